@@ -1,0 +1,36 @@
+import { extensionVersion, injectContentScript, requestTab } from '../platform/index.ts';
+import { ContentScriptError, PocketError } from '../protocol/errors.ts';
+import type { Handlers } from '../protocol/dispatcher.ts';
+import { callModelHost } from './model-host.ts';
+import { panelIntent } from './side-panel.ts';
+
+async function pageStats(tabId: number) {
+  try {
+    // The content script is injected on demand (activeTab or a granted host); injecting twice is harmless.
+    await injectContentScript(tabId);
+  } catch (error) {
+    throw new ContentScriptError(`cannot read this page: ${error instanceof Error ? error.message : error}`, { tabId });
+  }
+  try {
+    return await requestTab(tabId, 'content.page.stats', {});
+  } catch (error) {
+    if (error instanceof PocketError) throw error;
+    throw new ContentScriptError(`the page did not answer: ${error instanceof Error ? error.message : error}`, { tabId });
+  }
+}
+
+export const backgroundHandlers: Handlers = {
+  ping: (_payload, { sender }) => ({ tier: sender.tier }),
+  'system.info': async () => {
+    const probe = await callModelHost('host.device.probe', {});
+    return {
+      ...probe,
+      extensionVersion: extensionVersion(),
+      userAgent: navigator.userAgent,
+      route: ['background', 'offscreen', 'worker'],
+      measuredAt: Date.now(),
+    };
+  },
+  'page.stats': ({ tabId }) => pageStats(tabId),
+  'panel.intent': async ({ tabId }) => ({ intent: await panelIntent(tabId) }),
+};

@@ -1,0 +1,38 @@
+import {
+  closeOffscreenDocument, extensionSelf, listenForExternalMessages, listenForMessages, onCommand, onContextMenuClick,
+  onInstalled, replaceContextMenus, sidePanelPath,
+} from '../platform/index.ts';
+import { createDispatcher } from '../protocol/dispatcher.ts';
+import type { SenderFacts } from '../protocol/senders.ts';
+import { handleMenuClick, menuItems } from './context-menus.ts';
+import { backgroundHandlers } from './handlers.ts';
+import { callModelHost } from './model-host.ts';
+import { openPanelFor } from './side-panel.ts';
+
+const dispatcher = createDispatcher('background', extensionSelf, backgroundHandlers);
+
+// Listeners are registered synchronously at the top level so a restarted service worker receives the waking event.
+listenForMessages(dispatcher);
+listenForExternalMessages(dispatcher);
+onContextMenuClick((click) => void handleMenuClick(click));
+onCommand((command, tabId) => {
+  if (command === 'open-side-panel' && tabId !== undefined) void openPanelFor(tabId, 'automate', '');
+});
+onInstalled(() => {
+  void replaceContextMenus(menuItems.map(({ id, title, contexts }) => ({ id, title, contexts })));
+});
+
+/**
+ * Hooks for the end-to-end tests, reachable only from the service worker's own global scope (DevTools protocol):
+ * no page, content script or other extension can call them. They run the same code paths as the real events.
+ */
+Object.assign(globalThis, {
+  __pocketTest: {
+    clickMenu: (menuItemId: string, tabId: number, selectionText?: string) =>
+      handleMenuClick({ menuItemId, tabId, selectionText }),
+    dispatchAs: (message: unknown, sender: SenderFacts) => dispatcher.dispatch(message, sender),
+    resetWorkers: () => callModelHost('host.workers.reset', {}),
+    closeModelHost: () => closeOffscreenDocument(),
+    sidePanelPath,
+  },
+});

@@ -1,0 +1,30 @@
+import { createOffscreenDocument, offscreenDocumentExists, request } from '../platform/index.ts';
+import { ModelHostError } from '../protocol/errors.ts';
+import type { Kind, RequestOf, ResponseOf } from '../protocol/messages.ts';
+
+const OFFSCREEN_PATH = 'offscreen/index.html';
+let creating: Promise<void> | undefined;
+
+/**
+ * The offscreen document hosts the model workers (a service worker cannot start workers). It is created on demand and
+ * again whenever it is gone: Chrome may close it, a crash may take it, or a test may close it on purpose.
+ */
+export async function ensureModelHost(): Promise<void> {
+  if (await offscreenDocumentExists()) return;
+  creating ??= createOffscreenDocument(OFFSCREEN_PATH, 'Hosts the workers that run language models with WebGPU/WASM.')
+    .catch(async (error: unknown) => {
+      // Two callers may race past the existence check; the loser's "only one offscreen document" is fine.
+      if (!(await offscreenDocumentExists())) {
+        throw new ModelHostError(`could not start the model host: ${error instanceof Error ? error.message : error}`);
+      }
+    })
+    .finally(() => {
+      creating = undefined;
+    });
+  await creating;
+}
+
+export async function callModelHost<K extends Kind & `host.${string}`>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+  await ensureModelHost();
+  return request(kind, payload);
+}

@@ -1,0 +1,32 @@
+import { bindSidePanel, openSidePanel, sessionGet, sessionSet } from '../platform/index.ts';
+import type { Feature, PanelIntent } from '../protocol/schemas.ts';
+
+export const intentKey = (tabId: number) => `panel-intent:${tabId}`;
+export const panelPathFor = (tabId: number) => `sidepanel/index.html?tab=${tabId}`;
+
+export interface PanelOpening {
+  path: string;
+  opened: boolean;
+  /** Chrome refuses sidePanel.open outside a user gesture; the binding still holds for the next open. */
+  openError?: string;
+}
+
+/**
+ * Binds the side panel of `tabId` to that tab and opens it. Must be called synchronously from the gesture's listener:
+ * setOptions and open are both issued before the first await, in that order.
+ */
+export async function openPanelFor(tabId: number, feature: Feature, text: string): Promise<PanelOpening> {
+  const path = panelPathFor(tabId);
+  const binding = bindSidePanel(tabId, path);
+  const opening = openSidePanel(tabId).then(
+    () => ({ opened: true }),
+    (error: unknown) => ({ opened: false, openError: error instanceof Error ? error.message : String(error) }),
+  );
+  const intent: PanelIntent = { feature, text: text.slice(0, 20_000), createdAt: Date.now() };
+  await Promise.all([binding, sessionSet(intentKey(tabId), intent)]);
+  return { path, ...(await opening) };
+}
+
+export async function panelIntent(tabId: number): Promise<PanelIntent | null> {
+  return (await sessionGet<PanelIntent>(intentKey(tabId))) ?? null;
+}

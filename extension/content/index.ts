@@ -1,0 +1,17 @@
+import { extensionSelf, listenForMessages } from '../platform/index.ts';
+import { createDispatcher } from '../protocol/dispatcher.ts';
+
+const MARK = '__pocketSlmContent';
+const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
+
+// Injected on demand, possibly many times into one page: only the first injection registers.
+if (!scope[MARK]) {
+  scope[MARK] = true;
+  listenForMessages(createDispatcher('content', extensionSelf, {
+    'content.page.stats': () => ({
+      url: location.href.slice(0, 4000),
+      title: document.title.slice(0, 1000),
+      elementCount: document.getElementsByTagName('*').length,
+    }),
+  }));
+}

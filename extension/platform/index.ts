@@ -1,0 +1,140 @@
+/**
+ * The only module that touches `browser`/`chrome`. Everything else asks for what it needs through these functions,
+ * so the rest of the code is testable in Node and portable.
+ */
+import browser from 'webextension-polyfill';
+import type { Envelope } from '../protocol/envelope.ts';
+import type { Dispatcher } from '../protocol/dispatcher.ts';
+import type { Self, SenderFacts } from '../protocol/senders.ts';
+import type { PortLike } from '../protocol/stream.ts';
+import { requestVia } from '../protocol/client.ts';
+import type { Kind, RequestOf, ResponseOf } from '../protocol/messages.ts';
+
+export function extensionSelf(): Self {
+  return { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('')).origin };
+}
+
+export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
+export const extensionVersion = (): string => browser.runtime.getManifest().version;
+
+function senderFacts(sender: browser.Runtime.MessageSender): SenderFacts {
+  return { id: sender.id, origin: (sender as { origin?: string }).origin, tab: sender.tab, frameId: sender.frameId };
+}
+
+/** Registers a dispatcher on runtime messages; kinds for other receivers are declined synchronously. */
+export function listenForMessages(dispatcher: Dispatcher): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+    dispatcher.accepts(message) ? dispatcher.dispatch(message, senderFacts(sender)) : undefined);
+}
+
+/** Other extensions and web pages get an answer too: always the named rejection from the dispatcher. */
+export function listenForExternalMessages(dispatcher: Dispatcher): void {
+  browser.runtime.onMessageExternal.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+    dispatcher.dispatch(message, senderFacts(sender)));
+}
+
+export const sendRuntimeMessage = (envelope: Envelope): Promise<unknown> => browser.runtime.sendMessage(envelope);
+
+export const sendTabMessage = (tabId: number, envelope: Envelope, frameId = 0): Promise<unknown> =>
+  browser.tabs.sendMessage(tabId, envelope, { frameId });
+
+export function connectPort(name: string): PortLike {
+  return browser.runtime.connect({ name });
+}
+
+export function listenForPorts(onPort: (name: string, port: PortLike, sender: SenderFacts) => void): void {
+  browser.runtime.onConnect.addListener((port) => onPort(port.name, port, port.sender ? senderFacts(port.sender) : {}));
+}
+
+export async function injectContentScript(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['content.js'] });
+}
+
+export interface TabFacts {
+  id: number;
+  windowId: number;
+  url: string | undefined;
+  title: string | undefined;
+}
+export async function getTab(tabId: number): Promise<TabFacts> {
+  const tab = await browser.tabs.get(tabId);
+  return { id: tab.id ?? tabId, windowId: tab.windowId ?? -1, url: tab.url, title: tab.title };
+}
+
+export interface MenuItem {
+  id: string;
+  title: string;
+  contexts: ('page' | 'selection')[];
+}
+export interface MenuClick {
+  menuItemId: string;
+  selectionText: string | undefined;
+  tabId: number | undefined;
+}
+export async function replaceContextMenus(items: MenuItem[]): Promise<void> {
+  await browser.contextMenus.removeAll();
+  for (const item of items) browser.contextMenus.create(item);
+}
+export function onContextMenuClick(listener: (click: MenuClick) => void): void {
+  browser.contextMenus.onClicked.addListener((info, tab) =>
+    listener({ menuItemId: String(info.menuItemId), selectionText: info.selectionText, tabId: tab?.id }));
+}
+
+export function onCommand(listener: (command: string, tabId: number | undefined) => void): void {
+  browser.commands.onCommand.addListener((command, tab) => listener(command, tab?.id));
+}
+
+export function onInstalled(listener: () => void): void {
+  browser.runtime.onInstalled.addListener(listener);
+}
+
+/**
+ * sidePanel.open must run synchronously inside the user gesture (context-menu click, command), so these return
+ * promises the caller may ignore but never awaits before opening.
+ */
+export function bindSidePanel(tabId: number, path: string): Promise<void> {
+  return chrome.sidePanel.setOptions({ tabId, path, enabled: true });
+}
+export function openSidePanel(tabId: number): Promise<void> {
+  return chrome.sidePanel.open({ tabId });
+}
+export async function sidePanelPath(tabId: number): Promise<string | undefined> {
+  return (await chrome.sidePanel.getOptions({ tabId })).path;
+}
+
+export async function offscreenDocumentExists(): Promise<boolean> {
+  const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
+  return contexts.length > 0;
+}
+export function createOffscreenDocument(path: string, justification: string): Promise<void> {
+  return chrome.offscreen.createDocument({ url: path, reasons: [chrome.offscreen.Reason.WORKERS], justification });
+}
+export function closeOffscreenDocument(): Promise<void> {
+  return chrome.offscreen.closeDocument();
+}
+
+/** storage.session: survives service-worker restarts, cleared when the browser closes; fine for UI intents. */
+export async function sessionGet<T>(key: string): Promise<T | undefined> {
+  return (await browser.storage.session.get(key))[key] as T | undefined;
+}
+export async function sessionSet(key: string, value: unknown): Promise<void> {
+  await browser.storage.session.set({ [key]: value });
+}
+
+export async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab?.id;
+}
+
+export async function openTab(url: string): Promise<number | undefined> {
+  return (await browser.tabs.create({ url })).id;
+}
+
+/** Typed request from any extension context to the receiver its kind names. */
+export function request<K extends Kind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+  return requestVia(sendRuntimeMessage, kind, payload);
+}
+
+export function requestTab<K extends Kind>(tabId: number, kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+  return requestVia((envelope) => sendTabMessage(tabId, envelope), kind, payload);
+}

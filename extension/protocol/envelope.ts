@@ -1,0 +1,31 @@
+import * as v from 'valibot';
+import { SerializedErrorSchema } from './errors.ts';
+
+export const MAX_KIND_LENGTH = 64;
+export const MAX_ID_LENGTH = 64;
+
+/** The one message shape on every channel: `{kind, id, payload}`. The payload is checked per kind afterwards. */
+export const EnvelopeSchema = v.strictObject({
+  kind: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_KIND_LENGTH)),
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH)),
+  payload: v.unknown(),
+});
+export type Envelope = v.InferOutput<typeof EnvelopeSchema>;
+
+export const ReplySchema = v.variant('ok', [
+  v.strictObject({ id: v.string(), ok: v.literal(true), payload: v.unknown() }),
+  v.strictObject({ id: v.string(), ok: v.literal(false), error: SerializedErrorSchema }),
+]);
+export type Reply = v.InferOutput<typeof ReplySchema>;
+
+export function newMessageId(): string {
+  return crypto.randomUUID();
+}
+
+/** Streams (ports) carry the request envelope first, then events until `end` or `error`. */
+export const StreamFrameSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('event'), id: v.string(), payload: v.unknown() }),
+  v.strictObject({ type: v.literal('end'), id: v.string(), payload: v.unknown() }),
+  v.strictObject({ type: v.literal('error'), id: v.string(), error: SerializedErrorSchema }),
+]);
+export type StreamFrame = v.InferOutput<typeof StreamFrameSchema>;

@@ -1,0 +1,81 @@
+import * as v from 'valibot';
+
+/**
+ * Named errors that cross every boundary (page ↔ background ↔ offscreen ↔ worker) and come back as the same class.
+ * The `name` is the wire identity: never rename one without keeping the old name readable.
+ */
+export class PocketError extends Error {
+  static readonly errorName: string = 'PocketError';
+  /** Extra, JSON-safe facts for the UI (issues, limits, positions). */
+  readonly data: Record<string, unknown> | undefined;
+
+  constructor(message: string, data?: Record<string, unknown>) {
+    super(message);
+    this.name = (this.constructor as typeof PocketError).errorName;
+    this.data = data;
+  }
+}
+
+function named(errorName: string) {
+  return class extends PocketError {
+    static override readonly errorName = errorName;
+  };
+}
+
+export class ValidationError extends named('ValidationError') {}
+export class UntrustedSenderError extends named('UntrustedSenderError') {}
+export class UnknownKindError extends named('UnknownKindError') {}
+export class ModelHostError extends named('ModelHostError') {}
+export class WorkerCrashedError extends named('WorkerCrashedError') {}
+export class ContentScriptError extends named('ContentScriptError') {}
+export class ModelNotFoundError extends named('ModelNotFoundError') {}
+export class IntegrityError extends named('IntegrityError') {}
+export class QuotaError extends named('QuotaError') {}
+export class DeviceLostError extends named('DeviceLostError') {}
+export class OutOfMemoryError extends named('OutOfMemoryError') {}
+export class AbortError extends named('AbortError') {}
+export class InternalError extends named('InternalError') {}
+
+const errorClasses = [
+  ValidationError, UntrustedSenderError, UnknownKindError, ModelHostError, WorkerCrashedError, ContentScriptError,
+  ModelNotFoundError, IntegrityError, QuotaError, DeviceLostError, OutOfMemoryError, AbortError, InternalError,
+] as const;
+
+const byName = new Map<string, typeof PocketError>(errorClasses.map((cls) => [cls.errorName, cls]));
+
+export const SerializedErrorSchema = v.strictObject({
+  name: v.pipe(v.string(), v.maxLength(64)),
+  message: v.pipe(v.string(), v.maxLength(4000)),
+  data: v.optional(v.record(v.string(), v.unknown())),
+});
+export type SerializedError = v.InferOutput<typeof SerializedErrorSchema>;
+
+function jsonSafe(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!data) return undefined;
+  try {
+    return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  } catch {
+    return { note: 'error data was not serializable' };
+  }
+}
+
+/** Anything thrown becomes a wire error; unknown throwables become InternalError so no stack or host object leaks. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof PocketError) {
+    const data = jsonSafe(error.data);
+    return { name: error.name, message: error.message.slice(0, 4000), ...(data ? { data } : {}) };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { name: InternalError.errorName, message: message.slice(0, 4000) };
+}
+
+export function deserializeError(wire: unknown): PocketError {
+  const parsed = v.safeParse(SerializedErrorSchema, wire);
+  if (!parsed.success) return new InternalError('malformed error from the other side');
+  const cls = byName.get(parsed.output.name) ?? InternalError;
+  return new cls(parsed.output.message, parsed.output.data);
+}
+
+export function isErrorNamed<T extends typeof PocketError>(error: unknown, cls: T): error is InstanceType<T> {
+  return error instanceof PocketError && error.name === cls.errorName;
+}

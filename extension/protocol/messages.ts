@@ -1,0 +1,48 @@
+import * as v from 'valibot';
+import {
+  DeviceProbeSchema, Empty, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
+  WorkersResetSchema,
+} from './schemas.ts';
+
+/** Who may send a kind: our extension pages (popup, side panel, offscreen, service worker) or our content script. */
+export type Tier = 'extension' | 'content';
+
+type AnySchema = v.GenericSchema<unknown, unknown>;
+export interface Route<Req extends AnySchema, Res extends AnySchema> {
+  request: Req;
+  response: Res;
+  from: readonly Tier[];
+}
+const route = <Req extends AnySchema, Res extends AnySchema>(request: Req, response: Res, from: readonly Tier[]) =>
+  ({ request, response, from }) satisfies Route<Req, Res>;
+
+/**
+ * Every message kind and its schemas. Prefixes name the receiver:
+ * no prefix → background; `host.` → offscreen model host; `content.` → content script; `worker.` → model worker.
+ */
+export const routes = {
+  ping: route(Empty, PongSchema, ['extension', 'content']),
+  'system.info': route(Empty, SystemInfoSchema, ['extension']),
+  'page.stats': route(TabRequestSchema, PageStatsSchema, ['extension']),
+  'panel.intent': route(TabRequestSchema, PanelIntentReplySchema, ['extension']),
+  'host.workers.reset': route(Empty, WorkersResetSchema, ['extension']),
+  'host.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
+  'content.page.stats': route(Empty, PageStatsSchema, ['extension']),
+  'worker.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
+} as const;
+
+export type Kind = keyof typeof routes;
+export type RequestOf<K extends Kind> = v.InferInput<(typeof routes)[K]['request']>;
+export type ResponseOf<K extends Kind> = v.InferOutput<(typeof routes)[K]['response']>;
+
+export function isKind(kind: string): kind is Kind {
+  return Object.prototype.hasOwnProperty.call(routes, kind);
+}
+
+export type Receiver = 'background' | 'host' | 'content' | 'worker';
+export function receiverOf(kind: Kind): Receiver {
+  if (kind.startsWith('host.')) return 'host';
+  if (kind.startsWith('content.')) return 'content';
+  if (kind.startsWith('worker.')) return 'worker';
+  return 'background';
+}

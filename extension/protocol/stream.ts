@@ -1,0 +1,97 @@
+import * as v from 'valibot';
+import { EnvelopeSchema, newMessageId, StreamFrameSchema, type StreamFrame } from './envelope.ts';
+import { AbortError, deserializeError, InternalError, serializeError, ValidationError } from './errors.ts';
+import { parseOrThrow } from './dispatcher.ts';
+
+/** The minimal port surface both runtime.Port and test fakes provide. */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/** A streaming message kind: one request, many events, one final result. */
+export interface StreamRoute<Req, Ev, Res> {
+  kind: string;
+  request: v.GenericSchema<unknown, Req>;
+  event: v.GenericSchema<unknown, Ev>;
+  response: v.GenericSchema<unknown, Res>;
+}
+
+/**
+ * Client side: the request envelope goes first, then `event` frames arrive until `end` or `error`.
+ * A port that drops before `end` rejects, so a stream never ends silently; aborting disconnects the port,
+ * which the server sees as its abort signal.
+ */
+export function openStream<Req, Ev, Res>(
+  port: PortLike,
+  route: StreamRoute<Req, Ev, Res>,
+  payload: Req,
+  onEvent: (event: Ev) => void,
+  signal?: AbortSignal,
+): Promise<Res> {
+  const id = newMessageId();
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      port.disconnect();
+    };
+    signal?.addEventListener('abort', () => finish(() => reject(new AbortError(`stream "${route.kind}" aborted`))));
+    port.onMessage.addListener((raw) => {
+      try {
+        const frame: StreamFrame = parseOrThrow(StreamFrameSchema, raw, `stream frame for "${route.kind}"`);
+        if (frame.id !== id) return;
+        if (frame.type === 'event') onEvent(parseOrThrow(route.event, frame.payload, `"${route.kind}" event`));
+        else if (frame.type === 'end') {
+          const result = parseOrThrow(route.response, frame.payload, `"${route.kind}" result`);
+          finish(() => resolve(result));
+        } else finish(() => reject(deserializeError(frame.error)));
+      } catch (error) {
+        finish(() => reject(error));
+      }
+    });
+    port.onDisconnect.addListener(() =>
+      finish(() => reject(new InternalError(`stream "${route.kind}" closed before it ended`))));
+    port.postMessage({ kind: route.kind, id, payload });
+  });
+}
+
+export type StreamHandler<Req, Ev, Res> = (payload: Req, emit: (event: Ev) => void, signal: AbortSignal) => Promise<Res>;
+
+/** Server side: validates the first frame, runs the handler, forwards events; a client disconnect aborts the handler. */
+export function serveStream<Req, Ev, Res>(
+  port: PortLike,
+  route: StreamRoute<Req, Ev, Res>,
+  handler: StreamHandler<Req, Ev, Res>,
+): void {
+  const controller = new AbortController();
+  let started = false;
+  let open = true;
+  const post = (frame: StreamFrame) => {
+    if (open) port.postMessage(frame);
+  };
+  port.onDisconnect.addListener(() => {
+    open = false;
+    controller.abort();
+  });
+  port.onMessage.addListener(async (raw) => {
+    const id = typeof (raw as { id?: unknown })?.id === 'string' ? String((raw as { id: string }).id).slice(0, 64) : '';
+    try {
+      if (started) throw new ValidationError('a stream takes exactly one request');
+      started = true;
+      const envelope = parseOrThrow(EnvelopeSchema, raw, 'stream request');
+      if (envelope.kind !== route.kind) throw new ValidationError(`this port streams "${route.kind}" only`);
+      const payload = parseOrThrow(route.request, envelope.payload, `"${route.kind}" request`);
+      const result = await handler(payload, (event) => {
+        post({ type: 'event', id, payload: parseOrThrow(route.event, event, `"${route.kind}" event`) });
+      }, controller.signal);
+      post({ type: 'end', id, payload: parseOrThrow(route.response, result, `"${route.kind}" result`) });
+    } catch (error) {
+      post({ type: 'error', id, error: serializeError(error) });
+    }
+  });
+}

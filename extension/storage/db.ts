@@ -1,0 +1,108 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+  /** Added in version 2; rows from version 1 are given 0. */
+  updatedAt: number;
+}
+export interface ModelRow {
+  id: string;
+  state: 'absent' | 'downloading' | 'complete' | 'failed';
+  bytes: number;
+  updatedAt: number;
+}
+export interface ModelFileRow {
+  modelId: string;
+  path: string;
+  bytes: number;
+  sha256: string | null;
+  complete: boolean;
+}
+export interface SiteDocumentRow {
+  origin: string;
+  pathPattern: string;
+  version: number;
+  document: unknown;
+  updatedAt: number;
+}
+export interface ScriptRow {
+  id?: number;
+  origin: string;
+  name: string;
+  source: string;
+  params: string[];
+  createdAt: number;
+}
+export interface StoryRow {
+  id?: number;
+  prompt: string;
+  writer: string;
+  text: string;
+  params: Record<string, unknown>;
+  createdAt: number;
+}
+export interface RatingRow {
+  id?: number;
+  pairId: string;
+  storyId: number;
+  scores: Record<string, number>;
+  createdAt: number;
+}
+export interface ProbeRunRow {
+  id: string;
+  status: 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
+  config: unknown;
+  createdAt: number;
+}
+export interface ProbeItemRow {
+  runId: string;
+  itemKey: string;
+  result: unknown;
+}
+
+/** Version 1 shipped settings and the model index only. Kept verbatim: upgrades start from it. */
+export const SCHEMA_V1 = {
+  settings: '&key',
+  models: '&id, state',
+  modelFiles: '&[modelId+path], modelId',
+} as const;
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  siteDocuments: '&[origin+pathPattern], origin',
+  scripts: '++id, origin, [origin+name]',
+  stories: '++id, createdAt, writer',
+  ratings: '++id, pairId, storyId',
+  probeRuns: '&id, status, createdAt',
+  probeItems: '&[runId+itemKey], runId',
+} as const;
+
+export const DB_NAME = 'pocket-slm';
+
+export class PocketDb extends Dexie {
+  settings!: Table<SettingRow, string>;
+  models!: Table<ModelRow, string>;
+  modelFiles!: Table<ModelFileRow, [string, string]>;
+  siteDocuments!: Table<SiteDocumentRow, [string, string]>;
+  scripts!: Table<ScriptRow, number>;
+  stories!: Table<StoryRow, number>;
+  ratings!: Table<RatingRow, number>;
+  probeRuns!: Table<ProbeRunRow, string>;
+  probeItems!: Table<ProbeItemRow, [string, string]>;
+
+  constructor(name = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade((tx) =>
+      tx.table('settings').toCollection().modify((row: Partial<SettingRow>) => {
+        row.updatedAt ??= 0;
+      }));
+  }
+}
+
+let shared: PocketDb | undefined;
+export function database(): PocketDb {
+  shared ??= new PocketDb();
+  return shared;
+}

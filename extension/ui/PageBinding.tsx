@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { request } from '../platform/index.ts';
+import type { PageStats } from '../protocol/schemas.ts';
+import { ErrorNotice } from './ErrorNotice.tsx';
+
+type State = { status: 'loading' } | { status: 'ready'; stats: PageStats } | { status: 'error'; error: unknown };
+
+/** The side panel's header: which tab it works on, read by our content script in that tab. */
+export function PageBinding({ tabId }: { tabId: number | undefined }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const load = useCallback(() => {
+    if (tabId === undefined) return;
+    setState({ status: 'loading' });
+    request('page.stats', { tabId }).then(
+      (stats) => setState({ status: 'ready', stats }),
+      (error: unknown) => setState({ status: 'error', error }),
+    );
+  }, [tabId]);
+  useEffect(load, [load]);
+
+  if (tabId === undefined) return <p role="status">No page is bound to this panel. Open it from a page's right-click menu.</p>;
+  return (
+    <section class="binding" aria-label="Bound page" data-tab-id={tabId}>
+      {state.status === 'loading' && <p role="status">Reading tab {tabId}…</p>}
+      {state.status === 'error' && (
+        <>
+          <ErrorNotice error={state.error} />
+          <p class="muted">Pocket SLM can read a page after you click its toolbar icon or use its right-click menu there.</p>
+        </>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <p class="bound-title">
+            Bound to <strong data-field="page.title">{state.stats.title || '(untitled page)'}</strong>
+          </p>
+          <p class="muted">
+            <span data-field="page.url">{state.stats.url}</span> ·{' '}
+            <span data-field="page.elementCount">{state.stats.elementCount}</span> elements
+          </p>
+        </>
+      )}
+      <button type="button" onClick={load}>Read the page again</button>
+    </section>
+  );
+}

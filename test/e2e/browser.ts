@@ -1,0 +1,82 @@
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const distDir = join(repoRoot, 'dist');
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH.');
+  return found;
+}
+
+export function chromiumArgs(extensionDirs: string[]): string[] {
+  const args = [
+    `--disable-extensions-except=${extensionDirs.join(',')}`,
+    `--load-extension=${extensionDirs.join(',')}`,
+    '--enable-unsafe-webgpu',
+    // Offline: no background fetches to the vendor's servers (they are unreachable here and only add noise).
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
+    '--no-first-run', '--no-default-browser-check',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+/**
+ * The built extension as the tests load it: a copy of dist/ whose manifest also grants http://127.0.0.1/*.
+ * That grant stands in for the activeTab permission a user's click (icon, menu, shortcut) gives in real use, which
+ * automation cannot produce. Everything else is byte-for-byte the dist/ that ships.
+ */
+export function testCopyOfDist(): string {
+  if (!existsSync(join(distDir, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
+  const dir = mkdtempSync(join(tmpdir(), 'pocket-slm-ext-'));
+  cpSync(distDir, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+export interface ExtensionHarness {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  extensionUrl(path: string): string;
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(options: { extraExtensions?: string[]; headless?: boolean } = {}): Promise<ExtensionHarness> {
+  const extensionDir = testCopyOfDist();
+  const profile = mkdtempSync(join(tmpdir(), 'pocket-slm-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args: chromiumArgs([extensionDir, ...(options.extraExtensions ?? [])]),
+  });
+  const extensionWorker = (w: Worker) => w.url().endsWith('/background.js');
+  const serviceWorker = context.serviceWorkers().find(extensionWorker)
+    ?? await context.waitForEvent('serviceworker', { predicate: extensionWorker, timeout: 30_000 });
+  const extensionId = new URL(serviceWorker.url()).host;
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    extensionUrl,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(path));
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(extensionDir, { recursive: true, force: true });
+    },
+  };
+}

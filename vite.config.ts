@@ -1,0 +1,89 @@
+import { defineConfig, build, type Plugin } from 'vite';
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname);
+const outDir = resolve(root, 'dist');
+const jsx = { runtime: 'automatic', importSource: 'preact' } as const;
+
+/** Scripts that Chrome loads as classic scripts (content scripts, the sandbox page): one IIFE file each. */
+const classicEntries: Record<string, string> = {
+  content: 'extension/content/index.ts',
+  sandbox: 'extension/sandbox/index.ts',
+};
+
+function manifestReferences(manifest: Record<string, any>): string[] {
+  const refs = [
+    manifest.background?.service_worker,
+    manifest.action?.default_popup,
+    manifest.side_panel?.default_path,
+    ...(manifest.sandbox?.pages ?? []),
+    ...Object.values(manifest.icons ?? {}),
+    ...Object.values(manifest.action?.default_icon ?? {}),
+    'offscreen/index.html',
+    'content.js',
+  ];
+  return refs.filter((ref): ref is string => typeof ref === 'string');
+}
+
+/** Emits the top-level manifest.json, builds the classic entries, then checks every file the manifest names exists. */
+function chromeExtension(): Plugin {
+  return {
+    name: 'pocket-slm:chrome-extension',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: readFileSync(resolve(root, 'manifest.json'), 'utf8') });
+    },
+    async closeBundle() {
+      for (const [name, entry] of Object.entries(classicEntries)) {
+        await build({
+          configFile: false,
+          logLevel: 'warn',
+          oxc: { jsx },
+          build: {
+            outDir,
+            emptyOutDir: false,
+            copyPublicDir: false,
+            sourcemap: true,
+            minify: false,
+            rolldownOptions: {
+              input: resolve(root, entry),
+              output: { format: 'iife', entryFileNames: `${name}.js`, codeSplitting: false },
+            },
+          },
+        });
+      }
+      const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8'));
+      const missing = manifestReferences(manifest).filter((ref) => !existsSync(resolve(outDir, ref)));
+      if (missing.length) throw new Error(`dist/ lacks files named by manifest.json: ${missing.join(', ')}`);
+    },
+  };
+}
+
+export default defineConfig({
+  root: resolve(root, 'extension'),
+  base: '',
+  oxc: { jsx },
+  plugins: [chromeExtension()],
+  worker: { format: 'es' },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'chrome124',
+    sourcemap: true,
+    minify: false,
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 8000,
+    rolldownOptions: {
+      input: {
+        background: resolve(root, 'extension/background/index.ts'),
+        popup: resolve(root, 'extension/popup/index.html'),
+        sidepanel: resolve(root, 'extension/sidepanel/index.html'),
+        offscreen: resolve(root, 'extension/offscreen/index.html'),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+});

@@ -1,0 +1,4 @@
+import { probeDevice } from './device-probe.ts';
+import { serveWorker } from './serve.ts';
+
+serveWorker({ 'worker.device.probe': () => probeDevice() });
