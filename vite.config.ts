@@ -12,7 +12,15 @@ const classicEntries: Record<string, string> = {
   sandbox: 'extension/sandbox/index.ts',
 };
 
-function manifestReferences(manifest: Record<string, any>): string[] {
+interface ManifestPaths {
+  background?: { service_worker?: string };
+  action?: { default_popup?: string; default_icon?: Record<string, string> };
+  side_panel?: { default_path?: string };
+  sandbox?: { pages?: string[] };
+  icons?: Record<string, string>;
+}
+
+function manifestReferences(manifest: ManifestPaths): string[] {
   const refs = [
     manifest.background?.service_worker,
     manifest.action?.default_popup,
@@ -53,7 +61,7 @@ function chromeExtension(): Plugin {
           },
         });
       }
-      const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8'));
+      const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as ManifestPaths;
       const missing = manifestReferences(manifest).filter((ref) => !existsSync(resolve(outDir, ref)));
       if (missing.length) throw new Error(`dist/ lacks files named by manifest.json: ${missing.join(', ')}`);
     },

@@ -1,30 +1,11 @@
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const distDir = join(repoRoot, 'dist');
-
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (!found) throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH.');
-  return found;
-}
-
-export function chromiumArgs(extensionDirs: string[]): string[] {
-  const args = [
-    `--disable-extensions-except=${extensionDirs.join(',')}`,
-    `--load-extension=${extensionDirs.join(',')}`,
-    '--enable-unsafe-webgpu',
-    // Offline: no background fetches to the vendor's servers (they are unreachable here and only add noise).
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
-    '--no-first-run', '--no-default-browser-check',
-  ];
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return args;
-}
 
 /**
  * The built extension as the tests load it: a copy of dist/ whose manifest also grants http://127.0.0.1/*.
