@@ -10,7 +10,10 @@ let creating: Promise<void> | undefined;
  * again whenever it is gone: Chrome may close it, a crash may take it, or a test may close it on purpose.
  */
 export async function ensureModelHost(): Promise<void> {
-  if (await offscreenDocumentExists()) return;
+  const exists = await offscreenDocumentExists();
+  // A document that exists because another caller is creating it may not be listening yet: wait for that caller.
+  if (creating) return creating;
+  if (exists) return;
   creating ??= createOffscreenDocument(OFFSCREEN_PATH, 'Hosts the workers that run language models with WebGPU/WASM.')
     .catch(async (error: unknown) => {
       // Two callers may race past the existence check; the loser's "only one offscreen document" is fine.
@@ -26,5 +29,12 @@ export async function ensureModelHost(): Promise<void> {
 
 export async function callModelHost<K extends Kind & `host.${string}`>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   await ensureModelHost();
-  return request(kind, payload);
+  try {
+    return await request(kind, payload);
+  } catch (error) {
+    // The host may have been closed between the check and the send; one fresh start, then the error stands.
+    if (!(error instanceof Error) || !/Receiving end does not exist/.test(error.message)) throw error;
+    await ensureModelHost();
+    return request(kind, payload);
+  }
 }

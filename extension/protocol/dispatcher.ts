@@ -37,7 +37,10 @@ function replyId(raw: unknown): string {
 export function createDispatcher(receiver: Receiver, self: () => Self, handlers: Handlers) {
   function accepts(raw: unknown): boolean {
     const kind = (raw as { kind?: unknown } | null)?.kind;
-    if (typeof kind === 'string' && isKind(kind)) return receiverOf(kind) === receiver;
+    if (typeof kind === 'string' && isKind(kind)) {
+      // The background also answers (with an error) kinds that no runtime listener serves, so no sender hangs.
+      return receiverOf(kind) === receiver || (receiver === 'background' && receiverOf(kind) !== 'host');
+    }
     return receiver === 'background';
   }
 
@@ -47,6 +50,9 @@ export function createDispatcher(receiver: Receiver, self: () => Self, handlers:
       const from = classifySender(sender, self());
       const envelope = parseOrThrow(EnvelopeSchema, raw, 'message envelope');
       if (!isKind(envelope.kind)) throw new UnknownKindError(`unknown message kind "${envelope.kind}"`);
+      if (receiverOf(envelope.kind) !== receiver) {
+        throw new UnknownKindError(`"${envelope.kind}" is not handled by the ${receiver}`);
+      }
       const route = routes[envelope.kind];
       if (!route.from.includes(from.tier)) {
         throw new UntrustedSenderError(`"${envelope.kind}" is not allowed from a ${from.tier} sender`);

@@ -61,3 +61,14 @@ export async function launchExtension(options: { extraExtensions?: string[]; hea
     },
   };
 }
+
+/** The tab id Chrome gave a page (found by URL; the test copy holds the host grant that makes URLs visible). */
+export async function tabIdOf(harness: ExtensionHarness, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await harness.serviceWorker.evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === target)?.id;
+  }, url);
+  if (typeof id !== 'number') throw new Error(`no tab found for ${url}`);
+  return id;
+}

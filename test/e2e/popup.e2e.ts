@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionHarness } from './browser.ts';
+import { expectAccessible } from './helpers.ts';
+
+let harness: ExtensionHarness;
+let popup: Page;
+
+beforeAll(async () => {
+  harness = await launchExtension();
+  popup = await harness.openExtensionPage('popup/index.html');
+});
+afterAll(() => harness?.close());
+
+describe('popup', () => {
+  test('System tab shows the adapter the browser really has, measured in the model worker', async () => {
+    await popup.getByRole('tab', { name: 'System' }).click();
+    const details = popup.getByTestId('system-details');
+    await details.waitFor({ timeout: 60_000 });
+
+    // Ground truth from the same browser, asked directly in a page (not through our code).
+    const direct = await popup.evaluate(async () => {
+      const adapter = await navigator.gpu?.requestAdapter({ powerPreference: 'high-performance' });
+      if (!adapter) return null;
+      const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+      return {
+        vendor: info.vendor, architecture: info.architecture,
+        fallback: Boolean(info.isFallbackAdapter), f16: adapter.features.has('shader-f16'),
+        maxBufferSize: adapter.limits.maxBufferSize,
+      };
+    });
+    const field = (name: string) => popup.locator(`[data-field="${name}"]`).innerText();
+    if (direct === null) {
+      expect(await field('gpu.available')).toBe('no');
+      return;
+    }
+    expect(await field('gpu.available')).toBe('yes');
+    expect(await field('gpu.vendor')).toBe(direct.vendor || '—');
+    expect(await field('gpu.architecture')).toBe(direct.architecture || '—');
+    expect(await field('gpu.isFallbackAdapter')).toBe(direct.fallback ? 'yes' : 'no');
+    expect(await field('gpu.shader-f16')).toBe(direct.f16 ? 'yes' : 'no');
+    await popup.getByText(/Features \(\d+\) and limits/).click();
+    expect(await field('gpu.limits.maxBufferSize')).toBe(direct.maxBufferSize.toLocaleString('en-US'));
+    expect(await field('wasm.available')).toBe('yes');
+    expect(await field('route')).toContain('background → offscreen → worker');
+  });
+
+  test('tabs work from the keyboard and the last tab is remembered', async () => {
+    await popup.getByRole('tab', { name: 'Models' }).click();
+    await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Math');
+    expect(await popup.getByRole('tab', { name: 'Math' }).getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('End');
+    expect(await popup.getByRole('tab', { name: 'System' }).getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('Home');
+    await popup.keyboard.press('ArrowLeft');
+    expect(await popup.getByRole('tab', { name: 'System' }).getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('ArrowLeft');
+    expect(await popup.getByRole('tab', { name: 'Probes' }).getAttribute('aria-selected')).toBe('true');
+
+    await expect.poll(async () => {
+      const reopened = await harness.openExtensionPage('popup/index.html');
+      const selected = await reopened.locator('[role=tab][aria-selected=true]').innerText();
+      await reopened.close();
+      return selected;
+    }).toBe('Probes');
+  });
+
+  test('every tab passes axe-core, in light and dark themes', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      for (const name of ['Models', 'Math', 'Story', 'Probes', 'System']) {
+        await popup.getByRole('tab', { name }).click();
+        if (name === 'System') await popup.getByTestId('system-details').waitFor({ timeout: 60_000 });
+        await expectAccessible(popup, `popup ${name} (${scheme})`);
+      }
+    }
+  });
+
+  test('follows the system theme', async () => {
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    const dark = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await popup.emulateMedia({ colorScheme: 'light' });
+    const light = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(dark).toBe('rgb(13, 17, 23)');
+    expect(light).toBe('rgb(255, 255, 255)');
+  });
+});
