@@ -14,7 +14,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['extension/platform/**'], rules: { 'no-restricted-globals': 'off' } },
+  { files: ['extension/platform/**', 'test/**'], rules: { 'no-restricted-globals': 'off' } },
   {
     files: ['demo/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', location: 'readonly' } },

@@ -72,7 +72,12 @@ export function serveStream<Req, Ev, Res>(
   let started = false;
   let open = true;
   const post = (frame: StreamFrame) => {
-    if (open) port.postMessage(frame);
+    if (!open) return;
+    try {
+      port.postMessage(frame);
+    } catch {
+      open = false; // disconnected from this side; the client already got its disconnect
+    }
   };
   port.onDisconnect.addListener(() => {
     open = false;

@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import * as v from 'valibot';
+import { openStream, serveStream, type PortLike, type StreamRoute } from '../../extension/protocol/stream.ts';
+import { AbortError, IntegrityError, InternalError, ValidationError } from '../../extension/protocol/errors.ts';
+
+/** Two connected in-memory ports, delivering asynchronously like runtime.Port does. */
+function portPair(): [PortLike, PortLike] {
+  type Side = { message: ((m: unknown) => void)[]; disconnect: (() => void)[]; open: boolean };
+  const a: Side = { message: [], disconnect: [], open: true };
+  const b: Side = { message: [], disconnect: [], open: true };
+  const make = (me: Side, peer: Side): PortLike => ({
+    postMessage(message) {
+      if (!me.open) throw new Error('port closed');
+      const copy = structuredClone(message);
+      queueMicrotask(() => peer.open && peer.message.forEach((l) => l(copy)));
+    },
+    disconnect() {
+      if (!me.open) return;
+      me.open = false;
+      peer.open = false;
+      queueMicrotask(() => peer.disconnect.forEach((l) => l()));
+    },
+    onMessage: { addListener: (l) => void me.message.push(l) },
+    onDisconnect: { addListener: (l) => void me.disconnect.push(l) },
+  });
+  return [make(a, b), make(b, a)];
+}
+
+const countRoute: StreamRoute<{ to: number }, { n: number }, { total: number }> = {
+  kind: 'test.count',
+  request: v.strictObject({ to: v.pipe(v.number(), v.integer(), v.maxValue(100)) }),
+  event: v.strictObject({ n: v.number() }),
+  response: v.strictObject({ total: v.number() }),
+};
+
+describe('streams over ports', () => {
+  test('events arrive in order, then the validated result', async () => {
+    const [client, server] = portPair();
+    serveStream(server, countRoute, async ({ to }, emit) => {
+      for (let n = 1; n <= to; n++) emit({ n });
+      return { total: to };
+    });
+    const seen: number[] = [];
+    const result = await openStream(client, countRoute, { to: 5 }, ({ n }) => seen.push(n));
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+    expect(result).toEqual({ total: 5 });
+  });
+
+  test('a handler error arrives as the same named class', async () => {
+    const [client, server] = portPair();
+    serveStream(server, countRoute, async () => {
+      throw new IntegrityError('sha256 mismatch');
+    });
+    await expect(openStream(client, countRoute, { to: 1 }, () => {})).rejects.toBeInstanceOf(IntegrityError);
+  });
+
+  test('an invalid request is refused with ValidationError', async () => {
+    const [client, server] = portPair();
+    serveStream(server, countRoute, async () => ({ total: 0 }));
+    await expect(openStream(client, countRoute, { to: 1000 }, () => {})).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  test('aborting rejects with AbortError and the server sees its signal abort', async () => {
+    const [client, server] = portPair();
+    let serverAborted = false;
+    serveStream(server, countRoute, (_payload, emit, signal) => new Promise((resolve) => {
+      emit({ n: 1 });
+      signal.addEventListener('abort', () => {
+        serverAborted = true;
+        resolve({ total: 1 });
+      });
+    }));
+    const controller = new AbortController();
+    const pending = openStream(client, countRoute, { to: 3 }, () => controller.abort(), controller.signal);
+    await expect(pending).rejects.toBeInstanceOf(AbortError);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(serverAborted).toBe(true);
+  });
+
+  test('a port that drops before the end rejects instead of hanging', async () => {
+    const [client, server] = portPair();
+    serveStream(server, countRoute, async (_p, emit) => {
+      emit({ n: 1 });
+      server.disconnect();
+      return { total: 1 };
+    });
+    await expect(openStream(client, countRoute, { to: 3 }, () => {})).rejects.toBeInstanceOf(InternalError);
+  });
+});
