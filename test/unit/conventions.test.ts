@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { routes } from '../../extension/protocol/messages.ts';
 
@@ -7,6 +7,7 @@ const root = join(import.meta.dirname, '../..');
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
+  if (!existsSync(join(root, dir))) return out;
   for (const name of readdirSync(join(root, dir))) {
     const path = join(dir, name);
     if (statSync(join(root, path)).isDirectory()) out.push(...sourceFiles(path));
