@@ -1,0 +1,33 @@
+/** The parts of a Hugging Face config.json a decoder-only KV-cache loop needs. */
+export interface DecoderConfig {
+  layers: number;
+  kvHeads: number;
+  headDim: number;
+  contextLength: number;
+  vocabSize: number;
+  bosTokenId: number | undefined;
+  eosTokenIds: number[];
+}
+
+const asNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const asIds = (value: unknown): number[] =>
+  Array.isArray(value) ? value.filter((id): id is number => typeof id === 'number') : typeof value === 'number' ? [value] : [];
+
+export function decoderConfigFrom(config: Record<string, unknown>, generationConfig: Record<string, unknown> = {}): DecoderConfig {
+  const layers = asNumber(config.num_hidden_layers ?? config.n_layer);
+  const heads = asNumber(config.num_attention_heads ?? config.n_head);
+  const hidden = asNumber(config.hidden_size ?? config.n_embd);
+  const kvHeads = asNumber(config.num_key_value_heads) ?? heads;
+  const headDim = asNumber(config.head_dim) ?? (hidden && heads ? hidden / heads : undefined);
+  const contextLength = asNumber(config.max_position_embeddings ?? config.n_positions);
+  const vocabSize = asNumber(config.vocab_size);
+  if (!layers || !kvHeads || !headDim || !contextLength || !vocabSize) {
+    throw new Error('config.json lacks layers, heads, hidden size, context length or vocabulary size');
+  }
+  const eos = asIds(generationConfig.eos_token_id ?? config.eos_token_id);
+  return {
+    layers, kvHeads, headDim, contextLength, vocabSize,
+    bosTokenId: asNumber(generationConfig.bos_token_id ?? config.bos_token_id),
+    eosTokenIds: eos,
+  };
+}
