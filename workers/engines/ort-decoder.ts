@@ -75,8 +75,11 @@ export class OrtDecoderEngine implements Engine {
     const fitted = fitContext(this.tokenizer.encode(request.prompt), params.maxTokens, config.contextLength, config.bosTokenId);
     const sample = createSampler(params);
     const detokenizer = new IncrementalDecoder(this.tokenizer, fitted.ids);
-    const stops = new StopMatcher(params.stop ?? []);
     const stopAtEos = params.stopAtEos ?? true;
+    // Some vocabularies also hold the end marker inside merged pieces (TinyStories has ".<|end_story|>"-style
+    // merges), so with EOS stopping on, the marker's text is a stop string too.
+    const eosTexts = stopAtEos ? config.eosTokenIds.map((id) => this.tokenizer.specialText(id) ?? '').filter(Boolean) : [];
+    const stops = new StopMatcher([...(params.stop ?? []), ...eosTexts]);
     const history = [...fitted.ids];
     const generated: number[] = [];
     const hasPositions = session.inputNames.includes('position_ids');

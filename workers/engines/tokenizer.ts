@@ -8,9 +8,17 @@ export interface TokenizerFiles {
 /** The model's own tokenizer.json, applied exactly (normalizer, BPE with byte fallback, post-processor, decoder). */
 export class TextTokenizer {
   private readonly tokenizer: Tokenizer;
+  private readonly specialTexts = new Map<number, string>();
 
   constructor(files: TokenizerFiles) {
     this.tokenizer = new Tokenizer(files.tokenizerJson as object, files.tokenizerConfig as object);
+    const added = (files.tokenizerJson as { added_tokens?: { id: number; content: string; special?: boolean }[] }).added_tokens;
+    for (const token of added ?? []) if (token.special) this.specialTexts.set(token.id, token.content);
+  }
+
+  /** The literal text of a special token such as `<|end_story|>`, if the tokenizer declares one. */
+  specialText(id: number): string | undefined {
+    return this.specialTexts.get(id);
   }
 
   /** With the model's special tokens (e.g. BOS) added as its post-processor says. */

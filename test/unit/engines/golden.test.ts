@@ -62,3 +62,69 @@ describe('OrtDecoderEngine on WASM (Node) against the golden reference', () => {
     expect(final.text.trimStart()).toBe(golden.generated_text.trimStart());
   });
 });
+
+describe('OrtDecoderEngine behaviour', () => {
+  test('same seed → same story; another seed → another story', async () => {
+    const params = { maxTokens: 40, temperature: 0.9, topK: 40, topP: 0.95, seed: 11 };
+    const a = await run('Once upon a time', params);
+    const b = await run('Once upon a time', params);
+    const c = await run('Once upon a time', { ...params, seed: 12 });
+    expect(a.final.tokenIds).toEqual(b.final.tokenIds);
+    expect(a.final.text).toBe(b.final.text);
+    expect(c.final.tokenIds).not.toEqual(a.final.tokenIds);
+  });
+
+  test('a stop string ends generation and is not part of the text', async () => {
+    const free = await run('Once upon a time', { maxTokens: 32, temperature: 0, stopAtEos: false });
+    const stop = 'girl';
+    expect(free.final.text).toContain(stop);
+    const stopped = await run('Once upon a time', { maxTokens: 32, temperature: 0, stop: [stop] });
+    expect(stopped.final.finishReason).toBe('stop');
+    expect(stopped.final.text).toBe(free.final.text.slice(0, free.final.text.indexOf(stop)));
+    expect(stopped.streamed).toBe(stopped.final.text);
+  });
+
+  test('abort ends the stream at once with finishReason abort', async () => {
+    const controller = new AbortController();
+    const stream = engine.generate({ id: 'a', prompt: 'The cat', params: { maxTokens: 100, temperature: 0 } }, controller.signal);
+    await stream.next();
+    await stream.next();
+    controller.abort();
+    const last = await stream.next();
+    expect(last.done).toBe(true);
+    expect((last.value as FinalEvent).finishReason).toBe('abort');
+    expect((last.value as FinalEvent).tokenIds).toHaveLength(2);
+  });
+
+  test('a prompt longer than the context keeps BOS, drops the front and says how much', async () => {
+    const long = 'The dog ran to the park and played with a ball. '.repeat(100);
+    const { final } = await run(long, { maxTokens: 8, temperature: 0 });
+    expect(final.stats.promptTokensDropped).toBeGreaterThan(0);
+    expect(final.stats.tokensIn + 8).toBe(512);
+    expect(final.tokenIds).toHaveLength(8);
+  });
+
+  test('max tokens beyond the context is clipped, never a crash', async () => {
+    const { final } = await run('The cat', { maxTokens: 100_000, temperature: 0, stopAtEos: false });
+    expect(final.stats.tokensIn + final.stats.tokensOut).toBe(512);
+    expect(final.finishReason).toBe('length');
+  }, 120_000);
+
+  test('EOS ends a story when stopAtEos is on (default)', async () => {
+    const { final } = await run('Once upon a time', { maxTokens: 400, temperature: 0.8, seed: 3 });
+    expect(final.finishReason).toBe('stop');
+    expect(final.tokenIds.length).toBeLessThan(400);
+    expect(final.text).not.toContain('<|end_story|>');
+    expect(final.text.length).toBeGreaterThan(50);
+  }, 120_000);
+
+  test('a corrupt or truncated model file is refused with an error, not a hang', async () => {
+    const bytes = readFileSync(join(bundled, 'model.onnx'));
+    const load = (model: Uint8Array) => OrtDecoderEngine.load({
+      ort, modelId: 'broken', backend: 'wasm', tokenizer, model,
+      config: decoderConfigFrom(json(join(bundled, 'config.json'))),
+    });
+    await expect(load(bytes.subarray(0, bytes.length / 2))).rejects.toThrow();
+    await expect(load(new TextEncoder().encode('not a model'))).rejects.toThrow();
+  });
+});
