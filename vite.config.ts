@@ -1,5 +1,5 @@
 import { defineConfig, build, type Plugin } from 'vite';
-import { readFileSync, existsSync } from 'node:fs';
+import { cpSync, readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname);
@@ -61,6 +61,8 @@ function chromeExtension(): Plugin {
           },
         });
       }
+      // Bundled models ship inside the package, next to the code that loads them.
+      cpSync(resolve(root, 'models/bundled'), resolve(outDir, 'models/bundled'), { recursive: true });
       const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as ManifestPaths;
       const missing = manifestReferences(manifest).filter((ref) => !existsSync(resolve(outDir, ref)));
       if (missing.length) throw new Error(`dist/ lacks files named by manifest.json: ${missing.join(', ')}`);

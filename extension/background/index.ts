@@ -5,6 +5,7 @@ import {
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import type { SenderFacts } from '../protocol/senders.ts';
 import { handleMenuClick, menuItems } from './context-menus.ts';
+import { listenForGenerationPorts } from './generate.ts';
 import { backgroundHandlers } from './handlers.ts';
 import { callModelHost } from './model-host.ts';
 import { openPanelFor } from './side-panel.ts';
@@ -14,6 +15,7 @@ const dispatcher = createDispatcher('background', extensionSelf, backgroundHandl
 // Listeners are registered synchronously at the top level so a restarted service worker receives the waking event.
 listenForMessages(dispatcher);
 listenForExternalMessages(dispatcher);
+listenForGenerationPorts();
 onContextMenuClick((click) => void handleMenuClick(click));
 onCommand((command, tabId) => {
   if (command === 'open-side-panel' && tabId !== undefined) void openPanelFor(tabId, 'automate', '');

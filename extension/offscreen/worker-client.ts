@@ -1,24 +1,25 @@
-import { ReplySchema, type Envelope } from '../protocol/envelope.ts';
-import { WorkerCrashedError } from '../protocol/errors.ts';
-import { requestVia } from '../protocol/client.ts';
-import type { Kind, RequestOf, ResponseOf } from '../protocol/messages.ts';
 import * as v from 'valibot';
+import { ReplySchema, StreamFrameSchema, newMessageId, type Envelope } from '../protocol/envelope.ts';
+import { deserializeError, WorkerCrashedError } from '../protocol/errors.ts';
+import { requestVia } from '../protocol/client.ts';
+import { parseOrThrow } from '../protocol/dispatcher.ts';
+import { streamRoutes, type Kind, type RequestOf, type ResponseOf, type StreamKind } from '../protocol/messages.ts';
 
 type Pending = { resolve: (reply: unknown) => void; reject: (error: Error) => void };
+type Route<K extends StreamKind> = (typeof streamRoutes)[K];
+type StreamPending = { kind: StreamKind; onEvent: (event: unknown) => void; resolve: (result: unknown) => void; reject: (error: Error) => void };
 
-/** A typed request/response channel to one dedicated worker. A crash rejects everything pending and marks it dead. */
+/**
+ * Typed request/response and streams to one dedicated worker. A crash rejects everything pending and marks the
+ * client dead, so nothing waits forever on a worker that is gone.
+ */
 export class WorkerClient {
   private readonly pending = new Map<string, Pending>();
+  private readonly streams = new Map<string, StreamPending>();
   private dead = false;
 
   constructor(private readonly worker: Worker, readonly label: string) {
-    worker.addEventListener('message', (event: MessageEvent) => {
-      const parsed = v.safeParse(ReplySchema, event.data);
-      if (!parsed.success) return;
-      const waiting = this.pending.get(parsed.output.id);
-      this.pending.delete(parsed.output.id);
-      waiting?.resolve(event.data);
-    });
+    worker.addEventListener('message', (event: MessageEvent) => this.onMessage(event.data));
     worker.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
       this.fail(new WorkerCrashedError(`worker "${label}" crashed: ${event.message || 'unknown error'}`));
@@ -38,14 +39,57 @@ export class WorkerClient {
     }), kind, payload);
   }
 
+  stream<K extends StreamKind & `worker.${string}`>(
+    kind: K,
+    payload: v.InferInput<Route<K>['request']>,
+    onEvent: (event: v.InferOutput<Route<K>['event']>) => void,
+    signal?: AbortSignal,
+  ): Promise<v.InferOutput<Route<K>['response']>> {
+    if (this.dead) return Promise.reject(new WorkerCrashedError(`worker "${this.label}" is gone`));
+    const id = newMessageId();
+    return new Promise((resolve, reject) => {
+      this.streams.set(id, { kind, onEvent: onEvent as (event: unknown) => void, resolve: resolve as (r: unknown) => void, reject });
+      signal?.addEventListener('abort', () => {
+        if (this.streams.has(id) && !this.dead) void this.request('worker.abort', { requestId: id }).catch(() => {});
+      });
+      this.worker.postMessage({ kind, id, payload } satisfies Envelope);
+    });
+  }
+
   terminate(reason = 'terminated'): void {
     this.worker.terminate();
     this.fail(new WorkerCrashedError(`worker "${this.label}" ${reason}`));
   }
 
+  private onMessage(data: unknown): void {
+    const frame = v.safeParse(StreamFrameSchema, data);
+    if (frame.success) {
+      const stream = this.streams.get(frame.output.id);
+      if (!stream) return;
+      const route = streamRoutes[stream.kind];
+      try {
+        if (frame.output.type === 'event') return stream.onEvent(parseOrThrow(route.event, frame.output.payload, 'worker event'));
+        this.streams.delete(frame.output.id);
+        if (frame.output.type === 'end') stream.resolve(parseOrThrow(route.response, frame.output.payload, 'worker result'));
+        else stream.reject(deserializeError(frame.output.error));
+      } catch (error) {
+        this.streams.delete(frame.output.id);
+        stream.reject(error as Error);
+      }
+      return;
+    }
+    const reply = v.safeParse(ReplySchema, data);
+    if (!reply.success) return;
+    const waiting = this.pending.get(reply.output.id);
+    this.pending.delete(reply.output.id);
+    waiting?.resolve(data);
+  }
+
   private fail(error: Error): void {
     this.dead = true;
     for (const waiting of this.pending.values()) waiting.reject(error);
+    for (const stream of this.streams.values()) stream.reject(error);
     this.pending.clear();
+    this.streams.clear();
   }
 }

@@ -4,25 +4,30 @@ import { WorkerClient } from './worker-client.ts';
 export class WorkerPool {
   private readonly clients = new Map<string, WorkerClient>();
 
-  constructor(private readonly factories: Record<string, () => Worker>) {}
+  constructor(private readonly spawn: (label: string) => Worker | undefined) {}
 
   get(label: string): WorkerClient {
     const existing = this.clients.get(label);
     if (existing?.alive) return existing;
-    const factory = this.factories[label];
-    if (!factory) throw new Error(`no worker named "${label}"`);
-    const client = new WorkerClient(factory(), label);
+    const worker = this.spawn(label);
+    if (!worker) throw new Error(`no worker named "${label}"`);
+    const client = new WorkerClient(worker, label);
     this.clients.set(label, client);
     return client;
   }
 
+  /** Stops one worker (e.g. to unload a model); the next `get` starts a fresh one. */
+  terminate(label: string): boolean {
+    const client = this.clients.get(label);
+    this.clients.delete(label);
+    if (!client?.alive) return false;
+    client.terminate('was stopped');
+    return true;
+  }
+
   terminateAll(): number {
     let count = 0;
-    for (const client of this.clients.values()) {
-      if (client.alive) count += 1;
-      client.terminate('was reset');
-    }
-    this.clients.clear();
+    for (const label of [...this.clients.keys()]) if (this.terminate(label)) count += 1;
     return count;
   }
 }

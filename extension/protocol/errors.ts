@@ -34,11 +34,13 @@ export class QuotaError extends named('QuotaError') {}
 export class DeviceLostError extends named('DeviceLostError') {}
 export class OutOfMemoryError extends named('OutOfMemoryError') {}
 export class AbortError extends named('AbortError') {}
+export class DisconnectedError extends named('DisconnectedError') {}
 export class InternalError extends named('InternalError') {}
 
 const errorClasses = [
   ValidationError, UntrustedSenderError, UnknownKindError, ModelHostError, WorkerCrashedError, ContentScriptError,
-  ModelNotFoundError, IntegrityError, QuotaError, DeviceLostError, OutOfMemoryError, AbortError, InternalError,
+  ModelNotFoundError, IntegrityError, QuotaError, DeviceLostError, OutOfMemoryError, AbortError, DisconnectedError,
+  InternalError,
 ] as const;
 
 const byName = new Map<string, typeof PocketError>(errorClasses.map((cls) => [cls.errorName, cls]));

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
+import type { StreamRoute } from './stream.ts';
 import {
-  DeviceProbeSchema, Empty, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
+  DeviceProbeSchema, Empty, EngineInfoSchema, GenerateEventSchema, GenerateRequestSchema, GenerateResultSchema,
+  ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
   WorkersResetSchema,
 } from './schemas.ts';
 
@@ -27,8 +29,12 @@ export const routes = {
   'panel.intent': route(TabRequestSchema, PanelIntentReplySchema, ['extension']),
   'host.workers.reset': route(Empty, WorkersResetSchema, ['extension']),
   'host.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
+  'host.stream.open': route(StreamOpenSchema, Empty, ['extension']),
   'content.page.stats': route(Empty, PageStatsSchema, ['extension']),
   'worker.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
+  'worker.model.load': route(ModelRequestSchema, EngineInfoSchema, ['extension']),
+  'worker.model.unload': route(Empty, Empty, ['extension']),
+  'worker.abort': route(AbortRequestSchema, Empty, ['extension']),
 } as const;
 
 export type Kind = keyof typeof routes;
@@ -46,3 +52,18 @@ export function receiverOf(kind: Kind): Receiver {
   if (kind.startsWith('worker.')) return 'worker';
   return 'background';
 }
+
+/**
+ * Streaming kinds (ports): one request, events, one result. `generate` is what surfaces open to the background;
+ * the background relays it as `host.generate` to the model host, which runs it in the model's worker.
+ */
+const generateStream = (kind: string) => ({
+  kind, request: GenerateRequestSchema, event: GenerateEventSchema, response: GenerateResultSchema,
+}) satisfies StreamRoute<unknown, unknown, unknown>;
+
+export const streamRoutes = {
+  generate: generateStream('generate'),
+  'host.generate': generateStream('host.generate'),
+  'worker.generate': generateStream('worker.generate'),
+} as const;
+export type StreamKind = keyof typeof streamRoutes;

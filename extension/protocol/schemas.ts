@@ -71,3 +71,70 @@ export const PanelIntentReplySchema = v.strictObject({ intent: v.nullable(PanelI
 export const WorkersResetSchema = v.strictObject({ terminated: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
 export const PongSchema = v.strictObject({ tier: v.picklist(['extension', 'content']) });
+
+export const BackendPreferenceSchema = v.picklist(['auto', 'webgpu', 'wasm']);
+export type BackendPreference = v.InferOutput<typeof BackendPreferenceSchema>;
+
+export const GenerateParamsSchema = v.strictObject({
+  maxTokens: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(8192)),
+  temperature: v.pipe(v.number(), v.minValue(0), v.maxValue(5)),
+  topK: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
+  topP: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  repetitionPenalty: v.optional(v.pipe(v.number(), v.minValue(0.5), v.maxValue(3))),
+  seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32 - 1))),
+  stop: v.optional(v.pipe(v.array(text(200)), v.maxLength(16))),
+  stopAtEos: v.optional(v.boolean()),
+});
+
+export const GenerateRequestSchema = v.strictObject({
+  model: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  prompt: text(200_000),
+  params: GenerateParamsSchema,
+  backend: v.optional(BackendPreferenceSchema),
+});
+export type GenerateRequestPayload = v.InferOutput<typeof GenerateRequestSchema>;
+
+export const EngineInfoSchema = v.strictObject({
+  modelId: text(200),
+  backend: v.picklist(['webgpu', 'wasm', 'builtin']),
+  fallbackReason: v.optional(text(1000)),
+  contextLength: v.number(),
+  loadMs: v.number(),
+});
+
+export const GenerateEventSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('status'), stage: v.picklist(['queued', 'loading', 'generating']), engine: v.optional(EngineInfoSchema) }),
+  v.strictObject({ type: v.literal('token'), text: text(10_000), tokenId: v.number() }),
+]);
+export type GenerateEvent = v.InferOutput<typeof GenerateEventSchema>;
+
+export const GenerationStatsSchema = v.strictObject({
+  backend: v.picklist(['webgpu', 'wasm', 'builtin']),
+  ttftMs: v.number(),
+  prefillTokS: v.number(),
+  decodeTokS: v.number(),
+  tokensIn: v.number(),
+  tokensOut: v.number(),
+  totalMs: v.number(),
+  promptTokensDropped: v.number(),
+});
+
+export const GenerateResultSchema = v.strictObject({
+  type: v.literal('final'),
+  text: text(1_000_000),
+  tokenIds: v.array(v.number()),
+  finishReason: v.picklist(['stop', 'length', 'abort', 'error']),
+  stats: GenerationStatsSchema,
+  engine: EngineInfoSchema,
+});
+export type GenerateResult = v.InferOutput<typeof GenerateResultSchema>;
+
+export const ModelRequestSchema = v.strictObject({
+  model: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  backend: v.optional(BackendPreferenceSchema),
+});
+
+export const AbortRequestSchema = v.strictObject({ requestId: v.pipe(v.string(), v.maxLength(64)) });
+
+/** The background asks the model host to connect back on a port named `host.generate:<streamId>`. */
+export const StreamOpenSchema = v.strictObject({ streamId: v.pipe(v.string(), v.minLength(8), v.maxLength(64)) });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { EnvelopeSchema, newMessageId, StreamFrameSchema, type StreamFrame } from './envelope.ts';
-import { AbortError, deserializeError, InternalError, serializeError, ValidationError } from './errors.ts';
+import { AbortError, deserializeError, DisconnectedError, serializeError, ValidationError } from './errors.ts';
 import { parseOrThrow } from './dispatcher.ts';
 
 /** The minimal port surface both runtime.Port and test fakes provide. */
@@ -55,7 +55,7 @@ export function openStream<Req, Ev, Res>(
       }
     });
     port.onDisconnect.addListener(() =>
-      finish(() => reject(new InternalError(`stream "${route.kind}" closed before it ended`))));
+      finish(() => reject(new DisconnectedError(`stream "${route.kind}" closed before it ended`))));
     port.postMessage({ kind: route.kind, id, payload });
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as v from 'valibot';
 import { openStream, serveStream, type PortLike, type StreamRoute } from '../../extension/protocol/stream.ts';
-import { AbortError, IntegrityError, InternalError, ValidationError } from '../../extension/protocol/errors.ts';
+import { AbortError, DisconnectedError, IntegrityError, ValidationError } from '../../extension/protocol/errors.ts';
 
 /** Two connected in-memory ports, delivering asynchronously like runtime.Port does. */
 function portPair(): [PortLike, PortLike] {
@@ -84,6 +84,6 @@ describe('streams over ports', () => {
       server.disconnect();
       return { total: 1 };
     });
-    await expect(openStream(client, countRoute, { to: 3 }, () => {})).rejects.toBeInstanceOf(InternalError);
+    await expect(openStream(client, countRoute, { to: 3 }, () => {})).rejects.toBeInstanceOf(DisconnectedError);
   });
 });

@@ -58,7 +58,7 @@ describe('WorkerClient', () => {
 describe('WorkerPool', () => {
   test('starts a worker on first use, reuses it, and starts a new one after a crash or reset', async () => {
     const started: FakeWorker[] = [];
-    const pool = new WorkerPool({ probe: () => asWorker(started[started.push(answering()) - 1]!) });
+    const pool = new WorkerPool((label) => (label === 'probe' ? asWorker(started[started.push(answering()) - 1]!) : undefined));
     await pool.get('probe').request('worker.device.probe', {});
     await pool.get('probe').request('worker.device.probe', {});
     expect(started).toHaveLength(1);

@@ -1,0 +1,33 @@
+import { AbortError } from '../protocol/errors.ts';
+import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
+import type { WorkerPool } from './worker-pool.ts';
+
+/**
+ * One worker per model. Requests for the same model queue (a model generates one stream at a time); requests for
+ * different models run side by side in their own workers. An aborted request leaves the queue at once.
+ */
+export class ModelHost {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly waiting = new Map<string, number>();
+
+  constructor(private readonly pool: WorkerPool) {}
+
+  generate(request: GenerateRequestPayload, emit: (event: GenerateEvent) => void, signal: AbortSignal): Promise<GenerateResult> {
+    const label = `model:${request.model}`;
+    const busy = (this.waiting.get(label) ?? 0) > 0;
+    this.waiting.set(label, (this.waiting.get(label) ?? 0) + 1);
+    if (busy) emit({ type: 'status', stage: 'queued' });
+    const run = async () => {
+      if (signal.aborted) throw new AbortError('cancelled while queued');
+      return this.pool.get(label).stream('worker.generate', request, emit, signal);
+    };
+    const result = (this.queues.get(label) ?? Promise.resolve()).then(run, run);
+    const settled = result.catch(() => undefined).finally(() => this.waiting.set(label, (this.waiting.get(label) ?? 1) - 1));
+    this.queues.set(label, settled);
+    return result;
+  }
+
+  unload(model: string): boolean {
+    return this.pool.terminate(`model:${model}`);
+  }
+}

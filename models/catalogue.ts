@@ -1,0 +1,157 @@
+/**
+ * The model catalogue: every model Pocket SLM knows, what it needs and where its files come from.
+ * Only the bundled model is in the package; everything else is downloaded by the user's browser on request.
+ */
+
+export type Architecture = 'decoder-only' | 'encoder-decoder';
+export type EngineKind = 'ort-decoder' | 'ort-seq2seq' | 'web-llm' | 'builtin';
+export type GpuFeature = 'shader-f16';
+export type Feature = 'automate' | 'math' | 'story' | 'probes';
+
+export interface ModelFile {
+  /** Path inside the model's folder (or the extension package for bundled models). */
+  path: string;
+  /** Absolute download URL; absent for bundled files. */
+  url?: string;
+  bytes?: number;
+  /** Lower-case hex; null where no trustworthy hash could be taken (then only the size is checked). */
+  sha256: string | null;
+}
+
+export type ModelSource =
+  | { kind: 'bundled'; folder: string }
+  | { kind: 'hub'; repo: string; revision: string; pinned: boolean }
+  | { kind: 'web-llm'; modelId: string; packageVersion: string };
+
+export interface CatalogueEntry {
+  id: string;
+  name: string;
+  architecture: Architecture;
+  engine: EngineKind;
+  source: ModelSource;
+  files: ModelFile[];
+  dtype: 'fp32' | 'fp16' | 'q4f32' | 'q4f16' | 'int8';
+  params: string;
+  contextLength: number;
+  requiredFeatures: GpuFeature[];
+  /** Rough working set while generating, for the "fits this device" check. */
+  memoryMb: number;
+  license: string;
+  goodFor: Feature[];
+  description: string;
+  /** Plain-text prompt format, or 'chat' when the tokenizer's chat template applies. */
+  promptFormat: 'plain' | 'chat';
+  /** Why the entry cannot run in this build, when it cannot (e.g. a web-llm library that is not packaged). */
+  unavailableReason?: string;
+}
+
+const HUB = 'https://huggingface.co';
+const hubFile = (repo: string, revision: string, path: string, bytes?: number): ModelFile => ({
+  path, url: `${HUB}/${repo}/resolve/${revision}/${path}`, ...(bytes ? { bytes } : {}), sha256: null,
+});
+
+export const BUNDLED_STORY_MODEL = 'tinystories-656k';
+
+const bundled: CatalogueEntry = {
+  id: BUNDLED_STORY_MODEL,
+  name: 'TinyStories 656K',
+  architecture: 'decoder-only',
+  engine: 'ort-decoder',
+  source: { kind: 'bundled', folder: 'models/bundled/tinystories-656k' },
+  files: [
+    { path: 'model.onnx', bytes: 2635917, sha256: '916a42149230a4a37f093662c91db7972322f85b4a70e06c648d820fc3247de4' },
+    { path: 'tokenizer.json', bytes: 86434, sha256: '9a7917d490ac034a4e69eb081096226971887e9e66b0969355421613f62b12e7' },
+    { path: 'tokenizer_config.json', bytes: 933, sha256: 'b41898ab69aa46f6bd13416e9662542e056d0727d565bac0e6552efc08438809' },
+    { path: 'config.json', bytes: 649, sha256: '5d34a34a12acbd8b0d4d8b400cb4ad72e6cdd49673d4b27b5b4c4e93030bc7ee' },
+    { path: 'generation_config.json', bytes: 111, sha256: 'e7837bdba54a36255e4328e034076648ed8a8ca617d7a979a29158191cce6318' },
+  ],
+  dtype: 'fp32',
+  params: '656K',
+  contextLength: 512,
+  requiredFeatures: [],
+  memoryMb: 20,
+  license: 'Apache-2.0 (as declared upstream)',
+  goodFor: ['story'],
+  description: 'Tiny Llama-style story model shipped with the extension: works offline, simple children\'s stories only.',
+  promptFormat: 'plain',
+};
+
+/**
+ * ONNX repos in the optimum/transformers.js layout. The hub could not be reached when this list was written, so
+ * revisions are branch names (not pinned) and hashes are unknown: downloads are checked by size only, and the
+ * entries say so.
+ */
+const onnxHub = (repo: string, files: string[]) => files.map((path) => hubFile(repo, 'main', path));
+const onnxModels: CatalogueEntry[] = [
+  {
+    id: 'flan-t5-small-onnx', name: 'Flan-T5 small', architecture: 'encoder-decoder', engine: 'ort-seq2seq',
+    source: { kind: 'hub', repo: 'Xenova/flan-t5-small', revision: 'main', pinned: false },
+    files: onnxHub('Xenova/flan-t5-small', ['onnx/encoder_model.onnx', 'onnx/decoder_model_merged.onnx', 'tokenizer.json',
+      'tokenizer_config.json', 'config.json', 'generation_config.json']),
+    dtype: 'fp32', params: '77M', contextLength: 512, requiredFeatures: [], memoryMb: 400, license: 'Apache-2.0',
+    goodFor: ['probes'], description: 'Instruction-tuned T5 encoder-decoder: short answers, classification, rewriting.',
+    promptFormat: 'plain',
+  },
+  {
+    id: 'lamini-flan-t5-248m-onnx', name: 'LaMini-Flan-T5 248M', architecture: 'encoder-decoder', engine: 'ort-seq2seq',
+    source: { kind: 'hub', repo: 'Xenova/LaMini-Flan-T5-248M', revision: 'main', pinned: false },
+    files: onnxHub('Xenova/LaMini-Flan-T5-248M', ['onnx/encoder_model.onnx', 'onnx/decoder_model_merged.onnx',
+      'tokenizer.json', 'tokenizer_config.json', 'config.json', 'generation_config.json']),
+    dtype: 'fp32', params: '248M', contextLength: 512, requiredFeatures: [], memoryMb: 1100, license: 'CC-BY-NC-4.0',
+    goodFor: ['story', 'probes'], description: 'Flan-T5 distilled on LaMini instructions: better free-form answers than Flan-T5 small.',
+    promptFormat: 'plain',
+  },
+  {
+    id: 'qwen2.5-0.5b-instruct-onnx', name: 'Qwen2.5 0.5B Instruct (ONNX, q4f16)', architecture: 'decoder-only',
+    engine: 'ort-decoder',
+    source: { kind: 'hub', repo: 'onnx-community/Qwen2.5-0.5B-Instruct', revision: 'main', pinned: false },
+    files: onnxHub('onnx-community/Qwen2.5-0.5B-Instruct', ['onnx/model_q4f16.onnx', 'tokenizer.json', 'tokenizer_config.json',
+      'config.json', 'generation_config.json']),
+    dtype: 'q4f16', params: '494M', contextLength: 32768, requiredFeatures: ['shader-f16'], memoryMb: 900,
+    license: 'Apache-2.0', goodFor: ['automate', 'math', 'probes'],
+    description: 'Small general instruction model; q4f16 weights need a GPU with shader-f16.', promptFormat: 'chat',
+  },
+];
+
+/**
+ * web-llm prebuilt models. Their weights are data and are downloaded at run time; their model libraries are WebAssembly,
+ * which Chrome Web Store policy forbids loading from the network, so a build must package them (see README). Until a
+ * build does, these entries are listed but marked unavailable.
+ */
+const WEB_LLM_VERSION = '0.2.86';
+const webLlm = (modelId: string, name: string, params: string, dtype: 'q4f32' | 'q4f16', memoryMb: number,
+  goodFor: Feature[], description: string): CatalogueEntry => ({
+  id: modelId, name, architecture: 'decoder-only', engine: 'web-llm',
+  source: { kind: 'web-llm', modelId, packageVersion: WEB_LLM_VERSION },
+  files: [], dtype, params, contextLength: 4096,
+  requiredFeatures: dtype === 'q4f16' ? ['shader-f16'] : [], memoryMb, license: 'see model card', goodFor,
+  description, promptFormat: 'chat',
+  unavailableReason: 'its web-llm model library (WebAssembly) is not packaged in this build',
+});
+
+const webLlmModels: CatalogueEntry[] = [
+  webLlm('SmolLM2-360M-Instruct-q4f32_1-MLC', 'SmolLM2 360M Instruct (f32)', '360M', 'q4f32', 580, ['automate', 'story'], 'Smallest useful chat model; runs without shader-f16.'),
+  webLlm('SmolLM2-360M-Instruct-q4f16_1-MLC', 'SmolLM2 360M Instruct (f16)', '360M', 'q4f16', 376, ['automate', 'story'], 'Same model, half the memory; needs shader-f16.'),
+  webLlm('SmolLM2-1.7B-Instruct-q4f32_1-MLC', 'SmolLM2 1.7B Instruct (f32)', '1.7B', 'q4f32', 2692, ['automate', 'story', 'probes'], 'Stronger SmolLM2; runs without shader-f16.'),
+  webLlm('Qwen2.5-0.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 0.5B Instruct (f32)', '0.5B', 'q4f32', 1060, ['automate', 'math', 'probes'], 'Good small generalist; JSON output via web-llm grammars.'),
+  webLlm('Qwen2.5-1.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 1.5B Instruct (f32)', '1.5B', 'q4f32', 1889, ['automate', 'math', 'probes'], 'Better scripts and reasoning at 1.5B.'),
+  webLlm('Qwen2.5-Math-1.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 Math 1.5B Instruct (f32)', '1.5B', 'q4f32', 1889, ['math'], 'Math-tuned Qwen2.5 for chain- and program-of-thought.'),
+  webLlm('Llama-3.2-1B-Instruct-q4f32_1-MLC', 'Llama 3.2 1B Instruct (f32)', '1B', 'q4f32', 1129, ['automate', 'story', 'probes'], 'Meta\'s small instruction model.'),
+  webLlm('Llama-3.2-1B-Instruct-q4f16_1-MLC', 'Llama 3.2 1B Instruct (f16)', '1B', 'q4f16', 879, ['automate', 'story', 'probes'], 'Same, f16; needs shader-f16.'),
+];
+
+export const catalogue: readonly CatalogueEntry[] = [bundled, ...onnxModels, ...webLlmModels];
+
+export function findModel(id: string): CatalogueEntry | undefined {
+  return catalogue.find((entry) => entry.id === id);
+}
+
+/** Whether this device can run the entry at all, and if not, why (for the Models tab). */
+export function compatibility(entry: CatalogueEntry, gpuFeatures: readonly string[] | null): { ok: boolean; reason?: string } {
+  if (entry.unavailableReason) return { ok: false, reason: entry.unavailableReason };
+  const missing = entry.requiredFeatures.filter((feature) => !gpuFeatures?.includes(feature));
+  if (missing.length) {
+    return { ok: false, reason: gpuFeatures ? `needs WebGPU ${missing.join(', ')}, which this GPU lacks` : 'needs WebGPU, which is not available' };
+  }
+  return { ok: true };
+}

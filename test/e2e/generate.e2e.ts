@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
+
+const reference = JSON.parse(readFileSync(`${repoRoot}/../shared/models/TinyStories-656K/reference.json`, 'utf8')) as {
+  prompts: { prompt: string; generated_ids: number[] }[];
+};
+
+let harness: ExtensionHarness;
+let page: Page;
+
+interface StreamOutcome {
+  events: { type: string; text?: string; tokenId?: number; stage?: string }[];
+  result?: { text: string; tokenIds: number[]; finishReason: string; stats: Record<string, number | string>; engine: { backend: string; fallbackReason?: string } };
+  error?: { name: string; message: string };
+  disconnected?: boolean;
+}
+
+/** Opens a `generate` port from an extension page, exactly as the Story tab does, and collects what comes back. */
+function generate(request: unknown, abortAfterTokens = 0): Promise<StreamOutcome> {
+  return page.evaluate(([req, abortAfter]) => new Promise<StreamOutcome>((resolve) => {
+    const port = chrome.runtime.connect({ name: 'generate' });
+    const outcome: StreamOutcome = { events: [] };
+    let tokens = 0;
+    port.onMessage.addListener((frame: { type: string; payload?: never; error?: never }) => {
+      if (frame.type === 'event') {
+        const event = frame.payload as unknown as StreamOutcome['events'][number];
+        outcome.events.push(event);
+        if (event.type === 'token' && ++tokens === abortAfter) {
+          port.disconnect();
+          resolve(outcome);
+        }
+      } else if (frame.type === 'end') {
+        outcome.result = frame.payload;
+        resolve(outcome);
+      } else {
+        outcome.error = frame.error;
+        resolve(outcome);
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      outcome.disconnected = true;
+      resolve(outcome);
+    });
+    port.postMessage({ kind: 'generate', id: crypto.randomUUID(), payload: req });
+  }), [request, abortAfterTokens] as const);
+}
+
+beforeAll(async () => {
+  harness = await launchExtension();
+  page = await harness.openExtensionPage('popup/index.html');
+});
+afterAll(() => harness?.close());
+
+describe('generation through the real extension (background → offscreen → model worker)', () => {
+  for (const backend of ['webgpu', 'wasm'] as const) {
+    test(`${backend}: the bundled model reproduces the golden greedy tokens exactly`, async () => {
+      for (const golden of reference.prompts) {
+        const outcome = await generate({
+          model: 'tinystories-656k', prompt: golden.prompt, backend,
+          params: { maxTokens: 32, temperature: 0, stopAtEos: false },
+        });
+        expect(outcome.error, JSON.stringify(outcome).slice(0, 500)).toBeUndefined();
+        expect(outcome.result, JSON.stringify(outcome).slice(0, 500)).toBeDefined();
+        expect(outcome.result!.tokenIds).toEqual(golden.generated_ids);
+        expect(outcome.result!.engine.backend).toBe(backend);
+        expect(outcome.result!.stats.backend).toBe(backend);
+        const streamed = outcome.events.filter((e) => e.type === 'token');
+        expect(streamed.map((e) => e.tokenId)).toEqual(golden.generated_ids);
+        expect(streamed.map((e) => e.text).join('')).toBe(outcome.result!.text);
+      }
+    });
+  }
+
+  test('auto picks WebGPU when an adapter exists, and stats are real numbers', async () => {
+    const outcome = await generate({ model: 'tinystories-656k', prompt: 'The dog', params: { maxTokens: 20, temperature: 0.7, seed: 5 } });
+    const hasGpu = await page.evaluate(async () => Boolean(await navigator.gpu?.requestAdapter()));
+    expect(outcome.result!.engine.backend).toBe(hasGpu ? 'webgpu' : 'wasm');
+    const { stats } = outcome.result!;
+    expect(stats.ttftMs as number).toBeGreaterThan(0);
+    expect(stats.decodeTokS as number).toBeGreaterThan(0);
+    expect(stats.tokensOut as number).toBeGreaterThan(0);
+  });
+
+  test('two pages generating at once both finish, with the same seeded text as alone', async () => {
+    const request = { model: 'tinystories-656k', prompt: 'A bird', backend: 'wasm', params: { maxTokens: 24, temperature: 0.8, seed: 9, stopAtEos: false } };
+    const alone = await generate(request);
+    const other = await harness.openExtensionPage('sidepanel/index.html');
+    const [a, b] = await Promise.all([
+      generate(request),
+      other.evaluate((req) => new Promise<{ tokenIds: number[] }>((resolve) => {
+        const port = chrome.runtime.connect({ name: 'generate' });
+        port.onMessage.addListener((frame: { type: string; payload: { tokenIds: number[] } }) => {
+          if (frame.type !== 'event') resolve(frame.payload);
+        });
+        port.postMessage({ kind: 'generate', id: 'second', payload: req });
+      }), request),
+    ]);
+    expect(a.result!.tokenIds).toEqual(alone.result!.tokenIds);
+    expect(b.tokenIds).toEqual(alone.result!.tokenIds);
+    await other.close();
+  });
+
+  test('closing the stream mid-generation frees the model for the next request at once', async () => {
+    const partial = await generate({ model: 'tinystories-656k', prompt: 'Once upon a time', backend: 'wasm',
+      params: { maxTokens: 400, temperature: 0, stopAtEos: false } }, 3);
+    expect(partial.events.filter((e) => e.type === 'token')).toHaveLength(3);
+    const started = Date.now();
+    const next = await generate({ model: 'tinystories-656k', prompt: 'The cat', backend: 'wasm', params: { maxTokens: 4, temperature: 0 } });
+    expect(next.result!.tokenIds).toHaveLength(4);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  test('a service worker stopped mid-generation ends the stream with a typed error; the next request works', async () => {
+    const cdp = await harness.context.newCDPSession(page);
+    const pending = page.evaluate(async () => {
+      const port = chrome.runtime.connect({ name: 'generate' });
+      let tokens = 0;
+      return new Promise<{ tokens: number; how: string }>((resolve) => {
+        port.onMessage.addListener((frame: { type: string; payload: { type: string } }) => {
+          if (frame.type === 'event' && frame.payload.type === 'token') tokens += 1;
+          if (frame.type !== 'event') resolve({ tokens, how: frame.type });
+        });
+        port.onDisconnect.addListener(() => resolve({ tokens, how: 'disconnected' }));
+        port.postMessage({ kind: 'generate', id: 'long', payload: { model: 'tinystories-656k', prompt: 'Once upon a time',
+          backend: 'wasm', params: { maxTokens: 500, temperature: 0, stopAtEos: false } } });
+      });
+    });
+    await page.waitForTimeout(500);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const ended = await pending;
+    expect(ended.how).toBe('disconnected');
+    expect(ended.tokens).toBeLessThan(500);
+    // The client helper the surfaces use turns that into a DisconnectedError (unit-tested in stream.test.ts).
+    const next = await generate({ model: 'tinystories-656k', prompt: 'The cat', backend: 'wasm', params: { maxTokens: 4, temperature: 0 } });
+    expect(next.result!.tokenIds).toHaveLength(4);
+  });
+
+  test('bad requests get typed errors: unknown model, not-packaged model, invalid params', async () => {
+    expect((await generate({ model: 'nope', prompt: 'x', params: { maxTokens: 4, temperature: 0 } })).error?.name).toBe('ModelNotFoundError');
+    expect((await generate({ model: 'SmolLM2-360M-Instruct-q4f32_1-MLC', prompt: 'x', params: { maxTokens: 4, temperature: 0 } })).error?.name)
+      .toBe('ModelNotFoundError');
+    expect((await generate({ model: 'tinystories-656k', prompt: 'x', params: { maxTokens: -1, temperature: 0 } })).error?.name)
+      .toBe('ValidationError');
+  });
+});
