@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { routes } from '../../extension/protocol/messages.ts';
+import { routes, streamRoutes } from '../../extension/protocol/messages.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -47,8 +47,15 @@ describe('conventions', () => {
     }
   });
 
+  test('every stream kind has request, event and result schemas', () => {
+    for (const [kind, route] of Object.entries(streamRoutes)) {
+      expect(route.kind, kind).toBe(kind);
+      for (const schema of [route.request, route.event, route.response]) expect(schema, kind).toHaveProperty('kind', 'schema');
+    }
+  });
+
   test('every kind named in code is a registered kind', () => {
-    const known = new Set(Object.keys(routes));
+    const known = new Set([...Object.keys(routes), ...Object.keys(streamRoutes)]);
     const used = new Set<string>();
     for (const path of productCode) {
       for (const match of read(path).matchAll(/(?:request|requestTab|callModelHost|\.request)\(\s*(?:[a-zA-Z]+,\s*)?'([a-z][\w.]*)'/g)) {
