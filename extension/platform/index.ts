@@ -6,7 +6,9 @@ import browser from 'webextension-polyfill';
 import type { Envelope } from '../protocol/envelope.ts';
 import type { Dispatcher } from '../protocol/dispatcher.ts';
 import type { Self, SenderFacts } from '../protocol/senders.ts';
-import type { PortLike } from '../protocol/stream.ts';
+import { openStream, type PortLike } from '../protocol/stream.ts';
+import { streamRoutes } from '../protocol/messages.ts';
+import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 import { requestVia } from '../protocol/client.ts';
 import type { Kind, RequestOf, ResponseOf } from '../protocol/messages.ts';
 
@@ -137,4 +139,13 @@ export function request<K extends Kind>(kind: K, payload: RequestOf<K>): Promise
 
 export function requestTab<K extends Kind>(tabId: number, kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   return requestVia((envelope) => sendTabMessage(tabId, envelope), kind, payload);
+}
+
+/** Opens a streamed generation on the background; aborting (or closing the page) stops it in the model worker. */
+export function generate(
+  payload: GenerateRequestPayload,
+  onEvent: (event: GenerateEvent) => void,
+  signal?: AbortSignal,
+): Promise<GenerateResult> {
+  return openStream(connectPort('generate'), streamRoutes.generate, payload, onEvent, signal);
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Feature, PanelIntent } from '../protocol/schemas.ts';
 import { readSetting, writeSetting } from '../storage/settings.ts';
+import { ModelsPanel } from '../features/models/ModelsPanel.tsx';
+import { StoryPanel } from '../features/story/StoryPanel.tsx';
 import { FeaturePlaceholder } from './FeaturePlaceholder.tsx';
 import { PageBinding } from './PageBinding.tsx';
 import { SystemPanel } from './SystemPanel.tsx';
@@ -44,7 +46,10 @@ export function App({ surface, tabId, intent }: AppProps) {
       </header>
       {selected && (
         <Tabs label="Pocket SLM sections" tabs={tabs} selected={selected} onSelect={select}>
-          {selected === 'system' ? <SystemPanel /> : <FeaturePlaceholder feature={selected} intent={intent ?? null} />}
+          {selected === 'system' ? <SystemPanel />
+            : selected === 'story' ? <StoryPanel intent={intent ?? null} />
+            : selected === 'models' ? <ModelsPanel />
+            : <FeaturePlaceholder feature={selected} intent={intent ?? null} />}
         </Tabs>
       )}
     </main>

@@ -1,15 +1,13 @@
 import type { Feature, PanelIntent } from '../protocol/schemas.ts';
 
-const plans: Record<Feature | 'models', { title: string; issue: number; what: string }> = {
-  models: { title: 'Models', issue: 4, what: 'The model catalogue, downloads with progress and integrity checks, and the bundled offline story model.' },
+const plans: Record<Exclude<Feature, 'story'>, { title: string; issue: number; what: string }> = {
   automate: { title: 'Automate', issue: 6, what: 'Describe a task; a local model writes one script against this page\'s API document and runs it step by step.' },
   math: { title: 'Math', issue: 7, what: 'Chain-of-thought, program-of-thought, self-consistency and a verifier, with the answer and its work.' },
-  story: { title: 'Story', issue: 8, what: 'Story writing with encoder-decoder and decoder-only models, a library and blind side-by-side rating.' },
   probes: { title: 'Probes', issue: 9, what: 'Reasoning benchmarks (GSM8K, ARC, BBH…) run in the browser with three repeats, mean ± std and charts.' },
 };
 
 /** An honest "not built yet" panel: says what will be here and where it is tracked; shows any text handed over. */
-export function FeaturePlaceholder({ feature, intent }: { feature: Feature | 'models'; intent?: PanelIntent | null }) {
+export function FeaturePlaceholder({ feature, intent }: { feature: Exclude<Feature, 'story'>; intent?: PanelIntent | null }) {
   const plan = plans[feature];
   return (
     <section aria-labelledby={`${feature}-heading`}>
