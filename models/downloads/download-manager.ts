@@ -1,0 +1,163 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { AbortError, IntegrityError, ModelNotFoundError, PocketError, QuotaError } from '../../extension/protocol/errors.ts';
+import type { CatalogueEntry, ModelFile } from '../catalogue.ts';
+import type { FileStore } from './file-store.ts';
+
+export interface DownloadProgress {
+  modelId: string;
+  file: string;
+  bytesDone: number;
+  bytesTotal: number;
+  /** Bytes per second over the last few seconds. */
+  rateBps: number;
+  etaS: number | null;
+}
+
+export interface DownloadDeps {
+  store: FileStore;
+  fetch: typeof fetch;
+  /** Free bytes the browser will still give us (quota − usage). */
+  freeBytes: () => Promise<number>;
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Called when one file is verified and committed. */
+  onFileComplete?: (file: ModelFile) => Promise<void> | void;
+  signal?: AbortSignal;
+  now?: () => number;
+  /** Attempts per file for dropped connections (each resumes with a Range request). */
+  maxAttempts?: number;
+  retryDelayMs?: number;
+}
+
+export const partPath = (modelId: string, path: string) => `${modelId}/${path}.part`;
+export const finalPath = (modelId: string, path: string) => `${modelId}/${path}`;
+
+const CHECKPOINT_BYTES = 8 * 1024 * 1024;
+
+/** Rate over a sliding window, for progress bars that do not jump around. */
+class RateMeter {
+  private samples: [number, number][] = [];
+  constructor(private readonly now: () => number) {}
+  add(totalBytes: number): number {
+    const t = this.now();
+    this.samples.push([t, totalBytes]);
+    while (this.samples.length > 2 && t - this.samples[0]![0] > 3000) this.samples.shift();
+    const [t0, b0] = this.samples[0]!;
+    return t > t0 ? ((totalBytes - b0) * 1000) / (t - t0) : 0;
+  }
+}
+
+function describeBytes(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/**
+ * Downloads every file of a model that is not complete yet. Each file streams into `<path>.part` while its sha256 is
+ * computed incrementally; a dropped connection resumes with an HTTP Range request; only a file whose size and hash
+ * match is renamed to its final name. A file that fails verification is fetched once more from scratch, then the
+ * download fails with IntegrityError and the bad bytes are deleted.
+ */
+export async function downloadModel(entry: CatalogueEntry, deps: DownloadDeps): Promise<void> {
+  const { store } = deps;
+  const pending: ModelFile[] = [];
+  for (const file of entry.files) {
+    if (!file.url) throw new ModelNotFoundError(`"${entry.name}" has no download address for ${file.path}`);
+    if (!(await store.exists(finalPath(entry.id, file.path)))) pending.push(file);
+  }
+  let needed = 0;
+  for (const file of pending) needed += Math.max(0, (file.bytes ?? 0) - (await store.size(partPath(entry.id, file.path))));
+  const free = await deps.freeBytes();
+  if (needed > free) {
+    throw new QuotaError(`"${entry.name}" needs ${describeBytes(needed)} more, but only ${describeBytes(free)} is free for Pocket SLM`,
+      { neededBytes: needed, freeBytes: free });
+  }
+  const total = pending.reduce((sum, file) => sum + (file.bytes ?? 0), 0);
+  let doneBefore = 0;
+  for (const file of pending) {
+    await downloadFile(entry, file, deps, { total, doneBefore });
+    doneBefore += file.bytes ?? 0;
+    await deps.onFileComplete?.(file);
+  }
+}
+
+async function downloadFile(entry: CatalogueEntry, file: ModelFile, deps: DownloadDeps,
+  overall: { total: number; doneBefore: number }): Promise<void> {
+  for (let integrityTry = 0; ; integrityTry++) {
+    const bytes = await fetchWithResume(entry, file, deps, overall);
+    const part = partPath(entry.id, file.path);
+    const sizeOk = file.bytes === undefined || bytes.size === file.bytes;
+    const hashOk = file.sha256 === null || bytes.sha256 === file.sha256.toLowerCase();
+    if (sizeOk && hashOk) {
+      await deps.store.commit(part, finalPath(entry.id, file.path));
+      return;
+    }
+    await deps.store.remove(part);
+    if (integrityTry >= 1) {
+      throw new IntegrityError(`${file.path} of "${entry.name}" failed verification twice (${sizeOk ? 'sha256' : 'size'} mismatch); nothing was kept`,
+        { file: file.path, expectedSha256: file.sha256, actualSha256: bytes.sha256, expectedBytes: file.bytes ?? null, actualBytes: bytes.size });
+    }
+  }
+}
+
+async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: DownloadDeps,
+  overall: { total: number; doneBefore: number }): Promise<{ size: number; sha256: string }> {
+  const { store, signal } = deps;
+  const now = deps.now ?? (() => Date.now());
+  const meter = new RateMeter(now);
+  const part = partPath(entry.id, file.path);
+  const maxAttempts = deps.maxAttempts ?? 4;
+  let hash = sha256.create();
+  let size = await store.size(part);
+  if (size > 0) hash.update(await store.read(part)); // resuming: the hash must cover what is already on disk
+
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw new AbortError(`download of "${entry.name}" cancelled`);
+    try {
+      const response = await deps.fetch(file.url!, { headers: size > 0 ? { Range: `bytes=${size}-` } : {}, signal, cache: 'no-store' });
+      if (size > 0 && response.status === 416 && file.bytes !== undefined && size >= file.bytes) break;
+      if (!response.ok) throw new PocketError(`server answered ${response.status} for ${file.path}`, { status: response.status });
+      if (size > 0 && response.status !== 206) {
+        // The server ignored the Range header: start this file over.
+        await store.truncate(part);
+        size = 0;
+        hash = sha256.create();
+      }
+      if (!response.body) throw new PocketError(`empty response for ${file.path}`);
+      const reader = response.body.getReader();
+      let handle = await store.openAppend(part);
+      let sinceCheckpoint = 0;
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          await handle.write(value);
+          hash.update(value);
+          size += value.length;
+          sinceCheckpoint += value.length;
+          if (sinceCheckpoint >= CHECKPOINT_BYTES) {
+            await handle.close(); // durable on disk, so a crash loses at most one checkpoint
+            handle = await store.openAppend(part);
+            sinceCheckpoint = 0;
+          }
+          const done_ = overall.doneBefore + size;
+          const rate = meter.add(done_);
+          deps.onProgress?.({
+            modelId: entry.id, file: file.path, bytesDone: done_, bytesTotal: overall.total, rateBps: rate,
+            etaS: rate > 0 && overall.total ? Math.max(0, (overall.total - done_) / rate) : null,
+          });
+        }
+      } finally {
+        await handle.close();
+      }
+      break;
+    } catch (error) {
+      if (signal?.aborted) throw new AbortError(`download of "${entry.name}" cancelled; ${size} bytes kept to resume`);
+      if (error instanceof PocketError && (error.data?.status as number) < 500 && (error.data?.status as number) !== 429) throw error;
+      if (attempt >= maxAttempts) {
+        throw new PocketError(`download of ${file.path} failed after ${attempt} attempts: ${(error as Error).message}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, (deps.retryDelayMs ?? 500) * attempt));
+    }
+  }
+  return { size, sha256: bytesToHex(hash.digest()) };
+}

@@ -1,0 +1,74 @@
+import type { AppendHandle, FileStore } from './file-store.ts';
+
+/** Model files in the Origin Private File System: large, private to the extension, streamed in and out. */
+export class OpfsFileStore implements FileStore {
+  constructor(private readonly rootName = 'models') {}
+
+  private async directory(path: string, create: boolean): Promise<[FileSystemDirectoryHandle, string]> {
+    const parts = path.split('/').filter(Boolean);
+    const name = parts.pop();
+    if (!name || parts.some((part) => part === '..' || part === '.')) throw new Error(`bad model file path "${path}"`);
+    let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(this.rootName, { create: true });
+    for (const part of parts) dir = await dir.getDirectoryHandle(part, { create });
+    return [dir, name];
+  }
+
+  private async file(path: string, create = false): Promise<FileSystemFileHandle | undefined> {
+    try {
+      const [dir, name] = await this.directory(path, create);
+      return await dir.getFileHandle(name, { create });
+    } catch (error) {
+      if ((error as DOMException).name === 'NotFoundError') return undefined;
+      throw error;
+    }
+  }
+
+  async size(path: string) {
+    const handle = await this.file(path);
+    return handle ? (await handle.getFile()).size : 0;
+  }
+
+  async openAppend(path: string): Promise<AppendHandle> {
+    const handle = (await this.file(path, true))!;
+    const writable = await handle.createWritable({ keepExistingData: true });
+    await writable.seek((await handle.getFile()).size);
+    return {
+      write: (chunk) => writable.write(chunk as Uint8Array<ArrayBuffer>),
+      close: () => writable.close(),
+    };
+  }
+
+  async read(path: string) {
+    const handle = await this.file(path);
+    if (!handle) throw new Error(`no file ${path}`);
+    return new Uint8Array(await (await handle.getFile()).arrayBuffer());
+  }
+
+  async truncate(path: string) {
+    const handle = await this.file(path, true);
+    const writable = await handle!.createWritable({ keepExistingData: false });
+    await writable.close();
+  }
+
+  async commit(partPath: string, finalPath: string) {
+    const handle = await this.file(partPath);
+    if (!handle) throw new Error(`no file ${partPath}`);
+    const [dir, name] = await this.directory(finalPath, true);
+    await dir.removeEntry(name).catch(() => {});
+    await (handle as FileSystemFileHandle & { move(dir: FileSystemDirectoryHandle, name: string): Promise<void> }).move(dir, name);
+  }
+
+  async remove(path: string) {
+    const [dir, name] = await this.directory(path, false).catch(() => [undefined, ''] as const);
+    await dir?.removeEntry(name).catch(() => {});
+  }
+
+  async removeFolder(folder: string) {
+    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(this.rootName, { create: true });
+    await root.removeEntry(folder, { recursive: true }).catch(() => {});
+  }
+
+  async exists(path: string) {
+    return (await this.file(path)) !== undefined;
+  }
+}

@@ -1,0 +1,72 @@
+import { createServer, type Server } from 'node:http';
+
+export interface ServedFile {
+  body: Uint8Array;
+  /** Close the connection after this many bytes, for the first `dropTimes` requests. */
+  dropAfter?: number;
+  dropTimes?: number;
+  /** Flip one byte in the first `corruptTimes` responses. */
+  corruptTimes?: number;
+  ignoreRange?: boolean;
+  /** Delay between 64 KiB chunks, to let a test cancel mid-transfer. */
+  chunkDelayMs?: number;
+}
+
+/**
+ * A local model host for download tests: serves files with HTTP Range support and can misbehave on purpose
+ * (dropped connections, flipped bytes, ignored Range). Only binds 127.0.0.1.
+ */
+export async function startModelServer(files: Record<string, ServedFile>) {
+  const requests: { path: string; range: string | undefined; status: number }[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = files[path];
+    if (!file) {
+      requests.push({ path, range: req.headers.range, status: 404 });
+      return void res.writeHead(404).end();
+    }
+    let start = 0;
+    const range = req.headers.range;
+    if (range && !file.ignoreRange) {
+      start = Number(/bytes=(\d+)-/.exec(range)?.[1] ?? 0);
+      if (start >= file.body.length) {
+        requests.push({ path, range, status: 416 });
+        return void res.writeHead(416, { 'content-range': `bytes */${file.body.length}` }).end();
+      }
+    }
+    let body = file.body.subarray(start);
+    if ((file.corruptTimes ?? 0) > 0) {
+      file.corruptTimes! -= 1;
+      body = body.slice();
+      body[Math.floor(body.length / 2)]! ^= 0xff;
+    }
+    const status = start > 0 ? 206 : 200;
+    requests.push({ path, range, status });
+    res.writeHead(status, {
+      'content-length': String(body.length),
+      'accept-ranges': 'bytes',
+      ...(status === 206 ? { 'content-range': `bytes ${start}-${file.body.length - 1}/${file.body.length}` } : {}),
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'range',
+      'access-control-expose-headers': 'content-range, content-length',
+    });
+    const drop = (file.dropTimes ?? 0) > 0 && file.dropAfter !== undefined;
+    if (drop) file.dropTimes! -= 1;
+    for (let offset = 0; offset < body.length; offset += 65536) {
+      if (drop && offset >= file.dropAfter!) {
+        res.destroy(); // everything before was flushed (see below), so the client really holds those bytes
+        return;
+      }
+      await new Promise((flushed) => res.write(body.subarray(offset, Math.min(body.length, offset + 65536)), flushed));
+      if (file.chunkDelayMs) await new Promise((r) => setTimeout(r, file.chunkDelayMs));
+    }
+    res.end();
+  });
+  server.on('request', (req) => {
+    if (req.method === 'OPTIONS') req.socket.end();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { origin, requests, files, close: () => new Promise<void>((done) => server.close(() => done())) };
+}

@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { downloadModel, finalPath, partPath, type DownloadProgress } from '../../models/downloads/download-manager.ts';
+import { MemoryFileStore } from '../../models/downloads/file-store.ts';
+import type { CatalogueEntry } from '../../models/catalogue.ts';
+import { AbortError, IntegrityError, QuotaError } from '../../extension/protocol/errors.ts';
+import { startModelServer, type ServedFile } from '../support/model-server.ts';
+
+const modelBytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../models/bundled/tinystories-656k/model.onnx')));
+const tokenizerBytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../models/bundled/tinystories-656k/tokenizer.json')));
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Compared by hash: a deep toEqual on 2.6 MB of bytes takes seconds. */
+function expectModelCommitted(store: MemoryFileStore) {
+  const file = store.files.get(finalPath('local-tiny', 'model.onnx'));
+  expect(file && sha(file)).toBe(sha(modelBytes));
+}
+
+let server: Awaited<ReturnType<typeof startModelServer>> | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function setup(model: Partial<ServedFile> = {}, options: { sha256?: string | null } = {}) {
+  server = await startModelServer({
+    '/m/model.onnx': { body: modelBytes, ...model },
+    '/m/tokenizer.json': { body: tokenizerBytes },
+  });
+  const entry: CatalogueEntry = {
+    id: 'local-tiny', name: 'Local tiny', architecture: 'decoder-only', engine: 'ort-decoder',
+    source: { kind: 'hub', repo: 'local', revision: 'test', pinned: true },
+    files: [
+      { path: 'model.onnx', url: `${server.origin}/m/model.onnx`, bytes: modelBytes.length,
+        sha256: options.sha256 === undefined ? sha(modelBytes) : options.sha256 },
+      { path: 'tokenizer.json', url: `${server.origin}/m/tokenizer.json`, bytes: tokenizerBytes.length, sha256: sha(tokenizerBytes) },
+    ],
+    dtype: 'fp32', params: '656K', contextLength: 512, requiredFeatures: [], memoryMb: 20, license: 'test',
+    goodFor: ['story'], description: 'test', promptFormat: 'plain',
+  };
+  return { entry, store: new MemoryFileStore(), progress: [] as DownloadProgress[] };
+}
+
+const deps = (store: MemoryFileStore, progress: DownloadProgress[], extra: object = {}) => ({
+  store, fetch, freeBytes: async () => 1e12, onProgress: (p: DownloadProgress) => progress.push(p), retryDelayMs: 1, ...extra,
+});
+
+describe('download manager against a local HTTP server', () => {
+  test('downloads, verifies and commits every file; progress reaches 100%', async () => {
+    const { entry, store, progress } = await setup();
+    await downloadModel(entry, deps(store, progress));
+    expectModelCommitted(store);
+    expect(store.files.has(partPath('local-tiny', 'model.onnx'))).toBe(false);
+    const last = progress.at(-1)!;
+    expect(last.bytesDone).toBe(last.bytesTotal);
+    expect(last.bytesTotal).toBe(modelBytes.length + tokenizerBytes.length);
+    expect(progress.map((p) => p.bytesDone)).toEqual([...progress.map((p) => p.bytesDone)].sort((a, b) => a - b));
+  });
+
+  test('an interrupted transfer resumes with a Range request instead of starting over', async () => {
+    const { entry, store, progress } = await setup({ dropAfter: 1_000_000, dropTimes: 1 });
+    await downloadModel(entry, deps(store, progress));
+    expectModelCommitted(store);
+    const modelRequests = server!.requests.filter((r) => r.path === '/m/model.onnx');
+    expect(modelRequests).toHaveLength(2);
+    expect(modelRequests[1]!.status).toBe(206);
+    expect(Number(/bytes=(\d+)-/.exec(modelRequests[1]!.range!)![1])).toBeGreaterThanOrEqual(1_000_000);
+  });
+
+  test('a server that ignores Range makes the file start over, still verified', async () => {
+    const { entry, store, progress } = await setup({ dropAfter: 500_000, dropTimes: 1, ignoreRange: true });
+    await downloadModel(entry, deps(store, progress));
+    expectModelCommitted(store);
+  });
+
+  test('a flipped byte is rejected and fetched once more', async () => {
+    const { entry, store, progress } = await setup({ corruptTimes: 1 });
+    await downloadModel(entry, deps(store, progress));
+    expectModelCommitted(store);
+    expect(server!.requests.filter((r) => r.path === '/m/model.onnx')).toHaveLength(2);
+  });
+
+  test('a file that stays corrupt fails with IntegrityError and nothing is kept', async () => {
+    const { entry, store, progress } = await setup({ corruptTimes: 5 });
+    const failure = downloadModel(entry, deps(store, progress));
+    await expect(failure).rejects.toBeInstanceOf(IntegrityError);
+    expect(store.files.has(finalPath('local-tiny', 'model.onnx'))).toBe(false);
+    expect(store.files.has(partPath('local-tiny', 'model.onnx'))).toBe(false);
+  });
+
+  test('without a known hash a wrong size is still caught', async () => {
+    const { entry, store, progress } = await setup({}, { sha256: null });
+    entry.files[0]!.bytes = modelBytes.length + 1;
+    await expect(downloadModel(entry, deps(store, progress, { freeBytes: async () => 1e12 }))).rejects.toBeInstanceOf(IntegrityError);
+  });
+
+  test('too little space: a clear QuotaError before a single byte is fetched', async () => {
+    const { entry, store, progress } = await setup();
+    const failure = downloadModel(entry, deps(store, progress, { freeBytes: async () => 1_000_000 }));
+    await expect(failure).rejects.toBeInstanceOf(QuotaError);
+    await expect(failure).rejects.toThrow(/needs 2\.7 MB more, but only 1\.0 MB is free/);
+    expect(server!.requests).toHaveLength(0);
+    expect(store.files.size).toBe(0);
+  });
+
+  test('cancel stops at once, marks nothing complete, and a later download resumes from the part file', async () => {
+    const { entry, store, progress } = await setup({ chunkDelayMs: 20 });
+    const controller = new AbortController();
+    const failure = downloadModel(entry, deps(store, (progress), { signal: controller.signal, onProgress: (p: DownloadProgress) => {
+      progress.push(p);
+      if (p.bytesDone > 300_000) controller.abort();
+    } }));
+    await expect(failure).rejects.toBeInstanceOf(AbortError);
+    expect(store.files.has(finalPath('local-tiny', 'model.onnx'))).toBe(false);
+    const kept = store.files.get(partPath('local-tiny', 'model.onnx'))!.length;
+    expect(kept).toBeGreaterThan(300_000);
+    expect(kept).toBeLessThan(modelBytes.length);
+
+    server!.files['/m/model.onnx']!.chunkDelayMs = 0;
+    await downloadModel(entry, deps(store, []));
+    expectModelCommitted(store);
+    expect(server!.requests.at(-2)!.range).toBe(`bytes=${kept}-`);
+  });
+
+  test('files already complete are not fetched again', async () => {
+    const { entry, store, progress } = await setup();
+    await downloadModel(entry, deps(store, progress));
+    const before = server!.requests.length;
+    await downloadModel(entry, deps(store, progress));
+    expect(server!.requests.length).toBe(before);
+  });
+
+  test('a 404 fails at once with the status, no endless retries', async () => {
+    const { entry, store, progress } = await setup();
+    entry.files[0]!.url = `${server!.origin}/missing.onnx`;
+    await expect(downloadModel(entry, deps(store, progress))).rejects.toThrow(/404/);
+    expect(server!.requests.filter((r) => r.path === '/missing.onnx')).toHaveLength(1);
+  });
+});
