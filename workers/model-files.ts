@@ -1,14 +1,24 @@
 import { ModelNotFoundError } from '../extension/protocol/errors.ts';
 import type { CatalogueEntry } from '../models/catalogue.ts';
+import { finalPath } from '../models/downloads/download-manager.ts';
+import { OpfsFileStore } from '../models/downloads/opfs-store.ts';
 
-/** Reads one of a model's files: bundled ones from the extension package. */
+const downloaded = new OpfsFileStore();
+
+/**
+ * Reads one of a model's files: bundled ones from the extension package, downloaded ones from OPFS. Only committed
+ * (verified) files exist under their final name, so a half-downloaded model is reported missing, never loaded.
+ */
 export async function readModelFile(entry: CatalogueEntry, path: string, origin: string): Promise<Uint8Array> {
-  if (entry.source.kind !== 'bundled') {
-    throw new ModelNotFoundError(`"${entry.name}" is not downloaded on this device`, { model: entry.id });
+  if (entry.source.kind === 'bundled') {
+    const response = await fetch(new URL(`/${entry.source.folder}/${path}`, origin));
+    if (!response.ok) throw new ModelNotFoundError(`bundled file ${path} of "${entry.name}" is missing (${response.status})`);
+    return new Uint8Array(await response.arrayBuffer());
   }
-  const response = await fetch(new URL(`/${entry.source.folder}/${path}`, origin));
-  if (!response.ok) throw new ModelNotFoundError(`bundled file ${path} of "${entry.name}" is missing (${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
+  if (!(await downloaded.exists(finalPath(entry.id, path)))) {
+    throw new ModelNotFoundError(`"${entry.name}" is not downloaded on this device (${path} is missing)`, { model: entry.id });
+  }
+  return downloaded.read(finalPath(entry.id, path));
 }
 
 export async function readModelJson(entry: CatalogueEntry, path: string, origin: string): Promise<Record<string, unknown>> {

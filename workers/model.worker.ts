@@ -5,7 +5,7 @@
 import * as ort from 'onnxruntime-web/webgpu';
 import { ModelNotFoundError, PocketError } from '../extension/protocol/errors.ts';
 import type { BackendPreference } from '../extension/protocol/schemas.ts';
-import { findModel } from '../models/catalogue.ts';
+import { resolveModel } from '../models/registry.ts';
 import { chooseBackend } from './backend.ts';
 import { OrtDecoderEngine } from './engines/ort-decoder.ts';
 import { decoderConfigFrom } from './engines/model-config.ts';
@@ -23,7 +23,7 @@ ort.env.wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href };
 let current: { key: string; engine: Promise<Engine> } | undefined;
 
 async function loadEngine(modelId: string, preference: BackendPreference): Promise<Engine> {
-  const entry = findModel(modelId);
+  const entry = await resolveModel(modelId);
   if (!entry) throw new ModelNotFoundError(`no model "${modelId}" in the catalogue`);
   if (entry.engine !== 'ort-decoder') throw new ModelNotFoundError(`"${entry.name}" needs the ${entry.engine} engine, which is not available yet`);
   const origin = self.location.origin;

@@ -5,7 +5,7 @@ import { streamRoutes } from '../protocol/messages.ts';
 import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 import { classifySender } from '../protocol/senders.ts';
 import { openStream, serveStream, type PortLike } from '../protocol/stream.ts';
-import { findModel } from '../../models/catalogue.ts';
+import { resolveModel } from '../../models/registry.ts';
 import { callModelHost } from './model-host.ts';
 
 const HOST_PORT_PREFIX = 'host.generate:';
@@ -30,7 +30,7 @@ async function portFromHost(): Promise<PortLike> {
 /** Relays one generation to the model host; a surface that disconnects aborts it there too. */
 export async function relayGeneration(request: GenerateRequestPayload, emit: (event: GenerateEvent) => void,
   signal: AbortSignal): Promise<GenerateResult> {
-  const entry = findModel(request.model);
+  const entry = await resolveModel(request.model);
   if (!entry) throw new ModelNotFoundError(`no model "${request.model}" in the catalogue`);
   if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);
   return openStream(await portFromHost(), streamRoutes['host.generate'], request, emit, signal);

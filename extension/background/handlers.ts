@@ -2,6 +2,7 @@ import { extensionVersion, injectContentScript, requestTab } from '../platform/i
 import { ContentScriptError, PocketError } from '../protocol/errors.ts';
 import type { Handlers } from '../protocol/dispatcher.ts';
 import { callModelHost } from './model-host.ts';
+import { modelHandlers } from './models.ts';
 import { panelIntent } from './side-panel.ts';
 
 async function pageStats(tabId: number) {
@@ -33,4 +34,5 @@ export const backgroundHandlers: Handlers = {
   },
   'page.stats': ({ tabId }) => pageStats(tabId),
   'panel.intent': async ({ tabId }) => ({ intent: await panelIntent(tabId) }),
+  ...modelHandlers,
 };

@@ -2,6 +2,11 @@ import { connectPort, extensionSelf, listenForMessages } from '../platform/index
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import { streamRoutes } from '../protocol/messages.ts';
 import { serveStream } from '../protocol/stream.ts';
+import { ModelNotFoundError } from '../protocol/errors.ts';
+import { database } from '../storage/db.ts';
+import { DownloadService } from '../../models/downloads/download-service.ts';
+import { OpfsFileStore } from '../../models/downloads/opfs-store.ts';
+import { resolveModel } from '../../models/registry.ts';
 import { ModelHost } from './model-host.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -15,10 +20,39 @@ const pool = new WorkerPool((label) => {
   return undefined;
 });
 const host = new ModelHost(pool);
+const downloads = new DownloadService({
+  db: database(),
+  store: new OpfsFileStore(),
+  fetch: (input, init) => fetch(input, init),
+  freeBytes: async () => {
+    const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+    return quota - usage;
+  },
+});
+
+async function entryFor(model: string) {
+  const entry = await resolveModel(model);
+  if (!entry) throw new ModelNotFoundError(`no model "${model}"`);
+  return entry;
+}
 
 listenForMessages(createDispatcher('host', extensionSelf, {
   'host.device.probe': () => pool.get('device-probe').request('worker.device.probe', {}),
   'host.workers.reset': () => ({ terminated: pool.terminateAll() }),
+  // Downloads run here so they outlive the popup; their progress lives in Dexie for every surface to read.
+  'host.models.download': async ({ model }) => {
+    void downloads.start(await entryFor(model));
+    return {};
+  },
+  'host.models.cancel': ({ model }) => {
+    downloads.cancel(model);
+    return {};
+  },
+  'host.models.delete': async ({ model }) => {
+    host.unload(model);
+    await downloads.remove(await entryFor(model));
+    return {};
+  },
   // The host never listens for ports (see background/generate.ts); it connects back for each stream instead.
   'host.stream.open': ({ streamId }) => {
     serveStream(connectPort(`host.generate:${streamId}`), streamRoutes['host.generate'],

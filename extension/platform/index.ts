@@ -149,3 +149,8 @@ export function generate(
 ): Promise<GenerateResult> {
   return openStream(connectPort('generate'), streamRoutes.generate, payload, onEvent, signal);
 }
+
+export async function storageEstimate(): Promise<{ usage: number; quota: number }> {
+  const estimate = await navigator.storage.estimate();
+  return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 };
+}

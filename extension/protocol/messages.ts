@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import type { StreamRoute } from './stream.ts';
+import { CustomModelSchema } from '../../models/custom-model.ts';
 import {
   DeviceProbeSchema, Empty, EngineInfoSchema, GenerateEventSchema, GenerateRequestSchema, GenerateResultSchema,
-  ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
+  ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, ModelIdSchema, StorageReportSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
   WorkersResetSchema,
 } from './schemas.ts';
 
@@ -28,6 +29,14 @@ export const routes = {
   'page.stats': route(TabRequestSchema, PageStatsSchema, ['extension']),
   'panel.intent': route(TabRequestSchema, PanelIntentReplySchema, ['extension']),
   'host.workers.reset': route(Empty, WorkersResetSchema, ['extension']),
+  'models.download': route(ModelIdSchema, Empty, ['extension']),
+  'models.cancel': route(ModelIdSchema, Empty, ['extension']),
+  'models.delete': route(ModelIdSchema, Empty, ['extension']),
+  'models.register': route(v.strictObject({ model: CustomModelSchema }), Empty, ['extension']),
+  'models.storage': route(Empty, StorageReportSchema, ['extension']),
+  'host.models.download': route(ModelIdSchema, Empty, ['extension']),
+  'host.models.cancel': route(ModelIdSchema, Empty, ['extension']),
+  'host.models.delete': route(ModelIdSchema, Empty, ['extension']),
   'host.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
   'host.stream.open': route(StreamOpenSchema, Empty, ['extension']),
   'content.page.stats': route(Empty, PageStatsSchema, ['extension']),

@@ -138,3 +138,11 @@ export const AbortRequestSchema = v.strictObject({ requestId: v.pipe(v.string(),
 
 /** The background asks the model host to connect back on a port named `host.generate:<streamId>`. */
 export const StreamOpenSchema = v.strictObject({ streamId: v.pipe(v.string(), v.minLength(8), v.maxLength(64)) });
+
+export const ModelIdSchema = v.strictObject({ model: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) });
+
+export const StorageReportSchema = v.strictObject({
+  usageBytes: v.number(),
+  quotaBytes: v.number(),
+  models: v.array(v.strictObject({ id: text(200), state: text(20), bytes: v.number() })),
+});

@@ -8,8 +8,13 @@ export interface SettingRow {
 }
 export interface ModelRow {
   id: string;
-  state: 'absent' | 'downloading' | 'complete' | 'failed';
+  state: 'absent' | 'downloading' | 'paused' | 'complete' | 'failed';
+  /** Bytes on disk (complete and partial files). */
   bytes: number;
+  progress?: { file: string; bytesDone: number; bytesTotal: number; rateBps: number; etaS: number | null };
+  error?: { name: string; message: string };
+  /** A model the user added by URL; catalogue models leave this empty. */
+  custom?: unknown;
   updatedAt: number;
 }
 export interface ModelFileRow {

@@ -54,9 +54,9 @@ describe('Story tab with the bundled model (offline, real generation)', () => {
     await popup.getByRole('tab', { name: 'Models' }).click();
     const state = (id: string) => popup.locator(`[data-model="${id}"] [data-field="model.state"]`).innerText();
     expect(await state('tinystories-656k')).toBe('Bundled · ready');
-    await expect.poll(() => state('qwen2.5-0.5b-instruct-onnx')).not.toBe('Not downloaded');
+    await expect.poll(() => state('qwen2.5-0.5b-instruct-onnx')).not.toBe('Download');
     const f16 = await popup.evaluate(async () => Boolean((await navigator.gpu?.requestAdapter())?.features.has('shader-f16')));
     if (!f16) expect(await state('qwen2.5-0.5b-instruct-onnx')).toMatch(/Unavailable: needs WebGPU shader-f16/);
-    expect(await state('flan-t5-small-onnx')).toBe('Not downloaded');
+    expect(await state('flan-t5-small-onnx')).toBe('Download');
   });
 });

@@ -1,45 +1,116 @@
 import { useEffect, useState } from 'preact/hooks';
+import * as v from 'valibot';
 import { catalogue, compatibility, type CatalogueEntry } from '../../../models/catalogue.ts';
+import { CustomModelSchema } from '../../../models/custom-model.ts';
+import { customEntry } from '../../../models/registry.ts';
 import { request } from '../../platform/index.ts';
+import { database, type ModelRow } from '../../storage/db.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useLiveQuery } from '../../ui/useLiveQuery.ts';
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+export const formatBytes = (bytes: number) =>
+  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`;
 const downloadSize = (entry: CatalogueEntry) => {
   const known = entry.files.reduce((sum, file) => sum + (file.bytes ?? 0), 0);
-  return known ? megabytes(known) : `~${entry.memoryMb} MB in memory`;
+  return known ? formatBytes(known) : `~${entry.memoryMb} MB in memory`;
 };
+const eta = (seconds: number | null) => (seconds === null ? '' : seconds < 90 ? `${Math.ceil(seconds)} s left` : `${Math.ceil(seconds / 60)} min left`);
 
-/** The catalogue as this device sees it: what is installed, what could run here, and why not. */
+function ModelState({ entry, row, fit }: { entry: CatalogueEntry; row: ModelRow | undefined; fit: { ok: boolean; reason?: string } }) {
+  const [error, setError] = useState<unknown>(null);
+  const act = (kind: 'models.download' | 'models.cancel' | 'models.delete') => {
+    setError(null);
+    request(kind, { model: entry.id }).catch(setError);
+  };
+  if (entry.source.kind === 'bundled') return <span>Bundled · ready</span>;
+  if (!fit.ok) return <span>Unavailable: {fit.reason}</span>;
+  const state = row?.state ?? 'absent';
+  const progress = row?.progress;
+  return (
+    <div data-state={state}>
+      {state === 'absent' && <button type="button" onClick={() => act('models.download')}>Download</button>}
+      {state === 'downloading' && (
+        <>
+          <progress max={progress?.bytesTotal || 1} value={progress?.bytesDone ?? 0} aria-label={`Downloading ${entry.name}`} />
+          <div class="muted" data-field="download.progress">
+            {progress ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} · ${formatBytes(progress.rateBps)}/s · ${eta(progress.etaS)}` : 'Starting…'}
+          </div>
+          <button type="button" onClick={() => act('models.cancel')}>Cancel</button>
+        </>
+      )}
+      {state === 'paused' && (
+        <>
+          <span>Paused · {formatBytes(row?.bytes ?? 0)} kept</span>{' '}
+          <button type="button" onClick={() => act('models.download')}>Resume</button>{' '}
+          <button type="button" onClick={() => act('models.delete')}>Delete</button>
+        </>
+      )}
+      {state === 'complete' && (
+        <>
+          <span>Downloaded · {formatBytes(row?.bytes ?? 0)}</span>{' '}
+          <button type="button" onClick={() => act('models.delete')}>Delete</button>
+        </>
+      )}
+      {state === 'failed' && (
+        <>
+          <div role="alert" class="error" data-error-name={row?.error?.name}>
+            <strong>{row?.error?.name}</strong>: {row?.error?.message}
+          </div>
+          <button type="button" onClick={() => act('models.download')}>Try again</button>{' '}
+          <button type="button" onClick={() => act('models.delete')}>Delete</button>
+        </>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+    </div>
+  );
+}
+
+/** The catalogue as this device sees it: what is installed, downloads in flight, what could run here, and why not. */
 export function ModelsPanel() {
   const [gpuFeatures, setGpuFeatures] = useState<string[] | null | undefined>(undefined);
+  const [storage, setStorage] = useState<{ usageBytes: number; quotaBytes: number } | null>(null);
+  const rows = useLiveQuery(() => database().models.toArray()) ?? [];
   useEffect(() => {
     request('system.info', {}).then((info) => setGpuFeatures(info.gpu.available ? info.gpu.features : null), () => setGpuFeatures(null));
   }, []);
+  const downloadedBytes = rows.reduce((sum, row) => sum + row.bytes, 0);
+  useEffect(() => {
+    request('models.storage', {}).then(setStorage, () => setStorage(null));
+  }, [downloadedBytes]);
+
+  const custom = rows.flatMap((row) => {
+    const parsed = v.safeParse(CustomModelSchema, row.custom);
+    return parsed.success ? [customEntry(parsed.output)] : [];
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
 
   return (
     <section aria-labelledby="models-heading">
       <h2 id="models-heading">Models</h2>
-      <p class="muted">Everything runs on this device. The bundled model works offline; others download once when you ask.</p>
+      <p class="muted">
+        Everything runs on this device. The bundled model works offline; others download once when you ask.
+        {storage && <> Models use <strong data-field="storage.models">{formatBytes(downloadedBytes)}</strong>; the browser allows
+          Pocket SLM {formatBytes(storage.quotaBytes)} in all ({formatBytes(storage.usageBytes)} used).</>}
+      </p>
       <table class="models">
         <caption class="sr-only">Model catalogue</caption>
         <thead>
           <tr><th scope="col">Model</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">On this device</th></tr>
         </thead>
         <tbody>
-          {catalogue.map((entry) => {
-            const fit = gpuFeatures === undefined ? { ok: true } : compatibility(entry, gpuFeatures);
-            const state = entry.source.kind === 'bundled' ? 'Bundled · ready' : fit.ok ? 'Not downloaded' : `Unavailable: ${fit.reason}`;
-            return (
-              <tr key={entry.id} data-model={entry.id}>
-                <th scope="row">
-                  {entry.name}
-                  <div class="muted">{entry.description}</div>
-                </th>
-                <td>{entry.architecture}, {entry.params}, {entry.dtype}</td>
-                <td>{downloadSize(entry)}</td>
-                <td data-field="model.state">{state}</td>
-              </tr>
-            );
-          })}
+          {[...catalogue, ...custom].map((entry) => (
+            <tr key={entry.id} data-model={entry.id}>
+              <th scope="row">
+                {entry.name}
+                <div class="muted">{entry.description}</div>
+              </th>
+              <td>{entry.architecture}, {entry.params}, {entry.dtype}</td>
+              <td>{downloadSize(entry)}</td>
+              <td data-field="model.state">
+                <ModelState entry={entry} row={byId.get(entry.id)} fit={gpuFeatures === undefined ? { ok: true } : compatibility(entry, gpuFeatures)} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>

@@ -1,0 +1,46 @@
+import { storageEstimate } from '../platform/index.ts';
+import { ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
+import type { Handlers } from '../protocol/dispatcher.ts';
+import { database } from '../storage/db.ts';
+import { findModel, type CatalogueEntry } from '../../models/catalogue.ts';
+import { customEntry, resolveModel } from '../../models/registry.ts';
+import { callModelHost } from './model-host.ts';
+
+async function downloadable(id: string): Promise<CatalogueEntry> {
+  const entry = await resolveModel(id);
+  if (!entry) throw new ModelNotFoundError(`no model "${id}" in the catalogue`);
+  if (entry.source.kind === 'bundled') throw new ValidationError(`"${entry.name}" ships with the extension; there is nothing to download`);
+  if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);
+  return entry;
+}
+
+export const modelHandlers: Handlers = {
+  'models.download': async ({ model }) => {
+    await downloadable(model);
+    return callModelHost('host.models.download', { model });
+  },
+  'models.cancel': ({ model }) => callModelHost('host.models.cancel', { model }),
+  'models.delete': async ({ model }) => {
+    await downloadable(model);
+    return callModelHost('host.models.delete', { model });
+  },
+  'models.register': async ({ model }) => {
+    if (findModel(model.id)) throw new ValidationError(`"${model.id}" is already a catalogue model`);
+    try {
+      customEntry(model);
+    } catch (error) {
+      throw new ValidationError((error as Error).message);
+    }
+    const db = database();
+    const row = await db.models.get(model.id);
+    await db.models.put({ id: model.id, state: row?.state ?? 'absent', bytes: row?.bytes ?? 0, custom: model, updatedAt: Date.now() });
+    return {};
+  },
+  'models.storage': async () => {
+    const [estimate, rows] = await Promise.all([storageEstimate(), database().models.toArray()]);
+    return {
+      usageBytes: estimate.usage, quotaBytes: estimate.quota,
+      models: rows.map((row) => ({ id: row.id, state: row.state, bytes: row.bytes })),
+    };
+  },
+};

@@ -1,0 +1,101 @@
+import { serializeError } from '../../extension/protocol/errors.ts';
+import type { PocketDb, ModelRow } from '../../extension/storage/db.ts';
+import type { CatalogueEntry } from '../catalogue.ts';
+import { downloadModel, finalPath, partPath, type DownloadProgress } from './download-manager.ts';
+import type { FileStore } from './file-store.ts';
+
+export interface ServiceDeps {
+  db: PocketDb;
+  store: FileStore;
+  fetch: typeof fetch;
+  freeBytes: () => Promise<number>;
+  now?: () => number;
+}
+
+/**
+ * Runs downloads in the model host (they outlive the popup) and mirrors their state into Dexie, where every surface
+ * reads it: state, progress (at most a few writes a second), bytes on disk, the last error.
+ */
+export class DownloadService {
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+
+  constructor(private readonly deps: ServiceDeps) {}
+
+  isRunning(modelId: string): boolean {
+    return this.running.has(modelId);
+  }
+
+  /** Starts (or joins) a download; resolves when it ends, whatever the outcome (the outcome is in Dexie). */
+  start(entry: CatalogueEntry): Promise<void> {
+    const existing = this.running.get(entry.id);
+    if (existing) return existing.done;
+    const controller = new AbortController();
+    const done = this.run(entry, controller.signal).finally(() => this.running.delete(entry.id));
+    this.running.set(entry.id, { controller, done });
+    return done;
+  }
+
+  cancel(modelId: string): boolean {
+    const run = this.running.get(modelId);
+    run?.controller.abort();
+    return Boolean(run);
+  }
+
+  async remove(entry: CatalogueEntry): Promise<void> {
+    this.cancel(entry.id);
+    await this.running.get(entry.id)?.done;
+    await this.deps.store.removeFolder(entry.id);
+    const { db } = this.deps;
+    await db.transaction('rw', db.models, db.modelFiles, async () => {
+      await db.modelFiles.where('modelId').equals(entry.id).delete();
+      const row = await db.models.get(entry.id);
+      if (row?.custom) await db.models.put({ id: entry.id, state: 'absent', bytes: 0, custom: row.custom, updatedAt: this.now() });
+      else await db.models.delete(entry.id);
+    });
+  }
+
+  private now() {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  private async update(id: string, patch: Partial<ModelRow>) {
+    const { db } = this.deps;
+    await db.transaction('rw', db.models, async () => {
+      const row = await db.models.get(id);
+      await db.models.put({ id, state: 'absent', bytes: 0, ...row, ...patch, updatedAt: this.now() });
+    });
+  }
+
+  private async bytesOnDisk(entry: CatalogueEntry): Promise<number> {
+    let total = 0;
+    for (const file of entry.files) {
+      total += await this.deps.store.size(finalPath(entry.id, file.path)) || await this.deps.store.size(partPath(entry.id, file.path));
+    }
+    return total;
+  }
+
+  private async run(entry: CatalogueEntry, signal: AbortSignal): Promise<void> {
+    await this.update(entry.id, { state: 'downloading', error: undefined });
+    let lastWrite = 0;
+    const onProgress = (progress: DownloadProgress) => {
+      const t = this.now();
+      if (t - lastWrite < 250 && progress.bytesDone < progress.bytesTotal) return;
+      lastWrite = t;
+      const { modelId: _id, ...rest } = progress;
+      void this.update(entry.id, { progress: rest, bytes: progress.bytesDone });
+    };
+    try {
+      await downloadModel(entry, {
+        store: this.deps.store, fetch: this.deps.fetch, freeBytes: this.deps.freeBytes, signal, onProgress,
+        onFileComplete: (file) => this.deps.db.modelFiles.put({
+          modelId: entry.id, path: file.path, bytes: file.bytes ?? 0, sha256: file.sha256, complete: true,
+        }).then(() => undefined),
+      });
+      await this.update(entry.id, { state: 'complete', progress: undefined, bytes: await this.bytesOnDisk(entry) });
+    } catch (error) {
+      const state = signal.aborted ? 'paused' : 'failed';
+      const { name, message } = serializeError(error);
+      await this.update(entry.id, { state, error: signal.aborted ? undefined : { name, message }, bytes: await this.bytesOnDisk(entry) });
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
+import { envelope, expectAccessible, sendFromPage } from './helpers.ts';
+import { startModelServer, type ServedFile } from '../support/model-server.ts';
+
+const folder = `${repoRoot}/models/bundled/tinystories-656k`;
+const names = ['model.onnx', 'tokenizer.json', 'tokenizer_config.json', 'config.json', 'generation_config.json'];
+const bytes = Object.fromEntries(names.map((name) => [name, new Uint8Array(readFileSync(`${folder}/${name}`))]));
+const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const golden = JSON.parse(readFileSync(`${repoRoot}/../shared/models/TinyStories-656K/reference.json`, 'utf8')).prompts[0];
+
+let harness: ExtensionHarness;
+let server: Awaited<ReturnType<typeof startModelServer>>;
+let popup: Page;
+
+/** Serves the real TinyStories files under /<id>/… with per-model misbehaviour. */
+function serve(id: string, model: Partial<ServedFile> = {}) {
+  for (const name of names) server.files[`/${id}/${name}`] = { body: bytes[name]!, ...(name === 'model.onnx' ? model : {}) };
+}
+function register(id: string, override: { modelBytes?: number } = {}) {
+  return sendFromPage(popup, envelope('models.register', { model: {
+    id, name: `Local ${id}`, contextLength: 512,
+    files: names.map((name) => ({
+      path: name, url: `${server.origin}/${id}/${name}`, sha256: sha(bytes[name]!),
+      bytes: name === 'model.onnx' && override.modelBytes ? override.modelBytes : bytes[name]!.length,
+    })),
+  } })) as Promise<{ ok: boolean; error?: { name: string } }>;
+}
+const row = (id: string) => popup.locator(`[data-model="${id}"] [data-field="model.state"] > div`);
+const stateOf = (id: string) => row(id).getAttribute('data-state');
+
+async function generateWith(model: string) {
+  return popup.evaluate((req) => new Promise<{ type: string; payload?: { tokenIds: number[] }; error?: { name: string } }>((resolve) => {
+    const port = chrome.runtime.connect({ name: 'generate' });
+    port.onMessage.addListener((frame: { type: string }) => {
+      if (frame.type !== 'event') resolve(frame as never);
+    });
+    port.postMessage({ kind: 'generate', id: crypto.randomUUID(), payload: req });
+  }), { model, prompt: golden.prompt, backend: 'wasm', params: { maxTokens: 32, temperature: 0, stopAtEos: false } });
+}
+
+beforeAll(async () => {
+  server = await startModelServer({});
+  harness = await launchExtension();
+  popup = await harness.openExtensionPage('popup/index.html');
+  await popup.getByRole('tab', { name: 'Models' }).click();
+});
+afterAll(async () => {
+  await harness?.close();
+  await server?.close();
+});
+
+describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', () => {
+  test('an interrupted download resumes, verifies, and the downloaded model generates the golden tokens', async () => {
+    serve('ts-resume', { dropAfter: 1_200_000, dropTimes: 1 });
+    expect((await register('ts-resume')).ok).toBe(true);
+    await row('ts-resume').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => stateOf('ts-resume'), { timeout: 60_000 }).toBe('complete');
+    const modelRequests = server.requests.filter((r) => r.path === '/ts-resume/model.onnx');
+    expect(modelRequests.map((r) => r.status)).toEqual([200, 206]);
+    expect(await row('ts-resume').innerText()).toContain('Downloaded · 2.7 MB');
+
+    const result = await generateWith('ts-resume');
+    expect(result.type).toBe('end');
+    expect(result.payload!.tokenIds).toEqual(golden.generated_ids);
+    await expectAccessible(popup, 'models tab');
+  });
+
+  test('a file that arrives corrupt every time ends in IntegrityError, and the model cannot be loaded', async () => {
+    serve('ts-corrupt', { corruptTimes: 10 });
+    await register('ts-corrupt');
+    await row('ts-corrupt').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => stateOf('ts-corrupt'), { timeout: 60_000 }).toBe('failed');
+    expect(await row('ts-corrupt').locator('[role=alert]').getAttribute('data-error-name')).toBe('IntegrityError');
+    expect(server.requests.filter((r) => r.path === '/ts-corrupt/model.onnx')).toHaveLength(2);
+    expect((await generateWith('ts-corrupt')).error?.name).toBe('ModelNotFoundError');
+  });
+
+  test('a model too big for the quota fails with QuotaError before any byte is fetched', async () => {
+    serve('ts-huge');
+    await register('ts-huge', { modelBytes: 1e15 });
+    await row('ts-huge').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => stateOf('ts-huge'), { timeout: 30_000 }).toBe('failed');
+    expect(await row('ts-huge').locator('[role=alert]').getAttribute('data-error-name')).toBe('QuotaError');
+    expect(await row('ts-huge').innerText()).toMatch(/needs 1000000\.0 GB more/);
+    expect(server.requests.filter((r) => r.path.startsWith('/ts-huge/'))).toHaveLength(0);
+  });
+
+  test('cancel keeps the partial file unusable; resume continues with Range; the download outlives the popup', async () => {
+    serve('ts-slow', { chunkDelayMs: 150 });
+    await register('ts-slow');
+    await row('ts-slow').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => popup.locator('[data-model="ts-slow"] [data-field="download.progress"]').innerText(), { timeout: 30_000 })
+      .toMatch(/of 2\.7 MB/);
+    await row('ts-slow').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => stateOf('ts-slow'), { timeout: 30_000 }).toBe('paused');
+    expect((await generateWith('ts-slow')).error?.name).toBe('ModelNotFoundError');
+
+    server.files['/ts-slow/model.onnx']!.chunkDelayMs = 40;
+    await row('ts-slow').getByRole('button', { name: 'Resume' }).click();
+    await popup.close(); // the download runs in the model host, not in the popup
+    popup = await harness.openExtensionPage('popup/index.html');
+    await popup.getByRole('tab', { name: 'Models' }).click();
+    await expect.poll(() => stateOf('ts-slow'), { timeout: 60_000 }).toBe('complete');
+    const resumed = server.requests.filter((r) => r.path === '/ts-slow/model.onnx').at(-1)!;
+    expect(resumed.status).toBe(206);
+    expect((await generateWith('ts-slow')).payload!.tokenIds).toEqual(golden.generated_ids);
+  });
+
+  test('delete frees the space and the model must be downloaded again', async () => {
+    const before = await sendFromPage(popup, envelope('models.storage')) as { payload: { models: { id: string; bytes: number }[] } };
+    expect(before.payload.models.find((m) => m.id === 'ts-resume')!.bytes).toBe(Object.values(bytes).reduce((s, b) => s + b.length, 0));
+    await row('ts-resume').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => stateOf('ts-resume'), { timeout: 30_000 }).toBe('absent');
+    expect((await generateWith('ts-resume')).error?.name).toBe('ModelNotFoundError');
+  });
+
+  test('bad registrations are refused with ValidationError', async () => {
+    const bad = async (model: unknown) => (await sendFromPage(popup, envelope('models.register', { model })) as { error?: { name: string } }).error?.name;
+    expect(await bad({ id: 'x', name: 'x', contextLength: 512, files: [] })).toBe('ValidationError');
+    expect(await bad({ id: 'ok-id', name: 'x', contextLength: 512, files: [{ path: '../etc/passwd', url: 'http://a/b', bytes: 1, sha256: null }] }))
+      .toBe('ValidationError');
+    expect(await bad({ id: 'ok-id', name: 'x', contextLength: 512, files: [{ path: 'model.onnx', url: 'file:///etc/passwd', bytes: 1, sha256: null }] }))
+      .toBe('ValidationError');
+    expect(await bad({ id: 'ok-id', name: 'x', contextLength: 512, files: [{ path: 'model.onnx', url: 'http://a/b', bytes: 1, sha256: null }] }))
+      .toBe('ValidationError'); // no tokenizer/config
+    expect(await bad({ id: 'tinystories-656k', name: 'x', contextLength: 512, files: [] })).toBe('ValidationError');
+  });
+});
