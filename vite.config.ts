@@ -3,7 +3,8 @@ import { cpSync, readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname);
-const outDir = resolve(root, 'dist');
+// POCKET_DIST lets parallel work build into its own folder; the product and CI use dist/.
+const outDir = resolve(root, process.env.POCKET_DIST ?? 'dist');
 const jsx = { runtime: 'automatic', importSource: 'preact' } as const;
 
 /** Scripts that Chrome loads as classic scripts (content scripts, the sandbox page): one IIFE file each. */

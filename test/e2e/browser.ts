@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-export const distDir = join(repoRoot, 'dist');
+export const distDir = resolve(repoRoot, process.env.POCKET_DIST ?? 'dist');
 
 /**
  * The built extension as the tests load it: a copy of dist/ whose manifest also grants http://127.0.0.1/*.
