@@ -37,10 +37,33 @@ export class AbortError extends named('AbortError') {}
 export class DisconnectedError extends named('DisconnectedError') {}
 export class InternalError extends named('InternalError') {}
 
+/** Errors of a model-written script: `data.line`/`data.column` (1-based line, 0-based column) survive the wire. */
+export class ScriptError extends PocketError {
+  get line(): number | undefined {
+    return typeof this.data?.line === 'number' ? this.data.line : undefined;
+  }
+  get column(): number | undefined {
+    return typeof this.data?.column === 'number' ? this.data.column : undefined;
+  }
+}
+
+function namedScript(errorName: string) {
+  return class extends ScriptError {
+    static override readonly errorName = errorName;
+  };
+}
+
+export class NotFoundError extends namedScript('NotFoundError') {}
+export class ActionError extends namedScript('ActionError') {}
+export class ApiError extends namedScript('ApiError') {}
+export class ScriptSyntaxError extends namedScript('ScriptSyntaxError') {}
+export class BudgetError extends namedScript('BudgetError') {}
+export class NavigationError extends namedScript('NavigationError') {}
+
 const errorClasses = [
   ValidationError, UntrustedSenderError, UnknownKindError, ModelHostError, WorkerCrashedError, ContentScriptError,
   ModelNotFoundError, IntegrityError, QuotaError, DeviceLostError, OutOfMemoryError, AbortError, DisconnectedError,
-  InternalError,
+  InternalError, NotFoundError, ActionError, ApiError, ScriptSyntaxError, BudgetError, NavigationError,
 ] as const;
 
 const byName = new Map<string, typeof PocketError>(errorClasses.map((cls) => [cls.errorName, cls]));

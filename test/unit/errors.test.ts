@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
-  AbortError, deserializeError, InternalError, IntegrityError, PocketError, serializeError, UntrustedSenderError,
-  ValidationError,
+  AbortError, ActionError, ApiError, BudgetError, deserializeError, InternalError, IntegrityError, NavigationError,
+  NotFoundError, PocketError, ScriptError, ScriptSyntaxError, serializeError, UntrustedSenderError, ValidationError,
 } from '../../extension/protocol/errors.ts';
 
 describe('named errors across the boundary', () => {
@@ -14,6 +14,24 @@ describe('named errors across the boundary', () => {
     expect(back.name).toBe(cls.errorName);
     expect(back.message).toBe('something specific');
     expect(back.data).toEqual({ file: 'model.onnx', bytes: 12 });
+  });
+
+  test.each([NotFoundError, ActionError, ApiError, ScriptSyntaxError, BudgetError, NavigationError])(
+    '%o keeps its script position across the boundary', (cls) => {
+      const original = new cls('`class` is not supported at 3:5', { line: 3, column: 5, suggestion: '$send' });
+      expect(original.line).toBe(3);
+      const back = deserializeError(JSON.parse(JSON.stringify(serializeError(original))));
+      expect(back).toBeInstanceOf(cls);
+      expect(back).toBeInstanceOf(ScriptError);
+      expect(back.name).toBe(cls.errorName);
+      expect((back as ScriptError).line).toBe(3);
+      expect((back as ScriptError).column).toBe(5);
+      expect(back.data).toEqual({ line: 3, column: 5, suggestion: '$send' });
+    });
+
+  test('a script error without a position has none', () => {
+    expect(new BudgetError('too long').line).toBeUndefined();
+    expect(new BudgetError('too long', { line: 'x' }).column).toBeUndefined();
   });
 
   test('a plain Error or a thrown string becomes InternalError without a stack', () => {
