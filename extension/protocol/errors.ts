@@ -37,7 +37,7 @@ export class AbortError extends named('AbortError') {}
 export class DisconnectedError extends named('DisconnectedError') {}
 export class InternalError extends named('InternalError') {}
 
-/** Errors of a model-written script: `data.line`/`data.column` (1-based line, 0-based column) survive the wire. */
+/** Errors of a model-written script: `data.line`/`data.column` (both 1-based) survive the wire. */
 export class ScriptError extends PocketError {
   get line(): number | undefined {
     return typeof this.data?.line === 'number' ? this.data.line : undefined;
@@ -59,11 +59,14 @@ export class ApiError extends namedScript('ApiError') {}
 export class ScriptSyntaxError extends namedScript('ScriptSyntaxError') {}
 export class BudgetError extends namedScript('BudgetError') {}
 export class NavigationError extends namedScript('NavigationError') {}
+/** A script's own mistake at run time (reading a property of undefined, calling a non-function, an uncaught throw). */
+export class ScriptRuntimeError extends namedScript('ScriptRuntimeError') {}
 
 const errorClasses = [
   ValidationError, UntrustedSenderError, UnknownKindError, ModelHostError, WorkerCrashedError, ContentScriptError,
   ModelNotFoundError, IntegrityError, QuotaError, DeviceLostError, OutOfMemoryError, AbortError, DisconnectedError,
   InternalError, NotFoundError, ActionError, ApiError, ScriptSyntaxError, BudgetError, NavigationError,
+  ScriptRuntimeError,
 ] as const;
 
 const byName = new Map<string, typeof PocketError>(errorClasses.map((cls) => [cls.errorName, cls]));

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
   AbortError, ActionError, ApiError, BudgetError, deserializeError, InternalError, IntegrityError, NavigationError,
-  NotFoundError, PocketError, ScriptError, ScriptSyntaxError, serializeError, UntrustedSenderError, ValidationError,
+  NotFoundError, PocketError, ScriptError, ScriptRuntimeError, ScriptSyntaxError, serializeError,
+  UntrustedSenderError, ValidationError,
 } from '../../extension/protocol/errors.ts';
 
 describe('named errors across the boundary', () => {
@@ -16,7 +17,7 @@ describe('named errors across the boundary', () => {
     expect(back.data).toEqual({ file: 'model.onnx', bytes: 12 });
   });
 
-  test.each([NotFoundError, ActionError, ApiError, ScriptSyntaxError, BudgetError, NavigationError])(
+  test.each([NotFoundError, ActionError, ApiError, ScriptSyntaxError, BudgetError, NavigationError, ScriptRuntimeError])(
     '%o keeps its script position across the boundary', (cls) => {
       const original = new cls('`class` is not supported at 3:5', { line: 3, column: 5, suggestion: '$send' });
       expect(original.line).toBe(3);
