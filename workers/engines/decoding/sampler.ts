@@ -1,4 +1,5 @@
 import type { GenerateParams } from '../types.ts';
+import { MAX_GPU_TOP_K, ranksAbove, repetitionPenaltyTwin } from '../../../shaders/twins.ts';
 
 /** mulberry32: a small, fast, seedable PRNG; the same seed gives the same stream on every platform. */
 export function seededRandom(seed: number): () => number {
@@ -12,12 +13,16 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * Index of the largest value, the first one on ties. NaN ranks below everything (-Infinity included), the same
+ * order as the GPU kernels (shaders/twins.ts).
+ */
 export function argmax(values: ArrayLike<number>, start = 0, length = values.length - start): number {
   let best = 0;
-  let bestValue = -Infinity;
-  for (let i = 0; i < length; i++) {
+  let bestValue = values[start]!;
+  for (let i = 1; i < length; i++) {
     const value = values[start + i]!;
-    if (value > bestValue) {
+    if (value > bestValue || (bestValue !== bestValue && value === value)) {
       bestValue = value;
       best = i;
     }
@@ -25,27 +30,26 @@ export function argmax(values: ArrayLike<number>, start = 0, length = values.len
   return best;
 }
 
-/** In place. Each token already generated or in the prompt is penalised once (HF/CTRL convention). */
+/**
+ * In place. Each token already generated or in the prompt is penalised once (HF/CTRL convention): positive logits
+ * × f32(1/penalty), others × f32(penalty) — the GPU kernel's arithmetic, so both paths agree bit for bit.
+ */
 export function applyRepetitionPenalty(logits: Float32Array, history: Iterable<number>, penalty: number): void {
   if (penalty === 1) return;
-  const seen = new Set<number>();
-  for (const token of history) {
-    if (seen.has(token) || token < 0 || token >= logits.length) continue;
-    seen.add(token);
-    const value = logits[token]!;
-    logits[token] = value > 0 ? value / penalty : value * penalty;
-  }
+  repetitionPenaltyTwin(logits, history, penalty);
 }
 
-/** Indices of the k largest values, largest first (k small: a partial insertion sort beats a full sort). */
+/** Indices of the k largest values, largest first, ties → lower index (k small: a partial insertion sort). */
 export function topKIndices(values: Float32Array, k: number): number[] {
   const count = Math.min(k, values.length);
   const indices: number[] = [];
+  if (count <= 0) return indices;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    if (indices.length === count && value <= values[indices[count - 1]!]!) continue;
+    // Indices only grow, so an equal value never displaces one already kept.
+    if (indices.length === count && !ranksAbove(value, i, values[indices[count - 1]!]!, indices[count - 1]!)) continue;
     let position = indices.length === count ? count - 1 : indices.length;
-    while (position > 0 && values[indices[position - 1]!]! < value) {
+    while (position > 0 && ranksAbove(value, i, values[indices[position - 1]!]!, indices[position - 1]!)) {
       indices[position] = indices[position - 1]!;
       position--;
     }
@@ -54,11 +58,28 @@ export function topKIndices(values: Float32Array, k: number): number[] {
   return indices;
 }
 
-export type Sampler = (logits: Float32Array, history: readonly number[]) => number;
+/** Candidates for the draw, best first, with their (penalised) logits. */
+export interface Candidates {
+  indices: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+export interface Sampler {
+  /** Selects from one full vocabulary row (modified in place by the repetition penalty). */
+  (logits: Float32Array, history: readonly number[]): number;
+  /**
+   * Selects from the top-k candidates someone else computed (the GPU kernels): penalty already applied, exactly
+   * `min(topK, vocab)` of them, best first. Consumes the same random stream as the full-row path, so a request
+   * gives the same tokens either way.
+   */
+  fromCandidates(candidates: Candidates): number;
+  /** What the GPU must do for this request: greedy → argmax; top-k ≤ 64 → top-k; else the full row is needed. */
+  readonly plan: { kind: 'argmax' } | { kind: 'top-k'; k: number } | { kind: 'full-row' };
+  readonly repetitionPenalty: number;
+}
 
 /**
  * Builds the token selector for one request: repetition penalty → (greedy | temperature → top-k → top-p → draw).
- * `logits` is one vocabulary row and is modified in place.
  */
 export function createSampler(params: GenerateParams): Sampler {
   const penalty = params.repetitionPenalty ?? 1;
@@ -66,13 +87,11 @@ export function createSampler(params: GenerateParams): Sampler {
   const topK = params.topK && params.topK > 0 ? params.topK : 0;
   const topP = params.topP !== undefined && params.topP > 0 && params.topP < 1 ? params.topP : 1;
   const random = seededRandom(params.seed ?? 0);
+  const greedy = temperature <= 0 || topK === 1;
 
-  return (logits, history) => {
-    applyRepetitionPenalty(logits, history, penalty);
-    if (temperature <= 0 || topK === 1) return argmax(logits);
-    const candidates = topK > 0 ? topKIndices(logits, topK) : [...logits.keys()].sort((a, b) => logits[b]! - logits[a]!);
-    const max = logits[candidates[0]!]!;
-    const weights = candidates.map((token) => Math.exp((logits[token]! - max) / temperature));
+  const draw = (candidates: ArrayLike<number>, valueOf: (position: number) => number): number => {
+    const max = valueOf(0);
+    const weights = Array.from({ length: candidates.length }, (_, i) => Math.exp((valueOf(i) - max) / temperature));
     const total = weights.reduce((sum, w) => sum + w, 0);
     let keep = candidates.length;
     if (topP < 1) {
@@ -86,11 +105,25 @@ export function createSampler(params: GenerateParams): Sampler {
       }
     }
     const keptTotal = weights.slice(0, keep).reduce((sum, w) => sum + w, 0);
-    let draw = random() * keptTotal;
+    let remaining = random() * keptTotal;
     for (let i = 0; i < keep; i++) {
-      draw -= weights[i]!;
-      if (draw < 0) return candidates[i]!;
+      remaining -= weights[i]!;
+      if (remaining < 0) return candidates[i]!;
     }
     return candidates[keep - 1]!;
   };
+
+  const sample = ((logits: Float32Array, history: readonly number[]) => {
+    applyRepetitionPenalty(logits, history, penalty);
+    if (greedy) return argmax(logits);
+    const candidates = topK > 0 ? topKIndices(logits, topK) : [...logits.keys()].sort((a, b) => logits[b]! - logits[a]!);
+    return draw(candidates, (i) => logits[candidates[i]!]!);
+  }) as Sampler;
+
+  Object.assign(sample, {
+    fromCandidates: ({ indices, values }: Candidates) => (greedy ? indices[0]! : draw(indices, (i) => values[i]!)),
+    plan: greedy ? { kind: 'argmax' } : topK > 0 && topK <= MAX_GPU_TOP_K ? { kind: 'top-k', k: topK } : { kind: 'full-row' },
+    repetitionPenalty: penalty,
+  });
+  return sample;
 }
