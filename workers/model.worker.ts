@@ -3,14 +3,18 @@
  * (streamed), abort, unload. onnxruntime-web's WebGPU bundle carries the WASM EP too, so one binary serves both.
  */
 import * as ort from 'onnxruntime-web/webgpu';
-import { ModelNotFoundError, PocketError } from '../extension/protocol/errors.ts';
+import { DeviceLostError, ModelNotFoundError, PocketError } from '../extension/protocol/errors.ts';
 import type { BackendPreference } from '../extension/protocol/schemas.ts';
+import type { CatalogueEntry, EngineKind } from '../models/catalogue.ts';
 import { resolveModel } from '../models/registry.ts';
 import { chooseBackend } from './backend.ts';
+import { ChatFormatter } from './engines/chat-template.ts';
 import { OrtDecoderEngine } from './engines/ort-decoder.ts';
 import { decoderConfigFrom } from './engines/model-config.ts';
 import { TextTokenizer } from './engines/tokenizer.ts';
-import type { Engine } from './engines/types.ts';
+import type { Engine, GenerateRequest } from './engines/types.ts';
+import { assertLibraryPackaged, packagedAppConfig } from './engines/web-llm-config.ts';
+import { WebLlmEngine } from './engines/web-llm.ts';
 import { readModelFile, readModelJson } from './model-files.ts';
 import { serveWorker } from './serve.ts';
 
@@ -20,12 +24,67 @@ import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url
 ort.env.wasm.numThreads = 1;
 ort.env.wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href };
 
-let current: { key: string; engine: Promise<Engine> } | undefined;
+interface LoadedModel {
+  engine: Engine;
+  /** For engines that take plain text: turns chat messages into the model's prompt format. */
+  chat?: ChatFormatter;
+}
 
-async function loadEngine(modelId: string, preference: BackendPreference): Promise<Engine> {
-  const entry = await resolveModel(modelId);
-  if (!entry) throw new ModelNotFoundError(`no model "${modelId}" in the catalogue`);
-  if (entry.engine !== 'ort-decoder') throw new ModelNotFoundError(`"${entry.name}" needs the ${entry.engine} engine, which is not available yet`);
+type Loader = (entry: CatalogueEntry, preference: BackendPreference) => Promise<LoadedModel>;
+
+/** Set when the WebGPU device this worker uses is lost; the worker is then replaced by the host. */
+let deviceLost: string | undefined;
+/** ORT's WebGPU device, once a WebGPU session exists (its getter is a promise that waits for one otherwise). */
+let gpuDevice: GPUDevice | undefined;
+let lostSignal: Promise<void> | undefined;
+/**
+ * ORT destroys its device when the last WebGPU session is released; a loss that follows our own release is expected.
+ * (`device.lost` settles later than the release returns, so this remembers the device rather than a moment.)
+ */
+let releasedDevice: GPUDevice | undefined;
+
+async function watchDevice(): Promise<void> {
+  const device = await (ort.env.webgpu.device as Promise<GPUDevice>);
+  if (device === releasedDevice) releasedDevice = undefined; // it survived the release: losses count again
+  if (device === gpuDevice) return;
+  gpuDevice = device;
+  lostSignal = device.lost.then((info) => {
+    if (gpuDevice === device) gpuDevice = undefined;
+    if (releasedDevice === device) return;
+    deviceLost = info.message || info.reason || 'destroyed';
+    current = undefined;
+  });
+}
+
+/** A run that fails on a dying device can reject before `device.lost` settles: give it a moment to. */
+async function lostDuring(): Promise<boolean> {
+  if (lostSignal && !deviceLost) await Promise.race([lostSignal, new Promise((r) => setTimeout(r, 250))]);
+  return deviceLost !== undefined;
+}
+
+async function release(loaded: Promise<LoadedModel> | undefined): Promise<void> {
+  const engine = await loaded?.then((m) => m.engine).catch(() => undefined);
+  if (!engine) return;
+  if (engine.info.backend === 'webgpu') releasedDevice = gpuDevice;
+  await engine.unload().catch(() => {});
+}
+
+/** WebGPU first; if the GPU cannot run the model, WASM with the reason, unless the user asked for WebGPU only. */
+async function withBackend<T>(entry: CatalogueEntry, preference: BackendPreference,
+  load: (backend: 'webgpu' | 'wasm', fallbackReason?: string) => Promise<T>): Promise<T> {
+  const choice = await chooseBackend(preference, entry.requiredFeatures, (navigator as Navigator & { gpu?: GPU }).gpu);
+  if (choice.backend === 'wasm') return load('wasm', choice.fallbackReason);
+  try {
+    const loaded = await load('webgpu');
+    await watchDevice();
+    return loaded;
+  } catch (error) {
+    if (preference === 'webgpu') throw new PocketError(`WebGPU could not run "${entry.name}": ${(error as Error).message}`);
+    return load('wasm', `WebGPU failed to start this model (${(error as Error).message}); using WASM`);
+  }
+}
+
+const loadOrtDecoder: Loader = async (entry, preference) => {
   const origin = self.location.origin;
   const [model, tokenizerJson, tokenizerConfig, config, generationConfig] = await Promise.all([
     readModelFile(entry, entry.files.find((f) => f.path.endsWith('.onnx'))!.path, origin),
@@ -36,53 +95,95 @@ async function loadEngine(modelId: string, preference: BackendPreference): Promi
   ]);
   const tokenizer = new TextTokenizer({ tokenizerJson, tokenizerConfig });
   const decoderConfig = decoderConfigFrom(config, generationConfig);
-  const choice = await chooseBackend(preference, entry.requiredFeatures, (navigator as Navigator & { gpu?: GPU }).gpu);
-  const load = (backend: 'webgpu' | 'wasm', fallbackReason?: string) =>
-    OrtDecoderEngine.load({ ort, modelId, model, tokenizer, config: decoderConfig, backend, fallbackReason });
-  if (choice.backend === 'wasm') return load('wasm', choice.fallbackReason);
-  try {
-    return await load('webgpu');
-  } catch (error) {
-    if (preference === 'webgpu') throw new PocketError(`WebGPU could not run "${entry.name}": ${(error as Error).message}`);
-    return load('wasm', `WebGPU failed to start this model (${(error as Error).message}); using WASM`);
-  }
+  const engine = await withBackend(entry, preference, (backend, fallbackReason) =>
+    OrtDecoderEngine.load({ ort, modelId: entry.id, model, tokenizer, config: decoderConfig, backend, fallbackReason }));
+  return { engine, chat: new ChatFormatter(tokenizerConfig) };
+};
+
+const loadWebLlm: Loader = async (entry, preference) => {
+  if (entry.source.kind !== 'web-llm') throw new ModelNotFoundError(`"${entry.name}" is not a web-llm model`);
+  if (preference === 'wasm') throw new PocketError(`"${entry.name}" runs on web-llm, which needs WebGPU; WASM was requested`);
+  const webllm = await import('@mlc-ai/web-llm');
+  const { appConfig, libUrl } = packagedAppConfig(webllm.prebuiltAppConfig, entry.source.modelId, self.location.origin);
+  await assertLibraryPackaged(libUrl);
+  const engine = await WebLlmEngine.load({
+    modelId: entry.id, mlcModelId: entry.source.modelId, appConfig, contextLength: entry.contextLength,
+    create: (config) => new webllm.MLCEngine(config),
+  });
+  return { engine };
+};
+
+const loaders: Partial<Record<EngineKind, Loader>> = {
+  'ort-decoder': loadOrtDecoder,
+  'web-llm': loadWebLlm,
+};
+
+async function loadModel(modelId: string, preference: BackendPreference): Promise<LoadedModel> {
+  if (deviceLost) throw new DeviceLostError(`this model worker lost its GPU device (${deviceLost}); it will be replaced`);
+  const entry = await resolveModel(modelId);
+  if (!entry) throw new ModelNotFoundError(`no model "${modelId}" in the catalogue`);
+  const loader = loaders[entry.engine];
+  if (!loader) throw new ModelNotFoundError(`"${entry.name}" needs the ${entry.engine} engine, which is not available yet`);
+  return loader(entry, preference);
 }
 
+let current: { key: string; loaded: Promise<LoadedModel> } | undefined;
+
 /** The worker keeps one engine; asking for another model or backend replaces it. */
-function engineFor(modelId: string, preference: BackendPreference = 'auto'): Promise<Engine> {
+function modelFor(modelId: string, preference: BackendPreference = 'auto'): Promise<LoadedModel> {
   const key = `${modelId}|${preference}`;
   if (current?.key !== key) {
-    const previous = current?.engine;
-    const engine = (async () => {
-      await previous?.then((old) => old.unload()).catch(() => {});
-      return loadEngine(modelId, preference);
+    const previous = current?.loaded;
+    const loaded = (async () => {
+      await release(previous);
+      return loadModel(modelId, preference);
     })();
-    current = { key, engine };
-    engine.catch(() => {
-      if (current?.engine === engine) current = undefined;
+    current = { key, loaded };
+    loaded.catch(() => {
+      if (current?.loaded === loaded) current = undefined;
     });
   }
-  return current.engine;
+  return current.loaded;
+}
+
+/** Chat messages become the prompt for engines that take text; web-llm applies its own template. */
+function engineRequest(loaded: LoadedModel, payload: { prompt: string; messages?: GenerateRequest['messages'] }): Pick<GenerateRequest, 'prompt' | 'messages' | 'promptHasSpecialTokens'> {
+  if (!payload.messages?.length || !loaded.chat) return { prompt: payload.prompt, messages: payload.messages };
+  return { prompt: loaded.chat.render(payload.messages), promptHasSpecialTokens: loaded.chat.hasTemplate };
 }
 
 serveWorker({
-  'worker.model.load': async ({ model, backend }) => (await engineFor(model, backend)).info,
+  'worker.model.load': async ({ model, backend }) => (await modelFor(model, backend)).engine.info,
   'worker.model.unload': async () => {
-    const engine = current?.engine;
+    const loaded = current?.loaded;
     current = undefined;
-    await engine?.then((e) => e.unload()).catch(() => {});
+    await release(loaded);
     return {};
   },
+  // Test hook (offscreen → worker only): what a GPU reset or driver crash does to the device.
+  'worker.test.loseDevice': () => {
+    gpuDevice?.destroy();
+    return { destroyed: Boolean(gpuDevice) };
+  },
 }, {
-  'worker.generate': async ({ model, prompt, params, backend }, emit, signal) => {
+  'worker.generate': async ({ model, prompt, messages, constraint, params, backend }, emit, signal) => {
     emit({ type: 'status', stage: 'loading' });
-    const engine = await engineFor(model, backend);
+    const loaded = await modelFor(model, backend);
+    const { engine } = loaded;
     emit({ type: 'status', stage: 'generating', engine: engine.info });
-    const stream = engine.generate({ id: model, prompt, params }, signal);
-    for (;;) {
-      const next = await stream.next();
-      if (next.done) return { ...next.value, engine: engine.info };
-      emit(next.value);
+    if (constraint && !engine.info.constraints?.length) {
+      throw new PocketError(`"${model}" cannot constrain its output; ask without a constraint and parse the answer`);
+    }
+    try {
+      const stream = engine.generate({ id: model, ...engineRequest(loaded, { prompt, messages }), constraint, params }, signal);
+      for (;;) {
+        const next = await stream.next();
+        if (next.done) return { ...next.value, engine: engine.info };
+        emit(next.value);
+      }
+    } catch (error) {
+      if (await lostDuring()) throw new DeviceLostError(`the GPU device was lost during generation (${deviceLost})`);
+      throw error;
     }
   },
 });

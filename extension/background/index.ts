@@ -34,6 +34,7 @@ Object.assign(globalThis, {
       handleMenuClick({ menuItemId, tabId, selectionText }),
     dispatchAs: (message: unknown, sender: SenderFacts) => dispatcher.dispatch(message, sender),
     resetWorkers: () => callModelHost('host.workers.reset', {}),
+    loseDevice: (model: string) => callModelHost('host.test.loseDevice', { model }),
     closeModelHost: () => closeOffscreenDocument(),
     sidePanelPath,
   },

@@ -39,6 +39,7 @@ async function entryFor(model: string) {
 listenForMessages(createDispatcher('host', extensionSelf, {
   'host.device.probe': () => pool.get('device-probe').request('worker.device.probe', {}),
   'host.workers.reset': () => ({ terminated: pool.terminateAll() }),
+  'host.test.loseDevice': ({ model }) => pool.get(`model:${model}`).request('worker.test.loseDevice', {}),
   // Downloads run here so they outlive the popup; their progress lives in Dexie for every surface to read.
   'host.models.download': async ({ model }) => {
     void downloads.start(await entryFor(model));

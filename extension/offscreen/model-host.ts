@@ -1,4 +1,4 @@
-import { AbortError } from '../protocol/errors.ts';
+import { AbortError, DeviceLostError } from '../protocol/errors.ts';
 import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
@@ -19,7 +19,14 @@ export class ModelHost {
     if (busy) emit({ type: 'status', stage: 'queued' });
     const run = async () => {
       if (signal.aborted) throw new AbortError('cancelled while queued');
-      return this.pool.get(label).stream('worker.generate', request, emit, signal);
+      try {
+        return await this.pool.get(label).stream('worker.generate', request, emit, signal);
+      } catch (error) {
+        // A worker whose GPU device is gone cannot get it back (ORT keeps one device per worker): replace the worker,
+        // so the next request starts on a fresh device, or on WASM if none can be had.
+        if (error instanceof DeviceLostError) this.pool.terminate(label);
+        throw error;
+      }
     };
     const result = (this.queues.get(label) ?? Promise.resolve()).then(run, run);
     const settled = result.catch(() => undefined).finally(() => this.waiting.set(label, (this.waiting.get(label) ?? 1) - 1));

@@ -4,7 +4,7 @@ import { CustomModelSchema } from '../../models/custom-model.ts';
 import {
   DeviceProbeSchema, Empty, EngineInfoSchema, GenerateEventSchema, GenerateRequestSchema, GenerateResultSchema,
   ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, ModelIdSchema, StorageReportSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
-  WorkersResetSchema,
+  WorkersResetSchema, DeviceDestroyedSchema,
 } from './schemas.ts';
 
 /** Who may send a kind: our extension pages (popup, side panel, offscreen, service worker) or our content script. */
@@ -44,6 +44,9 @@ export const routes = {
   'worker.model.load': route(ModelRequestSchema, EngineInfoSchema, ['extension']),
   'worker.model.unload': route(Empty, Empty, ['extension']),
   'worker.abort': route(AbortRequestSchema, Empty, ['extension']),
+  // Test hooks for GPU device loss: reachable only from the service worker's test scope, relayed host → worker.
+  'host.test.loseDevice': route(v.strictObject({ model: v.pipe(v.string(), v.maxLength(200)) }), DeviceDestroyedSchema, ['extension']),
+  'worker.test.loseDevice': route(Empty, DeviceDestroyedSchema, ['extension']),
 } as const;
 
 export type Kind = keyof typeof routes;

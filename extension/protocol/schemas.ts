@@ -86,12 +86,32 @@ export const GenerateParamsSchema = v.strictObject({
   stopAtEos: v.optional(v.boolean()),
 });
 
-export const GenerateRequestSchema = v.strictObject({
+export const ChatMessageSchema = v.strictObject({
+  role: v.picklist(['system', 'user', 'assistant']),
+  content: text(200_000),
+});
+
+/** JSON Schema (as JSON text) or an EBNF grammar, for engines that constrain decoding (web-llm). */
+export const OutputConstraintSchema = v.strictObject({
+  jsonSchema: v.optional(v.pipe(text(50_000), v.check((s) => {
+    try {
+      return typeof JSON.parse(s) === 'object';
+    } catch {
+      return false;
+    }
+  }, 'jsonSchema must be a JSON object in text form'))),
+  grammar: v.optional(text(50_000)),
+});
+
+export const GenerateRequestSchema = v.pipe(v.strictObject({
   model: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  /** Plain text; may be empty when `messages` carries a chat. */
   prompt: text(200_000),
+  messages: v.optional(v.pipe(v.array(ChatMessageSchema), v.minLength(1), v.maxLength(64))),
+  constraint: v.optional(OutputConstraintSchema),
   params: GenerateParamsSchema,
   backend: v.optional(BackendPreferenceSchema),
-});
+}), v.check((r) => r.prompt.length > 0 || Boolean(r.messages?.length), 'a request needs a prompt or messages'));
 export type GenerateRequestPayload = v.InferOutput<typeof GenerateRequestSchema>;
 
 export const EngineInfoSchema = v.strictObject({
@@ -100,7 +120,10 @@ export const EngineInfoSchema = v.strictObject({
   fallbackReason: v.optional(text(1000)),
   contextLength: v.number(),
   loadMs: v.number(),
+  constraints: v.optional(v.array(v.picklist(['json-schema', 'grammar']))),
 });
+
+export const DeviceDestroyedSchema = v.strictObject({ destroyed: v.boolean() });
 
 export const GenerateEventSchema = v.variant('type', [
   v.strictObject({ type: v.literal('status'), stage: v.picklist(['queued', 'loading', 'generating']), engine: v.optional(EngineInfoSchema) }),

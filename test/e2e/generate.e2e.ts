@@ -138,6 +138,41 @@ describe('generation through the real extension (background → offscreen → mo
     expect(next.result!.tokenIds).toHaveLength(4);
   });
 
+  test('GPU device lost mid-generation: a typed DeviceLostError, then the next request runs on a fresh device', async () => {
+    const hasGpu = await page.evaluate(async () => Boolean(await navigator.gpu?.requestAdapter()));
+    if (!hasGpu) return; // nothing to lose without an adapter; the WASM path is covered above
+    const model = 'tinystories-656k';
+    const warm = await generate({ model, prompt: 'The cat', backend: 'webgpu', params: { maxTokens: 2, temperature: 0 } });
+    expect(warm.result!.engine.backend).toBe('webgpu');
+    const pending = generate({ model, prompt: 'Once upon a time', backend: 'webgpu', params: { maxTokens: 400, temperature: 0, stopAtEos: false } });
+    await page.waitForTimeout(300);
+    const destroyed = await harness.serviceWorker.evaluate((m) =>
+      (globalThis as unknown as { __pocketTest: { loseDevice(m: string): Promise<{ destroyed: boolean }> } }).__pocketTest.loseDevice(m), model);
+    expect(destroyed.destroyed).toBe(true);
+    const lost = await pending;
+    expect(lost.error?.name, JSON.stringify(lost).slice(0, 300)).toBe('DeviceLostError');
+    expect(lost.events.filter((e) => e.type === 'token').length).toBeLessThan(400);
+    const golden = reference.prompts[0]!;
+    const next = await generate({ model, prompt: golden.prompt, backend: 'webgpu', params: { maxTokens: 32, temperature: 0, stopAtEos: false } });
+    expect(next.error).toBeUndefined();
+    expect(next.result!.engine.backend).toBe('webgpu');
+    expect(next.result!.tokenIds).toEqual(golden.generated_ids);
+  });
+
+  test('chat messages reach a plain-text model as a transcript; output constraints it cannot honour are refused', async () => {
+    const chat = await generate({ model: 'tinystories-656k', prompt: '', backend: 'wasm',
+      messages: [{ role: 'user', content: 'Tell me about a cat' }], params: { maxTokens: 8, temperature: 0 } });
+    expect(chat.error).toBeUndefined();
+    // "User: Tell me about a cat\n\nAssistant:" is longer than the bare content, so more prompt tokens went in.
+    const bare = await generate({ model: 'tinystories-656k', prompt: 'Tell me about a cat', backend: 'wasm', params: { maxTokens: 8, temperature: 0 } });
+    expect(chat.result!.stats.tokensIn as number).toBeGreaterThan(bare.result!.stats.tokensIn as number);
+    const constrained = await generate({ model: 'tinystories-656k', prompt: 'x', backend: 'wasm',
+      constraint: { jsonSchema: '{"type":"object"}' }, params: { maxTokens: 4, temperature: 0 } });
+    expect(constrained.error?.message).toMatch(/cannot constrain its output/);
+    const empty = await generate({ model: 'tinystories-656k', prompt: '', params: { maxTokens: 4, temperature: 0 } });
+    expect(empty.error?.name).toBe('ValidationError');
+  });
+
   test('bad requests get typed errors: unknown model, not-packaged model, invalid params', async () => {
     expect((await generate({ model: 'nope', prompt: 'x', params: { maxTokens: 4, temperature: 0 } })).error?.name).toBe('ModelNotFoundError');
     expect((await generate({ model: 'SmolLM2-360M-Instruct-q4f32_1-MLC', prompt: 'x', params: { maxTokens: 4, temperature: 0 } })).error?.name)

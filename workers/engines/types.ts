@@ -18,9 +18,27 @@ export interface GenerateParams {
   stopAtEos?: boolean | undefined;
 }
 
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** Constrained output, where an engine offers it (EngineInfo.constraints says which). */
+export interface OutputConstraint {
+  /** A JSON Schema as JSON text. */
+  jsonSchema?: string | undefined;
+  /** An EBNF grammar (web-llm's dialect). */
+  grammar?: string | undefined;
+}
+
 export interface GenerateRequest {
   id: string;
+  /** Plain text for the model. With `messages`, engines that template chats themselves (web-llm) use those instead. */
   prompt: string;
+  messages?: ChatMessage[] | undefined;
+  /** The prompt already carries the model's special tokens (a rendered chat template): encode it without adding them. */
+  promptHasSpecialTokens?: boolean | undefined;
+  constraint?: OutputConstraint | undefined;
   params: GenerateParams;
 }
 
@@ -61,6 +79,8 @@ export interface EngineInfo {
   fallbackReason?: string | undefined;
   contextLength: number;
   loadMs: number;
+  /** Output constraints the engine enforces while decoding; absent means none. */
+  constraints?: ('json-schema' | 'grammar')[] | undefined;
 }
 
 export interface Engine {
