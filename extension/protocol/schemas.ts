@@ -169,3 +169,93 @@ export const StorageReportSchema = v.strictObject({
   quotaBytes: v.number(),
   models: v.array(v.strictObject({ id: text(200), state: text(20), bytes: v.number() })),
 });
+
+/**
+ * Page → API document (issue 5): what the content script makes of a page for a model to program against.
+ * Page text only ever appears in string fields (description, value, options, samples), never in names or kinds.
+ */
+const docName = v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{N}_]*$/u));
+export const LocatorSchema = v.strictObject({
+  by: v.picklist(['id', 'testid', 'role', 'text', 'css']),
+  value: text(1000),
+  role: v.optional(text(40)),
+  /** CSS path of the shadow host or iframe the element lives in (`>>>` between levels); absent in the top document. */
+  root: v.optional(text(2000)),
+});
+export const ElementKindSchema = v.picklist([
+  'button', 'link', 'text_input', 'text_area', 'select', 'checkbox', 'radio', 'switch', 'slider', 'file_input',
+  'editable', 'tab', 'menuitem', 'option', 'combobox', 'clickable',
+]);
+export const ElementEntrySchema = v.strictObject({
+  name: docName,
+  kind: ElementKindSchema,
+  description: text(300),
+  inputType: v.optional(text(40)),
+  placeholder: v.optional(text(300)),
+  state: v.optional(v.strictObject({
+    value: v.optional(text(1000)),
+    checked: v.optional(v.boolean()),
+    selected: v.optional(text(300)),
+    disabled: v.optional(v.boolean()),
+    expanded: v.optional(v.boolean()),
+    pressed: v.optional(v.boolean()),
+    current: v.optional(v.boolean()),
+    required: v.optional(v.boolean()),
+    readonly: v.optional(v.boolean()),
+  })),
+  options: v.optional(v.pipe(v.array(text(300)), v.maxLength(100))),
+  optionsTotal: v.optional(v.number()),
+  effect: v.optional(text(1000)),
+  sensitive: v.optional(v.boolean()),
+  inViewport: v.optional(v.boolean()),
+  locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),
+});
+export const ListSlotSchema = v.strictObject({
+  name: docName,
+  kind: v.union([v.literal('text'), ElementKindSchema]),
+  /** Relative to an item, for `item.querySelector`. */
+  selector: text(1000),
+});
+export const ListEntrySchema = v.strictObject({
+  name: docName,
+  kind: v.literal('list'),
+  description: text(300),
+  count: v.number(),
+  fields: v.pipe(v.array(docName), v.maxLength(32)),
+  actions: v.pipe(v.array(docName), v.maxLength(32)),
+  slots: v.pipe(v.array(ListSlotSchema), v.maxLength(64)),
+  samples: v.pipe(v.array(v.record(docName, text(300))), v.maxLength(10)),
+  /** Relative to the list container, for `container.querySelectorAll`. */
+  itemSelector: text(1000),
+  locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),
+});
+export const SectionSchema = v.strictObject({
+  name: docName,
+  kind: v.picklist(['dialog', 'form', 'search', 'nav', 'header', 'footer', 'aside', 'main', 'region', 'frame', 'page', 'heading']),
+  title: text(300),
+  entries: v.pipe(v.array(v.union([ElementEntrySchema, ListEntrySchema])), v.maxLength(5000)),
+});
+export const PageDocumentSchema = v.strictObject({
+  url: text(4000),
+  title: text(1000),
+  sections: v.pipe(v.array(SectionSchema), v.maxLength(2000)),
+  /** Estimated tokens of the prompt form (chars/4 until a model tokenizer is supplied). */
+  tokens: v.number(),
+  truncated: v.boolean(),
+  truncation: v.optional(v.strictObject({ reason: v.picklist(['nodes', 'time', 'entries']), visitedNodes: v.number() })),
+  stats: v.strictObject({ nodes: v.number(), elements: v.number(), lists: v.number(), ms: v.number() }),
+});
+export type Locator = v.InferOutput<typeof LocatorSchema>;
+export type ElementKind = v.InferOutput<typeof ElementKindSchema>;
+export type ElementEntry = v.InferOutput<typeof ElementEntrySchema>;
+export type ListSlot = v.InferOutput<typeof ListSlotSchema>;
+export type ListEntry = v.InferOutput<typeof ListEntrySchema>;
+export type Section = v.InferOutput<typeof SectionSchema>;
+export type PageDocument = v.InferOutput<typeof PageDocumentSchema>;
+export const PageDocumentRequestSchema = v.strictObject({
+  maxNodes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(200_000))),
+  maxMs: v.optional(v.pipe(v.number(), v.minValue(10), v.maxValue(20_000))),
+});
+export const TabDocumentRequestSchema = v.strictObject({ tabId, ...PageDocumentRequestSchema.entries });
+export const HighlightRequestSchema = v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)) });
+export const HighlightReplySchema = v.strictObject({ found: v.boolean() });

@@ -1,0 +1,178 @@
+/** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
+import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
+import { accessibleName, textOf } from './dom.ts';
+import { effectOf, isSensitive, linkTarget, stateOf } from './classify.ts';
+import { locatorsFor } from './locators.ts';
+import { detectLists, type DetectedList } from './lists.ts';
+import { walk, type Candidate, type SectionRef } from './walk.ts';
+import { collapse, readableToken, slug, truncate } from './text.ts';
+import { renderDocument } from './render.ts';
+
+const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
+  button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', option: 'option', switch: 'switch',
+};
+
+function radioGroup(el: Element): string {
+  const fieldset = el.closest('fieldset');
+  const legend = fieldset?.querySelector('legend');
+  if (legend) return textOf(legend, 80);
+  const group = el.closest('[role=radiogroup]');
+  if (group) return group.getAttribute('aria-label') ?? '';
+  return el.getAttribute('name') ?? '';
+}
+
+/** The readable part of an element's name: its label (a radio also its group), then a suffix for its kind. */
+function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
+  let base = slug(label);
+  if (!base) base = slug(el.getAttribute('placeholder') ?? '') || slug(readableToken(el.id) ?? '') || slug(readableToken(el.getAttribute('name')) ?? '');
+  if (kind === 'radio') {
+    const group = slug(radioGroup(el), 2);
+    if (group && !base.startsWith(group)) base = base ? `${group}_${base}` : group;
+  }
+  const suffix = KIND_SUFFIX[kind];
+  if (!base) return suffix ?? kind;
+  if (suffix && !base.endsWith(suffix)) return `${base}_${suffix}`;
+  return base;
+}
+
+/** Tells apart entries whose names collide: by readable id, name attribute or link target, else by order. */
+function disambiguate(group: { entry: Entry; el: Element }[]): void {
+  const tries: ((el: Element) => string)[] = [
+    (el) => slug(readableToken(el.id) ?? '', 3),
+    (el) => slug(readableToken(el.getAttribute('name')) ?? '', 3),
+    (el) => {
+      const target = el.tagName === 'A' ? linkTarget(el) ?? '' : '';
+      const path = target.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0]!.split('/').filter(Boolean).slice(-1)[0] ?? '';
+      return slug(path || target.split('#')[1] || '', 3);
+    },
+  ];
+  for (const key of tries) {
+    const keys = group.map(({ el }) => key(el));
+    if (keys.every(Boolean) && new Set(keys).size === keys.length) {
+      group.forEach(({ entry }, i) => { entry.name = `${entry.name}_${keys[i]}`; });
+      return;
+    }
+  }
+  group.forEach(({ entry }, i) => { if (i > 0) entry.name = `${entry.name}_${i + 1}`; });
+}
+
+/** What a list is called, best first: aria-label, aria-labelledby, the heading just before it, a readable id or class. */
+function listLabels(list: DetectedList): string[] {
+  const el = list.container;
+  const out: string[] = [];
+  out.push(collapse(el.getAttribute('aria-label') ?? ''));
+  const ids = el.getAttribute('aria-labelledby');
+  if (ids) {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    out.push(collapse(ids.split(/\s+/).map((id) => root.getElementById?.(id)).filter((x): x is HTMLElement => !!x).map((x) => textOf(x, 120)).join(' ')));
+  }
+  const prev = el.previousElementSibling;
+  if (prev && /^H[1-6]$/.test(prev.tagName)) out.push(textOf(prev, 120));
+  const token = readableToken(el.id) ?? Array.from(el.classList).map((c) => readableToken(c)).find(Boolean);
+  if (token) out.push(token.replace(/[-_]+/g, ' '));
+  return out.filter(Boolean);
+}
+
+export function buildPageDocument(doc: Document, options: BuildOptions = {}): PageDocument {
+  const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+  const started = now();
+  const walked = walk(doc, { maxNodes: options.maxNodes ?? 20_000, maxMs: options.maxMs ?? 1_500, now });
+  const stops = new Set<Element>(walked.frames.keys());
+  const lists = detectLists(walked.candidates, stops);
+  const absorbed = new Map<Candidate, DetectedList>();
+  for (const list of lists) for (const member of list.members) absorbed.set(member, list);
+
+  type Placed = { entry: Entry; el: Element; section: SectionRef };
+  const placed: Placed[] = [];
+  const emitted = new Set<DetectedList>();
+  const formName = (form: Element) => {
+    const frame = walked.frames.get(form);
+    return frame ? frame.section.name : undefined;
+  };
+  const maxEntries = options.maxEntries ?? 3_000;
+  let entriesTruncated = false;
+
+  for (const candidate of walked.candidates) {
+    if (placed.length >= maxEntries) {
+      entriesTruncated = true;
+      break;
+    }
+    const list = absorbed.get(candidate);
+    if (list) {
+      if (emitted.has(list)) continue;
+      emitted.add(list);
+      const labels = listLabels(list);
+      const label = labels[0] ?? '';
+      // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
+      const own = labels.map((l) => slug(l, 3)).find((s) => s && s !== candidate.section.name) ?? 'items';
+      const entry: ListEntry = {
+        name: own,
+        kind: 'list',
+        description: truncate(label, 200),
+        count: list.items.length,
+        fields: list.fields,
+        actions: list.actions,
+        slots: list.slots,
+        samples: list.samples,
+        itemSelector: list.itemSelector,
+        locators: locatorsFor(list.container, label),
+      };
+      placed.push({ entry, el: list.container, section: candidate.section });
+      continue;
+    }
+    const { el, kind } = candidate;
+    const label = truncate(accessibleName(el), 300);
+    const sensitive = isSensitive(el);
+    const entry = { name: ownName(el, kind, label), kind, description: label } as ElementEntry;
+    if (el.tagName === 'INPUT') {
+      const type = (el as HTMLInputElement).type;
+      if (type && !['text', 'checkbox', 'radio', 'submit', 'button'].includes(type)) entry.inputType = type;
+    }
+    const placeholder = collapse(el.getAttribute('placeholder') ?? '');
+    if (placeholder && placeholder !== label) entry.placeholder = truncate(placeholder, 200);
+    Object.assign(entry, stateOf(el, kind, sensitive));
+    const effect = effectOf(el, kind, formName);
+    if (effect) entry.effect = effect;
+    if (sensitive) entry.sensitive = true;
+    if (candidate.inViewport !== undefined) entry.inViewport = candidate.inViewport;
+    entry.locators = locatorsFor(el, label);
+    placed.push({ entry, el, section: candidate.section });
+  }
+
+  // Sections of the same name are one section; names are `section__own`, unique across the page.
+  const sections = new Map<string, Section>();
+  const groups = new Map<string, Placed[]>();
+  for (const item of placed) {
+    let section = sections.get(item.section.name);
+    if (!section) {
+      section = { name: item.section.name, kind: item.section.kind, title: item.section.title, entries: [] };
+      sections.set(item.section.name, section);
+    }
+    item.entry.name = `${section.name}__${item.entry.name}`;
+    section.entries.push(item.entry);
+    const group = groups.get(item.entry.name);
+    if (group) group.push(item); else groups.set(item.entry.name, [item]);
+  }
+  for (const group of groups.values()) if (group.length > 1) disambiguate(group);
+  const taken = new Set<string>();
+  for (const item of placed) {
+    let name = item.entry.name;
+    for (let n = 2; taken.has(name); n++) name = `${item.entry.name}_${n}`;
+    item.entry.name = name;
+    taken.add(name);
+  }
+
+  const truncated = walked.truncated ?? (entriesTruncated ? 'entries' : undefined);
+  const document: PageDocument = {
+    url: truncate(doc.location?.href ?? '', 4000),
+    title: truncate(collapse(doc.title ?? ''), 1000),
+    sections: [...sections.values()],
+    tokens: 0,
+    truncated: truncated !== undefined,
+    stats: { nodes: walked.visited, elements: placed.length, lists: emitted.size, ms: 0 },
+  };
+  if (truncated) document.truncation = { reason: truncated, visitedNodes: walked.visited };
+  document.tokens = Math.ceil(renderDocument(document).length / 4);
+  document.stats.ms = Math.round((now() - started) * 10) / 10;
+  return document;
+}

@@ -1,0 +1,172 @@
+/** What an element is to a script: its kind, state, options, effect and whether its value is private. */
+import type { ElementEntry, ElementKind } from './types.ts';
+import { accessibleName, byId, textOf } from './dom.ts';
+import { collapse, truncate } from './text.ts';
+
+const ROLE_KINDS: Record<string, ElementKind> = {
+  button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', menuitemcheckbox: 'checkbox',
+  menuitemradio: 'radio', checkbox: 'checkbox', radio: 'radio', switch: 'switch', combobox: 'combobox',
+  option: 'option', textbox: 'text_input', searchbox: 'text_input', slider: 'slider', spinbutton: 'text_input',
+  treeitem: 'option', gridcell: 'clickable',
+};
+const TEXT_TYPES = new Set(['text', 'email', 'search', 'url', 'tel', 'number', 'password', 'date', 'datetime-local',
+  'month', 'week', 'time', 'color', '']);
+
+export function roleOf(el: Element): string | undefined {
+  const role = el.getAttribute('role')?.trim().split(/\s+/)[0]?.toLowerCase();
+  return role || undefined;
+}
+
+/** The kind of an actionable element, or undefined for everything else (cursor/tabindex decided by the caller). */
+export function kindOf(el: Element): ElementKind | undefined {
+  const role = roleOf(el);
+  if (role && ROLE_KINDS[role]) {
+    const kind = ROLE_KINDS[role];
+    if (role === 'textbox' && el.getAttribute('aria-multiline') === 'true') return 'text_area';
+    return kind;
+  }
+  switch (el.tagName) {
+    case 'A': return el.hasAttribute('href') ? 'link' : undefined;
+    case 'BUTTON': return 'button';
+    case 'SUMMARY': return 'button';
+    case 'SELECT': return 'select';
+    case 'TEXTAREA': return 'text_area';
+    case 'INPUT': {
+      const type = (el as HTMLInputElement).type.toLowerCase();
+      if (type === 'hidden') return undefined;
+      if (['submit', 'button', 'reset', 'image'].includes(type)) return 'button';
+      if (type === 'checkbox') return el.getAttribute('role') === 'switch' ? 'switch' : 'checkbox';
+      if (type === 'radio') return 'radio';
+      if (type === 'range') return 'slider';
+      if (type === 'file') return 'file_input';
+      return TEXT_TYPES.has(type) || !type ? 'text_input' : 'text_input';
+    }
+    default:
+      break;
+  }
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') {
+    const parent = el.parentElement?.closest('[contenteditable]');
+    if (!parent || parent.getAttribute('contenteditable') === 'false') return 'editable';
+  }
+  return undefined;
+}
+
+const SENSITIVE_AUTOCOMPLETE = /\b(current-password|new-password|one-time-code|cc-number|cc-csc|cc-exp(-month|-year)?|cc-name|cc-type)\b/;
+const SENSITIVE_NAME = /pass(word|wd|code)?\b|passw|otp|one[-_ ]?time|2fa|mfa|totp|cvv|cvc|csc|card[-_ ]?(num|no)|cc[-_]?num|security[-_ ]?code|\bpin\b|\bssn\b|iban/i;
+
+/** Password, one-time-code and card fields: their value is never read. */
+export function isSensitive(el: Element): boolean {
+  if (el.tagName !== 'INPUT' && el.tagName !== 'TEXTAREA' && roleOf(el) !== 'textbox') return false;
+  const input = el as HTMLInputElement;
+  if (input.type === 'password') return true;
+  if (SENSITIVE_AUTOCOMPLETE.test((el.getAttribute('autocomplete') ?? '').toLowerCase())) return true;
+  const hints = [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('placeholder')].filter(Boolean).join(' ');
+  return SENSITIVE_NAME.test(hints);
+}
+
+const bool = (value: string | null): boolean | undefined => (value === 'true' ? true : value === 'false' ? false : undefined);
+
+export function isDisabled(el: Element): boolean {
+  if (el.getAttribute('aria-disabled') === 'true') return true;
+  try {
+    return el.matches(':disabled');
+  } catch {
+    return (el as HTMLButtonElement).disabled === true;
+  }
+}
+
+const MAX_OPTIONS = 20;
+
+/** Current state, options and the value (never for sensitive fields). */
+export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pick<ElementEntry, 'state' | 'options' | 'optionsTotal'> {
+  const state: NonNullable<ElementEntry['state']> = {};
+  const out: Pick<ElementEntry, 'state' | 'options' | 'optionsTotal'> = {};
+  if (isDisabled(el)) state.disabled = true;
+  if (el.hasAttribute('required') || el.getAttribute('aria-required') === 'true') state.required = true;
+  if (el.hasAttribute('readonly') || el.getAttribute('aria-readonly') === 'true') state.readonly = true;
+  const expanded = bool(el.getAttribute('aria-expanded'));
+  if (expanded !== undefined) state.expanded = expanded;
+  const pressed = bool(el.getAttribute('aria-pressed'));
+  if (pressed !== undefined) state.pressed = pressed;
+  const current = el.getAttribute('aria-current');
+  if ((current && current !== 'false') || el.getAttribute('aria-selected') === 'true') state.current = true;
+  if (el.tagName === 'DETAILS' || el.tagName === 'SUMMARY') {
+    const details = el.closest('details');
+    if (details) state.expanded = details.hasAttribute('open');
+  }
+
+  if (kind === 'checkbox' || kind === 'radio' || kind === 'switch') {
+    const aria = el.getAttribute('aria-checked');
+    state.checked = el.tagName === 'INPUT' ? (el as HTMLInputElement).checked : aria === 'true' || aria === 'mixed';
+  } else if (kind === 'select' && el.tagName === 'SELECT') {
+    const select = el as HTMLSelectElement;
+    const options = Array.from(select.options);
+    const label = (o: HTMLOptionElement) => truncate(collapse(o.label || o.text || o.value), 80);
+    const chosen = options.filter((o) => o.selected).map(label);
+    if (chosen.length) state.selected = truncate(chosen.join(', '), 300);
+    out.options = options.slice(0, MAX_OPTIONS).map(label);
+    if (options.length > MAX_OPTIONS) out.optionsTotal = options.length;
+  } else if (!sensitive) {
+    let value: string | undefined;
+    if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') {
+      if (kind !== 'button' && kind !== 'file_input') value = (el as HTMLInputElement).value;
+    } else if (kind === 'editable' || kind === 'text_input' || kind === 'text_area' || kind === 'combobox') {
+      value = el.getAttribute('aria-valuetext') ?? (kind === 'combobox' ? (el as HTMLInputElement).value : textOf(el, 1000));
+    } else if (kind === 'slider') {
+      value = el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-valuenow') ?? undefined;
+    }
+    if (kind === 'slider' && el.tagName === 'INPUT') value = (el as HTMLInputElement).value;
+    if (value) state.value = truncate(value, 1000);
+  }
+  if (Object.keys(state).length) out.state = state;
+  return out;
+}
+
+/** Where a link goes, relative to the page when on the same origin. */
+export function linkTarget(el: Element): string | undefined {
+  const href = el.getAttribute('href');
+  if (href === null || /^\s*javascript:/i.test(href)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(href, el.ownerDocument.baseURI);
+  } catch {
+    return undefined;
+  }
+  const here = el.ownerDocument.location;
+  if (url.protocol === 'mailto:' || url.protocol === 'tel:') return truncate(url.href, 300);
+  if (here && url.origin === here.origin) {
+    if (url.pathname === here.pathname && url.search === here.search && url.hash) return url.hash;
+    return truncate(url.pathname + url.search + url.hash, 300);
+  }
+  return truncate(url.href, 300);
+}
+
+/** What activating the element is known to do: link target, form submission, dialog/menu opened, region toggled. */
+export function effectOf(el: Element, kind: ElementKind, formName: (form: Element) => string | undefined): string | undefined {
+  const parts: string[] = [];
+  if (kind === 'link' || el.tagName === 'A') {
+    const target = linkTarget(el);
+    if (target) parts.push(el.getAttribute('target') === '_blank' ? `opens ${target} in a new tab` : `goes to ${target}`);
+  }
+  const isSubmit = (el.tagName === 'BUTTON' && ((el as HTMLButtonElement).type || 'submit') === 'submit')
+    || (el.tagName === 'INPUT' && ['submit', 'image'].includes((el as HTMLInputElement).type));
+  if (isSubmit) {
+    const form = (el as HTMLButtonElement).form;
+    if (form) {
+      const method = (form.getAttribute('method') ?? '').toLowerCase();
+      const name = formName(form);
+      parts.push(method === 'dialog' ? `submits ${name ?? 'the form'} and closes the dialog` : `submits ${name ?? 'the form'}`);
+    }
+  }
+  const popup = el.getAttribute('aria-haspopup');
+  if (popup && popup !== 'false') parts.push(`opens a ${popup === 'true' ? 'menu' : popup}`);
+  const controls = el.getAttribute('aria-controls');
+  if (controls) {
+    const target = byId(el, controls.split(/\s+/)[0] ?? '');
+    const label = target ? accessibleName(target) || target.id : controls;
+    if (label) parts.push(`controls ${JSON.stringify(truncate(label, 60))}`);
+  }
+  if (el.tagName === 'SUMMARY') parts.push('shows or hides details');
+  return parts.length ? parts.join('; ') : undefined;
+}

@@ -1,0 +1,130 @@
+/** DOM facts the document is built from: roots, styles, text, accessible names. Works in Chromium and happy-dom. */
+import { collapse } from './text.ts';
+
+export type Root = Document | ShadowRoot;
+
+export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'BASE']);
+
+export function rootOf(el: Element): Root {
+  const root = el.getRootNode();
+  return root.nodeType === 9 || root.nodeType === 11 ? (root as Root) : el.ownerDocument;
+}
+
+export function byId(el: Element, id: string): Element | null {
+  const root = rootOf(el);
+  return 'getElementById' in root ? root.getElementById(id) : null;
+}
+
+export function styleOf(el: Element): CSSStyleDeclaration | undefined {
+  const view = el.ownerDocument.defaultView;
+  try {
+    return view?.getComputedStyle(el);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hidden for everyone: the element and its whole subtree are skipped. */
+export function hidesSubtree(el: Element, style: CSSStyleDeclaration | undefined): boolean {
+  if (el.hasAttribute('hidden') && el.getAttribute('hidden') !== 'until-found') return true;
+  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return true;
+  if (el.tagName === 'DIALOG' && !el.hasAttribute('open')) return true;
+  if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
+  return style?.display === 'none';
+}
+
+/** Text of a node for names and samples: text nodes and alt text, hidden parts left out, bounded work. */
+export function textOf(node: Node, max = 300): string {
+  const out: string[] = [];
+  let length = 0;
+  const visit = (n: Node): void => {
+    if (length > max) return;
+    if (n.nodeType === 3) {
+      const value = n.nodeValue ?? '';
+      out.push(value);
+      length += value.length;
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const el = n as Element;
+    if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
+    if (el.tagName === 'IMG' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'image')) {
+      out.push(` ${el.getAttribute('alt') ?? ''} `);
+      return;
+    }
+    if (el.tagName === 'svg' || el.tagName === 'SVG') {
+      const title = el.querySelector('title')?.textContent ?? el.getAttribute('aria-label') ?? '';
+      out.push(` ${title} `);
+      return;
+    }
+    out.push(' ');
+    const children = el.shadowRoot ? el.shadowRoot.childNodes : el.childNodes;
+    for (const child of Array.from(children)) visit(child);
+    out.push(' ');
+  };
+  visit(node);
+  return collapse(out.join('')).slice(0, max);
+}
+
+function labelledBy(el: Element): string | undefined {
+  const ids = el.getAttribute('aria-labelledby');
+  if (!ids) return undefined;
+  const text = ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x).map((x) => textOf(x)).join(' ');
+  return collapse(text) || undefined;
+}
+
+const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'METER', 'PROGRESS', 'OUTPUT']);
+
+function labelText(label: Element, control: Element): string {
+  // A wrapping label's text without the control's own text (a select's options, a textarea's content).
+  if (!label.contains(control)) return textOf(label);
+  const clone = label.cloneNode(true) as Element;
+  for (const inner of Array.from(clone.querySelectorAll('input,select,textarea'))) inner.remove();
+  return textOf(clone);
+}
+
+export function labelsOf(el: Element): string | undefined {
+  const labels = (el as HTMLInputElement).labels;
+  const found: Element[] = labels ? Array.from(labels) : [];
+  if (!found.length && el.id) {
+    const root = rootOf(el);
+    for (const label of Array.from(root.querySelectorAll('label[for]'))) {
+      if (label.getAttribute('for') === el.id) found.push(label);
+    }
+  }
+  if (!found.length) {
+    const wrapping = el.closest('label');
+    if (wrapping) found.push(wrapping);
+  }
+  const text = collapse(found.map((label) => labelText(label, el)).join(' '));
+  return text || undefined;
+}
+
+/** Accessible name, simplified from accname 1.2: labelledby, aria-label, labels, value/alt, content, title, placeholder. */
+export function accessibleName(el: Element): string {
+  const byRef = labelledBy(el);
+  if (byRef) return byRef;
+  const aria = collapse(el.getAttribute('aria-label') ?? '');
+  if (aria) return aria;
+  const tag = el.tagName;
+  if (FORM_CONTROLS.has(tag)) {
+    const input = el as HTMLInputElement;
+    if (tag === 'INPUT' && ['submit', 'button', 'reset'].includes(input.type)) {
+      return collapse(input.value || (input.type === 'submit' ? 'Submit' : input.type === 'reset' ? 'Reset' : '')) || collapse(el.getAttribute('title') ?? '');
+    }
+    if (tag === 'INPUT' && input.type === 'image') return collapse(el.getAttribute('alt') ?? el.getAttribute('title') ?? '');
+    const label = labelsOf(el);
+    if (label) return label;
+    return collapse(el.getAttribute('title') ?? el.getAttribute('placeholder') ?? el.getAttribute('aria-placeholder') ?? '');
+  }
+  if (tag === 'IMG') return collapse(el.getAttribute('alt') ?? el.getAttribute('title') ?? '');
+  const content = textOf(el, 200);
+  if (content) return content;
+  return collapse(el.getAttribute('title') ?? '');
+}
+
+/** Whether layout is real (Chromium) or absent (happy-dom): only real layout may hide zero-sized elements. */
+export function hasLayout(doc: Document): boolean {
+  const rect = doc.documentElement.getBoundingClientRect();
+  return rect.width > 0 || rect.height > 0;
+}

@@ -1,0 +1,269 @@
+/**
+ * Repeated sibling structures (mail rows, results, products) become one list entry: count, named slots per item
+ * (fields to read, actions to take) and a few samples, instead of hundreds of separate elements.
+ */
+import type { ElementKind, ListSlot } from './types.ts';
+import type { Candidate } from './walk.ts';
+import { accessibleName, textOf } from './dom.ts';
+import { kindOf, roleOf } from './classify.ts';
+import { collapse, readableToken, slug, truncate } from './text.ts';
+
+export interface DetectedList {
+  container: Element;
+  items: Element[];
+  members: Candidate[];
+  slots: ListSlot[];
+  fields: string[];
+  actions: string[];
+  samples: Record<string, string>[];
+  itemSelector: string;
+}
+
+const MIN_ITEMS = 3;
+const SMALL_LIST = 8;
+const MAX_ITEM_ELEMENTS = 250;
+const MAX_ITEM_CANDIDATES = 12;
+const MAX_DEPTH = 8;
+const MAX_SLOTS = 10;
+const SAMPLES = 3;
+const STATE_CLASS = /^(is-|has-)|^(active|selected|current|unread|read|hidden|visible|new|odd|even|first|last|focus|hover|disabled|checked)$/i;
+
+function signature(el: Element): string {
+  const head = `${el.tagName}|${roleOf(el) ?? ''}`;
+  if (kindOf(el)) return head;
+  const tags = new Set<string>();
+  for (const child of Array.from(el.children)) tags.add(child.tagName);
+  return `${head}|${[...tags].sort().join(',')}`;
+}
+
+function stableClass(el: Element): string | undefined {
+  for (const name of Array.from(el.classList)) {
+    if (!STATE_CLASS.test(name) && readableToken(name)) return name;
+  }
+  return undefined;
+}
+
+function baseStep(el: Element): string {
+  const cls = stableClass(el);
+  const tag = el.tagName.toLowerCase();
+  return cls ? `${tag}.${cls.replace(/[^A-Za-z0-9_-]/g, '')}` : tag;
+}
+
+/** Tag and stable class; nth-of-type only where siblings would share that step. */
+function step(el: Element): string {
+  const own = baseStep(el);
+  const parent = el.parentElement;
+  if (!parent) return own;
+  const same = Array.from(parent.children).filter((c) => c.tagName === el.tagName);
+  if (same.length < 2) return own;
+  if (own.includes('.') && same.filter((c) => baseStep(c) === own).length === 1) return own;
+  return `${own}:nth-of-type(${same.indexOf(el) + 1})`;
+}
+
+/** Selector of `el` relative to `item` (`:scope` for the item itself), built from tags and stable classes. */
+export function relativeSelector(item: Element, el: Element): string {
+  if (item === el) return ':scope';
+  const parts: string[] = [];
+  for (let node: Element | null = el; node && node !== item; node = node.parentElement) parts.unshift(step(node));
+  return `:scope > ${parts.join(' > ')}`;
+}
+
+export function slotElement(item: Element, selector: string): Element | null {
+  if (selector === ':scope') return item;
+  try {
+    return item.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+function ownText(el: Element): boolean {
+  for (const node of Array.from(el.childNodes)) if (node.nodeType === 3 && node.nodeValue && node.nodeValue.trim()) return true;
+  return false;
+}
+
+function commonPrefix(labels: string[], maxWords: number): string {
+  const split = labels.map((l) => l.toLowerCase().split(/\s+/).filter(Boolean));
+  const first = split[0] ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < Math.min(first.length, maxWords); i++) {
+    if (split.every((words) => words[i] === first[i])) out.push(first[i]!);
+    else break;
+  }
+  return out.join(' ');
+}
+
+function mostCommon(values: string[]): [string, number] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: [string, number] = ['', 0];
+  for (const [value, count] of counts) if (count > best[1]) best = [value, count];
+  return best;
+}
+
+const TAG_FIELD: Record<string, string> = { TIME: 'date', H1: 'title', H2: 'title', H3: 'title', H4: 'title', H5: 'title', H6: 'title', A: 'link', IMG: 'image', CODE: 'code', STRONG: 'strong', EM: 'emphasis' };
+
+interface SlotStats {
+  selector: string;
+  kind: 'text' | ElementKind;
+  labels: string[];
+  texts: string[];
+  sample: Element;
+  order: number;
+  hasTextChild: boolean;
+}
+
+function slotName(slot: SlotStats, items: number): string {
+  if (slot.kind !== 'text') {
+    const [label, count] = mostCommon(slot.labels);
+    if (label && count * 2 >= items && slug(label, 3)) return slug(label, 3);
+    const prefix = commonPrefix(slot.labels, 2);
+    if (slug(prefix)) return slug(prefix, 2);
+  }
+  const cls = stableClass(slot.sample);
+  if (cls) return slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
+  const attr = readableToken(slot.sample.getAttribute('itemprop')) ?? readableToken(slot.sample.getAttribute('data-field'))
+    ?? readableToken(slot.sample.getAttribute('data-testid'));
+  if (attr) return slug(attr, 3);
+  if (slot.kind !== 'text') return slot.kind;
+  return TAG_FIELD[slot.sample.tagName] ?? 'text';
+}
+
+/** Finds lists among the candidates; returns them with the candidates they absorb. */
+export function detectLists(candidates: Candidate[], stops: Set<Element>): DetectedList[] {
+  const bySignature = new Map<Element, Map<string, Element[]>>();
+  const siblingsLike = (item: Element): Element[] => {
+    const parent = item.parentElement!;
+    let groups = bySignature.get(parent);
+    if (!groups) {
+      groups = new Map();
+      for (const child of Array.from(parent.children)) {
+        const sig = signature(child);
+        const group = groups.get(sig);
+        if (group) group.push(child); else groups.set(sig, [child]);
+      }
+      bySignature.set(parent, groups);
+    }
+    return groups.get(signature(item)) ?? [];
+  };
+  const smallEnough = new Map<Element, boolean>();
+  const isSmall = (el: Element) => {
+    let small = smallEnough.get(el);
+    if (small === undefined) {
+      small = el.getElementsByTagName('*').length <= MAX_ITEM_ELEMENTS;
+      smallEnough.set(el, small);
+    }
+    return small;
+  };
+
+  // For each candidate, the outermost ancestor (or itself) that repeats among its siblings and is small enough.
+  const itemOf = new Map<Candidate, Element>();
+  for (const candidate of candidates) {
+    let best: Element | undefined;
+    let node: Element | null = candidate.el;
+    for (let depth = 0; node && node.parentElement && depth < MAX_DEPTH; depth++, node = node.parentElement) {
+      if (stops.has(node) || node.tagName === 'BODY') break;
+      if (!isSmall(node)) break;
+      if (siblingsLike(node).length >= MIN_ITEMS) best = node;
+    }
+    if (best) itemOf.set(candidate, best);
+  }
+
+  const byContainer = new Map<Element, Map<Element, Candidate[]>>();
+  for (const [candidate, item] of itemOf) {
+    const container = item.parentElement!;
+    let items = byContainer.get(container);
+    if (!items) byContainer.set(container, (items = new Map()));
+    const members = items.get(item);
+    if (members) members.push(candidate); else items.set(item, [candidate]);
+  }
+
+  const lists: DetectedList[] = [];
+  for (const [container, memberMap] of byContainer) {
+    const first = memberMap.keys().next().value as Element;
+    const items = siblingsLike(first);
+    const members = [...memberMap.values()].flat();
+    if (memberMap.size < MIN_ITEMS) continue;
+    if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) continue;
+    const list = describe(container, items, memberMap);
+    const slotsPerItem = list.slots.length;
+    if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) continue;
+    if (items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) continue;
+    lists.push({ ...list, members });
+  }
+  return lists;
+}
+
+function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>): Omit<DetectedList, 'members'> {
+  const stats = new Map<string, SlotStats>();
+  let order = 0;
+  const note = (item: Element, el: Element, kind: 'text' | ElementKind) => {
+    const selector = relativeSelector(item, el);
+    let slot = stats.get(selector);
+    if (!slot) {
+      slot = { selector, kind, labels: [], texts: [], sample: el, order: order++, hasTextChild: false };
+      stats.set(selector, slot);
+    } else if (kind !== 'text' && slot.kind === 'text') {
+      slot.kind = kind;
+    }
+    return slot;
+  };
+  const scanned = items.slice(0, 50);
+  for (const item of scanned) {
+    const seen = new Set<string>();
+    const candidates = memberMap.get(item) ?? [];
+    const leaves: Element[] = [item, ...Array.from(item.querySelectorAll('*')).slice(0, 120)];
+    for (const el of leaves) {
+      const candidate = candidates.find((c) => c.el === el);
+      const text = ownText(el) || el.tagName === 'IMG' || el.tagName === 'TIME';
+      if (!candidate && !text) continue;
+      if (!candidate && el.closest('[aria-hidden=true],[hidden],script,style')) continue;
+      const slot = note(item, el, candidate ? candidate.kind : 'text');
+      if (seen.has(slot.selector)) continue;
+      seen.add(slot.selector);
+      if (candidate) slot.labels.push(truncate(accessibleName(el), 120));
+      const value = el.tagName === 'IMG' ? collapse(el.getAttribute('alt') ?? '') : textOf(el, 200);
+      slot.texts.push(value);
+      if (text) slot.hasTextChild = true;
+    }
+  }
+  const all = [...stats.values()].sort((a, b) => a.order - b.order);
+  const kept = all.filter((slot) => {
+    if (slot.kind !== 'text') return true;
+    if (slot.texts.length * 3 < scanned.length) return false;
+    const distinct = new Set(slot.texts);
+    return !(distinct.size === 1 && scanned.length > 1) && [...distinct].some(Boolean);
+  }).slice(0, MAX_SLOTS);
+
+  const names = new Map<SlotStats, string>();
+  const used = new Set<string>();
+  for (const slot of kept) {
+    let name = slotName(slot, scanned.length) || 'item';
+    for (let n = 2; used.has(name); n++) name = `${name.replace(/_\d+$/, '')}_${n}`;
+    used.add(name);
+    names.set(slot, name);
+  }
+  const containsText = (slot: SlotStats) => kept.some((other) => other !== slot && other.kind === 'text' && other.selector.startsWith(`${slot.selector} > `));
+  const fields = kept.filter((slot) => (slot.kind === 'text' || (new Set(slot.texts).size > 1 && !containsText(slot))));
+  const actions = kept.filter((slot) => slot.kind !== 'text');
+  const samples = items.slice(0, SAMPLES).map((item) => {
+    const sample: Record<string, string> = {};
+    for (const slot of fields) {
+      const el = slotElement(item, slot.selector);
+      const value = el ? (el.tagName === 'IMG' ? collapse(el.getAttribute('alt') ?? '') : textOf(el, 200)) : '';
+      if (value) sample[names.get(slot)!] = truncate(value, 60);
+    }
+    return sample;
+  });
+  const first = items[0]!;
+  const itemSelector = `:scope > ${first.tagName.toLowerCase()}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`;
+  return {
+    container,
+    items,
+    slots: kept.map((slot) => ({ name: names.get(slot)!, kind: slot.kind, selector: slot.selector })),
+    fields: fields.map((slot) => names.get(slot)!),
+    actions: actions.map((slot) => names.get(slot)!),
+    samples,
+    itemSelector,
+  };
+}

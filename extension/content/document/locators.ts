@@ -1,0 +1,174 @@
+/** Several ways to find an element again, tried in order: id, data-testid, role + name, text, CSS path. */
+import type { Locator } from './types.ts';
+import { accessibleName, rootOf, type Root } from './dom.ts';
+import { kindOf, roleOf } from './classify.ts';
+import { readableToken } from './text.ts';
+
+export const PIERCE = ' >>> ';
+
+const cssIdent = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `);
+const cssString = (value: string): string => JSON.stringify(value);
+
+function idSelector(id: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(id) ? `#${id}` : `[id=${cssString(id)}]`;
+}
+
+function uniqueIn(root: Root, selector: string): boolean {
+  try {
+    return root.querySelectorAll(selector).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** A structural path inside the element's own root: from the nearest ancestor with a unique id, nth-of-type where needed. */
+export function cssPath(el: Element): string {
+  const root = rootOf(el);
+  const parts: string[] = [];
+  let node: Element | null = el;
+  while (node) {
+    if (node.id && uniqueIn(root, idSelector(node.id))) {
+      parts.unshift(idSelector(node.id));
+      break;
+    }
+    const tag = node.tagName.toLowerCase();
+    const parent: Element | null = node.parentElement;
+    if (!parent) {
+      const siblings = node.parentNode && node.parentNode.nodeType === 11 ? Array.from((node.parentNode as ShadowRoot).children) : [];
+      const same = siblings.filter((c) => c.tagName === node!.tagName);
+      parts.unshift(same.length > 1 ? `${cssIdent(tag)}:nth-of-type(${same.indexOf(node) + 1})` : cssIdent(tag));
+      break;
+    }
+    const same = Array.from(parent.children).filter((c) => c.tagName === node!.tagName);
+    parts.unshift(same.length > 1 ? `${cssIdent(tag)}:nth-of-type(${same.indexOf(node) + 1})` : cssIdent(tag));
+    node = parent;
+  }
+  return parts.join(' > ');
+}
+
+/** The CSS path of the shadow hosts and iframes around an element, outermost first, or undefined at top level. */
+export function rootPath(el: Element): string | undefined {
+  const hops: string[] = [];
+  let current: Element = el;
+  for (;;) {
+    const root = current.getRootNode();
+    if (root.nodeType === 11 && (root as ShadowRoot).host) {
+      current = (root as ShadowRoot).host;
+      hops.unshift(cssPath(current));
+      continue;
+    }
+    const frame = current.ownerDocument.defaultView?.frameElement;
+    if (frame) {
+      current = frame;
+      hops.unshift(cssPath(current));
+      continue;
+    }
+    break;
+  }
+  return hops.length ? hops.join(PIERCE) : undefined;
+}
+
+const IMPLICIT_ROLE: Record<string, string> = {
+  link: 'link', button: 'button', text_input: 'textbox', text_area: 'textbox', select: 'combobox', checkbox: 'checkbox',
+  radio: 'radio', switch: 'switch', slider: 'slider', tab: 'tab', menuitem: 'menuitem', option: 'option',
+  combobox: 'combobox', editable: 'textbox', file_input: 'button',
+};
+
+export function roleFor(el: Element): string | undefined {
+  const explicit = roleOf(el);
+  if (explicit) return explicit;
+  const kind = kindOf(el);
+  return kind ? IMPLICIT_ROLE[kind] : undefined;
+}
+
+export function locatorsFor(el: Element, name: string): Locator[] {
+  const out: Locator[] = [];
+  const root = rootOf(el);
+  const within = rootPath(el);
+  const add = (locator: Locator) => out.push(within ? { ...locator, root: within } : locator);
+  if (el.id && readableToken(el.id) && uniqueIn(root, idSelector(el.id))) add({ by: 'id', value: el.id });
+  const testId = el.getAttribute('data-testid') ?? el.getAttribute('data-test-id') ?? el.getAttribute('data-test');
+  if (testId && testId.length <= 200) add({ by: 'testid', value: testId });
+  const role = roleFor(el);
+  if (role && name) add({ by: 'role', role, value: name.slice(0, 300) });
+  const text = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  if (text && text.length <= 80 && (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem')) add({ by: 'text', value: text });
+  add({ by: 'css', value: cssPath(el) });
+  return out;
+}
+
+function queryRoot(doc: Document, path: string | undefined): Root | undefined {
+  if (!path) return doc;
+  let root: Root = doc;
+  for (const hop of path.split(PIERCE)) {
+    const host: Element | null = safeQuery(root, hop);
+    if (!host) return undefined;
+    if (host.tagName === 'IFRAME' || host.tagName === 'FRAME') {
+      try {
+        const inner = (host as HTMLIFrameElement).contentDocument;
+        if (!inner) return undefined;
+        root = inner;
+      } catch {
+        return undefined;
+      }
+    } else if (host.shadowRoot) {
+      root = host.shadowRoot;
+    } else {
+      return undefined;
+    }
+  }
+  return root;
+}
+
+function safeQuery(root: Root, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+function* elementsOf(root: Root): Generator<Element> {
+  for (const el of Array.from(root.querySelectorAll('*'))) yield el;
+}
+
+/** The element a locator points to now, or null. Role and text locators must match exactly one element. */
+export function resolveLocator(doc: Document, locator: Locator): Element | null {
+  const root = queryRoot(doc, locator.root);
+  if (!root) return null;
+  switch (locator.by) {
+    case 'id':
+      return 'getElementById' in root ? root.getElementById(locator.value) : safeQuery(root, idSelector(locator.value));
+    case 'testid':
+      return safeQuery(root, `[data-testid=${cssString(locator.value)}],[data-test-id=${cssString(locator.value)}],[data-test=${cssString(locator.value)}]`);
+    case 'css':
+      return safeQuery(root, locator.value);
+    case 'role':
+    case 'text': {
+      const matches: Element[] = [];
+      for (const el of elementsOf(root)) {
+        if (locator.role && roleFor(el) !== locator.role) continue;
+        if (locator.by === 'role' && accessibleName(el) !== locator.value) continue;
+        if (locator.by === 'text') {
+          const role = roleFor(el);
+          if (!role || !['link', 'button', 'tab', 'menuitem'].includes(role)) continue;
+          if (el.textContent?.replace(/\s+/g, ' ').trim() !== locator.value) continue;
+        }
+        matches.push(el);
+        if (matches.length > 1) return null;
+      }
+      return matches[0] ?? null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The first locator of a list that resolves. */
+export function resolveLocators(doc: Document, locators: readonly Locator[]): Element | null {
+  for (const locator of locators) {
+    const el = resolveLocator(doc, locator);
+    if (el) return el;
+  }
+  return null;
+}

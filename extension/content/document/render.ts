@@ -1,0 +1,170 @@
+/**
+ * The prompt form of a document: one line per element or list, grouped by section. Names and kinds are ours;
+ * every piece of page text is JSON-quoted, so text on the page cannot open a line, a section or a name.
+ */
+import type { ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
+import { isList } from './types.ts';
+import { quote } from './text.ts';
+
+export type CountTokens = (text: string) => number;
+export const estimateTokens: CountTokens = (text) => Math.ceil(text.length / 4);
+
+function stateParts(entry: ElementEntry): string[] {
+  const out: string[] = [];
+  const s = entry.state ?? {};
+  if (entry.sensitive) out.push('sensitive');
+  if (s.value !== undefined) out.push(`value=${quote(s.value, 60)}`);
+  if (s.checked !== undefined) out.push(s.checked ? 'checked' : 'unchecked');
+  if (s.selected !== undefined) out.push(`selected=${quote(s.selected, 60)}`);
+  if (s.expanded !== undefined) out.push(s.expanded ? 'expanded' : 'collapsed');
+  if (s.pressed) out.push('pressed');
+  if (s.current) out.push('current');
+  if (s.required) out.push('required');
+  if (s.readonly) out.push('readonly');
+  if (s.disabled) out.push('disabled');
+  return out;
+}
+
+export function renderElement(entry: ElementEntry): string {
+  const parts = [`$${entry.name}`, entry.inputType ? `${entry.kind}:${entry.inputType}` : entry.kind];
+  if (entry.description) parts.push(quote(entry.description));
+  if (entry.placeholder) parts.push(`placeholder=${quote(entry.placeholder, 40)}`);
+  const state = stateParts(entry);
+  if (state.length) parts.push(`[${state.join(' ')}]`);
+  if (entry.options?.length) {
+    const more = entry.optionsTotal ? ` +${entry.optionsTotal - entry.options.length} more` : '';
+    parts.push(`options=[${entry.options.map((o) => quote(o, 40)).join(', ')}${more}]`);
+  }
+  if (entry.effect) parts.push(`→ ${entry.effect.replace(/[\r\n]+/g, ' ')}`);
+  return parts.join(' ');
+}
+
+export function renderList(entry: ListEntry): string {
+  const parts = [`$${entry.name}`, `list(${entry.count})`];
+  if (entry.description) parts.push(quote(entry.description));
+  if (entry.fields.length) parts.push(`fields: ${entry.fields.join(', ')}`);
+  if (entry.actions.length) {
+    const kinds = new Map(entry.slots.map((s) => [s.name, s.kind]));
+    parts.push(`actions: ${entry.actions.map((a) => `${a}(${kinds.get(a) ?? 'button'})`).join(', ')}`);
+  }
+  const samples = entry.samples.filter((s) => Object.keys(s).length);
+  if (samples.length) {
+    parts.push(`e.g. ${samples.map((s) => `{${Object.entries(s).map(([k, v]) => `${k}: ${quote(v, 40)}`).join(', ')}}`).join(' ')}`);
+  }
+  return parts.join(' ');
+}
+
+export const renderEntry = (entry: Entry): string => (isList(entry) ? renderList(entry) : renderElement(entry));
+
+export function renderSectionHeader(section: Section): string {
+  return `# ${section.name} (${section.kind}${section.title ? ` ${quote(section.title, 60)}` : ''})`;
+}
+
+export function renderHeader(doc: PageDocument): string {
+  return `page ${quote(doc.title, 120)} ${quote(doc.url, 200)}`;
+}
+
+export function truncationMarker(doc: PageDocument): string | undefined {
+  if (!doc.truncated) return undefined;
+  const why = doc.truncation?.reason === 'time' ? 'time budget' : doc.truncation?.reason === 'entries' ? 'entry budget' : 'node budget';
+  return `… truncated: the page is larger than the ${why} (${doc.truncation?.visitedNodes ?? doc.stats.nodes} elements read); later parts are not described`;
+}
+
+function sectionBlock(section: Section): string {
+  return [renderSectionHeader(section), ...section.entries.map(renderEntry)].join('\n');
+}
+
+/** The whole document as text. */
+export function renderDocument(doc: PageDocument): string {
+  const lines = [renderHeader(doc), ...doc.sections.map(sectionBlock)];
+  const marker = truncationMarker(doc);
+  if (marker) lines.push(marker);
+  return lines.join('\n');
+}
+
+const STOP = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'or', 'in', 'on', 'for', 'with', 'my', 'me', 'i', 'is', 'it', 'this', 'that', 'at', 'by', 'from', 'as', 'be', 'then', 'all', 'please', 'page']);
+
+export function terms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of text.toLowerCase().normalize('NFKD').split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length < 2 || STOP.has(word)) continue;
+    out.add(word.length > 4 ? word.replace(/(ing|ed|es|s)$/, '') : word);
+  }
+  return out;
+}
+
+/** How much a section has to do with a task: task words found in its names, title, labels, options and samples. */
+export function relevance(section: Section, task: Set<string>): number {
+  if (!task.size) return 0;
+  const own = terms(`${section.name} ${section.title}`);
+  const body = terms(sectionBlock(section));
+  let score = 0;
+  for (const term of task) {
+    if (own.has(term)) score += 2;
+    else if (body.has(term)) score += 1;
+  }
+  return score + (section.kind === 'dialog' ? 0.5 : 0);
+}
+
+export interface PromptOptions {
+  task?: string;
+  maxTokens?: number;
+  countTokens?: CountTokens;
+}
+export interface Prompt {
+  text: string;
+  tokens: number;
+  /** Sections left out for the budget, in document order. */
+  omitted: string[];
+}
+
+/**
+ * The document within a token budget: sections ranked by relevance to the task (document order breaks ties) are
+ * kept while they fit; the rest are named in a visible marker line. Without a budget, the whole document.
+ */
+export function renderPrompt(doc: PageDocument, options: PromptOptions = {}): Prompt {
+  const count = options.countTokens ?? estimateTokens;
+  const full = renderDocument(doc);
+  const max = options.maxTokens;
+  if (max === undefined) return { text: full, tokens: count(full), omitted: [] };
+  const fullTokens = count(full);
+  if (fullTokens <= max) return { text: full, tokens: fullTokens, omitted: [] };
+
+  const task = terms(options.task ?? '');
+  const blocks = doc.sections.map((section, index) => ({ section, index, text: sectionBlock(section), score: relevance(section, task) }));
+  const ranked = [...blocks].sort((a, b) => b.score - a.score || a.index - b.index);
+  const header = renderHeader(doc);
+  const marker = truncationMarker(doc);
+  const reserve = count(`${header}\n${marker ?? ''}\n… sections left out for the budget: ${doc.sections.map((s) => s.name).join(', ')}`);
+  let used = reserve;
+  const kept = new Map<number, string>();
+  for (const block of ranked) {
+    const tokens = count(block.text) + 1;
+    if (used + tokens <= max) {
+      kept.set(block.index, block.text);
+      used += tokens;
+    } else if (kept.size === 0 && block.score > 0) {
+      // The most relevant section alone is too big: keep its first entries.
+      const lines = [renderSectionHeader(block.section)];
+      let spent = count(lines[0]!) + 1;
+      let shown = 0;
+      for (const entry of block.section.entries) {
+        const line = renderEntry(entry);
+        const cost = count(line) + 1;
+        if (used + spent + cost > max - 12) break;
+        lines.push(line);
+        spent += cost;
+        shown++;
+      }
+      lines.push(`… ${block.section.entries.length - shown} more entries in ${block.section.name} left out for the budget`);
+      kept.set(block.index, lines.join('\n'));
+      used += spent + 12;
+    }
+  }
+  const omitted = blocks.filter((b) => !kept.has(b.index)).map((b) => b.section.name);
+  const lines = [header, ...blocks.filter((b) => kept.has(b.index)).map((b) => kept.get(b.index)!)];
+  if (marker) lines.push(marker);
+  if (omitted.length) lines.push(`… ${omitted.length} sections left out for the budget: ${omitted.join(', ')}`);
+  const text = lines.join('\n');
+  return { text, tokens: count(text), omitted };
+}

@@ -1,0 +1,38 @@
+/** Small text helpers: whitespace, slugs for names, quoting of page text. */
+
+export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+/**
+ * A name part from free text: lowercase letters and digits joined by `_`, at most `words` words and 40 chars.
+ * Letters of any script survive (a JS identifier may hold them); everything else is a separator, so page text
+ * can never put punctuation, quotes or newlines into a name.
+ */
+export function slug(text: string, words = 4): string {
+  const parts = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, words);
+  let out = parts.join('_');
+  if (out.length > 40) out = out.slice(0, 40).replace(/_[^_]*$/, '') || out.slice(0, 40);
+  return out;
+}
+
+/** A readable id or class: letters with - or _ separators, no long digit runs (auto-generated ids are not names). */
+export function readableToken(token: string | null | undefined): string | undefined {
+  if (!token || token.length > 40) return undefined;
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(token)) return undefined;
+  if (/\d{3,}|^[a-z]{1,2}\d|[A-Z0-9]{6,}/.test(token)) return undefined;
+  if ((token.match(/\d/g) ?? []).length > 2) return undefined;
+  return token;
+}
+
+/** Page text inside a prompt line: JSON-quoted, so it can open no new line, section or name. */
+export const quote = (text: string, max = 80): string => JSON.stringify(truncate(collapse(text), max));

@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { resolveLocator } from '../../../extension/content/document/locators.ts';
+import { build, entry, names } from './helpers.ts';
+
+describe('element discovery and names', () => {
+  test('form controls get kinds, labels from every source, state and a submit effect', () => {
+    const doc = build(`
+      <form aria-label="Compose form">
+        <label for="to">To</label><input id="to" type="email" value="ann@example.com" required>
+        <label>Subject <input name="subject" value="Hello"></label>
+        <input aria-label="Cc" type="text">
+        <span id="bcc-label">Blind copy</span><input aria-labelledby="bcc-label">
+        <input placeholder="Search contacts" type="search">
+        <input title="Due date" type="date">
+        <textarea aria-label="Body">Dear Ann</textarea>
+        <select aria-label="Priority"><option>Low</option><option selected>High</option></select>
+        <label><input type="checkbox" checked> Request receipt</label>
+        <fieldset><legend>Format</legend>
+          <label><input type="radio" name="fmt" value="html" checked> HTML</label>
+          <label><input type="radio" name="fmt" value="text"> Plain text</label>
+        </fieldset>
+        <button>Send</button>
+        <button type="button" disabled>Save draft</button>
+      </form>`);
+    expect(names(doc)).toEqual([
+      'compose_form__to', 'compose_form__subject', 'compose_form__cc', 'compose_form__blind_copy',
+      'compose_form__search_contacts', 'compose_form__due_date', 'compose_form__body', 'compose_form__priority',
+      'compose_form__request_receipt', 'compose_form__format_html', 'compose_form__format_plain_text',
+      'compose_form__send_button', 'compose_form__save_draft_button',
+    ]);
+    expect(doc.sections.map((s) => [s.name, s.kind])).toEqual([['compose_form', 'form']]);
+    const to = entry(doc, 'compose_form__to');
+    expect(to).toMatchObject({ kind: 'text_input', inputType: 'email', description: 'To', state: { value: 'ann@example.com', required: true } });
+    expect(entry(doc, 'compose_form__subject').state?.value).toBe('Hello');
+    expect(entry(doc, 'compose_form__search_contacts')).toMatchObject({ description: 'Search contacts', inputType: 'search' });
+    expect(entry(doc, 'compose_form__body')).toMatchObject({ kind: 'text_area', state: { value: 'Dear Ann' } });
+    expect(entry(doc, 'compose_form__priority')).toMatchObject({ kind: 'select', options: ['Low', 'High'], state: { selected: 'High' } });
+    expect(entry(doc, 'compose_form__request_receipt')).toMatchObject({ kind: 'checkbox', state: { checked: true } });
+    expect(entry(doc, 'compose_form__format_html').state?.checked).toBe(true);
+    expect(entry(doc, 'compose_form__format_plain_text').state?.checked).toBe(false);
+    expect(entry(doc, 'compose_form__send_button').effect).toBe('submits compose_form');
+    expect(entry(doc, 'compose_form__save_draft_button').state).toEqual({ disabled: true });
+    expect(entry(doc, 'compose_form__save_draft_button').effect).toBeUndefined();
+  });
+
+  test('select options are capped at 20 with the total kept', () => {
+    const options = Array.from({ length: 45 }, (_, i) => `<option>Country ${i}</option>`).join('');
+    const doc = build(`<label for="c">Country</label><select id="c">${options}</select>`);
+    const select = entry(doc, 'page__country');
+    expect(select.options).toHaveLength(20);
+    expect(select.optionsTotal).toBe(45);
+    expect(select.state?.selected).toBe('Country 0');
+  });
+
+  test('links record where they go; sections come from landmarks and headings', () => {
+    const doc = build(`
+      <header><a href="/">Home</a></header>
+      <nav aria-label="Main menu"><a href="/docs/intro">Docs</a><a href="https://other.example/x" target="_blank">Elsewhere</a></nav>
+      <main>
+        <a href="#top">Top</a>
+        <h2>Getting started</h2><p>Read <a href="/guide?step=1">the guide</a>.</p>
+        <h2>Get help</h2><button>Contact support</button>
+      </main>
+      <footer><a href="/privacy">Privacy</a></footer>`);
+    expect(names(doc)).toEqual(['header__home_link', 'main_menu__docs_link', 'main_menu__elsewhere_link', 'main__top_link',
+      'getting_started__the_guide_link', 'get_help__contact_support_button', 'footer__privacy_link']);
+    expect(entry(doc, 'main_menu__docs_link').effect).toBe('goes to /docs/intro');
+    expect(entry(doc, 'main_menu__elsewhere_link').effect).toBe('opens https://other.example/x in a new tab');
+    expect(entry(doc, 'main__top_link').effect).toBe('goes to #top');
+    expect(entry(doc, 'getting_started__the_guide_link').effect).toBe('goes to /guide?step=1');
+    expect(doc.sections.find((s) => s.name === 'getting_started')).toMatchObject({ kind: 'heading', title: 'Getting started' });
+  });
+
+  test('dialogs: an open one is a section, a closed one is skipped; popups and controlled regions are effects', () => {
+    const doc = build(`
+      <button aria-haspopup="dialog" aria-controls="d1">Share</button>
+      <button aria-haspopup="true" aria-expanded="false">More</button>
+      <dialog open aria-labelledby="t"><h2 id="t">Share this page</h2><input aria-label="Email"><button>Copy link</button></dialog>
+      <dialog><h2>Delete?</h2><button>Delete forever</button></dialog>
+      <div id="d1" aria-label="Share panel"></div>`);
+    expect(names(doc)).toEqual(['page__share_button', 'page__more_button', 'share_this_page__email', 'share_this_page__copy_link_button']);
+    expect(entry(doc, 'page__share_button').effect).toBe('opens a dialog; controls "Share panel"');
+    expect(entry(doc, 'page__more_button')).toMatchObject({ effect: 'opens a menu', state: { expanded: false } });
+    expect(doc.sections.find((s) => s.name === 'share_this_page')?.kind).toBe('dialog');
+  });
+
+  test('ARIA widgets, tabindex and onclick clickables, contenteditable; hidden things are skipped', () => {
+    const doc = build(`
+      <div role="tablist"><div role="tab" aria-selected="true">Mail</div><div role="tab" aria-selected="false">Calendar</div></div>
+      <div role="switch" aria-checked="true" aria-label="Dark mode"></div>
+      <div role="menuitem">Rename</div>
+      <div role="checkbox" aria-checked="false">Starred</div>
+      <span tabindex="0">Expand all</span>
+      <div onclick="void 0">Card title</div>
+      <div contenteditable="true" aria-label="Note">Buy milk<b>now</b></div>
+      <div aria-hidden="true"><button>Ghost</button></div>
+      <button hidden>Hidden</button>
+      <div style="display:none"><a href="/x">Invisible link</a></div>
+      <button inert>Inert</button>
+      <input type="hidden" name="csrf" value="secret">
+      <details><summary>Advanced</summary><button>Inside closed details</button></details>`);
+    expect(names(doc)).toEqual(['page__mail_tab', 'page__calendar_tab', 'page__dark_mode_switch', 'page__rename_menuitem',
+      'page__starred', 'page__expand_all', 'page__card_title', 'page__note', 'page__advanced_button']);
+    expect(entry(doc, 'page__mail_tab').state).toEqual({ current: true });
+    expect(entry(doc, 'page__dark_mode_switch')).toMatchObject({ kind: 'switch', state: { checked: true } });
+    expect(entry(doc, 'page__starred')).toMatchObject({ kind: 'checkbox', state: { checked: false } });
+    expect(entry(doc, 'page__expand_all').kind).toBe('clickable');
+    expect(entry(doc, 'page__card_title').kind).toBe('clickable');
+    expect(entry(doc, 'page__note')).toMatchObject({ kind: 'editable', state: { value: 'Buy milk now' } });
+    expect(entry(doc, 'page__advanced_button')).toMatchObject({ effect: 'shows or hides details', state: { expanded: false } });
+  });
+
+  test('password, one-time-code and card fields are flagged sensitive and their values never read', () => {
+    const secrets = ['hunter2-secret', '493817', '4111111111111111', '737', 'pin-0000'];
+    const doc = build(`
+      <form aria-label="Login">
+        <label for="u">User</label><input id="u" value="ann">
+        <label for="p">Password</label><input id="p" type="password" value="${secrets[0]}">
+        <label for="o">Code</label><input id="o" autocomplete="one-time-code" value="${secrets[1]}">
+        <label for="cc">Card</label><input id="cc" autocomplete="cc-number" value="${secrets[2]}">
+        <label for="cvv">Security</label><input id="cvv" name="cvv" value="${secrets[3]}">
+        <label for="pin">PIN</label><input id="pin" name="pin" value="${secrets[4]}">
+      </form>`);
+    for (const name of ['login__password', 'login__code', 'login__card', 'login__security', 'login__pin']) {
+      const e = entry(doc, name);
+      expect(e.sensitive, name).toBe(true);
+      expect(e.state?.value, name).toBeUndefined();
+    }
+    expect(entry(doc, 'login__user').state?.value).toBe('ann');
+    expect(entry(doc, 'login__user').sensitive).toBeUndefined();
+    const json = JSON.stringify(doc);
+    for (const secret of secrets) expect(json).not.toContain(secret);
+  });
+
+  test('names are unique: collisions are told apart by id, name or link target, else by order', () => {
+    const doc = build(`
+      <h2>Results</h2>
+      <a href="/items/alpha">Details</a><a href="/items/beta">Details</a>
+      <button id="save-top">Save</button><button id="save-bottom">Save</button>
+      <button>Edit</button><button>Edit</button><button>Edit</button>`);
+    expect(names(doc)).toEqual(['results__details_link_alpha', 'results__details_link_beta', 'results__save_button_save_top',
+      'results__save_button_save_bottom', 'results__edit_button', 'results__edit_button_2', 'results__edit_button_3']);
+    expect(new Set(names(doc)).size).toBe(names(doc).length);
+  });
+
+  test('open shadow roots are walked and their elements carry a root locator', () => {
+    document.body.innerHTML = '<h1>Shop</h1><shop-cart></shop-cart>';
+    const host = document.querySelector('shop-cart')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<label for="qty">Quantity</label><input id="qty" value="2"><button>Checkout</button>';
+    const doc = build();
+    expect(names(doc)).toEqual(['shop__quantity', 'shop__checkout_button']);
+    const qty = entry(doc, 'shop__quantity');
+    expect(qty.state?.value).toBe('2');
+    expect(qty.locators[0]).toEqual({ by: 'id', value: 'qty', root: 'html > body > shop-cart' });
+    for (const locator of qty.locators) expect(resolveLocator(document, locator), locator.by).toBe(shadow.getElementById('qty'));
+  });
+});

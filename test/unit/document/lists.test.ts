@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { slotElement } from '../../../extension/content/document/lists.ts';
+import { resolveLocators } from '../../../extension/content/document/locators.ts';
+import { build, entries, list, names } from './helpers.ts';
+
+const row = (from: string, subject: string, date: string, unread = false) => `
+  <li class="message${unread ? ' unread' : ''}"><input type="checkbox" aria-label="Select message from ${from}">
+    <button type="button" class="open"><span class="sender">${from}</span><span class="subject">${subject}</span><time class="date">${date}</time></button>
+    <button type="button">Archive</button></li>`;
+const inbox = (rows: string) => `
+  <nav aria-label="Folders"><ul><li><a href="#inbox">Inbox</a></li><li><a href="#sent">Sent</a></li><li><a href="#trash">Trash</a></li></ul></nav>
+  <section aria-label="Inbox"><button>Refresh</button><ul aria-label="Messages">${rows}</ul><button>Load more</button></section>`;
+const ROWS = [
+  ['Maya Chen', 'Quarterly report', '2026-11-24', true], ['The Weekly Byte', 'Newsletter', '2026-11-23', false],
+  ['Jonas Berg', 'Lunch on Thursday?', '2026-11-22', false], ['Bank', 'Statement ready', '2026-11-20', true],
+  ['Priya', 'Trip photos', '2026-10-30', false],
+] as const;
+
+describe('lists', () => {
+  test('repeated rows become one list with count, fields, actions and three samples', () => {
+    const doc = build(inbox(ROWS.map(([f, s, d, u]) => row(f, s, d, u)).join('')));
+    expect(names(doc)).toEqual(['folders__inbox_link', 'folders__sent_link', 'folders__trash_link', 'inbox__refresh_button',
+      'inbox__messages', 'inbox__load_more_button']);
+    const messages = list(doc, 'inbox__messages');
+    expect(messages).toMatchObject({ count: 5, description: 'Messages', fields: ['sender', 'subject', 'date'], actions: ['select_message', 'open', 'archive'] });
+    expect(messages.samples).toEqual([
+      { sender: 'Maya Chen', subject: 'Quarterly report', date: '2026-11-24' },
+      { sender: 'The Weekly Byte', subject: 'Newsletter', date: '2026-11-23' },
+      { sender: 'Jonas Berg', subject: 'Lunch on Thursday?', date: '2026-11-22' },
+    ]);
+    // The slots find the same parts in every item, and the locators find the list.
+    const container = resolveLocators(document, messages.locators)!;
+    expect(container.getAttribute('aria-label')).toBe('Messages');
+    const items = Array.from(container.querySelectorAll(messages.itemSelector));
+    expect(items).toHaveLength(5);
+    const archive = messages.slots.find((s) => s.name === 'archive')!;
+    const subject = messages.slots.find((s) => s.name === 'subject')!;
+    items.forEach((item, i) => {
+      expect(slotElement(item, archive.selector)?.textContent).toBe('Archive');
+      expect(slotElement(item, subject.selector)?.textContent).toBe(ROWS[i]![1]);
+    });
+  });
+
+  test('a short menu of single links stays as separate elements; a long one becomes a list', () => {
+    const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+    const links = (n: number) => Array.from({ length: n }, (_, i) => `<li><a href="/tag/t${i}">${words[i % 8]} ${i}</a></li>`).join('');
+    const short = build(`<nav aria-label="Tags"><ul>${links(5)}</ul></nav>`);
+    expect(entries(short).map((e) => e.kind)).toEqual(['link', 'link', 'link', 'link', 'link']);
+    const long = build(`<nav aria-label="Tags"><ul>${links(40)}</ul></nav>`);
+    expect(names(long)).toEqual(['tags__items']);
+    expect(list(long, 'tags__items')).toMatchObject({ count: 40, actions: ['link'], fields: ['link'] });
+  });
+
+  test('product cards with headings and prices', () => {
+    const card = (name: string, price: string) => `<div class="card"><h3 class="title">${name}</h3><span class="price">${price}</span><a href="/p/${name.toLowerCase()}">View</a><button>Add to cart</button></div>`;
+    const doc = build(`<main><h2>Products</h2><div class="grid">${card('Lamp', '$20')}${card('Chair', '$45')}${card('Desk', '$120')}${card('Rug', '$60')}</div></main>`);
+    const products = list(doc, 'products__grid');
+    expect(products).toMatchObject({ count: 4, fields: ['title', 'price'], actions: ['view', 'add_to_cart'] });
+    expect(products.samples[1]).toEqual({ title: 'Chair', price: '$45' });
+  });
+});
