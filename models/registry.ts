@@ -3,14 +3,38 @@ import { CustomModelSchema, type CustomModel } from './custom-model.ts';
 import { database, type PocketDb } from '../extension/storage/db.ts';
 import { findModel, type CatalogueEntry } from './catalogue.ts';
 
+/** Optimum file names, with or without a folder and a variant suffix (`onnx/encoder_model_quantized.onnx`). */
+const pattern = (stem: string) => new RegExp(`(^|/)${stem}(_[\\w-]+)?\\.onnx$`);
+const ENCODER = pattern('encoder_model');
+const MERGED = pattern('decoder_model_merged');
+const WITH_PAST = pattern('decoder_with_past_model');
+const FIRST = /(^|\/)decoder_model(?!_merged)(_[\w-]+)?\.onnx$/;
+
+/** Which of an entry's files are the encoder and the decoder(s); undefined when they are not an optimum seq2seq set. */
+export type Seq2SeqFileSet = { encoder: string; merged: string } | { encoder: string; first: string; withPast: string };
+export function seq2seqFiles(paths: readonly string[]): Seq2SeqFileSet | undefined {
+  const find = (re: RegExp) => paths.find((path) => re.test(path));
+  const encoder = find(ENCODER);
+  const merged = find(MERGED);
+  const first = find(FIRST);
+  const withPast = find(WITH_PAST);
+  if (!encoder) return undefined;
+  if (merged) return { encoder, merged };
+  if (first && withPast) return { encoder, first, withPast };
+  return undefined;
+}
+
 const REQUIRED = ['tokenizer.json', 'tokenizer_config.json', 'config.json'];
 
 export function customEntry(model: CustomModel): CatalogueEntry {
   const missing = REQUIRED.filter((name) => !model.files.some((file) => file.path === name));
   if (!model.files.some((file) => file.path.endsWith('.onnx'))) missing.unshift('an .onnx model file');
   if (missing.length) throw new Error(`a custom model needs ${missing.join(', ')}`);
+  // Optimum's encoder-decoder layout (encoder_model.onnx + decoder_model_merged.onnx, or the split pair) is a seq2seq model.
+  const seq2seq = seq2seqFiles(model.files.map((file) => file.path)) !== undefined;
   return {
-    id: model.id, name: model.name, architecture: 'decoder-only', engine: 'ort-decoder',
+    id: model.id, name: model.name,
+    architecture: seq2seq ? 'encoder-decoder' : 'decoder-only', engine: seq2seq ? 'ort-seq2seq' : 'ort-decoder',
     source: { kind: 'hub', repo: new URL(model.files[0]!.url).host, revision: 'custom', pinned: model.files.every((f) => f.sha256 !== null) },
     files: model.files, dtype: 'fp32', params: 'unknown', contextLength: model.contextLength, requiredFeatures: [],
     memoryMb: Math.ceil(model.files.reduce((sum, f) => sum + f.bytes, 0) / 1e6) * 2, license: 'as stated by its host',

@@ -16,6 +16,7 @@ import type { Engine, GenerateRequest } from './engines/types.ts';
 import { assertLibraryPackaged, packagedAppConfig } from './engines/web-llm-config.ts';
 import { WebLlmEngine } from './engines/web-llm.ts';
 import { readModelFile, readModelJson } from './model-files.ts';
+import { loadOrtSeq2Seq } from './seq2seq-loader.ts';
 import { serveWorker } from './serve.ts';
 
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
@@ -116,6 +117,7 @@ const loadWebLlm: Loader = async (entry, preference) => {
 const loaders: Partial<Record<EngineKind, Loader>> = {
   'ort-decoder': loadOrtDecoder,
   'web-llm': loadWebLlm,
+  'ort-seq2seq': async (entry, preference) => ({ engine: await loadOrtSeq2Seq(ort, entry, preference, withBackend) }),
 };
 
 async function loadModel(modelId: string, preference: BackendPreference): Promise<LoadedModel> {

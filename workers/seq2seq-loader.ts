@@ -1,0 +1,43 @@
+import type * as Ort from 'onnxruntime-web';
+import { ModelNotFoundError } from '../extension/protocol/errors.ts';
+import type { BackendPreference } from '../extension/protocol/schemas.ts';
+import type { CatalogueEntry } from '../models/catalogue.ts';
+import { seq2seqFiles } from '../models/registry.ts';
+import { OrtSeq2SeqEngine, type Seq2SeqDecoderFiles } from './engines/ort-seq2seq.ts';
+import { seq2seqConfigFrom } from './engines/seq2seq-config.ts';
+import { TextTokenizer } from './engines/tokenizer.ts';
+import type { Engine } from './engines/types.ts';
+import { readModelFile, readModelJson } from './model-files.ts';
+
+type Backend = 'webgpu' | 'wasm';
+/** The worker's backend policy: WebGPU first, WASM with a reason (passed in so the worker keeps one policy). */
+export type WithBackend = <T>(entry: CatalogueEntry, preference: BackendPreference,
+  load: (backend: Backend, fallbackReason?: string) => Promise<T>) => Promise<T>;
+
+/** Reads an encoder-decoder entry's files (bundled or downloaded) and loads OrtSeq2SeqEngine on the chosen backend. */
+export async function loadOrtSeq2Seq(ort: typeof Ort, entry: CatalogueEntry, preference: BackendPreference,
+  withBackend: WithBackend): Promise<Engine> {
+  const origin = self.location.origin;
+  const files = seq2seqFiles(entry.files.map((f) => f.path));
+  if (!files) {
+    throw new ModelNotFoundError(`"${entry.name}" lacks encoder_model.onnx and decoder_model_merged.onnx `
+      + '(or decoder_model.onnx with decoder_with_past_model.onnx)');
+  }
+  const read = (path: string) => readModelFile(entry, path, origin);
+  const [encoder, decoder, tokenizerJson, tokenizerConfig, config, generationConfig] = await Promise.all([
+    read(files.encoder),
+    'merged' in files
+      ? read(files.merged).then((merged): Seq2SeqDecoderFiles => ({ merged }))
+      : Promise.all([read(files.first), read(files.withPast)]).then(([first, withPast]): Seq2SeqDecoderFiles => ({ decoder: first, withPast })),
+    readModelJson(entry, 'tokenizer.json', origin),
+    readModelJson(entry, 'tokenizer_config.json', origin),
+    readModelJson(entry, 'config.json', origin),
+    readModelJson(entry, 'generation_config.json', origin).catch(() => ({})),
+  ]);
+  const tokenizer = new TextTokenizer({ tokenizerJson, tokenizerConfig });
+  const seq2seqConfig = seq2seqConfigFrom(config, generationConfig, tokenizerConfig);
+  return withBackend(entry, preference, (backend, fallbackReason) => OrtSeq2SeqEngine.load({
+    ort, modelId: entry.id, encoder, decoder, tokenizer, config: seq2seqConfig, backend, fallbackReason,
+  }));
+}
+
