@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-web';
 import { fitEncoderInput, OrtSeq2SeqEngine, type Seq2SeqDecoderFiles } from '../../../workers/engines/ort-seq2seq.ts';
 import { seq2seqConfigFrom } from '../../../workers/engines/seq2seq-config.ts';
 import { TextTokenizer } from '../../../workers/engines/tokenizer.ts';
+import { seq2seqFiles } from '../../../models/registry.ts';
 import type { FinalEvent, GenerateParams } from '../../../workers/engines/types.ts';
 
 const fixture = join(import.meta.dirname, '../../fixtures/seq2seq-tiny');
@@ -63,6 +64,15 @@ describe('seq2seq fixture and config', () => {
       expect(fitted.dropped).toBe(c.dropped ?? 0);
     }
     expect(reference.cases.some((c) => (c.dropped ?? 0) > 0)).toBe(true);
+  });
+
+  test('optimum encoder-decoder file sets are recognised (merged preferred), anything else is not', () => {
+    expect(seq2seqFiles(['onnx/encoder_model.onnx', 'onnx/decoder_model.onnx', 'onnx/decoder_with_past_model.onnx', 'onnx/decoder_model_merged.onnx']))
+      .toEqual({ encoder: 'onnx/encoder_model.onnx', merged: 'onnx/decoder_model_merged.onnx' });
+    expect(seq2seqFiles(['encoder_model_quantized.onnx', 'decoder_model_quantized.onnx', 'decoder_with_past_model_quantized.onnx']))
+      .toEqual({ encoder: 'encoder_model_quantized.onnx', first: 'decoder_model_quantized.onnx', withPast: 'decoder_with_past_model_quantized.onnx' });
+    expect(seq2seqFiles(['model.onnx', 'tokenizer.json'])).toBeUndefined();
+    expect(seq2seqFiles(['encoder_model.onnx', 'decoder_model.onnx'])).toBeUndefined();
   });
 
   test('truncation keeps leading and trailing specials', () => {
