@@ -101,16 +101,20 @@ function containerOf(el: Element, parent: Frame): Frame | undefined {
   return { el, section: section(kind, '', kind), fixed: true, heading: undefined };
 }
 
-/** A heading inside a repeated structure (a card's or a result's title) names that item, not a section. */
+/**
+ * A heading inside a repeated structure (a card's or a result's title) names that item, not a section: some small
+ * ancestor is one of at least 3 like siblings that make up most of their parent.
+ */
 function inRepeat(heading: Element, stop: Element | null): boolean {
-  let node: Element | null = heading;
-  for (let depth = 0; node && node !== stop && depth < 6; depth++, node = node.parentElement) {
+  let node: Element | null = heading.parentElement;
+  for (let depth = 0; node && node !== stop && depth < 5; depth++, node = node.parentElement) {
     const parent: Element | null = node.parentElement;
     if (!parent) return false;
+    if (node.getElementsByTagName('*').length > 40) return false;
     const key = `${node.tagName}.${node.className}`;
     let same = 0;
     for (const sibling of Array.from(parent.children)) if (`${sibling.tagName}.${sibling.className}` === key) same++;
-    if (same >= 3) return true;
+    if (same >= 3 && same * 2 >= parent.children.length) return true;
   }
   return false;
 }
