@@ -1,0 +1,176 @@
+import { ScriptRuntimeError } from '../../protocol/errors.ts';
+import {
+  Capability, type CallSite, display, importValue, isCallable, NativeFunction, type NativeImpl, ScriptArray,
+  ScriptObject, stringify, toNumber, toStr, truthy, type Value,
+} from './values.ts';
+
+/** A read-only namespace of values we provide (Math, JSON, Object…): a capability, so scripts cannot change it. */
+export class Namespace extends Capability {
+  readonly kind = 'namespace';
+  constructor(private readonly name: string, private readonly members: ReadonlyMap<string, Value>) {
+    super();
+  }
+  describe(): string {
+    return this.name;
+  }
+  member(key: string): Value | undefined {
+    return this.members.get(key);
+  }
+  memberNames(): string[] {
+    return [...this.members.keys()];
+  }
+}
+
+export function native(name: string, impl: NativeImpl, props?: Iterable<[string, Value]>): NativeFunction {
+  return new NativeFunction(name, impl, props ? new Map(props) : undefined);
+}
+
+function numeric(name: string, fn: (...n: number[]) => number): [string, Value] {
+  return [name, native(name, (args) => fn(...args.map(toNumber)))];
+}
+
+const MATH_FUNCTIONS: Array<[string, (...n: number[]) => number]> = [
+  ['abs', Math.abs], ['ceil', Math.ceil], ['floor', Math.floor], ['round', Math.round], ['trunc', Math.trunc],
+  ['sign', Math.sign], ['sqrt', Math.sqrt], ['cbrt', Math.cbrt], ['pow', Math.pow], ['exp', Math.exp],
+  ['expm1', Math.expm1], ['log', Math.log], ['log2', Math.log2], ['log10', Math.log10], ['log1p', Math.log1p],
+  ['sin', Math.sin], ['cos', Math.cos], ['tan', Math.tan], ['asin', Math.asin], ['acos', Math.acos],
+  ['atan', Math.atan], ['atan2', Math.atan2], ['sinh', Math.sinh], ['cosh', Math.cosh], ['tanh', Math.tanh],
+  ['hypot', Math.hypot], ['min', Math.min], ['max', Math.max], ['fround', Math.fround],
+];
+
+function mathNamespace(): Namespace {
+  const members = new Map<string, Value>(MATH_FUNCTIONS.map(([name, fn]) => numeric(name, fn)));
+  members.set('random', native('random', () => Math.random()));
+  for (const name of ['PI', 'E', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2'] as const) members.set(name, Math[name]);
+  return new Namespace('Math', members);
+}
+
+function iterableItems(value: Value, what: string): Value[] {
+  if (value instanceof ScriptArray) return [...value.items];
+  if (typeof value === 'string') return [...value];
+  throw new ScriptRuntimeError(`${what} needs an array or a string`);
+}
+
+function objectArg(value: Value, what: string): ScriptObject | ScriptArray {
+  if (value instanceof ScriptObject || value instanceof ScriptArray) return value;
+  throw new ScriptRuntimeError(`${what} needs an object`);
+}
+
+function entriesOf(value: ScriptObject | ScriptArray): Array<[string, Value]> {
+  if (value instanceof ScriptArray) return value.items.map((item, i) => [String(i), item]);
+  return [...value.props];
+}
+
+function made(items: Value[], site: CallSite): ScriptArray {
+  site.meter.array(items.length, site, items.length);
+  return new ScriptArray(items);
+}
+
+function parseJson(text: string, site: CallSite): Value {
+  site.meter.allocate(text.length, site);
+  try {
+    return importValue(JSON.parse(text));
+  } catch (error) {
+    throw new ScriptRuntimeError(`JSON.parse: ${error instanceof Error ? error.message : 'invalid JSON'}`);
+  }
+}
+
+/** The globals every capability set gets: pure helpers over our own values. */
+export function baseGlobals(print: (line: string) => void): Map<string, Value> {
+  const toInt = (args: Value[]) => {
+    const radix = args[1] === undefined ? undefined : toNumber(args[1]);
+    return Number.parseInt(toStr(args[0]), radix);
+  };
+  const parseFloatImpl = (args: Value[]) => Number.parseFloat(toStr(args[0]));
+  const logFn = native('log', (args) => {
+    print(args.map(display).join(' '));
+    return undefined;
+  });
+  const globals = new Map<string, Value>([
+    ['undefined', undefined],
+    ['NaN', NaN],
+    ['Infinity', Infinity],
+    ['Math', mathNamespace()],
+    ['parseInt', native('parseInt', toInt)],
+    ['parseFloat', native('parseFloat', parseFloatImpl)],
+    ['isNaN', native('isNaN', (args) => Number.isNaN(toNumber(args[0])))],
+    ['isFinite', native('isFinite', (args) => Number.isFinite(toNumber(args[0])))],
+    ['Number', native('Number', (args) => (args.length ? toNumber(args[0]) : 0), [
+      ['isInteger', native('isInteger', (args) => Number.isInteger(args[0]))],
+      ['isFinite', native('isFinite', (args) => Number.isFinite(args[0]))],
+      ['isNaN', native('isNaN', (args) => Number.isNaN(args[0]))],
+      ['isSafeInteger', native('isSafeInteger', (args) => Number.isSafeInteger(args[0]))],
+      ['parseInt', native('parseInt', toInt)],
+      ['parseFloat', native('parseFloat', parseFloatImpl)],
+      ['MAX_SAFE_INTEGER', Number.MAX_SAFE_INTEGER], ['MIN_SAFE_INTEGER', Number.MIN_SAFE_INTEGER],
+      ['EPSILON', Number.EPSILON], ['MAX_VALUE', Number.MAX_VALUE], ['MIN_VALUE', Number.MIN_VALUE],
+      ['POSITIVE_INFINITY', Infinity], ['NEGATIVE_INFINITY', -Infinity], ['NaN', NaN],
+    ])],
+    ['String', native('String', (args) => (args.length ? toStr(args[0]) : ''), [
+      ['fromCharCode', native('fromCharCode', (args) => String.fromCharCode(...args.map(toNumber)))],
+    ])],
+    ['Boolean', native('Boolean', (args) => truthy(args[0]))],
+    ['Array', new Namespace('Array', new Map<string, Value>([
+      ['isArray', native('isArray', (args) => args[0] instanceof ScriptArray)],
+      ['from', native('from', async (args, site) => {
+        const source = args[0];
+        let items: Value[];
+        if (source instanceof ScriptObject) {
+          const length = Math.max(0, Math.trunc(toNumber(source.props.get('length'))) || 0);
+          site.meter.array(length, site);
+          items = Array.from({ length }, () => undefined);
+        } else items = iterableItems(source, 'Array.from');
+        const fn = args[1];
+        if (fn !== undefined) {
+          if (!isCallable(fn)) throw new ScriptRuntimeError('Array.from() needs a function as its second argument');
+          for (let i = 0; i < items.length; i++) {
+            site.step();
+            items[i] = await site.call(fn, [items[i], i]);
+          }
+        }
+        return made(items, site);
+      })],
+    ]))],
+    ['Object', new Namespace('Object', new Map<string, Value>([
+      ['keys', native('keys', (args, site) => made(entriesOf(objectArg(args[0], 'Object.keys')).map(([k]) => k), site))],
+      ['values', native('values', (args, site) => made(entriesOf(objectArg(args[0], 'Object.values')).map(([, v]) => v), site))],
+      ['entries', native('entries', (args, site) => made(
+        entriesOf(objectArg(args[0], 'Object.entries')).map(([k, v]) => new ScriptArray([k, v])), site))],
+      ['fromEntries', native('fromEntries', (args, site) => {
+        const out = new ScriptObject();
+        for (const pair of iterableItems(args[0], 'Object.fromEntries')) {
+          if (!(pair instanceof ScriptArray)) throw new ScriptRuntimeError('Object.fromEntries() needs [key, value] pairs');
+          site.step();
+          out.props.set(toStr(pair.items[0]), pair.items[1]);
+        }
+        return out;
+      })],
+      ['assign', native('assign', (args, site) => {
+        const target = args[0];
+        if (!(target instanceof ScriptObject)) throw new ScriptRuntimeError('Object.assign() needs a plain object as its target');
+        for (const source of args.slice(1)) {
+          if (source === null || source === undefined) continue;
+          for (const [k, v] of entriesOf(objectArg(source, 'Object.assign'))) {
+            site.step();
+            target.props.set(k, v);
+          }
+        }
+        return target;
+      })],
+    ]))],
+    ['JSON', new Namespace('JSON', new Map<string, Value>([
+      ['stringify', native('stringify', (args, site) => {
+        const indentArg = args[2];
+        const indent = typeof indentArg === 'number' ? ' '.repeat(Math.max(0, Math.min(10, indentArg)))
+          : typeof indentArg === 'string' ? indentArg.slice(0, 10) : undefined;
+        const text = stringify(args[0], indent || undefined);
+        return text === undefined ? undefined : site.meter.string(text, site, true);
+      })],
+      ['parse', native('parse', (args, site) => parseJson(toStr(args[0]), site))],
+    ]))],
+    ['console', new Namespace('console', new Map<string, Value>([
+      ['log', logFn], ['info', logFn], ['warn', logFn], ['error', logFn],
+    ]))],
+  ]);
+  return globals;
+}

@@ -1,0 +1,375 @@
+import { ScriptRuntimeError } from '../../protocol/errors.ts';
+import {
+  Capability, type CallSite, isCallable, NativeFunction, type NativeImpl, sameValueZero, ScriptArray, ScriptObject,
+  strictEquals, toNumber, toStr, truthy, typeOf, type Value,
+} from './values.ts';
+
+/**
+ * Methods of strings, numbers and arrays: our own implementations. Host string and number methods are only ever
+ * called on primitives with arguments we have already turned into primitives, so no script value reaches them.
+ */
+
+type Method<T> = (self: T, args: Value[], site: CallSite) => Value | Promise<Value>;
+
+function int(value: Value, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Math.trunc(toNumber(value));
+  return Number.isNaN(n) ? 0 : n;
+}
+
+/** Relative index as slice() reads it. */
+function relative(value: Value, length: number, fallback: number): number {
+  const n = int(value, fallback);
+  if (n < 0) return Math.max(0, length + n);
+  return Math.min(n, length);
+}
+
+function fresh(site: CallSite, text: string): string {
+  return site.meter.string(text, site, true);
+}
+
+function textArg(args: Value[], i: number): string {
+  return toStr(args[i]);
+}
+
+/** replaceAll with a literal search and a literal replacement (no `$&` patterns), sized before it is built. */
+function replaceAllLiteral(text: string, search: string, replacement: string, site: CallSite): string {
+  const count = search === '' ? text.length + 1 : text.split(search).length - 1;
+  if (text.length + count * (replacement.length - search.length) > site.meter.budgets.stringLength) {
+    throw site.meter.exceeded('stringLength', site);
+  }
+  return fresh(site, text.replaceAll(search, () => replacement));
+}
+
+export const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<string, Method<string>>([
+  ['includes', (s, a) => s.includes(textArg(a, 0), int(a[1], 0))],
+  ['startsWith', (s, a) => s.startsWith(textArg(a, 0), int(a[1], 0))],
+  ['endsWith', (s, a) => s.endsWith(textArg(a, 0), a[1] === undefined ? s.length : int(a[1], s.length))],
+  ['indexOf', (s, a) => s.indexOf(textArg(a, 0), int(a[1], 0))],
+  ['lastIndexOf', (s, a) => s.lastIndexOf(textArg(a, 0), a[1] === undefined ? Infinity : int(a[1], Infinity))],
+  ['trim', (s) => s.trim()],
+  ['trimStart', (s) => s.trimStart()],
+  ['trimEnd', (s) => s.trimEnd()],
+  ['toLowerCase', (s, _a, site) => fresh(site, s.toLowerCase())],
+  ['toUpperCase', (s, _a, site) => fresh(site, s.toUpperCase())],
+  ['slice', (s, a) => s.slice(relative(a[0], s.length, 0), relative(a[1], s.length, s.length))],
+  ['substring', (s, a) => s.substring(int(a[0], 0), a[1] === undefined ? s.length : int(a[1], s.length))],
+  ['charAt', (s, a) => s.charAt(int(a[0], 0))],
+  ['charCodeAt', (s, a) => s.charCodeAt(int(a[0], 0))],
+  ['at', (s, a) => {
+    const i = int(a[0], 0);
+    return s.at(i);
+  }],
+  ['split', (s, a, site) => {
+    if (a[0] !== undefined && typeof a[0] !== 'string') throw new ScriptRuntimeError('split() takes a string separator (regular expressions are not supported)');
+    const limit = a[1] === undefined ? undefined : Math.max(0, int(a[1], 0));
+    const parts = a[0] === undefined ? [s] : s.split(a[0], limit);
+    site.meter.array(parts.length, site, parts.length);
+    return new ScriptArray(parts);
+  }],
+  ['replace', (s, a, site) => {
+    const search = textArg(a, 0);
+    if (isCallable(a[1])) throw new ScriptRuntimeError('replace() takes a replacement string, not a function');
+    const at = s.indexOf(search);
+    return at < 0 ? s : fresh(site, s.slice(0, at) + textArg(a, 1) + s.slice(at + search.length));
+  }],
+  ['replaceAll', (s, a, site) => {
+    if (isCallable(a[1])) throw new ScriptRuntimeError('replaceAll() takes a replacement string, not a function');
+    return replaceAllLiteral(s, textArg(a, 0), textArg(a, 1), site);
+  }],
+  ['repeat', (s, a, site) => {
+    const n = int(a[0], 0);
+    if (n < 0 || !Number.isFinite(n)) throw new ScriptRuntimeError(`repeat() count must be a non-negative number, not ${n}`);
+    if (s.length * n > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
+    return fresh(site, s.repeat(n));
+  }],
+  ['padStart', (s, a, site) => {
+    const n = int(a[0], 0);
+    if (n > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
+    return fresh(site, s.padStart(n, a[1] === undefined ? ' ' : textArg(a, 1)));
+  }],
+  ['padEnd', (s, a, site) => {
+    const n = int(a[0], 0);
+    if (n > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
+    return fresh(site, s.padEnd(n, a[1] === undefined ? ' ' : textArg(a, 1)));
+  }],
+  ['concat', (s, a, site) => fresh(site, s + a.map((v) => toStr(v)).join(''))],
+  ['localeCompare', (s, a) => s.localeCompare(textArg(a, 0))],
+  ['toString', (s) => s],
+  ['valueOf', (s) => s],
+]);
+
+export const NUMBER_METHODS: ReadonlyMap<string, Method<number>> = new Map<string, Method<number>>([
+  ['toFixed', (n, a) => {
+    const digits = int(a[0], 0);
+    if (digits < 0 || digits > 100) throw new ScriptRuntimeError(`toFixed() digits must be between 0 and 100, not ${digits}`);
+    return n.toFixed(digits);
+  }],
+  ['toPrecision', (n, a) => {
+    if (a[0] === undefined) return String(n);
+    const digits = int(a[0], 1);
+    if (digits < 1 || digits > 100) throw new ScriptRuntimeError(`toPrecision() digits must be between 1 and 100, not ${digits}`);
+    return n.toPrecision(digits);
+  }],
+  ['toString', (n, a) => {
+    const radix = int(a[0], 10);
+    if (radix < 2 || radix > 36) throw new ScriptRuntimeError(`toString() radix must be between 2 and 36, not ${radix}`);
+    return n.toString(radix);
+  }],
+  ['toLocaleString', (n) => n.toLocaleString('en-US')],
+  ['valueOf', (n) => n],
+]);
+
+function callback(value: Value, method: string): Value {
+  if (!isCallable(value)) throw new ScriptRuntimeError(`${method}() needs a function, got ${typeOf(value)}`);
+  return value;
+}
+
+async function compare(a: Value, b: Value, fn: Value, site: CallSite): Promise<number> {
+  site.step();
+  if (a === undefined) return b === undefined ? 0 : 1;
+  if (b === undefined) return -1;
+  if (fn === undefined) {
+    const x = toStr(a);
+    const y = toStr(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const result = toNumber(await site.call(fn, [a, b]));
+  return Number.isNaN(result) ? 0 : result;
+}
+
+/** Stable merge sort with an async comparator (a script function may be the comparator). */
+async function mergeSort(items: Value[], fn: Value, site: CallSite): Promise<Value[]> {
+  if (items.length <= 1) return items;
+  const mid = items.length >> 1;
+  const left = await mergeSort(items.slice(0, mid), fn, site);
+  const right = await mergeSort(items.slice(mid), fn, site);
+  const out: Value[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) {
+    if ((await compare(left[i], right[j], fn, site)) <= 0) out.push(left[i++]);
+    else out.push(right[j++]);
+  }
+  while (i < left.length) out.push(left[i++]);
+  while (j < right.length) out.push(right[j++]);
+  return out;
+}
+
+function grow(arr: ScriptArray, extra: number, site: CallSite): void {
+  site.meter.array(arr.items.length + extra, site, extra);
+}
+
+function made(items: Value[], site: CallSite): ScriptArray {
+  site.meter.array(items.length, site, items.length);
+  return new ScriptArray(items);
+}
+
+type Each = (item: Value, i: number) => Promise<boolean | void>;
+
+async function each(arr: ScriptArray, site: CallSite, visit: Each): Promise<void> {
+  // Live length, as JavaScript does: a callback that pushes sees its own pushes (and the budgets stop it).
+  for (let i = 0; i < arr.items.length; i++) {
+    site.step();
+    if ((await visit(arr.items[i], i)) === true) return;
+  }
+}
+
+export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<string, Method<ScriptArray>>([
+  ['push', (arr, a, site) => {
+    grow(arr, a.length, site);
+    arr.items.push(...a);
+    return arr.items.length;
+  }],
+  ['pop', (arr) => arr.items.pop()],
+  ['shift', (arr) => arr.items.shift()],
+  ['unshift', (arr, a, site) => {
+    grow(arr, a.length, site);
+    arr.items.unshift(...a);
+    return arr.items.length;
+  }],
+  ['slice', (arr, a, site) => made(arr.items.slice(relative(a[0], arr.items.length, 0), relative(a[1], arr.items.length, arr.items.length)), site)],
+  ['splice', (arr, a, site) => {
+    const start = relative(a[0], arr.items.length, 0);
+    const count = a.length < 2 ? arr.items.length - start : Math.max(0, Math.min(int(a[1], 0), arr.items.length - start));
+    const inserted = a.slice(2);
+    grow(arr, Math.max(0, inserted.length - count), site);
+    return made(arr.items.splice(start, count, ...inserted), site);
+  }],
+  ['concat', (arr, a, site) => {
+    const out = [...arr.items];
+    for (const item of a) {
+      if (item instanceof ScriptArray) {
+        site.meter.array(out.length + item.items.length, site);
+        out.push(...item.items);
+      } else out.push(item);
+    }
+    return made(out, site);
+  }],
+  ['join', (arr, a, site) => {
+    const sep = a[0] === undefined ? ',' : textArg(a, 0);
+    let length = 0;
+    const parts = arr.items.map((item) => {
+      const text = item === null || item === undefined ? '' : toStr(item);
+      length += text.length + sep.length;
+      if (length > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
+      return text;
+    });
+    return fresh(site, parts.join(sep));
+  }],
+  ['reverse', (arr) => {
+    arr.items.reverse();
+    return arr;
+  }],
+  ['includes', (arr, a) => arr.items.some((item) => sameValueZero(item, a[0]))],
+  ['indexOf', (arr, a) => arr.items.findIndex((item) => strictEquals(item, a[0]))],
+  ['lastIndexOf', (arr, a) => {
+    for (let i = arr.items.length - 1; i >= 0; i--) if (strictEquals(arr.items[i], a[0])) return i;
+    return -1;
+  }],
+  ['at', (arr, a) => {
+    const i = int(a[0], 0);
+    return arr.items[i < 0 ? arr.items.length + i : i];
+  }],
+  ['flat', (arr, a, site) => {
+    const depth = int(a[0], 1);
+    const flatten = (items: Value[], d: number): Value[] => items.flatMap((item) => {
+      site.step();
+      return item instanceof ScriptArray && d > 0 ? flatten(item.items, d - 1) : [item];
+    });
+    return made(flatten(arr.items, Math.min(depth, 50)), site);
+  }],
+  ['map', async (arr, a, site) => {
+    const fn = callback(a[0], 'map');
+    const out: Value[] = [];
+    await each(arr, site, async (item, i) => {
+      out.push(await site.call(fn, [item, i, arr]));
+    });
+    return made(out, site);
+  }],
+  ['filter', async (arr, a, site) => {
+    const fn = callback(a[0], 'filter');
+    const out: Value[] = [];
+    await each(arr, site, async (item, i) => {
+      if (truthy(await site.call(fn, [item, i, arr]))) out.push(item);
+    });
+    return made(out, site);
+  }],
+  ['forEach', async (arr, a, site) => {
+    const fn = callback(a[0], 'forEach');
+    await each(arr, site, async (item, i) => {
+      await site.call(fn, [item, i, arr]);
+    });
+    return undefined;
+  }],
+  ['find', async (arr, a, site) => {
+    const fn = callback(a[0], 'find');
+    let found: Value;
+    await each(arr, site, async (item, i) => {
+      if (truthy(await site.call(fn, [item, i, arr]))) {
+        found = item;
+        return true;
+      }
+    });
+    return found;
+  }],
+  ['findIndex', async (arr, a, site) => {
+    const fn = callback(a[0], 'findIndex');
+    let found = -1;
+    await each(arr, site, async (item, i) => {
+      if (truthy(await site.call(fn, [item, i, arr]))) {
+        found = i;
+        return true;
+      }
+    });
+    return found;
+  }],
+  ['some', async (arr, a, site) => {
+    const fn = callback(a[0], 'some');
+    let result = false;
+    await each(arr, site, async (item, i) => {
+      if (truthy(await site.call(fn, [item, i, arr]))) return (result = true);
+    });
+    return result;
+  }],
+  ['every', async (arr, a, site) => {
+    const fn = callback(a[0], 'every');
+    let result = true;
+    await each(arr, site, async (item, i) => {
+      if (!truthy(await site.call(fn, [item, i, arr]))) {
+        result = false;
+        return true;
+      }
+    });
+    return result;
+  }],
+  ['reduce', async (arr, a, site) => {
+    const fn = callback(a[0], 'reduce');
+    let start = 0;
+    let acc: Value;
+    if (a.length >= 2) acc = a[1];
+    else if (arr.items.length) acc = arr.items[start++];
+    else throw new ScriptRuntimeError('reduce() of an empty array with no initial value');
+    for (let i = start; i < arr.items.length; i++) {
+      site.step();
+      acc = await site.call(fn, [acc, arr.items[i], i, arr]);
+    }
+    return acc;
+  }],
+  ['sort', async (arr, a, site) => {
+    if (a[0] !== undefined) callback(a[0], 'sort');
+    const sorted = await mergeSort([...arr.items], a[0], site);
+    arr.items.splice(0, arr.items.length, ...sorted);
+    return arr;
+  }],
+]);
+
+function bind<T>(name: string, self: T, method: Method<T>): NativeFunction {
+  const impl: NativeImpl = (args, site) => method(self, args, site);
+  return new NativeFunction(name, impl);
+}
+
+/** Array index from a property key, or undefined when the key is not a canonical index. */
+export function arrayIndex(key: string | number): number | undefined {
+  if (typeof key === 'number') return Number.isInteger(key) && key >= 0 ? key : undefined;
+  if (!/^(0|[1-9]\d{0,8})$/.test(key)) return undefined;
+  return Number(key);
+}
+
+/**
+ * Reads `object[key]` for the value kinds that are not capabilities. Unknown names give undefined (as JavaScript
+ * does); the caller turns a call of undefined into an ApiError with a suggestion from `memberNamesOf`.
+ */
+export function primitiveMember(object: Value, key: string | number): Value {
+  if (typeof object === 'string') {
+    if (key === 'length') return object.length;
+    const i = arrayIndex(key);
+    if (i !== undefined) return object[i];
+    const method = STRING_METHODS.get(String(key));
+    return method ? bind(String(key), object, method) : undefined;
+  }
+  if (typeof object === 'number') {
+    const method = NUMBER_METHODS.get(String(key));
+    return method ? bind(String(key), object, method) : undefined;
+  }
+  if (object instanceof ScriptArray) {
+    if (key === 'length') return object.items.length;
+    const i = arrayIndex(key);
+    if (i !== undefined) return object.items[i];
+    const method = ARRAY_METHODS.get(String(key));
+    return method ? bind(String(key), object, method) : undefined;
+  }
+  if (object instanceof ScriptObject) return object.props.get(String(key));
+  if (object instanceof NativeFunction) return object.props?.get(String(key));
+  return undefined;
+}
+
+export function memberNamesOf(object: Value): string[] {
+  if (typeof object === 'string') return ['length', ...STRING_METHODS.keys()];
+  if (typeof object === 'number') return [...NUMBER_METHODS.keys()];
+  if (object instanceof ScriptArray) return ['length', ...ARRAY_METHODS.keys()];
+  if (object instanceof ScriptObject) return [...object.props.keys()];
+  if (object instanceof NativeFunction) return [...(object.props?.keys() ?? [])];
+  if (object instanceof Capability) return object.memberNames();
+  return [];
+}

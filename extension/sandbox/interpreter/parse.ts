@@ -1,0 +1,147 @@
+import { parse as acornParse, type Node, type Program } from 'acorn';
+import { ScriptSyntaxError } from '../../protocol/errors.ts';
+import { FORBIDDEN_IDENTIFIERS, FORBIDDEN_PROPERTIES } from './values.ts';
+
+/** Longest script we parse, and deepest nesting we accept (acorn and the checker are recursive). */
+export const MAX_SOURCE_LENGTH = 100_000;
+export const MAX_NESTING = 200;
+
+/**
+ * Node types of the language subset, with what each one may contain. Anything else is a ScriptSyntaxError with the
+ * position of the first offending node. Regular-expression literals are refused: string methods take plain strings,
+ * and a regex could run for ever inside one step where no budget can stop it.
+ */
+const ALLOWED = new Set([
+  'Program', 'ExpressionStatement', 'BlockStatement', 'EmptyStatement', 'VariableDeclaration', 'VariableDeclarator',
+  'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ReturnStatement', 'IfStatement',
+  'ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement', 'BreakStatement',
+  'ContinueStatement', 'ThrowStatement', 'TryStatement', 'CatchClause', 'SwitchStatement', 'SwitchCase',
+  'Identifier', 'Literal', 'TemplateLiteral', 'TemplateElement', 'ArrayExpression', 'ObjectExpression', 'Property',
+  'SpreadElement', 'UnaryExpression', 'UpdateExpression', 'BinaryExpression', 'LogicalExpression',
+  'ConditionalExpression', 'AssignmentExpression', 'CallExpression', 'MemberExpression', 'ChainExpression',
+  'SequenceExpression', 'AwaitExpression', 'ArrayPattern', 'ObjectPattern', 'AssignmentPattern', 'RestElement',
+  'ParenthesizedExpression',
+]);
+
+const REFUSED: Record<string, string> = {
+  ClassDeclaration: '`class`', ClassExpression: '`class`', NewExpression: '`new`', ThisExpression: '`this`',
+  Super: '`super`', MetaProperty: '`new.target`/`import.meta`', ImportExpression: '`import()`',
+  ImportDeclaration: '`import`', ExportNamedDeclaration: '`export`', ExportDefaultDeclaration: '`export`',
+  ExportAllDeclaration: '`export`', YieldExpression: '`yield`', LabeledStatement: 'a label', WithStatement: '`with`',
+  DebuggerStatement: '`debugger`', TaggedTemplateExpression: 'a tagged template', PrivateIdentifier: 'a private name',
+  StaticBlock: 'a static block', PropertyDefinition: 'a class field', MethodDefinition: 'a class method',
+};
+
+export interface Located {
+  line: number;
+  column: number;
+}
+
+export function positionOf(node: Node): Located {
+  const start = node.loc?.start;
+  return start ? { line: start.line, column: start.column + 1 } : { line: 0, column: 0 };
+}
+
+function refuse(what: string, node: Node, hint?: string): never {
+  const at = positionOf(node);
+  throw new ScriptSyntaxError(`${what} is not supported at ${at.line}:${at.column}${hint ? ` (${hint})` : ''}`, {
+    line: at.line, column: at.column,
+  });
+}
+
+type AnyNode = Node & Record<string, unknown>;
+
+function checkName(name: string, node: Node, asProperty: boolean): void {
+  if (asProperty ? FORBIDDEN_PROPERTIES.has(name) : FORBIDDEN_IDENTIFIERS.has(name)) {
+    refuse(`\`${name}\``, node, 'scripts only reach the page API and their own values');
+  }
+}
+
+function checkNode(node: AnyNode, depth: number): void {
+  if (depth > MAX_NESTING) refuse('nesting this deep', node);
+  const type = node.type;
+  if (!ALLOWED.has(type)) refuse(REFUSED[type] ?? `\`${type}\``, node);
+  switch (type) {
+    case 'Identifier':
+      checkName(node.name as string, node, false);
+      break;
+    case 'Literal':
+      if (node.regex) refuse('a regular expression', node, 'use string methods such as includes, split or replaceAll');
+      if (node.bigint !== undefined) refuse('a BigInt literal', node);
+      break;
+    case 'VariableDeclaration':
+      if (node.kind !== 'let' && node.kind !== 'const') refuse(`\`${String(node.kind)}\``, node, 'use let or const');
+      break;
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      if (node.generator) refuse('a generator function', node);
+      break;
+    case 'Property':
+      if (node.kind !== 'init') refuse(`a ${String(node.kind)}ter`, node, 'objects hold plain data');
+      if (!node.computed) {
+        const key = node.key as AnyNode;
+        const name = key.type === 'Identifier' ? (key.name as string) : String(key.value);
+        checkName(name, key, true);
+      }
+      break;
+    case 'MemberExpression':
+      if (!node.computed) checkName((node.property as AnyNode).name as string, node.property as Node, true);
+      else if ((node.property as AnyNode).type === 'Literal') checkName(String((node.property as AnyNode).value), node.property as Node, true);
+      break;
+    case 'BinaryExpression':
+      if (node.operator === 'instanceof') refuse('`instanceof`', node, 'use typeof or Array.isArray');
+      break;
+    case 'BreakStatement':
+    case 'ContinueStatement':
+      if (node.label) refuse('a label', node);
+      break;
+    case 'ArrayExpression':
+      if ((node.elements as unknown[]).includes(null)) refuse('an array hole', node);
+      break;
+  }
+  for (const key of Object.keys(node)) {
+    if (key === 'loc' || key === 'start' || key === 'end' || key === 'type') continue;
+    // Non-computed property keys are names, not variables: they were checked above as properties.
+    if (key === 'key' && type === 'Property' && !node.computed) continue;
+    if (key === 'property' && type === 'MemberExpression' && !node.computed) continue;
+    const child = node[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === 'object' && 'type' in item) checkNode(item as AnyNode, depth + 1);
+    } else if (child && typeof child === 'object' && 'type' in child) {
+      checkNode(child as AnyNode, depth + 1);
+    }
+  }
+}
+
+/** Parses a script and checks it is inside the subset; every refusal is a ScriptSyntaxError with a position. */
+export function parseScript(source: string): Program {
+  if (source.length > MAX_SOURCE_LENGTH) {
+    throw new ScriptSyntaxError(`the script is longer than ${MAX_SOURCE_LENGTH} characters`, { line: 1, column: 1 });
+  }
+  let program: Program;
+  try {
+    program = acornParse(source, {
+      ecmaVersion: 2020,
+      sourceType: 'script',
+      locations: true,
+      allowAwaitOutsideFunction: true,
+      allowReturnOutsideFunction: true,
+      allowHashBang: false,
+    });
+  } catch (error) {
+    if (error instanceof RangeError) throw new ScriptSyntaxError('the script is nested too deeply', { line: 1, column: 1 });
+    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, '') : 'cannot parse the script';
+    const line = loc?.line ?? 1;
+    const column = (loc?.column ?? 0) + 1;
+    throw new ScriptSyntaxError(`${message} at ${line}:${column}`, { line, column });
+  }
+  try {
+    checkNode(program as unknown as AnyNode, 0);
+  } catch (error) {
+    if (error instanceof RangeError) throw new ScriptSyntaxError('the script is nested too deeply', { line: 1, column: 1 });
+    throw error;
+  }
+  return program;
+}

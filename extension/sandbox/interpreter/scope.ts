@@ -1,0 +1,74 @@
+import type { Value } from './values.ts';
+
+export interface Binding {
+  value: Value;
+  mutable: boolean;
+  /** False between block entry and the declaration (the temporal dead zone of let/const). */
+  initialized: boolean;
+}
+
+/** A block's variables; lookups walk up to the run's globals. */
+export class Scope {
+  readonly vars = new Map<string, Binding>();
+  constructor(readonly parent: Scope | null) {}
+
+  lookup(name: string): Binding | undefined {
+    const own = this.vars.get(name);
+    if (own) return own;
+    for (let scope = this.parent; scope; scope = scope.parent) {
+      const binding = scope.vars.get(name);
+      if (binding) return binding;
+    }
+    return undefined;
+  }
+
+  declare(name: string, value: Value, mutable: boolean, initialized = true): Binding {
+    const binding = { value, mutable, initialized };
+    this.vars.set(name, binding);
+    return binding;
+  }
+
+  /** Every visible name, innermost first (for "did you mean" suggestions). */
+  names(): string[] {
+    const out: string[] = [...this.vars.keys()];
+    for (let scope = this.parent; scope; scope = scope.parent) out.push(...scope.vars.keys());
+    return out;
+  }
+}
+
+/** Levenshtein distance, for suggesting the closest existing name. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate, when it is close enough to be a likely typo (or contains / is contained in the name). */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  const lower = name.toLowerCase();
+  for (const candidate of new Set(candidates)) {
+    if (candidate === name) continue;
+    const other = candidate.toLowerCase();
+    let score = editDistance(lower, other);
+    if (score > Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3))) {
+      if (lower.length >= 3 && (other.includes(lower) || lower.includes(other))) score = Math.abs(other.length - lower.length) + 3;
+      else continue;
+    }
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,303 @@
+import type { Node } from 'acorn';
+import { ScriptRuntimeError } from '../../protocol/errors.ts';
+import type { Meter } from './budget.ts';
+
+/**
+ * The values a script can hold. Script objects and arrays are our own classes (a Map, a plain array behind a
+ * field), never host objects, so no member access can reach a host prototype: every property read goes through
+ * `getMember` in members.ts, which only knows our tables.
+ */
+export type Primitive = undefined | null | boolean | number | string;
+export type Value = Primitive | ScriptArray | ScriptObject | ScriptFunction | NativeFunction | Capability;
+
+export class ScriptArray {
+  constructor(readonly items: Value[] = []) {}
+}
+
+export class ScriptObject {
+  readonly props = new Map<string, Value>();
+  constructor(entries?: Iterable<[string, Value]>) {
+    if (entries) for (const [key, value] of entries) this.props.set(key, value);
+  }
+}
+
+/** A function written in the script: its AST, and the scope it closes over. */
+export class ScriptFunction {
+  constructor(
+    readonly name: string,
+    readonly node: FunctionNode,
+    readonly closure: unknown, // a Scope; typed loosely here to keep this file free of the interpreter
+  ) {}
+}
+
+export interface FunctionNode extends Node {
+  type: 'FunctionDeclaration' | 'FunctionExpression' | 'ArrowFunctionExpression';
+  params: Node[];
+  body: Node;
+  expression?: boolean;
+}
+
+/** Where a native function is being called from, and what it may use of the interpreter. */
+export interface CallSite {
+  readonly line: number;
+  readonly column: number;
+  readonly meter: Meter;
+  /** Calls a script or native function value (for callbacks such as `filter(fn)`). */
+  call(fn: Value, args: Value[]): Promise<Value>;
+  /** Counts one unit of work against the step budget (natives that loop call it per item). */
+  step(count?: number): void;
+}
+
+export type NativeImpl = (args: Value[], site: CallSite) => Value | Promise<Value>;
+
+/** A function we provide (Math.max, say, $x.click…). `props` are its own fields, e.g. Number.isInteger. */
+export class NativeFunction {
+  constructor(
+    readonly name: string,
+    readonly impl: NativeImpl,
+    readonly props?: ReadonlyMap<string, Value>,
+  ) {}
+}
+
+/**
+ * A value a capability set hands to scripts (an element handle, a list, the Math namespace…). Member reads go to
+ * `member`, which returns undefined for names it does not know; the interpreter then raises ApiError with a
+ * suggestion from `memberNames`.
+ */
+export abstract class Capability {
+  abstract readonly kind: string;
+  abstract describe(): string;
+  abstract member(key: string, site: CallSite): Value | Promise<Value> | undefined;
+  abstract memberNames(): string[];
+  /** `x[i]` with a number; undefined when the capability is not indexable. */
+  index?(i: number, site: CallSite): Value | Promise<Value>;
+  /** `for…of` and spread; undefined when not iterable. */
+  iterate?(site: CallSite): Promise<Value[]>;
+  /** What the value becomes when it leaves the interpreter (a result, a log entry). */
+  exportAs(): ExportedValue {
+    return this.describe();
+  }
+}
+
+/** Plain data that leaves the interpreter (results, logs, messages); structured-clone safe. */
+export type ExportedValue = null | boolean | number | string | ExportedValue[] | { [key: string]: ExportedValue };
+
+/** Names that no script may use, as a variable or as a property: the usual ways out of a JavaScript sandbox. */
+export const FORBIDDEN_PROPERTIES: ReadonlySet<string> = new Set([
+  'constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__',
+  '__lookupSetter__', 'caller', 'callee', 'arguments',
+]);
+export const FORBIDDEN_IDENTIFIERS: ReadonlySet<string> = new Set([
+  ...FORBIDDEN_PROPERTIES, 'globalThis', 'window', 'self', 'document', 'Function', 'eval', 'require', 'process',
+  'chrome', 'browser', 'Reflect', 'Proxy', 'WebAssembly', 'importScripts', 'fetch', 'XMLHttpRequest',
+]);
+
+export function isCallable(value: Value): value is ScriptFunction | NativeFunction {
+  return value instanceof ScriptFunction || value instanceof NativeFunction;
+}
+
+export function typeOf(value: Value): string {
+  if (value === null) return 'object';
+  if (isCallable(value)) return 'function';
+  const t = typeof value;
+  return t === 'object' ? 'object' : t;
+}
+
+export function truthy(value: Value): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0 && !Number.isNaN(value);
+  if (typeof value === 'string') return value.length > 0;
+  return true;
+}
+
+export function isPrimitive(value: Value): value is Primitive {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function');
+}
+
+/**
+ * Thrown by the walks below (toStr, stringify) when their output would pass the limit: arrays may share parts, so a
+ * small value can print as an exponentially long string. The interpreter turns it into a BudgetError.
+ */
+export class TooLarge extends Error {}
+
+/** Default output limit for the walks below, in characters (the interpreter passes the run's string budget). */
+export const DEFAULT_TEXT_LIMIT = 1_000_000;
+
+interface Walk {
+  left: number;
+  seen: Set<unknown>;
+}
+
+function charge(walk: Walk, n: number): void {
+  walk.left -= n;
+  if (walk.left < 0) throw new TooLarge();
+}
+
+/** String conversion without ever calling a host or script `toString`. */
+export function toStr(value: Value, limit = DEFAULT_TEXT_LIMIT): string {
+  if (typeof value === 'string') return value;
+  return toStrWalk(value, { left: limit, seen: new Set() });
+}
+
+function toStrWalk(value: Value, walk: Walk): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    charge(walk, value.length);
+    return value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof ScriptArray) {
+    if (walk.seen.has(value)) return '';
+    walk.seen.add(value);
+    const parts: string[] = [];
+    for (const item of value.items) {
+      charge(walk, 1);
+      parts.push(item === null || item === undefined ? '' : toStrWalk(item, walk));
+    }
+    walk.seen.delete(value);
+    return parts.join(',');
+  }
+  if (value instanceof ScriptObject) return '[object Object]';
+  if (value instanceof ScriptFunction || value instanceof NativeFunction) return `function ${value.name}() { … }`;
+  return value.describe();
+}
+
+export function toNumber(value: Value): number {
+  if (typeof value === 'number') return value;
+  if (value === undefined) return NaN;
+  if (value === null) return 0;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string') return Number(value);
+  if (value instanceof ScriptArray) {
+    if (value.items.length === 0) return 0;
+    if (value.items.length === 1) return toNumber(isPrimitive(value.items[0]) ? value.items[0] : NaN);
+  }
+  return NaN;
+}
+
+/** Turns a value into plain data; functions become their description, cycles are cut, and past `limit` nodes the
+ * rest is cut too (shared parts are exported each time they appear). */
+export function exportValue(value: Value, limit = 100_000): ExportedValue {
+  return exportWalk(value, { left: limit, seen: new Set() });
+}
+
+function exportWalk(value: Value, walk: Walk): ExportedValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
+  if (walk.seen.has(value)) return '[circular]';
+  if (value instanceof ScriptArray || value instanceof ScriptObject) {
+    if (walk.left <= 0) return '[…]';
+    walk.left -= 1;
+  }
+  if (value instanceof ScriptArray) {
+    walk.seen.add(value);
+    const out: ExportedValue[] = [];
+    for (const item of value.items) {
+      if (walk.left-- <= 0) break;
+      out.push(exportWalk(item, walk));
+    }
+    walk.seen.delete(value);
+    return out;
+  }
+  if (value instanceof ScriptObject) {
+    walk.seen.add(value);
+    const out: { [key: string]: ExportedValue } = {};
+    for (const [key, item] of value.props) {
+      if (item === undefined || isCallable(item)) continue;
+      if (walk.left-- <= 0) break;
+      // defineProperty: a key named "__proto__" stays an own data property instead of setting a prototype.
+      Object.defineProperty(out, key, { value: exportWalk(item, walk), enumerable: true, writable: true, configurable: true });
+    }
+    walk.seen.delete(value);
+    return out;
+  }
+  if (isCallable(value)) return `[function ${value.name}]`;
+  return value.exportAs();
+}
+
+/** Host data (JSON.parse output, bridge results) into script values: only plain data is kept. */
+export function importValue(data: unknown, depth = 0): Value {
+  if (depth > 100) return null;
+  if (data === undefined || data === null) return data as null | undefined;
+  if (typeof data === 'boolean' || typeof data === 'number' || typeof data === 'string') return data;
+  if (Array.isArray(data)) return new ScriptArray(data.map((item) => importValue(item, depth + 1)));
+  if (typeof data === 'object') {
+    const obj = new ScriptObject();
+    for (const key of Object.keys(data)) obj.props.set(key, importValue((data as Record<string, unknown>)[key], depth + 1));
+    return obj;
+  }
+  return undefined;
+}
+
+/** Printed form for print()/say()/logs: strings as they are, everything else JSON-like. */
+export function display(value: Value, limit = DEFAULT_TEXT_LIMIT): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number') return String(value);
+  if (isCallable(value)) return `[function ${value.name}]`;
+  return stringify(value, undefined, limit) ?? 'undefined';
+}
+
+/** Our own JSON.stringify over script values (no toJSON, no replacer functions). */
+export function stringify(value: Value, indent: string | undefined, limit = DEFAULT_TEXT_LIMIT): string | undefined {
+  return stringifyWalk(value, indent, { left: limit, seen: new Set() }, '');
+}
+
+function stringifyWalk(value: Value, indent: string | undefined, walk: Walk, depth: string): string | undefined {
+  if (value === undefined || isCallable(value)) return undefined;
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') {
+    charge(walk, value.length + 2);
+    return JSON.stringify(value);
+  }
+  if (value instanceof Capability) return JSON.stringify(value.describe());
+  if (walk.seen.has(value)) throw new ScriptRuntimeError('JSON.stringify: the value contains itself (a cycle)');
+  walk.seen.add(value);
+  const inner = indent ? depth + indent : '';
+  const open = indent ? `\n${inner}` : '';
+  const close = indent ? `\n${depth}` : '';
+  const sep = indent ? `,\n${inner}` : ',';
+  let out: string;
+  if (value instanceof ScriptArray) {
+    const parts: string[] = [];
+    for (const item of value.items) {
+      charge(walk, 1 + inner.length);
+      parts.push(stringifyWalk(item, indent, walk, inner) ?? 'null');
+    }
+    out = parts.length ? `[${open}${parts.join(sep)}${close}]` : '[]';
+  } else {
+    const parts: string[] = [];
+    for (const [key, item] of value.props) {
+      const text = stringifyWalk(item, indent, walk, inner);
+      if (text === undefined) continue;
+      charge(walk, key.length + 4 + inner.length);
+      parts.push(`${JSON.stringify(key)}:${indent ? ' ' : ''}${text}`);
+    }
+    out = parts.length ? `{${open}${parts.join(sep)}${close}}` : '{}';
+  }
+  walk.seen.delete(value);
+  return out;
+}
+
+export function strictEquals(a: Value, b: Value): boolean {
+  return a === b;
+}
+
+/** `==` on primitives as JavaScript does it; an object only equals itself (no valueOf/toString is ever called). */
+export function looseEquals(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  if (isPrimitive(a) && isPrimitive(b)) {
+    if (a === null || a === undefined || b === null || b === undefined) return false;
+    return toNumber(a) === toNumber(b) && !(typeof a === 'string' && typeof b === 'string');
+  }
+  return false;
+}
+
+export function sameValueZero(a: Value, b: Value): boolean {
+  return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
+}
