@@ -17,3 +17,33 @@ export const CustomModelSchema = v.strictObject({
 });
 export type CustomModel = v.InferOutput<typeof CustomModelSchema>;
 
+
+export interface FileLine {
+  path: string;
+  url: string;
+  sha256: string | null;
+}
+
+/**
+ * The "add a model" form's file list: one file per line, `path [sha256]`, resolved against the base URL (a folder
+ * such as https://huggingface.co/ORG/REPO/resolve/REVISION/), or `path URL [sha256]` for a file hosted elsewhere.
+ * Blank lines and lines starting with # are skipped. Throws an Error naming the first bad line.
+ */
+export function parseFileList(baseUrl: string, text: string): FileLine[] {
+  const base = baseUrl.trim() ? new URL(baseUrl.trim().replace(/\/?$/, '/')) : undefined;
+  const files: FileLine[] = [];
+  for (const [index, raw] of text.split('\n').entries()) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const [path = '', ...rest] = line.split(/\s+/);
+    const explicit = rest[0]?.match(/^https?:\/\//) ? rest.shift() : undefined;
+    const sha = rest.shift()?.toLowerCase() ?? null;
+    if (rest.length) throw new Error(`line ${index + 1}: expected "path [URL] [sha256]"`);
+    if (sha !== null && !/^[0-9a-f]{64}$/.test(sha)) throw new Error(`line ${index + 1}: "${sha}" is not a sha256`);
+    if (!explicit && !base) throw new Error(`line ${index + 1}: give a base URL or a URL for ${path}`);
+    if (files.some((f) => f.path === path)) throw new Error(`line ${index + 1}: ${path} is listed twice`);
+    files.push({ path, url: explicit ?? new URL(path, base).href, sha256: sha });
+  }
+  if (!files.length) throw new Error('list at least one file');
+  return files;
+}

@@ -154,3 +154,12 @@ export async function storageEstimate(): Promise<{ usage: number; quota: number 
   const estimate = await navigator.storage.estimate();
   return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 };
 }
+
+/** Asks the user for access to these origins (needs a user gesture); false when refused or not needed. */
+export async function requestHostPermissions(origins: string[]): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ origins });
+  } catch {
+    return false;
+  }
+}

@@ -118,6 +118,37 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     expect((await generateWith('ts-resume')).error?.name).toBe('ModelNotFoundError');
   });
 
+  test('a model added through the form (sizes from the server) downloads, becomes the Story default and writes', async () => {
+    serve('form-model');
+    await popup.getByText('Add a model by URL').click();
+    const form = popup.getByRole('form', { name: 'Add a model by URL' });
+    await form.getByLabel('Id').fill('form-model');
+    await form.getByLabel('Name').fill('Form model');
+    await form.getByLabel('Context length').fill('512');
+    await form.getByLabel('Base URL').fill(`${server.origin}/form-model/`);
+    await form.getByLabel(/^Files/).fill(`${names.join('\n')}\nmodel.onnx`);
+    await form.getByRole('button', { name: 'Add model' }).click();
+    await expect.poll(() => form.getByRole('alert').innerText()).toMatch(/listed twice/); // nothing registered
+    await form.getByLabel(/^Files/).fill(`model.onnx ${sha(bytes['model.onnx']!)}\n${names.slice(1).join('\n')}`);
+    await form.getByRole('button', { name: 'Add model' }).click();
+    await expect.poll(() => form.getByRole('status').innerText(), { timeout: 15_000 }).toMatch(/Added “Form model”/);
+    await row('form-model').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => stateOf('form-model'), { timeout: 60_000 }).toBe('complete');
+    await expectAccessible(popup);
+
+    await popup.locator('#default-story').selectOption('form-model');
+    const story = await harness.openExtensionPage('popup/index.html');
+    await story.getByRole('tab', { name: 'Story' }).click();
+    await expect.poll(() => story.locator('#story-model').inputValue()).toBe('form-model');
+    await story.locator('#story-temperature').fill('0');
+    await story.locator('#story-length').fill('8');
+    await story.locator('#story-backend').selectOption('wasm');
+    await story.getByRole('button', { name: 'Write' }).click();
+    await expect.poll(() => story.getByTestId('story-text').innerText(), { timeout: 60_000 }).not.toBe('');
+    await story.close();
+    await popup.locator('#default-story').selectOption('tinystories-656k');
+  });
+
   test('bad registrations are refused with ValidationError', async () => {
     const bad = async (model: unknown) => (await sendFromPage(popup, envelope('models.register', { model })) as { error?: { name: string } }).error?.name;
     expect(await bad({ id: 'x', name: 'x', contextLength: 512, files: [] })).toBe('ValidationError');

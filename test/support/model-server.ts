@@ -54,7 +54,10 @@ export async function startModelServer(files: Record<string, ServedFile>) {
     if (drop) file.dropTimes! -= 1;
     for (let offset = 0; offset < body.length; offset += 65536) {
       if (drop && offset >= file.dropAfter!) {
-        res.destroy(); // everything before was flushed (see below), so the client really holds those bytes
+        // Everything before was flushed (see below); the pause lets the page read it before the reset, because a
+        // stream that errors drops chunks still queued in it (seen on a loaded machine: the retry then had no Range).
+        await new Promise((r) => setTimeout(r, 1000));
+        res.destroy();
         return;
       }
       await new Promise((flushed) => res.write(body.subarray(offset, Math.min(body.length, offset + 65536)), flushed));

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import * as v from 'valibot';
-import { catalogue, compatibility, type CatalogueEntry } from '../../../models/catalogue.ts';
-import { CustomModelSchema } from '../../../models/custom-model.ts';
-import { customEntry } from '../../../models/registry.ts';
+import { compatibility, type CatalogueEntry } from '../../../models/catalogue.ts';
 import { request } from '../../platform/index.ts';
-import { database, type ModelRow } from '../../storage/db.ts';
+import type { ModelRow } from '../../storage/db.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { useLiveQuery } from '../../ui/useLiveQuery.ts';
+import { AddModelForm } from './AddModelForm.tsx';
+import { DefaultModels } from './DefaultModels.tsx';
+import { useCandidates } from './use-models.ts';
 
 export const formatBytes = (bytes: number) =>
   bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`;
@@ -67,21 +66,13 @@ function ModelState({ entry, row, fit }: { entry: CatalogueEntry; row: ModelRow 
 
 /** The catalogue as this device sees it: what is installed, downloads in flight, what could run here, and why not. */
 export function ModelsPanel() {
-  const [gpuFeatures, setGpuFeatures] = useState<string[] | null | undefined>(undefined);
   const [storage, setStorage] = useState<{ usageBytes: number; quotaBytes: number } | null>(null);
-  const rows = useLiveQuery(() => database().models.toArray()) ?? [];
-  useEffect(() => {
-    request('system.info', {}).then((info) => setGpuFeatures(info.gpu.available ? info.gpu.features : null), () => setGpuFeatures(null));
-  }, []);
+  const { candidates, rows, gpuFeatures } = useCandidates();
   const downloadedBytes = rows.reduce((sum, row) => sum + row.bytes, 0);
   useEffect(() => {
     request('models.storage', {}).then(setStorage, () => setStorage(null));
   }, [downloadedBytes]);
 
-  const custom = rows.flatMap((row) => {
-    const parsed = v.safeParse(CustomModelSchema, row.custom);
-    return parsed.success ? [customEntry(parsed.output)] : [];
-  });
   const byId = new Map(rows.map((row) => [row.id, row]));
 
   return (
@@ -98,7 +89,7 @@ export function ModelsPanel() {
           <tr><th scope="col">Model</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">On this device</th></tr>
         </thead>
         <tbody>
-          {[...catalogue, ...custom].map((entry) => (
+          {candidates.map(({ entry }) => (
             <tr key={entry.id} data-model={entry.id}>
               <th scope="row">
                 {entry.name}
@@ -113,6 +104,8 @@ export function ModelsPanel() {
           ))}
         </tbody>
       </table>
+      <AddModelForm />
+      <DefaultModels candidates={candidates} />
     </section>
   );
 }

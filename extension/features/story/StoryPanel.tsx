@@ -1,12 +1,11 @@
-import { useRef, useState } from 'preact/hooks';
-import { catalogue, BUNDLED_STORY_MODEL } from '../../../models/catalogue.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { choicesFor } from '../../../models/defaults.ts';
+import { useCandidates, useDefaultModel } from '../models/use-models.ts';
 import { generate } from '../../platform/index.ts';
 import { isErrorNamed, AbortError } from '../../protocol/errors.ts';
 import type { BackendPreference, GenerateResult, PanelIntent } from '../../protocol/schemas.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { GenerationStats } from '../../ui/GenerationStats.tsx';
-
-const writers = catalogue.filter((entry) => entry.goodFor.includes('story'));
 
 interface Settings {
   model: string;
@@ -37,8 +36,10 @@ function NumberField({ id, label, value, min, max, step, onInput }: {
 /** Writes a story with a local model: streamed, stoppable, continuable, with the engine's numbers underneath. */
 export function StoryPanel({ intent }: { intent?: PanelIntent | null }) {
   const [prompt, setPrompt] = useState(intent?.feature === 'story' ? intent.text : 'Once upon a time');
+  const defaultModel = useDefaultModel('story');
+  const writers = choicesFor('story', useCandidates().candidates);
   const [settings, setSettings] = useState<Settings>({
-    model: BUNDLED_STORY_MODEL, backend: 'auto', maxTokens: 200, temperature: 0.8, topK: 40, topP: 0.95,
+    model: defaultModel, backend: 'auto', maxTokens: 200, temperature: 0.8, topK: 40, topP: 0.95,
     repetitionPenalty: 1.1, seed: 1,
   });
   const [story, setStory] = useState('');
@@ -46,6 +47,10 @@ export function StoryPanel({ intent }: { intent?: PanelIntent | null }) {
   const [result, setResult] = useState<GenerateResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const running = useRef<AbortController | null>(null);
+  const [pickedModel, setPickedModel] = useState(false);
+  useEffect(() => {
+    if (!pickedModel) setSettings((s) => ({ ...s, model: defaultModel }));
+  }, [defaultModel, pickedModel]);
   const set = <K extends keyof Settings>(key: K) => (value: Settings[K]) => setSettings((s) => ({ ...s, [key]: value }));
 
   async function write(fromText: string) {
@@ -85,12 +90,11 @@ export function StoryPanel({ intent }: { intent?: PanelIntent | null }) {
       <div class="controls">
         <label for="story-model">
           Writer
-          <select id="story-model" value={settings.model} onChange={(e) => set('model')((e.currentTarget as HTMLSelectElement).value)}>
-            {writers.map((entry) => (
-              <option key={entry.id} value={entry.id} disabled={entry.source.kind !== 'bundled'}>
-                {entry.name}{entry.source.kind !== 'bundled' ? ' (not downloaded)' : ''}
-              </option>
-            ))}
+          <select id="story-model" value={settings.model} onChange={(e) => {
+            setPickedModel(true);
+            set('model')((e.currentTarget as HTMLSelectElement).value);
+          }}>
+            {writers.map((entry) => <option key={entry.id} value={entry.id}>{entry.name}</option>)}
           </select>
         </label>
         <label for="story-backend">

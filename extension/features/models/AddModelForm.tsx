@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import * as v from 'valibot';
+import { CustomModelSchema, parseFileList } from '../../../models/custom-model.ts';
+import { request, requestHostPermissions } from '../../platform/index.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+
+const DEFAULT_FILES = 'onnx/model.onnx\ntokenizer.json\ntokenizer_config.json\nconfig.json\ngeneration_config.json';
+
+async function sizeOf(url: string): Promise<number> {
+  const response = await fetch(url, { method: 'HEAD' });
+  const bytes = Number(response.headers.get('content-length'));
+  if (!response.ok || !Number.isFinite(bytes) || bytes <= 0) throw new Error(`${url} answered ${response.status} without a size`);
+  return bytes;
+}
+
+/**
+ * Adds an ONNX model in the optimum/transformers.js layout by URL. Sizes come from the server (HEAD); hashes, when
+ * given, are checked while downloading. The model then appears in the table with a Download button.
+ */
+export function AddModelForm() {
+  const [error, setError] = useState<unknown>(null);
+  const [added, setAdded] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const field = (name: string) => String(form.get(name) ?? '').trim();
+    setError(null);
+    setAdded('');
+    setBusy(true);
+    try {
+      const lines = parseFileList(field('base'), field('files'));
+      // Servers without CORS need host access; the request must come first, while the click still counts as a gesture.
+      await requestHostPermissions([...new Set(lines.map((l) => `${new URL(l.url).origin}/*`))]);
+      const files = await Promise.all(lines.map(async (line) => ({ ...line, bytes: await sizeOf(line.url) })));
+      const model = v.parse(CustomModelSchema, { id: field('id'), name: field('name') || field('id'), contextLength: Number(field('context')), files });
+      await request('models.register', { model });
+      setAdded(model.name);
+    } catch (caught) {
+      setError(caught instanceof v.ValiError ? new Error(caught.issues.map((i) => i.message).join('; ')) : caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details class="add-model">
+      <summary>Add a model by URL</summary>
+      <form onSubmit={(e) => void submit(e)} aria-label="Add a model by URL">
+        <label for="add-id">Id <input id="add-id" name="id" required pattern="[a-z0-9][a-z0-9._\-]{1,63}" placeholder="my-model" /></label>
+        <label for="add-name">Name <input id="add-name" name="name" placeholder="My model" /></label>
+        <label for="add-context">Context length <input id="add-context" name="context" type="number" min={16} value={2048} /></label>
+        <label for="add-base">Base URL <input id="add-base" name="base" type="url" placeholder="https://huggingface.co/ORG/REPO/resolve/REVISION/" /></label>
+        <label for="add-files">Files (path, optional URL, optional sha256 — one per line)
+          <textarea id="add-files" name="files" rows={5} value={DEFAULT_FILES} />
+        </label>
+        <button type="submit" disabled={busy}>{busy ? 'Checking files…' : 'Add model'}</button>
+        {added && <p role="status">Added “{added}”. Download it from the table.</p>}
+        {error !== null && <ErrorNotice error={error} />}
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import * as v from 'valibot';
+import { CustomModelSchema, parseFileList } from '../../models/custom-model.ts';
+import { customEntry } from '../../models/registry.ts';
+import { pickDefaultModel, choicesFor } from '../../models/defaults.ts';
+import { catalogue } from '../../models/catalogue.ts';
+
+const sha = 'a'.repeat(64);
+
+describe('parseFileList (the "add a model" form)', () => {
+  test('paths resolve against the base URL, with or without its trailing slash; hashes are kept', () => {
+    for (const base of ['https://hf.co/org/repo/resolve/abc123', 'https://hf.co/org/repo/resolve/abc123/']) {
+      expect(parseFileList(base, `onnx/model.onnx ${sha.toUpperCase()}\n\n# comment\ntokenizer.json\n`)).toEqual([
+        { path: 'onnx/model.onnx', url: 'https://hf.co/org/repo/resolve/abc123/onnx/model.onnx', sha256: sha },
+        { path: 'tokenizer.json', url: 'https://hf.co/org/repo/resolve/abc123/tokenizer.json', sha256: null },
+      ]);
+    }
+  });
+
+  test('a line may carry its own URL', () => {
+    expect(parseFileList('', 'config.json http://127.0.0.1:9/c.json')).toEqual([{ path: 'config.json', url: 'http://127.0.0.1:9/c.json', sha256: null }]);
+  });
+
+  test.each([
+    ['', 'model.onnx', /base URL/],
+    ['https://x.org/', 'model.onnx nothex', /not a sha256/],
+    ['https://x.org/', 'a.json\na.json', /twice/],
+    ['https://x.org/', 'a.json b c d', /expected/],
+    ['https://x.org/', '  \n# only comments', /at least one/],
+  ])('base %j, list %j → error %s', (base, list, message) => {
+    expect(() => parseFileList(base, list)).toThrow(message);
+  });
+
+  test('paths that escape the model folder are refused by the schema', () => {
+    const files = parseFileList('https://x.org/m/', '../../secret.onnx').map((f) => ({ ...f, bytes: 1 }));
+    expect(v.safeParse(CustomModelSchema, { id: 'm1', name: 'M', contextLength: 64, files }).success).toBe(false);
+  });
+
+  test('a seq2seq file set becomes an encoder-decoder entry, a single ONNX a decoder-only one', () => {
+    const base = parseFileList('https://x.org/m/', 'tokenizer.json\ntokenizer_config.json\nconfig.json').map((f) => ({ ...f, bytes: 1 }));
+    const one = parseFileList('https://x.org/m/', 'onnx/model.onnx').map((f) => ({ ...f, bytes: 1 }));
+    expect(customEntry({ id: 'dec', name: 'D', contextLength: 64, files: [...one, ...base] }).engine).toBe('ort-decoder');
+  });
+});
+
+describe('default model per feature', () => {
+  const bundled = catalogue.find((e) => e.source.kind === 'bundled')!;
+  const qwen = catalogue.find((e) => e.id === 'qwen2.5-0.5b-instruct-onnx')!;
+  const flan = catalogue.find((e) => e.id === 'flan-t5-small-onnx')!;
+  const candidates = [
+    { entry: bundled, ready: true, runnable: true },
+    { entry: qwen, ready: true, runnable: true },
+    { entry: flan, ready: false, runnable: true },
+  ];
+
+  test('the user\'s choice wins while it is ready and runnable', () => {
+    expect(pickDefaultModel('math', candidates, bundled.id)).toBe(bundled.id);
+    expect(pickDefaultModel('probes', candidates, flan.id)).toBe(qwen.id); // not downloaded → next best
+  });
+
+  test('otherwise the first ready model made for the feature, else the bundled model', () => {
+    expect(pickDefaultModel('math', candidates, undefined)).toBe(qwen.id);
+    expect(pickDefaultModel('story', candidates, undefined)).toBe(bundled.id);
+    expect(pickDefaultModel('math', [{ entry: qwen, ready: true, runnable: false }], undefined)).toBe(bundled.id);
+  });
+
+  test('choices list models made for the feature first and leave out what cannot run', () => {
+    expect(choicesFor('math', candidates).map((e) => e.id)).toEqual([qwen.id, bundled.id]);
+  });
+});
