@@ -4,7 +4,7 @@
  */
 
 export type Architecture = 'decoder-only' | 'encoder-decoder';
-export type EngineKind = 'ort-decoder' | 'ort-seq2seq' | 'web-llm' | 'builtin';
+export type EngineKind = 'ort-decoder' | 'ort-seq2seq' | 'web-llm' | 'builtin' | 'replay';
 export type GpuFeature = 'shader-f16';
 export type Feature = 'automate' | 'math' | 'story' | 'probes';
 

@@ -15,6 +15,7 @@ import { TextTokenizer } from './engines/tokenizer.ts';
 import type { Engine, GenerateRequest } from './engines/types.ts';
 import { assertLibraryPackaged, packagedAppConfig } from './engines/web-llm-config.ts';
 import { WebLlmEngine } from './engines/web-llm.ts';
+import { ReplayEngine } from './engines/replay.ts';
 import { readModelFile, readModelJson } from './model-files.ts';
 import { loadOrtSeq2Seq } from './seq2seq-loader.ts';
 import { serveWorker } from './serve.ts';
@@ -114,7 +115,12 @@ const loadWebLlm: Loader = async (entry, preference) => {
   return { engine };
 };
 
+const loadReplay: Loader = async (entry) => ({
+  engine: ReplayEngine.load(entry.id, await readModelJson(entry, 'replay.json', self.location.origin)),
+});
+
 const loaders: Partial<Record<EngineKind, Loader>> = {
+  replay: loadReplay,
   'ort-decoder': loadOrtDecoder,
   'web-llm': loadWebLlm,
   'ort-seq2seq': async (entry, preference) => ({ engine: await loadOrtSeq2Seq(ort, entry, preference, withBackend) }),

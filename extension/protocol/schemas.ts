@@ -116,7 +116,7 @@ export type GenerateRequestPayload = v.InferOutput<typeof GenerateRequestSchema>
 
 export const EngineInfoSchema = v.strictObject({
   modelId: text(200),
-  backend: v.picklist(['webgpu', 'wasm', 'builtin']),
+  backend: v.picklist(['webgpu', 'wasm', 'builtin', 'replay']),
   fallbackReason: v.optional(text(1000)),
   contextLength: v.number(),
   loadMs: v.number(),
@@ -132,7 +132,7 @@ export const GenerateEventSchema = v.variant('type', [
 export type GenerateEvent = v.InferOutput<typeof GenerateEventSchema>;
 
 export const GenerationStatsSchema = v.strictObject({
-  backend: v.picklist(['webgpu', 'wasm', 'builtin']),
+  backend: v.picklist(['webgpu', 'wasm', 'builtin', 'replay']),
   ttftMs: v.number(),
   prefillTokS: v.number(),
   decodeTokS: v.number(),

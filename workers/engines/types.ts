@@ -1,6 +1,7 @@
 /** The one interface every engine implements (ORT decoder, ORT seq2seq, web-llm, built-in). */
 
-export type Backend = 'webgpu' | 'wasm' | 'builtin';
+/** `replay` is the canned-answer engine (tests, demos), not a model. */
+export type Backend = 'webgpu' | 'wasm' | 'builtin' | 'replay';
 
 export interface GenerateParams {
   maxTokens: number;

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { ValidationError } from '../../../extension/protocol/errors.ts';
+import { customEntry } from '../../../models/registry.ts';
+import { ReplayEngine } from '../../../workers/engines/replay.ts';
+import type { FinalEvent, GenerateParams } from '../../../workers/engines/types.ts';
+
+const file = {
+  format: 'pocket-replay/1',
+  rules: [
+    { match: ['apples', 'cost'], outputs: ['Each costs 3. The answer is 12.', 'The answer is 11.'] },
+    { match: ['story'], outputs: ['Once there was a fox.'] },
+  ],
+  fallback: 'I do not know.',
+};
+
+async function run(engine: ReplayEngine, prompt: string, params: Partial<GenerateParams> = {}, signal?: AbortSignal) {
+  const stream = engine.generate({ id: 'r', prompt, params: { maxTokens: 100, temperature: 0, ...params } }, signal);
+  let streamed = '';
+  for (;;) {
+    const next = await stream.next();
+    if (next.done) return { final: next.value as FinalEvent, streamed };
+    streamed += next.value.text;
+  }
+}
+
+describe('ReplayEngine (canned answers for tests and demos)', () => {
+  test('all match strings must occur; outputs rotate; the fallback answers the rest', async () => {
+    const engine = ReplayEngine.load('replay', file);
+    expect((await run(engine, 'If 4 apples cost 12…')).final.text).toBe('Each costs 3. The answer is 12.');
+    expect((await run(engine, 'If 4 apples cost 12…')).final.text).toBe('The answer is 11.');
+    expect((await run(engine, 'If 4 apples cost 12…')).final.text).toBe('Each costs 3. The answer is 12.');
+    expect((await run(engine, 'apples only')).final.text).toBe('I do not know.');
+    expect(engine.calls).toBe(4);
+  });
+
+  test('streams word pieces that add up, honours maxTokens, stop strings and abort', async () => {
+    const engine = ReplayEngine.load('replay', file);
+    const { final, streamed } = await run(engine, 'a story');
+    expect(streamed).toBe(final.text);
+    expect(final.stats).toMatchObject({ backend: 'replay', tokensOut: 5 });
+    expect((await run(engine, 'a story', { maxTokens: 2 })).final).toMatchObject({ text: 'Once there', finishReason: 'length' });
+    expect((await run(engine, 'a story', { stop: [' a'] })).final).toMatchObject({ text: 'Once there was', finishReason: 'stop' });
+    const controller = new AbortController();
+    controller.abort();
+    expect((await run(engine, 'a story', {}, controller.signal)).final.finishReason).toBe('abort');
+  });
+
+  test('a malformed replay file is a ValidationError', () => {
+    expect(() => ReplayEngine.load('r', { format: 'other', rules: [] })).toThrow(ValidationError);
+    expect(() => ReplayEngine.load('r', { format: 'pocket-replay/1', rules: [{ match: [], outputs: ['x'] }] })).toThrow(ValidationError);
+  });
+
+  test('a user model whose only file is replay.json is a replay entry', () => {
+    const entry = customEntry({ id: 'canned', name: 'Canned', contextLength: 4096, files: [{ path: 'replay.json', url: 'http://127.0.0.1:1/replay.json', bytes: 10, sha256: null }] });
+    expect(entry).toMatchObject({ engine: 'replay', description: expect.stringMatching(/not a language model/) });
+  });
+});

@@ -1,0 +1,83 @@
+import * as v from 'valibot';
+import { ValidationError } from '../../extension/protocol/errors.ts';
+import { StopMatcher } from './decoding/stop-matcher.ts';
+import type { Engine, EngineInfo, FinalEvent, FinishReason, GenerateRequest, TokenEvent } from './types.ts';
+
+/**
+ * `replay.json`: canned answers keyed on the prompt. A rule matches when every one of its `match` strings occurs in
+ * the prompt (or the chat's text); several `outputs` are handed out in turn, so repeated sampling sees different
+ * answers. This is how tests and demos drive the product deterministically without a capable model; it is listed as
+ * what it is ("replay"), never as a language model.
+ */
+export const ReplayFileSchema = v.strictObject({
+  format: v.literal('pocket-replay/1'),
+  rules: v.pipe(v.array(v.strictObject({
+    match: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(2000))), v.minLength(1), v.maxLength(16)),
+    outputs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100_000))), v.minLength(1), v.maxLength(64)),
+  })), v.maxLength(1000)),
+  fallback: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
+});
+export type ReplayFile = v.InferOutput<typeof ReplayFileSchema>;
+
+/** Splits text into word-sized pieces (each with its leading whitespace), so streaming looks like tokens. */
+const pieces = (text: string) => text.match(/\s*\S+|\s+$/g) ?? [];
+
+export class ReplayEngine implements Engine {
+  private readonly served = new Map<number, number>();
+  /** How many generations this engine has run: tests assert "no model call" with it. */
+  calls = 0;
+
+  private constructor(private readonly file: ReplayFile, readonly info: EngineInfo) {}
+
+  static load(modelId: string, json: unknown): ReplayEngine {
+    const parsed = v.safeParse(ReplayFileSchema, json);
+    if (!parsed.success) throw new ValidationError(`replay.json is not a pocket-replay/1 file: ${parsed.issues[0].message}`);
+    return new ReplayEngine(parsed.output, { modelId, backend: 'replay', contextLength: 1_000_000, loadMs: 0 });
+  }
+
+  private answer(request: GenerateRequest): string {
+    const text = [request.prompt, ...(request.messages ?? []).map((m) => m.content)].join('\n');
+    const index = this.file.rules.findIndex((rule) => rule.match.every((m) => text.includes(m)));
+    if (index < 0) return this.file.fallback ?? '';
+    const rule = this.file.rules[index]!;
+    const turn = this.served.get(index) ?? 0;
+    this.served.set(index, turn + 1);
+    return rule.outputs[turn % rule.outputs.length]!;
+  }
+
+  async *generate(request: GenerateRequest, signal?: AbortSignal): AsyncGenerator<TokenEvent, FinalEvent> {
+    const started = performance.now();
+    this.calls++;
+    const all = pieces(this.answer(request));
+    const stops = new StopMatcher(request.params.stop ?? []);
+    let finishReason: FinishReason = 'stop';
+    let out = 0;
+    let firstAt = 0;
+    for (const piece of all) {
+      if (signal?.aborted) {
+        finishReason = 'abort';
+        break;
+      }
+      if (out >= request.params.maxTokens) {
+        finishReason = 'length';
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      out++;
+      firstAt ||= performance.now();
+      yield { type: 'token', text: stops.push(piece), tokenId: -1 };
+      if (stops.stopped) break;
+    }
+    const ended = performance.now();
+    return {
+      type: 'final', text: stops.fullText, tokenIds: [], finishReason,
+      stats: {
+        backend: 'replay', ttftMs: (firstAt || ended) - started, prefillTokS: 0,
+        decodeTokS: out > 1 ? (out - 1) / ((ended - firstAt) / 1000) : 0,
+        tokensIn: pieces(request.prompt).length, tokensOut: out, totalMs: ended - started, promptTokensDropped: 0,
+      },
+    };
+  }
+
+  async unload(): Promise<void> {}
+}
