@@ -62,10 +62,12 @@ function catchable(error: unknown): boolean {
 function caughtValue(error: unknown): Value {
   if (error instanceof Thrown) return error.value;
   const e = error as ScriptError;
-  const obj = new ScriptObject([['name', e.name], ['message', e.message]]);
+  const obj = new ScriptObject();
   for (const [key, value] of Object.entries(e.data ?? {})) {
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) obj.props.set(key, value as Value);
   }
+  obj.props.set('name', e.name);
+  obj.props.set('message', e.message);
   return obj;
 }
 
@@ -635,9 +637,9 @@ export class Interpreter {
       const site = this.site(node);
       const index = arrayIndex(key);
       let value: Value | undefined;
-      if (index !== undefined && object.index) value = await object.index(index, site);
+      if (index !== undefined && object.getIndex) value = await object.getIndex(index, site);
       else value = await object.member(String(key), site);
-      if (value === undefined && !(index !== undefined && object.index)) {
+      if (value === undefined && !(index !== undefined && object.getIndex)) {
         const suggestion = closest(String(key), object.memberNames());
         throw fail(ApiError, `${object.describe()} has no \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, at, {
           ...(suggestion ? { suggestion } : {}), available: object.memberNames().join(', '),

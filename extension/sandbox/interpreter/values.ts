@@ -70,7 +70,7 @@ export abstract class Capability {
   abstract member(key: string, site: CallSite): Value | Promise<Value> | undefined;
   abstract memberNames(): string[];
   /** `x[i]` with a number; undefined when the capability is not indexable. */
-  index?(i: number, site: CallSite): Value | Promise<Value>;
+  getIndex?(i: number, site: CallSite): Value | Promise<Value>;
   /** `for…of` and spread; undefined when not iterable. */
   iterate?(site: CallSite): Promise<Value[]>;
   /** What the value becomes when it leaves the interpreter (a result, a log entry). */

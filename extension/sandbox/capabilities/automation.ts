@@ -1,0 +1,273 @@
+import { ApiError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
+import { native } from '../interpreter/globals.ts';
+import type { CapabilityContext, CapabilitySet } from '../interpreter/run.ts';
+import { closest } from '../interpreter/scope.ts';
+import {
+  type CallSite, Capability, display, type ExportedValue, exportValue, importValue, isCallable, ScriptArray, toNumber,
+  truthy, type Value,
+} from '../interpreter/values.ts';
+import {
+  ACTION_METHODS, type Bridge, type BridgeMethod, type BridgeTarget, describeTarget, type ScriptName,
+} from './bridge.ts';
+
+/**
+ * The page API of automation scripts: `$name` handles for the document's elements and lists, and the helpers
+ * navigate, wait, waitFor, ask, say and done. Every call goes through the bridge and into the execution log;
+ * calls that change the page count against the action budget.
+ */
+
+/** Methods each kind of handle offers, with the arguments they take. */
+const ELEMENT_METHODS: Record<string, BridgeMethod> = {
+  click: 'click', type: 'type', select: 'select', check: 'check', uncheck: 'uncheck', hover: 'hover', scroll: 'scroll',
+  text: 'text', value: 'value', exists: 'exists',
+};
+const ITEM_METHODS: Record<string, BridgeMethod> = {
+  open: 'click', click: 'click', hover: 'hover', scroll: 'scroll', check: 'check', uncheck: 'uncheck', text: 'text',
+  exists: 'exists',
+};
+const FIELD_METHODS: Record<string, BridgeMethod> = {
+  click: 'click', hover: 'hover', text: 'text', value: 'value', exists: 'exists',
+};
+const TEXT_ARGUMENT: ReadonlySet<BridgeMethod> = new Set(['type', 'select']);
+
+const MAX_WAIT_MS = 60_000;
+
+class Api {
+  constructor(readonly bridge: Bridge, readonly context: CapabilityContext) {}
+
+  /** One bridge call: counted (if it acts), bounded by the run's time, logged with its result or error. */
+  async call(site: CallSite, call: BridgeMethod, target: BridgeTarget | undefined, args: Value[]): Promise<Value> {
+    const description = target ? describeTarget(target) : undefined;
+    if (ACTION_METHODS.has(call)) this.context.meter.action(site, `${call}${description ? ` ${description}` : ''}`);
+    const wire: ExportedValue[] = args.map((arg) => exportValue(arg, 1000));
+    return this.context.logged(site, call, description, args, async () => {
+      const result = await this.context.meter.within(this.bridge.call({ call, ...(target ? { target } : {}), args: wire }), site);
+      return importValue(result);
+    });
+  }
+
+  method(name: string, call: BridgeMethod, target: BridgeTarget): Value {
+    return native(name, (args, site) => {
+      if (TEXT_ARGUMENT.has(call)) {
+        if (typeof args[0] !== 'string' && typeof args[0] !== 'number') {
+          throw new ApiError(`${describeTarget(target)}.${name}() needs a text argument`);
+        }
+        return this.call(site, call, target, [String(args[0])]);
+      }
+      return this.call(site, call, target, []);
+    });
+  }
+}
+
+function methodsOf(table: Record<string, BridgeMethod>, key: string): BridgeMethod | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+class ElementHandle extends Capability {
+  readonly kind = 'element';
+  constructor(private readonly api: Api, readonly target: BridgeTarget) {
+    super();
+  }
+  describe(): string {
+    return describeTarget(this.target);
+  }
+  member(key: string): Value | undefined {
+    const call = methodsOf(ELEMENT_METHODS, key);
+    return call ? this.api.method(key, call, this.target) : undefined;
+  }
+  memberNames(): string[] {
+    return Object.keys(ELEMENT_METHODS);
+  }
+}
+
+class FieldHandle extends Capability {
+  readonly kind = 'field';
+  constructor(private readonly api: Api, readonly target: BridgeTarget) {
+    super();
+  }
+  describe(): string {
+    return describeTarget(this.target);
+  }
+  member(key: string): Value | undefined {
+    const call = methodsOf(FIELD_METHODS, key);
+    return call ? this.api.method(key, call, this.target) : undefined;
+  }
+  memberNames(): string[] {
+    return Object.keys(FIELD_METHODS);
+  }
+}
+
+class ItemHandle extends Capability {
+  readonly kind = 'item';
+  constructor(private readonly api: Api, private readonly list: ScriptName, readonly index: number) {
+    super();
+  }
+  get target(): BridgeTarget {
+    return { name: this.list.name, index: this.index };
+  }
+  describe(): string {
+    return describeTarget(this.target);
+  }
+  member(key: string): Value | undefined {
+    if (key === 'index') return this.index;
+    const fields = this.list.fields ?? [];
+    if (fields.includes(key)) return new FieldHandle(this.api, { ...this.target, field: key });
+    const call = methodsOf(ITEM_METHODS, key);
+    if (call) return this.api.method(key, call, this.target);
+    const suggestion = closest(key, [...fields, ...Object.keys(ITEM_METHODS)]);
+    throw new NotFoundError(
+      `items of $${this.list.name} have no field \`${key}\` (fields: ${fields.join(', ') || 'none'})${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+      { name: this.list.name, field: key, ...(suggestion ? { suggestion } : {}) },
+    );
+  }
+  memberNames(): string[] {
+    return ['index', ...(this.list.fields ?? []), ...Object.keys(ITEM_METHODS)];
+  }
+}
+
+const LIST_MEMBERS = ['length', 'find', 'filter', 'map', 'forEach', 'exists'];
+
+class ListHandle extends Capability {
+  readonly kind = 'list';
+  constructor(private readonly api: Api, readonly list: ScriptName) {
+    super();
+  }
+  describe(): string {
+    return `$${this.list.name}`;
+  }
+  private async count(site: CallSite): Promise<number> {
+    const n = toNumber(await this.api.call(site, 'count', { name: this.list.name }, []));
+    if (!Number.isInteger(n) || n < 0) return 0;
+    site.meter.array(n, site);
+    return n;
+  }
+  private item(i: number): ItemHandle {
+    return new ItemHandle(this.api, this.list, i);
+  }
+  override async iterate(site: CallSite): Promise<Value[]> {
+    const n = await this.count(site);
+    return Array.from({ length: n }, (_, i) => this.item(i));
+  }
+  override getIndex(i: number): Value {
+    return this.item(i);
+  }
+  member(key: string, site: CallSite): Value | Promise<Value> | undefined {
+    if (/^-\d+$/.test(key)) throw new NotFoundError(`$${this.list.name}[${key}]: list indexes start at 0`, { name: this.list.name });
+    switch (key) {
+      case 'length':
+        return this.count(site);
+      case 'exists':
+        return native('exists', (_args, s) => this.api.call(s, 'exists', { name: this.list.name }, []));
+      case 'find':
+        return native('find', async (args, s) => {
+          if (typeof args[0] !== 'string') throw new ApiError(`$${this.list.name}.find() needs the text to look for`);
+          const found = await this.api.call(s, 'find', { name: this.list.name }, [args[0]]);
+          return typeof found === 'number' && Number.isInteger(found) && found >= 0 ? this.item(found) : null;
+        });
+      case 'filter':
+      case 'map':
+      case 'forEach':
+        return native(key, async (args, s) => {
+          const fn = args[0];
+          if (!isCallable(fn)) throw new ApiError(`$${this.list.name}.${key}() needs a function`);
+          const items = await this.iterate(s);
+          const out: Value[] = [];
+          for (const [i, item] of items.entries()) {
+            s.step();
+            const result = await s.call(fn, [item, i]);
+            if (key === 'map') out.push(result);
+            else if (key === 'filter' && truthy(result)) out.push(item);
+          }
+          return key === 'forEach' ? undefined : new ScriptArray(out);
+        });
+    }
+    return undefined;
+  }
+  memberNames(): string[] {
+    return LIST_MEMBERS;
+  }
+}
+
+function targetOf(value: Value): BridgeTarget | undefined {
+  if (value instanceof ElementHandle || value instanceof FieldHandle || value instanceof ItemHandle) return value.target;
+  if (value instanceof ListHandle) return { name: value.list.name };
+  return undefined;
+}
+
+/** A same-site path: no scheme (http:, javascript:…), no other host. */
+function checkPath(path: string): void {
+  if (/^\s*[a-z][a-z0-9+.-]*:/i.test(path) || /^\s*\/\//.test(path) || /^\s*\\/.test(path)) {
+    throw new NavigationError(`navigate() takes a path on this site such as "/inbox", not ${JSON.stringify(path.slice(0, 100))}`);
+  }
+}
+
+/**
+ * Automation capabilities over a bridge, for the names of one page document (`names`: elements, and lists with
+ * their fields). `$name` for a name not in the document is a NotFoundError with the closest existing name.
+ */
+export function automationCapabilities(bridge: Bridge, names: readonly ScriptName[]): CapabilitySet {
+  const byName = new Map(names.map((entry) => [entry.name, entry]));
+  const handles = new Map<string, Value>();
+  let api: Api | undefined;
+  return {
+    name: 'automation',
+    defaultBudgets: { timeMs: 120_000 },
+    globals(context) {
+      api = new Api(bridge, context);
+      const a = api;
+      return new Map<string, Value>([
+        ['navigate', native('navigate', (args, site) => {
+          if (typeof args[0] !== 'string' || !args[0]) throw new ApiError('navigate() needs a path such as "/inbox"');
+          checkPath(args[0]);
+          return a.call(site, 'navigate', undefined, [args[0]]);
+        })],
+        ['wait', native('wait', (args, site) => {
+          const ms = toNumber(args[0]);
+          if (!Number.isFinite(ms) || ms < 0 || ms > MAX_WAIT_MS) throw new ApiError(`wait() takes milliseconds between 0 and ${MAX_WAIT_MS}`);
+          return context.logged(site, 'wait', undefined, [ms], async () => {
+            await context.meter.within(new Promise((resolve) => setTimeout(resolve, ms)), site);
+            return undefined;
+          });
+        })],
+        ['waitFor', native('waitFor', (args, site) => {
+          const target = targetOf(args[0]);
+          if (!target) throw new ApiError('waitFor() needs an element such as $compose_button');
+          const timeout = args[1] === undefined ? 5000 : Math.max(0, Math.min(MAX_WAIT_MS, toNumber(args[1]) || 0));
+          return a.call(site, 'waitFor', target, [timeout]);
+        })],
+        ['ask', native('ask', (args, site) => {
+          if (args[0] === undefined) throw new ApiError('ask() needs a question');
+          return a.call(site, 'ask', undefined, [display(args[0], 2000).slice(0, 2000)]);
+        })],
+        ['say', native('say', async (args, site) => {
+          await a.call(site, 'say', undefined, [args.map((arg) => display(arg, 4000)).join(' ').slice(0, 4000)]);
+          return undefined;
+        })],
+        ['done', native('done', (args, site) => context.logged(site, 'done', undefined, args, async () => context.halt(args[0], 'done')))],
+      ]);
+    },
+    resolve(name) {
+      if (!name.startsWith('$') || !api) return undefined;
+      const entry = byName.get(name.slice(1));
+      if (!entry) return undefined;
+      let handle = handles.get(name);
+      if (!handle) {
+        handle = entry.kind === 'list' ? new ListHandle(api, entry) : new ElementHandle(api, { name: entry.name });
+        handles.set(name, handle);
+      }
+      return handle;
+    },
+    names() {
+      return names.map((entry) => `$${entry.name}`);
+    },
+    unknown(name, suggestion) {
+      if (name.startsWith('$')) {
+        return new NotFoundError(
+          `no element named \`${name}\` on this page${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          { name: name.slice(1), ...(suggestion ? { suggestion } : {}) },
+        );
+      }
+      return new ApiError(`\`${name}\` is not defined${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, suggestion ? { suggestion } : undefined);
+    },
+  };
+}

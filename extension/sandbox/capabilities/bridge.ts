@@ -1,0 +1,49 @@
+import type { ExportedValue } from '../interpreter/values.ts';
+
+/**
+ * The narrow bridge between a running automation script and whoever acts on the page (the content-script executor,
+ * through the extension page that hosts the sandbox). One request shape: which call, on which named element (an
+ * element, a list item, a field of a list item), with plain-data arguments. The bridge answers plain data or throws
+ * one of our named errors (NotFoundError, ActionError, NavigationError…), which the interpreter positions.
+ */
+export const BRIDGE_METHODS = [
+  'click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists', 'count', 'find',
+  'waitFor', 'navigate', 'ask', 'say',
+] as const;
+export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
+
+/** Calls that change the page (or where it is): each one counts against the action budget. */
+export const ACTION_METHODS: ReadonlySet<BridgeMethod> = new Set<BridgeMethod>([
+  'click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'navigate',
+]);
+
+export interface BridgeTarget {
+  /** A document name, without the `$`. */
+  name: string;
+  /** For list items: which item (0-based). */
+  index?: number;
+  /** For a field of a list item: the field's name (`subject`). */
+  field?: string;
+}
+
+export interface BridgeCall {
+  call: BridgeMethod;
+  target?: BridgeTarget;
+  args: ExportedValue[];
+}
+
+export interface Bridge {
+  call(request: BridgeCall): Promise<ExportedValue>;
+}
+
+/** A name the page document offers to scripts: elements, and lists with their item fields. */
+export interface ScriptName {
+  name: string;
+  kind: string;
+  fields?: string[];
+}
+
+/** `$list[2].subject` — how a target reads in logs and messages. */
+export function describeTarget(target: BridgeTarget): string {
+  return `$${target.name}${target.index !== undefined ? `[${target.index}]` : ''}${target.field ? `.${target.field}` : ''}`;
+}

@@ -1,0 +1,192 @@
+import { describe, expect, test } from 'vitest';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { FakeBridge, type FakePage } from '../../../extension/sandbox/capabilities/fake-bridge.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
+
+const mail: FakePage = {
+  elements: {
+    compose_button: { kind: 'button', text: 'Compose' },
+    compose_form__to: { kind: 'text_input' },
+    compose_form__subject: { kind: 'text_input' },
+    compose_form__send: { kind: 'button', text: 'Send', disabled: true },
+    settings__language: { kind: 'select', options: ['English', 'Deutsch'], value: 'English' },
+    settings__dark: { kind: 'checkbox', checked: false },
+    banner: { kind: 'text', text: 'Welcome back', hidden: true },
+  },
+  lists: {
+    inbox__messages: [
+      { subject: 'Weekly newsletter', from: 'news@example.com' },
+      { subject: 'Lunch?', from: 'ana@example.com' },
+      { subject: 'Another newsletter', from: 'deals@example.com' },
+    ],
+  },
+  answers: ['Bob'],
+  paths: ['/', '/inbox', '/settings'],
+};
+
+async function run(source: string, page: FakePage = mail, budgets = {}) {
+  const bridge = new FakeBridge(page);
+  const result = await runScript(source, automationCapabilities(bridge, bridge.names()), { budgets });
+  return { bridge, result };
+}
+
+describe('automation capabilities', () => {
+  test('element handles act through the bridge, and every call is logged with its line', async () => {
+    const { bridge, result } = await run(`
+      $compose_button.click();
+      $compose_form__to.type("a@b.c");
+      $settings__language.select("Deutsch");
+      $settings__dark.check();
+      const label = $compose_button.text();
+      done({ label, to: $compose_form__to.value(), dark: $settings__dark.value() });
+    `);
+    expect(result.error).toBeUndefined();
+    expect(result.finishedBy).toBe('done');
+    expect(result.result).toEqual({ label: 'Compose', to: 'a@b.c', dark: true });
+    expect(bridge.elements.settings__language!.value).toBe('Deutsch');
+    expect(bridge.calls.map((c) => c.call)).toEqual(['click', 'type', 'select', 'check', 'text', 'value', 'value']);
+    expect(bridge.calls[1]).toEqual({ call: 'type', target: { name: 'compose_form__to' }, args: ['a@b.c'] });
+    expect(result.log.map((e) => [e.call, e.target ?? null, e.line])).toEqual([
+      ['click', '$compose_button', 2], ['type', '$compose_form__to', 3], ['select', '$settings__language', 4],
+      ['check', '$settings__dark', 5], ['text', '$compose_button', 6], ['value', '$compose_form__to', 7],
+      ['value', '$settings__dark', 7], ['done', null, 7],
+    ]);
+    expect(result.log[4]!.result).toBe('Compose');
+    expect(result.stats.actions).toBe(4);
+  });
+
+  test('lists: length, index, fields, find, filter, for…of, open', async () => {
+    const { bridge, result } = await run(`
+      const n = $inbox__messages.length;
+      const second = $inbox__messages[1].subject.text();
+      const found = $inbox__messages.find("Lunch");
+      const missing = $inbox__messages.find("nothing like this");
+      const news = $inbox__messages.filter((m) => m.subject.text().includes("newsletter"));
+      const senders = [];
+      for (const m of $inbox__messages) senders.push(m.from.text());
+      news[0].open();
+      done({ n, second, foundIndex: found.index, missing, news: news.length, senders });
+    `);
+    expect(result.error).toBeUndefined();
+    expect(result.result).toEqual({
+      n: 3, second: 'Lunch?', foundIndex: 1, missing: null, news: 2,
+      senders: ['news@example.com', 'ana@example.com', 'deals@example.com'],
+    });
+    expect(bridge.lists.inbox__messages![0]!.opened).toBe('yes');
+    expect(bridge.calls.at(-1)).toEqual({ call: 'click', target: { name: 'inbox__messages', index: 0 }, args: [] });
+  });
+
+  test('helpers: navigate, ask, say, wait, waitFor', async () => {
+    const { bridge, result } = await run(`
+      navigate("/settings");
+      const name = ask("Who is this for?");
+      say("Writing to", name);
+      wait(5);
+      const visible = waitFor($compose_button);
+      done(name + (visible ? " ok" : ""));
+    `);
+    expect(result.error).toBeUndefined();
+    expect(result.result).toBe('Bob ok');
+    expect(bridge.path).toBe('/settings');
+    expect(bridge.said).toEqual(['Writing to Bob']);
+    expect(result.log.map((e) => e.call)).toEqual(['navigate', 'ask', 'say', 'wait', 'waitFor', 'done']);
+    expect(result.log[1]).toMatchObject({ call: 'ask', args: ['Who is this for?'], result: 'Bob', line: 3 });
+  });
+
+  test('an unknown $name is a NotFoundError with position and the closest name', async () => {
+    const { bridge, result } = await run('const x = 1;\n  $compose_buton.click();');
+    expect(result.error?.name).toBe('NotFoundError');
+    expect(result.error?.message).toBe('no element named `$compose_buton` on this page; did you mean `$compose_button`? at 2:3');
+    expect(result.error?.data).toMatchObject({ line: 2, column: 3, suggestion: '$compose_button' });
+    expect(bridge.calls).toEqual([]);
+  });
+
+  test('an unknown method is an ApiError with the closest method', async () => {
+    const { result } = await run('$compose_button.clik();');
+    expect(result.error?.name).toBe('ApiError');
+    expect(result.error?.message).toMatch(/\$compose_button has no `clik`; did you mean `click`\? at 1:1/);
+    expect(result.error?.data).toMatchObject({ suggestion: 'click', line: 1, column: 1 });
+  });
+
+  test('an unknown list field is a NotFoundError naming the fields', async () => {
+    const { result } = await run('$inbox__messages[0].subjct.text()');
+    expect(result.error?.name).toBe('NotFoundError');
+    expect(result.error?.message).toMatch(/no field `subjct` \(fields: subject, from\); did you mean `subject`\?/);
+    expect(result.error?.data).toMatchObject({ line: 1, suggestion: 'subject' });
+  });
+
+  test('bridge errors come back positioned: list index past the end, disabled button, bad option, navigation', async () => {
+    const cases: Array<[string, string, RegExp, number]> = [
+      ['const s = $inbox__messages[7].subject.text();', 'NotFoundError', /\$inbox__messages\[7\]\.subject: the list has 3 items/, 1],
+      ['\n\n$compose_form__send.click();', 'ActionError', /disabled at 3:1/, 3],
+      ['$settings__language.select("Klingon");', 'ActionError', /no option "Klingon"/, 1],
+      ['navigate("/nowhere");', 'NavigationError', /no page at \/nowhere/, 1],
+      ['navigate("https://evil.example/");', 'NavigationError', /takes a path on this site/, 1],
+      ['navigate("javascript:alert(1)");', 'NavigationError', /takes a path on this site/, 1],
+      ['$banner.click();', 'ActionError', /hidden/, 1],
+    ];
+    for (const [source, name, message, line] of cases) {
+      const { result } = await run(source);
+      expect(result.error?.name, source).toBe(name);
+      expect(result.error?.message, source).toMatch(message);
+      expect(result.error?.data?.line, source).toBe(line);
+    }
+  });
+
+  test('the failing call is in the log with its error, for the repair loop', async () => {
+    const { result } = await run('$compose_button.click();\n$compose_form__send.click();\nsay("unreached");');
+    expect(result.log.map((e) => [e.call, e.error?.name ?? 'ok'])).toEqual([['click', 'ok'], ['click', 'ActionError']]);
+  });
+
+  test('scripts may catch a NotFound and carry on', async () => {
+    const { result } = await run(`
+      let note = "";
+      try { $inbox__messages[9].open(); } catch (e) { note = e.name + " at line " + e.line; }
+      done(note);
+    `);
+    expect(result.result).toBe('NotFoundError at line 3');
+  });
+
+  test('the action budget stops a run after N actions (reads are free)', async () => {
+    const { bridge, result } = await run(`
+      for (let i = 0; i < 10; i++) $compose_button.text();
+      for (let i = 0; i < 100; i++) $compose_button.click();
+    `, mail, { actions: 5 });
+    expect(result.error?.name).toBe('BudgetError');
+    expect(result.error?.data).toMatchObject({ budget: 'actions', limit: 5, line: 3 });
+    expect(bridge.calls.filter((c) => c.call === 'click')).toHaveLength(5);
+  });
+
+  test('the default action budget is 20', async () => {
+    const { bridge, result } = await run('while (true) $compose_button.click();');
+    expect(result.error?.data).toMatchObject({ budget: 'actions', limit: 20 });
+    expect(bridge.calls).toHaveLength(20);
+  });
+
+  test('a bridge that never answers ends with the time budget', async () => {
+    const bridge = { calls: 0, call: () => new Promise<never>(() => {}) };
+    const result = await runScript('$compose_button.click()', automationCapabilities(bridge, [{ name: 'compose_button', kind: 'button' }]), { budgets: { timeMs: 100 } });
+    expect(result.error?.name).toBe('BudgetError');
+    expect(result.error?.data).toMatchObject({ budget: 'timeMs', line: 1 });
+  });
+
+  test('a run can be stopped from outside', async () => {
+    const controller = new AbortController();
+    const bridge = new FakeBridge({ ...mail, delayMs: 20 });
+    setTimeout(() => controller.abort(), 50);
+    const result = await runScript('while (true) $compose_button.text();', automationCapabilities(bridge, bridge.names()), { signal: controller.signal });
+    expect(result.error?.name).toBe('AbortError');
+    expect(bridge.calls.length).toBeLessThan(10);
+  });
+
+  test('handles cannot be assigned to, and have no constructor', async () => {
+    expect((await run('$compose_button.click = 1')).result.error?.name).toBe('ApiError');
+    expect((await run('const k = "constr" + "uctor"; $compose_button[k]')).result.error?.name).toBe('ApiError');
+    expect((await run('$compose_button["constructor"]')).result.error?.name).toBe('ScriptSyntaxError');
+    expect((await run('$compose_button.constructor')).result.error?.name).toBe('ScriptSyntaxError');
+  });
+
+  test('math helpers are not page helpers: no print, no answer in automation, no $names in math', async () => {
+    expect((await run('answer(1)')).result.error?.name).toBe('ApiError');
+  });
+});
