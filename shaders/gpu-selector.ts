@@ -58,6 +58,7 @@ export class GpuTokenSelector {
   private readonly result: GPUBuffer;
   private readonly readback: GPUBuffer;
   private readonly alignment: number;
+  private rowReadback: GPUBuffer | undefined;
 
   constructor(readonly device: GPUDevice) {
     const storage = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry =>
@@ -145,6 +146,23 @@ export class GpuTokenSelector {
     return out;
   }
 
+  /** The row itself, copied back (for sampling over the whole vocabulary). */
+  async readRow(row: GpuRow): Promise<Float32Array> {
+    const bytes = row.count * 4;
+    if (!this.rowReadback || this.rowReadback.size < bytes) {
+      this.rowReadback?.destroy();
+      this.rowReadback = this.device.createBuffer({ label: 'pocket row readback', size: bytes, usage: USAGE.MAP_READ | USAGE.COPY_DST });
+    }
+    const staging = this.rowReadback;
+    const encoder = this.device.createCommandEncoder({ label: 'pocket read row' });
+    encoder.copyBufferToBuffer(row.buffer, row.offset * 4, staging, 0, bytes);
+    this.device.queue.submit([encoder.finish()]);
+    await staging.mapAsync(MAP_READ, 0, bytes);
+    const values = new Float32Array(staging.getMappedRange(0, bytes).slice(0));
+    staging.unmap();
+    return values;
+  }
+
   private encodePenalty(encoder: GPUCommandEncoder, row: GpuRow, penalty: GpuPenalty): void {
     const bound = rowBinding(row, this.alignment);
     const { positive, negative } = penaltyScales(penalty.penalty);
@@ -167,7 +185,7 @@ export class GpuTokenSelector {
   }
 
   destroy(): void {
-    for (const buffer of [this.params, this.penaltyParams, this.scratch, this.result, this.readback]) buffer.destroy();
+    for (const buffer of [this.params, this.penaltyParams, this.scratch, this.result, this.readback, this.rowReadback]) buffer?.destroy();
   }
 }
 

@@ -1,5 +1,6 @@
 import type * as Ort from 'onnxruntime-web';
-import { createSampler } from './decoding/sampler.ts';
+import { GpuTokenHistory, GpuTokenSelector, type GpuRow } from '../../shaders/gpu-selector.ts';
+import { createSampler, type Sampler } from './decoding/sampler.ts';
 import { StopMatcher } from './decoding/stop-matcher.ts';
 import type { DecoderConfig } from './model-config.ts';
 import { IncrementalDecoder, type TextTokenizer } from './tokenizer.ts';
@@ -15,6 +16,11 @@ export interface OrtDecoderOptions {
   config: DecoderConfig;
   backend: Exclude<Backend, 'builtin'>;
   fallbackReason?: string | undefined;
+  /**
+   * WebGPU only (default true): keep logits on the GPU and select tokens there (argmax / top-k kernels in shaders/),
+   * reading back only the chosen candidates. false reads every logits row back and selects on the CPU.
+   */
+  selectOnGpu?: boolean | undefined;
 }
 
 const now = () => performance.now();
@@ -32,26 +38,38 @@ export function fitContext(promptIds: number[], maxTokens: number, contextLength
 /**
  * Decoder-only ONNX models in the transformers.js/optimum layout (input_ids, attention_mask, [position_ids],
  * past_key_values.N.key/value → logits, present.N.key/value). On WebGPU the KV cache never leaves the GPU: `present`
- * outputs stay GPU buffers and are fed straight back as the next step's `past_key_values`.
+ * outputs stay GPU buffers and are fed straight back as the next step's `past_key_values`; logits stay there too and
+ * the next token is chosen by the kernels in shaders/ (greedy: 8 bytes come back; top-k: 8·k bytes), with the
+ * repetition penalty applied on the GPU from the request's token history.
  */
 export class OrtDecoderEngine implements Engine {
+  /** attention_mask is all ones: one buffer for the whole context, viewed at the length each step needs. */
+  private readonly ones: BigInt64Array;
+  private readonly hasPositions: boolean;
+
   private constructor(
     private readonly ort: OrtModule,
     private readonly session: Ort.InferenceSession,
     private readonly tokenizer: TextTokenizer,
     private readonly config: DecoderConfig,
     readonly info: EngineInfo,
-  ) {}
+    private readonly gpu: GpuTokenSelector | undefined,
+  ) {
+    this.ones = new BigInt64Array(config.contextLength).fill(1n);
+    this.hasPositions = session.inputNames.includes('position_ids');
+  }
 
   static async load(options: OrtDecoderOptions): Promise<OrtDecoderEngine> {
     const started = now();
     const { ort, config, backend } = options;
     const presentNames = Array.from({ length: config.layers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
+    const selectOnGpu = backend === 'webgpu' && (options.selectOnGpu ?? true);
+    const onGpu = [...presentNames, ...(selectOnGpu ? ['logits'] : [])];
     const session = await ort.InferenceSession.create(options.model, {
       executionProviders: [backend],
       graphOptimizationLevel: 'all',
       ...(backend === 'webgpu'
-        ? { preferredOutputLocation: Object.fromEntries(presentNames.map((name) => [name, 'gpu-buffer' as const])) }
+        ? { preferredOutputLocation: Object.fromEntries(onGpu.map((name) => [name, 'gpu-buffer' as const])) }
         : {}),
     });
     const missing = ['input_ids', 'attention_mask', 'past_key_values.0.key'].filter((n) => !session.inputNames.includes(n));
@@ -59,13 +77,23 @@ export class OrtDecoderEngine implements Engine {
       await session.release();
       throw new Error(`not a decoder-only KV-cache model: inputs ${missing.join(', ') || 'ok'}, outputs ${session.outputNames.join(', ')}`);
     }
+    let gpu: GpuTokenSelector | undefined;
+    if (selectOnGpu) {
+      try {
+        // The device onnxruntime-web runs on (set once its WebGPU backend is up): our kernels share its queue.
+        gpu = new GpuTokenSelector(await ort.env.webgpu.device);
+      } catch (error) {
+        await session.release();
+        throw new Error(`WebGPU token selection could not start: ${(error as Error).message}`);
+      }
+    }
     return new OrtDecoderEngine(ort, session, options.tokenizer, config, {
       modelId: options.modelId,
       backend,
       fallbackReason: options.fallbackReason,
       contextLength: config.contextLength,
       loadMs: now() - started,
-    });
+    }, gpu);
   }
 
   async *generate(request: GenerateRequest, signal?: AbortSignal): AsyncGenerator<TokenEvent, FinalEvent> {
@@ -82,15 +110,16 @@ export class OrtDecoderEngine implements Engine {
     const stops = new StopMatcher([...(params.stop ?? []), ...eosTexts]);
     const history = [...fitted.ids];
     const generated: number[] = [];
-    const hasPositions = session.inputNames.includes('position_ids');
-    const int64 = (values: number[], dims: number[]) => new ort.Tensor('int64', BigInt64Array.from(values, BigInt), dims);
+    const gpuHistory = this.gpu && sample.repetitionPenalty !== 1
+      ? new GpuTokenHistory(this.gpu.device, config.contextLength) : undefined;
+    gpuHistory?.add(fitted.ids);
 
-    let past: Ort.Tensor[] = [];
-    for (let i = 0; i < config.layers; i++) {
-      past.push(new ort.Tensor('float32', new Float32Array(0), [1, config.kvHeads, 0, config.headDim]));
-      past.push(new ort.Tensor('float32', new Float32Array(0), [1, config.kvHeads, 0, config.headDim]));
-    }
-    let input = fitted.ids;
+    // Decode steps reuse these: one int64 each for the new token and its position (the session copies inputs in run()).
+    const stepIds = new ort.Tensor('int64', new BigInt64Array(1), [1, 1]);
+    const stepPosition = new ort.Tensor('int64', new BigInt64Array(1), [1, 1]);
+    const emptyPast = new ort.Tensor('float32', new Float32Array(0), [1, config.kvHeads, 0, config.headDim]);
+    const past: Ort.Tensor[] = new Array<Ort.Tensor>(2 * config.layers).fill(emptyPast);
+    const feeds: Record<string, Ort.Tensor> = {};
     let position = 0;
     let firstTokenAt = 0;
     let prefillStarted = now();
@@ -102,11 +131,17 @@ export class OrtDecoderEngine implements Engine {
           finishReason = 'abort';
           break;
         }
-        const feeds: Record<string, Ort.Tensor> = {
-          input_ids: int64(input, [1, input.length]),
-          attention_mask: int64(new Array(position + input.length).fill(1), [1, position + input.length]),
-        };
-        if (hasPositions) feeds.position_ids = int64(input.map((_, i) => position + i), [1, input.length]);
+        const length = generated.length === 0 ? fitted.ids.length : 1;
+        if (generated.length === 0) {
+          feeds.input_ids = new ort.Tensor('int64', BigInt64Array.from(fitted.ids, BigInt), [1, length]);
+          if (this.hasPositions) feeds.position_ids = new ort.Tensor('int64', BigInt64Array.from(fitted.ids, (_, i) => BigInt(i)), [1, length]);
+        } else {
+          (stepIds.data as BigInt64Array)[0] = BigInt(generated[generated.length - 1]!);
+          (stepPosition.data as BigInt64Array)[0] = BigInt(position);
+          feeds.input_ids = stepIds;
+          if (this.hasPositions) feeds.position_ids = stepPosition;
+        }
+        feeds.attention_mask = new ort.Tensor('int64', this.ones.subarray(0, position + length), [1, position + length]);
         for (let i = 0; i < config.layers; i++) {
           feeds[`past_key_values.${i}.key`] = past[2 * i]!;
           feeds[`past_key_values.${i}.value`] = past[2 * i + 1]!;
@@ -114,20 +149,17 @@ export class OrtDecoderEngine implements Engine {
         if (generated.length === 0) prefillStarted = now();
         const outputs = await session.run(feeds);
         for (const tensor of past) if (tensor.location === 'gpu-buffer') tensor.dispose();
-        past = [];
-        for (let i = 0; i < config.layers; i++) past.push(outputs[`present.${i}.key`]!, outputs[`present.${i}.value`]!);
+        for (let i = 0; i < config.layers; i++) {
+          past[2 * i] = outputs[`present.${i}.key`]!;
+          past[2 * i + 1] = outputs[`present.${i}.value`]!;
+        }
+        position += length;
 
-        const logitsTensor = outputs.logits!;
-        const vocab = logitsTensor.dims[2]!;
-        const all = (await logitsTensor.getData()) as Float32Array;
-        const row = all.slice((input.length - 1) * vocab, input.length * vocab);
-        logitsTensor.dispose();
-        position += input.length;
-
-        const token = sample(row, history);
+        const token = await this.selectToken(outputs.logits!, sample, history, gpuHistory);
         if (generated.length === 0) firstTokenAt = now();
         generated.push(token);
         history.push(token);
+        gpuHistory?.add([token]);
         if (stopAtEos && config.eosTokenIds.includes(token)) {
           finishReason = 'stop';
           break;
@@ -138,10 +170,10 @@ export class OrtDecoderEngine implements Engine {
           finishReason = 'stop';
           break;
         }
-        input = [token];
       }
     } finally {
       for (const tensor of past) if (tensor.location === 'gpu-buffer') tensor.dispose();
+      gpuHistory?.destroy();
     }
 
     if (!stops.stopped) stops.push(detokenizer.flush());
@@ -165,7 +197,33 @@ export class OrtDecoderEngine implements Engine {
     };
   }
 
+  /** The next token from the last row of `logits` (then disposed): on the GPU when it is there, else on the CPU. */
+  private async selectToken(logits: Ort.Tensor, sample: Sampler, history: readonly number[],
+    gpuHistory: GpuTokenHistory | undefined): Promise<number> {
+    const vocab = logits.dims[2]!;
+    const last = logits.dims[1]! - 1;
+    try {
+      if (logits.location === 'gpu-buffer' && this.gpu) {
+        const row: GpuRow = { buffer: logits.gpuBuffer, offset: last * vocab, count: vocab };
+        const penalty = gpuHistory && { tokens: gpuHistory.buffer, length: gpuHistory.length, penalty: sample.repetitionPenalty };
+        const { plan } = sample;
+        if (plan.kind === 'argmax') return (await this.gpu.argmax(row, penalty)).index;
+        if (plan.kind === 'top-k') {
+          const candidates = await this.gpu.topK(row, plan.k, penalty);
+          return sample.fromCandidates({ indices: candidates.map((c) => c.index), values: candidates.map((c) => c.value) });
+        }
+        // Sampling over the whole vocabulary: the row comes back (the CPU sampler applies the penalty itself).
+        return sample(await this.gpu.readRow(row), history);
+      }
+      const all = (await logits.getData()) as Float32Array;
+      return sample(all.subarray(last * vocab, (last + 1) * vocab), history);
+    } finally {
+      logits.dispose();
+    }
+  }
+
   async unload(): Promise<void> {
     await this.session.release();
+    this.gpu?.destroy();
   }
 }

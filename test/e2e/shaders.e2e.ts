@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
+import { serveStatic } from '../../scripts/lib/static-server.mjs';
+import { benchMounts, buildBenchPages } from '../../bench/build.mjs';
+import { repoRoot } from './browser.ts';
+import type { KernelCase } from '../../bench/kernels.ts';
+import type { GenerateParams } from '../../workers/engines/types.ts';
+
+/**
+ * The WGSL selection kernels against their CPU twins in real Chromium (WebGPU on SwiftShader here), on a plain
+ * http://127.0.0.1 page built from bench/kernels.html; and the engine with GPU selection on vs off.
+ */
+let dir: string;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pocket-kernels-'));
+  await buildBenchPages(join(dir, 'site'));
+  server = await serveStatic(benchMounts(join(dir, 'site'), repoRoot));
+  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: chromiumPath(), headless: true, args: chromiumArgs([]).filter((arg) => !arg.includes('extension')),
+  });
+  page = await context.newPage();
+  await page.goto(server.url('/kernels.html'));
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const kernelCheck = (cases: KernelCase[]) => page.evaluate((c) =>
+  (globalThis as unknown as { pocketKernels: { kernelCheck(c: KernelCase[]): Promise<unknown> } }).pocketKernels.kernelCheck(c), cases) as
+  Promise<{ gpu: { argmax: number[][]; topK: number[][] }; cpu: { argmax: number[][]; topK: number[][] }; rowMatches: boolean }[]>;
+
+describe('selection kernels on WebGPU == CPU twins, exactly', () => {
+  const vocabs = [1, 255, 512, 32000, 151936];
+  const flavours = ['continuous', 'ties', 'hostile'] as const;
+  let seed = 1;
+  for (const vocab of vocabs) {
+    test(`vocab ${vocab}: argmax and top-k over random rows (continuous, ties, NaN/±Infinity/±0), with and without penalty`, async () => {
+      const cases: KernelCase[] = [];
+      for (const flavour of flavours) {
+        for (const [k, penalty, rowsBefore] of [[1, 1, 0], [40, 1.3, 2], [64, 1, 1], [7, 0.8, 0]] as const) {
+          cases.push({ vocab, flavour, k, penalty, rowsBefore, seed: seed++ });
+        }
+      }
+      const results = await kernelCheck(cases);
+      expect(results).toHaveLength(cases.length);
+      results.forEach((result, i) => {
+        const label = JSON.stringify(cases[i]);
+        expect(result.gpu.argmax, label).toEqual(result.cpu.argmax);
+        expect(result.gpu.topK, label).toEqual(result.cpu.topK);
+        expect(result.gpu.topK, label).toHaveLength(Math.min(cases[i]!.k, vocab));
+        expect(result.rowMatches, `${label}: penalised row`).toBe(true);
+      });
+      // The penalty really changed something somewhere (else the penalty half of this test proves nothing).
+      if (vocab >= 255) {
+        const plain = await kernelCheck(cases.map((c) => ({ ...c, penalty: 1 })));
+        expect(plain.some((r, i) => JSON.stringify(r.gpu.topK) !== JSON.stringify(results[i]!.gpu.topK))).toBe(true);
+      }
+    });
+  }
+});
+
+describe('OrtDecoderEngine on WebGPU: token selection on the GPU gives the same tokens as reading logits back', () => {
+  test('greedy, repetition penalty, seeded top-k / top-p sampling, full-vocabulary sampling', async () => {
+    const requests: { prompt: string; params: GenerateParams }[] = [
+      { prompt: 'Once upon a time', params: { maxTokens: 48, temperature: 0, stopAtEos: false } },
+      { prompt: 'Once upon a time', params: { maxTokens: 48, temperature: 0, repetitionPenalty: 1.3, stopAtEos: false } },
+      { prompt: 'The dog', params: { maxTokens: 64, temperature: 0.9, topK: 40, repetitionPenalty: 1.2, seed: 7, stopAtEos: false } },
+      { prompt: 'A bird', params: { maxTokens: 64, temperature: 1.1, topK: 64, topP: 0.9, seed: 3, stopAtEos: false } },
+      { prompt: 'Lily', params: { maxTokens: 40, temperature: 0.8, topK: 5, seed: 11 } },
+      { prompt: 'Tom', params: { maxTokens: 40, temperature: 1, seed: 5, repetitionPenalty: 1.1, stopAtEos: false } },
+    ];
+    const results = await page.evaluate((r) => (globalThis as unknown as {
+      pocketKernels: { engineCheck(r: unknown): Promise<{ gpu: number[]; cpu: number[] }[]> } }).pocketKernels.engineCheck(r), requests);
+    results.forEach((result, i) => {
+      expect(result.gpu.length, JSON.stringify(requests[i])).toBeGreaterThan(0);
+      expect(result.gpu, JSON.stringify(requests[i])).toEqual(result.cpu);
+    });
+    // Penalty and sampling really changed the output (so the comparisons above cover those paths).
+    expect(results[1]!.gpu).not.toEqual(results[0]!.gpu);
+    expect(results[2]!.gpu).not.toEqual(results[0]!.gpu.slice(0, 64));
+  });
+});
