@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'models/bundled/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', '.cache/**', 'models/bundled/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

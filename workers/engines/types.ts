@@ -52,7 +52,7 @@ export interface GenerationStats {
   tokensIn: number;
   tokensOut: number;
   totalMs: number;
-  /** Prompt tokens dropped from the front to fit the context window (the BOS token is kept). */
+  /** Prompt tokens dropped to fit the context window: decoders drop the front (BOS kept), encoders the end of the content. */
   promptTokensDropped: number;
 }
 
