@@ -130,7 +130,9 @@ export function parseScript(source: string): Program {
       allowHashBang: false,
     });
   } catch (error) {
-    if (error instanceof RangeError) throw new ScriptSyntaxError('the script is nested too deeply', { line: 1, column: 1 });
+    if (error instanceof RangeError || /stack space/i.test(String((error as Error)?.message))) {
+      throw new ScriptSyntaxError('the script is nested too deeply', { line: 1, column: 1 });
+    }
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, '') : 'cannot parse the script';
     const line = loc?.line ?? 1;
