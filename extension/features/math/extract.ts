@@ -1,0 +1,149 @@
+/**
+ * Final-answer extraction from free model text: "#### 42", "\boxed{42}", "The answer is $1,234.50", fractions,
+ * mixed numbers, decimals, percentages, negatives, a unit after the number, then the last number as a fallback, and
+ * an honest `null` ("no answer") when the text holds no number at all. Pure functions, no model, no DOM.
+ */
+
+export type ExtractionHow = 'hash' | 'boxed' | 'answer-phrase' | 'last-number' | 'program' | 'none';
+
+export interface Extracted {
+  /** The numeric answer, or null for "no answer". */
+  value: number | null;
+  /** The span of text the value came from ("$1,234.50", "3/4", "50%"). */
+  text: string;
+  /** '%', a currency sign, or the word right after the number ("cm", "apples"), when there is one. */
+  unit?: string;
+  how: ExtractionHow;
+}
+
+export const NO_ANSWER: Extracted = { value: null, text: '', how: 'none' };
+
+const WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+
+/** Words after a number that are not its unit. */
+const NOT_UNITS = new Set([
+  'and', 'or', 'is', 'are', 'was', 'were', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'so', 'then', 'it',
+  'that', 'this', 'which', 'by', 'with', 'from', 'as', 'be', 'if', 'x', 'times', 'plus', 'minus', 'equals', 'more',
+  'less', 'than', 'each', 'per', 'we', 'he', 'she', 'they', 'i', 'you', 'answer', 'total', 'question',
+]);
+
+/**
+ * One number in running text. A minus counts only where it cannot be a subtraction (not right after a digit, a
+ * letter or a closing bracket). Thousands separators need groups of exactly three digits, so "1,2,3" is three numbers.
+ */
+const NUMBER = new RegExp(
+  String.raw`(?<![\w.)\]])(?<sign>[-−–]\s?)?(?<cur>[$€£¥₹]\s?)?(?<sign2>[-−])?` +
+  String.raw`(?<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)` +
+  String.raw`(?:\s+(?<mixn>\d+)\s*\/\s*(?<mixd>\d+)|\s*\/\s*(?<den>\d+(?:\.\d+)?)(?![\d.]))?` +
+  String.raw`(?<pct>\s?%|\s+percent\b)?(?:\s?(?<unit>[A-Za-z]{1,15})\b)?`,
+  'g',
+);
+
+interface Found extends Extracted {
+  index: number;
+}
+
+function parseMatch(match: RegExpExecArray): Found | null {
+  const g = match.groups ?? {};
+  let value = Number((g['num'] ?? '').replace(/,/g, ''));
+  if (g['mixn'] !== undefined && g['mixd'] !== undefined) {
+    const d = Number(g['mixd']);
+    if (d === 0) return null;
+    value += Number(g['mixn']) / d;
+  } else if (g['den'] !== undefined) {
+    const d = Number(g['den']);
+    if (d === 0) return null;
+    value /= d;
+  }
+  if (g['sign'] !== undefined || g['sign2'] !== undefined) value = -value;
+  if (!Number.isFinite(value)) return null;
+  const unitWord = g['unit'];
+  const unit = g['pct'] !== undefined ? '%'
+    : g['cur'] !== undefined ? g['cur'].trim()
+    : unitWord !== undefined && !NOT_UNITS.has(unitWord.toLowerCase()) ? unitWord : undefined;
+  // The word after the number is not part of the span.
+  const text = (unitWord === undefined ? match[0] : match[0].slice(0, match[0].length - unitWord.length)).trim();
+  return { value: Object.is(value, -0) ? 0 : value, text, how: 'last-number', index: match.index, ...(unit ? { unit } : {}) };
+}
+
+/** Every number in the text, in order. */
+export function findNumbers(text: string): Found[] {
+  const found: Found[] = [];
+  for (const match of text.matchAll(NUMBER)) {
+    const parsed = parseMatch(match as RegExpExecArray);
+    if (parsed) found.push(parsed);
+  }
+  return found;
+}
+
+function firstNumberIn(text: string, how: ExtractionHow): Extracted | null {
+  const first = findNumbers(text)[0];
+  if (first) return strip({ ...first, how });
+  const word = /^\W*(?:is\s+)?([a-z]+)\b/i.exec(text)?.[1]?.toLowerCase();
+  if (word !== undefined && word in WORDS) return { value: WORDS[word]!, text: word, how };
+  return null;
+}
+
+function strip(found: Found | Extracted): Extracted {
+  const { value, text, how, unit } = found;
+  return { value, text, how, ...(unit ? { unit } : {}) };
+}
+
+/**
+ * Removes what is not the model's own answer: GSM8K calculator annotations (`<<48/2=24>>`), and anything after the
+ * model starts writing a new problem of its own (few-shot prompts invite that).
+ */
+export function answerRegion(text: string): string {
+  const cleaned = text.replace(/<<[^<>]*>>/g, '');
+  const next = /\n\s*(?:Question|Problem|Q)\s*:/i.exec(cleaned);
+  return next ? cleaned.slice(0, next.index) : cleaned;
+}
+
+/** The final answer in a model's text, or NO_ANSWER. Markers win over position; the last marker wins. */
+export function extractAnswer(raw: string): Extracted {
+  const text = answerRegion(raw);
+  const markers: Array<[RegExp, ExtractionHow]> = [
+    [/####\s*/g, 'hash'],
+    [/\\boxed\{/g, 'boxed'],
+    [/\banswer\s*(?:is|:|=|would be|will be)\s*:?\s*/gi, 'answer-phrase'],
+  ];
+  for (const [marker, how] of markers) {
+    const hits = [...text.matchAll(marker)].reverse();
+    for (const hit of hits) {
+      const after = text.slice(hit.index + hit[0].length, hit.index + hit[0].length + 60);
+      const got = firstNumberIn(after, how);
+      if (got) return got;
+    }
+  }
+  const all = findNumbers(text);
+  const last = all[all.length - 1];
+  return last ? strip(last) : NO_ANSWER;
+}
+
+/** The answer of a program-of-thought run: a number, a numeric string, or nothing usable. */
+export function answerFromValue(value: unknown): Extracted {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? { value: Object.is(value, -0) ? 0 : value, text: String(value), how: 'program' } : NO_ANSWER;
+  }
+  if (typeof value === 'string') {
+    const got = extractAnswer(value);
+    return got.value === null ? NO_ANSWER : { ...got, how: 'program' };
+  }
+  if (typeof value === 'boolean' || value === null || value === undefined) return NO_ANSWER;
+  return NO_ANSWER;
+}
+
+/** A readable number: at most 6 decimals, no float noise, thousands separators, its unit when it is % or money. */
+export function formatAnswer(answer: Pick<Extracted, 'value' | 'unit'>): string {
+  if (answer.value === null) return 'no answer';
+  const rounded = Number(answer.value.toPrecision(12));
+  const body = Math.abs(rounded).toLocaleString('en-US', { maximumFractionDigits: 6, useGrouping: true });
+  const sign = rounded < 0 ? '-' : '';
+  if (answer.unit === '%') return `${sign}${body}%`;
+  if (answer.unit && /^[$€£¥₹]$/.test(answer.unit)) return `${sign}${answer.unit}${body}`;
+  return `${sign}${body}`;
+}

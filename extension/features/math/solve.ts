@@ -1,0 +1,235 @@
+import { answerFromValue, extractAnswer, findNumbers, formatAnswer, NO_ANSWER, type Extracted } from './extract.ts';
+import { extractProgram, type ExtractedProgram } from './program.ts';
+import { buildPrompt, METHOD_LABELS, type Method } from './prompts.ts';
+import { majorityVote, type VoteResult } from './vote.ts';
+import { plausibility, verify, type Verdict } from './verify.ts';
+
+/**
+ * One math run, independent of the UI and of how models and programs are reached: the panel passes the real
+ * `generate` and the sandbox client; unit tests pass scripted ones. Every step updates a plain-data MathRun that the
+ * panel shows and stores.
+ */
+
+export interface SolveOptions {
+  method: Method;
+  /** 1 = one greedy answer; more = self-consistency with that many samples at `temperature`. */
+  samples: number;
+  temperature: number;
+  /** Cross-check with the other method (PoT for direct/CoT, CoT for PoT). */
+  verify: boolean;
+  shots: number;
+  maxTokens: number;
+  seed: number;
+}
+
+export interface ModelCall {
+  prompt: string;
+  messages?: { role: 'system' | 'user' | 'assistant'; content: string }[];
+  stop: string[];
+  maxTokens: number;
+  temperature: number;
+  seed: number;
+}
+
+export interface ModelReply {
+  text: string;
+  finishReason: string;
+  tokensIn: number;
+  tokensOut: number;
+  promptTokensDropped: number;
+  backend: string;
+  totalMs: number;
+}
+
+export interface ProblemError {
+  name: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ProgramRun {
+  ok: boolean;
+  finishedBy: string;
+  result: unknown;
+  output: string[];
+  error?: ProblemError;
+  steps: number;
+  ms: number;
+}
+
+export interface Attempt {
+  method: Method;
+  /** A sample of the chosen method, or the verifier's second method. */
+  role: 'sample' | 'check';
+  index: number;
+  text: string;
+  done: boolean;
+  program?: ExtractedProgram | null;
+  run?: ProgramRun;
+  answer: Extracted;
+  error?: ProblemError;
+  reply?: ModelReply;
+}
+
+export type RunStatus = 'running' | 'done' | 'failed' | 'stopped' | 'interrupted';
+
+export interface MathRun {
+  id: string;
+  problem: string;
+  truncated: boolean;
+  originalLength: number;
+  model: string;
+  options: SolveOptions;
+  chat: boolean;
+  status: RunStatus;
+  attempts: Attempt[];
+  vote?: VoteResult;
+  verdict?: Verdict;
+  warnings: string[];
+  /** The answer the panel shows in large type; null = "no answer". */
+  final: (Extracted & { display: string }) | null;
+  message?: string;
+  startedAt: number;
+  finishedAt?: number;
+  tokensIn: number;
+  tokensOut: number;
+}
+
+export interface SolveDeps {
+  generate(call: ModelCall, onText: (text: string) => void, signal?: AbortSignal): Promise<ModelReply>;
+  runProgram(source: string, signal?: AbortSignal): Promise<ProgramRun>;
+  onUpdate(run: MathRun): void;
+  signal?: AbortSignal;
+}
+
+const snapshot = (run: MathRun): MathRun => ({ ...run, attempts: run.attempts.map((a) => ({ ...a })), warnings: [...run.warnings] });
+
+function errorOf(error: unknown): ProblemError {
+  if (error instanceof Error) {
+    const data = (error as { data?: { line?: unknown; column?: unknown } }).data;
+    return {
+      name: error.name, message: error.message,
+      ...(typeof data?.line === 'number' ? { line: data.line } : {}),
+      ...(typeof data?.column === 'number' ? { column: data.column } : {}),
+    };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
+
+/** The answer of an executed program: answer(x), else the last expression's value, else the last printed number. */
+export function programAnswer(run: ProgramRun): { answer: Extracted; error?: ProblemError } {
+  if (!run.ok) return { answer: NO_ANSWER, error: run.error ?? { name: 'ScriptRuntimeError', message: 'the program failed' } };
+  if (typeof run.result === 'number' && !Number.isFinite(run.result)) {
+    return { answer: NO_ANSWER, error: { name: 'ScriptRuntimeError', message: `the program's answer is ${run.result}, not a number (a division by zero?)` } };
+  }
+  const fromValue = answerFromValue(run.result);
+  if (fromValue.value !== null) return { answer: fromValue };
+  const printed = findNumbers(run.output.join('\n')).pop();
+  if (run.finishedBy !== 'answer' && printed) return { answer: { value: printed.value, text: printed.text, how: 'program' } };
+  return {
+    answer: NO_ANSWER,
+    error: { name: 'NoAnswer', message: run.finishedBy === 'answer' ? 'answer() was called without a number' : 'the program never called answer(x)' },
+  };
+}
+
+export async function solve(problem: { text: string; truncated: boolean; originalLength: number }, model: string, chat: boolean,
+  options: SolveOptions, deps: SolveDeps, id: string = crypto.randomUUID()): Promise<MathRun> {
+  const run: MathRun = {
+    id, problem: problem.text, truncated: problem.truncated, originalLength: problem.originalLength, model, options, chat,
+    status: 'running', attempts: [], warnings: [], final: null, startedAt: Date.now(), tokensIn: 0, tokensOut: 0,
+  };
+  const update = () => deps.onUpdate(snapshot(run));
+  update();
+
+  async function attempt(method: Method, role: Attempt['role'], index: number, temperature: number): Promise<Attempt> {
+    const built = buildPrompt(method, problem.text, options.shots);
+    const current: Attempt = { method, role, index, text: chat ? '' : built.opened, done: false, answer: NO_ANSWER };
+    run.attempts.push(current);
+    update();
+    try {
+      const reply = await deps.generate({
+        prompt: chat ? '' : built.prompt, ...(chat ? { messages: built.messages } : {}), stop: chat ? [] : built.stop,
+        maxTokens: options.maxTokens, temperature, seed: options.seed + index + (role === 'check' ? 1000 : 0),
+      }, (piece) => {
+        current.text += piece;
+        update();
+      }, deps.signal);
+      current.text = (chat ? '' : built.opened) + reply.text;
+      current.reply = reply;
+      run.tokensIn += reply.tokensIn;
+      run.tokensOut += reply.tokensOut;
+      if (method === 'pot') {
+        current.program = extractProgram(current.text);
+        if (!current.program) {
+          current.error = { name: 'NoProgram', message: 'the model wrote no program' };
+        } else {
+          update();
+          current.run = await deps.runProgram(current.program.source, deps.signal);
+          const got = programAnswer(current.run);
+          current.answer = got.answer;
+          if (got.error) current.error = got.error;
+        }
+      } else {
+        current.answer = extractAnswer(current.text);
+      }
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      current.error = errorOf(error);
+    } finally {
+      current.done = true;
+      update();
+    }
+    return current;
+  }
+
+  try {
+    const samples = Math.max(1, Math.min(16, Math.trunc(options.samples)));
+    const temperature = samples > 1 ? options.temperature : 0;
+    for (let i = 0; i < samples; i++) await attempt(options.method, 'sample', i, temperature);
+    const sampled = run.attempts.filter((a) => a.role === 'sample');
+    let main: Extracted = sampled[0]!.answer;
+    if (samples > 1) {
+      run.vote = majorityVote(sampled.map((a) => a.answer.value));
+      const winner = run.vote.distribution.find((b) => b.value !== null && b.value === run.vote!.winner);
+      main = winner ? sampled[winner.samples[0]!]!.answer : NO_ANSWER;
+    }
+    if (options.verify) {
+      const other: Method = options.method === 'pot' ? 'cot' : 'pot';
+      const check = await attempt(other, 'check', 0, 0);
+      run.verdict = verify(problem.text, [
+        { source: `${METHOD_LABELS[options.method]}${samples > 1 ? ' (vote)' : ''}`, value: main.value },
+        { source: METHOD_LABELS[other], value: check.answer.value },
+      ], main.value);
+      run.warnings = run.verdict.warnings;
+    } else {
+      run.warnings = plausibility(problem.text, main.value);
+    }
+    run.final = main.value === null ? null : { ...main, display: formatAnswer(main) };
+    const failed = sampled.filter((a) => a.error && a.reply === undefined);
+    if (failed.length === sampled.length) {
+      run.status = 'failed';
+      run.message = `The model could not answer: ${failed[0]!.error!.name}: ${failed[0]!.error!.message}`;
+    } else {
+      run.status = 'done';
+      if (run.final === null) run.message = noAnswerMessage(sampled);
+    }
+  } catch (error) {
+    run.status = isAbort(error) ? 'stopped' : 'failed';
+    run.message = isAbort(error) ? 'Stopped.' : `${errorOf(error).name}: ${errorOf(error).message}`;
+  }
+  run.finishedAt = Date.now();
+  update();
+  return snapshot(run);
+}
+
+function noAnswerMessage(sampled: Attempt[]): string {
+  const first = sampled.find((a) => a.error) ?? sampled[0]!;
+  if (first.method === 'pot' && first.error) {
+    const where = first.error.line !== undefined ? ` (line ${first.error.line}${first.error.column !== undefined ? `, column ${first.error.column}` : ''})` : '';
+    return `No answer: the program failed — ${first.error.name}: ${first.error.message}${where}.`;
+  }
+  return 'No answer: the model\'s output contains no number.';
+}

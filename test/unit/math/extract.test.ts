@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { answerFromValue, extractAnswer, findNumbers, formatAnswer } from '../../../extension/features/math/extract.ts';
+
+/** [model text, expected value (null = no answer), how it was found] */
+const table: Array<[string, number | null, string]> = [
+  ['The answer is 1,234.', 1234, 'answer-phrase'],
+  ['So the answer is 72', 72, 'answer-phrase'],
+  ['Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nShe sold 48+24 = <<48+24=72>>72 clips.\n#### 72', 72, 'hash'],
+  ['#### 42\nThen 7 more things happened', 42, 'hash'],
+  ['The final answer is \\boxed{3/4}.', 0.75, 'boxed'],
+  ['Each person gets 3/4 of a pie.', 0.75, 'last-number'],
+  ['She has 2 1/2 cups left.', 2.5, 'last-number'],
+  ['The answer is 0.25', 0.25, 'answer-phrase'],
+  ['The answer is .5 liters', 0.5, 'answer-phrase'],
+  ['The answer is 12.50 dollars.', 12.5, 'answer-phrase'],
+  ['The answer is 40%.', 40, 'answer-phrase'],
+  ['The discount is 15 percent.', 15, 'last-number'],
+  ['The answer is $1,234.50.', 1234.5, 'answer-phrase'],
+  ['She paid €18 in total.', 18, 'last-number'],
+  ['The answer is -7.', -7, 'answer-phrase'],
+  ['The temperature dropped to −12 degrees.', -12, 'last-number'],
+  ['He owes -$40.', -40, 'last-number'],
+  ['The answer is 5 cm.', 5, 'answer-phrase'],
+  ['It takes 90 minutes.', 90, 'last-number'],
+  ['10 - 3 = 7', 7, 'last-number'],
+  ['First 5-3=2, then 2*4 = 8 apples.', 8, 'last-number'],
+  ['Answer: 36', 36, 'answer-phrase'],
+  ['The answer is five.', 5, 'answer-phrase'],
+  ['The answer is 12,345,678', 12345678, 'answer-phrase'],
+  ['The numbers 1,2,3 add up to 6', 6, 'last-number'],
+  ['The answer is 24. Question: Tom has 3 apples. He eats 1. How many?', 24, 'answer-phrase'],
+  ['So it is 10.\nQuestion: A new problem with 99 cats', 10, 'last-number'],
+  ['The answer is 6 and not 7.', 6, 'answer-phrase'],
+  ['Once upon a time there was a little girl named Lily.', null, 'none'],
+  ['', null, 'none'],
+  ['The answer is unknown, sorry.', null, 'none'],
+  ['Il y a 3 pommes et 4 poires, donc 7 fruits.', 7, 'last-number'],
+];
+
+describe('extractAnswer', () => {
+  test.each(table)('%j → %s', (text, value, how) => {
+    const got = extractAnswer(text);
+    if (value === null) expect(got.value).toBeNull();
+    else expect(got.value).toBeCloseTo(value, 10);
+    expect(got.how).toBe(how);
+  });
+
+  test('keeps units: %, currency and the word after the number', () => {
+    expect(extractAnswer('The answer is 40%.').unit).toBe('%');
+    expect(extractAnswer('The answer is $1,234.50.').unit).toBe('$');
+    expect(extractAnswer('It takes 90 minutes.').unit).toBe('minutes');
+    expect(extractAnswer('The answer is 5 and more').unit).toBeUndefined();
+  });
+
+  test('a zero denominator is no number at all', () => {
+    expect(findNumbers('5/0').map((n) => n.value)).toEqual([]);
+  });
+});
+
+describe('answerFromValue (program results)', () => {
+  test('numbers, numeric strings, and what is not an answer', () => {
+    expect(answerFromValue(72).value).toBe(72);
+    expect(answerFromValue('$15').value).toBe(15);
+    expect(answerFromValue(Infinity).value).toBeNull();
+    expect(answerFromValue(NaN).value).toBeNull();
+    expect(answerFromValue('none').value).toBeNull();
+    expect(answerFromValue(true).value).toBeNull();
+    expect(answerFromValue(null).value).toBeNull();
+  });
+});
+
+describe('formatAnswer', () => {
+  test('rounds float noise, groups thousands, keeps % and currency', () => {
+    expect(formatAnswer({ value: 0.1 + 0.2 })).toBe('0.3');
+    expect(formatAnswer({ value: 15.000000000000002 })).toBe('15');
+    expect(formatAnswer({ value: 1234.5, unit: '$' })).toBe('$1,234.5');
+    expect(formatAnswer({ value: -40, unit: '$' })).toBe('-$40');
+    expect(formatAnswer({ value: 40, unit: '%' })).toBe('40%');
+    expect(formatAnswer({ value: 2 / 3 })).toBe('0.666667');
+    expect(formatAnswer({ value: null })).toBe('no answer');
+  });
+});

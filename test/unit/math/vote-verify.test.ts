@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { answerKey, sameAnswer } from '../../../extension/features/math/compare.ts';
+import { majorityVote } from '../../../extension/features/math/vote.ts';
+import { crossCheck, plausibility, verify } from '../../../extension/features/math/verify.ts';
+
+describe('comparison', () => {
+  test('equal within float noise, never equal to no answer', () => {
+    expect(sameAnswer(0.1 + 0.2, 0.3)).toBe(true);
+    expect(sameAnswer(72, 72.0000001)).toBe(true);
+    expect(sameAnswer(72, 73)).toBe(false);
+    expect(sameAnswer(null, null)).toBe(false);
+    expect(sameAnswer(Infinity, Infinity)).toBe(false);
+    expect(answerKey(0.1 + 0.2)).toBe('0.3');
+    expect(answerKey(-0)).toBe('0');
+    expect(answerKey(null)).toBe('none');
+  });
+});
+
+describe('majorityVote', () => {
+  test('the majority beats a wrong first sample', () => {
+    const vote = majorityVote([17, 18, 18, null, 18.0000000001]);
+    expect(vote.winner).toBe(18);
+    expect(vote.winnerCount).toBe(3);
+    expect(vote.total).toBe(5);
+    expect(vote.tie).toBe(false);
+    expect(vote.distribution.map((b) => [b.key, b.count, b.samples])).toEqual([['18', 3, [1, 2, 4]], ['17', 1, [0]], ['none', 1, [3]]]);
+  });
+
+  test('no answer never wins, even with most votes', () => {
+    const vote = majorityVote([null, null, null, 4]);
+    expect(vote.winner).toBe(4);
+    expect(vote.distribution[0]!.key).toBe('none');
+  });
+
+  test('all empty → no winner; ties go to the earliest answer and are flagged', () => {
+    expect(majorityVote([null, null]).winner).toBeNull();
+    expect(majorityVote([]).winner).toBeNull();
+    const tie = majorityVote([5, 6, 6, 5]);
+    expect(tie.winner).toBe(5);
+    expect(tie.tie).toBe(true);
+  });
+});
+
+describe('verifier decisions', () => {
+  test('agree, disagree, unverified, none', () => {
+    expect(crossCheck([{ source: 'CoT', value: 72 }, { source: 'PoT', value: 72.0 }]).status).toBe('agree');
+    const flagged = crossCheck([{ source: 'CoT', value: 72 }, { source: 'PoT', value: 70 }]);
+    expect(flagged.status).toBe('disagree');
+    expect(flagged.message).toMatch(/CoT says 72, PoT says 70/);
+    const half = crossCheck([{ source: 'CoT', value: 72 }, { source: 'PoT', value: null }]);
+    expect(half.status).toBe('unverified');
+    expect(half.message).toMatch(/PoT gave no answer/);
+    expect(crossCheck([{ source: 'CoT', value: null }, { source: 'PoT', value: null }]).status).toBe('none');
+  });
+
+  test('plausibility: "how many" wants a whole non-negative count', () => {
+    expect(plausibility('How many apples are left?', 2.5)).toHaveLength(1);
+    expect(plausibility('How many apples are left?', -3)).toHaveLength(1);
+    expect(plausibility('How many apples are left?', 3)).toEqual([]);
+    expect(plausibility('How many apples?', 0.1 + 0.2 + 2.7)).toEqual([]);
+    expect(plausibility('What is 2 minus 5?', -3)).toEqual([]);
+    expect(plausibility('How much did she pay?', -3)[0]).toMatch(/negative/);
+    expect(verify('How many?', [{ source: 'a', value: 1.5 }, { source: 'b', value: 1.5 }], 1.5)).toMatchObject({ status: 'agree', warnings: [expect.stringMatching(/whole/)] });
+  });
+});
