@@ -5,6 +5,15 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import type { Frame, Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
+import type { FakeBridge } from '../../extension/sandbox/capabilities/fake-bridge.ts';
+import type { SandboxHost } from '../../extension/sandbox/host.ts';
+
+/** What the test puts on the extension page's global scope (types only: the code runs in the page). */
+interface PageGlobals {
+  PocketSandboxTest: { SandboxHost: typeof SandboxHost; FakeBridge: typeof FakeBridge };
+  host: SandboxHost;
+  forgedSeen: number;
+}
 
 /**
  * The sandbox page in real Chromium: an extension page (the side panel page) embeds sandbox.html through our real
@@ -52,7 +61,7 @@ beforeAll(async () => {
   page = await harness.openExtensionPage('sidepanel/index.html');
   await page.evaluate(hostBundle);
   await page.evaluate(async () => {
-    const w = globalThis as any;
+    const w = globalThis as unknown as PageGlobals;
     w.host = await w.PocketSandboxTest.SandboxHost.create();
   });
 });
@@ -64,7 +73,7 @@ afterAll(async () => {
 describe('sandbox page', () => {
   test('runs a math program (program-of-thought) and returns its answer and printed work', async () => {
     const result = await page.evaluate(async () => {
-      const w = globalThis as any;
+      const w = globalThis as unknown as PageGlobals;
       const run = await w.host.run({
         capabilitySet: 'math',
         source: `
@@ -82,7 +91,7 @@ describe('sandbox page', () => {
 
   test('runs an automation program against a bridge in the page: actions, lists, ask/say, live log', async () => {
     const result = await page.evaluate(async () => {
-      const w = globalThis as any;
+      const w = globalThis as unknown as PageGlobals;
       const bridge = new w.PocketSandboxTest.FakeBridge({
         elements: {
           compose_button: { kind: 'button', text: 'Compose' },
@@ -106,7 +115,7 @@ describe('sandbox page', () => {
       }, { bridge, onLog: (entry: { call: string }) => live.push(entry.call) });
       return {
         ok: run.ok, result: run.result, error: run.error?.message,
-        calls: bridge.calls.map((c: { call: string }) => c.call), typed: bridge.elements.compose_form__to.value,
+        calls: bridge.calls.map((c: { call: string }) => c.call), typed: bridge.elements.compose_form__to?.value,
         said: bridge.said, log: run.log.map((e: { call: string; line: number }) => `${e.call}@${e.line}`), live,
       };
     });
@@ -116,12 +125,12 @@ describe('sandbox page', () => {
     expect(result.said).toEqual(['Found 2 newsletters']);
     expect(result.calls).toEqual(['count', 'text', 'text', 'text', 'ask', 'click', 'type', 'say', 'text']);
     expect(result.log).toEqual(['count@2', 'text@2', 'text@2', 'text@2', 'ask@3', 'click@4', 'type@5', 'say@6', 'text@7', 'done@7']);
-    expect(result.live).toEqual(result.log.map((entry) => entry.split('@')[0]));
+    expect(result.live).toEqual(result.log.map((entry: string) => entry.split('@')[0]));
   });
 
   test('typed errors cross the frame as the same classes, with positions', async () => {
     const result = await page.evaluate(async () => {
-      const w = globalThis as any;
+      const w = globalThis as unknown as PageGlobals;
       const bridge = new w.PocketSandboxTest.FakeBridge({ elements: { send: { kind: 'button', disabled: true } } });
       const names = bridge.names();
       const out: Record<string, unknown> = {};
@@ -144,7 +153,7 @@ describe('sandbox page', () => {
 
   test('a run can be cancelled from the page', async () => {
     const result = await page.evaluate(async () => {
-      const w = globalThis as any;
+      const w = globalThis as unknown as PageGlobals;
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 200);
       const started = Date.now();
@@ -157,7 +166,7 @@ describe('sandbox page', () => {
 
   test('the sandbox frame has an opaque origin and no extension APIs', async () => {
     const inside = await sandboxFrame().evaluate(() => {
-      const g = globalThis as any;
+      const g = globalThis as { chrome?: { runtime?: { id?: string; sendMessage?: unknown }; storage?: unknown } };
       return {
         origin: window.origin,
         chromeRuntime: typeof g.chrome !== 'undefined' && Boolean(g.chrome.runtime?.id),
@@ -165,7 +174,7 @@ describe('sandbox page', () => {
         storage: typeof g.chrome?.storage,
         parentReachable: (() => {
           try {
-            return Boolean((window.parent as any).document);
+            return Boolean(window.parent.document.title !== undefined);
           } catch {
             return false;
           }
@@ -177,7 +186,7 @@ describe('sandbox page', () => {
 
   test('the sandbox ignores run requests that do not come from its parent', async () => {
     await page.evaluate(() => {
-      const w = globalThis as any;
+      const w = globalThis as unknown as PageGlobals;
       w.forgedSeen = 0;
       window.addEventListener('message', (event) => {
         if ((event.data as { runId?: string })?.runId === 'forged') w.forgedSeen++;
@@ -195,8 +204,8 @@ describe('sandbox page', () => {
       target.postMessage(message, '*');
     }, forged);
     // A real run afterwards proves the channel works and gives the forged ones time to (not) answer.
-    const after = await page.evaluate(async () => (await (globalThis as any).host.run({ capabilitySet: 'math', source: 'answer(2)' })).result);
+    const after = await page.evaluate(async () => (await (globalThis as unknown as PageGlobals).host.run({ capabilitySet: 'math', source: 'answer(2)' })).result);
     expect(after).toBe(2);
-    expect(await page.evaluate(() => (globalThis as any).forgedSeen)).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).forgedSeen)).toBe(0);
   });
 });
