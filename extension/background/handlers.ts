@@ -1,11 +1,15 @@
 import { extensionVersion, injectContentScript, requestTab } from '../platform/index.ts';
 import { ContentScriptError, PocketError } from '../protocol/errors.ts';
 import type { Handlers } from '../protocol/dispatcher.ts';
+import type { RequestOf, ResponseOf } from '../protocol/messages.ts';
 import { callModelHost } from './model-host.ts';
 import { modelHandlers } from './models.ts';
 import { panelIntent } from './side-panel.ts';
 
-async function pageStats(tabId: number) {
+/** Asks our content script in a tab, injecting it first. */
+async function askContent<K extends 'content.page.stats' | 'content.page.document' | 'content.highlight'>(
+  tabId: number, kind: K, payload: RequestOf<K>,
+): Promise<ResponseOf<K>> {
   try {
     // The content script is injected on demand (activeTab or a granted host); injecting twice is harmless.
     await injectContentScript(tabId);
@@ -13,7 +17,7 @@ async function pageStats(tabId: number) {
     throw new ContentScriptError(`cannot read this page: ${error instanceof Error ? error.message : error}`, { tabId });
   }
   try {
-    return await requestTab(tabId, 'content.page.stats', {});
+    return await requestTab(tabId, kind, payload);
   } catch (error) {
     if (error instanceof PocketError) throw error;
     throw new ContentScriptError(`the page did not answer: ${error instanceof Error ? error.message : error}`, { tabId });
@@ -32,7 +36,9 @@ export const backgroundHandlers: Handlers = {
       measuredAt: Date.now(),
     };
   },
-  'page.stats': ({ tabId }) => pageStats(tabId),
+  'page.stats': ({ tabId }) => askContent(tabId, 'content.page.stats', {}),
+  'page.document': ({ tabId, ...limits }) => askContent(tabId, 'content.page.document', limits),
+  'page.highlight': ({ tabId, locators }) => askContent(tabId, 'content.highlight', { locators }),
   'panel.intent': async ({ tabId }) => ({ intent: await panelIntent(tabId) }),
   ...modelHandlers,
 };

@@ -1,5 +1,7 @@
 import { extensionSelf, listenForMessages } from '../platform/index.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
+import { buildPageDocument } from './document/build.ts';
+import { highlight } from './highlight.ts';
 
 const MARK = '__pocketSlmContent';
 const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
@@ -13,5 +15,7 @@ if (!scope[MARK]) {
       title: document.title.slice(0, 1000),
       elementCount: document.getElementsByTagName('*').length,
     }),
+    'content.page.document': (limits) => buildPageDocument(document, limits),
+    'content.highlight': ({ locators }) => highlight(document, locators),
   }));
 }

@@ -6,6 +6,10 @@ import {
   ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, ModelIdSchema, StorageReportSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
   WorkersResetSchema, DeviceDestroyedSchema,
 } from './schemas.ts';
+import {
+  HighlightReplySchema, HighlightRequestSchema, PageDocumentRequestSchema, PageDocumentSchema, TabDocumentRequestSchema,
+  TabHighlightRequestSchema,
+} from './schemas.ts';
 
 /** Who may send a kind: our extension pages (popup, side panel, offscreen, service worker) or our content script. */
 export type Tier = 'extension' | 'content';
@@ -40,6 +44,10 @@ export const routes = {
   'host.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
   'host.stream.open': route(StreamOpenSchema, Empty, ['extension']),
   'content.page.stats': route(Empty, PageStatsSchema, ['extension']),
+  'page.document': route(TabDocumentRequestSchema, PageDocumentSchema, ['extension']),
+  'content.page.document': route(PageDocumentRequestSchema, PageDocumentSchema, ['extension']),
+  'page.highlight': route(TabHighlightRequestSchema, HighlightReplySchema, ['extension']),
+  'content.highlight': route(HighlightRequestSchema, HighlightReplySchema, ['extension']),
   'worker.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
   'worker.model.load': route(ModelRequestSchema, EngineInfoSchema, ['extension']),
   'worker.model.unload': route(Empty, Empty, ['extension']),

@@ -258,4 +258,5 @@ export const PageDocumentRequestSchema = v.strictObject({
 });
 export const TabDocumentRequestSchema = v.strictObject({ tabId, ...PageDocumentRequestSchema.entries });
 export const HighlightRequestSchema = v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)) });
+export const TabHighlightRequestSchema = v.strictObject({ tabId, ...HighlightRequestSchema.entries });
 export const HighlightReplySchema = v.strictObject({ found: v.boolean() });

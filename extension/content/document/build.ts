@@ -23,7 +23,8 @@ function radioGroup(el: Element): string {
 
 /** The readable part of an element's name: its label (a radio also its group), then a suffix for its kind. */
 function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
-  let base = slug(label);
+  // Counts in labels ("Inbox (2)", "Cart [3]") change as the page lives: names leave them out.
+  let base = slug(label.replace(/[([]\s*\d[\d,.]*\s*[)\]]/g, ' '));
   if (!base) base = slug(el.getAttribute('placeholder') ?? '') || slug(readableToken(el.id) ?? '') || slug(readableToken(el.getAttribute('name')) ?? '');
   if (kind === 'radio') {
     const group = slug(radioGroup(el), 2);

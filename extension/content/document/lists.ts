@@ -28,6 +28,9 @@ const MAX_SLOTS = 10;
 const SAMPLES = 3;
 const STATE_CLASS = /^(is-|has-)|^(active|selected|current|unread|read|hidden|visible|new|odd|even|first|last|focus|hover|disabled|checked)$/i;
 
+/** Prose is not a list: paragraphs, quotes and long texts keep their links as elements. */
+const PROSE = new Set(['P', 'BLOCKQUOTE', 'PRE', 'TD', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
 function signature(el: Element): string {
   const head = `${el.tagName}|${roleOf(el) ?? ''}`;
   if (kindOf(el)) return head;
@@ -164,7 +167,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
     for (let depth = 0; node && node.parentElement && depth < MAX_DEPTH; depth++, node = node.parentElement) {
       if (stops.has(node) || node.tagName === 'BODY') break;
       if (!isSmall(node)) break;
-      if (siblingsLike(node).length >= MIN_ITEMS) best = node;
+      if (!PROSE.has(node.tagName) && siblingsLike(node).length >= MIN_ITEMS) best = node;
     }
     if (best) itemOf.set(candidate, best);
   }
@@ -180,6 +183,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
 
   const lists: DetectedList[] = [];
   for (const [container, memberMap] of byContainer) {
+    if (PROSE.has(container.tagName)) continue;
     const first = memberMap.keys().next().value as Element;
     const items = siblingsLike(first);
     const members = [...memberMap.values()].flat();
@@ -229,8 +233,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   }
   const all = [...stats.values()].sort((a, b) => a.order - b.order);
   const kept = all.filter((slot) => {
-    if (slot.kind !== 'text') return true;
     if (slot.texts.length * 3 < scanned.length) return false;
+    if (slot.kind !== 'text') return true;
     const distinct = new Set(slot.texts);
     return !(distinct.size === 1 && scanned.length > 1) && [...distinct].some(Boolean);
   }).slice(0, MAX_SLOTS);

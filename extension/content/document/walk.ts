@@ -61,7 +61,7 @@ function ownLabel(el: Element): string | undefined {
 }
 
 function innerHeading(el: Element): string | undefined {
-  const heading = el.querySelector('h1,h2,h3,h4,h5,h6,[role=heading],legend');
+  const heading = el.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]');
   const text = heading ? textOf(heading, 200) : '';
   return text || undefined;
 }
@@ -87,6 +87,8 @@ function containerOf(el: Element, parent: Frame): Frame | undefined {
   if (!kind) return undefined;
 
   const label = ownLabel(el);
+  // A dialog's form is the dialog: one section, named and kinded as the dialog.
+  if (kind === 'form' && !label && parent.section.kind === 'dialog') return { el, section: parent.section, fixed: true, heading: undefined };
   if (kind === 'main') return { el, section: section(label ? slug(label, 3) : 'main', label ?? '', 'main'), fixed: !!label, heading: undefined };
   if (kind === 'region') return { el, section: section(slug(label!, 3), label!, 'region'), fixed: true, heading: undefined };
   if (label) return { el, section: section(slug(label, 3), label, kind), fixed: true, heading: undefined };
@@ -105,18 +107,34 @@ function containerOf(el: Element, parent: Frame): Frame | undefined {
  * A heading inside a repeated structure (a card's or a result's title) names that item, not a section: some small
  * ancestor is one of at least 3 like siblings that make up most of their parent.
  */
-function inRepeat(heading: Element, stop: Element | null): boolean {
+type RepeatCache = Map<Element, Map<string, number>>;
+const repeatKey = (el: Element) => `${el.tagName}.${typeof el.className === 'string' ? el.className : ''}`;
+
+function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): boolean {
   let node: Element | null = heading.parentElement;
   for (let depth = 0; node && node !== stop && depth < 5; depth++, node = node.parentElement) {
     const parent: Element | null = node.parentElement;
     if (!parent) return false;
     if (node.getElementsByTagName('*').length > 40) return false;
-    const key = `${node.tagName}.${node.className}`;
-    let same = 0;
-    for (const sibling of Array.from(parent.children)) if (`${sibling.tagName}.${sibling.className}` === key) same++;
+    let counts = cache.get(parent);
+    if (!counts) {
+      counts = new Map();
+      for (const sibling of Array.from(parent.children)) counts.set(repeatKey(sibling), (counts.get(repeatKey(sibling)) ?? 0) + 1);
+      cache.set(parent, counts);
+    }
+    const same = counts.get(repeatKey(node)) ?? 0;
     if (same >= 3 && same * 2 >= parent.children.length) return true;
   }
   return false;
+}
+
+/** A heading's own words: links and buttons inside it (Wikipedia's "[edit]", permalinks ¶) left out unless that is all. */
+function headingText(el: Element): string {
+  if (!el.querySelector('a,button')) return textOf(el, 200);
+  const clone = el.cloneNode(true) as Element;
+  for (const inner of Array.from(clone.querySelectorAll('a,button'))) inner.remove();
+  const own = collapse(textOf(clone, 200).replace(/\[\s*[|]?\s*\]/g, ' '));
+  return own.length >= 2 ? own : textOf(el, 200);
 }
 
 function sectionFor(frame: Frame): SectionRef {
@@ -159,6 +177,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const stack: Item[] = [{ el: doc.body ?? doc.documentElement, frame: page, inside: false, parentPointer: false }];
   let visited = 0;
   let truncated: WalkResult['truncated'];
+  const repeats: RepeatCache = new Map();
 
   while (stack.length) {
     const item = stack.pop()!;
@@ -184,8 +203,8 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
       frame = opened;
       frames.set(el, frame);
     }
-    if ((HEADING.test(el.tagName) || roleOf(el) === 'heading') && !item.inside && !inRepeat(el, frame.el)) {
-      const title = textOf(el, 200);
+    if ((HEADING.test(el.tagName) || roleOf(el) === 'heading') && !item.inside && !inRepeat(el, frame.el, repeats)) {
+      const title = headingText(el);
       if (title) frame.heading = section(slug(title, 3), title, 'heading');
     }
 

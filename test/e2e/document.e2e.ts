@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/lib/static-server.mjs';
+import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
+import { envelope, sendFromPage } from './helpers.ts';
+import { renderDocument } from '../../extension/content/document/render.ts';
+import type { ElementEntry, Entry, PageDocument } from '../../extension/content/document/types.ts';
+
+const PAGES = resolve(repoRoot, '../shared/data/readability-pages/pages');
+const GOLDEN = resolve(repoRoot, 'test/e2e/golden/documents');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+let harness: ExtensionHarness;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let popup: Page;
+let generated: string;
+
+/** 50,000 elements: nested sections with paragraphs, links and buttons. */
+function hugePage(): string {
+  const parts: string[] = ['<!doctype html><html><head><title>Huge</title></head><body><main>'];
+  for (let s = 0; s < 4500; s++) {
+    parts.push(`<section><h2>Part ${s}</h2><div><p>Text <a href="/p/${s}">link ${s}</a> more <b>bold</b></p>`,
+      `<ul><li><span>a</span></li><li><span>b</span></li></ul><button>Do ${s}</button></div></section>`);
+  }
+  parts.push('<button id="last">Last button</button></main></body></html>');
+  return parts.join('');
+}
+
+beforeAll(async () => {
+  generated = mkdtempSync(join(tmpdir(), 'pocket-docs-'));
+  writeFileSync(join(generated, 'huge.html'), hugePage());
+  server = await serveStatic({
+    '/demo/': `${repoRoot}/demo`, '/pages/': PAGES, '/fixtures/': `${repoRoot}/test/fixtures/pages`, '/generated/': generated,
+  });
+  harness = await launchExtension();
+  popup = await harness.openExtensionPage('popup/index.html');
+});
+afterAll(async () => {
+  await harness?.close();
+  await server?.close();
+  rmSync(generated, { recursive: true, force: true });
+});
+
+interface Reply<T> { ok: boolean; payload: T; error?: { name: string; message: string } }
+
+async function open(path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await harness.context.newPage();
+  await page.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
+  // Snapshots name resources on hosts that are offline here: the DOM is what matters, not their loading.
+  await page.goto(server.url(path), { waitUntil: path.startsWith('/pages/') ? 'domcontentloaded' : 'load' });
+  return { page, tabId: await tabIdOf(harness, page) };
+}
+
+async function documentOf(tabId: number, limits: Record<string, number> = {}): Promise<PageDocument> {
+  const reply = await sendFromPage(popup, envelope('page.document', { tabId, ...limits })) as Reply<PageDocument>;
+  if (!reply.ok) throw new Error(`page.document failed: ${reply.error?.name}: ${reply.error?.message}`);
+  return reply.payload;
+}
+
+const entriesOf = (doc: PageDocument): Entry[] => doc.sections.flatMap((s) => s.entries);
+const namesOf = (doc: PageDocument) => entriesOf(doc).map((e) => e.name);
+const withoutTiming = (doc: PageDocument) => ({ ...doc, stats: { ...doc.stats, ms: 0 } });
+const portless = (text: string) => text.replaceAll(server.origin, 'http://127.0.0.1:PORT');
+
+function checkGolden(name: string, doc: PageDocument): void {
+  const text = `${portless(renderDocument(doc))}\n`;
+  const file = join(GOLDEN, `${name}.txt`);
+  if (UPDATE || !existsSync(file)) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, text);
+    if (!UPDATE) throw new Error(`golden ${name}.txt was missing and has been written: review it, then run again`);
+  }
+  expect(text, `golden ${name}`).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('page → document in Chromium', () => {
+  test('demo app: golden, determinism, names stable when the message list changes', async () => {
+    const { page, tabId } = await open('/demo/');
+    const first = await documentOf(tabId);
+    checkGolden('demo-inbox', first);
+    expect(withoutTiming(await documentOf(tabId))).toEqual(withoutTiming(first));
+    const messages = entriesOf(first).find((e) => e.name === 'inbox__messages');
+    expect(messages).toMatchObject({ kind: 'list', count: 5 });
+
+    // A new message arrives at the top and two rows swap: every name that was there is still there.
+    await page.evaluate(() => {
+      const list = document.getElementById('messages')!;
+      const copy = list.firstElementChild!.cloneNode(true) as HTMLElement;
+      copy.querySelector('.sender')!.textContent = 'New Sender';
+      list.prepend(copy);
+      list.insertBefore(list.children[3]!, list.children[2]!);
+    });
+    const after = await documentOf(tabId);
+    expect(namesOf(after)).toEqual(namesOf(first));
+    expect(entriesOf(after).find((e) => e.name === 'inbox__messages')).toMatchObject({ count: 6 });
+
+    // Settings: the password field is flagged and its value never read.
+    await page.click('a[data-folder="settings"]');
+    await page.fill('#password', 'correct horse battery staple');
+    const settings = await documentOf(tabId);
+    checkGolden('demo-settings', settings);
+    const password = entriesOf(settings).find((e) => e.name === 'settings_form__app_password') as ElementEntry;
+    expect(password).toMatchObject({ kind: 'text_input', sensitive: true });
+    expect(JSON.stringify(settings)).not.toContain('correct horse');
+
+    // Compose dialog: a modal dialog section appears when it opens.
+    await page.click('#compose');
+    const compose = await documentOf(tabId);
+    expect(compose.sections.find((s) => s.kind === 'dialog')?.name).toBe('new_message');
+    expect(namesOf(compose)).toEqual(expect.arrayContaining(['new_message__to', 'new_message__subject', 'new_message__message', 'new_message__send_button']));
+    await page.close();
+  });
+
+  test('shadow DOM, same-origin iframe, CSS visibility, pointer cursor, viewport; highlight finds the element', async () => {
+    const { page, tabId } = await open('/fixtures/widgets.html');
+    const doc = await documentOf(tabId);
+    checkGolden('widgets', doc);
+    const names = namesOf(doc);
+    expect(names).toEqual(expect.arrayContaining(['account__open_the_billing_card', 'profile__nickname', 'profile__save_profile_button',
+      'card__name_on_card', 'card__card_number', 'card__pay_button', 'account__delete_account_button']));
+    expect(names.some((n) => /display_none|visibility_hidden/.test(n))).toBe(false);
+    const byName = (n: string) => entriesOf(doc).find((e) => e.name === n) as ElementEntry;
+    expect(byName('card__card_number')).toMatchObject({ sensitive: true });
+    expect(JSON.stringify(doc)).not.toContain('4111111111111111');
+    expect(byName('account__open_the_billing_card').kind).toBe('clickable');
+    expect(byName('account__delete_account_button').inViewport).toBe(false);
+    expect(byName('card__pay_button').inViewport).toBe(true);
+    expect(byName('profile__nickname').locators[0]).toMatchObject({ by: 'id', value: 'nick', root: 'html > body > main > user-card' });
+
+    for (const name of ['profile__nickname', 'card__pay_button']) {
+      const reply = await sendFromPage(popup, envelope('page.highlight', { tabId, locators: byName(name).locators })) as Reply<{ found: boolean }>;
+      expect(reply.payload.found, name).toBe(true);
+      const box = await page.evaluate(() => document.getElementById('__pocket-slm-highlight')?.getBoundingClientRect().toJSON() as DOMRect | undefined);
+      expect(box, name).toBeDefined();
+      expect(box!.width).toBeGreaterThan(10);
+    }
+    const pay = await page.frameLocator('iframe').locator('button').boundingBox();
+    const box = await page.evaluate(() => document.getElementById('__pocket-slm-highlight')!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(Math.abs(box.x + 2 - pay!.x)).toBeLessThan(2);
+    const missing = await sendFromPage(popup, envelope('page.highlight', { tabId, locators: [{ by: 'id', value: 'nope' }] })) as Reply<{ found: boolean }>;
+    expect(missing.payload.found).toBe(false);
+    expect(await page.evaluate(() => document.getElementById('__pocket-slm-highlight'))).toBeNull();
+    await page.close();
+  });
+
+  test('a 50,000-element page finishes within its budget with the truncated marker', async () => {
+    const { page, tabId } = await open('/generated/huge.html');
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(50_000);
+    const started = Date.now();
+    const doc = await documentOf(tabId);
+    const elapsed = Date.now() - started;
+    expect(doc.truncated).toBe(true);
+    expect(doc.stats.ms).toBeLessThan(2_000);
+    expect(elapsed).toBeLessThan(10_000);
+    expect(renderDocument(doc)).toMatch(/\n… truncated: the page is larger than the (node|time) budget/);
+    expect(namesOf(doc)).not.toContain('main__last_button');
+    const whole = await documentOf(tabId, { maxNodes: 200_000, maxMs: 20_000 });
+    expect(whole.truncated).toBe(false);
+    console.log(`50k page: budgeted ${doc.stats.ms} ms over ${doc.stats.nodes} elements (round trip ${elapsed} ms); whole page ${whole.stats.ms} ms, ${whole.stats.elements} entries`);
+    await page.close();
+  });
+
+  test('real article pages: golden documents, determinism, every locator resolves', async () => {
+    const files = readdirSync(PAGES).filter((f) => f.endsWith('.html')).sort();
+    const missing: string[] = [];
+    const timings: string[] = [];
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const { page, tabId } = await open(`/pages/${file}`);
+      const doc = await documentOf(tabId);
+      timings.push(`${file}: ${doc.stats.ms} ms, ${doc.stats.nodes} elements, ${doc.stats.elements} entries, ~${doc.tokens} tokens`);
+      try {
+        checkGolden(`page-${file.replace(/\.html$/, '')}`, doc);
+      } catch (error) {
+        missing.push(String(error));
+      }
+      expect(withoutTiming(await documentOf(tabId)), file).toEqual(withoutTiming(doc));
+      const names = namesOf(doc);
+      expect(new Set(names).size, `${file}: unique names`).toBe(names.length);
+      // Each entry's first locator finds an element on the page.
+      const locators = entriesOf(doc).map((e) => e.locators[0]!);
+      const unresolved = await page.evaluate((list) => list.filter((l) => {
+        if (l.root) return false;
+        try {
+          if (l.by === 'id') return !document.getElementById(l.value);
+          if (l.by === 'css') return !document.querySelector(l.value);
+          return false;
+        } catch { return true; }
+      }).length, locators);
+      expect(unresolved, file).toBe(0);
+      await page.close();
+    }
+    console.log(timings.join('\n'));
+    expect(missing).toEqual([]);
+  });
+});
