@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { AbortError, ApiError, deserializeError, type PocketError, serializeError } from '../protocol/errors.ts';
+import { AbortError, ApiError, BudgetError, deserializeError, type PocketError, serializeError } from '../protocol/errors.ts';
 import type { Bridge, ScriptName } from './capabilities/bridge.ts';
-import type { Budgets } from './interpreter/budget.ts';
+import { type Budgets, DEFAULT_BUDGETS } from './interpreter/budget.ts';
 import type { LogEntry, RunStats } from './interpreter/run.ts';
 import type { ExportedValue } from './interpreter/values.ts';
 import { FromSandboxSchema, type ToSandbox } from './messages.ts';
@@ -44,6 +44,7 @@ interface PendingRun {
 }
 
 let counter = 0;
+const WATCHDOG_GRACE_MS = 5_000;
 
 export class SandboxHost {
   private readonly runs = new Map<string, PendingRun>();
@@ -111,8 +112,18 @@ export class SandboxHost {
 
   run(request: SandboxRun, options: SandboxRunOptions = {}): Promise<SandboxResult> {
     const runId = `run-${Date.now().toString(36)}-${(++counter).toString(36)}`;
+    // Watchdog: the sandbox enforces the time budget itself; this only catches a sandbox that went away.
+    const limit = (request.budgets?.timeMs ?? DEFAULT_BUDGETS.timeMs) + (request.capabilitySet === 'automation' ? 120_000 : 0) + WATCHDOG_GRACE_MS;
     return new Promise<SandboxResult>((resolve, reject) => {
-      this.runs.set(runId, { options, resolve, reject });
+      const timer = setTimeout(() => {
+        this.post({ type: 'cancel', runId });
+        this.finish(runId, undefined, new BudgetError(`the sandbox did not answer within ${limit} ms`, { budget: 'timeMs', limit }));
+      }, limit);
+      const settle = <T>(fn: (value: T) => void) => (value: T) => {
+        clearTimeout(timer);
+        fn(value);
+      };
+      this.runs.set(runId, { options, resolve: settle(resolve), reject: settle(reject) });
       options.signal?.addEventListener('abort', () => this.post({ type: 'cancel', runId }), { once: true });
       this.post({ type: 'run', runId, ...request });
     });
