@@ -2,18 +2,19 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Feature, PanelIntent } from '../protocol/schemas.ts';
 import { readSetting, writeSetting } from '../storage/settings.ts';
 import { ModelsPanel } from '../features/models/ModelsPanel.tsx';
+import { PagePanel } from '../features/automate/PagePanel.tsx';
 import { StoryPanel } from '../features/story/StoryPanel.tsx';
 import { FeaturePlaceholder } from './FeaturePlaceholder.tsx';
 import { PageBinding } from './PageBinding.tsx';
 import { SystemPanel } from './SystemPanel.tsx';
 import { Tabs, type TabSpec } from './Tabs.tsx';
 
-type TabId = Feature | 'models' | 'system';
+type TabId = Feature | 'models' | 'system' | 'page';
 const POPUP_TABS: TabSpec[] = [
   { id: 'models', label: 'Models' }, { id: 'math', label: 'Math' }, { id: 'story', label: 'Story' },
   { id: 'probes', label: 'Probes' }, { id: 'system', label: 'System' },
 ];
-const PANEL_TABS: TabSpec[] = [{ id: 'automate', label: 'Automate' }, ...POPUP_TABS];
+const PANEL_TABS: TabSpec[] = [{ id: 'automate', label: 'Automate' }, { id: 'page', label: 'Page' }, ...POPUP_TABS];
 
 export interface AppProps {
   surface: 'popup' | 'sidepanel';
@@ -49,6 +50,7 @@ export function App({ surface, tabId, intent }: AppProps) {
           {selected === 'system' ? <SystemPanel />
             : selected === 'story' ? <StoryPanel intent={intent ?? null} />
             : selected === 'models' ? <ModelsPanel />
+            : selected === 'page' ? <PagePanel tabId={tabId} />
             : <FeaturePlaceholder feature={selected} intent={intent ?? null} />}
         </Tabs>
       )}

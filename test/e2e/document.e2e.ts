@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
+import { envelope, expectAccessible, sendFromPage } from './helpers.ts';
 import { renderDocument } from '../../extension/content/document/render.ts';
 import type { ElementEntry, Entry, PageDocument } from '../../extension/content/document/types.ts';
 
@@ -143,6 +143,30 @@ describe('page → document in Chromium', () => {
     const missing = await sendFromPage(popup, envelope('page.highlight', { tabId, locators: [{ by: 'id', value: 'nope' }] })) as Reply<{ found: boolean }>;
     expect(missing.payload.found).toBe(false);
     expect(await page.evaluate(() => document.getElementById('__pocket-slm-highlight'))).toBeNull();
+    await page.close();
+  });
+
+  test('side panel Page view: sections with counts, collapsible; hovering an entry outlines the element in the page', async () => {
+    const { page, tabId } = await open('/demo/');
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    await panel.getByRole('tab', { name: 'Page' }).click();
+    await panel.getByTestId('document-summary').waitFor({ timeout: 20_000 });
+    const doc = await documentOf(tabId);
+    expect(await panel.locator('[data-field="doc.sections"]').innerText()).toBe(String(doc.sections.length));
+    const inbox = panel.locator('details[data-section="inbox"]');
+    expect(await inbox.locator('[data-field="count"]').innerText()).toBe('3');
+    expect(await inbox.locator('li').first().isVisible()).toBe(false);
+    await inbox.locator('summary').click();
+    await panel.locator('[data-entry="inbox__archive_selected_button"]').hover();
+    await expect.poll(() => page.evaluate(() => !!document.getElementById('__pocket-slm-highlight')), { timeout: 10_000 }).toBe(true);
+    const target = await page.locator('#archive-selected').boundingBox();
+    const box = await page.evaluate(() => document.getElementById('__pocket-slm-highlight')!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(Math.abs(box.x + 2 - target!.x)).toBeLessThan(1.5);
+    expect(Math.abs(box.width - 4 - target!.width)).toBeLessThan(1.5);
+    await panel.mouse.move(0, 0);
+    await expect.poll(() => page.evaluate(() => !!document.getElementById('__pocket-slm-highlight')), { timeout: 10_000 }).toBe(false);
+    await expectAccessible(panel, 'side panel Page view');
+    await panel.close();
     await page.close();
   });
 

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { request } from '../../platform/index.ts';
+import type { ElementEntry, ListEntry, Locator, PageDocument, Section } from '../../protocol/schemas.ts';
+import { renderDocument } from '../../content/document/render.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+
+type State = { status: 'idle' | 'loading' } | { status: 'ready'; doc: PageDocument } | { status: 'error'; error: unknown };
+
+function stateText(entry: ElementEntry): string {
+  const s = entry.state ?? {};
+  const parts: string[] = [];
+  if (entry.sensitive) parts.push('sensitive, value not read');
+  if (s.value !== undefined) parts.push(`value “${s.value.slice(0, 60)}”`);
+  if (s.checked !== undefined) parts.push(s.checked ? 'checked' : 'unchecked');
+  if (s.selected !== undefined) parts.push(`selected “${s.selected}”`);
+  if (s.disabled) parts.push('disabled');
+  if (s.expanded !== undefined) parts.push(s.expanded ? 'expanded' : 'collapsed');
+  return parts.join(', ');
+}
+
+/** One entry; pointing at it (hover or keyboard focus) outlines the element in the page. */
+function EntryRow({ entry, onPoint }: { entry: ElementEntry | ListEntry; onPoint: (locators: Locator[]) => void }) {
+  const point = () => onPoint(entry.locators);
+  const clear = () => onPoint([]);
+  return (
+    <li class="doc-entry" tabIndex={0} data-entry={entry.name} onMouseEnter={point} onMouseLeave={clear} onFocus={point} onBlur={clear}>
+      <code>${entry.name}</code> <span class="muted">{entry.kind === 'list' ? `list of ${entry.count}` : entry.kind}</span>
+      {entry.description && <> · {entry.description.slice(0, 80)}</>}
+      {entry.kind === 'list'
+        ? <div class="muted">fields: {entry.fields.join(', ') || '—'} · actions: {entry.actions.join(', ') || '—'}</div>
+        : stateText(entry) && <div class="muted">{stateText(entry)}</div>}
+      {entry.kind !== 'list' && entry.effect && <div class="muted">→ {entry.effect}</div>}
+    </li>
+  );
+}
+
+function SectionView({ section, onPoint }: { section: Section; onPoint: (locators: Locator[]) => void }) {
+  return (
+    <details class="doc-section" data-section={section.name}>
+      <summary>
+        <strong>{section.name}</strong> <span class="muted">({section.kind}) · <span data-field="count">{section.entries.length}</span> {section.entries.length === 1 ? 'entry' : 'entries'}</span>
+      </summary>
+      <ul>{section.entries.map((entry) => <EntryRow key={entry.name} entry={entry} onPoint={onPoint} />)}</ul>
+    </details>
+  );
+}
+
+/** The bound page as the API document a model programs against: sections, entries, the prompt form. */
+export function PagePanel({ tabId }: { tabId: number | undefined }) {
+  const [state, setState] = useState<State>({ status: 'idle' });
+  const load = useCallback(() => {
+    if (tabId === undefined) return;
+    setState({ status: 'loading' });
+    request('page.document', { tabId }).then(
+      (doc) => setState({ status: 'ready', doc }),
+      (error: unknown) => setState({ status: 'error', error }),
+    );
+  }, [tabId]);
+  useEffect(load, [load]);
+  const point = useCallback((locators: Locator[]) => {
+    if (tabId === undefined) return;
+    request('page.highlight', { tabId, locators }).catch(() => undefined);
+  }, [tabId]);
+
+  if (tabId === undefined) return <p role="status">No page is bound to this panel. Open it from a page's right-click menu.</p>;
+  return (
+    <section aria-label="Page document" class="page-document">
+      <button type="button" onClick={load}>Read the page again</button>
+      {state.status === 'loading' && <p role="status">Reading the page…</p>}
+      {state.status === 'error' && <ErrorNotice error={state.error} />}
+      {state.status === 'ready' && (
+        <>
+          <p class="muted" data-testid="document-summary">
+            <span data-field="doc.sections">{state.doc.sections.length}</span> sections ·{' '}
+            <span data-field="doc.entries">{state.doc.stats.elements}</span> entries ({state.doc.stats.lists} lists) ·
+            about <span data-field="doc.tokens">{state.doc.tokens}</span> tokens · read {state.doc.stats.nodes} elements in {Math.round(state.doc.stats.ms)} ms
+          </p>
+          {state.doc.truncated && (
+            <p role="note" data-field="doc.truncated">This page is larger than the reading budget: only its first part is described.</p>
+          )}
+          {state.doc.sections.map((section) => <SectionView key={section.name} section={section} onPoint={point} />)}
+          <details>
+            <summary>Prompt form</summary>
+            <pre class="doc-prompt" data-testid="document-prompt">{renderDocument(state.doc)}</pre>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
