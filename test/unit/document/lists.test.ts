@@ -60,3 +60,22 @@ describe('lists', () => {
     expect(products.samples[1]).toEqual({ title: 'Chair', price: '$45' });
   });
 });
+
+describe('what is not a list', () => {
+  test('links inside paragraphs stay elements; card titles do not start sections', () => {
+    const para = (i: number) => `<p>Intro ${i} with <a href="/a${i}">alpha ${i}</a> and <a href="/b${i}">beta ${i}</a>.</p>`;
+    const card = (name: string) => `<div class="card"><h3>${name}</h3><a href="/p/${name}">View</a><button>Buy</button></div>`;
+    const doc = build(`<main><h2>Story</h2>${para(1)}${para(2)}${para(3)}${para(4)}
+      <h2>Shop</h2><div class="cards">${card('Lamp')}${card('Desk')}${card('Rug')}</div><button>Checkout</button></main>`);
+    expect(entries(doc).filter((e) => e.kind === 'link')).toHaveLength(8);
+    expect(names(doc)).toContain('story__alpha_1_link');
+    expect(names(doc)).toEqual(expect.arrayContaining(['shop__cards', 'shop__checkout_button']));
+    expect(list(doc, 'shop__cards')).toMatchObject({ count: 3, actions: ['view', 'buy'] });
+  });
+
+  test("a dialog's form is the dialog's section", () => {
+    const doc = build(`<dialog open aria-label="New event"><form method="dialog"><h2>Create</h2><input aria-label="Title"><button>Save</button></form></dialog>`);
+    expect(doc.sections.map((s) => [s.name, s.kind])).toEqual([['new_event', 'dialog']]);
+    expect(entries(doc).find((e) => e.name === 'new_event__save_button')).toMatchObject({ effect: 'submits new_event and closes the dialog' });
+  });
+});
