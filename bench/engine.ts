@@ -6,7 +6,7 @@
 import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
 import theirWasmUrl from '../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm?url';
 import theirMjsUrl from '../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.mjs?url';
-import { loadOurs, ortVersion } from './ours.ts';
+import { loadOurs, ortVersion, type OrtBuild } from './ours.ts';
 
 type Backend = 'webgpu' | 'wasm';
 export interface RunResult { ttftMs: number; decodeTokS: number; tokens: number[] }
@@ -20,12 +20,14 @@ const onnx = env.backends.onnx as { wasm: { wasmPaths: unknown; numThreads: numb
 onnx.wasm.wasmPaths = { wasm: new URL(theirWasmUrl, location.href).href, mjs: new URL(theirMjsUrl, location.href).href };
 onnx.wasm.numThreads = 1;
 
-const ours: Partial<Record<Backend, Awaited<ReturnType<typeof loadOurs>>>> = {};
+const ours: Partial<Record<string, Awaited<ReturnType<typeof loadOurs>>>> = {};
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- transformers.js model/tokenizer types are very wide
 const theirs: Partial<Record<Backend, { model: any; tokenizer: any }>> = {};
 
-async function runOurs(backend: Backend, prompt: string, newTokens: number): Promise<RunResult> {
-  const engine = (ours[backend] ??= await loadOurs(backend));
+/** `build` may end in `+cpu-select`: WebGPU with logits read back and tokens selected on the CPU (for comparison). */
+async function runOurs(backend: Backend, prompt: string, newTokens: number, build = 'asyncify'): Promise<RunResult> {
+  const [ortBuild, cpuSelect] = build.split('+') as [OrtBuild, string | undefined];
+  const engine = (ours[`${backend}|${build}`] ??= await loadOurs(backend, !cpuSelect, ortBuild));
   const started = performance.now();
   let first = 0;
   const stream = engine.generate({ id: 'bench', prompt, params: { maxTokens: newTokens, temperature: 0, stopAtEos: false } });
