@@ -1,0 +1,108 @@
+import type { TextStats } from './stats.ts';
+import { STAT_COLUMNS, meanStats } from './stats.ts';
+
+export const CRITERIA = ['grammaticality', 'relevance', 'creativity', 'attractiveness'] as const;
+export type Criterion = (typeof CRITERIA)[number];
+export type Scores = Record<Criterion, number>;
+
+/** Mulberry32: a small seeded PRNG, so the blind order of a pair can be reproduced from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Shows the two stories in an order drawn from the seed: the same seed always gives the same order. */
+export function blindOrder<T>(pair: readonly [T, T], seed: number): [T, T] {
+  return seededRandom(seed)() < 0.5 ? [pair[0], pair[1]] : [pair[1], pair[0]];
+}
+
+export interface Candidate { id: number | string; writer: string; prompt: string }
+
+export const normalizePrompt = (prompt: string) => prompt.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Prompts with stories from at least two different writers, each with its stories. */
+export function ratablePrompts<T extends Candidate>(stories: T[]): { prompt: string; stories: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const story of stories) {
+    const key = normalizePrompt(story.prompt);
+    if (!key) continue;
+    groups.set(key, [...(groups.get(key) ?? []), story]);
+  }
+  return [...groups.values()]
+    .filter((group) => new Set(group.map((s) => s.writer)).size >= 2)
+    .map((group) => ({ prompt: group[0]!.prompt, stories: group }));
+}
+
+/** Two stories by different writers for one prompt, chosen by the seed; null when there are not two writers. */
+export function pickPair<T extends Candidate>(stories: T[], seed: number): [T, T] | null {
+  const random = seededRandom(seed ^ 0x9e3779b9);
+  const writers = [...new Set(stories.map((s) => s.writer))];
+  if (writers.length < 2) return null;
+  const firstWriter = writers[Math.floor(random() * writers.length)]!;
+  const others = writers.filter((w) => w !== firstWriter);
+  const secondWriter = others[Math.floor(random() * others.length)]!;
+  const pick = (writer: string) => {
+    const mine = stories.filter((s) => s.writer === writer);
+    return mine[Math.floor(random() * mine.length)]!;
+  };
+  return blindOrder([pick(firstWriter), pick(secondWriter)], seed);
+}
+
+export interface RatingRecord { writer: string; scores: Scores; stats?: TextStats }
+
+export interface MeanStd { mean: number; std: number | null }
+
+/** Mean and sample standard deviation (n − 1); the deviation is null for fewer than two values. */
+export function meanStd(values: number[]): MeanStd {
+  const n = values.length;
+  const mean = n === 0 ? NaN : values.reduce((a, b) => a + b, 0) / n;
+  if (n < 2) return { mean, std: null };
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1);
+  return { mean, std: Math.sqrt(variance) };
+}
+
+export interface WriterResult {
+  writer: string;
+  n: number;
+  criteria: Record<Criterion, MeanStd>;
+  /** Per rating, the mean of its four criteria; then mean ± std over ratings. */
+  overall: MeanStd;
+  stats: ReturnType<typeof meanStats>;
+}
+
+export function aggregate(ratings: RatingRecord[]): WriterResult[] {
+  const byWriter = new Map<string, RatingRecord[]>();
+  for (const rating of ratings) byWriter.set(rating.writer, [...(byWriter.get(rating.writer) ?? []), rating]);
+  return [...byWriter.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([writer, rows]) => ({
+    writer,
+    n: rows.length,
+    criteria: Object.fromEntries(CRITERIA.map((c) => [c, meanStd(rows.map((r) => r.scores[c]))])) as Record<Criterion, MeanStd>,
+    overall: meanStd(rows.map((r) => CRITERIA.reduce((sum, c) => sum + r.scores[c], 0) / CRITERIA.length)),
+    stats: meanStats(rows.flatMap((r) => (r.stats ? [r.stats] : []))),
+  }));
+}
+
+export const formatMeanStd = ({ mean, std }: MeanStd) =>
+  `${Number.isFinite(mean) ? mean.toFixed(2) : '—'} ± ${std === null ? '—' : std.toFixed(2)}`;
+
+export function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The results table as CSV: one row per writer, mean and std columns per criterion, then mean statistics. */
+export function resultsCsv(results: WriterResult[]): string {
+  const header = ['writer', 'n', ...CRITERIA.flatMap((c) => [`${c}_mean`, `${c}_std`]), 'overall_mean', 'overall_std',
+    ...STAT_COLUMNS.map((s) => `mean_${s.key}`)];
+  const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '' : Number(v.toFixed(4)));
+  const rows = results.map((r) => [r.writer, r.n,
+    ...CRITERIA.flatMap((c) => [num(r.criteria[c].mean), num(r.criteria[c].std)]), num(r.overall.mean), num(r.overall.std),
+    ...STAT_COLUMNS.map((s) => num(r.stats[s.key]))]);
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
