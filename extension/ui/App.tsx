@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Feature, PanelIntent } from '../protocol/schemas.ts';
 import { readSetting, writeSetting } from '../storage/settings.ts';
+import { MathPanel } from '../features/math/MathPanel.tsx';
 import { ModelsPanel } from '../features/models/ModelsPanel.tsx';
 import { PagePanel } from '../features/automate/PagePanel.tsx';
 import { StoryPanel } from '../features/story/StoryPanel.tsx';
@@ -49,6 +50,7 @@ export function App({ surface, tabId, intent }: AppProps) {
         <Tabs label="Pocket SLM sections" tabs={tabs} selected={selected} onSelect={select}>
           {selected === 'system' ? <SystemPanel />
             : selected === 'story' ? <StoryPanel intent={intent ?? null} />
+            : selected === 'math' ? <MathPanel intent={intent ?? null} />
             : selected === 'models' ? <ModelsPanel />
             : selected === 'page' ? <PagePanel tabId={tabId} />
             : <FeaturePlaceholder feature={selected} intent={intent ?? null} />}

@@ -1,0 +1,110 @@
+import { useState } from 'preact/hooks';
+import { formatAnswer } from './extract.ts';
+import { METHOD_LABELS } from './prompts.ts';
+import type { Attempt, MathRun } from './solve.ts';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function AttemptView({ attempt, open }: { attempt: Attempt; open: boolean }) {
+  const label = `${attempt.role === 'check' ? 'Check' : `Sample ${attempt.index + 1}`} · ${METHOD_LABELS[attempt.method]}`;
+  return (
+    <details open={open} data-testid="math-attempt" data-method={attempt.method} data-role={attempt.role}>
+      <summary>
+        {label}: <strong data-field="attempt.answer">{attempt.done ? formatAnswer(attempt.answer) : '…'}</strong>
+        {attempt.reply && <span class="muted"> · {attempt.reply.tokensOut} tokens · {seconds(attempt.reply.totalMs)}</span>}
+      </summary>
+      <h3>{attempt.method === 'pot' ? 'Model output' : 'Reasoning'}</h3>
+      <blockquote data-testid="math-reasoning">{attempt.text || (attempt.done ? '(empty)' : '…')}</blockquote>
+      {attempt.program && (
+        <>
+          <h3>Program</h3>
+          <pre data-testid="math-program"><code>{attempt.program.source}</code></pre>
+        </>
+      )}
+      {attempt.run && (
+        <>
+          <h3>Program output</h3>
+          <pre data-testid="math-output">{[
+            ...attempt.run.output,
+            attempt.run.ok ? `→ ${attempt.run.finishedBy === 'answer' ? 'answer' : 'result'}: ${JSON.stringify(attempt.run.result)}` : '',
+          ].filter(Boolean).join('\n') || '(no output)'}</pre>
+          <p class="muted">{attempt.run.steps.toLocaleString('en-US')} steps · {attempt.run.ms} ms in the sandbox</p>
+        </>
+      )}
+      {attempt.error && (
+        <div role="alert" class="error" data-testid="math-attempt-error" data-error-name={attempt.error.name}>
+          <strong>{attempt.error.name}</strong>: {attempt.error.message}
+          {attempt.error.line !== undefined && ` (line ${attempt.error.line}${attempt.error.column !== undefined ? `, column ${attempt.error.column}` : ''})`}
+        </div>
+      )}
+      {attempt.reply && attempt.reply.promptTokensDropped > 0 && (
+        <p role="note" class="muted">The prompt was longer than the model's context: its first {attempt.reply.promptTokensDropped} tokens were left out.</p>
+      )}
+    </details>
+  );
+}
+
+/** The answer in large type, the verdict and votes, each attempt's work, and what it cost. */
+export function MathResultView({ run }: { run: MathRun }) {
+  const [copied, setCopied] = useState('');
+  const running = run.status === 'running';
+  const elapsed = (run.finishedAt ?? Date.now()) - run.startedAt;
+  const answerText = run.final ? run.final.display : running ? '…' : 'no answer';
+  const copy = async () => {
+    const lines = [`Problem: ${run.problem}`, `Answer: ${answerText}`, ...(run.verdict ? [run.verdict.message] : [])];
+    try {
+      await navigator.clipboard.writeText(lines.join('\n'));
+      setCopied('Copied.');
+    } catch (error) {
+      setCopied(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <section aria-label="Math result" data-testid="math-result" data-status={run.status}>
+      {run.truncated && (
+        <p role="note" data-testid="math-truncated">
+          The problem was {run.originalLength.toLocaleString('en-US')} characters long; only the first part was used.
+        </p>
+      )}
+      <div class="row">
+        <p>
+          <span class="muted">Answer</span>{' '}
+          <output data-testid="math-answer" data-value={run.final?.value ?? ''} style={{ fontSize: '1.6em', fontWeight: 700 }}>
+            {answerText}
+          </output>
+        </p>
+        <button type="button" onClick={() => void copy()} disabled={running}>Copy</button>
+      </div>
+      {copied && <p role="status" class="muted">{copied}</p>}
+      {run.message && <p data-testid="math-message" role={run.final ? 'status' : 'alert'}>{run.message}</p>}
+      {run.verdict && (
+        <p data-testid="math-verdict" data-status={run.verdict.status} class={run.verdict.status === 'disagree' ? 'error' : ''}>
+          {run.verdict.message}
+        </p>
+      )}
+      {run.warnings.map((warning) => <p key={warning} role="note" data-testid="math-warning">⚠ {warning}</p>)}
+      {run.vote && (
+        <table class="models" data-testid="math-votes">
+          <caption class="muted">Votes over {run.vote.total} samples{run.vote.tie ? ' (tie: the earliest answer wins)' : ''}</caption>
+          <thead><tr><th scope="col">Answer</th><th scope="col">Votes</th><th scope="col">Samples</th></tr></thead>
+          <tbody>
+            {run.vote.distribution.map((bucket) => (
+              <tr key={bucket.key} data-answer={bucket.key}>
+                <td>{bucket.value === null ? 'no answer' : formatAnswer({ value: bucket.value })}</td>
+                <td data-field="vote.count">{bucket.count}</td>
+                <td>{bucket.samples.map((s) => s + 1).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="stats muted" data-testid="math-usage">
+        {run.model} · <span data-field="math.tokens">{run.tokensIn} → {run.tokensOut}</span> tokens · {seconds(elapsed)}
+        {run.attempts[0]?.reply && ` · ${run.attempts[0].reply.backend === 'webgpu' ? 'WebGPU' : run.attempts[0].reply.backend.toUpperCase()}`}
+      </p>
+      {run.attempts.map((attempt, i) => (
+        <AttemptView key={`${attempt.role}-${attempt.index}`} attempt={attempt} open={run.attempts.length === 1 || !attempt.done || i === 0} />
+      ))}
+    </section>
+  );
+}

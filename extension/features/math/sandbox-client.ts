@@ -1,0 +1,36 @@
+import { SandboxHost } from '../../sandbox/host.ts';
+import type { ProgramRun } from './solve.ts';
+
+/**
+ * Program-of-thought programs run in the sandbox page (opaque origin, no extension APIs, no eval), embedded as a
+ * hidden iframe and spoken to with postMessage by SandboxHost (which reads only messages from that iframe and
+ * validates each). Math runs get the math capability set only: numbers, Math, print and answer.
+ */
+export const MATH_BUDGETS = { steps: 200_000, timeMs: 3_000, callDepth: 200 } as const;
+
+export class MathSandbox {
+  private host: Promise<SandboxHost> | undefined;
+
+  async run(source: string, signal?: AbortSignal): Promise<ProgramRun> {
+    this.host ??= SandboxHost.create(document.body);
+    const host = await this.host;
+    const result = await host.run({ source, capabilitySet: 'math', budgets: { ...MATH_BUDGETS } }, signal ? { signal } : {});
+    const data = (result.error?.data ?? {}) as { line?: unknown; column?: unknown };
+    return {
+      ok: result.ok, finishedBy: result.finishedBy, result: result.result, output: result.output,
+      steps: result.stats.steps, ms: result.stats.ms,
+      ...(result.error ? {
+        error: {
+          name: result.error.name, message: result.error.message,
+          ...(typeof data.line === 'number' ? { line: data.line } : {}),
+          ...(typeof data.column === 'number' ? { column: data.column } : {}),
+        },
+      } : {}),
+    };
+  }
+
+  dispose(): void {
+    void this.host?.then((host) => host.dispose(), () => undefined);
+    this.host = undefined;
+  }
+}

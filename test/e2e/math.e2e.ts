@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/lib/static-server.mjs';
+import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
+import { envelope, expectAccessible, hook, sendFromPage } from './helpers.ts';
+import { startModelServer } from '../support/model-server.ts';
+
+/**
+ * The Math tab end to end: a replay model (canned answers keyed on the prompt, test/fixtures/math/replay.json) is
+ * added by URL and downloaded like any user model; the panel builds its real prompts, streams the canned text,
+ * extracts, votes, and runs programs in the sandbox page. The last test uses the bundled tiny model for real.
+ */
+const REPLAY = 'math-replay';
+const replayBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/math/replay.json`));
+
+let harness: ExtensionHarness;
+let server: Awaited<ReturnType<typeof startModelServer>>;
+let pages: Awaited<ReturnType<typeof serveStatic>>;
+let popup: Page;
+
+beforeAll(async () => {
+  server = await startModelServer({ [`/${REPLAY}/replay.json`]: { body: replayBytes } });
+  pages = await serveStatic({ '/demo/': `${repoRoot}/demo` });
+  harness = await launchExtension();
+  popup = await harness.openExtensionPage('popup/index.html');
+  await popup.getByRole('tab', { name: 'Models' }).click();
+  const registered = await sendFromPage(popup, envelope('models.register', { model: {
+    id: REPLAY, name: 'Math replay (canned answers)', contextLength: 100_000,
+    files: [{ path: 'replay.json', url: `${server.origin}/${REPLAY}/replay.json`, sha256: null, bytes: replayBytes.length }],
+  } })) as { ok: boolean; error?: unknown };
+  expect(registered.ok, JSON.stringify(registered.error)).toBe(true);
+  const row = popup.locator(`[data-model="${REPLAY}"] [data-field="model.state"] > div`);
+  await row.getByRole('button', { name: 'Download' }).click();
+  await popup.locator(`[data-model="${REPLAY}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
+  await popup.getByRole('tab', { name: 'Math' }).click();
+});
+afterAll(async () => {
+  await harness?.close();
+  await server?.close();
+  await pages?.close();
+});
+
+async function solveWith(page: Page, problem: string, setup: { method?: string; sc?: boolean; k?: number; verify?: boolean; model?: string } = {}) {
+  await page.getByLabel('Problem', { exact: true }).fill(problem);
+  await page.locator('#math-model').selectOption(setup.model ?? REPLAY);
+  await page.locator('#math-method').selectOption(setup.method ?? 'cot');
+  await page.getByLabel('Self-consistency (vote)').setChecked(setup.sc ?? false);
+  if (setup.sc) await page.getByLabel('Samples (k)').fill(String(setup.k ?? 5));
+  await page.getByLabel('Verify with the other method').setChecked(setup.verify ?? false);
+  await page.getByRole('button', { name: 'Solve' }).click();
+  const result = page.getByTestId('math-result');
+  await expect.poll(() => result.getAttribute('data-status'), { timeout: 150_000 }).not.toBe('running');
+  return result;
+}
+
+const answer = (page: Page) => page.getByTestId('math-answer').innerText();
+
+describe('Math tab with a scripted (replay) model', () => {
+  test('chain of thought: streamed reasoning, the extracted answer, tokens and time; survives reopening', async () => {
+    const result = await solveWith(popup, 'Ana has 4 bags with 9 marbles each. She gives away 7 marbles. How many marbles does she have left?');
+    expect(await result.getAttribute('data-status')).toBe('done');
+    expect(await answer(popup)).toBe('29');
+    expect(await popup.getByTestId('math-reasoning').innerText()).toContain('36 - 7 = 29');
+    expect(await popup.locator('[data-field="math.tokens"]').innerText()).toMatch(/^\d+ → [1-9]\d*$/);
+    await expectAccessible(popup, 'math tab after a CoT answer');
+
+    const reopened = await harness.openExtensionPage('popup/index.html');
+    await reopened.getByRole('tab', { name: 'Math' }).click();
+    await expect.poll(() => reopened.getByTestId('math-answer').innerText().catch(() => ''), { timeout: 10_000 }).toBe('29');
+    await reopened.close();
+  });
+
+  test('program of thought: the program runs in the sandbox page; program and output are shown', async () => {
+    await solveWith(popup, 'Ana has 4 bags with 9 marbles each. She gives away 7 marbles. How many marbles does she have left?', { method: 'pot' });
+    expect(await answer(popup)).toBe('29');
+    expect(await popup.getByTestId('math-program').innerText()).toContain('for (let i = 0; i < 7; i++)');
+    const output = await popup.getByTestId('math-output').innerText();
+    expect(output).toContain('before giving away: 36');
+    expect(output).toContain('answer: 29');
+    // The interpreter ran in the sandbox iframe, not in the popup.
+    expect(popup.frames().some((frame) => frame.url().endsWith('/sandbox.html'))).toBe(true);
+  });
+
+  test('verifier: chain of thought cross-checked by an executed program agrees', async () => {
+    await solveWith(popup, 'Ana has 4 bags with 9 marbles each. She gives away 7 marbles. How many marbles does she have left?', { verify: true });
+    expect(await answer(popup)).toBe('29');
+    expect(await popup.getByTestId('math-verdict').getAttribute('data-status')).toBe('agree');
+    expect(await popup.getByTestId('math-attempt').count()).toBe(2);
+  });
+
+  test('self-consistency: the majority (17) beats a wrong first sample (16); the votes are shown', async () => {
+    await solveWith(popup, 'A farmer has 12 cows and buys 5 more. How many cows does he have?', { sc: true, k: 5 });
+    const attempts = popup.getByTestId('math-attempt');
+    expect(await attempts.count()).toBe(5);
+    expect(await attempts.first().locator('[data-field="attempt.answer"]').innerText()).toBe('16');
+    expect(await answer(popup)).toBe('17');
+    const votes = popup.getByTestId('math-votes');
+    expect(await votes.locator('tr[data-answer="17"] [data-field="vote.count"]').innerText()).toBe('3');
+    expect(await votes.locator('tr[data-answer="16"] [data-field="vote.count"]').innerText()).toBe('1');
+    expect(await votes.locator('tr[data-answer="15"] [data-field="vote.count"]').innerText()).toBe('1');
+    await expectAccessible(popup, 'math tab with votes');
+  });
+
+  test('a program that throws: a clear error with its position, and no answer', async () => {
+    await solveWith(popup, 'A shop sells pens at 3 dollars each. How much do 8 pens cost?', { method: 'pot' });
+    expect(await answer(popup)).toBe('no answer');
+    const error = popup.getByTestId('math-attempt-error');
+    expect(await error.getAttribute('data-error-name')).toBe('ApiError');
+    expect(await error.innerText()).toMatch(/price.*not defined.*line 2/s);
+    expect(await popup.getByTestId('math-message').innerText()).toMatch(/program failed/);
+  });
+
+  test('bad input: empty, no number in the output, very long', async () => {
+    await popup.getByLabel('Problem', { exact: true }).fill('   ');
+    await popup.getByRole('button', { name: 'Solve' }).click();
+    expect(await popup.getByTestId('math-notice').innerText()).toMatch(/Type or paste a math problem/);
+
+    await solveWith(popup, 'Kai has some stickers. He gets more stickers. How many stickers does he have?');
+    expect(await answer(popup)).toBe('no answer');
+    expect(await popup.getByTestId('math-message').innerText()).toMatch(/no number/);
+    expect(await popup.getByTestId('math-notice').innerText()).toMatch(/does not look like a math problem/);
+
+    const long = `Lena reads 12 pages a day for 5 days. How many pages does she read? ${'Some extra words here. '.repeat(120)}`;
+    await popup.getByLabel('Problem', { exact: true }).fill(long);
+    expect(await popup.getByTestId('math-too-long').innerText()).toMatch(/only the first 1,500/);
+    await solveWith(popup, long);
+    expect(await popup.getByTestId('math-truncated').isVisible()).toBe(true);
+    expect(await answer(popup)).toBe('60');
+  });
+
+  test('"Solve with Pocket SLM" on a selection opens the Math tab with the problem filled in', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(pages.url('/demo/'));
+    const tabId = await tabIdOf(harness, page);
+    const selection = 'Lena reads 12 pages a day for 5 days. How many pages does she read?';
+    const opening = await hook<{ path: string }>(harness.serviceWorker, 'clickMenu', 'solve-math', tabId, selection);
+    const panel = await harness.openExtensionPage(opening.path);
+    await expect.poll(() => panel.locator('[role=tab][aria-selected=true]').innerText().catch(() => '')).toBe('Math');
+    await expect.poll(() => panel.getByLabel('Problem', { exact: true }).inputValue()).toBe(selection);
+    await panel.locator('#math-model').selectOption(REPLAY);
+    await panel.getByRole('button', { name: 'Solve' }).click();
+    await expect.poll(() => panel.getByTestId('math-answer').innerText().catch(() => ''), { timeout: 60_000 }).toBe('60');
+    await expectAccessible(panel, 'side panel math tab');
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe('Math tab with the bundled real model', () => {
+  test('tinystories-656k: junk reasoning ends in "no answer" or a number really in its output, never a crash', async () => {
+    for (const method of ['cot', 'pot'] as const) {
+      await popup.getByLabel('Max tokens per answer').fill('40');
+      const result = await solveWith(popup, 'Tom has 3 boxes with 6 eggs in each box. How many eggs does Tom have?', { method, model: 'tinystories-656k' });
+      expect(await result.getAttribute('data-status')).toBe('done');
+      const shown = await answer(popup);
+      const reasoning = await popup.getByTestId('math-reasoning').innerText();
+      expect(reasoning.length).toBeGreaterThan(0);
+      if (shown === 'no answer') {
+        expect(await popup.getByTestId('math-message').innerText()).toMatch(/no number|program failed/);
+      } else {
+        expect(shown).toMatch(/^-?[$€£¥₹]?[\d,]*\.?\d+%?$/);
+        const value = Number(await popup.getByTestId('math-answer').getAttribute('data-value'));
+        // A number shown is one the model's own text (or its program's run) produced.
+        const evidence = method === 'pot' ? await popup.getByTestId('math-output').innerText() : reasoning;
+        expect(evidence.replace(/,/g, '')).toContain(String(Math.abs(value)).replace(/^0\./, '.'));
+      }
+      expect(await popup.locator('[data-field="math.tokens"]').innerText()).toMatch(/→ [1-9]/);
+    }
+  });
+});
