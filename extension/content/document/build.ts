@@ -5,7 +5,7 @@ import { effectOf, isSensitive, linkTarget, stateOf } from './classify.ts';
 import { locatorsFor } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
-import { collapse, readableToken, slug, truncate } from './text.ts';
+import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { renderDocument } from './render.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
@@ -23,8 +23,7 @@ function radioGroup(el: Element): string {
 
 /** The readable part of an element's name: its label (a radio also its group), then a suffix for its kind. */
 function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
-  // Counts in labels ("Inbox (2)", "Cart [3]") change as the page lives: names leave them out.
-  let base = slug(label.replace(/[([]\s*\d[\d,.]*\s*[)\]]/g, ' '));
+  let base = slug(nameWords(label));
   if (!base) base = slug(el.getAttribute('placeholder') ?? '') || slug(readableToken(el.id) ?? '') || slug(readableToken(el.getAttribute('name')) ?? '');
   if (kind === 'radio') {
     const group = slug(radioGroup(el), 2);
@@ -74,6 +73,30 @@ function listLabels(list: DetectedList): string[] {
   return out.filter(Boolean);
 }
 
+const INLINE = new Set(['SPAN', 'B', 'I', 'EM', 'STRONG', 'SUP', 'SUB', 'SMALL', 'CODE', 'CITE', 'ABBR', 'Q', 'MARK', 'FONT', 'U', 'S', 'TIME', 'DFN', 'KBD', 'VAR', 'BDI', 'BDO', 'LABEL']);
+const PROSE_BLOCK = new Set(['P', 'LI', 'DD', 'DT', 'TD', 'TH', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'CAPTION', 'ADDRESS']);
+const MIN_PROSE_LINKS = 3;
+const PROSE_SAMPLES = 8;
+
+/** A link inside running text (a paragraph, a long list item or cell): its words are a small part of the block's. */
+function proseBlock(el: Element, texts: Map<Element, number>): Element | undefined {
+  let block = el.parentElement;
+  for (let depth = 0; block && INLINE.has(block.tagName) && depth < 6; depth++) block = block.parentElement;
+  if (!block || !PROSE_BLOCK.has(block.tagName)) return undefined;
+  let length = texts.get(block);
+  if (length === undefined) {
+    length = textOf(block, 2000).length;
+    texts.set(block, length);
+  }
+  return length >= 2 * textOf(el, 200).length + 20 ? block : undefined;
+}
+
+function commonAncestor(elements: Element[]): Element {
+  let ancestor: Element = elements[0]!;
+  while (ancestor.parentElement && !elements.every((el) => ancestor.contains(el))) ancestor = ancestor.parentElement;
+  return ancestor;
+}
+
 export function buildPageDocument(doc: Document, options: BuildOptions = {}): PageDocument {
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   const started = now();
@@ -82,6 +105,18 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   const lists = detectLists(walked.candidates, stops);
   const absorbed = new Map<Candidate, DetectedList>();
   for (const list of lists) for (const member of list.members) absorbed.set(member, list);
+
+  // Links in running text are many and rarely the point: per section they become one `links` list (find by text).
+  const prose = new Map<string, Candidate[]>();
+  const blockTexts = new Map<Element, number>();
+  for (const candidate of walked.candidates) {
+    if (candidate.kind !== 'link' || absorbed.has(candidate) || !proseBlock(candidate.el, blockTexts)) continue;
+    const group = prose.get(candidate.section.name);
+    if (group) group.push(candidate); else prose.set(candidate.section.name, [candidate]);
+  }
+  const proseOf = new Map<Candidate, Candidate[]>();
+  for (const group of prose.values()) if (group.length >= MIN_PROSE_LINKS) for (const candidate of group) proseOf.set(candidate, group);
+  const emittedProse = new Set<Candidate[]>();
 
   type Placed = { entry: Entry; el: Element; section: SectionRef };
   const placed: Placed[] = [];
@@ -97,6 +132,26 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
     if (placed.length >= maxEntries) {
       entriesTruncated = true;
       break;
+    }
+    const links = proseOf.get(candidate);
+    if (links) {
+      if (emittedProse.has(links)) continue;
+      emittedProse.add(links);
+      const container = commonAncestor(links.map((c) => c.el));
+      const entry: ListEntry = {
+        name: 'links',
+        kind: 'list',
+        description: 'links in the text',
+        count: links.length,
+        fields: ['link'],
+        actions: ['link'],
+        slots: [{ name: 'link', kind: 'link', selector: ':scope' }],
+        samples: links.slice(0, PROSE_SAMPLES).map((c) => ({ link: truncate(accessibleName(c.el), 60) })),
+        itemSelector: 'a[href]',
+        locators: locatorsFor(container, ''),
+      };
+      placed.push({ entry, el: container, section: candidate.section });
+      continue;
     }
     const list = absorbed.get(candidate);
     if (list) {

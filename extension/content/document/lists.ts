@@ -31,11 +31,22 @@ const STATE_CLASS = /^(is-|has-)|^(active|selected|current|unread|read|hidden|vi
 /** Prose is not a list: paragraphs, quotes and long texts keep their links as elements. */
 const PROSE = new Set(['P', 'BLOCKQUOTE', 'PRE', 'TD', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
+const signatures = new WeakMap<Element, string>();
+
 function signature(el: Element): string {
+  let known = signatures.get(el);
+  if (known === undefined) {
+    known = computeSignature(el);
+    signatures.set(el, known);
+  }
+  return known;
+}
+
+function computeSignature(el: Element): string {
   const head = `${el.tagName}|${roleOf(el) ?? ''}`;
   if (kindOf(el)) return head;
   const tags = new Set<string>();
-  for (const child of Array.from(el.children)) tags.add(child.tagName);
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) tags.add(child.tagName);
   return `${head}|${[...tags].sort().join(',')}`;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
 import { isList } from './types.ts';
-import { quote } from './text.ts';
+import { nameWords, quote, slug, truncate } from './text.ts';
 
 export type CountTokens = (text: string) => number;
 export const estimateTokens: CountTokens = (text) => Math.ceil(text.length / 4);
@@ -25,9 +25,42 @@ function stateParts(entry: ElementEntry): string[] {
   return out;
 }
 
+/** A link target in few tokens: another site as host + path without its query, ours as path (query capped). */
+export function shortTarget(target: string): string {
+  if (/^https?:\/\//.test(target)) {
+    try {
+      const url = new URL(target);
+      const path = url.pathname === '/' ? '' : url.pathname;
+      return truncate(`${url.host.replace(/^www\./, '')}${path}`, 60);
+    } catch {
+      return truncate(target, 60);
+    }
+  }
+  return truncate(target, 60);
+}
+
+/** Effects in few words: a link's target alone, a new tab in brackets. */
+function shortEffect(effect: string): string {
+  const one = effect.replace(/[\r\n]+/g, ' ');
+  const goes = /^goes to (\S+)$/.exec(one);
+  if (goes) return shortTarget(goes[1]!);
+  const tab = /^opens (\S+) in a new tab$/.exec(one);
+  if (tab) return `${shortTarget(tab[1]!)} (new tab)`;
+  return one;
+}
+
+/**
+ * One element per line. The kind is left out when the name ends with it (`…_link`, `…_button`), and the quoted
+ * label when the name already spells it; the JSON keeps both.
+ */
 export function renderElement(entry: ElementEntry): string {
-  const parts = [`$${entry.name}`, entry.inputType ? `${entry.kind}:${entry.inputType}` : entry.kind];
-  if (entry.description) parts.push(quote(entry.description));
+  const own = entry.name.slice(entry.name.indexOf('__') + 2);
+  const base = slug(nameWords(entry.description));
+  const kindInName = own.endsWith(`_${entry.kind}`) && !entry.inputType;
+  const labelInName = !!base && (own === base || own === `${base}_${entry.kind}`);
+  const parts = [`$${entry.name}`];
+  if (!kindInName) parts.push(entry.inputType ? `${entry.kind}:${entry.inputType}` : entry.kind);
+  if (entry.description && !labelInName) parts.push(quote(entry.description));
   if (entry.placeholder) parts.push(`placeholder=${quote(entry.placeholder, 40)}`);
   const state = stateParts(entry);
   if (state.length) parts.push(`[${state.join(' ')}]`);
@@ -35,7 +68,7 @@ export function renderElement(entry: ElementEntry): string {
     const more = entry.optionsTotal ? ` +${entry.optionsTotal - entry.options.length} more` : '';
     parts.push(`options=[${entry.options.map((o) => quote(o, 40)).join(', ')}${more}]`);
   }
-  if (entry.effect) parts.push(`→ ${entry.effect.replace(/[\r\n]+/g, ' ')}`);
+  if (entry.effect) parts.push(`→ ${shortEffect(entry.effect)}`);
   return parts.join(' ');
 }
 

@@ -36,3 +36,6 @@ export function readableToken(token: string | null | undefined): string | undefi
 
 /** Page text inside a prompt line: JSON-quoted, so it can open no new line, section or name. */
 export const quote = (text: string, max = 80): string => JSON.stringify(truncate(collapse(text), max));
+
+/** The words of a label that go into a name: counts ("Inbox (2)", "Cart [3]") change as the page lives, so they are left out. */
+export const nameWords = (label: string): string => label.replace(/[([]\s*\d[\d,.]*\s*[)\]]/g, ' ');

@@ -149,14 +149,20 @@ interface Item {
   parentPointer: boolean;
 }
 
-function childrenOf(el: Element): Element[] {
-  if (el.shadowRoot) return Array.from(el.shadowRoot.children);
+/** The rendered children, last first (for the stack): the shadow tree instead of the light one, a slot's assigned nodes. */
+function pushChildren(el: Element, push: (child: Element) => void): void {
   if (el.tagName === 'SLOT') {
     const assigned = (el as HTMLSlotElement).assignedElements?.() ?? [];
-    return assigned.length ? assigned : Array.from(el.children);
+    if (assigned.length) {
+      for (let i = assigned.length - 1; i >= 0; i--) push(assigned[i]!);
+      return;
+    }
   }
-  if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) return Array.from(el.children).filter((c) => c.tagName === 'SUMMARY');
-  return Array.from(el.children);
+  const parent: Element | ShadowRoot = el.shadowRoot ?? el;
+  const closedDetails = el.tagName === 'DETAILS' && !el.hasAttribute('open');
+  for (let child = parent.lastElementChild; child; child = child.previousElementSibling) {
+    if (!closedDetails || child.tagName === 'SUMMARY') push(child);
+  }
 }
 
 function frameDocument(el: Element): Document | undefined {
@@ -234,12 +240,9 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
       }
       continue;
     }
-    if (el.tagName === 'SELECT' || el.tagName === 'TEXTAREA') continue;
-    const inside = item.inside || (!!kind && NO_DESCEND_KINDS.has(kind));
-    const children = childrenOf(el);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ el: children[i]!, frame, inside, parentPointer: pointer });
-    }
+    // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry.
+    if (kind && NO_DESCEND_KINDS.has(kind)) continue;
+    pushChildren(el, (child) => stack.push({ el: child, frame, inside: false, parentPointer: pointer }));
   }
   return { candidates, visited: Math.min(visited, limits.maxNodes), truncated, frames };
 }

@@ -62,13 +62,17 @@ describe('lists', () => {
 });
 
 describe('what is not a list', () => {
-  test('links inside paragraphs stay elements; card titles do not start sections', () => {
-    const para = (i: number) => `<p>Intro ${i} with <a href="/a${i}">alpha ${i}</a> and <a href="/b${i}">beta ${i}</a>.</p>`;
+  test('links in running text become the section\'s links list, not a list of paragraphs; card titles do not start sections', () => {
+    const para = (i: number) => `<p>Intro ${i} is a longer sentence with <a href="/a${i}">alpha ${i}</a> and also <a href="/b${i}">beta ${i}</a> in it.</p>`;
     const card = (name: string) => `<div class="card"><h3>${name}</h3><a href="/p/${name}">View</a><button>Buy</button></div>`;
     const doc = build(`<main><h2>Story</h2>${para(1)}${para(2)}${para(3)}${para(4)}
       <h2>Shop</h2><div class="cards">${card('Lamp')}${card('Desk')}${card('Rug')}</div><button>Checkout</button></main>`);
-    expect(entries(doc).filter((e) => e.kind === 'link')).toHaveLength(8);
-    expect(names(doc)).toContain('story__alpha_1_link');
+    expect(entries(doc).filter((e) => e.kind === 'link')).toHaveLength(0);
+    expect(list(doc, 'story__links')).toMatchObject({ count: 8, description: 'links in the text', actions: ['link'] });
+    expect(list(doc, 'story__links').samples.map((s) => s.link)).toEqual(['alpha 1', 'beta 1', 'alpha 2', 'beta 2', 'alpha 3', 'beta 3', 'alpha 4', 'beta 4']);
+    // A link that is most of its paragraph is not running text.
+    const short = build('<main><p><a href="/x">Read the whole story</a></p><p>See <a href="/y">more</a>.</p></main>');
+    expect(names(short)).toEqual(['main__read_the_whole_story_link', 'main__more_link']);
     expect(names(doc)).toEqual(expect.arrayContaining(['shop__cards', 'shop__checkout_button']));
     expect(list(doc, 'shop__cards')).toMatchObject({ count: 3, actions: ['view', 'buy'] });
   });
