@@ -1,0 +1,27 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { loadLastRun, saveLastRun } from '../../../extension/features/math/last-run.ts';
+import type { MathRun } from '../../../extension/features/math/solve.ts';
+
+const run = (status: MathRun['status']): MathRun => ({
+  id: 'r1', problem: '2 + 2?', truncated: false, originalLength: 6, model: 'm', chat: false, status,
+  options: { method: 'cot', samples: 1, temperature: 0, verify: false, shots: 0, maxTokens: 8, seed: 1 },
+  attempts: [{ method: 'cot', role: 'sample', index: 0, text: 'The answer is 4.', done: true, answer: { value: 4, text: '4', how: 'answer-phrase' } }],
+  warnings: [], final: { value: 4, text: '4', how: 'answer-phrase', display: '4' }, startedAt: 1, tokensIn: 3, tokensOut: 5,
+});
+
+describe('the last math run in storage', () => {
+  test('nothing stored → null; a finished run comes back as it was', async () => {
+    expect(await loadLastRun()).toBeNull();
+    await saveLastRun(run('done'));
+    expect(await loadLastRun()).toEqual(run('done'));
+  });
+
+  test('a run stored mid-way (the popup closed) comes back marked interrupted, with its work', async () => {
+    await saveLastRun(run('running'));
+    const back = await loadLastRun();
+    expect(back?.status).toBe('interrupted');
+    expect(back?.message).toMatch(/closed before this run finished/);
+    expect(back?.attempts[0]?.text).toBe('The answer is 4.');
+  });
+});
