@@ -58,8 +58,8 @@ export function textOf(node: Node, max = 300): string {
       return;
     }
     out.push(' ');
-    const children = el.shadowRoot ? el.shadowRoot.childNodes : el.childNodes;
-    for (const child of Array.from(children)) visit(child);
+    const parent: Node = el.shadowRoot ?? el;
+    for (let child = parent.firstChild; child && length <= max; child = child.nextSibling) visit(child);
     out.push(' ');
   };
   visit(node);

@@ -57,10 +57,17 @@ function stableClass(el: Element): string | undefined {
   return undefined;
 }
 
+const baseSteps = new WeakMap<Element, string>();
+
 function baseStep(el: Element): string {
-  const cls = stableClass(el);
-  const tag = el.tagName.toLowerCase();
-  return cls ? `${tag}.${cls.replace(/[^A-Za-z0-9_-]/g, '')}` : tag;
+  let known = baseSteps.get(el);
+  if (known === undefined) {
+    const cls = stableClass(el);
+    const tag = el.tagName.toLowerCase();
+    known = cls ? `${tag}.${cls.replace(/[^A-Za-z0-9_-]/g, '')}` : tag;
+    baseSteps.set(el, known);
+  }
+  return known;
 }
 
 /** Tag and stable class; nth-of-type only where siblings would share that step. */
@@ -68,10 +75,18 @@ function step(el: Element): string {
   const own = baseStep(el);
   const parent = el.parentElement;
   if (!parent) return own;
-  const same = Array.from(parent.children).filter((c) => c.tagName === el.tagName);
-  if (same.length < 2) return own;
-  if (own.includes('.') && same.filter((c) => baseStep(c) === own).length === 1) return own;
-  return `${own}:nth-of-type(${same.indexOf(el) + 1})`;
+  let same = 0;
+  let sameStep = 0;
+  let index = 0;
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName !== el.tagName) continue;
+    same++;
+    if (child === el) index = same;
+    if (baseStep(child) === own) sameStep++;
+  }
+  if (same < 2) return own;
+  if (own.includes('.') && sameStep === 1) return own;
+  return `${own}:nth-of-type(${index})`;
 }
 
 /** Selector of `el` relative to `item` (`:scope` for the item itself), built from tags and stable classes. */
@@ -92,7 +107,7 @@ export function slotElement(item: Element, selector: string): Element | null {
 }
 
 function ownText(el: Element): boolean {
-  for (const node of Array.from(el.childNodes)) if (node.nodeType === 3 && node.nodeValue && node.nodeValue.trim()) return true;
+  for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3 && node.nodeValue && /\S/.test(node.nodeValue)) return true;
   return false;
 }
 
@@ -223,13 +238,13 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     }
     return slot;
   };
-  const scanned = items.slice(0, 50);
+  const scanned = items.slice(0, 20);
   for (const item of scanned) {
     const seen = new Set<string>();
-    const candidates = memberMap.get(item) ?? [];
-    const leaves: Element[] = [item, ...Array.from(item.querySelectorAll('*')).slice(0, 120)];
+    const candidates = new Map((memberMap.get(item) ?? []).map((c) => [c.el, c] as const));
+    const leaves: Element[] = [item, ...Array.from(item.querySelectorAll('*')).slice(0, 80)];
     for (const el of leaves) {
-      const candidate = candidates.find((c) => c.el === el);
+      const candidate = candidates.get(el);
       const text = ownText(el) || el.tagName === 'IMG' || el.tagName === 'TIME';
       if (!candidate && !text) continue;
       if (!candidate && el.closest('[aria-hidden=true],[hidden],script,style')) continue;

@@ -91,8 +91,10 @@ export function locatorsFor(el: Element, name: string): Locator[] {
   if (testId && testId.length <= 200) add({ by: 'testid', value: testId });
   const role = roleFor(el);
   if (role && name) add({ by: 'role', role, value: name.slice(0, 300) });
-  const text = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  if (text && text.length <= 80 && (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem')) add({ by: 'text', value: text });
+  if (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem') {
+    const text = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    if (text && text.length <= 80) add({ by: 'text', value: text });
+  }
   add({ by: 'css', value: cssPath(el) });
   return out;
 }
