@@ -146,11 +146,11 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
           </select>
         </label>
         <label for="math-sc" class="check">
-          <span><input id="math-sc" type="checkbox" checked={settings.selfConsistency}
+          <span><input id="math-sc" type="checkbox" style={{ width: 'auto' }} checked={settings.selfConsistency}
             onChange={(e) => set('selfConsistency')((e.currentTarget as HTMLInputElement).checked)} /> Self-consistency (vote)</span>
         </label>
         <label for="math-verify" class="check">
-          <span><input id="math-verify" type="checkbox" checked={settings.verify}
+          <span><input id="math-verify" type="checkbox" style={{ width: 'auto' }} checked={settings.verify}
             onChange={(e) => set('verify')((e.currentTarget as HTMLInputElement).checked)} /> Verify with the other method</span>
         </label>
         <NumberField id="math-samples" label="Samples (k)" value={settings.samples} min={2} max={16} step={1} onInput={set('samples')} disabled={!settings.selfConsistency} />

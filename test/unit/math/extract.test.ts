@@ -35,6 +35,7 @@ const table: Array<[string, number | null, string]> = [
   ['', null, 'none'],
   ['The answer is unknown, sorry.', null, 'none'],
   ['Il y a 3 pommes et 4 poires, donc 7 fruits.', 7, 'last-number'],
+  ['小明有3个苹果，又买了4个，所以答案是7。', 7, 'last-number'],
 ];
 
 describe('extractAnswer', () => {

@@ -149,6 +149,24 @@ describe('solve', () => {
     expect(run.message).toMatch(/no number/);
   });
 
+  test('Stop: an aborted run ends as stopped, keeping what it had', async () => {
+    const controller = new AbortController();
+    const run = await solve(problem, 'm', false, { ...base, samples: 3 }, {
+      signal: controller.signal,
+      async generate(_call, onText) {
+        onText('12 + ');
+        controller.abort();
+        throw Object.assign(new Error('the generation was stopped'), { name: 'AbortError' });
+      },
+      runProgram: () => Promise.reject(new Error('unused')),
+      onUpdate: () => {},
+    });
+    expect(run.status).toBe('stopped');
+    expect(run.attempts).toHaveLength(1);
+    expect(run.attempts[0]!.text).toContain('12 + ');
+    expect(run.final).toBeNull();
+  });
+
   test('a model failure is reported; chat models get messages', async () => {
     const run = await solve(problem, 'm', true, base, {
       generate: async (call) => {
