@@ -55,7 +55,8 @@ function shortEffect(effect: string): string {
  */
 export function renderElement(entry: ElementEntry): string {
   const own = entry.name.slice(entry.name.indexOf('__') + 2);
-  const base = slug(nameWords(entry.description));
+  // The label is implied only when the name holds all of its words (slugs keep at most 4).
+  const base = slug(nameWords(entry.description), 100);
   const kindInName = own.endsWith(`_${entry.kind}`) && !entry.inputType;
   const labelInName = !!base && (own === base || own === `${base}_${entry.kind}`);
   const parts = [`$${entry.name}`];
@@ -89,8 +90,12 @@ export function renderList(entry: ListEntry): string {
 
 export const renderEntry = (entry: Entry): string => (isList(entry) ? renderList(entry) : renderElement(entry));
 
+/** `# name (kind "title")`; a heading's kind and a title the name already spells are left out. */
 export function renderSectionHeader(section: Section): string {
-  return `# ${section.name} (${section.kind}${section.title ? ` ${quote(section.title, 60)}` : ''})`;
+  const titled = !!section.title && !slug(nameWords(section.title), 12).startsWith(section.name);
+  const kind = section.kind === 'heading' ? '' : section.kind;
+  const inner = [kind, titled ? quote(section.title, 60) : ''].filter(Boolean).join(' ');
+  return `# ${section.name}${inner ? ` (${inner})` : ''}`;
 }
 
 export function renderHeader(doc: PageDocument): string {

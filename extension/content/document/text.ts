@@ -21,7 +21,7 @@ export function slug(text: string, words = 4): string {
     .filter(Boolean)
     .slice(0, words);
   let out = parts.join('_');
-  if (out.length > 40) out = out.slice(0, 40).replace(/_[^_]*$/, '') || out.slice(0, 40);
+  if (out.length > 40 && words <= 12) out = out.slice(0, 40).replace(/_[^_]*$/, '') || out.slice(0, 40);
   return out;
 }
 

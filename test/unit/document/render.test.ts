@@ -5,7 +5,7 @@ import { resolveLocators } from '../../../extension/content/document/locators.ts
 import { accessibleName } from '../../../extension/content/document/dom.ts';
 import { build, entries, list, load, names, stable } from './helpers.ts';
 
-const LINE = /^(page "|# [\p{L}\p{N}_]+ \(|\$[\p{L}\p{N}_]+( |$)|… )/u;
+const LINE = /^(page "|# [\p{L}\p{N}_]+( \(|$)|\$[\p{L}\p{N}_]+( |$)|… )/u;
 /** What may follow a name on an element line: a kind, a quoted label, a state, an effect, or nothing. */
 const AFTER_NAME = /^([a-z_]+(:[a-z-]+)?( |$))?(".*|\[.*|→ .*|placeholder=.*|options=.*)?$/;
 
@@ -37,16 +37,16 @@ describe('rendering', () => {
       '# header (header)',
       '$header__home_link → /',
       '$header__sign_in_button',
-      '# folders (nav "Folders")',
+      '# folders (nav)',
       '$folders__inbox_link → #inbox',
       '$folders__sent_link → #sent',
-      '# inbox (heading "Inbox")',
+      '# inbox',
       '$inbox__messages list(3) "Messages" fields: link, from actions: link(link), archive(button) e.g. {link: "Quarterly report", from: "Maya"} {link: "Newsletter", from: "Byte"} {link: "Lunch", from: "Jonas"}',
-      '# settings (heading "Settings")',
+      '# settings',
       '$settings__display_name text_input [value="Alex"]',
       '$settings__notifications checkbox [unchecked]',
       '$settings__save_button',
-      '# billing (heading "Billing")',
+      '# billing',
       '$billing__plan select [selected="Free"] options=["Free", "Pro"]',
       '$billing__upgrade_button',
     ]);
