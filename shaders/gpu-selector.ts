@@ -42,7 +42,8 @@ function rowBinding(row: GpuRow, alignment: number): { resource: GPUBufferBindin
 /**
  * Token selection on the GPU over a logits row that stays on the GPU: argmax and top-k (k ≤ 64), optionally after a
  * repetition penalty applied in place. Only the chosen (value, index) pairs come back: 8 bytes for argmax, 8·k for
- * top-k. Results match the CPU twins in twins.ts exactly. One selection at a time per instance (callers await).
+ * top-k. Results match the CPU twins in twins.ts exactly. Calls are queued: one selection at a time uses the shared
+ * scratch and readback buffers.
  */
 export class GpuTokenSelector {
   private readonly argmaxScan: GPUComputePipeline;
@@ -59,6 +60,7 @@ export class GpuTokenSelector {
   private readonly readback: GPUBuffer;
   private readonly alignment: number;
   private rowReadback: GPUBuffer | undefined;
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(readonly device: GPUDevice) {
     const storage = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry =>
@@ -103,7 +105,18 @@ export class GpuTokenSelector {
     return this.select(row, k, penalty, false);
   }
 
-  private async select(row: GpuRow, k: number, penalty: GpuPenalty | undefined, argmax: boolean): Promise<Candidate[]> {
+  /** Runs `job` after every earlier call has finished (they share buffers), whatever their outcome. */
+  private queued<T>(job: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(job, job);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private select(row: GpuRow, k: number, penalty: GpuPenalty | undefined, argmax: boolean): Promise<Candidate[]> {
+    return this.queued(() => this.selectNow(row, k, penalty, argmax));
+  }
+
+  private async selectNow(row: GpuRow, k: number, penalty: GpuPenalty | undefined, argmax: boolean): Promise<Candidate[]> {
     if (row.count <= 0) return [];
     const { device } = this;
     const encoder = device.createCommandEncoder({ label: 'pocket select' });
@@ -147,7 +160,11 @@ export class GpuTokenSelector {
   }
 
   /** The row itself, copied back (for sampling over the whole vocabulary). */
-  async readRow(row: GpuRow): Promise<Float32Array> {
+  readRow(row: GpuRow): Promise<Float32Array> {
+    return this.queued(() => this.readRowNow(row));
+  }
+
+  private async readRowNow(row: GpuRow): Promise<Float32Array> {
     const bytes = row.count * 4;
     if (!this.rowReadback || this.rowReadback.size < bytes) {
       this.rowReadback?.destroy();
