@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { envelope, expectAccessible, sendFromPage } from './helpers.ts';
+import { envelope, expectAccessible, hook, sendFromPage } from './helpers.ts';
 import { renderDocument } from '../../extension/content/document/render.ts';
 import type { ElementEntry, Entry, PageDocument } from '../../extension/content/document/types.ts';
 
@@ -143,6 +143,21 @@ describe('page → document in Chromium', () => {
     const missing = await sendFromPage(popup, envelope('page.highlight', { tabId, locators: [{ by: 'id', value: 'nope' }] })) as Reply<{ found: boolean }>;
     expect(missing.payload.found).toBe(false);
     expect(await page.evaluate(() => document.getElementById('__pocket-slm-highlight'))).toBeNull();
+    await page.close();
+  });
+
+  test('only our extension pages may ask for a document or a highlight; a content script or a web page may not', async () => {
+    const { page, tabId } = await open('/demo/');
+    const contentSender = { id: harness.extensionId, origin: server.origin, tab: { id: tabId }, frameId: 0 };
+    const webPage = { origin: server.origin, tab: { id: tabId }, frameId: 0 };
+    for (const [kind, payload] of [['page.document', { tabId }], ['page.highlight', { tabId, locators: [] }]] as const) {
+      for (const sender of [contentSender, webPage]) {
+        const reply = await hook<{ ok: boolean; error?: { name: string } }>(harness.serviceWorker, 'dispatchAs', envelope(kind, payload), sender);
+        expect(reply.error?.name, `${kind} from ${JSON.stringify(sender)}`).toBe('UntrustedSenderError');
+      }
+    }
+    const bad = await sendFromPage(popup, envelope('page.document', { tabId, maxNodes: 5 })) as Reply<unknown>;
+    expect(bad.error?.name).toBe('ValidationError');
     await page.close();
   });
 
