@@ -19,7 +19,9 @@ function dependenciesMissing() {
   return existsSync('package-lock.json') && statSync('package-lock.json').mtimeMs > statSync(installed).mtimeMs;
 }
 
-if (dependenciesMissing()) run('npm', [existsSync('package-lock.json') ? 'ci' : 'install']);
+// --ignore-scripts: nothing here needs an install script, and a dev-only one (onnxruntime-node, via
+// @huggingface/transformers) downloads binaries, which fails offline.
+if (dependenciesMissing()) run('npm', [existsSync('package-lock.json') ? 'ci' : 'install', '--ignore-scripts']);
 
 if (!findChromium()) {
   const isRoot = process.getuid?.() === 0;
