@@ -168,4 +168,28 @@ describe('Math tab with the bundled real model', () => {
       expect(await popup.locator('[data-field="math.tokens"]').innerText()).toMatch(/→ [1-9]/);
     }
   });
+
+  test('a popup closed mid-run leaves its finished samples behind, shown as interrupted on reopening', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    await page.getByRole('tab', { name: 'Math' }).click();
+    await page.getByLabel('Max tokens per answer').fill('200');
+    await page.getByLabel('Problem', { exact: true }).fill('Mia has 5 red pens and 7 blue pens. How many pens does she have?');
+    await page.locator('#math-model').selectOption('tinystories-656k');
+    await page.getByLabel('Self-consistency (vote)').setChecked(true);
+    await page.getByLabel('Samples (k)').fill('16');
+    await page.getByRole('button', { name: 'Solve' }).click();
+    await expect.poll(() => page.locator('[data-testid="math-attempt"] [data-field="attempt.answer"]').first().innerText().catch(() => '…'),
+      { timeout: 120_000 }).not.toBe('…');
+    expect(await page.getByTestId('math-result').getAttribute('data-status')).toBe('running');
+    await page.close();
+
+    const reopened = await harness.openExtensionPage('popup/index.html');
+    await reopened.getByRole('tab', { name: 'Math' }).click();
+    const result = reopened.getByTestId('math-result');
+    await expect.poll(() => result.getAttribute('data-status').catch(() => null), { timeout: 10_000 }).toBe('interrupted');
+    expect(await reopened.getByTestId('math-message').innerText()).toMatch(/closed before this run finished/);
+    expect(await reopened.getByTestId('math-attempt').count()).toBeGreaterThanOrEqual(1);
+    expect(await reopened.getByLabel('Problem', { exact: true }).inputValue()).toBe('Mia has 5 red pens and 7 blue pens. How many pens does she have?');
+    await reopened.close();
+  });
 });

@@ -53,7 +53,13 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
   }, [defaultModel, pickedModel]);
   useEffect(() => {
     // A fresh problem from the page wins over the stored result; otherwise show the last run (it may have outlived a popup).
-    if (!(intent?.feature === 'math' && intent.text)) void loadLastRun().then((last) => setRun((current) => current ?? last));
+    if (!(intent?.feature === 'math' && intent.text)) {
+      void loadLastRun().then((last) => {
+        if (!last) return;
+        setRun((current) => current ?? last);
+        setProblem((current) => current || last.problem);
+      });
+    }
     return () => {
       controller.current?.abort();
       sandbox.current?.dispose();
