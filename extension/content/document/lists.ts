@@ -31,7 +31,8 @@ const STATE_CLASS = /^(is-|has-)|^(active|selected|current|unread|read|hidden|vi
 /** Prose is not a list: paragraphs, quotes and long texts keep their links as elements. */
 const PROSE = new Set(['P', 'BLOCKQUOTE', 'PRE', 'TD', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
-const signatures = new WeakMap<Element, string>();
+// Per detection run (reset in detectLists): the DOM may change between runs.
+let signatures = new WeakMap<Element, string>();
 
 function signature(el: Element): string {
   let known = signatures.get(el);
@@ -57,7 +58,7 @@ function stableClass(el: Element): string | undefined {
   return undefined;
 }
 
-const baseSteps = new WeakMap<Element, string>();
+let baseSteps = new WeakMap<Element, string>();
 
 function baseStep(el: Element): string {
   let known = baseSteps.get(el);
@@ -160,6 +161,8 @@ function slotName(slot: SlotStats, items: number): string {
 
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
 export function detectLists(candidates: Candidate[], stops: Set<Element>): DetectedList[] {
+  signatures = new WeakMap();
+  baseSteps = new WeakMap();
   const bySignature = new Map<Element, Map<string, Element[]>>();
   const siblingsLike = (item: Element): Element[] => {
     const parent = item.parentElement!;

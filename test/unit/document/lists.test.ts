@@ -83,3 +83,12 @@ describe('what is not a list', () => {
     expect(entries(doc).find((e) => e.name === 'new_event__save_button')).toMatchObject({ effect: 'submits new_event and closes the dialog' });
   });
 });
+
+test('a second build sees the DOM as it is now (no stale structure from the first)', () => {
+  const rows = Array.from({ length: 4 }, (_, i) => `<li><span class="who">P${i}</span><button>Go</button></li>`).join('');
+  const before = build(`<ul aria-label="People">${rows}</ul>`);
+  expect(list(before, 'page__people').slots.find((s) => s.name === 'who')?.selector).toBe(':scope > span.who');
+  for (const span of Array.from(document.querySelectorAll('span.who'))) span.className = 'person';
+  const after = build();
+  expect(list(after, 'page__people').slots.find((s) => s.name === 'person')?.selector).toBe(':scope > span.person');
+});
