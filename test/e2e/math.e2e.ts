@@ -82,6 +82,12 @@ describe('Math tab with a scripted (replay) model', () => {
     expect(popup.frames().some((frame) => frame.url().endsWith('/sandbox.html'))).toBe(true);
   });
 
+  test('direct answer: just the number', async () => {
+    await solveWith(popup, 'Ana has 4 bags with 9 marbles each. She gives away 7 marbles. How many marbles does she have left?', { method: 'direct' });
+    expect(await answer(popup)).toBe('29');
+    expect(await popup.getByTestId('math-reasoning').innerText()).toBe('29');
+  });
+
   test('verifier: chain of thought cross-checked by an executed program agrees', async () => {
     await solveWith(popup, 'Ana has 4 bags with 9 marbles each. She gives away 7 marbles. How many marbles does she have left?', { verify: true });
     expect(await answer(popup)).toBe('29');

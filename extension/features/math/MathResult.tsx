@@ -14,7 +14,7 @@ function AttemptView({ attempt, open }: { attempt: Attempt; open: boolean }) {
         {attempt.reply && <span class="muted"> · {attempt.reply.tokensOut} tokens · {seconds(attempt.reply.totalMs)}</span>}
       </summary>
       <h3>{attempt.method === 'pot' ? 'Model output' : 'Reasoning'}</h3>
-      <blockquote data-testid="math-reasoning">{attempt.text || (attempt.done ? '(empty)' : '…')}</blockquote>
+      <blockquote data-testid="math-reasoning">{attempt.text.trim() || (attempt.done ? '(empty)' : '…')}</blockquote>
       {attempt.program && (
         <>
           <h3>Program</h3>
