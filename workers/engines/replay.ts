@@ -73,7 +73,7 @@ export class ReplayEngine implements Engine {
       type: 'final', text: stops.fullText, tokenIds: [], finishReason,
       stats: {
         backend: 'replay', ttftMs: (firstAt || ended) - started, prefillTokS: 0,
-        decodeTokS: out > 1 ? (out - 1) / ((ended - firstAt) / 1000) : 0,
+        decodeTokS: out > 1 && ended > firstAt ? (out - 1) / ((ended - firstAt) / 1000) : 0,
         tokensIn: pieces(request.prompt).length, tokensOut: out, totalMs: ended - started, promptTokensDropped: 0,
       },
     };

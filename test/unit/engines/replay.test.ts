@@ -45,6 +45,14 @@ describe('ReplayEngine (canned answers for tests and demos)', () => {
     expect((await run(engine, 'a story', {}, controller.signal)).final.finishReason).toBe('abort');
   });
 
+  test('stats stay finite however fast the answer streams', async () => {
+    const engine = ReplayEngine.load('replay', { format: 'pocket-replay/1', rules: [{ match: ['x'], outputs: ['a b'] }] });
+    for (let i = 0; i < 20; i++) {
+      const { stats } = (await run(engine, 'x')).final;
+      expect(Number.isFinite(stats.decodeTokS) && Number.isFinite(stats.ttftMs)).toBe(true);
+    }
+  });
+
   test('a malformed replay file is a ValidationError', () => {
     expect(() => ReplayEngine.load('r', { format: 'other', rules: [] })).toThrow(ValidationError);
     expect(() => ReplayEngine.load('r', { format: 'pocket-replay/1', rules: [{ match: [], outputs: ['x'] }] })).toThrow(ValidationError);
