@@ -17,9 +17,9 @@ const storyText = () => popup.getByTestId('story-text').innerText();
 
 describe('Story tab with the bundled model (offline, real generation)', () => {
   test('writes a story, streams it, and shows the engine numbers', async () => {
-    await popup.getByLabel('Prompt').fill('Once upon a time');
+    await popup.getByLabel('Prompt', { exact: true }).fill('Once upon a time');
     await popup.getByLabel('Length (tokens)').fill('48');
-    await popup.getByLabel('Seed').fill('7');
+    await popup.getByLabel('Seed', { exact: true }).fill('7');
     await popup.getByRole('button', { name: 'Write' }).click();
     await popup.getByTestId('generation-stats').waitFor({ timeout: 120_000 });
     const text = await storyText();

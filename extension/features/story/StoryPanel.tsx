@@ -1,132 +1,29 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { choicesFor } from '../../../models/defaults.ts';
-import { useCandidates, useDefaultModel } from '../models/use-models.ts';
-import { generate } from '../../platform/index.ts';
-import { isErrorNamed, AbortError } from '../../protocol/errors.ts';
-import type { BackendPreference, GenerateResult, PanelIntent } from '../../protocol/schemas.ts';
-import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { GenerationStats } from '../../ui/GenerationStats.tsx';
+import { useState } from 'preact/hooks';
+import type { PanelIntent } from '../../protocol/schemas.ts';
+import { Tabs } from '../../ui/Tabs.tsx';
+import { useLiveQuery } from '../../ui/useLiveQuery.ts';
+import { WriteView } from './WriteView.tsx';
+import { LibraryView } from './LibraryView.tsx';
+import { RateView, type OpenPair } from './RateView.tsx';
+import { ResultsView } from './ResultsView.tsx';
+import { allStories } from './library.ts';
 
-interface Settings {
-  model: string;
-  backend: BackendPreference;
-  maxTokens: number;
-  temperature: number;
-  topK: number;
-  topP: number;
-  repetitionPenalty: number;
-  seed: number;
-}
+const VIEWS = [
+  { id: 'story-write', label: 'Write' }, { id: 'story-library', label: 'Library' },
+  { id: 'story-rate', label: 'Rate' }, { id: 'story-results', label: 'Results' },
+];
 
-function NumberField({ id, label, value, min, max, step, onInput }: {
-  id: string; label: string; value: number; min: number; max: number; step: number; onInput(value: number): void;
-}) {
-  return (
-    <label for={id}>
-      {label}
-      <input id={id} type="number" value={value} min={min} max={max} step={step}
-        onInput={(e) => {
-          const next = Number((e.currentTarget as HTMLInputElement).value);
-          if (Number.isFinite(next)) onInput(Math.min(max, Math.max(min, next)));
-        }} />
-    </label>
-  );
-}
-
-/** Writes a story with a local model: streamed, stoppable, continuable, with the engine's numbers underneath. */
+/** The Story tab: Write · Library · Rate · Results. Every view stays mounted, so a running story or an open pair survives a switch. */
 export function StoryPanel({ intent }: { intent?: PanelIntent | null }) {
-  const [prompt, setPrompt] = useState(intent?.feature === 'story' ? intent.text : 'Once upon a time');
-  const defaultModel = useDefaultModel('story');
-  const writers = choicesFor('story', useCandidates().candidates);
-  const [settings, setSettings] = useState<Settings>({
-    model: defaultModel, backend: 'auto', maxTokens: 200, temperature: 0.8, topK: 40, topP: 0.95,
-    repetitionPenalty: 1.1, seed: 1,
-  });
-  const [story, setStory] = useState('');
-  const [status, setStatus] = useState('');
-  const [result, setResult] = useState<GenerateResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const running = useRef<AbortController | null>(null);
-  const [pickedModel, setPickedModel] = useState(false);
-  useEffect(() => {
-    if (!pickedModel) setSettings((s) => ({ ...s, model: defaultModel }));
-  }, [defaultModel, pickedModel]);
-  const set = <K extends keyof Settings>(key: K) => (value: Settings[K]) => setSettings((s) => ({ ...s, [key]: value }));
-
-  async function write(fromText: string) {
-    running.current?.abort();
-    const controller = new AbortController();
-    running.current = controller;
-    setError(null);
-    setResult(null);
-    setStory('');
-    setStatus('Starting the model…');
-    const { model, backend, ...params } = settings;
-    try {
-      const final = await generate({
-        model, backend, prompt: fromText,
-        params: { maxTokens: params.maxTokens, temperature: params.temperature, topK: params.topK, topP: params.topP,
-          repetitionPenalty: params.repetitionPenalty, seed: params.seed },
-      }, (event) => {
-        if (event.type === 'token') setStory((text) => text + event.text);
-        else setStatus({ queued: 'Waiting for the model…', loading: 'Loading the model…', generating: 'Writing…' }[event.stage]);
-      }, controller.signal);
-      setStory(final.text);
-      setResult(final);
-    } catch (caught) {
-      if (!isErrorNamed(caught, AbortError)) setError(caught);
-    } finally {
-      if (running.current === controller) running.current = null;
-      setStatus('');
-    }
-  }
-
-  const busy = status !== '';
+  const [view, setView] = useState('story-write');
+  const stories = useLiveQuery(() => allStories(), []);
+  const [pair, setPair] = useState<OpenPair | null>(null);
   return (
-    <section aria-labelledby="story-heading">
-      <h2 id="story-heading">Story</h2>
-      <label for="story-prompt">Prompt</label>
-      <textarea id="story-prompt" rows={3} value={prompt} onInput={(e) => setPrompt((e.currentTarget as HTMLTextAreaElement).value)} />
-      <div class="controls">
-        <label for="story-model">
-          Writer
-          <select id="story-model" value={settings.model} onChange={(e) => {
-            setPickedModel(true);
-            set('model')((e.currentTarget as HTMLSelectElement).value);
-          }}>
-            {writers.map((entry) => <option key={entry.id} value={entry.id}>{entry.name}</option>)}
-          </select>
-        </label>
-        <label for="story-backend">
-          Backend
-          <select id="story-backend" value={settings.backend} onChange={(e) => set('backend')((e.currentTarget as HTMLSelectElement).value as BackendPreference)}>
-            <option value="auto">Auto (WebGPU first)</option>
-            <option value="webgpu">WebGPU</option>
-            <option value="wasm">WASM</option>
-          </select>
-        </label>
-        <NumberField id="story-length" label="Length (tokens)" value={settings.maxTokens} min={1} max={2048} step={16} onInput={set('maxTokens')} />
-        <NumberField id="story-temperature" label="Temperature" value={settings.temperature} min={0} max={2} step={0.1} onInput={set('temperature')} />
-        <NumberField id="story-topk" label="Top-k" value={settings.topK} min={0} max={200} step={1} onInput={set('topK')} />
-        <NumberField id="story-topp" label="Top-p" value={settings.topP} min={0} max={1} step={0.05} onInput={set('topP')} />
-        <NumberField id="story-penalty" label="Repetition penalty" value={settings.repetitionPenalty} min={1} max={2} step={0.05} onInput={set('repetitionPenalty')} />
-        <NumberField id="story-seed" label="Seed" value={settings.seed} min={0} max={2 ** 31} step={1} onInput={set('seed')} />
-      </div>
-      <div class="row">
-        <button type="button" onClick={() => void write(prompt)} disabled={busy}>Write</button>
-        <button type="button" disabled={busy || !story} onClick={() => {
-          const whole = prompt + story;
-          setPrompt(whole);
-          void write(whole);
-        }}>Continue</button>
-        <button type="button" onClick={() => running.current?.abort()} disabled={!busy}>Stop</button>
-      </div>
-      {status && <p role="status">{status}</p>}
-      {error !== null && <ErrorNotice error={error} />}
-      <div class="story" data-testid="story-text" aria-live="polite">
-        {story && <p><span class="muted">{prompt}</span>{story}</p>}
-      </div>
-      {result && <GenerationStats result={result} />}
-    </section>
+    <Tabs label="Story views" tabs={VIEWS} selected={view} onSelect={setView}>
+      <WriteView intent={intent ?? null} hidden={view !== 'story-write'} />
+      <LibraryView hidden={view !== 'story-library'} stories={stories} openPairIds={pair && !pair.revealed ? pair.ids : []} />
+      <RateView hidden={view !== 'story-rate'} stories={stories} pair={pair} setPair={setPair} />
+      <ResultsView hidden={view !== 'story-results'} />
+    </Tabs>
   );
 }

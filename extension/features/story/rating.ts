@@ -39,16 +39,20 @@ export function ratablePrompts<T extends Candidate>(stories: T[]): { prompt: str
     .map((group) => ({ prompt: group[0]!.prompt, stories: group }));
 }
 
-/** Two stories by different writers for one prompt, chosen by the seed; null when there are not two writers. */
+/**
+ * Two stories by different writers for one prompt, chosen by the seed, in blind order; null when there are not two
+ * writers. The same seed and the same stories (in any order) give the same pair in the same order.
+ */
 export function pickPair<T extends Candidate>(stories: T[], seed: number): [T, T] | null {
   const random = seededRandom(seed ^ 0x9e3779b9);
-  const writers = [...new Set(stories.map((s) => s.writer))];
+  // Sorted, so the pair depends on the seed and the set of stories only, not on the order they come in.
+  const writers = [...new Set(stories.map((s) => s.writer))].sort();
   if (writers.length < 2) return null;
   const firstWriter = writers[Math.floor(random() * writers.length)]!;
   const others = writers.filter((w) => w !== firstWriter);
   const secondWriter = others[Math.floor(random() * others.length)]!;
   const pick = (writer: string) => {
-    const mine = stories.filter((s) => s.writer === writer);
+    const mine = stories.filter((s) => s.writer === writer).sort((a, b) => String(a.id).localeCompare(String(b.id)));
     return mine[Math.floor(random() * mine.length)]!;
   };
   return blindOrder([pick(firstWriter), pick(secondWriter)], seed);

@@ -32,6 +32,7 @@ describe('blind rating', () => {
       const pair = pickPair(groups[0]!.stories, seed)!;
       expect(pair[0].writer).not.toBe(pair[1].writer);
       expect(pickPair(groups[0]!.stories, seed)).toEqual(pair);
+      expect(pickPair([...groups[0]!.stories].reverse(), seed)).toEqual(pair); // input order does not matter
     }
     expect(pickPair([stories[0]!, stories[1]!], 1)).toBeNull();
   });

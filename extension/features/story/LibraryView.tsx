@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import { deleteStory, matches, type SavedStory } from './library.ts';
+import { download, storiesToJson, storiesToMarkdown } from './export.ts';
+import { StatsList } from './StatsList.tsx';
+
+const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+
+/** Every saved story: search prompt and text, delete, export as Markdown or JSON, statistics per story. */
+export function LibraryView({ hidden, stories, openPairIds }: { hidden: boolean; stories: SavedStory[] | undefined; openPairIds: number[] }) {
+  const [query, setQuery] = useState('');
+  const [message, setMessage] = useState('');
+  const shown = (stories ?? []).filter((s) => matches(s, query));
+  async function remove(story: SavedStory) {
+    if (story.id === undefined) return;
+    await deleteStory(story.id);
+    setMessage(openPairIds.includes(story.id)
+      ? `Story ${story.id} is deleted. It was in the open rating pair, which is abandoned (Rate says so); saved ratings are kept.`
+      : `Story ${story.id} is deleted.`);
+  }
+  return (
+    <section aria-labelledby="library-heading" hidden={hidden}>
+      <h2 id="library-heading">Library</h2>
+      <label for="library-search">Search stories (prompt, text or writer)</label>
+      <input id="library-search" type="search" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+      <div class="row" style={{ margin: '6px 0' }}>
+        <button type="button" disabled={shown.length === 0}
+          onClick={() => download(`pocket-slm-stories-${stamp()}.md`, storiesToMarkdown(shown), 'text/markdown')}>Export Markdown</button>
+        <button type="button" disabled={shown.length === 0}
+          onClick={() => download(`pocket-slm-stories-${stamp()}.json`, storiesToJson(shown), 'application/json')}>Export JSON</button>
+      </div>
+      {message && <p role="status">{message}</p>}
+      <p class="muted" aria-live="polite">
+        {stories === undefined ? 'Loading…' : `${shown.length} of ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`}
+        {shown.length > 0 && query ? ' match the search' : ''}
+      </p>
+      {shown.map((story) => (
+        <article key={story.id} class="binding" data-testid="library-story" data-story-id={story.id}
+          aria-labelledby={`library-story-${story.id}`}>
+          <h3 id={`library-story-${story.id}`} style={{ fontSize: '13px', margin: '0 0 4px' }}>
+            Story {story.id} · {story.writer}{story.stopped ? ' · stopped' : ''}
+            <span class="muted"> · {new Date(story.createdAt).toLocaleString()}</span>
+          </h3>
+          <p class="muted"><strong>Prompt:</strong> {story.prompt}</p>
+          <blockquote data-testid="library-story-text">{story.text}</blockquote>
+          {story.seed !== null && (
+            <p class="muted">
+              Seed {story.seed}{story.timings ? ` · ${story.timings.tokensOut} tokens in ${Math.round(story.timings.totalMs)} ms` : ''}
+            </p>
+          )}
+          <details>
+            <summary>Statistics</summary>
+            <StatsList stats={story.stats} />
+          </details>
+          <button type="button" onClick={() => void remove(story)} aria-label={`Delete story ${story.id}`}>Delete</button>
+        </article>
+      ))}
+    </section>
+  );
+}

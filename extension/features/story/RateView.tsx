@@ -1,0 +1,163 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { database } from '../../storage/db.ts';
+import { CRITERIA, pickPair, ratablePrompts, type Criterion, type Scores } from './rating.ts';
+import { ensureHannaStory, HANNA_STORIES, HUMAN_WRITER, saveRatings, type SavedStory } from './library.ts';
+import type { TextStats } from './stats.ts';
+
+export interface OpenPair {
+  seed: number;
+  prompt: string;
+  ids: [number, number];
+  writers: [string, string];
+  texts: [string, string];
+  stats: [TextStats, TextStats];
+  revealed: boolean;
+}
+
+interface Candidate { id: number | string; writer: string; prompt: string; hannaId?: number }
+
+const SIDES = ['A', 'B'] as const;
+const LABELS: Record<Criterion, string> = {
+  grammaticality: 'Grammaticality', relevance: 'Relevance', creativity: 'Creativity', attractiveness: 'Attractiveness',
+};
+
+/**
+ * Blind side-by-side rating: a prompt with stories from two writers (a bundled HANNA human story counts as one), shown
+ * in an order drawn from the pair seed, without authorship; 1–5 on four criteria each; then authorship is revealed.
+ */
+export function RateView({ hidden, stories, pair, setPair }: {
+  hidden: boolean; stories: SavedStory[] | undefined; pair: OpenPair | null; setPair(pair: OpenPair | null): void;
+}) {
+  const [seed, setSeed] = useState(() => Math.floor(Math.random() * 1_000_000));
+  const [promptKey, setPromptKey] = useState(0);
+  const [scores, setScores] = useState<[Partial<Scores>, Partial<Scores>]>([{}, {}]);
+  const [message, setMessage] = useState('');
+  const [shown, setShown] = useState(0);
+
+  const groups = useMemo(() => {
+    const saved: Candidate[] = (stories ?? []).flatMap((s) => (s.id === undefined ? [] : [{ id: s.id, writer: s.writer, prompt: s.prompt, hannaId: s.hannaId }]));
+    const savedHanna = new Set(saved.map((s) => s.hannaId).filter((id) => id !== undefined));
+    const bundled: Candidate[] = HANNA_STORIES.filter((h) => !savedHanna.has(h.id))
+      .map((h) => ({ id: `hanna:${h.id}`, writer: HUMAN_WRITER, prompt: h.prompt, hannaId: h.id }));
+    return ratablePrompts([...saved, ...bundled]);
+  }, [stories]);
+
+  // A story of the open pair deleted here or in another panel: abandon the pair with a message, keep everything saved.
+  useEffect(() => {
+    if (!pair || pair.revealed) return;
+    void database().stories.bulkGet(pair.ids).then((rows) => {
+      const missing = pair.ids.filter((_, i) => rows[i] === undefined);
+      if (missing.length === 0) return;
+      setPair(null);
+      setScores([{}, {}]);
+      setMessage(`Story ${missing.join(' and ')} was deleted while you were rating it, so this pair is abandoned and no rating `
+        + 'was saved for it. Ratings saved earlier are kept. Show a new pair to go on.');
+    });
+  }, [stories, pair]);
+
+  async function showPair() {
+    setMessage('');
+    const group = groups[Math.min(promptKey, groups.length - 1)];
+    if (!group) return;
+    const picked = pickPair(group.stories, seed);
+    if (!picked) return;
+    const ids = await Promise.all(picked.map((c) => (typeof c.id === 'number' ? c.id : ensureHannaStory(c.hannaId!)))) as [number, number];
+    const rows = await database().stories.bulkGet(ids) as (SavedStory | undefined)[];
+    const [a, b] = rows;
+    if (!a || !b) {
+      setMessage('One of the two stories was just deleted; show a new pair.');
+      return;
+    }
+    setScores([{}, {}]);
+    setShown((n) => n + 1);
+    setPair({ seed, prompt: group.prompt, ids, writers: [a.writer, b.writer], texts: [a.text, b.text], stats: [a.stats, b.stats], revealed: false });
+  }
+
+  async function submit() {
+    if (!pair) return;
+    const rows = await database().stories.bulkGet(pair.ids);
+    if (rows.some((r) => r === undefined)) return; // the effect above abandons the pair and says so
+    const now = Date.now();
+    await saveRatings(SIDES.map((_, i) => ({
+      pairId: `${pair.ids[0]}-${pair.ids[1]}-${pair.seed}-${now}`, storyId: pair.ids[i]!, scores: scores[i] as Scores,
+      writer: pair.writers[i]!, prompt: pair.prompt, pairSeed: pair.seed, stats: pair.stats[i]!, createdAt: now,
+    })));
+    setPair({ ...pair, revealed: true });
+  }
+
+  const complete = scores.every((side) => CRITERIA.every((c) => typeof side[c] === 'number'));
+  return (
+    <section aria-labelledby="rate-heading" hidden={hidden}>
+      <h2 id="rate-heading">Blind rating</h2>
+      {groups.length === 0 ? (
+        <p>No prompt has stories from two writers yet. Write a story for a HANNA prompt (Write tab) to rate it against the human story.</p>
+      ) : (
+        <div class="controls">
+          <label for="rate-prompt">
+            Prompt to rate
+            <select id="rate-prompt" value={String(Math.min(promptKey, groups.length - 1))}
+              onChange={(e) => setPromptKey(Number((e.currentTarget as HTMLSelectElement).value))}>
+              {groups.map((g, i) => (
+                <option key={g.prompt} value={String(i)}>
+                  {(g.prompt.length > 70 ? `${g.prompt.slice(0, 70)}…` : g.prompt)} ({new Set(g.stories.map((s) => s.writer)).size} writers)
+                </option>
+              ))}
+            </select>
+          </label>
+          <label for="rate-seed">
+            Pair seed (same seed, same pair and order)
+            <input id="rate-seed" type="number" min={0} step={1} value={seed}
+              onInput={(e) => {
+                const next = Number((e.currentTarget as HTMLInputElement).value);
+                if (Number.isInteger(next) && next >= 0) setSeed(next);
+              }} />
+          </label>
+        </div>
+      )}
+      <div class="row">
+        <button type="button" disabled={groups.length === 0} onClick={() => void showPair()}>
+          {pair ? 'Show a new pair' : 'Show a blind pair'}
+        </button>
+        {pair?.revealed && <button type="button" onClick={() => setSeed((s) => s + 1)}>Next seed</button>}
+      </div>
+      {message && <p role="alert" data-testid="rate-message">{message}</p>}
+      {pair && (
+        <div data-testid="rate-pair" data-shown={shown}>
+          <p class="muted"><strong>Prompt:</strong> {pair.prompt}</p>
+          {SIDES.map((side, i) => (
+            <section key={side} aria-labelledby={`rate-story-${side}`} class="binding" data-testid={`rate-story-${side}`}>
+              <h3 id={`rate-story-${side}`} style={{ fontSize: '13px', margin: '0 0 4px' }}>
+                Story {side}{pair.revealed && <span data-testid={`rate-writer-${side}`}>: written by {pair.writers[i]}</span>}
+              </h3>
+              <blockquote>{pair.texts[i]}</blockquote>
+              {CRITERIA.map((criterion) => (
+                <fieldset key={criterion} disabled={pair.revealed} style={{ border: 0, padding: 0, margin: '2px 0' }}>
+                  <legend>{LABELS[criterion]} of story {side}</legend>
+                  {[1, 2, 3, 4, 5].map((value) => (
+                    <label key={value} style={{ marginRight: '8px' }}>
+                      <input type="radio" name={`rate-${side}-${criterion}`} value={value}
+                        checked={scores[i]![criterion] === value}
+                        onChange={() => setScores((all) => {
+                          const next: [Partial<Scores>, Partial<Scores>] = [{ ...all[0] }, { ...all[1] }];
+                          next[i]![criterion] = value;
+                          return next;
+                        })} />
+                      {value}
+                    </label>
+                  ))}
+                </fieldset>
+              ))}
+            </section>
+          ))}
+          {pair.revealed ? (
+            <p role="status" data-testid="rate-revealed">
+              Saved. Story A was written by {pair.writers[0]}, story B by {pair.writers[1]}.
+            </p>
+          ) : (
+            <button type="button" disabled={!complete} onClick={() => void submit()}>Save ratings and reveal the writers</button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

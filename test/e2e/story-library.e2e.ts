@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionHarness } from './browser.ts';
+import { expectAccessible } from './helpers.ts';
+import hanna from '../../extension/features/story/data/hanna-human-subset.json';
+
+let harness: ExtensionHarness;
+let popup: Page;
+const human = hanna[0]!;
+const MODEL = 'tinystories-656k';
+
+beforeAll(async () => {
+  harness = await launchExtension();
+  popup = await harness.openExtensionPage('popup/index.html');
+  await popup.getByRole('tab', { name: 'Story' }).click();
+});
+afterAll(() => harness?.close());
+
+const view = (name: string) => popup.getByRole('tab', { name, exact: true }).click();
+const notice = () => popup.getByTestId('story-notice');
+
+async function downloaded(click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([popup.waitForEvent('download'), click()]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+}
+
+interface ExportedStory { id: number; prompt: string; writer: string; text: string; seed: number; stopped: boolean; finishReason: string;
+  params: Record<string, unknown>; stats: { words: number }; timings: { tokensOut: number } | null }
+
+describe('Story library, blind rating and results (offline, real generation)', () => {
+  let stories: ExportedStory[] = [];
+
+  test('an empty prompt gets a clear message and writes nothing', async () => {
+    await popup.getByLabel('Prompt', { exact: true }).fill('   ');
+    await popup.getByRole('button', { name: 'Write', exact: true }).click();
+    await expect.poll(() => notice().innerText()).toMatch(/Write a prompt first/);
+    expect(await popup.getByTestId('story-text').innerText()).toBe('');
+  });
+
+  test('a finished story for a HANNA prompt is saved automatically', async () => {
+    await popup.getByLabel(/Prompt from HANNA/).selectOption(String(human.id));
+    expect(await popup.getByLabel('Prompt', { exact: true }).inputValue()).toBe(human.prompt);
+    expect(await popup.getByLabel(/Story opening/).inputValue()).toBe('Once upon a time');
+    await popup.getByLabel('Length (tokens)').fill('24');
+    await popup.getByLabel('Backend').selectOption('wasm');
+    await popup.getByLabel('Seed', { exact: true }).fill('3');
+    await popup.getByRole('button', { name: 'Write', exact: true }).click();
+    await expect.poll(() => notice().innerText(), { timeout: 120_000 }).toMatch(/^Saved to the library as story \d+\.$/);
+    expect(await popup.getByTestId('story-text').innerText()).toMatch(/^When you die .*\n\nOnce upon a time\S*\s\S/s);
+  });
+
+  test('a story stopped mid-stream is saved too, marked stopped', async () => {
+    await popup.getByLabel('Prompt', { exact: true }).fill('Once upon a time');
+    await popup.getByLabel(/Story opening/).fill('');
+    await popup.getByLabel('Length (tokens)').fill('2000');
+    await popup.getByLabel('Seed', { exact: true }).fill('7'); // the seed story.e2e.ts stops mid-stream too
+    await popup.getByRole('button', { name: 'Write', exact: true }).click();
+    await expect.poll(async () => (await popup.getByTestId('story-text').innerText()).length, { timeout: 60_000, interval: 20 }).toBeGreaterThan(30);
+    await popup.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => notice().innerText(), { timeout: 30_000 }).toMatch(/^Stopped\. .* saved to the library as story \d+ \(marked stopped\)\.$/);
+  });
+
+  test('the library finds stories by search and exports them as JSON', async () => {
+    await view('Library');
+    const cards = popup.getByTestId('library-story');
+    await expect.poll(() => cards.count()).toBe(2);
+    await popup.getByLabel(/Search stories/).fill(human.prompt.slice(0, 30).toUpperCase());
+    await expect.poll(() => cards.count()).toBe(1);
+    expect(await cards.first().getByRole('heading').innerText()).toContain(MODEL);
+    await popup.getByLabel(/Search stories/).fill('no such story anywhere');
+    await expect.poll(() => cards.count()).toBe(0);
+    await popup.getByLabel(/Search stories/).fill('');
+    await expect.poll(() => cards.count()).toBe(2);
+    expect(await popup.getByText(/· stopped/).count()).toBe(1);
+    await expectAccessible(popup, 'story library');
+
+    const file = await downloaded(() => popup.getByRole('button', { name: 'Export JSON' }).click());
+    expect(file.name).toMatch(/^pocket-slm-stories-.*\.json$/);
+    const parsed = JSON.parse(file.text) as { format: string; stories: ExportedStory[] };
+    expect(parsed.format).toBe('pocket-slm-stories');
+    stories = parsed.stories;
+    expect(stories).toHaveLength(2);
+    const [stopped, finished] = stories; // newest first
+    expect(stopped).toMatchObject({ prompt: 'Once upon a time', writer: MODEL, stopped: true, finishReason: 'abort', timings: null });
+    expect(stopped!.text.length).toBeGreaterThan(40);
+    expect(finished).toMatchObject({ prompt: human.prompt, writer: MODEL, stopped: false, seed: 3 });
+    expect(finished!.params).toMatchObject({ maxTokens: 24, backend: 'wasm', temperature: 0.8 });
+    expect(finished!.timings!.tokensOut).toBeGreaterThan(0);
+    expect(finished!.text.startsWith('Once upon a time')).toBe(true);
+    expect(finished!.stats.words).toBeGreaterThan(4);
+    expect(await cards.nth(1).getByTestId('library-story-text').innerText()).toBe(finished!.text.trim());
+  });
+
+  test('a blind pair (human vs model) is rated, then the writers are revealed', async () => {
+    await view('Rate');
+    const options = await popup.getByLabel('Prompt to rate').locator('option').allInnerTexts();
+    expect(options).toHaveLength(1); // only the HANNA prompt has two writers
+    await popup.getByLabel(/Pair seed/).fill('5');
+    await popup.getByRole('button', { name: 'Show a blind pair' }).click();
+    const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const sideText = async (side: string) => norm(await popup.getByTestId(`rate-story-${side}`).locator('blockquote').innerText());
+    await popup.getByTestId('rate-story-A').waitFor();
+    const order = [await sideText('A'), await sideText('B')];
+    const generated = norm(stories[1]!.text);
+    expect(new Set(order)).toEqual(new Set([generated, norm(human.story)]));
+    expect(await popup.getByTestId('rate-writer-A').count()).toBe(0); // authorship hidden
+    // the same seed shows the same order
+    await popup.getByRole('button', { name: 'Show a new pair' }).click();
+    await popup.locator('[data-testid="rate-pair"][data-shown="2"]').waitFor();
+    expect([await sideText('A'), await sideText('B')]).toEqual(order);
+
+    const save = popup.getByRole('button', { name: 'Save ratings and reveal the writers' });
+    const give = { A: [4, 4, 4, 4], B: [2, 3, 2, 3] } as const;
+    for (const side of ['A', 'B'] as const) {
+      for (const [i, criterion] of ['grammaticality', 'relevance', 'creativity', 'attractiveness'].entries()) {
+        expect(await save.isEnabled()).toBe(false);
+        await popup.locator(`input[name="rate-${side}-${criterion}"][value="${give[side][i]}"]`).check();
+      }
+    }
+    await expectAccessible(popup, 'blind rating');
+    await save.click();
+    await popup.getByTestId('rate-revealed').waitFor();
+    const writerOf = (text: string) => (text === norm(human.story) ? 'human (HANNA)' : MODEL);
+    expect(await popup.getByTestId('rate-writer-A').innerText()).toBe(`: written by ${writerOf(order[0]!)}`);
+    expect(await popup.getByTestId('rate-writer-B').innerText()).toBe(`: written by ${writerOf(order[1]!)}`);
+    (globalThis as unknown as { writerA: string }).writerA = writerOf(order[0]!);
+  });
+
+  test('the results table shows mean ± std per writer and exports CSV', async () => {
+    const writerA = (globalThis as unknown as { writerA: string }).writerA;
+    const writerB = writerA === MODEL ? 'human (HANNA)' : MODEL;
+    await view('Results');
+    const row = (writer: string) => popup.getByTestId('results-table').locator(`tr[data-writer="${writer}"]`);
+    await row(writerA).waitFor();
+    expect(await row(writerA).locator('[data-field="n"]').innerText()).toBe('1');
+    expect(await row(writerA).locator('[data-field="overall"]').innerText()).toBe('4.00 ± —');
+    expect(await row(writerB).locator('[data-field="relevance"]').innerText()).toBe('3.00 ± —');
+    expect(await row(writerB).locator('[data-field="overall"]').innerText()).toBe('2.50 ± —');
+    const humanWords = await popup.getByTestId('results-stats').locator('tr[data-writer="human (HANNA)"] [data-stat="words"]').innerText();
+    expect(Number(humanWords)).toBeGreaterThan(50);
+    await expectAccessible(popup, 'story results');
+
+    const file = await downloaded(() => popup.getByRole('button', { name: 'Export CSV' }).click());
+    expect(file.name).toMatch(/\.csv$/);
+    const lines = file.text.trimEnd().split('\n');
+    expect(lines[0]!.startsWith('writer,n,grammaticality_mean,grammaticality_std,')).toBe(true);
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.startsWith(`${writerA},`))).toMatch(new RegExp(`^${writerA.replace(/[()]/g, '\\$&')},1,4,,4,,4,,4,,4,,`));
+  });
+
+  test('deleting a story that is in an open rating abandons the pair with a message; saved ratings stay', async () => {
+    await view('Rate');
+    await popup.getByRole('button', { name: 'Show a new pair' }).click();
+    await popup.getByRole('button', { name: 'Save ratings and reveal the writers' }).waitFor();
+    await view('Library');
+    const generatedId = stories[1]!.id;
+    await popup.getByRole('button', { name: `Delete story ${generatedId}` }).click();
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'abandoned' }).count()).toBe(1);
+    await view('Rate');
+    await expect.poll(() => popup.getByTestId('rate-message').innerText()).toMatch(new RegExp(`Story ${generatedId} was deleted .* abandoned`));
+    expect(await popup.getByTestId('rate-pair').count()).toBe(0);
+    await view('Results');
+    expect(await popup.getByTestId('results-table').locator('tbody tr').count()).toBe(2);
+  });
+});
