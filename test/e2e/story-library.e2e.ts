@@ -57,8 +57,21 @@ describe('Story library, blind rating and results (offline, real generation)', (
     await popup.getByLabel('Seed', { exact: true }).fill('7'); // the seed story.e2e.ts stops mid-stream too
     await popup.getByRole('button', { name: 'Write', exact: true }).click();
     await expect.poll(async () => (await popup.getByTestId('story-text').innerText()).length, { timeout: 60_000, interval: 20 }).toBeGreaterThan(30);
+    // switching writers mid-generation is not possible: the writer is locked until the story stops
+    expect(await popup.locator('#story-model').isDisabled()).toBe(true);
     await popup.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => notice().innerText(), { timeout: 30_000 }).toMatch(/^Stopped\. .* saved to the library as story \d+ \(marked stopped\)\.$/);
+  });
+
+  test('the Story views are keyboard tabs', async () => {
+    await popup.getByRole('tab', { name: 'Write', exact: true }).focus();
+    await popup.keyboard.press('ArrowRight');
+    expect(await popup.getByRole('tab', { name: 'Library', exact: true }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Library');
+    await popup.keyboard.press('End');
+    expect(await popup.getByRole('tab', { name: 'Results', exact: true }).getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('Home');
+    expect(await popup.getByRole('tab', { name: 'Write', exact: true }).getAttribute('aria-selected')).toBe('true');
   });
 
   test('the library finds stories by search and exports them as JSON', async () => {
@@ -162,5 +175,30 @@ describe('Story library, blind rating and results (offline, real generation)', (
     expect(await popup.getByTestId('rate-pair').count()).toBe(0);
     await view('Results');
     expect(await popup.getByTestId('results-table').locator('tbody tr').count()).toBe(2);
+  });
+
+  test('a prompt longer than the context is truncated with a visible notice, and the story is still saved', async () => {
+    await view('Write');
+    await popup.getByLabel('Prompt', { exact: true }).fill('Once upon a time there was a little dog. '.repeat(120));
+    await popup.getByLabel(/Story opening/).fill('The dog');
+    await popup.getByLabel('Length (tokens)').fill('8');
+    await popup.getByRole('button', { name: 'Write', exact: true }).click();
+    await popup.locator('[data-field="stats.truncated"]').waitFor({ timeout: 60_000 });
+    expect(await popup.locator('[data-field="stats.truncated"]').innerText()).toMatch(/first \d+ tokens were left out/);
+    await expect.poll(() => notice().innerText()).toMatch(/^Saved to the library as story \d+\.$/);
+    await view('Library');
+    await expect.poll(() => popup.locator('[data-field="library.truncated"]').count()).toBe(1);
+  });
+
+  test('the side panel shows the same library (saved in the popup)', async () => {
+    const panel = await harness.openExtensionPage('sidepanel/index.html');
+    await panel.getByRole('tab', { name: 'Story' }).click();
+    await panel.getByRole('tab', { name: 'Library', exact: true }).click();
+    const titles = await panel.getByTestId('library-story').getByRole('heading').allInnerTexts();
+    expect(titles.some((t) => t.includes('human (HANNA)'))).toBe(true);
+    expect(titles.some((t) => t.includes('· stopped'))).toBe(true);
+    await panel.getByRole('tab', { name: 'Results', exact: true }).click();
+    expect(await panel.getByTestId('results-table').locator('tbody tr').count()).toBe(2);
+    await panel.close();
   });
 });

@@ -47,6 +47,11 @@ export function LibraryView({ hidden, stories, openPairIds }: { hidden: boolean;
               Seed {story.seed}{story.timings ? ` · ${story.timings.tokensOut} tokens in ${Math.round(story.timings.totalMs)} ms` : ''}
             </p>
           )}
+          {(story.timings?.promptTokensDropped ?? 0) > 0 && (
+            <p role="note" data-field="library.truncated">
+              The prompt was longer than the model's context: its first {story.timings!.promptTokensDropped} tokens were left out.
+            </p>
+          )}
           <details>
             <summary>Statistics</summary>
             <StatsList stats={story.stats} />
