@@ -103,6 +103,14 @@ describe('Story library, blind rating and results (offline, real generation)', (
     expect(finished!.text.startsWith('Once upon a time')).toBe(true);
     expect(finished!.stats.words).toBeGreaterThan(4);
     expect(await cards.nth(1).getByTestId('library-story-text').innerText()).toBe(finished!.text.trim());
+    await cards.nth(1).getByText('Statistics').click();
+    expect(await cards.nth(1).locator('[data-stat="words"]').innerText()).toBe(String(finished!.stats.words));
+
+    const markdown = await downloaded(() => popup.getByRole('button', { name: 'Export Markdown' }).click());
+    expect(markdown.name).toMatch(/\.md$/);
+    expect(markdown.text.startsWith('# Pocket SLM stories\n')).toBe(true);
+    expect(markdown.text).toContain(`## Story ${stopped!.id} · ${MODEL} (stopped)`);
+    expect(markdown.text).toContain(`- Prompt: ${human.prompt}`);
   });
 
   test('a blind pair (human vs model) is rated, then the writers are revealed', async () => {

@@ -14,6 +14,7 @@ export function ResultsView({ hidden }: { hidden: boolean }) {
       <h2 id="results-heading">Results</h2>
       {results.length === 0 ? <p>No ratings yet: rate a blind pair in the Rate tab.</p> : (
         <>
+          <div role="region" aria-label="Ratings per writer" tabIndex={0} style={{ overflowX: 'auto' }}>
           <table class="models" data-testid="results-table">
             <caption class="sr-only">Ratings per writer, mean ± standard deviation (1–5)</caption>
             <thead>
@@ -32,6 +33,8 @@ export function ResultsView({ hidden }: { hidden: boolean }) {
               ))}
             </tbody>
           </table>
+          </div>
+          <div role="region" aria-label="Text statistics per writer" tabIndex={0} style={{ overflowX: 'auto' }}>
           <table class="models" data-testid="results-stats" style={{ marginTop: '8px' }}>
             <caption class="sr-only">Mean text statistics of the rated stories per writer</caption>
             <thead>
@@ -46,6 +49,7 @@ export function ResultsView({ hidden }: { hidden: boolean }) {
               ))}
             </tbody>
           </table>
+          </div>
           <p class="muted">Standard deviations are sample deviations (n − 1); “—” where n is 1.</p>
           <button type="button" onClick={() => download(`pocket-slm-ratings-${Date.now()}.csv`, resultsCsv(results), 'text/csv')}>Export CSV</button>
         </>
