@@ -95,7 +95,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
         <div class="controls">
           <label for="rate-prompt">
             Prompt to rate
-            <select id="rate-prompt" value={String(Math.min(promptKey, groups.length - 1))}
+            <select id="rate-prompt" style={{ width: '100%' }} value={String(Math.min(promptKey, groups.length - 1))}
               onChange={(e) => setPromptKey(Number((e.currentTarget as HTMLSelectElement).value))}>
               {groups.map((g, i) => (
                 <option key={g.prompt} value={String(i)}>
@@ -124,6 +124,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
       {pair && (
         <div data-testid="rate-pair" data-shown={shown}>
           <p class="muted"><strong>Prompt:</strong> {pair.prompt}</p>
+          <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: '8px' }}>
           {SIDES.map((side, i) => (
             <section key={side} aria-labelledby={`rate-story-${side}`} class="binding" data-testid={`rate-story-${side}`}>
               <h3 id={`rate-story-${side}`} style={{ fontSize: '13px', margin: '0 0 4px' }}>
@@ -149,6 +150,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
               ))}
             </section>
           ))}
+          </div>
           {pair.revealed ? (
             <p role="status" data-testid="rate-revealed">
               Saved. Story A was written by {pair.writers[0]}, story B by {pair.writers[1]}.

@@ -122,7 +122,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
     <section aria-labelledby="story-heading" hidden={hidden}>
       <h2 id="story-heading">Story</h2>
       <label for="story-hanna">Prompt from HANNA (a human story exists for each, to rate against)</label>
-      <select id="story-hanna" value="" disabled={busy} onChange={(e) => {
+      <select id="story-hanna" value="" disabled={busy} style={{ width: '100%', maxWidth: '100%' }} onChange={(e) => {
         const picked = HANNA_STORIES.find((s) => String(s.id) === (e.currentTarget as HTMLSelectElement).value);
         if (picked) {
           setPrompt(picked.prompt);
