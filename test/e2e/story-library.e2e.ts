@@ -168,6 +168,10 @@ describe('Story library, blind rating and results (offline, real generation)', (
     expect(lines[0]!.startsWith('writer,n,grammaticality_mean,grammaticality_std,')).toBe(true);
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.startsWith(`${writerA},`))).toMatch(new RegExp(`^${writerA.replace(/[()]/g, '\\$&')},1,4,,4,,4,,4,,4,,`));
+    const raw = await downloaded(() => popup.getByRole('button', { name: 'Export every rating (CSV)' }).click());
+    const rawLines = raw.text.trimEnd().split('\n');
+    expect(rawLines).toHaveLength(3); // header and one row per rated story
+    expect(rawLines.slice(1).map((l) => l.split(',').slice(3, 7).join(' ')).sort()).toEqual(['2 3 2 3', '4 4 4 4']);
   });
 
   test('deleting a story that is in an open rating abandons the pair with a message; saved ratings stay', async () => {

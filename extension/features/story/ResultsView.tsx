@@ -1,5 +1,5 @@
 import { useLiveQuery } from '../../ui/useLiveQuery.ts';
-import { aggregate, CRITERIA, formatMeanStd, resultsCsv } from './rating.ts';
+import { aggregate, CRITERIA, formatMeanStd, ratingsCsv, resultsCsv } from './rating.ts';
 import { allRatings } from './library.ts';
 import { download } from './export.ts';
 import { STAT_COLUMNS } from './stats.ts';
@@ -51,7 +51,12 @@ export function ResultsView({ hidden }: { hidden: boolean }) {
           </table>
           </div>
           <p class="muted">Standard deviations are sample deviations (n − 1); “—” where n is 1.</p>
-          <button type="button" onClick={() => download(`pocket-slm-ratings-${Date.now()}.csv`, resultsCsv(results), 'text/csv')}>Export CSV</button>
+          <div class="row">
+            <button type="button" onClick={() => download(`pocket-slm-results-${Date.now()}.csv`, resultsCsv(results), 'text/csv')}>Export CSV</button>
+            <button type="button" onClick={() => download(`pocket-slm-ratings-${Date.now()}.csv`, ratingsCsv(ratings ?? []), 'text/csv')}>
+              Export every rating (CSV)
+            </button>
+          </div>
         </>
       )}
     </section>

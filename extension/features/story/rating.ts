@@ -110,3 +110,13 @@ export function resultsCsv(results: WriterResult[]): string {
     ...STAT_COLUMNS.map((s) => num(r.stats[s.key]))]);
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
+
+export interface RawRating extends RatingRecord { pairId: string; storyId: number; prompt: string; pairSeed: number; createdAt: number }
+
+/** Every rating as one CSV row (for your own analysis): pair, story, writer, the four scores, seed, time, prompt. */
+export function ratingsCsv(ratings: RawRating[]): string {
+  const header = ['pair_id', 'story_id', 'writer', ...CRITERIA, 'pair_seed', 'rated_at', 'prompt'];
+  const rows = ratings.map((r) => [r.pairId, r.storyId, r.writer, ...CRITERIA.map((c) => r.scores[c]), r.pairSeed,
+    new Date(r.createdAt).toISOString(), r.prompt]);
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { aggregate, blindOrder, csvCell, meanStd, pickPair, ratablePrompts, resultsCsv, seededRandom } from '../../../extension/features/story/rating.ts';
+import { aggregate, blindOrder, csvCell, meanStd, pickPair, ratablePrompts, ratingsCsv, resultsCsv, seededRandom } from '../../../extension/features/story/rating.ts';
 import { textStats } from '../../../extension/features/story/stats.ts';
 
 const scores = (g: number, r: number, c: number, a: number) => ({ grammaticality: g, relevance: r, creativity: c, attractiveness: a });
@@ -76,5 +76,12 @@ describe('rating aggregation', () => {
       + 'mean_typeTokenRatio,mean_mtld,mean_repeatedTrigramRate,mean_fleschReadingEase,mean_novelty');
     expect(lines[1]).toBe('"tiny, v2",2,3,1.4142,4,1.4142,3,1.4142,2,1.4142,3,0,,,,,,,,');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+  });
+
+  test('raw ratings CSV: one row per rating, prompt quoted', () => {
+    expect(ratingsCsv([{ pairId: '1-2-5-9', storyId: 2, writer: 'human (HANNA)', scores: scores(5, 4, 3, 2), prompt: 'A "big" dog, lost',
+      pairSeed: 5, createdAt: Date.UTC(2026, 0, 1) }])).toBe(
+      'pair_id,story_id,writer,grammaticality,relevance,creativity,attractiveness,pair_seed,rated_at,prompt\n'
+      + '1-2-5-9,2,human (HANNA),5,4,3,2,5,2026-01-01T00:00:00.000Z,"A ""big"" dog, lost"\n');
   });
 });
