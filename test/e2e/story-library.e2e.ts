@@ -187,6 +187,11 @@ describe('Story library, blind rating and results (offline, real generation)', (
     expect(await popup.getByTestId('rate-pair').count()).toBe(0);
     await view('Results');
     expect(await popup.getByTestId('results-table').locator('tbody tr').count()).toBe(2);
+    // and the deletion can be undone: the same story, same id, is back
+    await view('Library');
+    await popup.getByRole('button', { name: 'Undo delete' }).click();
+    await expect.poll(() => popup.locator(`[data-testid="library-story"][data-story-id="${generatedId}"]`).count()).toBe(1);
+    expect(await popup.getByRole('status').filter({ hasText: `Story ${generatedId} is back` }).count()).toBe(1);
   });
 
   test('a prompt longer than the context is truncated with a visible notice, and the story is still saved', async () => {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { database } from '../../storage/db.ts';
 import { deleteStory, matches, type SavedStory } from './library.ts';
 import { download, storiesToJson, storiesToMarkdown } from './export.ts';
 import { StatsList } from './StatsList.tsx';
@@ -9,10 +10,12 @@ const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 export function LibraryView({ hidden, stories, openPairIds }: { hidden: boolean; stories: SavedStory[] | undefined; openPairIds: number[] }) {
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState('');
+  const [deleted, setDeleted] = useState<SavedStory | null>(null);
   const shown = (stories ?? []).filter((s) => matches(s, query));
   async function remove(story: SavedStory) {
     if (story.id === undefined) return;
     await deleteStory(story.id);
+    setDeleted(story);
     setMessage(openPairIds.includes(story.id)
       ? `Story ${story.id} is deleted. It was in the open rating pair, which is abandoned (Rate says so); saved ratings are kept.`
       : `Story ${story.id} is deleted.`);
@@ -28,7 +31,18 @@ export function LibraryView({ hidden, stories, openPairIds }: { hidden: boolean;
         <button type="button" disabled={shown.length === 0}
           onClick={() => download(`pocket-slm-stories-${stamp()}.json`, storiesToJson(shown), 'application/json')}>Export JSON</button>
       </div>
-      {message && <p role="status">{message}</p>}
+      {message && (
+        <p role="status">
+          {message}{' '}
+          {deleted && (
+            <button type="button" onClick={() => {
+              const row = deleted;
+              setDeleted(null);
+              void database().stories.put(row).then(() => setMessage(`Story ${row.id} is back in the library.`));
+            }}>Undo delete</button>
+          )}
+        </p>
+      )}
       <p class="muted" aria-live="polite">
         {stories === undefined ? 'Loading…' : `${shown.length} of ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`}
         {shown.length > 0 && query ? ' match the search' : ''}
