@@ -114,20 +114,23 @@ describe('generation through the real extension (background → offscreen → mo
 
   test('a service worker stopped mid-generation ends the stream with a typed error; the next request works', async () => {
     const cdp = await harness.context.newCDPSession(page);
-    const pending = page.evaluate(async () => {
+    // WebGPU (SwiftShader here) is slow enough that 500 tokens cannot finish before the worker is stopped; WASM can.
+    const hasGpu = await page.evaluate(async () => Boolean(await navigator.gpu?.requestAdapter()));
+    const pending = page.evaluate(async (backend) => {
       const port = chrome.runtime.connect({ name: 'generate' });
-      let tokens = 0;
+      const seen = globalThis as unknown as { __tokensSeen: number };
+      seen.__tokensSeen = 0;
       return new Promise<{ tokens: number; how: string }>((resolve) => {
         port.onMessage.addListener((frame: { type: string; payload: { type: string } }) => {
-          if (frame.type === 'event' && frame.payload.type === 'token') tokens += 1;
-          if (frame.type !== 'event') resolve({ tokens, how: frame.type });
+          if (frame.type === 'event' && frame.payload.type === 'token') seen.__tokensSeen += 1;
+          if (frame.type !== 'event') resolve({ tokens: seen.__tokensSeen, how: frame.type });
         });
-        port.onDisconnect.addListener(() => resolve({ tokens, how: 'disconnected' }));
+        port.onDisconnect.addListener(() => resolve({ tokens: seen.__tokensSeen, how: 'disconnected' }));
         port.postMessage({ kind: 'generate', id: 'long', payload: { model: 'tinystories-656k', prompt: 'Once upon a time',
-          backend: 'wasm', params: { maxTokens: 500, temperature: 0, stopAtEos: false } } });
+          backend, params: { maxTokens: 500, temperature: 0, stopAtEos: false } } });
       });
-    });
-    await page.waitForTimeout(500);
+    }, hasGpu ? 'webgpu' : 'wasm');
+    await page.waitForFunction(() => (globalThis as unknown as { __tokensSeen?: number }).__tokensSeen! > 0, undefined, { timeout: 60_000 });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     const ended = await pending;
