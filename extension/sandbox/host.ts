@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { AbortError, ApiError, BudgetError, deserializeError, type PocketError, serializeError } from '../protocol/errors.ts';
+import { AbortError, ApiError, BudgetError, deserializeError, serializeError } from '../protocol/errors.ts';
 import type { Bridge, ScriptName } from './capabilities/bridge.ts';
 import { type Budgets, DEFAULT_BUDGETS } from './interpreter/budget.ts';
-import type { LogEntry, RunStats } from './interpreter/run.ts';
+import type { LogEntry, RunResult } from './interpreter/run.ts';
 import type { ExportedValue } from './interpreter/values.ts';
 import { FromSandboxSchema, type ToSandbox } from './messages.ts';
 
@@ -27,15 +27,8 @@ export interface SandboxRunOptions {
   signal?: AbortSignal;
 }
 
-export interface SandboxResult {
-  ok: boolean;
-  finishedBy: 'done' | 'answer' | 'end' | 'error';
-  result: ExportedValue;
-  output: string[];
-  log: LogEntry[];
-  error?: PocketError;
-  stats: RunStats;
-}
+/** What a run in the sandbox page gives back: the interpreter's own result, rebuilt on this side. */
+export type SandboxResult = RunResult;
 
 interface PendingRun {
   options: SandboxRunOptions;

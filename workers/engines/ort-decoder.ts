@@ -5,6 +5,7 @@ import { StopMatcher } from './decoding/stop-matcher.ts';
 import type { DecoderConfig } from './model-config.ts';
 import { IncrementalDecoder, type TextTokenizer } from './tokenizer.ts';
 import type { Backend, Engine, EngineInfo, FinalEvent, FinishReason, GenerateRequest, TokenEvent } from './types.ts';
+import { generationStats } from './stats.ts';
 
 type OrtModule = typeof Ort;
 
@@ -177,23 +178,13 @@ export class OrtDecoderEngine implements Engine {
     }
 
     if (!stops.stopped) stops.push(detokenizer.flush());
-    const ended = now();
-    const decodeSteps = Math.max(0, generated.length - 1);
+    const clock = { started, prefillStarted, firstTokenAt, ended: now() };
     return {
       type: 'final',
       text: stops.fullText,
       tokenIds: generated,
       finishReason,
-      stats: {
-        backend: this.info.backend,
-        ttftMs: firstTokenAt ? firstTokenAt - started : ended - started,
-        prefillTokS: firstTokenAt ? fitted.ids.length / ((firstTokenAt - prefillStarted) / 1000) : 0,
-        decodeTokS: decodeSteps && firstTokenAt ? decodeSteps / ((ended - firstTokenAt) / 1000) : 0,
-        tokensIn: fitted.ids.length,
-        tokensOut: generated.length,
-        totalMs: ended - started,
-        promptTokensDropped: fitted.dropped,
-      },
+      stats: generationStats(this.info.backend, clock, fitted.ids.length, generated.length, fitted.dropped),
     };
   }
 

@@ -1,21 +1,13 @@
 import type { TextStats } from './stats.ts';
 import { STAT_COLUMNS, meanStats } from './stats.ts';
+import { seededRandom } from '../../../workers/engines/decoding/sampler.ts';
 
 export const CRITERIA = ['grammaticality', 'relevance', 'creativity', 'attractiveness'] as const;
 export type Criterion = (typeof CRITERIA)[number];
 export type Scores = Record<Criterion, number>;
 
-/** Mulberry32: a small seeded PRNG, so the blind order of a pair can be reproduced from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The blind order of a pair is reproducible from its seed: the engines' seeded PRNG serves here too.
+export { seededRandom };
 
 /** Shows the two stories in an order drawn from the seed: the same seed always gives the same order. */
 export function blindOrder<T>(pair: readonly [T, T], seed: number): [T, T] {

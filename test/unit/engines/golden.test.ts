@@ -6,6 +6,7 @@ import { OrtDecoderEngine } from '../../../workers/engines/ort-decoder.ts';
 import { decoderConfigFrom } from '../../../workers/engines/model-config.ts';
 import { TextTokenizer } from '../../../workers/engines/tokenizer.ts';
 import type { FinalEvent, GenerateParams } from '../../../workers/engines/types.ts';
+import { collect } from './collect.ts';
 
 const bundled = join(import.meta.dirname, '../../../models/bundled/tinystories-656k');
 const shared = join(import.meta.dirname, '../../../../shared/models/TinyStories-656K');
@@ -31,16 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.unload());
 
-async function run(prompt: string, params: GenerateParams, signal?: AbortSignal) {
-  const stream = engine.generate({ id: 't', prompt, params }, signal);
-  const tokens: number[] = [];
-  let streamed = '';
-  for (;;) {
-    const next = await stream.next();
-    if (next.done) return { final: next.value as FinalEvent, tokens, streamed };
-    tokens.push(next.value.tokenId);
-    streamed += next.value.text;
-  }
+function run(prompt: string, params: GenerateParams, signal?: AbortSignal) {
+  return collect(engine.generate({ id: 't', prompt, params }, signal));
 }
 
 describe('OrtDecoderEngine on WASM (Node) against the golden reference', () => {

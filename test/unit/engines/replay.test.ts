@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { ValidationError } from '../../../extension/protocol/errors.ts';
 import { customEntry } from '../../../models/registry.ts';
 import { ReplayEngine } from '../../../workers/engines/replay.ts';
-import type { FinalEvent, GenerateParams } from '../../../workers/engines/types.ts';
+import type { GenerateParams } from '../../../workers/engines/types.ts';
+import { collect } from './collect.ts';
 
 const file = {
   format: 'pocket-replay/1',
@@ -13,14 +14,8 @@ const file = {
   fallback: 'I do not know.',
 };
 
-async function run(engine: ReplayEngine, prompt: string, params: Partial<GenerateParams> = {}, signal?: AbortSignal) {
-  const stream = engine.generate({ id: 'r', prompt, params: { maxTokens: 100, temperature: 0, ...params } }, signal);
-  let streamed = '';
-  for (;;) {
-    const next = await stream.next();
-    if (next.done) return { final: next.value as FinalEvent, streamed };
-    streamed += next.value.text;
-  }
+function run(engine: ReplayEngine, prompt: string, params: Partial<GenerateParams> = {}, signal?: AbortSignal) {
+  return collect(engine.generate({ id: 'r', prompt, params: { maxTokens: 100, temperature: 0, ...params } }, signal));
 }
 
 describe('ReplayEngine (canned answers for tests and demos)', () => {

@@ -7,6 +7,7 @@ import { seq2seqConfigFrom } from '../../../workers/engines/seq2seq-config.ts';
 import { TextTokenizer } from '../../../workers/engines/tokenizer.ts';
 import { seq2seqFiles } from '../../../models/registry.ts';
 import type { FinalEvent, GenerateParams } from '../../../workers/engines/types.ts';
+import { collect } from './collect.ts';
 
 const fixture = join(import.meta.dirname, '../../fixtures/seq2seq-tiny');
 const file = (name: string) => new Uint8Array(readFileSync(join(fixture, name)));
@@ -27,16 +28,8 @@ const layouts: [string, () => Seq2SeqDecoderFiles][] = [
 const load = (decoder: Seq2SeqDecoderFiles, encoder = file('encoder_model.onnx')) =>
   OrtSeq2SeqEngine.load({ ort, modelId: 'seq2seq-tiny', backend: 'wasm', tokenizer, config, encoder, decoder });
 
-async function run(engine: OrtSeq2SeqEngine, prompt: string, params: GenerateParams, signal?: AbortSignal) {
-  const stream = engine.generate({ id: 't', prompt, params }, signal);
-  const tokens: number[] = [];
-  let streamed = '';
-  for (;;) {
-    const next = await stream.next();
-    if (next.done) return { final: next.value as FinalEvent, tokens, streamed };
-    tokens.push(next.value.tokenId);
-    streamed += next.value.text;
-  }
+function run(engine: OrtSeq2SeqEngine, prompt: string, params: GenerateParams, signal?: AbortSignal) {
+  return collect(engine.generate({ id: 't', prompt, params }, signal));
 }
 
 beforeAll(() => {

@@ -9,7 +9,8 @@ import * as webllm from '@mlc-ai/web-llm';
 import type { ChatCompletionChunk, ChatCompletionRequestStreaming } from '@mlc-ai/web-llm';
 import { catalogue } from '../../../models/catalogue.ts';
 import { WebLlmEngine, toChatRequest, translateWebLlmError, type MlcEngineLike } from '../../../workers/engines/web-llm.ts';
-import type { FinalEvent, GenerateRequest } from '../../../workers/engines/types.ts';
+import type { GenerateRequest } from '../../../workers/engines/types.ts';
+import { collect } from './collect.ts';
 
 class FakeMlcEngine implements MlcEngineLike {
   requests: ChatCompletionRequestStreaming[] = [];
@@ -68,24 +69,13 @@ const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
   id: 'r', prompt: 'Say hi', params: { maxTokens: 16, temperature: 0 }, ...over,
 });
 
-async function drain(stream: AsyncGenerator<{ text: string }, FinalEvent>, onToken?: (n: number) => void) {
-  let streamed = '';
-  let n = 0;
-  for (;;) {
-    const next = await stream.next();
-    if (next.done) return { final: next.value, streamed };
-    streamed += next.value.text;
-    onToken?.(++n);
-  }
-}
-
 describe('WebLlmEngine over a web-llm engine double', () => {
   test('streams text, maps finish reason and web-llm usage to our stats', async () => {
     const fake = new FakeMlcEngine(['Hel', 'lo', '!']);
     const engine = await load(fake);
     expect(fake.reloaded).toEqual([entry.id]);
     expect(engine.info).toMatchObject({ backend: 'webgpu', constraints: ['json-schema', 'grammar'] });
-    const { final, streamed } = await drain(engine.generate(request()));
+    const { final, streamed } = await collect(engine.generate(request()));
     expect(streamed).toBe('Hello!');
     expect(final).toMatchObject({ text: 'Hello!', finishReason: 'stop', tokenIds: [] });
     expect(final.stats).toMatchObject({ backend: 'webgpu', ttftMs: 50, prefillTokS: 240, decodeTokS: 31.5, tokensIn: 12, tokensOut: 3 });
@@ -112,7 +102,7 @@ describe('WebLlmEngine over a web-llm engine double', () => {
     const fake = new FakeMlcEngine(Array.from({ length: 50 }, (_, i) => `w${i} `));
     const engine = await load(fake);
     const controller = new AbortController();
-    const { final } = await drain(engine.generate(request(), controller.signal), (n) => n === 3 && controller.abort());
+    const { final } = await collect(engine.generate(request(), controller.signal), (n) => n === 3 && controller.abort());
     expect(fake.interrupted).toBe(1);
     expect(final.finishReason).toBe('abort');
     expect(final.text.split(' ').length).toBeLessThan(10);
