@@ -29,7 +29,25 @@ export interface SiteDocumentRow {
   pathPattern: string;
   version: number;
   document: unknown;
+  /** Format of `document` (see features/automate/site-document.ts); rows written before version 3 have none. */
+  schema?: number;
   updatedAt: number;
+}
+/** Version 3: one row per site — its version (bumped on every change to its pages or edges) and its edges. */
+export interface SiteRow {
+  origin: string;
+  schema: number;
+  version: number;
+  edges: SiteEdge[];
+  updatedAt: number;
+}
+/** Activating `element` on page/state `from` led to `to` (both path patterns, see site-document.ts). */
+export interface SiteEdge {
+  from: string;
+  element: string;
+  to: string;
+  count: number;
+  lastSeen: number;
 }
 export interface ScriptRow {
   id?: number;
@@ -83,6 +101,12 @@ export const SCHEMA_V2 = {
   probeItems: '&[runId+itemKey], runId',
 } as const;
 
+/** Version 3 adds the per-site row (version, navigation edges) of the site document. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  sites: '&origin',
+} as const;
+
 export const DB_NAME = 'pocket-slm';
 
 export class PocketDb extends Dexie {
@@ -90,6 +114,7 @@ export class PocketDb extends Dexie {
   models!: Table<ModelRow, string>;
   modelFiles!: Table<ModelFileRow, [string, string]>;
   siteDocuments!: Table<SiteDocumentRow, [string, string]>;
+  sites!: Table<SiteRow, string>;
   scripts!: Table<ScriptRow, number>;
   stories!: Table<StoryRow, number>;
   ratings!: Table<RatingRow, number>;
@@ -103,6 +128,12 @@ export class PocketDb extends Dexie {
       tx.table('settings').toCollection().modify((row: Partial<SettingRow>) => {
         row.updatedAt ??= 0;
       }));
+    // Sites that already had page rows get their site row (version 1, no edges yet).
+    this.version(3).stores(SCHEMA_V3).upgrade(async (tx) => {
+      const origins = new Set<string>();
+      await tx.table('siteDocuments').each((row: SiteDocumentRow) => origins.add(row.origin));
+      await tx.table('sites').bulkPut([...origins].map((origin) => ({ origin, schema: 0, version: 1, edges: [], updatedAt: 0 })));
+    });
   }
 }
 

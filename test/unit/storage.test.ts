@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import Dexie from 'dexie';
-import { PocketDb, SCHEMA_V1 } from '../../extension/storage/db.ts';
+import { PocketDb, SCHEMA_V1, SCHEMA_V2 } from '../../extension/storage/db.ts';
 import { readSetting, writeSetting } from '../../extension/storage/settings.ts';
 
 let counter = 0;
@@ -18,13 +18,37 @@ describe('Dexie database', () => {
 
     const db = new PocketDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.settings.get('popup.lastTab')).toEqual({ key: 'popup.lastTab', value: 'math', updatedAt: 0 });
     expect(await db.models.get('tinystories-656k')).toMatchObject({ state: 'complete', bytes: 2_635_917 });
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['modelFiles', 'models', 'probeItems', 'probeRuns', 'ratings', 'scripts', 'settings', 'siteDocuments', 'stories']);
+      ['modelFiles', 'models', 'probeItems', 'probeRuns', 'ratings', 'scripts', 'settings', 'siteDocuments', 'sites', 'stories']);
     const id = await db.stories.add({ prompt: 'A dragon', writer: 'tinystories', text: 'Once…', params: {}, createdAt: 1 });
     expect((await db.stories.get(id))?.prompt).toBe('A dragon');
+    db.close();
+  });
+
+  test('upgrades a version-2 database to 3: page rows kept, each site that had pages gets its site row', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('siteDocuments').bulkPut([
+      { origin: 'https://mail.example', pathPattern: '/inbox', version: 4, document: { sections: [] }, updatedAt: 1 },
+      { origin: 'https://mail.example', pathPattern: '/mail/:id', version: 2, document: { sections: [] }, updatedAt: 1 },
+      { origin: 'https://shop.example', pathPattern: '/', version: 1, document: { sections: [] }, updatedAt: 1 },
+    ]);
+    await v2.table('settings').put({ key: 'theme', value: 'dark', updatedAt: 3 });
+    v2.close();
+
+    const db = new PocketDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.siteDocuments.count()).toBe(3);
+    expect(await db.siteDocuments.get(['https://mail.example', '/mail/:id'])).toMatchObject({ version: 2 });
+    expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'dark', updatedAt: 3 });
+    expect((await db.sites.toArray()).map((s) => [s.origin, s.version, s.edges.length])).toEqual(
+      [['https://mail.example', 1, 0], ['https://shop.example', 1, 0]]);
     db.close();
   });
 
