@@ -1,0 +1,207 @@
+// npm run eval:math -- --suite gsm8k|svamp|gsm-hard --n 100 --method cot|pot|sc --k 5 --model ID --repeats 3
+// Drives the real extension headless in Chromium (a copy of the build with the 127.0.0.1 grant, as the e2e harness
+// does): the popup's Math tab, one problem at a time — fill, pick method and model, set the seed, Solve, read the
+// answer the panel shows (`[data-testid=math-answer]` data-value). Scored as extension/features/math/eval.ts does
+// (ported below: Node 20 cannot import .ts). Repeat r uses seed `--seed + r` (greedy methods give the same text for
+// every seed, so their std is 0; self-consistency samples differ). Prints accuracy mean ± std over repeats and writes
+// every item's result to .cache/eval-math-*.json.
+// Other options: --max-tokens 256 --shots 4 --temperature 0.7 --seed 1 --no-build --data ../shared/data
+//   --replay FILE: serve a replay.json on 127.0.0.1 and add it as model `--model` (default eval-replay) first.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const { values: opts } = parseArgs({
+  options: {
+    suite: { type: 'string', default: 'gsm8k' }, n: { type: 'string', default: '100' }, method: { type: 'string', default: 'cot' },
+    k: { type: 'string', default: '5' }, model: { type: 'string' }, repeats: { type: 'string', default: '3' },
+    'max-tokens': { type: 'string', default: '256' }, shots: { type: 'string', default: '4' }, temperature: { type: 'string', default: '0.7' },
+    seed: { type: 'string', default: '1' }, 'no-build': { type: 'boolean', default: false },
+    data: { type: 'string', default: resolve(root, '../shared/data') }, replay: { type: 'string' },
+  },
+});
+const SUITE_FILES = { gsm8k: 'gsm8k/test.jsonl', svamp: 'svamp/svamp.jsonl', 'gsm-hard': 'gsm-hard/gsmhardv2.jsonl' };
+const fail = (message) => { console.error(message); process.exit(2); };
+const suite = opts.suite;
+if (!(suite in SUITE_FILES)) fail(`--suite must be one of ${Object.keys(SUITE_FILES).join(', ')}`);
+if (!['cot', 'pot', 'sc'].includes(opts.method)) fail('--method must be cot, pot or sc');
+const int = (name, min) => {
+  const value = Number(opts[name]);
+  if (!Number.isInteger(value) || value < min) fail(`--${name} must be an integer >= ${min}`);
+  return value;
+};
+const n = int('n', 1), k = int('k', 2), repeats = int('repeats', 1), maxTokens = int('max-tokens', 8), shots = int('shots', 0), seed0 = int('seed', 0);
+const model = opts.model ?? (opts.replay ? 'eval-replay' : 'tinystories-656k');
+
+// ---- ported from extension/features/math/eval.ts and compare.ts ----
+function goldNumber(raw) {
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.replace(/,/g, '').trim()) : Number.NaN;
+  return Number.isFinite(value) ? value : null;
+}
+function parseSuite(name, jsonl) {
+  const items = [];
+  let skipped = 0;
+  jsonl.split('\n').forEach((line, index) => {
+    if (!line.trim()) return;
+    const record = JSON.parse(line);
+    let question, gold;
+    if (name === 'gsm8k') {
+      question = record.question;
+      gold = goldNumber(/####\s*(.+)\s*$/.exec(String(record.answer ?? ''))?.[1]);
+    } else if (name === 'svamp') {
+      question = `${String(record.Body ?? '').trim()} ${String(record.Question ?? '').trim()}`;
+      gold = goldNumber(record.Answer);
+    } else {
+      question = record.input;
+      gold = goldNumber(record.target);
+    }
+    if (typeof question !== 'string' || !question.trim() || gold === null) return void skipped++;
+    items.push({ id: name === 'svamp' && typeof record.ID === 'string' ? record.ID : `${name}-${index}`, question, gold });
+  });
+  return { items, skipped };
+}
+function sameAnswer(a, b) {
+  if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)) return false;
+  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+function accuracy(perRepeatCorrect) {
+  const perRepeat = perRepeatCorrect.map((r) => (r.length ? r.filter(Boolean).length / r.length : 0));
+  const mean = perRepeat.reduce((a, b) => a + b, 0) / perRepeat.length;
+  const variance = perRepeat.length > 1 ? perRepeat.reduce((a, b) => a + (b - mean) ** 2, 0) / (perRepeat.length - 1) : 0;
+  return { perRepeat, mean, std: Math.sqrt(variance) };
+}
+// ----
+
+const { items: all, skipped } = parseSuite(suite, readFileSync(join(opts.data, SUITE_FILES[suite]), 'utf8'));
+const items = all.slice(0, n);
+if (skipped) console.error(`${suite}: ${skipped} lines without a numeric gold answer skipped`);
+
+const distName = process.env.POCKET_DIST ?? 'dist';
+if (!opts['no-build']) {
+  console.error(`building the extension into ${distName}/ …`);
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: process.env });
+}
+const dist = resolve(root, distName);
+if (!existsSync(join(dist, 'manifest.json'))) fail(`${distName}/ has no build: run without --no-build`);
+
+const tmp = mkdtempSync(join(tmpdir(), 'pocket-eval-'));
+const extensionDir = join(tmp, 'ext');
+cpSync(dist, extensionDir, { recursive: true });
+const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+
+let context, server;
+try {
+  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+    executablePath: chromiumPath(), headless: true, args: chromiumArgs([extensionDir]),
+  });
+  const isBackground = (w) => w.url().endsWith('/background.js');
+  const worker = context.serviceWorkers().find(isBackground) ?? await context.waitForEvent('serviceworker', { predicate: isBackground, timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  const popup = await context.newPage();
+  popup.on('console', (m) => { if (m.type() === 'error') console.error('[popup]', m.text()); });
+  await popup.goto(`chrome-extension://${extensionId}/popup/index.html`);
+
+  if (opts.replay) {
+    const body = readFileSync(resolve(opts.replay));
+    server = createServer((req, res) => {
+      res.writeHead(200, { 'content-length': String(body.length), 'access-control-allow-origin': '*' });
+      res.end(body);
+    });
+    await new Promise((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${server.address().port}/replay.json`;
+    await popup.getByRole('tab', { name: 'Models' }).click();
+    // eslint-disable-next-line no-restricted-globals -- runs in the popup page, as the e2e helpers do
+    const reply = await popup.evaluate((m) => chrome.runtime.sendMessage(m), { kind: 'models.register', id: 'eval-register', payload: { model: {
+      id: model, name: `Replay (${opts.replay})`, contextLength: 100_000, files: [{ path: 'replay.json', url, sha256: null, bytes: body.length }],
+    } } });
+    if (!reply?.ok) fail(`could not add the replay model: ${JSON.stringify(reply?.error)}`);
+    await popup.locator(`[data-model="${model}"] [data-field="model.state"] > div`).getByRole('button', { name: 'Download' }).click();
+    await popup.locator(`[data-model="${model}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
+  }
+
+  await popup.getByRole('tab', { name: 'Math' }).click();
+  const modelSelect = popup.locator('#math-model');
+  await modelSelect.waitFor();
+  const offered = await modelSelect.locator('option').evaluateAll((options) => options.map((o) => o.value));
+  if (!offered.includes(model)) fail(`model "${model}" is not offered by the Math tab (installed: ${offered.join(', ')})`);
+  await modelSelect.selectOption(model);
+  await popup.locator('#math-method').selectOption(opts.method === 'pot' ? 'pot' : 'cot');
+  await popup.getByLabel('Self-consistency (vote)').setChecked(opts.method === 'sc');
+  if (opts.method === 'sc') {
+    await popup.getByLabel('Samples (k)').fill(String(k));
+    await popup.getByLabel('Sampling temperature').fill(opts.temperature);
+  }
+  await popup.getByLabel('Verify with the other method').setChecked(false);
+  await popup.getByLabel('Examples (shots)').fill(String(shots));
+  await popup.getByLabel('Max tokens per answer').fill(String(maxTokens));
+  // Counts every time a result enters "running", so a finished previous result is never read as the new one.
+  await popup.evaluate(() => {
+    const w = globalThis;
+    w.__evalRuns = 0;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.type === 'attributes' ? r.target : null;
+        if (el?.getAttribute?.('data-testid') === 'math-result' && el.getAttribute('data-status') === 'running') w.__evalRuns++;
+        for (const added of r.addedNodes ?? []) {
+          const found = added.querySelector?.('[data-testid=math-result][data-status=running]') ?? (added.matches?.('[data-testid=math-result][data-status=running]') ? added : null);
+          if (found) w.__evalRuns++;
+        }
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+  });
+
+  const started = Date.now();
+  const results = [];
+  const correctByRepeat = [];
+  for (let r = 0; r < repeats; r++) {
+    const seed = seed0 + r;
+    await popup.getByLabel('Seed').fill(String(seed));
+    const correct = [];
+    for (const [i, item] of items.entries()) {
+      await popup.getByLabel('Problem', { exact: true }).fill(item.question);
+      const before = await popup.evaluate(() => globalThis.__evalRuns);
+      const t0 = Date.now();
+      await popup.getByRole('button', { name: 'Solve' }).click();
+      await popup.waitForFunction((count) => globalThis.__evalRuns > count
+        && document.querySelector('[data-testid=math-result]')?.getAttribute('data-status') !== 'running', before, { timeout: 600_000, polling: 100 });
+      const raw = await popup.getByTestId('math-answer').getAttribute('data-value');
+      const predicted = raw === null || raw === '' ? null : Number(raw);
+      const ok = sameAnswer(predicted, item.gold);
+      correct.push(ok);
+      results.push({
+        repeat: r, seed, id: item.id, question: item.question, gold: item.gold, predicted, correct: ok,
+        shown: await popup.getByTestId('math-answer').innerText(),
+        status: await popup.getByTestId('math-result').getAttribute('data-status'),
+        message: await popup.getByTestId('math-message').innerText().catch(() => null),
+        ms: Date.now() - t0,
+      });
+      process.stderr.write(`repeat ${r + 1}/${repeats} item ${i + 1}/${items.length} ${item.id}: gold ${item.gold}, got ${predicted ?? 'no answer'} ${ok ? '✓' : '✗'} (${Date.now() - t0} ms)\n`);
+    }
+    correctByRepeat.push(correct);
+  }
+  const acc = accuracy(correctByRepeat);
+  const pct = (x) => `${(100 * x).toFixed(1)}%`;
+  console.log(`suite ${suite} · n ${items.length} · method ${opts.method}${opts.method === 'sc' ? ` (k ${k}, T ${opts.temperature})` : ''} · model ${model} · repeats ${repeats} (seeds ${seed0}..${seed0 + repeats - 1}) · max tokens ${maxTokens} · shots ${shots}`);
+  console.log(`per repeat: ${acc.perRepeat.map(pct).join(', ')}`);
+  console.log(`accuracy: ${pct(acc.mean)} ± ${pct(acc.std)} (mean ± sample std over repeats)`);
+  console.log(`answered (a number): ${results.filter((x) => x.predicted !== null).length}/${results.length} · wall ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  const out = join(root, '.cache', `eval-math-${suite}-${opts.method}-${model}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(out, JSON.stringify({
+    suite, n: items.length, method: opts.method, k, model, repeats, seeds: correctByRepeat.map((_, r) => seed0 + r), maxTokens, shots,
+    accuracy: acc, items: results,
+  }, null, 2));
+  console.log(`per-item results: ${out}`);
+} finally {
+  await context?.close();
+  await new Promise((done) => (server ? server.close(done) : done()));
+  rmSync(tmp, { recursive: true, force: true });
+}
