@@ -7,7 +7,7 @@ import { modelHandlers } from './models.ts';
 import { panelIntent } from './side-panel.ts';
 
 /** Asks our content script in a tab, injecting it first. */
-async function askContent<K extends 'content.page.stats' | 'content.page.document' | 'content.highlight'>(
+async function askContent<K extends 'content.page.stats' | 'content.page.document' | 'content.highlight' | 'content.act'>(
   tabId: number, kind: K, payload: RequestOf<K>,
 ): Promise<ResponseOf<K>> {
   try {
@@ -39,6 +39,7 @@ export const backgroundHandlers: Handlers = {
   'page.stats': ({ tabId }) => askContent(tabId, 'content.page.stats', {}),
   'page.document': ({ tabId, ...limits }) => askContent(tabId, 'content.page.document', limits),
   'page.highlight': ({ tabId, locators }) => askContent(tabId, 'content.highlight', { locators }),
+  'page.act': ({ tabId, ...act }) => askContent(tabId, 'content.act', act),
   'panel.intent': async ({ tabId }) => ({ intent: await panelIntent(tabId) }),
   ...modelHandlers,
 };

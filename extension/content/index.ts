@@ -1,6 +1,7 @@
 import { extensionSelf, listenForMessages } from '../platform/index.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import { buildPageDocument } from './document/build.ts';
+import { act } from './executor/index.ts';
 import { highlight } from './highlight.ts';
 
 const MARK = '__pocketSlmContent';
@@ -17,5 +18,6 @@ if (!scope[MARK]) {
     }),
     'content.page.document': (limits) => buildPageDocument(document, limits),
     'content.highlight': ({ locators }) => highlight(document, locators),
+    'content.act': (request) => act(document, request),
   }));
 }

@@ -10,6 +10,7 @@ import {
   HighlightReplySchema, HighlightRequestSchema, PageDocumentRequestSchema, PageDocumentSchema, TabDocumentRequestSchema,
   TabHighlightRequestSchema,
 } from './schemas.ts';
+import { ActReplySchema, ActRequestSchema, TabActRequestSchema } from './schemas.ts';
 
 /** Who may send a kind: our extension pages (popup, side panel, offscreen, service worker) or our content script. */
 export type Tier = 'extension' | 'content';
@@ -48,6 +49,8 @@ export const routes = {
   'content.page.document': route(PageDocumentRequestSchema, PageDocumentSchema, ['extension']),
   'page.highlight': route(TabHighlightRequestSchema, HighlightReplySchema, ['extension']),
   'content.highlight': route(HighlightRequestSchema, HighlightReplySchema, ['extension']),
+  'page.act': route(TabActRequestSchema, ActReplySchema, ['extension']),
+  'content.act': route(ActRequestSchema, ActReplySchema, ['extension']),
   'worker.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
   'worker.model.load': route(ModelRequestSchema, EngineInfoSchema, ['extension']),
   'worker.model.unload': route(Empty, Empty, ['extension']),

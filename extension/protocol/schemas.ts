@@ -260,3 +260,41 @@ export const TabDocumentRequestSchema = v.strictObject({ tabId, ...PageDocumentR
 export const HighlightRequestSchema = v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)) });
 export const TabHighlightRequestSchema = v.strictObject({ tabId, ...HighlightRequestSchema.entries });
 export const HighlightReplySchema = v.strictObject({ found: v.boolean() });
+
+/**
+ * Page actions (issue 6): the side panel asks the content-script executor to act on one element of the current
+ * document, found again by its locators (for list items: the list's container, the item selector and index, and a
+ * slot selector inside the item).
+ */
+export const ACT_ACTIONS = [
+  'click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists', 'count', 'find',
+  'waitFor', 'navigate',
+] as const;
+export const ActTargetSchema = v.strictObject({
+  locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),
+  item: v.optional(v.strictObject({ selector: text(1000), index: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+  slot: v.optional(text(1000)),
+});
+export const ActRequestSchema = v.strictObject({
+  action: v.picklist(ACT_ACTIONS),
+  target: v.optional(ActTargetSchema),
+  args: v.pipe(v.array(v.union([v.pipe(v.string(), v.maxLength(10_000)), v.number()])), v.maxLength(4)),
+  /** The user confirmed this irreversible action in the side panel. */
+  confirmed: v.optional(v.boolean()),
+  /** The typed value came from the user in this run (task, ask() answer, saved-script parameter). */
+  userSupplied: v.optional(v.boolean()),
+  /** Cap of the wait for the DOM to settle after acting (ms). */
+  settleMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10_000))),
+});
+export const ActReplySchema = v.strictObject({
+  value: v.optional(v.union([v.string(), v.number(), v.boolean(), v.null()])),
+  /** The DOM changed after the action (the runner reads the document again). */
+  changed: v.boolean(),
+  /** The action started a navigation to another document. */
+  navigated: v.boolean(),
+  url: text(4000),
+});
+export const TabActRequestSchema = v.strictObject({ tabId, ...ActRequestSchema.entries });
+export type ActRequest = v.InferOutput<typeof ActRequestSchema>;
+export type ActReply = v.InferOutput<typeof ActReplySchema>;
+export type ActTarget = v.InferOutput<typeof ActTargetSchema>;

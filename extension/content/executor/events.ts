@@ -1,0 +1,115 @@
+/**
+ * Realistic input: the events a person's pointer and keyboard produce, in order, so that pages built on any
+ * framework see the same thing as for a user. Values are set through the element prototype's setter, which is what
+ * frameworks that track input values (React and others) listen behind.
+ */
+
+function view(el: Element): Window {
+  return el.ownerDocument.defaultView ?? window;
+}
+
+function center(el: Element): { clientX: number; clientY: number } {
+  const rect = el.getBoundingClientRect();
+  return { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2 };
+}
+
+function pointer(el: Element, type: string, init: MouseEventInit): void {
+  const win = view(el) as Window & typeof globalThis;
+  const Ctor = typeof win.PointerEvent === 'function' ? win.PointerEvent : win.MouseEvent;
+  el.dispatchEvent(new Ctor(type, { bubbles: type !== 'pointerenter', cancelable: true, composed: true, view: win, ...init, ...('pointerId' in Ctor.prototype ? { pointerId: 1, pointerType: 'mouse', isPrimary: true } : {}) }));
+}
+
+function mouse(el: Element, type: string, init: MouseEventInit): void {
+  const win = view(el) as Window & typeof globalThis;
+  el.dispatchEvent(new win.MouseEvent(type, { bubbles: type !== 'mouseenter', cancelable: true, composed: true, view: win, ...init }));
+}
+
+export function hover(el: Element): void {
+  const at = center(el);
+  pointer(el, 'pointerover', at);
+  pointer(el, 'pointerenter', at);
+  mouse(el, 'mouseover', at);
+  mouse(el, 'mouseenter', at);
+  pointer(el, 'pointermove', at);
+  mouse(el, 'mousemove', at);
+}
+
+function focus(el: Element): void {
+  (el as HTMLElement).focus?.({ preventScroll: true });
+}
+
+/** Pointer down/up and mouse down/up, focus, then the element's own activation (click event + default action). */
+export function click(el: Element): void {
+  const at = { ...center(el), button: 0 };
+  hover(el);
+  pointer(el, 'pointerdown', { ...at, buttons: 1 });
+  mouse(el, 'mousedown', { ...at, buttons: 1 });
+  focus(el);
+  pointer(el, 'pointerup', at);
+  mouse(el, 'mouseup', at);
+  if (typeof (el as HTMLElement).click === 'function') (el as HTMLElement).click();
+  else mouse(el, 'click', { ...at, detail: 1 });
+}
+
+function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
+  const win = view(el) as Window & typeof globalThis;
+  const proto = el instanceof win.HTMLTextAreaElement ? win.HTMLTextAreaElement.prototype
+    : el instanceof win.HTMLSelectElement ? win.HTMLSelectElement.prototype : win.HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  if (setter) setter.call(el, value);
+  else el.value = value;
+}
+
+function key(el: Element, type: 'keydown' | 'keypress' | 'keyup', char: string): boolean {
+  const win = view(el) as Window & typeof globalThis;
+  return el.dispatchEvent(new win.KeyboardEvent(type, { key: char, bubbles: true, cancelable: true, composed: true }));
+}
+
+function input(el: Element, data: string | null, inputType: string): void {
+  const win = view(el) as Window & typeof globalThis;
+  el.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true, data, inputType }));
+}
+
+/** Replaces the field's text with `text`, one character at a time: keydown, keypress, input, keyup per character. */
+export function typeText(el: Element, text: string): void {
+  focus(el);
+  const win = view(el) as Window & typeof globalThis;
+  const editable = !(el instanceof win.HTMLInputElement || el instanceof win.HTMLTextAreaElement);
+  if (editable) {
+    el.textContent = '';
+    input(el, null, 'deleteContentBackward');
+  } else if ((el as HTMLInputElement).value !== '') {
+    setNativeValue(el as HTMLInputElement, '');
+    input(el, null, 'deleteContentBackward');
+  }
+  let value = '';
+  for (const char of Array.from(text)) {
+    const proceed = key(el, 'keydown', char);
+    key(el, 'keypress', char);
+    if (proceed) {
+      value += char;
+      if (editable) el.textContent = value;
+      else setNativeValue(el as HTMLInputElement, value);
+      input(el, char, 'insertText');
+    }
+    key(el, 'keyup', char);
+  }
+  el.dispatchEvent(new win.Event('change', { bubbles: true }));
+}
+
+/** Chooses the option whose text (or value) matches: exactly, then ignoring case, then containing it. */
+export function selectOption(el: HTMLSelectElement, wanted: string): string | undefined {
+  const options = Array.from(el.options);
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const lower = norm(wanted).toLowerCase();
+  const option = options.find((o) => norm(o.text) === norm(wanted))
+    ?? options.find((o) => norm(o.text).toLowerCase() === lower || o.value.toLowerCase() === lower)
+    ?? (lower ? options.find((o) => norm(o.text).toLowerCase().includes(lower)) : undefined);
+  if (!option) return undefined;
+  focus(el);
+  const win = view(el) as Window & typeof globalThis;
+  setNativeValue(el, option.value);
+  el.dispatchEvent(new win.Event('input', { bubbles: true }));
+  el.dispatchEvent(new win.Event('change', { bubbles: true }));
+  return norm(option.text);
+}

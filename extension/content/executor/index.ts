@@ -1,0 +1,236 @@
+/**
+ * The content-script executor: acts on one element of the page the side panel's document describes. The element
+ * is found again by its locators (list items through the list's container, item selector and index, then a slot),
+ * scrolled into view, acted on with realistic events, and the answer waits until the DOM settles. Refusals are typed:
+ * NotFoundError (nothing matches), ActionError (hidden, disabled, wrong kind, sensitive field, unconfirmed
+ * irreversible action), NavigationError (another origin).
+ */
+import { ActionError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
+import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
+import { accessibleName, styleOf } from '../document/dom.ts';
+import { isDisabled, isSensitive, kindOf } from '../document/classify.ts';
+import { resolveLocators } from '../document/locators.ts';
+import { slotElement } from '../document/lists.ts';
+import { click, hover, selectOption, typeText } from './events.ts';
+import { classifyAction } from './irreversible.ts';
+import { waitForSettle } from './settle.ts';
+
+const TEXT_LIMIT = 2000;
+
+function clean(text: string | null | undefined, max = TEXT_LIMIT): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+function describe(target: ActTarget | undefined): string {
+  if (!target) return 'the page';
+  const first = target.locators[0];
+  const base = first ? `${first.by}=${JSON.stringify(first.value).slice(0, 80)}` : 'an element';
+  return `${base}${target.item ? `[${target.item.index}]` : ''}`;
+}
+
+/** The element a target means now, or null. */
+export function resolveTarget(doc: Document, target: ActTarget): Element | null {
+  const base = resolveLocators(doc, target.locators);
+  if (!base) return null;
+  let el: Element | null = base;
+  if (target.item) {
+    let items: Element[];
+    try {
+      items = Array.from(base.querySelectorAll(target.item.selector));
+    } catch {
+      return null;
+    }
+    el = items[target.item.index] ?? null;
+  }
+  if (el && target.slot) el = slotElement(el, target.slot);
+  return el;
+}
+
+function listItems(doc: Document, target: ActTarget): Element[] | null {
+  const container = resolveLocators(doc, target.locators);
+  if (!container || !target.item) return container ? [] : null;
+  try {
+    return Array.from(container.querySelectorAll(target.item.selector));
+  } catch {
+    return [];
+  }
+}
+
+function isVisible(el: Element): boolean {
+  if (!el.isConnected) return false;
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if ((node as HTMLElement).hidden) return false;
+    const style = styleOf(node);
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+    if (node.tagName === 'DIALOG' && !(node as HTMLDialogElement).open) return false;
+  }
+  const rect = el.getBoundingClientRect();
+  // Layout-less environments (tests without layout) report 0×0 for everything: only trust a box when layout exists.
+  return rect.width > 0 || rect.height > 0 || el.ownerDocument.documentElement.getBoundingClientRect().height === 0;
+}
+
+function readText(el: Element): string {
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return isSensitive(el) ? '' : clean(el.value);
+  if (el instanceof HTMLSelectElement) return clean(el.selectedOptions[0]?.text);
+  return clean((el as HTMLElement).innerText ?? el.textContent);
+}
+
+function labelOf(el: Element): string {
+  const parts = [accessibleName(el), clean(el.textContent, 200), el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? ''];
+  if (el instanceof HTMLInputElement && ['submit', 'button', 'reset'].includes(el.type)) parts.push(el.value);
+  return parts.filter(Boolean).join(' ').slice(0, 500);
+}
+
+function formOf(el: Element): HTMLFormElement | null {
+  if (el instanceof HTMLButtonElement && el.type === 'submit') return el.form;
+  if (el instanceof HTMLInputElement && ['submit', 'image'].includes(el.type)) return el.form;
+  return null;
+}
+
+function isSearchForm(form: HTMLFormElement): boolean {
+  return form.getAttribute('role') === 'search' || !!form.closest('[role=search],search') || !!form.querySelector('input[type=search]');
+}
+
+/** Refuses an irreversible action the user has not confirmed; the reply tells the side panel what to show. */
+function guardIrreversible(el: Element, request: ActRequest): void {
+  if (request.confirmed) return;
+  const actionable = el.closest('a,button,[role=button],[role=link],[role=menuitem],input,label,summary') ?? el;
+  const form = formOf(actionable);
+  const verdict = classifyAction({
+    action: request.action, label: labelOf(actionable), submits: !!form, searchForm: form ? isSearchForm(form) : false,
+    effect: actionable instanceof HTMLAnchorElement ? actionable.getAttribute('href') ?? '' : '',
+  });
+  if (verdict.irreversible) {
+    throw new ActionError(`this action needs the user's confirmation: it ${verdict.reason ?? 'cannot be undone'}`, {
+      needsConfirmation: true, reason: verdict.reason, label: labelOf(actionable).slice(0, 200),
+    });
+  }
+}
+
+function usable(el: Element, request: ActRequest): void {
+  if (!isVisible(el)) throw new ActionError(`${describe(request.target)} is hidden: it cannot be ${request.action}ed now`, { state: 'hidden' });
+  if (isDisabled(el)) throw new ActionError(`${describe(request.target)} is disabled`, { state: 'disabled' });
+}
+
+async function settle(doc: Document, request: ActRequest, startUrl: string): Promise<ActReply> {
+  const settled = await waitForSettle(doc, request.settleMs ?? 2000);
+  const url = location.href.slice(0, 4000);
+  return { changed: settled.changed || url !== startUrl, navigated: settled.unloading, url };
+}
+
+export async function act(doc: Document, request: ActRequest): Promise<ActReply> {
+  const startUrl = location.href.slice(0, 4000);
+  const reply = (value: ActReply['value']): ActReply => ({ value, changed: false, navigated: false, url: startUrl });
+
+  if (request.action === 'navigate') {
+    const path = String(request.args[0] ?? '');
+    let url: URL;
+    try {
+      url = new URL(path, location.href);
+    } catch {
+      throw new NavigationError(`navigate(): ${JSON.stringify(path.slice(0, 100))} is not a path`);
+    }
+    if (url.origin !== location.origin) throw new NavigationError(`navigate() stays on ${location.origin}; ${JSON.stringify(path.slice(0, 100))} is another site`);
+    const sameDocument = url.pathname === location.pathname && url.search === location.search;
+    if (sameDocument) {
+      location.hash = url.hash;
+      return settle(doc, request, startUrl);
+    }
+    setTimeout(() => location.assign(url.href), 0);
+    return { changed: true, navigated: true, url: url.href.slice(0, 4000) };
+  }
+
+  const target = request.target;
+  if (!target) throw new NotFoundError(`${request.action} needs an element`);
+
+  if (request.action === 'count') {
+    const items = listItems(doc, target);
+    if (!items) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
+    return reply(items.length);
+  }
+  if (request.action === 'find') {
+    const items = listItems(doc, target);
+    if (!items) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
+    const wanted = clean(String(request.args[0] ?? '')).toLowerCase();
+    return reply(items.findIndex((item) => readText(item).toLowerCase().includes(wanted)));
+  }
+  if (request.action === 'exists') {
+    const el = resolveTarget(doc, target);
+    return reply(!!el && isVisible(el));
+  }
+  if (request.action === 'waitFor') {
+    const timeout = Math.max(0, Math.min(60_000, Number(request.args[0] ?? 5000) || 0));
+    const until = Date.now() + timeout;
+    for (;;) {
+      const el = resolveTarget(doc, target);
+      if (el && isVisible(el)) return reply(true);
+      if (Date.now() >= until) throw new NotFoundError(`${describe(target)} did not appear within ${timeout} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  const el = resolveTarget(doc, target);
+  if (!el) {
+    throw new NotFoundError(target.item
+      ? `item ${target.item.index} of ${describe({ locators: target.locators })} is not on the page (the list has ${listItems(doc, target)?.length ?? 0} items)`
+      : `${describe(target)} is not on the page now`, target.item ? { index: target.item.index } : undefined);
+  }
+  if (request.action === 'text') return reply(readText(el));
+  if (request.action === 'value') {
+    if (isSensitive(el)) throw new ActionError('this field is sensitive: its value is not read');
+    if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) return reply(el.checked);
+    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return reply(el.value.slice(0, TEXT_LIMIT));
+    return reply(readText(el));
+  }
+
+  el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+  if (request.action === 'scroll') return reply(null);
+  usable(el, request);
+
+  switch (request.action) {
+    case 'hover':
+      hover(el);
+      break;
+    case 'click':
+      guardIrreversible(el, request);
+      click(el);
+      break;
+    case 'check':
+    case 'uncheck': {
+      const want = request.action === 'check';
+      const checkable = el instanceof HTMLInputElement ? el : el.querySelector('input[type=checkbox],input[type=radio]');
+      const current = checkable instanceof HTMLInputElement ? checkable.checked : el.getAttribute('aria-checked') === 'true';
+      if (!(checkable instanceof HTMLInputElement) && !el.hasAttribute('aria-checked')) throw new ActionError(`${describe(target)} is not a checkbox`);
+      if (current !== want) {
+        guardIrreversible(el, request);
+        click(checkable instanceof HTMLInputElement ? checkable : el);
+      }
+      break;
+    }
+    case 'type': {
+      const text = String(request.args[0] ?? '');
+      const kind = kindOf(el);
+      const typable = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'submit', 'button', 'file', 'image', 'reset', 'hidden'].includes(el.type))
+        || (el as HTMLElement).isContentEditable || kind === 'editable';
+      if (!typable) throw new ActionError(`${describe(target)} is not a text field (${kind ?? el.tagName.toLowerCase()})`);
+      if ((el as HTMLInputElement).readOnly) throw new ActionError(`${describe(target)} is read-only`);
+      if (isSensitive(el) && !request.userSupplied) {
+        throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
+      }
+      typeText(el, text);
+      break;
+    }
+    case 'select': {
+      if (!(el instanceof HTMLSelectElement)) throw new ActionError(`${describe(target)} is not a select`);
+      const chosen = selectOption(el, String(request.args[0] ?? ''));
+      if (chosen === undefined) {
+        throw new ActionError(`no option ${JSON.stringify(String(request.args[0]).slice(0, 100))}; options: ${Array.from(el.options).map((o) => JSON.stringify(clean(o.text, 60))).slice(0, 20).join(', ')}`);
+      }
+      break;
+    }
+    default:
+      throw new ActionError(`unknown action ${String(request.action)}`);
+  }
+  const settled = await settle(doc, request, startUrl);
+  return { ...settled, value: null };
+}
