@@ -1,0 +1,294 @@
+/**
+ * The site document (issue 5, item 5): what we have learnt about one site across its pages and states. Page
+ * documents are merged per origin + path pattern (ids, hashes and uuids in paths generalised: /mail/123 → /mail/:id;
+ * an open dialog is a state of its page: `/demo/ [dialog:new_message]`), and navigation edges observed during use
+ * (element X on page A led to page/state B) let a caller ask where an element lives and which clicks reach it.
+ *
+ * Only structure is stored: names, kinds, descriptions, options, effects, locators. Values of inputs, the live state
+ * of controls and the sample items of lists (the user's mails, orders…) are dropped before anything is written.
+ */
+import type { ElementEntry, ListEntry, PageDocument, Section } from '../../protocol/schemas.ts';
+import { database, type PocketDb, type SiteDocumentRow, type SiteEdge, type SiteRow } from '../../storage/db.ts';
+
+/** Format of the stored page (`SiteDocumentRow.document`) and site row; bump when it changes. */
+export const SITE_SCHEMA_VERSION = 1;
+/** Edges kept per site; the least recently seen go first. */
+export const MAX_EDGES = 500;
+
+export interface StoredPage {
+  title: string;
+  sections: Section[];
+}
+export interface SitePage {
+  pattern: string;
+  /** The site version at which this page last changed. */
+  version: number;
+  title: string;
+  sections: Section[];
+  updatedAt: number;
+}
+export interface SiteView {
+  origin: string;
+  version: number;
+  schema: number;
+  pages: SitePage[];
+  edges: SiteEdge[];
+}
+export interface Step {
+  from: string;
+  element: string;
+  to: string;
+}
+export interface Location {
+  /** The page/state the element lives on. */
+  pattern: string;
+  /** Clicks from the starting page to it, in order; empty when it is already there. */
+  path: Step[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,}$/i;
+const TOKEN = /^(?=.*\d)(?=.*[a-z])[a-z0-9_-]{16,}$/i;
+
+/** One path segment, generalised when it is an identifier rather than a place. */
+export function generaliseSegment(segment: string): string {
+  if (/^\d+$/.test(segment)) return ':id';
+  if (UUID.test(segment)) return ':uuid';
+  if (HEX.test(segment)) return ':hash';
+  if (TOKEN.test(segment)) return ':token';
+  return segment;
+}
+
+const generalisePath = (path: string) => path.split('/').map((s) => (s ? generaliseSegment(s) : s)).join('/');
+
+/**
+ * The origin and path pattern of a URL. The query is dropped; a hash route (`#/mail/12`, `#!/x`) is generalised like
+ * a path and a one-word hash (`#settings`) kept as a state of the page; other hashes (long anchors) are dropped.
+ */
+export function pathPattern(url: string, base?: string): { origin: string; pattern: string } {
+  const parsed = new URL(url, base ?? 'http://relative.invalid');
+  const origin = base === undefined && parsed.host === 'relative.invalid' ? '' : parsed.origin;
+  let pattern = generalisePath(parsed.pathname);
+  const hash = parsed.hash;
+  const route = /^#!?(\/.*)$/.exec(hash);
+  if (route) pattern += `#${hash.startsWith('#!') ? '!' : ''}${generalisePath(route[1]!)}`;
+  else if (/^#[a-z][\w-]{0,39}$/i.test(hash)) pattern += hash;
+  return { origin, pattern };
+}
+
+/** The page/state a document is of: its path pattern, plus the dialogs open on it. */
+export function pageKey(doc: Pick<PageDocument, 'url' | 'sections'>): { origin: string; pattern: string } {
+  const { origin, pattern } = pathPattern(doc.url);
+  const dialogs = doc.sections.filter((s) => s.kind === 'dialog').map((s) => s.name).sort();
+  return { origin, pattern: dialogs.length ? `${pattern} [dialog:${dialogs.join(',')}]` : pattern };
+}
+
+/** A key as given by a caller: a stored pattern, a URL, or a path on `origin`. */
+function keyOf(where: string | PageDocument, origin?: string): { origin: string; pattern: string } {
+  if (typeof where !== 'string') return pageKey(where);
+  const state = / \[dialog:[^\]]+\]$/.exec(where)?.[0] ?? '';
+  const url = where.slice(0, where.length - state.length);
+  const key = pathPattern(url, /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? undefined : origin);
+  return { origin: key.origin, pattern: key.pattern + state };
+}
+
+/** What of an element is kept: no value, no live state beyond what it always is (required, read-only). */
+function storedElement(entry: ElementEntry): ElementEntry {
+  const { state, inViewport: _inViewport, ...rest } = entry;
+  const out: ElementEntry = { ...rest, locators: entry.locators.map((l) => ({ ...l })) };
+  if (entry.options) out.options = [...entry.options];
+  const kept: NonNullable<ElementEntry['state']> = {};
+  if (state?.required) kept.required = true;
+  if (state?.readonly) kept.readonly = true;
+  if (Object.keys(kept).length) out.state = kept;
+  return out;
+}
+
+/** Lists keep their shape (fields, actions, slots), not their items: counts and samples are the user's data. */
+function storedList(entry: ListEntry): ListEntry {
+  return { ...structuredClone(entry), count: 0, samples: [] };
+}
+
+/** The document as stored: sanitised, section by section. */
+export function storedSections(doc: Pick<PageDocument, 'sections'>): Section[] {
+  return doc.sections.map((section) => ({
+    ...section,
+    entries: section.entries.map((e) => (e.kind === 'list' ? storedList(e) : storedElement(e))),
+  }));
+}
+
+/**
+ * Merges a newly seen page into what was stored for its pattern: the new sections and entries as seen now, then
+ * what was seen before and not now (another item's page, a state not shown this time), so names are never lost.
+ */
+export function mergeSections(before: readonly Section[], now: readonly Section[]): Section[] {
+  const nowNames = new Set(now.flatMap((s) => s.entries.map((e) => e.name)));
+  const oldByName = new Map(before.map((s) => [s.name, s]));
+  const merged = now.map((section) => {
+    const old = oldByName.get(section.name);
+    const kept = old?.entries.filter((e) => !nowNames.has(e.name)) ?? [];
+    return { ...section, entries: [...section.entries, ...kept] };
+  });
+  const seen = new Set(now.map((s) => s.name));
+  for (const old of before) {
+    if (seen.has(old.name)) continue;
+    const entries = old.entries.filter((e) => !nowNames.has(e.name));
+    if (entries.length) merged.push({ ...old, entries });
+  }
+  return merged;
+}
+
+function siteRow(row: SiteRow | undefined, origin: string): SiteRow {
+  return row ? { ...row, edges: [...row.edges] } : { origin, schema: SITE_SCHEMA_VERSION, version: 0, edges: [], updatedAt: 0 };
+}
+
+/** Stores a page document into its site document. The site's version is bumped only if something changed. */
+export async function recordPage(doc: PageDocument, db: PocketDb = database()): Promise<{ origin: string; pattern: string; version: number; changed: boolean }> {
+  const { origin, pattern } = pageKey(doc);
+  return db.transaction('rw', db.siteDocuments, db.sites, async () => {
+    const site = siteRow(await db.sites.get(origin), origin);
+    const row = await db.siteDocuments.get([origin, pattern]);
+    const before = (row?.document as StoredPage | undefined)?.sections ?? [];
+    const stored: StoredPage = { title: doc.title, sections: mergeSections(before, storedSections(doc)) };
+    const changed = !row || row.schema !== SITE_SCHEMA_VERSION || JSON.stringify(row.document) !== JSON.stringify(stored);
+    if (!changed) return { origin, pattern, version: site.version, changed };
+    const now = Date.now();
+    site.version += 1;
+    site.schema = SITE_SCHEMA_VERSION;
+    site.updatedAt = now;
+    const next: SiteDocumentRow = { origin, pathPattern: pattern, version: site.version, document: stored, schema: SITE_SCHEMA_VERSION, updatedAt: now };
+    await db.siteDocuments.put(next);
+    await db.sites.put(site);
+    return { origin, pattern, version: site.version, changed };
+  });
+}
+
+/**
+ * Stores that activating `element` on `from` led to `to` (documents, URLs, or stored patterns). A new edge bumps the
+ * site's version; seeing a known edge again only counts it.
+ */
+export async function recordEdge(from: string | PageDocument, element: string, to: string | PageDocument,
+  db: PocketDb = database()): Promise<{ version: number; added: boolean }> {
+  const a = keyOf(from);
+  const b = keyOf(to, a.origin || undefined);
+  const origin = a.origin || b.origin;
+  if (!origin) throw new Error('recordEdge needs a URL or a page document on one side');
+  if (b.origin && a.origin && a.origin !== b.origin) throw new Error(`an edge stays on one site (${a.origin} → ${b.origin})`);
+  return db.transaction('rw', db.sites, async () => {
+    const site = siteRow(await db.sites.get(origin), origin);
+    if (a.pattern === b.pattern) return { version: site.version, added: false };
+    const now = Date.now();
+    const known = site.edges.find((e) => e.from === a.pattern && e.element === element && e.to === b.pattern);
+    if (known) {
+      known.count += 1;
+      known.lastSeen = now;
+    } else {
+      site.edges.push({ from: a.pattern, element, to: b.pattern, count: 1, lastSeen: now });
+      if (site.edges.length > MAX_EDGES) {
+        site.edges.sort((x, y) => y.lastSeen - x.lastSeen);
+        site.edges.length = MAX_EDGES;
+      }
+      site.version += 1;
+      site.schema = SITE_SCHEMA_VERSION;
+    }
+    site.updatedAt = now;
+    await db.sites.put(site);
+    return { version: site.version, added: !known };
+  });
+}
+
+const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+
+/**
+ * Which element of `prev` most likely led to `next`, from what the documents themselves say: a link whose target has
+ * the new page's pattern, or — for a dialog that opened — a control that says it opens one or shares a word with the
+ * dialog's name or title. Undefined when nothing says so (the caller that performed the click should record the
+ * edge itself with recordEdge).
+ */
+export function inferEdge(prev: PageDocument, next: PageDocument): string | undefined {
+  const a = pageKey(prev);
+  const b = pageKey(next);
+  if (a.origin !== b.origin || a.pattern === b.pattern) return undefined;
+  const elements = prev.sections.flatMap((s) => s.entries).filter((e): e is ElementEntry => e.kind !== 'list');
+  const target = pathPattern(next.url).pattern;
+  if (target !== pathPattern(prev.url).pattern) {
+    for (const entry of elements) {
+      const goes = /(?:^|; )goes to (\S+)/.exec(entry.effect ?? '')?.[1];
+      if (!goes) continue;
+      try {
+        const there = pathPattern(goes, prev.url);
+        if (there.origin === b.origin && there.pattern === target) return entry.name;
+      } catch {
+        // not a URL: not this one
+      }
+    }
+    return undefined;
+  }
+  const before = new Set(prev.sections.filter((s) => s.kind === 'dialog').map((s) => s.name));
+  const opened = next.sections.filter((s) => s.kind === 'dialog' && !before.has(s.name));
+  if (!opened.length) return undefined;
+  const dialogWords = new Set(opened.flatMap((s) => [...words(`${s.name} ${s.title}`)]));
+  const controls = elements.filter((e) => ['button', 'link', 'clickable', 'menuitem'].includes(e.kind));
+  const opener = controls.find((e) => /opens a dialog/.test(e.effect ?? ''))
+    ?? controls.find((e) => [...words(`${e.name.split('__').pop() ?? ''} ${e.description}`)].some((w) => dialogWords.has(w) && w !== 'button'));
+  return opener?.name;
+}
+
+/** Names a page offers: its elements and lists. */
+function namesOn(page: StoredPage): Set<string> {
+  return new Set(page.sections.flatMap((s) => s.entries.map((e) => e.name)));
+}
+
+/**
+ * Where `elementName` lives on this site and the shortest path of clicks that reaches it from `from` (a URL, a path
+ * on `origin`, or a stored pattern), over the recorded edges. Null if no recorded page has it or none is reachable.
+ */
+export async function locate(origin: string, elementName: string, from: string, db: PocketDb = database()): Promise<Location | null> {
+  const start = keyOf(from, origin).pattern;
+  const [rows, site] = await Promise.all([db.siteDocuments.where('origin').equals(origin).toArray(), db.sites.get(origin)]);
+  const holders = new Set(rows.filter((r) => namesOn(r.document as StoredPage).has(elementName)).map((r) => r.pathPattern));
+  if (!holders.size) return null;
+  const out = new Map<string, SiteEdge[]>();
+  for (const edge of [...(site?.edges ?? [])].sort((x, y) => x.element.localeCompare(y.element) || x.to.localeCompare(y.to))) {
+    out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
+  }
+  const previous = new Map<string, Step | null>([[start, null]]);
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const at = queue[i]!;
+    if (holders.has(at)) {
+      const path: Step[] = [];
+      for (let step = previous.get(at); step; step = previous.get(step.from)) path.unshift(step);
+      return { pattern: at, path };
+    }
+    for (const edge of out.get(at) ?? []) {
+      if (previous.has(edge.to)) continue;
+      previous.set(edge.to, { from: edge.from, element: edge.element, to: edge.to });
+      queue.push(edge.to);
+    }
+  }
+  return null;
+}
+
+/** Everything stored for a site, for the user to look at. */
+export async function viewSite(origin: string, db: PocketDb = database()): Promise<SiteView> {
+  const [rows, site] = await Promise.all([db.siteDocuments.where('origin').equals(origin).toArray(), db.sites.get(origin)]);
+  return {
+    origin,
+    version: site?.version ?? 0,
+    schema: site?.schema ?? SITE_SCHEMA_VERSION,
+    pages: rows.map((row) => {
+      const page = row.document as StoredPage;
+      return { pattern: row.pathPattern, version: row.version, title: page.title, sections: page.sections, updatedAt: row.updatedAt };
+    }).sort((x, y) => x.pattern.localeCompare(y.pattern)),
+    edges: site?.edges ?? [],
+  };
+}
+
+/** Forgets a site: its pages and its edges. */
+export async function clearSite(origin: string, db: PocketDb = database()): Promise<void> {
+  await db.transaction('rw', db.siteDocuments, db.sites, async () => {
+    await db.siteDocuments.where('origin').equals(origin).delete();
+    await db.sites.delete(origin);
+  });
+}

@@ -1,0 +1,194 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { PocketDb } from '../../../extension/storage/db.ts';
+import type { ElementEntry, ListEntry, PageDocument, Section } from '../../../extension/protocol/schemas.ts';
+import {
+  clearSite, inferEdge, locate, mergeSections, pageKey, pathPattern, recordEdge, recordPage, viewSite,
+} from '../../../extension/features/automate/site-document.ts';
+
+let counter = 0;
+const freshDb = () => new PocketDb(`pocket-site-test-${counter++}`);
+
+const el = (name: string, kind: ElementEntry['kind'], extra: Partial<ElementEntry> = {}): ElementEntry =>
+  ({ name, kind, description: name.replace(/_/g, ' '), locators: [{ by: 'css', value: `#${name}` }], ...extra });
+const list = (name: string): ListEntry => ({
+  name, kind: 'list', description: 'Messages', count: 3, fields: ['sender', 'subject'], actions: ['open'], slots: [],
+  samples: [{ sender: 'Maya Chen', subject: 'Secret plans' }], itemSelector: 'li', locators: [{ by: 'css', value: 'ul' }],
+});
+const section = (name: string, entries: Section['entries'], kind: Section['kind'] = 'region'): Section =>
+  ({ name, kind, title: name, entries });
+const doc = (url: string, sections: Section[], title = 'Mail'): PageDocument => ({
+  url, title, sections, tokens: 10, truncated: false, stats: { nodes: 10, elements: 3, lists: 0, ms: 1 },
+});
+
+const O = 'https://mail.example';
+const inbox = () => doc(`${O}/inbox?page=2`, [
+  section('folders', [el('folders__settings_link', 'link', { effect: 'goes to /settings' }),
+    el('folders__mail_link', 'link', { effect: 'goes to /mail/123' })], 'nav'),
+  section('inbox', [list('inbox__messages'), el('header__compose_button', 'button', { description: 'Compose' })]),
+]);
+const settings = () => doc(`${O}/settings`, [section('settings_form', [
+  el('settings_form__display_name', 'text_input', { state: { value: 'Ana Lovelace', required: true }, inViewport: true }),
+  el('settings_form__app_password', 'text_input', { inputType: 'password', sensitive: true }),
+  el('settings_form__dark', 'checkbox', { state: { checked: true } }),
+  el('settings_form__profile_link', 'link', { effect: 'goes to /profile' }),
+], 'form')]);
+const profile = () => doc(`${O}/profile`, [section('profile', [el('profile__delete_account_button', 'button')])]);
+
+describe('path patterns', () => {
+  test('ids, uuids, hashes and tokens in paths are generalised; the query is dropped', () => {
+    expect(pathPattern('https://a.example/mail/123').pattern).toBe('/mail/:id');
+    expect(pathPattern('https://a.example/mail/123?x=1').pattern).toBe('/mail/:id');
+    expect(pathPattern('https://a.example/u/3f2b9c1e-8a7d-4b6c-9e0f-1a2b3c4d5e6f/edit').pattern).toBe('/u/:uuid/edit');
+    expect(pathPattern('https://a.example/commit/9fceb02d0ae598e95dc970b74767f19372d61af8').pattern).toBe('/commit/:hash');
+    expect(pathPattern('https://a.example/s/Ab3dEfGh1jKlMn0pQr').pattern).toBe('/s/:token');
+    expect(pathPattern('https://a.example/orders/42/items/7').pattern).toBe('/orders/:id/items/:id');
+    // words stay words, even long ones or hex-looking words without digits
+    expect(pathPattern('https://a.example/settings/notifications/deadbeef').pattern).toBe('/settings/notifications/deadbeef');
+    expect(pathPattern('https://a.example/v2/api').pattern).toBe('/v2/api');
+    expect(pathPattern('https://a.example/mail/123').origin).toBe('https://a.example');
+  });
+
+  test('hash routes are generalised, one-word hashes are states, long anchors dropped; an open dialog is a state', () => {
+    expect(pathPattern('https://a.example/app#/mail/55').pattern).toBe('/app#/mail/:id');
+    expect(pathPattern('https://a.example/app#!/mail/55').pattern).toBe('/app#!/mail/:id');
+    expect(pathPattern('https://a.example/demo/#settings').pattern).toBe('/demo/#settings');
+    expect(pathPattern('https://a.example/wiki/Page#History of the 1990s (part 2)').pattern).toBe('/wiki/Page');
+    expect(pathPattern('/mail/:id').pattern).toBe('/mail/:id'); // a pattern is its own pattern
+    const withDialog = doc(`${O}/inbox`, [section('inbox', []), section('new_message', [], 'dialog')]);
+    expect(pageKey(withDialog)).toEqual({ origin: O, pattern: '/inbox [dialog:new_message]' });
+  });
+});
+
+describe('merge', () => {
+  test('two ids of one pattern merge into one page; names seen only before are kept, current ones win', async () => {
+    const db = freshDb();
+    const a = doc(`${O}/mail/1`, [section('message', [el('message__reply_button', 'button'), el('message__archive_button', 'button')])]);
+    const b = doc(`${O}/mail/2`, [section('message', [el('message__reply_button', 'button', { description: 'Reply now' }),
+      el('message__unsubscribe_link', 'link')]), section('thread', [el('thread__next_link', 'link')])]);
+    expect(await recordPage(a, db)).toMatchObject({ pattern: '/mail/:id', version: 1, changed: true });
+    expect(await recordPage(b, db)).toMatchObject({ pattern: '/mail/:id', version: 2, changed: true });
+    const view = await viewSite(O, db);
+    expect(view.pages.map((p) => p.pattern)).toEqual(['/mail/:id']);
+    const [message, thread] = view.pages[0]!.sections;
+    expect(message!.entries.map((e) => e.name)).toEqual(['message__reply_button', 'message__unsubscribe_link', 'message__archive_button']);
+    expect(message!.entries[0]!.description).toBe('Reply now');
+    expect(thread!.entries.map((e) => e.name)).toEqual(['thread__next_link']);
+    db.close();
+  });
+
+  test('mergeSections keeps an old section that is absent now, without names that moved elsewhere', () => {
+    const before = [section('a', [el('x', 'button'), el('y', 'button')]), section('b', [el('z', 'button')])];
+    const now = [section('a', [el('x', 'button')]), section('c', [el('z', 'button')])];
+    expect(mergeSections(before, now).map((s) => [s.name, s.entries.map((e) => e.name)]))
+      .toEqual([['a', ['x', 'y']], ['c', ['z']]]);
+  });
+});
+
+describe('versions', () => {
+  test('the site version is bumped on a change and only then; each page row carries the version it changed at', async () => {
+    const db = freshDb();
+    expect((await recordPage(inbox(), db)).version).toBe(1);
+    expect(await recordPage(inbox(), db)).toMatchObject({ version: 1, changed: false });
+    // live state (a value typed, a box ticked, more mails) is not a change of the site
+    const typed = settings();
+    expect((await recordPage(typed, db)).version).toBe(2);
+    const retyped = settings();
+    (retyped.sections[0]!.entries[0] as ElementEntry).state = { value: 'Someone else', required: true };
+    (retyped.sections[0]!.entries[2] as ElementEntry).state = { checked: false };
+    expect(await recordPage(retyped, db)).toMatchObject({ version: 2, changed: false });
+    const more = inbox();
+    (more.sections[1]!.entries[0] as ListEntry).count = 99;
+    expect(await recordPage(more, db)).toMatchObject({ changed: false });
+    // a new element is
+    const grown = inbox();
+    grown.sections[1]!.entries.push(el('inbox__refresh_button', 'button'));
+    expect(await recordPage(grown, db)).toMatchObject({ version: 3, changed: true });
+    expect((await recordEdge(inbox(), 'folders__settings_link', settings(), db))).toEqual({ version: 4, added: true });
+    expect((await recordEdge(inbox(), 'folders__settings_link', settings(), db))).toEqual({ version: 4, added: false });
+    const view = await viewSite(O, db);
+    expect(view.version).toBe(4);
+    expect(view.schema).toBe(1);
+    expect(Object.fromEntries(view.pages.map((p) => [p.pattern, p.version]))).toEqual({ '/inbox': 3, '/settings': 2 });
+    expect(view.edges).toMatchObject([{ from: '/inbox', element: 'folders__settings_link', to: '/settings', count: 2 }]);
+    const row = await db.siteDocuments.get([O, '/inbox']);
+    expect(row?.schema).toBe(1);
+    db.close();
+  });
+});
+
+describe('privacy', () => {
+  test('no input value, control state or list item is stored', async () => {
+    const db = freshDb();
+    const page = settings();
+    (page.sections[0]!.entries[1] as ElementEntry).state = { value: 'hunter2-should-never-be-here' };
+    await recordPage(page, db);
+    await recordPage(inbox(), db);
+    const stored = JSON.stringify([await db.siteDocuments.toArray(), await db.sites.toArray()]);
+    for (const secret of ['Ana Lovelace', 'hunter2', 'Maya Chen', 'Secret plans', 'page=2']) expect(stored).not.toContain(secret);
+    expect(stored).not.toContain('"checked"');
+    expect(stored).not.toContain('inViewport');
+    // what is kept: names, kinds, descriptions, locators, the fact that a field is required or sensitive
+    const form = (await viewSite(O, db)).pages.find((p) => p.pattern === '/settings')!.sections[0]!;
+    expect(form.entries[0]).toMatchObject({ name: 'settings_form__display_name', kind: 'text_input', state: { required: true },
+      locators: [{ by: 'css', value: '#settings_form__display_name' }] });
+    expect(form.entries[1]).toMatchObject({ sensitive: true });
+    db.close();
+  });
+});
+
+describe('edges and locate', () => {
+  test('shortest path of clicks to an element on another page; null when unknown or unreachable', async () => {
+    const db = freshDb();
+    for (const page of [inbox(), settings(), profile()]) await recordPage(page, db);
+    await recordEdge(inbox(), 'folders__settings_link', settings(), db);
+    await recordEdge(settings(), 'settings_form__profile_link', profile(), db);
+    expect(await locate(O, 'profile__delete_account_button', `${O}/inbox`, db)).toEqual({
+      pattern: '/profile',
+      path: [
+        { from: '/inbox', element: 'folders__settings_link', to: '/settings' },
+        { from: '/settings', element: 'settings_form__profile_link', to: '/profile' },
+      ],
+    });
+    // a shortcut, once seen, is preferred
+    await recordEdge(`${O}/inbox`, 'header__profile_link', `${O}/profile`, db);
+    expect((await locate(O, 'profile__delete_account_button', '/inbox', db))?.path)
+      .toEqual([{ from: '/inbox', element: 'header__profile_link', to: '/profile' }]);
+    // already there; a list lives on its page; ids in the starting path are generalised
+    expect(await locate(O, 'inbox__messages', `${O}/inbox?page=3`, db)).toEqual({ pattern: '/inbox', path: [] });
+    expect(await locate(O, 'nothing_like_this', '/inbox', db)).toBeNull();
+    // no edge leaves /profile
+    expect(await locate(O, 'folders__settings_link', '/profile', db)).toBeNull();
+    expect(await locate('https://other.example', 'inbox__messages', '/inbox', db)).toBeNull();
+    db.close();
+  });
+
+  test('an edge never joins two sites, and a page leading to itself is no edge', async () => {
+    const db = freshDb();
+    await expect(recordEdge(`${O}/a`, 'x', 'https://evil.example/b', db)).rejects.toThrow(/one site/);
+    expect(await recordEdge(`${O}/mail/1`, 'next', `${O}/mail/2`, db)).toEqual({ version: 0, added: false });
+    db.close();
+  });
+
+  test('inferEdge: the link whose target has the new pattern; the control that names the dialog that opened', () => {
+    expect(inferEdge(inbox(), settings())).toBe('folders__settings_link');
+    expect(inferEdge(inbox(), doc(`${O}/mail/77`, [section('message', [])]))).toBe('folders__mail_link');
+    expect(inferEdge(inbox(), profile())).toBeUndefined();
+    expect(inferEdge(inbox(), inbox())).toBeUndefined();
+    const composing = doc(`${O}/inbox`, [...inbox().sections, section('compose', [el('compose__to', 'text_input')], 'dialog')]);
+    expect(inferEdge(inbox(), composing)).toBe('header__compose_button');
+    const unrelated = doc(`${O}/inbox`, [...inbox().sections, section('cookie_consent', [], 'dialog')]);
+    expect(inferEdge(inbox(), unrelated)).toBeUndefined();
+  });
+
+  test('clear forgets the site, and only that site', async () => {
+    const db = freshDb();
+    await recordPage(inbox(), db);
+    await recordPage(doc('https://shop.example/cart', [section('cart', [el('cart__pay_button', 'button')])]), db);
+    await recordEdge(inbox(), 'folders__settings_link', settings(), db);
+    await clearSite(O, db);
+    expect(await viewSite(O, db)).toMatchObject({ version: 0, pages: [], edges: [] });
+    expect((await viewSite('https://shop.example', db)).pages).toHaveLength(1);
+    db.close();
+  });
+});
