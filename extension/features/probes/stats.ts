@@ -1,0 +1,90 @@
+/** Mean and sample standard deviation (n − 1; 0 for one value). */
+export function meanStd(values: readonly number[]): { mean: number; std: number; n: number } {
+  const n = values.length;
+  if (!n) return { mean: Number.NaN, std: Number.NaN, n };
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const variance = n > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : 0;
+  return { mean, std: Math.sqrt(variance), n };
+}
+
+export type Method = 'parse' | 'exact' | 'judge';
+
+export interface ItemResult {
+  model: string;
+  suite: string;
+  strategy: string;
+  perturbation: string;
+  repeat: number;
+  seed: number;
+  itemId: string;
+  gold: string;
+  reply: string;
+  parsed: string | null;
+  correct: { parse: boolean; exact: boolean; judge: boolean | null };
+  judgeReply?: string;
+  error?: string;
+  ms: number;
+  finishedAt: number;
+}
+
+export interface Cell {
+  key: string;
+  model: string;
+  suite: string;
+  strategy: string;
+  perturbation: string;
+  /** Accuracy per repeat and its mean ± std, per evaluation method (judge: over items with a yes/no verdict). */
+  methods: Record<Method, { perRepeat: number[]; mean: number; std: number }>;
+  items: number;
+  judgeNeither: number;
+  /** Items where parse-based and exact match, or parse-based and the judge, disagree. */
+  disagreements: { parseVsExact: number; parseVsJudge: number };
+}
+
+export const cellKey = (r: Pick<ItemResult, 'model' | 'suite' | 'strategy' | 'perturbation'>) =>
+  `${r.model}|${r.suite}|${r.strategy}|${r.perturbation}`;
+
+export function summarize(results: readonly ItemResult[]): Cell[] {
+  const groups = new Map<string, ItemResult[]>();
+  for (const r of results) groups.set(cellKey(r), [...(groups.get(cellKey(r)) ?? []), r]);
+  return [...groups.entries()].map(([key, rows]) => {
+    const repeats = [...new Set(rows.map((r) => r.repeat))].sort((a, b) => a - b);
+    const method = (m: Method) => {
+      const perRepeat = repeats.map((rep) => {
+        const scored = rows.filter((r) => r.repeat === rep && (m !== 'judge' || r.correct.judge !== null));
+        return scored.length ? scored.filter((r) => r.correct[m] === true).length / scored.length : Number.NaN;
+      }).filter((x) => !Number.isNaN(x));
+      return { perRepeat, ...meanStd(perRepeat) };
+    };
+    const first = rows[0]!;
+    return {
+      key, model: first.model, suite: first.suite, strategy: first.strategy, perturbation: first.perturbation,
+      methods: { parse: method('parse'), exact: method('exact'), judge: method('judge') },
+      items: rows.length,
+      judgeNeither: rows.filter((r) => r.correct.judge === null && r.judgeReply !== undefined).length,
+      disagreements: {
+        parseVsExact: rows.filter((r) => r.correct.parse !== r.correct.exact).length,
+        parseVsJudge: rows.filter((r) => r.correct.judge !== null && r.correct.parse !== r.correct.judge).length,
+      },
+    };
+  });
+}
+
+/** Clean accuracy minus perturbed accuracy (parse-based), per perturbed cell that has a clean twin. */
+export function robustnessDrops(cells: readonly Cell[]): { key: string; perturbation: string; drop: number }[] {
+  return cells.filter((c) => c.perturbation !== 'none').flatMap((c) => {
+    const clean = cells.find((x) => x.model === c.model && x.suite === c.suite && x.strategy === c.strategy && x.perturbation === 'none');
+    return clean ? [{ key: c.key, perturbation: c.perturbation, drop: clean.methods.parse.mean - c.methods.parse.mean }] : [];
+  });
+}
+
+const csvCell = (v: unknown) => {
+  const s = String(v ?? '');
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+export function itemsCsv(results: readonly ItemResult[]): string {
+  const head = ['model', 'suite', 'strategy', 'perturbation', 'repeat', 'seed', 'item', 'gold', 'parsed', 'parse', 'exact', 'judge', 'ms', 'error', 'reply'];
+  const rows = results.map((r) => [r.model, r.suite, r.strategy, r.perturbation, r.repeat, r.seed, r.itemId, r.gold, r.parsed ?? '',
+    r.correct.parse, r.correct.exact, r.correct.judge ?? 'neither', r.ms, r.error ?? '', r.reply]);
+  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n');
+}

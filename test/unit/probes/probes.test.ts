@@ -1,0 +1,158 @@
+import { describe, expect, test } from 'vitest';
+import { exactMatch, extractChoice, extractList, parseAnswer, parseJudge } from '../../../extension/features/probes/extract.ts';
+import { perturb, DISTRACTORS } from '../../../extension/features/probes/perturb.ts';
+import { buildPrompt } from '../../../extension/features/probes/prompts.ts';
+import { meanStd, summarize, robustnessDrops, itemsCsv, type ItemResult } from '../../../extension/features/probes/stats.ts';
+import { loadSuite, sortingItems, suiteFromRecords, SUITE_NAMES, type ProbeItem } from '../../../extension/features/probes/suites.ts';
+
+const item = (answer: string, extra: Partial<ProbeItem> = {}): ProbeItem => ({ id: 'x', question: 'q?', answer, ...extra });
+
+describe('extraction per answer type', () => {
+  test.each([
+    ['number', ' 4 + 5 = 9. So the answer is 9.', '9', true],
+    ['number', ' The answer is $1,200.', '1200', true],
+    ['number', ' I do not know.', '7', false],
+    ['number', ' 18\nQ: next question 99', '18', true],
+    ['choice', " Let's see. So the answer is (B).", 'B', true],
+    ['choice', ' (C)', 'C', true],
+    ['choice', ' B. the Sun', 'B', true],
+    ['choice', ' The answer is (Z).', 'B', false],
+    ['exact', ' not True is False. So the answer is False.', 'False', true],
+    ['exact', ' True', 'False', false],
+    ['list', ' So the answer is -3 0 4 10.', '-3 0 4 10', true],
+    ['list', ' [-3, 0, 4, 10]', '-3 0 4 10', true],
+    ['list', ' -3 4 0 10', '-3 0 4 10', false],
+    ['list', ' So the answer is apple banana cherry.', 'apple banana cherry', true],
+  ] as const)('%s: %j → gold %s is %s', (type, reply, gold, correct) => {
+    const it = item(gold, type === 'choice' ? { choices: ['a', 'b', 'c', 'd'] } : {});
+    expect(parseAnswer(reply, type, it).correct).toBe(correct);
+  });
+  test('choice letters beyond the options do not count; no letter is null', () => {
+    expect(extractChoice('The answer is (E).', 4)).toBeNull();
+    expect(extractChoice('nothing here', 4)).toBeNull();
+    expect(extractList('')).toBeNull();
+  });
+  test('exact match is the whole reply, parse-based is lenient', () => {
+    expect(exactMatch(' 9.', item('9'))).toBe(true);
+    expect(exactMatch(' So the answer is 9.', item('9'))).toBe(false);
+    expect(exactMatch(' (B)', item('B'))).toBe(true);
+  });
+  test('judge: yes, no, neither', () => {
+    expect(parseJudge(' Yes, it is right.')).toBe(true);
+    expect(parseJudge(' No.')).toBe(false);
+    expect(parseJudge(' Incorrect')).toBe(false);
+    expect(parseJudge(' Maybe, hard to say')).toBeNull();
+  });
+});
+
+describe('suites', () => {
+  test('every bundled suite loads with items, a licence and a declared answer type; golds parse as their type', () => {
+    for (const name of SUITE_NAMES) {
+      const suite = loadSuite(name);
+      expect(suite.items.length, name).toBeGreaterThanOrEqual(5);
+      expect(suite.skipped, name).toEqual([]);
+      if (!name.startsWith('sorting')) expect(suite.license, name).toMatch(/^LICENSE-/);
+      for (const it of suite.items) {
+        const reply = ` So the answer is ${suite.answerType === 'choice' ? `(${it.answer})` : it.answer}.`;
+        expect(parseAnswer(reply, suite.answerType, it).correct, `${name} ${it.id}`).toBe(true);
+      }
+    }
+  });
+  test('a malformed record is skipped and reported, the rest load', () => {
+    const suite = suiteFromRecords('t', 'number', [{ id: 'a', question: 'q', answer: '3' }, { id: 'b', question: 'q', answer: 'x' }, null]);
+    expect(suite.items.map((i) => i.id)).toEqual(['a']);
+    expect(suite.skipped).toEqual([{ index: 1, reason: 'answer is not a number' }, { index: 2, reason: 'not an object' }]);
+  });
+  test('sorting generator: seeded, sized, signed as asked, gold sorted', () => {
+    expect(sortingItems(8, false, 3, 5)).toEqual(sortingItems(8, false, 3, 5));
+    expect(sortingItems(8, false, 3, 5)).not.toEqual(sortingItems(8, false, 3, 6));
+    for (const [size, mixed] of [[8, false], [16, true], [32, true]] as const) {
+      const items = sortingItems(size, mixed, 20, 1);
+      for (const it of items) {
+        const numbers = it.question.split(': ')[1]!.split(', ').map(Number);
+        expect(numbers).toHaveLength(size);
+        if (!mixed) expect(Math.min(...numbers)).toBeGreaterThanOrEqual(0);
+        expect(it.answer).toBe([...numbers].sort((a, b) => a - b).join(' '));
+      }
+      if (mixed) expect(items.some((it) => it.answer.startsWith('-'))).toBe(true);
+    }
+  });
+});
+
+describe('perturbations: seeded and answer-preserving', () => {
+  const arc = loadSuite('arc-easy').items;
+  test('shuffled options keep the gold option under its new letter; same seed, same order', () => {
+    for (const [i, it] of arc.entries()) {
+      const shuffled = perturb(it, 'shuffle-options', i)!;
+      expect(shuffled.choices![shuffled.answer.charCodeAt(0) - 65]).toBe(it.choices![it.answer.charCodeAt(0) - 65]);
+      expect([...shuffled.choices!].sort()).toEqual([...it.choices!].sort());
+      expect(perturb(it, 'shuffle-options', i)).toEqual(shuffled);
+    }
+    expect(arc.some((it, i) => perturb(it, 'shuffle-options', i)!.answer !== it.answer)).toBe(true);
+    expect(perturb(item('3'), 'shuffle-options', 1)).toBeUndefined();
+  });
+  test('distractor: one irrelevant sentence with no numbers, before the final question; the answer stays', () => {
+    for (const it of loadSuite('gsm8k').items) {
+      const d = perturb(it, 'distractor', 3)!;
+      expect(d.answer).toBe(it.answer);
+      const added = DISTRACTORS.find((s) => d.question.includes(s))!;
+      expect(added).toBeDefined();
+      expect(d.question.replace(added, '').replace(/\s+/g, ' ').trim()).toBe(it.question.replace(/\s+/g, ' ').trim());
+      expect(d.question.match(/\d+/g)).toEqual(it.question.match(/\d+/g));
+      expect(d.question.endsWith(it.question.slice(-20))).toBe(true);
+      expect(perturb(it, 'distractor', 3)).toEqual(d);
+    }
+  });
+  test('large numbers: a GSM8K item becomes its GSM-Hard twin with the twin\'s gold', () => {
+    const first = loadSuite('gsm8k').items[0]!;
+    const big = perturb(first, 'large-numbers', 1)!;
+    expect(big.question).toContain('4933828');
+    expect(big.answer).toBe(loadSuite('gsm-hard').items[0]!.answer);
+    expect(perturb(arc[0]!, 'large-numbers', 1)).toBeUndefined();
+  });
+});
+
+describe('prompts', () => {
+  test('strategies: cue, exemplars, options', () => {
+    const suite = loadSuite('bbh-boolean_expressions');
+    const it = suite.items[0]!;
+    expect(buildPrompt(suite, it, 'direct')).toBe(`Q: ${it.question}\nA:`);
+    expect(buildPrompt(suite, it, 'cot').endsWith("A: Let's think step by step.")).toBe(true);
+    const fewshot = buildPrompt(suite, it, 'fewshot');
+    expect(fewshot.match(/^Q:/gm)).toHaveLength(4);
+    expect(fewshot).not.toContain('step by step');
+    expect(buildPrompt(suite, it, 'fewshot-cot').match(/step by step/g)).toHaveLength(4);
+    const arc = loadSuite('arc-easy');
+    expect(buildPrompt(arc, arc.items[0]!, 'direct')).toContain('\n(D) ');
+  });
+});
+
+describe('statistics', () => {
+  test('mean ± sample std', () => {
+    expect(meanStd([0.5, 0.5, 0.5])).toEqual({ mean: 0.5, std: 0, n: 3 });
+    const { mean, std } = meanStd([0.2, 0.4, 0.6]);
+    expect(mean).toBeCloseTo(0.4, 12);
+    expect(std).toBeCloseTo(0.2, 12);
+  });
+  const row = (repeat: number, id: string, parse: boolean, exact: boolean, judge: boolean | null, perturbation = 'none'): ItemResult => ({
+    model: 'm', suite: 's', strategy: 'direct', perturbation, repeat, seed: repeat, itemId: id, gold: '1', reply: 'r', parsed: '1',
+    correct: { parse, exact, judge }, judgeReply: 'j', ms: 1, finishedAt: 0,
+  });
+  test('cells: per-repeat accuracy, judge over verdicts only, disagreements, robustness drop, CSV', () => {
+    const rows = [
+      row(0, 'a', true, true, true), row(0, 'b', false, false, null),
+      row(1, 'a', true, false, true), row(1, 'b', true, true, false),
+      row(0, 'a', false, false, false, 'distractor'), row(0, 'b', false, false, false, 'distractor'),
+    ];
+    const [clean, noisy] = summarize(rows);
+    expect(clean!.methods.parse.perRepeat).toEqual([0.5, 1]);
+    expect(clean!.methods.parse.mean).toBe(0.75);
+    expect(clean!.methods.exact.perRepeat).toEqual([0.5, 0.5]);
+    expect(clean!.methods.judge.perRepeat).toEqual([1, 0.5]);
+    expect(clean!.judgeNeither).toBe(1);
+    expect(clean!.disagreements).toEqual({ parseVsExact: 1, parseVsJudge: 1 });
+    expect(noisy!.methods.parse.mean).toBe(0);
+    expect(robustnessDrops([clean!, noisy!])).toEqual([{ key: noisy!.key, perturbation: 'distractor', drop: 0.75 }]);
+    expect(itemsCsv([{ ...rows[0]!, reply: 'a, "b"' }]).split('\n')[1]).toContain('"a, ""b"""');
+  });
+});
