@@ -1,0 +1,155 @@
+import type { ProbeItemRow, ProbeRunRow } from '../../storage/db.ts';
+import type { ProbeConfig, ProbeRunDoc } from './config.ts';
+import { exactMatch, parseAnswer, parseJudge } from './extract.ts';
+import { perturb, type Perturbation } from './perturb.ts';
+import { buildPrompt, judgePrompt, STOP, type Strategy } from './prompts.ts';
+import type { ItemResult } from './stats.ts';
+import { loadSuite, type ProbeItem, type Suite } from './suites.ts';
+
+/** One model call: the text it produced. */
+export type Generate = (request: {
+  model: string; prompt: string; maxTokens: number; temperature: number; seed: number; stop: string[]; backend?: 'auto' | 'webgpu' | 'wasm';
+}, signal: AbortSignal) => Promise<string>;
+
+/** Where a run keeps its rows (Dexie's probeRuns/probeItems in the product, a Map in tests). */
+export interface ProbeStore {
+  getRun(id: string): Promise<ProbeRunRow | undefined>;
+  putRun(row: ProbeRunRow): Promise<void>;
+  doneKeys(runId: string): Promise<Set<string>>;
+  putItem(row: ProbeItemRow): Promise<void>;
+}
+
+export interface Unit {
+  key: string;
+  model: string;
+  suite: Suite;
+  strategy: Strategy;
+  perturbation: Perturbation;
+  repeat: number;
+  seed: number;
+  item: ProbeItem;
+}
+
+/** Every model call a config asks for, in order; a perturbation that does not apply to an item is left out. */
+export function plan(config: ProbeConfig): { units: Unit[]; skipped: string[] } {
+  const units: Unit[] = [];
+  const skipped: string[] = [];
+  for (const suiteName of config.suites) {
+    let suite: Suite;
+    try {
+      suite = loadSuite(suiteName, config.seed, config.n);
+    } catch (error) {
+      skipped.push(`${suiteName}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    skipped.push(...suite.skipped.map((s) => `${suiteName} record ${s.index}: ${s.reason}`));
+    const items = suite.items.slice(0, config.n);
+    for (const model of config.models) {
+      for (const strategy of config.strategies) {
+        for (const perturbation of config.perturbations) {
+          for (let repeat = 0; repeat < config.repeats; repeat++) {
+            const seed = config.seed + repeat;
+            for (const original of items) {
+              const item = perturb(original, perturbation, seed);
+              if (!item) continue;
+              units.push({ key: [model, suiteName, strategy, perturbation, repeat, original.id].join('|'), model, suite, strategy, perturbation, repeat, seed, item });
+            }
+          }
+        }
+      }
+    }
+  }
+  return { units, skipped };
+}
+
+/** Runs one unit: the answer, the three evaluations, and the judge's own reply. A failed call is an error row. */
+export async function runUnit(unit: Unit, config: ProbeConfig, generate: Generate, signal: AbortSignal): Promise<ItemResult> {
+  const started = Date.now();
+  const base = {
+    model: unit.model, suite: unit.suite.name, strategy: unit.strategy, perturbation: unit.perturbation, repeat: unit.repeat,
+    seed: unit.seed, itemId: unit.item.id, gold: unit.item.answer,
+  };
+  const backend = config.backend ? { backend: config.backend } : {};
+  let reply: string;
+  try {
+    reply = await generate({
+      model: unit.model, prompt: buildPrompt(unit.suite, unit.item, unit.strategy), maxTokens: config.maxTokens,
+      temperature: config.temperature, seed: unit.seed, stop: STOP, ...backend,
+    }, signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return { ...base, reply: '', parsed: null, correct: { parse: false, exact: false, judge: null }, error: describe(error), ms: Date.now() - started, finishedAt: Date.now() };
+  }
+  const parsed = parseAnswer(reply, unit.suite.answerType, unit.item);
+  const result: ItemResult = {
+    ...base, reply, parsed: parsed.value, correct: { parse: parsed.correct, exact: exactMatch(reply, unit.item), judge: null },
+    ms: 0, finishedAt: 0,
+  };
+  if (config.judge) {
+    try {
+      const verdict = await generate({
+        model: config.judge, prompt: judgePrompt(unit.item, reply), maxTokens: 8, temperature: 0, seed: 0, stop: ['\n'], ...backend,
+      }, signal);
+      result.judgeReply = verdict;
+      result.correct.judge = parseJudge(verdict);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      result.judgeReply = '';
+      result.error = `judge: ${describe(error)}`;
+    }
+  }
+  result.ms = Date.now() - started;
+  result.finishedAt = Date.now();
+  return result;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+const isStorageFull = (error: unknown) => error instanceof Error && /Quota/i.test(`${error.name} ${error.message}`);
+
+/**
+ * Runs (or resumes) a run: the units without a stored result, one at a time, each stored as it finishes, progress
+ * with ETA on the run row. Cancel → "cancelled"; storage full → "paused" with a message (results so far kept).
+ */
+export async function executeRun(runId: string, store: ProbeStore, generate: Generate, signal: AbortSignal): Promise<ProbeRunRow['status']> {
+  const row = await store.getRun(runId);
+  if (!row) throw new Error(`no probe run "${runId}"`);
+  const doc = row.config as ProbeRunDoc;
+  const { units, skipped } = plan(doc.config);
+  const done = await store.doneKeys(runId);
+  const todo = units.filter((u) => !done.has(u.key));
+  const sessionStart = Date.now();
+  let finishedHere = 0;
+  const save = async (status: ProbeRunRow['status'], patch: Partial<ProbeRunDoc> = {}) => {
+    Object.assign(doc, { total: units.length, skipped, updatedAt: Date.now() }, patch);
+    await store.putRun({ ...row, status, config: doc });
+  };
+  await save('running', { done: units.length - todo.length, etaS: null, message: skipped.length ? `${skipped.length} malformed item(s) skipped` : undefined });
+  for (const unit of todo) {
+    if (signal.aborted) break;
+    let result: ItemResult;
+    try {
+      result = await runUnit(unit, doc.config, generate, signal);
+    } catch (error) {
+      if (signal.aborted) break;
+      throw error;
+    }
+    try {
+      await store.putItem({ runId, itemKey: unit.key, result });
+    } catch (error) {
+      if (isStorageFull(error)) {
+        await save('paused', { message: `Storage is full: the run is paused with ${doc.done} results kept. Free some space, then resume.` }).catch(() => undefined);
+        return 'paused';
+      }
+      throw error;
+    }
+    finishedHere++;
+    const perItem = (Date.now() - sessionStart) / finishedHere;
+    await save('running', { done: doc.done + 1, etaS: Math.round((perItem * (todo.length - finishedHere)) / 1000) });
+  }
+  if (signal.aborted) {
+    await save('cancelled', { etaS: null, message: `Cancelled after ${doc.done} of ${units.length}.` });
+    return 'cancelled';
+  }
+  await save('done', { etaS: 0 });
+  return 'done';
+}

@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'vitest';
+import type { ProbeItemRow, ProbeRunRow } from '../../../extension/storage/db.ts';
+import { DEFAULT_CONFIG, type ProbeConfig, type ProbeRunDoc } from '../../../extension/features/probes/config.ts';
+import { executeRun, plan, type Generate, type ProbeStore } from '../../../extension/features/probes/runner.ts';
+import { summarize, type ItemResult } from '../../../extension/features/probes/stats.ts';
+import { loadSuite } from '../../../extension/features/probes/suites.ts';
+
+function memoryStore(failPutAfter = Infinity) {
+  const runs = new Map<string, ProbeRunRow>();
+  const items = new Map<string, ProbeItemRow>();
+  const store: ProbeStore = {
+    getRun: async (id) => runs.get(id),
+    putRun: async (row) => void runs.set(row.id, structuredClone(row)),
+    doneKeys: async (runId) => new Set([...items.values()].filter((r) => r.runId === runId).map((r) => r.itemKey)),
+    putItem: async (row) => {
+      if (items.size >= failPutAfter) throw new DOMException('quota', 'QuotaExceededError');
+      items.set(`${row.runId}|${row.itemKey}`, row);
+    },
+  };
+  return { store, runs, items };
+}
+
+const config: ProbeConfig = { ...DEFAULT_CONFIG, suites: ['bbh-boolean_expressions'], n: 4, repeats: 3, judge: 'judge' };
+const gold = loadSuite('bbh-boolean_expressions').items;
+
+/** Answers item 0 always, item 1 only on repeat 0, items 2-3 never; the judge says yes iff the reply is "True"/"False" right, "maybe" on item 3. */
+const scripted: Generate = async (request) => {
+  if (request.model === 'judge') {
+    if (request.prompt.includes(gold[3]!.question)) return ' maybe';
+    const right = gold.some((g) => request.prompt.includes(`Reference answer: ${g.answer}\nStudent answer: ${g.answer}`) && request.prompt.includes(g.question));
+    return right ? ' yes' : ' no';
+  }
+  const index = gold.findIndex((g) => request.prompt.includes(`Q: ${g.question}\nA:`));
+  const wrong = gold[index]!.answer === 'True' ? 'False' : 'True';
+  if (index === 0 || (index === 1 && request.seed === config.seed)) return ` ${gold[index]!.answer}`;
+  return ` ${wrong}`;
+};
+
+async function newRun(store: ProbeStore, id = 'r1') {
+  const doc: ProbeRunDoc = { config, total: 0, done: 0, etaS: null, skipped: [], startedAt: 0, updatedAt: 0 };
+  await store.putRun({ id, status: 'queued', config: doc, createdAt: 0 });
+}
+
+describe('probe runner', () => {
+  test('plan: units per model × suite × strategy × perturbation × repeat × item; perturbations that do not apply left out', () => {
+    expect(plan({ ...config, strategies: ['direct', 'cot'] }).units).toHaveLength(2 * 3 * 4);
+    expect(plan({ ...config, perturbations: ['none', 'shuffle-options'] }).units).toHaveLength(12);
+    expect(plan({ ...config, suites: ['nope'] }).skipped[0]).toMatch(/no probe suite/);
+  });
+
+  test('accuracy, std and judge agreement come out as scripted', async () => {
+    const { store, runs, items } = memoryStore();
+    await newRun(store);
+    expect(await executeRun('r1', store, scripted, new AbortController().signal)).toBe('done');
+    const [cell] = summarize([...items.values()].map((r) => r.result as ItemResult));
+    expect(cell!.methods.parse.perRepeat).toEqual([0.5, 0.25, 0.25]);
+    expect(cell!.methods.parse.std).toBeCloseTo(Math.sqrt(((0.5 - 1 / 3) ** 2 + 2 * (0.25 - 1 / 3) ** 2) / 2), 12);
+    expect(cell!.methods.exact.perRepeat).toEqual([0.5, 0.25, 0.25]);
+    expect(cell!.methods.judge.perRepeat).toEqual([2 / 3, 1 / 3, 1 / 3]);
+    expect(cell!.judgeNeither).toBe(3);
+    expect(cell!.disagreements).toEqual({ parseVsExact: 0, parseVsJudge: 0 });
+    const doc = runs.get('r1')!.config as ProbeRunDoc;
+    expect([runs.get('r1')!.status, doc.done, doc.total, doc.etaS]).toEqual(['done', 12, 12, 0]);
+  });
+
+  test('cancel keeps what finished; resume runs only the unfinished items', async () => {
+    const { store, runs, items } = memoryStore();
+    await newRun(store);
+    const abort = new AbortController();
+    let calls = 0;
+    const counting: Generate = async (request, signal) => {
+      if (request.model !== 'judge' && ++calls === 5) abort.abort();
+      // As the model host does: an aborted request ends with an error, never a text.
+      if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
+      return scripted(request, signal);
+    };
+    expect(await executeRun('r1', store, counting, abort.signal)).toBe('cancelled');
+    expect(items.size).toBe(4);
+    expect(runs.get('r1')!.status).toBe('cancelled');
+    const seen: string[] = [];
+    const recording: Generate = async (request, signal) => {
+      if (request.model !== 'judge') seen.push(`${request.seed}:${request.prompt.slice(-40)}`);
+      return scripted(request, signal);
+    };
+    expect(await executeRun('r1', store, recording, new AbortController().signal)).toBe('done');
+    expect(seen).toHaveLength(8);
+    expect(items.size).toBe(12);
+  });
+
+  test('storage full mid-run: paused with a message, results so far kept; a model that fails is an error row', async () => {
+    const { store, runs, items } = memoryStore(5);
+    await newRun(store);
+    const failing: Generate = async (request, signal) => {
+      if (request.prompt.includes(gold[2]!.question) && request.model !== 'judge') throw new Error('engine broke');
+      return scripted(request, signal);
+    };
+    expect(await executeRun('r1', store, failing, new AbortController().signal)).toBe('paused');
+    expect(items.size).toBe(5);
+    expect((runs.get('r1')!.config as ProbeRunDoc).message).toMatch(/Storage is full.*5 results kept/);
+    const errored = [...items.values()].map((r) => r.result as ItemResult).find((r) => r.error);
+    expect(errored?.error).toBe('Error: engine broke');
+    expect(errored?.correct).toEqual({ parse: false, exact: false, judge: null });
+  });
+});
