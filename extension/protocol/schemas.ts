@@ -272,7 +272,7 @@ export const ACT_ACTIONS = [
 ] as const;
 export const ActTargetSchema = v.strictObject({
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),
-  item: v.optional(v.strictObject({ selector: text(1000), index: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+  item: v.optional(v.strictObject({ selector: text(1000), index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) })),
   slot: v.optional(text(1000)),
 });
 export const ActRequestSchema = v.strictObject({
@@ -298,3 +298,10 @@ export const TabActRequestSchema = v.strictObject({ tabId, ...ActRequestSchema.e
 export type ActRequest = v.InferOutput<typeof ActRequestSchema>;
 export type ActReply = v.InferOutput<typeof ActReplySchema>;
 export type ActTarget = v.InferOutput<typeof ActTargetSchema>;
+
+/** Token count of a text with a model's own tokenizer (the Page tab's "N tokens (model X)"). */
+export const TokenCountRequestSchema = v.strictObject({
+  model: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  text: text(2_000_000),
+});
+export const TokenCountSchema = v.strictObject({ model: text(200), tokens: v.pipe(v.number(), v.integer(), v.minValue(0)) });

@@ -25,7 +25,7 @@ function describe(target: ActTarget | undefined): string {
   if (!target) return 'the page';
   const first = target.locators[0];
   const base = first ? `${first.by}=${JSON.stringify(first.value).slice(0, 80)}` : 'an element';
-  return `${base}${target.item ? `[${target.item.index}]` : ''}`;
+  return `${base}${target.item?.index !== undefined ? `[${target.item.index}]` : ''}`;
 }
 
 /** The element a target means now, or null. */
@@ -33,7 +33,7 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
   const base = resolveLocators(doc, target.locators);
   if (!base) return null;
   let el: Element | null = base;
-  if (target.item) {
+  if (target.item?.index !== undefined) {
     let items: Element[];
     try {
       items = Array.from(base.querySelectorAll(target.item.selector));
@@ -171,9 +171,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
 
   const el = resolveTarget(doc, target);
   if (!el) {
-    throw new NotFoundError(target.item
+    throw new NotFoundError(target.item?.index !== undefined
       ? `item ${target.item.index} of ${describe({ locators: target.locators })} is not on the page (the list has ${listItems(doc, target)?.length ?? 0} items)`
-      : `${describe(target)} is not on the page now`, target.item ? { index: target.item.index } : undefined);
+      : `${describe(target)} is not on the page now`, target.item?.index !== undefined ? { index: target.item.index } : undefined);
   }
   if (request.action === 'text') return reply(readText(el));
   if (request.action === 'value') {

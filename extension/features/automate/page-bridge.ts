@@ -1,0 +1,183 @@
+/**
+ * The side panel's end of the script bridge: turns `$name` calls into page actions on the bound tab
+ * (side panel → background `page.act` → content executor), keeps the document current (read again after an action
+ * that changed or left the page), answers ask/say through the UI, and holds irreversible actions until the user
+ * confirms them. Typed values count as user-supplied only when the user gave them in this run.
+ */
+import { ActionError, ContentScriptError, isErrorNamed, NotFoundError } from '../../protocol/errors.ts';
+import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
+import type { Bridge, BridgeCall, ScriptName } from '../../sandbox/capabilities/bridge.ts';
+import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
+import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
+import { classifyAction } from '../../content/executor/irreversible.ts';
+
+export type Entry = ElementEntry | ListEntry;
+
+export interface ConfirmRequest {
+  /** `$compose__send_button`, `$todos[2].delete` */
+  target: string;
+  action: string;
+  /** The element's description from the document (page text: shown as text only). */
+  label: string;
+  reason: string;
+  locators: Locator[];
+}
+
+export interface PageBridgeDeps {
+  act(request: ActRequest): Promise<ActReply>;
+  readDocument(): Promise<PageDocument>;
+  confirm(request: ConfirmRequest): Promise<boolean>;
+  ask(question: string): Promise<string>;
+  say(text: string): void;
+  /** Called before each element action (the panel highlights it). */
+  onTarget?(locators: Locator[], target: string): void;
+}
+
+export function entriesOf(doc: PageDocument): Entry[] {
+  return doc.sections.flatMap((section) => section.entries);
+}
+
+/** The names a document offers to scripts: elements, and lists whose item fields include their action slots. */
+export function scriptNames(doc: PageDocument): ScriptName[] {
+  return entriesOf(doc).map((entry) => entry.kind === 'list'
+    ? { name: entry.name, kind: 'list', fields: [...new Set([...entry.fields, ...entry.actions])] }
+    : { name: entry.name, kind: entry.kind });
+}
+
+export interface BridgeStats {
+  actions: number;
+  confirmed: number;
+  cancelled: number;
+  documentReads: number;
+}
+
+export class PageBridge implements Bridge {
+  readonly stats: BridgeStats = { actions: 0, confirmed: 0, cancelled: 0, documentReads: 0 };
+  private readonly userValues = new Set<string>();
+
+  constructor(private readonly deps: PageBridgeDeps, public doc: PageDocument, userValues: Iterable<string> = []) {
+    for (const value of userValues) this.addUserValue(value);
+  }
+
+  /** A value the user gave in this run (task text pieces, ask() answers, saved-script parameters). */
+  addUserValue(value: string): void {
+    if (value.trim()) this.userValues.add(value.trim());
+  }
+
+  private isUserSupplied(text: string): boolean {
+    const t = text.trim();
+    if (!t) return false;
+    for (const value of this.userValues) if (value === t || (t.length >= 4 && value.includes(t))) return true;
+    return false;
+  }
+
+  private entry(name: string): Entry {
+    const found = entriesOf(this.doc).find((e) => e.name === name);
+    if (!found) throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
+    return found;
+  }
+
+  private target(call: BridgeCall): { target: ActTarget; entry: Entry; label: string } {
+    const t = call.target!;
+    const entry = this.entry(t.name);
+    if (entry.kind !== 'list') return { target: { locators: entry.locators }, entry, label: entry.description };
+    const target: ActTarget = { locators: entry.locators, item: { selector: entry.itemSelector, ...(t.index !== undefined ? { index: t.index } : {}) } };
+    if (t.field) {
+      const slot = entry.slots.find((s) => s.name === t.field);
+      if (!slot) throw new NotFoundError(`items of $${entry.name} have no field \`${t.field}\``, { name: entry.name, field: t.field });
+      target.slot = slot.selector;
+    }
+    const sample = t.index !== undefined ? entry.samples[t.index] : undefined;
+    const label = [t.field ?? '', sample ? Object.values(sample).join(' ') : '', entry.description].filter(Boolean).join(' · ');
+    return { target, entry, label };
+  }
+
+  private async refresh(navigated: boolean, url?: string): Promise<void> {
+    // After a navigation the new page needs a moment; the content script is injected again by page.document.
+    for (let attempt = 0; attempt < (navigated ? 20 : 1); attempt++) {
+      if (navigated) await new Promise((resolve) => setTimeout(resolve, 250));
+      try {
+        const doc = await this.deps.readDocument();
+        this.stats.documentReads++;
+        if (!navigated || !url || doc.url === url || attempt >= 6) {
+          this.doc = doc;
+          return;
+        }
+      } catch (error) {
+        if (!navigated) throw error;
+      }
+    }
+  }
+
+  async call(call: BridgeCall): Promise<ExportedValue> {
+    switch (call.call) {
+      case 'say':
+        this.deps.say(String(call.args[0] ?? ''));
+        return null;
+      case 'ask': {
+        const answer = await this.deps.ask(String(call.args[0] ?? ''));
+        this.addUserValue(answer);
+        return answer;
+      }
+      case 'navigate': {
+        const reply = await this.deps.act({ action: 'navigate', args: [String(call.args[0] ?? '')] });
+        this.stats.actions++;
+        await this.refresh(reply.navigated, reply.url);
+        return null;
+      }
+      default:
+        break;
+    }
+    if (!call.target) throw new NotFoundError(`${call.call}() needs an element`);
+    const { target, entry, label } = this.target(call);
+    const description = describeTarget(call.target);
+    const args = call.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').slice(0, 4);
+    const request: ActRequest = { action: call.call as ActRequest['action'], target, args };
+    if (call.call === 'type' && this.isUserSupplied(String(args[0] ?? ''))) request.userSupplied = true;
+    const acting = ['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll'].includes(call.call);
+    if (acting) this.deps.onTarget?.(target.locators, description);
+
+    // The document's view of the element decides first; the executor checks the live element again.
+    const verdict = classifyAction({
+      action: call.call, label: `${entry.description} ${call.target.field ?? ''}`, effect: entry.kind === 'list' ? undefined : entry.effect,
+    });
+    if (verdict.irreversible) await this.askConfirmation(request, description, label, verdict.reason ?? 'it cannot be undone');
+
+    let reply: ActReply;
+    try {
+      reply = await this.deps.act(request);
+    } catch (error) {
+      if (isErrorNamed(error, ActionError) && error.data?.needsConfirmation && !request.confirmed) {
+        await this.askConfirmation(request, description, String(error.data.label ?? label), String(error.data.reason ?? 'it cannot be undone'));
+        reply = await this.actAfterConfirm(request);
+      } else if (isErrorNamed(error, ContentScriptError) && call.call === 'click') {
+        // The page went away while answering: a click that navigated.
+        reply = { changed: true, navigated: true, url: '' };
+      } else {
+        throw error;
+      }
+    }
+    if (acting) this.stats.actions++;
+    if (reply.changed || reply.navigated) await this.refresh(reply.navigated, reply.url || undefined);
+    return reply.value ?? null;
+  }
+
+  private async actAfterConfirm(request: ActRequest): Promise<ActReply> {
+    try {
+      return await this.deps.act(request);
+    } catch (error) {
+      if (isErrorNamed(error, ContentScriptError)) return { changed: true, navigated: true, url: '' };
+      throw error;
+    }
+  }
+
+  private async askConfirmation(request: ActRequest, target: string, label: string, reason: string): Promise<void> {
+    const ok = await this.deps.confirm({ target, action: request.action, label: label.slice(0, 300), reason, locators: request.target?.locators ?? [] });
+    if (!ok) {
+      this.stats.cancelled++;
+      throw new ActionError(`the user cancelled ${request.action} on ${target}`, { cancelled: true });
+    }
+    this.stats.confirmed++;
+    request.confirmed = true;
+  }
+}

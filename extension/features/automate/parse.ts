@@ -1,0 +1,109 @@
+/**
+ * Reads a model's answer `{plan, elements, script}`. Constrained engines give clean JSON; small unconstrained models
+ * wrap it in prose or code fences, leave trailing text, or answer with a bare script in a ```js fence. Anything we
+ * cannot read becomes a ScriptSyntaxError, which the repair loop treats like any other script error.
+ */
+import { ScriptSyntaxError } from '../../protocol/errors.ts';
+
+export interface ModelAnswer {
+  plan: string;
+  elements: string[];
+  script: string;
+}
+
+export const ANSWER_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    plan: { type: 'string', maxLength: 1000 },
+    elements: { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: 40 },
+    script: { type: 'string', maxLength: 8000 },
+  },
+  required: ['plan', 'elements', 'script'],
+  additionalProperties: false,
+} as const;
+
+const MAX_SCRIPT = 20_000;
+
+/** The first balanced `{…}` from `start`, honouring strings and escapes; undefined when it never closes. */
+function balancedObject(text: string, start: number): string | undefined {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}') {
+      depth--;
+      if (depth === 0) return text.slice(start, i + 1);
+    }
+  }
+  return undefined;
+}
+
+function fences(text: string): Array<{ lang: string; body: string }> {
+  const out: Array<{ lang: string; body: string }> = [];
+  const re = /```([A-Za-z]*)[^\S\n]*\n([\s\S]*?)(?:```|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ lang: (m[1] ?? '').toLowerCase(), body: m[2] ?? '' });
+  return out;
+}
+
+function fromObject(value: unknown): ModelAnswer | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  let script = record.script ?? record.code ?? record.program;
+  if (Array.isArray(script) && script.every((line) => typeof line === 'string')) script = script.join('\n');
+  if (typeof script !== 'string' || !script.trim()) return undefined;
+  const plan = typeof record.plan === 'string' ? record.plan
+    : Array.isArray(record.plan) ? record.plan.filter((s) => typeof s === 'string').join('\n') : '';
+  const elements = Array.isArray(record.elements) ? record.elements.filter((s): s is string => typeof s === 'string').slice(0, 40) : [];
+  return { plan: plan.slice(0, 2000), elements: elements.map((e) => e.slice(0, 200)), script: stripFence(script).slice(0, MAX_SCRIPT) };
+}
+
+/** A script field that itself holds a fenced block. */
+function stripFence(script: string): string {
+  const inner = fences(script)[0];
+  return (inner ? inner.body : script).trim();
+}
+
+function tryJson(candidate: string): ModelAnswer | undefined {
+  try {
+    return fromObject(JSON.parse(candidate));
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseAnswer(raw: string): ModelAnswer {
+  const text = raw.replace(/^\uFEFF/, '').trim();
+  if (!text) throw new ScriptSyntaxError('the model gave an empty answer; answer with JSON {"plan", "elements", "script"}', { parse: 'empty' });
+  // 1. The whole text, then each fenced block, then every balanced object in the text.
+  const direct = tryJson(text);
+  if (direct) return direct;
+  const blocks = fences(text);
+  for (const block of blocks) {
+    const start = block.body.indexOf('{');
+    const candidate = start >= 0 ? balancedObject(block.body, start) : undefined;
+    const parsed = candidate ? tryJson(candidate) : undefined;
+    if (parsed) return parsed;
+  }
+  for (let start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
+    const candidate = balancedObject(text, start);
+    if (!candidate) break;
+    const parsed = tryJson(candidate);
+    if (parsed) return parsed;
+  }
+  // 2. No JSON, but a fenced script: accept it with an empty plan.
+  const code = blocks.find((block) => ['js', 'javascript', 'ts', 'typescript', ''].includes(block.lang) && /\$\w|done\(|say\(/.test(block.body));
+  if (code) return { plan: '', elements: [], script: code.body.trim().slice(0, MAX_SCRIPT) };
+  throw new ScriptSyntaxError(
+    'the answer is not JSON of the form {"plan": "...", "elements": ["$name"], "script": "..."}',
+    { parse: text.includes('{') ? 'invalid-json' : 'no-json', excerpt: text.slice(0, 200) },
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * One automation run: a model call writes the script, the sandbox runs it against the page, a typed error (with the
+ * execution log) goes back to the model for at most `maxRepairs` repairs, then a clear failure report. Everything
+ * it touches is injected (generate, sandbox, document reader), so the loop is tested with fakes.
+ */
+import { AbortError, ActionError, isErrorNamed, PocketError, ScriptSyntaxError } from '../../protocol/errors.ts';
+import type { PageDocument } from '../../protocol/schemas.ts';
+import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
+import type { Budgets } from '../../sandbox/interpreter/budget.ts';
+import type { LogEntry, RunResult } from '../../sandbox/interpreter/run.ts';
+import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
+import { ANSWER_JSON_SCHEMA, type ModelAnswer, parseAnswer } from './parse.ts';
+import { type ChatMessage, type Failure, firstMessages, type PromptParts, repairMessages } from './prompt.ts';
+import { scriptNames } from './page-bridge.ts';
+
+export interface ModelReply {
+  text: string;
+  tokensIn: number;
+  tokensOut: number;
+}
+
+export interface RunnerDeps {
+  generate(messages: ChatMessage[], jsonSchema: string | undefined, signal?: AbortSignal): Promise<ModelReply>;
+  /** Runs a script in the sandbox with the page bridge; never throws for script errors. */
+  execute(source: string, names: ScriptName[], budgets: Partial<Budgets>, onLog: (entry: LogEntry) => void, signal?: AbortSignal): Promise<RunResult>;
+  /** The page document as it is now. */
+  readDocument(): Promise<PageDocument>;
+  /** The engine constrains output to a JSON schema (web-llm). */
+  constrained: boolean;
+  /** User cancelled a confirmation in this run (the bridge counts them). */
+  cancelled?(): boolean;
+  onEvent?(event: RunnerEvent): void;
+}
+
+export type RunnerEvent =
+  | { type: 'generating'; attempt: number }
+  | { type: 'answer'; attempt: number; answer: ModelAnswer; raw: string }
+  | { type: 'log'; attempt: number; entry: LogEntry }
+  | { type: 'attempt-failed'; attempt: number; failure: Failure };
+
+export interface Attempt {
+  raw: string;
+  answer?: ModelAnswer;
+  failure?: Failure;
+  log: LogEntry[];
+  tokensIn: number;
+  tokensOut: number;
+}
+
+export interface RunReport {
+  ok: boolean;
+  status: 'done' | 'failed' | 'cancelled' | 'stopped';
+  result?: ExportedValue;
+  attempts: Attempt[];
+  modelCalls: number;
+  tokensIn: number;
+  tokensOut: number;
+  /** Human-readable: what went wrong in the last attempt and why no repair helped. */
+  summary: string;
+}
+
+export interface RunnerOptions {
+  maxRepairs?: number;
+  budgets?: Partial<Budgets>;
+  documentTokens?: number;
+  signal?: AbortSignal;
+}
+
+function failureOf(error: PocketError): Failure {
+  const data = error.data ?? {};
+  return {
+    name: error.name, message: error.message,
+    line: typeof data.line === 'number' ? data.line : undefined,
+    column: typeof data.column === 'number' ? data.column : undefined,
+    suggestion: typeof data.suggestion === 'string' ? data.suggestion : undefined,
+  };
+}
+
+function describeFailure(f: Failure): string {
+  return `${f.name}${f.line ? ` at ${f.line}:${f.column ?? 0}` : ''}: ${f.message}`;
+}
+
+/** Runs the task; `known` skips the model for the first attempt (a saved script). */
+export async function runTask(task: string, deps: RunnerDeps, options: RunnerOptions = {}, known?: ModelAnswer): Promise<RunReport> {
+  const maxRepairs = options.maxRepairs ?? 2;
+  const attempts: Attempt[] = [];
+  let modelCalls = 0;
+  const totals = () => ({ tokensIn: attempts.reduce((n, a) => n + a.tokensIn, 0), tokensOut: attempts.reduce((n, a) => n + a.tokensOut, 0) });
+  const end = (status: RunReport['status'], summary: string, result?: ExportedValue): RunReport => ({
+    ok: status === 'done', status, ...(result !== undefined ? { result } : {}), attempts, modelCalls, ...totals(), summary,
+  });
+
+  let doc = await deps.readDocument();
+  let messages: ChatMessage[] | undefined;
+  for (let attempt = 0; attempt <= maxRepairs; attempt++) {
+    if (options.signal?.aborted) return end('stopped', 'stopped by the user');
+    const parts: PromptParts = { doc, task, ...(options.documentTokens ? { documentTokens: options.documentTokens } : {}) };
+    const current: Attempt = { raw: '', log: [], tokensIn: 0, tokensOut: 0 };
+    attempts.push(current);
+    let answer: ModelAnswer | undefined;
+    try {
+      if (attempt === 0 && known) {
+        answer = known;
+        current.raw = JSON.stringify(known);
+      } else {
+        deps.onEvent?.({ type: 'generating', attempt });
+        const prompt = messages ?? firstMessages(parts);
+        const reply = await deps.generate(prompt, deps.constrained ? JSON.stringify(ANSWER_JSON_SCHEMA) : undefined, options.signal);
+        modelCalls++;
+        current.raw = reply.text;
+        current.tokensIn = reply.tokensIn;
+        current.tokensOut = reply.tokensOut;
+        answer = parseAnswer(reply.text);
+      }
+      current.answer = answer;
+      deps.onEvent?.({ type: 'answer', attempt, answer, raw: current.raw });
+    } catch (error) {
+      if (options.signal?.aborted || isErrorNamed(error, AbortError)) return end('stopped', 'stopped by the user');
+      if (!isErrorNamed(error, ScriptSyntaxError)) throw error;
+      current.failure = failureOf(error);
+    }
+
+    if (answer) {
+      const result = await deps.execute(answer.script, scriptNames(doc), options.budgets ?? {}, (entry) => {
+        current.log.push(entry);
+        deps.onEvent?.({ type: 'log', attempt, entry });
+      }, options.signal);
+      current.log = result.log.length >= current.log.length ? [...result.log] : current.log;
+      if (result.ok) return end('done', `done after ${attempt + 1} attempt${attempt ? 's' : ''}`, result.result);
+      const error: PocketError = result.error ?? new PocketError('the script failed');
+      if (options.signal?.aborted || error.name === AbortError.errorName) return end('stopped', 'stopped by the user');
+      current.failure = failureOf(error);
+      const userCancelled = (error.name === ActionError.errorName && error.data?.cancelled === true) || deps.cancelled?.();
+      if (userCancelled) {
+        deps.onEvent?.({ type: 'attempt-failed', attempt, failure: current.failure });
+        return end('cancelled', `cancelled: ${error.message}`);
+      }
+    }
+    const failure = current.failure!;
+    deps.onEvent?.({ type: 'attempt-failed', attempt, failure });
+    if (attempt === maxRepairs) break;
+    // The page may have changed while the script ran: repair against the page as it is now.
+    doc = await deps.readDocument();
+    messages = repairMessages({ doc, task, ...(options.documentTokens ? { documentTokens: options.documentTokens } : {}) }, current.raw, failure, current.log);
+  }
+  const last = attempts[attempts.length - 1]!.failure!;
+  return end('failed', `failed after ${attempts.length} attempt${attempts.length > 1 ? 's' : ''} (${maxRepairs} repairs): ${describeFailure(last)}`);
+}
+

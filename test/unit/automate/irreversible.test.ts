@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { classifyAction } from '../../../extension/content/executor/irreversible.ts';
+
+describe('classifyAction: which actions need the user to confirm', () => {
+  test.each([
+    ['Send', undefined], ['Pay now', undefined], ['Buy it', undefined], ['Place order', undefined], ['Delete', undefined],
+    ['Remove item', undefined], ['Publish', undefined], ['Post comment', undefined], ['Confirm', undefined],
+    ['Log out', undefined], ['Sign out', undefined], ['logout', undefined], ['deleteAll', undefined], ['Go', 'goes to /account/logout'],
+    ['OK', 'submits Delete account'],
+  ])('%s (%s) is irreversible', (label, effect) => {
+    expect(classifyAction({ action: 'click', label, effect }).irreversible).toBe(true);
+  });
+  test.each([['Compose'], ['Archive selected'], ['Next'], ['Postcode help'], ['Sender'], ['Reorder list'], ['Back to list']])('%s is not', (label) => {
+    expect(classifyAction({ action: 'click', label }).irreversible).toBe(false);
+  });
+  test('form submits are irreversible, except search forms', () => {
+    expect(classifyAction({ action: 'click', label: 'Save settings', submits: true }).irreversible).toBe(true);
+    expect(classifyAction({ action: 'click', label: 'Go', submits: true, searchForm: true }).irreversible).toBe(false);
+    expect(classifyAction({ action: 'click', label: 'Search', effect: 'submits Search mail' }).irreversible).toBe(false);
+  });
+  test('reading and typing never are', () => {
+    for (const action of ['text', 'type', 'value', 'exists', 'hover', 'select']) {
+      expect(classifyAction({ action, label: 'Delete everything' }).irreversible, action).toBe(false);
+    }
+    expect(classifyAction({ action: 'check', label: 'Confirm purchase' }).irreversible).toBe(true);
+  });
+});

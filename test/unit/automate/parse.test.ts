@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { parseAnswer } from '../../../extension/features/automate/parse.ts';
+import { ScriptSyntaxError } from '../../../extension/protocol/errors.ts';
+
+const good = { plan: 'click it', elements: ['$a'], script: '$a.click();\ndone("ok");' };
+
+describe('parseAnswer: tolerant reading of {plan, elements, script}', () => {
+  test('clean JSON', () => {
+    expect(parseAnswer(JSON.stringify(good))).toEqual(good);
+  });
+  test('JSON in a ```json fence with prose before and after', () => {
+    const raw = `Sure! Here is the script:\n\`\`\`json\n${JSON.stringify(good, null, 2)}\n\`\`\`\nLet me know if it works.`;
+    expect(parseAnswer(raw)).toEqual(good);
+  });
+  test('trailing text and a second object after the answer', () => {
+    expect(parseAnswer(`${JSON.stringify(good)} and then {"x": 1}`)).toEqual(good);
+  });
+  test('braces inside strings do not confuse the object scan', () => {
+    const tricky = { plan: 'use } and { freely', elements: [], script: 'say("{ not } json");\ndone(1);' };
+    expect(parseAnswer(`answer: ${JSON.stringify(tricky)} trailing }`)).toEqual(tricky);
+  });
+  test('script given as an array of lines, or inside its own fence', () => {
+    expect(parseAnswer(JSON.stringify({ plan: 'p', elements: [], script: ['$a.click();', 'done(1);'] })).script).toBe('$a.click();\ndone(1);');
+    expect(parseAnswer(JSON.stringify({ plan: 'p', elements: [], script: '```js\n$a.click();\n```' })).script).toBe('$a.click();');
+  });
+  test('a bare fenced script without JSON is accepted with an empty plan', () => {
+    const parsed = parseAnswer('```js\n$search.type("x");\ndone(1);\n```');
+    expect(parsed).toEqual({ plan: '', elements: [], script: '$search.type("x");\ndone(1);' });
+  });
+  test('a missing script, prose, empty text and broken JSON are ScriptSyntaxErrors', () => {
+    for (const raw of ['', 'I cannot help with that.', '{"plan": "x", "elements": []}', '{"plan": "x", "script": "$a.click()"', '```\nhello\n```']) {
+      expect(() => parseAnswer(raw), raw).toThrow(ScriptSyntaxError);
+    }
+    try {
+      parseAnswer('{"plan": "oops"');
+    } catch (error) {
+      expect((error as ScriptSyntaxError).data?.parse).toBe('invalid-json');
+    }
+  });
+});

@@ -1,0 +1,198 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, test } from 'vitest';
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import { act } from '../../../extension/content/executor/index.ts';
+import { type ConfirmRequest, PageBridge } from '../../../extension/features/automate/page-bridge.ts';
+import type { ChatMessage } from '../../../extension/features/automate/prompt.ts';
+import { runTask, type RunnerDeps } from '../../../extension/features/automate/runner.ts';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
+
+/**
+ * The repair loop over the real pieces that do not need a browser: the executor acting on a happy-dom page, the
+ * page bridge, the interpreter. Only the model is fake: a list of canned answers, one per call, with every prompt
+ * it was shown recorded.
+ */
+const PAGE = `
+  <main>
+    <h1>Todos</h1>
+    <form id="add-form" aria-label="Add todo" onsubmit="return false">
+      <label for="new">New todo</label><input id="new" name="new" />
+      <button type="button" id="add">Add</button>
+    </form>
+    <ul id="todos" aria-label="Todos"></ul>
+    <button type="button" id="clear">Delete all</button>
+    <p id="count">0</p>
+  </main>`;
+
+function mount(): { deleted: () => number } {
+  document.body.innerHTML = PAGE;
+  let deleted = 0;
+  const list = document.getElementById('todos')!;
+  const add = (text: string, due = 'fri') => {
+    const li = document.createElement('li');
+    const span = document.createElement('span');
+    span.className = 'title';
+    span.textContent = text;
+    const when = document.createElement('span');
+    when.className = 'due';
+    when.textContent = due;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.addEventListener('click', () => {
+      deleted++;
+      li.remove();
+    });
+    li.append(span, ' ', when, ' ', remove);
+    list.append(li);
+    document.getElementById('count')!.textContent = String(list.children.length);
+  };
+  for (const [t, d] of [['buy milk', 'mon'], ['walk dog', 'tue'], ['write report', 'wed'], ['call bank', 'thu']] as const) add(t, d);
+  document.getElementById('add')!.addEventListener('click', () => {
+    const input = document.getElementById('new') as HTMLInputElement;
+    if (input.value) add(input.value);
+    input.value = '';
+  });
+  document.getElementById('clear')!.addEventListener('click', () => {
+    deleted++;
+    list.replaceChildren();
+  });
+  return { deleted: () => deleted };
+}
+
+interface Harness {
+  deps: RunnerDeps;
+  prompts: ChatMessage[][];
+  confirms: ConfirmRequest[];
+  bridge: () => PageBridge;
+}
+
+function harness(answers: string[], confirm = false): Harness {
+  const prompts: ChatMessage[][] = [];
+  const confirms: ConfirmRequest[] = [];
+  let bridge!: PageBridge;
+  const readDocument = async () => buildPageDocument(document);
+  const deps: RunnerDeps = {
+    constrained: false,
+    readDocument,
+    async generate(messages) {
+      prompts.push(messages);
+      const text = answers.shift();
+      if (text === undefined) throw new Error('the fake model ran out of answers');
+      return { text, tokensIn: 100, tokensOut: 20 };
+    },
+    async execute(source, names, budgets, onLog) {
+      bridge = new PageBridge({
+        act: (request) => act(document, { settleMs: 50, ...request }),
+        readDocument,
+        confirm: async (request) => {
+          confirms.push(request);
+          return confirm;
+        },
+        ask: async () => 'answer',
+        say: () => undefined,
+      }, await readDocument(), ['Task: add "call mom"']);
+      return runScript(source, automationCapabilities(bridge, names), { budgets, onLog });
+    },
+    cancelled: () => (bridge?.stats.cancelled ?? 0) > 0,
+  };
+  return { deps, prompts, confirms, bridge: () => bridge };
+}
+
+const answer = (script: string) => JSON.stringify({ plan: 'p', elements: [], script });
+
+describe('runTask: one model call, typed errors repaired, clear failure', () => {
+  let page: ReturnType<typeof mount>;
+  beforeEach(() => {
+    page = mount();
+  });
+
+  test('names in the document are the ones the model sees', async () => {
+    const doc = buildPageDocument(document);
+    const names = doc.sections.flatMap((s) => s.entries.map((e) => e.name));
+    expect(names).toEqual(expect.arrayContaining(['add_todo__new_todo', 'add_todo__add_button']));
+  });
+
+  test('success on the first answer: one model call, the page changed, the result returned', async () => {
+    const h = harness([answer('$add_todo__new_todo.type("call mom");\n$add_todo__add_button.click();\ndone($todos__items.length);')]);
+    const report = await runTask('add "call mom"', h.deps);
+    expect(report.status, report.summary).toBe('done');
+    expect(report.modelCalls).toBe(1);
+    expect(report.result).toBe(5);
+    expect(document.querySelectorAll('#todos li').length).toBe(5);
+    expect(h.prompts[0]![1]!.content).toContain('$add_todo__new_todo');
+  });
+
+  test('malformed answer → ScriptSyntaxError fed back → the repair succeeds', async () => {
+    const h = harness(['I think you should click Add.', answer('done($todos__items[0].title.text());')]);
+    const report = await runTask('read the first todo', h.deps);
+    expect(report.status, report.summary).toBe('done');
+    expect(report.result).toBe('buy milk');
+    expect(report.modelCalls).toBe(2);
+    const repair = h.prompts[1]!.at(-1)!.content;
+    expect(repair).toContain('ScriptSyntaxError');
+    expect(h.prompts[1]!.at(-2)).toEqual({ role: 'assistant', content: 'I think you should click Add.' });
+  });
+
+  test('NotFound with a suggestion → the repair uses the right name', async () => {
+    const h = harness([answer('$add_todo__new.type("x");\ndone(1);'), answer('$add_todo__new_todo.type("x");\ndone(2);')]);
+    const report = await runTask('type x', h.deps);
+    expect(report.status, report.summary).toBe('done');
+    expect(report.result).toBe(2);
+    const repair = h.prompts[1]!.at(-1)!.content;
+    expect(repair).toMatch(/NotFoundError at line 1/);
+    expect(repair).toContain('add_todo__new_todo');
+  });
+
+  test('a list index past the end is a NotFoundError from the executor, with the log fed back', async () => {
+    const h = harness([answer('say($todos__items[0].title.text());\n$todos__items[7].title.text();'), answer('done("fixed");')]);
+    const report = await runTask('read item 8', h.deps);
+    expect(report.status).toBe('done');
+    const repair = h.prompts[1]!.at(-1)!.content;
+    expect(repair).toContain('NotFoundError');
+    expect(repair).toContain('Execution log');
+    expect(repair).toContain('$todos__items[7].title');
+  });
+
+  test('at most 2 repairs, then a failure report naming the last error', async () => {
+    const loop = answer('while (true) { $add_todo__add_button.click(); }');
+    const h = harness([loop, loop, loop, loop]);
+    const report = await runTask('click add forever', h.deps);
+    expect(report.status).toBe('failed');
+    expect(report.modelCalls).toBe(3);
+    expect(report.summary).toMatch(/failed after 3 attempts \(2 repairs\): BudgetError/);
+  });
+
+  test('an irreversible click asks first; cancel → nothing happened and no repair', async () => {
+    const h = harness([answer('$todos__delete_all_button.click();\ndone(1);'), answer('done(2);')]);
+    const report = await runTask('clear', h.deps);
+    expect(h.confirms.length).toBe(1);
+    expect(h.confirms[0]!.target).toBe('$todos__delete_all_button');
+    expect(report.status).toBe('cancelled');
+    expect(report.modelCalls).toBe(1);
+    expect(page.deleted()).toBe(0);
+  });
+
+  test('a list item action labelled Remove also asks (the live element is checked too)', async () => {
+    const h = harness([answer('$todos__items[1].remove.click();\ndone(1);')]);
+    const report = await runTask('remove the second', h.deps);
+    expect(h.confirms.map((c) => c.target)).toEqual(['$todos__items[1].remove']);
+    expect(report.status).toBe('cancelled');
+    expect(document.querySelectorAll('#todos li').length).toBe(4);
+  });
+
+  test('confirm → it happens', async () => {
+    const h = harness([answer('$todos__delete_all_button.click();\ndone(1);')], true);
+    const report = await runTask('clear', h.deps);
+    expect(report.status, report.summary).toBe('done');
+    expect(page.deleted()).toBe(1);
+    expect(h.bridge().stats.confirmed).toBe(1);
+  });
+
+  test('a saved script runs with zero model calls', async () => {
+    const h = harness([]);
+    const report = await runTask('saved', h.deps, {}, { plan: 'saved', elements: [], script: 'done($todos__items.length);' });
+    expect(report, report.summary).toMatchObject({ status: 'done', modelCalls: 0, result: 4 });
+  });
+});
