@@ -19,6 +19,7 @@ import { ReplayEngine } from './engines/replay.ts';
 import { readModelFile, readModelJson } from './model-files.ts';
 import { loadOrtSeq2Seq } from './seq2seq-loader.ts';
 import { serveWorker } from './serve.ts';
+import { TokenCounter } from './token-count.ts';
 
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 
@@ -160,6 +161,9 @@ function engineRequest(loaded: LoadedModel, payload: { prompt: string; messages?
   return { prompt: loaded.chat.render(payload.messages), promptHasSpecialTokens: loaded.chat.hasTemplate };
 }
 
+/** Token counts read only the tokenizer files, whether or not an engine is loaded (see token-count.ts). */
+const tokenCounter = new TokenCounter();
+
 serveWorker({
   'worker.model.load': async ({ model, backend }) => (await modelFor(model, backend)).engine.info,
   'worker.model.unload': async () => {
@@ -168,6 +172,7 @@ serveWorker({
     await release(loaded);
     return {};
   },
+  'worker.tokens.count': ({ model, text }) => tokenCounter.count(model, text),
   // Test hook (offscreen → worker only): what a GPU reset or driver crash does to the device.
   'worker.test.loseDevice': () => {
     gpuDevice?.destroy();

@@ -40,6 +40,7 @@ export const backgroundHandlers: Handlers = {
   'page.document': ({ tabId, ...limits }) => askContent(tabId, 'content.page.document', limits),
   'page.highlight': ({ tabId, locators }) => askContent(tabId, 'content.highlight', { locators }),
   'page.act': ({ tabId, ...act }) => askContent(tabId, 'content.act', act),
+  'tokens.count': (payload) => callModelHost('host.tokens.count', payload),
   'panel.intent': async ({ tabId }) => ({ intent: await panelIntent(tabId) }),
   ...modelHandlers,
 };

@@ -39,6 +39,11 @@ async function entryFor(model: string) {
 listenForMessages(createDispatcher('host', extensionSelf, {
   'host.device.probe': () => pool.get('device-probe').request('worker.device.probe', {}),
   'host.workers.reset': () => ({ terminated: pool.terminateAll() }),
+  // The model's own worker counts (it has, or loads, that model's tokenizer).
+  'host.tokens.count': async (payload) => {
+    await entryFor(payload.model);
+    return pool.get(`model:${payload.model}`).request('worker.tokens.count', payload);
+  },
   'host.test.loseDevice': ({ model }) => pool.get(`model:${model}`).request('worker.test.loseDevice', {}),
   // Downloads run here so they outlive the popup; their progress lives in Dexie for every surface to read.
   'host.models.download': async ({ model }) => {

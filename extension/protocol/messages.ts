@@ -8,7 +8,7 @@ import {
 } from './schemas.ts';
 import {
   HighlightReplySchema, HighlightRequestSchema, PageDocumentRequestSchema, PageDocumentSchema, TabDocumentRequestSchema,
-  TabHighlightRequestSchema,
+  TabHighlightRequestSchema, TokenCountRequestSchema, TokenCountSchema,
 } from './schemas.ts';
 import { ActReplySchema, ActRequestSchema, TabActRequestSchema } from './schemas.ts';
 
@@ -51,6 +51,10 @@ export const routes = {
   'content.highlight': route(HighlightRequestSchema, HighlightReplySchema, ['extension']),
   'page.act': route(TabActRequestSchema, ActReplySchema, ['extension']),
   'content.act': route(ActRequestSchema, ActReplySchema, ['extension']),
+  // Token count with a model's tokenizer: background → model host → that model's worker.
+  'tokens.count': route(TokenCountRequestSchema, TokenCountSchema, ['extension']),
+  'host.tokens.count': route(TokenCountRequestSchema, TokenCountSchema, ['extension']),
+  'worker.tokens.count': route(TokenCountRequestSchema, TokenCountSchema, ['extension']),
   'worker.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
   'worker.model.load': route(ModelRequestSchema, EngineInfoSchema, ['extension']),
   'worker.model.unload': route(Empty, Empty, ['extension']),
