@@ -1,8 +1,8 @@
 // npm run bench:engine — our OrtDecoderEngine vs @huggingface/transformers on the bundled TinyStories-656K ONNX,
 // in Chromium on a plain http://127.0.0.1 page (bench/engine.html), offline. Same prompt, greedy, EOS stopping off,
 // N new tokens; per backend one warm-up run each (not counted), then RUNS runs each, interleaved ours/theirs.
-// Ours runs on the onnxruntime-web build the model worker ships (asyncify, the WebGPU bundle) and, as labelled extra
-// rows, on the JSPI build (WebGPU + WASM) and the plain WASM build (WASM only).
+// Ours runs on the onnxruntime-web builds the model worker ships (workers/ort-builds.ts: plain WASM for WASM, JSPI for
+// WebGPU) and, as labelled extra rows, on the asyncify WebGPU bundle (shipped before) and the other variants.
 // Options (env): BENCH_BACKENDS=wasm,webgpu  BENCH_RUNS=5  BENCH_TOKENS=128  BENCH_PROMPT="Once upon a time"
 //   BENCH_VARIANTS=1 (0: only the shipped build)
 import { chromium } from 'playwright-core';
@@ -53,7 +53,8 @@ try {
     const [fn, build] = w.split(':');
     return globalThis.pocketBench[fn](b, p, n, build);
   }, [who, backend, prompt, newTokens]);
-  const label = (who) => (who === 'runTheirs' ? 'transformers.js' : `ours (${who.split(':')[1]})`);
+  const label = (who, backend) => (who === 'runTheirs' ? 'transformers.js'
+    : `ours (${who.split(':')[1]}${who === (backend === 'wasm' ? 'runOurs:plain' : 'runOurs:jspi') ? ', shipped' : ''})`);
   const rows = [];
   for (const backend of backends) {
     if (backend === 'webgpu' && info.adapter === 'none') {
@@ -61,22 +62,24 @@ try {
       continue;
     }
     const extra = process.env.BENCH_EXTRA ? process.env.BENCH_EXTRA.split(',').map((b) => `runOurs:${b}`)
-      : !variants ? [] : backend === 'wasm' ? ['runOurs:jspi', 'runOurs:plain'] : ['runOurs:jspi', 'runOurs:asyncify+cpu-select'];
-    const contestants = ['runOurs:asyncify', 'runTheirs', ...extra];
+      : !variants ? [] : backend === 'wasm' ? ['runOurs:asyncify', 'runOurs:jspi'] : ['runOurs:asyncify', 'runOurs:jspi+cpu-select'];
+    // What the model worker ships (workers/ort-builds.ts): the plain WASM build for WASM, JSPI for WebGPU.
+    const shipped = backend === 'wasm' ? 'runOurs:plain' : 'runOurs:jspi';
+    const contestants = [shipped, 'runTheirs', ...extra];
     const results = Object.fromEntries(contestants.map((who) => [who, []]));
     for (const who of contestants) await run(who, backend);
     for (let i = 0; i < runs; i++) {
       for (const who of contestants) {
         const result = await run(who, backend);
         results[who].push(result);
-        process.stderr.write(`${backend} ${label(who)} run ${i + 1}: TTFT ${fmt(result.ttftMs)} ms, ${fmt(result.decodeTokS)} tok/s\n`);
+        process.stderr.write(`${backend} ${label(who, backend)} run ${i + 1}: TTFT ${fmt(result.ttftMs)} ms, ${fmt(result.decodeTokS)} tok/s\n`);
       }
     }
     const reference = JSON.stringify(results.runTheirs[0].tokens);
     const stat = (who, key) => median(results[who].map((r) => r[key]));
     for (const who of contestants.filter((w) => w !== 'runTheirs')) {
       rows.push({
-        backend, who: label(who), count: results[who][0].tokens.length,
+        backend, who: label(who, backend), count: results[who][0].tokens.length,
         same: [...results[who], ...results.runTheirs].every((r) => JSON.stringify(r.tokens) === reference),
         ttft: [stat(who, 'ttftMs'), stat('runTheirs', 'ttftMs')],
         decode: [stat(who, 'decodeTokS'), stat('runTheirs', 'decodeTokS')],

@@ -1,8 +1,7 @@
 /**
  * One dedicated worker per loaded model, started by the offscreen model host. It owns the engine: load, generate
- * (streamed), abort, unload. onnxruntime-web's WebGPU bundle carries the WASM EP too, so one binary serves both.
+ * (streamed), abort, unload. onnxruntime-web builds per backend: see ort-builds.ts.
  */
-import * as ort from 'onnxruntime-web/webgpu';
 import { DeviceLostError, ModelNotFoundError, PocketError } from '../extension/protocol/errors.ts';
 import type { BackendPreference } from '../extension/protocol/schemas.ts';
 import type { CatalogueEntry, EngineKind } from '../models/catalogue.ts';
@@ -18,14 +17,10 @@ import { WebLlmEngine } from './engines/web-llm.ts';
 import { ReplayEngine } from './engines/replay.ts';
 import { readModelFile, readModelJson } from './model-files.ts';
 import { loadOrtSeq2Seq } from './seq2seq-loader.ts';
+import { ortFor } from './ort-builds.ts';
 import { serveWorker } from './serve.ts';
 import { TokenCounter } from './token-count.ts';
 
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-
-// The packaged binary, never a CDN; one thread (no cross-origin isolation in extension pages).
-ort.env.wasm.numThreads = 1;
-ort.env.wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href };
 
 interface LoadedModel {
   engine: Engine;
@@ -47,7 +42,7 @@ let lostSignal: Promise<void> | undefined;
 let releasedDevice: GPUDevice | undefined;
 
 async function watchDevice(): Promise<void> {
-  const device = await (ort.env.webgpu.device as Promise<GPUDevice>);
+  const device = await (ortFor('webgpu').env.webgpu.device as Promise<GPUDevice>);
   if (device === releasedDevice) releasedDevice = undefined; // it survived the release: losses count again
   if (device === gpuDevice) return;
   gpuDevice = device;
@@ -99,7 +94,7 @@ const loadOrtDecoder: Loader = async (entry, preference) => {
   const tokenizer = new TextTokenizer({ tokenizerJson, tokenizerConfig });
   const decoderConfig = decoderConfigFrom(config, generationConfig);
   const engine = await withBackend(entry, preference, (backend, fallbackReason) =>
-    OrtDecoderEngine.load({ ort, modelId: entry.id, model, tokenizer, config: decoderConfig, backend, fallbackReason }));
+    OrtDecoderEngine.load({ ort: ortFor(backend), modelId: entry.id, model, tokenizer, config: decoderConfig, backend, fallbackReason }));
   return { engine, chat: new ChatFormatter(tokenizerConfig) };
 };
 
@@ -124,7 +119,7 @@ const loaders: Partial<Record<EngineKind, Loader>> = {
   replay: loadReplay,
   'ort-decoder': loadOrtDecoder,
   'web-llm': loadWebLlm,
-  'ort-seq2seq': async (entry, preference) => ({ engine: await loadOrtSeq2Seq(ort, entry, preference, withBackend) }),
+  'ort-seq2seq': async (entry, preference) => ({ engine: await loadOrtSeq2Seq(ortFor, entry, preference, withBackend) }),
 };
 
 async function loadModel(modelId: string, preference: BackendPreference): Promise<LoadedModel> {

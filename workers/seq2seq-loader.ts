@@ -15,7 +15,7 @@ export type WithBackend = <T>(entry: CatalogueEntry, preference: BackendPreferen
   load: (backend: Backend, fallbackReason?: string) => Promise<T>) => Promise<T>;
 
 /** Reads an encoder-decoder entry's files (bundled or downloaded) and loads OrtSeq2SeqEngine on the chosen backend. */
-export async function loadOrtSeq2Seq(ort: typeof Ort, entry: CatalogueEntry, preference: BackendPreference,
+export async function loadOrtSeq2Seq(ortFor: (backend: Backend) => typeof Ort, entry: CatalogueEntry, preference: BackendPreference,
   withBackend: WithBackend): Promise<Engine> {
   const origin = self.location.origin;
   const files = seq2seqFiles(entry.files.map((f) => f.path));
@@ -37,7 +37,7 @@ export async function loadOrtSeq2Seq(ort: typeof Ort, entry: CatalogueEntry, pre
   const tokenizer = new TextTokenizer({ tokenizerJson, tokenizerConfig });
   const seq2seqConfig = seq2seqConfigFrom(config, generationConfig, tokenizerConfig);
   return withBackend(entry, preference, (backend, fallbackReason) => OrtSeq2SeqEngine.load({
-    ort, modelId: entry.id, encoder, decoder, tokenizer, config: seq2seqConfig, backend, fallbackReason,
+    ort: ortFor(backend), modelId: entry.id, encoder, decoder, tokenizer, config: seq2seqConfig, backend, fallbackReason,
   }));
 }
 

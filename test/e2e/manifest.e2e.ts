@@ -13,7 +13,7 @@ describe('dist/manifest.json as built', () => {
     expect(manifest.side_panel.default_path).toBe('sidepanel/index.html');
     expect(manifest.sandbox.pages).toEqual(['sandbox.html']);
     expect(manifest.commands['open-side-panel'].suggested_key.default).toMatch(/^Alt\+Shift\+/);
-    expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(124); // WebGPU in workers
+    expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(137); // WebGPU in workers; JSPI for onnxruntime-web
   });
 
   test('asks for exactly the permissions the design needs; sites only on the user\'s grant', () => {
