@@ -42,5 +42,8 @@ export const backgroundHandlers: Handlers = {
   'page.act': ({ tabId, ...act }) => askContent(tabId, 'content.act', act),
   'tokens.count': (payload) => callModelHost('host.tokens.count', payload),
   'panel.intent': async ({ tabId }) => ({ intent: await panelIntent(tabId) }),
+  'probes.start': (payload) => callModelHost('host.probes.start', payload),
+  'probes.cancel': (payload) => callModelHost('host.probes.cancel', payload),
+  'probes.status': () => callModelHost('host.probes.status', {}),
   ...modelHandlers,
 };

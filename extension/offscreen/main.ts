@@ -8,6 +8,7 @@ import { DownloadService } from '../../models/downloads/download-service.ts';
 import { OpfsFileStore } from '../../models/downloads/opfs-store.ts';
 import { resolveModel } from '../../models/registry.ts';
 import { ModelHost } from './model-host.ts';
+import { ProbeHost } from './probes-host.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 const pool = new WorkerPool((label) => {
@@ -29,6 +30,10 @@ const downloads = new DownloadService({
     return quota - usage;
   },
 });
+
+const probes = new ProbeHost(database(), (request, emit, signal) => host.generate(request, emit, signal));
+// A run the browser (or a crash) interrupted goes on where it stopped, with its unfinished items only.
+void probes.pump();
 
 async function entryFor(model: string) {
   const entry = await resolveModel(model);
@@ -59,6 +64,12 @@ listenForMessages(createDispatcher('host', extensionSelf, {
     await downloads.remove(await entryFor(model));
     return {};
   },
+  'host.probes.start': async (payload) => ({ runId: 'resume' in payload ? await probes.resume(payload.resume) : await probes.start(payload.config) }),
+  'host.probes.cancel': async ({ runId }) => {
+    await probes.cancel(runId);
+    return {};
+  },
+  'host.probes.status': () => probes.status(),
   // The host never listens for ports (see background/generate.ts); it connects back for each stream instead.
   'host.stream.open': ({ streamId }) => {
     serveStream(connectPort(`host.generate:${streamId}`), streamRoutes['host.generate'],

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { StreamRoute } from './stream.ts';
 import { CustomModelSchema } from '../../models/custom-model.ts';
+import { ProbeConfigSchema } from '../features/probes/config.ts';
 import {
   DeviceProbeSchema, Empty, EngineInfoSchema, GenerateEventSchema, GenerateRequestSchema, GenerateResultSchema,
   ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, ModelIdSchema, StorageReportSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
@@ -11,6 +12,10 @@ import {
   TabHighlightRequestSchema, TokenCountRequestSchema, TokenCountSchema,
 } from './schemas.ts';
 import { ActReplySchema, ActRequestSchema, TabActRequestSchema } from './schemas.ts';
+
+const ProbeRunIdSchema = v.strictObject({ runId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) });
+const ProbesStartSchema = v.union([v.strictObject({ config: ProbeConfigSchema }), v.strictObject({ resume: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) })]);
+const ProbesStatusSchema = v.strictObject({ active: v.nullable(v.pipe(v.string(), v.maxLength(100))) });
 
 /** Who may send a kind: our extension pages (popup, side panel, offscreen, service worker) or our content script. */
 export type Tier = 'extension' | 'content';
@@ -55,6 +60,13 @@ export const routes = {
   'tokens.count': route(TokenCountRequestSchema, TokenCountSchema, ['extension']),
   'host.tokens.count': route(TokenCountRequestSchema, TokenCountSchema, ['extension']),
   'worker.tokens.count': route(TokenCountRequestSchema, TokenCountSchema, ['extension']),
+  // Probe runs live in the model host (they outlive the popup); the background relays.
+  'probes.start': route(ProbesStartSchema, ProbeRunIdSchema, ['extension']),
+  'probes.cancel': route(ProbeRunIdSchema, Empty, ['extension']),
+  'probes.status': route(Empty, ProbesStatusSchema, ['extension']),
+  'host.probes.start': route(ProbesStartSchema, ProbeRunIdSchema, ['extension']),
+  'host.probes.cancel': route(ProbeRunIdSchema, Empty, ['extension']),
+  'host.probes.status': route(Empty, ProbesStatusSchema, ['extension']),
   'worker.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
   'worker.model.load': route(ModelRequestSchema, EngineInfoSchema, ['extension']),
   'worker.model.unload': route(Empty, Empty, ['extension']),

@@ -4,6 +4,7 @@ import { readSetting, writeSetting } from '../storage/settings.ts';
 import { MathPanel } from '../features/math/MathPanel.tsx';
 import { ModelsPanel } from '../features/models/ModelsPanel.tsx';
 import { PagePanel } from '../features/automate/PagePanel.tsx';
+import { ProbesPanel } from '../features/probes/ProbesPanel.tsx';
 import { StoryPanel } from '../features/story/StoryPanel.tsx';
 import { FeaturePlaceholder } from './FeaturePlaceholder.tsx';
 import { PageBinding } from './PageBinding.tsx';
@@ -53,6 +54,7 @@ export function App({ surface, tabId, intent }: AppProps) {
             : selected === 'math' ? <MathPanel intent={intent ?? null} />
             : selected === 'models' ? <ModelsPanel />
             : selected === 'page' ? <PagePanel tabId={tabId} />
+            : selected === 'probes' ? <ProbesPanel />
             : <FeaturePlaceholder feature={selected} intent={intent ?? null} />}
         </Tabs>
       )}

@@ -1,0 +1,164 @@
+import { useState } from 'preact/hooks';
+import { choicesFor } from '../../../models/defaults.ts';
+import { request } from '../../platform/index.ts';
+import { database, type ProbeRunRow } from '../../storage/db.ts';
+import { useLiveQuery } from '../../ui/useLiveQuery.ts';
+import { useCandidates } from '../models/use-models.ts';
+import { download } from '../story/export.ts';
+import { DEFAULT_CONFIG, type ProbeConfig, type ProbeRunDoc } from './config.ts';
+import { PERTURBATIONS, type Perturbation } from './perturb.ts';
+import { ProbesChart } from './ProbesChart.tsx';
+import { STRATEGIES, STRATEGY_LABELS, type Strategy } from './prompts.ts';
+import { itemsCsv, robustnessDrops, summarize, type Cell, type ItemResult } from './stats.ts';
+import { SUITE_NAMES } from './suites.ts';
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–');
+const meanStd = (m: Cell['methods']['parse']) => (m.perRepeat.length ? `${pct(m.mean)} ± ${pct(m.std)}` : '–');
+
+function Checks<T extends string>({ legend, name, options, chosen, onChange, label }: {
+  legend: string; name: string; options: readonly T[]; chosen: readonly T[]; onChange(next: T[]): void; label?: (o: T) => string;
+}) {
+  return (
+    <fieldset data-testid={`probes-${name}`}>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o} class="check" for={`probes-${name}-${o}`}>
+          <span><input id={`probes-${name}-${o}`} type="checkbox" style={{ width: 'auto' }} checked={chosen.includes(o)}
+            onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked ? [...chosen, o] : chosen.filter((c) => c !== o))} /> {label ? label(o) : o}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Num({ id, label, value, min, max, step = 1, onInput }: { id: string; label: string; value: number; min: number; max: number; step?: number; onInput(v: number): void }) {
+  return (
+    <label for={id}>{label}
+      <input id={id} type="number" value={value} min={min} max={max} step={step}
+        onInput={(e) => {
+          const next = Number((e.currentTarget as HTMLInputElement).value);
+          if (Number.isFinite(next)) onInput(Math.min(max, Math.max(min, next)));
+        }} />
+    </label>
+  );
+}
+
+function RunView({ run }: { run: ProbeRunRow }) {
+  const doc = run.config as ProbeRunDoc;
+  const rows = useLiveQuery(() => database().probeItems.where('runId').equals(run.id).toArray(), [run.id]);
+  const results = (rows ?? []).map((r) => r.result as ItemResult);
+  const cells = summarize(results);
+  const drops = new Map(robustnessDrops(cells).map((d) => [d.key, d.drop]));
+  const disagreeing = results.filter((r) => r.correct.parse !== r.correct.exact || (r.correct.judge !== null && r.correct.judge !== r.correct.parse));
+  const [error, setError] = useState('');
+  const act = (p: Promise<unknown>) => p.then(() => setError(''), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const stem = `probes-${run.id}`;
+  return (
+    <section aria-label="Probe run" data-testid="probes-run" data-run={run.id} data-status={run.status}>
+      <p>
+        <strong data-field="run.status">{run.status}</strong>{' '}
+        <span data-field="run.progress">{doc.done}/{doc.total}</span>
+        {doc.etaS !== null && run.status === 'running' && <span class="muted"> · about {doc.etaS} s left</span>}
+      </p>
+      <progress aria-label="Run progress" max={Math.max(1, doc.total)} value={doc.done} />
+      {doc.message && <p role="status" data-testid="probes-message">{doc.message}</p>}
+      <div class="row">
+        <button type="button" disabled={run.status !== 'running' && run.status !== 'queued'} onClick={() => act(request('probes.cancel', { runId: run.id }))}>Cancel</button>
+        <button type="button" disabled={!['cancelled', 'paused', 'failed'].includes(run.status)} onClick={() => act(request('probes.start', { resume: run.id }))}>Resume</button>
+        <button type="button" disabled={!results.length} onClick={() => download(`${stem}.csv`, itemsCsv(results), 'text/csv')}>Export CSV</button>
+        <button type="button" disabled={!results.length} onClick={() => download(`${stem}.json`, JSON.stringify({ run, cells, items: results }, null, 2), 'application/json')}>Export JSON</button>
+      </div>
+      {error && <p role="alert" class="error">{error}</p>}
+      {cells.length > 0 && (
+        <>
+          <table data-testid="probes-results">
+            <caption>Accuracy, mean ± std over repeats</caption>
+            <thead><tr><th scope="col">Model</th><th scope="col">Suite</th><th scope="col">Strategy</th><th scope="col">Perturbation</th><th scope="col">Parse</th><th scope="col">Exact</th><th scope="col">Judge</th><th scope="col">Drop</th><th scope="col">Disagree</th></tr></thead>
+            <tbody>
+              {cells.map((c) => (
+                <tr key={c.key} data-cell={c.key}>
+                  <td>{c.model}</td><td>{c.suite}</td><td>{c.strategy}</td><td>{c.perturbation}</td>
+                  <td data-field="parse">{meanStd(c.methods.parse)}</td>
+                  <td data-field="exact">{meanStd(c.methods.exact)}</td>
+                  <td data-field="judge">{meanStd(c.methods.judge)}{c.judgeNeither > 0 && <span class="muted"> ({c.judgeNeither} neither)</span>}</td>
+                  <td data-field="drop">{drops.has(c.key) ? pct(drops.get(c.key)!) : ''}</td>
+                  <td data-field="disagree">{c.disagreements.parseVsExact}/{c.disagreements.parseVsJudge}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ProbesChart cells={cells} />
+        </>
+      )}
+      {disagreeing.length > 0 && (
+        <details data-testid="probes-disagreements">
+          <summary>{disagreeing.length} item(s) where the evaluation methods disagree</summary>
+          <ul>
+            {disagreeing.slice(0, 50).map((r) => (
+              <li key={`${r.repeat}-${r.itemId}-${r.model}-${r.strategy}`}>
+                {r.itemId} (repeat {r.repeat + 1}): gold {r.gold}, parsed {r.parsed ?? 'none'} — parse {String(r.correct.parse)}, exact {String(r.correct.exact)}, judge {r.correct.judge === null ? 'neither' : String(r.correct.judge)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** The Probes tab: configure a run, start it in the model host, watch it (it outlives the popup), read and export results. */
+export function ProbesPanel() {
+  const models = choicesFor('probes', useCandidates().candidates);
+  const [config, setConfig] = useState<ProbeConfig>(DEFAULT_CONFIG);
+  const [error, setError] = useState('');
+  const [picked, setPicked] = useState<string | null>(null);
+  const runs = useLiveQuery(() => database().probeRuns.orderBy('createdAt').reverse().toArray(), []) ?? [];
+  const set = <K extends keyof ProbeConfig>(key: K) => (value: ProbeConfig[K]) => setConfig((c) => ({ ...c, [key]: value }));
+  const run = runs.find((r) => r.id === picked) ?? runs[0];
+  const start = async () => {
+    try {
+      const { judge, ...rest } = config;
+      const { runId } = await request('probes.start', { config: { ...rest, ...(judge ? { judge } : {}) } });
+      setPicked(runId);
+      setError('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const ready = config.models.length && config.suites.length && config.strategies.length && config.perturbations.length;
+  return (
+    <section aria-labelledby="probes-heading">
+      <h2 id="probes-heading">Reasoning probes</h2>
+      <Checks legend="Models" name="models" options={models.map((m) => m.id)} chosen={config.models} onChange={set('models')} />
+      <Checks legend="Suites" name="suites" options={SUITE_NAMES} chosen={config.suites} onChange={set('suites')} />
+      <Checks legend="Strategies" name="strategies" options={STRATEGIES} chosen={config.strategies} onChange={(s: Strategy[]) => set('strategies')(s)} label={(s) => STRATEGY_LABELS[s]} />
+      <Checks legend="Perturbations" name="perturbations" options={PERTURBATIONS} chosen={config.perturbations} onChange={(p: Perturbation[]) => set('perturbations')(p)} />
+      <div class="controls">
+        <Num id="probes-repeats" label="Repeats (seeds)" value={config.repeats} min={1} max={10} onInput={set('repeats')} />
+        <Num id="probes-n" label="Items per suite" value={config.n} min={1} max={100} onInput={set('n')} />
+        <Num id="probes-max-tokens" label="Max tokens" value={config.maxTokens} min={1} max={2048} onInput={set('maxTokens')} />
+        <Num id="probes-temperature" label="Temperature" value={config.temperature} min={0} max={2} step={0.1} onInput={set('temperature')} />
+        <Num id="probes-seed" label="First seed" value={config.seed} min={0} max={2 ** 31} onInput={set('seed')} />
+        <label for="probes-judge">Judge model
+          <select id="probes-judge" value={config.judge ?? ''} onChange={(e) => {
+            const value = (e.currentTarget as HTMLSelectElement).value;
+            setConfig(({ judge: _judge, ...c }) => (value ? { ...c, judge: value } : c));
+          }}>
+            <option value="">None</option>
+            {models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          </select>
+        </label>
+      </div>
+      <div class="row"><button type="button" disabled={!ready} onClick={() => void start()}>Start run</button></div>
+      {error && <p role="alert" class="error" data-testid="probes-error">{error}</p>}
+      {runs.length > 1 && (
+        <label for="probes-run-pick">Run
+          <select id="probes-run-pick" value={run?.id} onChange={(e) => setPicked((e.currentTarget as HTMLSelectElement).value)}>
+            {runs.map((r) => <option key={r.id} value={r.id}>{new Date(r.createdAt).toLocaleString()} · {r.status}</option>)}
+          </select>
+        </label>
+      )}
+      {run && <RunView key={run.id} run={run} />}
+    </section>
+  );
+}

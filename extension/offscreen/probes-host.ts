@@ -1,0 +1,108 @@
+import { ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
+import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
+import type { PocketDb, ProbeRunRow } from '../storage/db.ts';
+import type { ProbeConfig, ProbeRunDoc } from '../features/probes/config.ts';
+import { executeRun, type Generate, type ProbeStore } from '../features/probes/runner.ts';
+import { resolveModel } from '../../models/registry.ts';
+
+type HostGenerate = (request: GenerateRequestPayload, emit: (event: GenerateEvent) => void, signal: AbortSignal) => Promise<GenerateResult>;
+
+export function dexieProbeStore(db: PocketDb): ProbeStore {
+  return {
+    getRun: (id) => db.probeRuns.get(id),
+    putRun: async (row) => void await db.probeRuns.put(row),
+    doneKeys: async (runId) => new Set((await db.probeItems.where('runId').equals(runId).primaryKeys()).map((key) => key[1])),
+    putItem: async (row) => void await db.probeItems.put(row),
+  };
+}
+
+/**
+ * Probe runs live here, in the model host, so closing the popup does not stop them. One run at a time; others wait
+ * as "queued". A run left "running" (the browser or the host went away) is picked up again when the host starts,
+ * and only its unfinished items run.
+ */
+export class ProbeHost {
+  private active: { runId: string; abort: AbortController } | null = null;
+  private pumping: Promise<void> | null = null;
+  private readonly store: ProbeStore;
+  private readonly generate: Generate;
+
+  constructor(private readonly db: PocketDb, hostGenerate: HostGenerate) {
+    this.store = dexieProbeStore(db);
+    this.generate = async (r, signal) => {
+      const result = await hostGenerate({
+        model: r.model, prompt: r.prompt, ...(r.backend ? { backend: r.backend } : {}),
+        params: {
+          maxTokens: r.maxTokens, temperature: r.temperature, seed: r.seed, stop: r.stop,
+          ...(r.temperature > 0 ? { topK: 40, topP: 0.95 } : {}),
+        },
+      }, () => undefined, signal);
+      return result.text;
+    };
+  }
+
+  async start(config: ProbeConfig): Promise<string> {
+    for (const id of new Set([...config.models, ...(config.judge ? [config.judge] : [])])) {
+      const entry = await resolveModel(id, this.db);
+      if (!entry) throw new ModelNotFoundError(`no model "${id}"`);
+      if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);
+    }
+    const now = Date.now();
+    const runId = `probe-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const doc: ProbeRunDoc = { config, total: 0, done: 0, etaS: null, skipped: [], startedAt: now, updatedAt: now };
+    await this.db.probeRuns.put({ id: runId, status: 'queued', config: doc, createdAt: now });
+    void this.pump();
+    return runId;
+  }
+
+  async resume(runId: string): Promise<string> {
+    const row = await this.db.probeRuns.get(runId);
+    if (!row) throw new ValidationError(`no probe run "${runId}"`);
+    if (row.status === 'done') throw new ValidationError('that run has finished; start a new one');
+    if (this.active?.runId !== runId) await this.db.probeRuns.update(runId, { status: 'queued' });
+    void this.pump();
+    return runId;
+  }
+
+  async cancel(runId: string): Promise<void> {
+    if (this.active?.runId === runId) {
+      this.active.abort.abort();
+      return;
+    }
+    const row = await this.db.probeRuns.get(runId);
+    if (row && (row.status === 'queued' || row.status === 'running')) await this.db.probeRuns.update(runId, { status: 'cancelled' });
+  }
+
+  status(): { active: string | null } {
+    void this.pump();
+    return { active: this.active?.runId ?? null };
+  }
+
+  /** Runs what waits: interrupted runs first (oldest first), then queued ones. */
+  pump(): Promise<void> {
+    this.pumping ??= (async () => {
+      try {
+        for (;;) {
+          const waiting = (await this.db.probeRuns.where('status').anyOf('running', 'queued').sortBy('createdAt'))
+            .sort((a, b) => Number(b.status === 'running') - Number(a.status === 'running'));
+          const next: ProbeRunRow | undefined = waiting[0];
+          if (!next) return;
+          const abort = new AbortController();
+          this.active = { runId: next.id, abort };
+          try {
+            await executeRun(next.id, this.store, this.generate, abort.signal);
+          } catch (error) {
+            const doc = (await this.db.probeRuns.get(next.id))?.config as ProbeRunDoc | undefined;
+            const message = `The run stopped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+            await this.db.probeRuns.update(next.id, { status: 'failed', ...(doc ? { config: { ...doc, message, etaS: null } } : {}) });
+          } finally {
+            this.active = null;
+          }
+        }
+      } finally {
+        this.pumping = null;
+      }
+    })();
+    return this.pumping;
+  }
+}
