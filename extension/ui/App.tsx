@@ -3,6 +3,7 @@ import type { Feature, PanelIntent } from '../protocol/schemas.ts';
 import { readSetting, writeSetting } from '../storage/settings.ts';
 import { MathPanel } from '../features/math/MathPanel.tsx';
 import { ModelsPanel } from '../features/models/ModelsPanel.tsx';
+import { AutomatePanel } from '../features/automate/AutomatePanel.tsx';
 import { PagePanel } from '../features/automate/PagePanel.tsx';
 import { ProbesPanel } from '../features/probes/ProbesPanel.tsx';
 import { StoryPanel } from '../features/story/StoryPanel.tsx';
@@ -54,6 +55,7 @@ export function App({ surface, tabId, intent }: AppProps) {
             : selected === 'math' ? <MathPanel intent={intent ?? null} />
             : selected === 'models' ? <ModelsPanel />
             : selected === 'page' ? <PagePanel tabId={tabId} />
+            : selected === 'automate' ? <AutomatePanel tabId={tabId} />
             : selected === 'probes' ? <ProbesPanel />
             : <FeaturePlaceholder feature={selected} intent={intent ?? null} />}
         </Tabs>

@@ -1,0 +1,51 @@
+/**
+ * Saved scripts (Dexie `scripts`: origin, name, source, params): a finished run's script kept for its site, with
+ * `{{param}}` holes filled in at replay. Replay runs the script with no model call; values are inserted as
+ * string-literal text (escaped), never as code.
+ */
+import { ApiError } from '../../protocol/errors.ts';
+import { database, type ScriptRow } from '../../storage/db.ts';
+
+const PARAM = /\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,40})\s*\}\}/g;
+
+export function paramsOf(source: string): string[] {
+  return [...new Set(Array.from(source.matchAll(PARAM), (m) => m[1]!))];
+}
+
+/** Text safe inside "…", '…' and `…` literals: the value can end no string and open no `${`. */
+function literalText(value: string): string {
+  return JSON.stringify(value).slice(1, -1).replace(/'/g, "\\'").replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+export function fillParams(source: string, values: Record<string, string>): string {
+  return source.replace(PARAM, (_all, name: string) => {
+    if (!Object.hasOwn(values, name)) throw new ApiError(`the saved script needs a value for {{${name}}}`, { param: name });
+    return literalText(values[name]!);
+  });
+}
+
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url.slice(0, 200);
+  }
+}
+
+export async function saveScript(origin: string, name: string, source: string): Promise<number> {
+  const row: ScriptRow = { origin, name: name.trim().slice(0, 200) || 'script', source, params: paramsOf(source), createdAt: Date.now() };
+  const existing = await database().scripts.where('[origin+name]').equals([origin, row.name]).first();
+  if (existing?.id !== undefined) {
+    await database().scripts.update(existing.id, { source: row.source, params: row.params, createdAt: row.createdAt });
+    return existing.id;
+  }
+  return database().scripts.add(row);
+}
+
+export function listScripts(origin: string): Promise<ScriptRow[]> {
+  return database().scripts.where('origin').equals(origin).sortBy('createdAt');
+}
+
+export function deleteScript(id: number): Promise<void> {
+  return database().scripts.delete(id);
+}

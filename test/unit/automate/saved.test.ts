@@ -1,0 +1,30 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { deleteScript, fillParams, listScripts, paramsOf, saveScript } from '../../../extension/features/automate/saved.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
+import { mathCapabilities } from '../../../extension/sandbox/capabilities/math.ts';
+
+describe('saved scripts', () => {
+  test('{{params}} are found once each and filled as literal text, never code', async () => {
+    const source = 'const q = "{{query}}";\nconst again = `{{ query }}-{{n}}`;\nanswer(q + "|" + again);';
+    expect(paramsOf(source)).toEqual(['query', 'n']);
+    const hostile = '"); answer("pwned"); ("${1}`\'\\';
+    const filled = fillParams(source, { query: hostile, n: '2' });
+    const run = await runScript(filled, mathCapabilities());
+    expect(run.ok, run.error?.message).toBe(true);
+    expect(run.result).toBe(`${hostile}|${hostile}-2`);
+    expect(() => fillParams(source, { query: 'x' })).toThrow(/\{\{n\}\}/);
+  });
+
+  test('saved per site, listed per site, replaced by name, deleted', async () => {
+    const a = await saveScript('http://127.0.0.1:1', 'search', '$s.type("{{query}}");');
+    await saveScript('http://127.0.0.1:1', 'other', 'done(1);');
+    await saveScript('http://127.0.0.1:2', 'search', 'done(2);');
+    expect(await saveScript('http://127.0.0.1:1', 'search', '$s.type("{{q}}");')).toBe(a);
+    const rows = await listScripts('http://127.0.0.1:1');
+    expect(rows.map((r) => r.name).sort()).toEqual(['other', 'search']);
+    expect(rows.find((r) => r.name === 'search')!.params).toEqual(['q']);
+    await deleteScript(a);
+    expect((await listScripts('http://127.0.0.1:1')).map((r) => r.name)).toEqual(['other']);
+  });
+});
