@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
+import { envelope, expectAccessible, hook, sendFromPage } from './helpers.ts';
+import { startModelServer } from '../support/model-server.ts';
+
+/**
+ * The Probes tab end to end. A replay model (test/fixtures/probes/replay.json) answers 4 BBH boolean_expressions
+ * items over 3 repeats: item 0 always right, item 1 right on repeat 1 only, item 2 right but wordy (parse-based yes,
+ * exact match no, judge "maybe" = neither), item 3 always wrong; as judge it says yes to right answers, no to wrong.
+ * Then the bundled TinyStories model runs a tiny sorting suite for real, through a closed popup and a model host
+ * that is shut down mid-run.
+ */
+const REPLAY = 'probes-replay';
+const replayBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/probes/replay.json`));
+
+let harness: ExtensionHarness;
+let server: Awaited<ReturnType<typeof startModelServer>>;
+let popup: Page;
+
+beforeAll(async () => {
+  server = await startModelServer({ [`/${REPLAY}/replay.json`]: { body: replayBytes } });
+  harness = await launchExtension();
+  popup = await harness.openExtensionPage('popup/index.html');
+  await popup.getByRole('tab', { name: 'Models' }).click();
+  const registered = await sendFromPage(popup, envelope('models.register', { model: {
+    id: REPLAY, name: 'Probes replay (canned answers)', contextLength: 100_000,
+    files: [{ path: 'replay.json', url: `${server.origin}/${REPLAY}/replay.json`, sha256: null, bytes: replayBytes.length }],
+  } })) as { ok: boolean; error?: unknown };
+  expect(registered.ok, JSON.stringify(registered.error)).toBe(true);
+  await popup.locator(`[data-model="${REPLAY}"] [data-field="model.state"] > div`).getByRole('button', { name: 'Download' }).click();
+  await popup.locator(`[data-model="${REPLAY}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
+  await popup.getByRole('tab', { name: 'Probes' }).click();
+});
+afterAll(async () => {
+  await harness?.close();
+  await server?.close();
+});
+
+async function configure(page: Page, setup: { models: string[]; suites: string[]; repeats: number; n: number; maxTokens: number; temperature: number; judge?: string }) {
+  const boxes = async (group: string, wanted: string[]) => {
+    for (const box of await page.locator(`[data-testid=probes-${group}] input[type=checkbox]`).all()) {
+      const value = (await box.getAttribute('id'))!.slice(`probes-${group}-`.length);
+      await box.setChecked(wanted.includes(value));
+    }
+  };
+  await boxes('models', setup.models);
+  await boxes('suites', setup.suites);
+  await boxes('strategies', ['direct']);
+  await boxes('perturbations', ['none']);
+  await page.getByLabel('Repeats (seeds)').fill(String(setup.repeats));
+  await page.getByLabel('Items per suite').fill(String(setup.n));
+  await page.getByLabel('Max tokens').fill(String(setup.maxTokens));
+  await page.getByLabel('Temperature').fill(String(setup.temperature));
+  await page.locator('#probes-judge').selectOption(setup.judge ?? '');
+}
+
+/** probeItems rows of a run, read straight from IndexedDB by the service worker (no extension page needed). */
+function storedItems(runId: string): Promise<{ key: string; finishedAt: number }[]> {
+  return harness.serviceWorker.evaluate((id) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('pocket-slm');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('probeItems').objectStore('probeItems').index('runId').getAll(id);
+      all.onsuccess = () => {
+        resolve((all.result as { itemKey: string; result: { finishedAt: number } }[]).map((r) => ({ key: r.itemKey, finishedAt: r.result.finishedAt })));
+        open.result.close();
+      };
+      all.onerror = () => reject(all.error);
+    };
+  }), runId);
+}
+
+describe('Probes tab', () => {
+  test('a scripted model: accuracy, std, judge agreement and disagreements exactly as scripted; chart and export', async () => {
+    await configure(popup, { models: [REPLAY], suites: ['bbh-boolean_expressions'], repeats: 3, n: 4, maxTokens: 16, temperature: 0, judge: REPLAY });
+    await popup.getByRole('button', { name: 'Start run' }).click();
+    const run = popup.getByTestId('probes-run');
+    await expect.poll(() => run.getAttribute('data-status'), { timeout: 120_000 }).toBe('done');
+    expect(await run.locator('[data-field="run.progress"]').innerText()).toBe('12/12');
+    const row = popup.locator('[data-testid=probes-results] tbody tr');
+    expect(await row.count()).toBe(1);
+    // Parse-based: repeat 1 items 0,1,2 → 3/4; repeats 2 and 3 items 0,2 → 2/4. Mean 7/12, sample std 0.1443.
+    expect(await row.locator('[data-field=parse]').innerText()).toBe('58.3% ± 14.4%');
+    // Exact match misses the wordy item 2: 2/4, 1/4, 1/4.
+    expect(await row.locator('[data-field=exact]').innerText()).toBe('33.3% ± 14.4%');
+    // The judge's "maybe" on item 2 is neither (3 times); over the 3 judged items: 2/3, 1/3, 1/3.
+    expect(await row.locator('[data-field=judge]').innerText()).toBe('44.4% ± 19.2% (3 neither)');
+    expect(await row.locator('[data-field=disagree]').innerText()).toBe('3/0');
+    const bar = popup.getByTestId('probes-bar');
+    expect(Number(await bar.getAttribute('data-mean'))).toBeCloseTo(7 / 12, 9);
+    expect(Number(await bar.getAttribute('data-std'))).toBeCloseTo(Math.sqrt(1 / 48), 9);
+    expect(await popup.getByTestId('probes-disagreements').locator('li').count()).toBe(3);
+    await expectAccessible(popup, 'probes tab with results');
+
+    const [csv] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export CSV' }).click()]);
+    const text = readFileSync(await csv.path(), 'utf8').split('\n');
+    expect(text).toHaveLength(13);
+    expect(text[0]).toMatch(/^model,suite,strategy,perturbation,repeat,seed,item,gold,parsed,parse,exact,judge/);
+    expect(text.filter((line) => line.includes(',neither,'))).toHaveLength(3);
+    const [json] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export JSON' }).click()]);
+    const report = JSON.parse(readFileSync(await json.path(), 'utf8')) as { cells: { methods: { parse: { perRepeat: number[] } } }[]; items: unknown[] };
+    expect(report.cells[0]!.methods.parse.perRepeat).toEqual([0.75, 0.5, 0.5]);
+    expect(report.items).toHaveLength(12);
+  });
+
+  test('bad input: a run without a known model is refused with a clear message', async () => {
+    const reply = await sendFromPage(popup, envelope('probes.start', { config: {
+      models: ['no-such-model'], suites: ['sorting-8'], strategies: ['direct'], perturbations: ['none'], repeats: 1, n: 1, maxTokens: 8, temperature: 0, seed: 1,
+    } })) as { ok: boolean; error?: { name: string; message: string } };
+    expect(reply.ok).toBe(false);
+    expect(reply.error?.name).toBe('ModelNotFoundError');
+  });
+
+  test('the bundled model runs a tiny sorting suite; closing the popup and shutting the host down mid-run do not lose it', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    await page.getByRole('tab', { name: 'Probes' }).click();
+    await configure(page, { models: ['tinystories-656k'], suites: ['sorting-8'], repeats: 2, n: 4, maxTokens: 48, temperature: 0.7 });
+    await page.getByRole('button', { name: 'Start run' }).click();
+    const run = page.getByTestId('probes-run');
+    await expect.poll(() => run.getAttribute('data-status').catch(() => null), { timeout: 60_000 }).toBe('running');
+    const runId = (await run.getAttribute('data-run'))!;
+    await expect.poll(async () => (await storedItems(runId)).length, { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+    await page.close();
+
+    // No extension page is open: the run goes on in the model host.
+    const atClose = (await storedItems(runId)).length;
+    await expect.poll(async () => (await storedItems(runId)).length, { timeout: 120_000 }).toBeGreaterThan(atClose);
+
+    // The host goes away mid-run (as on a browser restart); when it starts again it resumes the unfinished items only.
+    const before = await storedItems(runId);
+    await hook(harness.serviceWorker, 'closeModelHost');
+    expect(before.length, 'the run should still have items left when the host is shut down').toBeLessThan(8);
+    const reopened = await harness.openExtensionPage('popup/index.html');
+    await reopened.getByRole('tab', { name: 'Probes' }).click();
+    const status = await sendFromPage(reopened, envelope('probes.status', {})) as { ok: boolean };
+    expect(status.ok).toBe(true);
+    const again = reopened.getByTestId('probes-run');
+    await expect.poll(() => again.getAttribute('data-status').catch(() => null), { timeout: 240_000 }).toBe('done');
+    expect(await again.locator('[data-field="run.progress"]').innerText()).toBe('8/8');
+    const after = await storedItems(runId);
+    expect(after).toHaveLength(8);
+    for (const row of before) expect(after.find((r) => r.key === row.key)?.finishedAt).toBe(row.finishedAt);
+    const cell = reopened.locator('[data-testid=probes-results] tbody tr');
+    expect(await cell.count()).toBe(1);
+    expect(await cell.locator('[data-field=parse]').innerText()).toMatch(/^\d+\.\d% ± \d+\.\d%$/);
+    await reopened.close();
+  });
+});
