@@ -8,26 +8,12 @@ import { MathResultView } from './MathResult.tsx';
 import { looksNumeric, MAX_PROBLEM_CHARS, METHOD_LABELS, prepareProblem, type Method } from './prompts.ts';
 import { MathSandbox } from './sandbox-client.ts';
 import { solve, type MathRun, type ModelCall, type ModelReply, type SolveOptions } from './solve.ts';
+import { NumberField } from '../../ui/NumberField.tsx';
 
 interface Settings extends SolveOptions {
   model: string;
   backend: BackendPreference;
   selfConsistency: boolean;
-}
-
-function NumberField({ id, label, value, min, max, step, onInput, disabled }: {
-  id: string; label: string; value: number; min: number; max: number; step: number; onInput(value: number): void; disabled?: boolean;
-}) {
-  return (
-    <label for={id}>
-      {label}
-      <input id={id} type="number" value={value} min={min} max={max} step={step} disabled={disabled}
-        onInput={(e) => {
-          const next = Number((e.currentTarget as HTMLInputElement).value);
-          if (Number.isFinite(next)) onInput(Math.min(max, Math.max(min, next)));
-        }} />
-    </label>
-  );
 }
 
 /**

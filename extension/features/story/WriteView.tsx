@@ -7,6 +7,7 @@ import type { BackendPreference, GenerateResult, PanelIntent } from '../../proto
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { GenerationStats } from '../../ui/GenerationStats.tsx';
 import { HANNA_STORIES, saveStory } from './library.ts';
+import { NumberField } from '../../ui/NumberField.tsx';
 
 interface Settings {
   model: string;
@@ -17,21 +18,6 @@ interface Settings {
   topP: number;
   repetitionPenalty: number;
   seed: number;
-}
-
-function NumberField({ id, label, value, min, max, step, onInput }: {
-  id: string; label: string; value: number; min: number; max: number; step: number; onInput(value: number): void;
-}) {
-  return (
-    <label for={id}>
-      {label}
-      <input id={id} type="number" value={value} min={min} max={max} step={step}
-        onInput={(e) => {
-          const next = Number((e.currentTarget as HTMLInputElement).value);
-          if (Number.isFinite(next)) onInput(Math.min(max, Math.max(min, next)));
-        }} />
-    </label>
-  );
 }
 
 /**
