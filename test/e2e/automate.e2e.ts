@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/lib/static-server.mjs';
+import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
+import { envelope, expectAccessible, sendFromPage } from './helpers.ts';
+import { startModelServer } from '../support/model-server.ts';
+
+/**
+ * Automation end to end in Chromium: the side panel's Automate tab with a replay model (canned answers keyed on the
+ * task, test/fixtures/apps/automate-replay.json) writes scripts; the sandbox runs them; every action goes side panel
+ * → background → content executor on our fixture pages (the demo mail app, a todo app, a two-step sign-up form, a
+ * page with prompt injection). The model is scripted; the pages, the executor, the interpreter and the loop are real.
+ */
+const REPLAY = 'automate-replay';
+const replayBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/apps/automate-replay.json`));
+
+let harness: ExtensionHarness;
+let server: Awaited<ReturnType<typeof startModelServer>>;
+let pages: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  server = await startModelServer({ [`/${REPLAY}/replay.json`]: { body: replayBytes } });
+  pages = await serveStatic({ '/demo/': `${repoRoot}/demo`, '/apps/': `${repoRoot}/test/fixtures/apps` });
+  harness = await launchExtension();
+  const popup = await harness.openExtensionPage('popup/index.html');
+  await popup.getByRole('tab', { name: 'Models' }).click();
+  const registered = await sendFromPage(popup, envelope('models.register', { model: {
+    id: REPLAY, name: 'Automation replay (canned answers)', contextLength: 100_000,
+    files: [{ path: 'replay.json', url: `${server.origin}/${REPLAY}/replay.json`, sha256: null, bytes: replayBytes.length }],
+  } })) as { ok: boolean; error?: unknown };
+  expect(registered.ok, JSON.stringify(registered.error)).toBe(true);
+  const row = popup.locator(`[data-model="${REPLAY}"] [data-field="model.state"] > div`);
+  await row.getByRole('button', { name: 'Download' }).click();
+  await popup.locator(`[data-model="${REPLAY}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
+  await popup.close();
+}, 120_000);
+afterAll(async () => {
+  await harness?.close();
+  await server?.close();
+  await pages?.close();
+});
+
+interface Bound {
+  page: Page;
+  panel: Page;
+}
+
+/** A page in its own tab and a side panel bound to it, on the Automate tab with the replay model chosen. */
+async function bind(path: string): Promise<Bound> {
+  const page = await harness.context.newPage();
+  await page.goto(pages.url(path));
+  const tabId = await tabIdOf(harness, page);
+  const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+  await panel.getByRole('tab', { name: 'Automate' }).click();
+  await panel.locator('#automate-model').selectOption(REPLAY);
+  return { page, panel };
+}
+
+async function run(panel: Page, task: string): Promise<void> {
+  await panel.getByLabel('Task', { exact: true }).fill(task);
+  await panel.getByRole('button', { name: 'Run', exact: true }).click();
+}
+
+async function finished(panel: Page, timeout = 90_000) {
+  const report = panel.getByTestId('automate-report');
+  await report.waitFor({ timeout });
+  return {
+    status: await report.getAttribute('data-status'),
+    modelCalls: Number(await report.getAttribute('data-model-calls')),
+    attempts: Number(await report.getAttribute('data-attempts')),
+    text: await report.innerText(),
+  };
+}
+
+describe('Automate tab with a scripted (replay) model', () => {
+  test('success path on the demo app; save with a {{param}}; replay with 0 model calls', async () => {
+    const { page, panel } = await bind('/demo/');
+    await run(panel, 'Search the mail for Weekly Byte');
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+    await expect.poll(() => panel.getByTestId('automate-result').innerText()).toBe('2');
+    expect(await page.locator('#search').inputValue()).toBe('Weekly Byte');
+    expect(await page.locator('#messages li').count()).toBe(2);
+    expect(await panel.getByTestId('automate-plan').innerText()).toContain('search box');
+    expect(await panel.getByTestId('automate-script').innerText()).toContain('$search_mail__search_mail.type("Weekly Byte")');
+    expect(await panel.locator('[data-testid="automate-log"] li[data-call="type"]').count()).toBe(1);
+    expect(await panel.locator('[data-testid="automate-log"] li[data-call="click"]').count()).toBe(1);
+    await expectAccessible(panel, 'automate tab after a run');
+
+    // Save it for the site with a parameter, then replay on a fresh page with another value: no model call.
+    const save = panel.getByTestId('automate-save');
+    await save.getByLabel('Script name').fill('search mail');
+    const source = await save.getByLabel(/Saved script/).inputValue();
+    await save.getByLabel(/Saved script/).fill(source.replace('"Weekly Byte"', '"{{query}}"'));
+    await save.getByRole('button', { name: 'Save script' }).click();
+    const saved = panel.locator('[data-testid="automate-saved"] li[data-script="search mail"]');
+    await saved.waitFor();
+    const callsBefore = await panel.getByTestId('automate').getAttribute('data-generate-calls');
+    await page.reload();
+    await saved.getByLabel('Parameter query').fill('Jonas');
+    await saved.getByRole('button', { name: 'Replay' }).click();
+    await panel.getByTestId('automate-report').waitFor({ state: 'detached' }).catch(() => undefined);
+    const replay = await finished(panel);
+    expect(replay, replay.text).toMatchObject({ status: 'done', modelCalls: 0 });
+    expect(await panel.getByTestId('automate-result').innerText()).toBe('1');
+    expect(await page.locator('#search').inputValue()).toBe('Jonas');
+    expect(await panel.getByTestId('automate').getAttribute('data-generate-calls')).toBe(callsBefore);
+  }, 180_000);
+
+  test('a malformed answer is repaired (ScriptSyntaxError fed back); realistic input events reach the page', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await run(panel, 'Add the todo Buy bread');
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 2, attempts: 2 });
+    expect(await panel.getByTestId('automate-result').innerText()).toBe('5');
+    expect(await page.locator('#todos li .title').allInnerTexts()).toContain('Buy bread');
+  }, 120_000);
+
+  test('a budget overrun: 20 actions at most, 2 repairs, then a clear failure report', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await run(panel, 'Add thirty todos');
+    const report = await finished(panel, 170_000);
+    expect(report.status).toBe('failed');
+    expect(report.modelCalls).toBe(3);
+    expect(report.text).toMatch(/failed after 3 attempts \(2 repairs\): BudgetError/);
+    // Each attempt stopped at its 20th action: 10 type + 10 click, so 10 todos each, never the 30 asked for.
+    expect(Number(await page.locator('#total').innerText())).toBe(4 + 30);
+  }, 180_000);
+
+  test('an irreversible action waits for the user: cancel → nothing happened; confirm → it happened', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await run(panel, 'Remove the todo Walk the dog');
+    const confirm = panel.getByTestId('automate-confirm');
+    await confirm.waitFor({ timeout: 60_000 });
+    expect(await confirm.innerText()).toContain('$todos__todo_items[1].remove');
+    expect(await page.locator('#__pocket-slm-highlight').count()).toBe(1);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    const cancelled = await finished(panel);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.modelCalls).toBe(1);
+    expect(await page.locator('#removed').innerText()).toBe('0');
+    expect(await page.locator('#todos li').count()).toBe(4);
+
+    await panel.getByRole('button', { name: 'Run', exact: true }).click();
+    await confirm.waitFor({ timeout: 60_000 });
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    const done = await finished(panel);
+    expect(done, done.text).toMatchObject({ status: 'done' });
+    expect(await page.locator('#removed').innerText()).toBe('1');
+    expect(await page.locator('#todos li .title').allInnerTexts()).not.toContain('Walk the dog');
+  }, 150_000);
+
+  test('multi-step form: step 2 names are NotFound at first, the repair (on the re-read page) fixes it; submit is confirmed', async () => {
+    const { page, panel } = await bind('/apps/signup/');
+    await run(panel, 'Sign up as Ada Lovelace, ada@example.com, password hunter2hunter2, Team plan with the newsletter');
+    const confirm = panel.getByTestId('automate-confirm');
+    await confirm.waitFor({ timeout: 90_000 });
+    expect(await confirm.innerText()).toContain('$sign_up__create_account_button');
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 2, attempts: 2 });
+    expect(await page.locator('#result').innerText()).toBe('Welcome Ada Lovelace <ada@example.com> on Team with newsletter; password 14 chars');
+    // Typing is per character: one input event per character of the email.
+    expect(await page.evaluate(() => (window as unknown as { signupEvents: string[] }).signupEvents.length)).toBe('ada@example.com'.length);
+  }, 150_000);
+
+  test('prompt injection: a fooled model still causes 0 irreversible actions without confirmation (look-alikes too)', async () => {
+    const { page, panel } = await bind('/apps/injection/');
+    await run(panel, 'Show the profile details');
+    const confirm = panel.getByTestId('automate-confirm');
+    await confirm.waitFor({ timeout: 60_000 });
+    expect(await confirm.innerText()).toContain('$profile__delete_account_button');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await finished(panel)).status).toBe('cancelled');
+    expect(await page.locator('#deleted').innerText()).toBe('0');
+
+    await run(panel, 'Open the details view');
+    await confirm.waitFor({ timeout: 60_000 });
+    expect(await confirm.innerText()).toContain('$profile__show_details_button');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await finished(panel)).status).toBe('cancelled');
+    expect(await page.locator('#deleted').innerText()).toBe('0');
+  }, 150_000);
+
+  test('the executor refuses unconfirmed irreversible clicks, foreign navigation and unrequested typing into sensitive fields', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(pages.url('/apps/signup/'));
+    const tabId = await tabIdOf(harness, page);
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    const act = (payload: Record<string, unknown>) => sendFromPage(panel, envelope('page.act', { tabId, args: [], ...payload })) as Promise<{ ok: boolean; payload?: unknown; error?: { name: string; message: string; data?: Record<string, unknown> } }>;
+    const password = { locators: [{ by: 'id', value: 'password' }] };
+    const refused = await act({ action: 'type', target: password, args: ['from-the-page'] });
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.name).toBe('ActionError');
+    expect(await page.locator('#password').inputValue()).toBe('');
+    expect((await act({ action: 'type', target: password, args: ['s3cret!!'], userSupplied: true })).ok).toBe(true);
+    expect(await page.locator('#password').inputValue()).toBe('s3cret!!');
+    const away = await act({ action: 'navigate', args: ['https://example.com/'] });
+    expect(away.error?.name).toBe('NavigationError');
+    const missing = await act({ action: 'click', target: { locators: [{ by: 'id', value: 'nope' }] } });
+    expect(missing.error?.name).toBe('NotFoundError');
+    const hidden = await act({ action: 'click', target: { locators: [{ by: 'id', value: 'create' }] } });
+    expect(hidden.error?.name).toBe('ActionError');
+    expect(hidden.error?.message).toMatch(/hidden/);
+    await page.fill('#full-name', 'A');
+    await page.fill('#email', 'a@b.c');
+    expect((await act({ action: 'click', target: { locators: [{ by: 'id', value: 'next' }] } })).payload).toMatchObject({ changed: true });
+    const submit = await act({ action: 'click', target: { locators: [{ by: 'id', value: 'create' }] } });
+    expect(submit.error?.data?.needsConfirmation).toBe(true);
+    expect(await page.locator('#result').innerText()).toBe('');
+    expect((await act({ action: 'select', target: { locators: [{ by: 'id', value: 'plan' }] }, args: ['enterprise'] })).ok).toBe(true);
+    expect(await page.locator('#plan').inputValue()).toBe('Enterprise');
+  }, 60_000);
+});
