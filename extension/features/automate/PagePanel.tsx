@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../../platform/index.ts';
 import type { ElementEntry, ListEntry, Locator, PageDocument, Section } from '../../protocol/schemas.ts';
 import { renderDocument } from '../../content/document/render.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useDefaultModel } from '../models/use-models.ts';
+import { inferEdge, recordEdge, recordPage } from './site-document.ts';
+import { SiteView } from './SiteView.tsx';
 
 type State = { status: 'idle' | 'loading' } | { status: 'ready'; doc: PageDocument } | { status: 'error'; error: unknown };
 
@@ -45,14 +48,43 @@ function SectionView({ section, onPoint }: { section: Section; onPoint: (locator
   );
 }
 
+/**
+ * Every document read is recorded into its site document; when the previous one says which of its elements leads
+ * here (a link to this pattern, a control naming the dialog that opened), that edge is recorded too.
+ */
+async function recordSite(previous: PageDocument | undefined, doc: PageDocument): Promise<void> {
+  if (!/^https?:/.test(doc.url)) return;
+  await recordPage(doc);
+  const element = previous && inferEdge(previous, doc);
+  if (previous && element) await recordEdge(previous, element, doc);
+}
+
+/** The prompt form's tokens with the automation model's own tokenizer, when that model can count. */
+function useTokenCount(text: string | undefined): { model: string; tokens: number } | undefined {
+  const model = useDefaultModel('automate');
+  const [count, setCount] = useState<{ model: string; tokens: number; text: string }>();
+  useEffect(() => {
+    if (text === undefined) return;
+    let live = true;
+    request('tokens.count', { model, text }).then((c) => live && setCount({ ...c, text }), () => undefined);
+    return () => { live = false; };
+  }, [model, text]);
+  return count && count.text === text && count.model === model ? count : undefined;
+}
+
 /** The bound page as the API document a model programs against: sections, entries, the prompt form. */
 export function PagePanel({ tabId }: { tabId: number | undefined }) {
   const [state, setState] = useState<State>({ status: 'idle' });
+  const previous = useRef<PageDocument | undefined>(undefined);
   const load = useCallback(() => {
     if (tabId === undefined) return;
     setState({ status: 'loading' });
     request('page.document', { tabId }).then(
-      (doc) => setState({ status: 'ready', doc }),
+      (doc) => {
+        setState({ status: 'ready', doc });
+        void recordSite(previous.current, doc).catch(() => undefined);
+        previous.current = doc;
+      },
       (error: unknown) => setState({ status: 'error', error }),
     );
   }, [tabId]);
@@ -61,6 +93,12 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
     if (tabId === undefined) return;
     request('page.highlight', { tabId, locators }).catch(() => undefined);
   }, [tabId]);
+
+  const prompt = state.status === 'ready' ? renderDocument(state.doc) : undefined;
+  const counted = useTokenCount(prompt);
+  // The Site view stays (open or closed) while the page is read again.
+  const siteUrl = state.status === 'ready' ? state.doc.url : previous.current?.url;
+  const origin = siteUrl && /^https?:/.test(siteUrl) ? new URL(siteUrl).origin : undefined;
 
   if (tabId === undefined) return <p role="status">No page is bound to this panel. Open it from a page's right-click menu.</p>;
   return (
@@ -73,7 +111,9 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
           <p class="muted" data-testid="document-summary">
             <span data-field="doc.sections">{state.doc.sections.length}</span> sections ·{' '}
             <span data-field="doc.entries">{state.doc.stats.elements}</span> entries ({state.doc.stats.lists} lists) ·
-            about <span data-field="doc.tokens">{state.doc.tokens}</span> tokens · read {state.doc.stats.nodes} elements in {Math.round(state.doc.stats.ms)} ms
+            {counted
+              ? <><span data-field="doc.tokens">{counted.tokens}</span> tokens (<span data-field="doc.tokens-model">{counted.model}</span>)</>
+              : <>about <span data-field="doc.tokens">{state.doc.tokens}</span> tokens</>} · read {state.doc.stats.nodes} elements in {Math.round(state.doc.stats.ms)} ms
           </p>
           {state.doc.truncated && (
             <p role="note" data-field="doc.truncated">This page is larger than the reading budget: only its first part is described.</p>
@@ -81,9 +121,15 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
           {state.doc.sections.map((section) => <SectionView key={section.name} section={section} onPoint={point} />)}
           <details>
             <summary>Prompt form</summary>
-            <pre class="doc-prompt" data-testid="document-prompt">{renderDocument(state.doc)}</pre>
+            <pre class="doc-prompt" data-testid="document-prompt">{prompt}</pre>
           </details>
         </>
+      )}
+      {origin && (
+        <details data-testid="site-details">
+          <summary>Site</summary>
+          <SiteView origin={origin} />
+        </details>
       )}
     </section>
   );

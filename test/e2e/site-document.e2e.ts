@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Tokenizer } from '@huggingface/tokenizers';
+import { serveStatic } from '../../scripts/lib/static-server.mjs';
+import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
+import { envelope, expectAccessible, sendFromPage } from './helpers.ts';
+
+let harness: ExtensionHarness;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  server = await serveStatic({ '/demo/': `${repoRoot}/demo` });
+  harness = await launchExtension();
+});
+afterAll(async () => {
+  await harness?.close();
+  await server?.close();
+});
+
+/** Everything the extension's IndexedDB holds for the site documents, read raw (not through our code). */
+function storedRows(panel: Page): Promise<string> {
+  return panel.evaluate(() => new Promise<string>((done, fail) => {
+    const open = indexedDB.open('pocket-slm');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['siteDocuments', 'sites']);
+      const pages = tx.objectStore('siteDocuments').getAll();
+      const sites = tx.objectStore('sites').getAll();
+      tx.oncomplete = () => {
+        done(JSON.stringify({ pages: pages.result, sites: sites.result }));
+        open.result.close();
+      };
+    };
+  }));
+}
+
+describe('site document in the side panel', () => {
+  test('the Page tab records pages and the edge a real click took; the Site view lists them; Clear empties it; tokens from the model tokenizer', async () => {
+    const demo = await harness.context.newPage();
+    await demo.goto(server.url('/demo/'));
+    const tabId = await tabIdOf(harness, demo);
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    await panel.getByRole('tab', { name: 'Page' }).click();
+    await panel.getByTestId('document-summary').waitFor({ timeout: 20_000 });
+    const reread = () => panel.getByRole('region', { name: 'Page document' }).getByRole('button', { name: 'Read the page again' }).click();
+
+    // Token count with the automation model's own tokenizer (the bundled TinyStories one in a fresh profile).
+    await expect.poll(() => panel.locator('[data-field="doc.tokens-model"]').count(), { timeout: 60_000 }).toBe(1);
+    expect(await panel.locator('[data-field="doc.tokens-model"]').innerText()).toBe('tinystories-656k');
+    const shown = Number(await panel.locator('[data-field="doc.tokens"]').innerText());
+    const prompt = await panel.getByTestId('document-prompt').textContent();
+    const folder = resolve(repoRoot, 'models/bundled/tinystories-656k');
+    const tokenizer = new Tokenizer(JSON.parse(readFileSync(`${folder}/tokenizer.json`, 'utf8')) as object,
+      JSON.parse(readFileSync(`${folder}/tokenizer_config.json`, 'utf8')) as object);
+    expect(shown).toBe(tokenizer.encode(prompt!, { add_special_tokens: false }).ids.length);
+    expect(shown).toBeGreaterThan(0);
+    // only our extension pages may ask for a count
+    const fromPage = await sendFromPage(panel, envelope('tokens.count', { model: 'no-such-model', text: 'hi' })) as { ok: boolean; error?: { name: string } };
+    expect(fromPage.error?.name).toBe('ModelNotFoundError');
+
+    const site = panel.getByTestId('site-details');
+    await site.locator('summary').click();
+    await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('1');
+    expect(await panel.locator('[data-page="/demo/"]').count()).toBe(1);
+
+    // A real click in the page, then the panel reads the page again: the new page and the edge are recorded.
+    await demo.click('a[data-folder="settings"]');
+    await demo.waitForFunction(() => location.hash === '#settings');
+    await demo.fill('#display-name', 'Zed Quux Private');
+    await reread();
+    await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('2');
+    await expect.poll(() => panel.locator('[data-edge="/demo/ folders__settings_link /demo/#settings"]').count()).toBe(1);
+    expect(await panel.locator('[data-field="site.version"]').innerText()).toBe('3');
+
+    // Back to the inbox, then Compose (a dialog: a state of the page). Typed text is never stored.
+    await demo.click('a[data-folder="inbox"]');
+    await demo.waitForFunction(() => location.hash === '#inbox');
+    await reread();
+    await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('3');
+    await demo.click('#compose');
+    await demo.fill('#compose-to', 'very.secret@example.com');
+    await demo.fill('#compose-subject', 'Top secret subject line');
+    await reread();
+    await expect.poll(() => panel.locator('[data-page="/demo/#inbox [dialog:new_message]"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await panel.locator('[data-edge="/demo/#settings folders__inbox_link /demo/#inbox"]').count()).toBe(1);
+    const stored = await storedRows(panel);
+    expect(stored).toContain('new_message__to');
+    expect(stored).toContain('folders__settings_link');
+    expect(stored).toContain('settings_form__display_name');
+    expect(stored).not.toMatch(/"state":\{[^}]*"value"/);
+    for (const secret of ['very.secret', 'Top secret', 'Zed Quux', 'Maya Chen']) expect(stored).not.toContain(secret);
+    await expectAccessible(panel, 'side panel Site view');
+
+    // Clear forgets the site.
+    await panel.getByRole('button', { name: 'Clear what is stored for this site' }).click();
+    await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('0');
+    expect(await panel.locator('[data-field="site.edges"]').innerText()).toBe('0');
+    expect(await panel.locator('[data-field="site.version"]').innerText()).toBe('0');
+    expect(JSON.parse(await storedRows(panel))).toEqual({ pages: [], sites: [] });
+    await panel.close();
+    await demo.close();
+  });
+});
