@@ -96,6 +96,11 @@ function keyOf(where: string | PageDocument, origin?: string): { origin: string;
 function storedElement(entry: ElementEntry): ElementEntry {
   const { state, inViewport: _inViewport, ...rest } = entry;
   const out: ElementEntry = { ...rest, locators: entry.locators.map((l) => ({ ...l })) };
+  // A contenteditable's accessible name falls back to its text, which is what the user typed: keep neither.
+  if (entry.kind === 'editable') {
+    out.description = '';
+    out.locators = out.locators.filter((l) => l.by !== 'text' && !(l.by === 'role' && l.value === entry.description));
+  }
   if (entry.options) out.options = [...entry.options];
   const kept: NonNullable<ElementEntry['state']> = {};
   if (state?.required) kept.required = true;

@@ -135,6 +135,18 @@ describe('privacy', () => {
     expect(form.entries[1]).toMatchObject({ sensitive: true });
     db.close();
   });
+
+  test('a contenteditable keeps its name and id locator, not its text (its accessible name may be what was typed)', async () => {
+    const db = freshDb();
+    const typed = 'Dear Bob, my PIN is 4242';
+    await recordPage(doc(`${O}/compose`, [section('editor', [el('editor__body', 'editable', {
+      description: typed, locators: [{ by: 'id', value: 'body' }, { by: 'role', value: typed, role: 'textbox' }, { by: 'text', value: typed }],
+    })])]), db);
+    const stored = JSON.stringify(await db.siteDocuments.toArray());
+    expect(stored).not.toContain('4242');
+    expect((await viewSite(O, db)).pages[0]!.sections[0]!.entries[0]).toMatchObject({ name: 'editor__body', locators: [{ by: 'id', value: 'body' }] });
+    db.close();
+  });
 });
 
 describe('edges and locate', () => {
