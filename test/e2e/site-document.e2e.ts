@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { envelope, expectAccessible, sendFromPage } from './helpers.ts';
+import { envelope, expectAccessible, hook, sendFromPage } from './helpers.ts';
 
 let harness: ExtensionHarness;
 let server: Awaited<ReturnType<typeof serveStatic>>;
@@ -100,6 +100,26 @@ describe('site document in the side panel', () => {
     expect(await panel.locator('[data-field="site.version"]').innerText()).toBe('0');
     expect(JSON.parse(await storedRows(panel))).toEqual({ pages: [], sites: [] });
     await panel.close();
+    await demo.close();
+  });
+
+  test('tokens.count: only our extension pages may ask; a content script or a web page may not', async () => {
+    const demo = await harness.context.newPage();
+    await demo.goto(server.url('/demo/'));
+    const tabId = await tabIdOf(harness, demo);
+    const message = envelope('tokens.count', { model: 'tinystories-656k', text: 'Once upon a time' });
+    for (const sender of [
+      { id: harness.extensionId, origin: server.origin, tab: { id: tabId }, frameId: 0 },
+      { origin: server.origin, tab: { id: tabId }, frameId: 0 },
+    ]) {
+      const reply = await hook<{ ok: boolean; error?: { name: string } }>(harness.serviceWorker, 'dispatchAs', message, sender);
+      expect(reply.error?.name, JSON.stringify(sender)).toBe('UntrustedSenderError');
+    }
+    const popup = await harness.openExtensionPage('popup/index.html');
+    const reply = await sendFromPage(popup, message) as { ok: boolean; payload: { model: string; tokens: number } };
+    expect(reply.payload.model).toBe('tinystories-656k');
+    expect(reply.payload.tokens).toBeGreaterThan(2);
+    await popup.close();
     await demo.close();
   });
 });
