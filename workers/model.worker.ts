@@ -92,6 +92,7 @@ const loadOrtDecoder: Loader = async (entry, preference) => {
     readModelJson(entry, 'generation_config.json', origin).catch(() => ({})),
   ]);
   const tokenizer = new TextTokenizer({ tokenizerJson, tokenizerConfig });
+  tokenCounter.remember(entry.id, tokenizer);
   const decoderConfig = decoderConfigFrom(config, generationConfig);
   const engine = await withBackend(entry, preference, (backend, fallbackReason) =>
     OrtDecoderEngine.load({ ort: ortFor(backend), modelId: entry.id, model, tokenizer, config: decoderConfig, backend, fallbackReason }));

@@ -44,6 +44,11 @@ export class TokenCounter {
     return loading;
   }
 
+  /** The tokenizer a loaded engine already built for `model`: counting then reads no file at all. */
+  remember(model: string, tokenizer: TextTokenizer): void {
+    this.tokenizers.set(model, Promise.resolve(tokenizer));
+  }
+
   /** Tokens of `text` as the model reads it inside a prompt (no BOS/EOS added). */
   async count(model: string, text: string): Promise<{ model: string; tokens: number }> {
     const tokenizer = await this.tokenizer(model);

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { catalogue, type CatalogueEntry } from '../../../models/catalogue.ts';
 import { routes } from '../../../extension/protocol/messages.ts';
 import { TokenCounter } from '../../../workers/token-count.ts';
+import { TextTokenizer } from '../../../workers/engines/tokenizer.ts';
 import { Tokenizer } from '@huggingface/tokenizers';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -45,6 +46,19 @@ describe('token count with the model tokenizer', () => {
     await expect(counter.count('web-thing', 'x')).rejects.toMatchObject({ name: 'ModelNotFoundError', message: /no tokenizer\.json/ });
     known = true;
     expect((await counter.count('nope', 'hello')).tokens).toBeGreaterThan(0);
+  });
+
+  test('a tokenizer the loaded engine already has is used as is: no file is read', async () => {
+    const reads: string[] = [];
+    const counter = new TokenCounter({ resolve: async () => bundled, read: readBundled(reads) });
+    const files = new TokenCounter({ resolve: async () => bundled, read: readBundled([]) });
+    const engineTokenizer = new TextTokenizer({
+      tokenizerJson: JSON.parse(readFileSync(resolve(root, 'models/bundled/tinystories-656k/tokenizer.json'), 'utf8')),
+      tokenizerConfig: {},
+    });
+    counter.remember(bundled.id, engineTokenizer);
+    expect(await counter.count(bundled.id, 'The cat sat.')).toEqual(await files.count(bundled.id, 'The cat sat.'));
+    expect(reads).toEqual([]);
   });
 
   test('routes: tokens.count from our extension pages only, relayed host → worker with the same schemas', () => {
