@@ -1,10 +1,10 @@
 import type * as Ort from 'onnxruntime-web';
 import { GpuTokenHistory, GpuTokenSelector, type GpuRow } from '../../shaders/gpu-selector.ts';
 import { createSampler, type Sampler } from './decoding/sampler.ts';
-import { StopMatcher } from './decoding/stop-matcher.ts';
 import type { DecoderConfig } from './model-config.ts';
-import { IncrementalDecoder, type TextTokenizer } from './tokenizer.ts';
+import type { TextTokenizer } from './tokenizer.ts';
 import type { Backend, Engine, EngineInfo, FinalEvent, FinishReason, GenerateRequest, TokenEvent } from './types.ts';
+import { TokenOutput } from './decoding/token-output.ts';
 import { generationStats } from './stats.ts';
 
 type OrtModule = typeof Ort;
@@ -101,16 +101,12 @@ export class OrtDecoderEngine implements Engine {
     const started = now();
     const { params } = request;
     const { ort, config, session } = this;
-    const fitted = fitContext(this.tokenizer.encode(request.prompt), params.maxTokens, config.contextLength, config.bosTokenId);
+    const promptIds = this.tokenizer.encode(request.prompt, !request.promptHasSpecialTokens);
+    const fitted = fitContext(promptIds, params.maxTokens, config.contextLength, config.bosTokenId);
     const sample = createSampler(params);
-    const detokenizer = new IncrementalDecoder(this.tokenizer, fitted.ids);
-    const stopAtEos = params.stopAtEos ?? true;
-    // Some vocabularies also hold the end marker inside merged pieces (TinyStories has ".<|end_story|>"-style
-    // merges), so with EOS stopping on, the marker's text is a stop string too.
-    const eosTexts = stopAtEos ? config.eosTokenIds.map((id) => this.tokenizer.specialText(id) ?? '').filter(Boolean) : [];
-    const stops = new StopMatcher([...(params.stop ?? []), ...eosTexts]);
+    const output = new TokenOutput(this.tokenizer, params, config.eosTokenIds, fitted.ids);
+    const { generated } = output;
     const history = [...fitted.ids];
-    const generated: number[] = [];
     const gpuHistory = this.gpu && sample.repetitionPenalty !== 1
       ? new GpuTokenHistory(this.gpu.device, config.contextLength) : undefined;
     gpuHistory?.add(fitted.ids);
@@ -158,16 +154,11 @@ export class OrtDecoderEngine implements Engine {
 
         const token = await this.selectToken(outputs.logits!, sample, history, gpuHistory);
         if (generated.length === 0) firstTokenAt = now();
-        generated.push(token);
         history.push(token);
         gpuHistory?.add([token]);
-        if (stopAtEos && config.eosTokenIds.includes(token)) {
-          finishReason = 'stop';
-          break;
-        }
-        const visible = stops.push(detokenizer.push(token));
-        yield { type: 'token', text: visible, tokenId: token };
-        if (stops.stopped) {
+        const event = output.accept(token);
+        if (event) yield event;
+        if (!event || output.stopped) {
           finishReason = 'stop';
           break;
         }
@@ -177,11 +168,10 @@ export class OrtDecoderEngine implements Engine {
       gpuHistory?.destroy();
     }
 
-    if (!stops.stopped) stops.push(detokenizer.flush());
     const clock = { started, prefillStarted, firstTokenAt, ended: now() };
     return {
       type: 'final',
-      text: stops.fullText,
+      text: output.finish(),
       tokenIds: generated,
       finishReason,
       stats: generationStats(this.info.backend, clock, fitted.ids.length, generated.length, fitted.dropped),

@@ -1,9 +1,9 @@
 import type * as Ort from 'onnxruntime-web';
 import { createSampler } from './decoding/sampler.ts';
-import { StopMatcher } from './decoding/stop-matcher.ts';
 import type { Seq2SeqConfig } from './seq2seq-config.ts';
-import { IncrementalDecoder, type TextTokenizer } from './tokenizer.ts';
+import type { TextTokenizer } from './tokenizer.ts';
 import type { Backend, Engine, EngineInfo, FinalEvent, FinishReason, GenerateRequest, TokenEvent } from './types.ts';
+import { TokenOutput } from './decoding/token-output.ts';
 import { generationStats } from './stats.ts';
 
 type OrtModule = typeof Ort;
@@ -127,13 +127,10 @@ export class OrtSeq2SeqEngine implements Engine {
     const maxNew = Math.max(1, Math.min(params.maxTokens, config.decoderContext));
     const sample = createSampler(params);
     // The start token as decode context: a special token, so it adds no text, and the decode is never empty.
-    const detokenizer = new IncrementalDecoder(tokenizer, [config.decoderStartTokenId]);
-    const stopAtEos = params.stopAtEos ?? true;
-    const eosTexts = stopAtEos ? config.eosTokenIds.map((id) => tokenizer.specialText(id) ?? '').filter(Boolean) : [];
-    const stops = new StopMatcher([...(params.stop ?? []), ...eosTexts]);
+    const output = new TokenOutput(tokenizer, params, config.eosTokenIds, [config.decoderStartTokenId]);
+    const { generated } = output;
     // As in Hugging Face's generate: the repetition penalty sees the decoder's whole input, start token included.
     const history = [config.decoderStartTokenId];
-    const generated: number[] = [];
     const int64 = (values: number[]) => new ort.Tensor('int64', BigInt64Array.from(values, BigInt), [1, values.length]);
     const empty = () => new ort.Tensor('float32', new Float32Array(0), [1, config.decoderHeads, 0, config.headDim]);
     const selfNames = names(config.decoderLayers, 'present', ['decoder']);
@@ -187,15 +184,10 @@ export class OrtSeq2SeqEngine implements Engine {
 
         const token = sample(row, history);
         if (step === 0) firstTokenAt = now();
-        generated.push(token);
         history.push(token);
-        if (stopAtEos && config.eosTokenIds.includes(token)) {
-          finishReason = 'stop';
-          break;
-        }
-        const visible = stops.push(detokenizer.push(token));
-        yield { type: 'token', text: visible, tokenId: token };
-        if (stops.stopped) {
+        const event = output.accept(token);
+        if (event) yield event;
+        if (!event || output.stopped) {
           finishReason = 'stop';
           break;
         }
@@ -206,12 +198,11 @@ export class OrtSeq2SeqEngine implements Engine {
       disposeGpu(crossKv);
     }
 
-    if (!stops.stopped) stops.push(detokenizer.flush());
     // For encoder-decoders the encoder pass and the first decoder step together are the prefill.
     const clock = { started, prefillStarted, firstTokenAt, ended: now() };
     return {
       type: 'final',
-      text: stops.fullText,
+      text: output.finish(),
       tokenIds: generated,
       finishReason,
       stats: generationStats(this.info.backend, clock, fitted.ids.length, generated.length, fitted.dropped),

@@ -32,8 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.unload());
 
-function run(prompt: string, params: GenerateParams, signal?: AbortSignal) {
-  return collect(engine.generate({ id: 't', prompt, params }, signal));
+function run(prompt: string, params: GenerateParams, signal?: AbortSignal, promptHasSpecialTokens = false) {
+  return collect(engine.generate({ id: 't', prompt, params, promptHasSpecialTokens }, signal));
 }
 
 describe('OrtDecoderEngine on WASM (Node) against the golden reference', () => {
@@ -95,6 +95,15 @@ describe('OrtDecoderEngine behaviour', () => {
     expect(final.stats.promptTokensDropped).toBeGreaterThan(0);
     expect(final.stats.tokensIn + 8).toBe(512);
     expect(final.tokenIds).toHaveLength(8);
+  });
+
+  test('a prompt that already carries special tokens (a rendered chat template) gets no second BOS', async () => {
+    const text = '<|start_story|>Once upon a time';
+    const asIs = tokenizer.encode(text, false);
+    expect(asIs[0]).toBe(1); // the template's own BOS
+    expect(tokenizer.encode(text, true)).toEqual([1, ...asIs]); // what the default path would feed: BOS twice
+    const templated = await run(text, { maxTokens: 4, temperature: 0 }, undefined, true);
+    expect(templated.final.stats.tokensIn).toBe(asIs.length);
   });
 
   test('max tokens beyond the context is clipped, never a crash', async () => {
