@@ -47,9 +47,16 @@ interface Bound {
 }
 
 /** A page in its own tab and a side panel bound to it, on the Automate tab with the replay model chosen. */
-async function bind(path: string): Promise<Bound> {
+let opened = 0;
+/** Each test's page gets its own URL: tabs are found by URL, and earlier tests leave theirs open. */
+async function openPage(path: string): Promise<Page> {
   const page = await harness.context.newPage();
-  await page.goto(pages.url(path));
+  await page.goto(`${pages.url(path)}?run=${++opened}`);
+  return page;
+}
+
+async function bind(path: string): Promise<Bound> {
+  const page = await openPage(path);
   const tabId = await tabIdOf(harness, page);
   const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
   await panel.getByRole('tab', { name: 'Automate' }).click();
@@ -121,11 +128,11 @@ describe('Automate tab with a scripted (replay) model', () => {
     const { page, panel } = await bind('/apps/todo/');
     await run(panel, 'Add thirty todos');
     const report = await finished(panel, 170_000);
-    expect(report.status).toBe('failed');
+    expect(report.status, report.text + await panel.getByTestId('automate-log').innerText()).toBe('failed');
     expect(report.modelCalls).toBe(3);
     expect(report.text).toMatch(/failed after 3 attempts \(2 repairs\): BudgetError/);
     // Each attempt stopped at its 20th action: 10 type + 10 click, so 10 todos each, never the 30 asked for.
-    expect(Number(await page.locator('#total').innerText())).toBe(4 + 30);
+    expect(Number(await page.locator('#total').innerText()), report.text + await panel.getByTestId('automate-log').innerText()).toBe(4 + 30);
   }, 180_000);
 
   test('an irreversible action waits for the user: cancel → nothing happened; confirm → it happened', async () => {
@@ -134,7 +141,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     const confirm = panel.getByTestId('automate-confirm');
     await confirm.waitFor({ timeout: 60_000 });
     expect(await confirm.innerText()).toContain('$todos__todo_items[1].remove');
-    expect(await page.locator('#__pocket-slm-highlight').count()).toBe(1);
+    await expect.poll(() => page.locator('#__pocket-slm-highlight').count()).toBe(1);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     const cancelled = await finished(panel);
     expect(cancelled.status).toBe('cancelled');
@@ -184,8 +191,7 @@ describe('Automate tab with a scripted (replay) model', () => {
   }, 150_000);
 
   test('the executor refuses unconfirmed irreversible clicks, foreign navigation and unrequested typing into sensitive fields', async () => {
-    const page = await harness.context.newPage();
-    await page.goto(pages.url('/apps/signup/'));
+    const page = await openPage('/apps/signup/');
     const tabId = await tabIdOf(harness, page);
     const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
     const act = (payload: Record<string, unknown>) => sendFromPage(panel, envelope('page.act', { tabId, args: [], ...payload })) as Promise<{ ok: boolean; payload?: unknown; error?: { name: string; message: string; data?: Record<string, unknown> } }>;
@@ -194,7 +200,8 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(refused.ok).toBe(false);
     expect(refused.error?.name).toBe('ActionError');
     expect(await page.locator('#password').inputValue()).toBe('');
-    expect((await act({ action: 'type', target: password, args: ['s3cret!!'], userSupplied: true })).ok).toBe(true);
+    const typed = await act({ action: 'type', target: password, args: ['s3cret!!'], userSupplied: true });
+    expect(typed.ok, JSON.stringify(typed.error)).toBe(true);
     expect(await page.locator('#password').inputValue()).toBe('s3cret!!');
     const away = await act({ action: 'navigate', args: ['https://example.com/'] });
     expect(away.error?.name).toBe('NavigationError');

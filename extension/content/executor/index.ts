@@ -13,7 +13,7 @@ import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
 import { click, hover, selectOption, typeText } from './events.ts';
 import { classifyAction } from './irreversible.ts';
-import { waitForSettle } from './settle.ts';
+import { type SettleWatch, watchSettle } from './settle.ts';
 
 const TEXT_LIMIT = 2000;
 
@@ -94,6 +94,8 @@ function isSearchForm(form: HTMLFormElement): boolean {
 /** Refuses an irreversible action the user has not confirmed; the reply tells the side panel what to show. */
 function guardIrreversible(el: Element, request: ActRequest): void {
   if (request.confirmed) return;
+  // Toggling a box or focusing a field is undone by doing it again.
+  if (el instanceof HTMLInputElement && ['checkbox', 'radio', 'text', 'email', 'search', 'number', 'password', 'tel', 'url'].includes(el.type)) return;
   const actionable = el.closest('a,button,[role=button],[role=link],[role=menuitem],input,label,summary') ?? el;
   const form = formOf(actionable);
   const verdict = classifyAction({
@@ -112,8 +114,8 @@ function usable(el: Element, request: ActRequest): void {
   if (isDisabled(el)) throw new ActionError(`${describe(request.target)} is disabled`, { state: 'disabled' });
 }
 
-async function settle(doc: Document, request: ActRequest, startUrl: string): Promise<ActReply> {
-  const settled = await waitForSettle(doc, request.settleMs ?? 2000);
+async function settle(watch: SettleWatch, request: ActRequest, startUrl: string): Promise<ActReply> {
+  const settled = await watch.settled(request.settleMs ?? 2000);
   const url = location.href.slice(0, 4000);
   return { changed: settled.changed || url !== startUrl, navigated: settled.unloading, url };
 }
@@ -133,8 +135,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     if (url.origin !== location.origin) throw new NavigationError(`navigate() stays on ${location.origin}; ${JSON.stringify(path.slice(0, 100))} is another site`);
     const sameDocument = url.pathname === location.pathname && url.search === location.search;
     if (sameDocument) {
+      const watch = watchSettle(doc);
       location.hash = url.hash;
-      return settle(doc, request, startUrl);
+      return settle(watch, request, startUrl);
     }
     setTimeout(() => location.assign(url.href), 0);
     return { changed: true, navigated: true, url: url.href.slice(0, 4000) };
@@ -187,50 +190,55 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   if (request.action === 'scroll') return reply(null);
   usable(el, request);
 
-  switch (request.action) {
-    case 'hover':
-      hover(el);
-      break;
-    case 'click':
-      guardIrreversible(el, request);
-      click(el);
-      break;
-    case 'check':
-    case 'uncheck': {
-      const want = request.action === 'check';
-      const checkable = el instanceof HTMLInputElement ? el : el.querySelector('input[type=checkbox],input[type=radio]');
-      const current = checkable instanceof HTMLInputElement ? checkable.checked : el.getAttribute('aria-checked') === 'true';
-      if (!(checkable instanceof HTMLInputElement) && !el.hasAttribute('aria-checked')) throw new ActionError(`${describe(target)} is not a checkbox`);
-      if (current !== want) {
+  const watch = watchSettle(doc);
+  try {
+    switch (request.action) {
+      case 'hover':
+        hover(el);
+        break;
+      case 'click':
         guardIrreversible(el, request);
-        click(checkable instanceof HTMLInputElement ? checkable : el);
+        click(el);
+        break;
+      case 'check':
+      case 'uncheck': {
+        const want = request.action === 'check';
+        const checkable = el instanceof HTMLInputElement ? el : el.querySelector('input[type=checkbox],input[type=radio]');
+        const current = checkable instanceof HTMLInputElement ? checkable.checked : el.getAttribute('aria-checked') === 'true';
+        if (!(checkable instanceof HTMLInputElement) && !el.hasAttribute('aria-checked')) throw new ActionError(`${describe(target)} is not a checkbox`);
+        if (current !== want) {
+          click(checkable instanceof HTMLInputElement ? checkable : el);
+        }
+        break;
       }
-      break;
-    }
-    case 'type': {
-      const text = String(request.args[0] ?? '');
-      const kind = kindOf(el);
-      const typable = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'submit', 'button', 'file', 'image', 'reset', 'hidden'].includes(el.type))
-        || (el as HTMLElement).isContentEditable || kind === 'editable';
-      if (!typable) throw new ActionError(`${describe(target)} is not a text field (${kind ?? el.tagName.toLowerCase()})`);
-      if ((el as HTMLInputElement).readOnly) throw new ActionError(`${describe(target)} is read-only`);
-      if (isSensitive(el) && !request.userSupplied) {
-        throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
+      case 'type': {
+        const text = String(request.args[0] ?? '');
+        const kind = kindOf(el);
+        const typable = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'submit', 'button', 'file', 'image', 'reset', 'hidden'].includes(el.type))
+          || (el as HTMLElement).isContentEditable || kind === 'editable';
+        if (!typable) throw new ActionError(`${describe(target)} is not a text field (${kind ?? el.tagName.toLowerCase()})`);
+        if ((el as HTMLInputElement).readOnly) throw new ActionError(`${describe(target)} is read-only`);
+        if (isSensitive(el) && !request.userSupplied) {
+          throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
+        }
+        typeText(el, text);
+        break;
       }
-      typeText(el, text);
-      break;
-    }
-    case 'select': {
-      if (!(el instanceof HTMLSelectElement)) throw new ActionError(`${describe(target)} is not a select`);
-      const chosen = selectOption(el, String(request.args[0] ?? ''));
-      if (chosen === undefined) {
-        throw new ActionError(`no option ${JSON.stringify(String(request.args[0]).slice(0, 100))}; options: ${Array.from(el.options).map((o) => JSON.stringify(clean(o.text, 60))).slice(0, 20).join(', ')}`);
+      case 'select': {
+        if (!(el instanceof HTMLSelectElement)) throw new ActionError(`${describe(target)} is not a select`);
+        const chosen = selectOption(el, String(request.args[0] ?? ''));
+        if (chosen === undefined) {
+          throw new ActionError(`no option ${JSON.stringify(String(request.args[0]).slice(0, 100))}; options: ${Array.from(el.options).map((o) => JSON.stringify(clean(o.text, 60))).slice(0, 20).join(', ')}`);
+        }
+        break;
       }
-      break;
+      default:
+        throw new ActionError(`unknown action ${String(request.action)}`);
     }
-    default:
-      throw new ActionError(`unknown action ${String(request.action)}`);
+  } catch (error) {
+    void watch.settled(0, 0);
+    throw error;
   }
-  const settled = await settle(doc, request, startUrl);
+  const settled = await settle(watch, request, startUrl);
   return { ...settled, value: null };
 }

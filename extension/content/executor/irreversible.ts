@@ -21,7 +21,8 @@ export interface Verdict {
   reason?: string;
 }
 
-const ACTIVATING = new Set(['click', 'check', 'uncheck', 'open']);
+/** Checking a box or typing is undone by doing the opposite; what they lead to (a submit) is gated itself. */
+const ACTIVATING = new Set(['click', 'open']);
 
 const WORDS: Array<[RegExp, string]> = [
   [/\bsend(s|ing)?\b/i, 'sends'],

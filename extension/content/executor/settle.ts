@@ -1,41 +1,54 @@
 /**
- * Waits until the page stops changing: resolves after `quietMs` without DOM mutations, or at `capMs` at the latest,
- * or at once when the document starts unloading (a navigation). Says whether anything changed.
+ * Waits until the page stops changing. Watching starts before the action (handlers often change the DOM
+ * synchronously inside the click), and `settled()` resolves after `quietMs` without mutations, at `capMs` at the
+ * latest, or at once when the document starts unloading (a navigation). Says whether anything changed.
  */
 export interface Settled {
   changed: boolean;
   unloading: boolean;
 }
 
-export function waitForSettle(doc: Document, capMs = 2000, quietMs = 120): Promise<Settled> {
-  return new Promise((resolve) => {
-    const win = doc.defaultView;
-    let changed = false;
-    let quietTimer: ReturnType<typeof setTimeout> | undefined;
-    let finished = false;
-    const finish = (unloading: boolean) => {
-      if (finished) return;
-      finished = true;
-      observer.disconnect();
-      clearTimeout(quietTimer);
-      clearTimeout(capTimer);
-      win?.removeEventListener('beforeunload', onUnload);
-      win?.removeEventListener('pagehide', onUnload);
-      resolve({ changed, unloading });
-    };
-    const onUnload = () => finish(true);
-    const arm = () => {
-      clearTimeout(quietTimer);
-      quietTimer = setTimeout(() => finish(false), quietMs);
-    };
-    const observer = new MutationObserver(() => {
-      changed = true;
-      arm();
-    });
-    observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
-    win?.addEventListener('beforeunload', onUnload);
-    win?.addEventListener('pagehide', onUnload);
-    const capTimer = setTimeout(() => finish(false), capMs);
-    arm();
+export interface SettleWatch {
+  settled(capMs?: number, quietMs?: number): Promise<Settled>;
+}
+
+export function watchSettle(doc: Document): SettleWatch {
+  const win = doc.defaultView;
+  let changed = false;
+  let unloading = false;
+  let onChange: (() => void) | undefined;
+  const observer = new MutationObserver(() => {
+    changed = true;
+    onChange?.();
   });
+  observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  const onUnload = () => {
+    unloading = true;
+    onChange?.();
+  };
+  win?.addEventListener('beforeunload', onUnload);
+  win?.addEventListener('pagehide', onUnload);
+  return {
+    settled(capMs = 2000, quietMs = 120) {
+      return new Promise((resolve) => {
+        let quietTimer: ReturnType<typeof setTimeout> | undefined;
+        const finish = () => {
+          observer.disconnect();
+          clearTimeout(quietTimer);
+          clearTimeout(capTimer);
+          win?.removeEventListener('beforeunload', onUnload);
+          win?.removeEventListener('pagehide', onUnload);
+          resolve({ changed, unloading });
+        };
+        const arm = () => {
+          if (unloading) return finish();
+          clearTimeout(quietTimer);
+          quietTimer = setTimeout(finish, quietMs);
+        };
+        onChange = arm;
+        const capTimer = setTimeout(finish, capMs);
+        arm();
+      });
+    },
+  };
 }

@@ -222,9 +222,9 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
 
       {answer && (
         <div data-testid="automate-answer">
-          <h3>Plan</h3>
+          <h2>Plan</h2>
           <p data-testid="automate-plan">{answer.plan || '—'}</p>
-          <h3>Script</h3>
+          <h2>Script</h2>
           <pre class="script" data-testid="automate-script"><code>{answer.script}</code></pre>
         </div>
       )}
@@ -241,11 +241,10 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           <p><strong>{report.ok ? 'Done' : report.status === 'cancelled' ? 'Cancelled' : report.status === 'stopped' ? 'Stopped' : 'Failed'}</strong>: {report.summary}</p>
           {report.result !== undefined && report.result !== null && <p>Result: <code data-testid="automate-result">{JSON.stringify(report.result).slice(0, 500)}</code></p>}
           <p class="muted">{report.modelCalls} model call{report.modelCalls === 1 ? '' : 's'} · {report.tokensIn} tokens in · {report.tokensOut} out</p>
-          {!report.ok && report.attempts.length > 1 && (
-            <details>
-              <summary>Attempts</summary>
-              <ol>{report.attempts.map((a, i) => <li key={i}>{a.failure ? `${a.failure.name}: ${a.failure.message}` : 'ok'}</li>)}</ol>
-            </details>
+          {report.attempts.length > 1 && (
+            <ol aria-label="Attempts" data-testid="automate-attempts">
+              {report.attempts.map((a, i) => <li key={i}>{a.failure ? `${a.failure.name}${a.failure.line ? ` at ${a.failure.line}:${a.failure.column ?? 0}` : ''}: ${a.failure.message}` : 'ok'}</li>)}
+            </ol>
           )}
         </div>
       )}
@@ -256,7 +255,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           e.preventDefault();
           void saveScript(origin, saveName, saveSource).then(() => refreshSaved(origin));
         }}>
-          <h3>Save for {origin}</h3>
+          <h2>Save for {origin}</h2>
           <label for="automate-save-name">Script name</label>
           <input id="automate-save-name" value={saveName} onInput={(e) => setSaveName((e.currentTarget as HTMLInputElement).value)} />
           <label for="automate-save-source">Saved script (write {'{{name}}'} for a value asked at replay)</label>
@@ -265,7 +264,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         </form>
       )}
 
-      <h3>Saved for this site</h3>
+      <h2>Saved for this site</h2>
       {saved.length === 0 ? <p class="muted">No saved scripts for {origin ?? 'this site'}.</p> : (
         <ul data-testid="automate-saved">
           {saved.map((row) => (

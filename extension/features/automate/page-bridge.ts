@@ -54,9 +54,23 @@ export interface BridgeStats {
 export class PageBridge implements Bridge {
   readonly stats: BridgeStats = { actions: 0, confirmed: 0, cancelled: 0, documentReads: 0 };
   private readonly userValues = new Set<string>();
+  /** Every entry seen in this run, latest first: a name the page still has but the document no longer lists
+   * (a list filtered down to two rows stops being a list) is found again by its earlier locators. */
+  private readonly seen = new Map<string, Entry>();
+  private current!: PageDocument;
 
-  constructor(private readonly deps: PageBridgeDeps, public doc: PageDocument, userValues: Iterable<string> = []) {
+  constructor(private readonly deps: PageBridgeDeps, doc: PageDocument, userValues: Iterable<string> = []) {
+    this.doc = doc;
     for (const value of userValues) this.addUserValue(value);
+  }
+
+  get doc(): PageDocument {
+    return this.current;
+  }
+
+  set doc(doc: PageDocument) {
+    this.current = doc;
+    for (const entry of entriesOf(doc)) this.seen.set(entry.name, entry);
   }
 
   /** A value the user gave in this run (task text pieces, ask() answers, saved-script parameters). */
@@ -72,7 +86,7 @@ export class PageBridge implements Bridge {
   }
 
   private entry(name: string): Entry {
-    const found = entriesOf(this.doc).find((e) => e.name === name);
+    const found = entriesOf(this.doc).find((e) => e.name === name) ?? this.seen.get(name);
     if (!found) throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
     return found;
   }

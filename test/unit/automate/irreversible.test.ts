@@ -18,10 +18,10 @@ describe('classifyAction: which actions need the user to confirm', () => {
     expect(classifyAction({ action: 'click', label: 'Go', submits: true, searchForm: true }).irreversible).toBe(false);
     expect(classifyAction({ action: 'click', label: 'Search', effect: 'submits Search mail' }).irreversible).toBe(false);
   });
-  test('reading and typing never are', () => {
-    for (const action of ['text', 'type', 'value', 'exists', 'hover', 'select']) {
+  test('reading, typing and toggling never are', () => {
+    for (const action of ['text', 'type', 'value', 'exists', 'hover', 'select', 'check', 'uncheck']) {
       expect(classifyAction({ action, label: 'Delete everything' }).irreversible, action).toBe(false);
     }
-    expect(classifyAction({ action: 'check', label: 'Confirm purchase' }).irreversible).toBe(true);
+    expect(classifyAction({ action: 'open', label: 'Delete' }).irreversible).toBe(true);
   });
 });
