@@ -79,6 +79,27 @@ describe('site document in the side panel', () => {
     await demo.waitForFunction(() => location.hash === '#inbox');
     await reread();
     await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('3');
+    // Settings once more: from there the site document knows the way back to the inbox's elements.
+    await demo.click('a[data-folder="settings"]');
+    await demo.waitForFunction(() => location.hash === '#settings');
+    await reread();
+    await expect.poll(() => panel.locator('[data-edge="/demo/#inbox folders__settings_link /demo/#settings"]').count(), { timeout: 10_000 }).toBe(1);
+    const find = async (name: string) => {
+      await panel.getByLabel('Where is').fill(name);
+      await panel.getByRole('button', { name: 'Find' }).click();
+      await expect.poll(() => panel.getByTestId('site-found').innerText()).toContain(name);
+      return panel.getByTestId('site-found');
+    };
+    const unread = await find('$inbox__unread_only');
+    expect(await unread.locator('code').first().innerText()).toBe('/demo/#inbox');
+    expect(await unread.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(['folders__inbox_link']);
+    expect(await (await find('settings_form__app_password')).innerText()).toContain('is on this page');
+    expect(await (await find('no_such_element')).innerText()).toContain('not on a page reachable');
+    await demo.click('a[data-folder="inbox"]');
+    await demo.waitForFunction(() => location.hash === '#inbox');
+    await reread();
+    await expect.poll(() => panel.locator('[data-edge="/demo/#settings folders__inbox_link /demo/#inbox"]').innerText()).toContain('2×');
+
     await demo.click('#compose');
     await demo.fill('#compose-to', 'very.secret@example.com');
     await demo.fill('#compose-subject', 'Top secret subject line');

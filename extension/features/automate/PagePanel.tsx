@@ -4,7 +4,7 @@ import type { ElementEntry, ListEntry, Locator, PageDocument, Section } from '..
 import { renderDocument } from '../../content/document/render.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useDefaultModel } from '../models/use-models.ts';
-import { inferEdge, recordEdge, recordPage } from './site-document.ts';
+import { inferEdge, pageKey, recordEdge, recordPage } from './site-document.ts';
 import { SiteView } from './SiteView.tsx';
 
 type State = { status: 'idle' | 'loading' } | { status: 'ready'; doc: PageDocument } | { status: 'error'; error: unknown };
@@ -128,7 +128,7 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
       {origin && (
         <details data-testid="site-details">
           <summary>Site</summary>
-          <SiteView origin={origin} />
+          <SiteView origin={origin} from={state.status === 'ready' ? pageKey(state.doc).pattern : undefined} />
         </details>
       )}
     </section>

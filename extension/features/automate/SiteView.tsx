@@ -1,15 +1,22 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '../../ui/useLiveQuery.ts';
-import { clearSite, viewSite } from './site-document.ts';
+import { clearSite, locate, type Location, viewSite } from './site-document.ts';
 
 /** What the extension has learnt about one site: its pages and states, the clicks between them, and a way to forget. */
-export function SiteView({ origin }: { origin: string }) {
+export function SiteView({ origin, from }: { origin: string; from?: string }) {
   const site = useLiveQuery(() => viewSite(origin), [origin]);
   const [clearing, setClearing] = useState(false);
+  const [found, setFound] = useState<{ name: string; location: Location | null }>();
   if (!site) return <p role="status">Reading the site document…</p>;
   const clear = () => {
     setClearing(true);
     clearSite(origin).finally(() => setClearing(false));
+  };
+  const find = (event: Event) => {
+    event.preventDefault();
+    const name = new FormData(event.currentTarget as HTMLFormElement).get('element')?.toString().trim().replace(/^\$/, '');
+    if (!name || !from) return;
+    locate(origin, name, from).then((location) => setFound({ name, location }), () => setFound({ name, location: null }));
   };
   return (
     <div class="site-view" data-testid="site-view">
@@ -39,6 +46,22 @@ export function SiteView({ origin }: { origin: string }) {
             </li>
           ))}
         </ul>
+      )}
+      {from && (
+        <form onSubmit={find} aria-label="Find an element on this site">
+          <label for="site-find">Where is</label> <input id="site-find" name="element" placeholder="$settings_form__app_password" />{' '}
+          <button type="submit">Find</button>
+        </form>
+      )}
+      {found && (
+        <p role="status" data-testid="site-found">
+          {found.location === null
+            ? <>${found.name}: not on a page reachable from here by the clicks recorded so far.</>
+            : found.location.path.length === 0
+              ? <>${found.name} is on this page (<code>{found.location.pattern}</code>).</>
+              : <>${found.name} is on <code>{found.location.pattern}</code>: {found.location.path.map((step, i) => (
+                <span key={i} data-step={step.element}>{i > 0 && ', then '}click <code>${step.element}</code></span>))}.</>}
+        </p>
       )}
       <button type="button" onClick={clear} disabled={clearing || (site.pages.length === 0 && site.edges.length === 0)}>
         Clear what is stored for this site
