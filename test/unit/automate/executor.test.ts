@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, test } from 'vitest';
+import { act } from '../../../extension/content/executor/index.ts';
+import type { ActRequest } from '../../../extension/protocol/schemas.ts';
+
+/** The executor on a happy-dom page: event order, per-character typing, select by option text, typed refusals. */
+const byId = (value: string) => ({ locators: [{ by: 'id' as const, value }] });
+const run = (request: Omit<ActRequest, 'args'> & { args?: ActRequest['args'] }) => act(document, { settleMs: 30, args: [], ...request });
+
+let events: string[];
+beforeEach(() => {
+  document.body.innerHTML = `<div id="root">
+    <input id="name"><input id="pw" type="password"><input id="ro" readonly value="x">
+    <select id="plan"><option value="f">Free</option><option value="t">Team plan</option></select>
+    <label><input type="checkbox" id="agree"> Agree</label>
+    <button id="go" type="button">Go</button><button id="off" disabled>Off</button>
+    <button id="del" type="button">Delete</button>
+    <ul id="list"><li><span class="t">One</span></li><li><span class="t">Two</span></li></ul></div>`;
+  events = [];
+  for (const type of ['pointerdown', 'mousedown', 'focus', 'pointerup', 'mouseup', 'click', 'keydown', 'keypress', 'input', 'keyup', 'change']) {
+    document.getElementById('root')!.addEventListener(type, (e) => events.push(`${type}:${(e.target as Element).id}`), true);
+  }
+});
+
+describe('content executor', () => {
+  test('click: pointer and mouse events in a person\'s order, then the click', async () => {
+    await run({ action: 'click', target: byId('go') });
+    expect(events).toEqual(['pointerdown:go', 'mousedown:go', 'focus:go', 'pointerup:go', 'mouseup:go', 'click:go']);
+  });
+  test('type: replaces the value one character at a time, then change', async () => {
+    (document.getElementById('name') as HTMLInputElement).value = 'old';
+    await run({ action: 'type', target: byId('name'), args: ['ab'] });
+    expect((document.getElementById('name') as HTMLInputElement).value).toBe('ab');
+    expect(events.filter((e) => !e.startsWith('focus'))).toEqual([
+      'input:name', 'keydown:name', 'keypress:name', 'input:name', 'keyup:name', 'keydown:name', 'keypress:name', 'input:name', 'keyup:name', 'change:name',
+    ]);
+  });
+  test('select by option text (case-insensitive, then contained); unknown option lists the choices', async () => {
+    await run({ action: 'select', target: byId('plan'), args: ['team'] });
+    expect((document.getElementById('plan') as HTMLSelectElement).value).toBe('t');
+    await expect(run({ action: 'select', target: byId('plan'), args: ['Gold'] })).rejects.toThrow(/"Free", "Team plan"/);
+  });
+  test('check/uncheck only click when the state differs; value reads it', async () => {
+    await run({ action: 'check', target: byId('agree') });
+    await run({ action: 'check', target: byId('agree') });
+    expect(events.filter((e) => e === 'click:agree').length).toBe(1);
+    expect((await run({ action: 'value', target: byId('agree') })).value).toBe(true);
+  });
+  test('lists: count, find, item text through item selector and slot', async () => {
+    const list = { locators: [{ by: 'id' as const, value: 'list' }], item: { selector: ':scope > li' } };
+    expect((await run({ action: 'count', target: list })).value).toBe(2);
+    expect((await run({ action: 'find', target: list, args: ['two'] })).value).toBe(1);
+    expect((await run({ action: 'text', target: { ...list, item: { selector: ':scope > li', index: 1 }, slot: ':scope > span.t' } })).value).toBe('Two');
+    await expect(run({ action: 'text', target: { ...list, item: { selector: ':scope > li', index: 5 } } })).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+  test('typed refusals: missing, disabled, read-only, sensitive, irreversible without confirmation', async () => {
+    await expect(run({ action: 'click', target: byId('nope') })).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(run({ action: 'click', target: byId('off') })).rejects.toMatchObject({ name: 'ActionError', data: { state: 'disabled' } });
+    await expect(run({ action: 'type', target: byId('ro'), args: ['y'] })).rejects.toThrow(/read-only/);
+    await expect(run({ action: 'type', target: byId('pw'), args: ['secret'] })).rejects.toMatchObject({ name: 'ActionError', data: { sensitive: true } });
+    await expect(run({ action: 'value', target: byId('pw') })).rejects.toThrow(/sensitive/);
+    await run({ action: 'type', target: byId('pw'), args: ['secret'], userSupplied: true });
+    expect((document.getElementById('pw') as HTMLInputElement).value).toBe('secret');
+    await expect(run({ action: 'click', target: byId('del') })).rejects.toMatchObject({ name: 'ActionError', data: { needsConfirmation: true } });
+    expect(events).not.toContain('click:del');
+    await run({ action: 'click', target: byId('del'), confirmed: true });
+    expect(events).toContain('click:del');
+  });
+  test('navigate refuses another origin', async () => {
+    await expect(run({ action: 'navigate', args: ['https://elsewhere.example/'] })).rejects.toMatchObject({ name: 'NavigationError' });
+  });
+  test('the reply says whether the DOM changed, including changes made synchronously by the handler', async () => {
+    document.getElementById('go')!.addEventListener('click', () => document.body.append(document.createElement('p')));
+    expect((await run({ action: 'click', target: byId('go') })).changed).toBe(true);
+    expect((await run({ action: 'hover', target: byId('name') })).changed).toBe(false);
+  });
+});
