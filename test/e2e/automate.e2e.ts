@@ -190,6 +190,16 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await page.locator('#deleted').innerText()).toBe('0');
   }, 150_000);
 
+  test('navigate(path) leaves the page; the repair works on the document of the page it reached', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await run(panel, 'Count the messages in the demo inbox');
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 2 });
+    expect(await panel.getByTestId('automate-result').innerText()).toBe('5');
+    expect(new URL(page.url()).pathname).toBe('/demo/');
+    expect(await panel.getByTestId('automate-attempts').innerText()).toMatch(/NotFoundError at 2:6/);
+  }, 120_000);
+
   test('the executor refuses unconfirmed irreversible clicks, foreign navigation and unrequested typing into sensitive fields', async () => {
     const page = await openPage('/apps/signup/');
     const tabId = await tabIdOf(harness, page);
