@@ -12,6 +12,8 @@ import { database, type PocketDb, type SiteDocumentRow, type SiteEdge, type Site
 
 /** Format of the stored page (`SiteDocumentRow.document`) and site row; bump when it changes. */
 export const SITE_SCHEMA_VERSION = 1;
+/** Pages (patterns and states) kept per site; the least recently changed go first. */
+export const MAX_PAGES = 200;
 /** Edges kept per site; the least recently seen go first. */
 export const MAX_EDGES = 500;
 
@@ -148,7 +150,7 @@ function siteRow(row: SiteRow | undefined, origin: string): SiteRow {
 }
 
 /** Stores a page document into its site document. The site's version is bumped only if something changed. */
-export async function recordPage(doc: PageDocument, db: PocketDb = database()): Promise<{ origin: string; pattern: string; version: number; changed: boolean }> {
+export async function recordPage(doc: PageDocument, db: PocketDb = database(), maxPages = MAX_PAGES): Promise<{ origin: string; pattern: string; version: number; changed: boolean }> {
   const { origin, pattern } = pageKey(doc);
   return db.transaction('rw', db.siteDocuments, db.sites, async () => {
     const site = siteRow(await db.sites.get(origin), origin);
@@ -163,6 +165,12 @@ export async function recordPage(doc: PageDocument, db: PocketDb = database()): 
     site.updatedAt = now;
     const next: SiteDocumentRow = { origin, pathPattern: pattern, version: site.version, document: stored, schema: SITE_SCHEMA_VERSION, updatedAt: now };
     await db.siteDocuments.put(next);
+    // Paths that are not generalised (one article per path) must not grow a site without bound.
+    const rows = await db.siteDocuments.where('origin').equals(origin).toArray();
+    if (rows.length > maxPages) {
+      const oldest = rows.filter((r) => r.pathPattern !== pattern).sort((x, y) => x.updatedAt - y.updatedAt || x.version - y.version);
+      await db.siteDocuments.bulkDelete(oldest.slice(0, rows.length - maxPages).map((r) => [origin, r.pathPattern] as [string, string]));
+    }
     await db.sites.put(site);
     return { origin, pattern, version: site.version, changed };
   });

@@ -193,6 +193,15 @@ describe('edges and locate', () => {
     expect(inferEdge(inbox(), unrelated)).toBeUndefined();
   });
 
+  test('a site keeps at most maxPages pages, dropping the least recently changed', async () => {
+    const db = freshDb();
+    for (const name of ['alpha', 'beta', 'gamma', 'delta']) {
+      await recordPage(doc(`${O}/wiki/${name}`, [section('article', [el(`article__${name}_link`, 'link')])]), db, 3);
+    }
+    expect((await viewSite(O, db)).pages.map((p) => p.pattern)).toEqual(['/wiki/beta', '/wiki/delta', '/wiki/gamma']);
+    db.close();
+  });
+
   test('clear forgets the site, and only that site', async () => {
     const db = freshDb();
     await recordPage(inbox(), db);
