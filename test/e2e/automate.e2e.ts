@@ -200,6 +200,18 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await panel.getByTestId('automate-attempts').innerText()).toMatch(/NotFoundError at 2:6/);
   }, 120_000);
 
+  test('the bundled TinyStories model writes junk: the loop survives it and ends in a clear failure report', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await panel.locator('#automate-model').selectOption('tinystories-656k');
+    await run(panel, 'Add the todo Buy bread');
+    const report = await finished(panel, 170_000);
+    expect(report.status, report.text).toBe('failed');
+    expect(report.modelCalls).toBe(3);
+    expect(report.text).toMatch(/failed after 3 attempts \(2 repairs\): \w+Error/);
+    // Whatever it wrote, nothing irreversible happened and no todo was removed.
+    expect(await page.locator('#removed').innerText()).toBe('0');
+  }, 180_000);
+
   test('the executor refuses unconfirmed irreversible clicks, foreign navigation and unrequested typing into sensitive fields', async () => {
     const page = await openPage('/apps/signup/');
     const tabId = await tabIdOf(harness, page);

@@ -106,6 +106,10 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     setError(undefined);
     setAttempt(0);
     const entry = models.find((m) => m.id === chosen);
+    // Small contexts get a smaller document block and answer; the engine still cuts an over-long prompt's front.
+    const context = entry?.contextLength ?? 4096;
+    const maxTokens = Math.max(64, Math.min(700, Math.floor(context / 4)));
+    const documentTokens = Math.max(200, Math.min(1500, Math.floor(context / 3)));
     let bridge: PageBridge | undefined;
     let lastDoc: PageDocument | undefined;
     const read = async () => {
@@ -121,7 +125,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         const result = await generate({
           model: chosen, prompt: flatten(messages), ...(entry?.promptFormat === 'chat' ? { messages } : {}),
           ...(jsonSchema ? { constraint: { jsonSchema } } : {}),
-          params: { maxTokens: 700, temperature: 0 },
+          params: { maxTokens, temperature: 0 },
         }, () => undefined, signal);
         return { text: result.text, tokensIn: result.stats.tokensIn, tokensOut: result.stats.tokensOut };
       },
@@ -155,7 +159,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       },
     };
     try {
-      const result = await runTask(runTaskText, deps, { maxRepairs, signal: controller.signal }, known);
+      const result = await runTask(runTaskText, deps, { maxRepairs, documentTokens, signal: controller.signal }, known);
       setReport(result);
       setStatus(result.status);
       if (result.ok) {
