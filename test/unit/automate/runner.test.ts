@@ -82,7 +82,7 @@ function harness(answers: string[], confirm = false): Harness {
       if (text === undefined) throw new Error('the fake model ran out of answers');
       return { text, tokensIn: 100, tokensOut: 20 };
     },
-    async execute(source, names, budgets, onLog) {
+    async execute(source, names, budgets, onLog, signal) {
       bridge = new PageBridge({
         act: (request) => act(document, { settleMs: 50, ...request }),
         readDocument,
@@ -93,7 +93,7 @@ function harness(answers: string[], confirm = false): Harness {
         ask: async () => 'answer',
         say: () => undefined,
       }, await readDocument(), ['Task: add "call mom"']);
-      return runScript(source, automationCapabilities(bridge, names), { budgets, onLog });
+      return runScript(source, automationCapabilities(bridge, names), { budgets, onLog, ...(signal ? { signal } : {}) });
     },
     cancelled: () => (bridge?.stats.cancelled ?? 0) > 0,
   };
@@ -188,6 +188,37 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     expect(report.status, report.summary).toBe('done');
     expect(page.deleted()).toBe(1);
     expect(h.bridge().stats.confirmed).toBe(1);
+  });
+
+  test('a constrained engine gets the answer JSON schema; an unconstrained one does not', async () => {
+    const seen: Array<string | undefined> = [];
+    for (const constrained of [true, false]) {
+      const h = harness([answer('done(1);')]);
+      const generate = h.deps.generate;
+      h.deps.constrained = constrained;
+      h.deps.generate = (messages, schema, signal) => {
+        seen.push(schema);
+        return generate(messages, schema, signal);
+      };
+      expect((await runTask('t', h.deps)).status).toBe('done');
+    }
+    expect(JSON.parse(seen[0]!)).toMatchObject({ required: ['plan', 'elements', 'script'] });
+    expect(seen[1]).toBeUndefined();
+  });
+
+  test('stop: an aborted run ends as stopped, with no repair', async () => {
+    const controller = new AbortController();
+    const h = harness([answer('wait(5000);\ndone(1);'), answer('done(2);')]);
+    const execute = h.deps.execute;
+    h.deps.execute = (source, names, budgets, onLog, signal) => {
+      setTimeout(() => controller.abort(), 50);
+      return execute(source, names, budgets, onLog, signal);
+    };
+    const started = Date.now();
+    const report = await runTask('t', h.deps, { signal: controller.signal });
+    expect(report.status).toBe('stopped');
+    expect(report.modelCalls).toBe(1);
+    expect(Date.now() - started).toBeLessThan(4000);
   });
 
   test('a saved script runs with zero model calls', async () => {
