@@ -39,6 +39,7 @@ afterAll(async () => {
 });
 
 async function configure(page: Page, setup: { models: string[]; suites: string[]; repeats: number; n: number; maxTokens: number; temperature: number; judge?: string }) {
+  for (const model of setup.models) await page.locator(`#probes-models-${model}`).waitFor();
   const boxes = async (group: string, wanted: string[]) => {
     for (const box of await page.locator(`[data-testid=probes-${group}] input[type=checkbox]`).all()) {
       const value = (await box.getAttribute('id'))!.slice(`probes-${group}-`.length);
@@ -116,7 +117,7 @@ describe('Probes tab', () => {
   test('the bundled model runs a tiny sorting suite; closing the popup and shutting the host down mid-run do not lose it', async () => {
     const page = await harness.openExtensionPage('popup/index.html');
     await page.getByRole('tab', { name: 'Probes' }).click();
-    await configure(page, { models: ['tinystories-656k'], suites: ['sorting-8'], repeats: 2, n: 4, maxTokens: 48, temperature: 0.7 });
+    await configure(page, { models: ['tinystories-656k'], suites: ['sorting-8'], repeats: 2, n: 6, maxTokens: 48, temperature: 0.7 });
     await page.getByRole('button', { name: 'Start run' }).click();
     const run = page.getByTestId('probes-run');
     await expect.poll(() => run.getAttribute('data-status').catch(() => null), { timeout: 60_000 }).toBe('running');
@@ -131,16 +132,16 @@ describe('Probes tab', () => {
     // The host goes away mid-run (as on a browser restart); when it starts again it resumes the unfinished items only.
     const before = await storedItems(runId);
     await hook(harness.serviceWorker, 'closeModelHost');
-    expect(before.length, 'the run should still have items left when the host is shut down').toBeLessThan(8);
+    expect(before.length, 'the run should still have items left when the host is shut down').toBeLessThan(12);
     const reopened = await harness.openExtensionPage('popup/index.html');
     await reopened.getByRole('tab', { name: 'Probes' }).click();
     const status = await sendFromPage(reopened, envelope('probes.status', {})) as { ok: boolean };
     expect(status.ok).toBe(true);
     const again = reopened.getByTestId('probes-run');
     await expect.poll(() => again.getAttribute('data-status').catch(() => null), { timeout: 240_000 }).toBe('done');
-    expect(await again.locator('[data-field="run.progress"]').innerText()).toBe('8/8');
+    expect(await again.locator('[data-field="run.progress"]').innerText()).toBe('12/12');
     const after = await storedItems(runId);
-    expect(after).toHaveLength(8);
+    expect(after).toHaveLength(12);
     for (const row of before) expect(after.find((r) => r.key === row.key)?.finishedAt).toBe(row.finishedAt);
     const cell = reopened.locator('[data-testid=probes-results] tbody tr');
     expect(await cell.count()).toBe(1);

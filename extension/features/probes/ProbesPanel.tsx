@@ -15,8 +15,8 @@ import { SUITE_NAMES } from './suites.ts';
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–');
 const meanStd = (m: Cell['methods']['parse']) => (m.perRepeat.length ? `${pct(m.mean)} ± ${pct(m.std)}` : '–');
 
-function Checks<T extends string>({ legend, name, options, chosen, onChange, label }: {
-  legend: string; name: string; options: readonly T[]; chosen: readonly T[]; onChange(next: T[]): void; label?: (o: T) => string;
+function Checks<T extends string>({ legend, name, options, chosen, onToggle, label }: {
+  legend: string; name: string; options: readonly T[]; chosen: readonly T[]; onToggle(option: T, on: boolean): void; label?: (o: T) => string;
 }) {
   return (
     <fieldset data-testid={`probes-${name}`}>
@@ -24,7 +24,7 @@ function Checks<T extends string>({ legend, name, options, chosen, onChange, lab
       {options.map((o) => (
         <label key={o} class="check" for={`probes-${name}-${o}`}>
           <span><input id={`probes-${name}-${o}`} type="checkbox" style={{ width: 'auto' }} checked={chosen.includes(o)}
-            onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked ? [...chosen, o] : chosen.filter((c) => c !== o))} /> {label ? label(o) : o}</span>
+            onChange={(e) => onToggle(o, (e.currentTarget as HTMLInputElement).checked)} /> {label ? label(o) : o}</span>
         </label>
       ))}
     </fieldset>
@@ -114,6 +114,12 @@ export function ProbesPanel() {
   const [picked, setPicked] = useState<string | null>(null);
   const runs = useLiveQuery(() => database().probeRuns.orderBy('createdAt').reverse().toArray(), []) ?? [];
   const set = <K extends keyof ProbeConfig>(key: K) => (value: ProbeConfig[K]) => setConfig((c) => ({ ...c, [key]: value }));
+  // Updates from the latest state: two quick clicks must not undo each other.
+  const toggle = <K extends 'models' | 'suites' | 'strategies' | 'perturbations'>(key: K) => (option: ProbeConfig[K][number], on: boolean) =>
+    setConfig((c) => {
+      const list = c[key] as string[];
+      return { ...c, [key]: on ? [...list.filter((x) => x !== option), option] : list.filter((x) => x !== option) };
+    });
   const run = runs.find((r) => r.id === picked) ?? runs[0];
   const start = async () => {
     try {
@@ -129,10 +135,10 @@ export function ProbesPanel() {
   return (
     <section aria-labelledby="probes-heading">
       <h2 id="probes-heading">Reasoning probes</h2>
-      <Checks legend="Models" name="models" options={models.map((m) => m.id)} chosen={config.models} onChange={set('models')} />
-      <Checks legend="Suites" name="suites" options={SUITE_NAMES} chosen={config.suites} onChange={set('suites')} />
-      <Checks legend="Strategies" name="strategies" options={STRATEGIES} chosen={config.strategies} onChange={(s: Strategy[]) => set('strategies')(s)} label={(s) => STRATEGY_LABELS[s]} />
-      <Checks legend="Perturbations" name="perturbations" options={PERTURBATIONS} chosen={config.perturbations} onChange={(p: Perturbation[]) => set('perturbations')(p)} />
+      <Checks legend="Models" name="models" options={models.map((m) => m.id)} chosen={config.models} onToggle={toggle('models')} />
+      <Checks legend="Suites" name="suites" options={SUITE_NAMES} chosen={config.suites} onToggle={toggle('suites')} />
+      <Checks<Strategy> legend="Strategies" name="strategies" options={STRATEGIES} chosen={config.strategies} onToggle={toggle('strategies')} label={(s) => STRATEGY_LABELS[s]} />
+      <Checks<Perturbation> legend="Perturbations" name="perturbations" options={PERTURBATIONS} chosen={config.perturbations} onToggle={toggle('perturbations')} />
       <div class="controls">
         <Num id="probes-repeats" label="Repeats (seeds)" value={config.repeats} min={1} max={10} onInput={set('repeats')} />
         <Num id="probes-n" label="Items per suite" value={config.n} min={1} max={100} onInput={set('n')} />
