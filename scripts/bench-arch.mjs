@@ -52,6 +52,8 @@ try {
   console.log(`Chromium ${context.browser()?.version() ?? ''}; WebGPU adapter: ${adapter}`);
   console.log(`greedy, ${newTokens} new tokens, EOS stopping off, 1 warm-up + ${runs} runs per model, interleaved\n`);
   const generate = (model, backend, prompt) => page.evaluate((req) => new Promise((done, fail) => {
+    // Runs in the extension's popup page (not in Node): the generate port, as the features use it.
+    // eslint-disable-next-line no-restricted-globals
     const port = chrome.runtime.connect({ name: 'generate' });
     port.onMessage.addListener((frame) => {
       if (frame.type === 'end') done(frame.payload.stats);
