@@ -124,6 +124,19 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await page.locator('#todos li .title').allInnerTexts()).toContain('Buy bread');
   }, 120_000);
 
+  test('ask() asks in the side panel; say() shows text there; the answer is the user\'s value', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await run(panel, 'Add a todo that I will name');
+    const ask = panel.getByTestId('automate-ask');
+    await ask.waitFor({ timeout: 60_000 });
+    await ask.getByLabel('What should the todo say?').fill('Water the plants');
+    await ask.getByRole('button', { name: 'Answer' }).click();
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1 });
+    expect(await panel.getByTestId('automate-said').innerText()).toBe('Added Water the plants');
+    expect(await page.locator('#todos li .title').allInnerTexts()).toContain('Water the plants');
+  }, 120_000);
+
   test('a budget overrun: 20 actions at most, 2 repairs, then a clear failure report', async () => {
     const { page, panel } = await bind('/apps/todo/');
     await run(panel, 'Add thirty todos');

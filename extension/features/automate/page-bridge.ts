@@ -13,6 +13,9 @@ import { classifyAction } from '../../content/executor/irreversible.ts';
 
 export type Entry = ElementEntry | ListEntry;
 
+/** Kinds whose click is undone by clicking again (or by typing): never held for confirmation. */
+const TOGGLES: ReadonlySet<string> = new Set(['checkbox', 'radio', 'switch', 'text_input', 'text_area', 'select', 'option', 'tab']);
+
 export interface ConfirmRequest {
   /** `$compose__send_button`, `$todos[2].delete` */
   target: string;
@@ -152,7 +155,8 @@ export class PageBridge implements Bridge {
     if (acting) this.deps.onTarget?.(target.locators, description);
 
     // The document's view of the element decides first; the executor checks the live element again.
-    const verdict = classifyAction({
+    const toggle = entry.kind !== 'list' && TOGGLES.has(entry.kind);
+    const verdict = toggle ? { irreversible: false } : classifyAction({
       action: call.call, label: `${entry.description} ${call.target.field ?? ''}`, effect: entry.kind === 'list' ? undefined : entry.effect,
     });
     if (verdict.irreversible) await this.askConfirmation(request, description, label, verdict.reason ?? 'it cannot be undone');
