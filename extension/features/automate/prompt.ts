@@ -7,7 +7,7 @@ import { renderPrompt } from '../../content/document/render.ts';
 import type { PageDocument } from '../../protocol/schemas.ts';
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import type { ModelAnswer } from './parse.ts';
-import { type TaskSample, taskSamples } from './prompt-samples.ts';
+import { taskSamplesFor } from './samples.ts';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -38,6 +38,19 @@ export interface PromptParts {
   /** Token budget of the document block (estimated). */
   documentTokens?: number;
   samples?: TaskSample[];
+}
+
+export interface TaskSample {
+  task: string;
+  answer: ModelAnswer;
+}
+
+/** Few-shot examples in the answer format: the document's own task samples (samples.ts), 2–3 of them. */
+export function taskSamples(doc: PageDocument, max = 3): TaskSample[] {
+  return taskSamplesFor(doc, { max }).map((sample) => {
+    const elements = [...new Set(sample.script.match(/\$[\p{L}\p{N}_]+/gu) ?? [])];
+    return { task: sample.task, answer: { plan: `${sample.template.replace(/_/g, ' ')} with ${elements.join(', ')}`, elements, script: sample.script } };
+  });
 }
 
 function renderSample(sample: TaskSample): string {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { parseAnswer } from '../../../extension/features/automate/parse.ts';
 import { firstMessages, repairMessage, SYSTEM_PROMPT, userPrompt } from '../../../extension/features/automate/prompt.ts';
-import { taskSamples } from '../../../extension/features/automate/prompt-samples.ts';
+import { taskSamples } from '../../../extension/features/automate/prompt.ts';
 import { scriptNames } from '../../../extension/features/automate/page-bridge.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
 import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
