@@ -142,20 +142,20 @@ try {
   await popup.getByLabel('Verify with the other method').setChecked(false);
   await popup.getByLabel('Examples (shots)').fill(String(shots));
   await popup.getByLabel('Max tokens per answer').fill(String(maxTokens));
-  // Counts every time a result enters "running", so a finished previous result is never read as the new one.
+  // Counts every finished run: the result's status leaving "running" (or a result added already finished), so a
+  // previous answer is never read as the new one, however fast a run is.
   await popup.evaluate(() => {
     const w = globalThis;
     w.__evalRuns = 0;
     new MutationObserver((records) => {
       for (const r of records) {
-        const el = r.type === 'attributes' ? r.target : null;
-        if (el?.getAttribute?.('data-testid') === 'math-result' && el.getAttribute('data-status') === 'running') w.__evalRuns++;
+        if (r.type === 'attributes' && r.oldValue === 'running' && r.target.getAttribute('data-testid') === 'math-result') w.__evalRuns++;
         for (const added of r.addedNodes ?? []) {
-          const found = added.querySelector?.('[data-testid=math-result][data-status=running]') ?? (added.matches?.('[data-testid=math-result][data-status=running]') ? added : null);
-          if (found) w.__evalRuns++;
+          const found = added.matches?.('[data-testid=math-result]') ? added : added.querySelector?.('[data-testid=math-result]');
+          if (found && found.getAttribute('data-status') !== 'running') w.__evalRuns++;
         }
       }
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-status'] });
   });
 
   const started = Date.now();
@@ -171,7 +171,7 @@ try {
       const t0 = Date.now();
       await popup.getByRole('button', { name: 'Solve' }).click();
       await popup.waitForFunction((count) => globalThis.__evalRuns > count
-        && document.querySelector('[data-testid=math-result]')?.getAttribute('data-status') !== 'running', before, { timeout: 600_000, polling: 100 });
+        && document.querySelector('[data-testid=math-result]')?.getAttribute('data-status') !== 'running', before, { timeout: 600_000, polling: 50 });
       const raw = await popup.getByTestId('math-answer').getAttribute('data-value');
       const predicted = raw === null || raw === '' ? null : Number(raw);
       const ok = sameAnswer(predicted, item.gold);
@@ -180,7 +180,7 @@ try {
         repeat: r, seed, id: item.id, question: item.question, gold: item.gold, predicted, correct: ok,
         shown: await popup.getByTestId('math-answer').innerText(),
         status: await popup.getByTestId('math-result').getAttribute('data-status'),
-        message: await popup.getByTestId('math-message').innerText().catch(() => null),
+        message: (await popup.getByTestId('math-message').count()) ? await popup.getByTestId('math-message').innerText() : null,
         ms: Date.now() - t0,
       });
       process.stderr.write(`repeat ${r + 1}/${repeats} item ${i + 1}/${items.length} ${item.id}: gold ${item.gold}, got ${predicted ?? 'no answer'} ${ok ? '✓' : '✗'} (${Date.now() - t0} ms)\n`);
