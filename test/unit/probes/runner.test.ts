@@ -101,4 +101,18 @@ describe('probe runner', () => {
     expect(errored?.error).toBe('Error: engine broke');
     expect(errored?.correct).toEqual({ parse: false, exact: false, judge: null });
   });
+
+  test('a model that answers nothing: no parsed answer, wrong by every method, the run goes on', async () => {
+    const { store, items } = memoryStore();
+    await newRun(store);
+    const silent: Generate = async (request) => (request.model === 'judge' ? '' : '');
+    expect(await executeRun('r1', store, silent, new AbortController().signal)).toBe('done');
+    const rows = [...items.values()].map((r) => r.result as ItemResult);
+    expect(rows).toHaveLength(12);
+    expect(rows.every((r) => r.parsed === null && !r.correct.parse && !r.correct.exact && r.correct.judge === null)).toBe(true);
+    const [cell] = summarize(rows);
+    expect(cell!.methods.parse.mean).toBe(0);
+    expect(cell!.methods.judge.perRepeat).toEqual([]);
+    expect(cell!.judgeNeither).toBe(12);
+  });
 });
