@@ -7,16 +7,11 @@
 // every item's result to .cache/eval-math-*.json.
 // Other options: --max-tokens 256 --shots 4 --temperature 0.7 --seed 1 --no-build --data ../shared/data
 //   --replay FILE: serve a replay.json on 127.0.0.1 and add it as model `--model` (default eval-replay) first.
-import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+import { buildExtension, launchBuiltExtension, root } from './lib/extension.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const { values: opts } = parseArgs({
   options: {
     suite: { type: 'string', default: 'gsm8k' }, n: { type: 'string', default: '100' }, method: { type: 'string', default: 'cot' },
@@ -82,50 +77,16 @@ const { items: all, skipped } = parseSuite(suite, readFileSync(join(opts.data, S
 const items = all.slice(0, n);
 if (skipped) console.error(`${suite}: ${skipped} lines without a numeric gold answer skipped`);
 
-const distName = process.env.POCKET_DIST ?? 'dist';
-if (!opts['no-build']) {
-  console.error(`building the extension into ${distName}/ …`);
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: process.env });
-}
-const dist = resolve(root, distName);
-if (!existsSync(join(dist, 'manifest.json'))) fail(`${distName}/ has no build: run without --no-build`);
-
-const tmp = mkdtempSync(join(tmpdir(), 'pocket-eval-'));
-const extensionDir = join(tmp, 'ext');
-cpSync(dist, extensionDir, { recursive: true });
-const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
-manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
-writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-
-let context, server;
+let dist;
 try {
-  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: chromiumPath(), headless: true, args: chromiumArgs([extensionDir]),
-  });
-  const isBackground = (w) => w.url().endsWith('/background.js');
-  const worker = context.serviceWorkers().find(isBackground) ?? await context.waitForEvent('serviceworker', { predicate: isBackground, timeout: 30_000 });
-  const extensionId = new URL(worker.url()).host;
-  const popup = await context.newPage();
-  popup.on('console', (m) => { if (m.type() === 'error') console.error('[popup]', m.text()); });
-  await popup.goto(`chrome-extension://${extensionId}/popup/index.html`);
-
-  if (opts.replay) {
-    const body = readFileSync(resolve(opts.replay));
-    server = createServer((req, res) => {
-      res.writeHead(200, { 'content-length': String(body.length), 'access-control-allow-origin': '*' });
-      res.end(body);
-    });
-    await new Promise((done) => server.listen(0, '127.0.0.1', done));
-    const url = `http://127.0.0.1:${server.address().port}/replay.json`;
-    await popup.getByRole('tab', { name: 'Models' }).click();
-    // eslint-disable-next-line no-restricted-globals -- runs in the popup page, as the e2e helpers do
-    const reply = await popup.evaluate((m) => chrome.runtime.sendMessage(m), { kind: 'models.register', id: 'eval-register', payload: { model: {
-      id: model, name: `Replay (${opts.replay})`, contextLength: 100_000, files: [{ path: 'replay.json', url, sha256: null, bytes: body.length }],
-    } } });
-    if (!reply?.ok) fail(`could not add the replay model: ${JSON.stringify(reply?.error)}`);
-    await popup.locator(`[data-model="${model}"] [data-field="model.state"] > div`).getByRole('button', { name: 'Download' }).click();
-    await popup.locator(`[data-model="${model}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
-  }
+  dist = buildExtension({ build: !opts['no-build'] });
+} catch (error) {
+  fail(error.message);
+}
+const run = await launchBuiltExtension(dist, 'pocket-eval-');
+const { popup } = run;
+try {
+  if (opts.replay) await run.addReplayModel(model, opts.replay);
 
   await popup.getByRole('tab', { name: 'Math' }).click();
   const modelSelect = popup.locator('#math-model');
@@ -201,7 +162,5 @@ try {
   }, null, 2));
   console.log(`per-item results: ${out}`);
 } finally {
-  await context?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
-  rmSync(tmp, { recursive: true, force: true });
+  await run.close();
 }

@@ -11,6 +11,7 @@ import { ProbesChart } from './ProbesChart.tsx';
 import { STRATEGIES, STRATEGY_LABELS, type Strategy } from './prompts.ts';
 import { itemsCsv, robustnessDrops, summarize, type Cell, type ItemResult } from './stats.ts';
 import { SUITE_NAMES } from './suites.ts';
+import { NumberField } from '../../ui/NumberField.tsx';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–');
 const meanStd = (m: Cell['methods']['parse']) => (m.perRepeat.length ? `${pct(m.mean)} ± ${pct(m.std)}` : '–');
@@ -28,18 +29,6 @@ function Checks<T extends string>({ legend, name, options, chosen, onToggle, lab
         </label>
       ))}
     </fieldset>
-  );
-}
-
-function Num({ id, label, value, min, max, step = 1, onInput }: { id: string; label: string; value: number; min: number; max: number; step?: number; onInput(v: number): void }) {
-  return (
-    <label for={id}>{label}
-      <input id={id} type="number" value={value} min={min} max={max} step={step}
-        onInput={(e) => {
-          const next = Number((e.currentTarget as HTMLInputElement).value);
-          if (Number.isFinite(next)) onInput(Math.min(max, Math.max(min, next)));
-        }} />
-    </label>
   );
 }
 
@@ -140,11 +129,11 @@ export function ProbesPanel() {
       <Checks<Strategy> legend="Strategies" name="strategies" options={STRATEGIES} chosen={config.strategies} onToggle={toggle('strategies')} label={(s) => STRATEGY_LABELS[s]} />
       <Checks<Perturbation> legend="Perturbations" name="perturbations" options={PERTURBATIONS} chosen={config.perturbations} onToggle={toggle('perturbations')} />
       <div class="controls">
-        <Num id="probes-repeats" label="Repeats (seeds)" value={config.repeats} min={1} max={10} onInput={set('repeats')} />
-        <Num id="probes-n" label="Items per suite" value={config.n} min={1} max={100} onInput={set('n')} />
-        <Num id="probes-max-tokens" label="Max tokens" value={config.maxTokens} min={1} max={2048} onInput={set('maxTokens')} />
-        <Num id="probes-temperature" label="Temperature" value={config.temperature} min={0} max={2} step={0.1} onInput={set('temperature')} />
-        <Num id="probes-seed" label="First seed" value={config.seed} min={0} max={2 ** 31} onInput={set('seed')} />
+        <NumberField id="probes-repeats" label="Repeats (seeds)" value={config.repeats} min={1} max={10} onInput={set('repeats')} />
+        <NumberField id="probes-n" label="Items per suite" value={config.n} min={1} max={100} onInput={set('n')} />
+        <NumberField id="probes-max-tokens" label="Max tokens" value={config.maxTokens} min={1} max={2048} onInput={set('maxTokens')} />
+        <NumberField id="probes-temperature" label="Temperature" value={config.temperature} min={0} max={2} step={0.1} onInput={set('temperature')} />
+        <NumberField id="probes-seed" label="First seed" value={config.seed} min={0} max={2 ** 31} onInput={set('seed')} />
         <label for="probes-judge">Judge model
           <select id="probes-judge" value={config.judge ?? ''} onChange={(e) => {
             const value = (e.currentTarget as HTMLSelectElement).value;

@@ -1,0 +1,75 @@
+// The built extension in headless Chromium for command-line runners (eval:math, probe): a copy of the build whose
+// manifest also grants http://127.0.0.1/* (as the e2e harness does), a fresh profile, the popup open.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+
+export const root = resolve(import.meta.dirname, '../..');
+
+/** Builds into POCKET_DIST (default dist/) unless told not to; returns the folder. */
+export function buildExtension({ build = true } = {}) {
+  const distName = process.env.POCKET_DIST ?? 'dist';
+  if (build) {
+    console.error(`building the extension into ${distName}/ …`);
+    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: process.env });
+  }
+  const dist = resolve(root, distName);
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${distName}/ has no build: run without --no-build`);
+  return dist;
+}
+
+export async function launchBuiltExtension(dist, prefix = 'pocket-run-') {
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  const extensionDir = join(tmp, 'ext');
+  cpSync(dist, extensionDir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+  writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const servers = [];
+  let context;
+  const close = async () => {
+    await context?.close();
+    for (const server of servers) await new Promise((done) => server.close(done));
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+      executablePath: chromiumPath(), headless: true, args: chromiumArgs([extensionDir]), acceptDownloads: true,
+    });
+    const isBackground = (w) => w.url().endsWith('/background.js');
+    const worker = context.serviceWorkers().find(isBackground) ?? await context.waitForEvent('serviceworker', { predicate: isBackground, timeout: 30_000 });
+    const extensionId = new URL(worker.url()).host;
+    const popup = await context.newPage();
+    popup.on('console', (m) => { if (m.type() === 'error') console.error('[popup]', m.text()); });
+    await popup.goto(`chrome-extension://${extensionId}/popup/index.html`);
+    /** Sends one envelope from the popup, as the panels do; returns the reply. */
+    // eslint-disable-next-line no-restricted-globals -- runs in the popup page
+    const send = (kind, payload) => popup.evaluate((m) => chrome.runtime.sendMessage(m), { kind, id: `cli-${Date.now()}`, payload });
+    /** Serves a replay.json on 127.0.0.1, adds it as model `id` through the Models tab and downloads it. */
+    const addReplayModel = async (id, file) => {
+      const body = readFileSync(resolve(file));
+      const server = createServer((req, res) => {
+        res.writeHead(200, { 'content-length': String(body.length), 'access-control-allow-origin': '*' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      });
+      servers.push(server);
+      await new Promise((done) => server.listen(0, '127.0.0.1', done));
+      const url = `http://127.0.0.1:${server.address().port}/replay.json`;
+      await popup.getByRole('tab', { name: 'Models' }).click();
+      const reply = await send('models.register', { model: {
+        id, name: `Replay (${file})`, contextLength: 100_000, files: [{ path: 'replay.json', url, sha256: null, bytes: body.length }],
+      } });
+      if (!reply?.ok) throw new Error(`could not add the replay model: ${JSON.stringify(reply?.error)}`);
+      await popup.locator(`[data-model="${id}"] [data-field="model.state"] > div`).getByRole('button', { name: 'Download' }).click();
+      await popup.locator(`[data-model="${id}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
+    };
+    return { context, extensionId, popup, send, addReplayModel, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
