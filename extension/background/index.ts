@@ -1,6 +1,6 @@
 import {
   closeOffscreenDocument, extensionSelf, listenForExternalMessages, listenForMessages, onCommand, onContextMenuClick,
-  onInstalled, replaceContextMenus, sidePanelPath,
+  onInstalled, onStartup, replaceContextMenus, sidePanelPath,
 } from '../platform/index.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import type { SenderFacts } from '../protocol/senders.ts';
@@ -9,6 +9,7 @@ import { listenForGenerationPorts } from './generate.ts';
 import { backgroundHandlers } from './handlers.ts';
 import { callModelHost } from './model-host.ts';
 import { openPanelFor } from './side-panel.ts';
+import { resumeInterruptedWork } from './startup.ts';
 
 const dispatcher = createDispatcher('background', extensionSelf, backgroundHandlers);
 
@@ -20,6 +21,7 @@ onContextMenuClick((click) => void handleMenuClick(click));
 onCommand((command, tabId) => {
   if (command === 'open-side-panel' && tabId !== undefined) void openPanelFor(tabId, 'automate', '');
 });
+onStartup(() => void resumeInterruptedWork());
 onInstalled(() => {
   void replaceContextMenus(menuItems.map(({ id, title, contexts }) => ({ id, title, contexts })));
 });
@@ -36,6 +38,7 @@ Object.assign(globalThis, {
     resetWorkers: () => callModelHost('host.workers.reset', {}),
     loseDevice: (model: string) => callModelHost('host.test.loseDevice', { model }),
     closeModelHost: () => closeOffscreenDocument(),
+    startup: () => resumeInterruptedWork(),
     sidePanelPath,
   },
 });

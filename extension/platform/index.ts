@@ -90,6 +90,11 @@ export function onInstalled(listener: () => void): void {
   browser.runtime.onInstalled.addListener(listener);
 }
 
+/** The browser started with this profile (not fired on install or update). */
+export function onStartup(listener: () => void): void {
+  browser.runtime.onStartup.addListener(listener);
+}
+
 /**
  * sidePanel.open must run synchronously inside the user gesture (context-menu click, command), so these return
  * promises the caller may ignore but never awaits before opening.

@@ -129,10 +129,15 @@ describe('Probes tab', () => {
     const atClose = (await storedItems(runId)).length;
     await expect.poll(async () => (await storedItems(runId)).length, { timeout: 120_000 }).toBeGreaterThan(atClose);
 
-    // The host goes away mid-run (as on a browser restart); when it starts again it resumes the unfinished items only.
+    // The host goes away mid-run, as on a browser restart; the startup handler (what runtime.onStartup calls) starts
+    // it again with no page open, and it resumes the unfinished items only.
     const before = await storedItems(runId);
     await hook(harness.serviceWorker, 'closeModelHost');
     expect(before.length, 'the run should still have items left when the host is shut down').toBeLessThan(12);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await storedItems(runId)).toHaveLength(before.length); // nothing runs without the host
+    expect(await hook(harness.serviceWorker, 'startup')).toBe(true);
+    await expect.poll(async () => (await storedItems(runId)).length, { timeout: 240_000 }).toBe(12);
     const reopened = await harness.openExtensionPage('popup/index.html');
     await reopened.getByRole('tab', { name: 'Probes' }).click();
     const status = await sendFromPage(reopened, envelope('probes.status', {})) as { ok: boolean };
