@@ -115,6 +115,39 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await panel.getByTestId('automate').getAttribute('data-generate-calls')).toBe(callsBefore);
   }, 180_000);
 
+  test('a name on another page of the site: the site document gives the path, the bridge clicks it; one model call', async () => {
+    const { page, panel } = await bind('/demo/');
+    // The Page tab records the inbox, then (after a real click) the settings page and the edge between them.
+    await panel.getByRole('tab', { name: 'Page' }).click();
+    await panel.getByTestId('document-summary').waitFor({ timeout: 20_000 });
+    await page.click('a[data-folder="settings"]');
+    await page.waitForFunction(() => location.hash === '#settings');
+    await panel.getByRole('region', { name: 'Page document' }).getByRole('button', { name: 'Read the page again' }).click();
+    const site = panel.getByTestId('site-details');
+    await site.locator('summary').click();
+    await expect.poll(() => panel.locator('[data-field="site.edges"]').innerText(), { timeout: 10_000 }).not.toBe('0');
+    await page.goto(page.url().split('#')[0]!); // back on the inbox, where the checkbox does not exist
+    expect(await page.locator('#notifications').isVisible()).toBe(false);
+
+    await panel.getByRole('tab', { name: 'Automate' }).click();
+    await panel.locator('#automate-model').selectOption(REPLAY);
+    await run(panel, 'Turn off desktop notifications');
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+    expect(page.url()).toMatch(/#settings$/);
+    expect(await page.locator('#notifications').isChecked()).toBe(false);
+    // The script itself only unticked the box; the click that reached the settings page was the bridge's.
+    expect(await panel.locator('[data-testid="automate-log"] li[data-call="uncheck"]').count()).toBe(1);
+    expect(await panel.locator('[data-testid="automate-log"] li[data-call="click"]').count()).toBe(0);
+    // The fixture pages share this origin: forget the site so later tests start without its knowledge.
+    await panel.getByRole('tab', { name: 'Page' }).click();
+    const details = panel.getByTestId('site-details');
+    await details.waitFor();
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await panel.getByRole('button', { name: 'Clear what is stored for this site' }).click();
+    await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('0');
+  }, 120_000);
+
   test('a malformed answer is repaired (ScriptSyntaxError fed back); realistic input events reach the page', async () => {
     const { page, panel } = await bind('/apps/todo/');
     await run(panel, 'Add the todo Buy bread');

@@ -8,6 +8,7 @@ import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
 import { type ConfirmRequest, PageBridge } from './page-bridge.ts';
+import { otherPageNames, recordNavigation, routeTo } from './site-routes.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { ChatMessage } from './prompt.ts';
 import { type RunReport, runTask, type RunnerDeps } from './runner.ts';
@@ -119,6 +120,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     const deps: RunnerDeps = {
       constrained: entry?.engine === 'web-llm',
       readDocument: read,
+      otherPageNames,
       async generate(messages, jsonSchema, signal) {
         generateCalls++;
         setCalls(generateCalls);
@@ -145,6 +147,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
             setCurrent(target);
             highlight(locators);
           },
+          route: routeTo,
+          onNavigated: recordNavigation,
         }, lastDoc ?? await read(), [runTaskText, ...userValues]);
         return sandbox.run({ source, capabilitySet: 'automation', names, budgets }, { bridge, onLog, ...(signal ? { signal } : {}) });
       },

@@ -34,6 +34,10 @@ export interface PageBridgeDeps {
   say(text: string): void;
   /** Called before each element action (the panel highlights it). */
   onTarget?(locators: Locator[], target: string): void;
+  /** The names to click, in order, that lead from this page to the page holding `name` (site document), or null. */
+  route?(name: string, from: PageDocument): Promise<string[] | null>;
+  /** A click on `element` took the page from `from` to `to` (the site document records the edge). */
+  onNavigated?(from: PageDocument, element: string, to: PageDocument): void;
 }
 
 export function entriesOf(doc: PageDocument): Entry[] {
@@ -52,10 +56,12 @@ export interface BridgeStats {
   confirmed: number;
   cancelled: number;
   documentReads: number;
+  /** Clicks the bridge made on its own to reach an element that lives on another page. */
+  autoNavigations: number;
 }
 
 export class PageBridge implements Bridge {
-  readonly stats: BridgeStats = { actions: 0, confirmed: 0, cancelled: 0, documentReads: 0 };
+  readonly stats: BridgeStats = { actions: 0, confirmed: 0, cancelled: 0, documentReads: 0, autoNavigations: 0 };
   private readonly userValues = new Set<string>();
   /** Every entry seen in this run, latest first: a name the page still has but the document no longer lists
    * (a list filtered down to two rows stops being a list) is found again by its earlier locators. */
@@ -146,6 +152,7 @@ export class PageBridge implements Bridge {
         break;
     }
     if (!call.target) throw new NotFoundError(`${call.call}() needs an element`);
+    await this.reach(call.target.name);
     const { target, entry, label } = this.target(call);
     const description = describeTarget(call.target);
     const args = call.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').slice(0, 4);
@@ -176,8 +183,32 @@ export class PageBridge implements Bridge {
       }
     }
     if (acting) this.stats.actions++;
-    if (reply.changed || reply.navigated) await this.refresh(reply.navigated, reply.url || undefined);
+    if (reply.changed || reply.navigated) {
+      const before = this.doc;
+      await this.refresh(reply.navigated, reply.url || undefined);
+      if (call.call === 'click' && this.doc.url !== before.url) this.deps.onNavigated?.(before, call.target.name, this.doc);
+    }
     return reply.value ?? null;
+  }
+
+  /**
+   * A name that is not on the page now but that the site document places on another page: click along the recorded
+   * path first. Those clicks are ordinary actions (counted, confirmed when irreversible, logged by the executor).
+   */
+  private reaching = false;
+  private async reach(name: string): Promise<void> {
+    if (this.reaching || !this.deps.route || entriesOf(this.doc).some((e) => e.name === name)) return;
+    const steps = await this.deps.route(name, this.doc);
+    if (!steps?.length) return;
+    this.reaching = true;
+    try {
+      for (const step of steps) {
+        await this.call({ call: 'click', target: { name: step }, args: [] });
+        this.stats.autoNavigations++;
+      }
+    } finally {
+      this.reaching = false;
+    }
   }
 
   private async actAfterConfirm(request: ActRequest): Promise<ActReply> {

@@ -38,6 +38,8 @@ export interface PromptParts {
   /** Token budget of the document block (estimated). */
   documentTokens?: number;
   samples?: TaskSample[];
+  /** Names on other pages of this site (from the site document); using one navigates there first. */
+  otherPageNames?: string[];
 }
 
 export interface TaskSample {
@@ -62,6 +64,9 @@ export function userPrompt(parts: PromptParts): { text: string; omitted: string[
   const samples = parts.samples ?? taskSamples(parts.doc);
   const lines = ['PAGE DOCUMENT', rendered.text, 'END OF PAGE DOCUMENT', ''];
   if (samples.length) lines.push('EXAMPLES (on this page)', ...samples.map(renderSample), '');
+  if (parts.otherPageNames?.length) {
+    lines.push('ON OTHER PAGES OF THIS SITE (usable too: the page is opened for you)', parts.otherPageNames.slice(0, 60).map((n) => `$${n}`).join(' '), '');
+  }
   lines.push(`Task: ${parts.task}`, 'Answer:');
   return { text: lines.join('\n'), omitted: rendered.omitted };
 }

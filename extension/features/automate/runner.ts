@@ -25,6 +25,8 @@ export interface RunnerDeps {
   execute(source: string, names: ScriptName[], budgets: Partial<Budgets>, onLog: (entry: LogEntry) => void, signal?: AbortSignal): Promise<RunResult>;
   /** The page document as it is now. */
   readDocument(): Promise<PageDocument>;
+  /** Names the site document knows on other pages of this site; the bridge reaches them by navigating. */
+  otherPageNames?(doc: PageDocument): Promise<ScriptName[]>;
   /** The engine constrains output to a JSON schema (web-llm). */
   constrained: boolean;
   /** User cancelled a confirmation in this run (the bridge counts them). */
@@ -94,7 +96,13 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
   let messages: ChatMessage[] | undefined;
   for (let attempt = 0; attempt <= maxRepairs; attempt++) {
     if (options.signal?.aborted) return end('stopped', 'stopped by the user');
-    const parts: PromptParts = { doc, task, ...(options.documentTokens ? { documentTokens: options.documentTokens } : {}) };
+    const names = scriptNames(doc);
+    const here = new Set(names.map((n) => n.name));
+    const elsewhere = ((await deps.otherPageNames?.(doc)) ?? []).filter((n) => !here.has(n.name));
+    const parts: PromptParts = {
+      doc, task, ...(options.documentTokens ? { documentTokens: options.documentTokens } : {}),
+      ...(elsewhere.length ? { otherPageNames: elsewhere.map((n) => n.name) } : {}),
+    };
     const current: Attempt = { raw: '', log: [], tokensIn: 0, tokensOut: 0 };
     attempts.push(current);
     let answer: ModelAnswer | undefined;
@@ -121,7 +129,7 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
     }
 
     if (answer) {
-      const result = await deps.execute(answer.script, scriptNames(doc), options.budgets ?? {}, (entry) => {
+      const result = await deps.execute(answer.script, [...names, ...elsewhere], options.budgets ?? {}, (entry) => {
         current.log.push(entry);
         deps.onEvent?.({ type: 'log', attempt, entry });
       }, options.signal);

@@ -1,0 +1,28 @@
+/**
+ * The automation run's use of the site document: names on other pages of the site (so a script may use them), the
+ * click path to the page holding a name, and the edges a run's own clicks reveal.
+ */
+import type { PageDocument } from '../../protocol/schemas.ts';
+import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
+import { scriptNames } from './page-bridge.ts';
+import { locate, pageKey, recordEdge, recordPage, viewSite } from './site-document.ts';
+
+export async function otherPageNames(doc: PageDocument): Promise<ScriptName[]> {
+  const { origin, pattern } = pageKey(doc);
+  const site = await viewSite(origin);
+  const names = new Map<string, ScriptName>();
+  for (const page of site.pages) {
+    if (page.pattern === pattern) continue;
+    for (const name of scriptNames({ ...doc, sections: page.sections })) if (!names.has(name.name)) names.set(name.name, name);
+  }
+  return [...names.values()];
+}
+
+export async function routeTo(name: string, from: PageDocument): Promise<string[] | null> {
+  const found = await locate(pageKey(from).origin, name, from.url);
+  return found?.path.length ? found.path.map((step) => step.element) : null;
+}
+
+export function recordNavigation(from: PageDocument, element: string, to: PageDocument): void {
+  void recordPage(from).then(() => recordPage(to)).then(() => recordEdge(from, element, to)).catch(() => undefined);
+}

@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import { act } from '../../../extension/content/executor/index.ts';
+import { PageBridge, scriptNames } from '../../../extension/features/automate/page-bridge.ts';
+import type { ChatMessage } from '../../../extension/features/automate/prompt.ts';
+import { runTask } from '../../../extension/features/automate/runner.ts';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
+import type { PageDocument } from '../../../extension/protocol/schemas.ts';
+
+/**
+ * A script may name an element that lives on another page of the site: the bridge clicks along the site document's
+ * path first. Here the "site" is one happy-dom page with two states (home, settings); the route is what the site
+ * document would answer. Executor, bridge, interpreter and loop are real; the model is one canned answer.
+ */
+const HOME = '<nav aria-label="Main"><button type="button" id="go">Settings</button></nav><main><h1>Home</h1><p>Welcome</p></main>';
+const SETTINGS = '<main><h1>Settings</h1><form aria-label="Preferences"><label><input type="checkbox" id="dark"> Dark mode</label></form></main>';
+
+function showHome(): void {
+  document.body.innerHTML = HOME;
+  document.getElementById('go')!.addEventListener('click', () => {
+    document.body.innerHTML = SETTINGS;
+  });
+}
+
+function nameOf(doc: PageDocument, kind: string): string {
+  return scriptNames(doc).find((n) => n.kind === kind)!.name;
+}
+
+describe('auto-navigation through the site document', () => {
+  test('a name from another page: one model call, the bridge clicks the recorded path, then acts', async () => {
+    document.body.innerHTML = SETTINGS;
+    const settings = buildPageDocument(document);
+    const dark = nameOf(settings, 'checkbox');
+    showHome();
+    const home = buildPageDocument(document);
+    const go = nameOf(home, 'button');
+    expect(scriptNames(home).some((n) => n.name === dark)).toBe(false);
+
+    const prompts: ChatMessage[][] = [];
+    const routes: string[] = [];
+    const navigations: [string, string][] = [];
+    let bridge!: PageBridge;
+    const readDocument = async () => buildPageDocument(document);
+    const report = await runTask('turn on dark mode', {
+      constrained: false,
+      readDocument,
+      otherPageNames: async () => scriptNames(settings),
+      async generate(messages) {
+        prompts.push(messages);
+        return { text: JSON.stringify({ plan: 'p', elements: [], script: `$${dark}.check();\ndone("on");` }), tokensIn: 1, tokensOut: 1 };
+      },
+      async execute(source, names, budgets, onLog, signal) {
+        bridge = new PageBridge({
+          act: (request) => act(document, { settleMs: 30, ...request }),
+          readDocument,
+          confirm: async () => true,
+          ask: async () => '',
+          say: () => undefined,
+          route: async (name) => {
+            routes.push(name);
+            return name === dark ? [go] : null;
+          },
+          onNavigated: (from, element, to) => navigations.push([element, to.title]),
+        }, await readDocument());
+        return runScript(source, automationCapabilities(bridge, names), { budgets, onLog, ...(signal ? { signal } : {}) });
+      },
+    });
+    expect(report, report.summary).toMatchObject({ status: 'done', modelCalls: 1, result: 'on' });
+    expect((document.getElementById('dark') as HTMLInputElement).checked).toBe(true);
+    expect(bridge.stats.autoNavigations).toBe(1);
+    expect(routes).toEqual([dark]);
+    expect(prompts[0]!.at(-1)!.content).toContain(`ON OTHER PAGES OF THIS SITE`);
+    expect(prompts[0]!.at(-1)!.content).toContain(`$${dark}`);
+  });
+
+  test('no recorded route: the name stays NotFound and goes to the repair loop', async () => {
+    showHome();
+    const bridge = new PageBridge({
+      act: (request) => act(document, { settleMs: 30, ...request }),
+      readDocument: async () => buildPageDocument(document),
+      confirm: async () => true, ask: async () => '', say: () => undefined,
+      route: async () => null,
+    }, buildPageDocument(document));
+    const names = [...scriptNames(bridge.doc), { name: 'preferences__dark_mode', kind: 'checkbox' as const }];
+    const result = await runScript('$preferences__dark_mode.check();', automationCapabilities(bridge, names));
+    expect(result.error?.name).toBe('NotFoundError');
+    expect(bridge.stats.autoNavigations).toBe(0);
+  });
+});
