@@ -77,6 +77,38 @@ const bundled: CatalogueEntry = {
 };
 
 /**
+ * The distilled encoder-decoder student of TinyStories-656K (made here by `npm run train:encdec`, see
+ * models/bundled/tinystories-encdec/README.md): the offline encoder-decoder story writer, matched in size with the
+ * bundled decoder-only model for architecture comparisons.
+ */
+export const BUNDLED_ENCDEC_STORY_MODEL = 'tinystories-encdec';
+const bundledEncDec: CatalogueEntry = {
+  id: BUNDLED_ENCDEC_STORY_MODEL,
+  name: 'TinyStories enc-dec 670K (distilled)',
+  architecture: 'encoder-decoder',
+  engine: 'ort-seq2seq',
+  source: { kind: 'bundled', folder: 'models/bundled/tinystories-encdec' },
+  files: [
+    { path: 'encoder_model.onnx', bytes: 1610847, sha256: '70b01eda7dd61be6932718ad48732092ff217a8d3e8f84563de4176595dd7925' },
+    { path: 'decoder_model.onnx', bytes: 1934817, sha256: 'a65630c9e75974a4ac018c3fb18930bfe8a36422e284f373ed07fb9248651337' },
+    { path: 'decoder_with_past_model.onnx', bytes: 1777129, sha256: 'a4b6d8aa74f0dfc6cdbde39f86917999c793c114b7d1c41045d424330052ff69' },
+    { path: 'tokenizer.json', bytes: 86434, sha256: '9a7917d490ac034a4e69eb081096226971887e9e66b0969355421613f62b12e7' },
+    { path: 'tokenizer_config.json', bytes: 933, sha256: 'b41898ab69aa46f6bd13416e9662542e056d0727d565bac0e6552efc08438809' },
+    { path: 'config.json', bytes: 696, sha256: 'e003e8070699caf7667e59aae7fed1113400774118527ed5ee99a77735358a88' },
+    { path: 'generation_config.json', bytes: 97, sha256: '62c9f0d95da460b0214868e9007898fc43b0675ca22aac8b3dfb7930374de849' },
+  ],
+  dtype: 'fp32',
+  params: '670K',
+  contextLength: 512,
+  requiredFeatures: [],
+  memoryMb: 30,
+  license: 'Apache-2.0 (derived from TinyStories-656K, as declared upstream)',
+  goodFor: ['story'],
+  description: 'Tiny encoder-decoder distilled here from TinyStories 656K: continues a story offline; simple children\'s stories only.',
+  promptFormat: 'plain',
+};
+
+/**
  * ONNX repos in the optimum/transformers.js layout. The hub could not be reached when this list was written, so
  * revisions are branch names (not pinned) and hashes are unknown: downloads are checked by size only, and the
  * entries say so.
@@ -140,7 +172,7 @@ const webLlmModels: CatalogueEntry[] = [
   webLlm('Llama-3.2-1B-Instruct-q4f16_1-MLC', 'Llama 3.2 1B Instruct (f16)', '1B', 'q4f16', 879, ['automate', 'story', 'probes'], 'Same, f16; needs shader-f16.'),
 ];
 
-export const catalogue: readonly CatalogueEntry[] = [bundled, ...onnxModels, ...webLlmModels];
+export const catalogue: readonly CatalogueEntry[] = [bundled, bundledEncDec, ...onnxModels, ...webLlmModels];
 
 export function findModel(id: string): CatalogueEntry | undefined {
   return catalogue.find((entry) => entry.id === id);
