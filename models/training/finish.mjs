@@ -91,7 +91,7 @@ const tokenizer = new Tokenizer(json(join(args.bundle, 'tokenizer.json')), json(
 const decode = (ids) => tokenizer.decode(ids, { skip_special_tokens: true });
 const summary = existsSync(join(args.data, 'train-summary.json')) ? json(join(args.data, 'train-summary.json')) : {};
 const corpus = existsSync(join(args.data, 'teacher-heldout.json')) ? json(join(args.data, 'teacher-heldout.json')) : {};
-const lossCsv = existsSync(join(args.data, 'loss.csv')) ? readFileSync(join(args.data, 'loss.csv'), 'utf8').trim().split('\n') : [];
+const lossCsv = existsSync(join(args.data, 'loss.csv')) ? readFileSync(join(args.data, 'loss.csv'), 'utf8').trim().split(/\r?\n/) : [];
 const lossRows = lossCsv.slice(1).map((l) => l.split(','));
 const keep = lossRows.filter((r, i) => r[4] !== '' || i === lossRows.length - 1);
 const files = readdirSync(args.bundle).filter((f) => f !== 'README.md').sort().map((path) => {
@@ -166,8 +166,11 @@ ${reference.cases.map((c) => `- **${c.text}** →${decode(c.generated_ids).start
 
 ## Reproduce
 
-\`npm run train:encdec\` (corpus → training → export → this card); the steps are seeded, but the wall-time budget
-fixes the number of steps from the measured speed, so another machine trains for a different number of steps.
+\`npm run train:encdec\` (corpus → training → export → parity → this card). Sampling, cuts, initialisation and batch
+order are seeded, but training stops at a wall-time budget and its learning-rate schedule follows elapsed time (the
+CPU here is shared, and its speed changed several-fold during this run: see the minutes column), so another machine
+or another load trains for a different number of steps and gets different weights. An interrupted run resumes from
+\`.cache/encdec/ckpt.pt\`; \`--fresh\` starts over.
 
 ## License and provenance
 
