@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
+import { generateFrom } from './helpers.ts';
 
 /**
  * The distilled encoder-decoder student ships with the extension (models/bundled/tinystories-encdec): the Story panel
@@ -17,33 +18,7 @@ const reference = JSON.parse(readFileSync(`${repoRoot}/test/fixtures/encdec-stud
 let harness: ExtensionHarness;
 let popup: Page;
 
-interface Outcome {
-  tokens: number[];
-  streamed: string;
-  result?: { text: string; tokenIds: number[]; finishReason: string; stats: Record<string, number | string>; engine: { backend: string } };
-  error?: { name: string; message: string };
-}
-
-function generate(request: unknown): Promise<Outcome> {
-  return popup.evaluate((req) => new Promise<Outcome>((resolve) => {
-    const port = chrome.runtime.connect({ name: 'generate' });
-    const outcome: Outcome = { tokens: [], streamed: '' };
-    port.onMessage.addListener((frame: { type: string; payload?: { type: string; tokenId: number; text: string }; error?: Outcome['error'] }) => {
-      if (frame.type === 'event') {
-        if (frame.payload!.type === 'token') {
-          outcome.tokens.push(frame.payload!.tokenId);
-          outcome.streamed += frame.payload!.text;
-        }
-      } else {
-        if (frame.type === 'end') outcome.result = frame.payload as unknown as Outcome['result'];
-        else outcome.error = frame.error;
-        resolve(outcome);
-      }
-    });
-    port.onDisconnect.addListener(() => resolve(outcome));
-    port.postMessage({ kind: 'generate', id: crypto.randomUUID(), payload: req });
-  }), request);
-}
+const generate = (request: unknown) => generateFrom(popup, request);
 
 beforeAll(async () => {
   harness = await launchExtension();

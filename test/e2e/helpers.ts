@@ -28,3 +28,46 @@ export async function expectAccessible(page: Page, context = 'page'): Promise<vo
   });
   expect(violations, `axe violations in ${context}`).toEqual([]);
 }
+
+/**
+ * Adds a replay model (canned answers, workers/engines/replay.ts) the way a user adds any model: registered by URL
+ * from the local model server (which must already serve `/<id>/replay.json`), then downloaded through the Models tab.
+ */
+export async function installReplayModel(popup: Page, origin: string, id: string, bytes: number, name: string): Promise<void> {
+  await popup.getByRole('tab', { name: 'Models' }).click();
+  const registered = await sendFromPage(popup, envelope('models.register', { model: {
+    id, name, contextLength: 100_000, files: [{ path: 'replay.json', url: `${origin}/${id}/replay.json`, sha256: null, bytes }],
+  } })) as { ok: boolean; error?: unknown };
+  expect(registered.ok, JSON.stringify(registered.error)).toBe(true);
+  await popup.locator(`[data-model="${id}"] [data-field="model.state"] > div`).getByRole('button', { name: 'Download' }).click();
+  await popup.locator(`[data-model="${id}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
+}
+
+export interface GenerateOutcome {
+  tokens: number[];
+  streamed: string;
+  result?: { text: string; tokenIds: number[]; finishReason: string; stats: Record<string, number | string>; engine: { backend: string } };
+  error?: { name: string; message: string };
+}
+
+/** Opens a `generate` port from an extension page, as the panels do, and collects the streamed tokens and the end. */
+export function generateFrom(page: Page, request: unknown): Promise<GenerateOutcome> {
+  return page.evaluate((req) => new Promise<GenerateOutcome>((resolve) => {
+    const port = chrome.runtime.connect({ name: 'generate' });
+    const outcome: GenerateOutcome = { tokens: [], streamed: '' };
+    port.onMessage.addListener((frame: { type: string; payload?: { type: string; tokenId: number; text: string }; error?: GenerateOutcome['error'] }) => {
+      if (frame.type === 'event') {
+        if (frame.payload!.type === 'token') {
+          outcome.tokens.push(frame.payload!.tokenId);
+          outcome.streamed += frame.payload!.text;
+        }
+      } else {
+        if (frame.type === 'end') outcome.result = frame.payload as unknown as GenerateOutcome['result'];
+        else outcome.error = frame.error;
+        resolve(outcome);
+      }
+    });
+    port.onDisconnect.addListener(() => resolve(outcome));
+    port.postMessage({ kind: 'generate', id: crypto.randomUUID(), payload: req });
+  }), request);
+}

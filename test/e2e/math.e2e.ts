@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { envelope, expectAccessible, hook, sendFromPage } from './helpers.ts';
+import { expectAccessible, hook, installReplayModel } from './helpers.ts';
 import { startModelServer } from '../support/model-server.ts';
 
 /**
@@ -24,15 +24,7 @@ beforeAll(async () => {
   pages = await serveStatic({ '/demo/': `${repoRoot}/demo` });
   harness = await launchExtension();
   popup = await harness.openExtensionPage('popup/index.html');
-  await popup.getByRole('tab', { name: 'Models' }).click();
-  const registered = await sendFromPage(popup, envelope('models.register', { model: {
-    id: REPLAY, name: 'Math replay (canned answers)', contextLength: 100_000,
-    files: [{ path: 'replay.json', url: `${server.origin}/${REPLAY}/replay.json`, sha256: null, bytes: replayBytes.length }],
-  } })) as { ok: boolean; error?: unknown };
-  expect(registered.ok, JSON.stringify(registered.error)).toBe(true);
-  const row = popup.locator(`[data-model="${REPLAY}"] [data-field="model.state"] > div`);
-  await row.getByRole('button', { name: 'Download' }).click();
-  await popup.locator(`[data-model="${REPLAY}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
+  await installReplayModel(popup, server.origin, REPLAY, replayBytes.length, 'Math replay (canned answers)');
   await popup.getByRole('tab', { name: 'Math' }).click();
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
-import { envelope, expectAccessible, hook, sendFromPage } from './helpers.ts';
+import { envelope, expectAccessible, hook, sendFromPage, installReplayModel } from './helpers.ts';
 import { startModelServer } from '../support/model-server.ts';
 
 /**
@@ -23,14 +23,7 @@ beforeAll(async () => {
   server = await startModelServer({ [`/${REPLAY}/replay.json`]: { body: replayBytes } });
   harness = await launchExtension();
   popup = await harness.openExtensionPage('popup/index.html');
-  await popup.getByRole('tab', { name: 'Models' }).click();
-  const registered = await sendFromPage(popup, envelope('models.register', { model: {
-    id: REPLAY, name: 'Probes replay (canned answers)', contextLength: 100_000,
-    files: [{ path: 'replay.json', url: `${server.origin}/${REPLAY}/replay.json`, sha256: null, bytes: replayBytes.length }],
-  } })) as { ok: boolean; error?: unknown };
-  expect(registered.ok, JSON.stringify(registered.error)).toBe(true);
-  await popup.locator(`[data-model="${REPLAY}"] [data-field="model.state"] > div`).getByRole('button', { name: 'Download' }).click();
-  await popup.locator(`[data-model="${REPLAY}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
+  await installReplayModel(popup, server.origin, REPLAY, replayBytes.length, 'Probes replay (canned answers)');
   await popup.getByRole('tab', { name: 'Probes' }).click();
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
+import { envelope, generateFrom, sendFromPage } from './helpers.ts';
 import { startModelServer } from '../support/model-server.ts';
 
 /**
@@ -26,33 +26,7 @@ let harness: ExtensionHarness;
 let server: Awaited<ReturnType<typeof startModelServer>>;
 let popup: Page;
 
-interface Outcome {
-  tokens: number[];
-  streamed: string;
-  result?: { text: string; tokenIds: number[]; finishReason: string; stats: Record<string, number | string>; engine: { backend: string } };
-  error?: { name: string; message: string };
-}
-
-function generate(request: unknown): Promise<Outcome> {
-  return popup.evaluate((req) => new Promise<Outcome>((resolve) => {
-    const port = chrome.runtime.connect({ name: 'generate' });
-    const outcome: Outcome = { tokens: [], streamed: '' };
-    port.onMessage.addListener((frame: { type: string; payload?: { type: string; tokenId: number; text: string }; error?: Outcome['error'] }) => {
-      if (frame.type === 'event') {
-        if (frame.payload!.type === 'token') {
-          outcome.tokens.push(frame.payload!.tokenId);
-          outcome.streamed += frame.payload!.text;
-        }
-      } else {
-        if (frame.type === 'end') outcome.result = frame.payload as unknown as Outcome['result'];
-        else outcome.error = frame.error;
-        resolve(outcome);
-      }
-    });
-    port.onDisconnect.addListener(() => resolve(outcome));
-    port.postMessage({ kind: 'generate', id: crypto.randomUUID(), payload: req });
-  }), request);
-}
+const generate = (request: unknown) => generateFrom(popup, request);
 
 beforeAll(async () => {
   server = await startModelServer({});

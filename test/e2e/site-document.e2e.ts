@@ -36,6 +36,11 @@ function storedRows(panel: Page): Promise<string> {
   }));
 }
 
+/** The demo app renders a view on `hashchange`, after the hash is set: wait for the view, not just the hash. */
+async function viewShown(demo: Page, view: 'inbox' | 'settings'): Promise<void> {
+  await demo.locator('#display-name').waitFor({ state: view === 'settings' ? 'visible' : 'hidden' });
+}
+
 describe('site document in the side panel', () => {
   test('the Page tab records pages and the edge a real click took; the Site view lists them; Clear empties it; tokens from the model tokenizer', async () => {
     const demo = await harness.context.newPage();
@@ -68,6 +73,7 @@ describe('site document in the side panel', () => {
     // A real click in the page, then the panel reads the page again: the new page and the edge are recorded.
     await demo.click('a[data-folder="settings"]');
     await demo.waitForFunction(() => location.hash === '#settings');
+    await viewShown(demo, 'settings');
     await demo.fill('#display-name', 'Zed Quux Private');
     await reread();
     await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('2');
@@ -77,11 +83,13 @@ describe('site document in the side panel', () => {
     // Back to the inbox, then Compose (a dialog: a state of the page). Typed text is never stored.
     await demo.click('a[data-folder="inbox"]');
     await demo.waitForFunction(() => location.hash === '#inbox');
+    await viewShown(demo, 'inbox');
     await reread();
     await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('3');
     // Settings once more: from there the site document knows the way back to the inbox's elements.
     await demo.click('a[data-folder="settings"]');
     await demo.waitForFunction(() => location.hash === '#settings');
+    await viewShown(demo, 'settings');
     await reread();
     await expect.poll(() => panel.locator('[data-edge="/demo/#inbox folders__settings_link /demo/#settings"]').count(), { timeout: 10_000 }).toBe(1);
     const find = async (name: string) => {
@@ -97,6 +105,7 @@ describe('site document in the side panel', () => {
     expect(await (await find('no_such_element')).innerText()).toContain('not on a page reachable');
     await demo.click('a[data-folder="inbox"]');
     await demo.waitForFunction(() => location.hash === '#inbox');
+    await viewShown(demo, 'inbox');
     await reread();
     await expect.poll(() => panel.locator('[data-edge="/demo/#settings folders__inbox_link /demo/#inbox"]').innerText()).toContain('2×');
 
