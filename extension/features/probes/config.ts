@@ -9,7 +9,7 @@ export const ProbeConfigSchema = v.strictObject({
   models: v.pipe(v.array(name), v.minLength(1), v.maxLength(8)),
   suites: v.pipe(v.array(name), v.minLength(1), v.maxLength(32)),
   strategies: v.pipe(v.array(v.picklist(STRATEGIES)), v.minLength(1), v.maxLength(4)),
-  perturbations: v.pipe(v.array(v.picklist(PERTURBATIONS)), v.minLength(1), v.maxLength(4)),
+  perturbations: v.pipe(v.array(v.picklist(PERTURBATIONS)), v.minLength(1), v.maxLength(PERTURBATIONS.length)),
   repeats: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)),
   n: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
   /** A model that grades each reply yes/no; none skips the judge column. */

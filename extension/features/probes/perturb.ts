@@ -7,9 +7,11 @@ import { largeNumberTwin, type ProbeItem } from './suites.ts';
  * - shuffle-options: the options in another order, the gold letter follows its option.
  * - distractor: one irrelevant sentence (no numbers, no options) before the question's last sentence.
  * - large-numbers: GSM8K item → its GSM-Hard twin (same problem, larger numbers, its own gold answer).
+ * - reorder-premises: where the premises are independent statements (BBH logical deduction: every constraint after
+ *   the set-up sentence holds on its own), the same premises in another order.
  */
-export type Perturbation = 'none' | 'shuffle-options' | 'distractor' | 'large-numbers';
-export const PERTURBATIONS: Perturbation[] = ['none', 'shuffle-options', 'distractor', 'large-numbers'];
+export type Perturbation = 'none' | 'shuffle-options' | 'distractor' | 'large-numbers' | 'reorder-premises';
+export const PERTURBATIONS: Perturbation[] = ['none', 'shuffle-options', 'distractor', 'large-numbers', 'reorder-premises'];
 
 export const DISTRACTORS = [
   'The library down the street was painted blue last spring.',
@@ -19,16 +21,41 @@ export const DISTRACTORS = [
   'Birds were singing in the garden behind the house.',
 ];
 
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Logical-deduction items say their statements are consistent: each premise after the set-up holds on its own. */
+const INDEPENDENT = /The statements are logically consistent within each paragraph\./;
+
+function reorderPremises(item: ProbeItem, random: () => number): ProbeItem | undefined {
+  if (!INDEPENDENT.test(item.question)) return undefined;
+  const end = item.question.indexOf('\nOptions:');
+  const paragraph = end >= 0 ? item.question.slice(0, end) : item.question;
+  const sentences = paragraph.split(/(?<=\.)\s+/);
+  // The set-up lists the objects after a colon ("…there are three birds: …", "A fruit stand sells three fruits: …").
+  const setup = sentences.findIndex((s) => s.includes(': '));
+  const premises = sentences.slice(setup + 1);
+  if (setup < 0 || premises.length < 2) return undefined;
+  let order = shuffled(premises, random);
+  // A shuffle may land on the original order; rotate by one so the item really changes.
+  if (order.every((s, i) => s === premises[i])) order = [...premises.slice(1), premises[0]!];
+  const question = [...sentences.slice(0, setup + 1), ...order].join(' ') + (end >= 0 ? item.question.slice(end) : '');
+  return { ...item, id: `${item.id}~reorder`, question };
+}
+
 export function perturb(item: ProbeItem, kind: Perturbation, seed: number): ProbeItem | undefined {
   const random = seededRandom(seed ^ 0x9e3779b9);
   if (kind === 'none') return item;
+  if (kind === 'reorder-premises') return reorderPremises(item, random);
   if (kind === 'shuffle-options') {
     if (!item.choices) return undefined;
-    const order = item.choices.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    const order = shuffled(item.choices.map((_, i) => i), random);
     const goldIndex = item.answer.charCodeAt(0) - 65;
     return {
       ...item, id: `${item.id}~shuffle`, choices: order.map((i) => item.choices![i]!),

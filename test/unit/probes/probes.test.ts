@@ -91,6 +91,21 @@ describe('perturbations: seeded and answer-preserving', () => {
     expect(arc.some((it, i) => perturb(it, 'shuffle-options', i)!.answer !== it.answer)).toBe(true);
     expect(perturb(item('3'), 'shuffle-options', 1)).toBeUndefined();
   });
+  test('reorder-premises: logical-deduction premises in another order, set-up and options kept; elsewhere it does not apply', () => {
+    const deduction = loadSuite('bbh-logical_deduction_three_objects').items;
+    const sentences = (q: string) => q.split('\nOptions:')[0]!.split(/(?<=\.)\s+/);
+    for (const [i, it] of deduction.entries()) {
+      const r = perturb(it, 'reorder-premises', i)!;
+      expect(r.answer).toBe(it.answer);
+      expect(r.question).not.toBe(it.question);
+      expect(r.question.split('\nOptions:')[1]).toBe(it.question.split('\nOptions:')[1]);
+      expect([...sentences(r.question)].sort()).toEqual([...sentences(it.question)].sort());
+      expect(sentences(r.question).slice(0, 3)).toEqual(sentences(it.question).slice(0, 3)); // intro + set-up first
+      expect(perturb(it, 'reorder-premises', i)).toEqual(r);
+    }
+    expect(perturb(loadSuite('gsm8k').items[0]!, 'reorder-premises', 1)).toBeUndefined();
+  });
+
   test('distractor: one irrelevant sentence with no numbers, before the final question; the answer stays', () => {
     for (const it of loadSuite('gsm8k').items) {
       const d = perturb(it, 'distractor', 3)!;
