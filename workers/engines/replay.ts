@@ -6,7 +6,8 @@ import type { Engine, EngineInfo, FinalEvent, FinishReason, GenerateRequest, Tok
 /**
  * `replay.json`: canned answers keyed on the prompt. A rule matches when every one of its `match` strings occurs in
  * the prompt (or the chat's text); several `outputs` are handed out in turn, so repeated sampling sees different
- * answers. This is how tests and demos drive the product deterministically without a capable model; it is listed as
+ * answers. A rule's `delayMs` waits that long before each piece, so a test can watch a slow stream (and close a page
+ * mid-run). This is how tests and demos drive the product deterministically without a capable model; it is listed as
  * what it is ("replay"), never as a language model.
  */
 export const ReplayFileSchema = v.strictObject({
@@ -14,6 +15,7 @@ export const ReplayFileSchema = v.strictObject({
   rules: v.pipe(v.array(v.strictObject({
     match: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(2000))), v.minLength(1), v.maxLength(16)),
     outputs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100_000))), v.minLength(1), v.maxLength(64)),
+    delayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5_000))),
   })), v.maxLength(1000)),
   fallback: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
 });
@@ -35,20 +37,21 @@ export class ReplayEngine implements Engine {
     return new ReplayEngine(parsed.output, { modelId, backend: 'replay', contextLength: 1_000_000, loadMs: 0 });
   }
 
-  private answer(request: GenerateRequest): string {
+  private answer(request: GenerateRequest): { text: string; delayMs: number } {
     const text = [request.prompt, ...(request.messages ?? []).map((m) => m.content)].join('\n');
     const index = this.file.rules.findIndex((rule) => rule.match.every((m) => text.includes(m)));
-    if (index < 0) return this.file.fallback ?? '';
+    if (index < 0) return { text: this.file.fallback ?? '', delayMs: 0 };
     const rule = this.file.rules[index]!;
     const turn = this.served.get(index) ?? 0;
     this.served.set(index, turn + 1);
-    return rule.outputs[turn % rule.outputs.length]!;
+    return { text: rule.outputs[turn % rule.outputs.length]!, delayMs: rule.delayMs ?? 0 };
   }
 
   async *generate(request: GenerateRequest, signal?: AbortSignal): AsyncGenerator<TokenEvent, FinalEvent> {
     const started = performance.now();
     this.calls++;
-    const all = pieces(this.answer(request));
+    const { text, delayMs } = this.answer(request);
+    const all = pieces(text);
     const stops = new StopMatcher(request.params.stop ?? []);
     let finishReason: FinishReason = 'stop';
     let out = 0;
@@ -62,7 +65,11 @@ export class ReplayEngine implements Engine {
         finishReason = 'length';
         break;
       }
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (signal?.aborted) {
+        finishReason = 'abort';
+        break;
+      }
       out++;
       firstAt ||= performance.now();
       yield { type: 'token', text: stops.push(piece), tokenId: -1 };

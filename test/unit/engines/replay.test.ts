@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ValidationError } from '../../../extension/protocol/errors.ts';
 import { customEntry } from '../../../models/registry.ts';
 import { ReplayEngine } from '../../../workers/engines/replay.ts';
@@ -48,7 +48,33 @@ describe('ReplayEngine (canned answers for tests and demos)', () => {
     }
   });
 
+  test('a rule\'s delayMs paces the pieces (fake clock), and an abort during the wait ends the stream', async () => {
+    vi.useFakeTimers();
+    try {
+      const engine = ReplayEngine.load('replay', { format: 'pocket-replay/1', rules: [{ match: ['slow'], outputs: ['one two three'], delayMs: 1000 }] });
+      let count = 0;
+      const controller = new AbortController();
+      const done = collect(engine.generate({ id: 'r', prompt: 'slow', params: { maxTokens: 100, temperature: 0 } }, controller.signal), (n) => {
+        count = n;
+      });
+      await vi.advanceTimersByTimeAsync(999);
+      expect(count).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(count).toBe(1);
+      await vi.advanceTimersByTimeAsync(500);
+      controller.abort();
+      await vi.advanceTimersByTimeAsync(500);
+      const { final, streamed } = await done;
+      expect(count).toBe(1);
+      expect(streamed).toBe('one');
+      expect(final.finishReason).toBe('abort');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test('a malformed replay file is a ValidationError', () => {
+    expect(() => ReplayEngine.load('r', { format: 'pocket-replay/1', rules: [{ match: ['x'], outputs: ['x'], delayMs: 60_000 }] })).toThrow(ValidationError);
     expect(() => ReplayEngine.load('r', { format: 'other', rules: [] })).toThrow(ValidationError);
     expect(() => ReplayEngine.load('r', { format: 'pocket-replay/1', rules: [{ match: [], outputs: ['x'] }] })).toThrow(ValidationError);
   });
