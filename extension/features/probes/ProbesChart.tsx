@@ -1,37 +1,78 @@
 import type { Cell } from './stats.ts';
 
-/** Parse-based accuracy per cell as bars, ± one std as error bars (SVG, no library). */
-export function ProbesChart({ cells }: { cells: readonly Cell[] }) {
-  const rowH = 22;
+/** One bar: a mean with ± one std, or null where that series has no value for the group (drawn as "missing"). */
+export type ChartBar = { mean: number; std: number } | null;
+
+export interface ChartGroup {
+  key: string;
+  label: string;
+  /** One per series, in series order. */
+  bars: ChartBar[];
+}
+
+const COLOURS = ['#4a7bd0', '#d0864a', '#4aa36b', '#a04ad0', '#c9b23a', '#d04a6a', '#4ac0c9', '#777777'];
+
+/** A run's own cells (parse-based accuracy), one bar each. */
+export function cellGroups(cells: readonly Cell[]): ChartGroup[] {
+  return cells.map((cell) => ({
+    key: cell.key,
+    label: `${cell.model} · ${cell.suite} · ${cell.strategy}${cell.perturbation === 'none' ? '' : ` · ${cell.perturbation}`}`,
+    bars: [{ mean: cell.methods.parse.mean, std: cell.methods.parse.std }],
+  }));
+}
+
+/** Accuracy bars with ± one std error bars (SVG, no library); several series are drawn side by side per group. */
+export function ProbesChart({ groups, series = [], label }: { groups: readonly ChartGroup[]; series?: readonly string[]; label: string }) {
+  const barH = 14;
+  const count = Math.max(1, ...groups.map((g) => g.bars.length));
+  const groupH = count * barH + 8;
   const left = 210;
   const width = 460;
   const plot = width - left - 20;
-  const height = cells.length * rowH + 24;
+  const legendH = series.length > 1 ? series.length * 14 + 6 : 0;
+  const height = legendH + groups.length * groupH + 24;
   const x = (value: number) => left + Math.max(0, Math.min(1, value)) * plot;
   return (
-    <svg role="img" aria-label="Accuracy per model, suite, strategy and perturbation, with ± one standard deviation" data-testid="probes-chart"
-      viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: `${width}px` }}>
+    <svg role="img" aria-label={label} data-testid="probes-chart" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: `${width}px` }}>
+      {series.length > 1 && series.map((name, s) => (
+        <g key={`legend-${s}`} data-testid="probes-legend">
+          <rect x={left} y={s * 14 + 2} width={10} height={10} fill={COLOURS[s % COLOURS.length]} />
+          <text x={left + 14} y={s * 14 + 11} font-size="10" fill="currentColor">{name}</text>
+        </g>
+      ))}
       {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
         <g key={tick}>
-          <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 18} stroke="currentColor" stroke-opacity={0.15} />
+          <line x1={x(tick)} x2={x(tick)} y1={legendH} y2={height - 18} stroke="currentColor" stroke-opacity={0.15} />
           <text x={x(tick)} y={height - 4} font-size="10" text-anchor="middle" fill="currentColor">{Math.round(tick * 100)}%</text>
         </g>
       ))}
-      {cells.map((cell, i) => {
-        const { mean, std } = cell.methods.parse;
-        const y = i * rowH + 4;
-        const label = `${cell.model} · ${cell.suite} · ${cell.strategy}${cell.perturbation === 'none' ? '' : ` · ${cell.perturbation}`}`;
+      {groups.map((group, g) => {
+        const top = legendH + g * groupH + 4;
         return (
-          <g key={cell.key} data-testid="probes-bar" data-cell={cell.key} data-mean={mean} data-std={std}>
-            <text x={left - 6} y={y + 12} font-size="10" text-anchor="end" fill="currentColor">{label.length > 40 ? `${label.slice(0, 39)}…` : label}</text>
-            <rect x={left} y={y} width={Math.max(0, x(mean) - left)} height={rowH - 8} fill="#4a7bd0" />
-            {std > 0 && (
-              <g stroke="currentColor">
-                <line x1={x(mean - std)} x2={x(mean + std)} y1={y + (rowH - 8) / 2} y2={y + (rowH - 8) / 2} />
-                <line x1={x(mean - std)} x2={x(mean - std)} y1={y + 2} y2={y + rowH - 10} />
-                <line x1={x(mean + std)} x2={x(mean + std)} y1={y + 2} y2={y + rowH - 10} />
-              </g>
-            )}
+          <g key={group.key} data-testid="probes-group" data-group={group.key}>
+            <text x={left - 6} y={top + (count * barH) / 2 + 4} font-size="10" text-anchor="end" fill="currentColor">
+              {group.label.length > 40 ? `${group.label.slice(0, 39)}…` : group.label}
+            </text>
+            {group.bars.map((bar, s) => {
+              const y = top + s * barH;
+              if (!bar || !Number.isFinite(bar.mean)) {
+                return <text key={s} data-testid="probes-bar-missing" data-cell={group.key} data-series={s} x={left + 4} y={y + 10} font-size="9" fill="currentColor">missing</text>;
+              }
+              const { mean, std } = bar;
+              const mid = y + (barH - 2) / 2;
+              return (
+                <g key={s} data-testid="probes-bar" data-cell={group.key} data-series={s} data-mean={mean} data-std={std}>
+                  <rect x={left} y={y} width={Math.max(0, x(mean) - left)} height={barH - 2} fill={COLOURS[s % COLOURS.length]} />
+                  {std > 0 && (
+                    <g stroke="currentColor">
+                      <line x1={x(mean - std)} x2={x(mean + std)} y1={mid} y2={mid} />
+                      <line x1={x(mean - std)} x2={x(mean - std)} y1={y + 1} y2={y + barH - 3} />
+                      <line x1={x(mean + std)} x2={x(mean + std)} y1={y + 1} y2={y + barH - 3} />
+                    </g>
+                  )}
+                </g>
+              );
+            })}
           </g>
         );
       })}

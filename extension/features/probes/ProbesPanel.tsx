@@ -7,7 +7,8 @@ import { useCandidates } from '../models/use-models.ts';
 import { download } from '../story/export.ts';
 import { DEFAULT_CONFIG, type ProbeConfig, type ProbeRunDoc } from './config.ts';
 import { PERTURBATIONS, type Perturbation } from './perturb.ts';
-import { ProbesChart } from './ProbesChart.tsx';
+import { cellGroups, ProbesChart } from './ProbesChart.tsx';
+import { ProbesCompare } from './ProbesCompare.tsx';
 import { STRATEGIES, STRATEGY_LABELS, type Strategy } from './prompts.ts';
 import { itemsCsv, robustnessDrops, summarize, type Cell, type ItemResult } from './stats.ts';
 import { SUITE_NAMES } from './suites.ts';
@@ -51,6 +52,12 @@ function RunView({ run }: { run: ProbeRunRow }) {
       </p>
       <progress aria-label="Run progress" max={Math.max(1, doc.total)} value={doc.done} />
       {doc.message && <p role="status" data-testid="probes-message">{doc.message}</p>}
+      {doc.skipped.length > 0 && (
+        <details data-testid="probes-skipped">
+          <summary>{doc.skipped.length} suite record(s) skipped</summary>
+          <ul>{doc.skipped.map((reason) => <li key={reason}>{reason}</li>)}</ul>
+        </details>
+      )}
       <div class="row">
         <button type="button" disabled={run.status !== 'running' && run.status !== 'queued'} onClick={() => act(request('probes.cancel', { runId: run.id }))}>Cancel</button>
         <button type="button" disabled={!['cancelled', 'paused', 'failed'].includes(run.status)} onClick={() => act(request('probes.start', { resume: run.id }))}>Resume</button>
@@ -76,7 +83,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
               ))}
             </tbody>
           </table>
-          <ProbesChart cells={cells} />
+          <ProbesChart groups={cellGroups(cells)} label="Parse-based accuracy per model, suite, strategy and perturbation, with ± one standard deviation" />
         </>
       )}
       {disagreeing.length > 0 && (
@@ -154,6 +161,7 @@ export function ProbesPanel() {
         </label>
       )}
       {run && <RunView key={run.id} run={run} />}
+      <ProbesCompare runs={runs} />
     </section>
   );
 }
