@@ -27,19 +27,26 @@ export function seq2seqFiles(paths: readonly string[]): Seq2SeqFileSet | undefin
 const REQUIRED = ['tokenizer.json', 'tokenizer_config.json', 'config.json'];
 export const REPLAY_FILE = 'replay.json';
 
-/** A model whose only file is replay.json is the canned-answer engine (see workers/engines/replay.ts). */
+/**
+ * A model whose only file is replay.json is the canned-answer engine (see workers/engines/replay.ts). With a
+ * tokenizer_config.json beside it, it is a chat model: the worker renders chats with that file's chat template.
+ */
+const CHAT_CONFIG = 'tokenizer_config.json';
+const isReplay = (model: CustomModel) => model.files.some((file) => file.path === REPLAY_FILE)
+  && model.files.every((file) => file.path === REPLAY_FILE || file.path === CHAT_CONFIG);
 function replayEntry(model: CustomModel): CatalogueEntry {
   return {
     id: model.id, name: model.name, architecture: 'decoder-only', engine: 'replay',
     source: { kind: 'hub', repo: new URL(model.files[0]!.url).host, revision: 'custom', pinned: model.files[0]!.sha256 !== null },
     files: model.files, dtype: 'fp32', params: '0', contextLength: model.contextLength, requiredFeatures: [], memoryMb: 1,
     license: 'as stated by its host', goodFor: ['automate', 'math', 'story', 'probes'],
-    description: 'Canned answers keyed on the prompt (replay): for tests and demos, not a language model.', promptFormat: 'plain',
+    description: 'Canned answers keyed on the prompt (replay): for tests and demos, not a language model.',
+    promptFormat: model.files.some((file) => file.path === CHAT_CONFIG) ? 'chat' : 'plain',
   };
 }
 
 export function customEntry(model: CustomModel): CatalogueEntry {
-  if (model.files.length === 1 && model.files[0]!.path === REPLAY_FILE) return replayEntry(model);
+  if (isReplay(model)) return replayEntry(model);
   const missing = REQUIRED.filter((name) => !model.files.some((file) => file.path === name));
   if (!model.files.some((file) => file.path.endsWith('.onnx'))) missing.unshift('an .onnx model file');
   if (missing.length) throw new Error(`a custom model needs ${missing.join(', ')}`);

@@ -112,9 +112,12 @@ const loadWebLlm: Loader = async (entry, preference) => {
   return { engine };
 };
 
-const loadReplay: Loader = async (entry) => ({
-  engine: ReplayEngine.load(entry.id, await readModelJson(entry, 'replay.json', self.location.origin)),
-});
+const loadReplay: Loader = async (entry) => {
+  const engine = ReplayEngine.load(entry.id, await readModelJson(entry, 'replay.json', self.location.origin));
+  // A replay model with a tokenizer_config.json is a chat model: its chat template renders chats, as for ONNX models.
+  if (entry.promptFormat !== 'chat') return { engine };
+  return { engine, chat: new ChatFormatter(await readModelJson(entry, 'tokenizer_config.json', self.location.origin)) };
+};
 
 const loaders: Partial<Record<EngineKind, Loader>> = {
   replay: loadReplay,

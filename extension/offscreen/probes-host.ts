@@ -31,7 +31,7 @@ export class ProbeHost {
     this.store = dexieProbeStore(db);
     this.generate = async (r, signal) => {
       const result = await hostGenerate({
-        model: r.model, prompt: r.prompt, ...(r.backend ? { backend: r.backend } : {}),
+        model: r.model, prompt: r.prompt, ...(r.messages ? { messages: r.messages } : {}), ...(r.backend ? { backend: r.backend } : {}),
         params: {
           maxTokens: r.maxTokens, temperature: r.temperature, seed: r.seed, stop: r.stop,
           ...(r.temperature > 0 ? { topK: 40, topP: 0.95 } : {}),
@@ -78,6 +78,14 @@ export class ProbeHost {
     return { active: this.active?.runId ?? null };
   }
 
+  /** The run's models (and judge) whose catalogue entry says their chat template applies: they get chat turns. */
+  private async chatModels(row: ProbeRunRow): Promise<Set<string>> {
+    const { config } = row.config as ProbeRunDoc;
+    const ids = [...new Set([...config.models, ...(config.judge ? [config.judge] : [])])];
+    const entries = await Promise.all(ids.map((id) => resolveModel(id, this.db)));
+    return new Set(ids.filter((_, i) => entries[i]?.promptFormat === 'chat'));
+  }
+
   /** Runs what waits: interrupted runs first (oldest first), then queued ones. */
   pump(): Promise<void> {
     this.pumping ??= (async () => {
@@ -90,7 +98,7 @@ export class ProbeHost {
           const abort = new AbortController();
           this.active = { runId: next.id, abort };
           try {
-            await executeRun(next.id, this.store, this.generate, abort.signal);
+            await executeRun(next.id, this.store, this.generate, abort.signal, { chatModels: await this.chatModels(next) });
           } catch (error) {
             const doc = (await this.db.probeRuns.get(next.id))?.config as ProbeRunDoc | undefined;
             const message = `The run stopped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;

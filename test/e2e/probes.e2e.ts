@@ -14,22 +14,52 @@ import { startModelServer } from '../support/model-server.ts';
  */
 const REPLAY = 'probes-replay';
 const replayBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/probes/replay.json`));
+/** A second base model (replay-b.json): items 0 and 1 right, 2 and 3 wrong on every repeat, nothing for other suites. */
+const REPLAY_B = 'probes-replay-b';
+const replayBBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/probes/replay-b.json`));
+/**
+ * A chat model: chat-replay.json answers only prompts that are the ChatML rendering (chat-tokenizer_config.json's
+ * template) of the probe's chat turns, so any answer at all proves the template was applied.
+ */
+const CHAT = 'probes-chat';
+const chatBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/probes/chat-replay.json`));
+const chatConfigBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/probes/chat-tokenizer_config.json`));
+let firstRunId = '';
 
 let harness: ExtensionHarness;
 let server: Awaited<ReturnType<typeof startModelServer>>;
 let popup: Page;
 
 beforeAll(async () => {
-  server = await startModelServer({ [`/${REPLAY}/replay.json`]: { body: replayBytes } });
+  server = await startModelServer({
+    [`/${REPLAY}/replay.json`]: { body: replayBytes }, [`/${REPLAY_B}/replay.json`]: { body: replayBBytes },
+    [`/${CHAT}/replay.json`]: { body: chatBytes }, [`/${CHAT}/tokenizer_config.json`]: { body: chatConfigBytes },
+  });
   harness = await launchExtension();
   popup = await harness.openExtensionPage('popup/index.html');
   await installReplayModel(popup, server.origin, REPLAY, replayBytes.length, 'Probes replay (canned answers)');
+  await installReplayModel(popup, server.origin, REPLAY_B, replayBBytes.length, 'Probes replay B (canned answers)');
+  await installChatReplayModel(popup);
   await popup.getByRole('tab', { name: 'Probes' }).click();
 });
 afterAll(async () => {
   await harness?.close();
   await server?.close();
 });
+
+/** The chat replay model: replay.json plus a tokenizer_config.json with a chat template, added by URL and downloaded. */
+async function installChatReplayModel(page: Page) {
+  await page.getByRole('tab', { name: 'Models' }).click();
+  const registered = await sendFromPage(page, envelope('models.register', { model: {
+    id: CHAT, name: 'Probes chat replay (canned answers)', contextLength: 100_000, files: [
+      { path: 'replay.json', url: `${server.origin}/${CHAT}/replay.json`, sha256: null, bytes: chatBytes.length },
+      { path: 'tokenizer_config.json', url: `${server.origin}/${CHAT}/tokenizer_config.json`, sha256: null, bytes: chatConfigBytes.length },
+    ],
+  } })) as { ok: boolean; error?: unknown };
+  expect(registered.ok, JSON.stringify(registered.error)).toBe(true);
+  await page.locator(`[data-model="${CHAT}"] [data-field="model.state"] > div`).getByRole('button', { name: 'Download' }).click();
+  await page.locator(`[data-model="${CHAT}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
+}
 
 async function configure(page: Page, setup: { models: string[]; suites: string[]; repeats: number; n: number; maxTokens: number; temperature: number; judge?: string }) {
   for (const model of setup.models) await page.locator(`#probes-models-${model}`).waitFor();
@@ -72,6 +102,7 @@ describe('Probes tab', () => {
     await popup.getByRole('button', { name: 'Start run' }).click();
     const run = popup.getByTestId('probes-run');
     await expect.poll(() => run.getAttribute('data-status'), { timeout: 120_000 }).toBe('done');
+    firstRunId = (await run.getAttribute('data-run'))!;
     expect(await run.locator('[data-field="run.progress"]').innerText()).toBe('12/12');
     const row = popup.locator('[data-testid=probes-results] tbody tr');
     expect(await row.count()).toBe(1);
@@ -97,6 +128,68 @@ describe('Probes tab', () => {
     const report = JSON.parse(readFileSync(await json.path(), 'utf8')) as { cells: { methods: { parse: { perRepeat: number[] } } }[]; items: unknown[] };
     expect(report.cells[0]!.methods.parse.perRepeat).toEqual([0.75, 0.5, 0.5]);
     expect(report.items).toHaveLength(12);
+  });
+
+  test('run comparison: two runs of different models and suites side by side, signed differences, missing cells, chart, export', async () => {
+    expect(firstRunId, 'needs the scripted run of the first test').not.toBe('');
+    await configure(popup, { models: [REPLAY_B], suites: ['bbh-boolean_expressions', 'sorting-8'], repeats: 2, n: 4, maxTokens: 16, temperature: 0 });
+    await popup.getByRole('button', { name: 'Start run' }).click();
+    const run = popup.getByTestId('probes-run');
+    await expect.poll(async () => [await run.getAttribute('data-run'), await run.getAttribute('data-status')], { timeout: 120_000 })
+      .toEqual([expect.not.stringMatching(`^${firstRunId}$`), 'done']);
+    const secondRunId = (await run.getAttribute('data-run'))!;
+    const compare = popup.getByTestId('probes-compare');
+    await compare.locator(`#probes-compare-${firstRunId}`).check(); // the baseline: picked first
+    await compare.locator(`#probes-compare-${secondRunId}`).check();
+    const table = popup.getByTestId('probes-comparison');
+    await table.waitFor();
+    const cell = (row: string, field: 'value' | 'delta', series: number) =>
+      table.locator(`tr[data-row="${row}"] [data-field=${field}][data-series="${series}"]`).innerText();
+    const bbh = 'bbh-boolean_expressions|direct|none';
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    // Parse-based: run 1 7/12 ± 14.4 (first test); run 2 items 0,1 of 4 on both repeats → 50% ± 0; 50 − 58.3 = −8.3 points.
+    expect([await cell(`${bbh}|parse`, 'value', 0), await cell(`${bbh}|parse`, 'value', 1), await cell(`${bbh}|parse`, 'delta', 1)])
+      .toEqual(['58.3% ± 14.4%', '50.0% ± 0.0%', '-8.3 pp']);
+    // Exact match: 33.3% → 50%: +16.7 points.
+    expect([await cell(`${bbh}|exact`, 'value', 0), await cell(`${bbh}|exact`, 'value', 1), await cell(`${bbh}|exact`, 'delta', 1)])
+      .toEqual(['33.3% ± 14.4%', '50.0% ± 0.0%', '+16.7 pp']);
+    // Run 2 had no judge; run 1 did not run sorting-8.
+    expect([await cell(`${bbh}|judge`, 'value', 0), await cell(`${bbh}|judge`, 'value', 1), await cell(`${bbh}|judge`, 'delta', 1)])
+      .toEqual(['44.4% ± 19.2%', 'missing', '–']);
+    expect([await cell('sorting-8|direct|none|parse', 'value', 0), await cell('sorting-8|direct|none|parse', 'value', 1), await cell('sorting-8|direct|none|parse', 'delta', 1)])
+      .toEqual(['missing', '0.0% ± 0.0%', '–']);
+    expect(await table.locator('[data-missing=true]').count()).toBe(3);
+
+    const chart = compare.getByTestId('probes-chart');
+    expect(await chart.getByTestId('probes-legend').count()).toBe(2);
+    const bars = await chart.getByTestId('probes-bar').evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-cell'), n.getAttribute('data-series'), Number(n.getAttribute('data-mean'))]));
+    expect(bars).toEqual([[`${bbh}|parse`, '0', 7 / 12], [`${bbh}|parse`, '1', 0.5], ['sorting-8|direct|none|parse', '1', 0]]);
+    expect(await chart.getByTestId('probes-bar-missing').getAttribute('data-series')).toBe('0');
+    await expectAccessible(popup, 'probes comparison');
+
+    const [csv] = await Promise.all([popup.waitForEvent('download'), compare.getByRole('button', { name: 'Export comparison CSV' }).click()]);
+    const lines = readFileSync(await csv.path(), 'utf8').split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^suite,strategy,perturbation,method,#1 [^,]+ mean,#1 [^,]+ std,#1 [^,]+ repeats,#2 [^,]+ mean,#2 [^,]+ std,#2 [^,]+ repeats,#2 [^,]+ minus #1 /);
+    expect(lines).toContain('sorting-8,direct,none,parse,missing,,,0,0,2,');
+    const [json] = await Promise.all([popup.waitForEvent('download'), compare.getByRole('button', { name: 'Export comparison JSON' }).click()]);
+    const report = JSON.parse(readFileSync(await json.path(), 'utf8')) as { series: { runId: string }[]; rows: { key: string; deltas: (number | null)[] }[] };
+    expect(report.series.map((s) => s.runId)).toEqual([firstRunId, secondRunId]);
+    expect(report.rows.find((r) => r.key === `${bbh}|exact`)!.deltas[1]).toBeCloseTo(1 / 6, 12);
+  });
+
+  test('a chat model gets chat turns rendered with its template; a base model plain prompts', async () => {
+    await configure(popup, { models: [CHAT], suites: ['bbh-boolean_expressions'], repeats: 1, n: 4, maxTokens: 16, temperature: 0, judge: CHAT });
+    await popup.getByRole('button', { name: 'Start run' }).click();
+    const run = popup.getByTestId('probes-run');
+    await expect.poll(async () => [await run.locator('[data-testid=probes-results] tbody tr').getAttribute('data-cell').catch(() => null), await run.getAttribute('data-status')], { timeout: 120_000 })
+      .toEqual([`${CHAT}|bbh-boolean_expressions|direct|none`, 'done']);
+    const row = run.locator('[data-testid=probes-results] tbody tr');
+    // Only the ChatML rendering of the chat turns is answered: items 0 and 1 right, 2 and 3 get nothing.
+    expect(await row.locator('[data-field=parse]').innerText()).toBe('50.0% ± 0.0%');
+    expect(await row.locator('[data-field=exact]').innerText()).toBe('50.0% ± 0.0%');
+    // The judge's chat is templated too: yes for the two right answers, nothing (neither) for the two empty ones.
+    expect(await row.locator('[data-field=judge]').innerText()).toBe('100.0% ± 0.0% (2 neither)');
   });
 
   test('bad input: a run without a known model is refused with a clear message', async () => {

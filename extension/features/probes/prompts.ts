@@ -1,7 +1,11 @@
 import exemplars from '../math/data/gsm8k-train-exemplars.json';
-import type { ProbeItem, Suite } from './suites.ts';
+import type { AnswerType, ProbeItem, Suite } from './suites.ts';
 
-/** Prompting strategies: direct, chain of thought, few-shot, few-shot chain of thought. Plain completion prompts. */
+/**
+ * Prompting strategies: direct, chain of thought, few-shot, few-shot chain of thought. Base models get plain
+ * completion prompts ("Q: … A:"); chat models get the same content as chat turns (buildMessages), which the engine
+ * renders with the model's own chat template.
+ */
 export type Strategy = 'direct' | 'cot' | 'fewshot' | 'fewshot-cot';
 export const STRATEGIES: Strategy[] = ['direct', 'cot', 'fewshot', 'fewshot-cot'];
 export const STRATEGY_LABELS: Record<Strategy, string> = {
@@ -69,4 +73,45 @@ export function buildPrompt(suite: Suite, item: ProbeItem, strategy: Strategy): 
 export function judgePrompt(item: ProbeItem, reply: string): string {
   return `You are grading an answer.\nQuestion: ${questionText(item)}\nReference answer: ${item.answer}\n`
     + `Student answer: ${reply.trim().slice(0, 1500)}\nIs the student answer correct? Reply yes or no.\nVerdict:`;
+}
+
+export interface ChatTurn {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+const ANSWER_FORMAT: Record<AnswerType, string> = {
+  number: 'The answer is a number.',
+  choice: 'The answer is the letter of the right option, like (B).',
+  exact: 'The answer is a word or a short phrase, exactly as asked.',
+  list: 'The answer is the items in order, separated by spaces.',
+};
+
+/** The system instruction for a strategy and answer type: answer only, or think step by step and end with the answer. */
+export function systemInstruction(answerType: AnswerType, strategy: Strategy): string {
+  const cot = strategy === 'cot' || strategy === 'fewshot-cot';
+  const how = cot ? 'Think step by step, then end with "So the answer is X."' : 'Reply with the answer only.';
+  return `Answer the question. ${how} ${ANSWER_FORMAT[answerType]}`;
+}
+
+/**
+ * The chat form of buildPrompt: a system instruction, few-shot exemplars as alternating user/assistant turns, and
+ * the item as the last user turn (chain of thought: the exemplar answers reason first).
+ */
+export function buildMessages(suite: Suite, item: ProbeItem, strategy: Strategy): ChatTurn[] {
+  const cot = strategy === 'cot' || strategy === 'fewshot-cot';
+  const shots = strategy.startsWith('fewshot') ? genericShots(suite) : [];
+  return [
+    { role: 'system', content: systemInstruction(suite.answerType, strategy) },
+    ...shots.flatMap((s): ChatTurn[] => [{ role: 'user', content: s.q }, { role: 'assistant', content: cot ? `${COT_CUE} ${s.cot}` : s.a }]),
+    { role: 'user', content: questionText(item) },
+  ];
+}
+
+/** The judge's chat: the grading instruction as the system turn, the case as the user turn. */
+export function judgeMessages(item: ProbeItem, reply: string): ChatTurn[] {
+  return [
+    { role: 'system', content: 'You are grading an answer. Reply yes or no.' },
+    { role: 'user', content: `Question: ${questionText(item)}\nReference answer: ${item.answer}\nStudent answer: ${reply.trim().slice(0, 1500)}\nIs the student answer correct?` },
+  ];
 }

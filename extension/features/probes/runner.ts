@@ -2,14 +2,20 @@ import type { ProbeItemRow, ProbeRunRow } from '../../storage/db.ts';
 import type { ProbeConfig, ProbeRunDoc } from './config.ts';
 import { exactMatch, parseAnswer, parseJudge } from './extract.ts';
 import { perturb, type Perturbation } from './perturb.ts';
-import { buildPrompt, judgePrompt, STOP, type Strategy } from './prompts.ts';
+import { buildMessages, buildPrompt, judgeMessages, judgePrompt, STOP, type ChatTurn, type Strategy } from './prompts.ts';
 import type { ItemResult } from './stats.ts';
 import { loadSuite, type ProbeItem, type Suite } from './suites.ts';
 
-/** One model call: the text it produced. */
+/** One model call: the text it produced. A chat model gets `messages` (and an empty prompt) instead of a prompt. */
 export type Generate = (request: {
-  model: string; prompt: string; maxTokens: number; temperature: number; seed: number; stop: string[]; backend?: 'auto' | 'webgpu' | 'wasm';
+  model: string; prompt: string; messages?: ChatTurn[]; maxTokens: number; temperature: number; seed: number; stop: string[];
+  backend?: 'auto' | 'webgpu' | 'wasm';
 }, signal: AbortSignal) => Promise<string>;
+
+/** How a run talks to its models: those listed here have a chat template and get chat turns, the rest plain text. */
+export interface RunOptions {
+  chatModels?: ReadonlySet<string>;
+}
 
 /** Where a run keeps its rows (Dexie's probeRuns/probeItems in the product, a Map in tests). */
 export interface ProbeStore {
@@ -63,7 +69,7 @@ export function plan(config: ProbeConfig): { units: Unit[]; skipped: string[] } 
 }
 
 /** Runs one unit: the answer, the three evaluations, and the judge's own reply. A failed call is an error row. */
-export async function runUnit(unit: Unit, config: ProbeConfig, generate: Generate, signal: AbortSignal): Promise<ItemResult> {
+export async function runUnit(unit: Unit, config: ProbeConfig, generate: Generate, signal: AbortSignal, options: RunOptions = {}): Promise<ItemResult> {
   const started = Date.now();
   const base = {
     model: unit.model, suite: unit.suite.name, strategy: unit.strategy, perturbation: unit.perturbation, repeat: unit.repeat,
@@ -72,9 +78,11 @@ export async function runUnit(unit: Unit, config: ProbeConfig, generate: Generat
   const backend = config.backend ? { backend: config.backend } : {};
   let reply: string;
   try {
+    const chat = options.chatModels?.has(unit.model) === true;
     reply = await generate({
-      model: unit.model, prompt: buildPrompt(unit.suite, unit.item, unit.strategy), maxTokens: config.maxTokens,
-      temperature: config.temperature, seed: unit.seed, stop: STOP, ...backend,
+      model: unit.model, maxTokens: config.maxTokens, temperature: config.temperature, seed: unit.seed, ...backend,
+      ...(chat ? { prompt: '', messages: buildMessages(unit.suite, unit.item, unit.strategy), stop: [] }
+        : { prompt: buildPrompt(unit.suite, unit.item, unit.strategy), stop: STOP }),
     }, signal);
   } catch (error) {
     if (signal.aborted) throw error;
@@ -87,8 +95,10 @@ export async function runUnit(unit: Unit, config: ProbeConfig, generate: Generat
   };
   if (config.judge) {
     try {
+      const chat = options.chatModels?.has(config.judge) === true;
       const verdict = await generate({
-        model: config.judge, prompt: judgePrompt(unit.item, reply), maxTokens: 8, temperature: 0, seed: 0, stop: ['\n'], ...backend,
+        model: config.judge, maxTokens: 8, temperature: 0, seed: 0, ...backend,
+        ...(chat ? { prompt: '', messages: judgeMessages(unit.item, reply), stop: [] } : { prompt: judgePrompt(unit.item, reply), stop: ['\n'] }),
       }, signal);
       result.judgeReply = verdict;
       result.correct.judge = parseJudge(verdict);
@@ -110,7 +120,8 @@ const isStorageFull = (error: unknown) => error instanceof Error && /Quota/i.tes
  * Runs (or resumes) a run: the units without a stored result, one at a time, each stored as it finishes, progress
  * with ETA on the run row. Cancel → "cancelled"; storage full → "paused" with a message (results so far kept).
  */
-export async function executeRun(runId: string, store: ProbeStore, generate: Generate, signal: AbortSignal): Promise<ProbeRunRow['status']> {
+export async function executeRun(runId: string, store: ProbeStore, generate: Generate, signal: AbortSignal,
+  options: RunOptions = {}): Promise<ProbeRunRow['status']> {
   const row = await store.getRun(runId);
   if (!row) throw new Error(`no probe run "${runId}"`);
   const doc = row.config as ProbeRunDoc;
@@ -128,7 +139,7 @@ export async function executeRun(runId: string, store: ProbeStore, generate: Gen
     if (signal.aborted) break;
     let result: ItemResult;
     try {
-      result = await runUnit(unit, doc.config, generate, signal);
+      result = await runUnit(unit, doc.config, generate, signal, options);
     } catch (error) {
       if (signal.aborted) break;
       throw error;

@@ -81,6 +81,13 @@ describe('ReplayEngine (canned answers for tests and demos)', () => {
 
   test('a user model whose only file is replay.json is a replay entry', () => {
     const entry = customEntry({ id: 'canned', name: 'Canned', contextLength: 4096, files: [{ path: 'replay.json', url: 'http://127.0.0.1:1/replay.json', bytes: 10, sha256: null }] });
-    expect(entry).toMatchObject({ engine: 'replay', description: expect.stringMatching(/not a language model/) });
+    expect(entry).toMatchObject({ engine: 'replay', description: expect.stringMatching(/not a language model/), promptFormat: 'plain' });
+  });
+
+  test('replay.json with a tokenizer_config.json is a chat replay entry; any other file makes it an ONNX model', () => {
+    const file = (path: string) => ({ path, url: `http://127.0.0.1:1/${path}`, bytes: 10, sha256: null });
+    const chat = customEntry({ id: 'canned', name: 'Canned', contextLength: 4096, files: [file('replay.json'), file('tokenizer_config.json')] });
+    expect(chat).toMatchObject({ engine: 'replay', promptFormat: 'chat' });
+    expect(() => customEntry({ id: 'canned', name: 'Canned', contextLength: 4096, files: [file('replay.json'), file('tokenizer.json')] })).toThrow(/needs/);
   });
 });
