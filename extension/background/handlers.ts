@@ -45,5 +45,8 @@ export const backgroundHandlers: Handlers = {
   'probes.start': (payload) => callModelHost('host.probes.start', payload),
   'probes.cancel': (payload) => callModelHost('host.probes.cancel', payload),
   'probes.status': () => callModelHost('host.probes.status', {}),
+  'math.start': (payload) => callModelHost('host.math.start', payload),
+  'math.cancel': (payload) => callModelHost('host.math.cancel', payload),
+  'math.status': () => callModelHost('host.math.status', {}),
   ...modelHandlers,
 };

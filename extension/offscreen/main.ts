@@ -7,6 +7,9 @@ import { database } from '../storage/db.ts';
 import { DownloadService } from '../../models/downloads/download-service.ts';
 import { OpfsFileStore } from '../../models/downloads/opfs-store.ts';
 import { resolveModel } from '../../models/registry.ts';
+import { settingsRunStore } from '../features/math/last-run.ts';
+import { MathSandbox } from '../features/math/sandbox-client.ts';
+import { MathHost } from './math-host.ts';
 import { ModelHost } from './model-host.ts';
 import { ProbeHost } from './probes-host.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -34,6 +37,17 @@ const downloads = new DownloadService({
 const probes = new ProbeHost(database(), (request, emit, signal) => host.generate(request, emit, signal));
 // A run the browser (or a crash) interrupted goes on where it stopped, with its unfinished items only.
 void probes.pump();
+
+// Math runs: models through the same host, programs in the sandbox page embedded here (as the popup used to).
+const mathSandbox = new MathSandbox();
+const maths = new MathHost({
+  store: settingsRunStore(database()),
+  generate: (request, emit, signal) => host.generate(request, emit, signal),
+  runProgram: (source, signal) => mathSandbox.run(source, signal),
+  resolveModel: (id) => resolveModel(id),
+});
+// A run this host was running when it went away (browser closed, host restarted) is marked interrupted.
+void maths.status();
 
 async function entryFor(model: string) {
   const entry = await resolveModel(model);
@@ -70,6 +84,12 @@ listenForMessages(createDispatcher('host', extensionSelf, {
     return {};
   },
   'host.probes.status': () => probes.status(),
+  'host.math.start': async (payload) => ({ runId: await maths.start(payload) }),
+  'host.math.cancel': async ({ runId }) => {
+    await maths.cancel(runId);
+    return {};
+  },
+  'host.math.status': () => maths.status(),
   // The host never listens for ports (see background/generate.ts); it connects back for each stream instead.
   'host.stream.open': ({ streamId }) => {
     serveStream(connectPort(`host.generate:${streamId}`), streamRoutes['host.generate'],

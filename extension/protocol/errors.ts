@@ -36,6 +36,8 @@ export class OutOfMemoryError extends named('OutOfMemoryError') {}
 export class AbortError extends named('AbortError') {}
 export class DisconnectedError extends named('DisconnectedError') {}
 export class InternalError extends named('InternalError') {}
+/** Work that runs one at a time (a math run per profile) was asked to start while another is going. */
+export class BusyError extends named('BusyError') {}
 
 /** Errors of a model-written script: `data.line`/`data.column` (both 1-based) survive the wire. */
 export class ScriptError extends PocketError {
@@ -65,7 +67,7 @@ export class ScriptRuntimeError extends namedScript('ScriptRuntimeError') {}
 const errorClasses = [
   ValidationError, UntrustedSenderError, UnknownKindError, ModelHostError, WorkerCrashedError, ContentScriptError,
   ModelNotFoundError, IntegrityError, QuotaError, DeviceLostError, OutOfMemoryError, AbortError, DisconnectedError,
-  InternalError, NotFoundError, ActionError, ApiError, ScriptSyntaxError, BudgetError, NavigationError,
+  InternalError, BusyError, NotFoundError, ActionError, ApiError, ScriptSyntaxError, BudgetError, NavigationError,
   ScriptRuntimeError,
 ] as const;
 

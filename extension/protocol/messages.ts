@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { StreamRoute } from './stream.ts';
 import { CustomModelSchema } from '../../models/custom-model.ts';
 import { ProbeConfigSchema } from '../features/probes/config.ts';
+import { MathRunIdSchema, MathStartSchema, MathStatusSchema } from '../features/math/messages.ts';
 import {
   DeviceProbeSchema, Empty, EngineInfoSchema, GenerateEventSchema, GenerateRequestSchema, GenerateResultSchema,
   ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, ModelIdSchema, StorageReportSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
@@ -67,6 +68,13 @@ export const routes = {
   'host.probes.start': route(ProbesStartSchema, ProbeRunIdSchema, ['extension']),
   'host.probes.cancel': route(ProbeRunIdSchema, Empty, ['extension']),
   'host.probes.status': route(Empty, ProbesStatusSchema, ['extension']),
+  // Math runs live in the model host too (one at a time); the background relays.
+  'math.start': route(MathStartSchema, MathRunIdSchema, ['extension']),
+  'math.cancel': route(MathRunIdSchema, Empty, ['extension']),
+  'math.status': route(Empty, MathStatusSchema, ['extension']),
+  'host.math.start': route(MathStartSchema, MathRunIdSchema, ['extension']),
+  'host.math.cancel': route(MathRunIdSchema, Empty, ['extension']),
+  'host.math.status': route(Empty, MathStatusSchema, ['extension']),
   'worker.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
   'worker.model.load': route(ModelRequestSchema, EngineInfoSchema, ['extension']),
   'worker.model.unload': route(Empty, Empty, ['extension']),

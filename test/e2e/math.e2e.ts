@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { expectAccessible, hook, installReplayModel } from './helpers.ts';
+import { envelope, expectAccessible, hook, installReplayModel, sendFromPage } from './helpers.ts';
 import { startModelServer } from '../support/model-server.ts';
 
 /**
@@ -70,8 +70,8 @@ describe('Math tab with a scripted (replay) model', () => {
     const output = await popup.getByTestId('math-output').innerText();
     expect(output).toContain('before giving away: 36');
     expect(output).toContain('answer: 29');
-    // The interpreter ran in the sandbox iframe, not in the popup.
-    expect(popup.frames().some((frame) => frame.url().endsWith('/sandbox.html'))).toBe(true);
+    // The run lives in the model host: the interpreter ran in the sandbox page embedded there, not in the popup.
+    expect(popup.frames().some((frame) => frame.url().endsWith('/sandbox.html'))).toBe(false);
   });
 
   test('direct answer: just the number', async () => {
@@ -166,28 +166,104 @@ describe('Math tab with the bundled real model', () => {
       expect(await popup.locator('[data-field="math.tokens"]').innerText()).toMatch(/→ [1-9]/);
     }
   });
+});
 
-  test('a popup closed mid-run leaves its finished samples behind, shown as interrupted on reopening', async () => {
-    const page = await harness.openExtensionPage('popup/index.html');
+describe('Math runs live in the model host (slow replay answers: 300 ms a piece)', () => {
+  const BAKER = 'A baker has 20 rolls and sells 8. How many rolls are left?';
+  const status = (page: Page) => page.getByTestId('math-result').getAttribute('data-status').catch(() => null);
+  const firstReasoning = (page: Page) => page.getByTestId('math-reasoning').first().innerText().catch(() => '');
+
+  async function startSlow(page: Page) {
     await page.getByRole('tab', { name: 'Math' }).click();
-    await page.getByLabel('Max tokens per answer').fill('200');
-    await page.getByLabel('Problem', { exact: true }).fill('Mia has 5 red pens and 7 blue pens. How many pens does she have?');
-    await page.locator('#math-model').selectOption('tinystories-656k');
+    await page.getByLabel('Problem', { exact: true }).fill(BAKER);
+    await page.locator('#math-model').selectOption(REPLAY);
+    await page.locator('#math-method').selectOption('cot');
     await page.getByLabel('Self-consistency (vote)').setChecked(true);
-    await page.getByLabel('Samples (k)').fill('16');
+    await page.getByLabel('Samples (k)').fill('3');
+    await page.getByLabel('Verify with the other method').setChecked(true);
     await page.getByRole('button', { name: 'Solve' }).click();
-    await expect.poll(() => page.locator('[data-testid="math-attempt"] [data-field="attempt.answer"]').first().innerText().catch(() => '…'),
-      { timeout: 120_000 }).not.toBe('…');
-    expect(await page.getByTestId('math-result').getAttribute('data-status')).toBe('running');
+    // Mid-run: the first sample has begun streaming and is not finished.
+    await expect.poll(() => firstReasoning(page), { timeout: 60_000 }).toMatch(/step by step\. \S/);
+    expect(await status(page)).toBe('running');
+    expect(await page.getByTestId('math-running-note').innerText()).toMatch(/closing this panel does not stop it/);
+  }
+
+  test('closing the popup mid-run does not stop it: reopened, the live run goes on and ends with the voted answer', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    await startSlow(page);
     await page.close();
 
     const reopened = await harness.openExtensionPage('popup/index.html');
     await reopened.getByRole('tab', { name: 'Math' }).click();
-    const result = reopened.getByTestId('math-result');
-    await expect.poll(() => result.getAttribute('data-status').catch(() => null), { timeout: 10_000 }).toBe('interrupted');
-    expect(await reopened.getByTestId('math-message').innerText()).toMatch(/closed before this run finished/);
-    expect(await reopened.getByTestId('math-attempt').count()).toBeGreaterThanOrEqual(1);
-    expect(await reopened.getByLabel('Problem', { exact: true }).inputValue()).toBe('Mia has 5 red pens and 7 blue pens. How many pens does she have?');
+    // Still going (about 14 s of replay left when the popup closed), and still streaming into the reopened panel.
+    await expect.poll(() => status(reopened), { timeout: 10_000 }).toBe('running');
+    const seen = (await reopened.getByTestId('math-attempt').count());
+    await expect.poll(() => reopened.getByTestId('math-attempt').count(), { timeout: 60_000 }).toBeGreaterThan(seen);
+    await expect.poll(() => status(reopened), { timeout: 60_000 }).toBe('done');
+    expect(await answer(reopened)).toBe('12');
+    const attempts = reopened.getByTestId('math-attempt');
+    expect(await attempts.count()).toBe(4);
+    expect(await attempts.first().locator('[data-field="attempt.answer"]').innerText()).toBe('11');
+    const votes = reopened.getByTestId('math-votes');
+    expect(await votes.locator('tr[data-answer="12"] [data-field="vote.count"]').innerText()).toBe('2');
+    expect(await votes.locator('tr[data-answer="11"] [data-field="vote.count"]').innerText()).toBe('1');
+    // The verifier's program ran in the host's sandbox after the popup had closed.
+    expect(await reopened.getByTestId('math-verdict').getAttribute('data-status')).toBe('agree');
+    // (Its details are closed, so textContent rather than innerText.)
+    expect(await reopened.getByTestId('math-output').textContent()).toContain('left: 12');
+    expect(await reopened.getByLabel('Problem', { exact: true }).inputValue()).toBe(BAKER);
+    await expectAccessible(reopened, 'math tab after a run finished in the host');
+    await reopened.close();
+  });
+
+  test('one run at a time (a second start is a BusyError, said in the panel); Stop ends it with what it had', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    await startSlow(page);
+    expect(await page.getByRole('button', { name: 'Solve' }).isDisabled()).toBe(true);
+    const second = await sendFromPage(page, envelope('math.start', {
+      problem: BAKER, model: REPLAY, method: 'cot', samples: 1, temperature: 0, verify: false, shots: 0, maxTokens: 32, seed: 1,
+    })) as { ok: boolean; error?: { name: string; message: string } };
+    expect(second).toMatchObject({ ok: false, error: { name: 'BusyError' } });
+    const side = await harness.openExtensionPage('sidepanel/index.html');
+    await side.getByRole('tab', { name: 'Math' }).click();
+    await expect.poll(() => status(side), { timeout: 10_000 }).toBe('running');
+    expect(await side.getByRole('button', { name: 'Solve' }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('stopped');
+    expect(await page.getByTestId('math-message').innerText()).toBe('Stopped.');
+    expect(await page.getByTestId('math-attempt').count()).toBe(1);
+    expect(await answer(page)).toBe('no answer');
+    // The side panel shows the same run, stopped.
+    await expect.poll(() => status(side), { timeout: 10_000 }).toBe('stopped');
+    await side.close();
+    await page.close();
+  });
+
+  test('a malformed start is a ValidationError over the wire', async () => {
+    const reply = await sendFromPage(popup, envelope('math.start', {
+      problem: BAKER, model: REPLAY, method: 'cot', samples: 99, temperature: 0, verify: false, shots: 0, maxTokens: 32, seed: 1,
+    })) as { ok: boolean; error?: { name: string; message: string } };
+    expect(reply).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+    expect(reply.error?.message).toMatch(/samples/);
+    const empty = await sendFromPage(popup, envelope('math.start', {
+      problem: '   ', model: REPLAY, method: 'cot', samples: 1, temperature: 0, verify: false, shots: 0, maxTokens: 32, seed: 1,
+    })) as { ok: boolean; error?: { name: string; message: string } };
+    expect(empty).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+  });
+
+  test('a run whose host went away (the offscreen document closed) shows as interrupted, with its work', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    await startSlow(page);
+    await page.close();
+    await hook(harness.serviceWorker, 'closeModelHost');
+
+    const reopened = await harness.openExtensionPage('popup/index.html');
+    await reopened.getByRole('tab', { name: 'Math' }).click();
+    await expect.poll(() => status(reopened), { timeout: 30_000 }).toBe('interrupted');
+    expect(await reopened.getByTestId('math-message').innerText()).toMatch(/stopped before this run finished/);
+    expect(await firstReasoning(reopened)).toMatch(/step by step\. \S/);
+    expect(await reopened.getByRole('button', { name: 'Solve' }).isDisabled()).toBe(false);
     await reopened.close();
   });
 });

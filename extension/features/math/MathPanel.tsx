@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { choicesFor } from '../../../models/defaults.ts';
-import { generate } from '../../platform/index.ts';
+import { request } from '../../platform/index.ts';
+import { BusyError, isErrorNamed } from '../../protocol/errors.ts';
 import type { BackendPreference, PanelIntent } from '../../protocol/schemas.ts';
+import { useLiveQuery } from '../../ui/useLiveQuery.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
-import { loadLastRun, saveLastRun } from './last-run.ts';
+import { loadLastRun } from './last-run.ts';
 import { MathResultView } from './MathResult.tsx';
-import { looksNumeric, MAX_PROBLEM_CHARS, METHOD_LABELS, prepareProblem, type Method } from './prompts.ts';
-import { MathSandbox } from './sandbox-client.ts';
-import { solve, type MathRun, type ModelCall, type ModelReply, type SolveOptions } from './solve.ts';
+import { looksNumeric, MAX_PROBLEM_CHARS, METHOD_LABELS, prepareProblem, type Method, type PreparedProblem } from './prompts.ts';
+import type { MathRun, SolveOptions } from './solve.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 
 interface Settings extends SolveOptions {
@@ -16,12 +17,26 @@ interface Settings extends SolveOptions {
   selfConsistency: boolean;
 }
 
+/** What the panel shows between "Solve" and the host's first stored row. */
+function startingRun(problem: PreparedProblem, model: string, options: SolveOptions): MathRun {
+  return {
+    id: '', problem: problem.text, truncated: problem.truncated, originalLength: problem.originalLength, model, options, chat: false,
+    status: 'running', attempts: [], warnings: [], final: null, startedAt: Date.now(), tokensIn: 0, tokensOut: 0,
+  };
+}
+
+const describe = (error: unknown) => (isErrorNamed(error, BusyError)
+  ? 'A math run is already going (one at a time): stop it, or wait for it to finish, then solve again.'
+  : `Could not start: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+
 /**
  * The Math tab: a problem (typed, or handed over by the right-click menu) solved by direct answer, chain of thought
- * or program of thought, optionally with self-consistency votes and a cross-checking verifier.
+ * or program of thought, optionally with self-consistency votes and a cross-checking verifier. The run itself lives
+ * in the model host (it goes on when the popup closes); this tab starts it, stops it and shows it from storage.
  */
 export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
-  const [problem, setProblem] = useState(intent?.feature === 'math' ? intent.text : '');
+  const fromPage = intent?.feature === 'math' ? intent.text : '';
+  const [problem, setProblem] = useState(fromPage);
   const defaultModel = useDefaultModel('math');
   const models = choicesFor('math', useCandidates().candidates);
   const [settings, setSettings] = useState<Settings>({
@@ -29,28 +44,36 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
     maxTokens: 256, seed: 1, selfConsistency: false,
   });
   const [pickedModel, setPickedModel] = useState(false);
-  const [run, setRun] = useState<MathRun | null>(null);
+  const stored = useLiveQuery(() => loadLastRun(), []);
+  // A fresh problem from the page hides the stored result (unless that run is still going, or was started here).
+  const [showStored, setShowStored] = useState(!fromPage);
+  const [starting, setStarting] = useState<{ run: MathRun; id: string | null } | null>(null);
   const [notice, setNotice] = useState('');
-  const controller = useRef<AbortController | null>(null);
-  const sandbox = useRef<MathSandbox | null>(null);
+  const [error, setError] = useState('');
+  const filledFromStore = useRef(false);
+  const checkedRun = useRef('');
 
   useEffect(() => {
     if (!pickedModel) setSettings((s) => ({ ...s, model: defaultModel }));
   }, [defaultModel, pickedModel]);
   useEffect(() => {
-    // A fresh problem from the page wins over the stored result; otherwise show the last run (it may have outlived a popup).
-    if (!(intent?.feature === 'math' && intent.text)) {
-      void loadLastRun().then((last) => {
-        if (!last) return;
-        setRun((current) => current ?? last);
-        setProblem((current) => current || last.problem);
-      });
+    if (stored === undefined || filledFromStore.current) return;
+    filledFromStore.current = true;
+    if (!fromPage && stored) setProblem((current) => current || stored.problem);
+  }, [stored]);
+  useEffect(() => {
+    // A stored run that says "running": the host confirms it, or marks it interrupted if no host is running it.
+    if (stored?.status !== 'running' || checkedRun.current === stored.id) return;
+    checkedRun.current = stored.id;
+    request('math.status', {}).catch((e: unknown) => setError(`The model host did not answer: ${e instanceof Error ? e.message : String(e)}`));
+  }, [stored?.id, stored?.status]);
+  useEffect(() => {
+    // The host stored the run this tab started: show it from storage from now on.
+    if (starting?.id && stored?.id === starting.id) {
+      setStarting(null);
+      setShowStored(true);
     }
-    return () => {
-      controller.current?.abort();
-      sandbox.current?.dispose();
-    };
-  }, []);
+  }, [stored?.id, starting?.id]);
   const set = <K extends keyof Settings>(key: K) => (value: Settings[K]) => setSettings((s) => ({ ...s, [key]: value }));
 
   async function start() {
@@ -60,49 +83,20 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
       return;
     }
     setNotice(looksNumeric(prepared.text) ? '' : 'This does not look like a math problem (no numbers in it); trying anyway.');
-    controller.current?.abort();
-    const abort = new AbortController();
-    controller.current = abort;
-    const entry = models.find((m) => m.id === settings.model);
-    const { model, backend, selfConsistency, ...options } = settings;
-    sandbox.current ??= new MathSandbox();
-    const programs = sandbox.current;
-    let saved = '';
-    const final = await solve(prepared, model, entry?.promptFormat === 'chat', { ...options, samples: selfConsistency ? options.samples : 1 }, {
-      signal: abort.signal,
-      async generate(call: ModelCall, onText, signal): Promise<ModelReply> {
-        const result = await generate({
-          model, backend, prompt: call.prompt, ...(call.messages ? { messages: call.messages } : {}),
-          params: {
-            maxTokens: call.maxTokens, temperature: call.temperature, seed: call.seed,
-            ...(call.stop.length ? { stop: call.stop } : {}), ...(call.temperature > 0 ? { topK: 40, topP: 0.95 } : {}),
-          },
-        }, (event) => {
-          if (event.type === 'token') onText(event.text);
-        }, signal);
-        return {
-          text: result.text, finishReason: result.finishReason, tokensIn: result.stats.tokensIn, tokensOut: result.stats.tokensOut,
-          promptTokensDropped: result.stats.promptTokensDropped, backend: result.stats.backend, totalMs: result.stats.totalMs,
-        };
-      },
-      runProgram: (source, signal) => programs.run(source, signal),
-      onUpdate(next) {
-        if (controller.current !== abort) return;
-        setRun(next);
-        // Store each step that finished (not every token), so a closed popup leaves its progress behind.
-        const mark = `${next.status}:${next.attempts.filter((a) => a.done).length}`;
-        if (mark !== saved) {
-          saved = mark;
-          void saveLastRun(next);
-        }
-      },
-    });
-    if (controller.current === abort) {
-      controller.current = null;
-      setRun(final);
+    setError('');
+    const { model, backend, selfConsistency, ...rest } = settings;
+    const options = { ...rest, samples: selfConsistency ? rest.samples : 1 };
+    setStarting({ run: startingRun(prepared, model, options), id: null });
+    try {
+      const { runId } = await request('math.start', { problem, model, backend, ...options });
+      setStarting((current) => (current ? { ...current, id: runId } : current));
+    } catch (e) {
+      setStarting(null);
+      setError(describe(e));
     }
   }
 
+  const run = starting?.run ?? (stored && (showStored || stored.status === 'running') ? stored : null);
   const busy = run?.status === 'running';
   const tooLong = problem.length > MAX_PROBLEM_CHARS;
   return (
@@ -161,10 +155,14 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
       </div>
       <div class="row">
         <button type="button" onClick={() => void start()} disabled={busy}>Solve</button>
-        <button type="button" onClick={() => controller.current?.abort()} disabled={!busy}>Stop</button>
+        <button type="button" disabled={!busy || !run?.id} onClick={() => {
+          if (run?.id) request('math.cancel', { runId: run.id }).catch((e: unknown) => setError(`Could not stop: ${e instanceof Error ? e.message : String(e)}`));
+        }}>Stop</button>
       </div>
+      {busy && <p class="muted" data-testid="math-running-note">Solving in the background: closing this panel does not stop it. One math run at a time.</p>}
       {notice && <p role="status" data-testid="math-notice">{notice}</p>}
-      {run && <MathResultView run={run} />}
+      {error && <p role="alert" class="error" data-testid="math-error">{error}</p>}
+      {run && <MathResultView key={run.id || 'starting'} run={run} />}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { loadLastRun, saveLastRun } from '../../../extension/features/math/last-run.ts';
+import { interrupted, loadLastRun, saveLastRun } from '../../../extension/features/math/last-run.ts';
 import type { MathRun } from '../../../extension/features/math/solve.ts';
+import { writeSetting } from '../../../extension/storage/settings.ts';
 
 const run = (status: MathRun['status']): MathRun => ({
   id: 'r1', problem: '2 + 2?', truncated: false, originalLength: 6, model: 'm', chat: false, status,
@@ -17,11 +18,19 @@ describe('the last math run in storage', () => {
     expect(await loadLastRun()).toEqual(run('done'));
   });
 
-  test('a run stored mid-way (the popup closed) comes back marked interrupted, with its work', async () => {
+  test('a run stored mid-way comes back as stored (the host may still be running it); interrupted() marks one no host runs', async () => {
     await saveLastRun(run('running'));
     const back = await loadLastRun();
-    expect(back?.status).toBe('interrupted');
-    expect(back?.message).toMatch(/closed before this run finished/);
-    expect(back?.attempts[0]?.text).toBe('The answer is 4.');
+    expect(back?.status).toBe('running');
+    const stale = interrupted(back!);
+    expect(stale.status).toBe('interrupted');
+    expect(stale.message).toMatch(/stopped before this run finished/);
+    expect(stale.attempts[0]?.text).toBe('The answer is 4.');
+    expect(stale.finishedAt).toBeGreaterThan(0);
+  });
+
+  test('a stored value that is not a run is ignored', async () => {
+    await writeSetting('math.lastRun', { attempts: 'no' });
+    expect(await loadLastRun()).toBeNull();
   });
 });
