@@ -4,6 +4,7 @@ import type { PocketDb, ProbeRunRow } from '../storage/db.ts';
 import type { ProbeConfig, ProbeRunDoc } from '../features/probes/config.ts';
 import { executeRun, type Generate, type ProbeStore } from '../features/probes/runner.ts';
 import { resolveModel } from '../../models/registry.ts';
+import { SUITE_NAMES } from '../features/probes/suites.ts';
 
 type HostGenerate = (request: GenerateRequestPayload, emit: (event: GenerateEvent) => void, signal: AbortSignal) => Promise<GenerateResult>;
 
@@ -42,6 +43,8 @@ export class ProbeHost {
   }
 
   async start(config: ProbeConfig): Promise<string> {
+    const unknown = config.suites.filter((name) => !SUITE_NAMES.includes(name));
+    if (unknown.length) throw new ValidationError(`no probe suite ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${SUITE_NAMES.join(', ')}`);
     for (const id of new Set([...config.models, ...(config.judge ? [config.judge] : [])])) {
       const entry = await resolveModel(id, this.db);
       if (!entry) throw new ModelNotFoundError(`no model "${id}"`);

@@ -24,6 +24,9 @@ const replayBBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/prob
 const CHAT = 'probes-chat';
 const chatBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/probes/chat-replay.json`));
 const chatConfigBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/probes/chat-tokenizer_config.json`));
+/** A slow model (slow-replay.json): every answer streams in three pieces 300 ms apart, so a run can be cancelled mid-way. */
+const SLOW = 'probes-slow';
+const slowBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/probes/slow-replay.json`));
 let firstRunId = '';
 
 let harness: ExtensionHarness;
@@ -33,13 +36,14 @@ let popup: Page;
 beforeAll(async () => {
   server = await startModelServer({
     [`/${REPLAY}/replay.json`]: { body: replayBytes }, [`/${REPLAY_B}/replay.json`]: { body: replayBBytes },
-    [`/${CHAT}/replay.json`]: { body: chatBytes }, [`/${CHAT}/tokenizer_config.json`]: { body: chatConfigBytes },
+    [`/${CHAT}/replay.json`]: { body: chatBytes }, [`/${SLOW}/replay.json`]: { body: slowBytes }, [`/${CHAT}/tokenizer_config.json`]: { body: chatConfigBytes },
   });
   harness = await launchExtension();
   popup = await harness.openExtensionPage('popup/index.html');
   await installReplayModel(popup, server.origin, REPLAY, replayBytes.length, 'Probes replay (canned answers)');
   await installReplayModel(popup, server.origin, REPLAY_B, replayBBytes.length, 'Probes replay B (canned answers)');
   await installChatReplayModel(popup);
+  await installReplayModel(popup, server.origin, SLOW, slowBytes.length, 'Probes slow replay (canned answers)');
   await popup.getByRole('tab', { name: 'Probes' }).click();
 });
 afterAll(async () => {
@@ -61,7 +65,9 @@ async function installChatReplayModel(page: Page) {
   await page.locator(`[data-model="${CHAT}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
 }
 
-async function configure(page: Page, setup: { models: string[]; suites: string[]; repeats: number; n: number; maxTokens: number; temperature: number; judge?: string }) {
+async function configure(page: Page, setup: {
+  models: string[]; suites: string[]; repeats: number; n: number; maxTokens: number; temperature: number; judge?: string; perturbations?: string[];
+}) {
   for (const model of setup.models) await page.locator(`#probes-models-${model}`).waitFor();
   const boxes = async (group: string, wanted: string[]) => {
     for (const box of await page.locator(`[data-testid=probes-${group}] input[type=checkbox]`).all()) {
@@ -72,7 +78,7 @@ async function configure(page: Page, setup: { models: string[]; suites: string[]
   await boxes('models', setup.models);
   await boxes('suites', setup.suites);
   await boxes('strategies', ['direct']);
-  await boxes('perturbations', ['none']);
+  await boxes('perturbations', setup.perturbations ?? ['none']);
   await page.getByLabel('Repeats (seeds)').fill(String(setup.repeats));
   await page.getByLabel('Items per suite').fill(String(setup.n));
   await page.getByLabel('Max tokens').fill(String(setup.maxTokens));
@@ -178,18 +184,52 @@ describe('Probes tab', () => {
     expect(report.rows.find((r) => r.key === `${bbh}|exact`)!.deltas[1]).toBeCloseTo(1 / 6, 12);
   });
 
-  test('a chat model gets chat turns rendered with its template; a base model plain prompts', async () => {
-    await configure(popup, { models: [CHAT], suites: ['bbh-boolean_expressions'], repeats: 1, n: 4, maxTokens: 16, temperature: 0, judge: CHAT });
+  test('a chat model gets chat turns rendered with its template; a base model plain prompts; robustness drop', async () => {
+    await configure(popup, {
+      models: [CHAT], suites: ['bbh-boolean_expressions'], repeats: 1, n: 4, maxTokens: 16, temperature: 0, judge: CHAT, perturbations: ['none', 'distractor'],
+    });
     await popup.getByRole('button', { name: 'Start run' }).click();
     const run = popup.getByTestId('probes-run');
-    await expect.poll(async () => [await run.locator('[data-testid=probes-results] tbody tr').getAttribute('data-cell').catch(() => null), await run.getAttribute('data-status')], { timeout: 120_000 })
-      .toEqual([`${CHAT}|bbh-boolean_expressions|direct|none`, 'done']);
-    const row = run.locator('[data-testid=probes-results] tbody tr');
+    const cell = `${CHAT}|bbh-boolean_expressions|direct`;
+    await expect.poll(async () => [await run.locator(`tr[data-cell="${cell}|none"]`).count(), await run.getAttribute('data-status')], { timeout: 120_000 })
+      .toEqual([1, 'done']);
+    expect(await run.locator('[data-field="run.progress"]').innerText()).toBe('8/8');
+    const row = run.locator(`tr[data-cell="${cell}|none"]`);
     // Only the ChatML rendering of the chat turns is answered: items 0 and 1 right, 2 and 3 get nothing.
     expect(await row.locator('[data-field=parse]').innerText()).toBe('50.0% ± 0.0%');
     expect(await row.locator('[data-field=exact]').innerText()).toBe('50.0% ± 0.0%');
     // The judge's chat is templated too: yes for the two right answers, nothing (neither) for the two empty ones.
     expect(await row.locator('[data-field=judge]').innerText()).toBe('100.0% ± 0.0% (2 neither)');
+    // A distractor sentence changes the user turn, which the model does not answer: 0%, a drop of 50 points.
+    const noisy = run.locator(`tr[data-cell="${cell}|distractor"]`);
+    expect(await noisy.locator('[data-field=parse]').innerText()).toBe('0.0% ± 0.0%');
+    expect(await noisy.locator('[data-field=drop]').innerText()).toBe('50.0%');
+    expect(await row.locator('[data-field=drop]').innerText()).toBe('');
+  });
+
+  test('cancel keeps the finished items, Resume runs only the rest; progress with an ETA meanwhile', async () => {
+    await configure(popup, { models: [SLOW], suites: ['sorting-8'], repeats: 1, n: 10, maxTokens: 16, temperature: 0 });
+    await popup.getByRole('button', { name: 'Start run' }).click();
+    const run = popup.getByTestId('probes-run');
+    await expect.poll(async () => [await run.getAttribute('data-status'), /^[2-8]\/10$/.test(await run.locator('[data-field="run.progress"]').innerText()),
+      /about \d+ s left/.test(await run.innerText())], { timeout: 60_000, interval: 100 }).toEqual(['running', true, true]);
+    const runId = (await run.getAttribute('data-run'))!;
+    await run.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => run.getAttribute('data-status'), { timeout: 30_000 }).toBe('cancelled');
+    const kept = await storedItems(runId);
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(kept.length).toBeLessThan(10);
+    expect(await run.locator('[data-field="run.progress"]').innerText()).toBe(`${kept.length}/10`);
+    expect(await popup.getByTestId('probes-message').innerText()).toBe(`Cancelled after ${kept.length} of 10.`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await storedItems(runId)).toHaveLength(kept.length); // cancelled means stopped
+
+    await run.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => run.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+    expect(await run.locator('[data-field="run.progress"]').innerText()).toBe('10/10');
+    const all = await storedItems(runId);
+    expect(all).toHaveLength(10);
+    for (const row of kept) expect(all.find((r) => r.key === row.key)?.finishedAt).toBe(row.finishedAt);
   });
 
   test('bad input: a run without a known model is refused with a clear message', async () => {
@@ -198,6 +238,11 @@ describe('Probes tab', () => {
     } })) as { ok: boolean; error?: { name: string; message: string } };
     expect(reply.ok).toBe(false);
     expect(reply.error?.name).toBe('ModelNotFoundError');
+    const suite = await sendFromPage(popup, envelope('probes.start', { config: {
+      models: [REPLAY], suites: ['no-such-suite'], strategies: ['direct'], perturbations: ['none'], repeats: 1, n: 1, maxTokens: 8, temperature: 0, seed: 1,
+    } })) as { ok: boolean; error?: { name: string; message: string } };
+    expect(suite.error?.name).toBe('ValidationError');
+    expect(suite.error?.message).toMatch(/^no probe suite "no-such-suite"; known: gsm8k, /);
   });
 
   test('the bundled model runs a tiny sorting suite; closing the popup and shutting the host down mid-run do not lose it', async () => {

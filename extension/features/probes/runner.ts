@@ -15,6 +15,8 @@ export type Generate = (request: {
 /** How a run talks to its models: those listed here have a chat template and get chat turns, the rest plain text. */
 export interface RunOptions {
   chatModels?: ReadonlySet<string>;
+  /** Where suites come from (the bundled ones; tests hand in their own, malformed records included). */
+  loadSuite?: (name: string, seed: number, count: number) => Suite;
 }
 
 /** Where a run keeps its rows (Dexie's probeRuns/probeItems in the product, a Map in tests). */
@@ -37,13 +39,13 @@ export interface Unit {
 }
 
 /** Every model call a config asks for, in order; a perturbation that does not apply to an item is left out. */
-export function plan(config: ProbeConfig): { units: Unit[]; skipped: string[] } {
+export function plan(config: ProbeConfig, load: NonNullable<RunOptions['loadSuite']> = loadSuite): { units: Unit[]; skipped: string[] } {
   const units: Unit[] = [];
   const skipped: string[] = [];
   for (const suiteName of config.suites) {
     let suite: Suite;
     try {
-      suite = loadSuite(suiteName, config.seed, config.n);
+      suite = load(suiteName, config.seed, config.n);
     } catch (error) {
       skipped.push(`${suiteName}: ${error instanceof Error ? error.message : String(error)}`);
       continue;
@@ -125,7 +127,7 @@ export async function executeRun(runId: string, store: ProbeStore, generate: Gen
   const row = await store.getRun(runId);
   if (!row) throw new Error(`no probe run "${runId}"`);
   const doc = row.config as ProbeRunDoc;
-  const { units, skipped } = plan(doc.config);
+  const { units, skipped } = plan(doc.config, options.loadSuite);
   const done = await store.doneKeys(runId);
   const todo = units.filter((u) => !done.has(u.key));
   const sessionStart = Date.now();

@@ -3,7 +3,7 @@ import type { ProbeItemRow, ProbeRunRow } from '../../../extension/storage/db.ts
 import { DEFAULT_CONFIG, type ProbeConfig, type ProbeRunDoc } from '../../../extension/features/probes/config.ts';
 import { executeRun, plan, type Generate, type ProbeStore } from '../../../extension/features/probes/runner.ts';
 import { summarize, type ItemResult } from '../../../extension/features/probes/stats.ts';
-import { loadSuite } from '../../../extension/features/probes/suites.ts';
+import { loadSuite, suiteFromRecords } from '../../../extension/features/probes/suites.ts';
 
 function memoryStore(failPutAfter = Infinity) {
   const runs = new Map<string, ProbeRunRow>();
@@ -114,5 +114,34 @@ describe('probe runner', () => {
     expect(cell!.methods.parse.mean).toBe(0);
     expect(cell!.methods.judge.perRepeat).toEqual([]);
     expect(cell!.judgeNeither).toBe(12);
+  });
+
+  test('a suite file with malformed records: they are skipped and listed on the run, the rest runs to the end', async () => {
+    const { store, runs, items } = memoryStore();
+    await newRun(store);
+    const records = [...gold.slice(0, 2), { id: 'broken', question: '', answer: 'True' }, 'not a record', ...gold.slice(2, 4)];
+    const load = (name: string) => suiteFromRecords(name, 'exact', records);
+    expect(await executeRun('r1', store, scripted, new AbortController().signal, { loadSuite: load })).toBe('done');
+    const doc = runs.get('r1')!.config as ProbeRunDoc;
+    expect(doc.skipped).toEqual(['bbh-boolean_expressions record 2: no question', 'bbh-boolean_expressions record 3: not an object']);
+    expect(doc.message).toBe('2 malformed item(s) skipped');
+    expect([doc.done, doc.total, items.size]).toEqual([12, 12, 12]);
+  });
+
+  test('progress: done counts up one item at a time, an ETA from the first item on, 0 at the end', async () => {
+    const { store, runs } = memoryStore();
+    await newRun(store);
+    const seen: { status: string; done: number; etaS: number | null }[] = [];
+    const watching: ProbeStore = { ...store, putRun: async (row) => {
+      const doc = row.config as ProbeRunDoc;
+      seen.push({ status: row.status, done: doc.done, etaS: doc.etaS });
+      await store.putRun(row);
+    } };
+    await executeRun('r1', watching, scripted, new AbortController().signal);
+    expect(seen.map((s) => s.done)).toEqual([0, ...Array.from({ length: 12 }, (_, i) => i + 1), 12]);
+    expect(seen[0]!.etaS).toBeNull();
+    expect(seen.slice(1, -1).every((s) => s.status === 'running' && Number.isInteger(s.etaS) && s.etaS! >= 0)).toBe(true);
+    expect(seen.at(-2)!.etaS).toBe(0); // nothing left after the last item
+    expect(runs.get('r1')!.status).toBe('done');
   });
 });
