@@ -34,22 +34,45 @@ const NOT_UNITS = new Set([
 /**
  * One number in running text. A minus counts only where it cannot be a subtraction (not right after a digit, a
  * letter or a closing bracket). Thousands separators need groups of exactly three digits, so "1,2,3" is three numbers.
+ * Two more forms exist where the text allows decimal commas (see `decimalCommas`): `eu`, European thousands dots with
+ * a decimal comma ("1.234,5"), and `dc`, a decimal comma ("2,5", "3,75", "0,125"), never inside a list ("1,2,3").
  */
-const NUMBER = new RegExp(
+const DIGITS = String.raw`(?<eu>\d{1,3}(?:\.\d{3})+,\d+(?![\d,]))|(?<dots>\d{1,3}(?:\.\d{3}){2,}(?![\d,.]))|` +
+  String.raw`(?<dc>(?<!\d,)(?:0,\d+|\d+,(?:\d{1,2}|\d{4,}))(?!\d|,\d))|`;
+const numberPattern = (commaDecimals: boolean) => new RegExp(
   String.raw`(?<![\w.)\]])(?<sign>[-−–]\s?)?(?<cur>[$€£¥₹]\s?)?(?<sign2>[-−])?` +
-  String.raw`(?<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)` +
+  String.raw`(?<num>${commaDecimals ? DIGITS : String.raw`(?<dots>\d{1,3}(?:\.\d{3}){2,}(?![\d,.]))|`}(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)` +
   String.raw`(?:\s+(?<mixn>\d+)\s*\/\s*(?<mixd>\d+)|\s*\/\s*(?<den>\d+(?:\.\d+)?)(?![\d.]))?` +
   String.raw`(?<pct>\s?%|\s+percent\b)?(?:\s?(?<unit>[A-Za-z]{1,15})\b)?`,
   'g',
 );
+const NUMBER = numberPattern(false);
+const NUMBER_COMMA_DECIMALS = numberPattern(true);
+
+/**
+ * Whether "2,5" in this text is two and a half: yes, unless the text writes thousands with commas elsewhere
+ * ("1,234", "12,500"); European "1.234,5" always says yes.
+ */
+export function decimalCommas(text: string): boolean {
+  if (/(?<![\w.,])\d{1,3}(?:\.\d{3})+,\d/.test(text)) return true;
+  return !/(?<![\w.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])/.test(text);
+}
 
 interface Found extends Extracted {
   index: number;
 }
 
+function numberValue(g: Record<string, string | undefined>): number {
+  const raw = g['num'] ?? '';
+  if (g['eu'] !== undefined) return Number(raw.replace(/\./g, '').replace(',', '.'));
+  if (g['dots'] !== undefined) return Number(raw.replace(/\./g, ''));
+  if (g['dc'] !== undefined) return Number(raw.replace(',', '.'));
+  return Number(raw.replace(/,/g, ''));
+}
+
 function parseMatch(match: RegExpExecArray): Found | null {
   const g = match.groups ?? {};
-  let value = Number((g['num'] ?? '').replace(/,/g, ''));
+  let value = numberValue(g);
   if (g['mixn'] !== undefined && g['mixd'] !== undefined) {
     const d = Number(g['mixd']);
     if (d === 0) return null;
@@ -70,18 +93,18 @@ function parseMatch(match: RegExpExecArray): Found | null {
   return { value: Object.is(value, -0) ? 0 : value, text, how: 'last-number', index: match.index, ...(unit ? { unit } : {}) };
 }
 
-/** Every number in the text, in order. */
-export function findNumbers(text: string): Found[] {
+/** Every number in the text, in order. `commaDecimals`: read "2,5" as 2.5 (by default, as the text's own style says). */
+export function findNumbers(text: string, commaDecimals: boolean = decimalCommas(text)): Found[] {
   const found: Found[] = [];
-  for (const match of text.matchAll(NUMBER)) {
+  for (const match of text.matchAll(commaDecimals ? NUMBER_COMMA_DECIMALS : NUMBER)) {
     const parsed = parseMatch(match as RegExpExecArray);
     if (parsed) found.push(parsed);
   }
   return found;
 }
 
-function firstNumberIn(text: string, how: ExtractionHow): Extracted | null {
-  const first = findNumbers(text)[0];
+function firstNumberIn(text: string, how: ExtractionHow, commaDecimals: boolean): Extracted | null {
+  const first = findNumbers(text, commaDecimals)[0];
   if (first) return strip({ ...first, how });
   const word = /^\W*(?:is\s+)?([a-z]+)\b/i.exec(text)?.[1]?.toLowerCase();
   if (word !== undefined && word in WORDS) return { value: WORDS[word]!, text: word, how };
@@ -106,6 +129,8 @@ export function answerRegion(text: string): string {
 /** The final answer in a model's text, or NO_ANSWER. Markers win over position; the last marker wins. */
 export function extractAnswer(raw: string): Extracted {
   const text = answerRegion(raw);
+  // Decided on the whole answer, not on the few characters after a marker.
+  const commaDecimals = decimalCommas(text);
   const markers: Array<[RegExp, ExtractionHow]> = [
     [/####\s*/g, 'hash'],
     [/\\boxed\{/g, 'boxed'],
@@ -115,11 +140,11 @@ export function extractAnswer(raw: string): Extracted {
     const hits = [...text.matchAll(marker)].reverse();
     for (const hit of hits) {
       const after = text.slice(hit.index + hit[0].length, hit.index + hit[0].length + 60);
-      const got = firstNumberIn(after, how);
+      const got = firstNumberIn(after, how, commaDecimals);
       if (got) return got;
     }
   }
-  const all = findNumbers(text);
+  const all = findNumbers(text, commaDecimals);
   const last = all[all.length - 1];
   return last ? strip(last) : NO_ANSWER;
 }

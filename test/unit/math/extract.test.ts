@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { answerFromValue, extractAnswer, findNumbers, formatAnswer } from '../../../extension/features/math/extract.ts';
+import fc from 'fast-check';
+import { answerFromValue, decimalCommas, extractAnswer, findNumbers, formatAnswer } from '../../../extension/features/math/extract.ts';
 
 /** [model text, expected value (null = no answer), how it was found] */
 const table: Array<[string, number | null, string]> = [
@@ -79,5 +80,71 @@ describe('formatAnswer', () => {
     expect(formatAnswer({ value: 40, unit: '%' })).toBe('40%');
     expect(formatAnswer({ value: 2 / 3 })).toBe('0.666667');
     expect(formatAnswer({ value: null })).toBe('no answer');
+  });
+});
+
+/** [text, expected value, how]: commas as thousands separators or as decimal marks, decided by the text itself. */
+const commaTable: Array<[string, number | null, string]> = [
+  ['The answer is 1,234.', 1234, 'answer-phrase'],
+  ['The answer is 12,500 dollars.', 12500, 'answer-phrase'],
+  ['The answer is 2,5.', 2.5, 'answer-phrase'],
+  ['Die Antwort ist 3,75 Euro.', 3.75, 'last-number'],
+  ['The answer is 0,5 liters', 0.5, 'answer-phrase'],
+  ['The answer is 0,125', 0.125, 'answer-phrase'],
+  ['Each costs €2,50.', 2.5, 'last-number'],
+  ['The answer is -2,5.', -2.5, 'answer-phrase'],
+  ['The answer is 1.234,5', 1234.5, 'answer-phrase'],
+  ['Il a payé 1.234,56 € au total.', 1234.56, 'last-number'],
+  ['La réponse est 1.234.567', 1234567, 'last-number'],
+  ['So 1,5 + 1 = 2,5. The answer is 2,5.', 2.5, 'answer-phrase'],
+  // The text writes thousands with commas: "2,5" is then not two and a half.
+  ['He paid 1,250 dollars for 2,5', 5, 'last-number'],
+  ['The answer is 2,5 and the total is 1,200.', 2, 'answer-phrase'],
+  // Lists stay lists.
+  ['The numbers 1,2,3 add up to 6', 6, 'last-number'],
+  ['Pick from 4,5,6', 6, 'last-number'],
+  ['Answer: 7, 8 or 9', 7, 'answer-phrase'],
+  ['#### 2,5', 2.5, 'hash'],
+  ['#### 1,234', 1234, 'hash'],
+];
+
+describe('decimal commas vs thousands separators', () => {
+  test.each(commaTable)('%j → %s', (text, value, how) => {
+    const got = extractAnswer(text);
+    if (value === null) expect(got.value).toBeNull();
+    else expect(got.value).toBeCloseTo(value, 10);
+    expect(got.how).toBe(how);
+  });
+
+  test('decimalCommas reads the text\'s own style', () => {
+    expect(decimalCommas('2,5 apples')).toBe(true);
+    expect(decimalCommas('1,234 apples and 2,5 pears')).toBe(false);
+    expect(decimalCommas('0,125 kg')).toBe(true);
+    expect(decimalCommas('1.234,5 kg and 1,234')).toBe(true);
+  });
+
+  // Properties: whatever the number, each way of writing it reads back as it.
+  test('en-US thousands ("1,234,567.89") read back', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
+      const value = whole + cents / 100;
+      const text = `The answer is ${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}.`;
+      expect(extractAnswer(text).value).toBeCloseTo(value, 6);
+    }));
+  });
+
+  test('European "1.234.567,89" and plain decimal commas ("3,75") read back', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 1, max: 99 }), (whole, cents) => {
+      const value = whole + cents / 100;
+      const grouped = value.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+      expect(extractAnswer(`Die Antwort ist ${grouped}.`).value).toBeCloseTo(value, 6);
+      const plain = value.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 2, useGrouping: false });
+      expect(extractAnswer(`Die Antwort ist ${plain}.`).value).toBeCloseTo(value, 6);
+    }));
+  });
+
+  test('comma-separated lists of small numbers stay separate numbers (the last one is the fallback)', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 3, maxLength: 8 }), (items) => {
+      expect(findNumbers(items.join(',')).map((n) => n.value)).toEqual(items);
+    }));
   });
 });
