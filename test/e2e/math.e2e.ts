@@ -127,6 +127,27 @@ describe('Math tab with a scripted (replay) model', () => {
     expect(await answer(popup)).toBe('60');
   });
 
+  test('bad input: text that is not math, and a problem in another language with a decimal-comma answer', async () => {
+    await solveWith(popup, 'Write me a short poem about the sea, please.');
+    expect(await popup.getByTestId('math-notice').innerText()).toMatch(/does not look like a math problem/);
+    expect(await answer(popup)).toBe('no answer');
+    expect(await popup.getByTestId('math-message').innerText()).toMatch(/no number/);
+
+    await solveWith(popup, 'Eine Tafel Schokolade kostet 1,25 Euro. Wie viel kosten 2 Tafeln?');
+    expect(await popup.getByTestId('math-result').getAttribute('data-status')).toBe('done');
+    expect(await popup.getByTestId('math-answer').getAttribute('data-value')).toBe('2.5');
+    expect(await answer(popup)).toBe('2.5');
+  });
+
+  test('copy: the problem and the answer go to the clipboard', async () => {
+    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await solveWith(popup, 'Lena reads 12 pages a day for 5 days. How many pages does she read?');
+    await popup.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => popup.getByText('Copied.').count()).toBe(1);
+    expect(await popup.evaluate(() => navigator.clipboard.readText()))
+      .toBe('Problem: Lena reads 12 pages a day for 5 days. How many pages does she read?\nAnswer: 60');
+  });
+
   test('"Solve with Pocket SLM" on a selection opens the Math tab with the problem filled in', async () => {
     const page = await harness.context.newPage();
     await page.goto(pages.url('/demo/'));
