@@ -28,6 +28,9 @@ const MAX_SLOTS = 10;
 const SAMPLES = 3;
 const STATE_CLASS = /^(is-|has-)|^(active|selected|current|unread|read|hidden|visible|new|odd|even|first|last|focus|hover|disabled|checked)$/i;
 
+/** Controls a form is made of: rows holding one of these each are the form's fields, not a list of items. */
+const FORM_FIELD_KINDS: ReadonlySet<string> = new Set(['text_input', 'text_area', 'select', 'combobox', 'editable']);
+
 /** Prose is not a list: paragraphs, quotes and long texts keep their links as elements. */
 const PROSE = new Set(['P', 'BLOCKQUOTE', 'PRE', 'TD', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -218,6 +221,8 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
     const members = [...memberMap.values()].flat();
     if (memberMap.size < MIN_ITEMS) continue;
     if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) continue;
+    // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
+    if ([...memberMap.values()].every((m) => m.length === 1 && FORM_FIELD_KINDS.has(m[0]!.kind))) continue;
     const list = describe(container, items, memberMap);
     const slotsPerItem = list.slots.length;
     if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) continue;

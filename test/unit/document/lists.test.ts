@@ -92,3 +92,16 @@ test('a second build sees the DOM as it is now (no stale structure from the firs
   const after = build();
   expect(list(after, 'page__people').slots.find((s) => s.name === 'person')?.selector).toBe(':scope > span.person');
 });
+
+test('form rows (a label and one field each, repeated) stay fields of the form, not a list', () => {
+  const rows = ['Full name', 'Email', 'Phone', 'City'].map((label, i) =>
+    `<div class="row"><label for="f${i}">${label}</label><input id="f${i}"></div>`).join('');
+  const wrapped = ['Company', 'Quantity', 'Notes'].map((label) => `<div class="row"><label>${label} <input></label></div>`).join('');
+  const doc = build(`<form aria-label="Shipping"><h2>Shipping</h2>${rows}${wrapped}<button>Send</button></form>`);
+  expect(entries(doc).some((e) => e.kind === 'list')).toBe(false);
+  expect(names(doc)).toEqual(['shipping__full_name', 'shipping__email', 'shipping__phone', 'shipping__city', 'shipping__company',
+    'shipping__quantity', 'shipping__notes', 'shipping__send_button']);
+  // Rows of items that each carry one field and more (a cart with quantities) are still a list.
+  const cart = Array.from({ length: 3 }, (_, i) => `<li><span class="name">Item ${i}</span><input aria-label="Quantity ${i}"><button>Remove</button></li>`).join('');
+  expect(list(build(`<ul aria-label="Cart">${cart}</ul>`), 'page__cart').count).toBe(3);
+});
