@@ -26,7 +26,7 @@ const ITEM_METHODS: Record<string, BridgeMethod> = {
   exists: 'exists',
 };
 const FIELD_METHODS: Record<string, BridgeMethod> = {
-  click: 'click', hover: 'hover', text: 'text', value: 'value', exists: 'exists',
+  click: 'click', hover: 'hover', text: 'text', value: 'value', exists: 'exists', check: 'check', uncheck: 'uncheck',
 };
 const TEXT_ARGUMENT: ReadonlySet<BridgeMethod> = new Set(['type', 'select']);
 
