@@ -1,0 +1,67 @@
+/**
+ * Word lists for the synthetic pages. Every list is split: the test split draws only from the last quarter of each
+ * list, train and dev from the rest, so held-out pages carry labels the model never saw.
+ */
+export type Split = 'train' | 'dev' | 'test';
+
+export function forSplit<T>(items: readonly T[], split: Split): readonly T[] {
+  const cut = Math.max(1, Math.floor(items.length * 0.75));
+  return split === 'test' ? items.slice(cut) : items.slice(0, cut);
+}
+
+export const FIELD_LABELS = {
+  name: ['Full name', 'Name', 'Your name', 'Contact name', 'Customer name', 'Recipient', 'Attendee name', 'Name on the card holder list'],
+  email: ['Email', 'Email address', 'E-mail', 'Your email', 'Work email', 'Contact email', 'Reply-to address', 'Mailbox'],
+  phone: ['Phone', 'Phone number', 'Mobile', 'Telephone', 'Cell phone', 'Contact number', 'Daytime phone', 'Mobile number'],
+  city: ['City', 'Town', 'City of residence', 'Delivery city', 'Home town', 'Where do you live', 'Pickup city', 'Destination'],
+  company: ['Company', 'Organisation', 'Employer', 'Business name', 'Team name', 'Workplace', 'School', 'Club'],
+  message: ['Message', 'Comments', 'Notes', 'Your message', 'Details', 'Special requests', 'Anything else', 'Remarks'],
+  quantity: ['Quantity', 'Number of items', 'Guests', 'Seats', 'Tickets', 'Copies', 'Party size', 'Rooms'],
+  date: ['Date', 'Preferred date', 'Arrival date', 'Delivery date', 'Start date', 'Check-in date', 'Event day', 'Due date'],
+} as const;
+export type TextRole = keyof typeof FIELD_LABELS;
+
+export const SELECT_FIELDS = [
+  { labels: ['Country', 'Country of residence', 'Ship to', 'Nationality'], options: ['Germany', 'France', 'Spain', 'Italy', 'Portugal', 'Norway', 'Japan', 'Canada'] },
+  { labels: ['Size', 'T-shirt size', 'Shirt size', 'Fit'], options: ['Small', 'Medium', 'Large', 'Extra large'] },
+  { labels: ['Plan', 'Subscription', 'Tier', 'Package'], options: ['Free', 'Basic', 'Pro', 'Team', 'Enterprise'] },
+  { labels: ['Room type', 'Cabin class', 'Seat class', 'Ticket type'], options: ['Economy', 'Standard', 'Business', 'First', 'Suite'] },
+  { labels: ['Topic', 'Subject', 'Department', 'Reason'], options: ['Billing', 'Support', 'Sales', 'Press', 'Other'] },
+  { labels: ['Language', 'Preferred language', 'Locale', 'Spoken language'], options: ['English', 'German', 'French', 'Spanish', 'Dutch'] },
+] as const;
+
+export const CHECKBOX_LABELS = [
+  'Subscribe to the newsletter', 'Send me updates', 'I agree to the terms', 'Remember me', 'Email me offers',
+  'Keep me posted', 'Gift wrap', 'Express delivery', 'Make profile public', 'Add travel insurance',
+  'Notify me by text', 'Accessible seating',
+];
+
+export const SUBMIT_LABELS = [
+  'Submit', 'Send', 'Save', 'Continue', 'Sign up', 'Book now', 'Register', 'Request quote', 'Apply', 'Done',
+  'Create account', 'Reserve', 'Go', 'Finish',
+];
+
+export const FORM_TITLES = [
+  'Contact us', 'Sign up', 'Shipping details', 'Book a table', 'Join the club', 'Request a demo', 'Event registration',
+  'Get a quote', 'Feedback', 'Apply now', 'Volunteer form', 'Order details', 'Travel booking', 'Membership',
+  'Support request', 'Profile',
+];
+
+export const FIRST_NAMES = ['Ana', 'Ben', 'Chloe', 'David', 'Elif', 'Farah', 'Gus', 'Hana', 'Ivan', 'Jonas', 'Kira', 'Liam', 'Maya', 'Nils', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Vera', 'Wen', 'Yusuf', 'Zoe'];
+export const LAST_NAMES = ['Berg', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jansen', 'Kowalski', 'Lopez', 'Moreau', 'Novak', 'Okafor', 'Park', 'Rossi', 'Silva', 'Tanaka', 'Weber', 'Yilmaz'];
+export const CITIES = ['Lisbon', 'Oslo', 'Berlin', 'Madrid', 'Kyoto', 'Toronto', 'Lyon', 'Porto', 'Vienna', 'Dublin', 'Austin', 'Krakow', 'Turin', 'Bergen', 'Seville', 'Ghent'];
+export const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Stark Labs', 'Wayne Works', 'Nimbus', 'Orbit Co'];
+export const MESSAGES = ['Please call me back', 'Running late', 'Window seat please', 'No nuts please', 'Leave at the door', 'Thanks in advance', 'Need an invoice', 'Ring twice'];
+
+export const ADJECTIVES = ['Blue', 'Red', 'Green', 'Tiny', 'Large', 'Smart', 'Classic', 'Silver', 'Wooden', 'Organic', 'Vintage', 'Compact', 'Golden', 'Soft', 'Bright', 'Quiet'];
+export const PRODUCTS = ['Lamp', 'Chair', 'Backpack', 'Kettle', 'Headphones', 'Notebook', 'Mug', 'Jacket', 'Watch', 'Speaker', 'Blanket', 'Bottle', 'Desk', 'Camera', 'Scarf', 'Plant'];
+export const ROLES = ['Designer', 'Engineer', 'Manager', 'Writer', 'Analyst', 'Nurse', 'Teacher', 'Chef', 'Pilot', 'Lawyer', 'Editor', 'Driver'];
+export const SUBJECTS = ['Quarterly report', 'Lunch on Friday', 'Invoice overdue', 'Team offsite', 'New login', 'Weekly digest', 'Holiday plans', 'Contract draft', 'Meeting moved', 'Welcome aboard', 'Order shipped', 'Password reset'];
+export const EVENTS = ['Jazz night', 'Book club', 'Yoga class', 'Tech meetup', 'Wine tasting', 'City tour', 'Film screening', 'Art walk', 'Chess evening', 'Salsa lesson', 'Pottery workshop', 'Trivia quiz'];
+export const BOOK_TITLES = ['Silent River', 'The Glass Key', 'Northern Lights', 'Paper Moon', 'Iron Garden', 'Blue Harbour', 'Last Summer', 'Hidden Paths', 'Wild Orchard', 'Stone Bridge', 'Salt and Pepper', 'Night Train'];
+export const TODOS = ['Buy milk', 'Walk the dog', 'Call the bank', 'Pay rent', 'Book dentist', 'Water plants', 'Send invoice', 'Fix the bike', 'Clean kitchen', 'Renew passport', 'Return books', 'Plan trip'];
+export const SEARCH_PLACEHOLDERS = ['Search', 'Search products', 'Find', 'Search by name', 'Type to search', 'What are you looking for?', 'Search the catalogue', 'Filter'];
+export const SEARCH_BUTTONS = ['Search', 'Go', 'Find', 'Look up', 'Filter', 'Show results'];
+export const TAB_NAMES = ['General', 'Privacy', 'Notifications', 'Account', 'Display', 'Security', 'Billing', 'Advanced', 'Sharing', 'Sound'];
+export const TOGGLE_LABELS = ['Dark mode', 'Email alerts', 'Two-step login', 'Show online status', 'Auto-save', 'Compact view', 'Sound effects', 'Weekly summary', 'Location access', 'Read receipts', 'Beta features', 'Large text'];
+export const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
