@@ -13,6 +13,7 @@ import { MathHost } from './math-host.ts';
 import { ModelHost } from './model-host.ts';
 import { ProbeHost } from './probes-host.ts';
 import { WorkerPool } from './worker-pool.ts';
+import { automationRuns } from '../features/automate/host-wiring.ts';
 
 const pool = new WorkerPool((label) => {
   if (label === 'device-probe') {
@@ -84,6 +85,7 @@ listenForMessages(createDispatcher('host', extensionSelf, {
     return {};
   },
   'host.probes.status': () => probes.status(),
+  ...automationRuns((request, signal) => host.generate(request, () => undefined, signal)),
   'host.math.start': async (payload) => ({ runId: await maths.start(payload) }),
   'host.math.cancel': async ({ runId }) => {
     await maths.cancel(runId);

@@ -13,6 +13,9 @@ import {
   TabHighlightRequestSchema, TokenCountRequestSchema, TokenCountSchema,
 } from './schemas.ts';
 import { ActReplySchema, ActRequestSchema, TabActRequestSchema } from './schemas.ts';
+import {
+  AutomateRespondSchema, AutomateRunIdSchema, AutomateStartSchema, AutomateStateSchema, AutomateTabSchema,
+} from '../features/automate/run-state.ts';
 
 const ProbeRunIdSchema = v.strictObject({ runId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) });
 const ProbesStartSchema = v.union([v.strictObject({ config: ProbeConfigSchema }), v.strictObject({ resume: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) })]);
@@ -82,6 +85,15 @@ export const routes = {
   // Test hooks for GPU device loss: reachable only from the service worker's test scope, relayed host → worker.
   'host.test.loseDevice': route(v.strictObject({ model: v.pipe(v.string(), v.maxLength(200)) }), DeviceDestroyedSchema, ['extension']),
   'worker.test.loseDevice': route(Empty, DeviceDestroyedSchema, ['extension']),
+  // Automation runs live in the model host (they outlive the side panel); the background relays.
+  'automate.start': route(AutomateStartSchema, AutomateRunIdSchema, ['extension']),
+  'automate.state': route(AutomateTabSchema, AutomateStateSchema, ['extension']),
+  'automate.respond': route(AutomateRespondSchema, Empty, ['extension']),
+  'automate.stop': route(AutomateRunIdSchema, Empty, ['extension']),
+  'host.automate.start': route(AutomateStartSchema, AutomateRunIdSchema, ['extension']),
+  'host.automate.state': route(AutomateTabSchema, AutomateStateSchema, ['extension']),
+  'host.automate.respond': route(AutomateRespondSchema, Empty, ['extension']),
+  'host.automate.stop': route(AutomateRunIdSchema, Empty, ['extension']),
 } as const;
 
 export type Kind = keyof typeof routes;

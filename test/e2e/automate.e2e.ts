@@ -10,7 +10,7 @@ import { startModelServer } from '../support/model-server.ts';
  * Automation end to end in Chromium: the side panel's Automate tab with a replay model (canned answers keyed on the
  * task, test/fixtures/apps/automate-replay.json) writes scripts; the sandbox runs them; every action goes side panel
  * → background → content executor on our fixture pages (the demo mail app, a todo app, a two-step sign-up form, a
- * page with prompt injection). The model is scripted; the pages, the executor, the interpreter and the loop are real.
+ * page with prompt injection, a searchable shop list). The model is scripted; the pages, the executor, the interpreter and the loop are real.
  */
 const REPLAY = 'automate-replay';
 const replayBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/apps/automate-replay.json`));
@@ -249,6 +249,108 @@ describe('Automate tab with a scripted (replay) model', () => {
     // Whatever it wrote, nothing irreversible happened and no todo was removed.
     expect(await page.locator('#removed').innerText()).toBe('0');
   }, 180_000);
+
+  test('searchable list: search, read every result, open the cheapest; the script is shown highlighted', async () => {
+    const { page, panel } = await bind('/apps/shop/');
+    await run(panel, 'Open the cheapest result for lamp');
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+    expect(await panel.getByTestId('automate-result').innerText()).toBe('"Mini lamp shade"');
+    expect(await page.locator('#opened').innerText()).toBe('Mini lamp shade');
+    expect(await page.locator('#q').inputValue()).toBe('lamp');
+    // Six results, each price read once; one type and one click.
+    expect(await panel.locator('[data-testid="automate-log"] li[data-call="text"]').count()).toBe(6 + 1);
+    expect(await panel.locator('[data-testid="automate-log"] li[data-call="click"]').count()).toBe(1);
+    // Highlighting: spans with token classes, and the text shown is the script itself.
+    const script = panel.getByTestId('automate-script');
+    expect(await script.locator('.tok-element').first().innerText()).toBe('$search_products__search_products');
+    expect(await script.locator('.tok-keyword').allInnerTexts()).toEqual(expect.arrayContaining(['let', 'for', 'const', 'of', 'if']));
+    expect(await script.locator('.tok-string').first().innerText()).toBe('"lamp"');
+    expect(await script.innerText()).toContain('best.view.click();');
+  }, 120_000);
+
+  test('searchable list filtered to two results (no longer a list in the document): still read and opened', async () => {
+    const { page, panel } = await bind('/apps/shop/');
+    await run(panel, 'Open the cheapest result for floor');
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+    expect(await panel.getByTestId('automate-result').innerText()).toBe('"Paper floor lamp"');
+    expect(await page.locator('#opened').innerText()).toBe('Paper floor lamp');
+  }, 120_000);
+
+  test('the run lives outside the side panel: closed mid-run it goes on; reopened, the panel shows its confirmation and result', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    const url = panel.url();
+    await run(panel, 'Slowly add the todo Read a book');
+    await expect.poll(() => panel.getByTestId('automate').getAttribute('data-status')).toBe('running');
+    await panel.close();
+    // With no panel open, the run types and clicks on the page…
+    await expect.poll(() => page.locator('#todos li .title').allInnerTexts(), { timeout: 60_000 }).toContain('Read a book');
+    // …and waits for the confirmation of the irreversible remove, which the reopened panel shows.
+    const again = await harness.openExtensionPage(url.slice(url.indexOf('sidepanel/')));
+    await again.getByRole('tab', { name: 'Automate' }).click();
+    const confirm = again.getByTestId('automate-confirm');
+    await confirm.waitFor({ timeout: 60_000 });
+    expect(await confirm.innerText()).toContain('$todos__todo_items[0].remove');
+    expect(await again.getByTestId('automate-progress').innerText()).toContain('Slowly add the todo Read a book');
+    expect(await again.getByTestId('automate-script').innerText()).toContain('wait(1500);');
+    expect(await again.locator('[data-testid="automate-log"] li[data-call="type"]').count()).toBe(1);
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    const report = await finished(again);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1 });
+    expect(await again.getByTestId('automate-result').innerText()).toBe('4');
+    expect(await page.locator('#removed').innerText()).toBe('1');
+    // Closed and reopened once more after the end: the result is still there.
+    await again.close();
+    const third = await harness.openExtensionPage(url.slice(url.indexOf('sidepanel/')));
+    await third.getByRole('tab', { name: 'Automate' }).click();
+    expect((await finished(third)).status).toBe('done');
+    expect(await third.getByTestId('automate-result').innerText()).toBe('4');
+  }, 150_000);
+
+  test('Stop ends a run that waits for an answer; nothing is typed', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await run(panel, 'Add a todo that I will name');
+    await panel.getByTestId('automate-ask').waitFor({ timeout: 60_000 });
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    const report = await finished(panel);
+    expect(report.status, report.text).toBe('stopped');
+    expect(await panel.getByTestId('automate-ask').count()).toBe(0);
+    expect(await page.locator('#total').innerText()).toBe('4');
+  }, 120_000);
+
+  test('a saved script that no longer fits: replay fails with 0 model calls; allowed, the model repairs it', async () => {
+    const { page, panel } = await bind('/apps/shop/');
+    await run(panel, 'Open the cheapest result for lamp');
+    expect((await finished(panel)).status).toBe('done');
+    const save = panel.getByTestId('automate-save');
+    await save.getByLabel('Script name').fill('Cheapest lamp (saved)');
+    const source = await save.getByLabel(/Saved script/).inputValue();
+    // The site changed since: the list has another name now.
+    await save.getByLabel(/Saved script/).fill(source.replace('$lamp_co__products', '$lamp_co__product_list'));
+    await save.getByRole('button', { name: 'Save script' }).click();
+    const saved = panel.locator('[data-testid="automate-saved"] li[data-script="Cheapest lamp (saved)"]');
+    await saved.waitFor();
+    const calls = Number(await panel.getByTestId('automate').getAttribute('data-generate-calls'));
+
+    await page.reload();
+    await saved.getByRole('button', { name: 'Replay' }).click();
+    await expect.poll(() => panel.getByTestId('automate-report').getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
+    const refused = await finished(panel);
+    expect(refused, refused.text).toMatchObject({ modelCalls: 0, attempts: 1 });
+    expect(refused.text).toMatch(/NotFoundError/);
+    expect(Number(await panel.getByTestId('automate').getAttribute('data-generate-calls'))).toBe(calls);
+
+    await page.reload();
+    await panel.getByLabel('Let a replay that fails ask the model to repair it').check();
+    await saved.getByRole('button', { name: 'Replay' }).click();
+    await expect.poll(() => panel.getByTestId('automate-report').getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+    const repaired = await finished(panel);
+    expect(repaired, repaired.text).toMatchObject({ modelCalls: 1, attempts: 2 });
+    expect(await panel.getByTestId('automate-result').innerText()).toBe('"Mini lamp shade"');
+    expect(await page.locator('#opened').innerText()).toBe('Mini lamp shade');
+    expect(Number(await panel.getByTestId('automate').getAttribute('data-generate-calls'))).toBe(calls + 1);
+  }, 150_000);
 
   test('the executor refuses unconfirmed irreversible clicks, foreign navigation and unrequested typing into sensitive fields', async () => {
     const page = await openPage('/apps/signup/');

@@ -1,35 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { choicesFor } from '../../../models/defaults.ts';
-import { generate, request } from '../../platform/index.ts';
-import type { Locator, PageDocument } from '../../protocol/schemas.ts';
+import { request } from '../../platform/index.ts';
 import type { ScriptRow } from '../../storage/db.ts';
-import { SandboxHost } from '../../sandbox/host.ts';
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { deserializeError } from '../../protocol/errors.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
-import { type ConfirmRequest, PageBridge } from './page-bridge.ts';
-import { otherPageNames, recordNavigation, routeTo } from './site-routes.ts';
 import type { ModelAnswer } from './parse.ts';
-import type { ChatMessage } from './prompt.ts';
-import { type RunReport, runTask, type RunnerDeps } from './runner.ts';
+import type { RunState } from './run-state.ts';
+import { ScriptView } from './ScriptView.tsx';
 import { deleteScript, fillParams, listScripts, originOf, saveScript } from './saved.ts';
 
 /**
  * The Automate tab of the side panel: a task → one model call writes a script → the sandbox runs it on the bound
- * tab, step by step with the current element outlined → typed errors repaired (at most 2) → a report. Irreversible
- * actions wait for Confirm/Cancel here. A finished script can be saved for the site and replayed without a model.
+ * tab, step by step with the current element outlined → typed errors repaired (at most 2) → a report. The run itself
+ * lives in the model host (run-host.ts): this panel starts it, shows its state, answers its confirmations and
+ * questions, and stops it. Closing the panel does not stop the run; reopening shows it where it is.
  */
 
-type Status = 'idle' | 'running' | RunReport['status'] | 'error';
-interface Pending<T> {
-  resolve(value: T): void;
-}
-
-function flatten(messages: ChatMessage[]): string {
-  return `${messages.map((m) => (m.role === 'system' ? m.content : `${m.role === 'user' ? 'User' : 'Assistant'}: ${m.content}`)).join('\n\n')}\n\nAssistant:`;
-}
-
-let generateCalls = 0;
+/** Polling the host: often while a run goes, seldom when idle (a run started elsewhere still shows up). */
+const POLL_RUNNING_MS = 200;
+const POLL_IDLE_MS = 1000;
 
 function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
   return (
@@ -47,16 +38,10 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [model, setModel] = useState<string | undefined>(undefined);
   const chosen = model ?? defaultModel;
   const [task, setTask] = useState('');
-  const [status, setStatus] = useState<Status>('idle');
-  const [answer, setAnswer] = useState<ModelAnswer | undefined>(undefined);
-  const [attempt, setAttempt] = useState(0);
-  const [log, setLog] = useState<LogEntry[]>([]);
-  const [said, setSaid] = useState<string[]>([]);
-  const [current, setCurrent] = useState<string | undefined>(undefined);
-  const [confirm, setConfirm] = useState<(ConfirmRequest & Pending<boolean>) | undefined>(undefined);
-  const [question, setQuestion] = useState<(Pending<string> & { text: string }) | undefined>(undefined);
+  const [run, setRun] = useState<RunState | null>(null);
+  const [calls, setCalls] = useState(0);
+  const [loaded, setLoaded] = useState(false);
   const [reply, setReply] = useState('');
-  const [report, setReport] = useState<RunReport | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [origin, setOrigin] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState<ScriptRow[]>([]);
@@ -64,139 +49,89 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [saveSource, setSaveSource] = useState('');
   const [params, setParams] = useState<Record<string, string>>({});
   const [allowModel, setAllowModel] = useState(false);
-  const [calls, setCalls] = useState(0);
-  const host = useRef<Promise<SandboxHost> | undefined>(undefined);
-  const sandboxParent = useRef<HTMLDivElement>(null);
-  const abort = useRef<AbortController | undefined>(undefined);
+  const offeredSave = useRef<string | undefined>(undefined);
+  const going = useRef(false);
 
   const refreshSaved = useCallback(async (o: string | undefined) => {
     setSaved(o ? await listScripts(o) : []);
   }, []);
 
-  const readDocument = useCallback(async (): Promise<PageDocument> => {
-    const doc = await request('page.document', { tabId: tabId! });
-    const o = originOf(doc.url);
-    setOrigin((prev) => {
-      if (prev !== o) void refreshSaved(o);
-      return o;
-    });
-    return doc;
+  const poll = useCallback(async () => {
+    if (tabId === undefined) return;
+    const state = await request('automate.state', { tabId });
+    const current = state.run as RunState | null;
+    setRun(current);
+    going.current = current?.status === 'running';
+    setCalls(state.generateCalls);
+    setLoaded(true);
+    // A finished, fresh run offers its script for saving (once per run).
+    if (current?.report?.ok && !current.replay && current.mode === 'script' && offeredSave.current !== current.runId) {
+      offeredSave.current = current.runId;
+      const last = current.report.attempts[current.report.attempts.length - 1]?.answer;
+      if (last) {
+        setSaveSource(last.script);
+        setSaveName(current.task.slice(0, 60));
+      }
+    }
   }, [tabId]);
 
   useEffect(() => {
-    if (tabId !== undefined) readDocument().catch(() => undefined);
+    if (tabId === undefined) return;
+    request('page.document', { tabId }).then((doc) => {
+      const o = originOf(doc.url);
+      setOrigin(o);
+      void refreshSaved(o);
+    }, () => undefined);
+    // A run started here, or before the panel was (re)opened, is read from the host.
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = () => {
+      poll().catch((e: unknown) => live && setError(e)).finally(() => {
+        if (live) timer = setTimeout(tick, going.current ? POLL_RUNNING_MS : POLL_IDLE_MS);
+      });
+    };
+    tick();
     return () => {
-      abort.current?.abort();
-      void host.current?.then((h) => h.dispose());
+      live = false;
+      clearTimeout(timer);
     };
   }, [tabId]);
 
-  const highlight = (locators: Locator[]) => {
-    if (tabId !== undefined) request('page.highlight', { tabId, locators }).catch(() => undefined);
-  };
-
   const start = async (runTaskText: string, known?: ModelAnswer, userValues: string[] = [], maxRepairs = 2) => {
-    if (tabId === undefined) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setStatus('running');
-    setAnswer(known);
-    setLog([]);
-    setSaid([]);
-    setReport(undefined);
+    if (tabId === undefined || !chosen) return;
     setError(undefined);
-    setAttempt(0);
-    const entry = models.find((m) => m.id === chosen);
-    // Small contexts get a smaller document block and answer; the engine still cuts an over-long prompt's front.
-    const context = entry?.contextLength ?? 4096;
-    const maxTokens = Math.max(64, Math.min(700, Math.floor(context / 4)));
-    const documentTokens = Math.max(200, Math.min(1500, Math.floor(context / 3)));
-    let bridge: PageBridge | undefined;
-    let lastDoc: PageDocument | undefined;
-    const read = async () => {
-      lastDoc = await readDocument();
-      return lastDoc;
-    };
-    const deps: RunnerDeps = {
-      constrained: entry?.engine === 'web-llm',
-      readDocument: read,
-      otherPageNames,
-      async generate(messages, jsonSchema, signal) {
-        generateCalls++;
-        setCalls(generateCalls);
-        const result = await generate({
-          model: chosen, prompt: flatten(messages), ...(entry?.promptFormat === 'chat' ? { messages } : {}),
-          ...(jsonSchema ? { constraint: { jsonSchema } } : {}),
-          params: { maxTokens, temperature: 0 },
-        }, () => undefined, signal);
-        return { text: result.text, tokensIn: result.stats.tokensIn, tokensOut: result.stats.tokensOut };
-      },
-      async execute(source, names, budgets, onLog, signal) {
-        host.current ??= SandboxHost.create(sandboxParent.current ?? document.body);
-        const sandbox = await host.current;
-        bridge = new PageBridge({
-          act: (act) => request('page.act', { tabId, ...act }),
-          readDocument: read,
-          confirm: (req) => new Promise<boolean>((resolve) => {
-            highlight(req.locators);
-            setConfirm({ ...req, resolve });
-          }),
-          ask: (text) => new Promise<string>((resolve) => setQuestion({ text, resolve })),
-          say: (text) => setSaid((prev) => [...prev, text]),
-          onTarget: (locators, target) => {
-            setCurrent(target);
-            highlight(locators);
-          },
-          route: routeTo,
-          onNavigated: recordNavigation,
-        }, lastDoc ?? await read(), [runTaskText, ...userValues]);
-        return sandbox.run({ source, capabilitySet: 'automation', names, budgets }, { bridge, onLog, ...(signal ? { signal } : {}) });
-      },
-      cancelled: () => (bridge?.stats.cancelled ?? 0) > 0,
-      onEvent(event) {
-        if (controller !== abort.current) return;
-        if (event.type === 'answer') {
-          setAnswer(event.answer);
-          setLog([]);
-        } else if (event.type === 'log') setLog((prev) => [...prev, event.entry]);
-        else if (event.type === 'generating') setAttempt(event.attempt);
-      },
-    };
     try {
-      const result = await runTask(runTaskText, deps, { maxRepairs, documentTokens, signal: controller.signal }, known);
-      setReport(result);
-      setStatus(result.status);
-      if (result.ok) {
-        const last = result.attempts[result.attempts.length - 1]?.answer;
-        if (last && !known) {
-          setSaveSource(last.script);
-          setSaveName(runTaskText.slice(0, 60));
-        }
-      }
+      await request('automate.start', {
+        tabId, task: runTaskText, model: chosen, ...(known ? { known } : {}), userValues, maxRepairs,
+      });
+      await poll();
     } catch (e) {
       setError(e);
-      setStatus('error');
-    } finally {
-      setConfirm(undefined);
-      setQuestion(undefined);
-      setCurrent(undefined);
-      highlight([]);
     }
   };
 
-  const stop = () => {
-    abort.current?.abort();
-    confirm?.resolve(false);
-    setConfirm(undefined);
-    question?.resolve('');
-    setQuestion(undefined);
+  const respond = (payload: { confirm: { id: number; ok: boolean } } | { answer: { id: number; text: string } }) => {
+    if (!run) return;
+    request('automate.respond', { runId: run.runId, ...payload }).then(() => poll(), (e: unknown) => setError(e));
   };
+
+  const stop = () => {
+    if (run) request('automate.stop', { runId: run.runId }).then(() => poll(), (e: unknown) => setError(e));
+  };
+
+  const status = run?.status ?? 'idle';
+  const answer = run?.answer ?? null;
+  const log = run?.log ?? [];
+  const report = run?.report ?? null;
+  const confirm = run?.confirm ?? null;
+  const question = run?.question ?? null;
+  const runError = run?.error ? deserializeError(run.error) : undefined;
 
   if (tabId === undefined) return <p role="status">No page is bound to this panel. Open it from a page's right-click menu ("Automate on this page…").</p>;
   const running = status === 'running';
   return (
-    <section aria-label="Automate" class="automate" data-testid="automate" data-status={status} data-generate-calls={calls}>
-      <div ref={sandboxParent} />
+    <section aria-label="Automate" class="automate" data-testid="automate" data-status={status} data-generate-calls={calls}
+      data-loaded={loaded ? 'true' : 'false'} data-run={run?.runId ?? ''}>
       <label for="automate-task">Task</label>
       <textarea id="automate-task" rows={3} value={task} placeholder="e.g. search for invoices from March"
         onInput={(e) => setTask((e.currentTarget as HTMLTextAreaElement).value)} />
@@ -210,18 +145,22 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         <button type="button" disabled={running || !task.trim()} onClick={() => void start(task.trim())}>Run</button>
         <button type="button" disabled={!running} onClick={stop}>Stop</button>
       </div>
-      {running && <p role="status" data-testid="automate-progress">{answer ? `Running attempt ${attempt + 1}…` : `Asking ${chosen} (attempt ${attempt + 1})…`}</p>}
+      {run && running && (
+        <p role="status" data-testid="automate-progress">
+          {run.task.slice(0, 120)} — {run.phase === 'generating' ? `asking ${run.model} (${run.mode === 'stepwise' ? 'step' : 'attempt'} ${run.attempt + 1})…` : `running attempt ${run.attempt + 1}…`}
+        </p>
+      )}
 
       {confirm && (
         <div role="alertdialog" aria-label="Confirm this action" data-testid="automate-confirm" class="confirm">
           <p><strong>This action cannot be undone</strong> ({confirm.reason}).</p>
           <p><code>{confirm.action}</code> on <code>{confirm.target}</code>{confirm.label && <> — “{confirm.label}”</>}</p>
-          <button type="button" onClick={() => { confirm.resolve(true); setConfirm(undefined); }}>Confirm</button>
-          <button type="button" onClick={() => { confirm.resolve(false); setConfirm(undefined); }}>Cancel</button>
+          <button type="button" onClick={() => respond({ confirm: { id: confirm.id, ok: true } })}>Confirm</button>
+          <button type="button" onClick={() => respond({ confirm: { id: confirm.id, ok: false } })}>Cancel</button>
         </div>
       )}
       {question && (
-        <form data-testid="automate-ask" onSubmit={(e) => { e.preventDefault(); question.resolve(reply); setQuestion(undefined); setReply(''); }}>
+        <form data-testid="automate-ask" onSubmit={(e) => { e.preventDefault(); respond({ answer: { id: question.id, text: reply } }); setReply(''); }}>
           <label for="automate-reply">{question.text}</label>
           <input id="automate-reply" value={reply} onInput={(e) => setReply((e.currentTarget as HTMLInputElement).value)} />
           <button type="submit">Answer</button>
@@ -233,13 +172,13 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           <h2>Plan</h2>
           <p data-testid="automate-plan">{answer.plan || '—'}</p>
           <h2>Script</h2>
-          <pre class="script" data-testid="automate-script"><code>{answer.script}</code></pre>
+          <ScriptView source={answer.script} testId="automate-script" />
         </div>
       )}
-      {said.length > 0 && <ul data-testid="automate-said">{said.map((line, i) => <li key={i}>{line}</li>)}</ul>}
+      {run && run.said.length > 0 && <ul data-testid="automate-said">{run.said.map((line, i) => <li key={i}>{line}</li>)}</ul>}
       {log.length > 0 && (
         <details open>
-          <summary>Execution log {current && <span class="muted">· now {current}</span>}</summary>
+          <summary>Execution log {run?.current && running && <span class="muted">· now {run.current}</span>}</summary>
           <ol data-testid="automate-log">{log.map((entry) => <LogRow key={entry.seq} entry={entry} current={running && entry.seq === log.length - 1} />)}</ol>
         </details>
       )}
@@ -256,9 +195,10 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           )}
         </div>
       )}
+      {runError && <ErrorNotice error={runError} />}
       {error !== undefined && <ErrorNotice error={error} />}
 
-      {report?.ok && saveSource && origin && (
+      {report?.ok && !run?.replay && saveSource && origin && (
         <form data-testid="automate-save" onSubmit={(e) => {
           e.preventDefault();
           void saveScript(origin, saveName, saveSource).then(() => refreshSaved(origin));

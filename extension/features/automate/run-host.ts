@@ -1,0 +1,226 @@
+/**
+ * Automation runs in the model host (offscreen document), one per tab, so a run keeps going when the side panel
+ * closes. The host does what the panel used to: asks the model, runs the script in its own sandbox iframe, acts on
+ * the tab through the background (`page.act`), and keeps the run's state — answer, log, said lines, the pending
+ * confirmation or question, the report — for whichever panel asks (`automate.state`). Confirmations and answers
+ * come back with `automate.respond`; `automate.stop` aborts. Everything it touches is injected (unit-tested).
+ */
+import { AbortError, ModelNotFoundError, PocketError, serializeError, ValidationError } from '../../protocol/errors.ts';
+import type { ActReply, ActRequest, GenerateRequestPayload, GenerateResult, Locator, PageDocument } from '../../protocol/schemas.ts';
+import type { SandboxRun, SandboxRunOptions } from '../../sandbox/host.ts';
+import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
+import type { LogEntry, RunResult } from '../../sandbox/interpreter/run.ts';
+import type { CatalogueEntry } from '../../../models/catalogue.ts';
+import { PageBridge } from './page-bridge.ts';
+import type { ChatMessage } from './prompt.ts';
+import { type RunReport, runTask, type RunnerDeps } from './runner.ts';
+import { MAX_LOG, type AutomateStart, type RunState } from './run-state.ts';
+import { runStepwise } from './stepwise.ts';
+
+export interface RunHostDeps {
+  generate(request: GenerateRequestPayload, signal: AbortSignal): Promise<GenerateResult>;
+  model(id: string): Promise<CatalogueEntry | undefined>;
+  readDocument(tabId: number): Promise<PageDocument>;
+  act(tabId: number, request: ActRequest): Promise<ActReply>;
+  highlight(tabId: number, locators: Locator[]): Promise<unknown>;
+  sandbox(): Promise<{ run(request: SandboxRun, options: SandboxRunOptions): Promise<RunResult> }>;
+  otherPageNames?(doc: PageDocument): Promise<ScriptName[]>;
+  route?(name: string, from: PageDocument): Promise<string[] | null>;
+  onNavigated?(from: PageDocument, element: string, to: PageDocument): void;
+}
+
+/** A chat as one plain prompt, for engines without a chat template. */
+export function flatten(messages: ChatMessage[]): string {
+  return `${messages.map((m) => (m.role === 'system' ? m.content : `${m.role === 'user' ? 'User' : 'Assistant'}: ${m.content}`)).join('\n\n')}\n\nAssistant:`;
+}
+
+interface Live {
+  state: RunState;
+  abort: AbortController;
+  confirm?: (ok: boolean) => void;
+  answer?: (text: string) => void;
+  nextId: number;
+}
+
+const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+
+export class AutomationRuns {
+  private readonly runs = new Map<number, Live>();
+  /** Model calls by automation runs since the host started (a replay leaves it unchanged). */
+  generateCalls = 0;
+
+  constructor(private readonly deps: RunHostDeps) {}
+
+  state(tabId: number): { run: RunState | null; generateCalls: number } {
+    const live = this.runs.get(tabId);
+    return { run: live ? structuredClone(live.state) : null, generateCalls: this.generateCalls };
+  }
+
+  private byRunId(runId: string): Live {
+    for (const live of this.runs.values()) if (live.state.runId === runId) return live;
+    throw new ValidationError(`no automation run "${runId}"`);
+  }
+
+  async start(request: AutomateStart): Promise<{ runId: string }> {
+    const busy = this.runs.get(request.tabId);
+    if (busy?.state.status === 'running') throw new ValidationError('a run is already going on this tab: stop it first', { runId: busy.state.runId });
+    const entry = await this.deps.model(request.model);
+    if (!entry) throw new ModelNotFoundError(`no model "${request.model}"`);
+    if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);
+    const runId = `auto-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const live: Live = {
+      abort: new AbortController(), nextId: 1,
+      state: {
+        runId, tabId: request.tabId, task: request.task, model: request.model, mode: request.mode ?? 'script',
+        replay: Boolean(request.known), status: 'running', phase: 'reading', attempt: 0, answer: request.known ?? null,
+        log: [], said: [], current: null, confirm: null, question: null, report: null, error: null,
+        startedAt: Date.now(), finishedAt: null,
+      },
+    };
+    this.runs.set(request.tabId, live);
+    void this.execute(live, request, entry);
+    return { runId };
+  }
+
+  respond(runId: string, reply: { confirm: { id: number; ok: boolean } } | { answer: { id: number; text: string } }): void {
+    const live = this.byRunId(runId);
+    if ('confirm' in reply) {
+      if (live.state.confirm?.id !== reply.confirm.id || !live.confirm) throw new ValidationError('that confirmation is no longer pending');
+      const resolve = live.confirm;
+      live.confirm = undefined;
+      live.state.confirm = null;
+      resolve(reply.confirm.ok);
+    } else {
+      if (live.state.question?.id !== reply.answer.id || !live.answer) throw new ValidationError('that question is no longer pending');
+      const resolve = live.answer;
+      live.answer = undefined;
+      live.state.question = null;
+      resolve(reply.answer.text);
+    }
+  }
+
+  stop(runId: string): void {
+    const live = this.byRunId(runId);
+    live.abort.abort();
+    // A pending confirmation or question ends as a refusal.
+    live.confirm?.(false);
+    live.answer?.('');
+    live.confirm = undefined;
+    live.answer = undefined;
+    live.state.confirm = null;
+    live.state.question = null;
+  }
+
+  private async execute(live: Live, request: AutomateStart, entry: CatalogueEntry): Promise<void> {
+    const { tabId } = request;
+    const state = live.state;
+    const signal = live.abort.signal;
+    // Small contexts get a smaller document block and answer; the engine still cuts an over-long prompt's front.
+    const context = entry.contextLength ?? 4096;
+    const maxTokens = Math.max(64, Math.min(700, Math.floor(context / 4)));
+    const documentTokens = Math.max(200, Math.min(1500, Math.floor(context / 3)));
+    const prompts: string[] = [];
+    let lastDoc: PageDocument | undefined;
+    const read = async () => {
+      lastDoc = await this.deps.readDocument(tabId);
+      return lastDoc;
+    };
+    const highlight = (locators: Locator[]) => void this.deps.highlight(tabId, locators).catch(() => undefined);
+    const generate: RunnerDeps['generate'] = async (messages, jsonSchema, s) => {
+      this.generateCalls++;
+      state.phase = 'generating';
+      const prompt = flatten(messages);
+      if (request.keepPrompts) prompts.push(entry.promptFormat === 'chat' ? messages.map((m) => m.content).join('\n\n') : prompt);
+      const result = await this.deps.generate({
+        model: request.model, prompt, ...(entry.promptFormat === 'chat' ? { messages } : {}),
+        ...(jsonSchema ? { constraint: { jsonSchema } } : {}), params: { maxTokens, temperature: 0 },
+      }, s ?? signal);
+      state.phase = 'running';
+      return { text: result.text, tokensIn: result.stats.tokensIn, tokensOut: result.stats.tokensOut };
+    };
+    const newBridge = async (userValues: string[]) => new PageBridge({
+      act: (act) => this.deps.act(tabId, act),
+      readDocument: read,
+      confirm: (req) => new Promise<boolean>((resolve) => {
+        highlight(req.locators);
+        state.confirm = { id: live.nextId++, target: cut(req.target, 400), action: req.action, label: cut(req.label, 400), reason: cut(req.reason, 400) };
+        live.confirm = resolve;
+      }),
+      ask: (text) => new Promise<string>((resolve) => {
+        state.question = { id: live.nextId++, text: cut(text, 4000) };
+        live.answer = resolve;
+      }),
+      say: (text) => {
+        if (state.said.length < 200) state.said.push(cut(text, 4000));
+      },
+      onTarget: (locators, target) => {
+        state.current = cut(target, 400);
+        highlight(locators);
+      },
+      ...(this.deps.route ? { route: this.deps.route } : {}),
+      ...(this.deps.onNavigated ? { onNavigated: this.deps.onNavigated } : {}),
+    }, lastDoc ?? await read(), [request.task, ...userValues]);
+    const pushLog = (entry: LogEntry) => {
+      if (state.log.length < MAX_LOG) state.log.push(entry);
+    };
+
+    try {
+      let report: RunReport;
+      if (state.mode === 'stepwise') {
+        const bridge = await newBridge(request.userValues ?? []);
+        report = await runStepwise(request.task, {
+          generate, readDocument: read, act: (call) => bridge.call(call),
+          onEvent: (event) => {
+            if (event.type === 'generating') state.attempt = event.step;
+            else pushLog(event.entry);
+          },
+        }, { documentTokens, signal });
+      } else {
+        let bridge: PageBridge | undefined;
+        const deps: RunnerDeps = {
+          constrained: entry.engine === 'web-llm',
+          readDocument: read,
+          ...(this.deps.otherPageNames ? { otherPageNames: this.deps.otherPageNames } : {}),
+          generate,
+          execute: async (source, names, budgets, onLog, s) => {
+            const sandbox = await this.deps.sandbox();
+            bridge = await newBridge(request.userValues ?? []);
+            state.phase = 'running';
+            return sandbox.run({ source, capabilitySet: 'automation', names, budgets }, { bridge, onLog, ...(s ? { signal: s } : {}) });
+          },
+          cancelled: () => (bridge?.stats.cancelled ?? 0) > 0,
+          onEvent(event) {
+            if (event.type === 'answer') {
+              state.answer = { plan: cut(event.answer.plan, 2000), elements: event.answer.elements.slice(0, 40), script: cut(event.answer.script, 20_000) };
+              state.log = [];
+            } else if (event.type === 'log') pushLog(event.entry);
+            else if (event.type === 'generating') state.attempt = event.attempt;
+          },
+        };
+        report = await runTask(request.task, deps, { maxRepairs: request.maxRepairs ?? 2, documentTokens, signal }, request.known);
+      }
+      state.report = {
+        ...report, summary: cut(report.summary, 4000),
+        attempts: report.attempts.map((a) => ({
+          raw: cut(a.raw, 20_000), tokensIn: a.tokensIn, tokensOut: a.tokensOut,
+          ...(a.answer ? { answer: { ...a.answer, plan: cut(a.answer.plan, 2000), script: cut(a.answer.script, 20_000) } } : {}),
+          ...(a.failure ? { failure: { ...a.failure, message: cut(a.failure.message, 4000) } } : {}),
+        })),
+        ...(request.keepPrompts ? { prompts: prompts.slice(0, 64) } : {}),
+      };
+      state.status = report.status;
+    } catch (error) {
+      state.error = serializeError(error instanceof PocketError || !(error instanceof Error) ? error : new PocketError(error.message));
+      state.status = signal.aborted || (error instanceof Error && error.name === AbortError.errorName) ? 'stopped' : 'error';
+    } finally {
+      state.phase = 'finished';
+      state.finishedAt = Date.now();
+      state.confirm = null;
+      state.question = null;
+      state.current = null;
+      live.confirm = undefined;
+      live.answer = undefined;
+      highlight([]);
+    }
+  }
+}

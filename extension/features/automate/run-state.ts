@@ -1,0 +1,92 @@
+/**
+ * An automation run as every surface sees it: the run lives in the model host (offscreen document), the side panel
+ * reads this state, answers its pending confirmation or question, and stops it. Closing the panel leaves the run
+ * going; a reopened panel reads the same state. Schemas here are the wire shapes of the `automate.*` messages.
+ */
+import * as v from 'valibot';
+import { SerializedErrorSchema } from '../../protocol/errors.ts';
+import type { LogEntry } from '../../sandbox/interpreter/run.ts';
+import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const runId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+
+export const MAX_LOG = 300;
+
+export const AnswerSchema = v.strictObject({ plan: text(2000), elements: v.array(text(200)), script: text(20_000) });
+
+export const AutomateStartSchema = v.strictObject({
+  tabId,
+  task: v.pipe(v.string(), v.minLength(1), v.maxLength(4000)),
+  model: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  /** A saved script: run it first with no model call. */
+  known: v.optional(AnswerSchema),
+  /** Values the user gave for this run (saved-script parameters): sensitive fields may take them. */
+  userValues: v.optional(v.pipe(v.array(text(4000)), v.maxLength(40))),
+  maxRepairs: v.optional(v.pipe(count, v.maxValue(2))),
+  /** `stepwise`: the baseline loop (one model call per action), for the benchmark. */
+  mode: v.optional(v.picklist(['script', 'stepwise'])),
+  /** Keep each model call's prompt text in the report (the benchmark counts its tokens). */
+  keepPrompts: v.optional(v.boolean()),
+});
+export type AutomateStart = v.InferOutput<typeof AutomateStartSchema>;
+
+export const AutomateRunIdSchema = v.strictObject({ runId });
+export const AutomateTabSchema = v.strictObject({ tabId });
+export const AutomateRespondSchema = v.union([
+  v.strictObject({ runId, confirm: v.strictObject({ id: count, ok: v.boolean() }) }),
+  v.strictObject({ runId, answer: v.strictObject({ id: count, text: text(4000) }) }),
+]);
+
+const LogEntrySchema = v.strictObject({
+  seq: count, line: count, column: count, call: text(40), target: v.optional(text(400)),
+  args: v.array(v.unknown()), result: v.optional(v.unknown()), error: v.optional(SerializedErrorSchema),
+  at: v.number(), ms: v.number(),
+});
+
+const FailureSchema = v.strictObject({
+  name: text(64), message: text(4000), line: v.optional(count), column: v.optional(count), suggestion: v.optional(text(400)),
+});
+
+const AttemptSchema = v.strictObject({
+  raw: text(20_000), answer: v.optional(AnswerSchema), failure: v.optional(FailureSchema),
+  tokensIn: count, tokensOut: count,
+});
+
+export const ReportSchema = v.strictObject({
+  ok: v.boolean(), status: v.picklist(['done', 'failed', 'cancelled', 'stopped']), result: v.optional(v.unknown()),
+  attempts: v.array(AttemptSchema), modelCalls: count, tokensIn: count, tokensOut: count, summary: text(4000),
+  /** With `keepPrompts`: each model call's prompt as the engine got it, in order. */
+  prompts: v.optional(v.pipe(v.array(text(400_000)), v.maxLength(64))),
+});
+
+export const RunStateSchema = v.strictObject({
+  runId, tabId, task: text(4000), model: text(200), mode: v.picklist(['script', 'stepwise']), replay: v.boolean(),
+  status: v.picklist(['running', 'done', 'failed', 'cancelled', 'stopped', 'error']),
+  phase: v.picklist(['reading', 'generating', 'running', 'finished']),
+  attempt: count,
+  answer: v.nullable(AnswerSchema),
+  log: v.pipe(v.array(LogEntrySchema), v.maxLength(MAX_LOG)),
+  said: v.pipe(v.array(text(4000)), v.maxLength(200)),
+  current: v.nullable(text(400)),
+  confirm: v.nullable(v.strictObject({ id: count, target: text(400), action: text(40), label: text(400), reason: text(400) })),
+  question: v.nullable(v.strictObject({ id: count, text: text(4000) })),
+  report: v.nullable(ReportSchema),
+  error: v.nullable(SerializedErrorSchema),
+  startedAt: v.number(), finishedAt: v.nullable(v.number()),
+});
+export type RunStateWire = v.InferOutput<typeof RunStateSchema>;
+
+/** The state with the interpreter's own types for the log and the result (the wire carries them as plain JSON). */
+export type RunState = Omit<RunStateWire, 'log' | 'report'> & {
+  log: LogEntry[];
+  report: (Omit<NonNullable<RunStateWire['report']>, 'result'> & { result?: ExportedValue }) | null;
+};
+
+export const AutomateStateSchema = v.strictObject({
+  run: v.nullable(RunStateSchema),
+  /** Model calls made by automation runs since the host started: a replay leaves it unchanged. */
+  generateCalls: count,
+});

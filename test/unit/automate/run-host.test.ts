@@ -1,0 +1,152 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, test } from 'vitest';
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import { act } from '../../../extension/content/executor/index.ts';
+import { AutomationRuns, type RunHostDeps } from '../../../extension/features/automate/run-host.ts';
+import type { AutomateStart } from '../../../extension/features/automate/run-state.ts';
+import { ValidationError } from '../../../extension/protocol/errors.ts';
+import type { GenerateRequestPayload, GenerateResult } from '../../../extension/protocol/schemas.ts';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
+import type { CatalogueEntry } from '../../../models/catalogue.ts';
+
+/**
+ * Runs held by the host, not by a panel: the state any panel reads, the pending confirmation/question answered by
+ * message, stop, replay without a model call, the step-wise mode. The page is happy-dom with the real executor; the
+ * interpreter runs in-process instead of in the sandbox iframe; the model is canned.
+ */
+function mount(): void {
+  document.body.innerHTML = `
+    <form aria-label="Add todo" onsubmit="return false"><label for="new">New todo</label><input id="new" />
+      <button type="button" id="add">Add</button></form>
+    <ul id="todos" aria-label="Todos"></ul>`;
+  const list = document.getElementById('todos')!;
+  const add = (text: string) => {
+    const li = document.createElement('li');
+    const span = document.createElement('span');
+    span.className = 'title';
+    span.textContent = text;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.addEventListener('click', () => li.remove());
+    li.append(span, ' ', remove);
+    list.append(li);
+  };
+  for (const t of ['buy milk', 'walk dog', 'write report', 'call bank']) add(t);
+  document.getElementById('add')!.addEventListener('click', () => {
+    const input = document.getElementById('new') as HTMLInputElement;
+    if (input.value) add(input.value);
+    input.value = '';
+  });
+}
+
+const ENTRY = { id: 'fake', name: 'Fake', engine: 'ort-decoder', contextLength: 4096, promptFormat: 'plain', files: [] } as unknown as CatalogueEntry;
+
+function host(answers: string[]): { runs: AutomationRuns; requests: GenerateRequestPayload[] } {
+  const requests: GenerateRequestPayload[] = [];
+  const deps: RunHostDeps = {
+    async generate(request) {
+      requests.push(request);
+      const text = answers.shift() ?? 'no more answers';
+      return { type: 'final', text, tokenIds: [], finishReason: 'stop', stats: { tokensIn: 10, tokensOut: 5 } } as unknown as GenerateResult;
+    },
+    model: async (id) => (id === 'fake' ? ENTRY : undefined),
+    readDocument: async () => buildPageDocument(document),
+    act: async (_tab, request) => act(document, { settleMs: 20, ...request }),
+    highlight: async () => ({ highlighted: 0 }),
+    sandbox: async () => ({
+      run: (request, options) => runScript(request.source, automationCapabilities(options.bridge!, request.names ?? []), {
+        budgets: request.budgets ?? {}, ...(options.onLog ? { onLog: options.onLog } : {}), ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    }),
+  };
+  return { runs: new AutomationRuns(deps), requests };
+}
+
+const answer = (script: string) => JSON.stringify({ plan: 'p', elements: [], script });
+const start = (task: string, extra: Partial<AutomateStart> = {}): AutomateStart => ({ tabId: 7, task, model: 'fake', ...extra });
+
+async function until<T>(read: () => T, ok: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = read();
+    if (ok(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out: ${JSON.stringify(read())}`);
+}
+
+describe('AutomationRuns: runs live in the host, panels read and answer them', () => {
+  beforeEach(mount);
+
+  test('a run goes on with no reader; its confirmation waits in the state until a respond; then the report', async () => {
+    const { runs } = host([answer('$add_todo__new_todo.type("x");\n$add_todo__add_button.click();\n$page__todos[0].remove.click();\ndone($page__todos.length);')]);
+    const { runId } = await runs.start(start('add x, remove the first'));
+    expect(runs.state(7).run).toMatchObject({ runId, status: 'running', task: 'add x, remove the first' });
+    expect(runs.state(8).run).toBeNull();
+    const waiting = await until(() => runs.state(7).run!, (run) => run.confirm !== null);
+    expect(waiting.confirm).toMatchObject({ action: 'click', target: '$page__todos[0].remove' });
+    expect(waiting.answer?.script).toContain('remove.click()');
+    expect(waiting.log.map((e) => e.call)).toEqual(['type', 'click']);
+    expect(document.querySelectorAll('#todos li')).toHaveLength(5);
+    // A stale or wrong id is refused; the right one goes through.
+    expect(() => runs.respond(runId, { confirm: { id: waiting.confirm!.id + 1, ok: true } })).toThrow(ValidationError);
+    runs.respond(runId, { confirm: { id: waiting.confirm!.id, ok: true } });
+    const done = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    expect(done).toMatchObject({ status: 'done', phase: 'finished', confirm: null });
+    expect(done.report).toMatchObject({ ok: true, modelCalls: 1, result: 4 });
+    expect(done.finishedAt).toBeGreaterThanOrEqual(done.startedAt);
+    expect(runs.state(7).generateCalls).toBe(1);
+  });
+
+  test('ask() waits for an answer by message; a second run on the same tab is refused while one goes', async () => {
+    const { runs } = host([answer('const t = ask("Title?");\n$add_todo__new_todo.type(t);\n$add_todo__add_button.click();\ndone(t);')]);
+    const { runId } = await runs.start(start('add one I name'));
+    await expect(runs.start(start('other'))).rejects.toThrow(/already going/);
+    const asking = await until(() => runs.state(7).run!, (run) => run.question !== null);
+    expect(asking.question?.text).toBe('Title?');
+    runs.respond(runId, { answer: { id: asking.question!.id, text: 'read' } });
+    const done = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    expect(done.report?.result).toBe('read');
+    expect(document.querySelector('#todos li:last-child .title')?.textContent).toBe('read');
+  });
+
+  test('stop ends a run waiting on a question; the pending question is cleared', async () => {
+    const { runs } = host([answer('const t = ask("Title?");\ndone(t);')]);
+    const { runId } = await runs.start(start('ask'));
+    await until(() => runs.state(7).run!, (run) => run.question !== null);
+    runs.stop(runId);
+    const stopped = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    expect(stopped.status).toBe('stopped');
+    expect(stopped.question).toBeNull();
+  });
+
+  test('a saved script (known) runs with zero model calls', async () => {
+    const { runs, requests } = host([]);
+    await runs.start(start('saved', { known: { plan: 'saved', elements: [], script: 'done($page__todos.length);' }, maxRepairs: 0 }));
+    const done = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    expect(done).toMatchObject({ status: 'done', replay: true });
+    expect(done.report).toMatchObject({ modelCalls: 0, result: 4 });
+    expect(requests).toHaveLength(0);
+    expect(runs.state(7).generateCalls).toBe(0);
+  });
+
+  test('step-wise mode: one call per action, prompts kept when asked', async () => {
+    const { runs, requests } = host([
+      '{"action":"type","target":"$add_todo__new_todo","text":"y"}', '{"action":"click","target":"$add_todo__add_button"}', '{"action":"done","result":"ok"}',
+    ]);
+    await runs.start(start('add y', { mode: 'stepwise', keepPrompts: true }));
+    const done = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    expect(done).toMatchObject({ status: 'done', mode: 'stepwise' });
+    expect(done.report).toMatchObject({ modelCalls: 3, result: 'ok', tokensIn: 30, tokensOut: 15 });
+    expect(done.report?.prompts).toHaveLength(3);
+    expect(done.report?.prompts?.[2]).toContain('NEXT ACTION (step 3)');
+    expect(requests.map((r) => r.prompt)).toEqual(done.report?.prompts);
+    expect(document.querySelector('#todos li:last-child .title')?.textContent).toBe('y');
+  });
+
+  test('an unknown model is a typed error at start', async () => {
+    const { runs } = host([]);
+    await expect(runs.start(start('x', { model: 'nope' }))).rejects.toThrow(/no model "nope"/);
+  });
+});
