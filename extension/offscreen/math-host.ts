@@ -36,7 +36,9 @@ export class MathHost {
 
   async start(request: MathStart): Promise<string> {
     this.refuseIfBusy();
-    const problem = prepareProblem(request.problem);
+    const prepared = prepareProblem(request.problem);
+    const problem = request.typedLength !== undefined && request.typedLength > request.problem.length
+      ? { ...prepared, truncated: true, originalLength: request.typedLength } : prepared;
     if (!problem.text) throw new ValidationError('the problem is empty: type or paste a math problem');
     this.starting = true;
     let entry: Awaited<ReturnType<MathHostDeps['resolveModel']>>;
@@ -51,7 +53,7 @@ export class MathHost {
 
     const id = `math-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const abort = new AbortController();
-    const { model, backend, problem: _typed, ...options } = request;
+    const { model, backend, problem: _typed, typedLength: _length, ...options } = request;
     this.lastMark = '';
     const solving = solve(problem, model, entry.promptFormat === 'chat', options, {
       signal: abort.signal,

@@ -139,6 +139,14 @@ describe('Math tab with a scripted (replay) model', () => {
     expect(await answer(popup)).toBe('2.5');
   });
 
+  test('bad input: an enormous paste (over 200,000 characters) is cut, solved from its start, and says how long it was', async () => {
+    const huge = `Lena reads 12 pages a day for 5 days. How many pages does she read? ${'More words here. '.repeat(13_000)}`;
+    await solveWith(popup, huge);
+    expect(await popup.getByTestId('math-result').getAttribute('data-status')).toBe('done');
+    expect(await popup.getByTestId('math-truncated').innerText()).toContain(`${huge.length.toLocaleString('en-US')} characters`);
+    expect(await answer(popup)).toBe('60');
+  });
+
   test('copy: the problem and the answer go to the clipboard', async () => {
     await harness.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await solveWith(popup, 'Lena reads 12 pages a day for 5 days. How many pages does she read?');

@@ -6,6 +6,7 @@ import type { BackendPreference, PanelIntent } from '../../protocol/schemas.ts';
 import { useLiveQuery } from '../../ui/useLiveQuery.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
 import { loadLastRun } from './last-run.ts';
+import { MAX_PROBLEM_INPUT_CHARS } from './messages.ts';
 import { MathResultView } from './MathResult.tsx';
 import { looksNumeric, MAX_PROBLEM_CHARS, METHOD_LABELS, prepareProblem, type Method, type PreparedProblem } from './prompts.ts';
 import type { MathRun, SolveOptions } from './solve.ts';
@@ -88,7 +89,8 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
     const options = { ...rest, samples: selfConsistency ? rest.samples : 1 };
     setStarting({ run: startingRun(prepared, model, options), id: null });
     try {
-      const { runId } = await request('math.start', { problem, model, backend, ...options });
+      const sent = problem.length > MAX_PROBLEM_INPUT_CHARS ? { problem: problem.slice(0, MAX_PROBLEM_INPUT_CHARS), typedLength: problem.length } : { problem };
+      const { runId } = await request('math.start', { ...sent, model, backend, ...options });
       setStarting((current) => (current ? { ...current, id: runId } : current));
     } catch (e) {
       setStarting(null);

@@ -10,6 +10,8 @@ const runId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
 export const MathStartSchema = v.strictObject({
   problem: v.pipe(v.string(), v.maxLength(MAX_PROBLEM_INPUT_CHARS)),
+  /** The length as typed, when the panel had to cut an enormous paste to MAX_PROBLEM_INPUT_CHARS before sending. */
+  typedLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   model: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   backend: v.optional(v.picklist(['auto', 'webgpu', 'wasm'])),
   method: v.picklist(['direct', 'cot', 'pot']),

@@ -209,4 +209,11 @@ describe('MathHost: math runs in the model host', () => {
     expect(storage.current()).toMatchObject({ truncated: true, originalLength: FARMER.length + 1 + 'More words. '.length * 300 - 1 });
     expect(storage.current()!.problem.length).toBeLessThanOrEqual(1_501);
   });
+
+  test('an enormous paste the panel cut before sending still reports its typed length', async () => {
+    const { host, storage } = setup(rules);
+    await host.start(request({ problem: `${FARMER} ${'x '.repeat(5_000)}`, typedLength: 3_000_000 }));
+    await host.settled();
+    expect(storage.current()).toMatchObject({ truncated: true, originalLength: 3_000_000 });
+  });
 });
