@@ -25,6 +25,8 @@ export function dexieProbeStore(db: PocketDb): ProbeStore {
 export class ProbeHost {
   private active: { runId: string; abort: AbortController } | null = null;
   private pumping: Promise<void> | null = null;
+  /** Runs whose failure could not be written (storage full): left alone by this host until resumed or restarted. */
+  private readonly unwritable = new Map<string, string>();
   private readonly store: ProbeStore;
   private readonly generate: Generate;
 
@@ -62,6 +64,7 @@ export class ProbeHost {
     const row = await this.db.probeRuns.get(runId);
     if (!row) throw new ValidationError(`no probe run "${runId}"`);
     if (row.status === 'done') throw new ValidationError('that run has finished; start a new one');
+    this.unwritable.delete(runId);
     if (this.active?.runId !== runId) await this.db.probeRuns.update(runId, { status: 'queued' });
     void this.pump();
     return runId;
@@ -95,6 +98,7 @@ export class ProbeHost {
       try {
         for (;;) {
           const waiting = (await this.db.probeRuns.where('status').anyOf('running', 'queued').sortBy('createdAt'))
+            .filter((row) => !this.unwritable.has(row.id))
             .sort((a, b) => Number(b.status === 'running') - Number(a.status === 'running'));
           const next: ProbeRunRow | undefined = waiting[0];
           if (!next) return;
@@ -105,7 +109,13 @@ export class ProbeHost {
           } catch (error) {
             const doc = (await this.db.probeRuns.get(next.id))?.config as ProbeRunDoc | undefined;
             const message = `The run stopped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
-            await this.db.probeRuns.update(next.id, { status: 'failed', ...(doc ? { config: { ...doc, message, etaS: null } } : {}) });
+            try {
+              await this.db.probeRuns.update(next.id, { status: 'failed', ...(doc ? { config: { ...doc, message, etaS: null } } : {}) });
+            } catch (writeError) {
+              // Storage refuses even this small write (a full disk): hold the run here so it is not picked up again and again.
+              this.unwritable.set(next.id, message);
+              console.error(`probe run ${next.id}: ${message}; its status could not be saved`, writeError);
+            }
           } finally {
             this.active = null;
           }

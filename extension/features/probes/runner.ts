@@ -115,6 +115,11 @@ export async function runUnit(unit: Unit, config: ProbeConfig, generate: Generat
   return result;
 }
 
+/** Storage refused the results and then even the run's own "paused" row: nothing more can be written for now. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+}
+
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 const isStorageFull = (error: unknown) => error instanceof Error && /Quota/i.test(`${error.name} ${error.message}`);
 
@@ -150,7 +155,12 @@ export async function executeRun(runId: string, store: ProbeStore, generate: Gen
       await store.putItem({ runId, itemKey: unit.key, result });
     } catch (error) {
       if (isStorageFull(error)) {
-        await save('paused', { message: `Storage is full: the run is paused with ${doc.done} results kept. Free some space, then resume.` }).catch(() => undefined);
+        const message = `Storage is full: the run is paused with ${doc.done} results kept. Free some space, then resume.`;
+        try {
+          await save('paused', { message });
+        } catch {
+          throw new StorageFullError(`${message} (The run could not even be marked paused.)`);
+        }
         return 'paused';
       }
       throw error;
