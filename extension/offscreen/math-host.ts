@@ -3,7 +3,7 @@ import { interrupted, type MathRunStore } from '../features/math/last-run.ts';
 import type { MathStart } from '../features/math/messages.ts';
 import { prepareProblem } from '../features/math/prompts.ts';
 import { solve, type MathRun, type ModelCall, type ModelReply, type ProgramRun } from '../features/math/solve.ts';
-import { AbortError, BusyError, ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
+import { AbortError, BusyError, ModelHostError, ModelNotFoundError, QuotaError, ValidationError } from '../protocol/errors.ts';
 import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 
 type HostGenerate = (request: GenerateRequestPayload, emit: (event: GenerateEvent) => void, signal: AbortSignal) => Promise<GenerateResult>;
@@ -31,6 +31,7 @@ export class MathHost {
   private unsaved: MathRun | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastMark = '';
+  private writeError: unknown = null;
 
   constructor(private readonly deps: MathHostDeps) {}
 
@@ -55,6 +56,7 @@ export class MathHost {
     const abort = new AbortController();
     const { model, backend, problem: _typed, typedLength: _length, ...options } = request;
     this.lastMark = '';
+    this.writeError = null;
     const solving = solve(problem, model, entry.promptFormat === 'chat', options, {
       signal: abort.signal,
       generate: (call, onText, signal) => this.generate(model, backend, call, onText, signal ?? abort.signal),
@@ -68,8 +70,16 @@ export class MathHost {
       if (this.active?.id === id) this.active = null;
     });
     this.active = { id, abort, done };
-    // The first row (the run, its first attempt opened) is stored before the caller hears the id.
+    // The first row (the run, its first attempt opened) is stored before the caller hears the id; a run that cannot be
+    // stored could never be shown, so it stops and the caller hears why.
     await this.writes;
+    if (this.writeError) {
+      const why = this.writeError instanceof Error ? `${this.writeError.name}: ${this.writeError.message}` : String(this.writeError);
+      abort.abort();
+      await done.catch(() => undefined);
+      if (/quota/i.test(why)) throw new QuotaError(`the math run could not be stored (${why}); free some space and try again`);
+      throw new ModelHostError(`the math run could not be stored (${why})`);
+    }
     return id;
   }
 
@@ -149,6 +159,7 @@ export class MathHost {
   /** Storage writes happen one after another, in order, so an older snapshot never lands after a newer one. */
   private enqueue(write: () => Promise<void>): Promise<void> {
     this.writes = this.writes.then(write).catch((error: unknown) => {
+      this.writeError = error;
       console.warn('math run: could not store progress', error);
     });
     return this.writes;

@@ -26,7 +26,7 @@ function startingRun(problem: PreparedProblem, model: string, options: SolveOpti
   };
 }
 
-const describe = (error: unknown) => (isErrorNamed(error, BusyError)
+const startError = (error: unknown) => (isErrorNamed(error, BusyError)
   ? 'A math run is already going (one at a time): stop it, or wait for it to finish, then solve again.'
   : `Could not start: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
 
@@ -94,7 +94,7 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
       setStarting((current) => (current ? { ...current, id: runId } : current));
     } catch (e) {
       setStarting(null);
-      setError(describe(e));
+      setError(startError(e));
     }
   }
 

@@ -3,7 +3,7 @@ import { interrupted, type MathRunStore } from '../../../extension/features/math
 import type { MathStart } from '../../../extension/features/math/messages.ts';
 import type { MathRun, ProgramRun } from '../../../extension/features/math/solve.ts';
 import { MathHost } from '../../../extension/offscreen/math-host.ts';
-import { BusyError, ModelNotFoundError, ValidationError } from '../../../extension/protocol/errors.ts';
+import { BusyError, ModelNotFoundError, QuotaError, ValidationError } from '../../../extension/protocol/errors.ts';
 import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../../../extension/protocol/schemas.ts';
 import { mathCapabilities } from '../../../extension/sandbox/capabilities/math.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
@@ -200,6 +200,14 @@ describe('MathHost: math runs in the model host', () => {
     await expect(host.start(request({ model: 'nope' }))).rejects.toBeInstanceOf(ModelNotFoundError);
     await expect(host.start(request({ model: 'gone' }))).rejects.toThrow(/cannot run here: its library/);
     expect(storage.saved).toHaveLength(0);
+  });
+
+  test('a run that cannot be stored stops at once and start says why (a QuotaError); the host is free again', async () => {
+    const { host, storage, model } = setup(rules);
+    storage.store.save = () => Promise.reject(Object.assign(new Error('the disk is full'), { name: 'QuotaExceededError' }));
+    await expect(host.start(request())).rejects.toThrow(QuotaError);
+    expect(await host.status()).toEqual({ active: null });
+    expect(model.requests.length).toBeLessThanOrEqual(1);
   });
 
   test('a very long problem is cut, and the stored run says so', async () => {
