@@ -11,7 +11,7 @@ import { ChatFormatter } from './engines/chat-template.ts';
 import { OrtDecoderEngine } from './engines/ort-decoder.ts';
 import { decoderConfigFrom } from './engines/model-config.ts';
 import { TextTokenizer } from './engines/tokenizer.ts';
-import type { Engine, GenerateRequest } from './engines/types.ts';
+import { constraintKinds, type Engine, type GenerateRequest } from './engines/types.ts';
 import { assertLibraryPackaged, packagedAppConfig } from './engines/web-llm-config.ts';
 import { WebLlmEngine } from './engines/web-llm.ts';
 import { ReplayEngine } from './engines/replay.ts';
@@ -183,8 +183,9 @@ serveWorker({
     const loaded = await modelFor(model, backend);
     const { engine } = loaded;
     emit({ type: 'status', stage: 'generating', engine: engine.info });
-    if (constraint && !engine.info.constraints?.length) {
-      throw new PocketError(`"${model}" cannot constrain its output; ask without a constraint and parse the answer`);
+    const missing = constraintKinds(constraint).filter((kind) => !engine.info.constraints?.includes(kind));
+    if (missing.length) {
+      throw new PocketError(`"${model}" cannot constrain its output (${missing.join(', ')}); ask without that constraint and parse the answer`);
     }
     try {
       const stream = engine.generate({ id: model, ...engineRequest(loaded, { prompt, messages }), constraint, params }, signal);

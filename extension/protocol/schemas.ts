@@ -101,6 +101,8 @@ export const OutputConstraintSchema = v.strictObject({
     }
   }, 'jsonSchema must be a JSON object in text form'))),
   grammar: v.optional(text(50_000)),
+  /** Name-constrained scripts: `$name` references limited to these document names (ORT engines). */
+  names: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{N}_]+$/u))), v.maxLength(5000))),
 });
 
 export const GenerateRequestSchema = v.pipe(v.strictObject({
@@ -120,7 +122,7 @@ export const EngineInfoSchema = v.strictObject({
   fallbackReason: v.optional(text(1000)),
   contextLength: v.number(),
   loadMs: v.number(),
-  constraints: v.optional(v.array(v.picklist(['json-schema', 'grammar']))),
+  constraints: v.optional(v.array(v.picklist(['json-schema', 'grammar', 'names']))),
 });
 
 export const DeviceDestroyedSchema = v.strictObject({ destroyed: v.boolean() });

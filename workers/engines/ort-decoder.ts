@@ -1,6 +1,7 @@
 import type * as Ort from 'onnxruntime-web';
 import { GpuTokenHistory, GpuTokenSelector, type GpuRow } from '../../shaders/gpu-selector.ts';
 import { createSampler, type Sampler } from './decoding/sampler.ts';
+import { type NameConstraint, nameConstraintFor } from './decoding/name-constraint.ts';
 import type { DecoderConfig } from './model-config.ts';
 import type { TextTokenizer } from './tokenizer.ts';
 import type { Backend, Engine, EngineInfo, FinalEvent, FinishReason, GenerateRequest, TokenEvent } from './types.ts';
@@ -94,6 +95,7 @@ export class OrtDecoderEngine implements Engine {
       fallbackReason: options.fallbackReason,
       contextLength: config.contextLength,
       loadMs: now() - started,
+      constraints: ['names'],
     }, gpu);
   }
 
@@ -117,6 +119,7 @@ export class OrtDecoderEngine implements Engine {
     const emptyPast = new ort.Tensor('float32', new Float32Array(0), [1, config.kvHeads, 0, config.headDim]);
     const past: Ort.Tensor[] = new Array<Ort.Tensor>(2 * config.layers).fill(emptyPast);
     const feeds: Record<string, Ort.Tensor> = {};
+    let constraint: NameConstraint | undefined;
     let position = 0;
     let firstTokenAt = 0;
     let prefillStarted = now();
@@ -152,7 +155,9 @@ export class OrtDecoderEngine implements Engine {
         }
         position += length;
 
-        const token = await this.selectToken(outputs.logits!, sample, history, gpuHistory);
+        if (generated.length === 0) constraint = nameConstraintFor(request.constraint?.names, this.tokenizer, outputs.logits!.dims[2]!, config.eosTokenIds);
+        const token = await this.selectToken(outputs.logits!, sample, history, gpuHistory, constraint);
+        constraint?.accept(token);
         if (generated.length === 0) firstTokenAt = now();
         history.push(token);
         gpuHistory?.add([token]);
@@ -179,8 +184,12 @@ export class OrtDecoderEngine implements Engine {
   }
 
   /** The next token from the last row of `logits` (then disposed): on the GPU when it is there, else on the CPU. */
+  /**
+   * With a name constraint the GPU still picks first: an allowed argmax (or top-k candidates that include allowed
+   * ones) is what the masked row would give too; otherwise the row comes back and is masked on the CPU.
+   */
   private async selectToken(logits: Ort.Tensor, sample: Sampler, history: readonly number[],
-    gpuHistory: GpuTokenHistory | undefined): Promise<number> {
+    gpuHistory: GpuTokenHistory | undefined, constraint?: NameConstraint): Promise<number> {
     const vocab = logits.dims[2]!;
     const last = logits.dims[1]! - 1;
     try {
@@ -188,16 +197,23 @@ export class OrtDecoderEngine implements Engine {
         const row: GpuRow = { buffer: logits.gpuBuffer, offset: last * vocab, count: vocab };
         const penalty = gpuHistory && { tokens: gpuHistory.buffer, length: gpuHistory.length, penalty: sample.repetitionPenalty };
         const { plan } = sample;
-        if (plan.kind === 'argmax') return (await this.gpu.argmax(row, penalty)).index;
-        if (plan.kind === 'top-k') {
+        if (plan.kind === 'argmax') {
+          const best = (await this.gpu.argmax(row, penalty)).index;
+          if (!constraint || constraint.allows(best)) return best;
+        } else if (plan.kind === 'top-k') {
           const candidates = await this.gpu.topK(row, plan.k, penalty);
-          return sample.fromCandidates({ indices: candidates.map((c) => c.index), values: candidates.map((c) => c.value) });
+          if (!constraint || candidates.every((c) => constraint.allows(c.index))) return sample.fromCandidates({ indices: candidates.map((c) => c.index), values: candidates.map((c) => c.value) });
         }
-        // Sampling over the whole vocabulary: the row comes back (the CPU sampler applies the penalty itself).
-        return sample(await this.gpu.readRow(row), history);
+        // Sampling over the whole vocabulary, or a constraint that ruled out the GPU's picks: the row comes back
+        // (the CPU sampler applies the penalty itself).
+        const full = await this.gpu.readRow(row);
+        constraint?.mask(full);
+        return sample(full, history);
       }
       const all = (await logits.getData()) as Float32Array;
-      return sample(all.subarray(last * vocab, (last + 1) * vocab), history);
+      const rowData = all.subarray(last * vocab, (last + 1) * vocab);
+      constraint?.mask(rowData);
+      return sample(rowData, history);
     } finally {
       logits.dispose();
     }

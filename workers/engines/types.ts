@@ -30,6 +30,20 @@ export interface OutputConstraint {
   jsonSchema?: string | undefined;
   /** An EBNF grammar (web-llm's dialect). */
   grammar?: string | undefined;
+  /** Script output whose `$name` references may only be these names (the page document's), without `$`. */
+  names?: string[] | undefined;
+}
+
+export type ConstraintKind = 'json-schema' | 'grammar' | 'names';
+
+/** The constraint kinds a request asks for. */
+export function constraintKinds(constraint: OutputConstraint | undefined): ConstraintKind[] {
+  if (!constraint) return [];
+  return [
+    ...(constraint.jsonSchema !== undefined ? ['json-schema' as const] : []),
+    ...(constraint.grammar !== undefined ? ['grammar' as const] : []),
+    ...(constraint.names !== undefined ? ['names' as const] : []),
+  ];
 }
 
 export interface GenerateRequest {
@@ -81,7 +95,7 @@ export interface EngineInfo {
   contextLength: number;
   loadMs: number;
   /** Output constraints the engine enforces while decoding; absent means none. */
-  constraints?: ('json-schema' | 'grammar')[] | undefined;
+  constraints?: ConstraintKind[] | undefined;
 }
 
 export interface Engine {

@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { argmax } from '../../../workers/engines/decoding/sampler.ts';
+import { NameConstraint } from '../../../workers/engines/decoding/name-constraint.ts';
+
+// A toy vocabulary with the pieces a script is made of, including a tempting hallucinated name.
+const PIECES = ['', '$', 'shop__items', 'shop__item', 's', 'shop', '__', 'items', 'checkout_button', '.click();', '[0]',
+  '("$', '", "")', 'text()', '.', 'buy', 'shop__cart_button', ' ', '\n', '$shop__items', 'form__send'];
+const EOS = 0;
+const id = (piece: string) => PIECES.indexOf(piece);
+const names = ['shop__items', 'shop__checkout_button', 'form__send_button'];
+
+function logitsFavouring(...order: string[]): Float32Array {
+  const logits = new Float32Array(PIECES.length).fill(-5);
+  order.forEach((piece, rank) => { logits[id(piece)] = 10 - rank; });
+  return logits;
+}
+
+describe('name-constrained decoding', () => {
+  test('the unconstrained argmax is a name the page does not have; the constrained choice is a real one', () => {
+    const constraint = new NameConstraint(names, PIECES, [EOS]);
+    constraint.accept(id('$'));
+    const logits = logitsFavouring('shop__cart_button', 'shop__items');
+    expect(PIECES[argmax(logits)]).toBe('shop__cart_button');
+    constraint.mask(logits);
+    expect(PIECES[argmax(logits)]).toBe('shop__items');
+  });
+
+  test('a reference may only end on a whole name; prefixes may continue', () => {
+    const constraint = new NameConstraint(names, PIECES, [EOS]);
+    for (const piece of ['$', 'shop', '__']) constraint.accept(id(piece));
+    expect(constraint.openName).toBe('shop__');
+    const logits = logitsFavouring('.click();', 'EOS' as never, 'checkout_button', 'items');
+    logits[EOS] = 9.5;
+    constraint.mask(logits);
+    expect(logits[id('.click();')]).toBe(-Infinity);
+    expect(logits[EOS]).toBe(-Infinity);
+    expect(PIECES[argmax(logits)]).toBe('checkout_button');
+    constraint.accept(id('checkout_button'));
+    const after = logitsFavouring('.click();');
+    constraint.mask(after);
+    expect(PIECES[argmax(after)]).toBe('.click();');
+  });
+
+  test('`$` inside a string literal is text; a token that opens and closes a name in one go is checked too', () => {
+    const constraint = new NameConstraint(names, PIECES, [EOS]);
+    for (const piece of ['$shop__items', '[0]', '.', 'text()', '.']) constraint.accept(id(piece));
+    constraint.accept(id('("$'));
+    expect(constraint.openName).toBeUndefined();
+    const logits = logitsFavouring('", "")');
+    constraint.mask(logits);
+    expect(PIECES[argmax(logits)]).toBe('", "")');
+    constraint.accept(id('", "")'));
+    const next = logitsFavouring('$', 'buy');
+    constraint.mask(next);
+    expect(next[id('$')]).not.toBe(-Infinity);
+    // '$shop__items' is a whole token: allowed; 'form__send' after '$' is a prefix: allowed; 'shop__item' then EOS is not.
+    const fresh = new NameConstraint(names, PIECES, [EOS]);
+    fresh.accept(id('$'));
+    const l = logitsFavouring('form__send', 'shop__item');
+    fresh.mask(l);
+    expect(l[id('form__send')]).not.toBe(-Infinity);
+    expect(l[id('shop__item')]).not.toBe(-Infinity);
+    fresh.accept(id('shop__item'));
+    const end = logitsFavouring('.click();');
+    end[EOS] = 11;
+    fresh.mask(end);
+    expect(end[EOS]).toBe(-Infinity);
+    expect(end[id('.click();')]).toBe(-Infinity);
+    expect(PIECES[argmax(end)]).toBe('s');
+  });
+
+  test('with no names a reference can never start, and masking never leaves nothing to choose', () => {
+    const constraint = new NameConstraint([], PIECES, [EOS]);
+    const logits = logitsFavouring('$', 'buy');
+    constraint.mask(logits);
+    expect(PIECES[argmax(logits)]).toBe('buy');
+    const only = new Float32Array(PIECES.length).fill(-Infinity);
+    only[id('$')] = 1;
+    constraint.mask(only);
+    expect(only[id('$')]).toBe(1);
+  });
+});
