@@ -27,6 +27,18 @@ NEG = -1e9
 LN_EPS = 1e-5
 
 
+def configure(vocab=None, d_model=None, heads=None, ffn=None, enc_layers=None, dec_layers=None):
+    """Sizes for another model built from these classes (the script writer); call before constructing EncDec."""
+    global VOCAB, D_MODEL, HEADS, HEAD_DIM, FFN, ENC_LAYERS, DEC_LAYERS
+    VOCAB = vocab or VOCAB
+    D_MODEL = d_model or D_MODEL
+    HEADS = heads or HEADS
+    HEAD_DIM = D_MODEL // HEADS
+    FFN = ffn or FFN
+    ENC_LAYERS = enc_layers or ENC_LAYERS
+    DEC_LAYERS = dec_layers or DEC_LAYERS
+
+
 def positions_like(ids, past_len):
     """Positions past_len, past_len+1, … for every column of ids [B, T] (float [T]); shape-derived only."""
     ones = torch.ones_like(ids[0], dtype=torch.float32)

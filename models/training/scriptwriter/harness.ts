@@ -54,7 +54,7 @@ async function runGold(spec: PageSpec, script: string, allNames: ReturnType<type
   const page = renderPage(document, spec);
   const doc = buildPageDocument(document);
   const bridge = new PageBridge({
-    act: (request) => act(document, { ...request, settleMs: 150 }),
+    act: (request) => act(document, { ...request, settleMs: 40 }),
     readDocument: async () => buildPageDocument(document),
     confirm: async () => true,
     ask: async () => '',
