@@ -67,9 +67,9 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     // A finished, fresh run offers its script for saving (once per run).
     if (current?.report?.ok && !current.replay && current.mode === 'script' && offeredSave.current !== current.runId) {
       offeredSave.current = current.runId;
-      const last = current.report.attempts[current.report.attempts.length - 1]?.answer;
-      if (last) {
-        setSaveSource(last.script);
+      const script = current.report.savedScript;
+      if (script) {
+        setSaveSource(script);
         setSaveName(current.task.slice(0, 60));
       }
     }

@@ -142,6 +142,10 @@ export class PageBridge implements Bridge {
         this.addUserValue(answer);
         return answer;
       }
+      case 'names':
+        // A name the run did not start with: read the page again, it may have changed (step 2 of a form).
+        await this.refresh(false).catch(() => undefined);
+        return scriptNames(this.doc) as unknown as ExportedValue;
       case 'navigate': {
         const reply = await this.deps.act({ action: 'navigate', args: [String(call.args[0] ?? '')] });
         this.stats.actions++;

@@ -15,6 +15,7 @@ import { PageBridge } from './page-bridge.ts';
 import type { ChatMessage } from './prompt.ts';
 import { type RunReport, runTask, type RunnerDeps } from './runner.ts';
 import { MAX_LOG, type AutomateStart, type RunState } from './run-state.ts';
+import { replayableScript } from './replayable.ts';
 import { runStepwise } from './stepwise.ts';
 
 export interface RunHostDeps {
@@ -207,6 +208,7 @@ export class AutomationRuns {
           ...(a.failure ? { failure: { ...a.failure, message: cut(a.failure.message, 4000) } } : {}),
         })),
         ...(request.keepPrompts ? { prompts: prompts.slice(0, 64) } : {}),
+        ...(report.ok && state.mode === 'script' ? { savedScript: cut(replayableScript(report.attempts) ?? '', 40_000) } : {}),
       };
       state.status = report.status;
     } catch (error) {

@@ -58,6 +58,8 @@ const AttemptSchema = v.strictObject({
 export const ReportSchema = v.strictObject({
   ok: v.boolean(), status: v.picklist(['done', 'failed', 'cancelled', 'stopped']), result: v.optional(v.unknown()),
   attempts: v.array(AttemptSchema), modelCalls: count, tokensIn: count, tokensOut: count, summary: text(4000),
+  /** For a finished script run: what to save (replayable.ts: completed parts of repaired attempts, then the last). */
+  savedScript: v.optional(text(40_000)),
   /** With `keepPrompts`: each model call's prompt as the engine got it, in order. */
   prompts: v.optional(v.pipe(v.array(text(400_000)), v.maxLength(64))),
 });

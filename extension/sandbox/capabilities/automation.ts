@@ -1,4 +1,4 @@
-import { ApiError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
+import { AbortError, ApiError, BudgetError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
 import { native } from '../interpreter/globals.ts';
 import type { CapabilityContext, CapabilitySet } from '../interpreter/run.ts';
 import { closest } from '../interpreter/scope.ts';
@@ -201,14 +201,41 @@ function checkPath(path: string): void {
   }
 }
 
+/** The names the bridge reports for the page as it is now (plain data from the other side: checked here). */
+function namesFrom(value: ExportedValue): ScriptName[] {
+  if (!Array.isArray(value)) return [];
+  const out: ScriptName[] = [];
+  for (const item of value.slice(0, 2000)) {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+    const { name, kind, fields } = item as Record<string, ExportedValue>;
+    if (typeof name !== 'string' || !/^[\p{L}\p{N}_]{1,200}$/u.test(name) || typeof kind !== 'string') continue;
+    const list = Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string').slice(0, 100) : undefined;
+    out.push({ name, kind: kind.slice(0, 40), ...(list ? { fields: list } : {}) });
+  }
+  return out;
+}
+
 /**
  * Automation capabilities over a bridge, for the names of one page document (`names`: elements, and lists with
- * their fields). `$name` for a name not in the document is a NotFoundError with the closest existing name.
+ * their fields). A `$name` the document did not list when the run started is asked for again when the script reaches
+ * it (`names` on the bridge: the page as it is then, e.g. step 2 of a form after "Next"); still unknown, it is a
+ * NotFoundError with the closest existing name.
  */
 export function automationCapabilities(bridge: Bridge, names: readonly ScriptName[]): CapabilitySet {
   const byName = new Map(names.map((entry) => [entry.name, entry]));
   const handles = new Map<string, Value>();
   let api: Api | undefined;
+  const handleFor = (name: string): Value | undefined => {
+    if (!name.startsWith('$') || !api) return undefined;
+    const entry = byName.get(name.slice(1));
+    if (!entry) return undefined;
+    let handle = handles.get(name);
+    if (!handle) {
+      handle = entry.kind === 'list' ? new ListHandle(api, entry) : new ElementHandle(api, { name: entry.name });
+      handles.set(name, handle);
+    }
+    return handle;
+  };
   return {
     name: 'automation',
     defaultBudgets: { timeMs: 120_000 },
@@ -246,19 +273,22 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
         ['done', native('done', (args, site) => context.logged(site, 'done', undefined, args, async () => context.halt(args[0], 'done')))],
       ]);
     },
-    resolve(name) {
-      if (!name.startsWith('$') || !api) return undefined;
-      const entry = byName.get(name.slice(1));
-      if (!entry) return undefined;
-      let handle = handles.get(name);
-      if (!handle) {
-        handle = entry.kind === 'list' ? new ListHandle(api, entry) : new ElementHandle(api, { name: entry.name });
-        handles.set(name, handle);
+    resolve: handleFor,
+    async resolveLate(name, context) {
+      if (!api) return undefined;
+      if (!name.startsWith('$') || byName.has(name.slice(1))) return undefined;
+      try {
+        const now = await context.meter.within(bridge.call({ call: 'names', args: [] }), undefined);
+        for (const entry of namesFrom(now)) if (!byName.has(entry.name)) byName.set(entry.name, entry);
+      } catch (error) {
+        // The run's own limits still end it; a bridge that cannot say leaves the name unknown.
+        if (error instanceof BudgetError || error instanceof AbortError) throw error;
+        return undefined;
       }
-      return handle;
+      return handleFor(name);
     },
     names() {
-      return names.map((entry) => `$${entry.name}`);
+      return [...byName.keys()].map((name) => `$${name}`);
     },
     unknown(name, suggestion) {
       if (name.startsWith('$')) {

@@ -8,7 +8,7 @@ import type { ExportedValue } from '../interpreter/values.ts';
  */
 export const BRIDGE_METHODS = [
   'click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists', 'count', 'find',
-  'waitFor', 'navigate', 'ask', 'say',
+  'waitFor', 'navigate', 'ask', 'say', 'names',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
 

@@ -35,6 +35,8 @@ export interface FreeNames {
   /** The error for a name nobody defines (NotFoundError for `$names`, ApiError otherwise). */
   unknown(name: string, suggestion: string | undefined): PocketError;
   names(): string[];
+  /** A name `resolve` does not know yet, asked again asynchronously (the page may have changed since the start). */
+  resolveLate?(name: string): Promise<Value | undefined>;
 }
 
 type ScriptErrorClass = new (message: string, data?: Record<string, unknown>) => ScriptError;
@@ -421,6 +423,10 @@ export class Interpreter {
       case 'Literal':
         return node.value as Value;
       case 'Identifier':
+        if (this.free.resolveLate && !scope.lookup(node.name) && this.free.resolve(node.name) === undefined) {
+          const late = await this.free.resolveLate(node.name);
+          if (late !== undefined) return late;
+        }
         return this.read(node, scope);
       case 'TemplateLiteral': {
         const parts: Value[] = [];

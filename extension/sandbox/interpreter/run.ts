@@ -45,6 +45,8 @@ export interface CapabilitySet {
   resolve?(name: string, context: CapabilityContext): Value | undefined;
   /** All names `resolve` knows (for suggestions). */
   names?(): string[];
+  /** A name `resolve` did not know, asked again when the script reaches it (e.g. after the page changed). */
+  resolveLate?(name: string, context: CapabilityContext): Promise<Value | undefined>;
   /** The error for a name nobody defines; the interpreter adds the position. */
   unknown?(name: string, suggestion: string | undefined): PocketError;
 }
@@ -153,6 +155,7 @@ export async function runScript(source: string, capabilities: CapabilitySet, opt
     resolve: (name: string) => capabilities.resolve?.(name, context),
     unknown: (name: string, suggestion: string | undefined) => (capabilities.unknown ?? defaultUnknown)(name, suggestion),
     names: () => [...globals.keys(), ...(capabilities.names?.() ?? [])],
+    ...(capabilities.resolveLate ? { resolveLate: (name: string) => capabilities.resolveLate!(name, context) } : {}),
   };
 
   try {

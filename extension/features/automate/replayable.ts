@@ -1,0 +1,44 @@
+/**
+ * The script to save from a finished run. After repairs, the last answer alone is not what happened: the earlier
+ * attempts' statements that completed before their error stayed done (step 1 of a form, say), and the repair was
+ * written to go on from there. So the saved script is each failed attempt's completed top-level statements (each
+ * in its own block, so their let/const cannot clash with the repair's), then the final script.
+ */
+import { parse, type Program } from 'acorn';
+import type { ModelAnswer } from './parse.ts';
+import type { Failure } from './prompt.ts';
+
+export interface AttemptLike {
+  answer?: ModelAnswer | undefined;
+  failure?: Failure | undefined;
+}
+
+/** The top-level statements of `source` that end before the error at `line`:`column` (1-based, as errors carry). */
+export function completedStatements(source: string, line: number, column: number): string {
+  let program: Program;
+  try {
+    program = parse(source, { ecmaVersion: 2020, locations: true, allowReturnOutsideFunction: true });
+  } catch {
+    return '';
+  }
+  let end = 0;
+  for (const statement of program.body) {
+    const at = statement.loc!.end;
+    if (at.line < line || (at.line === line && at.column < column)) end = statement.end;
+    else break;
+  }
+  return source.slice(0, end).trim();
+}
+
+export function replayableScript(attempts: readonly AttemptLike[]): string | undefined {
+  const last = attempts.at(-1)?.answer;
+  if (!last) return undefined;
+  const parts: string[] = [];
+  for (const attempt of attempts.slice(0, -1)) {
+    if (!attempt.answer || !attempt.failure?.line) continue;
+    const done = completedStatements(attempt.answer.script, attempt.failure.line, attempt.failure.column ?? 0);
+    if (done) parts.push(`{\n${done}\n}`);
+  }
+  parts.push(last.script);
+  return parts.join('\n');
+}

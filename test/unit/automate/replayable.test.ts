@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { completedStatements, replayableScript } from '../../../extension/features/automate/replayable.ts';
+import { parseScript } from '../../../extension/sandbox/interpreter/parse.ts';
+
+const answer = (script: string) => ({ plan: '', elements: [], script });
+
+describe('the script saved from a repaired run', () => {
+  const step1 = 'const who = "Ada";\n$form__name.type(who);\n$form__next.click();\n$form__plann.select("Team");\ndone(1);';
+
+  test('completed statements: those that end before the error position (1-based column)', () => {
+    expect(completedStatements(step1, 4, 1)).toBe('const who = "Ada";\n$form__name.type(who);\n$form__next.click();');
+    expect(completedStatements(step1, 1, 1)).toBe('');
+    expect(completedStatements('for (const x of $l) {\n  x.open.click();\n}', 2, 3)).toBe('');
+    expect(completedStatements('this is not a script (', 1, 5)).toBe('');
+  });
+
+  test('one attempt: its script as is; none: nothing', () => {
+    expect(replayableScript([{ answer: answer('done(1);') }])).toBe('done(1);');
+    expect(replayableScript([])).toBeUndefined();
+    expect(replayableScript([{ failure: { name: 'ScriptSyntaxError', message: 'x' } }])).toBeUndefined();
+  });
+
+  test('after a repair: the first attempt\'s done part in a block, then the repair; it parses (no let/const clash)', () => {
+    const repair = 'const who = "Ada";\n$form__plan.select("Team");\ndone(who);';
+    const script = replayableScript([
+      { answer: answer(step1), failure: { name: 'NotFoundError', message: 'no $form__plann', line: 4, column: 1 } },
+      { answer: answer(repair) },
+    ])!;
+    expect(script).toBe(`{\nconst who = "Ada";\n$form__name.type(who);\n$form__next.click();\n}\n${repair}`);
+    expect(() => parseScript(script)).not.toThrow();
+  });
+
+  test('an unreadable answer in between adds nothing', () => {
+    expect(replayableScript([
+      { failure: { name: 'ScriptSyntaxError', message: 'not JSON' } },
+      { answer: answer('done(2);') },
+    ])).toBe('done(2);');
+  });
+});
