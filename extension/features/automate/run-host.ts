@@ -75,7 +75,7 @@ export class AutomationRuns {
         runId, tabId: request.tabId, task: request.task, model: request.model, mode: request.mode ?? 'script',
         replay: Boolean(request.known), status: 'running', phase: 'reading', attempt: 0, answer: request.known ?? null,
         log: [], said: [], current: null, confirm: null, question: null, report: null, error: null,
-        startedAt: Date.now(), finishedAt: null,
+        startedAt: Date.now(), finishedAt: null, generateMs: 0,
       },
     };
     this.runs.set(request.tabId, live);
@@ -132,10 +132,13 @@ export class AutomationRuns {
       state.phase = 'generating';
       const prompt = flatten(messages);
       if (request.keepPrompts) prompts.push(entry.promptFormat === 'chat' ? messages.map((m) => m.content).join('\n\n') : prompt);
+      const began = Date.now();
       const result = await this.deps.generate({
         model: request.model, prompt, ...(entry.promptFormat === 'chat' ? { messages } : {}),
         ...(jsonSchema ? { constraint: { jsonSchema } } : {}), params: { maxTokens, temperature: 0 },
-      }, s ?? signal);
+      }, s ?? signal).finally(() => {
+        state.generateMs += Date.now() - began;
+      });
       state.phase = 'running';
       return { text: result.text, tokensIn: result.stats.tokensIn, tokensOut: result.stats.tokensOut };
     };

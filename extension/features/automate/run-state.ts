@@ -78,6 +78,8 @@ export const RunStateSchema = v.strictObject({
   report: v.nullable(ReportSchema),
   error: v.nullable(SerializedErrorSchema),
   startedAt: v.number(), finishedAt: v.nullable(v.number()),
+  /** Milliseconds spent waiting for the model in this run (the rest is reading, running and acting). */
+  generateMs: v.number(),
 });
 export type RunStateWire = v.InferOutput<typeof RunStateSchema>;
 

@@ -1,0 +1,145 @@
+// npm run bench:automation — automation through the real extension, headless in Chromium, with a scripted (replay)
+// model on our fixture apps (test/fixtures/apps/bench/tasks.json, answers in bench/replay.json). For each task:
+//   1. fresh run: one model call writes the script (plus repairs), the host runs it on the page;
+//   2. replay: the same script saved-and-replayed on a freshly loaded page, 0 model calls;
+//   3. step-wise baseline (features/automate/stepwise.ts): one model call per action, the page document every call.
+// Runs go through `automate.start` in the model host, as the side panel's do; times are the host's own
+// (start → finished; "model" is the part spent waiting for the engine). Tokens are counted with a real tokenizer through `tokens.count` (--tokenizer, default the bundled
+// TinyStories-656K: a 2,048-entry BPE, so counts run higher than a 32k-vocabulary model's; the ratio is the goal) over every prompt the engine got and every answer it gave. Confirmations are
+// answered yes by the script. Prints a table and writes .cache/bench-automation-*.json.
+// Options: --no-build --tokenizer ID --tasks FILE --replay FILE --repeats 3 (timings: median of repeats)
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildExtension, launchBuiltExtension, root } from './lib/extension.mjs';
+import { serveStatic } from './lib/static-server.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false }, tokenizer: { type: 'string', default: 'tinystories-656k' },
+    tasks: { type: 'string', default: join(root, 'test/fixtures/apps/bench/tasks.json') },
+    replay: { type: 'string', default: join(root, 'test/fixtures/apps/bench/replay.json') },
+    repeats: { type: 'string', default: '3' },
+  },
+});
+const fail = (message) => { console.error(message); process.exit(2); };
+const repeats = Number(opts.repeats);
+if (!Number.isInteger(repeats) || repeats < 1) fail('--repeats must be a positive integer');
+const tasks = JSON.parse(readFileSync(resolve(opts.tasks), 'utf8'));
+const MODEL = 'bench-automation-replay';
+
+let dist;
+try {
+  dist = buildExtension({ build: !opts['no-build'] });
+} catch (error) {
+  fail(error.message);
+}
+const pages = await serveStatic({ '/demo/': join(root, 'demo'), '/apps/': join(root, 'test/fixtures/apps') });
+const run = await launchBuiltExtension(dist, 'pocket-bench-automation-');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const call = async (kind, payload) => {
+  const reply = await run.send(kind, payload);
+  if (!reply?.ok) throw new Error(`${kind}: ${reply?.error?.name}: ${reply?.error?.message}`);
+  return reply.payload;
+};
+let opened = 0;
+
+/** A fresh tab on the task's page; its tab id from the extension's view. */
+async function openTask(task) {
+  const page = await run.context.newPage();
+  const url = `${pages.url(task.path)}?bench=${++opened}`;
+  await page.goto(url);
+  await page.waitForLoadState('load');
+  // eslint-disable-next-line no-restricted-globals -- runs in the popup page
+  const tabId = await run.popup.evaluate(async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id, url);
+  if (typeof tabId !== 'number') throw new Error(`no tab for ${url}`);
+  return { page, tabId };
+}
+
+async function passes(page, check) {
+  const target = page.locator(check.selector);
+  if (check.count !== undefined) return (await target.count()) === check.count;
+  return (await target.first().innerText()).trim() === check.text;
+}
+
+/** Starts a run in the host and follows it to the end (confirming what asks); returns the final state. */
+async function follow(start) {
+  const { runId } = await call('automate.start', start);
+  for (;;) {
+    const { run: state } = await call('automate.state', { tabId: start.tabId });
+    if (state?.runId !== runId) throw new Error('the run vanished');
+    if (state.confirm) await call('automate.respond', { runId, confirm: { id: state.confirm.id, ok: true } });
+    if (state.status !== 'running') return state;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function countTokens(texts) {
+  let n = 0;
+  for (const text of texts) n += (await call('tokens.count', { model: opts.tokenizer, text })).tokens;
+  return n;
+}
+
+const results = [];
+try {
+  await run.addReplayModel(MODEL, opts.replay);
+  await call('tokens.count', { model: opts.tokenizer, text: 'warm up' });
+  for (const task of tasks) {
+    const row = { id: task.id, app: task.app, task: task.task, fresh: [], replay: [], stepwise: [] };
+    for (let r = 0; r < repeats; r++) {
+      for (const mode of ['fresh', 'replay', 'stepwise']) {
+        const { page, tabId } = await openTask(task);
+        const start = { tabId, task: task.task, model: MODEL, keepPrompts: true };
+        if (mode === 'stepwise') start.mode = 'stepwise';
+        if (mode === 'replay') {
+          const script = row.fresh.at(-1)?.script;
+          if (!script) throw new Error(`${task.id}: no script from the fresh run to replay`);
+          // The values the user typed in the task (a password) are given again, as a saved script's parameters are.
+          Object.assign(start, { known: { plan: 'saved', elements: [], script }, maxRepairs: 0, userValues: [task.task] });
+        }
+        const state = await follow(start);
+        const report = state.report;
+        const ok = state.status === 'done' && await passes(page, task.check);
+        const entry = {
+          ok, status: state.status, ms: state.finishedAt - state.startedAt, generateMs: state.generateMs, modelCalls: report?.modelCalls ?? 0,
+          summary: report?.summary ?? state.error?.message ?? '',
+          script: report?.savedScript,
+        };
+        if (r === 0) {
+          entry.tokensIn = await countTokens(report?.prompts ?? []);
+          entry.tokensOut = await countTokens((report?.attempts ?? []).filter((a) => a.raw && (mode !== 'replay')).map((a) => a.raw));
+          if (mode === 'replay') entry.tokensOut = 0;
+        }
+        row[mode].push(entry);
+        await page.close();
+        process.stderr.write(`${task.id} ${mode} #${r + 1}: ${ok ? 'ok' : `FAILED (${entry.status}: ${entry.summary})`} ${entry.ms} ms, ${entry.modelCalls} calls\n`);
+      }
+    }
+    results.push(row);
+  }
+} finally {
+  await run.close();
+  await pages.close();
+}
+
+const rate = (mode) => `${results.reduce((n, r) => n + r[mode].filter((e) => e.ok).length, 0)}/${results.length * repeats}`;
+console.log(`| task | app | script: calls · tokens in/out | step-wise: calls · tokens in/out | token ratio | fresh ms (model) | replay ms | speed-up |`);
+console.log(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
+let scriptTotal = 0, stepTotal = 0, freshTotal = 0, replayTotal = 0, modelTotal = 0;
+for (const r of results) {
+  const f = r.fresh[0], s = r.stepwise[0];
+  const fresh = median(r.fresh.map((e) => e.ms)), replay = median(r.replay.map((e) => e.ms)), model = median(r.fresh.map((e) => e.generateMs));
+  scriptTotal += f.tokensIn + f.tokensOut;
+  stepTotal += s.tokensIn + s.tokensOut;
+  freshTotal += fresh;
+  replayTotal += replay;
+  modelTotal += model;
+  console.log(`| ${r.id} | ${r.app} | ${f.modelCalls} · ${f.tokensIn}/${f.tokensOut} | ${s.modelCalls} · ${s.tokensIn}/${s.tokensOut} | ${((s.tokensIn + s.tokensOut) / (f.tokensIn + f.tokensOut)).toFixed(2)}x | ${fresh} (${model}) | ${replay} | ${(fresh / replay).toFixed(2)}x |`);
+}
+console.log(`| all | | ${scriptTotal} tokens | ${stepTotal} tokens | ${(stepTotal / scriptTotal).toFixed(2)}x | ${freshTotal} (${modelTotal}) | ${replayTotal} | ${(freshTotal / replayTotal).toFixed(2)}x |`);
+console.log(`success: fresh ${rate('fresh')} · replay ${rate('replay')} (0 model calls: ${results.every((r) => r.replay.every((e) => e.modelCalls === 0))}) · step-wise ${rate('stepwise')}`);
+console.log(`tokens counted with ${opts.tokenizer}'s tokenizer; times are the model host's (start → finished), median of ${repeats}; model: replay (canned answers)`);
+mkdirSync(join(root, '.cache'), { recursive: true });
+const out = join(root, '.cache', `bench-automation-${Date.now()}.json`);
+writeFileSync(out, JSON.stringify({ tokenizer: opts.tokenizer, repeats, results }, null, 2));
+console.log(`details: ${out}`);
