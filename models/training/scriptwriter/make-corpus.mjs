@@ -34,7 +34,7 @@ const parseCli = () => parseArgs({
 export async function buildHarness(outDir) {
   await build({
     configFile: false, root: here, base: './', logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'chrome124', minify: false, rolldownOptions: { input: { harness: resolve(here, 'harness.html') } } },
+    build: { outDir, emptyOutDir: true, target: 'chrome124', minify: false, rolldownOptions: { input: { harness: resolve(here, 'harness.html'), eval: resolve(here, 'eval.html') } } },
   });
 }
 

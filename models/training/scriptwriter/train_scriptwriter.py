@@ -1,15 +1,18 @@
 #!/usr/bin/python3
-"""Step 3 of the script-writer pipeline: trains the encoder-decoder script writer on CPU (2 threads).
+"""Step 3 of the script-writer pipeline: trains the encoder-decoder script writer on CPU (2 threads), or with
+--arch deconly the decoder-only comparison model of matched size (--layers) on the same data.
 
     /usr/bin/python3 models/training/scriptwriter/train_scriptwriter.py [--minutes 90] [--batch 32] [--lr 2e-3]
         [--data .cache/scriptwriter] [--d-model 128] [--heads 4] [--ffn 384] [--enc-layers 3] [--dec-layers 3] [--fresh]
+        [--arch encdec|deconly] [--layers 7]
 
 Reads <data>/{train,dev}.ids.jsonl and <data>/tokenizer/tokenizer.json (prepare.mjs). The model is the same
 pre-LayerNorm encoder-decoder as the story student (models/training/encdec_model.py), sized by the flags. Batches
 are runs of rows with similar input lengths (rows sorted by length, a random start, `batch` rows), so little of a
 step is padding. AdamW, warm-up then cosine decay over the wall-time budget (the shared CPU's speed varies, so the
 schedule follows elapsed time). A checkpoint (<data>/sw-ckpt.pt) is written every 60 s and resumed unless --fresh.
-Writes <data>/scriptwriter.pt, <data>/sw-loss.csv and <data>/sw-summary.json (dev loss and greedy exact-script rate).
+Writes <data>/scriptwriter.pt, <data>/sw-loss.csv and <data>/sw-summary.json (dev loss and greedy exact-script rate);
+the decoder-only run writes deconly.pt, do-loss.csv, do-summary.json and do-ckpt.pt.
 """
 import argparse
 import csv
@@ -25,6 +28,9 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import encdec_model as M  # noqa: E402
+import deconly_model as D  # noqa: E402
+
+ARCH = 'encdec'
 
 
 def load(path):
@@ -50,8 +56,26 @@ def make_batch(rows):
     return src, mask, dec_in, target
 
 
-def loss_of(model, batch):
-    src, mask, dec_in, target = batch
+def make_lm_batch(rows):
+    """Decoder-only rows: `src tgt` with the loss on the script only (src already ends with </s>)."""
+    length = max(len(r['src']) + len(r['tgt']) - 1 for r in rows)
+    ids = torch.full((len(rows), length), M.PAD, dtype=torch.long)
+    mask = torch.zeros((len(rows), length), dtype=torch.long)
+    target = torch.full((len(rows), length), -100, dtype=torch.long)
+    for i, r in enumerate(rows):
+        full = r['src'] + r['tgt']
+        ids[i, :len(full) - 1] = torch.tensor(full[:-1])
+        mask[i, :len(full) - 1] = 1
+        target[i, len(r['src']) - 1:len(full) - 1] = torch.tensor(r['tgt'])
+    return ids, mask, target
+
+
+def loss_of(model, rows):
+    if ARCH == 'deconly':
+        ids, mask, target = make_lm_batch(rows)
+        logits = model(ids, mask)
+        return F.cross_entropy(logits.reshape(-1, M.VOCAB), target.reshape(-1), ignore_index=-100, reduction='sum'), int((target >= 0).sum())
+    src, mask, dec_in, target = make_batch(rows)
     logits = model(src, mask, dec_in)
     return F.cross_entropy(logits.reshape(-1, M.VOCAB), target.reshape(-1), ignore_index=-100, reduction='sum'), int((target >= 0).sum())
 
@@ -62,7 +86,7 @@ def dev_loss(model, rows, batch=32):
     nll, tokens = 0.0, 0
     ordered = sorted(rows, key=lambda r: len(r['src']))
     for i in range(0, len(ordered), batch):
-        total, n = loss_of(model, make_batch(ordered[i:i + batch]))
+        total, n = loss_of(model, ordered[i:i + batch])
         nll += float(total)
         tokens += n
     model.train()
@@ -88,7 +112,8 @@ def greedy(model, src, max_new=160):
 
 def exact_rate(model, rows):
     model.eval()
-    hits = sum(1 for r in rows if greedy(model, r['src'], len(r['tgt']) + 8) == r['tgt'])
+    decode = D.greedy if ARCH == 'deconly' else greedy
+    hits = sum(1 for r in rows if decode(model, r['src'], len(r['tgt']) + 8) == r['tgt'])
     model.train()
     return hits / max(1, len(rows))
 
@@ -113,7 +138,12 @@ def main():
     ap.add_argument('--dec-layers', type=int, default=3)
     ap.add_argument('--eval-every', type=int, default=400)
     ap.add_argument('--fresh', action='store_true')
+    ap.add_argument('--arch', choices=['encdec', 'deconly'], default='encdec')
+    ap.add_argument('--layers', type=int, default=7, help='decoder-only: number of layers')
     args = ap.parse_args()
+    global ARCH
+    ARCH = args.arch
+    tag = 'sw' if ARCH == 'encdec' else 'do'
     if args.minutes > 90:
         raise SystemExit('train_scriptwriter: the budget is at most 90 minutes')
 
@@ -124,12 +154,12 @@ def main():
     torch.manual_seed(args.seed)
     train = sorted(load(os.path.join(args.data, 'train.ids.jsonl')), key=lambda r: len(r['src']))
     dev = load(os.path.join(args.data, 'dev.ids.jsonl'))
-    model = M.EncDec()
+    model = M.EncDec() if ARCH == 'encdec' else D.DecOnly(args.layers)
     params = M.count_params(model)
-    print(f'script writer: {params:,} parameters, vocab {vocab}, {len(train)} train rows, {len(dev)} dev rows', flush=True)
+    print(f'script writer ({ARCH}): {params:,} parameters, vocab {vocab}, {len(train)} train rows, {len(dev)} dev rows', flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=0.01)
 
-    ckpt_path = os.path.join(args.data, 'sw-ckpt.pt')
+    ckpt_path = os.path.join(args.data, f'{tag}-ckpt.pt')
     state = {'step': 0, 'elapsed': 0.0, 'tokens': 0, 'log': [], 'window': []}
     if os.path.exists(ckpt_path) and not args.fresh:
         ckpt = torch.load(ckpt_path)
@@ -157,7 +187,7 @@ def main():
         rows = train[start:start + args.batch]
         for group in opt.param_groups:
             group['lr'] = lr_at(state['step'], elapsed / budget, args.lr)
-        total, n = loss_of(model, make_batch(rows))
+        total, n = loss_of(model, rows)
         opt.zero_grad()
         (total / n).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -185,20 +215,20 @@ def main():
                          'train_loss': round(sum(state['window']) / max(1, len(state['window'])), 4),
                          'dev_loss': round(final_loss, 4), 'dev_exact': round(exact, 3)})
     save()
-    torch.save(model.state_dict(), os.path.join(args.data, 'scriptwriter.pt'))
-    with open(os.path.join(args.data, 'sw-loss.csv'), 'w', newline='') as f:
+    torch.save(model.state_dict(), os.path.join(args.data, 'scriptwriter.pt' if ARCH == 'encdec' else 'deconly.pt'))
+    with open(os.path.join(args.data, f'{tag}-loss.csv'), 'w', newline='') as f:
         writer = csv.DictWriter(f, fieldnames=['step', 'seconds', 'tokens', 'train_loss', 'dev_loss', 'dev_exact'])
         writer.writeheader()
         writer.writerows(state['log'])
     summary = {
-        'params': params, 'vocab': vocab, 'd_model': M.D_MODEL, 'heads': M.HEADS, 'ffn': M.FFN,
+        'arch': ARCH, 'layers': args.layers if ARCH == 'deconly' else None, 'params': params, 'vocab': vocab, 'd_model': M.D_MODEL, 'heads': M.HEADS, 'ffn': M.FFN,
         'encoder_layers': M.ENC_LAYERS, 'decoder_layers': M.DEC_LAYERS, 'steps': state['step'],
         'budget_minutes': args.minutes, 'seconds': round(state['elapsed'], 1), 'loss_tokens_seen': state['tokens'],
         'batch': args.batch, 'lr': args.lr, 'seed': args.seed, 'train_rows': len(train), 'dev_rows': len(dev),
         'dev_loss': final_loss, 'dev_exact_script_rate_first_200': exact,
         'torch': torch.__version__, 'threads': torch.get_num_threads(),
     }
-    with open(os.path.join(args.data, 'sw-summary.json'), 'w') as f:
+    with open(os.path.join(args.data, f'{tag}-summary.json'), 'w') as f:
         json.dump(summary, f, indent=2)
     print(json.dumps(summary, indent=2))
 
