@@ -376,6 +376,25 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(Number(await panel.getByTestId('automate').getAttribute('data-generate-calls'))).toBe(calls + 1);
   }, 150_000);
 
+  test('step by step: the run pauses before each action with the element outlined; Next step, then Run to the end', async () => {
+    const { page, panel } = await bind('/apps/shop/');
+    await panel.getByLabel('Step by step (pause before each action)').check();
+    await run(panel, 'Open the cheapest result for lamp');
+    const step = panel.getByTestId('automate-step');
+    await step.waitFor({ timeout: 60_000 });
+    expect(await step.innerText()).toContain('type on $search_products__search_products');
+    await expect.poll(() => page.locator('#__pocket-slm-highlight').count()).toBe(1);
+    expect(await page.locator('#q').inputValue()).toBe('');
+    await step.getByRole('button', { name: 'Next step' }).click();
+    await expect.poll(() => step.innerText(), { timeout: 30_000 }).toContain('click on $lamp_co__products[4].view');
+    expect(await page.locator('#q').inputValue()).toBe('lamp');
+    expect(await page.locator('#opened').innerText()).toBe('none');
+    await step.getByRole('button', { name: 'Run to the end' }).click();
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1 });
+    expect(await page.locator('#opened').innerText()).toBe('Mini lamp shade');
+  }, 120_000);
+
   test('the executor refuses unconfirmed irreversible clicks, foreign navigation and unrequested typing into sensitive fields', async () => {
     const page = await openPage('/apps/signup/');
     const tabId = await tabIdOf(harness, page);

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { deserializeError } from '../../protocol/errors.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
 import type { ModelAnswer } from './parse.ts';
+import type { RespondPayload } from './run-host.ts';
 import type { RunState } from './run-state.ts';
 import { ScriptView } from './ScriptView.tsx';
 import { deleteScript, fillParams, listScripts, originOf, saveScript } from './saved.ts';
@@ -49,6 +50,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [saveSource, setSaveSource] = useState('');
   const [params, setParams] = useState<Record<string, string>>({});
   const [allowModel, setAllowModel] = useState(false);
+  const [stepByStep, setStepByStep] = useState(false);
   const offeredSave = useRef<string | undefined>(undefined);
   const going = useRef(false);
 
@@ -102,7 +104,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     setError(undefined);
     try {
       await request('automate.start', {
-        tabId, task: runTaskText, model: chosen, ...(known ? { known } : {}), userValues, maxRepairs,
+        tabId, task: runTaskText, model: chosen, ...(known ? { known } : {}), userValues, maxRepairs, stepByStep,
       });
       await poll();
     } catch (e) {
@@ -110,7 +112,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     }
   };
 
-  const respond = (payload: { confirm: { id: number; ok: boolean } } | { answer: { id: number; text: string } }) => {
+  const respond = (payload: RespondPayload) => {
     if (!run) return;
     request('automate.respond', { runId: run.runId, ...payload }).then(() => poll(), (e: unknown) => setError(e));
   };
@@ -141,6 +143,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           {models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
         </select>
       </label>
+      <label class="check"><span><input type="checkbox" style={{ width: 'auto' }} checked={stepByStep}
+        onChange={(e) => setStepByStep((e.currentTarget as HTMLInputElement).checked)} /> Step by step (pause before each action)</span></label>
       <div class="controls">
         <button type="button" disabled={running || !task.trim()} onClick={() => void start(task.trim())}>Run</button>
         <button type="button" disabled={!running} onClick={stop}>Stop</button>
@@ -151,6 +155,13 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         </p>
       )}
 
+      {run?.step && (
+        <div role="group" aria-label="Next step" data-testid="automate-step" class="confirm">
+          <p>Next: <code>{run.step.action}</code> on <code>{run.step.target}</code> (outlined in the page)</p>
+          <button type="button" onClick={() => respond({ step: { id: run.step!.id, then: 'next' } })}>Next step</button>
+          <button type="button" onClick={() => respond({ step: { id: run.step!.id, then: 'continue' } })}>Run to the end</button>
+        </div>
+      )}
       {confirm && (
         <div role="alertdialog" aria-label="Confirm this action" data-testid="automate-confirm" class="confirm">
           <p><strong>This action cannot be undone</strong> ({confirm.reason}).</p>

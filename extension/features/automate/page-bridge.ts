@@ -34,6 +34,8 @@ export interface PageBridgeDeps {
   say(text: string): void;
   /** Called before each element action (the panel highlights it). */
   onTarget?(locators: Locator[], target: string): void;
+  /** Step-by-step runs: resolves when the user lets the next action happen. */
+  beforeAction?(step: { action: string; target: string; locators: Locator[] }): Promise<void>;
   /** The names to click, in order, that lead from this page to the page holding `name` (site document), or null. */
   route?(name: string, from: PageDocument): Promise<string[] | null>;
   /** A click on `element` took the page from `from` to `to` (the site document records the edge). */
@@ -147,6 +149,7 @@ export class PageBridge implements Bridge {
         await this.refresh(false).catch(() => undefined);
         return scriptNames(this.doc) as unknown as ExportedValue;
       case 'navigate': {
+        await this.deps.beforeAction?.({ action: 'navigate', target: String(call.args[0] ?? ''), locators: [] });
         const reply = await this.deps.act({ action: 'navigate', args: [String(call.args[0] ?? '')] });
         this.stats.actions++;
         await this.refresh(reply.navigated, reply.url);
@@ -163,7 +166,10 @@ export class PageBridge implements Bridge {
     const request: ActRequest = { action: call.call as ActRequest['action'], target, args };
     if (call.call === 'type' && this.isUserSupplied(String(args[0] ?? ''))) request.userSupplied = true;
     const acting = ['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll'].includes(call.call);
-    if (acting) this.deps.onTarget?.(target.locators, description);
+    if (acting) {
+      this.deps.onTarget?.(target.locators, description);
+      await this.deps.beforeAction?.({ action: call.call, target: description, locators: target.locators });
+    }
 
     // The document's view of the element decides first; the executor checks the live element again.
     const toggle = entry.kind !== 'list' && TOGGLES.has(entry.kind);

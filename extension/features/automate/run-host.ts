@@ -40,10 +40,16 @@ interface Live {
   abort: AbortController;
   confirm?: (ok: boolean) => void;
   answer?: (text: string) => void;
+  step?: () => void;
   nextId: number;
 }
 
 const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+
+export type RespondPayload =
+  | { confirm: { id: number; ok: boolean } }
+  | { answer: { id: number; text: string } }
+  | { step: { id: number; then: 'next' | 'continue' } };
 
 export class AutomationRuns {
   private readonly runs = new Map<number, Live>();
@@ -74,7 +80,8 @@ export class AutomationRuns {
       state: {
         runId, tabId: request.tabId, task: request.task, model: request.model, mode: request.mode ?? 'script',
         replay: Boolean(request.known), status: 'running', phase: 'reading', attempt: 0, answer: request.known ?? null,
-        log: [], said: [], current: null, confirm: null, question: null, report: null, error: null,
+        log: [], said: [], current: null, confirm: null, question: null, step: null, stepByStep: Boolean(request.stepByStep),
+        report: null, error: null,
         startedAt: Date.now(), finishedAt: null, generateMs: 0,
       },
     };
@@ -83,9 +90,16 @@ export class AutomationRuns {
     return { runId };
   }
 
-  respond(runId: string, reply: { confirm: { id: number; ok: boolean } } | { answer: { id: number; text: string } }): void {
+  respond(runId: string, reply: RespondPayload): void {
     const live = this.byRunId(runId);
-    if ('confirm' in reply) {
+    if ('step' in reply) {
+      if (live.state.step?.id !== reply.step.id || !live.step) throw new ValidationError('that step is no longer waiting');
+      const go = live.step;
+      live.step = undefined;
+      live.state.step = null;
+      if (reply.step.then === 'continue') live.state.stepByStep = false;
+      go();
+    } else if ('confirm' in reply) {
       if (live.state.confirm?.id !== reply.confirm.id || !live.confirm) throw new ValidationError('that confirmation is no longer pending');
       const resolve = live.confirm;
       live.confirm = undefined;
@@ -106,10 +120,13 @@ export class AutomationRuns {
     // A pending confirmation or question ends as a refusal.
     live.confirm?.(false);
     live.answer?.('');
+    live.step?.();
     live.confirm = undefined;
     live.answer = undefined;
+    live.step = undefined;
     live.state.confirm = null;
     live.state.question = null;
+    live.state.step = null;
   }
 
   private async execute(live: Live, request: AutomateStart, entry: CatalogueEntry): Promise<void> {
@@ -160,6 +177,14 @@ export class AutomationRuns {
       onTarget: (locators, target) => {
         state.current = cut(target, 400);
         highlight(locators);
+      },
+      beforeAction: async (step) => {
+        if (!state.stepByStep) return;
+        await new Promise<void>((resolve) => {
+          state.step = { id: live.nextId++, action: cut(step.action, 40), target: cut(step.target, 400) };
+          live.step = resolve;
+        });
+        if (signal.aborted) throw new AbortError('stopped by the user');
       },
       ...(this.deps.route ? { route: this.deps.route } : {}),
       ...(this.deps.onNavigated ? { onNavigated: this.deps.onNavigated } : {}),
@@ -222,9 +247,11 @@ export class AutomationRuns {
       state.finishedAt = Date.now();
       state.confirm = null;
       state.question = null;
+      state.step = null;
       state.current = null;
       live.confirm = undefined;
       live.answer = undefined;
+      live.step = undefined;
       highlight([]);
     }
   }

@@ -28,6 +28,8 @@ export const AutomateStartSchema = v.strictObject({
   maxRepairs: v.optional(v.pipe(count, v.maxValue(2))),
   /** `stepwise`: the baseline loop (one model call per action), for the benchmark. */
   mode: v.optional(v.picklist(['script', 'stepwise'])),
+  /** Pause before each page action until the user says "Next step" (or "Run to the end"). */
+  stepByStep: v.optional(v.boolean()),
   /** Keep each model call's prompt text in the report (the benchmark counts its tokens). */
   keepPrompts: v.optional(v.boolean()),
 });
@@ -38,6 +40,7 @@ export const AutomateTabSchema = v.strictObject({ tabId });
 export const AutomateRespondSchema = v.union([
   v.strictObject({ runId, confirm: v.strictObject({ id: count, ok: v.boolean() }) }),
   v.strictObject({ runId, answer: v.strictObject({ id: count, text: text(4000) }) }),
+  v.strictObject({ runId, step: v.strictObject({ id: count, then: v.picklist(['next', 'continue']) }) }),
 ]);
 
 const LogEntrySchema = v.strictObject({
@@ -75,6 +78,9 @@ export const RunStateSchema = v.strictObject({
   current: v.nullable(text(400)),
   confirm: v.nullable(v.strictObject({ id: count, target: text(400), action: text(40), label: text(400), reason: text(400) })),
   question: v.nullable(v.strictObject({ id: count, text: text(4000) })),
+  /** Step by step: the action waiting for "Next step". */
+  step: v.nullable(v.strictObject({ id: count, action: text(40), target: text(400) })),
+  stepByStep: v.boolean(),
   report: v.nullable(ReportSchema),
   error: v.nullable(SerializedErrorSchema),
   startedAt: v.number(), finishedAt: v.nullable(v.number()),

@@ -4,6 +4,7 @@ import { buildPageDocument } from '../../../extension/content/document/build.ts'
 import { act } from '../../../extension/content/executor/index.ts';
 import { AutomationRuns, type RunHostDeps } from '../../../extension/features/automate/run-host.ts';
 import type { AutomateStart } from '../../../extension/features/automate/run-state.ts';
+import { ANSWER_JSON_SCHEMA } from '../../../extension/features/automate/parse.ts';
 import { ValidationError } from '../../../extension/protocol/errors.ts';
 import type { GenerateRequestPayload, GenerateResult } from '../../../extension/protocol/schemas.ts';
 import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
@@ -43,7 +44,7 @@ function mount(): void {
 
 const ENTRY = { id: 'fake', name: 'Fake', engine: 'ort-decoder', contextLength: 4096, promptFormat: 'plain', files: [] } as unknown as CatalogueEntry;
 
-function host(answers: string[]): { runs: AutomationRuns; requests: GenerateRequestPayload[] } {
+function host(answers: string[], entry: CatalogueEntry = ENTRY): { runs: AutomationRuns; requests: GenerateRequestPayload[] } {
   const requests: GenerateRequestPayload[] = [];
   const deps: RunHostDeps = {
     async generate(request) {
@@ -51,7 +52,7 @@ function host(answers: string[]): { runs: AutomationRuns; requests: GenerateRequ
       const text = answers.shift() ?? 'no more answers';
       return { type: 'final', text, tokenIds: [], finishReason: 'stop', stats: { tokensIn: 10, tokensOut: 5 } } as unknown as GenerateResult;
     },
-    model: async (id) => (id === 'fake' ? ENTRY : undefined),
+    model: async (id) => (id === 'fake' ? entry : undefined),
     readDocument: async () => buildPageDocument(document),
     act: async (_tab, request) => act(document, { settleMs: 20, ...request }),
     highlight: async () => ({ highlighted: 0 }),
@@ -143,6 +144,43 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     expect(done.report?.prompts?.[2]).toContain('NEXT ACTION (step 3)');
     expect(requests.map((r) => r.prompt)).toEqual(done.report?.prompts);
     expect(document.querySelector('#todos li:last-child .title')?.textContent).toBe('y');
+  });
+
+  test('step by step: each action waits for "Next step"; "Run to the end" lets the rest go; stop while waiting ends it', async () => {
+    const script = answer('$add_todo__new_todo.type("s");\n$add_todo__add_button.click();\n$add_todo__new_todo.type("t");\n$add_todo__add_button.click();\ndone(1);');
+    const { runs } = host([script, script]);
+    const { runId } = await runs.start(start('two', { stepByStep: true }));
+    const first = await until(() => runs.state(7).run!, (run) => run.step !== null);
+    expect(first.step).toMatchObject({ action: 'type', target: '$add_todo__new_todo' });
+    expect((document.getElementById('new') as HTMLInputElement).value).toBe('');
+    runs.respond(runId, { step: { id: first.step!.id, then: 'next' } });
+    const second = await until(() => runs.state(7).run!, (run) => run.step !== null && run.step.id !== first.step!.id);
+    expect(second.step).toMatchObject({ action: 'click', target: '$add_todo__add_button' });
+    expect((document.getElementById('new') as HTMLInputElement).value).toBe('s');
+    expect(() => runs.respond(runId, { step: { id: first.step!.id, then: 'next' } })).toThrow(ValidationError);
+    runs.respond(runId, { step: { id: second.step!.id, then: 'continue' } });
+    const done = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    expect(done).toMatchObject({ status: 'done', step: null, stepByStep: false });
+    expect(document.querySelectorAll('#todos li')).toHaveLength(6);
+
+    const again = await runs.start(start('two again', { stepByStep: true }));
+    await until(() => runs.state(7).run!, (run) => run.step !== null);
+    runs.stop(again.runId);
+    const stopped = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    expect(stopped.status).toBe('stopped');
+    expect(document.querySelectorAll('#todos li')).toHaveLength(6);
+  });
+
+  test('constrained output: a web-llm model gets the answer JSON schema; other engines get none (parsed tolerantly)', async () => {
+    const script = answer('done(1);');
+    for (const [engine, constrained] of [['web-llm', true], ['ort-decoder', false]] as const) {
+      const { runs, requests } = host([script], { ...ENTRY, engine } as CatalogueEntry);
+      await runs.start(start('x'));
+      await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+      const schema = requests[0]!.constraint?.jsonSchema;
+      if (constrained) expect(JSON.parse(String(schema))).toEqual(ANSWER_JSON_SCHEMA);
+      else expect(schema).toBeUndefined();
+    }
   });
 
   test('an unknown model is a typed error at start', async () => {
