@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { envelope, expectAccessible, sendFromPage, installReplayModel } from './helpers.ts';
+import { envelope, expectAccessible, hook, sendFromPage, installReplayModel } from './helpers.ts';
 import { startModelServer } from '../support/model-server.ts';
 
 /**
@@ -331,6 +331,23 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect((await finished(third)).status).toBe('done');
     expect(await third.getByTestId('automate-result').innerText()).toBe('4');
   }, 150_000);
+
+  test('a run whose model host went away shows as interrupted when the panel is reopened, with its script', async () => {
+    const { panel } = await bind('/apps/todo/');
+    const url = panel.url();
+    await run(panel, 'Add a todo that I will name');
+    await panel.getByTestId('automate-ask').waitFor({ timeout: 60_000 });
+    await panel.close();
+    await hook(harness.serviceWorker, 'closeModelHost');
+    const again = await harness.openExtensionPage(url.slice(url.indexOf('sidepanel/')));
+    await again.getByRole('tab', { name: 'Automate' }).click();
+    const automate = again.getByTestId('automate');
+    await expect.poll(() => automate.getAttribute('data-status'), { timeout: 30_000 }).toBe('error');
+    expect(await automate.getByRole('alert').innerText()).toMatch(/stopped before this run finished/);
+    expect(await again.getByTestId('automate-ask').count()).toBe(0);
+    expect(await again.getByTestId('automate-script').innerText()).toContain('ask("What should the todo say?")');
+    expect(await again.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true); // no task typed here
+  }, 120_000);
 
   test('Stop ends a run that waits for an answer; nothing is typed', async () => {
     const { page, panel } = await bind('/apps/todo/');

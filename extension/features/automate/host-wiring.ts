@@ -7,8 +7,16 @@ import type { Handlers } from '../../protocol/dispatcher.ts';
 import type { GenerateRequestPayload, GenerateResult } from '../../protocol/schemas.ts';
 import { SandboxHost } from '../../sandbox/host.ts';
 import { resolveModel } from '../../../models/registry.ts';
-import { AutomationRuns } from './run-host.ts';
+import { readSetting, writeSetting } from '../../storage/settings.ts';
+import { AutomationRuns, type RunStore } from './run-host.ts';
+import type { RunState } from './run-state.ts';
 import { otherPageNames, recordNavigation, routeTo } from './site-routes.ts';
+
+/** Each tab's last run in Dexie's settings table (`automate.run.<tabId>`). */
+const settingsStore: RunStore = {
+  load: (tabId) => readSetting<RunState | null>(`automate.run.${tabId}`, null),
+  save: (state) => writeSetting(`automate.run.${state.tabId}`, state),
+};
 
 export function automationRuns(generate: (request: GenerateRequestPayload, signal: AbortSignal) => Promise<GenerateResult>): Handlers {
   let sandbox: Promise<SandboxHost> | undefined;
@@ -23,7 +31,7 @@ export function automationRuns(generate: (request: GenerateRequestPayload, signa
       sandbox.catch(() => { sandbox = undefined; });
       return sandbox;
     },
-    otherPageNames, route: routeTo, onNavigated: recordNavigation,
+    otherPageNames, route: routeTo, onNavigated: recordNavigation, store: settingsStore,
   });
   return {
     'host.automate.start': (payload) => runs.start(payload),

@@ -28,6 +28,25 @@ export interface RunHostDeps {
   otherPageNames?(doc: PageDocument): Promise<ScriptName[]>;
   route?(name: string, from: PageDocument): Promise<string[] | null>;
   onNavigated?(from: PageDocument, element: string, to: PageDocument): void;
+  /** Where each tab's last run is kept as it progresses, so a host that went away still shows what it had. */
+  store?: RunStore;
+}
+
+export interface RunStore {
+  load(tabId: number): Promise<RunState | null>;
+  save(state: RunState): Promise<void>;
+}
+
+/** How often a going run's state is written to the store (when it changed). */
+const SAVE_EVERY_MS = 300;
+
+/** A stored run found "running" that this host is not running: the host stopped (browser closed, crash, restart). */
+export function interrupted(state: RunState): RunState {
+  return {
+    ...state, status: 'error', phase: 'finished', finishedAt: state.finishedAt ?? Date.now(),
+    confirm: null, question: null, step: null, current: null,
+    error: { name: 'ModelHostError', message: 'The model host stopped before this run finished (the browser closed or the host restarted); this is what it had done.' },
+  };
 }
 
 /** A chat as one plain prompt, for engines without a chat template. */
@@ -58,9 +77,11 @@ export class AutomationRuns {
 
   constructor(private readonly deps: RunHostDeps) {}
 
-  state(tabId: number): { run: RunState | null; generateCalls: number } {
+  async state(tabId: number): Promise<{ run: RunState | null; generateCalls: number }> {
     const live = this.runs.get(tabId);
-    return { run: live ? structuredClone(live.state) : null, generateCalls: this.generateCalls };
+    if (live) return { run: structuredClone(live.state), generateCalls: this.generateCalls };
+    const stored = await this.deps.store?.load(tabId).catch(() => null) ?? null;
+    return { run: stored && stored.status === 'running' ? interrupted(stored) : stored, generateCalls: this.generateCalls };
   }
 
   private byRunId(runId: string): Live {
@@ -87,6 +108,7 @@ export class AutomationRuns {
     };
     this.runs.set(request.tabId, live);
     void this.execute(live, request, entry);
+    this.keepSaved(live);
     return { runId };
   }
 
@@ -127,6 +149,24 @@ export class AutomationRuns {
     live.state.confirm = null;
     live.state.question = null;
     live.state.step = null;
+  }
+
+  /** Writes the run's state while it goes (when it changed) and once more when it ends. */
+  private keepSaved(live: Live): void {
+    const store = this.deps.store;
+    if (!store) return;
+    let written = '';
+    const save = () => {
+      const text = JSON.stringify(live.state);
+      if (text === written) return;
+      written = text;
+      void store.save(structuredClone(live.state)).catch(() => undefined);
+    };
+    const timer = setInterval(() => {
+      save();
+      if (live.state.status !== 'running') clearInterval(timer);
+    }, SAVE_EVERY_MS);
+    save();
   }
 
   private async execute(live: Live, request: AutomateStart, entry: CatalogueEntry): Promise<void> {

@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { act } from '../../../extension/content/executor/index.ts';
-import { AutomationRuns, type RunHostDeps } from '../../../extension/features/automate/run-host.ts';
-import type { AutomateStart } from '../../../extension/features/automate/run-state.ts';
+import { AutomationRuns, type RunHostDeps, type RunStore } from '../../../extension/features/automate/run-host.ts';
+import type { AutomateStart, RunState } from '../../../extension/features/automate/run-state.ts';
 import { ANSWER_JSON_SCHEMA } from '../../../extension/features/automate/parse.ts';
 import { ValidationError } from '../../../extension/protocol/errors.ts';
 import type { GenerateRequestPayload, GenerateResult } from '../../../extension/protocol/schemas.ts';
@@ -44,7 +44,7 @@ function mount(): void {
 
 const ENTRY = { id: 'fake', name: 'Fake', engine: 'ort-decoder', contextLength: 4096, promptFormat: 'plain', files: [] } as unknown as CatalogueEntry;
 
-function host(answers: string[], entry: CatalogueEntry = ENTRY): { runs: AutomationRuns; requests: GenerateRequestPayload[] } {
+function host(answers: string[], entry: CatalogueEntry = ENTRY, store?: RunStore): { runs: AutomationRuns; requests: GenerateRequestPayload[] } {
   const requests: GenerateRequestPayload[] = [];
   const deps: RunHostDeps = {
     async generate(request) {
@@ -61,6 +61,7 @@ function host(answers: string[], entry: CatalogueEntry = ENTRY): { runs: Automat
         budgets: request.budgets ?? {}, ...(options.onLog ? { onLog: options.onLog } : {}), ...(options.signal ? { signal: options.signal } : {}),
       }),
     }),
+    ...(store ? { store } : {}),
   };
   return { runs: new AutomationRuns(deps), requests };
 }
@@ -68,13 +69,13 @@ function host(answers: string[], entry: CatalogueEntry = ENTRY): { runs: Automat
 const answer = (script: string) => JSON.stringify({ plan: 'p', elements: [], script });
 const start = (task: string, extra: Partial<AutomateStart> = {}): AutomateStart => ({ tabId: 7, task, model: 'fake', ...extra });
 
-async function until<T>(read: () => T, ok: (value: T) => boolean): Promise<T> {
+async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean): Promise<T> {
   for (let i = 0; i < 200; i++) {
-    const value = read();
+    const value = await read();
     if (ok(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  throw new Error(`timed out: ${JSON.stringify(read())}`);
+  throw new Error(`timed out: ${JSON.stringify(await read())}`);
 }
 
 describe('AutomationRuns: runs live in the host, panels read and answer them', () => {
@@ -83,9 +84,9 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
   test('a run goes on with no reader; its confirmation waits in the state until a respond; then the report', async () => {
     const { runs } = host([answer('$add_todo__new_todo.type("x");\n$add_todo__add_button.click();\n$page__todos[0].remove.click();\ndone($page__todos.length);')]);
     const { runId } = await runs.start(start('add x, remove the first'));
-    expect(runs.state(7).run).toMatchObject({ runId, status: 'running', task: 'add x, remove the first' });
-    expect(runs.state(8).run).toBeNull();
-    const waiting = await until(() => runs.state(7).run!, (run) => run.confirm !== null);
+    expect((await runs.state(7)).run).toMatchObject({ runId, status: 'running', task: 'add x, remove the first' });
+    expect((await runs.state(8)).run).toBeNull();
+    const waiting = await until(async () => (await runs.state(7)).run!, (run) => run.confirm !== null);
     expect(waiting.confirm).toMatchObject({ action: 'click', target: '$page__todos[0].remove' });
     expect(waiting.answer?.script).toContain('remove.click()');
     expect(waiting.log.map((e) => e.call)).toEqual(['type', 'click']);
@@ -93,21 +94,21 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     // A stale or wrong id is refused; the right one goes through.
     expect(() => runs.respond(runId, { confirm: { id: waiting.confirm!.id + 1, ok: true } })).toThrow(ValidationError);
     runs.respond(runId, { confirm: { id: waiting.confirm!.id, ok: true } });
-    const done = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     expect(done).toMatchObject({ status: 'done', phase: 'finished', confirm: null });
     expect(done.report).toMatchObject({ ok: true, modelCalls: 1, result: 4 });
     expect(done.finishedAt).toBeGreaterThanOrEqual(done.startedAt);
-    expect(runs.state(7).generateCalls).toBe(1);
+    expect((await runs.state(7)).generateCalls).toBe(1);
   });
 
   test('ask() waits for an answer by message; a second run on the same tab is refused while one goes', async () => {
     const { runs } = host([answer('const t = ask("Title?");\n$add_todo__new_todo.type(t);\n$add_todo__add_button.click();\ndone(t);')]);
     const { runId } = await runs.start(start('add one I name'));
     await expect(runs.start(start('other'))).rejects.toThrow(/already going/);
-    const asking = await until(() => runs.state(7).run!, (run) => run.question !== null);
+    const asking = await until(async () => (await runs.state(7)).run!, (run) => run.question !== null);
     expect(asking.question?.text).toBe('Title?');
     runs.respond(runId, { answer: { id: asking.question!.id, text: 'read' } });
-    const done = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     expect(done.report?.result).toBe('read');
     expect(document.querySelector('#todos li:last-child .title')?.textContent).toBe('read');
   });
@@ -115,9 +116,9 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
   test('stop ends a run waiting on a question; the pending question is cleared', async () => {
     const { runs } = host([answer('const t = ask("Title?");\ndone(t);')]);
     const { runId } = await runs.start(start('ask'));
-    await until(() => runs.state(7).run!, (run) => run.question !== null);
+    await until(async () => (await runs.state(7)).run!, (run) => run.question !== null);
     runs.stop(runId);
-    const stopped = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    const stopped = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     expect(stopped.status).toBe('stopped');
     expect(stopped.question).toBeNull();
   });
@@ -125,11 +126,11 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
   test('a saved script (known) runs with zero model calls', async () => {
     const { runs, requests } = host([]);
     await runs.start(start('saved', { known: { plan: 'saved', elements: [], script: 'done($page__todos.length);' }, maxRepairs: 0 }));
-    const done = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     expect(done).toMatchObject({ status: 'done', replay: true });
     expect(done.report).toMatchObject({ modelCalls: 0, result: 4 });
     expect(requests).toHaveLength(0);
-    expect(runs.state(7).generateCalls).toBe(0);
+    expect((await runs.state(7)).generateCalls).toBe(0);
   });
 
   test('step-wise mode: one call per action, prompts kept when asked', async () => {
@@ -137,7 +138,7 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
       '{"action":"type","target":"$add_todo__new_todo","text":"y"}', '{"action":"click","target":"$add_todo__add_button"}', '{"action":"done","result":"ok"}',
     ]);
     await runs.start(start('add y', { mode: 'stepwise', keepPrompts: true }));
-    const done = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     expect(done).toMatchObject({ status: 'done', mode: 'stepwise' });
     expect(done.report).toMatchObject({ modelCalls: 3, result: 'ok', tokensIn: 30, tokensOut: 15 });
     expect(done.report?.prompts).toHaveLength(3);
@@ -150,23 +151,23 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     const script = answer('$add_todo__new_todo.type("s");\n$add_todo__add_button.click();\n$add_todo__new_todo.type("t");\n$add_todo__add_button.click();\ndone(1);');
     const { runs } = host([script, script]);
     const { runId } = await runs.start(start('two', { stepByStep: true }));
-    const first = await until(() => runs.state(7).run!, (run) => run.step !== null);
+    const first = await until(async () => (await runs.state(7)).run!, (run) => run.step !== null);
     expect(first.step).toMatchObject({ action: 'type', target: '$add_todo__new_todo' });
     expect((document.getElementById('new') as HTMLInputElement).value).toBe('');
     runs.respond(runId, { step: { id: first.step!.id, then: 'next' } });
-    const second = await until(() => runs.state(7).run!, (run) => run.step !== null && run.step.id !== first.step!.id);
+    const second = await until(async () => (await runs.state(7)).run!, (run) => run.step !== null && run.step.id !== first.step!.id);
     expect(second.step).toMatchObject({ action: 'click', target: '$add_todo__add_button' });
     expect((document.getElementById('new') as HTMLInputElement).value).toBe('s');
     expect(() => runs.respond(runId, { step: { id: first.step!.id, then: 'next' } })).toThrow(ValidationError);
     runs.respond(runId, { step: { id: second.step!.id, then: 'continue' } });
-    const done = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     expect(done).toMatchObject({ status: 'done', step: null, stepByStep: false });
     expect(document.querySelectorAll('#todos li')).toHaveLength(6);
 
     const again = await runs.start(start('two again', { stepByStep: true }));
-    await until(() => runs.state(7).run!, (run) => run.step !== null);
+    await until(async () => (await runs.state(7)).run!, (run) => run.step !== null);
     runs.stop(again.runId);
-    const stopped = await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+    const stopped = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     expect(stopped.status).toBe('stopped');
     expect(document.querySelectorAll('#todos li')).toHaveLength(6);
   });
@@ -176,11 +177,27 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     for (const [engine, constrained] of [['web-llm', true], ['ort-decoder', false]] as const) {
       const { runs, requests } = host([script], { ...ENTRY, engine } as CatalogueEntry);
       await runs.start(start('x'));
-      await until(() => runs.state(7).run!, (run) => run.status !== 'running');
+      await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
       const schema = requests[0]!.constraint?.jsonSchema;
       if (constrained) expect(JSON.parse(String(schema))).toEqual(ANSWER_JSON_SCHEMA);
       else expect(schema).toBeUndefined();
     }
+  });
+
+  test('the state is stored as the run goes; a new host reading a stored "running" run shows it interrupted', async () => {
+    const saved = new Map<number, RunState>();
+    const store: RunStore = { load: async (tab) => saved.get(tab) ?? null, save: async (state) => void saved.set(state.tabId, state) };
+    const { runs } = host([answer('const t = ask("Title?");\ndone(t);')], ENTRY, store);
+    const { runId } = await runs.start(start('ask me'));
+    await until(() => saved.get(7), (state) => state?.question !== null && state?.question !== undefined);
+    expect(saved.get(7)).toMatchObject({ status: 'running', task: 'ask me', question: { text: 'Title?' } });
+    // The host went away; a fresh one (same store) has no live run for the tab.
+    const fresh = host([], ENTRY, store).runs;
+    const { run } = await fresh.state(7);
+    expect(run).toMatchObject({ status: 'error', phase: 'finished', question: null, task: 'ask me', error: { name: 'ModelHostError' } });
+    expect(run?.answer?.script).toContain('ask("Title?")');
+    expect((await fresh.state(9)).run).toBeNull();
+    runs.stop(runId);
   });
 
   test('an unknown model is a typed error at start', async () => {
