@@ -1,5 +1,9 @@
 import type { CatalogueEntry, Feature } from './catalogue.ts';
 import { BUNDLED_STORY_MODEL } from './catalogue.ts';
+import { fastestFirstToken, type FirstTokenRow } from './first-token.ts';
+
+/** A default-model setting that means "whichever model made for the feature measured the fastest first token here". */
+export const FASTEST_FIRST_TOKEN = 'auto:fastest-first-token';
 
 export const FEATURES: readonly Feature[] = ['automate', 'math', 'story', 'probes'];
 export const defaultSettingKey = (feature: Feature) => `defaultModel.${feature}`;
@@ -14,12 +18,22 @@ export interface Candidate {
 
 /**
  * The model a feature uses when the user has not picked one in the panel: the user's default if it is still ready
- * and runnable, else the first ready catalogue model made for the feature, else the bundled model (always there).
+ * and runnable (or, for FASTEST_FIRST_TOKEN, the model made for the feature that measured the fastest prompt-heavy
+ * first token on this device), else a ready downloaded model made for the feature, else a bundled one made for it,
+ * else the bundled story model (always there).
  */
-export function pickDefaultModel(feature: Feature, candidates: readonly Candidate[], chosen: string | undefined): string {
+export function pickDefaultModel(feature: Feature, candidates: readonly Candidate[], chosen: string | undefined,
+  firstTokens: readonly FirstTokenRow[] = []): string {
   const usable = candidates.filter((c) => c.ready && c.runnable);
-  if (chosen && usable.some((c) => c.entry.id === chosen)) return chosen;
-  return usable.find((c) => c.entry.goodFor.includes(feature))?.entry.id ?? BUNDLED_STORY_MODEL;
+  if (chosen === FASTEST_FIRST_TOKEN) {
+    const fastest = fastestFirstToken(feature, candidates, firstTokens);
+    if (fastest) return fastest.model;
+  } else if (chosen && usable.some((c) => c.entry.id === chosen)) {
+    return chosen;
+  }
+  // A model the user downloaded for the feature before a bundled one: the bundled models are the offline floor.
+  const made = usable.filter((c) => c.entry.goodFor.includes(feature));
+  return (made.find((c) => c.entry.source.kind !== 'bundled') ?? made[0])?.entry.id ?? BUNDLED_STORY_MODEL;
 }
 
 /** Models a feature can be pointed at: ready and runnable, the ones made for it first. */

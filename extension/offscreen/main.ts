@@ -14,6 +14,7 @@ import { ModelHost } from './model-host.ts';
 import { ProbeHost } from './probes-host.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { automationRuns } from '../features/automate/host-wiring.ts';
+import { recordFirstToken } from '../storage/first-tokens.ts';
 
 const pool = new WorkerPool((label) => {
   if (label === 'device-probe') {
@@ -24,7 +25,7 @@ const pool = new WorkerPool((label) => {
   }
   return undefined;
 });
-const host = new ModelHost(pool);
+const host = new ModelHost(pool, (request, result) => void recordFirstToken(request.model, result.stats).catch(() => undefined));
 const downloads = new DownloadService({
   db: database(),
   store: new OpfsFileStore(),

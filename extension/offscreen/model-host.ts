@@ -10,7 +10,8 @@ export class ModelHost {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly waiting = new Map<string, number>();
 
-  constructor(private readonly pool: WorkerPool) {}
+  /** @param onResult sees every finished generation (the host records its first-token time). */
+  constructor(private readonly pool: WorkerPool, private readonly onResult?: (request: GenerateRequestPayload, result: GenerateResult) => void) {}
 
   generate(request: GenerateRequestPayload, emit: (event: GenerateEvent) => void, signal: AbortSignal): Promise<GenerateResult> {
     const label = `model:${request.model}`;
@@ -20,7 +21,9 @@ export class ModelHost {
     const run = async () => {
       if (signal.aborted) throw new AbortError('cancelled while queued');
       try {
-        return await this.pool.get(label).stream('worker.generate', request, emit, signal);
+        const result = await this.pool.get(label).stream('worker.generate', request, emit, signal);
+        this.onResult?.(request, result);
+        return result;
       } catch (error) {
         // A worker whose GPU device is gone cannot get it back (ORT keeps one device per worker): replace the worker,
         // so the next request starts on a fresh device, or on WASM if none can be had.

@@ -1,4 +1,5 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { FirstTokenRow } from '../../models/first-token.ts';
 
 export interface SettingRow {
   key: string;
@@ -107,6 +108,12 @@ export const SCHEMA_V3 = {
   sites: '&origin',
 } as const;
 
+/** Version 4 adds the first-token timings measured on this device (models/first-token.ts). */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  firstTokens: '&[model+backend+bucket], model',
+} as const;
+
 export const DB_NAME = 'pocket-slm';
 
 export class PocketDb extends Dexie {
@@ -120,6 +127,7 @@ export class PocketDb extends Dexie {
   ratings!: Table<RatingRow, number>;
   probeRuns!: Table<ProbeRunRow, string>;
   probeItems!: Table<ProbeItemRow, [string, string]>;
+  firstTokens!: Table<FirstTokenRow, [string, string, string]>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -134,6 +142,7 @@ export class PocketDb extends Dexie {
       await tx.table('siteDocuments').each((row: SiteDocumentRow) => origins.add(row.origin));
       await tx.table('sites').bulkPut([...origins].map((origin) => ({ origin, schema: 0, version: 1, edges: [], updatedAt: 0 })));
     });
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

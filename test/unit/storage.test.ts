@@ -18,11 +18,11 @@ describe('Dexie database', () => {
 
     const db = new PocketDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.settings.get('popup.lastTab')).toEqual({ key: 'popup.lastTab', value: 'math', updatedAt: 0 });
     expect(await db.models.get('tinystories-656k')).toMatchObject({ state: 'complete', bytes: 2_635_917 });
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['modelFiles', 'models', 'probeItems', 'probeRuns', 'ratings', 'scripts', 'settings', 'siteDocuments', 'sites', 'stories']);
+      ['firstTokens', 'modelFiles', 'models', 'probeItems', 'probeRuns', 'ratings', 'scripts', 'settings', 'siteDocuments', 'sites', 'stories']);
     const id = await db.stories.add({ prompt: 'A dragon', writer: 'tinystories', text: 'Once…', params: {}, createdAt: 1 });
     expect((await db.stories.get(id))?.prompt).toBe('A dragon');
     db.close();
@@ -43,7 +43,7 @@ describe('Dexie database', () => {
 
     const db = new PocketDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.siteDocuments.count()).toBe(3);
     expect(await db.siteDocuments.get(['https://mail.example', '/mail/:id'])).toMatchObject({ version: 2 });
     expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'dark', updatedAt: 3 });

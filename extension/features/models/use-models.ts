@@ -46,5 +46,6 @@ export function useCandidates(): { candidates: Candidate[]; rows: ModelRow[]; gp
 export function useDefaultModel(feature: Feature): string {
   const { candidates } = useCandidates();
   const chosen = useLiveQuery(async () => (await database().settings.get(defaultSettingKey(feature)))?.value as string | undefined);
-  return pickDefaultModel(feature, candidates, chosen);
+  const firstTokens = useLiveQuery(() => database().firstTokens.toArray()) ?? [];
+  return pickDefaultModel(feature, candidates, chosen, firstTokens);
 }
