@@ -1,0 +1,265 @@
+// npm run bench:engine:node — issue #4's engine benchmark without Chromium: our OrtDecoderEngine vs
+// @huggingface/transformers on the bundled TinyStories-656K ONNX, both on onnxruntime-web (WASM EP, and WebGPU EP on
+// the adapter Dawn's Node bindings find: the `webgpu` dev dependency), in one Node process, interleaved. For machines
+// with a real GPU and no Chromium. Same prompt, greedy, EOS stopping off, N new tokens, 1 warm-up then RUNS runs each,
+// same timing and table as scripts/bench-engine.mjs (bench/engine.ts), plus a golden check of ours against
+// reference.json on each backend.
+//
+// Ours runs the builds the model worker ships (workers/ort-builds.ts): plain WASM for WASM, JSPI for WebGPU. JSPI needs
+// WebAssembly.Suspending (Node 25+); on an older Node the WebGPU rows run the asyncify bundle and say so.
+// transformers.js runs its browser build (bundled here and told it is not in Node, else it takes onnxruntime-node) on its
+// own nested onnxruntime-web, as in a browser worker; its model files come from a local static server.
+// Node-only differences from Chromium: dawn.node rejects GPUQueue.writeBuffer from SharedArrayBuffer views (Chrome
+// accepts them), so such uploads are copied first, for both engines alike.
+//
+// Options (env): BENCH_BACKENDS=wasm,webgpu  BENCH_RUNS=5  BENCH_TOKENS=128  BENCH_PROMPT="Once upon a time"
+//   BENCH_DAWN=toggle,... (Dawn flags for create())  BENCH_DAWN_NODE=path/to/dawn.node
+//   BENCH_WASM_DIR (a folder laid out like node_modules holding the onnxruntime-web .wasm files; default node_modules)
+//   BENCH_REFERENCE (reference.json; default ../shared/models/TinyStories-656K/reference.json)  BENCH_ROOT (repo root)
+// `node scripts/bench-engine-node.mjs --bundle FILE` only writes the self-contained bundle (no node_modules needed to
+// run it: carry it with node, dawn.node and the .wasm files, run it from a checkout with BENCH_* set).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+/* global __POCKET_BENCH_NODE_BUNDLE__ */
+if (typeof __POCKET_BENCH_NODE_BUNDLE__ === 'undefined') await buildAndRun();
+else await bench();
+
+/** Bundles this file (vite resolves the TypeScript engine, the shaders and both onnxruntime-web copies), then runs it. */
+async function buildAndRun() {
+  const root = resolve(import.meta.dirname, '..');
+  const bundleAt = process.argv.indexOf('--bundle');
+  const dir = bundleAt === -1 ? mkdtempSync(join(tmpdir(), 'pocket-bench-node-')) : undefined;
+  const file = dir ? join(dir, 'bench-node.mjs') : resolve(process.argv[bundleAt + 1] ?? 'bench-node.mjs');
+  try {
+    const { build } = await import('vite');
+    const notNode = {
+      name: 'transformers-web-build-not-in-node',
+      /** @param {string} code @param {string} id */
+      transform(code, id) {
+        if (!id.endsWith('transformers.web.js')) return null;
+        const marker = 'process?.release?.name === "node"';
+        if (!code.includes(marker)) throw new Error('transformers.web.js: its IS_NODE_ENV test was not found');
+        return { code: code.replace(marker, 'false'), map: null };
+      },
+    };
+    await build({
+      configFile: false, root, logLevel: 'warn', plugins: [notNode],
+      define: { __POCKET_BENCH_NODE_BUNDLE__: 'true' },
+      resolve: { alias: [{ find: /^@huggingface\/transformers$/, replacement: join(root, 'node_modules/@huggingface/transformers/dist/transformers.web.js') }] },
+      ssr: { noExternal: true },
+      build: {
+        ssr: import.meta.filename, outDir: dirname(file), emptyOutDir: false, target: 'node20', minify: false, sourcemap: false,
+        rolldownOptions: { external: ['vite'], output: { format: 'es', entryFileNames: file.slice(dirname(file).length + 1), codeSplitting: false } },
+      },
+    });
+    if (!dir) return console.log(`bundle written: ${file}`);
+    const child = spawnSync(process.execPath, [file], { stdio: 'inherit', env: { ...process.env, BENCH_ROOT: process.env.BENCH_ROOT ?? root } });
+    process.exitCode = child.status ?? 1;
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** WebGPU from dawn.node, exposed as a browser exposes it. */
+function installWebGpu(root) {
+  const require = createRequire(join(root, 'package.json'));
+  const platform = process.platform === 'darwin' ? 'darwin-universal' : `${process.platform}-${process.arch}`;
+  const dawnNode = process.env.BENCH_DAWN_NODE ?? join(dirname(require.resolve('webgpu/package.json')), 'dist', platform, 'dawn.node');
+  const { create, globals } = require(dawnNode);
+  Object.assign(globalThis, globals);
+  const gpu = create((process.env.BENCH_DAWN ?? '').split(',').map((f) => f.trim()).filter(Boolean));
+  Object.defineProperty(globalThis, 'navigator', { value: { gpu, userAgent: `Node ${process.version}` }, configurable: true, writable: true });
+  // onnxruntime-web's threaded WASM memory is a SharedArrayBuffer; dawn.node refuses (or crashes on) views of one.
+  const proto = globals.GPUQueue.prototype;
+  const writeBuffer = proto.writeBuffer;
+  proto.writeBuffer = function (buffer, offset, data, dataOffset, size) {
+    const view = data instanceof SharedArrayBuffer ? new Uint8Array(data)
+      : ArrayBuffer.isView(data) && data.buffer instanceof SharedArrayBuffer ? data : undefined;
+    if (!view) return writeBuffer.apply(this, arguments);
+    const bpe = view.BYTES_PER_ELEMENT ?? 1;
+    const length = view.BYTES_PER_ELEMENT ? view.length : view.byteLength;
+    const start = (dataOffset ?? 0) * bpe;
+    const bytes = (size ?? length - (dataOffset ?? 0)) * bpe;
+    return writeBuffer.call(this, buffer, offset, new Uint8Array(view.buffer, view.byteOffset + start, bytes).slice());
+  };
+  return gpu;
+}
+
+async function bench() {
+  const root = resolve(process.env.BENCH_ROOT ?? '.');
+  const gpu = installWebGpu(root);
+  // Imported only now: transformers.js decides at import time whether WebGPU exists.
+  const ortAsyncify = await import('onnxruntime-web/webgpu');
+  const ortPlain = await import('onnxruntime-web/wasm');
+  const ortJspi = await import('onnxruntime-web/jspi');
+  const { AutoModelForCausalLM, AutoTokenizer, env } = await import('@huggingface/transformers');
+  const { OrtDecoderEngine } = await import('../workers/engines/ort-decoder.ts');
+  const { decoderConfigFrom } = await import('../workers/engines/model-config.ts');
+  const { TextTokenizer } = await import('../workers/engines/tokenizer.ts');
+  const { serveStatic } = await import('./lib/static-server.mjs');
+
+  const wasmDir = resolve(process.env.BENCH_WASM_DIR ?? join(root, 'node_modules'));
+  const modelDir = join(root, 'models/bundled/tinystories-656k');
+  const referencePath = process.env.BENCH_REFERENCE ?? join(root, '../shared/models/TinyStories-656K/reference.json');
+  const backends = (process.env.BENCH_BACKENDS ?? 'wasm,webgpu').split(',').map((b) => b.trim()).filter(Boolean);
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const newTokens = Number(process.env.BENCH_TOKENS ?? 128);
+  const prompt = process.env.BENCH_PROMPT ?? 'Once upon a time';
+
+  // Ours: each build with its own packaged binary, one thread; a build runs only if its binary is there.
+  const builds = {
+    plain: [ortPlain, 'onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'],
+    jspi: [ortJspi, 'onnxruntime-web/dist/ort-wasm-simd-threaded.jspi.wasm'],
+    asyncify: [ortAsyncify, 'onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm'],
+  };
+  const hasJspi = typeof WebAssembly.Suspending === 'function';
+  const available = (build) => existsSync(join(wasmDir, builds[build][1])) && (build !== 'jspi' || hasJspi);
+  for (const build of Object.keys(builds).filter(available)) {
+    const [ort, file] = builds[build];
+    ort.env.wasm.numThreads = 1;
+    ort.env.wasm.wasmBinary = readFileSync(join(wasmDir, file));
+  }
+  const gpuBuild = available('jspi') ? 'jspi' : 'asyncify';
+  const gpuName = gpuBuild === 'jspi' ? 'JSPI build' : 'asyncify bundle';
+
+  const server = await serveStatic({ '/models/tinystories-656k/onnx/': modelDir, '/models/tinystories-656k/': modelDir });
+  // transformers.js as on the page: local files only, '/models/…' fetched from the (local) origin, one thread.
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = '/models/';
+  env.useBrowserCache = false;
+  env.useWasmCache = false;
+  env.fetch = (url, init) => fetch(new URL(String(url), server.url('/')), init);
+  const theirOnnx = env.backends.onnx;
+  theirOnnx.wasm.wasmPaths = undefined;
+  theirOnnx.wasm.wasmBinary = readFileSync(join(wasmDir, '@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm'));
+  theirOnnx.wasm.numThreads = 1;
+
+  const json = (name) => JSON.parse(readFileSync(join(modelDir, name), 'utf8'));
+  const ours = {};
+  const runOurs = async (backend, build, selectOnGpu, text = prompt, n = newTokens) => {
+    const engine = (ours[`${backend}|${build}|${selectOnGpu}`] ??= await OrtDecoderEngine.load({
+      ort: builds[build][0], modelId: 'tinystories-656k', backend, selectOnGpu,
+      model: readFileSync(join(modelDir, 'model.onnx')),
+      tokenizer: new TextTokenizer({ tokenizerJson: json('tokenizer.json'), tokenizerConfig: json('tokenizer_config.json') }),
+      config: decoderConfigFrom(json('config.json'), json('generation_config.json')),
+    }));
+    const started = performance.now();
+    let first = 0;
+    const stream = engine.generate({ id: 'bench', prompt: text, params: { maxTokens: n, temperature: 0, stopAtEos: false } });
+    for (;;) {
+      const next = await stream.next();
+      if (next.done) {
+        const ended = performance.now();
+        return { ttftMs: first - started, decodeTokS: (next.value.tokenIds.length - 1) / ((ended - first) / 1000), tokens: next.value.tokenIds };
+      }
+      if (!first) first = performance.now();
+    }
+  };
+  const theirs = {};
+  const runTheirs = async (backend) => {
+    theirs[backend] ??= {
+      tokenizer: await AutoTokenizer.from_pretrained('tinystories-656k'),
+      model: await AutoModelForCausalLM.from_pretrained('tinystories-656k', { device: backend, dtype: 'fp32' }),
+    };
+    const { model, tokenizer } = theirs[backend];
+    const started = performance.now();
+    const times = [];
+    const inputs = tokenizer(prompt);
+    // put() is called once with the prompt, then once per new token.
+    const streamer = { put: () => void times.push(performance.now()), end: () => {} };
+    const output = await model.generate({ ...inputs, max_new_tokens: newTokens, do_sample: false, eos_token_id: null, streamer });
+    const ended = performance.now();
+    const all = output.tolist()[0].map(Number);
+    const promptLength = Number(inputs.input_ids.dims.at(-1));
+    const first = times[1];
+    return { ttftMs: first - started, decodeTokS: (all.length - promptLength - 1) / ((ended - first) / 1000), tokens: all.slice(promptLength) };
+  };
+  const contestantsFor = (backend) => (backend === 'wasm'
+    ? [{ label: 'ours (plain WASM build, shipped)', run: () => runOurs('wasm', 'plain', false) },
+      { label: 'transformers.js', run: () => runTheirs('wasm') },
+      ...(available('jspi') ? [{ label: 'ours (JSPI build)', run: () => runOurs('wasm', 'jspi', false) }] : [])]
+    : [{ label: `ours (${gpuName}, GPU token selection${gpuBuild === 'jspi' ? ', shipped' : ''})`, run: () => runOurs('webgpu', gpuBuild, true) },
+      { label: 'transformers.js', run: () => runTheirs('webgpu') },
+      { label: `ours (${gpuName}, CPU token selection)`, run: () => runOurs('webgpu', gpuBuild, false) },
+      ...(gpuBuild === 'jspi' && available('asyncify')
+        ? [{ label: 'ours (asyncify bundle, GPU token selection)', run: () => runOurs('webgpu', 'asyncify', true) }] : [])]);
+
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const fmt = (value, digits = 1) => value.toFixed(digits);
+
+  try {
+    const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    const info = adapter?.info;
+    console.log(`Node ${process.version}, WebGPU via Dawn (npm webgpu); adapter: ${info
+      ? [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' | ') : 'none'}`);
+    console.log(`onnxruntime-web: ours ${ortAsyncify.env.versions.web}, transformers.js's ${theirOnnx.versions?.web ?? 'unknown'} (its browser build)`);
+    console.log(`ours' builds here: ${Object.keys(builds).filter(available).join(', ')}; WebGPU rows use the ${gpuName}`);
+    console.log(`prompt "${prompt}", greedy, ${newTokens} new tokens, EOS stopping off, 1 warm-up + ${runs} runs each, interleaved\n`);
+
+    // Golden check: ours reproduces reference.json's greedy ids on each backend.
+    const reference = existsSync(referencePath) ? JSON.parse(readFileSync(referencePath, 'utf8')) : undefined;
+    let goldenOk = true;
+    for (const backend of backends) {
+      if (!reference) {
+        console.log(`no ${referencePath}: golden check skipped`);
+        break;
+      }
+      if (backend === 'webgpu' && !adapter) continue;
+      const [build, select] = backend === 'wasm' ? ['plain', false] : [gpuBuild, true];
+      const ok = [];
+      for (const p of reference.prompts) ok.push(JSON.stringify((await runOurs(backend, build, select, p.prompt, reference.new_tokens)).tokens) === JSON.stringify(p.generated_ids));
+      goldenOk &&= ok.every(Boolean);
+      console.log(`${backend}: ours vs reference.json greedy ids (${reference.prompts.length} prompts × ${reference.new_tokens}): ${ok.every(Boolean) ? 'identical' : `DIFFERENT ${JSON.stringify(ok)}`}`);
+    }
+
+    const rows = [];
+    for (const backend of backends) {
+      if (backend === 'webgpu' && !adapter) {
+        console.log('webgpu: no adapter, skipped');
+        continue;
+      }
+      const contestants = contestantsFor(backend);
+      const results = contestants.map(() => []);
+      for (const c of contestants) await c.run();
+      for (let i = 0; i < runs; i++) {
+        for (const [j, c] of contestants.entries()) {
+          const result = await c.run();
+          results[j].push(result);
+          process.stderr.write(`${backend} ${c.label} run ${i + 1}: TTFT ${fmt(result.ttftMs)} ms, ${fmt(result.decodeTokS)} tok/s\n`);
+        }
+      }
+      const theirIndex = 1;
+      const reference0 = JSON.stringify(results[theirIndex][0].tokens);
+      const stat = (j, key) => median(results[j].map((r) => r[key]));
+      for (const [j, c] of contestants.entries()) {
+        if (j === theirIndex) continue;
+        rows.push({
+          backend, who: c.label, count: results[j][0].tokens.length,
+          same: [...results[j], ...results[theirIndex]].every((r) => JSON.stringify(r.tokens) === reference0),
+          ttft: [stat(j, 'ttftMs'), stat(theirIndex, 'ttftMs')],
+          decode: [stat(j, 'decodeTokS'), stat(theirIndex, 'decodeTokS')],
+        });
+      }
+    }
+    console.log('\n| backend | engine | TTFT ms ours | TTFT ms transformers.js | TTFT ours/theirs | decode tok/s ours | decode tok/s transformers.js | decode ours/theirs | same tokens |');
+    console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    for (const r of rows) {
+      console.log(`| ${r.backend} | ${r.who} | ${fmt(r.ttft[0])} | ${fmt(r.ttft[1])} | ${fmt(r.ttft[0] / r.ttft[1], 2)}x | ${fmt(r.decode[0])} | ${fmt(r.decode[1])} | ${fmt(r.decode[0] / r.decode[1], 2)}x | ${r.same ? `yes (${r.count})` : 'NO'} |`);
+    }
+    console.log(`\nmedians of ${runs} runs; TTFT ours/theirs < 1 and decode ours/theirs > 1 favour ours`);
+    if (rows.some((r) => !r.same) || !goldenOk) process.exitCode = 1;
+  } finally {
+    await server.close();
+  }
+  // dawn.node keeps the event loop alive.
+  process.exit(process.exitCode ?? 0);
+}
