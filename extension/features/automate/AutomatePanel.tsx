@@ -19,9 +19,8 @@ import { deleteScript, fillParams, listScripts, originOf, saveScript } from './s
  * questions, and stops it. Closing the panel does not stop the run; reopening shows it where it is.
  */
 
-/** Polling the host: often while a run goes, seldom when idle (a run started elsewhere still shows up). */
+/** Polling the host while a run goes; when none does, the panel reads once (on open, after Run/answers/Stop). */
 const POLL_RUNNING_MS = 200;
-const POLL_IDLE_MS = 1000;
 
 function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
   return (
@@ -53,6 +52,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [stepByStep, setStepByStep] = useState(false);
   const offeredSave = useRef<string | undefined>(undefined);
   const going = useRef(false);
+  /** Reads the state now and keeps reading while the run goes. */
+  const follow = useRef<() => void>(() => undefined);
 
   const refreshSaved = useCallback(async (o: string | undefined) => {
     setSaved(o ? await listScripts(o) : []);
@@ -89,9 +90,12 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = () => {
       poll().catch((e: unknown) => live && setError(e)).finally(() => {
-        if (live) timer = setTimeout(tick, going.current ? POLL_RUNNING_MS : POLL_IDLE_MS);
+        // One pending read at most, whichever read finished last schedules it.
+        clearTimeout(timer);
+        if (live && going.current) timer = setTimeout(tick, POLL_RUNNING_MS);
       });
     };
+    follow.current = tick;
     tick();
     return () => {
       live = false;
@@ -106,7 +110,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       await request('automate.start', {
         tabId, task: runTaskText, model: chosen, ...(known ? { known } : {}), userValues, maxRepairs, stepByStep,
       });
-      await poll();
+      going.current = true;
+      follow.current();
     } catch (e) {
       setError(e);
     }
@@ -114,11 +119,11 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
 
   const respond = (payload: RespondPayload) => {
     if (!run) return;
-    request('automate.respond', { runId: run.runId, ...payload }).then(() => poll(), (e: unknown) => setError(e));
+    request('automate.respond', { runId: run.runId, ...payload }).then(() => follow.current(), (e: unknown) => setError(e));
   };
 
   const stop = () => {
-    if (run) request('automate.stop', { runId: run.runId }).then(() => poll(), (e: unknown) => setError(e));
+    if (run) request('automate.stop', { runId: run.runId }).then(() => follow.current(), (e: unknown) => setError(e));
   };
 
   const status = run?.status ?? 'idle';
