@@ -39,8 +39,11 @@ export interface CatalogueEntry {
   license: string;
   goodFor: Feature[];
   description: string;
-  /** Plain-text prompt format, or 'chat' when the tokenizer's chat template applies. */
-  promptFormat: 'plain' | 'chat';
+  /**
+   * Plain-text prompt format, 'chat' when the tokenizer's chat template applies, or 'scriptwriter' for a model trained
+   * to turn a page document and a task straight into a script (extension/features/automate/scriptwriter.ts).
+   */
+  promptFormat: 'plain' | 'chat' | 'scriptwriter';
   /** Why the entry cannot run in this build, when it cannot (e.g. a web-llm library that is not packaged). */
   unavailableReason?: string;
 }

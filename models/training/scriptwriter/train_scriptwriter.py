@@ -140,6 +140,7 @@ def main():
     ap.add_argument('--fresh', action='store_true')
     ap.add_argument('--arch', choices=['encdec', 'deconly'], default='encdec')
     ap.add_argument('--layers', type=int, default=7, help='decoder-only: number of layers')
+    ap.add_argument('--threads', type=int, default=2, help='torch threads (1 each when two runs share the 2 cores)')
     args = ap.parse_args()
     global ARCH
     ARCH = args.arch
@@ -150,7 +151,7 @@ def main():
     with open(os.path.join(args.data, 'tokenizer', 'tokenizer.json')) as f:
         vocab = len(json.load(f)['model']['vocab'])
     M.configure(vocab=vocab, d_model=args.d_model, heads=args.heads, ffn=args.ffn, enc_layers=args.enc_layers, dec_layers=args.dec_layers)
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     train = sorted(load(os.path.join(args.data, 'train.ids.jsonl')), key=lambda r: len(r['src']))
     dev = load(os.path.join(args.data, 'dev.ids.jsonl'))

@@ -1,0 +1,41 @@
+/**
+ * Automation with a script-writer model (issue 11): a small model trained to map the page document and a task
+ * straight to a script. It gets its own compact input (scriptwriter-input.ts, the exact form it was trained on), no
+ * JSON wrapper and no chat; its `$name` references are constrained to the names the page document (and the site
+ * document's other pages) offer, so it cannot write an element that does not exist. Its bare script is wrapped into
+ * the usual answer so the runner, the log and saved scripts treat it like any other model's.
+ */
+import type { CatalogueEntry } from '../../../models/catalogue.ts';
+import type { PageDocument } from '../../protocol/schemas.ts';
+import type { ModelAnswer } from './parse.ts';
+import { scriptNames } from './page-bridge.ts';
+import { scriptwriterInput } from './scriptwriter-input.ts';
+
+export const isScriptWriter = (entry: Pick<CatalogueEntry, 'promptFormat'>) => entry.promptFormat === 'scriptwriter';
+
+/** Scripts are short; the model was trained on scripts under 160 tokens. */
+export const SCRIPT_WRITER_MAX_TOKENS = 192;
+/** Documents are cut to this many estimated tokens (its encoder saw inputs up to ~400 of its own tokens). */
+const DOCUMENT_TOKENS = 900;
+
+export interface ScriptWriterCall {
+  prompt: string;
+  /** For `constraint.names`: every name the script may use. */
+  names: string[];
+}
+
+export function scriptWriterCall(doc: PageDocument, task: string, otherNames: readonly string[]): ScriptWriterCall {
+  const here = scriptNames(doc).map((n) => n.name);
+  const other = otherNames.filter((n) => !here.includes(n));
+  return {
+    prompt: scriptwriterInput({ doc, task, otherNames: other, maxDocumentTokens: DOCUMENT_TOKENS }),
+    names: [...here, ...other],
+  };
+}
+
+/** The model's bare script as the runner's answer; the plan says who wrote it. */
+export function scriptWriterAnswer(text: string, modelName: string): ModelAnswer {
+  const script = text.trim();
+  const elements = [...new Set(script.match(/\$[\p{L}\p{N}_]+/gu) ?? [])];
+  return { plan: `Script written by ${modelName} (a script-writer model: no plan, names checked against the page).`, elements, script };
+}

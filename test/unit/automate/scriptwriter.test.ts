@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import { isScriptWriter, scriptWriterAnswer, scriptWriterCall } from '../../../extension/features/automate/scriptwriter.ts';
+import { catalogue } from '../../../models/catalogue.ts';
+
+const page = () => {
+  document.body.innerHTML = `<main><h1>Shop</h1>
+    <form aria-label="Search"><input type="search" aria-label="Search products"><button>Go</button></form>
+    <ul aria-label="Products">${['Blue Lamp', 'Red Chair', 'Tiny Mug'].map((n) => `<li><span class="name">${n}</span> <button>Buy</button></li>`).join('')}</ul></main>`;
+  return buildPageDocument(document);
+};
+
+describe('script-writer models in automation', () => {
+  test('the input is the trained form: document without the URL, other views, then the task; names cover both', () => {
+    const doc = page();
+    const call = scriptWriterCall(doc, 'Buy the Red Chair', ['settings__dark_mode', 'search__search_products']);
+    const lines = call.prompt.split('\n');
+    expect(lines[0]).toBe(`page ${JSON.stringify(doc.title)}`);
+    expect(call.prompt).not.toContain('http');
+    expect(lines.at(-2)).toBe('other views: $settings__dark_mode');
+    expect(lines.at(-1)).toBe('task: Buy the Red Chair');
+    const here = doc.sections.flatMap((s) => s.entries.map((e) => e.name));
+    expect(call.names).toEqual([...here, 'settings__dark_mode']);
+  });
+
+  test('a bare script becomes the runner\'s answer, with the elements it names and who wrote it', () => {
+    const answer = scriptWriterAnswer('  $products__items.find("Red Chair").buy.click();\n', 'Script writer');
+    expect(answer).toEqual({ plan: expect.stringContaining('Script writer'), elements: ['$products__items'], script: '$products__items.find("Red Chair").buy.click();' });
+  });
+
+  test('the catalogue marks script writers by their prompt format', () => {
+    expect(isScriptWriter({ promptFormat: 'scriptwriter' })).toBe(true);
+    expect(catalogue.filter(isScriptWriter).every((e) => e.goodFor.includes('automate'))).toBe(true);
+  });
+});
