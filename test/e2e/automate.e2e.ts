@@ -317,6 +317,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     await confirm.waitFor({ timeout: 60_000 });
     expect(await confirm.innerText()).toContain('$todos__todo_items[0].remove');
     expect(await again.getByTestId('automate-progress').innerText()).toContain('Slowly add the todo Read a book');
+    await expectAccessible(again, 'reopened automate tab with a pending confirmation');
     expect(await again.getByTestId('automate-script').innerText()).toContain('wait(1500);');
     expect(await again.locator('[data-testid="automate-log"] li[data-call="type"]').count()).toBe(1);
     await confirm.getByRole('button', { name: 'Confirm' }).click();
@@ -402,6 +403,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await step.innerText()).toContain('type on $search_products__search_products');
     await expect.poll(() => page.locator('#__pocket-slm-highlight').count()).toBe(1);
     expect(await page.locator('#q').inputValue()).toBe('');
+    await expectAccessible(panel, 'automate tab paused before a step');
     await step.getByRole('button', { name: 'Next step' }).click();
     await expect.poll(() => step.innerText(), { timeout: 30_000 }).toContain('click on $lamp_co__products[4].view');
     expect(await page.locator('#q').inputValue()).toBe('lamp');
