@@ -21,6 +21,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, '..'))
 import encdec_model as M  # noqa: E402
 import export_encdec as E  # noqa: E402
+import deconly_model as D  # noqa: E402
 from train_scriptwriter import greedy  # noqa: E402
 
 CASES = 6
@@ -32,7 +33,10 @@ def main():
     ap.add_argument('--out', default='models/bundled/scriptwriter-encdec')
     ap.add_argument('--fixture', default='test/fixtures/scriptwriter')
     ap.add_argument('--from-checkpoint', action='store_true', help='export the latest training checkpoint (a dry run)')
+    ap.add_argument('--arch', choices=['encdec', 'deconly'], default='encdec')
     args = ap.parse_args()
+    if args.arch == 'deconly':
+        return export_deconly(args)
     torch.set_num_threads(2)
     with open(os.path.join(args.data, 'tokenizer', 'tokenizer.json')) as f:
         vocab = len(json.load(f)['model']['vocab'])
@@ -77,6 +81,52 @@ def main():
         json.dump({'about': 'torch greedy ids of the exported script writer (self-attention cache, stops at EOS) on the first '
                             'test-split inputs; gold_ids are the corpus scripts', 'eos_token_id': M.EOS, 'torch': torch.__version__,
                    'cases': cases}, f)
+        f.write('\n')
+    exact = sum(c['generated_ids'] == c['gold_ids'] for c in cases)
+    print(f'exported to {args.out}; reference: {exact}/{len(cases)} test inputs give the gold script')
+
+
+def export_deconly(args):
+    """The decoder-only comparison model: model.onnx (OrtDecoderEngine's layout), a llama-style config.json."""
+    torch.set_num_threads(2)
+    with open(os.path.join(args.data, 'tokenizer', 'tokenizer.json')) as f:
+        vocab = len(json.load(f)['model']['vocab'])
+    if args.from_checkpoint:
+        ckpt = torch.load(os.path.join(args.data, 'do-ckpt.pt'))
+        a, weights = ckpt['args'], ckpt['model']
+        layers, dims = a['layers'], dict(d_model=a['d_model'], heads=a['heads'], ffn=a['ffn'])
+    else:
+        with open(os.path.join(args.data, 'do-summary.json')) as f:
+            s = json.load(f)
+        weights = torch.load(os.path.join(args.data, 'deconly.pt'))
+        layers, dims = s['layers'], dict(d_model=s['d_model'], heads=s['heads'], ffn=s['ffn'])
+    M.configure(vocab=vocab, **dims)
+    model = D.DecOnly(layers)
+    model.load_state_dict(weights)
+    model.eval()
+    os.makedirs(args.out, exist_ok=True)
+    with torch.no_grad():
+        D.export(model, os.path.join(args.out, 'model.onnx'))
+    config = {
+        'architectures': ['PocketDecoderOnly'], 'model_type': 'pocket-deconly', 'vocab_size': M.VOCAB,
+        'hidden_size': M.D_MODEL, 'num_hidden_layers': layers, 'num_attention_heads': M.HEADS,
+        'num_key_value_heads': M.HEADS, 'intermediate_size': M.FFN, 'max_position_embeddings': 1024,
+        'position_embedding': 'sinusoidal (no table)', 'tie_word_embeddings': True,
+        'pad_token_id': M.PAD, 'eos_token_id': M.EOS,
+    }
+    for name, data in (('config.json', config), ('generation_config.json', {'pad_token_id': M.PAD, 'eos_token_id': M.EOS})):
+        with open(os.path.join(args.out, name), 'w') as f:
+            json.dump(data, f, indent=2)
+            f.write('\n')
+    for name in ('tokenizer.json', 'tokenizer_config.json'):
+        shutil.copyfile(os.path.join(args.data, 'tokenizer', name), os.path.join(args.out, name))
+    with open(os.path.join(args.data, 'test.ids.jsonl')) as f:
+        rows = [json.loads(line) for line in f if line.strip()][:CASES]
+    cases = [{'id': r['id'], 'input_ids': r['src'], 'generated_ids': D.greedy(model, r['src'], 160), 'gold_ids': r['tgt']} for r in rows]
+    os.makedirs(args.fixture, exist_ok=True)
+    with open(os.path.join(args.fixture, 'reference-deconly.json'), 'w') as f:
+        json.dump({'about': 'torch greedy ids of the exported decoder-only comparison model (KV cache, stops at EOS) on the '
+                            'first test-split inputs', 'eos_token_id': M.EOS, 'torch': torch.__version__, 'cases': cases}, f)
         f.write('\n')
     exact = sum(c['generated_ids'] == c['gold_ids'] for c in cases)
     print(f'exported to {args.out}; reference: {exact}/{len(cases)} test inputs give the gold script')

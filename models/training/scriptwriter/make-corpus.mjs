@@ -66,8 +66,8 @@ async function main() {
   const site = join(out, 'harness');
   await buildHarness(site);
   const server = await serveStatic({ '/': site });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
-  const context = await browser.newContext();
+  const headless = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+  const context = await headless.newContext();
   const first = Number(args['first-seed']);
   const stats = { started: new Date().toISOString(), splits: {} };
   const dropped = [];
@@ -98,7 +98,7 @@ async function main() {
       console.log(`${split}: ${result.samples.length} kept, ${result.dropped.length} dropped, ${stats.splits[split].seconds} s`);
     }
   } finally {
-    await browser.close();
+    await headless.close();
     await server.close();
   }
   writeFileSync(join(out, 'dropped.jsonl'), dropped.map((d) => JSON.stringify(d)).join('\n') + '\n');
