@@ -13,7 +13,8 @@ import type { LogEntry, RunResult } from '../../sandbox/interpreter/run.ts';
 import type { CatalogueEntry } from '../../../models/catalogue.ts';
 import { PageBridge } from './page-bridge.ts';
 import type { ChatMessage } from './prompt.ts';
-import { type RunReport, runTask, type RunnerDeps } from './runner.ts';
+import { type ModelReply, type RunReport, runTask, type RunnerDeps } from './runner.ts';
+import { isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
 import { MAX_LOG, type AutomateStart, type RunState } from './run-state.ts';
 import { replayableScript } from './replayable.ts';
 import { runStepwise } from './stepwise.ts';
@@ -151,6 +152,29 @@ export class AutomationRuns {
     live.state.step = null;
   }
 
+  /**
+   * One call to a script-writer model: its own input (the document as it is now, names on other pages, the task),
+   * names constrained to those unless the request says not to; the bare script comes back as a regular answer.
+   */
+  private async writeScript(request: AutomateStart, entry: CatalogueEntry, doc: PageDocument, state: RunState,
+    signal: AbortSignal, prompts: string[]): Promise<ModelReply> {
+    const other = ((await this.deps.otherPageNames?.(doc)) ?? []).map((n) => n.name);
+    const call = scriptWriterCall(doc, request.task, other);
+    if (request.keepPrompts) prompts.push(call.prompt);
+    const began = Date.now();
+    const result = await this.deps.generate({
+      model: request.model, prompt: call.prompt, ...(request.constrainNames === false ? {} : { constraint: { names: call.names } }),
+      params: { maxTokens: SCRIPT_WRITER_MAX_TOKENS, temperature: 0 },
+    }, signal).finally(() => {
+      state.generateMs += Date.now() - began;
+    });
+    state.phase = 'running';
+    return {
+      text: JSON.stringify(scriptWriterAnswer(result.text, entry.name)), tokensIn: result.stats.tokensIn,
+      tokensOut: result.stats.tokensOut, ttftMs: result.stats.ttftMs,
+    };
+  }
+
   /** Writes the run's state while it goes (when it changed) and once more when it ends. */
   private keepSaved(live: Live): void {
     const store = this.deps.store;
@@ -184,9 +208,11 @@ export class AutomationRuns {
       return lastDoc;
     };
     const highlight = (locators: Locator[]) => void this.deps.highlight(tabId, locators).catch(() => undefined);
+    const writer = isScriptWriter(entry);
     const generate: RunnerDeps['generate'] = async (messages, jsonSchema, s) => {
       this.generateCalls++;
       state.phase = 'generating';
+      if (writer) return this.writeScript(request, entry, lastDoc ?? await read(), state, s ?? signal, prompts);
       const prompt = flatten(messages);
       if (request.keepPrompts) prompts.push(entry.promptFormat === 'chat' ? messages.map((m) => m.content).join('\n\n') : prompt);
       const began = Date.now();
@@ -197,7 +223,7 @@ export class AutomationRuns {
         state.generateMs += Date.now() - began;
       });
       state.phase = 'running';
-      return { text: result.text, tokensIn: result.stats.tokensIn, tokensOut: result.stats.tokensOut };
+      return { text: result.text, tokensIn: result.stats.tokensIn, tokensOut: result.stats.tokensOut, ttftMs: result.stats.ttftMs };
     };
     const newBridge = async (userValues: string[]) => new PageBridge({
       act: (act) => this.deps.act(tabId, act),
@@ -266,12 +292,13 @@ export class AutomationRuns {
             else if (event.type === 'generating') state.attempt = event.attempt;
           },
         };
-        report = await runTask(request.task, deps, { maxRepairs: request.maxRepairs ?? 2, documentTokens, signal }, request.known);
+        // A script writer answers the same page and task the same way: no repair calls unless asked for.
+        report = await runTask(request.task, deps, { maxRepairs: request.maxRepairs ?? (writer ? 0 : 2), documentTokens, signal }, request.known);
       }
       state.report = {
         ...report, summary: cut(report.summary, 4000),
         attempts: report.attempts.map((a) => ({
-          raw: cut(a.raw, 20_000), tokensIn: a.tokensIn, tokensOut: a.tokensOut,
+          raw: cut(a.raw, 20_000), tokensIn: a.tokensIn, tokensOut: a.tokensOut, ...(a.ttftMs !== undefined ? { ttftMs: a.ttftMs } : {}),
           ...(a.answer ? { answer: { ...a.answer, plan: cut(a.answer.plan, 2000), script: cut(a.answer.script, 20_000) } } : {}),
           ...(a.failure ? { failure: { ...a.failure, message: cut(a.failure.message, 4000) } } : {}),
         })),

@@ -32,6 +32,8 @@ export const AutomateStartSchema = v.strictObject({
   stepByStep: v.optional(v.boolean()),
   /** Keep each model call's prompt text in the report (the benchmark counts its tokens). */
   keepPrompts: v.optional(v.boolean()),
+  /** Script-writer models: constrain `$name`s to the page's names (default true; false only to measure the difference). */
+  constrainNames: v.optional(v.boolean()),
 });
 export type AutomateStart = v.InferOutput<typeof AutomateStartSchema>;
 
@@ -55,7 +57,7 @@ const FailureSchema = v.strictObject({
 
 const AttemptSchema = v.strictObject({
   raw: text(20_000), answer: v.optional(AnswerSchema), failure: v.optional(FailureSchema),
-  tokensIn: count, tokensOut: count,
+  tokensIn: count, tokensOut: count, ttftMs: v.optional(v.number()),
 });
 
 export const ReportSchema = v.strictObject({

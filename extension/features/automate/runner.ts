@@ -17,6 +17,8 @@ export interface ModelReply {
   text: string;
   tokensIn: number;
   tokensOut: number;
+  /** Time to the first token, when the engine reported it. */
+  ttftMs?: number;
 }
 
 export interface RunnerDeps {
@@ -47,6 +49,7 @@ export interface Attempt {
   log: LogEntry[];
   tokensIn: number;
   tokensOut: number;
+  ttftMs?: number;
 }
 
 export interface RunReport {
@@ -118,6 +121,7 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
         current.raw = reply.text;
         current.tokensIn = reply.tokensIn;
         current.tokensOut = reply.tokensOut;
+        if (reply.ttftMs !== undefined) current.ttftMs = reply.ttftMs;
         answer = parseAnswer(reply.text);
       }
       current.answer = answer;

@@ -205,3 +205,33 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     await expect(runs.start(start('x', { model: 'nope' }))).rejects.toThrow(/no model "nope"/);
   });
 });
+
+describe('a script-writer model in the host', () => {
+  const WRITER = { ...ENTRY, name: 'Script writer', promptFormat: 'scriptwriter' } as CatalogueEntry;
+  beforeEach(mount);
+
+  test('gets its trained input and the page names as a constraint; its bare script runs; no repair call by default', async () => {
+    const { runs, requests } = host(['$add_todo__new_todo.type("feed cat");\n$add_todo__add_button.click();'], WRITER);
+    await runs.start(start('Add "feed cat"'));
+    const { run } = await until(() => runs.state(7), (s) => s.run?.status !== 'running');
+    expect(run).toMatchObject({ status: 'done', answer: { plan: expect.stringContaining('Script writer'), elements: ['$add_todo__new_todo', '$add_todo__add_button'] } });
+    expect(document.querySelectorAll('#todos li')).toHaveLength(5);
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request!.prompt.split('\n').at(-1)).toBe('task: Add "feed cat"');
+    expect(request!.prompt).not.toContain('Answer with JSON');
+    expect(request!.messages).toBeUndefined();
+    expect(request!.constraint?.names).toEqual(expect.arrayContaining(['add_todo__new_todo', 'add_todo__add_button', 'page__todos']));
+    expect(request!.params.maxTokens).toBeLessThanOrEqual(192);
+  });
+
+  test('a failing script is reported without a second call; constrainNames: false leaves the names free', async () => {
+    const { runs, requests } = host(['$add_todo__missing.click();'], WRITER);
+    await runs.start(start('Click missing', { constrainNames: false }));
+    const { run } = await until(() => runs.state(7), (s) => s.run?.status !== 'running');
+    expect(run?.status).toBe('failed');
+    expect(run?.report?.attempts[0]?.failure?.name).toBe('NotFoundError');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.constraint).toBeUndefined();
+  });
+});

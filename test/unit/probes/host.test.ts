@@ -33,7 +33,7 @@ describe('probe host', () => {
     const { db, probes } = host('probe-host-paused');
     const put = db.probeItems.put.bind(db.probeItems);
     let stored = 0;
-    vi.spyOn(db.probeItems, 'put').mockImplementation((...args) => (++stored > 2 ? Promise.reject(quota()) : put(...args)));
+    vi.spyOn(db.probeItems, 'put').mockImplementation(((...args: Parameters<typeof put>) => (++stored > 2 ? Promise.reject(quota()) : put(...args))) as typeof put);
     const runId = await probes.start(config);
     await probes.pump();
     const row = await db.probeRuns.get(runId);
