@@ -27,9 +27,16 @@ NEG = -1e9
 LN_EPS = 1e-5
 
 
-def configure(vocab=None, d_model=None, heads=None, ffn=None, enc_layers=None, dec_layers=None):
-    """Sizes for another model built from these classes (the script writer); call before constructing EncDec."""
-    global VOCAB, D_MODEL, HEADS, HEAD_DIM, FFN, ENC_LAYERS, DEC_LAYERS
+SCALE_EMBEDDING = False  # the story student adds positions to unscaled embeddings; the script writer scales them
+
+
+def configure(vocab=None, d_model=None, heads=None, ffn=None, enc_layers=None, dec_layers=None, scale_embedding=None):
+    """Sizes for another model built from these classes (the script writer); call before constructing EncDec.
+    scale_embedding multiplies token embeddings by sqrt(d_model) before the sinusoidal positions are added, so the
+    token signal is not drowned by the positions (Vaswani et al.)."""
+    global VOCAB, D_MODEL, HEADS, HEAD_DIM, FFN, ENC_LAYERS, DEC_LAYERS, SCALE_EMBEDDING
+    if scale_embedding is not None:
+        SCALE_EMBEDDING = scale_embedding
     VOCAB = vocab or VOCAB
     D_MODEL = d_model or D_MODEL
     HEADS = heads or HEADS
@@ -50,6 +57,11 @@ def sinusoid(pos):
     inv = torch.exp(torch.arange(0, D_MODEL, 2, dtype=torch.float32) * (-math.log(10000.0) / D_MODEL))
     angles = pos[:, None] * inv[None, :]
     return torch.cat([torch.sin(angles), torch.cos(angles)], dim=-1)
+
+
+def embed_tokens(embed, ids):
+    x = embed(ids)
+    return x * math.sqrt(D_MODEL) if SCALE_EMBEDDING else x
 
 
 class Attention(nn.Module):
@@ -133,7 +145,7 @@ class EncDec(nn.Module):
         nn.init.normal_(self.embed.weight, std=D_MODEL ** -0.5)
 
     def embed_at(self, ids, past_len):
-        return self.embed(ids) + sinusoid(positions_like(ids, past_len))[None]
+        return embed_tokens(self.embed, ids) + sinusoid(positions_like(ids, past_len))[None]
 
     @staticmethod
     def mask_bias(mask):  # [B, S] int (1 = token) → [B, 1, 1, S] additive

@@ -42,7 +42,7 @@ class DecOnly(nn.Module):
 
     def step(self, input_ids, attention_mask, position_ids, past):
         """input_ids [B, T] at position_ids [B, T] after `past` [(k, v) [B, H, P, dk]]; attention_mask [B, P+T]."""
-        x = self.embed(input_ids) + M.sinusoid(position_ids[0].to(torch.float32))[None]
+        x = M.embed_tokens(self.embed, input_ids) + M.sinusoid(position_ids[0].to(torch.float32))[None]
         q_pos = position_ids[0].to(torch.float32)
         k_pos = torch.cumsum(torch.ones_like(attention_mask[0], dtype=torch.float32), 0) - 1
         causal = (k_pos[None, :] > q_pos[:, None]).to(torch.float32)[None, None] * M.NEG

@@ -27,6 +27,20 @@ from train_scriptwriter import greedy  # noqa: E402
 CASES = 6
 
 
+def test_rows(data):
+    """The first test-split rows (token ids) and their input texts by id."""
+    with open(os.path.join(data, 'test.ids.jsonl')) as f:
+        rows = [json.loads(line) for line in f if line.strip()][:CASES]
+    wanted = {r['id'] for r in rows}
+    texts = {}
+    with open(os.path.join(data, 'test.jsonl')) as f:
+        for line in f:
+            row = json.loads(line)
+            if row['id'] in wanted:
+                texts[row['id']] = row['input']
+    return rows, texts
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--data', default='.cache/scriptwriter')
@@ -43,12 +57,14 @@ def main():
     if args.from_checkpoint:
         ckpt = torch.load(os.path.join(args.data, 'sw-ckpt.pt'))
         a, weights = ckpt['args'], ckpt['model']
-        dims = dict(d_model=a['d_model'], heads=a['heads'], ffn=a['ffn'], enc_layers=a['enc_layers'], dec_layers=a['dec_layers'])
+        dims = dict(d_model=a['d_model'], heads=a['heads'], ffn=a['ffn'], enc_layers=a['enc_layers'], dec_layers=a['dec_layers'],
+                    scale_embedding=a.get('scale_embedding', False))
     else:
         with open(os.path.join(args.data, 'sw-summary.json')) as f:
             s = json.load(f)
         weights = torch.load(os.path.join(args.data, 'scriptwriter.pt'))
-        dims = dict(d_model=s['d_model'], heads=s['heads'], ffn=s['ffn'], enc_layers=s['encoder_layers'], dec_layers=s['decoder_layers'])
+        dims = dict(d_model=s['d_model'], heads=s['heads'], ffn=s['ffn'], enc_layers=s['encoder_layers'], dec_layers=s['decoder_layers'],
+                    scale_embedding=s.get('scale_embedding', False))
     M.configure(vocab=vocab, **dims)
     model = M.EncDec()
     model.load_state_dict(weights)
@@ -73,9 +89,9 @@ def main():
     for name in ('tokenizer.json', 'tokenizer_config.json'):
         shutil.copyfile(os.path.join(args.data, 'tokenizer', name), os.path.join(args.out, name))
 
-    with open(os.path.join(args.data, 'test.ids.jsonl')) as f:
-        rows = [json.loads(line) for line in f if line.strip()][:CASES]
-    cases = [{'id': r['id'], 'input_ids': r['src'], 'generated_ids': greedy(model, r['src'], 160), 'gold_ids': r['tgt']} for r in rows]
+    rows, texts = test_rows(args.data)
+    cases = [{'id': r['id'], 'text': texts[r['id']], 'input_ids': r['src'], 'generated_ids': greedy(model, r['src'], 160),
+              'gold_ids': r['tgt']} for r in rows]
     os.makedirs(args.fixture, exist_ok=True)
     with open(os.path.join(args.fixture, 'reference.json'), 'w') as f:
         json.dump({'about': 'torch greedy ids of the exported script writer (self-attention cache, stops at EOS) on the first '
@@ -94,12 +110,12 @@ def export_deconly(args):
     if args.from_checkpoint:
         ckpt = torch.load(os.path.join(args.data, 'do-ckpt.pt'))
         a, weights = ckpt['args'], ckpt['model']
-        layers, dims = a['layers'], dict(d_model=a['d_model'], heads=a['heads'], ffn=a['ffn'])
+        layers, dims = a['layers'], dict(d_model=a['d_model'], heads=a['heads'], ffn=a['ffn'], scale_embedding=a.get('scale_embedding', False))
     else:
         with open(os.path.join(args.data, 'do-summary.json')) as f:
             s = json.load(f)
         weights = torch.load(os.path.join(args.data, 'deconly.pt'))
-        layers, dims = s['layers'], dict(d_model=s['d_model'], heads=s['heads'], ffn=s['ffn'])
+        layers, dims = s['layers'], dict(d_model=s['d_model'], heads=s['heads'], ffn=s['ffn'], scale_embedding=s.get('scale_embedding', False))
     M.configure(vocab=vocab, **dims)
     model = D.DecOnly(layers)
     model.load_state_dict(weights)
@@ -120,9 +136,9 @@ def export_deconly(args):
             f.write('\n')
     for name in ('tokenizer.json', 'tokenizer_config.json'):
         shutil.copyfile(os.path.join(args.data, 'tokenizer', name), os.path.join(args.out, name))
-    with open(os.path.join(args.data, 'test.ids.jsonl')) as f:
-        rows = [json.loads(line) for line in f if line.strip()][:CASES]
-    cases = [{'id': r['id'], 'input_ids': r['src'], 'generated_ids': D.greedy(model, r['src'], 160), 'gold_ids': r['tgt']} for r in rows]
+    rows, texts = test_rows(args.data)
+    cases = [{'id': r['id'], 'text': texts[r['id']], 'input_ids': r['src'], 'generated_ids': D.greedy(model, r['src'], 160),
+              'gold_ids': r['tgt']} for r in rows]
     os.makedirs(args.fixture, exist_ok=True)
     with open(os.path.join(args.fixture, 'reference-deconly.json'), 'w') as f:
         json.dump({'about': 'torch greedy ids of the exported decoder-only comparison model (KV cache, stops at EOS) on the '

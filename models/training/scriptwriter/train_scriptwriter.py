@@ -141,6 +141,8 @@ def main():
     ap.add_argument('--arch', choices=['encdec', 'deconly'], default='encdec')
     ap.add_argument('--layers', type=int, default=7, help='decoder-only: number of layers')
     ap.add_argument('--threads', type=int, default=2, help='torch threads (1 each when two runs share the 2 cores)')
+    ap.add_argument('--no-scale-embedding', dest='scale_embedding', action='store_false',
+                    help='add positions to unscaled token embeddings (as the story student does)')
     args = ap.parse_args()
     global ARCH
     ARCH = args.arch
@@ -150,7 +152,8 @@ def main():
 
     with open(os.path.join(args.data, 'tokenizer', 'tokenizer.json')) as f:
         vocab = len(json.load(f)['model']['vocab'])
-    M.configure(vocab=vocab, d_model=args.d_model, heads=args.heads, ffn=args.ffn, enc_layers=args.enc_layers, dec_layers=args.dec_layers)
+    M.configure(vocab=vocab, d_model=args.d_model, heads=args.heads, ffn=args.ffn, enc_layers=args.enc_layers, dec_layers=args.dec_layers,
+                scale_embedding=args.scale_embedding)
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     train = sorted(load(os.path.join(args.data, 'train.ids.jsonl')), key=lambda r: len(r['src']))
@@ -223,7 +226,7 @@ def main():
         writer.writerows(state['log'])
     summary = {
         'arch': ARCH, 'layers': args.layers if ARCH == 'deconly' else None, 'params': params, 'vocab': vocab, 'd_model': M.D_MODEL, 'heads': M.HEADS, 'ffn': M.FFN,
-        'encoder_layers': M.ENC_LAYERS, 'decoder_layers': M.DEC_LAYERS, 'steps': state['step'],
+        'encoder_layers': M.ENC_LAYERS, 'decoder_layers': M.DEC_LAYERS, 'scale_embedding': M.SCALE_EMBEDDING, 'steps': state['step'],
         'budget_minutes': args.minutes, 'seconds': round(state['elapsed'], 1), 'loss_tokens_seen': state['tokens'],
         'batch': args.batch, 'lr': args.lr, 'seed': args.seed, 'train_rows': len(train), 'dev_rows': len(dev),
         'dev_loss': final_loss, 'dev_exact_script_rate_first_200': exact,
