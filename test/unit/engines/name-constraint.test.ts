@@ -69,6 +69,20 @@ describe('name-constrained decoding', () => {
     expect(PIECES[argmax(end)]).toBe('s');
   });
 
+  test('a special token that prints nothing cannot stall an unfinished name', () => {
+    const pieces = [...PIECES, ''];
+    const pad = pieces.length - 1;
+    const constraint = new NameConstraint(names, pieces, [EOS]);
+    constraint.accept(id('$'));
+    constraint.accept(id('shop'));
+    const logits = new Float32Array(pieces.length).fill(-5);
+    logits[pad] = 10;
+    logits[id('__')] = 1;
+    constraint.mask(logits);
+    expect(logits[pad]).toBe(-Infinity);
+    expect(argmax(logits)).toBe(id('__'));
+  });
+
   test('with no names a reference can never start, and masking never leaves nothing to choose', () => {
     const constraint = new NameConstraint([], PIECES, [EOS]);
     const logits = logitsFavouring('$', 'buy');

@@ -58,7 +58,8 @@ export class NameConstraint {
   allows(id: number): boolean {
     if (this.endIds.includes(id)) return this.state.mode !== 'name' || this.names.has(this.state.prefix);
     const piece = this.pieces[id];
-    if (piece === undefined) return this.state.mode !== 'name';
+    // Specials (pad, bos) print nothing: inside a name they would let the name stall forever without ending it.
+    if (piece === undefined || piece === '') return this.state.mode !== 'name';
     if (this.state.mode === 'code' && !piece.includes('$')) return true;
     return this.advance(this.state, piece) !== null;
   }
