@@ -30,6 +30,8 @@ beforeAll(async () => {
     const result = await runHarness(context, server.url('/harness.html'), split, seeds, { tabs: 1, batch: 12 }) as BatchResult;
     kept[split] = result.samples;
   }
+  const withChrome = await runHarness(context, server.url('/harness.html'), 'train', [1, 2, 3, 4, 5, 6], { tabs: 1, batch: 6, chrome: true }) as BatchResult;
+  kept['chrome'] = withChrome.samples;
 });
 
 afterAll(async () => {
@@ -60,6 +62,15 @@ describe('script-writer corpus', () => {
       for (const name of used) expect(sample.names).toContain(name);
       expect(sample.input.endsWith(`task: ${sample.task}`)).toBe(true);
     }
+  });
+
+  test('page chrome (navigation, toolbar, footer) adds distractors and nav/press tasks, the blocks\' tasks unchanged', () => {
+    const chrome = kept['chrome']!;
+    expect(chrome.some((s) => s.kind === 'nav' || s.kind === 'press')).toBe(true);
+    expect(chrome.some((s) => /_link\b/.test(s.input))).toBe(true);
+    const plain = kept['train']!.filter((s) => s.seed <= 6).map((s) => [s.seed, s.kind, s.task]);
+    const blocks = chrome.filter((s) => s.kind !== 'nav' && s.kind !== 'press').map((s) => [s.seed, s.kind, s.task]);
+    expect(blocks).toEqual(plain);
   });
 
   test('the splits share no layout combination', () => {

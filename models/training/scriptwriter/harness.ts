@@ -66,8 +66,8 @@ async function runGold(spec: PageSpec, script: string, allNames: ReturnType<type
 
 interface Prepared { spec: PageSpec; tasks: ReturnType<typeof tasksFor>; main: PageDocument; otherNames: string[]; allNames: ReturnType<typeof scriptNames> }
 
-function prepare(split: Split, seed: number): Prepared {
-  const spec = pageSpec(seed, split);
+function prepare(split: Split, seed: number, chrome = false): Prepared {
+  const spec = pageSpec(seed, split, { chrome });
   const page = renderPage(document, spec);
   const docs = documents(spec, page);
   const map = mapNames([docs.main, ...docs.other], page, spec, document);
@@ -78,8 +78,8 @@ function prepare(split: Split, seed: number): Prepared {
 }
 
 /** Runs `script` (default: the gold one) for task `index` of a page; null when the page ends up as wanted, else why not. */
-export async function verifyTask(split: Split, seed: number, index: number, script?: string): Promise<{ task: string; gold: string; why: string | null }> {
-  const prepared = prepare(split, seed);
+export async function verifyTask(split: Split, seed: number, index: number, script?: string, chrome = false): Promise<{ task: string; gold: string; why: string | null }> {
+  const prepared = prepare(split, seed, chrome);
   const task = prepared.tasks[index];
   if (!task) throw new Error(`page ${split}/${seed} has no task ${index}`);
   const { page, run } = await runGold(prepared.spec, script ?? task.script, prepared.allNames);
@@ -87,12 +87,12 @@ export async function verifyTask(split: Split, seed: number, index: number, scri
   return { task: task.task, gold: task.script, why };
 }
 
-export async function runBatch(split: Split, seeds: number[]): Promise<BatchResult> {
+export async function runBatch(split: Split, seeds: number[], chrome = false): Promise<BatchResult> {
   const started = performance.now();
   const samples: Sample[] = [];
   const dropped: Dropped[] = [];
   for (const seed of seeds) {
-    const { spec, tasks, main, otherNames, allNames } = prepare(split, seed);
+    const { spec, tasks, main, otherNames, allNames } = prepare(split, seed, chrome);
     for (const [i, task] of tasks.entries()) {
       const id = `${split}-${seed}-${i}`;
       const { page: after, run } = await runGold(spec, task.script, allNames);

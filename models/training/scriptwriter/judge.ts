@@ -30,6 +30,7 @@ export function judge(expect: Expectation, outcome: Outcome): string | null {
     if (state.toggles[id] !== on) return `toggle ${id} is ${String(state.toggles[id])}, wanted ${String(on)}`;
   }
   if (expect.tab && state.tab[expect.tab.settings] !== expect.tab.tab) return `tab ${state.tab[expect.tab.settings]} is open, wanted ${expect.tab.tab}`;
+  if ((expect.hash ?? '') !== state.hash) return `the page went to #${state.hash}, wanted ${expect.hash ? `#${expect.hash}` : 'no link followed'}`;
   if (expect.result !== undefined && !same(outcome.result, expect.result)) return `result ${JSON.stringify(outcome.result)}, wanted ${JSON.stringify(expect.result)}`;
   return null;
 }

@@ -1,7 +1,8 @@
 // Step 1 of the script-writer pipeline (issue 11): the synthetic (page document, task) → script corpus.
 //
 //   node models/training/scriptwriter/make-corpus.mjs [--train 1500] [--dev 100] [--test 150] [--tabs 2]
-//                                                    [--out .cache/scriptwriter] [--first-seed 1]
+//                                                    [--out .cache/scriptwriter] [--first-seed 1] [--chrome]
+// --chrome adds page chrome (header navigation, toolbar buttons, footer links) around the blocks, with nav/press tasks.
 //
 // Builds harness.html (vite), serves it on 127.0.0.1, and in headless Chromium renders each seeded page, reads its
 // document with our content-script extractor, makes tasks and runs every gold script through our interpreter and
@@ -26,6 +27,7 @@ const parseCli = () => parseArgs({
     tabs: { type: 'string', default: '2' },
     batch: { type: 'string', default: '25' },
     'first-seed': { type: 'string', default: '1' },
+    chrome: { type: 'boolean', default: false },
     out: { type: 'string', default: join(root, '.cache/scriptwriter') },
   },
 }).values;
@@ -39,7 +41,7 @@ export async function buildHarness(outDir) {
 }
 
 /** Runs the harness over seeds in `tabs` pages at once; returns all samples and drops in seed order. */
-export async function runHarness(context, url, split, seeds, { tabs = 2, batch = 25, onBatch } = {}) {
+export async function runHarness(context, url, split, seeds, { tabs = 2, batch = 25, onBatch, chrome = false } = {}) {
   const chunks = [];
   for (let i = 0; i < seeds.length; i += batch) chunks.push(seeds.slice(i, i + batch));
   const results = new Array(chunks.length);
@@ -51,7 +53,7 @@ export async function runHarness(context, url, split, seeds, { tabs = 2, batch =
       const index = next++;
       await page.goto(url);
       await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
-      results[index] = await page.evaluate(([s, list]) => window.scriptwriterHarness.runBatch(s, list), [split, chunks[index]]);
+      results[index] = await page.evaluate(([s, list, c]) => window.scriptwriterHarness.runBatch(s, list, c), [split, chunks[index], chrome]);
       onBatch?.(results[index]);
     }
     await page.close();
@@ -80,7 +82,7 @@ async function main() {
       const started = Date.now();
       let done = 0;
       const result = await runHarness(context, server.url('/harness.html'), split, seeds, {
-        tabs: Number(args.tabs), batch: Number(args.batch),
+        tabs: Number(args.tabs), batch: Number(args.batch), chrome: args.chrome,
         onBatch: (r) => {
           done += r.pages;
           process.stdout.write(`\r${split}: ${done}/${pages} pages`);

@@ -7,8 +7,10 @@ import type { BlockSpec, FieldSpec, FormSpec, ListSpec, PageSpec, SearchSpec, Se
 
 export interface PageState {
   submitted: Record<string, Record<string, string | boolean>>;
-  /** Item actions pressed: `list1/<first field value>/<action label>`. */
+  /** Item actions pressed: `list1/<first field value>/<action label>`; chrome buttons: `chrome/<label>`. */
   pressed: string[];
+  /** The location hash after chrome links were followed ('' when none was). */
+  hash: string;
   searched: string[];
   todos: Array<{ title: string; done: boolean }>;
   toggles: Record<string, boolean>;
@@ -34,7 +36,7 @@ export function renderPage(doc: Document, spec: PageSpec): RenderedPage {
     el.append(...children);
     return el;
   };
-  const state: PageState = { submitted: {}, pressed: [], searched: [], todos: [], toggles: {}, tab: {} };
+  const state: PageState = { submitted: {}, pressed: [], searched: [], todos: [], toggles: {}, tab: {}, hash: '' };
   const elements = new Map<string, Element>();
   const fieldReaders: Array<() => [string, string | boolean]> = [];
   const tabShowers = new Map<string, (tabId: string) => void>();
@@ -42,7 +44,29 @@ export function renderPage(doc: Document, spec: PageSpec): RenderedPage {
   doc.title = spec.title;
   doc.body.replaceChildren();
   const main = h('main');
-  doc.body.append(h('header', {}, h('h1', {}, spec.title)), main);
+  const header = h('header', {}, h('h1', {}, spec.title));
+  doc.body.append(header, main);
+  const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const link = (text: string, id: string) => {
+    const a = h('a', { href: `#${slug(text)}` }, text);
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      state.hash = slug(text);
+    });
+    elements.set(id, a);
+    return a;
+  };
+  const chrome = spec.chrome;
+  if (chrome?.nav) header.append(h('nav', { 'aria-label': chrome.nav.label }, h('ul', {}, ...chrome.nav.links.map((text, i) => h('li', {}, link(text, `nav_${i}`))))));
+  if (chrome?.toolbar) {
+    header.append(...chrome.toolbar.map((label, i) => {
+      const button = h('button', { type: 'button' }, label);
+      button.addEventListener('click', () => state.pressed.push(`chrome/${label}`));
+      elements.set(`tool_${i}`, button);
+      return button;
+    }));
+  }
+  if (chrome?.footer) doc.body.append(h('footer', {}, ...chrome.footer.flatMap((text, i) => [link(text, `foot_${i}`), ' '])));
 
   function field(f: FieldSpec, form: FormSpec): HTMLElement {
     const id = `${f.id}_input`;

@@ -53,8 +53,16 @@ export type BlockSpec = FormSpec | ListSpec | SearchSpec | TodoSpec | SettingsSp
 export type Family = 'form' | 'catalogue' | 'search' | 'todo' | 'settings' | 'mixed';
 export const FAMILIES: readonly Family[] = ['form', 'catalogue', 'search', 'todo', 'settings', 'mixed'];
 
+/** Page chrome around the blocks (header navigation, toolbar, footer): distractors, and targets of nav/press tasks. */
+export interface ChromeSpec {
+  nav?: { label: string; links: string[] };
+  toolbar?: string[];
+  footer?: string[];
+}
+
 export interface PageSpec {
   seed: number;
+  chrome?: ChromeSpec;
   split: Split;
   family: Family;
   /** Family + layout combinations of its blocks: what the splits are made by. */
@@ -198,8 +206,18 @@ function settingsSpec(g: Gen, id: string): SettingsSpec {
   };
 }
 
-/** One page, the same for the same seed and split. */
-export function pageSpec(seed: number, split: Split): PageSpec {
+/** Chrome from its own random stream, so the blocks of a seed are the same with and without it. */
+function chromeSpec(seed: number, split: Split): ChromeSpec {
+  const g = gen(seed * 31 + 7, split);
+  const chrome: ChromeSpec = {};
+  if (g.random() < 0.7) chrome.nav = { label: g.pick(W.NAV_LABELS), links: g.sample(g.words(W.NAV_LINKS), g.int(3, 6)) };
+  if (g.random() < 0.5) chrome.toolbar = g.sample(g.words(W.TOOL_BUTTONS), g.int(1, 3));
+  if (g.random() < 0.5) chrome.footer = g.sample(W.FOOTER_LINKS, g.int(2, 4));
+  return chrome;
+}
+
+/** One page, the same for the same seed and split (and chrome flag). */
+export function pageSpec(seed: number, split: Split, options: { chrome?: boolean } = {}): PageSpec {
   const g = gen(seed, split);
   const family = g.pick(FAMILIES);
   const blocks: BlockSpec[] = [];
@@ -219,5 +237,5 @@ export function pageSpec(seed: number, split: Split): PageSpec {
   const title = first.kind === 'search' ? first.list.title : first.title;
   const layouts = blocks.flatMap((b) => b.kind === 'form' ? [`${b.labelStyle}/${b.container}`] : b.kind === 'list' ? [`${b.layout}/${b.classPrefix}`]
     : b.kind === 'search' ? [`${b.list.layout}/${b.list.classPrefix}`] : []);
-  return { seed, split, family, template: [family, ...layouts].join(':'), title, blocks };
+  return { seed, split, family, template: [family, ...layouts].join(':'), title, blocks, ...(options.chrome ? { chrome: chromeSpec(seed, split) } : {}) };
 }

@@ -19,6 +19,7 @@ export interface Expectation {
   todos?: Array<{ title: string; done: boolean }>;
   toggles?: Record<string, boolean>;
   tab?: { settings: string; tab: string };
+  hash?: string;
   result?: string | number;
 }
 
@@ -284,11 +285,32 @@ function settingsTasks(settings: SettingsSpec, ctx: Ctx): Task[] {
   return tasks;
 }
 
-/** All tasks for a page, seeded by the page. */
+function chromeTasks(spec: PageSpec, ctx: Ctx): Task[] {
+  const tasks: Task[] = [];
+  const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const links = [...(spec.chrome?.nav?.links ?? []).map((t, i) => [t, `nav_${i}`] as const), ...(spec.chrome?.footer ?? []).map((t, i) => [t, `foot_${i}`] as const)]
+    .filter(([, id]) => ctx.names.elements.has(id));
+  if (links.length) {
+    const [text, id] = ctx.pick(links);
+    tasks.push({ kind: 'nav', task: ctx.pick([`Go to ${text}`, `Open the ${text} page`, `Follow the ${text} link`]),
+      script: `$${ctx.names.elements.get(id)}.click();`, expect: { hash: slug(text) } });
+  }
+  const tools = (spec.chrome?.toolbar ?? []).map((t, i) => [t, `tool_${i}`] as const).filter(([, id]) => ctx.names.elements.has(id));
+  if (tools.length) {
+    const [label, id] = ctx.pick(tools);
+    tasks.push({ kind: 'press', task: ctx.pick([`Press ${label}`, `Click the ${label} button`]), script: `$${ctx.names.elements.get(id)}.click();`,
+      expect: { pressed: [`chrome/${label}`] } });
+  }
+  return tasks;
+}
+
+/** All tasks for a page, seeded by the page (chrome tasks from their own stream, after the blocks'). */
 export function tasksFor(spec: PageSpec, names: NameMap): Task[] {
   const random = seededRandom(spec.seed * 7919 + 17);
   const ctx: Ctx = { random, pick: (items) => items[Math.floor(random() * items.length)]!, names, spec };
-  return spec.blocks.flatMap((b) => {
+  const chromeRandom = seededRandom(spec.seed * 104_729 + 3);
+  const chrome = spec.chrome ? chromeTasks(spec, { ...ctx, random: chromeRandom, pick: (items) => items[Math.floor(chromeRandom() * items.length)]! }) : [];
+  return [...spec.blocks.flatMap((b) => {
     switch (b.kind) {
       case 'form': return formTasks(b, ctx);
       case 'list': return listTasks(b, ctx);
@@ -296,5 +318,5 @@ export function tasksFor(spec: PageSpec, names: NameMap): Task[] {
       case 'todo': return todoTasks(b, ctx);
       case 'settings': return settingsTasks(b, ctx);
     }
-  });
+  }), ...chrome];
 }

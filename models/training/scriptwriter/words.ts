@@ -64,4 +64,9 @@ export const SEARCH_PLACEHOLDERS = ['Search', 'Search products', 'Find', 'Search
 export const SEARCH_BUTTONS = ['Search', 'Go', 'Find', 'Look up', 'Filter', 'Show results'];
 export const TAB_NAMES = ['General', 'Privacy', 'Notifications', 'Account', 'Display', 'Security', 'Billing', 'Advanced', 'Sharing', 'Sound'];
 export const TOGGLE_LABELS = ['Dark mode', 'Email alerts', 'Two-step login', 'Show online status', 'Auto-save', 'Compact view', 'Sound effects', 'Weekly summary', 'Location access', 'Read receipts', 'Beta features', 'Large text'];
+export const NAV_LABELS = ['Main', 'Site', 'Sections', 'Menu', 'Primary', 'Top', 'Browse', 'Navigation'];
+export const NAV_LINKS = ['Home', 'About', 'Blog', 'Pricing', 'Contact', 'Help', 'Docs', 'Careers', 'News', 'Support', 'Account',
+  'Shop', 'Team', 'Events', 'Jobs', 'Partners', 'Library', 'Forum', 'Deals', 'Press'];
+export const TOOL_BUTTONS = ['Refresh', 'Share', 'Print', 'Export', 'Undo', 'Sort', 'Compose', 'New', 'Menu', 'Sign in', 'Dark theme', 'Feedback'];
+export const FOOTER_LINKS = ['Privacy', 'Terms', 'Imprint', 'Cookies', 'Accessibility', 'Status', 'Sitemap', 'Legal', 'Security', 'Contact us'];
 export const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
