@@ -14,6 +14,8 @@ export const CustomModelSchema = v.strictObject({
     bytes: v.pipe(v.number(), v.integer(), v.minValue(1)),
     sha256: v.nullable(hex64),
   })), v.minLength(1), v.maxLength(32)),
+  /** A script-writer model (page document + task → script, trained with models/training/scriptwriter/). */
+  role: v.optional(v.literal('scriptwriter')),
 });
 export type CustomModel = v.InferOutput<typeof CustomModelSchema>;
 

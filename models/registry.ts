@@ -58,7 +58,8 @@ export function customEntry(model: CustomModel): CatalogueEntry {
     source: { kind: 'hub', repo: new URL(model.files[0]!.url).host, revision: 'custom', pinned: model.files.every((f) => f.sha256 !== null) },
     files: model.files, dtype: 'fp32', params: 'unknown', contextLength: model.contextLength, requiredFeatures: [],
     memoryMb: Math.ceil(model.files.reduce((sum, f) => sum + f.bytes, 0) / 1e6) * 2, license: 'as stated by its host',
-    goodFor: ['story'], description: 'Added by you from a URL.', promptFormat: 'plain',
+    goodFor: model.role === 'scriptwriter' ? ['automate'] : ['story'], description: 'Added by you from a URL.',
+    promptFormat: model.role === 'scriptwriter' ? 'scriptwriter' : 'plain',
   };
 }
 

@@ -67,7 +67,30 @@ export async function launchBuiltExtension(dist, prefix = 'pocket-run-') {
       await popup.locator(`[data-model="${id}"] [data-field="model.state"] > div`).getByRole('button', { name: 'Download' }).click();
       await popup.locator(`[data-model="${id}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 60_000 });
     };
-    return { context, extensionId, popup, send, addReplayModel, close };
+    /** Serves a local model folder on 127.0.0.1, registers it as model `id` (`extra`: e.g. { role }) and downloads it. */
+    const addLocalModel = async (id, name, dir, extra = {}) => {
+      const { readdirSync, statSync } = await import('node:fs');
+      const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && f !== 'README.md' && f !== 'files.json');
+      const server = createServer((req, res) => {
+        const file = decodeURIComponent(new URL(req.url, 'http://x').pathname.slice(1));
+        if (!files.includes(file)) return void res.writeHead(404).end();
+        const body = readFileSync(join(dir, file));
+        res.writeHead(200, { 'content-length': String(body.length), 'access-control-allow-origin': '*' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      });
+      servers.push(server);
+      await new Promise((done) => server.listen(0, '127.0.0.1', done));
+      const base = `http://127.0.0.1:${server.address().port}/`;
+      await popup.getByRole('tab', { name: 'Models' }).click();
+      const reply = await send('models.register', { model: {
+        id, name, contextLength: 1024, ...extra,
+        files: files.map((path) => ({ path, url: base + path, sha256: null, bytes: statSync(join(dir, path)).size })),
+      } });
+      if (!reply?.ok) throw new Error(`could not add ${id}: ${JSON.stringify(reply?.error)}`);
+      await popup.locator(`[data-model="${id}"] [data-field="model.state"] > div`).getByRole('button', { name: 'Download' }).click();
+      await popup.locator(`[data-model="${id}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 120_000 });
+    };
+    return { context, extensionId, popup, send, addReplayModel, addLocalModel, close };
   } catch (error) {
     await close();
     throw error;

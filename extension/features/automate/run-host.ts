@@ -164,6 +164,7 @@ export class AutomationRuns {
     const began = Date.now();
     const result = await this.deps.generate({
       model: request.model, prompt: call.prompt, ...(request.constrainNames === false ? {} : { constraint: { names: call.names } }),
+      ...(request.backend ? { backend: request.backend } : {}),
       params: { maxTokens: SCRIPT_WRITER_MAX_TOKENS, temperature: 0 },
     }, signal).finally(() => {
       state.generateMs += Date.now() - began;
@@ -217,7 +218,7 @@ export class AutomationRuns {
       if (request.keepPrompts) prompts.push(entry.promptFormat === 'chat' ? messages.map((m) => m.content).join('\n\n') : prompt);
       const began = Date.now();
       const result = await this.deps.generate({
-        model: request.model, prompt, ...(entry.promptFormat === 'chat' ? { messages } : {}),
+        model: request.model, prompt, ...(entry.promptFormat === 'chat' ? { messages } : {}), ...(request.backend ? { backend: request.backend } : {}),
         ...(jsonSchema ? { constraint: { jsonSchema } } : {}), params: { maxTokens, temperature: 0 },
       }, s ?? signal).finally(() => {
         state.generateMs += Date.now() - began;

@@ -15,8 +15,9 @@ export const isScriptWriter = (entry: Pick<CatalogueEntry, 'promptFormat'>) => e
 
 /** Scripts are short; the model was trained on scripts under 160 tokens. */
 export const SCRIPT_WRITER_MAX_TOKENS = 192;
-/** Documents are cut to this many estimated tokens (its encoder saw inputs up to ~400 of its own tokens). */
-const DOCUMENT_TOKENS = 900;
+/** Documents are cut to this many estimated tokens (chars/4): the training documents were all under ~290, and on a
+ * bigger page the sections that match the task are kept (renderPrompt), which is the most this model can use. */
+const DOCUMENT_TOKENS = 300;
 
 export interface ScriptWriterCall {
   prompt: string;
