@@ -78,9 +78,37 @@ export function pathPattern(url: string, base?: string): { origin: string; patte
   return { origin, pattern };
 }
 
-/** The page/state a document is of: its path pattern, plus the dialogs open on it. */
+/**
+ * The view a hash-routed page shows when its URL has no hash: the same-page `#view` link marked current
+ * (`aria-current`), e.g. the demo mail app at /demo/ shows #inbox. Undefined when no such link says so.
+ */
+function currentView(doc: Pick<PageDocument, 'url' | 'sections'>): string | undefined {
+  let here: URL;
+  try {
+    here = new URL(doc.url);
+  } catch {
+    return undefined;
+  }
+  if (here.hash) return undefined;
+  for (const entry of doc.sections.flatMap((s) => s.entries)) {
+    if (entry.kind !== 'link' || !entry.state?.current) continue;
+    const goes = /^goes to (\S+)$/.exec(entry.effect ?? '');
+    if (!goes) continue;
+    try {
+      const target = new URL(goes[1]!, here);
+      if (target.origin === here.origin && target.pathname === here.pathname && /^#[a-z][\w-]{0,39}$/i.test(target.hash)) return target.hash;
+    } catch {
+      // not a URL: not a view
+    }
+  }
+  return undefined;
+}
+
+/** The page/state a document is of: its path pattern (with the current view of a hash-routed page), plus open dialogs. */
 export function pageKey(doc: Pick<PageDocument, 'url' | 'sections'>): { origin: string; pattern: string } {
-  const { origin, pattern } = pathPattern(doc.url);
+  const key = pathPattern(doc.url);
+  const origin = key.origin;
+  const pattern = key.pattern + (currentView(doc) ?? '');
   const dialogs = doc.sections.filter((s) => s.kind === 'dialog').map((s) => s.name).sort();
   return { origin, pattern: dialogs.length ? `${pattern} [dialog:${dialogs.join(',')}]` : pattern };
 }

@@ -58,6 +58,19 @@ describe('path patterns', () => {
     const withDialog = doc(`${O}/inbox`, [section('inbox', []), section('new_message', [], 'dialog')]);
     expect(pageKey(withDialog)).toEqual({ origin: O, pattern: '/inbox [dialog:new_message]' });
   });
+
+  test('a hash-routed page without a hash is the view its current same-page link names (/demo/ is /demo/#inbox)', () => {
+    const nav = (current: string, target = '#inbox') => section('folders', [
+      el('folders__inbox_link', 'link', { effect: `goes to ${target}`, ...(current === 'inbox' ? { state: { current: true } } : {}) }),
+      el('folders__sent_link', 'link', { effect: 'goes to #sent', ...(current === 'sent' ? { state: { current: true } } : {}) })], 'nav');
+    expect(pageKey(doc(`${O}/demo/`, [nav('inbox')])).pattern).toBe('/demo/#inbox');
+    expect(pageKey(doc(`${O}/demo/#inbox`, [nav('inbox')])).pattern).toBe('/demo/#inbox');
+    expect(pageKey(doc(`${O}/demo/#sent`, [nav('sent')])).pattern).toBe('/demo/#sent');
+    expect(pageKey(doc(`${O}/demo/`, [nav('inbox', `${O}/demo/#inbox`)])).pattern).toBe('/demo/#inbox');
+    // A current link to another page, or none marked current: the URL alone.
+    expect(pageKey(doc(`${O}/demo/`, [nav('inbox', '/other#inbox')])).pattern).toBe('/demo/');
+    expect(pageKey(doc(`${O}/demo/`, [nav('none')])).pattern).toBe('/demo/');
+  });
 });
 
 describe('merge', () => {
