@@ -93,8 +93,7 @@ const bundledEncDec: CatalogueEntry = {
   source: { kind: 'bundled', folder: 'models/bundled/tinystories-encdec' },
   files: [
     { path: 'encoder_model.onnx', bytes: 1610847, sha256: '70b01eda7dd61be6932718ad48732092ff217a8d3e8f84563de4176595dd7925' },
-    { path: 'decoder_model.onnx', bytes: 1934817, sha256: 'a65630c9e75974a4ac018c3fb18930bfe8a36422e284f373ed07fb9248651337' },
-    { path: 'decoder_with_past_model.onnx', bytes: 1777129, sha256: 'a4b6d8aa74f0dfc6cdbde39f86917999c793c114b7d1c41045d424330052ff69' },
+    { path: 'decoder_model_merged.onnx', bytes: 2001860, sha256: '7a50131f5665fd49a06c2f6b5bb45b3b795e41b386464e24423f8d12e54e3b1f' },
     { path: 'tokenizer.json', bytes: 86434, sha256: '9a7917d490ac034a4e69eb081096226971887e9e66b0969355421613f62b12e7' },
     { path: 'tokenizer_config.json', bytes: 933, sha256: 'b41898ab69aa46f6bd13416e9662542e056d0727d565bac0e6552efc08438809' },
     { path: 'config.json', bytes: 696, sha256: 'e003e8070699caf7667e59aae7fed1113400774118527ed5ee99a77735358a88' },

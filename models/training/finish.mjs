@@ -4,7 +4,8 @@
 //   node models/training/finish.mjs [--bundle models/bundled/tinystories-encdec] [--fixture test/fixtures/encdec-student]
 //                                   [--data .cache/encdec]
 //
-// Parity: the encoder, decoder_model.onnx (first step) and decoder_with_past_model.onnx (KV cache fed back) are run on
+// Parity: the encoder and the decoder (decoder_model_merged.onnx, or decoder_model.onnx for the first step and
+// decoder_with_past_model.onnx with the KV cache fed back) are run on
 // the reference prompts with the torch greedy ids as decoder inputs; the logits of the first steps are compared with
 // the torch logits (max abs diff, must be ≤ 1e-4), and ONNX greedy decoding with the KV cache must give the torch
 // greedy ids exactly. Results go to <fixture>/parity.json and into the model card.
@@ -45,8 +46,18 @@ async function decodeWithCache(sessions, inputIds, decoderInputs) {
   let crossKv = [];
   for (let step = 0; step < decoderInputs.length; step++) {
     const feeds = { input_ids: int64([decoderInputs[step]]), encoder_attention_mask: mask };
-    if (step === 0) feeds.encoder_hidden_states = hidden;
-    else {
+    const merged = first === withPast;
+    if (merged) feeds.use_cache_branch = new ort.Tensor('bool', Uint8Array.of(step > 0 ? 1 : 0), [1]);
+    if (step === 0 || merged) feeds.encoder_hidden_states = hidden;
+    if (step === 0 && merged) {
+      const empty = () => new ort.Tensor('float32', new Float32Array(0), [1, HEADS, 0, HEAD_DIM]);
+      for (let i = 0; i < LAYERS; i++) {
+        for (const kind of ['key', 'value']) {
+          feeds[`past_key_values.${i}.decoder.${kind}`] = empty();
+          feeds[`past_key_values.${i}.encoder.${kind}`] = empty();
+        }
+      }
+    } else if (step > 0) {
       for (let i = 0; i < LAYERS; i++) {
         for (const [j, kind] of ['key', 'value'].entries()) {
           feeds[`past_key_values.${i}.decoder.${kind}`] = selfKv[2 * i + j];
@@ -65,7 +76,9 @@ async function decodeWithCache(sessions, inputIds, decoderInputs) {
 const argmax = (row) => row.reduce((best, v, i) => (v > row[best] ? i : best), 0);
 
 async function parity() {
-  const sessions = [await open('encoder_model.onnx'), await open('decoder_model.onnx'), await open('decoder_with_past_model.onnx')];
+  const merged = existsSync(join(args.bundle, 'decoder_model_merged.onnx'));
+  const first = await open(merged ? 'decoder_model_merged.onnx' : 'decoder_model.onnx');
+  const sessions = [await open('encoder_model.onnx'), first, merged ? first : await open('decoder_with_past_model.onnx')];
   let maxDiff = 0;
   const greedy = [];
   for (const c of reference.cases) {
@@ -152,9 +165,10 @@ text it wrote; the student's gap to it is what distillation has not recovered.
 
 ## ONNX export and parity
 
-\`models/training/export_encdec.py\`: \`torch.onnx.export\`, opset 17, \`do_constant_folding=False\`, the optimum split
-layout: \`encoder_model.onnx\`, \`decoder_model.onnx\` (first step: returns self- and cross-attention KV),
-\`decoder_with_past_model.onnx\` (KV fed back). The shared embedding is stored once in each file.
+\`models/training/export_encdec.py\`: \`torch.onnx.export\`, opset 17, \`do_constant_folding=False\`: \`encoder_model.onnx\`
+and a decoder pair (first step: returns self- and cross-attention KV; with past: KV fed back), which
+\`models/training/merge_decoders.py\` merges, as optimum does, into \`decoder_model_merged.onnx\` (an If on
+\`use_cache_branch\`, the weights stored once).
 \`models/training/finish.mjs\` (onnxruntime-web WASM, Node): max |ONNX − torch| logits
 **${result.maxAbsLogitDiff.toExponential(2)}** over ${result.comparedLogits} values; greedy ids with the ONNX KV cache equal the torch
 ids (full recompute) for ${result.greedy.filter((g) => g.equal).length}/${result.greedy.length} prompts. Fixture:

@@ -30,7 +30,7 @@ beforeAll(async () => {
   ort.env.wasm.numThreads = 1;
   engine = await OrtSeq2SeqEngine.load({
     ort, modelId: 'tinystories-encdec', backend: 'wasm', tokenizer, config, encoder: file('encoder_model.onnx'),
-    decoder: { decoder: file('decoder_model.onnx'), withPast: file('decoder_with_past_model.onnx') },
+    decoder: { merged: file('decoder_model_merged.onnx') },
   });
 });
 afterAll(() => engine?.unload());
@@ -62,10 +62,13 @@ describe('bundled encoder-decoder student (WASM, Node) against its torch referen
     expect(final.stats).toMatchObject({ backend: 'wasm', tokensIn: c.input_ids.length, tokensOut: reference.new_tokens });
   });
 
-  test('ONNX logits (encoder, decoder, decoder_with_past with the KV cache) match the torch logits within 1e-4', async () => {
+  test('ONNX logits (encoder, merged decoder with the KV cache) match the torch logits within 1e-4', async () => {
     const open = (name: string) => ort.InferenceSession.create(file(name), { executionProviders: ['wasm'] });
-    const [encoder, first, withPast] = await Promise.all([open('encoder_model.onnx'), open('decoder_model.onnx'),
-      open('decoder_with_past_model.onnx')]);
+    const [encoder, decoder] = await Promise.all([open('encoder_model.onnx'), open('decoder_model_merged.onnx')]);
+    const empty = () => new ort.Tensor('float32', new Float32Array(0), [1, config.decoderHeads, 0, config.headDim]);
+    const useCache = (on: boolean) => new ort.Tensor('bool', Uint8Array.of(on ? 1 : 0), [1]);
+    const emptyPast = () => Object.fromEntries(Array.from({ length: config.decoderLayers }, (_, i) => ['decoder', 'encoder']
+      .flatMap((side) => ['key', 'value'].map((kind) => [`past_key_values.${i}.${side}.${kind}`, empty()]))).flat());
     const int64 = (values: number[]) => new ort.Tensor('int64', BigInt64Array.from(values, BigInt), [1, values.length]);
     let compared = 0;
     let maxDiff = 0;
@@ -77,8 +80,8 @@ describe('bundled encoder-decoder student (WASM, Node) against its torch referen
       const cross: Record<string, ort.Tensor> = {};
       for (const [step, expected] of c.step_logits!.entries()) {
         const out = step === 0
-          ? await first.run({ input_ids: int64([inputs[0]!]), encoder_attention_mask: mask, encoder_hidden_states: hidden })
-          : await withPast.run({ input_ids: int64([inputs[step]!]), encoder_attention_mask: mask, ...past, ...cross });
+          ? await decoder.run({ input_ids: int64([inputs[0]!]), encoder_attention_mask: mask, encoder_hidden_states: hidden, use_cache_branch: useCache(false), ...emptyPast() })
+          : await decoder.run({ input_ids: int64([inputs[step]!]), encoder_attention_mask: mask, encoder_hidden_states: hidden, use_cache_branch: useCache(true), ...past, ...cross });
         past = {};
         for (let i = 0; i < config.decoderLayers; i++) {
           for (const kind of ['key', 'value']) {
@@ -94,6 +97,6 @@ describe('bundled encoder-decoder student (WASM, Node) against its torch referen
     }
     expect(compared).toBeGreaterThanOrEqual(2 * 4 * 2048);
     expect(maxDiff).toBeLessThanOrEqual(1e-4);
-    await Promise.all([encoder, first, withPast].map((s) => s.release()));
+    await Promise.all([encoder, decoder].map((s) => s.release()));
   });
 });
