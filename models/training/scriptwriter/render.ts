@@ -56,17 +56,17 @@ export function renderPage(doc: Document, spec: PageSpec): RenderedPage {
     elements.set(id, a);
     return a;
   };
-  const chrome = spec.chrome;
-  if (chrome?.nav) header.append(h('nav', { 'aria-label': chrome.nav.label }, h('ul', {}, ...chrome.nav.links.map((text, i) => h('li', {}, link(text, `nav_${i}`))))));
-  if (chrome?.toolbar) {
-    header.append(...chrome.toolbar.map((label, i) => {
+  const around = spec.chrome;
+  if (around?.nav) header.append(h('nav', { 'aria-label': around.nav.label }, h('ul', {}, ...around.nav.links.map((text, i) => h('li', {}, link(text, `nav_${i}`))))));
+  if (around?.toolbar) {
+    header.append(...around.toolbar.map((label, i) => {
       const button = h('button', { type: 'button' }, label);
       button.addEventListener('click', () => state.pressed.push(`chrome/${label}`));
       elements.set(`tool_${i}`, button);
       return button;
     }));
   }
-  if (chrome?.footer) doc.body.append(h('footer', {}, ...chrome.footer.flatMap((text, i) => [link(text, `foot_${i}`), ' '])));
+  if (around?.footer) doc.body.append(h('footer', {}, ...around.footer.flatMap((text, i) => [link(text, `foot_${i}`), ' '])));
 
   function field(f: FieldSpec, form: FormSpec): HTMLElement {
     const id = `${f.id}_input`;

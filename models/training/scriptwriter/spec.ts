@@ -209,11 +209,11 @@ function settingsSpec(g: Gen, id: string): SettingsSpec {
 /** Chrome from its own random stream, so the blocks of a seed are the same with and without it. */
 function chromeSpec(seed: number, split: Split): ChromeSpec {
   const g = gen(seed * 31 + 7, split);
-  const chrome: ChromeSpec = {};
-  if (g.random() < 0.7) chrome.nav = { label: g.pick(W.NAV_LABELS), links: g.sample(g.words(W.NAV_LINKS), g.int(3, 6)) };
-  if (g.random() < 0.5) chrome.toolbar = g.sample(g.words(W.TOOL_BUTTONS), g.int(1, 3));
-  if (g.random() < 0.5) chrome.footer = g.sample(W.FOOTER_LINKS, g.int(2, 4));
-  return chrome;
+  const around: ChromeSpec = {};
+  if (g.random() < 0.7) around.nav = { label: g.pick(W.NAV_LABELS), links: g.sample(g.words(W.NAV_LINKS), g.int(3, 6)) };
+  if (g.random() < 0.5) around.toolbar = g.sample(g.words(W.TOOL_BUTTONS), g.int(1, 3));
+  if (g.random() < 0.5) around.footer = g.sample(W.FOOTER_LINKS, g.int(2, 4));
+  return around;
 }
 
 /** One page, the same for the same seed and split (and chrome flag). */
