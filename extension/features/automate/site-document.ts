@@ -104,6 +104,9 @@ function currentView(doc: Pick<PageDocument, 'url' | 'sections'>): string | unde
   return undefined;
 }
 
+/** The path pattern with the current view of a hash-routed page, without dialog states. */
+const viewPattern = (doc: Pick<PageDocument, 'url' | 'sections'>) => pathPattern(doc.url).pattern + (currentView(doc) ?? '');
+
 /** The page/state a document is of: its path pattern (with the current view of a hash-routed page), plus open dialogs. */
 export function pageKey(doc: Pick<PageDocument, 'url' | 'sections'>): { origin: string; pattern: string } {
   const key = pathPattern(doc.url);
@@ -251,14 +254,15 @@ export function inferEdge(prev: PageDocument, next: PageDocument): string | unde
   const b = pageKey(next);
   if (a.origin !== b.origin || a.pattern === b.pattern) return undefined;
   const elements = prev.sections.flatMap((s) => s.entries).filter((e): e is ElementEntry => e.kind !== 'list');
-  const target = pathPattern(next.url).pattern;
-  if (target !== pathPattern(prev.url).pattern) {
+  const target = viewPattern(next);
+  if (target !== viewPattern(prev)) {
     for (const entry of elements) {
       const goes = /(?:^|; )goes to (\S+)/.exec(entry.effect ?? '')?.[1];
       if (!goes) continue;
       try {
         const there = pathPattern(goes, prev.url);
-        if (there.origin === b.origin && there.pattern === target) return entry.name;
+        // A link to the bare page (`/demo/`) leads to the view the page opens with (`/demo/#inbox`).
+        if (there.origin === b.origin && (there.pattern === target || `${there.pattern}${currentView(next) ?? ''}` === target)) return entry.name;
       } catch {
         // not a URL: not this one
       }
@@ -284,7 +288,7 @@ function namesOn(page: StoredPage): Set<string> {
  * Where `elementName` lives on this site and the shortest path of clicks that reaches it from `from` (a URL, a path
  * on `origin`, or a stored pattern), over the recorded edges. Null if no recorded page has it or none is reachable.
  */
-export async function locate(origin: string, elementName: string, from: string, db: PocketDb = database()): Promise<Location | null> {
+export async function locate(origin: string, elementName: string, from: string | PageDocument, db: PocketDb = database()): Promise<Location | null> {
   const start = keyOf(from, origin).pattern;
   const [rows, site] = await Promise.all([db.siteDocuments.where('origin').equals(origin).toArray(), db.sites.get(origin)]);
   const holders = new Set(rows.filter((r) => namesOn(r.document as StoredPage).has(elementName)).map((r) => r.pathPattern));

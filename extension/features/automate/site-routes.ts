@@ -19,7 +19,7 @@ export async function otherPageNames(doc: PageDocument): Promise<ScriptName[]> {
 }
 
 export async function routeTo(name: string, from: PageDocument): Promise<string[] | null> {
-  const found = await locate(pageKey(from).origin, name, from.url);
+  const found = await locate(pageKey(from).origin, name, from);
   return found?.path.length ? found.path.map((step) => step.element) : null;
 }
 
