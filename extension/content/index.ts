@@ -3,6 +3,7 @@ import { createDispatcher } from '../protocol/dispatcher.ts';
 import { buildPageDocument } from './document/build.ts';
 import { act } from './executor/index.ts';
 import { highlight } from './highlight.ts';
+import { lastClick, watchClicks } from './last-click.ts';
 
 const MARK = '__pocketSlmContent';
 const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
@@ -10,13 +11,18 @@ const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
 // Injected on demand, possibly many times into one page: only the first injection registers.
 if (!scope[MARK]) {
   scope[MARK] = true;
+  watchClicks(document);
   listenForMessages(createDispatcher('content', extensionSelf, {
     'content.page.stats': () => ({
       url: location.href.slice(0, 4000),
       title: document.title.slice(0, 1000),
       elementCount: document.getElementsByTagName('*').length,
     }),
-    'content.page.document': (limits) => buildPageDocument(document, limits),
+    'content.page.document': (limits) => {
+      const doc = buildPageDocument(document, limits);
+      const click = lastClick();
+      return click ? { ...doc, lastClick: click } : doc;
+    },
     'content.highlight': ({ locators }) => highlight(document, locators),
     'content.act': (request) => act(document, request),
   }));

@@ -246,6 +246,8 @@ export const PageDocumentSchema = v.strictObject({
   truncated: v.boolean(),
   truncation: v.optional(v.strictObject({ reason: v.picklist(['nodes', 'time', 'entries']), visitedNodes: v.number() })),
   stats: v.strictObject({ nodes: v.number(), elements: v.number(), lists: v.number(), ms: v.number() }),
+  /** The control the user last clicked on this page (locators taken at the click), for site-document edges. */
+  lastClick: v.optional(v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)), msAgo: v.number() })),
 });
 export type Locator = v.InferOutput<typeof LocatorSchema>;
 export type ElementKind = v.InferOutput<typeof ElementKindSchema>;

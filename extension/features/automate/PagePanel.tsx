@@ -4,7 +4,7 @@ import type { ElementEntry, ListEntry, Locator, PageDocument, Section } from '..
 import { renderDocument } from '../../content/document/render.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useDefaultModel } from '../models/use-models.ts';
-import { inferEdge, pageKey, recordEdge, recordPage } from './site-document.ts';
+import { clickedEntry, inferEdge, pageKey, recordEdge, recordPage } from './site-document.ts';
 import { SiteView } from './SiteView.tsx';
 
 type State = { status: 'idle' | 'loading' } | { status: 'ready'; doc: PageDocument } | { status: 'error'; error: unknown };
@@ -49,13 +49,16 @@ function SectionView({ section, onPoint }: { section: Section; onPoint: (locator
 }
 
 /**
- * Every document read is recorded into its site document; when the previous one says which of its elements leads
- * here (a link to this pattern, a control naming the dialog that opened), that edge is recorded too.
+ * Every document read is recorded into its site document; when the user's last click (or, failing that, the previous
+ * document: a link to this pattern, a control naming the dialog that opened) says which element led here, that edge
+ * is recorded too.
  */
 async function recordSite(previous: PageDocument | undefined, doc: PageDocument): Promise<void> {
   if (!/^https?:/.test(doc.url)) return;
   await recordPage(doc);
-  const element = previous && inferEdge(previous, doc);
+  // The user's own click, when the page remembers one, says best what led here; else what the documents suggest.
+  const clicked = previous && doc.lastClick && pageKey(previous).pattern !== pageKey(doc).pattern ? clickedEntry(previous, doc.lastClick.locators) : undefined;
+  const element = previous && (clicked ?? inferEdge(previous, doc));
   if (previous && element) await recordEdge(previous, element, doc);
 }
 

@@ -7,7 +7,7 @@
  * Only structure is stored: names, kinds, descriptions, options, effects, locators. Values of inputs, the live state
  * of controls and the sample items of lists (the user's mails, orders…) are dropped before anything is written.
  */
-import type { ElementEntry, ListEntry, PageDocument, Section } from '../../protocol/schemas.ts';
+import type { ElementEntry, ListEntry, Locator, PageDocument, Section } from '../../protocol/schemas.ts';
 import { database, type PocketDb, type SiteDocumentRow, type SiteEdge, type SiteRow } from '../../storage/db.ts';
 
 /** Format of the stored page (`SiteDocumentRow.document`) and site row; bump when it changes. */
@@ -239,6 +239,18 @@ export async function recordEdge(from: string | PageDocument, element: string, t
     await db.sites.put(site);
     return { version: site.version, added: !known };
   });
+}
+
+/** The element of `doc` the user clicked, by the locators taken at the click (id, test id, role + name, text, CSS). */
+export function clickedEntry(doc: PageDocument, locators: readonly Locator[]): string | undefined {
+  const same = (a: Locator, b: Locator) => a.by === b.by && a.value === b.value && (a.role ?? '') === (b.role ?? '') && (a.root ?? '') === (b.root ?? '');
+  for (const by of ['id', 'testid', 'role', 'text', 'css'] as const) {
+    const wanted = locators.filter((l) => l.by === by);
+    if (!wanted.length) continue;
+    const hit = doc.sections.flatMap((s) => s.entries).find((e) => e.kind !== 'list' && e.locators.some((l) => wanted.some((w) => same(l, w))));
+    if (hit) return hit.name;
+  }
+  return undefined;
 }
 
 const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2));

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { PocketDb } from '../../../extension/storage/db.ts';
 import type { ElementEntry, ListEntry, PageDocument, Section } from '../../../extension/protocol/schemas.ts';
 import {
-  clearSite, inferEdge, locate, mergeSections, pageKey, pathPattern, recordEdge, recordPage, viewSite,
+  clearSite, clickedEntry, inferEdge, locate, mergeSections, pageKey, pathPattern, recordEdge, recordPage, viewSite,
 } from '../../../extension/features/automate/site-document.ts';
 
 let counter = 0;
@@ -34,6 +34,19 @@ const settings = () => doc(`${O}/settings`, [section('settings_form', [
   el('settings_form__profile_link', 'link', { effect: 'goes to /profile' }),
 ], 'form')]);
 const profile = () => doc(`${O}/profile`, [section('profile', [el('profile__delete_account_button', 'button')])]);
+
+describe('the user\'s click', () => {
+  test('is found in the previous document by the locators taken at the click, strongest first', () => {
+    const prev = doc(`${O}/inbox`, [section('header', [
+      el('header__compose_button', 'button', { locators: [{ by: 'id', value: 'compose' }, { by: 'css', value: 'header > button' }] }),
+      el('header__refresh_button', 'button', { locators: [{ by: 'role', role: 'button', value: 'Refresh' }, { by: 'css', value: 'header > button:nth-of-type(2)' }] }),
+    ])]);
+    expect(clickedEntry(prev, [{ by: 'id', value: 'compose' }, { by: 'css', value: 'x' }])).toBe('header__compose_button');
+    expect(clickedEntry(prev, [{ by: 'role', role: 'button', value: 'Refresh' }])).toBe('header__refresh_button');
+    expect(clickedEntry(prev, [{ by: 'role', role: 'link', value: 'Refresh' }])).toBeUndefined();
+    expect(clickedEntry(prev, [{ by: 'css', value: 'main > a' }])).toBeUndefined();
+  });
+});
 
 describe('path patterns', () => {
   test('ids, uuids, hashes and tokens in paths are generalised; the query is dropped', () => {
