@@ -26,13 +26,19 @@ export function bytesToUnicode() {
  */
 const PRETOKENIZE_SOURCE = "'s|'t|'re|'ve|'m|'ll|'d| ?[\\p{L}\\p{N}_]+| ?[^\\s\\p{L}\\p{N}_]+|\\s+(?!\\S)|\\s+";
 export const PRETOKENIZE = new RegExp(PRETOKENIZE_SOURCE, 'gu');
+/**
+ * The other choice: identifiers split into their words and underscore runs (`shop`, `__`, `add`, `_`, `to`, `_`,
+ * `cart`), so a model copies names piece by piece and a name made of words it has seen in other names is no stranger.
+ */
+const WORD_SOURCE = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+|_+| ?[^\\s\\p{L}\\p{N}_]+|\\s+(?!\\S)|\\s+";
+const sourceFor = (mode) => (mode === 'words' ? WORD_SOURCE : PRETOKENIZE_SOURCE);
 
 export const SPECIALS = ['<pad>', '<s>', '</s>'];
 
 /** Pre-tokenized words of a text, each as its byte characters. */
-export function words(text, table = bytesToUnicode()) {
+export function words(text, table = bytesToUnicode(), mode = 'whole') {
   const encoder = new TextEncoder();
-  return (text.match(PRETOKENIZE) ?? []).map((word) => [...encoder.encode(word)].map((b) => table.get(b)).join(''));
+  return (text.match(new RegExp(sourceFor(mode), 'gu')) ?? []).map((word) => [...encoder.encode(word)].map((b) => table.get(b)).join(''));
 }
 
 /**
@@ -40,10 +46,10 @@ export function words(text, table = bytesToUnicode()) {
  * @param {Iterable<string>} texts
  * @returns {{ vocab: Record<string, number>, merges: string[] }}
  */
-export function trainBpe(texts, vocabSize) {
+export function trainBpe(texts, vocabSize, mode = 'whole') {
   const table = bytesToUnicode();
   const counts = new Map();
-  for (const text of texts) for (const word of words(text, table)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const text of texts) for (const word of words(text, table, mode)) counts.set(word, (counts.get(word) ?? 0) + 1);
   const entries = [...counts].map(([word, count]) => ({ symbols: [...word], count }));
   const vocab = {};
   SPECIALS.forEach((token, i) => { vocab[token] = i; });
@@ -90,16 +96,16 @@ export function trainBpe(texts, vocabSize) {
     pairs.delete(best);
     where.delete(best);
   }
-  return { vocab, merges };
+  return { vocab, merges, mode };
 }
 
 /** The tokenizer.json and tokenizer_config.json for a trained vocabulary. */
-export function tokenizerFiles({ vocab, merges }) {
+export function tokenizerFiles({ vocab, merges, mode = 'whole' }) {
   const added = SPECIALS.map((content, id) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true }));
   const tokenizer = {
     version: '1.0', truncation: null, padding: null, added_tokens: added, normalizer: null,
     pre_tokenizer: { type: 'Sequence', pretokenizers: [
-      { type: 'Split', pattern: { Regex: PRETOKENIZE_SOURCE }, behavior: 'Isolated', invert: false },
+      { type: 'Split', pattern: { Regex: sourceFor(mode) }, behavior: 'Isolated', invert: false },
       { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: false },
     ] },
     post_processor: { type: 'TemplateProcessing', single: [{ Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '</s>', type_id: 0 } }],
@@ -117,10 +123,10 @@ export function tokenizerFiles({ vocab, merges }) {
 }
 
 /** Reference encoder (merges applied by rank within each word), for checking the written tokenizer.json. */
-export function encodeWithMerges(text, { vocab, merges }) {
+export function encodeWithMerges(text, { vocab, merges, mode = 'whole' }) {
   const rank = new Map(merges.map((m, i) => [m, i]));
   const ids = [];
-  for (const word of words(text)) {
+  for (const word of words(text, bytesToUnicode(), mode)) {
     let symbols = [...word];
     for (;;) {
       let best = -1;

@@ -3,6 +3,7 @@
 // library) into <data>/{train,dev,test}.ids.jsonl rows {id, src, tgt} (src ends with </s>; tgt is the script + </s>).
 //
 //   node models/training/scriptwriter/prepare.mjs [--data .cache/scriptwriter] [--vocab 2048] [--max-src 640]
+//                                                [--identifiers whole|words]
 //
 // Rows whose input is longer than --max-src tokens are dropped and counted (the product truncates documents to a
 // token budget before they reach the model, scriptwriter-input.ts).
@@ -18,6 +19,7 @@ const { values: args } = parseArgs({
     data: { type: 'string', default: join(root, '.cache/scriptwriter') },
     vocab: { type: 'string', default: '2048' },
     'max-src': { type: 'string', default: '640' },
+    identifiers: { type: 'string', default: 'whole' },
   },
 });
 const data = resolve(args.data);
@@ -25,7 +27,8 @@ const read = (split) => readFileSync(join(data, `${split}.jsonl`), 'utf8').split
 const splits = { train: read('train'), dev: read('dev'), test: read('test') };
 
 const started = Date.now();
-const trained = trainBpe(splits.train.flatMap((s) => [s.input, s.script]), Number(args.vocab));
+if (!['whole', 'words'].includes(args.identifiers)) throw new Error('--identifiers is whole or words');
+const trained = trainBpe(splits.train.flatMap((s) => [s.input, s.script]), Number(args.vocab), args.identifiers);
 const files = tokenizerFiles(trained);
 mkdirSync(join(data, 'tokenizer'), { recursive: true });
 writeFileSync(join(data, 'tokenizer', 'tokenizer.json'), JSON.stringify(files.tokenizer));

@@ -36,3 +36,18 @@ describe('byte-level BPE for the script writer', () => {
     expect(encodeWithMerges('$shipping_details__send_button', names)).toHaveLength(2);
   });
 });
+
+describe('identifiers split into words', () => {
+  const trained = trainBpe(corpus, 300, 'words');
+  const { tokenizer, config } = tokenizerFiles(trained);
+  const product = new TextTokenizer({ tokenizerJson: tokenizer, tokenizerConfig: config });
+
+  test('the product reads it exactly; a name is its words and underscores, so an unseen name reuses known pieces', () => {
+    for (const text of [...corpus, '$travel_booking__event_day.type("2026-07-15");']) {
+      expect(product.encode(text, false)).toEqual(encodeWithMerges(text, trained));
+      expect(product.decode(product.encode(text, false))).toBe(text);
+    }
+    const pieces = (text: string) => product.encode(text, false).map((id) => product.decode([id]));
+    expect(pieces('$shop__items')).toEqual(['$', 'shop', '__', 'items']);
+  });
+});
