@@ -76,6 +76,22 @@ function listLabels(list: DetectedList): string[] {
 const INLINE = new Set(['SPAN', 'B', 'I', 'EM', 'STRONG', 'SUP', 'SUB', 'SMALL', 'CODE', 'CITE', 'ABBR', 'Q', 'MARK', 'FONT', 'U', 'S', 'TIME', 'DFN', 'KBD', 'VAR', 'BDI', 'BDO', 'LABEL']);
 const PROSE_BLOCK = new Set(['P', 'LI', 'DD', 'DT', 'TD', 'TH', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'CAPTION', 'ADDRESS']);
 const MIN_PROSE_LINKS = 3;
+/** A navigation section (nav, header, footer, aside) with at least this many links keeps them as one `links` list. */
+const MIN_NAV_LINKS = 10;
+const NAV_SECTIONS: ReadonlySet<string> = new Set(['nav', 'header', 'footer', 'aside']);
+/** A page with at least this many in-page anchors (¶ permalinks, a table of contents) lists them all as one. */
+const MIN_ANCHORS = 8;
+
+/** A link to a place on this page (`#id` where that element exists): a scroll target, not a route. */
+function inPageAnchor(el: Element): boolean {
+  const href = el.getAttribute('href');
+  if (!href || !href.startsWith('#') || href.length < 2) return false;
+  try {
+    return el.ownerDocument.getElementById(decodeURIComponent(href.slice(1))) !== null;
+  } catch {
+    return false;
+  }
+}
 const PROSE_SAMPLES = 8;
 
 /** A link inside running text (a paragraph, a long list item or cell): its words are a small part of the block's. */
@@ -116,6 +132,22 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   }
   const proseOf = new Map<Candidate, Candidate[]>();
   for (const group of prose.values()) if (group.length >= MIN_PROSE_LINKS) for (const candidate of group) proseOf.set(candidate, group);
+  // A table of contents and ¶ permalinks: one list of the page's in-page anchors, found by text.
+  const anchors = walked.candidates.filter((c) => c.kind === 'link' && !absorbed.has(c) && !proseOf.has(c) && inPageAnchor(c.el));
+  if (anchors.length >= MIN_ANCHORS) for (const candidate of anchors) proseOf.set(candidate, anchors);
+  // Big menus (a site's category tree, a footer full of links) likewise: one list to find a link in by its text.
+  const navLinks = new Map<string, Candidate[]>();
+  for (const candidate of walked.candidates) {
+    if (candidate.kind !== 'link' || absorbed.has(candidate) || proseOf.has(candidate) || !NAV_SECTIONS.has(candidate.section.kind)) continue;
+    const group = navLinks.get(candidate.section.name);
+    if (group) group.push(candidate); else navLinks.set(candidate.section.name, [candidate]);
+  }
+  const menus = new Set<Candidate[]>();
+  for (const group of navLinks.values()) {
+    if (group.length < MIN_NAV_LINKS) continue;
+    menus.add(group);
+    for (const candidate of group) proseOf.set(candidate, group);
+  }
   const emittedProse = new Set<Candidate[]>();
 
   type Placed = { entry: Entry; el: Element; section: SectionRef };
@@ -139,14 +171,14 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
       emittedProse.add(links);
       const container = commonAncestor(links.map((c) => c.el));
       const entry: ListEntry = {
-        name: 'links',
+        name: links === anchors ? 'anchors' : 'links',
         kind: 'list',
-        description: 'links in the text',
+        description: links === anchors ? 'links to places on this page' : menus.has(links) ? 'navigation links' : 'links in the text',
         count: links.length,
         fields: ['link'],
         actions: ['link'],
         slots: [{ name: 'link', kind: 'link', selector: ':scope' }],
-        samples: links.slice(0, PROSE_SAMPLES).map((c) => ({ link: truncate(accessibleName(c.el), 60) })),
+        samples: [...new Set(links.map((c) => truncate(accessibleName(c.el), 60)).filter(Boolean))].slice(0, PROSE_SAMPLES).map((link) => ({ link })),
         itemSelector: 'a[href]',
         locators: locatorsFor(container, ''),
       };

@@ -105,3 +105,23 @@ test('form rows (a label and one field each, repeated) stay fields of the form, 
   const cart = Array.from({ length: 3 }, (_, i) => `<li><span class="name">Item ${i}</span><input aria-label="Quantity ${i}"><button>Remove</button></li>`).join('');
   expect(list(build(`<ul aria-label="Cart">${cart}</ul>`), 'page__cart').count).toBe(3);
 });
+
+test('a big menu becomes one navigation links list; in-page anchors (a table of contents, ¶) one anchors list', () => {
+  // Menus as sites nest them: groups under headings, links at different depths (no repeated sibling rows).
+  const wrap = ['', '<span>', '<b>'];
+  const menu = Array.from({ length: 12 }, (_, i) => `${i % 4 === 0 ? `<h3>Group ${i / 4}</h3>` : ''}${wrap[i % 3]}<a href="/c/${i}">Category ${i}</a>${wrap[i % 3]!.replace('<', '</')}`).join(' ');
+  const small = ['Home', 'About', 'Blog'].map((t) => `<a href="/${t.toLowerCase()}">${t}</a>`).join(' ');
+  const headings = Array.from({ length: 5 }, (_, i) => `<h2 id="s${i}">Part ${i} <a href="#s${i}">¶</a></h2><p>Text ${i}.</p>`).join('');
+  const toc = Array.from({ length: 5 }, (_, i) => `<li><a href="#s${i}">Part ${i}</a></li>`).join('');
+  const doc = build(`<header><nav aria-label="Site">${small}</nav></header><nav aria-label="Categories"><div>${menu}</div></nav>
+    <main><ol class="toc">${toc}</ol>${headings}<a href="#missing">Not an anchor</a></main>`);
+  const all = entries(doc);
+  const menuList = all.find((e) => e.kind === 'list' && e.description === 'navigation links')!;
+  expect(menuList).toMatchObject({ count: 12, samples: expect.arrayContaining([{ link: 'Category 0' }]) });
+  const anchorList = all.find((e) => e.kind === 'list' && e.name.endsWith('__anchors'))!;
+  expect(anchorList).toMatchObject({ count: 10, description: 'links to places on this page' });
+  expect(anchorList.kind === 'list' && anchorList.samples.map((s) => s['link'])).toEqual(['Part 0', 'Part 1', 'Part 2', 'Part 3', 'Part 4', '¶']);
+  // Small menus keep their names; a hash link to nothing on the page is a route, not an anchor.
+  expect(names(doc)).toEqual(expect.arrayContaining(['site__home_link', 'site__about_link', 'site__blog_link']));
+  expect(names(doc).some((n) => n.includes('not_an_anchor'))).toBe(true);
+});
