@@ -162,10 +162,13 @@ export class AutomationRuns {
     const call = scriptWriterCall(doc, request.task, other);
     if (request.keepPrompts) prompts.push(call.prompt);
     const began = Date.now();
+    // It cannot read error feedback: a retry is another draw (greedy first, then sampled with a seed per attempt).
+    const attempt = state.attempt;
     const result = await this.deps.generate({
       model: request.model, prompt: call.prompt, ...(request.constrainNames === false ? {} : { constraint: { names: call.names } }),
       ...(request.backend ? { backend: request.backend } : {}),
-      params: { maxTokens: SCRIPT_WRITER_MAX_TOKENS, temperature: 0 },
+      params: attempt === 0 ? { maxTokens: SCRIPT_WRITER_MAX_TOKENS, temperature: 0 }
+        : { maxTokens: SCRIPT_WRITER_MAX_TOKENS, temperature: 0.7, topK: 20, seed: attempt },
     }, signal).finally(() => {
       state.generateMs += Date.now() - began;
     });
@@ -293,8 +296,7 @@ export class AutomationRuns {
             else if (event.type === 'generating') state.attempt = event.attempt;
           },
         };
-        // A script writer answers the same page and task the same way: no repair calls unless asked for.
-        report = await runTask(request.task, deps, { maxRepairs: request.maxRepairs ?? (writer ? 0 : 2), documentTokens, signal }, request.known);
+        report = await runTask(request.task, deps, { maxRepairs: request.maxRepairs ?? 2, documentTokens, signal }, request.known);
       }
       state.report = {
         ...report, summary: cut(report.summary, 4000),

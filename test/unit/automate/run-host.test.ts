@@ -210,7 +210,7 @@ describe('a script-writer model in the host', () => {
   const WRITER = { ...ENTRY, name: 'Script writer', promptFormat: 'scriptwriter' } as CatalogueEntry;
   beforeEach(mount);
 
-  test('gets its trained input and the page names as a constraint; its bare script runs; no repair call by default', async () => {
+  test('gets its trained input and the page names as a constraint; its bare script runs in one call', async () => {
     const { runs, requests } = host(['$add_todo__new_todo.type("feed cat");\n$add_todo__add_button.click();'], WRITER);
     await runs.start(start('Add "feed cat"'));
     const { run } = await until(() => runs.state(7), (s) => s.run?.status !== 'running');
@@ -225,9 +225,18 @@ describe('a script-writer model in the host', () => {
     expect(request!.params.maxTokens).toBeLessThanOrEqual(192);
   });
 
-  test('a failing script is reported without a second call; constrainNames: false leaves the names free', async () => {
+  test('a failing script is retried as new draws (greedy, then sampled with a seed per attempt), up to maxRepairs', async () => {
+    const { runs, requests } = host(['$add_todo__missing.click();', '$add_todo__missing.click();', '$add_todo__add_button.click();'], WRITER);
+    await runs.start(start('Press Add'));
+    const { run } = await until(() => runs.state(7), (s) => s.run?.status !== 'running');
+    expect(run?.status).toBe('done');
+    expect(requests.map((r) => [r.params.temperature, r.params.seed])).toEqual([[0, undefined], [0.7, 1], [0.7, 2]]);
+    expect(requests.every((r) => r.prompt === requests[0]!.prompt)).toBe(true);
+  });
+
+  test('with maxRepairs 0 a failing script is reported after one call; constrainNames: false leaves the names free', async () => {
     const { runs, requests } = host(['$add_todo__missing.click();'], WRITER);
-    await runs.start(start('Click missing', { constrainNames: false }));
+    await runs.start(start('Click missing', { constrainNames: false, maxRepairs: 0 }));
     const { run } = await until(() => runs.state(7), (s) => s.run?.status !== 'running');
     expect(run?.status).toBe('failed');
     expect(run?.report?.attempts[0]?.failure?.name).toBe('NotFoundError');
