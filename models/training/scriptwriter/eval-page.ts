@@ -13,7 +13,7 @@ import type { Split } from './words.ts';
 const params = new URLSearchParams(location.search);
 const split = (params.get('split') ?? 'test') as Split;
 const seed = Number(params.get('seed') ?? '1');
-const spec = pageSpec(seed, split, { chrome: params.get('chrome') === '1' });
+const spec = pageSpec(seed, split, { chrome: params.get('chrome') === '1', extras: params.get('extras') === '1' });
 
 /** Tasks come from a throwaway render (the extractor's view of the fresh page), then the page is rendered anew. */
 function tasks() {

@@ -5,8 +5,8 @@ the tokenizer, and a torch reference for the parity tests.
     /usr/bin/python3 models/training/scriptwriter/export_scriptwriter.py [--data .cache/scriptwriter]
         [--out models/bundled/scriptwriter-encdec] [--fixture test/fixtures/scriptwriter]
 
-Same graphs as the story student (export_encdec.py: encoder_model.onnx, decoder_model.onnx,
-decoder_with_past_model.onnx, opset 17), sized from <data>/sw-summary.json. <fixture>/reference.json: for the first
+Same graphs as the story student (export_encdec.py, opset 17), sized from <data>/sw-summary.json, the two decoders
+merged into decoder_model_merged.onnx (merge_decoders.py): encoder_model.onnx + decoder_model_merged.onnx. <fixture>/reference.json: for the first
 test-split inputs, greedy ids by torch with the self-attention cache, stopping at EOS.
 """
 import argparse
@@ -21,6 +21,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, '..'))
 import encdec_model as M  # noqa: E402
 import export_encdec as E  # noqa: E402
+import merge_decoders  # noqa: E402
 import deconly_model as D  # noqa: E402
 from train_scriptwriter import greedy  # noqa: E402
 
@@ -70,8 +71,17 @@ def main():
     model.load_state_dict(weights)
     model.eval()
     os.makedirs(args.out, exist_ok=True)
+    for stale in ('decoder_model.onnx', 'decoder_with_past_model.onnx', 'decoder_model_merged.onnx'):
+        if os.path.exists(os.path.join(args.out, stale)):
+            os.remove(os.path.join(args.out, stale))
     with torch.no_grad():
         E.export(model, args.out)
+    # One merged decoder (an If on use_cache_branch) instead of the pair: the weights stored once.
+    first, past = (os.path.join(args.out, n) for n in ('decoder_model.onnx', 'decoder_with_past_model.onnx'))
+    merge_decoders.onnx.save(merge_decoders.merge(merge_decoders.onnx.load(first), merge_decoders.onnx.load(past)),
+                             os.path.join(args.out, 'decoder_model_merged.onnx'))
+    os.remove(first)
+    os.remove(past)
     config = {
         'architectures': ['PocketEncDecForConditionalGeneration'], 'model_type': 'pocket-encdec', 'is_encoder_decoder': True,
         'vocab_size': M.VOCAB, 'd_model': M.D_MODEL, 'encoder_layers': M.ENC_LAYERS, 'decoder_layers': M.DEC_LAYERS,

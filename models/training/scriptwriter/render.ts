@@ -41,6 +41,7 @@ export function renderPage(doc: Document, spec: PageSpec): RenderedPage {
   const fieldReaders: Array<() => [string, string | boolean]> = [];
   const tabShowers = new Map<string, (tabId: string) => void>();
 
+  const pageSpecOf = spec;
   doc.title = spec.title;
   doc.body.replaceChildren();
   const main = h('main');
@@ -57,7 +58,11 @@ export function renderPage(doc: Document, spec: PageSpec): RenderedPage {
     return a;
   };
   const around = spec.chrome;
-  if (around?.nav) header.append(h('nav', { 'aria-label': around.nav.label }, h('ul', {}, ...around.nav.links.map((text, i) => h('li', {}, link(text, `nav_${i}`))))));
+  if (around?.nav) {
+    header.append(h('nav', { 'aria-label': around.nav.label }, h('ul', {}, ...around.nav.links.map((text, i) => h('li', {}, link(text, `nav_${i}`))))));
+    if (spec.extras?.currentLink) elements.get('nav_0')?.setAttribute('aria-current', 'page');
+  }
+  if (spec.extras?.disabledButton) main.append(h('button', { type: 'button', disabled: '' }, spec.extras.disabledButton));
   if (around?.toolbar) {
     header.append(...around.toolbar.map((label, i) => {
       const button = h('button', { type: 'button' }, label);
@@ -122,11 +127,14 @@ export function renderPage(doc: Document, spec: PageSpec): RenderedPage {
   function list(spec: ListSpec, visible: (item: Record<string, string>) => boolean = () => true): { root: HTMLElement; refresh(): void } {
     const cls = (key: string) => `${spec.classPrefix}${key}`;
     const primary = spec.fields[0]!.key;
-    const buttons = (item: Record<string, string>) => spec.actions.map((action) => {
-      const button = h('button', { type: 'button' }, action);
-      button.addEventListener('click', () => state.pressed.push(`${spec.id}/${item[primary]}/${action}`));
-      return button;
-    });
+    const buttons = (item: Record<string, string>) => [
+      ...(spec.layout === 'ul' && pageSpecOf.extras?.selectable ? [h('input', { type: 'checkbox', 'aria-label': `Select ${item[primary]}` })] : []),
+      ...spec.actions.map((action) => {
+        const button = h('button', { type: 'button' }, action);
+        button.addEventListener('click', () => state.pressed.push(`${spec.id}/${item[primary]}/${action}`));
+        return button;
+      }),
+    ];
     let container: HTMLElement;
     let root: HTMLElement;
     const row = (item: Record<string, string>): HTMLElement => {
@@ -156,7 +164,7 @@ export function renderPage(doc: Document, spec: PageSpec): RenderedPage {
   function search(spec: SearchSpec): HTMLElement {
     let query = '';
     const results = list(spec.list, (item) => !query || Object.values(item).some((v) => v.toLowerCase().includes(query.toLowerCase())));
-    const input = h('input', { type: 'search', placeholder: spec.placeholder, 'aria-label': spec.placeholder }) as HTMLInputElement;
+    const input = h('input', { type: 'search', placeholder: spec.placeholder, 'aria-label': pageSpecOf.extras?.searchLabel ?? spec.placeholder }) as HTMLInputElement;
     const button = h('button', { type: 'submit' }, spec.button);
     elements.set(`${spec.id}_input`, input);
     elements.set(`${spec.id}_button`, button);
@@ -237,7 +245,10 @@ export function renderPage(doc: Document, spec: PageSpec): RenderedPage {
       case 'settings': return settings(b);
     }
   };
-  for (const b of spec.blocks) main.append(block(b));
+  for (const b of spec.blocks) {
+    const title = b.kind === 'search' ? b.list.title : b.title;
+    main.append(spec.extras?.regions && b.kind !== 'form' ? h('section', { 'aria-label': `${title} area` }, block(b)) : block(b));
+  }
 
   return {
     state, elements,

@@ -60,9 +60,23 @@ export interface ChromeSpec {
   footer?: string[];
 }
 
+/**
+ * Details real apps have that plain synthetic pages lack (the demo mail app has all of them): a current nav link,
+ * a disabled bulk-action button, a search box whose placeholder is not its label, blocks in labelled regions, list
+ * rows with a leading select checkbox.
+ */
+export interface ExtrasSpec {
+  currentLink: boolean;
+  disabledButton?: string;
+  searchLabel?: string;
+  regions: boolean;
+  selectable: boolean;
+}
+
 export interface PageSpec {
   seed: number;
   chrome?: ChromeSpec;
+  extras?: ExtrasSpec;
   split: Split;
   family: Family;
   /** Family + layout combinations of its blocks: what the splits are made by. */
@@ -216,8 +230,20 @@ function chromeSpec(seed: number, split: Split): ChromeSpec {
   return around;
 }
 
-/** One page, the same for the same seed and split (and chrome flag). */
-export function pageSpec(seed: number, split: Split, options: { chrome?: boolean } = {}): PageSpec {
+/** Extras from their own random stream too. */
+function extrasSpec(seed: number, split: Split): ExtrasSpec {
+  const g = gen(seed * 53 + 11, split);
+  return {
+    currentLink: g.random() < 0.6,
+    ...(g.random() < 0.5 ? { disabledButton: g.pick(['Archive selected', 'Delete selected', 'Export selected', 'Move selected', 'Mark as read']) } : {}),
+    ...(g.random() < 0.6 ? { searchLabel: g.pick(g.words(['Search', 'Search mail', 'Search items', 'Quick search', 'Search this site', 'Find items', 'Site search', 'Lookup'])) } : {}),
+    regions: g.random() < 0.5,
+    selectable: g.random() < 0.5,
+  };
+}
+
+/** One page, the same for the same seed and split (and chrome/extras flags). */
+export function pageSpec(seed: number, split: Split, options: { chrome?: boolean; extras?: boolean } = {}): PageSpec {
   const g = gen(seed, split);
   const family = g.pick(FAMILIES);
   const blocks: BlockSpec[] = [];
@@ -237,5 +263,8 @@ export function pageSpec(seed: number, split: Split, options: { chrome?: boolean
   const title = first.kind === 'search' ? first.list.title : first.title;
   const layouts = blocks.flatMap((b) => b.kind === 'form' ? [`${b.labelStyle}/${b.container}`] : b.kind === 'list' ? [`${b.layout}/${b.classPrefix}`]
     : b.kind === 'search' ? [`${b.list.layout}/${b.list.classPrefix}`] : []);
-  return { seed, split, family, template: [family, ...layouts].join(':'), title, blocks, ...(options.chrome ? { chrome: chromeSpec(seed, split) } : {}) };
+  return {
+    seed, split, family, template: [family, ...layouts].join(':'), title, blocks,
+    ...(options.chrome ? { chrome: chromeSpec(seed, split) } : {}), ...(options.extras ? { extras: extrasSpec(seed, split) } : {}),
+  };
 }
