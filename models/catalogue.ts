@@ -1,3 +1,4 @@
+import scriptWriterFiles from './bundled/scriptwriter-encdec/files.json' with { type: 'json' };
 /**
  * The model catalogue: every model Pocket SLM knows, what it needs and where its files come from.
  * Only the bundled model is in the package; everything else is downloaded by the user's browser on request.
@@ -111,6 +112,29 @@ const bundledEncDec: CatalogueEntry = {
 };
 
 /**
+ * The script writer trained here for automation (issue 11; `npm run train:scriptwriter`, model card in
+ * models/bundled/scriptwriter-encdec/README.md): page document + task → script, names constrained to the page.
+ */
+export const BUNDLED_SCRIPT_WRITER = 'scriptwriter-encdec';
+const bundledScriptWriter: CatalogueEntry = {
+  id: BUNDLED_SCRIPT_WRITER,
+  name: 'Script writer 1.5M (bundled)',
+  architecture: 'encoder-decoder',
+  engine: 'ort-seq2seq',
+  source: { kind: 'bundled', folder: 'models/bundled/scriptwriter-encdec' },
+  files: scriptWriterFiles,
+  dtype: 'fp32',
+  params: '1.45M',
+  contextLength: 1024,
+  requiredFeatures: [],
+  memoryMb: 40,
+  license: 'MIT (trained here on generated data)',
+  goodFor: ['automate'],
+  description: 'Tiny encoder-decoder trained here to turn a page document and a task into one script; offline. Knows common page shapes (forms, lists, search, todos, tabs) and plain task phrasings only.',
+  promptFormat: 'scriptwriter',
+};
+
+/**
  * ONNX repos in the optimum/transformers.js layout. The hub could not be reached when this list was written, so
  * revisions are branch names (not pinned) and hashes are unknown: downloads are checked by size only, and the
  * entries say so.
@@ -174,7 +198,7 @@ const webLlmModels: CatalogueEntry[] = [
   webLlm('Llama-3.2-1B-Instruct-q4f16_1-MLC', 'Llama 3.2 1B Instruct (f16)', '1B', 'q4f16', 879, ['automate', 'story', 'probes'], 'Same, f16; needs shader-f16.'),
 ];
 
-export const catalogue: readonly CatalogueEntry[] = [bundled, bundledEncDec, ...onnxModels, ...webLlmModels];
+export const catalogue: readonly CatalogueEntry[] = [bundled, bundledEncDec, bundledScriptWriter, ...onnxModels, ...webLlmModels];
 
 export function findModel(id: string): CatalogueEntry | undefined {
   return catalogue.find((entry) => entry.id === id);

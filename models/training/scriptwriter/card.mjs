@@ -45,7 +45,15 @@ function evalTable() {
   }
   const failures = rows.filter((r) => !r.success && r.mode === 'constrained').slice(0, 4)
     .map((r) => `- ${r.kind}: "${r.task}"\n  wrote \`${r.script.replace(/\n/g, ' ')}\`\n  gold  \`${r.gold.replace(/\n/g, ' ')}\` (${r.why ?? r.failure})`);
-  return `${lines.join('\n')}\n\nCommand: \`npm run eval:scriptwriter -- ${Object.entries(evaluation.options).filter(([k]) => k !== 'no-build').map(([k, v]) => `--${k} ${v}`).join(' ')}\`\n\nFailure examples (constrained):\n${failures.join('\n')}`;
+  const defaults = { pages: '40', 'first-seed': '2000001', split: 'test', model: 'scriptwriter-encdec', modes: 'constrained,free', backend: 'wasm', repairs: '0' };
+  const flags = Object.entries(evaluation.options)
+    .filter(([k, v]) => !['no-build', 'deconly', 'candidate'].includes(k) && v !== false && defaults[k] !== v)
+    .map(([k, v]) => (v === true ? `--${k}` : `--${k} ${v}`));
+  const demo = evaluation.demoRows?.length
+    ? `\n\nOur own apps (demo mail app, todo, shop; \`test/fixtures/apps/scriptwriter-tasks.json\`): ${[...new Set(evaluation.demoRows.map((r) => r.model))]
+      .map((m) => `${m} ${evaluation.demoRows.filter((r) => r.model === m && r.ok).length}/${evaluation.demoRows.filter((r) => r.model === m).length}`).join(', ')} tasks done.`
+    : '';
+  return `${lines.join('\n')}${demo}\n\nCommand: \`npm run eval:scriptwriter -- ${flags.join(' ')}\` (WASM backend, one greedy call per task).\n\nFailure examples (constrained):\n${failures.join('\n')}`;
 }
 
 const card = `# scriptwriter-encdec: the bundled script writer
@@ -83,7 +91,7 @@ ${dec.steps.toLocaleString('en')} steps, dev loss ${dec.dev_loss.toFixed(3)}, de
 ${evalTable()}
 
 ## Use
-The catalogue lists it as "Script writer (bundled)"; it is the automation default when no larger automation model
+The catalogue lists it as "Script writer 1.5M (bundled)"; it is the automation default when no larger automation model
 is downloaded. Its input is \`extension/features/automate/scriptwriter-input.ts\`; names in its output are constrained to
 the page's document (\`workers/engines/decoding/name-constraint.ts\`). It only knows the page shapes and task phrasings
 of its corpus: real sites with unusual documents or tasks outside that grammar fail, visibly (the run reports the
