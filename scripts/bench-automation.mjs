@@ -37,11 +37,7 @@ try {
 const pages = await serveStatic({ '/demo/': join(root, 'demo'), '/apps/': join(root, 'test/fixtures/apps') });
 const run = await launchBuiltExtension(dist, 'pocket-bench-automation-');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const call = async (kind, payload) => {
-  const reply = await run.send(kind, payload);
-  if (!reply?.ok) throw new Error(`${kind}: ${reply?.error?.name}: ${reply?.error?.message}`);
-  return reply.payload;
-};
+const { call } = run;
 let opened = 0;
 
 /** A fresh tab on the task's page; its tab id from the extension's view. */
@@ -50,8 +46,7 @@ async function openTask(task) {
   const url = `${pages.url(task.path)}?bench=${++opened}`;
   await page.goto(url);
   await page.waitForLoadState('load');
-  // eslint-disable-next-line no-restricted-globals -- runs in the popup page
-  const tabId = await run.popup.evaluate(async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id, url);
+  const tabId = await run.tabIdOf(url);
   if (typeof tabId !== 'number') throw new Error(`no tab for ${url}`);
   return { page, tabId };
 }
@@ -62,17 +57,7 @@ async function passes(page, check) {
   return (await target.first().innerText()).trim() === check.text;
 }
 
-/** Starts a run in the host and follows it to the end (confirming what asks); returns the final state. */
-async function follow(start) {
-  const { runId } = await call('automate.start', start);
-  for (;;) {
-    const { run: state } = await call('automate.state', { tabId: start.tabId });
-    if (state?.runId !== runId) throw new Error('the run vanished');
-    if (state.confirm) await call('automate.respond', { runId, confirm: { id: state.confirm.id, ok: true } });
-    if (state.status !== 'running') return state;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const follow = (start) => run.followRun(start);
 
 async function countTokens(texts) {
   let n = 0;

@@ -47,23 +47,7 @@ if (models.includes('scriptwriter-candidate')) {
 if (models.includes('scriptwriter-deconly')) {
   await run.addLocalModel('scriptwriter-deconly', 'Script writer, decoder-only (comparison)', opts.deconly, { role: 'scriptwriter' });
 }
-const call = async (kind, payload) => {
-  const reply = await run.send(kind, payload);
-  if (!reply?.ok) throw new Error(`${kind}: ${reply?.error?.name}: ${reply?.error?.message}`);
-  return reply.payload;
-};
-
-async function follow(start) {
-  const { runId } = await call('automate.start', start);
-  for (;;) {
-    const { run: state } = await call('automate.state', { tabId: start.tabId });
-    if (state?.runId !== runId) throw new Error('the run vanished');
-    if (state.confirm) await call('automate.respond', { runId, confirm: { id: state.confirm.id, ok: true } });
-    if (state.question) await call('automate.respond', { runId, answer: { id: state.question.id, text: '' } });
-    if (state.status !== 'running') return state;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const follow = (start) => run.followRun(start, { answer: '' });
 
 const demoRows = [];
 const normalize = (script) => (script ?? '').replace(/\s+/g, ' ').trim();
@@ -76,8 +60,7 @@ try {
     const url = pages.url(`/sw/eval.html?split=${opts.split}&seed=${first + p}${opts.chrome ? '&chrome=1' : ''}`);
     await page.goto(url);
     await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
-    // eslint-disable-next-line no-restricted-globals -- runs in the popup page
-    tabId ??= await run.popup.evaluate(async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id, url);
+    tabId ??= await run.tabIdOf(url);
     const info = await page.evaluate(() => ({ template: window.scriptwriterEval.template, tasks: window.scriptwriterEval.tasks }));
     for (const [index, task] of info.tasks.entries()) {
       for (const model of models) {
@@ -110,8 +93,7 @@ try {
         const tab = await run.context.newPage();
         await tab.goto(url);
         await tab.waitForLoadState('load');
-        // eslint-disable-next-line no-restricted-globals -- runs in the popup page
-        const id = await run.popup.evaluate(async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id, url);
+        const id = await run.tabIdOf(url);
         const state = await follow({ tabId: id, task: task.task, model, maxRepairs: Number(opts.repairs), backend: opts.backend });
         const check = task.check;
         let ok = state.status === 'done';

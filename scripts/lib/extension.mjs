@@ -90,7 +90,31 @@ export async function launchBuiltExtension(dist, prefix = 'pocket-run-') {
       await popup.locator(`[data-model="${id}"] [data-field="model.state"] > div`).getByRole('button', { name: 'Download' }).click();
       await popup.locator(`[data-model="${id}"] [data-field="model.state"] > div[data-state="complete"]`).waitFor({ timeout: 120_000 });
     };
-    return { context, extensionId, popup, send, addReplayModel, addLocalModel, close };
+    /** `send` that returns the reply's payload, or throws the reply's typed error as text. */
+    const call = async (kind, payload) => {
+      const reply = await send(kind, payload);
+      if (!reply?.ok) throw new Error(`${kind}: ${reply?.error?.name}: ${reply?.error?.message}`);
+      return reply.payload;
+    };
+    /** The tab id Chrome gave the page at `url`, from the extension's view. */
+    // eslint-disable-next-line no-restricted-globals -- runs in the popup page
+    const tabIdOf = (url) => popup.evaluate(async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id, url);
+    /**
+     * Starts an automation run in the model host and follows it to the end, confirming what asks for confirmation
+     * and (with `answer`) answering ask(); returns the final state.
+     */
+    const followRun = async (start, { answer } = {}) => {
+      const { runId } = await call('automate.start', start);
+      for (;;) {
+        const { run: state } = await call('automate.state', { tabId: start.tabId });
+        if (state?.runId !== runId) throw new Error('the run vanished');
+        if (state.confirm) await call('automate.respond', { runId, confirm: { id: state.confirm.id, ok: true } });
+        if (state.question && answer !== undefined) await call('automate.respond', { runId, answer: { id: state.question.id, text: answer } });
+        if (state.status !== 'running') return state;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    return { context, extensionId, popup, send, call, tabIdOf, followRun, addReplayModel, addLocalModel, close };
   } catch (error) {
     await close();
     throw error;
