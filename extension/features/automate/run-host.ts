@@ -61,6 +61,8 @@ interface Live {
   confirm?: (ok: boolean) => void;
   answer?: (text: string) => void;
   step?: () => void;
+  /** Writes the state now (set while a store is kept): a run that starts waiting for the user is saved at once. */
+  save?: () => void;
   nextId: number;
 }
 
@@ -190,6 +192,7 @@ export class AutomationRuns {
       written = text;
       void store.save(structuredClone(live.state)).catch(() => undefined);
     };
+    live.save = save;
     const timer = setInterval(() => {
       save();
       if (live.state.status !== 'running') clearInterval(timer);
@@ -235,10 +238,12 @@ export class AutomationRuns {
       confirm: (req) => new Promise<boolean>((resolve) => {
         highlight(req.locators);
         state.confirm = { id: live.nextId++, target: cut(req.target, 400), action: req.action, label: cut(req.label, 400), reason: cut(req.reason, 400) };
+        live.save?.();
         live.confirm = resolve;
       }),
       ask: (text) => new Promise<string>((resolve) => {
         state.question = { id: live.nextId++, text: cut(text, 4000) };
+        live.save?.();
         live.answer = resolve;
       }),
       say: (text) => {
