@@ -5,7 +5,8 @@
 // name-constrained decoding. Prints success, exact-script, NotFound and Syntax rates, tokens and time per task, and
 // writes .cache/eval-scriptwriter.json (every task with its script and outcome).
 // Options: --pages 40 --first-seed 2000001 --split test --model scriptwriter-encdec[,scriptwriter-deconly]
-//          --modes constrained,free --backend wasm|webgpu|auto --chrome (pages with header/toolbar/footer chrome)
+//          --modes constrained,names,free (constrained: names + syntax + literals; names: names only) --backend wasm|webgpu|auto --chrome (pages with header/toolbar/footer chrome)
+//          --extras (pages with what real apps add: current link, disabled bulk button, regions, row checkboxes)
 //          --candidate DIR (another exported script writer, added by URL as model scriptwriter-candidate)
 //          --repairs N (retries: for a script writer, new sampled draws; default 0 = one greedy call)
 //          --deconly DIR (the decoder-only comparison model's
@@ -24,7 +25,8 @@ const { values: opts } = parseArgs({
     model: { type: 'string', default: 'scriptwriter-encdec' }, modes: { type: 'string', default: 'constrained,free' },
     backend: { type: 'string', default: 'wasm' }, deconly: { type: 'string', default: join(root, '.cache/scriptwriter/deconly-export') },
     candidate: { type: 'string' },
-    demo: { type: 'boolean', default: false }, chrome: { type: 'boolean', default: false }, repairs: { type: 'string', default: '0' },
+    demo: { type: 'boolean', default: false }, chrome: { type: 'boolean', default: false }, extras: { type: 'boolean', default: false },
+    repairs: { type: 'string', default: '0' },
   },
 });
 const models = opts.model.split(',');
@@ -57,7 +59,7 @@ try {
   const first = Number(opts['first-seed']);
   let tabId;
   for (let p = 0; p < Number(opts.pages); p++) {
-    const url = pages.url(`/sw/eval.html?split=${opts.split}&seed=${first + p}${opts.chrome ? '&chrome=1' : ''}`);
+    const url = pages.url(`/sw/eval.html?split=${opts.split}&seed=${first + p}${opts.chrome ? '&chrome=1' : ''}${opts.extras ? '&extras=1' : ''}`);
     await page.goto(url);
     await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
     tabId ??= await run.tabIdOf(url);
@@ -68,7 +70,7 @@ try {
           await page.reload();
           await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
           const started = Date.now();
-          const state = await follow({ tabId, task: task.task, model, maxRepairs: Number(opts.repairs), constrainNames: mode === 'constrained', backend: opts.backend });
+          const state = await follow({ tabId, task: task.task, model, maxRepairs: Number(opts.repairs), constrainNames: mode !== 'free', constrainScript: mode === 'constrained', backend: opts.backend });
           const ms = Date.now() - started;
           const attempt = state.report?.attempts?.[0];
           const why = state.status === 'done' ? await page.evaluate(([i, r]) => window.scriptwriterEval.judge(i, r), [index, state.report?.result ?? null]) : 'run did not finish';
@@ -116,7 +118,7 @@ process.stdout.write('\n');
 
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-console.log(`\nbackend ${opts.backend}${opts.chrome ? ', pages with chrome' : ''}, ${opts.repairs} retries; ${opts.split} pages ${opts['first-seed']}…, ${new Set(rows.map((r) => r.page)).size} pages, ${rows.length / models.length / modes.length} tasks per model and mode`);
+console.log(`\nbackend ${opts.backend}${opts.chrome ? ', pages with chrome' : ''}${opts.extras ? ', with extras' : ''}, ${opts.repairs} retries; ${opts.split} pages ${opts['first-seed']}…, ${new Set(rows.map((r) => r.page)).size} pages, ${rows.length / models.length / modes.length} tasks per model and mode`);
 console.log('| model | decoding | success | exact script | NotFound | Syntax | other failures | tokens in/out | TTFT ms | run ms |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const model of models) {

@@ -103,6 +103,16 @@ export const OutputConstraintSchema = v.strictObject({
   grammar: v.optional(text(50_000)),
   /** Name-constrained scripts: `$name` references limited to these document names (ORT engines). */
   names: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{N}_]+$/u))), v.maxLength(5000))),
+  /** With `names`: list names with their item fields, and element names (members after `$name.` are held to them). */
+  api: v.optional(v.strictObject({
+    lists: v.pipe(v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(100))),
+      v.check((r) => Object.keys(r).length <= 5000, 'at most 5000 lists')),
+    elements: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(5000)),
+  })),
+  /** Quoted strings in a script copied from these texts (the task, the page document) (ORT engines). */
+  literals: v.optional(v.pipe(v.array(text(200_000)), v.maxLength(8))),
+  /** 'script': output kept a viable prefix of a valid script (ORT engines). */
+  syntax: v.optional(v.picklist(['script'])),
 });
 
 export const GenerateRequestSchema = v.pipe(v.strictObject({
@@ -122,7 +132,7 @@ export const EngineInfoSchema = v.strictObject({
   fallbackReason: v.optional(text(1000)),
   contextLength: v.number(),
   loadMs: v.number(),
-  constraints: v.optional(v.array(v.picklist(['json-schema', 'grammar', 'names']))),
+  constraints: v.optional(v.array(v.picklist(['json-schema', 'grammar', 'names', 'literals', 'syntax']))),
 });
 
 export const DeviceDestroyedSchema = v.strictObject({ destroyed: v.boolean() });

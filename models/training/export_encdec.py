@@ -129,7 +129,7 @@ def write_configs(out, teacher):
         'max_position_embeddings': M.MAX_POSITIONS,
         'position_embedding': 'sinusoidal (no table; max_position_embeddings is the window the engine uses)',
         'normalization': 'pre-LayerNorm', 'activation_function': 'gelu',
-        'tie_word_embeddings': True, 'scale_embedding': False,
+        'tie_word_embeddings': True, 'scale_embedding': M.SCALE_EMBEDDING,
         'bos_token_id': M.BOS, 'pad_token_id': M.PAD, 'eos_token_id': M.EOS, 'decoder_start_token_id': M.DECODER_START,
     }
     generation = {'bos_token_id': M.BOS, 'pad_token_id': M.PAD, 'eos_token_id': M.EOS,
@@ -180,6 +180,11 @@ def main():
     weights = os.path.join(args.data, 'student.pt')
     if not os.path.exists(weights):
         raise SystemExit(f'export_encdec: {weights} is missing: run train_encdec.py first')
+    arch_path = os.path.join(args.data, 'arch.json')
+    if os.path.exists(arch_path):  # written by train_encdec.py; runs before it had the option used 2+2 layers, unscaled
+        with open(arch_path) as f:
+            arch = json.load(f)
+        M.configure(enc_layers=arch['enc_layers'], dec_layers=arch['dec_layers'], scale_embedding=arch['scale_embedding'])
     model = M.EncDec()
     model.load_state_dict(torch.load(weights))
     model.eval()

@@ -1,7 +1,7 @@
 import type * as Ort from 'onnxruntime-web';
 import { GpuTokenHistory, GpuTokenSelector, type GpuRow } from '../../shaders/gpu-selector.ts';
 import { createSampler, type Sampler } from './decoding/sampler.ts';
-import { type NameConstraint, nameConstraintFor } from './decoding/name-constraint.ts';
+import { candidatesWanted, type OutputConstraints, outputConstraintsFor } from './decoding/output-constraints.ts';
 import type { DecoderConfig } from './model-config.ts';
 import type { TextTokenizer } from './tokenizer.ts';
 import type { Backend, Engine, EngineInfo, FinalEvent, FinishReason, GenerateRequest, TokenEvent } from './types.ts';
@@ -95,7 +95,7 @@ export class OrtDecoderEngine implements Engine {
       fallbackReason: options.fallbackReason,
       contextLength: config.contextLength,
       loadMs: now() - started,
-      constraints: ['names'],
+      constraints: ['names', 'literals', 'syntax'],
     }, gpu);
   }
 
@@ -119,7 +119,7 @@ export class OrtDecoderEngine implements Engine {
     const emptyPast = new ort.Tensor('float32', new Float32Array(0), [1, config.kvHeads, 0, config.headDim]);
     const past: Ort.Tensor[] = new Array<Ort.Tensor>(2 * config.layers).fill(emptyPast);
     const feeds: Record<string, Ort.Tensor> = {};
-    let constraint: NameConstraint | undefined;
+    let constraint: OutputConstraints | undefined;
     let position = 0;
     let firstTokenAt = 0;
     let prefillStarted = now();
@@ -155,7 +155,7 @@ export class OrtDecoderEngine implements Engine {
         }
         position += length;
 
-        if (generated.length === 0) constraint = nameConstraintFor(request.constraint?.names, this.tokenizer, outputs.logits!.dims[2]!, config.eosTokenIds);
+        if (generated.length === 0) constraint = outputConstraintsFor(request.constraint, this.tokenizer, outputs.logits!.dims[2]!, config.eosTokenIds);
         const token = await this.selectToken(outputs.logits!, sample, history, gpuHistory, constraint);
         constraint?.accept(token);
         if (generated.length === 0) firstTokenAt = now();
@@ -189,7 +189,7 @@ export class OrtDecoderEngine implements Engine {
    * ones) is what the masked row would give too; otherwise the row comes back and is masked on the CPU.
    */
   private async selectToken(logits: Ort.Tensor, sample: Sampler, history: readonly number[],
-    gpuHistory: GpuTokenHistory | undefined, constraint?: NameConstraint): Promise<number> {
+    gpuHistory: GpuTokenHistory | undefined, constraint?: OutputConstraints): Promise<number> {
     const vocab = logits.dims[2]!;
     const last = logits.dims[1]! - 1;
     try {
@@ -207,12 +207,12 @@ export class OrtDecoderEngine implements Engine {
         // Sampling over the whole vocabulary, or a constraint that ruled out the GPU's picks: the row comes back
         // (the CPU sampler applies the penalty itself).
         const full = await this.gpu.readRow(row);
-        constraint?.mask(full);
+        constraint?.mask(full, candidatesWanted(plan));
         return sample(full, history);
       }
       const all = (await logits.getData()) as Float32Array;
       const rowData = all.subarray(last * vocab, (last + 1) * vocab);
-      constraint?.mask(rowData);
+      constraint?.mask(rowData, candidatesWanted(sample.plan));
       return sample(rowData, history);
     } finally {
       logits.dispose();

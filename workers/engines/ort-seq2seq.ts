@@ -1,6 +1,6 @@
 import type * as Ort from 'onnxruntime-web';
 import { createSampler } from './decoding/sampler.ts';
-import { type NameConstraint, nameConstraintFor } from './decoding/name-constraint.ts';
+import { candidatesWanted, type OutputConstraints, outputConstraintsFor } from './decoding/output-constraints.ts';
 import type { Seq2SeqConfig } from './seq2seq-config.ts';
 import type { TextTokenizer } from './tokenizer.ts';
 import type { Backend, Engine, EngineInfo, FinalEvent, FinishReason, GenerateRequest, TokenEvent } from './types.ts';
@@ -112,7 +112,7 @@ export class OrtSeq2SeqEngine implements Engine {
         fallbackReason: options.fallbackReason,
         contextLength: config.encoderContext,
         loadMs: now() - started,
-        constraints: ['names'],
+        constraints: ['names', 'literals', 'syntax'],
       });
     } catch (error) {
       await Promise.all(sessions.map((s) => s.release().catch(() => {})));
@@ -138,7 +138,7 @@ export class OrtSeq2SeqEngine implements Engine {
     const selfNames = names(config.decoderLayers, 'present', ['decoder']);
     const crossNames = names(config.decoderLayers, 'present', ['encoder']);
 
-    let constraint: NameConstraint | undefined;
+    let constraint: OutputConstraints | undefined;
     let selfKv: Ort.Tensor[] = [];
     let crossKv: Ort.Tensor[] = [];
     let firstTokenAt = 0;
@@ -185,8 +185,8 @@ export class OrtSeq2SeqEngine implements Engine {
         const row = all.slice((rows - 1) * vocab, rows * vocab);
         logitsTensor.dispose();
 
-        if (step === 0) constraint = nameConstraintFor(request.constraint?.names, tokenizer, vocab, config.eosTokenIds);
-        constraint?.mask(row);
+        if (step === 0) constraint = outputConstraintsFor(request.constraint, tokenizer, vocab, config.eosTokenIds);
+        constraint?.mask(row, candidatesWanted(sample.plan));
         const token = sample(row, history);
         constraint?.accept(token);
         if (step === 0) firstTokenAt = now();

@@ -32,9 +32,15 @@ export interface OutputConstraint {
   grammar?: string | undefined;
   /** Script output whose `$name` references may only be these names (the page document's), without `$`. */
   names?: string[] | undefined;
+  /** With `names`: which names are lists (and their item fields) and which are elements, so members are held too. */
+  api?: { lists: Record<string, string[]>; elements: string[] } | undefined;
+  /** Script output whose quoted string literals must be copied from one of these texts (the task, the page). */
+  literals?: string[] | undefined;
+  /** 'script': the output stays a viable prefix of a valid script and ends only on a whole one. */
+  syntax?: 'script' | undefined;
 }
 
-export type ConstraintKind = 'json-schema' | 'grammar' | 'names';
+export type ConstraintKind = 'json-schema' | 'grammar' | 'names' | 'literals' | 'syntax';
 
 /** The constraint kinds a request asks for. */
 export function constraintKinds(constraint: OutputConstraint | undefined): ConstraintKind[] {
@@ -43,6 +49,8 @@ export function constraintKinds(constraint: OutputConstraint | undefined): Const
     ...(constraint.jsonSchema !== undefined ? ['json-schema' as const] : []),
     ...(constraint.grammar !== undefined ? ['grammar' as const] : []),
     ...(constraint.names !== undefined ? ['names' as const] : []),
+    ...(constraint.literals !== undefined ? ['literals' as const] : []),
+    ...(constraint.syntax !== undefined ? ['syntax' as const] : []),
   ];
 }
 

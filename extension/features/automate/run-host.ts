@@ -14,7 +14,7 @@ import type { CatalogueEntry } from '../../../models/catalogue.ts';
 import { PageBridge } from './page-bridge.ts';
 import type { ChatMessage } from './prompt.ts';
 import { type ModelReply, type RunReport, runTask, type RunnerDeps } from './runner.ts';
-import { isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
+import { constraintFor, isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
 import { MAX_LOG, type AutomateStart, type RunState } from './run-state.ts';
 import { replayableScript } from './replayable.ts';
 import { runStepwise } from './stepwise.ts';
@@ -167,7 +167,7 @@ export class AutomationRuns {
     // It cannot read error feedback: a retry is another draw (greedy first, then sampled with a seed per attempt).
     const attempt = state.attempt;
     const result = await this.deps.generate({
-      model: request.model, prompt: call.prompt, ...(request.constrainNames === false ? {} : { constraint: { names: call.names } }),
+      model: request.model, prompt: call.prompt, ...constraintFor(request, call),
       ...(request.backend ? { backend: request.backend } : {}),
       params: attempt === 0 ? { maxTokens: SCRIPT_WRITER_MAX_TOKENS, temperature: 0 }
         : { maxTokens: SCRIPT_WRITER_MAX_TOKENS, temperature: 0.7, topK: 20, seed: attempt },

@@ -34,6 +34,9 @@ export const AutomateStartSchema = v.strictObject({
   keepPrompts: v.optional(v.boolean()),
   /** Script-writer models: constrain `$name`s to the page's names (default true; false only to measure the difference). */
   constrainNames: v.optional(v.boolean()),
+  /** Script-writer models: keep the script's syntax valid and its quoted strings copied from the task or the page
+   * (default true; false only to measure the difference). */
+  constrainScript: v.optional(v.boolean()),
   /** Where the model runs (default: the model host's choice, WebGPU when there is an adapter). */
   backend: v.optional(v.picklist(['auto', 'webgpu', 'wasm'])),
 });

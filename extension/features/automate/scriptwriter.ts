@@ -6,7 +6,7 @@
  * the usual answer so the runner, the log and saved scripts treat it like any other model's.
  */
 import type { CatalogueEntry } from '../../../models/catalogue.ts';
-import type { PageDocument } from '../../protocol/schemas.ts';
+import type { GenerateRequestPayload, PageDocument } from '../../protocol/schemas.ts';
 import type { ModelAnswer } from './parse.ts';
 import { scriptNames } from './page-bridge.ts';
 import { scriptwriterInput } from './scriptwriter-input.ts';
@@ -23,15 +23,40 @@ export interface ScriptWriterCall {
   prompt: string;
   /** For `constraint.names`: every name the script may use. */
   names: string[];
+  /** For `constraint.api`: this page's lists with their item fields, and its elements. */
+  api: { lists: Record<string, string[]>; elements: string[] };
 }
 
 export function scriptWriterCall(doc: PageDocument, task: string, otherNames: readonly string[]): ScriptWriterCall {
-  const here = scriptNames(doc).map((n) => n.name);
+  const entries = scriptNames(doc);
+  const here = entries.map((n) => n.name);
   const other = otherNames.filter((n) => !here.includes(n));
+  const lists: Record<string, string[]> = {};
+  const elements: string[] = [];
+  for (const entry of entries) {
+    if (entry.kind === 'list') lists[entry.name] = [...(entry.fields ?? [])];
+    else elements.push(entry.name);
+  }
   return {
     prompt: scriptwriterInput({ doc, task, otherNames: other, maxDocumentTokens: DOCUMENT_TOKENS }),
     names: [...here, ...other],
+    api: { lists, elements },
   };
+}
+
+type OutputConstraint = NonNullable<GenerateRequestPayload['constraint']>;
+
+/**
+ * What the script writer's decoding is held to: its `$name`s are the page's, its syntax stays valid and its quoted
+ * strings are copied from its input (the task and the page document); each can be switched off to measure it.
+ */
+export function constraintFor(request: { constrainNames?: boolean | undefined; constrainScript?: boolean | undefined },
+  call: ScriptWriterCall): { constraint?: OutputConstraint } {
+  const constraint: OutputConstraint = {
+    ...(request.constrainNames === false ? {} : { names: call.names, api: call.api }),
+    ...(request.constrainScript === false ? {} : { literals: [call.prompt], syntax: 'script' as const }),
+  };
+  return Object.keys(constraint).length ? { constraint } : {};
 }
 
 /** The model's bare script as the runner's answer; the plan says who wrote it. */

@@ -1,4 +1,5 @@
 import { AbortError, ApiError, BudgetError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
+import { LIST_MEMBERS } from '../../protocol/script-api.ts';
 import { native } from '../interpreter/globals.ts';
 import type { CapabilityContext, CapabilitySet } from '../interpreter/run.ts';
 import { closest } from '../interpreter/scope.ts';
@@ -17,15 +18,15 @@ import {
  */
 
 /** Methods each kind of handle offers, with the arguments they take. */
-const ELEMENT_METHODS: Record<string, BridgeMethod> = {
+export const ELEMENT_METHODS: Record<string, BridgeMethod> = {
   click: 'click', type: 'type', select: 'select', check: 'check', uncheck: 'uncheck', hover: 'hover', scroll: 'scroll',
   text: 'text', value: 'value', exists: 'exists',
 };
-const ITEM_METHODS: Record<string, BridgeMethod> = {
+export const ITEM_METHODS: Record<string, BridgeMethod> = {
   open: 'click', click: 'click', hover: 'hover', scroll: 'scroll', check: 'check', uncheck: 'uncheck', text: 'text',
   exists: 'exists',
 };
-const FIELD_METHODS: Record<string, BridgeMethod> = {
+export const FIELD_METHODS: Record<string, BridgeMethod> = {
   click: 'click', hover: 'hover', text: 'text', value: 'value', exists: 'exists', check: 'check', uncheck: 'uncheck',
 };
 const TEXT_ARGUMENT: ReadonlySet<BridgeMethod> = new Set(['type', 'select']);
@@ -125,7 +126,6 @@ class ItemHandle extends Capability {
   }
 }
 
-const LIST_MEMBERS = ['length', 'find', 'filter', 'map', 'forEach', 'exists'];
 
 class ListHandle extends Capability {
   readonly kind = 'list';

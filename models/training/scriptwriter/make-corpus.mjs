@@ -2,9 +2,11 @@
 //
 //   node models/training/scriptwriter/make-corpus.mjs [--train 1500] [--dev 100] [--test 150] [--tabs 2]
 //                                                    [--out .cache/scriptwriter] [--first-seed 1] [--chrome]
+//                                                    [--extras] [--made-up 0.5]
 // --chrome adds page chrome (header navigation, toolbar buttons, footer links) around the blocks, with nav/press tasks;
 // --extras what real apps have besides (a current nav link, a disabled bulk button, a search placeholder that is not
-// its label, labelled regions, list rows with a select checkbox).
+// its label, labelled regions, list rows with a select checkbox); --made-up R: that share of train-page labels made up
+// from generic words (words.ts LABEL_POOL), so matching task words to names is learned by letters, not memorised.
 //
 // Builds harness.html (vite), serves it on 127.0.0.1, and in headless Chromium renders each seeded page, reads its
 // document with our content-script extractor, makes tasks and runs every gold script through our interpreter and
@@ -31,6 +33,7 @@ const parseCli = () => parseArgs({
     'first-seed': { type: 'string', default: '1' },
     chrome: { type: 'boolean', default: false },
     extras: { type: 'boolean', default: false },
+    'made-up': { type: 'string', default: '0' },
     out: { type: 'string', default: join(root, '.cache/scriptwriter') },
   },
 }).values;
@@ -44,7 +47,7 @@ export async function buildHarness(outDir) {
 }
 
 /** Runs the harness over seeds in `tabs` pages at once; returns all samples and drops in seed order. */
-export async function runHarness(context, url, split, seeds, { tabs = 2, batch = 25, onBatch, chrome = false, extras = false } = {}) {
+export async function runHarness(context, url, split, seeds, { tabs = 2, batch = 25, onBatch, chrome = false, extras = false, madeUp = 0 } = {}) {
   const chunks = [];
   for (let i = 0; i < seeds.length; i += batch) chunks.push(seeds.slice(i, i + batch));
   const results = new Array(chunks.length);
@@ -56,7 +59,7 @@ export async function runHarness(context, url, split, seeds, { tabs = 2, batch =
       const index = next++;
       await page.goto(url);
       await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
-      results[index] = await page.evaluate(([s, list, c, x]) => window.scriptwriterHarness.runBatch(s, list, c, x), [split, chunks[index], chrome, extras]);
+      results[index] = await page.evaluate(([s, list, c, x, m]) => window.scriptwriterHarness.runBatch(s, list, c, x, m), [split, chunks[index], chrome, extras, madeUp]);
       onBatch?.(results[index]);
     }
     await page.close();
@@ -85,7 +88,7 @@ async function main() {
       const started = Date.now();
       let done = 0;
       const result = await runHarness(context, server.url('/harness.html'), split, seeds, {
-        tabs: Number(args.tabs), batch: Number(args.batch), chrome: args.chrome, extras: args.extras,
+        tabs: Number(args.tabs), batch: Number(args.batch), chrome: args.chrome, extras: args.extras, madeUp: Number(args['made-up']),
         onBatch: (r) => {
           done += r.pages;
           process.stdout.write(`\r${split}: ${done}/${pages} pages`);

@@ -5,7 +5,7 @@
  */
 import { seededRandom } from '../../../workers/engines/decoding/sampler.ts';
 import * as W from './words.ts';
-import { forSplit, type Split, type TextRole } from './words.ts';
+import { forSplit, madeUpLabels, type Split, type TextRole } from './words.ts';
 
 export type LabelStyle = 'for' | 'wrap' | 'aria' | 'placeholder';
 export type FieldSpec =
@@ -104,7 +104,7 @@ interface Gen {
   words<T>(items: readonly T[]): readonly T[];
 }
 
-function gen(seed: number, split: Split): Gen {
+function gen(seed: number, split: Split, madeUp = 0): Gen {
   const random = seededRandom(seed);
   const pick: Pick = (items) => items[Math.floor(random() * items.length)]!;
   return {
@@ -116,7 +116,9 @@ function gen(seed: number, split: Split): Gen {
       while (out.length < n && pool.length) out.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
       return out;
     },
-    words: (items) => forSplit(items, split),
+    // Train pages take made-up labels half of the time (see LABEL_POOL); dev and test keep the word lists.
+    words: (items) => (split === 'train' && madeUp > 0 && random() < madeUp
+      ? madeUpLabels(random, Math.max(6, items.length)) as unknown as typeof items : forSplit(items, split)),
   };
 }
 
@@ -221,8 +223,8 @@ function settingsSpec(g: Gen, id: string): SettingsSpec {
 }
 
 /** Chrome from its own random stream, so the blocks of a seed are the same with and without it. */
-function chromeSpec(seed: number, split: Split): ChromeSpec {
-  const g = gen(seed * 31 + 7, split);
+function chromeSpec(seed: number, split: Split, madeUp: number): ChromeSpec {
+  const g = gen(seed * 31 + 7, split, madeUp);
   const around: ChromeSpec = {};
   if (g.random() < 0.7) around.nav = { label: g.pick(W.NAV_LABELS), links: g.sample(g.words(W.NAV_LINKS), g.int(3, 6)) };
   if (g.random() < 0.5) around.toolbar = g.sample(g.words(W.TOOL_BUTTONS), g.int(1, 3));
@@ -231,8 +233,8 @@ function chromeSpec(seed: number, split: Split): ChromeSpec {
 }
 
 /** Extras from their own random stream too. */
-function extrasSpec(seed: number, split: Split): ExtrasSpec {
-  const g = gen(seed * 53 + 11, split);
+function extrasSpec(seed: number, split: Split, madeUp: number): ExtrasSpec {
+  const g = gen(seed * 53 + 11, split, madeUp);
   return {
     currentLink: g.random() < 0.6,
     ...(g.random() < 0.5 ? { disabledButton: g.pick(['Archive selected', 'Delete selected', 'Export selected', 'Move selected', 'Mark as read']) } : {}),
@@ -242,9 +244,13 @@ function extrasSpec(seed: number, split: Split): ExtrasSpec {
   };
 }
 
-/** One page, the same for the same seed and split (and chrome/extras flags). */
-export function pageSpec(seed: number, split: Split, options: { chrome?: boolean; extras?: boolean } = {}): PageSpec {
-  const g = gen(seed, split);
+/**
+ * One page, the same for the same seed and split (and options). madeUp: the share of labels drawn from made-up words
+ * on train pages (0 = the word lists only, as the bundled v1 corpus).
+ */
+export function pageSpec(seed: number, split: Split, options: { chrome?: boolean; extras?: boolean; madeUp?: number } = {}): PageSpec {
+  const madeUp = options.madeUp ?? 0;
+  const g = gen(seed, split, madeUp);
   const family = g.pick(FAMILIES);
   const blocks: BlockSpec[] = [];
   switch (family) {
@@ -265,6 +271,6 @@ export function pageSpec(seed: number, split: Split, options: { chrome?: boolean
     : b.kind === 'search' ? [`${b.list.layout}/${b.list.classPrefix}`] : []);
   return {
     seed, split, family, template: [family, ...layouts].join(':'), title, blocks,
-    ...(options.chrome ? { chrome: chromeSpec(seed, split) } : {}), ...(options.extras ? { extras: extrasSpec(seed, split) } : {}),
+    ...(options.chrome ? { chrome: chromeSpec(seed, split, madeUp) } : {}), ...(options.extras ? { extras: extrasSpec(seed, split, madeUp) } : {}),
   };
 }

@@ -70,3 +70,47 @@ export const NAV_LINKS = ['Home', 'About', 'Blog', 'Pricing', 'Contact', 'Help',
 export const TOOL_BUTTONS = ['Refresh', 'Share', 'Print', 'Export', 'Undo', 'Sort', 'Compose', 'New', 'Menu', 'Sign in', 'Dark theme', 'Feedback'];
 export const FOOTER_LINKS = ['Privacy', 'Terms', 'Imprint', 'Cookies', 'Accessibility', 'Status', 'Sitemap', 'Legal', 'Security', 'Contact us'];
 export const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/**
+ * Generic words for made-up labels ("Harbor code", "Quiet lantern"): train pages use them for half of their labels
+ * (and titles, buttons, links), so the model learns to match the task's words to the document's names by their
+ * letters, not to memorise a few dozen labels; none of them is a label of the test split.
+ */
+export const LABEL_POOL = [
+  'account', 'address', 'agent', 'album', 'amount', 'anchor', 'answer', 'apple', 'area', 'arrow', 'badge', 'balance',
+  'banner', 'basket', 'batch', 'beacon', 'bench', 'bird', 'board', 'bonus', 'border', 'branch', 'brick', 'bridge',
+  'brush', 'bucket', 'budget', 'cabin', 'cable', 'camp', 'canal', 'candle', 'canvas', 'cargo', 'carpet', 'castle',
+  'cedar', 'chain', 'chapter', 'chart', 'cherry', 'circle', 'cloud', 'clover', 'coast', 'code', 'coin', 'colour',
+  'comet', 'corner', 'cotton', 'county', 'course', 'crane', 'credit', 'crown', 'crystal', 'cycle', 'daisy', 'dawn',
+  'deck', 'delta', 'desert', 'device', 'diary', 'dock', 'domain', 'draft', 'dream', 'drum', 'eagle', 'echo', 'edge',
+  'ember', 'engine', 'entry', 'falcon', 'feather', 'fence', 'ferry', 'field', 'figure', 'flag', 'flame', 'fleet',
+  'flower', 'folder', 'forest', 'fossil', 'frame', 'garden', 'gate', 'glacier', 'globe', 'grain', 'graph', 'harbor',
+  'harvest', 'hazel', 'helmet', 'hill', 'hive', 'horizon', 'island', 'ivory', 'jacket', 'jade', 'journal', 'jungle',
+  'kernel', 'kettle', 'kite', 'ladder', 'lagoon', 'lantern', 'leaf', 'ledger', 'lemon', 'letter', 'level', 'light',
+  'linen', 'lotus', 'magnet', 'maple', 'marble', 'market', 'meadow', 'medal', 'mirror', 'mission', 'moon', 'motor',
+  'mountain', 'nest', 'note', 'number', 'oak', 'ocean', 'olive', 'orbit', 'orchard', 'owner', 'paddle', 'palm',
+  'panel', 'parcel', 'patch', 'path', 'pebble', 'pepper', 'period', 'pilot', 'pine', 'pixel', 'planet', 'plate',
+  'pocket', 'point', 'pond', 'portal', 'prairie', 'prism', 'profile', 'quartz', 'quest', 'rabbit', 'radar', 'rain',
+  'range', 'record', 'reef', 'region', 'ribbon', 'ridge', 'river', 'rocket', 'route', 'saddle', 'sail', 'sand',
+  'scale', 'season', 'sector', 'shadow', 'shell', 'signal', 'silk', 'slope', 'snow', 'socket', 'spark', 'spice',
+  'spring', 'square', 'stamp', 'star', 'station', 'stone', 'storm', 'stream', 'summit', 'sunset', 'table', 'target',
+  'temple', 'thread', 'ticket', 'tide', 'timber', 'token', 'tower', 'trail', 'tulip', 'tunnel', 'valley', 'velvet',
+  'venue', 'voyage', 'wagon', 'wallet', 'wave', 'willow', 'window', 'winter', 'wizard', 'yard', 'zone',
+];
+const LABEL_ADJECTIVES = ['main', 'preferred', 'second', 'your', 'new', 'old', 'quiet', 'bright', 'local', 'daily',
+  'extra', 'home', 'shared', 'spare', 'first', 'last', 'north', 'south', 'short', 'long'];
+
+/** `n` distinct made-up labels of one to three words. */
+export function madeUpLabels(random: () => number, n: number): string[] {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const out = new Set<string>();
+  while (out.size < n) {
+    const shape = random();
+    const words = shape < 0.35 ? [pick(LABEL_POOL)]
+      : shape < 0.75 ? [pick(LABEL_POOL), pick(LABEL_POOL)]
+        : [pick(LABEL_ADJECTIVES), pick(LABEL_POOL), ...(random() < 0.5 ? [pick(LABEL_POOL)] : [])];
+    const text = words.join(' ');
+    out.add(text[0]!.toUpperCase() + text.slice(1));
+  }
+  return [...out];
+}

@@ -222,6 +222,9 @@ describe('a script-writer model in the host', () => {
     expect(request!.prompt).not.toContain('Answer with JSON');
     expect(request!.messages).toBeUndefined();
     expect(request!.constraint?.names).toEqual(expect.arrayContaining(['add_todo__new_todo', 'add_todo__add_button', 'page__todos']));
+    expect(request!.constraint?.api?.elements).toEqual(expect.arrayContaining(['add_todo__new_todo', 'add_todo__add_button']));
+    expect(Object.keys(request!.constraint?.api?.lists ?? {})).toEqual(['page__todos']);
+    expect(request!.constraint).toMatchObject({ syntax: 'script', literals: [request!.prompt] });
     expect(request!.params.maxTokens).toBeLessThanOrEqual(192);
   });
 
@@ -234,9 +237,9 @@ describe('a script-writer model in the host', () => {
     expect(requests.every((r) => r.prompt === requests[0]!.prompt)).toBe(true);
   });
 
-  test('with maxRepairs 0 a failing script is reported after one call; constrainNames: false leaves the names free', async () => {
+  test('with maxRepairs 0 a failing script is reported after one call; constrainNames/constrainScript: false leave it free', async () => {
     const { runs, requests } = host(['$add_todo__missing.click();'], WRITER);
-    await runs.start(start('Click missing', { constrainNames: false, maxRepairs: 0 }));
+    await runs.start(start('Click missing', { constrainNames: false, constrainScript: false, maxRepairs: 0 }));
     const { run } = await until(() => runs.state(7), (s) => s.run?.status !== 'running');
     expect(run?.status).toBe('failed');
     expect(run?.report?.attempts[0]?.failure?.name).toBe('NotFoundError');

@@ -94,3 +94,77 @@ describe('name-constrained decoding', () => {
     expect(only[id('$')]).toBe(1);
   });
 });
+
+describe('members after a handle', () => {
+  const pieces = ['', '$', 'shop__items', 'form__email', '.', 'type', 'typo', '("a")', '[0]', 'price', 'pric', 'hold', 'text()',
+    '.find("Lamp")', ';', 'find', '(', '"x"', ')', 'length', 'item', 'role', '$form__email', 'filter', '(i => i.price.text())', 'click()'];
+  const pid = (p: string) => pieces.indexOf(p);
+  const api = { lists: { shop__items: ['name', 'price', 'buy'] }, elements: ['form__email'] };
+  const make = () => new NameConstraint(['shop__items', 'form__email'], pieces, [0], api);
+  const feed = (c: NameConstraint, ...ps: string[]) => { for (const p of ps) c.accept(pid(p)); };
+
+  test('an element takes element methods only', () => {
+    const c = make();
+    feed(c, '$', 'form__email', '.');
+    expect(c.openMember).toBe('');
+    expect(c.allows(pid('type'))).toBe(true);
+    expect(c.allows(pid('typo'))).toBe(false);
+    expect(c.allows(pid('price'))).toBe(false);
+  });
+
+  test('a list item, by index or by find, takes its fields and item methods; a field takes field methods', () => {
+    const c = make();
+    feed(c, '$', 'shop__items', '[0]', '.');
+    expect(c.allows(pid('price'))).toBe(true);
+    expect(c.allows(pid('hold'))).toBe(false);
+    feed(c, 'price', '.');
+    expect(c.allows(pid('text()'))).toBe(true);
+    expect(c.allows(pid('type'))).toBe(false);
+    const d = make();
+    feed(d, '$', 'shop__items', '.find("Lamp")', '.');
+    expect(d.allows(pid('hold'))).toBe(false);
+    expect(d.allows(pid('pric'))).toBe(true);
+    expect(d.allows(0)).toBe(false);
+  });
+
+  test('a list takes list members; what a filter returns is a list again; plain values stay free', () => {
+    const c = make();
+    feed(c, '$', 'shop__items', '.');
+    expect(c.allows(pid('find'))).toBe(true);
+    expect(c.allows(pid('price'))).toBe(false);
+    feed(c, 'filter', '(i => i.price.text())', '.');
+    expect(c.allows(pid('length'))).toBe(true);
+    expect(c.allows(pid('hold'))).toBe(false);
+    const free = make();
+    feed(free, 'item', '.');
+    expect(free.allows(pid('hold'))).toBe(true);
+  });
+
+  test('a reference cannot be glued to a name (`$a$b` is one identifier)', () => {
+    const c = make();
+    feed(c, '$', 'form__email');
+    expect(c.allows(pid('$form__email'))).toBe(false);
+    expect(c.allows(pid('$'))).toBe(false);
+  });
+});
+
+describe('handles are used as handles', () => {
+  const pieces = ['', '$', 'form__email', 'shop__items', '(', '[0]', '.', 'type', '("a")', 'click', ' ', ';'];
+  const pid = (p: string) => pieces.indexOf(p);
+  const make = () => new NameConstraint(['form__email', 'shop__items'], pieces, [0], { lists: { shop__items: ['name'] }, elements: ['form__email'] });
+
+  test('a handle is not called, only a list is indexed, and a method is called where it is named', () => {
+    const c = make();
+    for (const p of ['$', 'form__email']) c.accept(pid(p));
+    expect(c.allows(pid('('))).toBe(false);
+    expect(c.allows(pid('[0]'))).toBe(false);
+    for (const p of ['.', 'type']) c.accept(pid(p));
+    expect(c.allows(pid('.'))).toBe(false);
+    expect(c.allows(pid(';'))).toBe(false);
+    expect(c.allows(pid(' '))).toBe(true);
+    expect(c.allows(pid('("a")'))).toBe(true);
+    const list = make();
+    for (const p of ['$', 'shop__items']) list.accept(pid(p));
+    expect(list.allows(pid('[0]'))).toBe(true);
+  });
+});

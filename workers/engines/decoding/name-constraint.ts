@@ -1,54 +1,142 @@
 /**
  * Name-constrained decoding (issue 11): while a script's `$name` reference is being written, only tokens that keep it
  * a prefix of a name the page document really has are allowed, and a reference can only end on a whole name, so a
- * hallucinated element cannot be produced. Everything else is free: code outside references, and `$` inside string
- * literals ("$12.50") is text. Works on any vocabulary: each token's text is run through a tiny lexer.
+ * hallucinated element cannot be produced. With the API shape (which names are lists, with which item fields) the
+ * members written after a handle are held to what that handle has: `$form__email.` takes an element method,
+ * `$shop__items[0].` or `$shop__items.find("Lamp").` an item field or method, `.price.` a field method. Everything
+ * else is free: code outside references, values returned by calls, and `$` inside string literals ("$12.50") is
+ * text. Works on any vocabulary: each token's text is run through a tiny lexer.
  */
+import { ELEMENT_MEMBERS, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS } from '../../../extension/protocol/script-api.ts';
+
+/** What is known of the page API: list names with their item fields, and names that are single elements. */
+export interface ScriptApiShape {
+  lists: Readonly<Record<string, readonly string[]>>;
+  elements: readonly string[];
+}
+
+/** A handle whose members are known. */
+type Handle = { type: 'element' } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
+/** Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`. */
+type After = Handle | { type: 'call'; result: Handle | undefined };
+/** An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item). */
+interface Pending { depth: number; handle: Handle | undefined }
+
 type Lexer =
-  | { mode: 'code' }
-  | { mode: 'name'; prefix: string }
-  | { mode: 'string'; quote: string; escaped: boolean };
+  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[] }
+  | { mode: 'name'; prefix: string; depth: number; stack: readonly Pending[] }
+  | { mode: 'member'; prefix: string; of: Handle; depth: number; stack: readonly Pending[] }
+  | { mode: 'string'; quote: string; escaped: boolean; depth: number; stack: readonly Pending[] };
 
 const IDENTIFIER = /[\p{L}\p{N}_]/u;
-const CODE: Lexer = { mode: 'code' };
+const START: Lexer = { mode: 'code', after: undefined, depth: 0, stack: [] };
 
 export class NameConstraint {
   private readonly names: ReadonlySet<string>;
   private readonly prefixes = new Set<string>();
-  private state: Lexer = CODE;
+  private readonly lists = new Map<string, readonly string[]>();
+  private readonly elements: ReadonlySet<string>;
+  private state: Lexer = START;
 
   /**
    * @param names the document's names, without `$`
    * @param pieces each token id's text (specials as '')
    * @param endIds ids that end the output (EOS): allowed only outside an unfinished name
+   * @param api which names are lists (with their item fields) and which are elements; members of others are free
    */
-  constructor(names: Iterable<string>, private readonly pieces: readonly string[], private readonly endIds: readonly number[] = []) {
+  constructor(names: Iterable<string>, private readonly pieces: readonly string[], private readonly endIds: readonly number[] = [],
+    api?: ScriptApiShape) {
     this.names = new Set(names);
     for (const name of this.names) for (let i = 0; i <= name.length; i++) this.prefixes.add(name.slice(0, i));
+    for (const [name, fields] of Object.entries(api?.lists ?? {})) this.lists.set(name, fields);
+    this.elements = new Set(api?.elements ?? []);
   }
 
-  /** Runs `text` through the lexer from `from`; null when it would write a name the document does not have. */
+  private handleOf(name: string): Handle | undefined {
+    if (this.lists.has(name)) return { type: 'list', list: name };
+    return this.elements.has(name) ? { type: 'element' } : undefined;
+  }
+
+  private membersOf(handle: Handle): readonly string[] {
+    switch (handle.type) {
+      case 'element': return ELEMENT_MEMBERS;
+      case 'list': return LIST_MEMBERS;
+      case 'item': return [...(this.lists.get(handle.list) ?? []), ...ITEM_MEMBERS];
+      case 'field': return FIELD_MEMBERS;
+    }
+  }
+
+  /** What a complete member of `of` leaves: a field handle, a call (find → item, filter → list), or a plain value. */
+  private afterMember(of: Handle, member: string): After | undefined {
+    if (of.type === 'item' && member !== 'index' && (this.lists.get(of.list) ?? []).includes(member)) return { type: 'field' };
+    if (of.type === 'list' && member === 'length') return undefined;
+    if (of.type === 'item' && member === 'index') return undefined;
+    if (of.type === 'list' && member === 'find') return { type: 'call', result: { type: 'item', list: of.list } };
+    if (of.type === 'list' && member === 'filter') return { type: 'call', result: { type: 'list', list: of.list } };
+    return { type: 'call', result: undefined };
+  }
+
+  /** One character in code mode, with what came just before it (`after`). */
+  private code(state: Extract<Lexer, { mode: 'code' }>, ch: string): Lexer | null {
+    const { after } = state;
+    let { depth, stack } = state;
+    if (ch === '.' && after && after.type !== 'call') return { mode: 'member', prefix: '', of: after, depth, stack };
+    // Handles are not functions, only lists are indexed, and a method of a handle is called where it is named.
+    if (ch === '(' && after && after.type !== 'call') return null;
+    if (ch === '[' && after && after.type !== 'list' && after.type !== 'call') return null;
+    if (after && /\s/.test(ch)) return state;
+    if (ch !== '(' && after?.type === 'call') return null;
+    if (ch === '(' || ch === '[' || ch === '{') {
+      depth++;
+      if (ch === '[' && after?.type === 'list') stack = [...stack, { depth, handle: { type: 'item', list: after.list } }];
+      else if (ch === '(' && after?.type === 'call') stack = [...stack, { depth, handle: after.result }];
+      return { mode: 'code', after: undefined, depth, stack };
+    }
+    if (ch === ')' || ch === ']' || ch === '}') {
+      const top = stack[stack.length - 1];
+      if (top && top.depth === depth) {
+        return { mode: 'code', after: top.handle, depth: depth - 1, stack: stack.slice(0, -1) };
+      }
+      return { mode: 'code', after: undefined, depth: Math.max(0, depth - 1), stack };
+    }
+    if (ch === '$') return { mode: 'name', prefix: '', depth, stack };
+    if (ch === '"' || ch === "'" || ch === '`') return { mode: 'string', quote: ch, escaped: false, depth, stack };
+    return after === undefined ? state : { mode: 'code', after: undefined, depth, stack };
+  }
+
+  /** Runs `text` through the lexer from `from`; null when it would write a name or member the page does not have. */
   private advance(from: Lexer, text: string): Lexer | null {
-    let state = from;
+    let state: Lexer | null = from;
     for (const ch of text) {
       if (state.mode === 'string') {
         if (state.escaped) state = { ...state, escaped: false };
         else if (ch === '\\') state = { ...state, escaped: true };
-        else if (ch === state.quote) state = CODE;
+        else if (ch === state.quote) state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack };
         continue;
       }
       if (state.mode === 'name') {
         if (IDENTIFIER.test(ch)) {
-          const prefix = state.prefix + ch;
+          const prefix: string = state.prefix + ch;
           if (!this.prefixes.has(prefix)) return null;
-          state = { mode: 'name', prefix };
+          state = { ...state, prefix };
           continue;
         }
-        if (!this.names.has(state.prefix)) return null;
-        state = CODE;
+        // `$a$b` is one identifier in JavaScript: a second reference cannot be glued to a name.
+        if (!this.names.has(state.prefix) || ch === '$') return null;
+        state = { mode: 'code', after: this.handleOf(state.prefix), depth: state.depth, stack: state.stack };
+      } else if (state.mode === 'member') {
+        const members = this.membersOf(state.of);
+        if (IDENTIFIER.test(ch)) {
+          const prefix: string = state.prefix + ch;
+          if (!members.some((m) => m.startsWith(prefix))) return null;
+          state = { ...state, prefix };
+          continue;
+        }
+        if (!members.includes(state.prefix) || ch === '$') return null;
+        state = { mode: 'code', after: this.afterMember(state.of, state.prefix), depth: state.depth, stack: state.stack };
       }
-      if (ch === '$') state = { mode: 'name', prefix: '' };
-      else if (ch === '"' || ch === "'" || ch === '`') state = { mode: 'string', quote: ch, escaped: false };
+      state = this.code(state, ch);
+      if (!state) return null;
     }
     if (state.mode === 'name' && !this.prefixes.has(state.prefix)) return null;
     return state;
@@ -56,12 +144,17 @@ export class NameConstraint {
 
   /** Whether the token may come next. */
   allows(id: number): boolean {
-    if (this.endIds.includes(id)) return this.state.mode !== 'name' || this.names.has(this.state.prefix);
+    const { state } = this;
+    if (this.endIds.includes(id)) {
+      if (state.mode === 'name') return this.names.has(state.prefix);
+      if (state.mode === 'member') return this.membersOf(state.of).includes(state.prefix);
+      return true;
+    }
     const piece = this.pieces[id];
     // Specials (pad, bos) print nothing: inside a name they would let the name stall forever without ending it.
-    if (piece === undefined || piece === '') return this.state.mode !== 'name';
-    if (this.state.mode === 'code' && !piece.includes('$')) return true;
-    return this.advance(this.state, piece) !== null;
+    if (piece === undefined || piece === '') return state.mode !== 'name' && state.mode !== 'member';
+    if (state.mode === 'code' && !state.after && !piece.includes('$') && (state.stack.length === 0 || !/[)\]}]/.test(piece))) return true;
+    return this.advance(state, piece) !== null;
   }
 
   /** Sets the logits of disallowed tokens to -Infinity (left as they are if nothing would remain). */
@@ -79,30 +172,21 @@ export class NameConstraint {
   /** The chosen token moves the lexer on. */
   accept(id: number): void {
     if (this.endIds.includes(id)) return;
-    this.state = this.advance(this.state, this.pieces[id] ?? '') ?? CODE;
+    this.state = this.advance(this.state, this.pieces[id] ?? '') ?? START;
   }
 
   /** Inside a reference that is not yet a whole name (for tests and diagnostics). */
   get openName(): string | undefined {
     return this.state.mode === 'name' ? this.state.prefix : undefined;
   }
+
+  /** Inside a member of a known handle that is not yet complete (for tests and diagnostics). */
+  get openMember(): string | undefined {
+    return this.state.mode === 'member' ? this.state.prefix : undefined;
+  }
 }
 
 /** Each token id's text, decoded on its own (specials as ''). */
 export function tokenPieces(decode: (ids: number[]) => string, vocabSize: number): string[] {
   return Array.from({ length: vocabSize }, (_, id) => decode([id]));
-}
-
-const piecesCache = new WeakMap<object, string[]>();
-
-/** The constraint a request asks for, over this tokenizer's pieces (computed once per tokenizer), or undefined. */
-export function nameConstraintFor(names: readonly string[] | undefined, tokenizer: { decode(ids: readonly number[]): string },
-  vocabSize: number, endIds: readonly number[]): NameConstraint | undefined {
-  if (!names) return undefined;
-  let pieces = piecesCache.get(tokenizer);
-  if (!pieces || pieces.length < vocabSize) {
-    pieces = tokenPieces((ids) => tokenizer.decode(ids), vocabSize);
-    piecesCache.set(tokenizer, pieces);
-  }
-  return new NameConstraint(names, pieces, endIds);
 }

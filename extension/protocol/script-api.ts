@@ -1,0 +1,10 @@
+/**
+ * The members each kind of handle of the automation script API offers. The sandbox's automation capability
+ * (extension/sandbox/capabilities/automation.ts) implements them; decoders use them to constrain what a model may
+ * write after `$name.` (workers/engines/decoding/name-constraint.ts). A unit test keeps the two in step.
+ */
+export const ELEMENT_MEMBERS = ['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists'];
+export const LIST_MEMBERS = ['length', 'find', 'filter', 'map', 'forEach', 'exists'];
+/** Besides the list's own fields. */
+export const ITEM_MEMBERS = ['index', 'open', 'click', 'hover', 'scroll', 'check', 'uncheck', 'text', 'exists'];
+export const FIELD_MEMBERS = ['click', 'hover', 'text', 'value', 'exists', 'check', 'uncheck'];

@@ -1,0 +1,126 @@
+import { describe, expect, test } from 'vitest';
+import { argmax } from '../../../workers/engines/decoding/sampler.ts';
+import { completeScript, viableScriptPrefix } from '../../../workers/engines/decoding/script-prefix.ts';
+import { LiteralConstraint } from '../../../workers/engines/decoding/literal-constraint.ts';
+import { SyntaxConstraint } from '../../../workers/engines/decoding/syntax-constraint.ts';
+import { OutputConstraints } from '../../../workers/engines/decoding/output-constraints.ts';
+import { NameConstraint } from '../../../workers/engines/decoding/name-constraint.ts';
+
+describe('viable script prefixes', () => {
+  test.each([
+    '', '$search__query', '$search__query.', '$search__query.type(', '$search__query.type("Ito', '$search__query.type("Ito")',
+    'for (const item of $main__items) {', 'for (const item of $main__items) {\n  if (item.role.text() =',
+    'for (const item of $main__items) {\n  if (item.role.text() ==', 'if (x) { a(); } el', 'x i', 'say(`found ${n',
+    'let best = $items[0];\nfor (const item of $items) {\n  if (parseFloat(item.price.text().replace("$", "")) <',
+    'done($main__items[0].role.text());', '// a note', '/* a', 'a.b?', 'x = 1.',
+  ])('%j can still become a script', (text) => {
+    expect(viableScriptPrefix(text)).toBe(true);
+  });
+
+  test.each([
+    '$search__query")', '$search__query").follow.click();', '$search__query.type("Ito"))', '$a@post.select("x")',
+    '$a.b x', '$main__items.find("A").").arrival_date', 'x.text() )(', '$a.type("x\n', 'if (x) } ', '1 2',
+  ])('%j is a dead end', (text) => {
+    expect(viableScriptPrefix(text)).toBe(false);
+  });
+
+  test('only a whole script may end', () => {
+    expect(completeScript('$a.click();')).toBe(true);
+    expect(completeScript('$a.click(')).toBe(false);
+    expect(completeScript('$a.type("x')).toBe(false);
+  });
+});
+
+// Pieces of a toy vocabulary, as the engines see them (each token id's text).
+const PIECES = ['', '$', 'search__query', 'search__filter', '.type("', '")', ';', 'Ito', 'It', 'o', 'Ita', '.click()', '").', 'follow',
+  'search__go_button', '\n', '"', 'I'];
+const EOS = 0;
+const id = (piece: string) => PIECES.indexOf(piece);
+const favouring = (...order: string[]) => {
+  const logits = new Float32Array(PIECES.length).fill(-5);
+  order.forEach((piece, rank) => { logits[piece === 'EOS' ? EOS : id(piece)] = 10 - rank; });
+  return logits;
+};
+
+describe('syntax-constrained decoding', () => {
+  test('the unconstrained argmax breaks the syntax after a name; the constrained choice keeps it a script', () => {
+    const constraints = new OutputConstraints({ syntax: new SyntaxConstraint(PIECES, [EOS]) });
+    for (const piece of ['$', 'search__query']) constraints.accept(id(piece));
+    const logits = favouring('")', '").', '.type("');
+    expect(PIECES[argmax(logits)]).toBe('")');
+    constraints.mask(logits, 1);
+    expect(PIECES[argmax(logits)]).toBe('.type("');
+  });
+
+  test('the output can only end on a whole script', () => {
+    const syntax = new SyntaxConstraint(PIECES, [EOS]);
+    for (const piece of ['$', 'search__query', '.type("', 'Ito']) syntax.accept(id(piece));
+    expect(syntax.allows(EOS)).toBe(false);
+    for (const piece of ['")', ';']) syntax.accept(id(piece));
+    expect(syntax.written).toBe('$search__query.type("Ito");');
+    expect(syntax.allows(EOS)).toBe(true);
+  });
+});
+
+describe('literal-constrained decoding', () => {
+  test('a quoted string can only copy text from the sources', () => {
+    const literals = new LiteralConstraint(['task: Look up "Ito"'], PIECES, [EOS]);
+    literals.accept(id('.type("'));
+    expect(literals.openString).toBe('');
+    expect(literals.allows(id('Ito'))).toBe(true);
+    expect(literals.allows(id('Ita'))).toBe(false);
+    literals.accept(id('It'));
+    expect(literals.allows(id('o'))).toBe(true);
+    expect(literals.allows(EOS)).toBe(false);
+    literals.accept(id('o'));
+    literals.accept(id('")'));
+    expect(literals.openString).toBeUndefined();
+    expect(literals.allows(id('Ita'))).toBe(true);
+  });
+
+  test('names, literals and syntax together: each rules out its own mistake', () => {
+    const names = new NameConstraint(['search__filter', 'search__go_button'], PIECES, [EOS]);
+    const constraints = new OutputConstraints({
+      names, literals: new LiteralConstraint(['Look up Ito'], PIECES, [EOS]), syntax: new SyntaxConstraint(PIECES, [EOS]),
+    });
+    constraints.accept(id('$'));
+    let logits = favouring('search__query', 'search__filter');
+    constraints.mask(logits, 1);
+    expect(PIECES[argmax(logits)]).toBe('search__filter');
+    constraints.accept(argmax(logits));
+    logits = favouring('")', '.type("');
+    constraints.mask(logits, 1);
+    constraints.accept(argmax(logits));
+    logits = favouring('Ita', 'I');
+    constraints.mask(logits, 1);
+    expect(PIECES[argmax(logits)]).toBe('I');
+  });
+
+  test('with top-k sampling the syntax check keeps k allowed candidates and rules out the rest', () => {
+    const constraints = new OutputConstraints({ syntax: new SyntaxConstraint(PIECES, [EOS]) });
+    for (const piece of ['$', 'search__query']) constraints.accept(id(piece));
+    const logits = favouring('")', '.type("', '").', '.click()', ';', '\n');
+    constraints.mask(logits, 2);
+    const kept = [...logits.keys()].filter((i) => logits[i] !== -Infinity).map((i) => PIECES[i]);
+    expect(kept.sort()).toEqual(['.click()', '.type("']);
+  });
+});
+
+describe('the script API tables', () => {
+  test('the decoders\' member lists are the sandbox\'s methods', async () => {
+    const api = await import('../../../extension/protocol/script-api.ts');
+    const sandbox = await import('../../../extension/sandbox/capabilities/automation.ts');
+    expect(Object.keys(sandbox.ELEMENT_METHODS).sort()).toEqual([...api.ELEMENT_MEMBERS].sort());
+    expect(['index', ...Object.keys(sandbox.ITEM_METHODS)].sort()).toEqual([...api.ITEM_MEMBERS].sort());
+    expect(Object.keys(sandbox.FIELD_METHODS).sort()).toEqual([...api.FIELD_MEMBERS].sort());
+  });
+});
+
+describe('words still being written', () => {
+  test('a word that can only become a keyword that does not fit here is a dead end', () => {
+    expect(viableScriptPrefix('$search__box w')).toBe(false);
+    expect(viableScriptPrefix('do { a(); } w')).toBe(true);
+    expect(viableScriptPrefix('if (a) b(); els')).toBe(true);
+    expect(viableScriptPrefix('for (const x o')).toBe(true);
+  });
+});

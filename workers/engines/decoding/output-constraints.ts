@@ -1,0 +1,88 @@
+/**
+ * The token-level output constraints of the ORT engines, combined: names (`$name` references limited to the page
+ * document's), literals (quoted strings copied from the task and the page) and syntax (the output stays a viable
+ * prefix of a valid script). Names and literals are cheap and mask a whole row; syntax needs a parse per token, so it
+ * is checked on the best-ranked candidates only, until as many allowed ones as the sampler can use are found (in the
+ * worst case the whole row: a model far off the grammar costs ~0.1 s for that step, never a broken script).
+ */
+import type { OutputConstraint } from '../types.ts';
+import { LiteralConstraint } from './literal-constraint.ts';
+import { NameConstraint, tokenPieces } from './name-constraint.ts';
+import { SyntaxConstraint } from './syntax-constraint.ts';
+
+interface TokenConstraint {
+  allows(id: number): boolean;
+  accept(id: number): void;
+}
+
+
+export class OutputConstraints {
+  private readonly cheap: TokenConstraint[];
+  private readonly syntax: SyntaxConstraint | undefined;
+
+  constructor(parts: { names?: NameConstraint | undefined; literals?: LiteralConstraint | undefined; syntax?: SyntaxConstraint | undefined }) {
+    this.cheap = [parts.names, parts.literals].filter((c): c is NameConstraint | LiteralConstraint => c !== undefined);
+    this.syntax = parts.syntax;
+  }
+
+  allows(id: number): boolean {
+    return this.cheap.every((c) => c.allows(id)) && (this.syntax?.allows(id) ?? true);
+  }
+
+  /**
+   * Sets disallowed logits to -Infinity. `want`: how many allowed candidates the sampler needs (1 for greedy, k for
+   * top-k); with the syntax constraint only the best-ranked tokens are checked and the rest are ruled out. A row
+   * where nothing would remain is left as the cheap constraints left it (and as it was if they rule out everything).
+   */
+  mask(logits: Float32Array, want = 1): void {
+    const before = logits.slice();
+    let any = false;
+    for (let id = 0; id < logits.length; id++) {
+      if (logits[id] === -Infinity) continue;
+      if (this.cheap.every((c) => c.allows(id))) any = true;
+      else logits[id] = -Infinity;
+    }
+    if (!any) {
+      logits.set(before);
+      return;
+    }
+    if (!this.syntax) return;
+    const ranked: number[] = [];
+    for (let id = 0; id < logits.length; id++) if (logits[id] !== -Infinity) ranked.push(id);
+    ranked.sort((a, b) => logits[b]! - logits[a]! || a - b);
+    const keep = new Set<number>();
+    for (let i = 0; i < ranked.length && keep.size < want; i++) {
+      if (this.syntax.allows(ranked[i]!)) keep.add(ranked[i]!);
+    }
+    if (keep.size === 0) return;
+    for (const id of ranked) if (!keep.has(id)) logits[id] = -Infinity;
+  }
+
+  accept(id: number): void {
+    for (const c of this.cheap) c.accept(id);
+    this.syntax?.accept(id);
+  }
+}
+
+/** How many allowed candidates a sampler can use: 1 for greedy, k for top-k, 64 for sampling over the whole row. */
+export function candidatesWanted(plan: { kind: 'argmax' } | { kind: 'top-k'; k: number } | { kind: 'full-row' }): number {
+  return plan.kind === 'argmax' ? 1 : plan.kind === 'top-k' ? plan.k : 64;
+}
+
+const piecesCache = new WeakMap<object, string[]>();
+
+/** The constraints a request asks for, over this tokenizer's pieces (computed once per tokenizer), or undefined. */
+export function outputConstraintsFor(constraint: OutputConstraint | undefined, tokenizer: { decode(ids: readonly number[]): string },
+  vocabSize: number, endIds: readonly number[]): OutputConstraints | undefined {
+  if (!constraint || (!constraint.names && !constraint.literals && !constraint.syntax)) return undefined;
+  let pieces = piecesCache.get(tokenizer);
+  if (!pieces || pieces.length < vocabSize) {
+    pieces = tokenPieces((ids) => tokenizer.decode(ids), vocabSize);
+    piecesCache.set(tokenizer, pieces);
+  }
+  return new OutputConstraints({
+    names: constraint.names ? new NameConstraint(constraint.names, pieces, endIds, constraint.api) : undefined,
+    literals: constraint.literals ? new LiteralConstraint(constraint.literals, pieces, endIds) : undefined,
+    syntax: constraint.syntax === 'script' ? new SyntaxConstraint(pieces, endIds) : undefined,
+  });
+}

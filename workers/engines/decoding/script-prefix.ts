@@ -1,0 +1,134 @@
+/**
+ * Whether a piece of script text can still become a valid script once more text is appended (a viable prefix), judged
+ * with acorn under the interpreter's parse options. Used by syntax-constrained decoding: a token that makes the text
+ * a dead end (`$search__query")`, `item.price.text() )(`) is never chosen, so a small model cannot write a syntax error
+ * the parser would only report at the end.
+ *
+ * How: an open string, template or comment at the end is closed first; then the text is parsed. An error at the end
+ * of the input means "needs more" (viable). An error inside the text is final unless its last token could still grow
+ * into something else (`=` → `===`, `i` → `instanceof`, an identifier being written).
+ */
+import { parse, tokenizer, type Options } from 'acorn';
+
+const OPTIONS: Options = {
+  ecmaVersion: 2020, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true,
+  allowHashBang: false,
+};
+
+/** Words that may follow a complete expression or block, so a prefix of one is not yet an error. */
+const CONTINUING_WORDS = ['in', 'instanceof', 'of', 'else', 'catch', 'finally', 'while'];
+const OPERATOR = /^[=!<>&|+\-*/%?.^~]+$/;
+
+type Tail = { kind: 'none' } | { kind: 'closed'; src: string } | { kind: 'dead' } | { kind: 'unknown' };
+
+/**
+ * Closes whatever is open at the end of `text` (a string, a template, a comment) so acorn can read it; 'dead' when
+ * the text already breaks a lexical rule that more text cannot mend (a newline inside a quoted string).
+ */
+function closeTail(text: string): Tail {
+  let mode: 'code' | 'string' | 'template' | 'line' | 'block' = 'code';
+  let quote = '';
+  let escaped = false;
+  let braces = 0; // `${` … `}` depth inside a template (nested templates are rare; treated as unknown)
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (mode === 'string' || mode === 'template') {
+      if (escaped) escaped = false;
+      else if (ch === '\\') escaped = true;
+      else if (mode === 'string' && (ch === '\n' || ch === '\r')) return { kind: 'dead' };
+      else if (ch === quote && braces === 0) mode = 'code';
+      else if (mode === 'template' && ch === '$' && text[i + 1] === '{') braces++;
+      else if (mode === 'template' && braces > 0 && ch === '}') braces--;
+      else if (mode === 'template' && braces > 0 && (ch === '`' || ch === '"' || ch === "'")) return { kind: 'unknown' };
+      continue;
+    }
+    if (mode === 'line') {
+      if (ch === '\n') mode = 'code';
+      continue;
+    }
+    if (mode === 'block') {
+      if (ch === '*' && text[i + 1] === '/') {
+        mode = 'code';
+        i++;
+      }
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      mode = 'string';
+      quote = ch;
+    } else if (ch === '`') {
+      mode = 'template';
+      quote = ch;
+      braces = 0;
+    } else if (ch === '/' && text[i + 1] === '/') {
+      mode = 'line';
+      i++;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      mode = 'block';
+      i++;
+    }
+  }
+  switch (mode) {
+    case 'code': return { kind: 'none' };
+    case 'string': return { kind: 'closed', src: text + (escaped ? 'x' : '') + quote };
+    case 'template': return braces > 0 ? { kind: 'unknown' } : { kind: 'closed', src: text + (escaped ? 'x' : '') + quote };
+    case 'line': return { kind: 'closed', src: `${text}\n` };
+    case 'block': return { kind: 'closed', src: `${text}*/` };
+  }
+}
+
+/** Where parsing fails (the offending token's start), or -1 when the text is a whole valid script. */
+function errorAt(src: string): number {
+  try {
+    parse(src, OPTIONS);
+    return -1;
+  } catch (error) {
+    const pos = (error as { pos?: unknown }).pos;
+    return typeof pos === 'number' ? pos : 0;
+  }
+}
+
+/** The start and text of the last token of `src` (undefined when there is none or the tokenizer fails first). */
+function lastToken(src: string): { start: number; text: string } | undefined {
+  let last: { start: number; text: string } | undefined;
+  try {
+    for (const token of tokenizer(src, OPTIONS)) last = { start: token.start, text: src.slice(token.start, token.end) };
+  } catch (error) {
+    const pos = (error as { pos?: unknown }).pos;
+    // A character no token can start with ('@', '#'): final where it stands.
+    return typeof pos === 'number' ? { start: pos, text: src.slice(pos) } : last;
+  }
+  return last;
+}
+
+const needsMore = (src: string, at: number) => at === -1 || at >= src.trimEnd().length;
+
+/** The text parses as a whole script (what an end-of-output token needs). */
+export function completeScript(text: string): boolean {
+  return closeTail(text).kind === 'none' && errorAt(text) === -1;
+}
+
+export function viableScriptPrefix(text: string): boolean {
+  const tail = closeTail(text);
+  if (tail.kind === 'dead') return false;
+  if (tail.kind === 'unknown') return true;
+  const src = tail.kind === 'closed' ? tail.src : text;
+  const at = errorAt(src);
+  if (needsMore(src, at)) return true;
+  // The text ends in a closed-by-us string or comment, or in whitespace: every token is final.
+  if (tail.kind === 'closed' || /\s$/.test(text)) return false;
+  const last = lastToken(src);
+  if (!last || last.start + last.text.length < src.length) return false;
+  if (OPERATOR.test(last.text)) {
+    // An operator may still grow (`=` → `===`, `?` → `?.`): the text before it decides.
+    return needsMore(src.slice(0, last.start), errorAt(src.slice(0, last.start)));
+  }
+  if (at < last.start) return false;
+  if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(last.text)) {
+    // A word being written that could become one that fits here (`els` → `else` after an if statement).
+    const before = src.slice(0, last.start);
+    return CONTINUING_WORDS.some((word) => word.startsWith(last.text) && word !== last.text
+      && needsMore(`${before}${word} `, errorAt(`${before}${word} `)));
+  }
+  return false;
+}

@@ -1,0 +1,33 @@
+/**
+ * Syntax-constrained decoding for scripts: a token may come next only if the output stays a viable prefix of a valid
+ * script (script-prefix.ts), and the output may only end on a whole script. Checking a token means parsing, so this
+ * constraint is applied lazily to the best-ranked candidates (see OutputConstraints.mask), never to a whole row.
+ */
+import { completeScript, viableScriptPrefix } from './script-prefix.ts';
+
+export class SyntaxConstraint {
+  private text = '';
+  private readonly verdicts = new Map<number, boolean>();
+
+  constructor(private readonly pieces: readonly string[], private readonly endIds: readonly number[] = []) {}
+
+  allows(id: number): boolean {
+    const known = this.verdicts.get(id);
+    if (known !== undefined) return known;
+    const piece = this.pieces[id];
+    const verdict = this.endIds.includes(id) ? completeScript(this.text)
+      : piece === undefined || piece === '' ? true : viableScriptPrefix(this.text + piece);
+    this.verdicts.set(id, verdict);
+    return verdict;
+  }
+
+  accept(id: number): void {
+    if (!this.endIds.includes(id)) this.text += this.pieces[id] ?? '';
+    this.verdicts.clear();
+  }
+
+  /** The output so far (for tests and diagnostics). */
+  get written(): string {
+    return this.text;
+  }
+}
