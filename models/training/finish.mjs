@@ -111,6 +111,7 @@ const files = readdirSync(args.bundle).filter((f) => f !== 'README.md').sort().m
   const bytes = readFileSync(join(args.bundle, path));
   return { path, bytes: statSync(join(args.bundle, path)).size, sha256: createHash('sha256').update(bytes).digest('hex') };
 });
+const maxPrefix = summary.architecture?.max_prefix ?? 128;
 const fmt = (x, d = 3) => (typeof x === 'number' ? x.toFixed(d) : 'n/a');
 const card = `# TinyStories enc-dec 670K (distilled from TinyStories-656K)
 
@@ -127,10 +128,15 @@ Pre-LayerNorm Transformer encoder-decoder in plain \`torch.nn\` (\`models/traini
 d_model ${config.d_model}, ${config.encoder_layers} encoder + ${config.decoder_layers} decoder layers, ${HEADS} heads of ${HEAD_DIM},
 GELU feed-forward ${config.encoder_ffn_dim}, fixed sinusoidal positions (no table; \`max_position_embeddings\` ${config.max_position_embeddings}
 is only the window the engine uses), one embedding shared by encoder input, decoder input and output projection,
-vocabulary ${VOCAB} (the teacher's tokenizer). **${(summary.params ?? 0).toLocaleString('en-US')} parameters**
+vocabulary ${VOCAB} (the teacher's tokenizer)${config.scale_embedding ? ', token embeddings scaled by √d_model before the positions are added' : ''}. **${(summary.params ?? 0).toLocaleString('en-US')} parameters**
 (${fmt((summary.params ?? 0) / 656000)}x the teacher's 656,000). The decoder starts from token 0 (\`<unk>\`, the pad) and
 stops at \`<|end_story|>\` (2); encoder inputs start with \`<|start_story|>\` (1), as the tokenizer adds it.
-
+${config.encoder_layers < config.decoder_layers ? `
+Why ${config.encoder_layers} encoder and ${config.decoder_layers} decoder layers: the encoder is the only part of the time to the first token that
+grows with the prompt (the first decoder step attends to it once), so a shallow encoder makes the first token cheap on
+long prompts, and the parameters go into decoder depth, which costs per generated token instead. The first student
+(2 + 2 layers, unscaled embeddings) needed as long as the decoder-only teacher for a 512-token prompt.
+` : ''}
 ## Data
 
 ${corpus.stories ?? '?'} stories sampled from the teacher (\`models/training/make-corpus.mjs\`: onnxruntime-web WASM in
@@ -140,7 +146,7 @@ ${fmt(corpus.meanStoryTokens, 1)} tokens; sampling took ${fmt(corpus.sampleSecon
 points into (prefix → continuation of ≤ 64 tokens, EOS included where the story ends): ${corpus.trainRows ?? '?'} training
 pairs (${(corpus.trainContinuationTokens ?? 0).toLocaleString('en-US')} continuation tokens) from the first stories, and
 ${corpus.heldoutRows ?? '?'} held-out pairs from the last ${corpus.stories && corpus.trainRows ? corpus.stories - Math.round(corpus.trainRows / (corpus.cutsPerStory ?? 1)) : '?'} stories, never trained on. Training prefixes longer than
-128 tokens keep BOS and their last 127 tokens.
+${maxPrefix} tokens keep BOS and their last ${maxPrefix - 1} tokens.
 
 ## Training
 
@@ -157,7 +163,7 @@ ${keep.map((r) => `| ${r[0]} | ${(Number(r[1]) / 60).toFixed(1)} | ${Number(r[2]
 
 | model | loss | how |
 | --- | ---: | --- |
-| student (this model) | ${fmt(summary.student_heldout_loss)} | torch, prefix (≤ 128 tokens, as in training) → continuation |
+| student (this model) | ${fmt(summary.student_heldout_loss)} | torch, prefix (≤ ${maxPrefix} tokens, as in training) → continuation |
 | teacher TinyStories-656K | ${fmt(corpus.heldoutTeacherLoss)} | its ONNX graph in onnxruntime-web (Node), full prefix + continuation |
 
 The continuations are the teacher's own samples (temperature ${corpus.temperature ?? '?'}), so the teacher is scored on

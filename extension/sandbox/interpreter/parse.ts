@@ -23,7 +23,7 @@ const ALLOWED = new Set([
   'ParenthesizedExpression',
 ]);
 
-const REFUSED: Record<string, string> = {
+export const REFUSED: Record<string, string> = {
   ClassDeclaration: '`class`', ClassExpression: '`class`', NewExpression: '`new`', ThisExpression: '`this`',
   Super: '`super`', MetaProperty: '`new.target`/`import.meta`', ImportExpression: '`import()`',
   ImportDeclaration: '`import`', ExportNamedDeclaration: '`export`', ExportDefaultDeclaration: '`export`',

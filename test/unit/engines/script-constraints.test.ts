@@ -20,6 +20,7 @@ describe('viable script prefixes', () => {
   test.each([
     '$search__query")', '$search__query").follow.click();', '$search__query.type("Ito"))', '$a@post.select("x")',
     '$a.b x', '$main__items.find("A").").arrival_date', 'x.text() )(', '$a.type("x\n', 'if (x) } ', '1 2',
+    '$checklist__new_button~', '$search__box:0', 'x = new y', 'x === ===',
   ])('%j is a dead end', (text) => {
     expect(viableScriptPrefix(text)).toBe(false);
   });
@@ -50,6 +51,11 @@ describe('syntax-constrained decoding', () => {
     expect(PIECES[argmax(logits)]).toBe('")');
     constraints.mask(logits, 1);
     expect(PIECES[argmax(logits)]).toBe('.type("');
+  });
+
+  test('a special token that prints nothing cannot stall a script', () => {
+    const syntax = new SyntaxConstraint([...PIECES, ''], [EOS]);
+    expect(syntax.allows(PIECES.length)).toBe(false);
   });
 
   test('the output can only end on a whole script', () => {

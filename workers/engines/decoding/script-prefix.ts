@@ -9,6 +9,7 @@
  * into something else (`=` → `===`, `i` → `instanceof`, an identifier being written).
  */
 import { parse, tokenizer, type Options } from 'acorn';
+import { REFUSED } from '../../../extension/sandbox/interpreter/parse.ts';
 
 const OPTIONS: Options = {
   ecmaVersion: 2020, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true,
@@ -18,6 +19,23 @@ const OPTIONS: Options = {
 /** Words that may follow a complete expression or block, so a prefix of one is not yet an error. */
 const CONTINUING_WORDS = ['in', 'instanceof', 'of', 'else', 'catch', 'finally', 'while'];
 const OPERATOR = /^[=!<>&|+\-*/%?.^~]+$/;
+const OPERATORS = ['=', '==', '===', '=>', '!', '!=', '!==', '<', '<=', '<<', '<<=', '>', '>=', '>>', '>>=', '>>>', '>>>=',
+  '&', '&&', '&&=', '&=', '|', '||', '||=', '|=', '+', '++', '+=', '-', '--', '-=', '*', '**', '*=', '**=', '/', '/=',
+  '%', '%=', '?', '??', '??=', '?.', '.', '...', '^', '^=', '~'];
+/** An operator that more characters can turn into another (`=` → `===`; not `~` or `===`). */
+const canGrow = (op: string) => OPERATORS.some((other) => other.length > op.length && other.startsWith(op));
+
+/** A construct the interpreter refuses although acorn parses it (a label, `new`, `this`…), anywhere in the tree. */
+function refusedNode(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(refusedNode);
+  const record = node as Record<string, unknown>;
+  if (typeof record.type === 'string' && record.type in REFUSED) return true;
+  for (const key in record) {
+    if (key !== 'loc' && key !== 'type' && typeof record[key] === 'object' && refusedNode(record[key])) return true;
+  }
+  return false;
+}
 
 type Tail = { kind: 'none' } | { kind: 'closed'; src: string } | { kind: 'dead' } | { kind: 'unknown' };
 
@@ -80,8 +98,7 @@ function closeTail(text: string): Tail {
 /** Where parsing fails (the offending token's start), or -1 when the text is a whole valid script. */
 function errorAt(src: string): number {
   try {
-    parse(src, OPTIONS);
-    return -1;
+    return refusedNode(parse(src, OPTIONS)) ? 0 : -1;
   } catch (error) {
     const pos = (error as { pos?: unknown }).pos;
     return typeof pos === 'number' ? pos : 0;
@@ -119,7 +136,7 @@ export function viableScriptPrefix(text: string): boolean {
   if (tail.kind === 'closed' || /\s$/.test(text)) return false;
   const last = lastToken(src);
   if (!last || last.start + last.text.length < src.length) return false;
-  if (OPERATOR.test(last.text)) {
+  if (OPERATOR.test(last.text) && canGrow(last.text)) {
     // An operator may still grow (`=` → `===`, `?` → `?.`): the text before it decides.
     return needsMore(src.slice(0, last.start), errorAt(src.slice(0, last.start)));
   }

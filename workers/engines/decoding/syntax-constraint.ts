@@ -16,7 +16,8 @@ export class SyntaxConstraint {
     if (known !== undefined) return known;
     const piece = this.pieces[id];
     const verdict = this.endIds.includes(id) ? completeScript(this.text)
-      : piece === undefined || piece === '' ? true : viableScriptPrefix(this.text + piece);
+      // Specials that print nothing would let a model stall inside a script until its token budget runs out.
+      : piece === undefined || piece === '' ? false : viableScriptPrefix(this.text + piece);
     this.verdicts.set(id, verdict);
     return verdict;
   }
