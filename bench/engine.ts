@@ -9,7 +9,7 @@ import theirMjsUrl from '../node_modules/@huggingface/transformers/node_modules/
 import { loadOurs, ortVersion, type OrtBuild } from './ours.ts';
 
 type Backend = 'webgpu' | 'wasm';
-export interface RunResult { ttftMs: number; decodeTokS: number; tokens: number[] }
+export interface RunResult { ttftMs: number; decodeTokS: number; tokens: number[]; graph?: string | undefined }
 
 // transformers.js offline: local files only, its own onnxruntime-web binary served from here, one thread.
 env.allowRemoteModels = false;
@@ -24,10 +24,13 @@ const ours: Partial<Record<string, Awaited<ReturnType<typeof loadOurs>>>> = {};
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- transformers.js model/tokenizer types are very wide
 const theirs: Partial<Record<Backend, { model: any; tokenizer: any }>> = {};
 
-/** `build` may end in `+cpu-select`: WebGPU with logits read back and tokens selected on the CPU (for comparison). */
+/**
+ * `build` may end in `+cpu-select` (WebGPU with logits read back and tokens selected on the CPU) and/or `+unfused`
+ * (the graph as exported, without the engine's fusion pass), for comparison.
+ */
 async function runOurs(backend: Backend, prompt: string, newTokens: number, build = 'asyncify'): Promise<RunResult> {
-  const [ortBuild, cpuSelect] = build.split('+') as [OrtBuild, string | undefined];
-  const engine = (ours[`${backend}|${build}`] ??= await loadOurs(backend, !cpuSelect, ortBuild));
+  const [ortBuild, ...flags] = build.split('+') as [OrtBuild, ...string[]];
+  const engine = (ours[`${backend}|${build}`] ??= await loadOurs(backend, !flags.includes('cpu-select'), ortBuild, !flags.includes('unfused')));
   const started = performance.now();
   let first = 0;
   const stream = engine.generate({ id: 'bench', prompt, params: { maxTokens: newTokens, temperature: 0, stopAtEos: false } });
@@ -35,7 +38,7 @@ async function runOurs(backend: Backend, prompt: string, newTokens: number, buil
     const next = await stream.next();
     if (next.done) {
       const ended = performance.now();
-      return { ttftMs: first - started, decodeTokS: (next.value.tokenIds.length - 1) / ((ended - first) / 1000), tokens: next.value.tokenIds };
+      return { ttftMs: first - started, decodeTokS: (next.value.tokenIds.length - 1) / ((ended - first) / 1000), tokens: next.value.tokenIds, graph: engine.info.graph };
     }
     if (!first) first = performance.now();
   }

@@ -25,13 +25,13 @@ const base = '/models/tinystories-656k/';
 const json = async (name: string) => (await fetch(base + name)).json() as Promise<Record<string, unknown>>;
 
 /** Our engine on the bundled TinyStories model, loaded from the static server. */
-export async function loadOurs(backend: 'webgpu' | 'wasm', selectOnGpu = true, build: OrtBuild = 'asyncify'): Promise<OrtDecoderEngine> {
+export async function loadOurs(backend: 'webgpu' | 'wasm', selectOnGpu = true, build: OrtBuild = 'asyncify', fuse = true): Promise<OrtDecoderEngine> {
   const [model, tokenizerJson, tokenizerConfig, config, generationConfig] = await Promise.all([
     fetch(base + 'model.onnx').then(async (r) => new Uint8Array(await r.arrayBuffer())),
     json('tokenizer.json'), json('tokenizer_config.json'), json('config.json'), json('generation_config.json'),
   ]);
   return OrtDecoderEngine.load({
-    ort: builds[build][0] as typeof ortAsyncify, modelId: 'tinystories-656k', backend, model, selectOnGpu,
+    ort: builds[build][0] as typeof ortAsyncify, modelId: 'tinystories-656k', backend, model, selectOnGpu, fuse,
     tokenizer: new TextTokenizer({ tokenizerJson, tokenizerConfig }),
     config: decoderConfigFrom(config, generationConfig),
   });

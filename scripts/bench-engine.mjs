@@ -2,7 +2,8 @@
 // in Chromium on a plain http://127.0.0.1 page (bench/engine.html), offline. Same prompt, greedy, EOS stopping off,
 // N new tokens; per backend one warm-up run each (not counted), then RUNS runs each, interleaved ours/theirs.
 // Ours runs on the onnxruntime-web builds the model worker ships (workers/ort-builds.ts: plain WASM for WASM, JSPI for
-// WebGPU) and, as labelled extra rows, on the asyncify WebGPU bundle (shipped before) and the other variants.
+// WebGPU, with the engine's graph fusion) and, as labelled extra rows, variants: the graph as exported (+unfused), JSPI on
+// WASM, CPU token selection on WebGPU (+cpu-select).
 // Options (env): BENCH_BACKENDS=wasm,webgpu  BENCH_RUNS=5  BENCH_TOKENS=128  BENCH_PROMPT="Once upon a time"
 //   BENCH_VARIANTS=1 (0: only the shipped build)
 import { chromium } from 'playwright-core';
@@ -62,7 +63,7 @@ try {
       continue;
     }
     const extra = process.env.BENCH_EXTRA ? process.env.BENCH_EXTRA.split(',').map((b) => `runOurs:${b}`)
-      : !variants ? [] : backend === 'wasm' ? ['runOurs:asyncify', 'runOurs:jspi'] : ['runOurs:asyncify', 'runOurs:jspi+cpu-select'];
+      : !variants ? [] : backend === 'wasm' ? ['runOurs:plain+unfused', 'runOurs:jspi'] : ['runOurs:jspi+unfused', 'runOurs:jspi+cpu-select'];
     // What the model worker ships (workers/ort-builds.ts): the plain WASM build for WASM, JSPI for WebGPU.
     const shipped = backend === 'wasm' ? 'runOurs:plain' : 'runOurs:jspi';
     const contestants = [shipped, 'runTheirs', ...extra];
@@ -72,7 +73,7 @@ try {
       for (const who of contestants) {
         const result = await run(who, backend);
         results[who].push(result);
-        process.stderr.write(`${backend} ${label(who, backend)} run ${i + 1}: TTFT ${fmt(result.ttftMs)} ms, ${fmt(result.decodeTokS)} tok/s\n`);
+        process.stderr.write(`${backend} ${label(who, backend)} run ${i + 1}: TTFT ${fmt(result.ttftMs)} ms, ${fmt(result.decodeTokS)} tok/s${result.graph ? ` (graph ${result.graph})` : ''}\n`);
       }
     }
     const reference = JSON.stringify(results.runTheirs[0].tokens);

@@ -133,6 +133,7 @@ export const EngineInfoSchema = v.strictObject({
   contextLength: v.number(),
   loadMs: v.number(),
   constraints: v.optional(v.array(v.picklist(['json-schema', 'grammar', 'names', 'literals', 'syntax']))),
+  graph: v.optional(text(300)),
 });
 
 export const DeviceDestroyedSchema = v.strictObject({ destroyed: v.boolean() });

@@ -1,6 +1,7 @@
 import type * as Ort from 'onnxruntime-web';
 import { GpuTokenHistory, GpuTokenSelector, type GpuRow } from '../../shaders/gpu-selector.ts';
 import { createSampler, type Sampler } from './decoding/sampler.ts';
+import { fuseDecoderGraph } from './graph/fuse-decoder.ts';
 import { candidatesWanted, type OutputConstraints, outputConstraintsFor } from './decoding/output-constraints.ts';
 import type { DecoderConfig } from './model-config.ts';
 import type { TextTokenizer } from './tokenizer.ts';
@@ -23,6 +24,11 @@ export interface OrtDecoderOptions {
    * reading back only the chosen candidates. false reads every logits row back and selects on the CPU.
    */
   selectOnGpu?: boolean | undefined;
+  /**
+   * Default true: rewrite a Llama-family graph with fused kernels (graph/fuse-decoder.ts) before loading it; a graph
+   * the pass does not know, or one the backend cannot load fused, runs as exported.
+   */
+  fuse?: boolean | undefined;
 }
 
 const now = () => performance.now();
@@ -67,13 +73,25 @@ export class OrtDecoderEngine implements Engine {
     const presentNames = Array.from({ length: config.layers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
     const selectOnGpu = backend === 'webgpu' && (options.selectOnGpu ?? true);
     const onGpu = [...presentNames, ...(selectOnGpu ? ['logits'] : [])];
-    const session = await ort.InferenceSession.create(options.model, {
+    const sessionOptions: Ort.InferenceSession.SessionOptions = {
       executionProviders: [backend],
       graphOptimizationLevel: 'all',
       ...(backend === 'webgpu'
         ? { preferredOutputLocation: Object.fromEntries(onGpu.map((name) => [name, 'gpu-buffer' as const])) }
         : {}),
-    });
+    };
+    const fused = options.fuse === false ? undefined : fuseDecoderGraph(options.model, config.contextLength);
+    let session: Ort.InferenceSession | undefined;
+    let graph = options.fuse === false ? 'as exported (fusion off)' : 'as exported (no pattern the fusion pass knows)';
+    if (fused) {
+      try {
+        session = await ort.InferenceSession.create(fused.bytes, sessionOptions);
+        graph = `fused: ${fused.attention} GroupQueryAttention, ${fused.norms} SimplifiedLayerNormalization (${fused.nodesBefore} → ${fused.nodesAfter} nodes)`;
+      } catch (error) {
+        graph = `as exported (the fused graph did not load: ${(error as Error).message.slice(0, 160)})`;
+      }
+    }
+    session ??= await ort.InferenceSession.create(options.model, sessionOptions);
     const missing = ['input_ids', 'attention_mask', 'past_key_values.0.key'].filter((n) => !session.inputNames.includes(n));
     if (missing.length || !session.outputNames.includes('logits')) {
       await session.release();
@@ -96,6 +114,7 @@ export class OrtDecoderEngine implements Engine {
       contextLength: config.contextLength,
       loadMs: now() - started,
       constraints: ['names', 'literals', 'syntax'],
+      graph,
     }, gpu);
   }
 

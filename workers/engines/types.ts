@@ -104,6 +104,8 @@ export interface EngineInfo {
   loadMs: number;
   /** Output constraints the engine enforces while decoding; absent means none. */
   constraints?: ConstraintKind[] | undefined;
+  /** How the model's graph runs, when the engine rewrote it (e.g. fused attention), or why it did not. */
+  graph?: string | undefined;
 }
 
 export interface Engine {

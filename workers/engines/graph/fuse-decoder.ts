@@ -1,0 +1,329 @@
+/**
+ * A load-time graph rewrite for decoder-only ONNX models of the Llama family (issue 4): the graph as exported spends
+ * a decode step on ~150 small nodes (RMSNorm as six ops, rotary embedding, key/value repetition for grouped heads,
+ * the causal mask rebuilt every step), and on WASM and WebGPU alike a step costs per node, not per multiply. This pass
+ * finds those patterns and replaces them with onnxruntime's fused kernels: SimplifiedLayerNormalization, and one
+ * com.microsoft GroupQueryAttention per layer (rotary inside, causal masking from the attention mask's length). The
+ * weights and the model's inputs and outputs are untouched; the result computes the same function.
+ *
+ * All or nothing: if any attention block or norm does not match the patterns exactly, the model is left as it was.
+ */
+import {
+  floatAttr, floatTensor, int64Tensor, intAttr, intAttribute, intsAttribute, makeNode, type OnnxModel, type OnnxNode,
+  parseModel, serializeModel, tensorValues,
+} from './onnx-model.ts';
+
+export interface FusedGraph {
+  bytes: Uint8Array;
+  nodesBefore: number;
+  nodesAfter: number;
+  attention: number;
+  norms: number;
+}
+
+const PREFIX = 'pocket_fused/';
+
+class Graph {
+  readonly producer = new Map<string, OnnxNode>();
+  readonly consumers = new Map<string, OnnxNode[]>();
+  constructor(readonly model: OnnxModel) {
+    for (const node of model.nodes) {
+      for (const out of node.outputs) this.producer.set(out, node);
+      for (const input of node.inputs) {
+        const list = this.consumers.get(input);
+        if (list) list.push(node); else this.consumers.set(input, [node]);
+      }
+    }
+  }
+
+  /** The node producing `name` if it is `op` (and, optionally, passes `check`). */
+  op(name: string | undefined, op: string): OnnxNode | undefined {
+    const node = name === undefined ? undefined : this.producer.get(name);
+    return node && node.opType === op && node.domain === '' ? node : undefined;
+  }
+
+  constant(name: string | undefined): number[] | undefined {
+    const tensor = name === undefined ? undefined : this.model.initializers.get(name);
+    if (!tensor) return undefined;
+    try {
+      return tensorValues(tensor);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** x·(1/√(mean(x²)+ε))·w → SimplifiedLayerNormalization(x, w). */
+function matchNorm(g: Graph, out: OnnxNode): { x: string; weight: string; eps: number; output: string; nodes: OnnxNode[] } | undefined {
+  if (out.opType !== 'Mul' || out.domain !== '') return undefined;
+  for (const [wi, ni] of [[0, 1], [1, 0]] as const) {
+    const weight = out.inputs[wi]!;
+    if (!g.model.initializers.has(weight)) continue;
+    const scaled = g.op(out.inputs[ni], 'Mul');
+    if (!scaled) continue;
+    for (const [xi, ri] of [[0, 1], [1, 0]] as const) {
+      const x = scaled.inputs[xi]!;
+      const recip = g.op(scaled.inputs[ri], 'Reciprocal');
+      const sqrt = g.op(recip?.inputs[0], 'Sqrt');
+      const add = g.op(sqrt?.inputs[0], 'Add');
+      if (!add) continue;
+      const epsName = add.inputs.find((i) => g.model.initializers.has(i));
+      const mean = g.op(add.inputs.find((i) => i !== epsName), 'ReduceMean');
+      const square = g.op(mean?.inputs[0], 'Mul');
+      const eps = g.constant(epsName);
+      if (!mean || !square || !eps || eps.length !== 1 || square.inputs[0] !== x || square.inputs[1] !== x) continue;
+      const axes = intsAttribute(mean, 'axes') ?? g.constant(mean.inputs[1]);
+      if (!axes || axes.length !== 1 || axes[0] !== -1 || intAttribute(mean, 'keepdims') === 0) continue;
+      return { x, weight, eps: eps[0]!, output: out.outputs[0]!, nodes: [out, scaled, recip!, sqrt!, add, mean, square] };
+    }
+  }
+  return undefined;
+}
+
+/** t·cos + rotate_half(t)·sin, with rotate_half = concat(−t[half:], t[:half]); gives t, cos, sin. */
+function matchRotary(g: Graph, name: string): { t: string; cos: string; sin: string } | undefined {
+  const add = g.op(name, 'Add');
+  if (!add) return undefined;
+  for (const [a, b] of [[0, 1], [1, 0]] as const) {
+    const direct = g.op(add.inputs[a], 'Mul');
+    const rotated = g.op(add.inputs[b], 'Mul');
+    if (!direct || !rotated) continue;
+    for (const [ti, ci] of [[0, 1], [1, 0]] as const) {
+      const t = direct.inputs[ti]!;
+      for (const [ri, si] of [[0, 1], [1, 0]] as const) {
+        const concat = g.op(rotated.inputs[ri], 'Concat');
+        const neg = g.op(concat?.inputs[0], 'Neg');
+        const hi = g.op(neg?.inputs[0], 'Slice');
+        const lo = g.op(concat?.inputs[1], 'Slice');
+        if (hi?.inputs[0] === t && lo?.inputs[0] === t) return { t, cos: direct.inputs[ci]!, sin: rotated.inputs[si]! };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Transpose(Reshape(x, [.., .., heads, dim])) to [B, heads, S, dim]: gives x and the heads. */
+function matchHeads(g: Graph, name: string): { x: string; heads: number; dim: number } | undefined {
+  const transpose = g.op(name, 'Transpose');
+  const reshape = g.op(transpose?.inputs[0], 'Reshape');
+  const shape = g.constant(reshape?.inputs[1]);
+  const perm = transpose && intsAttribute(transpose, 'perm');
+  if (!reshape || !shape || shape.length !== 4 || perm?.join() !== '0,2,1,3') return undefined;
+  return { x: reshape.inputs[0]!, heads: shape[2]!, dim: shape[3]! };
+}
+
+/** Reshape(Expand(Unsqueeze(kv))) repeating each key/value head for its query heads (or kv itself): gives kv. */
+function unrepeat(g: Graph, name: string): string {
+  const reshape = g.op(name, 'Reshape');
+  const expand = g.op(reshape?.inputs[0], 'Expand');
+  const unsqueeze = g.op(expand?.inputs[0], 'Unsqueeze');
+  return unsqueeze ? unsqueeze.inputs[0]! : name;
+}
+
+/** cos/sin of a rotary embedding computed from position_ids: the inverse frequencies (half the head dim). */
+function rotaryFrequencies(g: Graph, cos: string, sin: string): number[] | undefined {
+  const find = (name: string, op: 'Cos' | 'Sin') => {
+    let node = g.producer.get(name);
+    while (node && node.opType === 'Unsqueeze') node = g.producer.get(node.inputs[0]!);
+    return node?.opType === op ? node.inputs[0] : undefined;
+  };
+  const angles = find(cos, 'Cos');
+  if (!angles || angles !== find(sin, 'Sin')) return undefined;
+  const concat = g.op(angles, 'Concat');
+  const freqs = concat && concat.inputs.length === 2 && concat.inputs[0] === concat.inputs[1] ? g.op(concat.inputs[0], 'Mul') : undefined;
+  if (!freqs) return undefined;
+  for (const input of freqs.inputs) {
+    const values = g.constant(input);
+    if (!values) continue;
+    // The other side must come from position_ids alone (Cast/Unsqueeze), so positions are the token positions.
+    let node = g.producer.get(freqs.inputs.find((i) => i !== input)!);
+    while (node && (node.opType === 'Cast' || node.opType === 'Unsqueeze')) {
+      if (node.inputs[0] === 'position_ids') return values;
+      node = g.producer.get(node.inputs[0]!);
+    }
+  }
+  return undefined;
+}
+
+interface Attention {
+  q: string; k: string; v: string; pastKey: string; pastValue: string; presentKey: string; presentValue: string;
+  output: string; heads: number; kvHeads: number; dim: number; scale: number; frequencies: number[]; nodes: OnnxNode[];
+}
+
+/**
+ * softmax(rope(q)·repeat(concat(past_k, rope(k)))ᵀ·scale + causal/padding bias)·repeat(concat(past_v, v)), heads
+ * merged back by Transpose + Reshape.
+ */
+function matchAttention(g: Graph, softmax: OnnxNode): Attention | undefined {
+  const inner = new Set<OnnxNode>([softmax]);
+  const add = g.op(softmax.inputs[0], 'Add');
+  if (!add) return undefined;
+  let scaled: OnnxNode | undefined;
+  let bias: string | undefined;
+  for (const [si, bi] of [[0, 1], [1, 0]] as const) {
+    const mul = g.op(add.inputs[si], 'Mul');
+    if (mul && g.op(mul.inputs[0], 'MatMul')) {
+      scaled = mul;
+      bias = add.inputs[bi];
+    }
+  }
+  if (!scaled || !bias || !maskFromAttentionMask(g, bias)) return undefined;
+  const scaleValue = g.constant(scaled.inputs[1]);
+  const scores = g.op(scaled.inputs[0], 'MatMul');
+  if (!scores || !scaleValue || scaleValue.length !== 1) return undefined;
+  const keysT = g.op(scores.inputs[1], 'Transpose');
+  if (!keysT || intsAttribute(keysT, 'perm')?.join() !== '0,1,3,2') return undefined;
+  const presentKey = unrepeat(g, keysT.inputs[0]!);
+  const concatK = g.op(presentKey, 'Concat');
+  const qRope = matchRotary(g, scores.inputs[0]!);
+  const kRope = concatK && matchRotary(g, concatK.inputs[1]!);
+  if (!concatK || !qRope || !kRope || qRope.cos !== kRope.cos || qRope.sin !== kRope.sin) return undefined;
+  const q = matchHeads(g, qRope.t);
+  const k = matchHeads(g, kRope.t);
+  // probs · V, then back to [B, S, heads·dim]
+  const consumers = g.consumers.get(softmax.outputs[0]!) ?? [];
+  const context = consumers.length === 1 && consumers[0]!.opType === 'MatMul' ? consumers[0] : undefined;
+  const presentValue = context && unrepeat(g, context.inputs[1]!);
+  const concatV = g.op(presentValue, 'Concat');
+  const v = concatV && matchHeads(g, concatV.inputs[1]!);
+  const merge = context && (g.consumers.get(context.outputs[0]!) ?? [])[0];
+  const merged = merge?.opType === 'Transpose' ? (g.consumers.get(merge.outputs[0]!) ?? [])[0] : undefined;
+  const frequencies = rotaryFrequencies(g, qRope.cos, qRope.sin);
+  if (!q || !k || !v || !context || !concatV || !merged || merged.opType !== 'Reshape' || !frequencies) return undefined;
+  if (intsAttribute(merge!, 'perm')?.join() !== '0,2,1,3' || k.heads !== v.heads || q.dim !== k.dim || frequencies.length * 2 !== q.dim) return undefined;
+  if (q.heads % k.heads !== 0) return undefined;
+  for (const node of [add, scaled, scores, keysT, concatK, context, concatV, merge!, merged]) inner.add(node);
+  return {
+    q: q.x, k: k.x, v: v.x, pastKey: concatK.inputs[0]!, pastValue: concatV.inputs[0]!, presentKey, presentValue: presentValue!,
+    output: merged.outputs[0]!, heads: q.heads, kvHeads: k.heads, dim: q.dim, scale: scaleValue[0]!, frequencies, nodes: [...inner],
+  };
+}
+
+/** The additive mask is built from attention_mask (padding) and a causal comparison, nothing else. */
+function maskFromAttentionMask(g: Graph, bias: string): boolean {
+  const where = g.op(bias, 'Where');
+  if (!where) return false;
+  const seen = new Set<string>();
+  let fromMask = false;
+  let causal = false;
+  const visit = (name: string, depth: number) => {
+    if (seen.has(name) || depth > 12) return;
+    seen.add(name);
+    if (name === 'attention_mask') fromMask = true;
+    const node = g.producer.get(name);
+    if (!node) return;
+    if (node.opType === 'LessOrEqual' || node.opType === 'GreaterOrEqual' || node.opType === 'Less' || node.opType === 'Greater') causal = true;
+    for (const input of node.inputs) visit(input, depth + 1);
+  };
+  visit(where.inputs[0]!, 0);
+  return fromMask && causal;
+}
+
+function removeDead(model: OnnxModel): void {
+  const keep = new Set(model.graphOutputs);
+  const live: OnnxNode[] = [];
+  for (let i = model.nodes.length - 1; i >= 0; i--) {
+    const node = model.nodes[i]!;
+    if (node.outputs.some((o) => keep.has(o))) {
+      live.push(node);
+      for (const input of node.inputs) keep.add(input);
+    }
+  }
+  model.nodes = live.reverse();
+}
+
+/**
+ * The fused model, or undefined when this graph is not one the pass knows (it is then loaded as exported).
+ * @param maxPositions rows of the rotary cos/sin tables (the model's context length)
+ */
+export function fuseDecoderGraph(bytes: Uint8Array, maxPositions: number): FusedGraph | undefined {
+  let model: OnnxModel;
+  try {
+    model = parseModel(bytes);
+  } catch {
+    return undefined;
+  }
+  const g = new Graph(model);
+  const nodesBefore = model.nodes.length;
+  const softmaxes = model.nodes.filter((n) => n.opType === 'Softmax' && n.domain === '');
+  const attentions = softmaxes.map((s) => matchAttention(g, s));
+  if (!attentions.length || attentions.some((a) => !a)) return undefined;
+  const norms = model.nodes.map((n) => matchNorm(g, n)).filter((n) => n !== undefined);
+  if (!norms.length) return undefined;
+  const first = attentions[0]!;
+  if (attentions.some((a) => a!.frequencies.join() !== first.frequencies.join())) return undefined;
+
+  // Shared inputs of every GroupQueryAttention: per-row key lengths − 1 and the total length, from attention_mask;
+  // the rotary tables for positions 0…maxPositions−1.
+  const n = (s: string) => PREFIX + s;
+  const half = first.frequencies.length;
+  const cos = new Float32Array(maxPositions * half);
+  const sin = new Float32Array(maxPositions * half);
+  for (let p = 0; p < maxPositions; p++) {
+    for (let j = 0; j < half; j++) {
+      // As the exported graph computes it: the angle in float32, then cos/sin.
+      const angle = Math.fround(p * Math.fround(first.frequencies[j]!));
+      cos[p * half + j] = Math.cos(angle);
+      sin[p * half + j] = Math.sin(angle);
+    }
+  }
+  model.added.push(floatTensor(n('cos_cache'), [maxPositions, half], cos), floatTensor(n('sin_cache'), [maxPositions, half], sin),
+    int64Tensor(n('one'), [1], [1]), int64Tensor(n('scalar'), [0], []));
+  const shared: OnnxNode[] = [
+    makeNode('ReduceSum', ['attention_mask', n('one')], [n('mask_sum')], [intAttr('keepdims', 0)]),
+    makeNode('Sub', [n('mask_sum'), n('one')], [n('seqlens_k64')]),
+    makeNode('Cast', [n('seqlens_k64')], [n('seqlens_k')], [intAttr('to', 6)]),
+    makeNode('Shape', ['attention_mask'], [n('mask_shape')]),
+    makeNode('Gather', [n('mask_shape'), n('one')], [n('total64')]),
+    makeNode('Cast', [n('total64')], [n('total32')], [intAttr('to', 6)]),
+    makeNode('Reshape', [n('total32'), n('scalar')], [n('total_length')]),
+  ];
+
+  const replaced = new Map<OnnxNode, OnnxNode | null>();
+  for (const norm of norms) {
+    for (const node of norm.nodes) replaced.set(node, null);
+    replaced.set(norm.nodes[0]!, makeNode('SimplifiedLayerNormalization', [norm.x, norm.weight], [norm.output], [intAttr('axis', -1), floatAttr('epsilon', norm.eps)]));
+  }
+  for (const a of attentions as Attention[]) {
+    for (const node of a.nodes) replaced.set(node, null);
+    const last = a.nodes.find((node) => node.outputs.includes(a.output))!;
+    replaced.set(last, makeNode('GroupQueryAttention',
+      [a.q, a.k, a.v, a.pastKey, a.pastValue, n('seqlens_k'), n('total_length'), n('cos_cache'), n('sin_cache')],
+      [a.output, a.presentKey, a.presentValue],
+      [intAttr('num_heads', a.heads), intAttr('kv_num_heads', a.kvHeads), intAttr('do_rotary', 1), intAttr('rotary_interleaved', 0), floatAttr('scale', a.scale)],
+      'com.microsoft'));
+  }
+  // The present Concat nodes are gone; the present outputs are now produced by the attention nodes (in order).
+  const nodes: OnnxNode[] = [...shared];
+  for (const node of model.nodes) {
+    const swap = replaced.get(node);
+    if (swap === undefined) nodes.push(node);
+    else if (swap) nodes.push(swap);
+  }
+  model.nodes = topologicalOrder(nodes, model);
+  removeDead(model);
+  return {
+    bytes: serializeModel(model, { 'com.microsoft': 1 }),
+    nodesBefore, nodesAfter: model.nodes.length, attention: attentions.length, norms: norms.length,
+  };
+}
+
+/** Nodes ordered so that each comes after the producers of its inputs (graph inputs and initializers are ready). */
+function topologicalOrder(nodes: OnnxNode[], model: OnnxModel): OnnxNode[] {
+  const ready = new Set<string>(['', ...model.initializers.keys(), ...model.added.map((t) => t.name)]);
+  const produced = new Set(nodes.flatMap((node) => node.outputs));
+  const out: OnnxNode[] = [];
+  let pending = nodes;
+  while (pending.length) {
+    const next: OnnxNode[] = [];
+    for (const node of pending) {
+      if (node.inputs.every((i) => ready.has(i) || !produced.has(i))) {
+        out.push(node);
+        for (const o of node.outputs) ready.add(o);
+      } else next.push(node);
+    }
+    if (next.length === pending.length) throw new Error('graph rewrite left a cycle');
+    pending = next;
+  }
+  return out;
+}
