@@ -12,7 +12,7 @@ let page: Page;
 
 interface StreamOutcome {
   events: { type: string; text?: string; tokenId?: number; stage?: string }[];
-  result?: { text: string; tokenIds: number[]; finishReason: string; stats: Record<string, number | string>; engine: { backend: string; fallbackReason?: string } };
+  result?: { text: string; tokenIds: number[]; finishReason: string; stats: Record<string, number | string>; engine: { backend: string; fallbackReason?: string; graph?: string } };
   error?: { name: string; message: string };
   disconnected?: boolean;
 }

@@ -32,6 +32,10 @@ export interface OrtDecoderOptions {
 }
 
 const now = () => performance.now();
+/** Prompts at least this long prefill on the exported graph when the decode steps run fused. */
+const SPLIT_PREFILL_FROM = 32;
+/** Models up to this size keep both graphs loaded (twice the weights in memory); bigger ones run fused only. */
+const SPLIT_PREFILL_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Fits a prompt and a token budget into the context window: the front of the prompt goes first, BOS stays. */
 export function fitContext(promptIds: number[], maxTokens: number, contextLength: number, bos: number | undefined) {
@@ -58,6 +62,8 @@ export class OrtDecoderEngine implements Engine {
   private constructor(
     private readonly ort: OrtModule,
     private readonly session: Ort.InferenceSession,
+    /** The graph as exported, for long prompts when `session` is the fused one (its attention kernel is slower there). */
+    private readonly prefill: Ort.InferenceSession | undefined,
     private readonly tokenizer: TextTokenizer,
     private readonly config: DecoderConfig,
     readonly info: EngineInfo,
@@ -82,6 +88,7 @@ export class OrtDecoderEngine implements Engine {
     };
     const fused = options.fuse === false ? undefined : fuseDecoderGraph(options.model, config.contextLength);
     let session: Ort.InferenceSession | undefined;
+    let prefill: Ort.InferenceSession | undefined;
     let graph = options.fuse === false ? 'as exported (fusion off)' : 'as exported (no pattern the fusion pass knows)';
     if (fused) {
       try {
@@ -91,10 +98,17 @@ export class OrtDecoderEngine implements Engine {
         graph = `as exported (the fused graph did not load: ${(error as Error).message.slice(0, 160)})`;
       }
     }
+    if (session && options.model.byteLength <= SPLIT_PREFILL_MAX_BYTES) {
+      // onnxruntime's GroupQueryAttention is slower than the exported attention over long prompts (measured on WASM:
+      // 448 tokens ~2x), so a small model keeps the exported graph too, for the prompt; the KV layout is the same.
+      prefill = await ort.InferenceSession.create(options.model, sessionOptions);
+      graph += `; prompts of ${SPLIT_PREFILL_FROM}+ tokens run on the graph as exported`;
+    }
     session ??= await ort.InferenceSession.create(options.model, sessionOptions);
     const missing = ['input_ids', 'attention_mask', 'past_key_values.0.key'].filter((n) => !session.inputNames.includes(n));
     if (missing.length || !session.outputNames.includes('logits')) {
       await session.release();
+      await prefill?.release();
       throw new Error(`not a decoder-only KV-cache model: inputs ${missing.join(', ') || 'ok'}, outputs ${session.outputNames.join(', ')}`);
     }
     let gpu: GpuTokenSelector | undefined;
@@ -104,10 +118,11 @@ export class OrtDecoderEngine implements Engine {
         gpu = new GpuTokenSelector(await ort.env.webgpu.device);
       } catch (error) {
         await session.release();
+        await prefill?.release();
         throw new Error(`WebGPU token selection could not start: ${(error as Error).message}`);
       }
     }
-    return new OrtDecoderEngine(ort, session, options.tokenizer, config, {
+    return new OrtDecoderEngine(ort, session, prefill, options.tokenizer, config, {
       modelId: options.modelId,
       backend,
       fallbackReason: options.fallbackReason,
@@ -166,7 +181,8 @@ export class OrtDecoderEngine implements Engine {
           feeds[`past_key_values.${i}.value`] = past[2 * i + 1]!;
         }
         if (generated.length === 0) prefillStarted = now();
-        const outputs = await session.run(feeds);
+        const runner = generated.length === 0 && length >= SPLIT_PREFILL_FROM && this.prefill ? this.prefill : session;
+        const outputs = await runner.run(feeds);
         for (const tensor of past) if (tensor.location === 'gpu-buffer') tensor.dispose();
         for (let i = 0; i < config.layers; i++) {
           past[2 * i] = outputs[`present.${i}.key`]!;
@@ -240,6 +256,7 @@ export class OrtDecoderEngine implements Engine {
 
   async unload(): Promise<void> {
     await this.session.release();
+    await this.prefill?.release();
     this.gpu?.destroy();
   }
 }

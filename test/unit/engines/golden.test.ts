@@ -130,3 +130,26 @@ describe('OrtDecoderEngine behaviour', () => {
     await expect(load(new TextEncoder().encode('not a model'))).rejects.toThrow();
   });
 });
+
+describe('graph fusion in the engine', () => {
+  test('fused decode after a long prompt prefilled on the exported graph gives the tokens of the exported graph alone', async () => {
+    const exported = await OrtDecoderEngine.load({
+      ort, modelId: 'tinystories-656k', backend: 'wasm', tokenizer, fuse: false,
+      model: readFileSync(join(bundled, 'model.onnx')),
+      config: decoderConfigFrom(json(join(bundled, 'config.json')), json(join(bundled, 'generation_config.json'))),
+    });
+    try {
+      expect(engine.info.graph).toMatch(/^fused: 2 GroupQueryAttention, 5 SimplifiedLayerNormalization \(156 → 41 nodes\); prompts of 32\+/);
+      expect(exported.info.graph).toBe('as exported (fusion off)');
+      const long = reference.prompts.map((p) => p.generated_text).join(' ');
+      expect(tokenizer.encode(long).length).toBeGreaterThan(32);
+      for (const prompt of [long, reference.prompts[0]!.prompt]) {
+        const params = { maxTokens: 48, temperature: 0, stopAtEos: false };
+        const [a, b] = [await collect(engine.generate({ id: 'f', prompt, params })), await collect(exported.generate({ id: 'e', prompt, params }))];
+        expect(a.final.tokenIds).toEqual(b.final.tokenIds);
+      }
+    } finally {
+      await exported.unload();
+    }
+  });
+});
