@@ -37,7 +37,7 @@ afterAll(() => engine?.unload());
 
 describe('bundled encoder-decoder student (WASM, Node) against its torch reference', () => {
   test('config: BART-style names, decoder starts from pad, EOS <|end_story|>, 512-token window', () => {
-    expect(config).toMatchObject({ decoderLayers: 2, decoderHeads: 6, headDim: 16, vocabSize: 2048, decoderStartTokenId: 0,
+    expect(config).toMatchObject({ decoderLayers: 3, decoderHeads: 6, headDim: 16, vocabSize: 2048, decoderStartTokenId: 0,
       eosTokenIds: [2], encoderContext: 512 });
   });
 
