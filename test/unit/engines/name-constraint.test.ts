@@ -161,6 +161,7 @@ describe('handles are used as handles', () => {
     for (const p of ['.', 'type']) c.accept(pid(p));
     expect(c.allows(pid('.'))).toBe(false);
     expect(c.allows(pid(';'))).toBe(false);
+    expect(c.allows(0)).toBe(false);
     expect(c.allows(pid(' '))).toBe(true);
     expect(c.allows(pid('("a")'))).toBe(true);
     const list = make();

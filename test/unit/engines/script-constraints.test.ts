@@ -14,7 +14,7 @@ describe('viable script prefixes', () => {
     'let best = $items[0];\nfor (const item of $items) {\n  if (parseFloat(item.price.text().replace("$", "")) <',
     'done($main__items[0].role.text());', '// a note', '/* a', 'a.b?', 'x = 1.',
   ])('%j can still become a script', (text) => {
-    expect(viableScriptPrefix(text)).toBe(true);
+    expect(viableScriptPrefix(text, false)).toBe(true);
   });
 
   test.each([
@@ -22,7 +22,7 @@ describe('viable script prefixes', () => {
     '$a.b x', '$main__items.find("A").").arrival_date', 'x.text() )(', '$a.type("x\n', 'if (x) } ', '1 2',
     '$checklist__new_button~', '$search__box:0', 'x = new y', 'x === ===',
   ])('%j is a dead end', (text) => {
-    expect(viableScriptPrefix(text)).toBe(false);
+    expect(viableScriptPrefix(text, false)).toBe(false);
   });
 
   test('only a whole script may end', () => {
@@ -125,8 +125,28 @@ describe('the script API tables', () => {
 describe('words still being written', () => {
   test('a word that can only become a keyword that does not fit here is a dead end', () => {
     expect(viableScriptPrefix('$search__box w')).toBe(false);
-    expect(viableScriptPrefix('do { a(); } w')).toBe(true);
-    expect(viableScriptPrefix('if (a) b(); els')).toBe(true);
+    expect(viableScriptPrefix('do { wait(1); } w')).toBe(true);
+    expect(viableScriptPrefix('if ($a.exists()) $b.click(); els')).toBe(true);
     expect(viableScriptPrefix('for (const x o')).toBe(true);
+  });
+});
+
+describe('variables a script reads', () => {
+  test.each([
+    'for (const item of $list) {\n  if (item.price', 'const best = $list[0];\nbest.name', '$list.filter((i) => i.price',
+    '$list.filter(i => i.', '$list.map((a, b', 'let n = 0;\nn = n + 1;', 'done(parseFloat($x.text()))', 'try { wait(1); } catch (e) { say(e',
+    'done(total)',
+    'ite',
+  ])('%j is fine', (text) => {
+    expect(viableScriptPrefix(text)).toBe(true);
+  });
+
+  test.each(['$search__box = item.type("x")', 'item.price.text()', 'done(total);', 'for (const a of $l) {}\nb.c'])('%j reads a variable it never declared', (text) => {
+    expect(viableScriptPrefix(text)).toBe(false);
+  });
+
+  test('a whole script may not read one either', () => {
+    expect(completeScript('done(total);')).toBe(false);
+    expect(completeScript('const total = 2;\ndone(total);')).toBe(true);
   });
 });

@@ -148,7 +148,8 @@ export class NameConstraint {
     if (this.endIds.includes(id)) {
       if (state.mode === 'name') return this.names.has(state.prefix);
       if (state.mode === 'member') return this.membersOf(state.of).includes(state.prefix);
-      return true;
+      // A method named but not called (`$todos__items.exists`) is not a finished script.
+      return !(state.mode === 'code' && state.after?.type === 'call');
     }
     const piece = this.pieces[id];
     // Specials (pad, bos) print nothing: inside a name they would let the name stall forever without ending it.

@@ -8,7 +8,7 @@
  * of the input means "needs more" (viable). An error inside the text is final unless its last token could still grow
  * into something else (`=` → `===`, `i` → `instanceof`, an identifier being written).
  */
-import { parse, tokenizer, type Options } from 'acorn';
+import { parse, tokenizer, type Options, type Token } from 'acorn';
 import { REFUSED } from '../../../extension/sandbox/interpreter/parse.ts';
 
 const OPTIONS: Options = {
@@ -120,18 +120,89 @@ function lastToken(src: string): { start: number; text: string } | undefined {
 
 const needsMore = (src: string, at: number) => at === -1 || at >= src.trimEnd().length;
 
-/** The text parses as a whole script (what an end-of-output token needs). */
-export function completeScript(text: string): boolean {
-  return closeTail(text).kind === 'none' && errorAt(text) === -1;
+/** Names a script may use without declaring them: the interpreter's globals and the automation and math helpers. */
+const GLOBALS = new Set(['undefined', 'NaN', 'Infinity', 'Math', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Number',
+  'String', 'Boolean', 'Array', 'Object', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer']);
+
+function tokensOf(src: string): Token[] | undefined {
+  try {
+    return [...tokenizer(src, OPTIONS)];
+  } catch {
+    return undefined;
+  }
 }
 
-export function viableScriptPrefix(text: string): boolean {
+/**
+ * A variable the script reads but never declares (`item.price` outside the loop that names `item`): final once the
+ * name is complete and is not a parameter of an arrow function still being written.
+ */
+/** Words acorn reads as names that are keywords in their place (`for (const x of …)`, `let`). */
+const CONTEXTUAL = new Set(['of', 'let', 'async', 'get', 'set', 'static', 'await', 'yield']);
+
+function readsUndeclared(src: string, textEnd: number): boolean {
+  const final = textEnd === Infinity;
+  const tokens = tokensOf(src);
+  if (!tokens) return false;
+  const label = (i: number) => tokens[i]?.type.label;
+  const isName = (i: number) => label(i) === 'name';
+  const word = (i: number) => src.slice(tokens[i]!.start, tokens[i]!.end);
+  const declared = new Set(GLOBALS);
+  for (let i = 0; i < tokens.length; i++) {
+    const keyword = tokens[i]!.type.keyword || (isName(i) && word(i) === 'let' ? 'let' : undefined);
+    if (keyword === 'const' || keyword === 'let' || keyword === 'var') {
+      for (let j = i + 1, depth = 0; j < tokens.length; j++) {
+        const l = label(j);
+        if (l === '{' || l === '[') depth++;
+        else if (l === '}' || l === ']') depth--;
+        if (depth === 0 && (l === '=' || l === 'in' || l === ';' || (l === 'name' && word(j) === 'of'))) break;
+        if (isName(j) && label(j + 1) !== ':') declared.add(word(j));
+        if (depth === 0 && isName(j) && label(j + 1) !== ',') break;
+      }
+    } else if (keyword === 'function' || keyword === 'catch') {
+      for (let j = i + 1; j < tokens.length && label(j) !== '{'; j++) if (isName(j)) declared.add(word(j));
+    } else if (label(i) === '=>') {
+      if (isName(i - 1)) declared.add(word(i - 1));
+      else if (label(i - 1) === ')') {
+        for (let j = i - 2, depth = 0; j >= 0; j--) {
+          if (label(j) === ')') depth++;
+          else if (label(j) === '(') {
+            if (depth === 0) break;
+            depth--;
+          } else if (isName(j)) declared.add(word(j));
+        }
+      }
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!isName(i) || declared.has(word(i)) || CONTEXTUAL.has(word(i)) || word(i).startsWith('$')) continue;
+    const before = label(i - 1);
+    if (before === '.' || before === '?.' || label(i + 1) === ':') continue;
+    // Still being written, or possibly an arrow function's parameter whose `=>` has not come yet.
+    if (!final) {
+      if (token.end >= textEnd) continue;
+      let j = i + 1;
+      while (j < tokens.length && (isName(j) || label(j) === ',')) j++;
+      if (j >= tokens.length || (label(j) === ')' && j + 1 >= tokens.length)) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** The text parses as a whole script (what an end-of-output token needs). */
+export function completeScript(text: string): boolean {
+  return closeTail(text).kind === 'none' && errorAt(text) === -1 && !readsUndeclared(text, Infinity);
+}
+
+/** `names`: also rule out reading a variable the script never declares (off for pure syntax questions). */
+export function viableScriptPrefix(text: string, names = true): boolean {
   const tail = closeTail(text);
   if (tail.kind === 'dead') return false;
   if (tail.kind === 'unknown') return true;
   const src = tail.kind === 'closed' ? tail.src : text;
   const at = errorAt(src);
-  if (needsMore(src, at)) return true;
+  if (needsMore(src, at)) return !names || !readsUndeclared(src, text.trimEnd().length);
   // The text ends in a closed-by-us string or comment, or in whitespace: every token is final.
   if (tail.kind === 'closed' || /\s$/.test(text)) return false;
   const last = lastToken(src);
