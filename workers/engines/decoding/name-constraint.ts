@@ -147,7 +147,9 @@ export class NameConstraint {
     const { state } = this;
     if (this.endIds.includes(id)) {
       if (state.mode === 'name') return this.names.has(state.prefix);
-      if (state.mode === 'member') return this.membersOf(state.of).includes(state.prefix);
+      if (state.mode === 'member') {
+        return this.membersOf(state.of).includes(state.prefix) && this.afterMember(state.of, state.prefix)?.type !== 'call';
+      }
       // A method named but not called (`$todos__items.exists`) is not a finished script.
       return !(state.mode === 'code' && state.after?.type === 'call');
     }
