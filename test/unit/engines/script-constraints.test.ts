@@ -135,13 +135,13 @@ describe('variables a script reads', () => {
   test.each([
     'for (const item of $list) {\n  if (item.price', 'const best = $list[0];\nbest.name', '$list.filter((i) => i.price',
     '$list.filter(i => i.', '$list.map((a, b', 'let n = 0;\nn = n + 1;', 'done(parseFloat($x.text()))', 'try { wait(1); } catch (e) { say(e',
-    'done(total)',
-    'ite',
+    'done(total)', 'const best = 1;\ndone(be', 'for (const it', 'retu', '$l.filter((a, b',
   ])('%j is fine', (text) => {
     expect(viableScriptPrefix(text)).toBe(true);
   });
 
-  test.each(['$search__box = item.type("x")', 'item.price.text()', 'done(total);', 'for (const a of $l) {}\nb.c'])('%j reads a variable it never declared', (text) => {
+  test.each(['$search__box = item.type("x")', 'item.price.text()', 'done(total);', 'for (const a of $l) {}\nb.c',
+    '$search__box = itemtyp', 'done(1 + tot', 'ite'])('%j reads a variable it never declared', (text) => {
     expect(viableScriptPrefix(text)).toBe(false);
   });
 

@@ -136,6 +136,11 @@ function tokensOf(src: string): Token[] | undefined {
  * A variable the script reads but never declares (`item.price` outside the loop that names `item`): final once the
  * name is complete and is not a parameter of an arrow function still being written.
  */
+/** Words a name being written may still become where a value is read: keywords acorn reads as names and literals. */
+const READ_WORDS = ['of', 'let', 'async', 'await', 'true', 'false', 'null', 'typeof', 'void', 'in', 'instanceof', 'this',
+  'if', 'else', 'for', 'while', 'do', 'return', 'break', 'continue', 'const', 'var', 'function', 'try', 'catch', 'finally',
+  'throw', 'switch', 'case', 'default', 'new', 'delete'];
+
 /** Words acorn reads as names that are keywords in their place (`for (const x of …)`, `let`). */
 const CONTEXTUAL = new Set(['of', 'let', 'async', 'get', 'set', 'static', 'await', 'yield']);
 
@@ -173,6 +178,17 @@ function readsUndeclared(src: string, textEnd: number): boolean {
       }
     }
   }
+  /** A name being declared (after const/let/var/function/catch) or possibly an arrow function's parameter. */
+  const mayBeNewName = (i: number) => {
+    const before = label(i - 1);
+    if (before === 'const' || before === 'var' || before === 'function' || (isName(i - 1) && word(i - 1) === 'let')) return true;
+    for (let j = i - 1; j >= 0; j--) {
+      const l = label(j);
+      if (l === '(') return true;
+      if (l !== ',' && !isName(j)) return false;
+    }
+    return false;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (!isName(i) || declared.has(word(i)) || CONTEXTUAL.has(word(i)) || word(i).startsWith('$')) continue;
@@ -180,7 +196,10 @@ function readsUndeclared(src: string, textEnd: number): boolean {
     if (before === '.' || before === '?.' || label(i + 1) === ':') continue;
     // Still being written, or possibly an arrow function's parameter whose `=>` has not come yet.
     if (!final) {
-      if (token.end >= textEnd) continue;
+      if (token.end >= textEnd) {
+        if (mayBeNewName(i) || READ_WORDS.some((w) => w.startsWith(word(i))) || [...declared].some((w) => w.startsWith(word(i)))) continue;
+        return true;
+      }
       let j = i + 1;
       while (j < tokens.length && (isName(j) || label(j) === ',')) j++;
       if (j >= tokens.length || (label(j) === ')' && j + 1 >= tokens.length)) continue;
