@@ -149,7 +149,7 @@ describe('members after a handle', () => {
 });
 
 describe('handles are used as handles', () => {
-  const pieces = ['', '$', 'form__email', 'shop__items', '(', '[0]', '.', 'type', '("a")', 'click', ' ', ';'];
+  const pieces = ['', '$', 'form__email', 'shop__items', '(', '[0]', '.', 'type', '("a")', 'click', ' ', ';', ' = ', ' === ', '=='];
   const pid = (p: string) => pieces.indexOf(p);
   const make = () => new NameConstraint(['form__email', 'shop__items'], pieces, [0], { lists: { shop__items: ['name'] }, elements: ['form__email'] });
 
@@ -167,5 +167,9 @@ describe('handles are used as handles', () => {
     const list = make();
     for (const p of ['$', 'shop__items']) list.accept(pid(p));
     expect(list.allows(pid('[0]'))).toBe(true);
+    // A handle is never assigned to; compared, it may be.
+    expect(list.allows(pid(' = '))).toBe(false);
+    expect(list.allows(pid(' === '))).toBe(true);
+    expect(list.allows(pid('=='))).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ export interface ScriptApiShape {
 /** A handle whose members are known. */
 type Handle = { type: 'element' } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
 /** Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`. */
-type After = Handle | { type: 'call'; result: Handle | undefined };
+type After = Handle | { type: 'call'; result: Handle | undefined } | { type: 'equals' };
 /** An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item). */
 interface Pending { depth: number; handle: Handle | undefined }
 
@@ -80,6 +80,9 @@ export class NameConstraint {
   private code(state: Extract<Lexer, { mode: 'code' }>, ch: string): Lexer | null {
     const { after } = state;
     let { depth, stack } = state;
+    // `$a = …` would assign to a handle; only `==`/`===` may follow a handle's `=`.
+    if (after?.type === 'equals') return ch === '=' ? { mode: 'code', after: undefined, depth, stack } : null;
+    if (ch === '=' && after && after.type !== 'call') return { mode: 'code', after: { type: 'equals' }, depth, stack };
     if (ch === '.' && after && after.type !== 'call') return { mode: 'member', prefix: '', of: after, depth, stack };
     // Handles are not functions, only lists are indexed, and a method of a handle is called where it is named.
     if (ch === '(' && after && after.type !== 'call') return null;
