@@ -66,7 +66,7 @@ describe('generation through the real extension (background → offscreen → mo
         expect(outcome.result!.tokenIds).toEqual(golden.generated_ids);
         expect(outcome.result!.engine.backend).toBe(backend);
         // The engine's graph fusion ran: golden ids from the fused graph (GroupQueryAttention) on this backend.
-        expect(outcome.result!.engine.graph).toMatch(/^fused: 2 GroupQueryAttention/);
+        expect(outcome.result!.engine.graph).toMatch(/^fused: 2 GroupQueryAttention, 4 SkipSimplifiedLayerNormalization/);
         expect(outcome.result!.stats.backend).toBe(backend);
         const streamed = outcome.events.filter((e) => e.type === 'token');
         expect(streamed.map((e) => e.tokenId)).toEqual(golden.generated_ids);

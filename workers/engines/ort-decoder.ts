@@ -93,7 +93,7 @@ export class OrtDecoderEngine implements Engine {
     if (fused) {
       try {
         session = await ort.InferenceSession.create(fused.bytes, sessionOptions);
-        graph = `fused: ${fused.attention} GroupQueryAttention, ${fused.norms} SimplifiedLayerNormalization (${fused.nodesBefore} → ${fused.nodesAfter} nodes)`;
+        graph = `fused: ${fused.summary} (${fused.nodesBefore} → ${fused.nodesAfter} nodes)`;
       } catch (error) {
         graph = `as exported (the fused graph did not load: ${(error as Error).message.slice(0, 160)})`;
       }

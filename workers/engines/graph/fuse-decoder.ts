@@ -19,7 +19,11 @@ export interface FusedGraph {
   nodesAfter: number;
   attention: number;
   norms: number;
+  /** What the fused graph runs, e.g. "2 GroupQueryAttention, 4 SkipSimplifiedLayerNormalization, …". */
+  summary: string;
 }
+
+const FUSED_OPS = ['GroupQueryAttention', 'SkipSimplifiedLayerNormalization', 'SimplifiedLayerNormalization'];
 
 const PREFIX = 'pocket_fused/';
 
@@ -302,10 +306,63 @@ export function fuseDecoderGraph(bytes: Uint8Array, maxPositions: number): Fused
   }
   model.nodes = topologicalOrder(nodes, model);
   removeDead(model);
+  packQkv(model);
+  fuseResidualNorms(model);
+  removeDead(model);
+  const summary = FUSED_OPS.map((op) => [op, model.nodes.filter((node) => node.opType === op).length] as const)
+    .filter(([, count]) => count > 0).map(([op, count]) => `${count} ${op}`).join(', ');
   return {
     bytes: serializeModel(model, { 'com.microsoft': 1 }),
-    nodesBefore, nodesAfter: model.nodes.length, attention: attentions.length, norms: norms.length,
+    nodesBefore, nodesAfter: model.nodes.length, attention: attentions.length, norms: norms.length, summary,
   };
+}
+
+/**
+ * The three projections feeding a GroupQueryAttention (MatMuls of one input by constant weights) become one MatMul by
+ * the weights side by side, passed as the packed query (GroupQueryAttention splits it itself).
+ */
+function packQkv(model: OnnxModel): void {
+  const g = new Graph(model);
+  for (const node of model.nodes) {
+    if (node.opType !== 'GroupQueryAttention') continue;
+    const projections = node.inputs.slice(0, 3).map((name) => g.op(name, 'MatMul'));
+    if (projections.some((p) => !p || (g.consumers.get(p.outputs[0]!) ?? []).length !== 1)) continue;
+    const [q, k, v] = projections as OnnxNode[];
+    if (k!.inputs[0] !== q!.inputs[0] || v!.inputs[0] !== q!.inputs[0]) continue;
+    const weights = [q!, k!, v!].map((p) => model.initializers.get(p.inputs[1]!));
+    if (weights.some((w) => !w || w.dims.length !== 2 || w.dims[0] !== weights[0]!.dims[0])) continue;
+    const rows = weights[0]!.dims[0]!;
+    const columns = weights.map((w) => w!.dims[1]!);
+    const total = columns.reduce((a, b) => a + b, 0);
+    const values = weights.map((w) => tensorValues(w!));
+    const packed = new Float32Array(rows * total);
+    for (let r = 0; r < rows; r++) {
+      let at = r * total;
+      values.forEach((data, i) => {
+        for (let c = 0; c < columns[i]!; c++) packed[at++] = data[r * columns[i]! + c]!;
+      });
+    }
+    const name = `${PREFIX}${node.outputs[0]}/qkv`;
+    model.added.push(floatTensor(`${name}.weight`, [rows, total], packed));
+    const matmul = makeNode('MatMul', [q!.inputs[0]!, `${name}.weight`], [name]);
+    model.nodes.splice(model.nodes.indexOf(node), 0, matmul);
+    node.inputs = [name, '', '', ...node.inputs.slice(3)];
+  }
+}
+
+/** A residual Add feeding a SimplifiedLayerNormalization becomes one SkipSimplifiedLayerNormalization (sum and norm). */
+function fuseResidualNorms(model: OnnxModel): void {
+  const g = new Graph(model);
+  for (const norm of [...model.nodes]) {
+    if (norm.opType !== 'SimplifiedLayerNormalization') continue;
+    const add = g.op(norm.inputs[0], 'Add');
+    if (!add || add.inputs.some((i) => model.initializers.has(i) || i === '')) continue;
+    const epsilon = norm.attributes.find((a) => a.some((f) => f.no === 1 && f.wire === 2 && new TextDecoder().decode(f.bytes) === 'epsilon'));
+    const skip = makeNode('SkipSimplifiedLayerNormalization', [add.inputs[0]!, add.inputs[1]!, norm.inputs[1]!],
+      [norm.outputs[0]!, '', '', add.outputs[0]!], epsilon ? [epsilon] : [], 'com.microsoft');
+    model.nodes.splice(model.nodes.indexOf(norm), 1, skip);
+    model.nodes.splice(model.nodes.indexOf(add), 1);
+  }
 }
 
 /** Nodes ordered so that each comes after the producers of its inputs (graph inputs and initializers are ready). */
