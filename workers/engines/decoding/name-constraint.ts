@@ -112,7 +112,9 @@ export class NameConstraint {
     let state: Lexer | null = from;
     for (const ch of text) {
       if (state.mode === 'string') {
-        if (state.escaped) state = { ...state, escaped: false };
+        // A quoted string ends at a line break (JavaScript's rule; only templates span lines): what follows is code.
+        if (ch === '\n' && state.quote !== '`') state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack };
+        else if (state.escaped) state = { ...state, escaped: false };
         else if (ch === '\\') state = { ...state, escaped: true };
         else if (ch === state.quote) state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack };
         continue;
