@@ -35,6 +35,7 @@ export class NameConstraint {
   private readonly names: ReadonlySet<string>;
   private readonly prefixes = new Set<string>();
   private readonly lists = new Map<string, readonly string[]>();
+  private readonly itemMembers = new Map<string, readonly string[]>();
   private readonly elements: ReadonlySet<string>;
   private state: Lexer = START;
 
@@ -48,7 +49,10 @@ export class NameConstraint {
     api?: ScriptApiShape) {
     this.names = new Set(names);
     for (const name of this.names) for (let i = 0; i <= name.length; i++) this.prefixes.add(name.slice(0, i));
-    for (const [name, fields] of Object.entries(api?.lists ?? {})) this.lists.set(name, fields);
+    for (const [name, fields] of Object.entries(api?.lists ?? {})) {
+      this.lists.set(name, fields);
+      this.itemMembers.set(name, [...fields, ...ITEM_MEMBERS]);
+    }
     this.elements = new Set(api?.elements ?? []);
   }
 
@@ -61,7 +65,7 @@ export class NameConstraint {
     switch (handle.type) {
       case 'element': return ELEMENT_MEMBERS;
       case 'list': return LIST_MEMBERS;
-      case 'item': return [...(this.lists.get(handle.list) ?? []), ...ITEM_MEMBERS];
+      case 'item': return this.itemMembers.get(handle.list) ?? ITEM_MEMBERS;
       case 'field': return FIELD_MEMBERS;
     }
   }

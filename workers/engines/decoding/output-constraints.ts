@@ -16,6 +16,9 @@ interface TokenConstraint {
 }
 
 
+/** Argmax scans tried before the whole row is sorted (ties go to the lower id, as in a sort by logit then id). */
+const ARGMAX_SCANS = 8;
+
 export class OutputConstraints {
   private readonly cheap: TokenConstraint[];
   private readonly syntax: SyntaxConstraint | undefined;
@@ -35,27 +38,41 @@ export class OutputConstraints {
    * where nothing would remain is left as the cheap constraints left it (and as it was if they rule out everything).
    */
   mask(logits: Float32Array, want = 1): void {
-    const before = logits.slice();
+    const allowed = new Uint8Array(logits.length);
     let any = false;
     for (let id = 0; id < logits.length; id++) {
-      if (logits[id] === -Infinity) continue;
-      if (this.cheap.every((c) => c.allows(id))) any = true;
-      else logits[id] = -Infinity;
+      if (logits[id] !== -Infinity && this.cheap.every((c) => c.allows(id))) {
+        allowed[id] = 1;
+        any = true;
+      }
     }
-    if (!any) {
-      logits.set(before);
-      return;
-    }
+    if (!any) return;
+    for (let id = 0; id < logits.length; id++) if (!allowed[id]) logits[id] = -Infinity;
     if (!this.syntax) return;
-    const ranked: number[] = [];
-    for (let id = 0; id < logits.length; id++) if (logits[id] !== -Infinity) ranked.push(id);
-    ranked.sort((a, b) => logits[b]! - logits[a]! || a - b);
-    const keep = new Set<number>();
-    for (let i = 0; i < ranked.length && keep.size < want; i++) {
-      if (this.syntax.allows(ranked[i]!)) keep.add(ranked[i]!);
-    }
+    const keep = this.syntaxAllowed(logits, want);
     if (keep.size === 0) return;
-    for (const id of ranked) if (!keep.has(id)) logits[id] = -Infinity;
+    for (let id = 0; id < logits.length; id++) if (!keep.has(id)) logits[id] = -Infinity;
+  }
+
+  /** Up to `want` syntax-allowed ids, best first: a few argmax scans (the best is nearly always allowed), then a sort. */
+  private syntaxAllowed(logits: Float32Array, want: number): Set<number> {
+    const keep = new Set<number>();
+    const checked = new Set<number>();
+    for (let scan = 0; scan < ARGMAX_SCANS && keep.size < want; scan++) {
+      let best = -1;
+      for (let id = 0; id < logits.length; id++) {
+        if (logits[id] !== -Infinity && !checked.has(id) && (best < 0 || logits[id]! > logits[best]!)) best = id;
+      }
+      if (best < 0) return keep;
+      checked.add(best);
+      if (this.syntax!.allows(best)) keep.add(best);
+    }
+    if (keep.size >= want) return keep;
+    const ranked: number[] = [];
+    for (let id = 0; id < logits.length; id++) if (logits[id] !== -Infinity && !checked.has(id)) ranked.push(id);
+    ranked.sort((a, b) => logits[b]! - logits[a]! || a - b);
+    for (let i = 0; i < ranked.length && keep.size < want; i++) if (this.syntax!.allows(ranked[i]!)) keep.add(ranked[i]!);
+    return keep;
   }
 
   accept(id: number): void {

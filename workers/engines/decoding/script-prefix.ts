@@ -95,10 +95,13 @@ function closeTail(text: string): Tail {
   }
 }
 
-/** Where parsing fails (the offending token's start), or -1 when the text is a whole valid script. */
-function errorAt(src: string): number {
+/**
+ * Where parsing fails (the offending token's start), or -1 when the text is a whole valid script. `tokens`, when
+ * given, receives the tokens read on the way (up to the end, or to the error).
+ */
+function errorAt(src: string, tokens?: Token[]): number {
   try {
-    return refusedNode(parse(src, OPTIONS)) ? 0 : -1;
+    return refusedNode(parse(src, tokens ? { ...OPTIONS, onToken: tokens } : OPTIONS)) ? 0 : -1;
   } catch (error) {
     const pos = (error as { pos?: unknown }).pos;
     return typeof pos === 'number' ? pos : 0;
@@ -124,14 +127,6 @@ const needsMore = (src: string, at: number) => at === -1 || at >= src.trimEnd().
 const GLOBALS = new Set(['undefined', 'NaN', 'Infinity', 'Math', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Number',
   'String', 'Boolean', 'Array', 'Object', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer']);
 
-function tokensOf(src: string): Token[] | undefined {
-  try {
-    return [...tokenizer(src, OPTIONS)];
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A variable the script reads but never declares (`item.price` outside the loop that names `item`): final once the
  * name is complete and is not a parameter of an arrow function still being written.
@@ -144,10 +139,10 @@ const READ_WORDS = ['of', 'let', 'async', 'await', 'true', 'false', 'null', 'typ
 /** Words acorn reads as names that are keywords in their place (`for (const x of …)`, `let`). */
 const CONTEXTUAL = new Set(['of', 'let', 'async', 'get', 'set', 'static', 'await', 'yield']);
 
-function readsUndeclared(src: string, textEnd: number): boolean {
+/** `read`: the tokens of `src` as the parser read them (its end-of-input token is skipped). */
+function readsUndeclared(src: string, read: readonly Token[], textEnd: number): boolean {
   const final = textEnd === Infinity;
-  const tokens = tokensOf(src);
-  if (!tokens) return false;
+  const tokens = read.filter((t) => t.type.label !== 'eof');
   const label = (i: number) => tokens[i]?.type.label;
   const isName = (i: number) => label(i) === 'name';
   const word = (i: number) => src.slice(tokens[i]!.start, tokens[i]!.end);
@@ -211,7 +206,8 @@ function readsUndeclared(src: string, textEnd: number): boolean {
 
 /** The text parses as a whole script (what an end-of-output token needs). */
 export function completeScript(text: string): boolean {
-  return closeTail(text).kind === 'none' && errorAt(text) === -1 && !readsUndeclared(text, Infinity);
+  const tokens: Token[] = [];
+  return closeTail(text).kind === 'none' && errorAt(text, tokens) === -1 && !readsUndeclared(text, tokens, Infinity);
 }
 
 /** `names`: also rule out reading a variable the script never declares (off for pure syntax questions). */
@@ -220,8 +216,9 @@ export function viableScriptPrefix(text: string, names = true): boolean {
   if (tail.kind === 'dead') return false;
   if (tail.kind === 'unknown') return true;
   const src = tail.kind === 'closed' ? tail.src : text;
-  const at = errorAt(src);
-  if (needsMore(src, at)) return !names || !readsUndeclared(src, text.trimEnd().length);
+  const tokens: Token[] = [];
+  const at = errorAt(src, names ? tokens : undefined);
+  if (needsMore(src, at)) return !names || !readsUndeclared(src, tokens, text.trimEnd().length);
   // The text ends in a closed-by-us string or comment, or in whitespace: every token is final.
   if (tail.kind === 'closed' || /\s$/.test(text)) return false;
   const last = lastToken(src);

@@ -9,7 +9,7 @@
  * All or nothing: if any attention block or norm does not match the patterns exactly, the model is left as it was.
  */
 import {
-  floatAttr, floatTensor, int64Tensor, intAttr, intAttribute, intsAttribute, makeNode, type OnnxModel, type OnnxNode,
+  attribute, floatAttr, floatTensor, int64Tensor, intAttr, intAttribute, intsAttribute, makeNode, type OnnxModel, type OnnxNode,
   parseModel, serializeModel, tensorValues,
 } from './onnx-model.ts';
 
@@ -357,7 +357,7 @@ function fuseResidualNorms(model: OnnxModel): void {
     if (norm.opType !== 'SimplifiedLayerNormalization') continue;
     const add = g.op(norm.inputs[0], 'Add');
     if (!add || add.inputs.some((i) => model.initializers.has(i) || i === '')) continue;
-    const epsilon = norm.attributes.find((a) => a.some((f) => f.no === 1 && f.wire === 2 && new TextDecoder().decode(f.bytes) === 'epsilon'));
+    const epsilon = attribute(norm, 'epsilon');
     const skip = makeNode('SkipSimplifiedLayerNormalization', [add.inputs[0]!, add.inputs[1]!, norm.inputs[1]!],
       [norm.outputs[0]!, '', '', add.outputs[0]!], epsilon ? [epsilon] : [], 'com.microsoft');
     model.nodes.splice(model.nodes.indexOf(norm), 1, skip);
