@@ -76,9 +76,8 @@ function listLabels(list: DetectedList): string[] {
 const INLINE = new Set(['SPAN', 'B', 'I', 'EM', 'STRONG', 'SUP', 'SUB', 'SMALL', 'CODE', 'CITE', 'ABBR', 'Q', 'MARK', 'FONT', 'U', 'S', 'TIME', 'DFN', 'KBD', 'VAR', 'BDI', 'BDO', 'LABEL']);
 const PROSE_BLOCK = new Set(['P', 'LI', 'DD', 'DT', 'TD', 'TH', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'CAPTION', 'ADDRESS']);
 const MIN_PROSE_LINKS = 3;
-/** A navigation section (nav, header, footer, aside) with at least this many links keeps them as one `links` list. */
-const MIN_NAV_LINKS = 10;
-const NAV_SECTIONS: ReadonlySet<string> = new Set(['nav', 'header', 'footer', 'aside']);
+/** A section with at least this many links of its own (a menu, a footer full of links) keeps them as one `links` list. */
+const MIN_MENU_LINKS = 8;
 /** A page with at least this many in-page anchors (¶ permalinks, a table of contents) lists them all as one. */
 const MIN_ANCHORS = 8;
 
@@ -99,6 +98,8 @@ function proseBlock(el: Element, texts: Map<Element, number>): Element | undefin
   let block = el.parentElement;
   for (let depth = 0; block && INLINE.has(block.tagName) && depth < 6; depth++) block = block.parentElement;
   if (!block || !PROSE_BLOCK.has(block.tagName)) return undefined;
+  // A list item holding a sub-list is a node of a tree (a table of contents), not running text.
+  if (block.tagName === 'LI' && block.querySelector(':scope > ul, :scope > ol')) return undefined;
   let length = texts.get(block);
   if (length === undefined) {
     length = textOf(block, 2000).length;
@@ -122,13 +123,14 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   const absorbed = new Map<Candidate, DetectedList>();
   for (const list of lists) for (const member of list.members) absorbed.set(member, list);
 
-  // Links in running text are many and rarely the point: per section they become one `links` list (find by text).
-  const prose = new Map<string, Candidate[]>();
+  // Links in running text are many and rarely the point: per landmark (the article, the page) they become one `links`
+  // list, found by text.
+  const prose = new Map<SectionRef, Candidate[]>();
   const blockTexts = new Map<Element, number>();
   for (const candidate of walked.candidates) {
     if (candidate.kind !== 'link' || absorbed.has(candidate) || !proseBlock(candidate.el, blockTexts)) continue;
-    const group = prose.get(candidate.section.name);
-    if (group) group.push(candidate); else prose.set(candidate.section.name, [candidate]);
+    const group = prose.get(candidate.landmark);
+    if (group) group.push(candidate); else prose.set(candidate.landmark, [candidate]);
   }
   const proseOf = new Map<Candidate, Candidate[]>();
   for (const group of prose.values()) if (group.length >= MIN_PROSE_LINKS) for (const candidate of group) proseOf.set(candidate, group);
@@ -138,13 +140,13 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   // Big menus (a site's category tree, a footer full of links) likewise: one list to find a link in by its text.
   const navLinks = new Map<string, Candidate[]>();
   for (const candidate of walked.candidates) {
-    if (candidate.kind !== 'link' || absorbed.has(candidate) || proseOf.has(candidate) || !NAV_SECTIONS.has(candidate.section.kind)) continue;
+    if (candidate.kind !== 'link' || absorbed.has(candidate) || proseOf.has(candidate)) continue;
     const group = navLinks.get(candidate.section.name);
     if (group) group.push(candidate); else navLinks.set(candidate.section.name, [candidate]);
   }
   const menus = new Set<Candidate[]>();
   for (const group of navLinks.values()) {
-    if (group.length < MIN_NAV_LINKS) continue;
+    if (group.length < MIN_MENU_LINKS) continue;
     menus.add(group);
     for (const candidate of group) proseOf.set(candidate, group);
   }
@@ -182,7 +184,8 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
         itemSelector: 'a[href]',
         locators: locatorsFor(container, ''),
       };
-      placed.push({ entry, el: container, section: candidate.section });
+      const inText = links !== anchors && !menus.has(links);
+      placed.push({ entry, el: container, section: inText ? candidate.landmark : candidate.section });
       continue;
     }
     const list = absorbed.get(candidate);

@@ -224,12 +224,29 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
     // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
     if ([...memberMap.values()].every((m) => m.length === 1 && FORM_FIELD_KINDS.has(m[0]!.kind))) continue;
     const list = describe(container, items, memberMap);
+    if (notAList(items, list.slots)) continue;
     const slotsPerItem = list.slots.length;
     if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) continue;
     if (items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) continue;
     lists.push({ ...list, members });
   }
   return lists;
+}
+
+const PROSE_ITEM_CHARS = 400;
+const TREE_LINK_SLOTS = 4;
+
+/**
+ * Repeated prose (paragraph-long list items with links in them) and link trees (a nested table of contents) repeat in
+ * shape but are not lists of things: their links stay running-text links, anchors or menus.
+ */
+function notAList(items: Element[], slots: ListSlot[]): boolean {
+  if (!slots.every((s) => s.kind === 'link' || s.kind === 'text')) return false;
+  const links = slots.filter((s) => s.kind === 'link').length;
+  if (links >= TREE_LINK_SLOTS && links === slots.length) return true;
+  const sampled = items.slice(0, 3);
+  const chars = sampled.reduce((sum, item) => sum + textOf(item, PROSE_ITEM_CHARS * 2).length, 0);
+  return chars >= PROSE_ITEM_CHARS * sampled.length;
 }
 
 function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>): Omit<DetectedList, 'members'> {

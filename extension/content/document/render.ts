@@ -25,18 +25,16 @@ function stateParts(entry: ElementEntry): string[] {
   return out;
 }
 
-/** A link target in few tokens: another site as host + path without its query, ours as path (query capped). */
+/** A link target in few tokens: another site as its host (the link's text says what is there), ours as path (capped). */
 export function shortTarget(target: string): string {
   if (/^https?:\/\//.test(target)) {
     try {
-      const url = new URL(target);
-      const path = url.pathname === '/' ? '' : url.pathname;
-      return truncate(`${url.host.replace(/^www\./, '')}${path}`, 60);
+      return new URL(target).host.replace(/^www\./, '');
     } catch {
-      return truncate(target, 60);
+      return truncate(target, 40);
     }
   }
-  return truncate(target, 60);
+  return truncate(target, 32);
 }
 
 /** Effects in few words: a link's target alone, a new tab in brackets. */
@@ -46,8 +44,11 @@ function shortEffect(effect: string): string {
   if (goes) return shortTarget(goes[1]!);
   const tab = /^opens (\S+) in a new tab$/.exec(one);
   if (tab) return `${shortTarget(tab[1]!)} (new tab)`;
-  return one;
+  return truncate(one, 60);
 }
+
+/** Options a select shows in the prompt (the JSON keeps up to 20); `.select(text)` takes any of them. */
+const PROMPT_OPTIONS = 10;
 
 /**
  * One element per line. The kind is left out when the name ends with it (`…_link`, `…_button`), and the quoted
@@ -61,20 +62,43 @@ export function renderElement(entry: ElementEntry): string {
   const labelInName = !!base && (own === base || own === `${base}_${entry.kind}`);
   const parts = [`$${entry.name}`];
   if (!kindInName) parts.push(entry.inputType ? `${entry.kind}:${entry.inputType}` : entry.kind);
-  if (entry.description && !labelInName) parts.push(quote(entry.description));
+  if (entry.description && !labelInName) parts.push(quote(entry.description, 48));
   if (entry.placeholder) parts.push(`placeholder=${quote(entry.placeholder, 40)}`);
   const state = stateParts(entry);
   if (state.length) parts.push(`[${state.join(' ')}]`);
   if (entry.options?.length) {
-    const more = entry.optionsTotal ? ` +${entry.optionsTotal - entry.options.length} more` : '';
-    parts.push(`options=[${entry.options.map((o) => quote(o, 40)).join(', ')}${more}]`);
+    const shown = entry.options.slice(0, PROMPT_OPTIONS);
+    const total = entry.optionsTotal ?? entry.options.length;
+    const more = total > shown.length ? ` +${total - shown.length} more` : '';
+    parts.push(`options=[${shown.map((o) => quote(o, 40)).join(', ')}${more}]`);
   }
   if (entry.effect) parts.push(`→ ${shortEffect(entry.effect)}`);
   return parts.join(' ');
 }
 
+const LINK_SAMPLES = 5;
+/** A list whose items are links and nothing else (a menu, a text's links): the field to show, else undefined. */
+function linkField(entry: ListEntry): string | undefined {
+  const [action] = entry.actions;
+  if (entry.actions.length !== 1 || entry.fields.length !== 1 || entry.fields[0] !== action) return undefined;
+  const slot = entry.slots.find((s) => s.name === action);
+  return slot?.kind === 'link' && slot.selector === ':scope' ? action : undefined;
+}
+
+/** The descriptions build.ts gives link groups, which the rendered `of links…` says already. */
+const GENERIC_LINK_GROUPS = new Set(['links in the text', 'navigation links', 'links to places on this page']);
+
 export function renderList(entry: ListEntry): string {
   const parts = [`$${entry.name}`, `list(${entry.count})`];
+  const field = linkField(entry);
+  if (field) {
+    // A menu, a text's links, a page's anchors: the link texts are the samples, found with `.find(text)`.
+    parts.push(entry.description === 'links to places on this page' ? 'of links to places on this page' : 'of links');
+    if (entry.description && !GENERIC_LINK_GROUPS.has(entry.description)) parts.push(quote(entry.description));
+    const texts = entry.samples.map((s) => s[field]).filter((t): t is string => !!t);
+    if (texts.length) parts.push(`e.g. ${texts.slice(0, LINK_SAMPLES).map((t) => quote(t, 30)).join(', ')}${entry.count > Math.min(texts.length, LINK_SAMPLES) ? ' …' : ''}`);
+    return parts.join(' ');
+  }
   if (entry.description) parts.push(quote(entry.description));
   if (entry.fields.length) parts.push(`fields: ${entry.fields.join(', ')}`);
   if (entry.actions.length) {

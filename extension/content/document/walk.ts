@@ -26,6 +26,8 @@ export interface Candidate {
   el: Element;
   kind: ElementKind;
   section: SectionRef;
+  /** The landmark, form, dialog, region or frame around it (or the page), headings aside. */
+  landmark: SectionRef;
   inViewport: boolean | undefined;
 }
 
@@ -228,7 +230,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
         inViewport = !!view && rect.bottom > 0 && rect.right > 0 && rect.top < view.innerHeight && rect.left < view.innerWidth;
       }
     }
-    if (kind && shown) candidates.push({ el, kind, section: sectionFor(frame), inViewport });
+    if (kind && shown) candidates.push({ el, kind, section: sectionFor(frame), landmark: frame.section, inViewport });
 
     if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
       const inner = frameDocument(el);

@@ -145,4 +145,19 @@ describe('budgets', () => {
     expect(doc.stats.nodes).toBeLessThan(2000);
     expect(renderDocument(doc)).toContain('… truncated: the page is larger than the time budget');
   });
+
+  test('few tokens for what a prompt does not need: link groups as their texts, other sites as hosts, long selects capped', () => {
+    const menu = Array.from({ length: 12 }, (_, i) => `<a href="/c${i}">Category ${i}</a>`).join('');
+    const countries = Array.from({ length: 30 }, (_, i) => `<option>Country ${i}</option>`).join('');
+    const doc = build(`<nav aria-label="Shop">${menu}</nav><main><h2>Read</h2><a href="https://github.com/org/repo/issues/48?x=1">Issue 48</a>
+      <a href="/articles/2015/05/05/a-very-long-slug-that-goes-on-and-on">Story</a><label>Country <select>${countries}</select></label></main>`);
+    const lines = renderDocument(doc).split('\n');
+    expect(lines).toContain('$shop__items list(12) of links "Shop" e.g. "Category 0", "Category 1", "Category 2" …');
+    expect(lines).toContain('$read__issue_48_link → github.com');
+    expect(lines.find((l) => l.startsWith('$read__story_link'))).toBe('$read__story_link → /articles/2015/05/05/a-very-lon…');
+    expect(lines.find((l) => l.startsWith('$read__country'))).toMatch(/options=\["Country 0", .*"Country 9" \+20 more\]$/);
+    // The JSON keeps what the prompt leaves out.
+    expect(list(doc, 'shop__items')).toMatchObject({ fields: ['category'], actions: ['category'] });
+    expect(entries(doc).find((e) => e.name === 'read__issue_48_link')).toMatchObject({ effect: 'goes to https://github.com/org/repo/issues/48?x=1' });
+  });
 });
