@@ -66,8 +66,8 @@ async function runGold(spec: PageSpec, script: string, allNames: ReturnType<type
 
 interface Prepared { spec: PageSpec; tasks: ReturnType<typeof tasksFor>; main: PageDocument; otherNames: string[]; allNames: ReturnType<typeof scriptNames> }
 
-function prepare(split: Split, seed: number, chrome = false, extras = false, madeUp = 0): Prepared {
-  const spec = pageSpec(seed, split, { chrome, extras, madeUp });
+function prepare(split: Split, seed: number, chrome = false, extras = false, madeUp = 0, pseudo = 0): Prepared {
+  const spec = pageSpec(seed, split, { chrome, extras, madeUp, pseudo });
   const page = renderPage(document, spec);
   const docs = documents(spec, page);
   const map = mapNames([docs.main, ...docs.other], page, spec, document);
@@ -87,12 +87,12 @@ export async function verifyTask(split: Split, seed: number, index: number, scri
   return { task: task.task, gold: task.script, why };
 }
 
-export async function runBatch(split: Split, seeds: number[], chrome = false, extras = false, madeUp = 0): Promise<BatchResult> {
+export async function runBatch(split: Split, seeds: number[], chrome = false, extras = false, madeUp = 0, pseudo = 0): Promise<BatchResult> {
   const started = performance.now();
   const samples: Sample[] = [];
   const dropped: Dropped[] = [];
   for (const seed of seeds) {
-    const { spec, tasks, main, otherNames, allNames } = prepare(split, seed, chrome, extras, madeUp);
+    const { spec, tasks, main, otherNames, allNames } = prepare(split, seed, chrome, extras, madeUp, pseudo);
     for (const [i, task] of tasks.entries()) {
       const id = `${split}-${seed}-${i}`;
       const { page: after, run } = await runGold(spec, task.script, allNames);

@@ -2,11 +2,12 @@
 //
 //   node models/training/scriptwriter/make-corpus.mjs [--train 1500] [--dev 100] [--test 150] [--tabs 2]
 //                                                    [--out .cache/scriptwriter] [--first-seed 1] [--chrome]
-//                                                    [--extras] [--made-up 0.5]
+//                                                    [--extras] [--made-up 0.5] [--pseudo 0.5]
 // --chrome adds page chrome (header navigation, toolbar buttons, footer links) around the blocks, with nav/press tasks;
 // --extras what real apps have besides (a current nav link, a disabled bulk button, a search placeholder that is not
 // its label, labelled regions, list rows with a select checkbox); --made-up R: that share of train-page labels made up
-// from generic words (words.ts LABEL_POOL), so matching task words to names is learned by letters, not memorised.
+// from generic words (words.ts LABEL_POOL), so matching task words to names is learned by letters, not memorised; --pseudo P: that share
+// of made-up words pronounceable non-words (words.ts pseudoWord), which split into BPE pieces as unseen real words do.
 //
 // Builds harness.html (vite), serves it on 127.0.0.1, and in headless Chromium renders each seeded page, reads its
 // document with our content-script extractor, makes tasks and runs every gold script through our interpreter and
@@ -34,6 +35,7 @@ const parseCli = () => parseArgs({
     chrome: { type: 'boolean', default: false },
     extras: { type: 'boolean', default: false },
     'made-up': { type: 'string', default: '0' },
+    pseudo: { type: 'string', default: '0' },
     out: { type: 'string', default: join(root, '.cache/scriptwriter') },
   },
 }).values;
@@ -47,7 +49,7 @@ export async function buildHarness(outDir) {
 }
 
 /** Runs the harness over seeds in `tabs` pages at once; returns all samples and drops in seed order. */
-export async function runHarness(context, url, split, seeds, { tabs = 2, batch = 25, onBatch, chrome = false, extras = false, madeUp = 0 } = {}) {
+export async function runHarness(context, url, split, seeds, { tabs = 2, batch = 25, onBatch, chrome = false, extras = false, madeUp = 0, pseudo = 0 } = {}) {
   const chunks = [];
   for (let i = 0; i < seeds.length; i += batch) chunks.push(seeds.slice(i, i + batch));
   const results = new Array(chunks.length);
@@ -59,7 +61,7 @@ export async function runHarness(context, url, split, seeds, { tabs = 2, batch =
       const index = next++;
       await page.goto(url);
       await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
-      results[index] = await page.evaluate(([s, list, c, x, m]) => window.scriptwriterHarness.runBatch(s, list, c, x, m), [split, chunks[index], chrome, extras, madeUp]);
+      results[index] = await page.evaluate(([s, list, c, x, m, p]) => window.scriptwriterHarness.runBatch(s, list, c, x, m, p), [split, chunks[index], chrome, extras, madeUp, pseudo]);
       onBatch?.(results[index]);
     }
     await page.close();
@@ -88,7 +90,7 @@ async function main() {
       const started = Date.now();
       let done = 0;
       const result = await runHarness(context, server.url('/harness.html'), split, seeds, {
-        tabs: Number(args.tabs), batch: Number(args.batch), chrome: args.chrome, extras: args.extras, madeUp: Number(args['made-up']),
+        tabs: Number(args.tabs), batch: Number(args.batch), chrome: args.chrome, extras: args.extras, madeUp: Number(args['made-up']), pseudo: Number(args.pseudo),
         onBatch: (r) => {
           done += r.pages;
           process.stdout.write(`\r${split}: ${done}/${pages} pages`);

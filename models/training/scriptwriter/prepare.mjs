@@ -3,7 +3,9 @@
 // library) into <data>/{train,dev,test}.ids.jsonl rows {id, src, tgt} (src ends with </s>; tgt is the script + </s>).
 //
 //   node models/training/scriptwriter/prepare.mjs [--data .cache/scriptwriter] [--vocab 2048] [--max-src 640]
-//                                                [--identifiers whole|words]
+//                                                [--identifiers whole|words] [--tokenizer DIR]
+//
+// --tokenizer DIR reuses DIR/tokenizer.json instead of training one (to fine-tune a model on a new corpus).
 //
 // Rows whose input is longer than --max-src tokens are dropped and counted (the product truncates documents to a
 // token budget before they reach the model, scriptwriter-input.ts).
@@ -20,6 +22,7 @@ const { values: args } = parseArgs({
     vocab: { type: 'string', default: '2048' },
     'max-src': { type: 'string', default: '640' },
     identifiers: { type: 'string', default: 'whole' },
+    tokenizer: { type: 'string' },
   },
 });
 const data = resolve(args.data);
@@ -28,12 +31,19 @@ const splits = { train: read('train'), dev: read('dev'), test: read('test') };
 
 const started = Date.now();
 if (!['whole', 'words'].includes(args.identifiers)) throw new Error('--identifiers is whole or words');
-const trained = trainBpe(splits.train.flatMap((s) => [s.input, s.script]), Number(args.vocab), args.identifiers);
-const files = tokenizerFiles(trained);
+let files;
+if (args.tokenizer) {
+  const from = resolve(args.tokenizer);
+  files = { tokenizer: JSON.parse(readFileSync(join(from, 'tokenizer.json'), 'utf8')), config: JSON.parse(readFileSync(join(from, 'tokenizer_config.json'), 'utf8')) };
+  console.log(`BPE: reusing ${from}`);
+} else {
+  const trained = trainBpe(splits.train.flatMap((s) => [s.input, s.script]), Number(args.vocab), args.identifiers);
+  files = tokenizerFiles(trained);
+  console.log(`BPE: ${Object.keys(trained.vocab).length} tokens, ${trained.merges.length} merges, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
 mkdirSync(join(data, 'tokenizer'), { recursive: true });
 writeFileSync(join(data, 'tokenizer', 'tokenizer.json'), JSON.stringify(files.tokenizer));
 writeFileSync(join(data, 'tokenizer', 'tokenizer_config.json'), JSON.stringify(files.config, null, 2));
-console.log(`BPE: ${Object.keys(trained.vocab).length} tokens, ${trained.merges.length} merges, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 const tokenizer = new Tokenizer(files.tokenizer, files.config);
 const EOS = 2;

@@ -104,7 +104,7 @@ interface Gen {
   words<T>(items: readonly T[]): readonly T[];
 }
 
-function gen(seed: number, split: Split, madeUp = 0): Gen {
+function gen(seed: number, split: Split, madeUp = 0, pseudo = 0): Gen {
   const random = seededRandom(seed);
   const pick: Pick = (items) => items[Math.floor(random() * items.length)]!;
   return {
@@ -118,7 +118,7 @@ function gen(seed: number, split: Split, madeUp = 0): Gen {
     },
     // Train pages take made-up labels half of the time (see LABEL_POOL); dev and test keep the word lists.
     words: (items) => (split === 'train' && madeUp > 0 && random() < madeUp
-      ? madeUpLabels(random, Math.max(6, items.length)) as unknown as typeof items : forSplit(items, split)),
+      ? madeUpLabels(random, Math.max(6, items.length), pseudo) as unknown as typeof items : forSplit(items, split)),
   };
 }
 
@@ -223,8 +223,8 @@ function settingsSpec(g: Gen, id: string): SettingsSpec {
 }
 
 /** Chrome from its own random stream, so the blocks of a seed are the same with and without it. */
-function chromeSpec(seed: number, split: Split, madeUp: number): ChromeSpec {
-  const g = gen(seed * 31 + 7, split, madeUp);
+function chromeSpec(seed: number, split: Split, madeUp: number, pseudo: number): ChromeSpec {
+  const g = gen(seed * 31 + 7, split, madeUp, pseudo);
   const around: ChromeSpec = {};
   if (g.random() < 0.7) around.nav = { label: g.pick(W.NAV_LABELS), links: g.sample(g.words(W.NAV_LINKS), g.int(3, 6)) };
   if (g.random() < 0.5) around.toolbar = g.sample(g.words(W.TOOL_BUTTONS), g.int(1, 3));
@@ -233,8 +233,8 @@ function chromeSpec(seed: number, split: Split, madeUp: number): ChromeSpec {
 }
 
 /** Extras from their own random stream too. */
-function extrasSpec(seed: number, split: Split, madeUp: number): ExtrasSpec {
-  const g = gen(seed * 53 + 11, split, madeUp);
+function extrasSpec(seed: number, split: Split, madeUp: number, pseudo: number): ExtrasSpec {
+  const g = gen(seed * 53 + 11, split, madeUp, pseudo);
   return {
     currentLink: g.random() < 0.6,
     ...(g.random() < 0.5 ? { disabledButton: g.pick(['Archive selected', 'Delete selected', 'Export selected', 'Move selected', 'Mark as read']) } : {}),
@@ -248,9 +248,10 @@ function extrasSpec(seed: number, split: Split, madeUp: number): ExtrasSpec {
  * One page, the same for the same seed and split (and options). madeUp: the share of labels drawn from made-up words
  * on train pages (0 = the word lists only, as the bundled v1 corpus).
  */
-export function pageSpec(seed: number, split: Split, options: { chrome?: boolean; extras?: boolean; madeUp?: number } = {}): PageSpec {
+export function pageSpec(seed: number, split: Split, options: { chrome?: boolean; extras?: boolean; madeUp?: number; pseudo?: number } = {}): PageSpec {
   const madeUp = options.madeUp ?? 0;
-  const g = gen(seed, split, madeUp);
+  const pseudo = options.pseudo ?? 0;
+  const g = gen(seed, split, madeUp, pseudo);
   const family = g.pick(FAMILIES);
   const blocks: BlockSpec[] = [];
   switch (family) {
@@ -271,6 +272,6 @@ export function pageSpec(seed: number, split: Split, options: { chrome?: boolean
     : b.kind === 'search' ? [`${b.list.layout}/${b.list.classPrefix}`] : []);
   return {
     seed, split, family, template: [family, ...layouts].join(':'), title, blocks,
-    ...(options.chrome ? { chrome: chromeSpec(seed, split, madeUp) } : {}), ...(options.extras ? { extras: extrasSpec(seed, split, madeUp) } : {}),
+    ...(options.chrome ? { chrome: chromeSpec(seed, split, madeUp, pseudo) } : {}), ...(options.extras ? { extras: extrasSpec(seed, split, madeUp, pseudo) } : {}),
   };
 }

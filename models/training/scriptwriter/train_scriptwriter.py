@@ -138,6 +138,7 @@ def main():
     ap.add_argument('--dec-layers', type=int, default=3)
     ap.add_argument('--eval-every', type=int, default=400)
     ap.add_argument('--fresh', action='store_true')
+    ap.add_argument('--init', help='start from these weights (a scriptwriter.pt of the same shape and tokenizer): fine-tuning')
     ap.add_argument('--arch', choices=['encdec', 'deconly'], default='encdec')
     ap.add_argument('--layers', type=int, default=7, help='decoder-only: number of layers')
     ap.add_argument('--threads', type=int, default=2, help='torch threads (1 each when two runs share the 2 cores)')
@@ -171,6 +172,9 @@ def main():
         opt.load_state_dict(ckpt['opt'])
         state = ckpt['state']
         print(f'resumed at step {state["step"]} ({state["elapsed"]:.0f} s)', flush=True)
+    elif args.init:
+        model.load_state_dict(torch.load(args.init))
+        print(f'fine-tuning from {args.init}', flush=True)
 
     def save():
         tmp = ckpt_path + '.tmp'
@@ -228,7 +232,7 @@ def main():
         'arch': ARCH, 'layers': args.layers if ARCH == 'deconly' else None, 'params': params, 'vocab': vocab, 'd_model': M.D_MODEL, 'heads': M.HEADS, 'ffn': M.FFN,
         'encoder_layers': M.ENC_LAYERS, 'decoder_layers': M.DEC_LAYERS, 'scale_embedding': M.SCALE_EMBEDDING, 'steps': state['step'],
         'budget_minutes': args.minutes, 'seconds': round(state['elapsed'], 1), 'loss_tokens_seen': state['tokens'],
-        'batch': args.batch, 'lr': args.lr, 'seed': args.seed, 'train_rows': len(train), 'dev_rows': len(dev),
+        'batch': args.batch, 'lr': args.lr, 'seed': args.seed, 'init': args.init, 'train_rows': len(train), 'dev_rows': len(dev),
         'dev_loss': final_loss, 'dev_exact_script_rate_first_200': exact,
         'torch': torch.__version__, 'threads': torch.get_num_threads(),
     }

@@ -100,15 +100,35 @@ export const LABEL_POOL = [
 const LABEL_ADJECTIVES = ['main', 'preferred', 'second', 'your', 'new', 'old', 'quiet', 'bright', 'local', 'daily',
   'extra', 'home', 'shared', 'spare', 'first', 'last', 'north', 'south', 'short', 'long'];
 
-/** `n` distinct made-up labels of one to three words. */
-export function madeUpLabels(random: () => number, n: number): string[] {
+const ONSETS = ['b', 'bl', 'br', 'c', 'ch', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'pl', 'pr',
+  'qu', 'r', 's', 'sh', 'sk', 'sl', 'sp', 'st', 't', 'th', 'tr', 'v', 'w', 'y', 'z', ''];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ay', 'ea', 'ee', 'ie', 'oa', 'oo', 'ou', 'y'];
+const CODAS = ['', '', '', 'b', 'ck', 'd', 'ft', 'g', 'l', 'll', 'm', 'n', 'nd', 'ng', 'nt', 'p', 'r', 'rd', 'rk', 'rt', 's',
+  'sh', 'st', 't', 'x'];
+
+/**
+ * A pronounceable made-up word of one to three syllables ("tramble", "skoud"). Pool words become whole BPE tokens that
+ * a model can memorise; these split into pieces the way unseen real words ("daytime", "mailbox") do, so copying a name
+ * piece by piece is what gets learned.
+ */
+export function pseudoWord(random: () => number): string {
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const syllables = 1 + Math.floor(random() * 3);
+  let word = '';
+  for (let i = 0; i < syllables; i++) word += pick(ONSETS) + pick(VOWELS) + (i === syllables - 1 || random() < 0.3 ? pick(CODAS) : '');
+  return word.length >= 3 ? word : word + pick(['n', 'st', 'rd']);
+}
+
+/** `n` distinct made-up labels of one to three words, from LABEL_POOL or (pseudo share) pronounceable made-up words. */
+export function madeUpLabels(random: () => number, n: number, pseudo = 0): string[] {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const noun = () => (random() < pseudo ? pseudoWord(random) : pick(LABEL_POOL));
   const out = new Set<string>();
   while (out.size < n) {
     const shape = random();
-    const words = shape < 0.35 ? [pick(LABEL_POOL)]
-      : shape < 0.75 ? [pick(LABEL_POOL), pick(LABEL_POOL)]
-        : [pick(LABEL_ADJECTIVES), pick(LABEL_POOL), ...(random() < 0.5 ? [pick(LABEL_POOL)] : [])];
+    const words = shape < 0.35 ? [noun()]
+      : shape < 0.75 ? [noun(), noun()]
+        : [pick(LABEL_ADJECTIVES), noun(), ...(random() < 0.5 ? [noun()] : [])];
     const text = words.join(' ');
     out.add(text[0]!.toUpperCase() + text.slice(1));
   }
