@@ -2,12 +2,15 @@
 // model on our fixture apps (test/fixtures/apps/bench/tasks.json, answers in bench/replay.json). For each task:
 //   1. fresh run: one model call writes the script (plus repairs), the host runs it on the page;
 //   2. replay: the same script saved-and-replayed on a freshly loaded page, 0 model calls;
-//   3. step-wise baseline (features/automate/stepwise.ts): one model call per action, the page document every call.
+//   3. step-wise baseline (features/automate/stepwise.ts): one model call per action, the page document every call;
+//   4. (--real-model ID, default the bundled script writer; --real-model none skips it) a fresh run whose one call goes
+//      to that real model on WASM, no repairs: what a fresh run costs when a model really writes the script (the
+//      scripted model answers at once, so fresh vs replay with it shows only the run's own overhead).
 // Runs go through `automate.start` in the model host, as the side panel's do; times are the host's own
 // (start → finished; "model" is the part spent waiting for the engine). Tokens are counted with a real tokenizer through `tokens.count` (--tokenizer, default the bundled
 // TinyStories-656K: a 2,048-entry BPE, so counts run higher than a 32k-vocabulary model's; the ratio is the goal) over every prompt the engine got and every answer it gave. Confirmations are
 // answered yes by the script. Prints a table and writes .cache/bench-automation-*.json.
-// Options: --no-build --tokenizer ID --tasks FILE --replay FILE --repeats 3 (timings: median of repeats)
+// Options: --no-build --tokenizer ID --tasks FILE --replay FILE --repeats 3 --real-model ID|none (timings: median of repeats)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +23,7 @@ const { values: opts } = parseArgs({
     tasks: { type: 'string', default: join(root, 'test/fixtures/apps/bench/tasks.json') },
     replay: { type: 'string', default: join(root, 'test/fixtures/apps/bench/replay.json') },
     repeats: { type: 'string', default: '3' },
+    'real-model': { type: 'string', default: 'scriptwriter-encdec' },
   },
 });
 const fail = (message) => { console.error(message); process.exit(2); };
@@ -27,6 +31,8 @@ const repeats = Number(opts.repeats);
 if (!Number.isInteger(repeats) || repeats < 1) fail('--repeats must be a positive integer');
 const tasks = JSON.parse(readFileSync(resolve(opts.tasks), 'utf8'));
 const MODEL = 'bench-automation-replay';
+const REAL = opts['real-model'] === 'none' ? undefined : opts['real-model'];
+const MODES = ['fresh', 'replay', 'stepwise', ...(REAL ? ['real'] : [])];
 
 let dist;
 try {
@@ -70,12 +76,13 @@ try {
   await run.addReplayModel(MODEL, opts.replay);
   await call('tokens.count', { model: opts.tokenizer, text: 'warm up' });
   for (const task of tasks) {
-    const row = { id: task.id, app: task.app, task: task.task, fresh: [], replay: [], stepwise: [] };
+    const row = { id: task.id, app: task.app, task: task.task, fresh: [], replay: [], stepwise: [], real: [] };
     for (let r = 0; r < repeats; r++) {
-      for (const mode of ['fresh', 'replay', 'stepwise']) {
+      for (const mode of MODES) {
         const { page, tabId } = await openTask(task);
         const start = { tabId, task: task.task, model: MODEL, keepPrompts: true };
         if (mode === 'stepwise') start.mode = 'stepwise';
+        if (mode === 'real') Object.assign(start, { model: REAL, maxRepairs: 0, backend: 'wasm' });
         if (mode === 'replay') {
           const script = row.fresh.at(-1)?.script;
           if (!script) throw new Error(`${task.id}: no script from the fresh run to replay`);
@@ -90,7 +97,7 @@ try {
           summary: report?.summary ?? state.error?.message ?? '',
           script: report?.savedScript,
         };
-        if (r === 0) {
+        if (r === 0 && mode !== 'real') {
           entry.tokensIn = await countTokens(report?.prompts ?? []);
           entry.tokensOut = await countTokens((report?.attempts ?? []).filter((a) => a.raw && (mode !== 'replay')).map((a) => a.raw));
           if (mode === 'replay') entry.tokensOut = 0;
@@ -122,6 +129,18 @@ for (const r of results) {
   console.log(`| ${r.id} | ${r.app} | ${f.modelCalls} · ${f.tokensIn}/${f.tokensOut} | ${s.modelCalls} · ${s.tokensIn}/${s.tokensOut} | ${((s.tokensIn + s.tokensOut) / (f.tokensIn + f.tokensOut)).toFixed(2)}x | ${fresh} (${model}) | ${replay} | ${(fresh / replay).toFixed(2)}x |`);
 }
 console.log(`| all | | ${scriptTotal} tokens | ${stepTotal} tokens | ${(stepTotal / scriptTotal).toFixed(2)}x | ${freshTotal} (${modelTotal}) | ${replayTotal} | ${(freshTotal / replayTotal).toFixed(2)}x |`);
+if (REAL) {
+  console.log(`\nfresh run with a real model (${REAL}, WASM, one call, no repairs) vs replay of the saved script:`);
+  console.log('| task | real fresh ms (model) | its run succeeded | replay ms | speed-up |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  let realTotal = 0, realModel = 0, replaySum = 0;
+  for (const r of results) {
+    const fresh = median(r.real.map((e) => e.ms)), model = median(r.real.map((e) => e.generateMs)), replay = median(r.replay.map((e) => e.ms));
+    realTotal += fresh; realModel += model; replaySum += replay;
+    console.log(`| ${r.id} | ${fresh} (${model}) | ${r.real.filter((e) => e.ok).length}/${r.real.length} | ${replay} | ${(fresh / replay).toFixed(2)}x |`);
+  }
+  console.log(`| all | ${realTotal} (${realModel}) | ${rate('real')} | ${replaySum} | ${(realTotal / replaySum).toFixed(2)}x |`);
+}
 console.log(`success: fresh ${rate('fresh')} · replay ${rate('replay')} (0 model calls: ${results.every((r) => r.replay.every((e) => e.modelCalls === 0))}) · step-wise ${rate('stepwise')}`);
 console.log(`tokens counted with ${opts.tokenizer}'s tokenizer; times are the model host's (start → finished), median of ${repeats}; model: replay (canned answers)`);
 mkdirSync(join(root, '.cache'), { recursive: true });

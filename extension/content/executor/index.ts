@@ -120,6 +120,18 @@ async function settle(watch: SettleWatch, request: ActRequest, startUrl: string)
   return { changed: settled.changed || url !== startUrl, navigated: settled.unloading, url };
 }
 
+const APPEAR_MS = 1000;
+
+async function appearing(doc: Document, target: ActTarget, ms: number): Promise<Element | null> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const el = resolveTarget(doc, target);
+    if (el) return el;
+  }
+  return null;
+}
+
 export async function act(doc: Document, request: ActRequest): Promise<ActReply> {
   const startUrl = location.href.slice(0, 4000);
   const reply = (value: ActReply['value']): ActReply => ({ value, changed: false, navigated: false, url: startUrl });
@@ -172,7 +184,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     }
   }
 
-  const el = resolveTarget(doc, target);
+  // Like a person, wait a moment for an element the last action is still bringing in (a re-render, a slow fetch).
+  const el = resolveTarget(doc, target) ?? await appearing(doc, target, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS));
   if (!el) {
     throw new NotFoundError(target.item?.index !== undefined
       ? `item ${target.item.index} of ${describe({ locators: target.locators })} is not on the page (the list has ${listItems(doc, target)?.length ?? 0} items)`

@@ -1,7 +1,9 @@
 /**
  * Waits until the page stops changing. Watching starts before the action (handlers often change the DOM
- * synchronously inside the click), and `settled()` resolves after `quietMs` without mutations, at `capMs` at the
- * latest, or at once when the document starts unloading (a navigation). Says whether anything changed.
+ * synchronously inside the click), and `settled()` resolves `firstMs` after the action when nothing changed, else
+ * after `quietMs` without mutations, at `capMs` at the latest, or at once when the document starts unloading (a
+ * navigation). Says whether anything changed. Later changes (a slow fetch) are covered by the executor waiting for
+ * the next element to appear.
  */
 export interface Settled {
   changed: boolean;
@@ -9,7 +11,7 @@ export interface Settled {
 }
 
 export interface SettleWatch {
-  settled(capMs?: number, quietMs?: number): Promise<Settled>;
+  settled(capMs?: number, quietMs?: number, firstMs?: number): Promise<Settled>;
 }
 
 export function watchSettle(doc: Document): SettleWatch {
@@ -29,7 +31,7 @@ export function watchSettle(doc: Document): SettleWatch {
   win?.addEventListener('beforeunload', onUnload);
   win?.addEventListener('pagehide', onUnload);
   return {
-    settled(capMs = 2000, quietMs = 120) {
+    settled(capMs = 2000, quietMs = 32, firstMs = 16) {
       return new Promise((resolve) => {
         let quietTimer: ReturnType<typeof setTimeout> | undefined;
         const finish = () => {
@@ -40,14 +42,14 @@ export function watchSettle(doc: Document): SettleWatch {
           win?.removeEventListener('pagehide', onUnload);
           resolve({ changed, unloading });
         };
-        const arm = () => {
+        const arm = (ms: number) => {
           if (unloading) return finish();
           clearTimeout(quietTimer);
-          quietTimer = setTimeout(finish, quietMs);
+          quietTimer = setTimeout(finish, ms);
         };
-        onChange = arm;
+        onChange = () => arm(quietMs);
         const capTimer = setTimeout(finish, capMs);
-        arm();
+        arm(changed ? quietMs : Math.min(firstMs, quietMs));
       });
     },
   };

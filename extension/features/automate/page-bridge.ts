@@ -1,7 +1,8 @@
 /**
  * The side panel's end of the script bridge: turns `$name` calls into page actions on the bound tab
- * (side panel → background `page.act` → content executor), keeps the document current (read again after an action
- * that changed or left the page), answers ask/say through the UI, and holds irreversible actions until the user
+ * (side panel → background `page.act` → content executor), keeps the document current (read again at once after an
+ * action that left the page or changed its address, and when a name or element is missing after one that changed the
+ * page: the executor finds elements by their locators on the live page, so most steps need no new read), answers ask/say through the UI, and holds irreversible actions until the user
  * confirms them. Typed values count as user-supplied only when the user gave them in this run.
  */
 import { ActionError, ContentScriptError, isErrorNamed, NotFoundError } from '../../protocol/errors.ts';
@@ -69,6 +70,8 @@ export class PageBridge implements Bridge {
    * (a list filtered down to two rows stops being a list) is found again by its earlier locators. */
   private readonly seen = new Map<string, Entry>();
   private current!: PageDocument;
+  /** An action changed the page since the document was read. */
+  private stale = false;
 
   constructor(private readonly deps: PageBridgeDeps, doc: PageDocument, userValues: Iterable<string> = []) {
     this.doc = doc;
@@ -81,6 +84,7 @@ export class PageBridge implements Bridge {
 
   set doc(doc: PageDocument) {
     this.current = doc;
+    this.stale = false;
     for (const entry of entriesOf(doc)) this.seen.set(entry.name, entry);
   }
 
@@ -115,6 +119,11 @@ export class PageBridge implements Bridge {
     const sample = t.index !== undefined ? entry.samples[t.index] : undefined;
     const label = [t.field ?? '', sample ? Object.values(sample).join(' ') : '', entry.description].filter(Boolean).join(' · ');
     return { target, entry, label };
+  }
+
+  /** Reads the page again when an action changed it and `name` is not in the document read before. */
+  private async freshFor(name: string): Promise<void> {
+    if (this.stale && !entriesOf(this.doc).some((e) => e.name === name)) await this.refresh(false);
   }
 
   private async refresh(navigated: boolean, url?: string): Promise<void> {
@@ -159,8 +168,10 @@ export class PageBridge implements Bridge {
         break;
     }
     if (!call.target) throw new NotFoundError(`${call.call}() needs an element`);
+    await this.freshFor(call.target.name);
     await this.reach(call.target.name);
-    const { target, entry, label } = this.target(call);
+    await this.freshFor(call.target.name);
+    let { target, entry, label } = this.target(call);
     const description = describeTarget(call.target);
     const args = call.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').slice(0, 4);
     const request: ActRequest = { action: call.call as ActRequest['action'], target, args };
@@ -180,7 +191,16 @@ export class PageBridge implements Bridge {
 
     let reply: ActReply;
     try {
-      reply = await this.deps.act(request);
+      try {
+        reply = await this.deps.act(request);
+      } catch (error) {
+        // Found by locators the page has moved on from: read it again and try once more.
+        if (!this.stale || !isErrorNamed(error, NotFoundError)) throw error;
+        await this.refresh(false);
+        ({ target, entry, label } = this.target(call));
+        request.target = target;
+        reply = await this.deps.act(request);
+      }
     } catch (error) {
       if (isErrorNamed(error, ActionError) && error.data?.needsConfirmation && !request.confirmed) {
         await this.askConfirmation(request, description, String(error.data.label ?? label), String(error.data.reason ?? 'it cannot be undone'));
@@ -193,10 +213,12 @@ export class PageBridge implements Bridge {
       }
     }
     if (acting) this.stats.actions++;
-    if (reply.changed || reply.navigated) {
+    if (reply.navigated || (reply.changed && reply.url && reply.url !== this.doc.url)) {
       const before = this.doc;
       await this.refresh(reply.navigated, reply.url || undefined);
       if (call.call === 'click' && this.doc.url !== before.url) this.deps.onNavigated?.(before, call.target.name, this.doc);
+    } else if (reply.changed) {
+      this.stale = true;
     }
     return reply.value ?? null;
   }
