@@ -172,4 +172,26 @@ describe('handles are used as handles', () => {
     expect(list.allows(pid(' === '))).toBe(true);
     expect(list.allows(pid('=='))).toBe(true);
   });
+
+  test('a handle is no operand and no statement of its own: `$x - 7`, `$x < 3`, `$a` then `$b` are refused', () => {
+    const ops = ['', '$', 'form__email', 'shop__items', '-07', ' < 3', '\n', ';', ')', ',', '[0]', '.', 'click', '()'];
+    const at = (p: string) => ops.indexOf(p);
+    const after = (...parts: string[]) => {
+      const c = new NameConstraint(['form__email', 'shop__items'], ops, [0], { lists: { shop__items: ['name'] }, elements: ['form__email'] });
+      for (const p of parts) c.accept(at(p));
+      return c;
+    };
+    const handle = after('$', 'form__email');
+    expect(handle.allows(at('-07'))).toBe(false);
+    expect(handle.allows(at(' < 3'))).toBe(false);
+    expect(handle.allows(at(';'))).toBe(true);
+    expect(handle.allows(at(')'))).toBe(true);
+    expect(handle.allows(at(','))).toBe(true);
+    const bare = after('$', 'shop__items', '\n');
+    expect(bare.allows(at('$'))).toBe(false);
+    expect(bare.allows(at('.'))).toBe(true);
+    // An item is a handle too; what a method returns is a plain value.
+    expect(after('$', 'shop__items', '[0]').allows(at(' < 3'))).toBe(false);
+    expect(after('$', 'form__email', '.', 'click', '()').allows(at(' < 3'))).toBe(true);
+  });
 });

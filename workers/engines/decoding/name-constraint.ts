@@ -29,6 +29,7 @@ type Lexer =
   | { mode: 'string'; quote: string; escaped: boolean; depth: number; stack: readonly Pending[] };
 
 const IDENTIFIER = /[\p{L}\p{N}_]/u;
+const AFTER_HANDLE = new Set([')', ']', '}', ',', ';']);
 const START: Lexer = { mode: 'code', after: undefined, depth: 0, stack: [] };
 
 export class NameConstraint {
@@ -93,6 +94,9 @@ export class NameConstraint {
     if (ch === '[' && after && after.type !== 'list' && after.type !== 'call') return null;
     if (after && /\s/.test(ch)) return state;
     if (ch !== '(' && after?.type === 'call') return null;
+    // A handle is used through its members or passed on (`of $list)`, `waitFor($x)`), never as an operand or a bare
+    // statement: `$x - 7`, `$x < 3`, `$a\n$b` are refused.
+    if (after && after.type !== 'call' && ch !== '[' && !AFTER_HANDLE.has(ch)) return null;
     if (ch === '(' || ch === '[' || ch === '{') {
       depth++;
       if (ch === '[' && after?.type === 'list') stack = [...stack, { depth, handle: { type: 'item', list: after.list } }];
