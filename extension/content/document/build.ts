@@ -77,7 +77,7 @@ const INLINE = new Set(['SPAN', 'B', 'I', 'EM', 'STRONG', 'SUP', 'SUB', 'SMALL',
 const PROSE_BLOCK = new Set(['P', 'LI', 'DD', 'DT', 'TD', 'TH', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'CAPTION', 'ADDRESS']);
 const MIN_PROSE_LINKS = 3;
 /** A section with at least this many links of its own (a menu, a footer full of links) keeps them as one `links` list. */
-const MIN_MENU_LINKS = 8;
+const MIN_MENU_LINKS = 7;
 /** A page with at least this many in-page anchors (¶ permalinks, a table of contents) lists them all as one. */
 const MIN_ANCHORS = 8;
 
@@ -173,7 +173,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
       emittedProse.add(links);
       const container = commonAncestor(links.map((c) => c.el));
       const entry: ListEntry = {
-        name: links === anchors ? 'anchors' : 'links',
+        name: links === anchors ? 'anchors' : menus.has(links) ? 'links' : 'text_links',
         kind: 'list',
         description: links === anchors ? 'links to places on this page' : menus.has(links) ? 'navigation links' : 'links in the text',
         count: links.length,

@@ -68,8 +68,8 @@ describe('what is not a list', () => {
     const doc = build(`<main><h2>Story</h2>${para(1)}${para(2)}${para(3)}${para(4)}
       <h2>Shop</h2><div class="cards">${card('Lamp')}${card('Desk')}${card('Rug')}</div><button>Checkout</button></main>`);
     expect(entries(doc).filter((e) => e.kind === 'link')).toHaveLength(0);
-    expect(list(doc, 'main__links')).toMatchObject({ count: 8, description: 'links in the text', actions: ['link'] });
-    expect(list(doc, 'main__links').samples.map((s) => s.link)).toEqual(['alpha 1', 'beta 1', 'alpha 2', 'beta 2', 'alpha 3', 'beta 3', 'alpha 4', 'beta 4']);
+    expect(list(doc, 'main__text_links')).toMatchObject({ count: 8, description: 'links in the text', actions: ['link'] });
+    expect(list(doc, 'main__text_links').samples.map((s) => s.link)).toEqual(['alpha 1', 'beta 1', 'alpha 2', 'beta 2', 'alpha 3', 'beta 3', 'alpha 4', 'beta 4']);
     // A link that is most of its paragraph is not running text.
     const short = build('<main><p><a href="/x">Read the whole story</a></p><p>See <a href="/y">more</a>.</p></main>');
     expect(names(short)).toEqual(['main__read_the_whole_story_link', 'main__more_link']);
@@ -80,18 +80,18 @@ describe('what is not a list', () => {
   test('paragraph-long list items and a nested table of contents are not lists of things', () => {
     const long = (i: number) => `<li><strong>Point ${i}</strong>: ${'a sentence that goes on and on about the topic at hand, '.repeat(8)} see <a href="/r${i}">reference ${i}</a>.</li>`;
     const prose = build(`<main><h2>Notes</h2><ul>${long(1)}${long(2)}${long(3)}</ul></main>`);
-    expect(entries(prose).some((e) => e.kind === 'list' && e.name !== 'main__links')).toBe(false);
-    expect(list(prose, 'main__links').count).toBe(3);
+    expect(entries(prose).some((e) => e.kind === 'list' && e.name !== 'main__text_links')).toBe(false);
+    expect(list(prose, 'main__text_links').count).toBe(3);
     const toc = (i: number) => `<li><a href="/t${i}">Part ${i}</a><ul><li><a href="/t${i}a">Setup ${i}</a></li><li><a href="/t${i}b">Example ${i}</a></li><li><a href="/t${i}c">Details ${i}</a></li></ul></li>`;
     const tree = build(`<nav aria-label="Contents"><ul>${toc(1)}${toc(2)}${toc(3)}</ul></nav>`);
     expect(names(tree)).toEqual(['contents__links']);
     expect(list(tree, 'contents__links').count).toBe(12);
   });
 
-  test('eight or more links of their own in any section are one menu list', () => {
+  test('seven or more links of their own in any section are one menu list', () => {
     const links = (n: number) => Array.from({ length: n }, (_, i) => `<a href="/m${i}">Menu ${i}</a> `).join('');
-    expect(names(build(`<div>${links(8)}</div>`))).toEqual(['page__links']);
-    expect(names(build(`<div>${links(7)}</div>`))).toHaveLength(7);
+    expect(names(build(`<div>${links(7)}</div>`))).toEqual(['page__links']);
+    expect(names(build(`<div>${links(6)}</div>`))).toHaveLength(6);
   });
 
   test("a dialog's form is the dialog's section", () => {
