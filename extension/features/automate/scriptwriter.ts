@@ -25,6 +25,11 @@ export interface ScriptWriterCall {
   names: string[];
   /** For `constraint.api`: this page's lists with their item fields, and its elements. */
   api: { lists: Record<string, string[]>; elements: string[] };
+  /**
+   * For `constraint.literals`: what a quoted string may copy. The values a script types, selects, finds or compares
+   * are the user's, so the task's text; from the page only its single symbols (the `$` a price is stripped of).
+   */
+  literals: string[];
 }
 
 export function scriptWriterCall(doc: PageDocument, task: string, otherNames: readonly string[]): ScriptWriterCall {
@@ -37,10 +42,12 @@ export function scriptWriterCall(doc: PageDocument, task: string, otherNames: re
     if (entry.kind === 'list') lists[entry.name] = [...(entry.fields ?? [])];
     else elements.push(entry.name);
   }
+  const prompt = scriptwriterInput({ doc, task, otherNames: other, maxDocumentTokens: DOCUMENT_TOKENS });
   return {
-    prompt: scriptwriterInput({ doc, task, otherNames: other, maxDocumentTokens: DOCUMENT_TOKENS }),
+    prompt,
     names: [...here, ...other],
     api: { lists, elements },
+    literals: [task, [...new Set(prompt.match(/[^\p{L}\p{N}\s"'`\\]/gu) ?? [])].join('')],
   };
 }
 
@@ -48,13 +55,13 @@ type OutputConstraint = NonNullable<GenerateRequestPayload['constraint']>;
 
 /**
  * What the script writer's decoding is held to: its `$name`s are the page's, its syntax stays valid and its quoted
- * strings are copied from its input (the task and the page document); each can be switched off to measure it.
+ * strings are copied from the task (ScriptWriterCall.literals); each can be switched off to measure it.
  */
 export function constraintFor(request: { constrainNames?: boolean | undefined; constrainScript?: boolean | undefined },
   call: ScriptWriterCall): { constraint?: OutputConstraint } {
   const constraint: OutputConstraint = {
     ...(request.constrainNames === false ? {} : { names: call.names, api: call.api }),
-    ...(request.constrainScript === false ? {} : { literals: [call.prompt], syntax: 'script' as const }),
+    ...(request.constrainScript === false ? {} : { literals: call.literals, syntax: 'script' as const }),
   };
   return Object.keys(constraint).length ? { constraint } : {};
 }

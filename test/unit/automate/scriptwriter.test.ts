@@ -24,6 +24,16 @@ describe('script-writer models in automation', () => {
     expect(call.names).toEqual([...here, 'settings__dark_mode']);
   });
 
+  test('quoted strings copy the task, and of the page only its symbols', () => {
+    document.body.innerHTML = `<main><h1>Shop</h1><ul aria-label="Products">${['Blue Lamp', 'Red Chair', 'Tiny Mug'].map((n, i) =>
+      `<li><span class="name">${n}</span> <span class="price">$${i + 3}.50</span> <button>Buy</button></li>`).join('')}</ul></main>`;
+    const call = scriptWriterCall(buildPageDocument(document), 'Buy the cheapest', []);
+    expect(call.literals[0]).toBe('Buy the cheapest');
+    expect(call.literals).toHaveLength(2);
+    expect(call.literals[1]).toContain('$');
+    expect(call.literals[1]).toMatch(/^[^\p{L}\p{N}\s]+$/u);
+  });
+
   test('a bare script becomes the runner\'s answer, with the elements it names and who wrote it', () => {
     const answer = scriptWriterAnswer('  $products__items.find("Red Chair").buy.click();\n', 'Script writer');
     expect(answer).toEqual({ plan: expect.stringContaining('Script writer'), elements: ['$products__items'], script: '$products__items.find("Red Chair").buy.click();' });
