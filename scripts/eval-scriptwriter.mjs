@@ -5,7 +5,9 @@
 // name-constrained decoding. Prints success, exact-script, NotFound and Syntax rates, tokens and time per task, and
 // writes .cache/eval-scriptwriter.json (every task with its script and outcome).
 // Options: --pages 40 --first-seed 2000001 --split test --model scriptwriter-encdec[,scriptwriter-deconly]
-//          --modes constrained,names,free (constrained: names + syntax + literals; names: names only) --backend wasm|webgpu|auto --chrome (pages with header/toolbar/footer chrome)
+//          --modes constrained,names,free (constrained: names + syntax + literals + the task-word name prior;
+//          constrained-noprior: the same without the prior; names: names only) --name-prior W (the prior's weight)
+//          --backend wasm|webgpu|auto --chrome (pages with header/toolbar/footer chrome)
 //          --extras (pages with what real apps add: current link, disabled bulk button, regions, row checkboxes)
 //          --candidate DIR (another exported script writer, added by URL as model scriptwriter-candidate)
 //          --repairs N (retries: for a script writer, new sampled draws; default 0 = one greedy call)
@@ -21,7 +23,7 @@ import { buildHarness } from '../models/training/scriptwriter/make-corpus.mjs';
 const { values: opts } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false }, pages: { type: 'string', default: '40' },
-    'first-seed': { type: 'string', default: '2000001' }, split: { type: 'string', default: 'test' },
+    'first-seed': { type: 'string', default: '2000001' }, split: { type: 'string', default: 'test' }, 'name-prior': { type: 'string' },
     model: { type: 'string', default: 'scriptwriter-encdec' }, modes: { type: 'string', default: 'constrained,free' },
     backend: { type: 'string', default: 'wasm' }, deconly: { type: 'string', default: join(root, '.cache/scriptwriter/deconly-export') },
     candidate: { type: 'string' },
@@ -70,7 +72,8 @@ try {
           await page.reload();
           await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
           const started = Date.now();
-          const state = await follow({ tabId, task: task.task, model, maxRepairs: Number(opts.repairs), constrainNames: mode !== 'free', constrainScript: mode === 'constrained', backend: opts.backend });
+          const prior = mode === 'constrained-noprior' ? { namePrior: 0 } : opts['name-prior'] !== undefined ? { namePrior: Number(opts['name-prior']) } : {};
+          const state = await follow({ tabId, task: task.task, model, maxRepairs: Number(opts.repairs), constrainNames: mode !== 'free', constrainScript: mode.startsWith('constrained'), backend: opts.backend, ...prior });
           const ms = Date.now() - started;
           const attempt = state.report?.attempts?.[0];
           const why = state.status === 'done' ? await page.evaluate(([i, r]) => window.scriptwriterEval.judge(i, r), [index, state.report?.result ?? null]) : 'run did not finish';

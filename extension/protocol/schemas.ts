@@ -113,6 +113,8 @@ export const OutputConstraintSchema = v.strictObject({
   literals: v.optional(v.pipe(v.array(text(200_000)), v.maxLength(8))),
   /** 'script': output kept a viable prefix of a valid script (ORT engines). */
   syntax: v.optional(v.picklist(['script'])),
+  /** With `names`: names sharing words with `text` (the task) are preferred, `weight` logits per shared word. */
+  preferNames: v.optional(v.strictObject({ text: text(20_000), weight: v.pipe(v.number(), v.minValue(0), v.maxValue(20)) })),
 });
 
 export const GenerateRequestSchema = v.pipe(v.strictObject({

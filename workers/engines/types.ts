@@ -36,6 +36,9 @@ export interface OutputConstraint {
   api?: { lists: Record<string, string[]>; elements: string[] } | undefined;
   /** Script output whose quoted string literals must be copied from one of these texts (the task, the page). */
   literals?: string[] | undefined;
+  /** With `names`: a name that shares words with this text (the task) gets `weight` added to its tokens' logits per
+   * shared word, where the name is being written (a lexical prior, not a constraint). */
+  preferNames?: { text: string; weight: number } | undefined;
   /** 'script': the output stays a viable prefix of a valid script and ends only on a whole one. */
   syntax?: 'script' | undefined;
 }

@@ -37,6 +37,9 @@ export const AutomateStartSchema = v.strictObject({
   /** Script-writer models: keep the script's syntax valid and its quoted strings copied from the task or the page
    * (default true; false only to measure the difference). */
   constrainScript: v.optional(v.boolean()),
+  /** Script-writer models: logits added per task word a name shares, where a name is written (default
+   * NAME_PRIOR_WEIGHT; 0 turns the prior off, to measure it). */
+  namePrior: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(20))),
   /** Where the model runs (default: the model host's choice, WebGPU when there is an adapter). */
   backend: v.optional(v.picklist(['auto', 'webgpu', 'wasm'])),
 });

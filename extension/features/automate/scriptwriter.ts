@@ -53,14 +53,18 @@ export function scriptWriterCall(doc: PageDocument, task: string, otherNames: re
 
 type OutputConstraint = NonNullable<GenerateRequestPayload['constraint']>;
 
+/** Logits added per task word a name shares (`constraint.preferNames`), chosen on dev pages (eval:scriptwriter --split dev). */
+export const NAME_PRIOR_WEIGHT = 3;
+
 /**
  * What the script writer's decoding is held to: its `$name`s are the page's, its syntax stays valid and its quoted
  * strings are copied from the task (ScriptWriterCall.literals); each can be switched off to measure it.
  */
-export function constraintFor(request: { constrainNames?: boolean | undefined; constrainScript?: boolean | undefined },
+export function constraintFor(request: { constrainNames?: boolean | undefined; constrainScript?: boolean | undefined; namePrior?: number | undefined },
   call: ScriptWriterCall): { constraint?: OutputConstraint } {
+  const weight = request.namePrior ?? NAME_PRIOR_WEIGHT;
   const constraint: OutputConstraint = {
-    ...(request.constrainNames === false ? {} : { names: call.names, api: call.api }),
+    ...(request.constrainNames === false ? {} : { names: call.names, api: call.api, ...(weight > 0 ? { preferNames: { text: call.literals[0]!, weight } } : {}) }),
     ...(request.constrainScript === false ? {} : { literals: call.literals, syntax: 'script' as const }),
   };
   return Object.keys(constraint).length ? { constraint } : {};

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { argmax } from '../../../workers/engines/decoding/sampler.ts';
-import { NameConstraint } from '../../../workers/engines/decoding/name-constraint.ts';
+import { NameConstraint, sharedWords, taskTerms } from '../../../workers/engines/decoding/name-constraint.ts';
 
 // A toy vocabulary with the pieces a script is made of, including a tempting hallucinated name.
 const PIECES = ['', '$', 'shop__items', 'shop__item', 's', 'shop', '__', 'items', 'checkout_button', '.click();', '[0]',
@@ -193,5 +193,45 @@ describe('handles are used as handles', () => {
     // An item is a handle too; what a method returns is a plain value.
     expect(after('$', 'shop__items', '[0]').allows(at(' < 3'))).toBe(false);
     expect(after('$', 'form__email', '.', 'click', '()').allows(at(' < 3'))).toBe(true);
+  });
+});
+
+describe('the task-word name prior', () => {
+  const pieces = ['', '$', 'form__', 'reply_to_address', 'daytime_phone', '.type("', 'form__daytime', '_phone'];
+  const at = (p: string) => pieces.indexOf(p);
+  const names = ['form__reply_to_address', 'form__daytime_phone'];
+
+  test('task words, and the names that share them', () => {
+    expect(taskTerms('Enter +1 555 837 6177 as the daytime phone')).toEqual(['555', '837', '6177', 'daytime', 'phone']);
+    expect(sharedWords('form__daytime_phone', taskTerms('Enter the daytime phone'))).toBe(2);
+    expect(sharedWords('flights__items', taskTerms('Book the flight with the lowest fare'))).toBe(1);
+    expect(sharedWords('form__reply_to_address', taskTerms('Enter the daytime phone'))).toBe(0);
+  });
+
+  test('where a field is chosen, the one the task names wins over a slightly likelier other one; without the prior it does not', () => {
+    const run = (weight: number) => {
+      const c = new NameConstraint(names, pieces, [0], undefined, { text: 'Enter 555 as the daytime phone', weight });
+      for (const p of ['$', 'form__']) c.accept(at(p));
+      const logits = new Float32Array(pieces.length).fill(-5);
+      logits[at('reply_to_address')] = 4;
+      logits[at('daytime_phone')] = 1;
+      c.mask(logits);
+      c.bias(logits);
+      return argmax(logits);
+    };
+    expect(run(0)).toBe(at('reply_to_address'));
+    expect(run(3)).toBe(at('daytime_phone'));
+  });
+
+  test('tokens that open a reference are biased by the names they can still become; code elsewhere is untouched', () => {
+    const c = new NameConstraint(names, pieces, [0], undefined, { text: 'the daytime phone', weight: 3 });
+    c.accept(at('$'));
+    const logits = new Float32Array(pieces.length);
+    c.bias(logits);
+    // Both can still become form__daytime_phone (two shared words); a piece that fits no name gets nothing.
+    expect(logits[at('form__daytime')]).toBe(6);
+    expect(logits[at('form__')]).toBe(6);
+    expect(logits[at('reply_to_address')]).toBe(0);
+    expect(logits[at('.type("')]).toBe(0);
   });
 });

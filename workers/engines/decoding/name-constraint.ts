@@ -38,6 +38,9 @@ export class NameConstraint {
   private readonly lists = new Map<string, readonly string[]>();
   private readonly itemMembers = new Map<string, readonly string[]>();
   private readonly elements: ReadonlySet<string>;
+  /** Prefix → the most task words any name with that prefix shares (prefixes of no such name are absent). */
+  private readonly best = new Map<string, number>();
+  private weight = 0;
   private state: Lexer = START;
 
   /**
@@ -47,9 +50,17 @@ export class NameConstraint {
    * @param api which names are lists (with their item fields) and which are elements; members of others are free
    */
   constructor(names: Iterable<string>, private readonly pieces: readonly string[], private readonly endIds: readonly number[] = [],
-    api?: ScriptApiShape) {
+    api?: ScriptApiShape, prefer?: { text: string; weight: number }) {
     this.names = new Set(names);
     for (const name of this.names) for (let i = 0; i <= name.length; i++) this.prefixes.add(name.slice(0, i));
+    if (prefer && prefer.weight > 0) {
+      const terms = taskTerms(prefer.text);
+      for (const name of this.names) {
+        const score = sharedWords(name, terms);
+        if (score > 0) for (let i = 0; i <= name.length; i++) this.best.set(name.slice(0, i), Math.max(this.best.get(name.slice(0, i)) ?? 0, score));
+      }
+      this.weight = prefer.weight;
+    }
     for (const [name, fields] of Object.entries(api?.lists ?? {})) {
       this.lists.set(name, fields);
       this.itemMembers.set(name, [...fields, ...ITEM_MEMBERS]);
@@ -185,6 +196,36 @@ export class NameConstraint {
     for (let id = 0; id < logits.length; id++) if (!allowed[id]) logits[id] = -Infinity;
   }
 
+  /**
+   * Inside a `$name` (or a token that opens one), each allowed token gets `weight` × the most task words a name it can
+   * still become shares: of several fields, the one the task names is preferred; the model decides among equals.
+   */
+  bias(logits: Float32Array): void {
+    if (!this.weight || !this.best.size) return;
+    const inName = this.state.mode === 'name';
+    for (let id = 0; id < logits.length; id++) {
+      if (logits[id] === -Infinity) continue;
+      const piece = this.pieces[id];
+      if (!piece || (!inName && !piece.includes('$'))) continue;
+      const next = this.advance(this.state, piece);
+      if (!next) continue;
+      const reached = next.mode === 'name' ? next.prefix : inName && this.names.has(this.completed(piece)) ? this.completed(piece) : undefined;
+      const score = reached === undefined ? 0 : this.best.get(reached) ?? 0;
+      if (score) logits[id]! += this.weight * score;
+    }
+  }
+
+  /** The name this piece completes from the open prefix (its identifier characters up to the first other one). */
+  private completed(piece: string): string {
+    const prefix = this.state.mode === 'name' ? this.state.prefix : '';
+    let out = prefix;
+    for (const ch of piece) {
+      if (!IDENTIFIER.test(ch)) break;
+      out += ch;
+    }
+    return out;
+  }
+
   /** The chosen token moves the lexer on. */
   accept(id: number): void {
     if (this.endIds.includes(id)) return;
@@ -200,6 +241,21 @@ export class NameConstraint {
   get openMember(): string | undefined {
     return this.state.mode === 'member' ? this.state.prefix : undefined;
   }
+}
+
+const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'then', 'into', 'from', 'that', 'this', 'all', 'every', 'its', 'put', 'set',
+  'field', 'press', 'click', 'type', 'enter', 'choose', 'pick', 'tick', 'turn', 'check', 'find', 'tell', 'what', 'how', 'many']);
+
+/** The task's words worth matching: lowercase letters and digits, three or more, common verbs and fillers left out. */
+export function taskTerms(text: string): string[] {
+  return [...new Set(text.toLowerCase().normalize('NFKD').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)))];
+}
+
+/** How many task terms are words of the name (a word of four or more letters also matches its plural or stem). */
+export function sharedWords(name: string, terms: readonly string[]): number {
+  const words = name.toLowerCase().split('_').filter(Boolean);
+  const like = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2);
+  return terms.filter((term) => words.some((word) => like(word, term))).length;
 }
 
 /** Each token id's text, decoded on its own (specials as ''). */

@@ -13,6 +13,8 @@ import { SyntaxConstraint } from './syntax-constraint.ts';
 interface TokenConstraint {
   allows(id: number): boolean;
   accept(id: number): void;
+  /** A soft preference: adds to the logits of allowed tokens (after the masks, before the syntax check ranks). */
+  bias?(logits: Float32Array): void;
 }
 
 
@@ -48,6 +50,7 @@ export class OutputConstraints {
     }
     if (!any) return;
     for (let id = 0; id < logits.length; id++) if (!allowed[id]) logits[id] = -Infinity;
+    for (const c of this.cheap) c.bias?.(logits);
     if (!this.syntax) return;
     const keep = this.syntaxAllowed(logits, want);
     if (keep.size === 0) return;
@@ -98,7 +101,7 @@ export function outputConstraintsFor(constraint: OutputConstraint | undefined, t
     piecesCache.set(tokenizer, pieces);
   }
   return new OutputConstraints({
-    names: constraint.names ? new NameConstraint(constraint.names, pieces, endIds, constraint.api) : undefined,
+    names: constraint.names ? new NameConstraint(constraint.names, pieces, endIds, constraint.api, constraint.preferNames) : undefined,
     literals: constraint.literals ? new LiteralConstraint(constraint.literals, pieces, endIds) : undefined,
     syntax: constraint.syntax === 'script' ? new SyntaxConstraint(pieces, endIds) : undefined,
   });
