@@ -8,3 +8,17 @@ export const LIST_MEMBERS = ['length', 'find', 'filter', 'map', 'forEach', 'exis
 /** Besides the list's own fields. */
 export const ITEM_MEMBERS = ['index', 'open', 'click', 'hover', 'scroll', 'check', 'uncheck', 'text', 'exists'];
 export const FIELD_MEMBERS = ['click', 'hover', 'text', 'value', 'exists', 'check', 'uncheck'];
+
+const TYPABLE = new Set(['text_input', 'text_area', 'editable', 'combobox', 'slider']);
+const CHECKABLE = new Set(['checkbox', 'radio', 'switch']);
+
+/**
+ * The element methods that fit an element of this kind: `type` into fields, `select` on selects, `check`/`uncheck` on
+ * boxes (the executor refuses the others with an ActionError). An unknown kind keeps them all.
+ */
+export function elementMembersFor(kind: string | undefined): readonly string[] {
+  if (!kind) return ELEMENT_MEMBERS;
+  return ELEMENT_MEMBERS.filter((member) => (member === 'type' ? TYPABLE.has(kind)
+    : member === 'select' ? kind === 'select'
+      : member === 'check' || member === 'uncheck' ? CHECKABLE.has(kind) : true));
+}

@@ -23,8 +23,8 @@ export interface ScriptWriterCall {
   prompt: string;
   /** For `constraint.names`: every name the script may use. */
   names: string[];
-  /** For `constraint.api`: this page's lists with their item fields, and its elements. */
-  api: { lists: Record<string, string[]>; elements: string[] };
+  /** For `constraint.api`: this page's lists with their item fields, its elements and their kinds. */
+  api: { lists: Record<string, string[]>; elements: string[]; kinds: Record<string, string> };
   /**
    * For `constraint.literals`: what a quoted string may copy. The values a script types, selects, finds or compares
    * are the user's, so the task's text; from the page only its single symbols (the `$` a price is stripped of).
@@ -38,15 +38,19 @@ export function scriptWriterCall(doc: PageDocument, task: string, otherNames: re
   const other = otherNames.filter((n) => !here.includes(n));
   const lists: Record<string, string[]> = {};
   const elements: string[] = [];
+  const kinds: Record<string, string> = {};
   for (const entry of entries) {
     if (entry.kind === 'list') lists[entry.name] = [...(entry.fields ?? [])];
-    else elements.push(entry.name);
+    else {
+      elements.push(entry.name);
+      kinds[entry.name] = entry.kind;
+    }
   }
   const prompt = scriptwriterInput({ doc, task, otherNames: other, maxDocumentTokens: DOCUMENT_TOKENS });
   return {
     prompt,
     names: [...here, ...other],
-    api: { lists, elements },
+    api: { lists, elements, kinds },
     literals: [task, [...new Set(prompt.match(/[^\p{L}\p{N}\s"'`\\]/gu) ?? [])].join('')],
   };
 }

@@ -235,3 +235,21 @@ describe('the task-word name prior', () => {
     expect(logits[at('.type("')]).toBe(0);
   });
 });
+
+describe('element kinds', () => {
+  const pieces = ['', '$', 'form__email', 'form__agree', 'form__country', 'form__go_button', '.', 'type', 'check', 'select', 'click'];
+  const at = (p: string) => pieces.indexOf(p);
+  const kinds = { form__email: 'text_input', form__agree: 'checkbox', form__country: 'select', form__go_button: 'button' };
+  const members = (name: string) => {
+    const c = new NameConstraint(Object.keys(kinds), pieces, [0], { lists: {}, elements: Object.keys(kinds), kinds });
+    for (const p of ['$', name, '.']) c.accept(at(p));
+    return ['type', 'check', 'select', 'click'].filter((m) => c.allows(at(m)));
+  };
+
+  test('only the methods that fit the element: type into fields, check boxes, select on selects, click anything', () => {
+    expect(members('form__email')).toEqual(['type', 'click']);
+    expect(members('form__agree')).toEqual(['check', 'click']);
+    expect(members('form__country')).toEqual(['select', 'click']);
+    expect(members('form__go_button')).toEqual(['click']);
+  });
+});

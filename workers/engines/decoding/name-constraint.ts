@@ -7,16 +7,18 @@
  * else is free: code outside references, values returned by calls, and `$` inside string literals ("$12.50") is
  * text. Works on any vocabulary: each token's text is run through a tiny lexer.
  */
-import { ELEMENT_MEMBERS, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS } from '../../../extension/protocol/script-api.ts';
+import { elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS } from '../../../extension/protocol/script-api.ts';
 
 /** What is known of the page API: list names with their item fields, and names that are single elements. */
 export interface ScriptApiShape {
   lists: Readonly<Record<string, readonly string[]>>;
   elements: readonly string[];
+  /** Element kinds, where known: `$field.` then takes only the methods that fit (no `.check()` on a text field). */
+  kinds?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A handle whose members are known. */
-type Handle = { type: 'element' } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
+type Handle = { type: 'element'; kind: string | undefined } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
 /** Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`. */
 type After = Handle | { type: 'call'; result: Handle | undefined } | { type: 'equals' };
 /** An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item). */
@@ -38,6 +40,7 @@ export class NameConstraint {
   private readonly lists = new Map<string, readonly string[]>();
   private readonly itemMembers = new Map<string, readonly string[]>();
   private readonly elements: ReadonlySet<string>;
+  private readonly kinds: ReadonlyMap<string, string>;
   /** Prefix → the most task words any name with that prefix shares (prefixes of no such name are absent). */
   private readonly best = new Map<string, number>();
   private weight = 0;
@@ -66,16 +69,17 @@ export class NameConstraint {
       this.itemMembers.set(name, [...fields, ...ITEM_MEMBERS]);
     }
     this.elements = new Set(api?.elements ?? []);
+    this.kinds = new Map(Object.entries(api?.kinds ?? {}));
   }
 
   private handleOf(name: string): Handle | undefined {
     if (this.lists.has(name)) return { type: 'list', list: name };
-    return this.elements.has(name) ? { type: 'element' } : undefined;
+    return this.elements.has(name) ? { type: 'element', kind: this.kinds.get(name) } : undefined;
   }
 
   private membersOf(handle: Handle): readonly string[] {
     switch (handle.type) {
-      case 'element': return ELEMENT_MEMBERS;
+      case 'element': return elementMembersFor(handle.kind);
       case 'list': return LIST_MEMBERS;
       case 'item': return this.itemMembers.get(handle.list) ?? ITEM_MEMBERS;
       case 'field': return FIELD_MEMBERS;
