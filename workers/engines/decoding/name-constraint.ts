@@ -20,7 +20,7 @@ export interface ScriptApiShape {
 /** A handle whose members are known. */
 type Handle = { type: 'element'; kind: string | undefined } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
 /** Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`. */
-type After = Handle | { type: 'call'; result: Handle | undefined } | { type: 'equals' };
+type After = Handle | { type: 'call'; result: Handle | undefined };
 /** An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item). */
 interface Pending { depth: number; handle: Handle | undefined }
 
@@ -100,17 +100,14 @@ export class NameConstraint {
   private code(state: Extract<Lexer, { mode: 'code' }>, ch: string): Lexer | null {
     const { after } = state;
     let { depth, stack } = state;
-    // `$a = …` would assign to a handle; only `==`/`===` may follow a handle's `=`.
-    if (after?.type === 'equals') return ch === '=' ? { mode: 'code', after: undefined, depth, stack } : null;
-    if (ch === '=' && after && after.type !== 'call') return { mode: 'code', after: { type: 'equals' }, depth, stack };
     if (ch === '.' && after && after.type !== 'call') return { mode: 'member', prefix: '', of: after, depth, stack };
     // Handles are not functions, only lists are indexed, and a method of a handle is called where it is named.
     if (ch === '(' && after && after.type !== 'call') return null;
     if (ch === '[' && after && after.type !== 'list' && after.type !== 'call') return null;
     if (after && /\s/.test(ch)) return state;
     if (ch !== '(' && after?.type === 'call') return null;
-    // A handle is used through its members or passed on (`of $list)`, `waitFor($x)`), never as an operand or a bare
-    // statement: `$x - 7`, `$x < 3`, `$a\n$b` are refused.
+    // A handle is used through its members or passed on (`of $list)`, `waitFor($x)`), never assigned to, compared or
+    // used as an operand, nor a bare statement: `$x = 1`, `$x == 2`, `$x - 7`, `$x < 3`, `$a\n$b` are refused.
     if (after && after.type !== 'call' && ch !== '[' && !AFTER_HANDLE.has(ch)) return null;
     if (ch === '(' || ch === '[' || ch === '{') {
       depth++;
