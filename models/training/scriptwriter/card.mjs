@@ -22,6 +22,17 @@ const prepared = json(join(args.data, 'prepare-stats.json'));
 const sw = json(join(args.data, 'sw-summary.json'));
 const dec = json(join(args.data, 'do-summary.json'));
 const evaluation = json(args.eval);
+// Corpus options (recorded by make-corpus since the v5 corpus; older ones were made with the v4 flags).
+const options = corpus?.options ?? { chrome: true, extras: true, madeUp: 0.5, pseudo: 0 };
+const madeUp = options.madeUp ?? 0;
+const pseudo = options.pseudo ?? 0;
+const corpusFlags = [options.chrome ? '--chrome' : '', options.extras ? '--extras' : '', madeUp ? `--made-up ${madeUp}` : '', pseudo ? `--pseudo ${pseudo}` : ''].filter(Boolean).join(' ');
+const share = (x) => (x === 0.5 ? 'half' : `${Math.round(100 * x)}%`);
+// A fine-tuned model: what it started from (that run's own summary, beside its weights).
+const initSummary = sw?.init ? json(join(resolve(root, sw.init), '..', 'sw-summary.json')) : undefined;
+const initNote = !sw?.init ? '' : `
+fine-tuned from \`${sw.init}\`${initSummary ? ` (${initSummary.steps.toLocaleString('en')} steps in ${(initSummary.seconds / 60).toFixed(0)} min on the previous corpus, same
+tokenizer): ${((initSummary.seconds + sw.seconds) / 60).toFixed(0)} min of one core in all` : ''},`;
 if (!sw) throw new Error(`${join(args.data, 'sw-summary.json')} is missing: train first`);
 
 const lossRows = readFileSync(join(args.data, 'sw-loss.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))
@@ -71,17 +82,18 @@ extractor** (so the documents are exactly what the product produces); tasks from
 matching a field, read a field, count, search then act/read, add/tick/remove todos, switch tab then toggle); every gold
 script run by **our interpreter and executor** on the live page and kept only if the page's end state is what the
 task wants. Splits by layout and label words: test pages use layout combinations and labels that train pages never
-have. This corpus (\`--chrome --extras --made-up 0.5\`) also puts page chrome around the blocks (header navigation,
+have. This corpus (\`${corpusFlags}\`) also puts page chrome around the blocks (header navigation,
 toolbar buttons, footer links), what real apps add (a current nav link, a disabled bulk button, a search placeholder
-that is not its label, labelled regions, row checkboxes), and draws half of the train pages' labels from generic words
-(\`words.ts\` LABEL_POOL), so the model matches a task's words to the document's names by their letters instead of
-memorising a few dozen labels.
+that is not its label, labelled regions, row checkboxes), and draws ${share(madeUp)} of the train pages' labels from
+generic words (\`words.ts\` LABEL_POOL)${pseudo ? `, ${share(pseudo)} of those words pronounceable made-up ones (\`pseudoWord\`: they split into BPE
+pieces as unseen real words do)` : ''}, so the model matches a task's words to the document's names by their letters
+instead of memorising a few dozen labels.
 ${corpus ? Object.entries(corpus.splits).map(([k, v]) => `- ${k}: ${v.pages} pages → ${v.kept} samples kept, ${v.dropped} dropped by the judge, ${v.templates} templates`).join('\n') : ''}
 ${prepared ? `- Tokens (this tokenizer): input median ${prepared.train.src.p50}, p95 ${prepared.train.src.p95}; script median ${prepared.train.tgt.p50}, p95 ${prepared.train.tgt.p95} (train)` : ''}
 
 ## Training
 \`train_scriptwriter.py\`: AdamW (lr ${sw.lr}, warm-up, cosine over the wall-time budget), batch ${sw.batch} rows of similar input
-length, ${sw.steps.toLocaleString('en')} steps in ${(sw.seconds / 60).toFixed(0)} min on a shared 2-core CPU (torch ${sw.torch}, ${sw.threads} thread(s)),
+length, ${sw.steps.toLocaleString('en')} steps in ${(sw.seconds / 60).toFixed(0)} min on a shared 2-core CPU (torch ${sw.torch}, ${sw.threads} thread(s)),${initNote}
 ${sw.loss_tokens_seen.toLocaleString('en')} script tokens seen. Dev loss ${sw.dev_loss.toFixed(3)} nats/token; greedy exact-script rate on the
 first 200 dev samples ${(100 * sw.dev_exact_script_rate_first_200).toFixed(1)}%.
 
@@ -98,7 +110,7 @@ ${evalTable()}
 The catalogue lists it as "Script writer 1.5M (bundled)"; it is the automation default when no larger automation model
 is downloaded. Its input is \`extension/features/automate/scriptwriter-input.ts\`. Its decoding is constrained
 (\`workers/engines/decoding/\`): names and the members after them are the page document's, the script stays valid
-syntax and reads only variables it declares, and quoted strings are copied from the task or the page. It only knows the page shapes and task phrasings
+syntax and reads only variables it declares, element methods fit the element's kind, quoted strings are copied from the task, and a soft prior prefers names that share the task's words. It only knows the page shapes and task phrasings
 of its corpus: real sites with unusual documents or tasks outside that grammar fail, visibly (the run reports the
 error; nothing is invented).
 

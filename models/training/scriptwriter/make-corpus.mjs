@@ -79,7 +79,7 @@ async function main() {
   const headless = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
   const context = await headless.newContext();
   const first = Number(args['first-seed']);
-  const stats = { started: new Date().toISOString(), splits: {} };
+  const stats = { started: new Date().toISOString(), options: { chrome: args.chrome, extras: args.extras, madeUp: Number(args['made-up']), pseudo: Number(args.pseudo) }, splits: {} };
   const dropped = [];
   try {
     for (const split of ['train', 'dev', 'test']) {
