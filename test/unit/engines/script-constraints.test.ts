@@ -84,6 +84,28 @@ describe('literal-constrained decoding', () => {
     expect(literals.allows(id('Ita'))).toBe(true);
   });
 
+  test('a copied string starts and ends on whole words of its source: no "It" for "Ito", no "to" from inside it', () => {
+    const open = () => {
+      const c = new LiteralConstraint(['Look up Ito, phone +1 555 5105'], ['', '.type("', 'It', 'o', '")', 'to', '+1 555 510', '5', 'Ito', ' 555'], [0]);
+      c.accept(1);
+      return c;
+    };
+    const cut = open();
+    cut.accept(2);
+    expect(cut.allows(4)).toBe(false);
+    expect(cut.allows(3)).toBe(true);
+    expect(open().allows(5)).toBe(false);
+    const phone = open();
+    phone.accept(6);
+    expect(phone.allows(4)).toBe(false);
+    phone.accept(7);
+    expect(phone.allows(4)).toBe(true);
+    // A symbol or a space may start or end a copy: only letters and digits are not split.
+    const spaced = open();
+    spaced.accept(9);
+    expect(spaced.allows(4)).toBe(true);
+  });
+
   test('names, literals and syntax together: each rules out its own mistake', () => {
     const names = new NameConstraint(['search__filter', 'search__go_button'], PIECES, [EOS]);
     const constraints = new OutputConstraints({

@@ -1,7 +1,8 @@
 /**
  * Literal-constrained decoding: the text inside a script's quoted strings ("…", '…') must be copied from the given
- * sources (the task and the page document the model reads), so a small model cannot misspell a value it was asked to
- * type or invent an item name the page does not show. Template literals and comments are not constrained.
+ * sources (the task, the page's symbols), whole words at both ends, so a small model cannot misspell a value it was
+ * asked to type, invent one, or cut it short ("+1 555 265 510" for "+1 555 265 5105", "Han" for "Hana"). Template
+ * literals and comments are not constrained.
  */
 type Lexer =
   | { mode: 'code' }
@@ -11,6 +12,7 @@ type Lexer =
   | { mode: 'block'; star: boolean };
 
 const CODE: Lexer = { mode: 'code' };
+const WORD = /[\p{L}\p{N}]/u;
 
 export class LiteralConstraint {
   private state: Lexer = CODE;
@@ -20,8 +22,20 @@ export class LiteralConstraint {
   constructor(private readonly sources: readonly string[], private readonly pieces: readonly string[],
     private readonly endIds: readonly number[] = []) {}
 
-  private copied(content: string): boolean {
-    return content === '' || this.sources.some((source) => source.includes(content));
+  /** `content` occurs in a source starting at a word boundary (and, when `closing`, ending at one too). */
+  private copied(content: string, closing = false): boolean {
+    if (content === '') return true;
+    const first = WORD.test(content[0]!);
+    const last = WORD.test(content[content.length - 1]!);
+    for (const source of this.sources) {
+      for (let at = source.indexOf(content); at >= 0; at = source.indexOf(content, at + 1)) {
+        const end = at + content.length;
+        if (first && at > 0 && WORD.test(source[at - 1]!)) continue;
+        if (closing && last && end < source.length && WORD.test(source[end]!)) continue;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs `text` through the lexer; null when a string's content stops being a copy of a source. */
@@ -40,6 +54,7 @@ export class LiteralConstraint {
             if (!this.copied(content)) return null;
             state = { ...state, content, escaped: true };
           } else if (ch === state.quote) {
+            if (!this.copied(state.content, true)) return null;
             state = CODE;
           } else {
             const content = state.content + ch;
