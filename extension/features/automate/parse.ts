@@ -22,6 +22,22 @@ export const ANSWER_JSON_SCHEMA = {
   additionalProperties: false,
 } as const;
 
+/** More names than this and `elements` stays free text (a grammar that large costs the engine more than it helps). */
+const MAX_ELEMENT_ENUM = 2_000;
+
+/**
+ * The answer schema for one page: `elements` may only list the page's `$names` (and those the site document places on
+ * other pages), so an engine that enforces JSON schemas (web-llm's grammar support) cannot list an invented element.
+ * The script itself stays a free string there; the interpreter's NotFound and the repair loop handle its names.
+ */
+export function answerSchemaFor(names: readonly string[]): object {
+  if (!names.length || names.length > MAX_ELEMENT_ENUM) return ANSWER_JSON_SCHEMA;
+  return {
+    ...ANSWER_JSON_SCHEMA,
+    properties: { ...ANSWER_JSON_SCHEMA.properties, elements: { type: 'array', items: { enum: [...new Set(names)].map((n) => `$${n}`) }, maxItems: 40 } },
+  };
+}
+
 const MAX_SCRIPT = 20_000;
 
 /** The first balanced `{…}` from `start`, honouring strings and escapes; undefined when it never closes. */

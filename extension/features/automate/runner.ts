@@ -9,7 +9,7 @@ import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import type { Budgets } from '../../sandbox/interpreter/budget.ts';
 import type { LogEntry, RunResult } from '../../sandbox/interpreter/run.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
-import { ANSWER_JSON_SCHEMA, type ModelAnswer, parseAnswer } from './parse.ts';
+import { answerSchemaFor, type ModelAnswer, parseAnswer } from './parse.ts';
 import { type ChatMessage, type Failure, firstMessages, type PromptParts, repairMessages } from './prompt.ts';
 import { scriptNames } from './page-bridge.ts';
 
@@ -116,7 +116,8 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
       } else {
         deps.onEvent?.({ type: 'generating', attempt });
         const prompt = messages ?? firstMessages(parts);
-        const reply = await deps.generate(prompt, deps.constrained ? JSON.stringify(ANSWER_JSON_SCHEMA) : undefined, options.signal);
+        const schema = deps.constrained ? JSON.stringify(answerSchemaFor([...here, ...elsewhere.map((n) => n.name)])) : undefined;
+        const reply = await deps.generate(prompt, schema, options.signal);
         modelCalls++;
         current.raw = reply.text;
         current.tokensIn = reply.tokensIn;

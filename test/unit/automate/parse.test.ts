@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseAnswer } from '../../../extension/features/automate/parse.ts';
+import { ANSWER_JSON_SCHEMA, answerSchemaFor, parseAnswer } from '../../../extension/features/automate/parse.ts';
 import { ScriptSyntaxError } from '../../../extension/protocol/errors.ts';
 
 const good = { plan: 'click it', elements: ['$a'], script: '$a.click();\ndone("ok");' };
@@ -36,5 +36,14 @@ describe('parseAnswer: tolerant reading of {plan, elements, script}', () => {
     } catch (error) {
       expect((error as ScriptSyntaxError).data?.parse).toBe('invalid-json');
     }
+  });
+});
+
+describe('the answer schema of a page', () => {
+  test('`elements` is held to the page\'s names with their `$`; no names or too many leave it free', () => {
+    const schema = answerSchemaFor(['inbox__messages', 'search__query', 'inbox__messages']) as { properties: { elements: { items: unknown } } };
+    expect(schema.properties.elements.items).toEqual({ enum: ['$inbox__messages', '$search__query'] });
+    expect(answerSchemaFor([])).toBe(ANSWER_JSON_SCHEMA);
+    expect(answerSchemaFor(Array.from({ length: 2001 }, (_, i) => `n${i}`))).toBe(ANSWER_JSON_SCHEMA);
   });
 });

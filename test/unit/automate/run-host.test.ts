@@ -172,15 +172,21 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     expect(document.querySelectorAll('#todos li')).toHaveLength(6);
   });
 
-  test('constrained output: a web-llm model gets the answer JSON schema; other engines get none (parsed tolerantly)', async () => {
+  test('constrained output: a web-llm model gets the answer JSON schema, `elements` held to the page\'s names; other engines get none (parsed tolerantly)', async () => {
     const script = answer('done(1);');
     for (const [engine, constrained] of [['web-llm', true], ['ort-decoder', false]] as const) {
       const { runs, requests } = host([script], { ...ENTRY, engine } as CatalogueEntry);
       await runs.start(start('x'));
       await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
       const schema = requests[0]!.constraint?.jsonSchema;
-      if (constrained) expect(JSON.parse(String(schema))).toEqual(ANSWER_JSON_SCHEMA);
-      else expect(schema).toBeUndefined();
+      if (constrained) {
+        const parsed = JSON.parse(String(schema));
+        expect(parsed).toMatchObject({ ...ANSWER_JSON_SCHEMA, properties: { plan: ANSWER_JSON_SCHEMA.properties.plan, script: ANSWER_JSON_SCHEMA.properties.script } });
+        const names = (parsed.properties.elements.items.enum as string[]);
+        expect(names.length).toBeGreaterThan(0);
+        expect(names.every((n) => /^\$[\p{L}\p{N}_]+$/u.test(n))).toBe(true);
+        expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/__/)]));
+      } else expect(schema).toBeUndefined();
     }
   });
 
