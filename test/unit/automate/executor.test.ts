@@ -74,4 +74,15 @@ describe('content executor', () => {
     expect((await run({ action: 'click', target: byId('go') })).changed).toBe(true);
     expect((await run({ action: 'hover', target: byId('name') })).changed).toBe(false);
   });
+  test('an element that is not there yet is waited for (up to the settle budget), then acted on', async () => {
+    setTimeout(() => {
+      const late = document.createElement('button');
+      late.id = 'late';
+      late.type = 'button';
+      document.getElementById('root')!.append(late);
+    }, 10);
+    await act(document, { settleMs: 200, args: [], action: 'click', target: byId('late') });
+    expect(events).toContain('click:late');
+    await expect(act(document, { settleMs: 60, args: [], action: 'click', target: byId('never') })).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
 });

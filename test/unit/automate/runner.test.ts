@@ -124,6 +124,28 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     expect(h.prompts[0]![1]!.content).toContain('$add_todo__new_todo');
   });
 
+  test('the page is read again only when a name is missing: actions on a page that changed use their locators', async () => {
+    const h = harness([answer('$add_todo__new_todo.type("call mom");\n$add_todo__add_button.click();\n$add_todo__new_todo.type("pay rent");\n' +
+      '$add_todo__add_button.click();\ndone($todos__items.length);')]);
+    const report = await runTask('add "call mom" and "pay rent"', h.deps);
+    expect(report.status, report.summary).toBe('done');
+    expect(report.result).toBe(6);
+    // The list grew twice; every name was in the first read, so the bridge never read the page again.
+    expect(h.bridge().stats.documentReads).toBe(0);
+    // A name only the changed page has: read once, then found.
+    document.getElementById('add')!.addEventListener('click', () => {
+      if (document.getElementById('undo')) return;
+      const undo = document.createElement('button');
+      undo.id = 'undo';
+      undo.type = 'button';
+      undo.textContent = 'Undo';
+      document.querySelector('main')!.append(undo);
+    });
+    const late = harness([answer('$add_todo__new_todo.type("call mom");\n$add_todo__add_button.click();\n$todos__undo_button.click();\ndone(1);')]);
+    expect((await runTask('add "call mom", then undo', late.deps)).status).toBe('done');
+    expect(late.bridge().stats.documentReads).toBe(1);
+  });
+
   test('malformed answer → ScriptSyntaxError fed back → the repair succeeds', async () => {
     const h = harness(['I think you should click Add.', answer('done($todos__items[0].title.text());')]);
     const report = await runTask('read the first todo', h.deps);
