@@ -4,16 +4,20 @@ import { launchExtension, type ExtensionHarness } from './browser.ts';
 import { envelope, hook, sendFromPage } from './helpers.ts';
 
 let harness: ExtensionHarness;
-let popup: Page;
+let popup: Page | undefined;
 type WireReply = { ok: boolean; payload?: { route?: string[]; gpu?: { available: boolean } }; error?: { name: string } };
 
 const offscreenCount = () => harness.serviceWorker.evaluate(async () =>
   (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] })).length);
-const systemInfo = () => sendFromPage(popup, envelope('system.info')) as Promise<WireReply>;
+// The popup is opened on first use: opening it sends requests of its own (its panels ask the host for their state),
+// which would race the "not before" check.
+const systemInfo = async () => {
+  popup ??= await harness.openExtensionPage('popup/index.html');
+  return sendFromPage(popup, envelope('system.info')) as Promise<WireReply>;
+};
 
 beforeAll(async () => {
   harness = await launchExtension();
-  popup = await harness.openExtensionPage('popup/index.html');
 });
 afterAll(() => harness?.close());
 
