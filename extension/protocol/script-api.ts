@@ -11,6 +11,7 @@ export const FIELD_MEMBERS = ['click', 'hover', 'text', 'value', 'exists', 'chec
 
 const TYPABLE = new Set(['text_input', 'text_area', 'editable', 'combobox', 'slider']);
 const CHECKABLE = new Set(['checkbox', 'radio', 'switch']);
+const membersByKind = new Map<string, readonly string[]>();
 
 /**
  * The element methods that fit an element of this kind: `type` into fields, `select` on selects, `check`/`uncheck` on
@@ -18,7 +19,13 @@ const CHECKABLE = new Set(['checkbox', 'radio', 'switch']);
  */
 export function elementMembersFor(kind: string | undefined): readonly string[] {
   if (!kind) return ELEMENT_MEMBERS;
-  return ELEMENT_MEMBERS.filter((member) => (member === 'type' ? TYPABLE.has(kind)
-    : member === 'select' ? kind === 'select'
-      : member === 'check' || member === 'uncheck' ? CHECKABLE.has(kind) : true));
+  // Decoders ask for every character of every candidate token: one list per kind.
+  let members = membersByKind.get(kind);
+  if (!members) {
+    members = ELEMENT_MEMBERS.filter((member) => (member === 'type' ? TYPABLE.has(kind)
+      : member === 'select' ? kind === 'select'
+        : member === 'check' || member === 'uncheck' ? CHECKABLE.has(kind) : true));
+    membersByKind.set(kind, members);
+  }
+  return members;
 }

@@ -6,7 +6,7 @@ import { locatorsFor } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
-import { renderDocument } from './render.ts';
+import { LINK_GROUPS, renderDocument } from './render.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', option: 'option', switch: 'switch',
@@ -123,8 +123,8 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   const absorbed = new Map<Candidate, DetectedList>();
   for (const list of lists) for (const member of list.members) absorbed.set(member, list);
 
-  // Links in running text are many and rarely the point: per landmark (the article, the page) they become one `links`
-  // list, found by text.
+  // Links in running text are many and rarely the point: per landmark (the article, the page) they become one
+  // `text_links` list, found by text.
   const prose = new Map<SectionRef, Candidate[]>();
   const blockTexts = new Map<Element, number>();
   for (const candidate of walked.candidates) {
@@ -172,10 +172,11 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
       if (emittedProse.has(links)) continue;
       emittedProse.add(links);
       const container = commonAncestor(links.map((c) => c.el));
+      const group = links === anchors ? 'anchors' : menus.has(links) ? 'menu' : 'text';
       const entry: ListEntry = {
-        name: links === anchors ? 'anchors' : menus.has(links) ? 'links' : 'text_links',
+        name: group === 'anchors' ? 'anchors' : group === 'menu' ? 'links' : 'text_links',
         kind: 'list',
-        description: links === anchors ? 'links to places on this page' : menus.has(links) ? 'navigation links' : 'links in the text',
+        description: LINK_GROUPS[group],
         count: links.length,
         fields: ['link'],
         actions: ['link'],
@@ -184,8 +185,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
         itemSelector: 'a[href]',
         locators: locatorsFor(container, ''),
       };
-      const inText = links !== anchors && !menus.has(links);
-      placed.push({ entry, el: container, section: inText ? candidate.landmark : candidate.section });
+      placed.push({ entry, el: container, section: group === 'text' ? candidate.landmark : candidate.section });
       continue;
     }
     const list = absorbed.get(candidate);

@@ -85,15 +85,16 @@ function linkField(entry: ListEntry): string | undefined {
   return slot?.kind === 'link' && slot.selector === ':scope' ? action : undefined;
 }
 
-/** The descriptions build.ts gives link groups, which the rendered `of links…` says already. */
-const GENERIC_LINK_GROUPS = new Set(['links in the text', 'navigation links', 'links to places on this page']);
+/** The descriptions build.ts gives its link groups, which the rendered `of links…` says already. */
+export const LINK_GROUPS = { text: 'links in the text', menu: 'navigation links', anchors: 'links to places on this page' } as const;
+const GENERIC_LINK_GROUPS: ReadonlySet<string> = new Set(Object.values(LINK_GROUPS));
 
 export function renderList(entry: ListEntry): string {
   const parts = [`$${entry.name}`, `list(${entry.count})`];
   const field = linkField(entry);
   if (field) {
     // A menu, a text's links, a page's anchors: the link texts are the samples, found with `.find(text)`.
-    parts.push(entry.description === 'links to places on this page' ? 'of links to places on this page' : 'of links');
+    parts.push(entry.description === LINK_GROUPS.anchors ? `of ${LINK_GROUPS.anchors}` : 'of links');
     if (entry.description && !GENERIC_LINK_GROUPS.has(entry.description)) parts.push(quote(entry.description));
     const texts = entry.samples.map((s) => s[field]).filter((t): t is string => !!t);
     if (texts.length) parts.push(`e.g. ${texts.slice(0, LINK_SAMPLES).map((t) => quote(t, 30)).join(', ')}${entry.count > Math.min(texts.length, LINK_SAMPLES) ? ' …' : ''}`);

@@ -21,6 +21,8 @@ const DOCUMENT_TOKENS = 300;
 
 export interface ScriptWriterCall {
   prompt: string;
+  /** The user's task (for `constraint.preferNames`). */
+  task: string;
   /** For `constraint.names`: every name the script may use. */
   names: string[];
   /** For `constraint.api`: this page's lists with their item fields, its elements and their kinds. */
@@ -49,6 +51,7 @@ export function scriptWriterCall(doc: PageDocument, task: string, otherNames: re
   const prompt = scriptwriterInput({ doc, task, otherNames: other, maxDocumentTokens: DOCUMENT_TOKENS });
   return {
     prompt,
+    task,
     names: [...here, ...other],
     api: { lists, elements, kinds },
     literals: [task, [...new Set(prompt.match(/[^\p{L}\p{N}\s"'`\\]/gu) ?? [])].join('')],
@@ -68,7 +71,7 @@ export function constraintFor(request: { constrainNames?: boolean | undefined; c
   call: ScriptWriterCall): { constraint?: OutputConstraint } {
   const weight = request.namePrior ?? NAME_PRIOR_WEIGHT;
   const constraint: OutputConstraint = {
-    ...(request.constrainNames === false ? {} : { names: call.names, api: call.api, ...(weight > 0 ? { preferNames: { text: call.literals[0]!, weight } } : {}) }),
+    ...(request.constrainNames === false ? {} : { names: call.names, api: call.api, ...(weight > 0 ? { preferNames: { text: call.task, weight } } : {}) }),
     ...(request.constrainScript === false ? {} : { literals: call.literals, syntax: 'script' as const }),
   };
   return Object.keys(constraint).length ? { constraint } : {};

@@ -210,8 +210,8 @@ export class NameConstraint {
       if (!piece || (!inName && !piece.includes('$'))) continue;
       const next = this.advance(this.state, piece);
       if (!next) continue;
-      const reached = next.mode === 'name' ? next.prefix : inName && this.names.has(this.completed(piece)) ? this.completed(piece) : undefined;
-      const score = reached === undefined ? 0 : this.best.get(reached) ?? 0;
+      const reached = next.mode === 'name' ? next.prefix : inName ? this.completed(piece) : undefined;
+      const score = reached === undefined || (next.mode !== 'name' && !this.names.has(reached)) ? 0 : this.best.get(reached) ?? 0;
       if (score) logits[id]! += this.weight * score;
     }
   }
