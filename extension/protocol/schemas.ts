@@ -111,6 +111,9 @@ export const OutputConstraintSchema = v.strictObject({
     /** Element name → its kind (button, text_input, checkbox…): only the methods that fit it may follow. */
     kinds: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.string(), v.maxLength(40))),
       v.check((r) => Object.keys(r).length <= 5000, 'at most 5000 kinds'))),
+    /** Select name → all its options: with `literals`, the value of `$name.select("…")` is one of them. */
+    options: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.array(text(300)), v.maxLength(100))),
+      v.check((r) => Object.keys(r).length <= 1000, 'at most 1000 selects'))),
   })),
   /** Quoted strings in a script copied from these texts (the task, the page document) (ORT engines). */
   literals: v.optional(v.pipe(v.array(text(200_000)), v.maxLength(8))),

@@ -8,7 +8,7 @@
 import type { CatalogueEntry } from '../../../models/catalogue.ts';
 import type { GenerateRequestPayload, PageDocument } from '../../protocol/schemas.ts';
 import type { ModelAnswer } from './parse.ts';
-import { scriptNames } from './page-bridge.ts';
+import { entriesOf, scriptNames } from './page-bridge.ts';
 import { scriptwriterInput } from './scriptwriter-input.ts';
 
 export const isScriptWriter = (entry: Pick<CatalogueEntry, 'promptFormat'>) => entry.promptFormat === 'scriptwriter';
@@ -26,7 +26,7 @@ export interface ScriptWriterCall {
   /** For `constraint.names`: every name the script may use. */
   names: string[];
   /** For `constraint.api`: this page's lists with their item fields, its elements and their kinds. */
-  api: { lists: Record<string, string[]>; elements: string[]; kinds: Record<string, string> };
+  api: { lists: Record<string, string[]>; elements: string[]; kinds: Record<string, string>; options: Record<string, string[]> };
   /**
    * For `constraint.literals`: what a quoted string may copy. The values a script types, selects, finds or compares
    * are the user's, so the task's text; from the page only its single symbols (the `$` a price is stripped of).
@@ -48,12 +48,19 @@ export function scriptWriterCall(doc: PageDocument, task: string, otherNames: re
       kinds[entry.name] = entry.kind;
     }
   }
+  const options: Record<string, string[]> = {};
+  for (const entry of entriesOf(doc)) {
+    // Only where the document lists every option: a value past the cap is still a valid choice.
+    if (entry.kind === 'select' && entry.options?.length && (entry.optionsTotal ?? entry.options.length) <= entry.options.length) {
+      options[entry.name] = [...entry.options];
+    }
+  }
   const prompt = scriptwriterInput({ doc, task, otherNames: other, maxDocumentTokens: DOCUMENT_TOKENS });
   return {
     prompt,
     task,
     names: [...here, ...other],
-    api: { lists, elements, kinds },
+    api: { lists, elements, kinds, options },
     literals: [task, [...new Set(prompt.match(/[^\p{L}\p{N}\s"'`\\]/gu) ?? [])].join('')],
   };
 }

@@ -253,3 +253,33 @@ describe('element kinds', () => {
     expect(members('form__go_button')).toEqual(['click']);
   });
 });
+
+describe('straight-line code sets a field once', () => {
+  const pieces = ['', '$', 'form__email', 'form__send', '.type("a")', ';\n', '.click()', 'if (x) {\n', '}\n', 'done(', ')',
+    '.value()', '  '];
+  const at = (piece: string) => pieces.indexOf(piece);
+  const api = { lists: {}, elements: ['form__email', 'form__send'], kinds: { form__email: 'text_input', form__send: 'button' } };
+  const write = (...written: string[]) => {
+    const c = new NameConstraint(['form__email', 'form__send'], pieces, [0], api);
+    for (const piece of written) c.accept(at(piece));
+    return c;
+  };
+
+  test('a field typed into by a top-level statement cannot start another one (a repeated `.type` overwrites it)', () => {
+    const c = write('$', 'form__email', '.type("a")', ';\n', '$');
+    expect(c.allows(at('form__send'))).toBe(true);
+    // Ruled out as the name is written, so a model never ends up in a name it cannot finish.
+    expect(c.allows(at('form__email'))).toBe(false);
+    // Nor may the output end on a bare handle (a statement that does nothing).
+    expect(write('$', 'form__send').allows(0)).toBe(false);
+    expect(write('$', 'form__send', '  ').allows(0)).toBe(false);
+  });
+
+  test('it may still be read, and set inside a block; a button may be clicked again', () => {
+    expect(write('$', 'form__email', '.type("a")', ';\n', 'done(', '$', 'form__email').allows(at('.value()'))).toBe(true);
+    expect(write('$', 'form__email', '.type("a")', ';\n', 'if (x) {\n', '  ', '$', 'form__email').allows(at('.type("a")'))).toBe(true);
+    expect(write('$', 'form__send', '.click()', ';\n', '$', 'form__send').allows(at('.click()'))).toBe(true);
+    // Typed inside a block only: a later top-level statement may still set it.
+    expect(write('if (x) {\n', '$', 'form__email', '.type("a")', ';\n', '}\n', '$', 'form__email').allows(at('.type("a")'))).toBe(true);
+  });
+});

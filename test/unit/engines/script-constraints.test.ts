@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { argmax } from '../../../workers/engines/decoding/sampler.ts';
 import { completeScript, viableScriptPrefix } from '../../../workers/engines/decoding/script-prefix.ts';
-import { LiteralConstraint } from '../../../workers/engines/decoding/literal-constraint.ts';
+import { LiteralConstraint, valuesOfSelect } from '../../../workers/engines/decoding/literal-constraint.ts';
 import { SyntaxConstraint } from '../../../workers/engines/decoding/syntax-constraint.ts';
 import { OutputConstraints } from '../../../workers/engines/decoding/output-constraints.ts';
 import { NameConstraint } from '../../../workers/engines/decoding/name-constraint.ts';
@@ -104,6 +104,45 @@ describe('literal-constrained decoding', () => {
     const spaced = open();
     spaced.accept(9);
     expect(spaced.allows(4)).toBe(true);
+  });
+
+  test('`$select.select("…")` takes one of its options, as the task names it; other strings still copy the task', () => {
+    const pieces = ['', '$form__fit.select("', '$form__size.select("', '$form__note.type("', 'Large', 'large', 'Extra large', 'Form',
+      'Small', '")', ';\n', 'Extra'];
+    const at = (piece: string) => pieces.indexOf(piece);
+    const selects = { form__fit: ['—', 'Small', 'Large', 'Extra large'], form__size: ['S', 'M'] };
+    const make = (opener: string) => {
+      const c = new LiteralConstraint(['Form: set Fit to extra large, note Form'], pieces, [0], selects);
+      c.accept(at(opener));
+      return c;
+    };
+    // The task names "extra large": only that, whole, is the value; not "Large" (an option inside it) nor "Form".
+    const fit = make('$form__fit.select("');
+    expect(fit.allows(at('Form'))).toBe(false);
+    expect(fit.allows(at('Large'))).toBe(false);
+    expect(fit.allows(at('Extra large'))).toBe(false);
+    expect(fit.allows(at('Extra'))).toBe(false);
+    const lower = ['', '$form__fit.select("', 'extra', ' large', '")'];
+    const spelled = new LiteralConstraint(['Form: set Fit to extra large'], lower, [0], selects);
+    spelled.accept(1);
+    expect(spelled.allows(2)).toBe(true);
+    spelled.accept(2);
+    expect(spelled.allows(4)).toBe(false);
+    spelled.accept(3);
+    expect(spelled.allows(4)).toBe(true);
+    // The task names none of form__size's options: any of them, not the task's words.
+    const size = make('$form__size.select("');
+    expect(size.allows(at('Form'))).toBe(false);
+    // A text field's value still copies the task.
+    const note = make('$form__note.type("');
+    expect(note.allows(at('Form'))).toBe(true);
+    expect(note.allows(at('Small'))).toBe(false);
+  });
+
+  test('a select\'s values: the options the task names, in its spelling; else all real options', () => {
+    expect(valuesOfSelect(['—', 'Small', 'Large', 'Extra large'], 'Fit: extra large, and Large too')).toEqual(['Large', 'extra large']);
+    expect(valuesOfSelect(['—', 'Small', 'Large'], 'Fit: huge')).toEqual(['Small', 'Large']);
+    expect(valuesOfSelect(['Pro', 'Basic'], 'Professional plan')).toEqual(['Pro', 'Basic']);
   });
 
   test('names, literals and syntax together: each rules out its own mistake', () => {

@@ -6,7 +6,8 @@
  */
 type Lexer =
   | { mode: 'code' }
-  | { mode: 'string'; quote: string; content: string; escaped: boolean }
+  /** `options`: the string is the value of `$select.select(…)` and must be one of these, whole. */
+  | { mode: 'string'; quote: string; content: string; escaped: boolean; options?: readonly string[] | undefined }
   | { mode: 'template'; escaped: boolean }
   | { mode: 'line' }
   | { mode: 'block'; star: boolean };
@@ -14,16 +15,35 @@ type Lexer =
 const CODE: Lexer = { mode: 'code' };
 const WORD = /[\p{L}\p{N}]/u;
 
+/** Code text kept before a string opens: enough for `$a_long_select_name.select(`. */
+const CODE_TAIL = 240;
+const SELECT_CALL = /\$([\p{L}\p{N}_]+)\s*\.\s*select\s*\(\s*$/u;
+
 export class LiteralConstraint {
   private state: Lexer = CODE;
   /** Last char seen in code (for `//` and `/*`). */
   private slash = false;
+  /** The end of the code read so far (strings as their quotes only). */
+  private tail = '';
+  /** Select name → the values its `.select(…)` may take (see valuesOfSelect). */
+  private readonly selectValues = new Map<string, readonly string[]>();
 
+  /**
+   * @param selects a select's name → its options, where the document lists them all: `$name.select("…")` then takes
+   *   one of them, as the task writes it where it does (the executor also matches case-insensitively)
+   */
   constructor(private readonly sources: readonly string[], private readonly pieces: readonly string[],
-    private readonly endIds: readonly number[] = []) {}
+    private readonly endIds: readonly number[] = [], selects: Readonly<Record<string, readonly string[]>> = {}) {
+    for (const [name, options] of Object.entries(selects)) {
+      const values = valuesOfSelect(options, sources[0] ?? '');
+      if (values.length) this.selectValues.set(name, values);
+    }
+  }
 
-  /** `content` occurs in a source starting at a word boundary (and, when `closing`, ending at one too). */
-  private copied(content: string, closing = false): boolean {
+  /** `content` occurs in a source starting at a word boundary (and, when `closing`, ending at one too); a select's
+   * value is a prefix of one of its values, and whole when closing. */
+  private copied(content: string, closing = false, options?: readonly string[]): boolean {
+    if (options) return options.some((option) => (closing ? option === content : option.startsWith(content)));
     if (content === '') return true;
     const first = WORD.test(content[0]!);
     const last = WORD.test(content[content.length - 1]!);
@@ -39,26 +59,27 @@ export class LiteralConstraint {
   }
 
   /** Runs `text` through the lexer; null when a string's content stops being a copy of a source. */
-  private advance(from: Lexer, fromSlash: boolean, text: string): { state: Lexer; slash: boolean } | null {
+  private advance(from: Lexer, fromSlash: boolean, fromTail: string, text: string): { state: Lexer; slash: boolean; tail: string } | null {
     let state = from;
     let slash = fromSlash;
+    let tail = fromTail;
     for (const ch of text) {
       switch (state.mode) {
         case 'string': {
           if (state.escaped) {
             const content = state.content + ch;
-            if (!this.copied(content)) return null;
+            if (!this.copied(content, false, state.options)) return null;
             state = { ...state, content, escaped: false };
           } else if (ch === '\\') {
             const content = `${state.content}\\`;
-            if (!this.copied(content)) return null;
+            if (!this.copied(content, false, state.options)) return null;
             state = { ...state, content, escaped: true };
           } else if (ch === state.quote) {
-            if (!this.copied(state.content, true)) return null;
+            if (!this.copied(state.content, true, state.options)) return null;
             state = CODE;
           } else {
             const content = state.content + ch;
-            if (!this.copied(content)) return null;
+            if (!this.copied(content, false, state.options)) return null;
             state = { ...state, content };
           }
           break;
@@ -76,15 +97,19 @@ export class LiteralConstraint {
           else state = { mode: 'block', star: ch === '*' };
           break;
         case 'code':
-          if (ch === '"' || ch === "'") state = { mode: 'string', quote: ch, content: '', escaped: false };
+          if (ch === '"' || ch === "'") {
+            const select = this.selectValues.size ? SELECT_CALL.exec(tail)?.[1] : undefined;
+            state = { mode: 'string', quote: ch, content: '', escaped: false, options: select ? this.selectValues.get(select) : undefined };
+          }
           else if (ch === '`') state = { mode: 'template', escaped: false };
           else if (slash && ch === '/') state = { mode: 'line' };
           else if (slash && ch === '*') state = { mode: 'block', star: false };
           break;
       }
       slash = state.mode === 'code' && ch === '/' && !slash;
+      if (state.mode === 'code' || (state.mode === 'string' && state.content === '')) tail = (tail + ch).slice(-CODE_TAIL);
     }
-    return { state, slash };
+    return { state, slash, tail };
   }
 
   allows(id: number): boolean {
@@ -92,13 +117,13 @@ export class LiteralConstraint {
     const piece = this.pieces[id];
     if (piece === undefined || piece === '') return true;
     if (this.state.mode === 'code' && !/["']/.test(piece)) return true;
-    return this.advance(this.state, this.slash, piece) !== null;
+    return this.advance(this.state, this.slash, this.tail, piece) !== null;
   }
 
   accept(id: number): void {
     if (this.endIds.includes(id)) return;
-    const next = this.advance(this.state, this.slash, this.pieces[id] ?? '');
-    if (next) ({ state: this.state, slash: this.slash } = next);
+    const next = this.advance(this.state, this.slash, this.tail, this.pieces[id] ?? '');
+    if (next) ({ state: this.state, slash: this.slash, tail: this.tail } = next);
     else this.state = CODE;
   }
 
@@ -106,4 +131,25 @@ export class LiteralConstraint {
   get openString(): string | undefined {
     return this.state.mode === 'string' ? this.state.content : undefined;
   }
+}
+
+/**
+ * The values `.select(…)` may take on a select with these options: each option the task names (whole words, any case)
+ * as the task writes it (not one only inside another it names: "Large" in "extra large"), or, when the task names none
+ * of them, the options themselves. Placeholder options without a letter or digit ("—") are never a value asked for.
+ */
+export function valuesOfSelect(options: readonly string[], task: string): string[] {
+  const real = options.filter((option) => WORD.test(option));
+  const lower = task.toLowerCase();
+  const spans: { at: number; end: number }[] = [];
+  for (const option of real) {
+    const wanted = option.toLowerCase();
+    for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + 1)) {
+      const end = at + wanted.length;
+      if ((at > 0 && WORD.test(task[at - 1]!)) || (end < task.length && WORD.test(task[end]!))) continue;
+      spans.push({ at, end });
+    }
+  }
+  const named = spans.filter((s) => !spans.some((o) => o !== s && o.at <= s.at && s.end <= o.end && o.end - o.at > s.end - s.at));
+  return [...new Set(named.length ? named.map((s) => task.slice(s.at, s.end)) : real)];
 }

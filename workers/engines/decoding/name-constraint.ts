@@ -17,22 +17,26 @@ export interface ScriptApiShape {
   kinds?: Readonly<Record<string, string>> | undefined;
 }
 
-/** A handle whose members are known. */
-type Handle = { type: 'element'; kind: string | undefined } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
+/** A handle whose members are known; `head`: the element named at the start of a top-level statement. */
+type Handle = { type: 'element'; kind: string | undefined; head?: string } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
 /** Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`. */
 type After = Handle | { type: 'call'; result: Handle | undefined };
 /** An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item). */
 interface Pending { depth: number; handle: Handle | undefined }
 
+/** `head`: at the start of a statement outside any bracket or block (straight-line code). */
 type Lexer =
-  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[] }
-  | { mode: 'name'; prefix: string; depth: number; stack: readonly Pending[] }
+  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean }
+  | { mode: 'name'; prefix: string; depth: number; stack: readonly Pending[]; head?: boolean }
   | { mode: 'member'; prefix: string; of: Handle; depth: number; stack: readonly Pending[] }
   | { mode: 'string'; quote: string; escaped: boolean; depth: number; stack: readonly Pending[] };
 
 const IDENTIFIER = /[\p{L}\p{N}_]/u;
 const AFTER_HANDLE = new Set([')', ']', '}', ',', ';']);
-const START: Lexer = { mode: 'code', after: undefined, depth: 0, stack: [] };
+const START: Lexer = { mode: 'code', after: undefined, depth: 0, stack: [], head: true };
+/** Methods that set an element's state: once straight-line code has set it, a later statement setting it again would
+ * overwrite it (no gold script of the corpus does: a model repeating `$field.type(…)` is looping). */
+const SETTERS = new Set(['type', 'select', 'check', 'uncheck']);
 
 export class NameConstraint {
   private readonly names: ReadonlySet<string>;
@@ -45,6 +49,11 @@ export class NameConstraint {
   private readonly best = new Map<string, number>();
   private weight = 0;
   private state: Lexer = START;
+  /** Elements whose state a top-level statement has set: they cannot head another top-level statement. */
+  private readonly set = new Set<string>();
+  /** Prefixes of the names that may still head a top-level statement (all prefixes while `set` is empty). */
+  private headPrefixes: ReadonlySet<string> | undefined;
+  private recording = false;
 
   /**
    * @param names the document's names, without `$`
@@ -72,9 +81,18 @@ export class NameConstraint {
     this.kinds = new Map(Object.entries(api?.kinds ?? {}));
   }
 
-  private handleOf(name: string): Handle | undefined {
+  private setByStatement(name: string): void {
+    if (this.set.has(name)) return;
+    this.set.add(name);
+    const prefixes = new Set<string>();
+    for (const other of this.names) if (!this.set.has(other)) for (let i = 0; i <= other.length; i++) prefixes.add(other.slice(0, i));
+    this.headPrefixes = prefixes;
+  }
+
+  private handleOf(name: string, head = false): Handle | undefined {
     if (this.lists.has(name)) return { type: 'list', list: name };
-    return this.elements.has(name) ? { type: 'element', kind: this.kinds.get(name) } : undefined;
+    if (!this.elements.has(name)) return undefined;
+    return head ? { type: 'element', kind: this.kinds.get(name), head: name } : { type: 'element', kind: this.kinds.get(name) };
   }
 
   private membersOf(handle: Handle): readonly string[] {
@@ -120,11 +138,12 @@ export class NameConstraint {
       if (top && top.depth === depth) {
         return { mode: 'code', after: top.handle, depth: depth - 1, stack: stack.slice(0, -1) };
       }
-      return { mode: 'code', after: undefined, depth: Math.max(0, depth - 1), stack };
+      return { mode: 'code', after: undefined, depth: Math.max(0, depth - 1), stack, head: ch === '}' && depth === 1 };
     }
-    if (ch === '$') return { mode: 'name', prefix: '', depth, stack };
+    if (ch === '$') return { mode: 'name', prefix: '', depth, stack, head: state.head === true && depth === 0 };
     if (ch === '"' || ch === "'" || ch === '`') return { mode: 'string', quote: ch, escaped: false, depth, stack };
-    return after === undefined ? state : { mode: 'code', after: undefined, depth, stack };
+    const head = depth === 0 && (ch === ';' || ch === '\n' || (/\s/.test(ch) && state.head === true));
+    return after === undefined && head === (state.head === true) ? state : { mode: 'code', after: undefined, depth, stack, head };
   }
 
   /** Runs `text` through the lexer from `from`; null when it would write a name or member the page does not have. */
@@ -142,13 +161,14 @@ export class NameConstraint {
       if (state.mode === 'name') {
         if (IDENTIFIER.test(ch)) {
           const prefix: string = state.prefix + ch;
-          if (!this.prefixes.has(prefix)) return null;
+          if (!(state.head ? this.headPrefixes ?? this.prefixes : this.prefixes).has(prefix)) return null;
           state = { ...state, prefix };
           continue;
         }
         // `$a$b` is one identifier in JavaScript: a second reference cannot be glued to a name.
         if (!this.names.has(state.prefix) || ch === '$') return null;
-        state = { mode: 'code', after: this.handleOf(state.prefix), depth: state.depth, stack: state.stack };
+        if (state.head && this.set.has(state.prefix)) return null;
+        state = { mode: 'code', after: this.handleOf(state.prefix, state.head), depth: state.depth, stack: state.stack };
       } else if (state.mode === 'member') {
         const members = this.membersOf(state.of);
         if (IDENTIFIER.test(ch)) {
@@ -158,12 +178,13 @@ export class NameConstraint {
           continue;
         }
         if (!members.includes(state.prefix) || ch === '$') return null;
+        if (this.recording && state.of.type === 'element' && state.of.head && SETTERS.has(state.prefix)) this.setByStatement(state.of.head);
         state = { mode: 'code', after: this.afterMember(state.of, state.prefix), depth: state.depth, stack: state.stack };
       }
       state = this.code(state, ch);
       if (!state) return null;
     }
-    if (state.mode === 'name' && !this.prefixes.has(state.prefix)) return null;
+    if (state.mode === 'name' && !(state.head ? this.headPrefixes ?? this.prefixes : this.prefixes).has(state.prefix)) return null;
     return state;
   }
 
@@ -171,12 +192,13 @@ export class NameConstraint {
   allows(id: number): boolean {
     const { state } = this;
     if (this.endIds.includes(id)) {
-      if (state.mode === 'name') return this.names.has(state.prefix);
+      // A statement that is only a handle (`…;\n$search__filter`) does nothing: not a way to end.
+      if (state.mode === 'name') return this.names.has(state.prefix) && !state.head;
       if (state.mode === 'member') {
         return this.membersOf(state.of).includes(state.prefix) && this.afterMember(state.of, state.prefix)?.type !== 'call';
       }
       // A method named but not called (`$todos__items.exists`) is not a finished script.
-      return !(state.mode === 'code' && state.after?.type === 'call');
+      return !(state.mode === 'code' && (state.after?.type === 'call' || (state.after?.type === 'element' && state.after.head)));
     }
     const piece = this.pieces[id];
     // Specials (pad, bos) print nothing: inside a name they would let the name stall forever without ending it.
@@ -230,7 +252,12 @@ export class NameConstraint {
   /** The chosen token moves the lexer on. */
   accept(id: number): void {
     if (this.endIds.includes(id)) return;
-    this.state = this.advance(this.state, this.pieces[id] ?? '') ?? START;
+    this.recording = true;
+    try {
+      this.state = this.advance(this.state, this.pieces[id] ?? '') ?? START;
+    } finally {
+      this.recording = false;
+    }
   }
 
   /** Inside a reference that is not yet a whole name (for tests and diagnostics). */

@@ -102,7 +102,7 @@ export function outputConstraintsFor(constraint: OutputConstraint | undefined, t
   }
   return new OutputConstraints({
     names: constraint.names ? new NameConstraint(constraint.names, pieces, endIds, constraint.api, constraint.preferNames) : undefined,
-    literals: constraint.literals ? new LiteralConstraint(constraint.literals, pieces, endIds) : undefined,
+    literals: constraint.literals ? new LiteralConstraint(constraint.literals, pieces, endIds, constraint.api?.options) : undefined,
     syntax: constraint.syntax === 'script' ? new SyntaxConstraint(pieces, endIds) : undefined,
   });
 }
