@@ -39,7 +39,8 @@ export interface OutputConstraint {
   /** Script output whose quoted string literals must be copied from one of these texts (the task, the page). */
   literals?: string[] | undefined;
   /** With `names`: a name that shares words with this text (the task) gets `weight` added to its tokens' logits per
-   * shared word, where the name is being written (a lexical prior, not a constraint). */
+   * shared word, where the name is being written (a lexical prior, not a constraint); with `literals` too, a quoted
+   * string whose first word is a word of a name loses `weight` (the task words that name elements are rarely values). */
   preferNames?: { text: string; weight: number } | undefined;
   /** 'script': the output stays a viable prefix of a valid script and ends only on a whole one. */
   syntax?: 'script' | undefined;

@@ -61,7 +61,8 @@ export function scriptWriterCall(doc: PageDocument, task: string, otherNames: re
     task,
     names: [...here, ...other],
     api: { lists, elements, kinds, options },
-    literals: [task, [...new Set(prompt.match(/[^\p{L}\p{N}\s"'`\\]/gu) ?? [])].join('')],
+    // One symbol per line: a string copies one of them, never a run of unrelated symbols ("()").
+    literals: [task, [...new Set(prompt.match(/[^\p{L}\p{N}\s"'`\\]/gu) ?? [])].join('\n')],
   };
 }
 

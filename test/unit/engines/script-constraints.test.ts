@@ -139,6 +139,41 @@ describe('literal-constrained decoding', () => {
     expect(note.allows(at('Small'))).toBe(false);
   });
 
+  test('a string starting with a word of a page name loses the prior\'s weight ("Search" for "Search for Ito")', () => {
+    const pieces = ['', '$search__filter.type(', '"', 'Search', 'Ito', 'S', 'I', '"Search"', '"Ito"', ' for', 'Sea'];
+    const at = (piece: string) => pieces.indexOf(piece);
+    const make = () => new LiteralConstraint(['Search for Ito and Sea'], pieces, [0], {}, { names: ['search__filter'], weight: 3 });
+    const logits = new Float32Array(pieces.length);
+    const code = make();
+    code.accept(at('$search__filter.type('));
+    code.bias(logits);
+    expect(logits[at('"Search"')]).toBe(-3);
+    expect(logits[at('"Ito"')]).toBe(0);
+    const open = make();
+    open.accept(at('$search__filter.type('));
+    open.accept(at('"'));
+    logits.fill(0);
+    open.bias(logits);
+    expect([...logits].map((l, i) => [pieces[i], l]).filter(([, l]) => l !== 0)).toEqual([['Search', -3]]);
+    // "S" may still become "Sea", "Se" too: only a prefix every continuation of which is a name word loses.
+    expect(logits[at('S')]).toBe(0);
+    // Once the first word is written, later words are free.
+    open.accept(at('Search'));
+    logits.fill(0);
+    open.bias(logits);
+    expect(logits.every((l) => l === 0)).toBe(true);
+  });
+
+  test('a string never spans lines, so the page\'s symbols (one per line) are copied one at a time', () => {
+    const c = new LiteralConstraint(['Search', '$\n(\n)'], ['', '.replace("', '$', '(', ')', '()', '\n'], [0]);
+    c.accept(1);
+    expect(c.allows(2)).toBe(true);
+    expect(c.allows(3)).toBe(true);
+    expect(c.allows(5)).toBe(false);
+    c.accept(3);
+    expect(c.allows(6)).toBe(false);
+  });
+
   test('a select\'s values: the options the task names, in its spelling; else all real options', () => {
     expect(valuesOfSelect(['—', 'Small', 'Large', 'Extra large'], 'Fit: extra large, and Large too')).toEqual(['Large', 'extra large']);
     expect(valuesOfSelect(['—', 'Small', 'Large'], 'Fit: huge')).toEqual(['Small', 'Large']);

@@ -13,6 +13,8 @@ type Lexer =
   | { mode: 'block'; star: boolean };
 
 const CODE: Lexer = { mode: 'code' };
+/** A string whose first word is followed by something else: that word is decided. */
+const FIRST_WORD_DONE = /^[\p{L}\p{N}]+[^\p{L}\p{N}]|^[^\p{L}\p{N}]/u;
 const WORD = /[\p{L}\p{N}]/u;
 
 /** Code text kept before a string opens: enough for `$a_long_select_name.select(`. */
@@ -27,17 +29,66 @@ export class LiteralConstraint {
   private tail = '';
   /** Select name → the values its `.select(…)` may take (see valuesOfSelect). */
   private readonly selectValues = new Map<string, readonly string[]>();
+  /** Words of the page's names (lowercase) and what a string starting with one loses (see `bias`). */
+  private readonly nameWords = new Set<string>();
+  private penalty = 0;
 
   /**
    * @param selects a select's name → its options, where the document lists them all: `$name.select("…")` then takes
    *   one of them, as the task writes it where it does (the executor also matches case-insensitively)
+   * @param avoid the page's names and a weight: a string whose first word is a word of a name loses that much (see `bias`)
    */
   constructor(private readonly sources: readonly string[], private readonly pieces: readonly string[],
-    private readonly endIds: readonly number[] = [], selects: Readonly<Record<string, readonly string[]>> = {}) {
+    private readonly endIds: readonly number[] = [], selects: Readonly<Record<string, readonly string[]>> = {},
+    avoid?: { names: Iterable<string>; weight: number }) {
     for (const [name, options] of Object.entries(selects)) {
       const values = valuesOfSelect(options, sources[0] ?? '');
       if (values.length) this.selectValues.set(name, values);
     }
+    if (avoid && avoid.weight > 0) {
+      for (const name of avoid.names) for (const word of name.toLowerCase().split('_')) if (word.length >= 3 && /^\p{L}+$/u.test(word)) this.nameWords.add(word);
+      this.penalty = avoid.weight;
+    }
+  }
+
+  /**
+   * A soft prior on a string's first word: the task words that name an element ("Search for Ito", "Switch to Sound")
+   * are rarely the value typed, found or compared (60 of 25,140 gold literals of the corpus start with a word of one
+   * of the page's names), so a token that makes the first word one of those loses `penalty`. Selects are held to their
+   * options instead.
+   */
+  bias(logits: Float32Array): void {
+    if (!this.penalty) return;
+    const { state } = this;
+    // Decided already: the first word is written, or every way on from here starts with a name word (already paid).
+    if (state.mode === 'string' && (state.options || FIRST_WORD_DONE.test(state.content)
+      || (state.content !== '' && this.startsWithNameWord(state.content, false)))) return;
+    for (let id = 0; id < logits.length; id++) {
+      if (logits[id] === -Infinity) continue;
+      const piece = this.pieces[id];
+      if (!piece || (state.mode !== 'string' && !/["']/.test(piece))) continue;
+      const next = this.advance(state, this.slash, this.tail, piece);
+      if (!next) continue;
+      const content = next.state.mode === 'string' ? (next.state.options ? undefined : next.state.content) : next.closed;
+      if (content !== undefined && this.startsWithNameWord(content, next.state.mode !== 'string')) logits[id]! -= this.penalty;
+    }
+  }
+
+  /** The first word of `content` is (or, while it is being written, can only become) a word of a page name. */
+  private startsWithNameWord(content: string, closed: boolean): boolean {
+    const word = /^[\p{L}\p{N}]+/u.exec(content)?.[0];
+    if (!word) return false;
+    if (closed || word.length < content.length) return this.nameWords.has(word.toLowerCase());
+    const lower = word.toLowerCase();
+    let any = false;
+    for (const source of this.sources) {
+      for (const match of source.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+        if (!match[0].startsWith(lower) || source.slice(match.index, match.index + word.length) !== word) continue;
+        if (!this.nameWords.has(match[0])) return false;
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** `content` occurs in a source starting at a word boundary (and, when `closing`, ending at one too); a select's
@@ -59,10 +110,12 @@ export class LiteralConstraint {
   }
 
   /** Runs `text` through the lexer; null when a string's content stops being a copy of a source. */
-  private advance(from: Lexer, fromSlash: boolean, fromTail: string, text: string): { state: Lexer; slash: boolean; tail: string } | null {
+  private advance(from: Lexer, fromSlash: boolean, fromTail: string, text: string):
+    { state: Lexer; slash: boolean; tail: string; closed?: string } | null {
     let state = from;
     let slash = fromSlash;
     let tail = fromTail;
+    let closed: string | undefined;
     for (const ch of text) {
       switch (state.mode) {
         case 'string': {
@@ -74,8 +127,11 @@ export class LiteralConstraint {
             const content = `${state.content}\\`;
             if (!this.copied(content, false, state.options)) return null;
             state = { ...state, content, escaped: true };
+          } else if (ch === '\n' || ch === '\r') {
+            return null; // a quoted string ends on its line (and the page's symbols are one per line)
           } else if (ch === state.quote) {
             if (!this.copied(state.content, true, state.options)) return null;
+            closed = state.options ? undefined : state.content;
             state = CODE;
           } else {
             const content = state.content + ch;
@@ -109,7 +165,7 @@ export class LiteralConstraint {
       slash = state.mode === 'code' && ch === '/' && !slash;
       if (state.mode === 'code' || (state.mode === 'string' && state.content === '')) tail = (tail + ch).slice(-CODE_TAIL);
     }
-    return { state, slash, tail };
+    return { state, slash, tail, ...(closed !== undefined ? { closed } : {}) };
   }
 
   allows(id: number): boolean {

@@ -102,7 +102,8 @@ export function outputConstraintsFor(constraint: OutputConstraint | undefined, t
   }
   return new OutputConstraints({
     names: constraint.names ? new NameConstraint(constraint.names, pieces, endIds, constraint.api, constraint.preferNames) : undefined,
-    literals: constraint.literals ? new LiteralConstraint(constraint.literals, pieces, endIds, constraint.api?.options) : undefined,
+    literals: constraint.literals ? new LiteralConstraint(constraint.literals, pieces, endIds, constraint.api?.options,
+      constraint.names && constraint.preferNames ? { names: constraint.names, weight: constraint.preferNames.weight } : undefined) : undefined,
     syntax: constraint.syntax === 'script' ? new SyntaxConstraint(pieces, endIds) : undefined,
   });
 }
