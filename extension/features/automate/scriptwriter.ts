@@ -69,7 +69,7 @@ export function scriptWriterCall(doc: PageDocument, task: string, otherNames: re
 type OutputConstraint = NonNullable<GenerateRequestPayload['constraint']>;
 
 /** Logits added per task word a name shares (`constraint.preferNames`), chosen on dev pages (eval:scriptwriter --split dev). */
-export const NAME_PRIOR_WEIGHT = 3;
+export const NAME_PRIOR_WEIGHT = 6;
 
 /**
  * What the script writer's decoding is held to: its `$name`s are the page's, its syntax stays valid and its quoted

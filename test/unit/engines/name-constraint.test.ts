@@ -197,7 +197,8 @@ describe('handles are used as handles', () => {
 });
 
 describe('the task-word name prior', () => {
-  const pieces = ['', '$', 'form__', 'reply_to_address', 'daytime_phone', '.type("', 'form__daytime', '_phone'];
+  const pieces = ['', '$', 'form__', 'reply_to_address', 'daytime_phone', '.type("', 'form__daytime', '_phone', '$form__reply_to_address',
+    '$form__daytime', ');'];
   const at = (p: string) => pieces.indexOf(p);
   const names = ['form__reply_to_address', 'form__daytime_phone'];
 
@@ -223,15 +224,21 @@ describe('the task-word name prior', () => {
     expect(run(3)).toBe(at('daytime_phone'));
   });
 
-  test('tokens that open a reference are biased by the names they can still become; code elsewhere is untouched', () => {
+  test('relative to the best name still reachable: opening a reference gains nothing, a worse name loses', () => {
     const c = new NameConstraint(names, pieces, [0], undefined, { text: 'the daytime phone', weight: 3 });
-    c.accept(at('$'));
     const logits = new Float32Array(pieces.length);
     c.bias(logits);
-    // Both can still become form__daytime_phone (two shared words); a piece that fits no name gets nothing.
-    expect(logits[at('form__daytime')]).toBe(6);
-    expect(logits[at('form__')]).toBe(6);
-    expect(logits[at('reply_to_address')]).toBe(0);
+    // From code: '$' and '$form__daytime' can still become form__daytime_phone (two shared words): no change, so the
+    // prior never makes a reference likelier than closing a call (');'); a piece that commits to the other loses 6.
+    expect(logits[at('$')]).toBe(0);
+    expect(logits[at('$form__daytime')]).toBe(0);
+    expect(logits[at('$form__reply_to_address')]).toBe(-6);
+    expect(logits[at(');')]).toBe(0);
+    c.accept(at('$'));
+    logits.fill(0);
+    c.bias(logits);
+    expect(logits[at('form__daytime')]).toBe(0);
+    expect(logits[at('form__')]).toBe(0);
     expect(logits[at('.type("')]).toBe(0);
   });
 });

@@ -226,15 +226,18 @@ export class NameConstraint {
   bias(logits: Float32Array): void {
     if (!this.weight || !this.best.size) return;
     const inName = this.state.mode === 'name';
+    // Relative to the best still reachable: opening a reference gains nothing (only which name it becomes counts),
+    // so the prior never pushes a model to start a `$name` where it would have closed a call or ended.
+    const base = this.best.get(inName ? (this.state as { prefix: string }).prefix : '') ?? 0;
     for (let id = 0; id < logits.length; id++) {
       if (logits[id] === -Infinity) continue;
       const piece = this.pieces[id];
       if (!piece || (!inName && !piece.includes('$'))) continue;
       const next = this.advance(this.state, piece);
       if (!next) continue;
-      const reached = next.mode === 'name' ? next.prefix : inName ? this.completed(piece) : undefined;
-      const score = reached === undefined || (next.mode !== 'name' && !this.names.has(reached)) ? 0 : this.best.get(reached) ?? 0;
-      if (score) logits[id]! += this.weight * score;
+      const reached = next.mode === 'name' ? next.prefix : inName ? this.completed(piece) : /\$([\p{L}\p{N}_]*)/u.exec(piece)![1]!;
+      const score = next.mode !== 'name' && !this.names.has(reached) ? 0 : this.best.get(reached) ?? 0;
+      if (score !== base) logits[id]! += this.weight * (score - base);
     }
   }
 
