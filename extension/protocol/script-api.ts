@@ -9,6 +9,10 @@ export const LIST_MEMBERS = ['length', 'find', 'filter', 'map', 'forEach', 'exis
 export const ITEM_MEMBERS = ['index', 'open', 'click', 'hover', 'scroll', 'check', 'uncheck', 'text', 'exists'];
 export const FIELD_MEMBERS = ['click', 'hover', 'text', 'value', 'exists', 'check', 'uncheck'];
 
+/** The methods that take an argument (text for type/select/find, a function for filter/map/forEach); the others take
+ * none (the sandbox ignores any given, after evaluating it: `.exists($x.click())` would click). */
+export const TAKES_ARGUMENT: ReadonlySet<string> = new Set(['type', 'select', 'find', 'filter', 'map', 'forEach']);
+
 const TYPABLE = new Set(['text_input', 'text_area', 'editable', 'combobox', 'slider']);
 const CHECKABLE = new Set(['checkbox', 'radio', 'switch']);
 const membersByKind = new Map<string, readonly string[]>();

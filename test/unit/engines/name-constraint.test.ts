@@ -290,3 +290,26 @@ describe('straight-line code sets a field once', () => {
     expect(write('if (x) {\n', '$', 'form__email', '.type("a")', ';\n', '}\n', '$', 'form__email').allows(at('.type("a")'))).toBe(true);
   });
 });
+
+describe('arguments', () => {
+  const pieces = ['', '$', 'form__email', 'form__send', '.click(', '.type(', ')', '"a"', ' ', '$form__send', '.exists(', ');'];
+  const at = (piece: string) => pieces.indexOf(piece);
+  const api = { lists: {}, elements: ['form__email', 'form__send'], kinds: { form__email: 'text_input', form__send: 'button' } };
+  const write = (...written: string[]) => {
+    const c = new NameConstraint(['form__email', 'form__send'], pieces, [0], api);
+    for (const piece of written) c.accept(at(piece));
+    return c;
+  };
+
+  test('a method that takes no argument is called with none (`.exists($x.click())` would click)', () => {
+    const c = write('$', 'form__send', '.exists(');
+    expect(c.allows(at('$form__send'))).toBe(false);
+    expect(c.allows(at('"a"'))).toBe(false);
+    expect(c.allows(at(' '))).toBe(true);
+    expect(c.allows(at(')'))).toBe(true);
+    expect(c.allows(at(');'))).toBe(true);
+    const typed = write('$', 'form__email', '.type(');
+    expect(typed.allows(at('"a"'))).toBe(true);
+    expect(typed.allows(at('$form__send'))).toBe(true);
+  });
+});

@@ -3,7 +3,7 @@ import { argmax } from '../../../workers/engines/decoding/sampler.ts';
 import { completeScript, viableScriptPrefix } from '../../../workers/engines/decoding/script-prefix.ts';
 import { LiteralConstraint, valuesOfSelect } from '../../../workers/engines/decoding/literal-constraint.ts';
 import { SyntaxConstraint } from '../../../workers/engines/decoding/syntax-constraint.ts';
-import { OutputConstraints } from '../../../workers/engines/decoding/output-constraints.ts';
+import { OutputConstraints, outputConstraintsFor } from '../../../workers/engines/decoding/output-constraints.ts';
 import { NameConstraint } from '../../../workers/engines/decoding/name-constraint.ts';
 
 describe('viable script prefixes', () => {
@@ -20,7 +20,7 @@ describe('viable script prefixes', () => {
   test.each([
     '$search__query")', '$search__query").follow.click();', '$search__query.type("Ito"))', '$a@post.select("x")',
     '$a.b x', '$main__items.find("A").").arrival_date', 'x.text() )(', '$a.type("x\n', 'if (x) } ', '1 2',
-    '$checklist__new_button~', '$search__box:0', 'x = new y', 'x === ===',
+    '$checklist__new_button~', '$search__box:0', 'x = new y', 'x === ===', 'for.', 'if.', 'x = ==', 'x = =',
   ])('%j is a dead end', (text) => {
     expect(viableScriptPrefix(text, false)).toBe(false);
   });
@@ -198,6 +198,17 @@ describe('literal-constrained decoding', () => {
     expect(PIECES[argmax(logits)]).toBe('I');
   });
 
+  test('tokens that print nothing and do not end the output (pad, bos) are never chosen under a constraint', () => {
+    const vocab = ['</s>', '<pad>', '$', 'go', ';'];
+    const tokenizer = { decode: (ids: readonly number[]) => ids.map((i) => (i < 2 ? '' : vocab[i])).join('') };
+    const constraints = outputConstraintsFor({ names: ['go'], syntax: 'script' }, tokenizer, vocab.length, [0])!;
+    for (const id of [2, 3, 4]) constraints.accept(id);
+    const logits = new Float32Array([1, 9, 0, 0, 0]);
+    constraints.mask(logits, 1);
+    expect(logits[1]).toBe(-Infinity);
+    expect(argmax(logits)).toBe(0);
+  });
+
   test('with top-k sampling the syntax check keeps k allowed candidates and rules out the rest', () => {
     const constraints = new OutputConstraints({ syntax: new SyntaxConstraint(PIECES, [EOS]) });
     for (const piece of ['$', 'search__query']) constraints.accept(id(piece));
@@ -231,12 +242,13 @@ describe('variables a script reads', () => {
   test.each([
     'for (const item of $list) {\n  if (item.price', 'const best = $list[0];\nbest.name', '$list.filter((i) => i.price',
     '$list.filter(i => i.', '$list.map((a, b', 'let n = 0;\nn = n + 1;', 'done(parseFloat($x.text()))', 'try { wait(1); } catch (e) { say(e',
-    'done(total)', 'const best = 1;\ndone(be', 'for (const it', 'retu', '$l.filter((a, b',
+    '$list.map((total', '$list.filter(item', 'done($list.filter(a, b', 'const best = 1;\ndone(be', 'for (const it', 'retu', '$l.filter((a, b',
   ])('%j is fine', (text) => {
     expect(viableScriptPrefix(text)).toBe(true);
   });
 
-  test.each(['$search__box = item.type("x")', 'item.price.text()', 'done(total);', 'for (const a of $l) {}\nb.c',
+  test.each(['$search__box = item.type("x")', 'item.price.text()', 'done(total);', 'done(total)', '$x.click (item)',
+    '"("(item)', 'if (item)', 'done($x.click (itemut) =', 'done($x.click (itemut) ', 'done($a.text() in ne ', 'for (const a of $l) {}\nb.c',
     '$search__box = itemtyp', 'done(1 + tot', 'ite'])('%j reads a variable it never declared', (text) => {
     expect(viableScriptPrefix(text)).toBe(false);
   });

@@ -7,7 +7,7 @@
  * else is free: code outside references, values returned by calls, and `$` inside string literals ("$12.50") is
  * text. Works on any vocabulary: each token's text is run through a tiny lexer.
  */
-import { elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS } from '../../../extension/protocol/script-api.ts';
+import { elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS, TAKES_ARGUMENT } from '../../../extension/protocol/script-api.ts';
 
 /** What is known of the page API: list names with their item fields, and names that are single elements. */
 export interface ScriptApiShape {
@@ -20,9 +20,10 @@ export interface ScriptApiShape {
 /** A handle whose members are known; `head`: the element named at the start of a top-level statement. */
 type Handle = { type: 'element'; kind: string | undefined; head?: string } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
 /** Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`. */
-type After = Handle | { type: 'call'; result: Handle | undefined };
+/** `bare`: a method that takes no argument, so its `(` is followed by `)`. */
+type After = Handle | { type: 'call'; result: Handle | undefined; bare?: boolean };
 /** An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item). */
-interface Pending { depth: number; handle: Handle | undefined }
+interface Pending { depth: number; handle: Handle | undefined; empty?: boolean }
 
 /** `head`: at the start of a statement outside any bracket or block (straight-line code). */
 type Lexer =
@@ -111,13 +112,16 @@ export class NameConstraint {
     if (of.type === 'item' && member === 'index') return undefined;
     if (of.type === 'list' && member === 'find') return { type: 'call', result: { type: 'item', list: of.list } };
     if (of.type === 'list' && member === 'filter') return { type: 'call', result: { type: 'list', list: of.list } };
-    return { type: 'call', result: undefined };
+    return TAKES_ARGUMENT.has(member) ? { type: 'call', result: undefined } : { type: 'call', result: undefined, bare: true };
   }
 
   /** One character in code mode, with what came just before it (`after`). */
   private code(state: Extract<Lexer, { mode: 'code' }>, ch: string): Lexer | null {
     const { after } = state;
     let { depth, stack } = state;
+    // A method that takes no argument gets none (`.exists($x.click())` would click while asking).
+    const open = stack[stack.length - 1];
+    if (open?.empty && open.depth === depth && ch !== ')' && !/\s/.test(ch)) return null;
     if (ch === '.' && after && after.type !== 'call') return { mode: 'member', prefix: '', of: after, depth, stack };
     // Handles are not functions, only lists are indexed, and a method of a handle is called where it is named.
     if (ch === '(' && after && after.type !== 'call') return null;
@@ -130,7 +134,7 @@ export class NameConstraint {
     if (ch === '(' || ch === '[' || ch === '{') {
       depth++;
       if (ch === '[' && after?.type === 'list') stack = [...stack, { depth, handle: { type: 'item', list: after.list } }];
-      else if (ch === '(' && after?.type === 'call') stack = [...stack, { depth, handle: after.result }];
+      else if (ch === '(' && after?.type === 'call') stack = [...stack, { depth, handle: after.result, ...(after.bare ? { empty: true } : {}) }];
       return { mode: 'code', after: undefined, depth, stack };
     }
     if (ch === ')' || ch === ']' || ch === '}') {
@@ -203,7 +207,8 @@ export class NameConstraint {
     const piece = this.pieces[id];
     // Specials (pad, bos) print nothing: inside a name they would let the name stall forever without ending it.
     if (piece === undefined || piece === '') return state.mode !== 'name' && state.mode !== 'member';
-    if (state.mode === 'code' && !state.after && !piece.includes('$') && (state.stack.length === 0 || !/[)\]}]/.test(piece))) return true;
+    if (state.mode === 'code' && !state.after && !piece.includes('$')
+      && (state.stack.length === 0 || (!state.stack[state.stack.length - 1]!.empty && !/[)\]}]/.test(piece)))) return true;
     return this.advance(state, piece) !== null;
   }
 

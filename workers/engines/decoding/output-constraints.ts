@@ -24,14 +24,21 @@ const ARGMAX_SCANS = 8;
 export class OutputConstraints {
   private readonly cheap: TokenConstraint[];
   private readonly syntax: SyntaxConstraint | undefined;
+  private readonly silent: ReadonlySet<number>;
 
-  constructor(parts: { names?: NameConstraint | undefined; literals?: LiteralConstraint | undefined; syntax?: SyntaxConstraint | undefined }) {
+  /**
+   * @param silent ids that print nothing and do not end the output (pad, bos, unused rows): never useful in a
+   *   constrained output, and a model gone astray could write them until the token limit
+   */
+  constructor(parts: { names?: NameConstraint | undefined; literals?: LiteralConstraint | undefined; syntax?: SyntaxConstraint | undefined },
+    silent: Iterable<number> = []) {
     this.cheap = [parts.names, parts.literals].filter((c): c is NameConstraint | LiteralConstraint => c !== undefined);
     this.syntax = parts.syntax;
+    this.silent = new Set(silent);
   }
 
   allows(id: number): boolean {
-    return this.cheap.every((c) => c.allows(id)) && (this.syntax?.allows(id) ?? true);
+    return !this.silent.has(id) && this.cheap.every((c) => c.allows(id)) && (this.syntax?.allows(id) ?? true);
   }
 
   /**
@@ -43,7 +50,7 @@ export class OutputConstraints {
     const allowed = new Uint8Array(logits.length);
     let any = false;
     for (let id = 0; id < logits.length; id++) {
-      if (logits[id] !== -Infinity && this.cheap.every((c) => c.allows(id))) {
+      if (logits[id] !== -Infinity && !this.silent.has(id) && this.cheap.every((c) => c.allows(id))) {
         allowed[id] = 1;
         any = true;
       }
@@ -100,10 +107,12 @@ export function outputConstraintsFor(constraint: OutputConstraint | undefined, t
     pieces = tokenPieces((ids) => tokenizer.decode(ids), vocabSize);
     piecesCache.set(tokenizer, pieces);
   }
+  const silent: number[] = [];
+  for (let id = 0; id < vocabSize; id++) if (pieces[id] === '' && !endIds.includes(id)) silent.push(id);
   return new OutputConstraints({
     names: constraint.names ? new NameConstraint(constraint.names, pieces, endIds, constraint.api, constraint.preferNames) : undefined,
     literals: constraint.literals ? new LiteralConstraint(constraint.literals, pieces, endIds, constraint.api?.options,
       constraint.names && constraint.preferNames ? { names: constraint.names, weight: constraint.preferNames.weight } : undefined) : undefined,
     syntax: constraint.syntax === 'script' ? new SyntaxConstraint(pieces, endIds) : undefined,
-  });
+  }, silent);
 }

@@ -173,16 +173,29 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
       }
     }
   }
+  /**
+   * After `(` and names and commas. `calls`: also the parenthesis of a call, where a last name can still be a lone
+   * arrow parameter (`filter(item` → `filter(item => …`); without, only one that can be a parameter list (`(a, b)`),
+   * not a call's (`f(x)`, `.click (x)`, `"a"(x)`) nor a statement's (`if (x)`).
+   */
+  const inParentheses = (i: number, calls: boolean) => {
+    for (let j = i - 1; j >= 0; j--) {
+      const l = label(j);
+      if (l === '(') {
+        const before = tokens[j - 1];
+        if (calls || !before) return true;
+        const b = before.type.label;
+        return !(b === 'name' || b === ')' || b === ']' || b === 'string' || b === 'template' || b === '`' || before.type.keyword);
+      }
+      if (l !== ',' && !isName(j)) return false;
+    }
+    return false;
+  };
   /** A name being declared (after const/let/var/function/catch) or possibly an arrow function's parameter. */
   const mayBeNewName = (i: number) => {
     const before = label(i - 1);
     if (before === 'const' || before === 'var' || before === 'function' || (isName(i - 1) && word(i - 1) === 'let')) return true;
-    for (let j = i - 1; j >= 0; j--) {
-      const l = label(j);
-      if (l === '(') return true;
-      if (l !== ',' && !isName(j)) return false;
-    }
-    return false;
+    return inParentheses(i, true);
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -197,7 +210,7 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
       }
       let j = i + 1;
       while (j < tokens.length && (isName(j) || label(j) === ',')) j++;
-      if (j >= tokens.length || (label(j) === ')' && j + 1 >= tokens.length)) continue;
+      if (j >= tokens.length ? inParentheses(i, true) : label(j) === ')' && j + 1 >= tokens.length && inParentheses(i, false)) continue;
     }
     return true;
   }
@@ -218,14 +231,18 @@ export function viableScriptPrefix(text: string, names = true): boolean {
   const src = tail.kind === 'closed' ? tail.src : text;
   const tokens: Token[] = [];
   const at = errorAt(src, names ? tokens : undefined);
-  if (needsMore(src, at)) return !names || !readsUndeclared(src, tokens, text.trimEnd().length);
+  if (needsMore(src, at)) return !names || !readsUndeclared(src, tokens, text.length);
   // The text ends in a closed-by-us string or comment, or in whitespace: every token is final.
   if (tail.kind === 'closed' || /\s$/.test(text)) return false;
   const last = lastToken(src);
   if (!last || last.start + last.text.length < src.length) return false;
   if (OPERATOR.test(last.text) && canGrow(last.text)) {
-    // An operator may still grow (`=` → `===`, `?` → `?.`): the text before it decides.
-    return needsMore(src.slice(0, last.start), errorAt(src.slice(0, last.start)));
+    // An operator may still grow (`=` → `===`, `?` → `?.`): viable if one of the longer ones is (`for.` is not:
+    // `for...` fails too).
+    const before = src.slice(0, last.start);
+    const read: Token[] = [];
+    if (names && (!needsMore(before, errorAt(before, read)) || readsUndeclared(before, read, before.length))) return false;
+    return OPERATORS.some((op) => op.length > last.text.length && op.startsWith(last.text) && needsMore(before + op, errorAt(before + op)));
   }
   if (at < last.start) return false;
   if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(last.text)) {
