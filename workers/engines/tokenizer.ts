@@ -9,11 +9,21 @@ export interface TokenizerFiles {
 export class TextTokenizer {
   private readonly tokenizer: Tokenizer;
   private readonly specialTexts = new Map<number, string>();
+  private readonly bytesOf: (id: number) => Uint8Array | undefined;
 
   constructor(files: TokenizerFiles) {
     this.tokenizer = new Tokenizer(files.tokenizerJson as object, files.tokenizerConfig as object);
     const added = (files.tokenizerJson as { added_tokens?: { id: number; content: string; special?: boolean }[] }).added_tokens;
     for (const token of added ?? []) if (token.special) this.specialTexts.set(token.id, token.content);
+    this.bytesOf = tokenBytesReader(files.tokenizerJson);
+  }
+
+  /**
+   * The raw bytes of a token that is part of a character (decoding it alone gives U+FFFD): byte-level BPE tokens and
+   * `<0xAB>` byte-fallback tokens; undefined for other tokens and other tokenizers.
+   */
+  tokenBytes(id: number): Uint8Array | undefined {
+    return this.bytesOf(id);
   }
 
   /** The literal text of a special token such as `<|end_story|>`, if the tokenizer declares one. */
@@ -69,4 +79,43 @@ export class IncrementalDecoder {
     this.emitted = text.length;
     return out;
   }
+}
+
+/** GPT-2's byte-level alphabet: the printable character that stands for each byte in a byte-level BPE vocabulary. */
+function byteLevelAlphabet(): Map<string, number> {
+  const printable: number[] = [];
+  for (let b = 0x21; b <= 0x7e; b++) printable.push(b);
+  for (let b = 0xa1; b <= 0xac; b++) printable.push(b);
+  for (let b = 0xae; b <= 0xff; b++) printable.push(b);
+  const alphabet = new Map<string, number>();
+  let extra = 0;
+  for (let b = 0; b < 256; b++) {
+    alphabet.set(String.fromCodePoint(printable.includes(b) ? b : 256 + extra++), b);
+  }
+  return alphabet;
+}
+
+/** Reads token bytes from a tokenizer.json: through a ByteLevel decoder's alphabet, or `<0xAB>` byte-fallback tokens. */
+function tokenBytesReader(json: unknown): (id: number) => Uint8Array | undefined {
+  const file = json as { model?: { vocab?: Record<string, number> | [string, number][]; byte_fallback?: boolean }; decoder?: unknown };
+  const vocab = file.model?.vocab;
+  if (!vocab || Array.isArray(vocab)) return () => undefined;
+  const tokens = new Map<number, string>();
+  for (const [token, id] of Object.entries(vocab)) tokens.set(id, token);
+  const byteLevel = JSON.stringify(file.decoder ?? null).includes('"ByteLevel"');
+  const alphabet = byteLevel ? byteLevelAlphabet() : undefined;
+  return (id) => {
+    const token = tokens.get(id);
+    if (token === undefined) return undefined;
+    const fallback = /^<0x([0-9A-Fa-f]{2})>$/.exec(token);
+    if (fallback && file.model?.byte_fallback) return Uint8Array.of(Number.parseInt(fallback[1]!, 16));
+    if (!alphabet) return undefined;
+    const bytes: number[] = [];
+    for (const ch of token) {
+      const b = alphabet.get(ch);
+      if (b === undefined) return undefined;
+      bytes.push(b);
+    }
+    return Uint8Array.from(bytes);
+  };
 }

@@ -293,8 +293,3 @@ export function sharedWords(name: string, terms: readonly string[]): number {
   const like = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2);
   return terms.filter((term) => words.some((word) => like(word, term))).length;
 }
-
-/** Each token id's text, decoded on its own (specials as ''). */
-export function tokenPieces(decode: (ids: number[]) => string, vocabSize: number): string[] {
-  return Array.from({ length: vocabSize }, (_, id) => decode([id]));
-}

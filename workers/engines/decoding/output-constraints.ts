@@ -7,7 +7,8 @@
  */
 import type { OutputConstraint } from '../types.ts';
 import { LiteralConstraint } from './literal-constraint.ts';
-import { NameConstraint, tokenPieces } from './name-constraint.ts';
+import { bytePieces, byteConstraint } from './byte-text.ts';
+import { NameConstraint } from './name-constraint.ts';
 import { SyntaxConstraint } from './syntax-constraint.ts';
 
 interface TokenConstraint {
@@ -98,13 +99,18 @@ export function candidatesWanted(plan: { kind: 'argmax' } | { kind: 'top-k'; k: 
 
 const piecesCache = new WeakMap<object, string[]>();
 
-/** The constraints a request asks for, over this tokenizer's pieces (computed once per tokenizer), or undefined. */
-export function outputConstraintsFor(constraint: OutputConstraint | undefined, tokenizer: { decode(ids: readonly number[]): string },
+/**
+ * The constraints a request asks for, over this tokenizer's pieces (computed once per tokenizer), or undefined. All
+ * text is in byte form (byte-text.ts), so a character written as several byte tokens is matched too.
+ */
+export function outputConstraintsFor(request: OutputConstraint | undefined,
+  tokenizer: { decode(ids: readonly number[]): string; tokenBytes?(id: number): Uint8Array | undefined },
   vocabSize: number, endIds: readonly number[]): OutputConstraints | undefined {
-  if (!constraint || (!constraint.names && !constraint.literals && !constraint.syntax)) return undefined;
+  if (!request || (!request.names && !request.literals && !request.syntax)) return undefined;
+  const constraint = byteConstraint(request);
   let pieces = piecesCache.get(tokenizer);
   if (!pieces || pieces.length < vocabSize) {
-    pieces = tokenPieces((ids) => tokenizer.decode(ids), vocabSize);
+    pieces = bytePieces({ decode: (ids) => tokenizer.decode(ids), tokenBytes: (id) => tokenizer.tokenBytes?.(id) }, vocabSize);
     piecesCache.set(tokenizer, pieces);
   }
   const silent: number[] = [];
