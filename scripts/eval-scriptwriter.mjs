@@ -73,7 +73,7 @@ try {
           await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
           const started = Date.now();
           const prior = mode === 'constrained-noprior' ? { namePrior: 0 } : opts['name-prior'] !== undefined ? { namePrior: Number(opts['name-prior']) } : {};
-          const state = await follow({ tabId, task: task.task, model, maxRepairs: Number(opts.repairs), constrainNames: mode !== 'free', constrainScript: mode.startsWith('constrained'), backend: opts.backend, ...prior });
+          const state = await follow({ tabId, task: task.task, model, maxRepairs: Number(opts.repairs), constrainNames: mode !== 'free', constrainScript: mode.startsWith('constrained'), backend: opts.backend, keepPrompts: true, ...prior });
           const ms = Date.now() - started;
           const attempt = state.report?.attempts?.[0];
           const why = state.status === 'done' ? await page.evaluate(([i, r]) => window.scriptwriterEval.judge(i, r), [index, state.report?.result ?? null]) : 'run did not finish';
@@ -82,7 +82,7 @@ try {
             script: attempt?.answer?.script ?? attempt?.raw ?? '', status: state.status, failure: attempt?.failure?.name ?? state.error?.name ?? null,
             failureMessage: attempt?.failure?.message ?? state.error?.message ?? null, success: state.status === 'done' && why === null, why,
             exact: normalize(attempt?.answer?.script) === normalize(task.script), tokensIn: state.report?.tokensIn ?? 0,
-            tokensOut: state.report?.tokensOut ?? 0, ttftMs: attempt?.ttftMs ?? null, ms,
+            tokensOut: state.report?.tokensOut ?? 0, ttftMs: attempt?.ttftMs ?? null, ms, prompt: state.report?.prompts?.[0] ?? null,
           });
         }
       }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { argmax } from '../../../workers/engines/decoding/sampler.ts';
 import { completeScript, viableScriptPrefix } from '../../../workers/engines/decoding/script-prefix.ts';
-import { LiteralConstraint, valuesOfSelect } from '../../../workers/engines/decoding/literal-constraint.ts';
+import { LiteralConstraint, valueStarts, valuesOfSelect } from '../../../workers/engines/decoding/literal-constraint.ts';
 import { SyntaxConstraint } from '../../../workers/engines/decoding/syntax-constraint.ts';
 import { OutputConstraints, outputConstraintsFor } from '../../../workers/engines/decoding/output-constraints.ts';
 import { NameConstraint } from '../../../workers/engines/decoding/name-constraint.ts';
@@ -162,6 +162,33 @@ describe('literal-constrained decoding', () => {
     logits.fill(0);
     open.bias(logits);
     expect(logits.every((l) => l === 0)).toBe(true);
+  });
+
+  test('where a task gives a field\'s value: after its label words and a connector', () => {
+    const task = 'Travel: set Name on the card holder list to Ben Moreau, Event day: 2026-07-15, Rooms "2", then Go';
+    const at = (words: string[]) => valueStarts(task, words).map((i) => task.slice(i, i + 10));
+    expect(at(['name', 'on', 'the', 'card'])).toEqual(['Ben Moreau']);
+    expect(at(['event', 'day'])).toEqual(['2026-07-15']);
+    expect(at(['rooms'])).toEqual(['2", then G']);
+    expect(at(['school'])).toEqual([]);
+  });
+
+  test('the value of `$field.type(` that the task gives after the field\'s label gains the prior\'s weight', () => {
+    const pieces = ['', '$form__event_day.type(', '"', '2026-07-15', '2', 'Ben', '"2026-07-15"', ' Moreau'];
+    const at = (piece: string) => pieces.indexOf(piece);
+    const c = new LiteralConstraint(['Event day: 2026-07-15, Name "Ben Moreau", Rooms "2"'], pieces, [0], {},
+      { names: ['form__event_day'], weight: 6 });
+    c.accept(at('$form__event_day.type('));
+    const logits = new Float32Array(pieces.length);
+    c.bias(logits);
+    expect(logits[at('"2026-07-15"')]).toBe(6);
+    c.accept(at('"'));
+    logits.fill(0);
+    c.bias(logits);
+    expect(logits[at('2026-07-15')]).toBe(6);
+    expect(logits[at('Ben')]).toBe(0);
+    // "2" may still become "2026-07-15" (it is on the way; closing on it would not be).
+    expect(logits[at('2')]).toBe(6);
   });
 
   test('a string never spans lines, so the page\'s symbols (one per line) are copied one at a time', () => {

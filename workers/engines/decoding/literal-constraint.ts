@@ -7,7 +7,9 @@
 type Lexer =
   | { mode: 'code' }
   /** `options`: the string is the value of `$select.select(…)` and must be one of these, whole. */
-  | { mode: 'string'; quote: string; content: string; escaped: boolean; options?: readonly string[] | undefined }
+  | { mode: 'string'; quote: string; content: string; escaped: boolean; options?: readonly string[] | undefined;
+    /** The value of `$field.type(…)`: the task's text from where it gives this field's value (see valueStarts). */
+    values?: readonly string[] | undefined }
   | { mode: 'template'; escaped: boolean }
   | { mode: 'line' }
   | { mode: 'block'; star: boolean };
@@ -20,6 +22,7 @@ const WORD = /[\p{L}\p{N}]/u;
 /** Code text kept before a string opens: enough for `$a_long_select_name.select(`. */
 const CODE_TAIL = 240;
 const SELECT_CALL = /\$([\p{L}\p{N}_]+)\s*\.\s*select\s*\(\s*$/u;
+const TYPE_CALL = /\$([\p{L}\p{N}_]+)\s*\.\s*type\s*\(\s*$/u;
 
 export class LiteralConstraint {
   private state: Lexer = CODE;
@@ -32,6 +35,8 @@ export class LiteralConstraint {
   /** Words of the page's names (lowercase) and what a string starting with one loses (see `bias`). */
   private readonly nameWords = new Set<string>();
   private penalty = 0;
+  /** Field name → where the task gives its value (valueStarts), as the task's text from there. */
+  private readonly values = new Map<string, readonly string[]>();
 
   /**
    * @param selects a select's name → its options, where the document lists them all: `$name.select("…")` then takes
@@ -61,17 +66,40 @@ export class LiteralConstraint {
     if (!this.penalty) return;
     const { state } = this;
     // Decided already: the first word is written, or every way on from here starts with a name word (already paid).
-    if (state.mode === 'string' && (state.options || FIRST_WORD_DONE.test(state.content)
-      || (state.content !== '' && this.startsWithNameWord(state.content, false)))) return;
+    const nameWordsDecided = state.mode === 'string' && (!!state.options || FIRST_WORD_DONE.test(state.content)
+      || (state.content !== '' && this.startsWithNameWord(state.content, false)));
+    // Off the field's value already (or none known): nothing to add.
+    const onValue = state.mode !== 'string' || (state.values?.some((v) => v.startsWith(state.content)) ?? false);
+    if (nameWordsDecided && !onValue) return;
     for (let id = 0; id < logits.length; id++) {
       if (logits[id] === -Infinity) continue;
       const piece = this.pieces[id];
       if (!piece || (state.mode !== 'string' && !/["']/.test(piece))) continue;
       const next = this.advance(state, this.slash, this.tail, piece);
       if (!next) continue;
-      const content = next.state.mode === 'string' ? (next.state.options ? undefined : next.state.content) : next.closed;
-      if (content !== undefined && this.startsWithNameWord(content, next.state.mode !== 'string')) logits[id]! -= this.penalty;
+      const open = next.state.mode === 'string';
+      const content = open ? (next.state as { options?: unknown }).options ? undefined : (next.state as { content: string }).content : next.closed;
+      if (content === undefined) continue;
+      if (!nameWordsDecided && this.startsWithNameWord(content, !open)) logits[id]! -= this.penalty;
+      const values = open ? (next.state as { values?: readonly string[] }).values : next.closedValues;
+      if (onValue && content !== '' && values?.some((v) => (open ? v.startsWith(content) : v === content || (v.startsWith(content) && !WORD.test(v[content.length]!))))) {
+        logits[id]! += this.penalty;
+      }
     }
+  }
+
+  /**
+   * Where the task gives this field's value, as the task's text from there: after the field's label words ("set Event
+   * day to …", "Event day: …", `Mailbox "…"`, "Name on the card holder list to …" for `name_on_the_card`).
+   */
+  private valuesOf(field: string): readonly string[] {
+    let values = this.values.get(field);
+    if (!values) {
+      const task = this.sources[0] ?? '';
+      values = valueStarts(task, field.split('__').at(-1)!.split('_').filter(Boolean)).map((at) => task.slice(at));
+      this.values.set(field, values);
+    }
+    return values;
   }
 
   /** The first word of `content` is (or, while it is being written, can only become) a word of a page name. */
@@ -111,11 +139,12 @@ export class LiteralConstraint {
 
   /** Runs `text` through the lexer; null when a string's content stops being a copy of a source. */
   private advance(from: Lexer, fromSlash: boolean, fromTail: string, text: string):
-    { state: Lexer; slash: boolean; tail: string; closed?: string } | null {
+    { state: Lexer; slash: boolean; tail: string; closed?: string; closedValues?: readonly string[] } | null {
     let state = from;
     let slash = fromSlash;
     let tail = fromTail;
     let closed: string | undefined;
+    let closedValues: readonly string[] | undefined;
     for (const ch of text) {
       switch (state.mode) {
         case 'string': {
@@ -132,6 +161,7 @@ export class LiteralConstraint {
           } else if (ch === state.quote) {
             if (!this.copied(state.content, true, state.options)) return null;
             closed = state.options ? undefined : state.content;
+            closedValues = state.values;
             state = CODE;
           } else {
             const content = state.content + ch;
@@ -155,7 +185,9 @@ export class LiteralConstraint {
         case 'code':
           if (ch === '"' || ch === "'") {
             const select = this.selectValues.size ? SELECT_CALL.exec(tail)?.[1] : undefined;
-            state = { mode: 'string', quote: ch, content: '', escaped: false, options: select ? this.selectValues.get(select) : undefined };
+            const field = this.penalty ? TYPE_CALL.exec(tail)?.[1] : undefined;
+            state = { mode: 'string', quote: ch, content: '', escaped: false, options: select ? this.selectValues.get(select) : undefined,
+              values: field ? this.valuesOf(field) : undefined };
           }
           else if (ch === '`') state = { mode: 'template', escaped: false };
           else if (slash && ch === '/') state = { mode: 'line' };
@@ -165,7 +197,7 @@ export class LiteralConstraint {
       slash = state.mode === 'code' && ch === '/' && !slash;
       if (state.mode === 'code' || (state.mode === 'string' && state.content === '')) tail = (tail + ch).slice(-CODE_TAIL);
     }
-    return { state, slash, tail, ...(closed !== undefined ? { closed } : {}) };
+    return { state, slash, tail, ...(closed !== undefined ? { closed, closedValues } : {}) };
   }
 
   allows(id: number): boolean {
@@ -208,4 +240,22 @@ export function valuesOfSelect(options: readonly string[], task: string): string
   }
   const named = spans.filter((s) => !spans.some((o) => o !== s && o.at <= s.at && s.end <= o.end && o.end - o.at > s.end - s.at));
   return [...new Set(named.length ? named.map((s) => task.slice(s.at, s.end)) : real)];
+}
+
+/**
+ * Where a task gives the value of a field whose name has these words: after the words, in order, as whole words of the
+ * task (any case), then up to a few more label words and a connector: ` to `, `: `, or an opening quote.
+ */
+export function valueStarts(task: string, words: readonly string[]): number[] {
+  if (!words.length) return [];
+  const found: { word: string; at: number; end: number }[] = [];
+  for (const m of task.matchAll(/[\p{L}\p{N}]+/gu)) found.push({ word: m[0].toLowerCase(), at: m.index, end: m.index + m[0].length });
+  const starts: number[] = [];
+  for (let i = 0; i + words.length <= found.length; i++) {
+    if (!words.every((w, k) => found[i + k]!.word === w)) continue;
+    const after = task.slice(found[i + words.length - 1]!.end);
+    const link = /^(?:\s+[\p{L}\p{N}]+){0,3}?(?:\s+to\s+|\s*:\s*|\s+(?=["']))["']?/u.exec(after);
+    if (link) starts.push(task.length - after.length + link[0].length);
+  }
+  return starts;
 }
