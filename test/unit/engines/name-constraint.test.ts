@@ -261,9 +261,8 @@ describe('element kinds', () => {
   });
 });
 
-describe('straight-line code sets a field once', () => {
-  const pieces = ['', '$', 'form__email', 'form__send', '.type("a")', ';\n', '.click()', 'if (x) {\n', '}\n', 'done(', ')',
-    '.value()', '  '];
+/** A form with a text field and a button, over these pieces (id 0 ends the output). */
+function formWriter(pieces: readonly string[]) {
   const at = (piece: string) => pieces.indexOf(piece);
   const api = { lists: {}, elements: ['form__email', 'form__send'], kinds: { form__email: 'text_input', form__send: 'button' } };
   const write = (...written: string[]) => {
@@ -271,6 +270,12 @@ describe('straight-line code sets a field once', () => {
     for (const piece of written) c.accept(at(piece));
     return c;
   };
+  return { at, write };
+}
+
+describe('straight-line code sets a field once', () => {
+  const { at, write } = formWriter(['', '$', 'form__email', 'form__send', '.type("a")', ';\n', '.click()', 'if (x) {\n', '}\n',
+    'done(', ')', '.value()', '  ']);
 
   test('a field typed into by a top-level statement cannot start another one (a repeated `.type` overwrites it)', () => {
     const c = write('$', 'form__email', '.type("a")', ';\n', '$');
@@ -292,14 +297,7 @@ describe('straight-line code sets a field once', () => {
 });
 
 describe('arguments', () => {
-  const pieces = ['', '$', 'form__email', 'form__send', '.click(', '.type(', ')', '"a"', ' ', '$form__send', '.exists(', ');'];
-  const at = (piece: string) => pieces.indexOf(piece);
-  const api = { lists: {}, elements: ['form__email', 'form__send'], kinds: { form__email: 'text_input', form__send: 'button' } };
-  const write = (...written: string[]) => {
-    const c = new NameConstraint(['form__email', 'form__send'], pieces, [0], api);
-    for (const piece of written) c.accept(at(piece));
-    return c;
-  };
+  const { at, write } = formWriter(['', '$', 'form__email', 'form__send', '.click(', '.type(', ')', '"a"', ' ', '$form__send', '.exists(', ');']);
 
   test('a method that takes no argument is called with none (`.exists($x.click())` would click)', () => {
     const c = write('$', 'form__send', '.exists(');
