@@ -57,34 +57,30 @@ export class LiteralConstraint {
   }
 
   /**
-   * A soft prior on a string's first word: the task words that name an element ("Search for Ito", "Switch to Sound")
-   * are rarely the value typed, found or compared (60 of 25,140 gold literals of the corpus start with a word of one
-   * of the page's names), so a token that makes the first word one of those loses `penalty`. Selects are held to their
-   * options instead.
+   * Soft priors on quoted strings, `penalty` logits each. A string whose first word is a task word that names an
+   * element ("Search for Ito", "Switch to Sound") loses it: such words are rarely the value typed, found or compared
+   * (60 of 25,140 gold literals of the corpus start with a word of one of the page's names). The value of
+   * `$field.type(…)` that the task gives after the field's label gains it. Selects are held to their options instead.
    */
   bias(logits: Float32Array): void {
     if (!this.penalty) return;
     const { state } = this;
+    const open = state.mode === 'string' ? state : undefined;
     // Decided already: the first word is written, or every way on from here starts with a name word (already paid).
-    const nameWordsDecided = state.mode === 'string' && (!!state.options || FIRST_WORD_DONE.test(state.content)
-      || (state.content !== '' && this.startsWithNameWord(state.content, false)));
+    const firstWordDecided = !!open && (!!open.options || FIRST_WORD_DONE.test(open.content)
+      || (open.content !== '' && this.startsWithNameWord(open.content, false)));
     // Off the field's value already (or none known): nothing to add.
-    const onValue = state.mode !== 'string' || (state.values?.some((v) => v.startsWith(state.content)) ?? false);
-    if (nameWordsDecided && !onValue) return;
+    const onValue = !open || (open.values?.some((v) => v.startsWith(open.content)) ?? false);
+    if (firstWordDecided && !onValue) return;
     for (let id = 0; id < logits.length; id++) {
       if (logits[id] === -Infinity) continue;
       const piece = this.pieces[id];
-      if (!piece || (state.mode !== 'string' && !/["']/.test(piece))) continue;
+      if (!piece || (!open && !/["']/.test(piece))) continue;
       const next = this.advance(state, this.slash, this.tail, piece);
-      if (!next) continue;
-      const open = next.state.mode === 'string';
-      const content = open ? (next.state as { options?: unknown }).options ? undefined : (next.state as { content: string }).content : next.closed;
-      if (content === undefined) continue;
-      if (!nameWordsDecided && this.startsWithNameWord(content, !open)) logits[id]! -= this.penalty;
-      const values = open ? (next.state as { values?: readonly string[] }).values : next.closedValues;
-      if (onValue && content !== '' && values?.some((v) => (open ? v.startsWith(content) : v === content || (v.startsWith(content) && !WORD.test(v[content.length]!))))) {
-        logits[id]! += this.penalty;
-      }
+      const string = next && stringAfter(next);
+      if (!string || string.options) continue;
+      if (!firstWordDecided && this.startsWithNameWord(string.content, string.closed)) logits[id]! -= this.penalty;
+      if (onValue && string.content !== '' && string.values?.some((v) => followsValue(string.content, v, string.closed))) logits[id]! += this.penalty;
     }
   }
 
@@ -258,4 +254,17 @@ export function valueStarts(task: string, words: readonly string[]): number[] {
     if (link) starts.push(task.length - after.length + link[0].length);
   }
   return starts;
+}
+
+/** The quoted string a step leaves open, or closed on its way. */
+function stringAfter(next: { state: Lexer; closed?: string; closedValues?: readonly string[] }):
+  { content: string; closed: boolean; options?: readonly string[] | undefined; values?: readonly string[] | undefined } | undefined {
+  if (next.state.mode === 'string') return { content: next.state.content, closed: false, options: next.state.options, values: next.state.values };
+  return next.closed === undefined ? undefined : { content: next.closed, closed: true, values: next.closedValues };
+}
+
+/** `content` is on the way to `value` (the task's text from the value on): a prefix, or, closed, all of a word run. */
+function followsValue(content: string, value: string, closed: boolean): boolean {
+  if (!value.startsWith(content)) return false;
+  return !closed || content.length === value.length || !WORD.test(value[content.length]!);
 }
