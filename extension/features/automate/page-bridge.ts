@@ -3,7 +3,8 @@
  * (side panel → background `page.act` → content executor), keeps the document current (read again at once after an
  * action that left the page or changed its address, and when a name or element is missing after one that changed the
  * page: the executor finds elements by their locators on the live page, so most steps need no new read), answers
- * ask/say through the UI, and holds irreversible actions until the user confirms them. Typed values count as user-supplied only when the user gave them in this run.
+ * ask/say through the UI, and holds irreversible actions until the user confirms them. Typed values count as
+ * user-supplied only when the user gave them in this run.
  */
 import { ActionError, ContentScriptError, isErrorNamed, NotFoundError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';

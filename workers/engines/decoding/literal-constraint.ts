@@ -37,6 +37,8 @@ export class LiteralConstraint {
   private penalty = 0;
   /** Field name → where the task gives its value (valueStarts), as the task's text from there. */
   private readonly values = new Map<string, readonly string[]>();
+  /** The sources' words, read once (the priors look at them for every candidate token). */
+  private readonly sourceWords: readonly SourceWord[];
 
   /**
    * @param selects a select's name → its options, where the document lists them all: `$name.select("…")` then takes
@@ -46,6 +48,7 @@ export class LiteralConstraint {
   constructor(private readonly sources: readonly string[], private readonly pieces: readonly string[],
     private readonly endIds: readonly number[] = [], selects: Readonly<Record<string, readonly string[]>> = {},
     avoid?: { names: Iterable<string>; weight: number }) {
+    this.sourceWords = sources.flatMap(wordsOf);
     for (const [name, options] of Object.entries(selects)) {
       const values = valuesOfSelect(options, sources[0] ?? '');
       if (values.length) this.selectValues.set(name, values);
@@ -103,14 +106,11 @@ export class LiteralConstraint {
     const word = /^[\p{L}\p{N}]+/u.exec(content)?.[0];
     if (!word) return false;
     if (closed || word.length < content.length) return this.nameWords.has(word.toLowerCase());
-    const lower = word.toLowerCase();
     let any = false;
-    for (const source of this.sources) {
-      for (const match of source.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-        if (!match[0].startsWith(lower) || source.slice(match.index, match.index + word.length) !== word) continue;
-        if (!this.nameWords.has(match[0])) return false;
-        any = true;
-      }
+    for (const source of this.sourceWords) {
+      if (!source.text.startsWith(word)) continue;
+      if (!this.nameWords.has(source.lower)) return false;
+      any = true;
     }
     return any;
   }
@@ -244,16 +244,22 @@ export function valuesOfSelect(options: readonly string[], task: string): string
  */
 export function valueStarts(task: string, words: readonly string[]): number[] {
   if (!words.length) return [];
-  const found: { word: string; at: number; end: number }[] = [];
-  for (const m of task.matchAll(/[\p{L}\p{N}]+/gu)) found.push({ word: m[0].toLowerCase(), at: m.index, end: m.index + m[0].length });
+  const found = wordsOf(task);
   const starts: number[] = [];
   for (let i = 0; i + words.length <= found.length; i++) {
-    if (!words.every((w, k) => found[i + k]!.word === w)) continue;
+    if (!words.every((w, k) => found[i + k]!.lower === w)) continue;
     const after = task.slice(found[i + words.length - 1]!.end);
     const link = /^(?:\s+[\p{L}\p{N}]+){0,3}?(?:\s+to\s+|\s*:\s*|\s+(?=["']))["']?/u.exec(after);
     if (link) starts.push(task.length - after.length + link[0].length);
   }
   return starts;
+}
+
+interface SourceWord { text: string; lower: string; end: number }
+
+/** The runs of letters and digits of `text`, where each ends. */
+function wordsOf(text: string): SourceWord[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), end: m.index + m[0].length }));
 }
 
 /** The quoted string a step leaves open, or closed on its way. */

@@ -19,8 +19,10 @@ export interface ScriptApiShape {
 
 /** A handle whose members are known; `head`: the element named at the start of a top-level statement. */
 type Handle = { type: 'element'; kind: string | undefined; head?: string } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
-/** Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`. */
-/** `bare`: a method that takes no argument, so its `(` is followed by `)`. */
+/**
+ * Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`; `bare`: a
+ * method that takes no argument, so its `(` is followed by `)`.
+ */
 type After = Handle | { type: 'call'; result: Handle | undefined; bare?: boolean };
 /** An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item). */
 interface Pending { depth: number; handle: Handle | undefined; empty?: boolean }
