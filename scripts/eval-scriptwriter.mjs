@@ -23,7 +23,7 @@ import { buildHarness } from '../models/training/scriptwriter/make-corpus.mjs';
 const { values: opts } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false }, pages: { type: 'string', default: '40' },
-    'first-seed': { type: 'string', default: '2000001' }, split: { type: 'string', default: 'test' }, 'name-prior': { type: 'string' },
+    'first-seed': { type: 'string', default: '2000001' }, split: { type: 'string', default: 'test' }, 'name-prior': { type: 'string' }, 'order-prior': { type: 'string' },
     model: { type: 'string', default: 'scriptwriter-encdec' }, modes: { type: 'string', default: 'constrained,free' },
     backend: { type: 'string', default: 'wasm' }, deconly: { type: 'string', default: join(root, '.cache/scriptwriter/deconly-export') },
     candidate: { type: 'string' },
@@ -72,7 +72,10 @@ try {
           await page.reload();
           await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
           const started = Date.now();
-          const prior = mode === 'constrained-noprior' ? { namePrior: 0 } : opts['name-prior'] !== undefined ? { namePrior: Number(opts['name-prior']) } : {};
+          const prior = mode === 'constrained-noprior' ? { namePrior: 0, orderPrior: 0 } : {
+            ...(opts['name-prior'] !== undefined ? { namePrior: Number(opts['name-prior']) } : {}),
+            ...(opts['order-prior'] !== undefined ? { orderPrior: Number(opts['order-prior']) } : {}),
+          };
           const state = await follow({ tabId, task: task.task, model, maxRepairs: Number(opts.repairs), constrainNames: mode !== 'free', constrainScript: mode.startsWith('constrained'), backend: opts.backend, keepPrompts: true, ...prior });
           const ms = Date.now() - started;
           const attempt = state.report?.attempts?.[0];

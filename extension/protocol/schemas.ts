@@ -120,7 +120,9 @@ export const OutputConstraintSchema = v.strictObject({
   /** 'script': output kept a viable prefix of a valid script (ORT engines). */
   syntax: v.optional(v.picklist(['script'])),
   /** With `names`: names sharing words with `text` (the task) are preferred, `weight` logits per shared word. */
-  preferNames: v.optional(v.strictObject({ text: text(20_000), weight: v.pipe(v.number(), v.minValue(0), v.maxValue(20)) })),
+  preferNames: v.optional(v.strictObject({
+    text: text(20_000), weight: v.pipe(v.number(), v.minValue(0), v.maxValue(20)), order: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(20))),
+  })),
 });
 
 export const GenerateRequestSchema = v.pipe(v.strictObject({

@@ -40,8 +40,9 @@ export interface OutputConstraint {
   literals?: string[] | undefined;
   /** With `names`: a name that shares words with this text (the task) gets `weight` added to its tokens' logits per
    * shared word, where the name is being written (a lexical prior, not a constraint); with `literals` too, a quoted
-   * string whose first word is a word of a name loses `weight` (the task words that name elements are rarely values). */
-  preferNames?: { text: string; weight: number } | undefined;
+   * string whose first word is a word of a name loses `weight` (the task words that name elements are rarely values).
+   * `order`: a top-level statement's name other than the next one the text mentions by label loses `order`. */
+  preferNames?: { text: string; weight: number; order?: number | undefined } | undefined;
   /** 'script': the output stays a viable prefix of a valid script and ends only on a whole one. */
   syntax?: 'script' | undefined;
 }

@@ -40,6 +40,9 @@ export const AutomateStartSchema = v.strictObject({
   /** Script-writer models: logits added per task word a name shares, where a name is written (default
    * NAME_PRIOR_WEIGHT; 0 turns the prior off, to measure it). */
   namePrior: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(20))),
+  /** Script-writer models: logits a top-level statement loses for a name other than the next one the task mentions
+   * (default ORDER_PRIOR_WEIGHT; 0 turns it off). */
+  orderPrior: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(20))),
   /** Where the model runs (default: the model host's choice, WebGPU when there is an adapter). */
   backend: v.optional(v.picklist(['auto', 'webgpu', 'wasm'])),
 });

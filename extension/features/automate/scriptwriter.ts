@@ -70,16 +70,21 @@ type OutputConstraint = NonNullable<GenerateRequestPayload['constraint']>;
 
 /** Logits added per task word a name shares (`constraint.preferNames`), chosen on dev pages (eval:scriptwriter --split dev). */
 export const NAME_PRIOR_WEIGHT = 6;
+/** Logits a top-level statement's name loses when it is not the next one the task mentions (forms are filled in the
+ * order the task gives), chosen on dev pages like NAME_PRIOR_WEIGHT. */
+export const ORDER_PRIOR_WEIGHT = 14;
 
 /**
  * What the script writer's decoding is held to: its `$name`s are the page's, its syntax stays valid and its quoted
  * strings are copied from the task (ScriptWriterCall.literals); each can be switched off to measure it.
  */
-export function constraintFor(request: { constrainNames?: boolean | undefined; constrainScript?: boolean | undefined; namePrior?: number | undefined },
-  call: ScriptWriterCall): { constraint?: OutputConstraint } {
+export function constraintFor(request: { constrainNames?: boolean | undefined; constrainScript?: boolean | undefined; namePrior?: number | undefined;
+  orderPrior?: number | undefined; }, call: ScriptWriterCall): { constraint?: OutputConstraint } {
   const weight = request.namePrior ?? NAME_PRIOR_WEIGHT;
+  const order = request.orderPrior ?? ORDER_PRIOR_WEIGHT;
+  const prefer = weight > 0 || order > 0 ? { preferNames: { text: call.task, weight, ...(order > 0 ? { order } : {}) } } : {};
   const constraint: OutputConstraint = {
-    ...(request.constrainNames === false ? {} : { names: call.names, api: call.api, ...(weight > 0 ? { preferNames: { text: call.task, weight } } : {}) }),
+    ...(request.constrainNames === false ? {} : { names: call.names, api: call.api, ...prefer }),
     ...(request.constrainScript === false ? {} : { literals: call.literals, syntax: 'script' as const }),
   };
   return Object.keys(constraint).length ? { constraint } : {};

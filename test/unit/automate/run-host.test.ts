@@ -231,7 +231,7 @@ describe('a script-writer model in the host', () => {
     expect(request!.constraint?.api?.elements).toEqual(expect.arrayContaining(['add_todo__new_todo', 'add_todo__add_button']));
     expect(Object.keys(request!.constraint?.api?.lists ?? {})).toEqual(['page__todos']);
     expect(request!.constraint).toMatchObject({ syntax: 'script', literals: ['Add "feed cat"', expect.stringMatching(/^[^\p{L}\p{N}\s](\n[^\p{L}\p{N}\s])*$/u)] });
-    expect(request!.constraint!.preferNames).toEqual({ text: 'Add "feed cat"', weight: 6 });
+    expect(request!.constraint!.preferNames).toEqual({ text: 'Add "feed cat"', weight: 6, order: 14 });
     expect(request!.params.maxTokens).toBeLessThanOrEqual(192);
   });
 

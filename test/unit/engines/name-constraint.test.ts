@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { argmax } from '../../../workers/engines/decoding/sampler.ts';
-import { NameConstraint, sharedWords, taskTerms } from '../../../workers/engines/decoding/name-constraint.ts';
+import { mentionsOf, NameConstraint, sharedWords, taskTerms } from '../../../workers/engines/decoding/name-constraint.ts';
 
 // A toy vocabulary with the pieces a script is made of, including a tempting hallucinated name.
 const PIECES = ['', '$', 'shop__items', 'shop__item', 's', 'shop', '__', 'items', 'checkout_button', '.click();', '[0]',
@@ -240,6 +240,64 @@ describe('the task-word name prior', () => {
     expect(logits[at('form__daytime')]).toBe(0);
     expect(logits[at('form__')]).toBe(0);
     expect(logits[at('.type("')]).toBe(0);
+  });
+});
+
+describe('the task-order prior (forms are filled in the order the task asks)', () => {
+  const kinds = { form__email: 'text_input', form__full_name: 'text_input', form__tier: 'select', form__notes: 'text_area',
+    form__book_now_button: 'button', form__billing_tab: 'tab' };
+  const names = Object.keys(kinds);
+  const api = { lists: {}, elements: names, kinds };
+  const pieces = ['', '$', 'form__', 'email', 'full_name', 'tier', 'notes', 'book_now_button', 'billing_tab', '.type("x");\n', '.select("x");\n',
+    '.click();\n', 'if (x) {\n', '$form__full_name'];
+  const at = (p: string) => pieces.indexOf(p);
+  const TASK = 'Fill in the form with Email a@b.c, set Full name to Ann, Tier Pro and click Book now';
+  const writer = (order: number, ...written: string[]) => {
+    const c = new NameConstraint(names, pieces, [0], api, { text: TASK, weight: 0, order });
+    for (const p of written) c.accept(at(p));
+    return c;
+  };
+  /** The name chosen after `written` + '$form__' when the model's own order is `model` (best first, a logit apart). */
+  const next = (order: number, model: string[], ...written: string[]) => {
+    const c = writer(order, ...written, '$', 'form__');
+    const logits = new Float32Array(pieces.length).fill(-20);
+    model.forEach((p, rank) => { logits[at(p)] = 5 - rank; });
+    c.mask(logits);
+    c.bias(logits);
+    return pieces[argmax(logits)];
+  };
+
+  test('labels found in the task, longest first, by word position; a trailing kind word is dropped', () => {
+    expect([...mentionsOf(names, TASK)]).toEqual([['form__email', 5], ['form__full_name', 10], ['form__tier', 14], ['form__book_now_button', 18]]);
+    expect([...mentionsOf(['f__email', 'f__email_address'], 'set Email address to x, then Email y')]).toEqual([['f__email_address', 1], ['f__email', 6]]);
+    expect(mentionsOf(['f__send_button', 'f__search'], 'Click the button').size).toBe(0);
+  });
+
+  test('the next field the task names wins over a likelier later one; without the prior the model skips ahead', () => {
+    expect(next(0, ['full_name', 'email'])).toBe('full_name');
+    expect(next(8, ['full_name', 'email'])).toBe('email');
+    expect(next(8, ['tier', 'full_name'], '$', 'form__', 'email', '.type("x");\n')).toBe('full_name');
+  });
+
+  test('the button the task names last waits for the fields; a field the task does not name is not set', () => {
+    expect(next(8, ['book_now_button', 'tier'], '$', 'form__', 'email', '.type("x");\n', '$form__full_name', '.type("x");\n')).toBe('tier');
+    expect(next(8, ['notes', 'tier'], '$', 'form__', 'email', '.type("x");\n', '$form__full_name', '.type("x");\n')).toBe('tier');
+    const done = ['$', 'form__', 'email', '.type("x");\n', '$form__full_name', '.type("x");\n', '$', 'form__', 'tier', '.select("x");\n'];
+    expect(next(8, ['notes', 'book_now_button'], ...done)).toBe('book_now_button');
+    expect(next(8, ['book_now_button', 'notes'], ...done)).toBe('book_now_button');
+  });
+
+  test('an element the task does not name that is no field (a tab) stays open; only top-level statements are ordered', () => {
+    expect(next(8, ['billing_tab', 'email'])).toBe('billing_tab');
+    expect(next(8, ['full_name', 'email'], 'if (x) {\n')).toBe('full_name');
+  });
+
+  test('opening a reference is not pushed: only which name it becomes', () => {
+    const c = writer(8);
+    const logits = new Float32Array(pieces.length);
+    c.bias(logits);
+    expect(logits[at('$')]).toBe(0);
+    expect(logits[at('$form__full_name')]).toBe(-8);
   });
 });
 

@@ -51,6 +51,15 @@ export class NameConstraint {
   /** Prefix → the most task words any name with that prefix shares (prefixes of no such name are absent). */
   private readonly best = new Map<string, number>();
   private weight = 0;
+  /** Where the task first mentions each name by its own label (word index; `prefer.order`). */
+  private mentions: ReadonlyMap<string, number> = new Map();
+  /** The fields among them, in the order the task mentions them. */
+  private fields: readonly string[] = [];
+  /** Per next field: prefixes of the names a top-level statement may start with (not mentioned after that field). */
+  private readonly inOrder = new Map<string, ReadonlySet<string>>();
+  private orderWeight = 0;
+  /** Names the script has written so far (anywhere). */
+  private readonly used = new Set<string>();
   private state: Lexer = START;
   /** Elements whose state a top-level statement has set: they cannot head another top-level statement. */
   private readonly set = new Set<string>();
@@ -65,7 +74,7 @@ export class NameConstraint {
    * @param api which names are lists (with their item fields) and which are elements; members of others are free
    */
   constructor(names: Iterable<string>, private readonly pieces: readonly string[], private readonly endIds: readonly number[] = [],
-    api?: ScriptApiShape, prefer?: { text: string; weight: number }) {
+    api?: ScriptApiShape, prefer?: { text: string; weight: number; order?: number | undefined }) {
     this.names = new Set(names);
     for (const name of this.names) for (let i = 0; i <= name.length; i++) this.prefixes.add(name.slice(0, i));
     if (prefer && prefer.weight > 0) {
@@ -82,6 +91,11 @@ export class NameConstraint {
     }
     this.elements = new Set(api?.elements ?? []);
     this.kinds = new Map(Object.entries(api?.kinds ?? {}));
+    if (prefer?.order) {
+      this.mentions = mentionsOf(this.names, prefer.text);
+      this.fields = [...this.mentions.keys()].filter((name) => this.settable(name));
+      this.orderWeight = prefer.order;
+    }
   }
 
   private setByStatement(name: string): void {
@@ -174,6 +188,7 @@ export class NameConstraint {
         // `$a$b` is one identifier in JavaScript: a second reference cannot be glued to a name.
         if (!this.names.has(state.prefix) || ch === '$') return null;
         if (state.head && this.set.has(state.prefix)) return null;
+        if (this.recording) this.used.add(state.prefix);
         state = { mode: 'code', after: this.handleOf(state.prefix, state.head), depth: state.depth, stack: state.stack };
       } else if (state.mode === 'member') {
         const members = this.membersOf(state.of);
@@ -228,10 +243,16 @@ export class NameConstraint {
 
   /**
    * Inside a `$name` (or a token that opens one), each allowed token gets `weight` × the most task words a name it can
-   * still become shares: of several fields, the one the task names is preferred; the model decides among equals.
+   * still become shares: of several fields, the one the task names is preferred; the model decides among equals. A
+   * top-level statement's name is also held to the task's order (`orderWeight`): a name other than the first one
+   * the task mentions and the script has not written yet loses that weight (forms are filled in the order asked).
    */
   bias(logits: Float32Array): void {
-    if (!this.weight || !this.best.size) return;
+    const { state } = this;
+    const allowed = this.fields.length ? this.namesInOrder(this.fields.find((name) => !this.used.has(name))) : undefined;
+    const ordered = allowed !== undefined && ((state.mode === 'name' && state.head === true && allowed.has(state.prefix))
+      || (state.mode === 'code' && state.head === true && !state.after));
+    if (!ordered && (!this.weight || !this.best.size)) return;
     const inName = this.state.mode === 'name';
     // Relative to the best still reachable: opening a reference gains nothing (only which name it becomes counts),
     // so the prior never pushes a model to start a `$name` where it would have closed a call or ended.
@@ -240,12 +261,39 @@ export class NameConstraint {
       if (logits[id] === -Infinity) continue;
       const piece = this.pieces[id];
       if (!piece || (!inName && !piece.includes('$'))) continue;
-      const next = this.advance(this.state, piece);
-      if (!next) continue;
-      const reached = next.mode === 'name' ? next.prefix : inName ? this.completed(piece) : /\$([\p{L}\p{N}_]*)/u.exec(piece)![1]!;
-      const score = next.mode !== 'name' && !this.names.has(reached) ? 0 : this.best.get(reached) ?? 0;
-      if (score !== base) logits[id]! += this.weight * (score - base);
+      const after = this.advance(this.state, piece);
+      if (!after) continue;
+      const reached = after.mode === 'name' ? after.prefix : inName ? this.completed(piece) : /\$([\p{L}\p{N}_]*)/u.exec(piece)![1]!;
+      const whole = after.mode === 'name' || this.names.has(reached);
+      const score = whole ? this.best.get(reached) ?? 0 : 0;
+      if (this.weight && score !== base) logits[id]! += this.weight * (score - base);
+      if (ordered && !(whole && allowed.has(reached))) logits[id]! -= this.orderWeight;
     }
+  }
+
+  /**
+   * Prefixes of the names that may head a statement while `field` is the next field the task asks for (undefined: all
+   * are written): itself, names the task mentions before it, and elements it does not mention that are not fields
+   * (a tab to open first); a field the task does not mention is not set, a button it mentions after the field waits.
+   */
+  private namesInOrder(field: string | undefined): ReadonlySet<string> {
+    const key = field ?? '';
+    let prefixes = this.inOrder.get(key);
+    if (!prefixes) {
+      const at = field === undefined ? Infinity : this.mentions.get(field)!;
+      const open = new Set<string>();
+      for (const name of this.names) {
+        const mentioned = this.mentions.get(name);
+        const fits = mentioned === undefined ? !this.settable(name) : name === field || mentioned < at;
+        if (fits) for (let i = 0; i <= name.length; i++) open.add(name.slice(0, i));
+      }
+      this.inOrder.set(key, prefixes = open);
+    }
+    return prefixes;
+  }
+
+  private settable(name: string): boolean {
+    return elementMembersFor(this.kinds.get(name) ?? 'unknown').some((member) => SETTERS.has(member));
   }
 
   /** The name this piece completes from the open prefix (its identifier characters up to the first other one). */
@@ -294,4 +342,33 @@ export function sharedWords(name: string, terms: readonly string[]): number {
   const words = name.toLowerCase().split('_').filter(Boolean);
   const like = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2);
   return terms.filter((term) => words.some((word) => like(word, term))).length;
+}
+
+/** Words that say what kind of element a name is rather than which one ("Send" for `send_button`). */
+const KIND_WORDS = new Set(['button', 'link', 'input', 'field', 'checkbox', 'select', 'tab', 'toggle', 'switch']);
+
+/**
+ * Where the task mentions names by their own label (the part after the last `__`, a trailing kind word dropped): word
+ * index, in the order mentioned. Longer labels claim their words first, so "Email address" is `email_address`'s, not
+ * `email`'s; a label the task mentions twice counts where it first appears.
+ */
+export function mentionsOf(names: Iterable<string>, task: string): Map<string, number> {
+  const words = task.toLowerCase().normalize('NFKD').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const claimed = new Array<boolean>(words.length).fill(false);
+  const labels = [...names].map((name) => {
+    const label = name.slice(name.lastIndexOf('__') + 2 || 0).toLowerCase().split('_').filter(Boolean);
+    if (label.length > 1 && KIND_WORDS.has(label[label.length - 1]!)) label.pop();
+    return { name, label };
+  }).filter(({ label }) => label.length > 0 && !(label.length === 1 && KIND_WORDS.has(label[0]!)))
+    .sort((a, b) => b.label.length - a.label.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const at = new Map<string, number>();
+  for (const { name, label } of labels) {
+    for (let i = 0; i + label.length <= words.length; i++) {
+      if (!label.every((word, j) => words[i + j] === word && !claimed[i + j])) continue;
+      at.set(name, i);
+      for (let j = 0; j < label.length; j++) claimed[i + j] = true;
+      break;
+    }
+  }
+  return new Map([...at].sort((a, b) => a[1] - b[1]));
 }
