@@ -292,6 +292,27 @@ describe('the task-order prior (forms are filled in the order the task asks)', (
     expect(next(8, ['full_name', 'email'], 'if (x) {\n')).toBe('full_name');
   });
 
+  test('a button waits while its section has a field to type into and nothing is typed there ("Search for Ito")', () => {
+    const kinds = { search__query: 'text_input', search__go_button: 'button', todo__items_clear: 'button', form__notes: 'text_area' };
+    const api = { lists: {}, elements: Object.keys(kinds), kinds };
+    const pieces = ['', '$', 'search__go_button', 'search__query', '.type("Ito");\n', 'todo__items_clear', 'form__notes'];
+    const choose = (order: number, model: string[], ...written: string[]) => {
+      const c = new NameConstraint(Object.keys(kinds), pieces, [0], api, { text: 'Search for Ito', weight: 0, order });
+      for (const p of [...written, '$']) c.accept(pieces.indexOf(p));
+      const logits = new Float32Array(pieces.length).fill(-20);
+      model.forEach((p, rank) => { logits[pieces.indexOf(p)] = 5 - rank; });
+      c.mask(logits);
+      c.bias(logits);
+      return pieces[argmax(logits)];
+    };
+    expect(choose(0, ['search__go_button', 'search__query'])).toBe('search__go_button');
+    expect(choose(14, ['search__go_button', 'search__query'])).toBe('search__query');
+    expect(choose(14, ['search__go_button'], '$', 'search__query', '.type("Ito");\n')).toBe('search__go_button');
+    // A button in a section with no field waits for nothing; where the task names no field, an unnamed one may be typed into.
+    expect(choose(14, ['todo__items_clear', 'search__query'])).toBe('todo__items_clear');
+    expect(choose(14, ['form__notes', 'search__query'])).toBe('form__notes');
+  });
+
   test('opening a reference is not pushed: only which name it becomes', () => {
     const c = writer(8);
     const logits = new Float32Array(pieces.length);

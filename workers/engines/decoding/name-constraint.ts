@@ -55,7 +55,9 @@ export class NameConstraint {
   private mentions: ReadonlyMap<string, number> = new Map();
   /** The fields among them, in the order the task mentions them. */
   private fields: readonly string[] = [];
-  /** Per next field: prefixes of the names a top-level statement may start with (not mentioned after that field). */
+  /** Sections (a name up to its last `__`) with a button, and the fields in them one types into. */
+  private readonly typedSections = new Map<string, readonly string[]>();
+  /** Per next field and waiting sections: prefixes of the names a top-level statement may start with. */
   private readonly inOrder = new Map<string, ReadonlySet<string>>();
   private orderWeight = 0;
   /** Names the script has written so far (anywhere). */
@@ -94,6 +96,9 @@ export class NameConstraint {
     if (prefer?.order) {
       this.mentions = mentionsOf(this.names, prefer.text);
       this.fields = [...this.mentions.keys()].filter((name) => this.settable(name));
+      const typed = new Map<string, string[]>();
+      for (const name of this.names) if (elementMembersFor(this.kinds.get(name) ?? 'unknown').includes('type')) typed.set(sectionOf(name), [...typed.get(sectionOf(name)) ?? [], name]);
+      for (const name of this.names) if (this.kinds.get(name) === 'button' && typed.has(sectionOf(name))) this.typedSections.set(sectionOf(name), typed.get(sectionOf(name))!);
       this.orderWeight = prefer.order;
     }
   }
@@ -249,7 +254,8 @@ export class NameConstraint {
    */
   bias(logits: Float32Array): void {
     const { state } = this;
-    const allowed = this.fields.length ? this.namesInOrder(this.fields.find((name) => !this.used.has(name))) : undefined;
+    const waiting = [...this.typedSections].filter(([, fields]) => !fields.some((name) => this.used.has(name))).map(([section]) => section);
+    const allowed = this.fields.length || waiting.length ? this.namesInOrder(this.fields.find((name) => !this.used.has(name)), waiting) : undefined;
     const ordered = allowed !== undefined && ((state.mode === 'name' && state.head === true && allowed.has(state.prefix))
       || (state.mode === 'code' && state.head === true && !state.after));
     if (!ordered && (!this.weight || !this.best.size)) return;
@@ -274,17 +280,21 @@ export class NameConstraint {
   /**
    * Prefixes of the names that may head a statement while `field` is the next field the task asks for (undefined: all
    * are written): itself, names the task mentions before it, and elements it does not mention that are not fields
-   * (a tab to open first); a field the task does not mention is not set, a button it mentions after the field waits.
+   * (a tab to open first); a field the task does not mention is not set where it mentions others (the query of "Search
+   * for Ito" is mentioned by no label), a button it mentions after the field waits,
+   * and so does a button in a `waiting` section: one with a field to type into that nothing has been typed into yet
+   * ("Search for Ito": the query is typed before the search button is pressed).
    */
-  private namesInOrder(field: string | undefined): ReadonlySet<string> {
-    const key = field ?? '';
+  private namesInOrder(field: string | undefined, waiting: readonly string[]): ReadonlySet<string> {
+    const key = `${field ?? ''} ${waiting.join(' ')}`;
     let prefixes = this.inOrder.get(key);
     if (!prefixes) {
       const at = field === undefined ? Infinity : this.mentions.get(field)!;
       const open = new Set<string>();
       for (const name of this.names) {
         const mentioned = this.mentions.get(name);
-        const fits = mentioned === undefined ? !this.settable(name) : name === field || mentioned < at;
+        const fits = (mentioned === undefined ? !this.settable(name) || !this.fields.length : name === field || mentioned < at)
+          && !(this.kinds.get(name) === 'button' && waiting.includes(sectionOf(name)));
         if (fits) for (let i = 0; i <= name.length; i++) open.add(name.slice(0, i));
       }
       this.inOrder.set(key, prefixes = open);
@@ -342,6 +352,10 @@ export function sharedWords(name: string, terms: readonly string[]): number {
   const words = name.toLowerCase().split('_').filter(Boolean);
   const like = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2);
   return terms.filter((term) => words.some((word) => like(word, term))).length;
+}
+
+function sectionOf(name: string): string {
+  return name.slice(0, Math.max(0, name.lastIndexOf('__')));
 }
 
 /** Words that say what kind of element a name is rather than which one ("Send" for `send_button`). */
