@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { argmax } from '../../../workers/engines/decoding/sampler.ts';
-import { mentionsOf, NameConstraint, sharedWords, taskTerms } from '../../../workers/engines/decoding/name-constraint.ts';
+import { NameConstraint, sharedWords, taskTerms } from '../../../workers/engines/decoding/name-constraint.ts';
+import { mentionsOf } from '../../../workers/engines/decoding/task-order.ts';
 
 // A toy vocabulary with the pieces a script is made of, including a tempting hallucinated name.
 const PIECES = ['', '$', 'shop__items', 'shop__item', 's', 'shop', '__', 'items', 'checkout_button', '.click();', '[0]',

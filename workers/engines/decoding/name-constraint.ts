@@ -8,6 +8,7 @@
  * text. Works on any vocabulary: each token's text is run through a tiny lexer.
  */
 import { elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS, TAKES_ARGUMENT } from '../../../extension/protocol/script-api.ts';
+import { SETTERS, TaskOrder } from './task-order.ts';
 
 /** What is known of the page API: list names with their item fields, and names that are single elements. */
 export interface ScriptApiShape {
@@ -37,10 +38,6 @@ type Lexer =
 const IDENTIFIER = /[\p{L}\p{N}_]/u;
 const AFTER_HANDLE = new Set([')', ']', '}', ',', ';']);
 const START: Lexer = { mode: 'code', after: undefined, depth: 0, stack: [], head: true };
-/** Methods that set an element's state: once straight-line code has set it, a later statement setting it again would
- * overwrite it (no gold script of the corpus does: a model repeating `$field.type(…)` is looping). */
-const SETTERS = new Set(['type', 'select', 'check', 'uncheck']);
-
 export class NameConstraint {
   private readonly names: ReadonlySet<string>;
   private readonly prefixes = new Set<string>();
@@ -51,19 +48,15 @@ export class NameConstraint {
   /** Prefix → the most task words any name with that prefix shares (prefixes of no such name are absent). */
   private readonly best = new Map<string, number>();
   private weight = 0;
-  /** Where the task first mentions each name by its own label (word index; `prefer.order`). */
-  private mentions: ReadonlyMap<string, number> = new Map();
-  /** The fields among them, in the order the task mentions them. */
-  private fields: readonly string[] = [];
-  /** Sections (a name up to its last `__`) with a button, and the fields in them one types into. */
-  private readonly typedSections = new Map<string, readonly string[]>();
-  /** Per next field and waiting sections: prefixes of the names a top-level statement may start with. */
-  private readonly inOrder = new Map<string, ReadonlySet<string>>();
+  /** The task's order (`prefer.order`): which names may head the next top-level statement. */
+  private order: TaskOrder | undefined;
   private orderWeight = 0;
   /** Names the script has written so far (anywhere). */
   private readonly used = new Set<string>();
   private state: Lexer = START;
-  /** Elements whose state a top-level statement has set: they cannot head another top-level statement. */
+  /** Elements whose state a top-level statement has set: they cannot head another top-level statement (a second
+   * `.type`/`.select`/`.check` would overwrite the first; no gold script of the corpus does: a model repeating
+   * `$field.type(…)` is looping). */
   private readonly set = new Set<string>();
   /** Prefixes of the names that may still head a top-level statement (all prefixes while `set` is empty). */
   private headPrefixes: ReadonlySet<string> | undefined;
@@ -94,11 +87,7 @@ export class NameConstraint {
     this.elements = new Set(api?.elements ?? []);
     this.kinds = new Map(Object.entries(api?.kinds ?? {}));
     if (prefer?.order) {
-      this.mentions = mentionsOf(this.names, prefer.text);
-      this.fields = [...this.mentions.keys()].filter((name) => this.settable(name));
-      const typed = new Map<string, string[]>();
-      for (const name of this.names) if (elementMembersFor(this.kinds.get(name) ?? 'unknown').includes('type')) typed.set(sectionOf(name), [...typed.get(sectionOf(name)) ?? [], name]);
-      for (const name of this.names) if (this.kinds.get(name) === 'button' && typed.has(sectionOf(name))) this.typedSections.set(sectionOf(name), typed.get(sectionOf(name))!);
+      this.order = new TaskOrder(this.names, this.kinds, prefer.text);
       this.orderWeight = prefer.order;
     }
   }
@@ -254,8 +243,7 @@ export class NameConstraint {
    */
   bias(logits: Float32Array): void {
     const { state } = this;
-    const waiting = [...this.typedSections].filter(([, fields]) => !fields.some((name) => this.used.has(name))).map(([section]) => section);
-    const allowed = this.fields.length || waiting.length ? this.namesInOrder(this.fields.find((name) => !this.used.has(name)), waiting) : undefined;
+    const allowed = this.order?.heads(this.used);
     const ordered = allowed !== undefined && ((state.mode === 'name' && state.head === true && allowed.has(state.prefix))
       || (state.mode === 'code' && state.head === true && !state.after));
     if (!ordered && (!this.weight || !this.best.size)) return;
@@ -275,35 +263,6 @@ export class NameConstraint {
       if (this.weight && score !== base) logits[id]! += this.weight * (score - base);
       if (ordered && !(whole && allowed.has(reached))) logits[id]! -= this.orderWeight;
     }
-  }
-
-  /**
-   * Prefixes of the names that may head a statement while `field` is the next field the task asks for (undefined: all
-   * are written): itself, names the task mentions before it, and elements it does not mention that are not fields
-   * (a tab to open first); a field the task does not mention is not set where it mentions others (the query of "Search
-   * for Ito" is mentioned by no label), a button it mentions after the field waits,
-   * and so does a button in a `waiting` section: one with a field to type into that nothing has been typed into yet
-   * ("Search for Ito": the query is typed before the search button is pressed).
-   */
-  private namesInOrder(field: string | undefined, waiting: readonly string[]): ReadonlySet<string> {
-    const key = `${field ?? ''} ${waiting.join(' ')}`;
-    let prefixes = this.inOrder.get(key);
-    if (!prefixes) {
-      const at = field === undefined ? Infinity : this.mentions.get(field)!;
-      const open = new Set<string>();
-      for (const name of this.names) {
-        const mentioned = this.mentions.get(name);
-        const fits = (mentioned === undefined ? !this.settable(name) || !this.fields.length : name === field || mentioned < at)
-          && !(this.kinds.get(name) === 'button' && waiting.includes(sectionOf(name)));
-        if (fits) for (let i = 0; i <= name.length; i++) open.add(name.slice(0, i));
-      }
-      this.inOrder.set(key, prefixes = open);
-    }
-    return prefixes;
-  }
-
-  private settable(name: string): boolean {
-    return elementMembersFor(this.kinds.get(name) ?? 'unknown').some((member) => SETTERS.has(member));
   }
 
   /** The name this piece completes from the open prefix (its identifier characters up to the first other one). */
@@ -352,37 +311,4 @@ export function sharedWords(name: string, terms: readonly string[]): number {
   const words = name.toLowerCase().split('_').filter(Boolean);
   const like = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2);
   return terms.filter((term) => words.some((word) => like(word, term))).length;
-}
-
-function sectionOf(name: string): string {
-  return name.slice(0, Math.max(0, name.lastIndexOf('__')));
-}
-
-/** Words that say what kind of element a name is rather than which one ("Send" for `send_button`). */
-const KIND_WORDS = new Set(['button', 'link', 'input', 'field', 'checkbox', 'select', 'tab', 'toggle', 'switch']);
-
-/**
- * Where the task mentions names by their own label (the part after the last `__`, a trailing kind word dropped): word
- * index, in the order mentioned. Longer labels claim their words first, so "Email address" is `email_address`'s, not
- * `email`'s; a label the task mentions twice counts where it first appears.
- */
-export function mentionsOf(names: Iterable<string>, task: string): Map<string, number> {
-  const words = task.toLowerCase().normalize('NFKD').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const claimed = new Array<boolean>(words.length).fill(false);
-  const labels = [...names].map((name) => {
-    const label = name.slice(name.lastIndexOf('__') + 2 || 0).toLowerCase().split('_').filter(Boolean);
-    if (label.length > 1 && KIND_WORDS.has(label[label.length - 1]!)) label.pop();
-    return { name, label };
-  }).filter(({ label }) => label.length > 0 && !(label.length === 1 && KIND_WORDS.has(label[0]!)))
-    .sort((a, b) => b.label.length - a.label.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const at = new Map<string, number>();
-  for (const { name, label } of labels) {
-    for (let i = 0; i + label.length <= words.length; i++) {
-      if (!label.every((word, j) => words[i + j] === word && !claimed[i + j])) continue;
-      at.set(name, i);
-      for (let j = 0; j < label.length; j++) claimed[i + j] = true;
-      break;
-    }
-  }
-  return new Map([...at].sort((a, b) => a[1] - b[1]));
 }
