@@ -272,6 +272,7 @@ describe('the task-order prior (forms are filled in the order the task asks)', (
     expect([...mentionsOf(names, TASK)]).toEqual([['form__email', 5], ['form__full_name', 10], ['form__tier', 14], ['form__book_now_button', 18]]);
     expect([...mentionsOf(['f__email', 'f__email_address'], 'set Email address to x, then Email y')]).toEqual([['f__email_address', 1], ['f__email', 6]]);
     expect(mentionsOf(['f__send_button', 'f__search'], 'Click the button').size).toBe(0);
+    expect([...mentionsOf(['search', 'a__b__tier'], 'Search by tier')]).toEqual([['search', 0], ['a__b__tier', 2]]);
   });
 
   test('the next field the task names wins over a likelier later one; without the prior the model skips ahead', () => {

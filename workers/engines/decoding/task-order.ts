@@ -80,7 +80,8 @@ export function mentionsOf(names: Iterable<string>, task: string): Map<string, n
   const words = task.toLowerCase().normalize('NFKD').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const claimed = new Array<boolean>(words.length).fill(false);
   const labels = [...names].map((name) => {
-    const label = name.slice(name.lastIndexOf('__') + 2 || 0).toLowerCase().split('_').filter(Boolean);
+    const own = name.lastIndexOf('__') < 0 ? name : name.slice(name.lastIndexOf('__') + 2);
+    const label = own.toLowerCase().split('_').filter(Boolean);
     if (label.length > 1 && KIND_WORDS.has(label[label.length - 1]!)) label.pop();
     return { name, label };
   }).filter(({ label }) => label.length > 0 && !(label.length === 1 && KIND_WORDS.has(label[0]!)))
