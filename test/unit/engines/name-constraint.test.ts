@@ -273,6 +273,11 @@ describe('the task-order prior (forms are filled in the order the task asks)', (
     expect([...mentionsOf(['f__email', 'f__email_address'], 'set Email address to x, then Email y')]).toEqual([['f__email_address', 1], ['f__email', 6]]);
     expect(mentionsOf(['f__send_button', 'f__search'], 'Click the button').size).toBe(0);
     expect([...mentionsOf(['search', 'a__b__tier'], 'Search by tier')]).toEqual([['search', 0], ['a__b__tier', 2]]);
+    // Names sharing a label share its mention; a duplicate's `_2` is no part of the label; accents are dropped as in
+    // names; a name that is only its kind (an unlabelled field) has no label.
+    expect([...mentionsOf(['login__email', 'signup__email', 'signup__email_2'], 'Sign up: email a@b.c')])
+      .toEqual([['login__email', 2], ['signup__email', 2], ['signup__email_2', 2]]);
+    expect([...mentionsOf(['form__resume', 'form__text_input'], 'Type the text into Résumé')]).toEqual([['form__resume', 4]]);
   });
 
   test('the next field the task names wins over a likelier later one; without the prior the model skips ahead', () => {
@@ -287,6 +292,31 @@ describe('the task-order prior (forms are filled in the order the task asks)', (
     const done = ['$', 'form__', 'email', '.type("x");\n', '$form__full_name', '.type("x");\n', '$', 'form__', 'tier', '.select("x");\n'];
     expect(next(8, ['notes', 'book_now_button'], ...done)).toBe('book_now_button');
     expect(next(8, ['book_now_button', 'notes'], ...done)).toBe('book_now_button');
+  });
+
+  test('a field the model skipped comes back at the end; the fields after it are not held up', () => {
+    // Email skipped: Full name written, so Tier is next (not Email, which would keep Tier and the button down).
+    expect(next(14, ['tier', 'email'], '$form__full_name', '.type("x");\n')).toBe('tier');
+    const later = ['$form__full_name', '.type("x");\n', '$', 'form__', 'tier', '.select("x");\n'];
+    expect(next(14, ['book_now_button', 'email'], ...later)).toBe('email');
+  });
+
+  test('names without a section: a typed field releases its button', () => {
+    const kinds = { query: 'text_input', go_button: 'button' };
+    const pieces = ['', '$', 'query', 'go_button', '.type("Ito");\n'];
+    const c = new NameConstraint(Object.keys(kinds), pieces, [0], { lists: {}, elements: Object.keys(kinds), kinds }, { text: 'Find Ito', weight: 0, order: 14 });
+    const pick = () => {
+      const logits = new Float32Array(pieces.length).fill(-20);
+      logits[3] = 5;
+      logits[2] = 4;
+      c.mask(logits);
+      c.bias(logits);
+      return pieces[argmax(logits)];
+    };
+    c.accept(1);
+    expect(pick()).toBe('query');
+    for (const p of ['query', '.type("Ito");\n', '$']) c.accept(pieces.indexOf(p));
+    expect(pick()).toBe('go_button');
   });
 
   test('an element the task does not name that is no field (a tab) stays open; only top-level statements are ordered', () => {

@@ -51,7 +51,7 @@ export class NameConstraint {
   /** The task's order (`prefer.order`): which names may head the next top-level statement. */
   private order: TaskOrder | undefined;
   private orderWeight = 0;
-  /** Names the script has written so far (anywhere). */
+  /** Names top-level statements of the script have started with so far. */
   private readonly used = new Set<string>();
   private state: Lexer = START;
   /** Elements whose state a top-level statement has set: they cannot head another top-level statement (a second
@@ -182,7 +182,7 @@ export class NameConstraint {
         // `$a$b` is one identifier in JavaScript: a second reference cannot be glued to a name.
         if (!this.names.has(state.prefix) || ch === '$') return null;
         if (state.head && this.set.has(state.prefix)) return null;
-        if (this.recording) this.used.add(state.prefix);
+        if (this.recording && state.head) this.used.add(state.prefix);
         state = { mode: 'code', after: this.handleOf(state.prefix, state.head), depth: state.depth, stack: state.stack };
       } else if (state.mode === 'member') {
         const members = this.membersOf(state.of);
@@ -303,7 +303,7 @@ const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'then', 'into', 'from',
 
 /** The task's words worth matching: lowercase letters and digits, three or more, common verbs and fillers left out. */
 export function taskTerms(text: string): string[] {
-  return [...new Set(text.toLowerCase().normalize('NFKD').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)))];
+  return [...new Set(text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)))];
 }
 
 /** How many task terms are words of the name (a word of four or more letters also matches its plural or stem). */

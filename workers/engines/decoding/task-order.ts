@@ -9,7 +9,10 @@ import { elementMembersFor } from '../../../extension/protocol/script-api.ts';
 export const SETTERS: ReadonlySet<string> = new Set(['type', 'select', 'check', 'uncheck']);
 
 /** Words that say what kind of element a name is rather than which one ("Send" for `send_button`). */
-const KIND_WORDS = new Set(['button', 'link', 'input', 'field', 'checkbox', 'select', 'tab', 'toggle', 'switch']);
+const KIND_WORDS = new Set(['button', 'link', 'input', 'field', 'checkbox', 'select', 'tab', 'toggle', 'switch', 'radio', 'menuitem', 'option']);
+/** Names an unlabelled element gets from its kind alone (`form__text_input`): no label the task could mention. */
+const KIND_NAMES = new Set(['text_input', 'text_area', 'select', 'checkbox', 'radio', 'switch', 'slider', 'combobox', 'button', 'link', 'tab',
+  'menuitem', 'option', 'editable', 'clickable']);
 
 export class TaskOrder {
   /** Where the task first mentions each name by its own label (word index). */
@@ -43,23 +46,32 @@ export class TaskOrder {
    * into yet ("Search for Ito": the query is typed before the search button is pressed).
    */
   heads(used: ReadonlySet<string>): ReadonlySet<string> | undefined {
+    // `used`: the names top-level statements have started with so far.
     const waiting = [...this.typedSections].filter(([, fields]) => !fields.some((name) => used.has(name))).map(([section]) => section);
     if (!this.fields.length && !waiting.length) return undefined;
-    const field = this.fields.find((name) => !used.has(name));
-    const key = `${field ?? ''} ${waiting.join(' ')}`;
+    const field = this.nextField(used);
+    const key = JSON.stringify([field ?? null, waiting]);
     let prefixes = this.cache.get(key);
     if (!prefixes) {
       const at = field === undefined ? Infinity : this.mentions.get(field)!;
       const open = new Set<string>();
       for (const name of this.names) {
         const mentioned = this.mentions.get(name);
-        const fits = (mentioned === undefined ? !this.settable(name) || !this.fields.length : name === field || mentioned < at)
+        const fits = (mentioned === undefined ? !this.settable(name) || !this.fields.length : mentioned <= at)
           && !(this.kinds.get(name) === 'button' && waiting.includes(sectionOf(name)));
         if (fits) for (let i = 0; i <= name.length; i++) open.add(name.slice(0, i));
       }
       this.cache.set(key, prefixes = open);
     }
     return prefixes;
+  }
+
+  /** The first unwritten field the task mentions after the last one written (a skipped one comes back at the end). */
+  private nextField(used: ReadonlySet<string>): string | undefined {
+    let last = -1;
+    for (const name of this.fields) if (used.has(name)) last = this.mentions.get(name)!;
+    const open = this.fields.filter((name) => !used.has(name));
+    return open.find((name) => this.mentions.get(name)! > last) ?? open[0];
   }
 
   private settable(name: string): boolean {
@@ -74,23 +86,29 @@ function sectionOf(name: string): string {
 /**
  * Where the task mentions names by their own label (the part after the last `__`, a trailing kind word dropped): word
  * index, in the order mentioned. Longer labels claim their words first, so "Email address" is `email_address`'s, not
- * `email`'s; a label the task mentions twice counts where it first appears.
+ * `email`'s; a label the task mentions twice counts where it first appears; names sharing a label (a login and a
+ * sign-up email) share its mention. A suffix that tells duplicates apart (`email_2`) is not part of the label.
  */
 export function mentionsOf(names: Iterable<string>, task: string): Map<string, number> {
-  const words = task.toLowerCase().normalize('NFKD').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // Names are slugs without accents (text.ts): so are the task's words here.
+  const words = task.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const claimed = new Array<boolean>(words.length).fill(false);
-  const labels = [...names].map((name) => {
-    const own = name.lastIndexOf('__') < 0 ? name : name.slice(name.lastIndexOf('__') + 2);
-    const label = own.toLowerCase().split('_').filter(Boolean);
+  const byLabel = new Map<string, string[]>();
+  for (const name of names) {
+    const own = (name.lastIndexOf('__') < 0 ? name : name.slice(name.lastIndexOf('__') + 2)).toLowerCase().replace(/_\d+$/, '');
+    if (KIND_NAMES.has(own)) continue;
+    const label = own.split('_').filter(Boolean);
     if (label.length > 1 && KIND_WORDS.has(label[label.length - 1]!)) label.pop();
-    return { name, label };
-  }).filter(({ label }) => label.length > 0 && !(label.length === 1 && KIND_WORDS.has(label[0]!)))
-    .sort((a, b) => b.label.length - a.label.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (!label.length || (label.length === 1 && KIND_WORDS.has(label[0]!))) continue;
+    byLabel.set(label.join(' '), [...byLabel.get(label.join(' ')) ?? [], name]);
+  }
+  const labels = [...byLabel].map(([key, named]) => ({ label: key.split(' '), named }))
+    .sort((a, b) => b.label.length - a.label.length || (a.label.join(' ') < b.label.join(' ') ? -1 : 1));
   const at = new Map<string, number>();
-  for (const { name, label } of labels) {
+  for (const { label, named } of labels) {
     for (let i = 0; i + label.length <= words.length; i++) {
       if (!label.every((word, j) => words[i + j] === word && !claimed[i + j])) continue;
-      at.set(name, i);
+      for (const name of named) at.set(name, i);
       for (let j = 0; j < label.length; j++) claimed[i + j] = true;
       break;
     }
