@@ -26,13 +26,22 @@ const evaluation = json(args.eval);
 const options = corpus?.options ?? { chrome: true, extras: true, madeUp: 0.5, pseudo: 0 };
 const madeUp = options.madeUp ?? 0;
 const pseudo = options.pseudo ?? 0;
-const corpusFlags = [options.chrome ? '--chrome' : '', options.extras ? '--extras' : '', madeUp ? `--made-up ${madeUp}` : '', pseudo ? `--pseudo ${pseudo}` : ''].filter(Boolean).join(' ');
+const flagsOf = (o) => [o.chrome ? '--chrome' : '', o.extras ? '--extras' : '', o.madeUp ? `--made-up ${o.madeUp}` : '', o.pseudo ? `--pseudo ${o.pseudo}` : ''].filter(Boolean).join(' ');
+const corpusFlags = flagsOf(options);
 const share = (x) => (x === 0.5 ? 'half' : `${Math.round(100 * x)}%`);
 // A fine-tuned model: what it started from (that run's own summary, beside its weights).
 const initSummary = sw?.init ? json(join(resolve(root, sw.init), '..', 'sw-summary.json')) : undefined;
 const initNote = !sw?.init ? '' : `
 fine-tuned from \`${sw.init}\`${initSummary ? ` (${initSummary.steps.toLocaleString('en')} steps in ${(initSummary.seconds / 60).toFixed(0)} min on the previous corpus, same
 tokenizer): ${((initSummary.seconds + sw.seconds) / 60).toFixed(0)} min of one core in all` : ''},`;
+// Corpora whose train rows were read before this one's (`train_scriptwriter.py --also`; train-sources.json for a run
+// that was given them as one concatenated file).
+const also = (sw?.also?.length ? sw.also : json(join(args.data, 'train-sources.json'))?.also ?? []).map((dir) => {
+  const stats = json(join(resolve(root, dir), 'stats.json'));
+  return { dir, stats, flags: flagsOf(stats?.options ?? { chrome: true, extras: true, madeUp: 0.5, pseudo: 0 }) };
+});
+const alsoNote = also.map(({ dir, stats, flags }) => `- also trained on the train split of \`${dir}\` (\`${flags}\`, the same seeded train pages with
+  another draw of labels): ${stats?.splits?.train?.kept ?? '?'} samples, read before this corpus's`).join('\n');
 if (!sw) throw new Error(`${join(args.data, 'sw-summary.json')} is missing: train first`);
 
 const lossRows = readFileSync(join(args.data, 'sw-loss.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))
@@ -89,7 +98,7 @@ generic words (\`words.ts\` LABEL_POOL)${pseudo ? `, ${share(pseudo)} of those w
 pieces as unseen real words do)` : ''}, so the model matches a task's words to the document's names by their letters
 instead of memorising a few dozen labels.
 ${corpus ? Object.entries(corpus.splits).map(([k, v]) => `- ${k}: ${v.pages} pages → ${v.kept} samples kept, ${v.dropped} dropped by the judge, ${v.templates} templates`).join('\n') : ''}
-${prepared ? `- Tokens (this tokenizer): input median ${prepared.train.src.p50}, p95 ${prepared.train.src.p95}; script median ${prepared.train.tgt.p50}, p95 ${prepared.train.tgt.p95} (train)` : ''}
+${alsoNote ? `${alsoNote}\n` : ''}${prepared ? `- Tokens (this tokenizer): input median ${prepared.train.src.p50}, p95 ${prepared.train.src.p95}; script median ${prepared.train.tgt.p50}, p95 ${prepared.train.tgt.p95} (train)` : ''}
 
 ## Training
 \`train_scriptwriter.py\`: AdamW (lr ${sw.lr}, warm-up, cosine over the wall-time budget), batch ${sw.batch} rows of similar input

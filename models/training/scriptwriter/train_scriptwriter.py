@@ -4,7 +4,7 @@
 
     /usr/bin/python3 models/training/scriptwriter/train_scriptwriter.py [--minutes 90] [--batch 32] [--lr 2e-3]
         [--data .cache/scriptwriter] [--d-model 128] [--heads 4] [--ffn 384] [--enc-layers 3] [--dec-layers 3] [--fresh]
-        [--arch encdec|deconly] [--layers 7]
+        [--arch encdec|deconly] [--layers 7] [--also DIR]...
 
 Reads <data>/{train,dev}.ids.jsonl and <data>/tokenizer/tokenizer.json (prepare.mjs). The model is the same
 pre-LayerNorm encoder-decoder as the story student (models/training/encdec_model.py), sized by the flags. Batches
@@ -138,6 +138,8 @@ def main():
     ap.add_argument('--dec-layers', type=int, default=3)
     ap.add_argument('--eval-every', type=int, default=400)
     ap.add_argument('--fresh', action='store_true')
+    ap.add_argument('--also', action='append', default=[],
+                    help='also train on DIR/train.ids.jsonl (a corpus prepared with the same tokenizer), read before --data\'s rows')
     ap.add_argument('--init', help='start from these weights (a scriptwriter.pt of the same shape and tokenizer): fine-tuning')
     ap.add_argument('--arch', choices=['encdec', 'deconly'], default='encdec')
     ap.add_argument('--layers', type=int, default=7, help='decoder-only: number of layers')
@@ -157,7 +159,8 @@ def main():
                 scale_embedding=args.scale_embedding)
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    train = sorted(load(os.path.join(args.data, 'train.ids.jsonl')), key=lambda r: len(r['src']))
+    rows = [r for extra in args.also for r in load(os.path.join(extra, 'train.ids.jsonl'))] + load(os.path.join(args.data, 'train.ids.jsonl'))
+    train = sorted(rows, key=lambda r: len(r['src']))
     dev = load(os.path.join(args.data, 'dev.ids.jsonl'))
     model = M.EncDec() if ARCH == 'encdec' else D.DecOnly(args.layers)
     params = M.count_params(model)
@@ -232,7 +235,7 @@ def main():
         'arch': ARCH, 'layers': args.layers if ARCH == 'deconly' else None, 'params': params, 'vocab': vocab, 'd_model': M.D_MODEL, 'heads': M.HEADS, 'ffn': M.FFN,
         'encoder_layers': M.ENC_LAYERS, 'decoder_layers': M.DEC_LAYERS, 'scale_embedding': M.SCALE_EMBEDDING, 'steps': state['step'],
         'budget_minutes': args.minutes, 'seconds': round(state['elapsed'], 1), 'loss_tokens_seen': state['tokens'],
-        'batch': args.batch, 'lr': args.lr, 'seed': args.seed, 'init': args.init, 'train_rows': len(train), 'dev_rows': len(dev),
+        'batch': args.batch, 'lr': args.lr, 'seed': args.seed, 'init': args.init, 'also': args.also, 'train_rows': len(train), 'dev_rows': len(dev),
         'dev_loss': final_loss, 'dev_exact_script_rate_first_200': exact,
         'torch': torch.__version__, 'threads': torch.get_num_threads(),
     }

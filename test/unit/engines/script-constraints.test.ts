@@ -53,6 +53,21 @@ describe('syntax-constrained decoding', () => {
     expect(PIECES[argmax(logits)]).toBe('.type("');
   });
 
+  test('no blank lines (a model writing them is looping), except inside a template literal', () => {
+    const pieces = ['', '$', 'x', '.check', '\n', '  \n', '();', 'say(`a', '`);'];
+    const at = (p: string) => pieces.indexOf(p);
+    const after = (...written: string[]) => {
+      const syntax = new SyntaxConstraint(pieces, [0]);
+      for (const p of written) syntax.accept(at(p));
+      return syntax;
+    };
+    expect(after('$', 'x', '.check').allows(at('\n'))).toBe(true);
+    expect(after('$', 'x', '.check', '\n').allows(at('\n'))).toBe(false);
+    expect(after('$', 'x', '.check', '\n').allows(at('  \n'))).toBe(false);
+    expect(after('$', 'x', '.check', '\n').allows(at('();'))).toBe(true);
+    expect(after('say(`a', '\n').allows(at('\n'))).toBe(true);
+  });
+
   test('a special token that prints nothing cannot stall a script', () => {
     const syntax = new SyntaxConstraint([...PIECES, ''], [EOS]);
     expect(syntax.allows(PIECES.length)).toBe(false);

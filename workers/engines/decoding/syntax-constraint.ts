@@ -17,9 +17,19 @@ export class SyntaxConstraint {
     const piece = this.pieces[id];
     const verdict = this.endIds.includes(id) ? completeScript(this.text)
       // Specials that print nothing would let a model stall inside a script until its token budget runs out.
-      : piece === undefined || piece === '' ? false : viableScriptPrefix(this.text + piece);
+      : piece === undefined || piece === '' ? false : !this.opensBlankLine(piece) && viableScriptPrefix(this.text + piece);
     this.verdicts.set(id, verdict);
     return verdict;
+  }
+
+  /**
+   * No blank lines: no gold script of the corpus has one, and a small model that starts writing them is looping
+   * (`$x.check\n\n\n…` until the token limit). A template literal may hold them, so a script with one is left alone.
+   */
+  private opensBlankLine(piece: string): boolean {
+    if (!piece.includes('\n') || this.text.includes('`') || piece.includes('`')) return false;
+    const from = Math.max(0, this.text.lastIndexOf('\n'));
+    return /\n[ \t]*\n/.test(this.text.slice(from) + piece);
   }
 
   accept(id: number): void {
