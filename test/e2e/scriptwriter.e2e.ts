@@ -84,6 +84,14 @@ describe('bundled script writer', () => {
     expect(await page.locator('#todos li', { hasText: 'Walk the dog' }).count()).toBe(0);
   });
 
+  test('on the demo mail app it ticks "Unread only" offline, judged by the page', async () => {
+    const { page, panel } = await bind(demo.url('/demo/'));
+    const outcome = await run(panel, 'Tick "Unread only"');
+    expect(outcome.status, outcome.text).toBe('done');
+    expect(outcome.plan).toContain('Script written by Script writer');
+    await expect.poll(() => page.locator('#unread-only:checked').count()).toBe(1);
+  });
+
   test('on the demo mail app, whatever it writes ends in a clear report, never a hang or a crash', async () => {
     const { panel } = await bind(demo.url('/demo/'));
     const outcome = await run(panel, 'Search for Weekly Byte');

@@ -421,4 +421,13 @@ describe('arguments', () => {
     expect(typed.allows(at('"a"'))).toBe(true);
     expect(typed.allows(at('$form__send'))).toBe(true);
   });
+
+  test('a string is not called (`"("("(` is valid JavaScript, and a loop small models fall into)', () => {
+    const { at: at2, write: write2 } = formWriter(['', '$', 'form__email', '.type(', '"("', '(', ')', ' ', '("a")']);
+    expect(write2('$', 'form__email', '.type(', '"("').allows(at2('('))).toBe(false);
+    expect(write2('$', 'form__email', '.type(', '"("').allows(at2('("a")'))).toBe(false);
+    expect(write2('$', 'form__email', '.type(', '"("', ' ').allows(at2('('))).toBe(false);
+    expect(write2('$', 'form__email', '.type(', '"("').allows(at2(')'))).toBe(true);
+    expect(write2('$', 'form__email', '.type(').allows(at2('('))).toBe(true);
+  });
 });

@@ -30,7 +30,7 @@ interface Pending { depth: number; handle: Handle | undefined; empty?: boolean }
 
 /** `head`: at the start of a statement outside any bracket or block (straight-line code). */
 type Lexer =
-  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean }
+  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean; quoted?: boolean }
   | { mode: 'name'; prefix: string; depth: number; stack: readonly Pending[]; head?: boolean }
   | { mode: 'member'; prefix: string; of: Handle; depth: number; stack: readonly Pending[] }
   | { mode: 'string'; quote: string; escaped: boolean; depth: number; stack: readonly Pending[] };
@@ -126,7 +126,14 @@ export class NameConstraint {
   }
 
   /** One character in code mode, with what came just before it (`after`). */
-  private code(state: Extract<Lexer, { mode: 'code' }>, ch: string): Lexer | null {
+  private code(from: Extract<Lexer, { mode: 'code' }>, ch: string): Lexer | null {
+    let state = from;
+    // A string is not called: `"("("(` is valid JavaScript and a loop a small model falls into.
+    if (state.quoted) {
+      if (ch === '(') return null;
+      if (/\s/.test(ch)) return state;
+      state = { mode: 'code', after: state.after, depth: state.depth, stack: state.stack, ...(state.head ? { head: true } : {}) };
+    }
     const { after } = state;
     let { depth, stack } = state;
     // A method that takes no argument gets none (`.exists($x.click())` would click while asking).
@@ -169,7 +176,7 @@ export class NameConstraint {
         if (ch === '\n' && state.quote !== '`') state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack };
         else if (state.escaped) state = { ...state, escaped: false };
         else if (ch === '\\') state = { ...state, escaped: true };
-        else if (ch === state.quote) state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack };
+        else if (ch === state.quote) state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack, quoted: true };
         continue;
       }
       if (state.mode === 'name') {
@@ -218,7 +225,7 @@ export class NameConstraint {
     const piece = this.pieces[id];
     // Specials (pad, bos) print nothing: inside a name they would let the name stall forever without ending it.
     if (piece === undefined || piece === '') return state.mode !== 'name' && state.mode !== 'member';
-    if (state.mode === 'code' && !state.after && !piece.includes('$')
+    if (state.mode === 'code' && !state.after && !state.quoted && !piece.includes('$')
       && (state.stack.length === 0 || (!state.stack[state.stack.length - 1]!.empty && !/[)\]}]/.test(piece)))) return true;
     return this.advance(state, piece) !== null;
   }
