@@ -23,7 +23,8 @@ const sw = json(join(args.data, 'sw-summary.json'));
 const dec = json(join(args.data, 'do-summary.json'));
 const evaluation = json(args.eval);
 // Corpus options (recorded by make-corpus since the v5 corpus; older ones were made with the v4 flags).
-const options = corpus?.options ?? { chrome: true, extras: true, madeUp: 0.5, pseudo: 0 };
+const V4_OPTIONS = { chrome: true, extras: true, madeUp: 0.5, pseudo: 0 };
+const options = corpus?.options ?? V4_OPTIONS;
 const madeUp = options.madeUp ?? 0;
 const pseudo = options.pseudo ?? 0;
 const flagsOf = (o) => [o.chrome ? '--chrome' : '', o.extras ? '--extras' : '', o.madeUp ? `--made-up ${o.madeUp}` : '', o.pseudo ? `--pseudo ${o.pseudo}` : ''].filter(Boolean).join(' ');
@@ -38,7 +39,7 @@ tokenizer): ${((initSummary.seconds + sw.seconds) / 60).toFixed(0)} min of one c
 // that was given them as one concatenated file).
 const also = (sw?.also?.length ? sw.also : json(join(args.data, 'train-sources.json'))?.also ?? []).map((dir) => {
   const stats = json(join(resolve(root, dir), 'stats.json'));
-  return { dir, stats, flags: flagsOf(stats?.options ?? { chrome: true, extras: true, madeUp: 0.5, pseudo: 0 }) };
+  return { dir, stats, flags: flagsOf(stats?.options ?? V4_OPTIONS) };
 });
 const alsoNote = also.map(({ dir, stats, flags }) => `- also trained on the train split of \`${dir}\` (\`${flags}\`, the same seeded train pages with
   another draw of labels): ${stats?.splits?.train?.kept ?? '?'} samples, read before this corpus's`).join('\n');
@@ -119,7 +120,8 @@ ${evalTable()}
 The catalogue lists it as "Script writer 1.5M (bundled)"; it is the automation default when no larger automation model
 is downloaded. Its input is \`extension/features/automate/scriptwriter-input.ts\`. Its decoding is constrained
 (\`workers/engines/decoding/\`): names and the members after them are the page document's, the script stays valid
-syntax and reads only variables it declares, element methods fit the element's kind, quoted strings are copied from the task, and a soft prior prefers names that share the task's words. It only knows the page shapes and task phrasings
+syntax and reads only variables it declares, element methods fit the element's kind, quoted strings are copied from the task, a soft prior prefers names that share the task's words,
+and another holds top-level statements to the order in which the task names the fields. It only knows the page shapes and task phrasings
 of its corpus: real sites with unusual documents or tasks outside that grammar fail, visibly (the run reports the
 error; nothing is invented).
 

@@ -8,7 +8,7 @@
  * text. Works on any vocabulary: each token's text is run through a tiny lexer.
  */
 import { elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS, TAKES_ARGUMENT } from '../../../extension/protocol/script-api.ts';
-import { SETTERS, TaskOrder } from './task-order.ts';
+import { SETTERS, TaskOrder, taskWords } from './task-order.ts';
 
 /** What is known of the page API: list names with their item fields, and names that are single elements. */
 export interface ScriptApiShape {
@@ -245,8 +245,8 @@ export class NameConstraint {
   /**
    * Inside a `$name` (or a token that opens one), each allowed token gets `weight` × the most task words a name it can
    * still become shares: of several fields, the one the task names is preferred; the model decides among equals. A
-   * top-level statement's name is also held to the task's order (`orderWeight`): a name other than the first one
-   * the task mentions and the script has not written yet loses that weight (forms are filled in the order asked).
+   * top-level statement's name outside what the task's order allows next (TaskOrder.heads) loses `orderWeight`
+   * (forms are filled in the order asked).
    */
   bias(logits: Float32Array): void {
     const { state } = this;
@@ -254,10 +254,10 @@ export class NameConstraint {
     const ordered = allowed !== undefined && ((state.mode === 'name' && state.head === true && allowed.has(state.prefix))
       || (state.mode === 'code' && state.head === true && !state.after));
     if (!ordered && (!this.weight || !this.best.size)) return;
-    const inName = this.state.mode === 'name';
+    const inName = state.mode === 'name';
     // Relative to the best still reachable: opening a reference gains nothing (only which name it becomes counts),
     // so the prior never pushes a model to start a `$name` where it would have closed a call or ended.
-    const base = this.best.get(inName ? (this.state as { prefix: string }).prefix : '') ?? 0;
+    const base = this.best.get(state.mode === 'name' ? state.prefix : '') ?? 0;
     for (let id = 0; id < logits.length; id++) {
       if (logits[id] === -Infinity) continue;
       const piece = this.pieces[id];
@@ -310,7 +310,7 @@ const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'then', 'into', 'from',
 
 /** The task's words worth matching: lowercase letters and digits, three or more, common verbs and fillers left out. */
 export function taskTerms(text: string): string[] {
-  return [...new Set(text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)))];
+  return [...new Set(taskWords(text).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)))];
 }
 
 /** How many task terms are words of the name (a word of four or more letters also matches its plural or stem). */

@@ -4,6 +4,7 @@
  * statement; names outside `heads(…)` lose the prior's weight there.
  */
 import { elementMembersFor } from '../../../extension/protocol/script-api.ts';
+import { slug } from '../../../extension/content/document/text.ts';
 
 /** Methods that set an element's state (what makes an element a field). */
 export const SETTERS: ReadonlySet<string> = new Set(['type', 'select', 'check', 'uncheck']);
@@ -79,6 +80,11 @@ export class TaskOrder {
   }
 }
 
+/** The task's words in the form names are built from (text.ts slug: lowercase, accents dropped). */
+export function taskWords(task: string): string[] {
+  return slug(task, Infinity).split('_').filter(Boolean);
+}
+
 function sectionOf(name: string): string {
   return name.slice(0, Math.max(0, name.lastIndexOf('__')));
 }
@@ -90,8 +96,7 @@ function sectionOf(name: string): string {
  * sign-up email) share its mention. A suffix that tells duplicates apart (`email_2`) is not part of the label.
  */
 export function mentionsOf(names: Iterable<string>, task: string): Map<string, number> {
-  // Names are slugs without accents (text.ts): so are the task's words here.
-  const words = task.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = taskWords(task);
   const claimed = new Array<boolean>(words.length).fill(false);
   const byLabel = new Map<string, string[]>();
   for (const name of names) {
