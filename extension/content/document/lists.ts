@@ -74,23 +74,29 @@ function baseStep(el: Element): string {
   return known;
 }
 
-/** Tag and stable class; nth-of-type only where siblings would share that step. */
+let steps = new WeakMap<Element, string>();
+
+/** Tag and stable class; nth-of-type only where siblings would share that step (all siblings' steps at once). */
 function step(el: Element): string {
-  const own = baseStep(el);
+  const known = steps.get(el);
+  if (known !== undefined) return known;
   const parent = el.parentElement;
-  if (!parent) return own;
-  let same = 0;
-  let sameStep = 0;
-  let index = 0;
+  if (!parent) return baseStep(el);
+  const byTag = new Map<string, Element[]>();
   for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.tagName !== el.tagName) continue;
-    same++;
-    if (child === el) index = same;
-    if (baseStep(child) === own) sameStep++;
+    const same = byTag.get(child.tagName);
+    if (same) same.push(child); else byTag.set(child.tagName, [child]);
   }
-  if (same < 2) return own;
-  if (own.includes('.') && sameStep === 1) return own;
-  return `${own}:nth-of-type(${index})`;
+  for (const same of byTag.values()) {
+    const perStep = new Map<string, number>();
+    for (const child of same) perStep.set(baseStep(child), (perStep.get(baseStep(child)) ?? 0) + 1);
+    same.forEach((child, i) => {
+      const own = baseStep(child);
+      const unique = same.length < 2 || (own.includes('.') && perStep.get(own) === 1);
+      steps.set(child, unique ? own : `${own}:nth-of-type(${i + 1})`);
+    });
+  }
+  return steps.get(el)!;
 }
 
 /** Selector of `el` relative to `item` (`:scope` for the item itself), built from tags and stable classes. */
@@ -166,6 +172,7 @@ function slotName(slot: SlotStats, items: number): string {
 export function detectLists(candidates: Candidate[], stops: Set<Element>): DetectedList[] {
   signatures = new WeakMap();
   baseSteps = new WeakMap();
+  steps = new WeakMap();
   const bySignature = new Map<Element, Map<string, Element[]>>();
   const siblingsLike = (item: Element): Element[] => {
     const parent = item.parentElement!;

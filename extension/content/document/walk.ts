@@ -1,10 +1,14 @@
 /**
- * One bounded pass over the rendered tree in document order: open shadow roots (through their slots), same-origin
- * iframes, sections (landmarks, forms, dialogs, labelled regions, headings) and the actionable elements in them.
+ * Candidate-first reading of the rendered page. One native selector query per root (the document, each open shadow
+ * root, each same-origin iframe) finds what can be acted on, what opens a section (landmarks, forms, dialogs,
+ * labelled regions) and what names one (headings); only those elements are examined, in document order. Styles are
+ * read for candidates alone: visibility through `checkVisibility`, pointer cursors from the page's own style rules
+ * (a full per-element scan only where a style sheet cannot be read).
  */
 import type { ElementKind, SectionKind } from './types.ts';
-import { accessibleName, byId, hasLayout, hidesSubtree, SKIP_TAGS, styleOf, textOf } from './dom.ts';
+import { accessibleName, byId, hidesSubtree, styleOf, textOf } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
+import { pointerSelectors } from './pointer.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 
 export interface SectionRef {
@@ -47,6 +51,16 @@ export interface WalkLimits {
 const NO_DESCEND_KINDS = new Set<ElementKind>(['link', 'button', 'select', 'text_input', 'text_area', 'option', 'tab', 'menuitem', 'editable', 'checkbox', 'radio', 'switch', 'slider', 'combobox']);
 const NATURALLY_FOCUSABLE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'IFRAME', 'AREA']);
 const HEADING = /^H[1-6]$/;
+
+/** Everything the walk looks at: actionable elements, section containers, headings, frames. */
+const BASE_SELECTOR = [
+  'a[href]', 'button', 'input', 'select', 'textarea', 'summary', '[role]', '[tabindex]', '[onclick]', '[contenteditable]', '[style*="cursor"]',
+  'dialog', 'search', 'form', 'nav', 'header', 'footer', 'aside', 'main',
+  'section[aria-label]', 'section[aria-labelledby]', 'article[aria-label]', 'article[aria-labelledby]',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'iframe', 'frame',
+].join(',');
+/** Hidden for everyone, whatever the style sheets say: the element and everything in it. */
+const HIDDEN_SELECTOR = '[hidden]:not([hidden="until-found"]),[aria-hidden="true"],[inert]';
 
 function section(name: string, title: string, kind: SectionKind): SectionRef {
   return { name: name || kind, title: truncate(collapse(title), 120), kind };
@@ -143,30 +157,6 @@ function sectionFor(frame: Frame): SectionRef {
   return frame.fixed || !frame.heading ? frame.section : frame.heading;
 }
 
-interface Item {
-  el: Element;
-  frame: Frame;
-  /** Inside an element whose descendants are not separate entries (a button's spans, a link's image). */
-  inside: boolean;
-  parentPointer: boolean;
-}
-
-/** The rendered children, last first (for the stack): the shadow tree instead of the light one, a slot's assigned nodes. */
-function pushChildren(el: Element, push: (child: Element) => void): void {
-  if (el.tagName === 'SLOT') {
-    const assigned = (el as HTMLSlotElement).assignedElements?.() ?? [];
-    if (assigned.length) {
-      for (let i = assigned.length - 1; i >= 0; i--) push(assigned[i]!);
-      return;
-    }
-  }
-  const parent: Element | ShadowRoot = el.shadowRoot ?? el;
-  const closedDetails = el.tagName === 'DETAILS' && !el.hasAttribute('open');
-  for (let child = parent.lastElementChild; child; child = child.previousElementSibling) {
-    if (!closedDetails || child.tagName === 'SUMMARY') push(child);
-  }
-}
-
 function frameDocument(el: Element): Document | undefined {
   try {
     const doc = (el as HTMLIFrameElement).contentDocument;
@@ -176,77 +166,219 @@ function frameDocument(el: Element): Document | undefined {
   }
 }
 
-export function walk(doc: Document, limits: WalkLimits): WalkResult {
-  const start = limits.now();
-  const candidates: Candidate[] = [];
-  const frames = new Map<Element, Frame>();
-  const layout = hasLayout(doc);
-  const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
-  const stack: Item[] = [{ el: doc.body ?? doc.documentElement, frame: page, inside: false, parentPointer: false }];
-  let visited = 0;
-  let truncated: WalkResult['truncated'];
-  const repeats: RepeatCache = new Map();
+/** The element's parent in the rendered (flat) tree: its slot, its parent, or its shadow root's host. */
+function flatParent(el: Element): Element | null {
+  const slot = (el as HTMLElement).assignedSlot;
+  if (slot) return slot;
+  if (el.parentElement) return el.parentElement;
+  const root = el.parentNode;
+  return root && root.nodeType === 11 ? (root as ShadowRoot).host : null;
+}
 
-  while (stack.length) {
-    const item = stack.pop()!;
-    const { el } = item;
-    if (SKIP_TAGS.has(el.tagName)) continue;
-    visited++;
-    if (visited > limits.maxNodes) {
-      truncated = 'nodes';
-      break;
-    }
-    if ((visited & 127) === 0 && limits.now() - start > limits.maxMs) {
-      truncated = 'time';
-      break;
-    }
-    const style = styleOf(el);
-    if (hidesSubtree(el, style)) continue;
-    const shown = style?.visibility !== 'hidden' && style?.visibility !== 'collapse';
-    const pointer = style?.cursor === 'pointer';
+/**
+ * Whether the element has a box. Real layout answers through `checkVisibility` (display, closed details, unslotted
+ * light children, content-visibility); without layout (happy-dom) the flat-tree ancestors' styles and attributes do.
+ */
+type Rendered = (el: Element) => boolean;
 
-    let frame = item.frame;
-    const opened = containerOf(el, frame);
+function renderedWithLayout(el: Element): boolean {
+  if (el.checkVisibility()) return true;
+  // `display: contents` has no box of its own; its children may be shown.
+  if (styleOf(el)?.display !== 'contents') return false;
+  const parent = flatParent(el);
+  return !parent || renderedWithLayout(parent);
+}
+
+function renderedWithoutLayout(cache: Map<Element, boolean>): Rendered {
+  const check = (el: Element): boolean => {
+    const known = cache.get(el);
+    if (known !== undefined) return known;
+    let shown = !hidesSubtree(el, styleOf(el));
+    const parent = flatParent(el);
+    if (shown && parent) {
+      if (parent.shadowRoot && el.parentElement === parent && !(el as HTMLElement).assignedSlot) shown = false;
+      else if (parent.tagName === 'DETAILS' && !parent.hasAttribute('open') && el.tagName !== 'SUMMARY') shown = false;
+      else shown = check(parent);
+    }
+    cache.set(el, shown);
+    return shown;
+  };
+  return check;
+}
+
+function hasLayoutIn(doc: Document): boolean {
+  if (typeof doc.documentElement.checkVisibility !== 'function') return false;
+  const rect = doc.documentElement.getBoundingClientRect();
+  return rect.width > 0 || rect.height > 0;
+}
+
+/** `later` lists elements in document order; merged with `nodes` (also in order), duplicates once. */
+function* inOrder(nodes: NodeListOf<Element>, later: Element[]): Generator<Element> {
+  let j = 0;
+  for (const node of Array.from(nodes)) {
+    while (j < later.length && later[j] !== node && (later[j]!.compareDocumentPosition(node) & 4)) yield later[j++]!;
+    if (j < later.length && later[j] === node) j++;
+    yield node;
+  }
+  while (j < later.length) yield later[j++]!;
+}
+
+interface WalkState {
+  candidates: Candidate[];
+  frames: Map<Element, Frame>;
+  repeats: RepeatCache;
+  limits: WalkLimits;
+  start: number;
+  /** Elements left in the node budget. */
+  budget: number;
+  visited: number;
+  steps: number;
+  truncated: WalkResult['truncated'];
+}
+
+/** How one document answers layout questions (an iframe's document has its own). */
+interface View {
+  layout: boolean;
+  rendered: Rendered;
+}
+
+function viewOf(doc: Document): View {
+  const layout = hasLayoutIn(doc);
+  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()) };
+}
+
+function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state: WalkState, view: View): void {
+  const isDocument = root.nodeType === 9;
+  const all = isDocument ? top.getElementsByTagName('*') : root.querySelectorAll('*');
+  const total = all.length + (isDocument ? 1 : 0);
+  let cutoff: Element | undefined;
+  const counted = Math.min(total, state.budget);
+  if (total > state.budget) {
+    state.truncated = 'nodes';
+    cutoff = state.budget > 1 ? all[state.budget - 2] : top;
+  }
+  state.visited += counted;
+  state.budget -= counted;
+
+  const pointer = pointerSelectors(root);
+  const pointerSelector = [...pointer.selectors, '[style*="cursor"]'].join(',');
+  const pointed = new Set<Element>(safeQueryAll(root, pointerSelector, '[style*="cursor"]'));
+  // Shadow hosts, and where a style sheet cannot be read, every element where a pointer cursor begins.
+  const later: Element[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
+    if (el.shadowRoot) later.push(el);
+    else if (pointer.opaque && !pointed.has(el) && styleOf(el)?.cursor === 'pointer' && styleOf(flatParent(el) ?? el)?.cursor !== 'pointer') {
+      later.push(el);
+      pointed.add(el);
+    }
+  }
+  const nodes = safeQueryAll(root, `${BASE_SELECTOR},${pointerSelector}`, BASE_SELECTOR);
+  const order = isDocument ? [top, ...inOrder(nodes, later)] : inOrder(nodes, later);
+
+  const stack: Frame[] = [base];
+  let skip: Element | null = null;
+  for (const el of order) {
+    if ((++state.steps & 63) === 0 && state.limits.now() - state.start > state.limits.maxMs) {
+      state.truncated = 'time';
+      // Elements read: this root's up to here (counted once, at the stop).
+      state.visited -= counted - Math.max(0, Array.prototype.indexOf.call(all, el) as number);
+      return;
+    }
+    if (cutoff && el !== cutoff && (cutoff.compareDocumentPosition(el) & 4)) return;
+    if (skip) {
+      if (skip.contains(el)) continue;
+      skip = null;
+    }
+    const hidden = el.closest(HIDDEN_SELECTOR);
+    if (hidden || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
+      skip = hidden ?? el;
+      continue;
+    }
+    while (stack.length > 1 && !stack[stack.length - 1]!.el!.contains(el)) stack.pop();
+
+    const opened = containerOf(el, stack[stack.length - 1]!);
     if (opened) {
-      frame = opened;
-      frames.set(el, frame);
+      if (!view.rendered(el)) {
+        skip = el;
+        continue;
+      }
+      stack.push(opened);
+      state.frames.set(el, opened);
     }
-    if ((HEADING.test(el.tagName) || roleOf(el) === 'heading') && !item.inside && !inRepeat(el, frame.el, repeats)) {
+    const frame = stack[stack.length - 1]!;
+    if ((HEADING.test(el.tagName) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats)) {
       const title = headingText(el);
       if (title) frame.heading = section(slug(title, 3), title, 'heading');
     }
 
-    let kind = item.inside ? undefined : kindOf(el);
-    if (!kind && !item.inside && el !== doc.body && el.tagName !== 'LABEL' && !NATURALLY_FOCUSABLE.has(el.tagName)) {
+    let kind = kindOf(el);
+    if (!kind && el !== top && el.tagName !== 'LABEL' && !NATURALLY_FOCUSABLE.has(el.tagName)) {
       const tabindex = Number.parseInt(el.getAttribute('tabindex') ?? '', 10);
-      if (tabindex >= 0 || el.hasAttribute('onclick') || (pointer && !item.parentPointer && textOf(el, 40))) kind = 'clickable';
+      if (tabindex >= 0 || el.hasAttribute('onclick') || ((pointed.has(el) || el.shadowRoot) && startsPointer(el))) kind = 'clickable';
     }
-    let inViewport: boolean | undefined;
-    if (kind && shown && layout) {
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 && rect.height === 0 && style?.display !== 'contents') kind = undefined;
-      else {
-        const view = el.ownerDocument.defaultView;
-        inViewport = !!view && rect.bottom > 0 && rect.right > 0 && rect.top < view.innerHeight && rect.left < view.innerWidth;
+    if (kind) {
+      if (!view.rendered(el)) {
+        skip = el;
+        continue;
       }
+      const style = styleOf(el);
+      const shown = style?.visibility !== 'hidden' && style?.visibility !== 'collapse';
+      let inViewport: boolean | undefined;
+      if (shown && view.layout) {
+        const rect = el.getBoundingClientRect();
+        if (rect.width === 0 && rect.height === 0 && style?.display !== 'contents') kind = undefined;
+        else {
+          const win = el.ownerDocument.defaultView;
+          inViewport = !!win && rect.bottom > 0 && rect.right > 0 && rect.top < win.innerHeight && rect.left < win.innerWidth;
+        }
+      }
+      if (kind && shown) state.candidates.push({ el, kind, section: sectionFor(frame), landmark: frame.section, inViewport });
+      // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry.
+      if (kind && NO_DESCEND_KINDS.has(kind)) skip = el;
     }
-    if (kind && shown) candidates.push({ el, kind, section: sectionFor(frame), landmark: frame.section, inViewport });
 
     if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
+      skip = el;
       const inner = frameDocument(el);
-      if (inner) {
+      if (inner && view.rendered(el)) {
         const title = el.getAttribute('title') ?? el.getAttribute('name') ?? inner.title ?? '';
         const framed: Frame = { el, section: section(slug(title, 3) || 'frame', title, 'frame'), fixed: false, heading: undefined };
-        frames.set(el, framed);
-        stack.push({ el: inner.body ?? inner.documentElement, frame: framed, inside: false, parentPointer: false });
+        state.frames.set(el, framed);
+        walkRoot(inner, inner.body ?? inner.documentElement, framed, state, viewOf(inner));
       }
-      continue;
+    } else if (el.shadowRoot && skip !== el && view.rendered(el)) {
+      walkRoot(el.shadowRoot, el, frame, state, view);
     }
-    // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry.
-    if (kind && NO_DESCEND_KINDS.has(kind)) continue;
-    pushChildren(el, (child) => stack.push({ el: child, frame, inside: false, parentPointer: pointer }));
+    if (state.truncated) return;
   }
-  return { candidates, visited: Math.min(visited, limits.maxNodes), truncated, frames };
+}
+
+/** Each page selector was checked on its own; together they should parse too, else the plain one does. */
+function safeQueryAll(root: Document | ShadowRoot, selector: string, fallback: string): NodeListOf<Element> {
+  try {
+    return root.querySelectorAll(selector);
+  } catch {
+    return root.querySelectorAll(fallback);
+  }
+}
+
+/** Where a pointer cursor begins: the element has one, its parent not, and it says something. */
+function startsPointer(el: Element): boolean {
+  if (styleOf(el)?.cursor !== 'pointer') return false;
+  const parent = flatParent(el);
+  if (parent && styleOf(parent)?.cursor === 'pointer') return false;
+  return !!textOf(el, 40);
+}
+
+export function walk(doc: Document, limits: WalkLimits): WalkResult {
+  const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
+  const state: WalkState = {
+    candidates: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
+    visited: 0, steps: 0, truncated: undefined,
+  };
+  walkRoot(doc, doc.body ?? doc.documentElement, page, state, viewOf(doc));
+  return { candidates: state.candidates, visited: Math.min(state.visited, limits.maxNodes), truncated: state.truncated, frames: state.frames };
 }
 
 export { accessibleName };

@@ -138,11 +138,12 @@ describe('budgets', () => {
   });
 
   test('the time budget stops the walk (fake clock)', () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => `<span>${i}</span>`).join('');
+    const rows = Array.from({ length: 2000 }, (_, i) => `<span><button>Act ${i}</button></span>`).join('');
     let t = 0;
     const doc = build(`<main>${rows}<button>Last</button></main>`, { now: () => (t += 100), maxMs: 500 });
     expect(doc.truncation?.reason).toBe('time');
     expect(doc.stats.nodes).toBeLessThan(2000);
+    expect(names(doc)).not.toContain('main__last_button');
     expect(renderDocument(doc)).toContain('… truncated: the page is larger than the time budget');
   });
 

@@ -1,0 +1,73 @@
+/**
+ * Which elements a page's own style rules give a pointer cursor. Cursors are inherited, so reading every element's
+ * computed style is the only other way to find where one begins; the rules name the few candidates directly (each is
+ * still checked against its computed style). A style sheet that cannot be read (another origin without CORS) makes
+ * the root `opaque`: the caller then scans computed styles.
+ */
+export interface PointerRules {
+  selectors: string[];
+  opaque: boolean;
+}
+
+type Rules = { length: number; [index: number]: CSSRule | undefined };
+
+const valid = new Map<string, boolean>();
+
+/** Whether `selector` parses for querySelectorAll (checked once on an empty fragment, which costs no matching). */
+function parses(selector: string, doc: Document): boolean {
+  let known = valid.get(selector);
+  if (known === undefined) {
+    try {
+      doc.createDocumentFragment().querySelector(selector);
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (valid.size > 5_000) valid.clear();
+    valid.set(selector, known);
+  }
+  return known;
+}
+
+/** A nested rule's selector made absolute (`&` is the parent); over-matching is harmless, the computed style decides. */
+const nest = (parent: string, child: string): string => (child.includes('&') ? child.replaceAll('&', `:is(${parent})`) : `:is(${parent}) ${child}`);
+
+function scanRules(rules: Rules, parent: string | undefined, out: PointerRules, seen: Set<string>, doc: Document, depth: number): void {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as (CSSRule & { selectorText?: string; style?: CSSStyleDeclaration; cssRules?: Rules; styleSheet?: CSSStyleSheet | null }) | undefined;
+    if (!rule) continue;
+    if (typeof rule.selectorText === 'string' && rule.style) {
+      const selector = parent ? nest(parent, rule.selectorText) : rule.selectorText;
+      if (rule.style.getPropertyValue('cursor').trim() === 'pointer' && !seen.has(selector)) {
+        seen.add(selector);
+        if (parses(selector, doc)) out.selectors.push(selector);
+      }
+      if (rule.cssRules?.length) scanRules(rule.cssRules, selector, out, seen, doc, depth);
+    } else if (rule.styleSheet !== undefined) {
+      if (rule.styleSheet && depth < 8) scanSheet(rule.styleSheet, out, seen, doc, depth + 1);
+    } else if (rule.cssRules?.length) {
+      // @media, @supports, @layer, @container, @scope: their rules may apply; the computed style decides.
+      scanRules(rule.cssRules, parent, out, seen, doc, depth);
+    }
+  }
+}
+
+function scanSheet(sheet: CSSStyleSheet, out: PointerRules, seen: Set<string>, doc: Document, depth: number): void {
+  let rules: CSSRuleList;
+  try {
+    rules = sheet.cssRules;
+  } catch {
+    out.opaque = true;
+    return;
+  }
+  if (rules) scanRules(rules, undefined, out, seen, doc, depth);
+}
+
+export function pointerSelectors(root: Document | ShadowRoot): PointerRules {
+  const out: PointerRules = { selectors: [], opaque: false };
+  const seen = new Set<string>();
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
+  const adopted = (root as { adoptedStyleSheets?: readonly CSSStyleSheet[] }).adoptedStyleSheets ?? [];
+  for (const sheet of [...Array.from(root.styleSheets ?? []), ...adopted]) scanSheet(sheet, out, seen, doc, 0);
+  return out;
+}
