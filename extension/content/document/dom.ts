@@ -35,6 +35,13 @@ export function hidesSubtree(el: Element, style: CSSStyleDeclaration | undefined
 
 /** Text of a node for names and samples: text nodes and alt text, hidden parts left out, bounded work. */
 export function textOf(node: Node, max = 300): string {
+  // Most leaves hold text alone: their text is their text content.
+  if (node.nodeType === 1 && (node as Element).childElementCount === 0 && !(node as Element).shadowRoot && !SKIP_TAGS.has((node as Element).tagName)) {
+    const el = node as Element;
+    if (el.tagName !== 'IMG' && el.tagName !== 'INPUT' && el.tagName !== 'svg' && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') {
+      return collapse(el.textContent ?? '').slice(0, max);
+    }
+  }
   const out: string[] = [];
   let length = 0;
   const visit = (n: Node): void => {

@@ -54,11 +54,17 @@ function computeSignature(el: Element): string {
   return `${head}|${[...tags].sort().join(',')}`;
 }
 
+/** The first class that names what an element is (not its state), by class attribute: pages repeat a few of them. */
+const stableClasses = new Map<string, string | undefined>();
+
 function stableClass(el: Element): string | undefined {
-  for (const name of Array.from(el.classList)) {
-    if (!STATE_CLASS.test(name) && readableToken(name)) return name;
-  }
-  return undefined;
+  const attribute = el.getAttribute('class');
+  if (!attribute) return undefined;
+  if (stableClasses.has(attribute)) return stableClasses.get(attribute);
+  const found = Array.from(el.classList).find((name) => !STATE_CLASS.test(name) && readableToken(name));
+  if (stableClasses.size > 10_000) stableClasses.clear();
+  stableClasses.set(attribute, found);
+  return found;
 }
 
 let baseSteps = new WeakMap<Element, string>();
@@ -188,14 +194,16 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
     }
     return groups.get(signature(item)) ?? [];
   };
-  const smallEnough = new Map<Element, boolean>();
-  const isSmall = (el: Element) => {
-    let small = smallEnough.get(el);
-    if (small === undefined) {
-      small = el.getElementsByTagName('*').length <= MAX_ITEM_ELEMENTS;
-      smallEnough.set(el, small);
+  // What the climb below needs to know of an ancestor, once per element: 0 = stop climbing, 1 = climb on, 2 = an item.
+  const climb = new Map<Element, number>();
+  const climbOf = (node: Element): number => {
+    let known = climb.get(node);
+    if (known === undefined) {
+      if (stops.has(node) || node.tagName === 'BODY' || node.getElementsByTagName('*').length > MAX_ITEM_ELEMENTS) known = 0;
+      else known = !PROSE.has(node.tagName) && siblingsLike(node).length >= MIN_ITEMS ? 2 : 1;
+      climb.set(node, known);
     }
-    return small;
+    return known;
   };
 
   // For each candidate, the outermost ancestor (or itself) that repeats among its siblings and is small enough.
@@ -204,9 +212,9 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
     let best: Element | undefined;
     let node: Element | null = candidate.el;
     for (let depth = 0; node && node.parentElement && depth < MAX_DEPTH; depth++, node = node.parentElement) {
-      if (stops.has(node) || node.tagName === 'BODY') break;
-      if (!isSmall(node)) break;
-      if (!PROSE.has(node.tagName) && siblingsLike(node).length >= MIN_ITEMS) best = node;
+      const step = climbOf(node);
+      if (step === 0) break;
+      if (step === 2) best = node;
     }
     if (best) itemOf.set(candidate, best);
   }

@@ -52,13 +52,19 @@ const NO_DESCEND_KINDS = new Set<ElementKind>(['link', 'button', 'select', 'text
 const NATURALLY_FOCUSABLE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'IFRAME', 'AREA']);
 const HEADING = /^H[1-6]$/;
 
-/** Everything the walk looks at: actionable elements, section containers, headings, frames. */
-const BASE_SELECTOR = [
-  'a[href]', 'button', 'input', 'select', 'textarea', 'summary', '[role]', '[tabindex]', '[onclick]', '[contenteditable]', '[style*="cursor"]',
-  'dialog', 'search', 'form', 'nav', 'header', 'footer', 'aside', 'main',
-  'section[aria-label]', 'section[aria-labelledby]', 'article[aria-label]', 'article[aria-labelledby]',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'iframe', 'frame',
-].join(',');
+/** Elements the walk looks at by their tag: actionable ones, section containers, headings, frames. */
+const WALKED_TAGS = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'DIALOG', 'SEARCH', 'FORM', 'NAV', 'HEADER',
+  'FOOTER', 'ASIDE', 'MAIN', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IFRAME', 'FRAME']);
+/** Tags that never start a pointer region worth naming (SVG shapes inside an icon are part of the icon). */
+const NO_POINTER_TAGS = new Set(['BR', 'HR', 'WBR', 'SOURCE', 'TRACK', 'PARAM', 'OPTION', 'OPTGROUP', 'LABEL']);
+
+/** … and by their attributes: roles, focusability, handlers, editing, inline cursors. */
+function walkedByAttributes(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
+  return el.hasAttribute('role') || el.hasAttribute('tabindex') || el.hasAttribute('onclick') || el.hasAttribute('contenteditable')
+    || (el.getAttribute('style')?.includes('cursor') ?? false);
+}
+
 /** Hidden for everyone, whatever the style sheets say: the element and everything in it. */
 const HIDDEN_SELECTOR = '[hidden]:not([hidden="until-found"]),[aria-hidden="true"],[inert]';
 
@@ -212,17 +218,6 @@ function hasLayoutIn(doc: Document): boolean {
   return rect.width > 0 || rect.height > 0;
 }
 
-/** `later` lists elements in document order; merged with `nodes` (also in order), duplicates once. */
-function* inOrder(nodes: NodeListOf<Element>, later: Element[]): Generator<Element> {
-  let j = 0;
-  for (const node of Array.from(nodes)) {
-    while (j < later.length && later[j] !== node && (later[j]!.compareDocumentPosition(node) & 4)) yield later[j++]!;
-    if (j < later.length && later[j] === node) j++;
-    yield node;
-  }
-  while (j < later.length) yield later[j++]!;
-}
-
 interface WalkState {
   candidates: Candidate[];
   frames: Map<Element, Frame>;
@@ -251,30 +246,30 @@ function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state:
   const isDocument = root.nodeType === 9;
   const all = isDocument ? top.getElementsByTagName('*') : root.querySelectorAll('*');
   const total = all.length + (isDocument ? 1 : 0);
-  let cutoff: Element | undefined;
   const counted = Math.min(total, state.budget);
-  if (total > state.budget) {
-    state.truncated = 'nodes';
-    cutoff = state.budget > 1 ? all[state.budget - 2] : top;
-  }
+  if (total > state.budget) state.truncated = 'nodes';
+  if (counted <= 0) return;
   state.visited += counted;
   state.budget -= counted;
 
   const pointer = pointerSelectors(root);
-  const pointerSelector = [...pointer.selectors, '[style*="cursor"]'].join(',');
-  const pointed = new Set<Element>(safeQueryAll(root, pointerSelector, '[style*="cursor"]'));
-  // Shadow hosts, and where a style sheet cannot be read, every element where a pointer cursor begins.
-  const later: Element[] = [];
-  for (let i = 0; i < all.length; i++) {
+  const pointed = new Set<Element>(pointer.selectors.length ? safeQueryAll(root, pointer.selectors.join(',')) : []);
+  // One pass in document order: what the walk looks at, shadow hosts, and where a style sheet cannot be read, every
+  // element where a pointer cursor begins (outside links and buttons, whose insides are theirs).
+  const order: Element[] = isDocument ? [top] : [];
+  const limit = Math.min(all.length, isDocument ? counted - 1 : counted);
+  let opaqueInside: Element | null = null;
+  for (let i = 0; i < limit; i++) {
     const el = all[i]!;
-    if (el.shadowRoot) later.push(el);
-    else if (pointer.opaque && !pointed.has(el) && styleOf(el)?.cursor === 'pointer' && styleOf(flatParent(el) ?? el)?.cursor !== 'pointer') {
-      later.push(el);
+    if (WALKED_TAGS.has(el.tagName) || el.shadowRoot || pointed.has(el) || walkedByAttributes(el)) {
+      order.push(el);
+      if (pointer.opaque && (el.tagName === 'A' || el.tagName === 'BUTTON')) opaqueInside = el;
+    } else if (pointer.opaque && !NO_POINTER_TAGS.has(el.tagName) && !(opaqueInside?.contains(el)) && (el.tagName.charCodeAt(0) < 97 || el.tagName === 'svg')
+      && styleOf(el)?.cursor === 'pointer' && styleOf(flatParent(el) ?? el)?.cursor !== 'pointer') {
+      order.push(el);
       pointed.add(el);
     }
   }
-  const nodes = safeQueryAll(root, `${BASE_SELECTOR},${pointerSelector}`, BASE_SELECTOR);
-  const order = isDocument ? [top, ...inOrder(nodes, later)] : inOrder(nodes, later);
 
   const stack: Frame[] = [base];
   let skip: Element | null = null;
@@ -285,7 +280,6 @@ function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state:
       state.visited -= counted - Math.max(0, Array.prototype.indexOf.call(all, el) as number);
       return;
     }
-    if (cutoff && el !== cutoff && (cutoff.compareDocumentPosition(el) & 4)) return;
     if (skip) {
       if (skip.contains(el)) continue;
       skip = null;
@@ -315,19 +309,21 @@ function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state:
     let kind = kindOf(el);
     if (!kind && el !== top && el.tagName !== 'LABEL' && !NATURALLY_FOCUSABLE.has(el.tagName)) {
       const tabindex = Number.parseInt(el.getAttribute('tabindex') ?? '', 10);
-      if (tabindex >= 0 || el.hasAttribute('onclick') || ((pointed.has(el) || el.shadowRoot) && startsPointer(el))) kind = 'clickable';
+      if (tabindex >= 0 || el.hasAttribute('onclick') || ((pointed.has(el) || el.shadowRoot || el.getAttribute('style')?.includes('cursor')) && startsPointer(el))) kind = 'clickable';
     }
     if (kind) {
-      if (!view.rendered(el)) {
+      // The common case, shown and visible, costs one call; styles are read only to tell the others apart.
+      const visible = view.layout && el.checkVisibility({ visibilityProperty: true });
+      if (!visible && !view.rendered(el)) {
         skip = el;
         continue;
       }
-      const style = styleOf(el);
-      const shown = style?.visibility !== 'hidden' && style?.visibility !== 'collapse';
+      const visibility = visible ? 'visible' : styleOf(el)?.visibility;
+      const shown = visibility !== 'hidden' && visibility !== 'collapse';
       let inViewport: boolean | undefined;
       if (shown && view.layout) {
         const rect = el.getBoundingClientRect();
-        if (rect.width === 0 && rect.height === 0 && style?.display !== 'contents') kind = undefined;
+        if (rect.width === 0 && rect.height === 0 && styleOf(el)?.display !== 'contents') kind = undefined;
         else {
           const win = el.ownerDocument.defaultView;
           inViewport = !!win && rect.bottom > 0 && rect.right > 0 && rect.top < win.innerHeight && rect.left < win.innerWidth;
@@ -350,16 +346,16 @@ function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state:
     } else if (el.shadowRoot && skip !== el && view.rendered(el)) {
       walkRoot(el.shadowRoot, el, frame, state, view);
     }
-    if (state.truncated) return;
+    if (state.truncated === 'time') return;
   }
 }
 
-/** Each page selector was checked on its own; together they should parse too, else the plain one does. */
-function safeQueryAll(root: Document | ShadowRoot, selector: string, fallback: string): NodeListOf<Element> {
+/** Each page selector was checked on its own; together they should parse too. */
+function safeQueryAll(root: Document | ShadowRoot, selector: string): Element[] {
   try {
-    return root.querySelectorAll(selector);
+    return Array.from(root.querySelectorAll(selector));
   } catch {
-    return root.querySelectorAll(fallback);
+    return [];
   }
 }
 
