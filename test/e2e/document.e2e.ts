@@ -126,6 +126,9 @@ describe('page → document in Chromium', () => {
     expect(byName('card__card_number')).toMatchObject({ sensitive: true });
     expect(JSON.stringify(doc)).not.toContain('4111111111111111');
     expect(byName('account__open_the_billing_card').kind).toBe('clickable');
+    // Pointer cursors from a nested rule and from a rule inside @media.
+    expect(byName('account__weekly_report').kind).toBe('clickable');
+    expect(byName('account__unread').kind).toBe('clickable');
     expect(byName('account__delete_account_button').inViewport).toBe(false);
     expect(byName('card__pay_button').inViewport).toBe(true);
     expect(byName('profile__nickname').locators[0]).toMatchObject({ by: 'id', value: 'nick', root: 'html > body > main > user-card' });

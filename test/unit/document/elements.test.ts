@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { resolveLocator } from '../../../extension/content/document/locators.ts';
-import { build, entry, names } from './helpers.ts';
+import { build, entry, load, names } from './helpers.ts';
 
 describe('element discovery and names', () => {
   test('form controls get kinds, labels from every source, state and a submit effect', () => {
@@ -109,6 +109,38 @@ describe('element discovery and names', () => {
     expect(entry(doc, 'page__card_title').kind).toBe('clickable');
     expect(entry(doc, 'page__note')).toMatchObject({ kind: 'editable', state: { value: 'Buy milk now' } });
     expect(entry(doc, 'page__advanced_button')).toMatchObject({ effect: 'shows or hides details', state: { expanded: false } });
+  });
+
+  test('a pointer cursor from the page\'s style rules makes a clickable where it begins (rules in @media, inline; nesting: e2e)', () => {
+    load(`
+      <div class="card">Open the billing card<span>inside: inherits the cursor</span></div>
+      <ul class="menu"><li>Profile</li><li>Sign out</li></ul>
+      <div style="cursor: pointer">Inline pointer</div>
+      <div class="plain">Not clickable</div>
+      <div class="card"></div>`);
+    const style = document.createElement('style');
+    style.textContent = '.card { cursor: pointer } @media screen { .menu > li { cursor: pointer } } .plain { color: red }';
+    document.head.append(style);
+    const doc = build(undefined);
+    expect(names(doc)).toEqual(['page__open_the_billing_card', 'page__profile', 'page__sign_out', 'page__inline_pointer']);
+    expect(entry(doc, 'page__profile').kind).toBe('clickable');
+  });
+
+  test('where a style sheet cannot be read (another origin), computed cursors are read instead', () => {
+    load('<div class="row">Archive all</div><div class="row-text">Just text</div>');
+    const style = document.createElement('style');
+    style.textContent = '.row { cursor: pointer }';
+    document.head.append(style);
+    const unreadable = { get cssRules(): CSSRuleList { throw new DOMException('Cannot access rules', 'SecurityError'); } };
+    // The readable rule is hidden from the scan: only the fallback can find the row.
+    Object.defineProperty(document, 'styleSheets', { configurable: true, get: () => [unreadable] });
+    try {
+      const doc = build(undefined);
+      expect(names(doc)).toEqual(['page__archive_all']);
+      expect(entry(doc, 'page__archive_all').kind).toBe('clickable');
+    } finally {
+      delete (document as unknown as { styleSheets?: unknown }).styleSheets;
+    }
   });
 
   test('password, one-time-code and card fields are flagged sensitive and their values never read', () => {
