@@ -97,6 +97,8 @@ try {
           summary: report?.summary ?? state.error?.message ?? '',
           script: report?.savedScript,
         };
+        // What a real model wrote, kept in the JSON so its failures can be read.
+        if (mode === 'real') entry.raw = (report?.attempts ?? []).map((a) => a.raw ?? '').join('\n---\n').slice(0, 4000);
         if (r === 0 && mode !== 'real') {
           entry.tokensIn = await countTokens(report?.prompts ?? []);
           entry.tokensOut = await countTokens((report?.attempts ?? []).filter((a) => a.raw && (mode !== 'replay')).map((a) => a.raw));

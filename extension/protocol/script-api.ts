@@ -33,3 +33,24 @@ export function elementMembersFor(kind: string | undefined): readonly string[] {
   }
   return members;
 }
+
+/**
+ * Members of the plain values a script handles, as the sandbox's interpreter offers them: strings, numbers, arrays
+ * and the namespaces (Math, Number, String, Array, Object, JSON, console). After `.` on anything that is not a page
+ * handle (a variable, a call's result), a decoder allows these, the page's list fields and the words the script wrote
+ * itself (its own object keys): `" Buy".clickdouedoue…` is no script. A unit test keeps the list in step.
+ */
+export const VALUE_MEMBERS: readonly string[] = [
+  'length', 'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase',
+  'toUpperCase', 'slice', 'substring', 'charAt', 'charCodeAt', 'at', 'split', 'replace', 'replaceAll', 'repeat', 'padStart',
+  'padEnd', 'concat', 'localeCompare', 'toString', 'valueOf', 'toFixed', 'toPrecision', 'toLocaleString', 'push', 'pop',
+  'shift', 'unshift', 'splice', 'join', 'reverse', 'flat', 'map', 'filter', 'forEach', 'find', 'findIndex', 'some', 'every',
+  'reduce', 'sort',
+  // namespaces
+  'abs', 'ceil', 'floor', 'round', 'trunc', 'sign', 'sqrt', 'cbrt', 'pow', 'exp', 'expm1', 'log', 'log2', 'log10', 'log1p',
+  'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'hypot', 'min', 'max', 'fround', 'random',
+  'PI', 'E', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2', 'isInteger', 'isFinite', 'isNaN', 'isSafeInteger',
+  'parseInt', 'parseFloat', 'MAX_SAFE_INTEGER', 'MIN_SAFE_INTEGER', 'EPSILON', 'MAX_VALUE', 'MIN_VALUE',
+  'POSITIVE_INFINITY', 'NEGATIVE_INFINITY', 'NaN', 'fromCharCode', 'isArray', 'from', 'keys', 'values', 'entries',
+  'fromEntries', 'assign', 'stringify', 'parse', 'info', 'warn', 'error',
+];

@@ -128,7 +128,7 @@ describe('members after a handle', () => {
     expect(d.allows(0)).toBe(false);
   });
 
-  test('a list takes list members; what a filter returns is a list again; plain values stay free', () => {
+  test('a list takes list members; what a filter returns is a list again', () => {
     const c = make();
     feed(c, '$', 'shop__items', '.');
     expect(c.allows(pid('find'))).toBe(true);
@@ -136,9 +136,67 @@ describe('members after a handle', () => {
     feed(c, 'filter', '(i => i.price.text())', '.');
     expect(c.allows(pid('length'))).toBe(true);
     expect(c.allows(pid('hold'))).toBe(false);
-    const free = make();
-    feed(free, 'item', '.');
-    expect(free.allows(pid('hold'))).toBe(true);
+  });
+
+  test('a plain value (a variable, a call\'s result) has the interpreter\'s members, list fields and the script\'s own words', () => {
+    const plain = ['', 'item', '.', 'price', 'text()', 'trim', 'hold', 'clickdoue', 'toFixed', 'const o = { hold: 1 };\n', 'o', ' ', '"a"', 'x', '(', ')', '[1]'];
+    const id = (p: string) => plain.indexOf(p);
+    const make2 = () => new NameConstraint(['shop__items'], plain, [0], { lists: { shop__items: ['name', 'price'] }, elements: [] });
+    const c = make2();
+    for (const p of ['item', '.']) c.accept(id(p));
+    expect(c.allows(id('price'))).toBe(true);
+    expect(c.allows(id('trim'))).toBe(true);
+    expect(c.allows(id('hold'))).toBe(false);
+    expect(c.allows(id('clickdoue'))).toBe(false);
+    expect(c.allows(0)).toBe(false);
+    for (const p of ['price', '.', 'text()', '.']) c.accept(id(p));
+    expect(c.allows(id('trim'))).toBe(true);
+    expect(c.allows(id('clickdoue'))).toBe(false);
+    // Its own object's keys are members too.
+    const d = make2();
+    for (const p of ['const o = { hold: 1 };\n', 'o', '.']) d.accept(id(p));
+    expect(d.allows(id('hold'))).toBe(true);
+    // A string literal is neither called nor read into: `" Buy".click…` is a call left open.
+    const e = make2();
+    e.accept(id('"a"'));
+    expect(e.allows(id('.'))).toBe(false);
+    expect(e.allows(id('[1]'))).toBe(false);
+    // A number's decimal point is no member access; a call's result is.
+    const f = make2();
+    for (const p of ['x', '(', ')', '.']) f.accept(id(p));
+    expect(f.allows(id('toFixed'))).toBe(true);
+    expect(f.allows(id('clickdoue'))).toBe(false);
+  });
+
+  test('what an action or `exists()` returns is not read, indexed or called; what `text()` returns is a string', () => {
+    const pieces3 = ['', '$', 'a', '.', 'check', 'text', '(', ')', 'replace', 'trim', '[0]', ' ', '\n', ';'];
+    const id = (p: string) => pieces3.indexOf(p);
+    const start = (method: string) => {
+      const c = new NameConstraint(['a'], pieces3, [0], { lists: {}, elements: ['a'], kinds: { a: 'checkbox' } });
+      for (const p of ['$', 'a', '.', method, '(', ')']) c.accept(id(p));
+      return c;
+    };
+    const checked = start('check');
+    expect(checked.allows(id('.'))).toBe(false);
+    expect(checked.allows(id('[0]'))).toBe(false);
+    expect(checked.allows(id('('))).toBe(false);
+    expect(checked.allows(id(';'))).toBe(true);
+    checked.accept(id('\n'));
+    expect(checked.allows(id('.'))).toBe(false);
+    const text = start('text');
+    text.accept(id('.'));
+    expect(text.allows(id('trim'))).toBe(true);
+    expect(text.allows(id('check'))).toBe(true);
+  });
+
+  test('code has no escapes and no `$` glued to a word', () => {
+    const pieces2 = ['', 'i', '\\u0061', 'x', '$', 'a', ' '];
+    const c = new NameConstraint(['a'], pieces2, [0], { lists: {}, elements: ['a'] });
+    c.accept(pieces2.indexOf('i'));
+    expect(c.allows(pieces2.indexOf('\\u0061'))).toBe(false);
+    expect(c.allows(pieces2.indexOf('$'))).toBe(false);
+    c.accept(pieces2.indexOf(' '));
+    expect(c.allows(pieces2.indexOf('$'))).toBe(true);
   });
 
   test('a reference cannot be glued to a name (`$a$b` is one identifier)', () => {

@@ -115,10 +115,8 @@ describe('literal-constrained decoding', () => {
     expect(phone.allows(4)).toBe(false);
     phone.accept(7);
     expect(phone.allows(4)).toBe(true);
-    // A symbol or a space may start or end a copy: only letters and digits are not split.
-    const spaced = open();
-    spaced.accept(9);
-    expect(spaced.allows(4)).toBe(true);
+    // A symbol may start or end a copy ("+1 …"); a space may not (no gold value has one: `find(" Buy")` is a word cut loose).
+    expect(open().allows(9)).toBe(false);
   });
 
   test('`$select.select("…")` takes one of its options, as the task names it; other strings still copy the task', () => {
@@ -269,6 +267,16 @@ describe('the script API tables', () => {
     expect(['index', ...Object.keys(sandbox.ITEM_METHODS)].sort()).toEqual([...api.ITEM_MEMBERS].sort());
     expect(Object.keys(sandbox.FIELD_METHODS).sort()).toEqual([...api.FIELD_MEMBERS].sort());
   });
+
+  test('the members decoders allow on plain values are the interpreter\'s (strings, numbers, arrays, namespaces)', async () => {
+    const api = await import('../../../extension/protocol/script-api.ts');
+    const { memberNamesOf } = await import('../../../extension/sandbox/interpreter/members.ts');
+    const { baseGlobals } = await import('../../../extension/sandbox/interpreter/globals.ts');
+    const { ScriptArray } = await import('../../../extension/sandbox/interpreter/values.ts');
+    const offered = new Set([...memberNamesOf(''), ...memberNamesOf(0), ...memberNamesOf(new ScriptArray([]))]);
+    for (const [, value] of baseGlobals(() => undefined)) for (const name of memberNamesOf(value)) offered.add(name);
+    expect([...new Set(api.VALUE_MEMBERS)].sort()).toEqual([...offered].sort());
+  });
 });
 
 describe('words still being written', () => {
@@ -291,7 +299,7 @@ describe('variables a script reads', () => {
 
   test.each(['$search__box = item.type("x")', 'item.price.text()', 'done(total);', 'done(total)', '$x.click (item)',
     '"("(item)', 'if (item)', 'done($x.click (itemut) =', 'done($x.click (itemut) ', 'done($a.text() in ne ', 'for (const a of $l) {}\nb.c',
-    '$search__box = itemtyp', 'done(1 + tot', 'ite'])('%j reads a variable it never declared', (text) => {
+    '$search__box = itemtyp', 'done(1 + tot', 'ite', 'if (item_site__spepper', 'while (a, b', 'if (_namee, thetud', 'done(parseFloat(best_area__show', '$members__items, br!'])('%j reads a variable it never declared', (text) => {
     expect(viableScriptPrefix(text)).toBe(false);
   });
 

@@ -120,6 +120,8 @@ export class LiteralConstraint {
   private copied(content: string, closing = false, options?: readonly string[]): boolean {
     if (options) return options.some((option) => (closing ? option === content : option.startsWith(content)));
     if (content === '') return true;
+    // Values are trimmed: no gold literal starts or ends with a space (`find(" Buy")` is a word cut loose).
+    if (/^\s/.test(content) || (closing && /\s$/.test(content))) return false;
     const first = WORD.test(content[0]!);
     const last = WORD.test(content[content.length - 1]!);
     for (const source of this.sources) {

@@ -4,10 +4,11 @@
  * hallucinated element cannot be produced. With the API shape (which names are lists, with which item fields) the
  * members written after a handle are held to what that handle has: `$form__email.` takes an element method,
  * `$shop__items[0].` or `$shop__items.find("Lamp").` an item field or method, `.price.` a field method. Everything
- * else is free: code outside references, values returned by calls, and `$` inside string literals ("$12.50") is
+ * else is looser: a member of a variable or of a call's result is one the interpreter's values have, a list field or
+ * a word the script wrote itself; code outside references is free, and `$` inside string literals ("$12.50") is
  * text. Works on any vocabulary: each token's text is run through a tiny lexer.
  */
-import { elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS, TAKES_ARGUMENT } from '../../../extension/protocol/script-api.ts';
+import { ELEMENT_MEMBERS, elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS, TAKES_ARGUMENT, VALUE_MEMBERS } from '../../../extension/protocol/script-api.ts';
 import { SETTERS, TaskOrder, taskWords } from './task-order.ts';
 
 /** What is known of the page API: list names with their item fields, and names that are single elements. */
@@ -24,15 +25,25 @@ type Handle = { type: 'element'; kind: string | undefined; head?: string } | { t
  * Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`; `bare`: a
  * method that takes no argument, so its `(` is followed by `)`.
  */
-type After = Handle | { type: 'call'; result: Handle | undefined; bare?: boolean };
-/** An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item). */
-interface Pending { depth: number; handle: Handle | undefined; empty?: boolean }
+type After = Handle | { type: 'call'; result: Handle | undefined; bare?: boolean; spent?: boolean };
+/**
+ * An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item); `spent`: the call
+ * returns nothing worth reading (an action, `exists()`), so nothing may be read from it or called on it.
+ */
+interface Pending { depth: number; handle: Handle | undefined; empty?: boolean; spent?: boolean }
 
-/** `head`: at the start of a statement outside any bracket or block (straight-line code). */
+/** Handle methods whose result has no members: actions (undefined), `exists()` and `forEach` (a boolean, nothing). */
+const SPENT_RESULT = new Set(['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'open', 'exists', 'forEach']);
+
+/**
+ * `head`: at the start of a statement outside any bracket or block (straight-line code). `word`: the identifier or
+ * number just written; `closed`: a bracket just closed on a plain value (`f(x)`, `a[0]`), so `.` reads a member.
+ */
 type Lexer =
-  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean; quoted?: boolean }
+  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean; quoted?: boolean; word?: string; closed?: boolean; spent?: boolean }
   | { mode: 'name'; prefix: string; depth: number; stack: readonly Pending[]; head?: boolean }
   | { mode: 'member'; prefix: string; of: Handle; depth: number; stack: readonly Pending[] }
+  | { mode: 'value'; prefix: string; depth: number; stack: readonly Pending[] }
   | { mode: 'string'; quote: string; escaped: boolean; depth: number; stack: readonly Pending[] };
 
 const IDENTIFIER = /[\p{L}\p{N}_]/u;
@@ -61,6 +72,11 @@ export class NameConstraint {
   /** Prefixes of the names that may still head a top-level statement (all prefixes while `set` is empty). */
   private headPrefixes: ReadonlySet<string> | undefined;
   private recording = false;
+  /** Members a plain value may have: the interpreter's, the handles', the list fields (and all their prefixes). */
+  private readonly valueMembers = new Set<string>();
+  private readonly valuePrefixes = new Set<string>();
+  /** Words the script has written (its variables and object keys): members of its own objects. */
+  private readonly written = new Set<string>();
 
   /**
    * @param names the document's names, without `$`
@@ -85,6 +101,11 @@ export class NameConstraint {
       this.itemMembers.set(name, [...fields, ...ITEM_MEMBERS]);
     }
     this.elements = new Set(api?.elements ?? []);
+    const fields = Object.values(api?.lists ?? {}).flat();
+    for (const member of [...VALUE_MEMBERS, ...ELEMENT_MEMBERS, ...LIST_MEMBERS, ...ITEM_MEMBERS, ...FIELD_MEMBERS, ...fields]) {
+      this.valueMembers.add(member);
+      for (let i = 0; i <= member.length; i++) this.valuePrefixes.add(member.slice(0, i));
+    }
     this.kinds = new Map(Object.entries(api?.kinds ?? {}));
     if (prefer?.order) {
       this.order = new TaskOrder(this.names, this.kinds, prefer.text);
@@ -122,7 +143,8 @@ export class NameConstraint {
     if (of.type === 'item' && member === 'index') return undefined;
     if (of.type === 'list' && member === 'find') return { type: 'call', result: { type: 'item', list: of.list } };
     if (of.type === 'list' && member === 'filter') return { type: 'call', result: { type: 'list', list: of.list } };
-    return TAKES_ARGUMENT.has(member) ? { type: 'call', result: undefined } : { type: 'call', result: undefined, bare: true };
+    const spent = SPENT_RESULT.has(member) ? { spent: true } : {};
+    return TAKES_ARGUMENT.has(member) ? { type: 'call', result: undefined, ...spent } : { type: 'call', result: undefined, bare: true, ...spent };
   }
 
   /** One character in code mode, with what came just before it (`after`). */
@@ -130,12 +152,28 @@ export class NameConstraint {
     let state = from;
     // A string is not called: `"("("(` is valid JavaScript and a loop a small model falls into.
     if (state.quoted) {
-      if (ch === '(') return null;
+      // Nor is it a value with members here: `" Buy".click…` is a call left open, not a string method.
+      if (ch === '(' || ch === '.' || ch === '[') return null;
       if (/\s/.test(ch)) return state;
       state = { mode: 'code', after: state.after, depth: state.depth, stack: state.stack, ...(state.head ? { head: true } : {}) };
     }
     const { after } = state;
     let { depth, stack } = state;
+    // What an action returned is not read, indexed or called: `$box.check().replace(…)`.
+    if (state.spent) {
+      if (ch === '.' || ch === '[' || ch === '(') return null;
+      // Across line breaks too (`$x.click()\n.foo` is one expression); they start a statement as usual.
+      if (/\s/.test(ch)) return { ...state, head: state.depth === 0 && (ch === '\n' || state.head === true) };
+      state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack, ...(state.head ? { head: true } : {}) };
+    }
+    // Code has no escapes (`i\u0061` is an identifier); `$` glued to a word is part of that word, not a reference.
+    if (ch === '\\') return null;
+    const word = after === undefined ? state.word : undefined;
+    if (ch === '$' && word && !/^\d/.test(word)) return null;
+    if (ch === '.' && after === undefined && ((word && !/^\d/.test(word)) || state.closed)) {
+      if (word && this.recording) this.written.add(word);
+      return { mode: 'value', prefix: '', depth, stack };
+    }
     // A method that takes no argument gets none (`.exists($x.click())` would click while asking).
     const open = stack[stack.length - 1];
     if (open?.empty && open.depth === depth && ch !== ')' && !/\s/.test(ch)) return null;
@@ -151,20 +189,25 @@ export class NameConstraint {
     if (ch === '(' || ch === '[' || ch === '{') {
       depth++;
       if (ch === '[' && after?.type === 'list') stack = [...stack, { depth, handle: { type: 'item', list: after.list } }];
-      else if (ch === '(' && after?.type === 'call') stack = [...stack, { depth, handle: after.result, ...(after.bare ? { empty: true } : {}) }];
+      else if (ch === '(' && after?.type === 'call') stack = [...stack, { depth, handle: after.result, ...(after.bare ? { empty: true } : {}), ...(after.spent ? { spent: true } : {}) }];
       return { mode: 'code', after: undefined, depth, stack };
     }
     if (ch === ')' || ch === ']' || ch === '}') {
       const top = stack[stack.length - 1];
       if (top && top.depth === depth) {
-        return { mode: 'code', after: top.handle, depth: depth - 1, stack: stack.slice(0, -1) };
+        const result = top.spent ? { spent: true } : top.handle || ch === '}' ? {} : { closed: true };
+        return { mode: 'code', after: top.handle, depth: depth - 1, stack: stack.slice(0, -1), ...result };
       }
-      return { mode: 'code', after: undefined, depth: Math.max(0, depth - 1), stack, head: ch === '}' && depth === 1 };
+      return { mode: 'code', after: undefined, depth: Math.max(0, depth - 1), stack, head: ch === '}' && depth === 1, ...(ch === '}' ? {} : { closed: true }) };
     }
     if (ch === '$') return { mode: 'name', prefix: '', depth, stack, head: state.head === true && depth === 0 };
     if (ch === '"' || ch === "'" || ch === '`') return { mode: 'string', quote: ch, escaped: false, depth, stack };
     const head = depth === 0 && (ch === ';' || ch === '\n' || (/\s/.test(ch) && state.head === true));
-    return after === undefined && head === (state.head === true) ? state : { mode: 'code', after: undefined, depth, stack, head };
+    // The word being written goes on (a number also through its decimal point); any other character ends it.
+    const next = IDENTIFIER.test(ch) || (ch === '.' && word && /^\d/.test(word)) ? `${word ?? ''}${ch}` : undefined;
+    if (next === undefined && word && this.recording && !/^\d/.test(word)) this.written.add(word);
+    if (after === undefined && head === (state.head === true) && next === state.word && !state.closed) return state;
+    return { mode: 'code', after: undefined, depth, stack, head, ...(next === undefined ? {} : { word: next }) };
   }
 
   /** Runs `text` through the lexer from `from`; null when it would write a name or member the page does not have. */
@@ -191,6 +234,16 @@ export class NameConstraint {
         if (state.head && this.set.has(state.prefix)) return null;
         if (this.recording && state.head) this.used.add(state.prefix);
         state = { mode: 'code', after: this.handleOf(state.prefix, state.head), depth: state.depth, stack: state.stack };
+      } else if (state.mode === 'value') {
+        if (IDENTIFIER.test(ch)) {
+          const prefix: string = state.prefix + ch;
+          if (!this.valuePrefixes.has(prefix) && ![...this.written].some((w) => w.startsWith(prefix))) return null;
+          state = { ...state, prefix };
+          continue;
+        }
+        if (!this.isValueMember(state.prefix)) return null;
+        // The member is the word just written: `.` after it reads the next member (`m.subject.text()`).
+        state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack, word: state.prefix };
       } else if (state.mode === 'member') {
         const members = this.membersOf(state.of);
         if (IDENTIFIER.test(ch)) {
@@ -210,6 +263,10 @@ export class NameConstraint {
     return state;
   }
 
+  private isValueMember(name: string): boolean {
+    return this.valueMembers.has(name) || this.written.has(name);
+  }
+
   /** Whether the token may come next. */
   allows(id: number): boolean {
     const { state } = this;
@@ -219,13 +276,14 @@ export class NameConstraint {
       if (state.mode === 'member') {
         return this.membersOf(state.of).includes(state.prefix) && this.afterMember(state.of, state.prefix)?.type !== 'call';
       }
+      if (state.mode === 'value') return this.isValueMember(state.prefix);
       // A method named but not called (`$todos__items.exists`) is not a finished script.
       return !(state.mode === 'code' && (state.after?.type === 'call' || (state.after?.type === 'element' && state.after.head)));
     }
     const piece = this.pieces[id];
     // Specials (pad, bos) print nothing: inside a name they would let the name stall forever without ending it.
-    if (piece === undefined || piece === '') return state.mode !== 'name' && state.mode !== 'member';
-    if (state.mode === 'code' && !state.after && !state.quoted && !piece.includes('$')
+    if (piece === undefined || piece === '') return state.mode !== 'name' && state.mode !== 'member' && state.mode !== 'value';
+    if (state.mode === 'code' && !state.after && !state.quoted && !state.closed && !state.spent && !/[$.\\]/.test(piece)
       && (state.stack.length === 0 || (!state.stack[state.stack.length - 1]!.empty && !/[)\]}]/.test(piece)))) return true;
     return this.advance(state, piece) !== null;
   }

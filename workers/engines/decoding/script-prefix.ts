@@ -123,6 +123,9 @@ function lastToken(src: string): { start: number; text: string } | undefined {
 
 const needsMore = (src: string, at: number) => at === -1 || at >= src.trimEnd().length;
 
+/** The methods a script passes a function to (arrays' and lists'). */
+const TAKES_FUNCTION = new Set(['filter', 'map', 'forEach', 'find', 'findIndex', 'some', 'every', 'reduce', 'sort']);
+
 /** Names a script may use without declaring them: the interpreter's globals and the automation and math helpers. */
 const GLOBALS = new Set(['undefined', 'NaN', 'Infinity', 'Math', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Number',
   'String', 'Boolean', 'Array', 'Object', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer']);
@@ -191,11 +194,25 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
     }
     return false;
   };
+  /**
+   * Possibly the parameters of an arrow function whose `=>` has not come yet: in the parentheses of a call to a
+   * method that takes a function (`filter(item`), or in parentheses of their own (`filter((a, b`); not in a
+   * statement's condition (`if (x`) nor in a call to anything else (`parseFloat(x`).
+   */
+  const mayBeParameter = (i: number) => {
+    if (!inParentheses(i, true)) return false;
+    let j = i - 1;
+    while (j >= 0 && label(j) !== '(') j--;
+    const before = tokens[j - 1];
+    if (!before) return true;
+    if (before.type.keyword) return false;
+    return before.type.label === 'name' ? TAKES_FUNCTION.has(src.slice(before.start, before.end)) : true;
+  };
   /** A name being declared (after const/let/var/function/catch) or possibly an arrow function's parameter. */
   const mayBeNewName = (i: number) => {
     const before = label(i - 1);
     if (before === 'const' || before === 'var' || before === 'function' || (isName(i - 1) && word(i - 1) === 'let')) return true;
-    return inParentheses(i, true);
+    return mayBeParameter(i);
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -210,7 +227,7 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
       }
       let j = i + 1;
       while (j < tokens.length && (isName(j) || label(j) === ',')) j++;
-      if (j >= tokens.length ? inParentheses(i, true) : label(j) === ')' && j + 1 >= tokens.length && inParentheses(i, false)) continue;
+      if (j >= tokens.length ? mayBeParameter(i) : label(j) === ')' && j + 1 >= tokens.length && inParentheses(i, false)) continue;
     }
     return true;
   }
@@ -241,7 +258,8 @@ export function viableScriptPrefix(text: string, names = true): boolean {
     // `for...` fails too).
     const before = src.slice(0, last.start);
     const read: Token[] = [];
-    if (names && (!needsMore(before, errorAt(before, read)) || readsUndeclared(before, read, before.length))) return false;
+    // The name before an operator is complete (`br!` is no `break`).
+    if (names && (!needsMore(before, errorAt(before, read)) || readsUndeclared(before, read, before.length + 1))) return false;
     return OPERATORS.some((op) => op.length > last.text.length && op.startsWith(last.text) && needsMore(before + op, errorAt(before + op)));
   }
   if (at < last.start) return false;
