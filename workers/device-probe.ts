@@ -1,4 +1,5 @@
 import type { DeviceProbe, GpuInfo, WasmInfo } from '../extension/protocol/schemas.ts';
+import { isFallbackAdapter as fallbackAdapter } from './backend.ts';
 
 /** Limits that decide whether a model fits: buffer sizes and compute workgroup shape. */
 const KEY_LIMITS = [
@@ -20,13 +21,13 @@ export async function probeGpu(gpu: GPU | undefined): Promise<GpuInfo> {
     return noGpu(`Requesting a WebGPU adapter failed: ${error instanceof Error ? error.message : error}`);
   }
   if (!adapter) return noGpu('No WebGPU adapter is available (GPU disabled or blocklisted); models run on WASM.');
-  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
-  const isFallbackAdapter = Boolean(info.isFallbackAdapter ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter);
+  const info = adapter.info;
+  const isFallbackAdapter = fallbackAdapter(adapter);
   const limits: Record<string, number> = {};
   for (const key of KEY_LIMITS) limits[key] = Number(adapter.limits[key]);
   return {
     available: true,
-    ...(isFallbackAdapter ? { reason: 'The adapter is a software fallback (CPU): correct but slow.' } : {}),
+    ...(isFallbackAdapter ? { reason: 'The WebGPU adapter is a software fallback (CPU): correct but slow, so models run on WASM unless WebGPU is chosen for a request.' } : {}),
     vendor: info.vendor,
     architecture: info.architecture,
     device: info.device,

@@ -43,7 +43,8 @@ export function SystemPanel() {
 
 function SystemDetails({ info }: { info: SystemInfo }) {
   const { gpu, wasm } = info;
-  const backend = gpu.available ? 'WebGPU' : wasm.available ? 'WASM' : 'none';
+  // What 'auto' picks (workers/backend.ts): a software-fallback adapter leaves the work to WASM.
+  const backend = gpu.available && !gpu.isFallbackAdapter ? 'WebGPU' : wasm.available ? 'WASM' : 'none';
   return (
     <div data-testid="system-details">
       <p class="summary" data-field="backend">

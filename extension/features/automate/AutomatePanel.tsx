@@ -27,7 +27,8 @@ function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
     <li data-call={entry.call} data-error={entry.error?.name ?? ''} class={current ? 'current' : ''} aria-current={current ? 'step' : undefined}>
       <code>{entry.line}:{entry.column} {entry.call}{entry.target ? ` ${entry.target}` : ''}{entry.args.length ? ` ${JSON.stringify(entry.args).slice(0, 80)}` : ''}</code>
       {entry.error ? <span class="error"> — {entry.error.name}: {entry.error.message}</span>
-        : entry.result !== undefined ? <span class="muted"> → {JSON.stringify(entry.result).slice(0, 80)}</span> : null}
+        // Actions return nothing (null): only a value read from the page is shown.
+        : entry.result !== undefined && entry.result !== null ? <span class="muted"> → {JSON.stringify(entry.result).slice(0, 80)}</span> : null}
     </li>
   );
 }

@@ -84,7 +84,7 @@ export interface Failure {
 }
 
 function logLine(entry: LogEntry): string {
-  const outcome = entry.error ? `failed: ${entry.error.name}: ${entry.error.message}` : entry.result !== undefined ? `→ ${JSON.stringify(entry.result).slice(0, 120)}` : 'ok';
+  const outcome = entry.error ? `failed: ${entry.error.name}: ${entry.error.message}` : entry.result !== undefined && entry.result !== null ? `→ ${JSON.stringify(entry.result).slice(0, 120)}` : 'ok';
   return `${entry.line}:${entry.column} ${entry.call}${entry.target ? ` ${entry.target}` : ''}${entry.args.length ? ` ${JSON.stringify(entry.args).slice(0, 120)}` : ''} ${outcome}`;
 }
 
