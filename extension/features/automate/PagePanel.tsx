@@ -113,7 +113,7 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
         <>
           <p class="muted" data-testid="document-summary">
             <span data-field="doc.sections">{state.doc.sections.length}</span> sections ·{' '}
-            <span data-field="doc.entries">{state.doc.stats.elements}</span> entries ({state.doc.stats.lists} lists) ·
+            <span data-field="doc.entries">{state.doc.stats.elements}</span> entries ({state.doc.stats.lists} {state.doc.stats.lists === 1 ? 'list' : 'lists'}) ·{' '}
             {counted
               ? <><span data-field="doc.tokens">{counted.tokens}</span> tokens (<span data-field="doc.tokens-model">{counted.model}</span>)</>
               : <>about <span data-field="doc.tokens">{state.doc.tokens}</span> tokens</>} · read {state.doc.stats.nodes} elements in {Math.round(state.doc.stats.ms)} ms
