@@ -174,6 +174,25 @@ function slotName(slot: SlotStats, items: number): string {
   return TAG_FIELD[slot.sample.tagName] ?? 'text';
 }
 
+/** Whether `el` holds more than `max` elements, counted only that far (a live collection's length walks them all). */
+function moreElementsThan(el: Element, max: number): boolean {
+  let count = 0;
+  let node: Element | null = el.firstElementChild;
+  while (node) {
+    if (++count > max) return true;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && !node.nextElementSibling) {
+      node = node.parentElement;
+      if (node === el) return false;
+    }
+    node = node?.nextElementSibling ?? null;
+  }
+  return false;
+}
+
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
 export function detectLists(candidates: Candidate[], stops: Set<Element>): DetectedList[] {
   signatures = new WeakMap();
@@ -199,7 +218,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
   const climbOf = (node: Element): number => {
     let known = climb.get(node);
     if (known === undefined) {
-      if (stops.has(node) || node.tagName === 'BODY' || node.getElementsByTagName('*').length > MAX_ITEM_ELEMENTS) known = 0;
+      if (stops.has(node) || node.tagName === 'BODY' || moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
       else known = !PROSE.has(node.tagName) && siblingsLike(node).length >= MIN_ITEMS ? 2 : 1;
       climb.set(node, known);
     }

@@ -142,3 +142,12 @@ test('a big menu becomes one navigation links list; in-page anchors (a table of 
   expect(names(doc)).toEqual(expect.arrayContaining(['site__home_link', 'site__about_link', 'site__blog_link']));
   expect(names(doc).some((n) => n.includes('not_an_anchor'))).toBe(true);
 });
+
+test('an item holds at most 250 elements: three big look-alike blocks are no list, small ones are', () => {
+  const block = (i: number, filler: number) => `<div class="panel"><h3>Panel ${i}</h3><button>Open ${i}</button><a href="/p/${i}">More ${i}</a>${'<span>x</span>'.repeat(filler)}</div>`;
+  const small = build(`<main>${[1, 2, 3].map((i) => block(i, 10)).join('')}</main>`);
+  expect(entries(small).some((e) => e.kind === 'list')).toBe(true);
+  const big = build(`<main>${[1, 2, 3].map((i) => block(i, 260)).join('')}</main>`);
+  expect(entries(big).some((e) => e.kind === 'list')).toBe(false);
+  expect(names(big)).toContain('panel_1__open_1_button');
+});
