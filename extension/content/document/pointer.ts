@@ -63,11 +63,23 @@ function scanSheet(sheet: CSSStyleSheet, out: PointerRules, seen: Set<string>, d
   if (rules) scanRules(rules, undefined, out, seen, doc, depth);
 }
 
-export function pointerSelectors(root: Document | ShadowRoot): PointerRules {
+/** One read of the page: a style sheet shared by many shadow roots (adopted by every component) is scanned once. */
+export type SheetCache = WeakMap<CSSStyleSheet, PointerRules>;
+
+export function pointerSelectors(root: Document | ShadowRoot, cache: SheetCache = new WeakMap()): PointerRules {
   const out: PointerRules = { selectors: [], opaque: false };
-  const seen = new Set<string>();
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const adopted = (root as { adoptedStyleSheets?: readonly CSSStyleSheet[] }).adoptedStyleSheets ?? [];
-  for (const sheet of [...Array.from(root.styleSheets ?? []), ...adopted]) scanSheet(sheet, out, seen, doc, 0);
+  for (const sheet of [...Array.from(root.styleSheets ?? []), ...adopted]) {
+    let rules = cache.get(sheet);
+    if (!rules) {
+      rules = { selectors: [], opaque: false };
+      scanSheet(sheet, rules, new Set(), doc, 0);
+      cache.set(sheet, rules);
+    }
+    out.selectors.push(...rules.selectors);
+    out.opaque ||= rules.opaque;
+  }
+  out.selectors = [...new Set(out.selectors)];
   return out;
 }

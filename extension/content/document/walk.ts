@@ -8,7 +8,7 @@
 import type { ElementKind, SectionKind } from './types.ts';
 import { accessibleName, byId, hidesSubtree, styleOf, textOf } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
-import { pointerSelectors } from './pointer.ts';
+import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 
 export interface SectionRef {
@@ -229,6 +229,7 @@ interface WalkState {
   visited: number;
   steps: number;
   truncated: WalkResult['truncated'];
+  sheets: SheetCache;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -252,7 +253,7 @@ function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state:
   state.visited += counted;
   state.budget -= counted;
 
-  const pointer = pointerSelectors(root);
+  const pointer = pointerSelectors(root, state.sheets);
   const pointed = new Set<Element>(pointer.selectors.length ? safeQueryAll(root, pointer.selectors.join(',')) : []);
   // One pass in document order: what the walk looks at, shadow hosts, and where a style sheet cannot be read, every
   // element where a pointer cursor begins (outside links and buttons, whose insides are theirs).
@@ -371,7 +372,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
   const state: WalkState = {
     candidates: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
-    visited: 0, steps: 0, truncated: undefined,
+    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(),
   };
   walkRoot(doc, doc.body ?? doc.documentElement, page, state, viewOf(doc));
   return { candidates: state.candidates, visited: Math.min(state.visited, limits.maxNodes), truncated: state.truncated, frames: state.frames };

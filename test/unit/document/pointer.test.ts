@@ -1,0 +1,34 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { pointerSelectors, type SheetCache } from '../../../extension/content/document/pointer.ts';
+
+const styleRule = (selectorText: string, cursor: string, cssRules?: unknown[]) => ({
+  selectorText, style: { getPropertyValue: (name: string) => (name === 'cursor' ? cursor : '') }, ...(cssRules ? { cssRules } : {}),
+});
+
+describe('pointer rules', () => {
+  test('selectors of rules setting cursor: pointer, inside @media and nested rules; unreadable sheets make the root opaque', () => {
+    const sheet = { cssRules: [
+      styleRule('.card', 'pointer'), styleRule('.plain', 'default'),
+      { cssRules: [styleRule('.menu > li', 'pointer')] }, // @media
+      styleRule('.tile', '', [styleRule('& .title', 'pointer'), styleRule('.icon', 'pointer')]), // nesting
+      styleRule('a:::bad', 'pointer'), // does not parse: left out
+    ] };
+    const root = { nodeType: 9, styleSheets: [sheet], createDocumentFragment: () => document.createDocumentFragment() } as unknown as Document;
+    expect(pointerSelectors(root)).toEqual({ selectors: ['.card', '.menu > li', ':is(.tile) .title', ':is(.tile) .icon'], opaque: false });
+    const unreadable = { get cssRules(): never { throw new DOMException('no', 'SecurityError'); } };
+    const mixed = { nodeType: 9, styleSheets: [sheet, unreadable], createDocumentFragment: () => document.createDocumentFragment() } as unknown as Document;
+    expect(pointerSelectors(mixed).opaque).toBe(true);
+  });
+
+  test('a sheet adopted by many shadow roots is read once per page read', () => {
+    let reads = 0;
+    const shared = { get cssRules() { reads++; return [styleRule(':host', 'pointer'), styleRule('.x', 'pointer')]; } };
+    const cache: SheetCache = new WeakMap();
+    for (let i = 0; i < 50; i++) {
+      const root = { nodeType: 11, styleSheets: [], adoptedStyleSheets: [shared], ownerDocument: document } as unknown as ShadowRoot;
+      expect(pointerSelectors(root, cache).selectors).toEqual([':host', '.x']);
+    }
+    expect(reads).toBe(1);
+  });
+});
