@@ -293,13 +293,14 @@ describe('variables a script reads', () => {
     'for (const item of $list) {\n  if (item.price', 'const best = $list[0];\nbest.name', '$list.filter((i) => i.price',
     '$list.filter(i => i.', '$list.map((a, b', 'let n = 0;\nn = n + 1;', 'done(parseFloat($x.text()))', 'try { wait(1); } catch (e) { say(e',
     '$list.map((total', '$list.filter(item', 'done($list.filter(a, b', 'const best = 1;\ndone(be', 'for (const it', 'retu', '$l.filter((a, b',
+    'const newsletterCheckboxes = 1', 'const x = 1;\nx.thisIsAVeryLongButKnownMemberName',
   ])('%j is fine', (text) => {
     expect(viableScriptPrefix(text)).toBe(true);
   });
 
   test.each(['$search__box = item.type("x")', 'item.price.text()', 'done(total);', 'done(total)', '$x.click (item)',
     '"("(item)', 'if (item)', 'done($x.click (itemut) =', 'done($x.click (itemut) ', 'done($a.text() in ne ', 'for (const a of $l) {}\nb.c',
-    '$search__box = itemtyp', 'done(1 + tot', 'ite', 'if (item_site__spepper', 'while (a, b', 'if (_namee, thetud', 'done(parseFloat(best_area__show', '$members__items, br!'])('%j reads a variable it never declared', (text) => {
+    '$search__box = itemtyp', 'done(1 + tot', 'ite', 'if (item_site__spepper', 'while (a, b', 'if (_namee, thetud', 'done(parseFloat(best_area__show', '$members__items, br!', 'parseFloat( {\n 03(best_areaainbox__letter_newsletter_b', 'const newsletter_buttontype_newsletter_b'])('%j reads a variable it never declared', (text) => {
     expect(viableScriptPrefix(text)).toBe(false);
   });
 

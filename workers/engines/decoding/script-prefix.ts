@@ -123,6 +123,9 @@ function lastToken(src: string): { start: number; text: string } | undefined {
 
 const needsMore = (src: string, at: number) => at === -1 || at >= src.trimEnd().length;
 
+/** The longest variable or parameter name a script may write (gold scripts: 10, `parseFloat`; chat models' longer). */
+const MAX_VARIABLE = 24;
+
 /** The methods a script passes a function to (arrays' and lists'). */
 const TAKES_FUNCTION = new Set(['filter', 'map', 'forEach', 'find', 'findIndex', 'some', 'every', 'reduce', 'sort']);
 
@@ -216,6 +219,8 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    // A variable is a short word (the corpus's longest is `parseFloat`); a name running on is a model looping.
+    if (isName(i) && word(i).length > MAX_VARIABLE && !word(i).startsWith('$') && label(i - 1) !== '.' && label(i - 1) !== '?.') return true;
     if (!isName(i) || declared.has(word(i)) || CONTEXTUAL.has(word(i)) || word(i).startsWith('$')) continue;
     const before = label(i - 1);
     if (before === '.' || before === '?.' || label(i + 1) === ':') continue;
