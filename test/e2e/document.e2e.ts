@@ -121,7 +121,10 @@ describe('page → document in Chromium', () => {
     const names = namesOf(doc);
     expect(names).toEqual(expect.arrayContaining(['account__open_the_billing_card', 'profile__nickname', 'profile__save_profile_button',
       'card__name_on_card', 'card__card_number', 'card__pay_button', 'account__delete_account_button']));
-    expect(names.some((n) => /display_none|visibility_hidden/.test(n))).toBe(false);
+    expect(names.some((n) => /display_none|visibility_hidden|unslotted/.test(n))).toBe(false);
+    // A slotted light child belongs to the shadow tree's section, before the shadow's own button.
+    expect(names.indexOf('settings_menu__inside_the_slot_button')).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf('settings_menu__inside_the_slot_button')).toBe(names.indexOf('settings_menu__close_settings_button') - 1);
     const byName = (n: string) => entriesOf(doc).find((e) => e.name === n) as ElementEntry;
     expect(byName('card__card_number')).toMatchObject({ sensitive: true });
     expect(JSON.stringify(doc)).not.toContain('4111111111111111');

@@ -117,7 +117,7 @@ function commonAncestor(elements: Element[]): Element {
 export function buildPageDocument(doc: Document, options: BuildOptions = {}): PageDocument {
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   const started = now();
-  const walked = walk(doc, { maxNodes: options.maxNodes ?? 20_000, maxMs: options.maxMs ?? 1_500, now });
+  const walked = walk(doc, { maxNodes: options.maxNodes ?? 40_000, maxMs: options.maxMs ?? 1_500, now });
   const stops = new Set<Element>(walked.frames.keys());
   const lists = detectLists(walked.candidates, stops);
   const absorbed = new Map<Candidate, DetectedList>();

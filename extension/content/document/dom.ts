@@ -135,3 +135,22 @@ export function hasLayout(doc: Document): boolean {
   const rect = doc.documentElement.getBoundingClientRect();
   return rect.width > 0 || rect.height > 0;
 }
+
+/** Whether `el` holds more than `max` elements, counted only that far (a live collection's length walks them all). */
+export function moreElementsThan(el: Element, max: number): boolean {
+  let count = 0;
+  let node: Element | null = el.firstElementChild;
+  while (node) {
+    if (++count > max) return true;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && !node.nextElementSibling) {
+      node = node.parentElement;
+      if (node === el) return false;
+    }
+    node = node?.nextElementSibling ?? null;
+  }
+  return false;
+}

@@ -4,7 +4,7 @@
  */
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { accessibleName, textOf } from './dom.ts';
+import { accessibleName, moreElementsThan, textOf } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 
@@ -172,25 +172,6 @@ function slotName(slot: SlotStats, items: number): string {
   if (attr) return slug(attr, 3);
   if (slot.kind !== 'text') return slot.kind;
   return TAG_FIELD[slot.sample.tagName] ?? 'text';
-}
-
-/** Whether `el` holds more than `max` elements, counted only that far (a live collection's length walks them all). */
-function moreElementsThan(el: Element, max: number): boolean {
-  let count = 0;
-  let node: Element | null = el.firstElementChild;
-  while (node) {
-    if (++count > max) return true;
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
-    }
-    while (node && !node.nextElementSibling) {
-      node = node.parentElement;
-      if (node === el) return false;
-    }
-    node = node?.nextElementSibling ?? null;
-  }
-  return false;
 }
 
 /** Finds lists among the candidates; returns them with the candidates they absorb. */

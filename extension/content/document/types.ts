@@ -8,7 +8,7 @@ export type Entry = ElementEntry | ListEntry;
 export type SectionKind = Section['kind'];
 
 export interface BuildOptions {
-  /** Elements visited before the walk stops with `truncated` (default 20,000). */
+  /** Elements (of the page, its shadow roots and frames) read before the walk stops with `truncated` (default 40,000). */
   maxNodes?: number;
   /** Wall-clock budget of the walk in ms (default 1,500). */
   maxMs?: number;

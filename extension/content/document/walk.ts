@@ -6,7 +6,7 @@
  * (a full per-element scan only where a style sheet cannot be read).
  */
 import type { ElementKind, SectionKind } from './types.ts';
-import { accessibleName, byId, hidesSubtree, styleOf, textOf } from './dom.ts';
+import { accessibleName, byId, hidesSubtree, moreElementsThan, styleOf, textOf } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
@@ -54,7 +54,7 @@ const HEADING = /^H[1-6]$/;
 
 /** Elements the walk looks at by their tag: actionable ones, section containers, headings, frames. */
 const WALKED_TAGS = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'DIALOG', 'SEARCH', 'FORM', 'NAV', 'HEADER',
-  'FOOTER', 'ASIDE', 'MAIN', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IFRAME', 'FRAME']);
+  'FOOTER', 'ASIDE', 'MAIN', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IFRAME', 'FRAME', 'SLOT']);
 /** Tags that never start a pointer region worth naming (SVG shapes inside an icon are part of the icon). */
 const NO_POINTER_TAGS = new Set(['BR', 'HR', 'WBR', 'SOURCE', 'TRACK', 'PARAM', 'OPTION', 'OPTGROUP', 'LABEL']);
 
@@ -62,7 +62,7 @@ const NO_POINTER_TAGS = new Set(['BR', 'HR', 'WBR', 'SOURCE', 'TRACK', 'PARAM', 
 function walkedByAttributes(el: Element): boolean {
   if (!el.hasAttributes()) return false;
   return el.hasAttribute('role') || el.hasAttribute('tabindex') || el.hasAttribute('onclick') || el.hasAttribute('contenteditable')
-    || (el.getAttribute('style')?.includes('cursor') ?? false);
+    || el.hasAttribute('part') || (el.getAttribute('style')?.includes('cursor') ?? false);
 }
 
 /** Hidden for everyone, whatever the style sheets say: the element and everything in it. */
@@ -137,7 +137,7 @@ function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): b
   for (let depth = 0; node && node !== stop && depth < 5; depth++, node = node.parentElement) {
     const parent: Element | null = node.parentElement;
     if (!parent) return false;
-    if (node.getElementsByTagName('*').length > 40) return false;
+    if (moreElementsThan(node, 40)) return false;
     let counts = cache.get(parent);
     if (!counts) {
       counts = new Map();
@@ -172,9 +172,12 @@ function frameDocument(el: Element): Document | undefined {
   }
 }
 
+/** Light children the walk met in a slot, with that slot (where the browser has no `assignedSlot`, as happy-dom). */
+let slotOf = new WeakMap<Element, Element>();
+
 /** The element's parent in the rendered (flat) tree: its slot, its parent, or its shadow root's host. */
 function flatParent(el: Element): Element | null {
-  const slot = (el as HTMLElement).assignedSlot;
+  const slot = (el as HTMLElement).assignedSlot ?? slotOf.get(el);
   if (slot) return slot;
   if (el.parentElement) return el.parentElement;
   const root = el.parentNode;
@@ -202,7 +205,8 @@ function renderedWithoutLayout(cache: Map<Element, boolean>): Rendered {
     let shown = !hidesSubtree(el, styleOf(el));
     const parent = flatParent(el);
     if (shown && parent) {
-      if (parent.shadowRoot && el.parentElement === parent && !(el as HTMLElement).assignedSlot) shown = false;
+      // A host's light child that no slot shows is not rendered.
+      if (parent.shadowRoot && el.parentElement === parent) shown = false;
       else if (parent.tagName === 'DETAILS' && !parent.hasAttribute('open') && el.tagName !== 'SUMMARY') shown = false;
       else shown = check(parent);
     }
@@ -230,6 +234,8 @@ interface WalkState {
   steps: number;
   truncated: WalkResult['truncated'];
   sheets: SheetCache;
+  /** Light elements walked where their slot shows them: the light pass skips them. */
+  slotted: Set<Element>;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -245,20 +251,28 @@ function viewOf(doc: Document): View {
 
 function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state: WalkState, view: View): void {
   const isDocument = root.nodeType === 9;
-  const all = isDocument ? top.getElementsByTagName('*') : root.querySelectorAll('*');
-  const total = all.length + (isDocument ? 1 : 0);
+  walkElements(root, isDocument ? top : undefined, isDocument ? top.getElementsByTagName('*') : root.querySelectorAll('*'), base, state, view);
+}
+
+/**
+ * Walks `first` (the document's body, a slotted element) if given, then `all` (its or the root's elements, in
+ * document order) with the container stack starting at `base`.
+ */
+function walkElements(root: Document | ShadowRoot, first: Element | undefined, all: ArrayLike<Element>, base: Frame, state: WalkState, view: View): void {
+  const total = all.length + (first ? 1 : 0);
   const counted = Math.min(total, state.budget);
   if (total > state.budget) state.truncated = 'nodes';
   if (counted <= 0) return;
   state.visited += counted;
   state.budget -= counted;
+  const top = root.nodeType === 9 ? first : undefined;
 
   const pointer = pointerSelectors(root, state.sheets);
   const pointed = new Set<Element>(pointer.selectors.length ? safeQueryAll(root, pointer.selectors.join(',')) : []);
   // One pass in document order: what the walk looks at, shadow hosts, and where a style sheet cannot be read, every
   // element where a pointer cursor begins (outside links and buttons, whose insides are theirs).
-  const order: Element[] = isDocument ? [top] : [];
-  const limit = Math.min(all.length, isDocument ? counted - 1 : counted);
+  const order: Element[] = first ? [first] : [];
+  const limit = Math.min(all.length, first ? counted - 1 : counted);
   let opaqueInside: Element | null = null;
   for (let i = 0; i < limit; i++) {
     const el = all[i]!;
@@ -285,6 +299,11 @@ function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state:
       if (skip.contains(el)) continue;
       skip = null;
     }
+    // Shown through a slot: walked there, in the shadow tree's sections.
+    if (state.slotted.has(el) && el !== first) {
+      skip = el;
+      continue;
+    }
     const hidden = el.closest(HIDDEN_SELECTOR);
     if (hidden || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
       skip = hidden ?? el;
@@ -310,7 +329,9 @@ function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state:
     let kind = kindOf(el);
     if (!kind && el !== top && el.tagName !== 'LABEL' && !NATURALLY_FOCUSABLE.has(el.tagName)) {
       const tabindex = Number.parseInt(el.getAttribute('tabindex') ?? '', 10);
-      if (tabindex >= 0 || el.hasAttribute('onclick') || ((pointed.has(el) || el.shadowRoot || el.getAttribute('style')?.includes('cursor')) && startsPointer(el))) kind = 'clickable';
+      // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).
+      const mayPoint = pointed.has(el) || el.shadowRoot || el.hasAttribute('part') || el.getAttribute('style')?.includes('cursor');
+      if (tabindex >= 0 || el.hasAttribute('onclick') || (mayPoint && startsPointer(el))) kind = 'clickable';
     }
     if (kind) {
       // The common case, shown and visible, costs one call; styles are read only to tell the others apart.
@@ -346,6 +367,16 @@ function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state:
       }
     } else if (el.shadowRoot && skip !== el && view.rendered(el)) {
       walkRoot(el.shadowRoot, el, frame, state, view);
+    } else if (el.tagName === 'SLOT') {
+      // What the slot shows (the host's light children) belongs here: in this shadow tree's order and sections.
+      for (const shown of (el as HTMLSlotElement).assignedElements?.({ flatten: true }) ?? []) {
+        if (state.slotted.has(shown)) continue;
+        state.slotted.add(shown);
+        slotOf.set(shown, el);
+        const light = shown.getRootNode() as Document | ShadowRoot;
+        walkElements(light.nodeType === 9 || light.nodeType === 11 ? light : root, shown, shown.getElementsByTagName('*'), frame, state, view);
+        if (state.truncated === 'time') return;
+      }
     }
     if (state.truncated === 'time') return;
   }
@@ -372,8 +403,9 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
   const state: WalkState = {
     candidates: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
-    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(),
+    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), slotted: new Set(),
   };
+  slotOf = new WeakMap();
   walkRoot(doc, doc.body ?? doc.documentElement, page, state, viewOf(doc));
   return { candidates: state.candidates, visited: Math.min(state.visited, limits.maxNodes), truncated: state.truncated, frames: state.frames };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { resolveLocator } from '../../../extension/content/document/locators.ts';
+import { resolveLocator, resolveLocators } from '../../../extension/content/document/locators.ts';
 import { build, entry, load, names } from './helpers.ts';
 
 describe('element discovery and names', () => {
@@ -174,6 +174,17 @@ describe('element discovery and names', () => {
     expect(names(doc)).toEqual(['results__details_link_alpha', 'results__details_link_beta', 'results__save_button_save_top',
       'results__save_button_save_bottom', 'results__edit_button', 'results__edit_button_2', 'results__edit_button_3']);
     expect(new Set(names(doc)).size).toBe(names(doc).length);
+  });
+
+  test('slotted light children are read where their slot shows them: in the shadow tree\'s section, in its order', () => {
+    load('<settings-box><button>Inside</button><input aria-label="Name"><span slot="nowhere"><button>Unslotted</button></span></settings-box><button>After</button>');
+    const host = document.querySelector('settings-box')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<div role="dialog" aria-label="Settings"><button>First</button><slot></slot><button>Close</button></div>';
+    const doc = build(undefined);
+    expect(names(doc)).toEqual(['settings__first_button', 'settings__inside_button', 'settings__name', 'settings__close_button', 'page__after_button']);
+    for (const name of ['settings__inside_button', 'settings__name']) {
+      expect(resolveLocators(document, entry(doc, name).locators)).toBe(host.querySelector(name.endsWith('name') ? 'input' : 'button'));
+    }
   });
 
   test('open shadow roots are walked and their elements carry a root locator', () => {
