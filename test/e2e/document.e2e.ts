@@ -132,6 +132,7 @@ describe('page → document in Chromium', () => {
     // Pointer cursors from a nested rule and from a rule inside @media.
     expect(byName('account__weekly_report').kind).toBe('clickable');
     expect(byName('account__unread').kind).toBe('clickable');
+    expect(byName('account__starred').kind).toBe('clickable'); // declarations nested in @media inside a rule
     expect(byName('account__delete_account_button').inViewport).toBe(false);
     expect(byName('card__pay_button').inViewport).toBe(true);
     expect(byName('profile__nickname').locators[0]).toMatchObject({ by: 'id', value: 'nick', root: 'html > body > main > user-card' });

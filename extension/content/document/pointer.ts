@@ -29,25 +29,46 @@ function parses(selector: string, doc: Document): boolean {
   return known;
 }
 
-/** A nested rule's selector made absolute (`&` is the parent); over-matching is harmless, the computed style decides. */
-const nest = (parent: string, child: string): string => (child.includes('&') ? child.replaceAll('&', `:is(${parent})`) : `:is(${parent}) ${child}`);
+/**
+ * A nested rule's selector made absolute (`&` is the parent, as `:scope` is in @scope); over-matching is harmless,
+ * the computed style decides.
+ */
+function nest(parent: string, child: string): string {
+  const absolute = child.replaceAll('&', `:is(${parent})`).replaceAll(':scope', `:is(${parent})`);
+  return absolute !== child ? absolute : `:is(${parent}) ${child}`;
+}
+
+/** `pointer`, or a value only the computed style can tell (`var(--cursor, pointer)`). */
+const mayPoint = (style: CSSStyleDeclaration): boolean => {
+  const value = style.getPropertyValue('cursor').trim();
+  return value === 'pointer' || value.includes('var(');
+};
+
+function add(selector: string, out: PointerRules, seen: Set<string>, doc: Document): void {
+  if (seen.has(selector)) return;
+  seen.add(selector);
+  if (parses(selector, doc)) out.selectors.push(selector);
+}
+
+type AnyRule = CSSRule & { selectorText?: string; style?: CSSStyleDeclaration; cssRules?: Rules; styleSheet?: CSSStyleSheet | null; start?: string | null };
 
 function scanRules(rules: Rules, parent: string | undefined, out: PointerRules, seen: Set<string>, doc: Document, depth: number): void {
   for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i] as (CSSRule & { selectorText?: string; style?: CSSStyleDeclaration; cssRules?: Rules; styleSheet?: CSSStyleSheet | null }) | undefined;
+    const rule = rules[i] as AnyRule | undefined;
     if (!rule) continue;
     if (typeof rule.selectorText === 'string' && rule.style) {
       const selector = parent ? nest(parent, rule.selectorText) : rule.selectorText;
-      if (rule.style.getPropertyValue('cursor').trim() === 'pointer' && !seen.has(selector)) {
-        seen.add(selector);
-        if (parses(selector, doc)) out.selectors.push(selector);
-      }
+      if (mayPoint(rule.style)) add(selector, out, seen, doc);
       if (rule.cssRules?.length) scanRules(rule.cssRules, selector, out, seen, doc, depth);
+    } else if (rule.style) {
+      // Declarations nested after rules or inside @media in a style rule (CSSNestedDeclarations): the parent's.
+      if (parent && mayPoint(rule.style)) add(parent, out, seen, doc);
     } else if (rule.styleSheet !== undefined) {
       if (rule.styleSheet && depth < 8) scanSheet(rule.styleSheet, out, seen, doc, depth + 1);
     } else if (rule.cssRules?.length) {
-      // @media, @supports, @layer, @container, @scope: their rules may apply; the computed style decides.
-      scanRules(rule.cssRules, parent, out, seen, doc, depth);
+      // @media, @supports, @layer, @container: their rules may apply; @scope (start) roots its rules there.
+      const scope = typeof rule.start === 'string' && rule.start ? (parent ? nest(parent, rule.start) : rule.start) : parent;
+      scanRules(rule.cssRules, scope, out, seen, doc, depth);
     }
   }
 }

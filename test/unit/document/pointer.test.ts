@@ -21,6 +21,18 @@ describe('pointer rules', () => {
     expect(pointerSelectors(mixed).opaque).toBe(true);
   });
 
+  test('declarations nested in a rule (after rules, inside @media) count for that rule; @scope roots its rules; var() is checked', () => {
+    const nested = (cursor: string) => ({ style: { getPropertyValue: (name: string) => (name === 'cursor' ? cursor : '') } });
+    const sheet = { cssRules: [
+      styleRule('.a', '', [{ cssRules: [nested('pointer')] }]), // .a { @media (…) { cursor: pointer } }
+      styleRule('.b', '', [styleRule('.x', 'default'), nested('pointer')]), // .b { .x {} cursor: pointer }
+      { start: '.card', cssRules: [styleRule(':scope', 'pointer'), styleRule('.more', 'pointer')] }, // @scope (.card)
+      styleRule('.v', 'var(--cursor, pointer)'),
+    ] };
+    const root = { nodeType: 9, styleSheets: [sheet], createDocumentFragment: () => document.createDocumentFragment() } as unknown as Document;
+    expect(pointerSelectors(root).selectors).toEqual(['.a', '.b', ':is(.card)', ':is(.card) .more', '.v']);
+  });
+
   test('a sheet adopted by many shadow roots is read once per page read', () => {
     let reads = 0;
     const shared = { get cssRules() { reads++; return [styleRule(':host', 'pointer'), styleRule('.x', 'pointer')]; } };
