@@ -54,3 +54,6 @@ export const VALUE_MEMBERS: readonly string[] = [
   'POSITIVE_INFINITY', 'NEGATIVE_INFINITY', 'NaN', 'fromCharCode', 'isArray', 'from', 'keys', 'values', 'entries',
   'fromEntries', 'assign', 'stringify', 'parse', 'info', 'warn', 'error',
 ];
+
+/** What a caught error has (extension/sandbox/interpreter/interpreter.ts, caughtValue): `catch (e) { say(e.message) }`. */
+export const CAUGHT_ERROR_MEMBERS: readonly string[] = ['name', 'message'];

@@ -3,6 +3,7 @@ import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
 import type { ScriptRow } from '../../storage/db.ts';
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
+import { ACTION_METHODS, type BridgeMethod } from '../../sandbox/capabilities/bridge.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { deserializeError } from '../../protocol/errors.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
@@ -27,8 +28,8 @@ function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
     <li data-call={entry.call} data-error={entry.error?.name ?? ''} class={current ? 'current' : ''} aria-current={current ? 'step' : undefined}>
       <code>{entry.line}:{entry.column} {entry.call}{entry.target ? ` ${entry.target}` : ''}{entry.args.length ? ` ${JSON.stringify(entry.args).slice(0, 80)}` : ''}</code>
       {entry.error ? <span class="error"> — {entry.error.name}: {entry.error.message}</span>
-        // Actions return nothing (null): only a value read from the page is shown.
-        : entry.result !== undefined && entry.result !== null ? <span class="muted"> → {JSON.stringify(entry.result).slice(0, 80)}</span> : null}
+        // Actions return nothing (null); a read shows what it read, null included.
+        : entry.result !== undefined && !(entry.result === null && ACTION_METHODS.has(entry.call as BridgeMethod)) ? <span class="muted"> → {JSON.stringify(entry.result).slice(0, 80)}</span> : null}
     </li>
   );
 }

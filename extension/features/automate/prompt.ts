@@ -3,6 +3,7 @@
  * document, then the task. Page text only ever appears inside the document block, JSON-quoted by renderPrompt, and
  * the rules say that text is data: the script can only call the document API whatever the page says.
  */
+import { ACTION_METHODS, type BridgeMethod } from '../../sandbox/capabilities/bridge.ts';
 import { renderPrompt } from '../../content/document/render.ts';
 import type { PageDocument } from '../../protocol/schemas.ts';
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
@@ -84,7 +85,7 @@ export interface Failure {
 }
 
 function logLine(entry: LogEntry): string {
-  const outcome = entry.error ? `failed: ${entry.error.name}: ${entry.error.message}` : entry.result !== undefined && entry.result !== null ? `→ ${JSON.stringify(entry.result).slice(0, 120)}` : 'ok';
+  const outcome = entry.error ? `failed: ${entry.error.name}: ${entry.error.message}` : entry.result !== undefined && !(entry.result === null && ACTION_METHODS.has(entry.call as BridgeMethod)) ? `→ ${JSON.stringify(entry.result).slice(0, 120)}` : 'ok';
   return `${entry.line}:${entry.column} ${entry.call}${entry.target ? ` ${entry.target}` : ''}${entry.args.length ? ` ${JSON.stringify(entry.args).slice(0, 120)}` : ''} ${outcome}`;
 }
 

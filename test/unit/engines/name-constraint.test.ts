@@ -189,6 +189,25 @@ describe('members after a handle', () => {
     expect(text.allows(id('check'))).toBe(true);
   });
 
+  test('comments are text; a caught error has a name and a message', () => {
+    const pieces4 = ['', '// Fill the form.', '\n', '/* e.g. $no */', 'try { wait(1); } catch (err) { say(err', '.', 'message', ' ', '/', '2'];
+    const id = (p: string) => pieces4.indexOf(p);
+    const c = new NameConstraint(['a'], pieces4, [0], { lists: {}, elements: ['a'] });
+    expect(c.allows(id('// Fill the form.'))).toBe(true);
+    c.accept(id('// Fill the form.'));
+    expect(c.allows(0)).toBe(true);
+    c.accept(id('\n'));
+    expect(c.allows(id('/* e.g. $no */'))).toBe(true);
+    c.accept(id('/* e.g. $no */'));
+    c.accept(id('\n'));
+    for (const p of ['try { wait(1); } catch (err) { say(err', '.']) c.accept(id(p));
+    expect(c.allows(id('message'))).toBe(true);
+    // Division is no comment.
+    const d = new NameConstraint(['a'], pieces4, [0], { lists: {}, elements: ['a'] });
+    for (const p of ['2', ' ', '/', ' ', '2']) d.accept(id(p));
+    expect(d.allows(id('.'))).toBe(true); // `2 / 2.` is a number going on
+  });
+
   test('code has no escapes and no `$` glued to a word', () => {
     const pieces2 = ['', 'i', '\\u0061', 'x', '$', 'a', ' '];
     const c = new NameConstraint(['a'], pieces2, [0], { lists: {}, elements: ['a'] });

@@ -294,6 +294,8 @@ describe('variables a script reads', () => {
     '$list.filter(i => i.', '$list.map((a, b', 'let n = 0;\nn = n + 1;', 'done(parseFloat($x.text()))', 'try { wait(1); } catch (e) { say(e',
     '$list.map((total', '$list.filter(item', 'done($list.filter(a, b', 'const best = 1;\ndone(be', 'for (const it', 'retu', '$l.filter((a, b',
     'const newsletterCheckboxes = 1', 'const x = 1;\nx.thisIsAVeryLongButKnownMemberName',
+    'function twice(f) { f(); f(); }\ntwice(x', 'Array.from($l, el', 'try { wait(1); }', 'try { wait(1); } catch (e) { say(e.message); }',
+    'done({ estimated_delivery_date_of_the_order: 1',
   ])('%j is fine', (text) => {
     expect(viableScriptPrefix(text)).toBe(true);
   });
@@ -307,5 +309,8 @@ describe('variables a script reads', () => {
   test('a whole script may not read one either', () => {
     expect(completeScript('done(total);')).toBe(false);
     expect(completeScript('const total = 2;\ndone(total);')).toBe(true);
+    // A try block is unfinished until its catch or finally.
+    expect(completeScript('try { wait(1); }')).toBe(false);
+    expect(completeScript('try { wait(1); } catch (e) { say(e.message); }')).toBe(true);
   });
 });

@@ -8,7 +8,9 @@
  * a word the script wrote itself; code outside references is free, and `$` inside string literals ("$12.50") is
  * text. Works on any vocabulary: each token's text is run through a tiny lexer.
  */
-import { ELEMENT_MEMBERS, elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS, TAKES_ARGUMENT, VALUE_MEMBERS } from '../../../extension/protocol/script-api.ts';
+import {
+  CAUGHT_ERROR_MEMBERS, ELEMENT_MEMBERS, elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS, TAKES_ARGUMENT, VALUE_MEMBERS,
+} from '../../../extension/protocol/script-api.ts';
 import { SETTERS, TaskOrder, taskWords } from './task-order.ts';
 
 /** What is known of the page API: list names with their item fields, and names that are single elements. */
@@ -40,7 +42,8 @@ const SPENT_RESULT = new Set(['click', 'type', 'select', 'check', 'uncheck', 'ho
  * number just written; `closed`: a bracket just closed on a plain value (`f(x)`, `a[0]`), so `.` reads a member.
  */
 type Lexer =
-  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean; quoted?: boolean; word?: string; closed?: boolean; spent?: boolean }
+  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean; quoted?: boolean; word?: string; closed?: boolean; spent?: boolean; slash?: boolean }
+  | { mode: 'comment'; line: boolean; star: boolean; depth: number; stack: readonly Pending[] }
   | { mode: 'name'; prefix: string; depth: number; stack: readonly Pending[]; head?: boolean }
   | { mode: 'member'; prefix: string; of: Handle; depth: number; stack: readonly Pending[] }
   | { mode: 'value'; prefix: string; depth: number; stack: readonly Pending[] }
@@ -77,6 +80,7 @@ export class NameConstraint {
   private readonly valuePrefixes = new Set<string>();
   /** Words the script has written (its variables and object keys): members of its own objects. */
   private readonly written = new Set<string>();
+  private readonly writtenPrefixes = new Set<string>();
 
   /**
    * @param names the document's names, without `$`
@@ -102,7 +106,7 @@ export class NameConstraint {
     }
     this.elements = new Set(api?.elements ?? []);
     const fields = Object.values(api?.lists ?? {}).flat();
-    for (const member of [...VALUE_MEMBERS, ...ELEMENT_MEMBERS, ...LIST_MEMBERS, ...ITEM_MEMBERS, ...FIELD_MEMBERS, ...fields]) {
+    for (const member of [...VALUE_MEMBERS, ...CAUGHT_ERROR_MEMBERS, ...ELEMENT_MEMBERS, ...LIST_MEMBERS, ...ITEM_MEMBERS, ...FIELD_MEMBERS, ...fields]) {
       this.valueMembers.add(member);
       for (let i = 0; i <= member.length; i++) this.valuePrefixes.add(member.slice(0, i));
     }
@@ -166,12 +170,14 @@ export class NameConstraint {
       if (/\s/.test(ch)) return { ...state, head: state.depth === 0 && (ch === '\n' || state.head === true) };
       state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack, ...(state.head ? { head: true } : {}) };
     }
+    // A comment is text (`// Fill the form.`), as a string is.
+    if (state.slash && (ch === '/' || ch === '*')) return { mode: 'comment', line: ch === '/', star: false, depth, stack };
     // Code has no escapes (`i\u0061` is an identifier); `$` glued to a word is part of that word, not a reference.
     if (ch === '\\') return null;
     const word = after === undefined ? state.word : undefined;
     if (ch === '$' && word && !/^\d/.test(word)) return null;
     if (ch === '.' && after === undefined && ((word && !/^\d/.test(word)) || state.closed)) {
-      if (word && this.recording) this.written.add(word);
+      if (word && this.recording) this.remember(word);
       return { mode: 'value', prefix: '', depth, stack };
     }
     // A method that takes no argument gets none (`.exists($x.click())` would click while asking).
@@ -205,15 +211,22 @@ export class NameConstraint {
     const head = depth === 0 && (ch === ';' || ch === '\n' || (/\s/.test(ch) && state.head === true));
     // The word being written goes on (a number also through its decimal point); any other character ends it.
     const next = IDENTIFIER.test(ch) || (ch === '.' && word && /^\d/.test(word)) ? `${word ?? ''}${ch}` : undefined;
-    if (next === undefined && word && this.recording && !/^\d/.test(word)) this.written.add(word);
-    if (after === undefined && head === (state.head === true) && next === state.word && !state.closed) return state;
-    return { mode: 'code', after: undefined, depth, stack, head, ...(next === undefined ? {} : { word: next }) };
+    if (next === undefined && word && this.recording && !/^\d/.test(word)) this.remember(word);
+    const slash = ch === '/' && after === undefined;
+    if (after === undefined && head === (state.head === true) && next === state.word && !state.closed && !state.slash && !slash) return state;
+    return { mode: 'code', after: undefined, depth, stack, head, ...(next === undefined ? {} : { word: next }), ...(slash ? { slash } : {}) };
   }
 
   /** Runs `text` through the lexer from `from`; null when it would write a name or member the page does not have. */
   private advance(from: Lexer, text: string): Lexer | null {
     let state: Lexer | null = from;
     for (const ch of text) {
+      if (state.mode === 'comment') {
+        if (state.line ? ch === '\n' : state.star && ch === '/') {
+          state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack, ...(state.line && state.depth === 0 ? { head: true } : {}) };
+        } else if (!state.line) state = { ...state, star: ch === '*' };
+        continue;
+      }
       if (state.mode === 'string') {
         // A quoted string ends at a line break (JavaScript's rule; only templates span lines): what follows is code.
         if (ch === '\n' && state.quote !== '`') state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack };
@@ -237,7 +250,7 @@ export class NameConstraint {
       } else if (state.mode === 'value') {
         if (IDENTIFIER.test(ch)) {
           const prefix: string = state.prefix + ch;
-          if (!this.valuePrefixes.has(prefix) && ![...this.written].some((w) => w.startsWith(prefix))) return null;
+          if (!this.valuePrefixes.has(prefix) && !this.writtenPrefixes.has(prefix)) return null;
           state = { ...state, prefix };
           continue;
         }
@@ -263,6 +276,12 @@ export class NameConstraint {
     return state;
   }
 
+  private remember(word: string): void {
+    if (this.written.has(word)) return;
+    this.written.add(word);
+    for (let i = 0; i <= word.length; i++) this.writtenPrefixes.add(word.slice(0, i));
+  }
+
   private isValueMember(name: string): boolean {
     return this.valueMembers.has(name) || this.written.has(name);
   }
@@ -277,12 +296,14 @@ export class NameConstraint {
         return this.membersOf(state.of).includes(state.prefix) && this.afterMember(state.of, state.prefix)?.type !== 'call';
       }
       if (state.mode === 'value') return this.isValueMember(state.prefix);
+      if (state.mode === 'comment') return state.line;
       // A method named but not called (`$todos__items.exists`) is not a finished script.
       return !(state.mode === 'code' && (state.after?.type === 'call' || (state.after?.type === 'element' && state.after.head)));
     }
     const piece = this.pieces[id];
     // Specials (pad, bos) print nothing: inside a name they would let the name stall forever without ending it.
     if (piece === undefined || piece === '') return state.mode !== 'name' && state.mode !== 'member' && state.mode !== 'value';
+    if (state.mode === 'comment') return this.advance(state, piece) !== null;
     if (state.mode === 'code' && !state.after && !state.quoted && !state.closed && !state.spent && !/[$.\\]/.test(piece)
       && (state.stack.length === 0 || (!state.stack[state.stack.length - 1]!.empty && !/[)\]}]/.test(piece)))) return true;
     return this.advance(state, piece) !== null;

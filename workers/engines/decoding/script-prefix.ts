@@ -103,6 +103,8 @@ function errorAt(src: string, tokens?: Token[]): number {
   try {
     return refusedNode(parse(src, tokens ? { ...OPTIONS, onToken: tokens } : OPTIONS)) ? 0 : -1;
   } catch (error) {
+    // `try { … }` is only unfinished: its catch or finally may still come (acorn reports it at the `try`).
+    if (/Missing catch or finally clause/.test((error as Error).message)) return src.length;
     const pos = (error as { pos?: unknown }).pos;
     return typeof pos === 'number' ? pos : 0;
   }
@@ -127,7 +129,7 @@ const needsMore = (src: string, at: number) => at === -1 || at >= src.trimEnd().
 const MAX_VARIABLE = 24;
 
 /** The methods a script passes a function to (arrays' and lists'). */
-const TAKES_FUNCTION = new Set(['filter', 'map', 'forEach', 'find', 'findIndex', 'some', 'every', 'reduce', 'sort']);
+const TAKES_FUNCTION = new Set(['filter', 'map', 'forEach', 'find', 'findIndex', 'some', 'every', 'reduce', 'sort', 'from']);
 
 /** Names a script may use without declaring them: the interpreter's globals and the automation and math helpers. */
 const GLOBALS = new Set(['undefined', 'NaN', 'Infinity', 'Math', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Number',
@@ -209,7 +211,10 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
     const before = tokens[j - 1];
     if (!before) return true;
     if (before.type.keyword) return false;
-    return before.type.label === 'name' ? TAKES_FUNCTION.has(src.slice(before.start, before.end)) : true;
+    if (before.type.label !== 'name') return true;
+    // A method that takes a function, or a function the script declared itself.
+    const callee = src.slice(before.start, before.end);
+    return TAKES_FUNCTION.has(callee) || (declared.has(callee) && !GLOBALS.has(callee));
   };
   /** A name being declared (after const/let/var/function/catch) or possibly an arrow function's parameter. */
   const mayBeNewName = (i: number) => {
@@ -220,7 +225,8 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     // A variable is a short word (the corpus's longest is `parseFloat`); a name running on is a model looping.
-    if (isName(i) && word(i).length > MAX_VARIABLE && !word(i).startsWith('$') && label(i - 1) !== '.' && label(i - 1) !== '?.') return true;
+    if (isName(i) && word(i).length > MAX_VARIABLE && !word(i).startsWith('$') && label(i - 1) !== '.' && label(i - 1) !== '?.'
+      && label(i + 1) !== ':') return true;
     if (!isName(i) || declared.has(word(i)) || CONTEXTUAL.has(word(i)) || word(i).startsWith('$')) continue;
     const before = label(i - 1);
     if (before === '.' || before === '?.' || label(i + 1) === ':') continue;
