@@ -27,7 +27,7 @@ export async function probeGpu(gpu: GPU | undefined): Promise<GpuInfo> {
   for (const key of KEY_LIMITS) limits[key] = Number(adapter.limits[key]);
   return {
     available: true,
-    ...(isFallbackAdapter ? { reason: 'The WebGPU adapter is a software fallback (CPU): correct but slow, so it is used only where WebGPU is chosen for a request.' } : {}),
+    ...(isFallbackAdapter ? { reason: 'The WebGPU adapter is a software fallback (CPU): correct but slow, so ONNX models run on WASM unless WebGPU is chosen; web-llm models, which need WebGPU, still run on it.' } : {}),
     vendor: info.vendor,
     architecture: info.architecture,
     device: info.device,
