@@ -267,6 +267,8 @@ export const PageDocumentSchema = v.strictObject({
   truncated: v.boolean(),
   truncation: v.optional(v.strictObject({ reason: v.picklist(['nodes', 'time', 'entries']), visitedNodes: v.number() })),
   stats: v.strictObject({ nodes: v.number(), elements: v.number(), lists: v.number(), ms: v.number() }),
+  /** Tab panels not shown now: their sections, and the tab (an entry name above) that shows them. */
+  views: v.optional(v.pipe(v.array(v.strictObject({ via: text(200), sections: v.pipe(v.array(SectionSchema), v.maxLength(200)) })), v.maxLength(50))),
   /** The control the user last clicked on this page (locators taken at the click), for site-document edges. */
   lastClick: v.optional(v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)), msAgo: v.number() })),
 });

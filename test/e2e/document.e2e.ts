@@ -133,6 +133,10 @@ describe('page → document in Chromium', () => {
     expect(byName('account__weekly_report').kind).toBe('clickable');
     expect(byName('account__unread').kind).toBe('clickable');
     expect(byName('account__starred').kind).toBe('clickable'); // declarations nested in @media inside a rule
+    // A tab panel hidden by CSS is another view: named as it will be, with the tab that shows it.
+    expect(names).not.toContain('preferences__email_alerts');
+    expect(doc.views).toEqual([{ via: 'preferences__sound_tab', sections: [expect.objectContaining({ name: 'preferences' })] }]);
+    expect(doc.views![0]!.sections[0]!.entries.map((e) => e.name)).toEqual(['preferences__email_alerts']);
     expect(byName('account__delete_account_button').inViewport).toBe(false);
     expect(byName('card__pay_button').inViewport).toBe(true);
     expect(byName('profile__nickname').locators[0]).toMatchObject({ by: 'id', value: 'nick', root: 'html > body > main > user-card' });
@@ -147,6 +151,10 @@ describe('page → document in Chromium', () => {
     const pay = await page.frameLocator('iframe').locator('button').boundingBox();
     const box = await page.evaluate(() => document.getElementById('__pocket-slm-highlight')!.getBoundingClientRect().toJSON() as DOMRect);
     expect(Math.abs(box.x + 2 - pay!.x)).toBeLessThan(2);
+    await page.click('#sound_tab');
+    const shown = await documentOf(tabId);
+    expect(namesOf(shown)).toContain('preferences__email_alerts');
+    expect(shown.views?.[0]?.via).toBe('preferences__look_tab');
     const missing = await sendFromPage(popup, envelope('page.highlight', { tabId, locators: [{ by: 'id', value: 'nope' }] })) as Reply<{ found: boolean }>;
     expect(missing.payload.found).toBe(false);
     expect(await page.evaluate(() => document.getElementById('__pocket-slm-highlight'))).toBeNull();

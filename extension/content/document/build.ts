@@ -119,7 +119,9 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   const started = now();
   const walked = walk(doc, { maxNodes: options.maxNodes ?? 40_000, maxMs: options.maxMs ?? 1_500, now });
   const stops = new Set<Element>(walked.frames.keys());
-  const lists = detectLists(walked.candidates, stops);
+  // Lists and link groups are made of what is shown; a hidden tab panel's elements stay single entries of its view.
+  const shown = walked.candidates.filter((c) => !c.via);
+  const lists = detectLists(shown, stops);
   const absorbed = new Map<Candidate, DetectedList>();
   for (const list of lists) for (const member of list.members) absorbed.set(member, list);
 
@@ -127,7 +129,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   // `text_links` list, found by text.
   const prose = new Map<SectionRef, Candidate[]>();
   const blockTexts = new Map<Element, number>();
-  for (const candidate of walked.candidates) {
+  for (const candidate of shown) {
     if (candidate.kind !== 'link' || absorbed.has(candidate) || !proseBlock(candidate.el, blockTexts)) continue;
     const group = prose.get(candidate.landmark);
     if (group) group.push(candidate); else prose.set(candidate.landmark, [candidate]);
@@ -135,11 +137,11 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   const proseOf = new Map<Candidate, Candidate[]>();
   for (const group of prose.values()) if (group.length >= MIN_PROSE_LINKS) for (const candidate of group) proseOf.set(candidate, group);
   // A table of contents and ¶ permalinks: one list of the page's in-page anchors, found by text.
-  const anchors = walked.candidates.filter((c) => c.kind === 'link' && !absorbed.has(c) && !proseOf.has(c) && inPageAnchor(c.el));
+  const anchors = shown.filter((c) => c.kind === 'link' && !absorbed.has(c) && !proseOf.has(c) && inPageAnchor(c.el));
   if (anchors.length >= MIN_ANCHORS) for (const candidate of anchors) proseOf.set(candidate, anchors);
   // Big menus (a site's category tree, a footer full of links) likewise: one list to find a link in by its text.
   const navLinks = new Map<string, Candidate[]>();
-  for (const candidate of walked.candidates) {
+  for (const candidate of shown) {
     if (candidate.kind !== 'link' || absorbed.has(candidate) || proseOf.has(candidate)) continue;
     const group = navLinks.get(candidate.section.name);
     if (group) group.push(candidate); else navLinks.set(candidate.section.name, [candidate]);
@@ -152,7 +154,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   }
   const emittedProse = new Set<Candidate[]>();
 
-  type Placed = { entry: Entry; el: Element; section: SectionRef };
+  type Placed = { entry: Entry; el: Element; section: SectionRef; via?: Element };
   const placed: Placed[] = [];
   const emitted = new Set<DetectedList>();
   const formName = (form: Element) => {
@@ -227,7 +229,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
     if (sensitive) entry.sensitive = true;
     if (candidate.inViewport !== undefined) entry.inViewport = candidate.inViewport;
     entry.locators = locatorsFor(el, label);
-    placed.push({ entry, el, section: candidate.section });
+    placed.push({ entry, el, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
   }
 
   // Sections of the same name are one section; names are `section__own`, unique across the page.
@@ -253,6 +255,29 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
     taken.add(name);
   }
 
+  // Entries of hidden tab panels move to their view, named as they will be once their tab shows them.
+  const nameOf = new Map(placed.map((item) => [item.el, item.entry.name] as const));
+  const views = new Map<string, Map<string, Section>>();
+  const moved = new Set<Entry>();
+  for (const item of placed) {
+    if (!item.via) continue;
+    moved.add(item.entry);
+    const via = nameOf.get(item.via);
+    if (!via) continue; // its tab is part of a list: no single name to click
+    const home = sections.get(item.section.name)!;
+    let view = views.get(via);
+    if (!view) views.set(via, (view = new Map()));
+    let section = view.get(home.name);
+    if (!section) view.set(home.name, (section = { name: home.name, kind: home.kind, title: home.title, entries: [] }));
+    section.entries.push(item.entry);
+  }
+  if (moved.size) {
+    for (const [name, section] of sections) {
+      section.entries = section.entries.filter((entry) => !moved.has(entry));
+      if (!section.entries.length) sections.delete(name);
+    }
+  }
+
   const truncated = walked.truncated ?? (entriesTruncated ? 'entries' : undefined);
   const document: PageDocument = {
     url: truncate(doc.location?.href ?? '', 4000),
@@ -260,8 +285,9 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
     sections: [...sections.values()],
     tokens: 0,
     truncated: truncated !== undefined,
-    stats: { nodes: walked.visited, elements: placed.length, lists: emitted.size, ms: 0 },
+    stats: { nodes: walked.visited, elements: placed.length - moved.size, lists: emitted.size, ms: 0 },
   };
+  if (views.size) document.views = [...views].map(([via, view]) => ({ via, sections: [...view.values()] }));
   if (truncated) document.truncation = { reason: truncated, visitedNodes: walked.visited };
   document.tokens = Math.ceil(renderDocument(document).length / 4);
   document.stats.ms = Math.round((now() - started) * 10) / 10;

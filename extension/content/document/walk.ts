@@ -33,6 +33,8 @@ export interface Candidate {
   /** The landmark, form, dialog, region or frame around it (or the page), headings aside. */
   landmark: SectionRef;
   inViewport: boolean | undefined;
+  /** On a tab panel that is not shown: the tab that shows it. */
+  via?: Element;
 }
 
 export interface WalkResult {
@@ -198,8 +200,10 @@ function renderedWithLayout(el: Element): boolean {
   return !parent || renderedWithLayout(parent);
 }
 
-function renderedWithoutLayout(cache: Map<Element, boolean>): Rendered {
+/** `boundary`: a hidden tab panel read as its own view; what hides the panel itself does not count. */
+function renderedWithoutLayout(cache: Map<Element, boolean>, boundary?: Element): Rendered {
   const check = (el: Element): boolean => {
+    if (el === boundary) return true;
     const known = cache.get(el);
     if (known !== undefined) return known;
     let shown = !hidesSubtree(el, styleOf(el));
@@ -242,6 +246,30 @@ interface WalkState {
 interface View {
   layout: boolean;
   rendered: Rendered;
+  /** Reading a tab panel that is not shown: the panel, and the tab that shows it. */
+  panel?: { el: Element; via: Element };
+}
+
+/** A tab panel and the tab that shows it (`aria-labelledby` → a tab, or a tab whose `aria-controls` names it). */
+function tabOf(panel: Element): Element | undefined {
+  for (const id of (panel.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+    const tab = byId(panel, id);
+    if (tab && roleOf(tab) === 'tab') return tab;
+  }
+  if (!panel.id) return undefined;
+  const root = panel.getRootNode() as Document | ShadowRoot;
+  for (const tab of Array.from(root.querySelectorAll?.('[role=tab][aria-controls]') ?? [])) {
+    if ((tab.getAttribute('aria-controls') ?? '').split(/\s+/).includes(panel.id)) return tab;
+  }
+  return undefined;
+}
+
+/** The hidden-for-everyone ancestor of `el` (itself included), below the panel a view reads. */
+function hiddenIn(el: Element, view: View): Element | null {
+  const hidden = el.closest(HIDDEN_SELECTOR);
+  if (!hidden || !view.panel || !hidden.contains(view.panel.el)) return hidden;
+  for (let node: Element | null = el; node && node !== view.panel.el; node = node.parentElement) if (node.matches(HIDDEN_SELECTOR)) return node;
+  return null;
 }
 
 function viewOf(doc: Document): View {
@@ -304,7 +332,19 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       skip = el;
       continue;
     }
-    const hidden = el.closest(HIDDEN_SELECTOR);
+    const hidden = hiddenIn(el, view);
+    // A tab panel that is not shown is another view of this page: its elements are read, marked with the tab that
+    // shows them, so a script may name them (the runtime clicks the tab first).
+    if (!view.panel && roleOf(el) === 'tabpanel' && (hidden === el || (!hidden && !view.rendered(el)))) {
+      const via = tabOf(el);
+      if (via) {
+        while (stack.length > 1 && !stack[stack.length - 1]!.el!.contains(el)) stack.pop();
+        walkElements(root, el, el.getElementsByTagName('*'), stack[stack.length - 1]!, state,
+          { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via } });
+        skip = el;
+        continue;
+      }
+    }
     if (hidden || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
       skip = hidden ?? el;
       continue;
@@ -351,7 +391,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
           inViewport = !!win && rect.bottom > 0 && rect.right > 0 && rect.top < win.innerHeight && rect.left < win.innerWidth;
         }
       }
-      if (kind && shown) state.candidates.push({ el, kind, section: sectionFor(frame), landmark: frame.section, inViewport });
+      if (kind && shown) state.candidates.push({ el, kind, section: sectionFor(frame), landmark: frame.section, inViewport, ...(view.panel ? { via: view.panel.via } : {}) });
       // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry.
       if (kind && NO_DESCEND_KINDS.has(kind)) skip = el;
     }

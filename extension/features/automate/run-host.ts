@@ -160,7 +160,7 @@ export class AutomationRuns {
    */
   private async writeScript(request: AutomateStart, entry: CatalogueEntry, doc: PageDocument, state: RunState,
     signal: AbortSignal, prompts: string[]): Promise<ModelReply> {
-    const other = ((await this.deps.otherPageNames?.(doc)) ?? []).map((n) => n.name);
+    const other = (await this.deps.otherPageNames?.(doc)) ?? [];
     const call = scriptWriterCall(doc, request.task, other);
     if (request.keepPrompts) prompts.push(call.prompt);
     const began = Date.now();

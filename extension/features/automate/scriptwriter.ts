@@ -5,6 +5,7 @@
  * document's other pages) offer, so it cannot write an element that does not exist. Its bare script is wrapped into
  * the usual answer so the runner, the log and saved scripts treat it like any other model's.
  */
+import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import type { CatalogueEntry } from '../../../models/catalogue.ts';
 import type { GenerateRequestPayload, PageDocument } from '../../protocol/schemas.ts';
 import type { ModelAnswer } from './parse.ts';
@@ -34,10 +35,12 @@ export interface ScriptWriterCall {
   literals: string[];
 }
 
-export function scriptWriterCall(doc: PageDocument, task: string, otherNames: readonly string[]): ScriptWriterCall {
-  const entries = scriptNames(doc);
-  const here = entries.map((n) => n.name);
-  const other = otherNames.filter((n) => !here.includes(n));
+/** `otherNames`: names on other pages or views (with their kinds where known, so their members are held too). */
+export function scriptWriterCall(doc: PageDocument, task: string, otherNames: readonly (string | ScriptName)[]): ScriptWriterCall {
+  const here = scriptNames(doc).map((n) => n.name);
+  const elsewhere = otherNames.map((n) => (typeof n === 'string' ? { name: n, kind: '' } : n)).filter((n) => !here.includes(n.name));
+  const entries = [...scriptNames(doc), ...elsewhere.filter((n) => n.kind)];
+  const other = elsewhere.map((n) => n.name);
   const lists: Record<string, string[]> = {};
   const elements: string[] = [];
   const kinds: Record<string, string> = {};

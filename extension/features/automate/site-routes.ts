@@ -8,9 +8,13 @@ import { scriptNames } from './page-bridge.ts';
 import { locate, pageKey, recordEdge, recordPage, viewSite } from './site-document.ts';
 
 export async function otherPageNames(doc: PageDocument): Promise<ScriptName[]> {
+  const names = new Map<string, ScriptName>();
+  // This page's tab panels that are not shown come first: one click away.
+  for (const view of doc.views ?? []) {
+    for (const name of scriptNames({ ...doc, sections: view.sections })) if (!names.has(name.name)) names.set(name.name, name);
+  }
   const { origin, pattern } = pageKey(doc);
   const site = await viewSite(origin);
-  const names = new Map<string, ScriptName>();
   for (const page of site.pages) {
     if (page.pattern === pattern) continue;
     for (const name of scriptNames({ ...doc, sections: page.sections })) if (!names.has(name.name)) names.set(name.name, name);
@@ -19,6 +23,8 @@ export async function otherPageNames(doc: PageDocument): Promise<ScriptName[]> {
 }
 
 export async function routeTo(name: string, from: PageDocument): Promise<string[] | null> {
+  const view = from.views?.find((v) => v.sections.some((section) => section.entries.some((entry) => entry.name === name)));
+  if (view) return [view.via];
   const found = await locate(pageKey(from).origin, name, from);
   return found?.path.length ? found.path.map((step) => step.element) : null;
 }

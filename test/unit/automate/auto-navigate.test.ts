@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { act } from '../../../extension/content/executor/index.ts';
@@ -8,6 +9,7 @@ import { runTask } from '../../../extension/features/automate/runner.ts';
 import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
 import type { PageDocument } from '../../../extension/protocol/schemas.ts';
+import { otherPageNames, routeTo } from '../../../extension/features/automate/site-routes.ts';
 
 /**
  * A script may name an element that lives on another page of the site: the bridge clicks along the site document's
@@ -73,6 +75,41 @@ describe('auto-navigation through the site document', () => {
     expect(routes).toEqual([dark]);
     expect(prompts[0]!.at(-1)!.content).toContain(`ON OTHER PAGES OF THIS SITE`);
     expect(prompts[0]!.at(-1)!.content).toContain(`$${dark}`);
+  });
+
+  test('a name on a tab panel not shown: offered to the model, and the bridge clicks its tab first', async () => {
+    document.body.innerHTML = `<section><h2>Your account</h2><div role="tablist" aria-label="Settings">
+      <button role="tab" id="general_tab" aria-selected="true">General</button><button role="tab" id="sound_tab" aria-selected="false">Sound</button></div>
+      <div role="tabpanel" aria-labelledby="general_tab"><label><input type="checkbox"> Large text</label></div>
+      <div role="tabpanel" aria-labelledby="sound_tab" hidden><label><input type="checkbox" id="alerts" checked> Email alerts</label></div></section>`;
+    const [general, sound] = Array.from(document.querySelectorAll<HTMLElement>('[role=tabpanel]'));
+    document.getElementById('sound_tab')!.addEventListener('click', () => {
+      general!.hidden = true;
+      sound!.hidden = false;
+    });
+    const readDocument = async () => buildPageDocument(document);
+    const first = await readDocument();
+    expect(scriptNames(first).some((n) => n.name === 'your_account__email_alerts')).toBe(false);
+    expect((await otherPageNames(first)).map((n) => n.name)).toContain('your_account__email_alerts');
+    let bridge!: PageBridge;
+    const report = await runTask('turn off email alerts', {
+      constrained: false,
+      readDocument,
+      otherPageNames,
+      async generate() {
+        return { text: JSON.stringify({ plan: 'p', elements: [], script: '$your_account__email_alerts.uncheck();\ndone("off");' }), tokensIn: 1, tokensOut: 1 };
+      },
+      async execute(source, names, budgets, onLog, signal) {
+        bridge = new PageBridge({
+          act: (request) => act(document, { settleMs: 30, ...request }),
+          readDocument, confirm: async () => true, ask: async () => '', say: () => undefined, route: routeTo,
+        }, await readDocument());
+        return runScript(source, automationCapabilities(bridge, names), { budgets, onLog, ...(signal ? { signal } : {}) });
+      },
+    });
+    expect(report, report.summary).toMatchObject({ status: 'done', modelCalls: 1, result: 'off' });
+    expect((document.getElementById('alerts') as HTMLInputElement).checked).toBe(false);
+    expect(bridge.stats.autoNavigations).toBe(1);
   });
 
   test('no recorded route: the name stays NotFound and goes to the repair loop', async () => {

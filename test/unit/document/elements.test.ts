@@ -176,6 +176,28 @@ describe('element discovery and names', () => {
     expect(new Set(names(doc)).size).toBe(names(doc).length);
   });
 
+  test('a tab panel not shown is another view: its elements are named as they will be, with the tab that shows them', () => {
+    const panels = (shown: 'general' | 'sound') => `
+      <section><h2>Your account</h2>
+        <div role="tablist" aria-label="Settings"><button role="tab" id="general_tab" aria-selected="${shown === 'general'}">General</button>
+          <button role="tab" id="sound_tab" aria-controls="sound_panel" aria-selected="${shown === 'sound'}">Sound</button></div>
+        <div role="tabpanel" aria-labelledby="general_tab" ${shown === 'general' ? '' : 'hidden'}><h2>General</h2><label><input type="checkbox"> Large text</label></div>
+        <div role="tabpanel" id="sound_panel" ${shown === 'sound' ? '' : 'style="display:none"'}><h2>Sound</h2><label><input type="checkbox" checked> Email alerts</label>
+          <div hidden><button>Never shown</button></div></div>
+      </section>`;
+    const general = build(panels('general'));
+    expect(names(general)).toEqual(['your_account__general_tab', 'your_account__sound_tab', 'your_account__large_text']);
+    expect(general.views).toEqual([{ via: 'your_account__sound_tab', sections: [expect.objectContaining({ name: 'your_account' })] }]);
+    const hidden = general.views![0]!.sections[0]!.entries;
+    expect(hidden.map((e) => e.name)).toEqual(['your_account__email_alerts']);
+    expect(general.stats.elements).toBe(3);
+    // Shown, the same element has the same name; the other panel is now the view.
+    const sound = build(panels('sound'));
+    expect(names(sound)).toContain('your_account__email_alerts');
+    expect(sound.views?.[0]?.via).toBe('your_account__general_tab');
+    expect(sound.views?.[0]?.sections[0]?.entries.map((e) => e.name)).toEqual(['your_account__large_text']);
+  });
+
   test('slotted light children are read where their slot shows them: in the shadow tree\'s section, in its order', () => {
     load('<settings-box><button>Inside</button><input aria-label="Name"><span slot="nowhere"><button>Unslotted</button></span></settings-box><button>After</button>');
     const host = document.querySelector('settings-box')!;
