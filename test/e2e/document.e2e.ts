@@ -176,6 +176,20 @@ describe('page → document in Chromium', () => {
     await page.close();
   });
 
+  test('side panel Page view lists a hidden tab panel as a view of its tab', async () => {
+    const { page, tabId } = await open('/fixtures/widgets.html');
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    await panel.getByRole('tab', { name: 'Page' }).click();
+    await panel.getByTestId('document-summary').waitFor({ timeout: 20_000 });
+    const view = panel.locator('details[data-view="preferences__sound_tab"]');
+    await view.locator('summary').first().click();
+    await view.locator('details[data-section="preferences"] summary').click();
+    expect(await view.locator('[data-entry="preferences__email_alerts"]').isVisible()).toBe(true);
+    await expectAccessible(panel, 'side panel Page view with a view');
+    await panel.close();
+    await page.close();
+  });
+
   test('side panel Page view: sections with counts, collapsible; hovering an entry outlines the element in the page', async () => {
     const { page, tabId } = await open('/demo/');
     const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);

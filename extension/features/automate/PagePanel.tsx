@@ -122,6 +122,12 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
             <p role="note" data-field="doc.truncated">This page is larger than the reading budget: only its first part is described.</p>
           )}
           {state.doc.sections.map((section) => <SectionView key={section.name} section={section} onPoint={point} />)}
+          {state.doc.views?.map((view) => (
+            <details class="doc-view" data-view={view.via} key={view.via}>
+              <summary>What <code>${view.via}</code> shows <span class="muted">(hidden now; a script that names these clicks that tab first)</span></summary>
+              {view.sections.map((section) => <SectionView key={section.name} section={section} onPoint={point} />)}
+            </details>
+          ))}
           <details>
             <summary>Prompt form</summary>
             <pre class="doc-prompt" data-testid="document-prompt">{prompt}</pre>
