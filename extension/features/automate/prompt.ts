@@ -66,7 +66,7 @@ export function userPrompt(parts: PromptParts): { text: string; omitted: string[
   const lines = ['PAGE DOCUMENT', rendered.text, 'END OF PAGE DOCUMENT', ''];
   if (samples.length) lines.push('EXAMPLES (on this page)', ...samples.map(renderSample), '');
   if (parts.otherPageNames?.length) {
-    lines.push('ON OTHER PAGES OF THIS SITE (usable too: the page is opened for you)', parts.otherPageNames.slice(0, 60).map((n) => `$${n}`).join(' '), '');
+    lines.push('ON OTHER PAGES OR TABS OF THIS SITE (usable too: the page or tab is opened for you)', parts.otherPageNames.slice(0, 60).map((n) => `$${n}`).join(' '), '');
   }
   lines.push(`Task: ${parts.task}`, 'Answer:');
   return { text: lines.join('\n'), omitted: rendered.omitted };

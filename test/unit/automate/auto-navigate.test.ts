@@ -73,7 +73,7 @@ describe('auto-navigation through the site document', () => {
     expect((document.getElementById('dark') as HTMLInputElement).checked).toBe(true);
     expect(bridge.stats.autoNavigations).toBe(1);
     expect(routes).toEqual([dark]);
-    expect(prompts[0]!.at(-1)!.content).toContain(`ON OTHER PAGES OF THIS SITE`);
+    expect(prompts[0]!.at(-1)!.content).toContain(`ON OTHER PAGES OR TABS OF THIS SITE`);
     expect(prompts[0]!.at(-1)!.content).toContain(`$${dark}`);
   });
 
