@@ -119,9 +119,17 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   const started = now();
   const walked = walk(doc, { maxNodes: options.maxNodes ?? 40_000, maxMs: options.maxMs ?? 1_500, now });
   const stops = new Set<Element>(walked.frames.keys());
-  // Lists and link groups are made of what is shown; a hidden tab panel's elements stay single entries of its view.
+  // Lists and link groups are made of what is shown; a hidden tab panel's lists are found within it, as they will be
+  // once its tab shows it.
   const shown = walked.candidates.filter((c) => !c.via);
   const lists = detectLists(shown, stops);
+  const hiddenViews = new Map<Element, Candidate[]>();
+  for (const candidate of walked.candidates) {
+    if (!candidate.via) continue;
+    const group = hiddenViews.get(candidate.via);
+    if (group) group.push(candidate); else hiddenViews.set(candidate.via, [candidate]);
+  }
+  for (const group of hiddenViews.values()) lists.push(...detectLists(group, stops));
   const absorbed = new Map<Candidate, DetectedList>();
   for (const list of lists) for (const member of list.members) absorbed.set(member, list);
 
@@ -210,7 +218,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
         itemSelector: list.itemSelector,
         locators: locatorsFor(list.container, label),
       };
-      placed.push({ entry, el: list.container, section: candidate.section });
+      placed.push({ entry, el: list.container, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
       continue;
     }
     const { el, kind } = candidate;

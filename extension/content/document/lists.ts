@@ -287,7 +287,9 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       const candidate = candidates.get(el);
       const text = ownText(el) || el.tagName === 'IMG' || el.tagName === 'TIME';
       if (!candidate && !text) continue;
-      if (!candidate && el.closest('[aria-hidden=true],[hidden],script,style')) continue;
+      // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
+      const hidden = candidate ? null : el.closest('[aria-hidden=true],[hidden],script,style');
+      if (hidden && item.contains(hidden)) continue;
       const slot = note(item, el, candidate ? candidate.kind : 'text');
       if (seen.has(slot.selector)) continue;
       seen.add(slot.selector);

@@ -198,6 +198,20 @@ describe('element discovery and names', () => {
     expect(sound.views?.[0]?.sections[0]?.entries.map((e) => e.name)).toEqual(['your_account__large_text']);
   });
 
+  test('a hidden tab panel\'s repeated rows are the same list in its view as when its tab shows it', () => {
+    const page = (shown: 'a' | 'b') => `<section><h2>Options</h2><div role="tablist" aria-label="Tabs">
+      <button role="tab" id="a_tab" aria-selected="${shown === 'a'}">Look</button><button role="tab" id="b_tab" aria-selected="${shown === 'b'}">Sharing</button></div>
+      <div role="tabpanel" aria-labelledby="a_tab" ${shown === 'a' ? '' : 'hidden'}><label><input type="checkbox"> Large text</label></div>
+      <div role="tabpanel" aria-labelledby="b_tab" ${shown === 'b' ? '' : 'hidden'}><h3>Sharing</h3><ul class="toggles">
+        ${['Location access', 'Auto-save', 'Show online status'].map((t) => `<li><label><input type="checkbox"> ${t}</label></li>`).join('')}</ul></div></section>`;
+    const hidden = build(page('a'));
+    const inView = hidden.views![0]!.sections.flatMap((section) => section.entries);
+    const visible = build(page('b'));
+    const shownEntries = visible.sections.flatMap((section) => section.entries).filter((e) => !['options__look_tab', 'options__sharing_tab'].includes(e.name));
+    expect(inView.map((e) => [e.name, e.kind])).toEqual(shownEntries.map((e) => [e.name, e.kind]));
+    expect(inView.some((e) => e.kind === 'list')).toBe(true);
+  });
+
   test('slotted light children are read where their slot shows them: in the shadow tree\'s section, in its order', () => {
     load('<settings-box><button>Inside</button><input aria-label="Name"><span slot="nowhere"><button>Unslotted</button></span></settings-box><button>After</button>');
     const host = document.querySelector('settings-box')!;

@@ -20,6 +20,8 @@ export class TaskOrder {
   private readonly mentions: ReadonlyMap<string, number>;
   /** The fields among them, in the order the task mentions them. */
   private readonly fields: readonly string[];
+  /** The task names a tab ("Switch to Sound"): the tab to open is that one, not another. */
+  private readonly tabMentioned: boolean;
   /** Sections (a name up to its last `__`) with a button, and the fields in them one types into. */
   private readonly typedSections = new Map<string, readonly string[]>();
   /** Per next field and waiting sections: prefixes of the names a top-level statement may start with. */
@@ -28,6 +30,7 @@ export class TaskOrder {
   constructor(private readonly names: ReadonlySet<string>, private readonly kinds: ReadonlyMap<string, string>, task: string) {
     this.mentions = mentionsOf(names, task);
     this.fields = [...this.mentions.keys()].filter((name) => this.settable(name));
+    this.tabMentioned = [...this.mentions.keys()].some((name) => kinds.get(name) === 'tab');
     const typed = new Map<string, string[]>();
     for (const name of names) {
       if (elementMembersFor(kinds.get(name) ?? 'unknown').includes('type')) typed.set(sectionOf(name), [...typed.get(sectionOf(name)) ?? [], name]);
@@ -44,12 +47,13 @@ export class TaskOrder {
    * elements it does not mention that are no fields (a tab to open first). A field the task does not mention is not
    * set where it mentions others (the query of "Search for Ito" is mentioned by no label); a button it mentions after
    * the next field waits, and so does a button in a section with a field to type into that nothing has been typed
-   * into yet ("Search for Ito": the query is typed before the search button is pressed).
+   * into yet ("Search for Ito": the query is typed before the search button is pressed). Where the task names a tab,
+   * the other tabs are not opened.
    */
   heads(used: ReadonlySet<string>): ReadonlySet<string> | undefined {
     // `used`: the names top-level statements have started with so far.
     const waiting = [...this.typedSections].filter(([, fields]) => !fields.some((name) => used.has(name))).map(([section]) => section);
-    if (!this.fields.length && !waiting.length) return undefined;
+    if (!this.fields.length && !waiting.length && !this.tabMentioned) return undefined;
     const field = this.nextField(used);
     const key = JSON.stringify([field ?? null, waiting]);
     let prefixes = this.cache.get(key);
@@ -59,7 +63,8 @@ export class TaskOrder {
       for (const name of this.names) {
         const mentioned = this.mentions.get(name);
         const fits = (mentioned === undefined ? !this.settable(name) || !this.fields.length : mentioned <= at)
-          && !(this.kinds.get(name) === 'button' && waiting.includes(sectionOf(name)));
+          && !(this.kinds.get(name) === 'button' && waiting.includes(sectionOf(name)))
+          && !(mentioned === undefined && this.tabMentioned && this.kinds.get(name) === 'tab');
         if (fits) for (let i = 0; i <= name.length; i++) open.add(name.slice(0, i));
       }
       this.cache.set(key, prefixes = open);
