@@ -130,8 +130,12 @@ export function accessibleName(el: Element): string {
   return collapse(el.getAttribute('title') ?? '');
 }
 
-/** Whether layout is real (Chromium) or absent (happy-dom): only real layout may hide zero-sized elements. */
+/**
+ * Whether layout is real (Chromium) or absent (happy-dom): only real layout may hide zero-sized elements, and only
+ * there does `checkVisibility` answer.
+ */
 export function hasLayout(doc: Document): boolean {
+  if (typeof doc.documentElement.checkVisibility !== 'function') return false;
   const rect = doc.documentElement.getBoundingClientRect();
   return rect.width > 0 || rect.height > 0;
 }

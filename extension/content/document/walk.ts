@@ -6,7 +6,7 @@
  * (a full per-element scan only where a style sheet cannot be read).
  */
 import type { ElementKind, SectionKind } from './types.ts';
-import { accessibleName, byId, hidesSubtree, moreElementsThan, styleOf, textOf } from './dom.ts';
+import { accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, styleOf, textOf } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
@@ -220,12 +220,6 @@ function renderedWithoutLayout(cache: Map<Element, boolean>, boundary?: Element)
   return check;
 }
 
-function hasLayoutIn(doc: Document): boolean {
-  if (typeof doc.documentElement.checkVisibility !== 'function') return false;
-  const rect = doc.documentElement.getBoundingClientRect();
-  return rect.width > 0 || rect.height > 0;
-}
-
 interface WalkState {
   candidates: Candidate[];
   frames: Map<Element, Frame>;
@@ -238,6 +232,8 @@ interface WalkState {
   steps: number;
   truncated: WalkResult['truncated'];
   sheets: SheetCache;
+  /** Per root: its pointer rules and the elements they match (a root's slotted subtrees are walked one by one). */
+  pointers: Map<Document | ShadowRoot, { opaque: boolean; pointed: Set<Element> }>;
   /** Light elements walked where their slot shows them: the light pass skips them. */
   slotted: Set<Element>;
 }
@@ -273,7 +269,7 @@ function hiddenIn(el: Element, view: View): Element | null {
 }
 
 function viewOf(doc: Document): View {
-  const layout = hasLayoutIn(doc);
+  const layout = hasLayout(doc);
   return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()) };
 }
 
@@ -295,8 +291,13 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   state.budget -= counted;
   const top = root.nodeType === 9 ? first : undefined;
 
-  const pointer = pointerSelectors(root, state.sheets);
-  const pointed = new Set<Element>(pointer.selectors.length ? safeQueryAll(root, pointer.selectors.join(',')) : []);
+  let pointer = state.pointers.get(root);
+  if (!pointer) {
+    const rules = pointerSelectors(root, state.sheets);
+    pointer = { opaque: rules.opaque, pointed: new Set(rules.selectors.length ? safeQueryAll(root, rules.selectors.join(',')) : []) };
+    state.pointers.set(root, pointer);
+  }
+  const { pointed } = pointer;
   // One pass in document order: what the walk looks at, shadow hosts, and where a style sheet cannot be read, every
   // element where a pointer cursor begins (outside links and buttons, whose insides are theirs).
   const order: Element[] = first ? [first] : [];
@@ -443,7 +444,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
   const state: WalkState = {
     candidates: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
-    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), slotted: new Set(),
+    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(),
   };
   slotOf = new WeakMap();
   walkRoot(doc, doc.body ?? doc.documentElement, page, state, viewOf(doc));

@@ -175,8 +175,9 @@ export class NameConstraint {
     // Code has no escapes (`i\u0061` is an identifier); `$` glued to a word is part of that word, not a reference.
     if (ch === '\\') return null;
     const word = after === undefined ? state.word : undefined;
-    if (ch === '$' && word && !/^\d/.test(word)) return null;
-    if (ch === '.' && after === undefined && ((word && !/^\d/.test(word)) || state.closed)) {
+    const name = word !== undefined && !/^\d/.test(word);
+    if (ch === '$' && name) return null;
+    if (ch === '.' && after === undefined && (name || state.closed)) {
       if (word && this.recording) this.remember(word);
       return { mode: 'value', prefix: '', depth, stack };
     }
@@ -210,8 +211,8 @@ export class NameConstraint {
     if (ch === '"' || ch === "'" || ch === '`') return { mode: 'string', quote: ch, escaped: false, depth, stack };
     const head = depth === 0 && (ch === ';' || ch === '\n' || (/\s/.test(ch) && state.head === true));
     // The word being written goes on (a number also through its decimal point); any other character ends it.
-    const next = IDENTIFIER.test(ch) || (ch === '.' && word && /^\d/.test(word)) ? `${word ?? ''}${ch}` : undefined;
-    if (next === undefined && word && this.recording && !/^\d/.test(word)) this.remember(word);
+    const next = IDENTIFIER.test(ch) || (ch === '.' && word && !name) ? `${word ?? ''}${ch}` : undefined;
+    if (next === undefined && name && this.recording) this.remember(word);
     const slash = ch === '/' && after === undefined;
     if (after === undefined && head === (state.head === true) && next === state.word && !state.closed && !state.slash && !slash) return state;
     return { mode: 'code', after: undefined, depth, stack, head, ...(next === undefined ? {} : { word: next }), ...(slash ? { slash } : {}) };
