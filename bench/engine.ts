@@ -6,10 +6,10 @@
 import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
 import theirWasmUrl from '../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm?url';
 import theirMjsUrl from '../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.mjs?url';
-import { loadOurs, ortVersion, type OrtBuild } from './ours.ts';
+import { loadOurs, ortVersion, stepRunMs, type OrtBuild } from './ours.ts';
 
 type Backend = 'webgpu' | 'wasm';
-export interface RunResult { ttftMs: number; decodeTokS: number; tokens: number[]; graph?: string | undefined }
+export interface RunResult { ttftMs: number; decodeTokS: number; tokens: number[]; graph?: string | undefined; stepRunMs?: number }
 
 // transformers.js offline: local files only, its own onnxruntime-web binary served from here, one thread.
 env.allowRemoteModels = false;
@@ -25,12 +25,14 @@ const ours: Partial<Record<string, Awaited<ReturnType<typeof loadOurs>>>> = {};
 const theirs: Partial<Record<Backend, { model: any; tokenizer: any }>> = {};
 
 /**
- * `build` may end in `+cpu-select` (WebGPU with logits read back and tokens selected on the CPU) and/or `+unfused`
- * (the graph as exported, without the engine's fusion pass), for comparison.
+ * `build` may end in `+cpu-select` (WebGPU with logits read back and tokens selected on the CPU), `+unfused` (the graph
+ * as exported, without the engine's fusion pass) and/or `+uncaptured` (WebGPU decode steps as ordinary session runs,
+ * not a replayed graph), for comparison.
  */
 async function runOurs(backend: Backend, prompt: string, newTokens: number, build = 'asyncify'): Promise<RunResult> {
   const [ortBuild, ...flags] = build.split('+') as [OrtBuild, ...string[]];
-  const engine = (ours[`${backend}|${build}`] ??= await loadOurs(backend, !flags.includes('cpu-select'), ortBuild, !flags.includes('unfused')));
+  const engine = (ours[`${backend}|${build}`] ??= await loadOurs(backend, !flags.includes('cpu-select'), ortBuild, !flags.includes('unfused'), !flags.includes('uncaptured')));
+  stepRunMs.length = 0;
   const started = performance.now();
   let first = 0;
   const stream = engine.generate({ id: 'bench', prompt, params: { maxTokens: newTokens, temperature: 0, stopAtEos: false } });
@@ -38,7 +40,9 @@ async function runOurs(backend: Backend, prompt: string, newTokens: number, buil
     const next = await stream.next();
     if (next.done) {
       const ended = performance.now();
-      return { ttftMs: first - started, decodeTokS: (next.value.tokenIds.length - 1) / ((ended - first) / 1000), tokens: next.value.tokenIds, graph: engine.info.graph };
+      const runs = [...stepRunMs].sort((a, b) => a - b);
+      return { ttftMs: first - started, decodeTokS: (next.value.tokenIds.length - 1) / ((ended - first) / 1000), tokens: next.value.tokenIds, graph: engine.info.graph,
+        stepRunMs: runs[runs.length >> 1] };
     }
     if (!first) first = performance.now();
   }

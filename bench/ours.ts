@@ -25,13 +25,16 @@ const base = '/models/tinystories-656k/';
 const json = async (name: string) => (await fetch(base + name)).json() as Promise<Record<string, unknown>>;
 
 /** Our engine on the bundled TinyStories model, loaded from the static server. */
-export async function loadOurs(backend: 'webgpu' | 'wasm', selectOnGpu = true, build: OrtBuild = 'asyncify', fuse = true): Promise<OrtDecoderEngine> {
+/** Time each decode step's session run took on the page's thread, for the run in progress (cleared by the caller). */
+export const stepRunMs: number[] = [];
+
+export async function loadOurs(backend: 'webgpu' | 'wasm', selectOnGpu = true, build: OrtBuild = 'asyncify', fuse = true, captureGraph = true): Promise<OrtDecoderEngine> {
   const [model, tokenizerJson, tokenizerConfig, config, generationConfig] = await Promise.all([
     fetch(base + 'model.onnx').then(async (r) => new Uint8Array(await r.arrayBuffer())),
     json('tokenizer.json'), json('tokenizer_config.json'), json('config.json'), json('generation_config.json'),
   ]);
   return OrtDecoderEngine.load({
-    ort: builds[build][0] as typeof ortAsyncify, modelId: 'tinystories-656k', backend, model, selectOnGpu, fuse,
+    ort: builds[build][0] as typeof ortAsyncify, modelId: 'tinystories-656k', backend, model, selectOnGpu, fuse, captureGraph, onStepRun: (ms) => stepRunMs.push(ms),
     tokenizer: new TextTokenizer({ tokenizerJson, tokenizerConfig }),
     config: decoderConfigFrom(config, generationConfig),
   });

@@ -107,4 +107,4 @@ export function measure(runs: number) {
   };
 }
 
-(globalThis as unknown as { __pocketBench: unknown }).__pocketBench = { measure };
+(globalThis as unknown as { __pocketBench: unknown }).__pocketBench = { measure, build: () => buildPageDocument(document), listing: () => baselineListing(document) };

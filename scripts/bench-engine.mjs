@@ -3,7 +3,7 @@
 // N new tokens; per backend one warm-up run each (not counted), then RUNS runs each, interleaved ours/theirs.
 // Ours runs on the onnxruntime-web builds the model worker ships (workers/ort-builds.ts: plain WASM for WASM, JSPI for
 // WebGPU, with the engine's graph fusion) and, as labelled extra rows, variants: the graph as exported (+unfused), JSPI on
-// WASM, CPU token selection on WebGPU (+cpu-select).
+// WASM, CPU token selection on WebGPU (+cpu-select), WebGPU decode steps without graph capture (+uncaptured).
 // Options (env): BENCH_BACKENDS=wasm,webgpu  BENCH_RUNS=5  BENCH_TOKENS=128  BENCH_PROMPT="Once upon a time"
 //   BENCH_VARIANTS=1 (0: only the shipped build)
 import { chromium } from 'playwright-core';
@@ -63,7 +63,7 @@ try {
       continue;
     }
     const extra = process.env.BENCH_EXTRA ? process.env.BENCH_EXTRA.split(',').map((b) => `runOurs:${b}`)
-      : !variants ? [] : backend === 'wasm' ? ['runOurs:plain+unfused', 'runOurs:jspi'] : ['runOurs:jspi+unfused', 'runOurs:jspi+cpu-select'];
+      : !variants ? [] : backend === 'wasm' ? ['runOurs:plain+unfused', 'runOurs:jspi'] : ['runOurs:jspi+uncaptured', 'runOurs:jspi+unfused', 'runOurs:jspi+cpu-select+uncaptured'];
     // What the model worker ships (workers/ort-builds.ts): the plain WASM build for WASM, JSPI for WebGPU.
     const shipped = backend === 'wasm' ? 'runOurs:plain' : 'runOurs:jspi';
     const contestants = [shipped, 'runTheirs', ...extra];
@@ -86,15 +86,17 @@ try {
         decode: [stat(who, 'decodeTokS'), stat('runTheirs', 'decodeTokS')],
         // Each round runs every contestant back to back, so a round's ratio cancels the machine's drift between rounds.
         paired: median(results[who].map((r, i) => r.decodeTokS / results.runTheirs[i].decodeTokS)),
+        stepRun: stat(who, 'stepRunMs'),
       });
     }
   }
-  console.log('\n| backend | engine | TTFT ms ours | TTFT ms transformers.js | TTFT ours/theirs | decode tok/s ours | decode tok/s transformers.js | decode ours/theirs | per-round decode ratio | same tokens |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('\n| backend | engine | TTFT ms ours | TTFT ms transformers.js | TTFT ours/theirs | decode tok/s ours | decode tok/s transformers.js | decode ours/theirs | per-round decode ratio | ours: a step\'s run() on the page thread, ms | same tokens |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of rows) {
-    console.log(`| ${r.backend} | ${r.who} | ${fmt(r.ttft[0])} | ${fmt(r.ttft[1])} | ${fmt(r.ttft[0] / r.ttft[1], 2)}x | ${fmt(r.decode[0])} | ${fmt(r.decode[1])} | ${fmt(r.decode[0] / r.decode[1], 2)}x | ${fmt(r.paired, 2)}x | ${r.same ? `yes (${r.count})` : 'NO'} |`);
+    console.log(`| ${r.backend} | ${r.who} | ${fmt(r.ttft[0])} | ${fmt(r.ttft[1])} | ${fmt(r.ttft[0] / r.ttft[1], 2)}x | ${fmt(r.decode[0])} | ${fmt(r.decode[1])} | ${fmt(r.decode[0] / r.decode[1], 2)}x | ${fmt(r.paired, 2)}x | ${fmt(r.stepRun, 2)} | ${r.same ? `yes (${r.count})` : 'NO'} |`);
   }
-  console.log(`\nmedians of ${runs} runs (per-round ratio: the median of each round's ours/theirs); TTFT ours/theirs < 1 and decode ours/theirs > 1 favour ours`);
+  console.log(`\nmedians of ${runs} runs (per-round ratio: the median of each round's ours/theirs); TTFT ours/theirs < 1 and decode ours/theirs > 1 favour ours; ` +
+    "run() is the time a decode step's session run (graph replay included) keeps the page's thread, before the GPU has finished it");
   if (rows.some((r) => !r.same)) process.exitCode = 1;
 } finally {
   await context?.close();

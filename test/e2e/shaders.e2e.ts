@@ -71,7 +71,7 @@ describe('selection kernels on WebGPU == CPU twins, exactly', () => {
   }
 });
 
-describe('OrtDecoderEngine on WebGPU: token selection on the GPU gives the same tokens as reading logits back', () => {
+describe('OrtDecoderEngine on WebGPU: captured decode steps with GPU token selection give the same tokens as ordinary runs reading logits back', () => {
   test('greedy, repetition penalty, seeded top-k / top-p sampling, full-vocabulary sampling', async () => {
     const requests: { prompt: string; params: GenerateParams }[] = [
       { prompt: 'Once upon a time', params: { maxTokens: 48, temperature: 0, stopAtEos: false } },
@@ -80,6 +80,8 @@ describe('OrtDecoderEngine on WebGPU: token selection on the GPU gives the same 
       { prompt: 'A bird', params: { maxTokens: 64, temperature: 1.1, topK: 64, topP: 0.9, seed: 3, stopAtEos: false } },
       { prompt: 'Lily', params: { maxTokens: 40, temperature: 0.8, topK: 5, seed: 11 } },
       { prompt: 'Tom', params: { maxTokens: 40, temperature: 1, seed: 5, repetitionPenalty: 1.1, stopAtEos: false } },
+      // Past the captured decoder's first 128 cache rows: it is replaced by one of 256 mid-request… before the prompt.
+      { prompt: 'Once upon a time', params: { maxTokens: 140, temperature: 0, stopAtEos: false } },
     ];
     const results = await page.evaluate((r) => (globalThis as unknown as {
       pocketKernels: { engineCheck(r: unknown): Promise<{ gpu: number[]; cpu: number[] }[]> } }).pocketKernels.engineCheck(r), requests);

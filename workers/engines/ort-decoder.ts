@@ -2,6 +2,7 @@ import type * as Ort from 'onnxruntime-web';
 import { GpuTokenHistory, GpuTokenSelector, type GpuRow } from '../../shaders/gpu-selector.ts';
 import { createSampler, type Sampler } from './decoding/sampler.ts';
 import { fuseDecoderGraph } from './graph/fuse-decoder.ts';
+import { CapturedDecoder } from './captured-decoder.ts';
 import { candidatesWanted, type OutputConstraints, outputConstraintsFor } from './decoding/output-constraints.ts';
 import type { DecoderConfig } from './model-config.ts';
 import type { TextTokenizer } from './tokenizer.ts';
@@ -29,6 +30,13 @@ export interface OrtDecoderOptions {
    * the pass does not know, or one the backend cannot load fused, runs as exported.
    */
   fuse?: boolean | undefined;
+  /**
+   * WebGPU only (default true): run decode steps on a fixed-shape copy of the fused graph that onnxruntime records
+   * once and replays (captured-decoder.ts). false runs every step as an ordinary session run.
+   */
+  captureGraph?: boolean | undefined;
+  /** Benchmarks: called after each decode step with the time its session run took on this thread (ms). */
+  onStepRun?: ((ms: number) => void) | undefined;
 }
 
 const now = () => performance.now();
@@ -36,6 +44,8 @@ const now = () => performance.now();
 const SPLIT_PREFILL_FROM = 32;
 /** Models up to this size keep both graphs loaded (twice the weights in memory); bigger ones run fused only. */
 const SPLIT_PREFILL_MAX_BYTES = 64 * 1024 * 1024;
+/** Rows of the captured decoder's KV cache at first; a request that needs more gets a bigger one (powers of two). */
+const CAPTURED_ROWS = 128;
 
 /** Fits a prompt and a token budget into the context window: the front of the prompt goes first, BOS stays. */
 export function fitContext(promptIds: number[], maxTokens: number, contextLength: number, bos: number | undefined) {
@@ -68,6 +78,10 @@ export class OrtDecoderEngine implements Engine {
     private readonly config: DecoderConfig,
     readonly info: EngineInfo,
     private readonly gpu: GpuTokenSelector | undefined,
+    /** The fused graph, kept while decode steps can run captured (WebGPU). */
+    private capturable: Uint8Array | undefined,
+    private captured: CapturedDecoder | undefined,
+    private readonly onStepRun: ((ms: number) => void) | undefined,
   ) {
     this.ones = new BigInt64Array(config.contextLength).fill(1n);
     this.hasPositions = session.inputNames.includes('position_ids');
@@ -122,6 +136,15 @@ export class OrtDecoderEngine implements Engine {
         throw new Error(`WebGPU token selection could not start: ${(error as Error).message}`);
       }
     }
+    let captured: CapturedDecoder | undefined;
+    if (gpu && fused && session !== prefill && (options.captureGraph ?? true) && options.model.byteLength <= SPLIT_PREFILL_MAX_BYTES) {
+      try {
+        captured = await CapturedDecoder.create(ort, fused.bytes, config, Math.min(CAPTURED_ROWS, config.contextLength));
+        if (captured) graph += `; decode steps replay a captured fixed-shape graph (KV cache of ${captured.maxLength} rows, more on demand)`;
+      } catch (error) {
+        graph += `; decode steps run uncaptured (the fixed-shape graph did not load: ${(error as Error).message.slice(0, 160)})`;
+      }
+    }
     return new OrtDecoderEngine(ort, session, prefill, options.tokenizer, config, {
       modelId: options.modelId,
       backend,
@@ -130,7 +153,23 @@ export class OrtDecoderEngine implements Engine {
       loadMs: now() - started,
       constraints: ['names', 'literals', 'syntax'],
       graph,
-    }, gpu);
+    }, gpu, captured && fused?.bytes, captured, options.onStepRun);
+  }
+
+  /** The captured decoder with room for `rows` cache rows (replaced by a bigger one when needed), or undefined. */
+  private async capturedFor(rows: number): Promise<CapturedDecoder | undefined> {
+    if (!this.captured || !this.capturable) return undefined;
+    if (this.captured.maxLength >= rows) return this.captured;
+    const maxLength = Math.min(this.config.contextLength, 2 ** Math.ceil(Math.log2(rows)));
+    await this.captured.release();
+    this.captured = undefined;
+    try {
+      this.captured = await CapturedDecoder.create(this.ort, this.capturable, this.config, maxLength);
+    } catch {
+      this.captured = undefined;
+    }
+    if (!this.captured) this.capturable = undefined;
+    return this.captured;
   }
 
   async *generate(request: GenerateRequest, signal?: AbortSignal): AsyncGenerator<TokenEvent, FinalEvent> {
@@ -159,39 +198,57 @@ export class OrtDecoderEngine implements Engine {
     let prefillStarted = now();
     let finishReason: FinishReason = 'length';
 
+    const captured = await this.capturedFor(fitted.ids.length + fitted.maxNew);
+
     try {
       while (generated.length < fitted.maxNew) {
         if (signal?.aborted) {
           finishReason = 'abort';
           break;
         }
-        const length = generated.length === 0 ? fitted.ids.length : 1;
-        if (generated.length === 0) {
-          feeds.input_ids = new ort.Tensor('int64', BigInt64Array.from(fitted.ids, BigInt), [1, length]);
-          if (this.hasPositions) feeds.position_ids = new ort.Tensor('int64', BigInt64Array.from(fitted.ids, (_, i) => BigInt(i)), [1, length]);
+        let logits: Ort.Tensor;
+        if (captured && generated.length > 0) {
+          const stepStarted = now();
+          logits = await captured.step(generated[generated.length - 1]!, position);
+          this.onStepRun?.(now() - stepStarted);
+          position += 1;
         } else {
-          (stepIds.data as BigInt64Array)[0] = BigInt(generated[generated.length - 1]!);
-          (stepPosition.data as BigInt64Array)[0] = BigInt(position);
-          feeds.input_ids = stepIds;
-          if (this.hasPositions) feeds.position_ids = stepPosition;
+          const length = generated.length === 0 ? fitted.ids.length : 1;
+          if (generated.length === 0) {
+            feeds.input_ids = new ort.Tensor('int64', BigInt64Array.from(fitted.ids, BigInt), [1, length]);
+            if (this.hasPositions) feeds.position_ids = new ort.Tensor('int64', BigInt64Array.from(fitted.ids, (_, i) => BigInt(i)), [1, length]);
+          } else {
+            (stepIds.data as BigInt64Array)[0] = BigInt(generated[generated.length - 1]!);
+            (stepPosition.data as BigInt64Array)[0] = BigInt(position);
+            feeds.input_ids = stepIds;
+            if (this.hasPositions) feeds.position_ids = stepPosition;
+          }
+          feeds.attention_mask = new ort.Tensor('int64', this.ones.subarray(0, position + length), [1, position + length]);
+          for (let i = 0; i < config.layers; i++) {
+            feeds[`past_key_values.${i}.key`] = past[2 * i]!;
+            feeds[`past_key_values.${i}.value`] = past[2 * i + 1]!;
+          }
+          if (generated.length === 0) prefillStarted = now();
+          const runner = generated.length === 0 && length >= SPLIT_PREFILL_FROM && this.prefill ? this.prefill : session;
+          const runStarted = now();
+          const outputs = await runner.run(feeds);
+          if (generated.length > 0) this.onStepRun?.(now() - runStarted);
+          for (const tensor of past) if (tensor.location === 'gpu-buffer') tensor.dispose();
+          for (let i = 0; i < config.layers; i++) {
+            past[2 * i] = outputs[`present.${i}.key`]!;
+            past[2 * i + 1] = outputs[`present.${i}.value`]!;
+          }
+          // The prompt's cache moves into the captured decoder, which runs every step after it.
+          if (captured) {
+            captured.loadPrompt(past, length);
+            for (const tensor of past) tensor.dispose();
+            past.fill(emptyPast);
+          }
+          position += length;
+          logits = outputs.logits!;
         }
-        feeds.attention_mask = new ort.Tensor('int64', this.ones.subarray(0, position + length), [1, position + length]);
-        for (let i = 0; i < config.layers; i++) {
-          feeds[`past_key_values.${i}.key`] = past[2 * i]!;
-          feeds[`past_key_values.${i}.value`] = past[2 * i + 1]!;
-        }
-        if (generated.length === 0) prefillStarted = now();
-        const runner = generated.length === 0 && length >= SPLIT_PREFILL_FROM && this.prefill ? this.prefill : session;
-        const outputs = await runner.run(feeds);
-        for (const tensor of past) if (tensor.location === 'gpu-buffer') tensor.dispose();
-        for (let i = 0; i < config.layers; i++) {
-          past[2 * i] = outputs[`present.${i}.key`]!;
-          past[2 * i + 1] = outputs[`present.${i}.value`]!;
-        }
-        position += length;
-
-        if (generated.length === 0) constraint = outputConstraintsFor(request.constraint, this.tokenizer, outputs.logits!.dims[2]!, config.eosTokenIds);
-        const token = await this.selectToken(outputs.logits!, sample, history, gpuHistory, constraint);
+        if (generated.length === 0) constraint = outputConstraintsFor(request.constraint, this.tokenizer, logits.dims[2]!, config.eosTokenIds);
+        const token = await this.selectToken(logits, sample, history, gpuHistory, constraint);
         constraint?.accept(token);
         if (generated.length === 0) firstTokenAt = now();
         history.push(token);
@@ -255,6 +312,7 @@ export class OrtDecoderEngine implements Engine {
   }
 
   async unload(): Promise<void> {
+    await this.captured?.release();
     await this.session.release();
     await this.prefill?.release();
     this.gpu?.destroy();

@@ -289,7 +289,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   if (counted <= 0) return;
   state.visited += counted;
   state.budget -= counted;
-  const top = root.nodeType === 9 ? first : undefined;
+  // A page's body (where page-wide click handlers and cursors live) is never an entry; a slotted element may be.
+  const top = first && (first === first.ownerDocument.body || first === first.ownerDocument.documentElement) ? first : undefined;
 
   let pointer = state.pointers.get(root);
   if (!pointer) {

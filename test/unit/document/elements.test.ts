@@ -223,6 +223,17 @@ describe('element discovery and names', () => {
     }
   });
 
+  test('a slotted light element with a pointer cursor from the page\'s rules is a clickable too (only the body never is)', () => {
+    load('<pick-list><div class="option">Express shipping</div><div class="note">Arrives tomorrow</div></pick-list>');
+    const style = document.createElement('style');
+    style.textContent = '.option { cursor: pointer }';
+    document.head.append(style);
+    document.querySelector('pick-list')!.attachShadow({ mode: 'open' }).innerHTML = '<section aria-label="Delivery"><slot></slot></section>';
+    const doc = build(undefined);
+    expect(names(doc)).toEqual(['delivery__express_shipping']);
+    expect(entry(doc, 'delivery__express_shipping').kind).toBe('clickable');
+  });
+
   test('open shadow roots are walked and their elements carry a root locator', () => {
     document.body.innerHTML = '<h1>Shop</h1><shop-cart></shop-cart>';
     const host = document.querySelector('shop-cart')!;

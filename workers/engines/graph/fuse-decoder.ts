@@ -223,7 +223,7 @@ function maskFromAttentionMask(g: Graph, bias: string): boolean {
   return fromMask && causal;
 }
 
-function removeDead(model: OnnxModel): void {
+export function removeDead(model: OnnxModel): void {
   const keep = new Set(model.graphOutputs);
   const live: OnnxNode[] = [];
   for (let i = model.nodes.length - 1; i >= 0; i--) {
@@ -366,7 +366,7 @@ function fuseResidualNorms(model: OnnxModel): void {
 }
 
 /** Nodes ordered so that each comes after the producers of its inputs (graph inputs and initializers are ready). */
-function topologicalOrder(nodes: OnnxNode[], model: OnnxModel): OnnxNode[] {
+export function topologicalOrder(nodes: OnnxNode[], model: OnnxModel): OnnxNode[] {
   const ready = new Set<string>(['', ...model.initializers.keys(), ...model.added.map((t) => t.name)]);
   const produced = new Set(nodes.flatMap((node) => node.outputs));
   const out: OnnxNode[] = [];

@@ -9,10 +9,10 @@ import {
 
 // ModelProto / GraphProto / NodeProto / AttributeProto / TensorProto field numbers.
 const MODEL = { graph: 7, opsetImport: 8 } as const;
-const GRAPH = { node: 1, initializer: 5, output: 12 } as const;
+const GRAPH = { node: 1, initializer: 5, input: 11, output: 12 } as const;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5, domain: 7 } as const;
 const ATTR = { name: 1, f: 2, i: 3, ints: 8, type: 20 } as const;
-const ATTR_TYPE = { FLOAT: 1, INT: 2 } as const;
+const ATTR_TYPE = { FLOAT: 1, INT: 2, INTS: 7 } as const;
 const TENSOR = { dims: 1, dataType: 2, floatData: 4, int64Data: 7, name: 8, rawData: 9 } as const;
 export const DATA_TYPE = { FLOAT: 1, INT64: 7 } as const;
 
@@ -36,6 +36,7 @@ export interface OnnxTensor {
 export interface OnnxModel {
   nodes: OnnxNode[];
   initializers: Map<string, OnnxTensor>;
+  graphInputs: string[];
   graphOutputs: string[];
   /** Initializers added by a rewrite (written after the existing ones). */
   added: OnnxTensor[];
@@ -86,6 +87,7 @@ export function parseModel(bytes: Uint8Array): OnnxModel {
   const graphFields = decodeMessage(graph.bytes);
   const nodes: OnnxNode[] = [];
   const initializers = new Map<string, OnnxTensor>();
+  const graphInputs: string[] = [];
   const graphOutputs: string[] = [];
   for (const field of graphFields) {
     if (field.wire !== 2) continue;
@@ -93,9 +95,9 @@ export function parseModel(bytes: Uint8Array): OnnxModel {
     else if (field.no === GRAPH.initializer) {
       const tensor = parseTensor(decodeMessage(field.bytes));
       initializers.set(tensor.name, tensor);
-    } else if (field.no === GRAPH.output) {
+    } else if (field.no === GRAPH.output || field.no === GRAPH.input) {
       const name = decodeMessage(field.bytes).find((f) => f.no === 1);
-      if (name) graphOutputs.push(text(name));
+      if (name) (field.no === GRAPH.input ? graphInputs : graphOutputs).push(text(name));
     }
   }
   const domains = new Set<string>();
@@ -104,7 +106,7 @@ export function parseModel(bytes: Uint8Array): OnnxModel {
     const domain = decodeMessage(field.bytes).find((f) => f.no === 1);
     domains.add(domain ? text(domain) : '');
   }
-  return { nodes, initializers, graphOutputs, added: [], domains, fields, graphFields };
+  return { nodes, initializers, graphInputs, graphOutputs, added: [], domains, fields, graphFields };
 }
 
 /** The model with its (rewritten) nodes and added initializers; `opsets` are imported if the model lacks them. */
@@ -146,12 +148,18 @@ export function intAttribute(node: OnnxNode, name: string): number | undefined {
   return value?.wire === 0 ? Number(BigInt.asIntN(64, value.value)) : undefined;
 }
 
+export function floatAttribute(node: OnnxNode, name: string): number | undefined {
+  const field = attribute(node, name)?.find((f) => f.no === ATTR.f);
+  return field?.wire === 5 ? new DataView(field.bytes.buffer, field.bytes.byteOffset, 4).getFloat32(0, true) : undefined;
+}
+
 export function intsAttribute(node: OnnxNode, name: string): number[] | undefined {
   const fields = attribute(node, name);
   return fields ? packedInts(fields, ATTR.ints).map(Number) : undefined;
 }
 
 export const intAttr = (name: string, value: number): WireField[] => [stringField(ATTR.name, name), intField(ATTR.i, value), intField(ATTR.type, ATTR_TYPE.INT)];
+export const intsAttr = (name: string, values: number[]): WireField[] => [stringField(ATTR.name, name), ...values.map((v) => intField(ATTR.ints, v)), intField(ATTR.type, ATTR_TYPE.INTS)];
 export const floatAttr = (name: string, value: number): WireField[] => [stringField(ATTR.name, name), floatField(ATTR.f, value), intField(ATTR.type, ATTR_TYPE.FLOAT)];
 
 /** A float or int64 initializer's values as numbers (raw_data or the typed repeated field). */
