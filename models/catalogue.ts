@@ -1,4 +1,5 @@
 import scriptWriterFiles from './bundled/scriptwriter-encdec/files.json' with { type: 'json' };
+import { type BuiltInAvailability, builtInReason } from './builtin.ts';
 /**
  * The model catalogue: every model Pocket SLM knows, what it needs and where its files come from.
  * Only the bundled model is in the package; everything else is downloaded by the user's browser on request.
@@ -22,7 +23,9 @@ export interface ModelFile {
 export type ModelSource =
   | { kind: 'bundled'; folder: string }
   | { kind: 'hub'; repo: string; revision: string; pinned: boolean }
-  | { kind: 'web-llm'; modelId: string; packageVersion: string };
+  | { kind: 'web-llm'; modelId: string; packageVersion: string }
+  /** Chrome's own model (Prompt API): Chrome downloads, stores and runs it. */
+  | { kind: 'builtin' };
 
 export interface CatalogueEntry {
   id: string;
@@ -31,7 +34,8 @@ export interface CatalogueEntry {
   engine: EngineKind;
   source: ModelSource;
   files: ModelFile[];
-  dtype: 'fp32' | 'fp16' | 'q4f32' | 'q4f16' | 'int8';
+  /** 'managed': the browser's own model, whose format Chrome does not tell. */
+  dtype: 'fp32' | 'fp16' | 'q4f32' | 'q4f16' | 'int8' | 'managed';
   params: string;
   contextLength: number;
   requiredFeatures: GpuFeature[];
@@ -198,15 +202,36 @@ const webLlmModels: CatalogueEntry[] = [
   webLlm('Llama-3.2-1B-Instruct-q4f16_1-MLC', 'Llama 3.2 1B Instruct (f16)', '1B', 'q4f16', 879, ['automate', 'story', 'probes'], 'Same, f16; needs shader-f16.'),
 ];
 
-export const catalogue: readonly CatalogueEntry[] = [bundled, bundledEncDec, bundledScriptWriter, ...onnxModels, ...webLlmModels];
+export const CHROME_BUILTIN_MODEL = 'chrome-builtin';
+
+/** Chrome's built-in model through the Prompt API (workers/engines/built-in.ts), where the browser and device have it. */
+const chromeBuiltIn: CatalogueEntry = {
+  id: CHROME_BUILTIN_MODEL, name: 'Chrome built-in (Gemini Nano)', architecture: 'decoder-only', engine: 'builtin',
+  source: { kind: 'builtin' }, files: [], dtype: 'managed', params: 'Gemini Nano',
+  // The window of a real session replaces this when the model loads.
+  contextLength: 4096, requiredFeatures: [], memoryMb: 0,
+  license: 'Google\'s terms for Chrome\'s built-in AI (Generative AI Prohibited Use Policy)',
+  goodFor: ['automate', 'math', 'probes'],
+  description: 'Chrome downloads and runs it on this device (desktop Chrome 138+, a capable GPU or CPU). Text only: no seeds; JSON-schema output, no script constraints.',
+  promptFormat: 'chat',
+};
+
+export const catalogue: readonly CatalogueEntry[] = [bundled, bundledEncDec, bundledScriptWriter, ...onnxModels, ...webLlmModels, chromeBuiltIn];
 
 export function findModel(id: string): CatalogueEntry | undefined {
   return catalogue.find((entry) => entry.id === id);
 }
 
-/** Whether this device can run the entry at all, and if not, why (for the Models tab). */
-export function compatibility(entry: CatalogueEntry, gpuFeatures: readonly string[] | null): { ok: boolean; reason?: string } {
+/**
+ * Whether this device can run the entry at all, and if not, why (for the Models tab). The built-in model depends on
+ * what Chrome says (`builtin`, see models/builtin.ts); a download Chrome can still make counts as runnable.
+ */
+export function compatibility(entry: CatalogueEntry, gpuFeatures: readonly string[] | null,
+  builtin: BuiltInAvailability = 'absent'): { ok: boolean; reason?: string } {
   if (entry.unavailableReason) return { ok: false, reason: entry.unavailableReason };
+  if (entry.source.kind === 'builtin') {
+    return builtin === 'available' || builtin === 'downloadable' || builtin === 'downloading' ? { ok: true } : { ok: false, reason: builtInReason(builtin)! };
+  }
   const missing = entry.requiredFeatures.filter((feature) => !gpuFeatures?.includes(feature));
   if (missing.length) {
     return { ok: false, reason: gpuFeatures ? `needs WebGPU ${missing.join(', ')}, which this GPU lacks` : 'needs WebGPU, which is not available' };

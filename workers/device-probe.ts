@@ -1,5 +1,6 @@
 import type { DeviceProbe, GpuInfo, WasmInfo } from '../extension/protocol/schemas.ts';
 import { isFallbackAdapter as fallbackAdapter } from './backend.ts';
+import { builtInAvailability } from '../models/builtin.ts';
 
 /** Limits that decide whether a model fits: buffer sizes and compute workgroup shape. */
 const KEY_LIMITS = [
@@ -58,6 +59,7 @@ export async function probeDevice(): Promise<DeviceProbe> {
   return {
     gpu: await probeGpu(nav.gpu),
     wasm: probeWasm(globalThis as { crossOriginIsolated?: boolean }),
+    builtin: await builtInAvailability(),
     hardwareConcurrency: nav.hardwareConcurrency ?? 1,
     ...(typeof nav.deviceMemory === 'number' ? { deviceMemoryGb: nav.deviceMemory } : {}),
   };

@@ -15,6 +15,8 @@ import { constraintKinds, type Engine, type GenerateRequest } from './engines/ty
 import { assertLibraryPackaged, packagedAppConfig } from './engines/web-llm-config.ts';
 import { WebLlmEngine } from './engines/web-llm.ts';
 import { ReplayEngine } from './engines/replay.ts';
+import { BuiltInEngine } from './engines/built-in.ts';
+import { languageModelApi } from '../models/builtin.ts';
 import { readModelFile, readModelJson } from './model-files.ts';
 import { loadOrtSeq2Seq } from './seq2seq-loader.ts';
 import { ortFor } from './ort-builds.ts';
@@ -121,6 +123,8 @@ const loadReplay: Loader = async (entry) => {
 
 const loaders: Partial<Record<EngineKind, Loader>> = {
   replay: loadReplay,
+  // Chrome's model takes chat turns itself (no ChatFormatter), like web-llm.
+  builtin: async (entry) => ({ engine: await BuiltInEngine.load({ modelId: entry.id, api: languageModelApi() }) }),
   'ort-decoder': loadOrtDecoder,
   'web-llm': loadWebLlm,
   'ort-seq2seq': async (entry, preference) => ({ engine: await loadOrtSeq2Seq(ortFor, entry, preference, withBackend) }),

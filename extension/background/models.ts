@@ -10,6 +10,7 @@ async function downloadable(id: string): Promise<CatalogueEntry> {
   const entry = await resolveModel(id);
   if (!entry) throw new ModelNotFoundError(`no model "${id}" in the catalogue`);
   if (entry.source.kind === 'bundled') throw new ValidationError(`"${entry.name}" ships with the extension; there is nothing to download`);
+  if (entry.source.kind === 'builtin') throw new ValidationError(`"${entry.name}" is Chrome's: Chrome downloads and deletes it (the Models tab asks Chrome to)`);
   if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);
   return entry;
 }

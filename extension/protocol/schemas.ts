@@ -28,9 +28,13 @@ export const WasmInfoSchema = v.strictObject({
 export type WasmInfo = v.InferOutput<typeof WasmInfoSchema>;
 
 /** What the model worker sees of the device: the facts that decide WebGPU vs WASM. */
+/** Chrome's built-in model as `LanguageModel.availability()` reports it ('absent': no Prompt API). */
+export const BuiltInAvailabilitySchema = v.picklist(['available', 'downloadable', 'downloading', 'unavailable', 'absent']);
+
 export const DeviceProbeSchema = v.strictObject({
   gpu: GpuInfoSchema,
   wasm: WasmInfoSchema,
+  builtin: BuiltInAvailabilitySchema,
   hardwareConcurrency: v.number(),
   deviceMemoryGb: v.optional(v.number()),
 });

@@ -80,6 +80,10 @@ function SystemDetails({ info }: { info: SystemInfo }) {
         <Row field="hardwareConcurrency" label="CPU threads" value={String(info.hardwareConcurrency)} />
         {info.deviceMemoryGb !== undefined && <Row field="deviceMemory" label="Memory (approx.)" value={`${info.deviceMemoryGb} GB`} />}
       </dl>
+      <h3>Chrome built-in model</h3>
+      <dl>
+        <Row field="builtin" label="Prompt API (Gemini Nano)" value={info.builtin === 'absent' ? 'not in this browser' : info.builtin} />
+      </dl>
       <p class="muted" data-field="route">
         Measured in the model worker via {info.route.join(' → ')} · Pocket SLM {info.extensionVersion}
       </p>

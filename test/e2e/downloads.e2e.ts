@@ -149,6 +149,31 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     await popup.locator('#default-story').selectOption('tinystories-656k');
   });
 
+  test('Chrome\'s built-in model: its row says what Chrome says, and using it where Chrome cannot run it is a typed error', async () => {
+    // What this browser really answers (on this test machine Chrome has no on-device model: "unavailable").
+    const availability = await popup.evaluate(() => {
+      const api = (globalThis as { LanguageModel?: { availability(o: unknown): Promise<string> } }).LanguageModel;
+      return api ? api.availability({ expectedInputs: [{ type: 'text', languages: ['en'] }], expectedOutputs: [{ type: 'text', languages: ['en'] }] }) : 'absent';
+    });
+    const cell = popup.locator('[data-model="chrome-builtin"] [data-field="model.state"]');
+    if (availability === 'available') {
+      await expect.poll(() => cell.innerText()).toContain('Managed by Chrome · ready');
+      return;
+    }
+    if (availability === 'unavailable' || availability === 'absent') {
+      await expect.poll(() => cell.innerText()).toMatch(/^Unavailable: (Chrome cannot run its built-in model on this device|this browser has no built-in model)/);
+    } else {
+      await expect.poll(() => cell.innerText()).toMatch(/Download \(by Chrome\)|downloading/);
+    }
+    // The model host loads it through the real Prompt API and fails with a named error, not a crash.
+    const outcome = await generateWith('chrome-builtin');
+    expect(outcome.type).toBe('error');
+    expect(outcome.error?.name).toBe('ModelNotFoundError');
+    // Our download manager leaves Chrome's model to Chrome.
+    const refused = await sendFromPage(popup, envelope('models.download', { model: 'chrome-builtin' })) as { ok: boolean; error?: { name: string } };
+    expect(refused).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+  });
+
   test('bad registrations are refused with ValidationError', async () => {
     const bad = async (model: unknown) => (await sendFromPage(popup, envelope('models.register', { model })) as { error?: { name: string } }).error?.name;
     expect(await bad({ id: 'x', name: 'x', contextLength: 512, files: [] })).toBe('ValidationError');

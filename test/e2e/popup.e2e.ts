@@ -43,6 +43,12 @@ describe('popup', () => {
     expect(await field('gpu.limits.maxBufferSize')).toBe(direct.maxBufferSize.toLocaleString('en-US'));
     expect(await field('wasm.available')).toBe('yes');
     expect(await field('route')).toContain('background → offscreen → worker');
+    // Chrome's built-in model, as the browser itself answers in this page.
+    const builtin = await popup.evaluate(async () => {
+      const api = (globalThis as { LanguageModel?: { availability(o: unknown): Promise<string> } }).LanguageModel;
+      return api ? api.availability({ expectedInputs: [{ type: 'text', languages: ['en'] }], expectedOutputs: [{ type: 'text', languages: ['en'] }] }) : 'not in this browser';
+    });
+    expect(await field('builtin')).toBe(builtin);
   });
 
   test('tabs work from the keyboard and the last tab is remembered', async () => {

@@ -8,6 +8,7 @@ import { serializeError } from '../../extension/protocol/errors.ts';
 const probe = {
   gpu: { available: false, reason: 'none', vendor: '', architecture: '', device: '', description: '', isFallbackAdapter: false, features: [], limits: {} },
   wasm: { available: true, simd: true, threads: false, crossOriginIsolated: false },
+  builtin: 'absent' as const,
   hardwareConcurrency: 2,
 };
 

@@ -5,17 +5,45 @@ import type { ModelRow } from '../../storage/db.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { AddModelForm } from './AddModelForm.tsx';
 import { DefaultModels } from './DefaultModels.tsx';
-import { useCandidates } from './use-models.ts';
+import { type DeviceFacts, useCandidates } from './use-models.ts';
+import { downloadBuiltIn } from '../../../models/builtin.ts';
 
 export const formatBytes = (bytes: number) =>
   bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`;
 const downloadSize = (entry: CatalogueEntry) => {
+  if (entry.source.kind === 'builtin') return 'managed by Chrome';
   const known = entry.files.reduce((sum, file) => sum + (file.bytes ?? 0), 0);
   return known ? formatBytes(known) : `~${entry.memoryMb} MB in memory`;
 };
 const eta = (seconds: number | null) => (seconds === null ? '' : seconds < 90 ? `${Math.ceil(seconds)} s left` : `${Math.ceil(seconds / 60)} min left`);
 
-function ModelState({ entry, row, fit }: { entry: CatalogueEntry; row: ModelRow | undefined; fit: { ok: boolean; reason?: string } }) {
+/** Chrome's own model: Chrome downloads it (from this click: it needs a user gesture) and keeps it. */
+function BuiltInState({ device }: { device: DeviceFacts }) {
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const download = () => {
+    setError(null);
+    setProgress(0);
+    downloadBuiltIn(setProgress).then(() => device.refresh(), setError).finally(() => setProgress(null));
+  };
+  if (device.builtin === undefined) return <span>Asking Chrome…</span>;
+  if (device.builtin === 'available') return <span>Managed by Chrome · ready</span>;
+  return (
+    <div data-state={device.builtin}>
+      {progress !== null || device.builtin === 'downloading'
+        ? (
+          <>
+            <progress max={1} value={progress ?? undefined} aria-label="Chrome is downloading its built-in model" />
+            <div class="muted">Chrome is downloading its model{progress !== null ? ` · ${Math.round(progress * 100)}%` : ''}</div>
+          </>
+        )
+        : <button type="button" onClick={download}>Download (by Chrome)</button>}
+      {error !== null && <ErrorNotice error={error} />}
+    </div>
+  );
+}
+
+function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: ModelRow | undefined; fit: { ok: boolean; reason?: string }; device: DeviceFacts }) {
   const [error, setError] = useState<unknown>(null);
   const act = (kind: 'models.download' | 'models.cancel' | 'models.delete') => {
     setError(null);
@@ -23,6 +51,7 @@ function ModelState({ entry, row, fit }: { entry: CatalogueEntry; row: ModelRow 
   };
   if (entry.source.kind === 'bundled') return <span>Bundled · ready</span>;
   if (!fit.ok) return <span>Unavailable: {fit.reason}</span>;
+  if (entry.source.kind === 'builtin') return <BuiltInState device={device} />;
   const state = row?.state ?? 'absent';
   const progress = row?.progress;
   return (
@@ -67,7 +96,8 @@ function ModelState({ entry, row, fit }: { entry: CatalogueEntry; row: ModelRow 
 /** The catalogue as this device sees it: what is installed, downloads in flight, what could run here, and why not. */
 export function ModelsPanel() {
   const [storage, setStorage] = useState<{ usageBytes: number; quotaBytes: number } | null>(null);
-  const { candidates, rows, gpuFeatures } = useCandidates();
+  const { candidates, rows, device } = useCandidates();
+  const { gpuFeatures } = device;
   const downloadedBytes = rows.reduce((sum, row) => sum + row.bytes, 0);
   useEffect(() => {
     request('models.storage', {}).then(setStorage, () => setStorage(null));
@@ -98,7 +128,8 @@ export function ModelsPanel() {
               <td>{entry.architecture}, {entry.params}, {entry.dtype}</td>
               <td>{downloadSize(entry)}</td>
               <td data-field="model.state">
-                <ModelState entry={entry} row={byId.get(entry.id)} fit={gpuFeatures === undefined ? { ok: true } : compatibility(entry, gpuFeatures)} />
+                <ModelState entry={entry} row={byId.get(entry.id)} device={device}
+                  fit={gpuFeatures === undefined ? { ok: true } : compatibility(entry, gpuFeatures, device.builtin)} />
               </td>
             </tr>
           ))}

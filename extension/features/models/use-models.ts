@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { catalogue, compatibility, type CatalogueEntry, type Feature } from '../../../models/catalogue.ts';
+import type { BuiltInAvailability } from '../../../models/builtin.ts';
 import { CustomModelSchema } from '../../../models/custom-model.ts';
 import { defaultSettingKey, pickDefaultModel, type Candidate } from '../../../models/defaults.ts';
 import { customEntry } from '../../../models/registry.ts';
@@ -8,13 +9,25 @@ import { request } from '../../platform/index.ts';
 import { database, type ModelRow } from '../../storage/db.ts';
 import { useLiveQuery } from '../../ui/useLiveQuery.ts';
 
-/** GPU features of this device: undefined while asking, null without WebGPU. */
-export function useGpuFeatures(): string[] | null | undefined {
-  const [features, setFeatures] = useState<string[] | null | undefined>(undefined);
+export interface DeviceFacts {
+  /** GPU features of this device: undefined while asking, null without WebGPU. */
+  gpuFeatures: string[] | null | undefined;
+  /** Chrome's built-in model, as Chrome reports it (undefined while asking). */
+  builtin: BuiltInAvailability | undefined;
+  /** Asks again (after Chrome downloaded its model). */
+  refresh(): void;
+}
+
+export function useDeviceFacts(): DeviceFacts {
+  const [facts, setFacts] = useState<Omit<DeviceFacts, 'refresh'>>({ gpuFeatures: undefined, builtin: undefined });
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
-    request('system.info', {}).then((info) => setFeatures(info.gpu.available ? info.gpu.features : null), () => setFeatures(null));
-  }, []);
-  return features;
+    request('system.info', {}).then(
+      (info) => setFacts({ gpuFeatures: info.gpu.available ? info.gpu.features : null, builtin: info.builtin }),
+      () => setFacts({ gpuFeatures: null, builtin: 'absent' }),
+    );
+  }, [asked]);
+  return { ...facts, refresh: () => setAsked((n) => n + 1) };
 }
 
 export function customEntries(rows: readonly ModelRow[]): CatalogueEntry[] {
@@ -30,16 +43,17 @@ export function customEntries(rows: readonly ModelRow[]): CatalogueEntry[] {
 }
 
 /** Every model this browser knows (catalogue + user-added), with whether it is ready and runnable here. */
-export function useCandidates(): { candidates: Candidate[]; rows: ModelRow[]; gpuFeatures: string[] | null | undefined } {
-  const gpuFeatures = useGpuFeatures();
+export function useCandidates(): { candidates: Candidate[]; rows: ModelRow[]; device: DeviceFacts } {
+  const device = useDeviceFacts();
+  const { gpuFeatures, builtin } = device;
   const rows = useLiveQuery(() => database().models.toArray()) ?? [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const candidates = [...catalogue, ...customEntries(rows)].map((entry) => ({
     entry,
-    ready: entry.source.kind === 'bundled' || byId.get(entry.id)?.state === 'complete',
-    runnable: gpuFeatures === undefined ? true : compatibility(entry, gpuFeatures).ok,
+    ready: entry.source.kind === 'bundled' || byId.get(entry.id)?.state === 'complete' || (entry.source.kind === 'builtin' && builtin === 'available'),
+    runnable: gpuFeatures === undefined ? entry.source.kind !== 'builtin' : compatibility(entry, gpuFeatures, builtin).ok,
   }));
-  return { candidates, rows, gpuFeatures };
+  return { candidates, rows, device };
 }
 
 /** The model a feature should use now (see pickDefaultModel), following the user's choice in the Models tab. */
