@@ -8,12 +8,22 @@ export interface BackendChoice {
 }
 
 /**
+ * Models up to this size run on WASM under `auto` even with a GPU. A decode step of a small model is a few dozen tiny
+ * kernels: on WebGPU each token pays their launches and a read-back, on WASM only the arithmetic. Measured for
+ * TinyStories-656K (2.6 MB) on an NVIDIA H200 through Dawn (2026-11-28, before decode steps were captured): 1,357
+ * tokens/s on WASM vs 70 on WebGPU. The bound is an estimate from that: WASM's step grows with the weights (~2 FLOP
+ * per parameter, a few GFLOP/s on one thread), and at 32 MB (~8M fp32 parameters) it is still a few milliseconds,
+ * about what a WebGPU step cost in launches alone. To be measured again on a GPU now that steps are captured.
+ */
+export const SMALL_MODEL_BYTES = 32 * 1024 * 1024;
+
+/**
  * WebGPU first; WASM when the user asks for it, when there is no adapter, when the model needs a missing feature, or
- * (unless WebGPU was asked for) when the adapter is a software fallback: WebGPU emulated on the CPU is far slower than
- * onnxruntime's WASM kernels (TinyStories-656K here: ~18 vs ~5,000 tokens/s).
+ * (unless WebGPU was asked for) when the adapter is a software fallback — WebGPU emulated on the CPU is far slower than
+ * onnxruntime's WASM kernels (TinyStories-656K here: ~18 vs ~5,000 tokens/s) — or the model is small (see above).
  */
 export async function chooseBackend(preference: BackendPreference, required: readonly GpuFeature[],
-  gpu: GPU | undefined): Promise<BackendChoice> {
+  gpu: GPU | undefined, modelBytes?: number): Promise<BackendChoice> {
   if (preference === 'wasm') return { backend: 'wasm', fallbackReason: 'WASM was chosen for this request' };
   if (!gpu) return { backend: 'wasm', fallbackReason: 'WebGPU is not available in this browser' };
   let adapter: GPUAdapter | null = null;
@@ -27,6 +37,12 @@ export async function chooseBackend(preference: BackendPreference, required: rea
   if (missing.length) return { backend: 'wasm', fallbackReason: `the model needs ${missing.join(', ')}, which this GPU lacks` };
   if (preference === 'auto' && isFallbackAdapter(adapter)) {
     return { backend: 'wasm', fallbackReason: 'the WebGPU adapter is a software fallback (CPU), where WASM is faster; choose WebGPU to use it anyway' };
+  }
+  if (preference === 'auto' && modelBytes !== undefined && modelBytes <= SMALL_MODEL_BYTES) {
+    return {
+      backend: 'wasm',
+      fallbackReason: `a model this small (${(modelBytes / 1e6).toFixed(1)} MB) decodes faster on WASM, where a token costs only its arithmetic, than on WebGPU, where it costs a round of GPU kernel launches; choose WebGPU to use it anyway`,
+    };
   }
   return { backend: 'webgpu' };
 }

@@ -71,8 +71,8 @@ async function release(loaded: Promise<LoadedModel> | undefined): Promise<void> 
 
 /** WebGPU first; if the GPU cannot run the model, WASM with the reason, unless the user asked for WebGPU only. */
 async function withBackend<T>(entry: CatalogueEntry, preference: BackendPreference,
-  load: (backend: 'webgpu' | 'wasm', fallbackReason?: string) => Promise<T>): Promise<T> {
-  const choice = await chooseBackend(preference, entry.requiredFeatures, (navigator as Navigator & { gpu?: GPU }).gpu);
+  load: (backend: 'webgpu' | 'wasm', fallbackReason?: string) => Promise<T>, modelBytes?: number): Promise<T> {
+  const choice = await chooseBackend(preference, entry.requiredFeatures, (navigator as Navigator & { gpu?: GPU }).gpu, modelBytes);
   if (choice.backend === 'wasm') return load('wasm', choice.fallbackReason);
   try {
     const loaded = await load('webgpu');
@@ -97,7 +97,7 @@ const loadOrtDecoder: Loader = async (entry, preference) => {
   tokenCounter.remember(entry.id, tokenizer);
   const decoderConfig = decoderConfigFrom(config, generationConfig);
   const engine = await withBackend(entry, preference, (backend, fallbackReason) =>
-    OrtDecoderEngine.load({ ort: ortFor(backend), modelId: entry.id, model, tokenizer, config: decoderConfig, backend, fallbackReason }));
+    OrtDecoderEngine.load({ ort: ortFor(backend), modelId: entry.id, model, tokenizer, config: decoderConfig, backend, fallbackReason }), model.byteLength);
   return { engine, chat: new ChatFormatter(tokenizerConfig) };
 };
 

@@ -12,7 +12,7 @@ import { readModelFile, readModelJson } from './model-files.ts';
 type Backend = 'webgpu' | 'wasm';
 /** The worker's backend policy: WebGPU first, WASM with a reason (passed in so the worker keeps one policy). */
 export type WithBackend = <T>(entry: CatalogueEntry, preference: BackendPreference,
-  load: (backend: Backend, fallbackReason?: string) => Promise<T>) => Promise<T>;
+  load: (backend: Backend, fallbackReason?: string) => Promise<T>, modelBytes?: number) => Promise<T>;
 
 /** Reads an encoder-decoder entry's files (bundled or downloaded) and loads OrtSeq2SeqEngine on the chosen backend. */
 export async function loadOrtSeq2Seq(ortFor: (backend: Backend) => typeof Ort, entry: CatalogueEntry, preference: BackendPreference,
@@ -36,8 +36,9 @@ export async function loadOrtSeq2Seq(ortFor: (backend: Backend) => typeof Ort, e
   ]);
   const tokenizer = new TextTokenizer({ tokenizerJson, tokenizerConfig });
   const seq2seqConfig = seq2seqConfigFrom(config, generationConfig, tokenizerConfig);
+  const bytes = encoder.byteLength + ('merged' in decoder ? decoder.merged.byteLength : decoder.decoder.byteLength + decoder.withPast.byteLength);
   return withBackend(entry, preference, (backend, fallbackReason) => OrtSeq2SeqEngine.load({
     ort: ortFor(backend), modelId: entry.id, encoder, decoder, tokenizer, config: seq2seqConfig, backend, fallbackReason,
-  }));
+  }), bytes);
 }
 

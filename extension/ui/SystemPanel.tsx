@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { request } from '../platform/index.ts';
 import type { SystemInfo } from '../protocol/schemas.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { SMALL_MODEL_BYTES } from '../../workers/backend.ts';
 
 type State = { status: 'loading' } | { status: 'ready'; info: SystemInfo } | { status: 'error'; error: unknown };
 
@@ -43,13 +44,14 @@ export function SystemPanel() {
 
 function SystemDetails({ info }: { info: SystemInfo }) {
   const { gpu, wasm } = info;
-  // What 'auto' picks (workers/backend.ts): a software-fallback adapter leaves the work to WASM.
+  // What 'auto' picks (workers/backend.ts): a software-fallback adapter leaves the work to WASM, and so do small models.
   const backend = gpu.available && !gpu.isFallbackAdapter ? 'WebGPU' : wasm.available ? 'WASM' : 'none';
   return (
     <div data-testid="system-details">
       <p class="summary" data-field="backend">
         Models will run on <strong>{backend}</strong>
         {gpu.reason ? `. ${gpu.reason}` : '.'}
+        {backend === 'WebGPU' && ` Models up to ${SMALL_MODEL_BYTES / 2 ** 20} MB, like the bundled ones, run on WASM: a token there costs only its arithmetic, on WebGPU a round of GPU kernel launches.`}
       </p>
       <h3>WebGPU adapter</h3>
       <dl>

@@ -19,6 +19,14 @@ describe('backend choice', () => {
     expect(await chooseBackend('wasm', [], gpu({}))).toMatchObject({ backend: 'wasm' });
   });
 
+  test('a small model stays on WASM under auto even with a hardware adapter (a token there costs no kernel launches)', async () => {
+    expect(await chooseBackend('auto', [], gpu({}), 2_635_917)).toMatchObject({ backend: 'wasm', fallbackReason: expect.stringMatching(/model this small \(2\.6 MB\)/) });
+    expect(await chooseBackend('auto', [], gpu({}), 300e6)).toEqual({ backend: 'webgpu' });
+    expect(await chooseBackend('webgpu', [], gpu({}), 2_635_917)).toEqual({ backend: 'webgpu' });
+    // On a software fallback the fallback is the reason given.
+    expect(await chooseBackend('auto', [], gpu({ fallback: 'info' }), 2_635_917)).toMatchObject({ fallbackReason: expect.stringMatching(/software fallback/) });
+  });
+
   test('a software-fallback adapter leaves auto on WASM (it is far slower there) unless WebGPU is asked for', async () => {
     for (const where of ['info', 'adapter'] as const) {
       expect(await chooseBackend('auto', [], gpu({ fallback: where }))).toMatchObject({
