@@ -47,36 +47,44 @@ export class TextTokenizer {
  * U+FFFD — half of a multi-byte character still arriving as byte tokens — is held back until it completes.
  */
 export class IncrementalDecoder {
-  private readonly context: number[];
-  private readonly contextText: string;
-  private readonly ids: number[] = [];
-  private emitted = 0;
+  /** The context tokens, then the generated ones. */
+  private readonly ids: number[];
+  /** ids[prefix, read) were shown already; they are decoded again with each new token for its word boundary. */
+  private prefix = 0;
+  private read: number;
 
   constructor(private readonly tokenizer: TextTokenizer, promptIds: readonly number[], contextTokens = 4) {
-    this.context = promptIds.slice(-contextTokens);
-    this.contextText = tokenizer.decode(this.context);
+    this.ids = promptIds.slice(-contextTokens);
+    this.read = this.ids.length;
   }
 
+  /**
+   * The text the new token adds: the window from `prefix` decoded with and without the unshown tokens, the
+   * difference. A window, not the whole output, keeps each step's cost constant; an incomplete UTF-8 sequence (U+FFFD
+   * at the end) waits for the next token.
+   */
   push(id: number): string {
     this.ids.push(id);
-    const text = this.text;
-    const stable = text.endsWith('\uFFFD') ? text.length - 1 : text.length;
-    if (stable <= this.emitted) return '';
-    const out = text.slice(this.emitted, stable);
-    this.emitted = stable;
+    const before = this.decode(this.prefix, this.read);
+    const after = this.decode(this.prefix, this.ids.length);
+    if (after.length <= before.length || after.endsWith('\uFFFD')) return '';
+    const out = after.slice(before.length);
+    this.prefix = this.read;
+    this.read = this.ids.length;
     return out;
   }
 
-  /** All generated text so far. */
-  get text(): string {
-    const full = this.tokenizer.decode([...this.context, ...this.ids]);
-    return full.startsWith(this.contextText) ? full.slice(this.contextText.length) : this.tokenizer.decode(this.ids);
+  private decode(from: number, to: number): string {
+    return to > from ? this.tokenizer.decode(this.ids.slice(from, to)) : '';
   }
 
+  /** What is left unshown at the end (an incomplete character, tokens whose text was not yet stable). */
   flush(): string {
-    const text = this.text;
-    const out = text.slice(this.emitted);
-    this.emitted = text.length;
+    if (this.read === this.ids.length) return '';
+    const before = this.decode(this.prefix, this.read);
+    const after = this.decode(this.prefix, this.ids.length);
+    const out = after.slice(before.length);
+    this.read = this.ids.length;
     return out;
   }
 }
