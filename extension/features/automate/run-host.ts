@@ -282,7 +282,8 @@ export class AutomationRuns {
       } else {
         let bridge: PageBridge | undefined;
         const deps: RunnerDeps = {
-          constrained: entry.engine === 'web-llm',
+          // Engines that hold output to a JSON schema: web-llm (grammars), Chrome's model (responseConstraint).
+          constrained: entry.engine === 'web-llm' || entry.engine === 'builtin',
           readDocument: read,
           ...(this.deps.otherPageNames ? { otherPageNames: this.deps.otherPageNames } : {}),
           generate,
