@@ -2,7 +2,7 @@
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
 import { accessibleName, textOf } from './dom.ts';
 import { effectOf, isSensitive, linkTarget, stateOf } from './classify.ts';
-import { locatorsFor } from './locators.ts';
+import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
@@ -117,6 +117,7 @@ function commonAncestor(elements: Element[]): Element {
 export function buildPageDocument(doc: Document, options: BuildOptions = {}): PageDocument {
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   const started = now();
+  const locatorCache = newLocatorCache();
   const walked = walk(doc, { maxNodes: options.maxNodes ?? 40_000, maxMs: options.maxMs ?? 1_500, now });
   const stops = new Set<Element>(walked.frames.keys());
   // Lists and link groups are made of what is shown; a hidden tab panel's lists are found within it, as they will be
@@ -193,7 +194,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
         slots: [{ name: 'link', kind: 'link', selector: ':scope' }],
         samples: [...new Set(links.map((c) => truncate(accessibleName(c.el), 60)).filter(Boolean))].slice(0, PROSE_SAMPLES).map((link) => ({ link })),
         itemSelector: 'a[href]',
-        locators: locatorsFor(container, ''),
+        locators: locatorsFor(container, '', locatorCache),
       };
       placed.push({ entry, el: container, section: group === 'text' ? candidate.landmark : candidate.section });
       continue;
@@ -216,7 +217,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
         slots: list.slots,
         samples: list.samples,
         itemSelector: list.itemSelector,
-        locators: locatorsFor(list.container, label),
+        locators: locatorsFor(list.container, label, locatorCache),
       };
       placed.push({ entry, el: list.container, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
       continue;
@@ -236,7 +237,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
     if (effect) entry.effect = effect;
     if (sensitive) entry.sensitive = true;
     if (candidate.inViewport !== undefined) entry.inViewport = candidate.inViewport;
-    entry.locators = locatorsFor(el, label);
+    entry.locators = locatorsFor(el, label, locatorCache);
     placed.push({ entry, el, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
   }
 

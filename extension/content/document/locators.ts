@@ -13,54 +13,89 @@ function idSelector(id: string): string {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(id) ? `#${id}` : `[id=${cssString(id)}]`;
 }
 
-function uniqueIn(root: Root, selector: string): boolean {
+function uniqueIn(root: Root, selector: string, cache?: LocatorCache): boolean {
+  const known = cache?.unique.get(root)?.get(selector);
+  if (known !== undefined) return known;
+  let unique: boolean;
   try {
-    return root.querySelectorAll(selector).length === 1;
+    unique = root.querySelectorAll(selector).length === 1;
   } catch {
-    return false;
+    unique = false;
   }
+  if (cache) {
+    let forRoot = cache.unique.get(root);
+    if (!forRoot) cache.unique.set(root, (forRoot = new Map()));
+    forRoot.set(selector, unique);
+  }
+  return unique;
+}
+
+/**
+ * What one page read has worked out already: elements' CSS paths (an entry's path ends in its ancestors', shared by
+ * its siblings) and which selectors are unique. Only for one read: the page may change before the next.
+ */
+export interface LocatorCache {
+  paths: Map<Element, string>;
+  unique: Map<Root, Map<string, boolean>>;
+  /** Per parent: each child's place among the children of its tag. */
+  places: Map<Element | ShadowRoot, Map<Element, { index: number; count: number }>>;
+}
+
+export const newLocatorCache = (): LocatorCache => ({ paths: new Map(), unique: new Map(), places: new Map() });
+
+/** The element's place among its parent's children of its tag (1-based), and how many there are. */
+function typeIndex(el: Element, cache?: LocatorCache): { index: number; count: number } {
+  const container = el.parentElement ?? (el.parentNode?.nodeType === 11 ? el.parentNode as ShadowRoot : undefined);
+  if (!container) return { index: 1, count: 1 };
+  let places = cache?.places.get(container);
+  if (!places) {
+    places = new Map();
+    const counts = new Map<string, number>();
+    for (const child of Array.from(container.children)) {
+      const index = (counts.get(child.tagName) ?? 0) + 1;
+      counts.set(child.tagName, index);
+      places.set(child, { index, count: 0 });
+    }
+    for (const [child, place] of places) place.count = counts.get(child.tagName)!;
+    cache?.places.set(container, places);
+  }
+  return places.get(el) ?? { index: 1, count: 1 };
 }
 
 /** A structural path inside the element's own root: from the nearest ancestor with a unique id, nth-of-type where needed. */
-export function cssPath(el: Element): string {
+export function cssPath(el: Element, cache?: LocatorCache): string {
+  const cached = cache?.paths.get(el);
+  if (cached !== undefined) return cached;
   const root = rootOf(el);
-  const parts: string[] = [];
-  let node: Element | null = el;
-  while (node) {
-    if (node.id && uniqueIn(root, idSelector(node.id))) {
-      parts.unshift(idSelector(node.id));
-      break;
-    }
-    const tag = node.tagName.toLowerCase();
-    const parent: Element | null = node.parentElement;
-    if (!parent) {
-      const siblings = node.parentNode && node.parentNode.nodeType === 11 ? Array.from((node.parentNode as ShadowRoot).children) : [];
-      const same = siblings.filter((c) => c.tagName === node!.tagName);
-      parts.unshift(same.length > 1 ? `${cssIdent(tag)}:nth-of-type(${same.indexOf(node) + 1})` : cssIdent(tag));
-      break;
-    }
-    const same = Array.from(parent.children).filter((c) => c.tagName === node!.tagName);
-    parts.unshift(same.length > 1 ? `${cssIdent(tag)}:nth-of-type(${same.indexOf(node) + 1})` : cssIdent(tag));
-    node = parent;
+  let path: string;
+  if (el.id && uniqueIn(root, idSelector(el.id), cache)) {
+    path = idSelector(el.id);
+  } else {
+    const tag = el.tagName.toLowerCase();
+    const parent: Element | null = el.parentElement;
+    const { index, count } = typeIndex(el, cache);
+    const part = count > 1 ? `${cssIdent(tag)}:nth-of-type(${index})` : cssIdent(tag);
+    path = parent ? `${cssPath(parent, cache)} > ${part}` : part;
   }
-  return parts.join(' > ');
+  cache?.paths.set(el, path);
+  return path;
 }
 
 /** The CSS path of the shadow hosts and iframes around an element, outermost first, or undefined at top level. */
-export function rootPath(el: Element): string | undefined {
+export function rootPath(el: Element, cache?: LocatorCache): string | undefined {
   const hops: string[] = [];
   let current: Element = el;
   for (;;) {
     const root = current.getRootNode();
     if (root.nodeType === 11 && (root as ShadowRoot).host) {
       current = (root as ShadowRoot).host;
-      hops.unshift(cssPath(current));
+      hops.unshift(cssPath(current, cache));
       continue;
     }
     const frame = current.ownerDocument.defaultView?.frameElement;
     if (frame) {
       current = frame;
-      hops.unshift(cssPath(current));
+      hops.unshift(cssPath(current, cache));
       continue;
     }
     break;
@@ -81,12 +116,12 @@ export function roleFor(el: Element): string | undefined {
   return kind ? IMPLICIT_ROLE[kind] : undefined;
 }
 
-export function locatorsFor(el: Element, name: string): Locator[] {
+export function locatorsFor(el: Element, name: string, cache?: LocatorCache): Locator[] {
   const out: Locator[] = [];
   const root = rootOf(el);
-  const within = rootPath(el);
+  const within = rootPath(el, cache);
   const add = (locator: Locator) => out.push(within ? { ...locator, root: within } : locator);
-  if (el.id && readableToken(el.id) && uniqueIn(root, idSelector(el.id))) add({ by: 'id', value: el.id });
+  if (el.id && readableToken(el.id) && uniqueIn(root, idSelector(el.id), cache)) add({ by: 'id', value: el.id });
   const testId = el.getAttribute('data-testid') ?? el.getAttribute('data-test-id') ?? el.getAttribute('data-test');
   if (testId && testId.length <= 200) add({ by: 'testid', value: testId });
   const role = roleFor(el);
@@ -95,7 +130,7 @@ export function locatorsFor(el: Element, name: string): Locator[] {
     const text = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     if (text && text.length <= 80) add({ by: 'text', value: text });
   }
-  add({ by: 'css', value: cssPath(el) });
+  add({ by: 'css', value: cssPath(el, cache) });
   return out;
 }
 
