@@ -98,7 +98,7 @@ describe('name-constrained decoding', () => {
 
 describe('members after a handle', () => {
   const pieces = ['', '$', 'shop__items', 'form__email', '.', 'type', 'typo', '("a")', '[0]', 'price', 'pric', 'hold', 'text()',
-    '.find("Lamp")', ';', 'find', '(', '"x"', ')', 'length', 'item', 'role', '$form__email', 'filter', '(i => i.price.text())', 'click()'];
+    '.find("Lamp")', ';', 'find', '(', '"x"', ')', 'length', 'item', 'role', '$form__email', 'filter', '(i => i.price.text())', 'click()', 'done', 'buy'];
   const pid = (p: string) => pieces.indexOf(p);
   const api = { lists: { shop__items: ['name', 'price', 'buy'] }, elements: ['form__email'] };
   const make = () => new NameConstraint(['shop__items', 'form__email'], pieces, [0], api);
@@ -126,6 +126,23 @@ describe('members after a handle', () => {
     expect(d.allows(pid('hold'))).toBe(false);
     expect(d.allows(pid('pric'))).toBe(true);
     expect(d.allows(0)).toBe(false);
+  });
+
+  test('inside done(…) and say(…) a handle is read, not acted on: no click, type or check there', () => {
+    const reported = make();
+    feed(reported, 'done', '(', '$', 'form__email', '.');
+    expect(reported.allows(pid('click()'))).toBe(false);
+    expect(reported.allows(pid('type'))).toBe(false);
+    expect(reported.allows(pid('text()'))).toBe(true);
+    const item = make();
+    feed(item, 'done', '(', '$', 'shop__items', '[0]', '.');
+    // Its fields are read (one named like an action too: it is the page's word, not a method).
+    expect(item.allows(pid('price'))).toBe(true);
+    expect(item.allows(pid('buy'))).toBe(true);
+    const closed = make();
+    feed(closed, 'done', '(', '$', 'shop__items', '[0]', '.', 'price', '.', 'text()', ')', ';', '$', 'form__email', '.');
+    // After the report closes, actions are allowed again.
+    expect(closed.allows(pid('click()'))).toBe(true);
   });
 
   test('a list takes list members; what a filter returns is a list again', () => {

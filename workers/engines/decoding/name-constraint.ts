@@ -32,7 +32,12 @@ type After = Handle | { type: 'call'; result: Handle | undefined; bare?: boolean
  * An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item); `spent`: the call
  * returns nothing worth reading (an action, `exists()`), so nothing may be read from it or called on it.
  */
-interface Pending { depth: number; handle: Handle | undefined; empty?: boolean; spent?: boolean }
+interface Pending { depth: number; handle: Handle | undefined; empty?: boolean; spent?: boolean; reads?: boolean }
+
+/** Calls whose arguments report a value (`done(…)`, `say(…)`): nothing inside them may act on the page. */
+const READ_CALLS = new Set(['done', 'say']);
+const ACTIONS = new Set(['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'open']);
+const reading = (stack: readonly Pending[]) => stack.some((pending) => pending.reads);
 
 /** Handle methods whose result has no members: actions (undefined), `exists()` and `forEach` (a boolean, nothing). */
 const SPENT_RESULT = new Set(['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'open', 'exists', 'forEach']);
@@ -131,7 +136,13 @@ export class NameConstraint {
     return head ? { type: 'element', kind: this.kinds.get(name), head: name } : { type: 'element', kind: this.kinds.get(name) };
   }
 
-  private membersOf(handle: Handle): readonly string[] {
+  /** `reads`: inside `done(…)`/`say(…)`, where a handle is read, not acted on (`done($x.click())` reports nothing). */
+  private membersOf(handle: Handle, reads = false): readonly string[] {
+    const all = this.allMembersOf(handle);
+    return reads ? all.filter((member) => !ACTIONS.has(member)) : all;
+  }
+
+  private allMembersOf(handle: Handle): readonly string[] {
     switch (handle.type) {
       case 'element': return elementMembersFor(handle.kind);
       case 'list': return LIST_MEMBERS;
@@ -197,6 +208,7 @@ export class NameConstraint {
       depth++;
       if (ch === '[' && after?.type === 'list') stack = [...stack, { depth, handle: { type: 'item', list: after.list } }];
       else if (ch === '(' && after?.type === 'call') stack = [...stack, { depth, handle: after.result, ...(after.bare ? { empty: true } : {}), ...(after.spent ? { spent: true } : {}) }];
+      else if (ch === '(' && word !== undefined && READ_CALLS.has(word)) stack = [...stack, { depth, handle: undefined, reads: true }];
       return { mode: 'code', after: undefined, depth, stack };
     }
     if (ch === ')' || ch === ']' || ch === '}') {
@@ -259,7 +271,7 @@ export class NameConstraint {
         // The member is the word just written: `.` after it reads the next member (`m.subject.text()`).
         state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack, word: state.prefix };
       } else if (state.mode === 'member') {
-        const members = this.membersOf(state.of);
+        const members = this.membersOf(state.of, reading(state.stack));
         if (IDENTIFIER.test(ch)) {
           const prefix: string = state.prefix + ch;
           if (!members.some((m) => m.startsWith(prefix))) return null;
@@ -294,7 +306,7 @@ export class NameConstraint {
       // A statement that is only a handle (`…;\n$search__filter`) does nothing: not a way to end.
       if (state.mode === 'name') return this.names.has(state.prefix) && !state.head;
       if (state.mode === 'member') {
-        return this.membersOf(state.of).includes(state.prefix) && this.afterMember(state.of, state.prefix)?.type !== 'call';
+        return this.membersOf(state.of, reading(state.stack)).includes(state.prefix) && this.afterMember(state.of, state.prefix)?.type !== 'call';
       }
       if (state.mode === 'value') return this.isValueMember(state.prefix);
       if (state.mode === 'comment') return state.line;
