@@ -95,70 +95,74 @@ export class BuiltInEngine implements Engine {
     let prefillStarted = started;
     let tokensIn = 0;
     try {
-      let responseConstraint: unknown;
-      if (request.constraint?.jsonSchema !== undefined) {
-        try {
-          responseConstraint = JSON.parse(request.constraint.jsonSchema);
-        } catch {
-          throw new ValidationError('the JSON schema of the output constraint is not JSON');
-        }
-      }
-      // The caller's signal may end the session; ours only ends the answer (the session still measures it after).
-      session = await this.api.create({ ...TEXT_IO, initialPrompts, ...samplingOptions(request, this.limits), ...(signal ? { signal } : {}) });
-      tokensIn = await this.measure(session, [...initialPrompts.map((p) => p.content), input].join('\n'));
-      prefillStarted = now();
-      const reader = session.promptStreaming(input, { signal: controller.signal, ...(responseConstraint !== undefined ? { responseConstraint } : {}) }).getReader();
       try {
-        for (;;) {
-          if (signal?.aborted) {
-            finishReason = 'abort';
-            break;
-          }
-          const { value, done } = await reader.read();
-          if (done) break;
-          if (!value) continue;
-          if (!firstTokenAt) firstTokenAt = now();
-          pieces++;
-          const shown = stops.push(value);
-          if (shown) yield { type: 'token', text: shown, tokenId: -1 };
-          if (stops.stopped) break;
-          if (pieces >= params.maxTokens) {
-            finishReason = 'length';
-            break;
+        let responseConstraint: unknown;
+        if (request.constraint?.jsonSchema !== undefined) {
+          try {
+            responseConstraint = JSON.parse(request.constraint.jsonSchema);
+          } catch {
+            throw new ValidationError('the JSON schema of the output constraint is not JSON');
           }
         }
+        // The caller's signal may end the session; ours only ends the answer (the session still measures it after).
+        session = await this.api.create({ ...TEXT_IO, initialPrompts, ...samplingOptions(request, this.limits), ...(signal ? { signal } : {}) });
+        tokensIn = await this.measure(session, [...initialPrompts.map((p) => p.content), input].join('\n'));
+        prefillStarted = now();
+        const reader = session.promptStreaming(input, { signal: controller.signal, ...(responseConstraint !== undefined ? { responseConstraint } : {}) }).getReader();
+        try {
+          for (;;) {
+            if (signal?.aborted) {
+              finishReason = 'abort';
+              break;
+            }
+            const { value, done } = await reader.read();
+            if (done) break;
+            if (!value) continue;
+            if (!firstTokenAt) firstTokenAt = now();
+            pieces++;
+            const shown = stops.push(value);
+            if (shown) yield { type: 'token', text: shown, tokenId: -1 };
+            if (stops.stopped) break;
+            if (pieces >= params.maxTokens) {
+              finishReason = 'length';
+              break;
+            }
+          }
+        } finally {
+          controller.abort();
+          reader.releaseLock();
+        }
+      } catch (error) {
+        if (signal?.aborted) finishReason = 'abort';
+        else throw translateBuiltInError(error);
       } finally {
-        controller.abort();
-        reader.releaseLock();
+        signal?.removeEventListener('abort', forward);
       }
-    } catch (error) {
-      if (signal?.aborted) finishReason = 'abort';
-      else throw translateBuiltInError(error);
+      const rest = stops.flush();
+      if (rest && finishReason !== 'abort') yield { type: 'token', text: rest, tokenId: -1 };
+      const text = stops.fullText;
+      const tokensOut = (session && text ? await this.measure(session, text) : 0) || pieces;
+      const ended = now();
+      return {
+        type: 'final',
+        text,
+        tokenIds: [],
+        finishReason,
+        stats: {
+          backend: 'builtin',
+          ttftMs: (firstTokenAt || ended) - started,
+          prefillTokS: firstTokenAt && tokensIn ? tokensIn / ((firstTokenAt - prefillStarted) / 1000) : 0,
+          decodeTokS: firstTokenAt && tokensOut > 1 ? (tokensOut - 1) / ((ended - firstTokenAt) / 1000) : 0,
+          tokensIn,
+          tokensOut,
+          totalMs: ended - started,
+          promptTokensDropped: 0,
+        },
+      };
     } finally {
-      signal?.removeEventListener('abort', forward);
+      // Every way out (done, error, the consumer stopping early) closes the session: it holds Chrome's model context.
+      session?.destroy();
     }
-    const rest = stops.flush();
-    if (rest && finishReason !== 'abort') yield { type: 'token', text: rest, tokenId: -1 };
-    const text = stops.fullText;
-    const tokensOut = (session && text ? await this.measure(session, text) : 0) || pieces;
-    session?.destroy();
-    const ended = now();
-    return {
-      type: 'final',
-      text,
-      tokenIds: [],
-      finishReason,
-      stats: {
-        backend: 'builtin',
-        ttftMs: (firstTokenAt || ended) - started,
-        prefillTokS: firstTokenAt && tokensIn ? tokensIn / ((firstTokenAt - prefillStarted) / 1000) : 0,
-        decodeTokS: firstTokenAt && tokensOut > 1 ? (tokensOut - 1) / ((ended - firstTokenAt) / 1000) : 0,
-        tokensIn,
-        tokensOut,
-        totalMs: ended - started,
-        promptTokensDropped: 0,
-      },
-    };
   }
 
   /** Chrome's own token count of a text, where the session can tell; 0 where it cannot. */

@@ -56,12 +56,23 @@ export class CapturedDecoder {
       freeDimensionOverrides: graph.dimensions,
       preferredOutputLocation: 'gpu-buffer',
     });
-    const device = await ort.env.webgpu.device;
-    const buffer = (size: number) => device.createBuffer({ size, usage: STORAGE | COPY_SRC | COPY_DST });
-    const cache = Array.from({ length: 2 * config.layers }, () => buffer(config.kvHeads * maxLength * config.headDim * 4));
-    // int64 scalars get 16 bytes: onnxruntime copies inputs in 16-byte units.
-    const inputs = [buffer(16), buffer(16), buffer(Math.max(16, 8 * maxLength))];
-    return new CapturedDecoder(session, device, config, maxLength, cache, inputs, ort);
+    const made: GPUBuffer[] = [];
+    try {
+      const device = await ort.env.webgpu.device;
+      const buffer = (size: number) => {
+        const created = device.createBuffer({ size, usage: STORAGE | COPY_SRC | COPY_DST });
+        made.push(created);
+        return created;
+      };
+      const cache = Array.from({ length: 2 * config.layers }, () => buffer(config.kvHeads * maxLength * config.headDim * 4));
+      // int64 scalars get 16 bytes: onnxruntime copies inputs in 16-byte units.
+      const inputs = [buffer(16), buffer(16), buffer(Math.max(16, 8 * maxLength))];
+      return new CapturedDecoder(session, device, config, maxLength, cache, inputs, ort);
+    } catch (error) {
+      for (const created of made) created.destroy();
+      await session.release();
+      throw error;
+    }
   }
 
   /** The prompt's cache rows (`present` outputs of the ordinary session, [1, kvHeads, length, dim]) become rows 0…length−1. */
@@ -70,8 +81,13 @@ export class CapturedDecoder {
     const rowBytes = headDim * 4;
     const encoder = this.device.createCommandEncoder();
     presents.forEach((present, i) => {
+      // A copy out of range would only drop the command buffer (and decode from junk): check what WebGPU would not.
+      const rows = present.dims[2]!;
+      if (rows < length || length > this.maxLength || present.dims[1] !== kvHeads || present.dims[3] !== headDim) {
+        throw new Error(`prompt cache [${present.dims.join(', ')}] does not fit ${this.maxLength} rows of ${kvHeads}×${headDim}`);
+      }
       for (let h = 0; h < kvHeads; h++) {
-        encoder.copyBufferToBuffer(present.gpuBuffer, h * length * rowBytes, this.cache[i]!, h * this.maxLength * rowBytes, length * rowBytes);
+        encoder.copyBufferToBuffer(present.gpuBuffer, h * rows * rowBytes, this.cache[i]!, h * this.maxLength * rowBytes, length * rowBytes);
       }
     });
     this.device.queue.submit([encoder.finish()]);
@@ -85,23 +101,32 @@ export class CapturedDecoder {
     const outputs = await this.session.run(this.feeds);
     const { kvHeads, headDim, layers } = this.config;
     const rowBytes = headDim * 4;
-    const encoder = this.device.createCommandEncoder();
-    for (let i = 0; i < layers; i++) {
-      for (const [j, kind] of (['key', 'value'] as const).entries()) {
-        const present = outputs[`present.${i}.${kind}`]!;
-        for (let h = 0; h < kvHeads; h++) {
-          const at = (h * this.maxLength + position) * rowBytes;
-          encoder.copyBufferToBuffer(present.gpuBuffer, at, this.cache[2 * i + j]!, at, rowBytes);
+    try {
+      const encoder = this.device.createCommandEncoder();
+      for (let i = 0; i < layers; i++) {
+        for (const [j, kind] of (['key', 'value'] as const).entries()) {
+          const present = outputs[`present.${i}.${kind}`]!;
+          for (let h = 0; h < kvHeads; h++) {
+            const at = (h * this.maxLength + position) * rowBytes;
+            encoder.copyBufferToBuffer(present.gpuBuffer, at, this.cache[2 * i + j]!, at, rowBytes);
+          }
         }
       }
+      this.device.queue.submit([encoder.finish()]);
+    } catch (error) {
+      outputs.logits?.dispose();
+      throw error;
+    } finally {
+      for (const [name, tensor] of Object.entries(outputs)) if (name !== 'logits') tensor.dispose();
     }
-    this.device.queue.submit([encoder.finish()]);
-    for (const [name, tensor] of Object.entries(outputs)) if (name !== 'logits') tensor.dispose();
     return outputs.logits!;
   }
 
   async release(): Promise<void> {
-    await this.session.release();
-    for (const buffer of [...this.cache, ...this.inputs]) buffer.destroy();
+    try {
+      await this.session.release();
+    } finally {
+      for (const buffer of [...this.cache, ...this.inputs]) buffer.destroy();
+    }
   }
 }

@@ -112,6 +112,7 @@ export class OrtDecoderEngine implements Engine {
         graph = `as exported (the fused graph did not load: ${(error as Error).message.slice(0, 160)})`;
       }
     }
+    const fusedLoaded = session !== undefined;
     if (session && options.model.byteLength <= SPLIT_PREFILL_MAX_BYTES) {
       // onnxruntime's GroupQueryAttention is slower than the exported attention over long prompts (measured on WASM:
       // 448 tokens ~2x), so a small model keeps the exported graph too, for the prompt; the KV layout is the same.
@@ -137,7 +138,8 @@ export class OrtDecoderEngine implements Engine {
       }
     }
     let captured: CapturedDecoder | undefined;
-    if (gpu && fused && session !== prefill && (options.captureGraph ?? true) && options.model.byteLength <= SPLIT_PREFILL_MAX_BYTES) {
+    // Models up to the split-prefill size only: the fixed-shape session holds another copy of the weights.
+    if (gpu && fused && fusedLoaded && (options.captureGraph ?? true) && options.model.byteLength <= SPLIT_PREFILL_MAX_BYTES) {
       try {
         captured = await CapturedDecoder.create(ort, fused.bytes, config, Math.min(CAPTURED_ROWS, config.contextLength));
         if (captured) graph += `; decode steps replay a captured fixed-shape graph (KV cache of ${captured.maxLength} rows, more on demand)`;
@@ -153,7 +155,7 @@ export class OrtDecoderEngine implements Engine {
       loadMs: now() - started,
       constraints: ['names', 'literals', 'syntax'],
       graph,
-    }, gpu, captured && fused?.bytes, captured, options.onStepRun);
+    }, gpu, captured ? fused?.bytes : undefined, captured, options.onStepRun);
   }
 
   /** The captured decoder with room for `rows` cache rows (replaced by a bigger one when needed), or undefined. */
@@ -161,14 +163,18 @@ export class OrtDecoderEngine implements Engine {
     if (!this.captured || !this.capturable) return undefined;
     if (this.captured.maxLength >= rows) return this.captured;
     const maxLength = Math.min(this.config.contextLength, 2 ** Math.ceil(Math.log2(rows)));
-    await this.captured.release();
+    const old = this.captured;
     this.captured = undefined;
     try {
+      await old.release();
       this.captured = await CapturedDecoder.create(this.ort, this.capturable, this.config, maxLength);
     } catch {
       this.captured = undefined;
     }
-    if (!this.captured) this.capturable = undefined;
+    if (!this.captured) {
+      this.capturable = undefined;
+      this.info.graph = `${this.info.graph ?? ''}; capture stopped (no fixed-shape graph of ${maxLength} rows): decode steps run uncaptured`;
+    }
     return this.captured;
   }
 
@@ -198,9 +204,10 @@ export class OrtDecoderEngine implements Engine {
     let prefillStarted = now();
     let finishReason: FinishReason = 'length';
 
-    const captured = await this.capturedFor(fitted.ids.length + fitted.maxNew);
+    let captured: CapturedDecoder | undefined;
 
     try {
+      captured = await this.capturedFor(fitted.ids.length + fitted.maxNew);
       while (generated.length < fitted.maxNew) {
         if (signal?.aborted) {
           finishReason = 'abort';
@@ -312,9 +319,15 @@ export class OrtDecoderEngine implements Engine {
   }
 
   async unload(): Promise<void> {
-    await this.captured?.release();
-    await this.session.release();
-    await this.prefill?.release();
-    this.gpu?.destroy();
+    try {
+      await this.captured?.release();
+    } finally {
+      try {
+        await this.session.release();
+        await this.prefill?.release();
+      } finally {
+        this.gpu?.destroy();
+      }
+    }
   }
 }

@@ -96,6 +96,15 @@ describe('BuiltInEngine (Chrome Prompt API)', () => {
     await expect(run(engine, { constraint: { jsonSchema: '{nope' } })).rejects.toBeInstanceOf(ValidationError);
   });
 
+  test('a consumer that stops reading early still closes the session', async () => {
+    const { api, log } = fakeApi({ pieces: () => ['a', 'b', 'c'] });
+    const engine = await BuiltInEngine.load({ modelId: 'chrome-builtin', api });
+    const stream = engine.generate({ id: 'e', prompt: 'go', params: { maxTokens: 10, temperature: 0 } });
+    await stream.next();
+    await stream.return(undefined as never);
+    expect(log.destroyed).toBe(2);
+  });
+
   test('abort ends the stream with finishReason abort', async () => {
     const { api } = fakeApi({ pieces: () => Array.from({ length: 100 }, (_, i) => ` w${i}`) });
     const engine = await BuiltInEngine.load({ modelId: 'chrome-builtin', api });
@@ -109,8 +118,11 @@ describe('BuiltInEngine (Chrome Prompt API)', () => {
   });
 
   test('Chrome\'s errors become ours: a prompt over the window, an unsupported request', async () => {
-    const tooLong = await BuiltInEngine.load({ modelId: 'x', api: fakeApi({ failWith: new DOMException('too many tokens', 'QuotaExceededError') }).api });
+    const failing = fakeApi({ failWith: new DOMException('too many tokens', 'QuotaExceededError') });
+    const tooLong = await BuiltInEngine.load({ modelId: 'x', api: failing.api });
     await expect(run(tooLong, {})).rejects.toBeInstanceOf(ValidationError);
+    // The failed request's session is closed too (the probe's and this one).
+    expect(failing.log.destroyed).toBe(2);
     const unsupported = await BuiltInEngine.load({ modelId: 'x', api: fakeApi({ failWith: new DOMException('no', 'NotSupportedError') }).api });
     await expect(run(unsupported, {})).rejects.toThrow(/cannot do what was asked/);
   });

@@ -100,7 +100,7 @@ describe('members after a handle', () => {
   const pieces = ['', '$', 'shop__items', 'form__email', '.', 'type', 'typo', '("a")', '[0]', 'price', 'pric', 'hold', 'text()',
     '.find("Lamp")', ';', 'find', '(', '"x"', ')', 'length', 'item', 'role', '$form__email', 'filter', '(i => i.price.text())', 'click()', 'done', 'buy'];
   const pid = (p: string) => pieces.indexOf(p);
-  const api = { lists: { shop__items: ['name', 'price', 'buy'] }, elements: ['form__email'] };
+  const api = { lists: { shop__items: ['name', 'price', 'buy', 'type'] }, elements: ['form__email'] };
   const make = () => new NameConstraint(['shop__items', 'form__email'], pieces, [0], api);
   const feed = (c: NameConstraint, ...ps: string[]) => { for (const p of ps) c.accept(pid(p)); };
 
@@ -136,9 +136,11 @@ describe('members after a handle', () => {
     expect(reported.allows(pid('text()'))).toBe(true);
     const item = make();
     feed(item, 'done', '(', '$', 'shop__items', '[0]', '.');
-    // Its fields are read (one named like an action too: it is the page's word, not a method).
+    // Its fields are read, one named like an action too (`type`: the page's column, not the method).
     expect(item.allows(pid('price'))).toBe(true);
     expect(item.allows(pid('buy'))).toBe(true);
+    expect(item.allows(pid('type'))).toBe(true);
+    expect(item.allows(pid('click()'))).toBe(false);
     const closed = make();
     feed(closed, 'done', '(', '$', 'shop__items', '[0]', '.', 'price', '.', 'text()', ')', ';', '$', 'form__email', '.');
     // After the report closes, actions are allowed again.

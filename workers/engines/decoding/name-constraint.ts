@@ -139,7 +139,10 @@ export class NameConstraint {
   /** `reads`: inside `done(…)`/`say(…)`, where a handle is read, not acted on (`done($x.click())` reports nothing). */
   private membersOf(handle: Handle, reads = false): readonly string[] {
     const all = this.allMembersOf(handle);
-    return reads ? all.filter((member) => !ACTIONS.has(member)) : all;
+    if (!reads) return all;
+    // A list's own field may be called `open` or `type`: it is read like any field.
+    const fields = handle.type === 'item' ? this.lists.get(handle.list) ?? [] : [];
+    return all.filter((member) => !ACTIONS.has(member) || fields.includes(member));
   }
 
   private allMembersOf(handle: Handle): readonly string[] {
