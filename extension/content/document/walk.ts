@@ -279,13 +279,32 @@ function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state:
 }
 
 /**
+ * Over the node budget, the part of it kept for the shadow roots and same-origin frames among the elements the budget
+ * reaches: what they hold, up to half of it. Otherwise a long light DOM would use it all and an app inside a shadow
+ * root (a cart, a player) would not be read at all.
+ */
+function nestedReserve(all: ArrayLike<Element>, budget: number): number {
+  let nested = 0;
+  const reach = Math.min(all.length, budget);
+  for (let i = 0; i < reach && nested < budget / 2; i++) {
+    const el = all[i]!;
+    if (el.shadowRoot) nested += el.shadowRoot.querySelectorAll('*').length;
+    else if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') nested += frameDocument(el)?.getElementsByTagName('*').length ?? 0;
+  }
+  return Math.min(nested, Math.floor(budget / 2));
+}
+
+/**
  * Walks `first` (the document's body, a slotted element) if given, then `all` (its or the root's elements, in
  * document order) with the container stack starting at `base`.
  */
 function walkElements(root: Document | ShadowRoot, first: Element | undefined, all: ArrayLike<Element>, base: Frame, state: WalkState, view: View): void {
   const total = all.length + (first ? 1 : 0);
-  const counted = Math.min(total, state.budget);
-  if (total > state.budget) state.truncated = 'nodes';
+  let counted = Math.min(total, state.budget);
+  if (total > state.budget) {
+    state.truncated = 'nodes';
+    counted -= nestedReserve(all, state.budget);
+  }
   if (counted <= 0) return;
   state.visited += counted;
   state.budget -= counted;

@@ -137,6 +137,17 @@ describe('budgets', () => {
     expect(names(doc)).not.toContain('main__last_button');
   });
 
+  test('over the node budget, an app in a shadow root or a frame still gets its share (the light DOM does not use it all)', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `<div><p>Paragraph ${i}</p><span>Note ${i}</span></div>`).join('');
+    document.body.innerHTML = `<header><cart-app></cart-app></header><main>${rows}</main>`;
+    const shadow = document.querySelector('cart-app')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<section aria-label="Cart">${Array.from({ length: 30 }, (_, i) => `<div><span>Item ${i}</span></div>`).join('')}<button>Checkout</button></section>`;
+    const doc = build(undefined, { maxNodes: 600 });
+    expect(doc.truncated).toBe(true);
+    expect(names(doc)).toContain('cart__checkout_button');
+    expect(doc.truncation?.visitedNodes).toBeLessThanOrEqual(600);
+  });
+
   test('the time budget stops the walk (fake clock)', () => {
     const rows = Array.from({ length: 2000 }, (_, i) => `<span><button>Act ${i}</button></span>`).join('');
     let t = 0;
