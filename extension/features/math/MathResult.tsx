@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { backendLabel } from '../../ui/GenerationStats.tsx';
 import { formatAnswer } from './extract.ts';
 import { METHOD_LABELS } from './prompts.ts';
 import type { Attempt, MathRun } from './solve.ts';
@@ -100,7 +101,7 @@ export function MathResultView({ run }: { run: MathRun }) {
       )}
       <p class="stats muted" data-testid="math-usage">
         {run.model} · <span data-field="math.tokens">{run.tokensIn} → {run.tokensOut}</span> tokens · {seconds(elapsed)}
-        {run.attempts[0]?.reply && ` · ${run.attempts[0].reply.backend === 'webgpu' ? 'WebGPU' : run.attempts[0].reply.backend.toUpperCase()}`}
+        {run.attempts[0]?.reply && ` · ${backendLabel(run.attempts[0].reply.backend)}`}
       </p>
       {run.attempts.map((attempt, i) => (
         <AttemptView key={`${attempt.role}-${attempt.index}`} attempt={attempt} open={run.attempts.length === 1 || !attempt.done || i === 0} />
