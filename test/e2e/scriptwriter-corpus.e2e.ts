@@ -50,6 +50,16 @@ const verify = async (split: string, seed: number, index: number, script?: strin
   return verdict;
 };
 
+const refusals = async (split: string, seeds: number[], chrome = false) => {
+  const page = await context.newPage();
+  await page.goto(server.url('/harness.html'));
+  await page.waitForFunction(() => document.documentElement.dataset['ready'] === '1');
+  const result = await page.evaluate(([s, list, c]) => (window as unknown as { scriptwriterHarness: { goldRefusals(...a: unknown[]): { checked: number; refused: { id: string; at: number; script: string }[] } } })
+    .scriptwriterHarness.goldRefusals(s, list, c), [split, seeds, chrome] as const);
+  await page.close();
+  return result;
+};
+
 describe('script-writer corpus', () => {
   test('a seeded batch keeps samples of several families and kinds, each script using only its page\'s names', () => {
     const train = kept['train']!;
@@ -84,6 +94,15 @@ describe('script-writer corpus', () => {
   test('the same seed gives the same samples', async () => {
     const again = await runHarness(context, server.url('/harness.html'), 'train', [1, 2, 3], { tabs: 1, batch: 3 }) as BatchResult;
     expect(again.samples).toEqual(kept['train']!.filter((s) => s.seed <= 3));
+  });
+
+  test('the output constraints the script writer decodes under never refuse a gold script (character by character)', async () => {
+    const seeds = (first: number) => Array.from({ length: 20 }, (_, i) => first + i);
+    for (const [split, first, chrome] of [['train', 1, false], ['test', 2_000_001, false], ['train', 101, true]] as const) {
+      const { checked, refused } = await refusals(split, seeds(first), chrome);
+      expect(checked).toBeGreaterThan(40);
+      expect(refused, JSON.stringify(refused.slice(0, 3))).toEqual([]);
+    }
   });
 
   test('the judge rejects a script that does the wrong thing, and accepts the gold one', async () => {

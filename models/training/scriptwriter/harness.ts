@@ -8,6 +8,8 @@ import { buildPageDocument } from '../../../extension/content/document/build.ts'
 import { act } from '../../../extension/content/executor/index.ts';
 import { PageBridge, scriptNames } from '../../../extension/features/automate/page-bridge.ts';
 import { scriptwriterInput } from '../../../extension/features/automate/scriptwriter-input.ts';
+import { constraintFor, scriptWriterCall } from '../../../extension/features/automate/scriptwriter.ts';
+import { outputConstraintsFor } from '../../../workers/engines/decoding/output-constraints.ts';
 import type { PageDocument } from '../../../extension/protocol/schemas.ts';
 import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
@@ -110,8 +112,37 @@ export async function runBatch(split: Split, seeds: number[], chrome = false, ex
   return { samples, dropped, pages: seeds.length, ms: performance.now() - started };
 }
 
-declare global {
-  interface Window { scriptwriterHarness?: { runBatch: typeof runBatch; verifyTask: typeof verifyTask } }
+/**
+ * Every gold script of these pages written through the product's output constraints (names, members, literals,
+ * syntax: what the script writer's decoding is held to, built as the side panel builds it), a character a token:
+ * where a constraint refuses a character (or the end) of a script that the interpreter and the page accept, the
+ * constraint is wrong.
+ */
+export function goldRefusals(split: Split, seeds: number[], chrome = false): { checked: number; refused: { id: string; at: number; script: string }[] } {
+  const refused: { id: string; at: number; script: string }[] = [];
+  let checked = 0;
+  for (const seed of seeds) {
+    const { tasks, main, otherNames, allNames } = prepare(split, seed, chrome);
+    for (const [i, task] of tasks.entries()) {
+      const call = scriptWriterCall(main, task.task, allNames.filter((n) => otherNames.includes(n.name)));
+      const chars = [...new Set(task.script)];
+      const end = chars.length;
+      const constraints = outputConstraintsFor(constraintFor({}, call).constraint, { decode: (ids) => ids.map((id) => chars[id] ?? '').join('') }, end + 1, [end])!;
+      checked++;
+      const ids = [...task.script].map((ch) => chars.indexOf(ch));
+      const at = ids.findIndex((id) => {
+        if (!constraints.allows(id)) return true;
+        constraints.accept(id);
+        return false;
+      });
+      if (at >= 0 || !constraints.allows(end)) refused.push({ id: `${split}-${seed}-${i}`, at: at >= 0 ? at : ids.length, script: task.script });
+    }
+  }
+  return { checked, refused };
 }
-window.scriptwriterHarness = { runBatch, verifyTask };
+
+declare global {
+  interface Window { scriptwriterHarness?: { runBatch: typeof runBatch; verifyTask: typeof verifyTask; goldRefusals: typeof goldRefusals } }
+}
+window.scriptwriterHarness = { runBatch, verifyTask, goldRefusals };
 document.documentElement.dataset['ready'] = '1';
