@@ -64,6 +64,13 @@ describe('default model per feature', () => {
     expect(pickDefaultModel('math', [{ entry: qwen, ready: true, runnable: false }], undefined)).toBe(bundled.id);
   });
 
+  test('Chrome\'s built-in model, once Chrome has it, is the default for what it is good for; not before', () => {
+    const builtin = catalogue.find((e) => e.source.kind === 'builtin')!;
+    expect(pickDefaultModel('automate', [{ entry: bundled, ready: true, runnable: true }, { entry: builtin, ready: true, runnable: true }], undefined)).toBe(builtin.id);
+    expect(pickDefaultModel('automate', [{ entry: bundled, ready: true, runnable: true }, { entry: builtin, ready: false, runnable: true }], undefined)).toBe(bundled.id);
+    expect(pickDefaultModel('story', [{ entry: bundled, ready: true, runnable: true }, { entry: builtin, ready: true, runnable: true }], undefined)).toBe(bundled.id);
+  });
+
   test('choices list models made for the feature first and leave out what cannot run', () => {
     expect(choicesFor('math', candidates).map((e) => e.id)).toEqual([qwen.id, bundled.id]);
   });
