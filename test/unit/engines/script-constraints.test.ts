@@ -119,6 +119,21 @@ describe('literal-constrained decoding', () => {
     expect(open().allows(9)).toBe(false);
   });
 
+  test('what `.find(…)` looks for has a letter or a digit: not a piece of punctuation cut out of the page', () => {
+    const pieces = ['', '$shop__items.find("', '$note.type("', ')', '")', 'Lamp (red', 'Lamp'];
+    const at = (piece: string) => pieces.indexOf(piece);
+    const after = (...written: string[]) => {
+      const c = new LiteralConstraint(['Lamp (red)', 'Open the cheapest lamp'], pieces, [0]);
+      for (const piece of written) c.accept(at(piece));
+      return c;
+    };
+    expect(after('$shop__items.find("', ')').allows(at('")'))).toBe(false);
+    expect(after('$shop__items.find("', 'Lamp').allows(at('")'))).toBe(true);
+    expect(after('$shop__items.find("', 'Lamp (red', ')').allows(at('")'))).toBe(true);
+    // Elsewhere a symbol alone may still be copied (an icon button's "×", a "+" typed into a field).
+    expect(after('$note.type("', ')').allows(at('")'))).toBe(true);
+  });
+
   test('`$select.select("…")` takes one of its options, as the task names it; other strings still copy the task', () => {
     const pieces = ['', '$form__fit.select("', '$form__size.select("', '$form__note.type("', 'Large', 'large', 'Extra large', 'Form',
       'Small', '")', ';\n', 'Extra'];

@@ -9,7 +9,9 @@ type Lexer =
   /** `options`: the string is the value of `$select.select(…)` and must be one of these, whole. */
   | { mode: 'string'; quote: string; content: string; escaped: boolean; options?: readonly string[] | undefined;
     /** The value of `$field.type(…)`: the task's text from where it gives this field's value (see valueStarts). */
-    values?: readonly string[] | undefined }
+    values?: readonly string[] | undefined;
+    /** The text `$list.find(…)` looks for: words, not a piece of punctuation cut out of the page (`find(")")`). */
+    found?: boolean }
   | { mode: 'template'; escaped: boolean }
   | { mode: 'line' }
   | { mode: 'block'; star: boolean };
@@ -23,6 +25,7 @@ const WORD = /[\p{L}\p{N}]/u;
 const CODE_TAIL = 240;
 const SELECT_CALL = /\$([\p{L}\p{N}_]+)\s*\.\s*select\s*\(\s*$/u;
 const TYPE_CALL = /\$([\p{L}\p{N}_]+)\s*\.\s*type\s*\(\s*$/u;
+const FIND_CALL = /\.\s*find\s*\(\s*$/u;
 
 export class LiteralConstraint {
   private state: Lexer = CODE;
@@ -158,6 +161,7 @@ export class LiteralConstraint {
             return null; // a quoted string ends on its line (and the page's symbols are one per line)
           } else if (ch === state.quote) {
             if (!this.copied(state.content, true, state.options)) return null;
+            if (state.found && !WORD.test(state.content)) return null;
             closed = state.options ? undefined : state.content;
             closedValues = state.values;
             state = CODE;
@@ -185,7 +189,7 @@ export class LiteralConstraint {
             const select = this.selectValues.size ? SELECT_CALL.exec(tail)?.[1] : undefined;
             const field = this.penalty ? TYPE_CALL.exec(tail)?.[1] : undefined;
             state = { mode: 'string', quote: ch, content: '', escaped: false, options: select ? this.selectValues.get(select) : undefined,
-              values: field ? this.valuesOf(field) : undefined };
+              values: field ? this.valuesOf(field) : undefined, ...(FIND_CALL.test(tail) ? { found: true } : {}) };
           }
           else if (ch === '`') state = { mode: 'template', escaped: false };
           else if (slash && ch === '/') state = { mode: 'line' };
