@@ -98,7 +98,7 @@ describe('name-constrained decoding', () => {
 
 describe('members after a handle', () => {
   const pieces = ['', '$', 'shop__items', 'form__email', '.', 'type', 'typo', '("a")', '[0]', 'price', 'pric', 'hold', 'text()',
-    '.find("Lamp")', ';', 'find', '(', '"x"', ')', 'length', 'item', 'role', '$form__email', 'filter', '(i => i.price.text())', 'click()', 'done', 'buy'];
+    '.find("Lamp")', ';', 'find', '(', '"x"', ')', 'length', 'item', 'role', '$form__email', 'filter', '(i => i.price.text())', 'click()', 'done', 'buy', ' '];
   const pid = (p: string) => pieces.indexOf(p);
   const api = { lists: { shop__items: ['name', 'price', 'buy', 'type'] }, elements: ['form__email'] };
   const make = () => new NameConstraint(['shop__items', 'form__email'], pieces, [0], api);
@@ -141,6 +141,10 @@ describe('members after a handle', () => {
     expect(item.allows(pid('buy'))).toBe(true);
     expect(item.allows(pid('type'))).toBe(true);
     expect(item.allows(pid('click()'))).toBe(false);
+    // With spaces before the bracket too.
+    const spaced = make();
+    feed(spaced, 'done', ' ', '(', '$', 'form__email', '.');
+    expect(spaced.allows(pid('click()'))).toBe(false);
     const closed = make();
     feed(closed, 'done', '(', '$', 'shop__items', '[0]', '.', 'price', '.', 'text()', ')', ';', '$', 'form__email', '.');
     // After the report closes, actions are allowed again.

@@ -47,7 +47,9 @@ const SPENT_RESULT = new Set(['click', 'type', 'select', 'check', 'uncheck', 'ho
  * number just written; `closed`: a bracket just closed on a plain value (`f(x)`, `a[0]`), so `.` reads a member.
  */
 type Lexer =
-  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean; quoted?: boolean; word?: string; closed?: boolean; spent?: boolean; slash?: boolean }
+  | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean; quoted?: boolean; word?: string; closed?: boolean; spent?: boolean; slash?: boolean;
+    /** `done`/`say` written, then only spaces: a `(` now opens a report (`done (…)`). */
+    callee?: string }
   | { mode: 'comment'; line: boolean; star: boolean; depth: number; stack: readonly Pending[] }
   | { mode: 'name'; prefix: string; depth: number; stack: readonly Pending[]; head?: boolean }
   | { mode: 'member'; prefix: string; of: Handle; depth: number; stack: readonly Pending[] }
@@ -211,7 +213,7 @@ export class NameConstraint {
       depth++;
       if (ch === '[' && after?.type === 'list') stack = [...stack, { depth, handle: { type: 'item', list: after.list } }];
       else if (ch === '(' && after?.type === 'call') stack = [...stack, { depth, handle: after.result, ...(after.bare ? { empty: true } : {}), ...(after.spent ? { spent: true } : {}) }];
-      else if (ch === '(' && word !== undefined && READ_CALLS.has(word)) stack = [...stack, { depth, handle: undefined, reads: true }];
+      else if (ch === '(' && after === undefined && READ_CALLS.has(word ?? state.callee ?? '')) stack = [...stack, { depth, handle: undefined, reads: true }];
       return { mode: 'code', after: undefined, depth, stack };
     }
     if (ch === ')' || ch === ']' || ch === '}') {
@@ -230,7 +232,8 @@ export class NameConstraint {
     if (next === undefined && name && this.recording) this.remember(word);
     const slash = ch === '/' && after === undefined;
     if (after === undefined && head === (state.head === true) && next === state.word && !state.closed && !state.slash && !slash) return state;
-    return { mode: 'code', after: undefined, depth, stack, head, ...(next === undefined ? {} : { word: next }), ...(slash ? { slash } : {}) };
+    const callee = /\s/.test(ch) && after === undefined ? (word !== undefined && READ_CALLS.has(word) ? word : state.callee) : undefined;
+    return { mode: 'code', after: undefined, depth, stack, head, ...(next === undefined ? {} : { word: next }), ...(slash ? { slash } : {}), ...(callee ? { callee } : {}) };
   }
 
   /** Runs `text` through the lexer from `from`; null when it would write a name or member the page does not have. */
