@@ -4,6 +4,7 @@ import {
   type LanguageModelPrompt, type LanguageModelSession, TEXT_IO,
 } from '../../models/builtin.ts';
 import { StopMatcher } from './decoding/stop-matcher.ts';
+import { generationStats } from './stats.ts';
 import type { Engine, EngineInfo, FinalEvent, FinishReason, GenerateRequest, TokenEvent } from './types.ts';
 
 const now = () => performance.now();
@@ -142,22 +143,12 @@ export class BuiltInEngine implements Engine {
       if (rest && finishReason !== 'abort') yield { type: 'token', text: rest, tokenId: -1 };
       const text = stops.fullText;
       const tokensOut = (session && text ? await this.measure(session, text) : 0) || pieces;
-      const ended = now();
       return {
         type: 'final',
         text,
         tokenIds: [],
         finishReason,
-        stats: {
-          backend: 'builtin',
-          ttftMs: (firstTokenAt || ended) - started,
-          prefillTokS: firstTokenAt && tokensIn ? tokensIn / ((firstTokenAt - prefillStarted) / 1000) : 0,
-          decodeTokS: firstTokenAt && tokensOut > 1 ? (tokensOut - 1) / ((ended - firstTokenAt) / 1000) : 0,
-          tokensIn,
-          tokensOut,
-          totalMs: ended - started,
-          promptTokensDropped: 0,
-        },
+        stats: generationStats('builtin', { started, prefillStarted, firstTokenAt, ended: now() }, tokensIn, tokensOut, 0),
       };
     } finally {
       // Every way out (done, error, the consumer stopping early) closes the session: it holds Chrome's model context.
