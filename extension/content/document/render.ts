@@ -77,30 +77,45 @@ export function renderElement(entry: ElementEntry): string {
 }
 
 const LINK_SAMPLES = 5;
-/** A list whose items are links and nothing else (a menu, a text's links): the field to show, else undefined. */
-function linkField(entry: ListEntry): string | undefined {
+/**
+ * A list whose items are one link each (a menu, a text's links, a row around one link and its text): the field whose
+ * values show the items, else undefined. A script clicks such an item as it is (`.find("Tech").click()`): the item's
+ * only control takes the click (page-bridge.ts).
+ */
+export function linkField(entry: ListEntry): string | undefined {
   const [action] = entry.actions;
-  if (entry.actions.length !== 1 || entry.fields.length !== 1 || entry.fields[0] !== action) return undefined;
+  const [field] = entry.fields;
+  if (entry.actions.length !== 1 || entry.fields.length !== 1 || !action || !field) return undefined;
   const slot = entry.slots.find((s) => s.name === action);
-  return slot?.kind === 'link' && slot.selector === ':scope' ? action : undefined;
+  if (slot?.kind !== 'link') return undefined;
+  if (field === action) return field;
+  return entry.slots.find((s) => s.name === field)?.kind === 'text' ? field : undefined;
 }
 
 /** The descriptions build.ts gives its link groups, which the rendered `of links…` says already. */
 export const LINK_GROUPS = { text: 'links in the text', menu: 'navigation links', anchors: 'links to places on this page' } as const;
 const GENERIC_LINK_GROUPS: ReadonlySet<string> = new Set(Object.values(LINK_GROUPS));
 
+/** A list's description adds nothing when its name was made from it (the name keeps its first words). */
+function describedByName(entry: ListEntry): boolean {
+  const own = entry.name.slice(entry.name.indexOf('__') + 2).replace(/_\d+$/, '');
+  const base = slug(nameWords(entry.description), 100);
+  return !!base && (base === own || base.startsWith(`${own}_`));
+}
+
 export function renderList(entry: ListEntry): string {
   const parts = [`$${entry.name}`, `list(${entry.count})`];
+  const described = !!entry.description && !GENERIC_LINK_GROUPS.has(entry.description) && !describedByName(entry);
   const field = linkField(entry);
   if (field) {
     // A menu, a text's links, a page's anchors: the link texts are the samples, found with `.find(text)`.
     parts.push(entry.description === LINK_GROUPS.anchors ? `of ${LINK_GROUPS.anchors}` : 'of links');
-    if (entry.description && !GENERIC_LINK_GROUPS.has(entry.description)) parts.push(quote(entry.description));
+    if (described) parts.push(quote(entry.description));
     const texts = entry.samples.map((s) => s[field]).filter((t): t is string => !!t);
     if (texts.length) parts.push(`e.g. ${texts.slice(0, LINK_SAMPLES).map((t) => quote(t, 30)).join(', ')}${entry.count > Math.min(texts.length, LINK_SAMPLES) ? ' …' : ''}`);
     return parts.join(' ');
   }
-  if (entry.description) parts.push(quote(entry.description));
+  if (described) parts.push(quote(entry.description));
   if (entry.fields.length) parts.push(`fields: ${entry.fields.join(', ')}`);
   if (entry.actions.length) {
     const kinds = new Map(entry.slots.map((s) => [s.name, s.kind]));

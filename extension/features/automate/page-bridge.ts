@@ -116,6 +116,11 @@ export class PageBridge implements Bridge {
       const slot = entry.slots.find((s) => s.name === t.field);
       if (!slot) throw new NotFoundError(`items of $${entry.name} have no field \`${t.field}\``, { name: entry.name, field: t.field });
       target.slot = slot.selector;
+    } else if (call.call === 'click') {
+      // An item that is not a control itself, around exactly one (a menu row and its link): the click is the control's.
+      const only = entry.actions.length === 1 && !entry.slots.some((s) => s.selector === ':scope')
+        ? entry.slots.find((s) => s.name === entry.actions[0]) : undefined;
+      if (only) target.slot = only.selector;
     }
     const sample = t.index !== undefined ? entry.samples[t.index] : undefined;
     const label = [t.field ?? '', sample ? Object.values(sample).join(' ') : '', entry.description].filter(Boolean).join(' · ');

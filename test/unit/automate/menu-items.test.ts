@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import { renderDocument } from '../../../extension/content/document/render.ts';
+import { act } from '../../../extension/content/executor/index.ts';
+import { PageBridge, scriptNames } from '../../../extension/features/automate/page-bridge.ts';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
+
+/**
+ * A list whose rows each hold one link (a site menu as `li > a`) is shown like a link group, `of links e.g. …`, and a
+ * script clicks a row as it is: the row's only control takes the click. Rows with more than one control keep theirs.
+ */
+describe('rows around one link', () => {
+  const page = (extraControl: boolean) => `
+    <nav aria-label="Sections"><ul>${['World', 'Business', 'Science', 'Sport', 'Culture', 'Travel', 'Health', 'Style', 'Food', 'Opinion'].map((t) =>
+      `<li><a href="#${t.toLowerCase()}">${t}</a>${extraControl ? `<button type="button">Follow ${t}</button>` : ''}</li>`).join('')}</ul></nav>
+    <p id="out"></p>`;
+
+  async function run(source: string) {
+    const readDocument = async () => buildPageDocument(document);
+    const doc = await readDocument();
+    const bridge = new PageBridge({
+      act: (request) => act(document, { settleMs: 10, ...request }), readDocument,
+      confirm: async () => true, ask: async () => '', say: () => undefined,
+    }, doc, []);
+    return { doc, result: await runScript(source, automationCapabilities(bridge, scriptNames(doc))) };
+  }
+
+  test('one link per row: rendered as links, `.find(text).click()` follows that row\'s link', async () => {
+    document.body.innerHTML = page(false);
+    const clicked: string[] = [];
+    document.querySelectorAll('a').forEach((a) => a.addEventListener('click', (e) => { e.preventDefault(); clicked.push(a.textContent!); }));
+    const { doc, result } = await run('$sections__items.find("Science").click();\n$sections__items[3].click();\ndone("ok");');
+    const line = renderDocument(doc).split('\n').find((l) => l.startsWith('$sections__items'));
+    expect(line).toBe('$sections__items list(10) of links e.g. "World", "Business", "Science" …');
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(clicked).toEqual(['Science', 'Sport']);
+  });
+
+  test('two controls per row: the row keeps its fields, a bare row click is the row\'s, not a guess', async () => {
+    document.body.innerHTML = page(true);
+    const clicked: string[] = [];
+    document.querySelectorAll('a,button').forEach((el) => el.addEventListener('click', (e) => { e.preventDefault(); clicked.push(el.textContent!); }));
+    const { doc, result } = await run('$sections__items[1].click();\ndone("ok");');
+    const line = renderDocument(doc).split('\n').find((l) => l.startsWith('$sections__items'))!;
+    expect(line).toMatch(/ actions: .*\(link\), .*\(button\)/);
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(clicked).toEqual([]);
+  });
+});
