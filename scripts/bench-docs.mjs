@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
+import { generatedPage } from './lib/generated-page.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const pagesDir = resolve(root, '../shared/data/readability-pages/pages');
@@ -35,16 +36,6 @@ function buildPageScript() {
   return readFileSync(out, 'utf8');
 }
 
-function generatedPage(elements) {
-  const parts = ['<!doctype html><html><head><title>Generated</title></head><body><main><h1>Generated</h1>'];
-  let count = 6;
-  for (let i = 0; count < elements; i++) {
-    parts.push(`<section><h2>Part ${i}</h2><p>Some text with <a href="/p/${i}">a link ${i}</a> and <em>emphasis</em>.</p><ul><li>one</li><li>two</li></ul><label>Note ${i} <input name="n${i}"></label><button>Save ${i}</button></section>`);
-    count += 10;
-  }
-  parts.push('</main></body></html>');
-  return parts.join('');
-}
 
 const countTokens = await loadTokenizer();
 const script = buildPageScript();

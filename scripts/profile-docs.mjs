@@ -1,29 +1,38 @@
 // node scripts/profile-docs.mjs [PAGE] [N] — where a page-document read spends its time: builds our document N times
 // (default 200) on one snapshot of ../shared/data/readability-pages/pages (default ars-1; `demo` for the demo app) in
 // headless Chromium and prints the functions with the most self time (CDP sampling profiler). TOP=35 lines.
+// PAGE `generated` is bench:docs' 5,000-element page. COLD=1 profiles only the first read on a fresh page (cold code,
+// as when a content script reads a page once) instead of N warm reads.
 // For #5's extraction-time work; `npm run bench:docs` is the comparison with the listing.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
+import { generatedPage } from './lib/generated-page.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const [name = 'ars-1', runs = '200'] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'pocket-profile-'));
 const bundle = join(dir, 'page.js');
 execFileSync(join(root, 'node_modules/.bin/rolldown'), [join(root, 'scripts/bench-docs.page.ts'), '--format', 'iife', '--file', bundle], { stdio: 'ignore' });
-const server = await serveStatic({ '/pages/': resolve(root, '../shared/data/readability-pages/pages'), '/demo/': join(root, 'demo') });
+mkdirSync(join(dir, 'generated'));
+writeFileSync(join(dir, 'generated', 'generated.html'), generatedPage(5000));
+const server = await serveStatic({ '/pages/': resolve(root, '../shared/data/readability-pages/pages'), '/demo/': join(root, 'demo'), '/generated/': join(dir, 'generated') });
+const cold = process.env.COLD === '1';
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
 try {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
-  await page.goto(server.url(name === 'demo' ? '/demo/' : `/pages/${name}.html`), { waitUntil: 'domcontentloaded' });
+  const path = name === 'demo' ? '/demo/' : name === 'generated' ? '/generated/generated.html' : `/pages/${name}.html`;
+  await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
   await page.evaluate(readFileSync(bundle, 'utf8'));
-  await page.evaluate(() => globalThis.__pocketBench.measure(3));
+  // Style and layout first (as bench:docs does), so the profile is the read's own work.
+  await page.evaluate(() => void document.body.getBoundingClientRect());
+  if (!cold) await page.evaluate(() => globalThis.__pocketBench.measure(3));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
@@ -32,7 +41,7 @@ try {
     const t = performance.now();
     for (let i = 0; i < n; i++) globalThis.__pocketBench.build();
     return (performance.now() - t) / n;
-  }, Number(runs));
+  }, cold ? 1 : Number(runs));
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
@@ -44,7 +53,7 @@ try {
     self.set(key, (self.get(key) ?? 0) + dt);
     total += dt;
   });
-  console.log(`${name}: ${ms.toFixed(2)} ms per read (mean of ${runs}); self time (line numbers are the bundle's):`);
+  console.log(`${name}: ${ms.toFixed(2)} ms per read (${cold ? 'the first, cold' : `mean of ${runs}`}); self time (line numbers are the bundle's):`);
   for (const [key, value] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 35))) {
     console.log(`${((100 * value) / total).toFixed(1).padStart(5)}%  ${key}`);
   }
