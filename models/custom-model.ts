@@ -19,6 +19,17 @@ export const CustomModelSchema = v.strictObject({
 });
 export type CustomModel = v.InferOutput<typeof CustomModelSchema>;
 
+/** Whether a tokenizer_config.json (its text) carries a chat template, as ChatFormatter reads it. */
+export function hasChatTemplate(configText: string): boolean {
+  try {
+    const template = (JSON.parse(configText) as { chat_template?: unknown }).chat_template;
+    if (typeof template === 'string') return template.trim().length > 0;
+    return Array.isArray(template) && template.some((t) => typeof (t as { template?: unknown })?.template === 'string');
+  } catch {
+    return false;
+  }
+}
+
 
 export interface FileLine {
   path: string;

@@ -45,21 +45,29 @@ function replayEntry(model: CustomModel): CatalogueEntry {
   };
 }
 
-export function customEntry(model: CustomModel): CatalogueEntry {
+/** What the download found in a user-added model's files (ModelRow.chatTemplate). */
+export interface CustomModelTraits {
+  chatTemplate?: boolean | undefined;
+}
+
+export function customEntry(model: CustomModel, traits: CustomModelTraits = {}): CatalogueEntry {
   if (isReplay(model)) return replayEntry(model);
   const missing = REQUIRED.filter((name) => !model.files.some((file) => file.path === name));
   if (!model.files.some((file) => file.path.endsWith('.onnx'))) missing.unshift('an .onnx model file');
   if (missing.length) throw new Error(`a custom model needs ${missing.join(', ')}`);
   // Optimum's encoder-decoder layout (encoder_model.onnx + decoder_model_merged.onnx, or the split pair) is a seq2seq model.
   const seq2seq = seq2seqFiles(model.files.map((file) => file.path)) !== undefined;
+  // An instruction-tuned model (its template found when it was downloaded) takes prompts as chat turns.
+  const chat = traits.chatTemplate === true && model.role !== 'scriptwriter';
   return {
     id: model.id, name: model.name,
     architecture: seq2seq ? 'encoder-decoder' : 'decoder-only', engine: seq2seq ? 'ort-seq2seq' : 'ort-decoder',
     source: { kind: 'hub', repo: new URL(model.files[0]!.url).host, revision: 'custom', pinned: model.files.every((f) => f.sha256 !== null) },
     files: model.files, dtype: 'fp32', params: 'unknown', contextLength: model.contextLength, requiredFeatures: [],
     memoryMb: Math.ceil(model.files.reduce((sum, f) => sum + f.bytes, 0) / 1e6) * 2, license: 'as stated by its host',
-    goodFor: model.role === 'scriptwriter' ? ['automate'] : ['story'], description: 'Added by you from a URL.',
-    promptFormat: model.role === 'scriptwriter' ? 'scriptwriter' : 'plain',
+    goodFor: model.role === 'scriptwriter' ? ['automate'] : chat ? ['automate', 'math', 'probes', 'story'] : ['story'],
+    description: chat ? 'Added by you from a URL; a chat model (its tokenizer_config.json has a chat template).' : 'Added by you from a URL.',
+    promptFormat: model.role === 'scriptwriter' ? 'scriptwriter' : chat ? 'chat' : 'plain',
   };
 }
 
@@ -69,5 +77,5 @@ export async function resolveModel(id: string, db: PocketDb = database()): Promi
   if (known) return known;
   const row = await db.models.get(id);
   const parsed = v.safeParse(CustomModelSchema, row?.custom);
-  return parsed.success ? customEntry(parsed.output) : undefined;
+  return parsed.success ? customEntry(parsed.output, { chatTemplate: row?.chatTemplate }) : undefined;
 }

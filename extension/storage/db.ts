@@ -16,6 +16,8 @@ export interface ModelRow {
   error?: { name: string; message: string };
   /** A model the user added by URL; catalogue models leave this empty. */
   custom?: unknown;
+  /** Set when its download completes: the model's tokenizer_config.json has a chat template (it takes chat turns). */
+  chatTemplate?: boolean;
   updatedAt: number;
 }
 export interface ModelFileRow {

@@ -3,6 +3,9 @@ import type { PocketDb, ModelRow } from '../../extension/storage/db.ts';
 import type { CatalogueEntry } from '../catalogue.ts';
 import { downloadModel, finalPath, partPath, type DownloadProgress } from './download-manager.ts';
 import type { FileStore } from './file-store.ts';
+import { hasChatTemplate } from '../custom-model.ts';
+
+const TOKENIZER_CONFIG = 'tokenizer_config.json';
 
 export interface ServiceDeps {
   db: PocketDb;
@@ -74,6 +77,18 @@ export class DownloadService {
     return total;
   }
 
+  /** What a user-added model's files say about it once they are all here (its catalogue entry reads it back). */
+  private async traits(entry: CatalogueEntry): Promise<Pick<ModelRow, 'chatTemplate'>> {
+    if (entry.source.kind !== 'hub' || entry.source.revision !== 'custom' || entry.engine === 'replay') return {};
+    if (!entry.files.some((file) => file.path === TOKENIZER_CONFIG)) return {};
+    try {
+      const text = new TextDecoder().decode(await this.deps.store.read(finalPath(entry.id, TOKENIZER_CONFIG)));
+      return { chatTemplate: hasChatTemplate(text) };
+    } catch {
+      return { chatTemplate: false };
+    }
+  }
+
   private async run(entry: CatalogueEntry, signal: AbortSignal): Promise<void> {
     await this.update(entry.id, { state: 'downloading', error: undefined });
     let lastWrite = 0;
@@ -91,7 +106,7 @@ export class DownloadService {
           modelId: entry.id, path: file.path, bytes: file.bytes ?? 0, sha256: file.sha256, complete: true,
         }).then(() => undefined),
       });
-      await this.update(entry.id, { state: 'complete', progress: undefined, bytes: await this.bytesOnDisk(entry) });
+      await this.update(entry.id, { state: 'complete', progress: undefined, bytes: await this.bytesOnDisk(entry), ...await this.traits(entry) });
     } catch (error) {
       const state = signal.aborted ? 'paused' : 'failed';
       const { name, message } = serializeError(error);

@@ -149,6 +149,50 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     await popup.locator('#default-story').selectOption('tinystories-656k');
   });
 
+  test('a model whose tokenizer_config.json has a chat template is a chat model: Math sends it chat turns, not a plain prompt', async () => {
+    // The TinyStories files with a ChatML template added: what an instruction-tuned ONNX export ships.
+    const config = JSON.parse(new TextDecoder().decode(bytes['tokenizer_config.json']!)) as Record<string, unknown>;
+    config.chat_template = '{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}';
+    const chatConfig = new TextEncoder().encode(JSON.stringify(config));
+    for (const id of ['ts-chat', 'ts-plain']) serve(id);
+    server.files['/ts-chat/tokenizer_config.json'] = { body: chatConfig };
+    const registered = await sendFromPage(popup, envelope('models.register', { model: {
+      id: 'ts-chat', name: 'Local ts-chat', contextLength: 512,
+      files: names.map((name) => {
+        const body = name === 'tokenizer_config.json' ? chatConfig : bytes[name]!;
+        return { path: name, url: `${server.origin}/ts-chat/${name}`, sha256: sha(body), bytes: body.length };
+      }),
+    } })) as { ok: boolean };
+    expect(registered.ok).toBe(true);
+    expect((await register('ts-plain')).ok).toBe(true);
+    for (const id of ['ts-chat', 'ts-plain']) {
+      await row(id).getByRole('button', { name: 'Download' }).click();
+      await expect.poll(() => stateOf(id), { timeout: 60_000 }).toBe('complete');
+    }
+    // The template was found in the downloaded file: the row says so, the plain one does not.
+    await expect.poll(() => popup.locator('[data-model="ts-chat"]').innerText()).toMatch(/a chat model/);
+    expect(await popup.locator('[data-model="ts-plain"]').innerText()).not.toMatch(/chat model/);
+
+    // Math, for real on WASM: a plain model continues the opened "Let's think step by step."; a chat model gets the
+    // question as chat turns (rendered with its template in the model worker), so its reasoning is its reply alone.
+    const math = await harness.openExtensionPage('popup/index.html');
+    await math.getByRole('tab', { name: 'Math' }).click();
+    const reasoningWith = async (model: string) => {
+      await math.getByLabel('Problem', { exact: true }).fill('Ana has 4 bags with 9 marbles each. How many marbles does she have?');
+      await math.locator('#math-model').selectOption(model);
+      await math.locator('#math-method').selectOption('cot');
+      await math.getByRole('button', { name: 'Solve' }).click();
+      const result = math.getByTestId('math-result');
+      await expect.poll(() => result.getAttribute('data-status'), { timeout: 120_000 }).toBe('done');
+      return math.getByTestId('math-reasoning').first().innerText();
+    };
+    expect(await reasoningWith('ts-plain')).toMatch(/^Let's think step by step\./);
+    const chatReasoning = await reasoningWith('ts-chat');
+    expect(chatReasoning).not.toMatch(/^Let's think step by step\./);
+    expect(chatReasoning.length).toBeGreaterThan(0);
+    await math.close();
+  });
+
   test('Chrome\'s built-in model: its row says what Chrome says, and using it where Chrome cannot run it is a typed error', async () => {
     // What this browser really answers (on this test machine Chrome has no on-device model: "unavailable").
     const availability = await popup.evaluate(() => {

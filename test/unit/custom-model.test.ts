@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as v from 'valibot';
-import { CustomModelSchema, parseFileList } from '../../models/custom-model.ts';
+import { CustomModelSchema, hasChatTemplate, parseFileList } from '../../models/custom-model.ts';
 import { customEntry } from '../../models/registry.ts';
 import { pickDefaultModel, choicesFor } from '../../models/defaults.ts';
 import { catalogue } from '../../models/catalogue.ts';
@@ -40,6 +40,30 @@ describe('parseFileList (the "add a model" form)', () => {
     const base = parseFileList('https://x.org/m/', 'tokenizer.json\ntokenizer_config.json\nconfig.json').map((f) => ({ ...f, bytes: 1 }));
     const one = parseFileList('https://x.org/m/', 'onnx/model.onnx').map((f) => ({ ...f, bytes: 1 }));
     expect(customEntry({ id: 'dec', name: 'D', contextLength: 64, files: [...one, ...base] }).engine).toBe('ort-decoder');
+  });
+});
+
+describe('user-added models with a chat template', () => {
+  const files = parseFileList('https://x.org/m/', 'onnx/model.onnx\ntokenizer.json\ntokenizer_config.json\nconfig.json').map((f) => ({ ...f, bytes: 1 }));
+  const model = { id: 'instruct', name: 'I', contextLength: 2048, files };
+
+  test('the template is found as ChatFormatter reads it: a string, or named templates; nothing else counts', () => {
+    expect(hasChatTemplate(JSON.stringify({ chat_template: '{{ messages }}' }))).toBe(true);
+    expect(hasChatTemplate(JSON.stringify({ chat_template: [{ name: 'default', template: '{{ x }}' }] }))).toBe(true);
+    for (const text of [JSON.stringify({ chat_template: '  ' }), JSON.stringify({ chat_template: [] }), JSON.stringify({ bos_token: '<s>' }),
+      JSON.stringify({ chat_template: [{ name: 'x' }] }), '{not json', 'null']) {
+      expect(hasChatTemplate(text), text).toBe(false);
+    }
+  });
+
+  test('with one it is a chat model made for every feature; without, or as a script writer, as before', () => {
+    const chat = customEntry(model, { chatTemplate: true });
+    expect(chat).toMatchObject({ promptFormat: 'chat', engine: 'ort-decoder' });
+    expect(chat.goodFor).toEqual(expect.arrayContaining(['automate', 'math', 'probes', 'story']));
+    expect(chat.description).toMatch(/chat model/);
+    expect(customEntry(model, { chatTemplate: false })).toMatchObject({ promptFormat: 'plain', goodFor: ['story'] });
+    expect(customEntry(model)).toMatchObject({ promptFormat: 'plain' });
+    expect(customEntry({ ...model, role: 'scriptwriter' }, { chatTemplate: true })).toMatchObject({ promptFormat: 'scriptwriter', goodFor: ['automate'] });
   });
 });
 

@@ -35,7 +35,7 @@ export function customEntries(rows: readonly ModelRow[]): CatalogueEntry[] {
     const parsed = v.safeParse(CustomModelSchema, row.custom);
     if (!parsed.success) return [];
     try {
-      return [customEntry(parsed.output)];
+      return [customEntry(parsed.output, { chatTemplate: row.chatTemplate })];
     } catch {
       return [];
     }
