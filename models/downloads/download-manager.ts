@@ -99,6 +99,12 @@ async function downloadFile(entry: CatalogueEntry, file: ModelFile, deps: Downlo
   }
 }
 
+/** The browser refused a write for lack of space (OPFS and IndexedDB say QuotaExceededError). */
+export function isStorageFull(error: unknown): boolean {
+  const { name = '', message = '' } = (error ?? {}) as { name?: string; message?: string };
+  return name === 'QuotaExceededError' || /quota/i.test(`${name} ${message}`);
+}
+
 async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: DownloadDeps,
   overall: { total: number; doneBefore: number }): Promise<{ size: number; sha256: string }> {
   const { store, signal } = deps;
@@ -146,12 +152,31 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
             etaS: rate > 0 && overall.total ? Math.max(0, (overall.total - done_) / rate) : null,
           });
         }
-      } finally {
-        await handle.close();
+      } catch (error) {
+        // A writer that failed (e.g. the disk is full) cannot be closed; its error is the one that matters.
+        await handle.close().catch(() => undefined);
+        throw error;
       }
+      await handle.close();
       break;
     } catch (error) {
+      // What is on disk counts, not what was sent to it: a write or close that failed (storage full, a crash of the
+      // writer) can have kept less than was counted, and a resume from the wrong offset would leave a gap.
+      const onDisk = await store.size(part);
+      if (onDisk !== size) {
+        size = onDisk;
+        hash = sha256.create();
+        if (size > 0) hash.update(await store.read(part));
+      }
       if (signal?.aborted) throw new AbortError(`download of "${entry.name}" cancelled; ${size} bytes kept to resume`);
+      if (isStorageFull(error)) {
+        // Trying again cannot help until the user frees space.
+        const of = file.bytes ? ` of ${describeBytes(file.bytes)}` : '';
+        throw new QuotaError(size > 0
+          ? `storage is full: ${file.path} of "${entry.name}" stopped after ${describeBytes(size)}${of}; those bytes are kept, and Resume continues from there once space is freed`
+          : `storage is full: ${file.path} of "${entry.name}" could not be written (0 B${of} kept); Try again once space is freed`,
+        { file: file.path, keptBytes: size });
+      }
       if (error instanceof PocketError && (error.data?.status as number) < 500 && (error.data?.status as number) !== 429) throw error;
       if (attempt >= maxAttempts) {
         throw new PocketError(`download of ${file.path} failed after ${attempt} attempts: ${(error as Error).message}`);

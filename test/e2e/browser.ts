@@ -12,12 +12,13 @@ export const distDir = resolve(repoRoot, process.env.POCKET_DIST ?? 'dist');
  * That grant stands in for the activeTab permission a user's click (icon, menu, shortcut) gives in real use, which
  * automation cannot produce. Everything else is byte-for-byte the dist/ that ships.
  */
-export function testCopyOfDist(): string {
+export function testCopyOfDist(editManifest?: (manifest: Record<string, unknown>) => void): string {
   if (!existsSync(join(distDir, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const dir = mkdtempSync(join(tmpdir(), 'pocket-slm-ext-'));
   cpSync(distDir, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+  editManifest?.(manifest);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }
@@ -31,8 +32,13 @@ export interface ExtensionHarness {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { extraExtensions?: string[]; headless?: boolean } = {}): Promise<ExtensionHarness> {
-  const extensionDir = testCopyOfDist();
+export async function launchExtension(options: {
+  extraExtensions?: string[];
+  headless?: boolean;
+  /** Changes to the test copy's manifest (e.g. without unlimitedStorage, so a test can give the extension a small quota). */
+  editManifest?: (manifest: Record<string, unknown>) => void;
+} = {}): Promise<ExtensionHarness> {
+  const extensionDir = testCopyOfDist(options.editManifest);
   const profile = mkdtempSync(join(tmpdir(), 'pocket-slm-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),

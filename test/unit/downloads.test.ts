@@ -139,3 +139,66 @@ describe('download manager against a local HTTP server', () => {
     expect(server!.requests.filter((r) => r.path === '/missing.onnx')).toHaveLength(1);
   });
 });
+
+/**
+ * A store whose disk fills up at `limit` bytes: the write that crosses it throws QuotaExceededError (as OPFS does) and,
+ * the worst case, the writer's unclosed chunks are lost with it, so the file on disk holds less than was written.
+ */
+class FullDiskStore extends MemoryFileStore {
+  constructor(public limit: number) {
+    super();
+  }
+  private used() {
+    return [...this.files.values()].reduce((sum, file) => sum + file.length, 0);
+  }
+  override async openAppend(path: string) {
+    const inner = await super.openAppend(path);
+    let pending = 0;
+    let failed = false;
+    return {
+      write: async (chunk: Uint8Array) => {
+        if (this.used() + pending + chunk.length > this.limit) {
+          failed = true;
+          throw Object.assign(new Error('The operation failed because it would cause the application to exceed its storage quota.'), { name: 'QuotaExceededError' });
+        }
+        pending += chunk.length;
+        await inner.write(chunk);
+      },
+      close: async () => {
+        if (!failed) await inner.close();
+      },
+    };
+  }
+}
+
+describe('storage that fills up during a download', () => {
+  test('stops at once with QuotaError, keeps only what is really on disk, and resumes from there once space is freed', async () => {
+    const { entry, progress } = await setup({ chunkDelayMs: 5 });
+    const store = new FullDiskStore(1_000_000);
+    // A first pass that fits part of the file: the writer commits it (the cancel path), so some bytes are kept.
+    const controller = new AbortController();
+    await expect(downloadModel(entry, deps(store, progress, { signal: controller.signal, onProgress: (p: DownloadProgress) => {
+      if (p.bytesDone > 300_000) controller.abort();
+    } }))).rejects.toBeInstanceOf(AbortError);
+    const kept = store.files.get(partPath('local-tiny', 'model.onnx'))!.length;
+    expect(kept).toBeGreaterThan(300_000);
+
+    // Now the disk fills: the chunks written since the resume are lost with the failed writer.
+    const before = server!.requests.length;
+    const failure = await downloadModel(entry, deps(store, [])).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QuotaError);
+    expect((failure as QuotaError).message).toMatch(/storage is full: model\.onnx of "Local tiny" stopped after .* of 2\.\d MB; those bytes are kept, and Resume continues/);
+    expect((failure as QuotaError).data).toMatchObject({ file: 'model.onnx', keptBytes: kept });
+    expect(server!.requests.length - before).toBe(1); // no retries against a full disk
+    expect(store.files.has(finalPath('local-tiny', 'model.onnx'))).toBe(false);
+    expect(store.files.get(partPath('local-tiny', 'model.onnx'))!.length).toBe(kept);
+
+    // Space freed: Resume asks for exactly what is missing and the file verifies (no gap, no second full fetch).
+    store.limit = 1e12;
+    await downloadModel(entry, deps(store, []));
+    expectModelCommitted(store);
+    const modelRequests = server!.requests.filter((r) => r.path === '/m/model.onnx');
+    expect(modelRequests.at(-1)!.range).toBe(`bytes=${kept}-`);
+    expect(modelRequests).toHaveLength(3);
+  });
+});

@@ -84,7 +84,9 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
           <div role="alert" class="error" data-error-name={row?.error?.name}>
             <strong>{row?.error?.name}</strong>: {row?.error?.message}
           </div>
-          <button type="button" onClick={() => act('models.download')}>Try again</button>{' '}
+          {(row?.bytes ?? 0) > 0 && <span>{formatBytes(row?.bytes ?? 0)} kept</span>}{' '}
+          {/* What was written stays (a full disk, a dropped server): the next try resumes from it. */}
+          <button type="button" onClick={() => act('models.download')}>{(row?.bytes ?? 0) > 0 ? 'Resume' : 'Try again'}</button>{' '}
           <button type="button" onClick={() => act('models.delete')}>Delete</button>
         </>
       )}
