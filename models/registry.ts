@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CustomModelSchema, type CustomModel } from './custom-model.ts';
-import { database, type PocketDb } from '../extension/storage/db.ts';
+import { database, type ModelRow, type PocketDb } from '../extension/storage/db.ts';
 import { findModel, type CatalogueEntry } from './catalogue.ts';
 
 /** Optimum file names, with or without a folder and a variant suffix (`onnx/encoder_model_quantized.onnx`). */
@@ -58,7 +58,8 @@ export function customEntry(model: CustomModel, traits: CustomModelTraits = {}):
   // Optimum's encoder-decoder layout (encoder_model.onnx + decoder_model_merged.onnx, or the split pair) is a seq2seq model.
   const seq2seq = seq2seqFiles(model.files.map((file) => file.path)) !== undefined;
   // An instruction-tuned model (its template found when it was downloaded) takes prompts as chat turns.
-  const chat = traits.chatTemplate === true && model.role !== 'scriptwriter';
+  // (The encoder-decoder engine takes plain text only.)
+  const chat = traits.chatTemplate === true && model.role !== 'scriptwriter' && !seq2seq;
   return {
     id: model.id, name: model.name,
     architecture: seq2seq ? 'encoder-decoder' : 'decoder-only', engine: seq2seq ? 'ort-seq2seq' : 'ort-decoder',
@@ -71,11 +72,20 @@ export function customEntry(model: CustomModel, traits: CustomModelTraits = {}):
   };
 }
 
+/** The entry of a user-added model's row (with what its download found), or undefined for any other row. */
+export function customRowEntry(row: Pick<ModelRow, 'custom' | 'chatTemplate'> | undefined): CatalogueEntry | undefined {
+  const parsed = v.safeParse(CustomModelSchema, row?.custom);
+  if (!parsed.success) return undefined;
+  try {
+    return customEntry(parsed.output, { chatTemplate: row?.chatTemplate });
+  } catch {
+    return undefined; // a row stored by an older version that this one no longer accepts
+  }
+}
+
 /** The catalogue plus the user's own models. */
 export async function resolveModel(id: string, db: PocketDb = database()): Promise<CatalogueEntry | undefined> {
   const known = findModel(id);
   if (known) return known;
-  const row = await db.models.get(id);
-  const parsed = v.safeParse(CustomModelSchema, row?.custom);
-  return parsed.success ? customEntry(parsed.output, { chatTemplate: row?.chatTemplate }) : undefined;
+  return customRowEntry(await db.models.get(id));
 }

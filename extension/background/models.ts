@@ -34,7 +34,15 @@ export const modelHandlers: Handlers = {
     }
     const db = database();
     const row = await db.models.get(model.id);
-    await db.models.put({ id: model.id, state: row?.state ?? 'absent', bytes: row?.bytes ?? 0, custom: model, updatedAt: Date.now() });
+    const sameFiles = JSON.stringify((row?.custom as { files?: unknown } | undefined)?.files) === JSON.stringify(model.files);
+    // New files for a model whose old ones are (partly) on disk would mix the two: those must go first.
+    if (row && !sameFiles && row.state !== 'absent') {
+      throw new ValidationError(`"${model.id}" has downloaded files; delete them before changing its file list`);
+    }
+    await db.models.put({
+      id: model.id, state: row?.state ?? 'absent', bytes: row?.bytes ?? 0, custom: model, updatedAt: Date.now(),
+      ...(row?.chatTemplate !== undefined ? { chatTemplate: row.chatTemplate } : {}),
+    });
     return {};
   },
   'models.storage': async () => {

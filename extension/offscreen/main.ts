@@ -6,7 +6,7 @@ import { ModelNotFoundError } from '../protocol/errors.ts';
 import { database } from '../storage/db.ts';
 import { DownloadService } from '../../models/downloads/download-service.ts';
 import { OpfsFileStore } from '../../models/downloads/opfs-store.ts';
-import { resolveModel } from '../../models/registry.ts';
+import { customRowEntry, resolveModel } from '../../models/registry.ts';
 import { settingsRunStore } from '../features/math/last-run.ts';
 import { MathSandbox } from '../features/math/sandbox-client.ts';
 import { MathHost } from './math-host.ts';
@@ -35,6 +35,8 @@ const downloads = new DownloadService({
     return quota - usage;
   },
 });
+
+void downloads.recordMissingTraits(customRowEntry).catch(() => undefined);
 
 const probes = new ProbeHost(database(), (request, emit, signal) => host.generate(request, emit, signal));
 // A run the browser (or a crash) interrupted goes on where it stopped, with its unfinished items only.

@@ -77,6 +77,18 @@ export class DownloadService {
     return total;
   }
 
+  /** Models downloaded before their traits were recorded (an older version): read them from the files on disk. */
+  async recordMissingTraits(entryFor: (row: ModelRow) => CatalogueEntry | undefined): Promise<void> {
+    const rows = await this.deps.db.models.where('state').equals('complete').toArray();
+    for (const row of rows) {
+      if (!row.custom || row.chatTemplate !== undefined) continue;
+      const entry = entryFor(row);
+      if (!entry) continue;
+      const traits = await this.traits(entry);
+      if (Object.keys(traits).length) await this.update(row.id, traits);
+    }
+  }
+
   /** What a user-added model's files say about it once they are all here (its catalogue entry reads it back). */
   private async traits(entry: CatalogueEntry): Promise<Pick<ModelRow, 'chatTemplate'>> {
     if (entry.source.kind !== 'hub' || entry.source.revision !== 'custom' || entry.engine === 'replay') return {};

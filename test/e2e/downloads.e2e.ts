@@ -191,6 +191,18 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     expect(chatReasoning).not.toMatch(/^Let's think step by step\./);
     expect(chatReasoning.length).toBeGreaterThan(0);
     await math.close();
+
+    // Added again under a new name with the same files: still the downloaded chat model. New files while the old
+    // ones are on disk: refused (delete first), nothing changes.
+    const again = (files: unknown[]) => sendFromPage(popup, envelope('models.register', { model: { id: 'ts-chat', name: 'Renamed chat', contextLength: 512, files } })) as Promise<{ ok: boolean; error?: { name: string } }>;
+    const chatFiles = names.map((name) => {
+      const body = name === 'tokenizer_config.json' ? chatConfig : bytes[name]!;
+      return { path: name, url: `${server.origin}/ts-chat/${name}`, sha256: sha(body), bytes: body.length };
+    });
+    expect((await again(chatFiles)).ok).toBe(true);
+    await expect.poll(() => popup.locator('[data-model="ts-chat"]').innerText()).toMatch(/Renamed chat[\s\S]*a chat model/);
+    expect(await stateOf('ts-chat')).toBe('complete');
+    expect(await again(chatFiles.slice(1))).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
   });
 
   test('Chrome\'s built-in model: its row says what Chrome says, and using it where Chrome cannot run it is a typed error', async () => {

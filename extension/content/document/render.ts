@@ -2,7 +2,7 @@
  * The prompt form of a document: one line per element or list, grouped by section. Names and kinds are ours;
  * every piece of page text is JSON-quoted, so text on the page cannot open a line, a section or a name.
  */
-import type { ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
+import type { ElementEntry, Entry, ListEntry, ListSlot, PageDocument, Section } from './types.ts';
 import { isList } from './types.ts';
 import { nameWords, quote, slug, truncate } from './text.ts';
 
@@ -78,18 +78,27 @@ export function renderElement(entry: ElementEntry): string {
 
 const LINK_SAMPLES = 5;
 /**
- * A list whose items are one link each (a menu, a text's links, a row around one link and its text): the field whose
- * values show the items, else undefined. A script clicks such an item as it is (`.find("Tech").click()`): the item's
- * only control takes the click (page-bridge.ts).
+ * The link a bare click on an item of this list goes to, when each item is one link and the text it shows (its only
+ * field) is that link's own: a menu row `li > a`, a link group. A script clicks such an item as it is
+ * (`.find("Tech").click()`, page-bridge.ts), and the prompt shows it as `of links`. Undefined for any other list:
+ * there a click on an item is a click on the item.
  */
-export function linkField(entry: ListEntry): string | undefined {
+export function itemLink(entry: ListEntry): ListSlot | undefined {
   const [action] = entry.actions;
   const [field] = entry.fields;
   if (entry.actions.length !== 1 || entry.fields.length !== 1 || !action || !field) return undefined;
-  const slot = entry.slots.find((s) => s.name === action);
-  if (slot?.kind !== 'link') return undefined;
-  if (field === action) return field;
-  return entry.slots.find((s) => s.name === field)?.kind === 'text' ? field : undefined;
+  const link = entry.slots.find((s) => s.name === action);
+  if (link?.kind !== 'link') return undefined;
+  if (field === action) return link;
+  // A text shown beside the link (the row's own text, another link's) is not what the click would open.
+  const text = entry.slots.find((s) => s.name === field);
+  const inside = link.selector === ':scope' ? ':scope > ' : `${link.selector} > `;
+  return text?.kind === 'text' && text.selector.startsWith(inside) ? link : undefined;
+}
+
+/** The field whose values show the items of a list of links (see itemLink), else undefined. */
+function linkField(entry: ListEntry): string | undefined {
+  return itemLink(entry) ? entry.fields[0] : undefined;
 }
 
 /** The descriptions build.ts gives its link groups, which the rendered `of links…` says already. */

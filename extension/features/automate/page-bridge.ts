@@ -12,6 +12,7 @@ import type { Bridge, BridgeCall, ScriptName } from '../../sandbox/capabilities/
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { classifyAction } from '../../content/executor/irreversible.ts';
+import { itemLink } from '../../content/document/render.ts';
 
 export type Entry = ElementEntry | ListEntry;
 
@@ -117,10 +118,9 @@ export class PageBridge implements Bridge {
       if (!slot) throw new NotFoundError(`items of $${entry.name} have no field \`${t.field}\``, { name: entry.name, field: t.field });
       target.slot = slot.selector;
     } else if (call.call === 'click') {
-      // An item that is not a control itself, around exactly one (a menu row and its link): the click is the control's.
-      const only = entry.actions.length === 1 && !entry.slots.some((s) => s.selector === ':scope')
-        ? entry.slots.find((s) => s.name === entry.actions[0]) : undefined;
-      if (only) target.slot = only.selector;
+      // A row around one link, shown to the model as a list of links (render.ts): clicking the row opens its link.
+      const link = itemLink(entry);
+      if (link && link.selector !== ':scope') target.slot = link.selector;
     }
     const sample = t.index !== undefined ? entry.samples[t.index] : undefined;
     const label = [t.field ?? '', sample ? Object.values(sample).join(' ') : '', entry.description].filter(Boolean).join(' · ');

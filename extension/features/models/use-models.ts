@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import * as v from 'valibot';
 import { catalogue, compatibility, type CatalogueEntry, type Feature } from '../../../models/catalogue.ts';
 import type { BuiltInAvailability } from '../../../models/builtin.ts';
-import { CustomModelSchema } from '../../../models/custom-model.ts';
 import { defaultSettingKey, pickDefaultModel, type Candidate } from '../../../models/defaults.ts';
-import { customEntry } from '../../../models/registry.ts';
+import { customRowEntry } from '../../../models/registry.ts';
 import { request } from '../../platform/index.ts';
 import { database, type ModelRow } from '../../storage/db.ts';
 import { useLiveQuery } from '../../ui/useLiveQuery.ts';
@@ -31,15 +29,7 @@ export function useDeviceFacts(): DeviceFacts {
 }
 
 export function customEntries(rows: readonly ModelRow[]): CatalogueEntry[] {
-  return rows.flatMap((row) => {
-    const parsed = v.safeParse(CustomModelSchema, row.custom);
-    if (!parsed.success) return [];
-    try {
-      return [customEntry(parsed.output, { chatTemplate: row.chatTemplate })];
-    } catch {
-      return [];
-    }
-  });
+  return rows.flatMap((row) => customRowEntry(row) ?? []);
 }
 
 /** Every model this browser knows (catalogue + user-added), with whether it is ready and runnable here. */

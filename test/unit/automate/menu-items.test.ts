@@ -38,6 +38,20 @@ describe('rows around one link', () => {
     expect(clicked).toEqual(['Science', 'Sport']);
   });
 
+  test('a row whose text is not its link\'s, or whose only control is a button: a bare click or open() stays the row\'s', async () => {
+    const stories = ['World', 'Business', 'Science', 'Sport', 'Culture', 'Travel', 'Health', 'Style', 'Food', 'Opinion'];
+    document.body.innerHTML = `<main><h2>News</h2><ul>${stories.map((t) => `<li>${t} story of the day <a href="#${t}">Read more</a></li>`).join('')}</ul>
+      <h2>Todos</h2><ul>${stories.map((t) => `<li><span class="title">${t} chores</span> <button type="button">Delete</button></li>`).join('')}</ul></main>`;
+    const clicked: string[] = [];
+    document.querySelectorAll('a,button').forEach((el) => el.addEventListener('click', (e) => { e.preventDefault(); clicked.push(el.textContent!); }));
+    const { doc, result } = await run('$news__items[2].click();\n$todos__items[2].open();\n$todos__items[3].click();\ndone("ok");');
+    const lines = renderDocument(doc).split('\n');
+    expect(lines.find((l) => l.startsWith('$news__items'))).not.toMatch(/ of links/);
+    expect(lines.find((l) => l.startsWith('$todos__items'))).toMatch(/ actions: delete\(button\)/);
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(clicked).toEqual([]);
+  });
+
   test('two controls per row: the row keeps its fields, a bare row click is the row\'s, not a guess', async () => {
     document.body.innerHTML = page(true);
     const clicked: string[] = [];
