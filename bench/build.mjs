@@ -1,5 +1,6 @@
-// Builds the two plain http pages the shader e2e test and `npm run bench:engine` open in Chromium:
-// kernels.html (GPU kernels and engine paths vs their CPU twins) and engine.html (our engine vs transformers.js).
+// Builds the plain http pages the shader e2e test and the benchmarks open in Chromium:
+// kernels.html (GPU kernels and engine paths vs their CPU twins), engine.html (our engine vs transformers.js) and
+// downloads.html (`npm run bench:downloads`).
 import { build } from 'vite';
 import { resolve } from 'node:path';
 
@@ -20,7 +21,7 @@ export async function buildBenchPages(outDir) {
       minify: false,
       sourcemap: false,
       chunkSizeWarningLimit: 100_000,
-      rolldownOptions: { input: { kernels: resolve(here, 'kernels.html'), engine: resolve(here, 'engine.html') } },
+      rolldownOptions: { input: { kernels: resolve(here, 'kernels.html'), engine: resolve(here, 'engine.html'), downloads: resolve(here, 'downloads.html') } },
     },
   });
 }

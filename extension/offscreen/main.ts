@@ -28,7 +28,7 @@ const pool = new WorkerPool((label) => {
 const host = new ModelHost(pool, (request, result) => void recordFirstToken(request.model, result.stats).catch(() => undefined));
 const downloads = new DownloadService({
   db: database(),
-  store: new OpfsFileStore(),
+  store: new OpfsFileStore('models', () => new Worker(new URL('../../workers/opfs-writer.worker.ts', import.meta.url), { type: 'module', name: 'opfs-writer' })),
   fetch: (input, init) => fetch(input, init),
   freeBytes: async () => {
     const { usage = 0, quota = 0 } = await navigator.storage.estimate();

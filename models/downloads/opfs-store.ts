@@ -1,8 +1,15 @@
 import type { AppendHandle, FileStore } from './file-store.ts';
+import { WriterClient } from './opfs-writer-protocol.ts';
 
-/** Model files in the Origin Private File System: large, private to the extension, streamed in and out. */
+/**
+ * Model files in the Origin Private File System: large, private to the extension, streamed in and out. Appends go
+ * through a writer worker when one is given (in place, no swap copy; see workers/opfs-writer.worker.ts); without one
+ * (tests, contexts that only read) through a writable stream.
+ */
 export class OpfsFileStore implements FileStore {
-  constructor(private readonly rootName = 'models') {}
+  private writer: WriterClient | undefined;
+
+  constructor(private readonly rootName = 'models', private readonly startWriter?: () => Worker) {}
 
   private async directory(path: string, create: boolean): Promise<[FileSystemDirectoryHandle, string]> {
     const parts = path.split('/').filter(Boolean);
@@ -29,6 +36,16 @@ export class OpfsFileStore implements FileStore {
   }
 
   async openAppend(path: string): Promise<AppendHandle> {
+    if (this.startWriter) {
+      this.writer ??= new WriterClient(this.startWriter());
+      const writer = this.writer;
+      const id = writer.newHandle();
+      await writer.send({ op: 'open', handle: id, root: this.rootName, path });
+      return {
+        write: async (chunk) => void await writer.send({ op: 'write', handle: id, bytes: chunk }),
+        close: async () => void await writer.send({ op: 'close', handle: id }),
+      };
+    }
     const handle = (await this.file(path, true))!;
     const writable = await handle.createWritable({ keepExistingData: true });
     await writable.seek((await handle.getFile()).size);

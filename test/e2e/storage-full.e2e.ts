@@ -60,10 +60,9 @@ describe('storage full in the real browser', () => {
     await expect.poll(() => stateOf('full'), { timeout: 60_000 }).toBe('failed');
     const alert = row('full').locator('[role=alert]');
     expect(await alert.getAttribute('data-error-name')).toBe('QuotaError');
-    // Chrome's OPFS writer keeps nothing of a write that failed (its swap file is dropped), so what is kept is what
-    // earlier checkpoints closed: here none, as the whole 2.6 MB file is one checkpoint.
-    expect(await alert.innerText()).toMatch(/storage is full: model\.onnx of "Local full" (stopped after .* those bytes are kept|could not be written \(0 B of 2\.\d MB kept\))/);
-    const kept = /could not be written/.test(await alert.innerText()) ? 0 : 1;
+    // The writer worker writes in place, so every byte written before the disk filled is kept.
+    expect(await alert.innerText()).toMatch(/storage is full: model\.onnx of "Local full" stopped after \d.* of 2\.\d MB; those bytes are kept/);
+    expect(await row('full').innerText()).toMatch(/\d+(\.\d+)? (kB|MB) kept/);
     const modelRequests = () => server.requests.filter((r) => r.path === '/full/model.onnx');
     const requestsWhenFull = modelRequests().length;
 
@@ -75,15 +74,14 @@ describe('storage full in the real browser', () => {
     }));
     expect(refused.error?.name).toBe('ModelNotFoundError');
 
-    // Space freed: the download continues from what is on disk (a Range request when bytes were kept), verifies,
-    // and the model generates.
+    // Space freed: Resume continues with a Range request from what is on disk, verifies, and the model generates.
     await setQuota(undefined);
     server.files['/full/model.onnx']!.chunkDelayMs = 0;
-    await row('full').getByRole('button', { name: kept ? 'Resume' : 'Try again' }).click();
+    await row('full').getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => stateOf('full'), { timeout: 60_000 }).toBe('complete');
     const resumed = modelRequests().slice(requestsWhenFull);
     expect(resumed.length).toBeGreaterThanOrEqual(1);
-    expect(resumed[0]!.status).toBe(kept ? 206 : 200);
+    expect(resumed[0]!.status).toBe(206);
     const outcome = await popup.evaluate((prompt) => new Promise<{ type: string; payload?: { tokenIds: number[] } }>((resolve) => {
       const port = chrome.runtime.connect({ name: 'generate' });
       port.onMessage.addListener((frame: { type: string }) => { if (frame.type !== 'event') resolve(frame as never); });
