@@ -37,7 +37,7 @@ export class OpfsFileStore implements FileStore {
 
   async openAppend(path: string): Promise<AppendHandle> {
     if (this.startWriter) {
-      this.writer ??= new WriterClient(this.startWriter());
+      if (!this.writer || this.writer.stopped) this.writer = new WriterClient(this.startWriter());
       const writer = this.writer;
       const id = writer.newHandle();
       await writer.send({ op: 'open', handle: id, root: this.rootName, path });

@@ -26,17 +26,22 @@ export class WriterClient {
       else waiter.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name }));
     });
     worker.addEventListener('error', (event) => {
-      const error = new Error(`the file writer stopped: ${event.message || 'unknown error'}`);
-      for (const waiter of this.waiting.values()) waiter.reject(error);
+      this.stopped = new Error(`the file writer stopped: ${event.message || 'unknown error'}`);
+      for (const waiter of this.waiting.values()) waiter.reject(this.stopped);
       this.waiting.clear();
+      worker.terminate();
     });
   }
+
+  /** Set once the worker failed: nothing more is sent to it (the store starts another). */
+  stopped: Error | undefined;
 
   newHandle(): number {
     return ++this.handles;
   }
 
   send(request: Request): Promise<number | undefined> {
+    if (this.stopped) return Promise.reject(this.stopped);
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });
