@@ -42,7 +42,7 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
     }
     el = items[target.item.index] ?? null;
   }
-  if (el && target.slot) el = slotElement(el, target.slot);
+  if (el && target.slot) el = slotElement(el, target.slot) ?? (target.slotOrItem ? el : null);
   return el;
 }
 

@@ -120,7 +120,7 @@ export class PageBridge implements Bridge {
     } else if (call.call === 'click') {
       // A row around one link, shown to the model as a list of links (render.ts): clicking the row opens its link.
       const link = itemLink(entry);
-      if (link && link.selector !== ':scope') target.slot = link.selector;
+      if (link && link.selector !== ':scope') Object.assign(target, { slot: link.selector, slotOrItem: true });
     }
     const sample = t.index !== undefined ? entry.samples[t.index] : undefined;
     const label = [t.field ?? '', sample ? Object.values(sample).join(' ') : '', entry.description].filter(Boolean).join(' · ');

@@ -38,6 +38,19 @@ describe('rows around one link', () => {
     expect(clicked).toEqual(['Science', 'Sport']);
   });
 
+  test('a row of such a list that has no link (a divider) takes the click itself instead of failing as missing', async () => {
+    const names = ['World', 'Business', 'Science', 'More sections', 'Sport', 'Culture', 'Travel', 'Health', 'Style', 'Food'];
+    document.body.innerHTML = `<nav aria-label="Sections"><ul>${names.map((t) =>
+      (t === 'More sections' ? `<li><span>${t}</span></li>` : `<li><span><a href="#${t.toLowerCase()}">${t}</a></span></li>`)).join('')}</ul></nav>`;
+    const li = document.querySelectorAll('nav li')[3]!;
+    const rowClicks: string[] = [];
+    li.addEventListener('click', () => rowClicks.push(li.textContent!));
+    const { doc, result } = await run('$sections__items[3].click();\ndone("ok");');
+    expect(renderDocument(doc)).toMatch(/\$sections__items list\(10\) of links/);
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(rowClicks).toEqual(['More sections']);
+  });
+
   test('a row whose text is not its link\'s, or whose only control is a button: a bare click or open() stays the row\'s', async () => {
     const stories = ['World', 'Business', 'Science', 'Sport', 'Culture', 'Travel', 'Health', 'Style', 'Food', 'Opinion'];
     document.body.innerHTML = `<main><h2>News</h2><ul>${stories.map((t) => `<li>${t} story of the day <a href="#${t}">Read more</a></li>`).join('')}</ul>
