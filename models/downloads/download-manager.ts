@@ -65,11 +65,16 @@ export async function downloadModel(entry: CatalogueEntry, deps: DownloadDeps): 
     if (!(await store.exists(finalPath(entry.id, file.path)))) pending.push(file);
   }
   let needed = 0;
-  for (const file of pending) needed += Math.max(0, (file.bytes ?? 0) - (await store.size(partPath(entry.id, file.path))));
+  let slack = 0;
+  for (const file of pending) {
+    needed += Math.max(0, (file.bytes ?? 0) - (await store.size(partPath(entry.id, file.path))));
+    slack = Math.max(slack, reservationSlack(file.bytes ?? 0)); // files are written one at a time
+  }
   const free = await deps.freeBytes();
-  if (needed > free) {
-    throw new QuotaError(`"${entry.name}" needs ${describeBytes(needed)} more, but only ${describeBytes(free)} is free for Pocket SLM`,
-      { neededBytes: needed, freeBytes: free });
+  if (needed + slack > free) {
+    const extra = slack > 0 && needed <= free ? ` (and up to ${describeBytes(slack)} more while a file is being written)` : '';
+    throw new QuotaError(`"${entry.name}" needs ${describeBytes(needed)} more${extra}, but only ${describeBytes(free)} is free for Pocket SLM`,
+      { neededBytes: needed, slackBytes: slack, freeBytes: free });
   }
   const total = pending.reduce((sum, file) => sum + (file.bytes ?? 0), 0);
   let doneBefore = 0;
@@ -101,8 +106,24 @@ async function downloadFile(entry: CatalogueEntry, file: ModelFile, deps: Downlo
 
 /** The browser refused a write for lack of space (OPFS and IndexedDB say QuotaExceededError). */
 export function isStorageFull(error: unknown): boolean {
-  const { name = '', message = '' } = (error ?? {}) as { name?: string; message?: string };
-  return name === 'QuotaExceededError' || /quota/i.test(`${name} ${message}`);
+  return (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
+}
+
+/** The sha256 state of what a part file holds, read in pieces (a multi-GB file never sits in memory at once). */
+async function hashOnDisk(store: FileStore, path: string) {
+  const hash = sha256.create();
+  for await (const chunk of store.chunks(path)) hash.update(chunk);
+  return hash;
+}
+
+/**
+ * Space Chrome reserves beyond a file's own bytes while it is written in place: reservations grow in doubling steps up
+ * to 128 MiB (a 2.6 MB file holds 4 MiB at its end), and the last step must fit for the last byte to be written.
+ */
+export function reservationSlack(bytes: number): number {
+  const step = 128 * 1024 * 1024;
+  const reserved = bytes <= step ? 2 ** Math.ceil(Math.log2(Math.max(bytes, 1024 * 1024))) : Math.ceil(bytes / step) * step;
+  return reserved - bytes;
 }
 
 async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: DownloadDeps,
@@ -112,11 +133,12 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
   const meter = new RateMeter(now);
   const part = partPath(entry.id, file.path);
   const maxAttempts = deps.maxAttempts ?? 4;
-  let hash = sha256.create();
   let size = await store.size(part);
-  if (size > 0) hash.update(await store.read(part)); // resuming: the hash must cover what is already on disk
+  // Resuming: the hash must cover what is already on disk.
+  let hash = size > 0 ? await hashOnDisk(store, part) : sha256.create();
 
-  for (let attempt = 1; ; attempt++) {
+  let failures = 0;
+  for (;;) {
     if (signal?.aborted) throw new AbortError(`download of "${entry.name}" cancelled`);
     try {
       const response = await deps.fetch(file.url!, { headers: size > 0 ? { Range: `bytes=${size}-` } : {}, signal, cache: 'no-store' });
@@ -130,6 +152,7 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
       }
       if (!response.body) throw new PocketError(`empty response for ${file.path}`);
       const reader = response.body.getReader();
+      const sizeAtStart = size;
       let handle = await store.openAppend(part);
       let sinceCheckpoint = 0;
       try {
@@ -155,6 +178,9 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
       } catch (error) {
         // A writer that failed (e.g. the disk is full) cannot be closed; its error is the one that matters.
         await handle.close().catch(() => undefined);
+        await reader.cancel().catch(() => undefined);
+        // Bytes arrived since the last failure: the connection was working, so this failure starts a new count.
+        if (size > sizeAtStart) failures = 0;
         throw error;
       }
       await handle.close();
@@ -162,26 +188,26 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
     } catch (error) {
       // What is on disk counts, not what was sent to it: a write or close that failed (storage full, a crash of the
       // writer) can have kept less than was counted, and a resume from the wrong offset would leave a gap.
-      const onDisk = await store.size(part);
-      if (onDisk !== size) {
-        size = onDisk;
-        hash = sha256.create();
-        if (size > 0) hash.update(await store.read(part));
-      }
+      const onDisk = await store.size(part).catch(() => size);
+      const stale = onDisk !== size;
+      size = onDisk;
       if (signal?.aborted) throw new AbortError(`download of "${entry.name}" cancelled; ${size} bytes kept to resume`);
       if (isStorageFull(error)) {
         // Trying again cannot help until the user frees space.
         const of = file.bytes ? ` of ${describeBytes(file.bytes)}` : '';
         throw new QuotaError(size > 0
-          ? `storage is full: ${file.path} of "${entry.name}" stopped after ${describeBytes(size)}${of}; those bytes are kept, and Resume continues from there once space is freed`
-          : `storage is full: ${file.path} of "${entry.name}" could not be written (0 B${of} kept); Try again once space is freed`,
+          ? `storage is full: ${file.path} of "${entry.name}" stopped after ${describeBytes(size)}${of}; those bytes are kept, and the download continues from there once space is freed`
+          : `storage is full: ${file.path} of "${entry.name}" could not be written (0 B${of} kept); the download starts this file again once space is freed`,
         { file: file.path, keptBytes: size });
       }
       if (error instanceof PocketError && (error.data?.status as number) < 500 && (error.data?.status as number) !== 429) throw error;
-      if (attempt >= maxAttempts) {
-        throw new PocketError(`download of ${file.path} failed after ${attempt} attempts: ${(error as Error).message}`);
+      failures += 1;
+      if (failures >= maxAttempts) {
+        throw new PocketError(`download of ${file.path} failed after ${failures} attempts in a row: ${(error as Error).message}`);
       }
-      await new Promise((resolve) => setTimeout(resolve, (deps.retryDelayMs ?? 500) * attempt));
+      // The next attempt resumes from what is on disk, so the hash must cover exactly that.
+      if (stale) hash = size > 0 ? await hashOnDisk(store, part) : sha256.create();
+      await new Promise((resolve) => setTimeout(resolve, (deps.retryDelayMs ?? 500) * failures));
     }
   }
   return { size, sha256: bytesToHex(hash.digest()) };

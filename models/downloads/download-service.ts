@@ -33,7 +33,8 @@ export class DownloadService {
     const existing = this.running.get(entry.id);
     if (existing) return existing.done;
     const controller = new AbortController();
-    const done = this.run(entry, controller.signal).finally(() => this.running.delete(entry.id));
+    // Never rejects: the outcome (or the failure to record it) is in Dexie and on the row.
+    const done = this.run(entry, controller.signal).catch(() => undefined).finally(() => this.running.delete(entry.id));
     this.running.set(entry.id, { controller, done });
     return done;
   }
@@ -46,7 +47,8 @@ export class DownloadService {
 
   async remove(entry: CatalogueEntry): Promise<void> {
     this.cancel(entry.id);
-    await this.running.get(entry.id)?.done;
+    await this.running.get(entry.id)?.done.catch(() => undefined);
+    // Files first: on a full disk they are what frees space, even if the rows below cannot be written.
     await this.deps.store.removeFolder(entry.id);
     const { db } = this.deps;
     await db.transaction('rw', db.models, db.modelFiles, async () => {
@@ -109,7 +111,7 @@ export class DownloadService {
       if (t - lastWrite < 250 && progress.bytesDone < progress.bytesTotal) return;
       lastWrite = t;
       const { modelId: _id, ...rest } = progress;
-      void this.update(entry.id, { progress: rest, bytes: progress.bytesDone });
+      this.update(entry.id, { progress: rest, bytes: progress.bytesDone }).catch(() => undefined); // a full disk: the end says so
     };
     try {
       await downloadModel(entry, {
@@ -122,7 +124,22 @@ export class DownloadService {
     } catch (error) {
       const state = signal.aborted ? 'paused' : 'failed';
       const { name, message } = serializeError(error);
-      await this.update(entry.id, { state, error: signal.aborted ? undefined : { name, message }, bytes: await this.bytesOnDisk(entry) });
+      const bytes = await this.bytesOnDisk(entry).catch(() => undefined);
+      await this.finalState(entry.id, { state, error: signal.aborted ? undefined : { name, message }, ...(bytes === undefined ? {} : { bytes }) });
+    }
+  }
+
+  /**
+   * The outcome row. On a disk so full that even this small write fails, the row is at least taken out of
+   * "downloading" by a delete-and-put of the smallest row, so the model can be deleted to free space.
+   */
+  private async finalState(id: string, patch: Partial<ModelRow>): Promise<void> {
+    try {
+      await this.update(id, patch);
+    } catch {
+      const row = await this.deps.db.models.get(id).catch(() => undefined);
+      await this.deps.db.models.put({ id, state: patch.state ?? 'failed', bytes: row?.bytes ?? 0, custom: row?.custom, updatedAt: this.now() })
+        .catch(() => undefined);
     }
   }
 }

@@ -7,6 +7,8 @@ export interface FileStore {
   /** Appends chunks to a file (creating it), durable once `close` resolves. */
   openAppend(path: string): Promise<AppendHandle>;
   read(path: string): Promise<Uint8Array>;
+  /** A file's bytes in pieces, for work over files too big to hold in memory at once (hashing a multi-GB part file). */
+  chunks(path: string): AsyncIterable<Uint8Array>;
   truncate(path: string): Promise<void>;
   /** Atomically renames a verified `.part` to its final name. */
   commit(partPath: string, finalPath: string): Promise<void>;
@@ -50,6 +52,10 @@ export class MemoryFileStore implements FileStore {
     const file = this.files.get(path);
     if (!file) throw new Error(`no file ${path}`);
     return file;
+  }
+  async *chunks(path: string) {
+    const file = await this.read(path);
+    for (let at = 0; at < file.length; at += 1 << 20) yield file.subarray(at, at + (1 << 20));
   }
   async truncate(path: string) {
     this.files.set(path, new Uint8Array(0));

@@ -61,6 +61,21 @@ export class OpfsFileStore implements FileStore {
     return new Uint8Array(await (await handle.getFile()).arrayBuffer());
   }
 
+  async *chunks(path: string) {
+    const handle = await this.file(path);
+    if (!handle) throw new Error(`no file ${path}`);
+    const reader = (await handle.getFile()).stream().getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
   async truncate(path: string) {
     const handle = await this.file(path, true);
     const writable = await handle!.createWritable({ keepExistingData: false });

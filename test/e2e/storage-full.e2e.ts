@@ -32,7 +32,7 @@ const row = (id: string) => popup.locator(`[data-model="${id}"] [data-field="mod
 const stateOf = (id: string) => row(id).getAttribute('data-state');
 
 beforeAll(async () => {
-  server = await startModelServer(Object.fromEntries(names.map((name) => [`/full/${name}`, { body: bytes[name]!, ...(name === 'model.onnx' ? { chunkDelayMs: 60 } : {}) }])));
+  server = await startModelServer(Object.fromEntries(names.map((name) => [`/full/${name}`, { body: bytes[name]!, ...(name === 'model.onnx' ? { holdAfter: 256 * 1024 } : {}) }])));
   harness = await launchExtension({ editManifest: (manifest) => {
     manifest.permissions = (manifest.permissions as string[]).filter((p) => p !== 'unlimitedStorage');
   } });
@@ -53,10 +53,14 @@ describe('storage full in the real browser', () => {
     } })) as { ok: boolean };
     expect(registered.ok).toBe(true);
     await row('full').getByRole('button', { name: 'Download' }).click();
+    // The server holds model.onnx after 256 KiB: the quota shrinks while the download is surely mid-file (Chrome
+    // reserves space in growing steps, so a late change could land after the whole file was already reserved).
+    await expect.poll(() => server.files['/full/model.onnx']!.release !== undefined, { timeout: 30_000 }).toBe(true);
     await expect.poll(() => popup.locator('[data-model="full"] [data-field="download.progress"]').innerText(), { timeout: 30_000 })
       .toMatch(/of 2\.7 MB/);
     // Room for the small Dexie rows, not for the rest of the 2.6 MB model file.
     await setQuota(300_000);
+    server.files['/full/model.onnx']!.release!();
     await expect.poll(() => stateOf('full'), { timeout: 60_000 }).toBe('failed');
     const alert = row('full').locator('[role=alert]');
     expect(await alert.getAttribute('data-error-name')).toBe('QuotaError');
@@ -76,7 +80,6 @@ describe('storage full in the real browser', () => {
 
     // Space freed: Resume continues with a Range request from what is on disk, verifies, and the model generates.
     await setQuota(undefined);
-    server.files['/full/model.onnx']!.chunkDelayMs = 0;
     await row('full').getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => stateOf('full'), { timeout: 60_000 }).toBe('complete');
     const resumed = modelRequests().slice(requestsWhenFull);

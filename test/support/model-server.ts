@@ -10,6 +10,10 @@ export interface ServedFile {
   ignoreRange?: boolean;
   /** Delay between 64 KiB chunks, to let a test cancel mid-transfer. */
   chunkDelayMs?: number;
+  /** Stop sending after this many bytes (first request only) until `release` is called, e.g. to change the quota. */
+  holdAfter?: number;
+  /** Set by the server while a response is held; the test calls it to let the rest flow. */
+  release?: () => void;
 }
 
 /**
@@ -52,7 +56,13 @@ export async function startModelServer(files: Record<string, ServedFile>) {
     });
     const drop = (file.dropTimes ?? 0) > 0 && file.dropAfter !== undefined;
     if (drop) file.dropTimes! -= 1;
+    const hold = file.holdAfter;
+    file.holdAfter = undefined;
     for (let offset = 0; offset < body.length; offset += 65536) {
+      if (hold !== undefined && offset >= hold && offset - 65536 < hold) {
+        await new Promise<void>((go) => { file.release = go; });
+        file.release = undefined;
+      }
       if (drop && offset >= file.dropAfter!) {
         // Everything before was flushed (see below); the pause lets the page read it before the reset, because a
         // stream that errors drops chunks still queued in it (seen on a loaded machine: the retry then had no Range).

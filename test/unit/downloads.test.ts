@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { downloadModel, finalPath, partPath, type DownloadProgress } from '../../models/downloads/download-manager.ts';
+import { downloadModel, finalPath, partPath, reservationSlack, type DownloadProgress } from '../../models/downloads/download-manager.ts';
 import { MemoryFileStore } from '../../models/downloads/file-store.ts';
 import type { CatalogueEntry } from '../../models/catalogue.ts';
 import { AbortError, IntegrityError, QuotaError } from '../../extension/protocol/errors.ts';
@@ -105,6 +105,32 @@ describe('download manager against a local HTTP server', () => {
     expect(store.files.size).toBe(0);
   });
 
+  test('room for the file but not for what Chrome reserves while writing it: QuotaError that says so', async () => {
+    const { entry, store, progress } = await setup();
+    const needed = modelBytes.length + tokenizerBytes.length;
+    const failure = downloadModel(entry, deps(store, progress, { freeBytes: async () => needed + 1000 }));
+    await expect(failure).rejects.toBeInstanceOf(QuotaError);
+    await expect(failure).rejects.toThrow(/needs 2\.7 MB more \(and up to 1\.6 MB more while a file is being written\), but only 2\.7 MB is free/);
+    expect(server!.requests).toHaveLength(0);
+  });
+
+  test('reservation slack: up to the next power of two (1 MiB at least), then 128 MiB steps', () => {
+    const MiB = 1024 * 1024;
+    expect(reservationSlack(2_635_917)).toBe(4 * MiB - 2_635_917);
+    expect(reservationSlack(10)).toBe(MiB - 10);
+    expect(reservationSlack(200 * MiB)).toBe(56 * MiB);
+    expect(reservationSlack(1000 * MiB)).toBe(24 * MiB);
+    expect(reservationSlack(1024 * MiB)).toBe(0);
+  });
+
+  test('a connection that drops often but makes progress each time is not given up on (failures count in a row)', async () => {
+    const { entry, store, progress } = await setup({ dropAfter: 400_000, dropTimes: 6 });
+    await downloadModel(entry, deps(store, progress));
+    expectModelCommitted(store);
+    // 7 × 64 KiB per connection: five drops (more than the 4 attempts allowed in a row), then the rest.
+    expect(server!.requests.filter((r) => r.path === '/m/model.onnx')).toHaveLength(6);
+  });
+
   test('cancel stops at once, marks nothing complete, and a later download resumes from the part file', async () => {
     const { entry, store, progress } = await setup({ chunkDelayMs: 20 });
     const controller = new AbortController();
@@ -187,7 +213,7 @@ describe('storage that fills up during a download', () => {
     const before = server!.requests.length;
     const failure = await downloadModel(entry, deps(store, [])).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(QuotaError);
-    expect((failure as QuotaError).message).toMatch(/storage is full: model\.onnx of "Local tiny" stopped after .* of 2\.\d MB; those bytes are kept, and Resume continues/);
+    expect((failure as QuotaError).message).toMatch(/storage is full: model\.onnx of "Local tiny" stopped after .* of 2\.\d MB; those bytes are kept, and the download continues/);
     expect((failure as QuotaError).data).toMatchObject({ file: 'model.onnx', keptBytes: kept });
     expect(server!.requests.length - before).toBe(1); // no retries against a full disk
     expect(store.files.has(finalPath('local-tiny', 'model.onnx'))).toBe(false);
