@@ -47,6 +47,16 @@ function shortEffect(effect: string): string {
   return truncate(one, 60);
 }
 
+/**
+ * A link whose label is a phrase of its own (a headline, "Download the 2024 report") says where it goes better than its
+ * path, which on such pages is mostly that phrase as a slug: the prompt leaves the path out (the JSON keeps it).
+ * Short or generic labels ("Home", "Read more", none) keep their target.
+ */
+function headlineLike(label: string): boolean {
+  const words = label.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length >= 4 && !/^(read|learn|see|view|show|click|more|here|continue)\b/i.test(label.trim());
+}
+
 /** Options a select shows in the prompt (the JSON keeps up to 20); `.select(text)` takes any of them. */
 const PROMPT_OPTIONS = 10;
 
@@ -72,7 +82,7 @@ export function renderElement(entry: ElementEntry): string {
     const more = total > shown.length ? ` +${total - shown.length} more` : '';
     parts.push(`options=[${shown.map((o) => quote(o, 40)).join(', ')}${more}]`);
   }
-  if (entry.effect) parts.push(`→ ${shortEffect(entry.effect)}`);
+  if (entry.effect && !(entry.kind === 'link' && headlineLike(entry.description))) parts.push(`→ ${shortEffect(entry.effect)}`);
   return parts.join(' ');
 }
 
