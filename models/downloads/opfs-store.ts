@@ -92,15 +92,34 @@ export class OpfsFileStore implements FileStore {
 
   async remove(path: string) {
     const [dir, name] = await this.directory(path, false).catch(() => [undefined, ''] as const);
-    await dir?.removeEntry(name).catch(() => {});
+    if (dir) await removeEntry(dir, name, false);
   }
 
   async removeFolder(folder: string) {
     const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(this.rootName, { create: true });
-    await root.removeEntry(folder, { recursive: true }).catch(() => {});
+    await removeEntry(root, folder, true);
   }
 
   async exists(path: string) {
     return (await this.file(path)) !== undefined;
+  }
+}
+
+/**
+ * Removes an entry; one that is not there is already gone. A file still locked by a writer that just stopped (its
+ * sync handle is released when the worker is torn down) is tried again for a moment, then the error is reported:
+ * bytes left behind silently would count against the quota unseen.
+ */
+async function removeEntry(dir: FileSystemDirectoryHandle, name: string, recursive: boolean): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await dir.removeEntry(name, { recursive });
+      return;
+    } catch (error) {
+      const kind = (error as DOMException).name;
+      if (kind === 'NotFoundError') return;
+      if (kind !== 'NoModificationAllowedError' || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+    }
   }
 }
