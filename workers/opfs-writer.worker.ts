@@ -41,6 +41,12 @@ async function handle(request: WriterRequest): Promise<number | undefined> {
       }
       return undefined;
     }
+    case 'flush': {
+      const file = open.get(request.handle);
+      if (!file) throw new Error('flush of a file that is not open');
+      file.handle.flush();
+      return undefined;
+    }
     case 'close': {
       const file = open.get(request.handle);
       open.delete(request.handle);

@@ -164,8 +164,13 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
           size += value.length;
           sinceCheckpoint += value.length;
           if (sinceCheckpoint >= CHECKPOINT_BYTES) {
-            await handle.close(); // durable on disk, so a crash loses at most one checkpoint
-            handle = await store.openAppend(part);
+            // Durable on disk, so a crash loses at most one checkpoint: a flush where the store writes in place,
+            // else a close (which commits) and a new writer.
+            if (handle.flush) await handle.flush();
+            else {
+              await handle.close();
+              handle = await store.openAppend(part);
+            }
             sinceCheckpoint = 0;
           }
           const done_ = overall.doneBefore + size;

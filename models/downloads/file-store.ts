@@ -20,6 +20,8 @@ export interface FileStore {
 
 export interface AppendHandle {
   write(chunk: Uint8Array): Promise<void>;
+  /** Stores that write in place: makes what was written durable without closing. */
+  flush?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -43,6 +43,7 @@ export class OpfsFileStore implements FileStore {
       await writer.send({ op: 'open', handle: id, root: this.rootName, path });
       return {
         write: async (chunk) => void await writer.send({ op: 'write', handle: id, bytes: chunk }),
+        flush: async () => void await writer.send({ op: 'flush', handle: id }),
         close: async () => void await writer.send({ op: 'close', handle: id }),
       };
     }

@@ -2,6 +2,7 @@
 export type WriterRequest =
   | { seq: number; op: 'open'; handle: number; root: string; path: string }
   | { seq: number; op: 'write'; handle: number; bytes: Uint8Array }
+  | { seq: number; op: 'flush'; handle: number }
   | { seq: number; op: 'close'; handle: number };
 
 export type WriterReply =
