@@ -84,8 +84,15 @@ async function withBackend<T>(entry: CatalogueEntry, preference: BackendPreferen
   }
 }
 
+/** Files of an entry that hold weights outside its graph (`model.onnx_data`, `model.onnx.data`, `model.onnx_data_1`…). */
+const EXTERNAL_DATA = /\.onnx(_data(_\d+)?|\.data)$/;
+
 const loadOrtDecoder: Loader = async (entry, preference) => {
   const origin = self.location.origin;
+  // The graph refers to its weight files by name, next to it.
+  const externalData = await Promise.all(entry.files.filter((f) => EXTERNAL_DATA.test(f.path)).map(async (f) => ({
+    path: f.path.slice(f.path.lastIndexOf('/') + 1), data: await readModelFile(entry, f.path, origin),
+  })));
   const [model, tokenizerJson, tokenizerConfig, config, generationConfig] = await Promise.all([
     readModelFile(entry, entry.files.find((f) => f.path.endsWith('.onnx'))!.path, origin),
     readModelJson(entry, 'tokenizer.json', origin),
@@ -97,7 +104,8 @@ const loadOrtDecoder: Loader = async (entry, preference) => {
   tokenCounter.remember(entry.id, tokenizer);
   const decoderConfig = decoderConfigFrom(config, generationConfig);
   const engine = await withBackend(entry, preference, (backend, fallbackReason) =>
-    OrtDecoderEngine.load({ ort: ortFor(backend), modelId: entry.id, model, tokenizer, config: decoderConfig, backend, fallbackReason }), model.byteLength);
+    OrtDecoderEngine.load({ ort: ortFor(backend), modelId: entry.id, model, tokenizer, config: decoderConfig, backend, fallbackReason, externalData }),
+  model.byteLength + externalData.reduce((sum, e) => sum + e.data.byteLength, 0));
   return { engine, chat: new ChatFormatter(tokenizerConfig) };
 };
 

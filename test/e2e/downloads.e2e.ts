@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
 import { envelope, expectAccessible, sendFromPage } from './helpers.ts';
 import { startModelServer, type ServedFile } from '../support/model-server.ts';
+import { externalize } from '../support/external-data.ts';
 
 const folder = `${repoRoot}/models/bundled/tinystories-656k`;
 const names = ['model.onnx', 'tokenizer.json', 'tokenizer_config.json', 'config.json', 'generation_config.json'];
@@ -203,6 +204,25 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     await expect.poll(() => popup.locator('[data-model="ts-chat"]').innerText()).toMatch(/Renamed chat[\s\S]*a chat model/);
     expect(await stateOf('ts-chat')).toBe('complete');
     expect(await again(chatFiles.slice(1))).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+  });
+
+  test('a model whose weights are in a separate file (model.onnx + model.onnx_data) downloads both and generates the golden tokens', async () => {
+    const { graph, data } = externalize(bytes['model.onnx']!, 'model.onnx_data');
+    const served: Record<string, Uint8Array> = { ...bytes, 'model.onnx': graph, 'model.onnx_data': data };
+    for (const [name, body] of Object.entries(served)) server.files[`/ts-ext/onnx/${name}`] = { body };
+    const registered = await sendFromPage(popup, envelope('models.register', { model: {
+      id: 'ts-ext', name: 'Local external data', contextLength: 512,
+      files: Object.entries(served).map(([name, body]) => ({
+        path: name.endsWith('.onnx') || name.endsWith('_data') ? `onnx/${name}` : name,
+        url: `${server.origin}/ts-ext/onnx/${name}`, sha256: sha(body), bytes: body.length,
+      })),
+    } })) as { ok: boolean; error?: unknown };
+    expect(registered.ok, JSON.stringify(registered.error)).toBe(true);
+    await row('ts-ext').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => stateOf('ts-ext'), { timeout: 60_000 }).toBe('complete');
+    const result = await generateWith('ts-ext');
+    expect(result.type).toBe('end');
+    expect(result.payload!.tokenIds).toEqual(golden.generated_ids);
   });
 
   test('Chrome\'s built-in model: its row says what Chrome says, and using it where Chrome cannot run it is a typed error', async () => {

@@ -35,6 +35,11 @@ export interface OrtDecoderOptions {
    * once and replays (captured-decoder.ts). false runs every step as an ordinary session run.
    */
   captureGraph?: boolean | undefined;
+  /**
+   * Weights stored beside the graph (the external-data layout of big exports, e.g. `model.onnx_data`), by the file
+   * name the graph refers to them by. Such a graph runs as exported: the fusion pass reads weights inside the file only.
+   */
+  externalData?: { path: string; data: Uint8Array }[] | undefined;
   /** Benchmarks: called after each decode step with the time its session run took on this thread (ms). */
   onStepRun?: ((ms: number) => void) | undefined;
 }
@@ -93,17 +98,21 @@ export class OrtDecoderEngine implements Engine {
     const presentNames = Array.from({ length: config.layers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
     const selectOnGpu = backend === 'webgpu' && (options.selectOnGpu ?? true);
     const onGpu = [...presentNames, ...(selectOnGpu ? ['logits'] : [])];
+    const external = options.externalData?.length ? options.externalData : undefined;
     const sessionOptions: Ort.InferenceSession.SessionOptions = {
       executionProviders: [backend],
       graphOptimizationLevel: 'all',
+      ...(external ? { externalData: external.map(({ path, data }) => ({ path, data })) } : {}),
       ...(backend === 'webgpu'
         ? { preferredOutputLocation: Object.fromEntries(onGpu.map((name) => [name, 'gpu-buffer' as const])) }
         : {}),
     };
-    const fused = options.fuse === false ? undefined : fuseDecoderGraph(options.model, config.contextLength);
+    const fused = options.fuse === false || external ? undefined : fuseDecoderGraph(options.model, config.contextLength);
     let session: Ort.InferenceSession | undefined;
     let prefill: Ort.InferenceSession | undefined;
-    let graph = options.fuse === false ? 'as exported (fusion off)' : 'as exported (no pattern the fusion pass knows)';
+    let graph = options.fuse === false ? 'as exported (fusion off)'
+      : external ? `as exported (weights in ${external.map((e) => e.path).join(', ')}, which the fusion pass does not read)`
+        : 'as exported (no pattern the fusion pass knows)';
     if (fused) {
       try {
         session = await ort.InferenceSession.create(fused.bytes, sessionOptions);

@@ -247,6 +247,21 @@ export function fuseDecoderGraph(bytes: Uint8Array, maxPositions: number): Fused
   } catch {
     return undefined;
   }
+  // Weights kept in another file (external data) cannot be read or repacked here: such a model runs as exported.
+  if ([...model.initializers.values()].some(storedOutside)) return undefined;
+  try {
+    return fuse(model, maxPositions);
+  } catch {
+    return undefined; // a graph this pass misreads runs as exported rather than not at all
+  }
+}
+
+/** TensorProto.data_location = EXTERNAL (field 14). */
+function storedOutside(tensor: { fields: { no: number; wire: number; value?: bigint }[] }): boolean {
+  return tensor.fields.some((f) => f.no === 14 && f.wire === 0 && f.value === 1n);
+}
+
+function fuse(model: OnnxModel, maxPositions: number): FusedGraph | undefined {
   const g = new Graph(model);
   const nodesBefore = model.nodes.length;
   const softmaxes = model.nodes.filter((n) => n.opType === 'Softmax' && n.domain === '');
