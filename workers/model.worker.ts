@@ -3,6 +3,7 @@
  * (streamed), abort, unload. onnxruntime-web builds per backend: see ort-builds.ts.
  */
 import { DeviceLostError, ModelNotFoundError, PocketError } from '../extension/protocol/errors.ts';
+import { externalDataLocations } from './engines/graph/onnx-model.ts';
 import type { BackendPreference } from '../extension/protocol/schemas.ts';
 import type { CatalogueEntry, EngineKind } from '../models/catalogue.ts';
 import { resolveModel } from '../models/registry.ts';
@@ -84,22 +85,33 @@ async function withBackend<T>(entry: CatalogueEntry, preference: BackendPreferen
   }
 }
 
-/** Files of an entry that hold weights outside its graph (`model.onnx_data`, `model.onnx.data`, `model.onnx_data_1`…). */
-const EXTERNAL_DATA = /\.onnx(_data(_\d+)?|\.data)$/;
+/**
+ * The weight files a graph refers to (ONNX external data), read from the files listed beside it and passed to
+ * onnxruntime under exactly the name the graph uses (a scan of the graph's initializers: milliseconds, weights are
+ * skipped over, not read).
+ */
+async function externalDataFor(entry: CatalogueEntry, graphPath: string, graph: Uint8Array, origin: string) {
+  const folder = graphPath.slice(0, graphPath.lastIndexOf('/') + 1);
+  return Promise.all(externalDataLocations(graph).map(async (location) => {
+    const path = `${folder}${location}`;
+    if (location.split('/').some((part) => part === '..' || part === '') || !entry.files.some((f) => f.path === path)) {
+      throw new ModelNotFoundError(`"${entry.name}" keeps its weights in ${location}, which is not among its files (add ${path})`);
+    }
+    return { path: location, data: await readModelFile(entry, path, origin) };
+  }));
+}
 
 const loadOrtDecoder: Loader = async (entry, preference) => {
   const origin = self.location.origin;
-  // The graph refers to its weight files by name, next to it.
-  const externalData = await Promise.all(entry.files.filter((f) => EXTERNAL_DATA.test(f.path)).map(async (f) => ({
-    path: f.path.slice(f.path.lastIndexOf('/') + 1), data: await readModelFile(entry, f.path, origin),
-  })));
+  const graphPath = entry.files.find((f) => f.path.endsWith('.onnx'))!.path;
   const [model, tokenizerJson, tokenizerConfig, config, generationConfig] = await Promise.all([
-    readModelFile(entry, entry.files.find((f) => f.path.endsWith('.onnx'))!.path, origin),
+    readModelFile(entry, graphPath, origin),
     readModelJson(entry, 'tokenizer.json', origin),
     readModelJson(entry, 'tokenizer_config.json', origin),
     readModelJson(entry, 'config.json', origin),
     readModelJson(entry, 'generation_config.json', origin).catch(() => ({})),
   ]);
+  const externalData = await externalDataFor(entry, graphPath, model, origin);
   const tokenizer = new TextTokenizer({ tokenizerJson, tokenizerConfig });
   tokenCounter.remember(entry.id, tokenizer);
   const decoderConfig = decoderConfigFrom(config, generationConfig);

@@ -67,8 +67,9 @@ export async function downloadModel(entry: CatalogueEntry, deps: DownloadDeps): 
   let needed = 0;
   let slack = 0;
   for (const file of pending) {
-    needed += Math.max(0, (file.bytes ?? 0) - (await store.size(partPath(entry.id, file.path))));
-    slack = Math.max(slack, reservationSlack(file.bytes ?? 0)); // files are written one at a time
+    const remaining = Math.max(0, (file.bytes ?? 0) - (await store.size(partPath(entry.id, file.path))));
+    needed += remaining;
+    if (remaining > 0) slack = Math.max(slack, reservationSlack(file.bytes ?? 0)); // files are written one at a time
   }
   const free = await deps.freeBytes();
   if (needed + slack > free) {
@@ -90,7 +91,8 @@ async function downloadFile(entry: CatalogueEntry, file: ModelFile, deps: Downlo
   for (let integrityTry = 0; ; integrityTry++) {
     const bytes = await fetchWithResume(entry, file, deps, overall);
     const part = partPath(entry.id, file.path);
-    const sizeOk = file.bytes === undefined || bytes.size === file.bytes;
+    // What was counted must be what is on disk (a write that silently kept less would leave a gap).
+    const sizeOk = (file.bytes === undefined || bytes.size === file.bytes) && bytes.size === await deps.store.size(part);
     const hashOk = file.sha256 === null || bytes.sha256 === file.sha256.toLowerCase();
     if (sizeOk && hashOk) {
       await deps.store.commit(part, finalPath(entry.id, file.path));
@@ -140,6 +142,8 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
   let failures = 0;
   for (;;) {
     if (signal?.aborted) throw new AbortError(`download of "${entry.name}" cancelled`);
+    // What this attempt starts from: a failure after the file grew past it still made progress.
+    const sizeAtStart = size;
     try {
       const response = await deps.fetch(file.url!, { headers: size > 0 ? { Range: `bytes=${size}-` } : {}, signal, cache: 'no-store' });
       if (size > 0 && response.status === 416 && file.bytes !== undefined && size >= file.bytes) break;
@@ -152,7 +156,6 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
       }
       if (!response.body) throw new PocketError(`empty response for ${file.path}`);
       const reader = response.body.getReader();
-      const sizeAtStart = size;
       let handle = await store.openAppend(part);
       let sinceCheckpoint = 0;
       try {
@@ -184,8 +187,6 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
         // A writer that failed (e.g. the disk is full) cannot be closed; its error is the one that matters.
         await handle.close().catch(() => undefined);
         await reader.cancel().catch(() => undefined);
-        // Bytes arrived since the last failure: the connection was working, so this failure starts a new count.
-        if (size > sizeAtStart) failures = 0;
         throw error;
       }
       await handle.close();
@@ -193,9 +194,12 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
     } catch (error) {
       // What is on disk counts, not what was sent to it: a write or close that failed (storage full, a crash of the
       // writer) can have kept less than was counted, and a resume from the wrong offset would leave a gap.
-      const onDisk = await store.size(part).catch(() => size);
+      const onDisk = await store.size(part).catch(() => undefined);
+      // Unknown (the size could not be read) counts as changed: the hash is rebuilt from the file before a retry.
       const stale = onDisk !== size;
-      size = onDisk;
+      size = onDisk ?? size;
+      // The file grew during this attempt: the connection was working, so this failure starts a new count.
+      if (onDisk !== undefined && onDisk > sizeAtStart) failures = 0;
       if (signal?.aborted) throw new AbortError(`download of "${entry.name}" cancelled; ${size} bytes kept to resume`);
       if (isStorageFull(error)) {
         // Trying again cannot help until the user frees space.

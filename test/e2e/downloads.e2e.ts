@@ -223,6 +223,19 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     const result = await generateWith('ts-ext');
     expect(result.type).toBe('end');
     expect(result.payload!.tokenIds).toEqual(golden.generated_ids);
+
+    // Listed without its weight file: a clear error naming the file, not a crash or garbage.
+    const withoutData = Object.entries(served).filter(([name]) => name !== 'model.onnx_data');
+    expect((await sendFromPage(popup, envelope('models.register', { model: {
+      id: 'ts-ext-missing', name: 'Missing weights', contextLength: 512,
+      files: withoutData.map(([name, body]) => ({ path: name.endsWith('.onnx') ? `onnx/${name}` : name, url: `${server.origin}/ts-ext/onnx/${name}`, sha256: sha(body), bytes: body.length })),
+    } })) as { ok: boolean }).ok).toBe(true);
+    await row('ts-ext-missing').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => stateOf('ts-ext-missing'), { timeout: 60_000 }).toBe('complete');
+    const missing = await generateWith('ts-ext-missing') as { type: string; error?: { name: string; message?: string } };
+    expect(missing.type).toBe('error');
+    expect(missing.error).toMatchObject({ name: 'ModelNotFoundError' });
+    expect(missing.error?.message).toMatch(/keeps its weights in model\.onnx_data, which is not among its files \(add onnx\/model\.onnx_data\)/);
   });
 
   test('Chrome\'s built-in model: its row says what Chrome says, and using it where Chrome cannot run it is a typed error', async () => {

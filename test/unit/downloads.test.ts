@@ -131,6 +131,12 @@ describe('download manager against a local HTTP server', () => {
     expect(server!.requests.filter((r) => r.path === '/m/model.onnx')).toHaveLength(6);
   });
 
+  test('a server that ignores Range and keeps dropping makes no progress: given up after 4 failures, not retried forever', async () => {
+    const { entry, store, progress } = await setup({ ignoreRange: true, dropAfter: 200_000, dropTimes: 50 });
+    await expect(downloadModel(entry, deps(store, progress))).rejects.toThrow(/failed after 4 attempts in a row/);
+    expect(server!.requests.filter((r) => r.path === '/m/model.onnx')).toHaveLength(4);
+  });
+
   test('cancel stops at once, marks nothing complete, and a later download resumes from the part file', async () => {
     const { entry, store, progress } = await setup({ chunkDelayMs: 20 });
     const controller = new AbortController();

@@ -52,9 +52,13 @@ function shortEffect(effect: string): string {
  * path, which on such pages is mostly that phrase as a slug: the prompt leaves the path out (the JSON keeps it).
  * Short or generic labels ("Home", "Read more", none) keep their target.
  */
-function headlineLike(label: string): boolean {
+function pathSaysNothingMore(entry: ElementEntry): boolean {
+  if (entry.kind !== 'link' || /_\d+$/.test(entry.name)) return false; // a numbered twin: the target tells them apart
+  // Only a plain move to a page of this site; a new tab, another site, a place on this page or a control keep theirs.
+  if (!/^goes to \/[^/\s]\S*$/.test(entry.effect ?? '')) return false;
+  const label = entry.description.trim();
   const words = label.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words.length >= 4 && !/^(read|learn|see|view|show|click|more|here|continue)\b/i.test(label.trim());
+  return words.length >= 4 && !/^(read|learn|find out|see|view|show|click|more|here|continue|go to|back to|skip to|return to)\b/i.test(label);
 }
 
 /** Options a select shows in the prompt (the JSON keeps up to 20); `.select(text)` takes any of them. */
@@ -82,7 +86,7 @@ export function renderElement(entry: ElementEntry): string {
     const more = total > shown.length ? ` +${total - shown.length} more` : '';
     parts.push(`options=[${shown.map((o) => quote(o, 40)).join(', ')}${more}]`);
   }
-  if (entry.effect && !(entry.kind === 'link' && headlineLike(entry.description))) parts.push(`→ ${shortEffect(entry.effect)}`);
+  if (entry.effect && !pathSaysNothingMore(entry)) parts.push(`→ ${shortEffect(entry.effect)}`);
   return parts.join(' ');
 }
 

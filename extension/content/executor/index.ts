@@ -185,7 +185,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   }
 
   // Like a person, wait a moment for an element the last action is still bringing in (a re-render, a slow fetch).
-  const el = resolveTarget(doc, target) ?? await appearing(doc, target, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS));
+  // A row's link (slotOrItem) is waited for like any element; only a row that still has none takes the click itself.
+  const strict = target.slotOrItem ? { ...target, slotOrItem: false } : target;
+  const el = resolveTarget(doc, strict) ?? await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS))
+    ?? (target.slotOrItem ? resolveTarget(doc, target) : null);
   if (!el) {
     throw new NotFoundError(target.item?.index !== undefined
       ? `item ${target.item.index} of ${describe({ locators: target.locators })} is not on the page (the list has ${listItems(doc, target)?.length ?? 0} items)`

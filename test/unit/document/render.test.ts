@@ -164,7 +164,8 @@ describe('budgets', () => {
     const doc = build(`<nav aria-label="Shop">${menu}</nav><main><h2>Read</h2><a href="https://github.com/org/repo/issues/48?x=1">Issue 48</a>
       <a href="/articles/2015/05/05/a-very-long-slug-that-goes-on-and-on">Story</a><label>Country <select>${countries}</select></label>
       <a href="/articles/2015/05/06/mayor-opens-the-new-bridge">Mayor opens the new bridge</a>
-      <a href="/reports/2024">Read more about the report</a></main>`);
+      <a href="/reports/2024">Read more about the report</a>
+      <a href="/articles/2015/05/07/a-second-story" target="_blank">Another story in a tab</a></main>`);
     const lines = renderDocument(doc).split('\n');
     expect(lines).toContain('$shop__items list(12) of links "Shop" e.g. "Category 0", "Category 1", "Category 2" …');
     expect(lines).toContain('$read__issue_48_link → github.com');
@@ -173,6 +174,7 @@ describe('budgets', () => {
     // A headline says where its link goes; its path (that headline as a slug) is left out. "Read more…" keeps it.
     expect(lines.find((l) => l.startsWith('$read__mayor_opens'))).toBe('$read__mayor_opens_the_new_link "Mayor opens the new bridge"');
     expect(lines.find((l) => l.startsWith('$read__read_more'))).toMatch(/ → \/reports\/2024$/);
+    expect(lines.find((l) => l.startsWith('$read__another_story'))).toMatch(/ → \/articles\/.* \(new tab\)$/);
     // The JSON keeps what the prompt leaves out.
     expect(list(doc, 'shop__items')).toMatchObject({ fields: ['category'], actions: ['category'] });
     expect(entries(doc).find((e) => e.name === 'read__issue_48_link')).toMatchObject({ effect: 'goes to https://github.com/org/repo/issues/48?x=1' });

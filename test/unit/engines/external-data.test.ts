@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { OrtDecoderEngine } from '../../../workers/engines/ort-decoder.ts';
 import { fuseDecoderGraph } from '../../../workers/engines/graph/fuse-decoder.ts';
+import { externalDataLocations } from '../../../workers/engines/graph/onnx-model.ts';
 import { decoderConfigFrom } from '../../../workers/engines/model-config.ts';
 import { TextTokenizer } from '../../../workers/engines/tokenizer.ts';
 import { externalize } from '../../support/external-data.ts';
@@ -23,6 +24,11 @@ describe('a decoder whose weights are in a separate file (external data)', () =>
     expect(moved).toBeGreaterThan(5);
     expect(graph.byteLength).toBeLessThan(100_000);
     expect(data.byteLength).toBeGreaterThan(2_500_000);
+  });
+
+  test('the graph names the file its weights are in (what the model worker loads and passes on); a whole model names none', () => {
+    expect(externalDataLocations(graph)).toEqual(['model.onnx_data']);
+    expect(externalDataLocations(new Uint8Array(readFileSync(join(bundled, 'model.onnx'))))).toEqual([]);
   });
 
   test('the fusion pass leaves it as exported (it cannot read weights that are not in the graph file)', () => {

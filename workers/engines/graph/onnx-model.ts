@@ -13,7 +13,7 @@ const GRAPH = { node: 1, initializer: 5, input: 11, output: 12 } as const;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5, domain: 7 } as const;
 const ATTR = { name: 1, f: 2, i: 3, ints: 8, type: 20 } as const;
 const ATTR_TYPE = { FLOAT: 1, INT: 2, INTS: 7 } as const;
-const TENSOR = { dims: 1, dataType: 2, floatData: 4, int64Data: 7, name: 8, rawData: 9 } as const;
+const TENSOR = { dims: 1, dataType: 2, floatData: 4, int64Data: 7, name: 8, rawData: 9, externalData: 13 } as const;
 export const DATA_TYPE = { FLOAT: 1, INT64: 7 } as const;
 
 export interface OnnxNode {
@@ -78,6 +78,27 @@ function parseTensor(fields: WireField[]): OnnxTensor {
     dataType: type?.wire === 0 ? Number(type.value) : 0,
     fields,
   };
+}
+
+/**
+ * The files a graph keeps weights in (TensorProto.external_data `location`, relative to the graph's folder), in first
+ * use order; empty for a self-contained model.
+ */
+export function externalDataLocations(bytes: Uint8Array): string[] {
+  const graph = decodeMessage(bytes).find((f) => f.no === MODEL.graph && f.wire === 2);
+  if (!graph || graph.wire !== 2) throw new Error('not an ONNX model: no graph');
+  const locations = new Set<string>();
+  for (const field of decodeMessage(graph.bytes)) {
+    if (field.no !== GRAPH.initializer || field.wire !== 2) continue;
+    for (const entry of decodeMessage(field.bytes)) {
+      if (entry.no !== TENSOR.externalData || entry.wire !== 2) continue;
+      const kv = decodeMessage(entry.bytes);
+      const key = kv.find((f) => f.no === 1);
+      const value = kv.find((f) => f.no === 2);
+      if (key && value && text(key) === 'location') locations.add(text(value));
+    }
+  }
+  return [...locations];
 }
 
 export function parseModel(bytes: Uint8Array): OnnxModel {
