@@ -4,6 +4,7 @@ import type { BackendPreference } from '../extension/protocol/schemas.ts';
 import type { CatalogueEntry } from '../models/catalogue.ts';
 import { seq2seqFiles } from '../models/registry.ts';
 import { OrtSeq2SeqEngine, type Seq2SeqDecoderFiles } from './engines/ort-seq2seq.ts';
+import { externalDataLocations } from './engines/graph/onnx-model.ts';
 import { seq2seqConfigFrom } from './engines/seq2seq-config.ts';
 import { TextTokenizer } from './engines/tokenizer.ts';
 import type { Engine } from './engines/types.ts';
@@ -34,6 +35,12 @@ export async function loadOrtSeq2Seq(ortFor: (backend: Backend) => typeof Ort, e
     readModelJson(entry, 'config.json', origin),
     readModelJson(entry, 'generation_config.json', origin).catch(() => ({})),
   ]);
+  const graphs = [encoder, ...('merged' in decoder ? [decoder.merged] : [decoder.decoder, decoder.withPast])];
+  const outside = [...new Set(graphs.flatMap((graph) => externalDataLocations(graph)))];
+  if (outside.length) {
+    throw new ModelNotFoundError(`"${entry.name}" keeps its weights in separate files (${outside.join(', ')}); `
+      + 'encoder-decoder models in that layout are not supported yet (decoder-only ones are)');
+  }
   const tokenizer = new TextTokenizer({ tokenizerJson, tokenizerConfig });
   const seq2seqConfig = seq2seqConfigFrom(config, generationConfig, tokenizerConfig);
   const bytes = encoder.byteLength + ('merged' in decoder ? decoder.merged.byteLength : decoder.decoder.byteLength + decoder.withPast.byteLength);

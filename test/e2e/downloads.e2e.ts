@@ -238,6 +238,26 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     expect(missing.error?.message).toMatch(/keeps its weights in model\.onnx_data, which is not among its files \(add onnx\/model\.onnx_data\)/);
   });
 
+  test('an encoder-decoder whose encoder keeps its weights in a separate file is refused with an error that says so', async () => {
+    const folder2 = `${repoRoot}/test/fixtures/seq2seq-tiny`;
+    const read = (name: string) => new Uint8Array(readFileSync(`${folder2}/${name}`));
+    const { graph, data } = externalize(read('encoder_model.onnx'), 'encoder_model.onnx_data', 256);
+    const served: Record<string, Uint8Array> = {
+      'encoder_model.onnx': graph, 'encoder_model.onnx_data': data, 'decoder_model_merged.onnx': read('decoder_model_merged.onnx'),
+      ...Object.fromEntries(['tokenizer.json', 'tokenizer_config.json', 'config.json', 'generation_config.json'].map((n) => [n, read(n)])),
+    };
+    for (const [name, body] of Object.entries(served)) server.files[`/s2s-ext/${name}`] = { body };
+    expect((await sendFromPage(popup, envelope('models.register', { model: {
+      id: 's2s-ext', name: 'Seq2seq external', contextLength: 64,
+      files: Object.entries(served).map(([name, body]) => ({ path: name, url: `${server.origin}/s2s-ext/${name}`, sha256: sha(body), bytes: body.length })),
+    } })) as { ok: boolean }).ok).toBe(true);
+    await row('s2s-ext').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => stateOf('s2s-ext'), { timeout: 60_000 }).toBe('complete');
+    const refused = await generateWith('s2s-ext') as { type: string; error?: { name: string; message?: string } };
+    expect(refused.error).toMatchObject({ name: 'ModelNotFoundError' });
+    expect(refused.error?.message).toMatch(/keeps its weights in separate files \(encoder_model\.onnx_data\); encoder-decoder models in that layout are not supported yet/);
+  });
+
   test('Chrome\'s built-in model: its row says what Chrome says, and using it where Chrome cannot run it is a typed error', async () => {
     // What this browser really answers (on this test machine Chrome has no on-device model: "unavailable").
     const availability = await popup.evaluate(() => {
