@@ -6,13 +6,8 @@
 // WASM, CPU token selection on WebGPU (+cpu-select), WebGPU decode steps without graph capture (+uncaptured).
 // Options (env): BENCH_BACKENDS=wasm,webgpu  BENCH_RUNS=5  BENCH_TOKENS=128  BENCH_PROMPT="Once upon a time"
 //   BENCH_VARIANTS=1 (0: only the shipped build)
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
-import { serveStatic } from './lib/static-server.mjs';
-import { benchMounts, buildBenchPages } from '../bench/build.mjs';
+import { resolve } from 'node:path';
+import { openBenchPage } from '../bench/build.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const backends = (process.env.BENCH_BACKENDS ?? 'wasm,webgpu').split(',').map((b) => b.trim()).filter(Boolean);
@@ -28,19 +23,8 @@ const median = (values) => {
 };
 const fmt = (value, digits = 1) => value.toFixed(digits);
 
-const dir = mkdtempSync(join(tmpdir(), 'pocket-bench-'));
-let context;
-let server;
+const { page, close } = await openBenchPage('/engine.html', root);
 try {
-  await buildBenchPages(join(dir, 'site'));
-  server = await serveStatic(benchMounts(join(dir, 'site'), root));
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: chromiumPath(), headless: true, args: chromiumArgs([]).filter((arg) => !arg.includes('extension')),
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => { if (message.type() === 'error') console.error('[page]', message.text()); });
-  await page.goto(server.url('/engine.html'));
-  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
   const info = await page.evaluate(async () => {
     const adapter = await navigator.gpu?.requestAdapter();
     return { ua: navigator.userAgent, adapter: adapter ? `${adapter.info.vendor} ${adapter.info.architecture} ${adapter.info.description}`.trim() : 'none',
@@ -99,7 +83,5 @@ try {
     "run() is the time a decode step's session run (graph replay included) keeps the page's thread, before the GPU has finished it");
   if (rows.some((r) => !r.same)) process.exitCode = 1;
 } finally {
-  await context?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
-import { envelope, expectAccessible, sendFromPage } from './helpers.ts';
+import { envelope, expectAccessible, sendFromPage, sha256Hex, tinyStoriesBytes, tinyStoriesFiles, tinyStoriesGolden } from './helpers.ts';
 import { startModelServer, type ServedFile } from '../support/model-server.ts';
 import { externalize } from '../support/external-data.ts';
 
-const folder = `${repoRoot}/models/bundled/tinystories-656k`;
-const names = ['model.onnx', 'tokenizer.json', 'tokenizer_config.json', 'config.json', 'generation_config.json'];
-const bytes = Object.fromEntries(names.map((name) => [name, new Uint8Array(readFileSync(`${folder}/${name}`))]));
-const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-const golden = JSON.parse(readFileSync(`${repoRoot}/../shared/models/TinyStories-656K/reference.json`, 'utf8')).prompts[0];
+const names = tinyStoriesFiles;
+const bytes = tinyStoriesBytes;
+const sha = sha256Hex;
+const golden = tinyStoriesGolden;
 
 let harness: ExtensionHarness;
 let server: Awaited<ReturnType<typeof startModelServer>>;

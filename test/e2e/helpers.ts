@@ -1,6 +1,9 @@
 import type { Page, Worker } from 'playwright-core';
 import axe from 'axe-core';
 import { expect } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { repoRoot } from './browser.ts';
 
 /** Sends a raw runtime message from an extension page, exactly as our UI would (no client-side validation). */
 export function sendFromPage(page: Page, message: unknown): Promise<unknown> {
@@ -71,3 +74,11 @@ export function generateFrom(page: Page, request: unknown): Promise<GenerateOutc
     port.postMessage({ kind: 'generate', id: crypto.randomUUID(), payload: req });
   }), request);
 }
+
+/** The bundled TinyStories files as a download test serves them, their sha256, and the golden greedy reference. */
+export const tinyStoriesFiles = ['model.onnx', 'tokenizer.json', 'tokenizer_config.json', 'config.json', 'generation_config.json'];
+export const tinyStoriesBytes: Record<string, Uint8Array> = Object.fromEntries(tinyStoriesFiles.map((name) =>
+  [name, new Uint8Array(readFileSync(`${repoRoot}/models/bundled/tinystories-656k/${name}`))]));
+export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+export const tinyStoriesGolden = JSON.parse(readFileSync(`${repoRoot}/../shared/models/TinyStories-656K/reference.json`, 'utf8'))
+  .prompts[0] as { prompt: string; generated_ids: number[] };

@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
+import { launchExtension, type ExtensionHarness } from './browser.ts';
+import { envelope, generateFrom, sendFromPage, sha256Hex, tinyStoriesBytes, tinyStoriesFiles, tinyStoriesGolden } from './helpers.ts';
 import { startModelServer } from '../support/model-server.ts';
 
 /**
  * A full disk in the real browser. The shipped extension asks for `unlimitedStorage`, which makes Chrome ignore quota
  * limits, so this harness loads a copy without it and gives the extension's origin a small quota through the DevTools
- * protocol (Storage.overrideQuotaForOrigin): from then on OPFS and IndexedDB writes past it fail as on a full disk.
+ * protocol (Storage.overrideQuotaForOrigin): from then on OPFS writes past it fail as on a full disk.
  */
-const folder = `${repoRoot}/models/bundled/tinystories-656k`;
-const names = ['model.onnx', 'tokenizer.json', 'tokenizer_config.json', 'config.json', 'generation_config.json'];
-const bytes = Object.fromEntries(names.map((name) => [name, new Uint8Array(readFileSync(`${folder}/${name}`))]));
-const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-const golden = JSON.parse(readFileSync(`${repoRoot}/../shared/models/TinyStories-656K/reference.json`, 'utf8')).prompts[0];
-
 let harness: ExtensionHarness;
 let server: Awaited<ReturnType<typeof startModelServer>>;
 let popup: Page;
@@ -32,7 +24,7 @@ const row = (id: string) => popup.locator(`[data-model="${id}"] [data-field="mod
 const stateOf = (id: string) => row(id).getAttribute('data-state');
 
 beforeAll(async () => {
-  server = await startModelServer(Object.fromEntries(names.map((name) => [`/full/${name}`, { body: bytes[name]!, ...(name === 'model.onnx' ? { holdAfter: 256 * 1024 } : {}) }])));
+  server = await startModelServer(Object.fromEntries(tinyStoriesFiles.map((name) => [`/full/${name}`, { body: tinyStoriesBytes[name]!, ...(name === 'model.onnx' ? { holdAfter: 256 * 1024 } : {}) }])));
   harness = await launchExtension({ editManifest: (manifest) => {
     manifest.permissions = (manifest.permissions as string[]).filter((p) => p !== 'unlimitedStorage');
   } });
@@ -49,7 +41,7 @@ describe('storage full in the real browser', () => {
   test('a download that fills the disk stops with QuotaError, keeps what it wrote, and resumes once space is freed', async () => {
     const registered = await sendFromPage(popup, envelope('models.register', { model: {
       id: 'full', name: 'Local full', contextLength: 512,
-      files: names.map((name) => ({ path: name, url: `${server.origin}/full/${name}`, sha256: sha(bytes[name]!), bytes: bytes[name]!.length })),
+      files: tinyStoriesFiles.map((name) => ({ path: name, url: `${server.origin}/full/${name}`, sha256: sha256Hex(tinyStoriesBytes[name]!), bytes: tinyStoriesBytes[name]!.length })),
     } })) as { ok: boolean };
     expect(registered.ok).toBe(true);
     await row('full').getByRole('button', { name: 'Download' }).click();
@@ -71,11 +63,7 @@ describe('storage full in the real browser', () => {
     const requestsWhenFull = modelRequests().length;
 
     // Nothing half-written is usable.
-    const refused = await popup.evaluate(() => new Promise<{ type: string; error?: { name: string } }>((resolve) => {
-      const port = chrome.runtime.connect({ name: 'generate' });
-      port.onMessage.addListener((frame: { type: string }) => { if (frame.type !== 'event') resolve(frame as never); });
-      port.postMessage({ kind: 'generate', id: crypto.randomUUID(), payload: { model: 'full', prompt: 'Once', backend: 'wasm', params: { maxTokens: 4, temperature: 0 } } });
-    }));
+    const refused = await generateFrom(popup, { model: 'full', prompt: 'Once', backend: 'wasm', params: { maxTokens: 4, temperature: 0 } });
     expect(refused.error?.name).toBe('ModelNotFoundError');
 
     // Space freed: Resume continues with a Range request from what is on disk, verifies, and the model generates.
@@ -85,11 +73,7 @@ describe('storage full in the real browser', () => {
     const resumed = modelRequests().slice(requestsWhenFull);
     expect(resumed.length).toBeGreaterThanOrEqual(1);
     expect(resumed[0]!.status).toBe(206);
-    const outcome = await popup.evaluate((prompt) => new Promise<{ type: string; payload?: { tokenIds: number[] } }>((resolve) => {
-      const port = chrome.runtime.connect({ name: 'generate' });
-      port.onMessage.addListener((frame: { type: string }) => { if (frame.type !== 'event') resolve(frame as never); });
-      port.postMessage({ kind: 'generate', id: crypto.randomUUID(), payload: { model: 'full', prompt, backend: 'wasm', params: { maxTokens: 32, temperature: 0, stopAtEos: false } } });
-    }), golden.prompt);
-    expect(outcome.payload?.tokenIds).toEqual(golden.generated_ids);
+    const outcome = await generateFrom(popup, { model: 'full', prompt: tinyStoriesGolden.prompt, backend: 'wasm', params: { maxTokens: 32, temperature: 0, stopAtEos: false } });
+    expect(outcome.result?.tokenIds).toEqual(tinyStoriesGolden.generated_ids);
   });
 });

@@ -10,7 +10,7 @@
  */
 import {
   attribute, floatAttr, floatTensor, int64Tensor, intAttr, intAttribute, intsAttribute, makeNode, type OnnxModel, type OnnxNode,
-  parseModel, serializeModel, tensorValues,
+  parseModel, serializeModel, storedExternally, tensorValues,
 } from './onnx-model.ts';
 
 export interface FusedGraph {
@@ -248,17 +248,12 @@ export function fuseDecoderGraph(bytes: Uint8Array, maxPositions: number): Fused
     return undefined;
   }
   // Weights kept in another file (external data) cannot be read or repacked here: such a model runs as exported.
-  if ([...model.initializers.values()].some(storedOutside)) return undefined;
+  if ([...model.initializers.values()].some(storedExternally)) return undefined;
   try {
     return fuse(model, maxPositions);
   } catch {
     return undefined; // a graph this pass misreads runs as exported rather than not at all
   }
-}
-
-/** TensorProto.data_location = EXTERNAL (field 14). */
-function storedOutside(tensor: { fields: { no: number; wire: number; value?: bigint }[] }): boolean {
-  return tensor.fields.some((f) => f.no === 14 && f.wire === 0 && f.value === 1n);
 }
 
 function fuse(model: OnnxModel, maxPositions: number): FusedGraph | undefined {

@@ -13,7 +13,8 @@ const GRAPH = { node: 1, initializer: 5, input: 11, output: 12 } as const;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5, domain: 7 } as const;
 const ATTR = { name: 1, f: 2, i: 3, ints: 8, type: 20 } as const;
 const ATTR_TYPE = { FLOAT: 1, INT: 2, INTS: 7 } as const;
-const TENSOR = { dims: 1, dataType: 2, floatData: 4, int64Data: 7, name: 8, rawData: 9, externalData: 13 } as const;
+const TENSOR = { dims: 1, dataType: 2, floatData: 4, int64Data: 7, name: 8, rawData: 9, externalData: 13, dataLocation: 14 } as const;
+const EXTERNAL_LOCATION = 1n;
 export const DATA_TYPE = { FLOAT: 1, INT64: 7 } as const;
 
 export interface OnnxNode {
@@ -184,6 +185,11 @@ export const intsAttr = (name: string, values: number[]): WireField[] => [string
 export const floatAttr = (name: string, value: number): WireField[] => [stringField(ATTR.name, name), floatField(ATTR.f, value), intField(ATTR.type, ATTR_TYPE.FLOAT)];
 
 /** A float or int64 initializer's values as numbers (raw_data or the typed repeated field). */
+/** An initializer whose bytes live in another file (TensorProto.data_location = EXTERNAL). */
+export function storedExternally(tensor: OnnxTensor): boolean {
+  return tensor.fields.some((f) => f.no === TENSOR.dataLocation && f.wire === 0 && f.value === EXTERNAL_LOCATION);
+}
+
 export function tensorValues(tensor: OnnxTensor): number[] {
   const raw = tensor.fields.find((f) => f.no === TENSOR.rawData);
   if (raw && raw.wire === 2) {
