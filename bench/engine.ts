@@ -26,12 +26,13 @@ const theirs: Partial<Record<Backend, { model: any; tokenizer: any }>> = {};
 
 /**
  * `build` may end in `+cpu-select` (WebGPU with logits read back and tokens selected on the CPU), `+unfused` (the graph
- * as exported, without the engine's fusion pass) and/or `+uncaptured` (WebGPU decode steps as ordinary session runs,
- * not a replayed graph), for comparison.
+ * as exported, without the engine's fusion pass), `+ort-steps` (WebGPU decode steps on onnxruntime, not on our WGSL
+ * kernels) and/or `+uncaptured` (those steps as ordinary session runs, not a replayed graph), for comparison.
  */
 async function runOurs(backend: Backend, prompt: string, newTokens: number, build = 'asyncify'): Promise<RunResult> {
   const [ortBuild, ...flags] = build.split('+') as [OrtBuild, ...string[]];
-  const engine = (ours[`${backend}|${build}`] ??= await loadOurs(backend, !flags.includes('cpu-select'), ortBuild, !flags.includes('unfused'), !flags.includes('uncaptured')));
+  const engine = (ours[`${backend}|${build}`] ??= await loadOurs(backend, !flags.includes('cpu-select'), ortBuild, !flags.includes('unfused'), !flags.includes('uncaptured'),
+    !flags.includes('ort-steps')));
   stepRunMs.length = 0;
   const started = performance.now();
   let first = 0;

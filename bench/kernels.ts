@@ -7,6 +7,10 @@ import { argmaxTwin, repetitionPenaltyTwin, topKTwin, type Candidate } from '../
 import { seededRandom } from '../workers/engines/decoding/sampler.ts';
 import type { GenerateParams } from '../workers/engines/types.ts';
 import { loadOurs } from './ours.ts';
+import { WgslDecoder } from '../shaders/decode-step.ts';
+import { DecodeTwin } from '../shaders/decode-twin.ts';
+import { decodeProgram } from '../workers/engines/graph/decode-program.ts';
+import { fuseDecoderGraph } from '../workers/engines/graph/fuse-decoder.ts';
 
 export interface KernelCase {
   vocab: number;
@@ -86,10 +90,15 @@ async function kernelCheck(cases: KernelCase[]) {
   });
 }
 
-/** The same requests through the engine with GPU selection on and off (both WebGPU); token ids of each. */
-async function engineCheck(requests: { prompt: string; params: GenerateParams }[]) {
+/**
+ * The same requests through the engine as shipped on WebGPU (decode steps on our WGSL kernels, GPU token selection),
+ * with onnxruntime's captured decode steps (the fallback when our kernels cannot build), and with ordinary session
+ * runs reading every logits row back (CPU selection); token ids of each (`captured` for the requests `capturedFor` names).
+ */
+async function engineCheck(requests: { prompt: string; params: GenerateParams }[], capturedFor: number[] = []) {
   const onGpu = await loadOurs('webgpu', true);
   const onCpu = await loadOurs('webgpu', false);
+  const onCaptured = capturedFor.length ? await loadOurs('webgpu', true, 'asyncify', true, true, false) : undefined;
   const run = async (engine: Awaited<ReturnType<typeof loadOurs>>, prompt: string, params: GenerateParams) => {
     const stream = engine.generate({ id: 'check', prompt, params });
     for (;;) {
@@ -98,13 +107,77 @@ async function engineCheck(requests: { prompt: string; params: GenerateParams }[
     }
   };
   const results = [];
-  for (const { prompt, params } of requests) {
-    results.push({ gpu: await run(onGpu, prompt, params), cpu: await run(onCpu, prompt, params) });
+  for (const [i, { prompt, params }] of requests.entries()) {
+    results.push({
+      gpu: await run(onGpu, prompt, params), cpu: await run(onCpu, prompt, params),
+      ...(onCaptured && capturedFor.includes(i) ? { captured: await run(onCaptured, prompt, params), capturedGraph: onCaptured.info.graph } : {}),
+      graph: onGpu.info.graph,
+    });
   }
   await onGpu.unload();
   await onCpu.unload();
+  await onCaptured?.unload();
   return results;
 }
 
-Object.assign(globalThis, { pocketKernels: { kernelCheck, engineCheck } });
+/**
+ * The WGSL decode step (shaders/decode-step.ts) against its CPU twin on the bundled TinyStories model: the prompt is
+ * fed one token at a time from position 0, then `steps` greedy tokens; every step's logits are read back and compared.
+ */
+async function decodeCheck(prompt: number[], steps: number, rows: number) {
+  const bytes = new Uint8Array(await (await fetch('/models/tinystories-656k/model.onnx')).arrayBuffer());
+  const program = decodeProgram(fuseDecoderGraph(bytes, 512)!.bytes)!;
+  const dev = await device();
+  const decoder = await WgslDecoder.create(dev, program, rows);
+  const twin = new DecodeTwin(program, rows);
+  const readback = dev.createBuffer({ size: program.vocab * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const read = async (source: GPUBuffer, size: number) => {
+    const encoder = dev.createCommandEncoder();
+    encoder.copyBufferToBuffer(source, 0, readback, 0, size);
+    dev.queue.submit([encoder.finish()]);
+    await readback.mapAsync(GPUMapMode.READ);
+    const data = new Float32Array(readback.getMappedRange(0, size).slice(0));
+    readback.unmap();
+    return data;
+  };
+  const argmax = (row: Float32Array) => row.reduce((best, value, i) => (value > row[best]! ? i : best), 0);
+  let worst = 0;
+  let scale = 0;
+  const tokens: number[] = [];
+  const twinTokens: number[] = [];
+  let token = prompt[0]!;
+  for (let position = 0; position < prompt.length + steps - 1; position++) {
+    decoder.step(token, position);
+    const gpu = await read(decoder.logits, program.vocab * 4);
+    const cpu = twin.step(token, position);
+    for (let i = 0; i < gpu.length; i++) {
+      worst = Math.max(worst, Math.abs(gpu[i]! - cpu[i]!));
+      scale = Math.max(scale, Math.abs(cpu[i]!));
+    }
+    if (position + 1 < prompt.length) {
+      token = prompt[position + 1]!;
+    } else {
+      token = argmax(gpu);
+      tokens.push(token);
+      twinTokens.push(argmax(cpu));
+    }
+  }
+  // The cache as the kernels wrote it vs the twin's: layer 0 keys, the rows written.
+  const written = prompt.length + steps - 1;
+  const cacheGpu = await read(decoder.keys[0]!, Math.min(program.vocab * 4, decoder.keys[0]!.size));
+  let cacheWorst = 0;
+  for (let h = 0; h < program.kvHeads; h++) {
+    for (let t = 0; t < written; t++) {
+      for (let d = 0; d < program.headDim; d++) {
+        const at = (h * rows + t) * program.headDim + d;
+        if (at < cacheGpu.length) cacheWorst = Math.max(cacheWorst, Math.abs(cacheGpu[at]! - twin.keys[0]![at]!));
+      }
+    }
+  }
+  readback.destroy();
+  decoder.destroy();
+  return { tokens, twinTokens, worst, scale, cacheWorst, dispatches: decoder.dispatches };
+}
+
+Object.assign(globalThis, { pocketKernels: { kernelCheck, engineCheck, decodeCheck } });
 document.getElementById('status')!.textContent = 'ready';

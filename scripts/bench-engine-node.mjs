@@ -142,9 +142,9 @@ async function bench() {
   const json = (name) => JSON.parse(readFileSync(join(modelDir, name), 'utf8'));
   const ours = {};
   const stepRuns = [];
-  const runOurs = async (backend, build, selectOnGpu, text = prompt, n = newTokens, captureGraph = true) => {
-    const engine = (ours[`${backend}|${build}|${selectOnGpu}|${captureGraph}`] ??= await OrtDecoderEngine.load({
-      ort: builds[build][0], modelId: 'tinystories-656k', backend, selectOnGpu, captureGraph, onStepRun: (ms) => stepRuns.push(ms),
+  const runOurs = async (backend, build, selectOnGpu, text = prompt, n = newTokens, captureGraph = true, wgslSteps = true) => {
+    const engine = (ours[`${backend}|${build}|${selectOnGpu}|${captureGraph}|${wgslSteps}`] ??= await OrtDecoderEngine.load({
+      ort: builds[build][0], modelId: 'tinystories-656k', backend, selectOnGpu, captureGraph, wgslSteps, onStepRun: (ms) => stepRuns.push(ms),
       model: readFileSync(join(modelDir, 'model.onnx')),
       tokenizer: new TextTokenizer({ tokenizerJson: json('tokenizer.json'), tokenizerConfig: json('tokenizer_config.json') }),
       config: decoderConfigFrom(json('config.json'), json('generation_config.json')),
@@ -187,10 +187,11 @@ async function bench() {
     ? [{ label: 'ours (plain WASM build, shipped)', run: () => runOurs('wasm', 'plain', false) },
       { label: 'transformers.js', run: () => runTheirs('wasm') },
       ...(available('jspi') ? [{ label: 'ours (JSPI build)', run: () => runOurs('wasm', 'jspi', false) }] : [])]
-    : [{ label: `ours (${gpuName}, GPU token selection${gpuBuild === 'jspi' ? ', shipped' : ''})`, run: () => runOurs('webgpu', gpuBuild, true) },
+    : [{ label: `ours (${gpuName}, our WGSL decode steps, GPU token selection${gpuBuild === 'jspi' ? ', shipped' : ''})`, run: () => runOurs('webgpu', gpuBuild, true) },
       { label: 'transformers.js', run: () => runTheirs('webgpu') },
-      { label: `ours (${gpuName}, GPU token selection, decode steps not captured)`, run: () => runOurs('webgpu', gpuBuild, true, prompt, newTokens, false) },
-      { label: `ours (${gpuName}, CPU token selection, not captured)`, run: () => runOurs('webgpu', gpuBuild, false, prompt, newTokens, false) },
+      { label: `ours (${gpuName}, onnxruntime decode steps, captured)`, run: () => runOurs('webgpu', gpuBuild, true, prompt, newTokens, true, false) },
+      { label: `ours (${gpuName}, onnxruntime decode steps, not captured)`, run: () => runOurs('webgpu', gpuBuild, true, prompt, newTokens, false, false) },
+      { label: `ours (${gpuName}, CPU token selection, not captured)`, run: () => runOurs('webgpu', gpuBuild, false, prompt, newTokens, false, false) },
       ...(gpuBuild === 'jspi' && available('asyncify')
         ? [{ label: 'ours (asyncify bundle, GPU token selection)', run: () => runOurs('webgpu', 'asyncify', true) }] : [])]);
 

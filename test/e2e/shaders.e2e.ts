@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
@@ -71,7 +71,26 @@ describe('selection kernels on WebGPU == CPU twins, exactly', () => {
   }
 });
 
-describe('OrtDecoderEngine on WebGPU: captured decode steps with GPU token selection give the same tokens as ordinary runs reading logits back', () => {
+describe('WGSL decode step (shaders/decode-step.ts) == its CPU twin on the bundled TinyStories model', () => {
+  const reference = JSON.parse(readFileSync(join(repoRoot, '../shared/models/TinyStories-656K/reference.json'), 'utf8')) as {
+    prompts: { input_ids: number[]; generated_ids: number[] }[];
+  };
+  test('every step\'s logits and the cache it writes agree with the twin; greedy ids reproduce reference.json', async () => {
+    for (const [i, prompt] of reference.prompts.entries()) {
+      const result = await page.evaluate(([ids, steps, rows]) => (globalThis as unknown as { pocketKernels: { decodeCheck(p: number[], s: number, r: number): Promise<{
+        tokens: number[]; twinTokens: number[]; worst: number; scale: number; cacheWorst: number; dispatches: number;
+      }> } }).pocketKernels.decodeCheck(ids, steps, rows), [prompt.input_ids, prompt.generated_ids.length, i === 0 ? 512 : 48] as const);
+      expect(result.tokens).toEqual(prompt.generated_ids);
+      expect(result.twinTokens).toEqual(prompt.generated_ids);
+      expect(result.scale).toBeGreaterThan(1);
+      expect(result.worst / result.scale).toBeLessThan(1e-5);
+      expect(result.cacheWorst).toBeLessThan(1e-4);
+      expect(result.dispatches).toBe(24);
+    }
+  });
+});
+
+describe('OrtDecoderEngine on WebGPU: decode steps on our WGSL kernels (and, as the fallback, onnxruntime\'s captured steps) with GPU token selection give the same tokens as ordinary runs reading logits back', () => {
   test('greedy, repetition penalty, seeded top-k / top-p sampling, full-vocabulary sampling', async () => {
     const requests: { prompt: string; params: GenerateParams }[] = [
       { prompt: 'Once upon a time', params: { maxTokens: 48, temperature: 0, stopAtEos: false } },
@@ -83,12 +102,18 @@ describe('OrtDecoderEngine on WebGPU: captured decode steps with GPU token selec
       // Past the captured decoder's first 128 cache rows: it is replaced by one of 256 mid-request… before the prompt.
       { prompt: 'Once upon a time', params: { maxTokens: 140, temperature: 0, stopAtEos: false } },
     ];
-    const results = await page.evaluate((r) => (globalThis as unknown as {
-      pocketKernels: { engineCheck(r: unknown): Promise<{ gpu: number[]; cpu: number[] }[]> } }).pocketKernels.engineCheck(r), requests);
+    // The captured fallback: greedy, seeded top-k with a penalty, and past its first 128 rows.
+    const capturedFor = [0, 2, 6];
+    const results = await page.evaluate(([r, c]) => (globalThis as unknown as {
+      pocketKernels: { engineCheck(r: unknown, c: number[]): Promise<{ gpu: number[]; cpu: number[]; captured?: number[]; graph: string; capturedGraph?: string }[]> } })
+      .pocketKernels.engineCheck(r, c), [requests, capturedFor] as const);
     results.forEach((result, i) => {
       expect(result.gpu.length, JSON.stringify(requests[i])).toBeGreaterThan(0);
       expect(result.gpu, JSON.stringify(requests[i])).toEqual(result.cpu);
+      if (capturedFor.includes(i)) expect(result.captured, JSON.stringify(requests[i])).toEqual(result.cpu);
     });
+    expect(results[0]!.graph).toContain('decode steps run on our WGSL kernels');
+    expect(results[0]!.capturedGraph).toContain('decode steps replay a captured fixed-shape graph');
     // Penalty and sampling really changed the output (so the comparisons above cover those paths).
     expect(results[1]!.gpu).not.toEqual(results[0]!.gpu);
     expect(results[2]!.gpu).not.toEqual(results[0]!.gpu.slice(0, 64));

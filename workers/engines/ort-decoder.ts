@@ -3,6 +3,7 @@ import { GpuTokenHistory, GpuTokenSelector, type GpuRow } from '../../shaders/gp
 import { createSampler, type Sampler } from './decoding/sampler.ts';
 import { fuseDecoderGraph } from './graph/fuse-decoder.ts';
 import { CapturedDecoder } from './captured-decoder.ts';
+import { WgslSteps } from './wgsl-steps.ts';
 import { candidatesWanted, type OutputConstraints, outputConstraintsFor } from './decoding/output-constraints.ts';
 import type { DecoderConfig } from './model-config.ts';
 import type { TextTokenizer } from './tokenizer.ts';
@@ -35,6 +36,11 @@ export interface OrtDecoderOptions {
    * once and replays (captured-decoder.ts). false runs every step as an ordinary session run.
    */
   captureGraph?: boolean | undefined;
+  /**
+   * WebGPU only (default true): run decode steps on our own WGSL kernels (shaders/decode-step.ts) when the fused
+   * graph is one they run; false leaves them to onnxruntime (captured or not, as `captureGraph` says).
+   */
+  wgslSteps?: boolean | undefined;
   /**
    * Weights stored beside the graph (the external-data layout of big exports, e.g. `model.onnx_data`), by the file
    * name the graph refers to them by. Such a graph runs as exported: the fusion pass reads weights inside the file only.
@@ -85,7 +91,8 @@ export class OrtDecoderEngine implements Engine {
     private readonly gpu: GpuTokenSelector | undefined,
     /** The fused graph, kept while decode steps can run captured (WebGPU). */
     private capturable: Uint8Array | undefined,
-    private captured: CapturedDecoder | undefined,
+    /** What runs decode steps after the prompt on WebGPU: our WGSL kernels, or onnxruntime replaying a captured graph. */
+    private captured: CapturedDecoder | WgslSteps | undefined,
     private readonly onStepRun: ((ms: number) => void) | undefined,
   ) {
     this.ones = new BigInt64Array(config.contextLength).fill(1n);
@@ -146,9 +153,18 @@ export class OrtDecoderEngine implements Engine {
         throw new Error(`WebGPU token selection could not start: ${(error as Error).message}`);
       }
     }
-    let captured: CapturedDecoder | undefined;
-    // Models up to the split-prefill size only: the fixed-shape session holds another copy of the weights.
-    if (gpu && fused && fusedLoaded && (options.captureGraph ?? true) && options.model.byteLength <= SPLIT_PREFILL_MAX_BYTES) {
+    let captured: CapturedDecoder | WgslSteps | undefined;
+    // Models up to the split-prefill size only: the kernels' buffers (or the fixed-shape session) hold another copy of the weights.
+    const small = options.model.byteLength <= SPLIT_PREFILL_MAX_BYTES;
+    if (gpu && fused && fusedLoaded && (options.wgslSteps ?? true) && small) {
+      try {
+        captured = await WgslSteps.create(ort, fused.bytes, config);
+        if (captured) graph += `; decode steps run on our WGSL kernels (${captured.dispatches} launches a step, one submit; KV cache of ${captured.maxLength} rows)`;
+      } catch (error) {
+        graph += `; decode steps stay on onnxruntime (our WGSL kernels did not build: ${(error as Error).message.slice(0, 160)})`;
+      }
+    }
+    if (!captured && gpu && fused && fusedLoaded && (options.captureGraph ?? true) && small) {
       try {
         captured = await CapturedDecoder.create(ort, fused.bytes, config, Math.min(CAPTURED_ROWS, config.contextLength));
         if (captured) graph += `; decode steps replay a captured fixed-shape graph (KV cache of ${captured.maxLength} rows, more on demand)`;
@@ -168,7 +184,9 @@ export class OrtDecoderEngine implements Engine {
   }
 
   /** The captured decoder with room for `rows` cache rows (replaced by a bigger one when needed), or undefined. */
-  private async capturedFor(rows: number): Promise<CapturedDecoder | undefined> {
+  private async capturedFor(rows: number): Promise<CapturedDecoder | WgslSteps | undefined> {
+    // Our kernels' cache has a fixed size (the context, up to 2,048 rows): a request that needs more runs its steps on onnxruntime.
+    if (this.captured instanceof WgslSteps) return rows <= this.captured.maxLength ? this.captured : undefined;
     if (!this.captured || !this.capturable) return undefined;
     if (this.captured.maxLength >= rows) return this.captured;
     const maxLength = Math.min(this.config.contextLength, 2 ** Math.ceil(Math.log2(rows)));
@@ -213,7 +231,7 @@ export class OrtDecoderEngine implements Engine {
     let prefillStarted = now();
     let finishReason: FinishReason = 'length';
 
-    let captured: CapturedDecoder | undefined;
+    let captured: CapturedDecoder | WgslSteps | undefined;
 
     try {
       captured = await this.capturedFor(fitted.ids.length + fitted.maxNew);
