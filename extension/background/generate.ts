@@ -17,14 +17,22 @@ const awaitingHost = new Map<string, (port: PortLike) => void>();
  */
 async function portFromHost(): Promise<PortLike> {
   const streamId = newMessageId();
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const connected = new Promise<PortLike>((resolve, reject) => {
     awaitingHost.set(streamId, resolve);
-    setTimeout(() => {
+    timer = setTimeout(() => {
       if (awaitingHost.delete(streamId)) reject(new ModelHostError('the model host did not connect back'));
     }, 30_000);
   });
-  await callModelHost('host.stream.open', { streamId });
-  return connected;
+  try {
+    await callModelHost('host.stream.open', { streamId });
+  } catch (error) {
+    // Nobody will connect back: forget the stream (else its timer rejects a promise nobody awaits).
+    awaitingHost.delete(streamId);
+    clearTimeout(timer);
+    throw error;
+  }
+  return connected.finally(() => clearTimeout(timer));
 }
 
 /** Relays one generation to the model host; a surface that disconnects aborts it there too. */

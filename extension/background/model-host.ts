@@ -1,5 +1,5 @@
 import { createOffscreenDocument, offscreenDocumentExists, request } from '../platform/index.ts';
-import { ModelHostError } from '../protocol/errors.ts';
+import { ModelHostError, PocketError } from '../protocol/errors.ts';
 import type { Kind, RequestOf, ResponseOf } from '../protocol/messages.ts';
 
 const OFFSCREEN_PATH = 'offscreen/index.html';
@@ -33,8 +33,17 @@ export async function callModelHost<K extends Kind & `host.${string}`>(kind: K, 
     return await request(kind, payload);
   } catch (error) {
     // The host may have been closed between the check and the send; one fresh start, then the error stands.
-    if (!(error instanceof Error) || !/Receiving end does not exist/.test(error.message)) throw error;
+    if (error instanceof PocketError) throw error;
+    if (!(error instanceof Error) || !/Receiving end does not exist/.test(error.message)) throw hostGone(error);
     await ensureModelHost();
-    return request(kind, payload);
+    try {
+      return await request(kind, payload);
+    } catch (again) {
+      throw again instanceof PocketError ? again : hostGone(again);
+    }
   }
 }
+
+/** Chrome's own messaging errors ("message channel closed", the host closed mid-request) as our named error. */
+const hostGone = (error: unknown) =>
+  new ModelHostError(`the model host did not answer: ${error instanceof Error ? error.message : String(error)}`);

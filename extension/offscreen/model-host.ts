@@ -18,7 +18,9 @@ export class ModelHost {
     const busy = (this.waiting.get(label) ?? 0) > 0;
     this.waiting.set(label, (this.waiting.get(label) ?? 0) + 1);
     if (busy) emit({ type: 'status', stage: 'queued' });
+    let started = false;
     const run = async () => {
+      started = true;
       if (signal.aborted) throw new AbortError('cancelled while queued');
       try {
         const result = await this.pool.get(label).stream('worker.generate', request, emit, signal);
@@ -31,10 +33,19 @@ export class ModelHost {
         throw error;
       }
     };
-    const result = (this.queues.get(label) ?? Promise.resolve()).then(run, run);
-    const settled = result.catch(() => undefined).finally(() => this.waiting.set(label, (this.waiting.get(label) ?? 1) - 1));
+    const queued = (this.queues.get(label) ?? Promise.resolve()).then(run, run);
+    const settled = queued.catch(() => undefined).finally(() => this.waiting.set(label, (this.waiting.get(label) ?? 1) - 1));
     this.queues.set(label, settled);
-    return result;
+    // Aborted while still waiting its turn: the caller hears at once (the queue still skips it when its turn comes).
+    // Once running, an abort stops the worker's stream, which ends with the text so far.
+    return new Promise<GenerateResult>((resolve, reject) => {
+      const onAbort = () => {
+        if (!started) reject(new AbortError('cancelled while queued'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      if (signal.aborted) onAbort();
+      queued.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 
   unload(model: string): boolean {

@@ -1,10 +1,11 @@
-import { ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
+import { AbortError, ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
 import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 import type { PocketDb, ProbeRunRow } from '../storage/db.ts';
 import type { ProbeConfig, ProbeRunDoc } from '../features/probes/config.ts';
 import { executeRun, type Generate, type ProbeStore } from '../features/probes/runner.ts';
 import { resolveModel } from '../../models/registry.ts';
 import { SUITE_NAMES } from '../features/probes/suites.ts';
+import { callFailed, type ItemResult } from '../features/probes/stats.ts';
 
 type HostGenerate = (request: GenerateRequestPayload, emit: (event: GenerateEvent) => void, signal: AbortSignal) => Promise<GenerateResult>;
 
@@ -12,7 +13,9 @@ export function dexieProbeStore(db: PocketDb): ProbeStore {
   return {
     getRun: (id) => db.probeRuns.get(id),
     putRun: async (row) => void await db.probeRuns.put(row),
-    doneKeys: async (runId) => new Set((await db.probeItems.where('runId').equals(runId).primaryKeys()).map((key) => key[1])),
+    // Items whose model call failed are not done: a resumed run tries them again.
+    doneKeys: async (runId) => new Set((await db.probeItems.where('runId').equals(runId).toArray())
+      .filter((row) => !callFailed(row.result as ItemResult)).map((row) => row.itemKey)),
     putItem: async (row) => void await db.probeItems.put(row),
   };
 }
@@ -40,6 +43,8 @@ export class ProbeHost {
           ...(r.temperature > 0 ? { topK: 40, topP: 0.95 } : {}),
         },
       }, () => undefined, signal);
+      // An engine stopped mid-stream answers with what it had: that is no answer to score (and would be kept as done).
+      if (signal.aborted || result.finishReason === 'abort') throw new AbortError('stopped');
       return result.text;
     };
   }

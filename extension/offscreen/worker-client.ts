@@ -48,16 +48,22 @@ export class WorkerClient {
     if (this.dead) return Promise.reject(new WorkerCrashedError(`worker "${this.label}" is gone`));
     const id = newMessageId();
     return new Promise((resolve, reject) => {
-      this.streams.set(id, { kind, onEvent: onEvent as (event: unknown) => void, resolve: resolve as (r: unknown) => void, reject });
-      signal?.addEventListener('abort', () => {
+      const onAbort = () => {
         if (this.streams.has(id) && !this.dead) void this.request('worker.abort', { requestId: id }).catch(() => {});
-      });
+      };
+      // The listener goes when the stream settles: one signal may serve a whole run of streams (a probe run).
+      const settle = <T>(fn: (value: T) => void) => (value: T) => {
+        signal?.removeEventListener('abort', onAbort);
+        fn(value);
+      };
+      this.streams.set(id, { kind, onEvent: onEvent as (event: unknown) => void, resolve: settle(resolve as (r: unknown) => void), reject: settle(reject) });
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.worker.postMessage({ kind, id, payload } satisfies Envelope);
+      if (signal?.aborted) onAbort();
     });
   }
 
   terminate(reason = 'terminated'): void {
-    this.worker.terminate();
     this.fail(new WorkerCrashedError(`worker "${this.label}" ${reason}`));
   }
 
@@ -86,6 +92,8 @@ export class WorkerClient {
   }
 
   private fail(error: Error): void {
+    // A worker that threw out of its event loop keeps running (with its engine and GPU memory): stop it for good.
+    if (!this.dead) this.worker.terminate();
     this.dead = true;
     for (const waiting of this.pending.values()) waiting.reject(error);
     for (const stream of this.streams.values()) stream.reject(error);

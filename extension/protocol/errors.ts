@@ -41,6 +41,7 @@ export class BusyError extends named('BusyError') {}
 
 /** Errors of a model-written script: `data.line`/`data.column` (both 1-based) survive the wire. */
 export class ScriptError extends PocketError {
+  static override readonly errorName: string = 'ScriptError';
   get line(): number | undefined {
     return typeof this.data?.line === 'number' ? this.data.line : undefined;
   }
@@ -65,7 +66,8 @@ export class NavigationError extends namedScript('NavigationError') {}
 export class ScriptRuntimeError extends namedScript('ScriptRuntimeError') {}
 
 const errorClasses = [
-  ValidationError, UntrustedSenderError, UnknownKindError, ModelHostError, WorkerCrashedError, ContentScriptError,
+  // The bases too: code that throws one directly (no better class yet) keeps its name across the wire.
+  PocketError, ScriptError, ValidationError, UntrustedSenderError, UnknownKindError, ModelHostError, WorkerCrashedError, ContentScriptError,
   ModelNotFoundError, IntegrityError, QuotaError, DeviceLostError, OutOfMemoryError, AbortError, DisconnectedError,
   InternalError, BusyError, NotFoundError, ActionError, ApiError, ScriptSyntaxError, BudgetError, NavigationError,
   ScriptRuntimeError,

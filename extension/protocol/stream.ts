@@ -33,14 +33,22 @@ export function openStream<Req, Ev, Res>(
 ): Promise<Res> {
   const id = newMessageId();
   return new Promise((resolve, reject) => {
+    // Already stopped (the caller went away while the stream was being set up): nothing is sent.
+    if (signal?.aborted) {
+      port.disconnect();
+      reject(new AbortError(`stream "${route.kind}" aborted`));
+      return;
+    }
     let settled = false;
+    const onAbort = () => finish(() => reject(new AbortError(`stream "${route.kind}" aborted`)));
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
+      signal?.removeEventListener('abort', onAbort);
       fn();
       port.disconnect();
     };
-    signal?.addEventListener('abort', () => finish(() => reject(new AbortError(`stream "${route.kind}" aborted`))));
+    signal?.addEventListener('abort', onAbort, { once: true });
     port.onMessage.addListener((raw) => {
       try {
         const frame: StreamFrame = parseOrThrow(StreamFrameSchema, raw, `stream frame for "${route.kind}"`);

@@ -6,7 +6,7 @@ import {
 } from '../../extension/protocol/errors.ts';
 
 describe('named errors across the boundary', () => {
-  test.each([ValidationError, UntrustedSenderError, IntegrityError, AbortError])('%o comes back as the same class', (cls) => {
+  test.each([ValidationError, UntrustedSenderError, IntegrityError, AbortError, PocketError, ScriptError])('%o comes back as the same class', (cls) => {
     const original = new cls('something specific', { file: 'model.onnx', bytes: 12 });
     const wire = JSON.parse(JSON.stringify(serializeError(original)));
     const back = deserializeError(wire);

@@ -46,6 +46,36 @@ describe('streams over ports', () => {
     expect(result).toEqual({ total: 5 });
   });
 
+  test('a signal already aborted sends nothing and rejects with AbortError', async () => {
+    const [client, server] = portPair();
+    let called = false;
+    serveStream(server, countRoute, async () => {
+      called = true;
+      return { total: 0 };
+    });
+    const abort = new AbortController();
+    abort.abort();
+    await expect(openStream(client, countRoute, { to: 1 }, () => {}, abort.signal)).rejects.toBeInstanceOf(AbortError);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(called).toBe(false);
+  });
+
+  test('the abort listener goes when the stream ends (one signal may serve many streams)', async () => {
+    const abort = new AbortController();
+    let listeners = 0;
+    const signal = abort.signal;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => { listeners++; add(...args); }) as typeof add;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => { listeners--; remove(...args); }) as typeof remove;
+    for (let i = 0; i < 3; i++) {
+      const [client, server] = portPair();
+      serveStream(server, countRoute, async ({ to }) => ({ total: to }));
+      await openStream(client, countRoute, { to: 2 }, () => {}, signal);
+    }
+    expect(listeners).toBe(0);
+  });
+
   test('a handler error arrives as the same named class', async () => {
     const [client, server] = portPair();
     serveStream(server, countRoute, async () => {

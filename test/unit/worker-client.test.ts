@@ -2,7 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { WorkerClient } from '../../extension/offscreen/worker-client.ts';
 import { WorkerPool } from '../../extension/offscreen/worker-pool.ts';
-import { DeviceLostError, WorkerCrashedError } from '../../extension/protocol/errors.ts';
+import { AbortError, DeviceLostError, WorkerCrashedError } from '../../extension/protocol/errors.ts';
+import { ModelHost } from '../../extension/offscreen/model-host.ts';
+import type { GenerateRequestPayload } from '../../extension/protocol/schemas.ts';
 import { serializeError } from '../../extension/protocol/errors.ts';
 
 const probe = {
@@ -53,6 +55,44 @@ describe('WorkerClient', () => {
     await expect(pending).rejects.toThrow(/crashed: out of memory/);
     expect(client.alive).toBe(false);
     await expect(client.request('worker.device.probe', {})).rejects.toBeInstanceOf(WorkerCrashedError);
+    // An error event does not stop a worker: the client does (else it keeps its engine and GPU memory).
+    expect(fake.terminated).toBe(true);
+  });
+});
+
+describe('ModelHost queue', () => {
+  /** A pool whose one worker finishes each stream when `finish` is called (or at once for an aborted signal). */
+  function slowPool() {
+    const finishers: (() => void)[] = [];
+    const client = {
+      stream: (_kind: string, _request: unknown, _emit: unknown, signal: AbortSignal) => new Promise((resolve) => {
+        const done = () => resolve({ text: signal.aborted ? 'partial' : 'full', tokenIds: [], finishReason: signal.aborted ? 'abort' : 'stop', stats: {} });
+        finishers.push(done);
+        signal.addEventListener('abort', done, { once: true });
+      }),
+    };
+    return { pool: { get: () => client, terminate: () => true } as unknown as WorkerPool, finishers };
+  }
+  const request = { model: 'm', prompt: 'p', params: { maxTokens: 4 } } as GenerateRequestPayload;
+
+  test('a request aborted while queued is rejected at once, not when the one ahead finishes; the running one keeps its text', async () => {
+    const { pool, finishers } = slowPool();
+    const host = new ModelHost(pool);
+    const first = new AbortController();
+    const second = new AbortController();
+    const running = host.generate(request, () => {}, first.signal);
+    const queued = host.generate(request, () => {}, second.signal);
+    await Promise.resolve();
+    second.abort();
+    await expect(queued).rejects.toBeInstanceOf(AbortError);
+    expect(finishers).toHaveLength(1);
+    first.abort();
+    await expect(running).resolves.toMatchObject({ text: 'partial', finishReason: 'abort' });
+    // The queue goes on: the next request runs.
+    const third = host.generate(request, () => {}, new AbortController().signal);
+    await new Promise((r) => setTimeout(r, 0));
+    finishers.at(-1)!();
+    await expect(third).resolves.toMatchObject({ text: 'full' });
   });
 });
 

@@ -33,16 +33,17 @@ const NOT_UNITS = new Set([
 
 /**
  * One number in running text. A minus counts only where it cannot be a subtraction (not right after a digit, a
- * letter or a closing bracket). Thousands separators need groups of exactly three digits, so "1,2,3" is three numbers.
+ * letter or a closing bracket, nor after a digit and a space: "48 - 6"). A sentence's full stop after a fraction
+ * ("1/2.") ends it. Thousands separators need groups of exactly three digits, so "1,2,3" is three numbers.
  * Two more forms exist where the text allows decimal commas (see `decimalCommas`): `eu`, European thousands dots with
  * a decimal comma ("1.234,5"), and `dc`, a decimal comma ("2,5", "3,75", "0,125"), never inside a list ("1,2,3").
  */
 const DIGITS = String.raw`(?<eu>\d{1,3}(?:\.\d{3})+,\d+(?![\d,]))|(?<dots>\d{1,3}(?:\.\d{3}){2,}(?![\d,.]))|` +
   String.raw`(?<dc>(?<!\d,)(?:0,\d+|\d+,(?:\d{1,2}|\d{4,}))(?!\d|,\d))|`;
 const numberPattern = (commaDecimals: boolean) => new RegExp(
-  String.raw`(?<![\w.)\]])(?<sign>[-−–]\s?)?(?<cur>[$€£¥₹]\s?)?(?<sign2>[-−])?` +
+  String.raw`(?<![\w.)\]])(?:(?<![\d)\]]\s+)(?<sign>[-−–]\s?))?(?<cur>[$€£¥₹]\s?)?(?<sign2>[-−])?` +
   String.raw`(?<num>${commaDecimals ? DIGITS : String.raw`(?<dots>\d{1,3}(?:\.\d{3}){2,}(?![\d,.]))|`}(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)` +
-  String.raw`(?:\s+(?<mixn>\d+)\s*\/\s*(?<mixd>\d+)|\s*\/\s*(?<den>\d+(?:\.\d+)?)(?![\d.]))?` +
+  String.raw`(?:\s+(?<mixn>\d+)\s*\/\s*(?<mixd>\d+)|\s*\/\s*(?<den>\d+(?:\.\d+)?)(?!\d|\.\d))?` +
   String.raw`(?<pct>\s?%|\s+percent\b)?(?:\s?(?<unit>[A-Za-z]{1,15})\b)?`,
   'g',
 );
@@ -121,7 +122,10 @@ function strip(found: Found | Extracted): Extracted {
  * model starts writing a new problem of its own (few-shot prompts invite that).
  */
 export function answerRegion(text: string): string {
-  const cleaned = text.replace(/<<[^<>]*>>/g, '');
+  // LaTeX the models write: \frac{3}{4} is 3/4, {,} a thousands comma.
+  const cleaned = text.replace(/<<[^<>]*>>/g, '')
+    .replace(/\\[dt]?frac\s*\{\s*([^{}]*?)\s*\}\s*\{\s*([^{}]*?)\s*\}/g, '$1/$2')
+    .replace(/\{,\}/g, ',');
   const next = /\n\s*(?:Question|Problem|Q)\s*:/i.exec(cleaned);
   return next ? cleaned.slice(0, next.index) : cleaned;
 }
@@ -140,7 +144,10 @@ export function extractAnswer(raw: string): Extracted {
     const hits = [...text.matchAll(marker)].reverse();
     for (const hit of hits) {
       const after = text.slice(hit.index + hit[0].length, hit.index + hit[0].length + 60);
-      const got = firstNumberIn(after, how, commaDecimals);
+      // "The answer is 7 - 2 = 5.": the result, after the last "=" of that sentence.
+      const line = after.split(/\n|\.(?:\s|$)/)[0]!;
+      const equals = line.lastIndexOf('=');
+      const got = (equals >= 0 ? firstNumberIn(line.slice(equals + 1), how, commaDecimals) : null) ?? firstNumberIn(after, how, commaDecimals);
       if (got) return got;
     }
   }

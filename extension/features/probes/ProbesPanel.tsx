@@ -78,7 +78,9 @@ function RunView({ run }: { run: ProbeRunRow }) {
                   <td data-field="exact">{meanStd(c.methods.exact)}</td>
                   <td data-field="judge">{meanStd(c.methods.judge)}{c.judgeNeither > 0 && <span class="muted"> ({c.judgeNeither} neither)</span>}</td>
                   <td data-field="drop">{drops.has(c.key) ? pct(drops.get(c.key)!) : ''}</td>
-                  <td data-field="disagree">{c.disagreements.parseVsExact}/{c.disagreements.parseVsJudge}</td>
+                  <td data-field="disagree">{c.disagreements.parseVsExact}/{c.disagreements.parseVsJudge}
+                    {c.errors > 0 && <span class="error" data-field="errors"> · {c.errors} failed call(s), not scored</span>}
+                    {c.partialRepeats > 0 && <span class="muted" data-field="partial"> · {c.partialRepeats} unfinished repeat(s) left out</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -83,7 +83,8 @@ export function exactMatch(reply: string, item: ProbeItem): boolean {
 
 /** A judge's verdict: true for yes, false for no, null when it says neither (or both). */
 export function parseJudge(reply: string): boolean | null {
-  const words = (ownPart(reply).toLowerCase().match(/\b(yes|no|correct|incorrect)\b/g) ?? []);
+  // "not correct" / "not right" is a no, whatever word comes first.
+  const words = (ownPart(reply).toLowerCase().match(/\bnot\s+(?:correct|right)\b|\b(?:yes|no|correct|incorrect)\b/g) ?? []);
   const first = words[0];
   if (first === undefined) return null;
   return first === 'yes' || first === 'correct';

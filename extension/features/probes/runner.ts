@@ -1,9 +1,10 @@
 import type { ProbeItemRow, ProbeRunRow } from '../../storage/db.ts';
+import { AbortError } from '../../protocol/errors.ts';
 import type { ProbeConfig, ProbeRunDoc } from './config.ts';
 import { exactMatch, parseAnswer, parseJudge } from './extract.ts';
 import { perturb, type Perturbation } from './perturb.ts';
 import { buildMessages, buildPrompt, judgeMessages, judgePrompt, STOP, type ChatTurn, type Strategy } from './prompts.ts';
-import type { ItemResult } from './stats.ts';
+import { callFailed, type ItemResult } from './stats.ts';
 import { loadSuite, type ProbeItem, type Suite } from './suites.ts';
 
 /** One model call: the text it produced. A chat model gets `messages` (and an empty prompt) instead of a prompt. */
@@ -86,6 +87,8 @@ export async function runUnit(unit: Unit, config: ProbeConfig, generate: Generat
       ...(chat ? { prompt: '', messages: buildMessages(unit.suite, unit.item, unit.strategy), stop: [] }
         : { prompt: buildPrompt(unit.suite, unit.item, unit.strategy), stop: STOP }),
     }, signal);
+    // A reply cut short by Cancel is not an answer: the unit stays to do.
+    if (signal.aborted) throw new AbortError('stopped');
   } catch (error) {
     if (signal.aborted) throw error;
     return { ...base, reply: '', parsed: null, correct: { parse: false, exact: false, judge: null }, error: describe(error), ms: Date.now() - started, finishedAt: Date.now() };
@@ -102,6 +105,7 @@ export async function runUnit(unit: Unit, config: ProbeConfig, generate: Generat
         model: config.judge, maxTokens: 8, temperature: 0, seed: 0, ...backend,
         ...(chat ? { prompt: '', messages: judgeMessages(unit.item, reply), stop: [] } : { prompt: judgePrompt(unit.item, reply), stop: ['\n'] }),
       }, signal);
+      if (signal.aborted) throw new AbortError('stopped');
       result.judgeReply = verdict;
       result.correct.judge = parseJudge(verdict);
     } catch (error) {
@@ -137,6 +141,8 @@ export async function executeRun(runId: string, store: ProbeStore, generate: Gen
   const todo = units.filter((u) => !done.has(u.key));
   const sessionStart = Date.now();
   let finishedHere = 0;
+  let failedHere = 0;
+  let lastFailure = '';
   const save = async (status: ProbeRunRow['status'], patch: Partial<ProbeRunDoc> = {}) => {
     Object.assign(doc, { total: units.length, skipped, updatedAt: Date.now() }, patch);
     await store.putRun({ ...row, status, config: doc });
@@ -166,12 +172,21 @@ export async function executeRun(runId: string, store: ProbeStore, generate: Gen
       throw error;
     }
     finishedHere++;
+    if (callFailed(result)) {
+      failedHere++;
+      lastFailure = result.error!;
+    }
     const perItem = (Date.now() - sessionStart) / finishedHere;
     await save('running', { done: doc.done + 1, etaS: Math.round((perItem * (todo.length - finishedHere)) / 1000) });
   }
   if (signal.aborted) {
     await save('cancelled', { etaS: null, message: `Cancelled after ${doc.done} of ${units.length}.` });
     return 'cancelled';
+  }
+  if (failedHere) {
+    // Their rows are kept (CSV, JSON) but not scored; Resume runs those items again.
+    await save('failed', { etaS: null, message: `${failedHere} of ${finishedHere} model calls failed (last: ${lastFailure}); those items are not scored. Resume runs them again.` });
+    return 'failed';
   }
   await save('done', { etaS: 0 });
   return 'done';

@@ -36,10 +36,17 @@ export interface Cell {
   /** Accuracy per repeat and its mean ± std, per evaluation method (judge: over items with a yes/no verdict). */
   methods: Record<Method, { perRepeat: number[]; mean: number; std: number }>;
   items: number;
+  /** Items whose model call failed (worker crash, device lost…): left out of every accuracy, counted here. */
+  errors: number;
+  /** Repeats with fewer items than the fullest one (a cancelled or paused run): left out of mean ± std. */
+  partialRepeats: number;
   judgeNeither: number;
   /** Items where parse-based and exact match, or parse-based and the judge, disagree. */
   disagreements: { parseVsExact: number; parseVsJudge: number };
 }
+
+/** The model's own call failed: there is no answer to score (a failed judge call only loses the verdict). */
+export const callFailed = (r: Pick<ItemResult, 'error'>) => r.error !== undefined && !r.error.startsWith('judge: ');
 
 export const cellKey = (r: Pick<ItemResult, 'model' | 'suite' | 'strategy' | 'perturbation'>) =>
   `${r.model}|${r.suite}|${r.strategy}|${r.perturbation}`;
@@ -49,9 +56,12 @@ export function summarize(results: readonly ItemResult[]): Cell[] {
   for (const r of results) groups.set(cellKey(r), [...(groups.get(cellKey(r)) ?? []), r]);
   return [...groups.entries()].map(([key, rows]) => {
     const repeats = [...new Set(rows.map((r) => r.repeat))].sort((a, b) => a - b);
+    const sizes = repeats.map((rep) => rows.filter((r) => r.repeat === rep).length);
+    const complete = repeats.filter((_, i) => sizes[i] === Math.max(...sizes));
+    const answered = rows.filter((r) => !callFailed(r));
     const method = (m: Method) => {
-      const perRepeat = repeats.map((rep) => {
-        const scored = rows.filter((r) => r.repeat === rep && (m !== 'judge' || r.correct.judge !== null));
+      const perRepeat = complete.map((rep) => {
+        const scored = answered.filter((r) => r.repeat === rep && (m !== 'judge' || r.correct.judge !== null));
         return scored.length ? scored.filter((r) => r.correct[m] === true).length / scored.length : Number.NaN;
       }).filter((x) => !Number.isNaN(x));
       return { perRepeat, ...meanStd(perRepeat) };
@@ -61,10 +71,12 @@ export function summarize(results: readonly ItemResult[]): Cell[] {
       key, model: first.model, suite: first.suite, strategy: first.strategy, perturbation: first.perturbation,
       methods: { parse: method('parse'), exact: method('exact'), judge: method('judge') },
       items: rows.length,
+      errors: rows.length - answered.length,
+      partialRepeats: repeats.length - complete.length,
       judgeNeither: rows.filter((r) => r.correct.judge === null && r.judgeReply !== undefined).length,
       disagreements: {
-        parseVsExact: rows.filter((r) => r.correct.parse !== r.correct.exact).length,
-        parseVsJudge: rows.filter((r) => r.correct.judge !== null && r.correct.parse !== r.correct.judge).length,
+        parseVsExact: answered.filter((r) => r.correct.parse !== r.correct.exact).length,
+        parseVsJudge: answered.filter((r) => r.correct.judge !== null && r.correct.parse !== r.correct.judge).length,
       },
     };
   });

@@ -17,6 +17,7 @@ export interface OpenPair {
 interface Candidate { id: number | string; writer: string; prompt: string; hannaId?: number }
 
 const SIDES = ['A', 'B'] as const;
+const describeError = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 const LABELS: Record<Criterion, string> = {
   grammaticality: 'Grammaticality', relevance: 'Relevance', creativity: 'Creativity', attractiveness: 'Attractiveness',
 };
@@ -33,6 +34,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
   const [scores, setScores] = useState<[Partial<Scores>, Partial<Scores>]>([{}, {}]);
   const [message, setMessage] = useState('');
   const [shown, setShown] = useState(0);
+  const [saving, setSaving] = useState(false);
 
   const groups = useMemo(() => {
     const saved: Candidate[] = (stories ?? []).flatMap((s) => (s.id === undefined ? [] : [{ id: s.id, writer: s.writer, prompt: s.prompt, hannaId: s.hannaId }]));
@@ -61,8 +63,15 @@ export function RateView({ hidden, stories, pair, setPair }: {
     if (!group) return;
     const picked = pickPair(group.stories, seed);
     if (!picked) return;
-    const ids = await Promise.all(picked.map((c) => (typeof c.id === 'number' ? c.id : ensureHannaStory(c.hannaId!)))) as [number, number];
-    const rows = await database().stories.bulkGet(ids) as (SavedStory | undefined)[];
+    let ids: [number, number];
+    let rows: (SavedStory | undefined)[];
+    try {
+      ids = await Promise.all(picked.map((c) => (typeof c.id === 'number' ? c.id : ensureHannaStory(c.hannaId!)))) as [number, number];
+      rows = await database().stories.bulkGet(ids) as (SavedStory | undefined)[];
+    } catch (error) {
+      setMessage(`Could not open the pair: ${describeError(error)}`);
+      return;
+    }
     const [a, b] = rows;
     if (!a || !b) {
       setMessage('One of the two stories was just deleted; show a new pair.');
@@ -74,15 +83,23 @@ export function RateView({ hidden, stories, pair, setPair }: {
   }
 
   async function submit() {
-    if (!pair) return;
-    const rows = await database().stories.bulkGet(pair.ids);
-    if (rows.some((r) => r === undefined)) return; // the effect above abandons the pair and says so
-    const now = Date.now();
-    await saveRatings(SIDES.map((_, i) => ({
-      pairId: `${pair.ids[0]}-${pair.ids[1]}-${pair.seed}-${now}`, storyId: pair.ids[i]!, scores: scores[i] as Scores,
-      writer: pair.writers[i]!, prompt: pair.prompt, pairSeed: pair.seed, stats: pair.stats[i]!, createdAt: now,
-    })));
-    setPair({ ...pair, revealed: true });
+    if (!pair || saving) return;
+    // One save per shown pair: a second click while the first is being written would count the ratings twice.
+    setSaving(true);
+    try {
+      const rows = await database().stories.bulkGet(pair.ids);
+      if (rows.some((r) => r === undefined)) return; // the effect above abandons the pair and says so
+      const now = Date.now();
+      await saveRatings(SIDES.map((_, i) => ({
+        pairId: `${pair.ids[0]}-${pair.ids[1]}-${pair.seed}-${now}`, storyId: pair.ids[i]!, scores: scores[i] as Scores,
+        writer: pair.writers[i]!, prompt: pair.prompt, pairSeed: pair.seed, stats: pair.stats[i]!, createdAt: now,
+      })));
+      setPair({ ...pair, revealed: true });
+    } catch (error) {
+      setMessage(`The ratings were not saved (${describeError(error)}); your scores are still here, try again.`);
+    } finally {
+      setSaving(false);
+    }
   }
 
   const complete = scores.every((side) => CRITERIA.every((c) => typeof side[c] === 'number'));
@@ -156,7 +173,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
               Saved. Story A was written by {pair.writers[0]}, story B by {pair.writers[1]}.
             </p>
           ) : (
-            <button type="button" disabled={!complete} onClick={() => void submit()}>Save ratings and reveal the writers</button>
+            <button type="button" disabled={!complete || saving} onClick={() => void submit()}>Save ratings and reveal the writers</button>
           )}
         </div>
       )}

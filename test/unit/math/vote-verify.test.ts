@@ -14,6 +14,17 @@ describe('comparison', () => {
     expect(answerKey(-0)).toBe('0');
     expect(answerKey(null)).toBe('none');
   });
+
+  test('whole numbers must be equal, however large; decimals forgive rounding only under a hundredth', () => {
+    expect(sameAnswer(-9867624, -9867630)).toBe(false);
+    expect(sameAnswer(6277334000, 6277330000)).toBe(false);
+    expect(sameAnswer(6277334000, 6277334000)).toBe(true);
+    expect(sameAnswer(14053029.67, 14053029.666666666)).toBe(true);
+    expect(sameAnswer(14053030, 14053029.666666666)).toBe(false);
+    expect(sameAnswer(0.1 * 3 * 10, 3)).toBe(true);
+    const vote = majorityVote([-9867624, -9867630, -9867630, 5]);
+    expect([vote.winner, vote.winnerCount]).toEqual([-9867630, 2]);
+  });
 });
 
 describe('majorityVote', () => {

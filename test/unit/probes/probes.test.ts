@@ -42,6 +42,8 @@ describe('extraction per answer type', () => {
     expect(parseJudge(' No.')).toBe(false);
     expect(parseJudge(' Incorrect')).toBe(false);
     expect(parseJudge(' Maybe, hard to say')).toBeNull();
+    expect(parseJudge(' The student answer is not correct.')).toBe(false);
+    expect(parseJudge(' That is not right, the answer is correct only for x')).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ProbeItemRow, ProbeRunRow } from '../../../extension/storage/db.ts';
 import { DEFAULT_CONFIG, type ProbeConfig, type ProbeRunDoc } from '../../../extension/features/probes/config.ts';
 import { executeRun, plan, type Generate, type ProbeStore } from '../../../extension/features/probes/runner.ts';
-import { summarize, type ItemResult } from '../../../extension/features/probes/stats.ts';
+import { callFailed, summarize, type ItemResult } from '../../../extension/features/probes/stats.ts';
 import { loadSuite, suiteFromRecords } from '../../../extension/features/probes/suites.ts';
 
 function memoryStore(failPutAfter = Infinity) {
@@ -11,7 +11,8 @@ function memoryStore(failPutAfter = Infinity) {
   const store: ProbeStore = {
     getRun: async (id) => runs.get(id),
     putRun: async (row) => void runs.set(row.id, structuredClone(row)),
-    doneKeys: async (runId) => new Set([...items.values()].filter((r) => r.runId === runId).map((r) => r.itemKey)),
+    // As the host's store does: items whose model call failed are not done.
+    doneKeys: async (runId) => new Set([...items.values()].filter((r) => r.runId === runId && !callFailed(r.result as ItemResult)).map((r) => r.itemKey)),
     putItem: async (row) => {
       if (items.size >= failPutAfter) throw new DOMException('quota', 'QuotaExceededError');
       items.set(`${row.runId}|${row.itemKey}`, row);
@@ -85,6 +86,59 @@ describe('probe runner', () => {
     expect(await executeRun('r1', store, recording, new AbortController().signal)).toBe('done');
     expect(seen).toHaveLength(8);
     expect(items.size).toBe(12);
+  });
+
+  test('cancel while an engine answers with the text it had (as the engines do): that reply is not scored or kept', async () => {
+    const { store, runs, items } = memoryStore();
+    await newRun(store);
+    const abort = new AbortController();
+    let calls = 0;
+    const partial: Generate = async (request, signal) => {
+      if (request.model !== 'judge' && ++calls === 5) {
+        abort.abort();
+        return ' Tr'; // cut short, no error
+      }
+      return scripted(request, signal);
+    };
+    expect(await executeRun('r1', store, partial, abort.signal)).toBe('cancelled');
+    expect(items.size).toBe(4);
+    expect([...items.values()].some((r) => (r.result as ItemResult).reply === ' Tr')).toBe(false);
+    expect((runs.get('r1')!.config as ProbeRunDoc).done).toBe(4);
+  });
+
+  test('failed model calls: kept as error rows, not scored, the run ends failed with a message; resume runs them again', async () => {
+    const { store, runs, items } = memoryStore();
+    await newRun(store);
+    const broken: Generate = async (request, signal) => {
+      if (request.model !== 'judge' && request.prompt.includes(gold[2]!.question)) throw new Error('device lost');
+      return scripted(request, signal);
+    };
+    expect(await executeRun('r1', store, broken, new AbortController().signal)).toBe('failed');
+    expect((runs.get('r1')!.config as ProbeRunDoc).message).toBe('3 of 12 model calls failed (last: Error: device lost); those items are not scored. Resume runs them again.');
+    const [cell] = summarize([...items.values()].map((r) => r.result as ItemResult));
+    expect(cell!.errors).toBe(3);
+    // Item 2 (always wrong) is out of the count: item 0 right, item 1 right on repeat 0, item 3 wrong.
+    expect(cell!.methods.parse.perRepeat).toEqual([2 / 3, 1 / 3, 1 / 3]);
+    const retried: string[] = [];
+    expect(await executeRun('r1', store, async (request, signal) => {
+      if (request.model !== 'judge') retried.push(request.prompt);
+      return scripted(request, signal);
+    }, new AbortController().signal)).toBe('done');
+    expect(retried).toHaveLength(3);
+    expect(retried.every((p) => p.includes(gold[2]!.question))).toBe(true);
+    const [after] = summarize([...items.values()].map((r) => r.result as ItemResult));
+    expect([after!.errors, after!.methods.parse.perRepeat]).toEqual([0, [0.5, 0.25, 0.25]]);
+  });
+
+  test('a repeat cut short by cancel is left out of mean ± std and counted as unfinished', () => {
+    const row = (repeat: number, itemId: string, right: boolean): ItemResult => ({
+      model: 'm', suite: 's', strategy: 'direct', perturbation: 'none', repeat, seed: repeat, itemId, gold: 'A', reply: right ? 'A' : 'B',
+      parsed: right ? 'A' : 'B', correct: { parse: right, exact: right, judge: null }, ms: 1, finishedAt: 1,
+    });
+    const rows = [0, 1].flatMap((rep) => ['a', 'b', 'c', 'd'].map((id, i) => row(rep, id, i < 3))).concat([row(2, 'a', false)]);
+    const [cell] = summarize(rows);
+    expect(cell!.methods.parse.perRepeat).toEqual([0.75, 0.75]);
+    expect([cell!.methods.parse.mean, cell!.methods.parse.std, cell!.partialRepeats]).toEqual([0.75, 0, 1]);
   });
 
   test('storage full mid-run: paused with a message, results so far kept; a model that fails is an error row', async () => {
