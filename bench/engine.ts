@@ -26,7 +26,7 @@ const theirs: Partial<Record<Backend, { model: any; tokenizer: any }>> = {};
 
 /**
  * `build` may end in `+cpu-select` (WebGPU with logits read back and tokens selected on the CPU), `+unfused` (the graph
- * as exported, without the engine's fusion pass), `+ort-steps` (WebGPU decode steps on onnxruntime, not on our WGSL
+ * as exported, without the engine's fusion pass), `+ort-steps` (decode steps on onnxruntime, not on our WGSL / WebAssembly
  * kernels) and/or `+uncaptured` (those steps as ordinary session runs, not a replayed graph), for comparison.
  */
 async function runOurs(backend: Backend, prompt: string, newTokens: number, build = 'asyncify'): Promise<RunResult> {

@@ -28,13 +28,13 @@ const json = async (name: string) => (await fetch(base + name)).json() as Promis
 /** Time each decode step's session run took on the page's thread, for the run in progress (cleared by the caller). */
 export const stepRunMs: number[] = [];
 
-export async function loadOurs(backend: 'webgpu' | 'wasm', selectOnGpu = true, build: OrtBuild = 'asyncify', fuse = true, captureGraph = true, wgslSteps = true): Promise<OrtDecoderEngine> {
+export async function loadOurs(backend: 'webgpu' | 'wasm', selectOnGpu = true, build: OrtBuild = 'asyncify', fuse = true, captureGraph = true, ownSteps = true): Promise<OrtDecoderEngine> {
   const [model, tokenizerJson, tokenizerConfig, config, generationConfig] = await Promise.all([
     fetch(base + 'model.onnx').then(async (r) => new Uint8Array(await r.arrayBuffer())),
     json('tokenizer.json'), json('tokenizer_config.json'), json('config.json'), json('generation_config.json'),
   ]);
   return OrtDecoderEngine.load({
-    ort: builds[build][0] as typeof ortAsyncify, modelId: 'tinystories-656k', backend, model, selectOnGpu, fuse, captureGraph, wgslSteps, onStepRun: (ms) => stepRunMs.push(ms),
+    ort: builds[build][0] as typeof ortAsyncify, modelId: 'tinystories-656k', backend, model, selectOnGpu, fuse, captureGraph, ownSteps, onStepRun: (ms) => stepRunMs.push(ms),
     tokenizer: new TextTokenizer({ tokenizerJson, tokenizerConfig }),
     config: decoderConfigFrom(config, generationConfig),
   });

@@ -142,9 +142,9 @@ async function bench() {
   const json = (name) => JSON.parse(readFileSync(join(modelDir, name), 'utf8'));
   const ours = {};
   const stepRuns = [];
-  const runOurs = async (backend, build, selectOnGpu, text = prompt, n = newTokens, captureGraph = true, wgslSteps = true) => {
-    const engine = (ours[`${backend}|${build}|${selectOnGpu}|${captureGraph}|${wgslSteps}`] ??= await OrtDecoderEngine.load({
-      ort: builds[build][0], modelId: 'tinystories-656k', backend, selectOnGpu, captureGraph, wgslSteps, onStepRun: (ms) => stepRuns.push(ms),
+  const runOurs = async (backend, build, selectOnGpu, text = prompt, n = newTokens, captureGraph = true, ownSteps = true) => {
+    const engine = (ours[`${backend}|${build}|${selectOnGpu}|${captureGraph}|${ownSteps}`] ??= await OrtDecoderEngine.load({
+      ort: builds[build][0], modelId: 'tinystories-656k', backend, selectOnGpu, captureGraph, ownSteps, onStepRun: (ms) => stepRuns.push(ms),
       model: readFileSync(join(modelDir, 'model.onnx')),
       tokenizer: new TextTokenizer({ tokenizerJson: json('tokenizer.json'), tokenizerConfig: json('tokenizer_config.json') }),
       config: decoderConfigFrom(json('config.json'), json('generation_config.json')),
@@ -184,8 +184,9 @@ async function bench() {
     return { ttftMs: first - started, decodeTokS: (all.length - promptLength - 1) / ((ended - first) / 1000), tokens: all.slice(promptLength) };
   };
   const contestantsFor = (backend) => (backend === 'wasm'
-    ? [{ label: 'ours (plain WASM build, shipped)', run: () => runOurs('wasm', 'plain', false) },
+    ? [{ label: 'ours (plain WASM build, our WebAssembly SIMD decode steps, shipped)', run: () => runOurs('wasm', 'plain', false) },
       { label: 'transformers.js', run: () => runTheirs('wasm') },
+      { label: 'ours (plain WASM build, onnxruntime decode steps)', run: () => runOurs('wasm', 'plain', false, prompt, newTokens, true, false) },
       ...(available('jspi') ? [{ label: 'ours (JSPI build)', run: () => runOurs('wasm', 'jspi', false) }] : [])]
     : [{ label: `ours (${gpuName}, our WGSL decode steps, GPU token selection${gpuBuild === 'jspi' ? ', shipped' : ''})`, run: () => runOurs('webgpu', gpuBuild, true) },
       { label: 'transformers.js', run: () => runTheirs('webgpu') },

@@ -3,8 +3,8 @@
 // N new tokens; per backend one warm-up run each (not counted), then RUNS runs each, interleaved ours/theirs.
 // Ours runs on the onnxruntime-web builds the model worker ships (workers/ort-builds.ts: plain WASM for WASM, JSPI for
 // WebGPU, with the engine's graph fusion) and, as labelled extra rows, variants: the graph as exported (+unfused), JSPI on
-// WASM, CPU token selection on WebGPU (+cpu-select), WebGPU decode steps on onnxruntime instead of our WGSL kernels
-// (+ort-steps: a captured graph replayed), and those without graph capture (+ort-steps+uncaptured).
+// WASM, CPU token selection on WebGPU (+cpu-select), decode steps on onnxruntime instead of our own kernels (+ort-steps;
+// on WebGPU a captured graph replayed), and on WebGPU those without graph capture (+ort-steps+uncaptured).
 // Options (env): BENCH_BACKENDS=wasm,webgpu  BENCH_RUNS=5  BENCH_TOKENS=128  BENCH_PROMPT="Once upon a time"
 //   BENCH_VARIANTS=1 (0: only the shipped build)
 import { resolve } from 'node:path';
@@ -48,7 +48,7 @@ try {
       continue;
     }
     const extra = process.env.BENCH_EXTRA ? process.env.BENCH_EXTRA.split(',').map((b) => `runOurs:${b}`)
-      : !variants ? [] : backend === 'wasm' ? ['runOurs:plain+unfused', 'runOurs:jspi'] : ['runOurs:jspi+ort-steps', 'runOurs:jspi+ort-steps+uncaptured', 'runOurs:jspi+unfused', 'runOurs:jspi+cpu-select+uncaptured'];
+      : !variants ? [] : backend === 'wasm' ? ['runOurs:plain+ort-steps', 'runOurs:plain+unfused', 'runOurs:jspi'] : ['runOurs:jspi+ort-steps', 'runOurs:jspi+ort-steps+uncaptured', 'runOurs:jspi+unfused', 'runOurs:jspi+cpu-select+uncaptured'];
     // What the model worker ships (workers/ort-builds.ts): the plain WASM build for WASM, JSPI for WebGPU.
     const shipped = backend === 'wasm' ? 'runOurs:plain' : 'runOurs:jspi';
     const contestants = [shipped, 'runTheirs', ...extra];

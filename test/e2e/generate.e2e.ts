@@ -67,9 +67,8 @@ describe('generation through the real extension (background → offscreen → mo
         expect(outcome.result!.engine.backend).toBe(backend);
         // The engine's graph fusion ran: golden ids from the fused graph (GroupQueryAttention) on this backend.
         expect(outcome.result!.engine.graph).toMatch(/^fused: 2 GroupQueryAttention, 4 SkipSimplifiedLayerNormalization/);
-        // On WebGPU every step after the prompt runs on our WGSL kernels; WASM runs the fused graph.
-        if (backend === 'webgpu') expect(outcome.result!.engine.graph).toContain('decode steps run on our WGSL kernels');
-        else expect(outcome.result!.engine.graph).not.toMatch(/captured|WGSL/);
+        // Every step after the prompt runs on our own kernels: WGSL on WebGPU, WebAssembly SIMD on WASM.
+        expect(outcome.result!.engine.graph).toContain(backend === 'webgpu' ? 'decode steps run on our WGSL kernels' : 'decode steps run on our WebAssembly SIMD kernels');
         expect(outcome.result!.stats.backend).toBe(backend);
         const streamed = outcome.events.filter((e) => e.type === 'token');
         expect(streamed.map((e) => e.tokenId)).toEqual(golden.generated_ids);

@@ -4,6 +4,7 @@ import { createSampler, type Sampler } from './decoding/sampler.ts';
 import { fuseDecoderGraph } from './graph/fuse-decoder.ts';
 import { CapturedDecoder } from './captured-decoder.ts';
 import { WgslSteps } from './wgsl-steps.ts';
+import { CpuSteps } from './cpu-steps.ts';
 import { candidatesWanted, type OutputConstraints, outputConstraintsFor } from './decoding/output-constraints.ts';
 import type { DecoderConfig } from './model-config.ts';
 import type { TextTokenizer } from './tokenizer.ts';
@@ -37,10 +38,11 @@ export interface OrtDecoderOptions {
    */
   captureGraph?: boolean | undefined;
   /**
-   * WebGPU only (default true): run decode steps on our own WGSL kernels (shaders/decode-step.ts) when the fused
-   * graph is one they run; false leaves them to onnxruntime (captured or not, as `captureGraph` says).
+   * Default true: run decode steps on our own kernels when the fused graph is one they run — WGSL on WebGPU
+   * (shaders/decode-step.ts), WebAssembly SIMD on WASM (cpu/cpu-decoder.ts); false leaves them to onnxruntime
+   * (on WebGPU captured or not, as `captureGraph` says).
    */
-  wgslSteps?: boolean | undefined;
+  ownSteps?: boolean | undefined;
   /**
    * Weights stored beside the graph (the external-data layout of big exports, e.g. `model.onnx_data`), by the file
    * name the graph refers to them by. Such a graph runs as exported: the fusion pass reads weights inside the file only.
@@ -91,8 +93,8 @@ export class OrtDecoderEngine implements Engine {
     private readonly gpu: GpuTokenSelector | undefined,
     /** The fused graph, kept while decode steps can run captured (WebGPU). */
     private capturable: Uint8Array | undefined,
-    /** What runs decode steps after the prompt on WebGPU: our WGSL kernels, or onnxruntime replaying a captured graph. */
-    private captured: CapturedDecoder | WgslSteps | undefined,
+    /** What runs decode steps after the prompt: our WGSL or WebAssembly kernels, or onnxruntime replaying a captured graph. */
+    private captured: CapturedDecoder | WgslSteps | CpuSteps | undefined,
     private readonly onStepRun: ((ms: number) => void) | undefined,
   ) {
     this.ones = new BigInt64Array(config.contextLength).fill(1n);
@@ -153,15 +155,20 @@ export class OrtDecoderEngine implements Engine {
         throw new Error(`WebGPU token selection could not start: ${(error as Error).message}`);
       }
     }
-    let captured: CapturedDecoder | WgslSteps | undefined;
+    let captured: CapturedDecoder | WgslSteps | CpuSteps | undefined;
     // Models up to the split-prefill size only: the kernels' buffers (or the fixed-shape session) hold another copy of the weights.
     const small = options.model.byteLength <= SPLIT_PREFILL_MAX_BYTES;
-    if (gpu && fused && fusedLoaded && (options.wgslSteps ?? true) && small) {
+    if (fused && fusedLoaded && (options.ownSteps ?? true) && small && (gpu || backend === 'wasm')) {
       try {
-        captured = await WgslSteps.create(ort, fused.bytes, config);
-        if (captured) graph += `; decode steps run on our WGSL kernels (${captured.dispatches} launches a step, one submit; KV cache of ${captured.maxLength} rows)`;
+        if (gpu) {
+          captured = await WgslSteps.create(ort, fused.bytes, config);
+          if (captured) graph += `; decode steps run on our WGSL kernels (${captured.dispatches} launches a step, one submit; KV cache of ${captured.maxLength} rows)`;
+        } else {
+          captured = CpuSteps.create(ort, fused.bytes, config);
+          if (captured) graph += `; decode steps run on our WebAssembly SIMD kernels (KV cache of ${captured.maxLength} rows)`;
+        }
       } catch (error) {
-        graph += `; decode steps stay on onnxruntime (our WGSL kernels did not build: ${(error as Error).message.slice(0, 160)})`;
+        graph += `; decode steps stay on onnxruntime (our kernels did not build: ${(error as Error).message.slice(0, 160)})`;
       }
     }
     if (!captured && gpu && fused && fusedLoaded && (options.captureGraph ?? true) && small) {
@@ -184,9 +191,9 @@ export class OrtDecoderEngine implements Engine {
   }
 
   /** The captured decoder with room for `rows` cache rows (replaced by a bigger one when needed), or undefined. */
-  private async capturedFor(rows: number): Promise<CapturedDecoder | WgslSteps | undefined> {
-    // Our kernels' cache has a fixed size (the context, up to 2,048 rows): a request that needs more runs its steps on onnxruntime.
-    if (this.captured instanceof WgslSteps) return rows <= this.captured.maxLength ? this.captured : undefined;
+  private async capturedFor(rows: number): Promise<CapturedDecoder | WgslSteps | CpuSteps | undefined> {
+    // Our kernels' cache has a fixed size (the context, up to 2,048 rows on WebGPU): a request that needs more runs its steps on onnxruntime.
+    if (this.captured instanceof WgslSteps || this.captured instanceof CpuSteps) return rows <= this.captured.maxLength ? this.captured : undefined;
     if (!this.captured || !this.capturable) return undefined;
     if (this.captured.maxLength >= rows) return this.captured;
     const maxLength = Math.min(this.config.contextLength, 2 ** Math.ceil(Math.log2(rows)));
@@ -231,7 +238,7 @@ export class OrtDecoderEngine implements Engine {
     let prefillStarted = now();
     let finishReason: FinishReason = 'length';
 
-    let captured: CapturedDecoder | WgslSteps | undefined;
+    let captured: CapturedDecoder | WgslSteps | CpuSteps | undefined;
 
     try {
       captured = await this.capturedFor(fitted.ids.length + fitted.maxNew);

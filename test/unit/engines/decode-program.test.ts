@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { describe, expect, test } from 'vitest';
 import { DecodeTwin } from '../../../shaders/decode-twin.ts';
+import { CpuDecoder } from '../../../workers/engines/cpu/cpu-decoder.ts';
+import { matvecModuleBytes } from '../../../workers/engines/cpu/matvec-wasm.ts';
 import { decodeProgram } from '../../../workers/engines/graph/decode-program.ts';
 import { fuseDecoderGraph } from '../../../workers/engines/graph/fuse-decoder.ts';
 import { parseModel, serializeModel } from '../../../workers/engines/graph/onnx-model.ts';
@@ -68,6 +70,49 @@ describe('decode program (a fused graph as single-token operations) and its CPU 
         for (let d = 0; d < 16; d++) expect(twin.keys[0]![(h * 32 + t) * 16 + d]).toBeCloseTo(present[(h * ids.length + t) * 16 + d]!, 4);
       }
     }
+    await session.release();
+  });
+
+  test('the CPU decoder (WebAssembly SIMD products) agrees with the twin every step and reproduces the golden ids', () => {
+    expect(WebAssembly.validate(matvecModuleBytes())).toBe(true);
+    const program = decodeProgram(fused.bytes)!;
+    for (const [i, prompt] of reference.prompts.entries()) {
+      const rows = i === 0 ? 512 : 40;
+      const cpu = CpuDecoder.create(program, rows)!;
+      const twin = new DecodeTwin(program, rows);
+      let logits: Float32Array = new Float32Array(0);
+      let worst = 0;
+      const out: number[] = [];
+      for (let position = 0; position < prompt.input_ids.length + reference.new_tokens - 1; position++) {
+        const token = position < prompt.input_ids.length ? prompt.input_ids[position]! : out.at(-1)!;
+        logits = cpu.step(token, position);
+        const expected = twin.step(token, position);
+        for (let j = 0; j < logits.length; j++) worst = Math.max(worst, Math.abs(logits[j]! - expected[j]!));
+        if (position >= prompt.input_ids.length - 1) out.push(argmax(logits));
+      }
+      expect(out).toEqual(prompt.generated_ids);
+      expect(worst).toBeLessThan(1e-3);
+      expect(() => cpu.step(1, rows)).toThrow(RangeError);
+      expect(() => cpu.step(5000, 0)).toThrow(RangeError);
+    }
+  });
+
+  test('the CPU decoder continues from a prompt cache onnxruntime computed (as the engine runs it)', async () => {
+    const program = decodeProgram(fused.bytes)!;
+    const session = await ort.InferenceSession.create(fused.bytes, { executionProviders: ['wasm'] });
+    const prompt = reference.prompts[1]!;
+    const ids = prompt.input_ids;
+    const result = await session.run({
+      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
+      attention_mask: new ort.Tensor('int64', new BigInt64Array(ids.length).fill(1n), [1, ids.length]),
+      position_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (_, i) => BigInt(i)), [1, ids.length]),
+      ...Object.fromEntries([0, 1].flatMap((i) => ['key', 'value'].map((kind) => [`past_key_values.${i}.${kind}`, new ort.Tensor('float32', new Float32Array(0), [1, 4, 0, 16])]))),
+    });
+    const cpu = CpuDecoder.create(program, 64)!;
+    cpu.loadPrompt([0, 1].flatMap((i) => ['key', 'value'].map((kind) => ({ data: result[`present.${i}.${kind}`]!.data as Float32Array, rows: ids.length }))), ids.length);
+    const out = [argmax((result.logits!.data as Float32Array).subarray((ids.length - 1) * 2048))];
+    for (let position = ids.length; out.length < reference.new_tokens; position++) out.push(argmax(cpu.step(out.at(-1)!, position)));
+    expect(out).toEqual(prompt.generated_ids);
     await session.release();
   });
 

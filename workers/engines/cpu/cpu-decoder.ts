@@ -1,0 +1,204 @@
+import type { DecodeOp, DecodeProgram } from '../graph/decode-program.ts';
+import { instantiateMatvec, type Matvec } from './matvec-wasm.ts';
+
+/** A KV cache tensor [1, kvHeads, rows, headDim] in CPU memory (onnxruntime's `present` output). */
+export interface CpuCache {
+  data: Float32Array;
+  rows: number;
+}
+
+const PAGE = 65536;
+
+/**
+ * One decode step of a DecodeProgram on the CPU (issue 4, WASM backend): the weights, the vectors and the KV cache
+ * live in one WebAssembly memory; the matrix-vector products (nearly all of a small model's arithmetic) run in our
+ * WebAssembly SIMD kernel, the rest (norms, rotary attention over the cache, element-wise ops) in plain loops here.
+ * A step costs its arithmetic and nothing else: no session run, no tensors in or out. Semantics as DecodeTwin
+ * (shaders/decode-twin.ts), in float32.
+ */
+export class CpuDecoder {
+  private readonly heap: Float32Array;
+  /** Element offset of each weight, vector, and cache in `heap`. */
+  private readonly weightAt = new Map<string, number>();
+  private readonly vectorAt: number[];
+  private readonly keysAt: number[] = [];
+  private readonly valuesAt: number[] = [];
+  private readonly scratch: { q: Float32Array; k: Float32Array; scores: Float32Array };
+
+  private constructor(private readonly program: DecodeProgram, readonly rows: number, private readonly matvec: Matvec, memory: WebAssembly.Memory,
+    layout: { weights: Map<string, number>; vectors: number[]; keys: number[]; values: number[] }) {
+    this.heap = new Float32Array(memory.buffer);
+    this.weightAt = layout.weights;
+    this.vectorAt = layout.vectors;
+    this.keysAt = layout.keys;
+    this.valuesAt = layout.values;
+    for (const [name, data] of program.weights) this.heap.set(data, this.weightAt.get(name)!);
+    this.scratch = { q: new Float32Array(program.headDim), k: new Float32Array(program.headDim), scores: new Float32Array(rows) };
+  }
+
+  /** undefined where WebAssembly SIMD is not available (the engine keeps onnxruntime for the steps). */
+  static create(program: DecodeProgram, rows: number): CpuDecoder | undefined {
+    if (rows < 1 || rows > program.maxPositions) throw new RangeError(`${rows} cache rows: 1…${program.maxPositions} supported`);
+    let next = 0;
+    // 16-byte aligned regions, so the kernel's vector loads never straddle them.
+    const take = (elements: number) => {
+      const at = next;
+      next += Math.ceil(elements / 4) * 4;
+      return at;
+    };
+    const weights = new Map<string, number>();
+    for (const [name, data] of program.weights) weights.set(name, take(data.length));
+    const vectors = program.sizes.map((size) => take(size));
+    const cache = program.kvHeads * rows * program.headDim;
+    const keys = Array.from({ length: program.layers }, () => take(cache));
+    const values = Array.from({ length: program.layers }, () => take(cache));
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((next * 4) / PAGE)) });
+    const matvec = instantiateMatvec(memory);
+    return matvec && new CpuDecoder(program, rows, matvec, memory, { weights, vectors, keys, values });
+  }
+
+  /** Rows 0…length−1 of each layer's cache from the prompt's cache tensors, in layer order: key 0, value 0, key 1, … */
+  loadPrompt(presents: CpuCache[], length: number): void {
+    const { kvHeads, headDim, layers } = this.program;
+    if (presents.length !== 2 * layers) throw new Error(`${presents.length} cache tensors for ${layers} layers`);
+    if (length > this.rows) throw new RangeError(`a prompt of ${length} tokens does not fit ${this.rows} cache rows`);
+    presents.forEach((present, i) => {
+      if (present.rows < length || present.data.length < kvHeads * present.rows * headDim) throw new Error(`cache tensor ${i} holds fewer than ${length} rows`);
+      const target = i % 2 === 0 ? this.keysAt[i / 2]! : this.valuesAt[(i - 1) / 2]!;
+      for (let h = 0; h < kvHeads; h++) {
+        const from = h * present.rows * headDim;
+        this.heap.set(present.data.subarray(from, from + length * headDim), target + h * this.rows * headDim);
+      }
+    });
+  }
+
+  /** Logits for `token` at `position` (< rows): a view into this decoder's memory, valid until the next step. */
+  step(token: number, position: number): Float32Array {
+    if (!Number.isInteger(position) || position < 0 || position >= this.rows) throw new RangeError(`position ${position} is outside the ${this.rows}-row cache`);
+    if (!Number.isInteger(token) || token < 0 || token >= this.program.vocab) throw new RangeError(`token ${token} is not in the vocabulary`);
+    for (const op of this.program.ops) this.run(op, token, position);
+    const at = this.vectorAt[this.program.logits]!;
+    return this.heap.subarray(at, at + this.program.vocab);
+  }
+
+  private vector(id: number): Float32Array {
+    const at = this.vectorAt[id]!;
+    return this.heap.subarray(at, at + this.program.sizes[id]!);
+  }
+
+  private run(op: DecodeOp, token: number, position: number): void {
+    const heap = this.heap;
+    switch (op.op) {
+      case 'gather': {
+        const at = this.weightAt.get(op.table)! + token * op.width;
+        heap.copyWithin(this.vectorAt[op.out]!, at, at + op.width);
+        return;
+      }
+      case 'norm': {
+        const x = this.vector(op.x);
+        const skip = op.skip === undefined ? undefined : this.vector(op.skip);
+        const sum = op.sum === undefined ? undefined : this.vector(op.sum);
+        const out = this.vector(op.out);
+        const weight = this.weightAt.get(op.weight)!;
+        const n = x.length;
+        let squares = 0;
+        for (let i = 0; i < n; i++) {
+          const value = skip ? x[i]! + skip[i]! : x[i]!;
+          if (sum) sum[i] = value;
+          out[i] = value;
+          squares += Math.fround(value) * Math.fround(value);
+        }
+        const inv = 1 / Math.sqrt(squares / n + op.eps);
+        for (let i = 0; i < n; i++) out[i] = out[i]! * inv * heap[weight + i]!;
+        return;
+      }
+      case 'matmul': {
+        const x = this.vectorAt[op.x]!;
+        const w = this.weightAt.get(op.weight)!;
+        const y = this.vectorAt[op.out]!;
+        this.matvec(x * 4, w * 4, y * 4, op.rows, op.cols);
+        // The kernel does columns in fours; the rest here.
+        for (let j = op.cols & ~3; j < op.cols; j++) {
+          let acc = 0;
+          for (let r = 0; r < op.rows; r++) acc += heap[x + r]! * heap[w + r * op.cols + j]!;
+          heap[y + j] = acc;
+        }
+        return;
+      }
+      case 'attention':
+        this.attention(op, position);
+        return;
+      case 'sigmoid': {
+        const x = this.vector(op.x);
+        const out = this.vector(op.out);
+        for (let i = 0; i < x.length; i++) out[i] = 1 / (1 + Math.exp(-x[i]!));
+        return;
+      }
+      case 'mul':
+      case 'add': {
+        const a = this.vector(op.a);
+        const b = this.vector(op.b);
+        const out = this.vector(op.out);
+        if (op.op === 'mul') for (let i = 0; i < a.length; i++) out[i] = a[i]! * b[i]!;
+        else for (let i = 0; i < a.length; i++) out[i] = a[i]! + b[i]!;
+      }
+    }
+  }
+
+  private attention(op: Extract<DecodeOp, { op: 'attention' }>, position: number): void {
+    const { heads, kvHeads, headDim: hd, rotaryHalf: half, interleaved, scale } = op;
+    const heap = this.heap;
+    const qkv = this.vectorAt[op.qkv]!;
+    const out = this.vectorAt[op.out]!;
+    const cos = this.weightAt.get(op.cos)! + position * half;
+    const sin = this.weightAt.get(op.sin)! + position * half;
+    const keys = this.keysAt[op.layer]!;
+    const values = this.valuesAt[op.layer]!;
+    const { q, k, scores } = this.scratch;
+    const rope = (base: number, into: Float32Array) => {
+      for (let d = 0; d < hd; d++) {
+        const value = heap[base + d]!;
+        if (d >= 2 * half) into[d] = value;
+        else if (interleaved) {
+          const i = d >> 1;
+          into[d] = d % 2 === 0 ? value * heap[cos + i]! - heap[base + d + 1]! * heap[sin + i]! : value * heap[cos + i]! + heap[base + d - 1]! * heap[sin + i]!;
+        } else if (d < half) into[d] = value * heap[cos + d]! - heap[base + d + half]! * heap[sin + d]!;
+        else into[d] = value * heap[cos + d - half]! + heap[base + d - half]! * heap[sin + d - half]!;
+      }
+    };
+    for (let kvh = 0; kvh < kvHeads; kvh++) {
+      const row = (kvh * this.rows + position) * hd;
+      rope(qkv + (heads + kvh) * hd, k);
+      heap.set(k, keys + row);
+      heap.copyWithin(values + row, qkv + (heads + kvHeads + kvh) * hd, qkv + (heads + kvHeads + kvh + 1) * hd);
+    }
+    const group = heads / kvHeads;
+    for (let h = 0; h < heads; h++) {
+      const kvh = Math.floor(h / group);
+      rope(qkv + h * hd, q);
+      const cache = kvh * this.rows * hd;
+      let max = -Infinity;
+      for (let t = 0; t <= position; t++) {
+        const at = keys + cache + t * hd;
+        let s = 0;
+        for (let d = 0; d < hd; d++) s += q[d]! * heap[at + d]!;
+        const scaled = Math.fround(s) * scale;
+        scores[t] = scaled;
+        if (scaled > max) max = scaled;
+      }
+      let total = 0;
+      for (let t = 0; t <= position; t++) {
+        const e = Math.exp(scores[t]! - max);
+        scores[t] = e;
+        total += e;
+      }
+      const target = out + h * hd;
+      for (let d = 0; d < hd; d++) heap[target + d] = 0;
+      for (let t = 0; t <= position; t++) {
+        const p = scores[t]! / total;
+        const at = values + cache + t * hd;
+        for (let d = 0; d < hd; d++) heap[target + d] = heap[target + d]! + p * heap[at + d]!;
+      }
+    }
+  }
+}
