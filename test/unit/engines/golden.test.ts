@@ -131,6 +131,33 @@ describe('OrtDecoderEngine behaviour', () => {
   });
 });
 
+describe('decode steps on our WebAssembly SIMD kernels', () => {
+  test('give the tokens of onnxruntime steps for greedy, penalty, seeded top-k/top-p and full sampling, and after a long prompt', async () => {
+    const ortSteps = await OrtDecoderEngine.load({
+      ort, modelId: 'tinystories-656k', backend: 'wasm', tokenizer, ownSteps: false,
+      model: readFileSync(join(bundled, 'model.onnx')),
+      config: decoderConfigFrom(json(join(bundled, 'config.json')), json(join(bundled, 'generation_config.json'))),
+    });
+    try {
+      expect(engine.info.graph).toContain('decode steps run on our WebAssembly SIMD kernels (KV cache of 512 rows)');
+      expect(ortSteps.info.graph).not.toContain('decode steps run on our');
+      const long = reference.prompts.map((p) => p.generated_text).join(' ');
+      const cases: [string, GenerateParams][] = [
+        ['Once upon a time', { maxTokens: 64, temperature: 0, repetitionPenalty: 1.3, stopAtEos: false }],
+        ['The dog', { maxTokens: 64, temperature: 0.9, topK: 40, topP: 0.95, repetitionPenalty: 1.1, seed: 7, stopAtEos: false }],
+        ['Tom', { maxTokens: 64, temperature: 1, seed: 5, stopAtEos: false }],
+        [long, { maxTokens: 40, temperature: 0.7, seed: 2, stopAtEos: false }],
+      ];
+      for (const [prompt, params] of cases) {
+        const [ours, theirs] = [await collect(engine.generate({ id: 'o', prompt, params })), await collect(ortSteps.generate({ id: 'r', prompt, params }))];
+        expect(ours.final.tokenIds, JSON.stringify(params)).toEqual(theirs.final.tokenIds);
+      }
+    } finally {
+      await ortSteps.unload();
+    }
+  });
+});
+
 describe('graph fusion in the engine', () => {
   test('fused decode after a long prompt prefilled on the exported graph gives the tokens of the exported graph alone', async () => {
     const exported = await OrtDecoderEngine.load({
