@@ -146,40 +146,26 @@ export class CpuDecoder {
   }
 
   private attention(op: Extract<DecodeOp, { op: 'attention' }>, position: number): void {
-    const { heads, kvHeads, headDim: hd, rotaryHalf: half, interleaved, scale } = op;
+    const { heads, kvHeads, headDim: hd } = op;
     const heap = this.heap;
     const qkv = this.vectorAt[op.qkv]!;
     const out = this.vectorAt[op.out]!;
-    const cos = this.weightAt.get(op.cos)! + position * half;
-    const sin = this.weightAt.get(op.sin)! + position * half;
     const keys = this.keysAt[op.layer]!;
     const values = this.valuesAt[op.layer]!;
     const { q, k, scores } = this.scratch;
-    const rope = (base: number, into: Float32Array) => {
-      for (let d = 0; d < hd; d++) {
-        const value = heap[base + d]!;
-        if (d >= 2 * half) into[d] = value;
-        else if (interleaved) {
-          const i = d >> 1;
-          into[d] = d % 2 === 0 ? value * heap[cos + i]! - heap[base + d + 1]! * heap[sin + i]! : value * heap[cos + i]! + heap[base + d - 1]! * heap[sin + i]!;
-        } else if (d < half) into[d] = value * heap[cos + d]! - heap[base + d + half]! * heap[sin + d]!;
-        else into[d] = value * heap[cos + d - half]! + heap[base + d - half]! * heap[sin + d - half]!;
-      }
-    };
     for (let kvh = 0; kvh < kvHeads; kvh++) {
       const row = (kvh * this.rows + position) * hd;
-      rope(qkv + (heads + kvh) * hd, k);
+      this.rotate(op, qkv + (heads + kvh) * hd, position, k);
       heap.set(k, keys + row);
       heap.copyWithin(values + row, qkv + (heads + kvHeads + kvh) * hd, qkv + (heads + kvHeads + kvh + 1) * hd);
     }
     const group = heads / kvHeads;
+    const scale = op.scale;
     for (let h = 0; h < heads; h++) {
-      const kvh = Math.floor(h / group);
-      rope(qkv + h * hd, q);
-      const cache = kvh * this.rows * hd;
+      const cache = Math.floor(h / group) * this.rows * hd;
+      this.rotate(op, qkv + h * hd, position, q);
       let max = -Infinity;
-      for (let t = 0; t <= position; t++) {
-        const at = keys + cache + t * hd;
+      for (let t = 0, at = keys + cache; t <= position; t++, at += hd) {
         let s = 0;
         for (let d = 0; d < hd; d++) s += q[d]! * heap[at + d]!;
         const scaled = Math.fround(s) * scale;
@@ -192,13 +178,41 @@ export class CpuDecoder {
         scores[t] = e;
         total += e;
       }
-      const target = out + h * hd;
-      for (let d = 0; d < hd; d++) heap[target + d] = 0;
-      for (let t = 0; t <= position; t++) {
+      // Weighted sum of the value rows, accumulated in `q` (free again: its rotated copy was used above).
+      q.fill(0);
+      for (let t = 0, at = values + cache; t <= position; t++, at += hd) {
         const p = scores[t]! / total;
-        const at = values + cache + t * hd;
-        for (let d = 0; d < hd; d++) heap[target + d] = heap[target + d]! + p * heap[at + d]!;
+        for (let d = 0; d < hd; d++) q[d] = q[d]! + p * heap[at + d]!;
       }
+      heap.set(q, out + h * hd);
+    }
+  }
+
+  /** The head vector at `base` after rotary embedding at `position` (rotate-half or interleaved pairs), into `into`. */
+  private rotate(op: Extract<DecodeOp, { op: 'attention' }>, base: number, position: number, into: Float32Array): void {
+    const heap = this.heap;
+    const half = op.rotaryHalf;
+    const cos = this.weightAt.get(op.cos)! + position * half;
+    const sin = this.weightAt.get(op.sin)! + position * half;
+    for (let d = 2 * half; d < op.headDim; d++) into[d] = heap[base + d]!;
+    if (op.interleaved) {
+      for (let i = 0; i < half; i++) {
+        const a = heap[base + 2 * i]!;
+        const b = heap[base + 2 * i + 1]!;
+        const c = heap[cos + i]!;
+        const s = heap[sin + i]!;
+        into[2 * i] = a * c - b * s;
+        into[2 * i + 1] = b * c + a * s;
+      }
+      return;
+    }
+    for (let i = 0; i < half; i++) {
+      const a = heap[base + i]!;
+      const b = heap[base + i + half]!;
+      const c = heap[cos + i]!;
+      const s = heap[sin + i]!;
+      into[i] = a * c - b * s;
+      into[i + half] = b * c + a * s;
     }
   }
 }
