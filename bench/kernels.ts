@@ -130,7 +130,7 @@ async function decodeCheck(prompt: number[], steps: number, rows: number) {
   const dev = await device();
   const decoder = await WgslDecoder.create(dev, program, rows);
   const twin = new DecodeTwin(program, rows);
-  const readback = dev.createBuffer({ size: program.vocab * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const readback = dev.createBuffer({ size: Math.max(program.vocab * 4, decoder.keys[0]!.size), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
   const read = async (source: GPUBuffer, size: number) => {
     const encoder = dev.createCommandEncoder();
     encoder.copyBufferToBuffer(source, 0, readback, 0, size);
@@ -164,13 +164,13 @@ async function decodeCheck(prompt: number[], steps: number, rows: number) {
   }
   // The cache as the kernels wrote it vs the twin's: layer 0 keys, the rows written.
   const written = prompt.length + steps - 1;
-  const cacheGpu = await read(decoder.keys[0]!, Math.min(program.vocab * 4, decoder.keys[0]!.size));
+  const cacheGpu = await read(decoder.keys[0]!, decoder.keys[0]!.size);
   let cacheWorst = 0;
   for (let h = 0; h < program.kvHeads; h++) {
     for (let t = 0; t < written; t++) {
       for (let d = 0; d < program.headDim; d++) {
         const at = (h * rows + t) * program.headDim + d;
-        if (at < cacheGpu.length) cacheWorst = Math.max(cacheWorst, Math.abs(cacheGpu[at]! - twin.keys[0]![at]!));
+        cacheWorst = Math.max(cacheWorst, Math.abs(cacheGpu[at]! - twin.keys[0]![at]!));
       }
     }
   }

@@ -2,7 +2,7 @@ import attentionWgsl from './decode-attention.wgsl?raw';
 import elementwiseWgsl from './decode-elementwise.wgsl?raw';
 import matvecWgsl from './decode-matvec.wgsl?raw';
 import normWgsl from './decode-norm.wgsl?raw';
-import type { DecodeOp, DecodeProgram } from '../workers/engines/graph/decode-program.ts';
+import { shapeOf, type DecodeOp, type DecodeProgram, type DecodeShape } from '../workers/engines/graph/decode-program.ts';
 
 // GPUBufferUsage as numbers: the constants are globals that Node (unit tests) does not have.
 const USAGE = { COPY_SRC: 0x4, COPY_DST: 0x8, UNIFORM: 0x40, STORAGE: 0x80 } as const;
@@ -32,16 +32,32 @@ type Command = Dispatch | { copyRowOf: GPUBuffer; width: number; to: GPUBuffer }
  * (decode-twin.ts).
  */
 export class WgslDecoder {
-  private readonly tick: GPUBuffer;
+  private readonly tick!: GPUBuffer;
   private readonly commands: Command[] = [];
   private readonly buffers: GPUBuffer[] = [];
   readonly keys: GPUBuffer[] = [];
   readonly values: GPUBuffer[] = [];
-  readonly logits: GPUBuffer;
+  readonly logits!: GPUBuffer;
   /** Kernel launches a step makes. */
-  readonly dispatches: number;
+  readonly dispatches!: number;
 
-  private constructor(private readonly device: GPUDevice, readonly program: DecodeProgram, readonly rows: number) {
+  /** What the decoder keeps of its program (the weights live in GPU buffers only). */
+  readonly program: DecodeShape;
+
+  private constructor(private readonly device: GPUDevice, program: DecodeProgram, readonly rows: number) {
+    this.program = shapeOf(program);
+    try {
+      ({ tick: this.tick, logits: this.logits, dispatches: this.dispatches } = this.build(program));
+    } catch (error) {
+      // Buffers already made (weights uploaded) go now, not when the collector gets to them.
+      this.destroy();
+      throw error;
+    }
+  }
+
+  private build(program: DecodeProgram): { tick: GPUBuffer; logits: GPUBuffer; dispatches: number } {
+    const device = this.device;
+    const rows = this.rows;
     const { kvHeads, headDim, layers } = program;
     const make = (size: number, usage: number, label: string) => {
       const buffer = device.createBuffer({ label, size: Math.max(16, Math.ceil(size / 4) * 4), usage });
@@ -64,8 +80,7 @@ export class WgslDecoder {
     }
     const unusedRead = make(16, storage, 'unused input');
     const unusedWrite = make(16, storage, 'unused output');
-    this.tick = make(16, USAGE.UNIFORM | USAGE.COPY_DST, 'step');
-    this.logits = vectors[program.logits]!;
+    const tick = make(16, USAGE.UNIFORM | USAGE.COPY_DST, 'step');
 
     const pipeline = (code: string, label: string, constants?: Record<string, number>) => device.createComputePipeline({
       label, layout: 'auto', compute: { module: device.createShaderModule({ label, code }), entryPoint: 'main', ...(constants ? { constants } : {}) },
@@ -91,14 +106,14 @@ export class WgslDecoder {
     const dispatch = (target: GPUComputePipeline, resources: GPUBuffer[], workgroups: number) =>
       this.commands.push({ pipeline: target, group: bind(target, resources), workgroups });
 
-    for (const op of program.ops) this.encodeOp(op, { vectors, weight, dispatch, params, unusedRead, unusedWrite, matvec, norm, elementwise, attention });
-    this.dispatches = this.commands.filter((c) => 'pipeline' in c).length;
+    for (const op of program.ops) this.encodeOp(op, { vectors, weight, dispatch, params, unusedRead, unusedWrite, matvec, norm, elementwise, attention, tick });
+    return { tick, logits: vectors[program.logits]!, dispatches: this.commands.filter((c) => 'pipeline' in c).length };
   }
 
   private encodeOp(op: DecodeOp, k: {
     vectors: GPUBuffer[]; weight: (name: string) => GPUBuffer; params: (words: number[], floats?: [number, number][]) => GPUBuffer;
     dispatch: (pipeline: GPUComputePipeline, resources: GPUBuffer[], workgroups: number) => void;
-    unusedRead: GPUBuffer; unusedWrite: GPUBuffer;
+    unusedRead: GPUBuffer; unusedWrite: GPUBuffer; tick: GPUBuffer;
     matvec: GPUComputePipeline; norm: GPUComputePipeline; elementwise: GPUComputePipeline; attention: GPUComputePipeline;
   }): void {
     const v = k.vectors;
@@ -119,7 +134,7 @@ export class WgslDecoder {
       case 'attention':
         k.dispatch(k.attention, [
           v[op.qkv]!, this.keys[op.layer]!, this.values[op.layer]!, k.weight(op.cos), k.weight(op.sin), v[op.out]!,
-          k.params([op.heads, op.kvHeads, op.headDim, this.rows, op.rotaryHalf, op.interleaved ? 1 : 0, 0], [[7, op.scale]]), this.tick,
+          k.params([op.heads, op.kvHeads, op.headDim, this.rows, op.rotaryHalf, op.interleaved ? 1 : 0, 0], [[7, op.scale]]), k.tick,
         ], op.heads);
         return;
       case 'sigmoid':
@@ -173,7 +188,7 @@ export class WgslDecoder {
   /** Runs one step for `token` at `position` (< rows); its logits are in `logits` for the next work on this queue. */
   step(token: number, position: number): void {
     if (!Number.isInteger(position) || position < 0 || position >= this.rows) throw new RangeError(`position ${position} is outside the ${this.rows}-row cache`);
-    if (!Number.isInteger(token) || token < 0 || token >= this.program.vocab) throw new RangeError(`token ${token} is not in the vocabulary`);
+    if (!Number.isInteger(token) || token < 0 || token >= this.program.tokens) throw new RangeError(`token ${token} is not in the vocabulary`);
     this.device.queue.writeBuffer(this.tick, 0, Uint32Array.of(token, position, 0, 0));
     const encoder = this.device.createCommandEncoder();
     let pass: GPUComputePassEncoder | undefined;

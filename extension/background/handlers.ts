@@ -52,5 +52,8 @@ export const backgroundHandlers: Handlers = {
   'math.start': (payload) => callModelHost('host.math.start', payload),
   'math.cancel': (payload) => callModelHost('host.math.cancel', payload),
   'math.status': () => callModelHost('host.math.status', {}),
+  'story.start': (payload) => callModelHost('host.story.start', payload),
+  'story.stop': (payload) => callModelHost('host.story.stop', payload),
+  'story.status': () => callModelHost('host.story.status', {}),
   ...modelHandlers,
 };

@@ -10,6 +10,9 @@ import { customRowEntry, resolveModel } from '../../models/registry.ts';
 import { settingsRunStore } from '../features/math/last-run.ts';
 import { MathSandbox } from '../features/math/sandbox-client.ts';
 import { MathHost } from './math-host.ts';
+import { StoryHost } from './story-host.ts';
+import { settingsStoryStore } from '../features/story/current.ts';
+import { saveStory } from '../features/story/library.ts';
 import { ModelHost } from './model-host.ts';
 import { ProbeHost } from './probes-host.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -53,6 +56,14 @@ const maths = new MathHost({
 // A run this host was running when it went away (browser closed, host restarted) is marked interrupted.
 void maths.status();
 
+const stories = new StoryHost({
+  store: settingsStoryStore(database()),
+  generate: (request, emit, signal) => host.generate(request, emit, signal),
+  saveStory: (story) => saveStory(story, database()),
+  resolveModel: (id) => resolveModel(id),
+});
+void stories.status();
+
 async function entryFor(model: string) {
   const entry = await resolveModel(model);
   if (!entry) throw new ModelNotFoundError(`no model "${model}"`);
@@ -95,6 +106,12 @@ listenForMessages(createDispatcher('host', extensionSelf, {
     return {};
   },
   'host.math.status': () => maths.status(),
+  'host.story.start': async (payload) => ({ runId: await stories.start(payload) }),
+  'host.story.stop': async ({ runId }) => {
+    await stories.stop(runId);
+    return {};
+  },
+  'host.story.status': () => stories.status(),
   // The host never listens for ports (see background/generate.ts); it connects back for each stream instead.
   'host.stream.open': ({ streamId }) => {
     serveStream(connectPort(`host.generate:${streamId}`), streamRoutes['host.generate'],

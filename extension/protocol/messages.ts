@@ -3,6 +3,7 @@ import type { StreamRoute } from './stream.ts';
 import { CustomModelSchema } from '../../models/custom-model.ts';
 import { ProbeConfigSchema } from '../features/probes/config.ts';
 import { MathRunIdSchema, MathStartSchema, MathStatusSchema } from '../features/math/messages.ts';
+import { StoryRunIdSchema, StoryStartSchema, StoryStatusSchema } from '../features/story/messages.ts';
 import {
   DeviceProbeSchema, Empty, EngineInfoSchema, GenerateEventSchema, GenerateRequestSchema, GenerateResultSchema,
   ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, ModelIdSchema, StorageReportSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
@@ -78,6 +79,13 @@ export const routes = {
   'host.math.start': route(MathStartSchema, MathRunIdSchema, ['extension']),
   'host.math.cancel': route(MathRunIdSchema, Empty, ['extension']),
   'host.math.status': route(Empty, MathStatusSchema, ['extension']),
+  // Stories are written in the model host too (one at a time, saved there); the background relays.
+  'story.start': route(StoryStartSchema, StoryRunIdSchema, ['extension']),
+  'story.stop': route(StoryRunIdSchema, Empty, ['extension']),
+  'story.status': route(Empty, StoryStatusSchema, ['extension']),
+  'host.story.start': route(StoryStartSchema, StoryRunIdSchema, ['extension']),
+  'host.story.stop': route(StoryRunIdSchema, Empty, ['extension']),
+  'host.story.status': route(Empty, StoryStatusSchema, ['extension']),
   'worker.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
   'worker.model.load': route(ModelRequestSchema, EngineInfoSchema, ['extension']),
   'worker.model.unload': route(Empty, Empty, ['extension']),

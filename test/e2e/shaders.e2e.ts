@@ -101,9 +101,12 @@ describe('OrtDecoderEngine on WebGPU: decode steps on our WGSL kernels (and, as 
       { prompt: 'Tom', params: { maxTokens: 40, temperature: 1, seed: 5, repetitionPenalty: 1.1, stopAtEos: false } },
       // Past the captured decoder's first 128 cache rows: it is replaced by one of 256 mid-request… before the prompt.
       { prompt: 'Once upon a time', params: { maxTokens: 140, temperature: 0, stopAtEos: false } },
+      // 32+ tokens: the prompt runs on the graph as exported, its cache is copied into our kernels' (or the captured) cache.
+      { prompt: 'Once upon a time there was a little girl named Lily. She loved to play outside in the park with her friends. One day, she saw a big red ball',
+        params: { maxTokens: 40, temperature: 0.7, seed: 9, stopAtEos: false } },
     ];
     // The captured fallback: greedy, seeded top-k with a penalty, and past its first 128 rows.
-    const capturedFor = [0, 2, 6];
+    const capturedFor = [0, 2, 6, 7];
     const results = await page.evaluate(([r, c]) => (globalThis as unknown as {
       pocketKernels: { engineCheck(r: unknown, c: number[]): Promise<{ gpu: number[]; cpu: number[]; captured?: number[]; graph: string; capturedGraph?: string }[]> } })
       .pocketKernels.engineCheck(r, c), [requests, capturedFor] as const);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './browser.ts';
-import { expectAccessible } from './helpers.ts';
+import { expectAccessible, hook } from './helpers.ts';
 
 let harness: ExtensionHarness;
 let popup: Page;
@@ -52,6 +52,50 @@ describe('Story tab with the bundled model (offline, real generation)', () => {
     await popup.waitForTimeout(500);
     expect(await storyText()).toBe(kept); // nothing arrives after Stop
     await popup.getByLabel('Backend').selectOption('wasm');
+  });
+
+  /** Starts a long story (WebGPU on SwiftShader: several seconds) in a popup of its own and waits for its first words. */
+  async function startLong(page: Page) {
+    await page.getByRole('tab', { name: 'Story' }).click();
+    await page.getByLabel('Prompt', { exact: true }).fill('Once upon a time');
+    await page.getByLabel(/Story opening/).fill('');
+    await page.getByLabel('Length (tokens)').fill('500');
+    await page.getByLabel('Seed', { exact: true }).fill('7');
+    await page.getByLabel('Backend').selectOption('webgpu');
+    await page.getByRole('button', { name: 'Write' }).click();
+    await expect.poll(async () => (await page.getByTestId('story-text').innerText()).length, { timeout: 60_000, interval: 20 }).toBeGreaterThan(40);
+    return page.getByTestId('story-text').innerText();
+  }
+
+  test('closing the popup mid-story does not stop it: reopened, the story goes on and is saved', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    const atClose = await startLong(page);
+    await page.close();
+    const reopened = await harness.openExtensionPage('popup/index.html');
+    await reopened.getByRole('tab', { name: 'Story' }).click();
+    await expect.poll(() => reopened.getByTestId('story-notice').innerText(), { timeout: 120_000 }).toMatch(/^Saved to the library as story \d+\.$/);
+    const final = await reopened.getByTestId('story-text').innerText();
+    expect(final.startsWith(atClose.slice(0, 40))).toBe(true);
+    expect(final.length).toBeGreaterThan(atClose.length);
+    expect(await reopened.locator('[data-field="stats.tokens"]').innerText()).toMatch(/^\d+ → \d+$/);
+    await reopened.getByRole('tab', { name: 'Library', exact: true }).click();
+    const saved = reopened.getByTestId('library-story').first();
+    expect(await saved.getByTestId('library-story-text').innerText()).toBe(final.slice('Once upon a time'.length).trim());
+    await reopened.close();
+  });
+
+  test('a story whose host went away (the offscreen document closed) is marked interrupted and what it had is saved', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    await startLong(page);
+    await page.close();
+    await hook(harness.serviceWorker, 'closeModelHost');
+    const reopened = await harness.openExtensionPage('popup/index.html');
+    await reopened.getByRole('tab', { name: 'Story' }).click();
+    await expect.poll(() => reopened.getByTestId('story-notice').innerText(), { timeout: 30_000 })
+      .toMatch(/^The model host stopped before the story finished; what was written is saved to the library as story \d+ \(marked stopped\)\.$/);
+    expect((await reopened.getByTestId('story-text').innerText()).length).toBeGreaterThan(40);
+    expect(await reopened.getByRole('button', { name: 'Write' }).isEnabled()).toBe(true);
+    await reopened.close();
   });
 
   test('Models tab lists the bundled model as ready and f16 models by what this GPU can do', async () => {

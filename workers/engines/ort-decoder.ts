@@ -91,10 +91,12 @@ export class OrtDecoderEngine implements Engine {
     private readonly config: DecoderConfig,
     readonly info: EngineInfo,
     private readonly gpu: GpuTokenSelector | undefined,
-    /** The fused graph, kept while decode steps can run captured (WebGPU). */
+    /** The fused graph, kept while decode steps can run captured (WebGPU), now or when our kernels' cache is too small. */
     private capturable: Uint8Array | undefined,
-    /** What runs decode steps after the prompt: our WGSL or WebAssembly kernels, or onnxruntime replaying a captured graph. */
-    private captured: CapturedDecoder | WgslSteps | CpuSteps | undefined,
+    /** onnxruntime replaying a captured graph (WebGPU): the decode steps when our kernels cannot take them. */
+    private captured: CapturedDecoder | undefined,
+    /** Our own decode steps: WGSL kernels on WebGPU, WebAssembly SIMD on WASM. */
+    private readonly own: WgslSteps | CpuSteps | undefined,
     private readonly onStepRun: ((ms: number) => void) | undefined,
   ) {
     this.ones = new BigInt64Array(config.contextLength).fill(1n);
@@ -155,23 +157,26 @@ export class OrtDecoderEngine implements Engine {
         throw new Error(`WebGPU token selection could not start: ${(error as Error).message}`);
       }
     }
-    let captured: CapturedDecoder | WgslSteps | CpuSteps | undefined;
+    let own: WgslSteps | CpuSteps | undefined;
+    let captured: CapturedDecoder | undefined;
     // Models up to the split-prefill size only: the kernels' buffers (or the fixed-shape session) hold another copy of the weights.
     const small = options.model.byteLength <= SPLIT_PREFILL_MAX_BYTES;
     if (fused && fusedLoaded && (options.ownSteps ?? true) && small && (gpu || backend === 'wasm')) {
       try {
         if (gpu) {
-          captured = await WgslSteps.create(ort, fused.bytes, config);
-          if (captured) graph += `; decode steps run on our WGSL kernels (${captured.dispatches} launches a step, one submit; KV cache of ${captured.maxLength} rows)`;
+          own = await WgslSteps.create(ort, fused.bytes, config);
+          if (own) graph += `; decode steps run on our WGSL kernels (${own.dispatches} launches a step, one submit; KV cache of ${own.maxLength} rows)`;
         } else {
-          captured = CpuSteps.create(ort, fused.bytes, config);
-          if (captured) graph += `; decode steps run on our WebAssembly SIMD kernels (KV cache of ${captured.maxLength} rows)`;
+          own = CpuSteps.create(ort, fused.bytes, config);
+          if (own) graph += `; decode steps run on our WebAssembly SIMD kernels (KV cache of ${own.maxLength} rows)`;
         }
       } catch (error) {
         graph += `; decode steps stay on onnxruntime (our kernels did not build: ${(error as Error).message.slice(0, 160)})`;
       }
     }
-    if (!captured && gpu && fused && fusedLoaded && (options.captureGraph ?? true) && small) {
+    // A context longer than our WGSL cache: requests that need more rows replay onnxruntime's captured graph, made then.
+    const captureLater = own instanceof WgslSteps && own.maxLength < config.contextLength && (options.captureGraph ?? true);
+    if (!own && gpu && fused && fusedLoaded && (options.captureGraph ?? true) && small) {
       try {
         captured = await CapturedDecoder.create(ort, fused.bytes, config, Math.min(CAPTURED_ROWS, config.contextLength));
         if (captured) graph += `; decode steps replay a captured fixed-shape graph (KV cache of ${captured.maxLength} rows, more on demand)`;
@@ -187,20 +192,22 @@ export class OrtDecoderEngine implements Engine {
       loadMs: now() - started,
       constraints: ['names', 'literals', 'syntax'],
       graph,
-    }, gpu, captured ? fused?.bytes : undefined, captured, options.onStepRun);
+    }, gpu, captured || captureLater ? fused?.bytes : undefined, captured, own, options.onStepRun);
   }
 
-  /** The captured decoder with room for `rows` cache rows (replaced by a bigger one when needed), or undefined. */
+  /**
+   * What runs this request's decode steps: our kernels when their cache has room for `rows` rows, else the captured
+   * decoder with room for them (made, or replaced by a bigger one, when needed), else nothing (ordinary session runs).
+   */
   private async capturedFor(rows: number): Promise<CapturedDecoder | WgslSteps | CpuSteps | undefined> {
-    // Our kernels' cache has a fixed size (the context, up to 2,048 rows on WebGPU): a request that needs more runs its steps on onnxruntime.
-    if (this.captured instanceof WgslSteps || this.captured instanceof CpuSteps) return rows <= this.captured.maxLength ? this.captured : undefined;
-    if (!this.captured || !this.capturable) return undefined;
-    if (this.captured.maxLength >= rows) return this.captured;
-    const maxLength = Math.min(this.config.contextLength, 2 ** Math.ceil(Math.log2(rows)));
+    if (this.own && rows <= this.own.maxLength) return this.own;
+    if (!this.capturable) return undefined;
+    if (this.captured && this.captured.maxLength >= rows) return this.captured;
+    const maxLength = Math.min(this.config.contextLength, 2 ** Math.ceil(Math.log2(Math.max(rows, CAPTURED_ROWS))));
     const old = this.captured;
     this.captured = undefined;
     try {
-      await old.release();
+      await old?.release();
       this.captured = await CapturedDecoder.create(this.ort, this.capturable, this.config, maxLength);
     } catch {
       this.captured = undefined;
@@ -355,6 +362,7 @@ export class OrtDecoderEngine implements Engine {
   async unload(): Promise<void> {
     try {
       await this.captured?.release();
+      await this.own?.release();
     } finally {
       try {
         await this.session.release();

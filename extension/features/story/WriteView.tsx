@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLiveQuery } from '../../ui/useLiveQuery.ts';
+import { loadCurrentStory, type StoryRun } from './current.ts';
 import { choicesFor } from '../../../models/defaults.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
-import { generate } from '../../platform/index.ts';
-import { isErrorNamed, AbortError } from '../../protocol/errors.ts';
-import type { BackendPreference, GenerateResult, PanelIntent } from '../../protocol/schemas.ts';
+import { request } from '../../platform/index.ts';
+import { deserializeError } from '../../protocol/errors.ts';
+import type { BackendPreference, PanelIntent } from '../../protocol/schemas.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { GenerationStats } from '../../ui/GenerationStats.tsx';
-import { HANNA_STORIES, saveStory } from './library.ts';
+import { HANNA_STORIES } from './library.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 
 interface Settings {
@@ -21,8 +23,9 @@ interface Settings {
 }
 
 /**
- * Writes a story with a local model: streamed, stoppable, continuable, with the engine's numbers underneath. Every
- * finished or stopped story is saved to the library.
+ * Writes a story with a local model: streamed, stoppable, continuable, with the engine's numbers underneath. The model
+ * host writes it (closing the popup does not stop it) and saves every finished or stopped story to the library; this
+ * view shows the story the host stores as it streams.
  */
 export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hidden?: boolean }) {
   const [prompt, setPrompt] = useState(intent?.feature === 'story' ? intent.text : 'Once upon a time');
@@ -32,78 +35,54 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
     model: defaultModel, backend: 'auto', maxTokens: 200, temperature: 0.8, topK: 40, topP: 0.95,
     repetitionPenalty: 1.1, seed: 1,
   });
-  const [story, setStory] = useState('');
-  const [status, setStatus] = useState('');
-  const [result, setResult] = useState<GenerateResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [opening, setOpening] = useState('');
-  const [notice, setNotice] = useState<{ text: string; kind: 'saved' | 'problem' } | null>(null);
-  const running = useRef<AbortController | null>(null);
+  const [problem, setProblem] = useState('');
+  /** Between pressing Write and the host storing the new story: the id it will have (null until the host answers). */
+  const [starting, setStarting] = useState<{ id: string | null } | null>(null);
   const [pickedModel, setPickedModel] = useState(false);
+  const stored = useLiveQuery(() => loadCurrentStory(), []);
+  const checkedRun = useRef('');
   useEffect(() => {
     if (!pickedModel) setSettings((s) => ({ ...s, model: defaultModel }));
   }, [defaultModel, pickedModel]);
+  useEffect(() => {
+    // A stored story that says "running": the host confirms it, or marks it interrupted (and saves what it had).
+    if (stored?.status !== 'running' || checkedRun.current === stored.id) return;
+    checkedRun.current = stored.id;
+    request('story.status', {}).catch((e: unknown) => setError(e));
+  }, [stored?.id, stored?.status]);
+  useEffect(() => {
+    if (starting?.id && stored?.id === starting.id) setStarting(null);
+  }, [stored?.id, starting?.id]);
   const set = <K extends keyof Settings>(key: K) => (value: Settings[K]) => setSettings((s) => ({ ...s, [key]: value }));
 
   async function write(fromText: string, openingText = '') {
     if (!fromText.trim()) {
-      setNotice({ kind: 'problem', text: 'Write a prompt first: the story starts from it (for example "Once upon a time").' });
+      setProblem('Write a prompt first: the story starts from it (for example "Once upon a time").');
       return;
     }
-    running.current?.abort();
-    const controller = new AbortController();
-    running.current = controller;
     setError(null);
-    setResult(null);
-    const prefix = openingText.trim() ? `\n\n${openingText.trim()}` : '';
-    setStory(prefix);
-    setNotice(null);
-    setStatus('Starting the model…');
+    setProblem('');
+    setStarting({ id: null });
     const { model, backend, ...params } = settings;
-    let streamed = prefix;
-    const save = async (text: string, final: GenerateResult | null) => {
-      const stopped = final === null || final.finishReason === 'abort';
-      try {
-        const id = await saveStory({
-          prompt: fromText, writer: model, text: text.trim(), params: { ...params, backend: final?.stats.backend ?? backend }, seed: params.seed,
-          stopped, finishReason: final?.finishReason ?? 'abort', source: 'model',
-          timings: final ? { ttftMs: final.stats.ttftMs, totalMs: final.stats.totalMs, decodeTokS: final.stats.decodeTokS,
-            tokensIn: final.stats.tokensIn, tokensOut: final.stats.tokensOut, promptTokensDropped: final.stats.promptTokensDropped } : null,
-        });
-        setNotice({ kind: 'saved', text: stopped
-          ? `Stopped. What was written is saved to the library as story ${id} (marked stopped).`
-          : `Saved to the library as story ${id}.` });
-      } catch (caught) {
-        setNotice({ kind: 'problem', text: `The story could not be saved to the library: ${String(caught)}` });
-      }
-    };
     try {
-      const final = await generate({
-        model, backend, prompt: fromText + prefix,
-        params: { maxTokens: params.maxTokens, temperature: params.temperature, topK: params.topK, topP: params.topP,
-          repetitionPenalty: params.repetitionPenalty, seed: params.seed },
-      }, (event) => {
-        if (event.type === 'token') {
-          streamed += event.text;
-          setStory((text) => text + event.text);
-        }
-        else setStatus({ queued: 'Waiting for the model…', loading: 'Loading the model…', generating: 'Writing…' }[event.stage]);
-      }, controller.signal);
-      setStory(prefix + final.text);
-      setResult(final);
-      if (final.text.trim()) await save(prefix + final.text, final);
-      else setNotice({ kind: 'problem', text: 'The model ended the story at once and wrote nothing, so nothing was saved. '
-        + 'Try another seed, or give the story an opening (e.g. "Once upon a time").' });
+      const { runId } = await request('story.start', { prompt: fromText, opening: openingText, model, backend, params });
+      setStarting((current) => (current ? { id: runId } : current));
     } catch (caught) {
-      if (!isErrorNamed(caught, AbortError)) setError(caught);
-      else if (streamed.trim()) await save(streamed, null);
-    } finally {
-      if (running.current === controller) running.current = null;
-      setStatus('');
+      setStarting(null);
+      setError(caught);
     }
   }
 
-  const busy = status !== '';
+  const run = starting ? null : stored ?? null;
+  const story = run?.text ?? '';
+  const status = starting ? 'Starting the model…'
+    : run?.status === 'running' ? { queued: 'Waiting for the model…', loading: 'Loading the model…', generating: 'Writing…', none: 'Starting the model…' }[run.stage ?? 'none'] : '';
+  const notice = problem ? { kind: 'problem' as const, text: problem } : run ? noticeFor(run) : null;
+  const failure = error ?? (run?.status === 'failed' && run.error ? deserializeError(run.error) : null);
+  const result = run?.result ?? null;
+  const busy = starting !== null || run?.status === 'running';
   return (
     <section aria-labelledby="story-heading" hidden={hidden}>
       <h2 id="story-heading">Story</h2>
@@ -150,20 +129,37 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
       </div>
       <div class="row">
         <button type="button" onClick={() => void write(prompt, opening)} disabled={busy}>Write</button>
-        <button type="button" disabled={busy || !story} onClick={() => {
-          const whole = prompt + story;
+        <button type="button" disabled={busy || !story || !run} onClick={() => {
+          const whole = run!.prompt + story;
           setPrompt(whole);
           void write(whole);
         }}>Continue</button>
-        <button type="button" onClick={() => running.current?.abort()} disabled={!busy}>Stop</button>
+        <button type="button" onClick={() => {
+          if (run) request('story.stop', { runId: run.id }).catch((e: unknown) => setError(e));
+        }} disabled={!busy || !run}>Stop</button>
       </div>
       {status && <p role="status">{status}</p>}
       {notice && <p role={notice.kind === 'problem' ? 'alert' : 'status'} data-testid="story-notice">{notice.text}</p>}
-      {error !== null && <ErrorNotice error={error} />}
+      {failure !== null && <ErrorNotice error={failure} />}
       <div class="story" data-testid="story-text" aria-live="polite">
-        {story && <p><span class="muted">{prompt}</span>{story}</p>}
+        {story && <p><span class="muted">{run?.prompt ?? prompt}</span>{story}</p>}
       </div>
       {result && <GenerationStats result={result} />}
     </section>
   );
+}
+
+/** What the host did with the story: saved (finished or stopped), nothing written, or the library refused it. */
+function noticeFor(run: StoryRun): { text: string; kind: 'saved' | 'problem' } | null {
+  if (run.saveError) return { kind: 'problem', text: `The story could not be saved to the library: ${run.saveError}` };
+  if (run.status === 'empty') {
+    return { kind: 'problem', text: 'The model ended the story at once and wrote nothing, so nothing was saved. '
+      + 'Try another seed, or give the story an opening (e.g. "Once upon a time").' };
+  }
+  if (run.savedId === null) return null;
+  if (run.status === 'done') return { kind: 'saved', text: `Saved to the library as story ${run.savedId}.` };
+  if (run.status === 'interrupted') {
+    return { kind: 'saved', text: `The model host stopped before the story finished; what was written is saved to the library as story ${run.savedId} (marked stopped).` };
+  }
+  return { kind: 'saved', text: `Stopped. What was written is saved to the library as story ${run.savedId} (marked stopped).` };
 }

@@ -1,4 +1,4 @@
-import type { DecodeOp, DecodeProgram } from '../graph/decode-program.ts';
+import { shapeOf, type DecodeOp, type DecodeProgram, type DecodeShape } from '../graph/decode-program.ts';
 import { instantiateMatvec, type Matvec } from './matvec-wasm.ts';
 
 /** A KV cache tensor [1, kvHeads, rows, headDim] in CPU memory (onnxruntime's `present` output). */
@@ -25,8 +25,12 @@ export class CpuDecoder {
   private readonly valuesAt: number[] = [];
   private readonly scratch: { q: Float32Array; k: Float32Array; scores: Float32Array };
 
-  private constructor(private readonly program: DecodeProgram, readonly rows: number, private readonly matvec: Matvec, memory: WebAssembly.Memory,
+  /** What the decoder keeps of its program (the weights live in its memory only). */
+  private readonly program: DecodeShape;
+
+  private constructor(program: DecodeProgram, readonly rows: number, private readonly matvec: Matvec, memory: WebAssembly.Memory,
     layout: { weights: Map<string, number>; vectors: number[]; keys: number[]; values: number[] }) {
+    this.program = shapeOf(program);
     this.heap = new Float32Array(memory.buffer);
     this.weightAt = layout.weights;
     this.vectorAt = layout.vectors;
@@ -75,7 +79,7 @@ export class CpuDecoder {
   /** Logits for `token` at `position` (< rows): a view into this decoder's memory, valid until the next step. */
   step(token: number, position: number): Float32Array {
     if (!Number.isInteger(position) || position < 0 || position >= this.rows) throw new RangeError(`position ${position} is outside the ${this.rows}-row cache`);
-    if (!Number.isInteger(token) || token < 0 || token >= this.program.vocab) throw new RangeError(`token ${token} is not in the vocabulary`);
+    if (!Number.isInteger(token) || token < 0 || token >= this.program.tokens) throw new RangeError(`token ${token} is not in the vocabulary`);
     for (const op of this.program.ops) this.run(op, token, position);
     const at = this.vectorAt[this.program.logits]!;
     return this.heap.subarray(at, at + this.program.vocab);

@@ -12,7 +12,7 @@
 import { attribute, floatAttribute, intAttribute, intsAttribute, type OnnxModel, type OnnxTensor, parseModel, DATA_TYPE, storedExternally } from './onnx-model.ts';
 
 export type DecodeOp =
-  | { op: 'gather'; table: string; width: number; out: number }
+  | { op: 'gather'; table: string; rows: number; width: number; out: number }
   | { op: 'norm'; x: number; skip: number | undefined; weight: string; eps: number; out: number; sum: number | undefined }
   | { op: 'matmul'; x: number; weight: string; rows: number; cols: number; out: number }
   | { op: 'attention'; qkv: number; layer: number; heads: number; kvHeads: number; headDim: number; scale: number;
@@ -26,12 +26,23 @@ export interface DecodeProgram {
   sizes: number[];
   weights: Map<string, Float32Array<ArrayBuffer>>;
   logits: number;
+  /** Logits per step (the output head's width). */
   vocab: number;
+  /** Token ids a step may take (the embedding table's rows; a padded output head may be wider). */
+  tokens: number;
   layers: number;
   kvHeads: number;
   headDim: number;
   /** Rows of the rotary tables: the highest position a step may take is one less. */
   maxPositions: number;
+}
+
+/** A program without its weights: what a decoder keeps once they are uploaded. */
+export type DecodeShape = Omit<DecodeProgram, 'weights'>;
+
+export function shapeOf(program: DecodeProgram): DecodeShape {
+  const { weights: _weights, ...shape } = program;
+  return shape;
 }
 
 export class UnsupportedGraphError extends Error {
@@ -110,7 +121,7 @@ function build(model: OnnxModel): DecodeProgram {
       case 'Gather': {
         const table = model.initializers.get(node.inputs[0]!);
         if (!table || node.inputs[1] !== 'input_ids' || table.dims.length !== 2 || (intAttribute(node, 'axis') ?? 0) !== 0) fail('Gather that is not the token embedding');
-        ops.push({ op: 'gather', table: weight(table!.name, table!.dims), width: table!.dims[1]!, out: define(node.outputs[0]!, table!.dims[1]!) });
+        ops.push({ op: 'gather', table: weight(table!.name, table!.dims), rows: table!.dims[0]!, width: table!.dims[1]!, out: define(node.outputs[0]!, table!.dims[1]!) });
         break;
       }
       case 'SimplifiedLayerNormalization':
@@ -124,7 +135,8 @@ function build(model: OnnxModel): DecodeProgram {
         if ((skip && node.inputs[3]) || (!skip && node.inputs[2])) fail('norm with a bias');
         if ((intAttribute(node, 'axis') ?? -1) !== -1 && (intAttribute(node, 'axis') ?? -1) !== 2) fail('norm over another axis');
         if (node.outputs.slice(1, 3).some((o) => o)) fail('norm whose statistics are used');
-        const eps = floatAttribute(node, 'epsilon') ?? 1e-5;
+        // onnxruntime's defaults: 1e-5 for SimplifiedLayerNormalization, 1e-12 for the Skip variant.
+        const eps = floatAttribute(node, 'epsilon') ?? (skip ? 1e-12 : 1e-5);
         ops.push({
           op: 'norm', x, skip: other, weight: weight(weightName, [size]), eps, out: define(node.outputs[0]!, size),
           sum: skip && node.outputs[3] ? define(node.outputs[3], size) : undefined,
@@ -216,5 +228,6 @@ function build(model: OnnxModel): DecodeProgram {
   if (ops[0]?.op !== 'gather') fail('the step does not start from the token embedding');
   const presents = model.graphOutputs.filter((o) => o !== 'logits');
   if (presents.length !== 2 * count) fail('outputs other than logits and the cache');
-  return { ops, sizes, weights, logits, vocab: sizes[logits]!, layers: count, kvHeads, headDim, maxPositions };
+  const embedding = ops[0] as Extract<DecodeOp, { op: 'gather' }>;
+  return { ops, sizes, weights, logits, vocab: sizes[logits]!, tokens: embedding.rows, layers: count, kvHeads, headDim, maxPositions };
 }
