@@ -314,6 +314,10 @@ export const ActRequestSchema = v.strictObject({
   args: v.pipe(v.array(v.union([v.pipe(v.string(), v.maxLength(10_000)), v.number()])), v.maxLength(4)),
   /** The user confirmed this irreversible action in the side panel. */
   confirmed: v.optional(v.boolean()),
+  /** What the user confirmed: the executor's fingerprint of the live element; a changed element is asked about again. */
+  fingerprint: v.optional(text(1200)),
+  /** The panel's view of the page says this needs confirmation (the reason): the executor asks with the live label. */
+  mustConfirm: v.optional(text(300)),
   /** The typed value came from the user in this run (task, ask() answer, saved-script parameter). */
   userSupplied: v.optional(v.boolean()),
   /** Cap of the wait for the DOM to settle after acting (ms). */

@@ -1,6 +1,6 @@
 /** What an element is to a script: its kind, state, options, effect and whether its value is private. */
 import type { ElementEntry, ElementKind } from './types.ts';
-import { accessibleName, byId, textOf } from './dom.ts';
+import { accessibleName, byId, labelsOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
@@ -53,16 +53,24 @@ export function kindOf(el: Element): ElementKind | undefined {
 }
 
 const SENSITIVE_AUTOCOMPLETE = /\b(current-password|new-password|one-time-code|cc-number|cc-csc|cc-exp(-month|-year)?|cc-name|cc-type)\b/;
+// Word edges include `_`, `-` and a lower→upper case change (user_pin, cardPin): hints are split into words first.
 const SENSITIVE_NAME = /pass(word|wd|code)?\b|passw|otp|one[-_ ]?time|2fa|mfa|totp|cvv|cvc|csc|card[-_ ]?(num|no)|cc[-_]?num|security[-_ ]?code|\bpin\b|\bssn\b|iban/i;
 
-/** Password, one-time-code and card fields: their value is never read. */
+/** "user_pin cardPin" → "user pin card Pin": the name's words, so `\bpin\b` finds them. */
+const words = (text: string) => text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
+
+/** Password, one-time-code and card fields (inputs, text areas, textboxes, contenteditable, selects): their value is never read. */
 export function isSensitive(el: Element): boolean {
-  if (el.tagName !== 'INPUT' && el.tagName !== 'TEXTAREA' && roleOf(el) !== 'textbox') return false;
+  const editable = el.getAttribute('contenteditable');
+  const textLike = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || roleOf(el) === 'textbox'
+    || (editable !== null && editable !== 'false');
+  if (!textLike) return false;
   const input = el as HTMLInputElement;
-  if (input.type === 'password') return true;
+  if (el.tagName === 'INPUT' && input.type === 'password') return true;
   if (SENSITIVE_AUTOCOMPLETE.test((el.getAttribute('autocomplete') ?? '').toLowerCase())) return true;
-  const hints = [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('placeholder')].filter(Boolean).join(' ');
-  return SENSITIVE_NAME.test(hints);
+  const hints = [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('placeholder'), labelsOf(el)]
+    .filter(Boolean).join(' ');
+  return SENSITIVE_NAME.test(hints) || SENSITIVE_NAME.test(words(hints));
 }
 
 const bool = (value: string | null): boolean | undefined => (value === 'true' ? true : value === 'false' ? false : undefined);
@@ -104,7 +112,8 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     const options = Array.from(select.options);
     const label = (o: HTMLOptionElement) => truncate(collapse(o.label || o.text || o.value), 80);
     const chosen = options.filter((o) => o.selected).map(label);
-    if (chosen.length) state.selected = truncate(chosen.join(', '), 300);
+    // A card's expiry month is a choice the page holds, not one to show.
+    if (chosen.length && !sensitive) state.selected = truncate(chosen.join(', '), 300);
     out.options = options.slice(0, MAX_OPTIONS).map(label);
     if (options.length > MAX_OPTIONS) out.optionsTotal = options.length;
   } else if (!sensitive) {
@@ -123,8 +132,16 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   return out;
 }
 
-/** Where a link goes, relative to the page when on the same origin. */
+/**
+ * Where a link goes, relative to the page when on the same origin. Whitespace is percent-encoded: a target is one
+ * token ("mailto:IGNORE ALL PREVIOUS…" keeps its spaces in a URL, and would read as words in the prompt).
+ */
 export function linkTarget(el: Element): string | undefined {
+  const target = rawLinkTarget(el);
+  return target?.replace(/\s/g, (c) => encodeURIComponent(c));
+}
+
+function rawLinkTarget(el: Element): string | undefined {
   const href = el.getAttribute('href');
   if (href === null || /^\s*javascript:/i.test(href)) return undefined;
   let url: URL;
@@ -141,6 +158,8 @@ export function linkTarget(el: Element): string | undefined {
   }
   return truncate(url.href, 300);
 }
+
+const POPUPS = new Set(['menu', 'listbox', 'tree', 'grid', 'dialog']);
 
 /** What activating the element is known to do: link target, form submission, dialog/menu opened, region toggled. */
 export function effectOf(el: Element, kind: ElementKind, formName: (form: Element) => string | undefined): string | undefined {
@@ -159,8 +178,9 @@ export function effectOf(el: Element, kind: ElementKind, formName: (form: Elemen
       parts.push(method === 'dialog' ? `submits ${name ?? 'the form'} and closes the dialog` : `submits ${name ?? 'the form'}`);
     }
   }
-  const popup = el.getAttribute('aria-haspopup');
-  if (popup && popup !== 'false') parts.push(`opens a ${popup === 'true' ? 'menu' : popup}`);
+  // Only the values ARIA defines: page text must not reach the prompt unquoted through an attribute.
+  const popup = el.getAttribute('aria-haspopup')?.trim().toLowerCase();
+  if (popup && popup !== 'false') parts.push(`opens a ${POPUPS.has(popup) ? popup : 'menu'}`);
   const controls = el.getAttribute('aria-controls');
   if (controls) {
     const target = byId(el, controls.split(/\s+/)[0] ?? '');

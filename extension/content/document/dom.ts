@@ -125,6 +125,12 @@ export function accessibleName(el: Element): string {
     return collapse(el.getAttribute('title') ?? el.getAttribute('placeholder') ?? el.getAttribute('aria-placeholder') ?? '');
   }
   if (tag === 'IMG') return collapse(el.getAttribute('alt') ?? el.getAttribute('title') ?? '');
+  // A text field's content is what the user typed (and may be a secret): its name comes from its labels instead.
+  const editable = el.getAttribute('contenteditable');
+  const role = el.getAttribute('role')?.trim().split(/\s+/)[0]?.toLowerCase();
+  if ((editable !== null && editable !== 'false') || role === 'textbox' || role === 'searchbox' || role === 'combobox') {
+    return labelsOf(el) || collapse(el.getAttribute('title') ?? el.getAttribute('aria-placeholder') ?? el.getAttribute('data-placeholder') ?? '');
+  }
   const content = textOf(el, 200);
   if (content) return content;
   return collapse(el.getAttribute('title') ?? '');

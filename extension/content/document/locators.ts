@@ -123,7 +123,8 @@ export function locatorsFor(el: Element, name: string, cache?: LocatorCache): Lo
   const add = (locator: Locator) => out.push(within ? { ...locator, root: within } : locator);
   if (el.id && readableToken(el.id) && uniqueIn(root, idSelector(el.id), cache)) add({ by: 'id', value: el.id });
   const testId = el.getAttribute('data-testid') ?? el.getAttribute('data-test-id') ?? el.getAttribute('data-test');
-  if (testId && testId.length <= 200) add({ by: 'testid', value: testId });
+  // Lists often repeat a test id in every row ("edit"): only one that picks this element out is a locator.
+  if (testId && testId.length <= 200 && uniqueIn(root, testIdSelector(testId), cache)) add({ by: 'testid', value: testId });
   const role = roleFor(el);
   if (role && name) add({ by: 'role', role, value: name.slice(0, 300) });
   if (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem') {
@@ -157,6 +158,16 @@ function queryRoot(doc: Document, path: string | undefined): Root | undefined {
   return root;
 }
 
+function safeQueryAll(root: Root, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+const testIdSelector = (value: string) => `[data-testid=${cssString(value)}],[data-test-id=${cssString(value)}],[data-test=${cssString(value)}]`;
+
 function safeQuery(root: Root, selector: string): Element | null {
   try {
     return root.querySelector(selector);
@@ -176,10 +187,17 @@ export function resolveLocator(doc: Document, locator: Locator): Element | null 
   switch (locator.by) {
     case 'id':
       return 'getElementById' in root ? root.getElementById(locator.value) : safeQuery(root, idSelector(locator.value));
-    case 'testid':
-      return safeQuery(root, `[data-testid=${cssString(locator.value)}],[data-test-id=${cssString(locator.value)}],[data-test=${cssString(locator.value)}]`);
-    case 'css':
-      return safeQuery(root, locator.value);
+    case 'testid': {
+      const matches = safeQueryAll(root, testIdSelector(locator.value));
+      return matches.length === 1 ? matches[0]! : null;
+    }
+    case 'css': {
+      // A path inside a shadow root or frame is not anchored at a document element: the match must be the element
+      // whose own path this is, not a deeper one that happens to match too.
+      const matches = safeQueryAll(root, locator.value);
+      if (matches.length <= 1 || !locator.root) return matches[0] ?? null;
+      return matches.find((el) => cssPath(el) === locator.value) ?? null;
+    }
     case 'role':
     case 'text': {
       const matches: Element[] = [];

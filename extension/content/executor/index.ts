@@ -91,22 +91,84 @@ function isSearchForm(form: HTMLFormElement): boolean {
   return form.getAttribute('role') === 'search' || !!form.closest('[role=search],search') || !!form.querySelector('input[type=search]');
 }
 
-/** Refuses an irreversible action the user has not confirmed; the reply tells the side panel what to show. */
+/** What the user sees and confirms of an element: its label, its form's target, its link target. */
+function fingerprintOf(actionable: Element): string {
+  const form = formOf(actionable);
+  return [labelOf(actionable), form?.getAttribute('action') ?? '', actionable.getAttribute('href') ?? ''].join('|').slice(0, 1200);
+}
+
+function needsConfirmation(actionable: Element, reason: string): ActionError {
+  return new ActionError(`this action needs the user's confirmation: it ${reason}`, {
+    needsConfirmation: true, reason, label: labelOf(actionable).slice(0, 200), fingerprint: fingerprintOf(actionable),
+  });
+}
+
+/** The host a same-tab link leaves this site for, or undefined. */
+function leavesSite(actionable: Element): string | undefined {
+  const link = actionable.closest('a[href]');
+  if (!link || link.getAttribute('target') === '_blank') return undefined;
+  try {
+    const url = new URL(link.getAttribute('href') ?? '', link.ownerDocument.baseURI);
+    return /^https?:$/.test(url.protocol) && url.origin !== location.origin ? url.host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses an irreversible action the user has not confirmed; the reply tells the side panel what to show (the live
+ * element's label, and a fingerprint). A confirmed action goes ahead only on the element the user confirmed: a
+ * changed label, form or link target (a re-rendered row, another item at that index) is asked about again.
+ */
 function guardIrreversible(el: Element, request: ActRequest): void {
-  if (request.confirmed) return;
+  const actionable = el.closest('a,button,[role=button],[role=link],[role=menuitem],input,label,summary') ?? el;
+  if (request.confirmed) {
+    if (request.fingerprint === undefined || request.fingerprint === fingerprintOf(actionable)) return;
+    throw needsConfirmation(actionable, 'changed since you confirmed it');
+  }
+  if (request.mustConfirm) throw needsConfirmation(actionable, request.mustConfirm);
   // Toggling a box or focusing a field is undone by doing it again.
   if (el instanceof HTMLInputElement && ['checkbox', 'radio', 'text', 'email', 'search', 'number', 'password', 'tel', 'url'].includes(el.type)) return;
-  const actionable = el.closest('a,button,[role=button],[role=link],[role=menuitem],input,label,summary') ?? el;
+  const away = leavesSite(actionable);
+  if (away) throw needsConfirmation(actionable, `leaves this site for ${away}`);
   const form = formOf(actionable);
   const verdict = classifyAction({
     action: request.action, label: labelOf(actionable), submits: !!form, searchForm: form ? isSearchForm(form) : false,
     effect: actionable instanceof HTMLAnchorElement ? actionable.getAttribute('href') ?? '' : '',
   });
-  if (verdict.irreversible) {
-    throw new ActionError(`this action needs the user's confirmation: it ${verdict.reason ?? 'cannot be undone'}`, {
-      needsConfirmation: true, reason: verdict.reason, label: labelOf(actionable).slice(0, 200),
-    });
-  }
+  if (verdict.irreversible) throw needsConfirmation(actionable, verdict.reason ?? 'cannot be undone');
+}
+
+/** A form submission an unconfirmed change set off (a select or box whose handler submits), held back. */
+let heldSubmit: { form: HTMLFormElement; key: string } | null = null;
+const actionKey = (request: ActRequest) => JSON.stringify([request.action, request.target, request.args]);
+
+/**
+ * While a type/select/check runs unconfirmed, a submission it sets off (through `requestSubmit()` or a submit button's
+ * click in a handler) is stopped in the capture phase and remembered; the action then asks for confirmation, and the
+ * confirmed repeat submits the form if repeating the change did not. (`form.submit()` fires no event: not caught.)
+ */
+function holdSubmits(doc: Document, request: ActRequest): { stop(): HTMLFormElement | null; submitted(): boolean } {
+  const view = doc.defaultView;
+  let held: HTMLFormElement | null = null;
+  let submitted = false;
+  const onSubmit = (event: Event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    submitted = true;
+    if (request.confirmed || isSearchForm(form)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    held = form;
+  };
+  view?.addEventListener('submit', onSubmit, true);
+  return {
+    stop: () => {
+      view?.removeEventListener('submit', onSubmit, true);
+      return held;
+    },
+    submitted: () => submitted,
+  };
 }
 
 function usable(el: Element, request: ActRequest): void {
@@ -207,6 +269,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   usable(el, request);
 
   const watch = watchSettle(doc);
+  const changes = request.action === 'type' || request.action === 'select' || request.action === 'check' || request.action === 'uncheck';
+  const submits = changes ? holdSubmits(doc, request) : undefined;
   try {
     switch (request.action) {
       case 'hover':
@@ -252,9 +316,25 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         throw new ActionError(`unknown action ${String(request.action)}`);
     }
   } catch (error) {
+    submits?.stop();
     void watch.settled(0, 0);
     throw error;
   }
   const settled = await settle(watch, request, startUrl);
+  const held = submits?.stop() ?? null;
+  if (held) {
+    heldSubmit = { form: held, key: actionKey(request) };
+    throw needsConfirmation(held, `submits ${held.getAttribute('aria-label') ?? held.getAttribute('name') ?? 'a form'} when it changes`);
+  }
+  if (request.confirmed && heldSubmit?.key === actionKey(request)) {
+    // Confirmed: the submission held back last time happens now, unless repeating the change already made it.
+    const { form } = heldSubmit;
+    heldSubmit = null;
+    if (!submits?.submitted() && form.isConnected) {
+      const after = watchSettle(doc);
+      form.requestSubmit();
+      return { ...await settle(after, request, startUrl), value: null };
+    }
+  }
   return { ...settled, value: null };
 }

@@ -219,12 +219,13 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {report?.ok && !run?.replay && saveSource && origin && (
         <form data-testid="automate-save" onSubmit={(e) => {
           e.preventDefault();
-          void saveScript(origin, saveName, saveSource).then(() => refreshSaved(origin));
+          setError(undefined);
+          void saveScript(origin, saveName, saveSource).then(() => refreshSaved(origin), (e: unknown) => setError(e));
         }}>
           <h2>Save for {origin}</h2>
           <label for="automate-save-name">Script name</label>
           <input id="automate-save-name" value={saveName} onInput={(e) => setSaveName((e.currentTarget as HTMLInputElement).value)} />
-          <label for="automate-save-source">Saved script (write {'{{name}}'} for a value asked at replay)</label>
+          <label for="automate-save-source">Saved script (write {'"{{name}}"'}, in quotes, for a value asked at replay)</label>
           <textarea id="automate-save-source" class="script" rows={6} value={saveSource} onInput={(e) => setSaveSource((e.currentTarget as HTMLTextAreaElement).value)} />
           <button type="submit">Save script</button>
         </form>

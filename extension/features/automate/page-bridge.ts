@@ -164,8 +164,13 @@ export class PageBridge implements Bridge {
         await this.refresh(false).catch(() => undefined);
         return scriptNames(this.doc) as unknown as ExportedValue;
       case 'navigate': {
-        await this.deps.beforeAction?.({ action: 'navigate', target: String(call.args[0] ?? ''), locators: [] });
-        const reply = await this.deps.act({ action: 'navigate', args: [String(call.args[0] ?? '')] });
+        const path = String(call.args[0] ?? '');
+        await this.deps.beforeAction?.({ action: 'navigate', target: path, locators: [] });
+        const request: ActRequest = { action: 'navigate', args: [path] };
+        // Going to "/logout" by address is as irreversible as clicking a link there.
+        const verdict = classifyAction({ action: 'click', label: '', effect: `goes to ${path}` });
+        if (verdict.irreversible) await this.askConfirmation(request, `navigate(${JSON.stringify(path.slice(0, 100))})`, path, verdict.reason ?? 'it cannot be undone');
+        const reply = await this.deps.act(request);
         this.stats.actions++;
         await this.refresh(reply.navigated, reply.url);
         return null;
@@ -193,7 +198,8 @@ export class PageBridge implements Bridge {
     const verdict = toggle ? { irreversible: false } : classifyAction({
       action: call.call, label: `${entry.description} ${call.target.field ?? ''}`, effect: entry.kind === 'list' ? undefined : entry.effect,
     });
-    if (verdict.irreversible) await this.askConfirmation(request, description, label, verdict.reason ?? 'it cannot be undone');
+    // The executor asks with the live element's label; the user confirms what is on the page at that moment.
+    if (verdict.irreversible) request.mustConfirm = verdict.reason ?? 'cannot be undone';
 
     let reply: ActReply;
     try {
@@ -209,8 +215,7 @@ export class PageBridge implements Bridge {
       }
     } catch (error) {
       if (isErrorNamed(error, ActionError) && error.data?.needsConfirmation && !request.confirmed) {
-        await this.askConfirmation(request, description, String(error.data.label ?? label), String(error.data.reason ?? 'it cannot be undone'));
-        reply = await this.actAfterConfirm(request);
+        reply = await this.confirmAndAct(request, description, error, label);
       } else if (isErrorNamed(error, ContentScriptError) && call.call === 'click') {
         // The page went away while answering: a click that navigated.
         reply = { changed: true, navigated: true, url: '' };
@@ -249,12 +254,27 @@ export class PageBridge implements Bridge {
     }
   }
 
-  private async actAfterConfirm(request: ActRequest): Promise<ActReply> {
-    try {
-      return await this.deps.act(request);
-    } catch (error) {
-      if (isErrorNamed(error, ContentScriptError)) return { changed: true, navigated: true, url: '' };
-      throw error;
+  /**
+   * Asks the user about what the executor found on the page (its label, reason and fingerprint), then acts on exactly
+   * that element; one that changed meanwhile is asked about once more, then the action fails.
+   */
+  private async confirmAndAct(request: ActRequest, description: string, asked: ActionError, fallbackLabel: string): Promise<ActReply> {
+    let question = asked;
+    for (let round = 0; ; round++) {
+      request.confirmed = false;
+      await this.askConfirmation(request, description, String(question.data?.label ?? fallbackLabel), String(question.data?.reason ?? 'it cannot be undone'));
+      const fingerprint = question.data?.fingerprint;
+      if (typeof fingerprint === 'string') request.fingerprint = fingerprint;
+      try {
+        return await this.deps.act(request);
+      } catch (error) {
+        if (isErrorNamed(error, ContentScriptError)) return { changed: true, navigated: true, url: '' };
+        if (round === 0 && isErrorNamed(error, ActionError) && error.data?.needsConfirmation) {
+          question = error;
+          continue;
+        }
+        throw error;
+      }
     }
   }
 

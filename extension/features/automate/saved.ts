@@ -3,6 +3,7 @@
  * `{{param}}` holes filled in at replay. Replay runs the script with no model call; values are inserted as
  * string-literal text (escaped), never as code.
  */
+import { tokenizer, tokTypes } from 'acorn';
 import { ApiError } from '../../protocol/errors.ts';
 import { database, type ScriptRow } from '../../storage/db.ts';
 
@@ -12,12 +13,40 @@ export function paramsOf(source: string): string[] {
   return [...new Set(Array.from(source.matchAll(PARAM), (m) => m[1]!))];
 }
 
-/** Text safe inside "…", '…' and `…` literals: the value can end no string and open no `${`. */
+/**
+ * Text safe inside "…", '…' and `…` literals: the value can end no string and open no `${`; line and paragraph
+ * separators are escaped too (JSON leaves them, and in a comment they would end it).
+ */
 function literalText(value: string): string {
-  return JSON.stringify(value).slice(1, -1).replace(/'/g, "\\'").replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  return JSON.stringify(value).slice(1, -1).replace(/'/g, "\\'").replace(/`/g, '\\`').replace(/\$\{/g, '\\${')
+    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Every `{{param}}` must sit inside a string or template literal: a value goes in as text, and a hole anywhere else
+ * (`$box.type({{q}})`, a comment) would put the user's value in as code.
+ */
+export function checkParamPlaces(source: string): void {
+  const literals: [number, number][] = [];
+  try {
+    for (const token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false })) {
+      if (token.type === tokTypes.string || token.type === tokTypes.template) literals.push([token.start, token.end]);
+    }
+  } catch {
+    // A script that does not tokenize is refused by the interpreter with its own error.
+    return;
+  }
+  for (const match of source.matchAll(PARAM)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!literals.some(([from, to]) => from <= start && end <= to)) {
+      throw new ApiError(`{{${match[1]}}} must be inside quotes ("{{${match[1]}}}"): a value is text, never code`, { param: match[1] });
+    }
+  }
 }
 
 export function fillParams(source: string, values: Record<string, string>): string {
+  checkParamPlaces(source);
   return source.replace(PARAM, (_all, name: string) => {
     if (!Object.hasOwn(values, name)) throw new ApiError(`the saved script needs a value for {{${name}}}`, { param: name });
     return literalText(values[name]!);
@@ -33,6 +62,7 @@ export function originOf(url: string): string {
 }
 
 export async function saveScript(origin: string, name: string, source: string): Promise<number> {
+  checkParamPlaces(source);
   const row: ScriptRow = { origin, name: name.trim().slice(0, 200) || 'script', source, params: paramsOf(source), createdAt: Date.now() };
   const existing = await database().scripts.where('[origin+name]').equals([origin, row.name]).first();
   if (existing?.id !== undefined) {

@@ -66,6 +66,38 @@ describe('content executor', () => {
     await run({ action: 'click', target: byId('del'), confirmed: true });
     expect(events).toContain('click:del');
   });
+  test('a confirmation holds for the element confirmed: a changed label is asked about again; the panel may ask first', async () => {
+    const asked = await run({ action: 'click', target: byId('del') }).then(() => ({ fingerprint: '', label: 'not asked' }),
+      (e: { data: { fingerprint: string; label: string } }) => e.data);
+    expect(asked.label).toContain('Delete');
+    document.getElementById('del')!.textContent = 'Delete everything';
+    await expect(run({ action: 'click', target: byId('del'), confirmed: true, fingerprint: asked.fingerprint }))
+      .rejects.toMatchObject({ name: 'ActionError', data: { needsConfirmation: true, reason: 'changed since you confirmed it', label: expect.stringContaining('Delete everything') } });
+    expect(events).not.toContain('click:del');
+    await expect(run({ action: 'click', target: byId('go'), mustConfirm: 'removes an item' }))
+      .rejects.toMatchObject({ data: { needsConfirmation: true, reason: 'removes an item', label: expect.stringContaining('Go') } });
+    const fresh = await run({ action: 'click', target: byId('del') }).then(() => ({ fingerprint: '' }), (e: { data: { fingerprint: string } }) => e.data);
+    await run({ action: 'click', target: byId('del'), confirmed: true, fingerprint: fresh.fingerprint });
+    expect(events).toContain('click:del');
+  });
+  test('a same-tab link to another site needs confirmation; a new tab or this site does not', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<a id="away" href="https://elsewhere.example/pay">Pay</a><a id="tab" target="_blank" href="https://elsewhere.example/">Docs</a>');
+    await expect(run({ action: 'click', target: byId('away') })).rejects.toMatchObject({ data: { needsConfirmation: true, reason: 'leaves this site for elsewhere.example' } });
+  });
+  test('a change that submits a form (a select whose handler submits) is held until confirmed, then submitted once', async () => {
+    document.body.insertAdjacentHTML('beforeend', `<form id="order" aria-label="Order"><select id="qty"><option>1</option><option>2</option></select></form>`);
+    const form = document.getElementById('order') as HTMLFormElement;
+    let submitted = 0;
+    form.addEventListener('submit', (e) => {
+      submitted++;
+      e.preventDefault();
+    });
+    document.getElementById('qty')!.addEventListener('change', () => form.requestSubmit());
+    await expect(run({ action: 'select', target: byId('qty'), args: ['2'] })).rejects.toMatchObject({ data: { needsConfirmation: true, reason: 'submits Order when it changes' } });
+    expect(submitted).toBe(0);
+    await run({ action: 'select', target: byId('qty'), args: ['2'], confirmed: true });
+    expect(submitted).toBe(1);
+  });
   test('navigate refuses another origin', async () => {
     await expect(run({ action: 'navigate', args: ['https://elsewhere.example/'] })).rejects.toMatchObject({ name: 'NavigationError' });
   });

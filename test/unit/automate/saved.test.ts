@@ -16,6 +16,16 @@ describe('saved scripts', () => {
     expect(() => fillParams(source, { query: 'x' })).toThrow(/\{\{n\}\}/);
   });
 
+  test('a {{param}} outside quotes or in a comment is refused (saving and replay); separators in values stay text', async () => {
+    expect(() => fillParams('$box.type({{q}});', { q: '1); $delete.click(' })).toThrow(/must be inside quotes/);
+    expect(() => fillParams('// {{q}}\nanswer(1);', { q: 'x' })).toThrow(/must be inside quotes/);
+    await expect(saveScript('http://127.0.0.1:1', 'bad', 'answer({{q}});')).rejects.toThrow(/must be inside quotes/);
+    const filled = fillParams('const q = "{{q}}"; answer(q);', { q: 'a\u2028b\u2029c' });
+    const run = await runScript(filled, mathCapabilities());
+    expect(run.ok, run.error?.message).toBe(true);
+    expect(run.result).toBe('a\u2028b\u2029c');
+  });
+
   test('saved per site, listed per site, replaced by name, deleted', async () => {
     const a = await saveScript('http://127.0.0.1:1', 'search', '$s.type("{{query}}");');
     await saveScript('http://127.0.0.1:1', 'other', 'done(1);');

@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { PageBridge, type ConfirmRequest, type PageBridgeDeps } from '../../../extension/features/automate/page-bridge.ts';
+import { ActionError } from '../../../extension/protocol/errors.ts';
+import type { ActRequest, PageDocument } from '../../../extension/protocol/schemas.ts';
+
+const doc: PageDocument = {
+  url: 'https://mail.example/', title: 'Mail', truncated: false, tokens: 10,
+  stats: { nodes: 1, elements: 1, lists: 0, ms: 1 },
+  sections: [{ name: 'inbox', kind: 'main', title: 'Inbox', entries: [
+    { name: 'inbox__delete_button', kind: 'button', description: 'Delete', locators: [{ by: 'id', value: 'del' }] },
+  ] }],
+} as PageDocument;
+
+/** A bridge whose executor asks for confirmation of every unconfirmed click (as the real one does for "Delete"). */
+function bridge(answer: boolean, liveLabels: string[]) {
+  const sent: ActRequest[] = [];
+  const confirms: ConfirmRequest[] = [];
+  const deps: PageBridgeDeps = {
+    readDocument: async () => doc,
+    confirm: async (request) => {
+      confirms.push(request);
+      return answer;
+    },
+    ask: async () => '',
+    say: () => undefined,
+    act: async (request) => {
+      sent.push(structuredClone(request));
+      if (request.action === 'click') {
+        const label = liveLabels[Math.min(sent.length - 1, liveLabels.length - 1)]!;
+        if (!request.confirmed || request.fingerprint !== `fp:${label}`) {
+          throw new ActionError('needs confirmation', { needsConfirmation: true, reason: request.mustConfirm ?? 'changed', label, fingerprint: `fp:${label}` });
+        }
+      }
+      return { changed: false, navigated: false, url: doc.url };
+    },
+  };
+  return { bridge: new PageBridge(deps, doc), sent, confirms };
+}
+
+describe('page bridge confirmations', () => {
+  test('the user is asked with the live label and the executor acts on that fingerprint', async () => {
+    const b = bridge(true, ['Delete 3 messages', 'Delete 3 messages']);
+    await b.bridge.call({ call: 'click', target: { name: 'inbox__delete_button' }, args: [] });
+    expect(b.confirms.map((c) => c.label)).toEqual(['Delete 3 messages']);
+    expect(b.sent[0]).toMatchObject({ mustConfirm: expect.stringMatching(/delete|remove/i) });
+    expect(b.sent[1]).toMatchObject({ confirmed: true, fingerprint: 'fp:Delete 3 messages' });
+  });
+
+  test('an element that changed after the confirmation is asked about again, then the action fails if it changes once more', async () => {
+    const b = bridge(true, ['Delete 3 messages', 'Delete ALL messages', 'Delete 9 messages', 'Delete 9 messages']);
+    await expect(b.bridge.call({ call: 'click', target: { name: 'inbox__delete_button' }, args: [] })).rejects.toMatchObject({ name: 'ActionError' });
+    expect(b.confirms.map((c) => c.label)).toEqual(['Delete 3 messages', 'Delete ALL messages']);
+  });
+
+  test('navigate() to a log-out or delete address asks first; cancelling stops it', async () => {
+    const b = bridge(false, ['x']);
+    await expect(b.bridge.call({ call: 'navigate', args: ['/account/logout'] })).rejects.toMatchObject({ name: 'ActionError', data: { cancelled: true } });
+    expect(b.confirms).toHaveLength(1);
+    expect(b.sent).toHaveLength(0);
+    const ok = bridge(false, ['x']);
+    await ok.bridge.call({ call: 'navigate', args: ['/inbox'] });
+    expect(ok.confirms).toHaveLength(0);
+    expect(ok.sent).toHaveLength(1);
+  });
+});
