@@ -108,12 +108,24 @@ export class SandboxHost {
     // Watchdog: the sandbox enforces the time budget itself; this only catches a sandbox that went away.
     const limit = (request.budgets?.timeMs ?? DEFAULT_BUDGETS.timeMs) + (request.capabilitySet === 'automation' ? 120_000 : 0) + WATCHDOG_GRACE_MS;
     return new Promise<SandboxResult>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.post({ type: 'cancel', runId });
-        this.finish(runId, undefined, new BudgetError(`the sandbox did not answer within ${limit} ms`, { budget: 'timeMs', limit }));
-      }, limit);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const watch = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.post({ type: 'cancel', runId });
+          this.finish(runId, undefined, new BudgetError(`the sandbox did not answer within ${limit} ms`, { budget: 'timeMs', limit }));
+        }, limit);
+      };
+      watch();
+      // Waiting for the user stops the run's clock in the sandbox, and this watchdog (re-armed when the wait ends).
+      const unsubscribe = options.bridge?.onUserWait?.((paused) => {
+        if (paused) clearTimeout(timer);
+        else watch();
+        this.post({ type: 'pause', runId, paused });
+      });
       const settle = <T>(fn: (value: T) => void) => (value: T) => {
         clearTimeout(timer);
+        unsubscribe?.();
         fn(value);
       };
       this.runs.set(runId, { options, resolve: settle(resolve), reject: settle(reject) });

@@ -4,6 +4,7 @@ import { automationCapabilities } from './capabilities/automation.ts';
 import type { Bridge, BridgeCall } from './capabilities/bridge.ts';
 import { mathCapabilities } from './capabilities/math.ts';
 import { runScript } from './interpreter/run.ts';
+import type { Meter } from './interpreter/budget.ts';
 import type { ExportedValue } from './interpreter/values.ts';
 import { type FromSandbox, type RunRequest, SANDBOX_VERSION, ToSandboxSchema } from './messages.ts';
 
@@ -16,6 +17,7 @@ import { type FromSandbox, type RunRequest, SANDBOX_VERSION, ToSandboxSchema } f
 interface ActiveRun {
   controller: AbortController;
   pending: Map<number, { resolve(value: ExportedValue): void; reject(error: unknown): void }>;
+  meter?: Meter;
 }
 
 const runs = new Map<string, ActiveRun>();
@@ -58,6 +60,9 @@ async function start(request: RunRequest): Promise<void> {
       signal: run.controller.signal,
       onLog: (entry) => post({ type: 'run.log', runId: request.runId, entry: { ...entry } }),
       onOutput: (line) => post({ type: 'run.output', runId: request.runId, line }),
+      onMeter: (meter) => {
+        run.meter = meter;
+      },
     });
     const { error, ...rest } = result;
     const log = rest.log.map((entry) => ({ ...entry }));
@@ -83,6 +88,9 @@ window.addEventListener('message', (event: MessageEvent) => {
       break;
     case 'cancel':
       runs.get(message.runId)?.controller.abort();
+      break;
+    case 'pause':
+      runs.get(message.runId)?.meter?.pause(message.paused);
       break;
     case 'bridge.result': {
       const run = runs.get(message.runId);

@@ -48,6 +48,8 @@ export type RunRequest = v.InferOutput<typeof RunRequestSchema>;
 export const ToSandboxSchema = v.variant('type', [
   RunRequestSchema,
   v.strictObject({ type: v.literal('cancel'), runId: Id }),
+  /** The host waits for the user (or stopped waiting): the run's clock stops meanwhile. */
+  v.strictObject({ type: v.literal('pause'), runId: Id, paused: v.boolean() }),
   v.strictObject({ type: v.literal('bridge.result'), runId: Id, callId: v.number(), ok: v.literal(true), value: v.unknown() }),
   v.strictObject({ type: v.literal('bridge.result'), runId: Id, callId: v.number(), ok: v.literal(false), error: SerializedErrorSchema }),
 ]);

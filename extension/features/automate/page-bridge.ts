@@ -6,7 +6,7 @@
  * ask/say through the UI, and holds irreversible actions until the user confirms them. Typed values count as
  * user-supplied only when the user gave them in this run.
  */
-import { ActionError, ContentScriptError, isErrorNamed, NotFoundError } from '../../protocol/errors.ts';
+import { AbortError, ActionError, ContentScriptError, isErrorNamed, NotFoundError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
 import type { Bridge, BridgeCall, ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
@@ -74,6 +74,35 @@ export class PageBridge implements Bridge {
   private current!: PageDocument;
   /** An action changed the page since the document was read. */
   private stale = false;
+
+  /** The attempt this bridge served has ended: nothing more may act (a late confirmation, step or retry). */
+  private closed = false;
+  private readonly waitListeners = new Set<(waiting: boolean) => void>();
+
+  /** Ends the bridge's attempt: any later action is refused. */
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Tells `listener` when the bridge starts and stops waiting for the user (the run's clock stops meanwhile). */
+  onUserWait(listener: (waiting: boolean) => void): () => void {
+    this.waitListeners.add(listener);
+    return () => this.waitListeners.delete(listener);
+  }
+
+  private async userWait<T>(work: () => Promise<T>): Promise<T> {
+    for (const listener of this.waitListeners) listener(true);
+    try {
+      return await work();
+    } finally {
+      for (const listener of this.waitListeners) listener(false);
+    }
+  }
+
+  private act(request: ActRequest): Promise<ActReply> {
+    if (this.closed) return Promise.reject(new AbortError('this attempt has ended: its actions no longer run'));
+    return this.deps.act(request);
+  }
 
   constructor(private readonly deps: PageBridgeDeps, doc: PageDocument, userValues: Iterable<string> = []) {
     this.doc = doc;
@@ -155,7 +184,7 @@ export class PageBridge implements Bridge {
         this.deps.say(String(call.args[0] ?? ''));
         return null;
       case 'ask': {
-        const answer = await this.deps.ask(String(call.args[0] ?? ''));
+        const answer = await this.userWait(() => this.deps.ask(String(call.args[0] ?? '')));
         this.addUserValue(answer);
         return answer;
       }
@@ -165,12 +194,12 @@ export class PageBridge implements Bridge {
         return scriptNames(this.doc) as unknown as ExportedValue;
       case 'navigate': {
         const path = String(call.args[0] ?? '');
-        await this.deps.beforeAction?.({ action: 'navigate', target: path, locators: [] });
+        if (this.deps.beforeAction) await this.userWait(() => this.deps.beforeAction!({ action: 'navigate', target: path, locators: [] }));
         const request: ActRequest = { action: 'navigate', args: [path] };
         // Going to "/logout" by address is as irreversible as clicking a link there.
         const verdict = classifyAction({ action: 'click', label: '', effect: `goes to ${path}` });
         if (verdict.irreversible) await this.askConfirmation(request, `navigate(${JSON.stringify(path.slice(0, 100))})`, path, verdict.reason ?? 'it cannot be undone');
-        const reply = await this.deps.act(request);
+        const reply = await this.act(request);
         this.stats.actions++;
         await this.refresh(reply.navigated, reply.url);
         return null;
@@ -190,7 +219,7 @@ export class PageBridge implements Bridge {
     const acting = ['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll'].includes(call.call);
     if (acting) {
       this.deps.onTarget?.(target.locators, description);
-      await this.deps.beforeAction?.({ action: call.call, target: description, locators: target.locators });
+      if (this.deps.beforeAction) await this.userWait(() => this.deps.beforeAction!({ action: call.call, target: description, locators: target.locators }));
     }
 
     // The document's view of the element decides first; the executor checks the live element again.
@@ -204,14 +233,14 @@ export class PageBridge implements Bridge {
     let reply: ActReply;
     try {
       try {
-        reply = await this.deps.act(request);
+        reply = await this.act(request);
       } catch (error) {
         // Found by locators the page has moved on from: read it again and try once more.
         if (!this.stale || !isErrorNamed(error, NotFoundError)) throw error;
         await this.refresh(false);
         ({ target, entry, label } = this.target(call));
         request.target = target;
-        reply = await this.deps.act(request);
+        reply = await this.act(request);
       }
     } catch (error) {
       if (isErrorNamed(error, ActionError) && error.data?.needsConfirmation && !request.confirmed) {
@@ -266,7 +295,7 @@ export class PageBridge implements Bridge {
       const fingerprint = question.data?.fingerprint;
       if (typeof fingerprint === 'string') request.fingerprint = fingerprint;
       try {
-        return await this.deps.act(request);
+        return await this.act(request);
       } catch (error) {
         if (isErrorNamed(error, ContentScriptError)) return { changed: true, navigated: true, url: '' };
         if (round === 0 && isErrorNamed(error, ActionError) && error.data?.needsConfirmation) {
@@ -279,7 +308,7 @@ export class PageBridge implements Bridge {
   }
 
   private async askConfirmation(request: ActRequest, target: string, label: string, reason: string): Promise<void> {
-    const ok = await this.deps.confirm({ target, action: request.action, label: label.slice(0, 300), reason, locators: request.target?.locators ?? [] });
+    const ok = await this.userWait(() => this.deps.confirm({ target, action: request.action, label: label.slice(0, 300), reason, locators: request.target?.locators ?? [] }));
     if (!ok) {
       this.stats.cancelled++;
       throw new ActionError(`the user cancelled ${request.action} on ${target}`, { cancelled: true });

@@ -289,9 +289,25 @@ export class AutomationRuns {
           generate,
           execute: async (source, names, budgets, onLog, s) => {
             const sandbox = await this.deps.sandbox();
-            bridge = await newBridge(request.userValues ?? []);
+            const attemptBridge = await newBridge(request.userValues ?? []);
+            bridge = attemptBridge;
             state.phase = 'running';
-            return sandbox.run({ source, capabilitySet: 'automation', names, budgets }, { bridge, onLog, ...(s ? { signal: s } : {}) });
+            try {
+              return await sandbox.run({ source, capabilitySet: 'automation', names, budgets }, { bridge: attemptBridge, onLog, ...(s ? { signal: s } : {}) });
+            } finally {
+              // The attempt is over (done, failed, out of time): what it was waiting for is refused and nothing it
+              // started may act any more, so a late "Confirm" cannot click during the repair.
+              attemptBridge.close();
+              live.confirm?.(false);
+              live.answer?.('');
+              live.step?.();
+              live.confirm = undefined;
+              live.answer = undefined;
+              live.step = undefined;
+              state.confirm = null;
+              state.question = null;
+              state.step = null;
+            }
           },
           cancelled: () => (bridge?.stats.cancelled ?? 0) > 0,
           onEvent(event) {

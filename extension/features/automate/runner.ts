@@ -71,6 +71,9 @@ export interface RunnerOptions {
   signal?: AbortSignal;
 }
 
+/** Errors a rewritten script can fix: NotFound, Action, Api, Syntax, Budget, Navigation, and the script's own mistakes. */
+const REPAIRABLE = new Set(['NotFoundError', 'ActionError', 'ApiError', 'ScriptSyntaxError', 'BudgetError', 'NavigationError', 'ScriptRuntimeError']);
+
 function failureOf(error: PocketError): Failure {
   const data = error.data ?? {};
   return {
@@ -101,7 +104,8 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
     if (options.signal?.aborted) return end('stopped', 'stopped by the user');
     const names = scriptNames(doc);
     const here = new Set(names.map((n) => n.name));
-    const elsewhere = ((await deps.otherPageNames?.(doc)) ?? []).filter((n) => !here.has(n.name));
+    // The site document is a help, not a requirement: a storage error there leaves the names of this page.
+    const elsewhere = ((await deps.otherPageNames?.(doc).catch(() => [])) ?? []).filter((n) => !here.has(n.name));
     const parts: PromptParts = {
       doc, task, ...(options.documentTokens ? { documentTokens: options.documentTokens } : {}),
       ...(elsewhere.length ? { otherPageNames: elsewhere.map((n) => n.name) } : {}),
@@ -129,7 +133,12 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
       deps.onEvent?.({ type: 'answer', attempt, answer, raw: current.raw });
     } catch (error) {
       if (options.signal?.aborted || isErrorNamed(error, AbortError)) return end('stopped', 'stopped by the user');
-      if (!isErrorNamed(error, ScriptSyntaxError)) throw error;
+      if (!isErrorNamed(error, ScriptSyntaxError)) {
+        // The model itself failed (its worker, the host): the run ends here, with what the earlier attempts did.
+        current.failure = failureOf(error instanceof PocketError ? error : new PocketError(String((error as Error)?.message ?? error)));
+        deps.onEvent?.({ type: 'attempt-failed', attempt, failure: current.failure });
+        return end('failed', `the model could not answer: ${describeFailure(current.failure)}`);
+      }
       current.failure = failureOf(error);
     }
 
@@ -152,8 +161,14 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
     const failure = current.failure!;
     deps.onEvent?.({ type: 'attempt-failed', attempt, failure });
     if (attempt === maxRepairs) break;
+    // Only the script's own typed errors are the model's to repair; a lost page or host is not.
+    if (!REPAIRABLE.has(failure.name)) return end('failed', `failed, not repairable: ${describeFailure(failure)}`);
     // The page may have changed while the script ran: repair against the page as it is now.
-    doc = await deps.readDocument();
+    try {
+      doc = await deps.readDocument();
+    } catch (error) {
+      return end('failed', `the page could not be read again for a repair (${error instanceof Error ? error.message : String(error)}); last failure: ${describeFailure(failure)}`);
+    }
     messages = repairMessages({ doc, task, ...(options.documentTokens ? { documentTokens: options.documentTokens } : {}) }, current.raw, failure, current.log);
   }
   const last = attempts[attempts.length - 1]!.failure!;

@@ -34,6 +34,8 @@ export interface BridgeCall {
 
 export interface Bridge {
   call(request: BridgeCall): Promise<ExportedValue>;
+  /** Tells `listener` when the bridge waits for the user and when it stops (the script's clock stops meanwhile). */
+  onUserWait?(listener: (waiting: boolean) => void): () => void;
 }
 
 /** A name the page document offers to scripts: elements, and lists with their item fields. */

@@ -62,7 +62,10 @@ export class Meter {
   depth = 0;
   readonly startedAt = Date.now();
   private lastYield = Date.now();
-  private readonly deadline: number;
+  private deadline: number;
+  /** While the host waits for the user (a confirmation, an answer, a step): the clock is stopped since then. */
+  private pausedAt: number | null = null;
+  private readonly rearm = new Set<() => void>();
 
   constructor(budgets: Partial<Budgets> | undefined, private readonly signal?: AbortSignal) {
     this.budgets = { ...DEFAULT_BUDGETS };
@@ -102,7 +105,23 @@ export class Meter {
 
   checkTime(at: Position | undefined): void {
     if (this.signal?.aborted) throw new AbortError('the run was stopped');
-    if (Date.now() > this.deadline) throw this.exceeded('timeMs', at);
+    if (this.pausedAt === null && Date.now() > this.deadline) throw this.exceeded('timeMs', at);
+  }
+
+  /**
+   * The host is waiting for the user (`true`) or done waiting (`false`): time spent waiting for a person does not
+   * count against the run's time budget.
+   */
+  pause(paused: boolean): void {
+    if (paused && this.pausedAt === null) {
+      this.pausedAt = Date.now();
+    } else if (!paused && this.pausedAt !== null) {
+      this.deadline += Date.now() - this.pausedAt;
+      this.pausedAt = null;
+    } else {
+      return;
+    }
+    for (const again of this.rearm) again();
   }
 
   async yield(at: Position | undefined): Promise<void> {
@@ -112,7 +131,7 @@ export class Meter {
   }
 
   remainingMs(): number {
-    return Math.max(0, this.deadline - Date.now());
+    return Math.max(0, this.deadline - (this.pausedAt ?? Date.now()));
   }
 
   string(value: string, at: Position | undefined, fresh = false): string {
@@ -144,15 +163,23 @@ export class Meter {
     this.checkTime(at);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let onAbort: (() => void) | undefined;
+    let arm: (() => void) | undefined;
     const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(this.exceeded('timeMs', at)), this.remainingMs() + 1);
+      // Re-armed when the clock stops or starts again: no deadline while paused.
+      arm = () => {
+        clearTimeout(timer);
+        if (this.pausedAt === null) timer = setTimeout(() => reject(this.exceeded('timeMs', at)), this.remainingMs() + 1);
+      };
+      arm();
       onAbort = () => reject(new AbortError('the run was stopped'));
       this.signal?.addEventListener('abort', onAbort, { once: true });
     });
+    this.rearm.add(arm!);
     try {
       return await Promise.race([work, limit]);
     } finally {
       clearTimeout(timer);
+      this.rearm.delete(arm!);
       if (onAbort) this.signal?.removeEventListener('abort', onAbort);
       this.lastYield = Date.now();
     }

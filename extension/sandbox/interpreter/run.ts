@@ -56,6 +56,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   onLog?(entry: LogEntry): void;
   onOutput?(line: string): void;
+  /** Receives the run's meter (its clock is stopped while the host waits for the user). */
+  onMeter?(meter: Meter): void;
 }
 
 export interface RunStats {
@@ -110,6 +112,7 @@ function finalError(error: unknown, meter: Meter): PocketError {
  */
 export async function runScript(source: string, capabilities: CapabilitySet, options: RunOptions = {}): Promise<RunResult> {
   const meter = new Meter({ ...capabilities.defaultBudgets, ...options.budgets }, options.signal);
+  options.onMeter?.(meter);
   const output: string[] = [];
   const log: LogEntry[] = [];
   const stats = (): RunStats => ({ steps: meter.steps, actions: meter.actions, ms: Date.now() - meter.startedAt });

@@ -63,3 +63,17 @@ describe('page bridge confirmations', () => {
     expect(ok.sent).toHaveLength(1);
   });
 });
+
+describe('a bridge whose attempt ended', () => {
+  test('acts no more (a late confirmation, a step let go after the attempt), and reports its waits for the user', async () => {
+    const b = bridge(true, ['Delete 3 messages']);
+    const waits: boolean[] = [];
+    b.bridge.onUserWait((waiting) => waits.push(waiting));
+    await b.bridge.call({ call: 'click', target: { name: 'inbox__delete_button' }, args: [] });
+    expect(waits).toEqual([true, false]);
+    b.bridge.close();
+    const before = b.sent.length;
+    await expect(b.bridge.call({ call: 'click', target: { name: 'inbox__delete_button' }, args: [] })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(b.sent.length).toBe(before);
+  });
+});

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
+import { ContentScriptError } from '../../../extension/protocol/errors.ts';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { act } from '../../../extension/content/executor/index.ts';
 import { type ConfirmRequest, PageBridge } from '../../../extension/features/automate/page-bridge.ts';
@@ -106,6 +107,22 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
   let page: ReturnType<typeof mount>;
   beforeEach(() => {
     page = mount();
+  });
+
+  test('a model that fails mid-repair ends the run with its report; an error no script can fix is not repaired', async () => {
+    const h = harness([answer('$nope.click();')]);
+    const report = await runTask('add "call mom"', h.deps);
+    expect(report.status).toBe('failed');
+    expect(report.attempts).toHaveLength(2);
+    expect(report.attempts[0]!.failure?.name).toBe('NotFoundError');
+    expect(report.summary).toMatch(/^the model could not answer: .*ran out of answers/);
+    const lost = harness([answer('$add_todo__add_button.click();'), answer('done(1);')]);
+    lost.deps.execute = async () => ({ ok: false, finishedBy: 'error', result: null, output: [], log: [], stats: { steps: 1, actions: 0, ms: 1 },
+      error: new ContentScriptError('the tab was closed') });
+    const ended = await runTask('add', lost.deps);
+    expect(ended.status).toBe('failed');
+    expect(ended.modelCalls).toBe(1);
+    expect(ended.summary).toMatch(/not repairable: ContentScriptError/);
   });
 
   test('names in the document are the ones the model sees', async () => {

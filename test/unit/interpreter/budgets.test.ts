@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { mathCapabilities } from '../../../extension/sandbox/capabilities/math.ts';
 import { runScript, type Budgets } from '../../../extension/sandbox/interpreter/index.ts';
+import { Meter } from '../../../extension/sandbox/interpreter/budget.ts';
 
 async function budgetOf(source: string, budgets: Partial<Budgets> = {}) {
   const run = await runScript(source, mathCapabilities(), { budgets });
@@ -84,5 +85,18 @@ describe('budgets', () => {
     expect(run.error).toBeUndefined();
     expect(run.result).toBe(14995);
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('the clock stops while the host waits for the user', () => {
+  test('paused time does not count: a wait inside within() outlives the budget only while paused', async () => {
+    const meter = new Meter({ timeMs: 60 });
+    meter.pause(true);
+    const waited = meter.within(new Promise((resolve) => setTimeout(() => resolve('answered'), 150)), undefined);
+    await expect(waited).resolves.toBe('answered');
+    expect(() => meter.checkTime(undefined)).not.toThrow();
+    meter.pause(false);
+    expect(meter.remainingMs()).toBeGreaterThan(0);
+    await expect(meter.within(new Promise((resolve) => setTimeout(resolve, 200)), undefined)).rejects.toMatchObject({ name: 'BudgetError' });
   });
 });
