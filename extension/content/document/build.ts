@@ -46,14 +46,15 @@ function disambiguate(group: { entry: Entry; el: Element }[]): void {
       return slug(path || target.split('#')[1] || '', 3);
     },
   ];
-  for (const key of tries) {
-    const keys = group.map(({ el }) => key(el));
-    if (keys.every(Boolean) && new Set(keys).size === keys.length) {
-      group.forEach(({ entry }, i) => { entry.name = `${entry.name}_${keys[i]}`; });
-      return;
-    }
-  }
-  group.forEach(({ entry }, i) => { if (i > 0) entry.name = `${entry.name}_${i + 1}`; });
+  // Each element by the first key that is its own in the group, so adding an element without one renames no other;
+  // those with none are numbered in order (the first keeps the bare name).
+  const keyed = group.map(({ el }) => tries.map((key) => key(el)));
+  let ordinal = 0;
+  group.forEach(({ entry }, i) => {
+    const own = keyed[i]!.find((key, t) => key && keyed.every((other, j) => j === i || other[t] !== key));
+    if (own) entry.name = `${entry.name}_${own}`;
+    else if (ordinal++ > 0) entry.name = `${entry.name}_${ordinal}`;
+  });
 }
 
 /** What a list is called, best first: aria-label, aria-labelledby, the heading just before it, a readable id or class. */

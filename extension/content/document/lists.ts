@@ -328,7 +328,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return sample;
   });
   const first = items[0]!;
-  const itemSelector = `:scope > ${first.tagName.toLowerCase()}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`;
+  const itemSelector = exactItemSelector(container, items, `:scope > ${first.tagName.toLowerCase()}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`);
   return {
     container,
     items,
@@ -338,4 +338,30 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     samples,
     itemSelector,
   };
+}
+
+/**
+ * A selector for the list's items that matches them and nothing else among the container's children (the executor
+ * picks item N by it): the tag (and role) alone, else with a class every item has, else from the first item's
+ * position on (a sponsored row or a header row before the items). Falls back to the tag when none is exact.
+ */
+function exactItemSelector(container: Element, items: readonly Element[], base: string): string {
+  const exact = (selector: string) => {
+    try {
+      const found = container.querySelectorAll(selector);
+      return found.length === items.length && items.every((item, i) => found[i] === item);
+    } catch {
+      return false;
+    }
+  };
+  if (exact(base)) return base;
+  const shared = Array.from(items[0]!.classList).filter((name) => /^[A-Za-z_][\w-]*$/.test(name) && items.every((item) => item.classList.contains(name)));
+  for (const name of shared) {
+    if (exact(`${base}.${name}`)) return `${base}.${name}`;
+  }
+  const position = Array.from(container.children).indexOf(items[0]!) + 1;
+  for (const selector of [`${base}:nth-child(n+${position})`, ...shared.map((name) => `${base}.${name}:nth-child(n+${position})`)]) {
+    if (exact(selector)) return selector;
+  }
+  return base;
 }

@@ -241,14 +241,18 @@ export async function recordEdge(from: string | PageDocument, element: string, t
   });
 }
 
-/** The element of `doc` the user clicked, by the locators taken at the click (id, test id, role + name, text, CSS). */
+/**
+ * The element of `doc` the user clicked, by the locators taken at the click (id, test id, role + name, text, CSS):
+ * the first kind of locator that matches exactly one entry.
+ */
 export function clickedEntry(doc: PageDocument, locators: readonly Locator[]): string | undefined {
   const same = (a: Locator, b: Locator) => a.by === b.by && a.value === b.value && (a.role ?? '') === (b.role ?? '') && (a.root ?? '') === (b.root ?? '');
   for (const by of ['id', 'testid', 'role', 'text', 'css'] as const) {
     const wanted = locators.filter((l) => l.by === by);
     if (!wanted.length) continue;
-    const hit = doc.sections.flatMap((s) => s.entries).find((e) => e.kind !== 'list' && e.locators.some((l) => wanted.some((w) => same(l, w))));
-    if (hit) return hit.name;
+    // Only a locator kind that singles out one entry decides ("Edit" by role in two sections does not; CSS does).
+    const hits = doc.sections.flatMap((s) => s.entries).filter((e) => e.kind !== 'list' && e.locators.some((l) => wanted.some((w) => same(l, w))));
+    if (hits.length === 1) return hits[0]!.name;
   }
   return undefined;
 }

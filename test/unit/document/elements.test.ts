@@ -213,6 +213,13 @@ describe('element discovery and names', () => {
     expect(resolveLocator(document, { by: 'testid', value: 'edit' })).toBeNull();
   });
 
+  test('adding a same-named element without an id renames none of those told apart by their ids', () => {
+    const two = build(`<h2>Mail</h2><button id="delete-draft">Delete</button><button id="delete-mail">Delete</button>`);
+    const three = build(`<h2>Mail</h2><button id="delete-draft">Delete</button><button id="delete-mail">Delete</button><button>Delete</button>`);
+    expect(names(two)).toEqual(['mail__delete_button_delete_draft', 'mail__delete_button_delete_mail']);
+    expect(names(three)).toEqual(['mail__delete_button_delete_draft', 'mail__delete_button_delete_mail', 'mail__delete_button']);
+  });
+
   test('names are unique: collisions are told apart by id, name or link target, else by order', () => {
     const doc = build(`
       <h2>Results</h2>

@@ -151,3 +151,21 @@ test('an item holds at most 250 elements: three big look-alike blocks are no lis
   expect(entries(big).some((e) => e.kind === 'list')).toBe(false);
   expect(names(big)).toContain('panel_1__open_1_button');
 });
+
+describe('list item selectors pick the items only', () => {
+  test('a sponsored row of the same tag before the results is not item 0', () => {
+    const doc = build(`<main><h2>Results</h2><div class="results">
+      <div class="ad"><span>Sponsored</span></div>
+      <div class="result"><a href="/p/1">Product 1</a><span>$1</span></div>
+      <div class="result"><a href="/p/2">Product 2</a><span>$2</span></div>
+      <div class="result"><a href="/p/3">Product 3</a><span>$3</span></div>
+      <div class="result"><a href="/p/4">Product 4</a><span>$4</span></div></div></main>`);
+    const results = doc.sections.flatMap((s) => s.entries).find((e) => e.kind === 'list' && e.count === 4);
+    expect(results).toBeDefined();
+    const selector = (results as unknown as { itemSelector: string }).itemSelector;
+    const container = document.querySelector('.results')!;
+    const found = Array.from(container.querySelectorAll(selector));
+    expect(found).toHaveLength(4);
+    expect(found[0]!.textContent).toContain('Product 1');
+  });
+});

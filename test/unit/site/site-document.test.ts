@@ -46,6 +46,13 @@ describe('the user\'s click', () => {
     expect(clickedEntry(prev, [{ by: 'role', role: 'link', value: 'Refresh' }])).toBeUndefined();
     expect(clickedEntry(prev, [{ by: 'css', value: 'main > a' }])).toBeUndefined();
   });
+
+  test('a locator two entries share (an "Edit" button in two sections) does not decide; the next kind does', () => {
+    const edit = (name: string, css: string) => el(name, 'button', { locators: [{ by: 'role', role: 'button', value: 'Edit' }, { by: 'css', value: css }] });
+    const prev = doc(`${O}/account`, [section('billing', [edit('billing__edit_button', '#billing > button')]), section('shipping', [edit('shipping__edit_button', '#shipping > button')])]);
+    expect(clickedEntry(prev, [{ by: 'role', role: 'button', value: 'Edit' }, { by: 'css', value: '#shipping > button' }])).toBe('shipping__edit_button');
+    expect(clickedEntry(prev, [{ by: 'role', role: 'button', value: 'Edit' }])).toBeUndefined();
+  });
 });
 
 describe('path patterns', () => {
