@@ -6,7 +6,7 @@
  * ask/say through the UI, and holds irreversible actions until the user confirms them. Typed values count as
  * user-supplied only when the user gave them in this run.
  */
-import { AbortError, ActionError, ContentScriptError, isErrorNamed, NotFoundError } from '../../protocol/errors.ts';
+import { AbortError, ActionError, ContentScriptError, isErrorNamed, NavigationError, NotFoundError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
 import type { Bridge, BridgeCall, ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
@@ -43,6 +43,15 @@ export interface PageBridgeDeps {
   route?(name: string, from: PageDocument): Promise<string[] | null>;
   /** A click on `element` took the page from `from` to `to` (the site document records the edge). */
   onNavigated?(from: PageDocument, element: string, to: PageDocument): void;
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
 }
 
 export function entriesOf(doc: PageDocument): Entry[] {
@@ -163,19 +172,29 @@ export class PageBridge implements Bridge {
 
   private async refresh(navigated: boolean, url?: string): Promise<void> {
     // After a navigation the new page needs a moment; the content script is injected again by page.document.
+    const origin = originOf(this.doc.url);
+    let lastError: unknown;
     for (let attempt = 0; attempt < (navigated ? 20 : 1); attempt++) {
       if (navigated) await new Promise((resolve) => setTimeout(resolve, 250));
       try {
         const doc = await this.deps.readDocument();
         this.stats.documentReads++;
         if (!navigated || !url || doc.url === url || attempt >= 6) {
+          // The run belongs to the site it started on: a page of another origin is not acted on (the user's values,
+          // typed for this site, would go there).
+          if (origin && originOf(doc.url) && originOf(doc.url) !== origin) {
+            throw new NavigationError(`the page left ${origin} for ${originOf(doc.url)}: the run stops here`);
+          }
           this.doc = doc;
           return;
         }
       } catch (error) {
-        if (!navigated) throw error;
+        if (!navigated || isErrorNamed(error, NavigationError)) throw error;
+        lastError = error;
       }
     }
+    // A click that "navigated" but after which no page can be read (the tab closed, the page never came back).
+    if (navigated) throw new NavigationError(`the page could not be read after the action (${lastError instanceof Error ? lastError.message : 'it did not come back'})`);
   }
 
   async call(call: BridgeCall): Promise<ExportedValue> {

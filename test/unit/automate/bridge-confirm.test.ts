@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PageBridge, type ConfirmRequest, type PageBridgeDeps } from '../../../extension/features/automate/page-bridge.ts';
-import { ActionError } from '../../../extension/protocol/errors.ts';
+import { ActionError, ContentScriptError } from '../../../extension/protocol/errors.ts';
 import type { ActRequest, PageDocument } from '../../../extension/protocol/schemas.ts';
 
 const doc: PageDocument = {
@@ -75,5 +75,27 @@ describe('a bridge whose attempt ended', () => {
     const before = b.sent.length;
     await expect(b.bridge.call({ call: 'click', target: { name: 'inbox__delete_button' }, args: [] })).rejects.toMatchObject({ name: 'AbortError' });
     expect(b.sent.length).toBe(before);
+  });
+});
+
+describe('a run stays on its site and notices a page that never came back', () => {
+  const click = { call: 'click' as const, target: { name: 'inbox__delete_button' }, args: [] };
+  const base = (readDocument: PageBridgeDeps['readDocument']): PageBridgeDeps => ({
+    readDocument, confirm: async () => true, ask: async () => '', say: () => undefined,
+    act: async () => {
+      throw new ContentScriptError('the page went away');
+    },
+  });
+
+  test('a click after which no page can be read is a NavigationError, not a success', async () => {
+    const bridge = new PageBridge(base(async () => {
+      throw new ContentScriptError('no tab');
+    }), doc);
+    await expect(bridge.call(click)).rejects.toMatchObject({ name: 'NavigationError' });
+  }, 15_000);
+
+  test('a click that lands on another origin stops the run', async () => {
+    const bridge = new PageBridge(base(async () => ({ ...doc, url: 'https://evil.example/phish' })), doc);
+    await expect(bridge.call(click)).rejects.toMatchObject({ name: 'NavigationError', message: expect.stringContaining('evil.example') });
   });
 });
