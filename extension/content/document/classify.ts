@@ -27,6 +27,8 @@ export function kindOf(el: Element): ElementKind | undefined {
   }
   switch (el.tagName) {
     case 'A': return el.hasAttribute('href') ? 'link' : undefined;
+    // SVG's <a> (a chart's bars, a map's regions): its tagName is lowercase, its target `href` or `xlink:href`.
+    case 'a': return el.hasAttribute('href') || el.hasAttribute('xlink:href') ? 'link' : undefined;
     case 'BUTTON': return 'button';
     case 'SUMMARY': return 'button';
     case 'SELECT': return 'select';
@@ -142,7 +144,7 @@ export function linkTarget(el: Element): string | undefined {
 }
 
 function rawLinkTarget(el: Element): string | undefined {
-  const href = el.getAttribute('href');
+  const href = el.getAttribute('href') ?? el.getAttribute('xlink:href');
   if (href === null || /^\s*javascript:/i.test(href)) return undefined;
   let url: URL;
   try {

@@ -55,7 +55,7 @@ const NATURALLY_FOCUSABLE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA
 const HEADING = /^H[1-6]$/;
 
 /** Elements the walk looks at by their tag: actionable ones, section containers, headings, frames. */
-const WALKED_TAGS = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'DIALOG', 'SEARCH', 'FORM', 'NAV', 'HEADER',
+const WALKED_TAGS = new Set(['A', 'a' /* SVG's <a>: lowercase tagName */, 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'DIALOG', 'SEARCH', 'FORM', 'NAV', 'HEADER',
   'FOOTER', 'ASIDE', 'MAIN', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IFRAME', 'FRAME', 'SLOT']);
 /** Tags that never start a pointer region worth naming (SVG shapes inside an icon are part of the icon). */
 const NO_POINTER_TAGS = new Set(['BR', 'HR', 'WBR', 'SOURCE', 'TRACK', 'PARAM', 'OPTION', 'OPTGROUP', 'LABEL']);

@@ -213,6 +213,12 @@ describe('element discovery and names', () => {
     expect(resolveLocator(document, { by: 'testid', value: 'edit' })).toBeNull();
   });
 
+  test('an SVG link (a chart bar, a map region) is a link with its target', () => {
+    const doc = build(`<h2>Chart</h2><svg viewBox="0 0 10 10"><a href="/sales/2024"><rect width="5" height="5"></rect><text>Sales 2024</text></a></svg>`);
+    const link = entries(doc).find((e) => e.kind === 'link');
+    expect(link, names(doc).join(', ')).toMatchObject({ name: 'chart__sales_2024_link', effect: 'goes to /sales/2024' });
+  });
+
   test('adding a same-named element without an id renames none of those told apart by their ids', () => {
     const two = build(`<h2>Mail</h2><button id="delete-draft">Delete</button><button id="delete-mail">Delete</button>`);
     const three = build(`<h2>Mail</h2><button id="delete-draft">Delete</button><button id="delete-mail">Delete</button><button>Delete</button>`);
