@@ -298,16 +298,20 @@ function nestedReserve(all: ArrayLike<Element>, budget: number): number {
  * Walks `first` (the document's body, a slotted element) if given, then `all` (its or the root's elements, in
  * document order) with the container stack starting at `base`.
  */
-function walkElements(root: Document | ShadowRoot, first: Element | undefined, all: ArrayLike<Element>, base: Frame, state: WalkState, view: View): void {
+function walkElements(root: Document | ShadowRoot, first: Element | undefined, all: ArrayLike<Element>, base: Frame, state: WalkState, view: View,
+  /** The elements were already counted against the node budget (a hidden tab panel, slotted light children). */
+  recounted = false): void {
   const total = all.length + (first ? 1 : 0);
-  let counted = Math.min(total, state.budget);
-  if (total > state.budget) {
+  let counted = recounted ? total : Math.min(total, state.budget);
+  if (!recounted && total > state.budget) {
     state.truncated = 'nodes';
     counted -= nestedReserve(all, state.budget);
   }
   if (counted <= 0) return;
-  state.visited += counted;
-  state.budget -= counted;
+  if (!recounted) {
+    state.visited += counted;
+    state.budget -= counted;
+  }
   // A page's body (where page-wide click handlers and cursors live) is never an entry; a slotted element may be.
   const top = first && (first === first.ownerDocument.body || first === first.ownerDocument.documentElement) ? first : undefined;
 
@@ -341,7 +345,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if ((++state.steps & 63) === 0 && state.limits.now() - state.start > state.limits.maxMs) {
       state.truncated = 'time';
       // Elements read: this root's up to here (counted once, at the stop).
-      state.visited -= counted - Math.max(0, Array.prototype.indexOf.call(all, el) as number);
+      if (!recounted) state.visited -= counted - Math.max(0, Array.prototype.indexOf.call(all, el) as number);
       return;
     }
     if (skip) {
@@ -361,7 +365,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (via) {
         while (stack.length > 1 && !stack[stack.length - 1]!.el!.contains(el)) stack.pop();
         walkElements(root, el, el.getElementsByTagName('*'), stack[stack.length - 1]!, state,
-          { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via } });
+          { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via } }, true);
         skip = el;
         continue;
       }
@@ -435,7 +439,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         state.slotted.add(shown);
         slotOf.set(shown, el);
         const light = shown.getRootNode() as Document | ShadowRoot;
-        walkElements(light.nodeType === 9 || light.nodeType === 11 ? light : root, shown, shown.getElementsByTagName('*'), frame, state, view);
+        walkElements(light.nodeType === 9 || light.nodeType === 11 ? light : root, shown, shown.getElementsByTagName('*'), frame, state, view, true);
         if (state.truncated === 'time') return;
       }
     }

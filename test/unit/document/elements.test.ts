@@ -213,6 +213,14 @@ describe('element discovery and names', () => {
     expect(resolveLocator(document, { by: 'testid', value: 'edit' })).toBeNull();
   });
 
+  test('a hidden tab panel read as a view is counted once against the node budget', () => {
+    const doc = build(`<div role="tablist"><button role="tab" id="t1" aria-controls="p1" aria-selected="true">One</button>
+      <button role="tab" id="t2" aria-controls="p2">Two</button></div>
+      <div role="tabpanel" id="p1" aria-labelledby="t1"><button>A</button></div>
+      <div role="tabpanel" id="p2" aria-labelledby="t2" hidden><button>B</button><input aria-label="C"><button>D</button></div>`);
+    expect(doc.stats.nodes).toBe(document.body.getElementsByTagName('*').length + 1);
+  });
+
   test('an SVG link (a chart bar, a map region) is a link with its target', () => {
     const doc = build(`<h2>Chart</h2><svg viewBox="0 0 10 10"><a href="/sales/2024"><rect width="5" height="5"></rect><text>Sales 2024</text></a></svg>`);
     const link = entries(doc).find((e) => e.kind === 'link');
