@@ -133,10 +133,15 @@ export class PageBridge implements Bridge {
     if (value.trim()) this.userValues.add(value.trim());
   }
 
+  /**
+   * The whole value, or a whole piece of it: `hunter2` from `log in with password hunter2`, never part of a word
+   * (`pass`, `unter`), so a sensitive field gets what the user wrote, as they wrote it.
+   */
   private isUserSupplied(text: string): boolean {
     const t = text.trim();
     if (!t) return false;
-    for (const value of this.userValues) if (value === t || (t.length >= 4 && value.includes(t))) return true;
+    const piece = new RegExp(`(?:^|[\\s"'“”‘’«»:=,;(\\[])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s"'“”‘’«»,;.:!?)\\]])`, 'u');
+    for (const value of this.userValues) if (value === t || (t.length >= 4 && piece.test(value))) return true;
     return false;
   }
 

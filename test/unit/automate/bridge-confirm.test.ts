@@ -99,3 +99,23 @@ describe('a run stays on its site and notices a page that never came back', () =
     await expect(bridge.call(click)).rejects.toMatchObject({ name: 'NavigationError', message: expect.stringContaining('evil.example') });
   });
 });
+
+describe('values the user gave', () => {
+  test('a whole piece of the task counts as the user\'s value; part of a word does not', async () => {
+    const sent: ActRequest[] = [];
+    const form = { ...doc, sections: [{ name: 'login', kind: 'form', title: 'Login', entries: [
+      { name: 'login__password', kind: 'text_input', description: 'Password', sensitive: true, locators: [{ by: 'id', value: 'pw' }] },
+    ] }] } as PageDocument;
+    const bridge = new PageBridge({
+      readDocument: async () => form, confirm: async () => true, ask: async () => '', say: () => undefined,
+      act: async (request) => {
+        sent.push(structuredClone(request));
+        return { changed: false, navigated: false, url: doc.url };
+      },
+    }, form, ['log in with password "hunter2-x" please']);
+    for (const value of ['hunter2-x', 'unter2', 'pass', 'password "hunter2-x"']) {
+      await bridge.call({ call: 'type', target: { name: 'login__password' }, args: [value] });
+    }
+    expect(sent.map((r) => Boolean(r.userSupplied))).toEqual([true, false, false, true]);
+  });
+});
