@@ -56,7 +56,12 @@ export function kindOf(el: Element): ElementKind | undefined {
 
 const SENSITIVE_AUTOCOMPLETE = /\b(current-password|new-password|one-time-code|cc-number|cc-csc|cc-exp(-month|-year)?|cc-name|cc-type)\b/;
 // Word edges include `_`, `-` and a lower→upper case change (user_pin, cardPin): hints are split into words first.
-const SENSITIVE_NAME = /pass(word|wd|code)?\b|passw|otp|one[-_ ]?time|2fa|mfa|totp|cvv|cvc|csc|card[-_ ]?(num|no)|cc[-_]?num|security[-_ ]?code|\bpin\b|\bssn\b|iban/i;
+const SENSITIVE_NAME = new RegExp([
+  String.raw`pass(word|wd|code|phrase)\b`, String.raw`\bpass\b(?![ _-]?(holder|port|book))`, 'passw', String.raw`\botp\b`,
+  String.raw`one[-_ ]?time[-_ ]?(pass|code|pin|token)`, String.raw`\b2fa\b`, String.raw`\bmfa\b`, String.raw`\btotp\b`,
+  String.raw`\bcvv2?\b`, String.raw`\bcvc\b`, String.raw`\bcsc\b`, String.raw`card[-_ ]?(num(ber)?|no)\b`, String.raw`\bcc[-_]?num`,
+  String.raw`security[-_ ]?code`, String.raw`\bpin\b(?![ _-]?code)`, String.raw`\bssn\b`, String.raw`\biban\b`,
+].join('|'), 'i');
 
 /** "user_pin cardPin" → "user pin card Pin": the name's words, so `\bpin\b` finds them. */
 const words = (text: string) => text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
@@ -69,6 +74,8 @@ export function isSensitive(el: Element): boolean {
   if (!textLike) return false;
   const input = el as HTMLInputElement;
   if (el.tagName === 'INPUT' && input.type === 'password') return true;
+  // A choice ("One-time donation") holds no secret, whatever it is called.
+  if (el.tagName === 'INPUT' && ['radio', 'checkbox', 'submit', 'button', 'reset', 'image', 'range', 'color', 'file'].includes(input.type)) return false;
   if (SENSITIVE_AUTOCOMPLETE.test((el.getAttribute('autocomplete') ?? '').toLowerCase())) return true;
   const hints = [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('placeholder'), labelsOf(el)]
     .filter(Boolean).join(' ');

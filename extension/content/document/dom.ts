@@ -128,8 +128,14 @@ export function accessibleName(el: Element): string {
   // A text field's content is what the user typed (and may be a secret): its name comes from its labels instead.
   const editable = el.getAttribute('contenteditable');
   const role = el.getAttribute('role')?.trim().split(/\s+/)[0]?.toLowerCase();
-  if ((editable !== null && editable !== 'false') || role === 'textbox' || role === 'searchbox' || role === 'combobox') {
+  const typedInto = (editable !== null && editable !== 'false') || role === 'textbox' || role === 'searchbox';
+  if (typedInto) {
     return labelsOf(el) || collapse(el.getAttribute('title') ?? el.getAttribute('aria-placeholder') ?? el.getAttribute('data-placeholder') ?? '');
+  }
+  // A custom combobox shows its choice ("Economy class"): its label names it when it has one.
+  if (role === 'combobox') {
+    const label = labelsOf(el);
+    if (label) return label;
   }
   const content = textOf(el, 200);
   if (content) return content;

@@ -91,10 +91,13 @@ function isSearchForm(form: HTMLFormElement): boolean {
   return form.getAttribute('role') === 'search' || !!form.closest('[role=search],search') || !!form.querySelector('input[type=search]');
 }
 
-/** What the user sees and confirms of an element: its label, its form's target, its link target. */
+/**
+ * What the user sees and confirms of an element: its label, its form's target, its link target. Digits are left out,
+ * so a live count or countdown in the label ("offer ends 04:59") is still the element confirmed.
+ */
 function fingerprintOf(actionable: Element): string {
   const form = formOf(actionable);
-  return [labelOf(actionable), form?.getAttribute('action') ?? '', actionable.getAttribute('href') ?? ''].join('|').slice(0, 1200);
+  return [labelOf(actionable), form?.getAttribute('action') ?? '', actionable.getAttribute('href') ?? ''].join('|').replace(/\d+/g, '#').slice(0, 1200);
 }
 
 function needsConfirmation(actionable: Element, reason: string): ActionError {
@@ -129,8 +132,9 @@ function guardIrreversible(el: Element, request: ActRequest): void {
   if (request.mustConfirm) throw needsConfirmation(actionable, request.mustConfirm);
   // Toggling a box or focusing a field is undone by doing it again.
   if (el instanceof HTMLInputElement && ['checkbox', 'radio', 'text', 'email', 'search', 'number', 'password', 'tel', 'url'].includes(el.type)) return;
+  // A run stays on the site it started on: the link is refused (the script may pick another way).
   const away = leavesSite(actionable);
-  if (away) throw needsConfirmation(actionable, `leaves this site for ${away}`);
+  if (away) throw new NavigationError(`this link leaves ${location.host} for ${away}: a run stays on its site`, { host: away });
   const form = formOf(actionable);
   const verdict = classifyAction({
     action: request.action, label: labelOf(actionable), submits: !!form, searchForm: form ? isSearchForm(form) : false,
@@ -156,7 +160,8 @@ function holdSubmits(doc: Document, request: ActRequest): { stop(): HTMLFormElem
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
     submitted = true;
-    if (request.confirmed || isSearchForm(form)) return;
+    // A search, filter or sort form (GET) only shows something else: it goes through.
+    if (request.confirmed || isSearchForm(form) || (form.getAttribute('method') ?? 'get').toLowerCase() === 'get') return;
     event.preventDefault();
     event.stopImmediatePropagation();
     held = form;

@@ -45,7 +45,7 @@ export interface PageBridgeDeps {
   onNavigated?(from: PageDocument, element: string, to: PageDocument): void;
 }
 
-function originOf(url: string): string | undefined {
+export function originOf(url: string): string | undefined {
   try {
     const { origin } = new URL(url);
     return origin === 'null' ? undefined : origin;
@@ -113,7 +113,11 @@ export class PageBridge implements Bridge {
     return this.deps.act(request);
   }
 
-  constructor(private readonly deps: PageBridgeDeps, doc: PageDocument, userValues: Iterable<string> = []) {
+  /** The origin the run started on (kept by the run across attempts; by default this document's). */
+  private readonly origin: string | undefined;
+
+  constructor(private readonly deps: PageBridgeDeps, doc: PageDocument, userValues: Iterable<string> = [], origin?: string) {
+    this.origin = origin ?? originOf(doc.url);
     this.doc = doc;
     for (const value of userValues) this.addUserValue(value);
   }
@@ -177,7 +181,7 @@ export class PageBridge implements Bridge {
 
   private async refresh(navigated: boolean, url?: string): Promise<void> {
     // After a navigation the new page needs a moment; the content script is injected again by page.document.
-    const origin = originOf(this.doc.url);
+    const origin = this.origin;
     let lastError: unknown;
     for (let attempt = 0; attempt < (navigated ? 20 : 1); attempt++) {
       if (navigated) await new Promise((resolve) => setTimeout(resolve, 250));
@@ -188,7 +192,7 @@ export class PageBridge implements Bridge {
           // The run belongs to the site it started on: a page of another origin is not acted on (the user's values,
           // typed for this site, would go there).
           if (origin && originOf(doc.url) && originOf(doc.url) !== origin) {
-            throw new NavigationError(`the page left ${origin} for ${originOf(doc.url)}: the run stops here`);
+            throw new NavigationError(`the page left ${origin} for ${originOf(doc.url)}: the run stops here`, { leftOrigin: true });
           }
           this.doc = doc;
           return;

@@ -11,7 +11,7 @@ import type { SandboxRun, SandboxRunOptions } from '../../sandbox/host.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import type { LogEntry, RunResult } from '../../sandbox/interpreter/run.ts';
 import type { CatalogueEntry } from '../../../models/catalogue.ts';
-import { PageBridge } from './page-bridge.ts';
+import { originOf, PageBridge } from './page-bridge.ts';
 import type { ChatMessage } from './prompt.ts';
 import { type ModelReply, type RunReport, runTask, type RunnerDeps } from './runner.ts';
 import { constraintFor, isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
@@ -232,6 +232,8 @@ export class AutomationRuns {
       state.phase = 'running';
       return { text: result.text, tokensIn: result.stats.tokensIn, tokensOut: result.stats.tokensOut, ttftMs: result.stats.ttftMs };
     };
+    // The run's site: every attempt's bridge keeps to it, even after a repair read a page elsewhere.
+    let runOrigin: string | undefined;
     const newBridge = async (userValues: string[]) => new PageBridge({
       act: (act) => this.deps.act(tabId, act),
       readDocument: read,
@@ -263,7 +265,7 @@ export class AutomationRuns {
       },
       ...(this.deps.route ? { route: this.deps.route } : {}),
       ...(this.deps.onNavigated ? { onNavigated: this.deps.onNavigated } : {}),
-    }, lastDoc ?? await read(), [request.task, ...userValues]);
+    }, lastDoc ?? await read(), [request.task, ...userValues], runOrigin ??= originOf((lastDoc ?? await read()).url));
     const pushLog = (entry: LogEntry) => {
       if (state.log.length < MAX_LOG) state.log.push(entry);
     };

@@ -32,9 +32,11 @@ export function checkParamPlaces(source: string): void {
     for (const token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false })) {
       if (token.type === tokTypes.string || token.type === tokTypes.template) literals.push([token.start, token.end]);
     }
-  } catch {
-    // A script that does not tokenize is refused by the interpreter with its own error.
-    return;
+  } catch (error) {
+    // Holes could not be placed (an unclosed comment or string): a value might become code, so no replay.
+    if (!PARAM.test(source)) return;
+    PARAM.lastIndex = 0;
+    throw new ApiError(`the saved script does not read as a script (${error instanceof Error ? error.message : String(error)}): its {{params}} cannot be checked`);
   }
   for (const match of source.matchAll(PARAM)) {
     const start = match.index;

@@ -130,6 +130,12 @@ export function answerRegion(text: string): string {
   return next ? cleaned.slice(0, next.index) : cleaned;
 }
 
+const NUM = String.raw`\$?\s?[\d.,]+`;
+/** Numbers joined by operators ("7 - 2", "3 × 4 + 1"). */
+const EXPRESSION = new RegExp(String.raw`^\s*${NUM}(?:\s*[-+*/×÷−–x]\s*${NUM})+\s*$`);
+/** A further step of a chain ("3 + 4 = 7 + 1 = 8"): an expression or a number. */
+const OPERAND = new RegExp(String.raw`^\s*${NUM}(?:\s*[-+*/×÷−–x]\s*${NUM})*\s*$`);
+
 /** The final answer in a model's text, or NO_ANSWER. Markers win over position; the last marker wins. */
 export function extractAnswer(raw: string): Extracted {
   const text = answerRegion(raw);
@@ -144,10 +150,12 @@ export function extractAnswer(raw: string): Extracted {
     const hits = [...text.matchAll(marker)].reverse();
     for (const hit of hits) {
       const after = text.slice(hit.index + hit[0].length, hit.index + hit[0].length + 60);
-      // "The answer is 7 - 2 = 5.": the result, after the last "=" of that sentence.
+      // "The answer is 7 - 2 = 5.": the result, after the last "=" of that sentence, when what comes before it is
+      // arithmetic (not "12, since x=3", "18 (= 9 × 2)" or "5 km = 5000 m", where the first number is the answer).
       const line = after.split(/\n|\.(?:\s|$)/)[0]!;
       const equals = line.lastIndexOf('=');
-      const got = (equals >= 0 ? firstNumberIn(line.slice(equals + 1), how, commaDecimals) : null) ?? firstNumberIn(after, how, commaDecimals);
+      const chain = equals >= 0 && line.slice(0, equals).split('=').every((part, i) => (i === 0 ? EXPRESSION : OPERAND).test(part));
+      const got = (chain ? firstNumberIn(line.slice(equals + 1), how, commaDecimals) : null) ?? firstNumberIn(after, how, commaDecimals);
       if (got) return got;
     }
   }

@@ -80,12 +80,25 @@ describe('content executor', () => {
     await run({ action: 'click', target: byId('del'), confirmed: true, fingerprint: fresh.fingerprint });
     expect(events).toContain('click:del');
   });
-  test('a same-tab link to another site needs confirmation; a new tab or this site does not', async () => {
+  test('a same-tab link to another site is refused (a run stays on its site); a new tab is not', async () => {
     document.body.insertAdjacentHTML('beforeend', '<a id="away" href="https://elsewhere.example/pay">Pay</a><a id="tab" target="_blank" href="https://elsewhere.example/">Docs</a>');
-    await expect(run({ action: 'click', target: byId('away') })).rejects.toMatchObject({ data: { needsConfirmation: true, reason: 'leaves this site for elsewhere.example' } });
+    await expect(run({ action: 'click', target: byId('away') })).rejects.toMatchObject({ name: 'NavigationError', data: { host: 'elsewhere.example' } });
+    document.getElementById('tab')!.addEventListener('click', (e) => e.preventDefault());
+    await run({ action: 'click', target: byId('tab') });
   });
-  test('a change that submits a form (a select whose handler submits) is held until confirmed, then submitted once', async () => {
-    document.body.insertAdjacentHTML('beforeend', `<form id="order" aria-label="Order"><select id="qty"><option>1</option><option>2</option></select></form>`);
+  test('a change that submits a POST form (a select whose handler submits) is held until confirmed, then submitted once', async () => {
+    document.body.insertAdjacentHTML('beforeend', `<form id="order" method="post" aria-label="Order"><select id="qty"><option>1</option><option>2</option></select></form>
+      <form id="sort" aria-label="Sort"><select id="by"><option>Name</option><option>Price</option></select></form>`);
+    // A GET form (sort, filter) only shows something else: it submits without asking.
+    const sort = document.getElementById('sort') as HTMLFormElement;
+    let sorted = 0;
+    sort.addEventListener('submit', (e) => {
+      sorted++;
+      e.preventDefault();
+    });
+    document.getElementById('by')!.addEventListener('change', () => sort.requestSubmit());
+    await run({ action: 'select', target: byId('by'), args: ['Price'] });
+    expect(sorted).toBe(1);
     const form = document.getElementById('order') as HTMLFormElement;
     let submitted = 0;
     form.addEventListener('submit', (e) => {

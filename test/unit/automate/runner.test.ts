@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { ContentScriptError } from '../../../extension/protocol/errors.ts';
+import { ContentScriptError, NavigationError } from '../../../extension/protocol/errors.ts';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { act } from '../../../extension/content/executor/index.ts';
 import { type ConfirmRequest, PageBridge } from '../../../extension/features/automate/page-bridge.ts';
@@ -123,6 +123,12 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     expect(ended.status).toBe('failed');
     expect(ended.modelCalls).toBe(1);
     expect(ended.summary).toMatch(/not repairable: ContentScriptError/);
+    const away = harness([answer('$add_todo__add_button.click();'), answer('done(1);')]);
+    away.deps.execute = async () => ({ ok: false, finishedBy: 'error', result: null, output: [], log: [], stats: { steps: 1, actions: 1, ms: 1 },
+      error: new NavigationError('the page left https://a.example for https://b.example: the run stops here', { leftOrigin: true }) });
+    const left = await runTask('add', away.deps);
+    expect([left.status, left.modelCalls]).toEqual(['failed', 1]);
+    expect(left.summary).toMatch(/^stopped: the page left/);
   });
 
   test('names in the document are the ones the model sees', async () => {

@@ -19,6 +19,7 @@ describe('saved scripts', () => {
   test('a {{param}} outside quotes or in a comment is refused (saving and replay); separators in values stay text', async () => {
     expect(() => fillParams('$box.type({{q}});', { q: '1); $delete.click(' })).toThrow(/must be inside quotes/);
     expect(() => fillParams('// {{q}}\nanswer(1);', { q: 'x' })).toThrow(/must be inside quotes/);
+    expect(() => fillParams('answer(1); /* {{q}}', { q: '*/ answer(2); //' })).toThrow(/does not read as a script/);
     await expect(saveScript('http://127.0.0.1:1', 'bad', 'answer({{q}});')).rejects.toThrow(/must be inside quotes/);
     const filled = fillParams('const q = "{{q}}"; answer(q);', { q: 'a\u2028b\u2029c' });
     const run = await runScript(filled, mathCapabilities());

@@ -22,6 +22,8 @@ describe('comparison', () => {
     expect(sameAnswer(14053029.67, 14053029.666666666)).toBe(true);
     expect(sameAnswer(14053030, 14053029.666666666)).toBe(false);
     expect(sameAnswer(0.1 * 3 * 10, 3)).toBe(true);
+    expect(sameAnswer(33.33, 100 / 3)).toBe(true);
+    expect(sameAnswer(0.001, 0.005)).toBe(false);
     const vote = majorityVote([-9867624, -9867630, -9867630, 5]);
     expect([vote.winner, vote.winnerCount]).toEqual([-9867630, 2]);
   });
