@@ -23,13 +23,16 @@ export class CpuDecoder {
   private readonly vectorAt: number[];
   private readonly keysAt: number[] = [];
   private readonly valuesAt: number[] = [];
-  private readonly scratch: { q: Float32Array; k: Float32Array; scores: Float32Array };
+  private readonly scratch: { q: Float32Array; k: Float32Array };
+  /** Element offsets of a head's rotated query and its attention scores in `heap` (the kernel reads them there). */
+  private readonly queryAt: number;
+  private readonly scoresAt: number;
 
   /** What the decoder keeps of its program (the weights live in its memory only). */
   private readonly program: DecodeShape;
 
   private constructor(program: DecodeProgram, readonly rows: number, private readonly matvec: Matvec, memory: WebAssembly.Memory,
-    layout: { weights: Map<string, number>; vectors: number[]; keys: number[]; values: number[] }) {
+    layout: { weights: Map<string, number>; vectors: number[]; keys: number[]; values: number[]; query: number; scores: number }) {
     this.program = shapeOf(program);
     this.heap = new Float32Array(memory.buffer);
     this.weightAt = layout.weights;
@@ -37,7 +40,9 @@ export class CpuDecoder {
     this.keysAt = layout.keys;
     this.valuesAt = layout.values;
     for (const [name, data] of program.weights) this.heap.set(data, this.weightAt.get(name)!);
-    this.scratch = { q: new Float32Array(program.headDim), k: new Float32Array(program.headDim), scores: new Float32Array(rows) };
+    this.scratch = { q: new Float32Array(program.headDim), k: new Float32Array(program.headDim) };
+    this.queryAt = layout.query;
+    this.scoresAt = layout.scores;
   }
 
   /** undefined where WebAssembly SIMD is not available (the engine keeps onnxruntime for the steps). */
@@ -54,11 +59,15 @@ export class CpuDecoder {
     for (const [name, data] of program.weights) weights.set(name, take(data.length));
     const vectors = program.sizes.map((size) => take(size));
     const cache = program.kvHeads * rows * program.headDim;
+    // Keys are kept transposed, [kvHeads, headDim, rows]: a head's scores are then one product by the kernel (the
+    // query times the first position+1 columns); values stay [kvHeads, rows, headDim] for the weighted sum.
     const keys = Array.from({ length: program.layers }, () => take(cache));
     const values = Array.from({ length: program.layers }, () => take(cache));
+    const query = take(program.headDim);
+    const scores = take(rows);
     const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((next * 4) / PAGE)) });
     const matvec = instantiateMatvec(memory);
-    return matvec && new CpuDecoder(program, rows, matvec, memory, { weights, vectors, keys, values });
+    return matvec && new CpuDecoder(program, rows, matvec, memory, { weights, vectors, keys, values, query, scores });
   }
 
   /** Rows 0…length−1 of each layer's cache from the prompt's cache tensors, in layer order: key 0, value 0, key 1, … */
@@ -68,10 +77,16 @@ export class CpuDecoder {
     if (length > this.rows) throw new RangeError(`a prompt of ${length} tokens does not fit ${this.rows} cache rows`);
     presents.forEach((present, i) => {
       if (present.rows < length || present.data.length < kvHeads * present.rows * headDim) throw new Error(`cache tensor ${i} holds fewer than ${length} rows`);
-      const target = i % 2 === 0 ? this.keysAt[i / 2]! : this.valuesAt[(i - 1) / 2]!;
       for (let h = 0; h < kvHeads; h++) {
         const from = h * present.rows * headDim;
-        this.heap.set(present.data.subarray(from, from + length * headDim), target + h * this.rows * headDim);
+        if (i % 2 === 1) {
+          this.heap.set(present.data.subarray(from, from + length * headDim), this.valuesAt[(i - 1) / 2]! + h * this.rows * headDim);
+          continue;
+        }
+        const keys = this.keysAt[i / 2]! + h * headDim * this.rows;
+        for (let t = 0; t < length; t++) {
+          for (let d = 0; d < headDim; d++) this.heap[keys + d * this.rows + t] = present.data[from + t * headDim + d]!;
+        }
       }
     });
   }
@@ -120,7 +135,7 @@ export class CpuDecoder {
         const x = this.vectorAt[op.x]!;
         const w = this.weightAt.get(op.weight)!;
         const y = this.vectorAt[op.out]!;
-        this.matvec(x * 4, w * 4, y * 4, op.rows, op.cols);
+        this.matvec(x * 4, w * 4, y * 4, op.rows, op.cols, op.cols);
         // The kernel does columns in fours; the rest here.
         for (let j = op.cols & ~3; j < op.cols; j++) {
           let acc = 0;
@@ -152,43 +167,56 @@ export class CpuDecoder {
   private attention(op: Extract<DecodeOp, { op: 'attention' }>, position: number): void {
     const { heads, kvHeads, headDim: hd } = op;
     const heap = this.heap;
+    const rows = this.rows;
     const qkv = this.vectorAt[op.qkv]!;
     const out = this.vectorAt[op.out]!;
     const keys = this.keysAt[op.layer]!;
     const values = this.valuesAt[op.layer]!;
-    const { q, k, scores } = this.scratch;
+    const { q, k } = this.scratch;
     for (let kvh = 0; kvh < kvHeads; kvh++) {
-      const row = (kvh * this.rows + position) * hd;
       this.rotate(op, qkv + (heads + kvh) * hd, position, k);
-      heap.set(k, keys + row);
-      heap.copyWithin(values + row, qkv + (heads + kvHeads + kvh) * hd, qkv + (heads + kvHeads + kvh + 1) * hd);
+      const column = keys + kvh * hd * rows + position;
+      for (let d = 0; d < hd; d++) heap[column + d * rows] = k[d]!;
+      heap.copyWithin(values + (kvh * rows + position) * hd, qkv + (heads + kvHeads + kvh) * hd, qkv + (heads + kvHeads + kvh + 1) * hd);
     }
     const group = heads / kvHeads;
+    const count = position + 1;
+    const { queryAt, scoresAt } = this;
     const scale = op.scale;
     for (let h = 0; h < heads; h++) {
-      const cache = Math.floor(h / group) * this.rows * hd;
+      const kvh = Math.floor(h / group);
       this.rotate(op, qkv + h * hd, position, q);
-      let max = -Infinity;
-      for (let t = 0, at = keys + cache; t <= position; t++, at += hd) {
+      heap.set(q, queryAt);
+      // Scores: the query times the first `count` columns of this head's transposed keys (the kernel does fours).
+      const headKeys = keys + kvh * hd * rows;
+      this.matvec(queryAt * 4, headKeys * 4, scoresAt * 4, hd, count, rows);
+      for (let t = count & ~3; t < count; t++) {
         let s = 0;
-        for (let d = 0; d < hd; d++) s += q[d]! * heap[at + d]!;
-        const scaled = Math.fround(s) * scale;
-        scores[t] = scaled;
+        for (let d = 0; d < hd; d++) s += q[d]! * heap[headKeys + d * rows + t]!;
+        heap[scoresAt + t] = s;
+      }
+      let max = -Infinity;
+      for (let t = 0; t < count; t++) {
+        const scaled = heap[scoresAt + t]! * scale;
+        heap[scoresAt + t] = scaled;
         if (scaled > max) max = scaled;
       }
       let total = 0;
-      for (let t = 0; t <= position; t++) {
-        const e = Math.exp(scores[t]! - max);
-        scores[t] = e;
+      for (let t = 0; t < count; t++) {
+        const e = Math.exp(heap[scoresAt + t]! - max);
+        heap[scoresAt + t] = e;
         total += e;
       }
-      // Weighted sum of the value rows, accumulated in `q` (free again: its rotated copy was used above).
-      q.fill(0);
-      for (let t = 0, at = values + cache; t <= position; t++, at += hd) {
-        const p = scores[t]! / total;
-        for (let d = 0; d < hd; d++) q[d] = q[d]! + p * heap[at + d]!;
+      for (let t = 0; t < count; t++) heap[scoresAt + t] = heap[scoresAt + t]! / total;
+      // The weighted sum of the value rows: the probabilities times this head's [count, headDim] values.
+      const target = out + h * hd;
+      const headValues = values + kvh * rows * hd;
+      this.matvec(scoresAt * 4, headValues * 4, target * 4, count, hd, hd);
+      for (let d = hd & ~3; d < hd; d++) {
+        let acc = 0;
+        for (let t = 0; t < count; t++) acc += heap[scoresAt + t]! * heap[headValues + t * hd + d]!;
+        heap[target + d] = acc;
       }
-      heap.set(q, out + h * hd);
     }
   }
 

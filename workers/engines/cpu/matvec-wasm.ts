@@ -3,9 +3,10 @@
  * kernel of the CPU decode step (cpu-decoder.ts) that is worth more than JavaScript, since a small model's token is
  * mostly multiply-adds by its weight matrices.
  *
- *   matvec(x, w, y, rows, cols): y[j] = Σ_r x[r] · w[r·cols + j] for j < cols rounded down to 4
+ *   matvec(x, w, y, rows, cols, stride): y[j] = Σ_r x[r] · w[r·stride + j] for j < cols rounded down to 4
  *
- * Pointers are byte offsets into the imported memory; w is [rows, cols] row-major (the ONNX MatMul layout). Columns go
+ * Pointers are byte offsets into the imported memory; w is [rows, stride] row-major (the ONNX MatMul layout, with
+ * stride = cols; attention reads the first cols columns of a wider cache). Columns go
  * 16 at a time in four f32x4 accumulators (then 4 at a time), rows in the inner loop, so every weight is read once,
  * in order within a row; the caller finishes the last cols % 4 columns.
  */
@@ -51,8 +52,9 @@ const f32x4Splat = op.simd(0x13);
 const f32x4Add = op.simd(0xe4);
 const f32x4Mul = op.simd(0xe6);
 
-// Parameters 0–4: x, w, y, rows, cols. Locals: 5 j, 6 r, 7 wp, 8 xp, 9 stride, 10 end; 11–14 accumulators, 15 x splat.
-const [X, W, Y, ROWS, COLS, J, R, WP, XP, STRIDE, END, A0, , , , XS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+// Parameters 0–5: x, w, y, rows, cols, stride (elements). Locals: 6 j, 7 r, 8 wp, 9 xp, 10 stride in bytes, 11 end;
+// 12–15 accumulators, 16 x splat.
+const [X, W, Y, ROWS, COLS, STRIDE_IN, J, R, WP, XP, STRIDE, END, A0, , , , XS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
 
 /** Columns j…j+4·lanes−1 of y, `lanes` accumulators (4 or 1), while j < END; j advances by 4·lanes. */
 function columnBlocks(lanes: number): number[] {
@@ -85,7 +87,7 @@ function columnBlocks(lanes: number): number[] {
 
 function matvecBody(): number[] {
   const code = [
-    ...get(COLS), ...op.i32(4), ...op.mul, ...set(STRIDE),
+    ...get(STRIDE_IN), ...op.i32(4), ...op.mul, ...set(STRIDE),
     ...op.i32(0), ...set(J),
     ...get(COLS), ...op.i32(-16), ...op.and, ...set(END),
     ...columnBlocks(4),
@@ -102,7 +104,7 @@ function matvecBody(): number[] {
 export function matvecModuleBytes(): Uint8Array<ArrayBuffer> {
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vector([[0x60, ...vector([[I32], [I32], [I32], [I32], [I32]]), 0x00]])),
+    ...section(1, vector([[0x60, ...vector([[I32], [I32], [I32], [I32], [I32], [I32]]), 0x00]])),
     ...section(2, vector([[...text('env'), ...text('memory'), 0x02, 0x00, 0x01]])),
     ...section(3, vector([[0x00]])),
     ...section(7, vector([[...text('matvec'), 0x00, 0x00]])),
@@ -111,7 +113,7 @@ export function matvecModuleBytes(): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);
 }
 
-export type Matvec = (x: number, w: number, y: number, rows: number, cols: number) => void;
+export type Matvec = (x: number, w: number, y: number, rows: number, cols: number, stride: number) => void;
 
 /** The kernel over `memory`, or undefined where WebAssembly SIMD is not available. */
 export function instantiateMatvec(memory: WebAssembly.Memory): Matvec | undefined {
