@@ -73,6 +73,19 @@ export type RespondPayload =
   | { answer: { id: number; text: string } }
   | { step: { id: number; then: 'next' | 'continue' } };
 
+/** A pending confirmation, question or step ends as a refusal (the run stopped, or its attempt ended). */
+function refuseWaits(live: Live): void {
+  live.confirm?.(false);
+  live.answer?.('');
+  live.step?.();
+  live.confirm = undefined;
+  live.answer = undefined;
+  live.step = undefined;
+  live.state.confirm = null;
+  live.state.question = null;
+  live.state.step = null;
+}
+
 export class AutomationRuns {
   private readonly runs = new Map<number, Live>();
   /** Model calls by automation runs since the host started (a replay leaves it unchanged). */
@@ -142,16 +155,7 @@ export class AutomationRuns {
   stop(runId: string): void {
     const live = this.byRunId(runId);
     live.abort.abort();
-    // A pending confirmation or question ends as a refusal.
-    live.confirm?.(false);
-    live.answer?.('');
-    live.step?.();
-    live.confirm = undefined;
-    live.answer = undefined;
-    live.step = undefined;
-    live.state.confirm = null;
-    live.state.question = null;
-    live.state.step = null;
+    refuseWaits(live);
   }
 
   /**
@@ -300,15 +304,7 @@ export class AutomationRuns {
               // The attempt is over (done, failed, out of time): what it was waiting for is refused and nothing it
               // started may act any more, so a late "Confirm" cannot click during the repair.
               attemptBridge.close();
-              live.confirm?.(false);
-              live.answer?.('');
-              live.step?.();
-              live.confirm = undefined;
-              live.answer = undefined;
-              live.step = undefined;
-              state.confirm = null;
-              state.question = null;
-              state.step = null;
+              refuseWaits(live);
             }
           },
           cancelled: () => (bridge?.stats.cancelled ?? 0) > 0,
@@ -339,13 +335,8 @@ export class AutomationRuns {
     } finally {
       state.phase = 'finished';
       state.finishedAt = Date.now();
-      state.confirm = null;
-      state.question = null;
-      state.step = null;
       state.current = null;
-      live.confirm = undefined;
-      live.answer = undefined;
-      live.step = undefined;
+      refuseWaits(live);
       highlight([]);
     }
   }
