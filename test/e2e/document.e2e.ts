@@ -133,6 +133,7 @@ describe('page → document in Chromium', () => {
     expect(byName('account__weekly_report').kind).toBe('clickable');
     expect(byName('account__unread').kind).toBe('clickable');
     expect(byName('account__starred').kind).toBe('clickable'); // declarations nested in @media inside a rule
+    expect(byName('account__open_project_apollo').kind).toBe('clickable'); // a pointer only on hover (.project:hover)
     // A tab panel hidden by CSS is another view: named as it will be, with the tab that shows it.
     expect(names).not.toContain('preferences__email_alerts');
     expect(doc.views).toEqual([{ via: 'preferences__sound_tab', sections: [expect.objectContaining({ name: 'preferences' })] }]);

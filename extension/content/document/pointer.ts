@@ -6,6 +6,8 @@
  */
 export interface PointerRules {
   selectors: string[];
+  /** Rules that give a pointer only on hover (`.card:hover { cursor: pointer }`), with `:hover` taken out. */
+  hover: string[];
   opaque: boolean;
 }
 
@@ -47,6 +49,15 @@ const mayPoint = (style: CSSStyleDeclaration): boolean => {
 function add(selector: string, out: PointerRules, seen: Set<string>, doc: Document): void {
   if (seen.has(selector)) return;
   seen.add(selector);
+  // `:hover` matches only what the mouse is on now: such a rule names the elements that point when hovered.
+  if (/:hover\b/.test(selector)) {
+    const raw = selector.replace(/:hover\b/g, '');
+    // A bare `:hover` (any element, `.menu :hover`) names nothing in particular.
+    if (!raw.trim() || /[\s>+~,(]$/.test(raw)) return;
+    const resting = raw.trim();
+    if (parses(resting, doc) && !out.hover.includes(resting)) out.hover.push(resting);
+    return;
+  }
   if (parses(selector, doc)) out.selectors.push(selector);
 }
 
@@ -88,19 +99,21 @@ function scanSheet(sheet: CSSStyleSheet, out: PointerRules, seen: Set<string>, d
 export type SheetCache = WeakMap<CSSStyleSheet, PointerRules>;
 
 export function pointerSelectors(root: Document | ShadowRoot, cache: SheetCache = new WeakMap()): PointerRules {
-  const out: PointerRules = { selectors: [], opaque: false };
+  const out: PointerRules = { selectors: [], hover: [], opaque: false };
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const adopted = (root as { adoptedStyleSheets?: readonly CSSStyleSheet[] }).adoptedStyleSheets ?? [];
   for (const sheet of [...Array.from(root.styleSheets ?? []), ...adopted]) {
     let rules = cache.get(sheet);
     if (!rules) {
-      rules = { selectors: [], opaque: false };
+      rules = { selectors: [], hover: [], opaque: false };
       scanSheet(sheet, rules, new Set(), doc, 0);
       cache.set(sheet, rules);
     }
     out.selectors.push(...rules.selectors);
+    out.hover.push(...rules.hover);
     out.opaque ||= rules.opaque;
   }
   out.selectors = [...new Set(out.selectors)];
+  out.hover = [...new Set(out.hover)];
   return out;
 }

@@ -53,6 +53,8 @@ export interface WalkLimits {
 const NO_DESCEND_KINDS = new Set<ElementKind>(['link', 'button', 'select', 'text_input', 'text_area', 'option', 'tab', 'menuitem', 'editable', 'checkbox', 'radio', 'switch', 'slider', 'combobox']);
 const NATURALLY_FOCUSABLE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'IFRAME', 'AREA']);
 const HEADING = /^H[1-6]$/;
+/** Elements a hover-only pointer rule may name before it counts as too broad to mean "clickable". */
+const MAX_HOVER_POINTED = 300;
 
 /** Elements the walk looks at by their tag: actionable ones, section containers, headings, frames. */
 const WALKED_TAGS = new Set(['A', 'a' /* SVG's <a>: lowercase tagName */, 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'DIALOG', 'SEARCH', 'FORM', 'NAV', 'HEADER',
@@ -233,7 +235,7 @@ interface WalkState {
   truncated: WalkResult['truncated'];
   sheets: SheetCache;
   /** Per root: its pointer rules and the elements they match (a root's slotted subtrees are walked one by one). */
-  pointers: Map<Document | ShadowRoot, { opaque: boolean; pointed: Set<Element> }>;
+  pointers: Map<Document | ShadowRoot, { opaque: boolean; pointed: Set<Element>; hovered: Set<Element> }>;
   /** Light elements walked where their slot shows them: the light pass skips them. */
   slotted: Set<Element>;
 }
@@ -318,10 +320,15 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   let pointer = state.pointers.get(root);
   if (!pointer) {
     const rules = pointerSelectors(root, state.sheets);
-    pointer = { opaque: rules.opaque, pointed: new Set(rules.selectors.length ? safeQueryAll(root, rules.selectors.join(',')) : []) };
+    // Hover-only pointer rules: trusted for a few elements (cards, rows); a rule as broad as `div:hover` says nothing.
+    const hovered = rules.hover.length ? safeQueryAll(root, rules.hover.join(',')) : [];
+    pointer = {
+      opaque: rules.opaque, pointed: new Set(rules.selectors.length ? safeQueryAll(root, rules.selectors.join(',')) : []),
+      hovered: new Set(hovered.length <= MAX_HOVER_POINTED ? hovered : []),
+    };
     state.pointers.set(root, pointer);
   }
-  const { pointed } = pointer;
+  const { pointed, hovered } = pointer;
   // One pass in document order: what the walk looks at, shadow hosts, and where a style sheet cannot be read, every
   // element where a pointer cursor begins (outside links and buttons, whose insides are theirs).
   const order: Element[] = first ? [first] : [];
@@ -329,7 +336,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   let opaqueInside: Element | null = null;
   for (let i = 0; i < limit; i++) {
     const el = all[i]!;
-    if (WALKED_TAGS.has(el.tagName) || el.shadowRoot || pointed.has(el) || walkedByAttributes(el)) {
+    if (WALKED_TAGS.has(el.tagName) || el.shadowRoot || pointed.has(el) || hovered.has(el) || walkedByAttributes(el)) {
       order.push(el);
       if (pointer.opaque && (el.tagName === 'A' || el.tagName === 'BUTTON')) opaqueInside = el;
     } else if (pointer.opaque && !NO_POINTER_TAGS.has(el.tagName) && !(opaqueInside?.contains(el)) && (el.tagName.charCodeAt(0) < 97 || el.tagName === 'svg')
@@ -396,7 +403,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       const tabindex = Number.parseInt(el.getAttribute('tabindex') ?? '', 10);
       // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).
       const mayPoint = pointed.has(el) || el.shadowRoot || el.hasAttribute('part') || el.getAttribute('style')?.includes('cursor');
-      if (tabindex >= 0 || el.hasAttribute('onclick') || (mayPoint && startsPointer(el))) kind = 'clickable';
+      if (tabindex >= 0 || el.hasAttribute('onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
     }
     if (kind) {
       // The common case, shown and visible, costs one call; styles are read only to tell the others apart.
@@ -454,6 +461,13 @@ function safeQueryAll(root: Document | ShadowRoot, selector: string): Element[] 
   } catch {
     return [];
   }
+}
+
+/** An element a hover-only rule gives a pointer: its parent has none at rest, and it says something. */
+function startsPointerOnHover(el: Element): boolean {
+  const parent = flatParent(el);
+  if (parent && styleOf(parent)?.cursor === 'pointer') return false;
+  return !!textOf(el, 40);
 }
 
 /** Where a pointer cursor begins: the element has one, its parent not, and it says something. */

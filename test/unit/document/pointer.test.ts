@@ -15,10 +15,19 @@ describe('pointer rules', () => {
       styleRule('a:::bad', 'pointer'), // does not parse: left out
     ] };
     const root = { nodeType: 9, styleSheets: [sheet], createDocumentFragment: () => document.createDocumentFragment() } as unknown as Document;
-    expect(pointerSelectors(root)).toEqual({ selectors: ['.card', '.menu > li', ':is(.tile) .title', ':is(.tile) .icon'], opaque: false });
+    expect(pointerSelectors(root)).toEqual({ selectors: ['.card', '.menu > li', ':is(.tile) .title', ':is(.tile) .icon'], hover: [], opaque: false });
     const unreadable = { get cssRules(): never { throw new DOMException('no', 'SecurityError'); } };
     const mixed = { nodeType: 9, styleSheets: [sheet, unreadable], createDocumentFragment: () => document.createDocumentFragment() } as unknown as Document;
     expect(pointerSelectors(mixed).opaque).toBe(true);
+  });
+
+  test('hover-only pointer rules name the elements at rest; a bare :hover names nothing', () => {
+    const sheet = { cssRules: [
+      styleRule('.row:hover', 'pointer'), styleRule('.card:hover .title', 'pointer'), styleRule(':hover', 'pointer'),
+      styleRule('.menu :hover', 'pointer'), styleRule('.plain:hover', 'default'),
+    ] };
+    const root = { nodeType: 9, styleSheets: [sheet], createDocumentFragment: () => document.createDocumentFragment() } as unknown as Document;
+    expect(pointerSelectors(root)).toEqual({ selectors: [], hover: ['.row', '.card .title'], opaque: false });
   });
 
   test('declarations nested in a rule (after rules, inside @media) count for that rule; @scope roots its rules; var() is checked', () => {
