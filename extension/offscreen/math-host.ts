@@ -3,7 +3,8 @@ import { interrupted, type MathRunStore } from '../features/math/last-run.ts';
 import type { MathStart } from '../features/math/messages.ts';
 import { prepareProblem } from '../features/math/prompts.ts';
 import { solve, type MathRun, type ModelCall, type ModelReply, type ProgramRun } from '../features/math/solve.ts';
-import { AbortError, BusyError, ModelHostError, ModelNotFoundError, QuotaError, ValidationError } from '../protocol/errors.ts';
+import { AbortError, BusyError, ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
+import { notStoredError } from './not-stored.ts';
 import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 
 type HostGenerate = (request: GenerateRequestPayload, emit: (event: GenerateEvent) => void, signal: AbortSignal) => Promise<GenerateResult>;
@@ -74,11 +75,9 @@ export class MathHost {
     // stored could never be shown, so it stops and the caller hears why.
     await this.writes;
     if (this.writeError) {
-      const why = this.writeError instanceof Error ? `${this.writeError.name}: ${this.writeError.message}` : String(this.writeError);
       abort.abort();
       await done.catch(() => undefined);
-      if (/quota/i.test(why)) throw new QuotaError(`the math run could not be stored (${why}); free some space and try again`);
-      throw new ModelHostError(`the math run could not be stored (${why})`);
+      throw notStoredError('the math run', this.writeError);
     }
     return id;
   }

@@ -2,7 +2,8 @@ import type { CatalogueEntry } from '../../models/catalogue.ts';
 import type { StoryRun, StoryRunStore } from '../features/story/current.ts';
 import type { NewStory } from '../features/story/library.ts';
 import type { StoryStart } from '../features/story/messages.ts';
-import { AbortError, BusyError, isErrorNamed, ModelHostError, ModelNotFoundError, QuotaError, serializeError, ValidationError } from '../protocol/errors.ts';
+import { AbortError, BusyError, isErrorNamed, ModelNotFoundError, serializeError, ValidationError } from '../protocol/errors.ts';
+import { describeError, notStoredError } from './not-stored.ts';
 import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 
 type HostGenerate = (request: GenerateRequestPayload, emit: (event: GenerateEvent) => void, signal: AbortSignal) => Promise<GenerateResult>;
@@ -15,8 +16,6 @@ export interface StoryHostDeps {
   /** Streamed text is stored at most this often (ms); the start and the end are stored at once. */
   saveEveryMs?: number;
 }
-
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /**
  * Stories are written here, in the model host, so closing the popup does not stop one (issue: the popup closes
@@ -63,11 +62,9 @@ export class StoryHost {
     this.active = { id, abort, done };
     await this.writes;
     if (this.writeError) {
-      const why = describe(this.writeError);
       abort.abort();
       await done.catch(() => undefined);
-      if (/quota/i.test(why)) throw new QuotaError(`the story could not be stored (${why}); free some space and try again`);
-      throw new ModelHostError(`the story could not be stored (${why})`);
+      throw notStoredError('the story', this.writeError);
     }
     return id;
   }
@@ -145,7 +142,7 @@ export class StoryHost {
       });
       return { ...run, savedId };
     } catch (error) {
-      return { ...run, saveError: describe(error) };
+      return { ...run, saveError: describeError(error) };
     }
   }
 

@@ -1,6 +1,6 @@
 import type * as Ort from 'onnxruntime-web';
 import { CpuDecoder } from './cpu/cpu-decoder.ts';
-import { decodeProgram } from './graph/decode-program.ts';
+import { decodeProgramFor } from './graph/decode-program.ts';
 import type { DecoderConfig } from './model-config.ts';
 
 type OrtModule = typeof Ort;
@@ -19,8 +19,8 @@ export class CpuSteps {
 
   /** undefined when the fused graph is not one the decoder runs, or WebAssembly SIMD is missing. */
   static create(ort: OrtModule, fusedGraph: Uint8Array, config: DecoderConfig): CpuSteps | undefined {
-    const program = decodeProgram(fusedGraph);
-    if (!program || program.layers !== config.layers || program.kvHeads !== config.kvHeads || program.headDim !== config.headDim) return undefined;
+    const program = decodeProgramFor(fusedGraph, config);
+    if (!program) return undefined;
     const decoder = CpuDecoder.create(program, Math.min(config.contextLength, program.maxPositions));
     return decoder && new CpuSteps(decoder, ort, program.vocab);
   }

@@ -1,6 +1,6 @@
 import type * as Ort from 'onnxruntime-web';
 import { MAX_DECODE_ROWS, WgslDecoder } from '../../shaders/decode-step.ts';
-import { decodeProgram } from './graph/decode-program.ts';
+import { decodeProgramFor } from './graph/decode-program.ts';
 import type { DecoderConfig } from './model-config.ts';
 
 type OrtModule = typeof Ort;
@@ -23,8 +23,8 @@ export class WgslSteps {
 
   /** undefined when the fused graph is not one the kernels run (or does not match the model's config). */
   static async create(ort: OrtModule, fusedGraph: Uint8Array, config: DecoderConfig): Promise<WgslSteps | undefined> {
-    const program = decodeProgram(fusedGraph);
-    if (!program || program.layers !== config.layers || program.kvHeads !== config.kvHeads || program.headDim !== config.headDim) return undefined;
+    const program = decodeProgramFor(fusedGraph, config);
+    if (!program) return undefined;
     const rows = Math.min(config.contextLength, program.maxPositions, MAX_DECODE_ROWS);
     const device = await ort.env.webgpu.device;
     return new WgslSteps(await WgslDecoder.create(device, program, rows), ort);

@@ -67,6 +67,12 @@ function floats(tensor: OnnxTensor): Float32Array<ArrayBuffer> {
 
 const PAST = /^past_key_values\.(\d+)\.key$/;
 
+/** The program of a fused graph when its shape is the model config's (layers, kv heads, head size), else undefined. */
+export function decodeProgramFor(bytes: Uint8Array, config: { layers: number; kvHeads: number; headDim: number }): DecodeProgram | undefined {
+  const program = decodeProgram(bytes);
+  return program && program.layers === config.layers && program.kvHeads === config.kvHeads && program.headDim === config.headDim ? program : undefined;
+}
+
 export function decodeProgram(bytes: Uint8Array): DecodeProgram | undefined {
   try {
     return build(parseModel(bytes));
