@@ -235,6 +235,42 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await panel.getByTestId('automate').getAttribute('data-generate-calls')).toBe(calls);
   }, 150_000);
 
+  test('"fill this form with my address": ten fields, a select and a radio in one script; the submit waits for Confirm; saved with {{params}}, replayed with another address and 0 model calls', async () => {
+    const { page, panel } = await bind('/apps/address/');
+    await run(panel, 'Fill this form with my address: Ada Lovelace, 221B Baker Street, Flat 2, London NW1 6XE, United Kingdom, phone 020 7946 0958, email ada@example.com, express delivery, and save it');
+    const confirm = panel.getByTestId('automate-confirm');
+    await confirm.waitFor({ timeout: 90_000 });
+    expect(await confirm.innerText()).toContain('$shipping_address__save_address_button');
+    // Nothing is submitted before the user says so; every field is already filled.
+    expect(await page.locator('#result').innerText()).toBe('');
+    expect(await page.locator('#postcode').inputValue()).toBe('NW1 6XE');
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+    const ada = 'Ada Lovelace | 221B Baker Street | Flat 2 | London | - | NW1 6XE | United Kingdom | 020 7946 0958 | ada@example.com | express | billing';
+    expect(await page.locator('#result').innerText()).toBe(ada);
+    expect(await panel.locator('[data-testid="automate-log"] li[data-call="type"]').count()).toBe(7);
+
+    const save = panel.getByTestId('automate-save');
+    await save.getByLabel('Script name').fill('my address');
+    const source = await save.getByLabel(/Saved script/).inputValue();
+    await save.getByLabel(/Saved script/).fill(source.replace('"Ada Lovelace"', '"{{name}}"').replace('"221B Baker Street"', '"{{street}}"'));
+    await save.getByRole('button', { name: 'Save script' }).click();
+    const saved = panel.locator('[data-testid="automate-saved"] li[data-script="my address"]');
+    await saved.waitFor();
+    const calls = await panel.getByTestId('automate').getAttribute('data-generate-calls');
+    await page.reload();
+    await saved.getByLabel('Parameter name').fill('Charles Babbage');
+    await saved.getByLabel('Parameter street').fill('1 Dorset Street');
+    await saved.getByRole('button', { name: 'Replay' }).click();
+    await confirm.waitFor({ timeout: 60_000 });
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    const replay = await finished(panel);
+    expect(replay, replay.text).toMatchObject({ status: 'done', modelCalls: 0, attempts: 1 });
+    expect(await page.locator('#result').innerText()).toBe(ada.replace('Ada Lovelace', 'Charles Babbage').replace('221B Baker Street', '1 Dorset Street'));
+    expect(await panel.getByTestId('automate').getAttribute('data-generate-calls')).toBe(calls);
+  }, 180_000);
+
   test('prompt injection: a fooled model still causes 0 irreversible actions without confirmation (look-alikes too)', async () => {
     const { page, panel } = await bind('/apps/injection/');
     await run(panel, 'Show the profile details');
