@@ -5,6 +5,7 @@ import { type Budgets, DEFAULT_BUDGETS } from './interpreter/budget.ts';
 import type { LogEntry, RunResult } from './interpreter/run.ts';
 import type { ExportedValue } from './interpreter/values.ts';
 import { FromSandboxSchema, type ToSandbox } from './messages.ts';
+import { pausableTimer } from './pausable-timer.ts';
 
 /**
  * The extension-page side of the sandbox: embeds sandbox.html in a hidden iframe, sends it runs, answers its bridge
@@ -108,23 +109,18 @@ export class SandboxHost {
     // Watchdog: the sandbox enforces the time budget itself; this only catches a sandbox that went away.
     const limit = (request.budgets?.timeMs ?? DEFAULT_BUDGETS.timeMs) + (request.capabilitySet === 'automation' ? 120_000 : 0) + WATCHDOG_GRACE_MS;
     return new Promise<SandboxResult>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const watch = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          this.post({ type: 'cancel', runId });
-          this.finish(runId, undefined, new BudgetError(`the sandbox did not answer within ${limit} ms`, { budget: 'timeMs', limit }));
-        }, limit);
-      };
-      watch();
-      // Waiting for the user stops the run's clock in the sandbox, and this watchdog (re-armed when the wait ends).
+      const watchdog = pausableTimer(limit, () => {
+        this.post({ type: 'cancel', runId });
+        this.finish(runId, undefined, new BudgetError(`the sandbox did not answer within ${limit} ms`, { budget: 'timeMs', limit }));
+      });
+      // Waiting for the user stops the run's clock in the sandbox, and this watchdog: it resumes with what was left.
       const unsubscribe = options.bridge?.onUserWait?.((paused) => {
-        if (paused) clearTimeout(timer);
-        else watch();
+        if (paused) watchdog.pause();
+        else watchdog.resume();
         this.post({ type: 'pause', runId, paused });
       });
       const settle = <T>(fn: (value: T) => void) => (value: T) => {
-        clearTimeout(timer);
+        watchdog.clear();
         unsubscribe?.();
         fn(value);
       };
