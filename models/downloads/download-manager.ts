@@ -14,14 +14,28 @@ export interface DownloadProgress {
   etaS: number | null;
 }
 
+/** What the server told us about a file whose size the catalogue does not give (kept across sessions). */
+export interface LearnedFile {
+  bytes?: number;
+  /** A strong ETag or a Last-Modified date: sent as If-Range, so a resume never joins two versions of the file. */
+  validator?: string;
+}
+
+export interface LearnedFiles {
+  get(path: string): Promise<LearnedFile | undefined>;
+  set(path: string, learned: LearnedFile): Promise<void>;
+}
+
 export interface DownloadDeps {
   store: FileStore;
   fetch: typeof fetch;
   /** Free bytes the browser will still give us (quota − usage). */
   freeBytes: () => Promise<number>;
   onProgress?: (progress: DownloadProgress) => void;
-  /** Called when one file is verified and committed. */
-  onFileComplete?: (file: ModelFile) => Promise<void> | void;
+  /** Called when one file is verified and committed, with what was verified. */
+  onFileComplete?: (file: ModelFile, verified: { bytes: number; sha256: string }) => Promise<void> | void;
+  /** Where sizes and validators learned from the server are kept (files the catalogue gives no size for). */
+  learned?: LearnedFiles;
   signal?: AbortSignal;
   now?: () => number;
   /** Attempts per file for dropped connections (each resumes with a Range request). */
@@ -59,49 +73,55 @@ function describeBytes(bytes: number): string {
  */
 export async function downloadModel(entry: CatalogueEntry, deps: DownloadDeps): Promise<void> {
   const { store } = deps;
-  const pending: ModelFile[] = [];
+  const pending: { file: ModelFile; expected: number | undefined }[] = [];
   for (const file of entry.files) {
     if (!file.url) throw new ModelNotFoundError(`"${entry.name}" has no download address for ${file.path}`);
-    if (!(await store.exists(finalPath(entry.id, file.path)))) pending.push(file);
+    if (await store.exists(finalPath(entry.id, file.path))) continue;
+    pending.push({ file, expected: file.bytes ?? (await deps.learned?.get(file.path))?.bytes });
   }
   let needed = 0;
   let slack = 0;
-  for (const file of pending) {
-    const remaining = Math.max(0, (file.bytes ?? 0) - (await store.size(partPath(entry.id, file.path))));
+  for (const { file, expected } of pending) {
+    const remaining = Math.max(0, (expected ?? 0) - (await store.size(partPath(entry.id, file.path))));
     needed += remaining;
-    if (remaining > 0) slack = Math.max(slack, reservationSlack(file.bytes ?? 0)); // files are written one at a time
+    if (remaining > 0) slack = Math.max(slack, reservationSlack(expected ?? 0)); // files are written one at a time
   }
+  await checkSpace(entry, needed, slack, deps);
+  // Unknown (0) unless every pending file's size is known: a bar must not reach its end before the download does.
+  const total = pending.every((p) => p.expected !== undefined) ? pending.reduce((sum, p) => sum + p.expected!, 0) : 0;
+  let doneBefore = 0;
+  for (const { file } of pending) {
+    const verified = await downloadFile(entry, file, deps, { total, doneBefore });
+    doneBefore += verified.bytes;
+    await deps.onFileComplete?.(file, verified);
+  }
+}
+
+async function checkSpace(entry: CatalogueEntry, needed: number, slack: number, deps: DownloadDeps): Promise<void> {
   const free = await deps.freeBytes();
   if (needed + slack > free) {
     const extra = slack > 0 && needed <= free ? ` (and up to ${describeBytes(slack)} more while a file is being written)` : '';
     throw new QuotaError(`"${entry.name}" needs ${describeBytes(needed)} more${extra}, but only ${describeBytes(free)} is free for Pocket SLM`,
       { neededBytes: needed, slackBytes: slack, freeBytes: free });
   }
-  const total = pending.reduce((sum, file) => sum + (file.bytes ?? 0), 0);
-  let doneBefore = 0;
-  for (const file of pending) {
-    await downloadFile(entry, file, deps, { total, doneBefore });
-    doneBefore += file.bytes ?? 0;
-    await deps.onFileComplete?.(file);
-  }
 }
 
 async function downloadFile(entry: CatalogueEntry, file: ModelFile, deps: DownloadDeps,
-  overall: { total: number; doneBefore: number }): Promise<void> {
+  overall: { total: number; doneBefore: number }): Promise<{ bytes: number; sha256: string }> {
   for (let integrityTry = 0; ; integrityTry++) {
     const bytes = await fetchWithResume(entry, file, deps, overall);
     const part = partPath(entry.id, file.path);
     // What was counted must be what is on disk (a write that silently kept less would leave a gap).
-    const sizeOk = (file.bytes === undefined || bytes.size === file.bytes) && bytes.size === await deps.store.size(part);
+    const sizeOk = (bytes.expected === undefined || bytes.size === bytes.expected) && bytes.size === await deps.store.size(part);
     const hashOk = file.sha256 === null || bytes.sha256 === file.sha256.toLowerCase();
     if (sizeOk && hashOk) {
       await deps.store.commit(part, finalPath(entry.id, file.path));
-      return;
+      return { bytes: bytes.size, sha256: bytes.sha256 };
     }
     await deps.store.remove(part);
     if (integrityTry >= 1) {
       throw new IntegrityError(`${file.path} of "${entry.name}" failed verification twice (${sizeOk ? 'sha256' : 'size'} mismatch); nothing was kept`,
-        { file: file.path, expectedSha256: file.sha256, actualSha256: bytes.sha256, expectedBytes: file.bytes ?? null, actualBytes: bytes.size });
+        { file: file.path, expectedSha256: file.sha256, actualSha256: bytes.sha256, expectedBytes: bytes.expected ?? null, actualBytes: bytes.size });
     }
   }
 }
@@ -128,31 +148,104 @@ export function reservationSlack(bytes: number): number {
   return reserved - bytes;
 }
 
+// `bytes a-b/T` → {start: a, total: T}; `bytes */T` (a 416's) → {total: T}; no total where the server says `*`.
+export function parseContentRange(header: string | null): { start?: number; total?: number } | undefined {
+  const m = header ? /^bytes\s+(?:(\d+)-\d+|\*)\/(\d+|\*)$/i.exec(header.trim()) : null;
+  if (!m) return undefined;
+  return { ...(m[1] !== undefined ? { start: Number(m[1]) } : {}), ...(m[2] !== '*' ? { total: Number(m[2]) } : {}) };
+}
+
+/** A validator If-Range accepts: a strong ETag, else a Last-Modified date. */
+function validatorOf(response: Response): string | undefined {
+  const etag = response.headers.get('etag');
+  if (etag && !etag.startsWith('W/')) return etag;
+  return response.headers.get('last-modified') ?? undefined;
+}
+
+/** The length of the bytes a 200 body will give us: Content-Length, unless the body arrives compressed. */
+function identityLength(response: Response): number | undefined {
+  const encoding = response.headers.get('content-encoding');
+  if (encoding && encoding.toLowerCase() !== 'identity') return undefined;
+  const length = response.headers.get('content-length');
+  return length !== null && /^\d+$/.test(length) ? Number(length) : undefined;
+}
+
+class StartOver extends Error {}
+
 async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: DownloadDeps,
-  overall: { total: number; doneBefore: number }): Promise<{ size: number; sha256: string }> {
+  overall: { total: number; doneBefore: number }): Promise<{ size: number; sha256: string; expected: number | undefined }> {
   const { store, signal } = deps;
   const now = deps.now ?? (() => Date.now());
   const meter = new RateMeter(now);
   const part = partPath(entry.id, file.path);
   const maxAttempts = deps.maxAttempts ?? 4;
+  let learned: LearnedFile = (file.bytes === undefined ? await deps.learned?.get(file.path) : undefined) ?? {};
+  const expected = () => file.bytes ?? learned.bytes;
+  const learn = async (next: LearnedFile) => {
+    if (file.bytes !== undefined && next.bytes !== undefined && next.bytes !== file.bytes) {
+      throw new IntegrityError(`${file.path} of "${entry.name}" is ${next.bytes} bytes on the server, not the ${file.bytes} expected; nothing was kept`,
+        { file: file.path, expectedSha256: file.sha256, actualSha256: null, expectedBytes: file.bytes, actualBytes: next.bytes });
+    }
+    const sizeWasKnown = expected() !== undefined;
+    learned = next;
+    await deps.learned?.set(file.path, next);
+    // A size just learned: the space check the catalogue's sizes get before the first byte.
+    if (!sizeWasKnown && next.bytes !== undefined) {
+      const remaining = Math.max(0, next.bytes - size);
+      await checkSpace(entry, remaining, remaining > 0 ? reservationSlack(next.bytes) : 0, deps);
+    }
+  };
   let size = await store.size(part);
   // Resuming: the hash must cover what is already on disk.
   let hash = size > 0 ? await hashOnDisk(store, part) : sha256.create();
+  const startOver = async () => {
+    await store.truncate(part);
+    size = 0;
+    hash = sha256.create();
+  };
 
   let failures = 0;
+  let restarts = 0;
   for (;;) {
     if (signal?.aborted) throw new AbortError(`download of "${entry.name}" cancelled`);
     // What this attempt starts from: a failure after the file grew past it still made progress.
     const sizeAtStart = size;
     try {
-      const response = await deps.fetch(file.url!, { headers: size > 0 ? { Range: `bytes=${size}-` } : {}, signal, cache: 'no-store' });
-      if (size > 0 && response.status === 416 && file.bytes !== undefined && size >= file.bytes) break;
+      const headers: Record<string, string> = {};
+      if (size > 0) {
+        headers.Range = `bytes=${size}-`;
+        // The server sends the whole file (200) instead of the rest when it changed since the first part was fetched.
+        if (learned.validator) headers['If-Range'] = learned.validator;
+      }
+      const response = await deps.fetch(file.url!, { headers, signal, cache: 'no-store' });
+      if (size > 0 && response.status === 416) {
+        const total = parseContentRange(response.headers.get('content-range'))?.total ?? expected();
+        // The part file already holds the whole file (the host stopped before verifying it): verify it now.
+        if (total !== undefined && size === total) break;
+        // Longer than the file on the server (it shrank, or the part file is wrong): fetch it again from the start.
+        throw new StartOver();
+      }
       if (!response.ok) throw new PocketError(`server answered ${response.status} for ${file.path}`, { status: response.status });
-      if (size > 0 && response.status !== 206) {
-        // The server ignored the Range header: start this file over.
-        await store.truncate(part);
-        size = 0;
-        hash = sha256.create();
+      if (response.status === 206) {
+        const range = parseContentRange(response.headers.get('content-range'));
+        if (size === 0 || range?.start !== size) {
+          await response.body?.cancel().catch(() => undefined);
+          throw new StartOver();
+        }
+        const known = expected();
+        if (range.total !== undefined && known !== undefined && range.total !== known) {
+          // The file on the server is not the one the part file was begun from.
+          await response.body?.cancel().catch(() => undefined);
+          if (file.bytes !== undefined) await learn({ bytes: range.total });
+          throw new StartOver();
+        }
+        if (range.total !== undefined && known === undefined) await learn({ ...learned, bytes: range.total });
+      } else {
+        // A whole file: the server ignored Range, or If-Range said the file changed. Start this file over.
+        if (size > 0) await startOver();
+        const length = identityLength(response);
+        const validator = validatorOf(response);
+        await learn({ ...(length !== undefined ? { bytes: length } : {}), ...(validator ? { validator } : {}) });
       }
       if (!response.body) throw new PocketError(`empty response for ${file.path}`);
       const reader = response.body.getReader();
@@ -162,6 +255,11 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
+          const limit = expected();
+          if (limit !== undefined && size + value.length > limit) {
+            throw new IntegrityError(`${file.path} of "${entry.name}" is longer than its ${limit} bytes; nothing was kept`,
+              { file: file.path, expectedSha256: file.sha256, actualSha256: null, expectedBytes: limit, actualBytes: size + value.length });
+          }
           await handle.write(value);
           hash.update(value);
           size += value.length;
@@ -192,6 +290,18 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
       await handle.close();
       break;
     } catch (error) {
+      if (error instanceof StartOver && !signal?.aborted) {
+        // Once: a server that keeps answering with the wrong piece is a failing server, not a changed file.
+        if (++restarts > 2) throw new PocketError(`the server kept answering ${file.path} with the wrong part of the file`);
+        await startOver();
+        continue;
+      }
+      if (error instanceof IntegrityError) {
+        await store.remove(part).catch(() => undefined);
+        throw error;
+      }
+      // Too little space for a size just learned: what is on disk stays, to go on once space is freed.
+      if (error instanceof QuotaError) throw error;
       // What is on disk counts, not what was sent to it: a write or close that failed (storage full, a crash of the
       // writer) can have kept less than was counted, and a resume from the wrong offset would leave a gap.
       const onDisk = await store.size(part).catch(() => undefined);
@@ -203,7 +313,8 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
       if (signal?.aborted) throw new AbortError(`download of "${entry.name}" cancelled; ${size} bytes kept to resume`);
       if (isStorageFull(error)) {
         // Trying again cannot help until the user frees space.
-        const of = file.bytes ? ` of ${describeBytes(file.bytes)}` : '';
+        const known = expected();
+        const of = known ? ` of ${describeBytes(known)}` : '';
         throw new QuotaError(size > 0
           ? `storage is full: ${file.path} of "${entry.name}" stopped after ${describeBytes(size)}${of}; those bytes are kept, and the download continues from there once space is freed`
           : `storage is full: ${file.path} of "${entry.name}" could not be written (0 B${of} kept); the download starts this file again once space is freed`,
@@ -219,5 +330,5 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
       await new Promise((resolve) => setTimeout(resolve, (deps.retryDelayMs ?? 500) * failures));
     }
   }
-  return { size, sha256: bytesToHex(hash.digest()) };
+  return { size, sha256: bytesToHex(hash.digest()), expected: expected() };
 }

@@ -14,6 +14,10 @@ export interface ServedFile {
   holdAfter?: number;
   /** Set by the server while a response is held; the test calls it to let the rest flow. */
   release?: () => void;
+  /** Sent as ETag; an If-Range that does not match it gets the whole file (200), as HTTP says. */
+  etag?: string;
+  /** Chunked, without Content-Length (nor a total in Content-Range), like a server that streams. */
+  noLength?: boolean;
 }
 
 /**
@@ -21,7 +25,7 @@ export interface ServedFile {
  * (dropped connections, flipped bytes, ignored Range). Only binds 127.0.0.1.
  */
 export async function startModelServer(files: Record<string, ServedFile>) {
-  const requests: { path: string; range: string | undefined; status: number }[] = [];
+  const requests: { path: string; range: string | undefined; ifRange?: string | undefined; status: number }[] = [];
   const server: Server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = files[path];
@@ -31,7 +35,8 @@ export async function startModelServer(files: Record<string, ServedFile>) {
     }
     let start = 0;
     const range = req.headers.range;
-    if (range && !file.ignoreRange) {
+    const ifRange = req.headers['if-range'];
+    if (range && !file.ignoreRange && (ifRange === undefined || ifRange === file.etag)) {
       start = Number(/bytes=(\d+)-/.exec(range)?.[1] ?? 0);
       if (start >= file.body.length) {
         requests.push({ path, range, status: 416 });
@@ -45,14 +50,15 @@ export async function startModelServer(files: Record<string, ServedFile>) {
       body[Math.floor(body.length / 2)]! ^= 0xff;
     }
     const status = start > 0 ? 206 : 200;
-    requests.push({ path, range, status });
+    requests.push({ path, range, ifRange: req.headers['if-range'], status });
     res.writeHead(status, {
-      'content-length': String(body.length),
+      ...(file.noLength ? {} : { 'content-length': String(body.length) }),
       'accept-ranges': 'bytes',
-      ...(status === 206 ? { 'content-range': `bytes ${start}-${file.body.length - 1}/${file.body.length}` } : {}),
+      ...(status === 206 ? { 'content-range': `bytes ${start}-${file.body.length - 1}/${file.noLength ? '*' : file.body.length}` } : {}),
+      ...(file.etag ? { etag: file.etag } : {}),
       'access-control-allow-origin': '*',
-      'access-control-allow-headers': 'range',
-      'access-control-expose-headers': 'content-range, content-length',
+      'access-control-allow-headers': 'range, if-range',
+      'access-control-expose-headers': 'content-range, content-length, etag',
     });
     const drop = (file.dropTimes ?? 0) > 0 && file.dropAfter !== undefined;
     if (drop) file.dropTimes! -= 1;

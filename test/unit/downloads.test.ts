@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { downloadModel, finalPath, partPath, reservationSlack, type DownloadProgress } from '../../models/downloads/download-manager.ts';
+import { downloadModel, finalPath, partPath, reservationSlack, type DownloadProgress, type LearnedFile } from '../../models/downloads/download-manager.ts';
 import { MemoryFileStore } from '../../models/downloads/file-store.ts';
 import type { CatalogueEntry } from '../../models/catalogue.ts';
 import { AbortError, IntegrityError, QuotaError } from '../../extension/protocol/errors.ts';
@@ -232,5 +232,128 @@ describe('storage that fills up during a download', () => {
     const modelRequests = server!.requests.filter((r) => r.path === '/m/model.onnx');
     expect(modelRequests.at(-1)!.range).toBe(`bytes=${kept}-`);
     expect(modelRequests).toHaveLength(3);
+  });
+});
+
+describe('files the catalogue gives no size or hash for (the hub ONNX entries)', () => {
+  const v1 = modelBytes;
+  const v2 = (() => {
+    const bytes = modelBytes.slice();
+    bytes.fill(7, 0, 4096); // a new upload of the "same" file: same length, other bytes
+    return bytes;
+  })();
+
+  function memoryLearned() {
+    const rows = new Map<string, LearnedFile>();
+    return { rows, get: async (path: string) => rows.get(path), set: async (path: string, learned: LearnedFile) => void rows.set(path, learned) };
+  }
+
+  async function unknownSize(model: Partial<ServedFile> = {}) {
+    const ctx = await setup({ etag: '"v1"', ...model }, { sha256: null });
+    delete ctx.entry.files[0]!.bytes;
+    ctx.entry.files = [ctx.entry.files[0]!];
+    return { ...ctx, learned: memoryLearned() };
+  }
+
+  async function pauseAfter(entry: CatalogueEntry, store: MemoryFileStore, extra: object, bytes: number) {
+    const controller = new AbortController();
+    const paused = downloadModel(entry, deps(store, [], { ...extra, signal: controller.signal, onProgress: (p: DownloadProgress) => {
+      if (p.bytesDone > bytes) controller.abort();
+    } }));
+    await expect(paused).rejects.toBeInstanceOf(AbortError);
+    return store.files.get(partPath('local-tiny', 'model.onnx'))!.length;
+  }
+
+  test('the size comes from the first response and is checked at the end; progress says the total is unknown', async () => {
+    const { entry, store, progress, learned } = await unknownSize();
+    await downloadModel(entry, deps(store, progress, { learned }));
+    expectModelCommitted(store);
+    expect(learned.rows.get('model.onnx')).toEqual({ bytes: v1.length, validator: '"v1"' });
+    expect(progress.every((p) => p.bytesTotal === 0 && p.etaS === null)).toBe(true);
+  });
+
+  test('a resume sends If-Range; the file changed upstream during the pause: it starts over, never joins two versions', async () => {
+    const { entry, store, learned } = await unknownSize({ chunkDelayMs: 5 });
+    const kept = await pauseAfter(entry, store, { learned }, 300_000);
+    Object.assign(server!.files['/m/model.onnx']!, { body: v2, etag: '"v2"', chunkDelayMs: 0 });
+    await downloadModel(entry, deps(store, [], { learned }));
+    const resumed = server!.requests.at(-1)!;
+    expect(resumed).toMatchObject({ range: `bytes=${kept}-`, ifRange: '"v1"', status: 200 });
+    expect(sha(store.files.get(finalPath('local-tiny', 'model.onnx'))!)).toBe(sha(v2));
+    expect(learned.rows.get('model.onnx')).toEqual({ bytes: v2.length, validator: '"v2"' });
+  });
+
+  test('unchanged upstream: the resume gets the rest (206) and the file is whole', async () => {
+    const { entry, store, learned } = await unknownSize({ chunkDelayMs: 5 });
+    const kept = await pauseAfter(entry, store, { learned }, 300_000);
+    server!.files['/m/model.onnx']!.chunkDelayMs = 0;
+    await downloadModel(entry, deps(store, [], { learned }));
+    expect(server!.requests.at(-1)).toMatchObject({ range: `bytes=${kept}-`, ifRange: '"v1"', status: 206 });
+    expectModelCommitted(store);
+  });
+
+  test('without a validator, a total in Content-Range that differs from the learned size starts the file over', async () => {
+    const { entry, store, learned } = await unknownSize({ etag: undefined, chunkDelayMs: 5 });
+    await pauseAfter(entry, store, { learned }, 300_000);
+    const longer = new Uint8Array(v1.length + 10);
+    longer.set(v1);
+    Object.assign(server!.files['/m/model.onnx']!, { body: longer, chunkDelayMs: 0 });
+    await downloadModel(entry, deps(store, [], { learned }));
+    expect(server!.requests.at(-1)).toMatchObject({ range: undefined, status: 200 });
+    expect(sha(store.files.get(finalPath('local-tiny', 'model.onnx'))!)).toBe(sha(longer));
+  });
+
+  test('a size learned at the first response gets the space check before a byte is written', async () => {
+    const { entry, store, learned } = await unknownSize();
+    const failure = downloadModel(entry, deps(store, [], { learned, freeBytes: async () => 1_000_000 }));
+    await expect(failure).rejects.toBeInstanceOf(QuotaError);
+    await expect(failure).rejects.toThrow(/needs 2\.6 MB more/);
+    expect(store.files.get(partPath('local-tiny', 'model.onnx'))?.length ?? 0).toBe(0);
+  });
+
+  test('a part file that already holds the whole file (the host stopped before verifying it): the 416 is verified and committed', async () => {
+    const { entry, store, learned } = await unknownSize({ etag: undefined });
+    const handle = await store.openAppend(partPath('local-tiny', 'model.onnx'));
+    await handle.write(v1);
+    await handle.close();
+    await downloadModel(entry, deps(store, [], { learned }));
+    expect(server!.requests.at(-1)!.status).toBe(416);
+    expectModelCommitted(store);
+  });
+
+  test('a part file longer than the file on the server (it shrank upstream): fetched again from the start, not a 416 forever', async () => {
+    const { entry, store, learned } = await unknownSize({ etag: undefined });
+    const handle = await store.openAppend(partPath('local-tiny', 'model.onnx'));
+    await handle.write(new Uint8Array(v1.length + 5000));
+    await handle.close();
+    await downloadModel(entry, deps(store, [], { learned }));
+    expect(server!.requests.map((r) => r.status)).toEqual([416, 200]);
+    expectModelCommitted(store);
+  });
+
+  test('a streamed body without any length still downloads (checked by the bytes that came)', async () => {
+    const { entry, store, progress, learned } = await unknownSize({ noLength: true, etag: undefined });
+    await downloadModel(entry, deps(store, progress, { learned }));
+    expectModelCommitted(store);
+    expect(learned.rows.get('model.onnx')).toEqual({});
+  });
+});
+
+describe('a known size the server does not keep to', () => {
+  test('a Content-Length other than the catalogue size is refused before a byte is written', async () => {
+    const { entry, store, progress } = await setup({ body: new Uint8Array(5_000_000) });
+    const failure = downloadModel(entry, deps(store, progress));
+    await expect(failure).rejects.toBeInstanceOf(IntegrityError);
+    await expect(failure).rejects.toThrow(/is 5000000 bytes on the server, not the 2635917 expected/);
+    expect(progress).toHaveLength(0);
+    expect(server!.requests.filter((r) => r.path === '/m/model.onnx')).toHaveLength(1);
+  });
+
+  test('a body that runs past the known size (no length given) stops as soon as it does: never fills the disk', async () => {
+    const { entry, store, progress } = await setup({ body: new Uint8Array(5_000_000), noLength: true });
+    await expect(downloadModel(entry, deps(store, progress))).rejects.toBeInstanceOf(IntegrityError);
+    expect(Math.max(...progress.map((p) => p.bytesDone))).toBeLessThanOrEqual(modelBytes.length);
+    expect(store.files.has(partPath('local-tiny', 'model.onnx'))).toBe(false);
+    expect(server!.requests.filter((r) => r.path === '/m/model.onnx')).toHaveLength(1);
   });
 });
