@@ -140,8 +140,8 @@ const bundledScriptWriter: CatalogueEntry = {
 
 /**
  * ONNX repos in the optimum/transformers.js layout. The hub could not be reached when this list was written, so
- * revisions are branch names (not pinned) and hashes are unknown: downloads are checked by size only, and the
- * entries say so.
+ * revisions are branch names (not pinned) and sizes and hashes are unknown: the download learns each file's size
+ * and validator from the server and checks the size (download-manager.ts), and the entries say so.
  */
 const onnxHub = (repo: string, files: string[]) => files.map((path) => hubFile(repo, 'main', path));
 const onnxModels: CatalogueEntry[] = [

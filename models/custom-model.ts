@@ -1,6 +1,16 @@
 import * as v from 'valibot';
 
-const safePath = v.pipe(v.string(), v.minLength(1), v.maxLength(300), v.regex(/^(?!.*\.\.)[\w.-]+(\/[\w.-]+)*$/, 'a relative path'));
+const safePath = v.pipe(v.string(), v.minLength(1), v.maxLength(300), v.regex(/^[\w.-]+(\/[\w.-]+)*$/, 'a relative path'),
+  v.check((path) => path.split('/').every((segment) => segment !== '.' && segment !== '..'), 'a path without . or .. segments'),
+  // A download writes `<path>.part` until the file is verified: a file of that name would be taken for it.
+  v.check((path) => !path.endsWith('.part'), 'a path that does not end in .part'));
+
+/** Each file once, and none where another file's folder would be (`a` and `a/b`). */
+function distinctPaths(files: { path: string }[]): boolean {
+  const paths = new Set(files.map((file) => file.path));
+  if (paths.size !== files.length) return false;
+  return files.every(({ path }) => !path.split('/').slice(0, -1).some((_, i, parts) => paths.has(parts.slice(0, i + 1).join('/'))));
+}
 const hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits'));
 
 /** A decoder-only ONNX model the user adds by URL (optimum/transformers.js layout, like the bundled one). */
@@ -13,7 +23,7 @@ export const CustomModelSchema = v.strictObject({
     url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'an http(s) address')),
     bytes: v.pipe(v.number(), v.integer(), v.minValue(1)),
     sha256: v.nullable(hex64),
-  })), v.minLength(1), v.maxLength(32)),
+  })), v.minLength(1), v.maxLength(32), v.check((files) => distinctPaths(files), 'each file path once, none inside another file\'s path')),
   /** A script-writer model (page document + task → script, trained with models/training/scriptwriter/). */
   role: v.optional(v.literal('scriptwriter')),
 });

@@ -1,4 +1,4 @@
-import { ModelNotFoundError } from '../extension/protocol/errors.ts';
+import { IntegrityError, ModelNotFoundError } from '../extension/protocol/errors.ts';
 import type { CatalogueEntry } from '../models/catalogue.ts';
 import { finalPath } from '../models/downloads/download-manager.ts';
 import { OpfsFileStore } from '../models/downloads/opfs-store.ts';
@@ -23,5 +23,16 @@ export async function readModelFile(entry: CatalogueEntry, path: string, origin:
 
 export async function readModelJson(entry: CatalogueEntry, path: string, origin: string): Promise<Record<string, unknown>> {
   const bytes = await readModelFile(entry, path, origin);
-  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new IntegrityError(`${path} of "${entry.name}" is not valid JSON (${(error as Error).message.slice(0, 120)}): delete the model and download it again`,
+      { file: path, expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: bytes.length });
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new IntegrityError(`${path} of "${entry.name}" is not a JSON object: delete the model and download it again`,
+      { file: path, expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: bytes.length });
+  }
+  return value as Record<string, unknown>;
 }

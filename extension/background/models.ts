@@ -1,4 +1,4 @@
-import { storageEstimate } from '../platform/index.ts';
+import { offscreenDocumentExists, storageEstimate } from '../platform/index.ts';
 import { ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
 import type { Handlers } from '../protocol/dispatcher.ts';
 import { database } from '../storage/db.ts';
@@ -13,6 +13,21 @@ async function downloadable(id: string): Promise<CatalogueEntry> {
   if (entry.source.kind === 'builtin') throw new ValidationError(`"${entry.name}" is Chrome's: Chrome downloads and deletes it (the Models tab asks Chrome to)`);
   if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);
   return entry;
+}
+
+/**
+ * Downloads run in the model host; with no host, a row still marked "downloading" is one a host that went away
+ * (browser closed, a crash, an update) left behind: it is paused, so the Models tab offers Resume and Delete. (A host
+ * that starts pauses such rows itself.) Rows written after the check are a new host's and are left alone.
+ */
+async function pauseOrphanedDownloads(): Promise<void> {
+  const db = database();
+  if (!(await db.models.where('state').equals('downloading').count())) return;
+  const checkedAt = Date.now();
+  if (await offscreenDocumentExists()) return;
+  await db.transaction('rw', db.models, () => db.models.where('state').equals('downloading')
+    .filter((row) => row.updatedAt < checkedAt)
+    .modify({ state: 'paused', progress: undefined, updatedAt: checkedAt }));
 }
 
 export const modelHandlers: Handlers = {
@@ -33,19 +48,22 @@ export const modelHandlers: Handlers = {
       throw new ValidationError((error as Error).message);
     }
     const db = database();
-    const row = await db.models.get(model.id);
-    const sameFiles = JSON.stringify((row?.custom as { files?: unknown } | undefined)?.files) === JSON.stringify(model.files);
-    // New files for a model whose old ones are (partly) on disk would mix the two: those must go first.
-    if (row && !sameFiles && row.state !== 'absent') {
-      throw new ValidationError(`"${model.id}" has downloaded files; delete them before changing its file list`);
-    }
-    await db.models.put({
-      id: model.id, state: row?.state ?? 'absent', bytes: row?.bytes ?? 0, custom: model, updatedAt: Date.now(),
-      ...(row?.chatTemplate !== undefined ? { chatTemplate: row.chatTemplate } : {}),
+    // One transaction: the model host may be writing this row's download state at the same time, and a state read
+    // here and written back later could undo it (a finished download shown as downloading forever).
+    await db.transaction('rw', db.models, async () => {
+      const row = await db.models.get(model.id);
+      const sameFiles = JSON.stringify((row?.custom as { files?: unknown } | undefined)?.files) === JSON.stringify(model.files);
+      // New files for a model whose old ones are (partly) on disk would mix the two: those must go first.
+      if (row && !sameFiles && row.state !== 'absent') {
+        throw new ValidationError(`"${model.id}" has downloaded files; delete them before changing its file list`);
+      }
+      if (row) await db.models.update(model.id, { custom: model, updatedAt: Date.now() });
+      else await db.models.add({ id: model.id, state: 'absent', bytes: 0, custom: model, updatedAt: Date.now() });
     });
     return {};
   },
   'models.storage': async () => {
+    await pauseOrphanedDownloads();
     const [estimate, rows] = await Promise.all([storageEstimate(), database().models.toArray()]);
     return {
       usageBytes: estimate.usage, quotaBytes: estimate.quota,

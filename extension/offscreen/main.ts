@@ -40,6 +40,8 @@ const downloads = new DownloadService({
 });
 
 void downloads.recordMissingTraits(customRowEntry).catch(() => undefined);
+// Downloads the last host was running when it went away are paused (with what is on disk), to resume or delete.
+void downloads.recoverInterrupted((id) => resolveModel(id)).catch(() => undefined);
 
 const probes = new ProbeHost(database(), (request, emit, signal) => host.generate(request, emit, signal));
 // A run the browser (or a crash) interrupted goes on where it stopped, with its unfinished items only.
@@ -84,8 +86,8 @@ listenForMessages(createDispatcher('host', extensionSelf, {
     void downloads.start(await entryFor(model));
     return {};
   },
-  'host.models.cancel': ({ model }) => {
-    downloads.cancel(model);
+  'host.models.cancel': async ({ model }) => {
+    await downloads.cancel(await entryFor(model));
     return {};
   },
   'host.models.delete': async ({ model }) => {

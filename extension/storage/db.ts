@@ -26,6 +26,8 @@ export interface ModelFileRow {
   bytes: number;
   sha256: string | null;
   complete: boolean;
+  /** While incomplete: the server's ETag or Last-Modified, sent as If-Range when the download resumes. */
+  validator?: string;
 }
 export interface SiteDocumentRow {
   origin: string;

@@ -21,6 +21,7 @@ export interface ServiceDeps {
  */
 export class DownloadService {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly removing = new Set<string>();
 
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -32,6 +33,8 @@ export class DownloadService {
   start(entry: CatalogueEntry): Promise<void> {
     const existing = this.running.get(entry.id);
     if (existing) return existing.done;
+    // A Resume pressed on another surface while this model's files are being deleted: the delete wins.
+    if (this.removing.has(entry.id)) return Promise.resolve();
     const controller = new AbortController();
     // Never rejects: the outcome (or the failure to record it) is in Dexie and on the row.
     const done = this.run(entry, controller.signal).catch(() => undefined).finally(() => this.running.delete(entry.id));
@@ -39,24 +42,54 @@ export class DownloadService {
     return done;
   }
 
-  cancel(modelId: string): boolean {
-    const run = this.running.get(modelId);
-    run?.controller.abort();
-    return Boolean(run);
+  /** Stops a download; one this host is not running (its host went away mid-download) is marked paused. */
+  async cancel(entry: CatalogueEntry): Promise<void> {
+    const run = this.running.get(entry.id);
+    if (run) {
+      run.controller.abort();
+      return;
+    }
+    await this.releaseOrphan(entry);
+  }
+
+  /**
+   * Rows left "downloading" by a host that went away (browser closed, extension updated, a crash): nothing runs them,
+   * so they become paused with what is on disk, to resume or delete. Called when the host starts.
+   */
+  async recoverInterrupted(entryFor: (id: string) => Promise<CatalogueEntry | undefined>): Promise<void> {
+    const rows = await this.deps.db.models.where('state').equals('downloading').toArray();
+    for (const row of rows) {
+      if (this.running.has(row.id)) continue;
+      const entry = await entryFor(row.id).catch(() => undefined);
+      if (entry) await this.releaseOrphan(entry);
+      else await this.update(row.id, { state: 'paused', progress: undefined });
+    }
+  }
+
+  private async releaseOrphan(entry: CatalogueEntry): Promise<void> {
+    const row = await this.deps.db.models.get(entry.id);
+    if (row?.state !== 'downloading' || this.running.has(entry.id)) return;
+    const bytes = await this.bytesOnDisk(entry).catch(() => row.bytes);
+    await this.update(entry.id, { state: 'paused', progress: undefined, bytes });
   }
 
   async remove(entry: CatalogueEntry): Promise<void> {
-    this.cancel(entry.id);
-    await this.running.get(entry.id)?.done.catch(() => undefined);
-    // Files first: on a full disk they are what frees space, even if the rows below cannot be written.
-    await this.deps.store.removeFolder(entry.id);
-    const { db } = this.deps;
-    await db.transaction('rw', db.models, db.modelFiles, async () => {
-      await db.modelFiles.where('modelId').equals(entry.id).delete();
-      const row = await db.models.get(entry.id);
-      if (row?.custom) await db.models.put({ id: entry.id, state: 'absent', bytes: 0, custom: row.custom, updatedAt: this.now() });
-      else await db.models.delete(entry.id);
-    });
+    this.removing.add(entry.id);
+    try {
+      this.running.get(entry.id)?.controller.abort();
+      await this.running.get(entry.id)?.done.catch(() => undefined);
+      // Files first: on a full disk they are what frees space, even if the rows below cannot be written.
+      await this.deps.store.removeFolder(entry.id);
+      const { db } = this.deps;
+      await db.transaction('rw', db.models, db.modelFiles, async () => {
+        await db.modelFiles.where('modelId').equals(entry.id).delete();
+        const row = await db.models.get(entry.id);
+        if (row?.custom) await db.models.put({ id: entry.id, state: 'absent', bytes: 0, custom: row.custom, updatedAt: this.now() });
+        else await db.models.delete(entry.id);
+      });
+    } finally {
+      this.removing.delete(entry.id);
+    }
   }
 
   private now() {
@@ -104,20 +137,33 @@ export class DownloadService {
   }
 
   private async run(entry: CatalogueEntry, signal: AbortSignal): Promise<void> {
-    await this.update(entry.id, { state: 'downloading', error: undefined });
+    const { db } = this.deps;
     let lastWrite = 0;
+    let committedBefore = 0;
     const onProgress = (progress: DownloadProgress) => {
       const t = this.now();
-      if (t - lastWrite < 250 && progress.bytesDone < progress.bytesTotal) return;
+      if (t - lastWrite < 250) return;
       lastWrite = t;
       const { modelId: _id, ...rest } = progress;
-      this.update(entry.id, { progress: rest, bytes: progress.bytesDone }).catch(() => undefined); // a full disk: the end says so
+      // Files committed before this run count too: "bytes on disk" never drops while a download resumes.
+      this.update(entry.id, { progress: rest, bytes: committedBefore + progress.bytesDone }).catch(() => undefined); // a full disk: the end says so
     };
     try {
+      await this.update(entry.id, { state: 'downloading', error: undefined });
+      for (const file of entry.files) committedBefore += await this.deps.store.size(finalPath(entry.id, file.path));
       await downloadModel(entry, {
         store: this.deps.store, fetch: this.deps.fetch, freeBytes: this.deps.freeBytes, signal, onProgress,
-        onFileComplete: (file) => this.deps.db.modelFiles.put({
-          modelId: entry.id, path: file.path, bytes: file.bytes ?? 0, sha256: file.sha256, complete: true,
+        learned: {
+          get: async (path) => {
+            const row = await db.modelFiles.get([entry.id, path]);
+            return row && !row.complete ? { ...(row.bytes ? { bytes: row.bytes } : {}), ...(row.validator ? { validator: row.validator } : {}) } : undefined;
+          },
+          set: async (path, learned) => {
+            await db.modelFiles.put({ modelId: entry.id, path, bytes: learned.bytes ?? 0, sha256: null, complete: false, ...(learned.validator ? { validator: learned.validator } : {}) });
+          },
+        },
+        onFileComplete: (file, verified) => db.modelFiles.put({
+          modelId: entry.id, path: file.path, bytes: verified.bytes, sha256: verified.sha256, complete: true,
         }).then(() => undefined),
       });
       await this.update(entry.id, { state: 'complete', progress: undefined, bytes: await this.bytesOnDisk(entry), ...await this.traits(entry) });
@@ -125,7 +171,7 @@ export class DownloadService {
       const state = signal.aborted ? 'paused' : 'failed';
       const { name, message } = serializeError(error);
       const bytes = await this.bytesOnDisk(entry).catch(() => undefined);
-      await this.finalState(entry.id, { state, error: signal.aborted ? undefined : { name, message }, ...(bytes === undefined ? {} : { bytes }) });
+      await this.finalState(entry.id, { state, error: signal.aborted ? undefined : { name, message }, progress: undefined, ...(bytes === undefined ? {} : { bytes }) });
     }
   }
 

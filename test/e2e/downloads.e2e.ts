@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
-import { envelope, expectAccessible, sendFromPage, sha256Hex, tinyStoriesBytes, tinyStoriesFiles, tinyStoriesGolden } from './helpers.ts';
+import { envelope, expectAccessible, hook, sendFromPage, sha256Hex, tinyStoriesBytes, tinyStoriesFiles, tinyStoriesGolden } from './helpers.ts';
 import { startModelServer, type ServedFile } from '../support/model-server.ts';
 import { externalize } from '../support/external-data.ts';
 
@@ -107,6 +107,24 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     const resumed = server.requests.filter((r) => r.path === '/ts-slow/model.onnx').at(-1)!;
     expect(resumed.status).toBe(206);
     expect((await generateWith('ts-slow')).payload!.tokenIds).toEqual(golden.generated_ids);
+  });
+
+  test('a download whose host went away (closed mid-transfer) is shown paused, not "downloading" forever; Resume finishes it', async () => {
+    serve('ts-orphan', { chunkDelayMs: 150 });
+    await register('ts-orphan');
+    await row('ts-orphan').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => popup.locator('[data-model="ts-orphan"] [data-field="download.progress"]').innerText(), { timeout: 30_000 })
+      .toMatch(/of 2\.7 MB/);
+    await popup.close();
+    await hook(harness.serviceWorker, 'closeModelHost');
+    popup = await harness.openExtensionPage('popup/index.html');
+    await popup.getByRole('tab', { name: 'Models' }).click();
+    await expect.poll(() => stateOf('ts-orphan'), { timeout: 30_000 }).toBe('paused');
+    server.files['/ts-orphan/model.onnx']!.chunkDelayMs = 0;
+    await row('ts-orphan').getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => stateOf('ts-orphan'), { timeout: 60_000 }).toBe('complete');
+    expect(server.requests.filter((r) => r.path === '/ts-orphan/model.onnx').at(-1)!.status).toBe(206);
+    expect((await generateWith('ts-orphan')).payload!.tokenIds).toEqual(golden.generated_ids);
   });
 
   test('delete frees the space and the model must be downloaded again', async () => {

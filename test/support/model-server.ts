@@ -35,7 +35,7 @@ export async function startModelServer(files: Record<string, ServedFile>) {
     }
     let start = 0;
     const range = req.headers.range;
-    const ifRange = req.headers['if-range'];
+    const ifRange = req.headers['if-range'] as string | undefined;
     if (range && !file.ignoreRange && (ifRange === undefined || ifRange === file.etag)) {
       start = Number(/bytes=(\d+)-/.exec(range)?.[1] ?? 0);
       if (start >= file.body.length) {
@@ -50,7 +50,7 @@ export async function startModelServer(files: Record<string, ServedFile>) {
       body[Math.floor(body.length / 2)]! ^= 0xff;
     }
     const status = start > 0 ? 206 : 200;
-    requests.push({ path, range, ifRange: req.headers['if-range'], status });
+    requests.push({ path, range, ifRange, status });
     res.writeHead(status, {
       ...(file.noLength ? {} : { 'content-length': String(body.length) }),
       'accept-ranges': 'bytes',

@@ -36,6 +36,14 @@ describe('parseFileList (the "add a model" form)', () => {
     expect(v.safeParse(CustomModelSchema, { id: 'm1', name: 'M', contextLength: 64, files }).success).toBe(false);
   });
 
+  test.each([
+    [['./model.onnx'], false], [['a/./b.onnx'], false], [['model.onnx', 'model.onnx.part'], false], [['onnx', 'onnx/model.onnx'], false],
+    [['model.onnx', 'model.onnx'], false], [['onnx/model.onnx', 'onnx/model_data.onnx', 'tokenizer.json'], true], [['.hidden.json'], true],
+  ])('file paths %j: accepted %s (no . segments, no names a download uses for its part files, no file inside another)', (paths, ok) => {
+    const files = paths.map((path) => ({ path, url: `https://x.org/m/${path}`, bytes: 1, sha256: null }));
+    expect(v.safeParse(CustomModelSchema, { id: 'm1', name: 'M', contextLength: 64, files }).success).toBe(ok);
+  });
+
   test('a seq2seq file set becomes an encoder-decoder entry, a single ONNX a decoder-only one', () => {
     const base = parseFileList('https://x.org/m/', 'tokenizer.json\ntokenizer_config.json\nconfig.json').map((f) => ({ ...f, bytes: 1 }));
     const one = parseFileList('https://x.org/m/', 'onnx/model.onnx').map((f) => ({ ...f, bytes: 1 }));

@@ -6,7 +6,20 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 
 const DEFAULT_FILES = 'onnx/model.onnx\ntokenizer.json\ntokenizer_config.json\nconfig.json\ngeneration_config.json';
 
+/**
+ * A file's size as the download will see it. A one-byte Range request first: browsers then ask for the file
+ * uncompressed, and the total in Content-Range is the real length, where HEAD on a host that compresses reports the
+ * compressed one (every download would then fail its size check). HEAD only where ranges are not answered.
+ */
 async function sizeOf(url: string): Promise<number> {
+  const probe = await fetch(url, { headers: { Range: 'bytes=0-0' }, cache: 'no-store' });
+  await probe.body?.cancel().catch(() => undefined);
+  const total = Number(/\/(\d+)$/.exec(probe.headers.get('content-range') ?? '')?.[1]);
+  if (probe.status === 206 && total > 0) return total;
+  if (!probe.ok) throw new Error(`${url} answered ${probe.status}`);
+  const encoding = probe.headers.get('content-encoding');
+  const length = Number(probe.headers.get('content-length'));
+  if (probe.status === 200 && (!encoding || encoding === 'identity') && length > 0) return length;
   const response = await fetch(url, { method: 'HEAD' });
   const bytes = Number(response.headers.get('content-length'));
   if (!response.ok || !Number.isFinite(bytes) || bytes <= 0) throw new Error(`${url} answered ${response.status} without a size`);
@@ -14,7 +27,7 @@ async function sizeOf(url: string): Promise<number> {
 }
 
 /**
- * Adds an ONNX model in the optimum/transformers.js layout by URL. Sizes come from the server (HEAD); hashes, when
+ * Adds an ONNX model in the optimum/transformers.js layout by URL. Sizes come from the server (sizeOf); hashes, when
  * given, are checked while downloading. The model then appears in the table with a Download button.
  */
 export function AddModelForm() {

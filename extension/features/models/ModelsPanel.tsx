@@ -59,9 +59,14 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
       {state === 'absent' && <button type="button" onClick={() => act('models.download')}>Download</button>}
       {state === 'downloading' && (
         <>
-          <progress max={progress?.bytesTotal || 1} value={progress?.bytesDone ?? 0} aria-label={`Downloading ${entry.name}`} />
+          {/* No value while the total is unknown (files the catalogue gives no size for): an indeterminate bar. */}
+          {progress?.bytesTotal
+            ? <progress max={progress.bytesTotal} value={progress.bytesDone} aria-label={`Downloading ${entry.name}`} />
+            : <progress aria-label={`Downloading ${entry.name}`} />}
           <div class="muted" data-field="download.progress">
-            {progress ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} · ${formatBytes(progress.rateBps)}/s · ${eta(progress.etaS)}` : 'Starting…'}
+            {!progress ? 'Starting…' : progress.bytesTotal
+              ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} · ${formatBytes(progress.rateBps)}/s · ${eta(progress.etaS)}`
+              : `${formatBytes(progress.bytesDone)} so far (size not known yet) · ${formatBytes(progress.rateBps)}/s`}
           </div>
           <button type="button" onClick={() => act('models.cancel')}>Cancel</button>
         </>

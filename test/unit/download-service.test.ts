@@ -1,0 +1,125 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PocketDb } from '../../extension/storage/db.ts';
+import { DownloadService } from '../../models/downloads/download-service.ts';
+import { finalPath, partPath } from '../../models/downloads/download-manager.ts';
+import { MemoryFileStore } from '../../models/downloads/file-store.ts';
+import type { CatalogueEntry } from '../../models/catalogue.ts';
+import { startModelServer } from '../support/model-server.ts';
+
+/** The model host's side of downloads: rows in Dexie that every surface reads, across host restarts. */
+const modelBytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../models/bundled/tinystories-656k/model.onnx')));
+const tokenizerBytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../models/bundled/tinystories-656k/tokenizer.json')));
+
+let server: Awaited<ReturnType<typeof startModelServer>> | undefined;
+let db: PocketDb | undefined;
+afterEach(async () => {
+  await server?.close();
+  db?.close();
+  server = undefined;
+});
+
+async function setup(options: { chunkDelayMs?: number; sizes?: boolean } = {}) {
+  server = await startModelServer({
+    '/m/tokenizer.json': { body: tokenizerBytes, etag: '"t1"' },
+    '/m/model.onnx': { body: modelBytes, etag: '"m1"', chunkDelayMs: options.chunkDelayMs ?? 0 },
+  });
+  const sized = options.sizes ?? true;
+  const entry: CatalogueEntry = {
+    id: 'hub-tiny', name: 'Hub tiny', architecture: 'decoder-only', engine: 'ort-decoder',
+    source: { kind: 'hub', repo: 'local', revision: 'main', pinned: false },
+    files: [
+      { path: 'tokenizer.json', url: `${server.origin}/m/tokenizer.json`, ...(sized ? { bytes: tokenizerBytes.length } : {}), sha256: null },
+      { path: 'model.onnx', url: `${server.origin}/m/model.onnx`, ...(sized ? { bytes: modelBytes.length } : {}), sha256: null },
+    ],
+    dtype: 'fp32', params: '656K', contextLength: 512, requiredFeatures: [], memoryMb: 20, license: 'test',
+    goodFor: ['story'], description: 'test', promptFormat: 'plain',
+  };
+  db = new PocketDb(`pocket-downloads-${Date.now()}-${Math.random()}`);
+  const store = new MemoryFileStore();
+  const service = (now?: () => number) => new DownloadService({ db: db!, store, fetch, freeBytes: async () => 1e12, ...(now ? { now } : {}) });
+  return { entry, store, db, service };
+}
+
+describe('download rows across host restarts', () => {
+  test('a row left "downloading" by a host that went away becomes paused with what is on disk; it resumes from there', async () => {
+    const { entry, store, db, service } = await setup();
+    store.files.set(partPath(entry.id, 'tokenizer.json'), tokenizerBytes.slice(0, 1000));
+    await db.models.put({ id: entry.id, state: 'downloading', bytes: 0, updatedAt: 1, progress: { file: 'tokenizer.json', bytesDone: 1000, bytesTotal: 1, rateBps: 1, etaS: 1 } });
+    const host = service();
+    await host.recoverInterrupted(async (id) => (id === entry.id ? entry : undefined));
+    expect(await db.models.get(entry.id)).toMatchObject({ state: 'paused', bytes: 1000, progress: undefined });
+    await host.start(entry);
+    expect((await db.models.get(entry.id))?.state).toBe('complete');
+    expect(server!.requests.find((r) => r.path === '/m/tokenizer.json')?.range).toBe('bytes=1000-');
+  });
+
+  test('Cancel on such a row (nothing runs it) pauses it instead of doing nothing', async () => {
+    const { entry, db, service } = await setup();
+    await db.models.put({ id: entry.id, state: 'downloading', bytes: 0, updatedAt: 1 });
+    await service().cancel(entry);
+    expect((await db.models.get(entry.id))?.state).toBe('paused');
+  });
+
+  test('recovery leaves a download this host runs alone', async () => {
+    const { entry, db, service } = await setup({ chunkDelayMs: 10 });
+    const host = service();
+    const done = host.start(entry);
+    await expect.poll(async () => (await db.models.get(entry.id))?.state).toBe('downloading');
+    await host.recoverInterrupted(async () => entry);
+    expect((await db.models.get(entry.id))?.state).toBe('downloading');
+    server!.files['/m/model.onnx']!.chunkDelayMs = 0;
+    await done;
+    expect((await db.models.get(entry.id))?.state).toBe('complete');
+  });
+
+  test('sizes and validators learned from the server are kept in Dexie: a new host resumes with If-Range', async () => {
+    const { entry, db, service } = await setup({ chunkDelayMs: 10, sizes: false });
+    const first = service();
+    const done = first.start(entry);
+    await expect.poll(async () => (await db.models.get(entry.id))?.progress?.file, { timeout: 10_000 }).toBe('model.onnx');
+    await first.cancel(entry);
+    await done;
+    expect(await db.modelFiles.get([entry.id, 'model.onnx'])).toMatchObject({ complete: false, bytes: modelBytes.length, validator: '"m1"' });
+    expect(await db.modelFiles.get([entry.id, 'tokenizer.json'])).toMatchObject({ complete: true, bytes: tokenizerBytes.length });
+    server!.files['/m/model.onnx']!.chunkDelayMs = 0;
+    await service().start(entry);
+    expect(server!.requests.at(-1)).toMatchObject({ ifRange: '"m1"', status: 206 });
+    expect((await db.models.get(entry.id))?.state).toBe('complete');
+  });
+});
+
+describe('progress rows', () => {
+  test('throttled by time even when the total is unknown; "bytes" counts files committed before the resume', async () => {
+    const { entry, store, db, service } = await setup({ sizes: false });
+    store.files.set(finalPath(entry.id, 'tokenizer.json'), tokenizerBytes);
+    let writes = 0;
+    const seen: number[] = [];
+    db.models.hook('updating', (changes: { bytes?: number }) => {
+      writes += 1;
+      if (changes.bytes !== undefined) seen.push(changes.bytes);
+    });
+    db.models.hook('creating', () => void (writes += 1));
+    await service(() => 1000).start(entry); // a clock that does not move: one progress write at most
+    expect(writes).toBeLessThanOrEqual(4);
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(tokenizerBytes.length);
+    expect((await db.models.get(entry.id))?.state).toBe('complete');
+  });
+});
+
+describe('delete', () => {
+  test('a Resume that arrives while the files are being deleted does not bring the model back', async () => {
+    const { entry, store, db, service } = await setup({ chunkDelayMs: 10 });
+    const host = service();
+    const done = host.start(entry);
+    await expect.poll(async () => (await db.models.get(entry.id))?.state).toBe('downloading');
+    const removal = host.remove(entry);
+    await done;
+    const late = host.start(entry); // another surface still showed Resume, pressed while the files are removed
+    await Promise.all([removal, late]);
+    expect(await db.models.get(entry.id)).toBeUndefined();
+    expect([...store.files.keys()].filter((k) => k.startsWith(`${entry.id}/`))).toEqual([]);
+  });
+});
