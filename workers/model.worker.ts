@@ -2,7 +2,7 @@
  * One dedicated worker per loaded model, started by the offscreen model host. It owns the engine: load, generate
  * (streamed), abort, unload. onnxruntime-web builds per backend: see ort-builds.ts.
  */
-import { DeviceLostError, ModelNotFoundError, PocketError } from '../extension/protocol/errors.ts';
+import { AbortError, DeviceLostError, ModelNotFoundError, PocketError } from '../extension/protocol/errors.ts';
 import { externalDataLocations } from './engines/graph/onnx-model.ts';
 import type { BackendPreference } from '../extension/protocol/schemas.ts';
 import type { CatalogueEntry, EngineKind } from '../models/catalogue.ts';
@@ -22,6 +22,7 @@ import { readModelFile, readModelJson } from './model-files.ts';
 import { loadOrtSeq2Seq } from './seq2seq-loader.ts';
 import { ortFor } from './ort-builds.ts';
 import { serveWorker } from './serve.ts';
+import { pumpStream } from './pump-stream.ts';
 import { TokenCounter } from './token-count.ts';
 
 
@@ -205,6 +206,8 @@ serveWorker({
   'worker.generate': async ({ model, prompt, messages, constraint, params, backend }, emit, signal) => {
     emit({ type: 'status', stage: 'loading' });
     const loaded = await modelFor(model, backend);
+    // Stopped while the model was loading: nothing to generate.
+    if (signal.aborted) throw new AbortError('generation cancelled');
     const { engine } = loaded;
     emit({ type: 'status', stage: 'generating', engine: engine.info });
     const missing = constraintKinds(constraint).filter((kind) => !engine.info.constraints?.includes(kind));
@@ -213,11 +216,7 @@ serveWorker({
     }
     try {
       const stream = engine.generate({ id: model, ...engineRequest(loaded, { prompt, messages }), constraint, params }, signal);
-      for (;;) {
-        const next = await stream.next();
-        if (next.done) return { ...next.value, engine: engine.info };
-        emit(next.value);
-      }
+      return { ...await pumpStream(stream, emit), engine: engine.info };
     } catch (error) {
       if (await lostDuring()) throw new DeviceLostError(`the GPU device was lost during generation (${deviceLost})`);
       throw error;

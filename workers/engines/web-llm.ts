@@ -91,6 +91,8 @@ export class WebLlmEngine implements Engine {
     }
     const interrupt = () => this.engine.interruptGenerate();
     signal?.addEventListener('abort', interrupt, { once: true });
+    // Stopped while the request was being set up: the listener above came too late for it.
+    if (signal?.aborted) interrupt();
     let text = '';
     let finishReason: FinishReason = 'length';
     let usage: ChatCompletionChunk['usage'];

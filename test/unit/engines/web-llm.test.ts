@@ -108,6 +108,17 @@ describe('WebLlmEngine over a web-llm engine double', () => {
     expect(final.text.split(' ').length).toBeLessThan(10);
   });
 
+  test('an abort that came before the completion was created still interrupts it (not the whole answer)', async () => {
+    const fake = new FakeMlcEngine(Array.from({ length: 50 }, (_, i) => `w${i} `));
+    const engine = await load(fake);
+    const controller = new AbortController();
+    controller.abort();
+    const { final } = await collect(engine.generate(request(), controller.signal));
+    expect(fake.interrupted).toBe(1);
+    expect(final.finishReason).toBe('abort');
+    expect(final.text).toBe('');
+  });
+
   // web-llm does not export its error classes; these carry the `name` and message text its classes set.
   const webLlmError = (name: string, message: string) => Object.assign(new Error(message), { name });
 
