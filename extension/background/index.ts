@@ -22,8 +22,9 @@ onCommand((command, tabId) => {
   if (command === 'open-side-panel' && tabId !== undefined) void openPanelFor(tabId, 'automate', '');
 });
 onStartup(() => void resumeInterruptedWork());
-onInstalled(() => {
+onInstalled((reason) => {
   void replaceContextMenus(menuItems.map(({ id, title, contexts }) => ({ id, title, contexts })));
+  if (reason === 'update') void resumeInterruptedWork(undefined, { browserStarted: false });
 });
 
 /**

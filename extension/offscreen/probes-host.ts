@@ -30,6 +30,8 @@ export class ProbeHost {
   private pumping: Promise<void> | null = null;
   /** Runs whose failure could not be written (storage full): left alone by this host until resumed or restarted. */
   private readonly unwritable = new Map<string, string>();
+  /** Runs a Cancel reached while they were not active (see cancel). */
+  private readonly cancelled = new Set<string>();
   private readonly store: ProbeStore;
   private readonly generate: Generate;
 
@@ -70,6 +72,7 @@ export class ProbeHost {
     if (!row) throw new ValidationError(`no probe run "${runId}"`);
     if (row.status === 'done') throw new ValidationError('that run has finished; start a new one');
     this.unwritable.delete(runId);
+    this.cancelled.delete(runId);
     if (this.active?.runId !== runId) await this.db.probeRuns.update(runId, { status: 'queued' });
     void this.pump();
     return runId;
@@ -80,6 +83,8 @@ export class ProbeHost {
       this.active.abort.abort();
       return;
     }
+    // The pump may be about to start this run from a read made before this cancel: it checks this set first.
+    this.cancelled.add(runId);
     const row = await this.db.probeRuns.get(runId);
     if (row && (row.status === 'queued' || row.status === 'running')) await this.db.probeRuns.update(runId, { status: 'cancelled' });
   }
@@ -109,8 +114,9 @@ export class ProbeHost {
           if (!next) return;
           const abort = new AbortController();
           this.active = { runId: next.id, abort };
+          if (this.cancelled.has(next.id)) abort.abort();
           try {
-            await executeRun(next.id, this.store, this.generate, abort.signal, { chatModels: await this.chatModels(next) });
+            await executeRun(next.id, this.store, this.generate, abort.signal, { chatModels: await this.chatModels(next), onlyIfWaiting: true });
           } catch (error) {
             const doc = (await this.db.probeRuns.get(next.id))?.config as ProbeRunDoc | undefined;
             const message = `The run stopped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;

@@ -86,8 +86,9 @@ export function onCommand(listener: (command: string, tabId: number | undefined)
   browser.commands.onCommand.addListener((command, tab) => listener(command, tab?.id));
 }
 
-export function onInstalled(listener: () => void): void {
-  browser.runtime.onInstalled.addListener(listener);
+/** Installed, updated (a new version; the model host and its runs went away with the old one), or Chrome updated. */
+export function onInstalled(listener: (reason: string) => void): void {
+  browser.runtime.onInstalled.addListener((details) => listener(details.reason));
 }
 
 /** The browser started with this profile (not fired on install or update). */

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
 import { database, type ProbeRunRow } from '../../storage/db.ts';
@@ -119,6 +119,12 @@ export function ProbesPanel() {
       return { ...c, [key]: on ? [...list.filter((x) => x !== option), option] : list.filter((x) => x !== option) };
     });
   const run = runs.find((r) => r.id === picked) ?? runs[0];
+  // A run stored as running or queued whose host went away (a crash, an extension update) would look frozen: asking
+  // the host for its status starts one, which picks the run up again where it stopped (as at browser start).
+  const waiting = runs.some((r) => r.status === 'running' || r.status === 'queued');
+  useEffect(() => {
+    if (waiting) request('probes.status', {}).catch(() => undefined);
+  }, [waiting]);
   const start = async () => {
     try {
       const { judge, ...rest } = config;

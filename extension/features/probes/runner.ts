@@ -18,6 +18,8 @@ export interface RunOptions {
   chatModels?: ReadonlySet<string>;
   /** Where suites come from (the bundled ones; tests hand in their own, malformed records included). */
   loadSuite?: (name: string, seed: number, count: number) => Suite;
+  /** Run it only if it is still queued or running (the host's pick may be stale: cancelled since). */
+  onlyIfWaiting?: boolean;
 }
 
 /** Where a run keeps its rows (Dexie's probeRuns/probeItems in the product, a Map in tests). */
@@ -135,6 +137,8 @@ export async function executeRun(runId: string, store: ProbeStore, generate: Gen
   options: RunOptions = {}): Promise<ProbeRunRow['status']> {
   const row = await store.getRun(runId);
   if (!row) throw new Error(`no probe run "${runId}"`);
+  // Cancelled (or finished) since the caller picked it: a stale pick must not bring it back to "running".
+  if (options.onlyIfWaiting && row.status !== 'queued' && row.status !== 'running') return row.status;
   const doc = row.config as ProbeRunDoc;
   const { units, skipped } = plan(doc.config, options.loadSuite);
   const done = await store.doneKeys(runId);

@@ -29,6 +29,18 @@ describe('probe host', () => {
     await expect(probes.start({ ...config, suites: ['nope'] })).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/^no probe suite "nope"/) });
   });
 
+  test('a run left running by a host that went away: the Cancel that starts the new host is not undone by its pick-up', async () => {
+    const { db, probes, calls } = host('probe-host-cancel-race');
+    const now = Date.now();
+    const doc: ProbeRunDoc = { config, total: 3, done: 0, etaS: null, skipped: [], startedAt: now, updatedAt: now };
+    await db.probeRuns.put({ id: 'r1', status: 'running', config: doc, createdAt: now });
+    const pumping = probes.pump(); // the new host picks interrupted runs up as it starts...
+    await probes.cancel('r1'); // ...and the message that started it is the user's Cancel
+    await pumping;
+    expect((await db.probeRuns.get('r1'))?.status).toBe('cancelled');
+    expect(calls).toHaveLength(0);
+  });
+
   test('storage full mid-run: paused with the message, the finished items kept', async () => {
     const { db, probes } = host('probe-host-paused');
     const put = db.probeItems.put.bind(db.probeItems);
