@@ -78,7 +78,7 @@ listenForMessages(createDispatcher('host', extensionSelf, {
   // The model's own worker counts (it has, or loads, that model's tokenizer).
   'host.tokens.count': async (payload) => {
     await entryFor(payload.model);
-    return pool.get(`model:${payload.model}`).request('worker.tokens.count', payload);
+    return host.withModel(payload.model, (worker) => worker.request('worker.tokens.count', payload));
   },
   'host.test.loseDevice': ({ model }) => pool.get(`model:${model}`).request('worker.test.loseDevice', {}),
   // Downloads run here so they outlive the popup; their progress lives in Dexie for every surface to read.

@@ -16,6 +16,11 @@ export class WorkerPool {
     return client;
   }
 
+  /** Workers started and not stopped (a crashed one is listed until it is asked for again). */
+  labels(): string[] {
+    return [...this.clients.keys()];
+  }
+
   /** Stops one worker (e.g. to unload a model); the next `get` starts a fresh one. */
   terminate(label: string): boolean {
     const client = this.clients.get(label);

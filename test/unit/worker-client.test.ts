@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { WorkerClient } from '../../extension/offscreen/worker-client.ts';
 import { WorkerPool } from '../../extension/offscreen/worker-pool.ts';
 import { AbortError, DeviceLostError, WorkerCrashedError } from '../../extension/protocol/errors.ts';
@@ -71,7 +71,7 @@ describe('ModelHost queue', () => {
         signal.addEventListener('abort', done, { once: true });
       }),
     };
-    return { pool: { get: () => client, terminate: () => true } as unknown as WorkerPool, finishers };
+    return { pool: { get: () => client, terminate: () => true, labels: () => [] } as unknown as WorkerPool, finishers };
   }
   const request = { model: 'm', prompt: 'p', params: { maxTokens: 4 } } as GenerateRequestPayload;
 
@@ -93,6 +93,77 @@ describe('ModelHost queue', () => {
     await new Promise((r) => setTimeout(r, 0));
     finishers.at(-1)!();
     await expect(third).resolves.toMatchObject({ text: 'full' });
+  });
+});
+
+describe('ModelHost residency: models are unloaded when idle, and at most a few stay loaded', () => {
+  /** A pool of fake model workers whose streams finish when the test says so. */
+  function modelPool() {
+    const loaded = new Set<string>();
+    const terminated: string[] = [];
+    const finishers = new Map<string, () => void>();
+    const pool = {
+      labels: () => [...loaded],
+      terminate: (label: string) => {
+        terminated.push(label);
+        return loaded.delete(label);
+      },
+      get: (label: string) => {
+        loaded.add(label);
+        return {
+          stream: () => new Promise((resolve) => finishers.set(label, () => resolve({ text: '', tokenIds: [], finishReason: 'stop', stats: {} }))),
+        };
+      },
+    } as unknown as WorkerPool;
+    return { pool, loaded, terminated, finishers };
+  }
+  const ask = (host: ModelHost, model: string) => host.generate({ model, prompt: 'p', params: { maxTokens: 1 } } as GenerateRequestPayload, () => {}, new AbortController().signal);
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  test('a third model unloads the least recently used idle one, never one that is generating', async () => {
+    const { pool, loaded, terminated, finishers } = modelPool();
+    const host = new ModelHost(pool, undefined, { maxLoaded: 2, idleUnloadMs: 60_000 });
+    const a = ask(host, 'a');
+    await settle();
+    const b = ask(host, 'b');
+    await settle();
+    finishers.get('model:b')!();
+    await b;
+    // a is still generating, b is idle: c takes b's place.
+    const c = ask(host, 'c');
+    await settle();
+    expect(terminated).toEqual(['model:b']);
+    expect([...loaded].sort()).toEqual(['model:a', 'model:c']);
+    // Nothing idle to unload: a fourth model loads beside them rather than cutting a generation short.
+    const d = ask(host, 'd');
+    await settle();
+    expect(terminated).toEqual(['model:b']);
+    for (const label of ['model:a', 'model:c', 'model:d']) finishers.get(label)!();
+    await Promise.all([a, c, d]);
+  });
+
+  test('a model idle for the set time is unloaded; a use before then keeps it', async () => {
+    vi.useFakeTimers();
+    try {
+      const { pool, loaded, finishers } = modelPool();
+      const host = new ModelHost(pool, undefined, { maxLoaded: 2, idleUnloadMs: 1000 });
+      const first = ask(host, 'a');
+      await vi.advanceTimersByTimeAsync(0);
+      finishers.get('model:a')!();
+      await first;
+      await vi.advanceTimersByTimeAsync(900);
+      const second = ask(host, 'a');
+      await vi.advanceTimersByTimeAsync(500);
+      expect(loaded.has('model:a')).toBe(true); // in use: no timer runs
+      finishers.get('model:a')!();
+      await second;
+      await vi.advanceTimersByTimeAsync(999);
+      expect(loaded.has('model:a')).toBe(true);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(loaded.has('model:a')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
