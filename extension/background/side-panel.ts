@@ -1,4 +1,4 @@
-import { bindSidePanel, openSidePanel, sessionGet, sessionSet } from '../platform/index.ts';
+import { bindSidePanel, openSidePanel, sessionGet, sessionRemove, sessionSet } from '../platform/index.ts';
 import type { Feature, PanelIntent } from '../protocol/schemas.ts';
 
 export const intentKey = (tabId: number) => `panel-intent:${tabId}`;
@@ -27,6 +27,9 @@ export async function openPanelFor(tabId: number, feature: Feature, text: string
   return { path, ...(await opening) };
 }
 
+/** The intent the panel opened for, used up by reading it: a later plain open of the panel starts plain. */
 export async function panelIntent(tabId: number): Promise<PanelIntent | null> {
-  return (await sessionGet<PanelIntent>(intentKey(tabId))) ?? null;
+  const intent = (await sessionGet<PanelIntent>(intentKey(tabId))) ?? null;
+  if (intent) await sessionRemove(intentKey(tabId));
+  return intent;
 }

@@ -125,6 +125,17 @@ export function closeOffscreenDocument(): Promise<void> {
 export async function sessionGet<T>(key: string): Promise<T | undefined> {
   return (await browser.storage.session.get(key))[key] as T | undefined;
 }
+export async function sessionRemove(key: string): Promise<void> {
+  await browser.storage.session.remove(key);
+}
+/** Calls `listener` with the new value each time `key` is set in storage.session; returns the unsubscribe. */
+export function onSessionChange<T>(key: string, listener: (value: T) => void): () => void {
+  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'session' && changes[key]?.newValue !== undefined) listener(changes[key]!.newValue as T);
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}
 export async function sessionSet(key: string, value: unknown): Promise<void> {
   await browser.storage.session.set({ [key]: value });
 }

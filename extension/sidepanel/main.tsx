@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { activeTabId, request } from '../platform/index.ts';
+import { activeTabId, onSessionChange, request } from '../platform/index.ts';
+import { intentKey } from '../background/side-panel.ts';
 import type { PanelIntent } from '../protocol/schemas.ts';
 import { App } from '../ui/App.tsx';
 
@@ -12,9 +13,15 @@ async function boundTab(): Promise<number | undefined> {
 
 async function start() {
   const tabId = await boundTab();
-  let intent: PanelIntent | null = null;
-  if (tabId !== undefined) intent = (await request('panel.intent', { tabId }).catch(() => ({ intent: null }))).intent;
-  render(<App surface="sidepanel" tabId={tabId} intent={intent} />, document.getElementById('root')!);
+  const show = (intent: PanelIntent | null) =>
+    render(<App key={intent?.createdAt ?? 0} surface="sidepanel" tabId={tabId} intent={intent} />, document.getElementById('root')!);
+  const take = async () => (tabId === undefined ? null : (await request('panel.intent', { tabId }).catch(() => ({ intent: null }))).intent);
+  // Already open when the user picks another menu item on this tab: the panel switches to what was asked. (Listening
+  // before the first read: an intent stored while the panel loads is not missed; reading uses it up, so once only.)
+  if (tabId !== undefined) {
+    onSessionChange(intentKey(tabId), () => void take().then((intent) => intent && show(intent)));
+  }
+  show(await take());
 }
 
 void start();

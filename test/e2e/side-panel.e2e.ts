@@ -49,7 +49,18 @@ describe('side panel and context menu', () => {
     await panel.getByTestId('intent-text').waitFor();
     expect(await panel.locator('[role=tab][aria-selected=true]').innerText()).toBe('Math');
     expect(await panel.getByTestId('intent-text').innerText()).toContain('Tom has 3 apples and buys 4 more. How many?');
+
+    // Still open, the panel follows the next menu click on its tab.
+    await hook<PanelOpening>(harness.serviceWorker, 'clickMenu', 'solve-math', demoTab, 'Ann has 10 pens and gives away 6. How many are left?');
+    await expect.poll(() => panel.getByTestId('intent-text').innerText(), { timeout: 10_000 }).toContain('Ann has 10 pens');
     await panel.close();
+
+    // Reading an intent uses it up: a later plain open of the panel on this tab does not bring the old text back.
+    const plain = await harness.openExtensionPage(opening.path);
+    await plain.locator('[role=tab][aria-selected=true]').waitFor();
+    await plain.waitForTimeout(500);
+    expect(await plain.getByTestId('intent-text').count()).toBe(0);
+    await plain.close();
   });
 
   test('the content script answers page.stats for a tab, and follows the page as it changes', async () => {
