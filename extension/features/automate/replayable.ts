@@ -17,7 +17,8 @@ export interface AttemptLike {
 export function completedStatements(source: string, line: number, column: number): string {
   let program: Program;
   try {
-    program = parse(source, { ecmaVersion: 2020, locations: true, allowReturnOutsideFunction: true });
+    // As the interpreter parses (top-level `await $x.click()` runs there, so it must read here too).
+    program = parse(source, { ecmaVersion: 2020, sourceType: 'script', locations: true, allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
   } catch {
     return '';
   }
@@ -36,6 +37,9 @@ export function replayableScript(attempts: readonly AttemptLike[]): string | und
   const parts: string[] = [];
   for (const attempt of attempts.slice(0, -1)) {
     if (!attempt.answer || !attempt.failure?.line) continue;
+    // Refused before it ran (a syntax error, or something outside the language such as `var` or `new`): nothing of
+    // it happened, whatever line the error names.
+    if (attempt.failure.name === 'ScriptSyntaxError') continue;
     const done = completedStatements(attempt.answer.script, attempt.failure.line, attempt.failure.column ?? 0);
     if (done) parts.push(`{\n${done}\n}`);
   }

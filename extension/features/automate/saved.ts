@@ -18,8 +18,15 @@ export function paramsOf(source: string): string[] {
  * separators are escaped too (JSON leaves them, and in a comment they would end it).
  */
 function literalText(value: string): string {
-  return JSON.stringify(value).slice(1, -1).replace(/'/g, "\\'").replace(/`/g, '\\`').replace(/\$\{/g, '\\${')
+  // Every `$`, not only `${`: a value ending in `$` before a `{` (the next hole's value, or the script's own text)
+  // would open `${…}` in a template literal.
+  return JSON.stringify(value).slice(1, -1).replace(/'/g, "\\'").replace(/`/g, '\\`').replace(/\$/g, '\\$')
     .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** The kinds of tokens a script reads as, in order (the check that filling the holes changed no code). */
+function tokenKinds(source: string): string[] {
+  return Array.from(tokenizer(source, { ecmaVersion: 2020, allowHashBang: false }), (token) => token.type.label);
 }
 
 /**
@@ -44,15 +51,29 @@ export function checkParamPlaces(source: string): void {
     if (!literals.some(([from, to]) => from <= start && end <= to)) {
       throw new ApiError(`{{${match[1]}}} must be inside quotes ("{{${match[1]}}}"): a value is text, never code`, { param: match[1] });
     }
+    // `"C:\{{dir}}"`: the script's own backslash would escape the value's first character (its escaped quote).
+    const backslashes = /\\*$/.exec(source.slice(Math.max(0, start - 64), start))![0].length;
+    if (backslashes % 2 === 1) {
+      throw new ApiError(`{{${match[1]}}} follows a backslash, which would escape the start of its value: remove the backslash or double it`, { param: match[1] });
+    }
   }
 }
 
 export function fillParams(source: string, values: Record<string, string>): string {
   checkParamPlaces(source);
-  return source.replace(PARAM, (_all, name: string) => {
+  const filled = source.replace(PARAM, (_all, name: string) => {
     if (!Object.hasOwn(values, name)) throw new ApiError(`the saved script needs a value for {{${name}}}`, { param: name });
     return literalText(values[name]!);
   });
+  // Belt and braces: with the values in, the script must read as the same tokens as with plain text in the holes.
+  let same = false;
+  try {
+    same = tokenKinds(filled).join(' ') === tokenKinds(source.replace(PARAM, 'x')).join(' ');
+  } catch {
+    same = false;
+  }
+  if (!same) throw new ApiError('a {{param}} value would change the script\'s code, not only its text: the replay is refused');
+  return filled;
 }
 
 export function originOf(url: string): string {

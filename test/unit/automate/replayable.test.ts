@@ -30,6 +30,19 @@ describe('the script saved from a repaired run', () => {
     expect(() => parseScript(script)).not.toThrow();
   });
 
+  test('an attempt refused before it ran (`var`, `new`…) adds nothing, whatever line its error names', () => {
+    const refused = '$todo__new.type("milk");\n$todo__add_button.click();\nvar n = 1;\ndone(n);';
+    expect(replayableScript([
+      { answer: answer(refused), failure: { name: 'ScriptSyntaxError', message: '`var` is not supported', line: 3, column: 1 } },
+      { answer: answer('$todo__new.type("milk");\n$todo__add_button.click();\ndone(1);') },
+    ])).toBe('$todo__new.type("milk");\n$todo__add_button.click();\ndone(1);');
+  });
+
+  test('top-level await (which the interpreter runs) is read too: its completed steps are kept', () => {
+    expect(completedStatements('await $form__name.type("Ada");\nawait $form__next.click();\n$form__plann.select("x");', 3, 1))
+      .toBe('await $form__name.type("Ada");\nawait $form__next.click();');
+  });
+
   test('an unreadable answer in between adds nothing', () => {
     expect(replayableScript([
       { failure: { name: 'ScriptSyntaxError', message: 'not JSON' } },

@@ -27,6 +27,21 @@ describe('saved scripts', () => {
     expect(run.result).toBe('a\u2028b\u2029c');
   });
 
+  test('a value ending in $ before a { stays text in a template (no ${…} is opened); a hole after a backslash is refused', async () => {
+    for (const [source, values, expected] of [
+      ['const n = 6; answer(`{{cur}}{{amount}}`);', { cur: 'US$', amount: '{n * 7}' }, 'US${n * 7}'],
+      ['const total = 5; answer(`{{q}}{total}`);', { q: 'price $' }, 'price ${total}'],
+      ['answer("{{a}}" + \'{{a}}\');', { a: '$$' }, '$$$$'],
+    ] as const) {
+      const run = await runScript(fillParams(source, values), mathCapabilities());
+      expect(run.ok, run.error?.message).toBe(true);
+      expect(run.result).toBe(expected);
+    }
+    expect(() => fillParams('const t = "C:\\{{dir}}";\nanswer(t);', { dir: '";answer(6*7)//' })).toThrow(/follows a backslash/);
+    const doubled = await runScript(fillParams('answer("C:\\\\{{dir}}");', { dir: '";answer(6*7)//' }), mathCapabilities());
+    expect(doubled.result).toBe('C:\\";answer(6*7)//');
+  });
+
   test('saved per site, listed per site, replaced by name, deleted', async () => {
     const a = await saveScript('http://127.0.0.1:1', 'search', '$s.type("{{query}}");');
     await saveScript('http://127.0.0.1:1', 'other', 'done(1);');
