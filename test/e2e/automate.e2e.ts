@@ -233,6 +233,10 @@ describe('Automate tab with a scripted (replay) model', () => {
     const replay = await finished(panel);
     expect(replay, replay.text).toMatchObject({ status: 'done', modelCalls: 0, attempts: 1 });
     expect(await panel.getByTestId('automate').getAttribute('data-generate-calls')).toBe(calls);
+    // The password went into the page, not into what the panel shows (nor the run record behind it).
+    expect(await saved.getByLabel('Parameter password').getAttribute('type')).toBe('password');
+    expect(await panel.getByTestId('automate-script').innerText()).toContain('{{password}}');
+    expect(await panel.getByTestId('automate').innerText()).not.toContain('hunter2hunter2');
   }, 150_000);
 
   test('"fill this form with my address": ten fields, a select and a radio in one script; the submit waits for Confirm; saved with {{params}}, replayed with another address and 0 model calls', async () => {

@@ -13,6 +13,16 @@ import type { RunState } from './run-state.ts';
 import { ScriptView } from './ScriptView.tsx';
 import { deleteScript, fillParams, listScripts, originOf, saveScript } from './saved.ts';
 
+/** Parameters whose value is a secret get a password field (not shown on screen). */
+const SECRET_PARAM = /pass|pin|secret|token|code|cvc|cvv/i;
+
+function ParamInput({ name, value, onValue }: { name: string; value: string; onValue: (value: string) => void }) {
+  const onInput = (e: Event) => onValue((e.currentTarget as HTMLInputElement).value);
+  return SECRET_PARAM.test(name)
+    ? <input aria-label={`Parameter ${name}`} type="password" autocomplete="off" value={value} onInput={onInput} />
+    : <input aria-label={`Parameter ${name}`} autocomplete="off" value={value} onInput={onInput} />;
+}
+
 /**
  * The Automate tab of the side panel: a task → one model call writes a script → the sandbox runs it on the bound
  * tab, step by step with the current element outlined → typed errors repaired (at most 2) → a report. The run itself
@@ -105,12 +115,14 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     };
   }, [tabId]);
 
-  const start = async (runTaskText: string, known?: ModelAnswer, userValues: string[] = [], maxRepairs = 2) => {
+  const start = async (runTaskText: string, known?: ModelAnswer, userValues: string[] = [], maxRepairs = 2,
+    saved?: { params: Record<string, string>; origin: string }) => {
     if (tabId === undefined || !chosen) return;
     setError(undefined);
     try {
       await request('automate.start', {
         tabId, task: runTaskText, model: chosen, ...(known ? { known } : {}), userValues, maxRepairs, stepByStep,
+        ...(saved ? { params: saved.params, savedFor: saved.origin } : {}),
       });
       going.current = true;
       follow.current();
@@ -216,13 +228,15 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {runError && <ErrorNotice error={runError} />}
       {error !== undefined && <ErrorNotice error={error} />}
 
-      {report?.ok && !run?.replay && saveSource && origin && (
+      {report?.ok && !run?.replay && saveSource && (run?.origin ?? origin) && (
         <form data-testid="automate-save" onSubmit={(e) => {
           e.preventDefault();
           setError(undefined);
-          void saveScript(origin, saveName, saveSource).then(() => refreshSaved(origin), (e: unknown) => setError(e));
+          // The site the run was on, not the one the panel read when it opened (the tab may have moved on since).
+          const site = run?.origin ?? origin!;
+          void saveScript(site, saveName, saveSource).then(() => refreshSaved(origin), (e: unknown) => setError(e));
         }}>
-          <h2>Save for {origin}</h2>
+          <h2>Save for {run?.origin ?? origin}</h2>
           <label for="automate-save-name">Script name</label>
           <input id="automate-save-name" value={saveName} onInput={(e) => setSaveName((e.currentTarget as HTMLInputElement).value)} />
           <label for="automate-save-source">Saved script (write {'"{{name}}"'}, in quotes, for a value asked at replay)</label>
@@ -239,19 +253,21 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
               <strong>{row.name}</strong>
               {row.params.map((p) => (
                 <label key={p}>{p}
-                  <input aria-label={`Parameter ${p}`} value={params[p] ?? ''} onInput={(e) => setParams((prev) => ({ ...prev, [p]: (e.currentTarget as HTMLInputElement).value }))} />
+                  <ParamInput name={p} value={params[p] ?? ''} onValue={(value) => setParams((prev) => ({ ...prev, [p]: value }))} />
                 </label>
               ))}
               <button type="button" disabled={running} onClick={() => {
-                let source: string;
+                const values = Object.fromEntries(row.params.map((p) => [p, params[p] ?? '']));
                 try {
-                  source = fillParams(row.source, params);
+                  fillParams(row.source, values); // refused here already (a hole outside quotes), before the host is asked
                 } catch (e) {
                   setError(e);
                   return;
                 }
-                const values = row.params.map((p) => params[p] ?? '');
-                void start(row.name, { plan: `saved script "${row.name}"`, elements: [], script: source }, values, allowModel ? 2 : 0);
+                // The host fills the holes, checks that the tab still shows the script's site, and keeps the values
+                // out of what it shows and stores.
+                void start(row.name, { plan: `saved script "${row.name}"`, elements: [], script: row.source }, Object.values(values),
+                  allowModel ? 2 : 0, { params: values, origin: row.origin });
               }}>Replay</button>
               <button type="button" onClick={() => void deleteScript(row.id!).then(() => refreshSaved(origin))}>Delete</button>
             </li>

@@ -5,7 +5,7 @@
  * confirmation or question, the report — for whichever panel asks (`automate.state`). Confirmations and answers
  * come back with `automate.respond`; `automate.stop` aborts. Everything it touches is injected (unit-tested).
  */
-import { AbortError, ModelNotFoundError, PocketError, serializeError, ValidationError } from '../../protocol/errors.ts';
+import { AbortError, ModelNotFoundError, NavigationError, PocketError, serializeError, ValidationError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, GenerateRequestPayload, GenerateResult, Locator, PageDocument } from '../../protocol/schemas.ts';
 import type { SandboxRun, SandboxRunOptions } from '../../sandbox/host.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
@@ -17,6 +17,8 @@ import { type ModelReply, type RunReport, runTask, type RunnerDeps } from './run
 import { constraintFor, isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
 import { MAX_LOG, type AutomateStart, type RunState } from './run-state.ts';
 import { replayableScript } from './replayable.ts';
+import { fillParams } from './params.ts';
+import type { ModelAnswer } from './parse.ts';
 import { runStepwise } from './stepwise.ts';
 
 export interface RunHostDeps {
@@ -67,6 +69,7 @@ interface Live {
 }
 
 const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+const cutAnswer = (a: ModelAnswer): ModelAnswer => ({ plan: cut(a.plan, 2000), elements: a.elements.slice(0, 40), script: cut(a.script, 20_000) });
 
 export type RespondPayload =
   | { confirm: { id: number; ok: boolean } }
@@ -116,7 +119,7 @@ export class AutomationRuns {
       abort: new AbortController(), nextId: 1,
       state: {
         runId, tabId: request.tabId, task: request.task, model: request.model, mode: request.mode ?? 'script',
-        replay: Boolean(request.known), status: 'running', phase: 'reading', attempt: 0, answer: request.known ?? null,
+        replay: Boolean(request.known), status: 'running', phase: 'reading', attempt: 0, answer: request.known ? cutAnswer(request.known) : null,
         log: [], said: [], current: null, confirm: null, question: null, step: null, stepByStep: Boolean(request.stepByStep),
         report: null, error: null,
         startedAt: Date.now(), finishedAt: null, generateMs: 0,
@@ -269,12 +272,42 @@ export class AutomationRuns {
       },
       ...(this.deps.route ? { route: this.deps.route } : {}),
       ...(this.deps.onNavigated ? { onNavigated: this.deps.onNavigated } : {}),
-    }, lastDoc ?? await read(), [request.task, ...userValues], runOrigin ??= originOf((lastDoc ?? await read()).url));
+    }, lastDoc ?? await read(), [request.task, ...userValues], siteOfRun(await (lastDoc ?? read())));
+    const siteOfRun = (doc: PageDocument) => {
+      runOrigin ??= originOf(doc.url);
+      if (runOrigin && !state.origin) state.origin = runOrigin;
+      return runOrigin;
+    };
+    // A replay's {{param}} values (a password, say) are typed into the page but not shown or stored with the run:
+    // the script keeps its holes and a logged argument equal to a value shows the hole's name.
+    const secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length > 0);
+    const hide = (arg: unknown) => secrets.find(([, value]) => value === arg)?.[0];
     const pushLog = (entry: LogEntry) => {
-      if (state.log.length < MAX_LOG) state.log.push(entry);
+      if (state.log.length >= MAX_LOG) return;
+      state.log.push(secrets.length ? { ...entry, args: entry.args.map((arg) => (hide(arg) ? `{{${hide(arg)}}}` : arg)) } : entry);
+    };
+    let filled: string | undefined;
+    const shown = (script: string) => (script === filled && request.known ? request.known.script : script);
+    /** An attempt's raw answer text: the filled script in it, as is or JSON-escaped, goes back to its holes. */
+    const shownRaw = (raw: string) => {
+      if (!filled || !request.known) return raw;
+      const inJson = (text: string) => JSON.stringify(text).slice(1, -1);
+      return raw.split(filled).join(request.known.script).split(inJson(filled)).join(inJson(request.known.script));
     };
 
     try {
+      let known = request.known;
+      if (known && request.savedFor) {
+        const here = originOf((lastDoc ?? await read()).url);
+        if (here !== request.savedFor) {
+          throw new NavigationError(`this script was saved for ${request.savedFor}, but the tab shows ${here ?? 'a page without a site'}: open it on its own site`);
+        }
+      }
+      if (known && request.params) {
+        const script = fillParams(known.script, request.params);
+        filled = script;
+        known = { ...known, script };
+      }
       let report: RunReport;
       if (state.mode === 'stepwise') {
         const bridge = await newBridge(request.userValues ?? []);
@@ -310,19 +343,19 @@ export class AutomationRuns {
           cancelled: () => (bridge?.stats.cancelled ?? 0) > 0,
           onEvent(event) {
             if (event.type === 'answer') {
-              state.answer = { plan: cut(event.answer.plan, 2000), elements: event.answer.elements.slice(0, 40), script: cut(event.answer.script, 20_000) };
+              state.answer = cutAnswer({ ...event.answer, script: shown(event.answer.script) });
               state.log = [];
             } else if (event.type === 'log') pushLog(event.entry);
             else if (event.type === 'generating') state.attempt = event.attempt;
           },
         };
-        report = await runTask(request.task, deps, { maxRepairs: request.maxRepairs ?? 2, documentTokens, signal }, request.known);
+        report = await runTask(request.task, deps, { maxRepairs: request.maxRepairs ?? 2, documentTokens, signal }, known);
       }
       state.report = {
         ...report, summary: cut(report.summary, 4000),
         attempts: report.attempts.map((a) => ({
-          raw: cut(a.raw, 20_000), tokensIn: a.tokensIn, tokensOut: a.tokensOut, ...(a.ttftMs !== undefined ? { ttftMs: a.ttftMs } : {}),
-          ...(a.answer ? { answer: { ...a.answer, plan: cut(a.answer.plan, 2000), script: cut(a.answer.script, 20_000) } } : {}),
+          raw: cut(shownRaw(a.raw), 20_000), tokensIn: a.tokensIn, tokensOut: a.tokensOut, ...(a.ttftMs !== undefined ? { ttftMs: a.ttftMs } : {}),
+          ...(a.answer ? { answer: { ...a.answer, plan: cut(a.answer.plan, 2000), script: cut(shown(a.answer.script), 20_000) } } : {}),
           ...(a.failure ? { failure: { ...a.failure, message: cut(a.failure.message, 4000) } } : {}),
         })),
         ...(request.keepPrompts ? { prompts: prompts.slice(0, 64) } : {}),

@@ -23,6 +23,10 @@ export const AutomateStartSchema = v.strictObject({
   model: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   /** A saved script: run it first with no model call. */
   known: v.optional(AnswerSchema),
+  /** With `known`: its `{{param}}` values, filled in by the host; the run shows and stores the script with its holes. */
+  params: v.optional(v.pipe(v.record(v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,40}$/)), text(4000)), v.check((r) => Object.keys(r).length <= 40, 'at most 40 params'))),
+  /** With `known`: the site the script was saved for; the run refuses to start on a page of another site. */
+  savedFor: v.optional(text(200)),
   /** Values the user gave for this run (saved-script parameters): sensitive fields may take them. */
   userValues: v.optional(v.pipe(v.array(text(4000)), v.maxLength(40))),
   maxRepairs: v.optional(v.pipe(count, v.maxValue(2))),
@@ -99,6 +103,8 @@ export const RunStateSchema = v.strictObject({
   startedAt: v.number(), finishedAt: v.nullable(v.number()),
   /** Milliseconds spent waiting for the model in this run (the rest is reading, running and acting). */
   generateMs: v.number(),
+  /** The site of the page the run started on (a script is saved for it). */
+  origin: v.optional(text(200)),
 });
 export type RunStateWire = v.InferOutput<typeof RunStateSchema>;
 

@@ -3,78 +3,10 @@
  * `{{param}}` holes filled in at replay. Replay runs the script with no model call; values are inserted as
  * string-literal text (escaped), never as code.
  */
-import { tokenizer, tokTypes } from 'acorn';
-import { ApiError } from '../../protocol/errors.ts';
+import { checkParamPlaces, paramsOf } from './params.ts';
 import { database, type ScriptRow } from '../../storage/db.ts';
 
-const PARAM = /\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,40})\s*\}\}/g;
-
-export function paramsOf(source: string): string[] {
-  return [...new Set(Array.from(source.matchAll(PARAM), (m) => m[1]!))];
-}
-
-/**
- * Text safe inside "…", '…' and `…` literals: the value can end no string and open no `${`; line and paragraph
- * separators are escaped too (JSON leaves them, and in a comment they would end it).
- */
-function literalText(value: string): string {
-  // Every `$`, not only `${`: a value ending in `$` before a `{` (the next hole's value, or the script's own text)
-  // would open `${…}` in a template literal.
-  return JSON.stringify(value).slice(1, -1).replace(/'/g, "\\'").replace(/`/g, '\\`').replace(/\$/g, '\\$')
-    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-/** The kinds of tokens a script reads as, in order (the check that filling the holes changed no code). */
-function tokenKinds(source: string): string[] {
-  return Array.from(tokenizer(source, { ecmaVersion: 2020, allowHashBang: false }), (token) => token.type.label);
-}
-
-/**
- * Every `{{param}}` must sit inside a string or template literal: a value goes in as text, and a hole anywhere else
- * (`$box.type({{q}})`, a comment) would put the user's value in as code.
- */
-export function checkParamPlaces(source: string): void {
-  const literals: [number, number][] = [];
-  try {
-    for (const token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false })) {
-      if (token.type === tokTypes.string || token.type === tokTypes.template) literals.push([token.start, token.end]);
-    }
-  } catch (error) {
-    // Holes could not be placed (an unclosed comment or string): a value might become code, so no replay.
-    if (!PARAM.test(source)) return;
-    PARAM.lastIndex = 0;
-    throw new ApiError(`the saved script does not read as a script (${error instanceof Error ? error.message : String(error)}): its {{params}} cannot be checked`);
-  }
-  for (const match of source.matchAll(PARAM)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (!literals.some(([from, to]) => from <= start && end <= to)) {
-      throw new ApiError(`{{${match[1]}}} must be inside quotes ("{{${match[1]}}}"): a value is text, never code`, { param: match[1] });
-    }
-    // `"C:\{{dir}}"`: the script's own backslash would escape the value's first character (its escaped quote).
-    const backslashes = /\\*$/.exec(source.slice(Math.max(0, start - 64), start))![0].length;
-    if (backslashes % 2 === 1) {
-      throw new ApiError(`{{${match[1]}}} follows a backslash, which would escape the start of its value: remove the backslash or double it`, { param: match[1] });
-    }
-  }
-}
-
-export function fillParams(source: string, values: Record<string, string>): string {
-  checkParamPlaces(source);
-  const filled = source.replace(PARAM, (_all, name: string) => {
-    if (!Object.hasOwn(values, name)) throw new ApiError(`the saved script needs a value for {{${name}}}`, { param: name });
-    return literalText(values[name]!);
-  });
-  // Belt and braces: with the values in, the script must read as the same tokens as with plain text in the holes.
-  let same = false;
-  try {
-    same = tokenKinds(filled).join(' ') === tokenKinds(source.replace(PARAM, 'x')).join(' ');
-  } catch {
-    same = false;
-  }
-  if (!same) throw new ApiError('a {{param}} value would change the script\'s code, not only its text: the replay is refused');
-  return filled;
-}
+export { checkParamPlaces, fillParams, paramsOf } from './params.ts';
 
 export function originOf(url: string): string {
   try {

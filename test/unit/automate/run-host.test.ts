@@ -42,6 +42,8 @@ function mount(): void {
   });
 }
 
+/** The page's address as the host reads it (happy-dom's own is about:blank, a page without a site). */
+let pageUrl: string | undefined;
 const ENTRY = { id: 'fake', name: 'Fake', engine: 'ort-decoder', contextLength: 4096, promptFormat: 'plain', files: [] } as unknown as CatalogueEntry;
 
 function host(answers: string[], entry: CatalogueEntry = ENTRY, store?: RunStore): { runs: AutomationRuns; requests: GenerateRequestPayload[] } {
@@ -53,7 +55,7 @@ function host(answers: string[], entry: CatalogueEntry = ENTRY, store?: RunStore
       return { type: 'final', text, tokenIds: [], finishReason: 'stop', stats: { tokensIn: 10, tokensOut: 5 } } as unknown as GenerateResult;
     },
     model: async (id) => (id === 'fake' ? entry : undefined),
-    readDocument: async () => buildPageDocument(document),
+    readDocument: async () => (pageUrl ? { ...buildPageDocument(document), url: pageUrl } : buildPageDocument(document)),
     act: async (_tab, request) => act(document, { settleMs: 20, ...request }),
     highlight: async () => ({ highlighted: 0 }),
     sandbox: async () => ({
@@ -121,6 +123,41 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     const stopped = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     expect(stopped.status).toBe('stopped');
     expect(stopped.question).toBeNull();
+  });
+
+  test('a saved script for another site is refused before it does anything; on its own site it runs', async () => {
+    pageUrl = 'https://todo.example/list';
+    try {
+      const { runs, requests } = host([]);
+      const script = '$add_todo__new_todo.type("x");\n$add_todo__add_button.click();\ndone(1);';
+      await runs.start(start('saved', { known: { plan: 'saved', elements: [], script }, savedFor: 'https://bank.example', maxRepairs: 2 }));
+      const refused = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+      expect(refused).toMatchObject({ status: 'error', error: { name: 'NavigationError' } });
+      expect(refused.error?.message).toMatch(/saved for https:\/\/bank\.example, but the tab shows https:\/\/todo\.example/);
+      expect(document.querySelectorAll('#todos li')).toHaveLength(4);
+      expect(requests).toHaveLength(0);
+      await runs.start(start('saved', { known: { plan: 'saved', elements: [], script }, savedFor: 'https://todo.example', maxRepairs: 0 }));
+      const ran = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running' && run.task === 'saved' && run.report !== null);
+      expect(ran).toMatchObject({ status: 'done', origin: 'https://todo.example' });
+      expect(document.querySelectorAll('#todos li')).toHaveLength(5);
+    } finally {
+      pageUrl = undefined;
+    }
+  });
+
+  test('a replay\'s {{param}} values are typed but not shown or stored: the script keeps its holes, the log the names', async () => {
+    const saves: RunState[] = [];
+    const { runs } = host([], ENTRY, { save: async (state) => void saves.push(structuredClone(state)), load: async () => null });
+    const script = '$add_todo__new_todo.type("{{title}}");\n$add_todo__add_button.click();\ndone("{{title}}");';
+    await runs.start(start('saved', { known: { plan: 'saved', elements: [], script }, params: { title: 's3cret' }, userValues: ['s3cret'], maxRepairs: 0 }));
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    expect(done.status).toBe('done');
+    expect([...document.querySelectorAll('#todos .title')].map((e) => e.textContent)).toContain('s3cret');
+    expect(done.answer?.script).toBe(script);
+    expect(done.log.find((e) => e.call === 'type')?.args).toEqual(['{{title}}']);
+    expect(JSON.stringify(done.report?.attempts)).not.toContain('s3cret');
+    expect(JSON.stringify(saves.at(-1)?.log)).not.toContain('s3cret');
+    expect(JSON.stringify(saves.at(-1)?.answer)).not.toContain('s3cret');
   });
 
   test('a saved script (known) runs with zero model calls', async () => {
