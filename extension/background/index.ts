@@ -1,7 +1,8 @@
 import {
   closeOffscreenDocument, extensionSelf, listenForExternalMessages, listenForMessages, onCommand, onContextMenuClick,
-  onInstalled, onStartup, replaceContextMenus, sidePanelPath,
+  onInstalled, onStartup, onTabRemoved, replaceContextMenus, sidePanelPath,
 } from '../platform/index.ts';
+import { forgetClosedTab } from './closed-tabs.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import type { SenderFacts } from '../protocol/senders.ts';
 import { handleMenuClick, menuItems } from './context-menus.ts';
@@ -22,6 +23,7 @@ onCommand((command, tabId) => {
   if (command === 'open-side-panel' && tabId !== undefined) void openPanelFor(tabId, 'automate', '');
 });
 onStartup(() => void resumeInterruptedWork());
+onTabRemoved((tabId) => void forgetClosedTab(tabId).catch(() => undefined));
 onInstalled((reason) => {
   void replaceContextMenus(menuItems.map(({ id, title, contexts }) => ({ id, title, contexts })));
   if (reason === 'update') void resumeInterruptedWork(undefined, { browserStarted: false });

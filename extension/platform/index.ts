@@ -91,6 +91,11 @@ export function onInstalled(listener: (reason: string) => void): void {
   browser.runtime.onInstalled.addListener((details) => listener(details.reason));
 }
 
+/** A tab was closed. */
+export function onTabRemoved(listener: (tabId: number) => void): void {
+  browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
+}
+
 /** The browser started with this profile (not fired on install or update). */
 export function onStartup(listener: () => void): void {
   browser.runtime.onStartup.addListener(listener);

@@ -102,6 +102,8 @@ export const routes = {
   'host.automate.state': route(AutomateTabSchema, AutomateStateSchema, ['extension']),
   'host.automate.respond': route(AutomateRespondSchema, Empty, ['extension']),
   'host.automate.stop': route(AutomateRunIdSchema, Empty, ['extension']),
+  /** The background saw the tab close: its run stops and its stored record goes. */
+  'host.automate.tabClosed': route(AutomateTabSchema, Empty, ['extension']),
 } as const;
 
 export type Kind = keyof typeof routes;

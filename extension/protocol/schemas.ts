@@ -274,7 +274,7 @@ export const PageDocumentSchema = v.strictObject({
   /** Tab panels not shown now: their sections, and the tab (an entry name above) that shows them. */
   views: v.optional(v.pipe(v.array(v.strictObject({ via: text(200), sections: v.pipe(v.array(SectionSchema), v.maxLength(200)) })), v.maxLength(50))),
   /** The control the user last clicked on this page (locators taken at the click), for site-document edges. */
-  lastClick: v.optional(v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)), msAgo: v.number() })),
+  lastClick: v.optional(v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)), msAgo: v.number(), url: v.optional(v.pipe(v.string(), v.maxLength(4000))) })),
 });
 export type Locator = v.InferOutput<typeof LocatorSchema>;
 export type ElementKind = v.InferOutput<typeof ElementKindSchema>;

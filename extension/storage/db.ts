@@ -37,6 +37,8 @@ export interface SiteDocumentRow {
   /** Format of `document` (see features/automate/site-document.ts); rows written before version 3 have none. */
   schema?: number;
   updatedAt: number;
+  /** Last time the page was read (changed or not); pages read least recently go first when a site is over its limit. */
+  seenAt?: number;
 }
 /** Version 3: one row per site — its version (bumped on every change to its pages or edges) and its edges. */
 export interface SiteRow {
@@ -61,6 +63,8 @@ export interface ScriptRow {
   source: string;
   params: string[];
   createdAt: number;
+  /** The task the script was written for (a repair at replay works from it, not from the script's name). */
+  task?: string;
 }
 export interface StoryRow {
   id?: number;

@@ -234,7 +234,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           setError(undefined);
           // The site the run was on, not the one the panel read when it opened (the tab may have moved on since).
           const site = run?.origin ?? origin!;
-          void saveScript(site, saveName, saveSource).then(() => refreshSaved(origin), (e: unknown) => setError(e));
+          void saveScript(site, saveName, saveSource, run?.task).then(() => refreshSaved(origin), (e: unknown) => setError(e));
         }}>
           <h2>Save for {run?.origin ?? origin}</h2>
           <label for="automate-save-name">Script name</label>
@@ -266,7 +266,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
                 }
                 // The host fills the holes, checks that the tab still shows the script's site, and keeps the values
                 // out of what it shows and stores.
-                void start(row.name, { plan: `saved script "${row.name}"`, elements: [], script: row.source }, Object.values(values),
+                void start(row.task ?? row.name, { plan: `saved script "${row.name}"`, elements: [], script: row.source }, Object.values(values),
                   allowModel ? 2 : 0, { params: values, origin: row.origin });
               }}>Replay</button>
               <button type="button" onClick={() => void deleteScript(row.id!).then(() => refreshSaved(origin))}>Delete</button>

@@ -53,11 +53,14 @@ function SectionView({ section, onPoint }: { section: Section; onPoint: (locator
  * document: a link to this pattern, a control naming the dialog that opened) says which element led here, that edge
  * is recorded too.
  */
-async function recordSite(previous: PageDocument | undefined, doc: PageDocument): Promise<void> {
+async function recordSite(previous: PageDocument | undefined, previousAt: number, doc: PageDocument): Promise<void> {
   if (!/^https?:/.test(doc.url)) return;
   await recordPage(doc);
-  // The user's own click, when the page remembers one, says best what led here; else what the documents suggest.
-  const clicked = previous && doc.lastClick && pageKey(previous).pattern !== pageKey(doc).pattern ? clickedEntry(previous, doc.lastClick.locators) : undefined;
+  // The user's own click, when the page remembers one, says best what led here; else what the documents suggest. Only
+  // a click made on the previous page after it was read (a stale click would take the credit for a Back or a shortcut).
+  const click = doc.lastClick;
+  const fresh = click && click.msAgo < Date.now() - previousAt && (click.url === undefined || click.url === previous?.url);
+  const clicked = previous && fresh && pageKey(previous).pattern !== pageKey(doc).pattern ? clickedEntry(previous, click.locators) : undefined;
   const element = previous && (clicked ?? inferEdge(previous, doc));
   if (previous && element) await recordEdge(previous, element, doc);
 }
@@ -79,14 +82,16 @@ function useTokenCount(text: string | undefined): { model: string; tokens: numbe
 export function PagePanel({ tabId }: { tabId: number | undefined }) {
   const [state, setState] = useState<State>({ status: 'idle' });
   const previous = useRef<PageDocument | undefined>(undefined);
+  const previousAt = useRef(0);
   const load = useCallback(() => {
     if (tabId === undefined) return;
     setState({ status: 'loading' });
     request('page.document', { tabId }).then(
       (doc) => {
         setState({ status: 'ready', doc });
-        void recordSite(previous.current, doc).catch(() => undefined);
+        void recordSite(previous.current, previousAt.current, doc).catch(() => undefined);
         previous.current = doc;
+        previousAt.current = Date.now();
       },
       (error: unknown) => setState({ status: 'error', error }),
     );

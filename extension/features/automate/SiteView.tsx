@@ -64,7 +64,7 @@ export function SiteView({ origin, from }: { origin: string; from?: string }) {
         </p>
       )}
       <button type="button" onClick={clear} disabled={clearing || (site.pages.length === 0 && site.edges.length === 0)}>
-        Clear what is stored for this site
+        Clear what is stored for this site (page map, saved scripts, runs)
       </button>
     </div>
   );

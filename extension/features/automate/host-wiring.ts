@@ -8,6 +8,7 @@ import type { GenerateRequestPayload, GenerateResult } from '../../protocol/sche
 import { SandboxHost } from '../../sandbox/host.ts';
 import { resolveModel } from '../../../models/registry.ts';
 import { readSetting, writeSetting } from '../../storage/settings.ts';
+import { database } from '../../storage/db.ts';
 import { AutomationRuns, type RunStore } from './run-host.ts';
 import type { RunState } from './run-state.ts';
 import { otherPageNames, recordNavigation, routeTo } from './site-routes.ts';
@@ -16,6 +17,7 @@ import { otherPageNames, recordNavigation, routeTo } from './site-routes.ts';
 const settingsStore: RunStore = {
   load: (tabId) => readSetting<RunState | null>(`automate.run.${tabId}`, null),
   save: (state) => writeSetting(`automate.run.${state.tabId}`, state),
+  remove: (tabId) => database().settings.delete(`automate.run.${tabId}`),
 };
 
 export function automationRuns(generate: (request: GenerateRequestPayload, signal: AbortSignal) => Promise<GenerateResult>): Handlers {
@@ -42,6 +44,10 @@ export function automationRuns(generate: (request: GenerateRequestPayload, signa
     },
     'host.automate.stop': ({ runId }) => {
       runs.stop(runId);
+      return {};
+    },
+    'host.automate.tabClosed': async ({ tabId }) => {
+      await runs.forgetTab(tabId);
       return {};
     },
   };

@@ -32,6 +32,12 @@ function tokenKinds(source: string): string[] {
  * (`$box.type({{q}})`, a comment) would put the user's value in as code.
  */
 export function checkParamPlaces(source: string): void {
+  // `{{città}}` or a 60-letter name is not a param: it would be typed into the page as it stands, with no input asked.
+  for (const match of source.matchAll(/\{\{([^{}\n]{1,80})\}\}/g)) {
+    if (!/^\s*[A-Za-z_][A-Za-z0-9_]{0,40}\s*$/.test(match[1]!)) {
+      throw new ApiError(`{{${match[1]!.slice(0, 60)}}} is not a parameter name: use letters a–z, digits and _ (at most 41), starting with a letter`);
+    }
+  }
   const literals: [number, number][] = [];
   try {
     for (const token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false })) {

@@ -38,6 +38,7 @@ export interface RunHostDeps {
 export interface RunStore {
   load(tabId: number): Promise<RunState | null>;
   save(state: RunState): Promise<void>;
+  remove?(tabId: number): Promise<void>;
 }
 
 /** How often a going run's state is written to the store (when it changed). */
@@ -66,6 +67,12 @@ interface Live {
   /** Writes the state now (set while a store is kept): a run that starts waiting for the user is saved at once. */
   save?: () => void;
   nextId: number;
+  /** Settles when the run has ended. */
+  finished?: Promise<void>;
+  /** The state's last write, while one is going. */
+  saving?: Promise<void>;
+  /** Its tab closed: nothing more is written for it. */
+  forgotten?: boolean;
 }
 
 const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
@@ -126,7 +133,7 @@ export class AutomationRuns {
       },
     };
     this.runs.set(request.tabId, live);
-    void this.execute(live, request, entry);
+    live.finished = this.execute(live, request, entry);
     this.keepSaved(live);
     return { runId };
   }
@@ -162,6 +169,23 @@ export class AutomationRuns {
   }
 
   /**
+   * The tab is gone: its run (perhaps waiting for a Confirm nobody can give now) stops, and what it stored — the task,
+   * the log, values typed — is deleted with it.
+   */
+  async forgetTab(tabId: number): Promise<void> {
+    const live = this.runs.get(tabId);
+    if (live) {
+      live.abort.abort();
+      refuseWaits(live);
+      await live.finished?.catch(() => undefined);
+      live.forgotten = true;
+      await live.saving;
+      this.runs.delete(tabId);
+    }
+    await this.deps.store?.remove?.(tabId);
+  }
+
+  /**
    * One call to a script-writer model: its own input (the document as it is now, names on other pages, the task),
    * names constrained to those unless the request says not to; the bare script comes back as a regular answer.
    */
@@ -194,10 +218,11 @@ export class AutomationRuns {
     if (!store) return;
     let written = '';
     const save = () => {
+      if (live.forgotten) return;
       const text = JSON.stringify(live.state);
       if (text === written) return;
       written = text;
-      void store.save(structuredClone(live.state)).catch(() => undefined);
+      live.saving = store.save(structuredClone(live.state)).catch(() => undefined);
     };
     live.save = save;
     const timer = setInterval(() => {
@@ -359,7 +384,9 @@ export class AutomationRuns {
           ...(a.failure ? { failure: { ...a.failure, message: cut(a.failure.message, 4000) } } : {}),
         })),
         ...(request.keepPrompts ? { prompts: prompts.slice(0, 64) } : {}),
-        ...(report.ok && state.mode === 'script' ? { savedScript: cut(replayableScript(report.attempts) ?? '', 40_000) } : {}),
+        // Offered for saving only what a replay accepts (20,000 characters): a cut script would not run.
+        ...(report.ok && state.mode === 'script' && (replayableScript(report.attempts) ?? '').length <= 20_000
+          ? { savedScript: replayableScript(report.attempts) ?? '' } : {}),
       };
       state.status = report.status;
     } catch (error) {

@@ -3,6 +3,7 @@
  * `{{param}}` holes filled in at replay. Replay runs the script with no model call; values are inserted as
  * string-literal text (escaped), never as code.
  */
+import { ApiError } from '../../protocol/errors.ts';
 import { checkParamPlaces, paramsOf } from './params.ts';
 import { database, type ScriptRow } from '../../storage/db.ts';
 
@@ -16,12 +17,17 @@ export function originOf(url: string): string {
   }
 }
 
-export async function saveScript(origin: string, name: string, source: string): Promise<number> {
+export async function saveScript(origin: string, name: string, source: string, task?: string): Promise<number> {
+  // A local file's origin is "null", shared by every file: a script saved there would be offered on all of them.
+  if (!/^https?:\/\//.test(origin)) throw new ApiError('scripts are saved for web sites (http or https) only');
+  // What replay accepts: longer, or not a script at all (cut in the middle), it could be saved but never replayed.
+  if (source.length > 20_000) throw new ApiError(`the script is ${source.length} characters; a saved script may have 20,000 at most`);
   checkParamPlaces(source);
-  const row: ScriptRow = { origin, name: name.trim().slice(0, 200) || 'script', source, params: paramsOf(source), createdAt: Date.now() };
+  const row: ScriptRow = { origin, name: name.trim().slice(0, 200) || 'script', source, params: paramsOf(source), createdAt: Date.now(),
+    ...(task ? { task: task.slice(0, 4000) } : {}) };
   const existing = await database().scripts.where('[origin+name]').equals([origin, row.name]).first();
   if (existing?.id !== undefined) {
-    await database().scripts.update(existing.id, { source: row.source, params: row.params, createdAt: row.createdAt });
+    await database().scripts.update(existing.id, { source: row.source, params: row.params, createdAt: row.createdAt, ...(row.task ? { task: row.task } : {}) });
     return existing.id;
   }
   return database().scripts.add(row);

@@ -20,7 +20,12 @@ export const MAX_EDGES = 500;
 export interface StoredPage {
   title: string;
   sections: Section[];
+  /** Names kept from earlier reads, with how many reads in a row have not shown them (dropped after MAX_MISSES). */
+  misses?: Record<string, number>;
 }
+
+/** A name not seen in this many reads of its page in a row is gone (a count in a label, a renamed control). */
+export const MAX_MISSES = 5;
 export interface SitePage {
   pattern: string;
   /** The site version at which this page last changed. */
@@ -57,7 +62,8 @@ export function generaliseSegment(segment: string): string {
   if (/^\d+$/.test(segment)) return ':id';
   if (UUID.test(segment)) return ':uuid';
   if (HEX.test(segment)) return ':hash';
-  if (TOKEN.test(segment)) return ':token';
+  // Long and mixing letters and digits, but not a slug of words (`release-notes-2024` is a page, not an id).
+  if (TOKEN.test(segment) && !segment.split(/[-_]/).some((piece) => /^[a-z]{3,}$/.test(piece))) return ':token';
   return segment;
 }
 
@@ -159,19 +165,30 @@ export function storedSections(doc: Pick<PageDocument, 'sections'>): Section[] {
  * Merges a newly seen page into what was stored for its pattern: the new sections and entries as seen now, then
  * what was seen before and not now (another item's page, a state not shown this time), so names are never lost.
  */
-export function mergeSections(before: readonly Section[], now: readonly Section[]): Section[] {
+export function mergeSections(before: readonly Section[], now: readonly Section[], misses?: Record<string, number>): Section[] {
   const nowNames = new Set(now.flatMap((s) => s.entries.map((e) => e.name)));
+  // With a misses record (updated in place): a name kept from before counts one more read without it, and goes
+  // once it has missed MAX_MISSES reads in a row; a name seen now starts over.
+  const keep = (name: string) => {
+    if (!misses) return true;
+    misses[name] = (misses[name] ?? 0) + 1;
+    return misses[name]! < MAX_MISSES;
+  };
   const oldByName = new Map(before.map((s) => [s.name, s]));
   const merged = now.map((section) => {
     const old = oldByName.get(section.name);
-    const kept = old?.entries.filter((e) => !nowNames.has(e.name)) ?? [];
+    const kept = old?.entries.filter((e) => !nowNames.has(e.name) && keep(e.name)) ?? [];
     return { ...section, entries: [...section.entries, ...kept] };
   });
   const seen = new Set(now.map((s) => s.name));
   for (const old of before) {
     if (seen.has(old.name)) continue;
-    const entries = old.entries.filter((e) => !nowNames.has(e.name));
+    const entries = old.entries.filter((e) => !nowNames.has(e.name) && keep(e.name));
     if (entries.length) merged.push({ ...old, entries });
+  }
+  if (misses) {
+    const kept = new Set(merged.flatMap((s) => s.entries.map((e) => e.name)));
+    for (const name of Object.keys(misses)) if (nowNames.has(name) || !kept.has(name)) delete misses[name];
   }
   return merged;
 }
@@ -186,20 +203,30 @@ export async function recordPage(doc: PageDocument, db: PocketDb = database(), m
   return db.transaction('rw', db.siteDocuments, db.sites, async () => {
     const site = siteRow(await db.sites.get(origin), origin);
     const row = await db.siteDocuments.get([origin, pattern]);
-    const before = (row?.document as StoredPage | undefined)?.sections ?? [];
-    const stored: StoredPage = { title: doc.title, sections: mergeSections(before, storedSections(doc)) };
-    const changed = !row || row.schema !== SITE_SCHEMA_VERSION || JSON.stringify(row.document) !== JSON.stringify(stored);
-    if (!changed) return { origin, pattern, version: site.version, changed };
+    const beforePage = row?.document as StoredPage | undefined;
+    const misses = { ...beforePage?.misses };
+    const stored: StoredPage = { title: doc.title, sections: mergeSections(beforePage?.sections ?? [], storedSections(doc), misses) };
+    if (Object.keys(misses).length) stored.misses = misses;
+    const { misses: _before, ...beforeContent } = beforePage ?? { title: '', sections: [] };
+    const { misses: _now, ...nowContent } = stored;
+    const changed = !row || row.schema !== SITE_SCHEMA_VERSION || JSON.stringify(beforeContent) !== JSON.stringify(nowContent);
     const now = Date.now();
+    if (!changed) {
+      // Seen again, unchanged: no new version, but the read counts (misses, and which pages are kept when a site is
+      // over its page limit: the ones read least recently go, not a hub page that is read often and never changes).
+      await db.siteDocuments.put({ ...row, document: stored, seenAt: now });
+      return { origin, pattern, version: site.version, changed };
+    }
     site.version += 1;
     site.schema = SITE_SCHEMA_VERSION;
     site.updatedAt = now;
-    const next: SiteDocumentRow = { origin, pathPattern: pattern, version: site.version, document: stored, schema: SITE_SCHEMA_VERSION, updatedAt: now };
+    const next: SiteDocumentRow = { origin, pathPattern: pattern, version: site.version, document: stored, schema: SITE_SCHEMA_VERSION, updatedAt: now, seenAt: now };
     await db.siteDocuments.put(next);
     // Paths that are not generalised (one article per path) must not grow a site without bound.
     const rows = await db.siteDocuments.where('origin').equals(origin).toArray();
     if (rows.length > maxPages) {
-      const oldest = rows.filter((r) => r.pathPattern !== pattern).sort((x, y) => x.updatedAt - y.updatedAt || x.version - y.version);
+      const seen = (r: SiteDocumentRow) => r.seenAt ?? r.updatedAt;
+      const oldest = rows.filter((r) => r.pathPattern !== pattern).sort((x, y) => seen(x) - seen(y) || x.version - y.version);
       await db.siteDocuments.bulkDelete(oldest.slice(0, rows.length - maxPages).map((r) => [origin, r.pathPattern] as [string, string]));
     }
     await db.sites.put(site);
@@ -290,8 +317,12 @@ export function inferEdge(prev: PageDocument, next: PageDocument): string | unde
   if (!opened.length) return undefined;
   const dialogWords = new Set(opened.flatMap((s) => [...words(`${s.name} ${s.title}`)]));
   const controls = elements.filter((e) => ['button', 'link', 'clickable', 'menuitem'].includes(e.kind));
-  const opener = controls.find((e) => /opens a dialog/.test(e.effect ?? ''))
-    ?? controls.find((e) => [...words(`${e.name.split('__').pop() ?? ''} ${e.description}`)].some((w) => dialogWords.has(w) && w !== 'button'));
+  const controlled = (e: ElementEntry) => /controls "([^"]*)"/.exec(e.effect ?? '')?.[1] ?? '';
+  const namesDialog = (e: ElementEntry) => [...words(`${e.name.split('__').pop() ?? ''} ${e.description} ${controlled(e)}`)].some((w) => dialogWords.has(w) && w !== 'button');
+  const openers = controls.filter((e) => /opens a dialog/.test(e.effect ?? ''));
+  // A dialog opener that names this dialog; else any control that names it; a lone dialog opener last (with two,
+  // Share and Compose say, the first is not the one that opened New message).
+  const opener = openers.find(namesDialog) ?? controls.find(namesDialog) ?? (openers.length === 1 ? openers[0] : undefined);
   return opener?.name;
 }
 
@@ -347,9 +378,12 @@ export async function viewSite(origin: string, db: PocketDb = database()): Promi
 }
 
 /** Forgets a site: its pages and its edges. */
+/** Forgets a site: its page map (pages, states, edges), its saved scripts, and the stored runs made on it. */
 export async function clearSite(origin: string, db: PocketDb = database()): Promise<void> {
-  await db.transaction('rw', db.siteDocuments, db.sites, async () => {
+  await db.transaction('rw', [db.siteDocuments, db.sites, db.scripts, db.settings], async () => {
     await db.siteDocuments.where('origin').equals(origin).delete();
     await db.sites.delete(origin);
+    await db.scripts.where('origin').equals(origin).delete();
+    await db.settings.filter((row) => row.key.startsWith('automate.run.') && (row.value as { origin?: unknown } | null)?.origin === origin).delete();
   });
 }

@@ -7,12 +7,16 @@ import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { scriptNames } from './page-bridge.ts';
 import { locate, pageKey, recordEdge, recordPage, viewSite } from './site-document.ts';
 
+/** Only web pages have a site: a file:// page's origin is "null", which every local file would share. */
+const onSite = (doc: PageDocument) => /^https?:/.test(doc.url);
+
 export async function otherPageNames(doc: PageDocument): Promise<ScriptName[]> {
   const names = new Map<string, ScriptName>();
   // This page's tab panels that are not shown come first: one click away.
   for (const view of doc.views ?? []) {
     for (const name of scriptNames({ ...doc, sections: view.sections })) if (!names.has(name.name)) names.set(name.name, name);
   }
+  if (!onSite(doc)) return [...names.values()];
   const { origin, pattern } = pageKey(doc);
   const site = await viewSite(origin);
   for (const page of site.pages) {
@@ -25,10 +29,12 @@ export async function otherPageNames(doc: PageDocument): Promise<ScriptName[]> {
 export async function routeTo(name: string, from: PageDocument): Promise<string[] | null> {
   const view = from.views?.find((v) => v.sections.some((section) => section.entries.some((entry) => entry.name === name)));
   if (view) return [view.via];
+  if (!onSite(from)) return null;
   const found = await locate(pageKey(from).origin, name, from);
   return found?.path.length ? found.path.map((step) => step.element) : null;
 }
 
 export function recordNavigation(from: PageDocument, element: string, to: PageDocument): void {
+  if (!onSite(from) || !onSite(to)) return;
   void recordPage(from).then(() => recordPage(to)).then(() => recordEdge(from, element, to)).catch(() => undefined);
 }

@@ -160,6 +160,25 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     expect(JSON.stringify(saves.at(-1)?.answer)).not.toContain('s3cret');
   });
 
+  test('its tab closed while it waits for a Confirm: the run stops and its stored record is deleted', async () => {
+    const stored = new Map<number, RunState>();
+    const store: RunStore = {
+      save: async (state) => void stored.set(state.tabId, structuredClone(state)),
+      load: async (tabId) => stored.get(tabId) ?? null,
+      remove: async (tabId) => void stored.delete(tabId),
+    };
+    const { runs } = host([answer('$page__todos[0].remove.click();\ndone(1);')], ENTRY, store);
+    await runs.start(start('remove the first'));
+    await until(async () => (await runs.state(7)).run!, (run) => run.confirm !== null);
+    expect(stored.has(7)).toBe(true);
+    await runs.forgetTab(7);
+    expect(stored.has(7)).toBe(false);
+    expect((await runs.state(7)).run).toBeNull();
+    expect(document.querySelectorAll('#todos li')).toHaveLength(4);
+    await new Promise((r) => setTimeout(r, 400)); // past the host's save interval: nothing brings the record back
+    expect(stored.has(7)).toBe(false);
+  });
+
   test('a saved script (known) runs with zero model calls', async () => {
     const { runs, requests } = host([]);
     await runs.start(start('saved', { known: { plan: 'saved', elements: [], script: 'done($page__todos.length);' }, maxRepairs: 0 }));

@@ -21,6 +21,9 @@ describe('saved scripts', () => {
     expect(() => fillParams('// {{q}}\nanswer(1);', { q: 'x' })).toThrow(/must be inside quotes/);
     expect(() => fillParams('answer(1); /* {{q}}', { q: '*/ answer(2); //' })).toThrow(/does not read as a script/);
     await expect(saveScript('http://127.0.0.1:1', 'bad', 'answer({{q}});')).rejects.toThrow(/must be inside quotes/);
+    await expect(saveScript('http://127.0.0.1:1', 'accented', 'answer("{{città}}");')).rejects.toThrow(/not a parameter name/);
+    await expect(saveScript('null', 'local file', 'answer(1);')).rejects.toThrow(/web sites/);
+    await expect(saveScript('http://127.0.0.1:1', 'long', `answer("${'x'.repeat(20_001)}");`)).rejects.toThrow(/20,000 at most/);
     const filled = fillParams('const q = "{{q}}"; answer(q);', { q: 'a\u2028b\u2029c' });
     const run = await runScript(filled, mathCapabilities());
     expect(run.ok, run.error?.message).toBe(true);

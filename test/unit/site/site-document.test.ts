@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { PocketDb } from '../../../extension/storage/db.ts';
 import type { ElementEntry, ListEntry, PageDocument, Section } from '../../../extension/protocol/schemas.ts';
 import {
-  clearSite, clickedEntry, inferEdge, locate, mergeSections, pageKey, pathPattern, recordEdge, recordPage, viewSite,
+  clearSite, clickedEntry, inferEdge, locate, MAX_MISSES, mergeSections, pageKey, pathPattern, recordEdge, recordPage, viewSite,
 } from '../../../extension/features/automate/site-document.ts';
 
 let counter = 0;
@@ -66,6 +66,11 @@ describe('path patterns', () => {
     // words stay words, even long ones or hex-looking words without digits
     expect(pathPattern('https://a.example/settings/notifications/deadbeef').pattern).toBe('/settings/notifications/deadbeef');
     expect(pathPattern('https://a.example/v2/api').pattern).toBe('/v2/api');
+    // slugs of words with a number in them are pages, each its own
+    for (const slug of ['release-notes-2024', 'migrating-to-version-3', 'top-10-tips-for-2024', 'notifications-v2']) {
+      expect(pathPattern(`https://a.example/docs/${slug}`).pattern).toBe(`/docs/${slug}`);
+    }
+    expect(pathPattern('https://a.example/s/x9_Kq2LmP4rT8wZ1').pattern).toBe('/s/:token');
     expect(pathPattern('https://a.example/mail/123').origin).toBe('https://a.example');
   });
 
@@ -224,6 +229,39 @@ describe('edges and locate', () => {
     expect(inferEdge(inbox(), composing)).toBe('header__compose_button');
     const unrelated = doc(`${O}/inbox`, [...inbox().sections, section('cookie_consent', [], 'dialog')]);
     expect(inferEdge(inbox(), unrelated)).toBeUndefined();
+    // Two dialog openers: the one that names the dialog, not the first; if neither does, no guess.
+    const two = (composeEffect: string) => doc(`${O}/inbox`, [section('header', [
+      el('header__share_button', 'button', { effect: 'opens a dialog' }),
+      el('header__write_button', 'button', { description: 'Write', effect: composeEffect }),
+    ])]);
+    const newMessage = (prev: PageDocument) => doc(`${O}/inbox`, [...prev.sections, section('new_message', [el('new_message__to', 'text_input')], 'dialog')]);
+    expect(inferEdge(two('opens a dialog; controls "New message"'), newMessage(two('opens a dialog; controls "New message"')))).toBe('header__write_button');
+    expect(inferEdge(two('opens a dialog'), newMessage(two('opens a dialog')))).toBeUndefined();
+  });
+
+  test('a name the page stopped showing (a count in its label) is dropped after MAX_MISSES reads, not kept forever', async () => {
+    const db = freshDb();
+    const story = (n: number) => doc(`${O}/story`, [section('story', [el('story__share_link', 'link'), el(`story__reader_comments_${n}_link`, 'link')])]);
+    for (let n = 70; n < 70 + MAX_MISSES + 3; n++) await recordPage(story(n), db);
+    const names = (await viewSite(O, db)).pages.find((p) => p.pattern === '/story')!.sections.flatMap((sec) => sec.entries.map((e) => e.name));
+    expect(names).toContain('story__share_link');
+    expect(names.filter((n) => n.startsWith('story__reader_comments')).length).toBeLessThanOrEqual(MAX_MISSES);
+    expect(names).toContain(`story__reader_comments_${70 + MAX_MISSES + 2}_link`);
+    db.close();
+  });
+
+  test('over its page limit a site drops the pages read least recently: a hub read often but unchanged stays', async () => {
+    const db = freshDb();
+    const home = () => doc(`${O}/`, [section('nav', [el('nav__news_link', 'link')])]);
+    await recordPage(home(), db, 3);
+    for (const slug of ['a-story', 'b-story', 'c-story']) {
+      await new Promise((r) => setTimeout(r, 2));
+      await recordPage(home(), db, 3); // read again, unchanged
+      await new Promise((r) => setTimeout(r, 2));
+      await recordPage(doc(`${O}/news/${slug}`, [section('article', [el(`article__${slug.replace('-', '_')}_link`, 'link')])]), db, 3);
+    }
+    expect((await viewSite(O, db)).pages.map((p) => p.pattern)).toContain('/');
+    db.close();
   });
 
   test('a site keeps at most maxPages pages, dropping the least recently changed', async () => {
@@ -235,14 +273,25 @@ describe('edges and locate', () => {
     db.close();
   });
 
-  test('clear forgets the site, and only that site', async () => {
+  test('clear forgets the site (page map, saved scripts, stored runs), and only that site', async () => {
     const db = freshDb();
     await recordPage(inbox(), db);
     await recordPage(doc('https://shop.example/cart', [section('cart', [el('cart__pay_button', 'button')])]), db);
     await recordEdge(inbox(), 'folders__settings_link', settings(), db);
+    await db.scripts.bulkAdd([
+      { origin: O, name: 'archive', source: 'done(1);', params: [], createdAt: 1 },
+      { origin: 'https://shop.example', name: 'pay', source: 'done(2);', params: [], createdAt: 1 },
+    ]);
+    await db.settings.bulkPut([
+      { key: 'automate.run.3', value: { origin: O, task: 'typed my address' }, updatedAt: 1 },
+      { key: 'automate.run.4', value: { origin: 'https://shop.example' }, updatedAt: 1 },
+      { key: 'defaultModel.automate', value: O, updatedAt: 1 },
+    ]);
     await clearSite(O, db);
     expect(await viewSite(O, db)).toMatchObject({ version: 0, pages: [], edges: [] });
     expect((await viewSite('https://shop.example', db)).pages).toHaveLength(1);
+    expect((await db.scripts.toArray()).map((r) => r.name)).toEqual(['pay']);
+    expect((await db.settings.toArray()).map((r) => r.key).sort()).toEqual(['automate.run.4', 'defaultModel.automate']);
     db.close();
   });
 });
