@@ -127,7 +127,7 @@ export function programAnswer(run: ProgramRun): { answer: Extracted; error?: Pro
   }
   const fromValue = answerFromValue(run.result);
   if (fromValue.value !== null) return { answer: fromValue };
-  const printed = findNumbers(run.output.join('\n')).pop();
+  const printed = findNumbers(run.output.join('\n').slice(-4000)).pop();
   if (run.finishedBy !== 'answer' && printed) return { answer: { value: printed.value, text: printed.text, how: 'program' } };
   return {
     answer: NO_ANSWER,

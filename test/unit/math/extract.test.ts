@@ -73,6 +73,21 @@ describe('extractAnswer', () => {
   });
 });
 
+describe('hostile text (a program returns up to a million characters; the host parses it outside every budget)', () => {
+  // Each of these took the old patterns cubic or quadratic time: minutes to hours at this size, so the test times out.
+  test.each([
+    ['an unclosed \\frac{ and spaces', `\\frac{${' '.repeat(200_000)}`],
+    ['\\frac{x} and spaces', `\\frac{x}${' '.repeat(200_000)}`],
+    ['a run of newlines', `${'\n'.repeat(200_000)}Q`],
+  ])('%s', (_name, text) => {
+    expect(extractAnswer(text).value).toBeNull();
+    expect(answerFromValue(text).value).toBeNull();
+  });
+  test('\\frac still reads as a fraction', () => {
+    expect(extractAnswer('The answer is \\frac{ 3 }{4}.').value).toBe(0.75);
+  });
+});
+
 describe('answerFromValue (program results)', () => {
   test('numbers, numeric strings, and what is not an answer', () => {
     expect(answerFromValue(72).value).toBe(72);
