@@ -42,6 +42,13 @@ const WATCHDOG_GRACE_MS = 5_000;
 
 export class SandboxHost {
   private readonly runs = new Map<string, PendingRun>();
+  /** Set when a run outlived its watchdog: its owner replaces this sandbox (see `usable`). */
+  private stuck = false;
+
+  /** False once a run outlived its watchdog: the iframe may still be busy, so a fresh sandbox should take over. */
+  get usable(): boolean {
+    return !this.stuck;
+  }
   private readonly ready: Promise<void>;
   private readonly listener: (event: MessageEvent) => void;
 
@@ -112,6 +119,8 @@ export class SandboxHost {
       const watchdog = pausableTimer(limit, () => {
         this.post({ type: 'cancel', runId });
         this.finish(runId, undefined, new BudgetError(`the sandbox did not answer within ${limit} ms`, { budget: 'timeMs', limit }));
+        // A sandbox that does not answer may be stuck in one long step: it is not given another run.
+        this.stuck = true;
       });
       // Waiting for the user stops the run's clock in the sandbox, and this watchdog: it resumes with what was left.
       const unsubscribe = options.bridge?.onUserWait?.((paused) => {

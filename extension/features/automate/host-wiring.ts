@@ -28,9 +28,14 @@ export function automationRuns(generate: (request: GenerateRequestPayload, signa
     readDocument: (tabId) => request('page.document', { tabId }),
     act: (tabId, act) => request('page.act', { tabId, ...act }),
     highlight: (tabId, locators) => request('page.highlight', { tabId, locators }),
-    sandbox: () => {
+    sandbox: async () => {
       sandbox ??= SandboxHost.create(document.body);
       sandbox.catch(() => { sandbox = undefined; });
+      const host = await sandbox;
+      if (host.usable) return host;
+      // The last run outlived its watchdog (stuck in one step): runs for every tab go to a fresh sandbox.
+      host.dispose();
+      sandbox = SandboxHost.create(document.body);
       return sandbox;
     },
     otherPageNames, route: routeTo, onNavigated: recordNavigation, store: settingsStore,

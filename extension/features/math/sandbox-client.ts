@@ -12,8 +12,12 @@ export class MathSandbox {
   private host: Promise<SandboxHost> | undefined;
 
   async run(source: string, signal?: AbortSignal): Promise<ProgramRun> {
-    this.host ??= SandboxHost.create(document.body);
-    const host = await this.host;
+    let host = await (this.host ??= SandboxHost.create(document.body));
+    if (!host.usable) {
+      host.dispose();
+      this.host = SandboxHost.create(document.body);
+      host = await this.host;
+    }
     const result = await host.run({ source, capabilitySet: 'math', budgets: { ...MATH_BUDGETS } }, signal ? { signal } : {});
     const data = (result.error?.data ?? {}) as { line?: unknown; column?: unknown };
     return {

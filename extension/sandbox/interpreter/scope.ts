@@ -52,13 +52,18 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+const MAX_SUGGESTED = 100;
+
 /** The closest candidate, when it is close enough to be a likely typo (or contains / is contained in the name). */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  // Typos are in names a person or model would write; the edit distance of two long strings (keys a script built) is
+  // quadratic work inside one step, where no budget can stop it.
+  if (name.length > MAX_SUGGESTED) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
   const lower = name.toLowerCase();
   for (const candidate of new Set(candidates)) {
-    if (candidate === name) continue;
+    if (candidate === name || candidate.length > MAX_SUGGESTED) continue;
     const other = candidate.toLowerCase();
     let score = editDistance(lower, other);
     if (score > Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3))) {

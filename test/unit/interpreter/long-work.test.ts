@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { lastIndexOfText } from '../../../extension/sandbox/interpreter/members.ts';
+import { closest } from '../../../extension/sandbox/interpreter/scope.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
+import { mathCapabilities } from '../../../extension/sandbox/capabilities/math.ts';
+
+/**
+ * Work done inside one step (a native call) is out of reach of the step counter: each of these used to take seconds
+ * to hours in a single step. With the old code these tests run into vitest's timeout.
+ */
+describe('one step cannot outlast the time budget', () => {
+  test('lastIndexOf agrees with the built-in, long patterns included', () => {
+    const unit = fc.constantFrom('a', 'b', '😀');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 400 }), fc.nat(400), fc.nat(200), fc.oneof(fc.constant(Infinity), fc.integer({ min: -5, max: 450 }), fc.constant(Number.NaN)),
+      (s, at, length, from) => {
+        const p = s.slice(at, at + length) + (length % 7 === 0 ? 'b' : '');
+        expect(lastIndexOfText(s, p, from)).toBe(s.lastIndexOf(p, from));
+      }), { numRuns: 3000 });
+  });
+
+  test('a long lastIndexOf pattern (quadratic in V8) is searched in linear time', async () => {
+    const run = await runScript('const s = "a".repeat(200000); const p = "a".repeat(100000) + "b"; let n = 0;\nfor (let i = 0; i < 40; i++) n = n + s.lastIndexOf(p);\nanswer(n);',
+      mathCapabilities(), { budgets: { timeMs: 3000 } });
+    expect(run.ok, run.error?.message).toBe(true);
+    expect(run.result).toBe(-40);
+  });
+
+  test('"did you mean" never compares long keys a script built', async () => {
+    expect(closest('a'.repeat(50_000), ['b'.repeat(50_000), 'short'])).toBeUndefined();
+    expect(closest('lenght', ['length', 'x'.repeat(1000)])).toBe('length');
+    const run = await runScript('const o = {};\no["a".repeat(50000)] = 1;\no["b".repeat(50000)]();', mathCapabilities(), { budgets: { timeMs: 3000 } });
+    expect(run.ok).toBe(false);
+    expect(run.error?.name).toBe('ApiError');
+  });
+
+  test('array scans over long equal strings check the clock as they go', async () => {
+    const source = `const base = "a".repeat(999999);
+const xs = []; for (let i = 0; i < 15; i++) xs.push(base + String.fromCharCode(65 + i));
+let a = xs; for (let k = 0; k < 12; k++) a = a.concat(a);
+const x = base + "z";
+for (let i = 0; i < 12; i++) a.includes(x);
+answer("finished");`;
+    // The old scan took ~4 s a call with no clock check in between: 12 calls run past vitest's 30 s timeout.
+    const run = await runScript(source, mathCapabilities(), { budgets: { timeMs: 1000 } });
+    expect(run.ok).toBe(false);
+    expect(run.error?.name).toBe('BudgetError');
+  });
+});
