@@ -320,6 +320,8 @@ export const ActRequestSchema = v.strictObject({
   mustConfirm: v.optional(text(300)),
   /** The typed value came from the user in this run (task, ask() answer, saved-script parameter). */
   userSupplied: v.optional(v.boolean()),
+  /** The site the run belongs to: the executor refuses to act on a page of another origin (a redirect happened). */
+  expectedOrigin: v.optional(text(200)),
   /** Cap of the wait for the DOM to settle after acting (ms). */
   settleMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10_000))),
 });

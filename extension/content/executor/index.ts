@@ -200,6 +200,9 @@ async function appearing(doc: Document, target: ActTarget, ms: number): Promise<
 }
 
 export async function act(doc: Document, request: ActRequest): Promise<ActReply> {
+  if (request.expectedOrigin && location.origin !== request.expectedOrigin) {
+    throw new NavigationError(`the page left ${request.expectedOrigin} for ${location.origin}: nothing is done here`, { leftOrigin: true });
+  }
   const startUrl = location.href.slice(0, 4000);
   const reply = (value: ActReply['value']): ActReply => ({ value, changed: false, navigated: false, url: startUrl });
 

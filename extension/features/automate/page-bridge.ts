@@ -108,9 +108,26 @@ export class PageBridge implements Bridge {
     }
   }
 
-  private act(request: ActRequest): Promise<ActReply> {
-    if (this.closed) return Promise.reject(new AbortError('this attempt has ended: its actions no longer run'));
-    return this.deps.act(request);
+  private async act(request: ActRequest): Promise<ActReply> {
+    if (this.closed) throw new AbortError('this attempt has ended: its actions no longer run');
+    if (this.left) throw this.left;
+    try {
+      const reply = await this.deps.act({ ...request, ...(this.origin ? { expectedOrigin: this.origin } : {}) });
+      // A redirect that came after the executor stopped watching: what the reply saw is where the tab is now.
+      if (this.origin && reply.url && originOf(reply.url) && originOf(reply.url) !== this.origin) {
+        this.leave(new NavigationError(`the page left ${this.origin} for ${originOf(reply.url)}: the run stops here`, { leftOrigin: true }));
+      }
+      return reply;
+    } catch (error) {
+      if (isErrorNamed(error, NavigationError) && (error as NavigationError).data?.leftOrigin) this.leave(error as NavigationError);
+      throw error;
+    }
+  }
+
+  /** Once the page has left the run's site, every later call of this bridge is refused with the same error. */
+  private left: NavigationError | undefined;
+  private leave(error: NavigationError): void {
+    this.left ??= error;
   }
 
   /** The origin the run started on (kept by the run across attempts; by default this document's). */
@@ -120,6 +137,10 @@ export class PageBridge implements Bridge {
     this.origin = origin ?? originOf(doc.url);
     this.doc = doc;
     for (const value of userValues) this.addUserValue(value);
+    // A repair whose fresh read of the page is on another site: nothing of this attempt may act there.
+    if (this.origin && originOf(doc.url) && originOf(doc.url) !== this.origin) {
+      this.leave(new NavigationError(`the page left ${this.origin} for ${originOf(doc.url)}: the run stops here`, { leftOrigin: true }));
+    }
   }
 
   get doc(): PageDocument {
@@ -192,7 +213,9 @@ export class PageBridge implements Bridge {
           // The run belongs to the site it started on: a page of another origin is not acted on (the user's values,
           // typed for this site, would go there).
           if (origin && originOf(doc.url) && originOf(doc.url) !== origin) {
-            throw new NavigationError(`the page left ${origin} for ${originOf(doc.url)}: the run stops here`, { leftOrigin: true });
+            const left = new NavigationError(`the page left ${origin} for ${originOf(doc.url)}: the run stops here`, { leftOrigin: true });
+            this.leave(left);
+            throw left;
           }
           this.doc = doc;
           return;

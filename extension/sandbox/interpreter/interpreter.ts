@@ -55,10 +55,16 @@ function located(error: unknown, at: Position, meter: Meter): unknown {
   return error;
 }
 
-/** Errors a script's try/catch may see: its own throws and script errors, never budgets, stops or our bugs. */
+/**
+ * Errors a script's try/catch may see: its own throws and script errors, never budgets, stops or our bugs — nor the
+ * page leaving the run's site or the user's Cancel: a script that caught those could go on acting (on the other
+ * site, or asking again until the user gives in).
+ */
 function catchable(error: unknown): boolean {
   if (error instanceof Thrown) return true;
-  return error instanceof ScriptError && !(error instanceof BudgetError);
+  if (!(error instanceof ScriptError) || error instanceof BudgetError) return false;
+  const data = error.data as { leftOrigin?: unknown; cancelled?: unknown } | undefined;
+  return data?.leftOrigin !== true && data?.cancelled !== true;
 }
 
 function caughtValue(error: unknown): Value {

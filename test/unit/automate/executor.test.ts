@@ -27,6 +27,13 @@ describe('content executor', () => {
     await run({ action: 'click', target: byId('go') });
     expect(events).toEqual(['pointerdown:go', 'mousedown:go', 'focus:go', 'pointerup:go', 'mouseup:go', 'click:go']);
   });
+  test('a run\'s action on a page of another site than its own (a redirect) is refused before anything happens', async () => {
+    await expect(run({ action: 'click', target: byId('go'), expectedOrigin: 'https://bank.example' })).rejects.toMatchObject({ name: 'NavigationError', data: { leftOrigin: true } });
+    expect(events).toEqual([]);
+    await run({ action: 'click', target: byId('go'), expectedOrigin: location.origin });
+    expect(events).toContain('click:go');
+  });
+
   test('type: replaces the value one character at a time, then change', async () => {
     (document.getElementById('name') as HTMLInputElement).value = 'old';
     await run({ action: 'type', target: byId('name'), args: ['ab'] });

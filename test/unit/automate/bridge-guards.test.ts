@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { ActionError } from '../../../extension/protocol/errors.ts';
+import { PageBridge, type PageBridgeDeps } from '../../../extension/features/automate/page-bridge.ts';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
+import type { ActRequest, PageDocument } from '../../../extension/protocol/schemas.ts';
+
+/** What a script may not get around by catching errors: the page leaving the run's site, and the user's Cancel. */
+const page = (url: string, entries: unknown[]): PageDocument => ({
+  url, title: url, truncated: false, tokens: 10, stats: { nodes: 1, elements: 1, lists: 0, ms: 1 },
+  sections: [{ name: 'main', kind: 'main', title: 'Main', entries }],
+}) as PageDocument;
+const el = (name: string, kind: string, description: string) => ({ name, kind, description, locators: [{ by: 'id', value: name }] });
+const names = (doc: PageDocument) => doc.sections.flatMap((s) => s.entries).map((e) => ({ name: e.name, kind: e.kind }));
+
+describe('a run stays on its site', () => {
+  const home = page('https://bank.example/login', [el('continue_link', 'link', 'Continue'), el('login__password', 'text_input', 'Password')]);
+
+  function redirectingSite() {
+    let current = home;
+    const sent: { url: string; request: ActRequest }[] = [];
+    const deps: PageBridgeDeps = {
+      readDocument: async () => current,
+      confirm: async () => true, ask: async () => '', say: () => undefined,
+      act: async (request) => {
+        sent.push({ url: current.url, request: structuredClone(request) });
+        if (request.action === 'click') {
+          current = page('https://evil.example/login', home.sections[0]!.entries); // a redirect to a look-alike
+          return { changed: true, navigated: true, url: current.url };
+        }
+        return { changed: false, navigated: false, url: current.url };
+      },
+    };
+    return { deps, sent, at: () => current };
+  }
+
+  test('"the page left the site" cannot be caught: the password is never typed on the other site', async () => {
+    const { deps, sent } = redirectingSite();
+    const bridge = new PageBridge(deps, home, ['log in with password hunter2pass']);
+    const run = await runScript('try { $continue_link.click(); } catch (e) { say("caught"); }\n$login__password.type("hunter2pass");\ndone("typed");',
+      automationCapabilities(bridge, names(home)));
+    expect(run.ok).toBe(false);
+    expect(run.error).toMatchObject({ name: 'NavigationError' });
+    expect(sent.map((s) => s.request.action)).toEqual(['click']);
+    // Every action carries the run's site, so the executor refuses a page of another origin by itself too.
+    expect(sent[0]!.request.expectedOrigin).toBe('https://bank.example');
+  });
+
+  test('a repair attempt whose fresh read is on the other site acts on nothing', async () => {
+    const { deps, sent, at } = redirectingSite();
+    await new PageBridge(deps, home).call({ call: 'click', target: { name: 'continue_link' }, args: [] }).catch(() => undefined);
+    const repair = new PageBridge(deps, at(), ['hunter2pass'], 'https://bank.example');
+    await expect(repair.call({ call: 'type', target: { name: 'login__password' }, args: ['hunter2pass'] })).rejects.toMatchObject({ name: 'NavigationError' });
+    expect(sent.map((s) => s.request.action)).toEqual(['click']);
+  });
+});
+
+test('the user\'s Cancel cannot be caught: the script cannot ask again until the user gives in', async () => {
+  const doc = page('https://mail.example/', [el('delete_all', 'button', 'Delete all messages')]);
+  let asked = 0;
+  const acted: boolean[] = [];
+  const bridge = new PageBridge({
+    readDocument: async () => doc, ask: async () => '', say: () => undefined,
+    confirm: async () => ++asked >= 7,
+    act: async (request) => {
+      acted.push(Boolean(request.confirmed));
+      if (!request.confirmed) throw new ActionError('needs confirmation', { needsConfirmation: true, reason: 'delete', label: 'Delete all messages', fingerprint: 'fp' });
+      return { changed: false, navigated: false, url: doc.url };
+    },
+  }, doc);
+  const run = await runScript('for (;;) { try { $delete_all.click(); break; } catch (e) { if (e.name !== "ActionError") throw e; } }\ndone("deleted");',
+    automationCapabilities(bridge, names(doc)));
+  expect(run.ok).toBe(false);
+  expect(run.error).toMatchObject({ name: 'ActionError' });
+  expect(asked).toBe(1);
+  expect(acted).not.toContain(true);
+});
