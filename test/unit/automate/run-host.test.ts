@@ -56,7 +56,8 @@ function host(answers: string[], entry: CatalogueEntry = ENTRY, store?: RunStore
     },
     model: async (id) => (id === 'fake' ? entry : undefined),
     readDocument: async () => (pageUrl ? { ...buildPageDocument(document), url: pageUrl } : buildPageDocument(document)),
-    act: async (_tab, request) => act(document, { settleMs: 20, ...request }),
+    // With a made-up page address, the run's origin is that one, not happy-dom's: the executor's check is left out.
+    act: async (_tab, { expectedOrigin: _origin, ...request }) => act(document, { settleMs: 20, ...request, ...(pageUrl || !_origin ? {} : { expectedOrigin: _origin }) }),
     highlight: async () => ({ highlighted: 0 }),
     sandbox: async () => ({
       run: (request, options) => runScript(request.source, automationCapabilities(options.bridge!, request.names ?? []), {
