@@ -57,7 +57,10 @@ function host(answers: string[], entry: CatalogueEntry = ENTRY, store?: RunStore
     model: async (id) => (id === 'fake' ? entry : undefined),
     readDocument: async () => (pageUrl ? { ...buildPageDocument(document), url: pageUrl } : buildPageDocument(document)),
     // With a made-up page address, the run's origin is that one, not happy-dom's: the executor's check is left out.
-    act: async (_tab, { expectedOrigin: _origin, ...request }) => act(document, { settleMs: 20, ...request, ...(pageUrl || !_origin ? {} : { expectedOrigin: _origin }) }),
+    act: async (_tab, { expectedOrigin: _origin, ...request }) => {
+      const reply = await act(document, { settleMs: 20, ...request, ...(pageUrl || !_origin ? {} : { expectedOrigin: _origin }) });
+      return pageUrl ? { ...reply, url: pageUrl } : reply;
+    },
     highlight: async () => ({ highlighted: 0 }),
     sandbox: async () => ({
       run: (request, options) => runScript(request.source, automationCapabilities(options.bridge!, request.names ?? []), {
@@ -139,7 +142,7 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
       expect(requests).toHaveLength(0);
       await runs.start(start('saved', { known: { plan: 'saved', elements: [], script }, savedFor: 'https://todo.example', maxRepairs: 0 }));
       const ran = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running' && run.task === 'saved' && run.report !== null);
-      expect(ran).toMatchObject({ status: 'done', origin: 'https://todo.example' });
+      expect(ran, JSON.stringify(ran.report?.summary)).toMatchObject({ status: 'done', origin: 'https://todo.example' });
       expect(document.querySelectorAll('#todos li')).toHaveLength(5);
     } finally {
       pageUrl = undefined;
