@@ -363,7 +363,10 @@ export class Interpreter {
         for (const property of pattern.properties) {
           if (property.type === 'RestElement') {
             const rest = new ScriptObject();
-            if (value instanceof ScriptObject) for (const [k, v] of value.props) if (!used.has(k)) rest.props.set(k, v);
+            if (value instanceof ScriptObject) {
+              this.meter.array(value.props.size, positionOf(property), value.props.size);
+              for (const [k, v] of value.props) if (!used.has(k)) rest.props.set(k, v);
+            }
             await this.bind(property.argument, rest, scope, mode);
             continue;
           }
@@ -526,7 +529,7 @@ export class Interpreter {
       if (element.type === 'SpreadElement') {
         const value = await this.evaluate(element.argument, scope);
         const items = await this.iterate(value, element, this.site(element));
-        this.meter.array(out.length + items.length, positionOf(element));
+        this.meter.array(out.length + items.length, positionOf(element), items.length);
         out.push(...items);
       } else out.push(await this.evaluate(element, scope));
     }
@@ -541,6 +544,9 @@ export class Interpreter {
     for (const property of node.properties) {
       if (property.type === 'SpreadElement') {
         const source = await this.evaluate(property.argument, scope);
+        // Every entry copied is allocated (`{...big}` in a loop would otherwise grow the heap for free).
+        const adding = source instanceof ScriptObject ? source.props.size : source instanceof ScriptArray ? source.items.length : 0;
+        this.meter.array(object.props.size + adding, positionOf(property), adding);
         if (source instanceof ScriptObject) for (const [k, v] of source.props) object.props.set(k, v);
         else if (source instanceof ScriptArray) source.items.forEach((v, i) => object.props.set(String(i), v));
         else if (source !== null && source !== undefined && typeof source !== 'string') {

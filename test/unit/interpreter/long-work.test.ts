@@ -47,3 +47,16 @@ answer("finished");`;
     expect(run.error?.name).toBe('BudgetError');
   });
 });
+
+describe('copies are paid for', () => {
+  test.each([
+    ['object spread', 'keep.push({ ...big });'],
+    ['object rest', 'const { ...r } = big; keep.push(r);'],
+    ['array spread', 'keep.push([...arr]);'],
+  ])('%s of a 100k-entry object in a loop runs out of allocation, not out of memory', async (_name, copy) => {
+    const source = `const arr = "x".repeat(99999).split("");\nconst big = { ...arr };\nconst keep = [];\nfor (let i = 0; i < 400; i++) { ${copy} }\nanswer(keep.length);`;
+    const run = await runScript(source, mathCapabilities(), { budgets: { timeMs: 20_000 } });
+    expect(run.ok).toBe(false);
+    expect(run.error?.message).toMatch(/characters and items in all/);
+  });
+});
