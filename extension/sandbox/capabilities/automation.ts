@@ -4,7 +4,7 @@ import { native } from '../interpreter/globals.ts';
 import type { CapabilityContext, CapabilitySet } from '../interpreter/run.ts';
 import { closest } from '../interpreter/scope.ts';
 import {
-  type CallSite, Capability, display, type ExportedValue, exportValue, importValue, isCallable, ScriptArray, toNumber,
+  type CallSite, Capability, displayBrief, type ExportedValue, exportValue, importValue, isCallable, ScriptArray, toNumber,
   truthy, type Value,
 } from '../interpreter/values.ts';
 import {
@@ -264,10 +264,10 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
         })],
         ['ask', native('ask', (args, site) => {
           if (args[0] === undefined) throw new ApiError('ask() needs a question');
-          return a.call(site, 'ask', undefined, [display(args[0], 2000).slice(0, 2000)]);
+          return a.call(site, 'ask', undefined, [displayBrief(args[0], 2000)]);
         })],
         ['say', native('say', async (args, site) => {
-          await a.call(site, 'say', undefined, [args.map((arg) => display(arg, 4000)).join(' ').slice(0, 4000)]);
+          await a.call(site, 'say', undefined, [args.map((arg) => displayBrief(arg, 4000)).join(' ').slice(0, 4000)]);
           return undefined;
         })],
         ['done', native('done', (args, site) => context.logged(site, 'done', undefined, args, async () => context.halt(args[0], 'done')))],

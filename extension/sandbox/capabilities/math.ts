@@ -1,7 +1,7 @@
 import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import { native } from '../interpreter/globals.ts';
 import type { CapabilitySet } from '../interpreter/run.ts';
-import { display, toNumber, type Value } from '../interpreter/values.ts';
+import { displayBrief, toNumber, type Value } from '../interpreter/values.ts';
 
 /**
  * The Math panel's program-of-thought capabilities: no page, no bridge; the base globals (Math, Number, JSON…)
@@ -14,7 +14,7 @@ export function mathCapabilities(): CapabilitySet {
     globals(context) {
       return new Map<string, Value>([
         ['print', native('print', (args) => {
-          context.output(args.map((arg) => display(arg, 10_000)).join(' '));
+          context.output(args.map((arg) => displayBrief(arg, 10_000)).join(' '));
           return undefined;
         })],
         ['answer', native('answer', (args, site) => {

@@ -6,7 +6,7 @@ import { binary, concat } from './operators.ts';
 import { positionOf } from './parse.ts';
 import { closest, Scope } from './scope.ts';
 import {
-  type CallSite, Capability, display, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable,
+  type CallSite, Capability, displayBrief, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable,
   NativeFunction, ScriptArray, ScriptFunction, ScriptObject, strictEquals, TooLarge, toNumber, toStr, truthy,
   typeOf, type Value,
 } from './values.ts';
@@ -715,7 +715,7 @@ export class Interpreter {
     }
     if (node.optional && (fn === null || fn === undefined)) return SHORT;
     if (!isCallable(fn)) {
-      throw fail(ScriptRuntimeError, `\`${this.snippet(callee)}\` is not a function (it is ${display(fn, 60).slice(0, 60)})`, positionOf(node));
+      throw fail(ScriptRuntimeError, `\`${this.snippet(callee)}\` is not a function (it is ${displayBrief(fn, 60)})`, positionOf(node));
     }
     const args = await this.list(node.arguments, scope);
     return this.callValue(fn, args, node);
@@ -730,7 +730,7 @@ export class Interpreter {
       }
     }
     if (!(fn instanceof ScriptFunction)) {
-      throw fail(ScriptRuntimeError, `${display(fn, 60).slice(0, 60)} is not a function`, positionOf(node));
+      throw fail(ScriptRuntimeError, `${displayBrief(fn, 60)} is not a function`, positionOf(node));
     }
     const at = positionOf(node);
     if (this.meter.depth + 1 > this.meter.budgets.callDepth) throw this.meter.exceeded('callDepth', at);

@@ -5,7 +5,7 @@ import { type Budgets, Meter, type Position } from './budget.ts';
 import { baseGlobals } from './globals.ts';
 import { Halt, Interpreter, Thrown } from './interpreter.ts';
 import { parseScript } from './parse.ts';
-import { display, type ExportedValue, exportValue, TooLarge, type Value } from './values.ts';
+import { display, type ExportedValue, exportValue, TooLarge, typeOf, type Value } from './values.ts';
 
 /** One entry of the execution log: every page action, read, say/ask/done, with where the script made it. */
 export interface LogEntry {
@@ -83,7 +83,8 @@ const MAX_LOG_ENTRIES = 2000;
 const LOG_TEXT_LIMIT = 2000;
 
 function brief(value: Value): ExportedValue {
-  const exported = exportValue(value, 200);
+  // Every string in a logged argument counts, not only a top-level one (200 references to one long string).
+  const exported = exportValue(value, 200, 4 * LOG_TEXT_LIMIT);
   if (typeof exported === 'string' && exported.length > LOG_TEXT_LIMIT) return `${exported.slice(0, LOG_TEXT_LIMIT)}…`;
   return exported;
 }
@@ -95,9 +96,15 @@ function defaultUnknown(name: string, suggestion: string | undefined): PocketErr
 /** Anything that escapes the interpreter becomes one of our named errors; host errors never reach the caller. */
 function finalError(error: unknown, meter: Meter): PocketError {
   if (error instanceof Thrown) {
-    const text = display(error.value, 500).slice(0, 500);
+    // What was thrown may not print (too long, a cycle): the failure must still come back, described.
+    let text: string;
+    try {
+      text = display(error.value, 500).slice(0, 500);
+    } catch {
+      text = `${typeOf(error.value)} (too long or circular to show)`;
+    }
     return new ScriptRuntimeError(`Uncaught ${text} at ${error.at.line}:${error.at.column}`, {
-      line: error.at.line, column: error.at.column, thrown: exportValue(error.value, 200),
+      line: error.at.line, column: error.at.column, thrown: exportValue(error.value, 200, 2000),
     });
   }
   if (error instanceof TooLarge) return meter.exceeded('stringLength', undefined);

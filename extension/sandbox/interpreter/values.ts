@@ -127,6 +127,8 @@ export const DEFAULT_TEXT_LIMIT = 1_000_000;
 interface Walk {
   left: number;
   seen: Set<unknown>;
+  /** Characters of string data still allowed (exports only). */
+  chars?: number;
 }
 
 function charge(walk: Walk, n: number): void {
@@ -177,14 +179,26 @@ export function toNumber(value: Value): number {
   return NaN;
 }
 
-/** Turns a value into plain data; functions become their description, cycles are cut, and past `limit` nodes the
- * rest is cut too (shared parts are exported each time they appear). */
-export function exportValue(value: Value, limit = 100_000): ExportedValue {
-  return exportWalk(value, { left: limit, seen: new Set() });
+/**
+ * Turns a value into plain data; functions become their description, cycles are cut, and past `limit` nodes or
+ * `charLimit` characters of strings the rest is cut too. Shared parts are exported each time they appear, so the
+ * character limit is what keeps one million-character string referenced a thousand times from becoming a billion.
+ */
+export function exportValue(value: Value, limit = 100_000, charLimit = 2_000_000): ExportedValue {
+  return exportWalk(value, { left: limit, seen: new Set(), chars: charLimit });
 }
 
 function exportWalk(value: Value, walk: Walk): ExportedValue {
   if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && walk.chars !== undefined) {
+    if (value.length <= walk.chars) {
+      walk.chars -= value.length;
+      return value;
+    }
+    const kept = Math.max(0, walk.chars);
+    walk.chars = 0;
+    return `${value.slice(0, kept)}…`;
+  }
   if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
   if (walk.seen.has(value)) return '[circular]';
   if (value instanceof ScriptArray || value instanceof ScriptObject) {
@@ -238,6 +252,18 @@ export function display(value: Value, limit = DEFAULT_TEXT_LIMIT): string {
   if (typeof value === 'number') return String(value);
   if (isCallable(value)) return `[function ${value.name}]`;
   return stringify(value, undefined, limit) ?? 'undefined';
+}
+
+/**
+ * `display` for messages and printed lines: never throws. A value too long to show within `limit` (or that contains
+ * itself) is named by its kind, so a long object in an error message is not a string-budget failure.
+ */
+export function displayBrief(value: Value, limit = DEFAULT_TEXT_LIMIT): string {
+  try {
+    return display(value, limit).slice(0, limit);
+  } catch {
+    return `[${typeOf(value)} too long or circular to show]`;
+  }
 }
 
 /** Our own JSON.stringify over script values (no toJSON, no replacer functions). */

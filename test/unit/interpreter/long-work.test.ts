@@ -4,6 +4,10 @@ import { lastIndexOfText } from '../../../extension/sandbox/interpreter/members.
 import { closest } from '../../../extension/sandbox/interpreter/scope.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
 import { mathCapabilities } from '../../../extension/sandbox/capabilities/math.ts';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import type { Bridge } from '../../../extension/sandbox/capabilities/bridge.ts';
+
+const inertBridge = { call: async () => null } as unknown as Bridge;
 
 /**
  * Work done inside one step (a native call) is out of reach of the step counter: each of these used to take seconds
@@ -58,5 +62,38 @@ describe('copies are paid for', () => {
     const run = await runScript(source, mathCapabilities(), { budgets: { timeMs: 20_000 } });
     expect(run.ok).toBe(false);
     expect(run.error?.message).toMatch(/characters and items in all/);
+  });
+});
+
+describe('results, logs and failures stay small and always come back', () => {
+  test('one long string referenced many times is cut in the result and in the log, not multiplied', async () => {
+    const source = `const big = "x".repeat(1000000);
+const a = []; for (let i = 0; i < 10; i++) a.push(big);
+const b = []; for (let i = 0; i < 10; i++) b.push(a);
+const c = []; for (let i = 0; i < 10; i++) c.push(b);
+done(c, c, c);`;
+    const run = await runScript(source, automationCapabilities(inertBridge, []));
+    expect(run.ok).toBe(true);
+    expect(JSON.stringify(run.result).length).toBeLessThan(3_000_000);
+    expect(JSON.stringify(run.log).length).toBeLessThan(100_000);
+  });
+
+  test.each([
+    ['a long array', 'throw ["x".repeat(1000)];'],
+    ['a cycle', 'const a = []; a.push(a); throw a;'],
+    ['a long object', 'throw { note: "y".repeat(600) };'],
+  ])('an uncaught %s still gives a described failure (the run does not hang)', async (_name, source) => {
+    const run = await runScript(source, mathCapabilities());
+    expect(run.ok).toBe(false);
+    expect(run.error?.name).toBe('ScriptRuntimeError');
+    expect(run.error?.message).toMatch(/^Uncaught /);
+  });
+
+  test('a long object in an error message or print is named, not a string-budget failure', async () => {
+    const call = await runScript('try { const o = { a: "x".repeat(100) }; o(); } catch (e) { answer(e.name); }', mathCapabilities());
+    expect(call.result).toBe('ScriptRuntimeError');
+    const printed = await runScript('print({ a: "x".repeat(20000) }); answer(1);', mathCapabilities());
+    expect(printed.ok, printed.error?.message).toBe(true);
+    expect(printed.output[0]).toMatch(/too long or circular to show/);
   });
 });
