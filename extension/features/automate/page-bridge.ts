@@ -6,7 +6,7 @@
  * ask/say through the UI, and holds irreversible actions until the user confirms them. Typed values count as
  * user-supplied only when the user gave them in this run.
  */
-import { AbortError, ActionError, ContentScriptError, isErrorNamed, NavigationError, NotFoundError } from '../../protocol/errors.ts';
+import { AbortError, ActionError, BudgetError, ContentScriptError, isErrorNamed, NavigationError, NotFoundError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
 import type { Bridge, BridgeCall, ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
@@ -73,6 +73,9 @@ export interface BridgeStats {
   /** Clicks the bridge made on its own to reach an element that lives on another page. */
   autoNavigations: number;
 }
+
+/** Clicks along recorded paths one attempt may make (the script's own actions have their budget in the sandbox). */
+export const MAX_AUTO_NAVIGATIONS = 20;
 
 export class PageBridge implements Bridge {
   readonly stats: BridgeStats = { actions: 0, confirmed: 0, cancelled: 0, documentReads: 0, autoNavigations: 0 };
@@ -326,6 +329,11 @@ export class PageBridge implements Bridge {
     this.reaching = true;
     try {
       for (const step of steps) {
+        // The sandbox counts the script's own actions; clicks made to reach a name (a read can set them off) are
+        // counted here, so reading names on two pages in a loop cannot click back and forth without end.
+        if (this.stats.autoNavigations >= MAX_AUTO_NAVIGATIONS) {
+          throw new BudgetError(`more than ${MAX_AUTO_NAVIGATIONS} clicks to reach names on other pages in one attempt`, { budget: 'actions', limit: MAX_AUTO_NAVIGATIONS });
+        }
         await this.call({ call: 'click', target: { name: step }, args: [] });
         this.stats.autoNavigations++;
       }

@@ -75,3 +75,28 @@ test('the user\'s Cancel cannot be caught: the script cannot ask again until the
   expect(asked).toBe(1);
   expect(acted).not.toContain(true);
 });
+
+test('reads of names on two pages cannot make the bridge click back and forth without end', async () => {
+  const a = page('https://shop.example/a', [el('to_b', 'link', 'Page B'), el('a_title', 'link', 'Title A')]);
+  const b = page('https://shop.example/b', [el('to_a', 'link', 'Page A'), el('b_title', 'link', 'Title B')]);
+  let current = a;
+  let clicks = 0;
+  const bridge = new PageBridge({
+    readDocument: async () => current,
+    confirm: async () => true, ask: async () => '', say: () => undefined,
+    route: async (name) => (name === 'b_title' ? ['to_b'] : name === 'a_title' ? ['to_a'] : null),
+    act: async (request) => {
+      if (request.action === 'click') {
+        clicks++;
+        current = request.target!.locators[0]!.value === 'to_b' ? b : a;
+        return { changed: true, navigated: true, url: current.url };
+      }
+      return { changed: false, navigated: false, url: current.url, value: 'text' };
+    },
+  }, a);
+  const run = await runScript('for (let i = 0; i < 50; i++) { $b_title.text(); $a_title.text(); }\ndone("read only");',
+    automationCapabilities(bridge, [...names(a), ...names(b)]), { budgets: { actions: 20 } });
+  expect(run.ok).toBe(false);
+  expect(run.error?.name).toBe('BudgetError');
+  expect(clicks).toBeLessThanOrEqual(20);
+}, 60_000);
