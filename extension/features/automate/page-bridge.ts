@@ -74,6 +74,22 @@ export interface BridgeStats {
   autoNavigations: number;
 }
 
+/** An address with its %-escapes decoded (repeatedly: `%256F` is `%6F` is `o`); undefined when it does not decode. */
+export function decodedAddress(path: string): string | undefined {
+  let text = path.replace(/\+/g, ' ');
+  for (let round = 0; round < 5; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(text);
+    } catch {
+      return undefined;
+    }
+    if (next === text) return text;
+    text = next;
+  }
+  return undefined;
+}
+
 /** Clicks along recorded paths one attempt may make (the script's own actions have their budget in the sandbox). */
 export const MAX_AUTO_NAVIGATIONS = 20;
 
@@ -250,8 +266,12 @@ export class PageBridge implements Bridge {
         const path = String(call.args[0] ?? '');
         if (this.deps.beforeAction) await this.userWait(() => this.deps.beforeAction!({ action: 'navigate', target: path, locators: [] }));
         const request: ActRequest = { action: 'navigate', args: [path] };
-        // Going to "/logout" by address is as irreversible as clicking a link there.
-        const verdict = classifyAction({ action: 'click', label: '', effect: `goes to ${path}` });
+        // Going to "/logout" by address is as irreversible as clicking a link there — spelt `/l%6Fgout` too, since
+        // servers decode it; an address that does not decode is asked about.
+        const decoded = decodedAddress(path);
+        const verdict = decoded === undefined
+          ? { irreversible: true, reason: 'its address cannot be read plainly' }
+          : classifyAction({ action: 'click', label: '', effect: `goes to ${decoded}` });
         if (verdict.irreversible) await this.askConfirmation(request, `navigate(${JSON.stringify(path.slice(0, 100))})`, path, verdict.reason ?? 'it cannot be undone');
         const reply = await this.act(request);
         this.stats.actions++;

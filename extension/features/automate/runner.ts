@@ -89,6 +89,16 @@ function describeFailure(f: Failure): string {
 }
 
 /** Runs the task; `known` skips the model for the first attempt (a saved script). */
+/** What the sandbox accepts in one run (its message schema). */
+export const MAX_SCRIPT_NAMES = 5000;
+
+/** Names whose words the task shares come first; otherwise the order is kept. */
+function rankByTask<T extends { name: string }>(items: T[], task: string): T[] {
+  const words = new Set(task.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+  const score = (name: string) => name.toLowerCase().split(/_+/).filter((w) => words.has(w)).length;
+  return items.map((item, i) => ({ item, i, s: score(item.name) })).sort((x, y) => y.s - x.s || x.i - y.i).map((x) => x.item);
+}
+
 export async function runTask(task: string, deps: RunnerDeps, options: RunnerOptions = {}, known?: ModelAnswer): Promise<RunReport> {
   const maxRepairs = options.maxRepairs ?? 2;
   const attempts: Attempt[] = [];
@@ -105,7 +115,10 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
     const names = scriptNames(doc);
     const here = new Set(names.map((n) => n.name));
     // The site document is a help, not a requirement: a storage error there leaves the names of this page.
-    const elsewhere = ((await deps.otherPageNames?.(doc).catch(() => [])) ?? []).filter((n) => !here.has(n.name));
+    // The sandbox takes 5,000 names at most: names elsewhere fill what this page leaves, those the task's words
+    // mention first (a site document that grew large must not make every run on the site refused).
+    const elsewhere = rankByTask(((await deps.otherPageNames?.(doc).catch(() => [])) ?? []).filter((n) => !here.has(n.name)), task)
+      .slice(0, Math.max(0, MAX_SCRIPT_NAMES - names.length));
     const parts: PromptParts = {
       doc, task, ...(options.documentTokens ? { documentTokens: options.documentTokens } : {}),
       ...(elsewhere.length ? { otherPageNames: elsewhere.map((n) => n.name) } : {}),

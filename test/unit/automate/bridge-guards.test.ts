@@ -100,3 +100,22 @@ test('reads of names on two pages cannot make the bridge click back and forth wi
   expect(run.error?.name).toBe('BudgetError');
   expect(clicks).toBeLessThanOrEqual(20);
 }, 60_000);
+
+test('navigate() to an irreversible address is asked about however it is %-encoded', async () => {
+  const doc = page('https://mail.example/', [el('inbox_link', 'link', 'Inbox')]);
+  const confirmations: string[] = [];
+  const bridge = new PageBridge({
+    readDocument: async () => doc, ask: async () => '', say: () => undefined,
+    confirm: async (request) => {
+      confirmations.push(request.target);
+      return false;
+    },
+    act: async () => ({ changed: false, navigated: false, url: doc.url }),
+  }, doc);
+  for (const path of ['/account/logout', '/account/l%6Fgout', '/items/1?action=d%65lete', '/x/%256Cogout', '/bad%E0%A4%A']) {
+    await bridge.call({ call: 'navigate', args: [path] }).catch(() => undefined);
+  }
+  expect(confirmations).toHaveLength(5);
+  await bridge.call({ call: 'navigate', args: ['/inbox?page=2'] });
+  expect(confirmations).toHaveLength(5);
+});

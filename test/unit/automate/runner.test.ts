@@ -131,6 +131,21 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     expect(left.summary).toMatch(/^stopped: the page left/);
   });
 
+  test('a site document with more names than the sandbox takes: the run still goes, names the task mentions kept', async () => {
+    const h = harness([answer('done($far__page_9_settings_link.exists());')]);
+    let sent = 0;
+    const execute = h.deps.execute;
+    h.deps.otherPageNames = async () => Array.from({ length: 6000 }, (_, i) => ({ name: `far__page_${i}_settings_link`, kind: 'link' }));
+    h.deps.execute = async (source, names, ...rest) => {
+      sent = names.length;
+      expect(names.some((n) => n.name === 'far__page_9_settings_link')).toBe(true);
+      return execute(source, names, ...rest);
+    };
+    const report = await runTask('Is page 9 there?', h.deps, { maxRepairs: 0 });
+    expect(sent).toBeLessThanOrEqual(5000);
+    expect(report.attempts[0]!.failure?.message ?? '').not.toMatch(/refused/);
+  });
+
   test('names in the document are the ones the model sees', async () => {
     const doc = buildPageDocument(document);
     const names = doc.sections.flatMap((s) => s.entries.map((e) => e.name));
