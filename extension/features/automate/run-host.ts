@@ -241,6 +241,17 @@ export class AutomationRuns {
     const maxTokens = Math.max(64, Math.min(700, Math.floor(context / 4)));
     const documentTokens = Math.max(200, Math.min(1500, Math.floor(context / 3)));
     const prompts: string[] = [];
+    // A replay's {{param}} values (a password, say) are typed into the page but not shown or stored with the run:
+    // the script keeps its holes, and wherever a value would show (log, say, ask, result) its hole's name does.
+    const secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3);
+    const redactText = (text: string) => secrets.reduce((t, [name, value]) => t.split(value).join(`{{${name}}}`), text);
+    const redact = <T>(value: T): T => {
+      if (!secrets.length) return value;
+      if (typeof value === 'string') return redactText(value) as T;
+      if (Array.isArray(value)) return value.map((item) => redact(item)) as T;
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)])) as T;
+      return value;
+    };
     let lastDoc: PageDocument | undefined;
     const read = async () => {
       lastDoc = await this.deps.readDocument(tabId);
@@ -276,12 +287,12 @@ export class AutomationRuns {
         live.confirm = resolve;
       }),
       ask: (text) => new Promise<string>((resolve) => {
-        state.question = { id: live.nextId++, text: cut(text, 4000) };
+        state.question = { id: live.nextId++, text: cut(redactText(text), 4000) };
         live.save?.();
         live.answer = resolve;
       }),
       say: (text) => {
-        if (state.said.length < 200) state.said.push(cut(text, 4000));
+        if (state.said.length < 200) state.said.push(cut(redactText(text), 4000));
       },
       onTarget: (locators, target) => {
         state.current = cut(target, 400);
@@ -303,13 +314,9 @@ export class AutomationRuns {
       if (runOrigin && !state.origin) state.origin = runOrigin;
       return runOrigin;
     };
-    // A replay's {{param}} values (a password, say) are typed into the page but not shown or stored with the run:
-    // the script keeps its holes and a logged argument equal to a value shows the hole's name.
-    const secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length > 0);
-    const hide = (arg: unknown) => secrets.find(([, value]) => value === arg)?.[0];
     const pushLog = (entry: LogEntry) => {
       if (state.log.length >= MAX_LOG) return;
-      state.log.push(secrets.length ? { ...entry, args: entry.args.map((arg) => (hide(arg) ? `{{${hide(arg)}}}` : arg)) } : entry);
+      state.log.push(secrets.length ? { ...entry, args: entry.args.map((arg) => redact(arg)) } : entry);
     };
     let filled: string | undefined;
     const shown = (script: string) => (script === filled && request.known ? request.known.script : script);
@@ -317,7 +324,7 @@ export class AutomationRuns {
     const shownRaw = (raw: string) => {
       if (!filled || !request.known) return raw;
       const inJson = (text: string) => JSON.stringify(text).slice(1, -1);
-      return raw.split(filled).join(request.known.script).split(inJson(filled)).join(inJson(request.known.script));
+      return redactText(raw.split(filled).join(request.known.script).split(inJson(filled)).join(inJson(request.known.script)));
     };
 
     try {
@@ -377,7 +384,7 @@ export class AutomationRuns {
         report = await runTask(request.task, deps, { maxRepairs: request.maxRepairs ?? 2, documentTokens, signal }, known);
       }
       state.report = {
-        ...report, summary: cut(report.summary, 4000),
+        ...report, summary: cut(redactText(report.summary), 4000), ...(report.result !== undefined ? { result: redact(report.result) } : {}),
         attempts: report.attempts.map((a) => ({
           raw: cut(shownRaw(a.raw), 20_000), tokensIn: a.tokensIn, tokensOut: a.tokensOut, ...(a.ttftMs !== undefined ? { ttftMs: a.ttftMs } : {}),
           ...(a.answer ? { answer: { ...a.answer, plan: cut(a.answer.plan, 2000), script: cut(shown(a.answer.script), 20_000) } } : {}),

@@ -152,7 +152,7 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
   test('a replay\'s {{param}} values are typed but not shown or stored: the script keeps its holes, the log the names', async () => {
     const saves: RunState[] = [];
     const { runs } = host([], ENTRY, { save: async (state) => void saves.push(structuredClone(state)), load: async () => null });
-    const script = '$add_todo__new_todo.type("{{title}}");\n$add_todo__add_button.click();\ndone("{{title}}");';
+    const script = '$add_todo__new_todo.type("{{title}}");\n$add_todo__add_button.click();\nsay("added {{title}}");\ndone(["{{title}}"]);';
     await runs.start(start('saved', { known: { plan: 'saved', elements: [], script }, params: { title: 's3cret' }, userValues: ['s3cret'], maxRepairs: 0 }));
     const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     expect(done.status).toBe('done');
@@ -162,6 +162,8 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     expect(JSON.stringify(done.report?.attempts)).not.toContain('s3cret');
     expect(JSON.stringify(saves.at(-1)?.log)).not.toContain('s3cret');
     expect(JSON.stringify(saves.at(-1)?.answer)).not.toContain('s3cret');
+    expect(done.said).toEqual(['added {{title}}']);
+    expect(JSON.stringify(saves.at(-1))).not.toContain('s3cret');
   });
 
   test('its tab closed while it waits for a Confirm: the run stops and its stored record is deleted', async () => {
