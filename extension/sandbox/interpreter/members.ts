@@ -120,7 +120,13 @@ export const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<strin
     if (n > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
     return fresh(site, s.padEnd(n, a[1] === undefined ? ' ' : textArg(a, 1)));
   }],
-  ['concat', (s, a, site) => fresh(site, s + a.map((v) => toStr(v)).join(''))],
+  ['concat', (s, a, site) => {
+    // Measured before it is built: 500 references to a long string would be half a gigabyte first.
+    const parts = a.map((v) => toStr(v));
+    const length = parts.reduce((sum, part) => sum + part.length, s.length);
+    if (length > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
+    return fresh(site, s + parts.join(''));
+  }],
   ['localeCompare', (s, a) => s.localeCompare(textArg(a, 0))],
   ['toString', (s) => s],
   ['valueOf', (s) => s],
