@@ -27,6 +27,21 @@ export const CustomModelSchema = v.strictObject({
   /** A script-writer model (page document + task → script, trained with models/training/scriptwriter/). */
   role: v.optional(v.literal('scriptwriter')),
 });
+
+/**
+ * A model being added (the form, `models.register`): its files must also arrive safely. Rows stored before this rule
+ * keep working (read with CustomModelSchema), so models already downloaded stay usable and deletable.
+ */
+export const NewCustomModelSchema = v.pipe(CustomModelSchema, v.check((model) => arrivesSafely(model),
+  'model files must come over https, from this machine, or with a sha256 each (over plain http anyone on the network could swap them)'));
+
+/**
+ * Any model may write automation scripts (a chat model chosen for Automate, a script writer, canned replay answers),
+ * so its files must not be swappable on the way: https, this machine, or a sha256 per file.
+ */
+function arrivesSafely(model: { files: { url: string; sha256: string | null }[] }): boolean {
+  return model.files.every((file) => file.sha256 !== null || /^https:\/\//.test(file.url) || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(file.url));
+}
 export type CustomModel = v.InferOutput<typeof CustomModelSchema>;
 
 /** Whether a tokenizer_config.json (its text) carries a chat template, as ChatFormatter reads it. */

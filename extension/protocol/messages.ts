@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { StreamRoute } from './stream.ts';
-import { CustomModelSchema } from '../../models/custom-model.ts';
+import { NewCustomModelSchema } from '../../models/custom-model.ts';
 import { ProbeConfigSchema } from '../features/probes/config.ts';
 import { MathRunIdSchema, MathStartSchema, MathStatusSchema } from '../features/math/messages.ts';
 import { StoryRunIdSchema, StoryStartSchema, StoryStatusSchema } from '../features/story/messages.ts';
@@ -47,7 +47,7 @@ export const routes = {
   'models.download': route(ModelIdSchema, Empty, ['extension']),
   'models.cancel': route(ModelIdSchema, Empty, ['extension']),
   'models.delete': route(ModelIdSchema, Empty, ['extension']),
-  'models.register': route(v.strictObject({ model: CustomModelSchema }), Empty, ['extension']),
+  'models.register': route(v.strictObject({ model: NewCustomModelSchema }), Empty, ['extension']),
   'models.storage': route(Empty, StorageReportSchema, ['extension']),
   'host.models.download': route(ModelIdSchema, Empty, ['extension']),
   'host.models.cancel': route(ModelIdSchema, Empty, ['extension']),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as v from 'valibot';
-import { CustomModelSchema, hasChatTemplate, parseFileList } from '../../models/custom-model.ts';
-import { customEntry } from '../../models/registry.ts';
+import { CustomModelSchema, hasChatTemplate, NewCustomModelSchema, parseFileList } from '../../models/custom-model.ts';
+import { customEntry, customRowEntry } from '../../models/registry.ts';
 import { pickDefaultModel, choicesFor } from '../../models/defaults.ts';
 import { catalogue } from '../../models/catalogue.ts';
 
@@ -42,6 +42,24 @@ describe('parseFileList (the "add a model" form)', () => {
   ])('file paths %j: accepted %s (no . segments, no names a download uses for its part files, no file inside another)', (paths, ok) => {
     const files = paths.map((path) => ({ path, url: `https://x.org/m/${path}`, bytes: 1, sha256: null }));
     expect(v.safeParse(CustomModelSchema, { id: 'm1', name: 'M', contextLength: 64, files }).success).toBe(ok);
+  });
+
+  test('model files (any model may write scripts) come over https, from this machine, or with their sha256', () => {
+    const ok = (url: string, sha256: string | null, role?: 'scriptwriter', path = 'replay.json') => v.safeParse(NewCustomModelSchema, {
+      id: 'm1', name: 'M', contextLength: 64, files: [{ path, url, bytes: 1, sha256 }], ...(role ? { role } : {}),
+    }).success;
+    expect(ok('http://models.example/replay.json', null)).toBe(false);
+    expect(ok('http://models.example/replay.json', sha)).toBe(true);
+    expect(ok('https://models.example/replay.json', null)).toBe(true);
+    expect(ok('http://127.0.0.1:8080/replay.json', null)).toBe(true);
+    expect(ok('http://models.example/model.onnx', null, 'scriptwriter', 'model.onnx')).toBe(false);
+    expect(ok('http://models.example/model.onnx', null, undefined, 'model.onnx')).toBe(false);
+    expect(ok('http://localhost:3000/model.onnx', null, undefined, 'model.onnx')).toBe(true);
+    // A model added over http before this rule still resolves (its files are already here; it can be deleted).
+    const old = { id: 'm1', name: 'M', contextLength: 64, files: ['onnx/model.onnx', 'tokenizer.json', 'tokenizer_config.json', 'config.json']
+      .map((path) => ({ path, url: `http://models.example/${path}`, bytes: 1, sha256: null })) };
+    expect(v.safeParse(NewCustomModelSchema, old).success).toBe(false);
+    expect(customRowEntry({ custom: old })?.id).toBe('m1');
   });
 
   test('a seq2seq file set becomes an encoder-decoder entry, a single ONNX a decoder-only one', () => {

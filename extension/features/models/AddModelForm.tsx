@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import * as v from 'valibot';
-import { CustomModelSchema, parseFileList } from '../../../models/custom-model.ts';
+import { NewCustomModelSchema, parseFileList } from '../../../models/custom-model.ts';
 import { request, requestHostPermissions } from '../../platform/index.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 
@@ -47,7 +47,7 @@ export function AddModelForm() {
       // Servers without CORS need host access; the request must come first, while the click still counts as a gesture.
       await requestHostPermissions([...new Set(lines.map((l) => `${new URL(l.url).origin}/*`))]);
       const files = await Promise.all(lines.map(async (line) => ({ ...line, bytes: await sizeOf(line.url) })));
-      const model = v.parse(CustomModelSchema, { id: field('id'), name: field('name') || field('id'), contextLength: Number(field('context')), files });
+      const model = v.parse(NewCustomModelSchema, { id: field('id'), name: field('name') || field('id'), contextLength: Number(field('context')), files });
       await request('models.register', { model });
       setAdded(model.name);
     } catch (caught) {
