@@ -248,7 +248,11 @@ export class PageBridge implements Bridge {
     if (navigated) throw new NavigationError(`the page could not be read after the action (${lastError instanceof Error ? lastError.message : 'it did not come back'})`);
   }
 
+  /** The page was read for `names` and no other call came since. */
+  private namesRead = false;
+
   async call(call: BridgeCall): Promise<ExportedValue> {
+    if (call.call !== 'names') this.namesRead = false;
     switch (call.call) {
       case 'say':
         this.deps.say(String(call.args[0] ?? ''));
@@ -259,8 +263,10 @@ export class PageBridge implements Bridge {
         return answer;
       }
       case 'names':
-        // A name the run did not start with: read the page again, it may have changed (step 2 of a form).
-        await this.refresh(false).catch(() => undefined);
+        // A name the run did not start with: read the page again, it may have changed (step 2 of a form) — unless
+        // nothing happened since the last such read (a loop over an unknown name would read the page every step).
+        if (!this.namesRead) await this.refresh(false).catch(() => undefined);
+        this.namesRead = true;
         return scriptNames(this.doc) as unknown as ExportedValue;
       case 'navigate': {
         const path = String(call.args[0] ?? '');

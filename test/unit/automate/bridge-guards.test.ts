@@ -119,3 +119,20 @@ test('navigate() to an irreversible address is asked about however it is %-encod
   await bridge.call({ call: 'navigate', args: ['/inbox?page=2'] });
   expect(confirmations).toHaveLength(5);
 });
+
+test('a loop over an unknown name reads the page once, not once a step', async () => {
+  const doc = page('https://shop.example/', [el('cart_link', 'link', 'Cart')]);
+  let reads = 0;
+  const bridge = new PageBridge({
+    readDocument: async () => {
+      reads++;
+      return doc;
+    },
+    confirm: async () => true, ask: async () => '', say: () => undefined,
+    act: async () => ({ changed: false, navigated: false, url: doc.url }),
+  }, doc);
+  const run = await runScript('let n = 0;\nfor (let i = 0; i < 200; i++) { try { $nope.click(); } catch (e) { n = n + 1; } }\ndone(n);',
+    automationCapabilities(bridge, names(doc)));
+  expect(run.result).toBe(200);
+  expect(reads).toBeLessThanOrEqual(2);
+});
