@@ -84,6 +84,16 @@ describe('Story tab with the bundled model (offline, real generation)', () => {
     await reopened.close();
   });
 
+  test('the host goes away while the popup stays open: the panel finds out by itself, no reopening needed', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    await startLong(page);
+    await hook(harness.serviceWorker, 'closeModelHost');
+    await expect.poll(() => page.getByTestId('story-notice').innerText().catch(() => ''), { timeout: 45_000 })
+      .toMatch(/^The model host stopped before the story finished/);
+    expect(await page.getByRole('button', { name: 'Write' }).isEnabled()).toBe(true);
+    await page.close();
+  });
+
   test('a story whose host went away (the offscreen document closed) is marked interrupted and what it had is saved', async () => {
     const page = await harness.openExtensionPage('popup/index.html');
     await startLong(page);

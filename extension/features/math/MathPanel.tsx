@@ -12,6 +12,9 @@ import { looksNumeric, MAX_PROBLEM_CHARS, METHOD_LABELS, prepareProblem, type Me
 import type { MathRun, SolveOptions } from './solve.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 
+/** How often a run shown as running is checked with the model host while the panel is open. */
+const RECHECK_RUNNING_MS = 10_000;
+
 interface Settings extends SolveOptions {
   model: string;
   backend: BackendPreference;
@@ -64,9 +67,13 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
   }, [stored]);
   useEffect(() => {
     // A stored run that says "running": the host confirms it, or marks it interrupted if no host is running it.
-    if (stored?.status !== 'running' || checkedRun.current === stored.id) return;
+    if (stored?.status !== 'running') return;
+    const check = () => request('math.status', {}).catch((e: unknown) => setError(`The model host did not answer: ${e instanceof Error ? e.message : String(e)}`));
+    if (checkedRun.current !== stored.id) check();
     checkedRun.current = stored.id;
-    request('math.status', {}).catch((e: unknown) => setError(`The model host did not answer: ${e instanceof Error ? e.message : String(e)}`));
+    // A host that dies while this panel is open would leave the run looking alive: ask again now and then.
+    const timer = setInterval(check, RECHECK_RUNNING_MS);
+    return () => clearInterval(timer);
   }, [stored?.id, stored?.status]);
   useEffect(() => {
     // The host stored the run this tab started: show it from storage from now on.

@@ -11,6 +11,9 @@ import { GenerationStats } from '../../ui/GenerationStats.tsx';
 import { HANNA_STORIES } from './library.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 
+/** How often a run shown as running is checked with the model host while the panel is open. */
+const RECHECK_RUNNING_MS = 10_000;
+
 interface Settings {
   model: string;
   backend: BackendPreference;
@@ -48,9 +51,13 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
   }, [defaultModel, pickedModel]);
   useEffect(() => {
     // A stored story that says "running": the host confirms it, or marks it interrupted (and saves what it had).
-    if (stored?.status !== 'running' || checkedRun.current === stored.id) return;
+    if (stored?.status !== 'running') return;
+    const check = () => request('story.status', {}).catch((e: unknown) => setError(e));
+    if (checkedRun.current !== stored.id) check();
     checkedRun.current = stored.id;
-    request('story.status', {}).catch((e: unknown) => setError(e));
+    // A host that dies while this panel is open would leave the run looking alive: ask again now and then.
+    const timer = setInterval(check, RECHECK_RUNNING_MS);
+    return () => clearInterval(timer);
   }, [stored?.id, stored?.status]);
   useEffect(() => {
     if (starting?.id && stored?.id === starting.id) setStarting(null);
