@@ -63,10 +63,10 @@ export function AddModelForm() {
       <form onSubmit={(e) => void submit(e)} aria-label="Add a model by URL">
         <label for="add-id">Id <input id="add-id" name="id" required pattern="[a-z0-9][a-z0-9._\-]{1,63}" placeholder="my-model" /></label>
         <label for="add-name">Name <input id="add-name" name="name" placeholder="My model" /></label>
-        <label for="add-context">Context length <input id="add-context" name="context" type="number" min={16} value={2048} /></label>
+        <label for="add-context">Context length <input id="add-context" name="context" type="number" min={16} defaultValue="2048" /></label>
         <label for="add-base">Base URL <input id="add-base" name="base" type="url" placeholder="https://huggingface.co/ORG/REPO/resolve/REVISION/" /></label>
         <label for="add-files">Files (path, optional URL, optional sha256 — one per line)
-          <textarea id="add-files" name="files" rows={5} value={DEFAULT_FILES} />
+          <textarea id="add-files" name="files" rows={5} defaultValue={DEFAULT_FILES} />
         </label>
         <button type="submit" disabled={busy}>{busy ? 'Checking files…' : 'Add model'}</button>
         {added && <p role="status">Added “{added}”. Download it from the table.</p>}
