@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../platform/index.ts';
 import type { PageStats } from '../protocol/schemas.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -8,12 +8,14 @@ type State = { status: 'loading' } | { status: 'ready'; stats: PageStats } | { s
 /** The side panel's header: which tab it works on, read by our content script in that tab. */
 export function PageBinding({ tabId }: { tabId: number | undefined }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const reads = useRef(0);
   const load = useCallback(() => {
     if (tabId === undefined) return;
+    const read = ++reads.current; // only the latest read is shown
     setState({ status: 'loading' });
     request('page.stats', { tabId }).then(
-      (stats) => setState({ status: 'ready', stats }),
-      (error: unknown) => setState({ status: 'error', error }),
+      (stats) => read === reads.current && setState({ status: 'ready', stats }),
+      (error: unknown) => read === reads.current && setState({ status: 'error', error }),
     );
   }, [tabId]);
   useEffect(load, [load]);

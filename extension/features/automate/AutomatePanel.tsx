@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useDraft } from '../../ui/draft.ts';
 import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
 import type { ScriptRow } from '../../storage/db.ts';
@@ -49,17 +50,24 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const models = choicesFor('automate', useCandidates().candidates);
   const [model, setModel] = useState<string | undefined>(undefined);
   const chosen = model ?? defaultModel;
-  const [task, setTask] = useState('');
+  const [task, setTask] = useDraft(`automate.task.${tabId ?? ''}`, '');
   const [run, setRun] = useState<RunState | null>(null);
   const [calls, setCalls] = useState(0);
   const [loaded, setLoaded] = useState(false);
   const [reply, setReply] = useState('');
   const [error, setError] = useState<unknown>(undefined);
+  /** A background read of the run failed (cleared by the next one that works): not the user's own action's error. */
+  const [pollError, setPollError] = useState<unknown>(undefined);
+  /** A start or reply is on its way: the buttons that send one wait for it (a double click must not send two). */
+  const [pending, setPending] = useState(false);
+  /** Confirmations, questions and steps already answered here (by id): their buttons do not send twice. */
+  const answered = useRef(new Set<string>());
+  const gate = useRef<HTMLDivElement>(null);
   const [origin, setOrigin] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState<ScriptRow[]>([]);
   const [saveName, setSaveName] = useState('');
   const [saveSource, setSaveSource] = useState('');
-  const [params, setParams] = useState<Record<string, string>>({});
+  const [params, setParams] = useDraft<Record<string, string>>(`automate.params.${tabId ?? ''}`, {});
   const [allowModel, setAllowModel] = useState(false);
   const [stepByStep, setStepByStep] = useState(false);
   const offeredSave = useRef<string | undefined>(undefined);
@@ -101,7 +109,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = () => {
-      poll().catch((e: unknown) => live && setError(e)).finally(() => {
+      poll().then(() => live && setPollError(undefined), (e: unknown) => live && setPollError(e)).finally(() => {
         // One pending read at most, whichever read finished last schedules it.
         clearTimeout(timer);
         if (live && going.current) timer = setTimeout(tick, POLL_RUNNING_MS);
@@ -117,8 +125,9 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
 
   const start = async (runTaskText: string, known?: ModelAnswer, userValues: string[] = [], maxRepairs = 2,
     saved?: { params: Record<string, string>; origin: string }) => {
-    if (tabId === undefined || !chosen) return;
+    if (tabId === undefined || !chosen || pending) return;
     setError(undefined);
+    setPending(true);
     try {
       await request('automate.start', {
         tabId, task: runTaskText, model: chosen, ...(known ? { known } : {}), userValues, maxRepairs, stepByStep,
@@ -128,13 +137,30 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       follow.current();
     } catch (e) {
       setError(e);
+    } finally {
+      setPending(false);
     }
   };
 
   const respond = (payload: RespondPayload) => {
     if (!run) return;
-    request('automate.respond', { runId: run.runId, ...payload }).then(() => follow.current(), (e: unknown) => setError(e));
+    // Ids count up per run: the key is the run's id and the gate's.
+    const id = `${run.runId}:${'confirm' in payload ? payload.confirm.id : 'answer' in payload ? payload.answer.id : payload.step.id}`;
+    if (answered.current.has(id)) return;
+    answered.current.add(id);
+    gate.current?.focus(); // the answered controls go away with the next read: keep the place
+    request('automate.respond', { runId: run.runId, ...payload }).then(() => follow.current(), (e: unknown) => {
+      answered.current.delete(id);
+      setError(e);
+    });
   };
+  // A new confirmation or step takes the focus (an alert dialog is expected to), so keyboard and screen-reader users
+  // are at the gate; answered, focus goes back to the gate's place rather than to the page body.
+  const gateId = run?.confirm?.id ?? run?.step?.id ?? run?.question?.id;
+  useEffect(() => {
+    if (gateId === undefined) return;
+    gate.current?.querySelector<HTMLElement>('button, input')?.focus();
+  }, [gateId]);
 
   const stop = () => {
     if (run) request('automate.stop', { runId: run.runId }).then(() => follow.current(), (e: unknown) => setError(e));
@@ -165,7 +191,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       <label class="check"><span><input type="checkbox" style={{ width: 'auto' }} checked={stepByStep}
         onChange={(e) => setStepByStep((e.currentTarget as HTMLInputElement).checked)} /> Step by step (pause before each action)</span></label>
       <div class="controls">
-        <button type="button" disabled={running || !task.trim()} onClick={() => void start(task.trim())}>Run</button>
+        <button type="button" disabled={running || pending || !task.trim()} onClick={() => void start(task.trim())}>Run</button>
         <button type="button" disabled={!running} onClick={stop}>Stop</button>
       </div>
       {run && running && (
@@ -174,6 +200,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         </p>
       )}
 
+      <div ref={gate} tabIndex={-1} class="gate">
       {run?.step && (
         <div role="group" aria-label="Next step" data-testid="automate-step" class="confirm">
           <p>Next: <code>{run.step.action}</code> on <code>{run.step.target}</code> (outlined in the page)</p>
@@ -196,6 +223,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           <button type="submit">Answer</button>
         </form>
       )}
+      </div>
 
       {answer && (
         <div data-testid="automate-answer">
@@ -227,6 +255,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       )}
       {runError && <ErrorNotice error={runError} />}
       {error !== undefined && <ErrorNotice error={error} />}
+      {pollError !== undefined && error === undefined && <ErrorNotice error={pollError} />}
 
       {report?.ok && !run?.replay && saveSource && (run?.origin ?? origin) && (
         <form data-testid="automate-save" onSubmit={(e) => {
@@ -256,7 +285,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
                   <ParamInput name={p} value={params[p] ?? ''} onValue={(value) => setParams((prev) => ({ ...prev, [p]: value }))} />
                 </label>
               ))}
-              <button type="button" disabled={running} onClick={() => {
+              <button type="button" disabled={running || pending} onClick={() => {
                 const values = Object.fromEntries(row.params.map((p) => [p, params[p] ?? '']));
                 try {
                   fillParams(row.source, values); // refused here already (a hole outside quotes), before the host is asked

@@ -83,17 +83,21 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
   const [state, setState] = useState<State>({ status: 'idle' });
   const previous = useRef<PageDocument | undefined>(undefined);
   const previousAt = useRef(0);
+  const reads = useRef(0);
   const load = useCallback(() => {
     if (tabId === undefined) return;
+    // Only the latest read counts: an earlier, slower one must not show the old page or record a backward edge.
+    const read = ++reads.current;
     setState({ status: 'loading' });
     request('page.document', { tabId }).then(
       (doc) => {
+        if (read !== reads.current) return;
         setState({ status: 'ready', doc });
         void recordSite(previous.current, previousAt.current, doc).catch(() => undefined);
         previous.current = doc;
         previousAt.current = Date.now();
       },
-      (error: unknown) => setState({ status: 'error', error }),
+      (error: unknown) => read === reads.current && setState({ status: 'error', error }),
     );
   }, [tabId]);
   useEffect(load, [load]);

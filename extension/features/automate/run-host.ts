@@ -117,7 +117,21 @@ export class AutomationRuns {
 
   async start(request: AutomateStart): Promise<{ runId: string }> {
     const busy = this.runs.get(request.tabId);
-    if (busy?.state.status === 'running') throw new ValidationError('a run is already going on this tab: stop it first', { runId: busy.state.runId });
+    if (busy?.state.status === 'running' || this.starting.has(request.tabId)) {
+      throw new ValidationError('a run is already going on this tab: stop it first', busy ? { runId: busy.state.runId } : undefined);
+    }
+    // Held until the run is registered: a second start during the model lookup below is refused too.
+    this.starting.add(request.tabId);
+    try {
+      return await this.startOn(request);
+    } finally {
+      this.starting.delete(request.tabId);
+    }
+  }
+
+  private readonly starting = new Set<number>();
+
+  private async startOn(request: AutomateStart): Promise<{ runId: string }> {
     const entry = await this.deps.model(request.model);
     if (!entry) throw new ModelNotFoundError(`no model "${request.model}"`);
     if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useDraft } from '../../ui/draft.ts';
 import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
 import { BusyError, isErrorNamed } from '../../protocol/errors.ts';
@@ -40,20 +41,21 @@ const startError = (error: unknown) => (isErrorNamed(error, BusyError)
  */
 export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
   const fromPage = intent?.feature === 'math' ? intent.text : '';
-  const [problem, setProblem] = useState(fromPage);
+  const [problem, setProblem] = useDraft('math.problem', '', fromPage || undefined);
   const defaultModel = useDefaultModel('math');
   const models = choicesFor('math', useCandidates().candidates);
-  const [settings, setSettings] = useState<Settings>({
+  const [settings, setSettings] = useDraft<Settings>('math.settings', {
     model: defaultModel, backend: 'auto', method: 'cot', samples: 5, temperature: 0.7, verify: false, shots: 4,
     maxTokens: 256, seed: 1, selfConsistency: false,
   });
-  const [pickedModel, setPickedModel] = useState(false);
+  const [pickedModel, setPickedModel] = useDraft('math.pickedModel', false);
   const stored = useLiveQuery(() => loadLastRun(), []);
   // A fresh problem from the page hides the stored result (unless that run is still going, or was started here).
   const [showStored, setShowStored] = useState(!fromPage);
   const [starting, setStarting] = useState<{ run: MathRun; id: string | null } | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
+  const [checkError, setCheckError] = useState('');
   const filledFromStore = useRef(false);
   const checkedRun = useRef('');
 
@@ -68,7 +70,8 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
   useEffect(() => {
     // A stored run that says "running": the host confirms it, or marks it interrupted if no host is running it.
     if (stored?.status !== 'running') return;
-    const check = () => request('math.status', {}).catch((e: unknown) => setError(`The model host did not answer: ${e instanceof Error ? e.message : String(e)}`));
+    // A failed check is shown while the run goes and cleared by the next check that works.
+    const check = () => request('math.status', {}).then(() => setCheckError(''), (e: unknown) => setCheckError(`The model host did not answer: ${e instanceof Error ? e.message : String(e)}`));
     if (checkedRun.current !== stored.id) check();
     checkedRun.current = stored.id;
     // A host that dies while this panel is open would leave the run looking alive: ask again now and then.
@@ -171,6 +174,7 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
       {busy && <p class="muted" data-testid="math-running-note">Solving in the background: closing this panel does not stop it. One math run at a time.</p>}
       {notice && <p role="status" data-testid="math-notice">{notice}</p>}
       {error && <p role="alert" class="error" data-testid="math-error">{error}</p>}
+      {checkError && stored?.status === 'running' && <p role="alert" class="error">{checkError}</p>}
       {run && <MathResultView key={run.id || 'starting'} run={run} />}
     </section>
   );

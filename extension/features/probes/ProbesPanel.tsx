@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useDraft } from '../../ui/draft.ts';
 import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
 import { database, type ProbeRunRow } from '../../storage/db.ts';
@@ -107,7 +108,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
 /** The Probes tab: configure a run, start it in the model host, watch it (it outlives the popup), read and export results. */
 export function ProbesPanel() {
   const models = choicesFor('probes', useCandidates().candidates);
-  const [config, setConfig] = useState<ProbeConfig>(DEFAULT_CONFIG);
+  const [config, setConfig] = useDraft<ProbeConfig>('probes.config', DEFAULT_CONFIG);
   const [error, setError] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
   const runs = useLiveQuery(() => database().probeRuns.orderBy('createdAt').reverse().toArray(), []) ?? [];
@@ -125,7 +126,10 @@ export function ProbesPanel() {
   useEffect(() => {
     if (waiting) request('probes.status', {}).catch(() => undefined);
   }, [waiting]);
+  const [starting, setStarting] = useState(false);
   const start = async () => {
+    if (starting) return; // a double click would queue the same run twice
+    setStarting(true);
     try {
       const { judge, ...rest } = config;
       const { runId } = await request('probes.start', { config: { ...rest, ...(judge ? { judge } : {}) } });
@@ -133,6 +137,8 @@ export function ProbesPanel() {
       setError('');
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setStarting(false);
     }
   };
   const ready = config.models.length && config.suites.length && config.strategies.length && config.perturbations.length;
@@ -159,7 +165,7 @@ export function ProbesPanel() {
           </select>
         </label>
       </div>
-      <div class="row"><button type="button" disabled={!ready} onClick={() => void start()}>Start run</button></div>
+      <div class="row"><button type="button" disabled={!ready || starting} onClick={() => void start()}>Start run</button></div>
       {error && <p role="alert" class="error" data-testid="probes-error">{error}</p>}
       {runs.length > 1 && (
         <label for="probes-run-pick">Run

@@ -30,7 +30,9 @@ export function RateView({ hidden, stories, pair, setPair }: {
   hidden: boolean; stories: SavedStory[] | undefined; pair: OpenPair | null; setPair(pair: OpenPair | null): void;
 }) {
   const [seed, setSeed] = useState(() => Math.floor(Math.random() * 1_000_000));
-  const [promptKey, setPromptKey] = useState(0);
+  /** The chosen prompt by its text, not its place: a new story reorders the list (newest first). */
+  const [promptKey, setPromptKey] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
   const [scores, setScores] = useState<[Partial<Scores>, Partial<Scores>]>([{}, {}]);
   const [message, setMessage] = useState('');
   const [shown, setShown] = useState(0);
@@ -43,6 +45,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
       .map((h) => ({ id: `hanna:${h.id}`, writer: HUMAN_WRITER, prompt: h.prompt, hannaId: h.id }));
     return ratablePrompts([...saved, ...bundled]);
   }, [stories]);
+  const chosen = groups.find((g) => g.prompt === promptKey) ?? groups[0];
 
   // A story of the open pair deleted here or in another panel: abandon the pair with a message, keep everything saved.
   useEffect(() => {
@@ -58,9 +61,19 @@ export function RateView({ hidden, stories, pair, setPair }: {
   }, [stories, pair]);
 
   async function showPair() {
+    if (opening) return; // a double click would save the human story twice
     setMessage('');
-    const group = groups[Math.min(promptKey, groups.length - 1)];
+    const group = chosen;
     if (!group) return;
+    setOpening(true);
+    try {
+      await openPair(group);
+    } finally {
+      setOpening(false);
+    }
+  }
+
+  async function openPair(group: NonNullable<typeof chosen>) {
     const picked = pickPair(group.stories, seed);
     if (!picked) return;
     let ids: [number, number];
@@ -112,10 +125,10 @@ export function RateView({ hidden, stories, pair, setPair }: {
         <div class="controls">
           <label for="rate-prompt">
             Prompt to rate
-            <select id="rate-prompt" style={{ width: '100%' }} value={String(Math.min(promptKey, groups.length - 1))}
-              onChange={(e) => setPromptKey(Number((e.currentTarget as HTMLSelectElement).value))}>
-              {groups.map((g, i) => (
-                <option key={g.prompt} value={String(i)}>
+            <select id="rate-prompt" style={{ width: '100%' }} value={chosen?.prompt ?? ''}
+              onChange={(e) => setPromptKey((e.currentTarget as HTMLSelectElement).value)}>
+              {groups.map((g) => (
+                <option key={g.prompt} value={g.prompt}>
                   {(g.prompt.length > 70 ? `${g.prompt.slice(0, 70)}…` : g.prompt)} ({new Set(g.stories.map((s) => s.writer)).size} writers)
                 </option>
               ))}
@@ -132,7 +145,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
         </div>
       )}
       <div class="row">
-        <button type="button" disabled={groups.length === 0} onClick={() => void showPair()}>
+        <button type="button" disabled={groups.length === 0 || opening} onClick={() => void showPair()}>
           {pair ? 'Show a new pair' : 'Show a blind pair'}
         </button>
         {pair?.revealed && <button type="button" onClick={() => setSeed((s) => s + 1)}>Next seed</button>}

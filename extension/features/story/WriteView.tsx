@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useDraft } from '../../ui/draft.ts';
 import { useLiveQuery } from '../../ui/useLiveQuery.ts';
 import { loadCurrentStory, type StoryRun } from './current.ts';
 import { choicesFor } from '../../../models/defaults.ts';
@@ -31,19 +32,20 @@ interface Settings {
  * view shows the story the host stores as it streams.
  */
 export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hidden?: boolean }) {
-  const [prompt, setPrompt] = useState(intent?.feature === 'story' ? intent.text : 'Once upon a time');
+  const [prompt, setPrompt] = useDraft('story.prompt', 'Once upon a time', intent?.feature === 'story' ? intent.text : undefined);
   const defaultModel = useDefaultModel('story');
   const writers = choicesFor('story', useCandidates().candidates);
-  const [settings, setSettings] = useState<Settings>({
+  const [settings, setSettings] = useDraft<Settings>('story.settings', {
     model: defaultModel, backend: 'auto', maxTokens: 200, temperature: 0.8, topK: 40, topP: 0.95,
     repetitionPenalty: 1.1, seed: 1,
   });
   const [error, setError] = useState<unknown>(null);
+  const [checkError, setCheckError] = useState<unknown>(null);
   const [opening, setOpening] = useState('');
   const [problem, setProblem] = useState('');
   /** Between pressing Write and the host storing the new story: the id it will have (null until the host answers). */
   const [starting, setStarting] = useState<{ id: string | null } | null>(null);
-  const [pickedModel, setPickedModel] = useState(false);
+  const [pickedModel, setPickedModel] = useDraft('story.pickedModel', false);
   const stored = useLiveQuery(() => loadCurrentStory(), []);
   const checkedRun = useRef('');
   useEffect(() => {
@@ -52,7 +54,8 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
   useEffect(() => {
     // A stored story that says "running": the host confirms it, or marks it interrupted (and saves what it had).
     if (stored?.status !== 'running') return;
-    const check = () => request('story.status', {}).catch((e: unknown) => setError(e));
+    // A failed check is shown while the story runs and cleared by the next check that works.
+    const check = () => request('story.status', {}).then(() => setCheckError(null), (e: unknown) => setCheckError(e));
     if (checkedRun.current !== stored.id) check();
     checkedRun.current = stored.id;
     // A host that dies while this panel is open would leave the run looking alive: ask again now and then.
@@ -148,6 +151,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
       {status && <p role="status">{status}</p>}
       {notice && <p role={notice.kind === 'problem' ? 'alert' : 'status'} data-testid="story-notice">{notice.text}</p>}
       {failure !== null && <ErrorNotice error={failure} />}
+      {checkError !== null && stored?.status === 'running' && <ErrorNotice error={checkError} />}
       <div class="story" data-testid="story-text" aria-live="polite">
         {story && <p><span class="muted">{run?.prompt ?? prompt}</span>{story}</p>}
       </div>
