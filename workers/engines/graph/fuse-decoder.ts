@@ -85,7 +85,7 @@ function matchNorm(g: Graph, out: OnnxNode): { x: string; weight: string; eps: n
 }
 
 /** t·cos + rotate_half(t)·sin, with rotate_half = concat(−t[half:], t[:half]); gives t, cos, sin. */
-function matchRotary(g: Graph, name: string): { t: string; cos: string; sin: string } | undefined {
+function matchRotary(g: Graph, name: string): { t: string; cos: string; sin: string; half: number } | undefined {
   const add = g.op(name, 'Add');
   if (!add) return undefined;
   for (const [a, b] of [[0, 1], [1, 0]] as const) {
@@ -99,7 +99,19 @@ function matchRotary(g: Graph, name: string): { t: string; cos: string; sin: str
         const neg = g.op(concat?.inputs[0], 'Neg');
         const hi = g.op(neg?.inputs[0], 'Slice');
         const lo = g.op(concat?.inputs[1], 'Slice');
-        if (hi?.inputs[0] === t && lo?.inputs[0] === t) return { t, cos: direct.inputs[ci]!, sin: rotated.inputs[si]! };
+        if (hi?.inputs[0] !== t || lo?.inputs[0] !== t) continue;
+        // rotate_half: lo = t[..., :half], hi = t[..., half:] on the last axis, step 1.
+        const bounds = (slice: OnnxNode) => ({
+          starts: g.constant(slice.inputs[1]), ends: g.constant(slice.inputs[2]),
+          axes: slice.inputs[3] ? g.constant(slice.inputs[3]) : [-1], steps: slice.inputs[4] ? g.constant(slice.inputs[4]) : [1],
+        });
+        const l = bounds(lo);
+        const h = bounds(hi);
+        const half = l.ends?.[0];
+        const lastAxis = (axes: number[] | undefined) => axes?.length === 1 && (axes[0] === -1 || axes[0] === 3);
+        if (half === undefined || l.starts?.[0] !== 0 || h.starts?.[0] !== half || !(h.ends?.[0]! >= 2 * half)
+          || !lastAxis(l.axes) || !lastAxis(h.axes) || l.steps?.[0] !== 1 || h.steps?.[0] !== 1) continue;
+        return { t, cos: direct.inputs[ci]!, sin: rotated.inputs[si]!, half };
       }
     }
   }
@@ -159,6 +171,9 @@ interface Attention {
  * merged back by Transpose + Reshape.
  */
 function matchAttention(g: Graph, softmax: OnnxNode): Attention | undefined {
+  // Over the keys (the last axis of [B, heads, S, T]); any other axis is another computation.
+  const axis = intAttribute(softmax, 'axis') ?? -1;
+  if (axis !== -1 && axis !== 3) return undefined;
   const inner = new Set<OnnxNode>([softmax]);
   const add = g.op(softmax.inputs[0], 'Add');
   if (!add) return undefined;
@@ -181,7 +196,9 @@ function matchAttention(g: Graph, softmax: OnnxNode): Attention | undefined {
   const concatK = g.op(presentKey, 'Concat');
   const qRope = matchRotary(g, scores.inputs[0]!);
   const kRope = concatK && matchRotary(g, concatK.inputs[1]!);
-  if (!concatK || !qRope || !kRope || qRope.cos !== kRope.cos || qRope.sin !== kRope.sin) return undefined;
+  if (!concatK || !qRope || !kRope || qRope.cos !== kRope.cos || qRope.sin !== kRope.sin || qRope.half !== kRope.half) return undefined;
+  // The cache grows along the sequence axis of [B, kvHeads, T, dim].
+  const concatAxis = (node: OnnxNode) => intAttribute(node, 'axis');
   const q = matchHeads(g, qRope.t);
   const k = matchHeads(g, kRope.t);
   // probs · V, then back to [B, S, heads·dim]
@@ -195,7 +212,8 @@ function matchAttention(g: Graph, softmax: OnnxNode): Attention | undefined {
   const frequencies = rotaryFrequencies(g, qRope.cos, qRope.sin);
   if (!q || !k || !v || !context || !concatV || !merged || merged.opType !== 'Reshape' || !frequencies) return undefined;
   if (intsAttribute(merge!, 'perm')?.join() !== '0,2,1,3' || k.heads !== v.heads || q.dim !== k.dim || frequencies.length * 2 !== q.dim) return undefined;
-  if (q.heads % k.heads !== 0) return undefined;
+  if (q.heads % k.heads !== 0 || qRope.half * 2 !== q.dim) return undefined;
+  if (![-2, 2].includes(concatAxis(concatK) ?? NaN) || ![-2, 2].includes(concatAxis(concatV) ?? NaN)) return undefined;
   for (const node of [add, scaled, scores, keysT, concatK, context, concatV, merge!, merged]) inner.add(node);
   return {
     q: q.x, k: k.x, v: v.x, pastKey: concatK.inputs[0]!, pastValue: concatV.inputs[0]!, presentKey, presentValue: presentValue!,
@@ -203,24 +221,43 @@ function matchAttention(g: Graph, softmax: OnnxNode): Attention | undefined {
   };
 }
 
-/** The additive mask is built from attention_mask (padding) and a causal comparison, nothing else. */
+const COMPARISONS = new Set(['LessOrEqual', 'GreaterOrEqual', 'Less', 'Greater']);
+
+/**
+ * Every node `name` depends on, up to `depth` producers back. With `valuesOnly`, what a Shape reads is not followed:
+ * depending on a tensor's length is not depending on its values.
+ */
+function ancestry(g: Graph, name: string, depth = 12, valuesOnly = false): { names: Set<string>; nodes: OnnxNode[] } {
+  const names = new Set<string>();
+  const nodes: OnnxNode[] = [];
+  const visit = (n: string, d: number) => {
+    if (names.has(n) || d > depth) return;
+    names.add(n);
+    const node = g.producer.get(n);
+    if (!node) return;
+    nodes.push(node);
+    if (valuesOnly && node.opType === 'Shape') return;
+    for (const input of node.inputs) visit(input, d + 1);
+  };
+  visit(name, 0);
+  return { names, nodes };
+}
+
+/**
+ * The additive mask is attention_mask (padding) and ONE causal comparison of positions, nothing else: a second
+ * comparison (a sliding window) or a comparison on attention_mask itself (a padding-only, bidirectional mask) is not
+ * the full causal attention the fused kernel computes, so such graphs are left as exported.
+ */
 function maskFromAttentionMask(g: Graph, bias: string): boolean {
   const where = g.op(bias, 'Where');
   if (!where) return false;
-  const seen = new Set<string>();
-  let fromMask = false;
-  let causal = false;
-  const visit = (name: string, depth: number) => {
-    if (seen.has(name) || depth > 12) return;
-    seen.add(name);
-    if (name === 'attention_mask') fromMask = true;
-    const node = g.producer.get(name);
-    if (!node) return;
-    if (node.opType === 'LessOrEqual' || node.opType === 'GreaterOrEqual' || node.opType === 'Less' || node.opType === 'Greater') causal = true;
-    for (const input of node.inputs) visit(input, depth + 1);
-  };
-  visit(where.inputs[0]!, 0);
-  return fromMask && causal;
+  const condition = ancestry(g, where.inputs[0]!);
+  if (!condition.names.has('attention_mask')) return false;
+  const comparisons = condition.nodes.filter((node) => COMPARISONS.has(node.opType));
+  if (comparisons.length !== 1) return false;
+  // Positions may use attention_mask's length (the total length T), never its values.
+  const positions = ancestry(g, comparisons[0]!.outputs[0]!, 12, true);
+  return !positions.names.has('attention_mask') && positions.nodes.some((node) => node.opType === 'Range');
 }
 
 export function removeDead(model: OnnxModel): void {
