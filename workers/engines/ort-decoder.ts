@@ -60,14 +60,24 @@ const SPLIT_PREFILL_MAX_BYTES = 64 * 1024 * 1024;
 /** Rows of the captured decoder's KV cache at first; a request that needs more gets a bigger one (powers of two). */
 const CAPTURED_ROWS = 128;
 
-/** Fits a prompt and a token budget into the context window: the front of the prompt goes first, BOS stays. */
+/**
+ * Fits a prompt and a token budget into the context window. The prompt comes first: it keeps what fits of the budget
+ * and at least half the window (its front goes first, BOS stays); the new tokens get the rest. A length asked for
+ * beyond the window shortens the story, never throws the prompt away (a 9-token prompt with 600 tokens asked of a
+ * 512-token model used to keep only BOS).
+ */
 export function fitContext(promptIds: number[], maxTokens: number, contextLength: number, bos: number | undefined) {
-  const maxNew = Math.max(1, Math.min(maxTokens, contextLength - 1));
-  const room = contextLength - maxNew;
-  if (promptIds.length <= room) return { ids: promptIds, maxNew, dropped: 0 };
-  const keepBos = bos !== undefined && promptIds[0] === bos ? 1 : 0;
-  const dropped = promptIds.length - room;
-  return { ids: [...promptIds.slice(0, keepBos), ...promptIds.slice(keepBos + dropped)], maxNew, dropped };
+  const wanted = Math.max(1, maxTokens);
+  const room = Math.max(Math.ceil(contextLength / 2), contextLength - wanted);
+  let ids = promptIds;
+  let dropped = 0;
+  if (promptIds.length > room) {
+    const keepBos = bos !== undefined && promptIds[0] === bos ? 1 : 0;
+    dropped = promptIds.length - room;
+    ids = [...promptIds.slice(0, keepBos), ...promptIds.slice(keepBos + dropped)];
+  }
+  const maxNew = Math.max(1, Math.min(wanted, contextLength - ids.length));
+  return { ids, maxNew, dropped };
 }
 
 /**

@@ -180,3 +180,22 @@ describe('graph fusion in the engine', () => {
     }
   });
 });
+
+describe('fitting a prompt and a length into the context window', () => {
+  test('a length past the window shortens the output, never throws the prompt away', async () => {
+    const { fitContext } = await import('../../../workers/engines/ort-decoder.ts');
+    const prompt = [1, ...Array.from({ length: 8 }, (_, i) => 100 + i)];
+    expect(fitContext(prompt, 600, 512, 1)).toEqual({ ids: prompt, maxNew: 503, dropped: 0 });
+    expect(fitContext(prompt, 40, 512, 1)).toEqual({ ids: prompt, maxNew: 40, dropped: 0 });
+    // A long prompt keeps at least half the window (its front goes first, BOS stays).
+    const long = [1, ...Array.from({ length: 499 }, (_, i) => 100 + i)];
+    const fitted = fitContext(long, 600, 512, 1);
+    expect(fitted.ids).toHaveLength(256);
+    expect(fitted.ids[0]).toBe(1);
+    expect(fitted.ids.at(-1)).toBe(long.at(-1));
+    expect(fitted.maxNew).toBe(256);
+    expect(fitted.dropped).toBe(244);
+    // A short length leaves the prompt all the rest, as before.
+    expect(fitContext(long, 100, 512, 1).ids).toHaveLength(412);
+  });
+});

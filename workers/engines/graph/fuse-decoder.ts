@@ -109,7 +109,7 @@ function matchRotary(g: Graph, name: string): { t: string; cos: string; sin: str
         const h = bounds(hi);
         const half = l.ends?.[0];
         const lastAxis = (axes: number[] | undefined) => axes?.length === 1 && (axes[0] === -1 || axes[0] === 3);
-        if (half === undefined || l.starts?.[0] !== 0 || h.starts?.[0] !== half || !(h.ends?.[0]! >= 2 * half)
+        if (half === undefined || l.starts?.[0] !== 0 || h.starts?.[0] !== half || !((h.ends?.[0] ?? -1) >= 2 * half)
           || !lastAxis(l.axes) || !lastAxis(h.axes) || l.steps?.[0] !== 1 || h.steps?.[0] !== 1) continue;
         return { t, cos: direct.inputs[ci]!, sin: rotated.inputs[si]!, half };
       }
