@@ -1,6 +1,7 @@
 import { IntegrityError, ModelNotFoundError } from '../extension/protocol/errors.ts';
 import type { CatalogueEntry } from '../models/catalogue.ts';
 import { finalPath } from '../models/downloads/download-manager.ts';
+import { externalDataLocations } from './engines/graph/onnx-model.ts';
 import { OpfsFileStore } from '../models/downloads/opfs-store.ts';
 
 const downloaded = new OpfsFileStore();
@@ -19,6 +20,16 @@ export async function readModelFile(entry: CatalogueEntry, path: string, origin:
     throw new ModelNotFoundError(`"${entry.name}" is not downloaded on this device (${path} is missing)`, { model: entry.id });
   }
   return downloaded.read(finalPath(entry.id, path));
+}
+
+/** The weight files an ONNX graph names, or an IntegrityError naming the file when it is not a readable ONNX model. */
+export function graphExternalData(entry: CatalogueEntry, path: string, bytes: Uint8Array): string[] {
+  try {
+    return externalDataLocations(bytes);
+  } catch (error) {
+    throw new IntegrityError(`${path} of "${entry.name}" is not a valid ONNX model (${(error as Error).message.slice(0, 120)}): delete the model and download it again`,
+      { file: path, expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: bytes.length });
+  }
 }
 
 export async function readModelJson(entry: CatalogueEntry, path: string, origin: string): Promise<Record<string, unknown>> {

@@ -3,7 +3,6 @@
  * (streamed), abort, unload. onnxruntime-web builds per backend: see ort-builds.ts.
  */
 import { AbortError, DeviceLostError, ModelNotFoundError, PocketError } from '../extension/protocol/errors.ts';
-import { externalDataLocations } from './engines/graph/onnx-model.ts';
 import type { BackendPreference } from '../extension/protocol/schemas.ts';
 import type { CatalogueEntry, EngineKind } from '../models/catalogue.ts';
 import { resolveModel } from '../models/registry.ts';
@@ -12,13 +11,13 @@ import { ChatFormatter } from './engines/chat-template.ts';
 import { OrtDecoderEngine } from './engines/ort-decoder.ts';
 import { decoderConfigFrom } from './engines/model-config.ts';
 import { TextTokenizer } from './engines/tokenizer.ts';
-import { constraintKinds, type Engine, type GenerateRequest } from './engines/types.ts';
+import { constraintKinds, type Engine, type EngineInfo, type GenerateRequest } from './engines/types.ts';
 import { assertLibraryPackaged, packagedAppConfig } from './engines/web-llm-config.ts';
 import { WebLlmEngine } from './engines/web-llm.ts';
 import { ReplayEngine } from './engines/replay.ts';
 import { BuiltInEngine } from './engines/built-in.ts';
 import { languageModelApi } from '../models/builtin.ts';
-import { readModelFile, readModelJson } from './model-files.ts';
+import { graphExternalData, readModelFile, readModelJson } from './model-files.ts';
 import { loadOrtSeq2Seq } from './seq2seq-loader.ts';
 import { ortFor } from './ort-builds.ts';
 import { serveWorker } from './serve.ts';
@@ -93,13 +92,18 @@ async function withBackend<T>(entry: CatalogueEntry, preference: BackendPreferen
  */
 async function externalDataFor(entry: CatalogueEntry, graphPath: string, graph: Uint8Array, origin: string) {
   const folder = graphPath.slice(0, graphPath.lastIndexOf('/') + 1);
-  return Promise.all(externalDataLocations(graph).map(async (location) => {
+  return Promise.all(graphExternalData(entry, graphPath, graph).map(async (location) => {
     const path = `${folder}${location}`;
     if (location.split('/').some((part) => part === '..' || part === '') || !entry.files.some((f) => f.path === path)) {
       throw new ModelNotFoundError(`"${entry.name}" keeps its weights in ${location}, which is not among its files (add ${path})`);
     }
     return { path: location, data: await readModelFile(entry, path, origin) };
   }));
+}
+
+/** The engine's description as the wire takes it: its graph note (which grows as fallbacks happen) cut to 300. */
+function wireInfo(info: EngineInfo): EngineInfo {
+  return info.graph && info.graph.length > 300 ? { ...info, graph: `${info.graph.slice(0, 299)}…` } : info;
 }
 
 const loadOrtDecoder: Loader = async (entry, preference) => {
@@ -189,7 +193,7 @@ function engineRequest(loaded: LoadedModel, payload: { prompt: string; messages?
 const tokenCounter = new TokenCounter();
 
 serveWorker({
-  'worker.model.load': async ({ model, backend }) => (await modelFor(model, backend)).engine.info,
+  'worker.model.load': async ({ model, backend }) => wireInfo((await modelFor(model, backend)).engine.info),
   'worker.model.unload': async () => {
     const loaded = current?.loaded;
     current = undefined;
@@ -209,14 +213,14 @@ serveWorker({
     // Stopped while the model was loading: nothing to generate.
     if (signal.aborted) throw new AbortError('generation cancelled');
     const { engine } = loaded;
-    emit({ type: 'status', stage: 'generating', engine: engine.info });
+    emit({ type: 'status', stage: 'generating', engine: wireInfo(engine.info) });
     const missing = constraintKinds(constraint).filter((kind) => !engine.info.constraints?.includes(kind));
     if (missing.length) {
       throw new PocketError(`"${model}" cannot constrain its output (${missing.join(', ')}); ask without that constraint and parse the answer`);
     }
     try {
       const stream = engine.generate({ id: model, ...engineRequest(loaded, { prompt, messages }), constraint, params }, signal);
-      return { ...await pumpStream(stream, emit), engine: engine.info };
+      return { ...await pumpStream(stream, emit), engine: wireInfo(engine.info) };
     } catch (error) {
       if (await lostDuring()) throw new DeviceLostError(`the GPU device was lost during generation (${deviceLost})`);
       throw error;

@@ -4,11 +4,10 @@ import type { BackendPreference } from '../extension/protocol/schemas.ts';
 import type { CatalogueEntry } from '../models/catalogue.ts';
 import { seq2seqFiles } from '../models/registry.ts';
 import { OrtSeq2SeqEngine, type Seq2SeqDecoderFiles } from './engines/ort-seq2seq.ts';
-import { externalDataLocations } from './engines/graph/onnx-model.ts';
 import { seq2seqConfigFrom } from './engines/seq2seq-config.ts';
 import { TextTokenizer } from './engines/tokenizer.ts';
 import type { Engine } from './engines/types.ts';
-import { readModelFile, readModelJson } from './model-files.ts';
+import { graphExternalData, readModelFile, readModelJson } from './model-files.ts';
 
 type Backend = 'webgpu' | 'wasm';
 /** The worker's backend policy: WebGPU first, WASM with a reason (passed in so the worker keeps one policy). */
@@ -35,8 +34,10 @@ export async function loadOrtSeq2Seq(ortFor: (backend: Backend) => typeof Ort, e
     readModelJson(entry, 'config.json', origin),
     readModelJson(entry, 'generation_config.json', origin).catch(() => ({})),
   ]);
-  const graphs = [encoder, ...('merged' in decoder ? [decoder.merged] : [decoder.decoder, decoder.withPast])];
-  const outside = [...new Set(graphs.flatMap((graph) => externalDataLocations(graph)))];
+  const graphs: [string, Uint8Array][] = 'merged' in decoder && 'merged' in files
+    ? [[files.encoder, encoder], [files.merged, decoder.merged]]
+    : 'first' in files && 'decoder' in decoder ? [[files.encoder, encoder], [files.first, decoder.decoder], [files.withPast, decoder.withPast]] : [];
+  const outside = [...new Set(graphs.flatMap(([path, graph]) => graphExternalData(entry, path, graph)))];
   if (outside.length) {
     throw new ModelNotFoundError(`"${entry.name}" keeps its weights in separate files (${outside.join(', ')}); `
       + 'encoder-decoder models in that layout are not supported yet (decoder-only ones are)');

@@ -1,3 +1,4 @@
+import { ModelNotFoundError } from '../../extension/protocol/errors.ts';
 import type * as Ort from 'onnxruntime-web';
 import { GpuTokenHistory, GpuTokenSelector, type GpuRow } from '../../shaders/gpu-selector.ts';
 import { createSampler, type Sampler } from './decoding/sampler.ts';
@@ -154,7 +155,7 @@ export class OrtDecoderEngine implements Engine {
     if (missing.length || !session.outputNames.includes('logits')) {
       await session.release();
       await prefill?.release();
-      throw new Error(`not a decoder-only KV-cache model: inputs ${missing.join(', ') || 'ok'}, outputs ${session.outputNames.join(', ')}`);
+      throw new ModelNotFoundError(`not a decoder-only KV-cache model (the layout this engine runs): inputs ${missing.join(', ') || 'ok'}, outputs ${session.outputNames.join(', ')}`);
     }
     let gpu: GpuTokenSelector | undefined;
     if (selectOnGpu) {

@@ -1,3 +1,4 @@
+import { ModelNotFoundError } from '../../extension/protocol/errors.ts';
 import type * as Ort from 'onnxruntime-web';
 import { createSampler } from './decoding/sampler.ts';
 import { candidatesWanted, type OutputConstraints, outputConstraintsFor } from './decoding/output-constraints.ts';
@@ -103,7 +104,7 @@ export class OrtSeq2SeqEngine implements Engine {
         ...['logits', ...presents].filter((n) => !first.outputNames.includes(n)).map((n) => `decoder output ${n}`),
       ];
       if (problems.length) {
-        throw new Error(`not an encoder-decoder model in the optimum layout with ${config.decoderLayers} decoder layers: `
+        throw new ModelNotFoundError(`not an encoder-decoder model in the optimum layout with ${config.decoderLayers} decoder layers: `
           + `missing ${problems.slice(0, 4).join(', ')}${problems.length > 4 ? ` and ${problems.length - 4} more` : ''}`);
       }
       return new OrtSeq2SeqEngine(ort, encoder, first, withPast, merged, options.tokenizer, config, {
