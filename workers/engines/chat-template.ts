@@ -12,9 +12,15 @@ interface TokenizerConfigLike {
 
 const tokenText = (token: TokenizerConfigLike['bos_token']) => (typeof token === 'string' ? token : token?.content ?? '');
 
-function pickTemplate(field: TemplateField): string | undefined {
+function pickTemplate(field: unknown): string | undefined {
+  if (field === undefined || field === null) return undefined;
   if (typeof field === 'string') return field;
-  return field?.find((t) => t.name === 'default')?.template ?? field?.[0]?.template;
+  if (Array.isArray(field)) {
+    const named = field as { name?: unknown; template?: unknown }[];
+    const chosen = named.find((t) => t?.name === 'default') ?? named[0];
+    if (typeof chosen?.template === 'string') return chosen.template;
+  }
+  throw new ValidationError('the model\'s chat_template (tokenizer_config.json) is neither a string nor a list of named templates');
 }
 
 /**
@@ -23,19 +29,24 @@ function pickTemplate(field: TemplateField): string | undefined {
  * as code. Models without a template (plain text models such as TinyStories) get a readable transcript instead.
  */
 export class ChatFormatter {
-  private readonly template: Template | undefined;
+  /** Parsed on the first chat: a template that does not parse fails chats only, and plain prompts still run. */
+  private parsed: Template | undefined | null = null;
 
-  constructor(private readonly config: TokenizerConfigLike) {
-    const source = pickTemplate(config.chat_template);
+  constructor(private readonly config: TokenizerConfigLike) {}
+
+  private get template(): Template | undefined {
+    if (this.parsed !== null) return this.parsed;
+    const source = pickTemplate(this.config.chat_template);
     try {
-      this.template = source ? new Template(source) : undefined;
+      this.parsed = source ? new Template(source) : undefined;
     } catch (error) {
       throw new ValidationError(`the model's chat template does not parse: ${(error as Error).message}`);
     }
+    return this.parsed;
   }
 
   get hasTemplate(): boolean {
-    return this.template !== undefined;
+    return this.config.chat_template !== undefined && this.config.chat_template !== null;
   }
 
   render(messages: readonly ChatMessage[]): string {

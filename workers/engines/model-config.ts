@@ -13,13 +13,18 @@ const asNumber = (value: unknown): number | undefined => (typeof value === 'numb
 const asIds = (value: unknown): number[] =>
   Array.isArray(value) ? value.filter((id): id is number => typeof id === 'number') : typeof value === 'number' ? [value] : [];
 
+/** The longest context this engine plans for in a browser tab (longer claims are cut to it). */
+export const MAX_CONTEXT = 32_768;
+
 export function decoderConfigFrom(config: Record<string, unknown>, generationConfig: Record<string, unknown> = {}): DecoderConfig {
   const layers = asNumber(config.num_hidden_layers ?? config.n_layer);
   const heads = asNumber(config.num_attention_heads ?? config.n_head);
   const hidden = asNumber(config.hidden_size ?? config.n_embd);
   const kvHeads = asNumber(config.num_key_value_heads) ?? heads;
   const headDim = asNumber(config.head_dim) ?? (hidden && heads ? hidden / heads : undefined);
-  const contextLength = asNumber(config.max_position_embeddings ?? config.n_positions);
+  // Several buffers are sized by the context: a config that claims two billion positions must not allocate for them.
+  const claimedContext = asNumber(config.max_position_embeddings ?? config.n_positions);
+  const contextLength = claimedContext === undefined ? undefined : Math.min(Math.floor(claimedContext), MAX_CONTEXT);
   const vocabSize = asNumber(config.vocab_size);
   if (!layers || !kvHeads || !headDim || !contextLength || !vocabSize) {
     throw new Error('config.json lacks layers, heads, hidden size, context length or vocabulary size');

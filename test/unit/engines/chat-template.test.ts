@@ -44,7 +44,11 @@ describe('ChatFormatter', () => {
   });
 
   test('broken templates and empty chats are typed errors', () => {
-    expect(() => new ChatFormatter({ chat_template: '{% for %}' })).toThrow(ValidationError);
+    // Parsed on the first chat: the model still serves plain prompts, chats get the typed error.
+    const broken = new ChatFormatter({ chat_template: '{% for %}' });
+    expect(() => broken.render([{ role: 'user', content: 'hi' }])).toThrow(ValidationError);
+    expect(() => broken.render([{ role: 'user', content: 'hi' }])).toThrow(/does not parse/);
+    expect(() => new ChatFormatter({ chat_template: 42 as never }).render([{ role: 'user', content: 'hi' }])).toThrow(/neither a string nor a list/);
     expect(() => new ChatFormatter({ chat_template: chatml }).render([])).toThrow(ValidationError);
   });
 });

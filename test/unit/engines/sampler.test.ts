@@ -108,3 +108,15 @@ describe('StopMatcher', () => {
       }));
   });
 });
+
+test('topP 0 keeps only the most likely token (not the whole vocabulary)', async () => {
+  const { createSampler } = await import('../../../workers/engines/decoding/sampler.ts');
+  const sampler = createSampler({ maxTokens: 1, temperature: 1, topP: 0, seed: 3 });
+  expect(sampler.plan).toEqual({ kind: 'argmax' });
+});
+
+test('a config that claims an enormous context is planned at MAX_CONTEXT', async () => {
+  const { decoderConfigFrom, MAX_CONTEXT } = await import('../../../workers/engines/model-config.ts');
+  const config = decoderConfigFrom({ num_hidden_layers: 2, num_attention_heads: 4, hidden_size: 64, max_position_embeddings: 2 ** 31, vocab_size: 100 });
+  expect(config.contextLength).toBe(MAX_CONTEXT);
+});

@@ -87,7 +87,8 @@ export function createSampler(params: GenerateParams): Sampler {
   const topK = params.topK && params.topK > 0 ? params.topK : 0;
   const topP = params.topP !== undefined && params.topP > 0 && params.topP < 1 ? params.topP : 1;
   const random = seededRandom(params.seed ?? 0);
-  const greedy = temperature <= 0 || topK === 1;
+  // topP 0 keeps the smallest set whose mass reaches 0: the most likely token alone (it was read as "no cut").
+  const greedy = temperature <= 0 || topK === 1 || params.topP === 0;
 
   const draw = (candidates: ArrayLike<number>, valueOf: (position: number) => number): number => {
     const max = valueOf(0);
