@@ -22,7 +22,10 @@ export const ReplayFileSchema = v.strictObject({
 export type ReplayFile = v.InferOutput<typeof ReplayFileSchema>;
 
 /** Splits text into word-sized pieces (each with its leading whitespace), so streaming looks like tokens. */
-const pieces = (text: string) => text.match(/\s*\S+|\s+$/g) ?? [];
+/** Word-sized pieces, like tokens; a run longer than 1,000 characters (minified JSON, say) is split, since a streamed
+ * token event holds at most 10,000 characters. */
+const pieces = (text: string) => (text.match(/\s*\S+|\s+$/g) ?? []).flatMap((piece) =>
+  piece.length <= 1000 ? [piece] : Array.from({ length: Math.ceil(piece.length / 1000) }, (_, i) => piece.slice(i * 1000, (i + 1) * 1000)));
 
 export class ReplayEngine implements Engine {
   private readonly served = new Map<number, number>();

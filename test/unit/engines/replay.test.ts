@@ -40,6 +40,15 @@ describe('ReplayEngine (canned answers for tests and demos)', () => {
     expect((await run(engine, 'a story', {}, controller.signal)).final.finishReason).toBe('abort');
   });
 
+  test('an answer with a very long word (minified JSON) streams in pieces that fit a token event', async () => {
+    const long = `{"plan":"x","script":"${'a'.repeat(25_000)}"}`;
+    const engine = ReplayEngine.load('replay', { format: 'pocket-replay/1', rules: [{ match: ['json'], outputs: [long] }], fallback: '' });
+    const { final, streamed, tokens } = await run(engine, 'json please', { maxTokens: 1000 });
+    expect(streamed).toBe(long);
+    expect(final.text).toBe(long);
+    expect(tokens.length).toBeGreaterThanOrEqual(26); // 25,000+ characters in pieces of at most 1,000
+  });
+
   test('stats stay finite however fast the answer streams', async () => {
     const engine = ReplayEngine.load('replay', { format: 'pocket-replay/1', rules: [{ match: ['x'], outputs: ['a b'] }] });
     for (let i = 0; i < 20; i++) {
