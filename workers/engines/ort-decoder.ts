@@ -1,4 +1,4 @@
-import { ModelNotFoundError } from '../../extension/protocol/errors.ts';
+import { IntegrityError, ModelNotFoundError } from '../../extension/protocol/errors.ts';
 import type * as Ort from 'onnxruntime-web';
 import { GpuTokenHistory, GpuTokenSelector, type GpuRow } from '../../shaders/gpu-selector.ts';
 import { createSampler, type Sampler } from './decoding/sampler.ts';
@@ -156,6 +156,14 @@ export class OrtDecoderEngine implements Engine {
       await session.release();
       await prefill?.release();
       throw new ModelNotFoundError(`not a decoder-only KV-cache model (the layout this engine runs): inputs ${missing.join(', ') || 'ok'}, outputs ${session.outputNames.join(', ')}`);
+    }
+    // config.json must describe this graph: a wrong layer count would fail every request inside onnxruntime.
+    const cacheLayers = session.inputNames.filter((n) => /^past_key_values\.\d+\.key$/.test(n)).length;
+    if (cacheLayers !== options.config.layers) {
+      await session.release();
+      await prefill?.release();
+      throw new IntegrityError(`config.json says ${options.config.layers} layers but the graph has a cache for ${cacheLayers}: the model's files do not belong together`,
+        { file: 'config.json', expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: null });
     }
     let gpu: GpuTokenSelector | undefined;
     if (selectOnGpu) {

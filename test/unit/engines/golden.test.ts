@@ -199,3 +199,10 @@ describe('fitting a prompt and a length into the context window', () => {
     expect(fitContext(long, 100, 512, 1).ids).toHaveLength(412);
   });
 });
+
+test('a config.json that does not describe the graph (layer count) is an IntegrityError at load, not a failure at every request', async () => {
+  const { IntegrityError } = await import('../../../extension/protocol/errors.ts');
+  const config = decoderConfigFrom({ ...json(join(bundled, 'config.json')), num_hidden_layers: 3 }, json(join(bundled, 'generation_config.json')));
+  await expect(OrtDecoderEngine.load({ ort, modelId: 'wrong-config', backend: 'wasm', tokenizer, model: readFileSync(join(bundled, 'model.onnx')), config }))
+    .rejects.toBeInstanceOf(IntegrityError);
+});
