@@ -152,7 +152,8 @@ const loaders: Partial<Record<EngineKind, Loader>> = {
   builtin: async (entry) => ({ engine: await BuiltInEngine.load({ modelId: entry.id, api: languageModelApi() }) }),
   'ort-decoder': loadOrtDecoder,
   'web-llm': loadWebLlm,
-  'ort-seq2seq': async (entry, preference) => ({ engine: await loadOrtSeq2Seq(ortFor, entry, preference, withBackend) }),
+  // Encoder-decoder models read one input text: a chat reaches them as a readable transcript (as for plain models).
+  'ort-seq2seq': async (entry, preference) => ({ engine: await loadOrtSeq2Seq(ortFor, entry, preference, withBackend), chat: new ChatFormatter({}) }),
 };
 
 async function loadModel(modelId: string, preference: BackendPreference): Promise<LoadedModel> {
