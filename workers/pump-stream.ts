@@ -3,19 +3,9 @@
  * microtasks only (the plain build's session.run and our CPU kernels never wait on anything), so without a turn of
  * the event loop a `worker.abort` message would sit in the queue until the whole generation had finished.
  */
-const YIELD_EVERY_MS = 8;
+import { yieldToEventLoop } from '../extension/sandbox/interpreter/budget.ts';
 
-/** A macrotask turn without setTimeout's 4 ms clamp. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+const YIELD_EVERY_MS = 8;
 
 export async function pumpStream<E, R>(stream: AsyncGenerator<E, R>, emit: (event: E) => void,
   now: () => number = () => performance.now()): Promise<R> {

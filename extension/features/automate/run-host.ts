@@ -397,6 +397,7 @@ export class AutomationRuns {
         };
         report = await runTask(request.task, deps, { maxRepairs: request.maxRepairs ?? 2, documentTokens, signal }, known);
       }
+      const savedScript = report.ok && state.mode === 'script' ? replayableScript(report.attempts) ?? '' : undefined;
       state.report = {
         ...report, summary: cut(redactText(report.summary), 4000), ...(report.result !== undefined ? { result: redact(report.result) } : {}),
         attempts: report.attempts.map((a) => ({
@@ -406,8 +407,7 @@ export class AutomationRuns {
         })),
         ...(request.keepPrompts ? { prompts: prompts.slice(0, 64) } : {}),
         // Offered for saving only what a replay accepts (20,000 characters): a cut script would not run.
-        ...(report.ok && state.mode === 'script' && (replayableScript(report.attempts) ?? '').length <= 20_000
-          ? { savedScript: replayableScript(report.attempts) ?? '' } : {}),
+        ...(savedScript !== undefined && savedScript.length <= 20_000 ? { savedScript } : {}),
       };
       state.status = report.status;
     } catch (error) {
