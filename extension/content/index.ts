@@ -2,6 +2,7 @@ import { extensionSelf, listenForMessages } from '../platform/index.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import { buildPageDocument } from './document/build.ts';
 import { act } from './executor/index.ts';
+import { watchSettle } from './executor/settle.ts';
 import { highlight } from './highlight.ts';
 import { lastClick, watchClicks } from './last-click.ts';
 
@@ -18,7 +19,8 @@ if (!scope[MARK]) {
       title: document.title.slice(0, 1000),
       elementCount: document.getElementsByTagName('*').length,
     }),
-    'content.page.document': (limits) => {
+    'content.page.document': async ({ settleMs, ...limits }) => {
+      if (settleMs) await watchSettle(document).settled(2000, settleMs, settleMs);
       const doc = buildPageDocument(document, limits);
       const click = lastClick();
       return click ? { ...doc, lastClick: click } : doc;

@@ -96,6 +96,38 @@ export function onTabRemoved(listener: (tabId: number) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }
 
+/**
+ * The tab finished loading a page (a navigation, a reload, a hash change) — with `titles`, also when its title
+ * changed; returns the unsubscribe.
+ */
+export function onTabLoaded(tabId: number, listener: () => void, titles = false): () => void {
+  const handler = (id: number, change: browser.Tabs.OnUpdatedChangeInfoType) => {
+    if (id === tabId && (change.status === 'complete' || (titles && change.title !== undefined))) listener();
+  };
+  browser.tabs.onUpdated.addListener(handler);
+  return () => browser.tabs.onUpdated.removeListener(handler);
+}
+
+/**
+ * The tab the user looks at in this page's window changed. A page shown as a tab itself (tests open the side panel
+ * that way) never follows itself. Returns the unsubscribe.
+ */
+export function onActiveTabChanged(listener: (tabId: number) => void): () => void {
+  let windowId: number | undefined;
+  let ownTabId: number | undefined;
+  const ready = Promise.all([
+    browser.windows.getCurrent().then((w) => { windowId = w.id; }, () => undefined),
+    browser.tabs.getCurrent().then((tab) => { ownTabId = tab?.id; }, () => undefined),
+  ]);
+  const handler = (info: browser.Tabs.OnActivatedActiveInfoType) => {
+    void ready.then(() => {
+      if (info.windowId === windowId && info.tabId !== ownTabId) listener(info.tabId);
+    });
+  };
+  browser.tabs.onActivated.addListener(handler);
+  return () => browser.tabs.onActivated.removeListener(handler);
+}
+
 /** The browser started with this profile (not fired on install or update). */
 export function onStartup(listener: () => void): void {
   browser.runtime.onStartup.addListener(listener);
@@ -145,9 +177,13 @@ export async function sessionSet(key: string, value: unknown): Promise<void> {
   await browser.storage.session.set({ [key]: value });
 }
 
+/** The active tab of the last focused window; never the calling page's own tab (a panel opened as a tab). */
 export async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  return tab?.id;
+  const [[tab], own] = await Promise.all([
+    browser.tabs.query({ active: true, lastFocusedWindow: true }),
+    browser.tabs.getCurrent().catch(() => undefined),
+  ]);
+  return tab?.id !== undefined && tab.id !== own?.id ? tab.id : undefined;
 }
 
 export async function openTab(url: string): Promise<number | undefined> {

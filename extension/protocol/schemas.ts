@@ -286,6 +286,8 @@ export type PageDocument = v.InferOutput<typeof PageDocumentSchema>;
 export const PageDocumentRequestSchema = v.strictObject({
   maxNodes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(200_000))),
   maxMs: v.optional(v.pipe(v.number(), v.minValue(10), v.maxValue(20_000))),
+  /** Read once the page has been quiet this long (at most 2 s from the request): after a load, scripts still render. */
+  settleMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
 });
 export const TabDocumentRequestSchema = v.strictObject({ tabId, ...PageDocumentRequestSchema.entries });
 export const HighlightRequestSchema = v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)) });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../platform/index.ts';
 import type { PageStats } from '../protocol/schemas.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { useTabLoads } from './useTabLoads.ts';
 
 type State = { status: 'loading' } | { status: 'ready'; stats: PageStats } | { status: 'error'; error: unknown };
 
@@ -18,7 +19,8 @@ export function PageBinding({ tabId }: { tabId: number | undefined }) {
       (error: unknown) => read === reads.current && setState({ status: 'error', error }),
     );
   }, [tabId]);
-  useEffect(load, [load]);
+  const loads = useTabLoads(tabId, true);
+  useEffect(load, [load, loads]);
 
   if (tabId === undefined) return <p role="status">No page is bound to this panel. Open it from a page's right-click menu.</p>;
   return (
@@ -41,7 +43,7 @@ export function PageBinding({ tabId }: { tabId: number | undefined }) {
           </p>
         </>
       )}
-      <button type="button" onClick={load}>Read the page again</button>
+      <button type="button" onClick={load}>Refresh page info</button>
     </section>
   );
 }

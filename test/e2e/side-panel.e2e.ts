@@ -10,7 +10,7 @@ let demo: Page;
 let demoTab: number;
 
 beforeAll(async () => {
-  server = await serveStatic({ '/demo/': `${repoRoot}/demo` });
+  server = await serveStatic({ '/demo/': `${repoRoot}/demo`, '/apps/': `${repoRoot}/test/fixtures/apps` });
   harness = await launchExtension();
   demo = await harness.context.newPage();
   await demo.goto(server.url('/demo/'));
@@ -91,5 +91,34 @@ describe('side panel and context menu', () => {
     expect(reply.error.name).toBe('ContentScriptError');
     await popup.close();
     await other.close();
+  });
+  test('a plainly opened panel follows the tab the user looks at; a bound panel follows its tab to the next page', async () => {
+    const todo = await harness.context.newPage();
+    await todo.goto(server.url('/apps/todo/'));
+    const todoTab = await tabIdOf(harness, todo);
+    const plain = await harness.openExtensionPage('sidepanel/index.html');
+    const header = plain.getByRole('region', { name: 'Bound page' });
+    const title = header.locator('[data-field="page.title"]');
+
+    await demo.bringToFront();
+    await expect.poll(() => header.getAttribute('data-tab-id'), { timeout: 10_000 }).toBe(String(demoTab));
+    await expect.poll(() => title.textContent(), { timeout: 20_000 }).toMatch(/^Pocket Mail/);
+    await todo.bringToFront();
+    await expect.poll(() => header.getAttribute('data-tab-id'), { timeout: 10_000 }).toBe(String(todoTab));
+    await expect.poll(() => title.textContent(), { timeout: 20_000 }).toBe('Todos');
+    await plain.close();
+
+    // Bound to the todo tab: when that tab loads another page, the header, the Page tab and the saved scripts follow.
+    const bound = await harness.openExtensionPage(`sidepanel/index.html?tab=${todoTab}`);
+    const boundTitle = bound.getByRole('region', { name: 'Bound page' }).locator('[data-field="page.title"]');
+    await expect.poll(() => boundTitle.textContent(), { timeout: 20_000 }).toBe('Todos');
+    await bound.getByRole('tab', { name: 'Page' }).click();
+    const pageUrl = bound.locator('[data-testid="document-summary"]');
+    await pageUrl.waitFor({ timeout: 20_000 });
+    await todo.goto(server.url('/apps/shop/'));
+    await expect.poll(() => boundTitle.textContent(), { timeout: 20_000 }).toBe('Lamp & Co. shop');
+    await expect.poll(() => bound.getByRole('region', { name: 'Page document' }).innerText(), { timeout: 20_000 }).toMatch(/shop|lamp/i);
+    await bound.close();
+    await todo.close();
   });
 });

@@ -6,6 +6,7 @@ import type { ScriptRow } from '../../storage/db.ts';
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import { ACTION_METHODS, type BridgeMethod } from '../../sandbox/capabilities/bridge.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useTabLoads } from '../../ui/useTabLoads.ts';
 import { deserializeError } from '../../protocol/errors.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
 import type { ModelAnswer } from './parse.ts';
@@ -98,13 +99,24 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     }
   }, [tabId]);
 
+  // The site's saved scripts, read again whenever the tab loads another page (it may be another site).
+  const loads = useTabLoads(tabId);
   useEffect(() => {
     if (tabId === undefined) return;
-    request('page.document', { tabId }).then((doc) => {
-      const o = originOf(doc.url);
+    let live = true;
+    request('page.stats', { tabId }).then((stats) => {
+      if (!live) return;
+      const o = originOf(stats.url);
       setOrigin(o);
       void refreshSaved(o);
     }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [tabId, loads]);
+
+  useEffect(() => {
+    if (tabId === undefined) return;
     // A run started here, or before the panel was (re)opened, is read from the host.
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useTabLoads } from '../../ui/useTabLoads.ts';
 import { request } from '../../platform/index.ts';
 import type { ElementEntry, ListEntry, Locator, PageDocument, Section } from '../../protocol/schemas.ts';
 import { renderDocument } from '../../content/document/render.ts';
@@ -6,6 +7,8 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useDefaultModel } from '../models/use-models.ts';
 import { clickedEntry, inferEdge, pageKey, recordEdge, recordPage } from './site-document.ts';
 import { SiteView } from './SiteView.tsx';
+
+const AFTER_LOAD_QUIET_MS = 150;
 
 type State = { status: 'idle' | 'loading' } | { status: 'ready'; doc: PageDocument } | { status: 'error'; error: unknown };
 
@@ -84,12 +87,12 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
   const previous = useRef<PageDocument | undefined>(undefined);
   const previousAt = useRef(0);
   const reads = useRef(0);
-  const load = useCallback(() => {
+  const load = useCallback((settleMs = 0) => {
     if (tabId === undefined) return;
     // Only the latest read counts: an earlier, slower one must not show the old page or record a backward edge.
     const read = ++reads.current;
     setState({ status: 'loading' });
-    request('page.document', { tabId }).then(
+    request('page.document', { tabId, ...(settleMs ? { settleMs } : {}) }).then(
       (doc) => {
         if (read !== reads.current) return;
         setState({ status: 'ready', doc });
@@ -100,7 +103,10 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
       (error: unknown) => read === reads.current && setState({ status: 'error', error }),
     );
   }, [tabId]);
-  useEffect(load, [load]);
+  // A page the tab loads later (the user browsed, a run navigated) is read when it has loaded.
+  const loads = useTabLoads(tabId);
+  // "complete" comes before a single-page app has drawn the new view (a hash change): read once the page is quiet.
+  useEffect(() => load(loads ? AFTER_LOAD_QUIET_MS : 0), [load, loads]);
   const point = useCallback((locators: Locator[]) => {
     if (tabId === undefined) return;
     request('page.highlight', { tabId, locators }).catch(() => undefined);
@@ -115,7 +121,7 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
   if (tabId === undefined) return <p role="status">No page is bound to this panel. Open it from a page's right-click menu.</p>;
   return (
     <section aria-label="Page document" class="page-document">
-      <button type="button" onClick={load}>Read the page again</button>
+      <button type="button" onClick={() => load()}>Read the page again</button>
       {state.status === 'loading' && <p role="status">Reading the page…</p>}
       {state.status === 'error' && <ErrorNotice error={state.error} />}
       {state.status === 'ready' && (
