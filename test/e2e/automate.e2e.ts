@@ -137,6 +137,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     await details.waitFor();
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
     await panel.getByRole('button', { name: 'Clear what is stored for this site' }).click();
+    await panel.getByRole('alertdialog', { name: 'Clear this site' }).getByRole('button', { name: 'Delete them' }).click();
     await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('0');
   }, 120_000);
 

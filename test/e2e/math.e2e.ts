@@ -60,6 +60,8 @@ describe('Math tab with a scripted (replay) model', () => {
     const reopened = await harness.openExtensionPage('popup/index.html');
     await reopened.getByRole('tab', { name: 'Math' }).click();
     await expect.poll(() => reopened.getByTestId('math-answer').innerText().catch(() => ''), { timeout: 10_000 }).toBe('29');
+    // The result says which problem it answers (the reopened surface's own box may hold another).
+    expect(await reopened.getByTestId('math-problem').innerText()).toBe('Problem: Ana has 4 bags with 9 marbles each. She gives away 7 marbles. How many marbles does she have left?');
     await reopened.close();
   });
 

@@ -127,8 +127,15 @@ describe('site document in the side panel', () => {
     for (const secret of ['very.secret', 'Top secret', 'Zed Quux', 'Maya Chen']) expect(stored).not.toContain(secret);
     await expectAccessible(panel, 'side panel Site view');
 
-    // Clear forgets the site.
+    // Clear asks first; "Keep them" keeps them. Then Clear forgets the site.
+    const pagesBefore = await panel.locator('[data-field="site.pages"]').innerText();
     await panel.getByRole('button', { name: 'Clear what is stored for this site' }).click();
+    await panel.getByRole('alertdialog', { name: 'Clear this site' }).getByRole('button', { name: 'Keep them' }).click();
+    await panel.waitForTimeout(300);
+    expect(await panel.locator('[data-field="site.pages"]').innerText()).toBe(pagesBefore);
+    expect(Number(pagesBefore)).toBeGreaterThan(0);
+    await panel.getByRole('button', { name: 'Clear what is stored for this site' }).click();
+    await panel.getByRole('alertdialog', { name: 'Clear this site' }).getByRole('button', { name: 'Delete them' }).click();
     await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('0');
     expect(await panel.locator('[data-field="site.edges"]').innerText()).toBe('0');
     expect(await panel.locator('[data-field="site.version"]').innerText()).toBe('0');

@@ -1,16 +1,26 @@
-import { useState } from 'preact/hooks';
-import { useLiveQuery } from '../../ui/useLiveQuery.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLiveQueryState } from '../../ui/useLiveQuery.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { clearSite, locate, type Location, viewSite } from './site-document.ts';
 
 /** What the extension has learnt about one site: its pages and states, the clicks between them, and a way to forget. */
 export function SiteView({ origin, from }: { origin: string; from?: string }) {
-  const site = useLiveQuery(() => viewSite(origin), [origin]);
+  const { value: site, error: readError } = useLiveQueryState(() => viewSite(origin), [origin]);
   const [clearing, setClearing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [clearError, setClearError] = useState<unknown>(undefined);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
   const [found, setFound] = useState<{ name: string; location: Location | null }>();
+  if (readError !== undefined) return <ErrorNotice error={readError} />;
   if (!site) return <p role="status">Reading the site document…</p>;
   const clear = () => {
+    setConfirming(false);
     setClearing(true);
-    clearSite(origin).finally(() => setClearing(false));
+    setClearError(undefined);
+    clearSite(origin).catch((error: unknown) => setClearError(error)).finally(() => setClearing(false));
   };
   const find = (event: Event) => {
     event.preventDefault();
@@ -63,9 +73,18 @@ export function SiteView({ origin, from }: { origin: string; from?: string }) {
                 <span key={i} data-step={step.element}>{i > 0 && ', then '}click <code>${step.element}</code></span>))}.</>}
         </p>
       )}
-      <button type="button" onClick={clear} disabled={clearing || (site.pages.length === 0 && site.edges.length === 0)}>
-        Clear what is stored for this site (page map, saved scripts, runs)
-      </button>
+      {clearError !== undefined && <ErrorNotice error={clearError} />}
+      {confirming ? (
+        <div role="alertdialog" aria-label="Clear this site" class="row">
+          <p>Delete this site's page map, its saved scripts and its stored runs? This cannot be undone.</p>
+          <button type="button" onClick={clear} ref={confirmButton}>Delete them</button>
+          <button type="button" onClick={() => setConfirming(false)}>Keep them</button>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)} disabled={clearing || (site.pages.length === 0 && site.edges.length === 0)}>
+          Clear what is stored for this site (page map, saved scripts, runs)…
+        </button>
+      )}
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { formatAnswer } from './extract.ts';
 import { METHOD_LABELS } from './prompts.ts';
 import type { Attempt, MathRun } from './solve.ts';
 
+/** The result says which problem it answers (a run started elsewhere, or an older one under a new problem). */
+const PROBLEM_SHOWN = 160;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function AttemptView({ attempt, open }: { attempt: Attempt; open: boolean }) {
@@ -67,6 +69,9 @@ export function MathResultView({ run }: { run: MathRun }) {
           The problem was {run.originalLength.toLocaleString('en-US')} characters long; only the first part was used.
         </p>
       )}
+      <p class="muted" data-testid="math-problem" title={run.problem.length > PROBLEM_SHOWN ? run.problem.slice(0, 2000) : undefined}>
+        Problem: {run.problem.length > PROBLEM_SHOWN ? `${run.problem.slice(0, PROBLEM_SHOWN)}…` : run.problem}
+      </p>
       <div class="row">
         <p>
           <span class="muted">Answer</span>{' '}

@@ -17,6 +17,10 @@ const downloadSize = (entry: CatalogueEntry) => {
 };
 const eta = (seconds: number | null) => (seconds === null ? '' : seconds < 90 ? `${Math.ceil(seconds)} s left` : `${Math.ceil(seconds / 60)} min left`);
 
+const STATE_WORDS: Record<string, string> = {
+  downloading: 'downloading', paused: 'download paused', complete: 'downloaded, ready to use', failed: 'download failed',
+};
+
 /** Chrome's own model: Chrome downloads it (from this click: it needs a user gesture) and keeps it. */
 function BuiltInState({ device }: { device: DeviceFacts }) {
   const [progress, setProgress] = useState<number | null>(null);
@@ -56,6 +60,8 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
   const progress = row?.progress;
   return (
     <div data-state={state}>
+      {/* Announced when the download's state changes, not on every progress update. */}
+      <span role="status" class="sr-only">{STATE_WORDS[state] ? `${entry.name}: ${STATE_WORDS[state]}` : ''}</span>
       {state === 'absent' && <button type="button" onClick={() => act('models.download')}>Download</button>}
       {state === 'downloading' && (
         <>

@@ -52,6 +52,8 @@ function RunView({ run }: { run: ProbeRunRow }) {
         {doc.etaS !== null && run.status === 'running' && <span class="muted"> · about {doc.etaS} s left</span>}
       </p>
       <progress aria-label="Run progress" max={Math.max(1, doc.total)} value={doc.done} />
+      {/* Announced when the run's state changes, not on every item. */}
+      <p role="status" class="sr-only" data-testid="probes-announce">Probe run {run.status}</p>
       {doc.message && <p role="status" data-testid="probes-message">{doc.message}</p>}
       {doc.skipped.length > 0 && (
         <details data-testid="probes-skipped">

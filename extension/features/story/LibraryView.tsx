@@ -3,11 +3,14 @@ import { database } from '../../storage/db.ts';
 import { deleteStory, matches, type SavedStory } from './library.ts';
 import { download, storiesToJson, storiesToMarkdown } from './export.ts';
 import { StatsList } from './StatsList.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
 /** Every saved story: search prompt and text, delete, export as Markdown or JSON, statistics per story. */
-export function LibraryView({ hidden, stories, openPairIds }: { hidden: boolean; stories: SavedStory[] | undefined; openPairIds: number[] }) {
+export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
+  hidden: boolean; stories: SavedStory[] | undefined; storiesError?: unknown; openPairIds: number[];
+}) {
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState('');
   const [deleted, setDeleted] = useState<SavedStory | null>(null);
@@ -43,8 +46,9 @@ export function LibraryView({ hidden, stories, openPairIds }: { hidden: boolean;
           )}
         </p>
       )}
+      {storiesError !== undefined && <ErrorNotice error={storiesError} />}
       <p class="muted" aria-live="polite">
-        {stories === undefined ? 'Loading…' : `${shown.length} of ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`}
+        {stories === undefined ? (storiesError !== undefined ? 'The library could not be read.' : 'Loading…') : `${shown.length} of ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`}
         {shown.length > 0 && query ? ' match the search' : ''}
       </p>
       {shown.map((story) => (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PanelIntent } from '../../protocol/schemas.ts';
 import { Tabs } from '../../ui/Tabs.tsx';
-import { useLiveQuery } from '../../ui/useLiveQuery.ts';
+import { useLiveQueryState } from '../../ui/useLiveQuery.ts';
 import { WriteView } from './WriteView.tsx';
 import { LibraryView } from './LibraryView.tsx';
 import { RateView, type OpenPair } from './RateView.tsx';
@@ -16,12 +16,12 @@ const VIEWS = [
 /** The Story tab: Write · Library · Rate · Results. Every view stays mounted, so a running story or an open pair survives a switch. */
 export function StoryPanel({ intent }: { intent?: PanelIntent | null }) {
   const [view, setView] = useState('story-write');
-  const stories = useLiveQuery(() => allStories(), []);
+  const { value: stories, error: storiesError } = useLiveQueryState(() => allStories(), []);
   const [pair, setPair] = useState<OpenPair | null>(null);
   return (
     <Tabs label="Story views" tabs={VIEWS} selected={view} onSelect={setView}>
       <WriteView intent={intent ?? null} hidden={view !== 'story-write'} />
-      <LibraryView hidden={view !== 'story-library'} stories={stories} openPairIds={pair && !pair.revealed ? pair.ids : []} />
+      <LibraryView hidden={view !== 'story-library'} stories={stories} storiesError={storiesError} openPairIds={pair && !pair.revealed ? pair.ids : []} />
       <RateView hidden={view !== 'story-rate'} stories={stories} pair={pair} setPair={setPair} />
       <ResultsView hidden={view !== 'story-results'} />
     </Tabs>

@@ -152,7 +152,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
       {notice && <p role={notice.kind === 'problem' ? 'alert' : 'status'} data-testid="story-notice">{notice.text}</p>}
       {failure !== null && <ErrorNotice error={failure} />}
       {checkError !== null && stored?.status === 'running' && <ErrorNotice error={checkError} />}
-      <div class="story" data-testid="story-text" aria-live="polite">
+      <div class="story" data-testid="story-text">
         {story && <p><span class="muted">{run?.prompt ?? prompt}</span>{story}</p>}
       </div>
       {result && <GenerationStats result={result} />}
