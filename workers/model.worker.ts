@@ -8,6 +8,7 @@ import type { CatalogueEntry, EngineKind } from '../models/catalogue.ts';
 import { resolveModel } from '../models/registry.ts';
 import { chooseBackend } from './backend.ts';
 import { ChatFormatter } from './engines/chat-template.ts';
+import { CHARS_PER_TOKEN_MAX } from './engines/prompt-ids.ts';
 import { OrtDecoderEngine } from './engines/ort-decoder.ts';
 import { decoderConfigFrom } from './engines/model-config.ts';
 import { TextTokenizer } from './engines/tokenizer.ts';
@@ -187,7 +188,9 @@ function modelFor(modelId: string, preference: BackendPreference = 'auto'): Prom
 /** Chat messages become the prompt for engines that take text; web-llm applies its own template. */
 function engineRequest(loaded: LoadedModel, payload: { prompt: string; messages?: GenerateRequest['messages'] }): Pick<GenerateRequest, 'prompt' | 'messages' | 'promptHasSpecialTokens'> {
   if (!payload.messages?.length || !loaded.chat) return { prompt: payload.prompt, messages: payload.messages };
-  return { prompt: loaded.chat.render(payload.messages), promptHasSpecialTokens: loaded.chat.hasTemplate };
+  const context = loaded.engine.info.contextLength;
+  const maxChars = context ? context * CHARS_PER_TOKEN_MAX : Number.POSITIVE_INFINITY;
+  return { prompt: loaded.chat.render(payload.messages, maxChars), promptHasSpecialTokens: loaded.chat.hasTemplate };
 }
 
 /** Token counts read only the tokenizer files, whether or not an engine is loaded (see token-count.ts). */

@@ -1,3 +1,5 @@
+import { IntegrityError } from '../../extension/protocol/errors.ts';
+
 /** The parts of a Hugging Face config.json a decoder-only KV-cache loop needs. */
 export interface DecoderConfig {
   layers: number;
@@ -13,6 +15,8 @@ const asNumber = (value: unknown): number | undefined => (typeof value === 'numb
 const asIds = (value: unknown): number[] =>
   Array.isArray(value) ? value.filter((id): id is number => typeof id === 'number') : typeof value === 'number' ? [value] : [];
 
+const CONFIG_FILE = { file: 'config.json', expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: null };
+
 /** The longest context this engine plans for in a browser tab (longer claims are cut to it). */
 export const MAX_CONTEXT = 32_768;
 
@@ -27,8 +31,11 @@ export function decoderConfigFrom(config: Record<string, unknown>, generationCon
   const contextLength = claimedContext === undefined ? undefined : Math.min(Math.floor(claimedContext), MAX_CONTEXT);
   const vocabSize = asNumber(config.vocab_size);
   if (!layers || !kvHeads || !headDim || !contextLength || !vocabSize) {
-    throw new Error('config.json lacks layers, heads, hidden size, context length or vocabulary size');
+    throw new IntegrityError('config.json lacks layers, heads, hidden size, context length or vocabulary size', CONFIG_FILE);
   }
+  const notWhole = Object.entries({ layers, 'key/value heads': kvHeads, 'head size': headDim, 'context length': contextLength, 'vocabulary size': vocabSize })
+    .find(([, n]) => !Number.isInteger(n) || n < 1);
+  if (notWhole) throw new IntegrityError(`config.json gives ${notWhole[0]} ${notWhole[1]}: it must be a whole number ≥ 1`, CONFIG_FILE);
   const eos = asIds(generationConfig.eos_token_id ?? config.eos_token_id);
   return {
     layers, kvHeads, headDim, contextLength, vocabSize,

@@ -1,4 +1,5 @@
 import { IntegrityError, ModelNotFoundError } from '../../extension/protocol/errors.ts';
+import { checkPromptIds, estimateCutTokens, promptTail } from './prompt-ids.ts';
 import type * as Ort from 'onnxruntime-web';
 import { GpuTokenHistory, GpuTokenSelector, type GpuRow } from '../../shaders/gpu-selector.ts';
 import { createSampler, type Sampler } from './decoding/sampler.ts';
@@ -81,6 +82,27 @@ export function fitContext(promptIds: number[], maxTokens: number, contextLength
   return { ids, maxNew, dropped };
 }
 
+/** What config.json gets wrong about the graph's KV cache (layers, KV heads, head size), or undefined. */
+function configMismatch(session: Ort.InferenceSession, config: DecoderConfig): string | undefined {
+  const cacheLayers = session.inputNames.filter((n) => /^past_key_values\.\d+\.key$/.test(n)).length;
+  if (cacheLayers !== config.layers) return `config.json says ${config.layers} layers but the graph has a cache for ${cacheLayers}`;
+  for (let i = 0; i < config.layers; i++) {
+    for (const part of ['key', 'value']) {
+      if (!session.inputNames.includes(`past_key_values.${i}.${part}`)) return `the graph has no input past_key_values.${i}.${part}`;
+    }
+  }
+  const meta = session.inputMetadata?.find((m) => m.name === 'past_key_values.0.key');
+  // [batch, kv heads, past length, head size]; exports name the dynamic axes, the fixed ones are numbers.
+  const shape = meta?.isTensor ? meta.shape : [];
+  if (typeof shape[1] === 'number' && shape[1] !== config.kvHeads) {
+    return `config.json gives ${config.kvHeads} key/value heads but the graph's cache has ${shape[1]}`;
+  }
+  if (typeof shape[3] === 'number' && shape[3] !== config.headDim) {
+    return `config.json gives a head size of ${config.headDim} but the graph's cache has ${shape[3]}`;
+  }
+  return undefined;
+}
+
 /**
  * Decoder-only ONNX models in the transformers.js/optimum layout (input_ids, attention_mask, [position_ids],
  * past_key_values.N.key/value → logits, present.N.key/value). On WebGPU the KV cache never leaves the GPU: `present`
@@ -157,12 +179,13 @@ export class OrtDecoderEngine implements Engine {
       await prefill?.release();
       throw new ModelNotFoundError(`not a decoder-only KV-cache model (the layout this engine runs): inputs ${missing.join(', ') || 'ok'}, outputs ${session.outputNames.join(', ')}`);
     }
-    // config.json must describe this graph: a wrong layer count would fail every request inside onnxruntime.
-    const cacheLayers = session.inputNames.filter((n) => /^past_key_values\.\d+\.key$/.test(n)).length;
-    if (cacheLayers !== options.config.layers) {
+    // config.json must describe this graph: a wrong layer count or cache shape would fail every request inside
+    // onnxruntime.
+    const mismatch = configMismatch(session, options.config);
+    if (mismatch) {
       await session.release();
       await prefill?.release();
-      throw new IntegrityError(`config.json says ${options.config.layers} layers but the graph has a cache for ${cacheLayers}: the model's files do not belong together`,
+      throw new IntegrityError(`${mismatch}: the model's files do not belong together`,
         { file: 'config.json', expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: null });
     }
     let gpu: GpuTokenSelector | undefined;
@@ -242,8 +265,11 @@ export class OrtDecoderEngine implements Engine {
     const started = now();
     const { params } = request;
     const { ort, config, session } = this;
-    const promptIds = this.tokenizer.encode(request.prompt, !request.promptHasSpecialTokens);
+    const tail = promptTail(request.prompt, config.contextLength);
+    const promptIds = this.tokenizer.encode(tail.text, !request.promptHasSpecialTokens);
     const fitted = fitContext(promptIds, params.maxTokens, config.contextLength, config.bosTokenId);
+    fitted.dropped += estimateCutTokens(tail, promptIds.length);
+    checkPromptIds(fitted.ids, config.vocabSize);
     const sample = createSampler(params);
     const output = new TokenOutput(this.tokenizer, params, config.eosTokenIds, fitted.ids);
     const { generated } = output;

@@ -1,4 +1,5 @@
-import { ModelNotFoundError } from '../../extension/protocol/errors.ts';
+import { IntegrityError, ModelNotFoundError } from '../../extension/protocol/errors.ts';
+import { checkPromptIds, estimateCutTokens, promptHead } from './prompt-ids.ts';
 import type * as Ort from 'onnxruntime-web';
 import { createSampler } from './decoding/sampler.ts';
 import { candidatesWanted, type OutputConstraints, outputConstraintsFor } from './decoding/output-constraints.ts';
@@ -107,6 +108,15 @@ export class OrtSeq2SeqEngine implements Engine {
         throw new ModelNotFoundError(`not an encoder-decoder model in the optimum layout with ${config.decoderLayers} decoder layers: `
           + `missing ${problems.slice(0, 4).join(', ')}${problems.length > 4 ? ` and ${problems.length - 4} more` : ''}`);
       }
+      // [batch, heads, length, head size]: fixed axes are numbers in the export, and config.json must agree with them.
+      const meta = withPast.inputMetadata?.find((m) => m.name === 'past_key_values.0.decoder.key');
+      const shape = meta?.isTensor ? meta.shape : [];
+      const wrong = typeof shape[1] === 'number' && shape[1] !== config.decoderHeads ? `${config.decoderHeads} decoder heads, the graph's cache ${shape[1]}`
+        : typeof shape[3] === 'number' && shape[3] !== config.headDim ? `a head size of ${config.headDim}, the graph's cache ${shape[3]}` : undefined;
+      if (wrong) {
+        throw new IntegrityError(`config.json gives ${wrong}: the model's files do not belong together`,
+          { file: 'config.json', expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: null });
+      }
       return new OrtSeq2SeqEngine(ort, encoder, first, withPast, merged, options.tokenizer, config, {
         modelId: options.modelId,
         backend,
@@ -125,8 +135,11 @@ export class OrtSeq2SeqEngine implements Engine {
     const started = now();
     const { params } = request;
     const { ort, config, tokenizer } = this;
-    const fitted = fitEncoderInput(tokenizer.encode(request.prompt), config.encoderContext,
-      (id) => tokenizer.specialText(id) !== undefined);
+    const head = promptHead(request.prompt, config.encoderContext);
+    const encoded = tokenizer.encode(head.text);
+    const fitted = fitEncoderInput(encoded, config.encoderContext, (id) => tokenizer.specialText(id) !== undefined);
+    fitted.dropped += estimateCutTokens(head, encoded.length);
+    if (fitted.ids.length) checkPromptIds(fitted.ids, config.vocabSize);
     const maxNew = Math.max(1, Math.min(params.maxTokens, config.decoderContext));
     const sample = createSampler(params);
     // The start token as decode context: a special token, so it adds no text, and the decode is never empty.

@@ -1,3 +1,5 @@
+import { IntegrityError } from '../../extension/protocol/errors.ts';
+
 /** The parts of a Hugging Face encoder-decoder config.json (BART, T5, Marian, …) a KV-cache decode loop needs. */
 export interface Seq2SeqConfig {
   decoderLayers: number;
@@ -12,6 +14,8 @@ export interface Seq2SeqConfig {
   decoderStartTokenId: number;
   eosTokenIds: number[];
 }
+
+const CONFIG_FILE = { file: 'config.json', expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: null };
 
 const asNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 const asIds = (value: unknown): number[] =>
@@ -36,9 +40,17 @@ export function seq2seqConfigFrom(config: Record<string, unknown>, generationCon
   const decoderStartTokenId = asNumber(generationConfig.decoder_start_token_id ?? config.decoder_start_token_id
     ?? generationConfig.pad_token_id ?? config.pad_token_id);
   if (!decoderLayers || !decoderHeads || !headDim || !positions || !vocabSize) {
-    throw new Error('config.json lacks decoder layers, heads, hidden size, position count or vocabulary size');
+    throw new IntegrityError('config.json lacks decoder layers, heads, hidden size, position count or vocabulary size', CONFIG_FILE);
   }
-  if (decoderStartTokenId === undefined) throw new Error('neither config.json nor generation_config.json names a decoder start token');
+  const notWhole = Object.entries({ 'decoder layers': decoderLayers, heads: decoderHeads, 'head size': headDim, positions, 'vocabulary size': vocabSize })
+    .find(([, n]) => !Number.isInteger(n) || n < 1);
+  if (notWhole) throw new IntegrityError(`config.json gives ${notWhole[0]} ${notWhole[1]}: it must be a whole number ≥ 1`, CONFIG_FILE);
+  if (decoderStartTokenId === undefined) {
+    throw new IntegrityError('neither config.json nor generation_config.json names a decoder start token', CONFIG_FILE);
+  }
+  if (!Number.isInteger(decoderStartTokenId) || decoderStartTokenId < 0 || decoderStartTokenId >= vocabSize) {
+    throw new IntegrityError(`the decoder start token ${decoderStartTokenId} is not in the vocabulary of ${vocabSize}`, CONFIG_FILE);
+  }
   return {
     decoderLayers, decoderHeads, headDim, vocabSize, decoderStartTokenId,
     encoderContext: positions,

@@ -1,3 +1,4 @@
+import { IntegrityError } from '../../extension/protocol/errors.ts';
 import { Tokenizer } from '@huggingface/tokenizers';
 
 export interface TokenizerFiles {
@@ -12,7 +13,12 @@ export class TextTokenizer {
   private readonly bytesOf: (id: number) => Uint8Array | undefined;
 
   constructor(files: TokenizerFiles) {
-    this.tokenizer = new Tokenizer(files.tokenizerJson as object, files.tokenizerConfig as object);
+    try {
+      this.tokenizer = new Tokenizer(files.tokenizerJson as object, files.tokenizerConfig as object);
+    } catch (error) {
+      throw new IntegrityError(`tokenizer.json cannot be used: ${(error instanceof Error ? error.message : String(error)).slice(0, 200)}`,
+        { file: 'tokenizer.json', expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: null });
+    }
     const added = (files.tokenizerJson as { added_tokens?: { id: number; content: string; special?: boolean }[] }).added_tokens;
     for (const token of added ?? []) if (token.special) this.specialTexts.set(token.id, token.content);
     this.bytesOf = tokenBytesReader(files.tokenizerJson);

@@ -52,3 +52,28 @@ describe('ChatFormatter', () => {
     expect(() => new ChatFormatter({ chat_template: chatml }).render([])).toThrow(ValidationError);
   });
 });
+
+describe('a chat longer than the model can read', () => {
+  test('keeps the system message and the latest turns, the oldest kept one cut at its front; short chats are untouched', async () => {
+    const { fitChat } = await import('../../../workers/engines/chat-template.ts');
+    const chat = [
+      { role: 'system' as const, content: 'S'.repeat(100) },
+      { role: 'user' as const, content: 'a'.repeat(1000) },
+      { role: 'assistant' as const, content: 'b'.repeat(1000) },
+      { role: 'user' as const, content: 'c'.repeat(300) },
+    ];
+    expect(fitChat(chat, 10_000)).toEqual(chat);
+    const fitted = fitChat(chat, 600);
+    expect(fitted.map((m) => [m.role, m.content.length])).toEqual([['system', 100], ['assistant', 200], ['user', 300]]);
+    expect(fitted[1]!.content).toBe('b'.repeat(200));
+    // A huge system message takes at most half the room.
+    expect(fitChat([{ role: 'system', content: 'S'.repeat(5000) }, { role: 'user', content: 'hi' }], 1000)
+      .map((m) => m.content.length)).toEqual([500, 2]);
+    // Through render: 64 messages of 200,000 characters render only what fits.
+    const huge = Array.from({ length: 64 }, (_, i) => ({ role: (i % 2 ? 'assistant' : 'user') as 'user' | 'assistant', content: `${i}`.padStart(200_000, '.') }));
+    const text = new ChatFormatter({ chat_template: chatml }).render(huge, 8192);
+    expect(text.length).toBeLessThan(8192 + 500);
+    expect(text).toMatch(/<\|im_start\|>assistant\n\.+63<\|im_end\|>\n<\|im_start\|>assistant\n$/);
+    expect(text).not.toContain('62<|im_end|>');
+  });
+});

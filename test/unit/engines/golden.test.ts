@@ -206,3 +206,87 @@ test('a config.json that does not describe the graph (layer count) is an Integri
   await expect(OrtDecoderEngine.load({ ort, modelId: 'wrong-config', backend: 'wasm', tokenizer, model: readFileSync(join(bundled, 'model.onnx')), config }))
     .rejects.toBeInstanceOf(IntegrityError);
 });
+
+describe('files that do not belong together, and prompts onnxruntime cannot take: typed errors, not onnxruntime internals', () => {
+  const base = () => json(join(bundled, 'config.json')) as Record<string, unknown>;
+  const generation = () => json(join(bundled, 'generation_config.json')) as Record<string, unknown>;
+  const load = (config: Record<string, unknown>) => OrtDecoderEngine.load({
+    ort, modelId: 'wrong-config', backend: 'wasm', tokenizer, model: readFileSync(join(bundled, 'model.onnx')),
+    config: decoderConfigFrom(config, generation()),
+  });
+
+  test.each([
+    ['key/value heads', { num_key_value_heads: 2 }, /2 key\/value heads but the graph's cache has 4/],
+    ['head size', { head_dim: 32 }, /head size of 32 but the graph's cache has 16/],
+  ])('config.json with the wrong %s: IntegrityError at load', async (_name, change, message) => {
+    const { IntegrityError } = await import('../../../extension/protocol/errors.ts');
+    const failure = await load({ ...base(), ...change }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(IntegrityError);
+    expect((failure as Error).message).toMatch(message);
+  });
+
+  test.each([
+    ['a head size that is not whole (8 heads → 7)', { num_attention_heads: 7, num_key_value_heads: undefined }],
+    ['no layers', { num_hidden_layers: 0 }],
+    ['negative layers', { num_hidden_layers: -1 }],
+  ])('config.json with %s: IntegrityError naming config.json', async (_name, change) => {
+    const { IntegrityError } = await import('../../../extension/protocol/errors.ts');
+    const read = () => decoderConfigFrom({ ...base(), ...change }, generation());
+    expect(read).toThrow(IntegrityError);
+    try {
+      read();
+    } catch (error) {
+      expect((error as { data?: unknown }).data).toMatchObject({ file: 'config.json' });
+    }
+  });
+
+  test('a tokenizer.json the library cannot build, and one whose ids lie beyond the model: IntegrityError naming tokenizer.json', async () => {
+    const { IntegrityError } = await import('../../../extension/protocol/errors.ts');
+    const broken = () => new TextTokenizer({ tokenizerJson: {}, tokenizerConfig: {} });
+    expect(broken).toThrow(IntegrityError);
+    expect(broken).toThrow(/tokenizer\.json cannot be used/);
+
+    const wide = json(join(bundled, 'tokenizer.json')) as { added_tokens: { id: number; content: string; special: boolean }[] };
+    wide.added_tokens = [...wide.added_tokens, { id: 99_999, content: '<|far|>', special: false, single_word: false, lstrip: false, rstrip: false, normalized: false } as never];
+    const farTokenizer = new TextTokenizer({ tokenizerJson: wide, tokenizerConfig: json(join(bundled, 'tokenizer_config.json')) });
+    const far = await OrtDecoderEngine.load({ ort, modelId: 'far', backend: 'wasm', tokenizer: farTokenizer,
+      model: readFileSync(join(bundled, 'model.onnx')), config: decoderConfigFrom(base(), generation()) });
+    try {
+      const failure = await collect(far.generate({ id: 'f', prompt: 'Once <|far|> upon', params: { maxTokens: 4, temperature: 0 } })).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(IntegrityError);
+      expect((failure as Error).message).toMatch(/token id 99999.*vocabulary has 2048/);
+    } finally {
+      await far.unload();
+    }
+  });
+
+  test('a prompt that is empty after the tokenizer is a ValidationError', async () => {
+    const { ValidationError } = await import('../../../extension/protocol/errors.ts');
+    const { checkPromptIds } = await import('../../../workers/engines/prompt-ids.ts');
+    expect(() => checkPromptIds([], 2048)).toThrow(ValidationError);
+    expect(() => checkPromptIds([1, 5, 2047], 2048)).not.toThrow();
+  });
+
+  test('a huge prompt is cut before tokenizing: the same ids reach the model, and the worker is not blocked for minutes', async () => {
+    const { fitContext } = await import('../../../workers/engines/ort-decoder.ts');
+    const { promptTail, estimateCutTokens } = await import('../../../workers/engines/prompt-ids.ts');
+    const story = reference.prompts.map((p) => p.prompt).join(' The next day, ');
+    const prompt = `${story} `.repeat(Math.ceil(60_000 / story.length)) + 'In the end, the cat';
+    const whole = tokenizer.encode(prompt);
+    const tail = promptTail(prompt, 512);
+    expect(tail.cutChars).toBeGreaterThan(0);
+    const cutIds = tokenizer.encode(tail.text);
+    expect(fitContext(cutIds, 64, 512, 1).ids).toEqual(fitContext(whole, 64, 512, 1).ids);
+    const estimated = fitContext(cutIds, 64, 512, 1).dropped + estimateCutTokens(tail, cutIds.length);
+    const exact = fitContext(whole, 64, 512, 1).dropped;
+    expect(Math.abs(estimated - exact)).toBeLessThan(exact * 0.05);
+
+    // Through the engine: a 5-million-character prompt gives the tokens its last part gives.
+    const huge = 'x'.repeat(5_000_000) + prompt;
+    const greedy = { maxTokens: 8, temperature: 0 };
+    const [a, b] = await Promise.all([run(huge, greedy), run(prompt, greedy)]);
+    expect(a.final.tokenIds).toHaveLength(8);
+    expect(a.final.tokenIds).toEqual(b.final.tokenIds);
+    expect(a.final.stats.promptTokensDropped).toBeGreaterThan(b.final.stats.promptTokensDropped);
+  });
+});

@@ -184,3 +184,13 @@ describe('OrtSeq2SeqEngine behaviour', () => {
     await expect(load({ merged: file('decoder_model.onnx') })).rejects.toThrow(/use_cache_branch/);
   });
 });
+
+test('an encoder-decoder config.json with broken numbers, or a start token outside the vocabulary, is an IntegrityError naming config.json', async () => {
+  const { IntegrityError } = await import('../../../extension/protocol/errors.ts');
+  const good = json('config.json') as Record<string, unknown>;
+  for (const change of [{ decoder_layers: 0 }, { decoder_attention_heads: 7, d_model: 100 }, { decoder_start_token_id: 10 ** 9 }]) {
+    const read = () => seq2seqConfigFrom({ ...good, ...change }, {}, {});
+    expect(read).toThrow(IntegrityError);
+  }
+  expect(() => seq2seqConfigFrom(good, json('generation_config.json'), json('tokenizer_config.json'))).not.toThrow();
+});
