@@ -113,11 +113,11 @@ describe('Probes tab', () => {
     const row = popup.locator('[data-testid=probes-results] tbody tr');
     expect(await row.count()).toBe(1);
     // Parse-based: repeat 1 items 0,1,2 → 3/4; repeats 2 and 3 items 0,2 → 2/4. Mean 7/12, sample std 0.1443.
-    expect(await row.locator('[data-field=parse]').innerText()).toBe('58.3% ± 14.4%');
+    expect(await row.locator('[data-field=parse]').innerText()).toBe('58.3% ± 14.4% (n=3)');
     // Exact match misses the wordy item 2: 2/4, 1/4, 1/4.
-    expect(await row.locator('[data-field=exact]').innerText()).toBe('33.3% ± 14.4%');
+    expect(await row.locator('[data-field=exact]').innerText()).toBe('33.3% ± 14.4% (n=3)');
     // The judge's "maybe" on item 2 is neither (3 times); over the 3 judged items: 2/3, 1/3, 1/3.
-    expect(await row.locator('[data-field=judge]').innerText()).toBe('44.4% ± 19.2% (3 neither)');
+    expect(await row.locator('[data-field=judge]').innerText()).toBe('44.4% ± 19.2% (n=3) (3 neither)');
     expect(await row.locator('[data-field=disagree]').innerText()).toBe('3/0');
     const bar = popup.getByTestId('probes-bar');
     expect(Number(await bar.getAttribute('data-mean'))).toBeCloseTo(7 / 12, 9);
@@ -155,15 +155,15 @@ describe('Probes tab', () => {
     expect(await table.locator('tbody tr').count()).toBe(5);
     // Parse-based: run 1 7/12 ± 14.4 (first test); run 2 items 0,1 of 4 on both repeats → 50% ± 0; 50 − 58.3 = −8.3 points.
     expect([await cell(`${bbh}|parse`, 'value', 0), await cell(`${bbh}|parse`, 'value', 1), await cell(`${bbh}|parse`, 'delta', 1)])
-      .toEqual(['58.3% ± 14.4%', '50.0% ± 0.0%', '-8.3 pp']);
+      .toEqual(['58.3% ± 14.4% (n=3)', '50.0% ± 0.0% (n=2)', '-8.3 pp']);
     // Exact match: 33.3% → 50%: +16.7 points.
     expect([await cell(`${bbh}|exact`, 'value', 0), await cell(`${bbh}|exact`, 'value', 1), await cell(`${bbh}|exact`, 'delta', 1)])
-      .toEqual(['33.3% ± 14.4%', '50.0% ± 0.0%', '+16.7 pp']);
+      .toEqual(['33.3% ± 14.4% (n=3)', '50.0% ± 0.0% (n=2)', '+16.7 pp']);
     // Run 2 had no judge; run 1 did not run sorting-8.
     expect([await cell(`${bbh}|judge`, 'value', 0), await cell(`${bbh}|judge`, 'value', 1), await cell(`${bbh}|judge`, 'delta', 1)])
-      .toEqual(['44.4% ± 19.2%', 'missing', '–']);
+      .toEqual(['44.4% ± 19.2% (n=3)', 'missing', '–']);
     expect([await cell('sorting-8|direct|none|parse', 'value', 0), await cell('sorting-8|direct|none|parse', 'value', 1), await cell('sorting-8|direct|none|parse', 'delta', 1)])
-      .toEqual(['missing', '0.0% ± 0.0%', '–']);
+      .toEqual(['missing', '0.0% ± 0.0% (n=2)', '–']);
     expect(await table.locator('[data-missing=true]').count()).toBe(3);
 
     const chart = compare.getByTestId('probes-chart');
@@ -196,13 +196,13 @@ describe('Probes tab', () => {
     expect(await run.locator('[data-field="run.progress"]').innerText()).toBe('8/8');
     const row = run.locator(`tr[data-cell="${cell}|none"]`);
     // Only the ChatML rendering of the chat turns is answered: items 0 and 1 right, 2 and 3 get nothing.
-    expect(await row.locator('[data-field=parse]').innerText()).toBe('50.0% ± 0.0%');
-    expect(await row.locator('[data-field=exact]').innerText()).toBe('50.0% ± 0.0%');
+    expect(await row.locator('[data-field=parse]').innerText()).toBe('50.0% ± – (n=1)');
+    expect(await row.locator('[data-field=exact]').innerText()).toBe('50.0% ± – (n=1)');
     // The judge's chat is templated too: yes for the two right answers, nothing (neither) for the two empty ones.
-    expect(await row.locator('[data-field=judge]').innerText()).toBe('100.0% ± 0.0% (2 neither)');
+    expect(await row.locator('[data-field=judge]').innerText()).toBe('100.0% ± – (n=1) (2 neither)');
     // A distractor sentence changes the user turn, which the model does not answer: 0%, a drop of 50 points.
     const noisy = run.locator(`tr[data-cell="${cell}|distractor"]`);
-    expect(await noisy.locator('[data-field=parse]').innerText()).toBe('0.0% ± 0.0%');
+    expect(await noisy.locator('[data-field=parse]').innerText()).toBe('0.0% ± – (n=1)');
     expect(await noisy.locator('[data-field=drop]').innerText()).toBe('50.0%');
     expect(await row.locator('[data-field=drop]').innerText()).toBe('');
   });
@@ -284,7 +284,7 @@ describe('Probes tab', () => {
     for (const row of before) expect(after.find((r) => r.key === row.key)?.finishedAt).toBe(row.finishedAt);
     const cell = reopened.locator('[data-testid=probes-results] tbody tr');
     expect(await cell.count()).toBe(1);
-    expect(await cell.locator('[data-field=parse]').innerText()).toMatch(/^\d+\.\d% ± \d+\.\d%$/);
+    expect(await cell.locator('[data-field=parse]').innerText()).toMatch(/^\d+\.\d% ± \d+\.\d% \(n=2\)$/);
     await reopened.close();
   });
 });

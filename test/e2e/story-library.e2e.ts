@@ -4,10 +4,11 @@ import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './browser.ts';
 import { expectAccessible } from './helpers.ts';
 import hanna from '../../extension/features/story/data/hanna-human-subset.json';
+import { detokenize } from '../../extension/features/story/library.ts';
 
 let harness: ExtensionHarness;
 let popup: Page;
-const human = hanna[0]!;
+const human = { ...hanna[0]!, story: detokenize(hanna[0]!.story) };
 const MODEL = 'tinystories-656k';
 
 beforeAll(async () => {
@@ -180,12 +181,25 @@ describe('Story library, blind rating and results (offline, real generation)', (
     expect(rawLines.slice(1).map((l) => l.split(',').slice(3, 7).join(' ')).sort()).toEqual(['2 3 2 3', '4 4 4 4']);
   });
 
-  test('deleting a story that is in an open rating abandons the pair with a message; saved ratings stay', async () => {
+  test('a rated pair is not shown again; deleting a story that is in an open rating abandons the pair; saved ratings stay', async () => {
+    await view('Rate');
+    // The only pair of this prompt is rated: it is not shown again (its ratings would count twice, and it is no longer blind).
+    await popup.getByRole('button', { name: 'Show a new pair' }).click();
+    await expect.poll(() => popup.getByTestId('rate-message').innerText()).toMatch(/Every pair of stories for this prompt has been rated/);
+    // Another story for the HANNA prompt makes a new pair.
+    await view('Write');
+    await popup.getByLabel(/Prompt from HANNA/).selectOption(String(human.id));
+    await popup.getByLabel('Length (tokens)').fill('16');
+    await popup.getByLabel('Seed', { exact: true }).fill('4');
+    await popup.getByRole('button', { name: 'Write', exact: true }).click();
+    await expect.poll(() => notice().innerText(), { timeout: 120_000 }).toMatch(/^Saved to the library as story \d+\.$/);
+    const generatedId = Number(/story (\d+)/.exec(await notice().innerText())![1]);
     await view('Rate');
     await popup.getByRole('button', { name: 'Show a new pair' }).click();
     await popup.getByRole('button', { name: 'Save ratings and reveal the writers' }).waitFor();
+    const shownTexts = (await popup.getByTestId('rate-pair').locator('blockquote').allInnerTexts()).join(' ');
+    expect(shownTexts.replace(/\s+/g, ' ')).not.toContain(stories[1]!.text.replace(/\s+/g, ' ').trim());
     await view('Library');
-    const generatedId = stories[1]!.id;
     await popup.getByRole('button', { name: `Delete story ${generatedId}` }).click();
     await expect.poll(() => popup.getByRole('status').filter({ hasText: 'abandoned' }).count()).toBe(1);
     await view('Rate');

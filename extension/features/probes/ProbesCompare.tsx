@@ -6,6 +6,7 @@ import { compareRuns, comparisonCsv, signedPoints, type Comparison } from './com
 import type { ProbeRunDoc } from './config.ts';
 import { ProbesChart, type ChartGroup } from './ProbesChart.tsx';
 import type { ItemResult } from './stats.ts';
+import { plannedCounts } from './runner.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -36,6 +37,7 @@ function ComparisonView({ picked, runs }: { picked: readonly ProbeRunRow[]; runs
   try {
     comparison = compareRuns(picked.map((run) => ({
       id: run.id, label: runLabel(run, runs), results: rows.filter((r) => r.runId === run.id).map((r) => r.result as ItemResult),
+      planned: plannedCounts((run.config as ProbeRunDoc).config),
     })));
   } catch (error) {
     return <p role="alert" class="error" data-testid="probes-compare-error">{error instanceof Error ? error.message : String(error)}</p>;
@@ -63,7 +65,7 @@ function ComparisonView({ picked, runs }: { picked: readonly ProbeRunRow[]; runs
               <td>{row.suite}</td><td>{row.strategy}</td><td>{row.perturbation}</td><td>{row.method}</td>
               {row.values.map((v, i) => (
                 <td key={`v${i}`} data-field="value" data-series={i} data-missing={v ? undefined : 'true'}>
-                  {v ? `${pct(v.mean)} ± ${pct(v.std)}` : 'missing'}
+                  {v ? `${pct(v.mean)} ± ${v.repeats > 1 ? pct(v.std) : '–'} (n=${v.repeats})` : 'missing'}
                 </td>
               ))}
               {row.deltas.slice(1).map((d, i) => (

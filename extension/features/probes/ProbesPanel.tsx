@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useDraft } from '../../ui/draft.ts';
 import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
@@ -13,10 +13,13 @@ import { ProbesCompare } from './ProbesCompare.tsx';
 import { STRATEGIES, STRATEGY_LABELS, type Strategy } from './prompts.ts';
 import { itemsCsv, robustnessDrops, summarize, type Cell, type ItemResult } from './stats.ts';
 import { SUITE_NAMES } from './suites.ts';
+import { plannedCounts } from './runner.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–');
-const meanStd = (m: Cell['methods']['parse']) => (m.perRepeat.length ? `${pct(m.mean)} ± ${pct(m.std)}` : '–');
+/** One repeat has no spread to show: "± –", not "± 0.0%"; n says over how many complete repeats. */
+const meanStd = (m: Cell['methods']['parse']) => (!m.perRepeat.length ? '–'
+  : `${pct(m.mean)} ± ${m.perRepeat.length > 1 ? pct(m.std) : '–'} (n=${m.perRepeat.length})`);
 
 function Checks<T extends string>({ legend, name, options, chosen, onToggle, label }: {
   legend: string; name: string; options: readonly T[]; chosen: readonly T[]; onToggle(option: T, on: boolean): void; label?: (o: T) => string;
@@ -38,7 +41,8 @@ function RunView({ run }: { run: ProbeRunRow }) {
   const doc = run.config as ProbeRunDoc;
   const rows = useLiveQuery(() => database().probeItems.where('runId').equals(run.id).toArray(), [run.id]);
   const results = (rows ?? []).map((r) => r.result as ItemResult);
-  const cells = summarize(results);
+  const planned = useMemo(() => plannedCounts(doc.config), [run.id]);
+  const cells = summarize(results, planned);
   const drops = new Map(robustnessDrops(cells).map((d) => [d.key, d.drop]));
   const disagreeing = results.filter((r) => r.correct.parse !== r.correct.exact || (r.correct.judge !== null && r.correct.judge !== r.correct.parse));
   const [error, setError] = useState('');

@@ -1,3 +1,4 @@
+import { csvCell } from '../../ui/csv.ts';
 import { summarize, type Cell, type ItemResult, type Method } from './stats.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface ComparedRun {
   /** How the run is named on screen and in exports (e.g. its start time). */
   label: string;
   results: readonly ItemResult[];
+  /** Items per repeat of each cell from the run's plan (runner.ts plannedPerRepeat): repeats with fewer are partial. */
+  planned?: ReadonlyMap<string, number> | undefined;
 }
 
 export interface Series {
@@ -62,7 +65,7 @@ export function compareRuns(runs: readonly ComparedRun[]): Comparison {
     if (!models.length) throw new ComparisonError(`run ${run.label} has no results yet`);
     for (const model of models) {
       series.push({ runId: run.id, model, label: models.length > 1 ? `${run.label} · ${model}` : run.label });
-      cellsPerSeries.push(new Map(summarize(run.results.filter((r) => r.model === model)).flatMap((cell) =>
+      cellsPerSeries.push(new Map(summarize(run.results.filter((r) => r.model === model), run.planned).flatMap((cell) =>
         METHODS.map((method) => [rowKey(cell, method), cell] as const))));
     }
   }
@@ -94,10 +97,7 @@ export function signedPoints(delta: number): string {
   return delta > 0 ? `+${points}` : points;
 }
 
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+
 
 /** One line per row: per series its mean, std and repeats (empty when missing), then per later series its delta. */
 export function comparisonCsv(comparison: Comparison): string {

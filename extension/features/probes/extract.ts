@@ -20,17 +20,43 @@ function afterAnswerPhrase(reply: string): string {
   return last ? reply.slice(last.index + last[0].length) : reply;
 }
 
+/** How many options a question lists as "(A) …" lines (BBH writes its options into the question), or undefined. */
+export function optionCount(question: string): number | undefined {
+  const letters = [...question.matchAll(/^\s*\(([A-Z])\)/gm)].map((m) => m[1]!.charCodeAt(0) - 64);
+  return letters.length >= 2 ? Math.max(...letters) : undefined;
+}
+
+/**
+ * The option letter a reply chose: right after its last "answer is" (the first letter there, also lowercase or
+ * followed by a comma: "The answer is C, not A." → C), else a letter opening the reply ("B. A dog…" → B), else its
+ * last "(X)", else its last lone capital — not the article "A" or the pronoun "I" before a word.
+ */
 export function extractChoice(reply: string, count = 26): string | null {
   const text = ownPart(reply);
   const region = afterAnswerPhrase(text);
   const max = String.fromCharCode(64 + Math.min(26, Math.max(1, count)));
   const inRange = (letter: string) => letter >= 'A' && letter <= max;
-  for (const pattern of [/\(([A-Z])\)/g, /(?:^|[^A-Za-z])([A-Z])(?:[.):]|$|\s)/g]) {
-    const scoped = region === text ? [...text.matchAll(pattern)].reverse() : [...region.matchAll(pattern)];
-    const hit = scoped.find((m) => inRange(m[1]!));
-    if (hit) return hit[1]!;
+  const pick = (letter: string | undefined) => (letter !== undefined && inRange(letter.toUpperCase()) ? letter.toUpperCase() : null);
+  if (region !== text) {
+    const lead = /^\s*[(["'*]*(?:option\s+)?([A-Z])[)\]"'*]*(?=$|[\s.,;:!)])/i.exec(region);
+    // A lowercase letter counts only on its own ("answer is b."), not as a word ("answer is a dog").
+    if (lead && (/[A-Z]/.test(lead[1]!) || /^\s*[(["'*]*(?:option\s+)?[a-z][)\]"'*]*\s*(?:$|[.,;:!])/i.test(region))) {
+      const letter = pick(lead[1]);
+      if (letter) return letter;
+    }
+    for (const pattern of [/\(([A-Z])\)/g, /(?:^|[^A-Za-z])([A-Z])(?=[.):,;!]|$|\s)/g]) {
+      const hit = [...region.matchAll(pattern)].find((m) => inRange(m[1]!));
+      if (hit) return hit[1]!;
+    }
+    return null;
   }
-  return null;
+  const opening = /^\s*[([]?([A-Z])(?:[)\].:]|\s*$)/.exec(text);
+  if (opening && inRange(opening[1]!)) return opening[1]!;
+  const wrapped = [...text.matchAll(/\(([A-Z])\)/g)].reverse().find((m) => inRange(m[1]!));
+  if (wrapped) return wrapped[1]!;
+  const lone = [...text.matchAll(/(?:^|[^A-Za-z])([A-Z])(?=[.):,;!]|$|\s)/g)].reverse()
+    .find((m) => inRange(m[1]!) && !(/[AI]/.test(m[1]!) && /^\s+[a-z]/.test(text.slice(m.index + m[0].length))));
+  return lone ? lone[1]! : null;
 }
 
 export function extractExact(reply: string): string | null {
@@ -38,6 +64,21 @@ export function extractExact(reply: string): string | null {
   const line = region.split('\n').map((l) => l.trim()).find(Boolean);
   if (!line) return null;
   return line.replace(/^[("'`]+|[)"'`.!]+$/g, '').trim() || null;
+}
+
+/**
+ * A list of numbers: every number after the answer phrase, else after the reply's last colon ("Sorted: -5 -2 0 3",
+ * "in ascending order: -5, -2, 0, and 3"), across lines; "−" (U+2212) is a minus.
+ */
+export function extractNumberList(reply: string): string[] | null {
+  const text = ownPart(reply).replace(/\u2212/g, '-');
+  let region = afterAnswerPhrase(text);
+  if (region === text) {
+    const colon = text.lastIndexOf(':');
+    if (colon >= 0 && /\d/.test(text.slice(colon))) region = text.slice(colon + 1);
+  }
+  const numbers = region.match(/-?\d+(?:\.\d+)?/g);
+  return numbers?.length ? numbers : null;
 }
 
 export function extractList(reply: string): string[] | null {
@@ -60,16 +101,16 @@ export function parseAnswer(reply: string, answerType: AnswerType, item: ProbeIt
     return { value: value === null ? null : String(value), correct: sameAnswer(value, Number(item.answer.replace(/,/g, ''))) };
   }
   if (answerType === 'choice') {
-    const value = extractChoice(reply, item.choices?.length ?? 26);
+    const value = extractChoice(reply, item.choices?.length ?? optionCount(item.question) ?? 26);
     return { value, correct: value === item.answer };
   }
   if (answerType === 'exact') {
     const value = extractExact(reply);
     return { value, correct: value !== null && value.toLowerCase() === item.answer.trim().toLowerCase() };
   }
-  const list = extractList(reply);
   const gold = item.answer.trim().split(/\s+/);
   const numeric = gold.every((g) => Number.isFinite(Number(g)));
+  const list = numeric ? extractNumberList(reply) : extractList(reply)?.filter((word) => !/^and$/i.test(word)) ?? null;
   const same = list !== null && list.length === gold.length
     && list.every((x, i) => (numeric ? Number(x) === Number(gold[i]) : x.toLowerCase() === gold[i]!.toLowerCase()));
   return { value: list ? list.join(' ') : null, correct: same };
@@ -83,8 +124,8 @@ export function exactMatch(reply: string, item: ProbeItem): boolean {
 
 /** A judge's verdict: true for yes, false for no, null when it says neither (or both). */
 export function parseJudge(reply: string): boolean | null {
-  // "not correct" / "not right" is a no, whatever word comes first.
-  const words = (ownPart(reply).toLowerCase().match(/\bnot\s+(?:correct|right)\b|\b(?:yes|no|correct|incorrect)\b/g) ?? []);
+  // "not correct" / "isn't right" is a no, whatever word comes first.
+  const words = (ownPart(reply).toLowerCase().match(/(?:\bnot|n['’]t)\s+(?:correct|right)\b|\b(?:yes|no|correct|incorrect)\b/g) ?? []);
   const first = words[0];
   if (first === undefined) return null;
   return first === 'yes' || first === 'correct';

@@ -49,8 +49,26 @@ function reorderPremises(item: ProbeItem, random: () => number): ProbeItem | und
   return { ...item, id: `${item.id}~reorder`, question };
 }
 
+/** A 32-bit FNV-1a hash: each item gets its own stream, so the items of one repeat are not shuffled alike. */
+function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Where the question's last sentence starts: after the last ". ", "! " or "? " (never a decimal point). */
+function lastSentenceStart(question: string): number {
+  const body = question.trimEnd();
+  let at = 0;
+  for (const match of body.matchAll(/[.!?]["')\]]?\s+/g)) {
+    const end = match.index + match[0].length;
+    if (end < body.length) at = end;
+  }
+  return at;
+}
+
 export function perturb(item: ProbeItem, kind: Perturbation, seed: number): ProbeItem | undefined {
-  const random = seededRandom(seed ^ 0x9e3779b9);
+  const random = seededRandom((seed ^ 0x9e3779b9 ^ hashText(item.id)) >>> 0);
   if (kind === 'none') return item;
   if (kind === 'reorder-premises') return reorderPremises(item, random);
   if (kind === 'shuffle-options') {
@@ -65,8 +83,7 @@ export function perturb(item: ProbeItem, kind: Perturbation, seed: number): Prob
   if (kind === 'distractor') {
     const sentence = DISTRACTORS[Math.floor(random() * DISTRACTORS.length)]!;
     // Before the last sentence (the question), so the task the item asks stays the last thing said.
-    const cut = item.question.search(/[^.!?\n]*[?:=]?\s*$/);
-    const at = cut > 0 && /[.!?]\s*$/.test(item.question.slice(0, cut)) ? cut : 0;
+    const at = lastSentenceStart(item.question);
     const question = at ? `${item.question.slice(0, at).trimEnd()} ${sentence} ${item.question.slice(at).trimStart()}` : `${sentence} ${item.question}`;
     return { ...item, id: `${item.id}~distractor`, question };
   }

@@ -4,7 +4,7 @@ import type { ProbeConfig, ProbeRunDoc } from './config.ts';
 import { exactMatch, parseAnswer, parseJudge } from './extract.ts';
 import { perturb, type Perturbation } from './perturb.ts';
 import { buildMessages, buildPrompt, judgeMessages, judgePrompt, STOP, type ChatTurn, type Strategy } from './prompts.ts';
-import { callFailed, type ItemResult } from './stats.ts';
+import { callFailed, cellKey, type ItemResult } from './stats.ts';
 import { loadSuite, type ProbeItem, type Suite } from './suites.ts';
 
 /** One model call: the text it produced. A chat model gets `messages` (and an empty prompt) instead of a prompt. */
@@ -71,6 +71,26 @@ export function plan(config: ProbeConfig, load: NonNullable<RunOptions['loadSuit
     }
   }
   return { units, skipped };
+}
+
+/** How many items each repeat of each cell (stats.ts cellKey) asks for: a repeat with fewer is partial. */
+export function plannedPerRepeat(config: ProbeConfig, load: NonNullable<RunOptions['loadSuite']> = loadSuite): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const unit of plan(config, load).units) {
+    if (unit.repeat !== 0) continue;
+    const key = cellKey({ model: unit.model, suite: unit.suite.name, strategy: unit.strategy, perturbation: unit.perturbation });
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** plannedPerRepeat for a stored run's config, or undefined when it cannot be planned now (a suite gone). */
+export function plannedCounts(config: ProbeConfig): Map<string, number> | undefined {
+  try {
+    return plannedPerRepeat(config);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs one unit: the answer, the three evaluations, and the judge's own reply. A failed call is an error row. */

@@ -1,4 +1,6 @@
-/** Mean and sample standard deviation (n − 1; 0 for one value). */
+import { csvCell } from '../../ui/csv.ts';
+
+/** Mean and sample standard deviation (n − 1; 0 for one value, which the UI shows as "–", not "± 0"). */
 export function meanStd(values: readonly number[]): { mean: number; std: number; n: number } {
   const n = values.length;
   if (!n) return { mean: Number.NaN, std: Number.NaN, n };
@@ -38,7 +40,10 @@ export interface Cell {
   items: number;
   /** Items whose model call failed (worker crash, device lost…): left out of every accuracy, counted here. */
   errors: number;
-  /** Repeats with fewer items than the fullest one (a cancelled or paused run): left out of mean ± std. */
+  /**
+   * Repeats with fewer items than planned (a cancelled or paused run; without a plan, than the fullest repeat): left
+   * out of mean ± std.
+   */
   partialRepeats: number;
   judgeNeither: number;
   /** Items where parse-based and exact match, or parse-based and the judge, disagree. */
@@ -51,13 +56,15 @@ export const callFailed = (r: Pick<ItemResult, 'error'>) => r.error !== undefine
 export const cellKey = (r: Pick<ItemResult, 'model' | 'suite' | 'strategy' | 'perturbation'>) =>
   `${r.model}|${r.suite}|${r.strategy}|${r.perturbation}`;
 
-export function summarize(results: readonly ItemResult[]): Cell[] {
+/** `planned`: the items each repeat of a cell (by cellKey) asks for, from the run's plan; without it, the fullest repeat. */
+export function summarize(results: readonly ItemResult[], planned?: ReadonlyMap<string, number>): Cell[] {
   const groups = new Map<string, ItemResult[]>();
   for (const r of results) groups.set(cellKey(r), [...(groups.get(cellKey(r)) ?? []), r]);
   return [...groups.entries()].map(([key, rows]) => {
     const repeats = [...new Set(rows.map((r) => r.repeat))].sort((a, b) => a - b);
     const sizes = repeats.map((rep) => rows.filter((r) => r.repeat === rep).length);
-    const complete = repeats.filter((_, i) => sizes[i] === Math.max(...sizes));
+    const wanted = planned?.get(key) ?? Math.max(...sizes);
+    const complete = repeats.filter((_, i) => sizes[i]! >= wanted);
     const answered = rows.filter((r) => !callFailed(r));
     const method = (m: Method) => {
       const perRepeat = complete.map((rep) => {
@@ -90,10 +97,6 @@ export function robustnessDrops(cells: readonly Cell[]): { key: string; perturba
   });
 }
 
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 export function itemsCsv(results: readonly ItemResult[]): string {
   const head = ['model', 'suite', 'strategy', 'perturbation', 'repeat', 'seed', 'item', 'gold', 'parsed', 'parse', 'exact', 'judge', 'ms', 'error', 'reply'];
   const rows = results.map((r) => [r.model, r.suite, r.strategy, r.perturbation, r.repeat, r.seed, r.itemId, r.gold, r.parsed ?? '',

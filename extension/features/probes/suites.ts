@@ -80,9 +80,13 @@ export function loadSuite(name: string, seed = 7, count = 20): Suite {
   return suiteFromRecords(name, raw.answerType, raw.items, { license: raw.license, ...(raw.cotPrompt ? { cotPrompt: raw.cotPrompt } : {}) });
 }
 
-/** GSM-Hard is GSM8K's test set with larger numbers, in the same order: the pair of a GSM8K item. */
+/**
+ * GSM-Hard rewrites GSM8K test problems with larger numbers, but not in GSM8K's order and not for every problem:
+ * make-data.mjs pairs them by their text with the numbers taken out and keeps a twin only where its gold answer is
+ * sensible (same sign, whole when GSM8K's is). Undefined when the item has none.
+ */
 export function largeNumberTwin(item: ProbeItem): ProbeItem | undefined {
-  const match = /^gsm8k-(\d+)$/.exec(item.id);
-  if (!match) return undefined;
-  return loadSuite('gsm-hard').items.find((hard) => hard.id === `gsm-hard-${match[1]}`);
+  if (!/^gsm8k-\d+$/.test(item.id)) return undefined;
+  const raw = BUNDLED.gsm8k?.items.find((r) => (r as { id?: unknown }).id === item.id) as { large?: { question: string; answer: string } } | undefined;
+  return raw?.large ? { id: item.id, question: raw.large.question, answer: raw.large.answer } : undefined;
 }

@@ -17,6 +17,16 @@ export interface OpenPair {
 interface Candidate { id: number | string; writer: string; prompt: string; hannaId?: number }
 
 const SIDES = ['A', 'B'] as const;
+/** How many seeds from the current one are tried for a pair that has no ratings yet. */
+const PAIR_SEEDS_TRIED = 64;
+const pairKey = (a: number | string, b: number | string) => [String(a), String(b)].sort().join('|');
+
+/** The pairs of stories rated together so far (a rating row per side, the two sides sharing a pairId). */
+function ratedPairs(ratings: readonly { pairId: string; storyId: number }[]): Set<string> {
+  const sides = new Map<string, number[]>();
+  for (const r of ratings) sides.set(r.pairId, [...(sides.get(r.pairId) ?? []), r.storyId]);
+  return new Set([...sides.values()].filter((ids) => ids.length === 2).map(([a, b]) => pairKey(a!, b!)));
+}
 const describeError = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 const LABELS: Record<Criterion, string> = {
   grammaticality: 'Grammaticality', relevance: 'Relevance', creativity: 'Creativity', attractiveness: 'Attractiveness',
@@ -74,8 +84,26 @@ export function RateView({ hidden, stories, pair, setPair }: {
   }
 
   async function openPair(group: NonNullable<typeof chosen>) {
-    const picked = pickPair(group.stories, seed);
-    if (!picked) return;
+    // A pair rated before is not shown again (its ratings would count twice, and it is no longer blind): from the
+    // current seed on, the first seed whose pair has no ratings yet.
+    let found: { picked: [Candidate, Candidate]; seed: number } | undefined;
+    try {
+      const rated = ratedPairs(await database().ratings.toArray());
+      for (let next = seed; next < seed + PAIR_SEEDS_TRIED && !found; next++) {
+        const picked = pickPair(group.stories, next);
+        if (picked && !rated.has(pairKey(picked[0].id, picked[1].id))) found = { picked, seed: next };
+      }
+    } catch (error) {
+      setMessage(`Could not open the pair: ${describeError(error)}`);
+      return;
+    }
+    if (!found) {
+      setMessage('Every pair of stories for this prompt has been rated (a pair is rated once). Write another story for it, or pick another prompt.');
+      return;
+    }
+    const { picked } = found;
+    const pairSeed = found.seed;
+    if (pairSeed !== seed) setSeed(pairSeed);
     let ids: [number, number];
     let rows: (SavedStory | undefined)[];
     try {
@@ -92,7 +120,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
     }
     setScores([{}, {}]);
     setShown((n) => n + 1);
-    setPair({ seed, prompt: group.prompt, ids, writers: [a.writer, b.writer], texts: [a.text, b.text], stats: [a.stats, b.stats], revealed: false });
+    setPair({ seed: pairSeed, prompt: group.prompt, ids, writers: [a.writer, b.writer], texts: [a.text, b.text], stats: [a.stats, b.stats], revealed: false });
   }
 
   async function submit() {
@@ -108,6 +136,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
         writer: pair.writers[i]!, prompt: pair.prompt, pairSeed: pair.seed, stats: pair.stats[i]!, createdAt: now,
       })));
       setPair({ ...pair, revealed: true });
+      setSeed(pair.seed + 1);
     } catch (error) {
       setMessage(`The ratings were not saved (${describeError(error)}); your scores are still here, try again.`);
     } finally {
@@ -148,7 +177,6 @@ export function RateView({ hidden, stories, pair, setPair }: {
         <button type="button" disabled={groups.length === 0 || opening} onClick={() => void showPair()}>
           {pair ? 'Show a new pair' : 'Show a blind pair'}
         </button>
-        {pair?.revealed && <button type="button" onClick={() => setSeed((s) => s + 1)}>Next seed</button>}
       </div>
       {message && <p role="alert" data-testid="rate-message">{message}</p>}
       {pair && (

@@ -6,7 +6,18 @@ import hanna from './data/hanna-human-subset.json';
 export const HUMAN_WRITER = 'human (HANNA)';
 
 export interface HannaStory { id: number; prompt: string; story: string }
-export const HANNA_STORIES: HannaStory[] = hanna;
+/**
+ * HANNA's stories come tokenized ("do n't", "It 's", "here ."): put the words back together as written, or the
+ * human story would give itself away in a blind pair (no model writes like that).
+ */
+export function detokenize(text: string): string {
+  return text
+    .replace(/(\w) (n't)\b/gi, '$1$2')
+    .replace(/(\w) ('(?:s|m|re|ve|ll|d))\b/gi, '$1$2')
+    .replace(/ ([.,!?;:])(?=\s|$)/g, '$1');
+}
+
+export const HANNA_STORIES: HannaStory[] = hanna.map((h) => ({ ...h, story: detokenize(h.story) }));
 
 /** A library story: the version-2 `stories` row plus fields that need no index (Dexie keeps them as given). */
 export interface SavedStory extends StoryRow {

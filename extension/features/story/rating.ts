@@ -1,3 +1,4 @@
+import { csvCell } from '../../ui/csv.ts';
 import type { TextStats } from './stats.ts';
 import { STAT_COLUMNS, meanStats } from './stats.ts';
 import { seededRandom } from '../../../workers/engines/decoding/sampler.ts';
@@ -87,10 +88,7 @@ export function aggregate(ratings: RatingRecord[]): WriterResult[] {
 export const formatMeanStd = ({ mean, std }: MeanStd) =>
   `${Number.isFinite(mean) ? mean.toFixed(2) : '—'} ± ${std === null ? '—' : std.toFixed(2)}`;
 
-export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvCell };
 
 /** The results table as CSV: one row per writer, mean and std columns per criterion, then mean statistics. */
 export function resultsCsv(results: WriterResult[]): string {

@@ -23,9 +23,27 @@ describe('extraction per answer type', () => {
     ['list', ' [-3, 0, 4, 10]', '-3 0 4 10', true],
     ['list', ' -3 4 0 10', '-3 0 4 10', false],
     ['list', ' So the answer is apple banana cherry.', 'apple banana cherry', true],
+    // Ordinary phrasings (review, session 13).
+    ['choice', ' The answer is C, because the Sun is a star.', 'C', true],
+    ['choice', ' The answer is C, not A.', 'C', true],
+    ['choice', ' B. A dog is the right one.', 'B', true],
+    ['choice', ' the answer is b', 'B', true],
+    ['choice', ' The answer is a dog, I think.', 'A', false],
+    ['choice', ' I think it is D', 'D', true],
+    ['list', ' Sorted: -5 -2 0 3', '-5 -2 0 3', true],
+    ['list', ' Here are the numbers in ascending order: -5, -2, 0, and 3', '-5 -2 0 3', true],
+    ['list', ' The answer is:\n-5\n-2\n0\n3', '-5 -2 0 3', true],
+    ['list', ' \u22125 \u22122 0 3', '-5 -2 0 3', true],
+    ['list', ' Sort the following numbers: 3, -5, 0, -2. Sorted: -5, -2, 3, 0', '-5 -2 0 3', false],
+    ['list', ' So the answer is apple, banana and cherry.', 'apple banana cherry', true],
   ] as const)('%s: %j → gold %s is %s', (type, reply, gold, correct) => {
     const it = item(gold, type === 'choice' ? { choices: ['a', 'b', 'c', 'd'] } : {});
     expect(parseAnswer(reply, type, it).correct).toBe(correct);
+  });
+  test('BBH options written into the question bound the letters', () => {
+    const bbh = { id: 'b', question: 'Which is first?\nOptions:\n(A) the owl\n(B) the hawk\n(C) the crow', answer: 'B' };
+    expect(parseAnswer(' B. I am sure.', 'choice', bbh)).toEqual({ value: 'B', correct: true });
+    expect(parseAnswer(' I am sure it is the hawk.', 'choice', bbh).value).toBeNull();
   });
   test('choice letters beyond the options do not count; no letter is null', () => {
     expect(extractChoice('The answer is (E).', 4)).toBeNull();
@@ -44,6 +62,8 @@ describe('extraction per answer type', () => {
     expect(parseJudge(' Maybe, hard to say')).toBeNull();
     expect(parseJudge(' The student answer is not correct.')).toBe(false);
     expect(parseJudge(' That is not right, the answer is correct only for x')).toBe(false);
+    expect(parseJudge(" The answer isn't correct.")).toBe(false);
+    expect(parseJudge(' It isn\u2019t right.')).toBe(false);
   });
 });
 
@@ -120,12 +140,34 @@ describe('perturbations: seeded and answer-preserving', () => {
       expect(perturb(it, 'distractor', 3)).toEqual(d);
     }
   });
-  test('large numbers: a GSM8K item becomes its GSM-Hard twin with the twin\'s gold', () => {
-    const first = loadSuite('gsm8k').items[0]!;
-    const big = perturb(first, 'large-numbers', 1)!;
-    expect(big.question).toContain('4933828');
-    expect(big.answer).toBe(loadSuite('gsm-hard').items[0]!.answer);
+  test('large numbers: a GSM8K item becomes its GSM-Hard twin (the same text but its numbers) with the twin\'s gold', () => {
+    const shape = (text: string) => text.replace(/\$?-?\d[\d,]*(\.\d+)?|\b(three|four|five|half|twice)\b/gi, '#').replace(/\s+/g, ' ').trim();
+    const items = loadSuite('gsm8k').items;
+    const twins = items.map((item) => [item, perturb(item, 'large-numbers', 1)] as const).filter(([, big]) => big);
+    expect(twins.length).toBeGreaterThanOrEqual(8);
+    for (const [item, big] of twins) {
+      expect(big!.id).toBe(`${item.id}~large`);
+      expect(big!.question).not.toBe(item.question);
+      expect(shape(big!.question)).toBe(shape(item.question));
+      expect(Math.sign(Number(big!.answer))).toBe(Math.sign(Number(item.answer)));
+    }
+    // Josh's house flip (gsm8k-3) and its GSM-Hard twin, which sits at another index in GSM-Hard.
+    expect(perturb(items[3]!, 'large-numbers', 1)!.answer).toBe('322886700');
+    // Janet's ducks: GSM-Hard's twin has a negative gold (more eggs used than laid): left without a twin.
+    expect(perturb(items[0]!, 'large-numbers', 1)).toBeUndefined();
     expect(perturb(arc[0]!, 'large-numbers', 1)).toBeUndefined();
+  });
+
+  test('distractor: never inside a decimal number; each item of a repeat gets its own shuffle and sentence', () => {
+    const decimal = { id: 'd', question: 'A ball rolls 2.5 m. It stops after a distance of 1.0 m? No: how far did it go in 3.75 s?', answer: '1' };
+    const d = perturb(decimal, 'distractor', 2)!;
+    expect(d.question.match(/\d+(\.\d+)?/g)).toEqual(['2.5', '1.0', '3.75']);
+    expect(d.question.endsWith('No: how far did it go in 3.75 s?')).toBe(true);
+    const noSentence = perturb({ id: 'e', question: 'What is 1.5 + 2.25?', answer: '3.75' }, 'distractor', 2)!;
+    expect(noSentence.question.endsWith('What is 1.5 + 2.25?')).toBe(true);
+    const orders = new Set(arc.filter((item) => item.choices?.length === 4)
+      .map((item) => perturb(item, 'shuffle-options', 1)!.choices!.map((c) => item.choices!.indexOf(c)).join('')));
+    expect(orders.size).toBeGreaterThan(3);
   });
 });
 
@@ -171,5 +213,10 @@ describe('statistics', () => {
     expect(noisy!.methods.parse.mean).toBe(0);
     expect(robustnessDrops([clean!, noisy!])).toEqual([{ key: noisy!.key, perturbation: 'distractor', drop: 0.75 }]);
     expect(itemsCsv([{ ...rows[0]!, reply: 'a, "b"' }]).split('\n')[1]).toContain('"a, ""b"""');
+    // A bare CR is quoted (it would end the row); formulas are defused; negative numbers and lists stay as written.
+    expect(itemsCsv([{ ...rows[0]!, reply: 'one\rtwo' }]).split('\n')).toHaveLength(2);
+    const line = itemsCsv([{ ...rows[0]!, gold: '-5 -2 0 3', reply: '=HYPERLINK("http://x","y")', parsed: '-5' }]).split('\n')[1]!;
+    expect(line).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(line).toContain(",'-5 -2 0 3,-5,");
   });
 });

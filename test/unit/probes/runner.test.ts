@@ -139,6 +139,23 @@ describe('probe runner', () => {
     const [cell] = summarize(rows);
     expect(cell!.methods.parse.perRepeat).toEqual([0.75, 0.75]);
     expect([cell!.methods.parse.mean, cell!.methods.parse.std, cell!.partialRepeats]).toEqual([0.75, 0, 1]);
+
+    // Cancelled during the first repeat: without the plan its 2 items look complete; with it (4 planned) they do not.
+    const early = [row(0, 'a', true), row(0, 'b', false)];
+    expect(summarize(early)[0]!.methods.parse.perRepeat).toEqual([0.5]);
+    const [planned] = summarize(early, new Map([['m|s|direct|none', 4]]));
+    expect([planned!.methods.parse.perRepeat, planned!.partialRepeats]).toEqual([[], 1]);
+  });
+
+  test('the plan says how many items each repeat of each cell asks for (a perturbation that does not apply leaves items out)', async () => {
+    const { plannedPerRepeat } = await import('../../../extension/features/probes/runner.ts');
+    const counts = plannedPerRepeat({ models: ['m'], suites: ['gsm8k', 'arc-easy'], strategies: ['direct'], perturbations: ['none', 'large-numbers', 'shuffle-options'],
+      repeats: 3, n: 20, maxTokens: 8, temperature: 0, seed: 1 });
+    expect(counts.get('m|gsm8k|direct|none')).toBe(20);
+    expect(counts.get('m|gsm8k|direct|shuffle-options')).toBeUndefined();
+    expect(counts.get('m|gsm8k|direct|large-numbers')).toBeGreaterThanOrEqual(8);
+    expect(counts.get('m|gsm8k|direct|large-numbers')).toBeLessThan(20);
+    expect(counts.get('m|arc-easy|direct|shuffle-options')).toBe(20);
   });
 
   test('storage full mid-run: paused with a message, results so far kept; a model that fails is an error row', async () => {

@@ -55,3 +55,9 @@ describe('story library (Dexie)', () => {
     db.close();
   });
 });
+
+test('HANNA stories are detokenized: no "do n\'t", "It \'s" or "here ." gives the human story away', async () => {
+  const { detokenize } = await import('../../../extension/features/story/library.ts');
+  expect(detokenize("I do n't know . It 's late , they 're here ! I 'd go")).toBe("I don't know. It's late, they're here! I'd go");
+  for (const story of HANNA_STORIES) expect(story.story).not.toMatch(/\w (n't|'s|'m|'re|'ve|'ll|'d)\b| [.,!?;:](\s|$)/);
+});

@@ -11,8 +11,22 @@ const letters = 'ABCDEFGHIJ';
 const suites = {};
 
 const gsm = jsonl('gsm8k/test.jsonl').slice(0, N);
-suites.gsm8k = { answerType: 'number', license: 'LICENSE-gsm8k', items: gsm.map((r, i) => ({ id: `gsm8k-${i}`, question: r.question, answer: /####\s*(.+)$/.exec(r.answer)[1].replace(/,/g, '').trim() })) };
-const hard = jsonl('gsm-hard/gsmhardv2.jsonl').slice(0, N);
+// GSM-Hard is not in GSM8K's order and lacks some problems: a GSM8K item's twin is the GSM-Hard problem with the same
+// text once numbers (digits and number words) are taken out, kept when its gold is sensible for the same story.
+const NUMBER = /\$?-?\d[\d,]*(\.\d+)?|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|twice|double|triple)\b/gi;
+const shape = (text) => text.replace(NUMBER, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+const allHard = jsonl('gsm-hard/gsmhardv2.jsonl');
+const hardByShape = new Map();
+for (const r of allHard) if (!hardByShape.has(shape(r.input))) hardByShape.set(shape(r.input), r);
+const sensible = (gold, target) => Number.isFinite(target) && Math.sign(target) === Math.sign(gold)
+  && (!Number.isInteger(gold) || Number.isInteger(target));
+suites.gsm8k = { answerType: 'number', license: 'LICENSE-gsm8k', items: gsm.map((r, i) => {
+  const answer = /####\s*(.+)$/.exec(r.answer)[1].replace(/,/g, '').trim();
+  const twin = hardByShape.get(shape(r.question));
+  const large = twin && twin.input !== r.question && sensible(Number(answer), twin.target) ? { question: twin.input, answer: String(twin.target) } : undefined;
+  return { id: `gsm8k-${i}`, question: r.question, answer, ...(large ? { large } : {}) };
+}) };
+const hard = allHard.slice(0, N);
 suites['gsm-hard'] = { answerType: 'number', license: 'LICENSE-gsm-hard', items: hard.map((r, i) => ({ id: `gsm-hard-${i}`, question: r.input, answer: String(r.target) })) };
 const svamp = jsonl('svamp/svamp.jsonl').slice(0, N);
 suites.svamp = { answerType: 'number', license: 'LICENSE-svamp', items: svamp.map((r) => ({ id: r.ID, question: `${r.Body.trim()} ${r.Question.trim()}`, answer: String(r.Answer) })) };
