@@ -1,5 +1,7 @@
 import { extensionSelf, listenForMessages } from '../platform/index.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
+import { fitToSchema } from '../protocol/fit.ts';
+import { PageDocumentSchema } from '../protocol/schemas.ts';
 import { buildPageDocument } from './document/build.ts';
 import { act } from './executor/index.ts';
 import { watchSettle } from './executor/settle.ts';
@@ -23,7 +25,8 @@ if (!scope[MARK]) {
       if (settleMs) await watchSettle(document).settled(2000, settleMs, settleMs);
       const doc = buildPageDocument(document, limits);
       const click = lastClick();
-      return click ? { ...doc, lastClick: click } : doc;
+      // One odd field (a huge URL, emoji past a limit, a very deep CSS path) cuts or drops that field, not the page.
+      return fitToSchema(PageDocumentSchema, click ? { ...doc, lastClick: click } : doc);
     },
     'content.highlight': ({ locators }) => highlight(document, locators),
     'content.act': (request) => act(document, request),

@@ -18,7 +18,7 @@ export function watchClicks(doc: Document): void {
     if (!event.isTrusted || !(event.target instanceof Element)) return;
     const control = event.target.closest(CONTROL) ?? event.target;
     try {
-      last = { locators: locatorsFor(control, accessibleName(control)).slice(0, 8), at: Date.now(), url: doc.location.href };
+      last = { locators: locatorsFor(control, accessibleName(control)).slice(0, 8), at: Date.now(), url: doc.location.href.slice(0, 4000) };
     } catch {
       last = undefined;
     }

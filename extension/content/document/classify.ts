@@ -1,6 +1,6 @@
 /** What an element is to a script: its kind, state, options, effect and whether its value is private. */
 import type { ElementEntry, ElementKind } from './types.ts';
-import { accessibleName, byId, labelsOf, textOf } from './dom.ts';
+import { accessibleName, byId, labelsOf, styleOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
@@ -61,6 +61,12 @@ const SENSITIVE_NAME = new RegExp([
   String.raw`one[-_ ]?time[-_ ]?(pass|code|pin|token)`, String.raw`\b2fa\b`, String.raw`\bmfa\b`, String.raw`\btotp\b`,
   String.raw`\bcvv2?\b`, String.raw`\bcvc\b`, String.raw`\bcsc\b`, String.raw`card[-_ ]?(num(ber)?|no)\b`, String.raw`\bcc[-_]?num`,
   String.raw`security[-_ ]?code`, String.raw`\bpin\b(?![ _-]?code)`, String.raw`\bssn\b`, String.raw`\biban\b`,
+  // Session 13 (review): codes sent to the user, bank and identity numbers, and "password" in other languages.
+  String.raw`\b(verification|verify|auth|authentication|sms|login|sign[-_ ]?in|confirmation|access|approvals?|2[-_ ]?step|two[-_ ]?factor|backup|recovery)[-_ ]?code`,
+  String.raw`\botc\b`, String.raw`\bpwd\b`, String.raw`social[-_ ]?security`, String.raw`\b(account|routing|sort)[-_ ]?(num(ber)?|no|code)\b`,
+  String.raw`credit[-_ ]?card`, String.raw`\bcc[-_ ]?(exp|csc|cvv)`,
+  'mot de passe', 'kennwort', 'passwort', 'contraseña', 'contrasena', 'senha', 'wachtwoord', 'has[łl]o', 'пароль', '密码', '密碼', 'パスワード', '비밀번호',
+  'code de vérification', 'bestätigungscode', 'código de verificación',
 ].join('|'), 'i');
 
 /** "user_pin cardPin" → "user pin card Pin": the name's words, so `\bpin\b` finds them. */
@@ -77,6 +83,9 @@ export function isSensitive(el: Element): boolean {
   // A choice ("One-time donation") holds no secret, whatever it is called.
   if (el.tagName === 'INPUT' && ['radio', 'checkbox', 'submit', 'button', 'reset', 'image', 'range', 'color', 'file'].includes(input.type)) return false;
   if (SENSITIVE_AUTOCOMPLETE.test((el.getAttribute('autocomplete') ?? '').toLowerCase())) return true;
+  // A text field drawn as dots (`-webkit-text-security`) is a password field in all but its type.
+  const security = styleOf(el)?.getPropertyValue('-webkit-text-security');
+  if (security && security !== 'none') return true;
   const hints = [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('placeholder'), labelsOf(el)]
     .filter(Boolean).join(' ');
   return SENSITIVE_NAME.test(hints) || SENSITIVE_NAME.test(words(hints));

@@ -1,10 +1,11 @@
 /** Small text helpers: whitespace, slugs for names, quoting of page text. */
+import { cutUnits } from '../../protocol/fit.ts';
 
 export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** At most `max` UTF-16 units (what the message schemas count) with an ellipsis, never half a surrogate pair. */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+  return text.length <= max ? text : `${cutUnits(text, Math.max(0, max - 1))}…`;
 }
 
 /**
@@ -21,7 +22,7 @@ export function slug(text: string, words = 4): string {
     .filter(Boolean)
     .slice(0, words);
   let out = parts.join('_');
-  if (out.length > 40 && words <= 12) out = out.slice(0, 40).replace(/_[^_]*$/, '') || out.slice(0, 40);
+  if (out.length > 40 && words <= 12) out = cutUnits(out, 40).replace(/_[^_]*$/, '') || cutUnits(out, 40);
   return out;
 }
 

@@ -17,6 +17,15 @@ import { type SettleWatch, watchSettle } from './settle.ts';
 
 const TEXT_LIMIT = 2000;
 
+// By tag, not instanceof: an element in a same-origin frame comes from that frame's constructors, so
+// `frameInput instanceof HTMLInputElement` is false there (and every check below would be skipped).
+const isInput = (el: Element | null | undefined): el is HTMLInputElement => el?.tagName === 'INPUT';
+const isTextArea = (el: Element | null | undefined): el is HTMLTextAreaElement => el?.tagName === 'TEXTAREA';
+const isSelect = (el: Element | null | undefined): el is HTMLSelectElement => el?.tagName === 'SELECT';
+const isButton = (el: Element | null | undefined): el is HTMLButtonElement => el?.tagName === 'BUTTON';
+const isAnchor = (el: Element | null | undefined): el is HTMLAnchorElement => el?.tagName === 'A';
+const isForm = (el: unknown): el is HTMLFormElement => (el as Element | null)?.tagName === 'FORM';
+
 function clean(text: string | null | undefined, max = TEXT_LIMIT): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 }
@@ -70,39 +79,75 @@ function isVisible(el: Element): boolean {
 }
 
 function readText(el: Element): string {
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return isSensitive(el) ? '' : clean(el.value);
-  if (el instanceof HTMLSelectElement) return clean(el.selectedOptions[0]?.text);
+  // A password, code or card field reads as nothing, whatever it is made of (an input, a textbox, a select).
+  if (isSensitive(el)) return '';
+  if (isInput(el) || isTextArea(el)) return clean(el.value);
+  if (isSelect(el)) return clean(el.selectedOptions[0]?.text);
   return clean((el as HTMLElement).innerText ?? el.textContent);
 }
 
 function labelOf(el: Element): string {
   const parts = [accessibleName(el), clean(el.textContent, 200), el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? ''];
-  if (el instanceof HTMLInputElement && ['submit', 'button', 'reset'].includes(el.type)) parts.push(el.value);
-  return parts.filter(Boolean).join(' ').slice(0, 500);
+  if (isInput(el) && ['submit', 'button', 'reset'].includes(el.type)) parts.push(el.value);
+  // The same words from several sources ("Delete" as name, text and title) once.
+  const unique = [...new Set(parts.map((p) => clean(p, 300)).filter(Boolean))];
+  return unique.filter((part, i) => !unique.some((other, j) => j !== i && other.length > part.length && other.includes(part))).join(' ').slice(0, 500);
+}
+
+/** What an icon-only control says about itself in its class, id or test id ("icon-trash", "btn-delete"). */
+function hintsOf(el: Element): string {
+  const hints = [el.getAttribute('class'), el.id, el.getAttribute('data-testid'), el.getAttribute('data-action'), el.getAttribute('name')];
+  for (const icon of Array.from(el.querySelectorAll('svg[class],i[class],span[class*=icon],use[href]')).slice(0, 3)) {
+    hints.push(icon.getAttribute('class'), icon.getAttribute('href'));
+  }
+  return hints.filter(Boolean).join(' ').slice(0, 300);
 }
 
 function formOf(el: Element): HTMLFormElement | null {
-  if (el instanceof HTMLButtonElement && el.type === 'submit') return el.form;
-  if (el instanceof HTMLInputElement && ['submit', 'image'].includes(el.type)) return el.form;
+  if (isButton(el) && el.type === 'submit') return el.form;
+  if (isInput(el) && ['submit', 'image'].includes(el.type)) return el.form;
   return null;
 }
 
-function isSearchForm(form: HTMLFormElement): boolean {
-  return form.getAttribute('role') === 'search' || !!form.closest('[role=search],search') || !!form.querySelector('input[type=search]');
+/** How the form is sent, by this submitter: its own formmethod wins over the form's method. */
+function methodOf(form: HTMLFormElement, submitter?: Element | null): string {
+  return (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase();
 }
 
 /**
- * What the user sees and confirms of an element: its label, its form's target, its link target. Digits are left out,
- * so a live count or countdown in the label ("offer ends 04:59") is still the element confirmed.
+ * A search form only reads: sent with GET, marked as search (role, <search>, a search box), and small — a page that
+ * wraps everything in one form (ASP.NET) is not a search form because a search box sits somewhere inside it.
  */
-function fingerprintOf(actionable: Element): string {
-  const form = formOf(actionable);
-  return [labelOf(actionable), form?.getAttribute('action') ?? '', actionable.getAttribute('href') ?? ''].join('|').replace(/\d+/g, '#').slice(0, 1200);
+function isSearchForm(form: HTMLFormElement, submitter?: Element | null): boolean {
+  if (methodOf(form, submitter) !== 'get') return false;
+  const marked = form.getAttribute('role') === 'search' || !!form.closest('[role=search],search') || !!form.querySelector('input[type=search]');
+  const fields = form.querySelectorAll('input:not([type=hidden]):not([type=submit]):not([type=button]),select,textarea').length;
+  return marked && fields <= 4;
 }
 
-function needsConfirmation(actionable: Element, reason: string): ActionError {
+/** The list row an element of a list target belongs to, by the target's list locators and index. */
+function rowOf(doc: Document, target: ActTarget | undefined): Element | null {
+  if (!target?.item || target.item.index === undefined) return null;
+  return listItems(doc, target)?.[target.item.index] ?? null;
+}
+
+/**
+ * What the user sees and confirms of an element: its label, its row in a list, its form's target, its link target.
+ * Digits are left out of the label and the row's text only (a live count or countdown, "offer ends 04:59", is still
+ * the element confirmed); link and form targets stay exact, so /todos/101/delete is not /todos/102/delete.
+ */
+function fingerprintOf(actionable: Element, row: Element | null = null): string {
+  const form = formOf(actionable);
+  const text = [labelOf(actionable), row ? clean(row.textContent, 300) : ''].join('|').replace(/\d+/g, '#');
+  return [text, form?.getAttribute('action') ?? '', actionable.getAttribute('href') ?? ''].join('|').slice(0, 1200);
+}
+
+function needsConfirmation(actionable: Element, reason: string, row: Element | null = null): ActionError {
+  const where = row ? clean(row.textContent, 120) : '';
+  const label = labelOf(actionable).slice(0, 200);
   return new ActionError(`this action needs the user's confirmation: it ${reason}`, {
-    needsConfirmation: true, reason, label: labelOf(actionable).slice(0, 200), fingerprint: fingerprintOf(actionable),
+    needsConfirmation: true, reason, label: where && where !== label ? `${label} (in "${where}")` : label,
+    fingerprint: fingerprintOf(actionable, row),
   });
 }
 
@@ -123,24 +168,37 @@ function leavesSite(actionable: Element): string | undefined {
  * element's label, and a fingerprint). A confirmed action goes ahead only on the element the user confirmed: a
  * changed label, form or link target (a re-rendered row, another item at that index) is asked about again.
  */
-function guardIrreversible(el: Element, request: ActRequest): void {
+function guardIrreversible(el: Element, request: ActRequest, row: Element | null): void {
   const actionable = el.closest('a,button,[role=button],[role=link],[role=menuitem],input,label,summary') ?? el;
   if (request.confirmed) {
-    if (request.fingerprint === undefined || request.fingerprint === fingerprintOf(actionable)) return;
-    throw needsConfirmation(actionable, 'changed since you confirmed it');
+    if (request.fingerprint === undefined || request.fingerprint === fingerprintOf(actionable, row)) return;
+    throw needsConfirmation(actionable, 'changed since you confirmed it', row);
   }
-  if (request.mustConfirm) throw needsConfirmation(actionable, request.mustConfirm);
-  // Toggling a box or focusing a field is undone by doing it again.
-  if (el instanceof HTMLInputElement && ['checkbox', 'radio', 'text', 'email', 'search', 'number', 'password', 'tel', 'url'].includes(el.type)) return;
+  if (request.mustConfirm) throw needsConfirmation(actionable, request.mustConfirm, row);
+  // Toggling a box or focusing a field is undone by doing it again (a submit its handler sets off is held back).
+  if (isInput(el) && ['checkbox', 'radio', 'text', 'email', 'search', 'number', 'password', 'tel', 'url'].includes(el.type)) return;
   // A run stays on the site it started on: the link is refused (the script may pick another way).
   const away = leavesSite(actionable);
   if (away) throw new NavigationError(`this link leaves ${location.host} for ${away}: a run stays on its site`, { host: away });
   const form = formOf(actionable);
+  const label = labelOf(actionable);
   const verdict = classifyAction({
-    action: request.action, label: labelOf(actionable), submits: !!form, searchForm: form ? isSearchForm(form) : false,
-    effect: actionable instanceof HTMLAnchorElement ? actionable.getAttribute('href') ?? '' : '',
+    // An icon-only control ("🗑") has no words: its class, id or icon name speak for it.
+    action: request.action, label: label.length < 3 ? `${label} ${hintsOf(actionable)}` : label,
+    submits: !!form, searchForm: form ? isSearchForm(form, actionable) : false,
+    effect: isAnchor(actionable) ? hrefWords(actionable) : '',
   });
-  if (verdict.irreversible) throw needsConfirmation(actionable, verdict.reason ?? 'cannot be undone');
+  if (verdict.irreversible) throw needsConfirmation(actionable, verdict.reason ?? 'cannot be undone', row);
+}
+
+/** A link's target as written and decoded ("/l%6fgout" is /logout). */
+function hrefWords(link: Element): string {
+  const href = link.getAttribute('href') ?? '';
+  try {
+    return `${href} ${decodeURIComponent(href)}`;
+  } catch {
+    return href;
+  }
 }
 
 /** A form submission an unconfirmed change set off (a select or box whose handler submits), held back. */
@@ -148,28 +206,35 @@ let heldSubmit: { form: HTMLFormElement; key: string } | null = null;
 const actionKey = (request: ActRequest) => JSON.stringify([request.action, request.target, request.args]);
 
 /**
- * While a type/select/check runs unconfirmed, a submission it sets off (through `requestSubmit()` or a submit button's
- * click in a handler) is stopped in the capture phase and remembered; the action then asks for confirmation, and the
- * confirmed repeat submits the form if repeating the change did not. (`form.submit()` fires no event: not caught.)
+ * While an action runs unconfirmed (a click, type, select, check), a submission it sets off (a box or a "Continue"
+ * div whose handler calls `requestSubmit()`, a submit button clicked in a handler) is stopped in the capture phase and
+ * remembered; the action then asks for confirmation, and the confirmed repeat submits the form. Listened for on the
+ * element's own window (a same-origin frame has its own) and its shadow root (`submit` does not cross one).
+ * (`form.submit()` fires no event: not caught.)
  */
-function holdSubmits(doc: Document, request: ActRequest): { stop(): HTMLFormElement | null; submitted(): boolean } {
-  const view = doc.defaultView;
+function holdSubmits(el: Element, request: ActRequest): { stop(): HTMLFormElement | null; submitted(): boolean } {
+  const root = el.getRootNode();
+  const targets: EventTarget[] = [];
+  const win = el.ownerDocument.defaultView;
+  if (win) targets.push(win);
+  if (root !== el.ownerDocument) targets.push(root);
   let held: HTMLFormElement | null = null;
   let submitted = false;
   const onSubmit = (event: Event) => {
     const form = event.target;
-    if (!(form instanceof HTMLFormElement)) return;
+    if (!isForm(form) || event.defaultPrevented && held === form) return;
     submitted = true;
+    const submitter = (event as SubmitEvent).submitter;
     // A search, filter or sort form (GET) only shows something else: it goes through.
-    if (request.confirmed || isSearchForm(form) || (form.getAttribute('method') ?? 'get').toLowerCase() === 'get') return;
+    if (request.confirmed || isSearchForm(form, submitter) || methodOf(form, submitter) === 'get') return;
     event.preventDefault();
     event.stopImmediatePropagation();
     held = form;
   };
-  view?.addEventListener('submit', onSubmit, true);
+  for (const target of targets) target.addEventListener('submit', onSubmit, true);
   return {
     stop: () => {
-      view?.removeEventListener('submit', onSubmit, true);
+      for (const target of targets) target.removeEventListener('submit', onSubmit, true);
       return held;
     },
     submitted: () => submitted,
@@ -214,6 +279,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     } catch {
       throw new NavigationError(`navigate(): ${JSON.stringify(path.slice(0, 100))} is not a path`);
     }
+    if (!/^https?:$/.test(url.protocol)) throw new NavigationError(`navigate(): ${JSON.stringify(path.slice(0, 100))} is not a web address`);
     if (url.origin !== location.origin) throw new NavigationError(`navigate() stays on ${location.origin}; ${JSON.stringify(path.slice(0, 100))} is another site`);
     const sameDocument = url.pathname === location.pathname && url.search === location.search;
     if (sameDocument) {
@@ -267,8 +333,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   if (request.action === 'text') return reply(readText(el));
   if (request.action === 'value') {
     if (isSensitive(el)) throw new ActionError('this field is sensitive: its value is not read');
-    if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) return reply(el.checked);
-    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return reply(el.value.slice(0, TEXT_LIMIT));
+    if (isInput(el) && (el.type === 'checkbox' || el.type === 'radio')) return reply(el.checked);
+    if (isInput(el) || isTextArea(el) || isSelect(el)) return reply(el.value.slice(0, TEXT_LIMIT));
     return reply(readText(el));
   }
 
@@ -276,44 +342,62 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   if (request.action === 'scroll') return reply(null);
   usable(el, request);
 
-  const watch = watchSettle(doc);
-  const changes = request.action === 'type' || request.action === 'select' || request.action === 'check' || request.action === 'uncheck';
-  const submits = changes ? holdSubmits(doc, request) : undefined;
+  // A confirmed click whose submission was held back: the submission happens now, and the click is not made again
+  // (a second click would undo a toggle, or count twice).
+  if (request.action === 'click' && request.confirmed && heldSubmit?.key === actionKey(request)) {
+    const { form } = heldSubmit;
+    heldSubmit = null;
+    if (form.isConnected) {
+      const after = watchSettle(form.ownerDocument);
+      form.requestSubmit();
+      return { ...await settle(after, request, startUrl), value: null };
+    }
+  }
+
+  const watch = watchSettle(el.ownerDocument);
+  const submits = request.action === 'hover' ? undefined : holdSubmits(el, request);
   try {
     switch (request.action) {
       case 'hover':
         hover(el);
         break;
       case 'click':
-        guardIrreversible(el, request);
+        guardIrreversible(el, request, rowOf(doc, target));
         click(el);
         break;
       case 'check':
       case 'uncheck': {
         const want = request.action === 'check';
-        const checkable = el instanceof HTMLInputElement ? el : el.querySelector('input[type=checkbox],input[type=radio]');
-        const current = checkable instanceof HTMLInputElement ? checkable.checked : el.getAttribute('aria-checked') === 'true';
-        if (!(checkable instanceof HTMLInputElement) && !el.hasAttribute('aria-checked')) throw new ActionError(`${describe(target)} is not a checkbox`);
+        const inner = el.querySelector('input[type=checkbox],input[type=radio]');
+        const checkable = isInput(el) ? el : isInput(inner) ? inner : null;
+        const current = checkable ? checkable.checked : el.getAttribute('aria-checked') === 'true';
+        if (!checkable && !el.hasAttribute('aria-checked')) throw new ActionError(`${describe(target)} is not a checkbox`);
         if (current !== want) {
-          click(checkable instanceof HTMLInputElement ? checkable : el);
+          click(checkable ?? el);
         }
         break;
       }
       case 'type': {
         const text = String(request.args[0] ?? '');
         const kind = kindOf(el);
-        const typable = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'submit', 'button', 'file', 'image', 'reset', 'hidden'].includes(el.type))
+        const typable = isTextArea(el) || (isInput(el) && !['checkbox', 'radio', 'submit', 'button', 'file', 'image', 'reset', 'hidden'].includes(el.type))
           || (el as HTMLElement).isContentEditable || kind === 'editable';
         if (!typable) throw new ActionError(`${describe(target)} is not a text field (${kind ?? el.tagName.toLowerCase()})`);
         if ((el as HTMLInputElement).readOnly) throw new ActionError(`${describe(target)} is read-only`);
-        if (isSensitive(el) && !request.userSupplied) {
+        const sensitive = isSensitive(el);
+        if (sensitive && !request.userSupplied) {
           throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
         }
         typeText(el, text);
+        // A page that cancels the keys, or an editor that ignores a direct write, leaves the field without the text.
+        const holds = isInput(el) || isTextArea(el) ? el.value : (el.textContent ?? '');
+        if (text && !holds.includes(text) && holds.replace(/\s+/g, ' ').trim() !== text.replace(/\s+/g, ' ').trim()) {
+          throw new ActionError(`${describe(target)} did not take the typed text${sensitive ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`}`, { state: 'not-typed' });
+        }
         break;
       }
       case 'select': {
-        if (!(el instanceof HTMLSelectElement)) throw new ActionError(`${describe(target)} is not a select`);
+        if (!isSelect(el)) throw new ActionError(`${describe(target)} is not a select`);
         const chosen = selectOption(el, String(request.args[0] ?? ''));
         if (chosen === undefined) {
           throw new ActionError(`no option ${JSON.stringify(String(request.args[0]).slice(0, 100))}; options: ${Array.from(el.options).map((o) => JSON.stringify(clean(o.text, 60))).slice(0, 20).join(', ')}`);
@@ -332,14 +416,15 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   const held = submits?.stop() ?? null;
   if (held) {
     heldSubmit = { form: held, key: actionKey(request) };
-    throw needsConfirmation(held, `submits ${held.getAttribute('aria-label') ?? held.getAttribute('name') ?? 'a form'} when it changes`);
+    const formName = held.getAttribute('aria-label') ?? held.getAttribute('name') ?? held.getAttribute('action') ?? 'a form';
+    throw needsConfirmation(el, `submits ${formName.slice(0, 100)} when it ${request.action === 'click' ? 'is clicked' : 'changes'}`, rowOf(doc, target));
   }
   if (request.confirmed && heldSubmit?.key === actionKey(request)) {
     // Confirmed: the submission held back last time happens now, unless repeating the change already made it.
     const { form } = heldSubmit;
     heldSubmit = null;
     if (!submits?.submitted() && form.isConnected) {
-      const after = watchSettle(doc);
+      const after = watchSettle(form.ownerDocument);
       form.requestSubmit();
       return { ...await settle(after, request, startUrl), value: null };
     }

@@ -24,24 +24,45 @@ export interface Verdict {
 /** Checking a box or typing is undone by doing the opposite; what they lead to (a submit) is gated itself. */
 const ACTIVATING = new Set(['click', 'open']);
 
+/** Whole words in any script: `\b` only knows ASCII letters ("löschen", "削除"). */
+const word = (alternatives: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'iu');
+
+// English first, then the main European languages and Chinese, Japanese and Korean (no word breaks there: substrings).
 const WORDS: Array<[RegExp, string]> = [
-  [/\bsend(s|ing)?\b/i, 'sends'],
-  [/\b(pay|payment|pays|checkout|check out|purchase)\b/i, 'pays'],
-  [/\b(buy|buys)\b/i, 'buys'],
-  [/\b(order|orders|place order)\b/i, 'orders'],
-  [/\b(delete|deletes|deleting|trash|erase)\b/i, 'deletes'],
-  [/\b(remove|removes|removing|discard)\b/i, 'removes'],
-  [/\b(publish|publishes)\b/i, 'publishes'],
-  [/\b(post|posts)\b/i, 'posts'],
-  [/\b(confirm|confirms)\b/i, 'confirms'],
-  [/\b(log ?out|logout|sign ?out|signout)\b/i, 'logs out'],
-  [/\b(submit)\b/i, 'submits'],
+  [word('send|sends|sending|senden|absenden|envoyer|enviar|invia|inviare|verzenden|verstuur'), 'sends'],
+  [word('pay|payment|pays|checkout|check out|purchase|bezahlen|zahlen|payer|pagar|paga|pagare|betalen|donate'), 'pays'],
+  [word('buy|buys|kaufen|jetzt kaufen|acheter|comprar|acquista|kopen'), 'buys'],
+  [word('order|orders|place order|bestellen|commander|pedir|ordina'), 'orders'],
+  [word('delete|deletes|deleting|trash|erase|destroy|move to bin|bin it|löschen|supprimer|eliminar|borrar|elimina|excluir|verwijderen'), 'deletes'],
+  [word('remove|removes|removing|discard|entfernen|retirer|quitar|rimuovi'), 'removes'],
+  [word('publish|publishes|veröffentlichen|publier|publicar|pubblica|publiceren'), 'publishes'],
+  [word('post|posts'), 'posts'],
+  [word('confirm|confirms|bestätigen|confirmer|confirmar|conferma|bevestigen'), 'confirms'],
+  [word('log ?out|logout|sign ?out|signout|abmelden|ausloggen|déconnexion|se déconnecter|cerrar sesión|esci|sair|uitloggen'), 'logs out'],
+  [word('submit'), 'submits'],
+  [word('unsubscribe|subscribe|deactivate|close account|close my account|cancel (?:my )?(?:subscription|order|membership|account|booking|reservation|plan)'), 'changes an account or a subscription'],
+  [word('transfer|withdraw|überweisen|virement|transferir'), 'moves money'],
+  [/削除|购买|購入|送信|发送|發送|支払|支付|付款|注文|下单|退出登录|ログアウト|삭제|구매|결제|전송|주문|로그아웃/u, 'cannot be undone'],
 ];
 
-/** Lower-cased words only: symbols and case in page text cannot hide a word ("D e l e t e" is not one). */
-function words(text: string): string {
-  return text.replace(/[_\-./]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').slice(0, 500);
+// Letters that look like Latin ones (Cyrillic, Greek): "Dеlete" with a Cyrillic е reads as "Delete" to a person.
+const LOOKALIKES: Record<string, string> = {
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ӏ: 'l', һ: 'h', ԛ: 'q', ԝ: 'w',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', Α: 'A', Β: 'B', Ε: 'E', Η: 'H', Ι: 'I',
+  Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Χ: 'X', Υ: 'Y', Ζ: 'Z',
+};
+
+/**
+ * The words a person reads: compatibility forms folded (fullwidth "Ｄelete"), invisible format characters dropped
+ * (a zero-width space inside "Del​ete"), look-alike letters read as Latin, `_ - . /` and case changes as spaces.
+ */
+export function readableWords(text: string): string {
+  return text.slice(0, 1000).normalize('NFKC').replace(/\p{Cf}/gu, '')
+    .replace(/[\u0370-\u03ff\u0400-\u052f]/g, (ch) => LOOKALIKES[ch] ?? ch)
+    .replace(/[_\-./]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').slice(0, 500);
 }
+const words = readableWords;
 
 export function classifyAction(facts: ActionFacts): Verdict {
   if (!ACTIVATING.has(facts.action)) return { irreversible: false };

@@ -1,0 +1,153 @@
+// @vitest-environment happy-dom
+/** Pages that fight back (review, session 13): each case was a way past a confirmation, a secret, or the wrong row. */
+import { describe, expect, test } from 'vitest';
+import { act } from '../../../extension/content/executor/index.ts';
+import { classifyAction, readableWords } from '../../../extension/content/executor/irreversible.ts';
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import type { ActRequest } from '../../../extension/protocol/schemas.ts';
+
+const byId = (value: string) => ({ locators: [{ by: 'id' as const, value }] });
+const run = (request: Omit<ActRequest, 'args'> & { args?: ActRequest['args'] }) => act(document, { settleMs: 30, args: [], ...request });
+type Outcome = { ok?: unknown; err?: string; msg?: string; data?: { needsConfirmation?: boolean; fingerprint?: string; label?: string; reason?: string } };
+const outcome = (p: Promise<unknown>): Promise<Outcome> =>
+  p.then((ok) => ({ ok }), (e: { name: string; message: string; data?: Outcome['data'] }) => ({ err: e.name, msg: e.message, data: e.data }));
+
+describe('confirmations hold on pages that fight back', () => {
+  test('a confirmed delete in a list that shifted is asked about again, and the dialog names the row', async () => {
+    document.body.innerHTML = `<ul id="todos">
+      <li>Buy milk <a href="/todos/101/delete">Delete</a></li>
+      <li>Pay rent <a href="/todos/102/delete">Delete</a></li></ul>`;
+    const clicked: string[] = [];
+    const record = (e: Event) => { clicked.push((e.target as Element).getAttribute('href')!); e.preventDefault(); };
+    document.addEventListener('click', record, true);
+    const target = { locators: [{ by: 'id' as const, value: 'todos' }], item: { selector: ':scope > li', index: 0 }, slot: ':scope > a' };
+    const first = await outcome(run({ action: 'click', target }));
+    expect(first.data?.needsConfirmation).toBe(true);
+    expect(first.data?.label).toMatch(/Delete \(in "Buy milk Delete"\)/);
+    document.querySelector('#todos > li')!.remove(); // the row goes away while the user reads the dialog
+    const second = await outcome(run({ action: 'click', target, confirmed: true, fingerprint: first.data!.fingerprint! }));
+    expect(second.data?.reason).toBe('changed since you confirmed it');
+    expect(clicked).toEqual([]);
+    document.removeEventListener('click', record, true);
+  });
+
+  test('a click whose handler submits a POST form (a box, a "Continue" div) is held for confirmation; the confirmed repeat submits once, without clicking again', async () => {
+    document.body.innerHTML = `<form id="f" method="post" action="/transfer"><input name="amount" value="5000">
+      <label><input type="checkbox" id="c"> Weekly digest</label><div role="button" id="go" tabindex="0">Continue</div></form>`;
+    let submitted = 0;
+    const form = document.getElementById('f') as HTMLFormElement;
+    form.addEventListener('submit', (e) => { submitted++; e.preventDefault(); });
+    document.getElementById('go')!.addEventListener('click', () => form.requestSubmit());
+    document.getElementById('c')!.addEventListener('change', () => form.requestSubmit());
+    const go = await outcome(run({ action: 'click', target: byId('go') }));
+    expect([go.err, go.data?.needsConfirmation, submitted]).toEqual(['ActionError', true, 0]);
+    const confirmed = await outcome(run({ action: 'click', target: byId('go'), confirmed: true, fingerprint: go.data!.fingerprint! }));
+    expect([confirmed.err, submitted]).toEqual([undefined, 1]);
+
+    const box = await outcome(run({ action: 'click', target: byId('c') }));
+    expect([box.data?.needsConfirmation, submitted]).toEqual([true, 1]);
+    const again = await outcome(run({ action: 'click', target: byId('c'), confirmed: true, fingerprint: box.data!.fingerprint! }));
+    expect(again.err).toBeUndefined();
+    // Submitted once more, and the box stays ticked (a second click would have unticked it).
+    expect([submitted, (document.getElementById('c') as HTMLInputElement).checked]).toEqual([2, true]);
+  });
+
+  test('a whole-page POST form with a search box is not a search form; a POST submitter in a GET form is held', async () => {
+    document.body.innerHTML = `<form id="form1" method="post" action="/Default.aspx">
+      <header><input type="search" name="q"><button id="s">Search</button></header>
+      <main><input name="amount" value="5000"><button id="pay" type="submit">Save changes</button></main></form>`;
+    let submitted = 0;
+    document.getElementById('form1')!.addEventListener('submit', (e) => { submitted++; e.preventDefault(); });
+    const pay = await outcome(run({ action: 'click', target: byId('pay') }));
+    expect([pay.data?.needsConfirmation, submitted]).toEqual([true, 0]);
+
+    document.body.innerHTML = `<form id="f" method="get" action="/list"><select id="s"><option>a</option><option>b</option></select>
+      <button id="del" formmethod="post" formaction="/items/delete">x</button></form>`;
+    const form = document.getElementById('f') as HTMLFormElement;
+    let posted = 0;
+    form.addEventListener('submit', (e) => { posted++; e.preventDefault(); });
+    document.getElementById('s')!.addEventListener('change', () => form.requestSubmit(document.getElementById('del') as HTMLButtonElement));
+    const select = await outcome(run({ action: 'select', target: byId('s'), args: ['b'] }));
+    expect([select.data?.needsConfirmation, posted]).toEqual([true, 0]);
+  });
+
+  test('a POST form inside a shadow root is held like one in the page', async () => {
+    document.body.innerHTML = '<x-settings id="host"></x-settings>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<form method="post" action="/plan"><select id="plan" aria-label="Plan"><option>Free</option><option>Pro</option></select></form>';
+    const form = shadow.querySelector('form')!;
+    let submitted = 0;
+    form.addEventListener('submit', (e) => { submitted++; e.preventDefault(); });
+    shadow.getElementById('plan')!.addEventListener('change', () => form.requestSubmit());
+    const doc = buildPageDocument(document);
+    const plan = doc.sections.flatMap((s) => s.entries).find((x) => x.name.includes('plan'))!;
+    const r = await outcome(run({ action: 'select', target: { locators: plan.locators }, args: ['Pro'] }));
+    expect([r.data?.needsConfirmation, submitted]).toEqual([true, 0]);
+  });
+
+  test.each([
+    'D\u0435lete', 'Del\u200Bete', '\uFF24elete', 'Löschen', 'Supprimer', 'Eliminar', 'Jetzt kaufen', 'Unsubscribe',
+    'Deactivate account', 'Cancel subscription', 'Transfer', 'Withdraw', 'Close account', 'Destroy', '削除', '삭제',
+  ])('the label %j asks first', async (label) => {
+    document.body.innerHTML = `<button id="b" type="button">${label}</button>`;
+    let clicked = 0;
+    document.getElementById('b')!.addEventListener('click', () => clicked++);
+    const r = await outcome(run({ action: 'click', target: byId('b') }));
+    expect([r.data?.needsConfirmation, clicked]).toEqual([true, 0]);
+  });
+
+  test('an icon-only trash button and an encoded /logout link ask first; ordinary words do not', async () => {
+    document.body.innerHTML = '<button id="b" type="button" class="icon-trash"><svg><use href="#trash"></use></svg></button><a id="l" href="/l%6fgout">Bye</a>';
+    expect((await outcome(run({ action: 'click', target: byId('b') }))).data?.needsConfirmation).toBe(true);
+    expect((await outcome(run({ action: 'click', target: byId('l') }))).data?.needsConfirmation).toBe(true);
+    for (const label of ['Sender settings', 'Show details', 'Next', 'Deleted items', 'Cancel']) {
+      expect(classifyAction({ action: 'click', label }).irreversible).toBe(false);
+    }
+    expect(readableWords('Ｄel\u200Bеte')).toBe('Delete');
+  });
+});
+
+describe('secrets stay secret', () => {
+  test('text() reads nothing from a code, password or card field of any make', async () => {
+    document.body.innerHTML = `<div id="otp" contenteditable="true" aria-label="One-time code">482913</div>
+      <div id="pw" role="textbox" aria-label="Password">hunter2</div>
+      <select id="exp" autocomplete="cc-exp-month"><option>01</option><option selected>07</option></select>`;
+    for (const id of ['otp', 'pw', 'exp']) expect((await outcome(run({ action: 'text', target: byId(id) }))).ok).toMatchObject({ value: '' });
+  });
+
+  test.each([
+    '<label>Verification code <input id="x" inputmode="numeric" autocomplete="off"></label>',
+    '<input id="x" name="approvals_code" autocomplete="off">',
+    '<input id="x" name="otc" aria-label="Enter code">',
+    '<label>Authentication code <input id="x"></label>',
+    '<label>Social Security Number <input id="x"></label>',
+        '<label>Mot de passe <input id="x" type="text"></label>',
+    '<label>Kennwort <input id="x" type="text"></label>',
+    '<label>Credit card <input id="x" name="creditcard"></label>',
+    '<label>Account number <input id="x"></label>',
+  ])('%s is sensitive: not read, not typed without the user', async (html) => {
+    document.body.innerHTML = html;
+    (document.getElementById('x') as HTMLInputElement).value = '123456';
+    expect((await outcome(run({ action: 'value', target: byId('x') }))).err).toBe('ActionError');
+    expect((await outcome(run({ action: 'type', target: byId('x'), args: ['999999'] }))).msg).toMatch(/sensitive/);
+  });
+
+  test.each(['Zip code', 'Promo code', 'Postal code', 'Discount code', 'Country code', 'Passenger name'])('%s is an ordinary field', async (label) => {
+    document.body.innerHTML = `<label>${label} <input id="x"></label>`;
+    (document.getElementById('x') as HTMLInputElement).value = 'ABC';
+    expect((await outcome(run({ action: 'value', target: byId('x') }))).ok).toMatchObject({ value: 'ABC' });
+  });
+});
+
+test('typing into a field that refuses the keys is an ActionError, not a success', async () => {
+  document.body.innerHTML = '<input id="n">';
+  const field = document.getElementById('n') as HTMLInputElement;
+  field.addEventListener('input', () => { field.value = ''; });
+  const r = await outcome(run({ action: 'type', target: byId('n'), args: ['hello'] }));
+  expect([r.err, r.msg]).toEqual(['ActionError', expect.stringMatching(/did not take the typed text/)]);
+});
+
+test('navigate() goes to web addresses of this site only', async () => {
+  const r = await outcome(run({ action: 'navigate', args: ['javascript:alert(1)'] }));
+  expect(r.err).toBe('NavigationError');
+});
