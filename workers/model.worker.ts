@@ -102,9 +102,18 @@ async function externalDataFor(entry: CatalogueEntry, graphPath: string, graph: 
   }));
 }
 
-/** The engine's description as the wire takes it: its graph note (which grows as fallbacks happen) cut to 300. */
+/**
+ * The engine's description as the wire takes it: its graph note (which grows as fallbacks happen) cut to 300, and
+ * its fallback reason (an error message from WebGPU, any length) to 600: over the wire's limit, every generation of
+ * the model would fail at its first status event.
+ */
 function wireInfo(info: EngineInfo): EngineInfo {
-  return info.graph && info.graph.length > 300 ? { ...info, graph: `${info.graph.slice(0, 299)}…` } : info;
+  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+  return {
+    ...info,
+    ...(info.graph ? { graph: cut(info.graph, 300) } : {}),
+    ...(info.fallbackReason ? { fallbackReason: cut(info.fallbackReason, 600) } : {}),
+  };
 }
 
 const loadOrtDecoder: Loader = async (entry, preference) => {

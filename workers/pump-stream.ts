@@ -10,13 +10,20 @@ const YIELD_EVERY_MS = 8;
 export async function pumpStream<E, R>(stream: AsyncGenerator<E, R>, emit: (event: E) => void,
   now: () => number = () => performance.now()): Promise<R> {
   let lastTurn = now();
-  for (;;) {
-    const next = await stream.next();
-    if (next.done) return next.value;
-    emit(next.value);
-    if (now() - lastTurn >= YIELD_EVERY_MS) {
-      await yieldToEventLoop();
-      lastTurn = now();
+  try {
+    for (;;) {
+      const next = await stream.next();
+      if (next.done) return next.value;
+      emit(next.value);
+      if (now() - lastTurn >= YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastTurn = now();
+      }
     }
+  } catch (error) {
+    // An event that could not be sent (emit threw): the engine's own cleanup (its `finally`: GPU buffers, sessions,
+    // listeners) still runs.
+    await stream.return(undefined as R).catch(() => undefined);
+    throw error;
   }
 }

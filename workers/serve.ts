@@ -48,7 +48,7 @@ export function serveWorker(handlers: Handlers, streams: WorkerStreamHandlers = 
 
   self.addEventListener('message', (event: MessageEvent) => {
     const kind = (event.data as { kind?: unknown } | null)?.kind;
-    if (typeof kind === 'string' && kind in streams) return void serveStream(kind as StreamKind, event.data);
+    if (typeof kind === 'string' && Object.hasOwn(streams, kind)) return void serveStream(kind as StreamKind, event.data);
     if (!accepts(event.data)) return;
     void dispatch(event.data, PARENT).then((reply) => self.postMessage(reply));
   });

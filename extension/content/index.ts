@@ -14,6 +14,8 @@ const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
 // Injected on demand, possibly many times into one page: only the first injection registers.
 if (!scope[MARK]) {
   scope[MARK] = true;
+  // This document's identity: the page after a navigation (a new document, a new injection) has another one.
+  const pageId = crypto.randomUUID();
   watchClicks(document);
   listenForMessages(createDispatcher('content', extensionSelf, {
     'content.page.stats': () => ({
@@ -26,9 +28,9 @@ if (!scope[MARK]) {
       const doc = buildPageDocument(document, limits);
       const click = lastClick();
       // One odd field (a huge URL, emoji past a limit, a very deep CSS path) cuts or drops that field, not the page.
-      return fitToSchema(PageDocumentSchema, click ? { ...doc, lastClick: click } : doc);
+      return fitToSchema(PageDocumentSchema, { ...doc, ...(click ? { lastClick: click } : {}), pageId });
     },
     'content.highlight': ({ locators }) => highlight(document, locators),
-    'content.act': (request) => act(document, request),
+    'content.act': async (request) => ({ ...await act(document, request), pageId }),
   }));
 }

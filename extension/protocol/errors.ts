@@ -93,12 +93,24 @@ function jsonSafe(data: Record<string, unknown> | undefined): Record<string, unk
 
 /** Anything thrown becomes a wire error; unknown throwables become InternalError so no stack or host object leaks. */
 export function serializeError(error: unknown): SerializedError {
-  if (error instanceof PocketError) {
-    const data = jsonSafe(error.data);
-    return { name: error.name, message: error.message.slice(0, 4000), ...(data ? { data } : {}) };
+  // Never throws itself (a null-prototype object, a throwing toString, a message that is not a string): a worker
+  // that could not serialize an error would never answer, and its caller would wait forever.
+  const text = (value: unknown): string => {
+    try {
+      return typeof value === 'string' ? value : String(value);
+    } catch {
+      return 'an unprintable value was thrown';
+    }
+  };
+  try {
+    if (error instanceof PocketError) {
+      const data = jsonSafe(error.data);
+      return { name: error.name, message: text(error.message).slice(0, 4000), ...(data ? { data } : {}) };
+    }
+    return { name: InternalError.errorName, message: text(error instanceof Error ? error.message : error).slice(0, 4000) };
+  } catch {
+    return { name: InternalError.errorName, message: 'an unprintable value was thrown' };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { name: InternalError.errorName, message: message.slice(0, 4000) };
 }
 
 export function deserializeError(wire: unknown): PocketError {

@@ -275,6 +275,8 @@ export const PageDocumentSchema = v.strictObject({
   views: v.optional(v.pipe(v.array(v.strictObject({ via: text(200), sections: v.pipe(v.array(SectionSchema), v.maxLength(200)) })), v.maxLength(50))),
   /** The control the user last clicked on this page (locators taken at the click), for site-document edges. */
   lastClick: v.optional(v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)), msAgo: v.number(), url: v.optional(v.pipe(v.string(), v.maxLength(4000))) })),
+  /** Which document was read: a new one (after a navigation) has another id, even at the same address. */
+  pageId: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 export type Locator = v.InferOutput<typeof LocatorSchema>;
 export type ElementKind = v.InferOutput<typeof ElementKindSchema>;
@@ -334,6 +336,8 @@ export const ActReplySchema = v.strictObject({
   /** The action started a navigation to another document. */
   navigated: v.boolean(),
   url: text(4000),
+  /** The document the action ran in (see PageDocument.pageId). */
+  pageId: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 export const TabActRequestSchema = v.strictObject({ tabId, ...ActRequestSchema.entries });
 export type ActRequest = v.InferOutput<typeof ActRequestSchema>;

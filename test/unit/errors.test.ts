@@ -58,3 +58,10 @@ describe('named errors across the boundary', () => {
     expect(serializeError(new ValidationError('x'.repeat(10_000))).message).toHaveLength(4000);
   });
 });
+
+test('serializing never throws, whatever was thrown (a worker that could not answer would leave its caller waiting)', async () => {
+  const { serializeError } = await import('../../extension/protocol/errors.ts');
+  const weird = [Object.create(null), { toString() { throw new Error('no'); } }, Object.assign(new Error('x'), { message: { not: 'a string' } })];
+  for (const value of weird) expect(serializeError(value).name).toBe('InternalError');
+  expect(serializeError(Object.create(null)).message).toBe('an unprintable value was thrown');
+});

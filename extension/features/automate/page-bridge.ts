@@ -219,8 +219,13 @@ export class PageBridge implements Bridge {
     if (this.stale && !entriesOf(this.doc).some((e) => e.name === name)) await this.refresh(false);
   }
 
-  private async refresh(navigated: boolean, url?: string): Promise<void> {
-    // After a navigation the new page needs a moment; the content script is injected again by page.document.
+  /**
+   * Reads the page again. After a navigation the new page needs a moment (the content script is injected again by
+   * page.document), and until it commits the old document still answers, at the old address: a read counts as the new
+   * page once its document id differs from the one the action ran in (`fromPage`), or — for a page without ids — at
+   * the address the action reported; a "navigation" that never came (a download) is taken as the same page after 3 s.
+   */
+  private async refresh(navigated: boolean, url?: string, fromPage?: string): Promise<void> {
     const origin = this.origin;
     let lastError: unknown;
     for (let attempt = 0; attempt < (navigated ? 20 : 1); attempt++) {
@@ -228,7 +233,8 @@ export class PageBridge implements Bridge {
       try {
         const doc = await this.deps.readDocument();
         this.stats.documentReads++;
-        if (!navigated || !url || doc.url === url || attempt >= 6) {
+        const arrived = fromPage && doc.pageId ? doc.pageId !== fromPage : !url || doc.url === url;
+        if (!navigated || arrived || attempt >= 12) {
           // The run belongs to the site it started on: a page of another origin is not acted on (the user's values,
           // typed for this site, would go there).
           if (origin && originOf(doc.url) && originOf(doc.url) !== origin) {
@@ -281,7 +287,7 @@ export class PageBridge implements Bridge {
         if (verdict.irreversible) await this.askConfirmation(request, `navigate(${JSON.stringify(path.slice(0, 100))})`, path, verdict.reason ?? 'it cannot be undone');
         const reply = await this.act(request);
         this.stats.actions++;
-        await this.refresh(reply.navigated, reply.url);
+        await this.refresh(reply.navigated, reply.url, reply.pageId ?? this.doc.pageId);
         return null;
       }
       default:
@@ -335,7 +341,7 @@ export class PageBridge implements Bridge {
     if (acting) this.stats.actions++;
     if (reply.navigated || (reply.changed && reply.url && reply.url !== this.doc.url)) {
       const before = this.doc;
-      await this.refresh(reply.navigated, reply.url || undefined);
+      await this.refresh(reply.navigated, reply.url || undefined, reply.pageId ?? this.doc.pageId);
       if (call.call === 'click' && this.doc.url !== before.url) this.deps.onNavigated?.(before, call.target.name, this.doc);
     } else if (reply.changed) {
       this.stale = true;

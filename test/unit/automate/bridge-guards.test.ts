@@ -136,3 +136,26 @@ test('a loop over an unknown name reads the page once, not once a step', async (
   expect(run.result).toBe(200);
   expect(reads).toBeLessThanOrEqual(2);
 });
+
+test('a click that navigates to a slow page: the bridge waits for the new document, not the old one at the old address', async () => {
+  const { PageBridge } = await import('../../../extension/features/automate/page-bridge.ts');
+  type Doc = import('../../../extension/protocol/schemas.ts').PageDocument;
+  const page = (url: string, name: string, pageId: string): Doc => ({
+    url, title: url, tokens: 0, truncated: false, stats: { nodes: 1, elements: 1, lists: 0, ms: 0 }, pageId,
+    sections: [{ name: 'page', kind: 'page', title: '', entries: [{ name, kind: 'button', description: name, locators: [{ by: 'css', value: `#${name}` }] }] }],
+  });
+  const cart = page('https://shop.example/cart', 'page__checkout_button', 'old');
+  // The executor reports the address it saw when the page began to unload: still the cart's.
+  const next = page('https://shop.example/checkout/step2', 'page__continue_button', 'new');
+  let t0 = Date.now();
+  const navigations: string[] = [];
+  const bridge = new PageBridge({
+    act: async () => { t0 = Date.now(); return { changed: true, navigated: true, url: 'https://shop.example/cart', value: null, pageId: 'old' }; },
+    readDocument: async () => (Date.now() - t0 < 700 ? cart : next),
+    confirm: async () => true, ask: async () => '', say: () => undefined,
+    onNavigated: (from: Doc, _el: string, to: Doc) => navigations.push(`${from.pageId} -> ${to.pageId}`),
+  } as never, cart);
+  await bridge.call({ call: 'click', target: { name: 'page__checkout_button' }, args: [] } as never);
+  expect(bridge.doc.pageId).toBe('new');
+  expect(navigations).toEqual(['old -> new']);
+});

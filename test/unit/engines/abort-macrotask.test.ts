@@ -45,3 +45,17 @@ for (const ownSteps of [true, false]) {
     expect(tokens).toBeLessThan(params.maxTokens);
   });
 }
+
+test('an event that cannot be sent ends the generation with its cleanup run (GPU buffers, sessions, listeners)', async () => {
+  const { pumpStream } = await import('../../../workers/pump-stream.ts');
+  let cleaned = false;
+  async function* engine(): AsyncGenerator<number, string> {
+    try {
+      for (let i = 0; ; i++) yield i;
+    } finally {
+      cleaned = true;
+    }
+  }
+  await expect(pumpStream(engine(), (n) => { if (n === 3) throw new Error('the event is over the wire limit'); })).rejects.toThrow(/wire limit/);
+  expect(cleaned).toBe(true);
+});
