@@ -44,32 +44,41 @@ export function textOf(node: Node, max = 300): string {
   }
   const out: string[] = [];
   let length = 0;
-  const visit = (n: Node): void => {
-    if (length > max) return;
+  // Depth first with a stack (a page can nest thousands of levels deep); `null` closes an element with a space.
+  const stack: (Node | null)[] = [node];
+  while (stack.length && length <= max) {
+    const n = stack.pop();
+    if (n === null) {
+      out.push(' ');
+      continue;
+    }
+    if (!n) break;
     if (n.nodeType === 3) {
       const value = n.nodeValue ?? '';
       out.push(value);
       length += value.length;
-      return;
+      continue;
     }
-    if (n.nodeType !== 1) return;
+    if (n.nodeType !== 1) continue;
     const el = n as Element;
-    if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
+    if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
     if (el.tagName === 'IMG' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'image')) {
       out.push(` ${el.getAttribute('alt') ?? ''} `);
-      return;
+      continue;
     }
     if (el.tagName === 'svg' || el.tagName === 'SVG') {
       const title = el.querySelector('title')?.textContent ?? el.getAttribute('aria-label') ?? '';
       out.push(` ${title} `);
-      return;
+      continue;
     }
     out.push(' ');
+    stack.push(null);
     const parent: Node = el.shadowRoot ?? el;
-    for (let child = parent.firstChild; child && length <= max; child = child.nextSibling) visit(child);
-    out.push(' ');
-  };
-  visit(node);
+    // The first children only (as many as could matter for `max` characters), pushed last to first.
+    const children: Node[] = [];
+    for (let child = parent.firstChild; child && children.length < 4 * max; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return collapse(out.join('')).slice(0, max);
 }
 

@@ -67,17 +67,31 @@ export function cssPath(el: Element, cache?: LocatorCache): string {
   const cached = cache?.paths.get(el);
   if (cached !== undefined) return cached;
   const root = rootOf(el);
-  let path: string;
-  if (el.id && uniqueIn(root, idSelector(el.id), cache)) {
-    path = idSelector(el.id);
-  } else {
-    const tag = el.tagName.toLowerCase();
-    const parent: Element | null = el.parentElement;
-    const { index, count } = typeIndex(el, cache);
-    const part = count > 1 ? `${cssIdent(tag)}:nth-of-type(${index})` : cssIdent(tag);
-    path = parent ? `${cssPath(parent, cache)} > ${part}` : part;
+  // Up to the nearest ancestor whose path is known or has a unique id, then down again (a loop, not recursion: a
+  // page can nest thousands of levels deep).
+  const chain: Element[] = [];
+  let path = '';
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const known = cache?.paths.get(node);
+    if (known !== undefined) {
+      path = known;
+      break;
+    }
+    if (node.id && uniqueIn(root, idSelector(node.id), cache)) {
+      path = idSelector(node.id);
+      cache?.paths.set(node, path);
+      break;
+    }
+    chain.push(node);
   }
-  cache?.paths.set(el, path);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const node = chain[i]!;
+    const { index, count } = typeIndex(node, cache);
+    const tag = cssIdent(node.tagName.toLowerCase());
+    const part = count > 1 ? `${tag}:nth-of-type(${index})` : tag;
+    path = path ? `${path} > ${part}` : part;
+    cache?.paths.set(node, path);
+  }
   return path;
 }
 

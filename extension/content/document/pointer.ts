@@ -31,6 +31,8 @@ function parses(selector: string, doc: Document): boolean {
   return known;
 }
 
+const MAX_SELECTOR = 4_000;
+
 /**
  * A nested rule's selector made absolute (`&` is the parent, as `:scope` is in @scope); over-matching is harmless,
  * the computed style decides.
@@ -69,6 +71,9 @@ function scanRules(rules: Rules, parent: string | undefined, out: PointerRules, 
     if (!rule) continue;
     if (typeof rule.selectorText === 'string' && rule.style) {
       const selector = parent ? nest(parent, rule.selectorText) : rule.selectorText;
+      // Each `&` copies the parent: a hostile sheet nesting rules with several `&` per level grows selectors
+      // exponentially (megabytes by depth 10). Past this length, the rule and what it nests are left out.
+      if (selector.length > MAX_SELECTOR) continue;
       if (mayPoint(rule.style)) add(selector, out, seen, doc);
       if (rule.cssRules?.length) scanRules(rule.cssRules, selector, out, seen, doc, depth);
     } else if (rule.style) {

@@ -50,3 +50,19 @@ describe('one odd field does not make a page unreadable (review, session 13)', (
     expect(() => fitToSchema(PageDocumentSchema, { ...doc, sections: 'nope' } as never)).toThrow();
   });
 });
+
+test('cssPath and textOf walk a DOM 10,000 levels deep without recursion (a page can nest that deep)', async () => {
+  const { cssPath } = await import('../../../extension/content/document/locators.ts');
+  const { textOf } = await import('../../../extension/content/document/dom.ts');
+  const top = document.createElement('div');
+  document.body.replaceChildren(top);
+  let node: Element = top;
+  for (let i = 0; i < 10_000; i++) {
+    const child = document.createElement('div');
+    node.appendChild(child);
+    node = child;
+  }
+  node.textContent = 'Deep';
+  expect(cssPath(node).split(' > ')).toHaveLength(10_003);
+  expect(textOf(top)).toBe('Deep');
+});
