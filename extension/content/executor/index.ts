@@ -75,7 +75,12 @@ function isVisible(el: Element): boolean {
   }
   const rect = el.getBoundingClientRect();
   // Layout-less environments (tests without layout) report 0×0 for everything: only trust a box when layout exists.
-  return rect.width > 0 || rect.height > 0 || el.ownerDocument.documentElement.getBoundingClientRect().height === 0;
+  if (rect.width > 0 || rect.height > 0 || el.ownerDocument.documentElement.getBoundingClientRect().height === 0) return true;
+  // `display: contents` draws no box of its own: it is shown when what it holds is.
+  return styleOf(el)?.display === 'contents' && Array.from(el.children).slice(0, 20).some((child) => {
+    const box = child.getBoundingClientRect();
+    return box.width > 0 || box.height > 0;
+  });
 }
 
 function readText(el: Element): string {
