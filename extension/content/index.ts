@@ -11,11 +11,15 @@ import { lastClick, watchClicks } from './last-click.ts';
 const MARK = '__pocketSlmContent';
 const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
 
+/** This document's identity (crypto.randomUUID exists only in secure contexts: not on plain-http pages). */
+function newPageId(): string {
+  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16).padStart(8, '0')).join('');
+}
+
 // Injected on demand, possibly many times into one page: only the first injection registers.
 if (!scope[MARK]) {
-  scope[MARK] = true;
-  // This document's identity: the page after a navigation (a new document, a new injection) has another one.
-  const pageId = crypto.randomUUID();
+  // The page after a navigation (a new document, a new injection) has another id.
+  const pageId = newPageId();
   watchClicks(document);
   listenForMessages(createDispatcher('content', extensionSelf, {
     'content.page.stats': () => ({
@@ -33,4 +37,6 @@ if (!scope[MARK]) {
     'content.highlight': ({ locators }) => highlight(document, locators),
     'content.act': async (request) => ({ ...await act(document, request), pageId }),
   }));
+  // Marked once registered: an injection that failed before this point leaves the next one free to register.
+  scope[MARK] = true;
 }

@@ -18,8 +18,10 @@ export const ReplySchema = v.variant('ok', [
 ]);
 export type Reply = v.InferOutput<typeof ReplySchema>;
 
+/** crypto.randomUUID exists only in secure contexts; a content script on a plain-http page has not got it. */
 export function newMessageId(): string {
-  return crypto.randomUUID();
+  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16).padStart(8, '0')).join('-');
 }
 
 /** Streams (ports) carry the request envelope first, then events until `end` or `error`. */

@@ -4,6 +4,9 @@ import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+/** A host name for the local test server that, unlike 127.0.0.1, is not a secure context (a plain-http site). */
+export const INSECURE_HOST = 'insecure.pocket.test';
+
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const distDir = resolve(repoRoot, process.env.POCKET_DIST ?? 'dist');
 
@@ -17,7 +20,7 @@ export function testCopyOfDist(editManifest?: (manifest: Record<string, unknown>
   const dir = mkdtempSync(join(tmpdir(), 'pocket-slm-ext-'));
   cpSync(distDir, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*', `http://${INSECURE_HOST}/*`];
   editManifest?.(manifest);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
@@ -43,7 +46,8 @@ export async function launchExtension(options: {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
-    args: chromiumArgs([extensionDir, ...(options.extraExtensions ?? [])]),
+    // INSECURE_HOST is the local server under a name that is not a secure context (127.0.0.1 is one): a plain-http site.
+    args: [...chromiumArgs([extensionDir, ...(options.extraExtensions ?? [])]), `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`],
   });
   const extensionWorker = (w: Worker) => w.url().endsWith('/background.js');
   const serviceWorker = context.serviceWorkers().find(extensionWorker)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
-import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
+import { INSECURE_HOST, launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
 import { envelope, expectAccessible, hook, sendFromPage } from './helpers.ts';
 
 let harness: ExtensionHarness;
@@ -120,5 +120,19 @@ describe('side panel and context menu', () => {
     await expect.poll(() => bound.getByRole('region', { name: 'Page document' }).innerText(), { timeout: 20_000 }).toMatch(/shop|lamp/i);
     await bound.close();
     await todo.close();
+  });
+  test('on a plain-http site (not a secure context) the content script reads and acts', async () => {
+    const insecure = await harness.context.newPage();
+    await insecure.goto(server.url('/demo/').replace('127.0.0.1', INSECURE_HOST));
+    expect(await insecure.evaluate(() => isSecureContext)).toBe(false);
+    const tabId = await tabIdOf(harness, insecure);
+    const popup = await harness.openExtensionPage('popup/index.html');
+    const stats = await sendFromPage(popup, envelope('page.stats', { tabId })) as { ok: boolean; payload: { title: string } };
+    expect(stats).toMatchObject({ ok: true, payload: { title: 'Pocket Mail — Inbox' } });
+    const doc = await sendFromPage(popup, envelope('page.document', { tabId })) as { ok: boolean; payload: { pageId: string } };
+    expect(doc.ok).toBe(true);
+    expect(doc.payload.pageId).toMatch(/^[0-9a-f]{32}$/);
+    await popup.close();
+    await insecure.close();
   });
 });

@@ -12,19 +12,22 @@ import { isDisabled, isSensitive, kindOf } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
 import { click, hover, selectOption, typeText } from './events.ts';
-import { classifyAction } from './irreversible.ts';
+import { classifyAction, readableWords } from './irreversible.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 
 const TEXT_LIMIT = 2000;
 
 // By tag, not instanceof: an element in a same-origin frame comes from that frame's constructors, so
 // `frameInput instanceof HTMLInputElement` is false there (and every check below would be skipped).
-const isInput = (el: Element | null | undefined): el is HTMLInputElement => el?.tagName === 'INPUT';
-const isTextArea = (el: Element | null | undefined): el is HTMLTextAreaElement => el?.tagName === 'TEXTAREA';
-const isSelect = (el: Element | null | undefined): el is HTMLSelectElement => el?.tagName === 'SELECT';
-const isButton = (el: Element | null | undefined): el is HTMLButtonElement => el?.tagName === 'BUTTON';
-const isAnchor = (el: Element | null | undefined): el is HTMLAnchorElement => el?.tagName === 'A';
-const isForm = (el: unknown): el is HTMLFormElement => (el as Element | null)?.tagName === 'FORM';
+// localName: lowercase in HTML and XHTML documents alike (tagName is uppercase in HTML only).
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const isHtml = (el: unknown, name: string): boolean => (el as Element | null)?.localName === name && (el as Element).namespaceURI === HTML_NS;
+const isInput = (el: Element | null | undefined): el is HTMLInputElement => isHtml(el, 'input');
+const isTextArea = (el: Element | null | undefined): el is HTMLTextAreaElement => isHtml(el, 'textarea');
+const isSelect = (el: Element | null | undefined): el is HTMLSelectElement => isHtml(el, 'select');
+const isButton = (el: Element | null | undefined): el is HTMLButtonElement => isHtml(el, 'button');
+const isAnchor = (el: Element | null | undefined): el is HTMLAnchorElement => isHtml(el, 'a');
+const isForm = (el: unknown): el is HTMLFormElement => isHtml(el, 'form');
 
 function clean(text: string | null | undefined, max = TEXT_LIMIT): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
@@ -99,6 +102,11 @@ function labelOf(el: Element): string {
   return unique.filter((part, i) => !unique.some((other, j) => j !== i && other.length > part.length && other.includes(part))).join(' ').slice(0, 500);
 }
 
+/** From class and icon names, only the words of deleting and leaving ("icon-trash", "btn-logout"), not "post-…". */
+function destructiveHints(hints: string): string {
+  return (readableWords(hints).match(/(?<![\p{L}])(delete|trash|bin|remove|erase|destroy|logout|log out|sign out|signout)(?![\p{L}])/giu) ?? []).join(' ');
+}
+
 /** What an icon-only control says about itself in its class, id or test id ("icon-trash", "btn-delete"). */
 function hintsOf(el: Element): string {
   const hints = [el.getAttribute('class'), el.id, el.getAttribute('data-testid'), el.getAttribute('data-action'), el.getAttribute('name')];
@@ -120,14 +128,20 @@ function methodOf(form: HTMLFormElement, submitter?: Element | null): string {
 }
 
 /**
- * A search form only reads: sent with GET, marked as search (role, <search>, a search box), and small — a page that
- * wraps everything in one form (ASP.NET) is not a search form because a search box sits somewhere inside it.
+ * A search form only reads: sent with GET and marked as search (role, <search>, a search box). A page that wraps
+ * everything in one POST form (ASP.NET) is not a search form because a search box sits somewhere inside it.
  */
 function isSearchForm(form: HTMLFormElement, submitter?: Element | null): boolean {
   if (methodOf(form, submitter) !== 'get') return false;
-  const marked = form.getAttribute('role') === 'search' || !!form.closest('[role=search],search') || !!form.querySelector('input[type=search]');
-  const fields = form.querySelectorAll('input:not([type=hidden]):not([type=submit]):not([type=button]),select,textarea').length;
-  return marked && fields <= 4;
+  return form.getAttribute('role') === 'search' || !!form.closest('[role=search],search') || !!form.querySelector('input[type=search]');
+}
+
+/**
+ * Sent with GET by the page's own markup: `method="get"` written out (or the submitter's formmethod). A form with no
+ * method is GET by the standard, but pages that leave it out usually send it from script (a fetch POST).
+ */
+function saysGet(form: HTMLFormElement, submitter?: Element | null): boolean {
+  return (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? '').toLowerCase() === 'get';
 }
 
 /** The list row an element of a list target belongs to, by the target's list locators and index. */
@@ -189,7 +203,7 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
   const label = labelOf(actionable);
   const verdict = classifyAction({
     // An icon-only control ("🗑") has no words: its class, id or icon name speak for it.
-    action: request.action, label: label.length < 3 ? `${label} ${hintsOf(actionable)}` : label,
+    action: request.action, label: /[\p{L}\p{N}]{2}/u.test(label) ? label : `${label} ${destructiveHints(hintsOf(actionable))}`,
     submits: !!form, searchForm: form ? isSearchForm(form, actionable) : false,
     effect: isAnchor(actionable) ? hrefWords(actionable) : '',
   });
@@ -207,7 +221,7 @@ function hrefWords(link: Element): string {
 }
 
 /** A form submission an unconfirmed change set off (a select or box whose handler submits), held back. */
-let heldSubmit: { form: HTMLFormElement; key: string } | null = null;
+let heldSubmit: { form: HTMLFormElement; submitter: HTMLElement | null; key: string; fingerprint: string } | null = null;
 const actionKey = (request: ActRequest) => JSON.stringify([request.action, request.target, request.args]);
 
 /**
@@ -217,24 +231,24 @@ const actionKey = (request: ActRequest) => JSON.stringify([request.action, reque
  * element's own window (a same-origin frame has its own) and its shadow root (`submit` does not cross one).
  * (`form.submit()` fires no event: not caught.)
  */
-function holdSubmits(el: Element, request: ActRequest): { stop(): HTMLFormElement | null; submitted(): boolean } {
+function holdSubmits(el: Element, confirmed: boolean): { stop(): { form: HTMLFormElement; submitter: HTMLElement | null } | null; submitted(): boolean } {
   const root = el.getRootNode();
   const targets: EventTarget[] = [];
   const win = el.ownerDocument.defaultView;
   if (win) targets.push(win);
   if (root !== el.ownerDocument) targets.push(root);
-  let held: HTMLFormElement | null = null;
+  let held: { form: HTMLFormElement; submitter: HTMLElement | null } | null = null;
   let submitted = false;
   const onSubmit = (event: Event) => {
     const form = event.target;
-    if (!isForm(form) || event.defaultPrevented && held === form) return;
+    if (!isForm(form) || (event.defaultPrevented && held?.form === form)) return;
     submitted = true;
-    const submitter = (event as SubmitEvent).submitter;
-    // A search, filter or sort form (GET) only shows something else: it goes through.
-    if (request.confirmed || isSearchForm(form, submitter) || methodOf(form, submitter) === 'get') return;
+    const submitter = (event as SubmitEvent).submitter ?? null;
+    // A search, filter or sort form (GET, written so) only shows something else: it goes through.
+    if (confirmed || isSearchForm(form, submitter) || saysGet(form, submitter)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    held = form;
+    held = { form, submitter };
   };
   for (const target of targets) target.addEventListener('submit', onSubmit, true);
   return {
@@ -251,10 +265,11 @@ function usable(el: Element, request: ActRequest): void {
   if (isDisabled(el)) throw new ActionError(`${describe(request.target)} is disabled`, { state: 'disabled' });
 }
 
-async function settle(watch: SettleWatch, request: ActRequest, startUrl: string): Promise<ActReply> {
+/** `inFrame`: the action ran in a same-origin frame, whose navigation leaves the page (and its document) in place. */
+async function settle(watch: SettleWatch, request: ActRequest, startUrl: string, inFrame = false): Promise<ActReply> {
   const settled = await watch.settled(request.settleMs ?? 2000);
   const url = location.href.slice(0, 4000);
-  return { changed: settled.changed || url !== startUrl, navigated: settled.unloading, url };
+  return { changed: settled.changed || url !== startUrl, navigated: settled.unloading && !inFrame, url };
 }
 
 const APPEAR_MS = 1000;
@@ -347,20 +362,30 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   if (request.action === 'scroll') return reply(null);
   usable(el, request);
 
-  // A confirmed click whose submission was held back: the submission happens now, and the click is not made again
-  // (a second click would undo a toggle, or count twice).
-  if (request.action === 'click' && request.confirmed && heldSubmit?.key === actionKey(request)) {
-    const { form } = heldSubmit;
+  // A held submission belongs to the prompt the user was shown, and to nothing after it: any unconfirmed action (the
+  // user declined, the script moved on, another run) forgets it.
+  const pending = heldSubmit;
+  if (!request.confirmed) heldSubmit = null;
+  // A confirmation of a held submission counts only for the prompt the user saw (same action, same fingerprint).
+  const confirmsHeld = !!request.confirmed && pending?.key === actionKey(request) && request.fingerprint === pending.fingerprint;
+  if (request.confirmed && pending?.key === actionKey(request) && !confirmsHeld) {
     heldSubmit = null;
-    if (form.isConnected) {
-      const after = watchSettle(form.ownerDocument);
-      form.requestSubmit();
-      return { ...await settle(after, request, startUrl), value: null };
-    }
+    throw new ActionError('this action needs the user\'s confirmation: it changed since you confirmed it', {
+      needsConfirmation: true, reason: 'changed since you confirmed it', label: labelOf(el).slice(0, 200), fingerprint: fingerprintOf(el),
+    });
+  }
+  // A confirmed click whose submission was held back: the submission happens now (with the button that sent it), and
+  // the click is not made again (a second click would undo a toggle, or count twice).
+  if (request.action === 'click' && confirmsHeld && pending) {
+    heldSubmit = null;
+    if (pending.form.isConnected) return submitHeld(pending, request, startUrl);
   }
 
   const watch = watchSettle(el.ownerDocument);
-  const submits = request.action === 'hover' ? undefined : holdSubmits(el, request);
+  // What may submit unheld: a click the user confirmed (guardIrreversible checks its fingerprint), or the repeat of a
+  // change whose held submission the user confirmed.
+  const submits = request.action === 'hover' ? undefined
+    : holdSubmits(el, request.action === 'click' ? !!request.confirmed : confirmsHeld);
   try {
     switch (request.action) {
       case 'hover':
@@ -393,10 +418,13 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         if (sensitive && !request.userSupplied) {
           throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
         }
+        const read = () => (isInput(el) || isTextArea(el) ? el.value : (el.textContent ?? ''));
+        const before = read();
         typeText(el, text);
-        // A page that cancels the keys, or an editor that ignores a direct write, leaves the field without the text.
-        const holds = isInput(el) || isTextArea(el) ? el.value : (el.textContent ?? '');
-        if (text && !holds.includes(text) && holds.replace(/\s+/g, ' ').trim() !== text.replace(/\s+/g, ' ').trim()) {
+        // A page that cancels the keys, or an editor that ignores a direct write, leaves the field empty or as it was.
+        // (A page that formats what was typed — a card or phone mask, capitals — took it: that is not checked.)
+        const holds = read();
+        if (text.trim() && (!holds.trim() || (holds === before && before !== text))) {
           throw new ActionError(`${describe(target)} did not take the typed text${sensitive ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`}`, { state: 'not-typed' });
         }
         break;
@@ -417,22 +445,28 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     void watch.settled(0, 0);
     throw error;
   }
-  const settled = await settle(watch, request, startUrl);
+  const settled = await settle(watch, request, startUrl, el.ownerDocument !== doc);
   const held = submits?.stop() ?? null;
   if (held) {
-    heldSubmit = { form: held, key: actionKey(request) };
-    const formName = held.getAttribute('aria-label') ?? held.getAttribute('name') ?? held.getAttribute('action') ?? 'a form';
-    throw needsConfirmation(el, `submits ${formName.slice(0, 100)} when it ${request.action === 'click' ? 'is clicked' : 'changes'}`, rowOf(doc, target));
+    // Named by where it was going: the submitter's formaction, else the form's name or action.
+    const goes = held.submitter?.getAttribute('formaction') ?? held.form.getAttribute('aria-label') ?? held.form.getAttribute('name')
+      ?? held.form.getAttribute('action') ?? 'a form';
+    const error = needsConfirmation(el, `submits ${goes.slice(0, 100)} when it ${request.action === 'click' ? 'is clicked' : 'changes'}`, rowOf(doc, target));
+    heldSubmit = { ...held, key: actionKey(request), fingerprint: (error.data as { fingerprint: string }).fingerprint };
+    throw error;
   }
-  if (request.confirmed && heldSubmit?.key === actionKey(request)) {
+  if (confirmsHeld && pending) {
     // Confirmed: the submission held back last time happens now, unless repeating the change already made it.
-    const { form } = heldSubmit;
     heldSubmit = null;
-    if (!submits?.submitted() && form.isConnected) {
-      const after = watchSettle(form.ownerDocument);
-      form.requestSubmit();
-      return { ...await settle(after, request, startUrl), value: null };
-    }
+    if (!submits?.submitted() && pending.form.isConnected) return submitHeld(pending, request, startUrl);
   }
   return { ...settled, value: null };
+}
+
+/** Sends a held-back submission as the page meant it: with the same submitter (its formaction, formmethod, name). */
+async function submitHeld(held: { form: HTMLFormElement; submitter: HTMLElement | null }, request: ActRequest, startUrl: string): Promise<ActReply> {
+  const after = watchSettle(held.form.ownerDocument);
+  const submitter = held.submitter?.isConnected && (held.submitter as HTMLButtonElement).form === held.form ? held.submitter : null;
+  held.form.requestSubmit(submitter);
+  return { ...await settle(after, request, startUrl), value: null };
 }

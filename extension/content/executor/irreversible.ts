@@ -32,7 +32,7 @@ const WORDS: Array<[RegExp, string]> = [
   [word('send|sends|sending|senden|absenden|envoyer|enviar|invia|inviare|verzenden|verstuur'), 'sends'],
   [word('pay|payment|pays|checkout|check out|purchase|bezahlen|zahlen|payer|pagar|paga|pagare|betalen|donate'), 'pays'],
   [word('buy|buys|kaufen|jetzt kaufen|acheter|comprar|acquista|kopen'), 'buys'],
-  [word('order|orders|place order|bestellen|commander|pedir|ordina'), 'orders'],
+  [word('order|orders|place order|bestellen|commander|pedir'), 'orders'],
   [word('delete|deletes|deleting|trash|erase|destroy|move to bin|bin it|löschen|supprimer|eliminar|borrar|elimina|excluir|verwijderen'), 'deletes'],
   [word('remove|removes|removing|discard|entfernen|retirer|quitar|rimuovi'), 'removes'],
   [word('publish|publishes|veröffentlichen|publier|publicar|pubblica|publiceren'), 'publishes'],
@@ -41,7 +41,8 @@ const WORDS: Array<[RegExp, string]> = [
   [word('log ?out|logout|sign ?out|signout|abmelden|ausloggen|déconnexion|se déconnecter|cerrar sesión|esci|sair|uitloggen'), 'logs out'],
   [word('submit'), 'submits'],
   [word('unsubscribe|subscribe|deactivate|close account|close my account|cancel (?:my )?(?:subscription|order|membership|account|booking|reservation|plan)'), 'changes an account or a subscription'],
-  [word('transfer|withdraw|überweisen|virement|transferir'), 'moves money'],
+  // "Transfer" alone (a bank's button) or with money; "Transfer files" is not a payment.
+  [/^\s*transfer\s*$|(?<![\p{L}])(transfer (?:money|funds|now)|wire transfer|withdraw|überweisen|virement)(?![\p{L}])/iu, 'moves money'],
   [/削除|购买|購入|送信|发送|發送|支払|支付|付款|注文|下单|退出登录|ログアウト|삭제|구매|결제|전송|주문|로그아웃/u, 'cannot be undone'],
 ];
 

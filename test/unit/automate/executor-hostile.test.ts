@@ -151,3 +151,43 @@ test('navigate() goes to web addresses of this site only', async () => {
   const r = await outcome(run({ action: 'navigate', args: ['javascript:alert(1)'] }));
   expect(r.err).toBe('NavigationError');
 });
+
+describe('re-review (session 13)', () => {
+  test('a declined held submission is forgotten: confirming a later prompt on the same element does not send it', async () => {
+    document.body.innerHTML = `<form id="f" method="post" action="/transfer"><div role="button" id="go" tabindex="0">Continue</div></form>
+      <form id="d" method="post" action="/drafts/delete"></form>`;
+    let transfers = 0;
+    let deletes = 0;
+    const form = document.getElementById('f') as HTMLFormElement;
+    form.addEventListener('submit', (e) => { transfers++; e.preventDefault(); });
+    document.getElementById('d')!.addEventListener('submit', (e) => { deletes++; e.preventDefault(); });
+    document.getElementById('go')!.addEventListener('click', () => form.requestSubmit());
+    const first = await outcome(run({ action: 'click', target: byId('go') }));
+    expect(first.data?.needsConfirmation).toBe(true);
+    // The user declines; the script goes on with something else (an unconfirmed action) and the page re-renders.
+    await outcome(run({ action: 'text', target: byId('go') }));
+    await outcome(run({ action: 'click', target: byId('go') }));
+    document.getElementById('go')!.textContent = 'Delete draft';
+    const later = await outcome(run({ action: 'click', target: byId('go'), confirmed: true, fingerprint: 'Delete draft|||' }));
+    expect(later.data?.needsConfirmation).toBe(true);
+    expect([transfers, deletes]).toEqual([0, 0]);
+  });
+
+  test('typing a page formats (a card mask, capitals) is taken; typing the page drops is not', async () => {
+    document.body.innerHTML = '<input id="phone" aria-label="Phone"><input id="post" aria-label="Postcode">';
+    const phone = document.getElementById('phone') as HTMLInputElement;
+    phone.addEventListener('input', () => { phone.value = phone.value.replace(/\D/g, '').replace(/(\d{3})(?=\d)/g, '$1 '); });
+    const post = document.getElementById('post') as HTMLInputElement;
+    post.addEventListener('input', () => { post.value = post.value.toUpperCase(); });
+    expect((await outcome(run({ action: 'type', target: byId('phone'), args: ['(555) 123-4567'] }))).err).toBeUndefined();
+    expect((await outcome(run({ action: 'type', target: byId('post'), args: ['sw1a 1aa'] }))).err).toBeUndefined();
+    expect(post.value).toBe('SW1A 1AA');
+  });
+
+  test('an emoji-only button with a delete class asks; an icon search button does not; "Transfer files" is no payment', async () => {
+    document.body.innerHTML = '<button id="b" type="button" class="btn-delete">🗑️</button><button id="s" type="button" class="search-submit">🔍</button><button id="t" type="button">Transfer files</button>';
+    expect((await outcome(run({ action: 'click', target: byId('b') }))).data?.needsConfirmation).toBe(true);
+    expect((await outcome(run({ action: 'click', target: byId('s') }))).err).toBeUndefined();
+    expect((await outcome(run({ action: 'click', target: byId('t') }))).err).toBeUndefined();
+  });
+});

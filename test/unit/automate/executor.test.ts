@@ -95,8 +95,8 @@ describe('content executor', () => {
   });
   test('a change that submits a POST form (a select whose handler submits) is held until confirmed, then submitted once', async () => {
     document.body.insertAdjacentHTML('beforeend', `<form id="order" method="post" aria-label="Order"><select id="qty"><option>1</option><option>2</option></select></form>
-      <form id="sort" aria-label="Sort"><select id="by"><option>Name</option><option>Price</option></select></form>`);
-    // A GET form (sort, filter) only shows something else: it submits without asking.
+      <form id="sort" method="get" aria-label="Sort"><select id="by"><option>Name</option><option>Price</option></select></form>`);
+    // A GET form (sort, filter; its method written out) only shows something else: it submits without asking.
     const sort = document.getElementById('sort') as HTMLFormElement;
     let sorted = 0;
     sort.addEventListener('submit', (e) => {
@@ -113,10 +113,25 @@ describe('content executor', () => {
       e.preventDefault();
     });
     document.getElementById('qty')!.addEventListener('change', () => form.requestSubmit());
-    await expect(run({ action: 'select', target: byId('qty'), args: ['2'] })).rejects.toMatchObject({ data: { needsConfirmation: true, reason: 'submits Order when it changes' } });
+    const asked = await run({ action: 'select', target: byId('qty'), args: ['2'] }).catch((e: { data: { needsConfirmation: boolean; reason: string; fingerprint: string } }) => e);
+    expect(asked).toMatchObject({ data: { needsConfirmation: true, reason: 'submits Order when it changes' } });
     expect(submitted).toBe(0);
-    await run({ action: 'select', target: byId('qty'), args: ['2'], confirmed: true });
+    // A confirmation for another prompt (another fingerprint) does not send it.
+    await expect(run({ action: 'select', target: byId('qty'), args: ['2'], confirmed: true, fingerprint: 'something else' }))
+      .rejects.toMatchObject({ data: { reason: 'changed since you confirmed it' } });
+    expect(submitted).toBe(0);
+    await expect(run({ action: 'select', target: byId('qty'), args: ['2'] })).rejects.toMatchObject({ data: { needsConfirmation: true } });
+    const again = await run({ action: 'select', target: byId('qty'), args: ['2'] }).catch((e: { data: { fingerprint: string } }) => e) as { data: { fingerprint: string } };
+    await run({ action: 'select', target: byId('qty'), args: ['2'], confirmed: true, fingerprint: again.data.fingerprint });
     expect(submitted).toBe(1);
+    // A form with no method is held too: pages that leave it out usually send it from script.
+    document.body.insertAdjacentHTML('beforeend', '<form id="bare" aria-label="Place order"><input type="checkbox" id="agree"></form>');
+    const bare = document.getElementById('bare') as HTMLFormElement;
+    let placed = 0;
+    bare.addEventListener('submit', (e) => { placed++; e.preventDefault(); });
+    document.getElementById('agree')!.addEventListener('change', () => bare.requestSubmit());
+    await expect(run({ action: 'check', target: byId('agree') })).rejects.toMatchObject({ data: { needsConfirmation: true } });
+    expect(placed).toBe(0);
   });
   test('navigate refuses another origin', async () => {
     await expect(run({ action: 'navigate', args: ['https://elsewhere.example/'] })).rejects.toMatchObject({ name: 'NavigationError' });
