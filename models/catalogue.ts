@@ -164,14 +164,15 @@ const onnxModels: CatalogueEntry[] = [
     promptFormat: 'plain',
   },
   {
-    id: 'qwen2.5-0.5b-instruct-onnx', name: 'Qwen2.5 0.5B Instruct (ONNX, q4f16)', architecture: 'decoder-only',
+    // model_q4: 4-bit weights with a float32 cache and logits, which our engine feeds (the q4f16 export's are float16).
+    id: 'qwen2.5-0.5b-instruct-onnx', name: 'Qwen2.5 0.5B Instruct (ONNX, q4)', architecture: 'decoder-only',
     engine: 'ort-decoder',
     source: { kind: 'hub', repo: 'onnx-community/Qwen2.5-0.5B-Instruct', revision: 'main', pinned: false },
-    files: onnxHub('onnx-community/Qwen2.5-0.5B-Instruct', ['onnx/model_q4f16.onnx', 'tokenizer.json', 'tokenizer_config.json',
+    files: onnxHub('onnx-community/Qwen2.5-0.5B-Instruct', ['onnx/model_q4.onnx', 'tokenizer.json', 'tokenizer_config.json',
       'config.json', 'generation_config.json']),
-    dtype: 'q4f16', params: '494M', contextLength: 32768, requiredFeatures: ['shader-f16'], memoryMb: 900,
+    dtype: 'q4f32', params: '494M', contextLength: 32768, requiredFeatures: [], memoryMb: 1300,
     license: 'Apache-2.0', goodFor: ['automate', 'math', 'probes'],
-    description: 'Small general instruction model; q4f16 weights need a GPU with shader-f16.', promptFormat: 'chat',
+    description: 'Small general instruction model; 4-bit weights, float32 activations (WebGPU or WASM).', promptFormat: 'chat',
   },
 ];
 

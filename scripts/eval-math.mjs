@@ -1,8 +1,8 @@
 // npm run eval:math -- --suite gsm8k|svamp|gsm-hard --n 100 --method cot|pot|sc --k 5 --model ID --repeats 3
 // Drives the real extension headless in Chromium (a copy of the build with the 127.0.0.1 grant, as the e2e harness
 // does): the popup's Math tab, one problem at a time — fill, pick method and model, set the seed, Solve, read the
-// answer the panel shows (`[data-testid=math-answer]` data-value). Scored as extension/features/math/eval.ts does
-// (ported below: Node 20 cannot import .ts). Repeat r uses seed `--seed + r` (greedy methods give the same text for
+// answer the panel shows (`[data-testid=math-answer]` data-value). Scored with the extension's own rule
+// (extension/features/math/same-answer.js, plain JS so Node 20 imports it). Repeat r uses seed `--seed + r` (greedy methods give the same text for
 // every seed, so their std is 0; self-consistency samples differ). Prints accuracy mean ± std over repeats and writes
 // every item's result to .cache/eval-math-*.json.
 // Other options: --max-tokens 256 --shots 4 --temperature 0.7 --seed 1 --no-build --data ../shared/data
@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildExtension, launchBuiltExtension, root } from './lib/extension.mjs';
+import { sameAnswer } from '../extension/features/math/same-answer.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -60,10 +61,6 @@ function parseSuite(name, jsonl) {
     items.push({ id: name === 'svamp' && typeof record.ID === 'string' ? record.ID : `${name}-${index}`, question, gold });
   });
   return { items, skipped };
-}
-function sameAnswer(a, b) {
-  if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)) return false;
-  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 function accuracy(perRepeatCorrect) {
   const perRepeat = perRepeatCorrect.map((r) => (r.length ? r.filter(Boolean).length / r.length : 0));

@@ -181,6 +181,16 @@ export class OrtDecoderEngine implements Engine {
     }
     // config.json must describe this graph: a wrong layer count or cache shape would fail every request inside
     // onnxruntime.
+    // float16 caches and logits (optimum's *_fp16 / *_q4f16 exports) are not what this engine feeds and reads.
+    const halfTyped = [...session.inputMetadata ?? [], ...session.outputMetadata ?? []]
+      .filter((m) => (m.name === 'logits' || /^(past_key_values|present)\./.test(m.name)) && m.isTensor && m.type !== 'float32');
+    if (halfTyped.length) {
+      await session.release();
+      await prefill?.release();
+      const m = halfTyped[0]!;
+      throw new ModelNotFoundError(`this engine runs graphs whose cache and logits are float32; ${m.name} is ${m.isTensor ? m.type : 'not a tensor'} `
+        + '(a *_fp16 or *_q4f16 export): use the model.onnx, model_q4.onnx or model_quantized.onnx of the same repository');
+    }
     const mismatch = configMismatch(session, options.config);
     if (mismatch) {
       await session.release();

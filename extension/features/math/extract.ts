@@ -183,8 +183,11 @@ export function answerFromValue(value: unknown): Extracted {
 /** A readable number: at most 6 decimals, no float noise, thousands separators, its unit when it is % or money. */
 export function formatAnswer(answer: Pick<Extracted, 'value' | 'unit'>): string {
   if (answer.value === null) return 'no answer';
-  const rounded = Number(answer.value.toPrecision(12));
-  const body = Math.abs(rounded).toLocaleString('en-US', { maximumFractionDigits: 6, useGrouping: true });
+  const rounded = Number(answer.value.toPrecision(15));
+  const magnitude = Math.abs(rounded);
+  // Very small values keep their digits (2e-7 is not 0).
+  const body = magnitude !== 0 && magnitude < 1e-6 ? String(magnitude)
+    : magnitude.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(magnitude) ? 0 : 6, useGrouping: true });
   const sign = rounded < 0 ? '-' : '';
   if (answer.unit === '%') return `${sign}${body}%`;
   if (answer.unit && /^[$€£¥₹]$/.test(answer.unit)) return `${sign}${answer.unit}${body}`;

@@ -1,3 +1,4 @@
+import { parse } from 'acorn';
 import { answerFromValue, extractAnswer, findNumbers, formatAnswer, NO_ANSWER, type Extracted } from './extract.ts';
 import { extractProgram, type ExtractedProgram } from './program.ts';
 import { buildPrompt, METHOD_LABELS, type Method } from './prompts.ts';
@@ -59,6 +60,8 @@ export interface ProgramRun {
 }
 
 export interface Attempt {
+  /** Its reasoning was cut at the token limit before an answer was said (the number is a step of it). */
+  cut?: boolean;
   method: Method;
   /** A sample of the chosen method, or the verifier's second method. */
   role: 'sample' | 'check';
@@ -119,13 +122,27 @@ function errorOf(error: unknown): ProblemError {
 
 const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
 
-/** The answer of an executed program: answer(x), else the last expression's value, else the last printed number. */
-export function programAnswer(run: ProgramRun): { answer: Extracted; error?: ProblemError } {
+/** Whether a program's last top-level statement is a plain expression (its value is what the program "ends with"). */
+export function endsWithExpression(source: string): boolean {
+  try {
+    const program = parse(source, { ecmaVersion: 2020, sourceType: 'script', allowAwaitOutsideFunction: true });
+    return program.body.at(-1)?.type === 'ExpressionStatement';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The answer of an executed program: answer(x), else the value of its final statement when that is an expression
+ * (`total` at the end), else the last printed number. (The interpreter's value is the last expression evaluated
+ * anywhere: `eggs -= 7` or `list.push(4)` in the middle of a program is not its answer.)
+ */
+export function programAnswer(run: ProgramRun, endsWithValue = true): { answer: Extracted; error?: ProblemError } {
   if (!run.ok) return { answer: NO_ANSWER, error: run.error ?? { name: 'ScriptRuntimeError', message: 'the program failed' } };
   if (typeof run.result === 'number' && !Number.isFinite(run.result)) {
     return { answer: NO_ANSWER, error: { name: 'ScriptRuntimeError', message: `the program's answer is ${run.result}, not a number (a division by zero?)` } };
   }
-  const fromValue = answerFromValue(run.result);
+  const fromValue = run.finishedBy === 'answer' || endsWithValue ? answerFromValue(run.result) : NO_ANSWER;
   if (fromValue.value !== null) return { answer: fromValue };
   const printed = findNumbers(run.output.join('\n').slice(-4000)).pop();
   if (run.finishedBy !== 'answer' && printed) return { answer: { value: printed.value, text: printed.text, how: 'program' } };
@@ -144,7 +161,13 @@ export async function solve(problem: { text: string; truncated: boolean; origina
   const update = () => deps.onUpdate(snapshot(run));
   update();
 
+  const stopped = () => {
+    const error = new Error('the run was stopped');
+    error.name = 'AbortError';
+    return error;
+  };
   async function attempt(method: Method, role: Attempt['role'], index: number, temperature: number): Promise<Attempt> {
+    if (deps.signal?.aborted) throw stopped();
     const built = buildPrompt(method, problem.text, options.shots);
     const current: Attempt = { method, role, index, text: chat ? '' : built.opened, done: false, answer: NO_ANSWER };
     run.attempts.push(current);
@@ -168,12 +191,16 @@ export async function solve(problem: { text: string; truncated: boolean; origina
         } else {
           update();
           current.run = await deps.runProgram(current.program.source, deps.signal);
-          const got = programAnswer(current.run);
+          // Stop while the program ran: the sandbox answers with a failed run, but the run was stopped, not failed.
+          if (deps.signal?.aborted) throw stopped();
+          const got = programAnswer(current.run, endsWithExpression(current.program.source));
           current.answer = got.answer;
           if (got.error) current.error = got.error;
         }
       } else {
         current.answer = extractAnswer(current.text);
+        // Cut at the token limit before it said its answer: the last number is a step of the reasoning.
+        if (reply.finishReason === 'length' && current.answer.how === 'last-number') current.cut = true;
       }
     } catch (error) {
       if (isAbort(error)) throw error;
@@ -196,22 +223,41 @@ export async function solve(problem: { text: string; truncated: boolean; origina
       const winner = run.vote.distribution.find((b) => b.value !== null && b.value === run.vote!.winner);
       main = winner ? sampled[winner.samples[0]!]!.answer : NO_ANSWER;
     }
+    let stoppedInCheck = false;
     if (options.verify) {
       const other: Method = options.method === 'pot' ? 'cot' : 'pot';
-      const check = await attempt(other, 'check', 0, 0);
-      run.verdict = verify(problem.text, [
-        { source: `${METHOD_LABELS[options.method]}${samples > 1 ? ' (vote)' : ''}`, value: main.value },
-        { source: METHOD_LABELS[other], value: check.answer.value },
-      ], main.value);
-      run.warnings = run.verdict.warnings;
+      let check: Attempt | undefined;
+      try {
+        check = await attempt(other, 'check', 0, 0);
+      } catch (error) {
+        // Stopped during the check: the answer stands, unverified.
+        if (!isAbort(error)) throw error;
+        stoppedInCheck = true;
+      }
+      if (check) {
+        run.verdict = verify(problem.text, [
+          { source: `${METHOD_LABELS[options.method]}${samples > 1 ? ' (vote)' : ''}`, value: main.value },
+          { source: METHOD_LABELS[other], value: check.answer.value },
+        ], main.value);
+        run.warnings = run.verdict.warnings;
+      } else {
+        run.warnings = plausibility(problem.text, main.value);
+      }
     } else {
       run.warnings = plausibility(problem.text, main.value);
+    }
+    const chosen = sampled.find((a) => a.answer === main);
+    if (chosen?.cut) {
+      run.warnings = [...run.warnings, 'The reasoning was cut at the token limit before it gave its answer: the number shown is its last step, not an answer. Raise "Max tokens".'];
     }
     run.final = main.value === null ? null : { ...main, display: formatAnswer(main) };
     const failed = sampled.filter((a) => a.error && a.reply === undefined);
     if (failed.length === sampled.length) {
       run.status = 'failed';
       run.message = `The model could not answer: ${failed[0]!.error!.name}: ${failed[0]!.error!.message}`;
+    } else if (stoppedInCheck) {
+      run.status = 'stopped';
+      run.message = 'Stopped during the check: the answer above was not verified.';
     } else {
       run.status = 'done';
       if (run.final === null) run.message = noAnswerMessage(sampled);

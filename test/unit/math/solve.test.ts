@@ -181,3 +181,59 @@ describe('solve', () => {
     expect(run.message).toMatch(/ModelNotFoundError/);
   });
 });
+
+describe('review fixes (session 13)', () => {
+  test('Stop while a program runs stops the run (it does not end "done" with a partial vote)', async () => {
+    const controller = new AbortController();
+    const model = scripted(() => '```js\nanswer(18)\n```');
+    const deps = {
+      ...model.deps,
+      signal: controller.signal,
+      runProgram: async () => {
+        controller.abort();
+        return { ok: false, finishedBy: 'error', result: null, output: [], steps: 0, ms: 1, error: { name: 'AbortError', message: 'stopped' } };
+      },
+    };
+    const run = await solve(problem, 'm', false, { ...base, method: 'pot', samples: 3, temperature: 0.7 }, deps);
+    expect(run.status).toBe('stopped');
+    expect(run.attempts).toHaveLength(1);
+  });
+
+  test('a program that never calls answer() is not answered by a mid-program expression', async () => {
+    const { programAnswer, endsWithExpression } = await import('../../../extension/features/math/solve.ts');
+    const source = 'let eggs = 16; eggs -= 7; const dollars = eggs * 2;';
+    const ran = await interpret(source);
+    expect(endsWithExpression(source)).toBe(false);
+    expect(programAnswer(ran, false).answer.value).toBeNull();
+    expect(endsWithExpression('const total = 3 * 6;\ntotal')).toBe(true);
+    expect(programAnswer(await interpret('const total = 3 * 6;\ntotal'), true).answer.value).toBe(18);
+  });
+
+  test('reasoning cut at the token limit warns that the number is a step, not an answer', async () => {
+    const model = scripted(() => ' 3 * 6 = 18 eggs. He gives 4 eggs to');
+    const deps = { ...model.deps, generate: async (call: ModelCall, onText: (t: string) => void) => ({ ...await model.deps.generate(call, onText), finishReason: 'length' }) };
+    const run = await solve(problem, 'm', false, base, deps);
+    expect(run.warnings.join(' ')).toMatch(/cut at the token limit/);
+  });
+
+  test('Stop during the check keeps the answer, unverified', async () => {
+    const controller = new AbortController();
+    const model = scripted(() => ' 3*6 = 18. The answer is 18.');
+    const deps = {
+      ...model.deps,
+      signal: controller.signal,
+      generate: async (call: ModelCall, onText: (t: string) => void) => {
+        if (model.calls.length >= 1) {
+          controller.abort();
+          const error = new Error('stopped');
+          error.name = 'AbortError';
+          throw error;
+        }
+        return model.deps.generate(call, onText);
+      },
+    };
+    const run = await solve(problem, 'm', false, { ...base, verify: true }, deps);
+    expect([run.status, run.final?.value]).toEqual(['stopped', 18]);
+    expect(run.message).toMatch(/not verified/);
+  });
+});

@@ -76,3 +76,17 @@ describe('verifier decisions', () => {
     expect(verify('How many?', [{ source: 'a', value: 1.5 }, { source: 'b', value: 1.5 }], 1.5)).toMatchObject({ status: 'agree', warnings: [expect.stringMatching(/whole/)] });
   });
 });
+
+test('money given to the cent is the exact value rounded (review, session 13); whole numbers stay exact', async () => {
+  const { sameAnswer } = await import('../../../extension/features/math/compare.ts');
+  expect(sameAnswer(1.67, 5 / 3)).toBe(true);
+  expect(sameAnswer(0.33, 1 / 3)).toBe(true);
+  expect(sameAnswer(2.33, 7 / 3)).toBe(true);
+  expect(sameAnswer(2, 2.4)).toBe(false);
+  expect(sameAnswer(0.3, 0.25)).toBe(false);
+  expect(sameAnswer(1.68, 5 / 3)).toBe(false);
+  expect(sameAnswer(-9867630, -9867624)).toBe(false);
+  const { formatAnswer } = await import('../../../extension/features/math/extract.ts');
+  expect(formatAnswer({ value: 1234567890123 })).toBe('1,234,567,890,123');
+  expect(formatAnswer({ value: 2e-7 })).toBe('2e-7');
+});
