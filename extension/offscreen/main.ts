@@ -23,7 +23,8 @@ const pool = new WorkerPool((label) => {
   if (label === 'device-probe') {
     return new Worker(new URL('../../workers/device-probe.worker.ts', import.meta.url), { type: 'module', name: label });
   }
-  if (label.startsWith('model:')) {
+  // `tokens`: a model worker that only ever counts tokens (it reads tokenizer files, loads no weights).
+  if (label.startsWith('model:') || label === 'tokens') {
     return new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module', name: label });
   }
   return undefined;
@@ -75,10 +76,14 @@ async function entryFor(model: string) {
 listenForMessages(createDispatcher('host', extensionSelf, {
   'host.device.probe': () => pool.get('device-probe').request('worker.device.probe', {}),
   'host.workers.reset': () => ({ terminated: pool.terminateAll() }),
-  // The model's own worker counts (it has, or loads, that model's tokenizer).
+  // A loaded model's own worker counts; otherwise the counting worker does, so counting a page's tokens never takes
+  // a loaded model's place (at most two stay loaded).
   'host.tokens.count': async (payload) => {
     await entryFor(payload.model);
-    return host.withModel(payload.model, (worker) => worker.request('worker.tokens.count', payload));
+    if (pool.labels().includes(`model:${payload.model}`)) {
+      return host.withModel(payload.model, (worker) => worker.request('worker.tokens.count', payload));
+    }
+    return pool.get('tokens').request('worker.tokens.count', payload);
   },
   'host.test.loseDevice': ({ model }) => pool.get(`model:${model}`).request('worker.test.loseDevice', {}),
   // Downloads run here so they outlive the popup; their progress lives in Dexie for every surface to read.

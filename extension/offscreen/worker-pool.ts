@@ -16,9 +16,9 @@ export class WorkerPool {
     return client;
   }
 
-  /** Workers started and not stopped (a crashed one is listed until it is asked for again). */
+  /** Workers running now (a crashed one holds no model: it does not count toward the loaded models). */
   labels(): string[] {
-    return [...this.clients.keys()];
+    return [...this.clients].filter(([, client]) => client.alive).map(([label]) => label);
   }
 
   /** Stops one worker (e.g. to unload a model); the next `get` starts a fresh one. */

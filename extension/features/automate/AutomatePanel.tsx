@@ -48,9 +48,11 @@ function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
 
 export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const defaultModel = useDefaultModel('automate');
-  const models = choicesFor('automate', useCandidates().candidates);
+  const { candidates, loaded: modelsRead } = useCandidates();
+  const models = choicesFor('automate', candidates);
   const [model, setModel] = useState<string | undefined>(undefined);
-  const chosen = model ?? defaultModel;
+  // A picked model that was deleted since gives way to the default.
+  const chosen = model !== undefined && (!modelsRead || models.some((entry) => entry.id === model)) ? model : defaultModel;
   const [task, setTask] = useDraft(`automate.task.${tabId ?? ''}`, '');
   const [run, setRun] = useState<RunState | null>(null);
   const [calls, setCalls] = useState(0);

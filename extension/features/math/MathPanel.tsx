@@ -6,6 +6,7 @@ import { BusyError, isErrorNamed } from '../../protocol/errors.ts';
 import type { BackendPreference, PanelIntent } from '../../protocol/schemas.ts';
 import { useLiveQuery } from '../../ui/useLiveQuery.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
+import { useForgetGonePick } from '../models/forget-gone-pick.ts';
 import { loadLastRun } from './last-run.ts';
 import { MAX_PROBLEM_INPUT_CHARS } from './messages.ts';
 import { MathResultView } from './MathResult.tsx';
@@ -43,12 +44,14 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
   const fromPage = intent?.feature === 'math' ? intent.text : '';
   const [problem, setProblem] = useDraft('math.problem', '', fromPage || undefined);
   const defaultModel = useDefaultModel('math');
-  const models = choicesFor('math', useCandidates().candidates);
+  const { candidates, loaded } = useCandidates();
+  const models = choicesFor('math', candidates);
   const [settings, setSettings] = useDraft<Settings>('math.settings', {
     model: defaultModel, backend: 'auto', method: 'cot', samples: 5, temperature: 0.7, verify: false, shots: 4,
     maxTokens: 256, seed: 1, selfConsistency: false,
   });
   const [pickedModel, setPickedModel] = useDraft('math.pickedModel', false);
+  useForgetGonePick(loaded, models, pickedModel, settings.model, () => setPickedModel(false));
   const stored = useLiveQuery(() => loadLastRun(), []);
   // A fresh problem from the page hides the stored result (unless that run is still going, or was started here).
   const [showStored, setShowStored] = useState(!fromPage);

@@ -33,17 +33,19 @@ export function customEntries(rows: readonly ModelRow[]): CatalogueEntry[] {
 }
 
 /** Every model this browser knows (catalogue + user-added), with whether it is ready and runnable here. */
-export function useCandidates(): { candidates: Candidate[]; rows: ModelRow[]; device: DeviceFacts } {
+/** `loaded`: the stored models have been read (before, only the bundled ones look ready). */
+export function useCandidates(): { candidates: Candidate[]; rows: ModelRow[]; device: DeviceFacts; loaded: boolean } {
   const device = useDeviceFacts();
   const { gpuFeatures, builtin } = device;
-  const rows = useLiveQuery(() => database().models.toArray()) ?? [];
+  const read = useLiveQuery(() => database().models.toArray());
+  const rows = read ?? [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const candidates = [...catalogue, ...customEntries(rows)].map((entry) => ({
     entry,
     ready: entry.source.kind === 'bundled' || byId.get(entry.id)?.state === 'complete' || (entry.source.kind === 'builtin' && builtin === 'available'),
     runnable: gpuFeatures === undefined ? entry.source.kind !== 'builtin' : compatibility(entry, gpuFeatures, builtin).ok,
   }));
-  return { candidates, rows, device };
+  return { candidates, rows, device, loaded: read !== undefined };
 }
 
 /** The model a feature should use now (see pickDefaultModel), following the user's choice in the Models tab. */

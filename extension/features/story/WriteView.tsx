@@ -4,6 +4,7 @@ import { useLiveQuery } from '../../ui/useLiveQuery.ts';
 import { loadCurrentStory, type StoryRun } from './current.ts';
 import { choicesFor } from '../../../models/defaults.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
+import { useForgetGonePick } from '../models/forget-gone-pick.ts';
 import { request } from '../../platform/index.ts';
 import { deserializeError } from '../../protocol/errors.ts';
 import type { BackendPreference, PanelIntent } from '../../protocol/schemas.ts';
@@ -34,7 +35,8 @@ interface Settings {
 export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hidden?: boolean }) {
   const [prompt, setPrompt] = useDraft('story.prompt', 'Once upon a time', intent?.feature === 'story' ? intent.text : undefined);
   const defaultModel = useDefaultModel('story');
-  const writers = choicesFor('story', useCandidates().candidates);
+  const { candidates, loaded } = useCandidates();
+  const writers = choicesFor('story', candidates);
   const [settings, setSettings] = useDraft<Settings>('story.settings', {
     model: defaultModel, backend: 'auto', maxTokens: 200, temperature: 0.8, topK: 40, topP: 0.95,
     repetitionPenalty: 1.1, seed: 1,
@@ -46,6 +48,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
   /** Between pressing Write and the host storing the new story: the id it will have (null until the host answers). */
   const [starting, setStarting] = useState<{ id: string | null } | null>(null);
   const [pickedModel, setPickedModel] = useDraft('story.pickedModel', false);
+  useForgetGonePick(loaded, writers, pickedModel, settings.model, () => setPickedModel(false));
   const stored = useLiveQuery(() => loadCurrentStory(), []);
   const checkedRun = useRef('');
   useEffect(() => {
