@@ -75,7 +75,11 @@ async function release(loaded: Promise<LoadedModel> | undefined): Promise<void> 
 async function withBackend<T>(entry: CatalogueEntry, preference: BackendPreference,
   load: (backend: 'webgpu' | 'wasm', fallbackReason?: string) => Promise<T>, modelBytes?: number): Promise<T> {
   const choice = await chooseBackend(preference, entry.requiredFeatures, (navigator as Navigator & { gpu?: GPU }).gpu, modelBytes);
-  if (choice.backend === 'wasm') return load('wasm', choice.fallbackReason);
+  if (choice.backend === 'wasm') {
+    // Asked for WebGPU only: say why it cannot be had, rather than quietly measuring WASM.
+    if (preference === 'webgpu') throw new PocketError(`WebGPU could not run "${entry.name}": ${choice.fallbackReason ?? 'no WebGPU'}`);
+    return load('wasm', choice.fallbackReason);
+  }
   try {
     const loaded = await load('webgpu');
     await watchDevice();
