@@ -199,8 +199,11 @@ export function resolveLocator(doc: Document, locator: Locator): Element | null 
   const root = queryRoot(doc, locator.root);
   if (!root) return null;
   switch (locator.by) {
-    case 'id':
-      return 'getElementById' in root ? root.getElementById(locator.value) : safeQuery(root, idSelector(locator.value));
+    case 'id': {
+      // An id the page now gives to two elements (a dialog cloned with its ids) names neither: the next locator decides.
+      const first = 'getElementById' in root ? root.getElementById(locator.value) : safeQuery(root, idSelector(locator.value));
+      return first && safeQueryAll(root, idSelector(locator.value)).length === 1 ? first : null;
+    }
     case 'testid': {
       const matches = safeQueryAll(root, testIdSelector(locator.value));
       return matches.length === 1 ? matches[0]! : null;

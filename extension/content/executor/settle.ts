@@ -23,7 +23,8 @@ export function watchSettle(doc: Document): SettleWatch {
     changed = true;
     onChange?.();
   });
-  observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  // The document itself, not its root element: a page rewritten with document.open() replaces that element.
+  observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
   const onUnload = () => {
     unloading = true;
     onChange?.();

@@ -191,3 +191,11 @@ describe('re-review (session 13)', () => {
     expect((await outcome(run({ action: 'click', target: byId('t') }))).err).toBeUndefined();
   });
 });
+
+test('an id the page has given to two elements names neither (the next locator decides)', async () => {
+  const { resolveLocator } = await import('../../../extension/content/document/locators.ts');
+  document.body.innerHTML = '<section><button id="send">Send draft</button></section>';
+  expect(resolveLocator(document, { by: 'id', value: 'send' })?.textContent).toBe('Send draft');
+  document.body.insertAdjacentHTML('afterbegin', '<dialog open><button id="send">Send all</button></dialog>');
+  expect(resolveLocator(document, { by: 'id', value: 'send' })).toBeNull();
+});

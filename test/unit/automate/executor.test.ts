@@ -125,12 +125,12 @@ describe('content executor', () => {
     await run({ action: 'select', target: byId('qty'), args: ['2'], confirmed: true, fingerprint: again.data.fingerprint });
     expect(submitted).toBe(1);
     // A form with no method is held too: pages that leave it out usually send it from script.
-    document.body.insertAdjacentHTML('beforeend', '<form id="bare" aria-label="Place order"><input type="checkbox" id="agree"></form>');
+    document.body.insertAdjacentHTML('beforeend', '<form id="bare" aria-label="Place order"><input type="checkbox" id="agree-bare"></form>');
     const bare = document.getElementById('bare') as HTMLFormElement;
     let placed = 0;
     bare.addEventListener('submit', (e) => { placed++; e.preventDefault(); });
-    document.getElementById('agree')!.addEventListener('change', () => bare.requestSubmit());
-    await expect(run({ action: 'check', target: byId('agree') })).rejects.toMatchObject({ data: { needsConfirmation: true } });
+    document.getElementById('agree-bare')!.addEventListener('change', () => bare.requestSubmit());
+    await expect(run({ action: 'check', target: byId('agree-bare') })).rejects.toMatchObject({ data: { needsConfirmation: true } });
     expect(placed).toBe(0);
   });
   test('navigate refuses another origin', async () => {
