@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AbortError, ApiError, BudgetError, deserializeError, serializeError } from '../protocol/errors.ts';
+import { AbortError, ApiError, BudgetError, deserializeError, ModelHostError, serializeError } from '../protocol/errors.ts';
 import type { Bridge, ScriptName } from './capabilities/bridge.ts';
 import { type Budgets, DEFAULT_BUDGETS } from './interpreter/budget.ts';
 import type { LogEntry, RunResult } from './interpreter/run.ts';
@@ -39,6 +39,9 @@ interface PendingRun {
 
 let counter = 0;
 const WATCHDOG_GRACE_MS = 5_000;
+
+/** How long a new sandbox page may take to say it is ready. */
+const READY_TIMEOUT_MS = 15_000;
 
 export class SandboxHost {
   private readonly runs = new Map<string, PendingRun>();
@@ -107,7 +110,18 @@ export class SandboxHost {
     iframe.tabIndex = -1;
     const host = new SandboxHost(iframe, url);
     parent.append(iframe);
-    await host.ready;
+    // A sandbox page that never loads must not hang its caller (a Math run, its Stop, every later start).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([host.ready, new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ModelHostError(`the script sandbox did not start within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+      })]);
+    } catch (error) {
+      host.dispose();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     return host;
   }
 

@@ -12,7 +12,12 @@ export class MathSandbox {
   private host: Promise<SandboxHost> | undefined;
 
   async run(source: string, signal?: AbortSignal): Promise<ProgramRun> {
-    let host = await (this.host ??= SandboxHost.create(document.body));
+    this.host ??= SandboxHost.create(document.body);
+    // A sandbox that failed to start is not kept: the next program tries a fresh one.
+    let host = await this.host.catch((error: unknown) => {
+      this.host = undefined;
+      throw error;
+    });
     if (!host.usable) {
       host.dispose();
       this.host = SandboxHost.create(document.body);
