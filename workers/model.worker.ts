@@ -225,6 +225,8 @@ serveWorker({
   },
 }, {
   'worker.generate': async ({ model, prompt, messages, constraint, params, backend }, emit, signal) => {
+    // Lost while nothing ran (a GPU reset between requests): the host retries this request on a fresh worker.
+    if (deviceLost) throw new DeviceLostError(`this model worker lost its GPU device while idle (${deviceLost})`, { idle: true });
     emit({ type: 'status', stage: 'loading' });
     const loaded = await modelFor(model, backend);
     // Stopped while the model was loading: nothing to generate.

@@ -75,19 +75,31 @@ export class ModelHost {
     this.hold(label);
     if (busy) emit({ type: 'status', stage: 'queued' });
     let started = false;
-    const run = async () => {
-      started = true;
-      if (signal.aborted) throw new AbortError('cancelled while queued');
+    const attempt = async (mayRetry: boolean): Promise<GenerateResult> => {
+      let tokens = 0;
+      const counting = (event: GenerateEvent) => {
+        if (event.type === 'token') tokens += 1;
+        emit(event);
+      };
       try {
-        const result = await this.load(label).stream('worker.generate', request, emit, signal);
+        const result = await this.load(label).stream('worker.generate', request, counting, signal);
         this.onResult?.(request, result);
         return result;
       } catch (error) {
         // A worker whose GPU device is gone cannot get it back (ORT keeps one device per worker): replace the worker,
         // so the next request starts on a fresh device, or on WASM if none can be had.
-        if (error instanceof DeviceLostError) this.pool.terminate(label);
+        if (!(error instanceof DeviceLostError)) throw error;
+        this.pool.terminate(label);
+        // Lost while idle, before this request began: it runs again on a fresh worker.
+        const idle = (error.data as { idle?: unknown } | undefined)?.idle === true;
+        if (mayRetry && idle && tokens === 0 && !signal.aborted) return attempt(false);
         throw error;
       }
+    };
+    const run = async () => {
+      started = true;
+      if (signal.aborted) throw new AbortError('cancelled while queued');
+      return attempt(true);
     };
     const queued = (this.queues.get(label) ?? Promise.resolve()).then(run, run);
     const settled = queued.catch(() => undefined).finally(() => this.release(label));

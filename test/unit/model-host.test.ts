@@ -35,3 +35,23 @@ test('a crashed worker holds no model: a live idle model is not evicted in its p
   expect(live().filter((l) => l !== 'model:a')).toEqual(['model:b', 'model:c']);
   expect(pool.labels().sort()).toEqual(['model:b', 'model:c']);
 });
+
+test('a GPU device lost while the model sat idle: the next request runs again on a fresh worker, not failing once (review, session 13)', async () => {
+  const workers: FakeWorker[] = [];
+  class LostOnce extends FakeWorker {
+    override postMessage(message: { id: string; kind: string }) {
+      queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: { id: message.id, type: 'error',
+        error: { name: 'DeviceLostError', message: 'lost while idle', data: { idle: true } } } })));
+    }
+  }
+  const pool = new WorkerPool((label) => {
+    const w = workers.length === 0 ? new LostOnce(label) : new FakeWorker(label);
+    workers.push(w);
+    return w as unknown as Worker;
+  });
+  const host = new ModelHost(pool, undefined, { maxLoaded: 2, idleUnloadMs: 600_000 });
+  const result = await host.generate({ model: 'm', prompt: 'p', params: { maxTokens: 1 } } as GenerateRequestPayload, () => {}, new AbortController().signal);
+  expect(result.finishReason).toBe('stop');
+  expect(workers).toHaveLength(2);
+  expect(workers[0]!.terminated).toBe(true);
+});
