@@ -36,12 +36,20 @@ export function crossCheck(candidates: readonly Candidate[]): Omit<Verdict, 'war
  * Re-substitution lite: what the question asks for constrains the answer. "How many" wants a whole, non-negative
  * count; a price or a length is not negative. These are warnings, the answer is left as it is.
  */
+/** "How many hours / dollars / miles…" asks for a measure, which may well be a fraction, not a count of things. */
+const MEASURES = /^(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|dollars?|cents?|euros?|pounds?|miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches?|yards?|gallons?|liters?|litres?|ounces?|grams?|kilograms?|kg|cups?|percent|degrees?|acres?|tons?|servings?|times)$/i;
+/** Words that allow a negative answer: a change, a difference, a balance can go below zero. */
+const SIGNED = /\b(change|changed|difference|differ|profit|gain|loss|lose|net|balance|temperature|below zero|debt|deficit|drop|fell)\b/i;
+
 export function plausibility(problem: string, value: number | null): string[] {
   if (value === null) return [];
   const warnings: string[] = [];
-  const asksCount = /\bhow many\b/i.test(problem);
+  const counted = /\bhow many\b(?:\s+(?:more|fewer|less|extra|total)\b)?(?:\s+([A-Za-z]+))?/i.exec(problem);
+  const asksCount = counted !== null && !(counted[1] && MEASURES.test(counted[1]));
   if (asksCount && !Number.isInteger(Number(value.toPrecision(12)))) warnings.push('The problem asks "how many", but the answer is not a whole number.');
-  if ((asksCount || /\bhow (?:much|long|far|old)\b/i.test(problem)) && value < 0) warnings.push('The problem asks for an amount, but the answer is negative.');
+  if ((counted !== null || /\bhow (?:much|long|far|old)\b/i.test(problem)) && value < 0 && !SIGNED.test(problem)) {
+    warnings.push('The problem asks for an amount, but the answer is negative.');
+  }
   return warnings;
 }
 

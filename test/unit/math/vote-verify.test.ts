@@ -90,3 +90,12 @@ test('money given to the cent is the exact value rounded (review, session 13); w
   expect(formatAnswer({ value: 1234567890123 })).toBe('1,234,567,890,123');
   expect(formatAnswer({ value: 2e-7 })).toBe('2e-7');
 });
+
+test('plausibility does not flag measures asked with "how many", nor changes and differences that may be negative (review, session 13)', async () => {
+  const { plausibility } = await import('../../../extension/features/math/verify.ts');
+  expect(plausibility('How many hours did she work?', 2.5)).toEqual([]);
+  expect(plausibility('How many more dollars does he need?', 12.5)).toEqual([]);
+  expect(plausibility('How much did the temperature change?', -5)).toEqual([]);
+  expect(plausibility('How many apples are left?', 2.5)).toHaveLength(1);
+  expect(plausibility('How much did she pay?', -3)).toHaveLength(1);
+});
