@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { NewCustomModelSchema, parseFileList } from '../../../models/custom-model.ts';
 import { request, requestHostPermissions } from '../../platform/index.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { database } from '../../storage/db.ts';
 
 const DEFAULT_FILES = 'onnx/model.onnx\ntokenizer.json\ntokenizer_config.json\nconfig.json\ngeneration_config.json';
 
@@ -48,6 +49,11 @@ export function AddModelForm() {
       await requestHostPermissions([...new Set(lines.map((l) => `${new URL(l.url).origin}/*`))]);
       const files = await Promise.all(lines.map(async (line) => ({ ...line, bytes: await sizeOf(line.url) })));
       const model = v.parse(NewCustomModelSchema, { id: field('id'), name: field('name') || field('id'), contextLength: Number(field('context')), files });
+      // The same id again would quietly replace that model's definition (and what the form cannot say, such as its
+      // role as a script writer): the user deletes it first, or picks another id.
+      if (await database().models.get(model.id)) {
+        throw new Error(`A model with the id "${model.id}" is already added. Delete it in the table first, or choose another id.`);
+      }
       await request('models.register', { model });
       setAdded(model.name);
     } catch (caught) {
