@@ -233,6 +233,8 @@ export function compatibility(entry: CatalogueEntry, gpuFeatures: readonly strin
   if (entry.source.kind === 'builtin') {
     return builtin === 'available' || builtin === 'downloadable' || builtin === 'downloading' ? { ok: true } : { ok: false, reason: builtInReason(builtin)! };
   }
+  // web-llm runs on WebGPU only (its f32 builds need no shader-f16, but a GPU all the same).
+  if (entry.engine === 'web-llm' && gpuFeatures === null) return { ok: false, reason: 'needs WebGPU, which is not available' };
   const missing = entry.requiredFeatures.filter((feature) => !gpuFeatures?.includes(feature));
   if (missing.length) {
     return { ok: false, reason: gpuFeatures ? `needs WebGPU ${missing.join(', ')}, which this GPU lacks` : 'needs WebGPU, which is not available' };
