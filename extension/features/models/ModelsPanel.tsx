@@ -142,7 +142,10 @@ export function ModelsPanel() {
               <td>{downloadSize(entry)}</td>
               <td data-field="model.state">
                 <ModelState entry={entry} row={byId.get(entry.id)} device={device}
-                  fit={gpuFeatures === undefined ? { ok: true } : compatibility(entry, gpuFeatures, device.builtin)} />
+                  fit={gpuFeatures === undefined
+                    // Before the device probe answers, only what does not depend on the device is known.
+                    ? (entry.unavailableReason ? { ok: false, reason: entry.unavailableReason } : { ok: true })
+                    : compatibility(entry, gpuFeatures, device.builtin)} />
               </td>
             </tr>
           ))}

@@ -43,7 +43,7 @@ export function useCandidates(): { candidates: Candidate[]; rows: ModelRow[]; de
   const candidates = [...catalogue, ...customEntries(rows)].map((entry) => ({
     entry,
     ready: entry.source.kind === 'bundled' || byId.get(entry.id)?.state === 'complete' || (entry.source.kind === 'builtin' && builtin === 'available'),
-    runnable: gpuFeatures === undefined ? entry.source.kind !== 'builtin' : compatibility(entry, gpuFeatures, builtin).ok,
+    runnable: gpuFeatures === undefined ? entry.source.kind !== 'builtin' && !entry.unavailableReason : compatibility(entry, gpuFeatures, builtin).ok,
   }));
   return { candidates, rows, device, loaded: read !== undefined };
 }
