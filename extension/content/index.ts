@@ -1,5 +1,6 @@
 import { extensionSelf, listenForMessages } from '../platform/index.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
+import { randomHex } from '../protocol/envelope.ts';
 import { fitToSchema } from '../protocol/fit.ts';
 import { PageDocumentSchema } from '../protocol/schemas.ts';
 import { buildPageDocument } from './document/build.ts';
@@ -11,15 +12,10 @@ import { lastClick, watchClicks } from './last-click.ts';
 const MARK = '__pocketSlmContent';
 const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
 
-/** This document's identity (crypto.randomUUID exists only in secure contexts: not on plain-http pages). */
-function newPageId(): string {
-  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16).padStart(8, '0')).join('');
-}
-
 // Injected on demand, possibly many times into one page: only the first injection registers.
 if (!scope[MARK]) {
   // The page after a navigation (a new document, a new injection) has another id.
-  const pageId = newPageId();
+  const pageId = randomHex();
   watchClicks(document);
   listenForMessages(createDispatcher('content', extensionSelf, {
     'content.page.stats': () => ({

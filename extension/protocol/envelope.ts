@@ -18,10 +18,14 @@ export const ReplySchema = v.variant('ok', [
 ]);
 export type Reply = v.InferOutput<typeof ReplySchema>;
 
-/** crypto.randomUUID exists only in secure contexts; a content script on a plain-http page has not got it. */
+/** 128 random bits as hex: crypto.randomUUID exists only in secure contexts, not on plain-http pages. */
+export function randomHex(separator = ''): string {
+  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16).padStart(8, '0')).join(separator);
+}
+
 export function newMessageId(): string {
   if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false) return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16).padStart(8, '0')).join('-');
+  return randomHex('-');
 }
 
 /** Streams (ports) carry the request envelope first, then events until `end` or `error`. */

@@ -26,23 +26,18 @@ export function fitToSchema<S extends v.GenericSchema>(schema: S, value: v.Infer
     for (const issue of result.issues) {
       const path = issue.path ?? [];
       const last = path[path.length - 1];
-      if (issue.type === 'max_length' && typeof issue.requirement === 'number' && last && last.type !== 'map' && last.origin !== 'key') {
-        // A string over its limit is cut; a list over its limit keeps its first entries.
-        if (typeof issue.input === 'string') {
-          (last.input as Container)[last.key as string | number] = cutUnits(issue.input, issue.requirement);
-          repaired = true;
-          continue;
-        }
+      if (issue.type === 'max_length' && typeof issue.requirement === 'number') {
+        // A list over its limit keeps its first entries; a string over its limit is cut.
         if (Array.isArray(issue.input)) {
           issue.input.length = issue.requirement;
           repaired = true;
           continue;
         }
-      }
-      if (issue.type === 'max_length' && typeof issue.requirement === 'number' && path.length === 0 && Array.isArray(issue.input)) {
-        issue.input.length = issue.requirement;
-        repaired = true;
-        continue;
+        if (typeof issue.input === 'string' && last && last.origin !== 'key') {
+          (last.input as Container)[last.key as string | number] = cutUnits(issue.input, issue.requirement);
+          repaired = true;
+          continue;
+        }
       }
       for (let i = path.length - 1; i >= 0; i--) {
         const step = path[i]!;

@@ -83,12 +83,12 @@ export function isSensitive(el: Element): boolean {
   // A choice ("One-time donation") holds no secret, whatever it is called.
   if (el.tagName === 'INPUT' && ['radio', 'checkbox', 'submit', 'button', 'reset', 'image', 'range', 'color', 'file'].includes(input.type)) return false;
   if (SENSITIVE_AUTOCOMPLETE.test((el.getAttribute('autocomplete') ?? '').toLowerCase())) return true;
-  // A text field drawn as dots (`-webkit-text-security`) is a password field in all but its type.
-  const security = styleOf(el)?.getPropertyValue('-webkit-text-security');
-  if (security && security !== 'none') return true;
   const hints = [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('placeholder'), labelsOf(el)]
     .filter(Boolean).join(' ');
-  return SENSITIVE_NAME.test(hints) || SENSITIVE_NAME.test(words(hints));
+  if (SENSITIVE_NAME.test(hints) || SENSITIVE_NAME.test(words(hints))) return true;
+  // A text field drawn as dots (`-webkit-text-security`) is a password field in all but its type (a style read: last).
+  const security = styleOf(el)?.getPropertyValue('-webkit-text-security');
+  return !!security && security !== 'none';
 }
 
 const bool = (value: string | null): boolean | undefined => (value === 'true' ? true : value === 'false' ? false : undefined);

@@ -12,7 +12,7 @@ import { isDisabled, isSensitive, kindOf } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
 import { click, hover, selectOption, typeText } from './events.ts';
-import { classifyAction, readableWords } from './irreversible.ts';
+import { classifyAction, decodedAddress, readableWords } from './irreversible.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 
 const TEXT_LIMIT = 2000;
@@ -213,11 +213,7 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
 /** A link's target as written and decoded ("/l%6fgout" is /logout). */
 function hrefWords(link: Element): string {
   const href = link.getAttribute('href') ?? '';
-  try {
-    return `${href} ${decodeURIComponent(href)}`;
-  } catch {
-    return href;
-  }
+  return `${href} ${decodedAddress(href) ?? ''}`;
 }
 
 /** A form submission an unconfirmed change set off (a select or box whose handler submits), held back. */
@@ -370,9 +366,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   const confirmsHeld = !!request.confirmed && pending?.key === actionKey(request) && request.fingerprint === pending.fingerprint;
   if (request.confirmed && pending?.key === actionKey(request) && !confirmsHeld) {
     heldSubmit = null;
-    throw new ActionError('this action needs the user\'s confirmation: it changed since you confirmed it', {
-      needsConfirmation: true, reason: 'changed since you confirmed it', label: labelOf(el).slice(0, 200), fingerprint: fingerprintOf(el),
-    });
+    throw needsConfirmation(el, 'changed since you confirmed it');
   }
   // A confirmed click whose submission was held back: the submission happens now (with the button that sent it), and
   // the click is not made again (a second click would undo a toggle, or count twice).

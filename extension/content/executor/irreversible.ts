@@ -80,3 +80,19 @@ export function classifyAction(facts: ActionFacts): Verdict {
   }
   return { irreversible: false };
 }
+
+/** An address with its %-escapes decoded (repeatedly: `%256F` is `%6F` is `o`); undefined when it does not decode. */
+export function decodedAddress(path: string): string | undefined {
+  let text = path.replace(/\+/g, ' ');
+  for (let round = 0; round < 5; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(text);
+    } catch {
+      return undefined;
+    }
+    if (next === text) return text;
+    text = next;
+  }
+  return undefined;
+}

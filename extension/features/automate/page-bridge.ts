@@ -11,7 +11,7 @@ import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, Locator,
 import type { Bridge, BridgeCall, ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
-import { classifyAction } from '../../content/executor/irreversible.ts';
+import { classifyAction, decodedAddress } from '../../content/executor/irreversible.ts';
 import { itemLink } from '../../content/document/render.ts';
 
 export type Entry = ElementEntry | ListEntry;
@@ -72,22 +72,6 @@ export interface BridgeStats {
   documentReads: number;
   /** Clicks the bridge made on its own to reach an element that lives on another page. */
   autoNavigations: number;
-}
-
-/** An address with its %-escapes decoded (repeatedly: `%256F` is `%6F` is `o`); undefined when it does not decode. */
-export function decodedAddress(path: string): string | undefined {
-  let text = path.replace(/\+/g, ' ');
-  for (let round = 0; round < 5; round++) {
-    let next: string;
-    try {
-      next = decodeURIComponent(text);
-    } catch {
-      return undefined;
-    }
-    if (next === text) return text;
-    text = next;
-  }
-  return undefined;
 }
 
 /** Clicks along recorded paths one attempt may make (the script's own actions have their budget in the sandbox). */

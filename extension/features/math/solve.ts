@@ -1,4 +1,5 @@
 import { parse } from 'acorn';
+import { AbortError } from '../../protocol/errors.ts';
 import { answerFromValue, extractAnswer, findNumbers, formatAnswer, NO_ANSWER, type Extracted } from './extract.ts';
 import { extractProgram, type ExtractedProgram } from './program.ts';
 import { buildPrompt, METHOD_LABELS, type Method } from './prompts.ts';
@@ -161,11 +162,7 @@ export async function solve(problem: { text: string; truncated: boolean; origina
   const update = () => deps.onUpdate(snapshot(run));
   update();
 
-  const stopped = () => {
-    const error = new Error('the run was stopped');
-    error.name = 'AbortError';
-    return error;
-  };
+  const stopped = () => new AbortError('the run was stopped');
   async function attempt(method: Method, role: Attempt['role'], index: number, temperature: number): Promise<Attempt> {
     if (deps.signal?.aborted) throw stopped();
     const built = buildPrompt(method, problem.text, options.shots);
