@@ -484,4 +484,22 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect((await act({ action: 'select', target: { locators: [{ by: 'id', value: 'plan' }] }, args: ['enterprise'] })).ok).toBe(true);
     expect(await page.locator('#plan').inputValue()).toBe('Enterprise');
   }, 60_000);
+
+  test('typing reaches rich-text editors through the browser\'s own editing, and ARIA 1.1 combobox wrappers through their text box', async () => {
+    const page = await openPage('/apps/editors/');
+    const tabId = await tabIdOf(harness, page);
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    const type = (id: string, text: string) => sendFromPage(panel, envelope('page.act', { tabId, action: 'type', target: { locators: [{ by: 'id', value: id }] }, args: [text] })) as Promise<{ ok: boolean; error?: { name: string; message: string } }>;
+    // The model editor undoes a direct write to its text at its next render; it takes beforeinput.
+    const body = await type('model-editor', 'Hello, Ann');
+    expect(body.ok, JSON.stringify(body.error)).toBe(true);
+    expect(await page.locator('#model').innerText()).toBe('Hello, Ann');
+    expect(await page.locator('#model-editor').innerText()).toBe('Hello, Ann');
+    const note = await type('plain-editor', 'new note');
+    expect(note.ok, JSON.stringify(note.error)).toBe(true);
+    expect(await page.locator('#plain-editor').innerText()).toBe('new note');
+    const city = await type('city-box', 'Lyon');
+    expect(city.ok, JSON.stringify(city.error)).toBe(true);
+    expect(await page.locator('#city').inputValue()).toBe('Lyon');
+  }, 60_000);
 });

@@ -70,15 +70,53 @@ function input(el: Element, data: string | null, inputType: string): void {
   el.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true, data, inputType }));
 }
 
+/**
+ * Puts the caret over all of an editing host's content, so the next edit command replaces it. False where the page
+ * has no selection API to use (then the text is written directly).
+ */
+function selectAllOf(el: Element): boolean {
+  const doc = el.ownerDocument;
+  const selection = doc.defaultView?.getSelection();
+  if (!selection || typeof doc.execCommand !== 'function') return false;
+  const range = doc.createRange();
+  range.selectNodeContents(el);
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection.rangeCount === 1;
+}
+
+/**
+ * Rich-text editors (ProseMirror, Lexical, Draft.js, Slate, Quill) keep their own model and draw the text from it; a
+ * direct write to the text breaks their block structure or is undone at their next render. A person's typing reaches
+ * them as `beforeinput` (which editors such as Lexical and Slate cancel and apply to their model) and then the
+ * browser's own edit with its `input` event (which editors such as ProseMirror and Draft.js read back from the DOM).
+ * The document's edit commands make that edit; they fire no `beforeinput` of their own, so it is sent first, and a
+ * cancelled one means the page made the edit itself. False where the command did nothing.
+ */
+function edit(el: Element, inputType: 'deleteContentBackward' | 'insertText', data: string | null): boolean {
+  const win = view(el) as Window & typeof globalThis;
+  const proceed = el.dispatchEvent(new win.InputEvent('beforeinput', { bubbles: true, cancelable: true, composed: true, data, inputType }));
+  if (!proceed) return true;
+  try {
+    return inputType === 'insertText' ? el.ownerDocument.execCommand('insertText', false, data ?? '') : el.ownerDocument.execCommand('delete');
+  } catch {
+    return false;
+  }
+}
+
 /** Replaces the field's text with `text`, one character at a time: keydown, keypress, input, keyup per character. */
 export function typeText(el: Element, text: string): void {
   focus(el);
   const win = view(el) as Window & typeof globalThis;
   const editable = !(el instanceof win.HTMLInputElement || el instanceof win.HTMLTextAreaElement);
-  if (editable) {
+  let commands = editable && (el as HTMLElement).isContentEditable && selectAllOf(el);
+  if (commands) {
+    if (el.textContent !== '') commands = edit(el, 'deleteContentBackward', null);
+  }
+  if (editable && !commands) {
     el.textContent = '';
     input(el, null, 'deleteContentBackward');
-  } else if ((el as HTMLInputElement).value !== '') {
+  } else if (!editable && (el as HTMLInputElement).value !== '') {
     setNativeValue(el as HTMLInputElement, '');
     input(el, null, 'deleteContentBackward');
   }
@@ -88,9 +126,14 @@ export function typeText(el: Element, text: string): void {
     key(el, 'keypress', char);
     if (proceed) {
       value += char;
-      if (editable) el.textContent = value;
-      else setNativeValue(el as HTMLInputElement, value);
-      input(el, char, 'insertText');
+      if (commands) commands = edit(el, 'insertText', char);
+      if (editable && !commands) {
+        el.textContent = value;
+        input(el, char, 'insertText');
+      } else if (!editable) {
+        setNativeValue(el as HTMLInputElement, value);
+        input(el, char, 'insertText');
+      }
     }
     key(el, 'keyup', char);
   }

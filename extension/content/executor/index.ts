@@ -256,6 +256,21 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): { form: HTMLFor
   };
 }
 
+const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'submit', 'button', 'file', 'image', 'reset', 'hidden']);
+
+function isTypable(el: Element): boolean {
+  return isTextArea(el) || (isInput(el) && !NOT_TEXT_INPUTS.has(el.type)) || (el as HTMLElement).isContentEditable
+    || kindOf(el) === 'editable';
+}
+
+/** The field that takes the typing: the element itself, or the one text box inside an ARIA 1.1 combobox wrapper. */
+function typingTarget(el: Element): Element | null {
+  if (isTypable(el)) return el;
+  if (el.getAttribute('role') !== 'combobox') return null;
+  const boxes = Array.from(el.querySelectorAll('input, textarea, [contenteditable]')).filter((box) => isTypable(box) && isVisible(box));
+  return boxes.length === 1 ? boxes[0]! : null;
+}
+
 function usable(el: Element, request: ActRequest): void {
   if (!isVisible(el)) throw new ActionError(`${describe(request.target)} is hidden: it cannot be ${request.action}ed now`, { state: 'hidden' });
   if (isDisabled(el)) throw new ActionError(`${describe(request.target)} is disabled`, { state: 'disabled' });
@@ -380,6 +395,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // change whose held submission the user confirmed.
   const submits = request.action === 'hover' ? undefined
     : holdSubmits(el, request.action === 'click' ? !!request.confirmed : confirmsHeld);
+  let checkTyped: (() => void) | undefined;
   try {
     switch (request.action) {
       case 'hover':
@@ -403,24 +419,26 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
       }
       case 'type': {
         const text = String(request.args[0] ?? '');
-        const kind = kindOf(el);
-        const typable = isTextArea(el) || (isInput(el) && !['checkbox', 'radio', 'submit', 'button', 'file', 'image', 'reset', 'hidden'].includes(el.type))
-          || (el as HTMLElement).isContentEditable || kind === 'editable';
-        if (!typable) throw new ActionError(`${describe(target)} is not a text field (${kind ?? el.tagName.toLowerCase()})`);
-        if ((el as HTMLInputElement).readOnly) throw new ActionError(`${describe(target)} is read-only`);
-        const sensitive = isSensitive(el);
+        const field = typingTarget(el);
+        if (!field) throw new ActionError(`${describe(target)} is not a text field (${kindOf(el) ?? el.tagName.toLowerCase()})`);
+        if (field !== el) usable(field, request);
+        if ((field as HTMLInputElement).readOnly) throw new ActionError(`${describe(target)} is read-only`);
+        const sensitive = isSensitive(field);
         if (sensitive && !request.userSupplied) {
           throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
         }
-        const read = () => (isInput(el) || isTextArea(el) ? el.value : (el.textContent ?? ''));
+        const read = () => (isInput(field) || isTextArea(field) ? field.value : (field.textContent ?? ''));
         const before = read();
-        typeText(el, text);
-        // A page that cancels the keys, or an editor that ignores a direct write, leaves the field empty or as it was.
-        // (A page that formats what was typed — a card or phone mask, capitals — took it: that is not checked.)
-        const holds = read();
-        if (text.trim() && (!holds.trim() || (holds === before && before !== text))) {
-          throw new ActionError(`${describe(target)} did not take the typed text${sensitive ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`}`, { state: 'not-typed' });
-        }
+        typeText(field, text);
+        // Checked once the page has settled: an editor may draw what it took at its next render.
+        checkTyped = () => {
+          // A page that cancels the keys, or an editor that ignores the edit, leaves the field empty or as it was.
+          // (A page that formats what was typed — a card or phone mask, capitals — took it: that is not checked.)
+          const holds = read();
+          if (text.trim() && (!holds.trim() || (holds === before && before !== text))) {
+            throw new ActionError(`${describe(target)} did not take the typed text${sensitive ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`}`, { state: 'not-typed' });
+          }
+        };
         break;
       }
       case 'select': {
@@ -441,6 +459,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   }
   const settled = await settle(watch, request, startUrl, el.ownerDocument !== doc);
   const held = submits?.stop() ?? null;
+  checkTyped?.();
   if (held) {
     // Named by where it was going: the submitter's formaction, else the form's name or action.
     const goes = held.submitter?.getAttribute('formaction') ?? held.form.getAttribute('aria-label') ?? held.form.getAttribute('name')

@@ -147,6 +147,22 @@ test('typing into a field that refuses the keys is an ActionError, not a success
   expect([r.err, r.msg]).toEqual(['ActionError', expect.stringMatching(/did not take the typed text/)]);
 });
 
+test('typing undone at the page\'s next render (an editor drawing from its own model) is an ActionError too', async () => {
+  document.body.innerHTML = '<input id="n">';
+  const field = document.getElementById('n') as HTMLInputElement;
+  field.addEventListener('input', () => setTimeout(() => { field.value = ''; }, 0));
+  const r = await outcome(run({ action: 'type', target: byId('n'), args: ['hello'] }));
+  expect([r.err, r.msg]).toEqual(['ActionError', expect.stringMatching(/did not take the typed text/)]);
+});
+
+test('an ARIA 1.1 combobox takes typing into its one text box; a wrapper of two boxes is not a text field', async () => {
+  document.body.innerHTML = `<div id="w" role="combobox" aria-expanded="false"><input id="i" aria-autocomplete="list"></div>
+    <div id="two" role="combobox"><input><input></div>`;
+  expect((await outcome(run({ action: 'type', target: byId('w'), args: ['Lyon'] }))).err).toBeUndefined();
+  expect((document.getElementById('i') as HTMLInputElement).value).toBe('Lyon');
+  expect((await outcome(run({ action: 'type', target: byId('two'), args: ['x'] }))).msg).toMatch(/is not a text field/);
+});
+
 test('navigate() goes to web addresses of this site only', async () => {
   const r = await outcome(run({ action: 'navigate', args: ['javascript:alert(1)'] }));
   expect(r.err).toBe('NavigationError');
