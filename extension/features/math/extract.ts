@@ -21,8 +21,42 @@ export const NO_ANSWER: Extracted = { value: null, text: '', how: 'none' };
 const WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
+/** Words that multiply the number before them ("1.5 million", "two hundred", "3 dozen"). */
+const SCALES: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/**
+ * A number written in words at the start of the text ("twenty-five", "one hundred and five", "three thousand two
+ * hundred", "a million", "minus seven"), or null.
+ */
+export function wordNumber(text: string): { value: number; text: string } | null {
+  const match = /^\W*?(?:is\s+)?((?:(?:minus|negative)\s+)?(?:an?\s+)?[a-z]+(?:(?:[\s-]+|\s+and\s+)[a-z]+)*)/i.exec(text);
+  if (!match) return null;
+  let total = 0;
+  let current = 0;
+  let sign = 1;
+  let used = 0;
+  let seen = false;
+  const words = match[1]!.toLowerCase().split(/[\s-]+/);
+  for (const [i, word] of words.entries()) {
+    if (i === 0 && (word === 'minus' || word === 'negative')) sign = -1;
+    else if ((word === 'a' || word === 'an') && !seen && SCALES[words[i + 1] ?? ''] !== undefined) current = 1;
+    else if (word === 'and' && seen && (WORDS[words[i + 1] ?? ''] !== undefined)) continue;
+    else if (WORDS[word] !== undefined) current += WORDS[word]!;
+    else if (SCALES[word] !== undefined && (seen || current > 0)) {
+      const scale = SCALES[word]!;
+      if (scale >= 1000) {
+        total += (current || 1) * scale;
+        current = 0;
+      } else current = (current || 1) * scale;
+    } else break;
+    if (WORDS[word] !== undefined || SCALES[word] !== undefined) seen = true;
+    used = i + 1;
+  }
+  if (!seen) return null;
+  return { value: sign * (total + current), text: words.slice(0, used).join(' ') };
+}
 
 /** Words after a number that are not its unit. */
 const NOT_UNITS = new Set([
@@ -84,8 +118,10 @@ function parseMatch(match: RegExpExecArray): Found | null {
     value /= d;
   }
   if (g['sign'] !== undefined || g['sign2'] !== undefined) value = -value;
+  const scale = g['pct'] === undefined ? SCALES[g['unit']?.toLowerCase() ?? ''] : undefined;
+  if (scale !== undefined) value *= scale;
   if (!Number.isFinite(value)) return null;
-  const unitWord = g['unit'];
+  const unitWord = scale === undefined ? g['unit'] : undefined;
   const unit = g['pct'] !== undefined ? '%'
     : g['cur'] !== undefined ? g['cur'].trim()
     : unitWord !== undefined && !NOT_UNITS.has(unitWord.toLowerCase()) ? unitWord : undefined;
@@ -107,9 +143,8 @@ export function findNumbers(text: string, commaDecimals: boolean = decimalCommas
 function firstNumberIn(text: string, how: ExtractionHow, commaDecimals: boolean): Extracted | null {
   const first = findNumbers(text, commaDecimals)[0];
   if (first) return strip({ ...first, how });
-  const word = /^\W*(?:is\s+)?([a-z]+)\b/i.exec(text)?.[1]?.toLowerCase();
-  if (word !== undefined && word in WORDS) return { value: WORDS[word]!, text: word, how };
-  return null;
+  const words = wordNumber(text);
+  return words ? { ...words, how } : null;
 }
 
 function strip(found: Found | Extracted): Extracted {

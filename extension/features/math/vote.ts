@@ -20,17 +20,31 @@ export interface VoteResult {
   tie: boolean;
 }
 
-/** Majority vote over extracted answers (self-consistency). Ties go to the answer that appeared first. */
+/**
+ * Majority vote over extracted answers (self-consistency). Answers that are the same answer (`sameAnswer`: 33.33 and
+ * 33.333…) vote together, also through one another, so the order of the samples does not change the groups. A group's
+ * value is the one most of its samples gave exactly. Ties go to the answer that appeared first.
+ */
 export function majorityVote(answers: readonly (number | null)[]): VoteResult {
-  const buckets: VoteBucket[] = [];
-  answers.forEach((value, index) => {
-    const bucket = value === null ? buckets.find((b) => b.value === null) : buckets.find((b) => sameAnswer(b.value, value));
-    if (bucket) {
-      bucket.count += 1;
-      bucket.samples.push(index);
-    } else {
-      buckets.push({ key: answerKey(value), value, count: 1, samples: [index] });
+  const group = answers.map((_, index) => index);
+  const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i]!)));
+  answers.forEach((a, i) => {
+    for (let j = 0; j < i; j++) {
+      const b = answers[j] ?? null;
+      if ((a === null && b === null) || (a !== null && b !== null && sameAnswer(a, b))) group[root(i)] = root(j);
     }
+  });
+  const members = new Map<number, number[]>();
+  answers.forEach((_, i) => members.set(root(i), [...(members.get(root(i)) ?? []), i]));
+  const buckets: VoteBucket[] = [...members.values()].map((samples) => {
+    const exact = new Map<string, number[]>();
+    for (const i of samples) {
+      const key = answerKey(answers[i] ?? null);
+      exact.set(key, [...(exact.get(key) ?? []), i]);
+    }
+    const commonest = [...exact.values()].sort((a, b) => b.length - a.length || a[0]! - b[0]!)[0]!;
+    const value = answers[commonest[0]!] ?? null;
+    return { key: answerKey(value), value, count: samples.length, samples };
   });
   const ranked = [...buckets].sort((a, b) => b.count - a.count || a.samples[0]! - b.samples[0]!);
   const answered = ranked.filter((b) => b.value !== null);

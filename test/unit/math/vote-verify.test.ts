@@ -39,6 +39,15 @@ describe('majorityVote', () => {
     expect(vote.distribution.map((b) => [b.key, b.count, b.samples])).toEqual([['18', 3, [1, 2, 4]], ['17', 1, [0]], ['none', 1, [3]]]);
   });
 
+  test('answers that are the same through one another vote together whatever their order; the group shows its commonest value', () => {
+    // 5.004 is the same answer as 5 and as 5.008 (within a thousandth), 5 is not 5.008: before, 5.004 coming first
+    // made one group of four, 5 coming first two groups of two, and 7 won.
+    for (const order of [[5, 5.008, 5.004, 5.008, 7, 7, 7], [5.004, 5, 5.008, 5.008, 7, 7, 7], [7, 5.008, 7, 5, 7, 5.008, 5.004]]) {
+      const vote = majorityVote(order);
+      expect([vote.winner, vote.winnerCount]).toEqual([5.008, 4]);
+    }
+  });
+
   test('no answer never wins, even with most votes', () => {
     const vote = majorityVote([null, null, null, 4]);
     expect(vote.winner).toBe(4);
