@@ -10,7 +10,7 @@ import { deserializeError } from '../../protocol/errors.ts';
 import type { BackendPreference, PanelIntent } from '../../protocol/schemas.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { GenerationStats } from '../../ui/GenerationStats.tsx';
-import { HANNA_STORIES } from './library.ts';
+import { HANNA_STORIES, hannaOpening } from './library.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 
 /** How often a run shown as running is checked with the model host while the panel is open. */
@@ -44,6 +44,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
   const [error, setError] = useState<unknown>(null);
   const [checkError, setCheckError] = useState<unknown>(null);
   const [opening, setOpening] = useState('');
+  const autoOpening = useRef('');
   const [problem, setProblem] = useState('');
   /** Between pressing Write and the host storing the new story: the id it will have (null until the host answers). */
   const [starting, setStarting] = useState<{ id: string | null } | null>(null);
@@ -104,7 +105,8 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
         const picked = HANNA_STORIES.find((s) => String(s.id) === (e.currentTarget as HTMLSelectElement).value);
         if (picked) {
           setPrompt(picked.prompt);
-          if (!opening) setOpening('Once upon a time');
+          // The user's own opening stays; one this list put there follows the prompt.
+          if (!opening || opening === autoOpening.current) setOpening(autoOpening.current = hannaOpening(picked));
         }
       }}>
         <option value="">Choose a prompt…</option>

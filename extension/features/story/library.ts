@@ -19,6 +19,15 @@ export function detokenize(text: string): string {
 
 export const HANNA_STORIES: HannaStory[] = hanna.map((h) => ({ ...h, story: detokenize(h.story) }));
 
+/**
+ * The opening a model story for a HANNA prompt starts from: the human story's own first words. A fixed opening
+ * ("Once upon a time", which no human story here uses) would tell the writer in a blind pair; a shared one tells
+ * nothing, and still gives a small model something to continue.
+ */
+export function hannaOpening(story: HannaStory): string {
+  return story.story.trim().split(/\s+/).slice(0, 5).join(' ');
+}
+
 /** A library story: the version-2 `stories` row plus fields that need no index (Dexie keeps them as given). */
 export interface SavedStory extends StoryRow {
   seed: number | null;
