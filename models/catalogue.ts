@@ -227,6 +227,17 @@ export function findModel(id: string): CatalogueEntry | undefined {
  * Whether this device can run the entry at all, and if not, why (for the Models tab). The built-in model depends on
  * what Chrome says (`builtin`, see models/builtin.ts); a download Chrome can still make counts as runnable.
  */
+/**
+ * A warning (never a refusal) when a model's working set is more than half the memory the device reports: it may
+ * fail to load or slow the whole machine. `navigator.deviceMemory` is coarse (rounded, capped at 8 GB by Chrome),
+ * so only a clear shortfall is named.
+ */
+export function memoryWarning(entry: CatalogueEntry, deviceMemoryGb: number | undefined): string | undefined {
+  if (deviceMemoryGb === undefined || !(deviceMemoryGb > 0) || entry.memoryMb <= (deviceMemoryGb * 1024) / 2) return undefined;
+  const needs = entry.memoryMb >= 1024 ? `${(entry.memoryMb / 1024).toFixed(1)} GB` : `${entry.memoryMb} MB`;
+  return `may not fit: needs about ${needs} of memory, and this device reports ${deviceMemoryGb} GB in all`;
+}
+
 export function compatibility(entry: CatalogueEntry, gpuFeatures: readonly string[] | null,
   builtin: BuiltInAvailability = 'absent'): { ok: boolean; reason?: string } {
   if (entry.unavailableReason) return { ok: false, reason: entry.unavailableReason };

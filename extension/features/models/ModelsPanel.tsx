@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { compatibility, type CatalogueEntry } from '../../../models/catalogue.ts';
+import { compatibility, memoryWarning, type CatalogueEntry } from '../../../models/catalogue.ts';
 import { request } from '../../platform/index.ts';
 import type { ModelRow } from '../../storage/db.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -58,8 +58,10 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
   if (entry.source.kind === 'builtin') return <BuiltInState device={device} />;
   const state = row?.state ?? 'absent';
   const progress = row?.progress;
+  const tight = memoryWarning(entry, device.memoryGb);
   return (
     <div data-state={state}>
+      {tight && <div class="muted" data-field="model.memory">{tight[0]!.toUpperCase() + tight.slice(1)}.</div>}
       {/* Announced when the download's state changes, not on every progress update. */}
       <span role="status" class="sr-only">{STATE_WORDS[state] ? `${entry.name}: ${STATE_WORDS[state]}` : ''}</span>
       {state === 'absent' && <button type="button" onClick={() => act('models.download')}>Download</button>}

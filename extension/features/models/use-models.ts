@@ -12,6 +12,8 @@ export interface DeviceFacts {
   gpuFeatures: string[] | null | undefined;
   /** Chrome's built-in model, as Chrome reports it (undefined while asking). */
   builtin: BuiltInAvailability | undefined;
+  /** `navigator.deviceMemory` (coarse), when the browser tells it. */
+  memoryGb?: number | undefined;
   /** Asks again (after Chrome downloaded its model). */
   refresh(): void;
 }
@@ -21,7 +23,7 @@ export function useDeviceFacts(): DeviceFacts {
   const [asked, setAsked] = useState(0);
   useEffect(() => {
     request('system.info', {}).then(
-      (info) => setFacts({ gpuFeatures: info.gpu.available ? info.gpu.features : null, builtin: info.builtin }),
+      (info) => setFacts({ gpuFeatures: info.gpu.available ? info.gpu.features : null, builtin: info.builtin, memoryGb: info.deviceMemoryGb }),
       () => setFacts({ gpuFeatures: null, builtin: 'absent' }),
     );
   }, [asked]);
