@@ -37,6 +37,8 @@ export const modelHandlers: Handlers = {
   },
   'models.cancel': ({ model }) => callModelHost('host.models.cancel', { model }),
   'models.delete': async ({ model }) => {
+    // A stored row that no entry resolves any more can only be deleted (see unknownModelRows).
+    if (!(await resolveModel(model)) && await database().models.get(model)) return callModelHost('host.models.delete', { model });
     await downloadable(model);
     return callModelHost('host.models.delete', { model });
   },

@@ -96,8 +96,12 @@ listenForMessages(createDispatcher('host', extensionSelf, {
     return {};
   },
   'host.models.delete': async ({ model }) => {
+    const entry = await resolveModel(model);
+    // A row no entry resolves (a user-added model stored by an older version, a catalogue model since dropped) still
+    // holds files: it is deleted whole.
+    if (!entry && !(await database().models.get(model))) throw new ModelNotFoundError(`no model "${model}"`);
     host.unload(model);
-    await downloads.remove(await entryFor(model));
+    await downloads.remove(entry ?? { id: model }, !entry);
     return {};
   },
   'host.probes.start': async (payload) => ({ runId: 'resume' in payload ? await probes.resume(payload.resume) : await probes.start(payload.config) }),

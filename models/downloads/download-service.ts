@@ -73,7 +73,11 @@ export class DownloadService {
     await this.update(entry.id, { state: 'paused', progress: undefined, bytes });
   }
 
-  async remove(entry: CatalogueEntry): Promise<void> {
+  /**
+   * Deletes a model's files and download rows. A user-added model keeps its row (its definition) as "absent", unless
+   * `forget`: a row this version can no longer read goes whole.
+   */
+  async remove(entry: Pick<CatalogueEntry, 'id'>, forget = false): Promise<void> {
     this.removing.add(entry.id);
     try {
       this.running.get(entry.id)?.controller.abort();
@@ -84,7 +88,7 @@ export class DownloadService {
       await db.transaction('rw', db.models, db.modelFiles, async () => {
         await db.modelFiles.where('modelId').equals(entry.id).delete();
         const row = await db.models.get(entry.id);
-        if (row?.custom) await db.models.put({ id: entry.id, state: 'absent', bytes: 0, custom: row.custom, updatedAt: this.now() });
+        if (row?.custom && !forget) await db.models.put({ id: entry.id, state: 'absent', bytes: 0, custom: row.custom, updatedAt: this.now() });
         else await db.models.delete(entry.id);
       });
     } finally {

@@ -5,7 +5,7 @@ import type { ModelRow } from '../../storage/db.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { AddModelForm } from './AddModelForm.tsx';
 import { DefaultModels } from './DefaultModels.tsx';
-import { type DeviceFacts, useCandidates } from './use-models.ts';
+import { type DeviceFacts, unknownModelRows, useCandidates } from './use-models.ts';
 import { downloadBuiltIn } from '../../../models/builtin.ts';
 
 export const formatBytes = (bytes: number) =>
@@ -108,6 +108,28 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
   );
 }
 
+/** A stored model this version cannot describe or run: its files can still be deleted. */
+function UnknownModelRow({ row }: { row: ModelRow }) {
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <tr data-model={row.id}>
+      <th scope="row">
+        {row.id}
+        <div class="muted">Stored by an earlier version of Pocket SLM; this one cannot use it.</div>
+      </th>
+      <td>unknown</td>
+      <td>{formatBytes(row.bytes)}</td>
+      <td data-field="model.state">
+        <button type="button" aria-label={`Delete ${row.id}`} onClick={() => {
+          setError(null);
+          request('models.delete', { model: row.id }).catch(setError);
+        }}>Delete</button>
+        {error !== null && <ErrorNotice error={error} />}
+      </td>
+    </tr>
+  );
+}
+
 /** The catalogue as this device sees it: what is installed, downloads in flight, what could run here, and why not. */
 export function ModelsPanel() {
   const [storage, setStorage] = useState<{ usageBytes: number; quotaBytes: number } | null>(null);
@@ -151,6 +173,7 @@ export function ModelsPanel() {
               </td>
             </tr>
           ))}
+          {unknownModelRows(rows).map((row) => <UnknownModelRow key={row.id} row={row} />)}
         </tbody>
       </table>
       <AddModelForm />

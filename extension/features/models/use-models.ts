@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { catalogue, compatibility, type CatalogueEntry, type Feature } from '../../../models/catalogue.ts';
+import { catalogue, compatibility, findModel, type CatalogueEntry, type Feature } from '../../../models/catalogue.ts';
 import type { BuiltInAvailability } from '../../../models/builtin.ts';
 import { defaultSettingKey, pickDefaultModel, type Candidate } from '../../../models/defaults.ts';
 import { customRowEntry } from '../../../models/registry.ts';
@@ -32,6 +32,11 @@ export function useDeviceFacts(): DeviceFacts {
 
 export function customEntries(rows: readonly ModelRow[]): CatalogueEntry[] {
   return rows.flatMap((row) => customRowEntry(row) ?? []);
+}
+
+/** Stored models no entry describes any more (added by an older version, or dropped from the catalogue): deletable. */
+export function unknownModelRows(rows: readonly ModelRow[]): ModelRow[] {
+  return rows.filter((row) => !findModel(row.id) && !customRowEntry(row));
 }
 
 /** Every model this browser knows (catalogue + user-added), with whether it is ready and runnable here. */
