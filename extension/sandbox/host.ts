@@ -129,6 +129,8 @@ export class SandboxHost {
     const runId = `run-${Date.now().toString(36)}-${(++counter).toString(36)}`;
     // Watchdog: the sandbox enforces the time budget itself; this only catches a sandbox that went away.
     const limit = (request.budgets?.timeMs ?? DEFAULT_BUDGETS.timeMs) + (request.capabilitySet === 'automation' ? 120_000 : 0) + WATCHDOG_GRACE_MS;
+    // A run stopped before it began (Stop pressed while the script was being written) never starts.
+    if (options.signal?.aborted) return Promise.reject(new AbortError('stopped before the script ran'));
     return new Promise<SandboxResult>((resolve, reject) => {
       const watchdog = pausableTimer(limit, () => {
         this.post({ type: 'cancel', runId });

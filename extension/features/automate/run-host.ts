@@ -96,6 +96,14 @@ function refuseWaits(live: Live): void {
   live.state.step = null;
 }
 
+/**
+ * A generation stopped by the user ends with the text written so far (that is what Story keeps): for automation it
+ * is no answer at all, since half a script must never run on the page.
+ */
+function stoppedDuring(result: { finishReason?: string }, signal: AbortSignal): void {
+  if (signal.aborted || result.finishReason === 'abort') throw new AbortError('stopped by the user');
+}
+
 export class AutomationRuns {
   private readonly runs = new Map<number, Live>();
   /** Model calls by automation runs since the host started (a replay leaves it unchanged). */
@@ -219,6 +227,7 @@ export class AutomationRuns {
     }, signal).finally(() => {
       state.generateMs += Date.now() - began;
     });
+    stoppedDuring(result, signal);
     state.phase = 'running';
     return {
       text: JSON.stringify(scriptWriterAnswer(result.text, entry.name)), tokensIn: result.stats.tokensIn,
@@ -286,6 +295,7 @@ export class AutomationRuns {
       }, s ?? signal).finally(() => {
         state.generateMs += Date.now() - began;
       });
+      stoppedDuring(result, s ?? signal);
       state.phase = 'running';
       return { text: result.text, tokensIn: result.stats.tokensIn, tokensOut: result.stats.tokensOut, ttftMs: result.stats.ttftMs };
     };

@@ -155,6 +155,7 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
       current.failure = failureOf(error);
     }
 
+    if (answer && options.signal?.aborted) return end('stopped', 'stopped by the user');
     if (answer) {
       const result = await deps.execute(answer.script, [...names, ...elsewhere], options.budgets ?? {}, (entry) => {
         current.log.push(entry);
