@@ -73,6 +73,8 @@ interface Live {
   saving?: Promise<void>;
   /** Its tab closed: nothing more is written for it. */
   forgotten?: boolean;
+  /** A replay's {{param}} values put back to their holes, in everything shown or stored (set once the run starts). */
+  redact?: <T>(value: T) => T;
 }
 
 const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
@@ -113,7 +115,7 @@ export class AutomationRuns {
 
   async state(tabId: number): Promise<{ run: RunState | null; generateCalls: number }> {
     const live = this.runs.get(tabId);
-    if (live) return { run: structuredClone(live.state), generateCalls: this.generateCalls };
+    if (live) return { run: structuredClone(live.redact?.(live.state) ?? live.state), generateCalls: this.generateCalls };
     const stored = await this.deps.store?.load(tabId).catch(() => null) ?? null;
     return { run: stored && stored.status === 'running' ? interrupted(stored) : stored, generateCalls: this.generateCalls };
   }
@@ -242,10 +244,11 @@ export class AutomationRuns {
     let written = '';
     const save = () => {
       if (live.forgotten) return;
-      const text = JSON.stringify(live.state);
+      const shown = live.redact?.(live.state) ?? live.state;
+      const text = JSON.stringify(shown);
       if (text === written) return;
       written = text;
-      live.saving = store.save(structuredClone(live.state)).catch(() => undefined);
+      live.saving = store.save(structuredClone(shown)).catch(() => undefined);
     };
     live.save = save;
     const timer = setInterval(() => {
@@ -275,6 +278,8 @@ export class AutomationRuns {
       if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)])) as T;
       return value;
     };
+    // Wherever else a value turns up (a read's result, an error message, a repair that copied it), it is put back too.
+    live.redact = redact;
     let lastDoc: PageDocument | undefined;
     const read = async () => {
       lastDoc = await this.deps.readDocument(tabId);
