@@ -72,6 +72,23 @@ const SENSITIVE_NAME = new RegExp([
 /** "user_pin cardPin" → "user pin card Pin": the name's words, so `\bpin\b` finds them. */
 const words = (text: string) => text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
 
+/**
+ * One box of a code typed a character or two per box: often only the first box says `one-time-code`, and the group
+ * ("Enter the 6-digit code we sent you") names the rest.
+ */
+function splitCodeBox(el: Element): boolean {
+  if (el.tagName !== 'INPUT') return false;
+  const max = Number(el.getAttribute('maxlength'));
+  if (!(max >= 1 && max <= 2)) return false;
+  const group = el.closest('fieldset,[role=group]') ?? el.parentElement?.parentElement ?? el.parentElement;
+  if (!group) return false;
+  if (group.querySelector('input[autocomplete*="one-time-code"]')) return true;
+  const legend = group.tagName === 'FIELDSET' ? group.querySelector(':scope > legend') : null;
+  const labelled = group.getAttribute('aria-labelledby')?.split(/\s+/).map((id) => byId(group, id)).filter((x): x is Element => !!x) ?? [];
+  const hint = [legend, ...labelled].map((x) => (x ? textOf(x, 160) : '')).concat(group.getAttribute('aria-label') ?? '').join(' ');
+  return /\bcode\b|\bpin\b/i.test(hint) || SENSITIVE_NAME.test(hint);
+}
+
 /** Password, one-time-code and card fields (inputs, text areas, textboxes, contenteditable, selects): their value is never read. */
 export function isSensitive(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
@@ -86,6 +103,7 @@ export function isSensitive(el: Element): boolean {
   const hints = [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('placeholder'), labelsOf(el)]
     .filter(Boolean).join(' ');
   if (SENSITIVE_NAME.test(hints) || SENSITIVE_NAME.test(words(hints))) return true;
+  if (splitCodeBox(el)) return true;
   // A text field drawn as dots (`-webkit-text-security`) is a password field in all but its type (a style read: last).
   const security = styleOf(el)?.getPropertyValue('-webkit-text-security');
   return !!security && security !== 'none';

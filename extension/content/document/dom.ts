@@ -33,7 +33,22 @@ export function hidesSubtree(el: Element, style: CSSStyleDeclaration | undefined
   return style?.display === 'none';
 }
 
-/** Text of a node for names and samples: text nodes and alt text, hidden parts left out, bounded work. */
+/**
+ * What the user types into (a contenteditable, a text box, a text area): inside another element it is never page text
+ * for that element's name, a list sample or an effect — it may be a code or a draft (review, session 14).
+ */
+export function holdsTypedText(el: Element): boolean {
+  if (el.tagName === 'TEXTAREA') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  const role = el.getAttribute('role');
+  return role === 'textbox' || role === 'searchbox';
+}
+
+/**
+ * Text of a node for names and samples: text nodes and alt text, hidden parts and typed text (`holdsTypedText`, below
+ * the node itself) left out, bounded work.
+ */
 export function textOf(node: Node, max = 300): string {
   // Most leaves hold text alone: their text is their text content.
   if (node.nodeType === 1 && (node as Element).childElementCount === 0 && !(node as Element).shadowRoot && !SKIP_TAGS.has((node as Element).tagName)) {
@@ -62,6 +77,10 @@ export function textOf(node: Node, max = 300): string {
     if (n.nodeType !== 1) continue;
     const el = n as Element;
     if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
+    if (n !== node && holdsTypedText(el)) {
+      out.push(' ');
+      continue;
+    }
     if (el.tagName === 'IMG' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'image')) {
       out.push(` ${el.getAttribute('alt') ?? ''} `);
       continue;

@@ -4,8 +4,8 @@
  */
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { accessibleName, moreElementsThan, textOf } from './dom.ts';
-import { kindOf, roleOf } from './classify.ts';
+import { accessibleName, holdsTypedText, moreElementsThan, textOf } from './dom.ts';
+import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 
 export interface DetectedList {
@@ -264,6 +264,13 @@ function notAList(items: Element[], slots: ListSlot[]): boolean {
   return chars >= PROSE_ITEM_CHARS * sampled.length;
 }
 
+/** What a slot shows of one item: an image's alt text, else its text; nothing of a field the user types into or a secret. */
+function sampleText(el: Element): string {
+  if (el.tagName === 'IMG') return collapse(el.getAttribute('alt') ?? '');
+  if (holdsTypedText(el) || isSensitive(el)) return '';
+  return textOf(el, 200);
+}
+
 function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>): Omit<DetectedList, 'members'> {
   const stats = new Map<string, SlotStats>();
   let order = 0;
@@ -294,7 +301,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       if (seen.has(slot.selector)) continue;
       seen.add(slot.selector);
       if (candidate) slot.labels.push(truncate(accessibleName(el), 120));
-      const value = el.tagName === 'IMG' ? collapse(el.getAttribute('alt') ?? '') : textOf(el, 200);
+      const value = sampleText(el);
       slot.texts.push(value);
       if (text) slot.hasTextChild = true;
     }
@@ -322,7 +329,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     const sample: Record<string, string> = {};
     for (const slot of fields) {
       const el = slotElement(item, slot.selector);
-      const value = el ? (el.tagName === 'IMG' ? collapse(el.getAttribute('alt') ?? '') : textOf(el, 200)) : '';
+      const value = el ? sampleText(el) : '';
       if (value) sample[names.get(slot)!] = truncate(value, 60);
     }
     return sample;
