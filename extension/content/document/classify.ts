@@ -12,6 +12,8 @@ const ROLE_KINDS: Record<string, ElementKind> = {
 const TEXT_TYPES = new Set(['text', 'email', 'search', 'url', 'tel', 'number', 'password', 'date', 'datetime-local',
   'month', 'week', 'time', 'color', '']);
 
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
 export function roleOf(el: Element): string | undefined {
   const role = el.getAttribute('role')?.trim().split(/\s+/)[0]?.toLowerCase();
   return role || undefined;
@@ -25,7 +27,10 @@ export function kindOf(el: Element): ElementKind | undefined {
     if (role === 'textbox' && el.getAttribute('aria-multiline') === 'true') return 'text_area';
     return kind;
   }
-  switch (el.tagName) {
+  // HTML elements by their local name (upper case here, as tagName is in HTML documents; XHTML pages say "input"); an
+  // element of another namespace that calls itself INPUT or SELECT is none of those (it has no `type`, no `options`).
+  const html = el.namespaceURI === HTML_NS;
+  switch (html ? el.localName.toUpperCase() : el.tagName === 'a' ? 'a' : '') {
     case 'A': return el.hasAttribute('href') ? 'link' : undefined;
     // SVG's <a> (a chart's bars, a map's regions): its tagName is lowercase, its target `href` or `xlink:href`.
     case 'a': return el.hasAttribute('href') || el.hasAttribute('xlink:href') ? 'link' : undefined;
@@ -34,7 +39,7 @@ export function kindOf(el: Element): ElementKind | undefined {
     case 'SELECT': return 'select';
     case 'TEXTAREA': return 'text_area';
     case 'INPUT': {
-      const type = (el as HTMLInputElement).type.toLowerCase();
+      const type = String((el as HTMLInputElement).type ?? '').toLowerCase();
       if (type === 'hidden') return undefined;
       if (['submit', 'button', 'reset', 'image'].includes(type)) return 'button';
       if (type === 'checkbox') return el.getAttribute('role') === 'switch' ? 'switch' : 'checkbox';

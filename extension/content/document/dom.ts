@@ -77,7 +77,8 @@ export function textOf(node: Node, max = 300): string {
     if (n.nodeType !== 1) continue;
     const el = n as Element;
     if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
-    if (n !== node && holdsTypedText(el)) {
+    // A select's options inside are its choices, not the text around it (a wrapping label's, a row's).
+    if (n !== node && (holdsTypedText(el) || el.tagName === 'SELECT')) {
       out.push(' ');
       continue;
     }
@@ -110,14 +111,6 @@ function labelledBy(el: Element): string | undefined {
 
 const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'METER', 'PROGRESS', 'OUTPUT']);
 
-function labelText(label: Element, control: Element): string {
-  // A wrapping label's text without the control's own text (a select's options, a textarea's content).
-  if (!label.contains(control)) return textOf(label);
-  const clone = label.cloneNode(true) as Element;
-  for (const inner of Array.from(clone.querySelectorAll('input,select,textarea'))) inner.remove();
-  return textOf(clone);
-}
-
 export function labelsOf(el: Element): string | undefined {
   const labels = (el as HTMLInputElement).labels;
   const found: Element[] = labels ? Array.from(labels) : [];
@@ -131,7 +124,8 @@ export function labelsOf(el: Element): string | undefined {
     const wrapping = el.closest('label');
     if (wrapping) found.push(wrapping);
   }
-  const text = collapse(found.map((label) => labelText(label, el)).join(' '));
+  // textOf leaves out a wrapping label's own controls (a select's options, a text area's content).
+  const text = collapse(found.map((label) => textOf(label)).join(' '));
   return text || undefined;
 }
 
@@ -175,7 +169,7 @@ export function accessibleName(el: Element): string {
  * there does `checkVisibility` answer.
  */
 export function hasLayout(doc: Document): boolean {
-  if (typeof doc.documentElement.checkVisibility !== 'function') return false;
+  if (!doc.documentElement || typeof doc.documentElement.checkVisibility !== 'function') return false;
   const rect = doc.documentElement.getBoundingClientRect();
   return rect.width > 0 || rect.height > 0;
 }

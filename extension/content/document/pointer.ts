@@ -9,6 +9,14 @@ export interface PointerRules {
   /** Rules that give a pointer only on hover (`.card:hover { cursor: pointer }`), with `:hover` taken out. */
   hover: string[];
   opaque: boolean;
+  /** The read's time ran out while the sheets were scanned: what is here is partial. */
+  stopped?: boolean;
+}
+
+/** The read's clock, looked at every few hundred rules (a page may ship tens of thousands). */
+export interface ScanClock {
+  outOfTime(): boolean;
+  rules: number;
 }
 
 type Rules = { length: number; [index: number]: CSSRule | undefined };
@@ -65,8 +73,13 @@ function add(selector: string, out: PointerRules, seen: Set<string>, doc: Docume
 
 type AnyRule = CSSRule & { selectorText?: string; style?: CSSStyleDeclaration; cssRules?: Rules; styleSheet?: CSSStyleSheet | null; start?: string | null };
 
-function scanRules(rules: Rules, parent: string | undefined, out: PointerRules, seen: Set<string>, doc: Document, depth: number): void {
+function scanRules(rules: Rules, parent: string | undefined, out: PointerRules, seen: Set<string>, doc: Document, depth: number, clock?: ScanClock): void {
   for (let i = 0; i < rules.length; i++) {
+    if (out.stopped) return;
+    if (clock && (++clock.rules & 255) === 0 && clock.outOfTime()) {
+      out.stopped = true;
+      return;
+    }
     const rule = rules[i] as AnyRule | undefined;
     if (!rule) continue;
     if (typeof rule.selectorText === 'string' && rule.style) {
@@ -75,21 +88,21 @@ function scanRules(rules: Rules, parent: string | undefined, out: PointerRules, 
       // exponentially (megabytes by depth 10). Past this length, the rule and what it nests are left out.
       if (selector.length > MAX_SELECTOR) continue;
       if (mayPoint(rule.style)) add(selector, out, seen, doc);
-      if (rule.cssRules?.length) scanRules(rule.cssRules, selector, out, seen, doc, depth);
+      if (rule.cssRules?.length) scanRules(rule.cssRules, selector, out, seen, doc, depth, clock);
     } else if (rule.style) {
       // Declarations nested after rules or inside @media in a style rule (CSSNestedDeclarations): the parent's.
       if (parent && mayPoint(rule.style)) add(parent, out, seen, doc);
     } else if (rule.styleSheet !== undefined) {
-      if (rule.styleSheet && depth < 8) scanSheet(rule.styleSheet, out, seen, doc, depth + 1);
+      if (rule.styleSheet && depth < 8) scanSheet(rule.styleSheet, out, seen, doc, depth + 1, clock);
     } else if (rule.cssRules?.length) {
       // @media, @supports, @layer, @container: their rules may apply; @scope (start) roots its rules there.
       const scope = typeof rule.start === 'string' && rule.start ? (parent ? nest(parent, rule.start) : rule.start) : parent;
-      scanRules(rule.cssRules, scope, out, seen, doc, depth);
+      scanRules(rule.cssRules, scope, out, seen, doc, depth, clock);
     }
   }
 }
 
-function scanSheet(sheet: CSSStyleSheet, out: PointerRules, seen: Set<string>, doc: Document, depth: number): void {
+function scanSheet(sheet: CSSStyleSheet, out: PointerRules, seen: Set<string>, doc: Document, depth: number, clock?: ScanClock): void {
   let rules: CSSRuleList;
   try {
     rules = sheet.cssRules;
@@ -97,13 +110,13 @@ function scanSheet(sheet: CSSStyleSheet, out: PointerRules, seen: Set<string>, d
     out.opaque = true;
     return;
   }
-  if (rules) scanRules(rules, undefined, out, seen, doc, depth);
+  if (rules) scanRules(rules, undefined, out, seen, doc, depth, clock);
 }
 
 /** One read of the page: a style sheet shared by many shadow roots (adopted by every component) is scanned once. */
 export type SheetCache = WeakMap<CSSStyleSheet, PointerRules>;
 
-export function pointerSelectors(root: Document | ShadowRoot, cache: SheetCache = new WeakMap()): PointerRules {
+export function pointerSelectors(root: Document | ShadowRoot, cache: SheetCache = new WeakMap(), clock?: ScanClock): PointerRules {
   const out: PointerRules = { selectors: [], hover: [], opaque: false };
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const adopted = (root as { adoptedStyleSheets?: readonly CSSStyleSheet[] }).adoptedStyleSheets ?? [];
@@ -111,7 +124,8 @@ export function pointerSelectors(root: Document | ShadowRoot, cache: SheetCache 
     let rules = cache.get(sheet);
     if (!rules) {
       rules = { selectors: [], hover: [], opaque: false };
-      scanSheet(sheet, rules, new Set(), doc, 0);
+      scanSheet(sheet, rules, new Set(), doc, 0, clock);
+      if (rules.stopped) return { ...out, stopped: true };
       cache.set(sheet, rules);
     }
     out.selectors.push(...rules.selectors);

@@ -238,6 +238,8 @@ interface WalkState {
   pointers: Map<Document | ShadowRoot, { opaque: boolean; pointed: Set<Element>; hovered: Set<Element> }>;
   /** Light elements walked where their slot shows them: the light pass skips them. */
   slotted: Set<Element>;
+  /** Per root cut by the node budget: its first element not counted (nor read). */
+  cutoffs: Map<Document | ShadowRoot, Element>;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -296,6 +298,21 @@ function nestedReserve(all: ArrayLike<Element>, budget: number): number {
   return Math.min(nested, Math.floor(budget / 2));
 }
 
+/** The index of the first of `all` (document order) that is `cutoff` or comes after it. */
+function firstAtOrAfter(all: ArrayLike<Element>, cutoff: Element): number {
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const el = all[mid]!;
+    if (el === cutoff || cutoff.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+const MAX_POINTER_SELECTORS = 3_000;
+
 /**
  * Walks `first` (the document's body, a slotted element) if given, then `all` (its or the root's elements, in
  * document order) with the container stack starting at `base`.
@@ -309,6 +326,18 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     state.truncated = 'nodes';
     counted -= nestedReserve(all, state.budget);
   }
+  if (recounted) {
+    // Counted by the pass over their root: up to where that pass was cut, not past it.
+    const cutoff = state.cutoffs.get(root);
+    if (cutoff && first && (first === cutoff || cutoff.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
+    const uncounted = cutoff ? firstAtOrAfter(all, cutoff) : all.length;
+    if (uncounted < all.length) {
+      state.truncated = 'nodes';
+      counted = uncounted + (first ? 1 : 0);
+    }
+  } else if (counted - (first ? 1 : 0) < all.length && counted > 0) {
+    state.cutoffs.set(root, all[Math.max(0, counted - (first ? 1 : 0))]!);
+  }
   if (counted <= 0) return;
   if (!recounted) {
     state.visited += counted;
@@ -317,9 +346,21 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   // A page's body (where page-wide click handlers and cursors live) is never an entry; a slotted element may be.
   const top = first && (first === first.ownerDocument.body || first === first.ownerDocument.documentElement) ? first : undefined;
 
+  const outOfTime = () => state.limits.now() - state.start > state.limits.maxMs;
   let pointer = state.pointers.get(root);
   if (!pointer) {
-    const rules = pointerSelectors(root, state.sheets);
+    const rules = pointerSelectors(root, state.sheets, { outOfTime, rules: 0 });
+    // A read that spent its time on the style sheets stops here, marked, like any other.
+    if (rules.stopped || outOfTime()) {
+      state.truncated = 'time';
+      if (!recounted) state.visited -= counted;
+      return;
+    }
+    // So many pointer rules that matching them all costs more than reading the elements' computed cursors.
+    if (rules.selectors.length > MAX_POINTER_SELECTORS) {
+      rules.selectors = [];
+      rules.opaque = true;
+    }
     // Hover-only pointer rules: trusted for a few elements (cards, rows); a rule as broad as `div:hover` says nothing.
     const hovered = rules.hover.length ? safeQueryAll(root, rules.hover.join(',')) : [];
     pointer = {
@@ -335,6 +376,12 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   const limit = Math.min(all.length, first ? counted - 1 : counted);
   let opaqueInside: Element | null = null;
   for (let i = 0; i < limit; i++) {
+    // Where style sheets cannot be read this pass reads computed styles: the read's clock bounds it too.
+    if (pointer.opaque && (i & 255) === 255 && outOfTime()) {
+      state.truncated = 'time';
+      if (!recounted) state.visited -= counted - i;
+      return;
+    }
     const el = all[i]!;
     if (WALKED_TAGS.has(el.tagName) || el.shadowRoot || pointed.has(el) || hovered.has(el) || walkedByAttributes(el)) {
       order.push(el);
@@ -482,10 +529,11 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
   const state: WalkState = {
     candidates: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
-    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(),
+    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(),
   };
   slotOf = new WeakMap();
-  walkRoot(doc, doc.body ?? doc.documentElement, page, state, viewOf(doc));
+  const top = doc.body ?? doc.documentElement;
+  if (top) walkRoot(doc, top, page, state, viewOf(doc));
   return { candidates: state.candidates, visited: Math.min(state.visited, limits.maxNodes), truncated: state.truncated, frames: state.frames };
 }
 
