@@ -94,9 +94,11 @@ export function textOf(node: Node, max = 300): string {
     out.push(' ');
     stack.push(null);
     const parent: Node = el.shadowRoot ?? el;
-    // The first children only (as many as could matter for `max` characters), pushed last to first.
-    const children: Node[] = [];
-    for (let child = parent.firstChild; child && children.length < 4 * max; child = child.nextSibling) children.push(child);
+    // The first children only (as many as could matter for `max` characters), pushed last to first. A slot shows what
+    // is assigned to it (a web component's label is the host's light text), else its own fallback content.
+    const assigned = el.tagName === 'SLOT' ? (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [] : [];
+    const children: Node[] = assigned.slice(0, 4 * max);
+    if (!assigned.length) for (let child = parent.firstChild; child && children.length < 4 * max; child = child.nextSibling) children.push(child);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return collapse(out.join('')).slice(0, max);

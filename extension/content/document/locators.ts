@@ -77,7 +77,8 @@ export function cssPath(el: Element, cache?: LocatorCache): string {
       path = known;
       break;
     }
-    if (node.id && uniqueIn(root, idSelector(node.id), cache)) {
+    // Only an id a person chose: a generated one (`ember1234`, `:r1:`) is different on the next load.
+    if (node.id && readableToken(node.id) && uniqueIn(root, idSelector(node.id), cache)) {
       path = idSelector(node.id);
       cache?.paths.set(node, path);
       break;
@@ -87,7 +88,8 @@ export function cssPath(el: Element, cache?: LocatorCache): string {
   for (let i = chain.length - 1; i >= 0; i--) {
     const node = chain[i]!;
     const { index, count } = typeIndex(node, cache);
-    const tag = cssIdent(node.tagName.toLowerCase());
+    // localName: an SVG `foreignObject` keeps its case (type selectors match SVG names exactly).
+    const tag = cssIdent(node.localName);
     const part = count > 1 ? `${tag}:nth-of-type(${index})` : tag;
     path = path ? `${path} > ${part}` : part;
     cache?.paths.set(node, path);

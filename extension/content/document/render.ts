@@ -25,17 +25,24 @@ function stateParts(entry: ElementEntry): string[] {
   return out;
 }
 
-/** A link target in few tokens: another site as its host (the link's text says what is there), ours as path (capped). */
+/**
+ * A link target in few tokens: another site as its host (the link's text says what is there), ours as path (capped).
+ * A target is page text outside quotes: what URLs do not need (`$`, quotes, brackets, parentheses) is %-encoded, so no
+ * target can write a `$name`, code or a closing quote into the prompt.
+ */
 export function shortTarget(target: string): string {
   if (/^https?:\/\//.test(target)) {
     try {
       return new URL(target).host.replace(/^www\./, '');
     } catch {
-      return truncate(target, 40);
+      return plainTarget(truncate(target, 40));
     }
   }
-  return truncate(target, 32);
+  return plainTarget(truncate(target, 32));
 }
+
+const plainTarget = (target: string) => target.replace(/[^\p{L}\p{M}\p{N}\-._~:/?#@!&+,;=%*…]/gu,
+  (char) => Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 
 /** Effects in few words: a link's target alone, a new tab in brackets. */
 function shortEffect(effect: string): string {

@@ -18,7 +18,8 @@ export function slug(text: string, words = 4): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
+    // Marks are part of a word (Devanagari and Thai vowel signs, the virama): identifiers may hold them.
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, words);
   let out = parts.join('_');

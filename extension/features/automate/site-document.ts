@@ -78,7 +78,8 @@ export function pathPattern(url: string, base?: string): { origin: string; patte
   const origin = base === undefined && parsed.host === 'relative.invalid' ? '' : parsed.origin;
   let pattern = generalisePath(parsed.pathname);
   const hash = parsed.hash;
-  const route = /^#!?(\/.*)$/.exec(hash);
+  const route = /^#!?(\/[^?]*)/.exec(hash);
+  // A hash route's own query (`#/reset?token=…`, `#/search?q=…`) is dropped like the URL's: it may hold secrets.
   if (route) pattern += `#${hash.startsWith('#!') ? '!' : ''}${generalisePath(route[1]!)}`;
   else if (/^#[a-z][\w-]{0,39}$/i.test(hash)) pattern += hash;
   return { origin, pattern };
@@ -197,6 +198,14 @@ function siteRow(row: SiteRow | undefined, origin: string): SiteRow {
   return row ? { ...row, edges: [...row.edges] } : { origin, schema: SITE_SCHEMA_VERSION, version: 0, edges: [], updatedAt: 0 };
 }
 
+/**
+ * A page title as the site document keeps it: without what belongs to the user (an address, an unread count —
+ * "Inbox (3) - ann@example.com - Mail" is "Inbox (#) - … - Mail"), which would also make every read a new version.
+ */
+export function structuralTitle(title: string): string {
+  return title.replace(/[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+/g, '…').replace(/\d+/g, '#').slice(0, 300);
+}
+
 /** Stores a page document into its site document. The site's version is bumped only if something changed. */
 export async function recordPage(doc: PageDocument, db: PocketDb = database(), maxPages = MAX_PAGES): Promise<{ origin: string; pattern: string; version: number; changed: boolean }> {
   const { origin, pattern } = pageKey(doc);
@@ -205,7 +214,7 @@ export async function recordPage(doc: PageDocument, db: PocketDb = database(), m
     const row = await db.siteDocuments.get([origin, pattern]);
     const beforePage = row?.document as StoredPage | undefined;
     const misses = { ...beforePage?.misses };
-    const stored: StoredPage = { title: doc.title, sections: mergeSections(beforePage?.sections ?? [], storedSections(doc), misses) };
+    const stored: StoredPage = { title: structuralTitle(doc.title), sections: mergeSections(beforePage?.sections ?? [], storedSections(doc), misses) };
     if (Object.keys(misses).length) stored.misses = misses;
     const { misses: _before, ...beforeContent } = beforePage ?? { title: '', sections: [] };
     const { misses: _now, ...nowContent } = stored;
@@ -344,8 +353,10 @@ export async function locate(origin: string, elementName: string, from: string |
   for (const edge of [...(site?.edges ?? [])].sort((x, y) => x.element.localeCompare(y.element) || x.to.localeCompare(y.to))) {
     out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
   }
-  const previous = new Map<string, Step | null>([[start, null]]);
-  const queue = [start];
+  // An open dialog (a cookie banner) makes a state of the page; the page's own edges still lead on from it.
+  const base = start.replace(/ \[dialog:[^\]]+\]$/, '');
+  const previous = new Map<string, Step | null>([[start, null], [base, null]]);
+  const queue = base === start ? [start] : [start, base];
   for (let i = 0; i < queue.length; i++) {
     const at = queue[i]!;
     if (holders.has(at)) {

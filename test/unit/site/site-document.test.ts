@@ -295,3 +295,36 @@ describe('edges and locate', () => {
     db.close();
   });
 });
+
+describe('privacy and reach (review, session 14)', () => {
+  const O2 = 'https://mail.example';
+  const el2 = (name: string, kind: ElementEntry['kind'], extra: Partial<ElementEntry> = {}): ElementEntry =>
+    ({ name, kind, description: name, locators: [{ by: 'css', value: `#${name}` }], ...extra });
+  const section2 = (name: string, entries: Section['entries'], kind: Section['kind'] = 'region'): Section => ({ name, kind, title: name, entries });
+  const page2 = (url: string, sections: Section[], title = 'Mail'): PageDocument => ({ url, title, sections, tokens: 10, truncated: false, stats: { nodes: 10, elements: 3, lists: 0, ms: 1 } });
+
+  test('a hash route\'s query is dropped (it may hold a reset token or a search) and its ids generalised', () => {
+    expect(pathPattern('https://app.example/#/mail/12?folder=inbox').pattern).toBe('/#/mail/:id');
+    expect(pathPattern('https://app.example/#/reset?token=abcdef0123456789secret').pattern).toBe('/#/reset');
+    expect(pathPattern('https://app.example/#!/search?q=my%20medical%20condition').pattern).toBe('/#!/search');
+  });
+
+  test('a cookie dialog open on the starting page does not hide the edges recorded from that page', async () => {
+    const db = new PocketDb(`site-banner-${Math.random()}`);
+    const inbox = page2(`${O2}/inbox`, [section2('nav', [el2('nav__settings_link', 'link', { effect: 'goes to /settings' })], 'nav')]);
+    const settings = page2(`${O2}/settings`, [section2('settings', [el2('settings__save_button', 'button')])]);
+    await recordPage(inbox, db);
+    await recordPage(settings, db);
+    await recordEdge(inbox, 'nav__settings_link', settings, db);
+    const withBanner = page2(`${O2}/inbox`, [...inbox.sections, section2('cookies', [el2('cookies__accept_button', 'button')], 'dialog')]);
+    expect(await locate(O2, 'settings__save_button', withBanner, db)).toMatchObject({ pattern: '/settings', path: [{ element: 'nav__settings_link' }] });
+    db.close();
+  });
+
+  test('the stored page title keeps no address and no counts', async () => {
+    const db = new PocketDb(`site-title-${Math.random()}`);
+    await recordPage(page2(`${O2}/inbox`, [section2('nav', [el2('nav__x', 'button')])], 'Inbox (3) - ann.private@example.com - Mail'), db);
+    expect((await viewSite(O2, db)).pages[0]!.title).toBe('Inbox (#) - … - Mail');
+    db.close();
+  });
+});
