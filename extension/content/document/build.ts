@@ -207,7 +207,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
       const labels = listLabels(list);
       const label = labels[0] ?? '';
       // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
-      const own = labels.map((l) => slug(l, 3)).find((s) => s && s !== candidate.section.name) ?? 'items';
+      const own = labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== candidate.section.name) ?? 'items';
       const entry: ListEntry = {
         name: own,
         kind: 'list',

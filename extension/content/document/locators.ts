@@ -1,6 +1,6 @@
 /** Several ways to find an element again, tried in order: id, data-testid, role + name, text, CSS path. */
 import type { Locator } from './types.ts';
-import { accessibleName, rootOf, type Root } from './dom.ts';
+import { accessibleName, rootOf, textOf, type Root } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
 import { readableToken } from './text.ts';
 
@@ -61,6 +61,9 @@ function typeIndex(el: Element, cache?: LocatorCache): { index: number; count: n
   }
   return places.get(el) ?? { index: 1, count: 1 };
 }
+
+/** A control's text as a person reads it (what a style hides left out), for `text` locators: one more than they keep. */
+const shownText = (el: Element): string => textOf(el, 81);
 
 /** A structural path inside the element's own root: from the nearest ancestor with a unique id, nth-of-type where needed. */
 export function cssPath(el: Element, cache?: LocatorCache): string {
@@ -144,7 +147,7 @@ export function locatorsFor(el: Element, name: string, cache?: LocatorCache): Lo
   const role = roleFor(el);
   if (role && name) add({ by: 'role', role, value: name.slice(0, 300) });
   if (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem') {
-    const text = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const text = shownText(el);
     if (text && text.length <= 80) add({ by: 'text', value: text });
   }
   add({ by: 'css', value: cssPath(el, cache) });
@@ -226,7 +229,7 @@ export function resolveLocator(doc: Document, locator: Locator): Element | null 
         if (locator.by === 'text') {
           const role = roleFor(el);
           if (!role || !['link', 'button', 'tab', 'menuitem'].includes(role)) continue;
-          if (el.textContent?.replace(/\s+/g, ' ').trim() !== locator.value) continue;
+          if (shownText(el) !== locator.value) continue;
         }
         matches.push(el);
         if (matches.length > 1) return null;

@@ -9,7 +9,7 @@ import type { ElementKind, SectionKind } from './types.ts';
 import { accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, styleOf, textOf } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
-import { collapse, readableToken, slug, truncate } from './text.ts';
+import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 
 export interface SectionRef {
   name: string;
@@ -115,12 +115,12 @@ function containerOf(el: Element, parent: Frame): Frame | undefined {
   const label = ownLabel(el);
   // A dialog's form is the dialog: one section, named and kinded as the dialog.
   if (kind === 'form' && !label && parent.section.kind === 'dialog') return { el, section: parent.section, fixed: true, heading: undefined };
-  if (kind === 'main') return { el, section: section(label ? slug(label, 3) : 'main', label ?? '', 'main'), fixed: !!label, heading: undefined };
-  if (kind === 'region') return { el, section: section(slug(label!, 3), label!, 'region'), fixed: true, heading: undefined };
-  if (label) return { el, section: section(slug(label, 3), label, kind), fixed: true, heading: undefined };
+  if (kind === 'main') return { el, section: section(label ? titleSlug(label) : 'main', label ?? '', 'main'), fixed: !!label, heading: undefined };
+  if (kind === 'region') return { el, section: section(titleSlug(label!), label!, 'region'), fixed: true, heading: undefined };
+  if (label) return { el, section: section(titleSlug(label), label, kind), fixed: true, heading: undefined };
   if (kind === 'dialog' || kind === 'form' || kind === 'search') {
     const heading = innerHeading(el);
-    if (heading) return { el, section: section(slug(heading, 3), heading, kind), fixed: true, heading: undefined };
+    if (heading) return { el, section: section(titleSlug(heading), heading, kind), fixed: true, heading: undefined };
     const id = readableToken(el.id) ?? readableToken(el.getAttribute('name'));
     if (id) return { el, section: section(slug(id, 3), '', kind), fixed: true, heading: undefined };
     const around = parent.heading;
@@ -248,6 +248,11 @@ interface View {
   rendered: Rendered;
   /** Reading a tab panel that is not shown: the panel, and the tab that shows it. */
   panel?: { el: Element; via: Element };
+}
+
+/** A section's name from its title; a count in brackets ("Inbox (3)") is left out, or every name in it would change with it. */
+function titleSlug(title: string): string {
+  return slug(nameWords(title), 3) || slug(title, 3);
 }
 
 /** A tab panel and the tab that shows it (`aria-labelledby` → a tab, or a tab whose `aria-controls` names it). */
@@ -442,7 +447,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     const frame = stack[stack.length - 1]!;
     if ((HEADING.test(el.tagName) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats)) {
       const title = headingText(el);
-      if (title) frame.heading = section(slug(title, 3), title, 'heading');
+      if (title) frame.heading = section(titleSlug(title), title, 'heading');
     }
 
     let kind = kindOf(el);

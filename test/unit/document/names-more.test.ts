@@ -36,3 +36,10 @@ test('a CSS locator is not anchored on a generated id (different on the next loa
   expect(css.some((c) => /ember/.test(c))).toBe(false);
   expect(css).toContain('#toolbar > button');
 });
+
+test('a count in a heading or landmark label does not rename its section (and every name in it)', () => {
+  const namesOf = (html: string) => { load(html); return names(buildPageDocument(document)); };
+  expect(namesOf('<h2>Inbox (3)</h2><button>Refresh</button>')).toEqual(namesOf('<h2>Inbox (4)</h2><button>Refresh</button>'));
+  expect(namesOf('<nav aria-label="Messages (12)"><button>Mark all read</button></nav>'))
+    .toEqual(namesOf('<nav aria-label="Messages (13)"><button>Mark all read</button></nav>'));
+});
