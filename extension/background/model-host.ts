@@ -27,6 +27,11 @@ export async function ensureModelHost(): Promise<void> {
   await creating;
 }
 
+/** The model host's creation while one is under way (a message sent before it ends would find no listener). */
+export function modelHostStarting(): Promise<void> | undefined {
+  return creating;
+}
+
 export async function callModelHost<K extends Kind & `host.${string}`>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   await ensureModelHost();
   try {

@@ -63,6 +63,17 @@ describe('side panel and context menu', () => {
     await plain.close();
   });
 
+  test('a tab closed with a menu intent its panel never read leaves no selected text behind (session 14)', async () => {
+    const other = await harness.context.newPage();
+    await other.goto(server.url('/demo/?closing'));
+    const tabId = await tabIdOf(harness, other);
+    await hook<PanelOpening>(harness.serviceWorker, 'clickMenu', 'solve-math', tabId, 'My private selected text');
+    const stored = () => harness.serviceWorker.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key] ?? null), `panel-intent:${tabId}`);
+    expect(await stored()).toMatchObject({ text: 'My private selected text' });
+    await other.close();
+    await expect.poll(stored, { timeout: 10_000 }).toBeNull();
+  });
+
   test('the content script answers page.stats for a tab, and follows the page as it changes', async () => {
     const popup = await harness.openExtensionPage('popup/index.html');
     const first = await sendFromPage(popup, envelope('page.stats', { tabId: demoTab })) as { ok: boolean; payload: { elementCount: number; title: string } };

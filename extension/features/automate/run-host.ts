@@ -136,13 +136,17 @@ export class AutomationRuns {
       return await this.startOn(request);
     } finally {
       this.starting.delete(request.tabId);
+      this.closedWhileStarting.delete(request.tabId);
     }
   }
 
   private readonly starting = new Set<number>();
+  private readonly closedWhileStarting = new Set<number>();
 
   private async startOn(request: AutomateStart): Promise<{ runId: string }> {
     const entry = await this.deps.model(request.model);
+    // Its tab closed while the model was looked up: no run, and no record of it, is left behind.
+    if (this.closedWhileStarting.delete(request.tabId)) throw new ValidationError('the tab was closed');
     if (!entry) throw new ModelNotFoundError(`no model "${request.model}"`);
     if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);
     const runId = `auto-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -197,6 +201,7 @@ export class AutomationRuns {
    * the log, values typed — is deleted with it.
    */
   async forgetTab(tabId: number): Promise<void> {
+    if (this.starting.has(tabId)) this.closedWhileStarting.add(tabId);
     const live = this.runs.get(tabId);
     if (live) {
       live.abort.abort();
@@ -215,7 +220,8 @@ export class AutomationRuns {
    */
   private async writeScript(request: AutomateStart, entry: CatalogueEntry, doc: PageDocument, state: RunState,
     signal: AbortSignal, prompts: string[]): Promise<ModelReply> {
-    const other = (await this.deps.otherPageNames?.(doc)) ?? [];
+    // As for any model: the site document helps, a storage error there leaves the names of this page.
+    const other = (await this.deps.otherPageNames?.(doc).catch(() => [])) ?? [];
     const call = scriptWriterCall(doc, request.task, other);
     if (request.keepPrompts) prompts.push(call.prompt);
     const began = Date.now();

@@ -109,7 +109,8 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
   });
 
   let doc = await deps.readDocument();
-  let messages: ChatMessage[] | undefined;
+  /** The failed attempt a repair turn answers (its prompt is built with the names of that turn's page). */
+  let repair: { raw: string; failure: Failure; log: LogEntry[] } | undefined;
   for (let attempt = 0; attempt <= maxRepairs; attempt++) {
     if (options.signal?.aborted) return end('stopped', 'stopped by the user');
     const names = scriptNames(doc);
@@ -132,7 +133,7 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
         current.raw = JSON.stringify(known);
       } else {
         deps.onEvent?.({ type: 'generating', attempt });
-        const prompt = messages ?? firstMessages(parts);
+        const prompt = repair ? repairMessages(parts, repair.raw, repair.failure, repair.log) : firstMessages(parts);
         const schema = deps.constrained ? JSON.stringify(answerSchemaFor([...here, ...elsewhere.map((n) => n.name)])) : undefined;
         const reply = await deps.generate(prompt, schema, options.signal);
         modelCalls++;
@@ -157,10 +158,15 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
 
     if (answer && options.signal?.aborted) return end('stopped', 'stopped by the user');
     if (answer) {
+      // A sandbox that fails to answer (gone, stuck past its watchdog) is this attempt's failure, not the run's end:
+      // the report keeps what the attempts did, and a budget overrun is the model's to repair.
       const result = await deps.execute(answer.script, [...names, ...elsewhere], options.budgets ?? {}, (entry) => {
         current.log.push(entry);
         deps.onEvent?.({ type: 'log', attempt, entry });
-      }, options.signal);
+      }, options.signal).catch((error: unknown): RunResult => ({
+        ok: false, finishedBy: 'error', result: null, output: [], log: [...current.log], stats: { steps: 0, actions: 0, ms: 0 },
+        error: error instanceof PocketError ? error : new PocketError(String((error as Error)?.message ?? error)),
+      }));
       current.log = result.log.length >= current.log.length ? [...result.log] : current.log;
       if (result.ok) return end('done', `done after ${attempt + 1} attempt${attempt ? 's' : ''}`, result.result);
       const error: PocketError = result.error ?? new PocketError('the script failed');
@@ -188,7 +194,7 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
     } catch (error) {
       return end('failed', `the page could not be read again for a repair (${error instanceof Error ? error.message : String(error)}); last failure: ${describeFailure(failure)}`);
     }
-    messages = repairMessages({ doc, task, ...(options.documentTokens ? { documentTokens: options.documentTokens } : {}) }, current.raw, failure, current.log);
+    repair = { raw: current.raw, failure, log: current.log };
   }
   const last = attempts[attempts.length - 1]!.failure!;
   return end('failed', `failed after ${attempts.length} attempt${attempts.length > 1 ? 's' : ''} (${maxRepairs} repairs): ${describeFailure(last)}`);
