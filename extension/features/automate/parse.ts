@@ -41,7 +41,7 @@ export function answerSchemaFor(names: readonly string[]): object {
 const MAX_SCRIPT = 20_000;
 
 /** The first balanced `{…}` from `start`, honouring strings and escapes; undefined when it never closes. */
-function balancedObject(text: string, start: number): string | undefined {
+export function balancedObject(text: string, start: number): string | undefined {
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -70,9 +70,14 @@ function fences(text: string): Array<{ lang: string; body: string }> {
   return out;
 }
 
-function fromObject(value: unknown): ModelAnswer | undefined {
+/**
+ * `strict`: an object found inside other text must look like an answer (a script and a plan or elements): a script's
+ * own `{"code": …}` literal, or anything else with a `code` key, is no answer.
+ */
+function fromObject(value: unknown, strict = false): ModelAnswer | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
+  if (strict && !('plan' in record || 'elements' in record)) return undefined;
   let script = record.script ?? record.code ?? record.program;
   if (Array.isArray(script) && script.every((line) => typeof line === 'string')) script = script.join('\n');
   if (typeof script !== 'string' || !script.trim()) return undefined;
@@ -88,33 +93,60 @@ function stripFence(script: string): string {
   return (inner ? inner.body : script).trim();
 }
 
-function tryJson(candidate: string): ModelAnswer | undefined {
-  try {
-    return fromObject(JSON.parse(candidate));
-  } catch {
-    return undefined;
+/** Small models often write a script string with raw line breaks and tabs: JSON with those escaped. */
+function escapeRawControls(candidate: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < candidate.length; i++) {
+    const c = candidate[i]!;
+    if (inString && c === '\\') {
+      out += c + (candidate[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '"') inString = !inString;
+    out += inString && c === '\n' ? '\\n' : inString && c === '\r' ? '\\r' : inString && c === '\t' ? '\\t' : c;
   }
+  return out;
+}
+
+function tryJson(candidate: string, strict = false): ModelAnswer | undefined {
+  for (const text of [candidate, escapeRawControls(candidate)]) {
+    try {
+      return fromObject(JSON.parse(text), strict);
+    } catch {
+      // the next form, or no answer
+    }
+  }
+  return undefined;
 }
 
 export function parseAnswer(raw: string): ModelAnswer {
   const text = raw.replace(/^\uFEFF/, '').trim();
   if (!text) throw new ScriptSyntaxError('the model gave an empty answer; answer with JSON {"plan", "elements", "script"}', { parse: 'empty' });
-  // 1. The whole text, then each fenced block, then every balanced object in the text.
+  // 1. The whole text, then each JSON (or unlabelled) fenced block, then the balanced objects in the text: the last
+  // answer-like one (a model that first echoes a prompt example answers after it). A js fence is code, not JSON.
   const direct = tryJson(text);
   if (direct) return direct;
   const blocks = fences(text);
-  for (const block of blocks) {
+  for (const block of blocks.filter((b) => b.lang === 'json' || b.lang === '')) {
     const start = block.body.indexOf('{');
     const candidate = start >= 0 ? balancedObject(block.body, start) : undefined;
-    const parsed = candidate ? tryJson(candidate) : undefined;
+    const parsed = candidate ? tryJson(candidate, true) : undefined;
     if (parsed) return parsed;
   }
-  for (let start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
-    const candidate = balancedObject(text, start);
-    if (!candidate) break;
-    const parsed = tryJson(candidate);
-    if (parsed) return parsed;
+  let last: ModelAnswer | undefined;
+  const outsideCode = blocks.some((b) => b.lang !== 'json' && b.lang !== '') ? text.replace(/```[A-Za-z]+[^\S\n]*\n[\s\S]*?(?:```|$)/g, (block) => (/^```json/i.test(block) ? block : ' ')) : text;
+  for (let start = outsideCode.indexOf('{'); start >= 0; start = outsideCode.indexOf('{', start + 1)) {
+    const candidate = balancedObject(outsideCode, start);
+    if (!candidate) continue;
+    const parsed = tryJson(candidate, true);
+    if (parsed) {
+      last = parsed;
+      start += candidate.length - 1;
+    }
   }
+  if (last) return last;
   // 2. No JSON, but a fenced script: accept it with an empty plan.
   const code = blocks.find((block) => ['js', 'javascript', 'ts', 'typescript', ''].includes(block.lang) && /\$\w|done\(|say\(/.test(block.body));
   if (code) return { plan: '', elements: [], script: code.body.trim().slice(0, MAX_SCRIPT) };

@@ -29,8 +29,9 @@ const NAMES = ['Ana Lovelace', 'Jonas Berg', 'Maya Chen', 'Sam Okafor'];
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 const usable = (e: ElementEntry) => !e.state?.disabled && !e.sensitive;
-const label = (e: ElementEntry | ListEntry) => (e.description || e.name.split('__').pop()!.replace(/_/g, ' ')).trim().slice(0, 60);
 const str = (text: string) => JSON.stringify(text);
+/** Page text in a sample task is quoted, as in the document: a label cannot pose as an instruction (review, session 14). */
+const label = (e: ElementEntry | ListEntry) => str((e.description || e.name.split('__').pop()!.replace(/_/g, ' ')).trim().slice(0, 60));
 
 /** A plausible value for a text field, from its type and label; never a real secret (sensitive fields are skipped). */
 function valueFor(entry: ElementEntry, pick: <T>(items: readonly T[]) => T): string {
@@ -72,12 +73,12 @@ export function taskSamplesFor(doc: PageDocument, options: SampleOptions = {}): 
       const values = fields.slice(0, 4).map((f) => [f, valueFor(f, pick)] as const);
       add({
         template: 'fill_form',
-        task: `Fill in the ${section.title || section.name.replace(/_/g, ' ')} form (${values.map(([f, v]) => `${label(f)}: ${v}`).join(', ')}) and press ${label(submit)}`,
+        task: `Fill in the ${str(section.title || section.name.replace(/_/g, ' '))} form (${values.map(([f, v]) => `${label(f)}: ${v}`).join(', ')}) and press ${label(submit)}`,
         script: [...values.map(([f, v]) => `$${f.name}.type(${str(v)});`), `$${submit.name}.click();`].join('\n'),
       });
     }
     for (const box of elements.filter((e) => (e.kind === 'checkbox' || e.kind === 'switch') && usable(e))) {
-      add({ template: 'check', task: `Turn on "${label(box)}"`, script: `$${box.name}.check();` });
+      add({ template: 'check', task: `Turn on ${label(box)}`, script: `$${box.name}.check();` });
     }
     for (const select of elements.filter((e) => e.kind === 'select' && usable(e) && e.options?.length)) {
       const option = pick(select.options!);
@@ -86,7 +87,7 @@ export function taskSamplesFor(doc: PageDocument, options: SampleOptions = {}): 
     for (const list of section.entries.filter((e): e is ListEntry => e.kind === 'list')) {
       const count = Math.max(1, Math.min(list.count, ORDINALS.length));
       const index = Math.floor(random() * count);
-      const noun = list.description || list.name.split('__').pop()!.replace(/_/g, ' ');
+      const noun = str(list.description || list.name.split('__').pop()!.replace(/_/g, ' '));
       // An item's own action slot named `open` is a field (its button): click it; otherwise the item opens itself.
       const opener = list.actions.includes('open') ? 'open.click' : 'open';
       add({ template: 'open_item', task: `Open the ${ORDINALS[index]} item of ${noun}`, script: `$${list.name}[${index}].${opener}();` });

@@ -10,6 +10,7 @@ import type { PageDocument } from '../../protocol/schemas.ts';
 import type { BridgeCall, BridgeTarget } from '../../sandbox/capabilities/bridge.ts';
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
+import { balancedObject } from './parse.ts';
 import type { ChatMessage } from './prompt.ts';
 import type { Attempt, ModelReply, RunReport } from './runner.ts';
 
@@ -37,15 +38,18 @@ export function parseTarget(raw: string): BridgeTarget {
   return { name: m[1]!, ...(m[2] !== undefined ? { index: Number(m[2]) } : {}), ...(m[3] !== undefined ? { field: m[3] } : {}) };
 }
 
-/** One step's answer: the first JSON object in the text with a known action. */
+/** One step's answer: the first JSON object in the text with a known action (text around it is ignored). */
 export function parseStep(raw: string): StepAction {
-  const start = raw.indexOf('{');
-  const end = raw.lastIndexOf('}');
   let value: unknown;
-  try {
-    value = start >= 0 && end > start ? JSON.parse(raw.slice(start, end + 1)) : undefined;
-  } catch {
-    value = undefined;
+  for (let start = raw.indexOf('{'); start >= 0 && value === undefined; start = raw.indexOf('{', start + 1)) {
+    const candidate = balancedObject(raw, start);
+    if (!candidate) continue;
+    try {
+      const parsed: unknown = JSON.parse(candidate);
+      if (parsed && typeof parsed === 'object' && typeof (parsed as { action?: unknown }).action === 'string') value = parsed;
+    } catch {
+      // the next object
+    }
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new ScriptSyntaxError('the answer is not JSON of the form {"action": "...", "target": "$name"}', { excerpt: raw.slice(0, 200) });
@@ -65,11 +69,13 @@ export function parseStep(raw: string): StepAction {
 }
 
 export interface StepRecord {
-  step: StepAction;
+  /** Null for an answer that could not be read (no action was taken). */
+  step: StepAction | null;
   outcome: string;
 }
 
-function describeStep(step: StepAction): string {
+function describeStep(step: StepAction | null): string {
+  if (!step) return '(no action)';
   const t = step.target ? ` $${step.target.name}${step.target.index !== undefined ? `[${step.target.index}]` : ''}${step.target.field ? `.${step.target.field}` : ''}` : '';
   return `${step.action}${t}${step.text !== undefined ? ` ${JSON.stringify(step.text)}` : ''}`;
 }
@@ -135,7 +141,7 @@ export async function runStepwise(task: string, deps: StepwiseDeps, options: Ste
     } catch (error) {
       const e = error as PocketError;
       attempt.failure = { name: e.name, message: e.message };
-      history.push({ step: { action: 'done' }, outcome: `unreadable answer: ${e.message}` });
+      history.push({ step: null, outcome: `unreadable answer: ${e.message}` });
       if (++failures >= maxFailures) return end('failed', `failed: ${failures} failed steps in a row, the last: ${e.name}: ${e.message}`);
       continue;
     }

@@ -47,3 +47,22 @@ describe('the answer schema of a page', () => {
     expect(answerSchemaFor(Array.from({ length: 2001 }, (_, i) => `n${i}`))).toBe(ANSWER_JSON_SCHEMA);
   });
 });
+
+describe('what is no answer, and what is (review, session 14)', () => {
+  test('a fenced script holding an object literal with a "code" key is that script, not the string', () => {
+    const raw = '```js\nconst otp = {"code": "done(\\"ok\\")"};\n$otp_input.type(otp.code);\n$verify_button.click();\ndone(1);\n```';
+    expect(parseAnswer(raw).script).toBe('const otp = {"code": "done(\\"ok\\")"};\n$otp_input.type(otp.code);\n$verify_button.click();\ndone(1);');
+  });
+
+  test('a model that first echoes a prompt example is taken at its own, last answer', () => {
+    const example = JSON.stringify({ plan: 'open item with $inbox', elements: ['$inbox'], script: '$inbox[0].open();' });
+    const mine = JSON.stringify({ plan: 'delete', elements: ['$x'], script: '$x.click();\ndone(1);' });
+    expect(parseAnswer(`Task: Open the first item of inbox\nAnswer: ${example}\nTask: click x\nAnswer: ${mine}`).script).toBe('$x.click();\ndone(1);');
+  });
+
+  test('a stray brace in the prose before the answer, and raw line breaks inside the script string, are read', () => {
+    const good = JSON.stringify({ plan: 'p', elements: [], script: '$a.click();\ndone(1);' });
+    expect(parseAnswer(`Using the format {"plan", ...:\n${good}`).script).toBe('$a.click();\ndone(1);');
+    expect(parseAnswer('{"plan": "p", "elements": [], "script": "$a.click();\n\tdone(1);"}').script).toBe('$a.click();\n\tdone(1);');
+  });
+});

@@ -116,3 +116,12 @@ describe('step-wise baseline: one model call per action, the document every time
     expect(report.summary).toMatch(/no "done" within 4 model calls/);
   });
 });
+
+test('a step answer with text after it (holding a brace) is read; an unreadable one is recorded as no action (review, session 14)', async () => {
+  const { parseStep, stepMessages } = await import('../../../extension/features/automate/stepwise.ts');
+  expect(parseStep('{"action": "click", "target": "$add_button"} — then {done}')).toMatchObject({ action: 'click', target: { name: 'add_button' } });
+  expect(parseStep('Plan {first}: {"action": "done"}')).toMatchObject({ action: 'done' });
+  document.body.innerHTML = '<button>Add</button>';
+  const text = stepMessages(buildPageDocument(document), 'add', [{ step: null, outcome: 'unreadable answer: not JSON' }]).map((m) => m.content).join('\n');
+  expect(text).toContain('1. (no action) → unreadable answer');
+});
