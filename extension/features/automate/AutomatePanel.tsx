@@ -296,11 +296,11 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
               <strong>{row.name}</strong>
               {row.params.map((p) => (
                 <label key={p}>{p}
-                  <ParamInput name={p} value={params[p] ?? ''} onValue={(value) => setParams((prev) => ({ ...prev, [p]: value }))} />
+                  <ParamInput name={p} value={Object.hasOwn(params, p) ? params[p]! : ''} onValue={(value) => setParams((prev) => ({ ...prev, [p]: value }))} />
                 </label>
               ))}
               <button type="button" disabled={running || pending} onClick={() => {
-                const values = Object.fromEntries(row.params.map((p) => [p, params[p] ?? '']));
+                const values = Object.fromEntries(row.params.map((p) => [p, Object.hasOwn(params, p) ? params[p]! : '']));
                 try {
                   fillParams(row.source, values); // refused here already (a hole outside quotes), before the host is asked
                 } catch (e) {

@@ -5,6 +5,8 @@
 import { tokenizer, tokTypes } from 'acorn';
 import { ApiError } from '../../protocol/errors.ts';
 
+const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
 const PARAM = /\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,40})\s*\}\}/g;
 
 export function paramsOf(source: string): string[] {
@@ -37,6 +39,8 @@ export function checkParamPlaces(source: string): void {
     if (!/^\s*[A-Za-z_][A-Za-z0-9_]{0,40}\s*$/.test(match[1]!)) {
       throw new ApiError(`{{${match[1]!.slice(0, 60)}}} is not a parameter name: use letters a–z, digits and _ (at most 41), starting with a letter`);
     }
+    // Names every object already has would be read from the prototype, or dropped on the way: never a value.
+    if (RESERVED.has(match[1]!.trim())) throw new ApiError(`{{${match[1]!.trim()}}} cannot be a parameter name: choose another`);
   }
   const literals: [number, number][] = [];
   try {

@@ -89,13 +89,42 @@ function logLine(entry: LogEntry): string {
   return `${entry.line}:${entry.column} ${entry.call}${entry.target ? ` ${entry.target}` : ''}${entry.args.length ? ` ${JSON.stringify(entry.args).slice(0, 120)}` : ''} ${outcome}`;
 }
 
+const LOG_TAIL = 15;
+const LOG_ACTIONS = 40;
+
+/**
+ * The log a repair shows: every action that changed the page (up to 40: a repair must not do them again) and the
+ * last entries, with the reads between them counted, not listed.
+ */
+function repairLog(log: readonly LogEntry[]): string[] {
+  const acted = (entry: LogEntry) => ACTION_METHODS.has(entry.call as BridgeMethod) && !entry.error;
+  const actions = log.flatMap((entry, i) => (acted(entry) ? [i] : []));
+  const keep = new Set(actions.slice(-LOG_ACTIONS));
+  for (let i = Math.max(0, log.length - LOG_TAIL); i < log.length; i++) keep.add(i);
+  const lines: string[] = [];
+  let skipped = 0;
+  let skippedActions = 0;
+  log.forEach((entry, i) => {
+    if (!keep.has(i)) {
+      skipped++;
+      if (acted(entry)) skippedActions++;
+      return;
+    }
+    if (skipped) lines.push(`… ${skipped} earlier ${skippedActions ? 'calls' : 'reads'} left out`);
+    skipped = 0;
+    skippedActions = 0;
+    lines.push(logLine(entry));
+  });
+  return lines;
+}
+
 /** What the model reads after a failed attempt: the error (typed, positioned), the log so far, what to do. */
 export function repairMessage(failure: Failure, log: readonly LogEntry[]): string {
   const where = failure.line ? ` at line ${failure.line}${failure.column ? `:${failure.column}` : ''}` : '';
   const lines = [`The script failed with ${failure.name}${where}: ${failure.message}`];
   if (failure.suggestion) lines.push(`Did you mean $${failure.suggestion.replace(/^\$/, '')}?`);
   if (log.length) {
-    lines.push('Execution log (actions already done stay done; do not repeat them):', ...log.slice(-15).map(logLine));
+    lines.push('Execution log (actions already done stay done; do not repeat them):', ...repairLog(log));
   }
   lines.push('Fix the script. Answer with the whole JSON again: {"plan", "elements", "script"}.');
   return lines.join('\n');

@@ -89,3 +89,17 @@ test('page text in the examples is quoted: a label cannot pose as an instruction
   expect(examples).toMatch(/Task: /);
   expect(examples).not.toMatch(/Task: [^\n"]*(Ignore all rules|SYSTEM:)/);
 });
+
+test('a repair shows every action already done, however many reads came after them (review, session 14)', () => {
+  const entry = (seq: number, call: string, target: string, extra: Record<string, unknown> = {}) => ({ seq, line: seq + 1, column: 1, call, target, args: [], at: 0, ms: 1, ...extra });
+  const log = [
+    entry(0, 'type', '$compose__to', { args: ['a@b.c'], result: null }),
+    entry(1, 'click', '$compose__send_button', { result: null }),
+    ...Array.from({ length: 20 }, (_, i) => entry(2 + i, 'text', `$inbox__messages[${i}].subject`, { result: `s${i}` })),
+  ];
+  const text = repairMessage({ name: 'NotFoundError', message: 'no $x' }, log as never);
+  expect(text).toContain('type $compose__to');
+  expect(text).toContain('click $compose__send_button');
+  expect(text).toContain('… 5 earlier reads left out');
+  expect(text).toContain('$inbox__messages[19].subject');
+});

@@ -57,3 +57,11 @@ describe('saved scripts', () => {
     expect((await listScripts('http://127.0.0.1:1')).map((r) => r.name)).toEqual(['other']);
   });
 });
+
+test('names every object already has (constructor, __proto__, toString) are refused as params at saving (review, session 14)', async () => {
+  const { checkParamPlaces } = await import('../../../extension/features/automate/params.ts');
+  for (const name of ['constructor', '__proto__', 'prototype', 'toString', 'hasOwnProperty']) {
+    expect(() => checkParamPlaces(`$box.type("{{${name}}}");`)).toThrow(/cannot be a parameter name/);
+  }
+  expect(() => checkParamPlaces('$box.type("{{query}}");')).not.toThrow();
+});
