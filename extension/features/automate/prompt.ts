@@ -82,6 +82,8 @@ export interface Failure {
   line?: number | undefined;
   column?: number | undefined;
   suggestion?: string | undefined;
+  /** The top-level statement that was running (0-based), when the interpreter says. */
+  statement?: number | undefined;
 }
 
 function logLine(entry: LogEntry): string {

@@ -13,8 +13,12 @@ export interface AttemptLike {
   failure?: Failure | undefined;
 }
 
-/** The top-level statements of `source` that end before the error at `line`:`column` (1-based, as errors carry). */
-export function completedStatements(source: string, line: number, column: number): string {
+/**
+ * The top-level statements of `source` that completed before its error: those before the top-level statement that
+ * was running (`statement`, as the interpreter says), plus the functions they may call (declarations do nothing);
+ * without it, those that end before the error at `line`:`column` (1-based, as errors carry).
+ */
+export function completedStatements(source: string, line: number, column: number, statement?: number): string {
   let program: Program;
   try {
     // As the interpreter parses (top-level `await $x.click()` runs there, so it must read here too).
@@ -22,10 +26,16 @@ export function completedStatements(source: string, line: number, column: number
   } catch {
     return '';
   }
+  if (statement !== undefined) {
+    const ran = program.body.slice(0, statement);
+    if (!ran.some((s) => s.type !== 'FunctionDeclaration')) return '';
+    const declared = program.body.slice(statement).filter((s) => s.type === 'FunctionDeclaration');
+    return [...ran, ...declared].map((s) => source.slice(s.start, s.end)).join('\n').trim();
+  }
   let end = 0;
-  for (const statement of program.body) {
-    const at = statement.loc!.end;
-    if (at.line < line || (at.line === line && at.column < column)) end = statement.end;
+  for (const node of program.body) {
+    const at = node.loc!.end;
+    if (at.line < line || (at.line === line && at.column < column)) end = node.end;
     else break;
   }
   return source.slice(0, end).trim();
@@ -40,7 +50,7 @@ export function replayableScript(attempts: readonly AttemptLike[]): string | und
     // Refused before it ran (a syntax error, or something outside the language such as `var` or `new`): nothing of
     // it happened, whatever line the error names.
     if (attempt.failure.name === 'ScriptSyntaxError') continue;
-    const done = completedStatements(attempt.answer.script, attempt.failure.line, attempt.failure.column ?? 0);
+    const done = completedStatements(attempt.answer.script, attempt.failure.line, attempt.failure.column ?? 0, attempt.failure.statement);
     if (done) parts.push(`{\n${done}\n}`);
   }
   parts.push(last.script);

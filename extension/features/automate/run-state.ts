@@ -68,6 +68,7 @@ const LogEntrySchema = v.strictObject({
 
 const FailureSchema = v.strictObject({
   name: text(64), message: text(4000), line: v.optional(count), column: v.optional(count), suggestion: v.optional(text(400)),
+  statement: v.optional(count),
 });
 
 const AttemptSchema = v.strictObject({

@@ -81,6 +81,7 @@ function failureOf(error: PocketError): Failure {
     line: typeof data.line === 'number' ? data.line : undefined,
     column: typeof data.column === 'number' ? data.column : undefined,
     suggestion: typeof data.suggestion === 'string' ? data.suggestion : undefined,
+    ...(typeof data.statement === 'number' ? { statement: data.statement } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type * as A from 'acorn';
-import { ApiError, BudgetError, type PocketError, ScriptError, ScriptRuntimeError } from '../../protocol/errors.ts';
+import { ApiError, BudgetError, PocketError, ScriptError, ScriptRuntimeError } from '../../protocol/errors.ts';
 import type { Meter, Position } from './budget.ts';
 import { arrayIndex, memberNamesOf, primitiveMember } from './members.ts';
 import { binary, concat } from './operators.ts';
@@ -97,14 +97,23 @@ export class Interpreter {
     const scope = new Scope(this.globalScope);
     this.hoist(program.body as A.Statement[], scope);
     let last: Value;
-    for (const statement of program.body as A.Statement[]) {
-      if (statement.type === 'ExpressionStatement') {
-        await this.tick(statement);
-        last = await this.evaluate(statement.expression, scope);
-        continue;
+    for (const [index, statement] of (program.body as A.Statement[]).entries()) {
+      try {
+        if (statement.type === 'ExpressionStatement') {
+          await this.tick(statement);
+          last = await this.evaluate(statement.expression, scope);
+          continue;
+        }
+        const signal = await this.execute(statement, scope);
+        if (signal?.kind === 'return') return signal.value;
+      } catch (error) {
+        // Which top-level statement was running (the error's own place may be inside a function declared anywhere):
+        // the statements before it are what a failed attempt did.
+        if (error instanceof PocketError && error.data?.statement === undefined) {
+          (error as { data: Record<string, unknown> | undefined }).data = { ...error.data, statement: index };
+        }
+        throw error;
       }
-      const signal = await this.execute(statement, scope);
-      if (signal?.kind === 'return') return signal.value;
     }
     return last;
   }

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { completedStatements, replayableScript } from '../../../extension/features/automate/replayable.ts';
 import { parseScript } from '../../../extension/sandbox/interpreter/parse.ts';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { FakeBridge } from '../../../extension/sandbox/capabilities/fake-bridge.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
 
 const answer = (script: string) => ({ plan: '', elements: [], script });
 
@@ -48,5 +51,41 @@ describe('the script saved from a repaired run', () => {
       { failure: { name: 'ScriptSyntaxError', message: 'not JSON' } },
       { answer: answer('done(2);') },
     ])).toBe('done(2);');
+  });
+});
+
+describe('what a failed attempt did, when the error is inside a function (review, session 14)', () => {
+  const page = {
+    elements: {
+      compose_button: { kind: 'button' as const, text: 'Compose' },
+      compose_form__to: { kind: 'text_input' as const },
+      compose_form__send: { kind: 'button' as const, text: 'Send', disabled: true },
+      settings__dark: { kind: 'checkbox' as const, checked: false },
+    },
+    lists: {},
+  };
+  const failureOf = async (script: string) => {
+    const bridge = new FakeBridge(page);
+    const { error } = await runScript(script, automationCapabilities(bridge, bridge.names()));
+    const data = error!.data as { line: number; column: number; statement: number };
+    return { name: error!.name, message: error!.message, line: data.line, column: data.column, statement: data.statement };
+  };
+
+  test('a function declared after the statement that failed in it: the statements after are not saved, done() least of all', async () => {
+    const first = '$compose_button.click();\nhelper();\n$settings__dark.check();\ndone(1);\nfunction helper() {\n  $compose_form__send.click();\n}';
+    const failure = await failureOf(first);
+    expect(failure).toMatchObject({ name: 'ActionError', line: 6, statement: 1 });
+    const saved = replayableScript([{ answer: answer(first), failure }, { answer: answer('$settings__dark.check();\ndone(2);') }])!;
+    expect(saved).toBe('{\n$compose_button.click();\nfunction helper() {\n  $compose_form__send.click();\n}\n}\n$settings__dark.check();\ndone(2);');
+    expect(() => parseScript(saved)).not.toThrow();
+  });
+
+  test('a function declared before: the statements that ran before the call are saved', async () => {
+    const first = 'function fill(x) {\n  $compose_form__send.click();\n}\n$compose_form__to.type("a");\n$compose_button.click();\nfill("b");';
+    const failure = await failureOf(first);
+    expect(failure).toMatchObject({ line: 2, statement: 3 });
+    const saved = replayableScript([{ answer: answer(first), failure }, { answer: answer('done(2);') }])!;
+    expect(saved).toContain('$compose_form__to.type("a");\n$compose_button.click();');
+    expect(saved).not.toContain('fill("b")');
   });
 });
