@@ -93,16 +93,27 @@ function logLine(entry: LogEntry): string {
 
 const LOG_TAIL = 15;
 const LOG_ACTIONS = 40;
+/** About 750 tokens: with the page, the rules and the failed answer, a repair still fits a 4k context. */
+const LOG_CHARS = 3_000;
 
 /**
  * The log a repair shows: every action that changed the page (up to 40: a repair must not do them again) and the
- * last entries, with the reads between them counted, not listed.
+ * last entries, with the calls between them counted, not listed; over its size, the oldest reads go first.
  */
 function repairLog(log: readonly LogEntry[]): string[] {
   const acted = (entry: LogEntry) => ACTION_METHODS.has(entry.call as BridgeMethod) && !entry.error;
   const actions = log.flatMap((entry, i) => (acted(entry) ? [i] : []));
   const keep = new Set(actions.slice(-LOG_ACTIONS));
   for (let i = Math.max(0, log.length - LOG_TAIL); i < log.length; i++) keep.add(i);
+  const text = new Map([...keep].map((i) => [i, logLine(log[i]!)]));
+  let size = [...text.values()].reduce((sum, line) => sum + line.length + 1, 0);
+  // The failing call (the last) always stays.
+  const order = [...keep].sort((a, b) => a - b).slice(0, -1);
+  for (const drop of [...order.filter((i) => !acted(log[i]!)), ...order.filter((i) => acted(log[i]!))]) {
+    if (size <= LOG_CHARS) break;
+    size -= text.get(drop)!.length + 1;
+    keep.delete(drop);
+  }
   const lines: string[] = [];
   let skipped = 0;
   let skippedActions = 0;
@@ -115,7 +126,7 @@ function repairLog(log: readonly LogEntry[]): string[] {
     if (skipped) lines.push(`… ${skipped} earlier ${skippedActions ? 'calls' : 'reads'} left out`);
     skipped = 0;
     skippedActions = 0;
-    lines.push(logLine(entry));
+    lines.push(text.get(i)!);
   });
   return lines;
 }
@@ -132,9 +143,20 @@ export function repairMessage(failure: Failure, log: readonly LogEntry[]): strin
   return lines.join('\n');
 }
 
-/** The conversation for a repair: the first turn (with the page as it is now), the failed answer, the feedback. */
+/** A failed answer as a repair turn repeats it: long ones are cut (the script is what the feedback refers to). */
+const PREVIOUS_CHARS = 3_000;
+
+/**
+ * The conversation for a repair: the first turn (with the page as it is now), the failed answer, the feedback. The
+ * page block gives up what the answer and the feedback add, so a repair needs no more room than the first prompt:
+ * an engine cuts an over-long prompt's front, which is where the rules are.
+ */
 export function repairMessages(parts: PromptParts, previous: string, failure: Failure, log: readonly LogEntry[]): ChatMessage[] {
-  return [...firstMessages(parts), { role: 'assistant', content: previous }, { role: 'user', content: repairMessage(failure, log) }];
+  const feedback = repairMessage(failure, log);
+  const answer = previous.length > PREVIOUS_CHARS ? `${previous.slice(0, PREVIOUS_CHARS)}…` : previous;
+  const added = Math.ceil((answer.length + feedback.length) / 4);
+  const documentTokens = Math.max(200, (parts.documentTokens ?? 1500) - added);
+  return [...firstMessages({ ...parts, documentTokens }), { role: 'assistant', content: answer }, { role: 'user', content: feedback }];
 }
 
 export function answerText(answer: ModelAnswer): string {

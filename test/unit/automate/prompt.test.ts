@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { parseAnswer } from '../../../extension/features/automate/parse.ts';
-import { firstMessages, repairMessage, SYSTEM_PROMPT, userPrompt } from '../../../extension/features/automate/prompt.ts';
+import { firstMessages, repairMessage, repairMessages, SYSTEM_PROMPT, userPrompt } from '../../../extension/features/automate/prompt.ts';
 import { taskSamples } from '../../../extension/features/automate/prompt.ts';
 import { scriptNames } from '../../../extension/features/automate/page-bridge.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
@@ -102,4 +102,17 @@ test('a repair shows every action already done, however many reads came after th
   expect(text).toContain('click $compose__send_button');
   expect(text).toContain('… 5 earlier reads left out');
   expect(text).toContain('$inbox__messages[19].subject');
+});
+
+test('a repair prompt fits where the first did: the page block gives up what the answer and the log add (review, session 14)', async () => {
+  const { flatten } = await import('../../../extension/features/automate/run-host.ts');
+  const kinds = ['<button type="button">Archive thread</button>', '<input aria-label="Reply text">', '<a href="/label/x">Open label</a>', '<label><input type="checkbox"> Mute</label>'];
+  document.body.innerHTML = Array.from({ length: 60 }, (_, i) => `<form aria-label="Conversation ${i} about invoice number ${i * 7}">${kinds[i % 4]}${kinds[(i + 1) % 4]}</form>`).join('');
+  const parts = { doc: buildPageDocument(document), task: 'archive every conversation about invoices', documentTokens: Math.floor(4096 / 3) };
+  const log = Array.from({ length: 60 }, (_, i) => ({ seq: i, line: i + 1, column: 1, call: i % 2 ? 'click' : 'text', target: `$actions__archive_the_conversation_number_${i}_with_a_long_subject_line_button`, args: ['a'.repeat(200)], result: 'r'.repeat(200), at: 0, ms: 1 }));
+  const failure = { name: 'ActionError', message: `no option "zzz"; options: ${Array.from({ length: 20 }, (_, i) => `"Option label ${i} with some words"`).join(', ')}`, line: 60, column: 1 };
+  // A 4k-token context as run-host sizes it: 700 tokens for the answer, a third of the context for the page.
+  const tokens = (text: string) => Math.ceil(text.length / 4);
+  expect(tokens(flatten(firstMessages(parts)))).toBeLessThan(4096 - 700);
+  expect(tokens(flatten(repairMessages(parts, 'x'.repeat(2800), failure, log as never)))).toBeLessThan(4096 - 700);
 });
