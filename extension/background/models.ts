@@ -2,6 +2,7 @@ import { offscreenDocumentExists, storageEstimate } from '../platform/index.ts';
 import { ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
 import type { Handlers } from '../protocol/dispatcher.ts';
 import { database } from '../storage/db.ts';
+import { writing } from '../storage/full.ts';
 import { findModel, type CatalogueEntry } from '../../models/catalogue.ts';
 import { customEntry, resolveModel } from '../../models/registry.ts';
 import { callModelHost } from './model-host.ts';
@@ -52,7 +53,7 @@ export const modelHandlers: Handlers = {
     const db = database();
     // One transaction: the model host may be writing this row's download state at the same time, and a state read
     // here and written back later could undo it (a finished download shown as downloading forever).
-    await db.transaction('rw', db.models, async () => {
+    await writing(() => db.transaction('rw', db.models, async () => {
       const row = await db.models.get(model.id);
       const sameFiles = JSON.stringify((row?.custom as { files?: unknown } | undefined)?.files) === JSON.stringify(model.files);
       // New files for a model whose old ones are (partly) on disk would mix the two: those must go first.
@@ -61,7 +62,7 @@ export const modelHandlers: Handlers = {
       }
       if (row) await db.models.update(model.id, { custom: model, updatedAt: Date.now() });
       else await db.models.add({ id: model.id, state: 'absent', bytes: 0, custom: model, updatedAt: Date.now() });
-    });
+    }), 'the model');
     return {};
   },
   'models.storage': async () => {

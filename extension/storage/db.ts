@@ -144,13 +144,21 @@ export class PocketDb extends Dexie {
       tx.table('settings').toCollection().modify((row: Partial<SettingRow>) => {
         row.updatedAt ??= 0;
       }));
-    // Sites that already had page rows get their site row (version 1, no edges yet).
+    // Sites that already had page rows get their site row (at the newest page's version, no edges yet).
     this.version(3).stores(SCHEMA_V3).upgrade(async (tx) => {
-      const origins = new Set<string>();
-      await tx.table('siteDocuments').each((row: SiteDocumentRow) => origins.add(row.origin));
-      await tx.table('sites').bulkPut([...origins].map((origin) => ({ origin, schema: 0, version: 1, edges: [], updatedAt: 0 })));
+      const versions = new Map<string, number>();
+      await tx.table('siteDocuments').each((row: SiteDocumentRow) => versions.set(row.origin, Math.max(versions.get(row.origin) ?? 1, row.version)));
+      await tx.table('sites').bulkPut([...versions].map(([origin, version]) => ({ origin, schema: 0, version, edges: [], updatedAt: 0 })));
     });
     this.version(4).stores(SCHEMA_V4);
+    // Version 3 first gave every such site version 1, below its own pages: a site is at least at its newest page.
+    this.version(5).stores(SCHEMA_V4).upgrade(async (tx) => {
+      const versions = new Map<string, number>();
+      await tx.table('siteDocuments').each((row: SiteDocumentRow) => versions.set(row.origin, Math.max(versions.get(row.origin) ?? 0, row.version)));
+      await tx.table('sites').toCollection().modify((site: SiteRow) => {
+        site.version = Math.max(site.version, versions.get(site.origin) ?? 0);
+      });
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { writing } from './full.ts';
 import { database, type PocketDb } from './db.ts';
 
 export async function readSetting<T>(key: string, fallback: T, db: PocketDb = database()): Promise<T> {
@@ -6,5 +7,5 @@ export async function readSetting<T>(key: string, fallback: T, db: PocketDb = da
 }
 
 export async function writeSetting(key: string, value: unknown, db: PocketDb = database()): Promise<void> {
-  await db.settings.put({ key, value, updatedAt: Date.now() });
+  await writing(() => db.settings.put({ key, value, updatedAt: Date.now() }), 'a setting');
 }

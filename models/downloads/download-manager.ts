@@ -3,6 +3,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { AbortError, IntegrityError, ModelNotFoundError, PocketError, QuotaError } from '../../extension/protocol/errors.ts';
 import type { CatalogueEntry, ModelFile } from '../catalogue.ts';
 import type { FileStore } from './file-store.ts';
+import { isStorageFull } from '../../extension/storage/full.ts';
 
 export interface DownloadProgress {
   modelId: string;
@@ -126,10 +127,6 @@ async function downloadFile(entry: CatalogueEntry, file: ModelFile, deps: Downlo
   }
 }
 
-/** The browser refused a write for lack of space (OPFS and IndexedDB say QuotaExceededError). */
-export function isStorageFull(error: unknown): boolean {
-  return (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
-}
 
 /** The sha256 state of what a part file holds, read in pieces (a multi-GB file never sits in memory at once). */
 async function hashOnDisk(store: FileStore, path: string) {

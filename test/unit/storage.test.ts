@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import Dexie from 'dexie';
-import { PocketDb, SCHEMA_V1, SCHEMA_V2 } from '../../extension/storage/db.ts';
+import { PocketDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../extension/storage/db.ts';
 import { readSetting, writeSetting } from '../../extension/storage/settings.ts';
 
 let counter = 0;
@@ -18,7 +18,7 @@ describe('Dexie database', () => {
 
     const db = new PocketDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.settings.get('popup.lastTab')).toEqual({ key: 'popup.lastTab', value: 'math', updatedAt: 0 });
     expect(await db.models.get('tinystories-656k')).toMatchObject({ state: 'complete', bytes: 2_635_917 });
     expect(db.tables.map((t) => t.name).sort()).toEqual(
@@ -43,12 +43,34 @@ describe('Dexie database', () => {
 
     const db = new PocketDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.siteDocuments.count()).toBe(3);
     expect(await db.siteDocuments.get(['https://mail.example', '/mail/:id'])).toMatchObject({ version: 2 });
     expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'dark', updatedAt: 3 });
+    // Each site is at its newest page's version (review, session 14: it was 1, below its own pages).
     expect((await db.sites.toArray()).map((s) => [s.origin, s.version, s.edges.length])).toEqual(
-      [['https://mail.example', 1, 0], ['https://shop.example', 1, 0]]);
+      [['https://mail.example', 4, 0], ['https://shop.example', 1, 0]]);
+    db.close();
+  });
+
+  test('a database upgraded by the old version-3 step (sites at version 1) is repaired at version 5', async () => {
+    const name = freshName();
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.table('siteDocuments').bulkPut([
+      { origin: 'https://mail.example', pathPattern: '/inbox', version: 4, document: { sections: [] }, updatedAt: 1, schema: 3 },
+      { origin: 'https://mail.example', pathPattern: '/mail/:id', version: 9, document: { sections: [] }, updatedAt: 1, schema: 3 },
+    ]);
+    await v4.table('sites').bulkPut([
+      { origin: 'https://mail.example', schema: 0, version: 1, edges: [], updatedAt: 0 },
+      { origin: 'https://new.example', schema: 3, version: 12, edges: [], updatedAt: 0 },
+    ]);
+    v4.close();
+    const db = new PocketDb(name);
+    expect((await db.sites.toArray()).map((s) => [s.origin, s.version])).toEqual([['https://mail.example', 9], ['https://new.example', 12]]);
     db.close();
   });
 

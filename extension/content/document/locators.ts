@@ -2,7 +2,7 @@
 import type { Locator } from './types.ts';
 import { accessibleName, rootOf, textOf, type Root } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
-import { readableToken } from './text.ts';
+import { readableToken, truncate } from './text.ts';
 
 export const PIERCE = ' >>> ';
 
@@ -225,7 +225,8 @@ export function resolveLocator(doc: Document, locator: Locator): Element | null 
       const matches: Element[] = [];
       for (const el of elementsOf(root)) {
         if (locator.role && roleFor(el) !== locator.role) continue;
-        if (locator.by === 'role' && accessibleName(el) !== locator.value) continue;
+        // Names are kept to 300 characters (`…` after): a longer one is compared as it was kept.
+        if (locator.by === 'role' && truncate(accessibleName(el), 300) !== locator.value) continue;
         if (locator.by === 'text') {
           const role = roleFor(el);
           if (!role || !['link', 'button', 'tab', 'menuitem'].includes(role)) continue;

@@ -50,7 +50,12 @@ export interface WalkLimits {
   now: () => number;
 }
 
-const NO_DESCEND_KINDS = new Set<ElementKind>(['link', 'button', 'select', 'text_input', 'text_area', 'option', 'tab', 'menuitem', 'editable', 'checkbox', 'radio', 'switch', 'slider', 'combobox']);
+const NO_DESCEND_KINDS = new Set<ElementKind>(['link', 'button', 'select', 'text_input', 'text_area', 'editable', 'checkbox', 'radio', 'switch', 'slider', 'combobox']);
+/**
+ * ARIA items (a tab, an option, a menu or tree item) may hold controls of their own (a tab's close button, a row's
+ * delete button): those are entries; one that only repeats the item (a menu item's link of the same name) is not.
+ */
+const ITEM_KINDS = new Set<ElementKind>(['option', 'tab', 'menuitem']);
 const NATURALLY_FOCUSABLE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'IFRAME', 'AREA']);
 const HEADING = /^H[1-6]$/;
 /** Elements a hover-only pointer rule may name before it counts as too broad to mean "clickable". */
@@ -400,6 +405,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
 
   const stack: Frame[] = [base];
   let skip: Element | null = null;
+  /** The ARIA item the walk is inside (see ITEM_KINDS), and its name once needed. */
+  let item: { el: Element; name: string | undefined } | null = null;
   for (const el of order) {
     if ((++state.steps & 63) === 0 && state.limits.now() - state.start > state.limits.maxMs) {
       state.truncated = 'time';
@@ -451,7 +458,11 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     }
 
     let kind = kindOf(el);
-    if (!kind && el !== top && el.tagName !== 'LABEL' && !NATURALLY_FOCUSABLE.has(el.tagName)) {
+    // ARIA 1.1 combobox: the role sits on a wrapper around its text box, which is the entry.
+    const wrapper = kind === 'combobox' && el.localName !== 'input' && !!el.querySelector('input:not([type=hidden]),textarea,[contenteditable]');
+    if (wrapper) kind = undefined;
+    if (item && !item.el.contains(el)) item = null;
+    if (!kind && !wrapper && el !== top && el.tagName !== 'LABEL' && !NATURALLY_FOCUSABLE.has(el.tagName)) {
       const tabindex = Number.parseInt(el.getAttribute('tabindex') ?? '', 10);
       // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).
       const mayPoint = pointed.has(el) || el.shadowRoot || el.hasAttribute('part') || el.getAttribute('style')?.includes('cursor');
@@ -475,9 +486,15 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
           inViewport = !!win && rect.bottom > 0 && rect.right > 0 && rect.top < win.innerHeight && rect.left < win.innerWidth;
         }
       }
+      if (kind && shown && item && item.el !== el && !ITEM_KINDS.has(kind)) {
+        item.name ??= accessibleName(item.el);
+        const own = accessibleName(el);
+        if (!own || item.name.includes(own)) kind = undefined;
+      }
       if (kind && shown) state.candidates.push({ el, kind, section: sectionFor(frame), landmark: frame.section, inViewport, ...(view.panel ? { via: view.panel.via } : {}) });
       // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry.
       if (kind && NO_DESCEND_KINDS.has(kind)) skip = el;
+      else if (kind && ITEM_KINDS.has(kind) && !item) item = { el, name: undefined };
     }
 
     if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {

@@ -43,3 +43,24 @@ test('a count in a heading or landmark label does not rename its section (and ev
   expect(namesOf('<nav aria-label="Messages (12)"><button>Mark all read</button></nav>'))
     .toEqual(namesOf('<nav aria-label="Messages (13)"><button>Mark all read</button></nav>'));
 });
+
+test('a role locator for a name longer than 300 characters finds its element again (review, session 14)', async () => {
+  const { resolveLocators } = await import('../../../extension/content/document/locators.ts');
+  const long = `Read the full terms ${'and conditions '.repeat(30)}`;
+  load(`<div role="button" tabindex="0" aria-label="${long}">x</div><button>Other</button>`);
+  const entry = entries(buildPageDocument(document))[0]!;
+  const role = entry.kind === 'list' ? undefined : entry.locators.find((l) => l.by === 'role');
+  expect(role?.value.endsWith('…')).toBe(true);
+  expect(resolveLocators(document, [role!])).toBe(document.querySelector('[role=button]'));
+});
+
+test('controls of their own inside ARIA items are entries; a link that only repeats its menu item is not (review, session 14)', () => {
+  load(`<div role="tablist"><div role="tab" aria-selected="true">Report.docx <button aria-label="Close Report">×</button></div></div>
+    <ul role="tree"><li role="treeitem">src <button aria-label="Delete src">🗑</button></li></ul>
+    <ul role="menu"><li role="menuitem"><a href="/home">Home</a></li></ul>
+    <label for="city">City</label><div role="combobox" aria-expanded="false"><input id="city"></div>`);
+  const got = names(buildPageDocument(document));
+  expect(got).toEqual(expect.arrayContaining(['page__close_report_button', 'page__delete_src_button', 'page__city']));
+  expect(got.filter((n) => /home/.test(n))).toHaveLength(1);
+  expect(got.some((n) => /combobox/.test(n))).toBe(false);
+});
