@@ -242,6 +242,13 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
     placed.push({ entry, el, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
   }
 
+  // A heading's text is page text: a heading named like a dialog, a form or a landmark must not merge into it (and
+  // give it its kind: a dialog would no longer be a state of the page). It keeps a name of its own.
+  const fixedNames = new Set(placed.filter((item) => item.section.kind !== 'heading').map((item) => item.section.name));
+  for (const item of placed) {
+    if (item.section.kind === 'heading' && fixedNames.has(item.section.name)) item.section.name = `${item.section.name}_heading`;
+  }
+
   // Sections of the same name are one section; names are `section__own`, unique across the page.
   const sections = new Map<string, Section>();
   const groups = new Map<string, Placed[]>();

@@ -200,31 +200,48 @@ function flatParent(el: Element): Element | null {
 type Rendered = (el: Element) => boolean;
 
 function renderedWithLayout(el: Element): boolean {
-  if (el.checkVisibility()) return true;
-  // `display: contents` has no box of its own; its children may be shown.
-  if (styleOf(el)?.display !== 'contents') return false;
-  const parent = flatParent(el);
-  return !parent || renderedWithLayout(parent);
+  // Up a chain of `display: contents` wrappers (no box of their own; their children may be shown), in a loop: a
+  // page can nest thousands of them.
+  for (let at: Element | null = el; at; at = flatParent(at)) {
+    if (at.checkVisibility()) return true;
+    if (styleOf(at)?.display !== 'contents') return false;
+  }
+  return true;
 }
 
 /** `boundary`: a hidden tab panel read as its own view; what hides the panel itself does not count. */
 function renderedWithoutLayout(cache: Map<Element, boolean>, boundary?: Element): Rendered {
-  const check = (el: Element): boolean => {
-    if (el === boundary) return true;
-    const known = cache.get(el);
-    if (known !== undefined) return known;
-    let shown = !hidesSubtree(el, styleOf(el));
+  // Whether an element is shown decides from it upwards; the chain is walked in a loop (thousands of levels deep
+  // must not overflow the stack), then every element on it learns the answer.
+  const own = (el: Element): boolean | 'parent' => {
+    if (hidesSubtree(el, styleOf(el))) return false;
     const parent = flatParent(el);
-    if (shown && parent) {
-      // A host's light child that no slot shows is not rendered.
-      if (parent.shadowRoot && el.parentElement === parent) shown = false;
-      else if (parent.tagName === 'DETAILS' && !parent.hasAttribute('open') && el.tagName !== 'SUMMARY') shown = false;
-      else shown = check(parent);
+    if (!parent) return true;
+    // A host's light child that no slot shows is not rendered.
+    if (parent.shadowRoot && el.parentElement === parent) return false;
+    if (parent.tagName === 'DETAILS' && !parent.hasAttribute('open') && el.tagName !== 'SUMMARY') return false;
+    return 'parent';
+  };
+  return (el: Element): boolean => {
+    const chain: Element[] = [];
+    let shown = true;
+    for (let at: Element | null = el; at; at = flatParent(at)) {
+      if (at === boundary) break;
+      const known = cache.get(at);
+      if (known !== undefined) {
+        shown = known;
+        break;
+      }
+      chain.push(at);
+      const decided = own(at);
+      if (decided !== 'parent') {
+        shown = decided;
+        break;
+      }
     }
-    cache.set(el, shown);
+    for (const at of chain) cache.set(at, shown);
     return shown;
   };
-  return check;
 }
 
 interface WalkState {

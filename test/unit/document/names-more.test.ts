@@ -64,3 +64,10 @@ test('controls of their own inside ARIA items are entries; a link that only repe
   expect(got.filter((n) => /home/.test(n))).toHaveLength(1);
   expect(got.some((n) => /combobox/.test(n))).toBe(false);
 });
+
+test('a heading named like a dialog does not merge into it: the dialog keeps its kind and its names (review, session 14)', () => {
+  load('<main><h2>Sign in</h2><button>Help</button></main><dialog open aria-label="Sign in"><button>Continue</button></dialog>');
+  const doc = buildPageDocument(document);
+  expect(doc.sections.map((s) => [s.name, s.kind])).toEqual([['sign_in_heading', 'heading'], ['sign_in', 'dialog']]);
+  expect(names(doc)).toEqual(['sign_in_heading__help_button', 'sign_in__continue_button']);
+});
