@@ -121,33 +121,47 @@ function tryJson(candidate: string, strict = false): ModelAnswer | undefined {
   return undefined;
 }
 
-export function parseAnswer(raw: string): ModelAnswer {
+/**
+ * The model's answer. `avoid`: scripts the prompt showed as examples — a small model may echo one before (or after) its
+ * own answer, and an echoed example must not run as the answer when another one is there.
+ */
+export function parseAnswer(raw: string, avoid: readonly string[] = []): ModelAnswer {
   const text = raw.replace(/^\uFEFF/, '').trim();
   if (!text) throw new ScriptSyntaxError('the model gave an empty answer; answer with JSON {"plan", "elements", "script"}', { parse: 'empty' });
-  // 1. The whole text, then each JSON (or unlabelled) fenced block, then the balanced objects in the text: the last
-  // answer-like one (a model that first echoes a prompt example answers after it). A js fence is code, not JSON.
+  // 1. The whole text as JSON.
   const direct = tryJson(text);
   if (direct) return direct;
+  // 2. Answer objects, in order: a JSON (or unlabelled) fence's object, a js fence that holds only an object, and
+  // objects in the prose with a plan or elements (a js fence's own code, `{"code": …}` literals included, is not
+  // searched). The first that is not an echoed example wins.
   const blocks = fences(text);
-  for (const block of blocks.filter((b) => b.lang === 'json' || b.lang === '')) {
-    const start = block.body.indexOf('{');
-    const candidate = start >= 0 ? balancedObject(block.body, start) : undefined;
-    const parsed = candidate ? tryJson(candidate, true) : undefined;
-    if (parsed) return parsed;
+  const found: ModelAnswer[] = [];
+  for (const block of blocks) {
+    const body = block.body.trim();
+    const json = block.lang === 'json' || block.lang === '';
+    const brace = body.indexOf('{');
+    if (brace < 0 || (!json && brace > 0)) continue;
+    const candidate = balancedObject(body, brace);
+    const parsed = candidate ? tryJson(candidate, !json) : undefined;
+    if (parsed) found.push(parsed);
   }
-  let last: ModelAnswer | undefined;
-  const outsideCode = blocks.some((b) => b.lang !== 'json' && b.lang !== '') ? text.replace(/```[A-Za-z]+[^\S\n]*\n[\s\S]*?(?:```|$)/g, (block) => (/^```json/i.test(block) ? block : ' ')) : text;
-  for (let start = outsideCode.indexOf('{'); start >= 0; start = outsideCode.indexOf('{', start + 1)) {
-    const candidate = balancedObject(outsideCode, start);
+  const prose = text.replace(/```[A-Za-z]*[^\S\n]*\n[\s\S]*?(?:```|$)/g, ' ');
+  const loose: ModelAnswer[] = [];
+  for (let start = prose.indexOf('{'); start >= 0; start = prose.indexOf('{', start + 1)) {
+    const candidate = balancedObject(prose, start);
     if (!candidate) continue;
     const parsed = tryJson(candidate, true);
     if (parsed) {
-      last = parsed;
+      found.push(parsed);
       start += candidate.length - 1;
+    } else if (!loose.length) {
+      const plain = tryJson(candidate);
+      if (plain) loose.push(plain);
     }
   }
-  if (last) return last;
-  // 2. No JSON, but a fenced script: accept it with an empty plan.
+  const own = found.find((answer) => !avoid.includes(answer.script)) ?? found[0] ?? loose[0];
+  if (own) return own;
+  // 3. No JSON, but a fenced script: accept it with an empty plan.
   const code = blocks.find((block) => ['js', 'javascript', 'ts', 'typescript', ''].includes(block.lang) && /\$\w|done\(|say\(/.test(block.body));
   if (code) return { plan: '', elements: [], script: code.body.trim().slice(0, MAX_SCRIPT) };
   throw new ScriptSyntaxError(

@@ -120,7 +120,7 @@ function repairLog(log: readonly LogEntry[]): string[] {
   log.forEach((entry, i) => {
     if (!keep.has(i)) {
       skipped++;
-      if (acted(entry)) skippedActions++;
+      if (ACTION_METHODS.has(entry.call as BridgeMethod)) skippedActions++;
       return;
     }
     if (skipped) lines.push(`… ${skipped} earlier ${skippedActions ? 'calls' : 'reads'} left out`);

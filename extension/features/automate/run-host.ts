@@ -98,6 +98,54 @@ function refuseWaits(live: Live): void {
   live.state.step = null;
 }
 
+type Secrets = ReadonlyArray<readonly [name: string, value: string]>;
+
+/** Each value becomes its `{{name}}` hole; holes already there are left alone (a value may be part of its own name). */
+export function redactSecrets(text: string, secrets: Secrets): string {
+  if (!secrets.length) return text;
+  return text.split(/(\{\{[A-Za-z_][A-Za-z0-9_]*\}\})/).map((part, i) => (i % 2 === 1 ? part
+    : secrets.reduce((t, [name, value]) => t.split(value).join(`{{${name}}}`), part))).join('');
+}
+
+function redactValue<T>(value: T, secrets: Secrets): T {
+  if (!secrets.length) return value;
+  if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, secrets)])) as T;
+  return value;
+}
+
+/** The run's free text with the values put back to their holes (a copy; the fields a run is steered by are kept). */
+function redactRunText(state: RunState, secrets: Secrets): RunState {
+  const text = (value: string) => redactSecrets(value, secrets);
+  const answer = (a: ModelAnswer) => ({ plan: cut(text(a.plan), 2000), elements: a.elements.map((e) => cut(text(e), 200)), script: cut(text(a.script), 20_000) });
+  const error = <E extends { message: string } | undefined | null>(e: E): E => (e ? { ...e, message: cut(text(e.message), 4000) } : e);
+  return {
+    ...state,
+    task: cut(text(state.task), 4000),
+    answer: state.answer && answer(state.answer),
+    log: state.log.map((entry) => ({
+      ...entry, args: redactValue(entry.args, secrets),
+      ...(entry.result !== undefined ? { result: redactValue(entry.result, secrets) } : {}),
+      ...(entry.error ? { error: error(entry.error) } : {}),
+    })),
+    said: state.said.map((line) => cut(text(line), 4000)),
+    question: state.question && { ...state.question, text: cut(text(state.question.text), 4000) },
+    error: error(state.error),
+    report: state.report && {
+      ...state.report,
+      summary: cut(text(state.report.summary), 4000),
+      ...(state.report.result !== undefined ? { result: redactValue(state.report.result, secrets) } : {}),
+      ...(state.report.savedScript !== undefined ? { savedScript: text(state.report.savedScript) } : {}),
+      attempts: state.report.attempts.map((a) => ({
+        ...a, raw: cut(text(a.raw), 20_000),
+        ...(a.answer ? { answer: answer(a.answer) } : {}),
+        ...(a.failure ? { failure: error(a.failure) } : {}),
+      })),
+    },
+  };
+}
+
 /**
  * A generation stopped by the user ends with the text written so far (that is what Story keeps): for automation it
  * is no answer at all, since half a script must never run on the page.
@@ -276,16 +324,11 @@ export class AutomationRuns {
     // A replay's {{param}} values (a password, say) are typed into the page but not shown or stored with the run:
     // the script keeps its holes, and wherever a value would show (log, say, ask, result) its hole's name does.
     const secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3);
-    const redactText = (text: string) => secrets.reduce((t, [name, value]) => t.split(value).join(`{{${name}}}`), text);
-    const redact = <T>(value: T): T => {
-      if (!secrets.length) return value;
-      if (typeof value === 'string') return redactText(value) as T;
-      if (Array.isArray(value)) return value.map((item) => redact(item)) as T;
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)])) as T;
-      return value;
-    };
-    // Wherever else a value turns up (a read's result, an error message, a repair that copied it), it is put back too.
-    live.redact = redact;
+    const redactText = (text: string) => redactSecrets(text, secrets);
+    const redact = <T>(value: T): T => redactValue(value, secrets);
+    // Wherever else a value turns up in the run's text (a read's result, an error message, a repair that copied it),
+    // it is put back too — in free text only: ids, states and kinds are left as they are.
+    if (secrets.length) live.redact = <T>(state: T) => redactRunText(state as RunState, secrets) as T;
     let lastDoc: PageDocument | undefined;
     const read = async () => {
       lastDoc = await this.deps.readDocument(tabId);

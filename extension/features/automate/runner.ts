@@ -10,7 +10,7 @@ import type { Budgets } from '../../sandbox/interpreter/budget.ts';
 import type { LogEntry, RunResult } from '../../sandbox/interpreter/run.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { answerSchemaFor, type ModelAnswer, parseAnswer } from './parse.ts';
-import { type ChatMessage, type Failure, firstMessages, type PromptParts, repairMessages } from './prompt.ts';
+import { type ChatMessage, type Failure, firstMessages, type PromptParts, repairMessages, taskSamples } from './prompt.ts';
 import { scriptNames } from './page-bridge.ts';
 
 export interface ModelReply {
@@ -142,7 +142,7 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
         current.tokensIn = reply.tokensIn;
         current.tokensOut = reply.tokensOut;
         if (reply.ttftMs !== undefined) current.ttftMs = reply.ttftMs;
-        answer = parseAnswer(reply.text);
+        answer = parseAnswer(reply.text, taskSamples(parts.doc).map((sample) => sample.answer.script));
       }
       current.answer = answer;
       deps.onEvent?.({ type: 'answer', attempt, answer, raw: current.raw });

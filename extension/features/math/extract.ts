@@ -23,8 +23,9 @@ const WORDS: Record<string, number> = {
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-/** Words that multiply the number before them ("1.5 million", "two hundred", "3 dozen"). */
-const SCALES: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+/** Words that multiply the number before them ("1.5 million", "two hundred"). */
+// Not "dozen": "5 dozen" answers "how many dozen" as often as it means 60.
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
 /**
  * A number written in words at the start of the text ("twenty-five", "one hundred and five", "three thousand two
@@ -42,7 +43,8 @@ export function wordNumber(text: string): { value: number; text: string } | null
   for (const [i, word] of words.entries()) {
     if (i === 0 && (word === 'minus' || word === 'negative')) sign = -1;
     else if ((word === 'a' || word === 'an') && !seen && SCALES[words[i + 1] ?? ''] !== undefined) current = 1;
-    else if (word === 'and' && seen && (WORDS[words[i + 1] ?? ''] !== undefined)) continue;
+    // British "one hundred and five": an "and" only after a scale word ("two and three quarters" is not 5).
+    else if (word === 'and' && SCALES[words[i - 1] ?? ''] !== undefined && WORDS[words[i + 1] ?? ''] !== undefined) continue;
     else if (WORDS[word] !== undefined) current += WORDS[word]!;
     else if (SCALES[word] !== undefined && (seen || current > 0)) {
       const scale = SCALES[word]!;

@@ -22,16 +22,29 @@ export interface VoteResult {
 
 /**
  * Majority vote over extracted answers (self-consistency). Answers that are the same answer (`sameAnswer`: 33.33 and
- * 33.333…) vote together, also through one another, so the order of the samples does not change the groups. A group's
+ * 33.333…) vote together, also through one another (within reach of the group's middle), so the order of the samples
+ * does not change the groups. A group's
  * value is the one most of its samples gave exactly. Ties go to the answer that appeared first.
  */
 export function majorityVote(answers: readonly (number | null)[]): VoteResult {
   const group = answers.map((_, index) => index);
   const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i]!)));
+  const low = answers.map((a) => a ?? 0);
+  const high = [...low];
+  // Through one another, but not without end: a group stays within the same-answer reach of its middle (10, 10.005,
+  // 10.01, 10.015, 10.02 are not all one answer).
+  const close = (min: number, max: number) => sameAnswer(min, max) || (sameAnswer(min, (min + max) / 2) && sameAnswer((min + max) / 2, max));
   answers.forEach((a, i) => {
     for (let j = 0; j < i; j++) {
       const b = answers[j] ?? null;
-      if ((a === null && b === null) || (a !== null && b !== null && sameAnswer(a, b))) group[root(i)] = root(j);
+      const [ri, rj] = [root(i), root(j)];
+      if (ri === rj || (a === null) !== (b === null) || (a !== null && b !== null && !sameAnswer(a, b))) continue;
+      const min = Math.min(low[ri]!, low[rj]!);
+      const max = Math.max(high[ri]!, high[rj]!);
+      if (a !== null && !close(min, max)) continue;
+      group[ri] = rj;
+      low[rj] = min;
+      high[rj] = max;
     }
   });
   const members = new Map<number, number[]>();

@@ -1,5 +1,5 @@
 import type * as A from 'acorn';
-import { ApiError, BudgetError, PocketError, ScriptError, ScriptRuntimeError } from '../../protocol/errors.ts';
+import { ApiError, BudgetError, type PocketError, ScriptError, ScriptRuntimeError } from '../../protocol/errors.ts';
 import type { Meter, Position } from './budget.ts';
 import { arrayIndex, memberNamesOf, primitiveMember } from './members.ts';
 import { binary, concat } from './operators.ts';
@@ -92,6 +92,9 @@ export class Interpreter {
     for (const [name, value] of globals) this.globalScope.declare(name, value, false);
   }
 
+  /** The top-level statement (0-based) that was running when the run failed. */
+  failedStatement: number | undefined;
+
   /** Runs the program; returns the value of its last top-level expression statement (or of a top-level return). */
   async run(program: A.Program): Promise<Value> {
     const scope = new Scope(this.globalScope);
@@ -108,10 +111,8 @@ export class Interpreter {
         if (signal?.kind === 'return') return signal.value;
       } catch (error) {
         // Which top-level statement was running (the error's own place may be inside a function declared anywhere):
-        // the statements before it are what a failed attempt did.
-        if (error instanceof PocketError && error.data?.statement === undefined) {
-          (error as { data: Record<string, unknown> | undefined }).data = { ...error.data, statement: index };
-        }
+        // the statements before it are what a failed attempt did. Any error (a script's own throw too).
+        this.failedStatement = index;
         throw error;
       }
     }

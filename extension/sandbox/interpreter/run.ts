@@ -168,16 +168,21 @@ export async function runScript(source: string, capabilities: CapabilitySet, opt
     ...(capabilities.resolveLate ? { resolveLate: (name: string) => capabilities.resolveLate!(name, context) } : {}),
   };
 
+  let interpreter: Interpreter | undefined;
   try {
     const program = parseScript(source);
-    const interpreter = new Interpreter(source, meter, globals, free);
+    interpreter = new Interpreter(source, meter, globals, free);
     const value = await interpreter.run(program);
     return { ok: true, finishedBy: 'end', result: exportValue(value), output, log, stats: stats() };
   } catch (error) {
     if (error instanceof Halt) {
       return { ok: true, finishedBy: error.how === 'answer' ? 'answer' : 'done', result: exportValue(error.value), output, log, stats: stats() };
     }
-    const failure = finalError(error, meter);
+    let failure = finalError(error, meter);
+    const statement = interpreter?.failedStatement;
+    if (statement !== undefined && failure.data?.statement === undefined) {
+      failure = Object.assign(failure, { data: { ...failure.data, statement } });
+    }
     return { ok: false, finishedBy: 'error', result: null, output, log, error: failure, stats: stats() };
   }
 }

@@ -54,10 +54,22 @@ describe('what is no answer, and what is (review, session 14)', () => {
     expect(parseAnswer(raw).script).toBe('const otp = {"code": "done(\\"ok\\")"};\n$otp_input.type(otp.code);\n$verify_button.click();\ndone(1);');
   });
 
-  test('a model that first echoes a prompt example is taken at its own, last answer', () => {
+  test('an example the prompt showed, echoed before or after the model\'s own answer, is not taken for it', () => {
     const example = JSON.stringify({ plan: 'open item with $inbox', elements: ['$inbox'], script: '$inbox[0].open();' });
     const mine = JSON.stringify({ plan: 'delete', elements: ['$x'], script: '$x.click();\ndone(1);' });
-    expect(parseAnswer(`Task: Open the first item of inbox\nAnswer: ${example}\nTask: click x\nAnswer: ${mine}`).script).toBe('$x.click();\ndone(1);');
+    const avoid = ['$inbox[0].open();'];
+    expect(parseAnswer(`Task: Open the first item of inbox\nAnswer: ${example}\nTask: click x\nAnswer: ${mine}`, avoid).script).toBe('$x.click();\ndone(1);');
+    expect(parseAnswer(`${mine}\n\nTask: Open the first item of inbox\nAnswer: ${example}`, avoid).script).toBe('$x.click();\ndone(1);');
+    // A follow-on task the model invents after its answer, or an aside: the first answer is its own.
+    const invented = JSON.stringify({ plan: 'check with $dark', elements: ['$settings__dark'], script: '$settings__dark.check();' });
+    expect(parseAnswer(`${mine}\n\nTask: Turn on "Dark mode"\nAnswer: ${invented}`, avoid).script).toBe('$x.click();\ndone(1);');
+    expect(parseAnswer('```json\n' + example + '\n```\n```json\n' + mine + '\n```', avoid).script).toBe('$x.click();\ndone(1);');
+  });
+
+  test('an answer object in a js fence, and a lone {"script"} in a json fence or prose, are read', () => {
+    expect(parseAnswer('```javascript\n{"plan": "save", "elements": ["$save_button"], "script": "$save_button.click();\\ndone(1);"}\n```').script).toBe('$save_button.click();\ndone(1);');
+    expect(parseAnswer('Here is the script:\n```json\n{"script": "$save_button.click();"}\n```').script).toBe('$save_button.click();');
+    expect(parseAnswer('Sure! {"script": "$save_button.click();"}').script).toBe('$save_button.click();');
   });
 
   test('a stray brace in the prose before the answer, and raw line breaks inside the script string, are read', () => {

@@ -4,7 +4,8 @@ import { beforeEach, expect, test } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { act } from '../../../extension/content/executor/index.ts';
 import { AutomationRuns, type RunHostDeps, type RunStore } from '../../../extension/features/automate/run-host.ts';
-import type { AutomateStart, RunState } from '../../../extension/features/automate/run-state.ts';
+import { AutomateStateSchema, type AutomateStart, type RunState } from '../../../extension/features/automate/run-state.ts';
+import * as v from 'valibot';
 import type { GenerateRequestPayload, GenerateResult } from '../../../extension/protocol/schemas.ts';
 import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
@@ -100,4 +101,21 @@ test('without repairs: the log keeps the hole in the value it read and in the se
   expect(done.log.find((entry) => entry.call === 'value')).toMatchObject({ result: '{{pw}}' });
   expect(done.log.find((entry) => entry.call === 'select')?.error?.message).toContain('"{{pw}}"');
   expect(JSON.stringify(saves)).not.toContain('s3cret-Pw');
+});
+
+test.each(['done', 'running', 'auto', 'script', 'type', 'finished', 'localhost'])('a value that is also a word the run is steered by ("%s") leaves the run\'s ids and states alone', async (value) => {
+  const { runs } = host([], ENTRY);
+  const { runId } = await runs.start(start('saved', { known: { plan: 'p', elements: [], script: '$add_todo__new_todo.type("{{item}}");\ndone(1);' }, params: { item: value }, maxRepairs: 0 }));
+  const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+  expect(v.safeParse(AutomateStateSchema, { run: done, generateCalls: 0 }).success).toBe(true);
+  expect([done.runId, done.status, done.mode, done.phase, done.log[0]?.call]).toEqual([runId, 'done', 'script', 'finished', 'type']);
+  expect(done.log[0]?.args).toEqual(['{{item}}']);
+});
+
+test('a value that is part of its own hole name is put back once ("password" for {{password}})', async () => {
+  const { runs } = host([], ENTRY);
+  await runs.start(start('saved', { known: { plan: 'p', elements: [], script: '$add_todo__new_todo.type("{{password}}");\nsay("typed " + $add_todo__new_todo.value());\ndone(1);' }, params: { password: 'password' }, userValues: ['password'], maxRepairs: 0 }));
+  const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+  expect(done.said).toEqual(['typed {{password}}']);
+  expect(JSON.stringify(done)).not.toContain('{{{{');
 });

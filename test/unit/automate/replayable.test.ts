@@ -80,6 +80,11 @@ describe('what a failed attempt did, when the error is inside a function (review
     expect(() => parseScript(saved)).not.toThrow();
   });
 
+  test('a script\'s own uncaught throw says which top-level statement was running too', async () => {
+    const failure = await failureOf('$compose_button.click();\nhelper();\n$settings__dark.check();\nfunction helper() {\n  throw "nope";\n}');
+    expect(failure).toMatchObject({ name: 'ScriptRuntimeError', line: 5, statement: 1 });
+  });
+
   test('a function declared before: the statements that ran before the call are saved', async () => {
     const first = 'function fill(x) {\n  $compose_form__send.click();\n}\n$compose_form__to.type("a");\n$compose_button.click();\nfill("b");';
     const failure = await failureOf(first);

@@ -49,7 +49,8 @@ const table: Array<[string, number | null, string]> = [
   // Scale words and numbers in words.
   ['The population grew to 1.5 million.', 1500000, 'last-number'],
   ['The answer is $2 billion.', 2e9, 'answer-phrase'],
-  ['She bought 3 dozen eggs.', 36, 'last-number'],
+  ['#### 4 dozen', 4, 'hash'],
+  ['The answer is two and three quarters.', 2, 'answer-phrase'],
   ['The answer is twenty-five.', 25, 'answer-phrase'],
   ['The answer is one hundred and five apples.', 105, 'answer-phrase'],
   ['The answer is three thousand two hundred.', 3200, 'answer-phrase'],

@@ -46,6 +46,8 @@ describe('majorityVote', () => {
       const vote = majorityVote(order);
       expect([vote.winner, vote.winnerCount]).toEqual([5.008, 4]);
     }
+    // Not without end: steps of 0.006 (each the same answer as the next) do not make one answer of 10 and 10.024.
+    expect(majorityVote([10, 10.006, 10.012, 10.018, 10.024]).winnerCount).toBe(4);
   });
 
   test('no answer never wins, even with most votes', () => {
