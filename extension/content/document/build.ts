@@ -224,7 +224,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
       continue;
     }
     const { el, kind } = candidate;
-    const label = truncate(accessibleName(el), 300);
+    const label = truncate(accessibleName(el) || (candidate.namedBy ? accessibleName(candidate.namedBy) : ''), 300);
     const sensitive = isSensitive(el);
     const entry = { name: ownName(el, kind, label), kind, description: label } as ElementEntry;
     if (el.tagName === 'INPUT') {

@@ -14,6 +14,11 @@ const TEXT_TYPES = new Set(['text', 'email', 'search', 'url', 'tel', 'number', '
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
+/** An HTML element's tag in upper case (XHTML pages say "input"); '' for other namespaces. */
+export function htmlTag(el: Element): string {
+  return el.namespaceURI === HTML_NS ? el.localName.toUpperCase() : '';
+}
+
 export function roleOf(el: Element): string | undefined {
   const role = el.getAttribute('role')?.trim().split(/\s+/)[0]?.toLowerCase();
   return role || undefined;
@@ -29,8 +34,7 @@ export function kindOf(el: Element): ElementKind | undefined {
   }
   // HTML elements by their local name (upper case here, as tagName is in HTML documents; XHTML pages say "input"); an
   // element of another namespace that calls itself INPUT or SELECT is none of those (it has no `type`, no `options`).
-  const html = el.namespaceURI === HTML_NS;
-  switch (html ? el.localName.toUpperCase() : el.tagName === 'a' ? 'a' : '') {
+  switch (htmlTag(el) || (el.tagName === 'a' ? 'a' : '')) {
     case 'A': return el.hasAttribute('href') ? 'link' : undefined;
     // SVG's <a> (a chart's bars, a map's regions): its tagName is lowercase, its target `href` or `xlink:href`.
     case 'a': return el.hasAttribute('href') || el.hasAttribute('xlink:href') ? 'link' : undefined;
@@ -82,11 +86,15 @@ const words = (text: string) => text.replace(/([a-z])([A-Z])/g, '$1 $2').replace
  * ("Enter the 6-digit code we sent you") names the rest.
  */
 function splitCodeBox(el: Element): boolean {
-  if (el.tagName !== 'INPUT') return false;
-  const max = Number(el.getAttribute('maxlength'));
-  if (!(max >= 1 && max <= 2)) return false;
-  const group = el.closest('fieldset,[role=group]') ?? el.parentElement?.parentElement ?? el.parentElement;
-  if (!group) return false;
+  const short = (box: Element) => {
+    const max = Number(box.getAttribute('maxlength'));
+    return max >= 1 && max <= 2;
+  };
+  if (htmlTag(el) !== 'INPUT' || !short(el)) return false;
+  // A row of four or more such boxes in one group (a fieldset, a group, or the boxes' own parent): not a form's
+  // middle initial or state code.
+  const group = el.closest('fieldset,[role=group]') ?? el.parentElement;
+  if (!group || Array.from(group.querySelectorAll('input')).filter(short).length < 4) return false;
   if (group.querySelector('input[autocomplete*="one-time-code"]')) return true;
   const legend = group.tagName === 'FIELDSET' ? group.querySelector(':scope > legend') : null;
   const labelled = group.getAttribute('aria-labelledby')?.split(/\s+/).map((id) => byId(group, id)).filter((x): x is Element => !!x) ?? [];
@@ -97,13 +105,14 @@ function splitCodeBox(el: Element): boolean {
 /** Password, one-time-code and card fields (inputs, text areas, textboxes, contenteditable, selects): their value is never read. */
 export function isSensitive(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
-  const textLike = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || roleOf(el) === 'textbox'
+  const tag = htmlTag(el);
+  const textLike = tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || roleOf(el) === 'textbox'
     || (editable !== null && editable !== 'false');
   if (!textLike) return false;
   const input = el as HTMLInputElement;
-  if (el.tagName === 'INPUT' && input.type === 'password') return true;
+  if (tag === 'INPUT' && input.type === 'password') return true;
   // A choice ("One-time donation") holds no secret, whatever it is called.
-  if (el.tagName === 'INPUT' && ['radio', 'checkbox', 'submit', 'button', 'reset', 'image', 'range', 'color', 'file'].includes(input.type)) return false;
+  if (tag === 'INPUT' && ['radio', 'checkbox', 'submit', 'button', 'reset', 'image', 'range', 'color', 'file'].includes(input.type)) return false;
   if (SENSITIVE_AUTOCOMPLETE.test((el.getAttribute('autocomplete') ?? '').toLowerCase())) return true;
   const hints = [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('placeholder'), labelsOf(el)]
     .filter(Boolean).join(' ');

@@ -45,9 +45,15 @@ export function holdsTypedText(el: Element): boolean {
   return role === 'textbox' || role === 'searchbox';
 }
 
-/** Not drawn: no box (display: none here or above) or visibility hidden; a `display: contents` wrapper has no box of its own but shows its children. */
-function hiddenByStyle(el: Element): boolean {
-  return !el.checkVisibility({ visibilityProperty: true }) && styleOf(el)?.display !== 'contents';
+/**
+ * Hidden by its own style attribute (display: none, visibility: hidden): words no one reads, which a page could use
+ * to name a "Save" button after "delete my account". Only the inline style, never the computed one: a class that
+ * hides a label below a width (Bootstrap's `d-none d-md-inline`) would make names change with the window, and the
+ * side panel narrows the page.
+ */
+function hiddenInline(el: Element): boolean {
+  const style = el.getAttribute('style');
+  return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style);
 }
 
 /**
@@ -64,11 +70,6 @@ export function textOf(node: Node, max = 300): string {
   }
   const out: string[] = [];
   let length = 0;
-  // Parts a style hides (display: none, visibility: hidden) are no text a person reads: a page could name a "Save"
-  // button after a hidden "delete my account". Only where the node itself is shown (a hidden tab panel read as a
-  // view shows nothing, and keeps its text).
-  const shown = node.nodeType === 1 && typeof (node as Element).checkVisibility === 'function'
-    && (node as Element).isConnected && (node as Element).checkVisibility({ visibilityProperty: true });
   // Depth first with a stack (a page can nest thousands of levels deep); `null` closes an element with a space.
   const stack: (Node | null)[] = [node];
   while (stack.length && length <= max) {
@@ -88,7 +89,7 @@ export function textOf(node: Node, max = 300): string {
     const el = n as Element;
     if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
     // A select's options inside are its choices, not the text around it (a wrapping label's, a row's).
-    if (n !== node && (holdsTypedText(el) || el.tagName === 'SELECT' || (shown && hiddenByStyle(el)))) {
+    if (n !== node && (holdsTypedText(el) || el.tagName === 'SELECT' || hiddenInline(el))) {
       out.push(' ');
       continue;
     }

@@ -267,7 +267,9 @@ function notAList(items: Element[], slots: ListSlot[]): boolean {
 /** What a slot shows of one item: an image's alt text, else its text; nothing of a field the user types into or a secret. */
 function sampleText(el: Element): string {
   if (el.tagName === 'IMG') return collapse(el.getAttribute('alt') ?? '');
-  if (holdsTypedText(el) || isSensitive(el)) return '';
+  if (isSensitive(el)) return '';
+  // Typed text, also where the editor wraps it in formatting (a span inside a contenteditable).
+  for (let at: Element | null = el; at; at = at.parentElement) if (holdsTypedText(at)) return '';
   return textOf(el, 200);
 }
 

@@ -1,6 +1,6 @@
 /** Several ways to find an element again, tried in order: id, data-testid, role + name, text, CSS path. */
 import type { Locator } from './types.ts';
-import { accessibleName, rootOf, textOf, type Root } from './dom.ts';
+import { accessibleName, rootOf, type Root } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
 import { readableToken, truncate } from './text.ts';
 
@@ -62,8 +62,8 @@ function typeIndex(el: Element, cache?: LocatorCache): { index: number; count: n
   return places.get(el) ?? { index: 1, count: 1 };
 }
 
-/** A control's text as a person reads it (what a style hides left out), for `text` locators: one more than they keep. */
-const shownText = (el: Element): string => textOf(el, 81);
+/** A control's text for `text` locators: its whole text content (fast to compare, and the same at any width). */
+const shownText = (el: Element): string => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** A structural path inside the element's own root: from the nearest ancestor with a unique id, nth-of-type where needed. */
 export function cssPath(el: Element, cache?: LocatorCache): string {
@@ -145,7 +145,7 @@ export function locatorsFor(el: Element, name: string, cache?: LocatorCache): Lo
   // Lists often repeat a test id in every row ("edit"): only one that picks this element out is a locator.
   if (testId && testId.length <= 200 && uniqueIn(root, testIdSelector(testId), cache)) add({ by: 'testid', value: testId });
   const role = roleFor(el);
-  if (role && name) add({ by: 'role', role, value: name.slice(0, 300) });
+  if (role && name) add({ by: 'role', role, value: truncate(name, 300) });
   if (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem') {
     const text = shownText(el);
     if (text && text.length <= 80) add({ by: 'text', value: text });

@@ -35,6 +35,8 @@ export interface Candidate {
   inViewport: boolean | undefined;
   /** On a tab panel that is not shown: the tab that shows it. */
   via?: Element;
+  /** The element whose name it takes when it has none (an ARIA 1.1 combobox's text box: its wrapper). */
+  namedBy?: Element;
 }
 
 export interface WalkResult {
@@ -262,6 +264,8 @@ interface WalkState {
   slotted: Set<Element>;
   /** Per root cut by the node budget: its first element not counted (nor read). */
   cutoffs: Map<Document | ShadowRoot, Element>;
+  /** Text boxes named by their combobox wrapper. */
+  namedBy: Map<Element, Element>;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -323,6 +327,24 @@ function nestedReserve(all: ArrayLike<Element>, budget: number): number {
     else if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') nested += frameDocument(el)?.getElementsByTagName('*').length ?? 0;
   }
   return Math.min(nested, Math.floor(budget / 2));
+}
+
+/** The slotted element `el` is inside (below `first`, the walk's own start), if any. */
+function slottedAround(el: Element, first: Element | undefined, slotted: Set<Element>): Element | undefined {
+  for (let at = el.parentElement; at && at !== first; at = at.parentElement) if (slotted.has(at)) return at;
+  return undefined;
+}
+
+const NOT_TEXT_INPUTS = new Set(['hidden', 'checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
+
+/** The one shown text box inside `el` (an input, a text area, an editable), or undefined for none or several. */
+function soleTextBox(el: Element, view: View): Element | undefined {
+  const boxes = Array.from(el.querySelectorAll('input, textarea, [contenteditable]')).filter((box) => {
+    if (box.localName === 'input' && NOT_TEXT_INPUTS.has(((box as HTMLInputElement).type ?? '').toLowerCase())) return false;
+    if (box.getAttribute('contenteditable')?.toLowerCase() === 'false') return false;
+    return view.rendered(box) && styleOf(box)?.visibility !== 'hidden';
+  });
+  return boxes.length === 1 ? boxes[0] : undefined;
 }
 
 /** The index of the first of `all` (document order) that is `cutoff` or comes after it. */
@@ -435,10 +457,18 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (skip.contains(el)) continue;
       skip = null;
     }
-    // Shown through a slot: walked there, in the shadow tree's sections.
+    // Shown through a slot: walked there, in the shadow tree's sections — with everything inside it (a slotted
+    // plain `div` is not in this walk's order, its buttons are).
     if (state.slotted.has(el) && el !== first) {
       skip = el;
       continue;
+    }
+    if (state.slotted.size && el !== first) {
+      const holder = slottedAround(el, first, state.slotted);
+      if (holder) {
+        skip = holder;
+        continue;
+      }
     }
     const hidden = hiddenIn(el, view);
     // A tab panel that is not shown is another view of this page: its elements are read, marked with the tab that
@@ -475,9 +505,14 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     }
 
     let kind = kindOf(el);
-    // ARIA 1.1 combobox: the role sits on a wrapper around its text box, which is the entry.
-    const wrapper = kind === 'combobox' && el.localName !== 'input' && !!el.querySelector('input:not([type=hidden]),textarea,[contenteditable]');
-    if (wrapper) kind = undefined;
+    // ARIA 1.1 combobox: the role sits on a wrapper around its one text box, which is the entry (named by the
+    // wrapper when it has no name of its own). Any other combobox (a button-like one holding a hidden input) stays.
+    const box = kind === 'combobox' && el.localName !== 'input' ? soleTextBox(el, view) : undefined;
+    const wrapper = !!box;
+    if (box) {
+      kind = undefined;
+      if (!accessibleName(box)) state.namedBy.set(box, el);
+    }
     if (item && !item.el.contains(el)) item = null;
     if (!kind && !wrapper && el !== top && el.tagName !== 'LABEL' && !NATURALLY_FOCUSABLE.has(el.tagName)) {
       const tabindex = Number.parseInt(el.getAttribute('tabindex') ?? '', 10);
@@ -506,9 +541,11 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (kind && shown && item && item.el !== el && !ITEM_KINDS.has(kind)) {
         item.name ??= accessibleName(item.el);
         const own = accessibleName(el);
-        if (!own || item.name.includes(own)) kind = undefined;
+        // Only a control that is the item again (its only text): a tab's "Close" button is one of its own.
+        if (!own || own.toLowerCase() === item.name.toLowerCase()) kind = undefined;
       }
-      if (kind && shown) state.candidates.push({ el, kind, section: sectionFor(frame), landmark: frame.section, inViewport, ...(view.panel ? { via: view.panel.via } : {}) });
+      const namedBy = state.namedBy.get(el);
+      if (kind && shown) state.candidates.push({ el, kind, section: sectionFor(frame), landmark: frame.section, inViewport, ...(view.panel ? { via: view.panel.via } : {}), ...(namedBy ? { namedBy } : {}) });
       // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry.
       if (kind && NO_DESCEND_KINDS.has(kind)) skip = el;
       else if (kind && ITEM_KINDS.has(kind) && !item) item = { el, name: undefined };
@@ -568,7 +605,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
   const state: WalkState = {
     candidates: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
-    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(),
+    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(),
   };
   slotOf = new WeakMap();
   const top = doc.body ?? doc.documentElement;

@@ -430,12 +430,14 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         const read = () => (isInput(field) || isTextArea(field) ? field.value : (field.textContent ?? ''));
         const before = read();
         typeText(field, text);
-        // Checked once the page has settled: an editor may draw what it took at its next render.
+        // Taken now, or once the page has settled: an editor may draw what it took at its next render, and a mask
+        // may format it back to what the field held (a prefilled phone number typed again).
+        const tookNow = read() !== before;
         checkTyped = () => {
           // A page that cancels the keys, or an editor that ignores the edit, leaves the field empty or as it was.
           // (A page that formats what was typed — a card or phone mask, capitals — took it: that is not checked.)
           const holds = read();
-          if (text.trim() && (!holds.trim() || (holds === before && before !== text))) {
+          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow))) {
             throw new ActionError(`${describe(target)} did not take the typed text${sensitive ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`}`, { state: 'not-typed' });
           }
         };

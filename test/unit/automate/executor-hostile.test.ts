@@ -215,3 +215,18 @@ test('an id the page has given to two elements names neither (the next locator d
   document.body.insertAdjacentHTML('afterbegin', '<dialog open><button id="send">Send all</button></dialog>');
   expect(resolveLocator(document, { by: 'id', value: 'send' })).toBeNull();
 });
+
+test('a prefilled field a mask formats back to what it held took the typing (re-review, session 14)', async () => {
+  document.body.innerHTML = '<input id="p" value="(555) 123-4567">';
+  const field = document.getElementById('p') as HTMLInputElement;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  field.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const d = field.value.replace(/\D/g, '');
+      if (d.length === 10) field.value = `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`;
+    }, 5);
+  });
+  expect((await outcome(run({ action: 'type', target: byId('p'), args: ['5551234567'] }))).err).toBeUndefined();
+  expect(field.value).toBe('(555) 123-4567');
+});

@@ -39,3 +39,18 @@ test('one-character boxes that are no code (a middle initial) keep their value',
   const doc = build('<form aria-label="Name"><fieldset><legend>Your name</legend><input aria-label="Middle initial" maxlength="1" value="J"></fieldset></form>');
   expect(entries(doc).map((e) => (e as { state?: { value?: string } }).state?.value)).toContain('J');
 });
+
+test('typed text an editor wraps in formatting stays out of list samples (re-review, session 14)', () => {
+  const rows = ['4111 1111 1111 1111', '5500 0000 0000 0004', '3400 0000 0000 009', '6011 0000 0000 0004']
+    .map((v, i) => `<li><span class="label">Card ${i + 1}</span><div contenteditable="true" aria-label="Note"><span class="num">${v}</span></div><button>Save</button></li>`).join('');
+  const doc = build(`<ul aria-label="Cards">${rows}</ul>`);
+  expect(JSON.stringify(doc)).not.toContain('4111');
+});
+
+test('short fields of a form that also asks for a code are not code boxes (a middle initial, a state) (re-review, session 14)', () => {
+  const doc = build(`<form aria-label="Profile"><input aria-label="Middle initial" maxlength="1" value="J"><input aria-label="State" maxlength="2" value="CA">
+    <input autocomplete="one-time-code" aria-label="SMS code" value="123456"><button>Save</button></form>`);
+  const values = entries(doc).map((e) => (e as { state?: { value?: string } }).state?.value);
+  expect(values).toEqual(expect.arrayContaining(['J', 'CA']));
+  expect(values).not.toContain('123456');
+});
