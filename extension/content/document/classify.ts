@@ -14,6 +14,9 @@ const TEXT_TYPES = new Set(['text', 'email', 'search', 'url', 'tel', 'number', '
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
+/** Input types that take no typing. */
+export const NOT_TEXT_INPUTS: ReadonlySet<string> = new Set(['hidden', 'checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
+
 /** An HTML element's tag in upper case (XHTML pages say "input"); '' for other namespaces. */
 export function htmlTag(el: Element): string {
   return el.namespaceURI === HTML_NS ? el.localName.toUpperCase() : '';

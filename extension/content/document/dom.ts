@@ -88,7 +88,8 @@ export function textOf(node: Node, max = 300): string {
     if (n.nodeType !== 1) continue;
     const el = n as Element;
     if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
-    // A select's options inside are its choices, not the text around it (a wrapping label's, a row's).
+    // Below the node: typed text, a select's options (its choices, not the text around it: a wrapping label's, a
+    // row's) and words its own style attribute hides.
     if (n !== node && (holdsTypedText(el) || el.tagName === 'SELECT' || hiddenInline(el))) {
       out.push(' ');
       continue;

@@ -7,7 +7,7 @@
  */
 import type { ElementKind, SectionKind } from './types.ts';
 import { accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, styleOf, textOf } from './dom.ts';
-import { kindOf, roleOf } from './classify.ts';
+import { kindOf, NOT_TEXT_INPUTS, roleOf } from './classify.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 
@@ -334,8 +334,6 @@ function slottedAround(el: Element, first: Element | undefined, slotted: Set<Ele
   for (let at = el.parentElement; at && at !== first; at = at.parentElement) if (slotted.has(at)) return at;
   return undefined;
 }
-
-const NOT_TEXT_INPUTS = new Set(['hidden', 'checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
 
 /** The one shown text box inside `el` (an input, a text area, an editable), or undefined for none or several. */
 function soleTextBox(el: Element, view: View): Element | undefined {

@@ -8,7 +8,7 @@
 import { ActionError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
 import { accessibleName, styleOf } from '../document/dom.ts';
-import { isDisabled, isSensitive, kindOf } from '../document/classify.ts';
+import { isDisabled, isSensitive, kindOf, NOT_TEXT_INPUTS } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
 import { click, hover, selectOption, typeText } from './events.ts';
@@ -255,8 +255,6 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): { form: HTMLFor
     submitted: () => submitted,
   };
 }
-
-const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'submit', 'button', 'file', 'image', 'reset', 'hidden']);
 
 function isTypable(el: Element): boolean {
   return isTextArea(el) || (isInput(el) && !NOT_TEXT_INPUTS.has(el.type)) || (el as HTMLElement).isContentEditable

@@ -101,7 +101,7 @@ function refuseWaits(live: Live): void {
 type Secrets = ReadonlyArray<readonly [name: string, value: string]>;
 
 /** Each value becomes its `{{name}}` hole; holes already there are left alone (a value may be part of its own name). */
-export function redactSecrets(text: string, secrets: Secrets): string {
+function redactSecrets(text: string, secrets: Secrets): string {
   if (!secrets.length) return text;
   return text.split(/(\{\{[A-Za-z_][A-Za-z0-9_]*\}\})/).map((part, i) => (i % 2 === 1 ? part
     : secrets.reduce((t, [name, value]) => t.split(value).join(`{{${name}}}`), part))).join('');
@@ -321,13 +321,10 @@ export class AutomationRuns {
     const maxTokens = Math.max(64, Math.min(700, Math.floor(context / 4)));
     const documentTokens = Math.max(200, Math.min(1500, Math.floor(context / 3)));
     const prompts: string[] = [];
-    // A replay's {{param}} values (a password, say) are typed into the page but not shown or stored with the run:
-    // the script keeps its holes, and wherever a value would show (log, say, ask, result) its hole's name does.
+    // A replay's {{param}} values (a password, say) are typed into the page but not shown or stored with the run: the
+    // script keeps its holes, and wherever a value turns up in the run's text (the log, say, ask, a read's result, an
+    // error message, a repair that copied it) its hole's name does — in free text only: ids, states and kinds stay.
     const secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3);
-    const redactText = (text: string) => redactSecrets(text, secrets);
-    const redact = <T>(value: T): T => redactValue(value, secrets);
-    // Wherever else a value turns up in the run's text (a read's result, an error message, a repair that copied it),
-    // it is put back too — in free text only: ids, states and kinds are left as they are.
     if (secrets.length) live.redact = <T>(state: T) => redactRunText(state as RunState, secrets) as T;
     let lastDoc: PageDocument | undefined;
     const read = async () => {
@@ -365,12 +362,12 @@ export class AutomationRuns {
         live.confirm = resolve;
       }),
       ask: (text) => new Promise<string>((resolve) => {
-        state.question = { id: live.nextId++, text: cut(redactText(text), 4000) };
+        state.question = { id: live.nextId++, text: cut(text, 4000) };
         live.save?.();
         live.answer = resolve;
       }),
       say: (text) => {
-        if (state.said.length < 200) state.said.push(cut(redactText(text), 4000));
+        if (state.said.length < 200) state.said.push(cut(text, 4000));
       },
       onTarget: (locators, target) => {
         state.current = cut(target, 400);
@@ -394,7 +391,7 @@ export class AutomationRuns {
     };
     const pushLog = (entry: LogEntry) => {
       if (state.log.length >= MAX_LOG) return;
-      state.log.push(secrets.length ? { ...entry, args: entry.args.map((arg) => redact(arg)) } : entry);
+      state.log.push(entry);
     };
     let filled: string | undefined;
     const shown = (script: string) => (script === filled && request.known ? request.known.script : script);
@@ -402,7 +399,7 @@ export class AutomationRuns {
     const shownRaw = (raw: string) => {
       if (!filled || !request.known) return raw;
       const inJson = (text: string) => JSON.stringify(text).slice(1, -1);
-      return redactText(raw.split(filled).join(request.known.script).split(inJson(filled)).join(inJson(request.known.script)));
+      return raw.split(filled).join(request.known.script).split(inJson(filled)).join(inJson(request.known.script));
     };
 
     try {
@@ -463,7 +460,7 @@ export class AutomationRuns {
       }
       const savedScript = report.ok && state.mode === 'script' ? replayableScript(report.attempts) ?? '' : undefined;
       state.report = {
-        ...report, summary: cut(redactText(report.summary), 4000), ...(report.result !== undefined ? { result: redact(report.result) } : {}),
+        ...report, summary: cut(report.summary, 4000),
         attempts: report.attempts.map((a) => ({
           raw: cut(shownRaw(a.raw), 20_000), tokensIn: a.tokensIn, tokensOut: a.tokensOut, ...(a.ttftMs !== undefined ? { ttftMs: a.ttftMs } : {}),
           ...(a.answer ? { answer: { ...a.answer, plan: cut(a.answer.plan, 2000), script: cut(shown(a.answer.script), 20_000) } } : {}),
