@@ -243,7 +243,8 @@ export function renderPrompt(doc: PageDocument, options: PromptOptions = {}): Pr
   const ranked = [...blocks].sort((a, b) => b.score - a.score || a.index - b.index);
   const header = renderHeader(doc);
   const marker = truncationMarker(doc);
-  const reserve = count(`${header}\n${marker ?? ''}\n… sections left out for the budget: ${doc.sections.map((s) => s.name).join(', ')}`);
+  // Room for the header, the marker and the line naming what was left out (its names cut to fit, see below).
+  const reserve = count(`${header}\n${marker ?? ''}\n${omittedLine(doc.sections.map((s) => s.name).slice(0, 8), doc.sections.length)}`);
   let used = reserve;
   const kept = new Map<number, string>();
   for (const block of ranked) {
@@ -272,7 +273,17 @@ export function renderPrompt(doc: PageDocument, options: PromptOptions = {}): Pr
   const omitted = blocks.filter((b) => !kept.has(b.index)).map((b) => b.section.name);
   const lines = [header, ...blocks.filter((b) => kept.has(b.index)).map((b) => kept.get(b.index)!)];
   if (marker) lines.push(marker);
-  if (omitted.length) lines.push(`… ${omitted.length} sections left out for the budget: ${omitted.join(', ')}`);
+  if (omitted.length) {
+    // As many of the left-out names as the budget still holds (a page of 200 sections must not overrun it here).
+    const room = max - count(lines.join('\n')) - 1;
+    let shown = omitted;
+    while (shown.length && count(omittedLine(shown, omitted.length)) > room) shown = shown.slice(0, Math.floor(shown.length / 2));
+    lines.push(omittedLine(shown, omitted.length));
+  }
   const text = lines.join('\n');
   return { text, tokens: count(text), omitted };
+}
+
+function omittedLine(names: readonly string[], total: number): string {
+  return `… ${total} sections left out for the budget${names.length ? `: ${names.join(', ')}${names.length < total ? ', …' : ''}` : ''}`;
 }

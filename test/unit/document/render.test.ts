@@ -180,3 +180,13 @@ describe('budgets', () => {
     expect(entries(doc).find((e) => e.name === 'read__issue_48_link')).toMatchObject({ effect: 'goes to https://github.com/org/repo/issues/48?x=1' });
   });
 });
+
+test('budget mode keeps to its budget on a page of many sections; the left-out names are cut to fit (review, session 14)', async () => {
+  const { build } = await import('./helpers.ts');
+  const doc = build(Array.from({ length: 60 }, (_, s) => `<section aria-label="Area ${s} with a fairly long descriptive title here">${Array.from({ length: 5 }, (_, i) => `<button>Do thing ${i} in area ${s}</button>`).join('')}</section>`).join(''));
+  for (const max of [120, 300, 700]) {
+    const prompt = renderPrompt(doc, { task: 'thing area 3', maxTokens: max });
+    expect(prompt.tokens, `budget ${max}`).toBeLessThanOrEqual(max);
+    expect(prompt.text).toMatch(/sections left out for the budget/);
+  }
+});
