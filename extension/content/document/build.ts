@@ -94,6 +94,15 @@ function inPageAnchor(el: Element): boolean {
 }
 const PROSE_SAMPLES = 8;
 
+/** `list[3]`: the name a list's item goes by in a script (the list's final name), when `el` is one of its items. */
+function listItemName(lists: ReadonlyArray<{ entry: ListEntry; items: readonly Element[] }>, el: Element): string | undefined {
+  for (const { entry, items } of lists) {
+    const index = items.findIndex((item) => item === el || item.contains(el));
+    if (index >= 0) return `${entry.name}[${index}]`;
+  }
+  return undefined;
+}
+
 /** A link inside running text (a paragraph, a long list item or cell): its words are a small part of the block's. */
 function proseBlock(el: Element, texts: Map<Element, number>): Element | undefined {
   let block = el.parentElement;
@@ -167,6 +176,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   type Placed = { entry: Entry; el: Element; section: SectionRef; via?: Element };
   const placed: Placed[] = [];
   const emitted = new Set<DetectedList>();
+  const listed: Array<{ entry: ListEntry; items: readonly Element[] }> = [];
   const formName = (form: Element) => {
     const frame = walked.frames.get(form);
     return frame ? frame.section.name : undefined;
@@ -221,6 +231,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
         locators: locatorsFor(list.container, label, locatorCache),
       };
       placed.push({ entry, el: list.container, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
+      listed.push({ entry, items: list.items });
       continue;
     }
     const { el, kind } = candidate;
@@ -279,8 +290,9 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   for (const item of placed) {
     if (!item.via) continue;
     moved.add(item.entry);
-    const via = nameOf.get(item.via);
-    if (!via) continue; // its tab is part of a list: no single name to click
+    // A tab that is an item of a list (a tab strip of nine or more) is clicked as that item: `$tabs[3]`.
+    const via = nameOf.get(item.via) ?? listItemName(listed, item.via);
+    if (!via) continue;
     const home = sections.get(item.section.name)!;
     let view = views.get(via);
     if (!view) views.set(via, (view = new Map()));

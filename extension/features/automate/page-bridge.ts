@@ -350,7 +350,9 @@ export class PageBridge implements Bridge {
         if (this.stats.autoNavigations >= MAX_AUTO_NAVIGATIONS) {
           throw new BudgetError(`more than ${MAX_AUTO_NAVIGATIONS} clicks to reach names on other pages in one attempt`, { budget: 'actions', limit: MAX_AUTO_NAVIGATIONS });
         }
-        await this.call({ call: 'click', target: { name: step }, args: [] });
+        // A step may be a list's item (`tabs[3]`: a tab of a long tab strip).
+        const item = /^(.+)\[(\d{1,5})\]$/.exec(step);
+        await this.call({ call: 'click', target: item ? { name: item[1]!, index: Number(item[2]) } : { name: step }, args: [] });
         this.stats.autoNavigations++;
       }
     } finally {

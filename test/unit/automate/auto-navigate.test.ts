@@ -112,6 +112,34 @@ describe('auto-navigation through the site document', () => {
     expect(bridge.stats.autoNavigations).toBe(1);
   });
 
+  test('a name on a panel of a long tab strip (its tabs a list): the bridge clicks that tab, as the list\'s item (session 14)', async () => {
+    const tabs = Array.from({ length: 10 }, (_, i) => `<button role="tab" id="t${i}" aria-selected="${i === 0}">Tab ${i}</button>`).join('');
+    const panels = Array.from({ length: 10 }, (_, i) => `<div role="tabpanel" aria-labelledby="t${i}" ${i ? 'hidden' : ''}><label><input type="checkbox" id="c${i}"> Option ${i}</label></div>`).join('');
+    document.body.innerHTML = `<div role="tablist">${tabs}</div>${panels}`;
+    const all = Array.from(document.querySelectorAll<HTMLElement>('[role=tabpanel]'));
+    document.querySelectorAll('[role=tab]').forEach((tab, i) => tab.addEventListener('click', () => all.forEach((panel, j) => { panel.hidden = i !== j; })));
+    const readDocument = async () => buildPageDocument(document);
+    let bridge!: PageBridge;
+    const report = await runTask('turn on option 7', {
+      constrained: false,
+      readDocument,
+      otherPageNames,
+      async generate() {
+        return { text: JSON.stringify({ plan: 'p', elements: [], script: '$page__option_7.check();\ndone("on");' }), tokensIn: 1, tokensOut: 1 };
+      },
+      async execute(source, names, budgets, onLog, signal) {
+        bridge = new PageBridge({
+          act: (request) => act(document, { settleMs: 30, ...request }),
+          readDocument, confirm: async () => true, ask: async () => '', say: () => undefined, route: routeTo,
+        }, await readDocument());
+        return runScript(source, automationCapabilities(bridge, names), { budgets, onLog, ...(signal ? { signal } : {}) });
+      },
+    });
+    expect(report, report.summary).toMatchObject({ status: 'done', result: 'on' });
+    expect((document.getElementById('c7') as HTMLInputElement).checked).toBe(true);
+    expect(bridge.stats.autoNavigations).toBe(1);
+  });
+
   test('no recorded route: the name stays NotFound and goes to the repair loop', async () => {
     showHome();
     const bridge = new PageBridge({

@@ -89,3 +89,14 @@ test('a button inside a slotted plain div is listed once, where its slot shows i
   document.querySelector('x-card')!.attachShadow({ mode: 'open' }).innerHTML = '<section aria-label="Card"><slot name="footer"></slot></section>';
   expect(names(buildPageDocument(document))).toEqual(['card__buy_now_button']);
 });
+
+test('the hidden panels of a long tab strip (a list) are views of its items, not dropped (review, session 14)', () => {
+  const tabs = Array.from({ length: 10 }, (_, i) => `<button role="tab" id="t${i}" aria-controls="p${i}" ${i === 0 ? 'aria-selected="true"' : ''}>Tab ${i}</button>`).join('');
+  const panels = Array.from({ length: 10 }, (_, i) => `<div role="tabpanel" id="p${i}" aria-labelledby="t${i}" ${i ? 'hidden' : ''}><button>Action ${i}</button></div>`).join('');
+  load(`<div role="tablist">${tabs}</div>${panels}`);
+  const doc = buildPageDocument(document);
+  const list = entries(doc).find((e) => e.kind === 'list')!;
+  expect(doc.views?.length).toBe(9);
+  expect(doc.views?.[0]).toMatchObject({ via: `${list.name}[1]` });
+  expect(doc.views?.[0]?.sections[0]?.entries.map((e) => e.name)).toEqual(['page__action_1_button']);
+});
