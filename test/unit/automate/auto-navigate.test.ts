@@ -30,6 +30,28 @@ function nameOf(doc: PageDocument, kind: string): string {
   return scriptNames(doc).find((n) => n.kind === kind)!.name;
 }
 
+/** One canned answer run on this page with the site routes (a panel not shown: one click away). */
+async function runOnThisPage(task: string, script: string): Promise<{ report: Awaited<ReturnType<typeof runTask>>; bridge: PageBridge }> {
+  const readDocument = async () => buildPageDocument(document);
+  let bridge!: PageBridge;
+  const report = await runTask(task, {
+    constrained: false,
+    readDocument,
+    otherPageNames,
+    async generate() {
+      return { text: JSON.stringify({ plan: 'p', elements: [], script }), tokensIn: 1, tokensOut: 1 };
+    },
+    async execute(source, names, budgets, onLog, signal) {
+      bridge = new PageBridge({
+        act: (request) => act(document, { settleMs: 30, ...request }),
+        readDocument, confirm: async () => true, ask: async () => '', say: () => undefined, route: routeTo,
+      }, await readDocument());
+      return runScript(source, automationCapabilities(bridge, names), { budgets, onLog, ...(signal ? { signal } : {}) });
+    },
+  });
+  return { report, bridge };
+}
+
 describe('auto-navigation through the site document', () => {
   test('a name from another page: one model call, the bridge clicks the recorded path, then acts', async () => {
     document.body.innerHTML = SETTINGS;
@@ -91,22 +113,7 @@ describe('auto-navigation through the site document', () => {
     const first = await readDocument();
     expect(scriptNames(first).some((n) => n.name === 'your_account__email_alerts')).toBe(false);
     expect((await otherPageNames(first)).map((n) => n.name)).toContain('your_account__email_alerts');
-    let bridge!: PageBridge;
-    const report = await runTask('turn off email alerts', {
-      constrained: false,
-      readDocument,
-      otherPageNames,
-      async generate() {
-        return { text: JSON.stringify({ plan: 'p', elements: [], script: '$your_account__email_alerts.uncheck();\ndone("off");' }), tokensIn: 1, tokensOut: 1 };
-      },
-      async execute(source, names, budgets, onLog, signal) {
-        bridge = new PageBridge({
-          act: (request) => act(document, { settleMs: 30, ...request }),
-          readDocument, confirm: async () => true, ask: async () => '', say: () => undefined, route: routeTo,
-        }, await readDocument());
-        return runScript(source, automationCapabilities(bridge, names), { budgets, onLog, ...(signal ? { signal } : {}) });
-      },
-    });
+    const { report, bridge } = await runOnThisPage('turn off email alerts', '$your_account__email_alerts.uncheck();\ndone("off");');
     expect(report, report.summary).toMatchObject({ status: 'done', modelCalls: 1, result: 'off' });
     expect((document.getElementById('alerts') as HTMLInputElement).checked).toBe(false);
     expect(bridge.stats.autoNavigations).toBe(1);
@@ -118,23 +125,7 @@ describe('auto-navigation through the site document', () => {
     document.body.innerHTML = `<div role="tablist">${tabs}</div>${panels}`;
     const all = Array.from(document.querySelectorAll<HTMLElement>('[role=tabpanel]'));
     document.querySelectorAll('[role=tab]').forEach((tab, i) => tab.addEventListener('click', () => all.forEach((panel, j) => { panel.hidden = i !== j; })));
-    const readDocument = async () => buildPageDocument(document);
-    let bridge!: PageBridge;
-    const report = await runTask('turn on option 7', {
-      constrained: false,
-      readDocument,
-      otherPageNames,
-      async generate() {
-        return { text: JSON.stringify({ plan: 'p', elements: [], script: '$page__option_7.check();\ndone("on");' }), tokensIn: 1, tokensOut: 1 };
-      },
-      async execute(source, names, budgets, onLog, signal) {
-        bridge = new PageBridge({
-          act: (request) => act(document, { settleMs: 30, ...request }),
-          readDocument, confirm: async () => true, ask: async () => '', say: () => undefined, route: routeTo,
-        }, await readDocument());
-        return runScript(source, automationCapabilities(bridge, names), { budgets, onLog, ...(signal ? { signal } : {}) });
-      },
-    });
+    const { report, bridge } = await runOnThisPage('turn on option 7', '$page__option_7.check();\ndone("on");');
     expect(report, report.summary).toMatchObject({ status: 'done', result: 'on' });
     expect((document.getElementById('c7') as HTMLInputElement).checked).toBe(true);
     expect(bridge.stats.autoNavigations).toBe(1);

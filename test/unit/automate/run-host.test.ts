@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { act } from '../../../extension/content/executor/index.ts';
 import { AutomationRuns, type RunHostDeps, type RunStore } from '../../../extension/features/automate/run-host.ts';
-import type { AutomateStart, RunState } from '../../../extension/features/automate/run-state.ts';
+import { AutomateStateSchema, type AutomateStart, type RunState } from '../../../extension/features/automate/run-state.ts';
+import * as v from 'valibot';
 import { ANSWER_JSON_SCHEMA } from '../../../extension/features/automate/parse.ts';
 import { ValidationError } from '../../../extension/protocol/errors.ts';
 import type { GenerateRequestPayload, GenerateResult } from '../../../extension/protocol/schemas.ts';
@@ -314,5 +315,58 @@ describe('a script-writer model in the host', () => {
     expect(run?.report?.attempts[0]?.failure?.name).toBe('NotFoundError');
     expect(requests).toHaveLength(1);
     expect(requests[0]!.constraint).toBeUndefined();
+  });
+});
+
+describe('a replay\'s {{param}} values are typed into the page, never shown or stored (review, session 14)', () => {
+  beforeEach(() => {
+    mount();
+    document.querySelector('form')!.insertAdjacentHTML('beforeend', '<label for="country">Country</label><select id="country"><option>France</option><option>Spain</option></select>');
+  });
+
+  const SCRIPT = '$add_todo__new_todo.type("{{pw}}");\nconst v = $add_todo__new_todo.value();\n$add_todo__country.select("{{pw}}");\ndone(v);';
+
+  test('a value read back, an error message that quotes it, and a repair that copied it show the hole, not the value', async () => {
+    const saves: RunState[] = [];
+    const store: RunStore = { save: async (state) => void saves.push(structuredClone(state)), load: async () => null };
+    // The model's repair copies the value it saw in the filled script (as any model would).
+    const { runs, requests } = host([answer('$add_todo__new_todo.type("s3cret-Pw");\n$add_todo__add_button.click();\ndone(1);')], ENTRY, store);
+    await runs.start(start('saved', { known: { plan: 'saved', elements: [], script: SCRIPT }, params: { pw: 's3cret-Pw' }, userValues: ['s3cret-Pw'], maxRepairs: 2 }));
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    await until(() => saves.at(-1)?.status, (status) => status !== 'running');
+    expect(requests).toHaveLength(1); // the repair was asked for (the model, on this device, sees the filled script)
+    expect(document.querySelector('#todos li:last-child .title')?.textContent).toBe('s3cret-Pw'); // typed into the page (and added)
+    expect(JSON.stringify(done)).not.toContain('s3cret-Pw');
+    expect(JSON.stringify(saves)).not.toContain('s3cret-Pw');
+    expect(done.report?.attempts[0]?.failure?.message).toContain('{{pw}}');
+    expect(done.report?.attempts[1]?.answer?.script).toContain('type("{{pw}}")');
+  });
+
+  test('without repairs: the log keeps the hole in the value it read and in the select error', async () => {
+    const saves: RunState[] = [];
+    const { runs } = host([], ENTRY, { save: async (state) => void saves.push(structuredClone(state)), load: async () => null });
+    await runs.start(start('saved', { known: { plan: 'saved', elements: [], script: SCRIPT }, params: { pw: 's3cret-Pw' }, userValues: ['s3cret-Pw'], maxRepairs: 0 }));
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    await until(() => saves.at(-1)?.status, (status) => status !== 'running');
+    expect(done.log.find((entry) => entry.call === 'value')).toMatchObject({ result: '{{pw}}' });
+    expect(done.log.find((entry) => entry.call === 'select')?.error?.message).toContain('"{{pw}}"');
+    expect(JSON.stringify(saves)).not.toContain('s3cret-Pw');
+  });
+
+  test.each(['done', 'running', 'auto', 'script', 'type', 'finished', 'localhost'])('a value that is also a word the run is steered by ("%s") leaves the run\'s ids and states alone', async (value) => {
+    const { runs } = host([], ENTRY);
+    const { runId } = await runs.start(start('saved', { known: { plan: 'p', elements: [], script: '$add_todo__new_todo.type("{{item}}");\ndone(1);' }, params: { item: value }, maxRepairs: 0 }));
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    expect(v.safeParse(AutomateStateSchema, { run: done, generateCalls: 0 }).success).toBe(true);
+    expect([done.runId, done.status, done.mode, done.phase, done.log[0]?.call]).toEqual([runId, 'done', 'script', 'finished', 'type']);
+    expect(done.log[0]?.args).toEqual(['{{item}}']);
+  });
+
+  test('a value that is part of its own hole name is put back once ("password" for {{password}})', async () => {
+    const { runs } = host([], ENTRY);
+    await runs.start(start('saved', { known: { plan: 'p', elements: [], script: '$add_todo__new_todo.type("{{password}}");\nsay("typed " + $add_todo__new_todo.value());\ndone(1);' }, params: { password: 'password' }, userValues: ['password'], maxRepairs: 0 }));
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    expect(done.said).toEqual(['typed {{password}}']);
+    expect(JSON.stringify(done)).not.toContain('{{{{');
   });
 });
