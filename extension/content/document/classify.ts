@@ -15,11 +15,26 @@ const TEXT_TYPES = new Set(['text', 'email', 'search', 'url', 'tel', 'number', '
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** Input types that take no typing. */
-export const NOT_TEXT_INPUTS: ReadonlySet<string> = new Set(['hidden', 'checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
+const NOT_TEXT_INPUTS: ReadonlySet<string> = new Set(['hidden', 'checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
 
 /** An HTML element's tag in upper case (XHTML pages say "input"); '' for other namespaces. */
 export function htmlTag(el: Element): string {
   return el.namespaceURI === HTML_NS ? el.localName.toUpperCase() : '';
+}
+
+/** A text box: an input that takes typing, a text area, an element made editable. */
+export function takesTyping(el: Element): boolean {
+  const tag = htmlTag(el);
+  if (tag === 'TEXTAREA') return true;
+  if (tag === 'INPUT') return !NOT_TEXT_INPUTS.has(String((el as HTMLInputElement).type ?? '').toLowerCase());
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/** The one text box inside `el` that `shown` accepts (an ARIA 1.1 combobox's), or undefined for none or several. */
+export function soleTextBox(el: Element, shown: (box: Element) => boolean): Element | undefined {
+  const boxes = Array.from(el.querySelectorAll('input, textarea, [contenteditable]')).filter((box) => takesTyping(box) && shown(box));
+  return boxes.length === 1 ? boxes[0] : undefined;
 }
 
 export function roleOf(el: Element): string | undefined {

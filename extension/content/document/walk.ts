@@ -7,7 +7,7 @@
  */
 import type { ElementKind, SectionKind } from './types.ts';
 import { accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, styleOf, textOf } from './dom.ts';
-import { kindOf, NOT_TEXT_INPUTS, roleOf } from './classify.ts';
+import { kindOf, roleOf, soleTextBox } from './classify.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 
@@ -335,16 +335,6 @@ function slottedAround(el: Element, first: Element | undefined, slotted: Set<Ele
   return undefined;
 }
 
-/** The one shown text box inside `el` (an input, a text area, an editable), or undefined for none or several. */
-function soleTextBox(el: Element, view: View): Element | undefined {
-  const boxes = Array.from(el.querySelectorAll('input, textarea, [contenteditable]')).filter((box) => {
-    if (box.localName === 'input' && NOT_TEXT_INPUTS.has(((box as HTMLInputElement).type ?? '').toLowerCase())) return false;
-    if (box.getAttribute('contenteditable')?.toLowerCase() === 'false') return false;
-    return view.rendered(box) && styleOf(box)?.visibility !== 'hidden';
-  });
-  return boxes.length === 1 ? boxes[0] : undefined;
-}
-
 /** The index of the first of `all` (document order) that is `cutoff` or comes after it. */
 function firstAtOrAfter(all: ArrayLike<Element>, cutoff: Element): number {
   let low = 0;
@@ -445,7 +435,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   /** The ARIA item the walk is inside (see ITEM_KINDS), and its name once needed. */
   let item: { el: Element; name: string | undefined } | null = null;
   for (const el of order) {
-    if ((++state.steps & 63) === 0 && state.limits.now() - state.start > state.limits.maxMs) {
+    if ((++state.steps & 63) === 0 && outOfTime()) {
       state.truncated = 'time';
       // Elements read: this root's up to here (counted once, at the stop).
       if (!recounted) state.visited -= counted - Math.max(0, Array.prototype.indexOf.call(all, el) as number);
@@ -505,7 +495,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     let kind = kindOf(el);
     // ARIA 1.1 combobox: the role sits on a wrapper around its one text box, which is the entry (named by the
     // wrapper when it has no name of its own). Any other combobox (a button-like one holding a hidden input) stays.
-    const box = kind === 'combobox' && el.localName !== 'input' ? soleTextBox(el, view) : undefined;
+    const box = kind === 'combobox' && el.localName !== 'input'
+      ? soleTextBox(el, (inner) => view.rendered(inner) && styleOf(inner)?.visibility !== 'hidden') : undefined;
     const wrapper = !!box;
     if (box) {
       kind = undefined;

@@ -8,7 +8,7 @@
 import { ActionError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
 import { accessibleName, styleOf } from '../document/dom.ts';
-import { isDisabled, isSensitive, kindOf, NOT_TEXT_INPUTS } from '../document/classify.ts';
+import { htmlTag, isDisabled, isSensitive, kindOf, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
 import { click, hover, selectOption, typeText } from './events.ts';
@@ -19,15 +19,14 @@ const TEXT_LIMIT = 2000;
 
 // By tag, not instanceof: an element in a same-origin frame comes from that frame's constructors, so
 // `frameInput instanceof HTMLInputElement` is false there (and every check below would be skipped).
-// localName: lowercase in HTML and XHTML documents alike (tagName is uppercase in HTML only).
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
-const isHtml = (el: unknown, name: string): boolean => (el as Element | null)?.localName === name && (el as Element).namespaceURI === HTML_NS;
-const isInput = (el: Element | null | undefined): el is HTMLInputElement => isHtml(el, 'input');
-const isTextArea = (el: Element | null | undefined): el is HTMLTextAreaElement => isHtml(el, 'textarea');
-const isSelect = (el: Element | null | undefined): el is HTMLSelectElement => isHtml(el, 'select');
-const isButton = (el: Element | null | undefined): el is HTMLButtonElement => isHtml(el, 'button');
-const isAnchor = (el: Element | null | undefined): el is HTMLAnchorElement => isHtml(el, 'a');
-const isForm = (el: unknown): el is HTMLFormElement => isHtml(el, 'form');
+// By namespace and local name (htmlTag): XHTML documents write tag names in lower case too.
+const isHtml = (el: unknown, tag: string): boolean => !!el && htmlTag(el as Element) === tag;
+const isInput = (el: Element | null | undefined): el is HTMLInputElement => isHtml(el, 'INPUT');
+const isTextArea = (el: Element | null | undefined): el is HTMLTextAreaElement => isHtml(el, 'TEXTAREA');
+const isSelect = (el: Element | null | undefined): el is HTMLSelectElement => isHtml(el, 'SELECT');
+const isButton = (el: Element | null | undefined): el is HTMLButtonElement => isHtml(el, 'BUTTON');
+const isAnchor = (el: Element | null | undefined): el is HTMLAnchorElement => isHtml(el, 'A');
+const isForm = (el: unknown): el is HTMLFormElement => isHtml(el, 'FORM');
 
 function clean(text: string | null | undefined, max = TEXT_LIMIT): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
@@ -256,17 +255,11 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): { form: HTMLFor
   };
 }
 
-function isTypable(el: Element): boolean {
-  return isTextArea(el) || (isInput(el) && !NOT_TEXT_INPUTS.has(el.type)) || (el as HTMLElement).isContentEditable
-    || kindOf(el) === 'editable';
-}
-
 /** The field that takes the typing: the element itself, or the one text box inside an ARIA 1.1 combobox wrapper. */
 function typingTarget(el: Element): Element | null {
-  if (isTypable(el)) return el;
+  if (takesTyping(el) || (el as HTMLElement).isContentEditable || kindOf(el) === 'editable') return el;
   if (el.getAttribute('role') !== 'combobox') return null;
-  const boxes = Array.from(el.querySelectorAll('input, textarea, [contenteditable]')).filter((box) => isTypable(box) && isVisible(box));
-  return boxes.length === 1 ? boxes[0]! : null;
+  return soleTextBox(el, isVisible) ?? null;
 }
 
 function usable(el: Element, request: ActRequest): void {
