@@ -1,11 +1,14 @@
 import { defineConfig, build, type Plugin } from 'vite';
 import { cpSync, readFileSync, existsSync } from 'node:fs';
+import { packagedWebLlmLibraries } from './scripts/lib/web-llm-libs.mjs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname);
 // POCKET_DIST lets parallel work build into its own folder; the product and CI use dist/.
 const outDir = resolve(root, process.env.POCKET_DIST ?? 'dist');
 const jsx = { runtime: 'automatic', importSource: 'preact' } as const;
+// web-llm model libraries (WebAssembly) the user put in models/web-llm-libs/ (tests: POCKET_WEB_LLM_LIBS), packaged.
+const webLlmLibs = packagedWebLlmLibraries(resolve(root, process.env.POCKET_WEB_LLM_LIBS ?? 'models/web-llm-libs'));
 
 /** Scripts that Chrome loads as classic scripts (content scripts, the sandbox page): one IIFE file each. */
 const classicEntries: Record<string, string> = {
@@ -64,6 +67,7 @@ function chromeExtension(): Plugin {
       }
       // Bundled models ship inside the package, next to the code that loads them.
       cpSync(resolve(root, 'models/bundled'), resolve(outDir, 'models/bundled'), { recursive: true });
+      for (const lib of webLlmLibs) cpSync(lib.path, resolve(outDir, 'models/web-llm-libs', lib.file));
       const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as ManifestPaths;
       const missing = manifestReferences(manifest).filter((ref) => !existsSync(resolve(outDir, ref)));
       if (missing.length) throw new Error(`dist/ lacks files named by manifest.json: ${missing.join(', ')}`);
@@ -76,6 +80,7 @@ export default defineConfig({
   base: '',
   oxc: { jsx },
   plugins: [chromeExtension()],
+  define: { __POCKET_WEB_LLM_LIBS__: JSON.stringify(webLlmLibs.map((lib) => lib.file)) },
   worker: { format: 'es' },
   build: {
     outDir,

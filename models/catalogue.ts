@@ -1,4 +1,5 @@
 import scriptWriterFiles from './bundled/scriptwriter-encdec/files.json' with { type: 'json' };
+import webLlmRows from './web-llm-models.json' with { type: 'json' };
 import { type BuiltInAvailability, builtInReason } from './builtin.ts';
 /**
  * The model catalogue: every model Pocket SLM knows, what it needs and where its files come from.
@@ -23,7 +24,8 @@ export interface ModelFile {
 export type ModelSource =
   | { kind: 'bundled'; folder: string }
   | { kind: 'hub'; repo: string; revision: string; pinned: boolean }
-  | { kind: 'web-llm'; modelId: string; packageVersion: string }
+  /** `libFile`: the model library (WebAssembly) web-llm's prebuilt config names, which a build must package. */
+  | { kind: 'web-llm'; modelId: string; packageVersion: string; libFile: string }
   /** Chrome's own model (Prompt API): Chrome downloads, stores and runs it. */
   | { kind: 'builtin' };
 
@@ -177,31 +179,40 @@ const onnxModels: CatalogueEntry[] = [
 ];
 
 /**
- * web-llm prebuilt models. Their weights are data and are downloaded at run time; their model libraries are WebAssembly,
- * which Chrome Web Store policy forbids loading from the network, so a build must package them (see README). Until a
- * build does, these entries are listed but marked unavailable.
+ * web-llm prebuilt models (`web-llm-models.json`). Their weights are data and are downloaded at run time; their model
+ * libraries are WebAssembly, which Chrome Web Store policy forbids loading from the network, so a build packages the
+ * ones it finds in `models/web-llm-libs/` (vite.config.ts; `npm run web-llm-libs` says which files go there). An entry
+ * whose library this build lacks is listed as unavailable.
  */
 const WEB_LLM_VERSION = '0.2.86';
-const webLlm = (modelId: string, name: string, params: string, dtype: 'q4f32' | 'q4f16', memoryMb: number,
-  goodFor: Feature[], description: string): CatalogueEntry => ({
-  id: modelId, name, architecture: 'decoder-only', engine: 'web-llm',
-  source: { kind: 'web-llm', modelId, packageVersion: WEB_LLM_VERSION },
-  files: [], dtype, params, contextLength: 4096,
-  requiredFeatures: dtype === 'q4f16' ? ['shader-f16'] : [], memoryMb, license: 'see model card', goodFor,
-  description, promptFormat: 'chat',
-  unavailableReason: 'its web-llm model library (WebAssembly) is not packaged in this build',
-});
+declare const __POCKET_WEB_LLM_LIBS__: readonly string[] | undefined;
+/** The model libraries this build packages (set by vite.config.ts; none where no build defines it, as in unit tests). */
+export const packagedWebLlmLibs: readonly string[] = typeof __POCKET_WEB_LLM_LIBS__ === 'undefined' ? [] : __POCKET_WEB_LLM_LIBS__;
 
-const webLlmModels: CatalogueEntry[] = [
-  webLlm('SmolLM2-360M-Instruct-q4f32_1-MLC', 'SmolLM2 360M Instruct (f32)', '360M', 'q4f32', 580, ['automate', 'story'], 'Smallest useful chat model; runs without shader-f16.'),
-  webLlm('SmolLM2-360M-Instruct-q4f16_1-MLC', 'SmolLM2 360M Instruct (f16)', '360M', 'q4f16', 376, ['automate', 'story'], 'Same model, half the memory; needs shader-f16.'),
-  webLlm('SmolLM2-1.7B-Instruct-q4f32_1-MLC', 'SmolLM2 1.7B Instruct (f32)', '1.7B', 'q4f32', 2692, ['automate', 'story', 'probes'], 'Stronger SmolLM2; runs without shader-f16.'),
-  webLlm('Qwen2.5-0.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 0.5B Instruct (f32)', '0.5B', 'q4f32', 1060, ['automate', 'math', 'probes'], 'Good small generalist; JSON output via web-llm grammars.'),
-  webLlm('Qwen2.5-1.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 1.5B Instruct (f32)', '1.5B', 'q4f32', 1889, ['automate', 'math', 'probes'], 'Better scripts and reasoning at 1.5B.'),
-  webLlm('Qwen2.5-Math-1.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 Math 1.5B Instruct (f32)', '1.5B', 'q4f32', 1889, ['math'], 'Math-tuned Qwen2.5 for chain- and program-of-thought.'),
-  webLlm('Llama-3.2-1B-Instruct-q4f32_1-MLC', 'Llama 3.2 1B Instruct (f32)', '1B', 'q4f32', 1129, ['automate', 'story', 'probes'], 'Meta\'s small instruction model.'),
-  webLlm('Llama-3.2-1B-Instruct-q4f16_1-MLC', 'Llama 3.2 1B Instruct (f16)', '1B', 'q4f16', 879, ['automate', 'story', 'probes'], 'Same, f16; needs shader-f16.'),
-];
+export interface WebLlmModelRow {
+  modelId: string;
+  name: string;
+  params: string;
+  dtype: 'q4f32' | 'q4f16';
+  memoryMb: number;
+  goodFor: Feature[];
+  description: string;
+  libFile: string;
+}
+
+export function webLlmEntry(row: WebLlmModelRow, packaged: readonly string[] = packagedWebLlmLibs): CatalogueEntry {
+  const { modelId, name, params, dtype, memoryMb, goodFor, description, libFile } = row;
+  return {
+    id: modelId, name, architecture: 'decoder-only', engine: 'web-llm',
+    source: { kind: 'web-llm', modelId, packageVersion: WEB_LLM_VERSION, libFile },
+    files: [], dtype, params, contextLength: 4096,
+    requiredFeatures: dtype === 'q4f16' ? ['shader-f16'] : [], memoryMb, license: 'see model card', goodFor,
+    description, promptFormat: 'chat',
+    ...(packaged.includes(libFile) ? {} : { unavailableReason: `its web-llm model library ${libFile} is not packaged in this build` }),
+  };
+}
+
+const webLlmModels: CatalogueEntry[] = (webLlmRows as WebLlmModelRow[]).map((row) => webLlmEntry(row));
 
 export const CHROME_BUILTIN_MODEL = 'chrome-builtin';
 

@@ -149,6 +149,7 @@ const loadWebLlm: Loader = async (entry, preference) => {
   const engine = await WebLlmEngine.load({
     modelId: entry.id, mlcModelId: entry.source.modelId, appConfig, contextLength: entry.contextLength,
     create: (config) => new webllm.MLCEngine(config),
+    onProgress: (report) => loadProgress?.(report),
   });
   return { engine };
 };
@@ -180,6 +181,8 @@ async function loadModel(modelId: string, preference: BackendPreference): Promis
 }
 
 let current: { key: string; loaded: Promise<LoadedModel> } | undefined;
+/** Who hears a web-llm load's progress (its weights download), while a `worker.model.fetch` waits for it. */
+let loadProgress: ((report: { progress: number; text: string }) => void) | undefined;
 
 /** The worker keeps one engine; asking for another model or backend replaces it. */
 function modelFor(modelId: string, preference: BackendPreference = 'auto'): Promise<LoadedModel> {
@@ -224,6 +227,14 @@ serveWorker({
     return { destroyed: Boolean(gpuDevice) };
   },
 }, {
+  'worker.model.fetch': async ({ model, backend }, emit) => {
+    loadProgress = (report) => emit({ type: 'progress', fraction: Math.min(1, Math.max(0, report.progress || 0)), text: report.text.slice(0, 500) });
+    try {
+      return wireInfo((await modelFor(model, backend)).engine.info);
+    } finally {
+      loadProgress = undefined;
+    }
+  },
   'worker.generate': async ({ model, prompt, messages, constraint, params, backend }, emit, signal) => {
     // Lost while nothing ran (a GPU reset between requests): the host retries this request on a fresh worker.
     if (deviceLost) throw new DeviceLostError(`this model worker lost its GPU device while idle (${deviceLost})`, { idle: true });

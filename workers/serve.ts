@@ -35,7 +35,8 @@ export function serveWorker(handlers: Handlers, streams: WorkerStreamHandlers = 
       const route = streamRoutes[kind];
       const envelope = parseOrThrow(EnvelopeSchema, raw, 'stream request');
       const payload = parseOrThrow(route.request, envelope.payload, `"${kind}" request`);
-      const handler = streams[kind]!;
+      // Each kind's handler takes what that kind's schema just validated.
+      const handler = streams[kind] as StreamHandler<unknown, unknown, unknown>;
       const result = await handler(payload, (event) => post({ type: 'event', id, payload: parseOrThrow(route.event, event, 'event') }),
         controller.signal);
       post({ type: 'end', id, payload: parseOrThrow(route.response, result, `"${kind}" result`) });

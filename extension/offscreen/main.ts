@@ -18,6 +18,7 @@ import { ProbeHost } from './probes-host.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { automationRuns } from '../features/automate/host-wiring.ts';
 import { recordFirstToken } from '../storage/first-tokens.ts';
+import { webLlmDownloads } from './web-llm-downloads.ts';
 
 const pool = new WorkerPool((label) => {
   if (label === 'device-probe') {
@@ -38,6 +39,7 @@ const downloads = new DownloadService({
     const { usage = 0, quota = 0 } = await navigator.storage.estimate();
     return quota - usage;
   },
+  managed: webLlmDownloads(host),
 });
 
 void downloads.recordMissingTraits(customRowEntry).catch(() => undefined);

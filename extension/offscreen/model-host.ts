@@ -1,5 +1,6 @@
+import type * as v from 'valibot';
 import { AbortError, DeviceLostError } from '../protocol/errors.ts';
-import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
+import type { EngineInfoSchema, FetchProgressEvent, GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 export interface ResidencyLimits {
@@ -113,6 +114,22 @@ export class ModelHost {
       signal.addEventListener('abort', onAbort, { once: true });
       if (signal.aborted) onAbort();
       queued.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /**
+   * Loads a model whose engine downloads its own files first (web-llm), passing on the engine's progress. The engine
+   * cannot stop a download it began, so an abort stops the model's worker.
+   */
+  fetchModel(model: string, onEvent: (event: FetchProgressEvent) => void, signal: AbortSignal): Promise<v.InferOutput<typeof EngineInfoSchema>> {
+    return this.withModel(model, async (worker) => {
+      const stop = () => this.pool.terminate(`model:${model}`);
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        return await worker.stream('worker.model.fetch', { model, backend: 'webgpu' }, onEvent, signal);
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
     });
   }
 

@@ -7,7 +7,7 @@ import { StoryRunIdSchema, StoryStartSchema, StoryStatusSchema } from '../featur
 import {
   DeviceProbeSchema, Empty, EngineInfoSchema, GenerateEventSchema, GenerateRequestSchema, GenerateResultSchema,
   ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, ModelIdSchema, StorageReportSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
-  WorkersResetSchema, DeviceDestroyedSchema,
+  WorkersResetSchema, DeviceDestroyedSchema, FetchProgressEventSchema,
 } from './schemas.ts';
 import {
   HighlightReplySchema, HighlightRequestSchema, PageDocumentRequestSchema, PageDocumentSchema, TabDocumentRequestSchema,
@@ -134,5 +134,9 @@ export const streamRoutes = {
   generate: generateStream('generate'),
   'host.generate': generateStream('host.generate'),
   'worker.generate': generateStream('worker.generate'),
+  /** Loads a web-llm model, which downloads its weights into web-llm's cache first: the Models tab's Download. */
+  'worker.model.fetch': {
+    kind: 'worker.model.fetch', request: ModelRequestSchema, event: FetchProgressEventSchema, response: EngineInfoSchema,
+  } satisfies StreamRoute<unknown, unknown, unknown>,
 } as const;
 export type StreamKind = keyof typeof streamRoutes;

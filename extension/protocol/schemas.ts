@@ -158,6 +158,12 @@ export const GenerateEventSchema = v.variant('type', [
 ]);
 export type GenerateEvent = v.InferOutput<typeof GenerateEventSchema>;
 
+/** A model another library downloads (web-llm): how far its own fetch and load is, as it reports it. */
+export const FetchProgressEventSchema = v.strictObject({
+  type: v.literal('progress'), fraction: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), text: text(500),
+});
+export type FetchProgressEvent = v.InferOutput<typeof FetchProgressEventSchema>;
+
 export const GenerationStatsSchema = v.strictObject({
   backend: v.picklist(['webgpu', 'wasm', 'builtin', 'replay']),
   ttftMs: v.number(),

@@ -1,4 +1,4 @@
-import { serializeError } from '../../extension/protocol/errors.ts';
+import { AbortError, ModelNotFoundError, serializeError } from '../../extension/protocol/errors.ts';
 import type { PocketDb, ModelRow } from '../../extension/storage/db.ts';
 import type { CatalogueEntry } from '../catalogue.ts';
 import { downloadModel, finalPath, partPath, type DownloadProgress } from './download-manager.ts';
@@ -13,6 +13,32 @@ export interface ServiceDeps {
   fetch: typeof fetch;
   freeBytes: () => Promise<number>;
   now?: () => number;
+  /** Models whose files another library fetches and keeps (web-llm, in its own cache). */
+  managed?: ManagedDownloads;
+}
+
+/** How far a managed download is, as its library reports it (a fraction, and bytes where it says them). */
+export interface ManagedProgress {
+  fraction: number;
+  bytesDone?: number;
+}
+
+export interface ManagedDownloads {
+  /** Fetches (and loads) the model; resolves with the bytes it holds. An abort must end it. */
+  fetch(entry: CatalogueEntry, onProgress: (progress: ManagedProgress) => void, signal: AbortSignal): Promise<{ bytes: number }>;
+  /** Deletes what the library keeps of the model. */
+  remove(entry: CatalogueEntry): Promise<void>;
+}
+
+const isManaged = (entry: Partial<Pick<CatalogueEntry, 'source'>>) => entry.source?.kind === 'web-llm';
+
+/**
+ * web-llm reports "Fetching param cache[3/20]: 120MB fetched. 15% completed, …" (or "…MB loaded." from its cache)
+ * with the fraction of bytes; other stages (shader compilation) only a fraction.
+ */
+export function webLlmProgress(report: { fraction: number; text: string }): ManagedProgress {
+  const megabytes = /(\d+)MB (?:fetched|loaded)\./.exec(report.text);
+  return { fraction: report.fraction, ...(megabytes ? { bytesDone: Number(megabytes[1]) * 1024 * 1024 } : {}) };
 }
 
 /**
@@ -77,11 +103,12 @@ export class DownloadService {
    * Deletes a model's files and download rows. A user-added model keeps its row (its definition) as "absent", unless
    * `forget`: a row this version can no longer read goes whole.
    */
-  async remove(entry: Pick<CatalogueEntry, 'id'>, forget = false): Promise<void> {
+  async remove(entry: Pick<CatalogueEntry, 'id'> & Partial<CatalogueEntry>, forget = false): Promise<void> {
     this.removing.add(entry.id);
     try {
       this.running.get(entry.id)?.controller.abort();
       await this.running.get(entry.id)?.done.catch(() => undefined);
+      if (isManaged(entry) && this.deps.managed) await this.deps.managed.remove(entry as CatalogueEntry);
       // Files first: on a full disk they are what frees space, even if the rows below cannot be written.
       await this.deps.store.removeFolder(entry.id);
       const { db } = this.deps;
@@ -140,7 +167,35 @@ export class DownloadService {
     }
   }
 
+  /** A model another library downloads: its progress and outcome are recorded like ours (paused when cancelled). */
+  private async runManaged(entry: CatalogueEntry, signal: AbortSignal): Promise<void> {
+    const started = this.now();
+    let lastWrite = 0;
+    try {
+      const { managed } = this.deps;
+      if (!managed) throw new ModelNotFoundError(`"${entry.name}" is downloaded by its engine, which this host does not run`);
+      await this.update(entry.id, { state: 'downloading', error: undefined, progress: undefined });
+      const { bytes } = await managed.fetch(entry, ({ fraction, bytesDone }) => {
+        const t = this.now();
+        if (t - lastWrite < 250 || !bytesDone) return;
+        lastWrite = t;
+        const seconds = Math.max(0.001, (t - started) / 1000);
+        const progress = {
+          file: entry.id, bytesDone, bytesTotal: fraction > 0 ? Math.round(bytesDone / fraction) : 0,
+          rateBps: bytesDone / seconds, etaS: fraction > 0 && fraction < 1 ? (seconds * (1 - fraction)) / fraction : null,
+        };
+        this.update(entry.id, { progress, bytes: bytesDone }).catch(() => undefined);
+      }, signal);
+      if (signal.aborted) throw new AbortError('download cancelled');
+      await this.update(entry.id, { state: 'complete', progress: undefined, bytes });
+    } catch (error) {
+      const { name, message } = serializeError(error);
+      await this.finalState(entry.id, { state: signal.aborted ? 'paused' : 'failed', error: signal.aborted ? undefined : { name, message }, progress: undefined });
+    }
+  }
+
   private async run(entry: CatalogueEntry, signal: AbortSignal): Promise<void> {
+    if (isManaged(entry)) return this.runManaged(entry, signal);
     const { db } = this.deps;
     let lastWrite = 0;
     let committedBefore = 0;

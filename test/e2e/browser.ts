@@ -15,10 +15,10 @@ export const distDir = resolve(repoRoot, process.env.POCKET_DIST ?? 'dist');
  * That grant stands in for the activeTab permission a user's click (icon, menu, shortcut) gives in real use, which
  * automation cannot produce. Everything else is byte-for-byte the dist/ that ships.
  */
-export function testCopyOfDist(editManifest?: (manifest: Record<string, unknown>) => void): string {
-  if (!existsSync(join(distDir, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
+export function testCopyOfDist(editManifest?: (manifest: Record<string, unknown>) => void, dist = distDir): string {
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first.`);
   const dir = mkdtempSync(join(tmpdir(), 'pocket-slm-ext-'));
-  cpSync(distDir, dir, { recursive: true });
+  cpSync(dist, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*', `http://${INSECURE_HOST}/*`];
   editManifest?.(manifest);
@@ -40,14 +40,25 @@ export async function launchExtension(options: {
   headless?: boolean;
   /** Changes to the test copy's manifest (e.g. without unlimitedStorage, so a test can give the extension a small quota). */
   editManifest?: (manifest: Record<string, unknown>) => void;
+  /** Another build than dist/ (a test that builds with different inputs). */
+  dist?: string;
+  /**
+   * Host names answered by local test servers (`host` → `127.0.0.1:port`), for code that asks fixed addresses (web-llm
+   * and Hugging Face); their self-signed certificates are accepted.
+   */
+  hosts?: Record<string, string>;
 } = {}): Promise<ExtensionHarness> {
-  const extensionDir = testCopyOfDist(options.editManifest);
+  const extensionDir = testCopyOfDist(options.editManifest, options.dist);
   const profile = mkdtempSync(join(tmpdir(), 'pocket-slm-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     // INSECURE_HOST is the local server under a name that is not a secure context (127.0.0.1 is one): a plain-http site.
-    args: [...chromiumArgs([extensionDir, ...(options.extraExtensions ?? [])]), `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`],
+    args: [
+      ...chromiumArgs([extensionDir, ...(options.extraExtensions ?? [])]),
+      `--host-resolver-rules=${[`MAP ${INSECURE_HOST} 127.0.0.1`, ...Object.entries(options.hosts ?? {}).map(([host, to]) => `MAP ${host} ${to}`)].join(', ')}`,
+      ...(options.hosts ? ['--ignore-certificate-errors'] : []),
+    ],
   });
   const extensionWorker = (w: Worker) => w.url().endsWith('/background.js');
   const serviceWorker = context.serviceWorkers().find(extensionWorker)

@@ -3,10 +3,11 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PocketDb } from '../../extension/storage/db.ts';
-import { DownloadService } from '../../models/downloads/download-service.ts';
+import { DownloadService, webLlmProgress, type ManagedDownloads } from '../../models/downloads/download-service.ts';
+import { ModelNotFoundError } from '../../extension/protocol/errors.ts';
 import { finalPath, partPath } from '../../models/downloads/download-manager.ts';
 import { MemoryFileStore } from '../../models/downloads/file-store.ts';
-import type { CatalogueEntry } from '../../models/catalogue.ts';
+import { webLlmEntry, type CatalogueEntry } from '../../models/catalogue.ts';
 import { startModelServer } from '../support/model-server.ts';
 
 /** The model host's side of downloads: rows in Dexie that every surface reads, across host restarts. */
@@ -121,5 +122,66 @@ describe('delete', () => {
     await Promise.all([removal, late]);
     expect(await db.models.get(entry.id)).toBeUndefined();
     expect([...store.files.keys()].filter((k) => k.startsWith(`${entry.id}/`))).toEqual([]);
+  });
+});
+
+describe('models another library downloads (web-llm)', () => {
+  const webLlm = webLlmEntry({ modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', name: 'Qwen', params: '0.5B', dtype: 'q4f32',
+    memoryMb: 1060, goodFor: [], description: '', libFile: 'Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm' }, ['Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm']);
+  const MB = 1024 * 1024;
+
+  function managedService(fetchModel: ManagedDownloads['fetch']) {
+    db = new PocketDb(`pocket-managed-${Date.now()}-${Math.random()}`);
+    const removed: string[] = [];
+    let t = 0;
+    const service = new DownloadService({
+      db, store: new MemoryFileStore(), fetch, freeBytes: async () => 1e12, now: () => (t += 300),
+      managed: { fetch: fetchModel, remove: async (entry) => void removed.push(entry.id) },
+    });
+    return { service, db, removed };
+  }
+
+  test('its progress is recorded like ours (bytes from its report), then complete with the bytes it holds', async () => {
+    const seen: unknown[] = [];
+    const { service, db } = managedService(async (_entry, onProgress) => {
+      onProgress(webLlmProgress({ fraction: 0, text: 'Start to fetch params' }));
+      onProgress(webLlmProgress({ fraction: 0.25, text: 'Fetching param cache[3/20]: 100MB fetched. 25% completed, 4 secs elapsed. It can take a while…' }));
+      await expect.poll(async () => (await db.models.get(webLlm.id))?.progress).toBeDefined();
+      seen.push((await db.models.get(webLlm.id))?.progress);
+      onProgress(webLlmProgress({ fraction: 1, text: 'Fetching param cache[20/20]: 400MB fetched. 100% completed, 9 secs elapsed.' }));
+      onProgress(webLlmProgress({ fraction: 0.5, text: 'Loading GPU shader modules[10/20]: 50% completed, 10 secs elapsed.' }));
+      return { bytes: 400 * MB };
+    });
+    await service.start(webLlm);
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]).toMatchObject({ bytesDone: 100 * MB, bytesTotal: 400 * MB });
+    expect(await db.models.get(webLlm.id)).toMatchObject({ state: 'complete', bytes: 400 * MB, progress: undefined });
+  });
+
+  test('a failure keeps its typed error on the row; Cancel pauses; Delete empties the library\'s cache', async () => {
+    const failing = managedService(async () => {
+      throw new ModelNotFoundError('web-llm failed: Failed to fetch');
+    });
+    await failing.service.start(webLlm);
+    expect(await failing.db.models.get(webLlm.id)).toMatchObject({ state: 'failed', error: { name: 'ModelNotFoundError', message: /Failed to fetch/ } });
+    failing.db.close();
+
+    const { service, db: rows, removed } = managedService((_entry, _onProgress, signal) => new Promise((_resolve, reject) => {
+      signal.addEventListener('abort', () => reject(new Error('worker "model:x" was stopped')));
+    }));
+    const done = service.start(webLlm);
+    await expect.poll(async () => (await rows.models.get(webLlm.id))?.state).toBe('downloading');
+    await service.cancel(webLlm);
+    await done;
+    expect(await rows.models.get(webLlm.id)).toMatchObject({ state: 'paused', error: undefined });
+    await service.remove(webLlm);
+    expect(removed).toEqual([webLlm.id]);
+    expect(await rows.models.get(webLlm.id)).toBeUndefined();
+  });
+
+  test('a host without web-llm says so instead of marking it downloaded', async () => {
+    db = new PocketDb(`pocket-managed-${Date.now()}-${Math.random()}`);
+    await new DownloadService({ db, store: new MemoryFileStore(), fetch, freeBytes: async () => 1e12 }).start(webLlm);
+    expect(await db.models.get(webLlm.id)).toMatchObject({ state: 'failed', error: { name: 'ModelNotFoundError' } });
   });
 });

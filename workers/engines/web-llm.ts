@@ -35,6 +35,10 @@ export function translateWebLlmError(error: unknown): Error {
   if (name === 'WebGPUNotAvailableError' || name === 'WebGPUNotFoundError') return new PocketError(`web-llm needs WebGPU: ${message}`);
   if (name === 'ContextWindowSizeExceededError') return new ValidationError(`the prompt does not fit the context window: ${message}`);
   if (/InvalidResponseFormat|Grammar/.test(name)) return new ValidationError(`the output constraint was rejected: ${message}`);
+  // A fetch that failed, or one web-llm stores straight into its cache (Cache.add fails on any error status).
+  if (/Failed to fetch|NetworkError|on 'Cache': Request failed/.test(message)) {
+    return new PocketError(`web-llm could not download the model's files (offline, or the server refused them): ${message}`);
+  }
   return new PocketError(`web-llm failed: ${message}`);
 }
 

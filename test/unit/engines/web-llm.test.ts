@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { DeviceLostError, ModelNotFoundError, ValidationError } from '../../../extension/protocol/errors.ts';
 import * as webllm from '@mlc-ai/web-llm';
 import type { ChatCompletionChunk, ChatCompletionRequestStreaming } from '@mlc-ai/web-llm';
-import { catalogue } from '../../../models/catalogue.ts';
+import { catalogue, compatibility, webLlmEntry } from '../../../models/catalogue.ts';
 import { WebLlmEngine, toChatRequest, translateWebLlmError, type MlcEngineLike } from '../../../workers/engines/web-llm.ts';
 import type { GenerateRequest } from '../../../workers/engines/types.ts';
 import { collect } from './collect.ts';
@@ -131,6 +131,8 @@ describe('WebLlmEngine over a web-llm engine double', () => {
     expect(translateWebLlmError(webLlmError('ContextWindowSizeExceededError', 'Prompt tokens exceed context window size'))).toBeInstanceOf(ValidationError);
     expect(translateWebLlmError(webLlmError('ShaderF16SupportError', 'This model requires WebGPU extension shader-f16')).message).toMatch(/cannot run the model/);
     expect(translateWebLlmError(new TypeError('boom')).message).toBe('web-llm failed: boom');
+    expect(translateWebLlmError(new TypeError('Failed to fetch')).message).toMatch(/^web-llm could not download the model's files/);
+    expect(translateWebLlmError(new TypeError("Failed to execute 'add' on 'Cache': Request failed")).message).toMatch(/could not download/);
   });
 });
 
@@ -142,6 +144,21 @@ describe('the web-llm catalogue entries against web-llm 0.2.86 itself', () => {
     expect(record, 'model id not in web-llm').toBeDefined();
     expect(e.requiredFeatures.includes('shader-f16')).toBe(Boolean(record!.required_features?.includes('shader-f16')) || /f16/.test(e.id));
     expect(Math.abs(e.memoryMb - (record!.vram_required_MB ?? 0))).toBeLessThan(record!.vram_required_MB! * 0.2);
+    expect(e.source.kind === 'web-llm' && record!.model_lib.endsWith(`/${e.source.libFile}`)).toBe(true);
+  });
+
+  test('an entry runs only where the build packages its model library', () => {
+    const row = { modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', name: 'Qwen', params: '0.5B', dtype: 'q4f32' as const,
+      memoryMb: 1060, goodFor: [], description: '', libFile: 'Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm' };
+    const missing = webLlmEntry(row, ['SmolLM2-360M-Instruct-q4f32_1_cs1k-webgpu.wasm']);
+    expect(missing.unavailableReason).toMatch(/Qwen2-0\.5B-Instruct-q4f32_1_cs1k-webgpu\.wasm is not packaged/);
+    expect(compatibility(missing, []).ok).toBe(false);
+    const packaged = webLlmEntry(row, [row.libFile]);
+    expect(packaged.unavailableReason).toBeUndefined();
+    expect(compatibility(packaged, []).ok).toBe(true);
+    expect(compatibility(packaged, null)).toEqual({ ok: false, reason: 'needs WebGPU, which is not available' });
+    // Unit tests run without a build's list: every web-llm entry is unavailable, as in a build without libraries.
+    expect(entries.every((e) => e.unavailableReason)).toBe(true);
   });
 });
 
