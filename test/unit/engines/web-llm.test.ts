@@ -177,3 +177,27 @@ describe('packaged web-llm app config', () => {
     await expect(assertLibraryPackaged(libUrl, async () => new Response(null, { status: 200 }))).resolves.toBeUndefined();
   });
 });
+
+describe('which web-llm libraries a build packages (vite.config.ts)', () => {
+  test('WebAssembly files a catalogue entry names; a broken or unknown file stops the build with what to do', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { packagedWebLlmLibraries } = await import('../../../scripts/lib/web-llm-libs.mjs');
+    const folder = mkdtempSync(join(tmpdir(), 'web-llm-libs-'));
+    try {
+      expect(packagedWebLlmLibraries(join(folder, 'absent'))).toEqual([]);
+      const lib = 'Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm';
+      writeFileSync(join(folder, lib), Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0));
+      writeFileSync(join(folder, 'README.md'), 'notes');
+      expect(packagedWebLlmLibraries(folder)).toEqual([{ file: lib, path: join(folder, lib) }]);
+      writeFileSync(join(folder, lib), '<!doctype html><title>404</title>');
+      expect(() => packagedWebLlmLibraries(folder)).toThrow(/is not WebAssembly/);
+      rmSync(join(folder, lib));
+      writeFileSync(join(folder, 'Other-model-webgpu.wasm'), Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0));
+      expect(() => packagedWebLlmLibraries(folder)).toThrow(/no catalogue entry uses/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
