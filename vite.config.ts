@@ -13,6 +13,7 @@ const webLlmLibs = packagedWebLlmLibraries(resolve(root, process.env.POCKET_WEB_
 /** Scripts that Chrome loads as classic scripts (content scripts, the sandbox page): one IIFE file each. */
 const classicEntries: Record<string, string> = {
   content: 'extension/content/index.ts',
+  'submit-guard': 'extension/content/submit-guard/page-world.ts',
   sandbox: 'extension/sandbox/index.ts',
 };
 
@@ -34,6 +35,7 @@ function manifestReferences(manifest: ManifestPaths): string[] {
     ...Object.values(manifest.action?.default_icon ?? {}),
     'offscreen/index.html',
     'content.js',
+    'submit-guard.js',
   ];
   return refs.filter((ref): ref is string => typeof ref === 'string');
 }

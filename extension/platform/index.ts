@@ -49,6 +49,8 @@ export function listenForPorts(onPort: (name: string, port: PortLike, sender: Se
 }
 
 export async function injectContentScript(tabId: number): Promise<void> {
+  // The page-world guard first: it must be in place before the executor can act (see content/submit-guard/).
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['submit-guard.js'], world: 'MAIN' });
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['content.js'] });
 }
 

@@ -485,6 +485,37 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await page.locator('#plan').inputValue()).toBe('Enterprise');
   }, 60_000);
 
+  test('a page handler calling form.submit() (no submit event) is held for confirmation, in the page and in a frame; GET forms go through', async () => {
+    const page = await openPage('/apps/submits/');
+    const tabId = await tabIdOf(harness, page);
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    type Reply = { ok: boolean; payload?: { navigated?: boolean }; error?: { name: string; data?: { needsConfirmation?: boolean; fingerprint?: string; reason?: string } } };
+    const act = (payload: Record<string, unknown>) => sendFromPage(panel, envelope('page.act', { tabId, args: [], ...payload })) as Promise<Reply>;
+    const byId = (value: string, root?: string) => ({ locators: [{ by: 'id', value, ...(root ? { root } : {}) }] });
+    const gift = page.frameLocator('#gift');
+
+    const held = await act({ action: 'click', target: byId('continue') });
+    expect(held.error?.data).toMatchObject({ needsConfirmation: true, reason: 'submits /apps/submits/sent.html when it is clicked' });
+    const wrap = await act({ action: 'check', target: byId('gift-wrap', 'iframe') });
+    expect(wrap.error?.data?.needsConfirmation).toBe(true);
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe('/apps/submits/');
+    expect(await gift.locator('#gift-wrap').count()).toBe(1);
+
+    const confirmedWrap = await act({ action: 'check', target: byId('gift-wrap', 'iframe'), confirmed: true, fingerprint: wrap.error!.data!.fingerprint });
+    expect(confirmedWrap.ok, JSON.stringify(confirmedWrap.error)).toBe(true);
+    await gift.locator('#sent').waitFor();
+    const sorted = await act({ action: 'select', target: byId('order'), args: ['oldest'] });
+    expect(sorted.ok, JSON.stringify(sorted.error)).toBe(true);
+    await page.waitForURL(/\/apps\/submits\/sorted\.html\?order=oldest$/);
+    await page.goto(new URL('/apps/submits/', page.url()).href);
+    const again = await act({ action: 'click', target: byId('continue') });
+    expect(again.error?.data?.needsConfirmation).toBe(true);
+    const confirmed = await act({ action: 'click', target: byId('continue'), confirmed: true, fingerprint: again.error!.data!.fingerprint });
+    expect(confirmed.ok, JSON.stringify(confirmed.error)).toBe(true);
+    await page.waitForURL(/\/apps\/submits\/sent\.html$/);
+  }, 60_000);
+
   test('typing reaches rich-text editors through the browser\'s own editing, and ARIA 1.1 combobox wrappers through their text box', async () => {
     const page = await openPage('/apps/editors/');
     const tabId = await tabIdOf(harness, page);

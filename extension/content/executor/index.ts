@@ -14,6 +14,7 @@ import { slotElement } from '../document/lists.ts';
 import { click, hover, selectOption, typeText } from './events.ts';
 import { classifyAction, decodedAddress, readableWords } from './irreversible.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
+import { GUARD_FRAMES_EVENT, SCRIPT_SUBMIT_EVENT } from '../submit-guard/events.ts';
 
 const TEXT_LIMIT = 2000;
 
@@ -215,8 +216,10 @@ function hrefWords(link: Element): string {
   return `${href} ${decodedAddress(href) ?? ''}`;
 }
 
+/** A submission held back: `byScript` when the page called `form.submit()` (no submit event, no validation). */
+interface HeldSubmit { form: HTMLFormElement; submitter: HTMLElement | null; byScript: boolean }
 /** A form submission an unconfirmed change set off (a select or box whose handler submits), held back. */
-let heldSubmit: { form: HTMLFormElement; submitter: HTMLElement | null; key: string; fingerprint: string } | null = null;
+let heldSubmit: (HeldSubmit & { key: string; fingerprint: string }) | null = null;
 const actionKey = (request: ActRequest) => JSON.stringify([request.action, request.target, request.args]);
 
 /**
@@ -224,31 +227,47 @@ const actionKey = (request: ActRequest) => JSON.stringify([request.action, reque
  * div whose handler calls `requestSubmit()`, a submit button clicked in a handler) is stopped in the capture phase and
  * remembered; the action then asks for confirmation, and the confirmed repeat submits the form. Listened for on the
  * element's own window (a same-origin frame has its own) and its shadow root (`submit` does not cross one).
- * (`form.submit()` fires no event: not caught.)
+ * `form.submit()` fires no submit event: the page-world guard (`submit-guard/`) announces it with one, held the same way.
  */
-function holdSubmits(el: Element, confirmed: boolean): { stop(): { form: HTMLFormElement; submitter: HTMLElement | null } | null; submitted(): boolean } {
+function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | null; submitted(): boolean } {
   const root = el.getRootNode();
   const targets: EventTarget[] = [];
   const win = el.ownerDocument.defaultView;
   if (win) targets.push(win);
   if (root !== el.ownerDocument) targets.push(root);
-  let held: { form: HTMLFormElement; submitter: HTMLElement | null } | null = null;
+  let held: HeldSubmit | null = null;
   let submitted = false;
-  const onSubmit = (event: Event) => {
-    const form = event.target;
-    if (!isForm(form) || (event.defaultPrevented && held?.form === form)) return;
+  const hold = (event: Event, form: HTMLFormElement, submitter: HTMLElement | null, byScript: boolean) => {
     submitted = true;
-    const submitter = (event as SubmitEvent).submitter ?? null;
     // A search, filter or sort form (GET, written so) only shows something else: it goes through.
     if (confirmed || isSearchForm(form, submitter) || saysGet(form, submitter)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    held = { form, submitter };
+    held = { form, submitter, byScript };
   };
-  for (const target of targets) target.addEventListener('submit', onSubmit, true);
+  const onSubmit = (event: Event) => {
+    const form = event.target;
+    if (!isForm(form) || (event.defaultPrevented && held?.form === form)) return;
+    hold(event, form, (event as SubmitEvent).submitter ?? null, false);
+  };
+  const onScriptSubmit = (event: Event) => {
+    // Composed: seen from the window, a form in a shadow root is retargeted to its host; the path still starts at it.
+    const form = event.composedPath()[0];
+    if (isForm(form)) hold(event, form, null, true);
+  };
+  for (const target of targets) {
+    target.addEventListener('submit', onSubmit, true);
+    target.addEventListener(SCRIPT_SUBMIT_EVENT, onScriptSubmit, true);
+  }
+  // Frames that came after the guard was injected get it now.
+  el.ownerDocument.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
+  if (el.ownerDocument !== document) document.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
   return {
     stop: () => {
-      for (const target of targets) target.removeEventListener('submit', onSubmit, true);
+      for (const target of targets) {
+        target.removeEventListener('submit', onSubmit, true);
+        target.removeEventListener(SCRIPT_SUBMIT_EVENT, onScriptSubmit, true);
+      }
       return held;
     },
     submitted: () => submitted,
@@ -470,9 +489,11 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
 }
 
 /** Sends a held-back submission as the page meant it: with the same submitter (its formaction, formmethod, name). */
-async function submitHeld(held: { form: HTMLFormElement; submitter: HTMLElement | null }, request: ActRequest, startUrl: string): Promise<ActReply> {
+async function submitHeld(held: HeldSubmit, request: ActRequest, startUrl: string): Promise<ActReply> {
   const after = watchSettle(held.form.ownerDocument);
   const submitter = held.submitter?.isConnected && (held.submitter as HTMLButtonElement).form === held.form ? held.submitter : null;
-  held.form.requestSubmit(submitter);
+  // As the page sent it: its own `submit()` (this world's is the browser's, not the guard's), else with its submitter.
+  if (held.byScript) held.form.submit();
+  else held.form.requestSubmit(submitter);
   return { ...await settle(after, request, startUrl), value: null };
 }

@@ -230,3 +230,30 @@ test('a prefilled field a mask formats back to what it held took the typing (re-
   expect((await outcome(run({ action: 'type', target: byId('p'), args: ['5551234567'] }))).err).toBeUndefined();
   expect(field.value).toBe('(555) 123-4567');
 });
+
+describe('form.submit() from a page handler (no submit event)', () => {
+  test('is held through the page-world guard while an action runs unconfirmed; the confirmed repeat sends it once; GET forms go through', async () => {
+    let sent: string[] = [];
+    // Stands in for the browser's own submit (a navigation happy-dom does not make); the guard wraps whatever is there.
+    HTMLFormElement.prototype.submit = function submit(this: HTMLFormElement) { sent.push(this.id); };
+    await import('../../../extension/content/submit-guard/page-world.ts');
+    document.body.innerHTML = `<form id="pay" method="post" action="/pay"><input name="amount" value="5000">
+      <button type="button" id="go">Continue</button></form>
+      <form id="sort" method="get" action="/list"><select id="order"><option>new</option><option>old</option></select></form>`;
+    const pay = document.getElementById('pay') as HTMLFormElement;
+    document.getElementById('go')!.addEventListener('click', () => pay.submit());
+    document.getElementById('order')!.addEventListener('change', () => (document.getElementById('sort') as HTMLFormElement).submit());
+
+    const go = await outcome(run({ action: 'click', target: byId('go') }));
+    expect([go.err, go.data?.needsConfirmation, go.data?.reason, sent]).toEqual(['ActionError', true, 'submits /pay when it is clicked', []]);
+    const confirmed = await outcome(run({ action: 'click', target: byId('go'), confirmed: true, fingerprint: go.data!.fingerprint! }));
+    expect([confirmed.err, sent]).toEqual([undefined, ['pay']]);
+
+    sent = [];
+    const order = await outcome(run({ action: 'select', target: byId('order'), args: ['old'] }));
+    expect([order.err, sent]).toEqual([undefined, ['sort']]);
+    // Outside our actions the page's own submit is untouched.
+    pay.submit();
+    expect(sent).toEqual(['sort', 'pay']);
+  });
+});
