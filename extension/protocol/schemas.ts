@@ -261,6 +261,11 @@ export const ListEntrySchema = v.strictObject({
   /** Relative to the list container, for `container.querySelectorAll`. */
   itemSelector: text(1000),
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),
+  /**
+   * Per item (in `itemSelector` order), the name its one control had as an entry before the list formed ('' for
+   * none): a toolbar of eight named buttons becomes a list at nine, and scripts written for the eight still run.
+   */
+  itemNames: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{N}_]*$/u))), v.maxLength(60))),
 });
 export const SectionSchema = v.strictObject({
   name: docName,

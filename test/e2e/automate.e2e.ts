@@ -107,6 +107,26 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await panel.getByTestId('automate').getAttribute('data-generate-calls')).toBe(callsBefore);
   }, 180_000);
 
+  test('a saved script still runs once the menu it used grew into a list: the links keep their names, 0 model calls', async () => {
+    const { page, panel } = await bind('/demo/');
+    // Seven folders: the nav's links become one `links` list (four are entries); the names they had still work.
+    await page.evaluate(() => {
+      for (const folder of ['Drafts', 'Spam', 'Trash']) {
+        const li = document.createElement('li');
+        li.innerHTML = `<a href="#${folder.toLowerCase()}">${folder}</a>`;
+        document.querySelector('nav[aria-label=Folders] ul')!.append(li);
+      }
+    });
+    const tabId = await tabIdOf(harness, page);
+    const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'Open Sent', model: REPLAY,
+      known: { plan: 'open the Sent folder', elements: ['$folders__sent_link'], script: '$folders__sent_link.click();\ndone("sent");' } })) as { ok: boolean; error?: unknown };
+    expect(started.ok, JSON.stringify(started.error)).toBe(true);
+    const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: { phase: string; report?: unknown } } }).payload.run;
+    await expect.poll(async () => (await state()).phase, { timeout: 30_000 }).toBe('finished');
+    expect((await state()).report).toMatchObject({ status: 'done', modelCalls: 0, result: 'sent' });
+    expect(new URL(page.url()).hash).toBe('#sent');
+  }, 60_000);
+
   test('a name on another page of the site: the site document gives the path, the bridge clicks it; one model call', async () => {
     const { page, panel } = await bind('/demo/');
     // The Page tab records the inbox, then (after a real click) the settings page and the edge between them.

@@ -93,6 +93,20 @@ function inPageAnchor(el: Element): boolean {
   }
 }
 const PROSE_SAMPLES = 8;
+/** Lists up to this many items keep, per item, the name its control had as an entry (`itemNames`). */
+const MAX_ITEM_NAMES = 60;
+
+/**
+ * The names the items' controls would have as entries, in the order of the items: '' where an item holds no single
+ * control, or where two items would share a name (which of them an old name meant is not known).
+ */
+function itemNamesOf(controls: ReadonlyArray<Candidate | undefined>, labelOf: (candidate: Candidate) => string): string[] | undefined {
+  const names = controls.map((c) => (c ? `${c.section.name}__${ownName(c.el, c.kind, labelOf(c))}` : ''));
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const unique = names.map((name) => (name && counts.get(name) === 1 ? name : ''));
+  return unique.some(Boolean) ? unique : undefined;
+}
 
 /** `list[3]`: the name a list's item goes by in a script (the list's final name), when `el` is one of its items. */
 function listItemName(lists: ReadonlyArray<{ entry: ListEntry; items: readonly Element[] }>, el: Element): string | undefined {
@@ -183,6 +197,9 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
   };
   const maxEntries = options.maxEntries ?? 3_000;
   let entriesTruncated = false;
+  const labelOf = (candidate: Candidate) => truncate(accessibleName(candidate.el) || (candidate.namedBy ? accessibleName(candidate.namedBy) : ''), 300);
+  /** Each small list's items' single controls, named once sections have their final names (see itemNamesOf). */
+  const itemControls = new Map<ListEntry, Array<Candidate | undefined>>();
 
   for (const candidate of walked.candidates) {
     if (placed.length >= maxEntries) {
@@ -207,6 +224,11 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
         itemSelector: 'a[href]',
         locators: locatorsFor(container, '', locatorCache),
       };
+      if (links.length <= MAX_ITEM_NAMES) {
+        const inGroup = new Map(links.map((c) => [c.el, c] as const));
+        const items = container.querySelectorAll('a[href]');
+        if (items.length <= MAX_ITEM_NAMES) itemControls.set(entry, Array.from(items, (item) => inGroup.get(item)));
+      }
       placed.push({ entry, el: container, section: group === 'text' ? candidate.landmark : candidate.section });
       continue;
     }
@@ -230,12 +252,20 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
         itemSelector: list.itemSelector,
         locators: locatorsFor(list.container, label, locatorCache),
       };
+      // Only lists that were entries while small (lists.ts: one control per item, or no fields and one action).
+      const wasEntries = list.slots.length <= 1 || (list.fields.length === 0 && list.actions.length <= 1);
+      if (wasEntries && list.items.length <= MAX_ITEM_NAMES) {
+        itemControls.set(entry, list.items.map((item) => {
+          const inside = list.members.filter((m) => m.el === item || item.contains(m.el));
+          return inside.length === 1 ? inside[0] : undefined;
+        }));
+      }
       placed.push({ entry, el: list.container, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
       listed.push({ entry, items: list.items });
       continue;
     }
     const { el, kind } = candidate;
-    const label = truncate(accessibleName(el) || (candidate.namedBy ? accessibleName(candidate.namedBy) : ''), 300);
+    const label = labelOf(candidate);
     const sensitive = isSensitive(el);
     const entry = { name: ownName(el, kind, label), kind, description: label } as ElementEntry;
     if (el.tagName === 'INPUT') {
@@ -275,6 +305,10 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
     if (group) group.push(item); else groups.set(item.entry.name, [item]);
   }
   for (const group of groups.values()) if (group.length > 1) disambiguate(group);
+  for (const [list, controls] of itemControls) {
+    const itemNames = itemNamesOf(controls, labelOf);
+    if (itemNames) list.itemNames = itemNames;
+  }
   const taken = new Set<string>();
   for (const item of placed) {
     let name = item.entry.name;

@@ -60,9 +60,30 @@ export function entriesOf(doc: PageDocument): Entry[] {
 
 /** The names a document offers to scripts: elements, and lists whose item fields include their action slots. */
 export function scriptNames(doc: PageDocument): ScriptName[] {
-  return entriesOf(doc).map((entry) => entry.kind === 'list'
+  const entries = entriesOf(doc);
+  const names: ScriptName[] = entries.map((entry) => entry.kind === 'list'
     ? { name: entry.name, kind: 'list', fields: [...new Set([...entry.fields, ...entry.actions])] }
     : { name: entry.name, kind: entry.kind });
+  // The names a list's items had as entries, while the list was small enough to be entries (after the page's own).
+  const taken = new Set(names.map((n) => n.name));
+  for (const entry of entries) {
+    if (entry.kind !== 'list') continue;
+    for (const name of entry.itemNames ?? []) {
+      if (!name || taken.has(name)) continue;
+      taken.add(name);
+      names.push({ name, kind: entry.slots[0]?.kind ?? 'clickable' });
+    }
+  }
+  return names;
+}
+
+/** `$toolbar__archive_button` when the toolbar has become a list: that list and the item the name was. */
+export function itemNamed(doc: PageDocument, name: string): { list: ListEntry; index: number } | undefined {
+  for (const entry of entriesOf(doc)) {
+    const index = entry.kind === 'list' ? entry.itemNames?.indexOf(name) ?? -1 : -1;
+    if (index >= 0) return { list: entry as ListEntry, index };
+  }
+  return undefined;
 }
 
 export interface BridgeStats {
@@ -179,8 +200,15 @@ export class PageBridge implements Bridge {
     return found;
   }
 
+  /** The page read last has `name`: an entry, or an item of a list that was entries while smaller. */
+  private onPage(name: string): boolean {
+    return entriesOf(this.doc).some((e) => e.name === name) || !!itemNamed(this.doc, name);
+  }
+
   private target(call: BridgeCall): { target: ActTarget; entry: Entry; label: string } {
     const t = call.target!;
+    const item = entriesOf(this.doc).some((e) => e.name === t.name) ? undefined : itemNamed(this.doc, t.name);
+    if (item && t.index === undefined && !t.field) return this.target({ ...call, target: { name: item.list.name, index: item.index } });
     const entry = this.entry(t.name);
     if (entry.kind !== 'list') return { target: { locators: entry.locators }, entry, label: entry.description };
     const target: ActTarget = { locators: entry.locators, item: { selector: entry.itemSelector, ...(t.index !== undefined ? { index: t.index } : {}) } };
@@ -200,7 +228,7 @@ export class PageBridge implements Bridge {
 
   /** Reads the page again when an action changed it and `name` is not in the document read before. */
   private async freshFor(name: string): Promise<void> {
-    if (this.stale && !entriesOf(this.doc).some((e) => e.name === name)) await this.refresh(false);
+    if (this.stale && !this.onPage(name)) await this.refresh(false);
   }
 
   /**
@@ -339,7 +367,7 @@ export class PageBridge implements Bridge {
    */
   private reaching = false;
   private async reach(name: string): Promise<void> {
-    if (this.reaching || !this.deps.route || entriesOf(this.doc).some((e) => e.name === name)) return;
+    if (this.reaching || !this.deps.route || this.onPage(name)) return;
     const steps = await this.deps.route(name, this.doc);
     if (!steps?.length) return;
     this.reaching = true;

@@ -151,7 +151,8 @@ function storedElement(entry: ElementEntry): ElementEntry {
 
 /** Lists keep their shape (fields, actions, slots), not their items: counts and samples are the user's data. */
 function storedList(entry: ListEntry): ListEntry {
-  return { ...structuredClone(entry), count: 0, samples: [] };
+  const { itemNames: _items, ...shape } = structuredClone(entry);
+  return { ...shape, count: 0, samples: [] };
 }
 
 /** The document as stored: sanitised, section by section. */

@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import { act } from '../../../extension/content/executor/index.ts';
+import { PageBridge, scriptNames } from '../../../extension/features/automate/page-bridge.ts';
+import { storedSections } from '../../../extension/features/automate/site-document.ts';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
+import type { ElementEntry, PageDocument } from '../../../extension/protocol/schemas.ts';
+
+/**
+ * Eight named buttons are entries; a ninth makes them one list (and six menu links become a `links` list at seven).
+ * The names they had still reach the same controls, so a script saved when the toolbar was smaller still runs.
+ */
+const ACTIONS = ['Archive', 'Delete', 'Move', 'Label', 'Snooze', 'Mark read', 'Print', 'Report spam', 'Mute'];
+const FOLDERS = ['Inbox', 'Sent', 'Drafts', 'Spam', 'Trash', 'Starred', 'Later'];
+const page = (actions: number, folders: number) => `<main>
+  <div role="toolbar" aria-label="Mail actions">${ACTIONS.slice(0, actions).map((l) => `<button type="button" class="tb">${l}</button>`).join('')}</div>
+  <nav><ul>${FOLDERS.slice(0, folders).map((l) => `<li><a href="#${l.toLowerCase()}">${l}</a></li>`).join('')}</ul></nav></main><p id="out"></p>`;
+const elementNames = (doc: PageDocument) => doc.sections.flatMap((s) => s.entries).filter((e): e is ElementEntry => e.kind !== 'list').map((e) => e.name);
+
+describe('a row of named controls that grows into a list keeps its names', () => {
+  test('the list carries, per item, the name its control had as an entry', () => {
+    document.body.innerHTML = page(8, 6);
+    const small = elementNames(buildPageDocument(document));
+    document.body.innerHTML = page(9, 7);
+    const grown = buildPageDocument(document);
+    expect(elementNames(grown)).toEqual([]);
+    const itemNames = grown.sections.flatMap((s) => s.entries).flatMap((e) => (e.kind === 'list' ? e.itemNames ?? [] : []));
+    expect(itemNames.filter((name) => small.includes(name))).toEqual(small);
+    expect(itemNames).toContain('main__mute_button');
+    // Two items that would share a name give none (which one an old name meant is not known); stored site documents
+    // keep no item names (items are the page's data).
+    document.body.innerHTML = page(9, 7).replace('>Print<', '>Archive<');
+    const twins = buildPageDocument(document).sections.flatMap((s) => s.entries).find((e) => e.kind === 'list' && e.count === 9);
+    expect(twins?.kind === 'list' && twins.itemNames?.filter((n) => n.startsWith('main__archive'))).toEqual([]);
+    expect(JSON.stringify(storedSections(grown))).not.toContain('itemNames');
+  });
+
+  test('a script written for the smaller page runs on the grown one, on the same controls', async () => {
+    document.body.innerHTML = page(9, 7);
+    const clicked: string[] = [];
+    document.querySelectorAll('button, a').forEach((el) => el.addEventListener('click', (e) => { e.preventDefault(); clicked.push(el.textContent!); }));
+    const readDocument = async () => buildPageDocument(document);
+    const doc = await readDocument();
+    const bridge = new PageBridge({
+      act: (request) => act(document, { settleMs: 10, ...request }), readDocument,
+      confirm: async () => true, ask: async () => '', say: () => undefined,
+    }, doc, []);
+    const script = '$main__snooze_button.click();\n$nav__drafts_link.click();\nconst t = $main__mark_read_button.text();\n$main__delete_button.click();\ndone(t);';
+    const result = await runScript(script, automationCapabilities(bridge, scriptNames(doc)));
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(result.result).toBe('Mark read');
+    expect(clicked).toEqual(['Snooze', 'Drafts', 'Delete']);
+    expect(bridge.stats.confirmed).toBe(1); // "Delete" is asked about, as the entry was
+  });
+});
