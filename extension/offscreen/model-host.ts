@@ -75,7 +75,6 @@ export class ModelHost {
     const busy = (this.waiting.get(label) ?? 0) > 0;
     this.hold(label);
     if (busy) emit({ type: 'status', stage: 'queued' });
-    let started = false;
     const attempt = async (mayRetry: boolean): Promise<GenerateResult> => {
       let tokens = 0;
       const counting = (event: GenerateEvent) => {
@@ -97,17 +96,24 @@ export class ModelHost {
         throw error;
       }
     };
+    return this.enqueue(label, () => attempt(true), signal);
+  }
+
+  /**
+   * Runs `work` in the model's queue (held: not unloaded meanwhile). Aborted while still waiting its turn, the caller
+   * hears at once (the queue still skips it when its turn comes); once running, `work` answers the abort itself.
+   */
+  private enqueue<T>(label: string, work: () => Promise<T>, signal: AbortSignal): Promise<T> {
+    let started = false;
     const run = async () => {
       started = true;
       if (signal.aborted) throw new AbortError('cancelled while queued');
-      return attempt(true);
+      return work();
     };
     const queued = (this.queues.get(label) ?? Promise.resolve()).then(run, run);
     const settled = queued.catch(() => undefined).finally(() => this.release(label));
     this.queues.set(label, settled);
-    // Aborted while still waiting its turn: the caller hears at once (the queue still skips it when its turn comes).
-    // Once running, an abort stops the worker's stream, which ends with the text so far.
-    return new Promise<GenerateResult>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
         if (!started) reject(new AbortError('cancelled while queued'));
       };
@@ -118,19 +124,22 @@ export class ModelHost {
   }
 
   /**
-   * Loads a model whose engine downloads its own files first (web-llm), passing on the engine's progress. The engine
-   * cannot stop a download it began, so an abort stops the model's worker.
+   * Loads a model whose engine downloads its own files first (web-llm), passing on the engine's progress: in the
+   * model's queue, with the backend generations ask for, so the engine it loads is the one they use. The engine cannot
+   * stop a download it began, so an abort stops the model's worker.
    */
   fetchModel(model: string, onEvent: (event: FetchProgressEvent) => void, signal: AbortSignal): Promise<v.InferOutput<typeof EngineInfoSchema>> {
-    return this.withModel(model, async (worker) => {
-      const stop = () => this.pool.terminate(`model:${model}`);
+    const label = `model:${model}`;
+    this.hold(label);
+    return this.enqueue(label, async () => {
+      const stop = () => this.pool.terminate(label);
       signal.addEventListener('abort', stop, { once: true });
       try {
-        return await worker.stream('worker.model.fetch', { model, backend: 'webgpu' }, onEvent, signal);
+        return await this.load(label).stream('worker.model.fetch', { model }, onEvent, signal);
       } finally {
         signal.removeEventListener('abort', stop);
       }
-    });
+    }, signal);
   }
 
   unload(model: string): boolean {

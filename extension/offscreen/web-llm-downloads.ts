@@ -21,17 +21,27 @@ export function webLlmDownloads(host: ModelHost): ManagedDownloads {
       return { bytes };
     },
     remove: async (entry) => {
-      if (entry.source.kind !== 'web-llm') return;
       host.unload(entry.id);
-      const webllm = await import('@mlc-ai/web-llm');
-      const { appConfig } = packagedAppConfig(webllm.prebuiltAppConfig, entry.source.modelId, self.location.origin);
-      // web-llm reads the model's weight manifest to know what to delete, which fails offline or when the download
-      // never got that far; whatever it leaves, the sweep of its caches by the model's address removes.
-      await webllm.deleteModelAllInfoInCache(entry.source.modelId, appConfig).catch(() => undefined);
-      const modelUrl = appConfig.model_list[0]!.model.replace(/\/+$/, '') + '/';
+      // A row no catalogue entry describes any more (a model since dropped) is swept by its id in the address.
+      const modelId = entry.source?.kind === 'web-llm' ? entry.source.modelId : entry.id;
+      let modelPath = `/${modelId}/`;
+      try {
+        const webllm = await import('@mlc-ai/web-llm');
+        const { appConfig } = packagedAppConfig(webllm.prebuiltAppConfig, modelId, self.location.origin);
+        modelPath = `${appConfig.model_list[0]!.model.replace(/\/+$/, '')}/`;
+        // web-llm reads the model's weight manifest to know what to delete, which fails offline or when the download
+        // never got that far; whatever it leaves, the sweep of its caches below removes.
+        await webllm.deleteModelAllInfoInCache(modelId, appConfig).catch(() => undefined);
+      } catch {
+        // Not a model web-llm lists: only the sweep.
+      }
       for (const name of WEB_LLM_CACHES) {
+        // Opening a cache that is not there would create it (a write, which a full disk refuses).
+        if (!(await caches.has(name))) continue;
         const cache = await caches.open(name);
-        for (const request of await cache.keys()) if (request.url.startsWith(modelUrl)) await cache.delete(request);
+        for (const request of await cache.keys()) {
+          if (modelPath.startsWith('http') ? request.url.startsWith(modelPath) : request.url.includes(modelPath)) await cache.delete(request);
+        }
       }
     },
   };

@@ -49,9 +49,12 @@ export function listenForPorts(onPort: (name: string, port: PortLike, sender: Se
 }
 
 export async function injectContentScript(tabId: number): Promise<void> {
-  // The page-world guard first: it must be in place before the executor can act (see content/submit-guard/).
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['submit-guard.js'], world: 'MAIN' });
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['content.js'] });
+  // With the page-world guard (content/submit-guard/), in place before anything is asked of the content script. A
+  // page where it cannot go is still read and acted on, without it (as before there was one).
+  await Promise.all([
+    browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['submit-guard.js'], world: 'MAIN' }).catch(() => undefined),
+    browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['content.js'] }),
+  ]);
 }
 
 export interface TabFacts {

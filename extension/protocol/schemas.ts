@@ -318,7 +318,11 @@ export const ACT_ACTIONS = [
 ] as const;
 export const ActTargetSchema = v.strictObject({
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),
-  item: v.optional(v.strictObject({ selector: text(1000), index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) })),
+  item: v.optional(v.strictObject({
+    selector: text(1000), index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /** The entry name the item's control had (`itemNames`): the element found must still be named so. */
+    named: v.optional(text(200)),
+  })),
   slot: v.optional(text(1000)),
   /** The slot is where a bare click on the item goes (a row's link); a row without one takes the click itself. */
   slotOrItem: v.optional(v.boolean()),

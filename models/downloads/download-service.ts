@@ -17,17 +17,21 @@ export interface ServiceDeps {
   managed?: ManagedDownloads;
 }
 
-/** How far a managed download is, as its library reports it (a fraction, and bytes where it says them). */
+/**
+ * How far a managed download is, as its library reports it: a fraction, bytes where it says them, and the stage
+ * (web-llm downloads the weights, then reads them back from its cache onto the GPU, each from 0 to 100%).
+ */
 export interface ManagedProgress {
   fraction: number;
   bytesDone?: number;
+  stage: 'fetch' | 'load' | 'other';
 }
 
 export interface ManagedDownloads {
   /** Fetches (and loads) the model; resolves with the bytes it holds. An abort must end it. */
   fetch(entry: CatalogueEntry, onProgress: (progress: ManagedProgress) => void, signal: AbortSignal): Promise<{ bytes: number }>;
-  /** Deletes what the library keeps of the model. */
-  remove(entry: CatalogueEntry): Promise<void>;
+  /** Deletes what the library keeps of the model (`source` absent: a stored row no entry describes any more). */
+  remove(entry: Pick<CatalogueEntry, 'id'> & Partial<Pick<CatalogueEntry, 'source'>>): Promise<void>;
 }
 
 const isManaged = (entry: Partial<Pick<CatalogueEntry, 'source'>>) => entry.source?.kind === 'web-llm';
@@ -37,8 +41,9 @@ const isManaged = (entry: Partial<Pick<CatalogueEntry, 'source'>>) => entry.sour
  * with the fraction of bytes; other stages (shader compilation) only a fraction.
  */
 export function webLlmProgress(report: { fraction: number; text: string }): ManagedProgress {
-  const megabytes = /(\d+)MB (?:fetched|loaded)\./.exec(report.text);
-  return { fraction: report.fraction, ...(megabytes ? { bytesDone: Number(megabytes[1]) * 1024 * 1024 } : {}) };
+  const megabytes = /(\d+)MB (fetched|loaded)\./.exec(report.text);
+  if (!megabytes) return { fraction: report.fraction, stage: 'other' };
+  return { fraction: report.fraction, bytesDone: Number(megabytes[1]) * 1024 * 1024, stage: megabytes[2] === 'fetched' ? 'fetch' : 'load' };
 }
 
 /**
@@ -108,7 +113,8 @@ export class DownloadService {
     try {
       this.running.get(entry.id)?.controller.abort();
       await this.running.get(entry.id)?.done.catch(() => undefined);
-      if (isManaged(entry) && this.deps.managed) await this.deps.managed.remove(entry as CatalogueEntry);
+      // A row no entry describes (`forget`) may be a web-llm model since dropped from the catalogue: swept too.
+      if ((isManaged(entry) || forget) && this.deps.managed) await this.deps.managed.remove(entry);
       // Files first: on a full disk they are what frees space, even if the rows below cannot be written.
       await this.deps.store.removeFolder(entry.id);
       const { db } = this.deps;
@@ -175,7 +181,12 @@ export class DownloadService {
       const { managed } = this.deps;
       if (!managed) throw new ModelNotFoundError(`"${entry.name}" is downloaded by its engine, which this host does not run`);
       await this.update(entry.id, { state: 'downloading', error: undefined, progress: undefined });
-      const { bytes } = await managed.fetch(entry, ({ fraction, bytesDone }) => {
+      let fetched = false;
+      const { bytes } = await managed.fetch(entry, ({ fraction, bytesDone, stage }) => {
+        // Once weights were downloaded, reading them back from the cache is not more downloading: the row keeps its
+        // full size (and progress) rather than counting again from 0.
+        if (stage === 'fetch') fetched = true;
+        if (stage === 'load' && fetched) return;
         const t = this.now();
         if (t - lastWrite < 250 || !bytesDone) return;
         lastWrite = t;

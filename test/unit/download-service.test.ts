@@ -149,12 +149,18 @@ describe('models another library downloads (web-llm)', () => {
       await expect.poll(async () => (await db.models.get(webLlm.id))?.progress).toBeDefined();
       seen.push((await db.models.get(webLlm.id))?.progress);
       onProgress(webLlmProgress({ fraction: 1, text: 'Fetching param cache[20/20]: 400MB fetched. 100% completed, 9 secs elapsed.' }));
+      await expect.poll(async () => (await db.models.get(webLlm.id))?.bytes).toBe(400 * MB);
+      // web-llm then reads the weights back from its cache, from 0 again: the row keeps its full size.
+      onProgress(webLlmProgress({ fraction: 0.1, text: 'Loading model from cache[2/20]: 40MB loaded. 10% completed, 10 secs elapsed.' }));
       onProgress(webLlmProgress({ fraction: 0.5, text: 'Loading GPU shader modules[10/20]: 50% completed, 10 secs elapsed.' }));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      seen.push((await db.models.get(webLlm.id))?.bytes);
       return { bytes: 400 * MB };
     });
     await service.start(webLlm);
-    await expect.poll(() => seen.length).toBe(1);
+    await expect.poll(() => seen.length).toBe(2);
     expect(seen[0]).toMatchObject({ bytesDone: 100 * MB, bytesTotal: 400 * MB });
+    expect(seen[1]).toBe(400 * MB);
     expect(await db.models.get(webLlm.id)).toMatchObject({ state: 'complete', bytes: 400 * MB, progress: undefined });
   });
 

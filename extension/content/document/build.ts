@@ -6,34 +6,8 @@ import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
-import { LINK_GROUPS, renderDocument } from './render.ts';
-
-const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
-  button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', option: 'option', switch: 'switch',
-};
-
-function radioGroup(el: Element): string {
-  const fieldset = el.closest('fieldset');
-  const legend = fieldset?.querySelector('legend');
-  if (legend) return textOf(legend, 80);
-  const group = el.closest('[role=radiogroup]');
-  if (group) return group.getAttribute('aria-label') ?? '';
-  return el.getAttribute('name') ?? '';
-}
-
-/** The readable part of an element's name: its label (a radio also its group), then a suffix for its kind. */
-function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
-  let base = slug(nameWords(label));
-  if (!base) base = slug(el.getAttribute('placeholder') ?? '') || slug(readableToken(el.id) ?? '') || slug(readableToken(el.getAttribute('name')) ?? '');
-  if (kind === 'radio') {
-    const group = slug(radioGroup(el), 2);
-    if (group && !base.startsWith(group)) base = base ? `${group}_${base}` : group;
-  }
-  const suffix = KIND_SUFFIX[kind];
-  if (!base) return suffix ?? kind;
-  if (suffix && !base.endsWith(suffix)) return `${base}_${suffix}`;
-  return base;
-}
+import { LINK_GROUPS, itemControlSlot, renderDocument } from './render.ts';
+import { ownName } from './names.ts';
 
 /** Tells apart entries whose names collide: by readable id, name attribute or link target, else by order. */
 function disambiguate(group: { entry: Entry; el: Element }[]): void {
@@ -96,16 +70,24 @@ const PROSE_SAMPLES = 8;
 /** Lists up to this many items keep, per item, the name its control had as an entry (`itemNames`). */
 const MAX_ITEM_NAMES = 60;
 
+/** The names the items' controls would have as entries, in item order ('' where an item holds no single control). */
+function itemNamesOf(controls: ReadonlyArray<Candidate | undefined>, labelOf: (candidate: Candidate) => string): string[] {
+  return controls.map((c) => (c ? `${c.section.name}__${ownName(c.el, c.kind, labelOf(c))}` : ''));
+}
+
 /**
- * The names the items' controls would have as entries, in the order of the items: '' where an item holds no single
- * control, or where two items would share a name (which of them an old name meant is not known).
+ * The control of each item a click on it would reach (lists.ts: the action slot), when the executor's item selector
+ * picks exactly these items in this order; else undefined (an old name would reach another item).
  */
-function itemNamesOf(controls: ReadonlyArray<Candidate | undefined>, labelOf: (candidate: Candidate) => string): string[] | undefined {
-  const names = controls.map((c) => (c ? `${c.section.name}__${ownName(c.el, c.kind, labelOf(c))}` : ''));
-  const counts = new Map<string, number>();
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const unique = names.map((name) => (name && counts.get(name) === 1 ? name : ''));
-  return unique.some(Boolean) ? unique : undefined;
+function controlsOf(list: DetectedList, slot: { selector: string }): Array<Candidate | undefined> | undefined {
+  const found = list.container.querySelectorAll(list.itemSelector);
+  if (found.length !== list.items.length || list.items.some((item, i) => found[i] !== item)) return undefined;
+  return list.items.map((item) => {
+    const inside = list.members.filter((m) => m.el === item || item.contains(m.el));
+    if (inside.length !== 1) return undefined;
+    const control = slot.selector === ':scope' ? item : item.querySelector(slot.selector);
+    return control === inside[0]!.el ? inside[0] : undefined;
+  });
 }
 
 /** `list[3]`: the name a list's item goes by in a script (the list's final name), when `el` is one of its items. */
@@ -254,12 +236,9 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
       };
       // Only lists that were entries while small (lists.ts: one control per item, or no fields and one action).
       const wasEntries = list.slots.length <= 1 || (list.fields.length === 0 && list.actions.length <= 1);
-      if (wasEntries && list.items.length <= MAX_ITEM_NAMES) {
-        itemControls.set(entry, list.items.map((item) => {
-          const inside = list.members.filter((m) => m.el === item || item.contains(m.el));
-          return inside.length === 1 ? inside[0] : undefined;
-        }));
-      }
+      const slot = itemControlSlot(entry);
+      const controls = wasEntries && slot && list.items.length <= MAX_ITEM_NAMES ? controlsOf(list, slot) : undefined;
+      if (controls) itemControls.set(entry, controls);
       placed.push({ entry, el: list.container, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
       listed.push({ entry, items: list.items });
       continue;
@@ -305,16 +284,21 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
     if (group) group.push(item); else groups.set(item.entry.name, [item]);
   }
   for (const group of groups.values()) if (group.length > 1) disambiguate(group);
-  for (const [list, controls] of itemControls) {
-    const itemNames = itemNamesOf(controls, labelOf);
-    if (itemNames) list.itemNames = itemNames;
-  }
   const taken = new Set<string>();
   for (const item of placed) {
     let name = item.entry.name;
     for (let n = 2; taken.has(name); n++) name = `${item.entry.name}_${n}`;
     item.entry.name = name;
     taken.add(name);
+  }
+  // A name a list item had as an entry, unless it is an entry's now (here or in a hidden panel) or two items' (in one
+  // list or two): which of them an old script meant is not known.
+  const itemNameLists = [...itemControls].map(([list, controls]) => [list, itemNamesOf(controls, labelOf)] as const);
+  const itemNameCounts = new Map<string, number>();
+  for (const [, names] of itemNameLists) for (const name of names) itemNameCounts.set(name, (itemNameCounts.get(name) ?? 0) + 1);
+  for (const [list, names] of itemNameLists) {
+    const kept = names.map((name) => (name && !taken.has(name) && itemNameCounts.get(name) === 1 ? name : ''));
+    if (kept.some(Boolean)) list.itemNames = kept;
   }
 
   // Entries of hidden tab panels move to their view, named as they will be once their tab shows them.

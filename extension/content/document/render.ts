@@ -117,6 +117,15 @@ export function itemLink(entry: ListEntry): ListSlot | undefined {
   return text?.kind === 'text' && text.selector.startsWith(inside) ? link : undefined;
 }
 
+/**
+ * The slot holding the one control of each item of a list that was entries while small (its action, or its only
+ * slot): what an old entry name of an item reaches (`itemNames`, page-bridge.ts).
+ */
+export function itemControlSlot(entry: Pick<ListEntry, 'slots' | 'actions'>): ListSlot | undefined {
+  if (entry.actions.length === 1) return entry.slots.find((s) => s.name === entry.actions[0]);
+  return entry.slots.length === 1 ? entry.slots[0] : undefined;
+}
+
 /** The field whose values show the items of a list of links (see itemLink), else undefined. */
 function linkField(entry: ListEntry): string | undefined {
   return itemLink(entry) ? entry.fields[0] : undefined;

@@ -8,6 +8,8 @@
 import { ActionError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
 import { accessibleName, styleOf } from '../document/dom.ts';
+import { ownName } from '../document/names.ts';
+import { truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSensitive, kindOf, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
@@ -55,6 +57,8 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
     el = items[target.item.index] ?? null;
   }
   if (el && target.slot) el = slotElement(el, target.slot) ?? (target.slotOrItem ? el : null);
+  // An old entry name of a list item: the item at that index must still be that control (the list may have changed).
+  if (el && target.item?.named && ownName(el, kindOf(el) ?? 'clickable', truncate(accessibleName(el), 300)) !== target.item.named.slice(target.item.named.indexOf('__') + 2)) return null;
   return el;
 }
 
@@ -219,7 +223,7 @@ function hrefWords(link: Element): string {
 /** A submission held back: `byScript` when the page called `form.submit()` (no submit event, no validation). */
 interface HeldSubmit { form: HTMLFormElement; submitter: HTMLElement | null; byScript: boolean }
 /** A form submission an unconfirmed change set off (a select or box whose handler submits), held back. */
-let heldSubmit: (HeldSubmit & { key: string; fingerprint: string }) | null = null;
+let heldSubmit: (HeldSubmit & { key: string; fingerprint: string; sends: string }) | null = null;
 const actionKey = (request: ActRequest) => JSON.stringify([request.action, request.target, request.args]);
 
 /**
@@ -477,23 +481,36 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     const goes = held.submitter?.getAttribute('formaction') ?? held.form.getAttribute('aria-label') ?? held.form.getAttribute('name')
       ?? held.form.getAttribute('action') ?? 'a form';
     const error = needsConfirmation(el, `submits ${goes.slice(0, 100)} when it ${request.action === 'click' ? 'is clicked' : 'changes'}`, rowOf(doc, target));
-    heldSubmit = { ...held, key: actionKey(request), fingerprint: (error.data as { fingerprint: string }).fingerprint };
+    heldSubmit = { ...held, key: actionKey(request), fingerprint: (error.data as { fingerprint: string }).fingerprint, sends: formPrint(held.form) };
     throw error;
   }
   if (confirmsHeld && pending) {
     // Confirmed: the submission held back last time happens now, unless repeating the change already made it.
     heldSubmit = null;
-    if (!submits?.submitted() && pending.form.isConnected) return submitHeld(pending, request, startUrl);
+    if (!submits?.submitted()) {
+      // A form the page made for that one submission and took away again: nothing of it is left to send.
+      if (!pending.form.isConnected) throw new ActionError(`the form ${describe(target)} set off is gone from the page: nothing was sent`, { state: 'form-gone' });
+      return submitHeld(pending, request, startUrl);
+    }
   }
   return { ...settled, value: null };
 }
 
+/** Where a form sends and what: a held submission goes only if this is what the user was shown. */
+function formPrint(form: HTMLFormElement): string {
+  const fields = Array.from(form.elements, (el) => `${el.tagName}:${el.getAttribute('name') ?? ''}`).join(',');
+  return `${form.getAttribute('action') ?? ''}|${form.getAttribute('method') ?? ''}|${fields}`.slice(0, 4000);
+}
+
 /** Sends a held-back submission as the page meant it: with the same submitter (its formaction, formmethod, name). */
-async function submitHeld(held: HeldSubmit, request: ActRequest, startUrl: string): Promise<ActReply> {
+async function submitHeld(held: HeldSubmit & { sends: string }, request: ActRequest, startUrl: string): Promise<ActReply> {
+  // The page changed where the form sends, or what, since the user was asked: asked again.
+  if (formPrint(held.form) !== held.sends) throw needsConfirmation(held.form, 'changed since you confirmed it');
   const after = watchSettle(held.form.ownerDocument);
   const submitter = held.submitter?.isConnected && (held.submitter as HTMLButtonElement).form === held.form ? held.submitter : null;
-  // As the page sent it: its own `submit()` (this world's is the browser's, not the guard's), else with its submitter.
-  if (held.byScript) held.form.submit();
-  else held.form.requestSubmit(submitter);
+  // As the page sent it: with `submit()` (this world's, the browser's own, not the guard's; from the prototype, since
+  // a field named "submit" shadows the form's), else with its submitter.
+  if (held.byScript) HTMLFormElement.prototype.submit.call(held.form);
+  else HTMLFormElement.prototype.requestSubmit.call(held.form, submitter);
   return { ...await settle(after, request, startUrl), value: null };
 }

@@ -12,7 +12,7 @@ import type { Bridge, BridgeCall, ScriptName } from '../../sandbox/capabilities/
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { classifyAction, decodedAddress } from '../../content/executor/irreversible.ts';
-import { itemLink } from '../../content/document/render.ts';
+import { itemControlSlot, itemLink } from '../../content/document/render.ts';
 
 export type Entry = ElementEntry | ListEntry;
 
@@ -58,6 +58,9 @@ export function entriesOf(doc: PageDocument): Entry[] {
   return doc.sections.flatMap((section) => section.entries);
 }
 
+/** The sandbox takes at most 5,000 names; a page's own (at most 3,000 entries) always fit, its lists' old names may not. */
+const MAX_SCRIPT_NAMES = 4_000;
+
 /** The names a document offers to scripts: elements, and lists whose item fields include their action slots. */
 export function scriptNames(doc: PageDocument): ScriptName[] {
   const entries = entriesOf(doc);
@@ -69,7 +72,7 @@ export function scriptNames(doc: PageDocument): ScriptName[] {
   for (const entry of entries) {
     if (entry.kind !== 'list') continue;
     for (const name of entry.itemNames ?? []) {
-      if (!name || taken.has(name)) continue;
+      if (!name || taken.has(name) || names.length >= MAX_SCRIPT_NAMES) continue;
       taken.add(name);
       names.push({ name, kind: entry.slots[0]?.kind ?? 'clickable' });
     }
@@ -208,7 +211,13 @@ export class PageBridge implements Bridge {
   private target(call: BridgeCall): { target: ActTarget; entry: Entry; label: string } {
     const t = call.target!;
     const item = entriesOf(this.doc).some((e) => e.name === t.name) ? undefined : itemNamed(this.doc, t.name);
-    if (item && t.index === undefined && !t.field) return this.target({ ...call, target: { name: item.list.name, index: item.index } });
+    if (item && t.index === undefined && !t.field) {
+      // Its control, which the executor checks is still so named at that index.
+      const slot = itemControlSlot(item.list);
+      const found = this.target({ ...call, target: { name: item.list.name, index: item.index, ...(slot ? { field: slot.name } : {}) } });
+      found.target.item = { ...found.target.item!, named: t.name };
+      return found;
+    }
     const entry = this.entry(t.name);
     if (entry.kind !== 'list') return { target: { locators: entry.locators }, entry, label: entry.description };
     const target: ActTarget = { locators: entry.locators, item: { selector: entry.itemSelector, ...(t.index !== undefined ? { index: t.index } : {}) } };
@@ -228,7 +237,7 @@ export class PageBridge implements Bridge {
 
   /** Reads the page again when an action changed it and `name` is not in the document read before. */
   private async freshFor(name: string): Promise<void> {
-    if (this.stale && !this.onPage(name)) await this.refresh(false);
+    if (this.stale && !entriesOf(this.doc).some((e) => e.name === name)) await this.refresh(false);
   }
 
   /**

@@ -235,6 +235,7 @@ describe('form.submit() from a page handler (no submit event)', () => {
   test('is held through the page-world guard while an action runs unconfirmed; the confirmed repeat sends it once; GET forms go through', async () => {
     let sent: string[] = [];
     // Stands in for the browser's own submit (a navigation happy-dom does not make); the guard wraps whatever is there.
+    // (happy-dom has one world: the executor's confirmed send goes through the guard too, unheld.)
     HTMLFormElement.prototype.submit = function submit(this: HTMLFormElement) { sent.push(this.id); };
     await import('../../../extension/content/submit-guard/page-world.ts');
     document.body.innerHTML = `<form id="pay" method="post" action="/pay"><input name="amount" value="5000">
@@ -255,5 +256,42 @@ describe('form.submit() from a page handler (no submit event)', () => {
     // Outside our actions the page's own submit is untouched.
     pay.submit();
     expect(sent).toEqual(['sort', 'pay']);
+
+    // A field named "submit" shadows form.submit: the page reaches the guard through the prototype, and so does the
+    // confirmed send.
+    sent = [];
+    document.body.innerHTML = `<form id="shadowed" method="post" action="/pay"><input name="submit" value="x"><button type="button" id="go2">Pay</button></form>`;
+    const shadowed = document.getElementById('shadowed') as HTMLFormElement;
+    document.getElementById('go2')!.addEventListener('click', () => HTMLFormElement.prototype.submit.call(shadowed));
+    const asked = await outcome(run({ action: 'click', target: byId('go2') }));
+    expect([asked.data?.needsConfirmation, sent]).toEqual([true, []]);
+    const paid = await outcome(run({ action: 'click', target: byId('go2'), confirmed: true, fingerprint: asked.data!.fingerprint! }));
+    expect([paid.err, sent]).toEqual([undefined, ['shadowed']]);
+
+    // The page changes where the held form sends between the question and the answer: asked again, nothing sent.
+    sent = [];
+    document.body.innerHTML = `<form id="moving" method="post" action="/pay"><button type="button" id="go3">Continue</button></form>`;
+    const moving = document.getElementById('moving') as HTMLFormElement;
+    document.getElementById('go3')!.addEventListener('click', () => moving.submit());
+    const first = await outcome(run({ action: 'click', target: byId('go3') }));
+    moving.setAttribute('action', '/transfer-all');
+    const second = await outcome(run({ action: 'click', target: byId('go3'), confirmed: true, fingerprint: first.data!.fingerprint! }));
+    expect([second.data?.needsConfirmation, second.data?.reason, sent]).toEqual([true, 'changed since you confirmed it', []]);
+
+    // A form the page makes for one submission and removes: the confirmed change cannot send it and says so.
+    document.body.innerHTML = `<label><input type="checkbox" id="opt"> Send now</label>`;
+    document.getElementById('opt')!.addEventListener('change', () => {
+      const temp = document.createElement('form');
+      temp.method = 'post';
+      temp.action = '/send';
+      temp.id = 'temp';
+      document.body.append(temp);
+      temp.submit();
+      temp.remove();
+    });
+    const opt = await outcome(run({ action: 'check', target: byId('opt') }));
+    expect(opt.data?.needsConfirmation).toBe(true);
+    const gone = await outcome(run({ action: 'check', target: byId('opt'), confirmed: true, fingerprint: opt.data!.fingerprint! }));
+    expect([gone.err, gone.msg, sent]).toEqual(['ActionError', expect.stringMatching(/is gone from the page: nothing was sent/), []]);
   });
 });

@@ -55,3 +55,64 @@ describe('a row of named controls that grows into a list keeps its names', () =>
     expect(bridge.stats.confirmed).toBe(1); // "Delete" is asked about, as the entry was
   });
 });
+
+describe('old names of list items reach exactly their control', () => {
+  async function runOn(html: string, script: string) {
+    document.body.innerHTML = html;
+    const clicked: string[] = [];
+    document.querySelectorAll('button, a, li').forEach((el) => el.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      clicked.push(`${el.tagName.toLowerCase()}:${el.textContent!.trim()}`);
+    }));
+    const readDocument = async () => buildPageDocument(document);
+    const doc = await readDocument();
+    const bridge = new PageBridge({
+      act: (request) => act(document, { settleMs: 10, ...request }), readDocument,
+      confirm: async () => true, ask: async () => '', say: () => undefined,
+    }, doc, []);
+    return { doc, clicked, result: await runScript(script, automationCapabilities(bridge, scriptNames(doc))) };
+  }
+
+  test('rows around one button: the button is clicked, not its row', async () => {
+    const html = `<main><h2>Folders</h2><ul>${ACTIONS.map((l) => `<li class="f"><button type="button">${l}</button></li>`).join('')}</ul></main>`;
+    const { clicked, result } = await runOn(html, '$folders__snooze_button.click();\ndone("ok");');
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(clicked).toEqual(['button:Snooze']);
+  });
+
+  test('a list whose item selector is not exact, or whose items changed since the read, refuses the old name', async () => {
+    // A divider row without a link: the executor's `:scope > li` would count it, so the names would shift.
+    const menu = `<nav aria-label="Menu"><ul>${FOLDERS.map((l, i) => (i === 3 ? '<li class="sep"></li>' : '') + `<li><a href="#${l}">${l}</a></li>`).join('')}<li><a href="#x">Extra</a></li><li><a href="#y">More</a></li></ul></nav>`;
+    const shifted = await runOn(menu, '$menu__trash_link.click();\ndone("ok");');
+    expect(shifted.doc.sections.flatMap((s) => s.entries).some((e) => e.kind === 'list' && e.itemNames)).toBe(false);
+    expect([shifted.result.error?.name, shifted.clicked]).toEqual(['NotFoundError', []]);
+
+    // The page reordered after the read: the item at that index is another control now, and nothing is clicked.
+    const html = `<main><div role="toolbar" aria-label="Mail actions">${ACTIONS.map((l) => `<button type="button">${l}</button>`).join('')}</div></main>`;
+    document.body.innerHTML = html;
+    const readDocument = async () => buildPageDocument(document);
+    const before = await readDocument();
+    const bar = document.querySelector('[role=toolbar]')!;
+    bar.prepend(bar.lastElementChild!);
+    const clicked: string[] = [];
+    bar.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => clicked.push(b.textContent!)));
+    const bridge = new PageBridge({
+      act: (request) => act(document, { settleMs: 10, ...request }), readDocument: async () => before,
+      confirm: async () => true, ask: async () => '', say: () => undefined,
+    }, before, []);
+    const result = await runScript('$main__snooze_button.click();', automationCapabilities(bridge, scriptNames(before)));
+    expect(result.error?.name).toBe('NotFoundError');
+    expect(clicked).toEqual([]);
+  });
+
+  test('an old item name that is an entry now, or that two lists share, is not kept', () => {
+    document.body.innerHTML = `<main><div role="toolbar" aria-label="Top">${ACTIONS.map((l) => `<button type="button">${l}</button>`).join('')}</div>
+      <div role="toolbar" aria-label="Bottom">${ACTIONS.map((l) => `<button type="button">${l}</button>`).join('')}</div>
+      <button type="button" id="solo">Zap</button></main>`;
+    const doc = buildPageDocument(document);
+    const names = doc.sections.flatMap((s) => s.entries).flatMap((e) => (e.kind === 'list' ? e.itemNames ?? [] : []));
+    expect(names).toEqual([]);
+    expect(scriptNames(doc).map((n) => n.name)).toContain('main__zap_button');
+  });
+});
