@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AbortError, deserializeError, serializeError } from '../protocol/errors.ts';
+import { AbortError, deserializeError, InternalError, serializeError } from '../protocol/errors.ts';
 import { automationCapabilities } from './capabilities/automation.ts';
 import type { Bridge, BridgeCall } from './capabilities/bridge.ts';
 import { mathCapabilities } from './capabilities/math.ts';
@@ -67,6 +67,13 @@ async function start(request: RunRequest): Promise<void> {
     const { error, ...rest } = result;
     const log = rest.log.map((entry) => ({ ...entry }));
     post({ type: 'run.result', runId: request.runId, result: { ...rest, log, ...(error ? { error: serializeError(error) } : {}) } });
+  } catch (error) {
+    // A result the page cannot send (too deep or large to clone) still ends the run, as a failure, at once: the host
+    // would otherwise wait for its watchdog.
+    post({ type: 'run.result', runId: request.runId, result: {
+      ok: false, finishedBy: 'error', result: null, output: [], log: [], stats: { steps: 0, actions: 0, ms: 0 },
+      error: serializeError(new InternalError(`the run's result could not be sent: ${error instanceof Error ? error.message : 'unknown error'}`)),
+    } });
   } finally {
     for (const pending of run.pending.values()) pending.reject(new AbortError('the run ended'));
     runs.delete(request.runId);

@@ -1,6 +1,6 @@
 import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import {
-  Capability, type CallSite, display, importValue, isCallable, NativeFunction, type NativeImpl, ScriptArray,
+  Capability, type CallSite, displayBrief, importValue, isCallable, NativeFunction, type NativeImpl, ScriptArray,
   ScriptObject, stringify, toNumber, toStr, truthy, type Value,
 } from './values.ts';
 
@@ -66,14 +66,26 @@ function made(items: Value[], site: CallSite): ScriptArray {
   return new ScriptArray(items);
 }
 
+/** What one array or object made from JSON costs, in allocation units (a character is one). */
+const CONTAINER_UNITS = 8;
+
 function parseJson(text: string, site: CallSite): Value {
   site.meter.allocate(text.length, site);
+  let data: unknown;
   try {
-    return importValue(JSON.parse(text));
+    data = JSON.parse(text);
   } catch (error) {
     throw new ScriptRuntimeError(`JSON.parse: ${error instanceof Error ? error.message : 'invalid JSON'}`);
   }
+  const made = { containers: 0, longest: 0 };
+  const value = importValue(data, 0, made);
+  site.meter.array(made.longest, site);
+  site.meter.allocate(made.containers * CONTAINER_UNITS, site);
+  return value;
 }
+
+/** A printed line is cut at this many characters (context.output keeps 10,000): no argument needs more. */
+const LOG_LINE = 10_000;
 
 /** The globals every capability set gets: pure helpers over our own values. */
 export function baseGlobals(print: (line: string) => void): Map<string, Value> {
@@ -83,7 +95,16 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
   };
   const parseFloatImpl = (args: Value[]) => Number.parseFloat(toStr(args[0]));
   const logFn = native('log', (args) => {
-    print(args.map(display).join(' '));
+    // Each argument cut, and no more arguments than fit the line: a thousand long objects are not all printed first.
+    const parts: string[] = [];
+    let length = 0;
+    for (const arg of args) {
+      if (length >= LOG_LINE) break;
+      const part = displayBrief(arg, LOG_LINE);
+      parts.push(part);
+      length += part.length + 1;
+    }
+    print(parts.join(' '));
     return undefined;
   });
   const globals = new Map<string, Value>([
@@ -106,7 +127,8 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
       ['EPSILON', Number.EPSILON], ['MAX_VALUE', Number.MAX_VALUE], ['MIN_VALUE', Number.MIN_VALUE],
       ['POSITIVE_INFINITY', Infinity], ['NEGATIVE_INFINITY', -Infinity], ['NaN', NaN],
     ])],
-    ['String', native('String', (args) => (args.length ? toStr(args[0]) : ''), [
+    // A new string (an array's text): charged like any other.
+    ['String', native('String', (args, site) => (args.length ? site.meter.string(toStr(args[0], site.meter.budgets.stringLength), site, typeof args[0] !== 'string') : ''), [
       ['fromCharCode', native('fromCharCode', (args) => String.fromCharCode(...args.map(toNumber)))],
     ])],
     ['Boolean', native('Boolean', (args) => truthy(args[0]))],
@@ -134,14 +156,19 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
     ['Object', new Namespace('Object', new Map<string, Value>([
       ['keys', native('keys', (args, site) => made(entriesOf(objectArg(args[0], 'Object.keys')).map(([k]) => k), site))],
       ['values', native('values', (args, site) => made(entriesOf(objectArg(args[0], 'Object.values')).map(([, v]) => v), site))],
-      ['entries', native('entries', (args, site) => made(
-        entriesOf(objectArg(args[0], 'Object.entries')).map(([k, v]) => new ScriptArray([k, v])), site))],
+      ['entries', native('entries', (args, site) => {
+        const pairs = entriesOf(objectArg(args[0], 'Object.entries'));
+        // Each pair is an array of its own.
+        site.meter.allocate(pairs.length * 2, site);
+        return made(pairs.map(([k, v]) => new ScriptArray([k, v])), site);
+      })],
       ['fromEntries', native('fromEntries', (args, site) => {
         const out = new ScriptObject();
         for (const pair of iterableItems(args[0], 'Object.fromEntries')) {
           if (!(pair instanceof ScriptArray)) throw new ScriptRuntimeError('Object.fromEntries() needs [key, value] pairs');
           site.step();
-          out.props.set(toStr(pair.items[0]), pair.items[1]);
+          const key = pair.items[0];
+          out.props.set(typeof key === 'string' ? key : site.meter.string(toStr(key, site.meter.budgets.stringLength), site, true), pair.items[1]);
         }
         return out;
       })],

@@ -733,10 +733,15 @@ export class Interpreter {
 
   async callValue(fn: Value, args: Value[], node: A.Node): Promise<Value> {
     if (fn instanceof NativeFunction) {
+      // Counted like a script call: a native that calls itself back (a bound forEach as its own callback) nests too.
+      if (this.meter.depth + 1 > this.meter.budgets.callDepth) throw this.meter.exceeded('callDepth', positionOf(node));
+      this.meter.depth += 1;
       try {
         return await fn.impl(args, this.site(node));
       } catch (error) {
         throw located(error, positionOf(node), this.meter);
+      } finally {
+        this.meter.depth -= 1;
       }
     }
     if (!(fn instanceof ScriptFunction)) {

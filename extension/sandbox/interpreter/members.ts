@@ -1,7 +1,7 @@
 import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import {
   Capability, type CallSite, isCallable, NativeFunction, type NativeImpl, sameValueZero, ScriptArray, ScriptObject,
-  strictEquals, toNumber, toStr, truthy, typeOf, type Value,
+  strictEquals, toNumber, toStr, toStrEach, truthy, typeOf, type Value,
 } from './values.ts';
 
 /**
@@ -121,8 +121,9 @@ export const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<strin
     return fresh(site, s.padEnd(n, a[1] === undefined ? ' ' : textArg(a, 1)));
   }],
   ['concat', (s, a, site) => {
-    // Measured before it is built: 500 references to a long string would be half a gigabyte first.
-    const parts = a.map((v) => toStr(v));
+    // Measured before it is built: 500 references to a long string would be half a gigabyte first. One walk for all
+    // the parts: each part's own limit would let thousands of deep arrays cost a minute in one step.
+    const parts = toStrEach(a, site.meter.budgets.stringLength);
     const length = parts.reduce((sum, part) => sum + part.length, s.length);
     if (length > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
     return fresh(site, s + parts.join(''));
@@ -242,8 +243,9 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
   ['join', (arr, a, site) => {
     const sep = a[0] === undefined ? ',' : textArg(a, 0);
     let length = 0;
-    const parts = arr.items.map((item) => {
-      const text = item === null || item === undefined ? '' : toStr(item);
+    // One walk for all the items (see concat).
+    const texts = toStrEach(arr.items.map((item) => (item === null || item === undefined ? '' : item)), site.meter.budgets.stringLength);
+    const parts = texts.map((text) => {
       length += text.length + sep.length;
       if (length > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
       return text;

@@ -79,6 +79,8 @@ export interface RunResult {
 }
 
 const MAX_OUTPUT_LINES = 1000;
+/** A log entry shows this many arguments (`done(...hugeArray)` would otherwise log every one). */
+const MAX_LOGGED_ARGS = 20;
 const MAX_LOG_ENTRIES = 2000;
 const LOG_TEXT_LIMIT = 2000;
 
@@ -136,7 +138,8 @@ export async function runScript(source: string, capabilities: CapabilitySet, opt
       const started = Date.now();
       const entry: LogEntry = {
         seq: log.length, line: at.line, column: at.column, call, ...(target ? { target } : {}),
-        args: args.map(brief), at: started - meter.startedAt, ms: 0,
+        args: args.length > MAX_LOGGED_ARGS ? [...args.slice(0, MAX_LOGGED_ARGS).map(brief), `… ${args.length - MAX_LOGGED_ARGS} more`] : args.map(brief),
+        at: started - meter.startedAt, ms: 0,
       };
       const record = () => {
         entry.ms = Date.now() - started;
@@ -170,14 +173,17 @@ export async function runScript(source: string, capabilities: CapabilitySet, opt
 
   let interpreter: Interpreter | undefined;
   try {
-    const program = parseScript(source);
-    interpreter = new Interpreter(source, meter, globals, free);
-    const value = await interpreter.run(program);
-    return { ok: true, finishedBy: 'end', result: exportValue(value), output, log, stats: stats() };
-  } catch (error) {
-    if (error instanceof Halt) {
+    try {
+      const program = parseScript(source);
+      interpreter = new Interpreter(source, meter, globals, free);
+      const value = await interpreter.run(program);
+      return { ok: true, finishedBy: 'end', result: exportValue(value), output, log, stats: stats() };
+    } catch (error) {
+      if (!(error instanceof Halt)) throw error;
+      // Exported here, inside the outer try: a value too deep for the host is a failure of the run, not of runScript.
       return { ok: true, finishedBy: error.how === 'answer' ? 'answer' : 'done', result: exportValue(error.value), output, log, stats: stats() };
     }
+  } catch (error) {
     let failure = finalError(error, meter);
     const statement = interpreter?.failedStatement;
     if (statement !== undefined && failure.data?.statement === undefined) {

@@ -53,6 +53,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 const MAX_SUGGESTED = 100;
+const MAX_CANDIDATES = 500;
 
 /** The closest candidate, when it is close enough to be a likely typo (or contains / is contained in the name). */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
@@ -62,7 +63,10 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestScore = Infinity;
   const lower = name.toLowerCase();
+  let looked = 0;
   for (const candidate of new Set(candidates)) {
+    // An object of many thousand keys would make one suggestion seconds of work (and a script can catch and repeat).
+    if (++looked > MAX_CANDIDATES) break;
     if (candidate === name || candidate.length > MAX_SUGGESTED) continue;
     const other = candidate.toLowerCase();
     let score = editDistance(lower, other);

@@ -142,6 +142,19 @@ export function toStr(value: Value, limit = DEFAULT_TEXT_LIMIT): string {
   return toStrWalk(value, { left: limit, seen: new Set() });
 }
 
+/**
+ * Several values' strings (join, concat) within one walk: what they cost together — characters and every array
+ * visited, so a deep chain that prints as "" is paid for each time it appears — stays within `limit`.
+ */
+export function toStrEach(values: readonly Value[], limit = DEFAULT_TEXT_LIMIT): string[] {
+  const walk: Walk = { left: limit, seen: new Set() };
+  return values.map((value) => {
+    if (typeof value !== 'string') return toStrWalk(value, walk);
+    charge(walk, value.length);
+    return value;
+  });
+}
+
 function toStrWalk(value: Value, walk: Walk): string {
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
@@ -149,9 +162,14 @@ function toStrWalk(value: Value, walk: Walk): string {
     charge(walk, value.length);
     return value;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    const text = String(value);
+    charge(walk, text.length);
+    return text;
+  }
   if (value instanceof ScriptArray) {
     if (walk.seen.has(value)) return '';
+    charge(walk, 1);
     walk.seen.add(value);
     const parts: string[] = [];
     for (const item of value.items) {
@@ -185,11 +203,15 @@ export function toNumber(value: Value): number {
  * character limit is what keeps one million-character string referenced a thousand times from becoming a billion.
  */
 export function exportValue(value: Value, limit = 100_000, charLimit = 2_000_000): ExportedValue {
-  return exportWalk(value, { left: limit, seen: new Set(), chars: charLimit });
+  return exportWalk(value, { left: limit, seen: new Set(), chars: charLimit }, 0);
 }
 
-function exportWalk(value: Value, walk: Walk): ExportedValue {
+/** Deeper than this, exported data is cut (`[…]`): the host's structured clone and JSON have stack limits too. */
+const MAX_EXPORT_DEPTH = 200;
+
+function exportWalk(value: Value, walk: Walk, depth: number): ExportedValue {
   if (value === undefined || value === null) return null;
+  if (depth > MAX_EXPORT_DEPTH && (value instanceof ScriptArray || value instanceof ScriptObject)) return '[…]';
   if (typeof value === 'string' && walk.chars !== undefined) {
     if (value.length <= walk.chars) {
       walk.chars -= value.length;
@@ -210,7 +232,7 @@ function exportWalk(value: Value, walk: Walk): ExportedValue {
     const out: ExportedValue[] = [];
     for (const item of value.items) {
       if (walk.left-- <= 0) break;
-      out.push(exportWalk(item, walk));
+      out.push(exportWalk(item, walk, depth + 1));
     }
     walk.seen.delete(value);
     return out;
@@ -222,7 +244,7 @@ function exportWalk(value: Value, walk: Walk): ExportedValue {
       if (item === undefined || isCallable(item)) continue;
       if (walk.left-- <= 0) break;
       // defineProperty: a key named "__proto__" stays an own data property instead of setting a prototype.
-      Object.defineProperty(out, key, { value: exportWalk(item, walk), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, { value: exportWalk(item, walk, depth + 1), enumerable: true, writable: true, configurable: true });
     }
     walk.seen.delete(value);
     return out;
@@ -231,15 +253,25 @@ function exportWalk(value: Value, walk: Walk): ExportedValue {
   return value.exportAs();
 }
 
-/** Host data (JSON.parse output, bridge results) into script values: only plain data is kept. */
-export function importValue(data: unknown, depth = 0): Value {
+/**
+ * Host data (JSON.parse output, bridge results) into script values: only plain data is kept. `made` counts the arrays
+ * and objects created and the longest array, for the caller to charge (each costs far more memory than a character).
+ */
+export function importValue(data: unknown, depth = 0, made?: { containers: number; longest: number }): Value {
   if (depth > 100) return null;
   if (data === undefined || data === null) return data as null | undefined;
   if (typeof data === 'boolean' || typeof data === 'number' || typeof data === 'string') return data;
-  if (Array.isArray(data)) return new ScriptArray(data.map((item) => importValue(item, depth + 1)));
+  if (Array.isArray(data)) {
+    if (made) {
+      made.containers += 1;
+      made.longest = Math.max(made.longest, data.length);
+    }
+    return new ScriptArray(data.map((item) => importValue(item, depth + 1, made)));
+  }
   if (typeof data === 'object') {
+    if (made) made.containers += 1;
     const obj = new ScriptObject();
-    for (const key of Object.keys(data)) obj.props.set(key, importValue((data as Record<string, unknown>)[key], depth + 1));
+    for (const key of Object.keys(data)) obj.props.set(key, importValue((data as Record<string, unknown>)[key], depth + 1, made));
     return obj;
   }
   return undefined;
@@ -274,8 +306,11 @@ export function stringify(value: Value, indent: string | undefined, limit = DEFA
 function stringifyWalk(value: Value, indent: string | undefined, walk: Walk, depth: string): string | undefined {
   if (value === undefined || isCallable(value)) return undefined;
   if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    const text = typeof value === 'number' && !Number.isFinite(value) ? 'null' : String(value);
+    charge(walk, text.length);
+    return text;
+  }
   if (typeof value === 'string') {
     charge(walk, value.length + 2);
     return JSON.stringify(value);

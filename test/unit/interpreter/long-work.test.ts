@@ -97,3 +97,70 @@ done(c, c, c);`;
     expect(printed.output[0]).toMatch(/too long or circular to show/);
   });
 });
+
+/** Session 15 review (`.cache/review-interpreter-s15.md`): each of these ran seconds, ran out of memory, or broke the run. */
+describe('containment: work and memory one step can make', () => {
+  const m = (source: string, budgets = {}) => runScript(source, mathCapabilities(), { budgets });
+
+  test('join() and concat() of many deep arrays are one walk within the string budget (it took 67 s in one step)', async () => {
+    const chain = 'let c = Array.from({length: 2000}).reduce((acc) => [acc], 0); let arr = [c]; for (let i = 0; i < 10; i++) arr = arr.concat(arr);';
+    const joined = await m(`${chain}\nanswer(arr.join().length);`, { timeMs: 1000 });
+    const concatenated = await m(`${chain}\nanswer("".concat(...arr).length);`, { timeMs: 1000 });
+    expect([joined.error?.name, concatenated.error?.name]).toEqual(['BudgetError', 'BudgetError']);
+    // Ordinary joins are unchanged.
+    expect((await m('answer([1, [2, 3], "x", null].join("-"));')).result).toBe('1-2,3-x-');
+  });
+
+  test('String(array) and Object.fromEntries keys are new strings: charged, and within the string length', async () => {
+    const kept = await m('const big = "x".repeat(999990); const keep = [];\nfor (let i = 0; i < 100; i++) keep.push(String([big, ""]));\nanswer(keep.length);');
+    expect(kept.error?.name).toBe('BudgetError');
+    const keys = await m('const big = "x".repeat(999990); const keep = [];\nfor (let i = 0; i < 100; i++) keep.push(Object.fromEntries([[[big, i], 1]]));\nanswer(keep.length);');
+    expect(keys.error?.name).toBe('BudgetError');
+    const numbers = await m('let a = [-1.2345678901234567e-300]; for (let i = 0; i < 18; i++) a = [a, a];\nanswer(String(a).length);');
+    expect(numbers.error?.name).toBe('BudgetError');
+    expect((await m('answer(String([1, "a"]) + String(5));')).result).toBe('1,a5');
+  });
+
+  test('console.log prints objects (the index was taken for a length limit) and only what fits a line', async () => {
+    const lines: string[] = [];
+    const run = await runScript('console.log({a: 1}, [1, 2], "x");\nconst o = { a: "x".repeat(29990) };\nlet arr = [o]; for (let i = 0; i < 12; i++) arr = arr.concat(arr);\nconsole.log(...arr);\nanswer(1);',
+      mathCapabilities(), { onOutput: (line) => lines.push(line) });
+    expect(run.ok, run.error?.message).toBe(true);
+    expect(lines[0]).toBe('{"a":1} [1,2] x');
+    expect(lines[1]!.length).toBeLessThanOrEqual(10_001);
+  });
+
+  test('a typo on an object of many keys suggests from a bounded number of them (it was seconds per typo)', async () => {
+    const run = await m('const o = Object.fromEntries(Array.from({length: 40000}).map((x, i) => ["k".repeat(90) + String(i), i]));\nlet n = 0;\nfor (let i = 0; i < 20; i++) { try { o["q".repeat(99)](); } catch (e) { n = n + 1; } }\nanswer(n);',
+      { timeMs: 20_000, steps: 1_000_000 });
+    expect(run.result).toBe(20);
+  });
+
+  test('answer() of a deep value ends the run with a result (runScript rejected, the host waited for its watchdog)', async () => {
+    const run = await m('const d = Array.from({length: 4000}).reduce((acc) => [acc], 0); answer(d);');
+    expect(run.finishedBy === 'answer' || run.error?.name === 'BudgetError').toBe(true);
+    expect(JSON.stringify(run.result).length).toBeLessThan(2000);
+  });
+
+  test('a log entry keeps 20 arguments, not every one of a spread array', async () => {
+    const run = await runScript('const big = "x".repeat(999999); let arr = [big]; for (let i = 0; i < 10; i++) arr = arr.concat(arr);\ndone(...arr);',
+      automationCapabilities(inertBridge, []));
+    const entry = run.log.find((e) => e.call === 'done')!;
+    expect(entry.args).toHaveLength(21);
+    expect(entry.args[20]).toBe('… 1004 more');
+  });
+
+  test('JSON.parse pays for every array and object it makes, and keeps to the array length', async () => {
+    const run = await m('const t = "[" + "{},".repeat(333000) + "{}]"; const keep = [];\nfor (let i = 0; i < 20; i++) keep.push(JSON.parse(t));\nanswer(keep.length);');
+    expect(run.error?.name).toBe('BudgetError');
+    const long = await m('answer(JSON.parse("[" + "0,".repeat(200000) + "0]").length);', { arrayLength: 100_000 });
+    expect(long.error?.name).toBe('BudgetError');
+  });
+
+  test('a native calling itself back nests like a script function: the call depth budget holds', async () => {
+    const run = await m('const arr = []; const f = arr.forEach; arr.push(f); arr.forEach(f);', { callDepth: 5 });
+    expect(run.error?.name).toBe('BudgetError');
+    expect(run.error?.message).toMatch(/call|nest/i);
+    expect(run.stats.steps).toBeLessThan(100);
+  });
+});
