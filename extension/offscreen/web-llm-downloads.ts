@@ -1,5 +1,6 @@
 import { webLlmProgress, type ManagedDownloads } from '../../models/downloads/download-service.ts';
 import { packagedAppConfig } from '../../workers/engines/web-llm-config.ts';
+import { PocketError } from '../protocol/errors.ts';
 import type { ModelHost } from './model-host.ts';
 
 /** The Cache Storage caches web-llm 0.2.86 keeps a model's files in (its default, not IndexedDB). */
@@ -22,7 +23,9 @@ export function webLlmDownloads(host: ModelHost): ManagedDownloads {
     },
     remove: async (entry) => {
       host.unload(entry.id);
-      // A row no catalogue entry describes any more (a model since dropped) is swept by its id in the address.
+      // A row no catalogue entry describes any more is swept by its id in the address, if it is a web-llm id (they
+      // end in "-MLC"): another model's id ("main") could match every address.
+      if (entry.source?.kind !== 'web-llm' && !/-MLC$/.test(entry.id)) return;
       const modelId = entry.source?.kind === 'web-llm' ? entry.source.modelId : entry.id;
       let modelPath = `/${modelId}/`;
       try {
@@ -35,14 +38,21 @@ export function webLlmDownloads(host: ModelHost): ManagedDownloads {
       } catch {
         // Not a model web-llm lists: only the sweep.
       }
+      const failures: string[] = [];
       for (const name of WEB_LLM_CACHES) {
-        // Opening a cache that is not there would create it (a write, which a full disk refuses).
-        if (!(await caches.has(name))) continue;
-        const cache = await caches.open(name);
-        for (const request of await cache.keys()) {
-          if (modelPath.startsWith('http') ? request.url.startsWith(modelPath) : request.url.includes(modelPath)) await cache.delete(request);
+        try {
+          // Opening a cache that is not there would create it (a write, which a full disk refuses).
+          if (!(await caches.has(name))) continue;
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            if (modelPath.startsWith('http') ? request.url.startsWith(modelPath) : request.url.includes(modelPath)) await cache.delete(request);
+          }
+        } catch (error) {
+          failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
+      // Every cache is tried; what could not be emptied is said (the rows stay, so Delete can be pressed again).
+      if (failures.length) throw new PocketError(`web-llm's cache could not be emptied of "${modelId}" (${failures.join('; ')})`);
     },
   };
 }

@@ -198,7 +198,9 @@ export class DownloadService {
         this.update(entry.id, { progress, bytes: bytesDone }).catch(() => undefined);
       }, signal);
       if (signal.aborted) throw new AbortError('download cancelled');
-      await this.update(entry.id, { state: 'complete', progress: undefined, bytes });
+      // Loaded with no report (a generation had loaded it already, from web-llm's cache): the size known before stays.
+      const known = bytes || (await this.deps.db.models.get(entry.id))?.bytes || 0;
+      await this.update(entry.id, { state: 'complete', progress: undefined, bytes: known });
     } catch (error) {
       const { name, message } = serializeError(error);
       await this.finalState(entry.id, { state: signal.aborted ? 'paused' : 'failed', error: signal.aborted ? undefined : { name, message }, progress: undefined });

@@ -58,8 +58,15 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
   }
   if (el && target.slot) el = slotElement(el, target.slot) ?? (target.slotOrItem ? el : null);
   // An old entry name of a list item: the item at that index must still be that control (the list may have changed).
-  if (el && target.item?.named && ownName(el, kindOf(el) ?? 'clickable', truncate(accessibleName(el), 300)) !== target.item.named.slice(target.item.named.indexOf('__') + 2)) return null;
+  if (el && target.item?.named && !stillNamed(el, target.item.named)) return null;
   return el;
+}
+
+/** The control is still the one named so (its digits aside: a count in a label, "Inbox 12", changes as it likes). */
+function stillNamed(el: Element, name: string): boolean {
+  const withoutDigits = (own: string) => own.replace(/_?\d+/g, '');
+  const now = ownName(el, kindOf(el) ?? 'clickable', truncate(accessibleName(el), 300));
+  return withoutDigits(now) === withoutDigits(name.slice(name.indexOf('__') + 2));
 }
 
 function listItems(doc: Document, target: ActTarget): Element[] | null {
@@ -401,7 +408,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // the click is not made again (a second click would undo a toggle, or count twice).
   if (request.action === 'click' && confirmsHeld && pending) {
     heldSubmit = null;
-    if (pending.form.isConnected) return submitHeld(pending, request, startUrl);
+    if (pending.form.isConnected) return submitHeld(pending, request, startUrl, () => needsConfirmation(el, 'changed since you confirmed it', rowOf(doc, target)));
   }
 
   const watch = watchSettle(el.ownerDocument);
@@ -490,7 +497,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     if (!submits?.submitted()) {
       // A form the page made for that one submission and took away again: nothing of it is left to send.
       if (!pending.form.isConnected) throw new ActionError(`the form ${describe(target)} set off is gone from the page: nothing was sent`, { state: 'form-gone' });
-      return submitHeld(pending, request, startUrl);
+      return submitHeld(pending, request, startUrl, () => needsConfirmation(el, 'changed since you confirmed it', rowOf(doc, target)));
     }
   }
   return { ...settled, value: null };
@@ -503,9 +510,15 @@ function formPrint(form: HTMLFormElement): string {
 }
 
 /** Sends a held-back submission as the page meant it: with the same submitter (its formaction, formmethod, name). */
-async function submitHeld(held: HeldSubmit & { sends: string }, request: ActRequest, startUrl: string): Promise<ActReply> {
-  // The page changed where the form sends, or what, since the user was asked: asked again.
-  if (formPrint(held.form) !== held.sends) throw needsConfirmation(held.form, 'changed since you confirmed it');
+async function submitHeld(held: HeldSubmit & { sends: string }, request: ActRequest, startUrl: string, askAgain: () => ActionError): Promise<ActReply> {
+  // The page changed where the form sends, or what, since the user was asked: asked again, about the form as it is
+  // now (held again, so that confirming this question sends it).
+  const sends = formPrint(held.form);
+  if (sends !== held.sends) {
+    const error = askAgain();
+    heldSubmit = { ...held, sends, key: actionKey(request), fingerprint: (error.data as { fingerprint: string }).fingerprint };
+    throw error;
+  }
   const after = watchSettle(held.form.ownerDocument);
   const submitter = held.submitter?.isConnected && (held.submitter as HTMLButtonElement).form === held.form ? held.submitter : null;
   // As the page sent it: with `submit()` (this world's, the browser's own, not the guard's; from the prototype, since

@@ -6,7 +6,7 @@ export interface Budgets {
   steps: number;
   /** Wall-clock milliseconds for the whole run, bridge calls and waits included. */
   timeMs: number;
-  /** Nested function calls: script functions, and the built-ins between them (a callback of map counts its map). */
+  /** Nested script function calls (and built-ins that a built-in calls back). */
   callDepth: number;
   /** Length of any one string a script makes. */
   stringLength: number;

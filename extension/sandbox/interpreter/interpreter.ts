@@ -136,7 +136,7 @@ export class Interpreter {
       line: at.line,
       column: at.column,
       meter: this.meter,
-      call: (fn, args) => this.callValue(fn, args, node),
+      call: (fn, args) => (fn instanceof NativeFunction ? this.nativeFromNative(fn, args, node) : this.callValue(fn, args, node)),
       step: (count = 1) => {
         this.meter.step(at, count);
       },
@@ -731,17 +731,27 @@ export class Interpreter {
     return this.callValue(fn, args, node);
   }
 
+  /**
+   * A built-in called by a built-in (a bound forEach as its own callback) nests like a script call: with no script
+   * function between them, nothing else would count it. (A built-in the script calls, or that calls the script's own
+   * callback, adds no level: recursion through map keeps its depth.)
+   */
+  private async nativeFromNative(fn: NativeFunction, args: Value[], node: A.Node): Promise<Value> {
+    if (this.meter.depth + 1 > this.meter.budgets.callDepth) throw this.meter.exceeded('callDepth', positionOf(node));
+    this.meter.depth += 1;
+    try {
+      return await this.callValue(fn, args, node);
+    } finally {
+      this.meter.depth -= 1;
+    }
+  }
+
   async callValue(fn: Value, args: Value[], node: A.Node): Promise<Value> {
     if (fn instanceof NativeFunction) {
-      // Counted like a script call: a native that calls itself back (a bound forEach as its own callback) nests too.
-      if (this.meter.depth + 1 > this.meter.budgets.callDepth) throw this.meter.exceeded('callDepth', positionOf(node));
-      this.meter.depth += 1;
       try {
         return await fn.impl(args, this.site(node));
       } catch (error) {
         throw located(error, positionOf(node), this.meter);
-      } finally {
-        this.meter.depth -= 1;
       }
     }
     if (!(fn instanceof ScriptFunction)) {

@@ -53,7 +53,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 const MAX_SUGGESTED = 100;
-const MAX_CANDIDATES = 500;
+const MAX_SUGGESTION_WORK = 3_000_000;
 
 /** The closest candidate, when it is close enough to be a likely typo (or contains / is contained in the name). */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
@@ -63,11 +63,13 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestScore = Infinity;
   const lower = name.toLowerCase();
-  let looked = 0;
+  let work = 0;
   for (const candidate of new Set(candidates)) {
-    // An object of many thousand keys would make one suggestion seconds of work (and a script can catch and repeat).
-    if (++looked > MAX_CANDIDATES) break;
     if (candidate === name || candidate.length > MAX_SUGGESTED) continue;
+    // An object of many thousand keys would make one suggestion seconds of work (and a script can catch and repeat);
+    // a page's few thousand names fit.
+    work += (name.length + 1) * (candidate.length + 1);
+    if (work > MAX_SUGGESTION_WORK) break;
     const other = candidate.toLowerCase();
     let score = editDistance(lower, other);
     if (score > Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3))) {

@@ -22,12 +22,18 @@ export class ScriptObject {
 }
 
 /** A function written in the script: its AST, and the scope it closes over. */
+/** A function's name is shown in messages and exports; one named after a computed key can be any length. */
+const MAX_FUNCTION_NAME = 100;
+
 export class ScriptFunction {
+  readonly name: string;
   constructor(
-    readonly name: string,
+    name: string,
     readonly node: FunctionNode,
     readonly closure: unknown, // a Scope; typed loosely here to keep this file free of the interpreter
-  ) {}
+  ) {
+    this.name = name.length > MAX_FUNCTION_NAME ? `${name.slice(0, MAX_FUNCTION_NAME)}…` : name;
+  }
 }
 
 export interface FunctionNode extends Node {
@@ -179,9 +185,10 @@ function toStrWalk(value: Value, walk: Walk): string {
     walk.seen.delete(value);
     return parts.join(',');
   }
-  if (value instanceof ScriptObject) return '[object Object]';
-  if (value instanceof ScriptFunction || value instanceof NativeFunction) return `function ${value.name}() { … }`;
-  return value.describe();
+  const text = value instanceof ScriptObject ? '[object Object]'
+    : value instanceof ScriptFunction || value instanceof NativeFunction ? `function ${value.name}() { … }` : value.describe();
+  charge(walk, text.length);
+  return text;
 }
 
 export function toNumber(value: Value): number {
@@ -243,6 +250,11 @@ function exportWalk(value: Value, walk: Walk, depth: number): ExportedValue {
     for (const [key, item] of value.props) {
       if (item === undefined || isCallable(item)) continue;
       if (walk.left-- <= 0) break;
+      // Keys count like the strings they are (a million-character key referenced a thousand times).
+      if (walk.chars !== undefined) {
+        if (key.length > walk.chars) break;
+        walk.chars -= key.length;
+      }
       // defineProperty: a key named "__proto__" stays an own data property instead of setting a prototype.
       Object.defineProperty(out, key, { value: exportWalk(item, walk, depth + 1), enumerable: true, writable: true, configurable: true });
     }

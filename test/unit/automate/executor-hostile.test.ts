@@ -277,8 +277,12 @@ describe('form.submit() from a page handler (no submit event)', () => {
     moving.setAttribute('action', '/transfer-all');
     const second = await outcome(run({ action: 'click', target: byId('go3'), confirmed: true, fingerprint: first.data!.fingerprint! }));
     expect([second.data?.needsConfirmation, second.data?.reason, sent]).toEqual([true, 'changed since you confirmed it', []]);
+    // Confirmed as it is now, it goes.
+    const third = await outcome(run({ action: 'click', target: byId('go3'), confirmed: true, fingerprint: second.data!.fingerprint! }));
+    expect([third.err, sent]).toEqual([undefined, ['moving']]);
 
     // A form the page makes for one submission and removes: the confirmed change cannot send it and says so.
+    sent = [];
     document.body.innerHTML = `<label><input type="checkbox" id="opt"> Send now</label>`;
     document.getElementById('opt')!.addEventListener('change', () => {
       const temp = document.createElement('form');

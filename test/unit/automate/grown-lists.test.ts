@@ -106,6 +106,24 @@ describe('old names of list items reach exactly their control', () => {
     expect(clicked).toEqual([]);
   });
 
+  test('a count in an item\'s label may change between the read and the click', async () => {
+    const html = `<nav aria-label="Folders"><ul>${FOLDERS.map((l) => `<li><a href="#${l}">${l} <span class="n">3</span></a></li>`).join('')}</ul></nav>`;
+    document.body.innerHTML = html;
+    const readDocument = async () => buildPageDocument(document);
+    const before = await readDocument();
+    expect(scriptNames(before).map((n) => n.name)).toContain('folders__drafts_3_link');
+    document.querySelectorAll('.n').forEach((n) => { n.textContent = '12'; });
+    const clicked: string[] = [];
+    document.querySelectorAll('a').forEach((a) => a.addEventListener('click', (e) => { e.preventDefault(); clicked.push(a.textContent!); }));
+    const bridge = new PageBridge({
+      act: (request) => act(document, { settleMs: 10, ...request }), readDocument: async () => before,
+      confirm: async () => true, ask: async () => '', say: () => undefined,
+    }, before, []);
+    const result = await runScript('$folders__drafts_3_link.click();', automationCapabilities(bridge, scriptNames(before)));
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(clicked).toEqual(['Drafts 12']);
+  });
+
   test('an old item name that is an entry now, or that two lists share, is not kept', () => {
     document.body.innerHTML = `<main><div role="toolbar" aria-label="Top">${ACTIONS.map((l) => `<button type="button">${l}</button>`).join('')}</div>
       <div role="toolbar" aria-label="Bottom">${ACTIONS.map((l) => `<button type="button">${l}</button>`).join('')}</div>

@@ -142,6 +142,16 @@ describe('containment: work and memory one step can make', () => {
     expect(JSON.stringify(run.result).length).toBeLessThan(2000);
   });
 
+  test('keys and function names count in exports and strings (a million-character key or name referenced many times)', async () => {
+    const keyed = await runScript('const o = {}; o["k".repeat(999999)] = 1; let a = [o]; for (let i = 0; i < 12; i++) a = a.concat(a);\ndone(a, a, a);',
+      automationCapabilities(inertBridge, []));
+    expect(JSON.stringify(keyed.result).length).toBeLessThan(2_100_000);
+    expect(JSON.stringify(keyed.log).length).toBeLessThan(200_000);
+    const named = await m('const k = "f".repeat(999999); const o = {[k]: () => 0}; let a = [o[k]]; for (let i = 0; i < 9; i++) a = a.concat(a);\nconst s = String(a); answer(s.length);');
+    expect(named.ok, named.error?.message).toBe(true);
+    expect(named.result).toBeLessThan(100_000);
+  });
+
   test('a log entry keeps 20 arguments, not every one of a spread array', async () => {
     const run = await runScript('const big = "x".repeat(999999); let arr = [big]; for (let i = 0; i < 10; i++) arr = arr.concat(arr);\ndone(...arr);',
       automationCapabilities(inertBridge, []));
@@ -162,5 +172,8 @@ describe('containment: work and memory one step can make', () => {
     expect(run.error?.name).toBe('BudgetError');
     expect(run.error?.message).toMatch(/call|nest/i);
     expect(run.stats.steps).toBeLessThan(100);
+    // Recursion through a callback keeps its depth: a script function and its callback per level, as before.
+    const deep = await m('function down(n) { if (n === 0) return 0; return [n].map((x) => down(x - 1))[0] + 1; }\nanswer(down(90));');
+    expect(deep.result).toBe(90);
   });
 });
