@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
-import { act } from '../../../extension/content/executor/index.ts';
-import { PageBridge, scriptNames } from '../../../extension/features/automate/page-bridge.ts';
+import { scriptNames } from '../../../extension/features/automate/page-bridge.ts';
 import { storedSections } from '../../../extension/features/automate/site-document.ts';
-import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
-import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
+import { runOnPage } from './live-page.ts';
 import type { ElementEntry, PageDocument } from '../../../extension/protocol/schemas.ts';
 
 /**
@@ -41,14 +39,8 @@ describe('a row of named controls that grows into a list keeps its names', () =>
     document.body.innerHTML = page(9, 7);
     const clicked: string[] = [];
     document.querySelectorAll('button, a').forEach((el) => el.addEventListener('click', (e) => { e.preventDefault(); clicked.push(el.textContent!); }));
-    const readDocument = async () => buildPageDocument(document);
-    const doc = await readDocument();
-    const bridge = new PageBridge({
-      act: (request) => act(document, { settleMs: 10, ...request }), readDocument,
-      confirm: async () => true, ask: async () => '', say: () => undefined,
-    }, doc, []);
     const script = '$main__snooze_button.click();\n$nav__drafts_link.click();\nconst t = $main__mark_read_button.text();\n$main__delete_button.click();\ndone(t);';
-    const result = await runScript(script, automationCapabilities(bridge, scriptNames(doc)));
+    const { bridge, result } = await runOnPage(script);
     expect(result.ok, JSON.stringify(result.error)).toBe(true);
     expect(result.result).toBe('Mark read');
     expect(clicked).toEqual(['Snooze', 'Drafts', 'Delete']);
@@ -65,13 +57,7 @@ describe('old names of list items reach exactly their control', () => {
       e.stopPropagation();
       clicked.push(`${el.tagName.toLowerCase()}:${el.textContent!.trim()}`);
     }));
-    const readDocument = async () => buildPageDocument(document);
-    const doc = await readDocument();
-    const bridge = new PageBridge({
-      act: (request) => act(document, { settleMs: 10, ...request }), readDocument,
-      confirm: async () => true, ask: async () => '', say: () => undefined,
-    }, doc, []);
-    return { doc, clicked, result: await runScript(script, automationCapabilities(bridge, scriptNames(doc))) };
+    return { clicked, ...await runOnPage(script) };
   }
 
   test('rows around one button: the button is clicked, not its row', async () => {
@@ -91,17 +77,12 @@ describe('old names of list items reach exactly their control', () => {
     // The page reordered after the read: the item at that index is another control now, and nothing is clicked.
     const html = `<main><div role="toolbar" aria-label="Mail actions">${ACTIONS.map((l) => `<button type="button">${l}</button>`).join('')}</div></main>`;
     document.body.innerHTML = html;
-    const readDocument = async () => buildPageDocument(document);
-    const before = await readDocument();
+    const before = buildPageDocument(document);
     const bar = document.querySelector('[role=toolbar]')!;
     bar.prepend(bar.lastElementChild!);
     const clicked: string[] = [];
     bar.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => clicked.push(b.textContent!)));
-    const bridge = new PageBridge({
-      act: (request) => act(document, { settleMs: 10, ...request }), readDocument: async () => before,
-      confirm: async () => true, ask: async () => '', say: () => undefined,
-    }, before, []);
-    const result = await runScript('$main__snooze_button.click();', automationCapabilities(bridge, scriptNames(before)));
+    const { result } = await runOnPage('$main__snooze_button.click();', before);
     expect(result.error?.name).toBe('NotFoundError');
     expect(clicked).toEqual([]);
   });
@@ -109,17 +90,12 @@ describe('old names of list items reach exactly their control', () => {
   test('a count in an item\'s label may change between the read and the click', async () => {
     const html = `<nav aria-label="Folders"><ul>${FOLDERS.map((l) => `<li><a href="#${l}">${l} <span class="n">3</span></a></li>`).join('')}</ul></nav>`;
     document.body.innerHTML = html;
-    const readDocument = async () => buildPageDocument(document);
-    const before = await readDocument();
+    const before = buildPageDocument(document);
     expect(scriptNames(before).map((n) => n.name)).toContain('folders__drafts_3_link');
     document.querySelectorAll('.n').forEach((n) => { n.textContent = '12'; });
     const clicked: string[] = [];
     document.querySelectorAll('a').forEach((a) => a.addEventListener('click', (e) => { e.preventDefault(); clicked.push(a.textContent!); }));
-    const bridge = new PageBridge({
-      act: (request) => act(document, { settleMs: 10, ...request }), readDocument: async () => before,
-      confirm: async () => true, ask: async () => '', say: () => undefined,
-    }, before, []);
-    const result = await runScript('$folders__drafts_3_link.click();', automationCapabilities(bridge, scriptNames(before)));
+    const { result } = await runOnPage('$folders__drafts_3_link.click();', before);
     expect(result.ok, JSON.stringify(result.error)).toBe(true);
     expect(clicked).toEqual(['Drafts 12']);
   });

@@ -1,11 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { renderDocument } from '../../../extension/content/document/render.ts';
-import { act } from '../../../extension/content/executor/index.ts';
-import { PageBridge, scriptNames } from '../../../extension/features/automate/page-bridge.ts';
-import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
-import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
+import { runOnPage } from './live-page.ts';
 
 /**
  * A list whose rows each hold one link (a site menu as `li > a`) is shown like a link group, `of links e.g. …`, and a
@@ -17,15 +13,7 @@ describe('rows around one link', () => {
       `<li><a href="#${t.toLowerCase()}">${t}</a>${extraControl ? `<button type="button">Follow ${t}</button>` : ''}</li>`).join('')}</ul></nav>
     <p id="out"></p>`;
 
-  async function run(source: string) {
-    const readDocument = async () => buildPageDocument(document);
-    const doc = await readDocument();
-    const bridge = new PageBridge({
-      act: (request) => act(document, { settleMs: 10, ...request }), readDocument,
-      confirm: async () => true, ask: async () => '', say: () => undefined,
-    }, doc, []);
-    return { doc, result: await runScript(source, automationCapabilities(bridge, scriptNames(doc))) };
-  }
+  const run = (source: string) => runOnPage(source);
 
   test('one link per row: rendered as links, `.find(text).click()` follows that row\'s link', async () => {
     document.body.innerHTML = page(false);

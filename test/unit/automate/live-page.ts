@@ -1,0 +1,20 @@
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import { act } from '../../../extension/content/executor/index.ts';
+import { PageBridge, scriptNames } from '../../../extension/features/automate/page-bridge.ts';
+import type { PageDocument } from '../../../extension/protocol/schemas.ts';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
+
+/**
+ * Runs a script against this (happy-dom) page as the model host would: its document, the real bridge and executor,
+ * every confirmation accepted. `read`: the document the run starts with and reads again (default: the page as it is).
+ */
+export async function runOnPage(source: string, read?: PageDocument) {
+  const readDocument = async () => read ?? buildPageDocument(document);
+  const doc = await readDocument();
+  const bridge = new PageBridge({
+    act: (request) => act(document, { settleMs: 10, ...request }), readDocument,
+    confirm: async () => true, ask: async () => '', say: () => undefined,
+  }, doc, []);
+  return { doc, bridge, result: await runScript(source, automationCapabilities(bridge, scriptNames(doc))) };
+}
