@@ -87,5 +87,9 @@ export async function startModelServer(files: Record<string, ServedFile>) {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  return { origin, requests, files, close: () => new Promise<void>((done) => server.close(() => done())) };
+  // Connections a client abandoned mid-body (a refused download) would keep close() waiting: they are cut.
+  return { origin, requests, files, close: () => new Promise<void>((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  }) };
 }
