@@ -21,8 +21,8 @@ export function webLlmDownloads(host: ModelHost): ManagedDownloads {
       }, signal);
       return { bytes };
     },
+    // The host's Delete handler has unloaded the model already.
     remove: async (entry) => {
-      host.unload(entry.id);
       // A row no catalogue entry describes any more is swept by its id in the address, if it is a web-llm id (they
       // end in "-MLC"): another model's id ("main") could match every address.
       if (entry.source?.kind !== 'web-llm' && !/-MLC$/.test(entry.id)) return;
