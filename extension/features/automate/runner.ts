@@ -29,6 +29,9 @@ export interface RunnerDeps {
   readDocument(): Promise<PageDocument>;
   /** Names the site document knows on other pages of this site; the bridge reaches them by navigating. */
   otherPageNames?(doc: PageDocument): Promise<ScriptName[]>;
+  /** A saved script's lists as they were when it was saved (a list may have shrunk into entries since): names the
+   * script may use though neither this page nor the site document offers them; never shown to the model. */
+  remembered?: ScriptName[];
   /** The engine constrains output to a JSON schema (web-llm). */
   constrained: boolean;
   /** User cancelled a confirmation in this run (the bridge counts them). */
@@ -161,7 +164,9 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
     if (answer) {
       // A sandbox that fails to answer (gone, stuck past its watchdog) is this attempt's failure, not the run's end:
       // the report keeps what the attempts did, and a budget overrun is the model's to repair.
-      const result = await deps.execute(answer.script, [...names, ...elsewhere], options.budgets ?? {}, (entry) => {
+      const offered = new Set([...here, ...elsewhere.map((n) => n.name)]);
+      const remembered = (deps.remembered ?? []).filter((n) => !offered.has(n.name)).slice(0, Math.max(0, MAX_SCRIPT_NAMES - offered.size));
+      const result = await deps.execute(answer.script, [...names, ...elsewhere, ...remembered], options.budgets ?? {}, (entry) => {
         current.log.push(entry);
         deps.onEvent?.({ type: 'log', attempt, entry });
       }, options.signal).catch((error: unknown): RunResult => ({

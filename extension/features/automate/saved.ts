@@ -6,6 +6,9 @@
 import { ApiError } from '../../protocol/errors.ts';
 import { checkParamPlaces, paramsOf } from './params.ts';
 import { database, type ScriptRow } from '../../storage/db.ts';
+import type { ListEntry } from '../../protocol/schemas.ts';
+import { namesUsed } from './replayable.ts';
+import { MAX_SAVED_LISTS } from './run-state.ts';
 
 export { checkParamPlaces, fillParams, paramsOf } from './params.ts';
 
@@ -17,7 +20,7 @@ export function originOf(url: string): string {
   }
 }
 
-export async function saveScript(origin: string, name: string, source: string, task?: string): Promise<number> {
+export async function saveScript(origin: string, name: string, source: string, task?: string, lists: readonly ListEntry[] = []): Promise<number> {
   // A local file's origin is "null", shared by every file: a script saved there would be offered on all of them.
   if (!/^https?:\/\//.test(origin)) throw new ApiError('scripts are saved for web sites (http or https) only');
   // What replay accepts: longer, or not a script at all (cut in the middle), it could be saved but never replayed.
@@ -25,9 +28,14 @@ export async function saveScript(origin: string, name: string, source: string, t
   checkParamPlaces(source);
   const row: ScriptRow = { origin, name: name.trim().slice(0, 200) || 'script', source, params: paramsOf(source), createdAt: Date.now(),
     ...(task ? { task: task.slice(0, 4000) } : {}) };
+  // Only lists the script (as the user may have edited it) still names.
+  const used = new Set(namesUsed(source));
+  const kept = lists.filter((list) => used.has(list.name)).slice(0, MAX_SAVED_LISTS);
+  if (kept.length) row.lists = kept;
   const existing = await database().scripts.where('[origin+name]').equals([origin, row.name]).first();
   if (existing?.id !== undefined) {
-    await database().scripts.update(existing.id, { source: row.source, params: row.params, createdAt: row.createdAt, ...(row.task ? { task: row.task } : {}) });
+    await database().scripts.update(existing.id, { source: row.source, params: row.params, createdAt: row.createdAt,
+      ...(row.task ? { task: row.task } : {}), lists: row.lists });
     return existing.id;
   }
   return database().scripts.add(row);

@@ -196,6 +196,42 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     expect((await runs.state(7)).generateCalls).toBe(0);
   });
 
+  test('a finished run saves the lists its script names (no samples); a replay given them finds a list that shrank into entries', async () => {
+    const script = '$page__todos.find("walk dog").remove.click();\ndone($page__todos.length);';
+    const { runs } = host([answer(script)]);
+    await runs.start(start('remove walk dog'));
+    const fresh = await until(async () => (await runs.state(7)).run!, (run) => !!run.confirm || run.status !== 'running');
+    runs.respond(fresh.runId, { confirm: { id: fresh.confirm!.id, ok: true } });
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    expect(done.report).toMatchObject({ status: 'done', result: 3, savedScript: script });
+    const lists = done.report!.savedLists!;
+    expect(lists.map((l) => l.name)).toEqual(['page__todos']);
+    expect(lists[0]!.samples).toEqual([]);
+
+    // Two todos left: no list on the page any more. Replayed with its lists, the script still runs, with no model.
+    mount();
+    document.querySelectorAll('#todos li')[3]!.remove();
+    document.querySelectorAll('#todos li')[0]!.remove();
+    expect(buildPageDocument(document).stats.lists).toBe(0);
+    const replay = host([]);
+    await replay.runs.start(start('remove walk dog', { known: { plan: 'saved', elements: [], script }, knownLists: lists, maxRepairs: 0 }));
+    const asked = await until(async () => (await replay.runs.state(7)).run!, (run) => !!run.confirm || run.status !== 'running');
+    replay.runs.respond(asked.runId, { confirm: { id: asked.confirm!.id, ok: true } });
+    const replayed = await until(async () => (await replay.runs.state(7)).run!, (run) => run.status !== 'running');
+    expect(replayed.report, JSON.stringify(replayed.report?.attempts)).toMatchObject({ status: 'done', modelCalls: 0, result: 1 });
+    expect(document.getElementById('todos')!.textContent).not.toContain('walk dog');
+    expect(replay.requests).toHaveLength(0);
+
+    // Without them the name is unknown on that page.
+    mount();
+    document.querySelectorAll('#todos li')[3]!.remove();
+    document.querySelectorAll('#todos li')[0]!.remove();
+    const bare = host([]);
+    await bare.runs.start(start('remove walk dog', { known: { plan: 'saved', elements: [], script }, maxRepairs: 0 }));
+    const failed = await until(async () => (await bare.runs.state(7)).run!, (run) => run.status !== 'running');
+    expect(failed.report?.attempts[0]?.failure?.name).toBe('NotFoundError');
+  });
+
   test('step-wise mode: one call per action, prompts kept when asked', async () => {
     const { runs, requests } = host([
       '{"action":"type","target":"$add_todo__new_todo","text":"y"}', '{"action":"click","target":"$add_todo__add_button"}', '{"action":"done","result":"ok"}',
