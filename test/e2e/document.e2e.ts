@@ -219,6 +219,29 @@ describe('page → document in Chromium', () => {
     await page.close();
   });
 
+  test('an XHTML page (tag names in lower case) gives the document its markup gives as HTML', async () => {
+    const markup = readFileSync(`${repoRoot}/test/fixtures/pages/xhtml.xhtml`, 'utf8');
+    writeFileSync(join(generated, 'xhtml-as-html.html'), markup.replace(/^<\?xml[^>]*>\s*/, ''));
+    const xhtml = await open('/fixtures/xhtml.xhtml');
+    expect(await xhtml.page.evaluate(() => [document.contentType, document.body.tagName])).toEqual(['application/xhtml+xml', 'body']);
+    const html = await open('/generated/xhtml-as-html.html');
+    const asXhtml = await documentOf(xhtml.tabId);
+    const asHtml = await documentOf(html.tabId);
+    const shown = (doc: PageDocument) => portless(renderDocument(doc)).replace(/"http:[^"]*"/, 'URL');
+    expect(shown(asXhtml)).toBe(shown(asHtml));
+    const entries = entriesOf(asXhtml);
+    expect(entries.map((e) => `${e.name}:${e.kind}`)).toEqual(expect.arrayContaining([
+      'search_orders__query:text_input', 'search_orders__status:select', 'search_orders__only_mine:checkbox',
+      'search_orders__pin:text_input', 'search_orders__note:text_area', 'search_orders__search_button:button',
+      'orders__items:list', 'orders__more_button:button', 'orders__custom_button:button', 'orders__link:link',
+    ]));
+    const pin = entries.find((e) => e.name === 'search_orders__pin');
+    expect(pin && 'sensitive' in pin && pin.sensitive).toBe(true);
+    expect(JSON.stringify(asXhtml)).not.toContain('1234');
+    await xhtml.page.close();
+    await html.page.close();
+  });
+
   test('a 50,000-element page finishes within its budget with the truncated marker', async () => {
     const { page, tabId } = await open('/generated/huge.html');
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(50_000);

@@ -1,6 +1,6 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
-import { accessibleName, textOf } from './dom.ts';
+import { accessibleName, tagOf, textOf } from './dom.ts';
 import { effectOf, isSensitive, linkTarget, stateOf } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
@@ -15,7 +15,7 @@ function disambiguate(group: { entry: Entry; el: Element }[]): void {
     (el) => slug(readableToken(el.id) ?? '', 3),
     (el) => slug(readableToken(el.getAttribute('name')) ?? '', 3),
     (el) => {
-      const target = el.tagName === 'A' ? linkTarget(el) ?? '' : '';
+      const target = tagOf(el) === 'A' ? linkTarget(el) ?? '' : '';
       const path = target.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0]!.split('/').filter(Boolean).slice(-1)[0] ?? '';
       return slug(path || target.split('#')[1] || '', 3);
     },
@@ -42,7 +42,7 @@ function listLabels(list: DetectedList): string[] {
     out.push(collapse(ids.split(/\s+/).map((id) => root.getElementById?.(id)).filter((x): x is HTMLElement => !!x).map((x) => textOf(x, 120)).join(' ')));
   }
   const prev = el.previousElementSibling;
-  if (prev && /^H[1-6]$/.test(prev.tagName)) out.push(textOf(prev, 120));
+  if (prev && /^H[1-6]$/.test(tagOf(prev))) out.push(textOf(prev, 120));
   const token = readableToken(el.id) ?? Array.from(el.classList).map((c) => readableToken(c)).find(Boolean);
   if (token) out.push(token.replace(/[-_]+/g, ' '));
   return out.filter(Boolean);
@@ -102,10 +102,10 @@ function listItemName(lists: ReadonlyArray<{ entry: ListEntry; items: readonly E
 /** A link inside running text (a paragraph, a long list item or cell): its words are a small part of the block's. */
 function proseBlock(el: Element, texts: Map<Element, number>): Element | undefined {
   let block = el.parentElement;
-  for (let depth = 0; block && INLINE.has(block.tagName) && depth < 6; depth++) block = block.parentElement;
-  if (!block || !PROSE_BLOCK.has(block.tagName)) return undefined;
+  for (let depth = 0; block && INLINE.has(tagOf(block)) && depth < 6; depth++) block = block.parentElement;
+  if (!block || !PROSE_BLOCK.has(tagOf(block))) return undefined;
   // A list item holding a sub-list is a node of a tree (a table of contents), not running text.
-  if (block.tagName === 'LI' && block.querySelector(':scope > ul, :scope > ol')) return undefined;
+  if (tagOf(block) === 'LI' && block.querySelector(':scope > ul, :scope > ol')) return undefined;
   let length = texts.get(block);
   if (length === undefined) {
     length = textOf(block, 2000).length;
@@ -247,7 +247,7 @@ export function buildPageDocument(doc: Document, options: BuildOptions = {}): Pa
     const label = labelOf(candidate);
     const sensitive = isSensitive(el);
     const entry = { name: ownName(el, kind, label), kind, description: label } as ElementEntry;
-    if (el.tagName === 'INPUT') {
+    if (tagOf(el) === 'INPUT') {
       const type = (el as HTMLInputElement).type;
       if (type && !['text', 'checkbox', 'radio', 'submit', 'button'].includes(type)) entry.inputType = type;
     }

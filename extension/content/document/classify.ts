@@ -1,6 +1,6 @@
 /** What an element is to a script: its kind, state, options, effect and whether its value is private. */
 import type { ElementEntry, ElementKind } from './types.ts';
-import { accessibleName, byId, labelsOf, styleOf, textOf } from './dom.ts';
+import { accessibleName, byId, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
@@ -114,7 +114,7 @@ function splitCodeBox(el: Element): boolean {
   const group = el.closest('fieldset,[role=group]') ?? el.parentElement;
   if (!group || Array.from(group.querySelectorAll('input')).filter(short).length < 4) return false;
   if (group.querySelector('input[autocomplete*="one-time-code"]')) return true;
-  const legend = group.tagName === 'FIELDSET' ? group.querySelector(':scope > legend') : null;
+  const legend = tagOf(group) === 'FIELDSET' ? group.querySelector(':scope > legend') : null;
   const labelled = group.getAttribute('aria-labelledby')?.split(/\s+/).map((id) => byId(group, id)).filter((x): x is Element => !!x) ?? [];
   const hint = [legend, ...labelled].map((x) => (x ? textOf(x, 160) : '')).concat(group.getAttribute('aria-label') ?? '').join(' ');
   return /\bcode\b|\bpin\b/i.test(hint) || SENSITIVE_NAME.test(hint);
@@ -167,15 +167,15 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   if (pressed !== undefined) state.pressed = pressed;
   const current = el.getAttribute('aria-current');
   if ((current && current !== 'false') || el.getAttribute('aria-selected') === 'true') state.current = true;
-  if (el.tagName === 'DETAILS' || el.tagName === 'SUMMARY') {
+  if (tagOf(el) === 'DETAILS' || tagOf(el) === 'SUMMARY') {
     const details = el.closest('details');
     if (details) state.expanded = details.hasAttribute('open');
   }
 
   if (kind === 'checkbox' || kind === 'radio' || kind === 'switch') {
     const aria = el.getAttribute('aria-checked');
-    state.checked = el.tagName === 'INPUT' ? (el as HTMLInputElement).checked : aria === 'true' || aria === 'mixed';
-  } else if (kind === 'select' && el.tagName === 'SELECT') {
+    state.checked = tagOf(el) === 'INPUT' ? (el as HTMLInputElement).checked : aria === 'true' || aria === 'mixed';
+  } else if (kind === 'select' && tagOf(el) === 'SELECT') {
     const select = el as HTMLSelectElement;
     const options = Array.from(select.options);
     const label = (o: HTMLOptionElement) => truncate(collapse(o.label || o.text || o.value), 80);
@@ -186,14 +186,14 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     if (options.length > MAX_OPTIONS) out.optionsTotal = options.length;
   } else if (!sensitive) {
     let value: string | undefined;
-    if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') {
+    if (tagOf(el) === 'INPUT' || tagOf(el) === 'TEXTAREA') {
       if (kind !== 'button' && kind !== 'file_input') value = (el as HTMLInputElement).value;
     } else if (kind === 'editable' || kind === 'text_input' || kind === 'text_area' || kind === 'combobox') {
       value = el.getAttribute('aria-valuetext') ?? (kind === 'combobox' ? (el as HTMLInputElement).value : textOf(el, 1000));
     } else if (kind === 'slider') {
       value = el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-valuenow') ?? undefined;
     }
-    if (kind === 'slider' && el.tagName === 'INPUT') value = (el as HTMLInputElement).value;
+    if (kind === 'slider' && tagOf(el) === 'INPUT') value = (el as HTMLInputElement).value;
     if (value) state.value = truncate(value, 1000);
   }
   if (Object.keys(state).length) out.state = state;
@@ -232,12 +232,12 @@ const POPUPS = new Set(['menu', 'listbox', 'tree', 'grid', 'dialog']);
 /** What activating the element is known to do: link target, form submission, dialog/menu opened, region toggled. */
 export function effectOf(el: Element, kind: ElementKind, formName: (form: Element) => string | undefined): string | undefined {
   const parts: string[] = [];
-  if (kind === 'link' || el.tagName === 'A') {
+  if (kind === 'link' || tagOf(el) === 'A') {
     const target = linkTarget(el);
     if (target) parts.push(el.getAttribute('target') === '_blank' ? `opens ${target} in a new tab` : `goes to ${target}`);
   }
-  const isSubmit = (el.tagName === 'BUTTON' && ((el as HTMLButtonElement).type || 'submit') === 'submit')
-    || (el.tagName === 'INPUT' && ['submit', 'image'].includes((el as HTMLInputElement).type));
+  const isSubmit = (tagOf(el) === 'BUTTON' && ((el as HTMLButtonElement).type || 'submit') === 'submit')
+    || (tagOf(el) === 'INPUT' && ['submit', 'image'].includes((el as HTMLInputElement).type));
   if (isSubmit) {
     const form = (el as HTMLButtonElement).form;
     if (form) {
@@ -255,6 +255,6 @@ export function effectOf(el: Element, kind: ElementKind, formName: (form: Elemen
     const label = target ? accessibleName(target) || target.id : controls;
     if (label) parts.push(`controls ${JSON.stringify(truncate(label, 60))}`);
   }
-  if (el.tagName === 'SUMMARY') parts.push('shows or hides details');
+  if (tagOf(el) === 'SUMMARY') parts.push('shows or hides details');
   return parts.length ? parts.join('; ') : undefined;
 }

@@ -3,6 +3,17 @@ import { collapse } from './text.ts';
 
 export type Root = Document | ShadowRoot;
 
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * An element's tag as HTML documents give it: upper case for HTML elements — also on XHTML pages, whose `tagName` is
+ * "input" — and as written for other namespaces (SVG's "svg", "a").
+ */
+export function tagOf(el: Element): string {
+  const tag = el.tagName;
+  return tag.charCodeAt(0) >= 97 && el.namespaceURI === HTML_NS ? tag.toUpperCase() : tag;
+}
+
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'BASE']);
 
 export function rootOf(el: Element): Root {
@@ -28,8 +39,8 @@ export function styleOf(el: Element): CSSStyleDeclaration | undefined {
 export function hidesSubtree(el: Element, style: CSSStyleDeclaration | undefined): boolean {
   if (el.hasAttribute('hidden') && el.getAttribute('hidden') !== 'until-found') return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return true;
-  if (el.tagName === 'DIALOG' && !el.hasAttribute('open')) return true;
-  if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
+  if (tagOf(el) === 'DIALOG' && !el.hasAttribute('open')) return true;
+  if (tagOf(el) === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
   return style?.display === 'none';
 }
 
@@ -38,7 +49,7 @@ export function hidesSubtree(el: Element, style: CSSStyleDeclaration | undefined
  * for that element's name, a list sample or an effect — it may be a code or a draft (review, session 14).
  */
 export function holdsTypedText(el: Element): boolean {
-  if (el.tagName === 'TEXTAREA') return true;
+  if (tagOf(el) === 'TEXTAREA') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   const role = el.getAttribute('role');
@@ -62,9 +73,9 @@ function hiddenInline(el: Element): boolean {
  */
 export function textOf(node: Node, max = 300): string {
   // Most leaves hold text alone: their text is their text content.
-  if (node.nodeType === 1 && (node as Element).childElementCount === 0 && !(node as Element).shadowRoot && !SKIP_TAGS.has((node as Element).tagName)) {
+  if (node.nodeType === 1 && (node as Element).childElementCount === 0 && !(node as Element).shadowRoot && !SKIP_TAGS.has(tagOf(node as Element))) {
     const el = node as Element;
-    if (el.tagName !== 'IMG' && el.tagName !== 'INPUT' && el.tagName !== 'svg' && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') {
+    if (tagOf(el) !== 'IMG' && tagOf(el) !== 'INPUT' && tagOf(el) !== 'svg' && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') {
       return collapse(el.textContent ?? '').slice(0, max);
     }
   }
@@ -87,18 +98,18 @@ export function textOf(node: Node, max = 300): string {
     }
     if (n.nodeType !== 1) continue;
     const el = n as Element;
-    if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
+    if (SKIP_TAGS.has(tagOf(el)) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
     // Below the node: typed text, a select's options (its choices, not the text around it: a wrapping label's, a
     // row's) and words its own style attribute hides.
-    if (n !== node && (holdsTypedText(el) || el.tagName === 'SELECT' || hiddenInline(el))) {
+    if (n !== node && (holdsTypedText(el) || tagOf(el) === 'SELECT' || hiddenInline(el))) {
       out.push(' ');
       continue;
     }
-    if (el.tagName === 'IMG' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'image')) {
+    if (tagOf(el) === 'IMG' || (tagOf(el) === 'INPUT' && (el as HTMLInputElement).type === 'image')) {
       out.push(` ${el.getAttribute('alt') ?? ''} `);
       continue;
     }
-    if (el.tagName === 'svg' || el.tagName === 'SVG') {
+    if (tagOf(el) === 'svg' || tagOf(el) === 'SVG') {
       const title = el.querySelector('title')?.textContent ?? el.getAttribute('aria-label') ?? '';
       out.push(` ${title} `);
       continue;
@@ -108,7 +119,7 @@ export function textOf(node: Node, max = 300): string {
     const parent: Node = el.shadowRoot ?? el;
     // The first children only (as many as could matter for `max` characters), pushed last to first. A slot shows what
     // is assigned to it (a web component's label is the host's light text), else its own fallback content.
-    const assigned = el.tagName === 'SLOT' ? (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [] : [];
+    const assigned = tagOf(el) === 'SLOT' ? (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [] : [];
     const children: Node[] = assigned.slice(0, 4 * max);
     if (!assigned.length) for (let child = parent.firstChild; child && children.length < 4 * max; child = child.nextSibling) children.push(child);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
@@ -149,7 +160,7 @@ export function accessibleName(el: Element): string {
   if (byRef) return byRef;
   const aria = collapse(el.getAttribute('aria-label') ?? '');
   if (aria) return aria;
-  const tag = el.tagName;
+  const tag = tagOf(el);
   if (FORM_CONTROLS.has(tag)) {
     const input = el as HTMLInputElement;
     if (tag === 'INPUT' && ['submit', 'button', 'reset'].includes(input.type)) {

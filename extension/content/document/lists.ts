@@ -4,7 +4,7 @@
  */
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { accessibleName, holdsTypedText, moreElementsThan, textOf } from './dom.ts';
+import { accessibleName, holdsTypedText, moreElementsThan, tagOf, textOf } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 
@@ -171,7 +171,7 @@ function slotName(slot: SlotStats, items: number): string {
     ?? readableToken(slot.sample.getAttribute('data-testid'));
   if (attr) return slug(attr, 3);
   if (slot.kind !== 'text') return slot.kind;
-  return TAG_FIELD[slot.sample.tagName] ?? 'text';
+  return TAG_FIELD[tagOf(slot.sample)] ?? 'text';
 }
 
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
@@ -199,8 +199,8 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
   const climbOf = (node: Element): number => {
     let known = climb.get(node);
     if (known === undefined) {
-      if (stops.has(node) || node.tagName === 'BODY' || moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
-      else known = !PROSE.has(node.tagName) && siblingsLike(node).length >= MIN_ITEMS ? 2 : 1;
+      if (stops.has(node) || tagOf(node) === 'BODY' || moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
+      else known = !PROSE.has(tagOf(node)) && siblingsLike(node).length >= MIN_ITEMS ? 2 : 1;
       climb.set(node, known);
     }
     return known;
@@ -230,7 +230,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
 
   const lists: DetectedList[] = [];
   for (const [container, memberMap] of byContainer) {
-    if (PROSE.has(container.tagName)) continue;
+    if (PROSE.has(tagOf(container))) continue;
     const first = memberMap.keys().next().value as Element;
     const items = siblingsLike(first);
     const members = [...memberMap.values()].flat();
@@ -266,7 +266,7 @@ function notAList(items: Element[], slots: ListSlot[]): boolean {
 
 /** What a slot shows of one item: an image's alt text, else its text; nothing of a field the user types into or a secret. */
 function sampleText(el: Element): string {
-  if (el.tagName === 'IMG') return collapse(el.getAttribute('alt') ?? '');
+  if (tagOf(el) === 'IMG') return collapse(el.getAttribute('alt') ?? '');
   if (isSensitive(el)) return '';
   // Typed text, also where the editor wraps it in formatting (a span inside a contenteditable).
   for (let at: Element | null = el; at; at = at.parentElement) if (holdsTypedText(at)) return '';
@@ -294,7 +294,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     const leaves: Element[] = [item, ...Array.from(item.querySelectorAll('*')).slice(0, 80)];
     for (const el of leaves) {
       const candidate = candidates.get(el);
-      const text = ownText(el) || el.tagName === 'IMG' || el.tagName === 'TIME';
+      const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME';
       if (!candidate && !text) continue;
       // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
       const hidden = candidate ? null : el.closest('[aria-hidden=true],[hidden],script,style');

@@ -1,6 +1,6 @@
 /** Several ways to find an element again, tried in order: id, data-testid, role + name, text, CSS path. */
 import type { Locator } from './types.ts';
-import { accessibleName, rootOf, type Root } from './dom.ts';
+import { accessibleName, rootOf, tagOf, type Root } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
 import { readableToken, truncate } from './text.ts';
 
@@ -160,7 +160,7 @@ function queryRoot(doc: Document, path: string | undefined): Root | undefined {
   for (const hop of path.split(PIERCE)) {
     const host: Element | null = safeQuery(root, hop);
     if (!host) return undefined;
-    if (host.tagName === 'IFRAME' || host.tagName === 'FRAME') {
+    if (tagOf(host) === 'IFRAME' || tagOf(host) === 'FRAME') {
       try {
         const inner = (host as HTMLIFrameElement).contentDocument;
         if (!inner) return undefined;

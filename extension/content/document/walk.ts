@@ -6,7 +6,7 @@
  * (a full per-element scan only where a style sheet cannot be read).
  */
 import type { ElementKind, SectionKind } from './types.ts';
-import { accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, styleOf, textOf } from './dom.ts';
+import { accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, styleOf, tagOf, textOf } from './dom.ts';
 import { kindOf, roleOf, soleTextBox } from './classify.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
@@ -106,7 +106,7 @@ function isTopLevel(el: Element): boolean {
 /** The frame an element opens, if it is a container. */
 function containerOf(el: Element, parent: Frame): Frame | undefined {
   const role = roleOf(el);
-  const tag = el.tagName;
+  const tag = tagOf(el);
   let kind: SectionKind | undefined;
   if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog') kind = 'dialog';
   else if (role === 'search' || tag === 'SEARCH') kind = 'search';
@@ -221,7 +221,7 @@ function renderedWithoutLayout(cache: Map<Element, boolean>, boundary?: Element)
     if (!parent) return true;
     // A host's light child that no slot shows is not rendered.
     if (parent.shadowRoot && el.parentElement === parent) return false;
-    if (parent.tagName === 'DETAILS' && !parent.hasAttribute('open') && el.tagName !== 'SUMMARY') return false;
+    if (tagOf(parent) === 'DETAILS' && !parent.hasAttribute('open') && tagOf(el) !== 'SUMMARY') return false;
     return 'parent';
   };
   return (el: Element): boolean => {
@@ -324,7 +324,7 @@ function nestedReserve(all: ArrayLike<Element>, budget: number): number {
   for (let i = 0; i < reach && nested < budget / 2; i++) {
     const el = all[i]!;
     if (el.shadowRoot) nested += el.shadowRoot.querySelectorAll('*').length;
-    else if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') nested += frameDocument(el)?.getElementsByTagName('*').length ?? 0;
+    else if (tagOf(el) === 'IFRAME' || tagOf(el) === 'FRAME') nested += frameDocument(el)?.getElementsByTagName('*').length ?? 0;
   }
   return Math.min(nested, Math.floor(budget / 2));
 }
@@ -420,10 +420,11 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       return;
     }
     const el = all[i]!;
-    if (WALKED_TAGS.has(el.tagName) || el.shadowRoot || pointed.has(el) || hovered.has(el) || walkedByAttributes(el)) {
+    const tag = tagOf(el);
+    if (WALKED_TAGS.has(tag) || el.shadowRoot || pointed.has(el) || hovered.has(el) || walkedByAttributes(el)) {
       order.push(el);
-      if (pointer.opaque && (el.tagName === 'A' || el.tagName === 'BUTTON')) opaqueInside = el;
-    } else if (pointer.opaque && !NO_POINTER_TAGS.has(el.tagName) && !(opaqueInside?.contains(el)) && (el.tagName.charCodeAt(0) < 97 || el.tagName === 'svg')
+      if (pointer.opaque && (tag === 'A' || tag === 'BUTTON')) opaqueInside = el;
+    } else if (pointer.opaque && !NO_POINTER_TAGS.has(tag) && !(opaqueInside?.contains(el)) && (tag.charCodeAt(0) < 97 || tag === 'svg')
       && styleOf(el)?.cursor === 'pointer' && styleOf(flatParent(el) ?? el)?.cursor !== 'pointer') {
       order.push(el);
       pointed.add(el);
@@ -471,7 +472,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         continue;
       }
     }
-    if (hidden || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
+    if (hidden || (tagOf(el) === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
       skip = hidden ?? el;
       continue;
     }
@@ -487,7 +488,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       state.frames.set(el, opened);
     }
     const frame = stack[stack.length - 1]!;
-    if ((HEADING.test(el.tagName) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats)) {
+    if ((HEADING.test(tagOf(el)) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats)) {
       const title = headingText(el);
       if (title) frame.heading = section(titleSlug(title), title, 'heading');
     }
@@ -503,7 +504,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (!accessibleName(box)) state.namedBy.set(box, el);
     }
     if (item && !item.el.contains(el)) item = null;
-    if (!kind && !wrapper && el !== top && el.tagName !== 'LABEL' && !NATURALLY_FOCUSABLE.has(el.tagName)) {
+    if (!kind && !wrapper && el !== top && tagOf(el) !== 'LABEL' && !NATURALLY_FOCUSABLE.has(tagOf(el))) {
       const tabindex = Number.parseInt(el.getAttribute('tabindex') ?? '', 10);
       // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).
       const mayPoint = pointed.has(el) || el.shadowRoot || el.hasAttribute('part') || el.getAttribute('style')?.includes('cursor');
@@ -540,7 +541,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       else if (kind && ITEM_KINDS.has(kind) && !item) item = { el, name: undefined };
     }
 
-    if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
+    if (tagOf(el) === 'IFRAME' || tagOf(el) === 'FRAME') {
       skip = el;
       const inner = frameDocument(el);
       if (inner && view.rendered(el)) {
@@ -551,7 +552,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       }
     } else if (el.shadowRoot && skip !== el && view.rendered(el)) {
       walkRoot(el.shadowRoot, el, frame, state, view);
-    } else if (el.tagName === 'SLOT') {
+    } else if (tagOf(el) === 'SLOT') {
       // What the slot shows (the host's light children) belongs here: in this shadow tree's order and sections.
       for (const shown of (el as HTMLSlotElement).assignedElements?.({ flatten: true }) ?? []) {
         if (state.slotted.has(shown)) continue;

@@ -7,7 +7,7 @@
  */
 import { ActionError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
-import { accessibleName, styleOf } from '../document/dom.ts';
+import { accessibleName, styleOf, tagOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSensitive, kindOf, soleTextBox, takesTyping } from '../document/classify.ts';
@@ -85,7 +85,7 @@ function isVisible(el: Element): boolean {
     if ((node as HTMLElement).hidden) return false;
     const style = styleOf(node);
     if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
-    if (node.tagName === 'DIALOG' && !(node as HTMLDialogElement).open) return false;
+    if (tagOf(node) === 'DIALOG' && !(node as HTMLDialogElement).open) return false;
   }
   const rect = el.getBoundingClientRect();
   // Layout-less environments (tests without layout) report 0×0 for everything: only trust a box when layout exists.
