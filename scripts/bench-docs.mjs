@@ -43,12 +43,15 @@ const countTokens = await loadTokenizer();
 const script = buildPageScript();
 const generated = mkdtempSync(join(tmpdir(), 'pocket-bench-'));
 writeFileSync(join(generated, 'nodes-5000.html'), generatedPage(5000));
-const server = await serveStatic({ '/pages/': pagesDir, '/demo/': join(root, 'demo'), '/generated/': generated });
+const appsDir = join(root, 'test/fixtures/apps');
+const server = await serveStatic({ '/pages/': pagesDir, '/demo/': join(root, 'demo'), '/apps/': appsDir, '/generated/': generated });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
 const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
 const targets = [
   ...readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort().map((f) => ({ name: f.replace(/\.html$/, ''), path: `/pages/${f}`, kind: 'article' })),
   { name: 'demo app', path: '/demo/', kind: 'task' },
+  // The automation fixtures: small task pages (forms, a list, a shop, editors, a page with injected text).
+  ...readdirSync(appsDir).filter((d) => existsSync(join(appsDir, d, 'index.html'))).sort().map((d) => ({ name: `app: ${d}`, path: `/apps/${d}/`, kind: 'task' })),
   { name: 'generated 5,000 elements', path: '/generated/nodes-5000.html', kind: 'generated' },
 ];
 const rows = [];
@@ -84,7 +87,10 @@ for (const r of rows) {
 }
 const articles = rows.filter((r) => r.kind === 'article');
 const sum = (list, key) => list.reduce((s, r) => s + r[key], 0);
-console.log(`\narticles: ours ${fmt(sum(articles, 'ours'))} vs (a) ${fmt(sum(articles, 'baseline'))} tokens (${(sum(articles, 'ours') / sum(articles, 'baseline')).toFixed(2)}); ` +
+const tasks = rows.filter((r) => r.kind === 'task');
+console.log(`\ntask pages: ours ${fmt(sum(tasks, 'ours'))} vs (a) ${fmt(sum(tasks, 'baseline'))} tokens (${(sum(tasks, 'ours') / sum(tasks, 'baseline')).toFixed(2)}); ` +
+  `${tasks.filter((r) => r.ours <= r.baseline).length} of ${tasks.length} pages at or below (a)`);
+console.log(`articles: ours ${fmt(sum(articles, 'ours'))} vs (a) ${fmt(sum(articles, 'baseline'))} tokens (${(sum(articles, 'ours') / sum(articles, 'baseline')).toFixed(2)}); ` +
   `time (medians) ours ${ms(sum(articles, 'oursMs'))} ms vs (a) ${ms(sum(articles, 'baselineMs'))} ms (${(sum(articles, 'oursMs') / sum(articles, 'baselineMs')).toFixed(2)}); ` +
   `first calls ours ${ms(sum(articles, 'oursFirstMs'))} ms vs (a) ${ms(sum(articles, 'baselineFirstMs'))} ms (${(sum(articles, 'oursFirstMs') / sum(articles, 'baselineFirstMs')).toFixed(2)})`);
 writeFileSync(join(cache, 'bench-docs.json'), JSON.stringify(rows, null, 2));
