@@ -32,6 +32,7 @@ export const BridgeTargetSchema = v.strictObject({
   name: Name,
   index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   field: v.optional(Name),
+  position: v.optional(v.boolean()),
 });
 
 export const RunRequestSchema = v.strictObject({

@@ -66,8 +66,8 @@ export interface ScriptRow {
   createdAt: number;
   /** The task the script was written for (a repair at replay works from it, not from the script's name). */
   task?: string;
-  /** The lists the script names, as its run saw them, without sample items (replayable.ts `listsToSave`). */
-  lists?: ListEntry[];
+  /** The lists the script names, as its run reached them, with the page each was on (replayable.ts `listsToSave`). */
+  lists?: { pattern: string; list: ListEntry }[];
 }
 export interface StoryRow {
   id?: number;

@@ -11,7 +11,8 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
  */
 export function tagOf(el: Element): string {
   const tag = el.tagName;
-  return tag.charCodeAt(0) >= 97 && el.namespaceURI === HTML_NS ? tag.toUpperCase() : tag;
+  // By local name: a prefixed XHTML element (`<h:input>`) is an input too.
+  return tag.charCodeAt(0) >= 97 && el.namespaceURI === HTML_NS ? el.localName.toUpperCase() : tag;
 }
 
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'BASE']);

@@ -73,7 +73,8 @@ function baseStep(el: Element): string {
   let known = baseSteps.get(el);
   if (known === undefined) {
     const cls = stableClass(el);
-    const tag = el.tagName.toLowerCase();
+    // Type selectors match SVG names as written (`foreignObject`) and take no XHTML prefix: the local name.
+    const tag = el.localName;
     known = cls ? `${tag}.${cls.replace(/[^A-Za-z0-9_-]/g, '')}` : tag;
     baseSteps.set(el, known);
   }
@@ -337,7 +338,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return sample;
   });
   const first = items[0]!;
-  const itemSelector = exactItemSelector(container, items, `:scope > ${first.tagName.toLowerCase()}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`);
+  const itemSelector = exactItemSelector(container, items, `:scope > ${first.localName}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`);
   return {
     container,
     items,

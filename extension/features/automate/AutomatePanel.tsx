@@ -4,7 +4,6 @@ import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
 import * as v from 'valibot';
 import type { ScriptRow } from '../../storage/db.ts';
-import { ListEntrySchema, type ListEntry } from '../../protocol/schemas.ts';
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import { ACTION_METHODS, type BridgeMethod } from '../../sandbox/capabilities/bridge.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -13,7 +12,7 @@ import { deserializeError } from '../../protocol/errors.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
-import type { RunState } from './run-state.ts';
+import { SavedListSchema, type RunState, type SavedList } from './run-state.ts';
 import { ScriptView } from './ScriptView.tsx';
 import { deleteScript, fillParams, listScripts, originOf, saveScript } from './saved.ts';
 
@@ -140,7 +139,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   }, [tabId]);
 
   const start = async (runTaskText: string, known?: ModelAnswer, userValues: string[] = [], maxRepairs = 2,
-    saved?: { params: Record<string, string>; origin: string; lists?: ListEntry[] | undefined }) => {
+    saved?: { params: Record<string, string>; origin: string; lists?: SavedList[] | undefined }) => {
     if (tabId === undefined || !chosen || pending) return;
     setError(undefined);
     setPending(true);
@@ -313,7 +312,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
                 // out of what it shows and stores.
                 void start(row.task ?? row.name, { plan: `saved script "${row.name}"`, elements: [], script: row.source }, Object.values(values),
                   // A list stored by an older version that no longer fits the schema is left out, not the replay.
-                  allowModel ? 2 : 0, { params: values, origin: row.origin, lists: row.lists?.filter((list) => v.is(ListEntrySchema, list)) });
+                  allowModel ? 2 : 0, { params: values, origin: row.origin, lists: row.lists?.filter((list) => v.is(SavedListSchema, list)) });
               }}>Replay</button>
               <button type="button" onClick={() => void deleteScript(row.id!).then(() => refreshSaved(origin))}>Delete</button>
             </li>

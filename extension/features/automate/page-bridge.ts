@@ -44,10 +44,11 @@ export interface PageBridgeDeps {
   /** A click on `element` took the page from `from` to `to` (the site document records the edge). */
   onNavigated?(from: PageDocument, element: string, to: PageDocument): void;
   /**
-   * A saved script's lists as they were when it was saved: a list that has since shrunk into separate entries
-   * (nine toolbar buttons down to eight, three todos down to two) is found again by its container and item selector.
+   * A saved script's list of that name as it was when the script was saved, when `doc` is of the page it was saved
+   * on: a list that has since shrunk into separate entries (nine toolbar buttons down to eight, three todos down to
+   * two) is found again by its container and item selector.
    */
-  remembered?: readonly ListEntry[];
+  remembered?(name: string, doc: PageDocument): ListEntry | undefined;
 }
 
 export function originOf(url: string): string | undefined {
@@ -182,10 +183,12 @@ export class PageBridge implements Bridge {
     return this.current;
   }
 
-  /** The list `name` was when this bridge last saw it (a saved script keeps its lists: see `remembered`). */
-  listSeen(name: string): ListEntry | undefined {
-    const entry = this.seen.get(name);
-    return entry?.kind === 'list' ? entry : undefined;
+  /** The lists this bridge's calls reached, by the name they were used under, with the page they were on. */
+  private readonly used = new Map<string, { list: ListEntry; url: string }>();
+
+  /** The list `name` last reached (a saved script keeps its lists: see `remembered`), and the page it was on. */
+  listUsed(name: string): { list: ListEntry; url: string } | undefined {
+    return this.used.get(name);
   }
 
   set doc(doc: PageDocument) {
@@ -211,10 +214,13 @@ export class PageBridge implements Bridge {
     return false;
   }
 
-  private entry(name: string): Entry {
-    const found = entriesOf(this.doc).find((e) => e.name === name) ?? this.seen.get(name) ?? this.deps.remembered?.find((e) => e.name === name);
-    if (!found) throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
-    return found;
+  /** The entry `name` is: on the page read last, seen earlier in this run, or remembered by a saved script. */
+  private entry(name: string): { entry: Entry; remembered?: true } {
+    const found = entriesOf(this.doc).find((e) => e.name === name) ?? this.seen.get(name);
+    if (found) return { entry: found };
+    const list = this.deps.remembered?.(name, this.doc);
+    if (list) return { entry: list, remembered: true };
+    throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
   }
 
   /** The page read last has `name`: an entry, or an item of a list that was entries while smaller. */
@@ -232,8 +238,13 @@ export class PageBridge implements Bridge {
       found.target.item = { ...found.target.item!, named: t.name };
       return found;
     }
-    const entry = this.entry(t.name);
+    const { entry, remembered } = this.entry(t.name);
     if (entry.kind !== 'list') return { target: { locators: entry.locators }, entry, label: entry.description };
+    // A list that shrank since the script was saved has lost items: a position written in the script may now be
+    // another item (the fourth button of nine is not the fourth of eight when the second went).
+    if (remembered && t.index !== undefined && t.position) {
+      throw new NotFoundError(`$${entry.name}[${t.index}]: the list has changed since the script was saved (it is no longer a list on this page); find its item by text with $${entry.name}.find("…")`, { name: entry.name });
+    }
     const target: ActTarget = { locators: entry.locators, item: { selector: entry.itemSelector, ...(t.index !== undefined ? { index: t.index } : {}) } };
     if (t.field) {
       const slot = entry.slots.find((s) => s.name === t.field);
@@ -374,6 +385,7 @@ export class PageBridge implements Bridge {
       }
     }
     if (acting) this.stats.actions++;
+    if (entry.kind === 'list') this.used.set(entry.name, { list: entry, url: this.doc.url });
     if (reply.navigated || (reply.changed && reply.url && reply.url !== this.doc.url)) {
       const before = this.doc;
       await this.refresh(reply.navigated, reply.url || undefined, reply.pageId ?? this.doc.pageId);

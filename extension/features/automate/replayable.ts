@@ -6,7 +6,7 @@
  */
 import { parse, tokenizer, tokTypes, type Program } from 'acorn';
 import type { ListEntry } from '../../protocol/schemas.ts';
-import { MAX_SAVED_LISTS } from './run-state.ts';
+import { MAX_SAVED_LISTS, type SavedList } from './run-state.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { Failure } from './prompt.ts';
 
@@ -64,9 +64,9 @@ export function namesUsed(source: string): string[] {
   const names = new Set<string>();
   try {
     for (const token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false })) {
-      if (token.type !== tokTypes.name) continue;
-      const word = source.slice(token.start, token.end);
-      if (word.startsWith('$') && word.length > 1) names.add(word.slice(1));
+      // The value, not the source text: `\u0024todos` is `$todos` to the interpreter too.
+      const word = token.type === tokTypes.name ? (token as { value?: unknown }).value : undefined;
+      if (typeof word === 'string' && word.startsWith('$') && word.length > 1) names.add(word.slice(1));
     }
   } catch {
     return [];
@@ -75,14 +75,18 @@ export function namesUsed(source: string): string[] {
 }
 
 /**
- * The lists a saved script names, as the run saw them, with no page content (sample items are the user's mail,
- * orders…): at replay a list that has shrunk into separate entries is still found by them.
+ * The lists a saved script names, as its run reached them, and the page each was on: structure only — no sample
+ * items, item names or count (the user's mail, orders…). At replay a list that has shrunk into separate entries is
+ * still found by them, on that page.
  */
-export function listsToSave(source: string, seen: (name: string) => ListEntry | undefined): ListEntry[] {
-  const out: ListEntry[] = [];
+export function listsToSave(source: string, used: (name: string) => { list: ListEntry; url: string } | undefined,
+  patternOf: (url: string) => string): SavedList[] {
+  const out: SavedList[] = [];
   for (const name of namesUsed(source)) {
-    const list = seen(name);
-    if (list && out.length < MAX_SAVED_LISTS) out.push({ ...list, samples: [] });
+    const found = used(name);
+    if (!found || out.length >= MAX_SAVED_LISTS) continue;
+    const { itemNames: _itemNames, ...list } = found.list;
+    out.push({ pattern: patternOf(found.url), list: { ...list, count: 0, samples: [] } });
   }
   return out;
 }

@@ -6,7 +6,7 @@
  * come back with `automate.respond`; `automate.stop` aborts. Everything it touches is injected (unit-tested).
  */
 import { AbortError, ModelNotFoundError, NavigationError, PocketError, serializeError, ValidationError } from '../../protocol/errors.ts';
-import type { ActReply, ActRequest, GenerateRequestPayload, GenerateResult, Locator, PageDocument } from '../../protocol/schemas.ts';
+import type { ActReply, ActRequest, GenerateRequestPayload, GenerateResult, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
 import type { SandboxRun, SandboxRunOptions } from '../../sandbox/host.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import type { LogEntry, RunResult } from '../../sandbox/interpreter/run.ts';
@@ -15,7 +15,8 @@ import { listScriptName, originOf, PageBridge } from './page-bridge.ts';
 import type { ChatMessage } from './prompt.ts';
 import { type ModelReply, type RunReport, runTask, type RunnerDeps } from './runner.ts';
 import { constraintFor, isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
-import { MAX_LOG, type AutomateStart, type RunState } from './run-state.ts';
+import { MAX_LOG, type AutomateStart, type RunState, type SavedList } from './run-state.ts';
+import { pathPattern } from './site-document.ts';
 import { listsToSave, replayableScript } from './replayable.ts';
 import { fillParams } from './params.ts';
 import type { ModelAnswer } from './parse.ts';
@@ -150,6 +151,17 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
  * A generation stopped by the user ends with the text written so far (that is what Story keeps): for automation it
  * is no answer at all, since half a script must never run on the page.
  */
+/** A saved script's list of that name, when `doc` is of the page (path pattern) it was saved on. */
+function rememberedList(saved: readonly SavedList[], name: string, doc: PageDocument): ListEntry | undefined {
+  let pattern: string;
+  try {
+    pattern = pathPattern(doc.url).pattern;
+  } catch {
+    return undefined;
+  }
+  return saved.find((s) => s.list.name === name && s.pattern === pattern)?.list;
+}
+
 function keep<T>(all: T[], item: T): T {
   all.push(item);
   return item;
@@ -390,7 +402,7 @@ export class AutomationRuns {
       },
       ...(this.deps.route ? { route: this.deps.route } : {}),
       ...(this.deps.onNavigated ? { onNavigated: this.deps.onNavigated } : {}),
-      ...(request.knownLists ? { remembered: request.knownLists } : {}),
+      ...(request.knownLists ? { remembered: (name: string, doc: PageDocument) => rememberedList(request.knownLists!, name, doc) } : {}),
     }, lastDoc ?? await read(), [request.task, ...userValues], siteOfRun(await (lastDoc ?? read()))));
     const siteOfRun = (doc: PageDocument) => {
       runOrigin ??= originOf(doc.url);
@@ -440,7 +452,7 @@ export class AutomationRuns {
           constrained: entry.engine === 'web-llm' || entry.engine === 'builtin',
           readDocument: read,
           ...(this.deps.otherPageNames ? { otherPageNames: this.deps.otherPageNames } : {}),
-          ...(request.knownLists ? { remembered: request.knownLists.map(listScriptName) } : {}),
+          ...(request.knownLists ? { remembered: request.knownLists.map((saved) => listScriptName(saved.list)) } : {}),
           generate,
           execute: async (source, names, budgets, onLog, s) => {
             const sandbox = await this.deps.sandbox();
@@ -477,9 +489,10 @@ export class AutomationRuns {
         })),
         ...(request.keepPrompts ? { prompts: prompts.slice(0, 64) } : {}),
         // Offered for saving only what a replay accepts (20,000 characters): a cut script would not run.
-        ...(savedScript !== undefined && savedScript.length <= 20_000 ? {
-          savedScript,
-          savedLists: listsToSave(savedScript, (name) => bridges.findLast((b) => b.listSeen(name))?.listSeen(name)),
+        ...(savedScript !== undefined && savedScript.length <= 20_000 ? { savedScript } : {}),
+        // A replay is not offered for saving (its lists would be the ones it was given, its values the user's).
+        ...(savedScript !== undefined && savedScript.length <= 20_000 && !request.known ? {
+          savedLists: listsToSave(savedScript, (name) => bridges.findLast((b) => b.listUsed(name))?.listUsed(name), (url) => pathPattern(url).pattern),
         } : {}),
       };
       state.status = report.status;

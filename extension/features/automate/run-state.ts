@@ -18,6 +18,10 @@ export const MAX_LOG = 300;
 /** Lists a saved script keeps (replayable.ts `listsToSave`). */
 export const MAX_SAVED_LISTS = 40;
 
+/** A list a saved script names, as its run reached it, on the page (path pattern, site-document.ts) it was on. */
+export const SavedListSchema = v.strictObject({ pattern: text(2000), list: ListEntrySchema });
+export type SavedList = v.InferOutput<typeof SavedListSchema>;
+
 export const AnswerSchema = v.strictObject({ plan: text(2000), elements: v.array(text(200)), script: text(20_000) });
 
 export const AutomateStartSchema = v.strictObject({
@@ -31,7 +35,7 @@ export const AutomateStartSchema = v.strictObject({
   /** With `known`: the site the script was saved for; the run refuses to start on a page of another site. */
   savedFor: v.optional(text(200)),
   /** With `known`: the lists its names were when it was saved (replayable.ts `listsToSave`). */
-  knownLists: v.optional(v.pipe(v.array(ListEntrySchema), v.maxLength(MAX_SAVED_LISTS))),
+  knownLists: v.optional(v.pipe(v.array(SavedListSchema), v.maxLength(MAX_SAVED_LISTS))),
   /** Values the user gave for this run (saved-script parameters): sensitive fields may take them. */
   userValues: v.optional(v.pipe(v.array(text(4000)), v.maxLength(40))),
   maxRepairs: v.optional(v.pipe(count, v.maxValue(2))),
@@ -87,7 +91,7 @@ export const ReportSchema = v.strictObject({
   /** For a finished script run: what to save (replayable.ts: completed parts of repaired attempts, then the last). */
   savedScript: v.optional(text(40_000)),
   /** The lists the saved script names, as the run saw them, without their sample items. */
-  savedLists: v.optional(v.pipe(v.array(ListEntrySchema), v.maxLength(MAX_SAVED_LISTS))),
+  savedLists: v.optional(v.pipe(v.array(SavedListSchema), v.maxLength(MAX_SAVED_LISTS))),
   /** With `keepPrompts`: each model call's prompt as the engine got it, in order. */
   prompts: v.optional(v.pipe(v.array(text(400_000)), v.maxLength(64))),
 });

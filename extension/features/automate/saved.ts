@@ -6,9 +6,8 @@
 import { ApiError } from '../../protocol/errors.ts';
 import { checkParamPlaces, paramsOf } from './params.ts';
 import { database, type ScriptRow } from '../../storage/db.ts';
-import type { ListEntry } from '../../protocol/schemas.ts';
 import { namesUsed } from './replayable.ts';
-import { MAX_SAVED_LISTS } from './run-state.ts';
+import { MAX_SAVED_LISTS, type SavedList } from './run-state.ts';
 
 export { checkParamPlaces, fillParams, paramsOf } from './params.ts';
 
@@ -20,7 +19,7 @@ export function originOf(url: string): string {
   }
 }
 
-export async function saveScript(origin: string, name: string, source: string, task?: string, lists: readonly ListEntry[] = []): Promise<number> {
+export async function saveScript(origin: string, name: string, source: string, task?: string, lists: readonly SavedList[] = []): Promise<number> {
   // A local file's origin is "null", shared by every file: a script saved there would be offered on all of them.
   if (!/^https?:\/\//.test(origin)) throw new ApiError('scripts are saved for web sites (http or https) only');
   // What replay accepts: longer, or not a script at all (cut in the middle), it could be saved but never replayed.
@@ -30,7 +29,7 @@ export async function saveScript(origin: string, name: string, source: string, t
     ...(task ? { task: task.slice(0, 4000) } : {}) };
   // Only lists the script (as the user may have edited it) still names.
   const used = new Set(namesUsed(source));
-  const kept = lists.filter((list) => used.has(list.name)).slice(0, MAX_SAVED_LISTS);
+  const kept = lists.filter((saved) => used.has(saved.list.name)).slice(0, MAX_SAVED_LISTS);
   if (kept.length) row.lists = kept;
   const existing = await database().scripts.where('[origin+name]').equals([origin, row.name]).first();
   if (existing?.id !== undefined) {

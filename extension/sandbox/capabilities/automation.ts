@@ -100,11 +100,12 @@ class FieldHandle extends Capability {
 
 class ItemHandle extends Capability {
   readonly kind = 'item';
-  constructor(private readonly api: Api, private readonly list: ScriptName, readonly index: number) {
+  /** `written`: the script named this item by its position (`$list[3]`), not by find() or by going through the list. */
+  constructor(private readonly api: Api, private readonly list: ScriptName, readonly index: number, private readonly written = false) {
     super();
   }
   get target(): BridgeTarget {
-    return { name: this.list.name, index: this.index };
+    return { name: this.list.name, index: this.index, ...(this.written ? { position: true } : {}) };
   }
   describe(): string {
     return describeTarget(this.target);
@@ -141,15 +142,15 @@ class ListHandle extends Capability {
     site.meter.array(n, site);
     return n;
   }
-  private item(i: number): ItemHandle {
-    return new ItemHandle(this.api, this.list, i);
+  private item(i: number, written = false): ItemHandle {
+    return new ItemHandle(this.api, this.list, i, written);
   }
   override async iterate(site: CallSite): Promise<Value[]> {
     const n = await this.count(site);
     return Array.from({ length: n }, (_, i) => this.item(i));
   }
   override getIndex(i: number): Value {
-    return this.item(i);
+    return this.item(i, true);
   }
   member(key: string, site: CallSite): Value | Promise<Value> | undefined {
     if (/^-\d+$/.test(key)) throw new NotFoundError(`$${this.list.name}[${key}]: list indexes start at 0`, { name: this.list.name });

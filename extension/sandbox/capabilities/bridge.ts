@@ -24,6 +24,8 @@ export interface BridgeTarget {
   index?: number;
   /** For a field of a list item: the field's name (`subject`). */
   field?: string;
+  /** The index was written in the script (`$list[3]`), not found by find() or by going through the list. */
+  position?: boolean;
 }
 
 export interface BridgeCall {

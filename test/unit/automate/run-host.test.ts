@@ -86,7 +86,10 @@ async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean): 
 }
 
 describe('AutomationRuns: runs live in the host, panels read and answer them', () => {
-  beforeEach(mount);
+  beforeEach(() => {
+    pageUrl = undefined;
+    mount();
+  });
 
   test('a run goes on with no reader; its confirmation waits in the state until a respond; then the report', async () => {
     const { runs } = host([answer('$add_todo__new_todo.type("x");\n$add_todo__add_button.click();\n$page__todos[0].remove.click();\ndone($page__todos.length);')]);
@@ -198,6 +201,7 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
 
   test('a finished run saves the lists its script names (no samples); a replay given them finds a list that shrank into entries', async () => {
     const script = '$page__todos.find("walk dog").remove.click();\ndone($page__todos.length);';
+    pageUrl = 'https://todo.example/mail/42';
     const { runs } = host([answer(script)]);
     await runs.start(start('remove walk dog'));
     const fresh = await until(async () => (await runs.state(7)).run!, (run) => !!run.confirm || run.status !== 'running');
@@ -205,10 +209,12 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     expect(done.report).toMatchObject({ status: 'done', result: 3, savedScript: script });
     const lists = done.report!.savedLists!;
-    expect(lists.map((l) => l.name)).toEqual(['page__todos']);
-    expect(lists[0]!.samples).toEqual([]);
+    expect(lists.map((l) => [l.pattern, l.list.name])).toEqual([['/mail/:id', 'page__todos']]);
+    expect(lists[0]!.list.samples).toEqual([]);
 
-    // Two todos left: no list on the page any more. Replayed with its lists, the script still runs, with no model.
+    // Two todos left: no list on the page any more. Replayed with its lists on a page of the same pattern (another
+    // mail), the script still runs, with no model; a replay does not save lists again.
+    pageUrl = 'https://todo.example/mail/43';
     mount();
     document.querySelectorAll('#todos li')[3]!.remove();
     document.querySelectorAll('#todos li')[0]!.remove();
@@ -221,15 +227,21 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     expect(replayed.report, JSON.stringify(replayed.report?.attempts)).toMatchObject({ status: 'done', modelCalls: 0, result: 1 });
     expect(document.getElementById('todos')!.textContent).not.toContain('walk dog');
     expect(replay.requests).toHaveLength(0);
+    expect(replayed.report?.savedLists).toBeUndefined();
 
-    // Without them the name is unknown on that page.
-    mount();
-    document.querySelectorAll('#todos li')[3]!.remove();
-    document.querySelectorAll('#todos li')[0]!.remove();
-    const bare = host([]);
-    await bare.runs.start(start('remove walk dog', { known: { plan: 'saved', elements: [], script }, maxRepairs: 0 }));
-    const failed = await until(async () => (await bare.runs.state(7)).run!, (run) => run.status !== 'running');
-    expect(failed.report?.attempts[0]?.failure?.name).toBe('NotFoundError');
+    // Without them the name is unknown on that page; with them it is too on another page of the site.
+    for (const [url, knownLists] of [['https://todo.example/mail/43', undefined], ['https://todo.example/archive', lists]] as const) {
+      mount();
+      document.querySelectorAll('#todos li')[3]!.remove();
+      document.querySelectorAll('#todos li')[0]!.remove();
+      pageUrl = url;
+      const bare = host([]);
+      await bare.runs.start(start('remove walk dog', { known: { plan: 'saved', elements: [], script }, maxRepairs: 0, ...(knownLists ? { knownLists } : {}) }));
+      const failed = await until(async () => (await bare.runs.state(7)).run!, (run) => run.status !== 'running');
+      expect(failed.report?.attempts[0]?.failure?.name).toBe('NotFoundError');
+      expect(document.getElementById('todos')!.textContent).toContain('walk dog');
+    }
+    pageUrl = undefined;
   });
 
   test('step-wise mode: one call per action, prompts kept when asked', async () => {
@@ -313,7 +325,10 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
 
 describe('a script-writer model in the host', () => {
   const WRITER = { ...ENTRY, name: 'Script writer', promptFormat: 'scriptwriter' } as CatalogueEntry;
-  beforeEach(mount);
+  beforeEach(() => {
+    pageUrl = undefined;
+    mount();
+  });
 
   test('gets its trained input and the page names as a constraint; its bare script runs in one call', async () => {
     const { runs, requests } = host(['$add_todo__new_todo.type("feed cat");\n$add_todo__add_button.click();'], WRITER);

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { deleteScript, fillParams, listScripts, paramsOf, saveScript } from '../../../extension/features/automate/saved.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
 import { mathCapabilities } from '../../../extension/sandbox/capabilities/math.ts';
-import type { ListEntry } from '../../../extension/protocol/schemas.ts';
+import type { SavedList } from '../../../extension/features/automate/run-state.ts';
 
 describe('saved scripts', () => {
   test('{{params}} are found once each and filled as literal text, never code', async () => {
@@ -60,10 +60,10 @@ describe('saved scripts', () => {
 });
 
 test('a script is saved with the lists it still names (after the user\'s edits); saving it again replaces them', async () => {
-  const list = (name: string): ListEntry => ({ name, kind: 'list', description: '', count: 3, fields: ['title'], actions: [], slots: [], samples: [], itemSelector: ':scope > li', locators: [{ by: 'id', value: name }] });
+  const list = (name: string): SavedList => ({ pattern: '/', list: { name, kind: 'list', description: '', count: 0, fields: ['title'], actions: [], slots: [], samples: [], itemSelector: ':scope > li', locators: [{ by: 'id', value: name }] } });
   const origin = 'http://127.0.0.1:3';
   await saveScript(origin, 'lists', 'done($a__items.length);', 'count', [list('a__items'), list('b__items')]);
-  expect((await listScripts(origin))[0]!.lists?.map((l) => l.name)).toEqual(['a__items']);
+  expect((await listScripts(origin))[0]!.lists?.map((l) => l.list.name)).toEqual(['a__items']);
   await saveScript(origin, 'lists', 'done(1);', 'count', [list('a__items')]);
   const [row] = await listScripts(origin);
   expect(row!.lists).toBeUndefined();

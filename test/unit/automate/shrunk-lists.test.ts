@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { listsToSave, namesUsed } from '../../../extension/features/automate/replayable.ts';
-import type { ListEntry } from '../../../extension/protocol/schemas.ts';
+import type { SavedList } from '../../../extension/features/automate/run-state.ts';
 import { runOnPage } from './live-page.ts';
 
 /**
@@ -15,7 +15,7 @@ const FOLDERS = ['Inbox', 'Sent', 'Drafts', 'Spam', 'Trash', 'Starred', 'Later']
 const page = (actions: number, folders: number) => `<main>
   <div role="toolbar" aria-label="Mail actions">${ACTIONS.slice(0, actions).map((l) => `<button type="button" class="tb">${l}</button>`).join('')}</div>
   <nav><ul>${FOLDERS.slice(0, folders).map((l) => `<li><a href="#${l.toLowerCase()}">${l}</a></li>`).join('')}</ul></nav></main>`;
-const SCRIPT = '$main__mail_actions[4].click();\n$nav__links.find("Spam").click();\ndone($main__mail_actions.length);';
+const SCRIPT = '$main__mail_actions.find("Snooze").click();\n$nav__links.find("Spam").click();\ndone($main__mail_actions.length);';
 
 function recordClicks(): string[] {
   const clicked: string[] = [];
@@ -26,28 +26,36 @@ function recordClicks(): string[] {
   return clicked;
 }
 
-/** The lists a run of SCRIPT on the bigger page saves with it. */
-async function savedLists(): Promise<ListEntry[]> {
+/** The lists a run of `script` on the bigger page saves with it. */
+async function savedLists(script = SCRIPT, expected = ['Snooze', 'Spam']): Promise<SavedList[]> {
   document.body.innerHTML = page(9, 7);
   const clicked = recordClicks();
-  const { bridge, result } = await runOnPage(SCRIPT);
+  const { bridge, result } = await runOnPage(script);
   expect(result.ok, JSON.stringify(result.error)).toBe(true);
-  expect(clicked).toEqual(['Snooze', 'Spam']);
-  return listsToSave(SCRIPT, (name) => bridge.listSeen(name));
+  expect(clicked).toEqual(expected);
+  return listsToSave(script, (name) => bridge.listUsed(name), () => '/mail');
 }
 
 describe('a saved script keeps the lists it names', () => {
   test('names in use, in order, from code only (not strings or comments)', () => {
     expect(namesUsed('// $old\nconst a = $b__c[1];\n$d.find("$e").click(); `${$f.text()}`; $b__c.length')).toEqual(['b__c', 'd', 'f']);
+    expect(namesUsed('\\u0024todos.click();')).toEqual(['todos']);
     expect(namesUsed('$a.click(')).toEqual(['a']);
     expect(namesUsed('"unclosed')).toEqual([]);
   });
 
-  test('structure only: no sample items (page data), only lists the script names', async () => {
+  test('structure only (no sample items, item names or count: page data), with the page each was on', async () => {
     const lists = await savedLists();
-    expect(lists.map((l) => l.name)).toEqual(['main__mail_actions', 'nav__links']);
-    expect(lists.every((l) => l.samples.length === 0)).toBe(true);
-    expect(JSON.stringify(lists)).not.toContain('Snooze');
+    expect(lists.map((l) => l.list.name)).toEqual(['main__mail_actions', 'nav__links']);
+    expect(lists.map((l) => l.pattern)).toEqual(['/mail', '/mail']);
+    for (const { list } of lists) expect([list.samples, list.count, list.itemNames]).toEqual([[], 0, undefined]);
+    expect(JSON.stringify(lists).toLowerCase()).not.toMatch(/snooze|spam|mute/);
+  });
+
+  test('only lists the run reached: one the page showed but the script never used is not saved', async () => {
+    const lists = await savedLists('$nav__links.find("Spam").click();\ndone(1);', ['Spam']);
+    expect(lists.map((l) => l.list.name)).toEqual(['nav__links']);
+    expect(listsToSave('done($main__mail_actions.length);', () => undefined, () => '/')).toEqual([]);
   });
 });
 
@@ -72,6 +80,22 @@ describe('a replay on a page where the lists shrank back into entries', () => {
     expect(result.result).toBe(8);
   });
 
+  test('a position written in the script is refused on a shrunk list (an earlier item may be gone); going through it works', async () => {
+    const lists = await savedLists('$main__mail_actions[4].click();\ndone(1);', ['Snooze']);
+    // "Delete" is gone: the fifth button is now "Mark read", not "Snooze".
+    document.body.innerHTML = page(8, 5).replace(/<button[^>]*>Delete<\/button>/, '');
+    const clicked = recordClicks();
+    const { result } = await runOnPage('$main__mail_actions[4].click();\ndone(1);', undefined, lists);
+    expect(result.ok).toBe(false);
+    expect(result.error?.name).toBe('NotFoundError');
+    expect(result.error?.message).toMatch(/changed since the script was saved.*find\(/);
+    expect(clicked).toEqual([]);
+    const walked = await runOnPage('const out = [];\nfor (const b of $main__mail_actions) out.push(b.tb.text());\nconst f = $main__mail_actions.filter((b) => b.tb.text() === "Snooze");\nf[0].click();\ndone(out.join(","));', undefined, lists);
+    expect(walked.result.ok, JSON.stringify(walked.result.error)).toBe(true);
+    expect(walked.result.result).toBe('Archive,Move,Label,Snooze,Mark read,Print,Report spam');
+    expect(clicked).toEqual(['Snooze']);
+  });
+
   test('an item the shrunk list no longer has is not found (as in any list: find() gives null), nothing else is clicked', async () => {
     const lists = await savedLists();
     document.body.innerHTML = page(8, 3);
@@ -94,9 +118,9 @@ describe('a replay on a page where the lists shrank back into entries', () => {
     const lists = await savedLists();
     document.body.innerHTML = '<main><button type="button" aria-label="Links" id="links">x</button></main><nav><a href="#a">A</a></nav>';
     const doc = buildPageDocument(document);
-    const remembered = lists.map((l) => (l.name === 'main__mail_actions' ? { ...l, name: doc.sections[0]!.entries[0]!.name } : l));
+    const remembered = lists.map((l) => (l.list.name === 'main__mail_actions' ? { ...l, list: { ...l.list, name: doc.sections[0]!.entries[0]!.name } } : l));
     document.getElementById('links')!.addEventListener('click', () => document.body.setAttribute('data-clicked', 'own'));
-    const { result } = await runOnPage(`$${remembered[0]!.name}.click(); done(1);`, undefined, remembered);
+    const { result } = await runOnPage(`$${remembered[0]!.list.name}.click(); done(1);`, undefined, remembered);
     expect(result.ok, JSON.stringify(result.error)).toBe(true);
     expect(document.body.getAttribute('data-clicked')).toBe('own');
   });
@@ -110,8 +134,8 @@ describe('a replay on a page where the lists shrank back into entries', () => {
     removeOnClick();
     const first = await runOnPage(script);
     expect(first.result.ok, JSON.stringify(first.result.error)).toBe(true);
-    const lists = listsToSave(script, (name) => first.bridge.listSeen(name));
-    expect(lists.map((l) => l.name)).toEqual(['todos__todo_items']);
+    const lists = listsToSave(script, (name) => first.bridge.listUsed(name), () => '/todos');
+    expect(lists.map((l) => l.list.name)).toEqual(['todos__todo_items']);
 
     document.body.innerHTML = todos(['Walk the dog', 'Write report']);
     removeOnClick();
