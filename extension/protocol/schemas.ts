@@ -326,6 +326,8 @@ export const ActTargetSchema = v.strictObject({
   slot: v.optional(text(1000)),
   /** The slot is where a bare click on the item goes (a row's link); a row without one takes the click itself. */
   slotOrItem: v.optional(v.boolean()),
+  /** Locators read long ago (a saved script's list): a CSS path must match one element only, not the first of several. */
+  strict: v.optional(v.boolean()),
 });
 export const ActRequestSchema = v.strictObject({
   action: v.picklist(ACT_ACTIONS),

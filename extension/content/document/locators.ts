@@ -199,8 +199,11 @@ function* elementsOf(root: Root): Generator<Element> {
   for (const el of Array.from(root.querySelectorAll('*'))) yield el;
 }
 
-/** The element a locator points to now, or null. Role and text locators must match exactly one element. */
-export function resolveLocator(doc: Document, locator: Locator): Element | null {
+/**
+ * The element a locator points to now, or null. Role and text locators must match exactly one element; a CSS path
+ * in the top document takes the first match, or with `strict` only a sole one.
+ */
+export function resolveLocator(doc: Document, locator: Locator, strict = false): Element | null {
   const root = queryRoot(doc, locator.root);
   if (!root) return null;
   switch (locator.by) {
@@ -217,6 +220,7 @@ export function resolveLocator(doc: Document, locator: Locator): Element | null 
       // A path inside a shadow root or frame is not anchored at a document element: the match must be the element
       // whose own path this is, not a deeper one that happens to match too.
       const matches = safeQueryAll(root, locator.value);
+      if (strict && matches.length > 1) return null;
       if (matches.length <= 1 || !locator.root) return matches[0] ?? null;
       return matches.find((el) => cssPath(el) === locator.value) ?? null;
     }
@@ -243,9 +247,9 @@ export function resolveLocator(doc: Document, locator: Locator): Element | null 
 }
 
 /** The first locator of a list that resolves. */
-export function resolveLocators(doc: Document, locators: readonly Locator[]): Element | null {
+export function resolveLocators(doc: Document, locators: readonly Locator[], strict = false): Element | null {
   for (const locator of locators) {
-    const el = resolveLocator(doc, locator);
+    const el = resolveLocator(doc, locator, strict);
     if (el) return el;
   }
   return null;

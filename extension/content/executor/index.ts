@@ -44,7 +44,7 @@ function describe(target: ActTarget | undefined): string {
 
 /** The element a target means now, or null. */
 export function resolveTarget(doc: Document, target: ActTarget): Element | null {
-  const base = resolveLocators(doc, target.locators);
+  const base = resolveLocators(doc, target.locators, target.strict);
   if (!base) return null;
   let el: Element | null = base;
   if (target.item?.index !== undefined) {
@@ -70,7 +70,7 @@ function stillNamed(el: Element, name: string): boolean {
 }
 
 function listItems(doc: Document, target: ActTarget): Element[] | null {
-  const container = resolveLocators(doc, target.locators);
+  const container = resolveLocators(doc, target.locators, target.strict);
   if (!container || !target.item) return container ? [] : null;
   try {
     return Array.from(container.querySelectorAll(target.item.selector));

@@ -245,7 +245,10 @@ export class PageBridge implements Bridge {
     if (remembered && t.index !== undefined && t.position) {
       throw new NotFoundError(`$${entry.name}[${t.index}]: the list has changed since the script was saved (it is no longer a list on this page); find its item by text with $${entry.name}.find("…")`, { name: entry.name });
     }
-    const target: ActTarget = { locators: entry.locators, item: { selector: entry.itemSelector, ...(t.index !== undefined ? { index: t.index } : {}) } };
+    const target: ActTarget = {
+      locators: entry.locators, item: { selector: entry.itemSelector, ...(t.index !== undefined ? { index: t.index } : {}) },
+      ...(remembered ? { strict: true } : {}),
+    };
     if (t.field) {
       const slot = entry.slots.find((s) => s.name === t.field);
       if (!slot) throw new NotFoundError(`items of $${entry.name} have no field \`${t.field}\``, { name: entry.name, field: t.field });

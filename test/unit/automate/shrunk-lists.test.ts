@@ -106,6 +106,19 @@ describe('a replay on a page where the lists shrank back into entries', () => {
     expect(clicked).toEqual(['Snooze']);
   });
 
+  test('a container found only by a CSS path that now matches two elements is a NotFound, not the first of them', async () => {
+    const lists = await savedLists();
+    const nav = lists.find((l) => l.list.name === 'nav__links')!;
+    expect(nav.list.locators.map((l) => l.by)).toEqual(['css']);
+    // An ad block drawn like the menu, before it: the saved path (`main > nav > ul`) now matches both.
+    document.body.innerHTML = page(8, 5).replace('<nav>', '<nav><ul><li><a href="#promo">Spam</a></li></ul></nav><nav>');
+    const clicked = recordClicks();
+    const { result } = await runOnPage('$nav__links.find("Spam").click();\ndone(1);', undefined, lists);
+    expect(result.ok).toBe(false);
+    expect(result.error?.name).toBe('NotFoundError');
+    expect(clicked).toEqual([]);
+  });
+
   test('a list whose container is gone is a NotFound', async () => {
     const lists = await savedLists();
     document.body.innerHTML = '<main><p>Nothing here</p><button type="button">Mute</button></main>';
