@@ -6,6 +6,7 @@ import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
 import { accessibleName, holdsTypedText, moreElementsThan, tagOf, textOf } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
+import { cssIdent } from './locators.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 
 export interface DetectedList {
@@ -74,7 +75,7 @@ function baseStep(el: Element): string {
   if (known === undefined) {
     const cls = stableClass(el);
     // Type selectors match SVG names as written (`foreignObject`) and take no XHTML prefix: the local name.
-    const tag = el.localName;
+    const tag = cssIdent(el.localName);
     known = cls ? `${tag}.${cls.replace(/[^A-Za-z0-9_-]/g, '')}` : tag;
     baseSteps.set(el, known);
   }
@@ -338,7 +339,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return sample;
   });
   const first = items[0]!;
-  const itemSelector = exactItemSelector(container, items, `:scope > ${first.localName}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`);
+  const itemSelector = exactItemSelector(container, items, `:scope > ${cssIdent(first.localName)}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`);
   return {
     container,
     items,

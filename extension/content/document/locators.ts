@@ -6,7 +6,7 @@ import { readableToken, truncate } from './text.ts';
 
 export const PIERCE = ' >>> ';
 
-const cssIdent = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `);
+export const cssIdent = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `);
 const cssString = (value: string): string => JSON.stringify(value);
 
 function idSelector(id: string): string {

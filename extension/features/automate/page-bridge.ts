@@ -214,12 +214,17 @@ export class PageBridge implements Bridge {
     return false;
   }
 
-  /** The entry `name` is: on the page read last, seen earlier in this run, or remembered by a saved script. */
+  /**
+   * The entry `name` is: on the page read last, remembered by a saved script for this page, or seen earlier in this
+   * run (on this page or another: the saved one, tied to this page, comes first).
+   */
   private entry(name: string): { entry: Entry; remembered?: true } {
-    const found = entriesOf(this.doc).find((e) => e.name === name) ?? this.seen.get(name);
-    if (found) return { entry: found };
+    const here = entriesOf(this.doc).find((e) => e.name === name);
+    if (here) return { entry: here };
     const list = this.deps.remembered?.(name, this.doc);
     if (list) return { entry: list, remembered: true };
+    const seen = this.seen.get(name);
+    if (seen) return { entry: seen };
     throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
   }
 
@@ -243,7 +248,7 @@ export class PageBridge implements Bridge {
     // A list that shrank since the script was saved has lost items: a position written in the script may now be
     // another item (the fourth button of nine is not the fourth of eight when the second went).
     if (remembered && t.index !== undefined && t.position) {
-      throw new NotFoundError(`$${entry.name}[${t.index}]: the list has changed since the script was saved (it is no longer a list on this page); find its item by text with $${entry.name}.find("…")`, { name: entry.name });
+      throw new NotFoundError(`$${entry.name}[${t.index}]: the list has changed since the script was saved (it is no longer a list on this page), so a position may name another item; find it by text with $${entry.name}.find("…"), or go through the items with for (const item of $${entry.name}) or .filter()`, { name: entry.name });
     }
     const target: ActTarget = {
       locators: entry.locators, item: { selector: entry.itemSelector, ...(t.index !== undefined ? { index: t.index } : {}) },
@@ -388,7 +393,8 @@ export class PageBridge implements Bridge {
       }
     }
     if (acting) this.stats.actions++;
-    if (entry.kind === 'list') this.used.set(entry.name, { list: entry, url: this.doc.url });
+    // A list the call reached (one that was not there, `exists()` false, is not one to keep).
+    if (entry.kind === 'list' && !(call.call === 'exists' && reply.value === false)) this.used.set(entry.name, { list: entry, url: this.doc.url });
     if (reply.navigated || (reply.changed && reply.url && reply.url !== this.doc.url)) {
       const before = this.doc;
       await this.refresh(reply.navigated, reply.url || undefined, reply.pageId ?? this.doc.pageId);

@@ -147,10 +147,6 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
   };
 }
 
-/**
- * A generation stopped by the user ends with the text written so far (that is what Story keeps): for automation it
- * is no answer at all, since half a script must never run on the page.
- */
 /** A saved script's list of that name, when `doc` is of the page (path pattern) it was saved on. */
 function rememberedList(saved: readonly SavedList[], name: string, doc: PageDocument): ListEntry | undefined {
   let pattern: string;
@@ -167,6 +163,10 @@ function keep<T>(all: T[], item: T): T {
   return item;
 }
 
+/**
+ * A generation stopped by the user ends with the text written so far (that is what Story keeps): for automation it
+ * is no answer at all, since half a script must never run on the page.
+ */
 function stoppedDuring(result: { finishReason?: string }, signal: AbortSignal): void {
   if (signal.aborted || result.finishReason === 'abort') throw new AbortError('stopped by the user');
 }

@@ -56,6 +56,14 @@ describe('a saved script keeps the lists it names', () => {
     const lists = await savedLists('$nav__links.find("Spam").click();\ndone(1);', ['Spam']);
     expect(lists.map((l) => l.list.name)).toEqual(['nav__links']);
     expect(listsToSave('done($main__mail_actions.length);', () => undefined, () => '/')).toEqual([]);
+    // One the script found missing (`exists()` false) is not kept either.
+    document.body.innerHTML = page(9, 7);
+    const doc = buildPageDocument(document);
+    document.querySelector('nav')!.remove();
+    const script = 'done($nav__links.exists());';
+    const { bridge, result } = await runOnPage(script, doc);
+    expect(result.result).toBe(false);
+    expect(listsToSave(script, (name) => bridge.listUsed(name), () => '/')).toEqual([]);
   });
 });
 
