@@ -72,9 +72,10 @@ export function classifyAction(facts: ActionFacts): Verdict {
   for (const [pattern, reason] of WORDS) {
     if (pattern.test(label)) return { irreversible: true, reason: `its label means it ${reason}` };
   }
-  // An effect such as "goes to /account/logout" or "submits Delete account"; a search form's submit is not one.
+  // An effect such as "goes to /account/logout" or "submits Delete account"; a search form's submit is not one
+  // (`submits search_mail`, `submits searchform`: the executor checks on the live form that it is a GET search).
   const effect = words(facts.effect ?? '');
-  if (/\bsubmits\b/i.test(effect) && !facts.searchForm && !/\bsearch\b/i.test(effect)) return { irreversible: true, reason: 'submits a form' };
+  if (/\bsubmits\b/i.test(effect) && !facts.searchForm && !/\bsearch/i.test(effect)) return { irreversible: true, reason: 'submits a form' };
   for (const [pattern, reason] of WORDS) {
     if (pattern.test(effect)) return { irreversible: true, reason: `its effect means it ${reason}` };
   }

@@ -17,6 +17,9 @@ describe('classifyAction: which actions need the user to confirm', () => {
     expect(classifyAction({ action: 'click', label: 'Save settings', submits: true }).irreversible).toBe(true);
     expect(classifyAction({ action: 'click', label: 'Go', submits: true, searchForm: true }).irreversible).toBe(false);
     expect(classifyAction({ action: 'click', label: 'Search', effect: 'submits Search mail' }).irreversible).toBe(false);
+    // The document names a form by its id too (Wikipedia's `searchform`); "research" is not a search.
+    expect(classifyAction({ action: 'click', label: 'Search Wikipedia for this text', effect: 'submits searchform' }).irreversible).toBe(false);
+    expect(classifyAction({ action: 'click', label: 'Send', effect: 'submits researchers_form' }).irreversible).toBe(true);
   });
   test('reading, typing and toggling never are', () => {
     for (const action of ['text', 'type', 'value', 'exists', 'hover', 'select', 'check', 'uncheck']) {
