@@ -510,6 +510,27 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await page.locator('#opened').innerText()).toBe('Mini lamp shade');
   }, 120_000);
 
+  test('step by step: the user takes the tab to another page, or reloads it, while the run waits: the run stops there, nothing acts, no repair', async () => {
+    for (const change of ['navigate', 'reload'] as const) {
+      const { page, panel } = await bind('/apps/shop/');
+      await panel.getByLabel('Step by step (pause before each action)').check();
+      await run(panel, 'Open the cheapest result for lamp');
+      const step = panel.getByTestId('automate-step');
+      await step.waitFor({ timeout: 60_000 });
+      await step.getByRole('button', { name: 'Next step' }).click();
+      await expect.poll(() => step.innerText(), { timeout: 30_000 }).toContain('click on $lamp_co__products[4].view');
+      if (change === 'navigate') await page.goto(pages.url('/apps/todo/'));
+      else await page.reload();
+      await step.getByRole('button', { name: 'Next step' }).click();
+      await expect.poll(() => panel.getByTestId('automate-report').getAttribute('data-status'), { timeout: 30_000 }).toBe('failed');
+      const report = await finished(panel);
+      expect(report, report.text).toMatchObject({ modelCalls: 1, attempts: 1 });
+      expect(report.text).toMatch(/changed while the run waited/);
+      if (change === 'navigate') expect(await page.locator('#todos li').count()).toBe(4);
+      else expect(await page.locator('#opened').innerText()).toBe('none');
+    }
+  }, 150_000);
+
   test('the executor refuses unconfirmed irreversible clicks, foreign navigation and unrequested typing into sensitive fields', async () => {
     const page = await openPage('/apps/signup/');
     const tabId = await tabIdOf(harness, page);

@@ -135,13 +135,34 @@ export class PageBridge implements Bridge {
     return () => this.waitListeners.delete(listener);
   }
 
+  /**
+   * Waits for the user (a confirmation, a question, the next step). Meanwhile the user may take the tab elsewhere or
+   * reload it: a run planned on one page must not go on, or be repaired, on another — nor report as done what a reload
+   * undid. So the page is read again afterwards, and a new document (another page id) ends the run.
+   */
   private async userWait<T>(work: () => Promise<T>): Promise<T> {
+    const before = this.doc.pageId;
     for (const listener of this.waitListeners) listener(true);
+    let result: T;
     try {
-      return await work();
+      result = await work();
     } finally {
       for (const listener of this.waitListeners) listener(false);
     }
+    if (before && !this.closed) {
+      let doc: PageDocument;
+      try {
+        doc = await this.deps.readDocument();
+      } catch (error) {
+        throw new NavigationError(`the page could not be read after waiting for you (${error instanceof Error ? error.message : String(error)}): the run stops here`, { pageChanged: true });
+      }
+      this.stats.documentReads++;
+      if (doc.pageId && doc.pageId !== before) {
+        throw new NavigationError(`the page changed while the run waited for you (it is now ${doc.url.slice(0, 200)}): the run stops here; start it again on this page`, { pageChanged: true });
+      }
+      this.doc = doc;
+    }
+    return result;
   }
 
   private async act(request: ActRequest): Promise<ActReply> {

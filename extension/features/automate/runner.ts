@@ -178,8 +178,8 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
       const error: PocketError = result.error ?? new PocketError('the script failed');
       if (options.signal?.aborted || error.name === AbortError.errorName) return end('stopped', 'stopped by the user');
       current.failure = failureOf(error);
-      // The page left the run's site: no repair may go on there.
-      if (error.data?.leftOrigin === true) {
+      // The page left the run's site, or the user took the tab elsewhere while the run waited: no repair may go on there.
+      if (error.data?.leftOrigin === true || error.data?.pageChanged === true) {
         deps.onEvent?.({ type: 'attempt-failed', attempt, failure: current.failure });
         return end('failed', `stopped: ${error.message}`);
       }

@@ -119,3 +119,43 @@ describe('values the user gave', () => {
     expect(sent.map((r) => Boolean(r.userSupplied))).toEqual([true, false, false, true]);
   });
 });
+
+describe('the page changes while the run waits for the user', () => {
+  function waiting(pageAfter: string | Error) {
+    const sent: ActRequest[] = [];
+    let reads = 0;
+    const deps: PageBridgeDeps = {
+      readDocument: async () => {
+        reads++;
+        if (pageAfter instanceof Error) throw pageAfter;
+        return { ...doc, url: 'https://mail.example/other', pageId: pageAfter };
+      },
+      confirm: async () => true,
+      ask: async () => 'an answer',
+      say: () => undefined,
+      act: async (request) => {
+        sent.push(structuredClone(request));
+        if (request.action === 'click' && !request.confirmed) throw new ActionError('needs confirmation', { needsConfirmation: true, label: 'Delete', fingerprint: 'fp' });
+        return { changed: false, navigated: false, url: doc.url };
+      },
+    };
+    return { bridge: new PageBridge(deps, { ...doc, pageId: 'page-1' }), sent, reads: () => reads };
+  }
+
+  test('a confirmation answered after the tab went elsewhere (or reloaded) acts on nothing: the run stops', async () => {
+    const b = waiting('page-2');
+    await expect(b.bridge.call({ call: 'click', target: { name: 'inbox__delete_button' }, args: [] }))
+      .rejects.toMatchObject({ name: 'NavigationError', data: { pageChanged: true } });
+    expect(b.sent.filter((r) => r.confirmed)).toEqual([]);
+  });
+
+  test('a question answered after the page changed stops the run too; the same page goes on', async () => {
+    await expect(waiting('page-2').bridge.call({ call: 'ask', args: ['Which one?'] })).rejects.toMatchObject({ data: { pageChanged: true } });
+    await expect(waiting(new Error('tab closed')).bridge.call({ call: 'ask', args: ['Which one?'] })).rejects.toMatchObject({ name: 'NavigationError' });
+    const same = waiting('page-1');
+    await expect(same.bridge.call({ call: 'ask', args: ['Which one?'] })).resolves.toBe('an answer');
+    await same.bridge.call({ call: 'click', target: { name: 'inbox__delete_button' }, args: [] });
+    expect(same.sent.at(-1)).toMatchObject({ confirmed: true });
+    expect(same.reads()).toBe(2);
+  });
+});

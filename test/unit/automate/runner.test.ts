@@ -129,6 +129,13 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     const left = await runTask('add', away.deps);
     expect([left.status, left.modelCalls]).toEqual(['failed', 1]);
     expect(left.summary).toMatch(/^stopped: the page left/);
+    // The user took the tab to another page (or reloaded it) while the run waited: no repair on that page either.
+    const moved = harness([answer('$add_todo__add_button.click();'), answer('done(1);')]);
+    moved.deps.execute = async () => ({ ok: false, finishedBy: 'error', result: null, output: [], log: [], stats: { steps: 1, actions: 0, ms: 1 },
+      error: new NavigationError('the page changed while the run waited for you (it is now https://a.example/x): the run stops here', { pageChanged: true }) });
+    const changed = await runTask('add', moved.deps);
+    expect([changed.status, changed.modelCalls]).toEqual(['failed', 1]);
+    expect(changed.summary).toMatch(/^stopped: the page changed while the run waited/);
   });
 
   test('a site document with more names than the sandbox takes: the run still goes, names the task mentions kept', async () => {
