@@ -95,8 +95,17 @@ describe('Automate tab with a scripted (replay) model', () => {
     await save.getByRole('button', { name: 'Save script' }).click();
     const saved = panel.locator('[data-testid="automate-saved"] li[data-script="search mail"]');
     await saved.waitFor();
+    await expect.poll(() => panel.getByTestId('automate-saved-note').innerText()).toContain('Saved "search mail"');
+    // Saving again under that name says it replaces; a script that does not parse is refused, not saved.
+    expect(await save.getByRole('button', { name: 'Replace the saved script of this name' }).count()).toBe(1);
+    await save.getByLabel(/Saved script/).fill('$search_mail__search_mail.type("{{query}}"');
+    await save.getByRole('button', { name: 'Replace the saved script of this name' }).click();
+    await expect.poll(() => panel.locator('[role="alert"]').innerText()).toMatch(/does not parse/);
     const callsBefore = await panel.getByTestId('automate').getAttribute('data-generate-calls');
     await page.reload();
+    // A parameter left empty is asked for before anything runs.
+    await saved.getByRole('button', { name: 'Replay' }).click();
+    await expect.poll(() => panel.locator('[role="alert"]').innerText()).toMatch(/fill in "query"/);
     await saved.getByLabel('Parameter query').fill('Jonas');
     await saved.getByRole('button', { name: 'Replay' }).click();
     await panel.getByTestId('automate-report').waitFor({ state: 'detached' }).catch(() => undefined);

@@ -90,6 +90,27 @@ describe('side panel and context menu', () => {
     await popup.close();
   });
 
+  test('every tab fits a 360 px side panel: tabs wrap, long lines wrap, nothing widens the page (session 16)', async () => {
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${demoTab}`);
+    await panel.setViewportSize({ width: 360, height: 800 });
+    const tabs = await panel.getByRole('tab').allInnerTexts();
+    expect(tabs.length).toBeGreaterThanOrEqual(6);
+    const overflow = () => panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    for (const name of tabs) {
+      await panel.getByRole('tab', { name, exact: true }).click();
+      if (name === 'Page') {
+        // The page's prompt form, opened: long entry lines must wrap.
+        await panel.getByTestId('document-prompt').waitFor({ state: 'attached', timeout: 30_000 });
+        await panel.locator('details:has([data-testid="document-prompt"]) > summary').first().click();
+      }
+      expect(await overflow(), `the ${name} tab is wider than the panel`).toBeLessThanOrEqual(0);
+    }
+    // The last tab is reachable on screen, not past the edge.
+    const last = await panel.getByRole('tab').last().boundingBox();
+    expect(last!.x + last!.width).toBeLessThanOrEqual(360);
+    await panel.close();
+  });
+
   test('a page the extension may not read gives a typed ContentScriptError, not a hang', async () => {
     const other = await harness.context.newPage();
     await other.goto('data:text/html,<title>not granted</title><p>hello</p>');

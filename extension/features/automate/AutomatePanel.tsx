@@ -8,12 +8,13 @@ import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import { ACTION_METHODS, type BridgeMethod } from '../../sandbox/capabilities/bridge.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useTabLoads } from '../../ui/useTabLoads.ts';
-import { deserializeError } from '../../protocol/errors.ts';
+import { ApiError, deserializeError } from '../../protocol/errors.ts';
 import { useCandidates, useDefaultModel } from '../models/use-models.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
 import { SavedListSchema, type RunState, type SavedList } from './run-state.ts';
 import { ScriptView } from './ScriptView.tsx';
+import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
 import { deleteScript, fillParams, listScripts, originOf, saveScript } from './saved.ts';
 
 /** Parameters whose value is a secret get a password field (not shown on screen). */
@@ -47,6 +48,9 @@ function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
   );
 }
 
+/** The longest task `automate.start` takes (run-state.ts). */
+const MAX_TASK_CHARS = 4000;
+
 export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const defaultModel = useDefaultModel('automate');
   const { candidates, loaded: modelsRead } = useCandidates();
@@ -70,6 +74,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [origin, setOrigin] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState<ScriptRow[]>([]);
   const [saveName, setSaveName] = useState('');
+  const [savedNote, setSavedNote] = useState('');
   const [saveSource, setSaveSource] = useState('');
   const [params, setParams] = useDraft<Record<string, string>>(`automate.params.${tabId ?? ''}`, {});
   const [allowModel, setAllowModel] = useState(false);
@@ -195,14 +200,18 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     <section aria-label="Automate" class="automate" data-testid="automate" data-status={status} data-generate-calls={calls}
       data-loaded={loaded ? 'true' : 'false'} data-run={run?.runId ?? ''}>
       <label for="automate-task">Task</label>
-      <textarea id="automate-task" rows={3} value={task} placeholder="e.g. search for invoices from March"
+      {/* A task is at most 4,000 characters (the run's message takes no more): the box stops there and says so. */}
+      <textarea id="automate-task" rows={3} value={task} placeholder="e.g. search for invoices from March" maxLength={MAX_TASK_CHARS}
+        aria-describedby={task.length > MAX_TASK_CHARS * 0.9 ? 'automate-task-count' : undefined}
         onInput={(e) => setTask((e.currentTarget as HTMLTextAreaElement).value)} />
+      {task.length > MAX_TASK_CHARS * 0.9 && <p id="automate-task-count" class="muted">{task.length} of {MAX_TASK_CHARS} characters</p>}
       <label for="automate-model">
         Model
         <select id="automate-model" value={chosen} onChange={(e) => setModel((e.currentTarget as HTMLSelectElement).value)}>
-          {models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          <ModelOptions feature="automate" models={models} />
         </select>
       </label>
+      <NotMadeFor feature="automate" entry={models.find((m) => m.id === chosen)} />
       <label class="check"><span><input type="checkbox" style={{ width: 'auto' }} checked={stepByStep}
         onChange={(e) => setStepByStep((e.currentTarget as HTMLInputElement).checked)} /> Step by step (pause before each action)</span></label>
       <div class="controls">
@@ -273,19 +282,26 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {pollError !== undefined && error === undefined && <ErrorNotice error={pollError} />}
 
       {report?.ok && !run?.replay && saveSource && (run?.origin ?? origin) && (
-        <form data-testid="automate-save" onSubmit={(e) => {
+        <form data-testid="automate-save" class="stack" onSubmit={(e) => {
           e.preventDefault();
           setError(undefined);
           // The site the run was on, not the one the panel read when it opened (the tab may have moved on since).
           const site = run?.origin ?? origin!;
-          void saveScript(site, saveName, saveSource, run?.task, run?.report?.savedLists).then(() => refreshSaved(origin), (e: unknown) => setError(e));
+          const name = saveName.trim() || 'script';
+          setSavedNote('');
+          void saveScript(site, name, saveSource, run?.task, run?.report?.savedLists).then(async () => {
+            await refreshSaved(origin);
+            setSavedNote(`Saved "${name}" for ${site}.`);
+          }, (e: unknown) => setError(e));
         }}>
           <h2>Save for {run?.origin ?? origin}</h2>
           <label for="automate-save-name">Script name</label>
           <input id="automate-save-name" value={saveName} onInput={(e) => setSaveName((e.currentTarget as HTMLInputElement).value)} />
           <label for="automate-save-source">Saved script (write {'"{{name}}"'}, in quotes, for a value asked at replay)</label>
           <textarea id="automate-save-source" class="script" rows={6} value={saveSource} onInput={(e) => setSaveSource((e.currentTarget as HTMLTextAreaElement).value)} />
-          <button type="submit">Save script</button>
+          {/* Saving under a name the site already has replaces that script: the button says so. */}
+          <button type="submit">{saved.some((row) => row.name === (saveName.trim() || 'script')) ? 'Replace the saved script of this name' : 'Save script'}</button>
+          <p role="status" class="muted" data-testid="automate-saved-note">{savedNote}</p>
         </form>
       )}
 
@@ -293,7 +309,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {saved.length === 0 ? <p class="muted">No saved scripts for {origin ?? 'this site'}.</p> : (
         <ul data-testid="automate-saved">
           {saved.map((row) => (
-            <li key={row.id} data-script={row.name}>
+            <li key={row.id} data-script={row.name} class="saved-row">
               <strong>{row.name}</strong>
               {row.params.map((p) => (
                 <label key={p}>{p}
@@ -302,6 +318,11 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
               ))}
               <button type="button" disabled={running || pending} onClick={() => {
                 const values = Object.fromEntries(row.params.map((p) => [p, Object.hasOwn(params, p) ? params[p]! : '']));
+                const missing = row.params.find((p) => !values[p]!.trim());
+                if (missing) {
+                  setError(new ApiError(`fill in "${missing}" before replaying "${row.name}"`));
+                  return;
+                }
                 try {
                   fillParams(row.source, values); // refused here already (a hole outside quotes), before the host is asked
                 } catch (e) {
@@ -313,8 +334,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
                 void start(row.task ?? row.name, { plan: `saved script "${row.name}"`, elements: [], script: row.source }, Object.values(values),
                   // A list stored by an older version that no longer fits the schema is left out, not the replay.
                   allowModel ? 2 : 0, { params: values, origin: row.origin, lists: row.lists?.filter((list) => v.is(SavedListSchema, list)) });
-              }}>Replay</button>
-              <button type="button" onClick={() => void deleteScript(row.id!).then(() => refreshSaved(origin))}>Delete</button>
+              }} aria-label={`Replay ${row.name}`}>Replay</button>
+              <button type="button" aria-label={`Delete ${row.name}`} onClick={() => void deleteScript(row.id!).then(() => refreshSaved(origin))}>Delete</button>
             </li>
           ))}
         </ul>

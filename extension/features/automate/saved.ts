@@ -3,6 +3,7 @@
  * `{{param}}` holes filled in at replay. Replay runs the script with no model call; values are inserted as
  * string-literal text (escaped), never as code.
  */
+import { parse } from 'acorn';
 import { ApiError } from '../../protocol/errors.ts';
 import { checkParamPlaces, paramsOf } from './params.ts';
 import { database, type ScriptRow } from '../../storage/db.ts';
@@ -25,6 +26,7 @@ export async function saveScript(origin: string, name: string, source: string, t
   // What replay accepts: longer, or not a script at all (cut in the middle), it could be saved but never replayed.
   if (source.length > 20_000) throw new ApiError(`the script is ${source.length} characters; a saved script may have 20,000 at most`);
   checkParamPlaces(source);
+  checkParses(source);
   const row: ScriptRow = { origin, name: name.trim().slice(0, 200) || 'script', source, params: paramsOf(source), createdAt: Date.now(),
     ...(task ? { task: task.slice(0, 4000) } : {}) };
   // Only lists the script (as the user may have edited it) still names.
@@ -38,6 +40,16 @@ export async function saveScript(origin: string, name: string, source: string, t
     return existing.id;
   }
   return database().scripts.add(row);
+}
+
+/** A script that does not parse would be saved only to fail at every replay: refused here, with where and why. */
+function checkParses(source: string): void {
+  try {
+    // As the interpreter parses (top-level `await` and `return` are allowed there).
+    parse(source, { ecmaVersion: 2020, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
+  } catch (error) {
+    throw new ApiError(`the script does not parse, so it could never replay: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 export function listScripts(origin: string): Promise<ScriptRow[]> {

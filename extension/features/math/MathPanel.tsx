@@ -13,6 +13,7 @@ import { MathResultView } from './MathResult.tsx';
 import { looksNumeric, MAX_PROBLEM_CHARS, METHOD_LABELS, prepareProblem, type Method, type PreparedProblem } from './prompts.ts';
 import type { MathRun, SolveOptions } from './solve.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
+import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
 
 /** How often a run shown as running is checked with the model host while the panel is open. */
 const RECHECK_RUNNING_MS = 10_000;
@@ -143,7 +144,7 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
             setPickedModel(true);
             set('model')((e.currentTarget as HTMLSelectElement).value);
           }}>
-            {models.map((entry) => <option key={entry.id} value={entry.id}>{entry.name}</option>)}
+            <ModelOptions feature="math" models={models} />
           </select>
         </label>
         <label for="math-sc" class="check">
@@ -168,6 +169,7 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
         </label>
         <NumberField id="math-seed" label="Seed" value={settings.seed} min={0} max={2 ** 31} step={1} onInput={set('seed')} />
       </div>
+      <NotMadeFor feature="math" entry={models.find((entry) => entry.id === settings.model)} />
       <div class="row">
         <button type="button" onClick={() => void start()} disabled={busy}>Solve</button>
         <button type="button" disabled={!busy || !run?.id} onClick={() => {

@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { GenerationStats } from '../../ui/GenerationStats.tsx';
 import { HANNA_STORIES, hannaOpening } from './library.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
+import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
 
 /** How often a run shown as running is checked with the model host while the panel is open. */
 const RECHECK_RUNNING_MS = 10_000;
@@ -124,7 +125,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
             setPickedModel(true);
             set('model')((e.currentTarget as HTMLSelectElement).value);
           }}>
-            {writers.map((entry) => <option key={entry.id} value={entry.id}>{entry.name}</option>)}
+            <ModelOptions feature="story" models={writers} />
           </select>
         </label>
         <label for="story-backend">
@@ -142,6 +143,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
         <NumberField id="story-penalty" label="Repetition penalty" value={settings.repetitionPenalty} min={1} max={2} step={0.05} onInput={set('repetitionPenalty')} />
         <NumberField id="story-seed" label="Seed" value={settings.seed} min={0} max={2 ** 31} step={1} onInput={set('seed')} />
       </div>
+      <NotMadeFor feature="story" entry={writers.find((entry) => entry.id === settings.model)} />
       <div class="row">
         <button type="button" onClick={() => void write(prompt, opening)} disabled={busy}>Write</button>
         <button type="button" disabled={busy || !story || !run} onClick={() => {

@@ -70,6 +70,12 @@ test('a script is saved with the lists it still names (after the user\'s edits);
   expect(row!.task).toBe('count');
 });
 
+test('a script that does not parse is refused at saving (it could never replay), with the parser\'s reason', async () => {
+  await expect(saveScript('http://127.0.0.1:4', 'broken', '$a.type("{{q}}"')).rejects.toMatchObject({ name: 'ApiError', message: expect.stringMatching(/does not parse.*\(1:/) });
+  expect(await listScripts('http://127.0.0.1:4')).toEqual([]);
+  await expect(saveScript('http://127.0.0.1:4', 'ok', 'const x = await $a.text();\nif (!x) return;\ndone(x);')).resolves.toBeGreaterThan(0);
+});
+
 test('names every object already has (constructor, __proto__, toString) are refused as params at saving (review, session 14)', async () => {
   const { checkParamPlaces } = await import('../../../extension/features/automate/params.ts');
   for (const name of ['constructor', '__proto__', 'prototype', 'toString', 'hasOwnProperty']) {
