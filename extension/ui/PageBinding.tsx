@@ -3,6 +3,7 @@ import { request } from '../platform/index.ts';
 import type { PageStats } from '../protocol/schemas.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { useTabLoads } from './useTabLoads.ts';
+import { unreadableHint } from './unreadable-hint.ts';
 
 type State = { status: 'loading' } | { status: 'ready'; stats: PageStats } | { status: 'error'; error: unknown };
 
@@ -29,7 +30,7 @@ export function PageBinding({ tabId }: { tabId: number | undefined }) {
       {state.status === 'error' && (
         <>
           <ErrorNotice error={state.error} />
-          <p class="muted">Pocket SLM can read a page after you click its toolbar icon or use its right-click menu there.</p>
+          <p class="muted">{unreadableHint(state.error)}</p>
         </>
       )}
       {state.status === 'ready' && (

@@ -14,6 +14,7 @@ import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
 import { SavedListSchema, type RunState, type SavedList } from './run-state.ts';
 import { ScriptView } from './ScriptView.tsx';
+import { failureText } from './failure-text.ts';
 import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
 import { deleteScript, fillParams, listScripts, originOf, saveScript } from './saved.ts';
 
@@ -272,7 +273,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           <p class="muted">{report.modelCalls} model call{report.modelCalls === 1 ? '' : 's'} · {report.tokensIn} tokens in · {report.tokensOut} out</p>
           {report.attempts.length > 1 && (
             <ol aria-label="Attempts" data-testid="automate-attempts">
-              {report.attempts.map((a, i) => <li key={i}>{a.failure ? `${a.failure.name}${a.failure.line ? ` at ${a.failure.line}:${a.failure.column ?? 0}` : ''}: ${a.failure.message}` : 'ok'}</li>)}
+              {report.attempts.map((a, i) => <li key={i}>{a.failure ? failureText(a.failure) : 'ok'}</li>)}
             </ol>
           )}
         </div>

@@ -12,6 +12,7 @@ import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { answerSchemaFor, type ModelAnswer, parseAnswer } from './parse.ts';
 import { type ChatMessage, type Failure, firstMessages, type PromptParts, repairMessages, taskSamples } from './prompt.ts';
 import { scriptNames } from './page-bridge.ts';
+import { failureText } from './failure-text.ts';
 
 export interface ModelReply {
   text: string;
@@ -88,9 +89,7 @@ function failureOf(error: PocketError): Failure {
   };
 }
 
-function describeFailure(f: Failure): string {
-  return `${f.name}${f.line ? ` at ${f.line}:${f.column ?? 0}` : ''}: ${f.message}`;
-}
+const describeFailure = (f: Failure): string => failureText(f);
 
 /** Runs the task; `known` skips the model for the first attempt (a saved script). */
 /** What the sandbox accepts in one run (its message schema). */

@@ -1,0 +1,11 @@
+/** What the user can do about a page that could not be read: Chrome's own pages cannot be read by any extension. */
+export function unreadableHint(error: unknown): string {
+  const message = error instanceof Error ? error.message : String((error as { message?: unknown } | undefined)?.message ?? error ?? '');
+  if (/chrome(-extension)?:\/\/|chrome-search:|devtools:|web store|webstore|extensions gallery/i.test(message)) {
+    return 'Chrome lets no extension read its own pages (chrome:// pages, the Web Store, other extensions). Open a web page (http or https) in this tab.';
+  }
+  if (/url "(about|data|file|view-source|blob):|^(about|data|file|view-source):/i.test(message)) {
+    return 'This kind of page (about:, data:, a local file) cannot be read: open a web page (http or https) in this tab.';
+  }
+  return 'Pocket SLM can read a page after you click its toolbar icon or use its right-click menu there.';
+}

@@ -1,0 +1,15 @@
+import { expect, test } from 'vitest';
+import { unreadableHint } from '../../../extension/ui/unreadable-hint.ts';
+import { ContentScriptError } from '../../../extension/protocol/errors.ts';
+
+test('a page that cannot be read gets advice that fits it (session 16: chrome:// pages were told to click the toolbar icon)', () => {
+  const hint = (message: string) => unreadableHint(new ContentScriptError(`cannot read this page: ${message}`));
+  expect(hint('Cannot access a chrome:// URL')).toMatch(/no extension read its own pages/);
+  expect(hint('Cannot access a chrome-extension:// URL of different extension')).toMatch(/no extension read its own pages/);
+  expect(hint('The extensions gallery cannot be scripted.')).toMatch(/no extension read its own pages/);
+  expect(hint('Cannot access contents of url "about:blank". Extension manifest must request permission to access this host.')).toMatch(/about:, data:, a local file/);
+  expect(hint('Cannot access contents of url "data:text/html,<p>x". Extension manifest must request permission to access this host.')).toMatch(/about:, data:/);
+  expect(hint('Cannot access contents of url "https://example.com/". Extension manifest must request permission to access this host.')).toMatch(/toolbar icon/);
+  // A serialized error (as the wire carries it) reads the same.
+  expect(unreadableHint({ name: 'ContentScriptError', message: 'Cannot access a chrome:// URL' })).toMatch(/own pages/);
+});
