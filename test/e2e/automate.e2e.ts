@@ -422,6 +422,8 @@ describe('Automate tab with a scripted (replay) model', () => {
     await confirm.waitFor({ timeout: 60_000 });
     expect(await confirm.innerText()).toContain('$todos__todo_items[0].remove');
     expect(await again.getByTestId('automate-progress').innerText()).toContain('Slowly add the todo Read a book');
+    // The task box of the reopened panel shows the task of the run that goes on (it was empty).
+    expect(await again.getByLabel('Task', { exact: true }).inputValue()).toBe('Slowly add the todo Read a book');
     await expectAccessible(again, 'reopened automate tab with a pending confirmation');
     expect(await again.getByTestId('automate-script').innerText()).toContain('wait(1500);');
     expect(await again.locator('[data-testid="automate-log"] li[data-call="type"]').count()).toBe(1);

@@ -80,6 +80,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [params, setParams] = useDraft<Record<string, string>>(`automate.params.${tabId ?? ''}`, {});
   const [allowModel, setAllowModel] = useState(false);
   const [stepByStep, setStepByStep] = useState(false);
+  const shownRun = useRef<string | undefined>(undefined);
+  const stopButton = useRef<HTMLButtonElement>(null);
   const offeredSave = useRef<string | undefined>(undefined);
   const going = useRef(false);
   /** Reads the state now and keeps reading while the run goes. */
@@ -105,6 +107,12 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         setSaveSource(script);
         setSaveName(current.task.slice(0, 60));
       }
+    }
+    // A panel opened on a run that goes on (step by step, say) shows that run's task and mode, once.
+    if (current?.status === 'running' && shownRun.current !== current.runId) {
+      shownRun.current = current.runId;
+      setTask((box) => box.trim() ? box : current.task);
+      setStepByStep(current.stepByStep);
     }
   }, [tabId]);
 
@@ -195,8 +203,15 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const question = run?.question ?? null;
   const runError = run?.error ? deserializeError(run.error) : undefined;
 
-  if (tabId === undefined) return <p role="status">No page is bound to this panel. Open it from a page's right-click menu ("Automate on this page…").</p>;
   const running = status === 'running';
+  // Run disables itself when pressed: the focus, left on nothing, goes to Stop (and back to the task when it ends).
+  useEffect(() => {
+    const lost = () => document.activeElement === document.body || document.activeElement === null;
+    if (running && lost()) stopButton.current?.focus();
+    else if (!running && lost() && loaded) document.getElementById('automate-task')?.focus({ preventScroll: true });
+  }, [running]);
+
+  if (tabId === undefined) return <p role="status">No page is bound to this panel. Open it from a page's right-click menu ("Automate on this page…").</p>;
   return (
     <section aria-label="Automate" class="automate" data-testid="automate" data-status={status} data-generate-calls={calls}
       data-loaded={loaded ? 'true' : 'false'} data-run={run?.runId ?? ''}>
@@ -217,7 +232,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         onChange={(e) => setStepByStep((e.currentTarget as HTMLInputElement).checked)} /> Step by step (pause before each action)</span></label>
       <div class="controls">
         <button type="button" disabled={running || pending || !task.trim()} onClick={() => void start(task.trim())}>Run</button>
-        <button type="button" disabled={!running} onClick={stop}>Stop</button>
+        <button type="button" ref={stopButton} disabled={!running} onClick={stop}>Stop</button>
       </div>
       {run && running && (
         <p role="status" data-testid="automate-progress">
