@@ -115,7 +115,9 @@ describe('Story tab with the bundled model (offline, real generation)', () => {
     // The Qwen ONNX entry is its q4 export (float32 cache and logits): it needs no shader-f16 (session 13).
     await expect.poll(() => state('qwen2.5-0.5b-instruct-onnx')).toBe('Download');
     expect(await state('flan-t5-small-onnx')).toBe('Download');
-    // Unavailable from the first render (session 13: it showed Download until the device probe answered).
+    // Unavailable from the first render (session 13: it showed Download until the device probe answered), in the
+    // folded list of models that cannot run here (session 16).
+    await popup.getByTestId('models-unavailable').locator('summary').click();
     expect(await state('SmolLM2-360M-Instruct-q4f16_1-MLC')).toMatch(/^Unavailable: /);
     await expect.poll(() => state('SmolLM2-360M-Instruct-q4f32_1-MLC')).toMatch(/^Unavailable: /);
   });

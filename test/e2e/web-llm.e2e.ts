@@ -75,7 +75,8 @@ describe('web-llm models in a build that packages their library', () => {
   test('its model is offered; Download runs web-llm, a hub that refuses is a typed error on the row, Try again stays', async () => {
     await popup.getByRole('tab', { name: 'Models' }).click();
     await expect.poll(() => row().innerText()).toBe('Download');
-    // Libraries this build lacks stay unavailable, and say which file is missing.
+    // Libraries this build lacks stay unavailable (folded below the table), and say which file is missing.
+    await popup.getByTestId('models-unavailable').locator('summary').click();
     expect(await popup.locator('[data-model="SmolLM2-360M-Instruct-q4f32_1-MLC"] [data-field="model.state"]').innerText())
       .toMatch(/^Unavailable: its web-llm model library SmolLM2-360M-Instruct-q4f32_1_cs1k-webgpu\.wasm is not packaged/);
     await row().getByRole('button', { name: 'Download' }).click();

@@ -141,6 +141,31 @@ export function ModelsPanel() {
   }, [downloadedBytes]);
 
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const fitOf = (entry: CatalogueEntry) => (gpuFeatures === undefined
+    // Before the device probe answers, only what does not depend on the device is known.
+    ? (entry.unavailableReason ? { ok: false, reason: entry.unavailableReason } : { ok: true })
+    : compatibility(entry, gpuFeatures, device.builtin));
+  const rowOf = (entry: CatalogueEntry) => (
+    <tr key={entry.id} data-model={entry.id}>
+      <th scope="row">
+        {entry.name}
+        <div class="muted">{entry.description}</div>
+      </th>
+      <td>{entry.architecture}, {entry.params}, {entry.dtype}</td>
+      <td>{downloadSize(entry)}</td>
+      <td data-field="model.state">
+        <ModelState entry={entry} row={byId.get(entry.id)} device={device} fit={fitOf(entry)} />
+      </td>
+    </tr>
+  );
+  // Models that cannot run here (a library not packaged, a GPU feature missing) go below, folded: they are many.
+  const runnable = candidates.filter(({ entry }) => fitOf(entry).ok || byId.has(entry.id));
+  const cannot = candidates.filter(({ entry }) => !fitOf(entry).ok && !byId.has(entry.id));
+  const head = (
+    <thead>
+      <tr><th scope="col">Model</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">On this device</th></tr>
+    </thead>
+  );
 
   return (
     <section aria-labelledby="models-heading">
@@ -152,30 +177,22 @@ export function ModelsPanel() {
       </p>
       <table class="models">
         <caption class="sr-only">Model catalogue</caption>
-        <thead>
-          <tr><th scope="col">Model</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">On this device</th></tr>
-        </thead>
+        {head}
         <tbody>
-          {candidates.map(({ entry }) => (
-            <tr key={entry.id} data-model={entry.id}>
-              <th scope="row">
-                {entry.name}
-                <div class="muted">{entry.description}</div>
-              </th>
-              <td>{entry.architecture}, {entry.params}, {entry.dtype}</td>
-              <td>{downloadSize(entry)}</td>
-              <td data-field="model.state">
-                <ModelState entry={entry} row={byId.get(entry.id)} device={device}
-                  fit={gpuFeatures === undefined
-                    // Before the device probe answers, only what does not depend on the device is known.
-                    ? (entry.unavailableReason ? { ok: false, reason: entry.unavailableReason } : { ok: true })
-                    : compatibility(entry, gpuFeatures, device.builtin)} />
-              </td>
-            </tr>
-          ))}
+          {runnable.map(({ entry }) => rowOf(entry))}
           {unknownModelRows(rows).map((row) => <UnknownModelRow key={row.id} row={row} />)}
         </tbody>
       </table>
+      {cannot.length > 0 && (
+        <details data-testid="models-unavailable">
+          <summary>{cannot.length} model{cannot.length === 1 ? '' : 's'} that cannot run here, and why</summary>
+          <table class="models">
+            <caption class="sr-only">Models that cannot run on this device or in this build</caption>
+            {head}
+            <tbody>{cannot.map(({ entry }) => rowOf(entry))}</tbody>
+          </table>
+        </details>
+      )}
       <AddModelForm />
       <DefaultModels candidates={candidates} />
     </section>
