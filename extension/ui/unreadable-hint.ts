@@ -1,7 +1,8 @@
 /** What the user can do about a page that could not be read: Chrome's own pages cannot be read by any extension. */
 export function unreadableHint(error: unknown): string {
   const message = error instanceof Error ? error.message : String((error as { message?: unknown } | undefined)?.message ?? error ?? '');
-  if (/chrome(-extension)?:\/\/|chrome-search:|devtools:|web store|webstore|extensions gallery/i.test(message)) {
+  // Chrome's own wording, not a site's address that happens to contain "webstore".
+  if (/cannot access a chrome(-extension)?:\/\/|chrome-search:|devtools:\/\/|extensions gallery cannot be scripted|chrome web store/i.test(message)) {
     return 'Chrome lets no extension read its own pages (chrome:// pages, the Web Store, other extensions). Open a web page (http or https) in this tab.';
   }
   if (/url "(about|data|file|view-source|blob):|^(about|data|file|view-source):/i.test(message)) {

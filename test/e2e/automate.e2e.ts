@@ -209,6 +209,9 @@ describe('Automate tab with a scripted (replay) model', () => {
     const confirm = panel.getByTestId('automate-confirm');
     await confirm.waitFor({ timeout: 60_000 });
     expect(await confirm.innerText()).toContain('$todos__todo_items[1].remove');
+    // In the page's words first, with the task beside it (session 16).
+    expect(await panel.getByTestId('automate-confirm-what').innerText()).toMatch(/^Click “Remove/);
+    expect(await confirm.innerText()).toContain('Your task: Remove the todo Walk the dog');
     await expect.poll(() => page.locator('#__pocket-slm-highlight').count()).toBe(1);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     const cancelled = await finished(panel);

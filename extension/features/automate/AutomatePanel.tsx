@@ -49,6 +49,9 @@ function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
   );
 }
 
+/** How a confirmation names the action it asks about. */
+const ACTION_VERBS: Record<string, string> = { click: 'Click', type: 'Type into', select: 'Choose in', check: 'Tick', uncheck: 'Untick', navigate: 'Go to' };
+
 /** The longest task `automate.start` takes (run-state.ts). */
 const MAX_TASK_CHARS = 4000;
 
@@ -82,6 +85,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [stepByStep, setStepByStep] = useState(false);
   const shownRun = useRef<string | undefined>(undefined);
   const stopButton = useRef<HTMLButtonElement>(null);
+  const pressedRun = useRef(false);
   const offeredSave = useRef<string | undefined>(undefined);
   const going = useRef(false);
   /** Reads the state now and keeps reading while the run goes. */
@@ -156,6 +160,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     saved?: { params: Record<string, string>; origin: string; lists?: SavedList[] | undefined }) => {
     if (tabId === undefined || !chosen || pending) return;
     setError(undefined);
+    setSavedNote('');
+    pressedRun.current = true;
     setPending(true);
     try {
       await request('automate.start', {
@@ -205,10 +211,13 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
 
   const running = status === 'running';
   // Run disables itself when pressed: the focus, left on nothing, goes to Stop (and back to the task when it ends).
+  // Only for a run started here: a panel reopened on a running run must not put the focus on Stop (a stray Enter).
   useEffect(() => {
     const lost = () => document.activeElement === document.body || document.activeElement === null;
+    if (!pressedRun.current) return;
     if (running && lost()) stopButton.current?.focus();
-    else if (!running && lost() && loaded) document.getElementById('automate-task')?.focus({ preventScroll: true });
+    else if (!running && lost()) document.getElementById('automate-task')?.focus({ preventScroll: true });
+    if (!running) pressedRun.current = false;
   }, [running]);
 
   if (tabId === undefined) return <p role="status">No page is bound to this panel. Open it from a page's right-click menu ("Automate on this page…").</p>;
@@ -251,7 +260,10 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {confirm && (
         <div role="alertdialog" aria-label="Confirm this action" data-testid="automate-confirm" class="confirm">
           <p><strong>This action cannot be undone</strong> ({confirm.reason}).</p>
-          <p><code>{confirm.action}</code> on <code>{confirm.target}</code>{confirm.label && <> — “{confirm.label}”</>}</p>
+          {/* What it does in the page's words first; the task it is meant to serve beside it, so a script that went
+              the wrong way (a removal for an "add" task) shows as such. */}
+          <p data-testid="automate-confirm-what">{ACTION_VERBS[confirm.action] ?? confirm.action} {confirm.label ? <>“{confirm.label}”</> : <code>{confirm.target}</code>}</p>
+          <p class="muted">Your task: {run?.task} · in the script: <code>{confirm.action}</code> on <code>{confirm.target}</code></p>
           <button type="button" onClick={() => respond({ confirm: { id: confirm.id, ok: true } })}>Confirm</button>
           <button type="button" onClick={() => respond({ confirm: { id: confirm.id, ok: false } })}>Cancel</button>
         </div>
@@ -316,7 +328,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           <label for="automate-save-source">Saved script (write {'"{{name}}"'}, in quotes, for a value asked at replay)</label>
           <textarea id="automate-save-source" class="script" rows={6} value={saveSource} onInput={(e) => setSaveSource((e.currentTarget as HTMLTextAreaElement).value)} />
           {/* Saving under a name the site already has replaces that script: the button says so. */}
-          <button type="submit">{saved.some((row) => row.name === (saveName.trim() || 'script')) ? 'Replace the saved script of this name' : 'Save script'}</button>
+          <button type="submit">{(run?.origin ?? origin) === origin && saved.some((row) => row.name === (saveName.trim() || 'script')) ? 'Replace the saved script of this name' : 'Save script'}</button>
           <p role="status" class="muted" data-testid="automate-saved-note">{savedNote}</p>
         </form>
       )}

@@ -37,8 +37,8 @@ export interface PageBridgeDeps {
   say(text: string): void;
   /** Called before each element action (the panel highlights it). */
   onTarget?(locators: Locator[], target: string): void;
-  /** Step-by-step runs: resolves when the user lets the next action happen. */
-  beforeAction?(step: { action: string; target: string; locators: Locator[] }): Promise<void>;
+  /** Step-by-step runs: resolves when the user lets the next action happen; false when it did not wait (not step by step). */
+  beforeAction?(step: { action: string; target: string; locators: Locator[] }): Promise<boolean | void>;
   /** The names to click, in order, that lead from this page to the page holding `name` (site document), or null. */
   route?(name: string, from: PageDocument): Promise<string[] | null>;
   /** A click on `element` took the page from `from` to `to` (the site document records the edge). */
@@ -141,7 +141,8 @@ export class PageBridge implements Bridge {
    * undid. So the page is read again afterwards, and a new document (another page id) ends the run.
    */
   private async userWait<T>(work: () => Promise<T>): Promise<T> {
-    const before = this.doc.pageId;
+    // The page the run is on: the one the last action answered from, else the one read last.
+    const before = this.pageId ?? this.doc.pageId;
     for (const listener of this.waitListeners) listener(true);
     let result: T;
     try {
@@ -149,27 +150,34 @@ export class PageBridge implements Bridge {
     } finally {
       for (const listener of this.waitListeners) listener(false);
     }
-    if (before && !this.closed) {
-      let doc: PageDocument;
-      try {
-        doc = await this.deps.readDocument();
-      } catch (error) {
-        throw new NavigationError(`the page could not be read after waiting for you (${error instanceof Error ? error.message : String(error)}): the run stops here`, { pageChanged: true });
-      }
-      this.stats.documentReads++;
-      if (doc.pageId && doc.pageId !== before) {
-        throw new NavigationError(`the page changed while the run waited for you (it is now ${doc.url.slice(0, 200)}): the run stops here; start it again on this page`, { pageChanged: true });
-      }
-      this.doc = doc;
+    // A step hook that did not wait (the run is not step by step) gave the user no time to go anywhere.
+    if (result === false || !before || this.closed) return result;
+    let now: PageDocument;
+    try {
+      now = await this.deps.readDocument();
+    } catch (error) {
+      this.leave(new NavigationError(`the page could not be read after waiting for you (${error instanceof Error ? error.message : String(error)}): the run stops here`, { pageChanged: true }));
+      throw this.left!;
+    }
+    this.stats.documentReads++;
+    // Only the page id is compared: `this.doc` stays the document the run planned with (its `stale` flag decides
+    // when to read again).
+    if (now.pageId && now.pageId !== before) {
+      this.leave(new NavigationError(`the page changed while the run waited for you (it is now ${now.url.slice(0, 200)}): the run stops here; start it again on this page`, { pageChanged: true }));
+      throw this.left!;
     }
     return result;
   }
+
+  /** The page id the last action's answer came from (a click may have started a navigation the bridge did not see). */
+  private pageId: string | undefined;
 
   private async act(request: ActRequest): Promise<ActReply> {
     if (this.closed) throw new AbortError('this attempt has ended: its actions no longer run');
     if (this.left) throw this.left;
     try {
       const reply = await this.deps.act({ ...request, ...(this.origin ? { expectedOrigin: this.origin } : {}) });
+      if (reply.pageId) this.pageId = reply.pageId;
       // A redirect that came after the executor stopped watching: what the reply saw is where the tab is now.
       if (this.origin && reply.url && originOf(reply.url) && originOf(reply.url) !== this.origin) {
         this.leave(new NavigationError(`the page left ${this.origin} for ${originOf(reply.url)}: the run stops here`, { leftOrigin: true }));
@@ -215,6 +223,7 @@ export class PageBridge implements Bridge {
   set doc(doc: PageDocument) {
     this.current = doc;
     this.stale = false;
+    this.pageId = doc.pageId;
     for (const entry of entriesOf(doc)) this.seen.set(entry.name, entry);
   }
 

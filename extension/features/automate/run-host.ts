@@ -393,7 +393,7 @@ export class AutomationRuns {
         highlight(locators);
       },
       beforeAction: async (step) => {
-        if (!state.stepByStep) return;
+        if (!state.stepByStep) return false;
         await new Promise<void>((resolve) => {
           state.step = { id: live.nextId++, action: cut(step.action, 40), target: cut(step.target, 400) };
           live.step = resolve;

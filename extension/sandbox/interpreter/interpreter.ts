@@ -57,14 +57,14 @@ function located(error: unknown, at: Position, meter: Meter): unknown {
 
 /**
  * Errors a script's try/catch may see: its own throws and script errors, never budgets, stops or our bugs — nor the
- * page leaving the run's site or the user's Cancel: a script that caught those could go on acting (on the other
- * site, or asking again until the user gives in).
+ * page leaving the run's site, the user taking the tab elsewhere while the run waited, or the user's Cancel: a script
+ * that caught those could go on acting (on the other page, or asking again until the user gives in).
  */
 function catchable(error: unknown): boolean {
   if (error instanceof Thrown) return true;
   if (!(error instanceof ScriptError) || error instanceof BudgetError) return false;
-  const data = error.data as { leftOrigin?: unknown; cancelled?: unknown } | undefined;
-  return data?.leftOrigin !== true && data?.cancelled !== true;
+  const data = error.data as { leftOrigin?: unknown; cancelled?: unknown; pageChanged?: unknown } | undefined;
+  return data?.leftOrigin !== true && data?.cancelled !== true && data?.pageChanged !== true;
 }
 
 function caughtValue(error: unknown): Value {

@@ -159,3 +159,48 @@ describe('the page changes while the run waits for the user', () => {
     expect(same.reads()).toBe(2);
   });
 });
+
+describe('only a real wait for the user re-reads the page (review, session 16)', () => {
+  test('a step hook that did not wait (not step by step) costs no read; one that waited does', async () => {
+    let reads = 0;
+    let waits = 0;
+    const make = (stepByStep: boolean) => new PageBridge({
+      readDocument: async () => {
+        reads++;
+        return { ...doc, pageId: 'page-1' };
+      },
+      confirm: async () => true, ask: async () => '', say: () => undefined,
+      act: async () => ({ changed: false, navigated: false, url: doc.url, pageId: 'page-1' }),
+      beforeAction: async () => {
+        if (!stepByStep) return false;
+        waits++;
+        return true;
+      },
+    }, { ...doc, sections: [{ ...doc.sections[0]!, entries: [{ name: 'inbox__next_button', kind: 'button', description: 'Next', locators: [{ by: 'id', value: 'n' }] }] }], pageId: 'page-1' });
+    const quick = make(false);
+    for (let i = 0; i < 5; i++) await quick.call({ call: 'click', target: { name: 'inbox__next_button' }, args: [] });
+    expect(reads).toBe(0);
+    const stepped = make(true);
+    for (let i = 0; i < 3; i++) await stepped.call({ call: 'click', target: { name: 'inbox__next_button' }, args: [] });
+    expect([waits, reads]).toEqual([3, 3]);
+  });
+
+  test('the page an action answered from is the baseline (a click that started a navigation), and the stop sticks', async () => {
+    let page = 'page-1';
+    const b = new PageBridge({
+      readDocument: async () => ({ ...doc, pageId: page }),
+      confirm: async () => true, ask: async () => 'x', say: () => undefined,
+      // The click's own navigation: the answer comes from the new page, which the bridge has not read.
+      act: async () => {
+        page = 'page-2';
+        return { changed: true, navigated: false, url: doc.url, pageId: 'page-2' };
+      },
+    }, { ...doc, sections: [{ ...doc.sections[0]!, entries: [{ name: 'inbox__next_button', kind: 'button', description: 'Next', locators: [{ by: 'id', value: 'n' }] }] }], pageId: 'page-1' });
+    await b.call({ call: 'click', target: { name: 'inbox__next_button' }, args: [] });
+    await expect(b.call({ call: 'ask', args: ['Go on?'] })).resolves.toBe('x');
+    page = 'page-3';
+    await expect(b.call({ call: 'ask', args: ['Go on?'] })).rejects.toMatchObject({ data: { pageChanged: true } });
+    // Every later call is refused the same way (a script that caught it cannot act on the other page).
+    await expect(b.call({ call: 'click', target: { name: 'inbox__next_button' }, args: [] })).rejects.toMatchObject({ data: { pageChanged: true } });
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { ActionError, NavigationError } from '../../../extension/protocol/errors.ts';
 import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
 import { FakeBridge, type FakePage } from '../../../extension/sandbox/capabilities/fake-bridge.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
@@ -161,6 +162,16 @@ describe('automation capabilities', () => {
     const { bridge, result } = await run('while (true) $compose_button.click();');
     expect(result.error?.data).toMatchObject({ budget: 'actions', limit: 20 });
     expect(bridge.calls).toHaveLength(20);
+  });
+
+  test('a script cannot catch the page leaving its site, the tab changing while the run waited, or a Cancel', async () => {
+    for (const data of [{ leftOrigin: true }, { pageChanged: true }, { cancelled: true }]) {
+      const bridge = { call: async () => { throw new (data.cancelled ? ActionError : NavigationError)('stop', data); } };
+      const result = await runScript('let caught = 0;\ntry { $compose_button.click(); } catch (e) { caught = 1; }\ndone(caught);',
+        automationCapabilities(bridge, [{ name: 'compose_button', kind: 'button' }]));
+      expect(result.ok, JSON.stringify(data)).toBe(false);
+      expect(result.error?.data).toMatchObject(data);
+    }
   });
 
   test('a bridge that never answers ends with the time budget', async () => {
