@@ -5,8 +5,11 @@ export function unreadableHint(error: unknown): string {
   if (/cannot access a chrome(-extension)?:\/\/|chrome-search:|devtools:\/\/|extensions gallery cannot be scripted|chrome web store/i.test(message)) {
     return 'Chrome lets no extension read its own pages (chrome:// pages, the Web Store, other extensions). Open a web page (http or https) in this tab.';
   }
-  if (/url "(about|data|file|view-source|blob):|^(about|data|file|view-source):/i.test(message)) {
-    return 'This kind of page (about:, data:, a local file) cannot be read: open a web page (http or https) in this tab.';
+  if (/url "file:|^file:/i.test(message)) {
+    return 'A local file can be read once "Allow access to file URLs" is on for Pocket SLM (chrome://extensions, Details).';
+  }
+  if (/url "(about|data|view-source|blob):|^(about|data|view-source):/i.test(message)) {
+    return 'This kind of page (about:, data:) cannot be read: open a web page (http or https) in this tab.';
   }
   return 'Pocket SLM can read a page after you click its toolbar icon or use its right-click menu there.';
 }

@@ -100,7 +100,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await save.getByRole('button', { name: 'Replace the saved script of this name' }).count()).toBe(1);
     await save.getByLabel(/Saved script/).fill('$search_mail__search_mail.type("{{query}}"');
     await save.getByRole('button', { name: 'Replace the saved script of this name' }).click();
-    await expect.poll(() => panel.locator('[role="alert"]').innerText()).toMatch(/does not parse/);
+    await expect.poll(() => panel.locator('[role="alert"]').innerText()).toMatch(/could never replay/);
     const callsBefore = await panel.getByTestId('automate').getAttribute('data-generate-calls');
     await page.reload();
     // A parameter left empty is asked for before anything runs.

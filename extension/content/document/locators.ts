@@ -220,7 +220,8 @@ export function resolveLocator(doc: Document, locator: Locator, strict = false):
       // A path inside a shadow root or frame is not anchored at a document element: the match must be the element
       // whose own path this is, not a deeper one that happens to match too.
       const matches = safeQueryAll(root, locator.value);
-      if (strict && matches.length > 1) return null;
+      // In a shadow root or frame the exact path below decides among several matches.
+      if (strict && matches.length > 1 && !locator.root) return null;
       if (matches.length <= 1 || !locator.root) return matches[0] ?? null;
       return matches.find((el) => cssPath(el) === locator.value) ?? null;
     }

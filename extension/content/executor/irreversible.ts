@@ -75,7 +75,7 @@ export function classifyAction(facts: ActionFacts): Verdict {
   // An effect such as "goes to /account/logout" or "submits Delete account"; a search form's submit is not one
   // (`submits search_mail`, `submits searchform`: the executor checks on the live form that it is a GET search).
   const effect = words(facts.effect ?? '');
-  if (/\bsubmits\b/i.test(effect) && !facts.searchForm && !/\bsearch/i.test(effect)) return { irreversible: true, reason: 'submits a form' };
+  if (/\bsubmits\b/i.test(effect) && !facts.searchForm && !/\bsearch(?:form|box|bar)?\b/i.test(effect)) return { irreversible: true, reason: 'submits a form' };
   for (const [pattern, reason] of WORDS) {
     if (pattern.test(effect)) return { irreversible: true, reason: `its effect means it ${reason}` };
   }

@@ -3,7 +3,7 @@
  * `{{param}}` holes filled in at replay. Replay runs the script with no model call; values are inserted as
  * string-literal text (escaped), never as code.
  */
-import { parse } from 'acorn';
+import { parseScript } from '../../sandbox/interpreter/parse.ts';
 import { ApiError } from '../../protocol/errors.ts';
 import { checkParamPlaces, paramsOf } from './params.ts';
 import { database, type ScriptRow } from '../../storage/db.ts';
@@ -45,10 +45,10 @@ export async function saveScript(origin: string, name: string, source: string, t
 /** A script that does not parse would be saved only to fail at every replay: refused here, with where and why. */
 function checkParses(source: string): void {
   try {
-    // As the interpreter parses (top-level `await` and `return` are allowed there).
-    parse(source, { ecmaVersion: 2020, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
+    // The interpreter's own parse: its syntax and the subset it refuses (`var`, `new`, regex literals, forbidden names).
+    parseScript(source);
   } catch (error) {
-    throw new ApiError(`the script does not parse, so it could never replay: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ApiError(`the script could never replay: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -54,7 +54,14 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
     request(kind, { model: entry.id }).catch(setError);
   };
   if (entry.source.kind === 'bundled') return <span>Bundled · ready</span>;
-  if (!fit.ok) return <span>Unavailable: {fit.reason}</span>;
+  // A downloaded model that cannot run here any more still offers Delete (its bytes are the user's to free).
+  if (!fit.ok) {
+    return (
+      <span>Unavailable: {fit.reason}
+        {row && <> <button type="button" onClick={() => act('models.delete')}>Delete</button>{error !== null && <ErrorNotice error={error} />}</>}
+      </span>
+    );
+  }
   if (entry.source.kind === 'builtin') return <BuiltInState device={device} />;
   const state = row?.state ?? 'absent';
   const progress = row?.progress;

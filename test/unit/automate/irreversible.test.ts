@@ -20,6 +20,7 @@ describe('classifyAction: which actions need the user to confirm', () => {
     // The document names a form by its id too (Wikipedia's `searchform`); "research" is not a search.
     expect(classifyAction({ action: 'click', label: 'Search Wikipedia for this text', effect: 'submits searchform' }).irreversible).toBe(false);
     expect(classifyAction({ action: 'click', label: 'Send', effect: 'submits researchers_form' }).irreversible).toBe(true);
+    expect(classifyAction({ action: 'click', label: 'Replace all', effect: 'submits searchreplace' }).irreversible).toBe(true);
   });
   test('reading, typing and toggling never are', () => {
     for (const action of ['text', 'type', 'value', 'exists', 'hover', 'select', 'check', 'uncheck']) {

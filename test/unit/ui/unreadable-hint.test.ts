@@ -7,9 +7,12 @@ test('a page that cannot be read gets advice that fits it (session 16: chrome://
   expect(hint('Cannot access a chrome:// URL')).toMatch(/no extension read its own pages/);
   expect(hint('Cannot access a chrome-extension:// URL of different extension')).toMatch(/no extension read its own pages/);
   expect(hint('The extensions gallery cannot be scripted.')).toMatch(/no extension read its own pages/);
-  expect(hint('Cannot access contents of url "about:blank". Extension manifest must request permission to access this host.')).toMatch(/about:, data:, a local file/);
+  expect(hint('Cannot access contents of url "about:blank". Extension manifest must request permission to access this host.')).toMatch(/about:, data:\)/);
   expect(hint('Cannot access contents of url "data:text/html,<p>x". Extension manifest must request permission to access this host.')).toMatch(/about:, data:/);
   expect(hint('Cannot access contents of url "https://example.com/". Extension manifest must request permission to access this host.')).toMatch(/toolbar icon/);
+  expect(hint('Cannot access contents of url "file:///home/me/a.html". Extension manifest must request permission to access this host.')).toMatch(/Allow access to file URLs/);
+  // A site whose address says "webstore" is an ordinary site.
+  expect(hint('Cannot access contents of url "https://webstore.example.edu/". Extension manifest must request permission to access this host.')).toMatch(/toolbar icon/);
   // A serialized error (as the wire carries it) reads the same.
   expect(unreadableHint({ name: 'ContentScriptError', message: 'Cannot access a chrome:// URL' })).toMatch(/own pages/);
 });
