@@ -116,6 +116,8 @@ export class PageBridge implements Bridge {
   /** Every entry seen in this run, latest first: a name the page still has but the document no longer lists
    * (a list filtered down to two rows stops being a list) is found again by its earlier locators. */
   private readonly seen = new Map<string, Entry>();
+  /** The document (page id) each seen entry was last read from. */
+  private readonly seenOn = new Map<string, string | undefined>();
   private current!: PageDocument;
   /** An action changed the page since the document was read. */
   private stale = false;
@@ -224,7 +226,10 @@ export class PageBridge implements Bridge {
     this.current = doc;
     this.stale = false;
     this.pageId = doc.pageId;
-    for (const entry of entriesOf(doc)) this.seen.set(entry.name, entry);
+    for (const entry of entriesOf(doc)) {
+      this.seen.set(entry.name, entry);
+      this.seenOn.set(entry.name, doc.pageId);
+    }
   }
 
   /** A value the user gave in this run (task text pieces, ask() answers, saved-script parameters). */
@@ -245,12 +250,14 @@ export class PageBridge implements Bridge {
   }
 
   /**
-   * The entry `name` is: on the page read last, remembered by a saved script for this page, or seen earlier in this
-   * run (on this page or another: the saved one, tied to this page, comes first).
+   * The entry `name` is: on the page read last; seen earlier in this run on this same document (a list the script
+   * itself shrank); remembered by a saved script for this page; or seen earlier in this run on another page.
    */
   private entry(name: string): { entry: Entry; remembered?: true } {
     const here = entriesOf(this.doc).find((e) => e.name === name);
     if (here) return { entry: here };
+    const before = this.seen.get(name);
+    if (before && this.doc.pageId && this.seenOn.get(name) === this.doc.pageId) return { entry: before };
     const list = this.deps.remembered?.(name, this.doc);
     if (list) return { entry: list, remembered: true };
     const seen = this.seen.get(name);

@@ -12,7 +12,8 @@ import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
  * `remembered`: a saved script's lists (as a replay passes them; their page pattern is not checked here).
  */
 export async function runOnPage(source: string, read?: PageDocument, remembered: SavedList[] = []) {
-  const readDocument = async () => read ?? buildPageDocument(document);
+  // One document for the whole run (as the content script gives one page id per loaded page).
+  const readDocument = async () => read ?? { ...buildPageDocument(document), pageId: 'live-page' };
   const doc = await readDocument();
   const bridge = new PageBridge({
     act: (request) => act(document, { settleMs: 10, ...request }), readDocument,

@@ -104,6 +104,25 @@ describe('a replay on a page where the lists shrank back into entries', () => {
     expect(clicked).toEqual(['Snooze']);
   });
 
+  test('a list the script itself shrinks during a replay keeps its positions (seen on this same page, not remembered)', async () => {
+    const todos = (titles: string[]) => `<main><h1>Todos</h1><ul id="todos" aria-label="Todo items">${titles.map((t) =>
+      `<li><input type="checkbox" aria-label="Done: ${t}"> <span class="title">${t}</span> <button type="button">Remove</button></li>`).join('')}</ul></main>`;
+    // The unknown name makes the bridge read the page again mid-run: by then two todos are left, no list in it.
+    const script = '$todos__todo_items[0].remove.click();\n$todos__todo_items[0].remove.click();\ntry { $todos__later.exists(); } catch (e) {}\n$todos__todo_items[0].remove.click();\ndone($todos__todo_items.length);';
+    const removeOnClick = () => document.querySelectorAll('li button').forEach((b) => b.addEventListener('click', () => b.closest('li')!.remove()));
+    document.body.innerHTML = todos(['A', 'B', 'C', 'D']);
+    removeOnClick();
+    const first = await runOnPage(script);
+    expect(first.result.ok, JSON.stringify(first.result.error)).toBe(true);
+    const lists = listsToSave(script, (name) => first.bridge.listUsed(name), () => '/todos');
+    document.body.innerHTML = todos(['A', 'B', 'C', 'D']);
+    removeOnClick();
+    const { result } = await runOnPage(script, undefined, lists);
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(result.result).toBe(1);
+    expect(document.querySelector('#todos')!.textContent).toContain('D');
+  });
+
   test('an item the shrunk list no longer has is not found (as in any list: find() gives null), nothing else is clicked', async () => {
     const lists = await savedLists();
     document.body.innerHTML = page(8, 3);
