@@ -75,7 +75,9 @@ async function finished(panel: Page, timeout = 90_000) {
 describe('Automate tab with a scripted (replay) model', () => {
   test('success path on the demo app; save with a {{param}}; replay with 0 model calls', async () => {
     const { page, panel } = await bind('/demo/');
-    await run(panel, 'Search the mail for Weekly Byte');
+    // Ctrl+Enter in the task box runs it, as Run does.
+    await panel.getByLabel('Task', { exact: true }).fill('Search the mail for Weekly Byte');
+    await panel.getByLabel('Task', { exact: true }).press('Control+Enter');
     const report = await finished(panel);
     expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
     await expect.poll(() => panel.getByTestId('automate-result').innerText()).toBe('2');

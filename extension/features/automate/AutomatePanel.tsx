@@ -228,7 +228,14 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {/* A task is at most 4,000 characters (the run's message takes no more): the box stops there and says so. */}
       <textarea id="automate-task" rows={3} value={task} placeholder="e.g. search for invoices from March" maxLength={MAX_TASK_CHARS}
         aria-describedby={task.length > MAX_TASK_CHARS * 0.9 ? 'automate-task-count' : undefined}
-        onInput={(e) => setTask((e.currentTarget as HTMLTextAreaElement).value)} />
+        onInput={(e) => setTask((e.currentTarget as HTMLTextAreaElement).value)}
+        onKeyDown={(e) => {
+          // Ctrl+Enter (⌘+Enter) runs the task, as Run does.
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !running && !pending && task.trim()) {
+            e.preventDefault();
+            void start(task.trim());
+          }
+        }} />
       {task.length > MAX_TASK_CHARS * 0.9 && <p id="automate-task-count" class="muted">{task.length} of {MAX_TASK_CHARS} characters</p>}
       <label for="automate-model">
         Model
