@@ -1,6 +1,6 @@
 /** What an element is to a script: its kind, state, options, effect and whether its value is private. */
 import type { ElementEntry, ElementKind } from './types.ts';
-import { accessibleName, byId, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
+import { accessibleName, byId, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
@@ -12,14 +12,12 @@ const ROLE_KINDS: Record<string, ElementKind> = {
 const TEXT_TYPES = new Set(['text', 'email', 'search', 'url', 'tel', 'number', 'password', 'date', 'datetime-local',
   'month', 'week', 'time', 'color', '']);
 
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
-
 /** Input types that take no typing. */
 const NOT_TEXT_INPUTS: ReadonlySet<string> = new Set(['hidden', 'checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
 
 /** An HTML element's tag in upper case (XHTML pages say "input"); '' for other namespaces. */
 export function htmlTag(el: Element): string {
-  return el.namespaceURI === HTML_NS ? el.localName.toUpperCase() : '';
+  return el.namespaceURI === HTML_NS ? tagOf(el) : '';
 }
 
 /** A text box: an input that takes typing, a text area, an element made editable. */
@@ -167,15 +165,16 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   if (pressed !== undefined) state.pressed = pressed;
   const current = el.getAttribute('aria-current');
   if ((current && current !== 'false') || el.getAttribute('aria-selected') === 'true') state.current = true;
-  if (tagOf(el) === 'DETAILS' || tagOf(el) === 'SUMMARY') {
+  const tag = tagOf(el);
+  if (tag === 'DETAILS' || tag === 'SUMMARY') {
     const details = el.closest('details');
     if (details) state.expanded = details.hasAttribute('open');
   }
 
   if (kind === 'checkbox' || kind === 'radio' || kind === 'switch') {
     const aria = el.getAttribute('aria-checked');
-    state.checked = tagOf(el) === 'INPUT' ? (el as HTMLInputElement).checked : aria === 'true' || aria === 'mixed';
-  } else if (kind === 'select' && tagOf(el) === 'SELECT') {
+    state.checked = tag === 'INPUT' ? (el as HTMLInputElement).checked : aria === 'true' || aria === 'mixed';
+  } else if (kind === 'select' && tag === 'SELECT') {
     const select = el as HTMLSelectElement;
     const options = Array.from(select.options);
     const label = (o: HTMLOptionElement) => truncate(collapse(o.label || o.text || o.value), 80);
@@ -186,14 +185,14 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     if (options.length > MAX_OPTIONS) out.optionsTotal = options.length;
   } else if (!sensitive) {
     let value: string | undefined;
-    if (tagOf(el) === 'INPUT' || tagOf(el) === 'TEXTAREA') {
+    if (tag === 'INPUT' || tag === 'TEXTAREA') {
       if (kind !== 'button' && kind !== 'file_input') value = (el as HTMLInputElement).value;
     } else if (kind === 'editable' || kind === 'text_input' || kind === 'text_area' || kind === 'combobox') {
       value = el.getAttribute('aria-valuetext') ?? (kind === 'combobox' ? (el as HTMLInputElement).value : textOf(el, 1000));
     } else if (kind === 'slider') {
       value = el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-valuenow') ?? undefined;
     }
-    if (kind === 'slider' && tagOf(el) === 'INPUT') value = (el as HTMLInputElement).value;
+    if (kind === 'slider' && tag === 'INPUT') value = (el as HTMLInputElement).value;
     if (value) state.value = truncate(value, 1000);
   }
   if (Object.keys(state).length) out.state = state;
@@ -232,12 +231,13 @@ const POPUPS = new Set(['menu', 'listbox', 'tree', 'grid', 'dialog']);
 /** What activating the element is known to do: link target, form submission, dialog/menu opened, region toggled. */
 export function effectOf(el: Element, kind: ElementKind, formName: (form: Element) => string | undefined): string | undefined {
   const parts: string[] = [];
-  if (kind === 'link' || tagOf(el) === 'A') {
+  const tag = tagOf(el);
+  if (kind === 'link' || tag === 'A') {
     const target = linkTarget(el);
     if (target) parts.push(el.getAttribute('target') === '_blank' ? `opens ${target} in a new tab` : `goes to ${target}`);
   }
-  const isSubmit = (tagOf(el) === 'BUTTON' && ((el as HTMLButtonElement).type || 'submit') === 'submit')
-    || (tagOf(el) === 'INPUT' && ['submit', 'image'].includes((el as HTMLInputElement).type));
+  const isSubmit = (tag === 'BUTTON' && ((el as HTMLButtonElement).type || 'submit') === 'submit')
+    || (tag === 'INPUT' && ['submit', 'image'].includes((el as HTMLInputElement).type));
   if (isSubmit) {
     const form = (el as HTMLButtonElement).form;
     if (form) {
@@ -255,6 +255,6 @@ export function effectOf(el: Element, kind: ElementKind, formName: (form: Elemen
     const label = target ? accessibleName(target) || target.id : controls;
     if (label) parts.push(`controls ${JSON.stringify(truncate(label, 60))}`);
   }
-  if (tagOf(el) === 'SUMMARY') parts.push('shows or hides details');
+  if (tag === 'SUMMARY') parts.push('shows or hides details');
   return parts.length ? parts.join('; ') : undefined;
 }

@@ -3,7 +3,7 @@ import { collapse } from './text.ts';
 
 export type Root = Document | ShadowRoot;
 
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
+export const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /**
  * An element's tag as HTML documents give it: upper case for HTML elements — also on XHTML pages, whose `tagName` is
@@ -74,9 +74,10 @@ function hiddenInline(el: Element): boolean {
  */
 export function textOf(node: Node, max = 300): string {
   // Most leaves hold text alone: their text is their text content.
-  if (node.nodeType === 1 && (node as Element).childElementCount === 0 && !(node as Element).shadowRoot && !SKIP_TAGS.has(tagOf(node as Element))) {
+  if (node.nodeType === 1 && (node as Element).childElementCount === 0 && !(node as Element).shadowRoot) {
     const el = node as Element;
-    if (tagOf(el) !== 'IMG' && tagOf(el) !== 'INPUT' && tagOf(el) !== 'svg' && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') {
+    const tag = tagOf(el);
+    if (!SKIP_TAGS.has(tag) && tag !== 'IMG' && tag !== 'INPUT' && tag !== 'svg' && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') {
       return collapse(el.textContent ?? '').slice(0, max);
     }
   }
@@ -99,18 +100,19 @@ export function textOf(node: Node, max = 300): string {
     }
     if (n.nodeType !== 1) continue;
     const el = n as Element;
-    if (SKIP_TAGS.has(tagOf(el)) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
+    const tag = tagOf(el);
+    if (SKIP_TAGS.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
     // Below the node: typed text, a select's options (its choices, not the text around it: a wrapping label's, a
     // row's) and words its own style attribute hides.
-    if (n !== node && (holdsTypedText(el) || tagOf(el) === 'SELECT' || hiddenInline(el))) {
+    if (n !== node && (holdsTypedText(el) || tag === 'SELECT' || hiddenInline(el))) {
       out.push(' ');
       continue;
     }
-    if (tagOf(el) === 'IMG' || (tagOf(el) === 'INPUT' && (el as HTMLInputElement).type === 'image')) {
+    if (tag === 'IMG' || (tag === 'INPUT' && (el as HTMLInputElement).type === 'image')) {
       out.push(` ${el.getAttribute('alt') ?? ''} `);
       continue;
     }
-    if (tagOf(el) === 'svg' || tagOf(el) === 'SVG') {
+    if (tag === 'svg' || tag === 'SVG') {
       const title = el.querySelector('title')?.textContent ?? el.getAttribute('aria-label') ?? '';
       out.push(` ${title} `);
       continue;
@@ -120,7 +122,7 @@ export function textOf(node: Node, max = 300): string {
     const parent: Node = el.shadowRoot ?? el;
     // The first children only (as many as could matter for `max` characters), pushed last to first. A slot shows what
     // is assigned to it (a web component's label is the host's light text), else its own fallback content.
-    const assigned = tagOf(el) === 'SLOT' ? (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [] : [];
+    const assigned = tag === 'SLOT' ? (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [] : [];
     const children: Node[] = assigned.slice(0, 4 * max);
     if (!assigned.length) for (let child = parent.firstChild; child && children.length < 4 * max; child = child.nextSibling) children.push(child);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);

@@ -472,7 +472,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         continue;
       }
     }
-    if (hidden || (tagOf(el) === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
+    const tag = tagOf(el);
+    if (hidden || (tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
       skip = hidden ?? el;
       continue;
     }
@@ -488,7 +489,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       state.frames.set(el, opened);
     }
     const frame = stack[stack.length - 1]!;
-    if ((HEADING.test(tagOf(el)) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats)) {
+    if ((HEADING.test(tag) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats)) {
       const title = headingText(el);
       if (title) frame.heading = section(titleSlug(title), title, 'heading');
     }
@@ -504,7 +505,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (!accessibleName(box)) state.namedBy.set(box, el);
     }
     if (item && !item.el.contains(el)) item = null;
-    if (!kind && !wrapper && el !== top && tagOf(el) !== 'LABEL' && !NATURALLY_FOCUSABLE.has(tagOf(el))) {
+    if (!kind && !wrapper && el !== top && tag !== 'LABEL' && !NATURALLY_FOCUSABLE.has(tag)) {
       const tabindex = Number.parseInt(el.getAttribute('tabindex') ?? '', 10);
       // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).
       const mayPoint = pointed.has(el) || el.shadowRoot || el.hasAttribute('part') || el.getAttribute('style')?.includes('cursor');
@@ -541,7 +542,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       else if (kind && ITEM_KINDS.has(kind) && !item) item = { el, name: undefined };
     }
 
-    if (tagOf(el) === 'IFRAME' || tagOf(el) === 'FRAME') {
+    if (tag === 'IFRAME' || tag === 'FRAME') {
       skip = el;
       const inner = frameDocument(el);
       if (inner && view.rendered(el)) {
@@ -552,7 +553,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       }
     } else if (el.shadowRoot && skip !== el && view.rendered(el)) {
       walkRoot(el.shadowRoot, el, frame, state, view);
-    } else if (tagOf(el) === 'SLOT') {
+    } else if (tag === 'SLOT') {
       // What the slot shows (the host's light children) belongs here: in this shadow tree's order and sections.
       for (const shown of (el as HTMLSlotElement).assignedElements?.({ flatten: true }) ?? []) {
         if (state.slotted.has(shown)) continue;

@@ -115,9 +115,7 @@ export class PageBridge implements Bridge {
   private readonly userValues = new Set<string>();
   /** Every entry seen in this run, latest first: a name the page still has but the document no longer lists
    * (a list filtered down to two rows stops being a list) is found again by its earlier locators. */
-  private readonly seen = new Map<string, Entry>();
-  /** The document (page id) each seen entry was last read from. */
-  private readonly seenOn = new Map<string, string | undefined>();
+  private readonly seen = new Map<string, { entry: Entry; pageId: string | undefined }>();
   private current!: PageDocument;
   /** An action changed the page since the document was read. */
   private stale = false;
@@ -226,10 +224,7 @@ export class PageBridge implements Bridge {
     this.current = doc;
     this.stale = false;
     this.pageId = doc.pageId;
-    for (const entry of entriesOf(doc)) {
-      this.seen.set(entry.name, entry);
-      this.seenOn.set(entry.name, doc.pageId);
-    }
+    for (const entry of entriesOf(doc)) this.seen.set(entry.name, { entry, pageId: doc.pageId });
   }
 
   /** A value the user gave in this run (task text pieces, ask() answers, saved-script parameters). */
@@ -256,12 +251,11 @@ export class PageBridge implements Bridge {
   private entry(name: string): { entry: Entry; remembered?: true } {
     const here = entriesOf(this.doc).find((e) => e.name === name);
     if (here) return { entry: here };
-    const before = this.seen.get(name);
-    if (before && this.doc.pageId && this.seenOn.get(name) === this.doc.pageId) return { entry: before };
+    const seen = this.seen.get(name);
+    if (seen && this.doc.pageId && seen.pageId === this.doc.pageId) return { entry: seen.entry };
     const list = this.deps.remembered?.(name, this.doc);
     if (list) return { entry: list, remembered: true };
-    const seen = this.seen.get(name);
-    if (seen) return { entry: seen };
+    if (seen) return { entry: seen.entry };
     throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
   }
 

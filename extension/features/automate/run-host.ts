@@ -158,6 +158,15 @@ function rememberedList(saved: readonly SavedList[], name: string, doc: PageDocu
   return saved.find((s) => s.list.name === name && s.pattern === pattern)?.list;
 }
 
+/** The list `name` as the latest attempt that reached it saw it. */
+function lastUse(bridges: readonly PageBridge[], name: string): ReturnType<PageBridge['listUsed']> {
+  for (let i = bridges.length - 1; i >= 0; i--) {
+    const used = bridges[i]!.listUsed(name);
+    if (used) return used;
+  }
+  return undefined;
+}
+
 function keep<T>(all: T[], item: T): T {
   all.push(item);
   return item;
@@ -489,10 +498,10 @@ export class AutomationRuns {
         })),
         ...(request.keepPrompts ? { prompts: prompts.slice(0, 64) } : {}),
         // Offered for saving only what a replay accepts (20,000 characters): a cut script would not run.
-        ...(savedScript !== undefined && savedScript.length <= 20_000 ? { savedScript } : {}),
-        // A replay is not offered for saving (its lists would be the ones it was given, its values the user's).
-        ...(savedScript !== undefined && savedScript.length <= 20_000 && !request.known ? {
-          savedLists: listsToSave(savedScript, (name) => bridges.findLast((b) => b.listUsed(name))?.listUsed(name), (url) => pathPattern(url).pattern),
+        ...(savedScript !== undefined && savedScript.length <= 20_000 ? {
+          savedScript,
+          // A replay is not offered for saving (its lists would be the ones it was given, its values the user's).
+          ...(!request.known ? { savedLists: listsToSave(savedScript, (name) => lastUse(bridges, name), (url) => pathPattern(url).pattern) } : {}),
         } : {}),
       };
       state.status = report.status;

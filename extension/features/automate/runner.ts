@@ -12,7 +12,7 @@ import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { answerSchemaFor, type ModelAnswer, parseAnswer } from './parse.ts';
 import { type ChatMessage, type Failure, firstMessages, type PromptParts, repairMessages, taskSamples } from './prompt.ts';
 import { scriptNames } from './page-bridge.ts';
-import { failureText } from './failure-text.ts';
+import { failureText as describeFailure } from './failure-text.ts';
 
 export interface ModelReply {
   text: string;
@@ -88,8 +88,6 @@ function failureOf(error: PocketError): Failure {
     ...(typeof data.statement === 'number' ? { statement: data.statement } : {}),
   };
 }
-
-const describeFailure = (f: Failure): string => failureText(f);
 
 /** Runs the task; `known` skips the model for the first attempt (a saved script). */
 /** What the sandbox accepts in one run (its message schema). */

@@ -166,8 +166,9 @@ export function ModelsPanel() {
     </tr>
   );
   // Models that cannot run here (a library not packaged, a GPU feature missing) go below, folded: they are many.
-  const runnable = candidates.filter(({ entry }) => fitOf(entry).ok || byId.has(entry.id));
-  const cannot = candidates.filter(({ entry }) => !fitOf(entry).ok && !byId.has(entry.id));
+  const listed = ({ entry }: (typeof candidates)[number]) => fitOf(entry).ok || byId.has(entry.id);
+  const runnable = candidates.filter(listed);
+  const cannot = candidates.filter((candidate) => !listed(candidate));
   const head = (
     <thead>
       <tr><th scope="col">Model</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">On this device</th></tr>
