@@ -93,6 +93,8 @@ describe('side panel and context menu', () => {
   test('every tab fits a 360 px side panel: tabs wrap, long lines wrap, nothing widens the page (session 16)', async () => {
     const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${demoTab}`);
     await panel.setViewportSize({ width: 360, height: 800 });
+    // The panel renders its tabs once its script has run: wait for them before reading their names.
+    await panel.getByRole('tab', { name: 'System' }).waitFor();
     const tabs = await panel.getByRole('tab').allInnerTexts();
     expect(tabs.length).toBeGreaterThanOrEqual(6);
     const overflow = () => panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
