@@ -63,7 +63,7 @@ async function documentOf(tabId: number, limits: Record<string, number> = {}): P
 const entriesOf = (doc: PageDocument): Entry[] => doc.sections.flatMap((s) => s.entries);
 const namesOf = (doc: PageDocument) => entriesOf(doc).map((e) => e.name);
 const withoutTiming = (doc: PageDocument) => ({ ...doc, stats: { ...doc.stats, ms: 0 } });
-const portless = (text: string) => text.replaceAll(server.origin, 'http://127.0.0.1:PORT');
+const portless = (text: string) => text.replaceAll(server.origin, 'http://127.0.0.1:PORT').replaceAll(server.origin.replace(/^https?:\/\//, ''), '127.0.0.1:PORT');
 
 function checkGolden(name: string, doc: PageDocument): void {
   const text = `${portless(renderDocument(doc))}\n`;
@@ -227,7 +227,7 @@ describe('page → document in Chromium', () => {
     const html = await open('/generated/xhtml-as-html.html');
     const asXhtml = await documentOf(xhtml.tabId);
     const asHtml = await documentOf(html.tabId);
-    const shown = (doc: PageDocument) => portless(renderDocument(doc)).replace(/"http:[^"]*"/, 'URL');
+    const shown = (doc: PageDocument) => portless(renderDocument(doc)).replace(/^(page "[^"]*") \S+/, '$1 URL');
     expect(shown(asXhtml)).toBe(shown(asHtml));
     const entries = entriesOf(asXhtml);
     expect(entries.map((e) => `${e.name}:${e.kind}`)).toEqual(expect.arrayContaining([

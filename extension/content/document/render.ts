@@ -80,7 +80,8 @@ export function renderElement(entry: ElementEntry): string {
   // The label is implied only when the name holds all of its words (slugs keep at most 4).
   const base = slug(nameWords(entry.description), 100);
   const kindInName = own.endsWith(`_${entry.kind}`) && !entry.inputType;
-  const labelInName = !!base && (own === base || own === `${base}_${entry.kind}`);
+  // A radio's name leads with its group (`delivery_express_next_day`): a label ending the name is spelt by it too.
+  const labelInName = !!base && [base, `${base}_${entry.kind}`].some((end) => own === end || own.endsWith(`_${end}`));
   const parts = [`$${entry.name}`];
   if (!kindInName) parts.push(entry.inputType ? `${entry.kind}:${entry.inputType}` : entry.kind);
   if (entry.description && !labelInName) parts.push(quote(entry.description, 48));
@@ -169,16 +170,34 @@ export function renderList(entry: ListEntry): string {
 
 export const renderEntry = (entry: Entry): string => (isList(entry) ? renderList(entry) : renderElement(entry));
 
-/** `# name (kind "title")`; a heading's kind and a title the name already spells are left out. */
+/**
+ * `# name (kind "title")`; a heading's kind, a kind the name already says (`# header`, `# search_form`) and a title
+ * the name already spells are left out.
+ */
 export function renderSectionHeader(section: Section): string {
   const titled = !!section.title && !slug(nameWords(section.title), 12).startsWith(section.name);
-  const kind = section.kind === 'heading' ? '' : section.kind;
+  const kindInName = section.name === section.kind || section.name.endsWith(`_${section.kind}`);
+  const kind = section.kind === 'heading' || kindInName ? '' : section.kind;
   const inner = [kind, titled ? quote(section.title, 60) : ''].filter(Boolean).join(' ');
   return `# ${section.name}${inner ? ` (${inner})` : ''}`;
 }
 
+/**
+ * Where the page is, in few tokens: host and path without the scheme or `www.` (a script only navigates on this site),
+ * %-encoded like a link target so the address cannot write a name or a quote; a query is kept, a fragment dropped.
+ */
+export function pageAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!/^https?:$/.test(parsed.protocol)) return plainTarget(truncate(url, 100));
+    return plainTarget(truncate(`${parsed.host.replace(/^www\./, '')}${parsed.pathname}${parsed.search}`, 100));
+  } catch {
+    return plainTarget(truncate(url, 100));
+  }
+}
+
 export function renderHeader(doc: PageDocument): string {
-  return `page ${quote(doc.title, 120)} ${quote(doc.url, 200)}`;
+  return `page ${quote(doc.title, 120)} ${pageAddress(doc.url)}`;
 }
 
 export function truncationMarker(doc: PageDocument): string | undefined {
