@@ -214,6 +214,12 @@ describe('page → document in Chromium', () => {
     expect(Math.abs(box.width - 4 - target!.width)).toBeLessThan(1.5);
     await panel.mouse.move(0, 0);
     await expect.poll(() => page.evaluate(() => !!document.getElementById('__pocket-slm-highlight')), { timeout: 10_000 }).toBe(false);
+    // From the keyboard: the entry's name is a button; focusing it points at the element, leaving it clears.
+    const name = panel.getByRole('button', { name: 'Show $inbox__archive_selected_button in the page' });
+    await name.focus();
+    await expect.poll(() => page.evaluate(() => !!document.getElementById('__pocket-slm-highlight')), { timeout: 10_000 }).toBe(true);
+    await name.blur();
+    await expect.poll(() => page.evaluate(() => !!document.getElementById('__pocket-slm-highlight')), { timeout: 10_000 }).toBe(false);
     await expectAccessible(panel, 'side panel Page view');
     await panel.close();
     await page.close();

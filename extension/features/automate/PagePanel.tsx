@@ -24,13 +24,18 @@ function stateText(entry: ElementEntry): string {
   return parts.join(', ');
 }
 
-/** One entry; pointing at it (hover or keyboard focus) outlines the element in the page. */
+/**
+ * One entry; pointing at it (hover, or keyboard focus on its name, a button) outlines the element in the page and
+ * scrolls it into view; pressing the name shows it again.
+ */
 function EntryRow({ entry, onPoint }: { entry: ElementEntry | ListEntry; onPoint: (locators: Locator[]) => void }) {
   const point = () => onPoint(entry.locators);
   const clear = () => onPoint([]);
   return (
-    <li class="doc-entry" tabIndex={0} data-entry={entry.name} onMouseEnter={point} onMouseLeave={clear} onFocus={point} onBlur={clear}>
-      <code>${entry.name}</code> <span class="muted">{entry.kind === 'list' ? `list of ${entry.count}` : entry.kind}</span>
+    <li class="doc-entry" data-entry={entry.name} onMouseEnter={point} onMouseLeave={clear}>
+      <button type="button" class="entry-name" aria-label={`Show $${entry.name} in the page`} onFocus={point} onBlur={clear} onClick={point}>
+        <code>${entry.name}</code>
+      </button> <span class="muted">{entry.kind === 'list' ? `list of ${entry.count}` : entry.kind}</span>
       {entry.description && <> · {entry.description.slice(0, 80)}</>}
       {entry.kind === 'list'
         ? <div class="muted">fields: {entry.fields.join(', ') || '—'} · actions: {entry.actions.join(', ') || '—'}</div>
