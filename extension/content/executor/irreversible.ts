@@ -32,7 +32,7 @@ const WORDS: Array<[RegExp, string]> = [
   [word('send|sends|sending|senden|absenden|envoyer|enviar|invia|inviare|verzenden|verstuur'), 'sends'],
   [word('pay|payment|pays|checkout|check out|purchase|bezahlen|zahlen|payer|pagar|paga|pagare|betalen|donate'), 'pays'],
   [word('buy|buys|kaufen|jetzt kaufen|acheter|comprar|acquista|kopen'), 'buys'],
-  [word('order|orders|place order|bestellen|commander|pedir'), 'orders'],
+  [word('order|orders|bestellen|commander|pedir'), 'orders'],
   [word('delete|deletes|deleting|trash|erase|destroy|move to bin|bin it|löschen|supprimer|eliminar|borrar|elimina|excluir|verwijderen'), 'deletes'],
   [word('remove|removes|removing|discard|entfernen|retirer|quitar|rimuovi'), 'removes'],
   [word('publish|publishes|veröffentlichen|publier|publicar|pubblica|publiceren'), 'publishes'],
@@ -45,6 +45,18 @@ const WORDS: Array<[RegExp, string]> = [
   [/^\s*transfer\s*$|(?<![\p{L}])(transfer (?:money|funds|now)|wire transfer|withdraw|überweisen|virement)(?![\p{L}])/iu, 'moves money'],
   [/削除|购买|購入|送信|发送|發送|支払|支付|付款|注文|下单|退出登录|ログアウト|삭제|구매|결제|전송|주문|로그아웃/u, 'cannot be undone'],
 ];
+
+/** The two words above that are nouns as often as verbs. */
+const NOUN_REASONS: ReadonlySet<string> = new Set(['orders', 'posts']);
+/**
+ * Their noun uses, read past by those two rules only: "Open order 42", "Order history", "My orders", "Next post",
+ * "Orders" alone (a menu link), "Sort order". "Order", "Order now", "Place my order", "Post comment" still ask; so does
+ * "Order 42" (it could be an amount), and the other rules still read the whole label ("Cancel my order").
+ */
+const NOUN_USE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:(?:open|view|track|see|show|read|edit|find|search|sort|filter|print|download|share|copy|my|your|our|his|her|their|the|this|that|these|those|previous|prev|next|older|newer|latest|recent|all|past|last|first|related|popular|top|new|blog)\s+(?:[\p{L}\p{N}]+\s+)?(?:orders?|posts?)(?![\p{L}\p{N}])|(?:orders?|posts?)\s+(?:#|(?:no|number|history|details|status|summary|id|date|total|tracking|list|archive|page|title|by)(?![\p{L}\p{N}]))|^\s*(?:orders|posts)\s*$)`, 'giu');
+/** The same words as what a verb acts on, which reading past "my order" must not lose: "Place my order". */
+const NOUN_ACTED_ON = word('(?:place|complete|finish|finali[sz]e|submit|confirm|send)(?: (?:my|your|the|this|an|a))? orders?|(?:publish|submit|send|share)(?: (?:my|your|the|this|a))? posts?');
+const withoutNounUses = (text: string) => (NOUN_ACTED_ON.test(text) ? text : text.replace(NOUN_USE, ' '));
 
 // Letters that look like Latin ones (Cyrillic, Greek): "Dеlete" with a Cyrillic е reads as "Delete" to a person.
 const LOOKALIKES: Record<string, string> = {
@@ -69,14 +81,18 @@ export function classifyAction(facts: ActionFacts): Verdict {
   if (!ACTIVATING.has(facts.action)) return { irreversible: false };
   if (facts.submits && !facts.searchForm) return { irreversible: true, reason: 'submits a form' };
   const label = words(facts.label);
+  const labelNouns = withoutNounUses(label);
   for (const [pattern, reason] of WORDS) {
-    if (pattern.test(label)) return { irreversible: true, reason: `its label means it ${reason}` };
+    if (pattern.test(NOUN_REASONS.has(reason) ? labelNouns : label)) return { irreversible: true, reason: `its label means it ${reason}` };
   }
   // An effect such as "goes to /account/logout" or "submits Delete account"; a search form's submit is not one
   // (`submits search_mail`, `submits searchform`: the executor checks on the live form that it is a GET search).
   const effect = words(facts.effect ?? '');
   if (/\bsubmits\b/i.test(effect) && !facts.searchForm && !/\bsearch(?:form|box|bar)?\b/i.test(effect)) return { irreversible: true, reason: 'submits a form' };
+  // An address names what is there: `/orders/42`, `/posts/hello` are pages about orders and posts.
+  const address = /^\s*(?:goes to|opens)\b/i.test(effect);
   for (const [pattern, reason] of WORDS) {
+    if (address && NOUN_REASONS.has(reason)) continue;
     if (pattern.test(effect)) return { irreversible: true, reason: `its effect means it ${reason}` };
   }
   return { irreversible: false };
