@@ -506,6 +506,28 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(Number(await panel.getByTestId('automate').getAttribute('data-generate-calls'))).toBe(calls + 1);
   }, 150_000);
 
+  test('slow pages: a name the next page (opened 0.7 s after the click) or a late panel brings is waited for, no repair; step by step too', async () => {
+    for (const [task, stepByStep] of [['Track order 42', false], ['Close the order details', false], ['Track order 42', true]] as const) {
+      const { page, panel } = await bind('/apps/slow/');
+      if (stepByStep) await panel.getByLabel('Step by step (pause before each action)').check();
+      await run(panel, task);
+      if (stepByStep) {
+        const step = panel.getByTestId('automate-step');
+        await expect.poll(() => step.innerText(), { timeout: 60_000 }).toContain('click on $orders__open_order_42_button');
+        await step.getByRole('button', { name: 'Next step' }).click();
+        // The next step is shown on the next page, once it came.
+        await expect.poll(() => step.innerText(), { timeout: 30_000 }).toContain('click on $order_42__track_parcel_button');
+        await step.getByRole('button', { name: 'Next step' }).click();
+      }
+      const report = await finished(panel);
+      expect(report, `${task}: ${report.text}`).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+      if (task === 'Track order 42') expect(await page.locator('#tracked').innerText()).toBe('tracked');
+      else expect(await page.locator('#status').innerText()).toBe('Details closed');
+      await panel.close();
+      await page.close();
+    }
+  }, 180_000);
+
   test('step by step: the run pauses before each action with the element outlined; Next step, then Run to the end', async () => {
     const { page, panel } = await bind('/apps/shop/');
     await panel.getByLabel('Step by step (pause before each action)').check();

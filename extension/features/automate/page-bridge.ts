@@ -107,6 +107,10 @@ export interface BridgeStats {
   autoNavigations: number;
 }
 
+/** How long after an action a name the page does not have yet is waited for, and how often the page is read meanwhile. */
+export const LATE_NAME_MS = 4_000;
+const LATE_NAME_POLL_MS = 200;
+
 /** Clicks along recorded paths one attempt may make (the script's own actions have their budget in the sandbox). */
 export const MAX_AUTO_NAVIGATIONS = 20;
 
@@ -177,6 +181,7 @@ export class PageBridge implements Bridge {
     if (this.left) throw this.left;
     try {
       const reply = await this.deps.act({ ...request, ...(this.origin ? { expectedOrigin: this.origin } : {}) });
+      this.lastActAt = Date.now();
       if (reply.pageId) this.pageId = reply.pageId;
       // A redirect that came after the executor stopped watching: what the reply saw is where the tab is now.
       if (this.origin && reply.url && originOf(reply.url) && originOf(reply.url) !== this.origin) {
@@ -342,6 +347,33 @@ export class PageBridge implements Bridge {
   /** The page was read for `names` and no other call came since. */
   private namesRead = false;
 
+  /** When the last action's answer came (Date.now()), and the action after which a late name was last waited for. */
+  private lastActAt: number | undefined;
+  private lateWaitedAfter: number | undefined;
+
+  /**
+   * A slow page brings what the script names next only a while after the action: the next page once its server
+   * answered (`fetch`, then `location = …`), a panel once its data came. Within LATE_NAME_MS of the last action, a
+   * name the page does not have yet is waited for — read again every LATE_NAME_POLL_MS — once per action, so a
+   * misspelt name (or `exists()` on one that never comes) costs that wait once, not every time it is reached.
+   */
+  private async lateName(name: string): Promise<void> {
+    const since = this.lastActAt;
+    if (since === undefined || this.lateWaitedAfter === since) return;
+    this.lateWaitedAfter = since;
+    while (Date.now() - since < LATE_NAME_MS) {
+      await new Promise((resolve) => setTimeout(resolve, LATE_NAME_POLL_MS));
+      try {
+        await this.refresh(false);
+      } catch (error) {
+        // Leaving the site stops the run; a page between documents (navigating) is read again.
+        if (isErrorNamed(error, NavigationError)) throw error;
+        continue;
+      }
+      if (this.onPage(name)) return;
+    }
+  }
+
   async call(call: BridgeCall): Promise<ExportedValue> {
     if (call.call !== 'names') this.namesRead = false;
     switch (call.call) {
@@ -353,12 +385,15 @@ export class PageBridge implements Bridge {
         this.addUserValue(answer);
         return answer;
       }
-      case 'names':
+      case 'names': {
         // A name the run did not start with: read the page again, it may have changed (step 2 of a form) — unless
         // nothing happened since the last such read (a loop over an unknown name would read the page every step).
         if (!this.namesRead) await this.refresh(false).catch(() => undefined);
         this.namesRead = true;
+        const wanted = call.args[0];
+        if (typeof wanted === 'string' && wanted && !this.onPage(wanted)) await this.lateName(wanted);
         return scriptNames(this.doc) as unknown as ExportedValue;
+      }
       case 'navigate': {
         const path = String(call.args[0] ?? '');
         if (this.deps.beforeAction) await this.userWait(() => this.deps.beforeAction!({ action: 'navigate', target: path, locators: [] }));

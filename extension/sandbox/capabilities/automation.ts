@@ -279,7 +279,8 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
       if (!api) return undefined;
       if (!name.startsWith('$') || byName.has(name.slice(1))) return undefined;
       try {
-        const now = await context.meter.within(bridge.call({ call: 'names', args: [] }), undefined);
+        // The name it is looking for: a page that is still bringing it (the next page, a late panel) is waited for.
+        const now = await context.meter.within(bridge.call({ call: 'names', args: [name.slice(1)] }), undefined);
         for (const entry of namesFrom(now)) if (!byName.has(entry.name)) byName.set(entry.name, entry);
       } catch (error) {
         // The run's own limits still end it; a bridge that cannot say leaves the name unknown.
