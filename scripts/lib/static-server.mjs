@@ -19,11 +19,16 @@ export async function serveStatic(mounts, port = 0) {
   const roots = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (req, res) => {
     let path;
+    let delayMs = 0;
     try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      path = decodeURIComponent(url.pathname);
+      // `?delay=MS` (at most 5 s) answers late: a slow server, for tests of pages that wait for theirs.
+      delayMs = Math.min(5000, Math.max(0, Number(url.searchParams.get('delay')) || 0));
     } catch {
       return void res.writeHead(400).end('bad path');
     }
+    if (delayMs) await new Promise((done) => setTimeout(done, delayMs));
     const mount = roots.find(([prefix]) => path.startsWith(prefix));
     if (!mount) return void res.writeHead(404).end('not found');
     const [prefix, root] = mount;

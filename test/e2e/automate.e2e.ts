@@ -528,6 +528,15 @@ describe('Automate tab with a scripted (replay) model', () => {
     }
   }, 180_000);
 
+  test('a single-page app whose click fetches from a slow server: the run waits for that request and reads the new list, not the old', async () => {
+    const { page, panel } = await bind('/apps/slow/');
+    await run(panel, 'Find lamps in the catalogue');
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+    expect(await page.locator('#products li').count()).toBe(4);
+    expect(await panel.getByTestId('automate-result').innerText()).toBe('4');
+  }, 120_000);
+
   test('step by step: the run pauses before each action with the element outlined; Next step, then Run to the end', async () => {
     const { page, panel } = await bind('/apps/shop/');
     await panel.getByLabel('Step by step (pause before each action)').check();

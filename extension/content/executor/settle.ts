@@ -1,9 +1,13 @@
+import { REQUEST_END_EVENT, REQUEST_START_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from '../submit-guard/events.ts';
+
 /**
  * Waits until the page stops changing. Watching starts before the action (handlers often change the DOM
  * synchronously inside the click), and `settled()` resolves `firstMs` after the action when nothing changed, else
  * after `quietMs` without mutations, at `capMs` at the latest, or at once when the document starts unloading (a
- * navigation). Says whether anything changed. Later changes (a slow fetch) are covered by the executor waiting for
- * the next element to appear.
+ * navigation). A `fetch` or XMLHttpRequest the page started meanwhile (reported by the page world, submit-guard/)
+ * is waited for too, up to REQUEST_CAP_MS, then the page gets AFTER_REQUEST_MS to draw what it brought. Says whether
+ * anything changed. Later changes (a timer, then a fetch) are covered by the executor waiting for the next element
+ * to appear and the bridge waiting for a name the page does not have yet.
  */
 export interface Settled {
   changed: boolean;
@@ -14,11 +18,25 @@ export interface SettleWatch {
   settled(capMs?: number, quietMs?: number, firstMs?: number): Promise<Settled>;
 }
 
+/** The longest an action waits for the requests it started (a page reporting requests forever costs this much). */
+export const REQUEST_CAP_MS = 5000;
+const AFTER_REQUEST_MS = 100;
+
 export function watchSettle(doc: Document): SettleWatch {
   const win = doc.defaultView;
   let changed = false;
   let unloading = false;
   let onChange: (() => void) | undefined;
+  let pending = 0;
+  let onRequestsDone: (() => void) | undefined;
+  const started = () => void pending++;
+  const ended = () => {
+    pending = Math.max(0, pending - 1);
+    if (pending === 0) onRequestsDone?.();
+  };
+  doc.addEventListener(REQUEST_START_EVENT, started, true);
+  doc.addEventListener(REQUEST_END_EVENT, ended, true);
+  doc.dispatchEvent(new Event(WATCH_REQUESTS_EVENT));
   const observer = new MutationObserver(() => {
     changed = true;
     onChange?.();
@@ -34,22 +52,48 @@ export function watchSettle(doc: Document): SettleWatch {
   return {
     settled(capMs = 2000, quietMs = 32, firstMs = 16) {
       return new Promise((resolve) => {
+        const since = Date.now();
         let quietTimer: ReturnType<typeof setTimeout> | undefined;
+        let done = false;
         const finish = () => {
+          if (done) return;
+          done = true;
           observer.disconnect();
           clearTimeout(quietTimer);
           clearTimeout(capTimer);
           win?.removeEventListener('beforeunload', onUnload);
           win?.removeEventListener('pagehide', onUnload);
+          doc.removeEventListener(REQUEST_START_EVENT, started, true);
+          doc.removeEventListener(REQUEST_END_EVENT, ended, true);
+          doc.dispatchEvent(new Event(UNWATCH_REQUESTS_EVENT));
           resolve({ changed, unloading });
+        };
+        // Quiet for long enough: done, unless a request the action started is still out (its end re-arms) or ended
+        // less than AFTER_REQUEST_MS ago (the page is still drawing what it brought).
+        let drawUntil = 0;
+        const quiet = () => {
+          if (capMs === 0) return finish();
+          if (pending > 0) return;
+          const left = drawUntil - Date.now();
+          if (left > 0) quietTimer = setTimeout(quiet, left);
+          else finish();
         };
         const arm = (ms: number) => {
           if (unloading) return finish();
           clearTimeout(quietTimer);
-          quietTimer = setTimeout(finish, ms);
+          quietTimer = setTimeout(quiet, ms);
         };
         onChange = () => arm(quietMs);
-        const capTimer = setTimeout(finish, capMs);
+        onRequestsDone = () => {
+          drawUntil = Date.now() + AFTER_REQUEST_MS;
+          arm(Math.max(quietMs, AFTER_REQUEST_MS));
+        };
+        // At the cap, requests still out extend it once, to REQUEST_CAP_MS after the action.
+        const cap = () => {
+          if (pending > 0 && !unloading && capMs > 0 && Date.now() - since < REQUEST_CAP_MS) capTimer = setTimeout(finish, REQUEST_CAP_MS - (Date.now() - since));
+          else finish();
+        };
+        let capTimer = setTimeout(cap, capMs);
         arm(changed ? quietMs : Math.min(firstMs, quietMs));
       });
     },

@@ -1,4 +1,4 @@
-import { GUARD_FRAMES_EVENT, SCRIPT_SUBMIT_EVENT } from './events.ts';
+import { GUARD_FRAMES_EVENT, REQUEST_END_EVENT, REQUEST_START_EVENT, SCRIPT_SUBMIT_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from './events.ts';
 
 /**
  * Runs in the page's own JavaScript world (`world: 'MAIN'`), injected with the content script. `form.submit()` fires
@@ -44,9 +44,46 @@ function guardFrames(win: Window): void {
   }
 }
 
+/**
+ * A click in a single-page app often fetches, then draws: the executor waits for the requests an action started
+ * (settle.ts). While it watches, each `fetch` and XMLHttpRequest the page starts is reported as an event at the
+ * document, and its end too; outside our actions nothing is reported and the calls go through untouched.
+ */
+function watchRequests(win: Window & typeof globalThis): void {
+  const ReportEvent = win.Event;
+  let watching = 0;
+  const report = (type: string) => document.dispatchEvent(new ReportEvent(type));
+  document.addEventListener(WATCH_REQUESTS_EVENT, () => void watching++, true);
+  document.addEventListener(UNWATCH_REQUESTS_EVENT, () => void (watching = Math.max(0, watching - 1)), true);
+  const fetch = win.fetch;
+  if (typeof fetch === 'function') {
+    win.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
+      const answer = fetch.apply(this, args);
+      if (watching > 0) {
+        report(REQUEST_START_EVENT);
+        const ended = () => report(REQUEST_END_EVENT);
+        // A second handler on the page's promise, so its rejection is still the page's to handle.
+        answer.then(ended, ended);
+      }
+      return answer;
+    } as typeof fetch;
+  }
+  const send = win.XMLHttpRequest?.prototype.send;
+  if (send) {
+    win.XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, ...args: Parameters<typeof send>) {
+      if (watching > 0) {
+        report(REQUEST_START_EVENT);
+        this.addEventListener('loadend', () => report(REQUEST_END_EVENT), { once: true });
+      }
+      return send.apply(this, args);
+    };
+  }
+}
+
 const scope = window as Window & { [READY]?: true };
 if (!scope[READY]) {
   Object.defineProperty(scope, READY, { value: true });
   guard(window);
   document.addEventListener(GUARD_FRAMES_EVENT, () => guardFrames(window), true);
+  watchRequests(window as Window & typeof globalThis);
 }

@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { REQUEST_CAP_MS, watchSettle } from '../../extension/content/executor/settle.ts';
+import { REQUEST_END_EVENT, REQUEST_START_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from '../../extension/content/submit-guard/events.ts';
+
+/** What the page world does while a watch is on: reports a request's start and end at the document. */
+const request = {
+  start: () => document.dispatchEvent(new Event(REQUEST_START_EVENT)),
+  end: () => document.dispatchEvent(new Event(REQUEST_END_EVENT)),
+};
+
+async function settleTime(during: (ms: (at: number, what: () => void) => void) => void, capMs = 2000): Promise<{ ms: number; changed: boolean }> {
+  const start = Date.now();
+  const watch = watchSettle(document);
+  during((at, what) => setTimeout(what, at));
+  let at = 0;
+  const pending = watch.settled(capMs).then((result) => {
+    at = Date.now();
+    return result;
+  });
+  await vi.advanceTimersByTimeAsync(REQUEST_CAP_MS + 1000);
+  const result = await pending;
+  return { ms: at - start, changed: result.changed };
+}
+
+describe('settling after an action waits for the requests it started (single-page apps)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<ul id="list"><li>old</li></ul>';
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test('nothing started: settled after the first quiet moment', async () => {
+    expect((await settleTime(() => undefined)).ms).toBeLessThan(50);
+  });
+
+  test('a request out: settled only after it ended and the page had time to draw what it brought', async () => {
+    const { ms, changed } = await settleTime((at) => {
+      request.start();
+      at(700, () => {
+        request.end();
+        document.getElementById('list')!.innerHTML = '<li>new</li>';
+      });
+    });
+    expect(changed).toBe(true);
+    expect(ms).toBeGreaterThanOrEqual(800);
+    expect(ms).toBeLessThan(900);
+  });
+
+  test('requests out past the cap: the wait ends at REQUEST_CAP_MS, not later; an end without a start changes nothing', async () => {
+    expect((await settleTime(() => request.start())).ms).toBe(REQUEST_CAP_MS);
+    expect((await settleTime(() => request.end())).ms).toBeLessThan(50);
+  });
+
+  test('the page world is told when to report: one watch on, then off', async () => {
+    const seen: string[] = [];
+    for (const type of [WATCH_REQUESTS_EVENT, UNWATCH_REQUESTS_EVENT]) document.addEventListener(type, () => seen.push(type));
+    await settleTime(() => undefined);
+    expect(seen).toEqual([WATCH_REQUESTS_EVENT, UNWATCH_REQUESTS_EVENT]);
+  });
+});
