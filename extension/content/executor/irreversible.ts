@@ -49,14 +49,34 @@ const WORDS: Array<[RegExp, string]> = [
 /** The two words above that are nouns as often as verbs. */
 const NOUN_REASONS: ReadonlySet<string> = new Set(['orders', 'posts']);
 /**
- * Their noun uses, read past by those two rules only: "Open order 42", "Order history", "My orders", "Next post",
- * "Orders" alone (a menu link), "Sort order". "Order", "Order now", "Place my order", "Post comment" still ask; so does
- * "Order 42" (it could be an amount), and the other rules still read the whole label ("Cancel my order").
+ * A label that is, as a whole, a noun phrase of a known shape does not ask for them: "Orders", "My orders", "Order
+ * history", "Order #1042", "Order 42", "Open order 42", "View your order", "Track order", "Next post", "Blog posts",
+ * "Sort order", "Order by date". Anything else with those words still asks: "Order", "Order now", "Cancel your
+ * order", "Place new order", a list's "Your orders" with its "cancel" field. Only the orders and posts rules are
+ * skipped; the others still read the label.
  */
-const NOUN_USE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:(?:open|view|track|see|show|read|edit|find|search|sort|filter|print|download|share|copy|my|your|our|his|her|their|the|this|that|these|those|previous|prev|next|older|newer|latest|recent|all|past|last|first|related|popular|top|new|blog)\s+(?:[\p{L}\p{N}]+\s+)?(?:orders?|posts?)(?![\p{L}\p{N}])|(?:orders?|posts?)\s+(?:#|(?:no|number|history|details|status|summary|id|date|total|tracking|list|archive|page|title|by)(?![\p{L}\p{N}]))|^\s*(?:orders|posts)\s*$)`, 'giu');
-/** The same words as what a verb acts on, which reading past "my order" must not lose: "Place my order". */
-const NOUN_ACTED_ON = word('(?:place|complete|finish|finali[sz]e|submit|confirm|send)(?: (?:my|your|the|this|an|a))? orders?|(?:publish|submit|send|share)(?: (?:my|your|the|this|a))? posts?');
-const withoutNounUses = (text: string) => (NOUN_ACTED_ON.test(text) ? text : text.replace(NOUN_USE, ' '));
+const READING = 'open|view|track|see|show|read|print|download';
+const DETERMINER = 'my|your|our|the|this|all|past|recent|previous|prev|next|older|newer|latest|related|popular|top|blog';
+const NOUN_TAIL = String.raw`\s+#?\s*\d+|\s+(?:history|details|status|summary|list|archive|number|id|date|total|tracking)`;
+// "Order" and "Post" alone are verbs; led by a reading verb or a determiner, or followed by what names one, nouns.
+const NOUN_LABEL = new RegExp([
+  String.raw`^\s*(?:(?:${READING})\s+)?(?:(?:${DETERMINER})\s+)?(?:orders|posts)(?:${NOUN_TAIL})?\s*$`,
+  String.raw`^\s*(?:(?:${READING})\s+(?:(?:${DETERMINER})\s+)?|(?:${DETERMINER})\s+)(?:order|post)(?:${NOUN_TAIL})?\s*$`,
+  String.raw`^\s*(?:order|post)(?:${NOUN_TAIL})\s*$`,
+  String.raw`^\s*sort\s+order\s*$`,
+  String.raw`^\s*order\s+by\s+[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?\s*$`,
+].join('|'), 'iu');
+/**
+ * An address that names an order or a post, or their list, and nothing else: `/orders`, `/account/orders/42`,
+ * `/posts/hello-world`. Its page is about orders; `/orders/42/cancel`, `/order-now`, `/quick-order` or a query
+ * (`/orders?do=…`) still ask.
+ */
+const COLLECTION_ADDRESS = /^(?:https?:\/\/[^/?#\s]+)?(?:\/[\p{L}\p{N}_.~-]+)*?\/(?:orders?(?:\/(?=[\p{L}\p{N}-]*\d)[\p{L}\p{N}-]{1,40})?|posts?(?:\/[\p{L}\p{N}_-]{1,120})?)\/?(?:#\S*)?$/iu;
+/** The effect is a move to such addresses: the document's "goes to X" / "opens X in a new tab", the executor's href. */
+function collectionAddress(effect: string): boolean {
+  const m = /^(?:goes to |opens )?(\S+)(?: (\S+))?(?: in a new tab)?$/.exec(effect.trim());
+  return !!m && [m[1], m[2]].every((address) => address === undefined || COLLECTION_ADDRESS.test(address));
+}
 
 // Letters that look like Latin ones (Cyrillic, Greek): "Dеlete" with a Cyrillic е reads as "Delete" to a person.
 const LOOKALIKES: Record<string, string> = {
@@ -81,18 +101,18 @@ export function classifyAction(facts: ActionFacts): Verdict {
   if (!ACTIVATING.has(facts.action)) return { irreversible: false };
   if (facts.submits && !facts.searchForm) return { irreversible: true, reason: 'submits a form' };
   const label = words(facts.label);
-  const labelNouns = withoutNounUses(label);
+  const nounLabel = NOUN_LABEL.test(label);
   for (const [pattern, reason] of WORDS) {
-    if (pattern.test(NOUN_REASONS.has(reason) ? labelNouns : label)) return { irreversible: true, reason: `its label means it ${reason}` };
+    if (nounLabel && NOUN_REASONS.has(reason)) continue;
+    if (pattern.test(label)) return { irreversible: true, reason: `its label means it ${reason}` };
   }
   // An effect such as "goes to /account/logout" or "submits Delete account"; a search form's submit is not one
   // (`submits search_mail`, `submits searchform`: the executor checks on the live form that it is a GET search).
   const effect = words(facts.effect ?? '');
   if (/\bsubmits\b/i.test(effect) && !facts.searchForm && !/\bsearch(?:form|box|bar)?\b/i.test(effect)) return { irreversible: true, reason: 'submits a form' };
-  // An address names what is there: `/orders/42`, `/posts/hello` are pages about orders and posts.
-  const address = /^\s*(?:goes to|opens)\b/i.test(effect);
+  const collection = collectionAddress(facts.effect ?? '');
   for (const [pattern, reason] of WORDS) {
-    if (address && NOUN_REASONS.has(reason)) continue;
+    if (collection && NOUN_REASONS.has(reason)) continue;
     if (pattern.test(effect)) return { irreversible: true, reason: `its effect means it ${reason}` };
   }
   return { irreversible: false };

@@ -73,6 +73,20 @@ describe('content executor', () => {
     await run({ action: 'click', target: byId('del'), confirmed: true });
     expect(events).toContain('click:del');
   });
+  test('links about orders and posts go without asking; one whose address or label acts on an order asks (review, session 17)', async () => {
+    document.getElementById('root')!.insertAdjacentHTML('beforeend', `<a id="o42" href="/account/orders/42">Order 42</a>
+      <a id="next" href="/posts/hello-world">Next post</a><a id="cancel" href="/orders/42/cancel">Details</a><a id="now" href="/shop">Order now</a>`);
+    for (const id of ['o42', 'next']) {
+      const link = document.getElementById(id)!;
+      link.addEventListener('click', (e) => e.preventDefault());
+      await run({ action: 'click', target: byId(id) });
+      expect(events, id).toContain(`click:${id}`);
+    }
+    for (const id of ['cancel', 'now']) {
+      await expect(run({ action: 'click', target: byId(id) }), id).rejects.toMatchObject({ name: 'ActionError', data: { needsConfirmation: true } });
+      expect(events, id).not.toContain(`click:${id}`);
+    }
+  });
   test('a confirmation holds for the element confirmed: a changed label is asked about again; the panel may ask first', async () => {
     const asked = await run({ action: 'click', target: byId('del') }).then(() => ({ fingerprint: '', label: 'not asked' }),
       (e: { data: { fingerprint: string; label: string } }) => e.data);

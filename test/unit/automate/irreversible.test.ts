@@ -13,21 +13,34 @@ describe('classifyAction: which actions need the user to confirm', () => {
   test.each([['Compose'], ['Archive selected'], ['Next'], ['Postcode help'], ['Sender'], ['Reorder list'], ['Back to list']])('%s is not', (label) => {
     expect(classifyAction({ action: 'click', label }).irreversible).toBe(false);
   });
-  test('"order" and "post" as nouns are not actions; as verbs, or what a verb acts on, they are', () => {
+  test('"order" and "post" as nouns are not actions; as verbs, or what a verb acts on, they are (review, session 17)', () => {
     const asks = (label: string, effect?: string) => classifyAction({ action: 'click', label, effect }).irreversible;
     for (const label of ['Open order 42', 'Order history', 'My orders', 'Orders', 'View your order', 'Track order', 'Sort order',
-      'Order details', 'Next post', 'Previous post', 'Posts', 'Read the post', 'Blog posts', 'Order #1042', 'Order by date']) {
+      'Order details', 'Next post', 'Previous post', 'Posts', 'Read the post', 'Blog posts', 'Order #1042', 'Order by date', 'All orders']) {
       expect(asks(label), label).toBe(false);
     }
     for (const label of ['Order', 'Order now', 'Place order', 'Place my order', 'Complete your order', 'Order 2 items',
-      'Post', 'Post comment', 'Publish my post', 'Cancel my order', 'Send my order', 'Delete my orders']) {
+      'Post', 'Post comment', 'Publish my post', 'Cancel my order', 'Send my order', 'Delete my orders',
+      'Cancel your order', 'Cancel this order', 'Cancel the order', 'Cancel all orders', 'Refund this order', 'Return my order',
+      'Approve this order', 'Place new order', 'Place your new order', 'Complete your first order', 'Place all orders',
+      'Boost this post', 'Place  my order', 'Place - my order', 'Plaϲe my order',
+      // A list's description and a field, as the side panel reads a list item's action.
+      'Your orders cancel', 'Top sellers order now', 'Your orders order again']) {
       expect(asks(label), label).toBe(true);
     }
-    // Addresses name pages: a link to /orders/42 or /posts/hello is no order or post; /logout still asks.
-    expect(asks('Details', 'goes to /orders/42')).toBe(false);
-    expect(asks('Hello world', 'goes to /posts/hello-world')).toBe(false);
-    expect(asks('Bye', 'goes to /account/logout')).toBe(true);
-    expect(asks('OK', 'submits Place order')).toBe(true);
+  });
+
+  test('addresses that name orders or posts are pages about them; anything more still asks, as the panel and the executor word it', () => {
+    const asks = (effect: string) => classifyAction({ action: 'click', label: 'Details', effect }).irreversible;
+    // The document's words, and the executor's (the href as written and decoded).
+    for (const effect of ['goes to /orders/42', 'goes to /account/orders', 'goes to /posts/hello-world', 'opens https://shop.example/orders/42 in a new tab',
+      '/orders/42 /orders/42', '/blog/posts/hello-world /blog/posts/hello-world']) {
+      expect(asks(effect), effect).toBe(false);
+    }
+    for (const effect of ['goes to /orders/42/cancel', 'goes to /order-now?sku=1', 'goes to /quick-order/5', 'goes to /orders?do=cancel',
+      '/orders/cancel-all /orders/cancel-all', 'goes to /account/logout', 'opens a dialog; controls "Order now"', 'submits Place order']) {
+      expect(asks(effect), effect).toBe(true);
+    }
   });
 
   test('form submits are irreversible, except search forms', () => {
