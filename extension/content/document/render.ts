@@ -68,6 +68,9 @@ function pathSaysNothingMore(entry: ElementEntry): boolean {
   return words.length >= 4 && !/^(read|learn|find out|see|view|show|click|more|here|continue|go to|back to|skip to|return to)\b/i.test(label);
 }
 
+/** A label its slug keeps all of: letters, digits and light punctuation, no sign in front. */
+const LOSSLESS_LABEL = /^(?![-–—])[\p{L}\p{N}\s().,:;'’–—-]+$/u;
+
 /** Options a select shows in the prompt (the JSON keeps up to 20); `.select(text)` takes any of them. */
 const PROMPT_OPTIONS = 10;
 
@@ -80,8 +83,10 @@ export function renderElement(entry: ElementEntry): string {
   // The label is implied only when the name holds all of its words (slugs keep at most 4).
   const base = slug(nameWords(entry.description), 100);
   const kindInName = own.endsWith(`_${entry.kind}`) && !entry.inputType;
-  // A radio's name leads with its group (`delivery_express_next_day`): a label ending the name is spelt by it too.
-  const labelInName = !!base && [base, `${base}_${entry.kind}`].some((end) => own === end || own.endsWith(`_${end}`));
+  // A radio's name leads with its group (`delivery_express_next_day`): a label ending it is spelt by it too, when the
+  // name loses nothing of it (not "+10", "$100", "C#").
+  const grouped = (entry.kind === 'radio' || entry.kind === 'checkbox') && LOSSLESS_LABEL.test(entry.description);
+  const labelInName = !!base && [base, `${base}_${entry.kind}`].some((end) => own === end || (grouped && own.endsWith(`_${end}`)));
   const parts = [`$${entry.name}`];
   if (!kindInName) parts.push(entry.inputType ? `${entry.kind}:${entry.inputType}` : entry.kind);
   if (entry.description && !labelInName) parts.push(quote(entry.description, 48));
@@ -182,18 +187,24 @@ export function renderSectionHeader(section: Section): string {
   return `# ${section.name}${inner ? ` (${inner})` : ''}`;
 }
 
+const PAGE_ADDRESS_CHARS = 100;
+
 /**
- * Where the page is, in few tokens: host and path without the scheme or `www.` (a script only navigates on this site),
- * %-encoded like a link target so the address cannot write a name or a quote; a query is kept, a fragment dropped.
+ * Where the page is, in few tokens: host, path, query and fragment (a hash route) without the scheme or `www.` (a
+ * script only navigates on this site). Like a link target it is one %-encoded token, so the address cannot write a
+ * name, a quote, a space or a new line; cut after encoding, never inside an escape.
  */
 export function pageAddress(url: string): string {
+  let address = url;
   try {
     const parsed = new URL(url);
-    if (!/^https?:$/.test(parsed.protocol)) return plainTarget(truncate(url, 100));
-    return plainTarget(truncate(`${parsed.host.replace(/^www\./, '')}${parsed.pathname}${parsed.search}`, 100));
+    if (/^https?:$/.test(parsed.protocol)) address = `${parsed.host.replace(/^www\./, '')}${parsed.pathname}${parsed.search}${parsed.hash}`;
   } catch {
-    return plainTarget(truncate(url, 100));
+    // not a URL: encoded as it is
   }
+  const encoded = plainTarget(address);
+  if (encoded.length <= PAGE_ADDRESS_CHARS) return encoded;
+  return `${encoded.slice(0, PAGE_ADDRESS_CHARS - 1).replace(/%[0-9A-F]?$/, '')}…`;
 }
 
 export function renderHeader(doc: PageDocument): string {

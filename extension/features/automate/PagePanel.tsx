@@ -31,9 +31,14 @@ function stateText(entry: ElementEntry): string {
 function EntryRow({ entry, onPoint }: { entry: ElementEntry | ListEntry; onPoint: (locators: Locator[]) => void }) {
   const point = () => onPoint(entry.locators);
   const clear = () => onPoint([]);
+  const name = useRef<HTMLButtonElement>(null);
+  // The pointer leaving the row keeps the outline while its name has the keyboard's focus.
+  const left = () => {
+    if (document.activeElement !== name.current) clear();
+  };
   return (
-    <li class="doc-entry" data-entry={entry.name} onMouseEnter={point} onMouseLeave={clear}>
-      <button type="button" class="entry-name" aria-label={`Show $${entry.name} in the page`} onFocus={point} onBlur={clear} onClick={point}>
+    <li class="doc-entry" data-entry={entry.name} onMouseEnter={point} onMouseLeave={left}>
+      <button type="button" ref={name} class="entry-name" aria-label={`Show $${entry.name} in the page`} onFocus={point} onBlur={clear} onClick={point}>
         <code>${entry.name}</code>
       </button> <span class="muted">{entry.kind === 'list' ? `list of ${entry.count}` : entry.kind}</span>
       {entry.description && <> · {entry.description.slice(0, 80)}</>}

@@ -109,7 +109,11 @@ export interface BridgeStats {
 
 /** How long after an action a name the page does not have yet is waited for, and how often the page is read meanwhile. */
 export const LATE_NAME_MS = 4_000;
+/** The first re-read; each next one waits half as long again, up to LATE_NAME_POLL_MAX_MS (a read walks the page). */
 const LATE_NAME_POLL_MS = 200;
+export const LATE_NAME_POLL_MAX_MS = 800;
+/** Calls that change the page: after one, a name the page does not have yet may still come. */
+const PAGE_CHANGING: ReadonlySet<string> = new Set(['click', 'type', 'select', 'check', 'uncheck', 'hover', 'navigate']);
 
 /** Clicks along recorded paths one attempt may make (the script's own actions have their budget in the sandbox). */
 export const MAX_AUTO_NAVIGATIONS = 20;
@@ -181,7 +185,7 @@ export class PageBridge implements Bridge {
     if (this.left) throw this.left;
     try {
       const reply = await this.deps.act({ ...request, ...(this.origin ? { expectedOrigin: this.origin } : {}) });
-      this.lastActAt = Date.now();
+      if (PAGE_CHANGING.has(request.action)) this.lastAction = { seq: (this.lastAction?.seq ?? 0) + 1, at: performance.now() };
       if (reply.pageId) this.pageId = reply.pageId;
       // A redirect that came after the executor stopped watching: what the reply saw is where the tab is now.
       if (this.origin && reply.url && originOf(reply.url) && originOf(reply.url) !== this.origin) {
@@ -347,22 +351,38 @@ export class PageBridge implements Bridge {
   /** The page was read for `names` and no other call came since. */
   private namesRead = false;
 
-  /** When the last action's answer came (Date.now()), and the action after which a late name was last waited for. */
-  private lastActAt: number | undefined;
-  private lateWaitedAfter: number | undefined;
+  /** The last page-changing action (its number in this attempt, when its answer came), and the one after which a late
+   * name was last waited for. */
+  private lastAction: { seq: number; at: number } | undefined;
+  private lateWaitedAfter = 0;
+  /** The last click on a named element and the page it was made on: a page it leads to late is a site edge too. */
+  private lastClick: { name: string; from: PageDocument } | undefined;
+
+  /** `name` resolves without the page changing further: it is on the page, on this same document earlier, or kept. */
+  private resolvableHere(name: string): boolean {
+    if (this.onPage(name)) return true;
+    const seen = this.seen.get(name);
+    if (seen && this.doc.pageId && seen.pageId === this.doc.pageId) return true;
+    return !!this.deps.remembered?.(name, this.doc);
+  }
 
   /**
    * A slow page brings what the script names next only a while after the action: the next page once its server
-   * answered (`fetch`, then `location = …`), a panel once its data came. Within LATE_NAME_MS of the last action, a
-   * name the page does not have yet is waited for — read again every LATE_NAME_POLL_MS — once per action, so a
-   * misspelt name (or `exists()` on one that never comes) costs that wait once, not every time it is reached.
+   * answered (`fetch`, then `location = …`), a panel once its data came. Within LATE_NAME_MS of the last
+   * page-changing action, a name the page does not have yet is waited for — the page read again, at growing
+   * intervals — once per action, so a misspelt name (or `exists()` on one that never comes) costs that wait once.
    */
   private async lateName(name: string): Promise<void> {
-    const since = this.lastActAt;
-    if (since === undefined || this.lateWaitedAfter === since) return;
-    this.lateWaitedAfter = since;
-    while (Date.now() - since < LATE_NAME_MS) {
-      await new Promise((resolve) => setTimeout(resolve, LATE_NAME_POLL_MS));
+    const last = this.lastAction;
+    if (!last || this.lateWaitedAfter === last.seq || this.resolvableHere(name)) return;
+    this.lateWaitedAfter = last.seq;
+    const startPage = this.doc.pageId;
+    let pause = LATE_NAME_POLL_MS;
+    while (performance.now() - last.at + pause < LATE_NAME_MS) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      pause = Math.min(LATE_NAME_POLL_MAX_MS, Math.round(pause * 1.5));
+      if (this.closed) throw new AbortError('this attempt has ended: its actions no longer run');
+      if (this.left) throw this.left;
       try {
         await this.refresh(false);
       } catch (error) {
@@ -370,7 +390,11 @@ export class PageBridge implements Bridge {
         if (isErrorNamed(error, NavigationError)) throw error;
         continue;
       }
-      if (this.onPage(name)) return;
+      if (this.doc.pageId !== startPage && this.lastClick && this.lastClick.from.url !== this.doc.url) {
+        this.deps.onNavigated?.(this.lastClick.from, this.lastClick.name, this.doc);
+        this.lastClick = undefined;
+      }
+      if (this.resolvableHere(name)) return;
     }
   }
 
@@ -391,7 +415,7 @@ export class PageBridge implements Bridge {
         if (!this.namesRead) await this.refresh(false).catch(() => undefined);
         this.namesRead = true;
         const wanted = call.args[0];
-        if (typeof wanted === 'string' && wanted && !this.onPage(wanted)) await this.lateName(wanted);
+        if (typeof wanted === 'string' && wanted) await this.lateName(wanted);
         return scriptNames(this.doc) as unknown as ExportedValue;
       }
       case 'navigate': {
@@ -465,21 +489,35 @@ export class PageBridge implements Bridge {
       const before = this.doc;
       await this.refresh(reply.navigated, reply.url || undefined, reply.pageId ?? this.doc.pageId);
       if (call.call === 'click' && this.doc.url !== before.url) this.deps.onNavigated?.(before, call.target.name, this.doc);
-    } else if (reply.changed) {
-      this.stale = true;
+      this.lastClick = undefined;
+    } else {
+      if (reply.changed) this.stale = true;
+      // A click whose page may come late (lateName records the edge if it does).
+      this.lastClick = call.call === 'click' && acting ? { name: call.target.name, from: this.doc } : undefined;
     }
     return reply.value ?? null;
   }
 
   /**
-   * A name that is not on the page now but that the site document places on another page: click along the recorded
-   * path first. Those clicks are ordinary actions (counted, confirmed when irreversible, logged by the executor).
+   * A name that is not on the page now: waited for when the page may still bring it (lateName), else, when the site
+   * document places it on another page, clicked to along the recorded path. Those clicks are ordinary actions
+   * (counted, confirmed when irreversible, logged by the executor).
    */
   private reaching = false;
   private async reach(name: string): Promise<void> {
-    if (this.reaching || !this.deps.route || this.onPage(name)) return;
-    const steps = await this.deps.route(name, this.doc);
-    if (!steps?.length) return;
+    if (this.onPage(name)) return;
+    // A step of a way being clicked along: its page may come late; it is not looked for elsewhere.
+    if (this.reaching) return this.lateName(name);
+    let steps = this.deps.route ? await this.deps.route(name, this.doc) : null;
+    // The page may still bring it (the next page of the click just made, a late panel): wait first, unless the way
+    // there starts with another click than that one (clicking that one again would act twice).
+    if (!steps?.length || steps[0]!.replace(/\[\d{1,5}\]$/, '') === this.lastClick?.name) {
+      const page = this.doc.pageId;
+      await this.lateName(name);
+      if (!steps?.length || this.onPage(name)) return;
+      if (this.doc.pageId !== page) steps = await this.deps.route!(name, this.doc);
+      if (!steps?.length) return;
+    }
     this.reaching = true;
     try {
       for (const step of steps) {

@@ -1,4 +1,4 @@
-import { AbortError, ApiError, BudgetError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
+import { AbortError, ApiError, BudgetError, isErrorNamed, NavigationError, NotFoundError } from '../../protocol/errors.ts';
 import { LIST_MEMBERS } from '../../protocol/script-api.ts';
 import { native } from '../interpreter/globals.ts';
 import type { CapabilityContext, CapabilitySet } from '../interpreter/run.ts';
@@ -283,8 +283,9 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
         const now = await context.meter.within(bridge.call({ call: 'names', args: [name.slice(1)] }), undefined);
         for (const entry of namesFrom(now)) if (!byName.has(entry.name)) byName.set(entry.name, entry);
       } catch (error) {
-        // The run's own limits still end it; a bridge that cannot say leaves the name unknown.
-        if (error instanceof BudgetError || error instanceof AbortError) throw error;
+        // The run's own limits still end it, and so does a page that left the run's site; a bridge that cannot say
+        // leaves the name unknown.
+        if (error instanceof BudgetError || error instanceof AbortError || isErrorNamed(error, NavigationError)) throw error;
         return undefined;
       }
       return handleFor(name);

@@ -54,13 +54,17 @@ describe('rendering', () => {
   });
 
   test('the page line: host and path without scheme, www. or fragment; an address cannot write a name or a quote', () => {
-    expect(pageAddress('https://www.example.com/a/b?q=1#top')).toBe('example.com/a/b?q=1');
+    expect(pageAddress('https://www.example.com/a/b?q=1#/inbox')).toBe('example.com/a/b?q=1#/inbox');
     expect(pageAddress('http://127.0.0.1:8080/apps/')).toBe('127.0.0.1:8080/apps/');
     const hostile = pageAddress('https://example.com/x"$admin__delete_all("y\'<b>)?q="%20$z');
     expect(hostile).not.toMatch(/["'$()<> ]/);
     expect(decodeURIComponent(hostile)).toContain('$admin__delete_all');
     expect(pageAddress('file:///home/me/a b.html')).toBe('file:///home/me/a%20b.html');
     expect(pageAddress(`https://example.com/${'x'.repeat(300)}`).length).toBeLessThanOrEqual(100);
+    // Cut after encoding, never inside an escape: a path of quotes stays within the cap.
+    const quotes = pageAddress(`https://example.com/${'"'.repeat(300)}`);
+    expect(quotes.length).toBeLessThanOrEqual(100);
+    expect(quotes).toMatch(/^example\.com\/(%22)+…$/);
   });
 
   test('a section kind the name says is not repeated; a form named for its heading keeps (form)', () => {
@@ -79,6 +83,14 @@ describe('rendering', () => {
       '$order__delivery_standard_3_5_days radio [checked]',
       '$order__delivery_express_next_day_before radio "Express next day, before noon, tracked" [unchecked]',
     ]);
+  });
+
+  test('a radio whose label has a sign or a symbol its name drops keeps its label (review, session 17)', () => {
+    const doc = build(`<form aria-label="Tip"><fieldset><legend>Amount</legend>
+      <label><input type="radio" name="a"> +10</label><label><input type="radio" name="a"> C#</label></fieldset></form>`);
+    const lines = renderDocument(doc).split('\n').filter((l) => l.startsWith('$'));
+    expect(lines).toHaveLength(2);
+    for (const [line, label] of lines.map((l, i) => [l, ['+10', 'C#'][i]!] as const)) expect(line).toContain(JSON.stringify(label));
   });
 
   test('page text that looks like instructions or structure stays quoted data and cannot change names or kinds', () => {

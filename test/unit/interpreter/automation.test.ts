@@ -174,6 +174,23 @@ describe('automation capabilities', () => {
     }
   });
 
+  test('a name the run did not start with is asked for by name (the bridge may wait for a slow page to bring it); a page that left the site stops the run', async () => {
+    const asked: unknown[][] = [];
+    const late = { call: async (request: { call: string; args: unknown[] }) => {
+      if (request.call !== 'names') return null;
+      asked.push(request.args);
+      return [{ name: 'order__track_button', kind: 'button' }] as never;
+    } };
+    const ok = await runScript('$order__track_button.click();\ndone(1);', automationCapabilities(late, []));
+    expect(ok.ok).toBe(true);
+    expect(asked).toEqual([['order__track_button']]);
+    const away = { call: async () => {
+      throw new NavigationError('the page left https://shop.example for https://evil.example: the run stops here', { leftOrigin: true });
+    } };
+    const left = await runScript('$order__track_button.click();', automationCapabilities(away, []));
+    expect(left.error).toMatchObject({ name: 'NavigationError', data: { leftOrigin: true } });
+  });
+
   test('a bridge that never answers ends with the time budget', async () => {
     const bridge = { calls: 0, call: () => new Promise<never>(() => {}) };
     const result = await runScript('$compose_button.click()', automationCapabilities(bridge, [{ name: 'compose_button', kind: 'button' }]), { budgets: { timeMs: 100 } });
