@@ -182,6 +182,17 @@ export async function sessionSet(key: string, value: unknown): Promise<void> {
   await browser.storage.session.set({ [key]: value });
 }
 
+/** The panels' drafts (ui/draft.ts) in storage.local or storage.session, under one key per area. */
+const DRAFTS_KEY = 'ui.drafts';
+export const draftStore = {
+  async load(area: 'local' | 'session'): Promise<Record<string, unknown> | undefined> {
+    return (await browser.storage[area].get(DRAFTS_KEY))[DRAFTS_KEY] as Record<string, unknown> | undefined;
+  },
+  async save(area: 'local' | 'session', values: Record<string, unknown>): Promise<void> {
+    await browser.storage[area].set({ [DRAFTS_KEY]: values });
+  },
+};
+
 /** The active tab of the last focused window; never the calling page's own tab (a panel opened as a tab). */
 export async function activeTabId(): Promise<number | undefined> {
   const [[tab], own] = await Promise.all([

@@ -1,4 +1,7 @@
 import { render } from 'preact';
+import { draftStore } from '../platform/index.ts';
 import { App } from '../ui/App.tsx';
+import { persistDrafts } from '../ui/draft.ts';
 
-render(<App surface="popup" />, document.getElementById('root')!);
+// The drafts first: a reopened popup shows what the user left in its forms.
+void persistDrafts(draftStore).catch(() => undefined).then(() => render(<App surface="popup" />, document.getElementById('root')!));

@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { activeTabId, onActiveTabChanged, onSessionChange, request } from '../platform/index.ts';
+import { activeTabId, draftStore, onActiveTabChanged, onSessionChange, request } from '../platform/index.ts';
 import { intentKey } from '../background/side-panel.ts';
 import type { PanelIntent } from '../protocol/schemas.ts';
 import { App } from '../ui/App.tsx';
+import { persistDrafts } from '../ui/draft.ts';
 
 /** The background binds the panel to a tab by opening it at `?tab=ID`; opened plainly, it follows the active tab. */
 function boundTabParam(): number | undefined {
@@ -25,6 +26,7 @@ function showFor(tabId: number | undefined): () => void {
 }
 
 async function start() {
+  await persistDrafts(draftStore).catch(() => undefined);
   const bound = boundTabParam();
   if (bound !== undefined) {
     showFor(bound);

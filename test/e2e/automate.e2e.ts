@@ -459,7 +459,9 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await automate.getByRole('alert').innerText()).toMatch(/stopped before this run finished/);
     expect(await again.getByTestId('automate-ask').count()).toBe(0);
     expect(await again.getByTestId('automate-script').innerText()).toContain('ask("What should the todo say?")');
-    expect(await again.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true); // no task typed here
+    // The task typed before the panel closed is still in its box (drafts are kept), ready to run again.
+    expect(await again.getByLabel('Task', { exact: true }).inputValue()).toBe('Add a todo that I will name');
+    expect(await again.getByRole('button', { name: 'Run', exact: true }).isEnabled()).toBe(true);
   }, 120_000);
 
   test('Stop ends a run that waits for an answer; nothing is typed', async () => {

@@ -72,6 +72,28 @@ describe('popup', () => {
     }).toBe('Probes');
   });
 
+  test('a reopened popup shows the settings and text left in its forms, not the defaults (exploratory test, session 17)', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    await page.getByRole('tab', { name: 'Math' }).click();
+    await page.getByLabel('Problem').fill('A farmer has 12 cows and buys 5 more. How many cows?');
+    await page.locator('#math-method').selectOption('direct');
+    await page.getByLabel('Examples (shots)').fill('1');
+    await page.getByRole('tab', { name: 'Story' }).click();
+    await page.getByLabel('Prompt', { exact: true }).fill('A dragon who is afraid of the dark');
+    // The popup closes when focus leaves it: its page is gone (drafts are saved within 0.1 s of a change).
+    await page.waitForTimeout(500);
+    await page.close();
+    await expect.poll(async () => {
+      const reopened = await harness.openExtensionPage('popup/index.html');
+      await reopened.getByRole('tab', { name: 'Math' }).click();
+      const math = [await reopened.getByLabel('Problem').inputValue(), await reopened.locator('#math-method').inputValue(), await reopened.getByLabel('Examples (shots)').inputValue()];
+      await reopened.getByRole('tab', { name: 'Story' }).click();
+      const story = await reopened.getByLabel('Prompt', { exact: true }).inputValue();
+      await reopened.close();
+      return [...math, story];
+    }, { timeout: 15_000 }).toEqual(['A farmer has 12 cows and buys 5 more. How many cows?', 'direct', '1', 'A dragon who is afraid of the dark']);
+  });
+
   test('every tab passes axe-core, in light and dark themes', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme: scheme });

@@ -80,7 +80,8 @@ describe('web-llm models in a build that packages their library', () => {
     expect(await popup.locator('[data-model="SmolLM2-360M-Instruct-q4f32_1-MLC"] [data-field="model.state"]').innerText())
       .toMatch(/^Unavailable: its web-llm model library SmolLM2-360M-Instruct-q4f32_1_cs1k-webgpu\.wasm is not packaged/);
     await row().getByRole('button', { name: 'Download' }).click();
-    expect(await failure()).toMatch(/^PocketError: web-llm could not download the model's files/);
+    expect(await failure()).toMatch(/^Failed: web-llm could not download the model's files/);
+    expect(await row().getByRole('alert').getAttribute('data-error-name')).toBe('PocketError');
     expect(hub.requests).toContain(`/mlc-ai/${QWEN}/resolve/main/mlc-chat-config.json`);
     expect(await row().getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
   });
@@ -89,7 +90,7 @@ describe('web-llm models in a build that packages their library', () => {
     hub.files[`/mlc-ai/${QWEN}/resolve/main/mlc-chat-config.json`] = JSON.stringify({ model_type: 'qwen2', tokenizer_files: ['tokenizer.json'] });
     await row().getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => row().getByRole('alert').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/pocket_stand_in_library/);
-    expect(await failure()).toMatch(/^PocketError: web-llm failed: .*Import #0 "env" "pocket_stand_in_library"/);
+    expect(await failure()).toMatch(/^Failed: web-llm failed: .*Import #0 "env" "pocket_stand_in_library"/);
     const cachedConfigs = () => popup.evaluate(async () => (await (await caches.open('webllm/config')).keys()).map((r) => r.url));
     expect(await cachedConfigs()).toEqual([`https://huggingface.co/mlc-ai/${QWEN}/resolve/main/mlc-chat-config.json`]);
     await row().getByRole('button', { name: 'Delete' }).click();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useDraft } from '../../ui/draft.ts';
+import { useRunFocus } from '../../ui/run-focus.ts';
 import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
 import { BusyError, isErrorNamed } from '../../protocol/errors.ts';
@@ -114,6 +115,7 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
 
   const run = starting?.run ?? (stored && (showStored || stored.status === 'running') ? stored : null);
   const busy = run?.status === 'running';
+  const focus = useRunFocus(busy, busy && !!run?.id);
   const tooLong = problem.length > MAX_PROBLEM_CHARS;
   return (
     <section aria-labelledby="math-heading">
@@ -128,7 +130,7 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
         onInput={(e) => setProblem((e.currentTarget as HTMLTextAreaElement).value)} />
       {tooLong && (
         <p role="note" class="muted" data-testid="math-too-long">
-          {problem.length.toLocaleString('en-US')} characters: only the first {MAX_PROBLEM_CHARS.toLocaleString('en-US')} will be used.
+          {problem.length.toLocaleString('en-US')} characters: only its beginning and its end (where the question usually is), {MAX_PROBLEM_CHARS.toLocaleString('en-US')} characters in all, will be used.
         </p>
       )}
       <div class="controls">
@@ -171,8 +173,11 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
       </div>
       <NotMadeFor feature="math" entry={models.find((entry) => entry.id === settings.model)} />
       <div class="row">
-        <button type="button" onClick={() => void start()} disabled={busy}>Solve</button>
-        <button type="button" disabled={!busy || !run?.id} onClick={() => {
+        <button type="button" ref={focus.start} onClick={() => {
+          focus.pressed();
+          void start();
+        }} disabled={busy}>Solve</button>
+        <button type="button" ref={focus.stop} disabled={!busy || !run?.id} onClick={() => {
           if (run?.id) request('math.cancel', { runId: run.id }).catch((e: unknown) => setError(`Could not stop: ${e instanceof Error ? e.message : String(e)}`));
         }}>Stop</button>
       </div>

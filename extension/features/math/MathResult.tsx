@@ -3,6 +3,7 @@ import { backendLabel } from '../../ui/GenerationStats.tsx';
 import { formatAnswer } from './extract.ts';
 import { METHOD_LABELS } from './prompts.ts';
 import type { Attempt, MathRun } from './solve.ts';
+import { errorDetail, errorHeadline } from '../../ui/error-text.ts';
 
 /** The result says which problem it answers (a run started elsewhere, or an older one under a new problem). */
 const PROBLEM_SHOWN = 160;
@@ -36,8 +37,7 @@ function AttemptView({ attempt, open }: { attempt: Attempt; open: boolean }) {
       )}
       {attempt.error && (
         <div role="alert" class="error" data-testid="math-attempt-error" data-error-name={attempt.error.name}>
-          <strong>{attempt.error.name}</strong>: {attempt.error.message}
-          {attempt.error.line !== undefined && ` (line ${attempt.error.line}${attempt.error.column !== undefined ? `, column ${attempt.error.column}` : ''})`}
+          <strong>{errorHeadline(attempt.error.name)}</strong>: {errorDetail(attempt.error)}
         </div>
       )}
       {attempt.reply && attempt.reply.promptTokensDropped > 0 && (
@@ -66,7 +66,7 @@ export function MathResultView({ run }: { run: MathRun }) {
     <section aria-label="Math result" data-testid="math-result" data-status={run.status}>
       {run.truncated && (
         <p role="note" data-testid="math-truncated">
-          The problem was {run.originalLength.toLocaleString('en-US')} characters long; only the first part was used.
+          The problem was {run.originalLength.toLocaleString('en-US')} characters long; only its beginning and its end were used.
         </p>
       )}
       <p class="muted" data-testid="math-problem" title={run.problem.length > PROBLEM_SHOWN ? run.problem.slice(0, 2000) : undefined}>

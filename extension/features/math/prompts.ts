@@ -101,11 +101,17 @@ export interface PreparedProblem {
   originalLength: number;
 }
 
-/** Trims the problem and cuts a very long one to MAX_PROBLEM_CHARS (the panel says so). */
+/**
+ * Trims the problem and cuts a very long one to about MAX_PROBLEM_CHARS (the panel says so): its beginning (the
+ * setting) and its end (where the question usually is), whole words, with " … " where the middle was.
+ */
 export function prepareProblem(raw: string): PreparedProblem {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text.length <= MAX_PROBLEM_CHARS) return { text, truncated: false, originalLength: text.length };
-  return { text: `${text.slice(0, MAX_PROBLEM_CHARS).replace(/\s+\S*$/, '')}…`, truncated: true, originalLength: text.length };
+  const half = Math.floor((MAX_PROBLEM_CHARS - 3) / 2);
+  const head = text.slice(0, half).replace(/\s+\S*$/, '');
+  const tail = text.slice(-half).replace(/^\S*\s+/, '');
+  return { text: `${head} … ${tail}`, truncated: true, originalLength: text.length };
 }
 
 /** A problem without any number or number word is probably not arithmetic (the panel warns, and still tries). */

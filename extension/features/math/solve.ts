@@ -5,6 +5,7 @@ import { extractProgram, type ExtractedProgram } from './program.ts';
 import { buildPrompt, METHOD_LABELS, type Method } from './prompts.ts';
 import { majorityVote, type VoteResult } from './vote.ts';
 import { plausibility, verify, type Verdict } from './verify.ts';
+import { errorDetail, errorHeadline } from '../../ui/error-text.ts';
 
 /**
  * One math run, independent of the UI and of how models and programs are reached: the panel passes the real
@@ -271,8 +272,7 @@ export async function solve(problem: { text: string; truncated: boolean; origina
 function noAnswerMessage(sampled: Attempt[]): string {
   const first = sampled.find((a) => a.error) ?? sampled[0]!;
   if (first.method === 'pot' && first.error) {
-    const where = first.error.line !== undefined ? ` (line ${first.error.line}${first.error.column !== undefined ? `, column ${first.error.column}` : ''})` : '';
-    return `No answer: the program failed — ${first.error.name}: ${first.error.message}${where}.`;
+    return `No answer: the program failed — ${errorHeadline(first.error.name).toLowerCase()}: ${errorDetail(first.error)}.`;
   }
   return 'No answer: the model\'s output contains no number.';
 }

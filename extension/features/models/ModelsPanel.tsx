@@ -3,6 +3,7 @@ import { compatibility, memoryWarning, type CatalogueEntry } from '../../../mode
 import { request } from '../../platform/index.ts';
 import type { ModelRow } from '../../storage/db.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { errorDetail, errorHeadline } from '../../ui/error-text.ts';
 import { AddModelForm } from './AddModelForm.tsx';
 import { DefaultModels } from './DefaultModels.tsx';
 import { type DeviceFacts, unknownModelRows, useCandidates } from './use-models.ts';
@@ -102,7 +103,7 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
       {state === 'failed' && (
         <>
           <div role="alert" class="error" data-error-name={row?.error?.name}>
-            <strong>{row?.error?.name}</strong>: {row?.error?.message}
+            <strong>{errorHeadline(row?.error?.name)}</strong>: {errorDetail({ message: row?.error?.message ?? 'the download stopped' })}
           </div>
           {(row?.bytes ?? 0) > 0 && <span>{formatBytes(row?.bytes ?? 0)} kept</span>}{' '}
           {/* What was written stays (a full disk, a dropped server): the next try resumes from it. */}

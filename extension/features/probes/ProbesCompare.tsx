@@ -16,7 +16,8 @@ export function runLabel(run: ProbeRunRow, all: readonly ProbeRunRow[]): string 
   return `#${place} ${new Date(run.createdAt).toLocaleTimeString()}`;
 }
 
-function describeRun(run: ProbeRunRow): string {
+/** Its models, suites, strategies and status: what tells two runs apart. */
+export function describeRun(run: ProbeRunRow): string {
   const { config } = run.config as ProbeRunDoc;
   return `${config.models.join(', ')} · ${config.suites.join(', ')} · ${config.strategies.join(', ')} · ${run.status}`;
 }
@@ -50,6 +51,7 @@ function ComparisonView({ picked, runs }: { picked: readonly ProbeRunRow[]; runs
         <button type="button" onClick={() => download(`${stem}.csv`, comparisonCsv(comparison), 'text/csv')}>Export comparison CSV</button>
         <button type="button" onClick={() => download(`${stem}.json`, JSON.stringify(comparison, null, 2), 'application/json')}>Export comparison JSON</button>
       </div>
+      <div role="region" aria-label="Comparison of the runs" tabIndex={0} class="table-scroll">
       <table data-testid="probes-comparison">
         <caption>Accuracy, mean ± std over repeats; differences in percentage points against {series[0]!.label}</caption>
         <thead>
@@ -75,6 +77,7 @@ function ComparisonView({ picked, runs }: { picked: readonly ProbeRunRow[]; runs
           ))}
         </tbody>
       </table>
+      </div>
       <ProbesChart groups={comparisonGroups(comparison)} series={series.map((s) => s.label)}
         label="Parse-based accuracy of the compared runs per suite and strategy, with ± one standard deviation" />
     </>

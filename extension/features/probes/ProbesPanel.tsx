@@ -9,7 +9,7 @@ import { download } from '../story/export.ts';
 import { DEFAULT_CONFIG, type ProbeConfig, type ProbeRunDoc } from './config.ts';
 import { PERTURBATIONS, type Perturbation } from './perturb.ts';
 import { cellGroups, ProbesChart } from './ProbesChart.tsx';
-import { ProbesCompare } from './ProbesCompare.tsx';
+import { describeRun, ProbesCompare, runLabel } from './ProbesCompare.tsx';
 import { STRATEGIES, STRATEGY_LABELS, type Strategy } from './prompts.ts';
 import { itemsCsv, robustnessDrops, summarize, type Cell, type ItemResult } from './stats.ts';
 import { SUITE_NAMES } from './suites.ts';
@@ -74,6 +74,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
       {error && <p role="alert" class="error">{error}</p>}
       {cells.length > 0 && (
         <>
+          <div role="region" aria-label="Accuracy per cell" tabIndex={0} class="table-scroll">
           <table data-testid="probes-results">
             <caption>Accuracy, mean ± std over repeats</caption>
             <thead><tr><th scope="col">Model</th><th scope="col">Suite</th><th scope="col">Strategy</th><th scope="col">Perturbation</th><th scope="col">Parse</th><th scope="col">Exact</th><th scope="col">Judge</th><th scope="col">Drop</th><th scope="col">Disagree</th></tr></thead>
@@ -92,6 +93,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
               ))}
             </tbody>
           </table>
+          </div>
           <ProbesChart groups={cellGroups(cells)} label="Parse-based accuracy per model, suite, strategy and perturbation, with ± one standard deviation" />
         </>
       )}
@@ -133,13 +135,17 @@ export function ProbesPanel() {
     if (waiting) request('probes.status', {}).catch(() => undefined);
   }, [waiting]);
   const [starting, setStarting] = useState(false);
+  const live = runs.find((r) => r.status === 'running');
+  const [queued, setQueued] = useState<string | null>(null);
   const start = async () => {
     if (starting) return; // a double click would queue the same run twice
     setStarting(true);
     try {
       const { judge, ...rest } = config;
       const { runId } = await request('probes.start', { config: { ...rest, ...(judge ? { judge } : {}) } });
-      setPicked(runId);
+      // A run queued behind a live one: the live run stays in view (the queued one is in the Run list).
+      if (!live) setPicked(runId);
+      setQueued(live ? runId : null);
       setError('');
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -151,7 +157,8 @@ export function ProbesPanel() {
   return (
     <section aria-labelledby="probes-heading">
       <h2 id="probes-heading">Reasoning probes</h2>
-      <Checks legend="Models" name="models" options={models.map((m) => m.id)} chosen={config.models} onToggle={toggle('models')} />
+      <Checks legend="Models" name="models" options={models.map((m) => m.id)} chosen={config.models} onToggle={toggle('models')}
+        label={(id) => models.find((m) => m.id === id)?.name ?? id} />
       <Checks legend="Suites" name="suites" options={SUITE_NAMES} chosen={config.suites} onToggle={toggle('suites')} />
       <Checks<Strategy> legend="Strategies" name="strategies" options={STRATEGIES} chosen={config.strategies} onToggle={toggle('strategies')} label={(s) => STRATEGY_LABELS[s]} />
       <Checks<Perturbation> legend="Perturbations" name="perturbations" options={PERTURBATIONS} chosen={config.perturbations} onToggle={toggle('perturbations')} />
@@ -171,12 +178,16 @@ export function ProbesPanel() {
           </select>
         </label>
       </div>
-      <div class="row"><button type="button" disabled={!ready || starting} onClick={() => void start()}>Start run</button></div>
+      <div class="row"><button type="button" disabled={!ready || starting} onClick={() => void start()}>{live ? 'Queue run' : 'Start run'}</button></div>
+      {live && <p class="muted" data-testid="probes-live-note">A run is going ({runLabel(live, runs)}): a new one waits in the queue until it ends.</p>}
+      {queued && runs.some((r) => r.id === queued && r.status === 'queued') && (
+        <p role="status" data-testid="probes-queued">Queued: {runLabel(runs.find((r) => r.id === queued)!, runs)} starts when the current run ends (pick it under Run).</p>
+      )}
       {error && <p role="alert" class="error" data-testid="probes-error">{error}</p>}
       {runs.length > 1 && (
         <label for="probes-run-pick">Run
           <select id="probes-run-pick" value={run?.id} onChange={(e) => setPicked((e.currentTarget as HTMLSelectElement).value)}>
-            {runs.map((r) => <option key={r.id} value={r.id}>{new Date(r.createdAt).toLocaleString()} · {r.status}</option>)}
+            {runs.map((r) => <option key={r.id} value={r.id}>{runLabel(r, runs)} · {describeRun(r)}</option>)}
           </select>
         </label>
       )}

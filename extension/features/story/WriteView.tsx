@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useDraft } from '../../ui/draft.ts';
+import { useRunFocus } from '../../ui/run-focus.ts';
+import { joinStory } from './join.ts';
 import { useLiveQuery } from '../../ui/useLiveQuery.ts';
 import { loadCurrentStory, type StoryRun } from './current.ts';
 import { choicesFor } from '../../../models/defaults.ts';
@@ -98,6 +100,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
   const failure = error ?? (run?.status === 'failed' && run.error ? deserializeError(run.error) : null);
   const result = run?.result ?? null;
   const busy = starting !== null || run?.status === 'running';
+  const focus = useRunFocus(busy, busy && !!run);
   return (
     <section aria-labelledby="story-heading" hidden={hidden}>
       <h2 id="story-heading">Story</h2>
@@ -145,13 +148,17 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
       </div>
       <NotMadeFor feature="story" entry={writers.find((entry) => entry.id === settings.model)} />
       <div class="row">
-        <button type="button" onClick={() => void write(prompt, opening)} disabled={busy}>Write</button>
+        <button type="button" ref={focus.start} onClick={() => {
+          focus.pressed();
+          void write(prompt, opening);
+        }} disabled={busy}>Write</button>
         <button type="button" disabled={busy || !story || !run} onClick={() => {
-          const whole = run!.prompt + story;
+          focus.pressed();
+          const whole = joinStory(run!.prompt, story);
           setPrompt(whole);
           void write(whole);
         }}>Continue</button>
-        <button type="button" onClick={() => {
+        <button type="button" ref={focus.stop} onClick={() => {
           if (run) request('story.stop', { runId: run.id }).catch((e: unknown) => setError(e));
         }} disabled={!busy || !run}>Stop</button>
       </div>
@@ -160,7 +167,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
       {failure !== null && <ErrorNotice error={failure} />}
       {checkError !== null && stored?.status === 'running' && <ErrorNotice error={checkError} />}
       <div class="story" data-testid="story-text">
-        {story && <p><span class="muted">{run?.prompt ?? prompt}</span>{story}</p>}
+        {story && <p><span class="muted">{run?.prompt ?? prompt}</span>{joinStory(run?.prompt ?? prompt, story).slice((run?.prompt ?? prompt).length)}</p>}
       </div>
       {result && <GenerationStats result={result} />}
     </section>

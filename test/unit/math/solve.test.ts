@@ -76,7 +76,13 @@ describe('prompts and problems', () => {
     expect(prepareProblem('  2 +\n\n 2 ')).toEqual({ text: '2 + 2', truncated: false, originalLength: 5 });
     const long = prepareProblem('word '.repeat(1000));
     expect(long.truncated).toBe(true);
-    expect(long.text.length).toBeLessThanOrEqual(MAX_PROBLEM_CHARS + 1);
+    expect(long.text.length).toBeLessThanOrEqual(MAX_PROBLEM_CHARS);
+    // The question at the end of a long text is kept (exploratory test, session 17), and the beginning too.
+    const story = prepareProblem(`Sam has 4 apples. ${'He walks to the market and back. '.repeat(300)}How many apples does Sam have?`);
+    expect(story.text.startsWith('Sam has 4 apples.')).toBe(true);
+    expect(story.text.endsWith('How many apples does Sam have?')).toBe(true);
+    expect(story.text).toContain(' … ');
+    expect(story.text.length).toBeLessThanOrEqual(MAX_PROBLEM_CHARS);
   });
 });
 

@@ -1,0 +1,52 @@
+/**
+ * Errors as a person reads them: a plain headline for each of our error classes (the class name stays in the
+ * markup, `data-error-name`, for tests and bug reports), the message, a line and column only where the message does
+ * not already give them, and a hint for the browser's own network wording ("Failed to fetch").
+ */
+const HEADLINES: Record<string, string> = {
+  ValidationError: 'Not accepted',
+  UntrustedSenderError: 'Refused',
+  UnknownKindError: 'Unknown request',
+  ModelHostError: 'The model host failed',
+  WorkerCrashedError: 'The model worker crashed',
+  ContentScriptError: 'The page did not answer',
+  ModelNotFoundError: 'Model not found',
+  IntegrityError: 'Model files are damaged',
+  QuotaError: 'Storage is full',
+  DeviceLostError: 'The GPU was lost',
+  OutOfMemoryError: 'Out of memory',
+  AbortError: 'Stopped',
+  DisconnectedError: 'Disconnected',
+  InternalError: 'Internal error',
+  BusyError: 'Busy',
+  NotFoundError: 'Not found on the page',
+  ActionError: 'Could not act on the page',
+  ApiError: 'Unknown name or call',
+  ScriptSyntaxError: 'The script does not parse',
+  BudgetError: 'A limit was reached',
+  NavigationError: 'The page moved on',
+  ScriptRuntimeError: 'The script failed',
+};
+
+export function errorHeadline(name: string | undefined): string {
+  return (name && HEADLINES[name]) || 'Failed';
+}
+
+const NETWORK = /\b(?:Failed to fetch|NetworkError|Load failed|ERR_[A-Z_]+)\b/;
+
+export interface ErrorFacts {
+  name?: string | undefined;
+  message: string;
+  line?: number | undefined;
+  column?: number | undefined;
+}
+
+/** The message, with `(line L, column C)` unless it says `L:C` already, and a hint for a network failure. */
+export function errorDetail(error: ErrorFacts): string {
+  let text = error.message.trim();
+  if (error.line !== undefined && !text.includes(`${error.line}:${error.column ?? ''}`)) {
+    text += ` (line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''})`;
+  }
+  if (NETWORK.test(text)) text += ' — the server could not be reached (offline, or blocked)';
+  return text;
+}

@@ -1,0 +1,12 @@
+import { expect, test } from 'vitest';
+import { errorDetail, errorHeadline } from '../../../extension/ui/error-text.ts';
+
+test('errors read plainly: a headline per class, a position given once, a hint for the browser\'s network wording', () => {
+  expect(errorHeadline('QuotaError')).toBe('Storage is full');
+  expect(errorHeadline('PocketError')).toBe('Failed');
+  expect(errorHeadline(undefined)).toBe('Failed');
+  expect(errorDetail({ name: 'ScriptSyntaxError', message: 'Unexpected token at 3:7', line: 3, column: 7 })).toBe('Unexpected token at 3:7');
+  expect(errorDetail({ name: 'ScriptRuntimeError', message: 'cannot read `x` of null', line: 2, column: 1 })).toBe('cannot read `x` of null (line 2, column 1)');
+  expect(errorDetail({ message: 'download of onnx/encoder_model.onnx failed after 4 attempts in a row: Failed to fetch' }))
+    .toBe('download of onnx/encoder_model.onnx failed after 4 attempts in a row: Failed to fetch — the server could not be reached (offline, or blocked)');
+});
