@@ -237,6 +237,14 @@ describe('Math runs live in the model host (slow replay answers: 300 ms a piece)
     await expect.poll(focused, { timeout: 30_000 }).toBe('Stop');
     await expect.poll(() => status(page), { timeout: 60_000 }).toBe('done');
     await expect.poll(focused, { timeout: 10_000 }).toBe('Solve');
+    // Ctrl+Enter in the problem box solves too (the focus stays where the user types).
+    const first = await page.getByTestId('math-result').getAttribute('data-run-id');
+    await page.getByLabel('Problem', { exact: true }).press('Control+Enter');
+    await expect.poll(async () => {
+      const id = await page.getByTestId('math-result').getAttribute('data-run-id').catch(() => null);
+      return id && id !== first ? await status(page) : 'not started';
+    }, { timeout: 60_000 }).toBe('done');
+    expect(await focused()).not.toBe('Stop');
     await page.close();
   });
 

@@ -127,7 +127,14 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
       )}
       <label for="math-problem">Problem</label>
       <textarea id="math-problem" rows={4} value={problem} placeholder="A word problem, e.g. Tom has 3 boxes of 6 eggs. How many eggs?"
-        onInput={(e) => setProblem((e.currentTarget as HTMLTextAreaElement).value)} />
+        onInput={(e) => setProblem((e.currentTarget as HTMLTextAreaElement).value)}
+        onKeyDown={(e) => {
+          // Ctrl+Enter (⌘+Enter) solves, as Solve does.
+          if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || busy) return;
+          e.preventDefault();
+          focus.pressed();
+          void start();
+        }} />
       {tooLong && (
         <p role="note" class="muted" data-testid="math-too-long">
           {problem.length.toLocaleString('en-US')} characters: only its beginning and its end (where the question usually is), {MAX_PROBLEM_CHARS.toLocaleString('en-US')} characters in all, will be used.

@@ -63,7 +63,7 @@ export function MathResultView({ run }: { run: MathRun }) {
     }
   };
   return (
-    <section aria-label="Math result" data-testid="math-result" data-status={run.status}>
+    <section aria-label="Math result" data-testid="math-result" data-status={run.status} data-run-id={run.id}>
       {run.truncated && (
         <p role="note" data-testid="math-truncated">
           The problem was {run.originalLength.toLocaleString('en-US')} characters long; only its beginning and its end were used.
@@ -79,7 +79,7 @@ export function MathResultView({ run }: { run: MathRun }) {
             {answerText}
           </output>
         </p>
-        <button type="button" onClick={() => void copy()} disabled={running}>Copy</button>
+        <button type="button" onClick={() => void copy()} disabled={running || !run.final}>Copy</button>
       </div>
       {copied && <p role="status" class="muted">{copied}</p>}
       {run.message && <p data-testid="math-message" role={run.final ? 'status' : 'alert'}>{run.message}</p>}
@@ -105,7 +105,7 @@ export function MathResultView({ run }: { run: MathRun }) {
         </table>
       )}
       <p class="stats muted" data-testid="math-usage">
-        {run.model} · <span data-field="math.tokens">{run.tokensIn} → {run.tokensOut}</span> tokens · {seconds(elapsed)}
+        {run.model} · <span data-field="math.tokens">{running && !run.tokensOut ? 'counting' : `${run.tokensIn} → ${run.tokensOut}`}</span> tokens · {seconds(elapsed)}
         {run.attempts[0]?.reply && ` · ${backendLabel(run.attempts[0].reply.backend)}`}
       </p>
       {run.attempts.map((attempt, i) => (
