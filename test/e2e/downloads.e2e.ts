@@ -182,6 +182,11 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     await form.getByLabel(/^Files/).fill(`model.onnx ${sha(bytes['model.onnx']!)}\n${names.slice(1).join('\n')}`);
     await form.getByRole('button', { name: 'Add model' }).click();
     await expect.poll(() => form.getByRole('status').innerText(), { timeout: 15_000 }).toMatch(/Added “Form model”/);
+    // The same id again is refused before any network work (a base URL that answers nothing would otherwise hang it).
+    await form.getByLabel('Base URL').fill('http://127.0.0.1:9/nothing/');
+    await form.getByRole('button', { name: 'Add model' }).click();
+    await expect.poll(() => form.getByRole('alert').innerText(), { timeout: 5_000 }).toMatch(/"form-model" is already added/);
+    await form.getByLabel('Base URL').fill(`${server.origin}/form-model/`);
     await row('form-model').getByRole('button', { name: 'Download' }).click();
     await expect.poll(() => stateOf('form-model'), { timeout: 60_000 }).toBe('complete');
     await expectAccessible(popup);

@@ -12,8 +12,14 @@ const DEFAULT_FILES = 'onnx/model.onnx\ntokenizer.json\ntokenizer_config.json\nc
  * uncompressed, and the total in Content-Range is the real length, where HEAD on a host that compresses reports the
  * compressed one (every download would then fail its size check). HEAD only where ranges are not answered.
  */
+/** A server that does not answer within this long is reported, not waited for without end. */
+const SIZE_TIMEOUT_MS = 20_000;
+
 async function sizeOf(url: string): Promise<number> {
-  const probe = await fetch(url, { headers: { Range: 'bytes=0-0' }, cache: 'no-store' });
+  const probe = await fetch(url, { headers: { Range: 'bytes=0-0' }, cache: 'no-store', signal: AbortSignal.timeout(SIZE_TIMEOUT_MS) })
+    .catch((error: unknown) => {
+      throw new Error(`${url} did not answer${error instanceof DOMException && error.name === 'TimeoutError' ? ` within ${SIZE_TIMEOUT_MS / 1000} s` : ` (${error instanceof Error ? error.message : String(error)})`}`);
+    });
   await probe.body?.cancel().catch(() => undefined);
   const total = Number(/\/(\d+)$/.exec(probe.headers.get('content-range') ?? '')?.[1]);
   if (probe.status === 206 && total > 0) return total;
@@ -21,7 +27,7 @@ async function sizeOf(url: string): Promise<number> {
   const encoding = probe.headers.get('content-encoding');
   const length = Number(probe.headers.get('content-length'));
   if (probe.status === 200 && (!encoding || encoding === 'identity') && length > 0) return length;
-  const response = await fetch(url, { method: 'HEAD' });
+  const response = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(SIZE_TIMEOUT_MS) });
   const bytes = Number(response.headers.get('content-length'));
   if (!response.ok || !Number.isFinite(bytes) || bytes <= 0) throw new Error(`${url} answered ${response.status} without a size`);
   return bytes;
@@ -45,15 +51,16 @@ export function AddModelForm() {
     setBusy(true);
     try {
       const lines = parseFileList(field('base'), field('files'));
-      // Servers without CORS need host access; the request must come first, while the click still counts as a gesture.
+      // The same id again would quietly replace that model's definition (and what the form cannot say, such as its
+      // role as a script writer): the user deletes it first, or picks another id. Checked before any network work.
+      // (A quick local read: the click still counts as a gesture for the permission request below.)
+      if (field('id') && await database().models.get(field('id'))) {
+        throw new Error(`A model with the id "${field('id')}" is already added. Delete it in the table first, or choose another id.`);
+      }
+      // Servers without CORS need host access; asked for while the click still counts as a gesture.
       await requestHostPermissions([...new Set(lines.map((l) => `${new URL(l.url).origin}/*`))]);
       const files = await Promise.all(lines.map(async (line) => ({ ...line, bytes: await sizeOf(line.url) })));
       const model = v.parse(NewCustomModelSchema, { id: field('id'), name: field('name') || field('id'), contextLength: Number(field('context')), files });
-      // The same id again would quietly replace that model's definition (and what the form cannot say, such as its
-      // role as a script writer): the user deletes it first, or picks another id.
-      if (await database().models.get(model.id)) {
-        throw new Error(`A model with the id "${model.id}" is already added. Delete it in the table first, or choose another id.`);
-      }
       await request('models.register', { model });
       setAdded(model.name);
     } catch (caught) {
