@@ -191,6 +191,8 @@ describe('Story library, blind rating and results (offline, real generation)', (
     // The only pair of this prompt is rated: it is not shown again (its ratings would count twice, and it is no longer blind).
     await popup.getByRole('button', { name: 'Show a new pair' }).click();
     await expect.poll(() => popup.getByTestId('rate-message').innerText()).toMatch(/Every pair of stories for this prompt has been rated/);
+    // The pair rated before is not left on screen under that message (exploratory test, session 17).
+    expect(await popup.getByTestId('rate-pair').count()).toBe(0);
     // Another story for the HANNA prompt makes a new pair.
     await view('Write');
     await popup.getByLabel(/Prompt from HANNA/).selectOption(String(human.id));
@@ -200,7 +202,7 @@ describe('Story library, blind rating and results (offline, real generation)', (
     await expect.poll(() => notice().innerText(), { timeout: 120_000 }).toMatch(/^Saved to the library as story \d+\.$/);
     const generatedId = Number(/story (\d+)/.exec(await notice().innerText())![1]);
     await view('Rate');
-    await popup.getByRole('button', { name: 'Show a new pair' }).click();
+    await popup.getByRole('button', { name: 'Show a blind pair' }).click();
     await popup.getByRole('button', { name: 'Save ratings and reveal the writers' }).waitFor();
     const shownTexts = (await popup.getByTestId('rate-pair').locator('blockquote').allInnerTexts()).join(' ');
     expect(shownTexts.replace(/\s+/g, ' ')).not.toContain(stories[1]!.text.replace(/\s+/g, ' ').trim());

@@ -98,6 +98,8 @@ export function RateView({ hidden, stories, pair, setPair }: {
       return;
     }
     if (!found) {
+      // The pair on screen (maybe another prompt's) goes: it is not what this message is about.
+      setPair(null);
       setMessage('Every pair of stories for this prompt has been rated (a pair is rated once). Write another story for it, or pick another prompt.');
       return;
     }
@@ -182,6 +184,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
       {pair && (
         <div data-testid="rate-pair" data-shown={shown}>
           <p class="muted"><strong>Prompt:</strong> {pair.prompt}</p>
+          <p class="muted" data-testid="rate-scale">Each criterion from 1 (poor) to 5 (excellent).</p>
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: '8px' }}>
           {SIDES.map((side, i) => (
             <section key={side} aria-labelledby={`rate-story-${side}`} class="binding" data-testid={`rate-story-${side}`}>
