@@ -15,7 +15,7 @@ export interface MathHostDeps {
   generate: HostGenerate;
   /** Runs a program-of-thought program in the sandbox page with the math capabilities. */
   runProgram(source: string, signal: AbortSignal): Promise<ProgramRun>;
-  resolveModel(id: string): Promise<Pick<CatalogueEntry, 'name' | 'promptFormat' | 'unavailableReason'> | undefined>;
+  resolveModel(id: string): Promise<Pick<CatalogueEntry, 'name' | 'promptFormat' | 'unavailableReason'> & { contextLength?: number } | undefined>;
   /** Streamed text is stored at most this often (ms); a new attempt, a finished one and the end are stored at once. */
   saveEveryMs?: number;
 }
@@ -63,6 +63,7 @@ export class MathHost {
       generate: (call, onText, signal) => this.generate(model, backend, call, onText, signal ?? abort.signal),
       runProgram: (source, signal) => this.deps.runProgram(source, signal ?? abort.signal),
       onUpdate: (run) => this.progress(run),
+      ...(entry.contextLength ? { contextTokens: entry.contextLength } : {}),
     }, id);
     const done = solving.then(async (final) => {
       await this.flush();

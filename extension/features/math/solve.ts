@@ -106,7 +106,12 @@ export interface SolveDeps {
   runProgram(source: string, signal?: AbortSignal): Promise<ProgramRun>;
   onUpdate(run: MathRun): void;
   signal?: AbortSignal;
+  /** The model's context in tokens: examples that would not fit it with room for the answer are left out. */
+  contextTokens?: number;
 }
+
+/** Characters per token assumed when fitting examples (small vocabularies spend a token on 2–4 characters). */
+const CHARS_PER_TOKEN = 3;
 
 const snapshot = (run: MathRun): MathRun => ({ ...run, attempts: run.attempts.map((a) => ({ ...a })), warnings: [...run.warnings] });
 
@@ -164,9 +169,22 @@ export async function solve(problem: { text: string; truncated: boolean; origina
   update();
 
   const stopped = () => new AbortError('the run was stopped');
+  /** As many of the asked-for examples as fit the model's context with room for the answer (a prompt cut at its
+   * start would lose the instructions and cut an example in half). */
+  let fewestShots = options.shots;
+  function fittedPrompt(method: Method) {
+    for (let shots = options.shots; ; shots--) {
+      const built = buildPrompt(method, problem.text, shots);
+      const chars = chat ? built.messages.reduce((n, m) => n + m.content.length, 0) : built.prompt.length;
+      if (shots === 0 || !deps.contextTokens || chars / CHARS_PER_TOKEN + options.maxTokens <= deps.contextTokens) {
+        fewestShots = Math.min(fewestShots, shots);
+        return built;
+      }
+    }
+  }
   async function attempt(method: Method, role: Attempt['role'], index: number, temperature: number): Promise<Attempt> {
     if (deps.signal?.aborted) throw stopped();
-    const built = buildPrompt(method, problem.text, options.shots);
+    const built = fittedPrompt(method);
     const current: Attempt = { method, role, index, text: chat ? '' : built.opened, done: false, answer: NO_ANSWER };
     run.attempts.push(current);
     update();
@@ -243,6 +261,9 @@ export async function solve(problem: { text: string; truncated: boolean; origina
       }
     } else {
       run.warnings = plausibility(problem.text, main.value);
+    }
+    if (fewestShots < options.shots) {
+      run.warnings = [...run.warnings, `${fewestShots === 0 ? 'No' : `Only ${fewestShots} of the ${options.shots}`} worked examples ${fewestShots === 1 ? 'was' : 'were'} given: more would not fit the model's ${deps.contextTokens}-token context with room for the answer.`];
     }
     const chosen = sampled.find((a) => a.answer === main);
     if (chosen?.cut) {

@@ -120,6 +120,21 @@ describe('solve', () => {
     expect(model.updates.some((u) => u.attempts[0]?.text.includes('3*6') && !u.attempts[0].done)).toBe(true);
   });
 
+  test('examples that would not fit the model\'s context are left out, with a note (exploratory test, session 17)', async () => {
+    const full = buildPrompt('cot', problem.text, 4).prompt.length;
+    const model = scripted(() => ' The answer is 18.');
+    // Room for the problem, one example and the answer, not four.
+    const context = Math.ceil(buildPrompt('cot', problem.text, 1).prompt.length / 3) + 64 + 5;
+    expect(full / 3 + 64).toBeGreaterThan(context);
+    const run = await solve(problem, 'm', false, { ...base, shots: 4 }, { ...model.deps, contextTokens: context });
+    expect(model.calls[0]!.prompt).toBe(buildPrompt('cot', problem.text, 1).prompt);
+    expect(run.warnings).toContain('Only 1 of the 4 worked examples was given: more would not fit the model\'s ' + context + '-token context with room for the answer.');
+    const roomy = scripted(() => ' The answer is 18.');
+    const all = await solve(problem, 'm', false, { ...base, shots: 4 }, { ...roomy.deps, contextTokens: 100_000 });
+    expect(roomy.calls[0]!.prompt).toBe(buildPrompt('cot', problem.text, 4).prompt);
+    expect(all.warnings.join(' ')).not.toMatch(/worked examples/);
+  });
+
   test('self-consistency: the majority beats a wrong first sample', async () => {
     const outputs = ['The answer is 17.', 'The answer is 18.', 'So 18.', 'no idea', 'The answer is 18.'];
     let i = 0;
