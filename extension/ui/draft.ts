@@ -7,6 +7,8 @@ import { type Dispatch, type StateUpdater, useEffect, useState } from 'preact/ho
  * render: a reopened popup shows the settings and text the user left, not the defaults.
  */
 const drafts = new Map<string, unknown>();
+/** What storage held at this page's start, read into a draft when its panel first mounts. */
+const loaded = new Map<string, unknown>();
 
 /** Where drafts are kept between openings: 'local' lasts across browser restarts, 'session' until the browser closes. */
 export interface DraftStore {
@@ -15,8 +17,12 @@ export interface DraftStore {
 }
 export type DraftArea = 'local' | 'session';
 
-/** Drafts tied to one tab (its id is in the key) last only as long as the browser session; the rest are kept. */
-export const draftArea = (key: string): DraftArea => (key.startsWith('automate.') ? 'session' : 'local');
+/**
+ * Drafts tied to one tab (its id is in the key) last only as long as the browser session; a saved script's
+ * parameters (they may be a password) only while the page is open; the rest are kept.
+ */
+export const draftArea = (key: string): DraftArea | 'memory' =>
+  (key.startsWith('automate.params.') ? 'memory' : key.startsWith('automate.') ? 'session' : 'local');
 
 /** A draft bigger than this (a pasted book) is kept for this opening only. */
 const MAX_STORED_CHARS = 100_000;
@@ -24,6 +30,9 @@ const SAVE_DELAY_MS = 100;
 
 let store: DraftStore | undefined;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+/** Keys this page changed since its last save: only those are written (merged into what is stored), so a popup
+ * and a side panel open together do not undo each other's drafts. */
+const dirty = new Set<string>();
 
 function scheduleSave(): void {
   if (!store || saveTimer) return;
@@ -34,13 +43,43 @@ function scheduleSave(): void {
 }
 
 async function saveNow(): Promise<void> {
-  if (!store) return;
-  const byArea: Record<DraftArea, Record<string, unknown>> = { local: {}, session: {} };
-  for (const [key, value] of drafts) {
-    if (JSON.stringify(value ?? null).length <= MAX_STORED_CHARS) byArea[draftArea(key)][key] = value;
+  if (!store || !dirty.size) return;
+  const changed = [...dirty];
+  dirty.clear();
+  // Storage that cannot be read or written (full, gone) costs the drafts only their next opening.
+  await Promise.all((['local', 'session'] as const).map(async (area) => {
+    const keys = changed.filter((key) => draftArea(key) === area);
+    if (!keys.length) return;
+    const stored = { ...(await store!.load(area).catch(() => undefined) ?? {}) };
+    for (const key of keys) {
+      const value = drafts.get(key);
+      if (value !== undefined && JSON.stringify(value).length <= MAX_STORED_CHARS) stored[key] = value;
+      else delete stored[key];
+    }
+    await store!.save(area, stored).catch(() => undefined);
+  }));
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A stored draft as this version uses it: settings objects keep the fields this version has (a new one gets its
+ * default, a dropped one goes) and each field the type of its default; anything else of the wrong type is dropped.
+ */
+function upToDate<T>(stored: unknown, initial: T): T | undefined {
+  if (isPlainObject(initial)) {
+    if (!isPlainObject(stored)) return undefined;
+    const out: Record<string, unknown> = { ...initial };
+    for (const [field, value] of Object.entries(initial)) {
+      const kept = stored[field];
+      if (kept !== undefined && (value === undefined || typeof kept === typeof value) && Array.isArray(kept) === Array.isArray(value)) out[field] = kept;
+    }
+    // Optional fields this version leaves out of its defaults (a chosen judge model) are kept when plain values.
+    for (const [field, kept] of Object.entries(stored)) if (!(field in out) && (typeof kept === 'string' || typeof kept === 'number')) out[field] = kept;
+    return out as T;
   }
-  // Storage that cannot be written (full, gone) costs the drafts only their next opening.
-  await Promise.all((['local', 'session'] as const).map((area) => store!.save(area, byArea[area]).catch(() => undefined)));
+  return typeof stored === typeof initial ? (stored as T) : undefined;
 }
 
 /**
@@ -52,7 +91,7 @@ export async function persistDrafts(into: DraftStore): Promise<void> {
   for (const area of ['local', 'session'] as const) {
     const values = await into.load(area).catch(() => undefined);
     if (!values || typeof values !== 'object') continue;
-    for (const [key, value] of Object.entries(values)) if (draftArea(key) === area && !drafts.has(key)) drafts.set(key, value);
+    for (const [key, value] of Object.entries(values)) if (draftArea(key) === area && !drafts.has(key)) loaded.set(key, value);
   }
   // A page being hidden or closed saves at once (the popup closes when focus leaves it).
   globalThis.addEventListener?.('pagehide', () => void saveNow());
@@ -63,10 +102,20 @@ export async function persistDrafts(into: DraftStore): Promise<void> {
 
 /** useState that remembers its value under `key` across unmounts; `override` (an intent's text, say) wins when given. */
 export function useDraft<T>(key: string, initial: T, override?: T): [T, Dispatch<StateUpdater<T>>] {
-  const [value, setValue] = useState<T>(() => (override !== undefined ? override : drafts.has(key) ? (drafts.get(key) as T) : initial));
+  const [value, setValue] = useState<T>(() => {
+    if (override !== undefined) return override;
+    if (drafts.has(key)) return drafts.get(key) as T;
+    const stored = loaded.has(key) ? upToDate(loaded.get(key), initial) : undefined;
+    return stored !== undefined ? stored : initial;
+  });
   useEffect(() => {
+    // Only a value that changed is saved: an untouched default stays a default (a later version's may differ).
+    const before = drafts.has(key) ? drafts.get(key) : loaded.get(key);
     drafts.set(key, value);
-    scheduleSave();
+    if (JSON.stringify(before) !== JSON.stringify(value) && (before !== undefined || JSON.stringify(value) !== JSON.stringify(initial))) {
+      dirty.add(key);
+      scheduleSave();
+    }
   }, [key, value]);
   return [value, setValue];
 }
@@ -74,6 +123,8 @@ export function useDraft<T>(key: string, initial: T, override?: T): [T, Dispatch
 /** For tests: forget every draft and the store. */
 export function clearDrafts(): void {
   drafts.clear();
+  loaded.clear();
+  dirty.clear();
   store = undefined;
   clearTimeout(saveTimer);
   saveTimer = undefined;

@@ -44,7 +44,8 @@ export interface ErrorFacts {
 /** The message, with `(line L, column C)` unless it says `L:C` already, and a hint for a network failure. */
 export function errorDetail(error: ErrorFacts): string {
   let text = error.message.trim();
-  if (error.line !== undefined && !text.includes(`${error.line}:${error.column ?? ''}`)) {
+  const given = error.line !== undefined && new RegExp(`(?<!\\d)${error.line}:${error.column ?? ''}(?!\\d)`).test(text);
+  if (error.line !== undefined && !given) {
     text += ` (line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''})`;
   }
   if (NETWORK.test(text)) text += ' — the server could not be reached (offline, or blocked)';

@@ -5,8 +5,8 @@ import { REQUEST_END_EVENT, REQUEST_START_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_R
 
 /** What the page world does while a watch is on: reports a request's start and end at the document. */
 const request = {
-  start: () => document.dispatchEvent(new Event(REQUEST_START_EVENT)),
-  end: () => document.dispatchEvent(new Event(REQUEST_END_EVENT)),
+  start: (id = 1) => document.dispatchEvent(new CustomEvent(REQUEST_START_EVENT, { detail: id })),
+  end: (id = 1) => document.dispatchEvent(new CustomEvent(REQUEST_END_EVENT, { detail: id })),
 };
 
 async function settleTime(during: (ms: (at: number, what: () => void) => void) => void, capMs = 2000): Promise<{ ms: number; changed: boolean }> {
@@ -52,6 +52,16 @@ describe('settling after an action waits for the requests it started (single-pag
   test('requests out past the cap: the wait ends at REQUEST_CAP_MS, not later; an end without a start changes nothing', async () => {
     expect((await settleTime(() => request.start())).ms).toBe(REQUEST_CAP_MS);
     expect((await settleTime(() => request.end())).ms).toBeLessThan(50);
+  });
+
+  test('the end of a request an earlier action started does not end this action\'s wait (review, session 17)', async () => {
+    const { ms } = await settleTime((at) => {
+      request.start(2);
+      at(100, () => request.end(1));
+      at(700, () => request.end(2));
+    });
+    expect(ms).toBeGreaterThanOrEqual(800);
+    expect(ms).toBeLessThan(900);
   });
 
   test('the page world is told when to report: one watch on, then off', async () => {

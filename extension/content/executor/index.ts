@@ -336,7 +336,12 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     const sameDocument = url.pathname === location.pathname && url.search === location.search;
     if (sameDocument) {
       const watch = watchSettle(doc);
-      location.hash = url.hash;
+      try {
+        location.hash = url.hash;
+      } catch (error) {
+        void watch.settled(0, 0); // ends the watch (the page world stops reporting)
+        throw error;
+      }
       return settle(watch, request, startUrl);
     }
     setTimeout(() => location.assign(url.href), 0);
@@ -523,7 +528,12 @@ async function submitHeld(held: HeldSubmit & { sends: string }, request: ActRequ
   const submitter = held.submitter?.isConnected && (held.submitter as HTMLButtonElement).form === held.form ? held.submitter : null;
   // As the page sent it: with `submit()` (this world's, the browser's own, not the guard's; from the prototype, since
   // a field named "submit" shadows the form's), else with its submitter.
-  if (held.byScript) HTMLFormElement.prototype.submit.call(held.form);
-  else HTMLFormElement.prototype.requestSubmit.call(held.form, submitter);
+  try {
+    if (held.byScript) HTMLFormElement.prototype.submit.call(held.form);
+    else HTMLFormElement.prototype.requestSubmit.call(held.form, submitter);
+  } catch (error) {
+    void after.settled(0, 0); // ends the watch (the page world stops reporting)
+    throw error;
+  }
   return { ...await settle(after, request, startUrl), value: null };
 }

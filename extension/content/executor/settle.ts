@@ -27,12 +27,13 @@ export function watchSettle(doc: Document): SettleWatch {
   let changed = false;
   let unloading = false;
   let onChange: (() => void) | undefined;
-  let pending = 0;
+  // The requests this watch saw start (by the page world's number); an end of another is not this action's.
+  const out = new Set<unknown>();
   let onRequestsDone: (() => void) | undefined;
-  const started = () => void pending++;
-  const ended = () => {
-    pending = Math.max(0, pending - 1);
-    if (pending === 0) onRequestsDone?.();
+  const started = (event: Event) => void out.add((event as CustomEvent).detail);
+  const ended = (event: Event) => {
+    if (!out.delete((event as CustomEvent).detail)) return;
+    if (out.size === 0) onRequestsDone?.();
   };
   doc.addEventListener(REQUEST_START_EVENT, started, true);
   doc.addEventListener(REQUEST_END_EVENT, ended, true);
@@ -73,7 +74,7 @@ export function watchSettle(doc: Document): SettleWatch {
         let drawUntil = 0;
         const quiet = () => {
           if (capMs === 0) return finish();
-          if (pending > 0) return;
+          if (out.size > 0) return;
           const left = drawUntil - Date.now();
           if (left > 0) quietTimer = setTimeout(quiet, left);
           else finish();
@@ -90,7 +91,7 @@ export function watchSettle(doc: Document): SettleWatch {
         };
         // At the cap, requests still out extend it once, to REQUEST_CAP_MS after the action.
         const cap = () => {
-          if (pending > 0 && !unloading && capMs > 0 && Date.now() - since < REQUEST_CAP_MS) capTimer = setTimeout(finish, REQUEST_CAP_MS - (Date.now() - since));
+          if (out.size > 0 && !unloading && capMs > 0 && Date.now() - since < REQUEST_CAP_MS) capTimer = setTimeout(finish, REQUEST_CAP_MS - (Date.now() - since));
           else finish();
         };
         let capTimer = setTimeout(cap, capMs);

@@ -50,19 +50,22 @@ function guardFrames(win: Window): void {
  * document, and its end too; outside our actions nothing is reported and the calls go through untouched.
  */
 function watchRequests(win: Window & typeof globalThis): void {
-  const ReportEvent = win.Event;
+  const ReportEvent = win.CustomEvent;
   let watching = 0;
-  const report = (type: string) => document.dispatchEvent(new ReportEvent(type));
+  let lastId = 0;
+  // Each request has a number: an end the executor did not see start (a request from an earlier action) is ignored.
+  const report = (type: string, id: number) => document.dispatchEvent(new ReportEvent(type, { detail: id }));
   document.addEventListener(WATCH_REQUESTS_EVENT, () => void watching++, true);
   document.addEventListener(UNWATCH_REQUESTS_EVENT, () => void (watching = Math.max(0, watching - 1)), true);
   const fetch = win.fetch;
   if (typeof fetch === 'function') {
     win.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
       const answer = fetch.apply(this, args);
-      if (watching > 0) {
-        report(REQUEST_START_EVENT);
-        const ended = () => report(REQUEST_END_EVENT);
-        // A second handler on the page's promise, so its rejection is still the page's to handle.
+      if (watching > 0 && answer && typeof (answer as Partial<Promise<Response>>).then === 'function') {
+        const id = ++lastId;
+        report(REQUEST_START_EVENT, id);
+        const ended = () => report(REQUEST_END_EVENT, id);
+        // (Observing the answer marks a rejection of it as handled: the page's own handlers still see it.)
         answer.then(ended, ended);
       }
       return answer;
@@ -71,11 +74,17 @@ function watchRequests(win: Window & typeof globalThis): void {
   const send = win.XMLHttpRequest?.prototype.send;
   if (send) {
     win.XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, ...args: Parameters<typeof send>) {
-      if (watching > 0) {
-        report(REQUEST_START_EVENT);
-        this.addEventListener('loadend', () => report(REQUEST_END_EVENT), { once: true });
+      if (watching === 0) return send.apply(this, args);
+      const id = ++lastId;
+      report(REQUEST_START_EVENT, id);
+      this.addEventListener('loadend', () => report(REQUEST_END_EVENT, id), { once: true });
+      try {
+        return send.apply(this, args);
+      } catch (error) {
+        // Not sent (send before open, a failed synchronous request): no loadend comes.
+        report(REQUEST_END_EVENT, id);
+        throw error;
       }
-      return send.apply(this, args);
     };
   }
 }

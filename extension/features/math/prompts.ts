@@ -109,8 +109,9 @@ export function prepareProblem(raw: string): PreparedProblem {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text.length <= MAX_PROBLEM_CHARS) return { text, truncated: false, originalLength: text.length };
   const half = Math.floor((MAX_PROBLEM_CHARS - 3) / 2);
-  const head = text.slice(0, half).replace(/\s+\S*$/, '');
-  const tail = text.slice(-half).replace(/^\S*\s+/, '');
+  // Cut at a space near the cut, where there is one (not in a text without spaces: Chinese, a long number).
+  const head = text.slice(0, half).replace(/\s+\S{0,40}$/, '');
+  const tail = text.slice(-half).replace(/^\S{0,40}\s+/, '');
   return { text: `${head} … ${tail}`, truncated: true, originalLength: text.length };
 }
 

@@ -293,7 +293,7 @@ export async function solve(problem: { text: string; truncated: boolean; origina
 function noAnswerMessage(sampled: Attempt[]): string {
   const first = sampled.find((a) => a.error) ?? sampled[0]!;
   if (first.method === 'pot' && first.error) {
-    return `No answer: the program failed — ${errorHeadline(first.error.name).toLowerCase()}: ${errorDetail(first.error)}.`;
+    return `No answer: the program did not run to an answer — ${errorHeadline(first.error.name).toLowerCase()}: ${errorDetail(first.error)}.`;
   }
   return 'No answer: the model\'s output contains no number.';
 }

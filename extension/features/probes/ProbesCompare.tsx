@@ -18,7 +18,9 @@ export function runLabel(run: ProbeRunRow, all: readonly ProbeRunRow[]): string 
 
 /** Its models, suites, strategies and status: what tells two runs apart. */
 export function describeRun(run: ProbeRunRow): string {
-  const { config } = run.config as ProbeRunDoc;
+  const config = (run.config as Partial<ProbeRunDoc> | undefined)?.config;
+  // A row stored by an older version, or damaged, still gets its status.
+  if (!config || !Array.isArray(config.models) || !Array.isArray(config.suites) || !Array.isArray(config.strategies)) return run.status;
   return `${config.models.join(', ')} · ${config.suites.join(', ')} · ${config.strategies.join(', ')} · ${run.status}`;
 }
 

@@ -135,7 +135,7 @@ export function ProbesPanel() {
     if (waiting) request('probes.status', {}).catch(() => undefined);
   }, [waiting]);
   const [starting, setStarting] = useState(false);
-  const live = runs.find((r) => r.status === 'running');
+  const live = runs.find((r) => r.status === 'running') ?? runs.find((r) => r.status === 'queued');
   const [queued, setQueued] = useState<string | null>(null);
   const start = async () => {
     if (starting) return; // a double click would queue the same run twice
@@ -157,7 +157,8 @@ export function ProbesPanel() {
   return (
     <section aria-labelledby="probes-heading">
       <h2 id="probes-heading">Reasoning probes</h2>
-      <Checks legend="Models" name="models" options={models.map((m) => m.id)} chosen={config.models} onToggle={toggle('models')}
+      {/* A model chosen earlier that is gone (deleted, renamed) is listed too, so it can be unchecked. */}
+      <Checks legend="Models" name="models" options={[...new Set([...models.map((m) => m.id), ...config.models])]} chosen={config.models} onToggle={toggle('models')}
         label={(id) => models.find((m) => m.id === id)?.name ?? id} />
       <Checks legend="Suites" name="suites" options={SUITE_NAMES} chosen={config.suites} onToggle={toggle('suites')} />
       <Checks<Strategy> legend="Strategies" name="strategies" options={STRATEGIES} chosen={config.strategies} onToggle={toggle('strategies')} label={(s) => STRATEGY_LABELS[s]} />

@@ -4,6 +4,6 @@
  * punctuation or either side already has one ("Once upon a time" + "little boy…", not "timelittle").
  */
 export function joinStory(prompt: string, story: string): string {
-  if (!prompt || !story || /\s$/.test(prompt) || /^[\s.,;:!?'’")\]}]/.test(story)) return prompt + story;
+  if (!prompt || !story || /[\s(\[{"“‘«-]$/.test(prompt) || /^[\s.,;:!?'’")\]}»]/.test(story)) return prompt + story;
   return `${prompt} ${story}`;
 }

@@ -7,4 +7,5 @@ test('prompt and story join with one space where a person would put one (explora
   expect(joinStory('Once upon a time ', 'there')).toBe('Once upon a time there');
   expect(joinStory('Once upon a time', ' there')).toBe('Once upon a time there');
   expect(joinStory('', 'there')).toBe('there');
+  expect(joinStory('She said "', 'hello')).toBe('She said "hello');
 });
