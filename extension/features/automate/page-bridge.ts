@@ -112,6 +112,14 @@ export const LATE_NAME_MS = 4_000;
 /** The first re-read; each next one waits half as long again, up to LATE_NAME_POLL_MAX_MS (a read walks the page). */
 const LATE_NAME_POLL_MS = 200;
 export const LATE_NAME_POLL_MAX_MS = 800;
+/** How long a page that does not change at all is watched for a late name. */
+export const LATE_NAME_QUIET_MS = 1_500;
+
+/** What a re-read would show changed: the page, its address, its names and its size. */
+function documentShape(doc: PageDocument): string {
+  return `${doc.pageId ?? ''} ${doc.url} ${doc.stats.nodes} ${entriesOf(doc).map((e) => e.name).join(' ')}`;
+}
+
 /** Calls that change the page: after one, a name the page does not have yet may still come. */
 const PAGE_CHANGING: ReadonlySet<string> = new Set(['click', 'type', 'select', 'check', 'uncheck', 'hover', 'navigate']);
 
@@ -378,7 +386,11 @@ export class PageBridge implements Bridge {
     this.lateWaitedAfter = last.seq;
     const startPage = this.doc.pageId;
     let pause = LATE_NAME_POLL_MS;
-    while (performance.now() - last.at + pause < LATE_NAME_MS) {
+    // A page that has not changed at all for LATE_NAME_QUIET_MS (its requests were waited for with the action) is not
+    // bringing anything: a misspelt name is not waited for the whole window.
+    let shape = documentShape(this.doc);
+    let sameSince = performance.now();
+    while (performance.now() - last.at + pause < LATE_NAME_MS && performance.now() - sameSince < LATE_NAME_QUIET_MS) {
       await new Promise((resolve) => setTimeout(resolve, pause));
       pause = Math.min(LATE_NAME_POLL_MAX_MS, Math.round(pause * 1.5));
       if (this.closed) throw new AbortError('this attempt has ended: its actions no longer run');
@@ -395,6 +407,11 @@ export class PageBridge implements Bridge {
         this.lastClick = undefined;
       }
       if (this.resolvableHere(name)) return;
+      const now = documentShape(this.doc);
+      if (now !== shape) {
+        shape = now;
+        sameSince = performance.now();
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { LATE_NAME_MS, LATE_NAME_POLL_MAX_MS, PageBridge, type PageBridgeDeps } from '../../../extension/features/automate/page-bridge.ts';
+import { LATE_NAME_MS, LATE_NAME_POLL_MAX_MS, LATE_NAME_QUIET_MS, PageBridge, type PageBridgeDeps } from '../../../extension/features/automate/page-bridge.ts';
 import type { PageDocument } from '../../../extension/protocol/schemas.ts';
 import type { ScriptName } from '../../../extension/sandbox/capabilities/bridge.ts';
 
@@ -62,11 +62,25 @@ describe('a name a slow page brings a while after the action (the next page, a l
     await bridge.call({ call: 'click', target: { name: 'orders__open_button' }, args: [] });
     const first = names('orders__typo_button');
     await vi.advanceTimersByTimeAsync(LATE_NAME_MS + 500);
-    expect((await first).waited).toBeGreaterThanOrEqual(LATE_NAME_MS - LATE_NAME_POLL_MAX_MS);
+    // The page did not change at all: given up after LATE_NAME_QUIET_MS, not the whole window.
+    const { waited } = await first;
+    expect(waited).toBeGreaterThanOrEqual(LATE_NAME_QUIET_MS);
+    expect(waited).toBeLessThan(LATE_NAME_QUIET_MS + LATE_NAME_POLL_MAX_MS);
     const readsAfterWait = reads();
     await bridge.call({ call: 'say', args: ['x'] });
     expect((await names('orders__typo_button')).waited).toBe(0);
     expect(reads()).toBe(readsAfterWait + 1);
+  });
+
+  test('a page that keeps changing (a spinner, a clock) is watched for the whole window', async () => {
+    let tick = 0;
+    const { bridge, names } = slowPage(Number.POSITIVE_INFINITY, {
+      readDocument: async () => ({ ...page('p1', ['orders__open_button']), stats: { nodes: ++tick, elements: 1, lists: 0, ms: 1 } }),
+    });
+    await bridge.call({ call: 'click', target: { name: 'orders__open_button' }, args: [] });
+    const pending = names('orders__typo_button');
+    await vi.advanceTimersByTimeAsync(LATE_NAME_MS + 500);
+    expect((await pending).waited).toBeGreaterThanOrEqual(LATE_NAME_MS - LATE_NAME_POLL_MAX_MS);
   });
 
   test('reading the page does not start the wait again; only an action that may change it does', async () => {
