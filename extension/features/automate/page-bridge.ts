@@ -398,8 +398,9 @@ export class PageBridge implements Bridge {
       try {
         await this.refresh(false);
       } catch (error) {
-        // Leaving the site stops the run; a page between documents (navigating) is read again.
+        // Leaving the site stops the run; a page between documents (navigating) is read again, and is not quiet.
         if (isErrorNamed(error, NavigationError)) throw error;
+        sameSince = performance.now();
         continue;
       }
       if (this.doc.pageId !== startPage && this.lastClick && this.lastClick.from.url !== this.doc.url) {
