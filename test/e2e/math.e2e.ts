@@ -291,7 +291,7 @@ describe('Math runs live in the model host (slow replay answers: 300 ms a piece)
 
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => status(page), { timeout: 30_000 }).toBe('stopped');
-    expect(await page.getByTestId('math-message').innerText()).toBe('Stopped.');
+    expect(await page.getByTestId('math-message').innerText()).toMatch(/^Stopped after \d of 3 samples: no answer was chosen\.$/);
     expect(await page.getByTestId('math-attempt').count()).toBe(1);
     expect(await answer(page)).toBe('no answer');
     // The side panel shows the same run, stopped.

@@ -171,7 +171,7 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
         <label for="math-backend">
           Backend
           <select id="math-backend" value={settings.backend} onChange={(e) => set('backend')((e.currentTarget as HTMLSelectElement).value as BackendPreference)}>
-            <option value="auto">Auto (per model and device)</option>
+            <option value="auto" title="Chosen per model and device">Auto</option>
             <option value="webgpu">WebGPU</option>
             <option value="wasm">WASM</option>
           </select>

@@ -283,7 +283,11 @@ export async function solve(problem: { text: string; truncated: boolean; origina
     }
   } catch (error) {
     run.status = isAbort(error) ? 'stopped' : 'failed';
-    run.message = isAbort(error) ? 'Stopped.' : `${errorOf(error).name}: ${errorOf(error).message}`;
+    const finished = run.attempts.filter((a) => a.role === 'sample' && a.done).length;
+    const planned = Math.max(1, Math.min(16, Math.trunc(options.samples)));
+    run.message = isAbort(error)
+      ? (planned > 1 ? `Stopped after ${finished} of ${planned} samples: no answer was chosen.` : 'Stopped.')
+      : `${errorOf(error).name}: ${errorOf(error).message}`;
   }
   run.finishedAt = Date.now();
   update();

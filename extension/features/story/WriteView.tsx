@@ -134,7 +134,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
         <label for="story-backend">
           Backend
           <select id="story-backend" value={settings.backend} disabled={busy} onChange={(e) => set('backend')((e.currentTarget as HTMLSelectElement).value as BackendPreference)}>
-            <option value="auto">Auto (per model and device)</option>
+            <option value="auto" title="Chosen per model and device">Auto</option>
             <option value="webgpu">WebGPU</option>
             <option value="wasm">WASM</option>
           </select>
