@@ -88,7 +88,7 @@ describe('Story library, blind rating and results (offline, real generation)', (
     await expect.poll(() => cards.count()).toBe(2);
     await popup.getByLabel(/Search stories/).fill(human.prompt.slice(0, 30).toUpperCase());
     await expect.poll(() => cards.count()).toBe(1);
-    expect(await cards.first().getByRole('heading').innerText()).toContain(MODEL);
+    expect(await cards.first().getByRole('heading').innerText()).toContain('TinyStories 656K'); // the writer's display name
     await popup.getByLabel(/Search stories/).fill('no such story anywhere');
     await expect.poll(() => cards.count()).toBe(0);
     await popup.getByLabel(/Search stories/).fill('');
@@ -155,8 +155,10 @@ describe('Story library, blind rating and results (offline, real generation)', (
     await save.click();
     await popup.getByTestId('rate-revealed').waitFor();
     const writerOf = (text: string) => (text === norm(human.story) ? 'human (HANNA)' : MODEL);
-    expect(await popup.getByTestId('rate-writer-A').innerText()).toBe(`: written by ${writerOf(order[0]!)}`);
-    expect(await popup.getByTestId('rate-writer-B').innerText()).toBe(`: written by ${writerOf(order[1]!)}`);
+    // The reveal names a model by its display name.
+    const shownAs = (writer: string) => (writer === MODEL ? 'TinyStories 656K' : writer);
+    expect(await popup.getByTestId('rate-writer-A').innerText()).toBe(`: written by ${shownAs(writerOf(order[0]!))}`);
+    expect(await popup.getByTestId('rate-writer-B').innerText()).toBe(`: written by ${shownAs(writerOf(order[1]!))}`);
     (globalThis as unknown as { writerA: string }).writerA = writerOf(order[0]!);
   });
 

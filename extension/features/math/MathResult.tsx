@@ -4,6 +4,7 @@ import { formatAnswer } from './extract.ts';
 import { METHOD_LABELS } from './prompts.ts';
 import type { Attempt, MathRun } from './solve.ts';
 import { errorDetail, errorHeadline } from '../../ui/error-text.ts';
+import { useModelName } from '../models/use-models.ts';
 
 /** The result says which problem it answers (a run started elsewhere, or an older one under a new problem). */
 const PROBLEM_SHOWN = 160;
@@ -49,6 +50,7 @@ function AttemptView({ attempt, open }: { attempt: Attempt; open: boolean }) {
 
 /** The answer in large type, the verdict and votes, each attempt's work, and what it cost. */
 export function MathResultView({ run }: { run: MathRun }) {
+  const modelName = useModelName();
   const [copied, setCopied] = useState('');
   const running = run.status === 'running';
   const elapsed = (run.finishedAt ?? Date.now()) - run.startedAt;
@@ -105,7 +107,7 @@ export function MathResultView({ run }: { run: MathRun }) {
         </table>
       )}
       <p class="stats muted" data-testid="math-usage">
-        {run.model} · <span data-field="math.tokens">{running && !run.tokensOut ? 'counting' : `${run.tokensIn} → ${run.tokensOut}`}</span> tokens · {seconds(elapsed)}
+        {modelName(run.model)} · <span data-field="math.tokens">{running && !run.tokensOut ? 'counting' : `${run.tokensIn} → ${run.tokensOut}`}</span> tokens · {seconds(elapsed)}
         {run.attempts[0]?.reply && ` · ${backendLabel(run.attempts[0].reply.backend)}`}
       </p>
       {run.attempts.map((attempt, i) => (

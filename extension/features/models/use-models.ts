@@ -62,3 +62,13 @@ export function useDefaultModel(feature: Feature): string {
   const firstTokens = useLiveQuery(() => database().firstTokens.toArray()) ?? [];
   return pickDefaultModel(feature, candidates, chosen, firstTokens);
 }
+
+/**
+ * A model's display name by its id ("TinyStories 656K" for `tinystories-656k`), from the catalogue and the models the
+ * user added; an id no model has any more (a deleted one, a story's "human (HANNA)") is shown as it is.
+ */
+export function useModelName(): (id: string) => string {
+  const rows = useLiveQuery(() => database().models.toArray()) ?? [];
+  const names = new Map([...catalogue, ...customEntries(rows)].map((entry) => [entry.id, entry.name]));
+  return (id) => names.get(id) ?? id;
+}

@@ -4,6 +4,7 @@ import { deleteStory, matches, type SavedStory } from './library.ts';
 import { download, storiesToJson, storiesToMarkdown } from './export.ts';
 import { StatsList } from './StatsList.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useModelName } from '../models/use-models.ts';
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
@@ -11,6 +12,7 @@ const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
   hidden: boolean; stories: SavedStory[] | undefined; storiesError?: unknown; openPairIds: number[];
 }) {
+  const modelName = useModelName();
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState('');
   const [deleted, setDeleted] = useState<SavedStory | null>(null);
@@ -55,7 +57,7 @@ export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
         <article key={story.id} class="binding" data-testid="library-story" data-story-id={story.id}
           aria-labelledby={`library-story-${story.id}`}>
           <h3 id={`library-story-${story.id}`} style={{ fontSize: '13px', margin: '0 0 4px' }}>
-            Story {story.id} · {story.writer}{story.stopped ? ' · stopped' : ''}
+            Story {story.id} · {modelName(story.writer)}{story.stopped ? ' · stopped' : ''}
             <span class="muted"> · {new Date(story.createdAt).toLocaleString()}</span>
           </h3>
           <p class="muted"><strong>Prompt:</strong> {story.prompt}</p>

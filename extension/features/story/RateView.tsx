@@ -3,6 +3,7 @@ import { database } from '../../storage/db.ts';
 import { CRITERIA, pickPair, ratablePrompts, type Criterion, type Scores } from './rating.ts';
 import { ensureHannaStory, HANNA_STORIES, HUMAN_WRITER, saveRatings, type SavedStory } from './library.ts';
 import type { TextStats } from './stats.ts';
+import { useModelName } from '../models/use-models.ts';
 
 export interface OpenPair {
   seed: number;
@@ -39,6 +40,7 @@ const LABELS: Record<Criterion, string> = {
 export function RateView({ hidden, stories, pair, setPair }: {
   hidden: boolean; stories: SavedStory[] | undefined; pair: OpenPair | null; setPair(pair: OpenPair | null): void;
 }) {
+  const modelName = useModelName();
   const [seed, setSeed] = useState(() => Math.floor(Math.random() * 1_000_000));
   /** The chosen prompt by its text, not its place: a new story reorders the list (newest first). */
   const [promptKey, setPromptKey] = useState<string | null>(null);
@@ -189,7 +191,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
           {SIDES.map((side, i) => (
             <section key={side} aria-labelledby={`rate-story-${side}`} class="binding" data-testid={`rate-story-${side}`}>
               <h3 id={`rate-story-${side}`} style={{ fontSize: '13px', margin: '0 0 4px' }}>
-                Story {side}{pair.revealed && <span data-testid={`rate-writer-${side}`}>: written by {pair.writers[i]}</span>}
+                Story {side}{pair.revealed && <span data-testid={`rate-writer-${side}`}>: written by {modelName(pair.writers[i]!)}</span>}
               </h3>
               <blockquote>{pair.texts[i]}</blockquote>
               {CRITERIA.map((criterion) => (
@@ -214,7 +216,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
           </div>
           {pair.revealed ? (
             <p role="status" data-testid="rate-revealed">
-              Saved. Story A was written by {pair.writers[0]}, story B by {pair.writers[1]}.
+              Saved. Story A was written by {modelName(pair.writers[0])}, story B by {modelName(pair.writers[1])}.
             </p>
           ) : (
             <button type="button" disabled={!complete || saving} onClick={() => void submit()}>Save ratings and reveal the writers</button>
