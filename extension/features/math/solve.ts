@@ -228,8 +228,8 @@ export async function solve(problem: { text: string; truncated: boolean; origina
     return current;
   }
 
+  const samples = Math.max(1, Math.min(16, Math.trunc(options.samples)));
   try {
-    const samples = Math.max(1, Math.min(16, Math.trunc(options.samples)));
     const temperature = samples > 1 ? options.temperature : 0;
     for (let i = 0; i < samples; i++) await attempt(options.method, 'sample', i, temperature);
     const sampled = run.attempts.filter((a) => a.role === 'sample');
@@ -284,9 +284,8 @@ export async function solve(problem: { text: string; truncated: boolean; origina
   } catch (error) {
     run.status = isAbort(error) ? 'stopped' : 'failed';
     const finished = run.attempts.filter((a) => a.role === 'sample' && a.done).length;
-    const planned = Math.max(1, Math.min(16, Math.trunc(options.samples)));
     run.message = isAbort(error)
-      ? (planned > 1 ? `Stopped after ${finished} of ${planned} samples: no answer was chosen.` : 'Stopped.')
+      ? (samples > 1 ? `Stopped after ${finished} of ${samples} samples: no answer was chosen.` : 'Stopped.')
       : `${errorOf(error).name}: ${errorOf(error).message}`;
   }
   run.finishedAt = Date.now();

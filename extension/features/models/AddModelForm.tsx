@@ -7,14 +7,14 @@ import { database } from '../../storage/db.ts';
 
 const DEFAULT_FILES = 'onnx/model.onnx\ntokenizer.json\ntokenizer_config.json\nconfig.json\ngeneration_config.json';
 
+/** A server that does not answer within this long is reported, not waited for without end. */
+const SIZE_TIMEOUT_MS = 20_000;
+
 /**
  * A file's size as the download will see it. A one-byte Range request first: browsers then ask for the file
  * uncompressed, and the total in Content-Range is the real length, where HEAD on a host that compresses reports the
  * compressed one (every download would then fail its size check). HEAD only where ranges are not answered.
  */
-/** A server that does not answer within this long is reported, not waited for without end. */
-const SIZE_TIMEOUT_MS = 20_000;
-
 async function sizeOf(url: string): Promise<number> {
   const probe = await fetch(url, { headers: { Range: 'bytes=0-0' }, cache: 'no-store', signal: AbortSignal.timeout(SIZE_TIMEOUT_MS) })
     .catch((error: unknown) => {

@@ -35,6 +35,9 @@ export function customEntries(rows: readonly ModelRow[]): CatalogueEntry[] {
 }
 
 /** Stored models no entry describes any more (added by an older version, or dropped from the catalogue): deletable. */
+/** The catalogue and the models the user added. */
+const allEntries = (rows: readonly ModelRow[]): CatalogueEntry[] => [...catalogue, ...customEntries(rows)];
+
 export function unknownModelRows(rows: readonly ModelRow[]): ModelRow[] {
   return rows.filter((row) => !findModel(row.id) && !customRowEntry(row));
 }
@@ -47,7 +50,7 @@ export function useCandidates(): { candidates: Candidate[]; rows: ModelRow[]; de
   const read = useLiveQuery(() => database().models.toArray());
   const rows = read ?? [];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const candidates = [...catalogue, ...customEntries(rows)].map((entry) => ({
+  const candidates = allEntries(rows).map((entry) => ({
     entry,
     ready: entry.source.kind === 'bundled' || byId.get(entry.id)?.state === 'complete' || (entry.source.kind === 'builtin' && builtin === 'available'),
     runnable: gpuFeatures === undefined ? entry.source.kind !== 'builtin' && !entry.unavailableReason : compatibility(entry, gpuFeatures, builtin).ok,
@@ -69,6 +72,6 @@ export function useDefaultModel(feature: Feature): string {
  */
 export function useModelName(): (id: string) => string {
   const rows = useLiveQuery(() => database().models.toArray()) ?? [];
-  const names = new Map([...catalogue, ...customEntries(rows)].map((entry) => [entry.id, entry.name]));
+  const names = new Map(allEntries(rows).map((entry) => [entry.id, entry.name]));
   return (id) => names.get(id) ?? id;
 }

@@ -137,6 +137,7 @@ export function ProbesPanel() {
   const [starting, setStarting] = useState(false);
   const live = runs.find((r) => r.status === 'running') ?? runs.find((r) => r.status === 'queued');
   const [queued, setQueued] = useState<string | null>(null);
+  const queuedRun = runs.find((r) => r.id === queued && r.status === 'queued');
   const start = async () => {
     if (starting) return; // a double click would queue the same run twice
     setStarting(true);
@@ -181,8 +182,8 @@ export function ProbesPanel() {
       </div>
       <div class="row"><button type="button" disabled={!ready || starting} onClick={() => void start()}>{live ? 'Queue run' : 'Start run'}</button></div>
       {live && <p class="muted" data-testid="probes-live-note">A run is going ({runLabel(live, runs)}): a new one waits in the queue until it ends.</p>}
-      {queued && runs.some((r) => r.id === queued && r.status === 'queued') && (
-        <p role="status" data-testid="probes-queued">Queued: {runLabel(runs.find((r) => r.id === queued)!, runs)} starts when the current run ends (pick it under Run).</p>
+      {queuedRun && (
+        <p role="status" data-testid="probes-queued">Queued: {runLabel(queuedRun, runs)} starts when the current run ends (pick it under Run).</p>
       )}
       {error && <p role="alert" class="error" data-testid="probes-error">{error}</p>}
       {runs.length > 1 && (

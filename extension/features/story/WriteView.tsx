@@ -101,6 +101,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
   const result = run?.result ?? null;
   const busy = starting !== null || run?.status === 'running';
   const focus = useRunFocus(busy, busy && !!run);
+  const shownPrompt = run?.prompt ?? prompt;
   return (
     <section aria-labelledby="story-heading" hidden={hidden}>
       <h2 id="story-heading">Story</h2>
@@ -167,7 +168,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
       {failure !== null && <ErrorNotice error={failure} />}
       {checkError !== null && stored?.status === 'running' && <ErrorNotice error={checkError} />}
       <div class="story" data-testid="story-text">
-        {story && <p><span class="muted">{run?.prompt ?? prompt}</span>{joinStory(run?.prompt ?? prompt, story).slice((run?.prompt ?? prompt).length)}</p>}
+        {story && <p><span class="muted">{shownPrompt}</span>{joinStory(shownPrompt, story).slice(shownPrompt.length)}</p>}
       </div>
       {result && <GenerationStats result={result} />}
     </section>
