@@ -24,7 +24,7 @@ export interface Candidate {
  */
 export function pickDefaultModel(feature: Feature, candidates: readonly Candidate[], chosen: string | undefined,
   firstTokens: readonly FirstTokenRow[] = []): string {
-  const usable = candidates.filter((c) => c.ready && c.runnable);
+  const usable = candidates.filter((c) => c.ready && c.runnable && canServe(c.entry, feature));
   if (chosen === FASTEST_FIRST_TOKEN) {
     const fastest = fastestFirstToken(feature, candidates, firstTokens);
     if (fastest) return fastest.model;
@@ -36,8 +36,16 @@ export function pickDefaultModel(feature: Feature, candidates: readonly Candidat
   return (made.find((c) => c.entry.source.kind !== 'bundled') ?? made[0])?.entry.id ?? BUNDLED_STORY_MODEL;
 }
 
-/** Models a feature can be pointed at: ready and runnable, the ones made for it first. */
+/**
+ * Whether a feature can use the model at all. A script writer reads only its own input (a page document and a task):
+ * a story prompt or a math problem gives it nothing to work from, so it is offered for Automate alone.
+ */
+export function canServe(entry: Pick<CatalogueEntry, 'promptFormat'>, feature: Feature): boolean {
+  return entry.promptFormat !== 'scriptwriter' || feature === 'automate';
+}
+
+/** Models a feature can be pointed at: ready, runnable and able to serve it, the ones made for it first. */
 export function choicesFor(feature: Feature, candidates: readonly Candidate[]): CatalogueEntry[] {
-  const usable = candidates.filter((c) => c.ready && c.runnable).map((c) => c.entry);
+  const usable = candidates.filter((c) => c.ready && c.runnable && canServe(c.entry, feature)).map((c) => c.entry);
   return [...usable.filter((e) => e.goodFor.includes(feature)), ...usable.filter((e) => !e.goodFor.includes(feature))];
 }

@@ -3,7 +3,8 @@ import { interrupted, type MathRunStore } from '../features/math/last-run.ts';
 import type { MathStart } from '../features/math/messages.ts';
 import { prepareProblem } from '../features/math/prompts.ts';
 import { solve, type MathRun, type ModelCall, type ModelReply, type ProgramRun } from '../features/math/solve.ts';
-import { AbortError, BusyError, ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
+import { AbortError, BusyError, ValidationError } from '../protocol/errors.ts';
+import { usableModel } from './usable-model.ts';
 import { notStoredError } from './not-stored.ts';
 import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 
@@ -49,8 +50,7 @@ export class MathHost {
     } finally {
       this.starting = false;
     }
-    if (!entry) throw new ModelNotFoundError(`no model "${request.model}"`);
-    if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);
+    entry = usableModel(request.model, entry, 'math');
     this.refuseIfBusy();
 
     const id = `math-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

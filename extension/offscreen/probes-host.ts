@@ -1,4 +1,5 @@
-import { AbortError, ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
+import { AbortError, ValidationError } from '../protocol/errors.ts';
+import { usableModel } from './usable-model.ts';
 import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 import type { PocketDb, ProbeRunRow } from '../storage/db.ts';
 import type { ProbeConfig, ProbeRunDoc } from '../features/probes/config.ts';
@@ -55,9 +56,7 @@ export class ProbeHost {
     const unknown = config.suites.filter((name) => !SUITE_NAMES.includes(name));
     if (unknown.length) throw new ValidationError(`no probe suite ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${SUITE_NAMES.join(', ')}`);
     for (const id of new Set([...config.models, ...(config.judge ? [config.judge] : [])])) {
-      const entry = await resolveModel(id, this.db);
-      if (!entry) throw new ModelNotFoundError(`no model "${id}"`);
-      if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);
+      usableModel(id, await resolveModel(id, this.db), 'probes');
     }
     const now = Date.now();
     const runId = `probe-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

@@ -2,7 +2,8 @@ import type { CatalogueEntry } from '../../models/catalogue.ts';
 import type { StoryRun, StoryRunStore } from '../features/story/current.ts';
 import type { NewStory } from '../features/story/library.ts';
 import type { StoryStart } from '../features/story/messages.ts';
-import { AbortError, BusyError, isErrorNamed, ModelNotFoundError, serializeError, ValidationError } from '../protocol/errors.ts';
+import { AbortError, BusyError, isErrorNamed, serializeError, ValidationError } from '../protocol/errors.ts';
+import { usableModel } from './usable-model.ts';
 import { describeError, notStoredError } from './not-stored.ts';
 import type { GenerateEvent, GenerateRequestPayload, GenerateResult } from '../protocol/schemas.ts';
 
@@ -12,7 +13,7 @@ export interface StoryHostDeps {
   store: StoryRunStore;
   generate: HostGenerate;
   saveStory(story: NewStory): Promise<number>;
-  resolveModel(id: string): Promise<Pick<CatalogueEntry, 'name' | 'unavailableReason'> | undefined>;
+  resolveModel(id: string): Promise<Pick<CatalogueEntry, 'name' | 'promptFormat' | 'unavailableReason'> | undefined>;
   /** Streamed text is stored at most this often (ms); the start and the end are stored at once. */
   saveEveryMs?: number;
 }
@@ -43,8 +44,7 @@ export class StoryHost {
     } finally {
       this.starting = false;
     }
-    if (!entry) throw new ModelNotFoundError(`no model "${request.model}"`);
-    if (entry.unavailableReason) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${entry.unavailableReason}`);
+    usableModel(request.model, entry, 'story');
     this.refuseIfBusy();
 
     const id = `story-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

@@ -66,6 +66,26 @@ describe('bundled script writer', () => {
     expect(why).toBeNull();
   });
 
+  test('is offered for Automate only: the Math, Story and Probes pickers leave it out', async () => {
+    const { page, panel: popup } = await bind(apps.url('/apps/todo/'));
+    const offered = (select: string) => popup.locator(`${select} option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    await expect.poll(() => offered('#automate-model')).toContain('scriptwriter-encdec');
+    await popup.getByRole('tab', { name: 'Math' }).click();
+    await expect.poll(() => offered('#math-model')).toContain('tinystories-656k');
+    expect(await offered('#math-model')).not.toContain('scriptwriter-encdec');
+    await popup.getByRole('tab', { name: 'Story' }).click();
+    await expect.poll(() => offered('#story-model')).toContain('tinystories-656k');
+    expect(await offered('#story-model')).not.toContain('scriptwriter-encdec');
+    await popup.getByRole('tab', { name: 'Probes' }).click();
+    await expect.poll(() => offered('#probes-judge')).toContain('tinystories-656k');
+    expect(await offered('#probes-judge')).not.toContain('scriptwriter-encdec');
+    const boxes = await popup.locator('input[id^="probes-models-"]').evaluateAll((inputs) => inputs.map((input) => input.id));
+    expect(boxes).toContain('probes-models-tinystories-656k');
+    expect(boxes).not.toContain('probes-models-scriptwriter-encdec');
+    await popup.close();
+    await page.close();
+  });
+
   test('on our todo app it removes the named todo offline, judged by the page', async () => {
     const { page, panel } = await bind(apps.url('/apps/todo/'));
     await panel.getByLabel('Task', { exact: true }).fill('Remove "Walk the dog"');

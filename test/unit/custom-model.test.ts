@@ -114,6 +114,17 @@ describe('default model per feature', () => {
     expect(pickDefaultModel('math', [{ entry: qwen, ready: true, runnable: false }], undefined)).toBe(bundled.id);
   });
 
+  test('the script writer is offered, and taken as a default, for Automate only', () => {
+    const writer = catalogue.find((e) => e.promptFormat === 'scriptwriter')!;
+    const withWriter = [...candidates, { entry: writer, ready: true, runnable: true }];
+    expect(choicesFor('automate', withWriter).map((e) => e.id)).toContain(writer.id);
+    for (const feature of ['math', 'story', 'probes'] as const) {
+      expect(choicesFor(feature, withWriter).map((e) => e.id)).not.toContain(writer.id);
+      expect(pickDefaultModel(feature, withWriter, writer.id)).not.toBe(writer.id);
+    }
+    expect(pickDefaultModel('automate', withWriter, writer.id)).toBe(writer.id);
+  });
+
   test('Chrome\'s built-in model, once Chrome has it, is the default for what it is good for; not before', () => {
     const builtin = catalogue.find((e) => e.source.kind === 'builtin')!;
     expect(pickDefaultModel('automate', [{ entry: bundled, ready: true, runnable: true }, { entry: builtin, ready: true, runnable: true }], undefined)).toBe(builtin.id);

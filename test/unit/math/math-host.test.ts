@@ -77,9 +77,10 @@ async function interpret(source: string): Promise<ProgramRun> {
   };
 }
 
-const models: Record<string, { name: string; promptFormat: 'plain' | 'chat'; unavailableReason?: string }> = {
+const models: Record<string, { name: string; promptFormat: 'plain' | 'chat' | 'scriptwriter'; unavailableReason?: string }> = {
   replay: { name: 'Replay', promptFormat: 'plain' },
   gone: { name: 'Gone', promptFormat: 'chat', unavailableReason: 'its library is not packaged' },
+  writer: { name: 'Script writer', promptFormat: 'scriptwriter' },
 };
 
 function setup(rules: Rule[], initial: MathRun | null = null) {
@@ -199,6 +200,7 @@ describe('MathHost: math runs in the model host', () => {
     await expect(host.start(request({ problem: '  \n ' }))).rejects.toBeInstanceOf(ValidationError);
     await expect(host.start(request({ model: 'nope' }))).rejects.toBeInstanceOf(ModelNotFoundError);
     await expect(host.start(request({ model: 'gone' }))).rejects.toThrow(/cannot run here: its library/);
+    await expect(host.start(request({ model: 'writer' }))).rejects.toThrow(/only writes page scripts/);
     expect(storage.saved).toHaveLength(0);
   });
 

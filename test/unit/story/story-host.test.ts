@@ -24,7 +24,7 @@ function setup(words: string[] | Error, stored: StoryRun | null = null) {
   const deps: StoryHostDeps = {
     store: { load: async () => current, save: async (run) => void (current = structuredClone(run)) },
     saveStory: async (story) => saved.push(story),
-    resolveModel: async (id) => (id === 'm' ? { name: 'M', unavailableReason: undefined } : undefined),
+    resolveModel: async (id) => ({ m: { name: 'M', promptFormat: 'plain' as const }, w: { name: 'W', promptFormat: 'scriptwriter' as const } })[id],
     saveEveryMs: 1,
     generate: async (_request, emit, signal) => {
       if (words instanceof Error) throw words;
@@ -67,6 +67,7 @@ describe('StoryHost (stories written in the model host)', () => {
   test('bad input and failures: empty prompt, unknown model, nothing written, an engine error', async () => {
     await expect(setup([]).host.start({ ...request, prompt: '  ' })).rejects.toBeInstanceOf(ValidationError);
     await expect(setup([]).host.start({ ...request, model: 'x' })).rejects.toBeInstanceOf(ModelNotFoundError);
+    await expect(setup([]).host.start({ ...request, model: 'w' })).rejects.toThrow(/only writes page scripts/);
     const empty = setup([]);
     await empty.host.start({ ...request, opening: '' });
     expect(await empty.host.settled()).toMatchObject({ status: 'empty', savedId: null });
