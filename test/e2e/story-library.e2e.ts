@@ -21,8 +21,8 @@ afterAll(() => harness?.close());
 const view = (name: string) => popup.getByRole('tab', { name, exact: true }).click();
 const notice = () => popup.getByTestId('story-notice');
 
-async function downloaded(click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([popup.waitForEvent('download'), click()]);
+async function downloaded(click: () => Promise<void>, page: Page = popup): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 
@@ -240,9 +240,20 @@ describe('Story library, blind rating and results (offline, real generation)', (
     const panel = await harness.openExtensionPage('sidepanel/index.html');
     await panel.getByRole('tab', { name: 'Story' }).click();
     await panel.getByRole('tab', { name: 'Library', exact: true }).click();
-    const titles = await panel.getByTestId('library-story').getByRole('heading').allInnerTexts();
-    expect(titles.some((t) => t.includes('human (HANNA)'))).toBe(true);
+    const own = panel.locator('section[aria-labelledby="library-heading"] > [data-testid="library-story"]');
+    await expect.poll(() => own.count()).toBeGreaterThan(1);
+    const titles = await own.getByRole('heading').allInnerTexts();
     expect(titles.some((t) => t.includes('· stopped'))).toBe(true);
+    // The human story the rating stored is not one of the user's: listed apart, no Delete, not exported.
+    expect(titles.some((t) => t.includes('human (HANNA)'))).toBe(false);
+    const human = panel.getByTestId('library-human');
+    await human.getByText(/Human stories from HANNA/).click();
+    expect(await human.getByTestId('library-story').getByRole('heading').innerText()).toContain('human (HANNA)');
+    expect(await human.getByRole('button', { name: /Delete/ }).count()).toBe(0);
+    const file = await downloaded(() => panel.getByRole('button', { name: 'Export JSON' }).click(), panel);
+    const exported = (JSON.parse(file.text) as { stories: ExportedStory[] }).stories;
+    expect(exported.length).toBe(titles.length);
+    expect(exported.every((story) => story.writer !== 'human (HANNA)')).toBe(true);
     await panel.getByRole('tab', { name: 'Results', exact: true }).click();
     expect(await panel.getByTestId('results-table').locator('tbody tr').count()).toBe(2);
     await panel.close();

@@ -8,7 +8,11 @@ import { useModelName } from '../models/use-models.ts';
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
-/** Every saved story: search prompt and text, delete, export as Markdown or JSON, statistics per story. */
+/**
+ * The user's saved stories: search prompt and text, delete, export as Markdown or JSON, statistics per story. The
+ * bundled human stories (HANNA) a rating stored to refer to are listed apart: they are not the user's, so they are
+ * neither exported nor deleted here.
+ */
 export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
   hidden: boolean; stories: SavedStory[] | undefined; storiesError?: unknown; openPairIds: number[];
 }) {
@@ -16,7 +20,9 @@ export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState('');
   const [deleted, setDeleted] = useState<SavedStory | null>(null);
-  const shown = (stories ?? []).filter((s) => matches(s, query));
+  const own = (stories ?? []).filter((s) => s.source !== 'hanna');
+  const shown = own.filter((s) => matches(s, query));
+  const human = (stories ?? []).filter((s) => s.source === 'hanna' && matches(s, query));
   async function remove(story: SavedStory) {
     if (story.id === undefined) return;
     await deleteStory(story.id);
@@ -50,35 +56,46 @@ export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
       )}
       {storiesError !== undefined && <ErrorNotice error={storiesError} />}
       <p class="muted" aria-live="polite">
-        {stories === undefined ? (storiesError !== undefined ? 'The library could not be read.' : 'Loading…') : `${shown.length} of ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`}
+        {stories === undefined ? (storiesError !== undefined ? 'The library could not be read.' : 'Loading…') : `${shown.length} of ${own.length} ${own.length === 1 ? 'story' : 'stories'}`}
         {shown.length > 0 && query ? ' match the search' : ''}
       </p>
-      {shown.map((story) => (
-        <article key={story.id} class="binding" data-testid="library-story" data-story-id={story.id}
-          aria-labelledby={`library-story-${story.id}`}>
-          <h3 id={`library-story-${story.id}`} style={{ fontSize: '13px', margin: '0 0 4px' }}>
-            Story {story.id} · {modelName(story.writer)}{story.stopped ? ' · stopped' : ''}
-            <span class="muted"> · {new Date(story.createdAt).toLocaleString()}</span>
-          </h3>
-          <p class="muted"><strong>Prompt:</strong> {story.prompt}</p>
-          <blockquote data-testid="library-story-text">{story.text}</blockquote>
-          {story.seed !== null && (
-            <p class="muted">
-              Seed {story.seed}{story.timings ? ` · ${story.timings.tokensOut} tokens in ${Math.round(story.timings.totalMs)} ms` : ''}
-            </p>
-          )}
-          {(story.timings?.promptTokensDropped ?? 0) > 0 && (
-            <p role="note" data-field="library.truncated">
-              The prompt was longer than the model's context: its first {story.timings!.promptTokensDropped} tokens were left out.
-            </p>
-          )}
-          <details>
-            <summary>Statistics</summary>
-            <StatsList stats={story.stats} />
-          </details>
-          <button type="button" onClick={() => void remove(story)} aria-label={`Delete story ${story.id}`}>Delete</button>
-        </article>
-      ))}
+      {shown.map((story) => <StoryCard key={story.id} story={story} writer={modelName(story.writer)} onDelete={() => void remove(story)} />)}
+      {human.length > 0 && (
+        <details data-testid="library-human">
+          <summary>Human stories from HANNA that ratings compared against ({human.length})</summary>
+          <p class="muted">They come with the extension; rating a pair stores the one it shows, so its ratings can refer to it.</p>
+          {human.map((story) => <StoryCard key={story.id} story={story} writer={story.writer} />)}
+        </details>
+      )}
     </section>
+  );
+}
+
+function StoryCard({ story, writer, onDelete }: { story: SavedStory; writer: string; onDelete?: () => void }) {
+  return (
+    <article class="binding" data-testid="library-story" data-story-id={story.id}
+      aria-labelledby={`library-story-${story.id}`}>
+      <h3 id={`library-story-${story.id}`} style={{ fontSize: '13px', margin: '0 0 4px' }}>
+        Story {story.id} · {writer}{story.stopped ? ' · stopped' : ''}
+        <span class="muted"> · {new Date(story.createdAt).toLocaleString()}</span>
+      </h3>
+      <p class="muted"><strong>Prompt:</strong> {story.prompt}</p>
+      <blockquote data-testid="library-story-text">{story.text}</blockquote>
+      {story.seed !== null && (
+        <p class="muted">
+          Seed {story.seed}{story.timings ? ` · ${story.timings.tokensOut} tokens in ${Math.round(story.timings.totalMs)} ms` : ''}
+        </p>
+      )}
+      {(story.timings?.promptTokensDropped ?? 0) > 0 && (
+        <p role="note" data-field="library.truncated">
+          The prompt was longer than the model's context: its first {story.timings!.promptTokensDropped} tokens were left out.
+        </p>
+      )}
+      <details>
+        <summary>Statistics</summary>
+        <StatsList stats={story.stats} />
+      </details>
+      {onDelete && <button type="button" onClick={onDelete} aria-label={`Delete story ${story.id}`}>Delete</button>}
+    </article>
   );
 }
