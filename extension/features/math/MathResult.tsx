@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { backendLabel } from '../../ui/GenerationStats.tsx';
 import { formatAnswer } from './extract.ts';
 import { METHOD_LABELS } from './prompts.ts';
-import type { Attempt, MathRun } from './solve.ts';
+import { sampleCount, type Attempt, type MathRun } from './solve.ts';
 import { errorDetail, errorHeadline } from '../../ui/error-text.ts';
 import { useModelName } from '../models/use-models.ts';
 
@@ -46,6 +46,13 @@ function AttemptView({ attempt, open }: { attempt: Attempt; open: boolean }) {
       )}
     </details>
   );
+}
+
+function voteCaption(run: MathRun, counted: number): string {
+  const planned = sampleCount(run.options);
+  if (counted >= planned) return `Votes over ${counted} samples`;
+  if (run.status === 'running') return `Votes so far: ${counted} of ${planned} samples`;
+  return `Votes over the ${counted} of ${planned} samples that finished`;
 }
 
 /** The answer in large type, the verdict and votes, each attempt's work, and what it cost. */
@@ -93,7 +100,7 @@ export function MathResultView({ run }: { run: MathRun }) {
       {run.warnings.map((warning) => <p key={warning} role="note" data-testid="math-warning">⚠ {warning}</p>)}
       {run.vote && (
         <table class="models" data-testid="math-votes">
-          <caption class="muted">Votes over {run.vote.total} samples{run.vote.tie ? ' (tie: the earliest answer wins)' : ''}</caption>
+          <caption class="muted">{voteCaption(run, run.vote.total)}{run.vote.tie ? ' (tie: the earliest answer wins)' : ''}</caption>
           <thead><tr><th scope="col">Answer</th><th scope="col">Votes</th><th scope="col">Samples</th></tr></thead>
           <tbody>
             {run.vote.distribution.map((bucket) => (

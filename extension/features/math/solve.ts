@@ -70,6 +70,8 @@ export interface Attempt {
   index: number;
   text: string;
   done: boolean;
+  /** Stopped before it finished: its answer (none) does not vote. */
+  stopped?: boolean;
   program?: ExtractedProgram | null;
   run?: ProgramRun;
   answer: Extracted;
@@ -219,7 +221,10 @@ export async function solve(problem: { text: string; truncated: boolean; origina
         if (reply.finishReason === 'length' && current.answer.how === 'last-number') current.cut = true;
       }
     } catch (error) {
-      if (isAbort(error)) throw error;
+      if (isAbort(error)) {
+        current.stopped = true;
+        throw error;
+      }
       current.error = errorOf(error);
     } finally {
       current.done = true;
@@ -228,15 +233,19 @@ export async function solve(problem: { text: string; truncated: boolean; origina
     return current;
   }
 
-  const samples = Math.max(1, Math.min(16, Math.trunc(options.samples)));
+  const samples = sampleCount(options);
   try {
     const temperature = samples > 1 ? options.temperature : 0;
-    for (let i = 0; i < samples; i++) await attempt(options.method, 'sample', i, temperature);
+    for (let i = 0; i < samples; i++) {
+      await attempt(options.method, 'sample', i, temperature);
+      // The votes so far are shown as samples finish, and stay when the run is stopped.
+      if (samples > 1) run.vote = majorityVote(run.attempts.filter((a) => a.role === 'sample').map((a) => a.answer.value));
+    }
     const sampled = run.attempts.filter((a) => a.role === 'sample');
     let main: Extracted = sampled[0]!.answer;
-    if (samples > 1) {
-      run.vote = majorityVote(sampled.map((a) => a.answer.value));
-      const winner = run.vote.distribution.find((b) => b.value !== null && b.value === run.vote!.winner);
+    if (run.vote) {
+      const { distribution, winner: value } = run.vote;
+      const winner = distribution.find((b) => b.value !== null && b.value === value);
       main = winner ? sampled[winner.samples[0]!]!.answer : NO_ANSWER;
     }
     let stoppedInCheck = false;
@@ -283,14 +292,19 @@ export async function solve(problem: { text: string; truncated: boolean; origina
     }
   } catch (error) {
     run.status = isAbort(error) ? 'stopped' : 'failed';
-    const finished = run.attempts.filter((a) => a.role === 'sample' && a.done).length;
+    const finished = run.attempts.filter((a) => a.role === 'sample' && a.done && !a.stopped).length;
     run.message = isAbort(error)
-      ? (samples > 1 ? `Stopped after ${finished} of ${samples} samples: no answer was chosen.` : 'Stopped.')
+      ? (samples > 1 ? `Stopped after ${finished} of ${samples} samples: no answer was chosen${finished ? ' (the votes so far are below)' : ''}.` : 'Stopped.')
       : `${errorOf(error).name}: ${errorOf(error).message}`;
   }
   run.finishedAt = Date.now();
   update();
   return snapshot(run);
+}
+
+/** How many samples a run takes (self-consistency: 1 to 16). */
+export function sampleCount(options: Pick<SolveOptions, 'samples'>): number {
+  return Math.max(1, Math.min(16, Math.trunc(options.samples)));
 }
 
 function noAnswerMessage(sampled: Attempt[]): string {

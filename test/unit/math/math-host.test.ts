@@ -170,7 +170,7 @@ describe('MathHost: math runs in the model host', () => {
     const cancelling = host.cancel(id);
     model.resume();
     await cancelling;
-    expect(storage.current()).toMatchObject({ id, status: 'stopped', message: 'Stopped after 1 of 3 samples: no answer was chosen.', final: null });
+    expect(storage.current()).toMatchObject({ id, status: 'stopped', message: 'Stopped after 0 of 3 samples: no answer was chosen.', final: null });
     expect(model.requests).toHaveLength(1);
     expect(await host.status()).toEqual({ active: null });
   });

@@ -191,6 +191,30 @@ describe('solve', () => {
     expect(run.final).toBeNull();
   });
 
+  test('self-consistency shows the votes as samples finish; Stop keeps those of the finished samples (session 18)', async () => {
+    const controller = new AbortController();
+    const updates: MathRun[] = [];
+    let calls = 0;
+    const run = await solve(problem, 'm', false, { ...base, samples: 4 }, {
+      signal: controller.signal,
+      async generate(_call, onText) {
+        calls++;
+        if (calls <= 2) return { text: ' The answer is 18.', finishReason: 'stop', tokensIn: 10, tokensOut: 5, promptTokensDropped: 0, backend: 'replay', totalMs: 1 };
+        onText(' The answer is');
+        controller.abort();
+        throw Object.assign(new Error('the generation was stopped'), { name: 'AbortError' });
+      },
+      runProgram: () => Promise.reject(new Error('unused')),
+      onUpdate: (update) => updates.push(structuredClone(update)),
+    });
+    expect(updates.find((u) => u.status === 'running' && u.vote)?.vote?.total).toBe(1);
+    expect(run.status).toBe('stopped');
+    expect(run.vote).toMatchObject({ total: 2, winner: 18, winnerCount: 2 });
+    expect(run.attempts[2]!.stopped).toBe(true);
+    expect(run.final).toBeNull();
+    expect(run.message).toBe('Stopped after 2 of 4 samples: no answer was chosen (the votes so far are below).');
+  });
+
   test('a model failure is reported; chat models get messages', async () => {
     const run = await solve(problem, 'm', true, base, {
       generate: async (call) => {
