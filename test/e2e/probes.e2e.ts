@@ -112,6 +112,11 @@ describe('Probes tab', () => {
     expect(await run.locator('[data-field="run.progress"]').innerText()).toBe('12/12');
     const row = popup.locator('[data-testid=probes-results] tbody tr');
     expect(await row.count()).toBe(1);
+    // Models are named by their display names, not their ids (exploratory test, session 17; fixed in 18).
+    expect(await row.locator('td').first().innerText()).toBe('Probes replay (canned answers)');
+    const group = popup.getByTestId('probes-chart').getByTestId('probes-group');
+    expect(await group.locator('title').textContent()).toBe('Probes replay (canned answers) · bbh-boolean_expressions · direct');
+    expect(await group.locator('text').first().textContent()).toBe('Probes replay (canned answers) · bbh-bo…');
     // Parse-based: repeat 1 items 0,1,2 → 3/4; repeats 2 and 3 items 0,2 → 2/4. Mean 7/12, sample std 0.1443.
     expect(await row.locator('[data-field=parse]').innerText()).toBe('58.3% ± 14.4% (n=3)');
     // Exact match misses the wordy item 2: 2/4, 1/4, 1/4.
@@ -145,6 +150,9 @@ describe('Probes tab', () => {
       .toEqual([expect.not.stringMatching(`^${firstRunId}$`), 'done']);
     const secondRunId = (await run.getAttribute('data-run'))!;
     const compare = popup.getByTestId('probes-compare');
+    // Runs are described with their models' display names.
+    expect(await popup.locator(`#probes-run-pick option[value="${firstRunId}"]`).textContent()).toContain('· Probes replay (canned answers) · bbh-boolean_expressions');
+    expect(await compare.locator(`label:has(#probes-compare-${firstRunId})`).textContent()).toContain('· Probes replay (canned answers) · bbh-boolean_expressions');
     await compare.locator(`#probes-compare-${firstRunId}`).check(); // the baseline: picked first
     await compare.locator(`#probes-compare-${secondRunId}`).check();
     const table = popup.getByTestId('probes-comparison');

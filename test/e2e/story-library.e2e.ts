@@ -169,6 +169,9 @@ describe('Story library, blind rating and results (offline, real generation)', (
     const row = (writer: string) => popup.getByTestId('results-table').locator(`tr[data-writer="${writer}"]`);
     await row(writerA).waitFor();
     expect(await row(writerA).locator('[data-field="n"]').innerText()).toBe('1');
+    // The writer is named by its display name (exploratory test, session 17; fixed in 18); data-writer keeps the id.
+    expect(await row(MODEL).locator('th').innerText()).toBe('TinyStories 656K');
+    expect(await popup.getByTestId('results-stats').locator(`tr[data-writer="${MODEL}"] th`).innerText()).toBe('TinyStories 656K');
     expect(await row(writerA).locator('[data-field="overall"]').innerText()).toBe('4.00 ± —');
     expect(await row(writerB).locator('[data-field="relevance"]').innerText()).toBe('3.00 ± —');
     expect(await row(writerB).locator('[data-field="overall"]').innerText()).toBe('2.50 ± —');

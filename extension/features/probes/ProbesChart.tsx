@@ -12,11 +12,11 @@ export interface ChartGroup {
 
 const COLOURS = ['#4a7bd0', '#d0864a', '#4aa36b', '#a04ad0', '#c9b23a', '#d04a6a', '#4ac0c9', '#777777'];
 
-/** A run's own cells (parse-based accuracy), one bar each. */
-export function cellGroups(cells: readonly Cell[]): ChartGroup[] {
+/** A run's own cells (parse-based accuracy), one bar each, labelled with the model's name. */
+export function cellGroups(cells: readonly Cell[], modelName: (id: string) => string): ChartGroup[] {
   return cells.map((cell) => ({
     key: cell.key,
-    label: `${cell.model} · ${cell.suite} · ${cell.strategy}${cell.perturbation === 'none' ? '' : ` · ${cell.perturbation}`}`,
+    label: `${modelName(cell.model)} · ${cell.suite} · ${cell.strategy}${cell.perturbation === 'none' ? '' : ` · ${cell.perturbation}`}`,
     bars: [{ mean: cell.methods.parse.mean, std: cell.methods.parse.std }],
   }));
 }
@@ -50,6 +50,8 @@ export function ProbesChart({ groups, series = [], label }: { groups: readonly C
         const top = legendH + g * groupH + 4;
         return (
           <g key={group.key} data-testid="probes-group" data-group={group.key}>
+            {/* The whole label, where the one drawn is cut (a hover shows it). */}
+            <title>{group.label}</title>
             <text x={left - 6} y={top + (count * barH) / 2 + 4} font-size="10" text-anchor="end" fill="currentColor">
               {group.label.length > 40 ? `${group.label.slice(0, 39)}…` : group.label}
             </text>

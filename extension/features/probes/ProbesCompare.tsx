@@ -7,6 +7,7 @@ import type { ProbeRunDoc } from './config.ts';
 import { ProbesChart, type ChartGroup } from './ProbesChart.tsx';
 import type { ItemResult } from './stats.ts';
 import { plannedCounts } from './runner.ts';
+import { useModelName } from '../models/use-models.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -16,12 +17,12 @@ export function runLabel(run: ProbeRunRow, all: readonly ProbeRunRow[]): string 
   return `#${place} ${new Date(run.createdAt).toLocaleTimeString()}`;
 }
 
-/** Its models, suites, strategies and status: what tells two runs apart. */
-export function describeRun(run: ProbeRunRow): string {
+/** Its models (by `modelName`), suites, strategies and status: what tells two runs apart. */
+export function describeRun(run: ProbeRunRow, modelName: (id: string) => string = (id) => id): string {
   const config = (run.config as Partial<ProbeRunDoc> | undefined)?.config;
   // A row stored by an older version, or damaged, still gets its status.
   if (!config || !Array.isArray(config.models) || !Array.isArray(config.suites) || !Array.isArray(config.strategies)) return run.status;
-  return `${config.models.join(', ')} · ${config.suites.join(', ')} · ${config.strategies.join(', ')} · ${run.status}`;
+  return `${config.models.map((id) => modelName(String(id))).join(', ')} · ${config.suites.join(', ')} · ${config.strategies.join(', ')} · ${run.status}`;
 }
 
 function comparisonGroups(comparison: Comparison): ChartGroup[] {
@@ -88,6 +89,7 @@ function ComparisonView({ picked, runs }: { picked: readonly ProbeRunRow[]; runs
 
 /** Pick two or more finished runs (the first picked is the baseline) and read them side by side. */
 export function ProbesCompare({ runs }: { runs: readonly ProbeRunRow[] }) {
+  const modelName = useModelName();
   const [picked, setPicked] = useState<string[]>([]);
   const finished = runs.filter((r) => r.status !== 'running' && r.status !== 'queued');
   if (finished.length < 2) return null;
@@ -104,7 +106,7 @@ export function ProbesCompare({ runs }: { runs: readonly ProbeRunRow[] }) {
                 onChange={(e) => {
                   const on = (e.currentTarget as HTMLInputElement).checked;
                   setPicked((list) => (on ? [...list.filter((id) => id !== run.id), run.id] : list.filter((id) => id !== run.id)));
-                }} /> {runLabel(run, runs)} · {describeRun(run)}
+                }} /> {runLabel(run, runs)} · {describeRun(run, modelName)}
             </span>
           </label>
         ))}

@@ -4,7 +4,7 @@ import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
 import { database, type ProbeRunRow } from '../../storage/db.ts';
 import { useLiveQuery } from '../../ui/useLiveQuery.ts';
-import { useCandidates } from '../models/use-models.ts';
+import { useCandidates, useModelName } from '../models/use-models.ts';
 import { download } from '../story/export.ts';
 import { DEFAULT_CONFIG, type ProbeConfig, type ProbeRunDoc } from './config.ts';
 import { PERTURBATIONS, type Perturbation } from './perturb.ts';
@@ -39,6 +39,7 @@ function Checks<T extends string>({ legend, name, options, chosen, onToggle, lab
 
 function RunView({ run }: { run: ProbeRunRow }) {
   const doc = run.config as ProbeRunDoc;
+  const modelName = useModelName();
   const rows = useLiveQuery(() => database().probeItems.where('runId').equals(run.id).toArray(), [run.id]);
   const results = (rows ?? []).map((r) => r.result as ItemResult);
   const planned = useMemo(() => plannedCounts(doc.config), [run.id]);
@@ -81,7 +82,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
             <tbody>
               {cells.map((c) => (
                 <tr key={c.key} data-cell={c.key}>
-                  <td>{c.model}</td><td>{c.suite}</td><td>{c.strategy}</td><td>{c.perturbation}</td>
+                  <td>{modelName(c.model)}</td><td>{c.suite}</td><td>{c.strategy}</td><td>{c.perturbation}</td>
                   <td data-field="parse">{meanStd(c.methods.parse)}</td>
                   <td data-field="exact">{meanStd(c.methods.exact)}</td>
                   <td data-field="judge">{meanStd(c.methods.judge)}{c.judgeNeither > 0 && <span class="muted"> ({c.judgeNeither} neither)</span>}</td>
@@ -94,7 +95,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
             </tbody>
           </table>
           </div>
-          <ProbesChart groups={cellGroups(cells)} label="Parse-based accuracy per model, suite, strategy and perturbation, with ± one standard deviation" />
+          <ProbesChart groups={cellGroups(cells, modelName)} label="Parse-based accuracy per model, suite, strategy and perturbation, with ± one standard deviation" />
         </>
       )}
       {disagreeing.length > 0 && (
@@ -116,6 +117,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
 /** The Probes tab: configure a run, start it in the model host, watch it (it outlives the popup), read and export results. */
 export function ProbesPanel() {
   const models = choicesFor('probes', useCandidates().candidates);
+  const modelName = useModelName();
   const [config, setConfig] = useDraft<ProbeConfig>('probes.config', DEFAULT_CONFIG);
   const [error, setError] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
@@ -160,7 +162,7 @@ export function ProbesPanel() {
       <h2 id="probes-heading">Reasoning probes</h2>
       {/* A model chosen earlier that is gone (deleted, renamed) is listed too, so it can be unchecked. */}
       <Checks legend="Models" name="models" options={[...new Set([...models.map((m) => m.id), ...config.models])]} chosen={config.models} onToggle={toggle('models')}
-        label={(id) => models.find((m) => m.id === id)?.name ?? id} />
+        label={(id) => models.find((m) => m.id === id)?.name ?? modelName(id)} />
       <Checks legend="Suites" name="suites" options={SUITE_NAMES} chosen={config.suites} onToggle={toggle('suites')} />
       <Checks<Strategy> legend="Strategies" name="strategies" options={STRATEGIES} chosen={config.strategies} onToggle={toggle('strategies')} label={(s) => STRATEGY_LABELS[s]} />
       <Checks<Perturbation> legend="Perturbations" name="perturbations" options={PERTURBATIONS} chosen={config.perturbations} onToggle={toggle('perturbations')} />
@@ -189,7 +191,7 @@ export function ProbesPanel() {
       {runs.length > 1 && (
         <label for="probes-run-pick">Run
           <select id="probes-run-pick" value={run?.id} onChange={(e) => setPicked((e.currentTarget as HTMLSelectElement).value)}>
-            {runs.map((r) => <option key={r.id} value={r.id}>{runLabel(r, runs)} · {describeRun(r)}</option>)}
+            {runs.map((r) => <option key={r.id} value={r.id}>{runLabel(r, runs)} · {describeRun(r, modelName)}</option>)}
           </select>
         </label>
       )}

@@ -4,11 +4,13 @@ import { allRatings } from './library.ts';
 import { download } from './export.ts';
 import { STAT_COLUMNS } from './stats.ts';
 import { formatStat } from './StatsList.tsx';
+import { useModelName } from '../models/use-models.ts';
 
 /** Per writer: mean ± std per criterion and overall, n, and the mean text statistics of the rated stories. */
 export function ResultsView({ hidden }: { hidden: boolean }) {
   const ratings = useLiveQuery(() => allRatings(), []);
   const results = aggregate(ratings ?? []);
+  const modelName = useModelName();
   return (
     <section aria-labelledby="results-heading" hidden={hidden}>
       <h2 id="results-heading">Results</h2>
@@ -25,7 +27,7 @@ export function ResultsView({ hidden }: { hidden: boolean }) {
             <tbody>
               {results.map((r) => (
                 <tr key={r.writer} data-writer={r.writer}>
-                  <th scope="row">{r.writer}</th>
+                  <th scope="row">{modelName(r.writer)}</th>
                   <td data-field="n">{r.n}</td>
                   {CRITERIA.map((c) => <td key={c} data-field={c}>{formatMeanStd(r.criteria[c])}</td>)}
                   <td data-field="overall">{formatMeanStd(r.overall)}</td>
@@ -43,7 +45,7 @@ export function ResultsView({ hidden }: { hidden: boolean }) {
             <tbody>
               {results.map((r) => (
                 <tr key={r.writer} data-writer={r.writer}>
-                  <th scope="row">{r.writer}</th>
+                  <th scope="row">{modelName(r.writer)}</th>
                   {STAT_COLUMNS.map((s) => <td key={s.key} data-stat={s.key}>{formatStat(r.stats[s.key], s.digits)}</td>)}
                 </tr>
               ))}
