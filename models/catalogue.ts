@@ -200,6 +200,12 @@ export interface WebLlmModelRow {
   libFile: string;
 }
 
+/**
+ * Said to users, so no file name: a web-llm model's compiled library is code, which an extension must package (it may
+ * not download code); `npm run web-llm-libs` tells a developer which file is missing.
+ */
+export const NOT_PACKAGED = 'this build does not include the program web-llm needs for it (an extension may not download code)';
+
 export function webLlmEntry(row: WebLlmModelRow, packaged: readonly string[] = packagedWebLlmLibs): CatalogueEntry {
   const { modelId, name, params, dtype, memoryMb, goodFor, description, libFile } = row;
   return {
@@ -208,7 +214,7 @@ export function webLlmEntry(row: WebLlmModelRow, packaged: readonly string[] = p
     files: [], dtype, params, contextLength: 4096,
     requiredFeatures: dtype === 'q4f16' ? ['shader-f16'] : [], memoryMb, license: 'see model card', goodFor,
     description, promptFormat: 'chat',
-    ...(packaged.includes(libFile) ? {} : { unavailableReason: `its web-llm model library ${libFile} is not packaged in this build` }),
+    ...(packaged.includes(libFile) ? {} : { unavailableReason: NOT_PACKAGED }),
   };
 }
 

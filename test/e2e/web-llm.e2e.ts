@@ -75,10 +75,11 @@ describe('web-llm models in a build that packages their library', () => {
   test('its model is offered; Download runs web-llm, a hub that refuses is a typed error on the row, Try again stays', async () => {
     await popup.getByRole('tab', { name: 'Models' }).click();
     await expect.poll(() => row().innerText()).toBe('Download');
-    // Libraries this build lacks stay unavailable (folded below the table), and say which file is missing.
+    // Libraries this build lacks stay unavailable (folded below the table), said in words; the file is in the tooltip.
     await popup.getByTestId('models-unavailable').locator('summary').click();
-    expect(await popup.locator('[data-model="SmolLM2-360M-Instruct-q4f32_1-MLC"] [data-field="model.state"]').innerText())
-      .toMatch(/^Unavailable: its web-llm model library SmolLM2-360M-Instruct-q4f32_1_cs1k-webgpu\.wasm is not packaged/);
+    const unavailable = popup.locator('[data-model="SmolLM2-360M-Instruct-q4f32_1-MLC"] [data-field="model.state"]');
+    expect(await unavailable.innerText()).toMatch(/^Unavailable: this build does not include the program web-llm needs for it/);
+    expect(await unavailable.locator('span[title]').getAttribute('title')).toBe('missing model library: SmolLM2-360M-Instruct-q4f32_1_cs1k-webgpu.wasm');
     await row().getByRole('button', { name: 'Download' }).click();
     expect(await failure()).toMatch(/^Failed: web-llm could not download the model's files/);
     expect(await row().getByRole('alert').getAttribute('data-error-name')).toBe('PocketError');

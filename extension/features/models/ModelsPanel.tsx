@@ -58,7 +58,7 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
   // A downloaded model that cannot run here any more still offers Delete (its bytes are the user's to free).
   if (!fit.ok) {
     return (
-      <span>Unavailable: {fit.reason}
+      <span title={entry.source.kind === 'web-llm' && entry.unavailableReason ? `missing model library: ${entry.source.libFile}` : undefined}>Unavailable: {fit.reason}
         {row && <> <button type="button" onClick={() => act('models.delete')}>Delete</button>{error !== null && <ErrorNotice error={error} />}</>}
       </span>
     );
