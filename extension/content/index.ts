@@ -24,7 +24,7 @@ if (!scope[MARK]) {
       elementCount: document.getElementsByTagName('*').length,
     }),
     'content.page.document': async ({ settleMs, ...limits }) => {
-      if (settleMs) await watchSettle(document).settled(2000, settleMs, settleMs);
+      if (settleMs) await watchSettle(document, { requests: false }).settled(2000, settleMs, settleMs);
       const doc = buildPageDocument(document, limits);
       const click = lastClick();
       // One odd field (a huge URL, emoji past a limit, a very deep CSS path) cuts or drops that field, not the page.

@@ -9,9 +9,9 @@ const request = {
   end: (id = 1) => document.dispatchEvent(new CustomEvent(REQUEST_END_EVENT, { detail: id })),
 };
 
-async function settleTime(during: (ms: (at: number, what: () => void) => void) => void, capMs = 2000): Promise<{ ms: number; changed: boolean }> {
+async function settleTime(during: (ms: (at: number, what: () => void) => void) => void, capMs = 2000, requests = true): Promise<{ ms: number; changed: boolean }> {
   const start = Date.now();
-  const watch = watchSettle(document);
+  const watch = watchSettle(document, { requests });
   during((at, what) => setTimeout(what, at));
   let at = 0;
   const pending = watch.settled(capMs).then((result) => {
@@ -69,5 +69,12 @@ describe('settling after an action waits for the requests it started (single-pag
     for (const type of [WATCH_REQUESTS_EVENT, UNWATCH_REQUESTS_EVENT]) document.addEventListener(type, () => seen.push(type));
     await settleTime(() => undefined);
     expect(seen).toEqual([WATCH_REQUESTS_EVENT, UNWATCH_REQUESTS_EVENT]);
+  });
+
+  test('a read no action started (the Page tab) does not wait for the page\'s requests, nor asks for them (session 18)', async () => {
+    const seen: string[] = [];
+    for (const type of [WATCH_REQUESTS_EVENT, UNWATCH_REQUESTS_EVENT]) document.addEventListener(type, () => seen.push(type));
+    expect((await settleTime(() => request.start(), 2000, false)).ms).toBeLessThan(50);
+    expect(seen).toEqual([]);
   });
 });

@@ -22,7 +22,11 @@ export interface SettleWatch {
 export const REQUEST_CAP_MS = 5000;
 const AFTER_REQUEST_MS = 100;
 
-export function watchSettle(doc: Document): SettleWatch {
+/**
+ * `requests: false` for a read that no action of ours started (the Page tab): the page's own polling and analytics
+ * would hold it for up to REQUEST_CAP_MS; the DOM going quiet is enough there.
+ */
+export function watchSettle(doc: Document, { requests = true }: { requests?: boolean } = {}): SettleWatch {
   const win = doc.defaultView;
   let changed = false;
   let unloading = false;
@@ -35,9 +39,11 @@ export function watchSettle(doc: Document): SettleWatch {
     if (!out.delete((event as CustomEvent).detail)) return;
     if (out.size === 0) onRequestsDone?.();
   };
-  doc.addEventListener(REQUEST_START_EVENT, started, true);
-  doc.addEventListener(REQUEST_END_EVENT, ended, true);
-  doc.dispatchEvent(new Event(WATCH_REQUESTS_EVENT));
+  if (requests) {
+    doc.addEventListener(REQUEST_START_EVENT, started, true);
+    doc.addEventListener(REQUEST_END_EVENT, ended, true);
+    doc.dispatchEvent(new Event(WATCH_REQUESTS_EVENT));
+  }
   const observer = new MutationObserver(() => {
     changed = true;
     onChange?.();
@@ -64,9 +70,11 @@ export function watchSettle(doc: Document): SettleWatch {
           clearTimeout(capTimer);
           win?.removeEventListener('beforeunload', onUnload);
           win?.removeEventListener('pagehide', onUnload);
-          doc.removeEventListener(REQUEST_START_EVENT, started, true);
-          doc.removeEventListener(REQUEST_END_EVENT, ended, true);
-          doc.dispatchEvent(new Event(UNWATCH_REQUESTS_EVENT));
+          if (requests) {
+            doc.removeEventListener(REQUEST_START_EVENT, started, true);
+            doc.removeEventListener(REQUEST_END_EVENT, ended, true);
+            doc.dispatchEvent(new Event(UNWATCH_REQUESTS_EVENT));
+          }
           resolve({ changed, unloading });
         };
         // Quiet for long enough: done, unless a request the action started is still out (its end re-arms) or ended
