@@ -8,8 +8,13 @@ import { act } from './executor/index.ts';
 import { watchSettle } from './executor/settle.ts';
 import { highlight } from './highlight.ts';
 import { lastClick, watchClicks } from './last-click.ts';
+import { GUARD_VERSION } from './submit-guard/events.ts';
 
-const MARK = '__pocketSlmContent';
+/**
+ * Per version: where an updated extension's injection runs beside the old one's orphaned script (same page, same
+ * world), the old mark must not keep the new script from registering.
+ */
+const MARK = `__pocketSlmContent:${GUARD_VERSION}`;
 const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
 
 // Injected on demand, possibly many times into one page: only the first injection registers.

@@ -641,6 +641,29 @@ describe('Automate tab with a scripted (replay) model', () => {
     await page.waitForURL(/\/apps\/submits\/sent\.html$/);
   }, 60_000);
 
+  test('a tab open across an update: the older version\'s page-world guard left in the page does not stop this one (session 18)', async () => {
+    const page = await openPage('/apps/submits/');
+    // What the build before versioned names left in a page it had acted on: its marks on the window and on
+    // HTMLFormElement.prototype, its patched submit (dispatching the old event name) and its request reporter.
+    await page.evaluate(() => {
+      const proto = HTMLFormElement.prototype as unknown as Record<symbol, unknown> & { submit(): void };
+      const original = proto.submit;
+      Object.defineProperty(proto, Symbol.for('pocket-slm.submit-guard'), { value: true });
+      proto.submit = function submit(this: HTMLFormElement) {
+        if (this.dispatchEvent(new CustomEvent('pocket-slm-script-submit', { bubbles: true, composed: true, cancelable: true }))) original.call(this);
+      };
+      Object.defineProperty(window, Symbol.for('pocket-slm.submit-guard.ready'), { value: true });
+    });
+    const tabId = await tabIdOf(harness, page);
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    type Reply = { ok: boolean; error?: { name: string; data?: { needsConfirmation?: boolean; reason?: string } } };
+    const held = await sendFromPage(panel, envelope('page.act', { tabId, args: [], action: 'click', target: { locators: [{ by: 'id', value: 'continue' }] } })) as Reply;
+    expect(held.error?.data).toMatchObject({ needsConfirmation: true, reason: 'submits /apps/submits/sent.html when it is clicked' });
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe('/apps/submits/');
+    await panel.close();
+  }, 60_000);
+
   test('typing reaches rich-text editors through the browser\'s own editing, and ARIA 1.1 combobox wrappers through their text box', async () => {
     const page = await openPage('/apps/editors/');
     const tabId = await tabIdOf(harness, page);

@@ -1,15 +1,21 @@
+import manifest from '../../../manifest.json' with { type: 'json' };
+
 /**
  * Between the executor (our content script's world) and the submit guard (the page's own world, `page-world.ts`):
- * DOM events are all the two worlds share.
+ * DOM events are all the two worlds share. Names carry the extension's version: a tab open across an update keeps
+ * the old page-world script (the page's world outlives our scripts), which must neither answer the new executor nor
+ * keep the new one from installing.
  */
+export const GUARD_VERSION = manifest.version;
+const name = (what: string) => `pocket-slm-${GUARD_VERSION}-${what}`;
 /** Dispatched at a form by the page's `form.submit()`; cancelling it holds the submission back. */
-export const SCRIPT_SUBMIT_EVENT = 'pocket-slm-script-submit';
+export const SCRIPT_SUBMIT_EVENT = name('script-submit');
 /** Asks the guard to cover the page's same-origin frames too (they may have come since it was injected). */
-export const GUARD_FRAMES_EVENT = 'pocket-slm-guard-frames';
+export const GUARD_FRAMES_EVENT = name('guard-frames');
 /** The executor is watching an action: the page world reports the requests the page starts meanwhile. */
-export const WATCH_REQUESTS_EVENT = 'pocket-slm-watch-requests';
+export const WATCH_REQUESTS_EVENT = name('watch-requests');
 /** The watch ended: requests are no longer reported. */
-export const UNWATCH_REQUESTS_EVENT = 'pocket-slm-unwatch-requests';
+export const UNWATCH_REQUESTS_EVENT = name('unwatch-requests');
 /** Dispatched at the document by the page world: a `fetch` or XMLHttpRequest started during a watch, or ended. */
-export const REQUEST_START_EVENT = 'pocket-slm-request-start';
-export const REQUEST_END_EVENT = 'pocket-slm-request-end';
+export const REQUEST_START_EVENT = name('request-start');
+export const REQUEST_END_EVENT = name('request-end');
