@@ -664,6 +664,27 @@ describe('Automate tab with a scripted (replay) model', () => {
     await panel.close();
   }, 60_000);
 
+  test('a fetch that fails during an action and that the page does not handle is still reported to the page as unhandled (session 18)', async () => {
+    const page = await openPage('/apps/submits/');
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { unhandled: string[] }).unhandled = seen;
+      window.addEventListener('unhandledrejection', (event) => seen.push(String((event.reason as Error)?.name)));
+      const button = document.createElement('button');
+      button.id = 'load-more';
+      button.textContent = 'Load more';
+      // Nothing listens on port 1: the fetch rejects, and this page forgot to catch it.
+      button.addEventListener('click', () => void fetch('http://127.0.0.1:1/more.json'));
+      document.body.append(button);
+    });
+    const tabId = await tabIdOf(harness, page);
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    const clicked = await sendFromPage(panel, envelope('page.act', { tabId, args: [], action: 'click', target: { locators: [{ by: 'id', value: 'load-more' }] } })) as { ok: boolean };
+    expect(clicked.ok).toBe(true);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { unhandled: string[] }).unhandled)).toEqual(['TypeError']);
+    await panel.close();
+  }, 60_000);
+
   test('typing reaches rich-text editors through the browser\'s own editing, and ARIA 1.1 combobox wrappers through their text box', async () => {
     const page = await openPage('/apps/editors/');
     const tabId = await tabIdOf(harness, page);

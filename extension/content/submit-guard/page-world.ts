@@ -62,14 +62,18 @@ function watchRequests(win: Window & typeof globalThis): void {
   if (typeof fetch === 'function') {
     win.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
       const answer = fetch.apply(this, args);
-      if (watching > 0 && answer && typeof (answer as Partial<Promise<Response>>).then === 'function') {
-        const id = ++lastId;
-        report(REQUEST_START_EVENT, id);
-        const ended = () => report(REQUEST_END_EVENT, id);
-        // (Observing the answer marks a rejection of it as handled: the page's own handlers still see it.)
-        answer.then(ended, ended);
-      }
-      return answer;
+      if (watching === 0 || !answer || typeof (answer as Partial<Promise<Response>>).then !== 'function') return answer;
+      const id = ++lastId;
+      report(REQUEST_START_EVENT, id);
+      // The page gets a promise that settles as the answer does, after the report: a rejection it does not handle
+      // is still reported to it as unhandled (observing `answer` itself would mark it handled).
+      return answer.then((response) => {
+        report(REQUEST_END_EVENT, id);
+        return response;
+      }, (error: unknown) => {
+        report(REQUEST_END_EVENT, id);
+        throw error;
+      });
     } as typeof fetch;
   }
   const send = win.XMLHttpRequest?.prototype.send;
