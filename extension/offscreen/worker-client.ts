@@ -74,6 +74,7 @@ export class WorkerClient {
       if (!stream) return;
       const route = streamRoutes[stream.kind];
       try {
+        if (frame.output.type === 'alive') return;
         if (frame.output.type === 'event') return stream.onEvent(parseOrThrow(route.event, frame.output.payload, 'worker event'));
         this.streams.delete(frame.output.id);
         if (frame.output.type === 'end') stream.resolve(parseOrThrow(route.response, frame.output.payload, 'worker result'));

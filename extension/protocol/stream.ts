@@ -53,6 +53,7 @@ export function openStream<Req, Ev, Res>(
       try {
         const frame: StreamFrame = parseOrThrow(StreamFrameSchema, raw, `stream frame for "${route.kind}"`);
         if (frame.id !== id) return;
+        if (frame.type === 'alive') return;
         if (frame.type === 'event') onEvent(parseOrThrow(route.event, frame.payload, `"${route.kind}" event`));
         else if (frame.type === 'end') {
           const result = parseOrThrow(route.response, frame.payload, `"${route.kind}" result`);
@@ -67,6 +68,13 @@ export function openStream<Req, Ev, Res>(
     port.postMessage({ kind: route.kind, id, payload });
   });
 }
+
+/**
+ * How often a stream says it is alive while its handler runs. Chrome stops an extension service worker after 30 s
+ * without events; a message arriving on a port counts as one, an open port does not. The background relays
+ * generations between a page and the model host, and a prefill can be silent for longer than that.
+ */
+export const ALIVE_EVERY_MS = 10_000;
 
 export type StreamHandler<Req, Ev, Res> = (payload: Req, emit: (event: Ev) => void, signal: AbortSignal) => Promise<Res>;
 
@@ -87,8 +95,10 @@ export function serveStream<Req, Ev, Res>(
       open = false; // disconnected from this side; the client already got its disconnect
     }
   };
+  let alive: ReturnType<typeof setInterval> | undefined;
   port.onDisconnect.addListener(() => {
     open = false;
+    clearInterval(alive);
     controller.abort();
   });
   port.onMessage.addListener(async (raw) => {
@@ -99,9 +109,15 @@ export function serveStream<Req, Ev, Res>(
       const envelope = parseOrThrow(EnvelopeSchema, raw, 'stream request');
       if (envelope.kind !== route.kind) throw new ValidationError(`this port streams "${route.kind}" only`);
       const payload = parseOrThrow(route.request, envelope.payload, `"${route.kind}" request`);
-      const result = await handler(payload, (event) => {
-        post({ type: 'event', id, payload: parseOrThrow(route.event, event, `"${route.kind}" event`) });
-      }, controller.signal);
+      alive = setInterval(() => post({ type: 'alive', id }), ALIVE_EVERY_MS);
+      let result: Res;
+      try {
+        result = await handler(payload, (event) => {
+          post({ type: 'event', id, payload: parseOrThrow(route.event, event, `"${route.kind}" event`) });
+        }, controller.signal);
+      } finally {
+        clearInterval(alive);
+      }
       post({ type: 'end', id, payload: parseOrThrow(route.response, result, `"${route.kind}" result`) });
     } catch (error) {
       post({ type: 'error', id, error: serializeError(error) });

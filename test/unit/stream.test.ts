@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import * as v from 'valibot';
-import { openStream, serveStream, type PortLike, type StreamRoute } from '../../extension/protocol/stream.ts';
+import { ALIVE_EVERY_MS, openStream, serveStream, type PortLike, type StreamRoute } from '../../extension/protocol/stream.ts';
 import { AbortError, DisconnectedError, IntegrityError, ValidationError } from '../../extension/protocol/errors.ts';
 
 /** Two connected in-memory ports, delivering asynchronously like runtime.Port does. */
@@ -115,5 +115,48 @@ describe('streams over ports', () => {
       return { total: 1 };
     });
     await expect(openStream(client, countRoute, { to: 3 }, () => {})).rejects.toBeInstanceOf(DisconnectedError);
+  });
+});
+
+describe('a silent stream says it is alive (session 18: the background relaying it would be stopped after 30 s)', () => {
+  test('while the handler runs and emits nothing, an alive frame goes every ALIVE_EVERY_MS; none after the end; the client ignores them', async () => {
+    vi.useFakeTimers();
+    try {
+      const [client, server] = portPair();
+      const frames: string[] = [];
+      client.onMessage.addListener((raw) => frames.push((raw as { type: string }).type));
+      let finish = () => {};
+      serveStream(server, countRoute, () => new Promise((resolve) => {
+        finish = () => resolve({ total: 7 });
+      }));
+      const seen: number[] = [];
+      const result = openStream(client, countRoute, { to: 7 }, ({ n }) => seen.push(n));
+      await vi.advanceTimersByTimeAsync(ALIVE_EVERY_MS * 3 + 1);
+      expect(frames).toEqual(['alive', 'alive', 'alive']);
+      finish();
+      expect(await result).toEqual({ total: 7 });
+      expect(seen).toEqual([]);
+      await vi.advanceTimersByTimeAsync(ALIVE_EVERY_MS * 2);
+      expect(frames).toEqual(['alive', 'alive', 'alive', 'end']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a second request on the port is refused without stopping the first stream\'s alive frames', async () => {
+    vi.useFakeTimers();
+    try {
+      const [client, server] = portPair();
+      const frames: string[] = [];
+      client.onMessage.addListener((raw) => frames.push((raw as { type: string }).type));
+      serveStream(server, countRoute, () => new Promise(() => {}));
+      void openStream(client, countRoute, { to: 1 }, () => {}).catch(() => {});
+      await vi.advanceTimersByTimeAsync(1);
+      client.postMessage({ kind: 'test.count', id: 'x', payload: { to: 2 } });
+      await vi.advanceTimersByTimeAsync(ALIVE_EVERY_MS * 2 + 1);
+      expect(frames.filter((f) => f === 'alive')).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
