@@ -1,6 +1,7 @@
 /**
  * Which actions cannot be taken back: form submits (other than search) and buttons or links whose label or effect
- * means send, pay, buy, order, delete, remove, publish, post, confirm or log out. Pure, so the side panel (on the
+ * means send, pay, buy, order, delete, remove, publish, post, confirm or log out — or wipes, resets, revokes,
+ * terminates, empties a bin, moves money, books or signs (session 18, from an exploratory test). Pure, so the side panel (on the
  * document entry) and the content executor (on the live element) classify with the same rule.
  */
 export interface ActionFacts {
@@ -44,7 +45,34 @@ const WORDS: Array<[RegExp, string]> = [
   // "Transfer" alone (a bank's button) or with money; "Transfer files" is not a payment.
   [/^\s*transfer\s*$|(?<![\p{L}])(transfer (?:money|funds|now)|wire transfer|withdraw|überweisen|virement)(?![\p{L}])/iu, 'moves money'],
   [/削除|购买|購入|送信|发送|發送|支払|支付|付款|注文|下单|退出登录|ログアウト|삭제|구매|결제|전송|주문|로그아웃/u, 'cannot be undone'],
+  [word('wipe|wipes|factory reset|reset(?! (?:filters?|zoom|view|search|sort(?:ing)?|selection|layout))|resets|zurücksetzen|réinitialiser|restablecer'), 'wipes or resets'],
+  [word('revoke|revokes|widerrufen|révoquer|revocar'), 'revokes'],
+  [word('terminate|terminates|shut ?down|kill'), 'terminates'],
+  [word(String.raw`clear (?:all|everything|(?:all |my |the )?(?:data|history|cache|cookies|cart|basket|storage|messages|chat|conversation|inbox))|empty (?:the )?(?:bin|trash|recycle bin|wastebasket|cart|basket)|purge|leeren|vider|vaciar`), 'clears or empties'],
+  // An amount after "transfer" ("Transfer €500 to Bob") is money.
+  [/(?<![\p{L}])transfer\s+(?:[\p{Sc}]|\d)/iu, 'moves money'],
+  [word('book now|book (?:it|this|a room|a table|tickets?|(?:the |a )?flight|(?:an |the )?appointment)|reserve now|buchen|réserver|reservar'), 'books'],
+  [word('accept and sign|sign and (?:accept|submit|send)|e ?sign|sign (?:the )?(?:contract|agreement|document)|unterschreiben|signer'), 'signs'],
 ];
+
+/**
+ * Scripts other than Latin, matched on the label before look-alike letters are folded (that folding would turn
+ * "Удалить" into "Yдaлить"): delete, send, pay, buy, order, log out, confirm, publish in Russian, Ukrainian, Polish,
+ * Turkish, Greek, Arabic, Hebrew, Hindi, and a few more Latin-script languages the list above lacks.
+ */
+const OTHER_SCRIPTS: Array<[RegExp, string]> = [
+  [word('удалить|удалите|удаление|видалити|usuń|usun|sil|silin|διαγραφή|διαγραφη|حذف|احذف|מחק|מחיקה|हटाएं|हटाएँ|मिटाएं|apagar|radera|xóa|hapus|cancella'), 'deletes'],
+  [word('отправить|надіслати|wyślij|gönder|αποστολή|إرسال|أرسل|ارسال|שלח|भेजें|skicka|gửi|kirim'), 'sends'],
+  [word('оплатить|оплатити|zapłać|öde|ödeme yap|πληρωμή|ادفع|دفع|שלם|भुगतान करें|betala|thanh toán|bayar'), 'pays'],
+  [word('купить|купити|kup|kup teraz|satın al|αγορά|شراء|اشتر|קנה|खरीदें|köp|mua|beli'), 'buys'],
+  [word('заказать|zamów|sipariş ver|παραγγελία|اطلب|הזמן עכשיו|בצע הזמנה|ऑर्डर करें|beställ|đặt hàng|pesan sekarang'), 'orders'],
+  [word('выйти|вийти|wyloguj|çıkış yap|αποσύνδεση|تسجيل الخروج|התנתק|लॉग आउट|logga ut|đăng xuất|keluar'), 'logs out'],
+  [word('подтвердить|підтвердити|potwierdź|onayla|επιβεβαίωση|تأكيد|אישור|אשר הזמנה|पुष्टि करें|bekräfta|xác nhận|konfirmasi'), 'confirms'],
+  [word('опубликовать|опублікувати|opublikuj|yayınla|δημοσίευση|نشر|פרסם|प्रकाशित करें|publicera|đăng bài|terbitkan'), 'publishes'],
+];
+
+/** Page text as written (compatibility forms folded, invisible format characters dropped), letters not folded. */
+const asWritten = (text: string) => text.slice(0, 1000).normalize('NFKC').replace(/\p{Cf}/gu, '').slice(0, 500);
 
 /** The two words above that are nouns as often as verbs. */
 const NOUN_REASONS: ReadonlySet<string> = new Set(['orders', 'posts']);
@@ -105,6 +133,10 @@ export function classifyAction(facts: ActionFacts): Verdict {
   for (const [pattern, reason] of WORDS) {
     if (nounLabel && NOUN_REASONS.has(reason)) continue;
     if (pattern.test(label)) return { irreversible: true, reason: `its label means it ${reason}` };
+  }
+  const written = asWritten(facts.label);
+  for (const [pattern, reason] of OTHER_SCRIPTS) {
+    if (pattern.test(written)) return { irreversible: true, reason: `its label means it ${reason}` };
   }
   // An effect such as "goes to /account/logout" or "submits Delete account"; a search form's submit is not one
   // (`submits search_mail`, `submits searchform`: the executor checks on the live form that it is a GET search).

@@ -43,6 +43,22 @@ describe('classifyAction: which actions need the user to confirm', () => {
     }
   });
 
+  test('wiping, resetting, revoking, terminating, emptying a bin, moving money, booking and signing ask; other scripts too (exploratory test, session 18)', () => {
+    const asks = (label: string) => classifyAction({ action: 'click', label }).irreversible;
+    for (const label of ['Reset all settings', 'Factory reset', 'Revoke access', 'Clear all data', 'Clear history', 'Empty bin', 'Empty the trash',
+      'Wipe device', 'Terminate instance', 'Shut down server', 'Transfer €500 to Bob', 'Transfer 20 USD', 'Book now', 'Book a table',
+      'Accept and sign', 'Sign the contract', 'Purge',
+      // Delete, send, pay, buy, log out, confirm in other scripts and languages.
+      'Удалить аккаунт', 'حذف الحساب', 'Usuń konto', 'Hesabı sil', 'Видалити', 'מחק חשבון', 'खाता हटाएं', 'Διαγραφή', 'Xóa tài khoản', 'Hapus akun',
+      'Отправить', 'Оплатить', 'Купить', 'Выйти', 'Wyślij', 'Zapłać', 'Gönder', 'Satın al', 'إرسال', 'שלח', 'Radera', 'Apagar conta']) {
+      expect(asks(label), label).toBe(true);
+    }
+    for (const label of ['Clear', 'Clear search', 'Reset filters', 'Reset zoom', 'Book', 'Books', 'Sign in', 'Sign up', 'Design', 'Transfer files',
+      'Leave a comment', 'Archive conversation', 'Reply all', 'Empty', 'Войти', 'Zaloguj', 'Giriş yap', 'Đăng nhập', 'Pesan', 'Masuk', 'Skill tree']) {
+      expect(asks(label), label).toBe(false);
+    }
+  });
+
   test('form submits are irreversible, except search forms', () => {
     expect(classifyAction({ action: 'click', label: 'Save settings', submits: true }).irreversible).toBe(true);
     expect(classifyAction({ action: 'click', label: 'Go', submits: true, searchForm: true }).irreversible).toBe(false);
