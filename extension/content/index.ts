@@ -2,6 +2,7 @@ import { extensionSelf, listenForMessages } from '../platform/index.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import { randomHex } from '../protocol/envelope.ts';
 import { fitToSchema } from '../protocol/fit.ts';
+import { NavigationError } from '../protocol/errors.ts';
 import { PageDocumentSchema } from '../protocol/schemas.ts';
 import { buildPageDocument } from './document/build.ts';
 import { act } from './executor/index.ts';
@@ -36,7 +37,14 @@ if (!scope[MARK]) {
       return fitToSchema(PageDocumentSchema, { ...doc, ...(click ? { lastClick: click } : {}), pageId });
     },
     'content.highlight': ({ locators }) => highlight(document, locators),
-    'content.act': async (request) => ({ ...await act(document, request), pageId }),
+    'content.act': async (request) => {
+      // Another document than the one the run last saw (a reload, a page the user or the page itself opened): the
+      // run decides whether it led here; nothing is done until it does.
+      if (request.expectedPageId && request.expectedPageId !== pageId) {
+        throw new NavigationError(`this is another page than the run's (${location.href.slice(0, 200)}): nothing is done here`, { pageChanged: true, pageId, url: location.href.slice(0, 4000) });
+      }
+      return { ...await act(document, request), pageId };
+    },
   }));
   // Marked once registered: an injection that failed before this point leaves the next one free to register.
   scope[MARK] = true;

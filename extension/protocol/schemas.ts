@@ -343,6 +343,8 @@ export const ActRequestSchema = v.strictObject({
   userSupplied: v.optional(v.boolean()),
   /** The site the run belongs to: the executor refuses to act on a page of another origin (a redirect happened). */
   expectedOrigin: v.optional(text(200)),
+  /** The document the run last saw (PageDocument.pageId): the executor refuses to act in another one. */
+  expectedPageId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   /** Cap of the wait for the DOM to settle after acting (ms). */
   settleMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10_000))),
 });

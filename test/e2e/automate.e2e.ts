@@ -580,6 +580,38 @@ describe('Automate tab with a scripted (replay) model', () => {
     }
   }, 150_000);
 
+  test('the page changes under a running script (the user opens another page of the site, or the page reloads): the run stops, acts nowhere else, no repair (exploratory test, session 18)', async () => {
+    // Another page of the same site right after the script's click: taken for that click's late page until the
+    // script's next name is not there.
+    {
+      const { page, panel } = await bind('/apps/todo/');
+      await run(panel, 'Add two todos slowly');
+      await page.locator('#todos li', { hasText: 'First slow todo' }).waitFor({ timeout: 60_000 });
+      await page.goto(pages.url('/demo/'));
+      await expect.poll(() => panel.getByTestId('automate-report').getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
+      const report = await finished(panel);
+      expect(report, report.text).toMatchObject({ modelCalls: 1, attempts: 1 });
+      expect(report.text).toMatch(/the page changed while the run was going, not through one of its actions/);
+      expect(await page.locator('#search').inputValue()).toBe('');
+      await page.close();
+      await panel.close();
+    }
+    // A reload while the script waits after typing: the click that follows is not made on the fresh, empty form.
+    {
+      const { page, panel } = await bind('/apps/todo/');
+      await run(panel, 'Type a todo, wait, then add it');
+      await expect.poll(() => page.locator('#new-todo').inputValue(), { timeout: 60_000 }).toBe('Typed before a reload');
+      await page.reload();
+      await expect.poll(() => panel.getByTestId('automate-report').getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
+      const report = await finished(panel);
+      expect(report, report.text).toMatchObject({ modelCalls: 1, attempts: 1 });
+      expect(report.text).toMatch(/the page changed while the run was going/);
+      expect(await page.locator('#todos li').count()).toBe(4);
+      await page.close();
+      await panel.close();
+    }
+  }, 150_000);
+
   test('the executor refuses unconfirmed irreversible clicks, foreign navigation and unrequested typing into sensitive fields', async () => {
     const page = await openPage('/apps/signup/');
     const tabId = await tabIdOf(harness, page);

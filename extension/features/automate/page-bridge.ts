@@ -122,9 +122,18 @@ function documentShape(doc: PageDocument): string {
 
 /** Calls that change the page: after one, a name the page does not have yet may still come. */
 const PAGE_CHANGING: ReadonlySet<string> = new Set(['click', 'type', 'select', 'check', 'uncheck', 'hover', 'navigate']);
+/** Actions that can start a navigation (a link, a select or box that submits, `navigate()`); typing and hovering do not. */
+const NAVIGATING: ReadonlySet<string> = new Set(['click', 'select', 'check', 'uncheck', 'navigate']);
+/** How long after such an action a new document the run did not see it open may still be that action's (a late redirect). */
+export const LATE_NAVIGATION_MS = 4_000;
 
 /** Clicks along recorded paths one attempt may make (the script's own actions have their budget in the sandbox). */
 export const MAX_AUTO_NAVIGATIONS = 20;
+
+/** The page changed under the run, not through an action the run saw lead there. */
+function pageChanged(url: string): NavigationError {
+  return new NavigationError(`the page changed while the run was going, not through one of its actions (it is now ${url.slice(0, 200) || 'another page'}: a reload, or a page you or the site opened): the run stops here rather than act on a page it did not plan for; start it again on this page`, { pageChanged: true });
+}
 
 export class PageBridge implements Bridge {
   readonly stats: BridgeStats = { actions: 0, confirmed: 0, cancelled: 0, documentReads: 0, autoNavigations: 0 };
@@ -192,9 +201,21 @@ export class PageBridge implements Bridge {
     if (this.closed) throw new AbortError('this attempt has ended: its actions no longer run');
     if (this.left) throw this.left;
     try {
-      const reply = await this.deps.act({ ...request, ...(this.origin ? { expectedOrigin: this.origin } : {}) });
+      const expected = this.pageId ?? this.doc.pageId;
+      let reply: ActReply;
+      try {
+        reply = await this.deps.act({ ...request, ...(this.origin ? { expectedOrigin: this.origin } : {}), ...(expected ? { expectedPageId: expected } : {}) });
+      } catch (error) {
+        const data = isErrorNamed(error, NavigationError) ? (error as NavigationError).data : undefined;
+        if (data?.pageChanged !== true || typeof data.pageId !== 'string') throw error;
+        this.otherDocument(data.pageId, String(data.url ?? ''));
+        reply = await this.deps.act({ ...request, ...(this.origin ? { expectedOrigin: this.origin } : {}), expectedPageId: data.pageId });
+      }
       if (PAGE_CHANGING.has(request.action)) this.lastAction = { seq: (this.lastAction?.seq ?? 0) + 1, at: performance.now() };
+      if (NAVIGATING.has(request.action)) this.lastNavigating = performance.now();
       if (reply.pageId) this.pageId = reply.pageId;
+      // Something done there: the page is the run's now.
+      if (reply.pageId === this.unconfirmed && request.action !== 'exists') this.unconfirmed = undefined;
       // A redirect that came after the executor stopped watching: what the reply saw is where the tab is now.
       if (this.origin && reply.url && originOf(reply.url) && originOf(reply.url) !== this.origin) {
         this.leave(new NavigationError(`the page left ${this.origin} for ${originOf(reply.url)}: the run stops here`, { leftOrigin: true }));
@@ -204,6 +225,29 @@ export class PageBridge implements Bridge {
       if (isErrorNamed(error, NavigationError) && (error as NavigationError).data?.leftOrigin) this.leave(error as NavigationError);
       throw error;
     }
+  }
+
+  /** When the last action that can start a navigation answered (performance.now()). */
+  private lastNavigating: number | undefined;
+  /**
+   * A document the run did not see one of its actions open, taken as the late page of its last click (within
+   * LATE_NAVIGATION_MS), until something is found there: if the names the script uses are not on it, the user or the
+   * page itself went there, and the run stops rather than act on (or repair against) a page it did not plan for.
+   */
+  private unconfirmed: string | undefined;
+  private unconfirmedUrl = '';
+
+  /** The executor answered from another document than the run's: a late page of the run's own action, or not. */
+  private otherDocument(pageId: string, url: string): void {
+    if (this.lastNavigating !== undefined && performance.now() - this.lastNavigating < LATE_NAVIGATION_MS) {
+      this.pageId = pageId;
+      this.unconfirmed = pageId;
+      this.unconfirmedUrl = url;
+      this.stale = true;
+      return;
+    }
+    this.leave(pageChanged(url));
+    throw this.left!;
   }
 
   /** Once the page has left the run's site, every later call of this bridge is refused with the same error. */
@@ -345,6 +389,7 @@ export class PageBridge implements Bridge {
             throw left;
           }
           this.doc = doc;
+          if (navigated) this.unconfirmed = undefined;
           return;
         }
       } catch (error) {
@@ -407,7 +452,10 @@ export class PageBridge implements Bridge {
         this.deps.onNavigated?.(this.lastClick.from, this.lastClick.name, this.doc);
         this.lastClick = undefined;
       }
-      if (this.resolvableHere(name)) return;
+      if (this.resolvableHere(name)) {
+        this.unconfirmed = undefined;
+        return;
+      }
       const now = documentShape(this.doc);
       if (now !== shape) {
         shape = now;
@@ -417,6 +465,19 @@ export class PageBridge implements Bridge {
   }
 
   async call(call: BridgeCall): Promise<ExportedValue> {
+    try {
+      return await this.callOnce(call);
+    } catch (error) {
+      // A name the script uses is not on a page the run only took for its own: it was not (see `unconfirmed`).
+      if (isErrorNamed(error, NotFoundError) && this.unconfirmed !== undefined && this.unconfirmed === this.pageId) {
+        this.leave(pageChanged(this.unconfirmedUrl));
+        throw this.left!;
+      }
+      throw error;
+    }
+  }
+
+  private async callOnce(call: BridgeCall): Promise<ExportedValue> {
     if (call.call !== 'names') this.namesRead = false;
     switch (call.call) {
       case 'say':
