@@ -10,6 +10,12 @@ const jsx = { runtime: 'automatic', importSource: 'preact' } as const;
 // web-llm model libraries (WebAssembly) the user put in models/web-llm-libs/ (tests: POCKET_WEB_LLM_LIBS), packaged.
 const webLlmLibs = packagedWebLlmLibraries(resolve(root, process.env.POCKET_WEB_LLM_LIBS ?? 'models/web-llm-libs'));
 
+/**
+ * Names the content scripts' marks and page events (extension/content/submit-guard/events.ts): each build its own,
+ * so a rebuilt or updated extension's scripts are not taken for the ones an earlier build left in an open tab.
+ */
+const buildId = `${(JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as { version: string }).version}-${Date.now().toString(36)}`;
+
 /** Scripts that Chrome loads as classic scripts (content scripts, the sandbox page): one IIFE file each. */
 const classicEntries: Record<string, string> = {
   content: 'extension/content/index.ts',
@@ -54,6 +60,7 @@ function chromeExtension(): Plugin {
           configFile: false,
           logLevel: 'warn',
           oxc: { jsx },
+          define: { __POCKET_BUILD__: JSON.stringify(buildId) },
           build: {
             outDir,
             emptyOutDir: false,
@@ -82,7 +89,7 @@ export default defineConfig({
   base: '',
   oxc: { jsx },
   plugins: [chromeExtension()],
-  define: { __POCKET_WEB_LLM_LIBS__: JSON.stringify(webLlmLibs.map((lib) => lib.file)) },
+  define: { __POCKET_WEB_LLM_LIBS__: JSON.stringify(webLlmLibs.map((lib) => lib.file)), __POCKET_BUILD__: JSON.stringify(buildId) },
   worker: { format: 'es' },
   build: {
     outDir,

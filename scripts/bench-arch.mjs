@@ -57,7 +57,7 @@ try {
     const port = chrome.runtime.connect({ name: 'generate' });
     port.onMessage.addListener((frame) => {
       if (frame.type === 'end') done(frame.payload.stats);
-      else if (frame.type !== 'event') fail(new Error(JSON.stringify(frame.error)));
+      else if (frame.type === 'error') fail(new Error(JSON.stringify(frame.error)));
     });
     port.postMessage({ kind: 'generate', id: crypto.randomUUID(), payload: req });
   }), { model, backend, prompt, params: { maxTokens: newTokens, temperature: 0, stopAtEos: false } });

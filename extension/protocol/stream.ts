@@ -95,10 +95,19 @@ export function serveStream<Req, Ev, Res>(
       open = false; // disconnected from this side; the client already got its disconnect
     }
   };
-  let alive: ReturnType<typeof setInterval> | undefined;
+  // An alive frame after ALIVE_EVERY_MS without any other: a stream that is sending tokens sends none.
+  let alive: ReturnType<typeof setTimeout> | undefined;
+  let streamId = '';
+  const stayAlive = () => {
+    clearTimeout(alive);
+    alive = setTimeout(() => {
+      post({ type: 'alive', id: streamId });
+      stayAlive();
+    }, ALIVE_EVERY_MS);
+  };
   port.onDisconnect.addListener(() => {
     open = false;
-    clearInterval(alive);
+    clearTimeout(alive);
     controller.abort();
   });
   port.onMessage.addListener(async (raw) => {
@@ -109,14 +118,16 @@ export function serveStream<Req, Ev, Res>(
       const envelope = parseOrThrow(EnvelopeSchema, raw, 'stream request');
       if (envelope.kind !== route.kind) throw new ValidationError(`this port streams "${route.kind}" only`);
       const payload = parseOrThrow(route.request, envelope.payload, `"${route.kind}" request`);
-      alive = setInterval(() => post({ type: 'alive', id }), ALIVE_EVERY_MS);
+      streamId = id;
+      stayAlive();
       let result: Res;
       try {
         result = await handler(payload, (event) => {
           post({ type: 'event', id, payload: parseOrThrow(route.event, event, `"${route.kind}" event`) });
+          stayAlive();
         }, controller.signal);
       } finally {
-        clearInterval(alive);
+        clearTimeout(alive);
       }
       post({ type: 'end', id, payload: parseOrThrow(route.response, result, `"${route.kind}" result`) });
     } catch (error) {

@@ -675,14 +675,15 @@ describe('Automate tab with a scripted (replay) model', () => {
 
   test('a tab open across an update: the older version\'s page-world guard left in the page does not stop this one (session 18)', async () => {
     const page = await openPage('/apps/submits/');
-    // What the build before versioned names left in a page it had acted on: its marks on the window and on
-    // HTMLFormElement.prototype, its patched submit (dispatching the old event name) and its request reporter.
+    // What an earlier build left in a page it had acted on: its marks on the window and on
+    // HTMLFormElement.prototype (as the build before session 18 named them), and its patched submit, announcing
+    // itself with an event this build's executor does not listen for.
     await page.evaluate(() => {
       const proto = HTMLFormElement.prototype as unknown as Record<symbol, unknown> & { submit(): void };
       const original = proto.submit;
       Object.defineProperty(proto, Symbol.for('pocket-slm.submit-guard'), { value: true });
       proto.submit = function submit(this: HTMLFormElement) {
-        if (this.dispatchEvent(new CustomEvent('pocket-slm-script-submit', { bubbles: true, composed: true, cancelable: true }))) original.call(this);
+        if (this.dispatchEvent(new CustomEvent('pocket-slm-0.0.9-script-submit', { bubbles: true, composed: true, cancelable: true }))) original.call(this);
       };
       Object.defineProperty(window, Symbol.for('pocket-slm.submit-guard.ready'), { value: true });
     });

@@ -35,7 +35,7 @@ async function generateWith(model: string) {
   return popup.evaluate((req) => new Promise<{ type: string; payload?: { tokenIds: number[] }; error?: { name: string } }>((resolve) => {
     const port = chrome.runtime.connect({ name: 'generate' });
     port.onMessage.addListener((frame: { type: string }) => {
-      if (frame.type !== 'event') resolve(frame as never);
+      if (frame.type !== 'event' && frame.type !== 'alive') resolve(frame as never);
     });
     port.postMessage({ kind: 'generate', id: crypto.randomUUID(), payload: req });
   }), { model, prompt: golden.prompt, backend: 'wasm', params: { maxTokens: 32, temperature: 0, stopAtEos: false } });

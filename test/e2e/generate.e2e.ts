@@ -24,6 +24,7 @@ function generate(request: unknown, abortAfterTokens = 0): Promise<StreamOutcome
     const outcome: StreamOutcome = { events: [] };
     let tokens = 0;
     port.onMessage.addListener((frame: { type: string; payload?: never; error?: never }) => {
+      if (frame.type === 'alive') return;
       if (frame.type === 'event') {
         const event = frame.payload as unknown as StreamOutcome['events'][number];
         outcome.events.push(event);
@@ -102,7 +103,7 @@ describe('generation through the real extension (background → offscreen → mo
       other.evaluate((req) => new Promise<{ tokenIds: number[] }>((resolve) => {
         const port = chrome.runtime.connect({ name: 'generate' });
         port.onMessage.addListener((frame: { type: string; payload: { tokenIds: number[] } }) => {
-          if (frame.type !== 'event') resolve(frame.payload);
+          if (frame.type !== 'event' && frame.type !== 'alive') resolve(frame.payload);
         });
         port.postMessage({ kind: 'generate', id: 'second', payload: req });
       }), request),
@@ -133,7 +134,7 @@ describe('generation through the real extension (background → offscreen → mo
       return new Promise<{ tokens: number; how: string }>((resolve) => {
         port.onMessage.addListener((frame: { type: string; payload: { type: string } }) => {
           if (frame.type === 'event' && frame.payload.type === 'token') seen.__tokensSeen += 1;
-          if (frame.type !== 'event') resolve({ tokens: seen.__tokensSeen, how: frame.type });
+          if (frame.type !== 'event' && frame.type !== 'alive') resolve({ tokens: seen.__tokensSeen, how: frame.type });
         });
         port.onDisconnect.addListener(() => resolve({ tokens: seen.__tokensSeen, how: 'disconnected' }));
         port.postMessage({ kind: 'generate', id: 'long', payload: { model: 'tinystories-656k', prompt: 'Once upon a time',

@@ -59,6 +59,7 @@ export function generateFrom(page: Page, request: unknown): Promise<GenerateOutc
     const port = chrome.runtime.connect({ name: 'generate' });
     const outcome: GenerateOutcome = { tokens: [], streamed: '' };
     port.onMessage.addListener((frame: { type: string; payload?: { type: string; tokenId: number; text: string }; error?: GenerateOutcome['error'] }) => {
+      if (frame.type === 'alive') return; // a silent stretch (model load, prefill): the stream goes on
       if (frame.type === 'event') {
         if (frame.payload!.type === 'token') {
           outcome.tokens.push(frame.payload!.tokenId);

@@ -119,6 +119,28 @@ describe('streams over ports', () => {
 });
 
 describe('a silent stream says it is alive (session 18: the background relaying it would be stopped after 30 s)', () => {
+  test('an event puts the next alive frame off (a stream sending tokens sends none)', async () => {
+    vi.useFakeTimers();
+    try {
+      const [client, server] = portPair();
+      const frames: string[] = [];
+      client.onMessage.addListener((raw) => frames.push((raw as { type: string }).type));
+      serveStream(server, countRoute, async (_request, emit) => {
+        for (let n = 1; n <= 5; n++) {
+          await new Promise((resolve) => setTimeout(resolve, ALIVE_EVERY_MS * 0.6));
+          emit({ n });
+        }
+        return { total: 5 };
+      });
+      const result = openStream(client, countRoute, { to: 5 }, () => {});
+      await vi.advanceTimersByTimeAsync(ALIVE_EVERY_MS * 4);
+      expect(await result).toEqual({ total: 5 });
+      expect(frames).toEqual(['event', 'event', 'event', 'event', 'event', 'end']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test('while the handler runs and emits nothing, an alive frame goes every ALIVE_EVERY_MS; none after the end; the client ignores them', async () => {
     vi.useFakeTimers();
     try {

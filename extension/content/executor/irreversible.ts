@@ -28,6 +28,9 @@ const ACTIVATING = new Set(['click', 'open']);
 /** Whole words in any script: `\b` only knows ASCII letters ("löschen", "削除"). */
 const word = (alternatives: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'iu');
 
+/** "all", but not "all filters" (a shop's "Clear all filters", "Reset all filters" only change what is shown). */
+const ALL_BUT_FILTERS = String.raw`all(?! (?:filters?|selections?|search(?:es)?|fields?|tags?|facets?|sorting))`;
+
 // English first, then the main European languages and Chinese, Japanese and Korean (no word breaks there: substrings).
 const WORDS: Array<[RegExp, string]> = [
   [word('send|sends|sending|senden|absenden|envoyer|enviar|invia|inviare|verzenden|verstuur'), 'sends'],
@@ -45,12 +48,12 @@ const WORDS: Array<[RegExp, string]> = [
   // "Transfer" alone (a bank's button) or with money; "Transfer files" is not a payment.
   [/^\s*transfer\s*$|(?<![\p{L}])(transfer (?:money|funds|now)|wire transfer|withdraw|überweisen|virement)(?![\p{L}])/iu, 'moves money'],
   [/削除|购买|購入|送信|发送|發送|支払|支付|付款|注文|下单|退出登录|ログアウト|삭제|구매|결제|전송|주문|로그아웃/u, 'cannot be undone'],
-  [word('wipe|wipes|factory reset|reset(?! (?:filters?|zoom|view|search|sort(?:ing)?|selection|layout))|resets|zurücksetzen|réinitialiser|restablecer'), 'wipes or resets'],
+  [word(String.raw`wipe|wipes|factory reset|reset (?:${ALL_BUT_FILTERS}|everything|(?:all |my |the )?(?:settings|data|account|device|preferences|progress|password))|resets|zurücksetzen|réinitialiser|restablecer`), 'wipes or resets'],
   [word('revoke|revokes|widerrufen|révoquer|revocar'), 'revokes'],
   [word('terminate|terminates|shut ?down|kill'), 'terminates'],
-  [word(String.raw`clear (?:all|everything|(?:all |my |the )?(?:data|history|cache|cookies|cart|basket|storage|messages|chat|conversation|inbox))|empty (?:the )?(?:bin|trash|recycle bin|wastebasket|cart|basket)|purge|leeren|vider|vaciar`), 'clears or empties'],
-  // An amount after "transfer" ("Transfer €500 to Bob") is money.
-  [/(?<![\p{L}])transfer\s+(?:[\p{Sc}]|\d)/iu, 'moves money'],
+  [word(String.raw`clear (?:${ALL_BUT_FILTERS}|everything|(?:all |my |the )?(?:data|history|cache|cookies|cart|basket|storage|messages|chat|conversation|inbox))|empty (?:the )?(?:bin|trash|recycle bin|wastebasket|cart|basket)|purge|leeren|vider|vaciar`), 'clears or empties'],
+  // An amount of money after "transfer" ("Transfer €500 to Bob", "Transfer 20 USD"); "Transfer 2 files" is not one.
+  [/(?<![\p{L}])transfer\s+(?:\p{Sc}\s*\d|\d[\d.,\s]*(?:\p{Sc}|usd|eur|gbp|chf|jpy|dollars?|euros?|pounds?)(?![\p{L}]))/iu, 'moves money'],
   [word('book now|book (?:it|this|a room|a table|tickets?|(?:the |a )?flight|(?:an |the )?appointment)|reserve now|buchen|réserver|reservar'), 'books'],
   [word('accept and sign|sign and (?:accept|submit|send)|e ?sign|sign (?:the )?(?:contract|agreement|document)|unterschreiben|signer'), 'signs'],
 ];

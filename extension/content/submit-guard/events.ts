@@ -1,12 +1,13 @@
-import manifest from '../../../manifest.json' with { type: 'json' };
+/** Set by the build (vite.config.ts); absent where these modules are bundled or run otherwise (benchmarks, unit tests). */
+declare const __POCKET_BUILD__: string | undefined;
 
 /**
  * Between the executor (our content script's world) and the submit guard (the page's own world, `page-world.ts`):
- * DOM events are all the two worlds share. Names carry the extension's version: a tab open across an update keeps
- * the old page-world script (the page's world outlives our scripts), which must neither answer the new executor nor
- * keep the new one from installing.
+ * DOM events are all the two worlds share. Names carry the build: a tab open across an update (or a reload of a
+ * rebuilt extension) keeps the old page-world script (the page's world outlives our scripts), which must neither
+ * answer the new executor nor keep the new one from installing.
  */
-export const GUARD_VERSION = manifest.version;
+export const GUARD_VERSION = typeof __POCKET_BUILD__ === 'string' ? __POCKET_BUILD__ : 'dev';
 const name = (what: string) => `pocket-slm-${GUARD_VERSION}-${what}`;
 /** Dispatched at a form by the page's `form.submit()`; cancelling it holds the submission back. */
 export const SCRIPT_SUBMIT_EVENT = name('script-submit');

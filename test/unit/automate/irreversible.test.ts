@@ -53,7 +53,8 @@ describe('classifyAction: which actions need the user to confirm', () => {
       'Отправить', 'Оплатить', 'Купить', 'Выйти', 'Wyślij', 'Zapłać', 'Gönder', 'Satın al', 'إرسال', 'שלח', 'Radera', 'Apagar conta']) {
       expect(asks(label), label).toBe(true);
     }
-    for (const label of ['Clear', 'Clear search', 'Reset filters', 'Reset zoom', 'Book', 'Books', 'Sign in', 'Sign up', 'Design', 'Transfer files',
+    for (const label of ['Clear', 'Clear search', 'Reset filters', 'Reset zoom', 'Reset', 'Reset form', 'Reset all filters', 'Clear all filters',
+      'Clear all selections', 'Transfer 2 files', 'Book', 'Books', 'Sign in', 'Sign up', 'Design', 'Transfer files',
       'Leave a comment', 'Archive conversation', 'Reply all', 'Empty', 'Войти', 'Zaloguj', 'Giriş yap', 'Đăng nhập', 'Pesan', 'Masuk', 'Skill tree']) {
       expect(asks(label), label).toBe(false);
     }
