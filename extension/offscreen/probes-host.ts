@@ -70,6 +70,9 @@ export class ProbeHost {
     const row = await this.db.probeRuns.get(runId);
     if (!row) throw new ValidationError(`no probe run "${runId}"`);
     if (row.status === 'done') throw new ValidationError('that run has finished; start a new one');
+    // The models may have changed since it was queued (deleted, no longer packaged, or one that cannot serve probes).
+    const { config } = row.config as ProbeRunDoc;
+    for (const id of new Set([...config.models, ...(config.judge ? [config.judge] : [])])) usableModel(id, await resolveModel(id, this.db), 'probes');
     this.unwritable.delete(runId);
     this.cancelled.delete(runId);
     if (this.active?.runId !== runId) await this.db.probeRuns.update(runId, { status: 'queued' });

@@ -53,7 +53,8 @@ describe('site document in the side panel', () => {
 
     // Token count with the automation model's own tokenizer (the bundled script writer's in a fresh profile).
     await expect.poll(() => panel.locator('[data-field="doc.tokens-model"]').count(), { timeout: 60_000 }).toBe(1);
-    expect(await panel.locator('[data-field="doc.tokens-model"]').innerText()).toBe('scriptwriter-encdec');
+    expect(await panel.locator('[data-field="doc.tokens-model"]').innerText()).toBe('Script writer 1.5M (bundled)');
+    expect(await panel.locator('[data-field="doc.tokens-model"]').getAttribute('data-model')).toBe('scriptwriter-encdec');
     const shown = Number(await panel.locator('[data-field="doc.tokens"]').innerText());
     const prompt = await panel.getByTestId('document-prompt').textContent();
     const folder = resolve(repoRoot, 'models/bundled/scriptwriter-encdec');

@@ -9,7 +9,7 @@ import { ACTION_METHODS, type BridgeMethod } from '../../sandbox/capabilities/br
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useTabLoads } from '../../ui/useTabLoads.ts';
 import { ApiError, deserializeError } from '../../protocol/errors.ts';
-import { useCandidates, useDefaultModel } from '../models/use-models.ts';
+import { useCandidates, useDefaultModel, useModelName } from '../models/use-models.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
 import { SavedListSchema, type RunState, type SavedList } from './run-state.ts';
@@ -57,6 +57,7 @@ const MAX_TASK_CHARS = 4000;
 
 export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const defaultModel = useDefaultModel('automate');
+  const modelName = useModelName();
   const { candidates, loaded: modelsRead } = useCandidates();
   const models = choicesFor('automate', candidates);
   const [model, setModel] = useState<string | undefined>(undefined);
@@ -252,7 +253,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       </div>
       {run && running && (
         <p role="status" data-testid="automate-progress">
-          {run.task.slice(0, 120)} — {run.phase === 'generating' ? `asking ${run.model} (${run.mode === 'stepwise' ? 'step' : 'attempt'} ${run.attempt + 1})…` : `running attempt ${run.attempt + 1}…`}
+          {run.task.slice(0, 120)} — {run.phase === 'generating' ? `asking ${modelName(run.model)} (${run.mode === 'stepwise' ? 'step' : 'attempt'} ${run.attempt + 1})…` : `running attempt ${run.attempt + 1}…`}
         </p>
       )}
 

@@ -4,7 +4,7 @@ import { request } from '../../platform/index.ts';
 import type { ElementEntry, ListEntry, Locator, PageDocument, Section } from '../../protocol/schemas.ts';
 import { renderDocument } from '../../content/document/render.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { useDefaultModel } from '../models/use-models.ts';
+import { useDefaultModel, useModelName } from '../models/use-models.ts';
 import { clickedEntry, inferEdge, pageKey, recordEdge, recordPage } from './site-document.ts';
 import { SiteView } from './SiteView.tsx';
 
@@ -124,6 +124,7 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
 
   const prompt = state.status === 'ready' ? renderDocument(state.doc) : undefined;
   const counted = useTokenCount(prompt);
+  const modelName = useModelName();
   // The Site view stays (open or closed) while the page is read again.
   const siteUrl = state.status === 'ready' ? state.doc.url : previous.current?.url;
   const origin = siteUrl && /^https?:/.test(siteUrl) ? new URL(siteUrl).origin : undefined;
@@ -140,7 +141,7 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
             <span data-field="doc.sections">{state.doc.sections.length}</span> sections ·{' '}
             <span data-field="doc.entries">{state.doc.stats.elements}</span> entries ({state.doc.stats.lists} {state.doc.stats.lists === 1 ? 'list' : 'lists'}) ·{' '}
             {counted
-              ? <><span data-field="doc.tokens">{counted.tokens}</span> tokens (<span data-field="doc.tokens-model">{counted.model}</span>)</>
+              ? <><span data-field="doc.tokens">{counted.tokens}</span> tokens (<span data-field="doc.tokens-model" data-model={counted.model}>{modelName(counted.model)}</span>)</>
               : <>about <span data-field="doc.tokens">{state.doc.tokens}</span> tokens</>} · read {state.doc.stats.nodes} elements in {Math.round(state.doc.stats.ms)} ms
           </p>
           {state.doc.truncated && (

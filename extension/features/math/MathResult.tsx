@@ -15,7 +15,7 @@ function AttemptView({ attempt, open }: { attempt: Attempt; open: boolean }) {
   return (
     <details open={open} data-testid="math-attempt" data-method={attempt.method} data-role={attempt.role}>
       <summary>
-        {label}: <strong data-field="attempt.answer">{attempt.done ? formatAnswer(attempt.answer) : '…'}</strong>
+        {label}: <strong data-field="attempt.answer">{attempt.stopped ? 'stopped' : attempt.done ? formatAnswer(attempt.answer) : '…'}</strong>
         {attempt.reply && <span class="muted"> · {attempt.reply.tokensOut} tokens · {seconds(attempt.reply.totalMs)}</span>}
       </summary>
       <h3>{attempt.method === 'pot' ? 'Model output' : 'Reasoning'}</h3>
@@ -100,7 +100,7 @@ export function MathResultView({ run }: { run: MathRun }) {
       {run.warnings.map((warning) => <p key={warning} role="note" data-testid="math-warning">⚠ {warning}</p>)}
       {run.vote && (
         <table class="models" data-testid="math-votes">
-          <caption class="muted">{voteCaption(run, run.vote.total)}{run.vote.tie ? ' (tie: the earliest answer wins)' : ''}</caption>
+          <caption class="muted">{voteCaption(run, run.vote.total)}{run.vote.tie ? (run.final ? ' (tie: the earliest answer wins)' : ' (a tie so far)') : ''}</caption>
           <thead><tr><th scope="col">Answer</th><th scope="col">Votes</th><th scope="col">Samples</th></tr></thead>
           <tbody>
             {run.vote.distribution.map((bucket) => (

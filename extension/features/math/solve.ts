@@ -228,6 +228,10 @@ export async function solve(problem: { text: string; truncated: boolean; origina
       current.error = errorOf(error);
     } finally {
       current.done = true;
+      // The votes so far, stored with the sample that finished (they stay when the run is stopped).
+      if (role === 'sample' && sampleCount(options) > 1 && !current.stopped) {
+        run.vote = majorityVote(run.attempts.filter((a) => a.role === 'sample' && !a.stopped).map((a) => a.answer.value));
+      }
       update();
     }
     return current;
@@ -236,11 +240,7 @@ export async function solve(problem: { text: string; truncated: boolean; origina
   const samples = sampleCount(options);
   try {
     const temperature = samples > 1 ? options.temperature : 0;
-    for (let i = 0; i < samples; i++) {
-      await attempt(options.method, 'sample', i, temperature);
-      // The votes so far are shown as samples finish, and stay when the run is stopped.
-      if (samples > 1) run.vote = majorityVote(run.attempts.filter((a) => a.role === 'sample').map((a) => a.answer.value));
-    }
+    for (let i = 0; i < samples; i++) await attempt(options.method, 'sample', i, temperature);
     const sampled = run.attempts.filter((a) => a.role === 'sample');
     let main: Extracted = sampled[0]!.answer;
     if (run.vote) {

@@ -104,7 +104,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
           <ul>
             {disagreeing.slice(0, 50).map((r) => (
               <li key={`${r.repeat}-${r.itemId}-${r.model}-${r.strategy}`}>
-                {r.itemId} (repeat {r.repeat + 1}): gold {r.gold}, parsed {r.parsed ?? 'none'} — parse {String(r.correct.parse)}, exact {String(r.correct.exact)}, judge {r.correct.judge === null ? 'neither' : String(r.correct.judge)}
+                {r.itemId} ({modelName(r.model)} · {r.strategy}, repeat {r.repeat + 1}): gold {r.gold}, parsed {r.parsed ?? 'none'} — parse {String(r.correct.parse)}, exact {String(r.correct.exact)}, judge {r.correct.judge === null ? 'neither' : String(r.correct.judge)}
               </li>
             ))}
           </ul>
@@ -179,6 +179,8 @@ export function ProbesPanel() {
           }}>
             <option value="">None</option>
             {models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            {/* A judge chosen earlier that cannot judge now (deleted, or a model that cannot serve probes): shown, so the select says what Start would use. */}
+            {config.judge && !models.some((m) => m.id === config.judge) && <option value={config.judge}>{modelName(config.judge)} (not usable here)</option>}
           </select>
         </label>
       </div>
