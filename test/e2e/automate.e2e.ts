@@ -215,7 +215,9 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await panel.getByTestId('automate-confirm-what').innerText()).toMatch(/^Click “Remove/);
     expect(await confirm.innerText()).toContain('Your task: Remove the todo Walk the dog');
     await expect.poll(() => page.locator('#__pocket-slm-highlight').count()).toBe(1);
-    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    // The safe choice has the focus (a stray Enter must not remove), and Escape cancels (exploratory test, session 18).
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await panel.keyboard.press('Escape');
     const cancelled = await finished(panel);
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.modelCalls).toBe(1);

@@ -8,7 +8,7 @@ import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import { ACTION_METHODS, type BridgeMethod } from '../../sandbox/capabilities/bridge.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useTabLoads } from '../../ui/useTabLoads.ts';
-import { ApiError, deserializeError } from '../../protocol/errors.ts';
+import { deserializeError, ValidationError } from '../../protocol/errors.ts';
 import { useCandidates, useDefaultModel, useModelName } from '../models/use-models.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
@@ -195,7 +195,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const gateId = run?.confirm?.id ?? run?.step?.id ?? run?.question?.id;
   useEffect(() => {
     if (gateId === undefined) return;
-    gate.current?.querySelector<HTMLElement>('button, input')?.focus();
+    // At a confirmation, the safe choice: one stray Enter must not send or delete (exploratory test, session 18).
+    (gate.current?.querySelector<HTMLElement>('[data-autofocus]') ?? gate.current?.querySelector<HTMLElement>('button, input'))?.focus();
   }, [gateId]);
 
   const stop = () => {
@@ -240,13 +241,13 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {task.length > MAX_TASK_CHARS * 0.9 && <p id="automate-task-count" class="muted">{task.length} of {MAX_TASK_CHARS} characters</p>}
       <label for="automate-model">
         Model
-        <select id="automate-model" value={chosen} onChange={(e) => setModel((e.currentTarget as HTMLSelectElement).value)}>
+        <select id="automate-model" value={chosen} disabled={running} title={running ? 'Stop the run to change the model' : undefined} onChange={(e) => setModel((e.currentTarget as HTMLSelectElement).value)}>
           <ModelOptions feature="automate" models={models} />
         </select>
       </label>
       <NotMadeFor feature="automate" entry={models.find((m) => m.id === chosen)} />
-      <label class="check"><span><input type="checkbox" style={{ width: 'auto' }} checked={stepByStep}
-        onChange={(e) => setStepByStep((e.currentTarget as HTMLInputElement).checked)} /> Step by step (pause before each action)</span></label>
+      <label class="check"><span><input type="checkbox" style={{ width: 'auto' }} checked={stepByStep} disabled={running}
+        title={running ? 'Applies from the next run' : undefined} onChange={(e) => setStepByStep((e.currentTarget as HTMLInputElement).checked)} /> Step by step (pause before each action)</span></label>
       <div class="controls">
         <button type="button" disabled={running || pending || !task.trim()} onClick={() => void start(task.trim())}>Run</button>
         <button type="button" ref={stopButton} disabled={!running} onClick={stop}>Stop</button>
@@ -266,14 +267,17 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         </div>
       )}
       {confirm && (
-        <div role="alertdialog" aria-label="Confirm this action" data-testid="automate-confirm" class="confirm">
+        <div role="alertdialog" aria-label="Confirm this action" data-testid="automate-confirm" class="confirm"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') respond({ confirm: { id: confirm.id, ok: false } });
+          }}>
           <p><strong>This action cannot be undone</strong> ({confirm.reason}).</p>
           {/* What it does in the page's words first; the task it is meant to serve beside it, so a script that went
               the wrong way (a removal for an "add" task) shows as such. */}
           <p data-testid="automate-confirm-what">{ACTION_VERBS[confirm.action] ?? confirm.action} {confirm.label ? <>“{confirm.label}”</> : <code>{confirm.target}</code>}</p>
           <p class="muted">Your task: {run?.task} · in the script: <code>{confirm.action}</code> on <code>{confirm.target}</code></p>
           <button type="button" onClick={() => respond({ confirm: { id: confirm.id, ok: true } })}>Confirm</button>
-          <button type="button" onClick={() => respond({ confirm: { id: confirm.id, ok: false } })}>Cancel</button>
+          <button type="button" data-autofocus onClick={() => respond({ confirm: { id: confirm.id, ok: false } })}>Cancel</button>
         </div>
       )}
       {question && (
@@ -356,7 +360,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
                 const values = Object.fromEntries(row.params.map((p) => [p, Object.hasOwn(params, p) ? params[p]! : '']));
                 const missing = row.params.find((p) => !values[p]!.trim());
                 if (missing) {
-                  setError(new ApiError(`fill in "${missing}" before replaying "${row.name}"`));
+                  setError(new ValidationError(`fill in "${missing}" before replaying "${row.name}"`));
                   return;
                 }
                 try {

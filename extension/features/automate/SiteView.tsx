@@ -9,15 +9,24 @@ export function SiteView({ origin, from }: { origin: string; from?: string }) {
   const [clearing, setClearing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [clearError, setClearError] = useState<unknown>(undefined);
-  const confirmButton = useRef<HTMLButtonElement>(null);
+  // The safe choice takes the focus: one stray Enter must not delete a site's scripts (exploratory test, session 18).
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const clearButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
+    if (confirming) keepButton.current?.focus();
   }, [confirming]);
   const [found, setFound] = useState<{ name: string; location: Location | null }>();
+  // An answer is about the site and page it was asked on.
+  useEffect(() => setFound(undefined), [origin, from]);
   if (readError !== undefined) return <ErrorNotice error={readError} />;
   if (!site) return <p role="status">Reading the site document…</p>;
+  const keep = () => {
+    setConfirming(false);
+    setTimeout(() => clearButton.current?.focus());
+  };
   const clear = () => {
     setConfirming(false);
+    setTimeout(() => clearButton.current?.focus());
     setClearing(true);
     setClearError(undefined);
     clearSite(origin).catch((error: unknown) => setClearError(error)).finally(() => setClearing(false));
@@ -25,7 +34,7 @@ export function SiteView({ origin, from }: { origin: string; from?: string }) {
   const find = (event: Event) => {
     event.preventDefault();
     const name = new FormData(event.currentTarget as HTMLFormElement).get('element')?.toString().trim().replace(/^\$/, '');
-    if (!name || !from) return;
+    if (!name || !from) return setFound(undefined);
     locate(origin, name, from).then((location) => setFound({ name, location }), () => setFound({ name, location: null }));
   };
   return (
@@ -75,13 +84,15 @@ export function SiteView({ origin, from }: { origin: string; from?: string }) {
       )}
       {clearError !== undefined && <ErrorNotice error={clearError} />}
       {confirming ? (
-        <div role="alertdialog" aria-label="Clear this site" class="row">
+        <div role="alertdialog" aria-label="Clear this site" class="row" onKeyDown={(e) => {
+          if (e.key === 'Escape') keep();
+        }}>
           <p>Delete this site's page map, its saved scripts and its stored runs? This cannot be undone.</p>
-          <button type="button" onClick={clear} ref={confirmButton}>Delete them</button>
-          <button type="button" onClick={() => setConfirming(false)}>Keep them</button>
+          <button type="button" onClick={clear}>Delete them</button>
+          <button type="button" onClick={keep} ref={keepButton}>Keep them</button>
         </div>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)} disabled={clearing || (site.pages.length === 0 && site.edges.length === 0)}>
+        <button type="button" ref={clearButton} onClick={() => setConfirming(true)} disabled={clearing || (site.pages.length === 0 && site.edges.length === 0)}>
           Clear what is stored for this site (page map, saved scripts, runs)…
         </button>
       )}

@@ -3,7 +3,7 @@
  * escaped string text, never as code (the filled script must tokenize as the template does).
  */
 import { tokenizer, tokTypes } from 'acorn';
-import { ApiError } from '../../protocol/errors.ts';
+import { ValidationError } from '../../protocol/errors.ts';
 
 const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
@@ -37,10 +37,10 @@ export function checkParamPlaces(source: string): void {
   // `{{città}}` or a 60-letter name is not a param: it would be typed into the page as it stands, with no input asked.
   for (const match of source.matchAll(/\{\{([^{}\n]{1,80})\}\}/g)) {
     if (!/^\s*[A-Za-z_][A-Za-z0-9_]{0,40}\s*$/.test(match[1]!)) {
-      throw new ApiError(`{{${match[1]!.slice(0, 60)}}} is not a parameter name: use letters a–z, digits and _ (at most 41), starting with a letter`);
+      throw new ValidationError(`{{${match[1]!.slice(0, 60)}}} is not a parameter name: use letters a–z, digits and _ (at most 41), starting with a letter`);
     }
     // Names every object already has would be read from the prototype, or dropped on the way: never a value.
-    if (RESERVED.has(match[1]!.trim())) throw new ApiError(`{{${match[1]!.trim()}}} cannot be a parameter name: choose another`);
+    if (RESERVED.has(match[1]!.trim())) throw new ValidationError(`{{${match[1]!.trim()}}} cannot be a parameter name: choose another`);
   }
   const literals: [number, number][] = [];
   try {
@@ -51,18 +51,18 @@ export function checkParamPlaces(source: string): void {
     // Holes could not be placed (an unclosed comment or string): a value might become code, so no replay.
     if (!PARAM.test(source)) return;
     PARAM.lastIndex = 0;
-    throw new ApiError(`the saved script does not read as a script (${error instanceof Error ? error.message : String(error)}): its {{params}} cannot be checked`);
+    throw new ValidationError(`the saved script does not read as a script (${error instanceof Error ? error.message : String(error)}): its {{params}} cannot be checked`);
   }
   for (const match of source.matchAll(PARAM)) {
     const start = match.index;
     const end = start + match[0].length;
     if (!literals.some(([from, to]) => from <= start && end <= to)) {
-      throw new ApiError(`{{${match[1]}}} must be inside quotes ("{{${match[1]}}}"): a value is text, never code`, { param: match[1] });
+      throw new ValidationError(`{{${match[1]}}} must be inside quotes ("{{${match[1]}}}"): a value is text, never code`, { param: match[1] });
     }
     // `"C:\{{dir}}"`: the script's own backslash would escape the value's first character (its escaped quote).
     const backslashes = /\\*$/.exec(source.slice(Math.max(0, start - 64), start))![0].length;
     if (backslashes % 2 === 1) {
-      throw new ApiError(`{{${match[1]}}} follows a backslash, which would escape the start of its value: remove the backslash or double it`, { param: match[1] });
+      throw new ValidationError(`{{${match[1]}}} follows a backslash, which would escape the start of its value: remove the backslash or double it`, { param: match[1] });
     }
   }
 }
@@ -70,7 +70,7 @@ export function checkParamPlaces(source: string): void {
 export function fillParams(source: string, values: Record<string, string>): string {
   checkParamPlaces(source);
   const filled = source.replace(PARAM, (_all, name: string) => {
-    if (!Object.hasOwn(values, name)) throw new ApiError(`the saved script needs a value for {{${name}}}`, { param: name });
+    if (!Object.hasOwn(values, name)) throw new ValidationError(`the saved script needs a value for {{${name}}}`, { param: name });
     return literalText(values[name]!);
   });
   // Belt and braces: with the values in, the script must read as the same tokens as with plain text in the holes.
@@ -80,7 +80,7 @@ export function fillParams(source: string, values: Record<string, string>): stri
   } catch {
     same = false;
   }
-  if (!same) throw new ApiError('a {{param}} value would change the script\'s code, not only its text: the replay is refused');
+  if (!same) throw new ValidationError('a {{param}} value would change the script\'s code, not only its text: the replay is refused');
   return filled;
 }
 

@@ -26,7 +26,7 @@ export const AnswerSchema = v.strictObject({ plan: text(2000), elements: v.array
 
 export const AutomateStartSchema = v.strictObject({
   tabId,
-  task: v.pipe(v.string(), v.minLength(1), v.maxLength(4000)),
+  task: v.pipe(v.string(), v.maxLength(4000), v.check((task) => task.trim().length > 0, 'the task is empty: say what the run should do')),
   model: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   /** A saved script: run it first with no model call. */
   known: v.optional(AnswerSchema),

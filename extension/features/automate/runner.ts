@@ -171,8 +171,13 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
         error: error instanceof PocketError ? error : new PocketError(String((error as Error)?.message ?? error)),
       }));
       current.log = result.log.length >= current.log.length ? [...result.log] : current.log;
-      if (result.ok) return end('done', `done after ${attempt + 1} attempt${attempt ? 's' : ''}`, result.result);
-      const error: PocketError = result.error ?? new PocketError('the script failed');
+      // A script that ran to its end without acting, saying or reporting anything did nothing for the task (an
+      // exploratory test found "Done" for `$todos.find("bread");`): that is a failure to repair, not a success.
+      const idle = result.ok && result.finishedBy === 'end' && result.stats.actions === 0 && result.output.length === 0;
+      if (result.ok && !idle) return end('done', `done after ${attempt + 1} attempt${attempt ? 's' : ''}`, result.result);
+      const error: PocketError = idle
+        ? new ActionError('the script ended without doing anything: no action, nothing said, no done(…); act on the page for the task, or end with done(result) to report what it found')
+        : result.error ?? new PocketError('the script failed');
       if (options.signal?.aborted || error.name === AbortError.errorName) return end('stopped', 'stopped by the user');
       current.failure = failureOf(error);
       // The page left the run's site, or the user took the tab elsewhere while the run waited: no repair may go on there.

@@ -4,7 +4,7 @@
  * string-literal text (escaped), never as code.
  */
 import { parseScript } from '../../sandbox/interpreter/parse.ts';
-import { ApiError } from '../../protocol/errors.ts';
+import { ValidationError } from '../../protocol/errors.ts';
 import { checkParamPlaces, paramsOf } from './params.ts';
 import { database, type ScriptRow } from '../../storage/db.ts';
 import { namesUsed } from './replayable.ts';
@@ -22,9 +22,9 @@ export function originOf(url: string): string {
 
 export async function saveScript(origin: string, name: string, source: string, task?: string, lists: readonly SavedList[] = []): Promise<number> {
   // A local file's origin is "null", shared by every file: a script saved there would be offered on all of them.
-  if (!/^https?:\/\//.test(origin)) throw new ApiError('scripts are saved for web sites (http or https) only');
+  if (!/^https?:\/\//.test(origin)) throw new ValidationError('scripts are saved for web sites (http or https) only');
   // What replay accepts: longer, or not a script at all (cut in the middle), it could be saved but never replayed.
-  if (source.length > 20_000) throw new ApiError(`the script is ${source.length} characters; a saved script may have 20,000 at most`);
+  if (source.length > 20_000) throw new ValidationError(`the script is ${source.length} characters; a saved script may have 20,000 at most`);
   checkParamPlaces(source);
   checkParses(source);
   const row: ScriptRow = { origin, name: name.trim().slice(0, 200) || 'script', source, params: paramsOf(source), createdAt: Date.now(),
@@ -48,7 +48,7 @@ function checkParses(source: string): void {
     // The interpreter's own parse: its syntax and the subset it refuses (`var`, `new`, regex literals, forbidden names).
     parseScript(source);
   } catch (error) {
-    throw new ApiError(`the script could never replay: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ValidationError(`the script could never replay: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

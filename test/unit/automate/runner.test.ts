@@ -109,6 +109,16 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     page = mount();
   });
 
+  test('a script that ends without acting, saying or done() did nothing: a failure the model repairs, not "done" (exploratory test, session 18)', async () => {
+    const h = harness([answer('$add_todo__new_todo.value();'), answer('$add_todo__new_todo.type("call mom");\n$add_todo__add_button.click();')]);
+    const report = await runTask('add "call mom"', h.deps);
+    expect(report.attempts[0]!.failure).toMatchObject({ name: 'ActionError', message: expect.stringMatching(/ended without doing anything/) });
+    expect([report.status, report.modelCalls]).toEqual(['done', 2]);
+    // Reading and reporting is doing something: done(result) ends a read-only task.
+    const read = harness([answer('done($add_todo__new_todo.value());')]);
+    expect((await runTask('how many todos?', read.deps)).status).toBe('done');
+  });
+
   test('a model that fails mid-repair ends the run with its report; an error no script can fix is not repaired', async () => {
     const h = harness([answer('$nope.click();')]);
     const report = await runTask('add "call mom"', h.deps);

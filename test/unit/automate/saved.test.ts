@@ -71,9 +71,9 @@ test('a script is saved with the lists it still names (after the user\'s edits);
 });
 
 test('a script that does not parse, or is outside the script language, is refused at saving (it could never replay)', async () => {
-  await expect(saveScript('http://127.0.0.1:4', 'broken', '$a.type("{{q}}"')).rejects.toMatchObject({ name: 'ApiError', message: expect.stringMatching(/could never replay/) });
+  await expect(saveScript('http://127.0.0.1:4', 'broken', '$a.type("{{q}}"')).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/could never replay/) });
   // Outside the language the interpreter runs (no `var`, no `new`): refused too.
-  await expect(saveScript('http://127.0.0.1:4', 'var', 'var x = 1;\ndone(x);')).rejects.toMatchObject({ name: 'ApiError', message: expect.stringMatching(/could never replay.*var/) });
+  await expect(saveScript('http://127.0.0.1:4', 'var', 'var x = 1;\ndone(x);')).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/could never replay.*var/) });
   expect(await listScripts('http://127.0.0.1:4')).toEqual([]);
   await expect(saveScript('http://127.0.0.1:4', 'ok', 'const x = await $a.text();\nif (!x) return;\ndone(x);')).resolves.toBeGreaterThan(0);
 });
