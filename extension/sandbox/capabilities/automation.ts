@@ -47,16 +47,36 @@ class Api {
     });
   }
 
-  method(name: string, call: BridgeMethod, target: BridgeTarget): Value {
-    return native(name, (args, site) => {
-      if (TEXT_ARGUMENT.has(call)) {
-        if (typeof args[0] !== 'string' && typeof args[0] !== 'number') {
-          throw new ApiError(`${describeTarget(target)}.${name}() needs a text argument`);
-        }
-        return this.call(site, call, target, [String(args[0])]);
+  /** `after`: runs once an action went through (an item of a list being gone through checks whether it left the list). */
+  method(name: string, call: BridgeMethod, target: BridgeTarget, after?: (site: CallSite) => Promise<void>): Value {
+    return native(name, async (args, site) => {
+      if (TEXT_ARGUMENT.has(call) && typeof args[0] !== 'string' && typeof args[0] !== 'number') {
+        throw new ApiError(`${describeTarget(target)}.${name}() needs a text argument`);
       }
-      return this.call(site, call, target, []);
+      const result = await this.call(site, call, target, TEXT_ARGUMENT.has(call) ? [String(args[0])] : []);
+      if (after && ACTION_METHODS.has(call)) await after(site);
+      return result;
     });
+  }
+}
+
+/**
+ * A list being gone through (`for…of`, filter, map, forEach): its items keep the positions they had when it began,
+ * as a JavaScript array would. An action on one of them after which the list has one item fewer removed that item,
+ * so the items after it are found one place earlier (a loop that removes every todo removed every second one).
+ */
+class Iteration {
+  private readonly removed: number[] = [];
+  constructor(private readonly api: Api, private readonly list: string, private count: number) {}
+  /** Where the item that was at `start` is now. */
+  now(start: number): number {
+    return start - this.removed.filter((gone) => gone < start).length;
+  }
+  async acted(start: number, site: CallSite): Promise<void> {
+    const count = toNumber(await this.api.call(site, 'count', { name: this.list }, []));
+    if (!Number.isInteger(count)) return;
+    if (count === this.count - 1 && !this.removed.includes(start)) this.removed.push(start);
+    this.count = count;
   }
 }
 
@@ -83,7 +103,7 @@ class ElementHandle extends Capability {
 
 class FieldHandle extends Capability {
   readonly kind = 'field';
-  constructor(private readonly api: Api, readonly target: BridgeTarget) {
+  constructor(private readonly api: Api, readonly target: BridgeTarget, private readonly after?: (site: CallSite) => Promise<void>) {
     super();
   }
   describe(): string {
@@ -91,7 +111,7 @@ class FieldHandle extends Capability {
   }
   member(key: string): Value | undefined {
     const call = methodsOf(FIELD_METHODS, key);
-    return call ? this.api.method(key, call, this.target) : undefined;
+    return call ? this.api.method(key, call, this.target, this.after) : undefined;
   }
   memberNames(): string[] {
     return Object.keys(FIELD_METHODS);
@@ -101,8 +121,17 @@ class FieldHandle extends Capability {
 class ItemHandle extends Capability {
   readonly kind = 'item';
   /** `written`: the script named this item by its position (`$list[3]`), not by find() or by going through the list. */
-  constructor(private readonly api: Api, private readonly list: ScriptName, readonly index: number, private readonly written = false) {
+  constructor(private readonly api: Api, private readonly list: ScriptName, private readonly start: number, private readonly written = false,
+    private readonly iteration?: Iteration) {
     super();
+  }
+  /** Its position now (an item of a list being gone through moves up as earlier ones are removed). */
+  get index(): number {
+    return this.iteration ? this.iteration.now(this.start) : this.start;
+  }
+  private get after(): ((site: CallSite) => Promise<void>) | undefined {
+    const iteration = this.iteration;
+    return iteration ? (site) => iteration.acted(this.start, site) : undefined;
   }
   get target(): BridgeTarget {
     return { name: this.list.name, index: this.index, ...(this.written ? { position: true } : {}) };
@@ -113,9 +142,9 @@ class ItemHandle extends Capability {
   member(key: string): Value | undefined {
     if (key === 'index') return this.index;
     const fields = this.list.fields ?? [];
-    if (fields.includes(key)) return new FieldHandle(this.api, { ...this.target, field: key });
+    if (fields.includes(key)) return new FieldHandle(this.api, { ...this.target, field: key }, this.after);
     const call = methodsOf(ITEM_METHODS, key);
-    if (call) return this.api.method(key, call, this.target);
+    if (call) return this.api.method(key, call, this.target, this.after);
     const suggestion = closest(key, [...fields, ...Object.keys(ITEM_METHODS)]);
     throw new NotFoundError(
       `items of $${this.list.name} have no field \`${key}\` (fields: ${fields.join(', ') || 'none'})${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
@@ -147,7 +176,8 @@ class ListHandle extends Capability {
   }
   override async iterate(site: CallSite): Promise<Value[]> {
     const n = await this.count(site);
-    return Array.from({ length: n }, (_, i) => this.item(i));
+    const iteration = new Iteration(this.api, this.list.name, n);
+    return Array.from({ length: n }, (_, i) => new ItemHandle(this.api, this.list, i, false, iteration));
   }
   override getIndex(i: number): Value {
     return this.item(i, true);

@@ -109,6 +109,24 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     page = mount();
   });
 
+  test('going through a list while removing its items removes every one, in order (exploratory test, session 18: it skipped every second)', async () => {
+    const h = harness([answer('for (const todo of $todos__items) { todo.remove.click(); }\ndone($todos__items.exists() ? $todos__items.length : 0);')], true);
+    const report = await runTask('remove every todo', h.deps);
+    expect(report.status, report.summary).toBe('done');
+    expect(page.deleted()).toBe(4);
+    expect(h.confirms.map((c) => c.label)).toEqual([expect.stringMatching(/buy milk/), expect.stringMatching(/walk dog/), expect.stringMatching(/write report/), expect.stringMatching(/call bank/)]);
+    expect(document.querySelectorAll('#todos li')).toHaveLength(0);
+  });
+
+  test('filter() keeps its items\' places too; a loop that removes nothing is unchanged', async () => {
+    const h = harness([answer('for (const todo of $todos__items.filter((t) => t.due.text() !== "tue")) { todo.remove.click(); }\ndone(1);')], true);
+    expect((await runTask('remove all but tuesday', h.deps)).status).toBe('done');
+    expect([...document.querySelectorAll('#todos li .title')].map((t) => t.textContent)).toEqual(['walk dog']);
+    page = mount();
+    const read = harness([answer('const titles = [];\nfor (const todo of $todos__items) { titles.push(todo.title.text()); }\ndone(titles.join(","));')]);
+    expect((await runTask('list them', read.deps)).result).toBe('buy milk,walk dog,write report,call bank');
+  });
+
   test('a script that ends without acting, saying or done() did nothing: a failure the model repairs, not "done" (exploratory test, session 18)', async () => {
     const h = harness([answer('$add_todo__new_todo.value();'), answer('$add_todo__new_todo.type("call mom");\n$add_todo__add_button.click();')]);
     const report = await runTask('add "call mom"', h.deps);
