@@ -66,6 +66,15 @@ describe('site document in the side panel', () => {
     const fromPage = await sendFromPage(panel, envelope('tokens.count', { model: 'no-such-model', text: 'hi' })) as { ok: boolean; error?: { name: string } };
     expect(fromPage.error?.name).toBe('ModelNotFoundError');
 
+    // A section the user opened stays open when the page is read again (exploratory test, session 18: all closed).
+    const firstSection = panel.locator('details.doc-section').first();
+    await firstSection.locator('summary').click();
+    const sectionName = await firstSection.getAttribute('data-section');
+    await reread();
+    await panel.waitForTimeout(300);
+    await expect.poll(() => panel.getByText(/Reading the page/).count()).toBe(0);
+    expect(await panel.locator(`details.doc-section[data-section="${sectionName}"]`).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+
     const site = panel.getByTestId('site-details');
     await site.locator('summary').click();
     await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('1');

@@ -10,7 +10,8 @@ import { SiteView } from './SiteView.tsx';
 
 const AFTER_LOAD_QUIET_MS = 150;
 
-type State = { status: 'idle' | 'loading' } | { status: 'ready'; doc: PageDocument } | { status: 'error'; error: unknown };
+/** While the page is read again, the document read before stays shown (its open sections stay open, the view stays put). */
+type State = { status: 'idle' } | { status: 'loading'; doc?: PageDocument } | { status: 'ready'; doc: PageDocument } | { status: 'error'; error: unknown };
 
 function stateText(entry: ElementEntry): string {
   const s = entry.state ?? {};
@@ -101,7 +102,7 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
     if (tabId === undefined) return;
     // Only the latest read counts: an earlier, slower one must not show the old page or record a backward edge.
     const read = ++reads.current;
-    setState({ status: 'loading' });
+    setState((now) => ({ status: 'loading', ...(now.status === 'ready' || now.status === 'loading' ? (now.doc ? { doc: now.doc } : {}) : {}) }));
     request('page.document', { tabId, ...(settleMs ? { settleMs } : {}) }).then(
       (doc) => {
         if (read !== reads.current) return;
@@ -122,33 +123,34 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
     request('page.highlight', { tabId, locators }).catch(() => undefined);
   }, [tabId]);
 
-  const prompt = state.status === 'ready' ? renderDocument(state.doc) : undefined;
+  const shown = state.status === 'ready' || state.status === 'loading' ? state.doc : undefined;
+  const prompt = shown ? renderDocument(shown) : undefined;
   const counted = useTokenCount(prompt);
   const modelName = useModelName();
   // The Site view stays (open or closed) while the page is read again.
-  const siteUrl = state.status === 'ready' ? state.doc.url : previous.current?.url;
+  const siteUrl = shown ? shown.url : previous.current?.url;
   const origin = siteUrl && /^https?:/.test(siteUrl) ? new URL(siteUrl).origin : undefined;
 
   if (tabId === undefined) return <p role="status">No page is bound to this panel. Open it from a page's right-click menu.</p>;
   return (
     <section aria-label="Page document" class="page-document">
       <button type="button" onClick={() => load()}>Read the page again</button>
-      {state.status === 'loading' && <p role="status">Reading the page…</p>}
+      {state.status === 'loading' && <p role="status">{shown ? 'Reading the page again…' : 'Reading the page…'}</p>}
       {state.status === 'error' && <ErrorNotice error={state.error} />}
-      {state.status === 'ready' && (
+      {shown && (
         <>
           <p class="muted" data-testid="document-summary">
-            <span data-field="doc.sections">{state.doc.sections.length}</span> sections ·{' '}
-            <span data-field="doc.entries">{state.doc.stats.elements}</span> entries ({state.doc.stats.lists} {state.doc.stats.lists === 1 ? 'list' : 'lists'}) ·{' '}
+            <span data-field="doc.sections">{shown.sections.length}</span> sections ·{' '}
+            <span data-field="doc.entries">{shown.stats.elements}</span> entries ({shown.stats.lists} {shown.stats.lists === 1 ? 'list' : 'lists'}) ·{' '}
             {counted
               ? <><span data-field="doc.tokens">{counted.tokens}</span> tokens (<span data-field="doc.tokens-model" data-model={counted.model}>{modelName(counted.model)}</span>)</>
-              : <>about <span data-field="doc.tokens">{state.doc.tokens}</span> tokens</>} · read {state.doc.stats.nodes} elements in {Math.round(state.doc.stats.ms)} ms
+              : <>about <span data-field="doc.tokens">{shown.tokens}</span> tokens</>} · read {shown.stats.nodes} elements in {Math.round(shown.stats.ms)} ms
           </p>
-          {state.doc.truncated && (
+          {shown.truncated && (
             <p role="note" data-field="doc.truncated">This page is larger than the reading budget: only its first part is described.</p>
           )}
-          {state.doc.sections.map((section) => <SectionView key={section.name} section={section} onPoint={point} />)}
-          {state.doc.views?.map((view) => (
+          {shown.sections.map((section) => <SectionView key={section.name} section={section} onPoint={point} />)}
+          {shown.views?.map((view) => (
             <details class="doc-view" data-view={view.via} key={view.via}>
               <summary>What <code>${view.via}</code> shows <span class="muted">(hidden now; a script that names these clicks that tab first)</span></summary>
               {view.sections.map((section) => <SectionView key={section.name} section={section} onPoint={point} />)}
