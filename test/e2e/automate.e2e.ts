@@ -279,6 +279,11 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 2, attempts: 2 });
     // Step 2's names were not in the document the run started with: the suggestion comes from the page after "Next".
     expect(await panel.getByTestId('automate-attempts').innerText()).toMatch(/NotFoundError at 5:1: .*did you mean `\$sign_up__plan`/);
+    // The first attempt's own script is there to see, its line 5 marked (the script shown above is the repair's).
+    const first = panel.getByTestId('automate-attempt').first();
+    await first.locator('summary').click();
+    expect(await first.locator('.error-line').getAttribute('data-line')).toBe('5');
+    expect(await first.locator('.error-line').innerText()).toMatch(/^→5 \$sign_up__/);
     const welcome = 'Welcome Ada Lovelace <ada@example.com> on Team with newsletter; password 14 chars';
     expect(await page.locator('#result').innerText()).toBe(welcome);
     // Typing is per character: one input event per character of the email.

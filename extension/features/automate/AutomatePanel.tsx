@@ -55,6 +55,21 @@ const ACTION_VERBS: Record<string, string> = { click: 'Click', type: 'Type into'
 /** The longest task `automate.start` takes (run-state.ts). */
 const MAX_TASK_CHARS = 4000;
 
+/** A script with line numbers, the line an error names marked: what "at 11:2" points at. */
+function NumberedScript({ source, line }: { source: string; line?: number | undefined }) {
+  const lines = source.split('\n');
+  const width = String(lines.length).length;
+  return (
+    <pre class="script" data-testid="automate-attempt-script">
+      <code>{lines.map((text, i) => (
+        <span key={i} data-line={i + 1} class={i + 1 === line ? 'error-line' : undefined}>
+          {i + 1 === line ? '→' : ' '}{String(i + 1).padStart(width)} {text}{'\n'}
+        </span>
+      ))}</code>
+    </pre>
+  );
+}
+
 export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const defaultModel = useDefaultModel('automate');
   const modelName = useModelName();
@@ -312,7 +327,17 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           <p class="muted">{report.modelCalls} model call{report.modelCalls === 1 ? '' : 's'} · {report.tokensIn} tokens in · {report.tokensOut} out</p>
           {report.attempts.length > 1 && (
             <ol aria-label="Attempts" data-testid="automate-attempts">
-              {report.attempts.map((a, i) => <li key={i}>{a.failure ? failureText(a.failure) : 'ok'}</li>)}
+              {report.attempts.map((a, i) => (
+                <li key={i}>
+                  {/* An earlier attempt's error points into its own script, which is not the one shown above. */}
+                  {a.failure && a.answer && i < report.attempts.length - 1 ? (
+                    <details data-testid="automate-attempt">
+                      <summary>{failureText(a.failure)}</summary>
+                      <NumberedScript source={a.answer.script} line={a.failure.line} />
+                    </details>
+                  ) : a.failure ? failureText(a.failure) : 'ok'}
+                </li>
+              ))}
             </ol>
           )}
         </div>

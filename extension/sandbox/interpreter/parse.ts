@@ -137,7 +137,10 @@ export function parseScript(source: string): Program {
     const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, '') : 'cannot parse the script';
     const line = loc?.line ?? 1;
     const column = (loc?.column ?? 0) + 1;
-    throw new ScriptSyntaxError(`${message} at ${line}:${column}`, { line, column });
+    // Past the last character: something opened ({, (, [, a string) is never closed — often a script cut short.
+    const pos = (error as { pos?: number }).pos;
+    const cut = typeof pos === 'number' && source.slice(pos).trim() === '' && /^Unexpected token$/.test(message);
+    throw new ScriptSyntaxError(`${cut ? 'the script ends too early (something opened is not closed)' : message} at ${line}:${column}`, { line, column });
   }
   try {
     checkNode(program as unknown as AnyNode, 0);
