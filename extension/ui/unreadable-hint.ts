@@ -5,6 +5,9 @@ export function unreadableHint(error: unknown): string {
   if (/cannot access a chrome(-extension)?:\/\/|chrome-search:|devtools:\/\/|extensions gallery cannot be scripted|chrome web store/i.test(message)) {
     return 'Chrome lets no extension read its own pages (chrome:// pages, the Web Store, other extensions). Open a web page (http or https) in this tab.';
   }
+  if (/no tab with id/i.test(message)) {
+    return 'The tab this panel worked on is closed: open the panel again from a page (its right-click menu or the toolbar icon).';
+  }
   if (/url "file:|^file:/i.test(message)) {
     return 'A local file can be read once "Allow access to file URLs" is on for Pocket SLM (chrome://extensions, Details).';
   }

@@ -619,6 +619,16 @@ describe('Automate tab with a scripted (replay) model', () => {
     }
   }, 150_000);
 
+  test('the run\'s tab is closed mid-run: the panel says the run stopped, rather than falling back to idle (exploratory test, session 18)', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await run(panel, 'Type a todo, wait, then add it');
+    await expect.poll(() => page.locator('#new-todo').inputValue(), { timeout: 60_000 }).toBe('Typed before a reload');
+    await page.close();
+    await panel.getByTestId('automate-vanished').waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('automate-vanished').innerText()).toMatch(/its tab was closed/);
+    await panel.close();
+  }, 60_000);
+
   test('the executor refuses unconfirmed irreversible clicks, foreign navigation and unrequested typing into sensitive fields', async () => {
     const page = await openPage('/apps/signup/');
     const tabId = await tabIdOf(harness, page);

@@ -80,6 +80,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const chosen = model !== undefined && (!modelsRead || models.some((entry) => entry.id === model)) ? model : defaultModel;
   const [task, setTask] = useDraft(`automate.task.${tabId ?? ''}`, '');
   const [run, setRun] = useState<RunState | null>(null);
+  const [vanished, setVanished] = useState(false);
   const [calls, setCalls] = useState(0);
   const [loaded, setLoaded] = useState(false);
   const [reply, setReply] = useState('');
@@ -115,6 +116,10 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     if (tabId === undefined) return;
     const state = await request('automate.state', { tabId });
     const current = state.run as RunState | null;
+    // A run that was going and is now gone without a report: its tab closed (the run stops and its record goes with
+    // the tab) or the model host restarted. Said, rather than the panel falling silently back to idle.
+    if (going.current && current === null) setVanished(true);
+    else if (current) setVanished(false);
     setRun(current);
     going.current = current?.status === 'running';
     setCalls(state.generateCalls);
@@ -176,6 +181,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     saved?: { params: Record<string, string>; origin: string; lists?: SavedList[] | undefined }) => {
     if (tabId === undefined || !chosen || pending) return;
     setError(undefined);
+    setVanished(false);
     setSavedNote('');
     pressedRun.current = true;
     setPending(true);
@@ -341,6 +347,12 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
             </ol>
           )}
         </div>
+      )}
+      {vanished && !run && (
+        <p role="alert" data-testid="automate-vanished">
+          The run stopped before it finished: its tab was closed (what it stored went with the tab), or the model host
+          restarted. What it had done in the page stays done.
+        </p>
       )}
       {runError && <ErrorNotice error={runError} />}
       {error !== undefined && <ErrorNotice error={error} />}

@@ -13,6 +13,8 @@ test('a page that cannot be read gets advice that fits it (session 16: chrome://
   expect(hint('Cannot access contents of url "file:///home/me/a.html". Extension manifest must request permission to access this host.')).toMatch(/Allow access to file URLs/);
   // A site whose address says "webstore" is an ordinary site.
   expect(hint('Cannot access contents of url "https://webstore.example.edu/". Extension manifest must request permission to access this host.')).toMatch(/toolbar icon/);
+  // The bound tab is gone (exploratory test, session 18: it was told to click the toolbar icon).
+  expect(hint('No tab with id: 72134072.')).toMatch(/tab this panel worked on is closed/);
   // A serialized error (as the wire carries it) reads the same.
   expect(unreadableHint({ name: 'ContentScriptError', message: 'Cannot access a chrome:// URL' })).toMatch(/own pages/);
 });
