@@ -116,6 +116,15 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await panel.getByTestId('automate-result').innerText()).toBe('1');
     expect(await page.locator('#search').inputValue()).toBe('Jonas');
     expect(await panel.getByTestId('automate').getAttribute('data-generate-calls')).toBe(callsBefore);
+    // Deleting says so, takes the focus to that note, and can be undone (exploratory test, session 18).
+    await saved.getByRole('button', { name: 'Delete search mail' }).click();
+    await expect.poll(() => saved.count()).toBe(0);
+    const note = panel.getByTestId('automate-deleted-note');
+    expect(await note.innerText()).toMatch(/Deleted “search mail”/);
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('automate-deleted-note');
+    await note.getByRole('button', { name: 'Undo' }).click();
+    await saved.waitFor();
+    expect(await saved.getByLabel('Parameter query').count()).toBe(1);
   }, 180_000);
 
   test('a saved script still runs once the menu it used grew into a list: the links keep their names, 0 model calls', async () => {
@@ -200,7 +209,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     const report = await finished(panel, 170_000);
     expect(report.status, report.text + await panel.getByTestId('automate-log').innerText()).toBe('failed');
     expect(report.modelCalls).toBe(3);
-    expect(report.text).toMatch(/failed after 3 attempts \(2 repairs\): BudgetError/);
+    expect(report.text).toMatch(/Failed after 3 attempts \(2 repairs\): BudgetError/);
     // Each attempt stopped at its 20th action: 10 type + 10 click, so 10 todos each, never the 30 asked for.
     expect(Number(await page.locator('#total').innerText()), report.text + await panel.getByTestId('automate-log').innerText()).toBe(4 + 30);
   }, 180_000);
@@ -386,7 +395,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     const report = await finished(panel, 170_000);
     expect(report.status, report.text).toBe('failed');
     expect(report.modelCalls).toBe(3);
-    expect(report.text).toMatch(/failed after 3 attempts \(2 repairs\): \w+Error/);
+    expect(report.text).toMatch(/Failed after 3 attempts \(2 repairs\): \w+Error/);
     // Whatever it wrote, nothing irreversible happened and no todo was removed.
     expect(await page.locator('#removed').innerText()).toBe('0');
   }, 180_000);
@@ -594,9 +603,11 @@ describe('Automate tab with a scripted (replay) model', () => {
       const { page, panel } = await bind('/apps/todo/');
       await run(panel, 'Add two todos slowly');
       await page.locator('#todos li', { hasText: 'First slow todo' }).waitFor({ timeout: 60_000 });
+      // After the click's own settling (a navigation during it would be the click's), within the script's wait(2500).
+      await page.waitForTimeout(700);
       await page.goto(pages.url('/demo/'));
-      await expect.poll(() => panel.getByTestId('automate-report').getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
-      const report = await finished(panel);
+      const report = await finished(panel, 60_000);
+      expect(report.status, `${report.text}\n${await panel.getByTestId('automate-log').innerText().catch(() => '')}`).toBe('failed');
       expect(report, report.text).toMatchObject({ modelCalls: 1, attempts: 1 });
       expect(report.text).toMatch(/the page changed while the run was going, not through one of its actions/);
       expect(await page.locator('#search').inputValue()).toBe('');
@@ -608,9 +619,10 @@ describe('Automate tab with a scripted (replay) model', () => {
       const { page, panel } = await bind('/apps/todo/');
       await run(panel, 'Type a todo, wait, then add it');
       await expect.poll(() => page.locator('#new-todo').inputValue(), { timeout: 60_000 }).toBe('Typed before a reload');
+      await page.waitForTimeout(700);
       await page.reload();
-      await expect.poll(() => panel.getByTestId('automate-report').getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
-      const report = await finished(panel);
+      const report = await finished(panel, 60_000);
+      expect(report.status, report.text).toBe('failed');
       expect(report, report.text).toMatchObject({ modelCalls: 1, attempts: 1 });
       expect(report.text).toMatch(/the page changed while the run was going/);
       expect(await page.locator('#todos li').count()).toBe(4);

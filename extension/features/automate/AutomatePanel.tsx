@@ -16,7 +16,7 @@ import { SavedListSchema, type RunState, type SavedList } from './run-state.ts';
 import { ScriptView } from './ScriptView.tsx';
 import { failureText } from './failure-text.ts';
 import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
-import { deleteScript, fillParams, listScripts, originOf, saveScript } from './saved.ts';
+import { deleteScript, fillParams, listScripts, originOf, restoreScript, saveScript } from './saved.ts';
 
 /** Parameters whose value is a secret get a password field (not shown on screen). */
 const SECRET_PARAM = /pass|pin|secret|token|code|cvc|cvv/i;
@@ -54,6 +54,14 @@ const ACTION_VERBS: Record<string, string> = { click: 'Click', type: 'Type into'
 
 /** The longest task `automate.start` takes (run-state.ts). */
 const MAX_TASK_CHARS = 4000;
+
+/** "Done after 1 attempt", "Cancelled: the user cancelled…": the status word once (the summary may start with it). */
+function ReportHeadline({ report }: { report: NonNullable<RunState['report']> }) {
+  const word = report.ok ? 'Done' : report.status === 'cancelled' ? 'Cancelled' : report.status === 'stopped' ? 'Stopped' : 'Failed';
+  const repeated = new RegExp(`^${word}(?::\\s*|\\s+)`, 'i').exec(report.summary);
+  const rest = repeated ? report.summary.slice(repeated[0].length) : report.summary;
+  return <p><strong>{word}</strong>{repeated && !repeated[0].includes(':') ? ' ' : ': '}{rest}</p>;
+}
 
 /** A script with line numbers, the line an error names marked: what "at 11:2" points at. */
 function NumberedScript({ source, line }: { source: string; line?: number | undefined }) {
@@ -96,6 +104,17 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [saved, setSaved] = useState<ScriptRow[]>([]);
   const [saveName, setSaveName] = useState('');
   const [savedNote, setSavedNote] = useState('');
+  /** The saved script deleted last, until Undo or another deletion (focus goes to its note, not to the page body). */
+  const [deletedScript, setDeletedScript] = useState<ScriptRow>();
+  const deletedNote = useRef<HTMLParagraphElement>(null);
+  // Once per deletion, after the list has been read again too (it redraws around the note); later reads of the list
+  // (the tab loaded another page) leave the focus where the user put it.
+  const focusedFor = useRef<ScriptRow | undefined>(undefined);
+  useEffect(() => {
+    if (!deletedScript || focusedFor.current === deletedScript || saved.some((row) => row.id === deletedScript.id)) return;
+    focusedFor.current = deletedScript;
+    deletedNote.current?.focus();
+  }, [deletedScript, saved]);
   const [saveSource, setSaveSource] = useState('');
   const [params, setParams] = useDraft<Record<string, string>>(`automate.params.${tabId ?? ''}`, {});
   const [allowModel, setAllowModel] = useState(false);
@@ -328,7 +347,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {report && (
         <div data-testid="automate-report" data-status={report.status} data-model-calls={report.modelCalls} data-attempts={report.attempts.length}
           role={report.ok ? 'status' : 'alert'}>
-          <p><strong>{report.ok ? 'Done' : report.status === 'cancelled' ? 'Cancelled' : report.status === 'stopped' ? 'Stopped' : 'Failed'}</strong>: {report.summary}</p>
+          <ReportHeadline report={report} />
           {report.result !== undefined && report.result !== null && <p>Result: <code data-testid="automate-result">{JSON.stringify(report.result).slice(0, 500)}</code></p>}
           <p class="muted">{report.modelCalls} model call{report.modelCalls === 1 ? '' : 's'} · {report.tokensIn} tokens in · {report.tokensOut} out</p>
           {report.attempts.length > 1 && (
@@ -383,8 +402,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       )}
 
       <h2>Saved for this site</h2>
-      {saved.length === 0 ? <p class="muted">No saved scripts for {origin ?? 'this site'}.</p> : (
-        <ul data-testid="automate-saved">
+      {saved.length === 0 ? <p key="no-saved" class="muted">No saved scripts for {origin ?? 'this site'}.</p> : (
+        <ul key="saved-list" data-testid="automate-saved">
           {saved.map((row) => (
             <li key={row.id} data-script={row.name} class="saved-row">
               <strong>{row.name}</strong>
@@ -412,10 +431,25 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
                   // A list stored by an older version that no longer fits the schema is left out, not the replay.
                   allowModel ? 2 : 0, { params: values, origin: row.origin, lists: row.lists?.filter((list) => v.is(SavedListSchema, list)) });
               }} aria-label={`Replay ${row.name}`}>Replay</button>
-              <button type="button" aria-label={`Delete ${row.name}`} onClick={() => void deleteScript(row.id!).then(() => refreshSaved(origin))}>Delete</button>
+              <button type="button" aria-label={`Delete ${row.name}`} onClick={() => {
+                void deleteScript(row.id!).then(() => {
+                  setDeletedScript(row);
+                  return refreshSaved(origin);
+                }, setError);
+              }}>Delete</button>
             </li>
           ))}
         </ul>
+      )}
+      {deletedScript && (
+        <p key="deleted-note" role="status" tabIndex={-1} ref={deletedNote} data-testid="automate-deleted-note">
+          Deleted “{deletedScript.name}”.{' '}
+          <button type="button" onClick={() => {
+            const row = deletedScript;
+            setDeletedScript(undefined);
+            void restoreScript(row).then(() => refreshSaved(origin), setError);
+          }}>Undo</button>
+        </p>
       )}
       <label class="check"><span><input type="checkbox" style={{ width: 'auto' }} checked={allowModel}
         onChange={(e) => setAllowModel((e.currentTarget as HTMLInputElement).checked)} /> Let a replay that fails ask the model to repair it</span></label>

@@ -140,8 +140,8 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
       {shown && (
         <>
           <p class="muted" data-testid="document-summary">
-            <span data-field="doc.sections">{shown.sections.length}</span> sections ·{' '}
-            <span data-field="doc.entries">{shown.stats.elements}</span> entries ({shown.stats.lists} {shown.stats.lists === 1 ? 'list' : 'lists'}) ·{' '}
+            <span data-field="doc.sections">{shown.sections.length}</span> {shown.sections.length === 1 ? 'section' : 'sections'} ·{' '}
+            <span data-field="doc.entries">{shown.stats.elements}</span> {shown.stats.elements === 1 ? 'entry' : 'entries'} ({shown.stats.lists} {shown.stats.lists === 1 ? 'list' : 'lists'}) ·{' '}
             {counted
               ? <><span data-field="doc.tokens">{counted.tokens}</span> tokens (<span data-field="doc.tokens-model" data-model={counted.model}>{modelName(counted.model)}</span>)</>
               : <>about <span data-field="doc.tokens">{shown.tokens}</span> tokens</>} · read {shown.stats.nodes} elements in {Math.round(shown.stats.ms)} ms

@@ -136,8 +136,9 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
         deps.onEvent?.({ type: 'generating', attempt });
         const prompt = repair ? repairMessages(parts, repair.raw, repair.failure, repair.log) : firstMessages(parts);
         const schema = deps.constrained ? JSON.stringify(answerSchemaFor([...here, ...elsewhere.map((n) => n.name)])) : undefined;
-        const reply = await deps.generate(prompt, schema, options.signal);
+        // Counted when made: a call stopped or failed mid-way was made too (a Stop while writing said "0 model calls").
         modelCalls++;
+        const reply = await deps.generate(prompt, schema, options.signal);
         current.raw = reply.text;
         current.tokensIn = reply.tokensIn;
         current.tokensOut = reply.tokensOut;

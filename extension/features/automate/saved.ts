@@ -59,3 +59,8 @@ export function listScripts(origin: string): Promise<ScriptRow[]> {
 export function deleteScript(id: number): Promise<void> {
   return database().scripts.delete(id);
 }
+
+/** Puts a deleted script back as it was (same id), for Undo. */
+export async function restoreScript(row: ScriptRow): Promise<void> {
+  await database().scripts.put(row);
+}
