@@ -173,8 +173,11 @@ function fingerprintOf(actionable: Element, row: Element | null = null): string 
 }
 
 function needsConfirmation(actionable: Element, reason: string, row: Element | null = null): ActionError {
-  const where = row ? clean(row.textContent, 120) : '';
   const label = labelOf(actionable).slice(0, 200);
+  // The row without the control's own words ("Buy milk Mon", not "Buy milk Mon Remove" under "Remove").
+  const own = clean(actionable.textContent, 200);
+  const rowText = row ? clean(row.textContent, 400) : '';
+  const where = (own && rowText.endsWith(own) ? rowText.slice(0, -own.length).trim() : rowText).slice(0, 120);
   return new ActionError(`this action needs the user's confirmation: it ${reason}`, {
     needsConfirmation: true, reason, label: where && where !== label ? `${label} (in "${where}")` : label,
     fingerprint: fingerprintOf(actionable, row),
