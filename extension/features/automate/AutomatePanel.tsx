@@ -110,6 +110,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   // Once per deletion, after the list has been read again too (it redraws around the note); later reads of the list
   // (the tab loaded another page) leave the focus where the user put it.
   const focusedFor = useRef<ScriptRow | undefined>(undefined);
+  // The note is about this site's list: another site's page drops it.
+  useEffect(() => setDeletedScript(undefined), [origin]);
   useEffect(() => {
     if (!deletedScript || focusedFor.current === deletedScript || saved.some((row) => row.id === deletedScript.id)) return;
     focusedFor.current = deletedScript;
