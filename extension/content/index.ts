@@ -16,6 +16,8 @@ import { GUARD_VERSION } from './submit-guard/events.ts';
  * world), the old mark must not keep the new script from registering.
  */
 const MARK = `__pocketSlmContent:${GUARD_VERSION}`;
+/** The longest a read after a load waits for the page to go quiet (its DOM and its requests). */
+const READ_CAP_MS = 2000;
 const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
 
 // Injected on demand, possibly many times into one page: only the first injection registers.
@@ -30,7 +32,9 @@ if (!scope[MARK]) {
       elementCount: document.getElementsByTagName('*').length,
     }),
     'content.page.document': async ({ settleMs, ...limits }) => {
-      if (settleMs) await watchSettle(document, { requests: false }).settled(2000, settleMs, settleMs);
+      // After a load (the only reads that settle): the page's first fetches are waited for too, within the same 2 s
+      // (a page that polls holds the read no longer than one that keeps changing).
+      if (settleMs) await watchSettle(document, { requestCapMs: READ_CAP_MS }).settled(READ_CAP_MS, settleMs, settleMs);
       const doc = buildPageDocument(document, limits);
       const click = lastClick();
       // One odd field (a huge URL, emoji past a limit, a very deep CSS path) cuts or drops that field, not the page.

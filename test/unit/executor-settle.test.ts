@@ -71,6 +71,17 @@ describe('settling after an action waits for the requests it started (single-pag
     expect(seen).toEqual([WATCH_REQUESTS_EVENT, UNWATCH_REQUESTS_EVENT]);
   });
 
+  test('a short request cap (the Page tab\'s read after a load) ends the wait there, not at REQUEST_CAP_MS (session 18)', async () => {
+    const start = Date.now();
+    const watch = watchSettle(document, { requestCapMs: 2000 });
+    request.start(7);
+    let at = 0;
+    const pending = watch.settled(2000, 150, 150).then(() => void (at = Date.now()));
+    await vi.advanceTimersByTimeAsync(REQUEST_CAP_MS + 1000);
+    await pending;
+    expect(at - start).toBe(2000);
+  });
+
   test('a read no action started (the Page tab) does not wait for the page\'s requests, nor asks for them (session 18)', async () => {
     const seen: string[] = [];
     for (const type of [WATCH_REQUESTS_EVENT, UNWATCH_REQUESTS_EVENT]) document.addEventListener(type, () => seen.push(type));

@@ -23,10 +23,12 @@ export const REQUEST_CAP_MS = 5000;
 const AFTER_REQUEST_MS = 100;
 
 /**
- * `requests: false` for a read that no action of ours started (the Page tab): the page's own polling and analytics
- * would hold it for up to REQUEST_CAP_MS; the DOM going quiet is enough there.
+ * `requestCapMs`: how long requests still out may hold the wait (from its start). A read no action of ours started
+ * (the Page tab after a load) uses a short one: the page's own polling and analytics would hold it for REQUEST_CAP_MS,
+ * but a single-page app that fetches its data right after loading is read with that data, not half drawn.
+ * `requests: false`: not waited for at all.
  */
-export function watchSettle(doc: Document, { requests = true }: { requests?: boolean } = {}): SettleWatch {
+export function watchSettle(doc: Document, { requests = true, requestCapMs = REQUEST_CAP_MS }: { requests?: boolean; requestCapMs?: number } = {}): SettleWatch {
   const win = doc.defaultView;
   let changed = false;
   let unloading = false;
@@ -99,7 +101,7 @@ export function watchSettle(doc: Document, { requests = true }: { requests?: boo
         };
         // At the cap, requests still out extend it once, to REQUEST_CAP_MS after the action.
         const cap = () => {
-          if (out.size > 0 && !unloading && capMs > 0 && Date.now() - since < REQUEST_CAP_MS) capTimer = setTimeout(finish, REQUEST_CAP_MS - (Date.now() - since));
+          if (out.size > 0 && !unloading && capMs > 0 && Date.now() - since < requestCapMs) capTimer = setTimeout(finish, requestCapMs - (Date.now() - since));
           else finish();
         };
         let capTimer = setTimeout(cap, capMs);
