@@ -9,13 +9,13 @@ import { act } from './executor/index.ts';
 import { watchSettle } from './executor/settle.ts';
 import { highlight } from './highlight.ts';
 import { lastClick, watchClicks } from './last-click.ts';
-import { GUARD_VERSION } from './submit-guard/events.ts';
+import { BUILD_ID } from './submit-guard/events.ts';
 
 /**
- * Per version: where an updated extension's injection runs beside the old one's orphaned script (same page, same
+ * Per build: where an updated extension's injection runs beside the old one's orphaned script (same page, same
  * world), the old mark must not keep the new script from registering.
  */
-const MARK = `__pocketSlmContent:${GUARD_VERSION}`;
+const MARK = `__pocketSlmContent:${BUILD_ID}`;
 /** The longest a read after a load waits for the page to go quiet (its DOM and its requests). */
 const READ_CAP_MS = 2000;
 const scope = globalThis as typeof globalThis & { [MARK]?: boolean };

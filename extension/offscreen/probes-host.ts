@@ -26,6 +26,9 @@ export function dexieProbeStore(db: PocketDb): ProbeStore {
  * as "queued". A run left "running" (the browser or the host went away) is picked up again when the host starts,
  * and only its unfinished items run.
  */
+/** A run's models and its judge, each once. */
+const modelIds = (config: ProbeConfig): string[] => [...new Set([...config.models, ...(config.judge ? [config.judge] : [])])];
+
 export class ProbeHost {
   private active: { runId: string; abort: AbortController } | null = null;
   private pumping: Promise<void> | null = null;
@@ -55,9 +58,7 @@ export class ProbeHost {
   async start(config: ProbeConfig): Promise<string> {
     const unknown = config.suites.filter((name) => !SUITE_NAMES.includes(name));
     if (unknown.length) throw new ValidationError(`no probe suite ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${SUITE_NAMES.join(', ')}`);
-    for (const id of new Set([...config.models, ...(config.judge ? [config.judge] : [])])) {
-      usableModel(id, await resolveModel(id, this.db), 'probes');
-    }
+    await this.checkModels(config);
     const now = Date.now();
     const runId = `probe-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const doc: ProbeRunDoc = { config, total: 0, done: 0, etaS: null, skipped: [], startedAt: now, updatedAt: now };
@@ -71,8 +72,7 @@ export class ProbeHost {
     if (!row) throw new ValidationError(`no probe run "${runId}"`);
     if (row.status === 'done') throw new ValidationError('that run has finished; start a new one');
     // The models may have changed since it was queued (deleted, no longer packaged, or one that cannot serve probes).
-    const { config } = row.config as ProbeRunDoc;
-    for (const id of new Set([...config.models, ...(config.judge ? [config.judge] : [])])) usableModel(id, await resolveModel(id, this.db), 'probes');
+    await this.checkModels((row.config as ProbeRunDoc).config);
     this.unwritable.delete(runId);
     this.cancelled.delete(runId);
     if (this.active?.runId !== runId) await this.db.probeRuns.update(runId, { status: 'queued' });
@@ -96,10 +96,15 @@ export class ProbeHost {
     return { active: this.active?.runId ?? null };
   }
 
+  /** Each of the run's models (and judge) exists, can run here and can serve probes (`usableModel`). */
+  private async checkModels(config: ProbeConfig): Promise<void> {
+    for (const id of modelIds(config)) usableModel(id, await resolveModel(id, this.db), 'probes');
+  }
+
   /** The run's models (and judge) whose catalogue entry says their chat template applies: they get chat turns. */
   private async chatModels(row: ProbeRunRow): Promise<Set<string>> {
     const { config } = row.config as ProbeRunDoc;
-    const ids = [...new Set([...config.models, ...(config.judge ? [config.judge] : [])])];
+    const ids = modelIds(config);
     const entries = await Promise.all(ids.map((id) => resolveModel(id, this.db)));
     return new Set(ids.filter((_, i) => entries[i]?.promptFormat === 'chat'));
   }

@@ -33,7 +33,7 @@ export const StreamFrameSchema = v.variant('type', [
   v.strictObject({ type: v.literal('event'), id: v.string(), payload: v.unknown() }),
   v.strictObject({ type: v.literal('end'), id: v.string(), payload: v.unknown() }),
   v.strictObject({ type: v.literal('error'), id: v.string(), error: SerializedErrorSchema }),
-  /** Sent while a long step (a prefill) emits nothing: a message on the port keeps an MV3 service worker relaying it alive. */
+  /** Sent while a long step (a prefill) emits nothing: a message keeps the service worker that relays the port alive. */
   v.strictObject({ type: v.literal('alive'), id: v.string() }),
 ]);
 export type StreamFrame = v.InferOutput<typeof StreamFrameSchema>;

@@ -70,9 +70,9 @@ export function openStream<Req, Ev, Res>(
 }
 
 /**
- * After how long without a frame a stream whose handler runs says it is alive. Chrome stops an extension service worker after 30 s
- * without events; a message arriving on a port counts as one, an open port does not. The background relays
- * generations between a page and the model host, and a prefill can be silent for longer than that.
+ * After how long without a frame a stream whose handler runs says it is alive. Chrome stops an extension service
+ * worker after 30 s without events; a message arriving on a port counts as one, an open port does not. The background
+ * relays generations between a page and the model host, and a prefill can be silent for longer than that.
  */
 export const ALIVE_EVERY_MS = 10_000;
 

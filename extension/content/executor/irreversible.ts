@@ -1,8 +1,8 @@
 /**
  * Which actions cannot be taken back: form submits (other than search) and buttons or links whose label or effect
  * means send, pay, buy, order, delete, remove, publish, post, confirm or log out — or wipes, resets, revokes,
- * terminates, empties a bin, moves money, books or signs (session 18, from an exploratory test). Pure, so the side panel (on the
- * document entry) and the content executor (on the live element) classify with the same rule.
+ * terminates, empties a bin, moves money, books or signs. Pure, so the side panel (on the document entry) and the
+ * content executor (on the live element) classify with the same rule.
  */
 export interface ActionFacts {
   /** The action about to happen: click, check, type… Only activating actions can be irreversible. */

@@ -99,7 +99,7 @@ export function watchSettle(doc: Document, { requests = true, requestCapMs = REQ
           drawUntil = Date.now() + AFTER_REQUEST_MS;
           arm(Math.max(quietMs, AFTER_REQUEST_MS));
         };
-        // At the cap, requests still out extend it once, to REQUEST_CAP_MS after the action.
+        // At the cap, requests still out extend it once, to `requestCapMs` after the action.
         const cap = () => {
           if (out.size > 0 && !unloading && capMs > 0 && Date.now() - since < requestCapMs) capTimer = setTimeout(finish, requestCapMs - (Date.now() - since));
           else finish();

@@ -7,8 +7,8 @@ declare const __POCKET_BUILD__: string | undefined;
  * rebuilt extension) keeps the old page-world script (the page's world outlives our scripts), which must neither
  * answer the new executor nor keep the new one from installing.
  */
-export const GUARD_VERSION = typeof __POCKET_BUILD__ === 'string' ? __POCKET_BUILD__ : 'dev';
-const name = (what: string) => `pocket-slm-${GUARD_VERSION}-${what}`;
+export const BUILD_ID = typeof __POCKET_BUILD__ === 'string' ? __POCKET_BUILD__ : 'dev';
+const name = (what: string) => `pocket-slm-${BUILD_ID}-${what}`;
 /** Dispatched at a form by the page's `form.submit()`; cancelling it holds the submission back. */
 export const SCRIPT_SUBMIT_EVENT = name('script-submit');
 /** Asks the guard to cover the page's same-origin frames too (they may have come since it was injected). */

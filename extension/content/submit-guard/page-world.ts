@@ -1,4 +1,4 @@
-import { GUARD_FRAMES_EVENT, GUARD_VERSION, REQUEST_END_EVENT, REQUEST_START_EVENT, SCRIPT_SUBMIT_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from './events.ts';
+import { BUILD_ID, GUARD_FRAMES_EVENT, REQUEST_END_EVENT, REQUEST_START_EVENT, SCRIPT_SUBMIT_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from './events.ts';
 
 /**
  * Runs in the page's own JavaScript world (`world: 'MAIN'`), injected with the content script. `form.submit()` fires
@@ -7,10 +7,10 @@ import { GUARD_FRAMES_EVENT, GUARD_VERSION, REQUEST_END_EVENT, REQUEST_START_EVE
  * then asks the user). Outside our actions nobody listens and the page's submit goes through unchanged. The executor
  * sends a confirmed submission from its own world, whose `submit` is the browser's.
  */
-/** Per version: an older version's guard, left in a tab open across an update, does not stop this one installing. */
-const GUARDED = Symbol.for(`pocket-slm.submit-guard.${GUARD_VERSION}`);
-/** Injected again with every request the content script gets: the window is set up once (per version). */
-const READY = Symbol.for(`pocket-slm.submit-guard.ready.${GUARD_VERSION}`);
+/** Per build: an earlier build's guard, left in a tab open across an update, does not stop this one installing. */
+const GUARDED = Symbol.for(`pocket-slm.submit-guard.${BUILD_ID}`);
+/** Injected again with every request the content script gets: the window is set up once (per build). */
+const READY = Symbol.for(`pocket-slm.submit-guard.ready.${BUILD_ID}`);
 
 function guard(win: Window): void {
   try {

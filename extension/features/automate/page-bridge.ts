@@ -201,15 +201,17 @@ export class PageBridge implements Bridge {
     if (this.closed) throw new AbortError('this attempt has ended: its actions no longer run');
     if (this.left) throw this.left;
     try {
-      const expected = this.pageId ?? this.doc.pageId;
+      const send = (pageId: string | undefined) => this.deps.act({
+        ...request, ...(this.origin ? { expectedOrigin: this.origin } : {}), ...(pageId ? { expectedPageId: pageId } : {}),
+      });
       let reply: ActReply;
       try {
-        reply = await this.deps.act({ ...request, ...(this.origin ? { expectedOrigin: this.origin } : {}), ...(expected ? { expectedPageId: expected } : {}) });
+        reply = await send(this.pageId ?? this.doc.pageId);
       } catch (error) {
         const data = isErrorNamed(error, NavigationError) ? (error as NavigationError).data : undefined;
         if (data?.pageChanged !== true || typeof data.pageId !== 'string') throw error;
         this.otherDocument(data.pageId, String(data.url ?? ''));
-        reply = await this.deps.act({ ...request, ...(this.origin ? { expectedOrigin: this.origin } : {}), expectedPageId: data.pageId });
+        reply = await send(data.pageId);
       }
       if (PAGE_CHANGING.has(request.action)) this.lastAction = { seq: (this.lastAction?.seq ?? 0) + 1, at: performance.now() };
       if (NAVIGATING.has(request.action)) this.lastNavigating = performance.now();
