@@ -7,7 +7,7 @@ import { argmaxTwin, repetitionPenaltyTwin, topKTwin, type Candidate } from '../
 import { seededRandom } from '../workers/engines/decoding/sampler.ts';
 import type { GenerateParams } from '../workers/engines/types.ts';
 import { loadOurs } from './ours.ts';
-import { WgslDecoder } from '../shaders/decode-step.ts';
+import { kernelLayoutFor, type KernelLayout, WgslDecoder } from '../shaders/decode-step.ts';
 import { DecodeTwin } from '../shaders/decode-twin.ts';
 import { decodeProgram } from '../workers/engines/graph/decode-program.ts';
 import { fuseDecoderGraph } from '../workers/engines/graph/fuse-decoder.ts';
@@ -124,11 +124,11 @@ async function engineCheck(requests: { prompt: string; params: GenerateParams }[
  * The WGSL decode step (shaders/decode-step.ts) against its CPU twin on the bundled TinyStories model: the prompt is
  * fed one token at a time from position 0, then `steps` greedy tokens; every step's logits are read back and compared.
  */
-async function decodeCheck(prompt: number[], steps: number, rows: number) {
+async function decodeCheck(prompt: number[], steps: number, rows: number, layout?: KernelLayout) {
   const bytes = new Uint8Array(await (await fetch('/models/tinystories-656k/model.onnx')).arrayBuffer());
   const program = decodeProgram(fuseDecoderGraph(bytes, 512)!.bytes)!;
   const dev = await device();
-  const decoder = await WgslDecoder.create(dev, program, rows);
+  const decoder = await WgslDecoder.create(dev, program, rows, layout);
   const twin = new DecodeTwin(program, rows);
   const readback = dev.createBuffer({ size: Math.max(program.vocab * 4, decoder.keys[0]!.size), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
   const read = async (source: GPUBuffer, size: number) => {
@@ -176,7 +176,7 @@ async function decodeCheck(prompt: number[], steps: number, rows: number) {
   }
   readback.destroy();
   decoder.destroy();
-  return { tokens, twinTokens, worst, scale, cacheWorst, dispatches: decoder.dispatches };
+  return { tokens, twinTokens, worst, scale, cacheWorst, dispatches: decoder.dispatches, layout: decoder.layout, autoLayout: kernelLayoutFor(dev) };
 }
 
 Object.assign(globalThis, { pocketKernels: { kernelCheck, engineCheck, decodeCheck } });

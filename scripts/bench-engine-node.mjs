@@ -226,6 +226,7 @@ async function bench() {
       for (const p of reference.prompts) ok.push(JSON.stringify((await runOurs(backend, build, select, p.prompt, reference.new_tokens)).tokens) === JSON.stringify(p.generated_ids));
       goldenOk &&= ok.every(Boolean);
       console.log(`${backend}: ours vs reference.json greedy ids (${reference.prompts.length} prompts × ${reference.new_tokens}): ${ok.every(Boolean) ? 'identical' : `DIFFERENT ${JSON.stringify(ok)}`}`);
+      console.log(`${backend}: ${ours[`${backend}|${build}|${select}|true|true`]?.info.graph ?? 'engine info unavailable'}`);
     }
 
     const rows = [];

@@ -1,11 +1,13 @@
-// node scripts/stage-device-bench.mjs — prepares `npm run bench:engine:node` for a GPU machine that has Node but no
-// node_modules: writes .cache/device/ (under 64 MiB: the bench bundle, dawn.node and the onnxruntime-web binaries,
-// gzipped, and reference.json) and prints the command to run there with `.cache/device` carried. Node 22+ there
-// runs the JSPI build (the one the extension ships for WebGPU); older Node the asyncify bundle.
+// node scripts/stage-device-bench.mjs — prepares `npm run bench:engine:node` for a GPU machine without node_modules
+// (and, as the device tool's H200 had in session 19, without Node): writes .cache/device/ (under 64 MiB with the
+// repository: the bench bundle, this machine's own `node` binary, dawn.node and the onnxruntime-web binaries, xz-packed,
+// and reference.json) and prints the command to run there with `.cache/device` and `.gl` carried. `.gl` holds the
+// Vulkan loader as Debian packages (the device tool's README says how to download them; a bare machine lacks it).
+// The JSPI build (the one the extension ships for WebGPU) needs Node 25+; this Node is older, so the WebGPU rows run
+// the asyncify bundle and say so, and the JSPI .wasm is left behind.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.cache/device');
@@ -13,20 +15,24 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 execFileSync(process.execPath, [join(root, 'scripts/bench-engine-node.mjs'), '--bundle', join(out, 'bench.mjs')], { stdio: 'inherit' });
-const gz = (from, to) => {
+const jspi = typeof WebAssembly.Suspending === 'function';
+const pack = (from, to) => {
   mkdirSync(dirname(join(out, to)), { recursive: true });
-  writeFileSync(join(out, `${to}.gz`), gzipSync(readFileSync(from), { level: 9 }));
+  copyFileSync(from, join(out, to));
+  execFileSync('xz', ['-6', '-T2', join(out, to)]);
 };
-gz(join(root, 'node_modules/webgpu/dist/linux-x64/dawn.node'), 'dawn.node');
-for (const file of ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.jspi.wasm', 'ort-wasm-simd-threaded.asyncify.wasm']) {
-  gz(join(root, 'node_modules/onnxruntime-web/dist', file), `wasm/onnxruntime-web/dist/${file}`);
+pack(process.execPath, 'node');
+pack(join(root, 'node_modules/webgpu/dist/linux-x64/dawn.node'), 'dawn.node');
+for (const file of ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.asyncify.wasm', ...(jspi ? ['ort-wasm-simd-threaded.jspi.wasm'] : [])]) {
+  pack(join(root, 'node_modules/onnxruntime-web/dist', file), `wasm/onnxruntime-web/dist/${file}`);
 }
-gz(join(root, 'node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm'),
+pack(join(root, 'node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm'),
   'wasm/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm');
 copyFileSync(resolve(root, '../shared/models/TinyStories-656K/reference.json'), join(out, 'reference.json'));
 
 const size = execFileSync('du', ['-sb', out], { encoding: 'utf8' }).split('\t')[0];
 console.log(`\n.cache/device: ${(Number(size) / 2 ** 20).toFixed(1)} MiB (bundle ${(statSync(join(out, 'bench.mjs')).size / 2 ** 20).toFixed(1)} MiB)`);
-console.log('On the GPU machine (run tool, carry [".cache/device"]), from the repository root:');
-console.log("  find .cache/device -name '*.gz' -exec gunzip -f {} + && BENCH_ROOT=. BENCH_DAWN_NODE=.cache/device/dawn.node "
-  + 'BENCH_WASM_DIR=.cache/device/wasm BENCH_REFERENCE=.cache/device/reference.json BENCH_RUNS=5 node .cache/device/bench.mjs');
+console.log('On the GPU machine (device `run`, carry [".cache/device", ".gl"]), from the repository root:');
+console.log('  for f in .gl/*.deb; do dpkg -x $f /; done; ldconfig; D=$PWD/.cache/device; xz -d -f -T0 $(find $D -name \'*.xz\'); '
+  + 'BENCH_ROOT=$PWD BENCH_DAWN_NODE=$D/dawn.node BENCH_WASM_DIR=$D/wasm BENCH_REFERENCE=$D/reference.json BENCH_RUNS=5 '
+  + '$D/node $D/bench.mjs');

@@ -24,6 +24,8 @@ struct Step {
 const WG: u32 = 64u;
 const MAX_DIM: u32 = 256u;
 override MAX_ROWS: u32 = 2048u;
+// 1: the value sums split each dimension's rows among threads (real GPUs); 0: one thread per dimension (software).
+override SPLIT_VALUES: u32 = 1u;
 
 @group(0) @binding(0) var<storage, read> qkv: array<f32>;
 @group(0) @binding(1) var<storage, read_write> keys: array<f32>;
@@ -39,6 +41,7 @@ var<workgroup> k_s: array<f32, MAX_DIM>;
 var<workgroup> v_s: array<f32, MAX_DIM>;
 var<workgroup> scores: array<f32, MAX_ROWS>;
 var<workgroup> red: array<f32, WG>;
+var<workgroup> part: array<f32, MAX_DIM>;
 
 fn rotary(base: u32, d: u32, position: u32) -> f32 {
   let x = qkv[base + d];
@@ -132,12 +135,23 @@ fn main(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) group:
   }
   let sum = red[0];
 
-  for (var d = lid; d < hd; d += WG) {
+  // Value sums: the cached rows are split among `slices` threads per dimension (one long chain of loads per dimension
+  // is slow on a GPU), then each dimension adds its slices in order.
+  let slices = select(1u, max(1u, WG / hd), SPLIT_VALUES == 1u);
+  for (var e = lid; e < hd * slices; e += WG) {
+    let d = e % hd;
     var acc = 0.0;
-    for (var t = 0u; t < position; t++) {
+    for (var t = e / hd; t < position; t += slices) {
       acc += scores[t] * values[cache + t * hd + d];
     }
-    acc += scores[position] * v_s[d];
+    part[e] = acc;
+  }
+  workgroupBarrier();
+  for (var d = lid; d < hd; d += WG) {
+    var acc = scores[position] * v_s[d];
+    for (var s = 0u; s < slices; s++) {
+      acc += part[s * hd + d];
+    }
     out[h * hd + d] = acc / sum;
   }
 }

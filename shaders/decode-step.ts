@@ -6,7 +6,20 @@ import { shapeOf, type DecodeOp, type DecodeProgram, type DecodeShape } from '..
 
 // GPUBufferUsage as numbers: the constants are globals that Node (unit tests) does not have.
 const USAGE = { COPY_SRC: 0x4, COPY_DST: 0x8, UNIFORM: 0x40, STORAGE: 0x80 } as const;
-const MATVEC_WG = 64;
+/**
+ * How the kernels spread a step over threads. `split` (real GPUs): a matvec workgroup owns 16 columns with 16 threads
+ * over each one's rows, attention's value sums are split over rows too. `columns` (software adapters such as
+ * SwiftShader, where each thread and barrier is CPU time): one thread per column over all rows, as a CPU would loop.
+ */
+export type KernelLayout = 'split' | 'columns';
+const MATVEC_SHAPE: Record<KernelLayout, { COLS: number; SLICES: number }> = { split: { COLS: 16, SLICES: 16 }, columns: { COLS: 64, SLICES: 1 } };
+
+/** `columns` on a software (fallback) adapter, else `split`; Chrome and Dawn say which through `device.adapterInfo`. */
+export function kernelLayoutFor(device: GPUDevice): KernelLayout {
+  const info = (device as { adapterInfo?: GPUAdapterInfo & { isFallbackAdapter?: boolean } }).adapterInfo;
+  if (!info) return 'split';
+  return info.isFallbackAdapter || /swiftshader/i.test(`${info.architecture} ${info.device} ${info.description}`) ? 'columns' : 'split';
+}
 const ELEMENTWISE_WG = 64;
 /** Cache rows the attention kernel's workgroup memory holds scores for (16 KiB is WebGPU's guaranteed minimum). */
 export const MAX_DECODE_ROWS = 2048;
@@ -44,7 +57,7 @@ export class WgslDecoder {
   /** What the decoder keeps of its program (the weights live in GPU buffers only). */
   readonly program: DecodeShape;
 
-  private constructor(private readonly device: GPUDevice, program: DecodeProgram, readonly rows: number) {
+  private constructor(private readonly device: GPUDevice, program: DecodeProgram, readonly rows: number, readonly layout: KernelLayout) {
     this.program = shapeOf(program);
     try {
       ({ tick: this.tick, logits: this.logits, dispatches: this.dispatches } = this.build(program));
@@ -85,10 +98,11 @@ export class WgslDecoder {
     const pipeline = (code: string, label: string, constants?: Record<string, number>) => device.createComputePipeline({
       label, layout: 'auto', compute: { module: device.createShaderModule({ label, code }), entryPoint: 'main', ...(constants ? { constants } : {}) },
     });
-    const matvec = pipeline(matvecWgsl, 'decode matvec');
+    const matvecShape = MATVEC_SHAPE[this.layout];
+    const matvec = pipeline(matvecWgsl, 'decode matvec', matvecShape);
     const norm = pipeline(normWgsl, 'decode norm');
     const elementwise = pipeline(elementwiseWgsl, 'decode elementwise');
-    const attention = pipeline(attentionWgsl, 'decode attention', { MAX_ROWS: rows });
+    const attention = pipeline(attentionWgsl, 'decode attention', { MAX_ROWS: rows, SPLIT_VALUES: this.layout === 'split' ? 1 : 0 });
     /** A 32-byte uniform: `words` as u32 from the start, then each `[word index, value]` of `floats` as f32. */
     const params = (words: number[], floats: [number, number][] = []) => {
       const data = new ArrayBuffer(32);
@@ -106,7 +120,7 @@ export class WgslDecoder {
     const dispatch = (target: GPUComputePipeline, resources: GPUBuffer[], workgroups: number) =>
       this.commands.push({ pipeline: target, group: bind(target, resources), workgroups });
 
-    for (const op of program.ops) this.encodeOp(op, { vectors, weight, dispatch, params, unusedRead, unusedWrite, matvec, norm, elementwise, attention, tick });
+    for (const op of program.ops) this.encodeOp(op, { vectors, weight, dispatch, params, unusedRead, unusedWrite, matvec, matvecCols: matvecShape.COLS, norm, elementwise, attention, tick });
     return { tick, logits: vectors[program.logits]!, dispatches: this.commands.filter((c) => 'pipeline' in c).length };
   }
 
@@ -114,7 +128,7 @@ export class WgslDecoder {
     vectors: GPUBuffer[]; weight: (name: string) => GPUBuffer; params: (words: number[], floats?: [number, number][]) => GPUBuffer;
     dispatch: (pipeline: GPUComputePipeline, resources: GPUBuffer[], workgroups: number) => void;
     unusedRead: GPUBuffer; unusedWrite: GPUBuffer; tick: GPUBuffer;
-    matvec: GPUComputePipeline; norm: GPUComputePipeline; elementwise: GPUComputePipeline; attention: GPUComputePipeline;
+    matvec: GPUComputePipeline; matvecCols: number; norm: GPUComputePipeline; elementwise: GPUComputePipeline; attention: GPUComputePipeline;
   }): void {
     const v = k.vectors;
     const sizes = this.program.sizes;
@@ -129,7 +143,7 @@ export class WgslDecoder {
         ], 1);
         return;
       case 'matmul':
-        k.dispatch(k.matvec, [v[op.x]!, k.weight(op.weight), v[op.out]!, k.params([op.rows, op.cols])], Math.ceil(op.cols / MATVEC_WG));
+        k.dispatch(k.matvec, [v[op.x]!, k.weight(op.weight), v[op.out]!, k.params([op.rows, op.cols])], Math.ceil(op.cols / k.matvecCols));
         return;
       case 'attention':
         k.dispatch(k.attention, [
@@ -149,14 +163,14 @@ export class WgslDecoder {
   }
 
   /** Builds the kernels and uploads the weights; a validation or memory error on the device is thrown, nothing kept. */
-  static async create(device: GPUDevice, program: DecodeProgram, rows: number): Promise<WgslDecoder> {
+  static async create(device: GPUDevice, program: DecodeProgram, rows: number, layout = kernelLayoutFor(device)): Promise<WgslDecoder> {
     if (rows < 1 || rows > MAX_DECODE_ROWS || rows > program.maxPositions) throw new RangeError(`${rows} cache rows: 1…${Math.min(MAX_DECODE_ROWS, program.maxPositions)} supported`);
     device.pushErrorScope('out-of-memory');
     device.pushErrorScope('validation');
     let decoder: WgslDecoder | undefined;
     let thrown: unknown;
     try {
-      decoder = new WgslDecoder(device, program, rows);
+      decoder = new WgslDecoder(device, program, rows, layout);
     } catch (error) {
       thrown = error;
     }

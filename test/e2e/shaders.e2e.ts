@@ -75,19 +75,25 @@ describe('WGSL decode step (shaders/decode-step.ts) == its CPU twin on the bundl
   const reference = JSON.parse(readFileSync(join(repoRoot, '../shared/models/TinyStories-656K/reference.json'), 'utf8')) as {
     prompts: { input_ids: number[]; generated_ids: number[] }[];
   };
-  test('every step\'s logits and the cache it writes agree with the twin; greedy ids reproduce reference.json', async () => {
-    for (const [i, prompt] of reference.prompts.entries()) {
-      const result = await page.evaluate(([ids, steps, rows]) => (globalThis as unknown as { pocketKernels: { decodeCheck(p: number[], s: number, r: number): Promise<{
-        tokens: number[]; twinTokens: number[]; worst: number; scale: number; cacheWorst: number; dispatches: number;
-      }> } }).pocketKernels.decodeCheck(ids, steps, rows), [prompt.input_ids, prompt.generated_ids.length, i === 0 ? 512 : 48] as const);
-      expect(result.tokens).toEqual(prompt.generated_ids);
-      expect(result.twinTokens).toEqual(prompt.generated_ids);
-      expect(result.scale).toBeGreaterThan(1);
-      expect(result.worst / result.scale).toBeLessThan(1e-5);
-      expect(result.cacheWorst).toBeLessThan(1e-4);
-      expect(result.dispatches).toBe(24);
-    }
-  });
+  // Both thread layouts run here (SwiftShader): `split` is what real GPUs get, `columns` what a software adapter gets.
+  for (const layout of ['split', 'columns'] as const) {
+    test(`${layout} layout: every step's logits and the cache it writes agree with the twin; greedy ids reproduce reference.json`, async () => {
+      for (const [i, prompt] of reference.prompts.entries()) {
+        const result = await page.evaluate(([ids, steps, rows, l]) => (globalThis as unknown as { pocketKernels: { decodeCheck(p: number[], s: number, r: number, l: string): Promise<{
+          tokens: number[]; twinTokens: number[]; worst: number; scale: number; cacheWorst: number; dispatches: number; layout: string; autoLayout: string;
+        }> } }).pocketKernels.decodeCheck(ids, steps, rows, l), [prompt.input_ids, prompt.generated_ids.length, i === 0 ? 512 : 48, layout] as const);
+        expect(result.layout).toBe(layout);
+        // This machine's adapter is SwiftShader, a software fallback.
+        expect(result.autoLayout).toBe('columns');
+        expect(result.tokens).toEqual(prompt.generated_ids);
+        expect(result.twinTokens).toEqual(prompt.generated_ids);
+        expect(result.scale).toBeGreaterThan(1);
+        expect(result.worst / result.scale).toBeLessThan(1e-5);
+        expect(result.cacheWorst).toBeLessThan(1e-4);
+        expect(result.dispatches).toBe(24);
+      }
+    });
+  }
 });
 
 describe('OrtDecoderEngine on WebGPU: decode steps on our WGSL kernels (and, as the fallback, onnxruntime\'s captured steps) with GPU token selection give the same tokens as ordinary runs reading logits back', () => {

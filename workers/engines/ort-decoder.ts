@@ -217,7 +217,7 @@ export class OrtDecoderEngine implements Engine {
       try {
         if (gpu) {
           own = await WgslSteps.create(ort, fused.bytes, config);
-          if (own) graph += `; decode steps run on our WGSL kernels (${own.dispatches} launches a step, one submit; KV cache of ${own.maxLength} rows)`;
+          if (own) graph += `; decode steps run on our WGSL kernels (${own.dispatches} launches a step, one submit, ${own.layout === 'split' ? 'rows split among threads' : 'one thread per column (software adapter)'}; KV cache of ${own.maxLength} rows)`;
         } else {
           own = CpuSteps.create(ort, fused.bytes, config);
           if (own) graph += `; decode steps run on our WebAssembly SIMD kernels (KV cache of ${own.maxLength} rows)`;

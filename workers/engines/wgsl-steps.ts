@@ -1,5 +1,5 @@
 import type * as Ort from 'onnxruntime-web';
-import { MAX_DECODE_ROWS, WgslDecoder } from '../../shaders/decode-step.ts';
+import { type KernelLayout, MAX_DECODE_ROWS, WgslDecoder } from '../../shaders/decode-step.ts';
 import { decodeProgramFor } from './graph/decode-program.ts';
 import type { DecoderConfig } from './model-config.ts';
 
@@ -19,6 +19,10 @@ export class WgslSteps {
 
   get dispatches(): number {
     return this.decoder.dispatches;
+  }
+
+  get layout(): KernelLayout {
+    return this.decoder.layout;
   }
 
   /** undefined when the fused graph is not one the kernels run (or does not match the model's config). */
