@@ -33,6 +33,7 @@ copyFileSync(resolve(root, '../shared/models/TinyStories-656K/reference.json'), 
 const size = execFileSync('du', ['-sb', out], { encoding: 'utf8' }).split('\t')[0];
 console.log(`\n.cache/device: ${(Number(size) / 2 ** 20).toFixed(1)} MiB (bundle ${(statSync(join(out, 'bench.mjs')).size / 2 ** 20).toFixed(1)} MiB)`);
 console.log('On the GPU machine (device `run`, carry [".cache/device", ".gl"]), from the repository root:');
-console.log('  for f in .gl/*.deb; do dpkg -x $f /; done; ldconfig; D=$PWD/.cache/device; xz -d -f -T0 $(find $D -name \'*.xz\'); '
+console.log('  for f in .gl/*.deb; do dpkg -x $f /; done; ldconfig; I=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json; '
+  + '[ -f $I ] && export VK_DRIVER_FILES=$I; D=$PWD/.cache/device; xz -d -f -T0 $(find $D -name \'*.xz\'); '
   + 'BENCH_ROOT=$PWD BENCH_DAWN_NODE=$D/dawn.node BENCH_WASM_DIR=$D/wasm BENCH_REFERENCE=$D/reference.json BENCH_RUNS=5 '
   + '$D/node $D/bench.mjs');
