@@ -26,9 +26,8 @@ const AFTER_REQUEST_MS = 100;
  * `requestCapMs`: how long requests still out may hold the wait (from its start). A read no action of ours started
  * (the Page tab after a load) uses a short one: the page's own polling and analytics would hold it for REQUEST_CAP_MS,
  * but a single-page app that fetches its data right after loading is read with that data, not half drawn.
- * `requests: false`: not waited for at all.
  */
-export function watchSettle(doc: Document, { requests = true, requestCapMs = REQUEST_CAP_MS }: { requests?: boolean; requestCapMs?: number } = {}): SettleWatch {
+export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS }: { requestCapMs?: number } = {}): SettleWatch {
   const win = doc.defaultView;
   let changed = false;
   let unloading = false;
@@ -41,11 +40,9 @@ export function watchSettle(doc: Document, { requests = true, requestCapMs = REQ
     if (!out.delete((event as CustomEvent).detail)) return;
     if (out.size === 0) onRequestsDone?.();
   };
-  if (requests) {
-    doc.addEventListener(REQUEST_START_EVENT, started, true);
-    doc.addEventListener(REQUEST_END_EVENT, ended, true);
-    doc.dispatchEvent(new Event(WATCH_REQUESTS_EVENT));
-  }
+  doc.addEventListener(REQUEST_START_EVENT, started, true);
+  doc.addEventListener(REQUEST_END_EVENT, ended, true);
+  doc.dispatchEvent(new Event(WATCH_REQUESTS_EVENT));
   const observer = new MutationObserver(() => {
     changed = true;
     onChange?.();
@@ -72,11 +69,9 @@ export function watchSettle(doc: Document, { requests = true, requestCapMs = REQ
           clearTimeout(capTimer);
           win?.removeEventListener('beforeunload', onUnload);
           win?.removeEventListener('pagehide', onUnload);
-          if (requests) {
-            doc.removeEventListener(REQUEST_START_EVENT, started, true);
-            doc.removeEventListener(REQUEST_END_EVENT, ended, true);
-            doc.dispatchEvent(new Event(UNWATCH_REQUESTS_EVENT));
-          }
+          doc.removeEventListener(REQUEST_START_EVENT, started, true);
+          doc.removeEventListener(REQUEST_END_EVENT, ended, true);
+          doc.dispatchEvent(new Event(UNWATCH_REQUESTS_EVENT));
           resolve({ changed, unloading });
         };
         // Quiet for long enough: done, unless a request the action started is still out (its end re-arms) or ended
