@@ -702,6 +702,52 @@ describe('Automate tab with a scripted (replay) model', () => {
     await page.waitForURL(/\/apps\/submits\/sent\.html$/);
   }, 60_000);
 
+  test('a submission the action sets off in a closed shadow root or in another frame is held too (session 19)', async () => {
+    const page = await openPage('/apps/submits/');
+    await page.locator('#gift').contentFrame().locator('#gift-form').waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      // A web component whose POST form lives in a closed shadow root; the page's own button sends it.
+      const host = document.createElement('order-box');
+      const shadow = host.attachShadow({ mode: 'closed' });
+      shadow.innerHTML = '<form method="post" action="/apps/submits/sent.html"><input name="item" value="lamp"><button>Order</button></form>';
+      const order = document.createElement('button');
+      order.id = 'place-order';
+      order.textContent = 'Next step';
+      order.addEventListener('click', () => shadow.querySelector('form')!.requestSubmit());
+      // A button in the page that sends the form inside the gift frame.
+      const gift = document.createElement('button');
+      gift.id = 'send-gift';
+      gift.textContent = 'Next';
+      const frameForm = () => (document.getElementById('gift') as HTMLIFrameElement).contentDocument!.getElementById('gift-form') as HTMLFormElement;
+      gift.addEventListener('click', () => frameForm().requestSubmit());
+      const giftNow = document.createElement('button');
+      giftNow.id = 'send-gift-now';
+      giftNow.textContent = 'Go';
+      giftNow.addEventListener('click', () => frameForm().submit());
+      document.body.append(host, order, gift, giftNow);
+    });
+    const tabId = await tabIdOf(harness, page);
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    type Reply = { ok: boolean; error?: { name: string; data?: { needsConfirmation?: boolean; fingerprint?: string } } };
+    const click = (id: string, extra: Record<string, unknown> = {}) =>
+      sendFromPage(panel, envelope('page.act', { tabId, args: [], action: 'click', target: { locators: [{ by: 'id', value: id }] }, ...extra })) as Promise<Reply>;
+    const gift = page.frameLocator('#gift');
+    for (const id of ['send-gift', 'send-gift-now']) {
+      const held = await click(id);
+      expect(held.error?.data?.needsConfirmation, `${id}: ${JSON.stringify(held)}`).toBe(true);
+      await page.waitForTimeout(300);
+      expect(await gift.locator('#gift-form').count(), id).toBe(1);
+    }
+    const order = await click('place-order');
+    expect(order.error?.data?.needsConfirmation, JSON.stringify(order)).toBe(true);
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe('/apps/submits/');
+    const confirmed = await click('place-order', { confirmed: true, fingerprint: order.error!.data!.fingerprint });
+    expect(confirmed.ok, JSON.stringify(confirmed.error)).toBe(true);
+    await page.waitForURL(/\/apps\/submits\/sent\.html$/);
+    await panel.close();
+  }, 60_000);
+
   test('a tab open across an update: the older version\'s page-world guard left in the page does not stop this one (session 18)', async () => {
     const page = await openPage('/apps/submits/');
     // What an earlier build left in a page it had acted on: its marks on the window and on

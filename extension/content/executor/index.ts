@@ -16,7 +16,8 @@ import { slotElement } from '../document/lists.ts';
 import { click, hover, selectOption, typeText } from './events.ts';
 import { classifyAction, decodedAddress, readableWords } from './irreversible.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
-import { GUARD_FRAMES_EVENT, SCRIPT_SUBMIT_EVENT } from '../submit-guard/events.ts';
+import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
+import { openOrClosedShadowRoot } from '../../platform/dom.ts';
 
 const TEXT_LIMIT = 2000;
 
@@ -239,15 +240,16 @@ const actionKey = (request: ActRequest) => JSON.stringify([request.action, reque
 /**
  * While an action runs unconfirmed (a click, type, select, check), a submission it sets off (a box or a "Continue"
  * div whose handler calls `requestSubmit()`, a submit button clicked in a handler) is stopped in the capture phase and
- * remembered; the action then asks for confirmation, and the confirmed repeat submits the form. Listened for on the
- * element's own window (a same-origin frame has its own) and its shadow root (`submit` does not cross one).
- * `form.submit()` fires no submit event: the page-world guard (`submit-guard/`) announces it with one, held the same way.
+ * remembered; the action then asks for confirmation, and the confirmed repeat submits the form. Listened for on every
+ * same-origin window of the page (a click in one may send a form in another frame) and on the element's shadow root
+ * (`submit` does not cross one). `form.submit()` fires no submit event, and `requestSubmit()`'s stays inside the shadow
+ * root of its form: the page-world guard (`submit-guard/`) announces both with composed events, held the same way.
  */
 function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | null; submitted(): boolean } {
   const root = el.getRootNode();
-  const targets: EventTarget[] = [];
+  const targets: EventTarget[] = sameOriginWindows(window);
   const win = el.ownerDocument.defaultView;
-  if (win) targets.push(win);
+  if (win && !targets.includes(win)) targets.push(win);
   if (root !== el.ownerDocument) targets.push(root);
   let held: HeldSubmit | null = null;
   let submitted = false;
@@ -265,13 +267,16 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
     hold(event, form, (event as SubmitEvent).submitter ?? null, false);
   };
   const onScriptSubmit = (event: Event) => {
-    // Composed: seen from the window, a form in a shadow root is retargeted to its host; the path still starts at it.
-    const form = event.composedPath()[0];
-    if (isForm(form)) hold(event, form, null, true);
+    const sent = announcedSubmission(event);
+    if (sent) hold(event, sent.form, null, true);
   };
+  const onRequestSubmit = (event: Event) => {
+    const sent = announcedSubmission(event);
+    if (sent) hold(event, sent.form, sent.submitter, false);
+  };
+  const listeners: [string, (event: Event) => void][] = [['submit', onSubmit], [SCRIPT_SUBMIT_EVENT, onScriptSubmit], [SCRIPT_REQUEST_SUBMIT_EVENT, onRequestSubmit]];
   for (const target of targets) {
-    target.addEventListener('submit', onSubmit, true);
-    target.addEventListener(SCRIPT_SUBMIT_EVENT, onScriptSubmit, true);
+    for (const [type, listener] of listeners) target.addEventListener(type, listener, true);
   }
   // Frames that came after the guard was injected get it now.
   el.ownerDocument.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
@@ -279,13 +284,53 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
   return {
     stop: () => {
       for (const target of targets) {
-        target.removeEventListener('submit', onSubmit, true);
-        target.removeEventListener(SCRIPT_SUBMIT_EVENT, onScriptSubmit, true);
+        for (const [type, listener] of listeners) target.removeEventListener(type, listener, true);
       }
       return held;
     },
     submitted: () => submitted,
   };
+}
+
+/**
+ * The form (and submitter) a guard event announces. Composed: seen from the window, a form in an open shadow root is
+ * retargeted to its host but the path still starts at it; a closed root shows the path only from its host, and the
+ * guard has marked the form inside.
+ */
+function announcedSubmission(event: Event): { form: HTMLFormElement; submitter: HTMLElement | null } | null {
+  const first = event.composedPath()[0];
+  if (isForm(first)) return { form: first, submitter: null };
+  const owner = (first as HTMLButtonElement | undefined)?.form;
+  if (isForm(owner)) return { form: owner, submitter: first as HTMLElement };
+  if (!first || (first as Node).nodeType !== 1) return null;
+  const roots: ShadowRoot[] = [];
+  const add = (el: Element) => {
+    const root = openOrClosedShadowRoot(el);
+    if (root) roots.push(root);
+  };
+  add(first as Element);
+  for (let root = roots.shift(); root; root = roots.shift()) {
+    const form = root.querySelector(`form[${SUBMITTING_ATTRIBUTE}="form"]`);
+    if (isForm(form)) return { form, submitter: root.querySelector<HTMLElement>(`[${SUBMITTING_ATTRIBUTE}="submitter"]`) };
+    root.querySelectorAll('*').forEach(add);
+  }
+  return null;
+}
+
+/** `top` and the windows of its same-origin frames, nested ones too (another origin's frame is out of reach). */
+function sameOriginWindows(top: Window): Window[] {
+  const found: Window[] = [];
+  const visit = (win: Window) => {
+    try {
+      void win.document;
+    } catch {
+      return;
+    }
+    found.push(win);
+    for (let i = 0; i < win.frames.length; i++) visit(win.frames[i]!);
+  };
+  visit(top);
+  return found;
 }
 
 /** The field that takes the typing: the element itself, or the one text box inside an ARIA 1.1 combobox wrapper. */

@@ -11,6 +11,16 @@ export const BUILD_ID = typeof __POCKET_BUILD__ === 'string' ? __POCKET_BUILD__ 
 const name = (what: string) => `pocket-slm-${BUILD_ID}-${what}`;
 /** Dispatched at a form by the page's `form.submit()`; cancelling it holds the submission back. */
 export const SCRIPT_SUBMIT_EVENT = name('script-submit');
+/**
+ * Dispatched by the page's `form.requestSubmit(submitter)` at the submitter (or at the form when none is given), before
+ * the browser's own submit event: that one does not leave a shadow root, this one does (composed).
+ */
+export const SCRIPT_REQUEST_SUBMIT_EVENT = name('script-request-submit');
+/**
+ * Set by the guard, while it announces a submission, on a form inside a shadow root ("form") and on its submitter
+ * ("submitter"): outside a closed root the event's path starts at the host, and the executor finds them by this mark.
+ */
+export const SUBMITTING_ATTRIBUTE = `data-${name('submitting').toLowerCase().replace(/[^a-z0-9-]/g, '-')}`; // a CSS name as is
 /** Asks the guard to cover the page's same-origin frames too (they may have come since it was injected). */
 export const GUARD_FRAMES_EVENT = name('guard-frames');
 /** The executor is watching an action: the page world reports the requests the page starts meanwhile. */

@@ -1,11 +1,13 @@
-import { BUILD_ID, GUARD_FRAMES_EVENT, REQUEST_END_EVENT, REQUEST_START_EVENT, SCRIPT_SUBMIT_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from './events.ts';
+import { BUILD_ID, GUARD_FRAMES_EVENT, REQUEST_END_EVENT, REQUEST_START_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from './events.ts';
 
 /**
  * Runs in the page's own JavaScript world (`world: 'MAIN'`), injected with the content script. `form.submit()` fires
  * no submit event, so a page handler calling it during one of our actions would send a POST form unconfirmed: here it
  * first dispatches a cancelable event at the form, which the executor cancels while an unconfirmed action runs (and
- * then asks the user). Outside our actions nobody listens and the page's submit goes through unchanged. The executor
- * sends a confirmed submission from its own world, whose `submit` is the browser's.
+ * then asks the user). `form.requestSubmit()` fires one, but inside a shadow root (a closed one too) it stays there,
+ * out of the executor's sight: it is announced the same way, composed. Outside our actions nobody listens and the
+ * page's calls go through unchanged. The executor sends a confirmed submission from its own world, whose `submit` and
+ * `requestSubmit` are the browser's.
  */
 /** Per build: an earlier build's guard, left in a tab open across an update, does not stop this one installing. */
 const GUARDED = Symbol.for(`pocket-slm.submit-guard.${BUILD_ID}`);
@@ -20,14 +22,39 @@ function guard(win: Window): void {
     // Taken now: a page's later polyfill of CustomEvent does not reach the guard. (A page that patches dispatchEvent
     // to defeat it gains nothing: it could always send its own forms' data itself. The guard is for honest pages.)
     const GuardEvent = (win as Window & typeof globalThis).CustomEvent;
+    const announce = (form: HTMLFormElement, submitter: HTMLElement | null, type: string): boolean => {
+      const hidden = form.getRootNode() !== form.ownerDocument;
+      if (hidden) {
+        form.setAttribute(SUBMITTING_ATTRIBUTE, 'form');
+        submitter?.setAttribute(SUBMITTING_ATTRIBUTE, 'submitter');
+      }
+      try {
+        return (submitter ?? form).dispatchEvent(new GuardEvent(type, { bubbles: true, composed: true, cancelable: true }));
+      } finally {
+        if (hidden) {
+          form.removeAttribute(SUBMITTING_ATTRIBUTE);
+          submitter?.removeAttribute(SUBMITTING_ATTRIBUTE);
+        }
+      }
+    };
     Object.defineProperty(proto, GUARDED, { value: true });
     Object.defineProperty(proto, 'submit', {
       configurable: true, enumerable: true, writable: true,
       value: function submit(this: HTMLFormElement) {
-        const proceed = this.dispatchEvent(new GuardEvent(SCRIPT_SUBMIT_EVENT, { bubbles: true, composed: true, cancelable: true }));
-        if (proceed) original.call(this);
+        if (announce(this, null, SCRIPT_SUBMIT_EVENT)) original.call(this);
       },
     });
+    const originalRequest = proto.requestSubmit;
+    if (typeof originalRequest === 'function') {
+      Object.defineProperty(proto, 'requestSubmit', {
+        configurable: true, enumerable: true, writable: true,
+        value: function requestSubmit(this: HTMLFormElement, submitter?: HTMLElement | null) {
+          // A submitter of another form: the browser's own call throws, as it would have.
+          if (submitter && (submitter as HTMLButtonElement).form !== this) return originalRequest.call(this, submitter);
+          if (announce(this, submitter ?? null, SCRIPT_REQUEST_SUBMIT_EVENT)) originalRequest.call(this, submitter);
+        },
+      });
+    }
   } catch {
     // A frame of another origin: out of reach here, and out of the executor's reach too.
   }
