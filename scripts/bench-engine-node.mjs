@@ -12,7 +12,7 @@
 // Node-only differences from Chromium: dawn.node rejects GPUQueue.writeBuffer from SharedArrayBuffer views (Chrome
 // accepts them), so such uploads are copied first, for both engines alike.
 //
-// Options (env): BENCH_BACKENDS=wasm,webgpu  BENCH_RUNS=5  BENCH_TOKENS=128  BENCH_PROMPT="Once upon a time"
+// Options (env): BENCH_BACKENDS=wasm,webgpu  BENCH_RUNS=5  BENCH_TOKENS=128  BENCH_PROMPT="Once upon a time"  BENCH_CHECK=1 (checks, no timing: below)
 //   BENCH_DAWN=toggle,... (Dawn flags for create())  BENCH_DAWN_NODE=path/to/dawn.node
 //   BENCH_WASM_DIR (a folder laid out like node_modules holding the onnxruntime-web .wasm files; default node_modules)
 //   BENCH_REFERENCE (reference.json; default ../shared/models/TinyStories-656K/reference.json)  BENCH_ROOT (repo root)
@@ -125,6 +125,11 @@ async function bench() {
   }
   const gpuBuild = available('jspi') ? 'jspi' : 'asyncify';
   const gpuName = gpuBuild === 'jspi' ? 'JSPI build' : 'asyncify bundle';
+
+  if (process.env.BENCH_CHECK) {
+    await checkGpu(gpu, builds[gpuBuild][0], modelDir, referencePath);
+    process.exit(process.exitCode ?? 0);
+  }
 
   const server = await serveStatic({ '/models/tinystories-656k/onnx/': modelDir, '/models/tinystories-656k/': modelDir });
   // transformers.js as on the page: local files only, '/models/…' fetched from the (local) origin, one thread.
@@ -271,4 +276,69 @@ async function bench() {
   }
   // dawn.node keeps the event loop alive.
   process.exit(process.exitCode ?? 0);
+}
+
+/**
+ * `BENCH_CHECK=1`: instead of timing, the checks test/e2e/shaders.e2e.ts runs on SwiftShader, on this machine's GPU
+ * (bench/gpu-checks.ts): the selection kernels vs their CPU twins exactly, the WGSL decode step vs its twin in both
+ * thread layouts (greedy ids = reference.json), and the engine with GPU vs CPU token selection (and onnxruntime's
+ * captured steps) giving the same tokens. Prints one line per check; exit code 1 if any failed.
+ */
+async function checkGpu(gpu, ort, modelDir, referencePath) {
+  const { GpuTokenSelector } = await import('../shaders/gpu-selector.ts');
+  const { kernelCheck, kernelCases, KERNEL_VOCABS, decodeCheck, engineCheck, ENGINE_REQUESTS, CAPTURED_FOR } = await import('../bench/gpu-checks.ts');
+  const { OrtDecoderEngine } = await import('../workers/engines/ort-decoder.ts');
+  const { decoderConfigFrom } = await import('../workers/engines/model-config.ts');
+  const { TextTokenizer } = await import('../workers/engines/tokenizer.ts');
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) throw new Error('no WebGPU adapter');
+  const info = adapter.info;
+  console.log(`GPU checks on ${[info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' | ')}`);
+  const device = await adapter.requestDevice();
+  const failures = [];
+  const report = (name, ok, detail = '') => {
+    console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
+    if (!ok) failures.push(name);
+  };
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+  const selector = new GpuTokenSelector(device);
+  let seed = 1;
+  for (const vocab of KERNEL_VOCABS) {
+    const cases = kernelCases(vocab, seed);
+    seed += cases.length;
+    const results = await kernelCheck(selector, cases);
+    const bad = results.map((r, i) => (same(r.gpu.argmax, r.cpu.argmax) && same(r.gpu.topK, r.cpu.topK) && r.gpu.topK.length === Math.min(cases[i].k, vocab) && r.rowMatches ? null : cases[i]))
+      .filter(Boolean);
+    report(`selection kernels, vocab ${vocab} (${cases.length} cases: argmax, top-k, penalty == twins exactly)`, bad.length === 0, bad.length ? JSON.stringify(bad) : '');
+  }
+
+  const model = new Uint8Array(readFileSync(join(modelDir, 'model.onnx')));
+  const reference = JSON.parse(readFileSync(referencePath, 'utf8'));
+  for (const layout of ['split', 'columns']) {
+    for (const [i, p] of reference.prompts.entries()) {
+      const r = await decodeCheck(device, model, p.input_ids, p.generated_ids.length, i === 0 ? 512 : 48, layout);
+      const ok = same(r.tokens, p.generated_ids) && same(r.twinTokens, p.generated_ids) && r.worst / r.scale < 1e-5 && r.cacheWorst < 1e-4 && r.dispatches === 24;
+      report(`WGSL decode step, ${layout} layout (auto here: ${r.autoLayout}), prompt ${i + 1}: logits and cache vs twin, greedy ids vs reference.json`, ok,
+        `worst logit error ${(r.worst / r.scale).toExponential(1)} of scale, cache ${r.cacheWorst.toExponential(1)}`);
+    }
+  }
+
+  const json = (name) => JSON.parse(readFileSync(join(modelDir, name), 'utf8'));
+  const load = (variant) => OrtDecoderEngine.load({
+    ort, modelId: 'tinystories-656k', backend: 'webgpu', model: model.slice(), selectOnGpu: variant !== 'cpu-select', captureGraph: true, ownSteps: variant !== 'captured',
+    tokenizer: new TextTokenizer({ tokenizerJson: json('tokenizer.json'), tokenizerConfig: json('tokenizer_config.json') }),
+    config: decoderConfigFrom(json('config.json'), json('generation_config.json')),
+  });
+  const results = await engineCheck(load, ENGINE_REQUESTS, CAPTURED_FOR);
+  results.forEach((r, i) => {
+    const ok = r.gpu.length > 0 && same(r.gpu, r.cpu) && (!CAPTURED_FOR.includes(i) || same(r.captured, r.cpu));
+    report(`engine, request ${i + 1} ${JSON.stringify(ENGINE_REQUESTS[i].params)}: GPU selection${CAPTURED_FOR.includes(i) ? ', captured steps' : ''} == CPU selection`, ok,
+      ok ? `${r.gpu.length} tokens` : `gpu ${JSON.stringify(r.gpu)} cpu ${JSON.stringify(r.cpu)}${r.captured ? ` captured ${JSON.stringify(r.captured)}` : ''}`);
+  });
+  report('engine paths really differ (penalty and sampling changed the output)', !same(results[1].gpu, results[0].gpu) && !same(results[2].gpu, results[0].gpu.slice(0, 64)));
+  report('engine info names our WGSL kernels and the captured fallback', results[0].graph.includes('decode steps run on our WGSL kernels')
+    && (results[0].capturedGraph ?? '').includes('decode steps replay a captured fixed-shape graph'), results[0].graph);
+  console.log(failures.length ? `${failures.length} check(s) FAILED` : 'all GPU checks passed');
+  if (failures.length) process.exitCode = 1;
 }

@@ -7,8 +7,7 @@ import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { benchMounts, buildBenchPages } from '../../bench/build.mjs';
 import { repoRoot } from './browser.ts';
-import type { KernelCase } from '../../bench/kernels.ts';
-import type { GenerateParams } from '../../workers/engines/types.ts';
+import { CAPTURED_FOR, ENGINE_REQUESTS, KERNEL_VOCABS, type KernelCase, kernelCases } from '../../bench/gpu-checks.ts';
 
 /**
  * The WGSL selection kernels against their CPU twins in real Chromium (WebGPU on SwiftShader here), on a plain
@@ -42,17 +41,11 @@ const kernelCheck = (cases: KernelCase[]) => page.evaluate((c) =>
   Promise<{ gpu: { argmax: number[][]; topK: number[][] }; cpu: { argmax: number[][]; topK: number[][] }; rowMatches: boolean }[]>;
 
 describe('selection kernels on WebGPU == CPU twins, exactly', () => {
-  const vocabs = [1, 255, 512, 32000, 151936];
-  const flavours = ['continuous', 'ties', 'hostile'] as const;
   let seed = 1;
-  for (const vocab of vocabs) {
+  for (const vocab of KERNEL_VOCABS) {
     test(`vocab ${vocab}: argmax and top-k over random rows (continuous, ties, NaN/±Infinity/±0), with and without penalty`, async () => {
-      const cases: KernelCase[] = [];
-      for (const flavour of flavours) {
-        for (const [k, penalty, rowsBefore] of [[1, 1, 0], [40, 1.3, 2], [64, 1, 1], [7, 0.8, 0]] as const) {
-          cases.push({ vocab, flavour, k, penalty, rowsBefore, seed: seed++ });
-        }
-      }
+      const cases = kernelCases(vocab, seed);
+      seed += cases.length;
       const results = await kernelCheck(cases);
       expect(results).toHaveLength(cases.length);
       results.forEach((result, i) => {
@@ -98,21 +91,8 @@ describe('WGSL decode step (shaders/decode-step.ts) == its CPU twin on the bundl
 
 describe('OrtDecoderEngine on WebGPU: decode steps on our WGSL kernels (and, as the fallback, onnxruntime\'s captured steps) with GPU token selection give the same tokens as ordinary runs reading logits back', () => {
   test('greedy, repetition penalty, seeded top-k / top-p sampling, full-vocabulary sampling', async () => {
-    const requests: { prompt: string; params: GenerateParams }[] = [
-      { prompt: 'Once upon a time', params: { maxTokens: 48, temperature: 0, stopAtEos: false } },
-      { prompt: 'Once upon a time', params: { maxTokens: 48, temperature: 0, repetitionPenalty: 1.3, stopAtEos: false } },
-      { prompt: 'The dog', params: { maxTokens: 64, temperature: 0.9, topK: 40, repetitionPenalty: 1.2, seed: 7, stopAtEos: false } },
-      { prompt: 'A bird', params: { maxTokens: 64, temperature: 1.1, topK: 64, topP: 0.9, seed: 3, stopAtEos: false } },
-      { prompt: 'Lily', params: { maxTokens: 40, temperature: 0.8, topK: 5, seed: 11 } },
-      { prompt: 'Tom', params: { maxTokens: 40, temperature: 1, seed: 5, repetitionPenalty: 1.1, stopAtEos: false } },
-      // Past the captured decoder's first 128 cache rows: it is replaced by one of 256 mid-request… before the prompt.
-      { prompt: 'Once upon a time', params: { maxTokens: 140, temperature: 0, stopAtEos: false } },
-      // 32+ tokens: the prompt runs on the graph as exported, its cache is copied into our kernels' (or the captured) cache.
-      { prompt: 'Once upon a time there was a little girl named Lily. She loved to play outside in the park with her friends. One day, she saw a big red ball',
-        params: { maxTokens: 40, temperature: 0.7, seed: 9, stopAtEos: false } },
-    ];
-    // The captured fallback: greedy, seeded top-k with a penalty, and past its first 128 rows.
-    const capturedFor = [0, 2, 6, 7];
+    const requests = ENGINE_REQUESTS;
+    const capturedFor = CAPTURED_FOR;
     const results = await page.evaluate(([r, c]) => (globalThis as unknown as {
       pocketKernels: { engineCheck(r: unknown, c: number[]): Promise<{ gpu: number[]; cpu: number[]; captured?: number[]; graph: string; capturedGraph?: string }[]> } })
       .pocketKernels.engineCheck(r, c), [requests, capturedFor] as const);
