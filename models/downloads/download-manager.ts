@@ -42,7 +42,12 @@ export interface DownloadDeps {
   /** Attempts per file for dropped connections (each resumes with a Range request). */
   maxAttempts?: number;
   retryDelayMs?: number;
+  /** A connection that sends nothing for this long (headers or body) counts as dropped: retried with Range. */
+  stallMs?: number;
 }
+
+/** See DownloadDeps.stallMs: long enough for a slow mobile link's pauses, short enough that a hung one gives way. */
+export const STALL_MS = 30_000;
 
 export const partPath = (modelId: string, path: string) => `${modelId}/${path}.part`;
 export const finalPath = (modelId: string, path: string) => `${modelId}/${path}`;
@@ -169,6 +174,16 @@ function identityLength(response: Response): number | undefined {
 
 class StartOver extends Error {}
 
+/** The next chunk, or a rejection as soon as `signal` aborts (a body that merely stops sending never ends a read). */
+function readOrStall(reader: ReadableStreamDefaultReader<Uint8Array>, signal: AbortSignal): Promise<ReadableStreamReadResult<Uint8Array>> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('the download attempt was stopped', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    reader.read().then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: DownloadDeps,
   overall: { total: number; doneBefore: number }): Promise<{ size: number; sha256: string; expected: number | undefined }> {
   const { store, signal } = deps;
@@ -207,6 +222,22 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
     if (signal?.aborted) throw new AbortError(`download of "${entry.name}" cancelled`);
     // What this attempt starts from: a failure after the file grew past it still made progress.
     const sizeAtStart = size;
+    // This attempt's own signal: the user's cancel, or the watchdog when the server goes silent.
+    const attempt = new AbortController();
+    const onCancel = () => attempt.abort();
+    signal?.addEventListener('abort', onCancel);
+    if (signal?.aborted) attempt.abort();
+    const stallMs = deps.stallMs ?? STALL_MS;
+    let stalled = false;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const quietFor = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        stalled = true;
+        attempt.abort();
+      }, stallMs);
+    };
+    quietFor();
     try {
       const headers: Record<string, string> = {};
       if (size > 0) {
@@ -214,7 +245,8 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
         // The server sends the whole file (200) instead of the rest when it changed since the first part was fetched.
         if (learned.validator) headers['If-Range'] = learned.validator;
       }
-      const response = await deps.fetch(file.url!, { headers, signal, cache: 'no-store' });
+      const response = await deps.fetch(file.url!, { headers, signal: attempt.signal, cache: 'no-store' });
+      quietFor();
       if (size > 0 && response.status === 416) {
         const total = parseContentRange(response.headers.get('content-range'))?.total ?? expected();
         // The part file already holds the whole file (the host stopped before verifying it): verify it now.
@@ -250,8 +282,9 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
       let sinceCheckpoint = 0;
       try {
         for (;;) {
-          const { done, value } = await reader.read();
+          const { done, value } = await readOrStall(reader, attempt.signal);
           if (done) break;
+          quietFor();
           const limit = expected();
           if (limit !== undefined && size + value.length > limit) {
             throw new IntegrityError(`${file.path} of "${entry.name}" is longer than its ${limit} bytes; nothing was kept`,
@@ -286,7 +319,10 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
       }
       await handle.close();
       break;
-    } catch (error) {
+    } catch (thrown) {
+      clearTimeout(watchdog);
+      const error = stalled && !signal?.aborted
+        ? new PocketError(`the server sent nothing for ${Math.round(stallMs / 1000)} s while sending ${file.path}`) : thrown;
       if (error instanceof StartOver && !signal?.aborted) {
         // Once: a server that keeps answering with the wrong piece is a failing server, not a changed file.
         if (++restarts > 2) throw new PocketError(`the server kept answering ${file.path} with the wrong part of the file`);
@@ -325,6 +361,9 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
       // The next attempt resumes from what is on disk, so the hash must cover exactly that.
       if (stale) hash = size > 0 ? await hashOnDisk(store, part) : sha256.create();
       await new Promise((resolve) => setTimeout(resolve, (deps.retryDelayMs ?? 500) * failures));
+    } finally {
+      clearTimeout(watchdog);
+      signal?.removeEventListener('abort', onCancel);
     }
   }
   return { size, sha256: bytesToHex(hash.digest()), expected: expected() };

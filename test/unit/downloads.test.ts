@@ -131,6 +131,15 @@ describe('download manager against a local HTTP server', () => {
     expect(server!.requests.filter((r) => r.path === '/m/model.onnx')).toHaveLength(6);
   });
 
+  test('a connection that stops sending (open, silent) counts as dropped after stallMs: resumed with Range, not stuck forever', async () => {
+    const { entry, store, progress } = await setup({ holdAfter: 500_000 });
+    await downloadModel(entry, deps(store, progress, { stallMs: 300 }));
+    expectModelCommitted(store);
+    const modelRequests = server!.requests.filter((r) => r.path === '/m/model.onnx');
+    expect(modelRequests).toHaveLength(2);
+    expect(modelRequests[1]!.status).toBe(206);
+  });
+
   test('a server that ignores Range and keeps dropping makes no progress: given up after 4 failures, not retried forever', async () => {
     const { entry, store, progress } = await setup({ ignoreRange: true, dropAfter: 200_000, dropTimes: 50 });
     await expect(downloadModel(entry, deps(store, progress))).rejects.toThrow(/failed after 4 attempts in a row/);
