@@ -702,7 +702,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     await page.waitForURL(/\/apps\/submits\/sent\.html$/);
   }, 60_000);
 
-  test('a submission the action sets off in a closed shadow root or in another frame is held too (session 19)', async () => {
+  test('a submission the action sets off in a closed shadow root (nested too) or in another frame is held; one the browser refuses to send is not asked about (session 19)', async () => {
     const page = await openPage('/apps/submits/');
     await page.locator('#gift').contentFrame().locator('#gift-form').waitFor({ state: 'attached' });
     await page.evaluate(() => {
@@ -724,7 +724,26 @@ describe('Automate tab with a scripted (replay) model', () => {
       giftNow.id = 'send-gift-now';
       giftNow.textContent = 'Go';
       giftNow.addEventListener('click', () => frameForm().submit());
-      document.body.append(host, order, gift, giftNow);
+      // A component inside a component, both closed; its form has a control named like the methods the guard uses.
+      const outer = document.createElement('outer-box');
+      const outerShadow = outer.attachShadow({ mode: 'closed' });
+      const inner = document.createElement('inner-box');
+      const innerShadow = inner.attachShadow({ mode: 'closed' });
+      innerShadow.innerHTML = '<form method="post" action="/apps/submits/sent.html"><input name="getRootNode" value="x"><input name="dispatchEvent" value="y"></form>';
+      outerShadow.append(inner);
+      const deep = document.createElement('button');
+      deep.id = 'deep-order';
+      deep.textContent = 'Deep';
+      deep.addEventListener('click', () => innerShadow.querySelector('form')!.requestSubmit());
+      // A form the browser will not send (a required field is empty): no question, nothing sent, the page's own check.
+      const invalidHost = document.createElement('invalid-box');
+      const invalidShadow = invalidHost.attachShadow({ mode: 'closed' });
+      invalidShadow.innerHTML = '<form method="post" action="/apps/submits/sent.html"><input name="need" required></form>';
+      const invalid = document.createElement('button');
+      invalid.id = 'invalid-order';
+      invalid.textContent = 'Invalid';
+      invalid.addEventListener('click', () => invalidShadow.querySelector('form')!.requestSubmit());
+      document.body.append(host, order, gift, giftNow, outer, deep, invalidHost, invalid);
     });
     const tabId = await tabIdOf(harness, page);
     const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
@@ -738,6 +757,12 @@ describe('Automate tab with a scripted (replay) model', () => {
       await page.waitForTimeout(300);
       expect(await gift.locator('#gift-form').count(), id).toBe(1);
     }
+    const invalid = await click('invalid-order');
+    expect(invalid.ok, JSON.stringify(invalid)).toBe(true);
+    const deep = await click('deep-order');
+    expect(deep.error?.data?.needsConfirmation, JSON.stringify(deep)).toBe(true);
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe('/apps/submits/');
     const order = await click('place-order');
     expect(order.error?.data?.needsConfirmation, JSON.stringify(order)).toBe(true);
     await page.waitForTimeout(300);

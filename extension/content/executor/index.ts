@@ -245,35 +245,48 @@ const actionKey = (request: ActRequest) => JSON.stringify([request.action, reque
  * (`submit` does not cross one). `form.submit()` fires no submit event, and `requestSubmit()`'s stays inside the shadow
  * root of its form: the page-world guard (`submit-guard/`) announces both with composed events, held the same way.
  */
-function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | null; submitted(): boolean } {
+function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | null; submitted(form: HTMLFormElement): boolean; unidentified(): boolean } {
   const root = el.getRootNode();
   const targets: EventTarget[] = sameOriginWindows(window);
   const win = el.ownerDocument.defaultView;
   if (win && !targets.includes(win)) targets.push(win);
   if (root !== el.ownerDocument) targets.push(root);
   let held: HeldSubmit | null = null;
-  let submitted = false;
+  const submitted = new Set<HTMLFormElement>();
+  let unidentified = false;
   const hold = (event: Event, form: HTMLFormElement, submitter: HTMLElement | null, byScript: boolean) => {
-    submitted = true;
+    submitted.add(form);
     // A search, filter or sort form (GET, written so) only shows something else: it goes through.
     if (confirmed || isSearchForm(form, submitter) || saysGet(form, submitter)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    held = { form, submitter, byScript };
+    // A second form the same action sets off is held back too; the question is about the first.
+    held ??= { form, submitter, byScript };
+  };
+  /** A submission announced but not found (a page that broke the marks): held back, and the action fails. */
+  const heldBlind = (event: Event) => {
+    if (confirmed) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    unidentified = true;
   };
   const onSubmit = (event: Event) => {
     const form = event.target;
     if (!isForm(form) || (event.defaultPrevented && held?.form === form)) return;
     hold(event, form, (event as SubmitEvent).submitter ?? null, false);
   };
-  const onScriptSubmit = (event: Event) => {
-    const sent = announcedSubmission(event);
-    if (sent) hold(event, sent.form, null, true);
+  const announced = (byScript: boolean) => (event: Event) => {
+    let sent: ReturnType<typeof announcedSubmission> = null;
+    try {
+      sent = announcedSubmission(event);
+    } catch {
+      sent = null;
+    }
+    if (sent) hold(event, sent.form, byScript ? null : sent.submitter, byScript);
+    else heldBlind(event);
   };
-  const onRequestSubmit = (event: Event) => {
-    const sent = announcedSubmission(event);
-    if (sent) hold(event, sent.form, sent.submitter, false);
-  };
+  const onScriptSubmit = announced(true);
+  const onRequestSubmit = announced(false);
   const listeners: [string, (event: Event) => void][] = [['submit', onSubmit], [SCRIPT_SUBMIT_EVENT, onScriptSubmit], [SCRIPT_REQUEST_SUBMIT_EVENT, onRequestSubmit]];
   for (const target of targets) {
     for (const [type, listener] of listeners) target.addEventListener(type, listener, true);
@@ -288,31 +301,30 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
       }
       return held;
     },
-    submitted: () => submitted,
+    submitted: (form) => submitted.has(form),
+    unidentified: () => unidentified,
   };
 }
 
 /**
  * The form (and submitter) a guard event announces. Composed: seen from the window, a form in an open shadow root is
- * retargeted to its host but the path still starts at it; a closed root shows the path only from its host, and the
- * guard has marked the form inside.
+ * retargeted to its host but the path still starts at it; a closed root shows the path only from its outermost host,
+ * and the guard has marked the hosts on the way in, the form and its submitter with the id the event carries.
  */
 function announcedSubmission(event: Event): { form: HTMLFormElement; submitter: HTMLElement | null } | null {
   const first = event.composedPath()[0];
   if (isForm(first)) return { form: first, submitter: null };
   const owner = (first as HTMLButtonElement | undefined)?.form;
   if (isForm(owner)) return { form: owner, submitter: first as HTMLElement };
-  if (!first || (first as Node).nodeType !== 1) return null;
-  const roots: ShadowRoot[] = [];
-  const add = (el: Element) => {
-    const root = openOrClosedShadowRoot(el);
-    if (root) roots.push(root);
-  };
-  add(first as Element);
-  for (let root = roots.shift(); root; root = roots.shift()) {
-    const form = root.querySelector(`form[${SUBMITTING_ATTRIBUTE}="form"]`);
-    if (isForm(form)) return { form, submitter: root.querySelector<HTMLElement>(`[${SUBMITTING_ATTRIBUTE}="submitter"]`) };
-    root.querySelectorAll('*').forEach(add);
+  const id = (event as CustomEvent).detail;
+  if (typeof id !== 'string' || !id || !first || (first as Node).nodeType !== 1) return null;
+  const marked = (root: ParentNode, role: string) => root.querySelector<HTMLElement>(`[${SUBMITTING_ATTRIBUTE}="${CSS.escape(`${id}:${role}`)}"]`);
+  for (let host: Element | null = first as Element; host;) {
+    const root = openOrClosedShadowRoot(host);
+    if (!root) return null;
+    const form = marked(root, 'form');
+    if (isForm(form)) return { form, submitter: marked(root, 'submitter') };
+    host = marked(root, 'host');
   }
   return null;
 }
@@ -536,6 +548,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   const settled = await settle(watch, request, startUrl, el.ownerDocument !== doc);
   const held = submits?.stop() ?? null;
   checkTyped?.();
+  if (!held && submits?.unidentified()) {
+    throw new ActionError(`${describe(target)} set off a submission that could not be told apart from the page's own: it was held back, nothing was sent`, { state: 'submit-unidentified' });
+  }
   if (held) {
     // Named by where it was going: the submitter's formaction, else the form's name or action.
     const goes = held.submitter?.getAttribute('formaction') ?? held.form.getAttribute('aria-label') ?? held.form.getAttribute('name')
@@ -547,7 +562,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   if (confirmsHeld && pending) {
     // Confirmed: the submission held back last time happens now, unless repeating the change already made it.
     heldSubmit = null;
-    if (!submits?.submitted()) {
+    if (!submits?.submitted(pending.form)) {
       // A form the page made for that one submission and took away again: nothing of it is left to send.
       if (!pending.form.isConnected) throw new ActionError(`the form ${describe(target)} set off is gone from the page: nothing was sent`, { state: 'form-gone' });
       return submitHeld(pending, request, startUrl, () => needsConfirmation(el, 'changed since you confirmed it', rowOf(doc, target)));
@@ -583,5 +598,5 @@ async function submitHeld(held: HeldSubmit & { sends: string }, request: ActRequ
     void after.settled(0, 0); // ends the watch (the page world stops reporting)
     throw error;
   }
-  return { ...await settle(after, request, startUrl), value: null };
+  return { ...await settle(after, request, startUrl, held.form.ownerDocument !== document), value: null };
 }

@@ -12,13 +12,14 @@ const name = (what: string) => `pocket-slm-${BUILD_ID}-${what}`;
 /** Dispatched at a form by the page's `form.submit()`; cancelling it holds the submission back. */
 export const SCRIPT_SUBMIT_EVENT = name('script-submit');
 /**
- * Dispatched by the page's `form.requestSubmit(submitter)` at the submitter (or at the form when none is given), before
- * the browser's own submit event: that one does not leave a shadow root, this one does (composed).
+ * Dispatched by the page's `form.requestSubmit()` on a form inside a shadow root, at its submitter (or the form), once
+ * the browser has fired its own submit event there: that one does not leave the root, this one does (composed).
  */
 export const SCRIPT_REQUEST_SUBMIT_EVENT = name('script-request-submit');
 /**
- * Set by the guard, while it announces a submission, on a form inside a shadow root ("form") and on its submitter
- * ("submitter"): outside a closed root the event's path starts at the host, and the executor finds them by this mark.
+ * Set by the guard, while it announces a submission from inside a closed shadow root, to `<id>:form`, `<id>:submitter`
+ * and `<id>:host` (each shadow host on the way in), `<id>` being the announcement's own, carried as the event's detail:
+ * outside a closed root the event's path starts at the outermost host, and the executor finds the form by this mark.
  */
 export const SUBMITTING_ATTRIBUTE = `data-${name('submitting').toLowerCase().replace(/[^a-z0-9-]/g, '-')}`; // a CSS name as is
 /** Asks the guard to cover the page's same-origin frames too (they may have come since it was injected). */

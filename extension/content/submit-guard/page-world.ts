@@ -5,8 +5,8 @@ import { BUILD_ID, GUARD_FRAMES_EVENT, REQUEST_END_EVENT, REQUEST_START_EVENT, S
  * no submit event, so a page handler calling it during one of our actions would send a POST form unconfirmed: here it
  * first dispatches a cancelable event at the form, which the executor cancels while an unconfirmed action runs (and
  * then asks the user). `form.requestSubmit()` fires one, but inside a shadow root (a closed one too) it stays there,
- * out of the executor's sight: it is announced the same way, composed. Outside our actions nobody listens and the
- * page's calls go through unchanged. The executor sends a confirmed submission from its own world, whose `submit` and
+ * out of the executor's sight: it is announced the same way, composed, once the browser has validated the form.
+ * Outside our actions nobody listens and the page's calls go through unchanged. The executor sends a confirmed submission from its own world, whose `submit` and
  * `requestSubmit` are the browser's.
  */
 /** Per build: an earlier build's guard, left in a tab open across an update, does not stop this one installing. */
@@ -16,42 +16,93 @@ const READY = Symbol.for(`pocket-slm.submit-guard.ready.${BUILD_ID}`);
 
 function guard(win: Window): void {
   try {
-    const proto = (win as Window & typeof globalThis).HTMLFormElement.prototype as HTMLFormElement & { [GUARDED]?: true };
+    const w = win as Window & typeof globalThis;
+    const proto = w.HTMLFormElement.prototype as HTMLFormElement & { [GUARDED]?: true };
     if (proto[GUARDED]) return;
     const original = proto.submit;
-    // Taken now: a page's later polyfill of CustomEvent does not reach the guard. (A page that patches dispatchEvent
-    // to defeat it gains nothing: it could always send its own forms' data itself. The guard is for honest pages.)
-    const GuardEvent = (win as Window & typeof globalThis).CustomEvent;
+    const originalRequest = proto.requestSubmit;
+    // Taken now and called through these: a page's later polyfill does not reach the guard, and a form control named
+    // `dispatchEvent`, `getRootNode`… (which hides the form's own method of that name) does not break it. (A page that
+    // patches them first to defeat it gains nothing: it could always send its own forms. The guard is for honest pages.)
+    const GuardEvent = w.CustomEvent;
+    const dispatch = w.EventTarget.prototype.dispatchEvent;
+    const listen = w.EventTarget.prototype.addEventListener;
+    const unlisten = w.EventTarget.prototype.removeEventListener;
+    const rootOf = w.Node.prototype.getRootNode;
+    const setMark = w.Element.prototype.setAttribute;
+    const removeMark = w.Element.prototype.removeAttribute;
+    const Shadow = w.ShadowRoot;
+    const newId = () => w.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+    /**
+     * Announces a submission outward (composed, cancelable); false: the executor holds it. Seen from outside a closed
+     * shadow root the event starts at the outermost host: the form, its submitter and the hosts on the way in are
+     * marked, for this announcement only, with an id the event carries.
+     */
     const announce = (form: HTMLFormElement, submitter: HTMLElement | null, type: string): boolean => {
-      const hidden = form.getRootNode() !== form.ownerDocument;
-      if (hidden) {
-        form.setAttribute(SUBMITTING_ATTRIBUTE, 'form');
-        submitter?.setAttribute(SUBMITTING_ATTRIBUTE, 'submitter');
+      const hosts: Element[] = [];
+      let closed = false;
+      for (let root = rootOf.call(form); root instanceof Shadow; root = rootOf.call(root.host)) {
+        closed ||= root.mode === 'closed';
+        hosts.push(root.host);
       }
+      const id = closed ? newId() : '';
+      const marked: Element[] = [];
+      const mark = (el: Element, role: string) => {
+        setMark.call(el, SUBMITTING_ATTRIBUTE, `${id}:${role}`);
+        marked.push(el);
+      };
       try {
-        return (submitter ?? form).dispatchEvent(new GuardEvent(type, { bubbles: true, composed: true, cancelable: true }));
-      } finally {
-        if (hidden) {
-          form.removeAttribute(SUBMITTING_ATTRIBUTE);
-          submitter?.removeAttribute(SUBMITTING_ATTRIBUTE);
+        if (closed) {
+          mark(form, 'form');
+          if (submitter) mark(submitter, 'submitter');
+          for (const host of hosts) mark(host, 'host');
         }
+        return dispatch.call(submitter ?? form, new GuardEvent(type, { bubbles: true, composed: true, cancelable: true, detail: id }));
+      } finally {
+        for (const el of marked) removeMark.call(el, SUBMITTING_ATTRIBUTE);
+      }
+    };
+    /** The page's call goes on as it was if the guard itself fails. */
+    const announced = (form: HTMLFormElement, submitter: HTMLElement | null, type: string): boolean => {
+      try {
+        return announce(form, submitter, type);
+      } catch {
+        return true;
       }
     };
     Object.defineProperty(proto, GUARDED, { value: true });
     Object.defineProperty(proto, 'submit', {
       configurable: true, enumerable: true, writable: true,
       value: function submit(this: HTMLFormElement) {
-        if (announce(this, null, SCRIPT_SUBMIT_EVENT)) original.call(this);
+        if (announced(this, null, SCRIPT_SUBMIT_EVENT)) original.call(this);
       },
     });
-    const originalRequest = proto.requestSubmit;
     if (typeof originalRequest === 'function') {
       Object.defineProperty(proto, 'requestSubmit', {
         configurable: true, enumerable: true, writable: true,
+        // Outside a shadow root the executor sees the browser's own submit event: nothing to add. Inside one, where
+        // that event stays, it is announced outward from there: after the browser validated the form and fired it,
+        // with its submitter; a held announcement cancels it before the page's handlers see it.
         value: function requestSubmit(this: HTMLFormElement, submitter?: HTMLElement | null) {
-          // A submitter of another form: the browser's own call throws, as it would have.
-          if (submitter && (submitter as HTMLButtonElement).form !== this) return originalRequest.call(this, submitter);
-          if (announce(this, submitter ?? null, SCRIPT_REQUEST_SUBMIT_EVENT)) originalRequest.call(this, submitter);
+          let root: Node;
+          try {
+            root = rootOf.call(this);
+          } catch {
+            return originalRequest.call(this, submitter);
+          }
+          if (!(root instanceof Shadow)) return originalRequest.call(this, submitter);
+          const onSubmit = (event: Event) => {
+            if (event.target !== this || announced(this, (event as SubmitEvent).submitter ?? null, SCRIPT_REQUEST_SUBMIT_EVENT)) return;
+            event.preventDefault();
+            event.stopImmediatePropagation();
+          };
+          listen.call(root, 'submit', onSubmit, true);
+          try {
+            return originalRequest.call(this, submitter);
+          } finally {
+            unlisten.call(root, 'submit', onSubmit, true);
+          }
         },
       });
     }
