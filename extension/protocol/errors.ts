@@ -65,7 +65,7 @@ export class NavigationError extends namedScript('NavigationError') {}
 /** A script's own mistake at run time (reading a property of undefined, calling a non-function, an uncaught throw). */
 export class ScriptRuntimeError extends namedScript('ScriptRuntimeError') {}
 
-const errorClasses = [
+export const errorClasses = [
   // The bases too: code that throws one directly (no better class yet) keeps its name across the wire.
   PocketError, ScriptError, ValidationError, UntrustedSenderError, UnknownKindError, ModelHostError, WorkerCrashedError, ContentScriptError,
   ModelNotFoundError, IntegrityError, QuotaError, DeviceLostError, OutOfMemoryError, AbortError, DisconnectedError,

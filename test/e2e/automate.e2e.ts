@@ -209,7 +209,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     const report = await finished(panel, 170_000);
     expect(report.status, report.text + await panel.getByTestId('automate-log').innerText()).toBe('failed');
     expect(report.modelCalls).toBe(3);
-    expect(report.text).toMatch(/Failed after 3 attempts \(2 repairs\): Over budget/);
+    expect(report.text).toMatch(/Failed after 3 attempts \(2 repairs\): A limit was reached/);
     // Each attempt stopped at its 20th action: 10 type + 10 click, so 10 todos each, never the 30 asked for.
     expect(Number(await page.locator('#total').innerText()), report.text + await panel.getByTestId('automate-log').innerText()).toBe(4 + 30);
   }, 180_000);
@@ -287,7 +287,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     const report = await finished(panel);
     expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 2, attempts: 2 });
     // Step 2's names were not in the document the run started with: the suggestion comes from the page after "Next".
-    expect(await panel.getByTestId('automate-attempts').innerText()).toMatch(/Not found, line 5:1: .*did you mean `\$sign_up__plan`/);
+    expect(await panel.getByTestId('automate-attempts').innerText()).toMatch(/Not found on the page, line 5:1: .*did you mean `\$sign_up__plan`/);
     // The first attempt's own script is there to see, its line 5 marked (the script shown above is the repair's).
     const first = panel.getByTestId('automate-attempt').first();
     await first.locator('summary').click();
@@ -395,7 +395,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     const report = await finished(panel, 170_000);
     expect(report.status, report.text).toBe('failed');
     expect(report.modelCalls).toBe(3);
-    expect(report.text).toMatch(/Failed after 3 attempts \(2 repairs\): (Not a valid script|Not found|Not in the page API|Script error|Action failed|Over budget|Page changed or navigation failed)/);
+    expect(report.text).toMatch(/Failed after 3 attempts \(2 repairs\): (The script does not parse|Not found on the page|Unknown name or call|The script failed|Could not act on the page|A limit was reached|The page moved on)/);
     // Whatever it wrote, nothing irreversible happened and no todo was removed.
     expect(await page.locator('#removed').innerText()).toBe('0');
   }, 180_000);
@@ -510,7 +510,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     await expect.poll(() => panel.getByTestId('automate-report').getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
     const refused = await finished(panel);
     expect(refused, refused.text).toMatchObject({ modelCalls: 0, attempts: 1 });
-    expect(refused.text).toMatch(/: Not found(, line \d+:\d+)?: /);
+    expect(refused.text).toMatch(/: Not found on the page(, line \d+:\d+)?: /);
     expect(Number(await panel.getByTestId('automate').getAttribute('data-generate-calls'))).toBe(calls);
 
     await page.reload();

@@ -118,7 +118,8 @@ describe('bundled script writer', () => {
     const { panel } = await bind(demo.url('/demo/'));
     const outcome = await run(panel, 'Open the second message');
     expect(['done', 'failed']).toContain(outcome.status);
-    if (outcome.status === 'failed') expect(outcome.text).toMatch(/(after \d attempts? \(\d repairs?\)|not repairable|could not answer): (Not a valid script|Not found|Not in the page API|Script error|Action failed|Over budget|Page changed or navigation failed)/);
+    // A failure reads in words: never a raw class name (NotFoundError, PocketError…).
+    if (outcome.status === 'failed') expect(outcome.text).not.toMatch(/\b[A-Z][A-Za-z]*Error\b/);
   });
 });
 

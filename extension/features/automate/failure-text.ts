@@ -1,30 +1,9 @@
-/** What each error the runner reports means, in words (the class name stays in `data-error` for tests and tools). */
-const KIND_WORDS: Record<string, string> = {
-  NotFoundError: 'Not found',
-  ActionError: 'Action failed',
-  ApiError: 'Not in the page API',
-  ScriptSyntaxError: 'Not a valid script',
-  BudgetError: 'Over budget',
-  NavigationError: 'Page changed or navigation failed',
-  ScriptRuntimeError: 'Script error',
-  ValidationError: 'Not accepted',
-  AbortError: 'Stopped',
-  ContentScriptError: 'The page could not be reached',
-  DisconnectedError: 'Disconnected',
-  ModelHostError: 'The model host failed',
-  ModelNotFoundError: 'Model not found',
-  WorkerCrashedError: 'The model worker crashed',
-  DeviceLostError: 'The GPU was lost',
-  OutOfMemoryError: 'Out of memory',
-  BusyError: 'Busy',
-  InternalError: 'Internal error',
-};
+import { errorHeadline } from '../../ui/error-text.ts';
 
-export function failureKind(name: string): string {
-  return KIND_WORDS[name] ?? name;
-}
+/** What an error the runner reports means, in words, as every error notice says it (the class name stays in `data-error`). */
+export const failureKind = errorHeadline;
 
-/** A failed attempt as one line: `Script error, line 1:1: cannot read …` (the position once, not again at the end). */
+/** A failed attempt as one line: `The script failed, line 1:1: cannot read …` (the position once, not again at the end). */
 export function failureText(f: { name: string; message: string; line?: number | undefined; column?: number | undefined }): string {
   const where = f.line ? ` at ${f.line}:${f.column ?? 0}` : '';
   const message = where && f.message.endsWith(where) ? f.message.slice(0, -where.length) : f.message;

@@ -11,6 +11,7 @@ import type { BridgeCall, BridgeTarget } from '../../sandbox/capabilities/bridge
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { balancedObject } from './parse.ts';
+import { failureText } from './failure-text.ts';
 import type { ChatMessage } from './prompt.ts';
 import type { Attempt, ModelReply, RunReport } from './runner.ts';
 
@@ -142,7 +143,7 @@ export async function runStepwise(task: string, deps: StepwiseDeps, options: Ste
       const e = error as PocketError;
       attempt.failure = { name: e.name, message: e.message };
       history.push({ step: null, outcome: `unreadable answer: ${e.message}` });
-      if (++failures >= maxFailures) return end('failed', `failed: ${failures} failed steps in a row, the last: ${e.name}: ${e.message}`);
+      if (++failures >= maxFailures) return end('failed', `failed: ${failures} failed steps in a row, the last: ${failureText(e)}`);
       continue;
     }
     if (step.action === 'done') return end('done', `done after ${attempts.length} model calls`, step.result ?? null);
@@ -165,7 +166,7 @@ export async function runStepwise(task: string, deps: StepwiseDeps, options: Ste
       history.push({ step, outcome: `failed: ${e.name}: ${e.message}` });
       if (++failures >= maxFailures) {
         attempt.log.push(entry);
-        return end('failed', `failed: ${failures} failed steps in a row, the last: ${e.name}: ${e.message}`);
+        return end('failed', `failed: ${failures} failed steps in a row, the last: ${failureText(e)}`);
       }
     }
     entry.ms = Date.now() - t0;

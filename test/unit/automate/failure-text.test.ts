@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { failureText } from '../../../extension/features/automate/failure-text.ts';
+import { errorClasses } from '../../../extension/protocol/errors.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
 import { mathCapabilities } from '../../../extension/sandbox/capabilities/math.ts';
 
@@ -11,7 +12,9 @@ test('a failure reads in words, with its position once (the interpreter\'s messa
   expect(error.message).toMatch(/ at 2:\d+$/);
   const text = failureText(failure);
   expect(text.match(/2:\d+/g)).toHaveLength(1);
-  expect(text).toMatch(/^Script error, line 2:\d+: /);
-  expect(failureText({ name: 'NotFoundError', message: 'no element named `$x` on the page now' })).toBe('Not found: no element named `$x` on the page now');
-  expect(failureText({ name: 'SomeNewError', message: 'odd' })).toBe('SomeNewError: odd');
+  expect(text).toMatch(/^The script failed, line 2:\d+: /);
+  expect(failureText({ name: 'NotFoundError', message: 'no element named `$x` on the page now' })).toBe('Not found on the page: no element named `$x` on the page now');
+  expect(failureText({ name: 'SomeNewError', message: 'odd' })).toBe('Failed: odd');
+  // Every error class the protocol names reads in words, never as its class name.
+  for (const { errorName } of errorClasses) expect(failureText({ name: errorName, message: 'm' }), errorName).not.toMatch(/Error/);
 });

@@ -150,7 +150,7 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     const ended = await runTask('add', lost.deps);
     expect(ended.status).toBe('failed');
     expect(ended.modelCalls).toBe(1);
-    expect(ended.summary).toMatch(/not repairable: The page could not be reached/);
+    expect(ended.summary).toMatch(/not repairable: The page did not answer/);
     const away = harness([answer('$add_todo__add_button.click();'), answer('done(1);')]);
     away.deps.execute = async () => ({ ok: false, finishedBy: 'error', result: null, output: [], log: [], stats: { steps: 1, actions: 1, ms: 1 },
       error: new NavigationError('the page left https://a.example for https://b.example: the run stops here', { leftOrigin: true }) });
@@ -256,7 +256,7 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     const report = await runTask('click add forever', h.deps);
     expect(report.status).toBe('failed');
     expect(report.modelCalls).toBe(3);
-    expect(report.summary).toMatch(/failed after 3 attempts \(2 repairs\): Over budget/);
+    expect(report.summary).toMatch(/failed after 3 attempts \(2 repairs\): A limit was reached/);
   });
 
   test('an irreversible click asks first; cancel → nothing happened and no repair', async () => {

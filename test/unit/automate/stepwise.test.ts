@@ -99,7 +99,7 @@ describe('step-wise baseline: one model call per action, the document every time
     expect(report.status).toBe('failed');
     expect(report.modelCalls).toBe(3);
     expect(prompts[1]![1]!.content).toMatch(/1\. click \$nope → failed: NotFoundError/);
-    expect(report.summary).toMatch(/3 failed steps in a row, the last: ScriptSyntaxError/);
+    expect(report.summary).toMatch(/3 failed steps in a row, the last: The script does not parse/);
   });
 
   test('an irreversible action goes through the same confirmation; cancelled ends the run', async () => {
