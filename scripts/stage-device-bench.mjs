@@ -2,7 +2,9 @@
 // (and, as the device tool's H200 had in session 19, without Node): writes .cache/device/ (under 64 MiB with the
 // repository: the bench bundle, this machine's own `node` binary, dawn.node and the onnxruntime-web binaries, xz-packed,
 // and reference.json) and prints the command to run there with `.cache/device` and `.gl` carried. `.gl` holds the
-// Vulkan loader as Debian packages (the device tool's README says how to download them; a bare machine lacks it).
+// Vulkan loader as Debian packages, which a bare machine lacks: here, `mkdir -p .gl && cd .gl && apt-get download
+// libvulkan1 libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2` (git-ignore `.gl/`). Prefix BENCH_CHECK=1 for
+// the GPU checks instead of timings.
 // The JSPI build (the one the extension ships for WebGPU) needs Node 25+; this Node is older, so the WebGPU rows run
 // the asyncify bundle and say so, and the JSPI .wasm is left behind.
 import { execFileSync } from 'node:child_process';
@@ -33,7 +35,7 @@ copyFileSync(resolve(root, '../shared/models/TinyStories-656K/reference.json'), 
 const size = execFileSync('du', ['-sb', out], { encoding: 'utf8' }).split('\t')[0];
 console.log(`\n.cache/device: ${(Number(size) / 2 ** 20).toFixed(1)} MiB (bundle ${(statSync(join(out, 'bench.mjs')).size / 2 ** 20).toFixed(1)} MiB)`);
 console.log('On the GPU machine (device `run`, carry [".cache/device", ".gl"]), from the repository root:');
-console.log('  for f in .gl/*.deb; do dpkg -x $f /; done; ldconfig; I=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json; '
+console.log('  [ -d .gl ] && for f in .gl/*.deb; do dpkg -x $f /; done; ldconfig; I=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json; '
   + '[ -f $I ] && export VK_DRIVER_FILES=$I; D=$PWD/.cache/device; xz -d -f -T0 $(find $D -name \'*.xz\'); '
   + 'BENCH_ROOT=$PWD BENCH_DAWN_NODE=$D/dawn.node BENCH_WASM_DIR=$D/wasm BENCH_REFERENCE=$D/reference.json BENCH_RUNS=5 '
   + '$D/node $D/bench.mjs');

@@ -13,9 +13,10 @@ export interface BackendChoice {
  * TinyStories-656K (2.6 MB) on an NVIDIA H200 through Dawn (2026-11-28, before decode steps were captured): 1,357
  * tokens/s on WASM vs 70 on WebGPU. The bound is an estimate from that: WASM's step grows with the weights (~2 FLOP
  * per parameter, a few GFLOP/s on one thread), and at 32 MB (~8M fp32 parameters) it is still a few milliseconds,
- * about what a WebGPU step cost in launches alone. Session 19, same GPU, our split-row WGSL steps: ~1,850 tokens/s,
- * about what WASM gave in Node there (Chromium runs our WASM kernel several times faster than Node does), so the
- * choice holds for that model; where WASM and WebGPU cross for larger ones is still unmeasured.
+ * about what a WebGPU step cost in launches alone. Session 19, same GPU, our split-row WGSL steps: 1,636–1,890
+ * tokens/s vs 1,261–1,283 for our WASM steps in Node there; Chromium ran those WASM steps ~10x faster than Node on
+ * our test machine, so in Chrome WASM should stay ahead for that model (inferred). Where WASM and WebGPU cross for
+ * larger models is still unmeasured.
  */
 export const SMALL_MODEL_BYTES = 32 * 1024 * 1024;
 
