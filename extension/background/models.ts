@@ -43,6 +43,17 @@ export const modelHandlers: Handlers = {
     await downloadable(model);
     return callModelHost('host.models.delete', { model });
   },
+  /** A model the user added goes whole: its files, then its entry (so its id can be added again, say with new URLs). */
+  'models.remove': async ({ model }) => {
+    const db = database();
+    if (!(await db.models.get(model))?.custom) {
+      throw new ValidationError(`"${model}" is not a model you added: only those can be removed from the list (a catalogue model's files can be deleted)`);
+    }
+    // The host stops a download in flight and deletes the files; no write of its can follow the row's removal.
+    await callModelHost('host.models.delete', { model });
+    await db.models.delete(model);
+    return {};
+  },
   'models.register': async ({ model }) => {
     if (findModel(model.id)) throw new ValidationError(`"${model.id}" is already a catalogue model`);
     try {

@@ -47,6 +47,7 @@ export const routes = {
   'models.download': route(ModelIdSchema, Empty, ['extension']),
   'models.cancel': route(ModelIdSchema, Empty, ['extension']),
   'models.delete': route(ModelIdSchema, Empty, ['extension']),
+  'models.remove': route(ModelIdSchema, Empty, ['extension']),
   'models.register': route(v.strictObject({ model: NewCustomModelSchema }), Empty, ['extension']),
   'models.storage': route(Empty, StorageReportSchema, ['extension']),
   'host.models.download': route(ModelIdSchema, Empty, ['extension']),

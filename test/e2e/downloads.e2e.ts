@@ -187,8 +187,11 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     await form.getByRole('button', { name: 'Add model' }).click();
     await expect.poll(() => form.getByRole('alert').innerText(), { timeout: 5_000 }).toMatch(/"form-model" is already added/);
     await form.getByLabel('Base URL').fill(`${server.origin}/form-model/`);
-    await row('form-model').getByRole('button', { name: 'Download' }).click();
+    // Pressed from the keyboard: the focus follows to what replaced the button, not back to the top of the page.
+    await row('form-model').getByRole('button', { name: 'Download Form model' }).focus();
+    await popup.keyboard.press('Enter');
     await expect.poll(() => stateOf('form-model'), { timeout: 60_000 }).toBe('complete');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.closest('[data-model]')?.getAttribute('data-model') ?? null)).toBe('form-model');
     await expectAccessible(popup);
 
     await popup.locator('#default-story').selectOption('form-model');
@@ -202,6 +205,21 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     await expect.poll(() => story.getByTestId('story-text').innerText(), { timeout: 60_000 }).not.toBe('');
     await story.close();
     await popup.locator('#default-story').selectOption('tinystories-656k');
+
+    // A model you added can be removed whole (files and entry), and its id added again (session 19: it could not).
+    await row('form-model').getByRole('button', { name: 'Remove Form model from the list' }).click();
+    await expect.poll(() => row('form-model').count(), { timeout: 30_000 }).toBe(0);
+    await form.getByLabel('Id').fill('form-model');
+    await form.getByLabel('Name').fill('Form model');
+    await form.getByLabel('Context length').fill('512');
+    await form.getByLabel('Base URL').fill(`${server.origin}/form-model/`);
+    await form.getByLabel(/^Files/).fill(`model.onnx ${sha(bytes['model.onnx']!)}\n${names.slice(1).join('\n')}`);
+    await form.getByRole('button', { name: 'Add model' }).click();
+    await expect.poll(() => form.getByRole('status').innerText(), { timeout: 15_000 }).toMatch(/Added “Form model”/);
+    expect(await stateOf('form-model')).not.toBe('complete');
+    // A catalogue model cannot be removed, only its files deleted.
+    const refused = await sendFromPage(popup, envelope('models.remove', { model: 'tinystories-656k' })) as { ok: boolean; error?: { name: string } };
+    expect(refused.error?.name).toBe('ValidationError');
   });
 
   test('a model whose tokenizer_config.json has a chat template is a chat model: Math sends it chat turns, not a plain prompt', async () => {

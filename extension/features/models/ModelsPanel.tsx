@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { compatibility, memoryWarning, type CatalogueEntry } from '../../../models/catalogue.ts';
 import { request } from '../../platform/index.ts';
 import type { ModelRow } from '../../storage/db.ts';
@@ -50,29 +50,47 @@ function BuiltInState({ device }: { device: DeviceFacts }) {
 
 function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: ModelRow | undefined; fit: { ok: boolean; reason?: string }; device: DeviceFacts }) {
   const [error, setError] = useState<unknown>(null);
-  const act = (kind: 'models.download' | 'models.cancel' | 'models.delete') => {
+  const box = useRef<HTMLDivElement>(null);
+  // The button pressed goes away when the state changes (Download → Cancel): the focus moves to what replaced it.
+  const pressed = useRef(false);
+  const act = (kind: 'models.download' | 'models.cancel' | 'models.delete' | 'models.remove') => {
     setError(null);
+    pressed.current = true;
     request(kind, { model: entry.id }).catch(setError);
   };
+  const state = row?.state ?? 'absent';
+  useEffect(() => {
+    if (!pressed.current || !box.current) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) {
+      // Focus the user moved elsewhere stays there (and this row stops following it).
+      if (!box.current.contains(active)) pressed.current = false;
+      return;
+    }
+    (box.current.querySelector<HTMLElement>('button') ?? box.current).focus();
+  }, [state]);
+  const name = entry.name;
+  const removeButton = row?.custom !== undefined && (
+    <button type="button" aria-label={`Remove ${name} from the list (its files too)`} onClick={() => act('models.remove')}>Remove</button>
+  );
   if (entry.source.kind === 'bundled') return <span>Bundled · ready</span>;
   // A downloaded model that cannot run here any more still offers Delete (its bytes are the user's to free).
   if (!fit.ok) {
     return (
       <span title={entry.source.kind === 'web-llm' && entry.unavailableReason ? `missing model library: ${entry.source.libFile}` : undefined}>Unavailable: {fit.reason}
-        {row && <> <button type="button" onClick={() => act('models.delete')}>Delete</button>{error !== null && <ErrorNotice error={error} />}</>}
+        {row && <> <button type="button" aria-label={`Delete ${name}`} onClick={() => act('models.delete')}>Delete</button>{removeButton}{error !== null && <ErrorNotice error={error} />}</>}
       </span>
     );
   }
   if (entry.source.kind === 'builtin') return <BuiltInState device={device} />;
-  const state = row?.state ?? 'absent';
   const progress = row?.progress;
   const tight = memoryWarning(entry, device.memoryGb);
   return (
-    <div data-state={state}>
+    <div data-state={state} ref={box} tabIndex={-1}>
       {tight && <div class="muted" data-field="model.memory">{tight[0]!.toUpperCase() + tight.slice(1)}.</div>}
       {/* Announced when the download's state changes, not on every progress update. */}
       <span role="status" class="sr-only">{STATE_WORDS[state] ? `${entry.name}: ${STATE_WORDS[state]}` : ''}</span>
-      {state === 'absent' && <button type="button" onClick={() => act('models.download')}>Download</button>}
+      {state === 'absent' && <><button type="button" aria-label={`Download ${name}`} onClick={() => act('models.download')}>Download</button>{' '}{removeButton}</>}
       {state === 'downloading' && (
         <>
           {/* No value while the total is unknown (files the catalogue gives no size for): an indeterminate bar. */}
@@ -84,20 +102,20 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
               ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} · ${formatBytes(progress.rateBps)}/s · ${eta(progress.etaS)}`
               : `${formatBytes(progress.bytesDone)} so far (size not known yet) · ${formatBytes(progress.rateBps)}/s`}
           </div>
-          <button type="button" onClick={() => act('models.cancel')}>Cancel</button>
+          <button type="button" aria-label={`Cancel ${name}`} onClick={() => act('models.cancel')}>Cancel</button>
         </>
       )}
       {state === 'paused' && (
         <>
           <span>Paused · {formatBytes(row?.bytes ?? 0)} kept</span>{' '}
-          <button type="button" onClick={() => act('models.download')}>Resume</button>{' '}
-          <button type="button" onClick={() => act('models.delete')}>Delete</button>
+          <button type="button" aria-label={`Resume ${name}`} onClick={() => act('models.download')}>Resume</button>{' '}
+          <button type="button" aria-label={`Delete ${name}`} onClick={() => act('models.delete')}>Delete</button>{' '}{removeButton}
         </>
       )}
       {state === 'complete' && (
         <>
           <span>Downloaded · {formatBytes(row?.bytes ?? 0)}</span>{' '}
-          <button type="button" onClick={() => act('models.delete')}>Delete</button>
+          <button type="button" aria-label={`Delete ${name}`} onClick={() => act('models.delete')}>Delete</button>{' '}{removeButton}
         </>
       )}
       {state === 'failed' && (
@@ -107,8 +125,8 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
           </div>
           {(row?.bytes ?? 0) > 0 && <span>{formatBytes(row?.bytes ?? 0)} kept</span>}{' '}
           {/* What was written stays (a full disk, a dropped server): the next try resumes from it. */}
-          <button type="button" onClick={() => act('models.download')}>{(row?.bytes ?? 0) > 0 ? 'Resume' : 'Try again'}</button>{' '}
-          <button type="button" onClick={() => act('models.delete')}>Delete</button>
+          <button type="button" aria-label={(row?.bytes ?? 0) > 0 ? `Resume ${name}` : `Try again: ${name}`} onClick={() => act('models.download')}>{(row?.bytes ?? 0) > 0 ? 'Resume' : 'Try again'}</button>{' '}
+          <button type="button" aria-label={`Delete ${name}`} onClick={() => act('models.delete')}>Delete</button>{' '}{removeButton}
         </>
       )}
       {error !== null && <ErrorNotice error={error} />}
