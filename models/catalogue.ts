@@ -244,6 +244,9 @@ export function findModel(id: string): CatalogueEntry | undefined {
  * Whether this device can run the entry at all, and if not, why (for the Models tab). The built-in model depends on
  * what Chrome says (`builtin`, see models/builtin.ts); a download Chrome can still make counts as runnable.
  */
+/** A model the user added by URL (models/registry.ts builds those entries with this revision). */
+export const isUserAdded = (entry: Pick<CatalogueEntry, 'source'>): boolean => entry.source.kind === 'hub' && entry.source.revision === 'custom';
+
 /**
  * A warning (never a refusal) when a model's working set is more than half the memory the device reports: it may
  * fail to load or slow the whole machine. `navigator.deviceMemory` is coarse (rounded, capped at 8 GB by Chrome),

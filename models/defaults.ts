@@ -1,5 +1,5 @@
 import type { CatalogueEntry, Feature } from './catalogue.ts';
-import { BUNDLED_STORY_MODEL } from './catalogue.ts';
+import { BUNDLED_STORY_MODEL, isUserAdded } from './catalogue.ts';
 import { fastestFirstToken, type FirstTokenRow } from './first-token.ts';
 
 /** A default-model setting that means "whichever model made for the feature measured the fastest first token here". */
@@ -31,9 +31,12 @@ export function pickDefaultModel(feature: Feature, candidates: readonly Candidat
   } else if (chosen && usable.some((c) => c.entry.id === chosen)) {
     return chosen;
   }
-  // A model the user downloaded for the feature before a bundled one: the bundled models are the offline floor.
+  // A model the user downloaded for the feature before a bundled one: the bundled models are the offline floor. One the
+  // user added by URL only once it has answered here (its files may download whole and still not load).
   const made = usable.filter((c) => c.entry.goodFor.includes(feature));
-  return (made.find((c) => c.entry.source.kind !== 'bundled') ?? made[0])?.entry.id ?? BUNDLED_STORY_MODEL;
+  const proven = (c: Candidate) => !isUserAdded(c.entry) || firstTokens.some((row) => row.model === c.entry.id);
+  return (made.find((c) => c.entry.source.kind !== 'bundled' && proven(c)) ?? made.find((c) => c.entry.source.kind === 'bundled') ?? made[0])?.entry.id
+    ?? BUNDLED_STORY_MODEL;
 }
 
 /**

@@ -114,6 +114,16 @@ describe('default model per feature', () => {
     expect(pickDefaultModel('math', [{ entry: qwen, ready: true, runnable: false }], undefined)).toBe(bundled.id);
   });
 
+  test('a model added by URL becomes a default by itself only once it has answered here (its files may not load)', () => {
+    const files = parseFileList('https://x.org/m/', 'model.onnx\ntokenizer.json\ntokenizer_config.json\nconfig.json').map((f) => ({ ...f, bytes: 1 }));
+    const added = customEntry({ id: 'mine', name: 'Mine', contextLength: 512, files });
+    expect(added.goodFor).toContain('story');
+    const withAdded = [{ entry: bundled, ready: true, runnable: true }, { entry: added, ready: true, runnable: true }];
+    expect(pickDefaultModel('story', withAdded, undefined)).toBe(bundled.id);
+    expect(pickDefaultModel('story', withAdded, undefined, [{ model: 'mine', backend: 'wasm', bucket: 'short', ms: 40, at: 1 } as never])).toBe('mine');
+    expect(pickDefaultModel('story', withAdded, 'mine')).toBe('mine'); // chosen by the user: taken as is
+  });
+
   test('the script writer is offered, and taken as a default, for Automate only', () => {
     const writer = catalogue.find((e) => e.promptFormat === 'scriptwriter')!;
     const withWriter = [...candidates, { entry: writer, ready: true, runnable: true }];
