@@ -37,20 +37,21 @@ export const modelHandlers: Handlers = {
     return callModelHost('host.models.download', { model });
   },
   'models.cancel': ({ model }) => callModelHost('host.models.cancel', { model }),
-  'models.delete': async ({ model }) => {
+  'models.delete': async ({ model, force }) => {
+    const asked = { model, ...(force ? { force } : {}) };
     // A stored row that no entry resolves any more can only be deleted (see unknownModelRows).
-    if (!(await resolveModel(model)) && await database().models.get(model)) return callModelHost('host.models.delete', { model });
+    if (!(await resolveModel(model)) && await database().models.get(model)) return callModelHost('host.models.delete', asked);
     await downloadable(model);
-    return callModelHost('host.models.delete', { model });
+    return callModelHost('host.models.delete', asked);
   },
   /** A model the user added goes whole: its files, then its entry (so its id can be added again, say with new URLs). */
-  'models.remove': async ({ model }) => {
+  'models.remove': async ({ model, force }) => {
     const db = database();
     if (!(await db.models.get(model))?.custom) {
       throw new ValidationError(`"${model}" is not a model you added: only those can be removed from the list (a catalogue model's files can be deleted)`);
     }
     // The host stops a download in flight and deletes the files; no write of its can follow the row's removal.
-    await callModelHost('host.models.delete', { model });
+    await callModelHost('host.models.delete', { model, ...(force ? { force } : {}) });
     await db.models.delete(model);
     return {};
   },

@@ -2,7 +2,7 @@ import { connectPort, extensionSelf, listenForMessages } from '../platform/index
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import { streamRoutes } from '../protocol/messages.ts';
 import { serveStream } from '../protocol/stream.ts';
-import { ModelNotFoundError } from '../protocol/errors.ts';
+import { AbortError, BusyError, ModelNotFoundError } from '../protocol/errors.ts';
 import { database } from '../storage/db.ts';
 import { DownloadService } from '../../models/downloads/download-service.ts';
 import { OpfsFileStore } from '../../models/downloads/opfs-store.ts';
@@ -97,12 +97,15 @@ listenForMessages(createDispatcher('host', extensionSelf, {
     await downloads.cancel(await entryFor(model));
     return {};
   },
-  'host.models.delete': async ({ model }) => {
+  'host.models.delete': async ({ model, force }) => {
     const entry = await resolveModel(model);
     // A row no entry resolves (a user-added model stored by an older version, a catalogue model since dropped) still
     // holds files: it is deleted whole.
     if (!entry && !(await database().models.get(model))) throw new ModelNotFoundError(`no model "${model}"`);
-    host.unload(model);
+    if (host.inUse(model) && !force) {
+      throw new BusyError(`"${entry?.name ?? model}" is in use by a running task: deleting it stops that task`, { inUse: true });
+    }
+    host.unload(model, new AbortError('stopped: the model was deleted'));
     await downloads.remove(entry ?? { id: model }, !entry);
     return {};
   },

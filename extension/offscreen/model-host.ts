@@ -142,7 +142,13 @@ export class ModelHost {
     }, signal);
   }
 
-  unload(model: string): boolean {
-    return this.pool.terminate(`model:${model}`);
+  /** Whether a task is using the model now (generating, loading, or waiting its turn). */
+  inUse(model: string): boolean {
+    return (this.waiting.get(`model:${model}`) ?? 0) > 0;
+  }
+
+  /** `error`: what a task running on it fails with (default: the worker was stopped). */
+  unload(model: string, error?: Error): boolean {
+    return this.pool.terminate(`model:${model}`, error);
   }
 }

@@ -123,7 +123,10 @@ export class StoryHost {
       if (current.status !== 'empty' && current.text.trim()) current = await this.saveToLibrary(current, result);
     } catch (error) {
       const stopped = isErrorNamed(error, AbortError) || signal.aborted;
-      current = { ...current, stage: null, finishedAt: Date.now(), status: stopped ? 'stopped' : 'failed', error: stopped ? null : serializeError(error) };
+      // Stopped by something else than the user's Stop (the model deleted under it): said why.
+      const stopReason = stopped && !signal.aborted ? (error as Error).message.replace(/^stopped: /, '') : undefined;
+      current = { ...current, stage: null, finishedAt: Date.now(), status: stopped ? 'stopped' : 'failed', error: stopped ? null : serializeError(error),
+        ...(stopReason ? { stopReason } : {}) };
       if (stopped && current.text.trim()) current = await this.saveToLibrary(current, null);
     }
     this.store(current, true);

@@ -63,8 +63,9 @@ export class WorkerClient {
     });
   }
 
-  terminate(reason = 'terminated'): void {
-    this.fail(new WorkerCrashedError(`worker "${this.label}" ${reason}`));
+  /** Ends the worker; what was running fails with `error` (by default: the worker crashed, naming `reason`). */
+  terminate(reason = 'terminated', error?: Error): void {
+    this.fail(error ?? new WorkerCrashedError(`worker "${this.label}" ${reason}`));
   }
 
   private onMessage(data: unknown): void {

@@ -22,11 +22,12 @@ export class WorkerPool {
   }
 
   /** Stops one worker (e.g. to unload a model); the next `get` starts a fresh one. */
-  terminate(label: string): boolean {
+  /** `error`: what the work running on it fails with (default: the worker was stopped). */
+  terminate(label: string, error?: Error): boolean {
     const client = this.clients.get(label);
     this.clients.delete(label);
     if (!client?.alive) return false;
-    client.terminate('was stopped');
+    client.terminate('was stopped', error);
     return true;
   }
 

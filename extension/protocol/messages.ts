@@ -6,7 +6,7 @@ import { MathRunIdSchema, MathStartSchema, MathStatusSchema } from '../features/
 import { StoryRunIdSchema, StoryStartSchema, StoryStatusSchema } from '../features/story/messages.ts';
 import {
   DeviceProbeSchema, Empty, EngineInfoSchema, GenerateEventSchema, GenerateRequestSchema, GenerateResultSchema,
-  ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, ModelIdSchema, StorageReportSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
+  ModelRequestSchema, AbortRequestSchema, StreamOpenSchema, ModelDeleteSchema, ModelIdSchema, StorageReportSchema, PageStatsSchema, PanelIntentReplySchema, PongSchema, SystemInfoSchema, TabRequestSchema,
   WorkersResetSchema, DeviceDestroyedSchema, FetchProgressEventSchema,
 } from './schemas.ts';
 import {
@@ -46,13 +46,13 @@ export const routes = {
   'host.workers.reset': route(Empty, WorkersResetSchema, ['extension']),
   'models.download': route(ModelIdSchema, Empty, ['extension']),
   'models.cancel': route(ModelIdSchema, Empty, ['extension']),
-  'models.delete': route(ModelIdSchema, Empty, ['extension']),
-  'models.remove': route(ModelIdSchema, Empty, ['extension']),
+  'models.delete': route(ModelDeleteSchema, Empty, ['extension']),
+  'models.remove': route(ModelDeleteSchema, Empty, ['extension']),
   'models.register': route(v.strictObject({ model: NewCustomModelSchema }), Empty, ['extension']),
   'models.storage': route(Empty, StorageReportSchema, ['extension']),
   'host.models.download': route(ModelIdSchema, Empty, ['extension']),
   'host.models.cancel': route(ModelIdSchema, Empty, ['extension']),
-  'host.models.delete': route(ModelIdSchema, Empty, ['extension']),
+  'host.models.delete': route(ModelDeleteSchema, Empty, ['extension']),
   'host.device.probe': route(Empty, DeviceProbeSchema, ['extension']),
   'host.stream.open': route(StreamOpenSchema, Empty, ['extension']),
   'content.page.stats': route(Empty, PageStatsSchema, ['extension']),

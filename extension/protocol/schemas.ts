@@ -196,6 +196,8 @@ export const AbortRequestSchema = v.strictObject({ requestId: v.pipe(v.string(),
 export const StreamOpenSchema = v.strictObject({ streamId: v.pipe(v.string(), v.minLength(8), v.maxLength(64)) });
 
 export const ModelIdSchema = v.strictObject({ model: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) });
+/** `force`: delete a model a running task is using (the task stops); without it that is a BusyError (`data.inUse`). */
+export const ModelDeleteSchema = v.strictObject({ ...ModelIdSchema.entries, force: v.optional(v.boolean()) });
 
 export const StorageReportSchema = v.strictObject({
   usageBytes: v.number(),

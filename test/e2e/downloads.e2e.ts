@@ -135,6 +135,36 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     expect((await generateWith('ts-resume')).error?.name).toBe('ModelNotFoundError');
   });
 
+  test('a model a running task uses: Delete asks first; "Delete anyway" stops the task, which says the model was deleted (session 19)', async () => {
+    serve('ts-busy');
+    await register('ts-busy');
+    await row('ts-busy').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => stateOf('ts-busy'), { timeout: 60_000 }).toBe('complete');
+    const story = await harness.openExtensionPage('popup/index.html');
+    await story.getByRole('tab', { name: 'Story' }).click();
+    await story.locator('#story-model').selectOption('ts-busy');
+    // WebGPU on SwiftShader: slow enough to still be writing when Delete is pressed.
+    await story.locator('#story-backend').selectOption('webgpu');
+    await story.locator('#story-length').fill('2000');
+    await story.getByRole('button', { name: 'Write' }).click();
+    await expect.poll(() => story.getByTestId('story-text').innerText(), { timeout: 60_000 }).toMatch(/\S{3}/);
+
+    await popup.bringToFront();
+    await row('ts-busy').getByRole('button', { name: 'Delete Local ts-busy' }).click();
+    const question = row('ts-busy').getByTestId('model-in-use');
+    await expect.poll(() => question.innerText()).toMatch(/in use by a running task/);
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Keep it');
+    expect(await stateOf('ts-busy')).toBe('complete');
+    await question.getByRole('button', { name: 'Delete anyway' }).click();
+    await expect.poll(() => stateOf('ts-busy'), { timeout: 30_000 }).toBe('absent');
+    await story.bringToFront();
+    // What it had written is kept, as after a Stop, and the notice says why it stopped.
+    await expect.poll(() => story.getByTestId('story-notice').innerText(), { timeout: 30_000 })
+      .toMatch(/^Stopped \(the model was deleted\)\. What was written is saved to the library as story \d+/);
+    expect(await story.locator('body').innerText()).not.toMatch(/crashed|WorkerCrashedError/);
+    await story.close();
+  });
+
   test('a downloaded model this version cannot read any more is listed as unknown, and Delete removes its files and row', async () => {
     serve('ts-stale');
     await register('ts-stale');

@@ -53,11 +53,30 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
   const box = useRef<HTMLDivElement>(null);
   // The button pressed goes away when the state changes (Download → Cancel): the focus moves to what replaced it.
   const pressed = useRef(false);
-  const act = (kind: 'models.download' | 'models.cancel' | 'models.delete' | 'models.remove') => {
+  // A delete the host refused because a running task uses the model: asked again here, with what it would stop.
+  const [inUse, setInUse] = useState<'models.delete' | 'models.remove' | null>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const act = (kind: 'models.download' | 'models.cancel' | 'models.delete' | 'models.remove', force = false) => {
     setError(null);
+    setInUse(null);
     pressed.current = true;
-    request(kind, { model: entry.id }).catch(setError);
+    request(kind, { model: entry.id, ...(force ? { force } : {}) }).catch((failure: unknown) => {
+      const busy = failure as { name?: string; data?: { inUse?: unknown } };
+      if ((kind === 'models.delete' || kind === 'models.remove') && busy.name === 'BusyError' && busy.data?.inUse === true) setInUse(kind);
+      else setError(failure);
+    });
   };
+  useEffect(() => {
+    if (inUse) keep.current?.focus();
+  }, [inUse]);
+  const inUseQuestion = inUse && (
+    <div role="alert" data-testid="model-in-use">
+      {entry.name} is in use by a running task (a story, a solution, a probe or an automation): {inUse === 'models.remove' ? 'removing' : 'deleting'} it
+      stops that task.{' '}
+      <button type="button" onClick={() => act(inUse, true)}>{inUse === 'models.remove' ? 'Remove' : 'Delete'} anyway</button>{' '}
+      <button type="button" ref={keep} onClick={() => setInUse(null)} onKeyDown={(event) => event.key === 'Escape' && setInUse(null)}>Keep it</button>
+    </div>
+  );
   const state = row?.state ?? 'absent';
   useEffect(() => {
     if (!pressed.current || !box.current) return;
@@ -78,7 +97,7 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
   if (!fit.ok) {
     return (
       <span title={entry.source.kind === 'web-llm' && entry.unavailableReason ? `missing model library: ${entry.source.libFile}` : undefined}>Unavailable: {fit.reason}
-        {row && <> <button type="button" aria-label={`Delete ${name}`} onClick={() => act('models.delete')}>Delete</button>{removeButton}{error !== null && <ErrorNotice error={error} />}</>}
+        {row && <> <button type="button" aria-label={`Delete ${name}`} onClick={() => act('models.delete')}>Delete</button>{removeButton}{inUseQuestion}{error !== null && <ErrorNotice error={error} />}</>}
       </span>
     );
   }
@@ -129,6 +148,7 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
           <button type="button" aria-label={`Delete ${name}`} onClick={() => act('models.delete')}>Delete</button>{' '}{removeButton}
         </>
       )}
+      {inUseQuestion}
       {error !== null && <ErrorNotice error={error} />}
     </div>
   );

@@ -182,10 +182,10 @@ function noticeFor(run: StoryRun): { text: string; kind: 'saved' | 'problem' } |
     return { kind: 'problem', text: 'The model ended the story at once and wrote nothing, so nothing was saved. '
       + 'Try another seed, or give the story an opening (e.g. "Once upon a time").' };
   }
-  if (run.savedId === null) return null;
+  if (run.savedId === null) return run.status === 'stopped' && run.stopReason ? { kind: 'problem', text: `Stopped (${run.stopReason}) before anything was written.` } : null;
   if (run.status === 'done') return { kind: 'saved', text: `Saved to the library as story ${run.savedId}.` };
   if (run.status === 'interrupted') {
     return { kind: 'saved', text: `The model host stopped before the story finished; what was written is saved to the library as story ${run.savedId} (marked stopped).` };
   }
-  return { kind: 'saved', text: `Stopped. What was written is saved to the library as story ${run.savedId} (marked stopped).` };
+  return { kind: 'saved', text: `Stopped${run.stopReason ? ` (${run.stopReason})` : ''}. What was written is saved to the library as story ${run.savedId} (marked stopped).` };
 }

@@ -21,6 +21,8 @@ export interface StoryRun extends StoryStart {
   /** The library row the finished or stopped story was saved as. */
   savedId: number | null;
   saveError: string | null;
+  /** Why a story stopped that the user did not stop (the model was deleted), in words. */
+  stopReason?: string;
   error: SerializedError | null;
   startedAt: number;
   finishedAt: number | null;
