@@ -16,8 +16,12 @@ const hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, '64 lower-case hex di
 /** A decoder-only ONNX model the user adds by URL (optimum/transformers.js layout, like the bundled one). */
 export const CustomModelSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lower-case letters, digits, . _ -')),
-  name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
-  contextLength: v.pipe(v.number(), v.integer(), v.minValue(16), v.maxValue(1_000_000)),
+  name: v.pipe(v.string(), v.minLength(1, 'The model needs a name'), v.maxLength(100, 'The name can be at most 100 characters'),
+    v.check((name) => /[\p{L}\p{N}\p{S}\p{P}]/u.test(name), 'The name needs at least one visible character'),
+    // Direction overrides make a name display as other text than it is ("txt.exe" read backwards).
+    v.check((name) => !/[\u202A-\u202E\u2066-\u2069]/.test(name), 'The name cannot hold text-direction controls (they make it display as other text)')),
+  contextLength: v.pipe(v.number('The context length must be a number of tokens'), v.integer('The context length must be a whole number'),
+    v.minValue(16, 'The context length must be at least 16 tokens'), v.maxValue(1_000_000, 'The context length can be at most 1,000,000 tokens')),
   files: v.pipe(v.array(v.strictObject({
     path: safePath,
     url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'an http(s) address')),

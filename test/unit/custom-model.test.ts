@@ -69,6 +69,19 @@ describe('parseFileList (the "add a model" form)', () => {
   });
 });
 
+describe('a user-added model\'s name and context length', () => {
+  const base = { id: 'm1', contextLength: 512, files: [{ path: 'model.onnx', url: 'https://x.org/model.onnx', bytes: 1, sha256: null }] };
+  const problem = (model: object) => v.safeParse(CustomModelSchema, { ...base, ...model }).issues?.map((i) => i.message).join('; ');
+  test('refused in plain words: too long, nothing visible, text-direction controls, a context length out of range', () => {
+    expect(problem({ name: 'x'.repeat(101) })).toBe('The name can be at most 100 characters');
+    expect(problem({ name: '\u200b\u200b' })).toBe('The name needs at least one visible character');
+    expect(problem({ name: 'model\u202Etxt.exe' })).toMatch(/^The name cannot hold text-direction controls/);
+    expect(problem({ name: 'ok', contextLength: 0 })).toBe('The context length must be at least 16 tokens');
+    expect(problem({ name: 'ok', contextLength: Number.NaN })).toMatch(/^The context length/);
+    expect(problem({ name: 'Qwen 2.5 — 0.5B (mine) 日本語' })).toBeUndefined();
+  });
+});
+
 describe('user-added models with a chat template', () => {
   const files = parseFileList('https://x.org/m/', 'onnx/model.onnx\ntokenizer.json\ntokenizer_config.json\nconfig.json').map((f) => ({ ...f, bytes: 1 }));
   const model = { id: 'instruct', name: 'I', contextLength: 2048, files };

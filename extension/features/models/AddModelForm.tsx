@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import * as v from 'valibot';
-import { NewCustomModelSchema, parseFileList } from '../../../models/custom-model.ts';
+import { CustomModelSchema, NewCustomModelSchema, parseFileList } from '../../../models/custom-model.ts';
 import { request, requestHostPermissions } from '../../platform/index.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { database } from '../../storage/db.ts';
@@ -55,8 +55,10 @@ export function AddModelForm() {
       // role as a script writer): the user deletes it first, or picks another id. Checked before any network work.
       // (A quick local read: the click still counts as a gesture for the permission request below.)
       if (field('id') && await database().models.get(field('id'))) {
-        throw new Error(`A model with the id "${field('id')}" is already added. Delete it in the table first, or choose another id.`);
+        throw new Error(`A model with the id "${field('id')}" is already added. Remove it in the table first (its files and entry go), or choose another id.`);
       }
+      // Name and context length are checked before any network work too.
+      v.parse(v.pick(CustomModelSchema, ['name', 'contextLength']), { name: field('name') || field('id') || ' ', contextLength: Number(field('context') || NaN) });
       // Servers without CORS need host access; asked for while the click still counts as a gesture.
       await requestHostPermissions([...new Set(lines.map((l) => `${new URL(l.url).origin}/*`))]);
       const files = await Promise.all(lines.map(async (line) => ({ ...line, bytes: await sizeOf(line.url) })));
@@ -64,7 +66,8 @@ export function AddModelForm() {
       await request('models.register', { model });
       setAdded(model.name);
     } catch (caught) {
-      setError(caught instanceof v.ValiError ? new Error(caught.issues.map((i) => i.message).join('; ')) : caught);
+      // The form's own check: shown as any refusal is ("Not accepted: …"), in the schema's words.
+      setError(caught instanceof v.ValiError ? Object.assign(new Error(caught.issues.map((i) => i.message).join('; ')), { name: 'ValidationError' }) : caught);
     } finally {
       setBusy(false);
     }
@@ -75,7 +78,7 @@ export function AddModelForm() {
       <summary>Add a model by URL</summary>
       <form onSubmit={(e) => void submit(e)} aria-label="Add a model by URL">
         <label for="add-id">Id <input id="add-id" name="id" required pattern="[a-z0-9][a-z0-9._\-]{1,63}" placeholder="my-model" /></label>
-        <label for="add-name">Name <input id="add-name" name="name" placeholder="My model" /></label>
+        <label for="add-name">Name <input id="add-name" name="name" placeholder="My model" maxLength={100} /></label>
         <label for="add-context">Context length <input id="add-context" name="context" type="number" min={16} defaultValue="2048" /></label>
         <label for="add-base">Base URL <input id="add-base" name="base" type="url" placeholder="https://huggingface.co/ORG/REPO/resolve/REVISION/" /></label>
         <label for="add-files">Files (path, optional URL, optional sha256 — one per line)
