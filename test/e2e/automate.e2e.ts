@@ -752,8 +752,9 @@ describe('Automate tab with a scripted (replay) model', () => {
       sendFromPage(panel, envelope('page.act', { tabId, args: [], action: 'click', target: { locators: [{ by: 'id', value: id }] }, ...extra })) as Promise<Reply>;
     const gift = page.frameLocator('#gift');
     for (const id of ['send-gift', 'send-gift-now']) {
-      const held = await click(id);
+      const held = await click(id) as Reply & { error?: { data?: { reason?: string } } };
       expect(held.error?.data?.needsConfirmation, `${id}: ${JSON.stringify(held)}`).toBe(true);
+      expect(held.error?.data?.reason).toBe('submits /apps/submits/sent.html (a form in a frame of the page) when it is clicked');
       await page.waitForTimeout(300);
       expect(await gift.locator('#gift-form').count(), id).toBe(1);
     }

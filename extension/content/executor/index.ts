@@ -555,7 +555,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     // Named by where it was going: the submitter's formaction, else the form's name or action.
     const goes = held.submitter?.getAttribute('formaction') ?? held.form.getAttribute('aria-label') ?? held.form.getAttribute('name')
       ?? held.form.getAttribute('action') ?? 'a form';
-    const error = needsConfirmation(el, `submits ${goes.slice(0, 100)} when it ${request.action === 'click' ? 'is clicked' : 'changes'}`, rowOf(doc, target));
+    // A form in another frame than the element's: said, since the user cannot see the link between the two.
+    const where = held.form.ownerDocument !== el.ownerDocument ? ` (a form in ${held.form.ownerDocument === document ? 'the page' : 'a frame of the page'})` : '';
+    const error = needsConfirmation(el, `submits ${goes.slice(0, 100)}${where} when it ${request.action === 'click' ? 'is clicked' : 'changes'}`, rowOf(doc, target));
     heldSubmit = { ...held, key: actionKey(request), fingerprint: (error.data as { fingerprint: string }).fingerprint, sends: formPrint(held.form) };
     throw error;
   }
