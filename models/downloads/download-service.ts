@@ -1,9 +1,10 @@
-import { AbortError, ModelNotFoundError, serializeError } from '../../extension/protocol/errors.ts';
+import { AbortError, IntegrityError, ModelNotFoundError, serializeError } from '../../extension/protocol/errors.ts';
 import type { PocketDb, ModelRow } from '../../extension/storage/db.ts';
-import type { CatalogueEntry } from '../catalogue.ts';
+import { type CatalogueEntry, isUserAdded } from '../catalogue.ts';
 import { downloadModel, finalPath, partPath, type DownloadProgress } from './download-manager.ts';
 import type { FileStore } from './file-store.ts';
 import { hasChatTemplate } from '../custom-model.ts';
+import { externalDataLocations } from '../../workers/engines/graph/onnx-model.ts';
 
 const TOKENIZER_CONFIG = 'tokenizer_config.json';
 
@@ -238,12 +239,51 @@ export class DownloadService {
           modelId: entry.id, path: file.path, bytes: verified.bytes, sha256: verified.sha256, complete: true,
         }).then(() => undefined),
       });
+      if (isUserAdded(entry)) await this.checkReadable(entry);
       await this.update(entry.id, { state: 'complete', progress: undefined, bytes: await this.bytesOnDisk(entry), ...await this.traits(entry) });
     } catch (error) {
       const state = signal.aborted ? 'paused' : 'failed';
       const { name, message } = serializeError(error);
       const bytes = await this.bytesOnDisk(entry).catch(() => undefined);
       await this.finalState(entry.id, { state, error: signal.aborted ? undefined : { name, message }, progress: undefined, ...(bytes === undefined ? {} : { bytes }) });
+    }
+  }
+
+  /**
+   * A model the user added has no hashes of ours: its files can arrive whole and still be something else (an HTML
+   * page, a truncated export). Before it is called downloaded, each JSON file must parse as an object and each ONNX
+   * graph as a model (up to 64 MB read whole; larger ones by their first field, which every exporter writes first).
+   */
+  private async checkReadable(entry: CatalogueEntry): Promise<void> {
+    const refuse = (path: string, why: string, bytes: number) => {
+      throw new IntegrityError(`${path} of "${entry.name}" arrived whole but ${why}: the address may not serve that file; remove this model and add it again with the right address`,
+        { file: path, expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: bytes });
+    };
+    for (const file of entry.files) {
+      const at = finalPath(entry.id, file.path);
+      const size = await this.deps.store.size(at);
+      if (file.path.endsWith('.json')) {
+        const text = new TextDecoder().decode(await this.deps.store.read(at));
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          refuse(file.path, 'is not JSON', size);
+        }
+        if (!value || typeof value !== 'object' || Array.isArray(value)) refuse(file.path, 'is not a JSON object', size);
+      } else if (file.path.endsWith('.onnx')) {
+        if (size <= READ_WHOLE_BYTES) {
+          try {
+            externalDataLocations(await this.deps.store.read(at));
+          } catch (error) {
+            refuse(file.path, `is not an ONNX model (${(error as Error).message.slice(0, 80)})`, size);
+          }
+        } else {
+          const first = await firstBytes(this.deps.store, at, 1);
+          // ModelProto field 1 (ir_version, a varint): tag 0x08.
+          if (first[0] !== 0x08) refuse(file.path, 'does not start as an ONNX model does', size);
+        }
+      }
     }
   }
 
@@ -260,4 +300,12 @@ export class DownloadService {
         .catch(() => undefined);
     }
   }
+}
+
+/** ONNX graphs up to this size are parsed whole after a user-added model's download (see checkReadable). */
+const READ_WHOLE_BYTES = 64 * 1024 * 1024;
+
+async function firstBytes(store: FileStore, path: string, count: number): Promise<Uint8Array> {
+  for await (const chunk of store.chunks(path)) return chunk.subarray(0, count);
+  return new Uint8Array(0);
 }

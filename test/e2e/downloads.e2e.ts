@@ -135,6 +135,38 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     expect((await generateWith('ts-resume')).error?.name).toBe('ModelNotFoundError');
   });
 
+  test('a file whose size on the server is not the one listed reads "changed on the server" with what to do, not "damaged" (session 19)', async () => {
+    serve('ts-moved');
+    // Registered with the size the file had before it was replaced upstream.
+    await register('ts-moved', { modelBytes: bytes['model.onnx']!.length - 10 });
+    await row('ts-moved').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => stateOf('ts-moved'), { timeout: 60_000 }).toBe('failed');
+    const alert = row('ts-moved').getByRole('alert');
+    expect(await alert.innerText()).toMatch(/^The file changed on the server: .*bytes on the server, not the \d+ expected.* Remove this model and add it again/s);
+    await row('ts-moved').getByRole('button', { name: 'Remove Local ts-moved from the list' }).click();
+    await expect.poll(() => row('ts-moved').count(), { timeout: 30_000 }).toBe(0);
+  });
+
+  test('a model added by URL whose files arrive whole but are not what they claim (an HTML page as model.onnx) is failed, not "downloaded" (session 19)', async () => {
+    const page = new TextEncoder().encode('<!doctype html><html><body>Sign in to download this file</body></html>');
+    serve('ts-html');
+    server.files['/ts-html/model.onnx'] = { body: page };
+    const registered = await sendFromPage(popup, envelope('models.register', { model: {
+      id: 'ts-html', name: 'Local ts-html', contextLength: 512,
+      files: names.map((name) => {
+        const body = name === 'model.onnx' ? page : bytes[name]!;
+        return { path: name, url: `${server.origin}/ts-html/${name}`, sha256: sha(body), bytes: body.length };
+      }),
+    } })) as { ok: boolean };
+    expect(registered.ok).toBe(true);
+    await row('ts-html').getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => stateOf('ts-html'), { timeout: 60_000 }).toBe('failed');
+    expect(await row('ts-html').getByRole('alert').innerText()).toMatch(/model\.onnx of "Local ts-html" arrived whole but is not an ONNX model .*remove this model and add it again/s);
+    // Not offered to any feature.
+    await row('ts-html').getByRole('button', { name: 'Remove Local ts-html from the list' }).click();
+    await expect.poll(() => row('ts-html').count(), { timeout: 30_000 }).toBe(0);
+  });
+
   test('a model a running task uses: Delete asks first; "Delete anyway" stops the task, which says the model was deleted (session 19)', async () => {
     serve('ts-busy');
     await register('ts-busy');

@@ -104,6 +104,8 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
   if (entry.source.kind === 'builtin') return <BuiltInState device={device} />;
   const progress = row?.progress;
   const tight = memoryWarning(entry, device.memoryGb);
+  // A size the server gives that is not the one listed: not damage on the way, a file replaced upstream.
+  const changedUpstream = row?.error?.name === 'IntegrityError' && /bytes on the server, not the \d+ expected/.test(row.error.message);
   return (
     <div data-state={state} ref={box} tabIndex={-1}>
       {tight && <div class="muted" data-field="model.memory">{tight[0]!.toUpperCase() + tight.slice(1)}.</div>}
@@ -140,7 +142,10 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
       {state === 'failed' && (
         <>
           <div role="alert" class="error" data-error-name={row?.error?.name}>
-            <strong>{errorHeadline(row?.error?.name)}</strong>: {errorDetail({ message: row?.error?.message ?? 'the download stopped' })}
+            <strong>{changedUpstream ? 'The file changed on the server' : errorHeadline(row?.error?.name)}</strong>: {errorDetail({ message: row?.error?.message ?? 'the download stopped' })}
+            {changedUpstream && (row?.custom !== undefined
+              ? <> Remove this model and add it again: the form reads the sizes the server has now.</>
+              : <> This version's catalogue lists the file as it was; another try fetches the same.</>)}
           </div>
           {(row?.bytes ?? 0) > 0 && <span>{formatBytes(row?.bytes ?? 0)} kept</span>}{' '}
           {/* What was written stays (a full disk, a dropped server): the next try resumes from it. */}
