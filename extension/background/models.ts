@@ -3,7 +3,7 @@ import { ModelNotFoundError, ValidationError } from '../protocol/errors.ts';
 import type { Handlers } from '../protocol/dispatcher.ts';
 import { database } from '../storage/db.ts';
 import { writing } from '../storage/full.ts';
-import { findModel, type CatalogueEntry } from '../../models/catalogue.ts';
+import { compatibility, findModel, type CatalogueEntry } from '../../models/catalogue.ts';
 import { customEntry, resolveModel } from '../../models/registry.ts';
 import { callModelHost } from './model-host.ts';
 
@@ -33,7 +33,13 @@ async function pauseOrphanedDownloads(): Promise<void> {
 
 export const modelHandlers: Handlers = {
   'models.download': async ({ model }) => {
-    await downloadable(model);
+    const entry = await downloadable(model);
+    // What the Models tab folds away as "cannot run here" is refused here too (a message sent some other way).
+    if (entry.source.kind !== 'builtin') {
+      const probe = await callModelHost('host.device.probe', {});
+      const fit = compatibility(entry, probe.gpu.available ? probe.gpu.features : null);
+      if (!fit.ok) throw new ModelNotFoundError(`"${entry.name}" cannot run here: ${fit.reason}`);
+    }
     return callModelHost('host.models.download', { model });
   },
   'models.cancel': ({ model }) => callModelHost('host.models.cancel', { model }),

@@ -14,9 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
+import { envelope, sendFromPage } from './helpers.ts';
 
 const QWEN = 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC';
 const QWEN_LIB = 'Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm';
+const F16 = 'SmolLM2-360M-Instruct-q4f16_1-MLC';
+const F16_LIB = 'SmolLM2-360M-Instruct-q4f16_1_cs1k-webgpu.wasm';
 
 /** A WebAssembly module that only imports `env.pocket_stand_in_library`: linking it names that import. */
 function standInLibrary(): Uint8Array {
@@ -52,6 +55,8 @@ describe('web-llm models in a build that packages their library', () => {
     const libs = join(work, 'libs');
     mkdirSync(libs);
     writeFileSync(join(libs, QWEN_LIB), standInLibrary());
+    // A model this machine's GPU cannot run (SwiftShader has no shader-f16), packaged all the same.
+    writeFileSync(join(libs, F16_LIB), standInLibrary());
     execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
       cwd: repoRoot, env: { ...process.env, POCKET_DIST: join(work, 'dist'), POCKET_WEB_LLM_LIBS: libs }, stdio: 'pipe',
     });
@@ -97,5 +102,15 @@ describe('web-llm models in a build that packages their library', () => {
     await row().getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => row().innerText()).toBe('Download');
     expect(await cachedConfigs()).toEqual([]);
+  });
+
+  test('a packaged model this GPU cannot run (no shader-f16) is folded away, and a download asked for anyway is refused (session 19)', async () => {
+    const folded = popup.getByTestId('models-unavailable');
+    await expect.poll(() => folded.locator(`[data-model="${F16}"]`).innerText()).toMatch(/needs WebGPU shader-f16, which this GPU lacks/);
+    const sent = await sendFromPage(popup, envelope('models.download', { model: F16 })) as { ok: boolean; error?: { name: string; message: string } };
+    expect(sent.ok).toBe(false);
+    expect(sent.error?.name).toBe('ModelNotFoundError');
+    expect(sent.error?.message).toMatch(/cannot run here: needs WebGPU shader-f16/);
+    expect(await popup.locator(`[data-model="${F16}"] [data-field="model.state"] [data-state]`).count()).toBe(0);
   });
 });
