@@ -743,7 +743,15 @@ describe('Automate tab with a scripted (replay) model', () => {
       invalid.id = 'invalid-order';
       invalid.textContent = 'Invalid';
       invalid.addEventListener('click', () => invalidShadow.querySelector('form')!.requestSubmit());
-      document.body.append(host, order, gift, giftNow, outer, deep, invalidHost, invalid);
+      // A component's own submit button, clicked by a handler of the page (the browser's submit event stays inside).
+      const buttonHost = document.createElement('button-box');
+      const buttonShadow = buttonHost.attachShadow({ mode: 'closed' });
+      buttonShadow.innerHTML = '<form method="post" action="/apps/submits/sent.html"><input name="q" value="1"><button type="submit">Send</button></form>';
+      const viaButton = document.createElement('button');
+      viaButton.id = 'via-button';
+      viaButton.textContent = 'Via button';
+      viaButton.addEventListener('click', () => buttonShadow.querySelector('button')!.click());
+      document.body.append(host, order, gift, giftNow, outer, deep, invalidHost, invalid, buttonHost, viaButton);
     });
     const tabId = await tabIdOf(harness, page);
     const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
@@ -762,6 +770,8 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(invalid.ok, JSON.stringify(invalid)).toBe(true);
     const deep = await click('deep-order');
     expect(deep.error?.data?.needsConfirmation, JSON.stringify(deep)).toBe(true);
+    const viaButton = await click('via-button');
+    expect(viaButton.error?.data?.needsConfirmation, JSON.stringify(viaButton)).toBe(true);
     await page.waitForTimeout(300);
     expect(new URL(page.url()).pathname).toBe('/apps/submits/');
     const order = await click('place-order');

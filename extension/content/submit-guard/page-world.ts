@@ -4,8 +4,9 @@ import { BUILD_ID, GUARD_FRAMES_EVENT, REQUEST_END_EVENT, REQUEST_START_EVENT, S
  * Runs in the page's own JavaScript world (`world: 'MAIN'`), injected with the content script. `form.submit()` fires
  * no submit event, so a page handler calling it during one of our actions would send a POST form unconfirmed: here it
  * first dispatches a cancelable event at the form, which the executor cancels while an unconfirmed action runs (and
- * then asks the user). `form.requestSubmit()` fires one, but inside a shadow root (a closed one too) it stays there,
- * out of the executor's sight: it is announced the same way, composed, once the browser has validated the form.
+ * then asks the user). `form.requestSubmit()` fires one, and so does a handler's `click()` on a submit button, but
+ * inside a shadow root (a closed one too) it stays there, out of the executor's sight: it is announced the same way,
+ * composed, once the browser has validated the form.
  * Outside our actions nobody listens and the page's calls go through unchanged. The executor sends a confirmed submission from its own world, whose `submit` and
  * `requestSubmit` are the browser's.
  */
@@ -78,34 +79,59 @@ function guard(win: Window): void {
         if (announced(this, null, SCRIPT_SUBMIT_EVENT)) original.call(this);
       },
     });
+    /**
+     * Runs `call` with `form`'s own submit event announced outward when the form is in a shadow root, where that event
+     * stays: after the browser validated the form and fired it, with its submitter; a held announcement cancels it
+     * before the page's handlers see it. Outside a shadow root the executor sees the browser's event itself.
+     */
+    const announcingShadowSubmit = <T>(form: HTMLFormElement | null, call: () => T): T => {
+      let root: Node | undefined;
+      try {
+        root = form ? rootOf.call(form) : undefined;
+      } catch {
+        root = undefined;
+      }
+      if (!form || !(root instanceof Shadow)) return call();
+      const onSubmit = (event: Event) => {
+        if (event.target !== form || announced(form, (event as SubmitEvent).submitter ?? null, SCRIPT_REQUEST_SUBMIT_EVENT)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      };
+      listen.call(root, 'submit', onSubmit, true);
+      try {
+        return call();
+      } finally {
+        unlisten.call(root, 'submit', onSubmit, true);
+      }
+    };
     if (typeof originalRequest === 'function') {
       Object.defineProperty(proto, 'requestSubmit', {
         configurable: true, enumerable: true, writable: true,
-        // Outside a shadow root the executor sees the browser's own submit event: nothing to add. Inside one, where
-        // that event stays, it is announced outward from there: after the browser validated the form and fired it,
-        // with its submitter; a held announcement cancels it before the page's handlers see it.
         value: function requestSubmit(this: HTMLFormElement, submitter?: HTMLElement | null) {
-          let root: Node;
-          try {
-            root = rootOf.call(this);
-          } catch {
-            return originalRequest.call(this, submitter);
-          }
-          if (!(root instanceof Shadow)) return originalRequest.call(this, submitter);
-          const onSubmit = (event: Event) => {
-            if (event.target !== this || announced(this, (event as SubmitEvent).submitter ?? null, SCRIPT_REQUEST_SUBMIT_EVENT)) return;
-            event.preventDefault();
-            event.stopImmediatePropagation();
-          };
-          listen.call(root, 'submit', onSubmit, true);
-          try {
-            return originalRequest.call(this, submitter);
-          } finally {
-            unlisten.call(root, 'submit', onSubmit, true);
-          }
+          return announcingShadowSubmit(this, () => originalRequest.call(this, submitter));
         },
       });
     }
+    // A page handler's `button.click()` on a submit button inside a shadow root submits its form there too.
+    const clickProto = w.HTMLElement.prototype;
+    const originalClick = clickProto.click;
+    const formSentBy = (el: HTMLElement): HTMLFormElement | null => {
+      if (el instanceof w.HTMLButtonElement) return el.type === 'submit' ? el.form : null;
+      if (el instanceof w.HTMLInputElement) return el.type === 'submit' || el.type === 'image' ? el.form : null;
+      return null;
+    };
+    Object.defineProperty(clickProto, 'click', {
+      configurable: true, enumerable: true, writable: true,
+      value: function click(this: HTMLElement) {
+        let form: HTMLFormElement | null = null;
+        try {
+          form = formSentBy(this);
+        } catch {
+          form = null;
+        }
+        return announcingShadowSubmit(form, () => originalClick.call(this));
+      },
+    });
   } catch {
     // A frame of another origin: out of reach here, and out of the executor's reach too.
   }
