@@ -706,52 +706,41 @@ describe('Automate tab with a scripted (replay) model', () => {
     const page = await openPage('/apps/submits/');
     await page.locator('#gift').contentFrame().locator('#gift-form').waitFor({ state: 'attached' });
     await page.evaluate(() => {
-      // A web component whose POST form lives in a closed shadow root; the page's own button sends it.
-      const host = document.createElement('order-box');
-      const shadow = host.attachShadow({ mode: 'closed' });
-      shadow.innerHTML = '<form method="post" action="/apps/submits/sent.html"><input name="item" value="lamp"><button>Order</button></form>';
-      const order = document.createElement('button');
-      order.id = 'place-order';
-      order.textContent = 'Next step';
-      order.addEventListener('click', () => shadow.querySelector('form')!.requestSubmit());
-      // A button in the page that sends the form inside the gift frame.
-      const gift = document.createElement('button');
-      gift.id = 'send-gift';
-      gift.textContent = 'Next';
+      const sends = '<form method="post" action="/apps/submits/sent.html">';
+      /** A web component whose inside is a closed shadow root. */
+      const closedBox = (tag: string, html = '') => {
+        const host = document.createElement(tag);
+        const shadow = host.attachShadow({ mode: 'closed' });
+        shadow.innerHTML = html;
+        return { host, shadow };
+      };
+      /** A button of the page whose handler does `onClick` (its label says nothing irreversible: the handler does it). */
+      const pageButton = (id: string, onClick: () => void) => {
+        const button = document.createElement('button');
+        button.id = id;
+        button.textContent = 'Next';
+        button.addEventListener('click', onClick);
+        return button;
+      };
       const frameForm = () => (document.getElementById('gift') as HTMLIFrameElement).contentDocument!.getElementById('gift-form') as HTMLFormElement;
-      gift.addEventListener('click', () => frameForm().requestSubmit());
-      const giftNow = document.createElement('button');
-      giftNow.id = 'send-gift-now';
-      giftNow.textContent = 'Go';
-      giftNow.addEventListener('click', () => frameForm().submit());
-      // A component inside a component, both closed; its form has a control named like the methods the guard uses.
-      const outer = document.createElement('outer-box');
-      const outerShadow = outer.attachShadow({ mode: 'closed' });
-      const inner = document.createElement('inner-box');
-      const innerShadow = inner.attachShadow({ mode: 'closed' });
-      innerShadow.innerHTML = '<form method="post" action="/apps/submits/sent.html"><input name="getRootNode" value="x"><input name="dispatchEvent" value="y"></form>';
-      outerShadow.append(inner);
-      const deep = document.createElement('button');
-      deep.id = 'deep-order';
-      deep.textContent = 'Deep';
-      deep.addEventListener('click', () => innerShadow.querySelector('form')!.requestSubmit());
+      // A component whose POST form is inside; its form has a control named like the methods the guard uses.
+      const order = closedBox('order-box', `${sends}<input name="item" value="lamp"><input name="getRootNode" value="x"><button>Order</button></form>`);
+      // A component inside a component, both closed.
+      const outer = closedBox('outer-box');
+      const inner = closedBox('inner-box', `${sends}<input name="dispatchEvent" value="y"></form>`);
+      outer.shadow.append(inner.host);
       // A form the browser will not send (a required field is empty): no question, nothing sent, the page's own check.
-      const invalidHost = document.createElement('invalid-box');
-      const invalidShadow = invalidHost.attachShadow({ mode: 'closed' });
-      invalidShadow.innerHTML = '<form method="post" action="/apps/submits/sent.html"><input name="need" required></form>';
-      const invalid = document.createElement('button');
-      invalid.id = 'invalid-order';
-      invalid.textContent = 'Invalid';
-      invalid.addEventListener('click', () => invalidShadow.querySelector('form')!.requestSubmit());
+      const invalid = closedBox('invalid-box', `${sends}<input name="need" required></form>`);
       // A component's own submit button, clicked by a handler of the page (the browser's submit event stays inside).
-      const buttonHost = document.createElement('button-box');
-      const buttonShadow = buttonHost.attachShadow({ mode: 'closed' });
-      buttonShadow.innerHTML = '<form method="post" action="/apps/submits/sent.html"><input name="q" value="1"><button type="submit">Send</button></form>';
-      const viaButton = document.createElement('button');
-      viaButton.id = 'via-button';
-      viaButton.textContent = 'Via button';
-      viaButton.addEventListener('click', () => buttonShadow.querySelector('button')!.click());
-      document.body.append(host, order, gift, giftNow, outer, deep, invalidHost, invalid, buttonHost, viaButton);
+      const viaButton = closedBox('button-box', `${sends}<input name="q" value="1"><button type="submit">Send</button></form>`);
+      document.body.append(order.host, outer.host, invalid.host, viaButton.host,
+        pageButton('place-order', () => order.shadow.querySelector('form')!.requestSubmit()),
+        // Buttons of the page that send the form inside the gift frame.
+        pageButton('send-gift', () => frameForm().requestSubmit()),
+        pageButton('send-gift-now', () => frameForm().submit()),
+        pageButton('deep-order', () => inner.shadow.querySelector('form')!.requestSubmit()),
+        pageButton('invalid-order', () => invalid.shadow.querySelector('form')!.requestSubmit()),
+        pageButton('via-button', () => viaButton.shadow.querySelector('button')!.click()));
     });
     const tabId = await tabIdOf(harness, page);
     const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
