@@ -92,6 +92,10 @@ const SENSITIVE_NAME = new RegExp([
   String.raw`credit[-_ ]?card`, String.raw`\bcc[-_ ]?(exp|csc|cvv)`,
   'mot de passe', 'kennwort', 'passwort', 'contraseña', 'contrasena', 'senha', 'wachtwoord', 'has[łl]o', 'пароль', '密码', '密碼', 'パスワード', '비밀번호',
   'code de vérification', 'bestätigungscode', 'código de verificación',
+  // Session 19 (hostile-page test): card numbers in other languages, German compounds included ("Kreditkartennummer").
+  'kartennummer', 'kreditkarte', String.raw`kartenpr[üu]f`, 'kaartnummer', String.raw`num[ée]ro de (la )?carte`, 'carte bancaire',
+  String.raw`n[úu]mero de (la )?tarjeta`, String.raw`tarjeta de cr[ée]dito`, String.raw`n[úu]mero do cart[ãa]o`, String.raw`cart[ãa]o de cr[ée]dito`,
+  String.raw`numero (della )?carta`, 'carta di credito', 'numer karty', 'karta kredytowa', 'номер карты', 'カード番号', '卡号',
 ].join('|'), 'i');
 
 /** "user_pin cardPin" → "user pin card Pin": the name's words, so `\bpin\b` finds them. */

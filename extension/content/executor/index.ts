@@ -520,6 +520,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         // may format it back to what the field held (a prefilled phone number typed again).
         const tookNow = read() !== before;
         checkTyped = () => {
+          // A field the page took away as it was typed into (on focus, on input): the text went nowhere.
+          if (!field.isConnected) throw new ActionError(`${describe(target)} left the page as it was typed into: the text went nowhere`, { state: 'not-typed' });
           // A page that cancels the keys, or an editor that ignores the edit, leaves the field empty or as it was.
           // (A page that formats what was typed — a card or phone mask, capitals — took it: that is not checked.)
           const holds = read();

@@ -128,19 +128,36 @@ export function readableWords(text: string): string {
 }
 const words = readableWords;
 
-export function classifyAction(facts: ActionFacts): Verdict {
-  if (!ACTIVATING.has(facts.action)) return { irreversible: false };
-  if (facts.submits && !facts.searchForm) return { irreversible: true, reason: 'submits a form' };
-  const label = words(facts.label);
+/**
+ * A label as it shows: text after a right-to-left override (U+202E, up to its U+202C) is drawn reversed, so
+ * "\u202Etnuocca eteleD" reads "Delete account" on the screen. Undefined when the label has no override.
+ */
+export function displayedLabel(text: string): string | undefined {
+  if (!text.includes('\u202E')) return undefined;
+  return text.replace(/\u202E([^\u202C]*)\u202C?/g, (_, segment: string) => [...segment].reverse().join(''));
+}
+
+function labelVerdict(text: string): Verdict | undefined {
+  const label = words(text);
   const nounLabel = NOUN_LABEL.test(label);
   for (const [pattern, reason] of WORDS) {
     if (nounLabel && NOUN_REASONS.has(reason)) continue;
     if (pattern.test(label)) return { irreversible: true, reason: `its label means it ${reason}` };
   }
-  const written = asWritten(facts.label);
+  const written = asWritten(text);
   for (const [pattern, reason] of OTHER_SCRIPTS) {
     if (pattern.test(written)) return { irreversible: true, reason: `its label means it ${reason}` };
   }
+  return undefined;
+}
+
+export function classifyAction(facts: ActionFacts): Verdict {
+  if (!ACTIVATING.has(facts.action)) return { irreversible: false };
+  if (facts.submits && !facts.searchForm) return { irreversible: true, reason: 'submits a form' };
+  // The label as stored and as it shows (a page can draw "Delete account" from reversed text).
+  const shown = displayedLabel(facts.label);
+  const byLabel = labelVerdict(facts.label) ?? (shown === undefined ? undefined : labelVerdict(shown));
+  if (byLabel) return byLabel;
   // An effect such as "goes to /account/logout" or "submits Delete account"; a search form's submit is not one
   // (`submits search_mail`, `submits searchform`: the executor checks on the live form that it is a GET search).
   const effect = words(facts.effect ?? '');

@@ -76,3 +76,10 @@ describe('classifyAction: which actions need the user to confirm', () => {
     expect(classifyAction({ action: 'open', label: 'Delete' }).irreversible).toBe(true);
   });
 });
+
+test('a label drawn reversed by a right-to-left override reads as it shows (session 19: "Delete account" was clicked unasked)', () => {
+  expect(classifyAction({ action: 'click', label: '\u202Etnuocca eteleD\u202C' })).toEqual({ irreversible: true, reason: 'its label means it deletes' });
+  expect(classifyAction({ action: 'click', label: 'Save \u202Etnuocca eteleD' }).irreversible).toBe(true);
+  // Reversed text that shows as something harmless stays harmless.
+  expect(classifyAction({ action: 'click', label: '\u202Eegassem wohS\u202C' }).irreversible).toBe(false);
+});

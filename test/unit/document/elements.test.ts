@@ -191,6 +191,20 @@ describe('element discovery and names', () => {
     expect(entries(doc).flatMap((e) => e.locators ?? []).some((l) => l.value.includes('diary') || l.value.includes('sk-live'))).toBe(false);
   });
 
+  test('card numbers labelled in other languages are sensitive too, German compounds included (session 19)', () => {
+    const doc = build(`<form aria-label="Zahlung">
+      <input aria-label="Kreditkartennummer" value="4111111111111111">
+      <input placeholder="Kartennummer" value="4111111111111112">
+      <label for="fr">Numéro de carte</label><input id="fr" value="4111111111111113">
+      <label for="es">Número de tarjeta</label><input id="es" value="4111111111111114">
+      <label for="pl">Numer karty</label><input id="pl" value="4111111111111115">
+      <label for="n">Name auf der Karte</label><input id="n" value="Ann">
+    </form>`);
+    const json = JSON.stringify(doc);
+    for (const digit of [1, 2, 3, 4, 5]) expect(json).not.toContain(`411111111111111${digit}`);
+    expect(entries(doc).filter((e) => (e as { sensitive?: boolean }).sensitive)).toHaveLength(5);
+  });
+
   test('ordinary fields whose names only look like secrets are not sensitive; a custom combobox keeps its shown choice as its name', () => {
     const doc = build(`<form aria-label="Order">
       <label for="g">Gift card note</label><input id="g" value="Happy birthday">
