@@ -773,6 +773,36 @@ describe('Automate tab with a scripted (replay) model', () => {
     await panel.close();
   }, 60_000);
 
+  test('a form the page sends by itself a moment after a change (a debounced auto-save) is held too; the next action says so (session 19)', async () => {
+    const page = await openPage('/apps/submits/');
+    await page.evaluate(() => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = '/apps/submits/sent.html';
+      form.innerHTML = '<label>Plan <select id="plan" name="plan"><option>Free</option><option>Pro</option></select></label><label>Nick <input id="nick" name="nick"></label>';
+      document.body.append(form);
+      form.querySelector('select')!.addEventListener('change', () => setTimeout(() => form.submit(), 150));
+      form.querySelector('input')!.addEventListener('input', () => setTimeout(() => form.requestSubmit(), 400));
+    });
+    const tabId = await tabIdOf(harness, page);
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    type Reply = { ok: boolean; error?: { name: string; message: string; data?: { state?: string } } };
+    const act = (action: string, id: string, args: unknown[] = []) =>
+      sendFromPage(panel, envelope('page.act', { tabId, action, target: { locators: [{ by: 'id', value: id }] }, args })) as Promise<Reply>;
+    for (const [action, id, args] of [['select', 'plan', ['Pro']], ['type', 'nick', ['Bob']]] as const) {
+      expect((await act(action, id, [...args])).ok, id).toBe(true);
+      await page.waitForTimeout(700);
+      const next = await act('text', 'order');
+      expect(next.error?.name, `${id}: ${JSON.stringify(next)}`).toBe('ActionError');
+      expect(next.error?.data?.state).toBe('late-submit');
+      expect(next.error?.message).toMatch(/tried to send \/apps\/submits\/sent\.html by itself .*nothing was sent/);
+      expect(new URL(page.url()).pathname).toBe('/apps/submits/');
+    }
+    // Once said, it is not said again; later actions go on.
+    expect((await act('text', 'order')).ok).toBe(true);
+    await panel.close();
+  }, 60_000);
+
   test('a tab open across an update: the older version\'s page-world guard left in the page does not stop this one (session 18)', async () => {
     const page = await openPage('/apps/submits/');
     // What an earlier build left in a page it had acted on: its marks on the window and on

@@ -377,6 +377,7 @@ async function appearing(doc: Document, target: ActTarget, ms: number): Promise<
 }
 
 export async function act(doc: Document, request: ActRequest): Promise<ActReply> {
+  reportLateSubmission();
   if (request.expectedOrigin && location.origin !== request.expectedOrigin) {
     throw new NavigationError(`the page left ${request.expectedOrigin} for ${location.origin}: nothing is done here`, { leftOrigin: true });
   }
@@ -572,7 +573,43 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
       return submitHeld(pending, request, startUrl, () => needsConfirmation(el, 'changed since you confirmed it', rowOf(doc, target)));
     }
   }
+  // Unconfirmed: a submission the page makes a moment later (a debounced auto-save) is still this action's.
+  if (submits && !request.confirmed && !confirmsHeld) watchLateSubmission(el, describe(target));
   return { ...settled, value: null };
+}
+
+/**
+ * For LATE_SUBMIT_MS after an unconfirmed action, a submission the page makes by itself (a form sent 150 ms after a
+ * change, a debounced auto-save) is held back too: the action had already answered, so the next action fails with an
+ * ActionError that says what was held (nothing was sent). A run that ends first leaves it unsent.
+ */
+export const LATE_SUBMIT_MS = 1500;
+let lateWatch: { submits: ReturnType<typeof holdSubmits>; timer: ReturnType<typeof setTimeout>; after: string } | null = null;
+let lateHeld: { goes: string; after: string } | null = null;
+
+function watchLateSubmission(el: Element, after: string): void {
+  endLateWatch();
+  const submits = holdSubmits(el, false);
+  lateWatch = { submits, after, timer: setTimeout(endLateWatch, LATE_SUBMIT_MS) };
+}
+
+function endLateWatch(): void {
+  if (!lateWatch) return;
+  const { submits, timer, after } = lateWatch;
+  lateWatch = null;
+  clearTimeout(timer);
+  const held = submits.stop();
+  if (held) lateHeld = { goes: held.form.getAttribute('action') ?? held.form.getAttribute('name') ?? 'a form', after };
+  else if (submits.unidentified()) lateHeld = { goes: 'a form', after };
+}
+
+function reportLateSubmission(): void {
+  endLateWatch();
+  if (!lateHeld) return;
+  const { goes, after } = lateHeld;
+  lateHeld = null;
+  throw new ActionError(`the page tried to send ${goes.slice(0, 100)} by itself a moment after ${after} changed; it was held back and nothing was sent (it needs the user's confirmation, which a late submission cannot get)`,
+    { state: 'late-submit' });
 }
 
 /** Where a form sends and what: a held submission goes only if this is what the user was shown. */

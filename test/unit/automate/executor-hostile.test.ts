@@ -253,7 +253,13 @@ describe('form.submit() from a page handler (no submit event)', () => {
     sent = [];
     const order = await outcome(run({ action: 'select', target: byId('order'), args: ['old'] }));
     expect([order.err, sent]).toEqual([undefined, ['sort']]);
-    // Outside our actions the page's own submit is untouched.
+    // A moment after an action, the page's own POST submit is still held (a debounced auto-save is the action's doing);
+    // the next action says so and does nothing.
+    pay.submit();
+    expect(sent).toEqual(['sort']);
+    const next = await outcome(run({ action: 'select', target: byId('order'), args: ['new'] }));
+    expect([next.err, next.data?.state]).toEqual(['ActionError', 'late-submit']);
+    // Outside our actions (and past that moment) the page's own submit is untouched.
     pay.submit();
     expect(sent).toEqual(['sort', 'pay']);
 
