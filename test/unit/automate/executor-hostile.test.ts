@@ -258,7 +258,7 @@ describe('form.submit() from a page handler (no submit event)', () => {
     pay.submit();
     expect(sent).toEqual(['sort']);
     const next = await outcome(run({ action: 'select', target: byId('order'), args: ['new'] }));
-    expect([next.err, next.data?.state]).toEqual(['ActionError', 'late-submit']);
+    expect([next.err, (next.data as { state?: string } | undefined)?.state]).toEqual(['ActionError', 'late-submit']);
     // Outside our actions (and past that moment) the page's own submit is untouched.
     pay.submit();
     expect(sent).toEqual(['sort', 'pay']);
