@@ -157,8 +157,35 @@ export function labelsOf(el: Element): string | undefined {
   return text || undefined;
 }
 
-/** Accessible name, simplified from accname 1.2: labelledby, aria-label, labels, value/alt, content, title, placeholder. */
+/**
+ * What a sensitive field holds on the page being read (passwords, card numbers, one-time codes), kept only for the
+ * read, in memory: a page that copies one into another control's label ("Show hunter2") must not put it in a name.
+ */
+let secrets: readonly string[] = [];
+
+/** Runs `read` with the sensitive values of `doc`'s fields hidden from every accessible name (see `secrets`). */
+export function withSecretsHidden<T>(doc: Document, read: () => T): T {
+  const found = new Set<string>();
+  for (const field of doc.querySelectorAll<HTMLInputElement>('input[type=password], input[autocomplete~="cc-number"], input[autocomplete~="cc-csc"], input[autocomplete~="one-time-code"]')) {
+    if (field.value.length >= 4) found.add(field.value);
+  }
+  const before = secrets;
+  secrets = [...found];
+  try {
+    return read();
+  } finally {
+    secrets = before;
+  }
+}
+
+/** Accessible name, simplified from accname 1.2 (see `nameAsGiven`), with the read's sensitive values hidden. */
 export function accessibleName(el: Element): string {
+  const name = nameAsGiven(el);
+  return secrets.length ? secrets.reduce((text, secret) => text.split(secret).join('•••'), name) : name;
+}
+
+/** Accessible name, simplified from accname 1.2: labelledby, aria-label, labels, value/alt, content, title, placeholder. */
+function nameAsGiven(el: Element): string {
   const byRef = labelledBy(el);
   if (byRef) return byRef;
   const aria = collapse(el.getAttribute('aria-label') ?? '');

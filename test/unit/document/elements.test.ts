@@ -191,6 +191,15 @@ describe('element discovery and names', () => {
     expect(entries(doc).flatMap((e) => e.locators ?? []).some((l) => l.value.includes('diary') || l.value.includes('sk-live'))).toBe(false);
   });
 
+  test('a password the page copies into another control\'s label does not reach its name (session 19)', () => {
+    const doc = build(`<form aria-label="Log in">
+      <label for="pw">Password</label><input id="pw" type="password" value="hunter2secret">
+      <button type="button" aria-label="Show hunter2secret">👁</button>
+    </form>`);
+    expect(JSON.stringify(doc)).not.toContain('hunter2secret');
+    expect(names(doc)).toContain('log_in__show_button');
+  });
+
   test('card numbers labelled in other languages are sensitive too, German compounds included (session 19)', () => {
     const doc = build(`<form aria-label="Zahlung">
       <input aria-label="Kreditkartennummer" value="4111111111111111">
