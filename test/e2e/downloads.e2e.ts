@@ -19,13 +19,15 @@ let popup: Page;
 function serve(id: string, model: Partial<ServedFile> = {}) {
   for (const name of names) server.files[`/${id}/${name}`] = { body: bytes[name]!, ...(name === 'model.onnx' ? model : {}) };
 }
-function register(id: string, override: { modelBytes?: number } = {}) {
+/** `bodies`: files registered (with their hash and size) as other bytes than TinyStories' own. */
+function register(id: string, override: { modelBytes?: number; bodies?: Record<string, Uint8Array> } = {}) {
   return sendFromPage(popup, envelope('models.register', { model: {
     id, name: `Local ${id}`, contextLength: 512,
-    files: names.map((name) => ({
-      path: name, url: `${server.origin}/${id}/${name}`, sha256: sha(bytes[name]!),
-      bytes: name === 'model.onnx' && override.modelBytes ? override.modelBytes : bytes[name]!.length,
-    })),
+    files: names.map((name) => {
+      const body = override.bodies?.[name] ?? bytes[name]!;
+      return { path: name, url: `${server.origin}/${id}/${name}`, sha256: sha(body),
+        bytes: name === 'model.onnx' && override.modelBytes ? override.modelBytes : body.length };
+    }),
   } })) as Promise<{ ok: boolean; error?: { name: string } }>;
 }
 const row = (id: string) => popup.locator(`[data-model="${id}"] [data-field="model.state"] > div`);
@@ -151,14 +153,7 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     const page = new TextEncoder().encode('<!doctype html><html><body>Sign in to download this file</body></html>');
     serve('ts-html');
     server.files['/ts-html/model.onnx'] = { body: page };
-    const registered = await sendFromPage(popup, envelope('models.register', { model: {
-      id: 'ts-html', name: 'Local ts-html', contextLength: 512,
-      files: names.map((name) => {
-        const body = name === 'model.onnx' ? page : bytes[name]!;
-        return { path: name, url: `${server.origin}/ts-html/${name}`, sha256: sha(body), bytes: body.length };
-      }),
-    } })) as { ok: boolean };
-    expect(registered.ok).toBe(true);
+    expect((await register('ts-html', { bodies: { 'model.onnx': page } })).ok).toBe(true);
     await row('ts-html').getByRole('button', { name: 'Download' }).click();
     await expect.poll(() => stateOf('ts-html'), { timeout: 60_000 }).toBe('failed');
     expect(await row('ts-html').getByRole('alert').innerText()).toMatch(/model\.onnx of "Local ts-html" arrived whole but is not an ONNX model .*remove this model and add it again/s);
@@ -291,14 +286,7 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     const chatConfig = new TextEncoder().encode(JSON.stringify(config));
     for (const id of ['ts-chat', 'ts-plain']) serve(id);
     server.files['/ts-chat/tokenizer_config.json'] = { body: chatConfig };
-    const registered = await sendFromPage(popup, envelope('models.register', { model: {
-      id: 'ts-chat', name: 'Local ts-chat', contextLength: 512,
-      files: names.map((name) => {
-        const body = name === 'tokenizer_config.json' ? chatConfig : bytes[name]!;
-        return { path: name, url: `${server.origin}/ts-chat/${name}`, sha256: sha(body), bytes: body.length };
-      }),
-    } })) as { ok: boolean };
-    expect(registered.ok).toBe(true);
+    expect((await register('ts-chat', { bodies: { 'tokenizer_config.json': chatConfig } })).ok).toBe(true);
     expect((await register('ts-plain')).ok).toBe(true);
     for (const id of ['ts-chat', 'ts-plain']) {
       await row(id).getByRole('button', { name: 'Download' }).click();

@@ -14,7 +14,8 @@ import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
 import { SavedListSchema, type RunState, type SavedList } from './run-state.ts';
 import { ScriptView } from './ScriptView.tsx';
-import { failureKind, failureText } from './failure-text.ts';
+import { failureText } from './failure-text.ts';
+import { errorHeadline } from '../../ui/error-text.ts';
 import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
 import { deleteScript, fillParams, listScripts, originOf, restoreScript, saveScript } from './saved.ts';
 
@@ -42,7 +43,7 @@ function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
   return (
     <li data-call={entry.call} data-error={entry.error?.name ?? ''} class={current ? 'current' : ''} aria-current={current ? 'step' : undefined}>
       <code>{entry.line}:{entry.column} {entry.call}{entry.target ? ` ${entry.target}` : ''}{entry.args.length ? ` ${JSON.stringify(entry.args).slice(0, 80)}` : ''}</code>
-      {entry.error ? <span class="error"> — {failureKind(entry.error.name)}: {entry.error.message}</span>
+      {entry.error ? <span class="error"> — {errorHeadline(entry.error.name)}: {entry.error.message}</span>
         // Actions return nothing (null); a read shows what it read, null included.
         : entry.result !== undefined && !(entry.result === null && ACTION_METHODS.has(entry.call as BridgeMethod)) ? <span class="muted"> → {JSON.stringify(entry.result).slice(0, 80)}</span> : null}
     </li>
