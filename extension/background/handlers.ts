@@ -1,13 +1,43 @@
 import { extensionVersion, injectContentScript, requestTab } from '../platform/index.ts';
-import { ContentScriptError, PocketError } from '../protocol/errors.ts';
+import { ContentScriptError, PageUnresponsiveError, PocketError } from '../protocol/errors.ts';
 import type { Handlers } from '../protocol/dispatcher.ts';
 import type { RequestOf, ResponseOf } from '../protocol/messages.ts';
 import { callModelHost } from './model-host.ts';
 import { modelHandlers } from './models.ts';
 import { panelIntent } from './side-panel.ts';
 
-/** Asks our content script in a tab, injecting it first. */
+/**
+ * How long a tab may take to answer. The executor's own waits (settling, late elements, requests) end within about
+ * 10 s and a read stops itself at 2 s, so a tab still silent after these is blocked: a dialog of the page waiting for
+ * the user (alert, confirm), or a script of its own that keeps it busy. The test hooks shorten them.
+ */
+export const pageAnswerLimits = { actMs: 45_000, readMs: 30_000 };
+
+function unresponsive(tabId: number, kind: string, ms: number): PageUnresponsiveError {
+  const what = kind === 'content.act' ? 'the action' : 'a read of the page';
+  return new PageUnresponsiveError(
+    `the page did not answer ${what} within ${Math.round(ms / 1000)} s: it may be showing a dialog that waits for you, or be busy with a script of its own.${kind === 'content.act' ? ' What the action did after that is not known: look at the page.' : ''}`,
+    { tabId, waitedMs: ms },
+  );
+}
+
+/** Asks our content script in a tab, injecting it first; a tab that stays silent past its limit is a PageUnresponsiveError. */
 async function askContent<K extends 'content.page.stats' | 'content.page.document' | 'content.highlight' | 'content.act'>(
+  tabId: number, kind: K, payload: RequestOf<K>,
+): Promise<ResponseOf<K>> {
+  const ms = kind === 'content.act' ? pageAnswerLimits.actMs : pageAnswerLimits.readMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(unresponsive(tabId, kind, ms)), ms);
+  });
+  try {
+    return await Promise.race([answerFromContent(tabId, kind, payload), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function answerFromContent<K extends 'content.page.stats' | 'content.page.document' | 'content.highlight' | 'content.act'>(
   tabId: number, kind: K, payload: RequestOf<K>,
 ): Promise<ResponseOf<K>> {
   try {

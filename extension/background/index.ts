@@ -7,7 +7,7 @@ import { createDispatcher } from '../protocol/dispatcher.ts';
 import type { SenderFacts } from '../protocol/senders.ts';
 import { handleMenuClick, menuItems } from './context-menus.ts';
 import { listenForGenerationPorts } from './generate.ts';
-import { backgroundHandlers } from './handlers.ts';
+import { backgroundHandlers, pageAnswerLimits } from './handlers.ts';
 import { callModelHost } from './model-host.ts';
 import { openPanelFor } from './side-panel.ts';
 import { resumeInterruptedWork } from './startup.ts';
@@ -43,5 +43,6 @@ Object.assign(globalThis, {
     closeModelHost: () => closeOffscreenDocument(),
     startup: () => resumeInterruptedWork(),
     sidePanelPath,
+    setPageAnswerLimits: (limits: Partial<typeof pageAnswerLimits>) => Object.assign(pageAnswerLimits, limits),
   },
 });

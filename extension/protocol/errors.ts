@@ -28,6 +28,8 @@ export class UnknownKindError extends named('UnknownKindError') {}
 export class ModelHostError extends named('ModelHostError') {}
 export class WorkerCrashedError extends named('WorkerCrashedError') {}
 export class ContentScriptError extends named('ContentScriptError') {}
+/** A tab took too long to answer (a dialog of the page waiting for the user, or its own script keeping it busy). */
+export class PageUnresponsiveError extends named('PageUnresponsiveError') {}
 export class ModelNotFoundError extends named('ModelNotFoundError') {}
 export class IntegrityError extends named('IntegrityError') {}
 export class QuotaError extends named('QuotaError') {}
@@ -68,8 +70,8 @@ export class ScriptRuntimeError extends namedScript('ScriptRuntimeError') {}
 export const errorClasses = [
   // The bases too: code that throws one directly (no better class yet) keeps its name across the wire.
   PocketError, ScriptError, ValidationError, UntrustedSenderError, UnknownKindError, ModelHostError, WorkerCrashedError, ContentScriptError,
-  ModelNotFoundError, IntegrityError, QuotaError, DeviceLostError, OutOfMemoryError, AbortError, DisconnectedError,
-  InternalError, BusyError, NotFoundError, ActionError, ApiError, ScriptSyntaxError, BudgetError, NavigationError,
+  PageUnresponsiveError, ModelNotFoundError, IntegrityError, QuotaError, DeviceLostError, OutOfMemoryError, AbortError,
+  DisconnectedError, InternalError, BusyError, NotFoundError, ActionError, ApiError, ScriptSyntaxError, BudgetError, NavigationError,
   ScriptRuntimeError,
 ] as const;
 

@@ -10,6 +10,7 @@ const HEADLINES: Record<string, string> = {
   ModelHostError: 'The model host failed',
   WorkerCrashedError: 'The model worker crashed',
   ContentScriptError: 'The page did not answer',
+  PageUnresponsiveError: 'The page stopped answering',
   ModelNotFoundError: 'Model not found',
   IntegrityError: 'Model files are damaged',
   QuotaError: 'Storage is full',

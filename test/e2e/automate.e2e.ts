@@ -491,6 +491,43 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await page.locator('#total').innerText()).toBe('4');
   }, 120_000);
 
+  test('a page that stops answering during an action (a busy script, a dialog): the panel says it waits for the page; past the limit the run ends, nothing more is done there, no repair (session 20)', async () => {
+    await hook(harness.serviceWorker, 'setPageAnswerLimits', { actMs: 8_000, readMs: 5_000 });
+    try {
+      const { page, panel } = await bind('/apps/todo/');
+      const before = Number(await page.locator('#total').innerText());
+      await page.evaluate(() => document.getElementById('add')!.addEventListener('click', () => {
+        const end = Date.now() + 16_000;
+        while (Date.now() < end);
+      }));
+      await run(panel, 'Add a todo while the page freezes');
+      const wait = panel.getByTestId('automate-page-wait');
+      await wait.waitFor({ timeout: 30_000 });
+      expect(await wait.innerText()).toMatch(/has not answered for \d+ s\. It may be showing a dialog/);
+      const report = await finished(panel);
+      expect(report.status, report.text).toBe('failed');
+      expect([report.attempts, report.modelCalls], report.text).toEqual([1, 1]);
+      expect(report.text).toMatch(/The page stopped answering.*did not answer the action within 8 s/s);
+      expect(await wait.count()).toBe(0);
+      // The page comes back: the click it was busy with has happened; the script's next action was never done.
+      await page.waitForFunction((n) => Number(document.getElementById('total')!.textContent) === n + 1, before, { timeout: 30_000 });
+      await page.waitForTimeout(500);
+      expect(await page.locator('#new-todo').inputValue()).not.toBe('Never typed');
+      // A read of a busy page (the Page tab, a run's first read) ends the same way rather than hang.
+      await page.evaluate(() => setTimeout(() => {
+        const end = Date.now() + 9_000;
+        while (Date.now() < end);
+      }, 50));
+      await page.waitForTimeout(300);
+      const tabId = await panel.evaluate(() => Number(new URL(location.href).searchParams.get('tab')));
+      const read = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; error?: { name: string; message: string } };
+      expect(read.error?.name, JSON.stringify(read)).toBe('PageUnresponsiveError');
+      expect(read.error?.message).toMatch(/did not answer a read of the page within 5 s/);
+    } finally {
+      await hook(harness.serviceWorker, 'setPageAnswerLimits', { actMs: 45_000, readMs: 30_000 });
+    }
+  }, 120_000);
+
   test('a saved script that no longer fits: replay fails with 0 model calls; allowed, the model repairs it', async () => {
     const { page, panel } = await bind('/apps/shop/');
     await run(panel, 'Open the cheapest result for lamp');

@@ -298,6 +298,9 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {run && running && (
         <p role="status" data-testid="automate-progress">
           {run.task.slice(0, 120)} — {run.phase === 'generating' ? `asking ${modelName(run.model)} (${run.mode === 'stepwise' ? 'step' : 'attempt'} ${run.attempt + 1})…` : `running attempt ${run.attempt + 1}…`}
+          {run.pageWaitSince !== undefined && (
+            <span data-testid="automate-page-wait"> Waiting for the page: it has not answered for {Math.max(1, Math.round((Date.now() - run.pageWaitSince) / 1000))} s. It may be showing a dialog that waits for you, or be busy; Stop ends the run.</span>
+          )}
         </p>
       )}
 

@@ -6,7 +6,7 @@
  * ask/say through the UI, and holds irreversible actions until the user confirms them. Typed values count as
  * user-supplied only when the user gave them in this run.
  */
-import { AbortError, ActionError, BudgetError, ContentScriptError, isErrorNamed, NavigationError, NotFoundError } from '../../protocol/errors.ts';
+import { AbortError, ActionError, BudgetError, ContentScriptError, isErrorNamed, NavigationError, NotFoundError, PageUnresponsiveError, type PocketError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
 import type { Bridge, BridgeCall, ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
@@ -179,8 +179,9 @@ export class PageBridge implements Bridge {
     if (result === false || !before || this.closed) return result;
     let now: PageDocument;
     try {
-      now = await this.deps.readDocument();
+      now = await this.readPage();
     } catch (error) {
+      if (this.left) throw this.left;
       this.leave(new NavigationError(`the page could not be read after waiting for you (${error instanceof Error ? error.message : String(error)}): the run stops here`, { pageChanged: true }));
       throw this.left!;
     }
@@ -225,8 +226,27 @@ export class PageBridge implements Bridge {
       return reply;
     } catch (error) {
       if (isErrorNamed(error, NavigationError) && (error as NavigationError).data?.leftOrigin) this.leave(error as NavigationError);
+      this.stopIfUnresponsive(error);
       throw error;
     }
+  }
+
+  /** Reads the page; one that stopped answering ends the attempt (see stopIfUnresponsive). */
+  private async readPage(): Promise<PageDocument> {
+    try {
+      return await this.deps.readDocument();
+    } catch (error) {
+      this.stopIfUnresponsive(error);
+      throw error;
+    }
+  }
+
+  /**
+   * A page that stopped answering (a dialog waiting for the user, a busy script) may still do what it was asked, later:
+   * nothing more is done there in this attempt, and every later call says why at once rather than wait again.
+   */
+  private stopIfUnresponsive(error: unknown): void {
+    if (isErrorNamed(error, PageUnresponsiveError)) this.leave(error as PageUnresponsiveError);
   }
 
   /** When the last action that can start a navigation answered (performance.now()). */
@@ -252,9 +272,9 @@ export class PageBridge implements Bridge {
     throw this.left!;
   }
 
-  /** Once the page has left the run's site, every later call of this bridge is refused with the same error. */
-  private left: NavigationError | undefined;
-  private leave(error: NavigationError): void {
+  /** Once the page has left the run's site (or stopped answering), every later call of this bridge is refused with the same error. */
+  private left: PocketError | undefined;
+  private leave(error: PocketError): void {
     this.left ??= error;
   }
 
@@ -379,7 +399,7 @@ export class PageBridge implements Bridge {
     for (let attempt = 0; attempt < (navigated ? 20 : 1); attempt++) {
       if (navigated) await new Promise((resolve) => setTimeout(resolve, 250));
       try {
-        const doc = await this.deps.readDocument();
+        const doc = await this.readPage();
         this.stats.documentReads++;
         const arrived = fromPage && doc.pageId ? doc.pageId !== fromPage : !url || doc.url === url;
         if (!navigated || arrived || attempt >= 12) {
@@ -395,7 +415,7 @@ export class PageBridge implements Bridge {
           return;
         }
       } catch (error) {
-        if (!navigated || isErrorNamed(error, NavigationError)) throw error;
+        if (!navigated || isErrorNamed(error, NavigationError) || isErrorNamed(error, PageUnresponsiveError)) throw error;
         lastError = error;
       }
     }

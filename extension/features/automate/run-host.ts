@@ -44,6 +44,8 @@ export interface RunStore {
 
 /** How often a going run's state is written to the store (when it changed). */
 const SAVE_EVERY_MS = 300;
+/** A page silent this long while the run waits for it is shown as such (the run's state carries since when). */
+export const PAGE_WAIT_NOTICE_MS = 3_000;
 
 /** A stored run found "running" that this host is not running: the host stopped (browser closed, crash, restart). */
 export function interrupted(state: RunState): RunState {
@@ -353,8 +355,19 @@ export class AutomationRuns {
     const secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3);
     if (secrets.length) live.redact = <T>(state: T) => redactRunText(state as RunState, secrets) as T;
     let lastDoc: PageDocument | undefined;
+    // A page that keeps the run waiting (a dialog of its own, a busy script) shows in the panel while it does.
+    const waitingOnPage = <T>(work: Promise<T>): Promise<T> => {
+      const timer = setTimeout(() => {
+        state.pageWaitSince = Date.now() - PAGE_WAIT_NOTICE_MS;
+        live.save?.();
+      }, PAGE_WAIT_NOTICE_MS);
+      return work.finally(() => {
+        clearTimeout(timer);
+        delete state.pageWaitSince;
+      });
+    };
     const read = async () => {
-      lastDoc = await this.deps.readDocument(tabId);
+      lastDoc = await waitingOnPage(this.deps.readDocument(tabId));
       return lastDoc;
     };
     const highlight = (locators: Locator[]) => void this.deps.highlight(tabId, locators).catch(() => undefined);
@@ -381,7 +394,7 @@ export class AutomationRuns {
     /** Every attempt's bridge, latest last: what they saw of the page's lists is saved with the script. */
     const bridges: PageBridge[] = [];
     const newBridge = async (userValues: string[]) => keep(bridges, new PageBridge({
-      act: (act) => this.deps.act(tabId, act),
+      act: (act) => waitingOnPage(this.deps.act(tabId, act)),
       readDocument: read,
       confirm: (req) => new Promise<boolean>((resolve) => {
         highlight(req.locators);

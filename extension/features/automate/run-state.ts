@@ -117,6 +117,8 @@ export const RunStateSchema = v.strictObject({
   generateMs: v.number(),
   /** The site of the page the run started on (a script is saved for it). */
   origin: v.optional(text(200)),
+  /** Since when (ms since the epoch) the page has kept the run waiting for an answer, when it has for a while. */
+  pageWaitSince: v.optional(v.number()),
 });
 export type RunStateWire = v.InferOutput<typeof RunStateSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ActionError } from '../../../extension/protocol/errors.ts';
+import { ActionError, PageUnresponsiveError } from '../../../extension/protocol/errors.ts';
 import { PageBridge, type PageBridgeDeps } from '../../../extension/features/automate/page-bridge.ts';
 import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
@@ -74,6 +74,32 @@ test('the user\'s Cancel cannot be caught: the script cannot ask again until the
   expect(run.error).toMatchObject({ name: 'ActionError' });
   expect(asked).toBe(1);
   expect(acted).not.toContain(true);
+});
+
+test('a page that stopped answering cannot be caught: nothing more is sent there, not even a read (it may still act late)', async () => {
+  const doc = page('https://mail.example/', [el('add', 'button', 'Add'), el('title', 'text_input', 'Title')]);
+  const sent: string[] = [];
+  let reads = 0;
+  const bridge = new PageBridge({
+    readDocument: async () => {
+      reads++;
+      return doc;
+    },
+    ask: async () => '', say: () => undefined, confirm: async () => true,
+    act: async (request) => {
+      sent.push(request.action);
+      if (request.action === 'click') throw new PageUnresponsiveError('the page did not answer the action within 45 s', { waitedMs: 45_000 });
+      return { changed: false, navigated: false, url: doc.url };
+    },
+  }, doc);
+  const run = await runScript('try { $add.click(); } catch (e) { say(e.name); }\n$title.type("more");\ndone("typed");',
+    automationCapabilities(bridge, names(doc)));
+  expect(run.ok).toBe(false);
+  expect(run.error).toMatchObject({ name: 'PageUnresponsiveError' });
+  // Whatever calls the bridge next (a stepwise turn, a late step) is refused at once, without waiting on the page again.
+  await expect(bridge.call({ call: 'type', target: { name: 'title' }, args: ['more'] })).rejects.toMatchObject({ name: 'PageUnresponsiveError' });
+  expect(sent).toEqual(['click']);
+  expect(reads).toBe(0);
 });
 
 test('reads of names on two pages cannot make the bridge click back and forth without end', async () => {
