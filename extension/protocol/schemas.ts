@@ -317,6 +317,8 @@ export const HighlightReplySchema = v.strictObject({ found: v.boolean() });
 export const ACT_ACTIONS = [
   'click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists', 'count', 'find',
   'waitFor', 'navigate',
+  // The bridge's own: a submission the page made by itself after the last action, held back (confirmed: sent).
+  'held',
 ] as const;
 export const ActTargetSchema = v.strictObject({
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),

@@ -840,6 +840,49 @@ describe('Automate tab with a scripted (replay) model', () => {
     await panel.close();
   }, 60_000);
 
+  test('a form the page sends by itself after the script\'s last change (an auto-save) is asked about before the run ends: Confirm sends it, Cancel keeps it unsent; one held mid-run is asked about before the next action (session 20)', async () => {
+    const ask = async (panel: Page) => {
+      const confirm = panel.getByTestId('automate-confirm');
+      await confirm.waitFor({ timeout: 60_000 });
+      return confirm;
+    };
+    {
+      const { page, panel } = await bind('/apps/submits/autosave.html');
+      await run(panel, 'Choose the Pro plan');
+      const confirm = await ask(panel);
+      expect(await panel.getByTestId('automate-confirm-what').innerText()).toMatch(/^Let the page send/);
+      expect(await confirm.innerText()).toMatch(/sends \/apps\/submits\/sent\.html: the page tried to by itself a moment after .*plan.* changed/);
+      expect(await confirm.innerText()).toMatch(/not in the script: the page sends this by itself/);
+      expect(new URL(page.url()).pathname).toBe('/apps/submits/autosave.html');
+      await confirm.getByRole('button', { name: 'Confirm' }).click();
+      const report = await finished(panel);
+      expect(report.status, report.text).toBe('done');
+      await page.waitForURL(/\/apps\/submits\/sent\.html/);
+      await panel.close();
+    }
+    {
+      const { page, panel } = await bind('/apps/submits/autosave.html');
+      await run(panel, 'Choose the Pro plan');
+      await (await ask(panel)).getByRole('button', { name: 'Cancel' }).click();
+      const report = await finished(panel);
+      expect(report.status, report.text).toBe('cancelled');
+      await page.waitForTimeout(1_000);
+      expect(new URL(page.url()).pathname).toBe('/apps/submits/autosave.html');
+      await panel.close();
+    }
+    {
+      // Held after the first change, noticed when the script acts again: asked about before the typing.
+      const { page, panel } = await bind('/apps/submits/autosave.html');
+      await run(panel, 'Choose Pro, then call me Bob');
+      await (await ask(panel)).getByRole('button', { name: 'Cancel' }).click();
+      const report = await finished(panel);
+      expect(report.status, report.text).toBe('cancelled');
+      expect(await page.locator('#nick').inputValue()).toBe('');
+      expect(new URL(page.url()).pathname).toBe('/apps/submits/autosave.html');
+      await panel.close();
+    }
+  }, 180_000);
+
   test('a tab open across an update: the older version\'s page-world guard left in the page does not stop this one (session 18)', async () => {
     const page = await openPage('/apps/submits/');
     // What an earlier build left in a page it had acted on: its marks on the window and on

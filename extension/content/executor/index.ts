@@ -377,11 +377,12 @@ async function appearing(doc: Document, target: ActTarget, ms: number): Promise<
 }
 
 export async function act(doc: Document, request: ActRequest): Promise<ActReply> {
-  reportLateSubmission();
+  if (request.action !== 'held') reportLateSubmission();
   if (request.expectedOrigin && location.origin !== request.expectedOrigin) {
     throw new NavigationError(`the page left ${request.expectedOrigin} for ${location.origin}: nothing is done here`, { leftOrigin: true });
   }
   const startUrl = location.href.slice(0, 4000);
+  if (request.action === 'held') return lateSubmission(request, startUrl);
   const reply = (value: ActReply['value']): ActReply => ({ value, changed: false, navigated: false, url: startUrl });
 
   if (request.action === 'navigate') {
@@ -580,17 +581,23 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
 
 /**
  * For LATE_SUBMIT_MS after an unconfirmed action, a submission the page makes by itself (a form sent 150 ms after a
- * change, a debounced auto-save) is held back too: the action had already answered, so the next action fails with an
- * ActionError that says what was held (nothing was sent). A run that ends first leaves it unsent.
+ * change, a debounced auto-save) is held back too. The action had already answered, so the next action fails with an
+ * ActionError that says what was held (`late-submit`), and the bridge then asks with `held`: the held submission needs
+ * the user's confirmation, and a confirmed `held` sends it as the page meant it. At the end of a run the bridge asks
+ * with `held` too, which waits out the watch first. An unconfirmed action after a `late-submit` forgets it.
  */
 export const LATE_SUBMIT_MS = 1500;
-let lateWatch: { submits: ReturnType<typeof holdSubmits>; timer: ReturnType<typeof setTimeout>; after: string } | null = null;
-let lateHeld: { goes: string; after: string } | null = null;
+let lateWatch: { submits: ReturnType<typeof holdSubmits>; timer: ReturnType<typeof setTimeout>; after: string; until: number; formsNear: () => boolean } | null = null;
+/** What the watch held: a submission to send if confirmed, or (`submit` null) one it could not tell apart. */
+let lateHeld: { submit: (HeldSubmit & { sends: string }) | null; goes: string; after: string; said: boolean } | null = null;
 
 function watchLateSubmission(el: Element, after: string): void {
   endLateWatch();
+  lateHeld = null;
   const submits = holdSubmits(el, false);
-  lateWatch = { submits, after, timer: setTimeout(endLateWatch, LATE_SUBMIT_MS) };
+  // Whether waiting out the watch can find anything: a form in the page or its frames, or the element's shadow root.
+  const formsNear = () => el.getRootNode() !== el.ownerDocument || sameOriginWindows(window).some((win) => win.document.forms.length > 0);
+  lateWatch = { submits, after, timer: setTimeout(endLateWatch, LATE_SUBMIT_MS), until: performance.now() + LATE_SUBMIT_MS, formsNear };
 }
 
 function endLateWatch(): void {
@@ -599,17 +606,61 @@ function endLateWatch(): void {
   lateWatch = null;
   clearTimeout(timer);
   const held = submits.stop();
-  if (held) lateHeld = { goes: held.form.getAttribute('action') ?? held.form.getAttribute('name') ?? 'a form', after };
-  else if (submits.unidentified()) lateHeld = { goes: 'a form', after };
+  if (held) {
+    const goes = held.submitter?.getAttribute('formaction') ?? held.form.getAttribute('action') ?? held.form.getAttribute('name') ?? 'a form';
+    lateHeld = { submit: { ...held, sends: formPrint(held.form) }, goes, after, said: false };
+  } else if (submits.unidentified()) {
+    lateHeld = { submit: null, goes: 'a form', after, said: false };
+  }
 }
 
+function lateMessage(held: { goes: string; after: string }): string {
+  return `the page tried to send ${held.goes.slice(0, 100)} by itself a moment after ${held.after} changed; it was held back and nothing was sent`;
+}
+
+/** Before any other action: a late submission not yet said is said (the bridge then asks with `held`); one said and not followed up is forgotten. */
 function reportLateSubmission(): void {
   endLateWatch();
   if (!lateHeld) return;
-  const { goes, after } = lateHeld;
+  if (lateHeld.said) {
+    lateHeld = null;
+    return;
+  }
+  lateHeld.said = true;
+  throw new ActionError(`${lateMessage(lateHeld)} (it needs the user's confirmation)`, { state: 'late-submit' });
+}
+
+/**
+ * `held`: waits out the late-submission watch (on a page with forms: a page without any has nothing to send, unless it
+ * makes a form in that moment); a held submission needs confirming, and a confirmed one is sent.
+ */
+async function lateSubmission(request: ActRequest, startUrl: string): Promise<ActReply> {
+  if (lateWatch?.formsNear()) await new Promise((resolve) => setTimeout(resolve, Math.max(0, lateWatch!.until - performance.now())));
+  endLateWatch();
+  const late = lateHeld;
+  if (!late) return { value: null, changed: false, navigated: false, url: startUrl };
+  late.said = true;
+  const held = late.submit;
+  // Held, but not a submission this executor can make again (it could not tell it apart from the page's own).
+  if (!held) {
+    lateHeld = null;
+    throw new ActionError(`${lateMessage(late)} (it could not be told apart from the page's own, so it cannot be sent from here)`, { state: 'late-submit' });
+  }
+  if (!held.form.isConnected) {
+    lateHeld = null;
+    throw new ActionError(`${lateMessage(late)}, and that form is gone from the page now`, { state: 'form-gone' });
+  }
+  const shown = held.submitter?.isConnected ? held.submitter : held.form;
+  const ask = (reason: string) => needsConfirmation(shown, reason);
+  const reason = `sends ${late.goes.slice(0, 100)}: the page tried to by itself a moment after ${late.after} changed (held back, nothing sent yet)`;
+  if (!request.confirmed || request.fingerprint !== fingerprintOf(shown)) throw ask(reason);
+  const sends = formPrint(held.form);
+  if (sends !== held.sends) {
+    held.sends = sends;
+    throw ask('changed since you were asked');
+  }
   lateHeld = null;
-  throw new ActionError(`the page tried to send ${goes.slice(0, 100)} by itself a moment after ${after} changed; it was held back and nothing was sent (it needs the user's confirmation, which a late submission cannot get)`,
-    { state: 'late-submit' });
+  return submitHeld(held, request, startUrl, () => ask('changed since you were asked'));
 }
 
 /** Where a form sends and what: a held submission goes only if this is what the user was shown. */

@@ -51,7 +51,7 @@ function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
 }
 
 /** How a confirmation names the action it asks about. */
-const ACTION_VERBS: Record<string, string> = { click: 'Click', type: 'Type into', select: 'Choose in', check: 'Tick', uncheck: 'Untick', navigate: 'Go to' };
+const ACTION_VERBS: Record<string, string> = { click: 'Click', type: 'Type into', select: 'Choose in', check: 'Tick', uncheck: 'Untick', navigate: 'Go to', held: 'Let the page send' };
 
 /** The longest task `automate.start` takes (run-state.ts). */
 const MAX_TASK_CHARS = 4000;
@@ -321,7 +321,9 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           {/* What it does in the page's words first; the task it is meant to serve beside it, so a script that went
               the wrong way (a removal for an "add" task) shows as such. */}
           <p data-testid="automate-confirm-what">{ACTION_VERBS[confirm.action] ?? confirm.action} {confirm.label ? <>“{confirm.label}”</> : <code>{confirm.target}</code>}</p>
-          <p class="muted">Your task: {run?.task} · in the script: <code>{confirm.action}</code> on <code>{confirm.target}</code></p>
+          <p class="muted">Your task: {run?.task} · {confirm.action === 'held'
+            ? 'not in the script: the page sends this by itself, after the script\'s last change'
+            : <>in the script: <code>{confirm.action}</code> on <code>{confirm.target}</code></>}</p>
           <button type="button" onClick={() => respond({ confirm: { id: confirm.id, ok: true } })}>Confirm</button>
           <button type="button" data-autofocus onClick={() => respond({ confirm: { id: confirm.id, ok: false } })}>Cancel</button>
         </div>

@@ -209,6 +209,11 @@ export class PageBridge implements Bridge {
       try {
         reply = await send(this.pageId ?? this.doc.pageId);
       } catch (error) {
+        // The page sent a form by itself after the last action (held back): the user is asked first, then this goes.
+        if (request.action !== 'held' && isErrorNamed(error, ActionError) && (error as ActionError).data?.state === 'late-submit') {
+          await this.lateSubmission();
+          return await this.act(request);
+        }
         const data = isErrorNamed(error, NavigationError) ? (error as NavigationError).data : undefined;
         if (data?.pageChanged !== true || typeof data.pageId !== 'string') throw error;
         this.otherDocument(data.pageId, String(data.url ?? ''));
@@ -229,6 +234,36 @@ export class PageBridge implements Bridge {
       this.stopIfUnresponsive(error);
       throw error;
     }
+  }
+
+  /**
+   * A submission the page made by itself a moment after the last action (a debounced auto-save), which the executor
+   * held back: shown to the user like any irreversible action; confirmed, the executor sends it as the page meant to.
+   */
+  private async lateSubmission(): Promise<void> {
+    const request: ActRequest = { action: 'held', args: [] };
+    let reply: ActReply;
+    try {
+      reply = await this.act(request);
+    } catch (error) {
+      if (!isErrorNamed(error, ActionError) || !(error as ActionError).data?.needsConfirmation) throw error;
+      const asked = error as ActionError;
+      reply = await this.confirmAndAct(request, 'a form the page sends by itself', asked, String(asked.data?.label ?? 'a form'));
+    }
+    if (reply.navigated || (reply.changed && reply.url && reply.url !== this.doc.url)) {
+      await this.refresh(reply.navigated, reply.url || undefined, reply.pageId ?? this.doc.pageId);
+    } else if (reply.changed) {
+      this.stale = true;
+    }
+  }
+
+  /**
+   * The script has ended: a submission the page made by itself after its last action is asked about now (the executor
+   * waits out the moment it watches for one), rather than left unsent and unsaid.
+   */
+  async finish(): Promise<void> {
+    if (this.closed || this.left || !this.lastAction) return;
+    await this.lateSubmission();
   }
 
   /** Reads the page; one that stopped answering ends the attempt (see stopIfUnresponsive). */

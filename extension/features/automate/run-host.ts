@@ -467,6 +467,18 @@ export class AutomationRuns {
             else pushLog(event.entry);
           },
         }, { documentTokens, signal });
+        if (report.ok && !signal.aborted) {
+          // As after a script: a form the page sent by itself after the last step is asked about now.
+          try {
+            await bridge.finish();
+          } catch (error) {
+            const cancelled = error instanceof PocketError && error.data?.cancelled === true;
+            report = { ...report, ok: false, status: cancelled ? 'cancelled' : 'failed', summary: `the steps ran to their end, but then ${error instanceof Error ? error.message : String(error)}` };
+          } finally {
+            bridge.close();
+            refuseWaits(live);
+          }
+        }
       } else {
         let bridge: PageBridge | undefined;
         const deps: RunnerDeps = {
@@ -482,7 +494,18 @@ export class AutomationRuns {
             bridge = attemptBridge;
             state.phase = 'running';
             try {
-              return await sandbox.run({ source, capabilitySet: 'automation', names, budgets }, { bridge: attemptBridge, onLog, ...(s ? { signal: s } : {}) });
+              const result = await sandbox.run({ source, capabilitySet: 'automation', names, budgets }, { bridge: attemptBridge, onLog, ...(s ? { signal: s } : {}) });
+              if (!result.ok || s?.aborted) return result;
+              // A form the page sent by itself after the script's last action was held back: the user is asked now.
+              try {
+                await attemptBridge.finish();
+                return result;
+              } catch (error) {
+                // Not the script's to repair (it ran to its end): a Cancel ends the run as cancelled, anything else as failed.
+                const thrown = error instanceof PocketError ? error : new PocketError(String((error as Error)?.message ?? error));
+                if (thrown.data?.cancelled !== true) Object.assign(thrown, { data: { ...thrown.data, afterScript: true } });
+                return { ...result, ok: false, finishedBy: 'error', error: thrown };
+              }
             } finally {
               // The attempt is over (done, failed, out of time): what it was waiting for is refused and nothing it
               // started may act any more, so a late "Confirm" cannot click during the repair.

@@ -186,6 +186,11 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
         deps.onEvent?.({ type: 'attempt-failed', attempt, failure: current.failure });
         return end('failed', `stopped: ${error.message}`);
       }
+      // The script ran to its end; what failed came after it (a form the page sent by itself): a repair would act twice.
+      if (error.data?.afterScript === true) {
+        deps.onEvent?.({ type: 'attempt-failed', attempt, failure: current.failure });
+        return end('failed', `the script ran to its end, but then ${error.message}`);
+      }
       const userCancelled = (error.name === ActionError.errorName && error.data?.cancelled === true) || deps.cancelled?.();
       if (userCancelled) {
         deps.onEvent?.({ type: 'attempt-failed', attempt, failure: current.failure });

@@ -204,3 +204,68 @@ describe('only a real wait for the user re-reads the page (review, session 16)',
     await expect(b.call({ call: 'click', target: { name: 'inbox__next_button' }, args: [] })).rejects.toMatchObject({ data: { pageChanged: true } });
   });
 });
+
+describe('a form the page sends by itself (held back by the executor)', () => {
+  const entries = [
+    { name: 'plan', kind: 'select', description: 'Plan', locators: [{ by: 'id', value: 'plan' }] },
+    { name: 'nick', kind: 'text_input', description: 'Nickname', locators: [{ by: 'id', value: 'nick' }] },
+  ];
+  const page = { ...doc, sections: [{ name: 'settings', kind: 'form', title: 'Settings', entries }] } as PageDocument;
+
+  /** An executor that holds the page's own submission after the first change and says so at the next call. */
+  function executor(answer: boolean) {
+    const sent: ActRequest[] = [];
+    const confirms: ConfirmRequest[] = [];
+    let held = false;
+    let said = false;
+    const bridge = new PageBridge({
+      readDocument: async () => page, ask: async () => '', say: () => undefined,
+      confirm: async (request) => {
+        confirms.push(request);
+        return answer;
+      },
+      act: async (request) => {
+        sent.push(structuredClone(request));
+        if (request.action === 'held') {
+          if (!held) return { changed: false, navigated: false, url: page.url };
+          if (!request.confirmed || request.fingerprint !== 'fp:form') {
+            throw new ActionError('needs confirmation', { needsConfirmation: true, reason: 'sends /save', label: 'Settings', fingerprint: 'fp:form' });
+          }
+          held = false;
+          return { changed: true, navigated: false, url: page.url };
+        }
+        if (held && !said) {
+          said = true;
+          throw new ActionError('the page tried to send /save by itself', { state: 'late-submit' });
+        }
+        if (request.action === 'select') held = true;
+        return { changed: true, navigated: false, url: page.url };
+      },
+    }, page);
+    return { bridge, sent, confirms };
+  }
+
+  test('noticed at the next action: asked about first; confirmed, it is sent and the action then goes', async () => {
+    const e = executor(true);
+    await e.bridge.call({ call: 'select', target: { name: 'plan' }, args: ['Pro'] });
+    await e.bridge.call({ call: 'type', target: { name: 'nick' }, args: ['Bob'] });
+    expect(e.confirms.map((c) => [c.action, c.label])).toEqual([['held', 'Settings']]);
+    expect(e.sent.map((r) => `${r.action}${r.confirmed ? '+' : ''}`)).toEqual(['select', 'type', 'held', 'held+', 'type']);
+    await e.bridge.finish();
+    expect(e.sent.at(-1)).toMatchObject({ action: 'held' });
+    expect(e.confirms).toHaveLength(1);
+  });
+
+  test('at the end of the script: asked about; cancelled, it stays unsent and the cancel ends the run', async () => {
+    const e = executor(false);
+    await e.bridge.call({ call: 'select', target: { name: 'plan' }, args: ['Pro'] });
+    await expect(e.bridge.finish()).rejects.toMatchObject({ name: 'ActionError', data: { cancelled: true } });
+    expect(e.sent.map((r) => `${r.action}${r.confirmed ? '+' : ''}`)).toEqual(['select', 'held']);
+  });
+
+  test('a script that did nothing to the page asks nothing', async () => {
+    const e = executor(true);
+    await e.bridge.finish();
+    expect(e.sent).toHaveLength(0);
+  });
+});
