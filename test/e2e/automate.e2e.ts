@@ -739,6 +739,55 @@ describe('Automate tab with a scripted (replay) model', () => {
     await page.waitForURL(/\/apps\/submits\/sent\.html$/);
   }, 60_000);
 
+  test('a page that took the browser\'s own submit(), requestSubmit() or click() before the guard came, or froze the prototypes, still gets its submission held (the navigation backstop, session 20)', async () => {
+    type Reply = { ok: boolean; error?: { name: string; message?: string; data?: { needsConfirmation?: boolean; fingerprint?: string; reason?: string; state?: string } } };
+    const setups: [string, () => void][] = [
+      ['saved submit()', () => {
+        const nativeSubmit = HTMLFormElement.prototype.submit;
+        const form = document.getElementById('pay') as HTMLFormElement;
+        const button = document.getElementById('continue')!;
+        button.replaceWith(button.cloneNode(true));
+        document.getElementById('continue')!.addEventListener('click', () => nativeSubmit.call(form));
+      }],
+      ['frozen prototypes', () => {
+        Object.freeze(HTMLFormElement.prototype);
+        Object.freeze(HTMLElement.prototype);
+      }],
+      ['saved requestSubmit() in a closed shadow root', () => {
+        const nativeRequestSubmit = HTMLFormElement.prototype.requestSubmit;
+        const host = document.createElement('div');
+        document.querySelector('main')!.append(host);
+        const root = host.attachShadow({ mode: 'closed' });
+        root.innerHTML = '<form method="post" action="/apps/submits/sent.html"><input name="x" value="1"></form>';
+        const go = document.createElement('button');
+        go.type = 'button';
+        go.id = 'continue';
+        go.textContent = 'Continue';
+        document.getElementById('continue')!.replaceWith(go);
+        go.addEventListener('click', () => nativeRequestSubmit.call(root.querySelector('form')!));
+      }],
+    ];
+    for (const [name, setup] of setups) {
+      const page = await openPage('/apps/submits/');
+      // Before the extension has touched the page: the guard is injected at the first read or action.
+      await page.evaluate(setup);
+      const tabId = await tabIdOf(harness, page);
+      const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+      const act = (payload: Record<string, unknown>) => sendFromPage(panel, envelope('page.act', { tabId, args: [], target: { locators: [{ by: 'id', value: 'continue' }] }, ...payload })) as Promise<Reply>;
+      const held = await act({ action: 'click' });
+      await page.waitForTimeout(500);
+      expect(new URL(page.url()).pathname, name).toBe('/apps/submits/');
+      expect(held.error?.data?.needsConfirmation, `${name}: ${JSON.stringify(held)}`).toBe(true);
+      if (name !== 'saved requestSubmit() in a closed shadow root') {
+        const confirmed = await act({ action: 'click', confirmed: true, fingerprint: held.error!.data!.fingerprint });
+        expect(confirmed.ok, `${name}: ${JSON.stringify(confirmed.error)}`).toBe(true);
+        await page.waitForURL(/\/apps\/submits\/sent\.html$/);
+      }
+      await panel.close();
+      await page.close();
+    }
+  }, 90_000);
+
   test('a submission the action sets off in a closed shadow root (nested too) or in another frame is held; one the browser refuses to send is not asked about (session 19)', async () => {
     const page = await openPage('/apps/submits/');
     await page.locator('#gift').contentFrame().locator('#gift-form').waitFor({ state: 'attached' });

@@ -233,6 +233,8 @@ function hrefWords(link: Element): string {
 
 /** A submission held back: `byScript` when the page called `form.submit()` (no submit event, no validation). */
 interface HeldSubmit { form: HTMLFormElement; submitter: HTMLElement | null; byScript: boolean }
+/** What the Navigation API's `navigate` event tells (not in TypeScript's DOM types yet). */
+interface NavigateEventLike extends Event { formData: FormData | null; sourceElement?: Element | null }
 /** A form submission an unconfirmed change set off (a select or box whose handler submits), held back. */
 let heldSubmit: (HeldSubmit & { key: string; fingerprint: string; sends: string }) | null = null;
 const actionKey = (request: ActRequest) => JSON.stringify([request.action, request.target, request.args]);
@@ -287,10 +289,27 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
   };
   const onScriptSubmit = announced(true);
   const onRequestSubmit = announced(false);
+  // The backstop: a form submission neither the submit event nor the guard showed us (a page that kept the browser's
+  // own submit() or requestSubmit() before the guard came, froze the prototypes, or a submit in a shadow root) still
+  // starts a navigation of its window, which says it is a POST form's and can be cancelled.
+  const onNavigate = (event: Event) => {
+    const navigation = event as NavigateEventLike;
+    if (!navigation.formData || !navigation.cancelable) return;
+    const source = navigation.sourceElement ?? null;
+    const owner = (source as HTMLButtonElement | null)?.form;
+    if (isForm(source)) hold(event, source, null, true);
+    else if (isForm(owner)) hold(event, owner, source as HTMLElement, false);
+    else heldBlind(event);
+  };
   const listeners: [string, (event: Event) => void][] = [['submit', onSubmit], [SCRIPT_SUBMIT_EVENT, onScriptSubmit], [SCRIPT_REQUEST_SUBMIT_EVENT, onRequestSubmit]];
+  const navigations = targets.flatMap((target) => {
+    const navigation = (target as Window & { navigation?: EventTarget }).navigation;
+    return navigation ? [navigation] : [];
+  });
   for (const target of targets) {
     for (const [type, listener] of listeners) target.addEventListener(type, listener, true);
   }
+  for (const navigation of navigations) navigation.addEventListener('navigate', onNavigate);
   // Frames that came after the guard was injected get it now.
   el.ownerDocument.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
   if (el.ownerDocument !== document) document.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
@@ -299,6 +318,7 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
       for (const target of targets) {
         for (const [type, listener] of listeners) target.removeEventListener(type, listener, true);
       }
+      for (const navigation of navigations) navigation.removeEventListener('navigate', onNavigate);
       return held;
     },
     submitted: (form) => submitted.has(form),
