@@ -81,7 +81,7 @@ export function parseFileList(baseUrl: string, text: string): FileLine[] {
     const explicit = rest[0]?.match(/^https?:\/\//) ? rest.shift() : undefined;
     const sha = rest.shift()?.toLowerCase() ?? null;
     if (rest.length) throw new Error(`line ${index + 1}: expected "path [URL] [sha256]"`);
-    if (sha !== null && !/^[0-9a-f]{64}$/.test(sha)) throw new Error(`line ${index + 1}: "${sha}" is not a sha256`);
+    if (sha !== null && !/^[0-9a-f]{64}$/.test(sha)) throw new Error(`line ${index + 1}: "${sha.slice(0, 80)}" is not a SHA-256 checksum (64 hexadecimal characters); leave it out if you have none`);
     if (!explicit && !base) throw new Error(`line ${index + 1}: give a base URL or a URL for ${path}`);
     if (files.some((f) => f.path === path)) throw new Error(`line ${index + 1}: ${path} is listed twice`);
     files.push({ path, url: explicit ?? new URL(path, base).href, sha256: sha });

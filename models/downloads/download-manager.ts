@@ -150,6 +150,15 @@ export function reservationSlack(bytes: number): number {
   return reserved - bytes;
 }
 
+/** What an HTTP error status means for the person downloading, and what they can do. */
+export function statusWords(status: number): string {
+  if (status === 401 || status === 403) return ' (not allowed: the file may need a sign-in or an access token, or the address is wrong)';
+  if (status === 404 || status === 410) return ' (not found: check the address and the file name)';
+  if (status === 429) return ' (too many requests: wait a while, then download again)';
+  if (status >= 500) return ' (a server error: try again later)';
+  return '';
+}
+
 // `bytes a-b/T` → {start: a, total: T}; `bytes */T` (a 416's) → {total: T}; no total where the server says `*`.
 export function parseContentRange(header: string | null): { start?: number; total?: number } | undefined {
   const m = header ? /^bytes\s+(?:(\d+)-\d+|\*)\/(\d+|\*)$/i.exec(header.trim()) : null;
@@ -254,7 +263,7 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
         // Longer than the file on the server (it shrank, or the part file is wrong): fetch it again from the start.
         throw new StartOver();
       }
-      if (!response.ok) throw new PocketError(`server answered ${response.status} for ${file.path}`, { status: response.status });
+      if (!response.ok) throw new PocketError(`the server answered ${response.status}${statusWords(response.status)} for ${file.path}`, { status: response.status });
       if (response.status === 206) {
         const range = parseContentRange(response.headers.get('content-range'));
         if (size === 0 || range?.start !== size) {

@@ -23,7 +23,7 @@ describe('parseFileList (the "add a model" form)', () => {
 
   test.each([
     ['', 'model.onnx', /base URL/],
-    ['https://x.org/', 'model.onnx nothex', /not a sha256/],
+    ['https://x.org/', 'model.onnx nothex', /"nothex" is not a SHA-256 checksum \(64 hexadecimal characters\)/],
     ['https://x.org/', 'a.json\na.json', /twice/],
     ['https://x.org/', 'a.json b c d', /expected/],
     ['https://x.org/', '  \n# only comments', /at least one/],

@@ -176,7 +176,7 @@ describe('download manager against a local HTTP server', () => {
   test('a 404 fails at once with the status, no endless retries', async () => {
     const { entry, store, progress } = await setup();
     entry.files[0]!.url = `${server!.origin}/missing.onnx`;
-    await expect(downloadModel(entry, deps(store, progress))).rejects.toThrow(/404/);
+    await expect(downloadModel(entry, deps(store, progress))).rejects.toThrow(/the server answered 404 \(not found: check the address/);
     expect(server!.requests.filter((r) => r.path === '/missing.onnx')).toHaveLength(1);
   });
 });
