@@ -5,6 +5,7 @@ import { downloadModel, finalPath, partPath, type DownloadProgress } from './dow
 import type { FileStore } from './file-store.ts';
 import { hasChatTemplate } from '../custom-model.ts';
 import { externalDataLocations } from '../../workers/engines/graph/onnx-model.ts';
+import { checkOnnxFraming } from '../../workers/engines/graph/onnx-framing.ts';
 
 const TOKENIZER_CONFIG = 'tokenizer_config.json';
 
@@ -252,7 +253,7 @@ export class DownloadService {
   /**
    * A model the user added has no hashes of ours: its files can arrive whole and still be something else (an HTML
    * page, a truncated export). Before it is called downloaded, each JSON file must parse as an object and each ONNX
-   * graph as a model (up to 64 MB read whole; larger ones by their first field, which every exporter writes first).
+   * graph as a model (up to 64 MB read whole; larger ones by their top-level fields, walked as the file streams).
    */
   private async checkReadable(entry: CatalogueEntry): Promise<void> {
     const refuse = (path: string, why: string, bytes: number) => {
@@ -279,9 +280,12 @@ export class DownloadService {
             refuse(file.path, `is not an ONNX model (${(error as Error).message.slice(0, 80)})`, size);
           }
         } else {
-          const first = await firstBytes(this.deps.store, at, 1);
-          // ModelProto field 1 (ir_version, a varint): tag 0x08.
-          if (first[0] !== 0x08) refuse(file.path, 'does not start as an ONNX model does', size);
+          // Too big to parse here: its top-level fields are walked as it streams (a cut-short file ends inside one).
+          try {
+            await checkOnnxFraming(this.deps.store.chunks(at));
+          } catch (error) {
+            refuse(file.path, `is not a whole ONNX model (${(error as Error).message.slice(0, 120)})`, size);
+          }
         }
       }
     }
@@ -305,7 +309,3 @@ export class DownloadService {
 /** ONNX graphs up to this size are parsed whole after a user-added model's download (see checkReadable). */
 const READ_WHOLE_BYTES = 64 * 1024 * 1024;
 
-async function firstBytes(store: FileStore, path: string, count: number): Promise<Uint8Array> {
-  for await (const chunk of store.chunks(path)) return chunk.subarray(0, count);
-  return new Uint8Array(0);
-}
