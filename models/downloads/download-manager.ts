@@ -154,6 +154,7 @@ export function reservationSlack(bytes: number): number {
 export function statusWords(status: number): string {
   if (status === 401 || status === 403) return ' (not allowed: the file may need a sign-in or an access token, or the address is wrong)';
   if (status === 404 || status === 410) return ' (not found: check the address and the file name)';
+  if (status === 416) return ' (the file on the server is shorter than expected: it may be empty, or have changed)';
   if (status === 429) return ' (too many requests: wait a while, then download again)';
   if (status >= 500) return ' (a server error: try again later)';
   return '';
