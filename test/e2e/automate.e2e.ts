@@ -977,6 +977,46 @@ describe('Automate tab with a scripted (replay) model', () => {
     await panel.close();
   }, 60_000);
 
+  test('controls inside components\' closed shadow roots (nested too) are in the document and acted on by name (session 20)', async () => {
+    const page = await openPage('/apps/todo/');
+    await page.evaluate(() => {
+      const component = (parent: Node, tag: string, html: string) => {
+        const host = document.createElement(tag);
+        parent.appendChild(host);
+        const root = host.attachShadow({ mode: 'closed' });
+        root.innerHTML = html;
+        return root;
+      };
+      const clicks: string[] = [];
+      (window as unknown as { clicks: string[] }).clicks = clicks;
+      const main = document.querySelector('main')!;
+      const outer = component(main, 'x-toolbar', '<button>Outer tool</button><div id="slot-here"></div>');
+      const inner = component(outer.getElementById('slot-here')!, 'x-menu', '<button>Inner tool</button><label>Note <input id="note"></label>');
+      outer.querySelector('button')!.addEventListener('click', () => clicks.push('outer'));
+      inner.querySelector('button')!.addEventListener('click', () => clicks.push('inner'));
+      inner.querySelector('input')!.addEventListener('input', (e) => clicks.push(`typed ${(e.target as HTMLInputElement).value}`));
+    });
+    const tabId = await tabIdOf(harness, page);
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    type Entry = { name: string; kind: string; locators: unknown[] };
+    const doc = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: { sections: { entries: Entry[] }[] } };
+    const entries = doc.payload.sections.flatMap((s) => s.entries);
+    const named = (pattern: RegExp) => {
+      const entry = entries.find((e) => pattern.test(e.name));
+      expect(entry, `${pattern} in ${entries.map((e) => e.name).join(', ')}`).toBeDefined();
+      return entry!;
+    };
+    const act = (entry: Entry, action: string, args: unknown[] = []) =>
+      sendFromPage(panel, envelope('page.act', { tabId, action, args, target: { locators: entry.locators } })) as Promise<{ ok: boolean; error?: unknown }>;
+    for (const [entry, action, args] of [[named(/outer_tool/), 'click', []], [named(/inner_tool/), 'click', []], [named(/note/), 'type', ['hello']]] as const) {
+      const done = await act(entry, action, [...args]);
+      expect(done.ok, `${entry.name}: ${JSON.stringify(done.error)}`).toBe(true);
+    }
+    const seen = await page.evaluate(() => (window as unknown as { clicks: string[] }).clicks);
+    expect([...seen.slice(0, 2), seen.at(-1)]).toEqual(['outer', 'inner', 'typed hello']);
+    await panel.close();
+  }, 60_000);
+
   test('typing reaches rich-text editors through the browser\'s own editing, and ARIA 1.1 combobox wrappers through their text box', async () => {
     const page = await openPage('/apps/editors/');
     const tabId = await tabIdOf(harness, page);

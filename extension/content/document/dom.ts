@@ -1,5 +1,6 @@
 /** DOM facts the document is built from: roots, styles, text, accessible names. Works in Chromium and happy-dom. */
 import { collapse } from './text.ts';
+import { openOrClosedShadowRoot } from '../../platform/dom.ts';
 
 export type Root = Document | ShadowRoot;
 
@@ -13,6 +14,15 @@ export function tagOf(el: Element): string {
   const tag = el.tagName;
   // By local name: a prefixed XHTML element (`<h:input>`) is an input too.
   return tag.charCodeAt(0) >= 97 && el.namespaceURI === HTML_NS ? el.localName.toUpperCase() : tag;
+}
+
+/**
+ * An element's shadow root: an open one, or — where the browser shows them to us (content scripts) — a closed one on a
+ * custom element. Only custom elements are asked (each ask is a call into the browser, and components are where
+ * closed roots live); a closed root on a plain `div` stays unread.
+ */
+export function shadowOf(el: Element): ShadowRoot | null {
+  return el.shadowRoot ?? (el.localName.includes('-') ? openOrClosedShadowRoot(el) : null);
 }
 
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'BASE']);
@@ -74,7 +84,7 @@ function hiddenInline(el: Element): boolean {
  */
 export function textOf(node: Node, max = 300): string {
   // Most leaves hold text alone: their text is their text content.
-  if (node.nodeType === 1 && (node as Element).childElementCount === 0 && !(node as Element).shadowRoot) {
+  if (node.nodeType === 1 && (node as Element).childElementCount === 0 && !shadowOf(node as Element)) {
     const el = node as Element;
     const tag = tagOf(el);
     if (!SKIP_TAGS.has(tag) && tag !== 'IMG' && tag !== 'INPUT' && tag !== 'svg' && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') {
@@ -119,7 +129,7 @@ export function textOf(node: Node, max = 300): string {
     }
     out.push(' ');
     stack.push(null);
-    const parent: Node = el.shadowRoot ?? el;
+    const parent: Node = shadowOf(el) ?? el;
     // The first children only (as many as could matter for `max` characters), pushed last to first. A slot shows what
     // is assigned to it (a web component's label is the host's light text), else its own fallback content.
     const assigned = tag === 'SLOT' ? (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [] : [];

@@ -1,6 +1,6 @@
 /** Several ways to find an element again, tried in order: id, data-testid, role + name, text, CSS path. */
 import type { Locator } from './types.ts';
-import { accessibleName, rootOf, tagOf, type Root } from './dom.ts';
+import { accessibleName, rootOf, shadowOf, tagOf, type Root } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
 import { readableToken, truncate } from './text.ts';
 
@@ -168,8 +168,8 @@ function queryRoot(doc: Document, path: string | undefined): Root | undefined {
       } catch {
         return undefined;
       }
-    } else if (host.shadowRoot) {
-      root = host.shadowRoot;
+    } else if (shadowOf(host)) {
+      root = shadowOf(host)!;
     } else {
       return undefined;
     }

@@ -6,7 +6,7 @@
  * (a full per-element scan only where a style sheet cannot be read).
  */
 import type { ElementKind, SectionKind } from './types.ts';
-import { accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, styleOf, tagOf, textOf } from './dom.ts';
+import { accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
 import { kindOf, roleOf, soleTextBox } from './classify.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
@@ -220,7 +220,7 @@ function renderedWithoutLayout(cache: Map<Element, boolean>, boundary?: Element)
     const parent = flatParent(el);
     if (!parent) return true;
     // A host's light child that no slot shows is not rendered.
-    if (parent.shadowRoot && el.parentElement === parent) return false;
+    if (shadowOf(parent) && el.parentElement === parent) return false;
     if (tagOf(parent) === 'DETAILS' && !parent.hasAttribute('open') && tagOf(el) !== 'SUMMARY') return false;
     return 'parent';
   };
@@ -323,7 +323,8 @@ function nestedReserve(all: ArrayLike<Element>, budget: number): number {
   const reach = Math.min(all.length, budget);
   for (let i = 0; i < reach && nested < budget / 2; i++) {
     const el = all[i]!;
-    if (el.shadowRoot) nested += el.shadowRoot.querySelectorAll('*').length;
+    const shadow = shadowOf(el);
+    if (shadow) nested += shadow.querySelectorAll('*').length;
     else if (tagOf(el) === 'IFRAME' || tagOf(el) === 'FRAME') nested += frameDocument(el)?.getElementsByTagName('*').length ?? 0;
   }
   return Math.min(nested, Math.floor(budget / 2));
@@ -421,7 +422,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     }
     const el = all[i]!;
     const tag = tagOf(el);
-    if (WALKED_TAGS.has(tag) || el.shadowRoot || pointed.has(el) || hovered.has(el) || walkedByAttributes(el)) {
+    if (WALKED_TAGS.has(tag) || el.shadowRoot || (tag.includes('-') && shadowOf(el)) || pointed.has(el) || hovered.has(el) || walkedByAttributes(el)) {
       order.push(el);
       if (pointer.opaque && (tag === 'A' || tag === 'BUTTON')) opaqueInside = el;
     } else if (pointer.opaque && !NO_POINTER_TAGS.has(tag) && !(opaqueInside?.contains(el)) && (tag.charCodeAt(0) < 97 || tag === 'svg')
@@ -508,7 +509,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if (!kind && !wrapper && el !== top && tag !== 'LABEL' && !NATURALLY_FOCUSABLE.has(tag)) {
       const tabindex = Number.parseInt(el.getAttribute('tabindex') ?? '', 10);
       // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).
-      const mayPoint = pointed.has(el) || el.shadowRoot || el.hasAttribute('part') || el.getAttribute('style')?.includes('cursor');
+      const mayPoint = pointed.has(el) || shadowOf(el) || el.hasAttribute('part') || el.getAttribute('style')?.includes('cursor');
       if (tabindex >= 0 || el.hasAttribute('onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
     }
     if (kind) {
@@ -551,8 +552,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         state.frames.set(el, framed);
         walkRoot(inner, inner.body ?? inner.documentElement, framed, state, viewOf(inner));
       }
-    } else if (el.shadowRoot && skip !== el && view.rendered(el)) {
-      walkRoot(el.shadowRoot, el, frame, state, view);
+    } else if (shadowOf(el) && skip !== el && view.rendered(el)) {
+      walkRoot(shadowOf(el)!, el, frame, state, view);
     } else if (tag === 'SLOT') {
       // What the slot shows (the host's light children) belongs here: in this shadow tree's order and sections.
       for (const shown of (el as HTMLSlotElement).assignedElements?.({ flatten: true }) ?? []) {
