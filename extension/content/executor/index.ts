@@ -595,7 +595,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     }
   }
   // Unconfirmed: a submission the page makes a moment later (a debounced auto-save) is still this action's.
-  if (submits && !request.confirmed && !confirmsHeld) watchLateSubmission(el, describe(target));
+  if (submits && !request.confirmed && !confirmsHeld) watchLateSubmission(el, describe(target), request.action !== 'click');
   return { ...settled, value: null };
 }
 
@@ -611,12 +611,15 @@ let lateWatch: { submits: ReturnType<typeof holdSubmits>; timer: ReturnType<type
 /** What the watch held: a submission to send if confirmed, or (`submit` null) one it could not tell apart. */
 let lateHeld: { submit: (HeldSubmit & { sends: string }) | null; goes: string; after: string; said: boolean } | null = null;
 
-function watchLateSubmission(el: Element, after: string): void {
+function watchLateSubmission(el: Element, after: string, changedValue: boolean): void {
   endLateWatch();
   lateHeld = null;
   const submits = holdSubmits(el, false);
-  // Whether waiting out the watch can find anything: a form in the page or its frames, or the element's shadow root.
-  const formsNear = () => el.getRootNode() !== el.ownerDocument || sameOriginWindows(window).some((win) => win.document.forms.length > 0);
+  // Whether the end of a run should wait out the watch: after a changed value (what auto-saves follow) on a page with
+  // a form that would be held (not one that says GET) — or inside a shadow root, whose forms the page cannot list.
+  // Other runs end at once; a late submission after them is still held, and the next run's first action says so.
+  const formsNear = () => changedValue && (el.getRootNode() !== el.ownerDocument
+    || sameOriginWindows(window).some((win) => Array.from(win.document.forms).some((form) => !saysGet(form))));
   lateWatch = { submits, after, timer: setTimeout(endLateWatch, LATE_SUBMIT_MS), until: performance.now() + LATE_SUBMIT_MS, formsNear };
 }
 
