@@ -10,7 +10,7 @@ import { chooseBackend } from './backend.ts';
 import { ChatFormatter } from './engines/chat-template.ts';
 import { CHARS_PER_TOKEN_MAX } from './engines/prompt-ids.ts';
 import { OrtDecoderEngine } from './engines/ort-decoder.ts';
-import { decoderConfigFrom } from './engines/model-config.ts';
+import { checkTokenizerFits, decoderConfigFrom } from './engines/model-config.ts';
 import { TextTokenizer } from './engines/tokenizer.ts';
 import { constraintKinds, type Engine, type EngineInfo, type GenerateRequest } from './engines/types.ts';
 import { assertLibraryPackaged, packagedAppConfig } from './engines/web-llm-config.ts';
@@ -134,6 +134,7 @@ const loadOrtDecoder: Loader = async (entry, preference) => {
   const tokenizer = new TextTokenizer({ tokenizerJson, tokenizerConfig });
   tokenCounter.remember(entry.id, tokenizer);
   const decoderConfig = decoderConfigFrom(config, generationConfig);
+  checkTokenizerFits(tokenizerJson, decoderConfig.vocabSize);
   const engine = await withBackend(entry, preference, (backend, fallbackReason) =>
     OrtDecoderEngine.load({ ort: ortFor(backend), modelId: entry.id, model, tokenizer, config: decoderConfig, backend, fallbackReason, externalData }),
   model.byteLength + externalData.reduce((sum, e) => sum + e.data.byteLength, 0));

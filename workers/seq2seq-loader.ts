@@ -5,6 +5,7 @@ import type { CatalogueEntry } from '../models/catalogue.ts';
 import { seq2seqFiles } from '../models/registry.ts';
 import { OrtSeq2SeqEngine, type Seq2SeqDecoderFiles } from './engines/ort-seq2seq.ts';
 import { seq2seqConfigFrom } from './engines/seq2seq-config.ts';
+import { checkTokenizerFits } from './engines/model-config.ts';
 import { TextTokenizer } from './engines/tokenizer.ts';
 import type { Engine } from './engines/types.ts';
 import { graphExternalData, readModelFile, readModelJson } from './model-files.ts';
@@ -44,6 +45,7 @@ export async function loadOrtSeq2Seq(ortFor: (backend: Backend) => typeof Ort, e
   }
   const tokenizer = new TextTokenizer({ tokenizerJson, tokenizerConfig });
   const seq2seqConfig = seq2seqConfigFrom(config, generationConfig, tokenizerConfig);
+  checkTokenizerFits(tokenizerJson, seq2seqConfig.vocabSize);
   const bytes = encoder.byteLength + ('merged' in decoder ? decoder.merged.byteLength : decoder.decoder.byteLength + decoder.withPast.byteLength);
   return withBackend(entry, preference, (backend, fallbackReason) => OrtSeq2SeqEngine.load({
     ort: ortFor(backend), modelId: entry.id, encoder, decoder, tokenizer, config: seq2seqConfig, backend, fallbackReason,

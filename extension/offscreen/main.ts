@@ -40,6 +40,9 @@ const downloads = new DownloadService({
     return quota - usage;
   },
   managed: webLlmDownloads(host),
+  tryLoad: async (entry, signal) => {
+    await host.generate({ model: entry.id, prompt: 'Once', params: { maxTokens: 1, temperature: 0 } }, () => undefined, signal);
+  },
 });
 
 void downloads.recordMissingTraits(customRowEntry).catch(() => undefined);

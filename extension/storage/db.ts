@@ -13,7 +13,8 @@ export interface ModelRow {
   state: 'absent' | 'downloading' | 'paused' | 'complete' | 'failed';
   /** Bytes on disk (complete and partial files). */
   bytes: number;
-  progress?: { file: string; bytesDone: number; bytesTotal: number; rateBps: number; etaS: number | null };
+  /** `stage: 'check'`: the files are in, and a model the user added is being loaded once to see that it runs here. */
+  progress?: { file: string; bytesDone: number; bytesTotal: number; rateBps: number; etaS: number | null; stage?: 'check' };
   error?: { name: string; message: string };
   /** A model the user added by URL; catalogue models leave this empty. */
   custom?: unknown;

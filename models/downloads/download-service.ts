@@ -1,4 +1,4 @@
-import { AbortError, IntegrityError, ModelNotFoundError, serializeError } from '../../extension/protocol/errors.ts';
+import { AbortError, DeviceLostError, deserializeError, IntegrityError, ModelNotFoundError, serializeError } from '../../extension/protocol/errors.ts';
 import type { PocketDb, ModelRow } from '../../extension/storage/db.ts';
 import { type CatalogueEntry, isUserAdded } from '../catalogue.ts';
 import { downloadModel, finalPath, partPath, type DownloadProgress } from './download-manager.ts';
@@ -17,7 +17,15 @@ export interface ServiceDeps {
   now?: () => number;
   /** Models whose files another library fetches and keeps (web-llm, in its own cache). */
   managed?: ManagedDownloads;
+  /**
+   * Loads a downloaded model once (a one-token generation), for a model the user added: its files can all be whole
+   * and still not make a model this engine runs (a graph of another layout, a config or tokenizer that does not fit).
+   */
+  tryLoad?: (entry: CatalogueEntry, signal: AbortSignal) => Promise<void>;
 }
+
+/** Errors of a trial load that say nothing about the model (the GPU went away, the load was stopped). */
+const NOT_THE_MODELS_FAULT = new Set([AbortError.errorName, DeviceLostError.errorName]);
 
 /**
  * How far a managed download is, as its library reports it: a fraction, bytes where it says them, and the stage
@@ -240,7 +248,10 @@ export class DownloadService {
           modelId: entry.id, path: file.path, bytes: verified.bytes, sha256: verified.sha256, complete: true,
         }).then(() => undefined),
       });
-      if (isUserAdded(entry)) await this.checkReadable(entry);
+      if (isUserAdded(entry)) {
+        await this.checkReadable(entry);
+        await this.checkRuns(entry, signal);
+      }
       await this.update(entry.id, { state: 'complete', progress: undefined, bytes: await this.bytesOnDisk(entry), ...await this.traits(entry) });
     } catch (error) {
       const state = signal.aborted ? 'paused' : 'failed';
@@ -288,6 +299,23 @@ export class DownloadService {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A model the user added is loaded once before it is called downloaded: one that cannot run here ends "failed" with
+   * the engine's reason (before, it read "ready to use" and failed at every use). Canned-answer models are not models.
+   */
+  private async checkRuns(entry: CatalogueEntry, signal: AbortSignal): Promise<void> {
+    if (!this.deps.tryLoad || entry.engine === 'replay') return;
+    await this.update(entry.id, { progress: { file: '', bytesDone: 0, bytesTotal: 0, rateBps: 0, etaS: null, stage: 'check' } });
+    try {
+      await this.deps.tryLoad(entry, signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const { name, message, data } = serializeError(error);
+      if (NOT_THE_MODELS_FAULT.has(name)) return;
+      throw deserializeError({ name, message: `its files arrived whole, but "${entry.name}" does not run here: ${message}`.slice(0, 4000), ...(data ? { data } : {}) });
     }
   }
 

@@ -353,7 +353,9 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
       files: withoutData.map(([name, body]) => ({ path: name.endsWith('.onnx') ? `onnx/${name}` : name, url: `${server.origin}/ts-ext/onnx/${name}`, sha256: sha(body), bytes: body.length })),
     } })) as { ok: boolean }).ok).toBe(true);
     await row('ts-ext-missing').getByRole('button', { name: 'Download' }).click();
-    await expect.poll(() => stateOf('ts-ext-missing'), { timeout: 60_000 }).toBe('complete');
+    // Loaded once when downloaded (session 20): the row says why it does not run, and so does any later use.
+    await expect.poll(() => stateOf('ts-ext-missing'), { timeout: 60_000 }).toBe('failed');
+    expect(await row('ts-ext-missing').getByRole('alert').innerText()).toMatch(/does not run here: .*keeps its weights in model\.onnx_data, which is not among its files/s);
     const missing = await generateWith('ts-ext-missing') as { type: string; error?: { name: string; message?: string } };
     expect(missing.type).toBe('error');
     expect(missing.error).toMatchObject({ name: 'ModelNotFoundError' });
@@ -374,10 +376,33 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
       files: Object.entries(served).map(([name, body]) => ({ path: name, url: `${server.origin}/s2s-ext/${name}`, sha256: sha(body), bytes: body.length })),
     } })) as { ok: boolean }).ok).toBe(true);
     await row('s2s-ext').getByRole('button', { name: 'Download' }).click();
-    await expect.poll(() => stateOf('s2s-ext'), { timeout: 60_000 }).toBe('complete');
+    // Loaded once before it is called downloaded (session 20): it does not run here, and the row says why.
+    await expect.poll(() => stateOf('s2s-ext'), { timeout: 60_000 }).toBe('failed');
+    expect(await row('s2s-ext').getByRole('alert').innerText()).toMatch(/does not run here: .*keeps its weights in separate files \(encoder_model\.onnx_data\); encoder-decoder models in that layout are not supported yet/s);
     const refused = await generateWith('s2s-ext') as { type: string; error?: { name: string; message?: string } };
     expect(refused.error).toMatchObject({ name: 'ModelNotFoundError' });
-    expect(refused.error?.message).toMatch(/keeps its weights in separate files \(encoder_model\.onnx_data\); encoder-decoder models in that layout are not supported yet/);
+  });
+
+  test('a model added by URL whose files are whole but do not make a model this engine runs is failed with the engine\'s reason, not "ready to use" (exploratory test, session 20)', async () => {
+    const tokenizer = new TextEncoder().encode(JSON.stringify({ model: { type: 'BPE', vocab: {}, merges: [] } }));
+    const config = JSON.parse(new TextDecoder().decode(bytes['config.json']!)) as Record<string, unknown>;
+    const cases: [string, Record<string, Uint8Array>, RegExp][] = [
+      ['ts-tok', { 'tokenizer.json': tokenizer }, /tokenizer\.json cannot be used/],
+      ['ts-cfg', { 'config.json': new TextEncoder().encode(JSON.stringify({ ...config, hidden_size: -128 })) }, /config\.json gives head size -16/],
+      ['ts-ctx', { 'config.json': new TextEncoder().encode(JSON.stringify({ ...config, max_position_embeddings: 3 })) }, /a context of 3 tokens: at least 16/],
+    ];
+    for (const [id, bodies, reason] of cases) {
+      serve(id);
+      for (const [name, body] of Object.entries(bodies)) server.files[`/${id}/${name}`] = { body };
+      expect((await register(id, { bodies })).ok).toBe(true);
+      await row(id).getByRole('button', { name: 'Download' }).click();
+      await expect.poll(() => stateOf(id), { timeout: 60_000 }).toBe('failed');
+      const alert = await row(id).getByRole('alert').innerText();
+      expect(alert, id).toMatch(/its files arrived whole, but "Local ts-\w+" does not run here/);
+      expect(alert, id).toMatch(reason);
+      await row(id).getByRole('button', { name: `Remove Local ${id} from the list` }).click();
+      await expect.poll(() => row(id).count(), { timeout: 30_000 }).toBe(0);
+    }
   });
 
   test('Chrome\'s built-in model: its row says what Chrome says, and using it where Chrome cannot run it is a typed error', async () => {

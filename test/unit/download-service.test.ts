@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PocketDb } from '../../extension/storage/db.ts';
 import { DownloadService, webLlmProgress, type ManagedDownloads } from '../../models/downloads/download-service.ts';
-import { ModelNotFoundError } from '../../extension/protocol/errors.ts';
+import { DeviceLostError, ModelNotFoundError } from '../../extension/protocol/errors.ts';
 import { finalPath, partPath } from '../../models/downloads/download-manager.ts';
 import { MemoryFileStore } from '../../models/downloads/file-store.ts';
 import { webLlmEntry, type CatalogueEntry } from '../../models/catalogue.ts';
@@ -189,5 +189,50 @@ describe('models another library downloads (web-llm)', () => {
     db = new PocketDb(`pocket-managed-${Date.now()}-${Math.random()}`);
     await new DownloadService({ db, store: new MemoryFileStore(), fetch, freeBytes: async () => 1e12 }).start(webLlm);
     expect(await db.models.get(webLlm.id)).toMatchObject({ state: 'failed', error: { name: 'ModelNotFoundError' } });
+  });
+});
+
+describe('a model the user added is loaded once before it is called downloaded', () => {
+  async function userAdded(tryLoad: (entry: CatalogueEntry) => Promise<void>) {
+    const { entry, store, db } = await setup();
+    const added: CatalogueEntry = { ...entry, source: { kind: 'hub', repo: 'local', revision: 'custom', pinned: false } };
+    const stages: (string | undefined)[] = [];
+    const service = new DownloadService({
+      db, store, fetch, freeBytes: async () => 1e12,
+      tryLoad: async (loading) => {
+        stages.push((await db.models.get(loading.id))?.progress?.stage);
+        await tryLoad(loading);
+      },
+    });
+    await service.start(added);
+    return { row: await db.models.get(added.id), stages };
+  }
+
+  test('one that loads is complete; the row said it was checking meanwhile', async () => {
+    const { row, stages } = await userAdded(async () => undefined);
+    expect(row).toMatchObject({ state: 'complete', progress: undefined });
+    expect(stages).toEqual(['check']);
+  });
+
+  test('one the engine refuses is failed with the engine\'s reason and error class, not "ready to use"', async () => {
+    const { row } = await userAdded(async () => {
+      throw new ModelNotFoundError('not a decoder-only KV-cache model (the layout this engine runs): inputs input_ids');
+    });
+    expect(row?.state).toBe('failed');
+    expect(row?.error).toEqual({ name: 'ModelNotFoundError', message: 'its files arrived whole, but "Hub tiny" does not run here: not a decoder-only KV-cache model (the layout this engine runs): inputs input_ids' });
+  });
+
+  test('a lost GPU says nothing about the model: it is complete', async () => {
+    const { row } = await userAdded(async () => {
+      throw new DeviceLostError('the GPU went away');
+    });
+    expect(row?.state).toBe('complete');
+  });
+
+  test('a catalogue model is not loaded to check it (its files are pinned)', async () => {
+    const { entry, store, db } = await setup();
+    let loads = 0;
+    await new DownloadService({ db, store, fetch, freeBytes: async () => 1e12, tryLoad: async () => void loads++ }).start(entry);
+    expect([(await db.models.get(entry.id))?.state, loads]).toEqual(['complete', 0]);
   });
 });

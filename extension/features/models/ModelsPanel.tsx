@@ -117,9 +117,9 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
           {/* No value while the total is unknown (files the catalogue gives no size for): an indeterminate bar. */}
           {progress?.bytesTotal
             ? <progress max={progress.bytesTotal} value={progress.bytesDone} aria-label={`Downloading ${entry.name}`} />
-            : <progress aria-label={`Downloading ${entry.name}`} />}
+            : <progress aria-label={progress?.stage === 'check' ? `Checking ${entry.name}` : `Downloading ${entry.name}`} />}
           <div class="muted" data-field="download.progress">
-            {!progress ? 'Starting…' : progress.bytesTotal
+            {!progress ? 'Starting…' : progress.stage === 'check' ? 'Downloaded; loading it once to check that it runs here…' : progress.bytesTotal
               ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} · ${formatBytes(progress.rateBps)}/s · ${eta(progress.etaS)}`
               : `${formatBytes(progress.bytesDone)} so far (size not known yet) · ${formatBytes(progress.rateBps)}/s`}
           </div>
