@@ -48,7 +48,11 @@ export async function relayGeneration(request: GenerateRequestPayload, emit: (ev
 export function listenForGenerationPorts(): void {
   listenForPorts((name, port, sender) => {
     const isHost = name.startsWith(HOST_PORT_PREFIX);
-    if (name !== 'generate' && !isHost) return;
+    // The background is the only context that takes ports: one of a name we do not serve is closed, not left open.
+    if (name !== 'generate' && !isHost) {
+      port.disconnect();
+      return;
+    }
     try {
       if (classifySender(sender, extensionSelf()).tier !== 'extension') throw new Error('untrusted');
     } catch {

@@ -11,11 +11,25 @@ export type Handler<K extends Kind> = (payload: v.InferOutput<(typeof routes)[K]
   Promise<ResponseOf<K>> | ResponseOf<K>;
 export type Handlers = { [K in Kind]?: Handler<K> };
 
+/**
+ * The issues as `path: message`. A union (several accepted forms) reports only "Expected Object but received Object":
+ * its branches' own issues are shown instead — a wrong value in a field first (the form that got furthest), deepest
+ * first, then missing or unknown keys.
+ */
 function issuesSummary(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
-    .join('; ');
+  const flat: v.BaseIssue<unknown>[] = [];
+  const visit = (issue: v.BaseIssue<unknown>) => {
+    if (issue.type === 'union' && issue.issues?.length) issue.issues.forEach(visit);
+    else flat.push(issue);
+  };
+  issues.forEach(visit);
+  const depth = (issue: v.BaseIssue<unknown>) => issue.path?.length ?? 0;
+  const wrongValue = (issue: v.BaseIssue<unknown>) => (issue.kind === 'schema' && !issue.message.startsWith('Invalid key') ? 1 : 0);
+  const ranked = issues.some((issue) => issue.type === 'union')
+    ? [...flat].sort((a, b) => wrongValue(b) - wrongValue(a) || depth(b) - depth(a))
+    : flat;
+  const lines = ranked.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+  return [...new Set(lines)].slice(0, 5).join('; ');
 }
 
 export function parseOrThrow<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {

@@ -49,6 +49,6 @@ export function errorDetail(error: ErrorFacts): string {
   if (error.line !== undefined && !given) {
     text += ` (line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''})`;
   }
-  if (NETWORK.test(text)) text += ' — the server could not be reached (offline, or blocked)';
+  if (NETWORK.test(text)) text += ' — the server could not be reached (offline, blocked, or it redirects in a loop)';
   return text;
 }

@@ -70,6 +70,17 @@ describe('who may talk to the background', () => {
     expect(ping).toMatchObject({ ok: true, payload: { tier: 'content' } });
   });
 
+  test('a port of a name nothing serves is closed at once, not left open (exploratory test, session 20)', async () => {
+    const popup = await harness.openExtensionPage('popup/index.html');
+    const closed = await popup.evaluate(async (names) => Promise.all(names.map((name) => new Promise<boolean>((resolve) => {
+      const port = chrome.runtime.connect({ name });
+      port.onDisconnect.addListener(() => resolve(true));
+      setTimeout(() => resolve(false), 3_000);
+    }))), ['', '__proto__', 'generat', 'x'.repeat(100_000)]);
+    expect(closed).toEqual([true, true, true, true]);
+    await popup.close();
+  });
+
   test('1,000 random envelopes get typed errors and the background keeps serving system.info', async () => {
     const kinds = ['ping', 'system.info', 'page.stats', 'panel.intent', 'content.page.stats', 'worker.device.probe'];
     const hostile = fc.oneof(

@@ -109,3 +109,12 @@ describe('dispatcher', () => {
     await expect(requestVia((e) => unknown.dispatch(e, extensionPage), 'ping', {})).rejects.toBeInstanceOf(UnknownKindError);
   });
 });
+
+test('a payload that fits none of a union\'s forms names the field that is wrong, not "Expected Object but received Object"', async () => {
+  const { routes } = await import('../../extension/protocol/messages.ts');
+  const { parseOrThrow } = await import('../../extension/protocol/dispatcher.ts');
+  expect(() => parseOrThrow(routes['automate.respond'].request, { runId: 'x', confirm: { id: 1, ok: 'yes' } }, '"automate.respond" request'))
+    .toThrow(/^invalid "automate\.respond" request: confirm\.ok: Invalid type: Expected boolean but received "yes"/);
+  expect(() => parseOrThrow(routes['probes.start'].request, { config: { models: 'x' } }, 'probes.start')).toThrow(/: config\.models: Invalid type: Expected Array/);
+  expect(() => parseOrThrow(routes['probes.start'].request, { config: { models: 'x' } }, 'probes.start')).not.toThrow(/received Object/);
+});

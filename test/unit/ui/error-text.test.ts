@@ -10,5 +10,5 @@ test('errors read plainly: a headline per class, a position given once, a hint f
   // "1:2" inside "11:23" is another place.
   expect(errorDetail({ message: 'bad at 11:23', line: 1, column: 2 })).toBe('bad at 11:23 (line 1, column 2)');
   expect(errorDetail({ message: 'download of onnx/encoder_model.onnx failed after 4 attempts in a row: Failed to fetch' }))
-    .toBe('download of onnx/encoder_model.onnx failed after 4 attempts in a row: Failed to fetch — the server could not be reached (offline, or blocked)');
+    .toBe('download of onnx/encoder_model.onnx failed after 4 attempts in a row: Failed to fetch — the server could not be reached (offline, blocked, or it redirects in a loop)');
 });
