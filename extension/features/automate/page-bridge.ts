@@ -263,7 +263,13 @@ export class PageBridge implements Bridge {
    */
   async finish(): Promise<void> {
     if (this.closed || this.left || !this.lastAction) return;
-    await this.lateSubmission();
+    try {
+      await this.lateSubmission();
+    } catch (error) {
+      // A Cancel, or a held submission that cannot be sent, is the run's to report. A page that moved on, went away or
+      // stopped answering holds nothing of this run: the script's own result stands.
+      if (isErrorNamed(error, ActionError)) throw error;
+    }
   }
 
   /** Reads the page; one that stopped answering ends the attempt (see stopIfUnresponsive). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PageBridge, type ConfirmRequest, type PageBridgeDeps } from '../../../extension/features/automate/page-bridge.ts';
-import { ActionError, ContentScriptError } from '../../../extension/protocol/errors.ts';
+import { ActionError, ContentScriptError, NavigationError } from '../../../extension/protocol/errors.ts';
 import type { ActRequest, PageDocument } from '../../../extension/protocol/schemas.ts';
 
 const doc: PageDocument = {
@@ -268,4 +268,19 @@ describe('a form the page sends by itself (held back by the executor)', () => {
     await e.bridge.finish();
     expect(e.sent).toHaveLength(0);
   });
+});
+
+test('the end-of-run question about a held submission: a page that moved on or went away since holds nothing, the run stands', async () => {
+  const page = { ...doc } as PageDocument;
+  for (const thrown of [new NavigationError('the page changed', { pageChanged: true }), new ContentScriptError('the page did not answer')]) {
+    const bridge = new PageBridge({
+      readDocument: async () => page, ask: async () => '', say: () => undefined, confirm: async () => true,
+      act: async (request) => {
+        if (request.action === 'held') throw thrown;
+        return { changed: true, navigated: false, url: page.url };
+      },
+    }, page);
+    await bridge.call({ call: 'click', target: { name: 'inbox__delete_button' }, args: [] }).catch(() => undefined);
+    await expect(bridge.finish()).resolves.toBeUndefined();
+  }
 });
