@@ -22,7 +22,11 @@ export interface ServiceDeps {
    * and still not make a model this engine runs (a graph of another layout, a config or tokenizer that does not fit).
    */
   tryLoad?: (entry: CatalogueEntry, signal: AbortSignal) => Promise<void>;
+  /** How long that load may take before it is left to the model's first use (default TRY_LOAD_LIMIT_MS). */
+  tryLoadLimitMs?: number;
 }
+
+const TRY_LOAD_LIMIT_MS = 180_000;
 
 /** Errors of a trial load that say nothing about the model (the GPU went away, the load was stopped). */
 const NOT_THE_MODELS_FAULT = new Set([AbortError.errorName, DeviceLostError.errorName]);
@@ -309,13 +313,25 @@ export class DownloadService {
   private async checkRuns(entry: CatalogueEntry, signal: AbortSignal): Promise<void> {
     if (!this.deps.tryLoad || entry.engine === 'replay') return;
     await this.update(entry.id, { progress: { file: '', bytesDone: 0, bytesTotal: 0, rateBps: 0, etaS: null, stage: 'check' } });
+    // A load still going after the limit (a big model on a slow machine) is left to the first real use.
+    const limit = new AbortController();
+    const stop = () => limit.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    const timer = setTimeout(stop, this.deps.tryLoadLimitMs ?? TRY_LOAD_LIMIT_MS);
     try {
-      await this.deps.tryLoad(entry, signal);
+      // Raced with the limit: an engine that does not stop loading when asked still does not hold the download.
+      await Promise.race([this.deps.tryLoad(entry, limit.signal), new Promise<never>((_, reject) => {
+        limit.signal.addEventListener('abort', () => reject(new AbortError('the trial load was stopped')), { once: true });
+      })]);
     } catch (error) {
+      if (limit.signal.aborted && !signal.aborted) return;
       if (signal.aborted) throw error;
       const { name, message, data } = serializeError(error);
       if (NOT_THE_MODELS_FAULT.has(name)) return;
       throw deserializeError({ name, message: `its files arrived whole, but "${entry.name}" does not run here: ${message}`.slice(0, 4000), ...(data ? { data } : {}) });
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
     }
   }
 

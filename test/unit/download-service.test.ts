@@ -236,3 +236,20 @@ describe('a model the user added is loaded once before it is called downloaded',
     expect([(await db.models.get(entry.id))?.state, loads]).toEqual(['complete', 0]);
   });
 });
+
+test('a trial load still going after its limit is left to the first use: the model is downloaded', async () => {
+  const { entry, store, db } = await setup();
+  const added: CatalogueEntry = { ...entry, source: { kind: 'hub', repo: 'local', revision: 'custom', pinned: false } };
+  let askedToStop = false;
+  const service = new DownloadService({
+    db, store, fetch, freeBytes: async () => 1e12, tryLoadLimitMs: 50,
+    // An engine that ignores the abort and never finishes.
+    tryLoad: (_entry, signal) => {
+      signal.addEventListener('abort', () => { askedToStop = true; });
+      return new Promise<void>(() => undefined);
+    },
+  });
+  await service.start(added);
+  expect((await db.models.get(added.id))?.state).toBe('complete');
+  expect(askedToStop).toBe(true);
+});
