@@ -247,7 +247,7 @@ const actionKey = (request: ActRequest) => JSON.stringify([request.action, reque
  * (`submit` does not cross one). `form.submit()` fires no submit event, and `requestSubmit()`'s stays inside the shadow
  * root of its form: the page-world guard (`submit-guard/`) announces both with composed events, held the same way.
  */
-function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | null; submitted(form: HTMLFormElement): boolean; unidentified(): boolean } {
+function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | null; submitted(form: HTMLFormElement): boolean; unidentified(): boolean; holding(): boolean } {
   const root = el.getRootNode();
   const targets: EventTarget[] = sameOriginWindows(window);
   const win = el.ownerDocument.defaultView;
@@ -323,6 +323,7 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
     },
     submitted: (form) => submitted.has(form),
     unidentified: () => unidentified,
+    holding: () => held !== null || unidentified,
   };
 }
 
@@ -658,10 +659,16 @@ function reportLateSubmission(): void {
  * makes a form in that moment); a held submission needs confirming, and a confirmed one is sent.
  */
 async function lateSubmission(request: ActRequest, startUrl: string): Promise<ActReply> {
-  if (lateWatch?.formsNear()) await new Promise((resolve) => setTimeout(resolve, Math.max(0, lateWatch!.until - performance.now())));
+  const nothing: ActReply = { value: null, changed: false, navigated: false, url: startUrl };
+  if (lateWatch) {
+    if (lateWatch.formsNear()) await new Promise((resolve) => setTimeout(resolve, Math.max(0, lateWatch!.until - performance.now())));
+    // Not waited for and nothing held yet: the watch goes on to its end (a submission in that time is still held back,
+    // and said at the next action, of this run or the next).
+    else if (!lateWatch.submits.holding()) return nothing;
+  }
   endLateWatch();
   const late = lateHeld;
-  if (!late) return { value: null, changed: false, navigated: false, url: startUrl };
+  if (!late) return nothing;
   late.said = true;
   const held = late.submit;
   // Held, but not a submission this executor can make again (it could not tell it apart from the page's own).
