@@ -5,13 +5,7 @@ import type { RequestOf, ResponseOf } from '../protocol/messages.ts';
 import { callModelHost } from './model-host.ts';
 import { modelHandlers } from './models.ts';
 import { panelIntent } from './side-panel.ts';
-
-/**
- * How long a tab may take to answer. The executor's own waits (settling, late elements, requests) end within about
- * 10 s and a read stops itself at 2 s, so a tab still silent after these is blocked: a dialog of the page waiting for
- * the user (alert, confirm), or a script of its own that keeps it busy. The test hooks shorten them.
- */
-export const pageAnswerLimits = { actMs: 45_000, readMs: 30_000 };
+import { answerLimit } from './page-limits.ts';
 
 function unresponsive(tabId: number, kind: string, ms: number): PageUnresponsiveError {
   const what = kind === 'content.act' ? 'the action' : 'a read of the page';
@@ -25,7 +19,7 @@ function unresponsive(tabId: number, kind: string, ms: number): PageUnresponsive
 async function askContent<K extends 'content.page.stats' | 'content.page.document' | 'content.highlight' | 'content.act'>(
   tabId: number, kind: K, payload: RequestOf<K>,
 ): Promise<ResponseOf<K>> {
-  const ms = kind === 'content.act' ? pageAnswerLimits.actMs : pageAnswerLimits.readMs;
+  const ms = answerLimit(kind, payload);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(unresponsive(tabId, kind, ms)), ms);

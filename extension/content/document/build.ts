@@ -1,6 +1,6 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
-import { accessibleName, tagOf, textOf, withSecretsHidden } from './dom.ts';
+import { accessibleName, forgetClosedRoots, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSensitive, linkTarget, stateOf } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
@@ -121,6 +121,7 @@ function commonAncestor(elements: Element[]): Element {
 }
 
 export function buildPageDocument(doc: Document, options: BuildOptions = {}): PageDocument {
+  forgetClosedRoots();
   return withSecretsHidden(doc, () => build(doc, options));
 }
 

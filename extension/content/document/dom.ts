@@ -16,13 +16,32 @@ export function tagOf(el: Element): string {
   return tag.charCodeAt(0) >= 97 && el.namespaceURI === HTML_NS ? el.localName.toUpperCase() : tag;
 }
 
+/** What the browser said of custom elements' closed shadow roots during this read (asking costs a call each time). */
+let closedRoots = new WeakMap<Element, ShadowRoot | null>();
+
+/** A new read or action: a component may have attached a closed root since the last. */
+export function forgetClosedRoots(): void {
+  closedRoots = new WeakMap();
+}
+
 /**
  * An element's shadow root: an open one, or — where the browser shows them to us (content scripts) — a closed one on a
- * custom element. Only custom elements are asked (each ask is a call into the browser, and components are where
- * closed roots live); a closed root on a plain `div` stays unread.
+ * custom element. Only HTML custom elements are asked (each ask is a call into the browser, remembered for the read;
+ * components are where closed roots live); a closed root on a plain `div` stays unread.
  */
 export function shadowOf(el: Element): ShadowRoot | null {
-  return el.shadowRoot ?? (el.localName.includes('-') ? openOrClosedShadowRoot(el) : null);
+  const open = el.shadowRoot;
+  if (open || el.namespaceURI !== HTML_NS || !el.localName.includes('-')) return open;
+  let root = closedRoots.get(el);
+  if (root === undefined) {
+    try {
+      root = openOrClosedShadowRoot(el);
+    } catch {
+      root = null;
+    }
+    closedRoots.set(el, root);
+  }
+  return root;
 }
 
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'BASE']);

@@ -7,7 +7,7 @@
  */
 import { ActionError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
-import { accessibleName, styleOf, tagOf } from '../document/dom.ts';
+import { accessibleName, forgetClosedRoots, styleOf, tagOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSensitive, kindOf, soleTextBox, takesTyping } from '../document/classify.ts';
@@ -398,6 +398,7 @@ async function appearing(doc: Document, target: ActTarget, ms: number): Promise<
 }
 
 export async function act(doc: Document, request: ActRequest): Promise<ActReply> {
+  forgetClosedRoots();
   if (request.action !== 'held') reportLateSubmission();
   if (request.expectedOrigin && location.origin !== request.expectedOrigin) {
     throw new NavigationError(`the page left ${request.expectedOrigin} for ${location.origin}: nothing is done here`, { leftOrigin: true });
