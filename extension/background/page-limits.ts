@@ -10,6 +10,9 @@ export const pageAnswerLimits = { actMs: 45_000, readMs: 30_000 };
 export function answerLimit(kind: string, payload: unknown): number {
   if (kind !== 'content.act') return pageAnswerLimits.readMs;
   const { action, args } = payload as { action?: string; args?: unknown[] };
+  // The question at a run's end about a submission the page made by itself: the executor waits 1.5 s at most, then
+  // sends it (if confirmed) and settles; a page that blocks longer keeps a finished run waiting less long.
+  if (action === 'held') return Math.min(pageAnswerLimits.actMs, 20_000);
   if (action !== 'waitFor') return pageAnswerLimits.actMs;
   const asked = Number(args?.[0] ?? 5000);
   return Math.min(60_000, Number.isFinite(asked) ? Math.max(0, asked) : 0) + pageAnswerLimits.actMs;

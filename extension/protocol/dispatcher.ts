@@ -17,18 +17,21 @@ export type Handlers = { [K in Kind]?: Handler<K> };
  * first, then missing or unknown keys.
  */
 function issuesSummary(issues: readonly v.BaseIssue<unknown>[]): string {
-  const flat: v.BaseIssue<unknown>[] = [];
-  const visit = (issue: v.BaseIssue<unknown>) => {
-    if (issue.type === 'union' && issue.issues?.length) issue.issues.forEach(visit);
-    else flat.push(issue);
+  // A union's branch issues have paths from the union's own value: the union's path goes in front.
+  type Keyed = { key?: unknown };
+  const flat: { issue: v.BaseIssue<unknown>; path: Keyed[] }[] = [];
+  const visit = (issue: v.BaseIssue<unknown>, prefix: Keyed[]) => {
+    const path = [...prefix, ...((issue.path ?? []) as Keyed[])];
+    if (issue.type === 'union' && issue.issues?.length) for (const inner of issue.issues) visit(inner, path);
+    else flat.push({ issue, path });
   };
-  issues.forEach(visit);
-  const depth = (issue: v.BaseIssue<unknown>) => issue.path?.length ?? 0;
-  const wrongValue = (issue: v.BaseIssue<unknown>) => (issue.kind === 'schema' && !issue.message.startsWith('Invalid key') ? 1 : 0);
+  for (const issue of issues) visit(issue, []);
+  const wrongValue = ({ issue }: (typeof flat)[number]) => (issue.kind === 'schema' && !issue.message.startsWith('Invalid key') ? 1 : 0);
   const ranked = issues.some((issue) => issue.type === 'union')
-    ? [...flat].sort((a, b) => wrongValue(b) - wrongValue(a) || depth(b) - depth(a))
+    ? [...flat].sort((a, b) => wrongValue(b) - wrongValue(a) || b.path.length - a.path.length)
     : flat;
-  const lines = ranked.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+  const dotted = (path: Keyed[]) => (path.length ? path.map((item) => String(item.key)).join('.') : '(root)');
+  const lines = ranked.map(({ issue, path }) => `${dotted(path)}: ${issue.message}`);
   return [...new Set(lines)].slice(0, 5).join('; ');
 }
 

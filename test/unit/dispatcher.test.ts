@@ -118,3 +118,10 @@ test('a payload that fits none of a union\'s forms names the field that is wrong
   expect(() => parseOrThrow(routes['probes.start'].request, { config: { models: 'x' } }, 'probes.start')).toThrow(/: config\.models: Invalid type: Expected Array/);
   expect(() => parseOrThrow(routes['probes.start'].request, { config: { models: 'x' } }, 'probes.start')).not.toThrow(/received Object/);
 });
+
+test('a union under a key keeps that key in the path it names', async () => {
+  const v = await import('valibot');
+  const { parseOrThrow } = await import('../../extension/protocol/dispatcher.ts');
+  const schema = v.strictObject({ reply: v.union([v.strictObject({ confirm: v.strictObject({ ok: v.boolean() }) }), v.strictObject({ answer: v.string() })]) });
+  expect(() => parseOrThrow(schema, { reply: { confirm: { ok: 'yes' } } }, 'x')).toThrow(/^invalid x: reply\.confirm\.ok: Invalid type: Expected boolean/);
+});

@@ -22,7 +22,7 @@ export const MAX_CONTEXT = 32_768;
 /** The shortest context worth running: a prompt and an answer of a few tokens each. */
 export const MIN_CONTEXT = 16;
 
-/** One more than the highest id tokenizer.json gives (its vocabulary and its added tokens), or undefined if unreadable. */
+/** One more than the highest id tokenizer.json gives (its vocabulary and its added tokens), or undefined if its vocabulary is unreadable. */
 export function tokenizerIds(tokenizerJson: unknown): number | undefined {
   const json = tokenizerJson as { model?: { vocab?: unknown }; added_tokens?: { id?: unknown }[] } | null;
   const vocab = json?.model?.vocab;
@@ -30,10 +30,12 @@ export function tokenizerIds(tokenizerJson: unknown): number | undefined {
   if (vocab && typeof vocab === 'object' && !Array.isArray(vocab)) {
     for (const id of Object.values(vocab)) if (typeof id === 'number' && id + 1 > ids) ids = id + 1;
   }
+  // A vocabulary this cannot read (another model type's layout) says nothing: its added tokens alone are not its size.
+  if (!ids) return undefined;
   for (const token of Array.isArray(json?.added_tokens) ? json.added_tokens : []) {
     if (typeof token?.id === 'number' && token.id + 1 > ids) ids = token.id + 1;
   }
-  return ids || undefined;
+  return ids;
 }
 
 /**

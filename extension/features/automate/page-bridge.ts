@@ -211,7 +211,12 @@ export class PageBridge implements Bridge {
       } catch (error) {
         // The page sent a form by itself after the last action (held back): the user is asked first, then this goes.
         if (request.action !== 'held' && isErrorNamed(error, ActionError) && (error as ActionError).data?.state === 'late-submit') {
+          const page = this.doc.pageId;
           await this.lateSubmission();
+          // The submission took the tab to another page: the element is to be found there again, by its name.
+          if (request.target && this.doc.pageId !== page) {
+            throw new NotFoundError(`the page sent a form and moved on to ${this.doc.url.slice(0, 200)}: the element is looked for there again`, { movedOn: true });
+          }
           return await this.act(request);
         }
         const data = isErrorNamed(error, NavigationError) ? (error as NavigationError).data : undefined;
@@ -607,9 +612,10 @@ export class PageBridge implements Bridge {
       try {
         reply = await this.act(request);
       } catch (error) {
-        // Found by locators the page has moved on from: read it again and try once more.
-        if (!this.stale || !isErrorNamed(error, NotFoundError)) throw error;
-        await this.refresh(false);
+        // Found by locators the page has moved on from: read it again (unless a late submission just did) and try once more.
+        const movedOn = isErrorNamed(error, NotFoundError) && (error as NotFoundError).data?.movedOn === true;
+        if (!movedOn && (!this.stale || !isErrorNamed(error, NotFoundError))) throw error;
+        if (!movedOn) await this.refresh(false);
         ({ target, entry, label } = this.target(call));
         request.target = target;
         reply = await this.act(request);

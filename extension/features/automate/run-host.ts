@@ -355,14 +355,22 @@ export class AutomationRuns {
     const secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3);
     if (secrets.length) live.redact = <T>(state: T) => redactRunText(state as RunState, secrets) as T;
     let lastDoc: PageDocument | undefined;
-    // A page that keeps the run waiting (a dialog of its own, a busy script) shows in the panel while it does.
+    // A page that keeps the run waiting (a dialog of its own, a busy script) shows in the panel while it does, and
+    // Stop ends the wait at once (what the page does with the request later is its own).
     const waitingOnPage = <T>(work: Promise<T>): Promise<T> => {
       const timer = setTimeout(() => {
         state.pageWaitSince = Date.now() - PAGE_WAIT_NOTICE_MS;
         live.save?.();
       }, PAGE_WAIT_NOTICE_MS);
-      return work.finally(() => {
+      let onAbort = () => undefined as void;
+      const stopped = new Promise<never>((_, reject) => {
+        onAbort = () => reject(new AbortError('stopped by the user'));
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      });
+      return Promise.race([work, stopped]).finally(() => {
         clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
         delete state.pageWaitSince;
       });
     };

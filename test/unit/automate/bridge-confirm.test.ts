@@ -284,3 +284,39 @@ test('the end-of-run question about a held submission: a page that moved on or w
     await expect(bridge.finish()).resolves.toBeUndefined();
   }
 });
+
+test('a late submission that takes the tab to another page: the action is looked for there by its name, with that page\'s locators', async () => {
+  const field = (id: string) => ({ name: 'nick', kind: 'text_input', description: 'Nickname', locators: [{ by: 'id', value: id }] });
+  const select = { name: 'plan', kind: 'select', description: 'Plan', locators: [{ by: 'id', value: 'plan' }] };
+  const before = { ...doc, pageId: 'p1', url: 'https://mail.example/settings', sections: [{ name: 'settings', kind: 'form', title: 'Settings', entries: [select, field('nick-old')] }] } as PageDocument;
+  const after = { ...doc, pageId: 'p2', url: 'https://mail.example/saved', sections: [{ name: 'settings', kind: 'form', title: 'Settings', entries: [select, field('nick-new')] }] } as PageDocument;
+  let current = before;
+  let held = false;
+  const typedInto: string[] = [];
+  const bridge = new PageBridge({
+    readDocument: async () => current, ask: async () => '', say: () => undefined, confirm: async () => true,
+    act: async (request) => {
+      if (request.expectedPageId && request.expectedPageId !== current.pageId) {
+        throw new NavigationError('another document', { pageChanged: true, pageId: current.pageId, url: current.url });
+      }
+      if (request.action === 'held') {
+        if (!request.confirmed) throw new ActionError('needs confirmation', { needsConfirmation: true, reason: 'sends /save', label: 'Settings', fingerprint: 'fp' });
+        current = after;
+        return { changed: true, navigated: true, url: after.url, pageId: 'p2' };
+      }
+      if (request.action === 'select') {
+        held = true;
+        return { changed: true, navigated: false, url: current.url, pageId: current.pageId };
+      }
+      if (held) {
+        held = false;
+        throw new ActionError('the page tried to send /save by itself', { state: 'late-submit' });
+      }
+      typedInto.push(String((request.target?.locators[0] as { value: string }).value));
+      return { changed: true, navigated: false, url: current.url, pageId: current.pageId };
+    },
+  }, before);
+  await bridge.call({ call: 'select', target: { name: 'plan' }, args: ['Pro'] });
+  await bridge.call({ call: 'type', target: { name: 'nick' }, args: ['Bob'] });
+  expect(typedInto).toEqual(['nick-new']);
+});

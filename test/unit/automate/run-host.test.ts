@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
 import { act } from '../../../extension/content/executor/index.ts';
-import { AutomationRuns, type RunHostDeps, type RunStore } from '../../../extension/features/automate/run-host.ts';
+import { AutomationRuns, PAGE_WAIT_NOTICE_MS, type RunHostDeps, type RunStore } from '../../../extension/features/automate/run-host.ts';
 import { AutomateStateSchema, type AutomateStart, type RunState } from '../../../extension/features/automate/run-state.ts';
 import * as v from 'valibot';
 import { ANSWER_JSON_SCHEMA } from '../../../extension/features/automate/parse.ts';
@@ -47,7 +47,7 @@ function mount(): void {
 let pageUrl: string | undefined;
 const ENTRY = { id: 'fake', name: 'Fake', engine: 'ort-decoder', contextLength: 4096, promptFormat: 'plain', files: [] } as unknown as CatalogueEntry;
 
-function host(answers: string[], entry: CatalogueEntry = ENTRY, store?: RunStore): { runs: AutomationRuns; requests: GenerateRequestPayload[] } {
+function host(answers: string[], entry: CatalogueEntry = ENTRY, store?: RunStore, overrides: Partial<RunHostDeps> = {}): { runs: AutomationRuns; requests: GenerateRequestPayload[] } {
   const requests: GenerateRequestPayload[] = [];
   const deps: RunHostDeps = {
     async generate(request) {
@@ -69,6 +69,7 @@ function host(answers: string[], entry: CatalogueEntry = ENTRY, store?: RunStore
       }),
     }),
     ...(store ? { store } : {}),
+    ...overrides,
   };
   return { runs: new AutomationRuns(deps), requests };
 }
@@ -256,6 +257,27 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     expect(done.report?.prompts?.[2]).toContain('NEXT ACTION (step 3)');
     expect(requests.map((r) => r.prompt)).toEqual(done.report?.prompts);
     expect(document.querySelector('#todos li:last-child .title')?.textContent).toBe('y');
+  });
+
+  test('a page that does not answer an action: the state says since when it waits; Stop ends the run at once (step-wise too)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldAdvanceTime: true });
+    try {
+      for (const mode of ['script', 'stepwise'] as const) {
+        // The page never answers its click (a dialog nobody closes).
+        const { runs } = host([mode === 'script' ? answer('$add_todo__add_button.click();\ndone(1);') : '{"action":"click","target":"$add_todo__add_button"}'],
+          ENTRY, undefined, { act: () => new Promise(() => undefined) });
+        const { runId } = await runs.start(start('click', { mode }));
+        await vi.advanceTimersByTimeAsync(100);
+        await vi.advanceTimersByTimeAsync(PAGE_WAIT_NOTICE_MS);
+        const waiting = (await runs.state(7)).run!;
+        expect([mode, waiting.status, typeof waiting.pageWaitSince]).toEqual([mode, 'running', 'number']);
+        runs.stop(runId);
+        const stopped = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+        expect([mode, stopped.status, stopped.pageWaitSince]).toEqual([mode, 'stopped', undefined]);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('step by step: each action waits for "Next step"; "Run to the end" lets the rest go; stop while waiting ends it', async () => {
