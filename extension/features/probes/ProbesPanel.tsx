@@ -85,7 +85,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
                   <td>{modelName(c.model)}</td><td>{c.suite}</td><td>{c.strategy}</td><td>{c.perturbation}</td>
                   <td data-field="parse">{meanStd(c.methods.parse)}</td>
                   <td data-field="exact">{meanStd(c.methods.exact)}</td>
-                  <td data-field="judge">{meanStd(c.methods.judge)}{c.judgeNeither > 0 && <span class="muted"> ({c.judgeNeither} neither)</span>}</td>
+                  <td data-field="judge">{meanStd(c.methods.judge)}{c.judgeNeither > 0 && <span class="muted"> ({c.judgeNeither} neither)</span>}{c.judgeErrors > 0 && <span class="muted"> ({c.judgeErrors} judge call{c.judgeErrors > 1 ? 's' : ''} failed)</span>}</td>
                   <td data-field="drop">{drops.has(c.key) ? pct(drops.get(c.key)!) : ''}</td>
                   <td data-field="disagree">{c.disagreements.parseVsExact}/{c.disagreements.parseVsJudge}
                     {c.errors > 0 && <span class="error" data-field="errors"> · {c.errors} failed call(s), not scored</span>}
@@ -104,7 +104,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
           <ul>
             {disagreeing.slice(0, 50).map((r) => (
               <li key={`${r.repeat}-${r.itemId}-${r.model}-${r.strategy}`}>
-                {r.itemId} ({modelName(r.model)} · {r.strategy}, repeat {r.repeat + 1}): gold {r.gold}, parsed {r.parsed ?? 'none'} — parse {String(r.correct.parse)}, exact {String(r.correct.exact)}, judge {r.correct.judge === null ? 'neither' : String(r.correct.judge)}
+                {r.itemId} ({modelName(r.model)} · {r.strategy}, repeat {r.repeat + 1}): gold {r.gold}, parsed {r.parsed ?? 'none'} — parse {String(r.correct.parse)}, exact {String(r.correct.exact)}, judge {r.correct.judge !== null ? String(r.correct.judge) : r.error?.startsWith('judge: ') ? 'failed' : 'neither'}
               </li>
             ))}
           </ul>

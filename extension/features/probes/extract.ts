@@ -28,8 +28,9 @@ export function optionCount(question: string): number | undefined {
 
 /**
  * The option letter a reply chose: right after its last "answer is" (the first letter there, also lowercase or
- * followed by a comma: "The answer is C, not A." → C), else a letter opening the reply ("B. A dog…" → B), else its
- * last "(X)", else its last lone capital — not the article "A" or the pronoun "I" before a word.
+ * followed by a comma: "The answer is C, not A." → C), else a letter opening the reply, also lowercase or in markdown
+ * bold ("B. A dog…", "**A**", "(b)", "c) a spoon", "b" → B, A, B, C, B), else its last "(X)", else its last lone
+ * capital — not the article "A" or the pronoun "I" before a word.
  */
 export function extractChoice(reply: string, count = 26): string | null {
   const text = ownPart(reply);
@@ -50,8 +51,8 @@ export function extractChoice(reply: string, count = 26): string | null {
     }
     return null;
   }
-  const opening = /^\s*[([]?([A-Z])(?:[)\].:]|\s*$)/.exec(text);
-  if (opening && inRange(opening[1]!)) return opening[1]!;
+  const opening = /^\s*[*_(["'“]*([A-Za-z])[*_"'”]*(?:[)\].:]|\s*$)/.exec(text);
+  if (opening && inRange(opening[1]!.toUpperCase())) return opening[1]!.toUpperCase();
   const wrapped = [...text.matchAll(/\(([A-Z])\)/g)].reverse().find((m) => inRange(m[1]!));
   if (wrapped) return wrapped[1]!;
   const lone = [...text.matchAll(/(?:^|[^A-Za-z])([A-Z])(?=[.):,;!]|$|\s)/g)].reverse()
@@ -59,16 +60,21 @@ export function extractChoice(reply: string, count = 26): string | null {
   return lone ? lone[1]! : null;
 }
 
+/** The answer's first line after the answer phrase, without quotes, brackets or markdown emphasis ("**False**"). */
 export function extractExact(reply: string): string | null {
   const region = afterAnswerPhrase(ownPart(reply)).trim();
   const line = region.split('\n').map((l) => l.trim()).find(Boolean);
   if (!line) return null;
-  return line.replace(/^[("'`]+|[)"'`.!]+$/g, '').trim() || null;
+  return line.replace(/^[("'`*_]+|[)"'`.!*_]+$/g, '').trim() || null;
 }
 
+/** Numbers one after another, apart only by commas, semicolons, spaces, line breaks or "and". */
+const NUMBER_RUN = /-?\d+(?:\.\d+)?(?:(?:\s*[,;]\s*(?:and\s+)?|\s+(?:and\s+)?)-?\d+(?:\.\d+)?)*/g;
+
 /**
- * A list of numbers: every number after the answer phrase, else after the reply's last colon ("Sorted: -5 -2 0 3",
- * "in ascending order: -5, -2, 0, and 3"), across lines; "−" (U+2212) is a minus.
+ * A list of numbers: the first run of numbers after the answer phrase, else after the reply's last colon ("Sorted: -5
+ * -2 0 3", "in ascending order: -5, -2, 0, and 3", across lines — not "There are 4 numbers." after it), else the
+ * reply's last run ("The numbers 5, 3, 1 sorted are 1, 3, 5" → 1 3 5); "−" (U+2212) is a minus.
  */
 export function extractNumberList(reply: string): string[] | null {
   const text = ownPart(reply).replace(/\u2212/g, '-');
@@ -77,8 +83,10 @@ export function extractNumberList(reply: string): string[] | null {
     const colon = text.lastIndexOf(':');
     if (colon >= 0 && /\d/.test(text.slice(colon))) region = text.slice(colon + 1);
   }
-  const numbers = region.match(/-?\d+(?:\.\d+)?/g);
-  return numbers?.length ? numbers : null;
+  const runs = region.match(NUMBER_RUN);
+  if (!runs?.length) return null;
+  const run = region === text ? runs[runs.length - 1]! : runs[0]!;
+  return run.match(/-?\d+(?:\.\d+)?/g);
 }
 
 export function extractList(reply: string): string[] | null {
@@ -122,11 +130,13 @@ export function exactMatch(reply: string, item: ProbeItem): boolean {
   return text.toLowerCase() === item.answer.trim().toLowerCase();
 }
 
-/** A judge's verdict: true for yes, false for no, null when it says neither (or both). */
+/**
+ * A judge's verdict: true for yes, false for no, null when it says neither or both ("yes and no"). "Not correct" /
+ * "isn't right" anywhere is a no ("Yes, it is not correct").
+ */
 export function parseJudge(reply: string): boolean | null {
-  // "not correct" / "isn't right" is a no, whatever word comes first.
   const words = (ownPart(reply).toLowerCase().match(/(?:\bnot|n['’]t)\s+(?:correct|right)\b|\b(?:yes|no|correct|incorrect)\b/g) ?? []);
-  const first = words[0];
-  if (first === undefined) return null;
-  return first === 'yes' || first === 'correct';
+  if (words.some((word) => /\s/.test(word))) return false;
+  const verdicts = new Set(words.map((word) => word === 'yes' || word === 'correct'));
+  return verdicts.size === 1 ? [...verdicts][0]! : null;
 }

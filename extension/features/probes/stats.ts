@@ -46,12 +46,15 @@ export interface Cell {
    */
   partialRepeats: number;
   judgeNeither: number;
+  /** Items whose judge call failed (no verdict, not a "neither"). */
+  judgeErrors: number;
   /** Items where parse-based and exact match, or parse-based and the judge, disagree. */
   disagreements: { parseVsExact: number; parseVsJudge: number };
 }
 
 /** The model's own call failed: there is no answer to score (a failed judge call only loses the verdict). */
 export const callFailed = (r: Pick<ItemResult, 'error'>) => r.error !== undefined && !r.error.startsWith('judge: ');
+const judgeFailed = (r: Pick<ItemResult, 'error'>) => r.error?.startsWith('judge: ') === true;
 
 export const cellKey = (r: Pick<ItemResult, 'model' | 'suite' | 'strategy' | 'perturbation'>) =>
   `${r.model}|${r.suite}|${r.strategy}|${r.perturbation}`;
@@ -80,7 +83,8 @@ export function summarize(results: readonly ItemResult[], planned?: ReadonlyMap<
       items: rows.length,
       errors: rows.length - answered.length,
       partialRepeats: repeats.length - complete.length,
-      judgeNeither: rows.filter((r) => r.correct.judge === null && r.judgeReply !== undefined).length,
+      judgeNeither: rows.filter((r) => r.correct.judge === null && r.judgeReply !== undefined && !judgeFailed(r)).length,
+      judgeErrors: rows.filter(judgeFailed).length,
       disagreements: {
         parseVsExact: answered.filter((r) => r.correct.parse !== r.correct.exact).length,
         parseVsJudge: answered.filter((r) => r.correct.judge !== null && r.correct.parse !== r.correct.judge).length,
@@ -100,6 +104,6 @@ export function robustnessDrops(cells: readonly Cell[]): { key: string; perturba
 export function itemsCsv(results: readonly ItemResult[]): string {
   const head = ['model', 'suite', 'strategy', 'perturbation', 'repeat', 'seed', 'item', 'gold', 'parsed', 'parse', 'exact', 'judge', 'ms', 'error', 'reply'];
   const rows = results.map((r) => [r.model, r.suite, r.strategy, r.perturbation, r.repeat, r.seed, r.itemId, r.gold, r.parsed ?? '',
-    r.correct.parse, r.correct.exact, r.correct.judge ?? 'neither', r.ms, r.error ?? '', r.reply]);
+    r.correct.parse, r.correct.exact, r.correct.judge ?? (judgeFailed(r) ? '' : 'neither'), r.ms, r.error ?? '', r.reply]);
   return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n');
 }

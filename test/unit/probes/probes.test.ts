@@ -36,6 +36,16 @@ describe('extraction per answer type', () => {
     ['list', ' \u22125 \u22122 0 3', '-5 -2 0 3', true],
     ['list', ' Sort the following numbers: 3, -5, 0, -2. Sorted: -5, -2, 3, 0', '-5 -2 0 3', false],
     ['list', ' So the answer is apple, banana and cherry.', 'apple banana cherry', true],
+    // What chat models write (exploratory test, session 20): bold, lowercase, a letter with its option's text.
+    ['choice', ' **A**', 'A', true],
+    ['choice', ' b', 'B', true],
+    ['choice', ' (b)', 'B', true],
+    ['choice', ' c) a spoon', 'C', true],
+    ['choice', ' A dog, surely.', 'A', false],
+    ['exact', ' **False**', 'False', true],
+    ['exact', ' The answer is: **False**', 'False', true],
+    ['list', ' The numbers 5, 3, 1 sorted are 1, 3, 5', '1 3 5', true],
+    ['list', ' The sorted list: 1, 3, 5. There are 3 numbers.', '1 3 5', true],
   ] as const)('%s: %j → gold %s is %s', (type, reply, gold, correct) => {
     const it = item(gold, type === 'choice' ? { choices: ['a', 'b', 'c', 'd'] } : {});
     expect(parseAnswer(reply, type, it).correct).toBe(correct);
@@ -64,6 +74,9 @@ describe('extraction per answer type', () => {
     expect(parseJudge(' That is not right, the answer is correct only for x')).toBe(false);
     expect(parseJudge(" The answer isn't correct.")).toBe(false);
     expect(parseJudge(' It isn\u2019t right.')).toBe(false);
+    // Both at once is neither; a "not correct" after a "yes" is a no (exploratory test, session 20).
+    expect(parseJudge(' yes and no')).toBeNull();
+    expect(parseJudge(' Yes, it is not correct')).toBe(false);
   });
 });
 
@@ -210,6 +223,9 @@ describe('statistics', () => {
     expect(clean!.methods.judge.perRepeat).toEqual([1, 0.5]);
     expect(clean!.judgeNeither).toBe(1);
     expect(clean!.disagreements).toEqual({ parseVsExact: 1, parseVsJudge: 1 });
+    // A judge call that failed is no verdict and not a "neither" (exploratory test, session 20).
+    const [failedJudge] = summarize([{ ...row(0, 'a', true, true, null), judgeReply: '', error: 'judge: the worker crashed' }]);
+    expect([failedJudge!.judgeNeither, failedJudge!.judgeErrors, failedJudge!.methods.parse.mean]).toEqual([0, 1, 1]);
     expect(noisy!.methods.parse.mean).toBe(0);
     expect(robustnessDrops([clean!, noisy!])).toEqual([{ key: noisy!.key, perturbation: 'distractor', drop: 0.75 }]);
     expect(itemsCsv([{ ...rows[0]!, reply: 'a, "b"' }]).split('\n')[1]).toContain('"a, ""b"""');

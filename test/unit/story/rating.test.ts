@@ -76,6 +76,10 @@ describe('rating aggregation', () => {
       + 'mean_typeTokenRatio,mean_mtld,mean_repeatedTrigramRate,mean_fleschReadingEase,mean_novelty');
     expect(lines[1]).toBe('"tiny, v2",2,3,1.4142,4,1.4142,3,1.4142,2,1.4142,3,0,,,,,,,,');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    // A formula after spaces (importers may trim them) is defused too; a number with spaces stays a number.
+    expect(csvCell(' =HYPERLINK("http://evil","3")')).toBe('"\' =HYPERLINK(""http://evil"",""3"")"');
+    expect(csvCell('  @SUM(A1)')).toBe("'  @SUM(A1)");
+    expect(csvCell(' -5')).toBe(' -5');
   });
 
   test('raw ratings CSV: one row per rating, prompt quoted', () => {
