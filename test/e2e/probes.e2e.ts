@@ -240,6 +240,32 @@ describe('Probes tab', () => {
     for (const row of kept) expect(all.find((r) => r.key === row.key)?.finishedAt).toBe(row.finishedAt);
   });
 
+  test('the model host goes away while the popup stays open: the panel asks again within seconds and the run goes on; reopened, the popup shows the run going on (exploratory test, session 20)', async () => {
+    await configure(popup, { models: [SLOW], suites: ['sorting-8'], repeats: 1, n: 10, maxTokens: 16, temperature: 0 });
+    await popup.getByRole('button', { name: 'Start run' }).click();
+    const run = popup.getByTestId('probes-run');
+    await expect.poll(async () => [await run.getAttribute('data-status'), /^[2-8]\/10$/.test(await run.locator('[data-field="run.progress"]').innerText())],
+      { timeout: 60_000, interval: 100 }).toEqual(['running', true]);
+    const runId = (await run.getAttribute('data-run'))!;
+    await hook(harness.serviceWorker, 'closeModelHost');
+    await new Promise((r) => setTimeout(r, 300));
+    const atClose = (await storedItems(runId)).length;
+    // Nobody clicks anything: the open panel's re-check starts a host, which resumes the run.
+    await expect.poll(async () => (await storedItems(runId)).length, { timeout: 30_000 }).toBeGreaterThan(atClose);
+    // A run queued behind it and cancelled is now the newest in the list; a popup opened meanwhile shows the run
+    // going on, not that one.
+    const queued = await sendFromPage(popup, envelope('probes.start', { config: {
+      models: [SLOW], suites: ['sorting-8'], strategies: ['direct'], perturbations: ['none'], repeats: 1, n: 1, maxTokens: 8, temperature: 0, seed: 1,
+    } })) as { ok: boolean; payload: { runId: string } };
+    expect((await sendFromPage(popup, envelope('probes.cancel', { runId: queued.payload.runId })) as { ok: boolean }).ok).toBe(true);
+    const other = await harness.openExtensionPage('popup/index.html');
+    await other.getByRole('tab', { name: 'Probes' }).click();
+    await expect.poll(() => other.getByTestId('probes-run').getAttribute('data-run'), { timeout: 10_000 }).toBe(runId);
+    await other.close();
+    await expect.poll(() => run.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+    expect(await storedItems(runId)).toHaveLength(10);
+  }, 150_000);
+
   test('bad input: a run without a known model is refused with a clear message', async () => {
     const reply = await sendFromPage(popup, envelope('probes.start', { config: {
       models: ['no-such-model'], suites: ['sorting-8'], strategies: ['direct'], perturbations: ['none'], repeats: 1, n: 1, maxTokens: 8, temperature: 0, seed: 1,

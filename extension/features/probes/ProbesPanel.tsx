@@ -115,6 +115,9 @@ function RunView({ run }: { run: ProbeRunRow }) {
 }
 
 /** The Probes tab: configure a run, start it in the model host, watch it (it outlives the popup), read and export results. */
+/** How often, while a run is shown going, the model host is asked for its status (see `waiting`). */
+const RECHECK_RUNNING_MS = 10_000;
+
 export function ProbesPanel() {
   const models = choicesFor('probes', useCandidates().candidates);
   const modelName = useModelName();
@@ -129,15 +132,21 @@ export function ProbesPanel() {
       const list = c[key] as string[];
       return { ...c, [key]: on ? [...list.filter((x) => x !== option), option] : list.filter((x) => x !== option) };
     });
-  const run = runs.find((r) => r.id === picked) ?? runs[0];
+  const live = runs.find((r) => r.status === 'running') ?? runs.find((r) => r.status === 'queued');
+  // Unless one was picked: the run going on (or next in the queue), else the newest.
+  const run = runs.find((r) => r.id === picked) ?? live ?? runs[0];
   // A run stored as running or queued whose host went away (a crash, an extension update) would look frozen: asking
-  // the host for its status starts one, which picks the run up again where it stopped (as at browser start).
+  // the host for its status starts one, which picks the run up again where it stopped (as at browser start) — now,
+  // and every RECHECK_RUNNING_MS while the panel is open (a host can go away while it is).
   const waiting = runs.some((r) => r.status === 'running' || r.status === 'queued');
   useEffect(() => {
-    if (waiting) request('probes.status', {}).catch(() => undefined);
+    if (!waiting) return undefined;
+    const check = () => void request('probes.status', {}).catch(() => undefined);
+    check();
+    const timer = setInterval(check, RECHECK_RUNNING_MS);
+    return () => clearInterval(timer);
   }, [waiting]);
   const [starting, setStarting] = useState(false);
-  const live = runs.find((r) => r.status === 'running') ?? runs.find((r) => r.status === 'queued');
   const [queued, setQueued] = useState<string | null>(null);
   const queuedRun = runs.find((r) => r.id === queued && r.status === 'queued');
   const start = async () => {
