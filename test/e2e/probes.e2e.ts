@@ -116,7 +116,11 @@ describe('Probes tab', () => {
     expect(await row.locator('td').first().innerText()).toBe('Probes replay (canned answers)');
     const group = popup.getByTestId('probes-chart').getByTestId('probes-group');
     expect(await group.locator('title').textContent()).toBe('Probes replay (canned answers) · bbh-boolean_expressions · direct');
-    expect(await group.locator('text').first().textContent()).toBe('Probes replay (canned answers) · bbh-bo…');
+    // The model's name on one line, suite · strategy under it, each cut at its end to fit the label column (session
+    // 20: one line cut at 40 characters ran off the chart's left edge and hid the suite).
+    expect(await group.locator('text').evaluateAll((nodes) => nodes.map((n) => n.textContent))).toEqual(['Probes replay (canned answers)', 'bbh-boolean_expressions · direct']);
+    const box = await group.locator('text').evaluateAll((nodes) => nodes.map((n) => (n as SVGTextElement).getBBox().x));
+    expect(Math.min(...box), 'labels start inside the chart').toBeGreaterThanOrEqual(0);
     // Parse-based: repeat 1 items 0,1,2 → 3/4; repeats 2 and 3 items 0,2 → 2/4. Mean 7/12, sample std 0.1443.
     expect(await row.locator('[data-field=parse]').innerText()).toBe('58.3% ± 14.4% (n=3)');
     // Exact match misses the wordy item 2: 2/4, 1/4, 1/4.

@@ -10,16 +10,17 @@ import { useModelName } from '../models/use-models.ts';
 const PROBLEM_SHOWN = 160;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-function AttemptView({ attempt, open }: { attempt: Attempt; open: boolean }) {
+/** `ended`: the run is over (done, stopped, failed, interrupted): an attempt it left unfinished will not finish. */
+function AttemptView({ attempt, open, ended }: { attempt: Attempt; open: boolean; ended: boolean }) {
   const label = `${attempt.role === 'check' ? 'Check' : `Sample ${attempt.index + 1}`} · ${METHOD_LABELS[attempt.method]}`;
   return (
     <details open={open} data-testid="math-attempt" data-method={attempt.method} data-role={attempt.role}>
       <summary>
-        {label}: <strong data-field="attempt.answer">{attempt.stopped ? 'stopped' : attempt.done ? formatAnswer(attempt.answer) : '…'}</strong>
+        {label}: <strong data-field="attempt.answer">{attempt.stopped ? 'stopped' : attempt.done ? formatAnswer(attempt.answer) : ended ? 'not finished' : '…'}</strong>
         {attempt.reply && <span class="muted"> · {attempt.reply.tokensOut} tokens · {seconds(attempt.reply.totalMs)}</span>}
       </summary>
       <h3>{attempt.method === 'pot' ? 'Model output' : 'Reasoning'}</h3>
-      <blockquote data-testid="math-reasoning">{attempt.text.trim() || (attempt.done ? '(empty)' : '…')}</blockquote>
+      <blockquote data-testid="math-reasoning">{attempt.text.trim() || (attempt.done || ended ? '(empty)' : '…')}</blockquote>
       {attempt.program && (
         <>
           <h3>Program</h3>
@@ -118,7 +119,7 @@ export function MathResultView({ run }: { run: MathRun }) {
         {run.attempts[0]?.reply && ` · ${backendLabel(run.attempts[0].reply.backend)}`}
       </p>
       {run.attempts.map((attempt, i) => (
-        <AttemptView key={`${attempt.role}-${attempt.index}`} attempt={attempt} open={run.attempts.length === 1 || !attempt.done || i === 0} />
+        <AttemptView key={`${attempt.role}-${attempt.index}`} attempt={attempt} open={run.attempts.length === 1 || !attempt.done || i === 0} ended={run.status !== 'running'} />
       ))}
     </section>
   );

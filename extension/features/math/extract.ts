@@ -223,8 +223,12 @@ export function formatAnswer(answer: Pick<Extracted, 'value' | 'unit'>): string 
   const rounded = Number(answer.value.toPrecision(15));
   const magnitude = Math.abs(rounded);
   // Very small values keep their digits (2e-7 is not 0).
+  // Money with cents shows both digits ($1,234.50, not $1,234.5).
+  const cents = !Number.isInteger(magnitude) && !!answer.unit && /^[$€£¥₹]$/.test(answer.unit) && Number.isInteger(Math.round(magnitude * 1e6) / 1e4);
   const body = magnitude !== 0 && magnitude < 1e-6 ? String(magnitude)
-    : magnitude.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(magnitude) ? 0 : 6, useGrouping: true });
+    : magnitude.toLocaleString('en-US', {
+      minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: Number.isInteger(magnitude) ? 0 : 6, useGrouping: true,
+    });
   const sign = rounded < 0 ? '-' : '';
   if (answer.unit === '%') return `${sign}${body}%`;
   if (answer.unit && /^[$€£¥₹]$/.test(answer.unit)) return `${sign}${answer.unit}${body}`;

@@ -6,26 +6,34 @@ export type ChartBar = { mean: number; std: number } | null;
 export interface ChartGroup {
   key: string;
   label: string;
+  /** A second, smaller line under the label (suite · strategy under a model's name). */
+  sublabel?: string;
   /** One per series, in series order. */
   bars: ChartBar[];
 }
 
 const COLOURS = ['#4a7bd0', '#d0864a', '#4aa36b', '#a04ad0', '#c9b23a', '#d04a6a', '#4ac0c9', '#777777'];
 
-/** A run's own cells (parse-based accuracy), one bar each, labelled with the model's name. */
+/** A run's own cells (parse-based accuracy), one bar each, labelled with the model's name over suite · strategy. */
 export function cellGroups(cells: readonly Cell[], modelName: (id: string) => string): ChartGroup[] {
   return cells.map((cell) => ({
     key: cell.key,
-    label: `${modelName(cell.model)} · ${cell.suite} · ${cell.strategy}${cell.perturbation === 'none' ? '' : ` · ${cell.perturbation}`}`,
+    label: modelName(cell.model),
+    sublabel: `${cell.suite} · ${cell.strategy}${cell.perturbation === 'none' ? '' : ` · ${cell.perturbation}`}`,
     bars: [{ mean: cell.methods.parse.mean, std: cell.methods.parse.std }],
   }));
 }
+
+/** What fits the label column at the chart's font size (about 5.7 units a character): the start, then "…". */
+const LABEL_CHARS = 34;
+const fit = (text: string) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
 
 /** Accuracy bars with ± one std error bars (SVG, no library); several series are drawn side by side per group. */
 export function ProbesChart({ groups, series = [], label }: { groups: readonly ChartGroup[]; series?: readonly string[]; label: string }) {
   const barH = 14;
   const count = Math.max(1, ...groups.map((g) => g.bars.length));
-  const groupH = count * barH + 8;
+  // Room for two label lines when a group has a sublabel.
+  const groupH = Math.max(count * barH, groups.some((g) => g.sublabel) ? 24 : 0) + 8;
   const left = 210;
   const width = 460;
   const plot = width - left - 20;
@@ -51,10 +59,15 @@ export function ProbesChart({ groups, series = [], label }: { groups: readonly C
         return (
           <g key={group.key} data-testid="probes-group" data-group={group.key}>
             {/* The whole label, where the one drawn is cut (a hover shows it). */}
-            <title>{group.label}</title>
-            <text x={left - 6} y={top + (count * barH) / 2 + 4} font-size="10" text-anchor="end" fill="currentColor">
-              {group.label.length > 40 ? `${group.label.slice(0, 39)}…` : group.label}
+            <title>{group.sublabel ? `${group.label} · ${group.sublabel}` : group.label}</title>
+            <text x={left - 6} y={top + (groupH - 8) / 2 + (group.sublabel ? -1 : 4)} font-size="10" text-anchor="end" fill="currentColor">
+              {fit(group.label)}
             </text>
+            {group.sublabel && (
+              <text x={left - 6} y={top + (groupH - 8) / 2 + 10} font-size="9" text-anchor="end" fill="currentColor" fill-opacity={0.75}>
+                {fit(group.sublabel)}
+              </text>
+            )}
             {group.bars.map((bar, s) => {
               const y = top + s * barH;
               if (!bar || !Number.isFinite(bar.mean)) {
@@ -64,7 +77,8 @@ export function ProbesChart({ groups, series = [], label }: { groups: readonly C
               const mid = y + (barH - 2) / 2;
               return (
                 <g key={s} data-testid="probes-bar" data-cell={group.key} data-series={s} data-mean={mean} data-std={std}>
-                  <rect x={left} y={y} width={Math.max(0, x(mean) - left)} height={barH - 2} fill={COLOURS[s % COLOURS.length]} />
+                  {/* A measured 0% still shows a sliver, unlike a missing value. */}
+                  <rect x={left} y={y} width={Math.max(1.5, x(mean) - left)} height={barH - 2} fill={COLOURS[s % COLOURS.length]} />
                   {std > 0 && (
                     <g stroke="currentColor">
                       <line x1={x(mean - std)} x2={x(mean + std)} y1={mid} y2={mid} />

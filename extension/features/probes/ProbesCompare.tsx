@@ -36,13 +36,14 @@ function comparisonGroups(comparison: Comparison): ChartGroup[] {
 function ComparisonView({ picked, runs }: { picked: readonly ProbeRunRow[]; runs: readonly ProbeRunRow[] }) {
   const ids = picked.map((r) => r.id);
   const rows = useLiveQuery(() => database().probeItems.where('runId').anyOf(ids).toArray(), [ids.join('|')]);
+  const modelName = useModelName();
   if (!rows) return null;
   let comparison: Comparison;
   try {
     comparison = compareRuns(picked.map((run) => ({
       id: run.id, label: runLabel(run, runs), results: rows.filter((r) => r.runId === run.id).map((r) => r.result as ItemResult),
       planned: plannedCounts((run.config as ProbeRunDoc).config),
-    })));
+    })), modelName);
   } catch (error) {
     return <p role="alert" class="error" data-testid="probes-compare-error">{error instanceof Error ? error.message : String(error)}</p>;
   }

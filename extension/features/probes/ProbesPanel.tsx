@@ -53,7 +53,9 @@ function RunView({ run }: { run: ProbeRunRow }) {
     <section aria-label="Probe run" data-testid="probes-run" data-run={run.id} data-status={run.status}>
       <p>
         <strong data-field="run.status">{run.status}</strong>{' '}
-        <span data-field="run.progress">{doc.done}/{doc.total}</span>
+        {/* A queued run's size is counted when it starts: one cancelled before that never had one. */}
+        <span data-field="run.progress">{run.status === 'queued' && doc.total === 0 ? 'waiting for the run before it'
+          : run.status === 'cancelled' && doc.total === 0 ? 'never started' : `${doc.done}/${doc.total}`}</span>
         {doc.etaS !== null && run.status === 'running' && <span class="muted"> · about {doc.etaS} s left</span>}
       </p>
       <progress aria-label="Run progress" max={Math.max(1, doc.total)} value={doc.done} />

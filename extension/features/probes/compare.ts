@@ -55,7 +55,8 @@ export class ComparisonError extends Error {
 
 const rowKey = (c: Pick<Cell, 'suite' | 'strategy' | 'perturbation'>, method: Method) => `${c.suite}|${c.strategy}|${c.perturbation}|${method}`;
 
-export function compareRuns(runs: readonly ComparedRun[]): Comparison {
+/** `modelName`: how a model is named in the series' labels (its display name; by default its id). */
+export function compareRuns(runs: readonly ComparedRun[], modelName: (id: string) => string = (id) => id): Comparison {
   if (runs.length < 2) throw new ComparisonError('pick at least two runs to compare');
   if (new Set(runs.map((r) => r.id)).size !== runs.length) throw new ComparisonError('a run is picked twice');
   const series: Series[] = [];
@@ -64,7 +65,7 @@ export function compareRuns(runs: readonly ComparedRun[]): Comparison {
     const models = [...new Set(run.results.map((r) => r.model))];
     if (!models.length) throw new ComparisonError(`run ${run.label} has no results yet`);
     for (const model of models) {
-      series.push({ runId: run.id, model, label: models.length > 1 ? `${run.label} · ${model}` : run.label });
+      series.push({ runId: run.id, model, label: models.length > 1 ? `${run.label} · ${modelName(model)}` : run.label });
       cellsPerSeries.push(new Map(summarize(run.results.filter((r) => r.model === model), run.planned).flatMap((cell) =>
         METHODS.map((method) => [rowKey(cell, method), cell] as const))));
     }

@@ -115,7 +115,11 @@ describe('formatAnswer', () => {
   test('rounds float noise, groups thousands, keeps % and currency', () => {
     expect(formatAnswer({ value: 0.1 + 0.2 })).toBe('0.3');
     expect(formatAnswer({ value: 15.000000000000002 })).toBe('15');
-    expect(formatAnswer({ value: 1234.5, unit: '$' })).toBe('$1,234.5');
+    // Money keeps both cents digits (exploratory test, session 20); other fractions are not padded.
+    expect(formatAnswer({ value: 1234.5, unit: '$' })).toBe('$1,234.50');
+    expect(formatAnswer({ value: 0.05, unit: '€' })).toBe('€0.05');
+    expect(formatAnswer({ value: 1234.5 })).toBe('1,234.5');
+    expect(formatAnswer({ value: 2 / 3, unit: '$' })).toBe('$0.666667');
     expect(formatAnswer({ value: -40, unit: '$' })).toBe('-$40');
     expect(formatAnswer({ value: 40, unit: '%' })).toBe('40%');
     expect(formatAnswer({ value: 2 / 3 })).toBe('0.666667');

@@ -51,6 +51,8 @@ describe('run comparison', () => {
     const solo: ComparedRun = { id: 'd', label: 'D', results: cell('x', 's', 'direct', [0], 2) };
     const { series, rows } = compareRuns([both, solo]);
     expect(series.map((s) => s.label)).toEqual(['C · x', 'C · y', 'D']);
+    // With display names, as the panel labels them (exploratory test, session 20: raw ids).
+    expect(compareRuns([both, solo], (id) => `Model ${id.toUpperCase()}`).series.map((s) => s.label)).toEqual(['C · Model X', 'C · Model Y', 'D']);
     expect(rows[0]!.deltas).toEqual([null, 0.5, -0.5]);
   });
 
