@@ -79,6 +79,8 @@ const DIGITS = String.raw`(?<eu>\d{1,3}(?:\.\d{3})+,\d+(?![\d,]))|(?<dots>\d{1,3
 const numberPattern = (commaDecimals: boolean) => new RegExp(
   String.raw`(?<![\w.)\]])(?:(?<![\d)\]]\s+)(?<sign>[-−–]\s?))?(?<cur>[$€£¥₹]\s?)?(?<sign2>[-−])?` +
   String.raw`(?<num>${commaDecimals ? DIGITS : String.raw`(?<dots>\d{1,3}(?:\.\d{3}){2,}(?![\d,.]))|`}(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)` +
+  // Scientific notation and powers: "1e6", "2.5E-3", "10^6".
+  String.raw`(?:(?<exp>[eE][+-]?\d{1,3}(?!\d|\.\d))|(?<pow>\^[+-]?\d{1,3}(?!\d|\.\d)))?` +
   String.raw`(?:\s+(?<mixn>\d+)\s*\/\s*(?<mixd>\d+)|\s*\/\s*(?<den>\d+(?:\.\d+)?)(?!\d|\.\d))?` +
   String.raw`(?<pct>\s?%|\s+percent\b)?(?:\s?(?<unit>[A-Za-z]{1,15})\b)?`,
   'g',
@@ -119,6 +121,8 @@ function parseMatch(match: RegExpExecArray): Found | null {
     if (d === 0) return null;
     value /= d;
   }
+  if (g['exp'] !== undefined) value *= 10 ** Number(g['exp'].slice(1));
+  if (g['pow'] !== undefined) value **= Number(g['pow'].slice(1));
   if (g['sign'] !== undefined || g['sign2'] !== undefined) value = -value;
   const scale = g['pct'] === undefined ? SCALES[g['unit']?.toLowerCase() ?? ''] : undefined;
   if (scale !== undefined) value *= scale;

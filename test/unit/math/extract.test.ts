@@ -28,6 +28,10 @@ const table: Array<[string, number | null, string]> = [
   ['Answer: 36', 36, 'answer-phrase'],
   ['The answer is five.', 5, 'answer-phrase'],
   ['The answer is 12,345,678', 12345678, 'answer-phrase'],
+  // Scientific notation and powers (exploratory test, session 20: "1e6" read as 1, "10^6" as 10).
+  ['The answer is 1e6.', 1_000_000, 'answer-phrase'],
+  ['The answer is 2.5E-3', 0.0025, 'answer-phrase'],
+  ['The answer is 10^6.', 1_000_000, 'answer-phrase'],
   // A fraction ends at a sentence's full stop; LaTeX fractions and {,} read as written; the result after "=".
   ['The answer is 1/2.', 0.5, 'answer-phrase'],
   ['#### 3/4.', 0.75, 'hash'],
