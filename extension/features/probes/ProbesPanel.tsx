@@ -116,10 +116,10 @@ function RunView({ run }: { run: ProbeRunRow }) {
   );
 }
 
-/** The Probes tab: configure a run, start it in the model host, watch it (it outlives the popup), read and export results. */
 /** How often, while a run is shown going, the model host is asked for its status (see `waiting`). */
 const RECHECK_RUNNING_MS = 10_000;
 
+/** The Probes tab: configure a run, start it in the model host, watch it (it outlives the popup), read and export results. */
 export function ProbesPanel() {
   const models = choicesFor('probes', useCandidates().candidates);
   const modelName = useModelName();
