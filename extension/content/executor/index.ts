@@ -302,19 +302,51 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
     else heldBlind(event);
   };
   const listeners: [string, (event: Event) => void][] = [['submit', onSubmit], [SCRIPT_SUBMIT_EVENT, onScriptSubmit], [SCRIPT_REQUEST_SUBMIT_EVENT, onRequestSubmit]];
-  const navigations = targets.flatMap((target) => {
-    const navigation = (target as Window & { navigation?: EventTarget }).navigation;
-    return navigation ? [navigation] : [];
-  });
-  for (const target of targets) {
+  const navigations: EventTarget[] = [];
+  const listen = (target: EventTarget) => {
     for (const [type, listener] of listeners) target.addEventListener(type, listener, true);
-  }
-  for (const navigation of navigations) navigation.addEventListener('navigate', onNavigate);
+    const navigation = (target as Window & { navigation?: EventTarget }).navigation;
+    if (navigation) {
+      navigation.addEventListener('navigate', onNavigate);
+      navigations.push(navigation);
+    }
+  };
+  for (const target of targets) listen(target);
+  // A same-origin frame the page adds while this runs (a hidden frame that posts a form) is listened to as it comes:
+  // the window of a new frame stays when it loads a page of this site, and so do the listeners on it.
+  const observers: MutationObserver[] = [];
+  const observeFrames = (doc: Document) => {
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          const frames = (node as Element).matches('iframe, frame') ? [node as Element] : [];
+          frames.push(...(node as Element).querySelectorAll('iframe, frame'));
+          for (const frame of frames) {
+            const win = (frame as HTMLIFrameElement).contentWindow;
+            if (!win || targets.includes(win)) continue;
+            try {
+              void win.document;
+            } catch {
+              continue;
+            }
+            targets.push(win);
+            listen(win);
+            observeFrames(win.document);
+          }
+        }
+      }
+    });
+    observer.observe(doc, { childList: true, subtree: true });
+    observers.push(observer);
+  };
+  for (const target of [...targets]) if ((target as Window).document && (target as Window).window === target) observeFrames((target as Window).document);
   // Frames that came after the guard was injected get it now.
   el.ownerDocument.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
   if (el.ownerDocument !== document) document.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
   return {
     stop: () => {
+      for (const observer of observers) observer.disconnect();
       for (const target of targets) {
         for (const [type, listener] of listeners) target.removeEventListener(type, listener, true);
       }
