@@ -333,6 +333,8 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
             targets.push(win);
             listen(win);
             observeFrames(win.document);
+            // The page-world guard takes the new frame's own `submit()` and `requestSubmit()` too.
+            document.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
           }
         }
       }
