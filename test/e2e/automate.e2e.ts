@@ -820,7 +820,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     await page.waitForTimeout(600);
     expect(await page.evaluate(() => (window as unknown as { framePosted?: boolean }).framePosted)).toBe(true);
     expect(held.error?.data?.needsConfirmation, JSON.stringify(held)).toBe(true);
-    expect(await page.evaluate(() => document.querySelector('iframe[hidden]')?.contentWindow?.location.href)).not.toMatch(/sent\.html/);
+    expect(await page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe[hidden]')?.contentWindow?.location.href)).not.toMatch(/sent\.html/);
     await panel.close();
     await page.close();
   }, 60_000);
