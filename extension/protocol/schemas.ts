@@ -88,6 +88,8 @@ export const GenerateParamsSchema = v.strictObject({
   seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32 - 1))),
   stop: v.optional(v.pipe(v.array(text(200)), v.maxLength(16))),
   stopAtEos: v.optional(v.boolean()),
+  /** See GenerateParams.dropFrom (workers/engines/types.ts). */
+  dropFrom: v.optional(v.picklist(['start', 'end'])),
 });
 
 export const ChatMessageSchema = v.strictObject({

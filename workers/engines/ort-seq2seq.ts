@@ -1,5 +1,5 @@
 import { IntegrityError, ModelNotFoundError } from '../../extension/protocol/errors.ts';
-import { checkPromptIds, estimateCutTokens, promptHead } from './prompt-ids.ts';
+import { checkPromptIds, estimateCutTokens, promptHead, promptTail } from './prompt-ids.ts';
 import type * as Ort from 'onnxruntime-web';
 import { createSampler } from './decoding/sampler.ts';
 import { candidatesWanted, type OutputConstraints, outputConstraintsFor } from './decoding/output-constraints.ts';
@@ -28,17 +28,21 @@ export interface OrtSeq2SeqOptions {
 const now = () => performance.now();
 
 /**
- * Fits an encoder input into its window the way Hugging Face tokenizers truncate (right side): the leading and
- * trailing special tokens the post-processor added stay, the end of the content goes.
+ * Fits an encoder input into its window: the leading and trailing special tokens the post-processor added stay, and
+ * the content loses its start (`dropFrom: 'start'`, what the product wants: a story's opening, a task, a question
+ * come last) or its end (the way Hugging Face tokenizers truncate, for parity with their references).
  */
-export function fitEncoderInput(ids: number[], window: number, isSpecial: (id: number) => boolean) {
+export function fitEncoderInput(ids: number[], window: number, isSpecial: (id: number) => boolean, dropFrom: 'start' | 'end' = 'start') {
   if (ids.length <= window) return { ids, dropped: 0 };
   let lead = 0;
   while (lead < ids.length && isSpecial(ids[lead]!)) lead++;
   let trail = 0;
   while (trail < ids.length - lead && isSpecial(ids[ids.length - 1 - trail]!)) trail++;
   const content = window - lead - trail;
-  const kept = content > 0 ? [...ids.slice(0, lead + content), ...ids.slice(ids.length - trail)] : ids.slice(0, window);
+  if (content <= 0) return { ids: ids.slice(0, window), dropped: ids.length - window };
+  const kept = dropFrom === 'end'
+    ? [...ids.slice(0, lead + content), ...ids.slice(ids.length - trail)]
+    : [...ids.slice(0, lead), ...ids.slice(ids.length - trail - content)];
   return { ids: kept, dropped: ids.length - window };
 }
 
@@ -135,10 +139,11 @@ export class OrtSeq2SeqEngine implements Engine {
     const started = now();
     const { params } = request;
     const { ort, config, tokenizer } = this;
-    const head = promptHead(request.prompt, config.encoderContext);
-    const encoded = tokenizer.encode(head.text);
-    const fitted = fitEncoderInput(encoded, config.encoderContext, (id) => tokenizer.specialText(id) !== undefined);
-    fitted.dropped += estimateCutTokens(head, encoded.length);
+    const dropFrom = params.dropFrom === 'end' ? 'end' : 'start';
+    const cut = dropFrom === 'end' ? promptHead(request.prompt, config.encoderContext) : promptTail(request.prompt, config.encoderContext);
+    const encoded = tokenizer.encode(cut.text);
+    const fitted = fitEncoderInput(encoded, config.encoderContext, (id) => tokenizer.specialText(id) !== undefined, dropFrom);
+    fitted.dropped += estimateCutTokens(cut, encoded.length);
     if (fitted.ids.length) checkPromptIds(fitted.ids, config.vocabSize);
     const maxNew = Math.max(1, Math.min(params.maxTokens, config.decoderContext));
     const sample = createSampler(params);

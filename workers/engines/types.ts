@@ -17,6 +17,12 @@ export interface GenerateParams {
   stop?: string[] | undefined;
   /** Stop at the model's end-of-sequence token (default true). Golden tests turn it off. */
   stopAtEos?: boolean | undefined;
+  /**
+   * Which part of an over-long prompt an encoder drops: its start (default: what is written follows the end — a
+   * story's opening, a script writer's task, a question) or its end, as Hugging Face's encoders do (parity tests).
+   * Decoder-only engines always drop the start.
+   */
+  dropFrom?: 'start' | 'end' | undefined;
 }
 
 export interface ChatMessage {

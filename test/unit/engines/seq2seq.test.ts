@@ -19,7 +19,8 @@ const reference = json('reference.json') as unknown as {
 };
 const tokenizer = new TextTokenizer({ tokenizerJson: json('tokenizer.json'), tokenizerConfig: json('tokenizer_config.json') });
 const config = seq2seqConfigFrom(json('config.json'), json('generation_config.json'), json('tokenizer_config.json'));
-const greedy: GenerateParams = { maxTokens: reference.new_tokens, temperature: 0, stopAtEos: false };
+// The reference truncates as Hugging Face does (the end of an over-long input goes).
+const greedy: GenerateParams = { maxTokens: reference.new_tokens, temperature: 0, stopAtEos: false, dropFrom: 'end' };
 
 const layouts: [string, () => Seq2SeqDecoderFiles][] = [
   ['merged decoder (use_cache_branch)', () => ({ merged: file('decoder_model_merged.onnx') })],
@@ -52,7 +53,7 @@ describe('seq2seq fixture and config', () => {
   test('the tokenizer reproduces the reference input ids (the long one after truncation)', () => {
     for (const c of reference.cases) {
       const ids = tokenizer.encode(c.text);
-      const fitted = fitEncoderInput(ids, config.encoderContext, (id) => tokenizer.specialText(id) !== undefined);
+      const fitted = fitEncoderInput(ids, config.encoderContext, (id) => tokenizer.specialText(id) !== undefined, 'end');
       expect(fitted.ids).toEqual(c.input_ids);
       expect(fitted.dropped).toBe(c.dropped ?? 0);
     }
@@ -68,10 +69,12 @@ describe('seq2seq fixture and config', () => {
     expect(seq2seqFiles(['encoder_model.onnx', 'decoder_model.onnx'])).toBeUndefined();
   });
 
-  test('truncation keeps leading and trailing specials', () => {
+  test('truncation keeps leading and trailing specials; the content loses its start (default) or its end (Hugging Face)', () => {
     const special = (id: number) => id < 3;
-    expect(fitEncoderInput([0, 5, 6, 7, 8, 2], 4, special)).toEqual({ ids: [0, 5, 6, 2], dropped: 2 });
-    expect(fitEncoderInput([5, 6, 7, 8, 1], 3, special)).toEqual({ ids: [5, 6, 1], dropped: 2 });
+    expect(fitEncoderInput([0, 5, 6, 7, 8, 2], 4, special, 'end')).toEqual({ ids: [0, 5, 6, 2], dropped: 2 });
+    expect(fitEncoderInput([5, 6, 7, 8, 1], 3, special, 'end')).toEqual({ ids: [5, 6, 1], dropped: 2 });
+    expect(fitEncoderInput([0, 5, 6, 7, 8, 2], 4, special)).toEqual({ ids: [0, 7, 8, 2], dropped: 2 });
+    expect(fitEncoderInput([5, 6, 7, 8, 1], 3, special)).toEqual({ ids: [7, 8, 1], dropped: 2 });
     expect(fitEncoderInput([0, 5, 2], 3, special)).toEqual({ ids: [0, 5, 2], dropped: 0 });
   });
 
@@ -193,4 +196,27 @@ test('an encoder-decoder config.json with broken numbers, or a start token outsi
     expect(read).toThrow(IntegrityError);
   }
   expect(() => seq2seqConfigFrom(good, json('generation_config.json'), json('tokenizer_config.json'))).not.toThrow();
+});
+
+describe('an over-long input keeps its end by default (a story\'s opening, a task, a question come last)', () => {
+  let engine: OrtSeq2SeqEngine;
+  beforeAll(async () => {
+    engine = await load({ merged: file('decoder_model_merged.onnx') });
+  });
+  afterAll(() => engine?.unload());
+
+  test('two long inputs that differ only at their end are written on differently; differing only at their start, alike', async () => {
+    const long = 'the cat sat on the mat. '.repeat(200);
+    const params: GenerateParams = { maxTokens: 8, temperature: 0, stopAtEos: false };
+    const endA = await run(engine, `${long}Once upon a time a dog`, params);
+    const endB = await run(engine, `${long}Zebra quartz jumps over`, params);
+    const startA = await run(engine, `Hello there. ${long}Once upon a time a dog`, params);
+    expect(endA.final.stats.promptTokensDropped).toBeGreaterThan(0);
+    expect(endA.final.tokenIds).not.toEqual(endB.final.tokenIds);
+    expect(startA.final.tokenIds).toEqual(endA.final.tokenIds);
+    // As Hugging Face truncates, the other way round.
+    const hfA = await run(engine, `${long}Once upon a time a dog`, { ...params, dropFrom: 'end' });
+    const hfB = await run(engine, `${long}Zebra quartz jumps over`, { ...params, dropFrom: 'end' });
+    expect(hfA.final.tokenIds).toEqual(hfB.final.tokenIds);
+  });
 });
