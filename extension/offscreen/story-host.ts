@@ -24,6 +24,15 @@ export interface StoryHostDeps {
  * to the library here too. A stored story still "running" with nothing active here (the host went away) is marked
  * interrupted and what it had is saved, marked stopped.
  */
+/**
+ * Whether the model wrote anything: the run's text starts with the user's opening (`\n\n` + opening), which alone is
+ * not a story (a Stop before the first token would have saved it as one).
+ */
+function written(run: Pick<StoryRun, 'text' | 'opening'>): boolean {
+  const opening = run.opening.trim() ? `\n\n${run.opening.trim()}` : '';
+  return (run.text.startsWith(opening) ? run.text.slice(opening.length) : run.text).trim().length > 0;
+}
+
 export class StoryHost {
   private active: { id: string; abort: AbortController; done: Promise<StoryRun> } | null = null;
   private starting = false;
@@ -86,7 +95,7 @@ export class StoryHost {
       const stored = await this.deps.store.load();
       if (stored?.status !== 'running') return;
       const interrupted: StoryRun = { ...stored, status: 'interrupted', stage: null, finishedAt: stored.finishedAt ?? Date.now() };
-      await this.deps.store.save(stored.text.trim() ? await this.saveToLibrary(interrupted, null) : interrupted);
+      await this.deps.store.save(written(stored) ? await this.saveToLibrary(interrupted, null) : interrupted);
     });
     await this.writes;
     return { active: this.active?.id ?? null };
@@ -120,14 +129,14 @@ export class StoryHost {
       const stopped = signal.aborted || result.finishReason === 'abort';
       current = { ...current, text: prefix + result.text, result, stage: null, finishedAt: Date.now(),
         status: stopped ? 'stopped' : result.text.trim() ? 'done' : 'empty' };
-      if (current.status !== 'empty' && current.text.trim()) current = await this.saveToLibrary(current, result);
+      if (current.status !== 'empty' && written(current)) current = await this.saveToLibrary(current, result);
     } catch (error) {
       const stopped = isErrorNamed(error, AbortError) || signal.aborted;
       // Stopped by something else than the user's Stop (the model deleted under it): said why.
       const stopReason = stopped && !signal.aborted ? (error as Error).message.replace(/^stopped: /, '') : undefined;
       current = { ...current, stage: null, finishedAt: Date.now(), status: stopped ? 'stopped' : 'failed', error: stopped ? null : serializeError(error),
         ...(stopReason ? { stopReason } : {}) };
-      if (stopped && current.text.trim()) current = await this.saveToLibrary(current, null);
+      if (stopped && written(current)) current = await this.saveToLibrary(current, null);
     }
     this.store(current, true);
     await this.writes;

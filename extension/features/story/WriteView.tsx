@@ -182,7 +182,11 @@ function noticeFor(run: StoryRun): { text: string; kind: 'saved' | 'problem' } |
     return { kind: 'problem', text: 'The model ended the story at once and wrote nothing, so nothing was saved. '
       + 'Try another seed, or give the story an opening (e.g. "Once upon a time").' };
   }
-  if (run.savedId === null) return run.status === 'stopped' && run.stopReason ? { kind: 'problem', text: `Stopped (${run.stopReason}) before anything was written.` } : null;
+  if (run.savedId === null) {
+    if (run.status === 'stopped') return { kind: 'problem', text: `Stopped${run.stopReason ? ` (${run.stopReason})` : ''} before anything was written: nothing was saved.` };
+    if (run.status === 'interrupted') return { kind: 'problem', text: 'The model host stopped before anything was written: nothing was saved.' };
+    return null;
+  }
   if (run.status === 'done') return { kind: 'saved', text: `Saved to the library as story ${run.savedId}.` };
   if (run.status === 'interrupted') {
     return { kind: 'saved', text: `The model host stopped before the story finished; what was written is saved to the library as story ${run.savedId} (marked stopped).` };

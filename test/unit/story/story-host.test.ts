@@ -18,7 +18,7 @@ const result = (text: string, finishReason: GenerateResult['finishReason'] = 'st
 } as GenerateResult);
 
 /** A host over memory: `words` are streamed one per tick; the generation honours abort like the engines (partial text). */
-function setup(words: string[] | Error, stored: StoryRun | null = null) {
+function setup(words: string[] | Error, stored: StoryRun | null = null, generate?: StoryHostDeps['generate']) {
   let current = stored;
   const saved: NewStory[] = [];
   const deps: StoryHostDeps = {
@@ -38,6 +38,7 @@ function setup(words: string[] | Error, stored: StoryRun | null = null) {
       }
       return result(text);
     },
+    ...(generate ? { generate } : {}),
   };
   return { host: new StoryHost(deps), saved, stored: () => current };
 }
@@ -62,6 +63,24 @@ describe('StoryHost (stories written in the model host)', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ stopped: true, finishReason: 'abort' });
     expect(saved[0]!.text.startsWith('The dog la')).toBe(true);
+  });
+
+  test('a Stop before the first token saves nothing: the user\'s opening alone is not a story (exploratory test, session 20)', async () => {
+    // A model still loading: nothing comes until the Stop.
+    const { host, saved, stored } = setup([], null, async (_request, _emit, signal) => {
+      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+      return result('', 'abort');
+    });
+    const id = await host.start(request);
+    await host.stop(id);
+    expect(stored()).toMatchObject({ status: 'stopped', savedId: null });
+    expect(saved).toHaveLength(0);
+    // Nor does a host that went away before the first token.
+    const left = setup([], { ...(await setup([]).host.settled() ?? {}), id: 's', status: 'running', text: '\n\nThe dog', prompt: 'p', opening: 'The dog',
+      model: 'm', backend: 'wasm', params: request.params, stage: null, result: null, savedId: null, saveError: null, error: null, startedAt: 1, finishedAt: null } as StoryRun);
+    await left.host.status();
+    expect(left.stored()).toMatchObject({ status: 'interrupted', savedId: null });
+    expect(left.saved).toHaveLength(0);
   });
 
   test('bad input and failures: empty prompt, unknown model, nothing written, an engine error', async () => {
