@@ -7,6 +7,8 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useModelName } from '../models/use-models.ts';
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+/** Cards drawn at a time (a library of thousands stays quick to search and to open). */
+const PAGE = 50;
 
 /**
  * The user's saved stories: search prompt and text, delete, export as Markdown or JSON, statistics per story. The
@@ -18,11 +20,16 @@ export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
 }) {
   const modelName = useModelName();
   const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const [message, setMessage] = useState('');
   const [deleted, setDeleted] = useState<SavedStory | null>(null);
+  // The stories of an open rating pair stay out of view until it is rated: their cards name their writers.
+  const rating = new Set(openPairIds);
+  const inPair = (s: SavedStory) => s.id !== undefined && rating.has(s.id);
   const own = (stories ?? []).filter((s) => s.source !== 'hanna');
-  const shown = own.filter((s) => matches(s, query));
-  const human = (stories ?? []).filter((s) => s.source === 'hanna' && matches(s, query));
+  const shown = own.filter((s) => !inPair(s) && matches(s, query, modelName(s.writer)));
+  const human = (stories ?? []).filter((s) => s.source === 'hanna' && !inPair(s) && matches(s, query));
+  const hiddenForRating = (stories ?? []).filter(inPair).length;
   async function remove(story: SavedStory) {
     if (story.id === undefined) return;
     await deleteStory(story.id);
@@ -35,7 +42,10 @@ export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
     <section aria-labelledby="library-heading" hidden={hidden}>
       <h2 id="library-heading">Library</h2>
       <label for="library-search">Search stories (prompt, text or writer)</label>
-      <input id="library-search" type="search" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+      <input id="library-search" type="search" value={query} onInput={(e) => {
+        setQuery((e.currentTarget as HTMLInputElement).value);
+        setLimit(PAGE);
+      }} />
       <div class="row" style={{ margin: '6px 0' }}>
         <button type="button" disabled={shown.length === 0}
           onClick={() => download(`pocket-slm-stories-${stamp()}.md`, storiesToMarkdown(shown), 'text/markdown')}>Export Markdown</button>
@@ -58,8 +68,12 @@ export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
       <p class="muted" aria-live="polite">
         {stories === undefined ? (storiesError !== undefined ? 'The library could not be read.' : 'Loading…') : `${shown.length} of ${own.length} ${own.length === 1 ? 'story' : 'stories'}`}
         {shown.length > 0 && query ? ' match the search' : ''}
+        {hiddenForRating > 0 ? ` · ${hiddenForRating} hidden while you rate ${hiddenForRating === 1 ? 'it' : 'them'} blind (Rate)` : ''}
       </p>
-      {shown.map((story) => <StoryCard key={story.id} story={story} writer={modelName(story.writer)} onDelete={() => void remove(story)} />)}
+      {shown.slice(0, limit).map((story) => <StoryCard key={story.id} story={story} writer={modelName(story.writer)} onDelete={() => void remove(story)} />)}
+      {shown.length > limit && (
+        <button type="button" onClick={() => setLimit(limit + PAGE)}>Show {Math.min(PAGE, shown.length - limit)} more ({shown.length - limit} not shown)</button>
+      )}
       {human.length > 0 && (
         <details data-testid="library-human">
           <summary>Human stories from HANNA that ratings compared against ({human.length})</summary>

@@ -59,10 +59,11 @@ export async function allStories(db: PocketDb = database()): Promise<SavedStory[
   return (await db.stories.orderBy('createdAt').reverse().toArray()) as SavedStory[];
 }
 
-export function matches(story: Pick<StoryRow, 'prompt' | 'text' | 'writer'>, query: string): boolean {
+/** The search: prompt, text, or writer — its id or the name it is shown by (`writerName`). */
+export function matches(story: Pick<StoryRow, 'prompt' | 'text' | 'writer'>, query: string, writerName?: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  return [story.prompt, story.text, story.writer].some((field) => field.toLowerCase().includes(q));
+  return [story.prompt, story.text, story.writer, writerName ?? ''].some((field) => field.toLowerCase().includes(q));
 }
 
 export async function deleteStory(id: number, db: PocketDb = database()): Promise<void> {

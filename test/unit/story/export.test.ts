@@ -45,6 +45,9 @@ describe('story library (Dexie)', () => {
     expect(saved?.stats.promptOverlap).toBeCloseTo(1 / 3, 10); // "dragon" of the dragon slept
     expect(matches(saved!, 'SLEPT')).toBe(true);
     expect(matches(saved!, 'unicorn')).toBe(false);
+    // The writer by the name the library shows (exploratory test, session 20: only its id was found).
+    expect(matches(saved!, 'tiny stories 656')).toBe(false);
+    expect(matches(saved!, 'stories 656', 'TinyStories 656K')).toBe(true);
     const hannaId = HANNA_STORIES[0]!.id;
     const human = await ensureHannaStory(hannaId, db);
     expect(await ensureHannaStory(hannaId, db)).toBe(human);
