@@ -152,8 +152,10 @@ describe('Story library, blind rating and results (offline, real generation)', (
       }
     }
     await expectAccessible(popup, 'blind rating');
-    await save.click();
+    await save.press('Enter');
     await popup.getByTestId('rate-revealed').waitFor();
+    // The keyboard's focus moves to the reveal that replaced the button (exploratory test, session 20: it fell to the page).
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('rate-revealed');
     const writerOf = (text: string) => (text === norm(human.story) ? 'human (HANNA)' : MODEL);
     // The reveal names a model by its display name.
     const shownAs = (writer: string) => (writer === MODEL ? 'TinyStories 656K' : writer);

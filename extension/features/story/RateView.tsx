@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { database } from '../../storage/db.ts';
 import { CRITERIA, pickPair, ratablePrompts, type Criterion, type Scores } from './rating.ts';
 import { ensureHannaStory, HANNA_STORIES, HUMAN_WRITER, saveRatings, type SavedStory } from './library.ts';
@@ -127,6 +127,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
     setPair({ seed: pairSeed, prompt: group.prompt, ids, writers: [a.writer, b.writer], texts: [a.text, b.text], stats: [a.stats, b.stats], revealed: false });
   }
 
+  const focusReveal = useRef(false);
   async function submit() {
     if (!pair || saving) return;
     // One save per shown pair: a second click while the first is being written would count the ratings twice.
@@ -139,6 +140,8 @@ export function RateView({ hidden, stories, pair, setPair }: {
         pairId: `${pair.ids[0]}-${pair.ids[1]}-${pair.seed}-${now}`, storyId: pair.ids[i]!, scores: scores[i] as Scores,
         writer: pair.writers[i]!, prompt: pair.prompt, pairSeed: pair.seed, stats: pair.stats[i]!, createdAt: now,
       })));
+      // The button goes away: the keyboard's focus moves to what replaced it, the writers revealed.
+      focusReveal.current = true;
       setPair({ ...pair, revealed: true });
       setSeed(pair.seed + 1);
     } catch (error) {
@@ -215,7 +218,7 @@ export function RateView({ hidden, stories, pair, setPair }: {
           ))}
           </div>
           {pair.revealed ? (
-            <p role="status" data-testid="rate-revealed">
+            <p role="status" data-testid="rate-revealed" tabIndex={-1} ref={(el) => { if (el && focusReveal.current) { focusReveal.current = false; el.focus(); } }}>
               Saved. Story A was written by {modelName(pair.writers[0])}, story B by {modelName(pair.writers[1])}.
             </p>
           ) : (
