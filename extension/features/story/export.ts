@@ -15,7 +15,9 @@ export function storiesToMarkdown(stories: SavedStory[]): string {
     const params = Object.entries(story.params).map(([k, v]) => `${k}=${String(v)}`).join(', ');
     if (params) parts.push(`- Parameters: ${params}`);
     parts.push(`- Statistics: ${STAT_COLUMNS.map((c) => `${c.label} ${fmt(story.stats[c.key], c.digits)}`).join('; ')}`, '');
-    parts.push(story.text.trim(), '');
+    // Story text is text: a line of it that Markdown would read as a heading or a rule (a model writing "## Story 9",
+    // "---") is escaped, so it cannot pose as another story's section.
+    parts.push(story.text.trim().replace(/^(\s{0,3})(#{1,6}(?:\s|$)|[-=*_]{3,}\s*$)/gm, '$1\\$2'), '');
   }
   return parts.join('\n');
 }

@@ -4,6 +4,9 @@
  * punctuation or either side already has one ("Once upon a time" + "little boy…", not "timelittle").
  */
 export function joinStory(prompt: string, story: string): string {
-  if (!prompt || !story || /[\s(\[{"“‘«-]$/.test(prompt) || /^[\s.,;:!?'’")\]}»]/.test(story)) return prompt + story;
+  // A straight quote closes the prompt's quotation when punctuation or a space follows it (`" she said`); one before a
+  // word opens the story's dialogue (`"Hi," said Tom.`) and is a new sentence.
+  const closingQuote = /^"(?=$|[\s.,;:!?)\]}])/.test(story);
+  if (!prompt || !story || /[\s(\[{"“‘«-]$/.test(prompt) || /^[\s.,;:!?'’)\]}»]/.test(story) || closingQuote) return prompt + story;
   return `${prompt} ${story}`;
 }

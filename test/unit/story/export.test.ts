@@ -64,3 +64,12 @@ test('HANNA stories are detokenized: no "do n\'t", "It \'s" or "here ." gives th
   expect(detokenize("I do n't know . It 's late , they 're here ! I 'd go")).toBe("I don't know. It's late, they're here! I'd go");
   for (const story of HANNA_STORIES) expect(story.story).not.toMatch(/\w (n't|'s|'m|'re|'ve|'ll|'d)\b| [.,!?;:](\s|$)/);
 });
+
+test('a story\'s own text cannot pose as another story\'s section in the Markdown export (exploratory test, session 20)', () => {
+  const md = storiesToMarkdown([{ ...story, text: 'The end.\n## Story 99 · fake\n---\n# Title' }]);
+  expect(md).not.toMatch(/^## Story 99/m);
+  expect(md).toContain('\\## Story 99 · fake');
+  expect(md).toContain('\\---');
+  expect(md).toContain('\\# Title');
+  expect(md.match(/^## /gm)).toHaveLength(1);
+});

@@ -8,4 +8,8 @@ test('prompt and story join with one space where a person would put one (explora
   expect(joinStory('Once upon a time', ' there')).toBe('Once upon a time there');
   expect(joinStory('', 'there')).toBe('there');
   expect(joinStory('She said "', 'hello')).toBe('She said "hello');
+  // A quote before a word opens dialogue; one before punctuation or a space closes the prompt's (session 20).
+  expect(joinStory('DIALOG', '"Hi," said Tom.')).toBe('DIALOG "Hi," said Tom.');
+  expect(joinStory('She said "Hello', '" and left.')).toBe('She said "Hello" and left.');
+  expect(joinStory('She said "Hello', '"')).toBe('She said "Hello"');
 });
