@@ -17,6 +17,9 @@ const storyText = () => popup.getByTestId('story-text').innerText();
 
 describe('Story tab with the bundled model (offline, real generation)', () => {
   test('writes a story, streams it, and shows the engine numbers', async () => {
+    // The fields hold no more than the host accepts (session 20: a longer paste was refused with a validation message).
+    expect(await popup.getByLabel('Prompt', { exact: true }).getAttribute('maxlength')).toBe('100000');
+    expect(await popup.getByLabel(/Story opening/).getAttribute('maxlength')).toBe('2000');
     await popup.getByLabel('Prompt', { exact: true }).fill('Once upon a time');
     await popup.getByLabel('Length (tokens)').fill('48');
     await popup.getByLabel('Seed', { exact: true }).fill('7');

@@ -18,6 +18,9 @@ import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
 
 /** How often a run shown as running is checked with the model host while the panel is open. */
 const RECHECK_RUNNING_MS = 10_000;
+/** What `story.start` accepts (messages.ts): the fields hold no more, and Continue keeps the end of a longer story. */
+const MAX_PROMPT_CHARS = 100_000;
+const MAX_OPENING_CHARS = 2_000;
 
 interface Settings {
   model: string;
@@ -118,9 +121,9 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
         {HANNA_STORIES.map((s) => <option key={s.id} value={String(s.id)}>{s.prompt.length > 90 ? `${s.prompt.slice(0, 90)}…` : s.prompt}</option>)}
       </select>
       <label for="story-prompt">Prompt</label>
-      <textarea id="story-prompt" rows={3} value={prompt} onInput={(e) => setPrompt((e.currentTarget as HTMLTextAreaElement).value)} />
+      <textarea id="story-prompt" rows={3} value={prompt} maxLength={MAX_PROMPT_CHARS} onInput={(e) => setPrompt((e.currentTarget as HTMLTextAreaElement).value)} />
       <label for="story-opening">Story opening (optional: the story's first words, after the prompt; small models often stop at once after a bare prompt)</label>
-      <input id="story-opening" type="text" value={opening} style={{ width: '100%' }}
+      <input id="story-opening" type="text" value={opening} maxLength={MAX_OPENING_CHARS} style={{ width: '100%' }}
         onInput={(e) => setOpening((e.currentTarget as HTMLInputElement).value)} />
       <div class="controls">
         <label for="story-model">
@@ -155,7 +158,9 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
         }} disabled={busy}>Write</button>
         <button type="button" disabled={busy || !story || !run} onClick={() => {
           focus.pressed();
-          const whole = joinStory(run!.prompt, story);
+          // The story so far is the next prompt: past the prompt's limit its start goes (a model reads only its end anyway).
+          const joined = joinStory(run!.prompt, story);
+          const whole = joined.length > MAX_PROMPT_CHARS ? joined.slice(joined.length - MAX_PROMPT_CHARS) : joined;
           setPrompt(whole);
           void write(whole);
         }}>Continue</button>
