@@ -225,9 +225,11 @@ describe('Story library, blind rating and results (offline, real generation)', (
     await other.getByRole('tab', { name: 'Story' }).click();
     await other.getByRole('tab', { name: 'Library', exact: true }).click();
     await other.getByRole('button', { name: `Delete story ${generatedId}` }).click();
-    await other.close();
+    // Deleted (the other window says so) before it closes: its change reaches this window's live queries.
+    await other.getByRole('status').filter({ hasText: `Story ${generatedId} is deleted` }).waitFor();
     await view('Rate');
-    await expect.poll(() => popup.getByTestId('rate-message').innerText()).toMatch(new RegExp(`Story ${generatedId} was deleted .* abandoned`));
+    await expect.poll(() => popup.getByTestId('rate-message').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(new RegExp(`Story ${generatedId} was deleted .* abandoned`));
+    await other.close();
     expect(await popup.getByTestId('rate-pair').count()).toBe(0);
     await view('Results');
     expect(await popup.getByTestId('results-table').locator('tbody tr').count()).toBe(2);
