@@ -422,7 +422,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     }
     const el = all[i]!;
     const tag = tagOf(el);
-    if (WALKED_TAGS.has(tag) || el.shadowRoot || (tag.includes('-') && shadowOf(el)) || pointed.has(el) || hovered.has(el) || walkedByAttributes(el)) {
+    if (WALKED_TAGS.has(tag) || shadowOf(el) || pointed.has(el) || hovered.has(el) || walkedByAttributes(el)) {
       order.push(el);
       if (pointer.opaque && (tag === 'A' || tag === 'BUTTON')) opaqueInside = el;
     } else if (pointer.opaque && !NO_POINTER_TAGS.has(tag) && !(opaqueInside?.contains(el)) && (tag.charCodeAt(0) < 97 || tag === 'svg')
