@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { compatibility, memoryWarning, type CatalogueEntry } from '../../../models/catalogue.ts';
 import { request } from '../../platform/index.ts';
 import type { ModelRow } from '../../storage/db.ts';
@@ -66,7 +66,8 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
       else setError(failure);
     });
   };
-  useEffect(() => {
+  // Layout effect: the question takes the focus as it appears (a plain effect waits for a frame, none in a hidden tab).
+  useLayoutEffect(() => {
     if (inUse) keep.current?.focus();
   }, [inUse]);
   const inUseQuestion = inUse && (
