@@ -146,8 +146,15 @@ export function findNumbers(text: string, commaDecimals: boolean = decimalCommas
   return found;
 }
 
+/**
+ * After an answer marker, a number grouped with plain spaces ("#### 1 235") is one number; elsewhere "3 100 ml bottles"
+ * may be two.
+ */
+const spaceGrouped = (text: string) =>
+  text.replace(/^(\s*[$€£¥₹]?\s?-?)(\d{1,3}(?: \d{3})+)(?![\d/]| \d| ?\/)/, (_all, lead: string, digits: string) => lead + digits.replace(/ /g, ''));
+
 function firstNumberIn(text: string, how: ExtractionHow, commaDecimals: boolean): Extracted | null {
-  const first = findNumbers(text, commaDecimals)[0];
+  const first = findNumbers(spaceGrouped(text), commaDecimals)[0];
   if (first) return strip({ ...first, how });
   const words = wordNumber(text);
   return words ? { ...words, how } : null;
@@ -158,6 +165,12 @@ function strip(found: Found | Extracted): Extracted {
   return { value, text, how, ...(unit ? { unit } : {}) };
 }
 
+const CURRENCY_WORDS: Record<string, string> = { dollar: '$', euro: '€', pound: '£' };
+/** "42 dollars and 50 cents", "$3 and 5 cents", "2 pounds 40 pence": one amount, $42.50, $3.05, £2.40. */
+// `(?=(x+))\k<…>` takes the whole run at once (JavaScript has no atomic groups): no backtracking through long runs of
+// spaces between the overlapping optional parts.
+const MONEY_IN_WORDS = /(?:(?<![\w.])(?<sign>[$€£])\s?(?<before>\d[\d,]*)|\b(?<after>\d[\d,]*)\s+(?<word>dollars?|euros?|pounds?))(?=(?<gap>[\s,]+))\k<gap>(?:and(?=(?<gap2>\s+))\k<gap2>)?(?<small>\d{1,2})\s+(?:cents?|pence)\b/gi;
+
 /**
  * Removes what is not the model's own answer: GSM8K calculator annotations (`<<48/2=24>>`), and anything after the
  * model starts writing a new problem of its own (few-shot prompts invite that).
@@ -167,7 +180,13 @@ export function answerRegion(text: string): string {
   const cleaned = text.replace(/<<[^<>]*>>/g, '')
     // No two quantifiers that can take the same spaces (the old `\{\s*([^{}]*?)\s*\}` was cubic on "\frac{" + spaces).
     .replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_all, top: string, bottom: string) => `${top.trim()}/${bottom.trim()}`)
-    .replace(/\{,\}/g, ',');
+    .replace(/\{,\}/g, ',')
+    .replace(MONEY_IN_WORDS, (...args: unknown[]) => {
+      const g = args[args.length - 1] as Record<string, string | undefined>;
+      return `${g['sign'] ?? CURRENCY_WORDS[g['word']!.toLowerCase().replace(/s$/, '')]}${g['before'] ?? g['after']}.${g['small']!.padStart(2, '0')}`;
+    })
+    // Thousands grouped with no-break or thin spaces ("1 235", as French and SI write them).
+    .replace(/(?<![\d,.])\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)/g, (digits) => digits.replace(/[\u00a0\u2009\u202f]/g, ''));
   // `[^\S\n]*`, not `\s*`: a run of newlines must not be rescanned from each of them (quadratic).
   const next = /\n[^\S\n]*(?:Question|Problem|Q)\s*:/i.exec(cleaned);
   return next ? cleaned.slice(0, next.index) : cleaned;

@@ -50,6 +50,23 @@ const table: Array<[string, number | null, string]> = [
   ['The answer is 24. Question: Tom has 3 apples. He eats 1. How many?', 24, 'answer-phrase'],
   ['So it is 10.\nQuestion: A new problem with 99 cats', 10, 'last-number'],
   ['The answer is 6 and not 7.', 6, 'answer-phrase'],
+  // Thousands grouped with spaces (exploratory test, session 20: "1 235" read as 1): no-break and thin spaces
+  // anywhere; plain spaces after an answer marker only ("3 100 ml bottles" in running text may be two numbers).
+  ['The answer is 1 235.', 1235, 'answer-phrase'],
+  ['#### 12 345 678', 12345678, 'hash'],
+  ['The answer is 1 234.5', 1234.5, 'answer-phrase'],
+  ['The total is 1\u00a0235 euros', 1235, 'last-number'],
+  ['He paid 1\u202f234\u202f567 in total', 1234567, 'last-number'],
+  ['He has 3 100 ml bottles', 100, 'last-number'],
+  ['The answer is 2 1/2 cups', 2.5, 'answer-phrase'],
+  // Money in words (session 20: "42 dollars and 50 cents" read as 50).
+  ['The answer is 42 dollars and 50 cents.', 42.5, 'answer-phrase'],
+  ['She has 42 dollars and 5 cents left', 42.05, 'last-number'],
+  ['The answer is $3 and 5 cents', 3.05, 'answer-phrase'],
+  ['It costs 2 pounds 40 pence', 2.4, 'last-number'],
+  ['The answer is 3 euros, and 20 cents.', 3.2, 'answer-phrase'],
+  ['The answer is 5 cents', 5, 'answer-phrase'],
+  ['The answer is 3 euros 7 cents and 2 apples', 3.07, 'answer-phrase'],
   // Scale words and numbers in words.
   ['The population grew to 1.5 million.', 1500000, 'last-number'],
   ['The answer is $2 billion.', 2e9, 'answer-phrase'],
@@ -97,6 +114,14 @@ describe('hostile text (a program returns up to a million characters; the host p
   ])('%s', (_name, text) => {
     expect(extractAnswer(text).value).toBeNull();
     expect(answerFromValue(text).value).toBeNull();
+  });
+  // Money in words ("$3 and 5 cents"): its optional "and" between runs of spaces must not be tried at each split
+  // (the first pattern took 185 ms at 20,000 spaces, quadratic).
+  test.each([
+    ['an amount and spaces', `$1${' '.repeat(200_000)}x`],
+    ['dollars and spaces', `1 dollars${' '.repeat(200_000)}x`],
+  ])('%s', (_name, text) => {
+    expect(extractAnswer(text).value).toBe(1);
   });
   test('\\frac still reads as a fraction', () => {
     expect(extractAnswer('The answer is \\frac{ 3 }{4}.').value).toBe(0.75);
