@@ -233,14 +233,22 @@ describe('Story library, blind rating and results (offline, real generation)', (
     expect(await popup.getByTestId('rate-pair').count()).toBe(0);
     await view('Results');
     expect(await popup.getByTestId('results-table').locator('tbody tr').count()).toBe(2);
-    // A deletion in the Library can be undone: the same story, same id, is back.
+    // Deletions in the Library can be undone, each in turn (session 20: only the last one could): the same stories,
+    // same ids, are back.
     await view('Library');
-    const firstId = Number(await popup.getByTestId('library-story').first().getAttribute('data-story-id'));
-    await popup.getByRole('button', { name: `Delete story ${firstId}` }).click();
-    await expect.poll(() => popup.locator(`[data-testid="library-story"][data-story-id="${firstId}"]`).count()).toBe(0);
-    await popup.getByRole('button', { name: 'Undo delete' }).click();
-    await expect.poll(() => popup.locator(`[data-testid="library-story"][data-story-id="${firstId}"]`).count()).toBe(1);
+    const card = (id: number) => popup.locator(`[data-testid="library-story"][data-story-id="${id}"]`);
+    const [firstId, secondId] = (await popup.getByTestId('library-story').evaluateAll((cards) => cards.slice(0, 2).map((c) => c.getAttribute('data-story-id')))).map(Number);
+    for (const id of [firstId!, secondId!]) {
+      await popup.getByRole('button', { name: `Delete story ${id}` }).click();
+      await expect.poll(() => card(id).count()).toBe(0);
+    }
+    await popup.getByRole('button', { name: `Undo delete of story ${secondId}` }).click();
+    await expect.poll(() => card(secondId!).count()).toBe(1);
+    expect(await popup.getByRole('status').filter({ hasText: `Story ${secondId} is back` }).count()).toBe(1);
+    await popup.getByRole('button', { name: `Undo delete of story ${firstId}` }).click();
+    await expect.poll(() => card(firstId!).count()).toBe(1);
     expect(await popup.getByRole('status').filter({ hasText: `Story ${firstId} is back` }).count()).toBe(1);
+    expect(await popup.getByRole('button', { name: /Undo delete/ }).count()).toBe(0);
   });
 
   test('a prompt longer than the context is truncated with a visible notice, and the story is still saved', async () => {

@@ -22,7 +22,8 @@ export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const [message, setMessage] = useState('');
-  const [deleted, setDeleted] = useState<SavedStory | null>(null);
+  /** Deleted here since the panel opened, the latest last: each can be undone in turn. */
+  const [deleted, setDeleted] = useState<SavedStory[]>([]);
   // The stories of an open rating pair stay out of view until it is rated: their cards name their writers.
   const rating = new Set(openPairIds);
   const inPair = (s: SavedStory) => s.id !== undefined && rating.has(s.id);
@@ -33,7 +34,7 @@ export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
   async function remove(story: SavedStory) {
     if (story.id === undefined) return;
     await deleteStory(story.id);
-    setDeleted(story);
+    setDeleted((before) => [...before, story]);
     setMessage(openPairIds.includes(story.id)
       ? `Story ${story.id} is deleted. It was in the open rating pair, which is abandoned (Rate says so); saved ratings are kept.`
       : `Story ${story.id} is deleted.`);
@@ -55,12 +56,19 @@ export function LibraryView({ hidden, stories, storiesError, openPairIds }: {
       {message && (
         <p role="status">
           {message}{' '}
-          {deleted && (
+          {deleted.length > 0 && (
             <button type="button" onClick={() => {
-              const row = deleted;
-              setDeleted(null);
-              void database().stories.put(row).then(() => setMessage(`Story ${row.id} is back in the library.`));
-            }}>Undo delete</button>
+              const row = deleted[deleted.length - 1]!;
+              setDeleted((before) => before.filter((s) => s !== row));
+              void database().stories.put(row).then(
+                () => setMessage(`Story ${row.id} is back in the library.`),
+                (error: unknown) => {
+                  // Not put back (storage full, say): it can still be undone.
+                  setDeleted((before) => [...before, row]);
+                  setMessage(`Story ${row.id} could not be put back: ${error instanceof Error ? error.message : String(error)}`);
+                },
+              );
+            }}>Undo delete of story {deleted[deleted.length - 1]!.id}</button>
           )}
         </p>
       )}
