@@ -328,6 +328,8 @@ export const ActTargetSchema = v.strictObject({
     selector: text(1000), index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     /** The entry name the item's control had (`itemNames`): the element found must still be named so. */
     named: v.optional(text(200)),
+    /** The text find() matched the item by: an item at that index without it is looked for again by that text. */
+    holds: v.optional(text(1000)),
   })),
   slot: v.optional(text(1000)),
   /** The slot is where a bare click on the item goes (a row's link); a row without one takes the click itself. */

@@ -33,6 +33,7 @@ export const BridgeTargetSchema = v.strictObject({
   index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   field: v.optional(Name),
   position: v.optional(v.boolean()),
+  holds: v.optional(v.pipe(v.string(), v.maxLength(1000))),
 });
 
 export const RunRequestSchema = v.strictObject({

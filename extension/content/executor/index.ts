@@ -56,12 +56,18 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
       return null;
     }
     el = items[target.item.index] ?? null;
+    // Found by its text (find()): a list the page reordered or added to since has it elsewhere, or no more.
+    const holds = target.item.holds;
+    if (holds !== undefined && !(el && holdsText(el, holds))) el = items.find((item) => holdsText(item, holds)) ?? null;
   }
   if (el && target.slot) el = slotElement(el, target.slot) ?? (target.slotOrItem ? el : null);
   // An old entry name of a list item: the item at that index must still be that control (the list may have changed).
   if (el && target.item?.named && !stillNamed(el, target.item.named)) return null;
   return el;
 }
+
+/** What find() matches: the item's text holds the words looked for (case aside). */
+const holdsText = (item: Element, wanted: string) => readText(item).toLowerCase().includes(clean(wanted).toLowerCase());
 
 /** The control is still the one named so (its digits aside: a count in a label, "Inbox 12", changes as it likes). */
 function stillNamed(el: Element, name: string): boolean {
@@ -477,8 +483,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   if (request.action === 'find') {
     const items = listItems(doc, target);
     if (!items) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
-    const wanted = clean(String(request.args[0] ?? '')).toLowerCase();
-    return reply(items.findIndex((item) => readText(item).toLowerCase().includes(wanted)));
+    return reply(items.findIndex((item) => holdsText(item, String(request.args[0] ?? ''))));
   }
   if (request.action === 'exists') {
     const el = resolveTarget(doc, target);
@@ -501,7 +506,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   const el = resolveTarget(doc, strict) ?? await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS))
     ?? (target.slotOrItem ? resolveTarget(doc, target) : null);
   if (!el) {
-    throw new NotFoundError(target.item?.index !== undefined
+    throw new NotFoundError(target.item?.holds !== undefined
+      ? `no item of ${describe({ locators: target.locators })} holds ${JSON.stringify(clean(target.item.holds, 100))} any more (the list has ${listItems(doc, target)?.length ?? 0} items)`
+      : target.item?.index !== undefined
       ? `item ${target.item.index} of ${describe({ locators: target.locators })} is not on the page (the list has ${listItems(doc, target)?.length ?? 0} items)`
       : `${describe(target)} is not on the page now`, target.item?.index !== undefined ? { index: target.item.index } : undefined);
   }

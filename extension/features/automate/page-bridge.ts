@@ -411,7 +411,8 @@ export class PageBridge implements Bridge {
       throw new NotFoundError(`$${entry.name}[${t.index}]: the list has changed since the script was saved (it is no longer a list on this page), so a position may name another item; find it by text with $${entry.name}.find("…"), or go through the items with for (const item of $${entry.name}) or .filter()`, { name: entry.name });
     }
     const target: ActTarget = {
-      locators: entry.locators, item: { selector: entry.itemSelector, ...(t.index !== undefined ? { index: t.index } : {}) },
+      locators: entry.locators,
+      item: { selector: entry.itemSelector, ...(t.index !== undefined ? { index: t.index } : {}), ...(t.holds !== undefined ? { holds: t.holds } : {}) },
       ...(remembered ? { strict: true } : {}),
     };
     if (t.field) {

@@ -122,7 +122,7 @@ class ItemHandle extends Capability {
   readonly kind = 'item';
   /** `written`: the script named this item by its position (`$list[3]`), not by find() or by going through the list. */
   constructor(private readonly api: Api, private readonly list: ScriptName, private readonly start: number, private readonly written = false,
-    private readonly iteration?: Iteration) {
+    private readonly iteration?: Iteration, private readonly holds?: string) {
     super();
   }
   /** Its position now (an item of a list being gone through moves up as earlier ones are removed). */
@@ -134,7 +134,7 @@ class ItemHandle extends Capability {
     return iteration ? (site) => iteration.acted(this.start, site) : undefined;
   }
   get target(): BridgeTarget {
-    return { name: this.list.name, index: this.index, ...(this.written ? { position: true } : {}) };
+    return { name: this.list.name, index: this.index, ...(this.written ? { position: true } : {}), ...(this.holds !== undefined ? { holds: this.holds } : {}) };
   }
   describe(): string {
     return describeTarget(this.target);
@@ -193,7 +193,8 @@ class ListHandle extends Capability {
         return native('find', async (args, s) => {
           if (typeof args[0] !== 'string') throw new ApiError(`$${this.list.name}.find() needs the text to look for`);
           const found = await this.api.call(s, 'find', { name: this.list.name }, [args[0]]);
-          return typeof found === 'number' && Number.isInteger(found) && found >= 0 ? this.item(found) : null;
+          return typeof found === 'number' && Number.isInteger(found) && found >= 0
+            ? new ItemHandle(this.api, this.list, found, false, undefined, args[0].slice(0, 1000)) : null;
         });
       case 'filter':
       case 'map':

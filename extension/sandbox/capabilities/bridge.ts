@@ -26,6 +26,8 @@ export interface BridgeTarget {
   field?: string;
   /** The index was written in the script (`$list[3]`), not found by find() or by going through the list. */
   position?: boolean;
+  /** The text find() looked for: the item must still hold it when acted on (a list the page reorders). */
+  holds?: string;
 }
 
 export interface BridgeCall {

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import { runOnPage } from './live-page.ts';
+
+/**
+ * An item found by its text (find()) is acted on by that text, not by the position it had: a page that reorders its
+ * list (a live ticker, a feed that adds rows at the top) would otherwise send the click to another row (exploratory
+ * test, session 21: find("TSLA") then a click opened GOOG's details, and the run said Done).
+ */
+const SYMBOLS = ['AAPL', 'MSFT', 'GOOG', 'AMZN', 'TSLA', 'NVDA'];
+const page = (order: string[]) => `<main><h2>Live prices</h2><ul id="ticker">${order.map((s) =>
+  `<li><span class="sym">${s}</span> <span class="px">1${s.length}0.00</span> <a class="details" href="#${s}">Details</a></li>`).join('')}</ul></main>`;
+
+function setUp() {
+  document.body.innerHTML = page(SYMBOLS);
+  const clicked: string[] = [];
+  document.addEventListener('click', (e) => {
+    const link = (e.target as Element).closest('a');
+    if (!link) return;
+    e.preventDefault();
+    clicked.push(link.getAttribute('href')!.slice(1));
+  });
+  // The page moves the last row to the top: what find() saw at one position is at the next one after.
+  const reorder = () => {
+    const list = document.getElementById('ticker')!;
+    list.prepend(list.lastElementChild!);
+  };
+  return { clicked, reorder };
+}
+
+describe('find() results follow their item when the page reorders the list', () => {
+  test('the list and its fields are read as such', () => {
+    setUp();
+    const doc = buildPageDocument(document);
+    const list = doc.sections.flatMap((s) => s.entries).find((e) => e.kind === 'list');
+    expect(list?.kind === 'list' && list.count).toBe(6);
+  });
+
+  test('a click after a reorder reaches the row that was found', async () => {
+    const { clicked, reorder } = setUp();
+    const doc = buildPageDocument(document);
+    const list = doc.sections.flatMap((s) => s.entries).find((e) => e.kind === 'list')!;
+    const field = list.kind === 'list' ? list.slots.find((s) => /details/.test(s.name))!.name : '';
+    // The page reorders while the script waits between finding the row and using it.
+    setTimeout(reorder, 5);
+    const { result } = await runOnPage(`const row = $${list.name}.find("TSLA");\nwait(50);\nrow.${field}.click();\ndone(row.text());`);
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(clicked).toEqual(['TSLA']);
+    expect(result.result).toMatch(/^TSLA/);
+  });
+
+  test('a row that left the list is NotFound, not another row', async () => {
+    const { clicked } = setUp();
+    const doc = buildPageDocument(document);
+    const list = doc.sections.flatMap((s) => s.entries).find((e) => e.kind === 'list')!;
+    const field = list.kind === 'list' ? list.slots.find((s) => /details/.test(s.name))!.name : '';
+    setTimeout(() => {
+      const tsla = Array.from(document.querySelectorAll('#ticker > li')).find((li) => li.textContent!.includes('TSLA'))!;
+      tsla.replaceWith(Object.assign(document.createElement('li'), { innerHTML: '<span class="sym">META</span> <span class="px">1.00</span> <a class="details" href="#META">Details</a>' }));
+    }, 5);
+    const { result } = await runOnPage(`const row = $${list.name}.find("TSLA");\nwait(50);\nrow.${field}.click();`);
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatchObject({ name: 'NotFoundError' });
+    expect(result.error?.message).toMatch(/holds "TSLA" any more/);
+    expect(clicked).toEqual([]);
+  });
+});
