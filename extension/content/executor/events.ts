@@ -104,9 +104,26 @@ function edit(el: Element, inputType: 'deleteContentBackward' | 'insertText', da
   }
 }
 
-/** Replaces the field's text with `text`, one character at a time: keydown, keypress, input, keyup per character. */
-export function typeText(el: Element, text: string): void {
+const full = (box: HTMLInputElement | HTMLTextAreaElement) => box.maxLength > 0 && box.value.length >= box.maxLength;
+
+/** The element that has the keyboard focus, inside shadow roots too. */
+export function focusedElement(doc: Document): Element | null {
+  let el = doc.activeElement;
+  for (let depth = 0; el?.shadowRoot?.activeElement && depth < 20; depth++) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/**
+ * Replaces the field's text with `text`, one character at a time: keydown, keypress, input, keyup per character.
+ * Keys go where the focus went when the page had a reason to move it: a field swapped for a copy as it is typed into
+ * (a re-render on every input), or a full box of a code split into boxes that moves on to the next. The rest of the
+ * text goes there — into a plain text field `follows` accepts, and only once the field had the focus (a field that
+ * never took it does not send the keys to whatever had it before). A page that moves the focus from a field that is
+ * still there and not full is not followed. Returns the field typed into last.
+ */
+export function typeText(el: Element, text: string, follows: (next: Element) => boolean = () => false): Element {
   focus(el);
+  let hadFocus = focusedElement(el.ownerDocument) === el;
   const win = view(el) as Window & typeof globalThis;
   const editable = !(el instanceof win.HTMLInputElement || el instanceof win.HTMLTextAreaElement);
   let commands = editable && (el as HTMLElement).isContentEditable && selectAllOf(el);
@@ -122,6 +139,15 @@ export function typeText(el: Element, text: string): void {
   }
   let value = '';
   for (const char of Array.from(text)) {
+    if (!editable) {
+      const now = focusedElement(el.ownerDocument);
+      if (now === el) hadFocus = true;
+      else if (hadFocus && now && (now instanceof win.HTMLInputElement || now instanceof win.HTMLTextAreaElement) && follows(now)
+        && (!el.isConnected || full(el as HTMLInputElement))) {
+        el = now;
+        value = now.value;
+      }
+    }
     const proceed = key(el, 'keydown', char);
     key(el, 'keypress', char);
     if (proceed) {
@@ -138,6 +164,7 @@ export function typeText(el: Element, text: string): void {
     key(el, 'keyup', char);
   }
   el.dispatchEvent(new win.Event('change', { bubbles: true }));
+  return el;
 }
 
 /** Chooses the option whose text (or value) matches: exactly, then ignoring case, then containing it. */

@@ -13,7 +13,7 @@ import { truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSensitive, kindOf, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
-import { click, hover, selectOption, typeText } from './events.ts';
+import { click, focusedElement, hover, selectOption, typeText } from './events.ts';
 import { classifyAction, decodedAddress, readableWords } from './irreversible.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
@@ -578,18 +578,24 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         if (sensitive && !request.userSupplied) {
           throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
         }
-        const read = () => (isInput(field) || isTextArea(field) ? field.value : (field.textContent ?? ''));
-        const before = read();
-        typeText(field, text);
+        const readOf = (box: Element) => (isInput(box) || isTextArea(box) ? box.value : (box.textContent ?? ''));
+        const before = readOf(field);
+        // Keys follow the focus only into fields this action may type into.
+        const follows = (next: Element) => takesTyping(next) && isVisible(next) && !isDisabled(next) && !(next as HTMLInputElement).readOnly
+          && (!isSensitive(next) || !!request.userSupplied);
+        let typedInto = typeText(field, text, follows);
         // Taken now, or once the page has settled: an editor may draw what it took at its next render, and a mask
         // may format it back to what the field held (a prefilled phone number typed again).
-        const tookNow = read() !== before;
+        const tookNow = readOf(typedInto) !== before;
         checkTyped = () => {
+          // Swapped for a copy after the last key (a re-render): the copy that has the focus now holds the text.
+          const focusedNow = focusedElement(typedInto.ownerDocument);
+          if (!typedInto.isConnected && focusedNow && focusedNow !== typedInto && follows(focusedNow)) typedInto = focusedNow;
           // A field the page took away as it was typed into (on focus, on input): the text went nowhere.
-          if (!field.isConnected) throw new ActionError(`${describe(target)} left the page as it was typed into: the text went nowhere`, { state: 'not-typed' });
+          if (!typedInto.isConnected) throw new ActionError(`${describe(target)} left the page as it was typed into: the text went nowhere`, { state: 'not-typed' });
           // A page that cancels the keys, or an editor that ignores the edit, leaves the field empty or as it was.
           // (A page that formats what was typed — a card or phone mask, capitals — took it: that is not checked.)
-          const holds = read();
+          const holds = readOf(typedInto);
           if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow))) {
             throw new ActionError(`${describe(target)} did not take the typed text${sensitive ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`}`, { state: 'not-typed' });
           }
