@@ -116,8 +116,10 @@ function labelOf(el: Element): string {
   const parts = [accessibleName(el), clean(el.textContent, 200), el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? ''];
   if (isInput(el) && ['submit', 'button', 'reset'].includes(el.type)) parts.push(el.value);
   // The same words from several sources ("Delete" as name, text and title) once.
-  const unique = [...new Set(parts.map((p) => clean(p, 300)).filter(Boolean))];
-  return unique.filter((part, i) => !unique.some((other, j) => j !== i && other.length > part.length && other.includes(part))).join(' ').slice(0, 500);
+  // Compared without spaces: a row's text runs its cells together ("3998Order #4998") where its name spaces them.
+  const bare = (text: string) => text.replace(/\s+/g, '');
+  const unique = [...new Map(parts.map((p) => clean(p, 300)).filter(Boolean).map((p) => [bare(p), p])).values()];
+  return unique.filter((part, i) => !unique.some((other, j) => j !== i && bare(other).length > bare(part).length && bare(other).includes(bare(part)))).join(' ').slice(0, 500);
 }
 
 /** From class and icon names, only the words of deleting and leaving ("icon-trash", "btn-logout"), not "post-…". */
@@ -163,6 +165,14 @@ function saysGet(form: HTMLFormElement, submitter?: Element | null): boolean {
 }
 
 /** The list row an element of a list target belongs to, by the target's list locators and index. */
+/** A row's one visible link, when the row is no control itself and holds no other control. */
+function soleControl(row: Element): Element | null {
+  if (kindOf(row) !== undefined) return null;
+  const controls = Array.from(row.querySelectorAll('a[href], button, input, select, textarea, [role]'))
+    .filter((el) => kindOf(el) !== undefined && isVisible(el));
+  return controls.length === 1 && kindOf(controls[0]!) === 'link' ? controls[0]! : null;
+}
+
 function rowOf(doc: Document, target: ActTarget | undefined): Element | null {
   if (!target?.item || target.item.index === undefined) return null;
   return listItems(doc, target)?.[target.item.index] ?? null;
@@ -503,8 +513,11 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // Like a person, wait a moment for an element the last action is still bringing in (a re-render, a slow fetch).
   // A row's link (slotOrItem) is waited for like any element; only a row that still has none takes the click itself.
   const strict = target.slotOrItem ? { ...target, slotOrItem: false } : target;
-  const el = resolveTarget(doc, strict) ?? await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS))
+  const found = resolveTarget(doc, strict) ?? await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS))
     ?? (target.slotOrItem ? resolveTarget(doc, target) : null);
+  // A click on a row that is no control itself goes to its one link, as a person's would ("Next" in a pagination list
+  // is its link, not the <li> around it). Not to a row's one button: that is an action on the row (Remove, Add to cart).
+  const el = found && request.action === 'click' && target.item?.index !== undefined && !target.slot ? soleControl(found) ?? found : found;
   if (!el) {
     throw new NotFoundError(target.item?.holds !== undefined
       ? `no item of ${describe({ locators: target.locators })} holds ${JSON.stringify(clean(target.item.holds, 100))} any more (the list has ${listItems(doc, target)?.length ?? 0} items)`

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { act } from '../../../extension/content/executor/index.ts';
+import type { ActRequest } from '../../../extension/protocol/schemas.ts';
+
+/**
+ * A click on a list row that is no control itself (exploratory test, session 21: `pagination.find("Next").click()`
+ * clicked the <li>, the page stayed on page 1 and the run said Done).
+ */
+const run = (request: Omit<ActRequest, 'args'> & { args?: ActRequest['args'] }) => act(document, { settleMs: 20, args: [], ...request });
+const row = (listId: string, index: number) => ({ locators: [{ by: 'id' as const, value: listId }], item: { selector: ':scope > li', index } });
+
+function record(): string[] {
+  const clicked: string[] = [];
+  document.addEventListener('click', (e) => {
+    e.preventDefault();
+    const el = e.target as Element;
+    clicked.push(`${el.tagName.toLowerCase()}:${el.textContent!.trim()}`);
+  });
+  return clicked;
+}
+
+describe('a click on a row', () => {
+  test('goes to the row\'s one link', async () => {
+    document.body.innerHTML = '<ul id="pages"><li><a href="?p=1">1</a></li><li><a href="?p=2">2</a></li><li class="next"><a class="next" href="?p=2">Next</a></li></ul>';
+    const clicked = record();
+    await run({ action: 'click', target: row('pages', 2) });
+    expect(clicked).toEqual(['a:Next']);
+  });
+
+  test('stays on the row when its one control is a button (an action on the row, not "open it": Edit, Add to cart)', async () => {
+    document.body.innerHTML = '<ul id="todos"><li>Walk the dog <button type="button">Edit</button></li><li>Buy milk <button type="button">Edit</button></li></ul>';
+    const clicked = record();
+    await run({ action: 'click', target: row('todos', 0) });
+    expect(clicked).toEqual(['li:Walk the dog Edit']);
+  });
+
+  test('stays on the row when it holds several controls', async () => {
+    document.body.innerHTML = '<ul id="mail"><li><input type="checkbox" aria-label="Select"> <a href="#m1">Hello</a></li><li><a href="#m2">Hi</a></li></ul>';
+    const clicked = record();
+    await run({ action: 'click', target: row('mail', 0) });
+    expect(clicked).toEqual(['li:Hello']);
+  });
+
+  test('a row asked about says its words once (its name spaces the cells its text runs together)', async () => {
+    document.body.innerHTML = '<ul id="orders"><li><span>3998</span><span>Delete order #4998</span><span>$12.50</span></li><li><span>3999</span><span>Order #4999</span></li></ul>';
+    const error = await run({ action: 'click', target: row('orders', 0) }).catch((e: unknown) => e) as { name: string; data?: { label?: string } };
+    expect(error).toMatchObject({ name: 'ActionError', data: { needsConfirmation: true } });
+    expect(error.data?.label?.match(/4998/g)?.length).toBe(1);
+  });
+});
