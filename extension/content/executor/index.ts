@@ -165,9 +165,12 @@ function saysGet(form: HTMLFormElement, submitter?: Element | null): boolean {
 }
 
 /** The list row an element of a list target belongs to, by the target's list locators and index. */
-/** A row's one visible link, when the row is no control itself and holds no other control. */
+/**
+ * A row's one visible link, when the row is no control itself, does not look clickable of its own (a pointer cursor,
+ * a tab stop, an onclick: a row the page opens itself) and holds no other control.
+ */
 function soleControl(row: Element): Element | null {
-  if (kindOf(row) !== undefined) return null;
+  if (kindOf(row) !== undefined || row.hasAttribute('tabindex') || row.hasAttribute('onclick') || styleOf(row)?.cursor === 'pointer') return null;
   const controls = Array.from(row.querySelectorAll('a[href], button, input, select, textarea, [role]'))
     .filter((el) => kindOf(el) !== undefined && isVisible(el));
   return controls.length === 1 && kindOf(controls[0]!) === 'link' ? controls[0]! : null;
