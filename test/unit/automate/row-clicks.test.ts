@@ -36,11 +36,11 @@ describe('a click on a row', () => {
   });
 
   test('stays on a row the page makes clickable itself (pointer cursor, tab stop)', async () => {
-    document.body.innerHTML = '<ul id="rows"><li style="cursor: pointer">Order 1 <a href="#1">View</a></li><li tabindex="0">Order 2 <a href="#2">View</a></li></ul>';
+    document.body.innerHTML = '<ul id="rows"><li style="cursor: pointer">Invoice 1 <a href="#1">View</a></li><li tabindex="0">Invoice 2 <a href="#2">View</a></li></ul>';
     const clicked = record();
     await run({ action: 'click', target: row('rows', 0) });
     await run({ action: 'click', target: row('rows', 1) });
-    expect(clicked).toEqual(['li:Order 1 View', 'li:Order 2 View']);
+    expect(clicked).toEqual(['li:Invoice 1 View', 'li:Invoice 2 View']);
   });
 
   test('stays on the row when it holds several controls', async () => {
