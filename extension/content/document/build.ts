@@ -1,6 +1,6 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
-import { accessibleName, forgetClosedRoots, tagOf, textOf, withSecretsHidden } from './dom.ts';
+import { accessibleName, forgetClosedRoots, shownItem, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSensitive, linkTarget, stateOf } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
@@ -80,7 +80,8 @@ function itemNamesOf(controls: ReadonlyArray<Candidate | undefined>, labelOf: (c
  * picks exactly these items in this order; else undefined (an old name would reach another item).
  */
 function controlsOf(list: DetectedList, slot: { selector: string }): Array<Candidate | undefined> | undefined {
-  const found = list.container.querySelectorAll(list.itemSelector);
+  const items = new Set(list.items);
+  const found = Array.from(list.container.querySelectorAll(list.itemSelector)).filter((el) => items.has(el) || shownItem(el));
   if (found.length !== list.items.length || list.items.some((item, i) => found[i] !== item)) return undefined;
   return list.items.map((item) => {
     const inside = list.members.filter((m) => m.el === item || item.contains(m.el));

@@ -75,6 +75,18 @@ export function hidesSubtree(el: Element, style: CSSStyleDeclaration | undefined
 }
 
 /**
+ * A list item that is shown: not hidden for everyone, not invisible. Lists count, sample and pick items (`$list[3]`)
+ * among these only, on both sides — the document and the executor — so a position means the same item to both.
+ */
+export function shownItem(el: Element): boolean {
+  if ((el.hasAttribute('hidden') && el.getAttribute('hidden') !== 'until-found') || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return false;
+  // One native call where layout exists (no style object per item: a list may have thousands).
+  if (hasLayout(el.ownerDocument)) return el.checkVisibility({ visibilityProperty: true });
+  const style = styleOf(el);
+  return style?.display !== 'none' && style?.visibility !== 'hidden';
+}
+
+/**
  * What the user types into (a contenteditable, a text box, a text area): inside another element it is never page text
  * for that element's name, a list sample or an effect — it may be a code or a draft (review, session 14).
  */

@@ -4,7 +4,7 @@
  */
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { accessibleName, holdsTypedText, moreElementsThan, tagOf, textOf } from './dom.ts';
+import { accessibleName, holdsTypedText, moreElementsThan, shownItem, tagOf, textOf } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent } from './locators.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
@@ -176,6 +176,8 @@ function slotName(slot: SlotStats, items: number): string {
   return TAG_FIELD[tagOf(slot.sample)] ?? 'text';
 }
 
+const MAX_ITEM_CHECKS = 400;
+
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
 export function detectLists(candidates: Candidate[], stops: Set<Element>): DetectedList[] {
   signatures = new WeakMap();
@@ -234,7 +236,13 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
   for (const [container, memberMap] of byContainer) {
     if (PROSE.has(tagOf(container))) continue;
     const first = memberMap.keys().next().value as Element;
-    const items = siblingsLike(first);
+    // Hidden rows (a collapsed "more", a copy for another screen size) are not items: counted, they made a list of
+    // two shown buttons, read hidden labels as samples and sent clicks to rows no one can see.
+    // An item with a control the walk took is shown; only the others are looked at (at most MAX_ITEM_CHECKS of them,
+    // the rest taken as shown: a list of 100,000 rows past the node budget is not styled row by row).
+    let checks = 0;
+    const items = siblingsLike(first).filter((item) => memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item));
+    if (items.length < MIN_ITEMS) continue;
     const members = [...memberMap.values()].flat();
     if (memberMap.size < MIN_ITEMS) continue;
     if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) continue;
@@ -357,9 +365,11 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
  * position on (a sponsored row or a header row before the items). Falls back to the tag when none is exact.
  */
 function exactItemSelector(container: Element, items: readonly Element[], base: string): string {
+  const known = new Set(items);
   const exact = (selector: string) => {
     try {
-      const found = container.querySelectorAll(selector);
+      // Items are shown; only what else the selector matches is looked at (the executor skips it if hidden).
+      const found = Array.from(container.querySelectorAll(selector)).filter((el) => known.has(el) || shownItem(el));
       return found.length === items.length && items.every((item, i) => found[i] === item);
     } catch {
       return false;

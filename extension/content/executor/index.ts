@@ -7,7 +7,7 @@
  */
 import { ActionError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
-import { accessibleName, forgetClosedRoots, styleOf, tagOf } from '../document/dom.ts';
+import { accessibleName, forgetClosedRoots, shownItem, styleOf, tagOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSensitive, kindOf, soleTextBox, takesTyping } from '../document/classify.ts';
@@ -51,7 +51,7 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
   if (target.item?.index !== undefined) {
     let items: Element[];
     try {
-      items = Array.from(base.querySelectorAll(target.item.selector));
+      items = Array.from(base.querySelectorAll(target.item.selector)).filter(shownItem);
     } catch {
       return null;
     }
@@ -80,7 +80,7 @@ function listItems(doc: Document, target: ActTarget): Element[] | null {
   const container = resolveLocators(doc, target.locators, target.strict);
   if (!container || !target.item) return container ? [] : null;
   try {
-    return Array.from(container.querySelectorAll(target.item.selector));
+    return Array.from(container.querySelectorAll(target.item.selector)).filter(shownItem);
   } catch {
     return [];
   }
