@@ -207,6 +207,16 @@ export async function openTab(url: string): Promise<number | undefined> {
 }
 
 /** Typed request from any extension context to the receiver its kind names. */
+/**
+ * A request whose answer was lost: the background (or the model host) stopped after taking it and before replying —
+ * Chrome stops an idle service worker, and a reply in flight goes with it. What was asked may have been done.
+ */
+export function unanswered(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'InternalError') return /^no receiver answered/.test(error.message);
+  return !('data' in error) && /message channel closed before a response|message port closed before a response/i.test(error.message);
+}
+
 export function request<K extends Kind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   return requestVia(sendRuntimeMessage, kind, payload);
 }

@@ -2,7 +2,8 @@
  * The model host's automation handlers: AutomationRuns wired to the real world — the page through the background
  * (`page.document`, `page.act`, `page.highlight`), a sandbox iframe in the host document, the site document in Dexie.
  */
-import { request } from '../../platform/index.ts';
+import { request, unanswered } from '../../platform/index.ts';
+import { DisconnectedError } from '../../protocol/errors.ts';
 import type { Handlers } from '../../protocol/dispatcher.ts';
 import type { GenerateRequestPayload, GenerateResult } from '../../protocol/schemas.ts';
 import { SandboxHost } from '../../sandbox/host.ts';
@@ -26,7 +27,11 @@ export function automationRuns(generate: (request: GenerateRequestPayload, signa
     generate,
     model: (id) => resolveModel(id),
     readDocument: (tabId) => request('page.document', { tabId }),
-    act: (tabId, act) => request('page.act', { tabId, ...act }),
+    act: (tabId, act) => request('page.act', { tabId, ...act }).catch((error: unknown) => {
+      // The answer lost on the way back (the background stopped mid-action): the action may well have happened.
+      if (!unanswered(error)) throw error;
+      throw new DisconnectedError(`the connection to the page was lost during this ${act.action} (the browser restarted the extension's background): it may have been done on the page; nothing more is done there`);
+    }),
     highlight: (tabId, locators) => request('page.highlight', { tabId, locators }),
     sandbox: async () => {
       sandbox ??= SandboxHost.create(document.body);

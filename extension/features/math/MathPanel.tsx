@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useDraft } from '../../ui/draft.ts';
 import { useRunFocus } from '../../ui/run-focus.ts';
+import { startRun } from '../../ui/start-run.ts';
 import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
 import { BusyError, isErrorNamed } from '../../protocol/errors.ts';
@@ -105,7 +106,7 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
     setStarting({ run: startingRun(prepared, model, options), id: null });
     try {
       const sent = problem.length > MAX_PROBLEM_INPUT_CHARS ? { problem: problem.slice(0, MAX_PROBLEM_INPUT_CHARS), typedLength: problem.length } : { problem };
-      const { runId } = await request('math.start', { ...sent, model, backend, ...options });
+      const { runId } = await startRun(() => request('math.start', { ...sent, model, backend, ...options }), () => request('math.status', {}));
       setStarting((current) => (current ? { ...current, id: runId } : current));
     } catch (e) {
       setStarting(null);

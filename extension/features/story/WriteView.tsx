@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useDraft } from '../../ui/draft.ts';
 import { useRunFocus } from '../../ui/run-focus.ts';
+import { startRun } from '../../ui/start-run.ts';
 import { joinStory } from './join.ts';
 import { useLiveQuery } from '../../ui/useLiveQuery.ts';
 import { loadCurrentStory, type StoryRun } from './current.ts';
@@ -87,7 +88,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
     setStarting({ id: null });
     const { model, backend, ...params } = settings;
     try {
-      const { runId } = await request('story.start', { prompt: fromText, opening: openingText, model, backend, params });
+      const { runId } = await startRun(() => request('story.start', { prompt: fromText, opening: openingText, model, backend, params }), () => request('story.status', {}));
       setStarting((current) => (current ? { id: runId } : current));
     } catch (caught) {
       setStarting(null);
