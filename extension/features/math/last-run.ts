@@ -15,7 +15,7 @@ export interface MathRunStore {
 }
 
 export function saveLastRun(run: MathRun, db: PocketDb = database()): Promise<void> {
-  return writeSetting(LAST_RUN_KEY, run, db);
+  return writeSetting(LAST_RUN_KEY, { ...run, savedAt: Date.now() }, db);
 }
 
 /** The stored run as it is (a "running" one may be going on in the host right now), or null. */
@@ -29,10 +29,13 @@ export function settingsRunStore(db: PocketDb = database()): MathRunStore {
   return { load: () => loadLastRun(db), save: (run) => saveLastRun(run, db) };
 }
 
-/** A run found "running" that no host is running (the browser closed, or the host was restarted). */
+/**
+ * A run found "running" that no host is running (the browser closed, or the host was restarted). It ended when it was
+ * last saved, not when it was found: the time the browser stood closed is not the run's.
+ */
 export function interrupted(run: MathRun): MathRun {
   return {
-    ...run, status: 'interrupted', finishedAt: run.finishedAt ?? Date.now(),
+    ...run, status: 'interrupted', finishedAt: run.finishedAt ?? run.savedAt ?? Date.now(),
     message: 'The model host stopped before this run finished (the browser closed or the host restarted); this is what it had done.',
   };
 }

@@ -99,6 +99,8 @@ export interface MathRun {
   message?: string;
   startedAt: number;
   finishedAt?: number;
+  /** When the host last stored it (an interrupted run ended about then). */
+  savedAt?: number;
   tokensIn: number;
   tokensOut: number;
 }

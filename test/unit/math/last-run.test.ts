@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { interrupted, loadLastRun, saveLastRun } from '../../../extension/features/math/last-run.ts';
 import type { MathRun } from '../../../extension/features/math/solve.ts';
 import { writeSetting } from '../../../extension/storage/settings.ts';
@@ -15,7 +15,7 @@ describe('the last math run in storage', () => {
   test('nothing stored → null; a finished run comes back as it was', async () => {
     expect(await loadLastRun()).toBeNull();
     await saveLastRun(run('done'));
-    expect(await loadLastRun()).toEqual(run('done'));
+    expect(await loadLastRun()).toEqual({ ...run('done'), savedAt: expect.any(Number) });
   });
 
   test('a run stored mid-way comes back as stored (the host may still be running it); interrupted() marks one no host runs', async () => {
@@ -27,6 +27,18 @@ describe('the last math run in storage', () => {
     expect(stale.message).toMatch(/stopped before this run finished/);
     expect(stale.attempts[0]?.text).toBe('The answer is 4.');
     expect(stale.finishedAt).toBeGreaterThan(0);
+  });
+
+  test('an interrupted run ended when it was last saved, not when it is found (session 21: 44.8 s shown for 3.8 s run, the rest the browser stood closed)', async () => {
+    vi.useFakeTimers({ now: 10_000, toFake: ['Date'] });
+    try {
+      await saveLastRun({ ...run('running'), startedAt: 6_200 });
+      vi.setSystemTime(86_400_000);
+      const stale = interrupted((await loadLastRun())!);
+      expect(stale.finishedAt! - stale.startedAt).toBe(3_800);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('a stored value that is not a run is ignored', async () => {
