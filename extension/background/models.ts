@@ -43,6 +43,10 @@ export const modelHandlers: Handlers = {
     return callModelHost('host.models.download', { model });
   },
   'models.cancel': ({ model }) => callModelHost('host.models.cancel', { model }),
+  'models.check': async () => {
+    await pauseOrphanedDownloads();
+    return {};
+  },
   'models.delete': async ({ model, force }) => {
     const asked = { model, ...(force ? { force } : {}) };
     // A stored row that no entry resolves any more can only be deleted (see unknownModelRows).

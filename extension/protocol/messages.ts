@@ -50,6 +50,8 @@ export const routes = {
   'models.remove': route(ModelDeleteSchema, Empty, ['extension']),
   'models.register': route(v.strictObject({ model: NewCustomModelSchema }), Empty, ['extension']),
   'models.storage': route(Empty, StorageReportSchema, ['extension']),
+  /** Downloads no host runs any more (it went away while a page showed them) become paused. */
+  'models.check': route(Empty, Empty, ['extension']),
   'host.models.download': route(ModelIdSchema, Empty, ['extension']),
   'host.models.cancel': route(ModelIdSchema, Empty, ['extension']),
   'host.models.delete': route(ModelDeleteSchema, Empty, ['extension']),

@@ -183,6 +183,8 @@ function UnknownModelRow({ row }: { row: ModelRow }) {
 }
 
 /** The catalogue as this device sees it: what is installed, downloads in flight, what could run here, and why not. */
+const RECHECK_DOWNLOADS_MS = 10_000;
+
 export function ModelsPanel() {
   const [storage, setStorage] = useState<{ usageBytes: number; quotaBytes: number } | null>(null);
   const { candidates, rows, device } = useCandidates();
@@ -191,6 +193,15 @@ export function ModelsPanel() {
   useEffect(() => {
     request('models.storage', {}).then(setStorage, () => setStorage(null));
   }, [downloadedBytes]);
+
+  // A download whose host went away (closed, crashed) while this tab shows it would read "downloading" forever: the
+  // background is asked now and then, and pauses it when no host is running.
+  const downloading = rows.some((row) => row.state === 'downloading');
+  useEffect(() => {
+    if (!downloading) return;
+    const timer = setInterval(() => void request('models.check', {}).catch(() => undefined), RECHECK_DOWNLOADS_MS);
+    return () => clearInterval(timer);
+  }, [downloading]);
 
   const byId = new Map(rows.map((row) => [row.id, row]));
   const fitOf = (entry: CatalogueEntry) => (gpuFeatures === undefined
