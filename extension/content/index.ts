@@ -2,7 +2,7 @@ import { extensionSelf, listenForMessages } from '../platform/index.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import { randomHex } from '../protocol/envelope.ts';
 import { fitToSchema } from '../protocol/fit.ts';
-import { NavigationError } from '../protocol/errors.ts';
+import { ContentScriptError, NavigationError, PDF_REFUSAL } from '../protocol/errors.ts';
 import { PageDocumentSchema } from '../protocol/schemas.ts';
 import { buildPageDocument } from './document/build.ts';
 import { act } from './executor/index.ts';
@@ -20,18 +20,29 @@ const MARK = `__pocketSlmContent:${BUILD_ID}`;
 const READ_CAP_MS = 2000;
 const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
 
+/** Chrome's PDF viewer draws the file itself: the page holds one <embed>, nothing to read or act on. */
+function refusePdf(): void {
+  if (document.contentType === 'application/pdf') {
+    throw new ContentScriptError(PDF_REFUSAL);
+  }
+}
+
 // Injected on demand, possibly many times into one page: only the first injection registers.
 if (!scope[MARK]) {
   // The page after a navigation (a new document, a new injection) has another id.
   const pageId = randomHex();
   watchClicks(document);
   listenForMessages(createDispatcher('content', extensionSelf, {
-    'content.page.stats': () => ({
-      url: location.href.slice(0, 4000),
-      title: document.title.slice(0, 1000),
-      elementCount: document.getElementsByTagName('*').length,
-    }),
+    'content.page.stats': () => {
+      refusePdf();
+      return {
+        url: location.href.slice(0, 4000),
+        title: document.title.slice(0, 1000),
+        elementCount: document.getElementsByTagName('*').length,
+      };
+    },
     'content.page.document': async ({ settleMs, ...limits }) => {
+      refusePdf();
       // After a load (the only reads that settle): the page's first fetches are waited for too, within the same 2 s
       // (a page that polls holds the read no longer than one that keeps changing).
       if (settleMs) await watchSettle(document, { requestCapMs: READ_CAP_MS }).settled(READ_CAP_MS, settleMs, settleMs);
@@ -42,6 +53,7 @@ if (!scope[MARK]) {
     },
     'content.highlight': ({ locators }) => highlight(document, locators),
     'content.act': async (request) => {
+      refusePdf();
       // Another document than the one the run last saw (a reload, a page the user or the page itself opened): the
       // run decides whether it led here; nothing is done until it does.
       if (request.expectedPageId && request.expectedPageId !== pageId) {

@@ -28,6 +28,8 @@ export class UnknownKindError extends named('UnknownKindError') {}
 export class ModelHostError extends named('ModelHostError') {}
 export class WorkerCrashedError extends named('WorkerCrashedError') {}
 export class ContentScriptError extends named('ContentScriptError') {}
+/** What a tab showing a PDF answers (Chrome's viewer draws it; there is no page to read). */
+export const PDF_REFUSAL = 'cannot read this page: it is a PDF, which Chrome\'s own viewer shows; its text and links are not part of the page';
 /** A tab took too long to answer (a dialog of the page waiting for the user, or its own script keeping it busy). */
 export class PageUnresponsiveError extends named('PageUnresponsiveError') {}
 export class ModelNotFoundError extends named('ModelNotFoundError') {}

@@ -12,7 +12,10 @@ export function unreadableHint(error: unknown): string {
     return 'A local file can be read once "Allow access to file URLs" is on for Pocket SLM (chrome://extensions, Details).';
   }
   if (/url "(about|data|view-source|blob):|^(about|data|view-source):/i.test(message)) {
-    return 'This kind of page (about:, data:) cannot be read: open a web page (http or https) in this tab.';
+    return 'This kind of page (about:, data:, a page\'s source) cannot be read: open a web page (http or https) in this tab.';
+  }
+  if (/it is a PDF/.test(message)) {
+    return 'Chrome shows a PDF in its own viewer, which no extension can read or automate: open the page the PDF came from, or copy its text into the task.';
   }
   return 'Pocket SLM can read a page after you click its toolbar icon or use its right-click menu there.';
 }

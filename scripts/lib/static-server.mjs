@@ -6,7 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.onnx': 'application/octet-stream',
-  '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8', '.xhtml': 'application/xhtml+xml',
+  '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8', '.xhtml': 'application/xhtml+xml', '.pdf': 'application/pdf',
 };
 
 /**
