@@ -242,6 +242,23 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(await page.locator('#todos li .title').allInnerTexts()).not.toContain('Walk the dog');
   }, 150_000);
 
+  test('an item found by its text is acted on by that text: the page reorders its list while the user confirms, the right todo goes (session 21)', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await run(panel, 'Remove the todo Walk the dog');
+    const confirm = panel.getByTestId('automate-confirm');
+    await confirm.waitFor({ timeout: 60_000 });
+    expect(await confirm.innerText()).toContain('$todos__todo_items[1].remove');
+    // The row found at position 1 moves to the end (a list the page sorts or a feed that adds at the top).
+    await page.evaluate(() => {
+      const row = Array.from(document.querySelectorAll('#todos li')).find((li) => li.textContent!.includes('Walk the dog'))!;
+      row.parentElement!.append(row);
+    });
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    const done = await finished(panel);
+    expect(done, done.text).toMatchObject({ status: 'done' });
+    expect(await page.locator('#todos li .title').allInnerTexts()).toEqual(['Buy milk', 'Write report', 'Call the bank']);
+  }, 150_000);
+
   test('a saved script still runs once the list it used shrank into separate entries (two todos left): its saved lists find it, 0 model calls', async () => {
     const { page, panel } = await bind('/apps/todo/');
     await run(panel, 'Remove the todo Walk the dog');

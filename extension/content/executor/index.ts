@@ -55,15 +55,23 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
     } catch {
       return null;
     }
-    el = items[target.item.index] ?? null;
-    // Found by its text (find()): a list the page reordered or added to since has it elsewhere, or no more.
-    const holds = target.item.holds;
-    if (holds !== undefined && !(el && holdsText(el, holds))) el = items.find((item) => holdsText(item, holds)) ?? null;
+    el = pickItem(items, target.item);
   }
   if (el && target.slot) el = slotElement(el, target.slot) ?? (target.slotOrItem ? el : null);
   // An old entry name of a list item: the item at that index must still be that control (the list may have changed).
   if (el && target.item?.named && !stillNamed(el, target.item.named)) return null;
   return el;
+}
+
+/**
+ * Item `index` of a list; one found by its text (find()) is looked for again by that text when the item at that index
+ * no longer holds it (a list the page reordered or added to), and is null when none does.
+ */
+function pickItem(items: readonly Element[], item: { index?: number; holds?: string }): Element | null {
+  const at = item.index === undefined ? null : items[item.index] ?? null;
+  const holds = item.holds;
+  if (holds === undefined || (at && holdsText(at, holds))) return at;
+  return items.find((candidate) => holdsText(candidate, holds)) ?? null;
 }
 
 /** What find() matches: the item's text holds the words looked for (case aside). */
@@ -178,7 +186,7 @@ function soleControl(row: Element): Element | null {
 
 function rowOf(doc: Document, target: ActTarget | undefined): Element | null {
   if (!target?.item || target.item.index === undefined) return null;
-  return listItems(doc, target)?.[target.item.index] ?? null;
+  return pickItem(listItems(doc, target) ?? [], target.item);
 }
 
 /**
