@@ -221,8 +221,12 @@ describe('Probes tab', () => {
 
   test('cancel keeps the finished items, Resume runs only the rest; progress with an ETA meanwhile', async () => {
     await configure(popup, { models: [SLOW], suites: ['sorting-8'], repeats: 1, n: 10, maxTokens: 16, temperature: 0 });
-    await popup.getByRole('button', { name: 'Start run' }).click();
+    // From the keyboard: Start disables itself while the run starts, and the focus goes on to the run's Cancel
+    // (exploratory test, session 21: it fell to the page body).
+    await popup.getByRole('button', { name: 'Start run' }).press('Enter');
     const run = popup.getByTestId('probes-run');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.closest('[data-testid=probes-run]') ? document.activeElement.textContent : document.activeElement?.tagName))
+      .toBe('Cancel');
     await expect.poll(async () => [await run.getAttribute('data-status'), /^[2-8]\/10$/.test(await run.locator('[data-field="run.progress"]').innerText()),
       /about \d+ s left/.test(await run.innerText())], { timeout: 60_000, interval: 100 }).toEqual(['running', true, true]);
     const runId = (await run.getAttribute('data-run'))!;
@@ -269,6 +273,22 @@ describe('Probes tab', () => {
     await expect.poll(() => run.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
     expect(await storedItems(runId)).toHaveLength(10);
   }, 150_000);
+
+  test('with a group left unticked, Start run is disabled and says why (exploratory test, session 21)', async () => {
+    const start = popup.getByRole('button', { name: 'Start run' });
+    expect(await popup.getByTestId('probes-start-hint').count()).toBe(0);
+    expect(await start.getAttribute('aria-describedby')).toBeNull();
+    const strategies = popup.locator('[data-testid=probes-strategies] input[type=checkbox]');
+    const ticked = await strategies.evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked));
+    for (const box of await strategies.all()) await box.setChecked(false);
+    expect(await start.isDisabled()).toBe(true);
+    const described = await start.getAttribute('aria-describedby');
+    expect(described).not.toBeNull();
+    expect(await popup.locator(`#${described}`).innerText()).toBe('Tick at least one strategy to start a run.');
+    for (const [i, box] of (await strategies.all()).entries()) await box.setChecked(ticked[i]!);
+    expect(await start.isEnabled()).toBe(true);
+    expect(await popup.getByTestId('probes-start-hint').count()).toBe(0);
+  });
 
   test('bad input: a run without a known model is refused with a clear message', async () => {
     const reply = await sendFromPage(popup, envelope('probes.start', { config: {

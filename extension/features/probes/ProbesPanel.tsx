@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Ref } from 'preact';
 import { useDraft } from '../../ui/draft.ts';
+import { useRunFocus } from '../../ui/run-focus.ts';
+import { startRun } from '../../ui/start-run.ts';
 import { choicesFor } from '../../../models/defaults.ts';
 import { request } from '../../platform/index.ts';
 import { database, type ProbeRunRow } from '../../storage/db.ts';
@@ -15,6 +18,7 @@ import { itemsCsv, robustnessDrops, summarize, type Cell, type ItemResult } from
 import { SUITE_NAMES } from './suites.ts';
 import { plannedCounts } from './runner.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
+import { startHint } from './start-hint.ts';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–');
 /** One repeat has no spread to show: "± –", not "± 0.0%"; n says over how many complete repeats. */
@@ -37,7 +41,9 @@ function Checks<T extends string>({ legend, name, options, chosen, onToggle, lab
   );
 }
 
-function RunView({ run }: { run: ProbeRunRow }) {
+const isLive = (run: ProbeRunRow | undefined) => run?.status === 'running' || run?.status === 'queued';
+
+function RunView({ run, cancel }: { run: ProbeRunRow; cancel?: Ref<HTMLButtonElement> }) {
   const doc = run.config as ProbeRunDoc;
   const modelName = useModelName();
   const rows = useLiveQuery(() => database().probeItems.where('runId').equals(run.id).toArray(), [run.id]);
@@ -69,7 +75,7 @@ function RunView({ run }: { run: ProbeRunRow }) {
         </details>
       )}
       <div class="row">
-        <button type="button" disabled={run.status !== 'running' && run.status !== 'queued'} onClick={() => act(request('probes.cancel', { runId: run.id }))}>Cancel</button>
+        <button type="button" ref={cancel} disabled={!isLive(run)} onClick={() => act(request('probes.cancel', { runId: run.id }))}>Cancel</button>
         <button type="button" disabled={!['cancelled', 'paused', 'failed'].includes(run.status)} onClick={() => act(request('probes.start', { resume: run.id }))}>Resume</button>
         <button type="button" disabled={!results.length} onClick={() => download(`${stem}.csv`, itemsCsv(results), 'text/csv')}>Export CSV</button>
         <button type="button" disabled={!results.length} onClick={() => download(`${stem}.json`, JSON.stringify({ run, cells, items: results }, null, 2), 'application/json')}>Export JSON</button>
@@ -156,7 +162,9 @@ export function ProbesPanel() {
     setStarting(true);
     try {
       const { judge, ...rest } = config;
-      const { runId } = await request('probes.start', { config: { ...rest, ...(judge ? { judge } : {}) } });
+      const send = () => request('probes.start', { config: { ...rest, ...(judge ? { judge } : {}) } });
+      // An answer lost on the way back: with no run going, the one the host has now is this one.
+      const { runId } = live ? await send() : await startRun(send, () => request('probes.status', {}));
       // A run queued behind a live one: the live run stays in view (the queued one is in the Run list).
       if (!live) setPicked(runId);
       setQueued(live ? runId : null);
@@ -167,7 +175,11 @@ export function ProbesPanel() {
       setStarting(false);
     }
   };
-  const ready = config.models.length && config.suites.length && config.strategies.length && config.perturbations.length;
+  const hint = startHint(config);
+  // Start disables itself while the host takes the run: the focus goes on to the run's Cancel once the run shows (the
+  // live query reads it a moment after the host answers), and back to Start when it ends.
+  const awaitingStarted = picked !== null && !runs.some((r) => r.id === picked);
+  const focus = useRunFocus(starting || awaitingStarted || isLive(run), isLive(run));
   return (
     <section aria-labelledby="probes-heading">
       <h2 id="probes-heading">Reasoning probes</h2>
@@ -195,7 +207,13 @@ export function ProbesPanel() {
           </select>
         </label>
       </div>
-      <div class="row"><button type="button" disabled={!ready || starting} onClick={() => void start()}>{live ? 'Queue run' : 'Start run'}</button></div>
+      <div class="row">
+        <button type="button" ref={focus.start} disabled={hint !== '' || starting} aria-describedby={hint ? 'probes-start-hint' : undefined} onClick={() => {
+          focus.pressed();
+          void start();
+        }}>{live ? 'Queue run' : 'Start run'}</button>
+      </div>
+      {hint && <p class="muted" id="probes-start-hint" data-testid="probes-start-hint">{hint}</p>}
       {live && <p class="muted" data-testid="probes-live-note">A run is going ({runLabel(live, runs)}): a new one waits in the queue until it ends.</p>}
       {queuedRun && (
         <p role="status" data-testid="probes-queued">Queued: {runLabel(queuedRun, runs)} starts when the current run ends (pick it under Run).</p>
@@ -208,7 +226,7 @@ export function ProbesPanel() {
           </select>
         </label>
       )}
-      {run && <RunView key={run.id} run={run} />}
+      {run && <RunView key={run.id} run={run} cancel={focus.stop} />}
       <ProbesCompare runs={runs} />
     </section>
   );
