@@ -105,6 +105,23 @@ describe('popup', () => {
     }
   });
 
+  test('fits a window narrower than 440 px (200% zoom caps a popup at 400 CSS px; a 320 px screen): no tab scrolls sideways (exploratory test, session 21)', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    const widths = () => page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    for (const size of [{ width: 400, height: 300 }, { width: 320, height: 600 }, { width: 440, height: 600 }]) {
+      await page.setViewportSize(size);
+      for (const name of ['Models', 'Math', 'Story', 'Probes', 'System']) {
+        await page.getByRole('tab', { name, exact: true }).click();
+        if (name === 'System') await page.getByTestId('system-details').waitFor({ timeout: 60_000 });
+        const [scrollWidth, innerWidth] = await widths();
+        // At 440 px nothing changed: the popup is as wide as before.
+        if (size.width === 440) expect(scrollWidth, `${name} at 440 px`).toBe(440);
+        else expect(scrollWidth, `${name} at ${size.width} px`).toBeLessThanOrEqual(innerWidth!);
+      }
+    }
+    await page.close();
+  });
+
   test('follows the system theme', async () => {
     await popup.emulateMedia({ colorScheme: 'dark' });
     const dark = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
