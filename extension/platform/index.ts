@@ -71,7 +71,7 @@ export async function getTab(tabId: number): Promise<TabFacts> {
 export interface MenuItem {
   id: string;
   title: string;
-  contexts: ('page' | 'selection')[];
+  contexts: ('page' | 'link' | 'image' | 'editable' | 'selection' | 'frame')[];
 }
 export interface MenuClick {
   menuItemId: string;

@@ -1,11 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../platform/index.ts';
 import type { PageStats } from '../protocol/schemas.ts';
-import { ErrorNotice } from './ErrorNotice.tsx';
+import { PocketError } from '../protocol/errors.ts';
+import { errorDetail, errorHeadline } from './error-text.ts';
 import { useTabLoads } from './useTabLoads.ts';
 import { unreadableHint } from './unreadable-hint.ts';
 
 type State = { status: 'loading' } | { status: 'ready'; stats: PageStats } | { status: 'error'; error: unknown };
+
+/**
+ * A page that cannot be read, said in the header without an alert: Math and Story (opened from a selection on it) do
+ * not need the page, and an Automate run on it raises its own alert, which would otherwise say it a second time
+ * (exploratory test, session 21).
+ */
+function UnreadableNote({ error }: { error: unknown }) {
+  const name = error instanceof PocketError ? error.name : 'Error';
+  return (
+    <div role="status" class="error" data-error-name={name} data-testid="binding-unreadable">
+      <strong>{errorHeadline(name)}</strong>: {errorDetail({ message: error instanceof Error ? error.message : String(error) })}
+    </div>
+  );
+}
 
 /** The side panel's header: which tab it works on, read by our content script in that tab. */
 export function PageBinding({ tabId }: { tabId: number | undefined }) {
@@ -29,7 +44,7 @@ export function PageBinding({ tabId }: { tabId: number | undefined }) {
       {state.status === 'loading' && <p role="status">Reading tab {tabId}…</p>}
       {state.status === 'error' && (
         <>
-          <ErrorNotice error={state.error} />
+          <UnreadableNote error={state.error} />
           <p class="muted">{unreadableHint(state.error)}</p>
         </>
       )}

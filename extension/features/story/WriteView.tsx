@@ -40,7 +40,8 @@ interface Settings {
  * view shows the story the host stores as it streams.
  */
 export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hidden?: boolean }) {
-  const [prompt, setPrompt] = useDraft('story.prompt', 'Once upon a time', intent?.feature === 'story' ? intent.text : undefined);
+  // A selection of nothing (only spaces, trimmed away) keeps the draft.
+  const [prompt, setPrompt] = useDraft('story.prompt', 'Once upon a time', intent?.feature === 'story' ? intent.text || undefined : undefined);
   const defaultModel = useDefaultModel('story');
   const { candidates, loaded } = useCandidates();
   const writers = choicesFor('story', candidates);
