@@ -70,9 +70,22 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
 function pickItem(items: readonly Element[], item: { index?: number; holds?: string }): Element | null {
   const at = item.index === undefined ? null : items[item.index] ?? null;
   const holds = item.holds;
-  if (holds === undefined || (at && holdsText(at, holds))) return at;
+  if (holds === undefined) return at;
+  // The row find() matched, by its whole text (digits aside: a price or a count may tick): find("Walk") matched
+  // "Walk the dog", and "Walk the cat" moved to its place is not it.
+  const matched = foundText.get(holds.toLowerCase());
+  if (matched !== undefined) {
+    if (at && rowText(at) === matched) return at;
+    const same = items.find((candidate) => rowText(candidate) === matched);
+    if (same) return same;
+  }
+  if (at && holdsText(at, holds)) return at;
   return items.find((candidate) => holdsText(candidate, holds)) ?? null;
 }
+
+/** The text of the row each find() on this page matched last, by what it looked for (lower case). */
+const foundText = new Map<string, string>();
+const rowText = (item: Element) => readText(item).replace(/\d+/g, '#');
 
 /** What find() matches: the item's text holds the words looked for (case aside). */
 const holdsText = (item: Element, wanted: string) => readText(item).toLowerCase().includes(clean(wanted).toLowerCase());
@@ -504,7 +517,13 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   if (request.action === 'find') {
     const items = listItems(doc, target);
     if (!items) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
-    return reply(items.findIndex((item) => holdsText(item, String(request.args[0] ?? ''))));
+    const wanted = String(request.args[0] ?? '');
+    const index = items.findIndex((item) => holdsText(item, wanted));
+    if (index >= 0) {
+      if (foundText.size >= 200) foundText.clear();
+      foundText.set(wanted.toLowerCase(), rowText(items[index]!));
+    }
+    return reply(index);
   }
   if (request.action === 'exists') {
     const el = resolveTarget(doc, target);

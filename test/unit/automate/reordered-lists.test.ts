@@ -50,6 +50,26 @@ describe('find() results follow their item when the page reorders the list', () 
     expect(result.result).toMatch(/^TSLA/);
   });
 
+  test('a row found by part of its text is not another row that holds that part too', async () => {
+    document.body.innerHTML = `<main><h2>Walks</h2><ul id="walks">${['Walk the dog', 'Feed the fish', 'Walk the cat', 'Water plants'].map((t, i) =>
+      `<li><span class="what">${t}</span> <a class="open" href="#w${i}">Open</a></li>`).join('')}</ul></main>`;
+    const clicked: string[] = [];
+    document.addEventListener('click', (e) => {
+      e.preventDefault();
+      clicked.push((e.target as Element).closest('li')!.querySelector('.what')!.textContent!);
+    });
+    const list = buildPageDocument(document).sections.flatMap((s) => s.entries).find((e) => e.kind === 'list')!;
+    const field = list.kind === 'list' ? list.slots.find((s) => s.kind === 'link')!.name : '';
+    // "Walk the cat" moves to the top: position 0, where "Walk the dog" was found, now holds "Walk" too.
+    setTimeout(() => {
+      const ul = document.getElementById('walks')!;
+      ul.prepend(ul.children[2]!);
+    }, 5);
+    const { result } = await runOnPage(`const row = $${list.name}.find("Walk");\nwait(50);\nrow.${field}.click();`);
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(clicked).toEqual(['Walk the dog']);
+  });
+
   test('a row that left the list is NotFound, not another row', async () => {
     const { clicked } = setUp();
     const doc = buildPageDocument(document);
