@@ -164,6 +164,22 @@ describe('side panel and context menu', () => {
     await popup.close();
     await other.close();
   });
+  // Review, session 21: rows of `display: contents` (grid rows) have no box; hidden rows are no items, these are.
+  test('a list of display:contents rows: the document and the executor count the same shown rows', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(server.url('/pages/widgets.html'));
+    await page.setContent(`<main><h2>People</h2><div style="display:grid;grid-template-columns:1fr 1fr">${['Ann', 'Bo', 'Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ivy', 'Jo'].map((n, i) =>
+      `<div class="row" style="display:${i === 3 ? 'none' : 'contents'}"><span>${n}</span><a href="#${n}">Profile of ${n}</a></div>`).join('')}</div></main>`);
+    const popup = await harness.openExtensionPage('popup/index.html');
+    const tabId = await tabIdOf(harness, page);
+    const doc = await sendFromPage(popup, envelope('page.document', { tabId })) as { payload: { sections: { entries: { kind: string; count?: number; locators?: unknown; itemSelector?: string }[] }[] } };
+    const list = doc.payload.sections.flatMap((s) => s.entries).find((e) => e.kind === 'list')!;
+    expect(list.count).toBe(9);
+    const counted = await sendFromPage(popup, envelope('page.act', { tabId, action: 'count', target: { locators: list.locators, item: { selector: list.itemSelector } }, args: [] })) as { payload: { value: number } };
+    expect(counted.payload.value).toBe(9);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   // Exploratory test, session 21: a PDF was read as a page of 3 elements and a run wrote scripts for it.
   test('a PDF tab is refused with what to do, before any model is asked', async () => {
     const popup = await harness.openExtensionPage('popup/index.html');

@@ -75,15 +75,16 @@ export function hidesSubtree(el: Element, style: CSSStyleDeclaration | undefined
 }
 
 /**
- * A list item that is shown: not hidden for everyone, not invisible. Lists count, sample and pick items (`$list[3]`)
- * among these only, on both sides — the document and the executor — so a position means the same item to both.
+ * A list item that is shown: not hidden for everyone (no box: `display: none`, `hidden`, `aria-hidden`, `inert`).
+ * Lists count, sample and pick items (`$list[3]`) among these only, on both sides — the document and the executor —
+ * so a position means the same item to both. `visibility: hidden` is not enough: a row's children may show again.
  */
 export function shownItem(el: Element): boolean {
   if ((el.hasAttribute('hidden') && el.getAttribute('hidden') !== 'until-found') || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return false;
-  // One native call where layout exists (no style object per item: a list may have thousands).
-  if (hasLayout(el.ownerDocument)) return el.checkVisibility({ visibilityProperty: true });
-  const style = styleOf(el);
-  return style?.display !== 'none' && style?.visibility !== 'hidden';
+  // One native call where layout exists (no style object per item: a list may have thousands); a `display: contents`
+  // row (grid rows, custom-element hosts) has no box of its own and is shown when its container is.
+  if (hasLayout(el.ownerDocument)) return el.checkVisibility() || styleOf(el)?.display === 'contents';
+  return styleOf(el)?.display !== 'none';
 }
 
 /**

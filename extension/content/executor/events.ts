@@ -144,6 +144,14 @@ export function typeText(el: Element, text: string, follows: (next: Element) => 
       if (now === el) hadFocus = true;
       else if (hadFocus && now && (now instanceof win.HTMLInputElement || now instanceof win.HTMLTextAreaElement) && follows(now)
         && (!el.isConnected || full(el as HTMLInputElement))) {
+        // A copy of the field holds what was typed so far; the next box of a code starts empty, as a person clears it.
+        if (el.isConnected) {
+          el.dispatchEvent(new win.Event('change', { bubbles: true }));
+          if (now.value !== '') {
+            setNativeValue(now, '');
+            input(now, null, 'deleteContentBackward');
+          }
+        }
         el = now;
         value = now.value;
       }

@@ -55,7 +55,7 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
     } catch {
       return null;
     }
-    el = pickItem(items, target.item);
+    el = pickItem(items, target.item, target);
   }
   if (el && target.slot) el = slotElement(el, target.slot) ?? (target.slotOrItem ? el : null);
   // An old entry name of a list item: the item at that index must still be that control (the list may have changed).
@@ -64,28 +64,26 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
 }
 
 /**
- * Item `index` of a list; one found by its text (find()) is looked for again by that text when the item at that index
- * no longer holds it (a list the page reordered or added to), and is null when none does.
+ * Item `index` of a list. One found by its text (find()) is the row find() matched: the same element while the page
+ * keeps it (a list the page reorders moves its rows); re-drawn, the one row holding that text, or the row whose text is
+ * all the same; else none (another row that merely holds the words looked for is not taken for it).
  */
-function pickItem(items: readonly Element[], item: { index?: number; holds?: string }): Element | null {
+function pickItem(items: readonly Element[], item: { index?: number; holds?: string }, list: ActTarget): Element | null {
   const at = item.index === undefined ? null : items[item.index] ?? null;
   const holds = item.holds;
   if (holds === undefined) return at;
-  // The row find() matched, by its whole text (digits aside: a price or a count may tick): find("Walk") matched
-  // "Walk the dog", and "Walk the cat" moved to its place is not it.
-  const matched = foundText.get(holds.toLowerCase());
-  if (matched !== undefined) {
-    if (at && rowText(at) === matched) return at;
-    const same = items.find((candidate) => rowText(candidate) === matched);
-    if (same) return same;
-  }
-  if (at && holdsText(at, holds)) return at;
-  return items.find((candidate) => holdsText(candidate, holds)) ?? null;
+  const found = foundRows.get(foundKey(list, holds));
+  const same = found?.el.deref();
+  if (same && items.includes(same)) return same;
+  const holding = items.filter((candidate) => holdsText(candidate, holds));
+  if (holding.length === 1) return holding[0]!;
+  if (found) return holding.find((candidate) => readText(candidate) === found.text) ?? null;
+  return at && holding.includes(at) ? at : holding[0] ?? null;
 }
 
-/** The text of the row each find() on this page matched last, by what it looked for (lower case). */
-const foundText = new Map<string, string>();
-const rowText = (item: Element) => readText(item).replace(/\d+/g, '#');
+/** The row each find() on this page matched last, by list and what it looked for. */
+const foundRows = new Map<string, { el: WeakRef<Element>; text: string }>();
+const foundKey = (list: ActTarget, wanted: string) => `${JSON.stringify(list.locators)}|${list.item?.selector ?? ''}|${wanted.toLowerCase()}`;
 
 /** What find() matches: the item's text holds the words looked for (case aside). */
 const holdsText = (item: Element, wanted: string) => readText(item).toLowerCase().includes(clean(wanted).toLowerCase());
@@ -194,12 +192,24 @@ function soleControl(row: Element): Element | null {
   if (kindOf(row) !== undefined || row.hasAttribute('tabindex') || row.hasAttribute('onclick') || styleOf(row)?.cursor === 'pointer') return null;
   const controls = Array.from(row.querySelectorAll('a[href], button, input, select, textarea, [role]'))
     .filter((el) => kindOf(el) !== undefined && isVisible(el));
-  return controls.length === 1 && kindOf(controls[0]!) === 'link' ? controls[0]! : null;
+  const link = controls.length === 1 && kindOf(controls[0]!) === 'link' ? controls[0]! : null;
+  // Only a link that opens a page of this site here: not mail or phone, not a new window, not another site.
+  return link && pageOfThisSite(link) ? link : null;
+}
+
+function pageOfThisSite(link: Element): boolean {
+  if (link.getAttribute('target') === '_blank') return false;
+  try {
+    const url = new URL(link.getAttribute('href') ?? '', link.ownerDocument.baseURI);
+    return /^https?:$/.test(url.protocol) && url.origin === link.ownerDocument.location?.origin;
+  } catch {
+    return false;
+  }
 }
 
 function rowOf(doc: Document, target: ActTarget | undefined): Element | null {
   if (!target?.item || target.item.index === undefined) return null;
-  return pickItem(listItems(doc, target) ?? [], target.item);
+  return pickItem(listItems(doc, target) ?? [], target.item, target);
 }
 
 /**
@@ -520,8 +530,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     const wanted = String(request.args[0] ?? '');
     const index = items.findIndex((item) => holdsText(item, wanted));
     if (index >= 0) {
-      if (foundText.size >= 200) foundText.clear();
-      foundText.set(wanted.toLowerCase(), rowText(items[index]!));
+      if (foundRows.size >= 200) foundRows.clear();
+      foundRows.set(foundKey(target, wanted), { el: new WeakRef(items[index]!), text: readText(items[index]!) });
     }
     return reply(index);
   }
@@ -640,7 +650,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           // (A page that formats what was typed — a card or phone mask, capitals — took it: that is not checked.)
           const holds = readOf(typedInto);
           if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow))) {
-            throw new ActionError(`${describe(target)} did not take the typed text${sensitive ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`}`, { state: 'not-typed' });
+            throw new ActionError(`${describe(target)} did not take the typed text${sensitive || isSensitive(typedInto) ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`}`, { state: 'not-typed' });
           }
         };
         break;

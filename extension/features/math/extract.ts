@@ -169,7 +169,7 @@ const CURRENCY_WORDS: Record<string, string> = { dollar: '$', euro: '€', pound
 /** "42 dollars and 50 cents", "$3 and 5 cents", "2 pounds 40 pence": one amount, $42.50, $3.05, £2.40. */
 // `(?=(x+))\k<…>` takes the whole run at once (JavaScript has no atomic groups): no backtracking through long runs of
 // spaces between the overlapping optional parts.
-const MONEY_IN_WORDS = /(?:(?<![\w.])(?<sign>[$€£])\s?(?<before>\d[\d,]*)|\b(?<after>\d[\d,]*)\s+(?<word>dollars?|euros?|pounds?))(?=(?<gap>[\s,]+))\k<gap>(?:and(?=(?<gap2>\s+))\k<gap2>)?(?<small>\d{1,2})\s+(?:cents?|pence)\b/gi;
+const MONEY_IN_WORDS = /(?:(?<![\w.])(?<sign>[$€£])\s?(?<before>\d+(?:,\d{3})*)|\b(?<after>\d+(?:,\d{3})*)\s+(?<word>dollars?|euros?|pounds?))(?=(?<gap>[\s,]+))\k<gap>(?:and(?=(?<gap2>\s+))\k<gap2>)?(?<small>\d{1,2})\s+(?:cents?|pence)\b/gi;
 
 /**
  * Removes what is not the model's own answer: GSM8K calculator annotations (`<<48/2=24>>`), and anything after the

@@ -52,8 +52,12 @@ describe('typing into a field the page swaps or moves on from', () => {
     boxes.forEach((box, i) => box.addEventListener('input', () => {
       if (box.value.length >= 1) boxes[i + 1]?.focus();
     }));
+    boxes[2]!.value = '7'; // left from an earlier try: the box is cleared before its digit, as a person would
+    const changed: string[] = [];
+    boxes.forEach((box) => box.addEventListener('change', () => changed.push(box.id)));
     await run({ action: 'type', target: byId('d0'), args: ['4821'], userSupplied: true });
     expect(boxes.map((b) => b.value)).toEqual(['4', '8', '2', '1']);
+    expect(changed).toEqual(['d0', 'd1', 'd2', 'd3']);
   });
 
   test('a page that moves the focus off a field that is still there and not full is not followed', async () => {

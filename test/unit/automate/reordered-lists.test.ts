@@ -70,6 +70,31 @@ describe('find() results follow their item when the page reorders the list', () 
     expect(clicked).toEqual(['Walk the dog']);
   });
 
+  test('the row found stays the one acted on when its own text changes, and rows that differ only in numbers are not it (review, session 21)', async () => {
+    const orders = ['Order 1001 Pending', 'Order 1002 Pending', 'Order 1003 Shipped'];
+    document.body.innerHTML = `<main><h2>Orders</h2><ul id="orders">${orders.map((t) =>
+      `<li><span class="what">${t}</span> <button type="button" class="approve">Approve</button> <button type="button" class="tag">Tag</button></li>`).join('')}</ul></main>`;
+    const clicked: string[] = [];
+    document.addEventListener('click', (e) => {
+      const button = (e.target as Element).closest('button');
+      if (!button) return;
+      const what = button.closest('li')!.querySelector('.what')!;
+      clicked.push(`${button.className}:${what.textContent!.split(' ')[1]}`);
+      // Approving changes the row's own words, and a new pending order arrives at the top.
+      if (button.className === 'approve') {
+        what.textContent = what.textContent!.replace('Pending', 'Approved');
+        const fresh = document.createElement('li');
+        fresh.innerHTML = '<span class="what">Order 1004 Pending</span> <button type="button" class="approve">Approve</button> <button type="button" class="tag">Tag</button>';
+        document.getElementById('orders')!.prepend(fresh);
+      }
+    });
+    const list = buildPageDocument(document).sections.flatMap((s) => s.entries).find((e) => e.kind === 'list')!;
+    const slot = (cls: string) => (list.kind === 'list' ? list.slots.find((s) => s.selector.includes(cls))!.name : '');
+    const { result } = await runOnPage(`const o = $${list.name}.find("Pending");\no.${slot('approve')}.click();\no.${slot('tag')}.click();\nconst p = $${list.name}.find("1002");\np.${slot('tag')}.click();`);
+    expect(result.ok, JSON.stringify(result.error)).toBe(true);
+    expect(clicked).toEqual(['approve:1001', 'tag:1001', 'tag:1002']);
+  });
+
   test('a row that left the list is NotFound, not another row', async () => {
     const { clicked } = setUp();
     const doc = buildPageDocument(document);

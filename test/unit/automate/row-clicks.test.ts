@@ -43,6 +43,14 @@ describe('a click on a row', () => {
     expect(clicked).toEqual(['li:Invoice 1 View', 'li:Invoice 2 View']);
   });
 
+  test('stays on the row when its one link is not a page of this site (mail, phone, a new window, another site)', async () => {
+    document.body.innerHTML = `<ul id="people">${['mailto:a@b.c', 'tel:123', 'https://elsewhere.example/', '/p/4" target="_blank'].map((href, i) =>
+      `<li>Person ${i} <a href="${href}">contact</a></li>`).join('')}</ul>`;
+    const clicked = record();
+    for (const i of [0, 1, 2, 3]) await run({ action: 'click', target: row('people', i) });
+    expect(clicked).toEqual([0, 1, 2, 3].map((i) => `li:Person ${i} contact`));
+  });
+
   test('stays on the row when it holds several controls', async () => {
     document.body.innerHTML = '<ul id="mail"><li><input type="checkbox" aria-label="Select"> <a href="#m1">Hello</a></li><li><a href="#m2">Hi</a></li></ul>';
     const clicked = record();

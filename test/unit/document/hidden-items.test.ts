@@ -8,7 +8,7 @@ import { runOnPage } from '../automate/live-page.ts';
  * Hidden rows are not list items (exploratory test, session 21: hidden sibling buttons made a list of the shown
  * ones, its samples read the hidden labels, and a script's click went to a hidden row).
  */
-const HIDES = ['style="display:none"', 'hidden', 'aria-hidden="true"', 'style="visibility:hidden"'];
+const HIDES = ['style="display:none"', 'hidden', 'aria-hidden="true"', 'inert'];
 const lists = () => buildPageDocument(document).sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
 const entryNames = () => buildPageDocument(document).sections.flatMap((s) => s.entries).filter((e) => e.kind !== 'list').map((e) => e.name);
 

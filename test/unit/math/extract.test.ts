@@ -66,6 +66,9 @@ const table: Array<[string, number | null, string]> = [
   ['It costs 2 pounds 40 pence', 2.4, 'last-number'],
   ['The answer is 3 euros, and 20 cents.', 3.2, 'answer-phrase'],
   ['The answer is 5 cents', 5, 'answer-phrase'],
+  // A comma after the amount is not part of it (review: "$1, 50 cents" read as 0.5).
+  ['An apple costs $1, 50 cents more', 1.5, 'last-number'],
+  ['The answer is $1,000, 50 cents.', 1000.5, 'answer-phrase'],
   ['The answer is 3 euros 7 cents and 2 apples', 3.07, 'answer-phrase'],
   // Scale words and numbers in words.
   ['The population grew to 1.5 million.', 1500000, 'last-number'],
