@@ -7,6 +7,7 @@ import { chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { buildHarness, runHarness } from '../../models/training/scriptwriter/make-corpus.mjs';
 import type { BatchResult, Sample } from '../../models/training/scriptwriter/harness.ts';
+import { unrelatedScript } from '../../extension/features/automate/unrelated.ts';
 
 /**
  * The script-writer corpus generator (issue 11) on a small seeded batch in real Chromium: pages rendered, documents
@@ -72,6 +73,13 @@ describe('script-writer corpus', () => {
       for (const name of used) expect(sample.names).toContain(name);
       expect(sample.input.endsWith(`task: ${sample.task}`)).toBe(true);
     }
+  });
+
+  // Session 21: a script-writer script that acts on nothing the task names is not run; no gold script may be taken for one.
+  test('every gold script acts on something its task names (the check that keeps a script writer\'s stray clicks from running)', () => {
+    const flagged = Object.values(kept).flat().map((s) => ({ task: s.task, script: s.script, why: unrelatedScript(s.script, s.task)?.message }))
+      .filter((s) => s.why);
+    expect(flagged).toEqual([]);
   });
 
   test('page chrome (navigation, toolbar, footer) adds distractors and nav/press tasks, the blocks\' tasks unchanged', () => {

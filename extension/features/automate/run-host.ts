@@ -19,6 +19,7 @@ import { MAX_LOG, type AutomateStart, type RunState, type SavedList } from './ru
 import { pathPattern } from './site-document.ts';
 import { listsToSave, replayableScript } from './replayable.ts';
 import { fillParams } from './params.ts';
+import { unrelatedScript } from './unrelated.ts';
 import type { ModelAnswer } from './parse.ts';
 import { runStepwise } from './stepwise.ts';
 
@@ -493,6 +494,8 @@ export class AutomationRuns {
           // Engines that hold output to a JSON schema: web-llm (grammars), Chrome's model (responseConstraint).
           constrained: entry.engine === 'web-llm' || entry.engine === 'builtin',
           readDocument: read,
+          // A script-writer model's script that acts on nothing the task names is not run (see unrelated.ts).
+          ...(writer ? { vet: (answer: ModelAnswer, task: string) => unrelatedScript(answer.script, task) } : {}),
           ...(this.deps.otherPageNames ? { otherPageNames: this.deps.otherPageNames } : {}),
           ...(request.knownLists ? { remembered: request.knownLists.map((saved) => listScriptName(saved.list)) } : {}),
           generate,

@@ -37,6 +37,8 @@ export interface RunnerDeps {
   constrained: boolean;
   /** User cancelled a confirmation in this run (the bridge counts them). */
   cancelled?(): boolean;
+  /** A written script (not a known one) that must not run: the attempt fails with this error, before any action. */
+  vet?(answer: ModelAnswer, task: string): PocketError | null;
   onEvent?(event: RunnerEvent): void;
 }
 
@@ -159,6 +161,11 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
     }
 
     if (answer && options.signal?.aborted) return end('stopped', 'stopped by the user');
+    const refused = answer && !(attempt === 0 && known) ? deps.vet?.(answer, task) ?? null : null;
+    if (refused) {
+      current.failure = failureOf(refused);
+      answer = undefined;
+    }
     if (answer) {
       // A sandbox that fails to answer (gone, stuck past its watchdog) is this attempt's failure, not the run's end:
       // the report keeps what the attempts did, and a budget overrun is the model's to repair.

@@ -6,6 +6,7 @@ import { act } from '../../../extension/content/executor/index.ts';
 import { type ConfirmRequest, PageBridge } from '../../../extension/features/automate/page-bridge.ts';
 import type { ChatMessage } from '../../../extension/features/automate/prompt.ts';
 import { runTask, type RunnerDeps } from '../../../extension/features/automate/runner.ts';
+import { unrelatedScript } from '../../../extension/features/automate/unrelated.ts';
 import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
 
@@ -125,6 +126,31 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     page = mount();
     const read = harness([answer('const titles = [];\nfor (const todo of $todos__items) { titles.push(todo.title.text()); }\ndone(titles.join(","));')]);
     expect((await runTask('list them', read.deps)).result).toBe('buy milk,walk dog,write report,call bank');
+  });
+
+  test('a vetted script that acts on nothing the task names is not run: the next attempt is, and the last refusal is the run\'s failure (session 21)', async () => {
+    const h = harness([answer('$todos__delete_all_button.click();'), answer('$add_todo__new_todo.type("call mom");\n$add_todo__add_button.click();')], true);
+    h.deps.vet = (a, task) => unrelatedScript(a.script, task);
+    const report = await runTask('write "call mom" as a new entry', h.deps);
+    expect(report.status, report.summary).toBe('done');
+    expect(page.deleted()).toBe(0);
+    expect(h.confirms).toEqual([]);
+    expect(report.attempts[0]!.failure).toMatchObject({ name: 'ActionError', message: expect.stringMatching(/acts only on \$todos__delete_all_button/) });
+    expect(document.querySelectorAll('#todos li')).toHaveLength(5);
+
+    page = mount();
+    const stray = harness([answer('$todos__delete_all_button.click();'), answer('$todos__delete_all_button.click();'), answer('$todos__delete_all_button.click();')], true);
+    stray.deps.vet = (a, task) => unrelatedScript(a.script, task);
+    const failed = await runTask('write "call mom" as a new entry', stray.deps);
+    expect(failed.status).toBe('failed');
+    expect(failed.summary).toMatch(/failed after 3 attempts .*nothing in the task names/);
+    expect(page.deleted()).toBe(0);
+    // A script known beforehand (a saved one, replayed) is not vetted.
+    page = mount();
+    const known = harness([], true);
+    known.deps.vet = (a, task) => unrelatedScript(a.script, task);
+    const replayed = await runTask('tidy up', known.deps, {}, { plan: 'saved', elements: [], script: '$todos__delete_all_button.click();' });
+    expect(replayed.status, replayed.summary).toBe('done');
   });
 
   test('a script that ends without acting, saying or done() did nothing: a failure the model repairs, not "done" (exploratory test, session 18)', async () => {
