@@ -240,7 +240,10 @@ describe('Probes tab', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await storedItems(runId)).toHaveLength(kept.length); // cancelled means stopped
 
-    await run.getByRole('button', { name: 'Resume' }).click();
+    // Resume from the keyboard: the focus follows to Cancel as the run goes on (it fell to the body).
+    await run.getByRole('button', { name: 'Resume' }).press('Enter');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.closest('[data-testid=probes-run]') ? document.activeElement.textContent : document.activeElement?.tagName))
+      .toBe('Cancel');
     await expect.poll(() => run.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
     expect(await run.locator('[data-field="run.progress"]').innerText()).toBe('10/10');
     const all = await storedItems(runId);

@@ -43,7 +43,7 @@ function Checks<T extends string>({ legend, name, options, chosen, onToggle, lab
 
 const isLive = (run: ProbeRunRow | undefined) => run?.status === 'running' || run?.status === 'queued';
 
-function RunView({ run, cancel }: { run: ProbeRunRow; cancel?: Ref<HTMLButtonElement> }) {
+function RunView({ run, cancel, onResume }: { run: ProbeRunRow; cancel?: Ref<HTMLButtonElement>; onResume?: () => void }) {
   const doc = run.config as ProbeRunDoc;
   const modelName = useModelName();
   const rows = useLiveQuery(() => database().probeItems.where('runId').equals(run.id).toArray(), [run.id]);
@@ -76,7 +76,11 @@ function RunView({ run, cancel }: { run: ProbeRunRow; cancel?: Ref<HTMLButtonEle
       )}
       <div class="row">
         <button type="button" ref={cancel} disabled={!isLive(run)} onClick={() => act(request('probes.cancel', { runId: run.id }))}>Cancel</button>
-        <button type="button" disabled={!['cancelled', 'paused', 'failed'].includes(run.status)} onClick={() => act(request('probes.start', { resume: run.id }))}>Resume</button>
+        <button type="button" disabled={!['cancelled', 'paused', 'failed'].includes(run.status)} onClick={() => {
+          // Resume disables itself as the run goes on: the focus follows to Cancel, as from Start.
+          onResume?.();
+          act(request('probes.start', { resume: run.id }));
+        }}>Resume</button>
         <button type="button" disabled={!results.length} onClick={() => download(`${stem}.csv`, itemsCsv(results), 'text/csv')}>Export CSV</button>
         <button type="button" disabled={!results.length} onClick={() => download(`${stem}.json`, JSON.stringify({ run, cells, items: results }, null, 2), 'application/json')}>Export JSON</button>
       </div>
@@ -226,7 +230,7 @@ export function ProbesPanel() {
           </select>
         </label>
       )}
-      {run && <RunView key={run.id} run={run} cancel={focus.stop} />}
+      {run && <RunView key={run.id} run={run} cancel={focus.stop} onResume={focus.pressed} />}
       <ProbesCompare runs={runs} />
     </section>
   );
