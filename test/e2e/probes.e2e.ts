@@ -263,6 +263,23 @@ describe('Probes tab', () => {
     const atClose = (await storedItems(runId)).length;
     // Nobody clicks anything: the open panel's re-check starts a host, which resumes the run.
     await expect.poll(async () => (await storedItems(runId)).length, { timeout: 30_000 }).toBeGreaterThan(atClose);
+    // Queue run from the keyboard keeps the focus on the button (session 21: it disabled itself and the focus fell to
+    // the body); that queued run is cancelled again.
+    await popup.getByRole('button', { name: 'Queue run' }).press('Enter');
+    await popup.getByTestId('probes-queued').waitFor({ timeout: 10_000 });
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Queue run');
+    const queuedIds = await harness.serviceWorker.evaluate(() => new Promise<string[]>((resolve, reject) => {
+      const open = indexedDB.open('pocket-slm');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const all = open.result.transaction('probeRuns').objectStore('probeRuns').getAll();
+        all.onsuccess = () => {
+          resolve((all.result as { id: string; status: string }[]).filter((r) => r.status === 'queued').map((r) => r.id));
+          open.result.close();
+        };
+      };
+    }));
+    for (const id of queuedIds) expect((await sendFromPage(popup, envelope('probes.cancel', { runId: id })) as { ok: boolean }).ok).toBe(true);
     // A run queued behind it and cancelled is now the newest in the list; a popup opened meanwhile shows the run
     // going on, not that one.
     const queued = await sendFromPage(popup, envelope('probes.start', { config: {

@@ -212,7 +212,8 @@ export function ProbesPanel() {
         </label>
       </div>
       <div class="row">
-        <button type="button" ref={focus.start} disabled={hint !== '' || starting} aria-describedby={hint ? 'probes-start-hint' : undefined} onClick={() => {
+        {/* Queueing behind a live run keeps the button (and the focus): start() itself refuses a second press meanwhile. */}
+        <button type="button" ref={focus.start} disabled={hint !== '' || (starting && !live)} aria-describedby={hint ? 'probes-start-hint' : undefined} onClick={() => {
           focus.pressed();
           void start();
         }}>{live ? 'Queue run' : 'Start run'}</button>
