@@ -173,7 +173,30 @@ function slotName(slot: SlotStats, items: number): string {
     ?? readableToken(slot.sample.getAttribute('data-testid'));
   if (attr) return slug(attr, 3);
   if (slot.kind !== 'text') return slot.kind;
+  // A table's cell is named by its column's header ("Total"), not "text_2" (exploratory test, session 21).
+  const header = columnHeader(slot.sample);
+  if (header) return header;
   return TAG_FIELD[tagOf(slot.sample)] ?? 'text';
+}
+
+/** The header text of the table column `el` sits in (a `<th>` of the table's head, or of its first row), slugged. */
+function columnHeader(el: Element): string | undefined {
+  const cell = el.closest('td');
+  const row = cell?.parentElement;
+  const table = row?.closest('table');
+  if (!cell || !row || !table || tagOf(row) !== 'TR') return undefined;
+  let column = 0;
+  for (let before = cell.previousElementSibling; before; before = before.previousElementSibling) column += Number(before.getAttribute('colspan')) || 1;
+  const first = table.querySelector(':scope > thead > tr') ?? table.querySelector(':scope > tbody > tr, :scope > tr');
+  const headRow = first && first !== row && first.querySelector(':scope > th') ? first : undefined;
+  if (!headRow) return undefined;
+  let at = 0;
+  for (const head of Array.from(headRow.children)) {
+    if (at === column) return tagOf(head) === 'TH' ? slug(head.textContent ?? '', 3) || undefined : undefined;
+    at += Number(head.getAttribute('colspan')) || 1;
+    if (at > column) return undefined;
+  }
+  return undefined;
 }
 
 const MAX_ITEM_CHECKS = 400;
