@@ -4,7 +4,7 @@ import { native } from '../interpreter/globals.ts';
 import type { CapabilityContext, CapabilitySet } from '../interpreter/run.ts';
 import { closest } from '../interpreter/scope.ts';
 import {
-  type CallSite, Capability, displayBrief, type ExportedValue, exportValue, importValue, isCallable, ScriptArray, toNumber,
+  type CallSite, Capability, displayBrief, type ExportedValue, exportValue, importValue, isCallable, type NativeFunction, ScriptArray, toNumber,
   truthy, type Value,
 } from '../interpreter/values.ts';
 import {
@@ -142,8 +142,15 @@ class ItemHandle extends Capability {
   member(key: string): Value | undefined {
     if (key === 'index') return this.index;
     const fields = this.list.fields ?? [];
-    if (fields.includes(key)) return new FieldHandle(this.api, { ...this.target, field: key }, this.after);
     const call = methodsOf(ITEM_METHODS, key);
+    if (fields.includes(key)) {
+      const field = new FieldHandle(this.api, { ...this.target, field: key }, this.after);
+      if (!call) return field;
+      // A field named like an item method (a column "text"): called, it is the item's method (`item.text()`); read
+      // on, it is the field (`item.text.text()`, `item.text.click()`). It hid the method.
+      const method = this.api.method(key, call, this.target, this.after) as NativeFunction;
+      return native(key, method.impl, Object.keys(FIELD_METHODS).map((name): [string, Value] => [name, field.member(name)!]));
+    }
     if (call) return this.api.method(key, call, this.target, this.after);
     const suggestion = closest(key, [...fields, ...Object.keys(ITEM_METHODS)]);
     throw new NotFoundError(
