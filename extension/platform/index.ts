@@ -206,7 +206,6 @@ export async function openTab(url: string): Promise<number | undefined> {
   return (await browser.tabs.create({ url })).id;
 }
 
-/** Typed request from any extension context to the receiver its kind names. */
 /**
  * A request whose answer was lost: the background (or the model host) stopped after taking it and before replying —
  * Chrome stops an idle service worker, and a reply in flight goes with it. What was asked may have been done.
@@ -217,6 +216,7 @@ export function unanswered(error: unknown): boolean {
   return !('data' in error) && /message channel closed before a response|message port closed before a response/i.test(error.message);
 }
 
+/** Typed request from any extension context to the receiver its kind names. */
 export function request<K extends Kind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   return requestVia(sendRuntimeMessage, kind, payload);
 }

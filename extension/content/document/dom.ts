@@ -80,7 +80,8 @@ export function hidesSubtree(el: Element, style: CSSStyleDeclaration | undefined
  * so a position means the same item to both. `visibility: hidden` is not enough: a row's children may show again.
  */
 export function shownItem(el: Element): boolean {
-  if ((el.hasAttribute('hidden') && el.getAttribute('hidden') !== 'until-found') || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return false;
+  // Its attributes first (no style read: without one, hidesSubtree looks at attributes only).
+  if (hidesSubtree(el, undefined)) return false;
   // One native call where layout exists (no style object per item: a list may have thousands); a `display: contents`
   // row (grid rows, custom-element hosts) has no box of its own and is shown when its container is.
   if (hasLayout(el.ownerDocument)) return el.checkVisibility() || styleOf(el)?.display === 'contents';

@@ -183,7 +183,6 @@ function saysGet(form: HTMLFormElement, submitter?: Element | null): boolean {
   return (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? '').toLowerCase() === 'get';
 }
 
-/** The list row an element of a list target belongs to, by the target's list locators and index. */
 /**
  * A row's one visible link, when the row is no control itself, does not look clickable of its own (a pointer cursor,
  * a tab stop, an onclick: a row the page opens itself) and holds no other control.
@@ -207,6 +206,7 @@ function pageOfThisSite(link: Element): boolean {
   }
 }
 
+/** The list row an element of a list target belongs to, by the target's list locators and index (or find() text). */
 function rowOf(doc: Document, target: ActTarget | undefined): Element | null {
   if (!target?.item || target.item.index === undefined) return null;
   return pickItem(listItems(doc, target) ?? [], target.item, target);

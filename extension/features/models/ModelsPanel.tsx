@@ -182,9 +182,9 @@ function UnknownModelRow({ row }: { row: ModelRow }) {
   );
 }
 
-/** The catalogue as this device sees it: what is installed, downloads in flight, what could run here, and why not. */
 const RECHECK_DOWNLOADS_MS = 10_000;
 
+/** The catalogue as this device sees it: what is installed, downloads in flight, what could run here, and why not. */
 export function ModelsPanel() {
   const [storage, setStorage] = useState<{ usageBytes: number; quotaBytes: number } | null>(null);
   const { candidates, rows, device } = useCandidates();

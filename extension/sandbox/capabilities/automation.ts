@@ -178,8 +178,8 @@ class ListHandle extends Capability {
     site.meter.array(n, site);
     return n;
   }
-  private item(i: number, written = false): ItemHandle {
-    return new ItemHandle(this.api, this.list, i, written);
+  private item(i: number, written = false, holds?: string): ItemHandle {
+    return new ItemHandle(this.api, this.list, i, written, undefined, holds);
   }
   override async iterate(site: CallSite): Promise<Value[]> {
     const n = await this.count(site);
@@ -200,8 +200,7 @@ class ListHandle extends Capability {
         return native('find', async (args, s) => {
           if (typeof args[0] !== 'string') throw new ApiError(`$${this.list.name}.find() needs the text to look for`);
           const found = await this.api.call(s, 'find', { name: this.list.name }, [args[0]]);
-          return typeof found === 'number' && Number.isInteger(found) && found >= 0
-            ? new ItemHandle(this.api, this.list, found, false, undefined, args[0].slice(0, 1000)) : null;
+          return typeof found === 'number' && Number.isInteger(found) && found >= 0 ? this.item(found, false, args[0].slice(0, 1000)) : null;
         });
       case 'filter':
       case 'map':
