@@ -1,11 +1,11 @@
-import { extensionVersion, injectContentScript, requestTab } from '../platform/index.ts';
+import { extensionVersion, getTab, injectContentScript, requestTab } from '../platform/index.ts';
 import { ContentScriptError, PageUnresponsiveError, PocketError } from '../protocol/errors.ts';
 import type { Handlers } from '../protocol/dispatcher.ts';
 import type { RequestOf, ResponseOf } from '../protocol/messages.ts';
 import { callModelHost } from './model-host.ts';
 import { modelHandlers } from './models.ts';
 import { panelIntent } from './side-panel.ts';
-import { answerLimit } from './page-limits.ts';
+import { answerLimit, pageAnswerLimits } from './page-limits.ts';
 
 function unresponsive(tabId: number, kind: string, ms: number): PageUnresponsiveError {
   const what = kind === 'content.act' ? 'the action' : 'a read of the page';
@@ -36,7 +36,7 @@ async function answerFromContent<K extends 'content.page.stats' | 'content.page.
 ): Promise<ResponseOf<K>> {
   try {
     // The content script is injected on demand (activeTab or a granted host); injecting twice is harmless.
-    await injectContentScript(tabId);
+    await injectHidingNothing(tabId);
   } catch (error) {
     throw new ContentScriptError(`cannot read this page: ${error instanceof Error ? error.message : error}`, { tabId });
   }
@@ -47,6 +47,26 @@ async function answerFromContent<K extends 'content.page.stats' | 'content.page.
     throw new ContentScriptError(`the page did not answer: ${error instanceof Error ? error.message : error}`, { tabId });
   }
 }
+
+/**
+ * Injects the content script. A tab whose address Chrome hides from us is one we hold no grant for (injection fails at
+ * once) or a page's source (`view-source:`), where injection never answers: that one gets a few seconds, not the
+ * 30 s a busy page gets, and is named for what it is.
+ */
+async function injectHidingNothing(tabId: number): Promise<void> {
+  const hidden = (await getTab(tabId).catch(() => undefined))?.url === undefined;
+  if (!hidden) return injectContentScript(tabId);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(VIEW_SOURCE_REFUSAL)), pageAnswerLimits.hiddenInjectMs);
+  });
+  try {
+    await Promise.race([injectContentScript(tabId), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+const VIEW_SOURCE_REFUSAL = 'the tab shows no address to extensions and takes no script: it is a page\'s source (view-source:) or another page Chrome keeps to itself';
 
 export const backgroundHandlers: Handlers = {
   ping: (_payload, { sender }) => ({ tier: sender.tier }),

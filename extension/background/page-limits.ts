@@ -2,9 +2,10 @@
  * How long a tab may take to answer. The executor's own waits (settling, late elements, requests) end within about
  * 10 s — `waitFor` within what the script asked, up to 60 s — and a read stops itself at 2 s, so a tab still silent
  * after these is blocked: a dialog of the page waiting for the user (alert, confirm), or a script of its own that keeps
- * it busy. The test hooks shorten them.
+ * it busy. A tab whose address Chrome hides (a page's source) gets `hiddenInjectMs` to take the content script. The
+ * test hooks shorten them.
  */
-export const pageAnswerLimits = { actMs: 45_000, readMs: 30_000 };
+export const pageAnswerLimits = { actMs: 45_000, readMs: 30_000, hiddenInjectMs: 4_000 };
 
 /** The limit for one request: an action's, or a `waitFor`'s own wait and the action's beyond it. */
 export function answerLimit(kind: string, payload: unknown): number {

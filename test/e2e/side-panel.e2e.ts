@@ -200,6 +200,20 @@ describe('side panel and context menu', () => {
     await Promise.all([panel.close(), popup.close(), pdf.close()]);
   });
 
+  // Session 22: a page's source tab (view-source:) took 30 s to answer "the page may be showing a dialog".
+  test('a view-source tab is refused within seconds, named for what it is', async () => {
+    const popup = await harness.openExtensionPage('popup/index.html');
+    const source = await harness.context.newPage();
+    await source.goto(`view-source:${server.url('/apps/todo/')}`);
+    const tabId = await harness.serviceWorker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1)));
+    const reply = await sendFromPage(popup, envelope('page.document', { tabId })) as { ok: boolean; error: { name: string; message: string } };
+    // Before, a PageUnresponsiveError after the 30 s a busy page gets.
+    expect(`${reply.error?.name}: ${reply.error?.message}`).toMatch(/^ContentScriptError: .*view-source/);
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);
+    await expect.poll(() => panel.getByRole('region', { name: 'Bound page' }).innerText(), { timeout: 30_000 }).toMatch(/a page's source/);
+    await Promise.all([panel.close(), popup.close(), source.close()]);
+  });
+
   test('a plainly opened panel follows the tab the user looks at; a bound panel follows its tab to the next page', async () => {
     const todo = await harness.context.newPage();
     await todo.goto(server.url('/apps/todo/'));
