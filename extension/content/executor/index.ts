@@ -78,14 +78,45 @@ function pickItem(items: readonly Element[], item: { index?: number; holds?: str
   const holding = items.filter((candidate) => holdsText(candidate, holds));
   if (holding.length === 1) return holding[0]!;
   if (found) return holding.find((candidate) => readText(candidate) === found.text) ?? null;
-  return at && holding.includes(at) ? at : holding[0] ?? null;
+  return at && holding.includes(at) ? at : holding[bestMatch(holding, holds)] ?? null;
+}
+
+/**
+ * The item find() means: one with a part whose whole text is the text looked for ("Dune", not "Dune Messiah"), else
+ * one holding it as whole words, else the first holding it at all; -1 when none does.
+ */
+function bestMatch(items: readonly Element[], wanted: string): number {
+  const looked = clean(wanted).toLowerCase();
+  if (!looked) return items.length ? 0 : -1;
+  let best = -1;
+  let bestRank = 0;
+  for (let i = 0; i < items.length && bestRank < 3; i++) {
+    const rank = matchRank(items[i]!, looked);
+    if (rank > bestRank) [best, bestRank] = [i, rank];
+  }
+  return best;
+}
+
+const MAX_PARTS_COMPARED = 200;
+function matchRank(item: Element, looked: string): number {
+  const text = readText(item).toLowerCase();
+  const at = text.indexOf(looked);
+  if (at < 0) return 0;
+  if (text === looked) return 3;
+  const parts = item.querySelectorAll('*');
+  for (let i = 0; i < parts.length && i < MAX_PARTS_COMPARED; i++) {
+    const own = parts[i]!.textContent ?? '';
+    if (own.length >= looked.length && clean(own).toLowerCase() === looked) return 3;
+  }
+  const word = new RegExp(`(?<![\\p{L}\\p{N}])${looked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+  return word.test(text) ? 2 : 1;
 }
 
 /** The row each find() on this page matched last, by list and what it looked for. */
 const foundRows = new Map<string, { el: WeakRef<Element>; text: string }>();
 const foundKey = (list: ActTarget, wanted: string) => `${JSON.stringify(list.locators)}|${list.item?.selector ?? ''}|${wanted.toLowerCase()}`;
 
-/** What find() matches: the item's text holds the words looked for (case aside). */
+/** What find() may match: the item's text holds the words looked for (case aside). */
 const holdsText = (item: Element, wanted: string) => readText(item).toLowerCase().includes(clean(wanted).toLowerCase());
 
 /** The control is still the one named so (its digits aside: a count in a label, "Inbox 12", changes as it likes). */
@@ -528,7 +559,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     const items = listItems(doc, target);
     if (!items) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
     const wanted = String(request.args[0] ?? '');
-    const index = items.findIndex((item) => holdsText(item, wanted));
+    const index = bestMatch(items, wanted);
     if (index >= 0) {
       if (foundRows.size >= 200) foundRows.clear();
       foundRows.set(foundKey(target, wanted), { el: new WeakRef(items[index]!), text: readText(items[index]!) });

@@ -60,6 +60,20 @@ describe('content executor', () => {
     expect((await run({ action: 'text', target: { ...list, item: { selector: ':scope > li', index: 1 }, slot: ':scope > span.t' } })).value).toBe('Two');
     await expect(run({ action: 'text', target: { ...list, item: { selector: ':scope > li', index: 5 } } })).rejects.toMatchObject({ name: 'NotFoundError' });
   });
+  // Exploratory test, session 22: find("Dune") on a shelf listing "Dune Messiah" first removed "Dune Messiah".
+  test('find: a row with a part that is exactly the text, then one holding it as whole words, then any holding it', async () => {
+    document.body.innerHTML = `<ul id="books">${['Dune Messiah|Herbert', 'Dunes of Sand|Ali', 'Dune|Herbert', 'The Dune|Ray'].map((b) =>
+      `<li><span>${b.split('|')[0]}</span> <em>${b.split('|')[1]}</em></li>`).join('')}</ul>`;
+    const books = { locators: [{ by: 'id' as const, value: 'books' }], item: { selector: ':scope > li' } };
+    expect((await run({ action: 'find', target: books, args: ['dune'] })).value).toBe(2);
+    expect((await run({ action: 'find', target: books, args: ['Dunes'] })).value).toBe(1);
+    expect((await run({ action: 'find', target: books, args: ['Herbert'] })).value).toBe(0);
+    expect((await run({ action: 'find', target: books, args: ['une mes'] })).value).toBe(0);
+    expect((await run({ action: 'find', target: books, args: ['e Du'] })).value).toBe(3);
+    expect((await run({ action: 'find', target: books, args: ['Asimov'] })).value).toBe(-1);
+    document.querySelector('#books > li')!.remove();
+    expect((await run({ action: 'find', target: books, args: ['Messiah'] })).value).toBe(-1);
+  });
   test('typed refusals: missing, disabled, read-only, sensitive, irreversible without confirmation', async () => {
     await expect(run({ action: 'click', target: byId('nope') })).rejects.toMatchObject({ name: 'NotFoundError' });
     await expect(run({ action: 'click', target: byId('off') })).rejects.toMatchObject({ name: 'ActionError', data: { state: 'disabled' } });
