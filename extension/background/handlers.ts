@@ -24,8 +24,10 @@ async function askContent<K extends 'content.page.stats' | 'content.page.documen
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(unresponsive(tabId, kind, ms)), ms);
   });
+  // An action carries the time the answer stops being waited for: one the page lets through later is not done.
+  const asked = kind === 'content.act' ? { ...payload, answerBy: Date.now() + ms } : payload;
   try {
-    return await Promise.race([answerFromContent(tabId, kind, payload), limit]);
+    return await Promise.race([answerFromContent(tabId, kind, asked), limit]);
   } finally {
     clearTimeout(timer);
   }

@@ -355,6 +355,11 @@ export const ActRequestSchema = v.strictObject({
   expectedPageId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   /** Cap of the wait for the DOM to settle after acting (ms). */
   settleMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10_000))),
+  /**
+   * When the background stops waiting for the answer (epoch ms): a request the page lets through later (it was held
+   * up behind a dialog of the page) is not done, since the run has already ended or moved on.
+   */
+  answerBy: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 export const ActReplySchema = v.strictObject({
   value: v.optional(v.union([v.string(), v.number(), v.boolean(), v.null()])),

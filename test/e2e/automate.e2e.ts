@@ -545,6 +545,28 @@ describe('Automate tab with a scripted (replay) model', () => {
     }
   }, 120_000);
 
+  // Exploratory test, session 22: an action sent while an alert of the page was open waited in the tab; the run ended
+  // "the page stopped answering", and when the user closed the alert the text was typed after all.
+  test('an action the page lets through only after the limit (an alert was open) is not done', async () => {
+    await hook(harness.serviceWorker, 'setPageAnswerLimits', { actMs: 3_000 });
+    try {
+      const page = await openPage('/apps/todo/');
+      const tabId = await tabIdOf(harness, page);
+      const popup = await harness.openExtensionPage('popup/index.html');
+      const dialog = new Promise<{ dismiss(): Promise<void> }>((resolve) => page.once('dialog', resolve));
+      await page.evaluate(() => void setTimeout(() => alert('Saved!'), 50));
+      const open = await dialog;
+      const reply = await sendFromPage(popup, envelope('page.act', { tabId, action: 'type', target: { locators: [{ by: 'id', value: 'new-todo' }] }, args: ['Typed too late'] })) as { ok: boolean; error?: { name: string } };
+      expect(reply.error?.name, JSON.stringify(reply)).toBe('PageUnresponsiveError');
+      await open.dismiss();
+      await page.waitForTimeout(1_000);
+      expect(await page.locator('#new-todo').inputValue()).toBe('');
+      await popup.close();
+    } finally {
+      await hook(harness.serviceWorker, 'setPageAnswerLimits', { actMs: 45_000 });
+    }
+  }, 60_000);
+
   test('a saved script that no longer fits: replay fails with 0 model calls; allowed, the model repairs it', async () => {
     const { page, panel } = await bind('/apps/shop/');
     await run(panel, 'Open the cheapest result for lamp');
