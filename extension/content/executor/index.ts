@@ -177,6 +177,12 @@ function destructiveHints(hints: string): string {
   return (readableWords(hints).match(/(?<![\p{L}])(delete|trash|bin|remove|erase|destroy|logout|log out|sign out|signout)(?![\p{L}])/giu) ?? []).join(' ');
 }
 
+/** A row's control drawn as a cross alone ("✕", "×", "❌") removes the row; elsewhere it mostly closes something. */
+function crossInRow(control: Element, row: Element | null): string {
+  if (!/^[\s×✕✖✗✘❌❎⨯╳\u{FE0F}]+$/u.test(control.textContent ?? '') || !/\S/.test(control.textContent ?? '')) return '';
+  return row || control.closest('li, tr, [role=row], [role=listitem]') ? 'remove' : '';
+}
+
 /** What an icon-only control says about itself in its class, id or test id ("icon-trash", "btn-delete"). */
 function hintsOf(el: Element): string {
   const hints = [el.getAttribute('class'), el.id, el.getAttribute('data-testid'), el.getAttribute('data-action'), el.getAttribute('name')];
@@ -298,8 +304,9 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
   const form = formOf(actionable);
   const label = labelOf(actionable);
   const verdict = classifyAction({
-    // An icon-only control ("🗑") has no words: its class, id or icon name speak for it.
-    action: request.action, label: /[\p{L}\p{N}]{2}/u.test(label) ? label : `${label} ${destructiveHints(hintsOf(actionable))}`,
+    // An icon-only control ("🗑") has no words: its class, id or icon name speak for it, and a cross in a row ("✕")
+    // removes the row.
+    action: request.action, label: /[\p{L}\p{N}]{2}/u.test(label) ? label : `${label} ${crossInRow(actionable, row)} ${destructiveHints(hintsOf(actionable))}`,
     submits: !!form, searchForm: form ? isSearchForm(form, actionable) : false,
     effect: isAnchor(actionable) ? hrefWords(actionable) : '',
   });

@@ -206,6 +206,14 @@ describe('re-review (session 13)', () => {
     expect((await outcome(run({ action: 'click', target: byId('s') }))).err).toBeUndefined();
     expect((await outcome(run({ action: 'click', target: byId('t') }))).err).toBeUndefined();
   });
+  // Exploratory test, session 22: "🗑" with a title, and crosses in rows, removed the rows unasked.
+  test('a wastebasket emoji asks whatever its title says; a cross asks in a row, not on its own', async () => {
+    document.body.innerHTML = `<ul><li>report.pdf <button id="x1" type="button">✕</button></li><li>notes.txt <button id="x2" type="button">❌</button></li>
+      <li>a.txt <button id="w" type="button" title="safe">🗑</button></li></ul><div role="dialog"><button id="close" type="button">×</button></div>`;
+    for (const id of ['x1', 'x2', 'w']) expect((await outcome(run({ action: 'click', target: byId(id) }))).data?.needsConfirmation, id).toBe(true);
+    expect((await outcome(run({ action: 'click', target: byId('close') }))).err).toBeUndefined();
+    expect(classifyAction({ action: 'click', label: '🗑️ Keep' }).irreversible).toBe(true);
+  });
 });
 
 test('an id the page has given to two elements names neither (the next locator decides)', async () => {
