@@ -567,6 +567,29 @@ describe('Automate tab with a scripted (replay) model', () => {
     }
   }, 60_000);
 
+  // Exploratory test, session 22: the page behind a modal dialog, and inert content, were clicked and typed into.
+  test('the page behind an open modal dialog and inert content are not acted on; the dialog is', async () => {
+    const page = await openPage('/apps/todo/');
+    const tabId = await tabIdOf(harness, page);
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML('beforeend', '<div inert><button id="frozen" type="button" onclick="this.textContent=\'pressed\'">Frozen</button></div><dialog id="dlg" aria-label="Your settings"><label>Bio <input id="bio"></label></dialog>');
+      (document.getElementById('dlg') as HTMLDialogElement).showModal();
+    });
+    const popup = await harness.openExtensionPage('popup/index.html');
+    const act = (id: string, action: string, args: string[] = []) => sendFromPage(popup, envelope('page.act', { tabId, action, target: { locators: [{ by: 'id', value: id }] }, args })) as Promise<{ ok: boolean; error?: { name: string; message: string; data?: { state?: string } } }>;
+    const behind = await act('new-todo', 'type', ['Behind the dialog']);
+    expect(behind.error, JSON.stringify(behind)).toMatchObject({ name: 'ActionError', data: { state: 'blocked' } });
+    expect(behind.error!.message).toMatch(/behind the open dialog "Your settings"/);
+    expect(await page.locator('#new-todo').inputValue()).toBe('');
+    expect((await act('bio', 'type', ['Hello'])).ok).toBe(true);
+    expect(await page.locator('#bio').inputValue()).toBe('Hello');
+    await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).close());
+    const inert = await act('frozen', 'click');
+    expect(inert.error, JSON.stringify(inert)).toMatchObject({ name: 'ActionError', data: { state: 'inert' } });
+    expect(await page.locator('#frozen').innerText()).toBe('Frozen');
+    await popup.close();
+  }, 60_000);
+
   test('a saved script that no longer fits: replay fails with 0 model calls; allowed, the model repairs it', async () => {
     const { page, panel } = await bind('/apps/shop/');
     await run(panel, 'Open the cheapest result for lamp');

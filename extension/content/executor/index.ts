@@ -266,7 +266,7 @@ function needsConfirmation(actionable: Element, reason: string, row: Element | n
   const own = clean(actionable.textContent, 200);
   const rowText = row ? clean(row.textContent, 400) : '';
   const where = (own && rowText.endsWith(own) ? rowText.slice(0, -own.length).trim() : rowText).slice(0, 120);
-  return new ActionError(`this action needs the user's confirmation: it ${reason}`, {
+  return new ActionError(`this action needs the user's confirmation: ${/^its\b/.test(reason) ? reason : `it ${reason}`}`, {
     needsConfirmation: true, reason, label: where && where !== label ? `${label} (in "${where}")` : label,
     fingerprint: fingerprintOf(actionable, row),
   });
@@ -495,9 +495,41 @@ function typingTarget(el: Element): Element | null {
   return soleTextBox(el, isVisible) ?? null;
 }
 
+const DONE: Record<string, string> = { type: 'typed into', select: 'chosen from', check: 'checked', uncheck: 'unchecked', hover: 'pointed at' };
+
 function usable(el: Element, request: ActRequest): void {
-  if (!isVisible(el)) throw new ActionError(`${describe(request.target)} is hidden: it cannot be ${request.action}ed now`, { state: 'hidden' });
+  const done = DONE[request.action] ?? 'clicked';
+  if (!isVisible(el)) throw new ActionError(`${describe(request.target)} is hidden: it cannot be ${done} now`, { state: 'hidden' });
   if (isDisabled(el)) throw new ActionError(`${describe(request.target)} is disabled`, { state: 'disabled' });
+  const modal = blockingModal(el);
+  if (modal) {
+    const name = clean(accessibleName(modal), 80);
+    throw new ActionError(`${describe(request.target)} is behind the open dialog${name ? ` "${name}"` : ''}: only the dialog can be used until it is answered or closed`, { state: 'blocked' });
+  }
+  if (el.closest('[inert]')) throw new ActionError(`${describe(request.target)} is inert (the page has made it unusable for now): it cannot be ${done}`, { state: 'inert' });
+}
+
+/** An open modal dialog (`showModal()`) that `el` is not in: the page behind one cannot be used, by a person either. */
+function blockingModal(el: Element): Element | null {
+  let modals: Element[];
+  try {
+    modals = Array.from(el.ownerDocument.querySelectorAll('dialog:modal'));
+  } catch {
+    return null; // no :modal (an older engine)
+  }
+  return modals.length && !modals.some((modal) => holdsComposed(modal, el)) ? modals[modals.length - 1]! : null;
+}
+
+let parentNodeGetter: ((this: Node) => Node | null) | undefined;
+const parentNodeOf = (node: Node) => (parentNodeGetter ??= Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!.get! as (this: Node) => Node | null).call(node);
+/** `el` is inside `ancestor`, shadow roots crossed (read through the browser's own getter, whatever a form holds). */
+function holdsComposed(ancestor: Node, el: Node): boolean {
+  let node: Node | null = el;
+  for (let depth = 0; node && depth < 10_000; depth++) {
+    if (node === ancestor) return true;
+    node = node instanceof ShadowRoot ? node.host : parentNodeOf(node);
+  }
+  return false;
 }
 
 /** `inFrame`: the action ran in a same-origin frame, whose navigation leaves the page (and its document) in place. */

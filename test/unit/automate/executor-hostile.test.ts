@@ -211,6 +211,7 @@ describe('re-review (session 13)', () => {
     document.body.innerHTML = `<ul><li>report.pdf <button id="x1" type="button">✕</button></li><li>notes.txt <button id="x2" type="button">❌</button></li>
       <li>a.txt <button id="w" type="button" title="safe">🗑</button></li></ul><div role="dialog"><button id="close" type="button">×</button></div>`;
     for (const id of ['x1', 'x2', 'w']) expect((await outcome(run({ action: 'click', target: byId(id) }))).data?.needsConfirmation, id).toBe(true);
+    expect((await outcome(run({ action: 'click', target: byId('w') }))).msg).toBe('this action needs the user\'s confirmation: its label means it deletes');
     expect((await outcome(run({ action: 'click', target: byId('close') }))).err).toBeUndefined();
     expect(classifyAction({ action: 'click', label: '🗑️ Keep' }).irreversible).toBe(true);
   });
