@@ -590,6 +590,24 @@ describe('Automate tab with a scripted (replay) model', () => {
     await popup.close();
   }, 60_000);
 
+  // Exploratory test, session 22: a field that reloads the page on focus was reported typed into, and the run said Done.
+  test('a page that reloads as a field is typed into: the text was lost, said so; one that navigates on change: typed', async () => {
+    const page = await openPage('/apps/todo/');
+    const tabId = await tabIdOf(harness, page);
+    const popup = await harness.openExtensionPage('popup/index.html');
+    const act = (id: string) => sendFromPage(popup, envelope('page.act', { tabId, action: 'type', target: { locators: [{ by: 'id', value: id }] }, args: ['Ann'] })) as Promise<{ ok: boolean; payload?: { navigated: boolean }; error?: { name: string; message: string; data?: { state?: string } } }>;
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input id="q" aria-label="Find" onchange="location.search = \'q=\' + this.value">'));
+    const searched = await act('q');
+    expect(searched.payload?.navigated, JSON.stringify(searched)).toBe(true);
+    await page.waitForURL(/q=Ann/);
+    await page.waitForLoadState('load');
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input id="reloader" aria-label="Reloader" onfocus="location.reload()">'));
+    const lost = await act('reloader');
+    expect(lost.error, JSON.stringify(lost)).toMatchObject({ name: 'ActionError', data: { state: 'not-typed' } });
+    expect(lost.error!.message).toMatch(/reloaded or went to another page .* the text was lost/);
+    await popup.close();
+  }, 60_000);
+
   test('a saved script that no longer fits: replay fails with 0 model calls; allowed, the model repairs it', async () => {
     const { page, panel } = await bind('/apps/shop/');
     await run(panel, 'Open the cheapest result for lamp');

@@ -39,16 +39,22 @@ function focus(el: Element): void {
 }
 
 /** Pointer down/up and mouse down/up, focus, then the element's own activation (click event + default action). */
-export function click(el: Element): void {
+/**
+ * Presses and releases, then clicks. A page that draws the control anew as it is pressed (a re-render on mousedown)
+ * gets the release and the click on the new copy, `redrawn()`, as a person's would land there. Returns what was clicked.
+ */
+export function click(el: Element, redrawn: () => Element | null = () => null): Element {
   const at = { ...center(el), button: 0 };
   hover(el);
   pointer(el, 'pointerdown', { ...at, buttons: 1 });
   mouse(el, 'mousedown', { ...at, buttons: 1 });
-  focus(el);
-  pointer(el, 'pointerup', at);
-  mouse(el, 'mouseup', at);
-  if (typeof (el as HTMLElement).click === 'function') (el as HTMLElement).click();
-  else mouse(el, 'click', { ...at, detail: 1 });
+  const pressed = el.isConnected ? el : redrawn() ?? el;
+  focus(pressed);
+  pointer(pressed, 'pointerup', at);
+  mouse(pressed, 'mouseup', at);
+  if (typeof (pressed as HTMLElement).click === 'function') (pressed as HTMLElement).click();
+  else mouse(pressed, 'click', { ...at, detail: 1 });
+  return pressed;
 }
 
 function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
@@ -119,9 +125,10 @@ export function focusedElement(doc: Document): Element | null {
  * (a re-render on every input), or a full box of a code split into boxes that moves on to the next. The rest of the
  * text goes there — into a plain text field `follows` accepts, and only once the field had the focus (a field that
  * never took it does not send the keys to whatever had it before). A page that moves the focus from a field that is
- * still there and not full is not followed. Returns the field typed into last.
+ * still there and not full is not followed. `beforeChange` is called after the last key, before the `change` event.
+ * Returns the field typed into last and how many characters a full field (maxlength) did not take.
  */
-export function typeText(el: Element, text: string, follows: (next: Element) => boolean = () => false): Element {
+export function typeText(el: Element, text: string, follows: (next: Element) => boolean = () => false, beforeChange: () => void = () => undefined): { field: Element; dropped: number } {
   focus(el);
   let hadFocus = focusedElement(el.ownerDocument) === el;
   const win = view(el) as Window & typeof globalThis;
@@ -138,6 +145,8 @@ export function typeText(el: Element, text: string, follows: (next: Element) => 
     input(el, null, 'deleteContentBackward');
   }
   let value = '';
+  // Characters a full field (maxlength) did not take, as a keyboard's go nowhere.
+  let dropped = 0;
   for (const char of Array.from(text)) {
     if (!editable) {
       const now = focusedElement(el.ownerDocument);
@@ -158,8 +167,10 @@ export function typeText(el: Element, text: string, follows: (next: Element) => 
     }
     const proceed = key(el, 'keydown', char);
     key(el, 'keypress', char);
-    if (proceed) {
-      value += char;
+    if (proceed && !editable && full(el as HTMLInputElement)) dropped++;
+    else if (proceed) {
+      // Typed after what the field holds now: a page that rewrites it (a mask, a controlled field) keeps its version.
+      value = (editable ? value : (el as HTMLInputElement).value) + char;
       if (commands) commands = edit(el, 'insertText', char);
       if (editable && !commands) {
         el.textContent = value;
@@ -171,8 +182,9 @@ export function typeText(el: Element, text: string, follows: (next: Element) => 
     }
     key(el, 'keyup', char);
   }
+  beforeChange();
   el.dispatchEvent(new win.Event('change', { bubbles: true }));
-  return el;
+  return { field: el, dropped };
 }
 
 /** Chooses the option whose text (or value) matches: exactly, then ignoring case, then containing it. */

@@ -119,6 +119,28 @@ const foundKey = (list: ActTarget, wanted: string) => `${JSON.stringify(list.loc
 /** What find() may match: the item's text holds the words looked for (case aside). */
 const holdsText = (item: Element, wanted: string) => readText(item).toLowerCase().includes(clean(wanted).toLowerCase());
 
+/**
+ * What a field holds keeps at least half the letters and digits of what was typed (case aside), in any order: a mask
+ * or a format ("(555) 123-4567" as "555 123 4567", a date turned around) keeps them; a page that writes its own
+ * value back over the typing ("X") does not.
+ */
+function keepsMostOf(holds: string, typed: string): boolean {
+  const chars = (text: string) => Array.from(text.toLowerCase()).filter((ch) => /[\p{L}\p{N}]/u.test(ch));
+  const wanted = chars(typed);
+  if (wanted.length === 0) return true;
+  const left = new Map<string, number>();
+  for (const ch of chars(holds)) left.set(ch, (left.get(ch) ?? 0) + 1);
+  let kept = 0;
+  for (const ch of wanted) {
+    const n = left.get(ch) ?? 0;
+    if (n > 0) {
+      kept++;
+      left.set(ch, n - 1);
+    }
+  }
+  return kept * 2 >= wanted.length;
+}
+
 /** The control is still the one named so (its digits aside: a count in a label, "Inbox 12", changes as it likes). */
 function stillNamed(el: Element, name: string): boolean {
   const withoutDigits = (own: string) => own.replace(/_?\d+/g, '');
@@ -677,7 +699,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         break;
       case 'click':
         guardIrreversible(el, request, rowOf(doc, target));
-        click(el);
+        click(el, () => resolveTarget(doc, strict));
         break;
       case 'check':
       case 'uncheck': {
@@ -706,7 +728,22 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         // Keys follow the focus only into fields this action may type into.
         const follows = (next: Element) => takesTyping(next) && isVisible(next) && !isDisabled(next) && !(next as HTMLInputElement).readOnly
           && (!isSensitive(next) || !!request.userSupplied);
-        let typedInto = typeText(field, text, follows);
+        // A page that starts to unload before the last key (a reload on focus, a key that navigates) lost the text;
+        // one that goes on `change` (a search box) took it all.
+        let leftMidway = false;
+        let typingOver = false;
+        const view = field.ownerDocument.defaultView;
+        const onLeave = () => void (leftMidway ||= !typingOver);
+        view?.addEventListener('beforeunload', onLeave);
+        view?.addEventListener('pagehide', onLeave);
+        let typed: ReturnType<typeof typeText>;
+        try {
+          typed = typeText(field, text, follows, () => void (typingOver = true));
+        } finally {
+          view?.removeEventListener('beforeunload', onLeave);
+          view?.removeEventListener('pagehide', onLeave);
+        }
+        let typedInto = typed.field;
         // Taken now, or once the page has settled: an editor may draw what it took at its next render, and a mask
         // may format it back to what the field held (a prefilled phone number typed again).
         const tookNow = readOf(typedInto) !== before;
@@ -716,11 +753,16 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           if (!typedInto.isConnected && focusedNow && focusedNow !== typedInto && follows(focusedNow)) typedInto = focusedNow;
           // A field the page took away as it was typed into (on focus, on input): the text went nowhere.
           if (!typedInto.isConnected) throw new ActionError(`${describe(target)} left the page as it was typed into: the text went nowhere`, { state: 'not-typed' });
+          if (leftMidway) throw new ActionError(`the page reloaded or went to another page as ${describe(target)} was typed into: the text was lost`, { state: 'not-typed', navigated: true });
           // A page that cancels the keys, or an editor that ignores the edit, leaves the field empty or as it was.
           // (A page that formats what was typed — a card or phone mask, capitals — took it: that is not checked.)
           const holds = readOf(typedInto);
-          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow))) {
-            throw new ActionError(`${describe(target)} did not take the typed text${sensitive || isSensitive(typedInto) ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`}`, { state: 'not-typed' });
+          const shows = sensitive || isSensitive(typedInto) ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`;
+          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow) || (typedInto === field && !keepsMostOf(holds, text)))) {
+            throw new ActionError(`${describe(target)} did not take the typed text${shows}`, { state: 'not-typed' });
+          }
+          if (typed.dropped > 0 && typedInto === field) {
+            throw new ActionError(`${describe(target)} takes at most ${(field as HTMLInputElement).maxLength} characters: the last ${typed.dropped} of the text were not typed${shows}`, { state: 'cut' });
           }
         };
         break;

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+/** Fields and buttons that fight back (exploratory test, session 22): what was typed or clicked is what is reported. */
+import { expect, test } from 'vitest';
+import { act } from '../../../extension/content/executor/index.ts';
+import type { ActRequest } from '../../../extension/protocol/schemas.ts';
+
+const byId = (value: string) => ({ locators: [{ by: 'id' as const, value }] });
+const run = (request: Omit<ActRequest, 'args'> & { args?: ActRequest['args'] }) => act(document, { settleMs: 30, args: [], ...request });
+const valueOf = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
+
+test('a field of maxlength takes what fits, as from a keyboard, and the action says the rest was not typed', async () => {
+  document.body.innerHTML = '<input id="zip" aria-label="Zip" maxlength="4"><textarea id="note" aria-label="Note" maxlength="5"></textarea>';
+  await expect(run({ action: 'type', target: byId('zip'), args: ['abcdefgh'] })).rejects.toMatchObject({
+    name: 'ActionError', message: 'id="zip" takes at most 4 characters: the last 4 of the text were not typed: it holds "abcd"', data: { state: 'cut' },
+  });
+  expect(valueOf('zip')).toBe('abcd');
+  await expect(run({ action: 'type', target: byId('note'), args: ['0123456789'] })).rejects.toMatchObject({ data: { state: 'cut' } });
+  expect(valueOf('note')).toBe('01234');
+  await run({ action: 'type', target: byId('zip'), args: ['wxyz'] });
+  expect(valueOf('zip')).toBe('wxyz');
+});
+
+test('a field the page writes its own value back into did not take the typing; a mask that formats it did', async () => {
+  document.body.innerHTML = '<input id="ctl" aria-label="Name"><input id="phone" aria-label="Phone">';
+  const ctl = document.getElementById('ctl') as HTMLInputElement;
+  ctl.addEventListener('input', () => { ctl.value = 'X'; });
+  await expect(run({ action: 'type', target: byId('ctl'), args: ['hello'] })).rejects.toMatchObject({
+    name: 'ActionError', message: 'id="ctl" did not take the typed text: it holds "X"', data: { state: 'not-typed' },
+  });
+  const phone = document.getElementById('phone') as HTMLInputElement;
+  phone.addEventListener('input', () => { phone.value = phone.value.replace(/\D/g, '').replace(/^(\d{3})(\d)/, '($1) $2'); });
+  await run({ action: 'type', target: byId('phone'), args: ['5551234'] });
+  expect(phone.value).toBe('(555) 1234');
+});
+
+test('a button the page draws anew as it is pressed gets the release and the click on its new copy', async () => {
+  document.body.innerHTML = '<div id="app"><button id="save" type="button">Save draft</button></div><p id="out"></p>';
+  const app = document.getElementById('app')!;
+  app.addEventListener('mousedown', (event) => {
+    const old = (event.target as Element).closest('#save');
+    if (old) old.replaceWith(old.cloneNode(true));
+  });
+  app.addEventListener('click', (event) => {
+    if ((event.target as Element).closest('#save')) document.getElementById('out')!.textContent = 'saved';
+  });
+  await run({ action: 'click', target: byId('save') });
+  expect(document.getElementById('out')!.textContent).toBe('saved');
+});
