@@ -608,6 +608,29 @@ describe('Automate tab with a scripted (replay) model', () => {
     await popup.close();
   }, 60_000);
 
+  // Exploratory test, session 22: a click under a full-page cookie banner was made anyway, and the run said Done.
+  test('a control under a fixed layer of the page (a cookie banner) is not clicked; once the layer is answered it is', async () => {
+    const page = await openPage('/apps/todo/');
+    const tabId = await tabIdOf(harness, page);
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend',
+      '<div id="banner" style="position:fixed;inset:0;background:rgba(0,0,0,.5);z-index:10"><div role="dialog" aria-label="Cookies" style="background:#fff;margin:30vh auto;width:300px;padding:1em">We use cookies <button id="accept" type="button" onclick="banner.remove()">Accept</button></div></div>'
+      + '<label style="position:relative;display:inline-block">Styled <input type="checkbox" id="styled" style="opacity:0;position:absolute;inset:0"><span style="position:absolute;inset:0"></span></label>'));
+    const popup = await harness.openExtensionPage('popup/index.html');
+    const act = (id: string, action = 'click', args: string[] = []) => sendFromPage(popup, envelope('page.act', { tabId, action, target: { locators: [{ by: 'id', value: id }] }, args })) as Promise<{ ok: boolean; error?: { name: string; message: string; data?: { state?: string } } }>;
+    const before = Number(await page.locator('#total').innerText());
+    const covered = await act('new-todo', 'type', ['Milk']);
+    expect(covered.error, JSON.stringify(covered)).toMatchObject({ name: 'ActionError', data: { state: 'covered' } });
+    expect(covered.error!.message).toMatch(/covered by a layer of the page \("Cookies"\)/);
+    expect(await page.locator('#new-todo').inputValue()).toBe('');
+    expect((await act('accept')).ok).toBe(true);
+    expect((await act('new-todo', 'type', ['Milk'])).ok).toBe(true);
+    expect((await act('add')).ok).toBe(true);
+    expect(Number(await page.locator('#total').innerText())).toBe(before + 1);
+    // A box drawn over a checkbox (not a fixed layer) is no cover.
+    expect((await act('styled', 'check')).ok).toBe(true);
+    await popup.close();
+  }, 60_000);
+
   test('a saved script that no longer fits: replay fails with 0 model calls; allowed, the model repairs it', async () => {
     const { page, panel } = await bind('/apps/shop/');
     await run(panel, 'Open the cheapest result for lamp');

@@ -529,6 +529,36 @@ function usable(el: Element, request: ActRequest): void {
     throw new ActionError(`${describe(request.target)} is behind the open dialog${name ? ` "${name}"` : ''}: only the dialog can be used until it is answered or closed`, { state: 'blocked' });
   }
   if (el.closest('[inert]')) throw new ActionError(`${describe(request.target)} is inert (the page has made it unusable for now): it cannot be ${done}`, { state: 'inert' });
+  const cover = coveringLayer(el);
+  if (cover) {
+    const layers = '[role=dialog], [role=alertdialog], dialog, [aria-label], [aria-labelledby]';
+    const named = [...(cover.matches(layers) ? [cover] : []), ...Array.from(cover.querySelectorAll(layers)).slice(0, 5)]
+      .map((layer) => clean(accessibleName(layer), 80)).find(Boolean);
+    const name = named ?? clean(cover.textContent, 80);
+    throw new ActionError(`${describe(request.target)} is covered by a layer of the page${name ? ` ("${name}")` : ''}: a person could not reach it; answer or close that first`, { state: 'covered' });
+  }
+}
+
+/**
+ * A fixed layer of the page over the element's middle (a cookie banner, a sign-up wall, a modal made of divs): what a
+ * click of a person would hit instead. Only fixed layers the element is not part of count — a styled box over a
+ * checkbox, a label over its field, a sticky header are no such layer.
+ */
+function coveringLayer(el: Element): Element | null {
+  const doc = el.ownerDocument;
+  const box = el.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return null;
+  const x = box.left + box.width / 2;
+  const y = box.top + box.height / 2;
+  if (x < 0 || y < 0 || x >= (doc.defaultView?.innerWidth ?? 0) || y >= (doc.defaultView?.innerHeight ?? 0)) return null;
+  let hit = doc.elementFromPoint?.(x, y) ?? null;
+  for (let depth = 0; hit?.shadowRoot && depth < 20; depth++) hit = hit.shadowRoot.elementFromPoint(x, y) ?? hit;
+  if (!hit || holdsComposed(el, hit) || holdsComposed(hit, el)) return null;
+  for (let node: Node | null = hit, depth = 0; node && depth < 10_000; depth++) {
+    if (node instanceof Element && styleOf(node)?.position === 'fixed') return holdsComposed(node, el) ? null : node;
+    node = node instanceof ShadowRoot ? node.host : parentNodeOf(node);
+  }
+  return null;
 }
 
 /** An open modal dialog (`showModal()`) that `el` is not in: the page behind one cannot be used, by a person either. */
