@@ -15,6 +15,7 @@ import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
 import { click, focusedElement, hover, selectOption, typeText } from './events.ts';
 import { classifyAction, decodedAddress, readableWords } from './irreversible.ts';
+import { isAriaPicker, pickAriaOption } from './aria-select.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
@@ -746,7 +747,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
       case 'type': {
         const text = String(request.args[0] ?? '');
         const field = typingTarget(el);
-        if (!field) throw new ActionError(`${describe(target)} is not a text field (${kindOf(el) ?? el.tagName.toLowerCase()})`);
+        if (!field) throw new ActionError(`${describe(target)} is not a text field (${kindOf(el) ?? el.tagName.toLowerCase()})${isAriaPicker(el) ? ': choose from it with select("…")' : ''}`);
         if (field !== el) usable(field, request);
         if ((field as HTMLInputElement).readOnly) throw new ActionError(`${describe(target)} is read-only`);
         const sensitive = isSensitive(field);
@@ -798,6 +799,14 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         break;
       }
       case 'select': {
+        if (!isSelect(el) && isAriaPicker(el)) {
+          const wanted = String(request.args[0] ?? '');
+          const picked = await pickAriaOption(el, wanted, isVisible);
+          if ('options' in picked) {
+            throw new ActionError(`no option ${JSON.stringify(wanted.slice(0, 100))}${picked.options.length ? `; options: ${picked.options.slice(0, 20).map((o) => JSON.stringify(o)).join(', ')}` : ': the list did not open'}`);
+          }
+          break;
+        }
         if (!isSelect(el)) throw new ActionError(`${describe(target)} is not a select`);
         const chosen = selectOption(el, String(request.args[0] ?? ''));
         if (chosen === undefined) {

@@ -46,3 +46,21 @@ test('a button the page draws anew as it is pressed gets the release and the cli
   await run({ action: 'click', target: byId('save') });
   expect(document.getElementById('out')!.textContent).toBe('saved');
 });
+
+test('select() on a picker the page draws (role=combobox and its listbox): opened, then the option clicked', async () => {
+  document.body.innerHTML = `<label id="cl">Country</label><div id="combo" role="combobox" aria-labelledby="cl" aria-expanded="false" aria-controls="lb" tabindex="0">Choose…</div>
+    <ul id="lb" role="listbox" hidden><li role="option">France</li><li role="option">Germany</li><li role="option">Spain</li></ul>`;
+  const combo = document.getElementById('combo')!;
+  const listbox = document.getElementById('lb')!;
+  combo.addEventListener('click', () => { listbox.hidden = !listbox.hidden; });
+  listbox.addEventListener('click', (event) => {
+    combo.textContent = (event.target as Element).closest('[role=option]')!.textContent;
+    listbox.hidden = true;
+  });
+  await run({ action: 'select', target: byId('combo'), args: ['spain'] });
+  expect(combo.textContent).toBe('Spain');
+  await expect(run({ action: 'select', target: byId('combo'), args: ['Peru'] })).rejects.toMatchObject({
+    name: 'ActionError', message: 'no option "Peru"; options: "France", "Germany", "Spain"',
+  });
+  await expect(run({ action: 'type', target: byId('combo'), args: ['Spain'] })).rejects.toThrow(/choose from it with select/);
+});
