@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CustomModelSchema, type CustomModel } from './custom-model.ts';
+import { CustomModelSchema, mlcRefusal, type CustomModel } from './custom-model.ts';
 import { database, type ModelRow, type PocketDb } from '../extension/storage/db.ts';
 import { findModel, type CatalogueEntry } from './catalogue.ts';
 
@@ -52,6 +52,8 @@ export interface CustomModelTraits {
 
 export function customEntry(model: CustomModel, traits: CustomModelTraits = {}): CatalogueEntry {
   if (isReplay(model)) return replayEntry(model);
+  const mlc = mlcRefusal(model.files.map((file) => file.path));
+  if (mlc) throw new Error(mlc);
   const missing = REQUIRED.filter((name) => !model.files.some((file) => file.path === name));
   if (!model.files.some((file) => file.path.endsWith('.onnx'))) missing.unshift('an .onnx model file');
   if (missing.length) throw new Error(`a custom model needs ${missing.join(', ')}`);
@@ -65,7 +67,7 @@ export function customEntry(model: CustomModel, traits: CustomModelTraits = {}):
     architecture: seq2seq ? 'encoder-decoder' : 'decoder-only', engine: seq2seq ? 'ort-seq2seq' : 'ort-decoder',
     source: { kind: 'hub', repo: new URL(model.files[0]!.url).host, revision: 'custom', pinned: model.files.every((f) => f.sha256 !== null) },
     files: model.files, dtype: 'fp32', params: 'unknown', contextLength: model.contextLength, requiredFeatures: [],
-    memoryMb: Math.ceil(model.files.reduce((sum, f) => sum + f.bytes, 0) / 1e6) * 2, license: 'as stated by its host',
+    memoryMb: Math.ceil(model.files.reduce((sum, f) => sum + (f.bytes ?? 0), 0) / 1e6) * 2, license: 'as stated by its host',
     goodFor: model.role === 'scriptwriter' ? ['automate'] : chat ? ['automate', 'math', 'probes', 'story'] : ['story'],
     description: chat ? 'Added by you from a URL; a chat model (its tokenizer_config.json has a chat template).' : 'Added by you from a URL.',
     promptFormat: model.role === 'scriptwriter' ? 'scriptwriter' : chat ? 'chat' : 'plain',

@@ -9,6 +9,7 @@ export function ErrorNotice({ error }: { error: unknown }) {
   return (
     <div role="alert" class="error" data-error-name={name}>
       <strong>{errorHeadline(name)}</strong>: {errorDetail({
+        name,
         message,
         line: typeof position?.line === 'number' ? position.line : undefined,
         column: typeof position?.column === 'number' ? position.column : undefined,

@@ -33,7 +33,8 @@ export function SystemPanel() {
     <section aria-labelledby="system-heading" aria-busy={state.status === 'loading'}>
       <div class="row">
         <h2 id="system-heading">This device</h2>
-        <button type="button" onClick={load} disabled={state.status === 'loading'}>Check again</button>
+        {/* Not disabled while asking: a disabled button drops the keyboard focus to the page (aria-disabled keeps it). */}
+        <button type="button" aria-disabled={state.status === 'loading'} onClick={() => state.status !== 'loading' && load()}>Check again</button>
       </div>
       {state.status === 'loading' && <p role="status">Asking the model worker about WebGPU and WASM…</p>}
       {state.status === 'error' && <ErrorNotice error={state.error} />}

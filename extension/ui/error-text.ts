@@ -42,9 +42,14 @@ export interface ErrorFacts {
   column?: number | undefined;
 }
 
-/** The message, with `(line L, column C)` unless it says `L:C` already, and a hint for a network failure. */
-export function errorDetail(error: ErrorFacts): string {
+/**
+ * The message, with `(line L, column C)` unless it says `L:C` already, and a hint for a network failure. A message
+ * that opens with its own headline ("storage is full: …" under "Storage is full") does not say it twice.
+ */
+export function errorDetail(error: ErrorFacts, headline = errorHeadline(error.name)): string {
   let text = error.message.trim();
+  const prefix = headline.toLowerCase();
+  if (text.toLowerCase().startsWith(`${prefix}:`)) text = text.slice(prefix.length + 1).trim();
   const given = error.line !== undefined && new RegExp(`(?<!\\d)${error.line}:${error.column ?? ''}(?!\\d)`).test(text);
   if (error.line !== undefined && !given) {
     text += ` (line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''})`;

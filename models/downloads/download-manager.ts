@@ -4,6 +4,7 @@ import { AbortError, IntegrityError, ModelNotFoundError, PocketError, QuotaError
 import type { CatalogueEntry, ModelFile } from '../catalogue.ts';
 import type { FileStore } from './file-store.ts';
 import { isStorageFull } from '../../extension/storage/full.ts';
+import { statusWords } from '../http-status.ts';
 
 export interface DownloadProgress {
   modelId: string;
@@ -150,15 +151,8 @@ export function reservationSlack(bytes: number): number {
   return reserved - bytes;
 }
 
-/** What an HTTP error status means for the person downloading, and what they can do. */
-export function statusWords(status: number): string {
-  if (status === 401 || status === 403) return ' (not allowed: the file may need a sign-in or an access token, or the address is wrong)';
-  if (status === 404 || status === 410) return ' (not found: check the address and the file name)';
-  if (status === 416) return ' (the file on the server is shorter than expected: it may be empty, or have changed)';
-  if (status === 429) return ' (too many requests: wait a while, then download again)';
-  if (status >= 500) return ' (a server error: try again later)';
-  return '';
-}
+/** What an HTTP error status means (shared with the Add-a-model form). */
+export { statusWords };
 
 // `bytes a-b/T` → {start: a, total: T}; `bytes */T` (a 416's) → {total: T}; no total where the server says `*`.
 export function parseContentRange(header: string | null): { start?: number; total?: number } | undefined {

@@ -242,6 +242,9 @@ describe('model downloads in the real extension (OPFS, Dexie, offscreen host)', 
     await form.getByRole('button', { name: 'Add model' }).click();
     await expect.poll(() => form.getByRole('status').innerText(), { timeout: 15_000 }).toMatch(/Added “Form model”/);
     // The same id again is refused before any network work (a base URL that answers nothing would otherwise hang it).
+    // (A successful add empties the form, session 22: it is typed again.)
+    expect(await form.getByLabel('Id').inputValue()).toBe('');
+    await form.getByLabel('Id').fill('form-model');
     await form.getByLabel('Base URL').fill('http://127.0.0.1:9/nothing/');
     await form.getByRole('button', { name: 'Add model' }).click();
     await expect.poll(() => form.getByRole('alert').innerText(), { timeout: 5_000 }).toMatch(/"form-model" is already added/);

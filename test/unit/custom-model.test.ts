@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import * as v from 'valibot';
-import { CustomModelSchema, hasChatTemplate, NewCustomModelSchema, parseFileList } from '../../models/custom-model.ts';
+import { CustomModelSchema, hasChatTemplate, mlcRefusal, NewCustomModelSchema, parseFileList, parseModelSource, resolveBase } from '../../models/custom-model.ts';
+import { ValidationError } from '../../extension/protocol/errors.ts';
+import { statusWords } from '../../models/http-status.ts';
+import { statusWords as managerStatusWords } from '../../models/downloads/download-manager.ts';
 import { customEntry, customRowEntry } from '../../models/registry.ts';
 import { pickDefaultModel, choicesFor } from '../../models/defaults.ts';
 import { catalogue } from '../../models/catalogue.ts';
@@ -31,8 +34,9 @@ describe('parseFileList (the "add a model" form)', () => {
     expect(() => parseFileList(base, list)).toThrow(message);
   });
 
-  test('paths that escape the model folder are refused by the schema', () => {
-    const files = parseFileList('https://x.org/m/', '../../secret.onnx').map((f) => ({ ...f, bytes: 1 }));
+  test('paths that escape the model folder are refused by the list (naming the line) and by the schema', () => {
+    expect(() => parseFileList('https://x.org/m/', 'config.json\n../../secret.onnx')).toThrow(/^line 2: "\.\.\/\.\.\/secret\.onnx" is not a path without \. or \.\. segments/);
+    const files = [{ path: '../../secret.onnx', url: 'https://x.org/secret.onnx', bytes: 1, sha256: null }];
     expect(v.safeParse(CustomModelSchema, { id: 'm1', name: 'M', contextLength: 64, files }).success).toBe(false);
   });
 
@@ -157,5 +161,78 @@ describe('default model per feature', () => {
 
   test('choices list models made for the feature first and leave out what cannot run', () => {
     expect(choicesFor('math', candidates).map((e) => e.id)).toEqual([qwen.id, bundled.id]);
+  });
+});
+
+describe('the base URL as the user meant it (exploratory test, session 22)', () => {
+  const list = ['onnx/model.onnx', 'tokenizer.json', 'tokenizer_config.json', 'config.json'];
+  const root = 'https://huggingface.co/pk/tiny/resolve/main/';
+  test.each([
+    ['https://huggingface.co/pk/tiny', root],
+    ['https://huggingface.co/pk/tiny/', root],
+    ['https://huggingface.co/pk/tiny/tree/main', root],
+    ['https://huggingface.co/pk/tiny/tree/main/', root],
+    ['https://huggingface.co/pk/tiny/blob/main/', root],
+    ['https://huggingface.co/pk/tiny/blob/v2/onnx/model.onnx', 'https://huggingface.co/pk/tiny/resolve/v2/'],
+    // One file's address: the list names it from the repository's root, so the root is the base.
+    ['https://huggingface.co/pk/tiny/resolve/main/onnx/model.onnx', root],
+    ['https://huggingface.co/pk/tiny/resolve/main/tokenizer.json', root],
+    ['https://hf.co/pk/tiny', 'https://hf.co/pk/tiny/resolve/main/'],
+    ['https://huggingface.co/pk/tiny/resolve/main?download=true', root],
+    ['https://huggingface.co/pk/tiny/resolve/main/#x', root],
+    ['https://example.com/models/tiny?token=1#top', 'https://example.com/models/tiny/'],
+    ['https://example.com/models/tiny/onnx/model.onnx', 'https://example.com/models/tiny/'],
+  ])('%s → %s', (typed, base) => {
+    expect(resolveBase(typed, list).base).toBe(base);
+  });
+
+  test('a tree page of a subfolder is the root when the list names that folder, else the folder itself', () => {
+    expect(resolveBase('https://huggingface.co/pk/tiny/tree/main/onnx', list).base).toBe(root);
+    expect(resolveBase('https://huggingface.co/pk/tiny/tree/main/onnx', ['model.onnx']).base).toBe(`${root}onnx/`);
+    expect(resolveBase('https://huggingface.co/pk/tiny/resolve/main/onnx/model.onnx', ['model.onnx']).base).toBe(`${root}onnx/`);
+  });
+
+  test('the files resolve under the base, with its query and fragment dropped, and the form is told why', () => {
+    const { files, base } = parseModelSource('https://huggingface.co/pk/tiny/blob/main/?download=true#x', 'onnx/model.onnx\nconfig.json');
+    expect(files.map((f) => f.url)).toEqual([`${root}onnx/model.onnx`, `${root}config.json`]);
+    expect(base?.note).toMatch(/query or fragment dropped.*a file page \(a web page, not the files\).*files are read from https:\/\/huggingface\.co\/pk\/tiny\/resolve\/main\//);
+    expect(resolveBase(root, list).note).toBeUndefined();
+  });
+
+  test.each(['javascript:alert(1)', 'data:text/plain,hello', 'chrome://settings/', 'file:///etc/', 'ftp://x.org/m/'])('%s is refused: only http(s)', (typed) => {
+    expect(() => parseFileList(typed, 'model.onnx')).toThrow(/only http\(s\) addresses/);
+    expect(() => parseFileList(typed, 'model.onnx')).toThrow(ValidationError);
+  });
+
+  test('a base that is no address says so; a per-line address must be http(s) too', () => {
+    expect(() => parseFileList('pk/tiny', 'model.onnx')).toThrow(/is not an address: give a full one, starting with https:\/\//);
+    expect(() => parseFileList('', 'model.onnx file:///etc/passwd')).toThrow(/line 1: "file:\/\/\/etc\/passwd" is not an http\(s\) address/);
+  });
+
+  test('a path starting with "/" (it would resolve to the host\'s root) is refused, naming the line and what to write', () => {
+    expect(() => parseFileList(root, 'config.json\n/onnx/model.onnx')).toThrow(/^line 2: "\/onnx\/model\.onnx" starts with "\/": write paths relative to the base URL \(onnx\/model\.onnx\)/);
+    expect(() => parseFileList(root, 'onnx\\model.onnx')).toThrow(/^line 1: "onnx\\model\.onnx" is not a relative path/);
+  });
+
+  test('an MLC (web-llm) repository is refused with the reason, not "needs an .onnx model file"', () => {
+    const mlc = ['mlc-chat-config.json', 'ndarray-cache.json', 'params_shard_0.bin', 'tokenizer.json'];
+    expect(mlcRefusal(mlc)).toMatch(/MLC \(web-llm\) model: those cannot be added by URL/);
+    expect(mlcRefusal(['onnx/model.onnx', 'tokenizer.json'])).toBeUndefined();
+    expect(() => customEntry({ id: 'mlc', name: 'M', contextLength: 64, files: mlc.map((path) => ({ path, url: `https://x.org/${path}`, bytes: 1, sha256: null })) }))
+      .toThrow(/cannot be added by URL/);
+  });
+
+  test('a file whose size the server does not give is accepted without one', () => {
+    const files = ['onnx/model.onnx', 'tokenizer.json', 'tokenizer_config.json', 'config.json'].map((path) => ({ path, url: `https://x.org/${path}`, sha256: null }));
+    const parsed = v.safeParse(NewCustomModelSchema, { id: 'nosize', name: 'N', contextLength: 64, files });
+    expect(parsed.success).toBe(true);
+    expect(customEntry(parsed.output as never).files[0]!.bytes).toBeUndefined();
+  });
+});
+
+describe('HTTP status wording (shared by the download manager and the form)', () => {
+  test.each([[401, /not allowed/], [403, /sign-in or an access token/], [404, /not found: check the address/], [500, /server error/], [429, /too many requests/]])('%i', (status, words) => {
+    expect(statusWords(status)).toMatch(words);
+    expect(managerStatusWords(status)).toBe(statusWords(status));
   });
 });

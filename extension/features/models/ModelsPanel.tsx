@@ -3,7 +3,8 @@ import { compatibility, memoryWarning, type CatalogueEntry } from '../../../mode
 import { request } from '../../platform/index.ts';
 import type { ModelRow } from '../../storage/db.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { errorDetail, errorHeadline } from '../../ui/error-text.ts';
+import { errorDetail } from '../../ui/error-text.ts';
+import { failureAdvice } from './failure.ts';
 import { AddModelForm } from './AddModelForm.tsx';
 import { DefaultModels } from './DefaultModels.tsx';
 import { type DeviceFacts, unknownModelRows, useCandidates } from './use-models.ts';
@@ -48,7 +49,19 @@ function BuiltInState({ device }: { device: DeviceFacts }) {
   );
 }
 
-function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: ModelRow | undefined; fit: { ok: boolean; reason?: string }; device: DeviceFacts }) {
+/** A model removed from the list: its row goes, so the panel says so and moves the focus to a neighbouring row. */
+export interface Removal {
+  id: string;
+  name: string;
+  /** The rows below and above it when Remove was pressed (their ids), and whether the focus was in its row. */
+  next: string | null;
+  previous: string | null;
+  refocus: boolean;
+}
+
+function ModelState({ entry, row, fit, device, onRemoved }: {
+  entry: CatalogueEntry; row: ModelRow | undefined; fit: { ok: boolean; reason?: string }; device: DeviceFacts; onRemoved: (removal: Removal) => void;
+}) {
   const [error, setError] = useState<unknown>(null);
   const box = useRef<HTMLDivElement>(null);
   // The button pressed goes away when the state changes (Download → Cancel): the focus moves to what replaced it.
@@ -56,11 +69,20 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
   // A delete the host refused because a running task uses the model: asked again here, with what it would stop.
   const [inUse, setInUse] = useState<'models.delete' | 'models.remove' | null>(null);
   const keep = useRef<HTMLButtonElement>(null);
-  const act = (kind: 'models.download' | 'models.cancel' | 'models.delete' | 'models.remove', force = false) => {
+  const act = (kind: 'models.download' | 'models.cancel' | 'models.delete' | 'models.remove', force = false, from?: EventTarget | null) => {
     setError(null);
     setInUse(null);
     pressed.current = true;
-    request(kind, { model: entry.id, ...(force ? { force } : {}) }).catch((failure: unknown) => {
+    // Where the focus goes once the row is gone, read while it is still there.
+    const tr = from instanceof Element ? from.closest('tr') : null;
+    const neighbour = (el: Element | null | undefined) => el?.getAttribute('data-model') ?? null;
+    const removal: Removal = {
+      id: entry.id, name: entry.name, next: neighbour(tr?.nextElementSibling), previous: neighbour(tr?.previousElementSibling),
+      refocus: !!tr && (tr.contains(document.activeElement) || document.activeElement === document.body),
+    };
+    request(kind, { model: entry.id, ...(force ? { force } : {}) }).then(() => {
+      if (kind === 'models.remove') onRemoved(removal);
+    }, (failure: unknown) => {
       const busy = failure as { name?: string; data?: { inUse?: unknown } };
       if ((kind === 'models.delete' || kind === 'models.remove') && busy.name === 'BusyError' && busy.data?.inUse === true) setInUse(kind);
       else setError(failure);
@@ -74,7 +96,7 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
     <div role="alert" data-testid="model-in-use">
       {entry.name} is in use by a running task (a story, a solution, a probe or an automation): {inUse === 'models.remove' ? 'removing' : 'deleting'} it
       stops that task.{' '}
-      <button type="button" onClick={() => act(inUse, true)}>{inUse === 'models.remove' ? 'Remove' : 'Delete'} anyway</button>{' '}
+      <button type="button" onClick={(event) => act(inUse, true, event.currentTarget)}>{inUse === 'models.remove' ? 'Remove' : 'Delete'} anyway</button>{' '}
       <button type="button" ref={keep} onClick={() => setInUse(null)} onKeyDown={(event) => event.key === 'Escape' && setInUse(null)}>Keep it</button>
     </div>
   );
@@ -91,7 +113,7 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
   }, [state]);
   const name = entry.name;
   const removeButton = row?.custom !== undefined && (
-    <button type="button" aria-label={`Remove ${name} from the list (its files too)`} onClick={() => act('models.remove')}>Remove</button>
+    <button type="button" aria-label={`Remove ${name} from the list (its files too)`} onClick={(event) => act('models.remove', false, event.currentTarget)}>Remove</button>
   );
   if (entry.source.kind === 'bundled') return <span>Bundled · ready</span>;
   // A downloaded model that cannot run here any more still offers Delete (its bytes are the user's to free).
@@ -105,8 +127,6 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
   if (entry.source.kind === 'builtin') return <BuiltInState device={device} />;
   const progress = row?.progress;
   const tight = memoryWarning(entry, device.memoryGb);
-  // A size the server gives that is not the one listed: not damage on the way, a file replaced upstream.
-  const changedUpstream = row?.error?.name === 'IntegrityError' && /bytes on the server, not the \d+ expected/.test(row.error.message);
   return (
     <div data-state={state} ref={box} tabIndex={-1}>
       {tight && <div class="muted" data-field="model.memory">{tight[0]!.toUpperCase() + tight.slice(1)}.</div>}
@@ -140,20 +160,27 @@ function ModelState({ entry, row, fit, device }: { entry: CatalogueEntry; row: M
           <button type="button" aria-label={`Delete ${name}`} onClick={() => act('models.delete')}>Delete</button>{' '}{removeButton}
         </>
       )}
-      {state === 'failed' && (
-        <>
-          <div role="alert" class="error" data-error-name={row?.error?.name}>
-            <strong>{changedUpstream ? 'The file changed on the server' : errorHeadline(row?.error?.name)}</strong>: {errorDetail({ message: row?.error?.message ?? 'the download stopped' })}
-            {changedUpstream && (row?.custom !== undefined
-              ? <> Remove this model and add it again: the form reads the sizes the server has now.</>
-              : <> This version's catalogue lists the file as it was; another try fetches the same.</>)}
-          </div>
-          {(row?.bytes ?? 0) > 0 && <span>{formatBytes(row?.bytes ?? 0)} kept</span>}{' '}
-          {/* What was written stays (a full disk, a dropped server): the next try resumes from it. */}
-          <button type="button" aria-label={(row?.bytes ?? 0) > 0 ? `Resume ${name}` : `Try again: ${name}`} onClick={() => act('models.download')}>{(row?.bytes ?? 0) > 0 ? 'Resume' : 'Try again'}</button>{' '}
-          <button type="button" aria-label={`Delete ${name}`} onClick={() => act('models.delete')}>Delete</button>{' '}{removeButton}
-        </>
-      )}
+      {state === 'failed' && (() => {
+        const kept = row?.bytes ?? 0;
+        const advice = failureAdvice(row?.error, row?.custom !== undefined, kept);
+        return (
+          <>
+            <div role="alert" class="error" data-error-name={row?.error?.name}>
+              <strong>{advice.headline}</strong>: {errorDetail({ name: row?.error?.name, message: row?.error?.message ?? 'the download stopped' })}
+              {advice.hint && <> {advice.hint}</>}
+            </div>
+            {/* What was written stays (a full disk, a dropped server): the next try resumes from it. Where no try can
+                help (a wrong checksum, not a model file), the bytes on disk are only the verified files, which Delete frees. */}
+            {kept > 0 && <span>{advice.retry === 'resume' ? `${formatBytes(kept)} kept` : `${formatBytes(kept)} on disk`}</span>}{' '}
+            {advice.retry !== null && (
+              <button type="button" aria-label={advice.retry === 'resume' ? `Resume ${name}` : `Try again: ${name}`} onClick={() => act('models.download')}>
+                {advice.retry === 'resume' ? 'Resume' : 'Try again'}
+              </button>
+            )}{' '}
+            <button type="button" aria-label={`Delete ${name}`} onClick={() => act('models.delete')}>Delete</button>{' '}{removeButton}
+          </>
+        );
+      })()}
       {inUseQuestion}
       {error !== null && <ErrorNotice error={error} />}
     </div>
@@ -203,6 +230,25 @@ export function ModelsPanel() {
     return () => clearInterval(timer);
   }, [downloading]);
 
+  // A removed model's row goes away with the focus in it: the panel says what happened (a live region outside the
+  // table, so it outlives the row) and moves the focus to the next row (or the one above, or the heading).
+  const [announcement, setAnnouncement] = useState('');
+  const removed = useRef<Removal | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const onRemoved = (removal: Removal) => {
+    removed.current = removal;
+    setAnnouncement(`Removed ${removal.name}`);
+  };
+  useEffect(() => {
+    const removal = removed.current;
+    if (!removal || rows.some((row) => row.id === removal.id)) return;
+    removed.current = null;
+    const active = document.activeElement;
+    if (!removal.refocus && active && active !== document.body) return;
+    const rowButton = (id: string | null) => (id ? document.querySelector<HTMLElement>(`tr[data-model="${CSS.escape(id)}"] button`) : null);
+    (rowButton(removal.next) ?? rowButton(removal.previous) ?? heading.current)?.focus();
+  });
+
   const byId = new Map(rows.map((row) => [row.id, row]));
   const fitOf = (entry: CatalogueEntry) => (gpuFeatures === undefined
     // Before the device probe answers, only what does not depend on the device is known.
@@ -217,7 +263,7 @@ export function ModelsPanel() {
       <td>{entry.architecture}, {entry.params}, {entry.dtype}</td>
       <td>{downloadSize(entry)}</td>
       <td data-field="model.state">
-        <ModelState entry={entry} row={byId.get(entry.id)} device={device} fit={fitOf(entry)} />
+        <ModelState entry={entry} row={byId.get(entry.id)} device={device} fit={fitOf(entry)} onRemoved={onRemoved} />
       </td>
     </tr>
   );
@@ -233,7 +279,8 @@ export function ModelsPanel() {
 
   return (
     <section aria-labelledby="models-heading">
-      <h2 id="models-heading">Models</h2>
+      <h2 id="models-heading" ref={heading} tabIndex={-1}>Models</h2>
+      <p role="status" class="sr-only" data-testid="models-announcement">{announcement}</p>
       <p class="muted">
         Everything runs on this device. The bundled model works offline; others download once when you ask.
         {storage && <> Models use <strong data-field="storage.models">{formatBytes(downloadedBytes)}</strong>; the browser allows
