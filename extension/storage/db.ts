@@ -64,7 +64,10 @@ export interface ScriptRow {
   name: string;
   source: string;
   params: string[];
+  /** When it was first saved: the library's order (replacing or renaming a script keeps its place). */
   createdAt: number;
+  /** When its source or name last changed (not indexed: no schema change). */
+  updatedAt?: number;
   /** The task the script was written for (a repair at replay works from it, not from the script's name). */
   task?: string;
   /** The lists the script names, as its run reached them, with the page each was on (replayable.ts `listsToSave`). */

@@ -107,8 +107,8 @@ describe('Automate tab with a scripted (replay) model', () => {
     await page.reload();
     // A parameter left empty is asked for before anything runs.
     await saved.getByRole('button', { name: 'Replay' }).click();
-    await expect.poll(() => panel.locator('[role="alert"]').innerText()).toMatch(/fill in "query"/);
-    await saved.getByLabel('Parameter query').fill('Jonas');
+    await expect.poll(() => saved.getByTestId('automate-saved-error').innerText()).toMatch(/fill in "query"/);
+    await saved.getByLabel('query for search mail').fill('Jonas');
     await saved.getByRole('button', { name: 'Replay' }).click();
     await panel.getByTestId('automate-report').waitFor({ state: 'detached' }).catch(() => undefined);
     const replay = await finished(panel);
@@ -124,7 +124,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('automate-deleted-note');
     await note.getByRole('button', { name: 'Undo' }).click();
     await saved.waitFor();
-    expect(await saved.getByLabel('Parameter query').count()).toBe(1);
+    expect(await saved.getByLabel('query for search mail').count()).toBe(1);
   }, 180_000);
 
   test('a saved script still runs once the menu it used grew into a list: the links keep their names, 0 model calls', async () => {
@@ -328,7 +328,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     const calls = await panel.getByTestId('automate').getAttribute('data-generate-calls');
     await page.reload();
     expect(await page.locator('#result').innerText()).toBe('');
-    await saved.getByLabel('Parameter password').fill('hunter2hunter2');
+    await saved.getByLabel('password for sign up ada').fill('hunter2hunter2');
     await saved.getByRole('button', { name: 'Replay' }).click();
     await confirm.waitFor({ timeout: 60_000 });
     await confirm.getByRole('button', { name: 'Confirm' }).click();
@@ -337,7 +337,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(replay, replay.text).toMatchObject({ status: 'done', modelCalls: 0, attempts: 1 });
     expect(await panel.getByTestId('automate').getAttribute('data-generate-calls')).toBe(calls);
     // The password went into the page, not into what the panel shows (nor the run record behind it).
-    expect(await saved.getByLabel('Parameter password').getAttribute('type')).toBe('password');
+    expect(await saved.getByLabel('password for sign up ada').getAttribute('type')).toBe('password');
     expect(await panel.getByTestId('automate-script').innerText()).toContain('{{password}}');
     expect(await panel.getByTestId('automate').innerText()).not.toContain('hunter2hunter2');
   }, 150_000);
@@ -367,8 +367,8 @@ describe('Automate tab with a scripted (replay) model', () => {
     await saved.waitFor();
     const calls = await panel.getByTestId('automate').getAttribute('data-generate-calls');
     await page.reload();
-    await saved.getByLabel('Parameter name').fill('Charles Babbage');
-    await saved.getByLabel('Parameter street').fill('1 Dorset Street');
+    await saved.getByLabel('name for my address').fill('Charles Babbage');
+    await saved.getByLabel('street for my address').fill('1 Dorset Street');
     await saved.getByRole('button', { name: 'Replay' }).click();
     await confirm.waitFor({ timeout: 60_000 });
     await confirm.getByRole('button', { name: 'Confirm' }).click();

@@ -8,7 +8,7 @@ import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import { ACTION_METHODS, type BridgeMethod } from '../../sandbox/capabilities/bridge.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useTabLoads } from '../../ui/useTabLoads.ts';
-import { deserializeError, ValidationError } from '../../protocol/errors.ts';
+import { deserializeError } from '../../protocol/errors.ts';
 import { useCandidates, useDefaultModel, useModelName } from '../models/use-models.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
@@ -17,17 +17,9 @@ import { ScriptView } from './ScriptView.tsx';
 import { failureText } from './failure-text.ts';
 import { errorHeadline } from '../../ui/error-text.ts';
 import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
-import { deleteScript, fillParams, listScripts, originOf, restoreScript, saveScript } from './saved.ts';
-
-/** Parameters whose value is a secret get a password field (not shown on screen). */
-const SECRET_PARAM = /pass|pin|secret|token|code|cvc|cvv/i;
-
-function ParamInput({ name, value, onValue }: { name: string; value: string; onValue: (value: string) => void }) {
-  const onInput = (e: Event) => onValue((e.currentTarget as HTMLInputElement).value);
-  return SECRET_PARAM.test(name)
-    ? <input aria-label={`Parameter ${name}`} type="password" autocomplete="off" value={value} onInput={onInput} />
-    : <input aria-label={`Parameter ${name}`} autocomplete="off" value={value} onInput={onInput} />;
-}
+import { MAX_SCRIPT_NAME, originOf, saveScript, scriptName } from './saved.ts';
+import { SavedScripts, useSavedScripts } from './SavedScripts.tsx';
+import { RepairedOffer, replayAdvice, type Replayed } from './ReplayOutcome.tsx';
 
 /**
  * The Automate tab of the side panel: a task → one model call writes a script → the sandbox runs it on the bound
@@ -102,25 +94,14 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const answered = useRef(new Set<string>());
   const gate = useRef<HTMLDivElement>(null);
   const [origin, setOrigin] = useState<string | undefined>(undefined);
-  const [saved, setSaved] = useState<ScriptRow[]>([]);
+  // Live: a script saved, replaced or deleted in another panel shows here too.
+  const { value: savedScripts, error: savedReadError } = useSavedScripts(origin);
+  const saved = savedScripts ?? [];
   const [saveName, setSaveName] = useState('');
   const [savedNote, setSavedNote] = useState('');
-  /** The saved script deleted last, until Undo or another deletion (focus goes to its note, not to the page body). */
-  const [deletedScript, setDeletedScript] = useState<ScriptRow>();
-  const deletedNote = useRef<HTMLParagraphElement>(null);
-  // Once per deletion, after the list has been read again too (it redraws around the note); later reads of the list
-  // (the tab loaded another page) leave the focus where the user put it.
-  const focusedFor = useRef<ScriptRow | undefined>(undefined);
-  // The note is about this site's list: another site's page drops it.
-  useEffect(() => setDeletedScript(undefined), [origin]);
-  useEffect(() => {
-    if (!deletedScript || focusedFor.current === deletedScript || saved.some((row) => row.id === deletedScript.id)) return;
-    focusedFor.current = deletedScript;
-    deletedNote.current?.focus();
-  }, [deletedScript, saved]);
   const [saveSource, setSaveSource] = useState('');
-  const [params, setParams] = useDraft<Record<string, string>>(`automate.params.${tabId ?? ''}`, {});
-  const [allowModel, setAllowModel] = useState(false);
+  /** The saved script this tab's last replay from here ran (its offer to keep a repair, its advice when it failed). */
+  const [replayed, setReplayed] = useDraft<Replayed | null>(`automate.replayed.${tabId ?? ''}`, null);
   const [stepByStep, setStepByStep] = useState(false);
   const shownRun = useRef<string | undefined>(undefined);
   const stopButton = useRef<HTMLButtonElement>(null);
@@ -129,10 +110,6 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const going = useRef(false);
   /** Reads the state now and keeps reading while the run goes. */
   const follow = useRef<() => void>(() => undefined);
-
-  const refreshSaved = useCallback(async (o: string | undefined) => {
-    setSaved(o ? await listScripts(o) : []);
-  }, []);
 
   const poll = useCallback(async () => {
     if (tabId === undefined) return;
@@ -170,9 +147,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     let live = true;
     request('page.stats', { tabId }).then((stats) => {
       if (!live) return;
-      const o = originOf(stats.url);
-      setOrigin(o);
-      void refreshSaved(o);
+      setOrigin(originOf(stats.url));
     }, () => undefined);
     return () => {
       live = false;
@@ -200,26 +175,40 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   }, [tabId]);
 
   const start = async (runTaskText: string, known?: ModelAnswer, userValues: string[] = [], maxRepairs = 2,
-    saved?: { params: Record<string, string>; origin: string; lists?: SavedList[] | undefined }) => {
-    if (tabId === undefined || !chosen || pending) return;
+    saved?: { params: Record<string, string>; origin: string; lists?: SavedList[] | undefined }): Promise<string | undefined> => {
+    if (tabId === undefined || !chosen || pending) return undefined;
     setError(undefined);
     setVanished(false);
     setSavedNote('');
     pressedRun.current = true;
     setPending(true);
     try {
-      await request('automate.start', {
+      const { runId } = await request('automate.start', {
         tabId, task: runTaskText, model: chosen, ...(known ? { known } : {}), userValues, maxRepairs, stepByStep,
         ...(saved ? { params: saved.params, savedFor: saved.origin, ...(saved.lists?.length ? { knownLists: saved.lists } : {}) } : {}),
       });
       going.current = true;
       follow.current();
+      return runId;
     } catch (e) {
       setError(e);
+      return undefined;
     } finally {
       setPending(false);
     }
   };
+
+  const replay = (row: ScriptRow & { id: number }, values: Record<string, string>, repairs: boolean) => {
+    // The host fills the holes, checks that the tab still shows the script's site, and keeps the values out of what
+    // it shows and stores.
+    void start(row.task ?? row.name, { plan: `saved script "${row.name}"`, elements: [], script: row.source }, Object.values(values),
+      // A list stored by an older version that no longer fits the schema is left out, not the replay.
+      repairs ? 2 : 0, { params: values, origin: row.origin, lists: row.lists?.filter((list) => v.is(SavedListSchema, list)) },
+    ).then((runId) => {
+      if (runId) setReplayed({ runId, scriptId: row.id, name: row.name, repairs, params: row.params });
+    });
+  };
+  const replayOf = run?.replay && replayed?.runId === run.runId ? replayed : undefined;
 
   const respond = (payload: RespondPayload) => {
     if (!run) return;
@@ -358,6 +347,11 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           <ReportHeadline report={report} />
           {report.result !== undefined && report.result !== null && <p>Result: <code data-testid="automate-result">{JSON.stringify(report.result).slice(0, 500)}</code></p>}
           <p class="muted">{report.modelCalls} model call{report.modelCalls === 1 ? '' : 's'} · {report.tokensIn} tokens in · {report.tokensOut} out</p>
+          {/* A saved script that no longer fits the page: what the user can do (a panel that did not start the replay
+              goes by whether the model was called). */}
+          {run?.replay && report.status === 'failed' && (
+            <p data-testid="automate-replay-advice">{replayAdvice(replayOf?.repairs ?? report.modelCalls > 0)}</p>
+          )}
           {report.attempts.length > 1 && (
             <ol aria-label="Attempts" data-testid="automate-attempts">
               {report.attempts.map((a, i) => (
@@ -391,76 +385,29 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           setError(undefined);
           // The site the run was on, not the one the panel read when it opened (the tab may have moved on since).
           const site = run?.origin ?? origin!;
-          const name = saveName.trim() || 'script';
+          // The name as it is stored (cut at 200 characters): the note names what the list will show.
+          const name = scriptName(saveName);
           setSavedNote('');
-          void saveScript(site, name, saveSource, run?.task, run?.report?.savedLists).then(async () => {
-            await refreshSaved(origin);
+          void saveScript(site, name, saveSource, run?.task, run?.report?.savedLists).then(() => {
             setSavedNote(`Saved "${name}" for ${site}.`);
           }, (e: unknown) => setError(e));
         }}>
           <h2>Save for {run?.origin ?? origin}</h2>
           <label for="automate-save-name">Script name</label>
-          <input id="automate-save-name" value={saveName} onInput={(e) => setSaveName((e.currentTarget as HTMLInputElement).value)} />
+          <input id="automate-save-name" value={saveName} maxLength={MAX_SCRIPT_NAME} onInput={(e) => setSaveName((e.currentTarget as HTMLInputElement).value)} />
           <label for="automate-save-source">Saved script (write {'"{{name}}"'}, in quotes, for a value asked at replay)</label>
           <textarea id="automate-save-source" class="script" rows={6} value={saveSource} onInput={(e) => setSaveSource((e.currentTarget as HTMLTextAreaElement).value)} />
           {/* Saving under a name the site already has replaces that script: the button says so. */}
-          <button type="submit">{(run?.origin ?? origin) === origin && saved.some((row) => row.name === (saveName.trim() || 'script')) ? 'Replace the saved script of this name' : 'Save script'}</button>
+          <button type="submit">{(run?.origin ?? origin) === origin && saved.some((row) => row.name === scriptName(saveName)) ? 'Replace the saved script of this name' : 'Save script'}</button>
           <p role="status" class="muted" data-testid="automate-saved-note">{savedNote}</p>
         </form>
       )}
 
-      <h2>Saved for this site</h2>
-      {saved.length === 0 ? <p key="no-saved" class="muted">No saved scripts for {origin ?? 'this site'}.</p> : (
-        <ul key="saved-list" data-testid="automate-saved">
-          {saved.map((row) => (
-            <li key={row.id} data-script={row.name} class="saved-row">
-              <strong>{row.name}</strong>
-              {row.params.map((p) => (
-                <label key={p}>{p}
-                  <ParamInput name={p} value={Object.hasOwn(params, p) ? params[p]! : ''} onValue={(value) => setParams((prev) => ({ ...prev, [p]: value }))} />
-                </label>
-              ))}
-              <button type="button" disabled={running || pending} onClick={() => {
-                const values = Object.fromEntries(row.params.map((p) => [p, Object.hasOwn(params, p) ? params[p]! : '']));
-                const missing = row.params.find((p) => !values[p]!.trim());
-                if (missing) {
-                  setError(new ValidationError(`fill in "${missing}" before replaying "${row.name}"`));
-                  return;
-                }
-                try {
-                  fillParams(row.source, values); // refused here already (a hole outside quotes), before the host is asked
-                } catch (e) {
-                  setError(e);
-                  return;
-                }
-                // The host fills the holes, checks that the tab still shows the script's site, and keeps the values
-                // out of what it shows and stores.
-                void start(row.task ?? row.name, { plan: `saved script "${row.name}"`, elements: [], script: row.source }, Object.values(values),
-                  // A list stored by an older version that no longer fits the schema is left out, not the replay.
-                  allowModel ? 2 : 0, { params: values, origin: row.origin, lists: row.lists?.filter((list) => v.is(SavedListSchema, list)) });
-              }} aria-label={`Replay ${row.name}`}>Replay</button>
-              <button type="button" aria-label={`Delete ${row.name}`} onClick={() => {
-                void deleteScript(row.id!).then(() => {
-                  setDeletedScript(row);
-                  return refreshSaved(origin);
-                }, setError);
-              }}>Delete</button>
-            </li>
-          ))}
-        </ul>
+      {report?.ok && replayOf && report.attempts.length > 1 && report.savedScript && (
+        <RepairedOffer key={replayOf.runId} replayed={replayOf} source={report.savedScript} onError={setError} />
       )}
-      {deletedScript && (
-        <p key="deleted-note" role="status" tabIndex={-1} ref={deletedNote} data-testid="automate-deleted-note">
-          Deleted “{deletedScript.name}”.{' '}
-          <button type="button" onClick={() => {
-            const row = deletedScript;
-            setDeletedScript(undefined);
-            void restoreScript(row).then(() => refreshSaved(origin), setError);
-          }}>Undo</button>
-        </p>
-      )}
-      <label class="check"><span><input type="checkbox" style={{ width: 'auto' }} checked={allowModel}
-        onChange={(e) => setAllowModel((e.currentTarget as HTMLInputElement).checked)} /> Let a replay that fails ask the model to repair it</span></label>
+
+      <SavedScripts tabId={tabId} origin={origin} scripts={savedScripts} readError={savedReadError} busy={running || pending} onReplay={replay} />
     </section>
   );
 }

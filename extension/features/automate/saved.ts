@@ -20,6 +20,16 @@ export function originOf(url: string): string {
   }
 }
 
+/** The longest name a script is stored under; the panel cuts a typed name the same way, so what it says is what is stored. */
+export const MAX_SCRIPT_NAME = 200;
+/** The longest value a `{{param}}` takes (what `automate.start` accepts). */
+export const MAX_PARAM_VALUE = 4000;
+
+/** A name as it is stored: trimmed, cut at MAX_SCRIPT_NAME, "script" when empty. */
+export function scriptName(name: string): string {
+  return name.trim().slice(0, MAX_SCRIPT_NAME).trim() || 'script';
+}
+
 export async function saveScript(origin: string, name: string, source: string, task?: string, lists: readonly SavedList[] = []): Promise<number> {
   // A local file's origin is "null", shared by every file: a script saved there would be offered on all of them.
   if (!/^https?:\/\//.test(origin)) throw new ValidationError('scripts are saved for web sites (http or https) only');
@@ -27,7 +37,8 @@ export async function saveScript(origin: string, name: string, source: string, t
   if (source.length > 20_000) throw new ValidationError(`the script is ${source.length} characters; a saved script may have 20,000 at most`);
   checkParamPlaces(source);
   checkParses(source);
-  const row: ScriptRow = { origin, name: name.trim().slice(0, 200) || 'script', source, params: paramsOf(source), createdAt: Date.now(),
+  const now = Date.now();
+  const row: ScriptRow = { origin, name: scriptName(name), source, params: paramsOf(source), createdAt: now, updatedAt: now,
     ...(task ? { task: task.slice(0, 4000) } : {}) };
   // Only lists the script (as the user may have edited it) still names.
   const used = new Set(namesUsed(source));
@@ -35,7 +46,8 @@ export async function saveScript(origin: string, name: string, source: string, t
   if (kept.length) row.lists = kept;
   const existing = await database().scripts.where('[origin+name]').equals([origin, row.name]).first();
   if (existing?.id !== undefined) {
-    await database().scripts.update(existing.id, { source: row.source, params: row.params, createdAt: row.createdAt,
+    // Replaced in place: it keeps its createdAt, so its place in the list.
+    await database().scripts.update(existing.id, { source: row.source, params: row.params, updatedAt: now,
       ...(row.task ? { task: row.task } : {}), lists: row.lists });
     return existing.id;
   }
@@ -52,15 +64,90 @@ function checkParses(source: string): void {
   }
 }
 
+/** A site's scripts in the order they were first saved. */
 export function listScripts(origin: string): Promise<ScriptRow[]> {
   return database().scripts.where('origin').equals(origin).sortBy('createdAt');
+}
+
+/** The script as stored now (another panel may have replaced or deleted it since this one read the list). */
+export function getScript(id: number): Promise<ScriptRow | undefined> {
+  return database().scripts.get(id);
 }
 
 export function deleteScript(id: number): Promise<void> {
   return database().scripts.delete(id);
 }
 
-/** Puts a deleted script back as it was (same id), for Undo. */
-export async function restoreScript(row: ScriptRow): Promise<void> {
-  await database().scripts.put(row);
+/** `name`, or the first of "name (restored)", "name (restored 2)"… that `taken` does not hold, within MAX_SCRIPT_NAME. */
+export function freeName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? ' (restored)' : ` (restored ${n})`;
+    const candidate = `${name.slice(0, MAX_SCRIPT_NAME - suffix.length)}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Puts a deleted script back (same id, same place in the list), for Undo. A script saved under its name since takes
+ * precedence: this one comes back under a free name ("name (restored)"), never as a second script of one name.
+ * Resolves to the row as stored.
+ */
+export function restoreScript(row: ScriptRow): Promise<ScriptRow> {
+  const scripts = database().scripts;
+  return database().transaction('rw', scripts, async () => {
+    const others = await scripts.where('origin').equals(row.origin).filter((other) => other.id !== row.id).toArray();
+    const restored = { ...row, name: freeName(row.name, new Set(others.map((other) => other.name))) };
+    await scripts.put(restored);
+    return restored;
+  });
+}
+
+/** Renames a saved script; refused when the site has another script of that name. Resolves to the name stored. */
+export function renameScript(id: number, name: string): Promise<string> {
+  const scripts = database().scripts;
+  return database().transaction('rw', scripts, async () => {
+    const row = await scripts.get(id);
+    if (!row) throw new ValidationError('this script is no longer saved (deleted in another panel?)');
+    const stored = scriptName(name);
+    const clash = await scripts.where('[origin+name]').equals([row.origin, stored]).first();
+    if (clash && clash.id !== id) throw new ValidationError(`a script named "${stored}" is already saved for this site: choose another name`);
+    await scripts.update(id, { name: stored, updatedAt: Date.now() });
+    return stored;
+  });
+}
+
+/** Replaces one saved script's source (a replay's repaired version), keeping its name, task and place. */
+export function replaceSource(id: number, source: string): Promise<ScriptRow> {
+  const scripts = database().scripts;
+  return database().transaction('rw', scripts, async () => {
+    const row = await scripts.get(id);
+    if (!row) throw new ValidationError('this script is no longer saved (deleted in another panel?): save the repaired script under a name instead');
+    await saveScript(row.origin, row.name, source, row.task, row.lists);
+    return (await scripts.get(id))!;
+  });
+}
+
+/** The saved scripts a filter's words all appear in (name or task, any case). */
+export function filterScripts<Row extends ScriptRow>(rows: readonly Row[], query: string): Row[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return rows.filter((row) => {
+    const text = `${row.name}\n${row.task ?? ''}`.toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+}
+
+/**
+ * Why a replay with these values cannot start (a value missing, or longer than a run takes), naming the parameter;
+ * undefined when it can.
+ */
+export function valuesProblem(params: readonly string[], values: Readonly<Record<string, string>>): { param: string; message: string } | undefined {
+  for (const param of params) {
+    const value = values[param] ?? '';
+    if (!value.trim()) return { param, message: `fill in "${param}" before replaying` };
+    if (value.length > MAX_PARAM_VALUE) {
+      return { param, message: `"${param}" is ${value.length.toLocaleString('en')} characters; a value may have ${MAX_PARAM_VALUE.toLocaleString('en')} at most` };
+    }
+  }
+  return undefined;
 }
