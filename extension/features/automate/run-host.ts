@@ -19,6 +19,7 @@ import { MAX_LOG, type AutomateStart, type RunState, type SavedList } from './ru
 import { pathPattern } from './site-document.ts';
 import { listsToSave, replayableScript } from './replayable.ts';
 import { fillParams } from './params.ts';
+import { isSecretParam } from './secret-param.ts';
 import { unrelatedScript } from './unrelated.ts';
 import type { ModelAnswer } from './parse.ts';
 import { runStepwise } from './stepwise.ts';
@@ -102,13 +103,26 @@ function refuseWaits(live: Live): void {
   live.state.step = null;
 }
 
-type Secrets = ReadonlyArray<readonly [name: string, value: string]>;
+/** A replay's values by hole name; `secret` ones (a password's) are put back wherever they turn up, even in a word. */
+type Secrets = ReadonlyArray<readonly [name: string, value: string, secret: boolean]>;
 
-/** Each value becomes its `{{name}}` hole; holes already there are left alone (a value may be part of its own name). */
-function redactSecrets(text: string, secrets: Secrets): string {
+const wholeWord = (value: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
+/** Quoted page text or data in a message: "…", “…”, `…`. */
+const QUOTED = /("[^"\n]*"|“[^”\n]*”|`[^`\n]*`)/;
+
+/**
+ * Each value becomes its `{{name}}` hole; holes already there are left alone (a value may be part of its own name).
+ * Other values than secrets only as whole words, and in `prose` (messages, plans) only inside quotes: a value "the"
+ * or "page" leaves "Not found on the page" as it is.
+ */
+function redactSecrets(text: string, secrets: Secrets, prose = false): string {
   if (!secrets.length) return text;
-  return text.split(/(\{\{[A-Za-z_][A-Za-z0-9_]*\}\})/).map((part, i) => (i % 2 === 1 ? part
-    : secrets.reduce((t, [name, value]) => t.split(value).join(`{{${name}}}`), part))).join('');
+  const plain = (part: string) => secrets.reduce((t, [name, value, secret]) => secret ? t : t.replace(wholeWord(value), () => `{{${name}}}`), part);
+  return text.split(/(\{\{[A-Za-z_][A-Za-z0-9_]*\}\})/).map((part, i) => {
+    if (i % 2 === 1) return part;
+    const hidden = secrets.reduce((t, [name, value, secret]) => (secret ? t.split(value).join(`{{${name}}}`) : t), part);
+    return prose ? hidden.split(QUOTED).map((piece, j) => (j % 2 === 1 ? plain(piece) : piece)).join('') : plain(hidden);
+  }).join('');
 }
 
 function redactValue<T>(value: T, secrets: Secrets): T {
@@ -119,14 +133,25 @@ function redactValue<T>(value: T, secrets: Secrets): T {
   return value;
 }
 
+/**
+ * The task as the model is told it. A replay's task is the one the script was saved from ("Search books for Dune"): a
+ * repair is told this replay's values too, or it would write the saved run's ("Dune") back in.
+ */
+function taskForModel(request: AutomateStart): string {
+  const values = Object.entries(request.known ? request.params ?? {} : {});
+  if (!values.length) return request.task;
+  return `${request.task}\n(This is a replay of a saved script with these values, which replace any in the task above: ${values.map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(', ')}.)`;
+}
+
 /** The run's free text with the values put back to their holes (a copy; the fields a run is steered by are kept). */
 function redactRunText(state: RunState, secrets: Secrets): RunState {
   const text = (value: string) => redactSecrets(value, secrets);
-  const answer = (a: ModelAnswer) => ({ plan: cut(text(a.plan), 2000), elements: a.elements.map((e) => cut(text(e), 200)), script: cut(text(a.script), 20_000) });
-  const error = <E extends { message: string } | undefined | null>(e: E): E => (e ? { ...e, message: cut(text(e.message), 4000) } : e);
+  const prose = (value: string) => redactSecrets(value, secrets, true);
+  const answer = (a: ModelAnswer) => ({ plan: cut(prose(a.plan), 2000), elements: a.elements.map((e) => cut(text(e), 200)), script: cut(text(a.script), 20_000) });
+  const error = <E extends { message: string } | undefined | null>(e: E): E => (e ? { ...e, message: cut(prose(e.message), 4000) } : e);
   return {
     ...state,
-    task: cut(text(state.task), 4000),
+    task: cut(prose(state.task), 4000),
     answer: state.answer && answer(state.answer),
     log: state.log.map((entry) => ({
       ...entry, args: redactValue(entry.args, secrets),
@@ -134,11 +159,11 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
       ...(entry.error ? { error: error(entry.error) } : {}),
     })),
     said: state.said.map((line) => cut(text(line), 4000)),
-    question: state.question && { ...state.question, text: cut(text(state.question.text), 4000) },
+    question: state.question && { ...state.question, text: cut(prose(state.question.text), 4000) },
     error: error(state.error),
     report: state.report && {
       ...state.report,
-      summary: cut(text(state.report.summary), 4000),
+      summary: cut(prose(state.report.summary), 4000),
       ...(state.report.result !== undefined ? { result: redactValue(state.report.result, secrets) } : {}),
       ...(state.report.savedScript !== undefined ? { savedScript: text(state.report.savedScript) } : {}),
       attempts: state.report.attempts.map((a) => ({
@@ -353,7 +378,8 @@ export class AutomationRuns {
     // A replay's {{param}} values (a password, say) are typed into the page but not shown or stored with the run: the
     // script keeps its holes, and wherever a value turns up in the run's text (the log, say, ask, a read's result, an
     // error message, a repair that copied it) its hole's name does — in free text only: ids, states and kinds stay.
-    const secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3);
+    const secrets: Secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3)
+      .map(([name, value]) => [name, value, isSecretParam(name)] as const);
     if (secrets.length) live.redact = <T>(state: T) => redactRunText(state as RunState, secrets) as T;
     let lastDoc: PageDocument | undefined;
     // A page that keeps the run waiting (a dialog of its own, a busy script) shows in the panel while it does, and
@@ -533,7 +559,7 @@ export class AutomationRuns {
             else if (event.type === 'generating') state.attempt = event.attempt;
           },
         };
-        report = await runTask(request.task, deps, { maxRepairs: request.maxRepairs ?? 2, documentTokens, signal }, known);
+        report = await runTask(taskForModel(request), deps, { maxRepairs: request.maxRepairs ?? 2, documentTokens, signal }, known);
       }
       const savedScript = report.ok && state.mode === 'script' ? replayableScript(report.attempts) ?? '' : undefined;
       state.report = {

@@ -435,6 +435,30 @@ describe('a replay\'s {{param}} values are typed into the page, never shown or s
     expect(done.log[0]?.args).toEqual(['{{item}}']);
   });
 
+  // Exploratory test, session 22: the repair of a replay with query "Emma" was told "Search books for Dune".
+  test('a replay\'s repair is told the values of this replay with the saved task', async () => {
+    const { runs, requests } = host([answer('$add_todo__new_todo.type("Emma");\ndone(1);')]);
+    await runs.start(start('Add Dune to the list', { known: { plan: 'saved', elements: [], script: '$add_todo__gone.type("{{title}}");\ndone(1);' }, params: { title: 'Emma' }, userValues: ['Emma'], maxRepairs: 1 }));
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    expect(done.status).toBe('done');
+    const prompt = JSON.stringify(requests[0]);
+    expect(prompt).toContain('Add Dune to the list');
+    expect(prompt).toContain('title = \\"Emma\\"');
+    expect(done.task).toBe('Add Dune to the list');
+  });
+
+  // Exploratory test, session 22: a value "the" made "Not found on {{query}} page" of every message.
+  test('a value that is a common word is put back where it is data, not in the wording of messages', async () => {
+    const { runs } = host([], ENTRY);
+    await runs.start(start('saved', { known: { plan: 'p', elements: [], script: '$add_todo__new_todo.type("{{query}}");\n$add_todo__country.select("{{query}}");\ndone(1);' }, params: { query: 'the' }, maxRepairs: 0 }));
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    expect(done.log[0]?.args).toEqual(['{{query}}']);
+    const message = done.log.find((entry) => entry.call === 'select')?.error?.message ?? '';
+    expect(message).toContain('"{{query}}"');
+    expect(message).not.toMatch(/\{\{query\}\}(?!")|(?<!")\{\{query\}\}/);
+    expect(done.report?.summary).toContain('Could not act on the page, line 2:1: no option "{{query}}"');
+  });
+
   test('a value that is part of its own hole name is put back once ("password" for {{password}})', async () => {
     const { runs } = host([], ENTRY);
     await runs.start(start('saved', { known: { plan: 'p', elements: [], script: '$add_todo__new_todo.type("{{password}}");\nsay("typed " + $add_todo__new_todo.value());\ndone(1);' }, params: { password: 'password' }, userValues: ['password'], maxRepairs: 0 }));
