@@ -292,6 +292,8 @@ export const PageDocumentSchema = v.strictObject({
   lastClick: v.optional(v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)), msAgo: v.number(), url: v.optional(v.pipe(v.string(), v.maxLength(4000))) })),
   /** Which document was read: a new one (after a navigation) has another id, even at the same address. */
   pageId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  /** What the reader could not read or use (a modal dialog open, frames of another origin), one line each. */
+  notes: v.optional(v.pipe(v.array(text(600)), v.maxLength(10))),
 });
 export type Locator = v.InferOutput<typeof LocatorSchema>;
 export type ElementKind = v.InferOutput<typeof ElementKindSchema>;

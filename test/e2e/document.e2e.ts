@@ -248,6 +248,117 @@ describe('page → document in Chromium', () => {
     await html.page.close();
   });
 
+  const write = (name: string, html: string) => writeFileSync(join(generated, name), `<!doctype html>${html}`);
+  const responsive = (page: Page) => Promise.race([page.evaluate(() => 'responsive'), new Promise((r) => setTimeout(() => r('frozen'), 3_000))]);
+
+  test('a form whose controls shadow its DOM properties (tagName, parentElement, closest, …) reads as any form; the read ends', async () => {
+    // A form holding <input name="tagName"> (or parentElement, closest, …): `form.tagName` is that input, in the content
+    // script's world too. The read failed ("tag.charCodeAt is not a function"), or never ended (form.parentElement is
+    // a field inside the form: input → label → form → input).
+    for (const name of ['tagName', 'localName', 'getAttribute', 'hasAttribute', 'closest', 'contains', 'matches', 'parentElement', 'parentNode',
+      'hidden', 'checkVisibility', 'getRootNode', 'querySelectorAll', 'children', 'textContent', 'ownerDocument', 'nodeType', 'id']) {
+      write(`clobber-${name}.html`, `<title>Clobber</title><main><h1>Clobber</h1><form id="f" aria-label="Edit post"><label>Other <input name="${name}" id="other"></label>
+        <label>Headline <input id="headline" name="headline"></label><button id="save" type="submit">Publish post</button></form></main>`);
+      const { page, tabId } = await open(`/generated/clobber-${name}.html`);
+      expect(await page.evaluate(() => typeof (document.getElementById('f') as unknown as Record<string, unknown>)[document.querySelector('#other')!.getAttribute('name')!])).toBe('object');
+      const doc = await documentOf(tabId);
+      expect(namesOf(doc), name).toEqual(['edit_post__other', 'edit_post__headline', 'edit_post__publish_post_button']);
+      expect((entriesOf(doc)[2] as ElementEntry).effect, name).toBe('submits edit_post');
+      expect(await responsive(page), name).toBe('responsive');
+      await page.close();
+    }
+  });
+
+  test('a modal dialog open: only its entries, and a note; the page is back once it closes', async () => {
+    // A modal dialog: only what is in it can be used; the page behind it is left out, and the document says so.
+    write('modal.html', `<title>Modal</title><main><h1>Account</h1><button id="del">Open settings</button><label>Bio <input id="bio"></label></main>
+      <dialog id="dlg" aria-label="Leave"><p>Are you sure you want to leave?</p><button id="stay" onclick="dlg.close()">Stay</button></dialog>
+      <dialog id="plain" open aria-label="Plain"><button>Plain dialog button</button></dialog>
+      <script>addEventListener('load', () => document.getElementById('dlg').showModal());</script>`);
+    const modal = await open('/generated/modal.html');
+    const blocked = await documentOf(modal.tabId);
+    expect(namesOf(blocked)).toEqual(['leave__stay_button']);
+    expect(renderDocument(blocked).split('\n')[1]).toMatch(/^note: a modal dialog is open/);
+    await modal.page.click('#stay');
+    const closed = await documentOf(modal.tabId);
+    expect(namesOf(closed)).toEqual(['account__open_settings_button', 'account__bio', 'plain__plain_dialog_button']);
+    expect(closed.notes).toBeUndefined();
+    // A dialog opened with show() (not modal) blocks nothing.
+    await modal.page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).show());
+    expect(namesOf(await documentOf(modal.tabId))).toContain('account__bio');
+    await modal.page.close();
+  });
+
+  test('closed shadow roots on plain elements (div, span, section) are read', async () => {
+    // Closed shadow roots on a plain div, a span and a section (the 17 plain elements that may host one).
+    write('closed-shadow.html', `<title>Shadow</title><main><h1>Shadow</h1><div id="host"></div><span id="span"></span><section id="sec" aria-label="Widgets"></section></main>
+      <script>
+        document.getElementById('host').attachShadow({ mode: 'closed' }).innerHTML = '<button>Shadow button</button><label>Shadow field <input></label>';
+        document.getElementById('span').attachShadow({ mode: 'closed' }).innerHTML = '<a href="/x">Span link</a>';
+        document.getElementById('sec').attachShadow({ mode: 'closed' }).innerHTML = '<button>Section button</button>';
+      </script>`);
+    const shadow = await open('/generated/closed-shadow.html');
+    expect(namesOf(await documentOf(shadow.tabId))).toEqual(['shadow__shadow_button', 'shadow__shadow_field', 'shadow__span_link', 'widgets__section_button']);
+    await shadow.page.close();
+  });
+
+  test('a cross-origin frame is named in a note; a same-origin one is read; a 1 px frame is not mentioned', async () => {
+    const other = await serveStatic({ '/': generated });
+    try {
+      const openAllowing = async (path: string) => {
+        const page = await harness.context.newPage();
+        await page.route('**/*', (route) => ([server.origin, other.origin].some((o) => route.request().url().startsWith(o)) ? route.continue() : route.abort()));
+        await page.goto(server.url(path), { waitUntil: 'load' });
+        return { page, tabId: await tabIdOf(harness, page) };
+      };
+      // A cross-origin frame cannot be read: a note names its origin (page text, quoted). A same-origin one is read.
+      write('frame.html', '<title>Inner</title><button>Inner button</button>');
+      write('xoframe.html', `<title>XO</title><main><h1>Frames</h1><button id="top">Top button</button>
+        <iframe id="xo" src="${other.origin}/frame.html" style="width:400px;height:100px"></iframe>
+        <iframe id="same" title="Same" src="/generated/frame.html" style="width:400px;height:100px"></iframe>
+        <iframe src="${other.origin}/frame.html?tracking" style="width:1px;height:1px"></iframe></main>`);
+      const frames = await openAllowing('/generated/xoframe.html');
+      await frames.page.frameLocator('#xo').locator('button').waitFor();
+      const framed = await documentOf(frames.tabId);
+      expect(namesOf(framed)).toEqual(['frames__top_button', 'same__inner_button']);
+      expect(framed.notes).toEqual([`1 cross-origin frame not readable: "${other.origin}"`]);
+      expect(renderDocument(framed).split('\n')[1]).toBe(`note: 1 cross-origin frame not readable: "${other.origin}"`);
+      await frames.page.close();
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a control whose name is not what it shows: the shown words are in its description and the prompt', async () => {
+    // A name that is not what the button shows: the shown words are in the description and the prompt, quoted.
+    write('inject.html', `<title>Inject</title><main><section aria-label="Danger zone"><h2>Danger</h2>
+      <button id="del" aria-label="Harmless: view profile">Delete account</button><a href="/logout" aria-label="Continue reading">Sign out</a></section></main>`);
+    const inject = await open('/generated/inject.html');
+    const injected = await documentOf(inject.tabId);
+    expect((entriesOf(injected).find((e) => e.name === 'danger_zone__harmless_view_profile_button') as ElementEntry).description)
+      .toBe('Harmless: view profile (shows "Delete account")');
+    expect(renderDocument(injected)).toContain('shows="Delete account"');
+    expect(renderDocument(injected)).toContain('shows="Sign out"');
+    await inject.page.close();
+  });
+
+  test('past the node budget (100,000 rows, a select of 50,000 options) the controls are still listed, marked truncated', async () => {
+    // 100,000 rows added after load, and a select of 50,000 options: the controls after them are still listed.
+    write('flood.html', `<title>Flood</title><main><h1>Flood</h1><button id="first">First button</button><div id="box"></div><label>Pick <select id="s"></select></label>
+      <button id="last">Last button</button></main><script>
+      const box = document.getElementById('box'); const f = document.createDocumentFragment();
+      for (let i = 0; i < 100000; i++) { const d = document.createElement('div'); d.textContent = 'row ' + i; f.appendChild(d); } box.appendChild(f);
+      document.getElementById('s').innerHTML = Array.from({ length: 50000 }, (_, i) => '<option>Option ' + i + '</option>').join('');
+      </script>`);
+    const flood = await open('/generated/flood.html');
+    const flooded = await documentOf(flood.tabId);
+    expect(flooded.truncated).toBe(true);
+    expect(namesOf(flooded)).toEqual(['flood__first_button', 'flood__pick', 'flood__last_button']);
+    expect(renderDocument(flooded)).toMatch(/\n… truncated: the page is larger than the node budget \(40000 elements read\); later parts show only their controls$/);
+    console.log(`flood page: ${flooded.stats.ms} ms`);
+    await flood.page.close();
+  });
+
   test('a 50,000-element page finishes within its budget with the truncated marker', async () => {
     const { page, tabId } = await open('/generated/huge.html');
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(50_000);

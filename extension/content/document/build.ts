@@ -1,19 +1,20 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
-import { accessibleName, forgetClosedRoots, shownItem, tagOf, textOf, withSecretsHidden } from './dom.ts';
+import { accessibleName, forgetClosedRoots, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSensitive, linkTarget, stateOf } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
-import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
-import { LINK_GROUPS, itemControlSlot, renderDocument } from './render.ts';
+import { collapse, nameWords, quote, readableToken, slug, truncate } from './text.ts';
+import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { ownName } from './names.ts';
+import { MAX_UPWARD_STEPS, attr, classListOf, containsOf, idOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
 /** Tells apart entries whose names collide: by readable id, name attribute or link target, else by order. */
 function disambiguate(group: { entry: Entry; el: Element }[]): void {
   const tries: ((el: Element) => string)[] = [
-    (el) => slug(readableToken(el.id) ?? '', 3),
-    (el) => slug(readableToken(el.getAttribute('name')) ?? '', 3),
+    (el) => slug(readableToken(idOf(el)) ?? '', 3),
+    (el) => slug(readableToken(attr(el, 'name')) ?? '', 3),
     (el) => {
       const target = tagOf(el) === 'A' ? linkTarget(el) ?? '' : '';
       const path = target.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0]!.split('/').filter(Boolean).slice(-1)[0] ?? '';
@@ -35,15 +36,15 @@ function disambiguate(group: { entry: Entry; el: Element }[]): void {
 function listLabels(list: DetectedList): string[] {
   const el = list.container;
   const out: string[] = [];
-  out.push(collapse(el.getAttribute('aria-label') ?? ''));
-  const ids = el.getAttribute('aria-labelledby');
+  out.push(collapse(attr(el, 'aria-label') ?? ''));
+  const ids = attr(el, 'aria-labelledby');
   if (ids) {
-    const root = el.getRootNode() as Document | ShadowRoot;
+    const root = rootNodeOf(el) as Document | ShadowRoot;
     out.push(collapse(ids.split(/\s+/).map((id) => root.getElementById?.(id)).filter((x): x is HTMLElement => !!x).map((x) => textOf(x, 120)).join(' ')));
   }
-  const prev = el.previousElementSibling;
+  const prev = previousElementOf(el);
   if (prev && /^H[1-6]$/.test(tagOf(prev))) out.push(textOf(prev, 120));
-  const token = readableToken(el.id) ?? Array.from(el.classList).map((c) => readableToken(c)).find(Boolean);
+  const token = readableToken(idOf(el)) ?? Array.from(classListOf(el)).map((c) => readableToken(c)).find(Boolean);
   if (token) out.push(token.replace(/[-_]+/g, ' '));
   return out.filter(Boolean);
 }
@@ -58,10 +59,10 @@ const MIN_ANCHORS = 8;
 
 /** A link to a place on this page (`#id` where that element exists): a scroll target, not a route. */
 function inPageAnchor(el: Element): boolean {
-  const href = el.getAttribute('href');
+  const href = attr(el, 'href');
   if (!href || !href.startsWith('#') || href.length < 2) return false;
   try {
-    return el.ownerDocument.getElementById(decodeURIComponent(href.slice(1))) !== null;
+    return ownerDocOf(el).getElementById(decodeURIComponent(href.slice(1))) !== null;
   } catch {
     return false;
   }
@@ -81,12 +82,12 @@ function itemNamesOf(controls: ReadonlyArray<Candidate | undefined>, labelOf: (c
  */
 function controlsOf(list: DetectedList, slot: { selector: string }): Array<Candidate | undefined> | undefined {
   const items = new Set(list.items);
-  const found = Array.from(list.container.querySelectorAll(list.itemSelector)).filter((el) => items.has(el) || shownItem(el));
+  const found = Array.from(queryAllOf(list.container, list.itemSelector)).filter((el) => items.has(el) || shownItem(el));
   if (found.length !== list.items.length || list.items.some((item, i) => found[i] !== item)) return undefined;
   return list.items.map((item) => {
-    const inside = list.members.filter((m) => m.el === item || item.contains(m.el));
+    const inside = list.members.filter((m) => m.el === item || containsOf(item, m.el));
     if (inside.length !== 1) return undefined;
-    const control = slot.selector === ':scope' ? item : item.querySelector(slot.selector);
+    const control = slot.selector === ':scope' ? item : queryOf(item, slot.selector);
     return control === inside[0]!.el ? inside[0] : undefined;
   });
 }
@@ -94,7 +95,7 @@ function controlsOf(list: DetectedList, slot: { selector: string }): Array<Candi
 /** `list[3]`: the name a list's item goes by in a script (the list's final name), when `el` is one of its items. */
 function listItemName(lists: ReadonlyArray<{ entry: ListEntry; items: readonly Element[] }>, el: Element): string | undefined {
   for (const { entry, items } of lists) {
-    const index = items.findIndex((item) => item === el || item.contains(el));
+    const index = items.findIndex((item) => item === el || containsOf(item, el));
     if (index >= 0) return `${entry.name}[${index}]`;
   }
   return undefined;
@@ -102,11 +103,11 @@ function listItemName(lists: ReadonlyArray<{ entry: ListEntry; items: readonly E
 
 /** A link inside running text (a paragraph, a long list item or cell): its words are a small part of the block's. */
 function proseBlock(el: Element, texts: Map<Element, number>): Element | undefined {
-  let block = el.parentElement;
-  for (let depth = 0; block && INLINE.has(tagOf(block)) && depth < 6; depth++) block = block.parentElement;
+  let block = parentOf(el);
+  for (let depth = 0; block && INLINE.has(tagOf(block)) && depth < 6; depth++) block = parentOf(block);
   if (!block || !PROSE_BLOCK.has(tagOf(block))) return undefined;
   // A list item holding a sub-list is a node of a tree (a table of contents), not running text.
-  if (tagOf(block) === 'LI' && block.querySelector(':scope > ul, :scope > ol')) return undefined;
+  if (tagOf(block) === 'LI' && queryOf(block, ':scope > ul, :scope > ol')) return undefined;
   let length = texts.get(block);
   if (length === undefined) {
     length = textOf(block, 2000).length;
@@ -117,8 +118,31 @@ function proseBlock(el: Element, texts: Map<Element, number>): Element | undefin
 
 function commonAncestor(elements: Element[]): Element {
   let ancestor: Element = elements[0]!;
-  while (ancestor.parentElement && !elements.every((el) => ancestor.contains(el))) ancestor = ancestor.parentElement;
+  for (let parent = parentOf(ancestor), steps = 0; parent && steps < MAX_UPWARD_STEPS && !elements.every((el) => containsOf(ancestor, el)); parent = parentOf(ancestor), steps++) ancestor = parent;
   return ancestor;
+}
+
+/** Controls whose shown text is page text to compare with their name (not fields: their text is what is typed). */
+const SHOWS_KINDS: ReadonlySet<string> = new Set(['button', 'link', 'tab', 'menuitem', 'option', 'clickable', 'checkbox', 'radio', 'switch']);
+
+/** Frames of other origins named in a note, at most. */
+const NOTE_ORIGINS = 5;
+
+/**
+ * What the user (or a model) should know the document leaves out (session 22): a modal dialog hides the page behind
+ * it; cross-origin frames cannot be read. Fixed words; origins JSON-quoted (a frame's address is page text).
+ */
+function notesOf(walked: { modal: boolean; foreignFrames: readonly string[] }): string[] {
+  const notes: string[] = [];
+  if (walked.modal) notes.push('a modal dialog is open: only what is in it can be used, the page behind it is left out until it closes');
+  const frames = walked.foreignFrames;
+  if (frames.length) {
+    const origins = [...new Set(frames)];
+    const named = origins.slice(0, NOTE_ORIGINS).map((origin) => quote(origin, 100)).join(', ');
+    const more = origins.length > NOTE_ORIGINS ? ` and ${origins.length - NOTE_ORIGINS} more` : '';
+    notes.push(`${frames.length} cross-origin ${frames.length === 1 ? 'frame' : 'frames'} not readable: ${named}${more}`);
+  }
+  return notes;
 }
 
 export function buildPageDocument(doc: Document, options: BuildOptions = {}): PageDocument {
@@ -214,7 +238,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       };
       if (links.length <= MAX_ITEM_NAMES) {
         const inGroup = new Map(links.map((c) => [c.el, c] as const));
-        const items = container.querySelectorAll('a[href]');
+        const items = queryAllOf(container, 'a[href]');
         if (items.length <= MAX_ITEM_NAMES) itemControls.set(entry, Array.from(items, (item) => inGroup.get(item)));
       }
       placed.push({ entry, el: container, section: group === 'text' ? candidate.landmark : candidate.section });
@@ -253,11 +277,14 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const label = labelOf(candidate);
     const sensitive = isSensitive(el);
     const entry = { name: ownName(el, kind, label), kind, description: label } as ElementEntry;
+    // A name that is not what the control shows ("Harmless: view profile" on a "Delete account" button): both.
+    const shows = SHOWS_KINDS.has(kind) && !sensitive ? shownTextBesides(el, label) : undefined;
+    if (shows) entry.description = describeShown(label, shows);
     if (tagOf(el) === 'INPUT') {
       const type = (el as HTMLInputElement).type;
       if (type && !['text', 'checkbox', 'radio', 'submit', 'button'].includes(type)) entry.inputType = type;
     }
-    const placeholder = collapse(el.getAttribute('placeholder') ?? '');
+    const placeholder = collapse(attr(el, 'placeholder') ?? '');
     if (placeholder && placeholder !== label) entry.placeholder = truncate(placeholder, 200);
     Object.assign(entry, stateOf(el, kind, sensitive));
     const effect = effectOf(el, kind, formName);
@@ -341,6 +368,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     stats: { nodes: walked.visited, elements: placed.length - moved.size, lists: emitted.size, ms: 0 },
   };
   if (views.size) document.views = [...views].map(([via, view]) => ({ via, sections: [...view.values()] }));
+  const notes = notesOf(walked);
+  if (notes.length) document.notes = notes;
   if (truncated) document.truncation = { reason: truncated, visitedNodes: walked.visited };
   document.tokens = Math.ceil(renderDocument(document).length / 4);
   document.stats.ms = Math.round((now() - started) * 10) / 10;

@@ -2,6 +2,7 @@
 import type { ElementEntry, ElementKind } from './types.ts';
 import { accessibleName, byId, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
+import { attr, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', menuitemcheckbox: 'checkbox',
@@ -17,7 +18,7 @@ const NOT_TEXT_INPUTS: ReadonlySet<string> = new Set(['hidden', 'checkbox', 'rad
 
 /** An HTML element's tag in upper case (XHTML pages say "input"); '' for other namespaces. */
 export function htmlTag(el: Element): string {
-  return el.namespaceURI === HTML_NS ? tagOf(el) : '';
+  return namespaceOf(el) === HTML_NS ? tagOf(el) : '';
 }
 
 /** A text box: an input that takes typing, a text area, an element made editable. */
@@ -25,18 +26,18 @@ export function takesTyping(el: Element): boolean {
   const tag = htmlTag(el);
   if (tag === 'TEXTAREA') return true;
   if (tag === 'INPUT') return !NOT_TEXT_INPUTS.has(String((el as HTMLInputElement).type ?? '').toLowerCase());
-  const editable = el.getAttribute('contenteditable');
+  const editable = attr(el, 'contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 /** The one text box inside `el` that `shown` accepts (an ARIA 1.1 combobox's), or undefined for none or several. */
 export function soleTextBox(el: Element, shown: (box: Element) => boolean): Element | undefined {
-  const boxes = Array.from(el.querySelectorAll('input, textarea, [contenteditable]')).filter((box) => takesTyping(box) && shown(box));
+  const boxes = Array.from(queryAllOf(el, 'input, textarea, [contenteditable]')).filter((box) => takesTyping(box) && shown(box));
   return boxes.length === 1 ? boxes[0] : undefined;
 }
 
 export function roleOf(el: Element): string | undefined {
-  const role = el.getAttribute('role')?.trim().split(/\s+/)[0]?.toLowerCase();
+  const role = attr(el, 'role')?.trim().split(/\s+/)[0]?.toLowerCase();
   return role || undefined;
 }
 
@@ -45,15 +46,15 @@ export function kindOf(el: Element): ElementKind | undefined {
   const role = roleOf(el);
   if (role && ROLE_KINDS[role]) {
     const kind = ROLE_KINDS[role];
-    if (role === 'textbox' && el.getAttribute('aria-multiline') === 'true') return 'text_area';
+    if (role === 'textbox' && attr(el, 'aria-multiline') === 'true') return 'text_area';
     return kind;
   }
   // HTML elements by their local name (upper case here, as tagName is in HTML documents; XHTML pages say "input"); an
   // element of another namespace that calls itself INPUT or SELECT is none of those (it has no `type`, no `options`).
-  switch (htmlTag(el) || (el.tagName === 'a' ? 'a' : '')) {
-    case 'A': return el.hasAttribute('href') ? 'link' : undefined;
+  switch (htmlTag(el) || (tagNameOf(el) === 'a' ? 'a' : '')) {
+    case 'A': return hasAttr(el, 'href') ? 'link' : undefined;
     // SVG's <a> (a chart's bars, a map's regions): its tagName is lowercase, its target `href` or `xlink:href`.
-    case 'a': return el.hasAttribute('href') || el.hasAttribute('xlink:href') ? 'link' : undefined;
+    case 'a': return hasAttr(el, 'href') || hasAttr(el, 'xlink:href') ? 'link' : undefined;
     case 'BUTTON': return 'button';
     case 'SUMMARY': return 'button';
     case 'SELECT': return 'select';
@@ -62,7 +63,7 @@ export function kindOf(el: Element): ElementKind | undefined {
       const type = String((el as HTMLInputElement).type ?? '').toLowerCase();
       if (type === 'hidden') return undefined;
       if (['submit', 'button', 'reset', 'image'].includes(type)) return 'button';
-      if (type === 'checkbox') return el.getAttribute('role') === 'switch' ? 'switch' : 'checkbox';
+      if (type === 'checkbox') return attr(el, 'role') === 'switch' ? 'switch' : 'checkbox';
       if (type === 'radio') return 'radio';
       if (type === 'range') return 'slider';
       if (type === 'file') return 'file_input';
@@ -71,10 +72,11 @@ export function kindOf(el: Element): ElementKind | undefined {
     default:
       break;
   }
-  const editable = el.getAttribute('contenteditable');
+  const editable = attr(el, 'contenteditable');
   if (editable !== null && editable !== 'false') {
-    const parent = el.parentElement?.closest('[contenteditable]');
-    if (!parent || parent.getAttribute('contenteditable') === 'false') return 'editable';
+    const above = parentOf(el);
+    const parent = above ? closestOf(above, '[contenteditable]') : null;
+    if (!parent || attr(parent, 'contenteditable') === 'false') return 'editable';
   }
   return undefined;
 }
@@ -107,24 +109,24 @@ const words = (text: string) => text.replace(/([a-z])([A-Z])/g, '$1 $2').replace
  */
 function splitCodeBox(el: Element): boolean {
   const short = (box: Element) => {
-    const max = Number(box.getAttribute('maxlength'));
+    const max = Number(attr(box, 'maxlength'));
     return max >= 1 && max <= 2;
   };
   if (htmlTag(el) !== 'INPUT' || !short(el)) return false;
   // A row of four or more such boxes in one group (a fieldset, a group, or the boxes' own parent): not a form's
   // middle initial or state code.
-  const group = el.closest('fieldset,[role=group]') ?? el.parentElement;
-  if (!group || Array.from(group.querySelectorAll('input')).filter(short).length < 4) return false;
-  if (group.querySelector('input[autocomplete*="one-time-code"]')) return true;
-  const legend = tagOf(group) === 'FIELDSET' ? group.querySelector(':scope > legend') : null;
-  const labelled = group.getAttribute('aria-labelledby')?.split(/\s+/).map((id) => byId(group, id)).filter((x): x is Element => !!x) ?? [];
-  const hint = [legend, ...labelled].map((x) => (x ? textOf(x, 160) : '')).concat(group.getAttribute('aria-label') ?? '').join(' ');
+  const group = closestOf(el, 'fieldset,[role=group]') ?? parentOf(el);
+  if (!group || Array.from(queryAllOf(group, 'input')).filter(short).length < 4) return false;
+  if (queryOf(group, 'input[autocomplete*="one-time-code"]')) return true;
+  const legend = tagOf(group) === 'FIELDSET' ? queryOf(group, ':scope > legend') : null;
+  const labelled = attr(group, 'aria-labelledby')?.split(/\s+/).map((id) => byId(group, id)).filter((x): x is Element => !!x) ?? [];
+  const hint = [legend, ...labelled].map((x) => (x ? textOf(x, 160) : '')).concat(attr(group, 'aria-label') ?? '').join(' ');
   return /\bcode\b|\bpin\b/i.test(hint) || SENSITIVE_NAME.test(hint);
 }
 
 /** Password, one-time-code and card fields (inputs, text areas, textboxes, contenteditable, selects): their value is never read. */
 export function isSensitive(el: Element): boolean {
-  const editable = el.getAttribute('contenteditable');
+  const editable = attr(el, 'contenteditable');
   const tag = htmlTag(el);
   const textLike = tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || roleOf(el) === 'textbox'
     || (editable !== null && editable !== 'false');
@@ -133,8 +135,8 @@ export function isSensitive(el: Element): boolean {
   if (tag === 'INPUT' && input.type === 'password') return true;
   // A choice ("One-time donation") holds no secret, whatever it is called.
   if (tag === 'INPUT' && ['radio', 'checkbox', 'submit', 'button', 'reset', 'image', 'range', 'color', 'file'].includes(input.type)) return false;
-  if (SENSITIVE_AUTOCOMPLETE.test((el.getAttribute('autocomplete') ?? '').toLowerCase())) return true;
-  const hints = [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('placeholder'), labelsOf(el)]
+  if (SENSITIVE_AUTOCOMPLETE.test((attr(el, 'autocomplete') ?? '').toLowerCase())) return true;
+  const hints = [attr(el, 'name'), idOf(el), attr(el, 'aria-label'), attr(el, 'placeholder'), labelsOf(el)]
     .filter(Boolean).join(' ');
   if (SENSITIVE_NAME.test(hints) || SENSITIVE_NAME.test(words(hints))) return true;
   if (splitCodeBox(el)) return true;
@@ -146,9 +148,9 @@ export function isSensitive(el: Element): boolean {
 const bool = (value: string | null): boolean | undefined => (value === 'true' ? true : value === 'false' ? false : undefined);
 
 export function isDisabled(el: Element): boolean {
-  if (el.getAttribute('aria-disabled') === 'true') return true;
+  if (attr(el, 'aria-disabled') === 'true') return true;
   try {
-    return el.matches(':disabled');
+    return matchesOf(el, ':disabled');
   } catch {
     return (el as HTMLButtonElement).disabled === true;
   }
@@ -161,22 +163,22 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   const state: NonNullable<ElementEntry['state']> = {};
   const out: Pick<ElementEntry, 'state' | 'options' | 'optionsTotal'> = {};
   if (isDisabled(el)) state.disabled = true;
-  if (el.hasAttribute('required') || el.getAttribute('aria-required') === 'true') state.required = true;
-  if (el.hasAttribute('readonly') || el.getAttribute('aria-readonly') === 'true') state.readonly = true;
-  const expanded = bool(el.getAttribute('aria-expanded'));
+  if (hasAttr(el, 'required') || attr(el, 'aria-required') === 'true') state.required = true;
+  if (hasAttr(el, 'readonly') || attr(el, 'aria-readonly') === 'true') state.readonly = true;
+  const expanded = bool(attr(el, 'aria-expanded'));
   if (expanded !== undefined) state.expanded = expanded;
-  const pressed = bool(el.getAttribute('aria-pressed'));
+  const pressed = bool(attr(el, 'aria-pressed'));
   if (pressed !== undefined) state.pressed = pressed;
-  const current = el.getAttribute('aria-current');
-  if ((current && current !== 'false') || el.getAttribute('aria-selected') === 'true') state.current = true;
+  const current = attr(el, 'aria-current');
+  if ((current && current !== 'false') || attr(el, 'aria-selected') === 'true') state.current = true;
   const tag = tagOf(el);
   if (tag === 'DETAILS' || tag === 'SUMMARY') {
-    const details = el.closest('details');
-    if (details) state.expanded = details.hasAttribute('open');
+    const details = closestOf(el, 'details');
+    if (details) state.expanded = hasAttr(details, 'open');
   }
 
   if (kind === 'checkbox' || kind === 'radio' || kind === 'switch') {
-    const aria = el.getAttribute('aria-checked');
+    const aria = attr(el, 'aria-checked');
     state.checked = tag === 'INPUT' ? (el as HTMLInputElement).checked : aria === 'true' || aria === 'mixed';
   } else if (kind === 'select' && tag === 'SELECT') {
     const select = el as HTMLSelectElement;
@@ -192,9 +194,9 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     if (tag === 'INPUT' || tag === 'TEXTAREA') {
       if (kind !== 'button' && kind !== 'file_input') value = (el as HTMLInputElement).value;
     } else if (kind === 'editable' || kind === 'text_input' || kind === 'text_area' || kind === 'combobox') {
-      value = el.getAttribute('aria-valuetext') ?? (kind === 'combobox' ? (el as HTMLInputElement).value : textOf(el, 1000));
+      value = attr(el, 'aria-valuetext') ?? (kind === 'combobox' ? (el as HTMLInputElement).value : textOf(el, 1000));
     } else if (kind === 'slider') {
-      value = el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-valuenow') ?? undefined;
+      value = attr(el, 'aria-valuetext') ?? attr(el, 'aria-valuenow') ?? undefined;
     }
     if (kind === 'slider' && tag === 'INPUT') value = (el as HTMLInputElement).value;
     if (value) state.value = truncate(value, 1000);
@@ -213,15 +215,15 @@ export function linkTarget(el: Element): string | undefined {
 }
 
 function rawLinkTarget(el: Element): string | undefined {
-  const href = el.getAttribute('href') ?? el.getAttribute('xlink:href');
+  const href = attr(el, 'href') ?? attr(el, 'xlink:href');
   if (href === null || /^\s*javascript:/i.test(href)) return undefined;
   let url: URL;
   try {
-    url = new URL(href, el.ownerDocument.baseURI);
+    url = new URL(href, ownerDocOf(el).baseURI);
   } catch {
     return undefined;
   }
-  const here = el.ownerDocument.location;
+  const here = ownerDocOf(el).location;
   if (url.protocol === 'mailto:' || url.protocol === 'tel:') return truncate(url.href, 300);
   if (here && url.origin === here.origin) {
     if (url.pathname === here.pathname && url.search === here.search && url.hash) return url.hash;
@@ -238,25 +240,25 @@ export function effectOf(el: Element, kind: ElementKind, formName: (form: Elemen
   const tag = tagOf(el);
   if (kind === 'link' || tag === 'A') {
     const target = linkTarget(el);
-    if (target) parts.push(el.getAttribute('target') === '_blank' ? `opens ${target} in a new tab` : `goes to ${target}`);
+    if (target) parts.push(attr(el, 'target') === '_blank' ? `opens ${target} in a new tab` : `goes to ${target}`);
   }
   const isSubmit = (tag === 'BUTTON' && ((el as HTMLButtonElement).type || 'submit') === 'submit')
     || (tag === 'INPUT' && ['submit', 'image'].includes((el as HTMLInputElement).type));
   if (isSubmit) {
     const form = (el as HTMLButtonElement).form;
     if (form) {
-      const method = (form.getAttribute('method') ?? '').toLowerCase();
+      const method = (attr(form, 'method') ?? '').toLowerCase();
       const name = formName(form);
       parts.push(method === 'dialog' ? `submits ${name ?? 'the form'} and closes the dialog` : `submits ${name ?? 'the form'}`);
     }
   }
   // Only the values ARIA defines: page text must not reach the prompt unquoted through an attribute.
-  const popup = el.getAttribute('aria-haspopup')?.trim().toLowerCase();
+  const popup = attr(el, 'aria-haspopup')?.trim().toLowerCase();
   if (popup && popup !== 'false') parts.push(`opens a ${POPUPS.has(popup) ? popup : 'menu'}`);
-  const controls = el.getAttribute('aria-controls');
+  const controls = attr(el, 'aria-controls');
   if (controls) {
     const target = byId(el, controls.split(/\s+/)[0] ?? '');
-    const label = target ? accessibleName(target) || target.id : controls;
+    const label = target ? accessibleName(target) || idOf(target) : controls;
     if (label) parts.push(`controls ${JSON.stringify(truncate(label, 60))}`);
   }
   if (tag === 'SUMMARY') parts.push('shows or hides details');

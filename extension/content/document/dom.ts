@@ -1,6 +1,7 @@
 /** DOM facts the document is built from: roots, styles, text, accessible names. Works in Chromium and happy-dom. */
 import { collapse } from './text.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
+import { attr, checkVisibilityOf, childElementCountOf, closestOf, firstChildOf, firstElementChildOf, hasAttr, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export type Root = Document | ShadowRoot;
 
@@ -11,12 +12,32 @@ export const HTML_NS = 'http://www.w3.org/1999/xhtml';
  * "input" — and as written for other namespaces (SVG's "svg", "a").
  */
 export function tagOf(el: Element): string {
-  const tag = el.tagName;
+  const tag = tagNameOf(el);
   // By local name: a prefixed XHTML element (`<h:input>`) is an input too.
-  return tag.charCodeAt(0) >= 97 && el.namespaceURI === HTML_NS ? el.localName.toUpperCase() : tag;
+  return tag.charCodeAt(0) >= 97 && namespaceOf(el) === HTML_NS ? localNameOf(el).toUpperCase() : tag;
 }
 
-/** What the browser said of custom elements' closed shadow roots during this read (asking costs a call each time). */
+/**
+ * The HTML elements that may host a shadow root besides custom elements (`attachShadow`'s list): a closed root on one
+ * of them is read too (session 22; before, a `div`'s closed root was silently invisible).
+ */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
+  'nav', 'p', 'section', 'span']);
+
+/**
+ * No light content (nothing, or only white space): what a plain element hosting a closed root looks like from outside
+ * (`<div id="widget"></div>`, its content all in the root). Only those are asked: asking every `div` and `span` made a
+ * 40,000-element read about 30% slower in Chromium (session 22); a plain host whose light children its root slots in is
+ * not read.
+ */
+function emptyInMarkup(el: Element): boolean {
+  if (childElementCountOf(el) !== 0) return false;
+  const first = firstChildOf(el);
+  if (!first) return true;
+  return !nextSiblingOf(first) && nodeTypeOf(first) === 3 && !/\S/.test(first.nodeValue ?? '');
+}
+
+/** What the browser said of elements' closed shadow roots during this read (asking costs a call each time). */
 let closedRoots = new WeakMap<Element, ShadowRoot | null>();
 
 /** A new read or action: a component may have attached a closed root since the last. */
@@ -26,12 +47,14 @@ export function forgetClosedRoots(): void {
 
 /**
  * An element's shadow root: an open one, or — where the browser shows them to us (content scripts) — a closed one on a
- * custom element. Only HTML custom elements are asked (each ask is a call into the browser, remembered for the read;
- * components are where closed roots live); a closed root on a plain `div` stays unread.
+ * custom element or on one of the plain elements that may host one (SHADOW_HOSTS: `div`, `span`, `section`, …). Only
+ * HTML elements that may host a root are asked (each ask is a call into the browser, remembered for the read).
  */
 export function shadowOf(el: Element): ShadowRoot | null {
-  const open = el.shadowRoot;
-  if (open || el.namespaceURI !== HTML_NS || !el.localName.includes('-')) return open;
+  const open = openShadowOf(el);
+  if (open || namespaceOf(el) !== HTML_NS) return open;
+  const name = localNameOf(el);
+  if (!name.includes('-') && !(SHADOW_HOSTS.has(name) && emptyInMarkup(el))) return null;
   let root = closedRoots.get(el);
   if (root === undefined) {
     try {
@@ -47,8 +70,9 @@ export function shadowOf(el: Element): ShadowRoot | null {
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'BASE']);
 
 export function rootOf(el: Element): Root {
-  const root = el.getRootNode();
-  return root.nodeType === 9 || root.nodeType === 11 ? (root as Root) : el.ownerDocument;
+  const root = rootNodeOf(el);
+  const type = nodeTypeOf(root);
+  return type === 9 || type === 11 ? (root as Root) : ownerDocOf(el);
 }
 
 export function byId(el: Element, id: string): Element | null {
@@ -57,7 +81,7 @@ export function byId(el: Element, id: string): Element | null {
 }
 
 export function styleOf(el: Element): CSSStyleDeclaration | undefined {
-  const view = el.ownerDocument.defaultView;
+  const view = ownerDocOf(el).defaultView;
   try {
     return view?.getComputedStyle(el);
   } catch {
@@ -67,9 +91,9 @@ export function styleOf(el: Element): CSSStyleDeclaration | undefined {
 
 /** Hidden for everyone: the element and its whole subtree are skipped. */
 export function hidesSubtree(el: Element, style: CSSStyleDeclaration | undefined): boolean {
-  if (el.hasAttribute('hidden') && el.getAttribute('hidden') !== 'until-found') return true;
-  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return true;
-  if (tagOf(el) === 'DIALOG' && !el.hasAttribute('open')) return true;
+  if (hasAttr(el, 'hidden') && attr(el, 'hidden') !== 'until-found') return true;
+  if (attr(el, 'aria-hidden') === 'true' || hasAttr(el, 'inert')) return true;
+  if (tagOf(el) === 'DIALOG' && !hasAttr(el, 'open')) return true;
   if (tagOf(el) === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
   return style?.display === 'none';
 }
@@ -84,7 +108,7 @@ export function shownItem(el: Element): boolean {
   if (hidesSubtree(el, undefined)) return false;
   // One native call where layout exists (no style object per item: a list may have thousands); a `display: contents`
   // row (grid rows, custom-element hosts) has no box of its own and is shown when its container is.
-  if (hasLayout(el.ownerDocument)) return el.checkVisibility() || styleOf(el)?.display === 'contents';
+  if (hasLayout(ownerDocOf(el))) return checkVisibilityOf(el) !== false || styleOf(el)?.display === 'contents';
   return styleOf(el)?.display !== 'none';
 }
 
@@ -94,9 +118,9 @@ export function shownItem(el: Element): boolean {
  */
 export function holdsTypedText(el: Element): boolean {
   if (tagOf(el) === 'TEXTAREA') return true;
-  const editable = el.getAttribute('contenteditable');
+  const editable = attr(el, 'contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  const role = el.getAttribute('role');
+  const role = attr(el, 'role');
   return role === 'textbox' || role === 'searchbox';
 }
 
@@ -107,7 +131,7 @@ export function holdsTypedText(el: Element): boolean {
  * side panel narrows the page.
  */
 function hiddenInline(el: Element): boolean {
-  const style = el.getAttribute('style');
+  const style = attr(el, 'style');
   return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style);
 }
 
@@ -117,11 +141,11 @@ function hiddenInline(el: Element): boolean {
  */
 export function textOf(node: Node, max = 300): string {
   // Most leaves hold text alone: their text is their text content.
-  if (node.nodeType === 1 && (node as Element).childElementCount === 0 && !shadowOf(node as Element)) {
+  if (nodeTypeOf(node) === 1 && childElementCountOf(node as Element) === 0 && !shadowOf(node as Element)) {
     const el = node as Element;
     const tag = tagOf(el);
-    if (!SKIP_TAGS.has(tag) && tag !== 'IMG' && tag !== 'INPUT' && tag !== 'svg' && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') {
-      return collapse(el.textContent ?? '').slice(0, max);
+    if (!SKIP_TAGS.has(tag) && tag !== 'IMG' && tag !== 'INPUT' && tag !== 'svg' && !hasAttr(el, 'hidden') && attr(el, 'aria-hidden') !== 'true') {
+      return collapse(textContentOf(el)).slice(0, max);
     }
   }
   const out: string[] = [];
@@ -135,16 +159,17 @@ export function textOf(node: Node, max = 300): string {
       continue;
     }
     if (!n) break;
-    if (n.nodeType === 3) {
+    const type = nodeTypeOf(n);
+    if (type === 3) {
       const value = n.nodeValue ?? '';
       out.push(value);
       length += value.length;
       continue;
     }
-    if (n.nodeType !== 1) continue;
+    if (type !== 1) continue;
     const el = n as Element;
     const tag = tagOf(el);
-    if (SKIP_TAGS.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
+    if (SKIP_TAGS.has(tag) || hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true') continue;
     // Below the node: typed text, a select's options (its choices, not the text around it: a wrapping label's, a
     // row's) and words its own style attribute hides.
     if (n !== node && (holdsTypedText(el) || tag === 'SELECT' || hiddenInline(el))) {
@@ -152,11 +177,12 @@ export function textOf(node: Node, max = 300): string {
       continue;
     }
     if (tag === 'IMG' || (tag === 'INPUT' && (el as HTMLInputElement).type === 'image')) {
-      out.push(` ${el.getAttribute('alt') ?? ''} `);
+      out.push(` ${attr(el, 'alt') ?? ''} `);
       continue;
     }
     if (tag === 'svg' || tag === 'SVG') {
-      const title = el.querySelector('title')?.textContent ?? el.getAttribute('aria-label') ?? '';
+      const titled = queryOf(el, 'title');
+      const title = (titled ? textContentOf(titled) : null) ?? attr(el, 'aria-label') ?? '';
       out.push(` ${title} `);
       continue;
     }
@@ -167,14 +193,14 @@ export function textOf(node: Node, max = 300): string {
     // is assigned to it (a web component's label is the host's light text), else its own fallback content.
     const assigned = tag === 'SLOT' ? (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [] : [];
     const children: Node[] = assigned.slice(0, 4 * max);
-    if (!assigned.length) for (let child = parent.firstChild; child && children.length < 4 * max; child = child.nextSibling) children.push(child);
+    if (!assigned.length) for (let child = firstChildOf(parent); child && children.length < 4 * max; child = nextSiblingOf(child)) children.push(child);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return collapse(out.join('')).slice(0, max);
 }
 
 function labelledBy(el: Element): string | undefined {
-  const ids = el.getAttribute('aria-labelledby');
+  const ids = attr(el, 'aria-labelledby');
   if (!ids) return undefined;
   const text = ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x).map((x) => textOf(x)).join(' ');
   return collapse(text) || undefined;
@@ -185,14 +211,14 @@ const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'METER', 'PROGRESS
 export function labelsOf(el: Element): string | undefined {
   const labels = (el as HTMLInputElement).labels;
   const found: Element[] = labels ? Array.from(labels) : [];
-  if (!found.length && el.id) {
+  if (!found.length && idOf(el)) {
     const root = rootOf(el);
-    for (const label of Array.from(root.querySelectorAll('label[for]'))) {
-      if (label.getAttribute('for') === el.id) found.push(label);
+    for (const label of Array.from(queryAllOf(root, 'label[for]'))) {
+      if (attr(label, 'for') === idOf(el)) found.push(label);
     }
   }
   if (!found.length) {
-    const wrapping = el.closest('label');
+    const wrapping = closestOf(el, 'label');
     if (wrapping) found.push(wrapping);
   }
   // textOf leaves out a wrapping label's own controls (a select's options, a text area's content).
@@ -209,8 +235,9 @@ let secrets: readonly string[] = [];
 /** Runs `read` with the sensitive values of `doc`'s fields hidden from every accessible name (see `secrets`). */
 export function withSecretsHidden<T>(doc: Document, read: () => T): T {
   const found = new Set<string>();
-  for (const field of doc.querySelectorAll<HTMLInputElement>('input[type=password], input[autocomplete~="cc-number"], input[autocomplete~="cc-csc"], input[autocomplete~="one-time-code"]')) {
-    if (field.value.length >= 4) found.add(field.value);
+  for (const field of queryAllOf(doc, 'input[type=password], input[autocomplete~="cc-number"], input[autocomplete~="cc-csc"], input[autocomplete~="one-time-code"]')) {
+    const value = (field as HTMLInputElement).value;
+    if (typeof value === 'string' && value.length >= 4) found.add(value);
   }
   const before = secrets;
   secrets = [...found];
@@ -223,34 +250,51 @@ export function withSecretsHidden<T>(doc: Document, read: () => T): T {
 
 /** Accessible name, simplified from accname 1.2 (see `nameAsGiven`), with the read's sensitive values hidden. */
 export function accessibleName(el: Element): string {
-  const name = nameAsGiven(el);
-  return secrets.length ? secrets.reduce((text, secret) => text.split(secret).join('•••'), name) : name;
+  return hideSecrets(nameAsGiven(el));
+}
+
+const hideSecrets = (text: string): string => (secrets.length ? secrets.reduce((out, secret) => out.split(secret).join('•••'), text) : text);
+
+/**
+ * The words a control shows on the page (its text, a button input's value) where its accessible name says something
+ * else: `<button aria-label="Harmless: view profile">Delete account</button>` shows "Delete account" (session 22).
+ * Undefined when the name holds them, or they have no letter or digit (an icon, "×"). Not for what the user types.
+ */
+export function shownTextBesides(el: Element, name: string): string | undefined {
+  if (!hasAttr(el, 'aria-label') && !hasAttr(el, 'aria-labelledby')) return undefined;
+  const tag = tagOf(el);
+  if (holdsTypedText(el) || tag === 'SELECT') return undefined;
+  const input = tag === 'INPUT' ? (el as HTMLInputElement) : undefined;
+  const shown = collapse(input ? (['submit', 'button', 'reset'].includes(input.type) ? input.value : '') : textOf(el, 200));
+  if (!shown || !/[\p{L}\p{N}]/u.test(shown)) return undefined;
+  if (collapse(name).toLowerCase().includes(shown.toLowerCase())) return undefined;
+  return hideSecrets(shown);
 }
 
 /** Accessible name, simplified from accname 1.2: labelledby, aria-label, labels, value/alt, content, title, placeholder. */
 function nameAsGiven(el: Element): string {
   const byRef = labelledBy(el);
   if (byRef) return byRef;
-  const aria = collapse(el.getAttribute('aria-label') ?? '');
+  const aria = collapse(attr(el, 'aria-label') ?? '');
   if (aria) return aria;
   const tag = tagOf(el);
   if (FORM_CONTROLS.has(tag)) {
     const input = el as HTMLInputElement;
     if (tag === 'INPUT' && ['submit', 'button', 'reset'].includes(input.type)) {
-      return collapse(input.value || (input.type === 'submit' ? 'Submit' : input.type === 'reset' ? 'Reset' : '')) || collapse(el.getAttribute('title') ?? '');
+      return collapse(input.value || (input.type === 'submit' ? 'Submit' : input.type === 'reset' ? 'Reset' : '')) || collapse(attr(el, 'title') ?? '');
     }
-    if (tag === 'INPUT' && input.type === 'image') return collapse(el.getAttribute('alt') ?? el.getAttribute('title') ?? '');
+    if (tag === 'INPUT' && input.type === 'image') return collapse(attr(el, 'alt') ?? attr(el, 'title') ?? '');
     const label = labelsOf(el);
     if (label) return label;
-    return collapse(el.getAttribute('title') ?? el.getAttribute('placeholder') ?? el.getAttribute('aria-placeholder') ?? '');
+    return collapse(attr(el, 'title') ?? attr(el, 'placeholder') ?? attr(el, 'aria-placeholder') ?? '');
   }
-  if (tag === 'IMG') return collapse(el.getAttribute('alt') ?? el.getAttribute('title') ?? '');
+  if (tag === 'IMG') return collapse(attr(el, 'alt') ?? attr(el, 'title') ?? '');
   // A text field's content is what the user typed (and may be a secret): its name comes from its labels instead.
-  const editable = el.getAttribute('contenteditable');
-  const role = el.getAttribute('role')?.trim().split(/\s+/)[0]?.toLowerCase();
+  const editable = attr(el, 'contenteditable');
+  const role = attr(el, 'role')?.trim().split(/\s+/)[0]?.toLowerCase();
   const typedInto = (editable !== null && editable !== 'false') || role === 'textbox' || role === 'searchbox';
   if (typedInto) {
-    return labelsOf(el) || collapse(el.getAttribute('title') ?? el.getAttribute('aria-placeholder') ?? el.getAttribute('data-placeholder') ?? '');
+    return labelsOf(el) || collapse(attr(el, 'title') ?? attr(el, 'aria-placeholder') ?? attr(el, 'data-placeholder') ?? '');
   }
   // A custom combobox shows its choice ("Economy class"): its label names it when it has one.
   if (role === 'combobox') {
@@ -259,7 +303,7 @@ function nameAsGiven(el: Element): string {
   }
   const content = textOf(el, 200);
   if (content) return content;
-  return collapse(el.getAttribute('title') ?? '');
+  return collapse(attr(el, 'title') ?? '');
 }
 
 /**
@@ -267,26 +311,27 @@ function nameAsGiven(el: Element): string {
  * there does `checkVisibility` answer.
  */
 export function hasLayout(doc: Document): boolean {
-  if (!doc.documentElement || typeof doc.documentElement.checkVisibility !== 'function') return false;
-  const rect = doc.documentElement.getBoundingClientRect();
+  if (!doc.documentElement || !hasCheckVisibility()) return false;
+  const rect = rectOf(doc.documentElement);
   return rect.width > 0 || rect.height > 0;
 }
 
 /** Whether `el` holds more than `max` elements, counted only that far (a live collection's length walks them all). */
 export function moreElementsThan(el: Element, max: number): boolean {
   let count = 0;
-  let node: Element | null = el.firstElementChild;
+  let node: Element | null = firstElementChildOf(el);
+  // Every step goes down or right, or up to an ancestor below `el`: bounded by the elements counted (and their depth).
   while (node) {
     if (++count > max) return true;
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
+    if (firstElementChildOf(node)) {
+      node = firstElementChildOf(node);
       continue;
     }
-    while (node && !node.nextElementSibling) {
-      node = node.parentElement;
+    while (node && !nextElementOf(node)) {
+      node = parentOf(node);
       if (node === el) return false;
     }
-    node = node?.nextElementSibling ?? null;
+    node = node ? nextElementOf(node) : null;
   }
   return false;
 }

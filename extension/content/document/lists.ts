@@ -8,6 +8,7 @@ import { accessibleName, holdsTypedText, moreElementsThan, shownItem, tagOf, tex
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent } from './locators.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
+import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, localNameOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface DetectedList {
   container: Element;
@@ -48,10 +49,10 @@ function signature(el: Element): string {
 }
 
 function computeSignature(el: Element): string {
-  const head = `${el.tagName}|${roleOf(el) ?? ''}`;
+  const head = `${tagNameOf(el)}|${roleOf(el) ?? ''}`;
   if (kindOf(el)) return head;
   const tags = new Set<string>();
-  for (let child = el.firstElementChild; child; child = child.nextElementSibling) tags.add(child.tagName);
+  for (let child = firstElementChildOf(el); child; child = nextElementOf(child)) tags.add(tagNameOf(child));
   return `${head}|${[...tags].sort().join(',')}`;
 }
 
@@ -59,10 +60,10 @@ function computeSignature(el: Element): string {
 const stableClasses = new Map<string, string | undefined>();
 
 function stableClass(el: Element): string | undefined {
-  const attribute = el.getAttribute('class');
+  const attribute = attr(el, 'class');
   if (!attribute) return undefined;
   if (stableClasses.has(attribute)) return stableClasses.get(attribute);
-  const found = Array.from(el.classList).find((name) => !STATE_CLASS.test(name) && readableToken(name));
+  const found = Array.from(classListOf(el)).find((name) => !STATE_CLASS.test(name) && readableToken(name));
   if (stableClasses.size > 10_000) stableClasses.clear();
   stableClasses.set(attribute, found);
   return found;
@@ -75,7 +76,7 @@ function baseStep(el: Element): string {
   if (known === undefined) {
     const cls = stableClass(el);
     // Type selectors match SVG names as written (`foreignObject`) and take no XHTML prefix: the local name.
-    const tag = cssIdent(el.localName);
+    const tag = cssIdent(localNameOf(el));
     known = cls ? `${tag}.${cls.replace(/[^A-Za-z0-9_-]/g, '')}` : tag;
     baseSteps.set(el, known);
   }
@@ -88,12 +89,12 @@ let steps = new WeakMap<Element, string>();
 function step(el: Element): string {
   const known = steps.get(el);
   if (known !== undefined) return known;
-  const parent = el.parentElement;
+  const parent = parentOf(el);
   if (!parent) return baseStep(el);
   const byTag = new Map<string, Element[]>();
-  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-    const same = byTag.get(child.tagName);
-    if (same) same.push(child); else byTag.set(child.tagName, [child]);
+  for (let child = firstElementChildOf(parent); child; child = nextElementOf(child)) {
+    const same = byTag.get(tagNameOf(child));
+    if (same) same.push(child); else byTag.set(tagNameOf(child), [child]);
   }
   for (const same of byTag.values()) {
     const perStep = new Map<string, number>();
@@ -111,21 +112,21 @@ function step(el: Element): string {
 export function relativeSelector(item: Element, el: Element): string {
   if (item === el) return ':scope';
   const parts: string[] = [];
-  for (let node: Element | null = el; node && node !== item; node = node.parentElement) parts.unshift(step(node));
+  for (let node: Element | null = el; node && node !== item && parts.length < MAX_UPWARD_STEPS; node = parentOf(node)) parts.unshift(step(node));
   return `:scope > ${parts.join(' > ')}`;
 }
 
 export function slotElement(item: Element, selector: string): Element | null {
   if (selector === ':scope') return item;
   try {
-    return item.querySelector(selector);
+    return queryOf(item, selector);
   } catch {
     return null;
   }
 }
 
 function ownText(el: Element): boolean {
-  for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3 && node.nodeValue && /\S/.test(node.nodeValue)) return true;
+  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && node.nodeValue && /\S/.test(node.nodeValue)) return true;
   return false;
 }
 
@@ -169,9 +170,9 @@ function slotName(slot: SlotStats, items: number): string {
   }
   const cls = stableClass(slot.sample);
   if (cls) return slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
-  const attr = readableToken(slot.sample.getAttribute('itemprop')) ?? readableToken(slot.sample.getAttribute('data-field'))
-    ?? readableToken(slot.sample.getAttribute('data-testid'));
-  if (attr) return slug(attr, 3);
+  const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
+    ?? readableToken(attr(slot.sample, 'data-testid'));
+  if (named) return slug(named, 3);
   if (slot.kind !== 'text') return slot.kind;
   // A table's cell is named by its column's header ("Total"), not "text_2" (exploratory test, session 21).
   const header = columnHeader(slot.sample);
@@ -181,19 +182,19 @@ function slotName(slot: SlotStats, items: number): string {
 
 /** The header text of the table column `el` sits in (a `<th>` of the table's head, or of its first row), slugged. */
 function columnHeader(el: Element): string | undefined {
-  const cell = el.closest('td');
-  const row = cell?.parentElement;
-  const table = row?.closest('table');
+  const cell = closestOf(el, 'td');
+  const row = cell ? parentOf(cell) : null;
+  const table = row ? closestOf(row, 'table') : null;
   if (!cell || !row || !table || tagOf(row) !== 'TR') return undefined;
   let column = 0;
-  for (let before = cell.previousElementSibling; before; before = before.previousElementSibling) column += Number(before.getAttribute('colspan')) || 1;
-  const first = table.querySelector(':scope > thead > tr') ?? table.querySelector(':scope > tbody > tr, :scope > tr');
-  const headRow = first && first !== row && first.querySelector(':scope > th') ? first : undefined;
+  for (let before = previousElementOf(cell); before; before = previousElementOf(before)) column += Number(attr(before, 'colspan')) || 1;
+  const first = queryOf(table, ':scope > thead > tr') ?? queryOf(table, ':scope > tbody > tr, :scope > tr');
+  const headRow = first && first !== row && queryOf(first, ':scope > th') ? first : undefined;
   if (!headRow) return undefined;
   let at = 0;
-  for (const head of Array.from(headRow.children)) {
-    if (at === column) return tagOf(head) === 'TH' ? slug(head.textContent ?? '', 3) || undefined : undefined;
-    at += Number(head.getAttribute('colspan')) || 1;
+  for (const head of Array.from(childrenOf(headRow))) {
+    if (at === column) return tagOf(head) === 'TH' ? slug(textContentOf(head), 3) || undefined : undefined;
+    at += Number(attr(head, 'colspan')) || 1;
     if (at > column) return undefined;
   }
   return undefined;
@@ -208,11 +209,11 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
   steps = new WeakMap();
   const bySignature = new Map<Element, Map<string, Element[]>>();
   const siblingsLike = (item: Element): Element[] => {
-    const parent = item.parentElement!;
+    const parent = parentOf(item)!;
     let groups = bySignature.get(parent);
     if (!groups) {
       groups = new Map();
-      for (const child of Array.from(parent.children)) {
+      for (const child of Array.from(childrenOf(parent))) {
         const sig = signature(child);
         const group = groups.get(sig);
         if (group) group.push(child); else groups.set(sig, [child]);
@@ -238,7 +239,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
   for (const candidate of candidates) {
     let best: Element | undefined;
     let node: Element | null = candidate.el;
-    for (let depth = 0; node && node.parentElement && depth < MAX_DEPTH; depth++, node = node.parentElement) {
+    for (let depth = 0; node && parentOf(node) && depth < MAX_DEPTH; depth++, node = parentOf(node)) {
       const step = climbOf(node);
       if (step === 0) break;
       if (step === 2) best = node;
@@ -248,7 +249,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
 
   const byContainer = new Map<Element, Map<Element, Candidate[]>>();
   for (const [candidate, item] of itemOf) {
-    const container = item.parentElement!;
+    const container = parentOf(item)!;
     let items = byContainer.get(container);
     if (!items) byContainer.set(container, (items = new Map()));
     const members = items.get(item);
@@ -299,10 +300,10 @@ function notAList(items: Element[], slots: ListSlot[]): boolean {
 
 /** What a slot shows of one item: an image's alt text, else its text; nothing of a field the user types into or a secret. */
 function sampleText(el: Element): string {
-  if (tagOf(el) === 'IMG') return collapse(el.getAttribute('alt') ?? '');
+  if (tagOf(el) === 'IMG') return collapse(attr(el, 'alt') ?? '');
   if (isSensitive(el)) return '';
   // Typed text, also where the editor wraps it in formatting (a span inside a contenteditable).
-  for (let at: Element | null = el; at; at = at.parentElement) if (holdsTypedText(at)) return '';
+  for (let at: Element | null = el, steps = 0; at && steps < MAX_UPWARD_STEPS; at = parentOf(at), steps++) if (holdsTypedText(at)) return '';
   return textOf(el, 200);
 }
 
@@ -324,14 +325,14 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   for (const item of scanned) {
     const seen = new Set<string>();
     const candidates = new Map((memberMap.get(item) ?? []).map((c) => [c.el, c] as const));
-    const leaves: Element[] = [item, ...Array.from(item.querySelectorAll('*')).slice(0, 80)];
+    const leaves: Element[] = [item, ...Array.from(queryAllOf(item, '*')).slice(0, 80)];
     for (const el of leaves) {
       const candidate = candidates.get(el);
       const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME';
       if (!candidate && !text) continue;
       // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
-      const hidden = candidate ? null : el.closest('[aria-hidden=true],[hidden],script,style');
-      if (hidden && item.contains(hidden)) continue;
+      const hidden = candidate ? null : closestOf(el, '[aria-hidden=true],[hidden],script,style');
+      if (hidden && containsOf(item, hidden)) continue;
       const slot = note(item, el, candidate ? candidate.kind : 'text');
       if (seen.has(slot.selector)) continue;
       seen.add(slot.selector);
@@ -370,7 +371,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return sample;
   });
   const first = items[0]!;
-  const itemSelector = exactItemSelector(container, items, `:scope > ${cssIdent(first.localName)}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`);
+  const itemSelector = exactItemSelector(container, items, `:scope > ${cssIdent(localNameOf(first))}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`);
   return {
     container,
     items,
@@ -392,18 +393,18 @@ function exactItemSelector(container: Element, items: readonly Element[], base: 
   const exact = (selector: string) => {
     try {
       // Items are shown; only what else the selector matches is looked at (the executor skips it if hidden).
-      const found = Array.from(container.querySelectorAll(selector)).filter((el) => known.has(el) || shownItem(el));
+      const found = Array.from(queryAllOf(container, selector)).filter((el) => known.has(el) || shownItem(el));
       return found.length === items.length && items.every((item, i) => found[i] === item);
     } catch {
       return false;
     }
   };
   if (exact(base)) return base;
-  const shared = Array.from(items[0]!.classList).filter((name) => /^[A-Za-z_][\w-]*$/.test(name) && items.every((item) => item.classList.contains(name)));
+  const shared = Array.from(classListOf(items[0]!)).filter((name) => /^[A-Za-z_][\w-]*$/.test(name) && items.every((item) => classListOf(item).contains(name)));
   for (const name of shared) {
     if (exact(`${base}.${name}`)) return `${base}.${name}`;
   }
-  const position = Array.from(container.children).indexOf(items[0]!) + 1;
+  const position = Array.from(childrenOf(container)).indexOf(items[0]!) + 1;
   for (const selector of [`${base}:nth-child(n+${position})`, ...shared.map((name) => `${base}.${name}:nth-child(n+${position})`)]) {
     if (exact(selector)) return selector;
   }

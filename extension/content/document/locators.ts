@@ -3,6 +3,7 @@ import type { Locator } from './types.ts';
 import { accessibleName, rootOf, shadowOf, tagOf, type Root } from './dom.ts';
 import { kindOf, roleOf } from './classify.ts';
 import { readableToken, truncate } from './text.ts';
+import { MAX_UPWARD_STEPS, attr, childrenOf, idOf, localNameOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export const PIERCE = ' >>> ';
 
@@ -18,7 +19,7 @@ function uniqueIn(root: Root, selector: string, cache?: LocatorCache): boolean {
   if (known !== undefined) return known;
   let unique: boolean;
   try {
-    unique = root.querySelectorAll(selector).length === 1;
+    unique = queryAllOf(root, selector).length === 1;
   } catch {
     unique = false;
   }
@@ -45,25 +46,26 @@ export const newLocatorCache = (): LocatorCache => ({ paths: new Map(), unique: 
 
 /** The element's place among its parent's children of its tag (1-based), and how many there are. */
 function typeIndex(el: Element, cache?: LocatorCache): { index: number; count: number } {
-  const container = el.parentElement ?? (el.parentNode?.nodeType === 11 ? el.parentNode as ShadowRoot : undefined);
+  const above = parentNodeOf(el);
+  const container = parentOf(el) ?? (above && nodeTypeOf(above) === 11 ? above as ShadowRoot : undefined);
   if (!container) return { index: 1, count: 1 };
   let places = cache?.places.get(container);
   if (!places) {
     places = new Map();
     const counts = new Map<string, number>();
-    for (const child of Array.from(container.children)) {
-      const index = (counts.get(child.tagName) ?? 0) + 1;
-      counts.set(child.tagName, index);
+    for (const child of Array.from(childrenOf(container))) {
+      const index = (counts.get(tagNameOf(child)) ?? 0) + 1;
+      counts.set(tagNameOf(child), index);
       places.set(child, { index, count: 0 });
     }
-    for (const [child, place] of places) place.count = counts.get(child.tagName)!;
+    for (const [child, place] of places) place.count = counts.get(tagNameOf(child))!;
     cache?.places.set(container, places);
   }
   return places.get(el) ?? { index: 1, count: 1 };
 }
 
 /** A control's text for `text` locators: its whole text content (fast to compare, and the same at any width). */
-const shownText = (el: Element): string => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const shownText = (el: Element): string => textContentOf(el).replace(/\s+/g, ' ').trim();
 
 /** A structural path inside the element's own root: from the nearest ancestor with a unique id, nth-of-type where needed. */
 export function cssPath(el: Element, cache?: LocatorCache): string {
@@ -74,15 +76,15 @@ export function cssPath(el: Element, cache?: LocatorCache): string {
   // page can nest thousands of levels deep).
   const chain: Element[] = [];
   let path = '';
-  for (let node: Element | null = el; node; node = node.parentElement) {
+  for (let node: Element | null = el; node && chain.length < MAX_UPWARD_STEPS; node = parentOf(node)) {
     const known = cache?.paths.get(node);
     if (known !== undefined) {
       path = known;
       break;
     }
     // Only an id a person chose: a generated one (`ember1234`, `:r1:`) is different on the next load.
-    if (node.id && readableToken(node.id) && uniqueIn(root, idSelector(node.id), cache)) {
-      path = idSelector(node.id);
+    if (idOf(node) && readableToken(idOf(node)) && uniqueIn(root, idSelector(idOf(node)), cache)) {
+      path = idSelector(idOf(node));
       cache?.paths.set(node, path);
       break;
     }
@@ -92,7 +94,7 @@ export function cssPath(el: Element, cache?: LocatorCache): string {
     const node = chain[i]!;
     const { index, count } = typeIndex(node, cache);
     // localName: an SVG `foreignObject` keeps its case (type selectors match SVG names exactly).
-    const tag = cssIdent(node.localName);
+    const tag = cssIdent(localNameOf(node));
     const part = count > 1 ? `${tag}:nth-of-type(${index})` : tag;
     path = path ? `${path} > ${part}` : part;
     cache?.paths.set(node, path);
@@ -104,14 +106,14 @@ export function cssPath(el: Element, cache?: LocatorCache): string {
 export function rootPath(el: Element, cache?: LocatorCache): string | undefined {
   const hops: string[] = [];
   let current: Element = el;
-  for (;;) {
-    const root = current.getRootNode();
-    if (root.nodeType === 11 && (root as ShadowRoot).host) {
+  for (let hop = 0; hop < MAX_UPWARD_STEPS; hop++) {
+    const root = rootNodeOf(current);
+    if (nodeTypeOf(root) === 11 && (root as ShadowRoot).host) {
       current = (root as ShadowRoot).host;
       hops.unshift(cssPath(current, cache));
       continue;
     }
-    const frame = current.ownerDocument.defaultView?.frameElement;
+    const frame = ownerDocOf(current).defaultView?.frameElement;
     if (frame) {
       current = frame;
       hops.unshift(cssPath(current, cache));
@@ -140,8 +142,8 @@ export function locatorsFor(el: Element, name: string, cache?: LocatorCache): Lo
   const root = rootOf(el);
   const within = rootPath(el, cache);
   const add = (locator: Locator) => out.push(within ? { ...locator, root: within } : locator);
-  if (el.id && readableToken(el.id) && uniqueIn(root, idSelector(el.id), cache)) add({ by: 'id', value: el.id });
-  const testId = el.getAttribute('data-testid') ?? el.getAttribute('data-test-id') ?? el.getAttribute('data-test');
+  if (idOf(el) && readableToken(idOf(el)) && uniqueIn(root, idSelector(idOf(el)), cache)) add({ by: 'id', value: idOf(el) });
+  const testId = attr(el, 'data-testid') ?? attr(el, 'data-test-id') ?? attr(el, 'data-test');
   // Lists often repeat a test id in every row ("edit"): only one that picks this element out is a locator.
   if (testId && testId.length <= 200 && uniqueIn(root, testIdSelector(testId), cache)) add({ by: 'testid', value: testId });
   const role = roleFor(el);
@@ -179,7 +181,7 @@ function queryRoot(doc: Document, path: string | undefined): Root | undefined {
 
 function safeQueryAll(root: Root, selector: string): Element[] {
   try {
-    return Array.from(root.querySelectorAll(selector));
+    return Array.from(queryAllOf(root, selector));
   } catch {
     return [];
   }
@@ -189,14 +191,14 @@ const testIdSelector = (value: string) => `[data-testid=${cssString(value)}],[da
 
 function safeQuery(root: Root, selector: string): Element | null {
   try {
-    return root.querySelector(selector);
+    return queryOf(root, selector);
   } catch {
     return null;
   }
 }
 
 function* elementsOf(root: Root): Generator<Element> {
-  for (const el of Array.from(root.querySelectorAll('*'))) yield el;
+  for (const el of Array.from(queryAllOf(root, '*'))) yield el;
 }
 
 /**

@@ -63,9 +63,18 @@ function pathSaysNothingMore(entry: ElementEntry): boolean {
   if (entry.kind !== 'link' || /_\d+$/.test(entry.name)) return false; // a numbered twin: the target tells them apart
   // Only a plain move to a page of this site; a new tab, another site, a place on this page or a control keep theirs.
   if (!/^goes to \/[^/\s]\S*$/.test(entry.effect ?? '')) return false;
-  const label = entry.description.trim();
+  const label = splitShown(entry.description).label.trim();
   const words = label.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   return words.length >= 4 && !/^(read|learn|find out|see|view|show|click|more|here|continue|go to|back to|skip to|return to)\b/i.test(label);
+}
+
+/** How a description holds a control's shown text besides its name (build.ts; `splitShown` reads it back). */
+export const describeShown = (name: string, shows: string): string => `${truncate(name, 150)} (shows "${truncate(shows, 120)}")`;
+
+/** A description's name and the text its control shows, when they differ (see `describeShown`). */
+export function splitShown(description: string): { label: string; shows?: string } {
+  const match = /^(.*) \(shows "(.*)"\)$/su.exec(description);
+  return match ? { label: match[1]!, shows: match[2]! } : { label: description };
 }
 
 /** A label its slug keeps all of: letters, digits and light punctuation, no sign in front. */
@@ -80,16 +89,19 @@ const PROMPT_OPTIONS = 10;
  */
 export function renderElement(entry: ElementEntry): string {
   const own = entry.name.slice(entry.name.indexOf('__') + 2);
+  // A control that shows other words than its name has both, quoted apart: a long name cannot push them out.
+  const { label, shows } = splitShown(entry.description);
   // The label is implied only when the name holds all of its words (slugs keep at most 4).
-  const base = slug(nameWords(entry.description), 100);
+  const base = slug(nameWords(label), 100);
   const kindInName = own.endsWith(`_${entry.kind}`) && !entry.inputType;
   // A radio's name leads with its group (`delivery_express_next_day`): a label ending it is spelt by it too, when the
   // name loses nothing of it (not "+10", "$100", "C#").
-  const grouped = (entry.kind === 'radio' || entry.kind === 'checkbox') && LOSSLESS_LABEL.test(entry.description);
+  const grouped = (entry.kind === 'radio' || entry.kind === 'checkbox') && LOSSLESS_LABEL.test(label);
   const labelInName = !!base && [base, `${base}_${entry.kind}`].some((end) => own === end || (grouped && own.endsWith(`_${end}`)));
   const parts = [`$${entry.name}`];
   if (!kindInName) parts.push(entry.inputType ? `${entry.kind}:${entry.inputType}` : entry.kind);
-  if (entry.description && !labelInName) parts.push(quote(entry.description, 48));
+  if (label && !labelInName) parts.push(quote(label, 48));
+  if (shows) parts.push(`shows=${quote(shows, 48)}`);
   if (entry.placeholder) parts.push(`placeholder=${quote(entry.placeholder, 40)}`);
   const state = stateParts(entry);
   if (state.length) parts.push(`[${state.join(' ')}]`);
@@ -207,14 +219,21 @@ export function pageAddress(url: string): string {
   return `${encoded.slice(0, PAGE_ADDRESS_CHARS - 1).replace(/%[0-9A-F]?$/, '')}…`;
 }
 
+/**
+ * The page line, then the document's notes (what could not be read or used: build.ts), one `note:` line each. Notes are
+ * our words; what page text they hold (a frame's origin) is quoted there.
+ */
 export function renderHeader(doc: PageDocument): string {
-  return `page ${quote(doc.title, 120)} ${pageAddress(doc.url)}`;
+  const page = `page ${quote(doc.title, 120)} ${pageAddress(doc.url)}`;
+  return doc.notes?.length ? [page, ...doc.notes.map((note) => `note: ${note.replace(/[\r\n]+/g, ' ')}`)].join('\n') : page;
 }
 
 export function truncationMarker(doc: PageDocument): string | undefined {
   if (!doc.truncated) return undefined;
   const why = doc.truncation?.reason === 'time' ? 'time budget' : doc.truncation?.reason === 'entries' ? 'entry budget' : 'node budget';
-  return `… truncated: the page is larger than the ${why} (${doc.truncation?.visitedNodes ?? doc.stats.nodes} elements read); later parts are not described`;
+  // Past the node budget the walk still lists controls (walk.ts: lateElements), not the page text around them.
+  const later = doc.truncation?.reason === 'nodes' ? 'later parts show only their controls' : 'later parts are not described';
+  return `… truncated: the page is larger than the ${why} (${doc.truncation?.visitedNodes ?? doc.stats.nodes} elements read); ${later}`;
 }
 
 function sectionBlock(section: Section): string {

@@ -10,6 +10,7 @@ import { accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadow
 import { kindOf, roleOf, soleTextBox } from './classify.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
+import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
 
 export interface SectionRef {
   name: string;
@@ -44,6 +45,10 @@ export interface WalkResult {
   visited: number;
   truncated: 'nodes' | 'time' | undefined;
   frames: Map<Element, Frame>;
+  /** Shown frames of another origin (their content cannot be read): each one's origin, in document order. */
+  foreignFrames: string[];
+  /** A modal dialog was open in a document read: what is behind it is left out. */
+  modal: boolean;
 }
 
 export interface WalkLimits {
@@ -71,9 +76,9 @@ const NO_POINTER_TAGS = new Set(['BR', 'HR', 'WBR', 'SOURCE', 'TRACK', 'PARAM', 
 
 /** … and by their attributes: roles, focusability, handlers, editing, inline cursors. */
 function walkedByAttributes(el: Element): boolean {
-  if (!el.hasAttributes()) return false;
-  return el.hasAttribute('role') || el.hasAttribute('tabindex') || el.hasAttribute('onclick') || el.hasAttribute('contenteditable')
-    || el.hasAttribute('part') || (el.getAttribute('style')?.includes('cursor') ?? false);
+  if (!hasAttrs(el)) return false;
+  return hasAttr(el, 'role') || hasAttr(el, 'tabindex') || hasAttr(el, 'onclick') || hasAttr(el, 'contenteditable')
+    || hasAttr(el, 'part') || (attr(el, 'style')?.includes('cursor') ?? false);
 }
 
 /** Hidden for everyone, whatever the style sheets say: the element and everything in it. */
@@ -84,23 +89,24 @@ function section(name: string, title: string, kind: SectionKind): SectionRef {
 }
 
 function ownLabel(el: Element): string | undefined {
-  const ids = el.getAttribute('aria-labelledby');
+  const ids = attr(el, 'aria-labelledby');
   if (ids) {
     const text = collapse(ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x).map((x) => textOf(x, 200)).join(' '));
     if (text) return text;
   }
-  const aria = collapse(el.getAttribute('aria-label') ?? '');
+  const aria = collapse(attr(el, 'aria-label') ?? '');
   return aria || undefined;
 }
 
 function innerHeading(el: Element): string | undefined {
-  const heading = el.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]');
+  const heading = queryOf(el, 'h1,h2,h3,h4,h5,h6,[role=heading]');
   const text = heading ? textOf(heading, 200) : '';
   return text || undefined;
 }
 
 function isTopLevel(el: Element): boolean {
-  return !el.parentElement?.closest('article,aside,main,nav,section,[role=main],[role=article],[role=region],[role=complementary],[role=navigation]');
+  const parent = parentOf(el);
+  return !parent || !closestOf(parent, 'article,aside,main,nav,section,[role=main],[role=article],[role=region],[role=complementary],[role=navigation]');
 }
 
 /** The frame an element opens, if it is a container. */
@@ -128,7 +134,7 @@ function containerOf(el: Element, parent: Frame): Frame | undefined {
   if (kind === 'dialog' || kind === 'form' || kind === 'search') {
     const heading = innerHeading(el);
     if (heading) return { el, section: section(titleSlug(heading), heading, kind), fixed: true, heading: undefined };
-    const id = readableToken(el.id) ?? readableToken(el.getAttribute('name'));
+    const id = readableToken(idOf(el)) ?? readableToken(attr(el, 'name'));
     if (id) return { el, section: section(slug(id, 3), '', kind), fixed: true, heading: undefined };
     const around = parent.heading;
     if (around && kind === 'form') return { el, section: section(`${around.name}_form`, around.title, kind), fixed: true, heading: undefined };
@@ -141,37 +147,46 @@ function containerOf(el: Element, parent: Frame): Frame | undefined {
  * ancestor is one of at least 3 like siblings that make up most of their parent.
  */
 type RepeatCache = Map<Element, Map<string, number>>;
-const repeatKey = (el: Element) => `${el.tagName}.${typeof el.className === 'string' ? el.className : ''}`;
+const repeatKey = (el: Element) => `${tagNameOf(el)}.${classNameOf(el)}`;
 
 function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): boolean {
-  let node: Element | null = heading.parentElement;
-  for (let depth = 0; node && node !== stop && depth < 5; depth++, node = node.parentElement) {
-    const parent: Element | null = node.parentElement;
+  let node: Element | null = parentOf(heading);
+  for (let depth = 0; node && node !== stop && depth < 5; depth++, node = parentOf(node)) {
+    const parent: Element | null = parentOf(node);
     if (!parent) return false;
     if (moreElementsThan(node, 40)) return false;
     let counts = cache.get(parent);
     if (!counts) {
       counts = new Map();
-      for (const sibling of Array.from(parent.children)) counts.set(repeatKey(sibling), (counts.get(repeatKey(sibling)) ?? 0) + 1);
+      for (const sibling of Array.from(childrenOf(parent))) counts.set(repeatKey(sibling), (counts.get(repeatKey(sibling)) ?? 0) + 1);
       cache.set(parent, counts);
     }
     const same = counts.get(repeatKey(node)) ?? 0;
-    if (same >= 3 && same * 2 >= parent.children.length) return true;
+    if (same >= 3 && same * 2 >= childrenOf(parent).length) return true;
   }
   return false;
 }
 
 /** A heading's own words: links and buttons inside it (Wikipedia's "[edit]", permalinks ¶) left out unless that is all. */
 function headingText(el: Element): string {
-  if (!el.querySelector('a,button')) return textOf(el, 200);
-  const clone = el.cloneNode(true) as Element;
-  for (const inner of Array.from(clone.querySelectorAll('a,button'))) inner.remove();
+  if (!queryOf(el, 'a,button')) return textOf(el, 200);
+  const clone = cloneOf(el);
+  for (const inner of Array.from(queryAllOf(clone, 'a,button'))) inner.remove();
   const own = collapse(textOf(clone, 200).replace(/\[\s*[|]?\s*\]/g, ' '));
   return own.length >= 2 ? own : textOf(el, 200);
 }
 
 function sectionFor(frame: Frame): SectionRef {
   return frame.fixed || !frame.heading ? frame.section : frame.heading;
+}
+
+/** A frame whose document we cannot reach (another origin, a sandbox): `contentDocument` is null while it has a window. */
+function foreignFrame(el: Element): boolean {
+  try {
+    return (el as HTMLIFrameElement).contentDocument === null && (el as HTMLIFrameElement).contentWindow !== null;
+  } catch {
+    return true;
+  }
 }
 
 function frameDocument(el: Element): Document | undefined {
@@ -188,11 +203,11 @@ let slotOf = new WeakMap<Element, Element>();
 
 /** The element's parent in the rendered (flat) tree: its slot, its parent, or its shadow root's host. */
 function flatParent(el: Element): Element | null {
-  const slot = (el as HTMLElement).assignedSlot ?? slotOf.get(el);
+  const slot = assignedSlotOf(el) ?? slotOf.get(el);
   if (slot) return slot;
-  if (el.parentElement) return el.parentElement;
-  const root = el.parentNode;
-  return root && root.nodeType === 11 ? (root as ShadowRoot).host : null;
+  if (parentOf(el)) return parentOf(el);
+  const root = parentNodeOf(el);
+  return root && nodeTypeOf(root) === 11 ? (root as ShadowRoot).host : null;
 }
 
 /**
@@ -204,8 +219,8 @@ type Rendered = (el: Element) => boolean;
 function renderedWithLayout(el: Element): boolean {
   // Up a chain of `display: contents` wrappers (no box of their own; their children may be shown), in a loop: a
   // page can nest thousands of them.
-  for (let at: Element | null = el; at; at = flatParent(at)) {
-    if (at.checkVisibility()) return true;
+  for (let at: Element | null = el, steps = 0; at && steps < MAX_UPWARD_STEPS; at = flatParent(at), steps++) {
+    if (checkVisibilityOf(at) !== false) return true;
     if (styleOf(at)?.display !== 'contents') return false;
   }
   return true;
@@ -220,14 +235,14 @@ function renderedWithoutLayout(cache: Map<Element, boolean>, boundary?: Element)
     const parent = flatParent(el);
     if (!parent) return true;
     // A host's light child that no slot shows is not rendered.
-    if (shadowOf(parent) && el.parentElement === parent) return false;
-    if (tagOf(parent) === 'DETAILS' && !parent.hasAttribute('open') && tagOf(el) !== 'SUMMARY') return false;
+    if (shadowOf(parent) && parentOf(el) === parent) return false;
+    if (tagOf(parent) === 'DETAILS' && !hasAttr(parent, 'open') && tagOf(el) !== 'SUMMARY') return false;
     return 'parent';
   };
   return (el: Element): boolean => {
     const chain: Element[] = [];
     let shown = true;
-    for (let at: Element | null = el; at; at = flatParent(at)) {
+    for (let at: Element | null = el; at && chain.length < MAX_UPWARD_STEPS; at = flatParent(at)) {
       if (at === boundary) break;
       const known = cache.get(at);
       if (known !== undefined) {
@@ -266,6 +281,8 @@ interface WalkState {
   cutoffs: Map<Document | ShadowRoot, Element>;
   /** Text boxes named by their combobox wrapper. */
   namedBy: Map<Element, Element>;
+  foreignFrames: string[];
+  modal: boolean;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -274,6 +291,10 @@ interface View {
   rendered: Rendered;
   /** Reading a tab panel that is not shown: the panel, and the tab that shows it. */
   panel?: { el: Element; via: Element };
+  /** Open modal dialogs (`showModal()`) of this document: a person can use only what is inside one. */
+  modals: Element[];
+  /** The whole document is behind a modal dialog (a frame outside the modal dialog of the page around it). */
+  blocked: boolean;
 }
 
 /** A section's name from its title; a count in brackets ("Inbox (3)") is left out, or every name in it would change with it. */
@@ -283,34 +304,70 @@ function titleSlug(title: string): string {
 
 /** A tab panel and the tab that shows it (`aria-labelledby` → a tab, or a tab whose `aria-controls` names it). */
 function tabOf(panel: Element): Element | undefined {
-  for (const id of (panel.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+  for (const id of (attr(panel, 'aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
     const tab = byId(panel, id);
     if (tab && roleOf(tab) === 'tab') return tab;
   }
-  if (!panel.id) return undefined;
-  const root = panel.getRootNode() as Document | ShadowRoot;
-  for (const tab of Array.from(root.querySelectorAll?.('[role=tab][aria-controls]') ?? [])) {
-    if ((tab.getAttribute('aria-controls') ?? '').split(/\s+/).includes(panel.id)) return tab;
+  if (!idOf(panel)) return undefined;
+  const root = rootNodeOf(panel) as Document | ShadowRoot;
+  for (const tab of Array.from(queryAllOf(root, '[role=tab][aria-controls]'))) {
+    if ((attr(tab, 'aria-controls') ?? '').split(/\s+/).includes(idOf(panel))) return tab;
   }
   return undefined;
 }
 
 /** The hidden-for-everyone ancestor of `el` (itself included), below the panel a view reads. */
 function hiddenIn(el: Element, view: View): Element | null {
-  const hidden = el.closest(HIDDEN_SELECTOR);
-  if (!hidden || !view.panel || !hidden.contains(view.panel.el)) return hidden;
-  for (let node: Element | null = el; node && node !== view.panel.el; node = node.parentElement) if (node.matches(HIDDEN_SELECTOR)) return node;
+  const hidden = closestOf(el, HIDDEN_SELECTOR);
+  if (!hidden || !view.panel || !containsOf(hidden, view.panel.el)) return hidden;
+  for (let node: Element | null = el, steps = 0; node && node !== view.panel.el && steps < MAX_UPWARD_STEPS; node = parentOf(node), steps++) if (matchesOf(node, HIDDEN_SELECTOR)) return node;
   return null;
 }
 
-function viewOf(doc: Document): View {
+function viewOf(doc: Document, blocked = false): View {
   const layout = hasLayout(doc);
-  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()) };
+  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()), modals: openModals(doc), blocked };
+}
+
+/** The document's open modal dialogs (`:modal`; none where the engine has no such selector, as happy-dom). */
+function openModals(doc: Document): Element[] {
+  try {
+    return Array.from(queryAllOf(doc, 'dialog:modal'));
+  } catch {
+    return [];
+  }
+}
+
+/** Whether `el` is in `outer`, across shadow roots. */
+function composedIn(outer: Element, el: Element): boolean {
+  for (let at: Element | null = el, hops = 0; at && hops < MAX_UPWARD_STEPS; hops++) {
+    if (containsOf(outer, at)) return true;
+    const root = rootNodeOf(at);
+    at = nodeTypeOf(root) === 11 ? (root as ShadowRoot).host : null;
+  }
+  return false;
+}
+
+/** Behind a modal dialog: a person cannot use it until the dialog closes (the browser makes it inert). */
+function blockedByModal(el: Element, view: View): boolean {
+  if (view.blocked) return true;
+  return view.modals.length > 0 && !view.modals.some((modal) => composedIn(modal, el));
+}
+
+/** The origin of a frame we cannot read, for the document's note ('an opaque origin' for sandboxed and data: frames). */
+function frameOrigin(el: Element): string {
+  const src = attr(el, 'src');
+  try {
+    const origin = new URL(src ?? '', ownerDocOf(el).baseURI).origin;
+    return origin && origin !== 'null' ? origin : 'an opaque origin';
+  } catch {
+    return 'an opaque origin';
+  }
 }
 
 function walkRoot(root: Document | ShadowRoot, top: Element, base: Frame, state: WalkState, view: View): void {
-  const isDocument = root.nodeType === 9;
-  walkElements(root, isDocument ? top : undefined, isDocument ? top.getElementsByTagName('*') : root.querySelectorAll('*'), base, state, view);
+  const isDocument = nodeTypeOf(root) === 9;
+  walkElements(root, isDocument ? top : undefined, isDocument ? byTagOf(top, '*') : queryAllOf(root, '*'), base, state, view);
 }
 
 /**
@@ -324,15 +381,18 @@ function nestedReserve(all: ArrayLike<Element>, budget: number): number {
   for (let i = 0; i < reach && nested < budget / 2; i++) {
     const el = all[i]!;
     const shadow = shadowOf(el);
-    if (shadow) nested += shadow.querySelectorAll('*').length;
-    else if (tagOf(el) === 'IFRAME' || tagOf(el) === 'FRAME') nested += frameDocument(el)?.getElementsByTagName('*').length ?? 0;
+    if (shadow) nested += queryAllOf(shadow, '*').length;
+    else if (tagOf(el) === 'IFRAME' || tagOf(el) === 'FRAME') {
+      const inner = frameDocument(el);
+      nested += inner ? byTagOf(inner, '*').length : 0;
+    }
   }
   return Math.min(nested, Math.floor(budget / 2));
 }
 
 /** The slotted element `el` is inside (below `first`, the walk's own start), if any. */
 function slottedAround(el: Element, first: Element | undefined, slotted: Set<Element>): Element | undefined {
-  for (let at = el.parentElement; at && at !== first; at = at.parentElement) if (slotted.has(at)) return at;
+  for (let at = parentOf(el), steps = 0; at && at !== first && steps < MAX_UPWARD_STEPS; at = parentOf(at), steps++) if (slotted.has(at)) return at;
   return undefined;
 }
 
@@ -343,13 +403,41 @@ function firstAtOrAfter(all: ArrayLike<Element>, cutoff: Element): number {
   while (low < high) {
     const mid = (low + high) >> 1;
     const el = all[mid]!;
-    if (el === cutoff || cutoff.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) high = mid;
+    if (el === cutoff || comparePosition(cutoff, el) & Node.DOCUMENT_POSITION_FOLLOWING) high = mid;
     else low = mid + 1;
   }
   return low;
 }
 
 const MAX_POINTER_SELECTORS = 3_000;
+
+/**
+ * What a person can use, found by one native query where the node budget stopped the walk (session 22): 100,000 rows
+ * added by a script, or a select of 50,000 options, hid every control after them. Controls, the containers that name
+ * their sections, and headings.
+ */
+const LATE_SELECTOR = ['a[href]', 'button', 'input:not([type=hidden])', 'select', 'textarea', 'summary', 'iframe', 'frame',
+  'dialog', 'search', 'form', 'nav', 'header', 'footer', 'aside', 'main', 'section[aria-label]', 'section[aria-labelledby]',
+  'article[aria-label]', 'article[aria-labelledby]', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', '[contenteditable]', '[tabindex]', '[onclick]',
+  ...['button', 'link', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'checkbox', 'radio', 'switch', 'combobox', 'textbox',
+    'searchbox', 'slider', 'spinbutton', 'dialog', 'alertdialog', 'form', 'search', 'navigation', 'banner', 'contentinfo', 'main',
+    'complementary', 'region', 'heading'].map((role) => `[role=${role}]`)].join(',');
+/** Elements past the node budget read that way, at most (in document order). */
+const MAX_LATE_ELEMENTS = 1_000;
+
+/** The elements of LATE_SELECTOR at or after `cutoff` (document order) within `scope`, at most MAX_LATE_ELEMENTS. */
+function lateElements(scope: Element | Document | ShadowRoot, cutoff: Element): Element[] {
+  let found: ArrayLike<Element>;
+  try {
+    found = queryAllOf(scope, LATE_SELECTOR);
+  } catch {
+    return [];
+  }
+  const from = firstAtOrAfter(found, cutoff);
+  const out: Element[] = [];
+  for (let i = from; i < found.length && out.length < MAX_LATE_ELEMENTS; i++) out.push(found[i]!);
+  return out;
+}
 
 /**
  * Walks `first` (the document's body, a slotted element) if given, then `all` (its or the root's elements, in
@@ -367,7 +455,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   if (recounted) {
     // Counted by the pass over their root: up to where that pass was cut, not past it.
     const cutoff = state.cutoffs.get(root);
-    if (cutoff && first && (first === cutoff || cutoff.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
+    if (cutoff && first && (first === cutoff || comparePosition(cutoff, first) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
     const uncounted = cutoff ? firstAtOrAfter(all, cutoff) : all.length;
     if (uncounted < all.length) {
       state.truncated = 'nodes';
@@ -382,7 +470,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     state.budget -= counted;
   }
   // A page's body (where page-wide click handlers and cursors live) is never an entry; a slotted element may be.
-  const top = first && (first === first.ownerDocument.body || first === first.ownerDocument.documentElement) ? first : undefined;
+  const top = first && (first === ownerDocOf(first).body || first === ownerDocOf(first).documentElement) ? first : undefined;
 
   const outOfTime = () => state.limits.now() - state.start > state.limits.maxMs;
   let pointer = state.pointers.get(root);
@@ -425,12 +513,14 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if (WALKED_TAGS.has(tag) || shadowOf(el) || pointed.has(el) || hovered.has(el) || walkedByAttributes(el)) {
       order.push(el);
       if (pointer.opaque && (tag === 'A' || tag === 'BUTTON')) opaqueInside = el;
-    } else if (pointer.opaque && !NO_POINTER_TAGS.has(tag) && !(opaqueInside?.contains(el)) && (tag.charCodeAt(0) < 97 || tag === 'svg')
+    } else if (pointer.opaque && !NO_POINTER_TAGS.has(tag) && !(opaqueInside && containsOf(opaqueInside, el)) && (tag.charCodeAt(0) < 97 || tag === 'svg')
       && styleOf(el)?.cursor === 'pointer' && styleOf(flatParent(el) ?? el)?.cursor !== 'pointer') {
       order.push(el);
       pointed.add(el);
     }
   }
+  // Cut by the node budget: the controls after the cut (and what names their sections) are still read.
+  if (!recounted && limit < all.length) order.push(...lateElements(first ?? root, all[limit]!));
 
   const stack: Frame[] = [base];
   let skip: Element | null = null;
@@ -440,11 +530,11 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if ((++state.steps & 63) === 0 && outOfTime()) {
       state.truncated = 'time';
       // Elements read: this root's up to here (counted once, at the stop).
-      if (!recounted) state.visited -= counted - Math.max(0, Array.prototype.indexOf.call(all, el) as number);
+      if (!recounted) state.visited -= counted - Math.max(0, Math.min(counted, Array.prototype.indexOf.call(all, el) as number));
       return;
     }
     if (skip) {
-      if (skip.contains(el)) continue;
+      if (containsOf(skip, el)) continue;
       skip = null;
     }
     // Shown through a slot: walked there, in the shadow tree's sections — with everything inside it (a slotted
@@ -466,9 +556,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if (!view.panel && roleOf(el) === 'tabpanel' && (hidden === el || (!hidden && !view.rendered(el)))) {
       const via = tabOf(el);
       if (via) {
-        while (stack.length > 1 && !stack[stack.length - 1]!.el!.contains(el)) stack.pop();
-        walkElements(root, el, el.getElementsByTagName('*'), stack[stack.length - 1]!, state,
-          { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via } }, true);
+        while (stack.length > 1 && !containsOf(stack[stack.length - 1]!.el!, el)) stack.pop();
+        walkElements(root, el, byTagOf(el, '*'), stack[stack.length - 1]!, state,
+          { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via }, modals: view.modals, blocked: view.blocked }, true);
         skip = el;
         continue;
       }
@@ -478,7 +568,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       skip = hidden ?? el;
       continue;
     }
-    while (stack.length > 1 && !stack[stack.length - 1]!.el!.contains(el)) stack.pop();
+    while (stack.length > 1 && !containsOf(stack[stack.length - 1]!.el!, el)) stack.pop();
 
     const opened = containerOf(el, stack[stack.length - 1]!);
     if (opened) {
@@ -498,23 +588,23 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     let kind = kindOf(el);
     // ARIA 1.1 combobox: the role sits on a wrapper around its one text box, which is the entry (named by the
     // wrapper when it has no name of its own). Any other combobox (a button-like one holding a hidden input) stays.
-    const box = kind === 'combobox' && el.localName !== 'input'
+    const box = kind === 'combobox' && localNameOf(el) !== 'input'
       ? soleTextBox(el, (inner) => view.rendered(inner) && styleOf(inner)?.visibility !== 'hidden') : undefined;
     const wrapper = !!box;
     if (box) {
       kind = undefined;
       if (!accessibleName(box)) state.namedBy.set(box, el);
     }
-    if (item && !item.el.contains(el)) item = null;
+    if (item && !containsOf(item.el, el)) item = null;
     if (!kind && !wrapper && el !== top && tag !== 'LABEL' && !NATURALLY_FOCUSABLE.has(tag)) {
-      const tabindex = Number.parseInt(el.getAttribute('tabindex') ?? '', 10);
+      const tabindex = Number.parseInt(attr(el, 'tabindex') ?? '', 10);
       // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).
-      const mayPoint = pointed.has(el) || shadowOf(el) || el.hasAttribute('part') || el.getAttribute('style')?.includes('cursor');
-      if (tabindex >= 0 || el.hasAttribute('onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
+      const mayPoint = pointed.has(el) || shadowOf(el) || hasAttr(el, 'part') || attr(el, 'style')?.includes('cursor');
+      if (tabindex >= 0 || hasAttr(el, 'onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
     }
     if (kind) {
       // The common case, shown and visible, costs one call; styles are read only to tell the others apart.
-      const visible = view.layout && el.checkVisibility({ visibilityProperty: true });
+      const visible = view.layout && checkVisibilityOf(el, { visibilityProperty: true }) !== false;
       if (!visible && !view.rendered(el)) {
         skip = el;
         continue;
@@ -523,10 +613,10 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       const shown = visibility !== 'hidden' && visibility !== 'collapse';
       let inViewport: boolean | undefined;
       if (shown && view.layout) {
-        const rect = el.getBoundingClientRect();
+        const rect = rectOf(el);
         if (rect.width === 0 && rect.height === 0 && styleOf(el)?.display !== 'contents') kind = undefined;
         else {
-          const win = el.ownerDocument.defaultView;
+          const win = ownerDocOf(el).defaultView;
           inViewport = !!win && rect.bottom > 0 && rect.right > 0 && rect.top < win.innerHeight && rect.left < win.innerWidth;
         }
       }
@@ -537,6 +627,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         if (!own || own.toLowerCase() === item.name.toLowerCase()) kind = undefined;
       }
       const namedBy = state.namedBy.get(el);
+      if (kind && shown && blockedByModal(el, view)) kind = undefined;
       if (kind && shown) state.candidates.push({ el, kind, section: sectionFor(frame), landmark: frame.section, inViewport, ...(view.panel ? { via: view.panel.via } : {}), ...(namedBy ? { namedBy } : {}) });
       // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry.
       if (kind && NO_DESCEND_KINDS.has(kind)) skip = el;
@@ -547,10 +638,15 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       skip = el;
       const inner = frameDocument(el);
       if (inner && view.rendered(el)) {
-        const title = el.getAttribute('title') ?? el.getAttribute('name') ?? inner.title ?? '';
+        const title = attr(el, 'title') ?? attr(el, 'name') ?? inner.title ?? '';
         const framed: Frame = { el, section: section(slug(title, 3) || 'frame', title, 'frame'), fixed: false, heading: undefined };
         state.frames.set(el, framed);
-        walkRoot(inner, inner.body ?? inner.documentElement, framed, state, viewOf(inner));
+        walkRoot(inner, inner.body ?? inner.documentElement, framed, state, viewOf(inner, blockedByModal(el, view)));
+      } else if (!inner && !view.panel && foreignFrame(el) && view.rendered(el) && !blockedByModal(el, view)) {
+        // Another origin's frame: shown, but its content is not ours to read. The document says so (a note).
+        const rect = view.layout ? rectOf(el) : undefined;
+        // Not a tracking pixel or a hidden beacon (a 1 px frame is 5 px with its border): a frame someone could use.
+        if (!rect || (rect.width >= 10 && rect.height >= 10)) state.foreignFrames.push(frameOrigin(el));
       }
     } else if (shadowOf(el) && skip !== el && view.rendered(el)) {
       walkRoot(shadowOf(el)!, el, frame, state, view);
@@ -560,8 +656,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         if (state.slotted.has(shown)) continue;
         state.slotted.add(shown);
         slotOf.set(shown, el);
-        const light = shown.getRootNode() as Document | ShadowRoot;
-        walkElements(light.nodeType === 9 || light.nodeType === 11 ? light : root, shown, shown.getElementsByTagName('*'), frame, state, view, true);
+        const light = rootNodeOf(shown) as Document | ShadowRoot;
+        walkElements(nodeTypeOf(light) === 9 || nodeTypeOf(light) === 11 ? light : root, shown, byTagOf(shown, '*'), frame, state, view, true);
         if (state.truncated === 'time') return;
       }
     }
@@ -572,7 +668,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
 /** Each page selector was checked on its own; together they should parse too. */
 function safeQueryAll(root: Document | ShadowRoot, selector: string): Element[] {
   try {
-    return Array.from(root.querySelectorAll(selector));
+    return Array.from(queryAllOf(root, selector));
   } catch {
     return [];
   }
@@ -598,11 +694,19 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const state: WalkState = {
     candidates: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(),
+    foreignFrames: [], modal: false,
   };
   slotOf = new WeakMap();
   const top = doc.body ?? doc.documentElement;
-  if (top) walkRoot(doc, top, page, state, viewOf(doc));
-  return { candidates: state.candidates, visited: Math.min(state.visited, limits.maxNodes), truncated: state.truncated, frames: state.frames };
+  if (top) {
+    const view = viewOf(doc);
+    state.modal = view.modals.length > 0;
+    walkRoot(doc, top, page, state, view);
+  }
+  return {
+    candidates: state.candidates, visited: Math.min(state.visited, limits.maxNodes), truncated: state.truncated, frames: state.frames,
+    foreignFrames: state.foreignFrames, modal: state.modal,
+  };
 }
 
 export { accessibleName };
