@@ -631,6 +631,25 @@ describe('Automate tab with a scripted (replay) model', () => {
     await popup.close();
   }, 60_000);
 
+  // Exploratory test, session 22: a form's control named parentElement froze the tab on the first action; one named
+  // hidden made every field "hidden"; one named getAttribute broke the submit's check.
+  test('acting in a form whose controls shadow its own properties (parentElement, hidden, getAttribute)', async () => {
+    const page = await openPage('/apps/todo/');
+    const tabId = await tabIdOf(harness, page);
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', ['parentElement', 'hidden', 'getAttribute'].map((name) =>
+      `<form method="post" action="/x" aria-label="Edit ${name}"><label>Other <input name="${name}"></label><label>Headline <input id="h-${name}"></label><button id="p-${name}">Publish</button></form>`).join('')));
+    const popup = await harness.openExtensionPage('popup/index.html');
+    const act = (id: string, action: string, args: string[] = []) => sendFromPage(popup, envelope('page.act', { tabId, action, target: { locators: [{ by: 'id', value: id }] }, args })) as Promise<{ ok: boolean; error?: { name: string; message: string; data?: { needsConfirmation?: boolean } } }>;
+    for (const name of ['parentElement', 'hidden', 'getAttribute']) {
+      const typed = await act(`h-${name}`, 'type', ['News']);
+      expect(typed.ok, `${name}: ${JSON.stringify(typed)}`).toBe(true);
+      expect(await page.locator(`#h-${name}`).inputValue()).toBe('News');
+      const publish = await act(`p-${name}`, 'click');
+      expect(publish.error?.data?.needsConfirmation, `${name}: ${JSON.stringify(publish)}`).toBe(true);
+    }
+    await popup.close();
+  }, 60_000);
+
   test('a saved script that no longer fits: replay fails with 0 model calls; allowed, the model repairs it', async () => {
     const { page, panel } = await bind('/apps/shop/');
     await run(panel, 'Open the cheapest result for lamp');

@@ -19,6 +19,7 @@ import { isAriaPicker, pickAriaOption } from './aria-select.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
+import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, parentNodeOf, parentOf, queryOf } from '../document/dom-safe.ts';
 
 const TEXT_LIMIT = 2000;
 
@@ -161,8 +162,9 @@ function listItems(doc: Document, target: ActTarget): Element[] | null {
 
 function isVisible(el: Element): boolean {
   if (!el.isConnected) return false;
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if ((node as HTMLElement).hidden) return false;
+  // Through the browser's own getters: a form's control named `parentElement` or `hidden` shadows the form's own.
+  for (let node: Element | null = el, steps = 0; node && steps < MAX_UPWARD_STEPS; node = parentOf(node), steps++) {
+    if (hiddenOf(node)) return false;
     const style = styleOf(node);
     if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
     if (tagOf(node) === 'DIALOG' && !(node as HTMLDialogElement).open) return false;
@@ -223,7 +225,7 @@ function formOf(el: Element): HTMLFormElement | null {
 
 /** How the form is sent, by this submitter: its own formmethod wins over the form's method. */
 function methodOf(form: HTMLFormElement, submitter?: Element | null): string {
-  return (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase();
+  return (submitter?.getAttribute('formmethod') ?? attr(form, 'method') ?? 'get').toLowerCase();
 }
 
 /**
@@ -232,7 +234,7 @@ function methodOf(form: HTMLFormElement, submitter?: Element | null): string {
  */
 function isSearchForm(form: HTMLFormElement, submitter?: Element | null): boolean {
   if (methodOf(form, submitter) !== 'get') return false;
-  return form.getAttribute('role') === 'search' || !!form.closest('[role=search],search') || !!form.querySelector('input[type=search]');
+  return attr(form, 'role') === 'search' || !!closestOf(form, '[role=search],search') || !!queryOf(form, 'input[type=search]');
 }
 
 /**
@@ -240,7 +242,7 @@ function isSearchForm(form: HTMLFormElement, submitter?: Element | null): boolea
  * method is GET by the standard, but pages that leave it out usually send it from script (a fetch POST).
  */
 function saysGet(form: HTMLFormElement, submitter?: Element | null): boolean {
-  return (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? '').toLowerCase() === 'get';
+  return (submitter?.getAttribute('formmethod') ?? attr(form, 'method') ?? '').toLowerCase() === 'get';
 }
 
 /**
@@ -280,7 +282,7 @@ function rowOf(doc: Document, target: ActTarget | undefined): Element | null {
 function fingerprintOf(actionable: Element, row: Element | null = null): string {
   const form = formOf(actionable);
   const text = [labelOf(actionable), row ? clean(row.textContent, 300) : ''].join('|').replace(/\d+/g, '#');
-  return [text, form?.getAttribute('action') ?? '', actionable.getAttribute('href') ?? ''].join('|').slice(0, 1200);
+  return [text, form ? attr(form, 'action') ?? '' : '', actionable.getAttribute('href') ?? ''].join('|').slice(0, 1200);
 }
 
 function needsConfirmation(actionable: Element, reason: string, row: Element | null = null): ActionError {
@@ -313,7 +315,7 @@ function leavesSite(actionable: Element): string | undefined {
  * changed label, form or link target (a re-rendered row, another item at that index) is asked about again.
  */
 function guardIrreversible(el: Element, request: ActRequest, row: Element | null): void {
-  const actionable = el.closest('a,button,[role=button],[role=link],[role=menuitem],input,label,summary') ?? el;
+  const actionable = closestOf(el, 'a,button,[role=button],[role=link],[role=menuitem],input,label,summary') ?? el;
   if (request.confirmed) {
     if (request.fingerprint === undefined || request.fingerprint === fingerprintOf(actionable, row)) return;
     throw needsConfirmation(actionable, 'changed since you confirmed it', row);
@@ -529,7 +531,7 @@ function usable(el: Element, request: ActRequest): void {
     const name = clean(accessibleName(modal), 80);
     throw new ActionError(`${describe(request.target)} is behind the open dialog${name ? ` "${name}"` : ''}: only the dialog can be used until it is answered or closed`, { state: 'blocked' });
   }
-  if (el.closest('[inert]')) throw new ActionError(`${describe(request.target)} is inert (the page has made it unusable for now): it cannot be ${done}`, { state: 'inert' });
+  if (closestOf(el, '[inert]')) throw new ActionError(`${describe(request.target)} is inert (the page has made it unusable for now): it cannot be ${done}`, { state: 'inert' });
   const cover = coveringLayer(el);
   if (cover) {
     const layers = '[role=dialog], [role=alertdialog], dialog, [aria-label], [aria-labelledby]';
@@ -573,8 +575,6 @@ function blockingModal(el: Element): Element | null {
   return modals.length && !modals.some((modal) => holdsComposed(modal, el)) ? modals[modals.length - 1]! : null;
 }
 
-let parentNodeGetter: ((this: Node) => Node | null) | undefined;
-const parentNodeOf = (node: Node) => (parentNodeGetter ??= Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!.get! as (this: Node) => Node | null).call(node);
 /** `el` is inside `ancestor`, shadow roots crossed (read through the browser's own getter, whatever a form holds). */
 function holdsComposed(ancestor: Node, el: Node): boolean {
   let node: Node | null = el;
@@ -830,8 +830,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   }
   if (held) {
     // Named by where it was going: the submitter's formaction, else the form's name or action.
-    const goes = held.submitter?.getAttribute('formaction') ?? held.form.getAttribute('aria-label') ?? held.form.getAttribute('name')
-      ?? held.form.getAttribute('action') ?? 'a form';
+    const goes = held.submitter?.getAttribute('formaction') ?? attr(held.form, 'aria-label') ?? attr(held.form, 'name')
+      ?? attr(held.form, 'action') ?? 'a form';
     // A form in another frame than the element's: said, since the user cannot see the link between the two.
     const where = held.form.ownerDocument !== el.ownerDocument ? ` (a form in ${held.form.ownerDocument === document ? 'the page' : 'a frame of the page'})` : '';
     const error = needsConfirmation(el, `submits ${goes.slice(0, 100)}${where} when it ${request.action === 'click' ? 'is clicked' : 'changes'}`, rowOf(doc, target));
@@ -883,7 +883,7 @@ function endLateWatch(): void {
   clearTimeout(timer);
   const held = submits.stop();
   if (held) {
-    const goes = held.submitter?.getAttribute('formaction') ?? held.form.getAttribute('action') ?? held.form.getAttribute('name') ?? 'a form';
+    const goes = held.submitter?.getAttribute('formaction') ?? attr(held.form, 'action') ?? attr(held.form, 'name') ?? 'a form';
     lateHeld = { submit: { ...held, sends: formPrint(held.form) }, goes, after, said: false };
   } else if (submits.unidentified()) {
     lateHeld = { submit: null, goes: 'a form', after, said: false };
@@ -945,10 +945,15 @@ async function lateSubmission(request: ActRequest, startUrl: string): Promise<Ac
   return submitHeld(held, request, startUrl, () => ask('changed since you were asked'));
 }
 
+let formControlsGetter: ((this: HTMLFormElement) => HTMLFormControlsCollection) | undefined;
+/** A form's controls, read through the browser's own getter (a control named `elements` shadows the form's). */
+const controlsOf = (form: HTMLFormElement) =>
+  (formControlsGetter ??= Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get! as (this: HTMLFormElement) => HTMLFormControlsCollection).call(form);
+
 /** Where a form sends and what: a held submission goes only if this is what the user was shown. */
 function formPrint(form: HTMLFormElement): string {
-  const fields = Array.from(form.elements, (el) => `${el.tagName}:${el.getAttribute('name') ?? ''}`).join(',');
-  return `${form.getAttribute('action') ?? ''}|${form.getAttribute('method') ?? ''}|${fields}`.slice(0, 4000);
+  const fields = Array.from(controlsOf(form), (el) => `${el.tagName}:${el.getAttribute('name') ?? ''}`).join(',');
+  return `${attr(form, 'action') ?? ''}|${attr(form, 'method') ?? ''}|${fields}`.slice(0, 4000);
 }
 
 /** Sends a held-back submission as the page meant it: with the same submitter (its formaction, formmethod, name). */
