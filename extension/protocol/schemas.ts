@@ -108,7 +108,7 @@ export const OutputConstraintSchema = v.strictObject({
   }, 'jsonSchema must be a JSON object in text form'))),
   grammar: v.optional(text(50_000)),
   /** Name-constrained scripts: `$name` references limited to these document names (ORT engines). */
-  names: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{N}_]+$/u))), v.maxLength(5000))),
+  names: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{M}\p{N}_]+$/u))), v.maxLength(5000))),
   /** With `names`: list names with their item fields, and element names (members after `$name.` are held to them). */
   api: v.optional(v.strictObject({
     lists: v.pipe(v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(100))),
@@ -211,7 +211,7 @@ export const StorageReportSchema = v.strictObject({
  * Page → API document (issue 5): what the content script makes of a page for a model to program against.
  * Page text only ever appears in string fields (description, value, options, samples), never in names or kinds.
  */
-const docName = v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{N}_]*$/u));
+const docName = v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{M}\p{N}_]*$/u));
 export const LocatorSchema = v.strictObject({
   by: v.picklist(['id', 'testid', 'role', 'text', 'css']),
   value: text(1000),
@@ -269,7 +269,7 @@ export const ListEntrySchema = v.strictObject({
    * Per item (in `itemSelector` order), the name its one control had as an entry before the list formed ('' for
    * none): a toolbar of eight named buttons becomes a list at nine, and scripts written for the eight still run.
    */
-  itemNames: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{N}_]*$/u))), v.maxLength(60))),
+  itemNames: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{M}\p{N}_]*$/u))), v.maxLength(60))),
 });
 export const SectionSchema = v.strictObject({
   name: docName,

@@ -279,6 +279,11 @@ describe('page → document in Chromium', () => {
     const blocked = await documentOf(modal.tabId);
     expect(namesOf(blocked)).toEqual(['leave__stay_button']);
     expect(renderDocument(blocked).split('\n')[1]).toMatch(/^note: a modal dialog is open/);
+    // The side panel's Page view says it too.
+    const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${modal.tabId}`);
+    await panel.getByRole('tab', { name: 'Page' }).click();
+    await expect.poll(() => panel.locator('[data-field="doc.note"]').allInnerTexts(), { timeout: 20_000 }).toEqual([expect.stringMatching(/^A modal dialog is open/)]);
+    await panel.close();
     await modal.page.click('#stay');
     const closed = await documentOf(modal.tabId);
     expect(namesOf(closed)).toEqual(['account__open_settings_button', 'account__bio', 'plain__plain_dialog_button']);

@@ -17,9 +17,14 @@ export function slug(text: string, words = 4): string {
   const parts = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    // Put back together what only Latin accents were taken from: "ボ" stays one letter, not "ホ" and a mark.
+    .normalize('NFC')
+    // Emoji presentation selectors are marks of no word ("✉️").
+    .replace(/[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g, '')
     .toLowerCase()
-    // Marks are part of a word (Devanagari and Thai vowel signs, the virama): identifiers may hold them.
+    // Marks are part of a word (Devanagari and Thai vowel signs, the virama): identifiers may hold them, not start them.
     .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .map((part) => part.replace(/^\p{M}+/u, ''))
     .filter(Boolean)
     .slice(0, words);
   let out = parts.join('_');

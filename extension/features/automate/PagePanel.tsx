@@ -147,8 +147,9 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
               : <>about <span data-field="doc.tokens">{shown.tokens}</span> tokens</>} · read {shown.stats.nodes} elements in {Math.round(shown.stats.ms)} ms
           </p>
           {shown.truncated && (
-            <p role="note" data-field="doc.truncated">This page is larger than the reading budget: only its first part is described.</p>
+            <p role="note" data-field="doc.truncated">This page is larger than the reading budget: its first part is described in full, the rest by its controls only.</p>
           )}
+          {shown.notes?.map((note) => <p role="note" data-field="doc.note" key={note}>{note[0]!.toUpperCase() + note.slice(1)}.</p>)}
           {shown.sections.map((section) => <SectionView key={section.name} section={section} onPoint={point} />)}
           {shown.views?.map((view) => (
             <details class="doc-view" data-view={view.via} key={view.via}>

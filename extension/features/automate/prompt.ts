@@ -51,7 +51,7 @@ export interface TaskSample {
 /** Few-shot examples in the answer format: the document's own task samples (samples.ts), 2–3 of them. */
 export function taskSamples(doc: PageDocument, max = 3): TaskSample[] {
   return taskSamplesFor(doc, { max }).map((sample) => {
-    const elements = [...new Set(sample.script.match(/\$[\p{L}\p{N}_]+/gu) ?? [])];
+    const elements = [...new Set(sample.script.match(/\$[\p{L}\p{M}\p{N}_]+/gu) ?? [])];
     return { task: sample.task, answer: { plan: `${sample.template.replace(/_/g, ' ')} with ${elements.join(', ')}`, elements, script: sample.script } };
   });
 }

@@ -110,7 +110,7 @@ export function taskSamplesFor(doc: PageDocument, options: SampleOptions = {}): 
 
 /** A variable name for a field (`subject` → `subject`; names that are keywords or odd get a prefix). */
 function identifier(field: string): string {
-  const clean = field.replace(/[^\p{L}\p{N}_]/gu, '_');
+  const clean = field.replace(/[^\p{L}\p{M}\p{N}_]/gu, '_');
   return /^[\p{L}_]/u.test(clean) && !RESERVED.has(clean) ? clean : `value_${clean}`;
 }
 const RESERVED = new Set(['do', 'if', 'in', 'for', 'let', 'new', 'try', 'var', 'case', 'else', 'enum', 'this', 'void', 'with',

@@ -96,6 +96,6 @@ export function constraintFor(request: { constrainNames?: boolean | undefined; c
 /** The model's bare script as the runner's answer; the plan says who wrote it. */
 export function scriptWriterAnswer(text: string, modelName: string): ModelAnswer {
   const script = text.trim();
-  const elements = [...new Set(script.match(/\$[\p{L}\p{N}_]+/gu) ?? [])];
+  const elements = [...new Set(script.match(/\$[\p{L}\p{M}\p{N}_]+/gu) ?? [])];
   return { plan: `Script written by ${modelName} (a script-writer model: no plan, names checked against the page).`, elements, script };
 }

@@ -34,7 +34,7 @@ export interface StepAction {
 
 /** `$name`, `$list[2]`, `$list[2].field` → a bridge target. */
 export function parseTarget(raw: string): BridgeTarget {
-  const m = /^\$?([\p{L}\p{N}_]{1,200})(?:\[(\d{1,5})\](?:\.([\p{L}\p{N}_]{1,100}))?)?$/u.exec(raw.trim());
+  const m = /^\$?([\p{L}\p{M}\p{N}_]{1,200})(?:\[(\d{1,5})\](?:\.([\p{L}\p{M}\p{N}_]{1,100}))?)?$/u.exec(raw.trim());
   if (!m) throw new ScriptSyntaxError(`"${raw.slice(0, 100)}" is not a target: write $name, $list[2] or $list[2].field`);
   return { name: m[1]!, ...(m[2] !== undefined ? { index: Number(m[2]) } : {}), ...(m[3] !== undefined ? { field: m[3] } : {}) };
 }

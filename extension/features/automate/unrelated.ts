@@ -7,7 +7,7 @@ import { ActionError } from '../../protocol/errors.ts';
  * again or the run fails saying why. Reads are harmless and not checked; a script that acts on a name sharing a word
  * with the task, finds an item by words of the task, or types words of the task is taken as meant for it.
  */
-const ACTION = /\$([\p{L}\p{N}_]+)((?:\[[^\]]*\]|\.find\(\s*(?:"[^"]*"|'[^']*')\s*\)|\.[\p{L}\p{N}_]+)*)\.(click|open|type|select|check|uncheck)\s*\(\s*((?:"[^"]*"|'[^']*')?)/gu;
+const ACTION = /\$([\p{L}\p{M}\p{N}_]+)((?:\[[^\]]*\]|\.find\(\s*(?:"[^"]*"|'[^']*')\s*\)|\.[\p{L}\p{M}\p{N}_]+)*)\.(click|open|type|select|check|uncheck)\s*\(\s*((?:"[^"]*"|'[^']*')?)/gu;
 /** Words a name is made of that say only what kind of control it is. */
 const GENERIC = new Set(['link', 'button', 'input', 'text', 'area', 'field', 'box', 'checkbox', 'radio', 'clickable', 'list', 'item',
   'items', 'the', 'and', 'for', 'with', 'your', 'my']);

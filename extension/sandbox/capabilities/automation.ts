@@ -246,7 +246,7 @@ function namesFrom(value: ExportedValue): ScriptName[] {
   for (const item of value.slice(0, 2000)) {
     if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
     const { name, kind, fields } = item as Record<string, ExportedValue>;
-    if (typeof name !== 'string' || !/^[\p{L}\p{N}_]{1,200}$/u.test(name) || typeof kind !== 'string') continue;
+    if (typeof name !== 'string' || !/^[\p{L}\p{M}\p{N}_]{1,200}$/u.test(name) || typeof kind !== 'string') continue;
     const list = Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string').slice(0, 100) : undefined;
     out.push({ name, kind: kind.slice(0, 40), ...(list ? { fields: list } : {}) });
   }

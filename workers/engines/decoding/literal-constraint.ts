@@ -23,8 +23,8 @@ const WORD = /[\p{L}\p{N}]/u;
 
 /** Code text kept before a string opens: enough for `$a_long_select_name.select(`. */
 const CODE_TAIL = 240;
-const SELECT_CALL = /\$([\p{L}\p{N}_]+)\s*\.\s*select\s*\(\s*$/u;
-const TYPE_CALL = /\$([\p{L}\p{N}_]+)\s*\.\s*type\s*\(\s*$/u;
+const SELECT_CALL = /\$([\p{L}\p{M}\p{N}_]+)\s*\.\s*select\s*\(\s*$/u;
+const TYPE_CALL = /\$([\p{L}\p{M}\p{N}_]+)\s*\.\s*type\s*\(\s*$/u;
 const FIND_CALL = /\.\s*find\s*\(\s*$/u;
 
 export class LiteralConstraint {

@@ -56,7 +56,7 @@ type Lexer =
   | { mode: 'value'; prefix: string; depth: number; stack: readonly Pending[] }
   | { mode: 'string'; quote: string; escaped: boolean; depth: number; stack: readonly Pending[] };
 
-const IDENTIFIER = /[\p{L}\p{N}_]/u;
+const IDENTIFIER = /[\p{L}\p{M}\p{N}_]/u;
 const AFTER_HANDLE = new Set([')', ']', '}', ',', ';']);
 const START: Lexer = { mode: 'code', after: undefined, depth: 0, stack: [], head: true };
 export class NameConstraint {
@@ -362,7 +362,7 @@ export class NameConstraint {
       if (!piece || (!inName && !piece.includes('$'))) continue;
       const after = this.advance(this.state, piece);
       if (!after) continue;
-      const reached = after.mode === 'name' ? after.prefix : inName ? this.completed(piece) : /\$([\p{L}\p{N}_]*)/u.exec(piece)![1]!;
+      const reached = after.mode === 'name' ? after.prefix : inName ? this.completed(piece) : /\$([\p{L}\p{M}\p{N}_]*)/u.exec(piece)![1]!;
       const whole = after.mode === 'name' || this.names.has(reached);
       const score = whole ? this.best.get(reached) ?? 0 : 0;
       if (this.weight && score !== base) logits[id]! += this.weight * (score - base);
