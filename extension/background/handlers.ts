@@ -84,7 +84,7 @@ export const backgroundHandlers: Handlers = {
   },
   'page.stats': ({ tabId }) => askContent(tabId, 'content.page.stats', {}),
   'page.document': ({ tabId, ...limits }) => askContent(tabId, 'content.page.document', limits),
-  'page.highlight': ({ tabId, locators }) => askContent(tabId, 'content.highlight', { locators }),
+  'page.highlight': ({ tabId, ...highlight }) => askContent(tabId, 'content.highlight', highlight),
   'page.act': ({ tabId, ...act }) => askContent(tabId, 'content.act', act),
   'automate.start': (payload) => callModelHost('host.automate.start', payload),
   'automate.state': (payload) => callModelHost('host.automate.state', payload),

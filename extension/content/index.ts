@@ -51,7 +51,7 @@ if (!scope[MARK]) {
       // One odd field (a huge URL, emoji past a limit, a very deep CSS path) cuts or drops that field, not the page.
       return fitToSchema(PageDocumentSchema, { ...doc, ...(click ? { lastClick: click } : {}), pageId });
     },
-    'content.highlight': ({ locators }) => highlight(document, locators),
+    'content.highlight': ({ locators, keepMs }) => highlight(document, locators, keepMs),
     'content.act': async (request) => {
       refusePdf();
       if (request.answerBy !== undefined && Date.now() > request.answerBy) {

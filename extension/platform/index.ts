@@ -148,6 +148,22 @@ export function bindSidePanel(tabId: number, path: string): Promise<void> {
 export function openSidePanel(tabId: number): Promise<void> {
   return chrome.sidePanel.open({ tabId });
 }
+/**
+ * Opens the side panel from a click in an extension page (the popup's "Open side panel"): on `tabId`, bound to it at
+ * `path` first (as the background does for the shortcut and the menu), else for the whole window `windowId`. Chrome
+ * takes sidePanel.open only inside the user gesture, so both calls go out before anything is awaited: call this
+ * straight from the click handler, with the target read beforehand.
+ */
+export function openSidePanelFromClick(target: { tabId: number; path: string } | { windowId: number }): Promise<void> {
+  if ('windowId' in target) return chrome.sidePanel.open({ windowId: target.windowId });
+  const binding = chrome.sidePanel.setOptions({ tabId: target.tabId, path: target.path, enabled: true });
+  const opening = chrome.sidePanel.open({ tabId: target.tabId });
+  return Promise.all([binding, opening]).then(() => undefined);
+}
+/** The window this page is shown in (a popup's: the window whose toolbar icon was clicked). */
+export async function currentWindowId(): Promise<number | undefined> {
+  return (await browser.windows.getCurrent().catch(() => undefined))?.id;
+}
 export async function sidePanelPath(tabId: number): Promise<string | undefined> {
   return (await chrome.sidePanel.getOptions({ tabId })).path;
 }

@@ -309,9 +309,14 @@ export const PageDocumentRequestSchema = v.strictObject({
   settleMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
 });
 export const TabDocumentRequestSchema = v.strictObject({ tabId, ...PageDocumentRequestSchema.entries });
-export const HighlightRequestSchema = v.strictObject({ locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)) });
+export const HighlightRequestSchema = v.strictObject({
+  locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),
+  /** The box goes by itself unless the same call comes again within this time (the side panel repeats it while pointing). */
+  keepMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(500), v.maxValue(60_000))),
+});
 export const TabHighlightRequestSchema = v.strictObject({ tabId, ...HighlightRequestSchema.entries });
-export const HighlightReplySchema = v.strictObject({ found: v.boolean() });
+/** `hidden`: the element is on the page without a box to outline (a hidden tab panel, display: none): nothing is drawn. */
+export const HighlightReplySchema = v.strictObject({ found: v.boolean(), hidden: v.optional(v.boolean()) });
 
 /**
  * Page actions (issue 6): the side panel asks the content-script executor to act on one element of the current

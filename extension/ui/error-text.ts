@@ -9,7 +9,9 @@ const HEADLINES: Record<string, string> = {
   UnknownKindError: 'Unknown request',
   ModelHostError: 'The model host failed',
   WorkerCrashedError: 'The model worker crashed',
-  ContentScriptError: 'The page did not answer',
+  // Most of these are pages no extension may read (chrome://, a PDF, a page's source, a tab without a grant); the
+  // rest say "the page did not answer" in their message (exploratory test, session 22: a PDF was "did not answer").
+  ContentScriptError: 'This page cannot be read',
   PageUnresponsiveError: 'The page stopped answering',
   ModelNotFoundError: 'Model not found',
   IntegrityError: 'Model files are damaged',
@@ -33,6 +35,21 @@ export function errorHeadline(name: string | undefined): string {
   return (name && HEADLINES[name]) || 'Failed';
 }
 
+/** Message openings that say what the headline says already, in other words. */
+const SAME_AS_HEADLINE: Record<string, RegExp> = {
+  'This page cannot be read': /^cannot read this page:\s*/i,
+};
+
+/**
+ * Chrome's own wording for a page it keeps from extensions, said plainly (exploratory test, session 22: about:blank
+ * showed "Extension manifest must request permission to access the respective host.", a closed tab "No tab with id: N").
+ */
+const BROWSER_WORDING: [RegExp, (match: RegExpExecArray) => string][] = [
+  [/^(?:Cannot access contents of (?:url "([^"]*)"|the page)\.\s*)?Extension manifest must request permission to access (?:the respective|this) host\.?$/i,
+    (m) => `Pocket SLM has no access to ${m[1] ? `"${m[1].slice(0, 80)}"` : 'this page'}`],
+  [/^No tab with id:? \d+\.?$/i, () => 'the tab is closed'],
+];
+
 const NETWORK = /\b(?:Failed to fetch|NetworkError|Load failed|ERR_[A-Z_]+)\b/;
 
 export interface ErrorFacts {
@@ -50,10 +67,25 @@ export function errorDetail(error: ErrorFacts, headline = errorHeadline(error.na
   let text = error.message.trim();
   const prefix = headline.toLowerCase();
   if (text.toLowerCase().startsWith(`${prefix}:`)) text = text.slice(prefix.length + 1).trim();
+  const same = SAME_AS_HEADLINE[headline];
+  if (same) text = text.replace(same, '');
+  text = plainBrowserWording(text);
   const given = error.line !== undefined && new RegExp(`(?<!\\d)${error.line}:${error.column ?? ''}(?!\\d)`).test(text);
   if (error.line !== undefined && !given) {
     text += ` (line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''})`;
   }
   if (NETWORK.test(text)) text += ' — the server could not be reached (offline, blocked, or it redirects in a loop)';
   return text;
+}
+
+/** The message with Chrome's own wording (alone, or after one "…: " of ours, e.g. "the page did not answer: ") said plainly. */
+export function plainBrowserWording(message: string): string {
+  const after = /^[^:]*?:\s+(.*)$/s.exec(message)?.[1];
+  for (const tail of after === undefined ? [message] : [message, after]) {
+    for (const [pattern, plain] of BROWSER_WORDING) {
+      const match = pattern.exec(tail.trim());
+      if (match) return `${message.slice(0, message.length - tail.length)}${plain(match)}`;
+    }
+  }
+  return message;
 }

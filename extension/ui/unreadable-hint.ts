@@ -17,5 +17,10 @@ export function unreadableHint(error: unknown): string {
   if (/it is a PDF/.test(message)) {
     return 'Chrome shows a PDF in its own viewer, which no extension can read or automate: open the page the PDF came from, or copy its text into the task.';
   }
+  // Chrome hides the address of a tab it gives us no access to: a web page not yet granted, or a blank tab
+  // (about:blank said only this, raw, in session 22's exploratory test).
+  if (/must request permission to access the respective host/i.test(message)) {
+    return 'Pocket SLM may read a web page once you click its toolbar icon or use its right-click menu on it; a blank tab (about:blank) and Chrome\'s own pages cannot be read.';
+  }
   return 'Pocket SLM can read a page after you click its toolbar icon or use its right-click menu there.';
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './browser.ts';
-import { expectAccessible } from './helpers.ts';
+import { expectAccessible, hook } from './helpers.ts';
 
 let harness: ExtensionHarness;
 let popup: Page;
@@ -120,6 +120,33 @@ describe('popup', () => {
       }
     }
     await page.close();
+  });
+
+  // Exploratory test, session 22: the popup had no way to the side panel (only the right-click menu, Alt+Shift+P
+  // and Chrome's own menu).
+  test('"Open side panel" opens the side panel on the tab the popup was opened over, bound to it as the shortcut does', async () => {
+    const other = await harness.context.newPage();
+    await other.goto('data:text/html,<title>Some page</title><p>Some page</p>');
+    const tabId = await harness.serviceWorker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1)));
+    const page = await harness.openExtensionPage('popup/index.html');
+    // A real popup opens over the page's tab; here the popup is a tab of its own, so the page's tab is brought to the
+    // front and the popup read again (it reads its target as it opens: Chrome takes sidePanel.open only in the click).
+    await other.bringToFront();
+    await page.reload();
+    const bar = page.getByRole('navigation', { name: 'Other views' });
+    await expect.poll(() => bar.getAttribute('data-target'), { timeout: 10_000 }).toBe(`tab:${tabId}`);
+    expect(await hook(harness.serviceWorker, 'sidePanelPath', tabId)).not.toBe(`sidepanel/index.html?tab=${tabId}`);
+    await bar.getByRole('button', { name: 'Open side panel' }).click();
+    // The click binds the tab's panel to it, as Alt+Shift+P does …
+    await expect.poll(() => hook(harness.serviceWorker, 'sidePanelPath', tabId), { timeout: 10_000 }).toBe(`sidepanel/index.html?tab=${tabId}`);
+    // … and opens it: Playwright's click is a real input event, which Chrome takes as the user gesture open needs;
+    // the side panel document is there, at the bound path.
+    await expect.poll(() => bar.getByRole('status').innerText(), { timeout: 10_000 }).toBe('Opened the side panel.');
+    const panels = () => harness.serviceWorker.evaluate(async () =>
+      (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.SIDE_PANEL] })).map((c) => c.documentUrl ?? ''));
+    await expect.poll(panels, { timeout: 10_000 }).toEqual([harness.extensionUrl(`sidepanel/index.html?tab=${tabId}`)]);
+    await expectAccessible(page, 'popup with its side panel button');
+    await Promise.all([page.close(), other.close()]);
   });
 
   test('follows the system theme', async () => {

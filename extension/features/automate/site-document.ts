@@ -342,14 +342,30 @@ function namesOn(page: StoredPage): Set<string> {
 }
 
 /**
+ * What the site document knows of `elementName` seen from `from`: the page that has it and the shortest path of
+ * recorded clicks there; or the pages that have it when no recorded path leads there; or that no recorded page has it.
+ */
+export type Finding =
+  | { found: 'reachable'; location: Location }
+  | { found: 'unreachable'; pages: string[] }
+  | { found: 'nowhere' };
+
+/**
  * Where `elementName` lives on this site and the shortest path of clicks that reaches it from `from` (a URL, a path
- * on `origin`, or a stored pattern), over the recorded edges. Null if no recorded page has it or none is reachable.
+ * on `origin`, or a stored pattern), over the recorded edges. Null if no recorded page has it or none is reachable
+ * (findOnSite tells the two apart).
  */
 export async function locate(origin: string, elementName: string, from: string | PageDocument, db: PocketDb = database()): Promise<Location | null> {
+  const finding = await findOnSite(origin, elementName, from, db);
+  return finding.found === 'reachable' ? finding.location : null;
+}
+
+/** As locate, telling "no recorded page has it" from "stored on a page no recorded path leads to" (session 22). */
+export async function findOnSite(origin: string, elementName: string, from: string | PageDocument, db: PocketDb = database()): Promise<Finding> {
   const start = keyOf(from, origin).pattern;
   const [rows, site] = await Promise.all([db.siteDocuments.where('origin').equals(origin).toArray(), db.sites.get(origin)]);
   const holders = new Set(rows.filter((r) => namesOn(r.document as StoredPage).has(elementName)).map((r) => r.pathPattern));
-  if (!holders.size) return null;
+  if (!holders.size) return { found: 'nowhere' };
   const out = new Map<string, SiteEdge[]>();
   for (const edge of [...(site?.edges ?? [])].sort((x, y) => x.element.localeCompare(y.element) || x.to.localeCompare(y.to))) {
     out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
@@ -363,7 +379,7 @@ export async function locate(origin: string, elementName: string, from: string |
     if (holders.has(at)) {
       const path: Step[] = [];
       for (let step = previous.get(at); step; step = previous.get(step.from)) path.unshift(step);
-      return { pattern: at, path };
+      return { found: 'reachable', location: { pattern: at, path } };
     }
     for (const edge of out.get(at) ?? []) {
       if (previous.has(edge.to)) continue;
@@ -371,7 +387,7 @@ export async function locate(origin: string, elementName: string, from: string |
       queue.push(edge.to);
     }
   }
-  return null;
+  return { found: 'unreachable', pages: [...holders].sort() };
 }
 
 /** Everything stored for a site, for the user to look at. */

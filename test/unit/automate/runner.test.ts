@@ -176,7 +176,7 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     const ended = await runTask('add', lost.deps);
     expect(ended.status).toBe('failed');
     expect(ended.modelCalls).toBe(1);
-    expect(ended.summary).toMatch(/not repairable: The page did not answer/);
+    expect(ended.summary).toMatch(/not repairable: This page cannot be read/);
     const away = harness([answer('$add_todo__add_button.click();'), answer('done(1);')]);
     away.deps.execute = async () => ({ ok: false, finishedBy: 'error', result: null, output: [], log: [], stats: { steps: 1, actions: 1, ms: 1 },
       error: new NavigationError('the page left https://a.example for https://b.example: the run stops here', { leftOrigin: true }) });

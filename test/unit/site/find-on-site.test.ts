@@ -1,0 +1,35 @@
+import 'fake-indexeddb/auto';
+import { expect, test } from 'vitest';
+import { PocketDb } from '../../../extension/storage/db.ts';
+import type { ElementEntry, PageDocument, Section } from '../../../extension/protocol/schemas.ts';
+import { findOnSite, locate, recordEdge, recordPage } from '../../../extension/features/automate/site-document.ts';
+
+const O = 'https://shop.example';
+const el = (name: string): ElementEntry => ({ name, kind: 'button', description: name, locators: [{ by: 'css', value: `#${name}` }] });
+const doc = (path: string, names: string[]): PageDocument => ({
+  url: `${O}${path}`, title: path, tokens: 1, truncated: false, stats: { nodes: 1, elements: 1, lists: 0, ms: 1 },
+  sections: [{ name: 'main', kind: 'region', title: 'main', entries: names.map(el) } as Section],
+});
+
+// Exploratory test, session 22: "Where is" said "not on a page reachable…" for a name stored on a page no recorded
+// click leads to, as for a name no page has.
+test('findOnSite tells "no recorded page has it" from "stored, but no recorded way there"; locate stays null for both', async () => {
+  const db = new PocketDb('pocket-find-on-site-test');
+  await recordPage(doc('/orders', ['orders__filter_button']), db);
+  await recordPage(doc('/settings', ['settings__save_button']), db);
+  await recordPage(doc('/help', ['help__save_button', 'settings__save_button']), db);
+  await recordEdge(`${O}/orders`, 'nav__help_link', `${O}/help`, db);
+
+  expect(await findOnSite(O, 'no_such_name', '/orders', db)).toEqual({ found: 'nowhere' });
+  // Stored on /settings, which no recorded click reaches from /help; the pages are named, sorted.
+  expect(await findOnSite(O, 'settings__save_button', '/help', db)).toEqual({ found: 'reachable', location: { pattern: '/help', path: [] } });
+  await recordPage(doc('/profile', ['profile__save_button']), db);
+  expect(await findOnSite(O, 'profile__save_button', '/orders', db)).toEqual({ found: 'unreachable', pages: ['/profile'] });
+  expect(await findOnSite(O, 'help__save_button', '/orders', db))
+    .toEqual({ found: 'reachable', location: { pattern: '/help', path: [{ from: '/orders', element: 'nav__help_link', to: '/help' }] } });
+  expect(await findOnSite(O, 'orders__filter_button', '/help', db)).toEqual({ found: 'unreachable', pages: ['/orders'] });
+  // Callers that only need a path (the script writer's routes) get null for both, as before.
+  expect(await locate(O, 'profile__save_button', '/orders', db)).toBeNull();
+  expect(await locate(O, 'no_such_name', '/orders', db)).toBeNull();
+  db.close();
+});
