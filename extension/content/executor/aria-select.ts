@@ -16,7 +16,8 @@ const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '
 /** The option chosen (its text), or the options there were when none matched. */
 export async function pickAriaOption(el: Element, wanted: string, shown: (el: Element) => boolean): Promise<{ chosen: string } | { options: string[] }> {
   let options = optionsOf(el, shown);
-  if (!options.length && el.getAttribute('role') !== 'listbox') {
+  const opens = !options.length && el.getAttribute('role') !== 'listbox';
+  if (opens) {
     click(el);
     for (const until = Date.now() + OPEN_WAIT_MS; !options.length && Date.now() < until;) {
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -27,7 +28,17 @@ export async function pickAriaOption(el: Element, wanted: string, shown: (el: El
   const option = options.find((o) => norm(o.textContent) === norm(wanted))
     ?? options.find((o) => norm(o.textContent).toLowerCase() === lower)
     ?? (lower ? options.find((o) => norm(o.textContent).toLowerCase().includes(lower)) : undefined);
-  if (!option) return { options: options.map((o) => norm(o.textContent).slice(0, 60)) };
+  if (!option) {
+    // Closed again as a person would (Escape): a list left open (its backdrop) would cover the rest of the page.
+    if (opens && options.length) {
+      const win = el.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+      if (win) el.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, composed: true }));
+      if (optionsOf(el, shown).length) click(el);
+    }
+    return { options: options.map((o) => norm(o.textContent).slice(0, 60)) };
+  }
+  // In a list of several choices a click on a chosen option unchooses it: chosen already is chosen.
+  if (option.getAttribute('aria-selected') === 'true' && option.closest('[aria-multiselectable=true]')) return { chosen: norm(option.textContent) };
   option.scrollIntoView?.({ block: 'nearest' });
   click(option);
   return { chosen: norm(option.textContent) };

@@ -110,7 +110,10 @@ function edit(el: Element, inputType: 'deleteContentBackward' | 'insertText', da
   }
 }
 
-const full = (box: HTMLInputElement | HTMLTextAreaElement) => box.maxLength > 0 && box.value.length >= box.maxLength;
+/** Types whose `maxlength` the browser keeps to (a number or date field ignores it). */
+const LENGTH_LIMITED = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'textarea']);
+const full = (box: HTMLInputElement | HTMLTextAreaElement) =>
+  LENGTH_LIMITED.has(box.type) && box.maxLength > 0 && box.value.length >= box.maxLength;
 
 /** The element that has the keyboard focus, inside shadow roots too. */
 export function focusedElement(doc: Document): Element | null {
@@ -145,6 +148,9 @@ export function typeText(el: Element, text: string, follows: (next: Element) => 
     input(el, null, 'deleteContentBackward');
   }
   let value = '';
+  // What the field showed right after the last key: a page that changes it later (a formatter, an autocomplete) is
+  // typed after; otherwise the text so far goes on (a number or date field reads "" while "-" or "2024-0" is typed).
+  let shown = '';
   // Characters a full field (maxlength) did not take, as a keyboard's go nowhere.
   let dropped = 0;
   for (const char of Array.from(text)) {
@@ -163,14 +169,15 @@ export function typeText(el: Element, text: string, follows: (next: Element) => 
         }
         el = now;
         value = now.value;
+        shown = now.value;
       }
     }
     const proceed = key(el, 'keydown', char);
     key(el, 'keypress', char);
     if (proceed && !editable && full(el as HTMLInputElement)) dropped++;
     else if (proceed) {
-      // Typed after what the field holds now: a page that rewrites it (a mask, a controlled field) keeps its version.
-      value = (editable ? value : (el as HTMLInputElement).value) + char;
+      const holds = editable ? value : (el as HTMLInputElement).value;
+      value = (holds !== shown ? holds : value) + char;
       if (commands) commands = edit(el, 'insertText', char);
       if (editable && !commands) {
         el.textContent = value;
@@ -178,6 +185,7 @@ export function typeText(el: Element, text: string, follows: (next: Element) => 
       } else if (!editable) {
         setNativeValue(el as HTMLInputElement, value);
         input(el, char, 'insertText');
+        shown = (el as HTMLInputElement).value;
       }
     }
     key(el, 'keyup', char);

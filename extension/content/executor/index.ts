@@ -558,8 +558,8 @@ function coveringLayer(el: Element): Element | null {
   for (let depth = 0; hit?.shadowRoot && depth < 20; depth++) hit = hit.shadowRoot.elementFromPoint(x, y) ?? hit;
   if (!hit || holdsComposed(el, hit) || holdsComposed(hit, el)) return null;
   for (let node: Node | null = hit, depth = 0; node && depth < 10_000; depth++) {
-    if (node instanceof Element && styleOf(node)?.position === 'fixed') return holdsComposed(node, el) ? null : node;
-    node = node instanceof ShadowRoot ? node.host : parentNodeOf(node);
+    if (node.nodeType === Node.ELEMENT_NODE && styleOf(node as Element)?.position === 'fixed') return holdsComposed(node, el) ? null : node as Element;
+    node = upOf(node);
   }
   return null;
 }
@@ -575,12 +575,15 @@ function blockingModal(el: Element): Element | null {
   return modals.length && !modals.some((modal) => holdsComposed(modal, el)) ? modals[modals.length - 1]! : null;
 }
 
+/** A node's parent, or a shadow root's host (by node type: `instanceof` fails for a frame's nodes). */
+const upOf = (node: Node): Node | null => (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node ? (node as ShadowRoot).host : parentNodeOf(node));
+
 /** `el` is inside `ancestor`, shadow roots crossed (read through the browser's own getter, whatever a form holds). */
 function holdsComposed(ancestor: Node, el: Node): boolean {
   let node: Node | null = el;
   for (let depth = 0; node && depth < 10_000; depth++) {
     if (node === ancestor) return true;
-    node = node instanceof ShadowRoot ? node.host : parentNodeOf(node);
+    node = upOf(node);
   }
   return false;
 }
@@ -696,7 +699,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     return reply(readText(el));
   }
 
-  el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+  // At once, whatever the page's `scroll-behavior`: the checks below read where the element is now.
+  el.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'instant' });
   if (request.action === 'scroll') return reply(null);
   usable(el, request);
 
@@ -730,7 +734,14 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         break;
       case 'click':
         guardIrreversible(el, request, rowOf(doc, target));
-        click(el, () => resolveTarget(doc, strict));
+        click(el, () => {
+          // A detached link still follows its href when clicked; anything else is found again the way it was found
+          // (the row's one link for a bare row click) and taken only if it is the same control drawn anew.
+          if (isAnchor(el) && el.hasAttribute('href')) return null;
+          const again = resolveTarget(doc, strict);
+          const copy = again && el !== found ? soleControl(again) ?? again : again;
+          return copy && tagOf(copy) === tagOf(el) && clean(copy.textContent, 200) === clean(el.textContent, 200) ? copy : null;
+        });
         break;
       case 'check':
       case 'uncheck': {
