@@ -17,10 +17,13 @@ export function slug(text: string, words = 4): string {
   const parts = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    // Put back together what only Latin accents were taken from: "ボ" stays one letter, not "ホ" and a mark.
+    // Put back together what only Latin accents were taken from: "ボ" stays one letter, not "ホ" and a mark. Hangul
+    // stays in jamo, as names were before (saved scripts hold them).
     .normalize('NFC')
-    // Emoji presentation selectors are marks of no word ("✉️").
-    .replace(/[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g, '')
+    .replace(/[\uAC00-\uD7A3]/g, (syllable) => syllable.normalize('NFD'))
+    // Emoji presentation selectors and enclosing marks ("✉️", the keycap of "1️⃣") belong to no word, and a script
+    // name may not hold an enclosing mark.
+    .replace(/[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]|\p{Me}/gu, '')
     .toLowerCase()
     // Marks are part of a word (Devanagari and Thai vowel signs, the virama): identifiers may hold them, not start them.
     .split(/[^\p{L}\p{M}\p{N}]+/u)

@@ -30,3 +30,13 @@ test('controls labelled in any script, or with emoji, keep their entries through
   expect(ran.ok, JSON.stringify(ran.error)).toBe(true);
   expect(bridge.calls.map((call) => call.call)).toEqual(['click', 'click']);
 });
+
+// Review, session 22: NFC turned Korean names from jamo (as saved scripts hold them) into syllables; a keycap emoji
+// left an enclosing mark no script can parse.
+test('Korean names stay in jamo as before; a keycap emoji leaves no mark in a name', async () => {
+  const { slug } = await import('../../../extension/content/document/text.ts');
+  expect(slug('검색')).toBe('검색'.normalize('NFD'));
+  expect(slug('1️⃣ Step')).toBe('1_step');
+  const ran = await runScript(`$${slug('1️⃣ Step')}.click();`, automationCapabilities(new FakeBridge({ elements: { '1_step': { kind: 'button' } } }), []));
+  expect(ran.ok, JSON.stringify(ran.error)).toBe(true);
+});
