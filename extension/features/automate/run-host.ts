@@ -109,19 +109,28 @@ type Secrets = ReadonlyArray<readonly [name: string, value: string, secret: bool
 const wholeWord = (value: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
 /** Quoted page text or data in a message: "…", “…”, `…`. */
 const QUOTED = /("[^"\n]*"|“[^”\n]*”|`[^`\n]*`)/;
+/** A script's string literals ("…", '…', `…`, escapes kept): where a value stands in a script, not its `$names`. */
+const LITERAL = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)/;
+/** A value that reads like a word of a sentence ("the", "page", "Emma"), not like a code, an address or a password. */
+const plainWord = (value: string) => /^\p{L}{1,7}$/u.test(value);
+
+type Where = 'data' | 'prose' | 'script';
 
 /**
  * Each value becomes its `{{name}}` hole; holes already there are left alone (a value may be part of its own name).
- * Other values than secrets only as whole words, and in `prose` (messages, plans) only inside quotes: a value "the"
- * or "page" leaves "Not found on the page" as it is.
+ * Secrets go wherever they turn up, even inside a word. Other values: as whole words; in a `script` only inside its
+ * string literals (`$books` stays a name); in `prose` (messages, plans) a plain word only inside quotes, so a value
+ * "the" or "page" leaves "Not found on the page" as it is, while "hunter22" goes anywhere.
  */
-function redactSecrets(text: string, secrets: Secrets, prose = false): string {
+function redactSecrets(text: string, secrets: Secrets, where: Where = 'data'): string {
   if (!secrets.length) return text;
-  const plain = (part: string) => secrets.reduce((t, [name, value, secret]) => secret ? t : t.replace(wholeWord(value), () => `{{${name}}}`), part);
+  const plain = (part: string, inQuotes: boolean) => secrets.reduce((t, [name, value, secret]) =>
+    secret || (!inQuotes && where === 'prose' && plainWord(value)) ? t : t.replace(wholeWord(value), () => `{{${name}}}`), part);
   return text.split(/(\{\{[A-Za-z_][A-Za-z0-9_]*\}\})/).map((part, i) => {
     if (i % 2 === 1) return part;
     const hidden = secrets.reduce((t, [name, value, secret]) => (secret ? t.split(value).join(`{{${name}}}`) : t), part);
-    return prose ? hidden.split(QUOTED).map((piece, j) => (j % 2 === 1 ? plain(piece) : piece)).join('') : plain(hidden);
+    if (where === 'data') return plain(hidden, true);
+    return hidden.split(where === 'script' ? LITERAL : QUOTED).map((piece, j) => (j % 2 === 1 ? plain(piece, true) : where === 'prose' ? plain(piece, false) : piece)).join('');
   }).join('');
 }
 
@@ -146,8 +155,9 @@ function taskForModel(request: AutomateStart): string {
 /** The run's free text with the values put back to their holes (a copy; the fields a run is steered by are kept). */
 function redactRunText(state: RunState, secrets: Secrets): RunState {
   const text = (value: string) => redactSecrets(value, secrets);
-  const prose = (value: string) => redactSecrets(value, secrets, true);
-  const answer = (a: ModelAnswer) => ({ plan: cut(prose(a.plan), 2000), elements: a.elements.map((e) => cut(text(e), 200)), script: cut(text(a.script), 20_000) });
+  const prose = (value: string) => redactSecrets(value, secrets, 'prose');
+  const script = (value: string) => redactSecrets(value, secrets, 'script');
+  const answer = (a: ModelAnswer) => ({ plan: cut(prose(a.plan), 2000), elements: a.elements.map((e) => cut(text(e), 200)), script: cut(script(a.script), 20_000) });
   const error = <E extends { message: string } | undefined | null>(e: E): E => (e ? { ...e, message: cut(prose(e.message), 4000) } : e);
   return {
     ...state,
@@ -165,7 +175,7 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
       ...state.report,
       summary: cut(prose(state.report.summary), 4000),
       ...(state.report.result !== undefined ? { result: redactValue(state.report.result, secrets) } : {}),
-      ...(state.report.savedScript !== undefined ? { savedScript: text(state.report.savedScript) } : {}),
+      ...(state.report.savedScript !== undefined ? { savedScript: script(state.report.savedScript) } : {}),
       attempts: state.report.attempts.map((a) => ({
         ...a, raw: cut(text(a.raw), 20_000),
         ...(a.answer ? { answer: answer(a.answer) } : {}),

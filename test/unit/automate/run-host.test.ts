@@ -459,6 +459,18 @@ describe('a replay\'s {{param}} values are typed into the page, never shown or s
     expect(done.report?.summary).toContain('Could not act on the page, line 2:1: no option "{{query}}"');
   });
 
+  // Review, session 22: a value "books" turned `$books` into `${{category}}` in the script offered for saving, and a
+  // secret under a name in another language ({{passwort}}) was left in a plan.
+  test('in scripts only string literals are redacted; a value that is no plain word goes anywhere in messages', async () => {
+    const { runs } = host([JSON.stringify({ plan: 'Type books, then log in with hunter22', elements: [], script: '$books.type("books");\n$missing.click();' })]);
+    await runs.start(start('saved', { known: { plan: 'p', elements: [], script: '$books__search.type("{{category}}");\n$nope.click();' }, params: { category: 'books', passwort: 'hunter22' }, userValues: ['books'], maxRepairs: 1 }));
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    const repaired = done.report?.attempts[1]?.answer;
+    expect(repaired?.script).toContain('$books.type("{{category}}")');
+    expect(repaired?.plan).toContain('{{passwort}}');
+    expect(JSON.stringify(done)).not.toContain('hunter22');
+  });
+
   test('a value that is part of its own hole name is put back once ("password" for {{password}})', async () => {
     const { runs } = host([], ENTRY);
     await runs.start(start('saved', { known: { plan: 'p', elements: [], script: '$add_todo__new_todo.type("{{password}}");\nsay("typed " + $add_todo__new_todo.value());\ndone(1);' }, params: { password: 'password' }, userValues: ['password'], maxRepairs: 0 }));
