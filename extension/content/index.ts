@@ -2,10 +2,10 @@ import { extensionSelf, listenForMessages } from '../platform/index.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import { randomHex } from '../protocol/envelope.ts';
 import { fitToSchema } from '../protocol/fit.ts';
-import { ContentScriptError, NavigationError, PageUnresponsiveError, PDF_REFUSAL } from '../protocol/errors.ts';
+import { ContentScriptError, NavigationError, PDF_REFUSAL } from '../protocol/errors.ts';
 import { PageDocumentSchema } from '../protocol/schemas.ts';
 import { buildPageDocument } from './document/build.ts';
-import { act } from './executor/index.ts';
+import { act, refuseLate } from './executor/index.ts';
 import { watchSettle } from './executor/settle.ts';
 import { highlight } from './highlight.ts';
 import { lastClick, watchClicks } from './last-click.ts';
@@ -54,9 +54,7 @@ if (!scope[MARK]) {
     'content.highlight': ({ locators, keepMs }) => highlight(document, locators, keepMs),
     'content.act': async (request) => {
       refusePdf();
-      if (request.answerBy !== undefined && Date.now() > request.answerBy) {
-        throw new PageUnresponsiveError('this action reached the page after the run had stopped waiting for it (the page was held up, by a dialog or a script of its own): it was not done', { late: true });
-      }
+      refuseLate(request);
       // Another document than the one the run last saw (a reload, a page the user or the page itself opened): the
       // run decides whether it led here; nothing is done until it does.
       if (request.expectedPageId && request.expectedPageId !== pageId) {

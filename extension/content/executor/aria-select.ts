@@ -18,10 +18,14 @@ export async function pickAriaOption(el: Element, wanted: string, shown: (el: El
   let options = optionsOf(el, shown);
   const opens = !options.length && el.getAttribute('role') !== 'listbox';
   if (opens) {
+    // A list the page draws elsewhere (a portal at the end of the body) without naming it: the one that shows up.
+    const before = new Set(listboxesIn(el).filter(shown));
+    const appeared = () => listboxesIn(el).filter((box) => !before.has(box) && shown(box));
     click(el);
     for (const until = Date.now() + OPEN_WAIT_MS; !options.length && Date.now() < until;) {
       await new Promise((resolve) => setTimeout(resolve, 25));
       options = optionsOf(el, shown);
+      if (!options.length) options = appeared().flatMap((box) => Array.from(box.querySelectorAll('[role=option]'))).filter(shown).slice(0, 500);
     }
   }
   const lower = norm(wanted).toLowerCase();
@@ -44,11 +48,17 @@ export async function pickAriaOption(el: Element, wanted: string, shown: (el: El
   return { chosen: norm(option.textContent) };
 }
 
+/** The listboxes of the picker's document (or shadow root). */
+function listboxesIn(el: Element): Element[] {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return Array.from(root.querySelectorAll?.('[role=listbox]') ?? []).slice(0, 50);
+}
+
 /** The shown options of the listbox the picker names (aria-controls, aria-owns), holds, or is. */
 function optionsOf(el: Element, shown: (el: Element) => boolean): Element[] {
   const doc = el.ownerDocument;
   const named = `${el.getAttribute('aria-controls') ?? ''} ${el.getAttribute('aria-owns') ?? ''}`.split(/\s+/).filter(Boolean)
-    .map((id) => doc.getElementById(id)).filter((box): box is HTMLElement => !!box);
+    .map((id) => (el.getRootNode() as Document | ShadowRoot).getElementById?.(id) ?? doc.getElementById(id)).filter((box): box is HTMLElement => !!box);
   const boxes = el.getAttribute('role') === 'listbox' ? [el] : named.length ? named : Array.from(el.querySelectorAll('[role=listbox]'));
   return boxes.flatMap((box) => Array.from(box.querySelectorAll('[role=option]'))).filter(shown).slice(0, 500);
 }

@@ -5,7 +5,7 @@
  * NotFoundError (nothing matches), ActionError (hidden, disabled, wrong kind, sensitive field, unconfirmed
  * irreversible action), NavigationError (another origin).
  */
-import { ActionError, NavigationError, NotFoundError } from '../../protocol/errors.ts';
+import { ActionError, NavigationError, NotFoundError, PageUnresponsiveError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
 import { accessibleName, forgetClosedRoots, shownItem, styleOf, tagOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
@@ -19,7 +19,7 @@ import { isAriaPicker, pickAriaOption } from './aria-select.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
-import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, parentNodeOf, parentOf, queryOf } from '../document/dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryOf } from '../document/dom-safe.ts';
 
 const TEXT_LIMIT = 2000;
 
@@ -84,15 +84,16 @@ function pickItem(items: readonly Element[], item: { index?: number; holds?: str
 }
 
 /**
- * The item find() means: one with a part whose whole text is the text looked for ("Dune", not "Dune Messiah"), else
- * one holding it as whole words, else the first holding it at all; -1 when none does.
+ * The item find() means: one whose title (a link, a heading, bold, its first part) or whole text is the text looked
+ * for ("Dune", not "Dune Messiah"), then one with any part that is, then one holding it as whole words, then the first
+ * holding it at all; -1 when none does.
  */
 function bestMatch(items: readonly Element[], wanted: string): number {
   const looked = clean(wanted).toLowerCase();
   if (!looked) return items.length ? 0 : -1;
   let best = -1;
   let bestRank = 0;
-  for (let i = 0; i < items.length && bestRank < 3; i++) {
+  for (let i = 0; i < items.length && bestRank < 4; i++) {
     const rank = matchRank(items[i]!, looked);
     if (rank > bestRank) [best, bestRank] = [i, rank];
   }
@@ -104,12 +105,18 @@ function matchRank(item: Element, looked: string): number {
   const text = readText(item).toLowerCase();
   const at = text.indexOf(looked);
   if (at < 0) return 0;
-  if (text === looked) return 3;
+  if (text === looked) return 4;
+  // A part that is exactly it: the row's title (a link, a heading, bold, its first part) before a badge or a chip.
+  let exact = 0;
   const parts = item.querySelectorAll('*');
   for (let i = 0; i < parts.length && i < MAX_PARTS_COMPARED; i++) {
-    const own = parts[i]!.textContent ?? '';
-    if (own.length >= looked.length && clean(own).toLowerCase() === looked) return 3;
+    const part = parts[i]!;
+    const own = part.textContent ?? '';
+    if (own.length < looked.length || clean(own).toLowerCase() !== looked) continue;
+    if (part === item.firstElementChild || part.matches('a[href], h1, h2, h3, h4, h5, h6, [role=heading], strong, b')) return 4;
+    exact = 3;
   }
+  if (exact) return exact;
   const word = new RegExp(`(?<![\\p{L}\\p{N}])${looked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
   return word.test(text) ? 2 : 1;
 }
@@ -520,6 +527,13 @@ function typingTarget(el: Element): Element | null {
   return soleTextBox(el, isVisible) ?? null;
 }
 
+/** A request whose answer is no longer waited for (`answerBy` passed) is not acted on. */
+export function refuseLate(request: ActRequest): void {
+  if (request.answerBy !== undefined && Date.now() > request.answerBy) {
+    throw new PageUnresponsiveError('this action reached the page after the run had stopped waiting for it (the page was held up, by a dialog or a script of its own): it was not done', { late: true });
+  }
+}
+
 const DONE: Record<string, string> = { type: 'typed into', select: 'chosen from', check: 'checked', uncheck: 'unchecked', hover: 'pointed at' };
 
 function usable(el: Element, request: ActRequest): void {
@@ -681,6 +695,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   const strict = target.slotOrItem ? { ...target, slotOrItem: false } : target;
   const found = resolveTarget(doc, strict) ?? await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS))
     ?? (target.slotOrItem ? resolveTarget(doc, target) : null);
+  // The wait for a late element may have sat behind a dialog of the page past the time the background waits.
+  refuseLate(request);
   // A click on a row that is no control itself goes to its one link, as a person's would ("Next" in a pagination list
   // is its link, not the <li> around it). Not to a row's one button: that is an action on the row (Remove, Add to cart).
   const el = found && request.action === 'click' && target.item?.index !== undefined && !target.slot ? soleControl(found) ?? found : found;
@@ -718,7 +734,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // the click is not made again (a second click would undo a toggle, or count twice).
   if (request.action === 'click' && confirmsHeld && pending) {
     heldSubmit = null;
-    if (pending.form.isConnected) return submitHeld(pending, request, startUrl, () => needsConfirmation(el, 'changed since you confirmed it', rowOf(doc, target)));
+    if (isConnectedOf(pending.form)) return submitHeld(pending, request, startUrl, () => needsConfirmation(el, 'changed since you confirmed it', rowOf(doc, target)));
   }
 
   const watch = watchSettle(el.ownerDocument);
@@ -800,7 +816,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           // (A page that formats what was typed — a card or phone mask, capitals — took it: that is not checked.)
           const holds = readOf(typedInto);
           const shows = sensitive || isSensitive(typedInto) ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`;
-          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow) || (typedInto === field && !keepsMostOf(holds, text)))) {
+          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow) || (typedInto === field && !sensitive && !/[•●*·]/.test(holds) && !keepsMostOf(holds, text)))) {
             throw new ActionError(`${describe(target)} did not take the typed text${shows}`, { state: 'not-typed' });
           }
           if (typed.dropped > 0 && typedInto === field) {
@@ -844,7 +860,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     const goes = held.submitter?.getAttribute('formaction') ?? attr(held.form, 'aria-label') ?? attr(held.form, 'name')
       ?? attr(held.form, 'action') ?? 'a form';
     // A form in another frame than the element's: said, since the user cannot see the link between the two.
-    const where = held.form.ownerDocument !== el.ownerDocument ? ` (a form in ${held.form.ownerDocument === document ? 'the page' : 'a frame of the page'})` : '';
+    const where = ownerDocOf(held.form) !== el.ownerDocument ? ` (a form in ${ownerDocOf(held.form) === document ? 'the page' : 'a frame of the page'})` : '';
     const error = needsConfirmation(el, `submits ${goes.slice(0, 100)}${where} when it ${request.action === 'click' ? 'is clicked' : 'changes'}`, rowOf(doc, target));
     heldSubmit = { ...held, key: actionKey(request), fingerprint: (error.data as { fingerprint: string }).fingerprint, sends: formPrint(held.form) };
     throw error;
@@ -854,7 +870,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     heldSubmit = null;
     if (!submits?.submitted(pending.form)) {
       // A form the page made for that one submission and took away again: nothing of it is left to send.
-      if (!pending.form.isConnected) throw new ActionError(`the form ${describe(target)} set off is gone from the page: nothing was sent`, { state: 'form-gone' });
+      if (!isConnectedOf(pending.form)) throw new ActionError(`the form ${describe(target)} set off is gone from the page: nothing was sent`, { state: 'form-gone' });
       return submitHeld(pending, request, startUrl, () => needsConfirmation(el, 'changed since you confirmed it', rowOf(doc, target)));
     }
   }
@@ -939,7 +955,7 @@ async function lateSubmission(request: ActRequest, startUrl: string): Promise<Ac
     lateHeld = null;
     throw new ActionError(`${lateMessage(late)} (it could not be told apart from the page's own, so it cannot be sent from here)`, { state: 'late-submit' });
   }
-  if (!held.form.isConnected) {
+  if (!isConnectedOf(held.form)) {
     lateHeld = null;
     throw new ActionError(`${lateMessage(late)}, and that form is gone from the page now`, { state: 'form-gone' });
   }
@@ -977,7 +993,7 @@ async function submitHeld(held: HeldSubmit & { sends: string }, request: ActRequ
     heldSubmit = { ...held, sends, key: actionKey(request), fingerprint: (error.data as { fingerprint: string }).fingerprint };
     throw error;
   }
-  const after = watchSettle(held.form.ownerDocument);
+  const after = watchSettle(ownerDocOf(held.form));
   const submitter = held.submitter?.isConnected && (held.submitter as HTMLButtonElement).form === held.form ? held.submitter : null;
   // As the page sent it: with `submit()` (this world's, the browser's own, not the guard's; from the prototype, since
   // a field named "submit" shadows the form's), else with its submitter.
@@ -988,5 +1004,5 @@ async function submitHeld(held: HeldSubmit & { sends: string }, request: ActRequ
     void after.settled(0, 0); // ends the watch (the page world stops reporting)
     throw error;
   }
-  return { ...await settle(after, request, startUrl, held.form.ownerDocument !== document), value: null };
+  return { ...await settle(after, request, startUrl, ownerDocOf(held.form) !== document), value: null };
 }

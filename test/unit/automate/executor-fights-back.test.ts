@@ -27,6 +27,16 @@ test('a field the page writes its own value back into did not take the typing; a
   await expect(run({ action: 'type', target: byId('ctl'), args: ['hello'] })).rejects.toMatchObject({
     name: 'ActionError', message: 'id="ctl" did not take the typed text: it holds "X"', data: { state: 'not-typed' },
   });
+  // A field that shows what was typed masked ("***-**-6789") took it.
+  document.body.insertAdjacentHTML('beforeend', '<input id="acct" aria-label="Account reference">');
+  const ssn = document.getElementById('acct') as HTMLInputElement;
+  let typed = '';
+  ssn.addEventListener('input', (event) => {
+    typed += (event as InputEvent).data ?? '';
+    ssn.value = typed.replace(/\d(?=\d{4})/g, '*');
+  });
+  await run({ action: 'type', target: byId('acct'), args: ['123456789'] });
+  expect(ssn.value).toBe('*****6789');
   const phone = document.getElementById('phone') as HTMLInputElement;
   phone.addEventListener('input', () => { phone.value = phone.value.replace(/\D/g, '').replace(/^(\d{3})(\d)/, '($1) $2'); });
   await run({ action: 'type', target: byId('phone'), args: ['5551234'] });
@@ -87,4 +97,27 @@ test('a bare row click whose link the page redraws on mousedown does not go to t
   document.addEventListener('click', (event) => { clicked.push((event.target as Element).tagName); event.preventDefault(); }, true);
   await run({ action: 'click', target: { locators: [{ by: 'id', value: 'books' }], item: { selector: ':scope > li', index: 0 } } });
   expect(clicked).not.toContain('LI');
+});
+
+// Review, session 22: the deadline was checked only as a request arrived; the wait for a late element could outlast it.
+test('an element that appears only after the background stopped waiting is not clicked', async () => {
+  document.body.innerHTML = '<p id="out"></p>';
+  setTimeout(() => document.body.insertAdjacentHTML('beforeend', '<button id="late" type="button" onclick="document.getElementById(\'out\').textContent = \'clicked\'">Late</button>'), 300);
+  await expect(act(document, { action: 'click', target: byId('late'), args: [], settleMs: 1000, answerBy: Date.now() + 100 })).rejects.toMatchObject({ name: 'PageUnresponsiveError' });
+  expect(document.getElementById('out')!.textContent).toBe('');
+});
+
+// Review, session 22: a picker whose list the page draws at the end of the body, naming it nowhere.
+test('select() finds the list a picker opens elsewhere in the page', async () => {
+  document.body.innerHTML = '<label id="sl">Size</label><div id="size" role="combobox" aria-labelledby="sl" tabindex="0">Pick</div><ul role="listbox" aria-label="Other"><li role="option">Unrelated</li></ul>';
+  const size = document.getElementById('size')!;
+  size.addEventListener('click', () => {
+    document.body.insertAdjacentHTML('beforeend', '<div class="portal"><ul role="listbox"><li role="option">S</li><li role="option">M</li><li role="option">L</li></ul></div>');
+    document.querySelector('.portal')!.addEventListener('click', (event) => {
+      size.textContent = (event.target as Element).textContent;
+      document.querySelector('.portal')!.remove();
+    });
+  });
+  await run({ action: 'select', target: byId('size'), args: ['M'] });
+  expect(size.textContent).toBe('M');
 });

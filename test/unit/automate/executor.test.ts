@@ -71,6 +71,10 @@ describe('content executor', () => {
     expect((await run({ action: 'find', target: books, args: ['une mes'] })).value).toBe(0);
     expect((await run({ action: 'find', target: books, args: ['e Du'] })).value).toBe(3);
     expect((await run({ action: 'find', target: books, args: ['Asimov'] })).value).toBe(-1);
+    // A badge that happens to say it does not outrank a row titled so.
+    document.querySelector('#books > li')!.insertAdjacentHTML('beforeend', ' <small>Herbert</small>');
+    document.getElementById('books')!.insertAdjacentHTML('beforeend', '<li><a href="/a/herbert">Herbert</a> <em>author</em></li>');
+    expect((await run({ action: 'find', target: books, args: ['Herbert'] })).value).toBe(4);
     document.querySelector('#books > li')!.remove();
     expect((await run({ action: 'find', target: books, args: ['Messiah'] })).value).toBe(-1);
   });
