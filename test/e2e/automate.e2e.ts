@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/lib/static-server.mjs';
-import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { envelope, expectAccessible, hook, sendFromPage, installReplayModel } from './helpers.ts';
-import { startModelServer } from '../support/model-server.ts';
+import { tabIdOf, type ExtensionHarness } from './browser.ts';
+import { envelope, expectAccessible, hook, sendFromPage } from './helpers.ts';
+import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
 
 /**
  * Automation end to end in Chromium: the side panel's Automate tab with a replay model (canned answers keyed on the
@@ -12,25 +10,17 @@ import { startModelServer } from '../support/model-server.ts';
  * → background → content executor on our fixture pages (the demo mail app, a todo app, a two-step sign-up form, a
  * page with prompt injection, a searchable shop list). The model is scripted; the pages, the executor, the interpreter and the loop are real.
  */
-const REPLAY = 'automate-replay';
-const replayBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/apps/automate-replay.json`));
 
 let harness: ExtensionHarness;
-let server: Awaited<ReturnType<typeof startModelServer>>;
-let pages: Awaited<ReturnType<typeof serveStatic>>;
+let pages: AutomationRig['pages'];
+let rig: AutomationRig | undefined;
 
 beforeAll(async () => {
-  server = await startModelServer({ [`/${REPLAY}/replay.json`]: { body: replayBytes } });
-  pages = await serveStatic({ '/demo/': `${repoRoot}/demo`, '/apps/': `${repoRoot}/test/fixtures/apps` });
-  harness = await launchExtension();
-  const popup = await harness.openExtensionPage('popup/index.html');
-  await installReplayModel(popup, server.origin, REPLAY, replayBytes.length, 'Automation replay (canned answers)');
-  await popup.close();
+  rig = await startAutomationRig();
+  ({ harness, pages } = rig);
 }, 120_000);
 afterAll(async () => {
-  await harness?.close();
-  await server?.close();
-  await pages?.close();
+  await rig?.close();
 });
 
 interface Bound {

@@ -1,36 +1,26 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/lib/static-server.mjs';
-import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { expectAccessible, installReplayModel } from './helpers.ts';
-import { startModelServer } from '../support/model-server.ts';
+import { tabIdOf, type ExtensionHarness } from './browser.ts';
+import { expectAccessible } from './helpers.ts';
+import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
 
 /**
  * The Automate tab's saved-script library in Chromium (exploratory test, session 22): scripts are put in storage as
  * a save would, then shown, filtered, replayed (Enter in a field), deleted and undone in turn, kept in step between
  * two panels; a replay that fails says what to do, and one the model repaired can replace the saved script.
  */
-const REPLAY = 'automate-replay';
-const replayBytes = new Uint8Array(readFileSync(`${repoRoot}/test/fixtures/apps/automate-replay.json`));
 const SEARCH = '$search_mail__search_mail.type("{{query}}");\n$search_mail__search_button.click();\ndone($inbox__messages.length);';
 
 let harness: ExtensionHarness;
-let server: Awaited<ReturnType<typeof startModelServer>>;
-let pages: Awaited<ReturnType<typeof serveStatic>>;
+let pages: AutomationRig['pages'];
+let rig: AutomationRig | undefined;
 
 beforeAll(async () => {
-  server = await startModelServer({ [`/${REPLAY}/replay.json`]: { body: replayBytes } });
-  pages = await serveStatic({ '/demo/': `${repoRoot}/demo`, '/apps/': `${repoRoot}/test/fixtures/apps` });
-  harness = await launchExtension();
-  const popup = await harness.openExtensionPage('popup/index.html');
-  await installReplayModel(popup, server.origin, REPLAY, replayBytes.length, 'Automation replay (canned answers)');
-  await popup.close();
+  rig = await startAutomationRig();
+  ({ harness, pages } = rig);
 }, 120_000);
 afterAll(async () => {
-  await harness?.close();
-  await server?.close();
-  await pages?.close();
+  await rig?.close();
 });
 
 interface Seed {
