@@ -1,9 +1,12 @@
-import { click } from './events.ts';
+import { styleOf } from '../document/dom.ts';
+import { isDisabled, isSensitive, soleTextBox, takesTyping } from '../document/classify.ts';
+import { click, press, typeText } from './events.ts';
 
 /**
  * `select()` on a picker the page draws itself: a `role=combobox` (or a button with `aria-haspopup=listbox`) whose
- * options show in a `role=listbox` once it is opened, or a listbox shown already. As a person does it: open it, then
- * click the option.
+ * options show in a `role=listbox` once it is opened, or a listbox shown already. As a person does it: open it (a
+ * click, else ArrowDown), find the option (typing its text into an editable combobox, or scrolling a list that draws
+ * only what is in view, when it is not drawn), click it, and see that the picker shows it.
  */
 export function isAriaPicker(el: Element): boolean {
   const role = el.getAttribute('role');
@@ -11,41 +14,151 @@ export function isAriaPicker(el: Element): boolean {
 }
 
 const OPEN_WAIT_MS = 1000;
+/** A list a click has not opened by then is asked for with ArrowDown (an editable combobox opens on keys only). */
+const CLICK_OPENS_MS = 300;
+/** How long the page may take to show the option clicked (a re-render, a request). */
+const CHOSEN_WAIT_MS = 1000;
+const SCROLL_STEPS = 60;
 const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The option chosen (its text), or the options there were when none matched. */
-export async function pickAriaOption(el: Element, wanted: string, shown: (el: Element) => boolean): Promise<{ chosen: string } | { options: string[] }> {
+/** The option chosen (its text); the options there were when none matched; or the option the picker did not take. */
+export type Picked = { chosen: string } | { options: string[] } | { ignored: string; shows: string };
+
+export async function pickAriaOption(el: Element, wanted: string, shown: (el: Element) => boolean): Promise<Picked> {
+  const box = textBoxOf(el, shown);
+  const before = choiceShown(el, box);
+  // A list the page draws elsewhere (a portal at the end of the body) without naming it: the one that shows up.
+  const open = new Set(listboxesIn(el).filter(shown));
+  const read = () => {
+    const named = optionsOf(el, shown);
+    if (named.length) return named;
+    return listboxesIn(el).filter((list) => !open.has(list) && shown(list)).flatMap((list) => Array.from(list.querySelectorAll('[role=option]'))).filter(shown).slice(0, 500);
+  };
   let options = optionsOf(el, shown);
   const opens = !options.length && el.getAttribute('role') !== 'listbox';
   if (opens) {
-    // A list the page draws elsewhere (a portal at the end of the body) without naming it: the one that shows up.
-    const before = new Set(listboxesIn(el).filter(shown));
-    const appeared = () => listboxesIn(el).filter((box) => !before.has(box) && shown(box));
     click(el);
-    for (const until = Date.now() + OPEN_WAIT_MS; !options.length && Date.now() < until;) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      options = optionsOf(el, shown);
-      if (!options.length) options = appeared().flatMap((box) => Array.from(box.querySelectorAll('[role=option]'))).filter(shown).slice(0, 500);
+    options = await optionsWithin(read, CLICK_OPENS_MS);
+    if (!options.length) {
+      (box ?? el as HTMLElement).focus?.({ preventScroll: true });
+      press(box ?? el, 'ArrowDown');
+      options = await optionsWithin(read, OPEN_WAIT_MS - CLICK_OPENS_MS);
     }
   }
-  const lower = norm(wanted).toLowerCase();
-  const option = options.find((o) => norm(o.textContent) === norm(wanted))
-    ?? options.find((o) => norm(o.textContent).toLowerCase() === lower)
-    ?? (lower ? options.find((o) => norm(o.textContent).toLowerCase().includes(lower)) : undefined);
+  let option = matching(options, wanted);
+  // Not drawn (a list that draws only what is in view, or one that opens as it is typed into): brought into the list
+  // as a person would, by typing its text into the combobox, else by scrolling the list.
+  if (!option && box && norm(wanted)) {
+    await typeText(box, wanted);
+    options = await optionsWithin(read, OPEN_WAIT_MS, (now) => !!matching(now, wanted));
+  } else if (!option && options.length) {
+    options = await scrolledTo(options[0]!, read, wanted);
+  }
+  option = matching(options, wanted);
   if (!option) {
     // Closed again as a person would (Escape): a list left open (its backdrop) would cover the rest of the page.
     if (opens && options.length) {
-      const win = el.ownerDocument.defaultView as (Window & typeof globalThis) | null;
-      if (win) el.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, composed: true }));
+      press(el, 'Escape');
       if (optionsOf(el, shown).length) click(el);
     }
     return { options: options.map((o) => norm(o.textContent).slice(0, 60)) };
   }
+  const chosen = norm(option.textContent);
   // In a list of several choices a click on a chosen option unchooses it: chosen already is chosen.
-  if (option.getAttribute('aria-selected') === 'true' && option.closest('[aria-multiselectable=true]')) return { chosen: norm(option.textContent) };
+  if (option.getAttribute('aria-selected') === 'true' && option.closest('[aria-multiselectable=true]')) return { chosen };
   option.scrollIntoView?.({ block: 'nearest' });
   click(option);
-  return { chosen: norm(option.textContent) };
+  for (const until = Date.now() + CHOSEN_WAIT_MS; !tookChoice(el, box, option, chosen, before);) {
+    if (Date.now() >= until) return { ignored: chosen, shows: choiceShown(el, box)[0]!.slice(0, 80) };
+    await pause(25);
+  }
+  return { chosen };
+}
+
+/** The option that means `wanted`: the same text, then the same but for case, then one holding it. */
+function matching(options: readonly Element[], wanted: string): Element | undefined {
+  const lower = norm(wanted).toLowerCase();
+  return options.find((o) => norm(o.textContent) === norm(wanted))
+    ?? options.find((o) => norm(o.textContent).toLowerCase() === lower)
+    ?? (lower ? options.find((o) => norm(o.textContent).toLowerCase().includes(lower)) : undefined);
+}
+
+/** Options read until `enough` (any at all by default), for at most `ms`. */
+async function optionsWithin(read: () => Element[], ms: number, enough = (options: Element[]) => options.length > 0): Promise<Element[]> {
+  let options = read();
+  for (const until = Date.now() + ms; !enough(options) && Date.now() < until;) {
+    await pause(25);
+    options = read();
+  }
+  return options;
+}
+
+/** The text box of an editable combobox: the combobox itself, or the one box inside it (ARIA 1.1); one that can be typed into. */
+function textBoxOf(el: Element, shown: (el: Element) => boolean): HTMLInputElement | null {
+  const box = takesTyping(el) ? el : el.getAttribute('role') === 'combobox' ? soleTextBox(el, shown) : undefined;
+  if (!box || !('value' in box) || isSensitive(box) || isDisabled(box) || (box as HTMLInputElement).readOnly) return null;
+  return box as HTMLInputElement;
+}
+
+/**
+ * A list that draws only the options in view (virtualised), scrolled a page at a time from its top until the option
+ * is drawn or the list ends. Its scroller is the first box around the options that scrolls.
+ */
+async function scrolledTo(drawn: Element, read: () => Element[], wanted: string): Promise<Element[]> {
+  let scroller: Element | null = drawn.parentElement;
+  for (let up = 0; scroller && up < 6 && !(scroller.scrollHeight > scroller.clientHeight + 1 && /auto|scroll/.test(styleOf(scroller)?.overflowY ?? '')); up++) {
+    scroller = scroller.parentElement;
+  }
+  let options = read();
+  if (!scroller || !(scroller.scrollHeight > scroller.clientHeight + 1)) return options;
+  const start = scroller.scrollTop;
+  scroller.scrollTop = 0;
+  for (let step = 0; step < SCROLL_STEPS && !matching(options, wanted); step++) {
+    const top = scroller.scrollTop;
+    if (step > 0) scroller.scrollTop = top + Math.max(20, scroller.clientHeight * 0.8);
+    if (step > 0 && scroller.scrollTop === top) break;
+    await pause(40);
+    options = read();
+  }
+  if (!matching(options, wanted)) scroller.scrollTop = start;
+  return options;
+}
+
+/** A node's text without the lists in it (a combobox that holds its listbox shows none of its options). */
+function textOutsideLists(node: Element): string {
+  if ((node.textContent ?? '').length > 2000) return '';
+  if (!node.querySelector('[role=listbox]')) return norm(node.textContent);
+  const copy = node.cloneNode(true) as Element;
+  for (const list of Array.from(copy.querySelectorAll('[role=listbox]'))) list.remove();
+  return norm(copy.textContent);
+}
+
+/**
+ * Where a picker shows its choice, first what it shows itself: its text box's value, else its own text; then the text
+ * around it (a value drawn next to the box, as react-select's), lists aside.
+ */
+function choiceShown(el: Element, box: HTMLInputElement | null): string[] {
+  const around: string[] = [];
+  for (let node = (box ?? el).parentElement, up = 0; node && up < 3; node = node.parentElement, up++) around.push(textOutsideLists(node));
+  return [box ? norm(box.value) : textOutsideLists(el), ...around];
+}
+
+/**
+ * The picker took the option: the option says it is chosen (aria-selected), the picker shows its text, the text around
+ * it has come to show it, or the picker shows something new that is part of it ("+34" of "Spain (+34)"). Told apart
+ * from a picker that closed and kept what it showed, which a click on an option it ignores leaves.
+ */
+function tookChoice(el: Element, box: HTMLInputElement | null, option: Element, chosen: string, before: string[]): boolean {
+  // A picker drawn anew as it took the choice cannot be read here any more: nothing says it did not.
+  if (!el.isConnected || (box && !box.isConnected)) return true;
+  if (option.isConnected && option.getAttribute('aria-selected') === 'true') return true;
+  const text = chosen.toLowerCase();
+  const now = choiceShown(el, box).map((shows) => shows.toLowerCase());
+  const was = before.map((shows) => shows.toLowerCase());
+  if (now[0]!.includes(text)) return true;
+  if (now[0] && now[0] !== was[0] && text.includes(now[0])) return true;
+  return now.slice(1).some((shows, i) => shows.includes(text) && !was[i + 1]!.includes(text));
 }
 
 /** The listboxes of the picker's document (or shadow root). */

@@ -71,6 +71,12 @@ function key(el: Element, type: 'keydown' | 'keypress' | 'keyup', char: string):
   return el.dispatchEvent(new win.KeyboardEvent(type, { key: char, bubbles: true, cancelable: true, composed: true }));
 }
 
+/** A key pressed and released on `el` that types nothing (ArrowDown, Escape). */
+export function press(el: Element, name: string): void {
+  const win = view(el) as Window & typeof globalThis;
+  for (const type of ['keydown', 'keyup']) el.dispatchEvent(new win.KeyboardEvent(type, { key: name, code: name, bubbles: true, cancelable: true, composed: true }));
+}
+
 function input(el: Element, data: string | null, inputType: string): void {
   const win = view(el) as Window & typeof globalThis;
   el.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true, data, inputType }));
@@ -122,16 +128,61 @@ export function focusedElement(doc: Document): Element | null {
   return el;
 }
 
+/** Types whose caret a page can read and set (setSelectionRange): there a key goes where the caret is. */
+const CARETED = new Set(['text', 'search', 'url', 'tel', 'password', 'textarea']);
+
+/** Where the next key goes in a field (the selection it replaces), or null for a field without a caret to read. */
+function selectionOf(box: HTMLInputElement | HTMLTextAreaElement): [number, number] | null {
+  if (!CARETED.has(box.type)) return null;
+  try {
+    const [start, end] = [box.selectionStart, box.selectionEnd];
+    return start === null || end === null ? null : [start, end];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The field's text once a key is typed, and the caret after it: at the caret, over the selection; without a caret to
+ * read, after the text so far — or after what the page made of it since the last key (`shown`: a formatter, an
+ * autocomplete), whereas a number or date field reads "" while "-" or "2024-0" is typed.
+ */
+function withKey(box: HTMLInputElement | HTMLTextAreaElement, char: string, typed: string, shown: string): { value: string; caret: number } {
+  const holds = box.value;
+  const selection = selectionOf(box);
+  if (!selection) {
+    const value = (holds !== shown ? holds : typed) + char;
+    return { value, caret: value.length };
+  }
+  return { value: holds.slice(0, selection[0]) + char + holds.slice(selection[1]), caret: selection[0] + char.length };
+}
+
+/**
+ * How long a full box of a code may take to move the focus on by itself (a page that does it a moment after the
+ * input, from a timer or an animation frame), as a person looks up before the next digit.
+ */
+const FOCUS_MOVE_MS = 300;
+
+/** Waits until the focus leaves `el`, for at most `ms`. */
+async function focusLeaves(el: Element, ms: number): Promise<void> {
+  for (const until = Date.now() + ms; focusedElement(el.ownerDocument) === el && el.isConnected && Date.now() < until;) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /**
  * Replaces the field's text with `text`, one character at a time: keydown, keypress, input, keyup per character.
+ * A key goes where the caret is and replaces the selection, as a keyboard's does: a page that completes the text
+ * inline (the rest selected) has its completion replaced by the next key, and keeps it after the last.
  * Keys go where the focus went when the page had a reason to move it: a field swapped for a copy as it is typed into
- * (a re-render on every input), or a full box of a code split into boxes that moves on to the next. The rest of the
- * text goes there — into a plain text field `follows` accepts, and only once the field had the focus (a field that
- * never took it does not send the keys to whatever had it before). A page that moves the focus from a field that is
- * still there and not full is not followed. `beforeChange` is called after the last key, before the `change` event.
- * Returns the field typed into last and how many characters a full field (maxlength) did not take.
+ * (a re-render on every input), or a full box of a code split into boxes that moves on to the next (at once, or a
+ * moment later). The rest of the text goes there — into a plain text field `follows` accepts, and only once the field
+ * had the focus (a field that never took it does not send the keys to whatever had it before). A page that moves the
+ * focus from a field that is still there and not full is not followed. `beforeChange` is called after the last key,
+ * before the `change` event. Returns the field typed into last, how many characters a full field (maxlength) did not
+ * take, and what that field held just before the last key (whether it was taking the text as it was typed).
  */
-export function typeText(el: Element, text: string, follows: (next: Element) => boolean = () => false, beforeChange: () => void = () => undefined): { field: Element; dropped: number } {
+export async function typeText(el: Element, text: string, follows: (next: Element) => boolean = () => false, beforeChange: () => void = () => undefined): Promise<{ field: Element; dropped: number; beforeLast: string }> {
   focus(el);
   let hadFocus = focusedElement(el.ownerDocument) === el;
   const win = view(el) as Window & typeof globalThis;
@@ -148,13 +199,20 @@ export function typeText(el: Element, text: string, follows: (next: Element) => 
     input(el, null, 'deleteContentBackward');
   }
   let value = '';
-  // What the field showed right after the last key: a page that changes it later (a formatter, an autocomplete) is
-  // typed after; otherwise the text so far goes on (a number or date field reads "" while "-" or "2024-0" is typed).
+  // What the field showed right after the last key (see withKey).
   let shown = '';
   // Characters a full field (maxlength) did not take, as a keyboard's go nowhere.
   let dropped = 0;
-  for (const char of Array.from(text)) {
+  let beforeLast = '';
+  // A full field is given one moment to move the focus on; one that does not keeps it (a plain maxlength field).
+  let waitedIn: Element | null = null;
+  const chars = Array.from(text);
+  for (const [i, char] of chars.entries()) {
     if (!editable) {
+      if (hadFocus && el !== waitedIn && el.isConnected && full(el as HTMLInputElement) && focusedElement(el.ownerDocument) === el) {
+        waitedIn = el;
+        await focusLeaves(el, FOCUS_MOVE_MS);
+      }
       const now = focusedElement(el.ownerDocument);
       if (now === el) hadFocus = true;
       else if (hadFocus && now && (now instanceof win.HTMLInputElement || now instanceof win.HTMLTextAreaElement) && follows(now)
@@ -172,27 +230,31 @@ export function typeText(el: Element, text: string, follows: (next: Element) => 
         shown = now.value;
       }
     }
+    if (i === chars.length - 1) beforeLast = editable ? el.textContent ?? '' : (el as HTMLInputElement).value;
     const proceed = key(el, 'keydown', char);
     key(el, 'keypress', char);
     if (proceed && !editable && full(el as HTMLInputElement)) dropped++;
-    else if (proceed) {
-      const holds = editable ? value : (el as HTMLInputElement).value;
-      value = (holds !== shown ? holds : value) + char;
+    else if (proceed && !editable) {
+      const box = el as HTMLInputElement;
+      const next = withKey(box, char, value, shown);
+      value = next.value;
+      setNativeValue(box, value);
+      if (next.caret < value.length) box.setSelectionRange(next.caret, next.caret);
+      input(box, char, 'insertText');
+      shown = box.value;
+    } else if (proceed) {
+      value += char;
       if (commands) commands = edit(el, 'insertText', char);
-      if (editable && !commands) {
+      if (!commands) {
         el.textContent = value;
         input(el, char, 'insertText');
-      } else if (!editable) {
-        setNativeValue(el as HTMLInputElement, value);
-        input(el, char, 'insertText');
-        shown = (el as HTMLInputElement).value;
       }
     }
     key(el, 'keyup', char);
   }
   beforeChange();
   el.dispatchEvent(new win.Event('change', { bubbles: true }));
-  return { field: el, dropped };
+  return { field: el, dropped, beforeLast };
 }
 
 /** Chooses the option whose text (or value) matches: exactly, then ignoring case, then containing it. */

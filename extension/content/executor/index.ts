@@ -17,6 +17,7 @@ import { click, focusedElement, hover, selectOption, typeText } from './events.t
 import { classifyAction, decodedAddress, readableWords } from './irreversible.ts';
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
+import { keepsMostOf, refusalOf, tookTheKeys } from './typed-check.ts';
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
 import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryOf } from '../document/dom-safe.ts';
@@ -127,28 +128,6 @@ const foundKey = (list: ActTarget, wanted: string) => `${JSON.stringify(list.loc
 
 /** What find() may match: the item's text holds the words looked for (case aside). */
 const holdsText = (item: Element, wanted: string) => readText(item).toLowerCase().includes(clean(wanted).toLowerCase());
-
-/**
- * What a field holds keeps at least half the letters and digits of what was typed (case aside), in any order: a mask
- * or a format ("(555) 123-4567" as "555 123 4567", a date turned around) keeps them; a page that writes its own
- * value back over the typing ("X") does not.
- */
-function keepsMostOf(holds: string, typed: string): boolean {
-  const chars = (text: string) => Array.from(text.toLowerCase()).filter((ch) => /[\p{L}\p{N}]/u.test(ch));
-  const wanted = chars(typed);
-  if (wanted.length === 0) return true;
-  const left = new Map<string, number>();
-  for (const ch of chars(holds)) left.set(ch, (left.get(ch) ?? 0) + 1);
-  let kept = 0;
-  for (const ch of wanted) {
-    const n = left.get(ch) ?? 0;
-    if (n > 0) {
-      kept++;
-      left.set(ch, n - 1);
-    }
-  }
-  return kept * 2 >= wanted.length;
-}
 
 /** The control is still the one named so (its digits aside: a count in a label, "Inbox 12", changes as it likes). */
 function stillNamed(el: Element, name: string): boolean {
@@ -742,7 +721,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // change whose held submission the user confirmed.
   const submits = request.action === 'hover' ? undefined
     : holdSubmits(el, request.action === 'click' ? !!request.confirmed : confirmsHeld);
-  let checkTyped: (() => void) | undefined;
+  let checkTyped: (() => string | null) | undefined;
   try {
     switch (request.action) {
       case 'hover':
@@ -794,9 +773,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         const onLeave = () => void (leftMidway ||= !typingOver);
         view?.addEventListener('beforeunload', onLeave);
         view?.addEventListener('pagehide', onLeave);
-        let typed: ReturnType<typeof typeText>;
+        let typed: Awaited<ReturnType<typeof typeText>>;
         try {
-          typed = typeText(field, text, follows, () => void (typingOver = true));
+          typed = await typeText(field, text, follows, () => void (typingOver = true));
         } finally {
           view?.removeEventListener('beforeunload', onLeave);
           view?.removeEventListener('pagehide', onLeave);
@@ -815,13 +794,23 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           // A page that cancels the keys, or an editor that ignores the edit, leaves the field empty or as it was.
           // (A page that formats what was typed — a card or phone mask, capitals — took it: that is not checked.)
           const holds = readOf(typedInto);
-          const shows = sensitive || isSensitive(typedInto) ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`;
-          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow) || (typedInto === field && !sensitive && !/[•●*·]/.test(holds) && !keepsMostOf(holds, text)))) {
-            throw new ActionError(`${describe(target)} did not take the typed text${shows}`, { state: 'not-typed' });
+          const hidden = sensitive || isSensitive(typedInto);
+          const shows = hidden ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`;
+          const notTyped = (why = '') => new ActionError(`${describe(target)} did not take the typed text${shows}${why}`, { state: 'not-typed' });
+          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow))) throw notTyped();
+          const rewritten = typedInto === field && !hidden && !/[•●*·]/.test(holds) && !keepsMostOf(holds, text);
+          if (text.trim() && rewritten) {
+            // Written over as it was typed, or rewritten once typed (a smart date, a name in its own language): the
+            // page's own value counts unless the page says it refused the text.
+            const refused = refusalOf(typedInto);
+            if (!tookTheKeys(typed.beforeLast, text) || refused) throw notTyped(refused ? ` (${refused})` : '');
           }
           if (typed.dropped > 0 && typedInto === field) {
             throw new ActionError(`${describe(target)} takes at most ${(field as HTMLInputElement).maxLength} characters: the last ${typed.dropped} of the text were not typed${shows}`, { state: 'cut' });
           }
+          // What the page made of the text in a text field (a completion, a format, a rewrite) is what the script gets back.
+          const plainField = typedInto === field && (isInput(field) || isTextArea(field)) && !hidden;
+          return plainField && clean(holds) !== clean(text) ? clean(holds) : null;
         };
         break;
       }
@@ -831,6 +820,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           const picked = await pickAriaOption(el, wanted, isVisible);
           if ('options' in picked) {
             throw new ActionError(`no option ${JSON.stringify(wanted.slice(0, 100))}${picked.options.length ? `; options: ${picked.options.slice(0, 20).map((o) => JSON.stringify(o)).join(', ')}` : ': the list did not open'}`);
+          }
+          if ('ignored' in picked) {
+            throw new ActionError(`${describe(target)} did not take the option ${JSON.stringify(picked.ignored.slice(0, 100))}: it shows ${JSON.stringify(picked.shows)}`, { state: 'not-chosen' });
           }
           break;
         }
@@ -851,7 +843,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   }
   const settled = await settle(watch, request, startUrl, el.ownerDocument !== doc);
   const held = submits?.stop() ?? null;
-  checkTyped?.();
+  const typedValue = checkTyped?.() ?? null;
   if (!held && submits?.unidentified()) {
     throw new ActionError(`${describe(target)} set off a submission that could not be told apart from the page's own: it was held back, nothing was sent`, { state: 'submit-unidentified' });
   }
@@ -876,7 +868,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   }
   // Unconfirmed: a submission the page makes a moment later (a debounced auto-save) is still this action's.
   if (submits && !request.confirmed && !confirmsHeld) watchLateSubmission(el, describe(target), request.action !== 'click');
-  return { ...settled, value: null };
+  return { ...settled, value: typedValue };
 }
 
 /**
