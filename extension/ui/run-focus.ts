@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'preact/hooks';
  * A start button that disables itself while its run goes leaves the keyboard focus on nothing (the page body): for a
  * run started here (`pressed()` from the button's handler), the focus goes to Stop once Stop can be pressed, and back
  * to the start button when the run ends. A panel reopened on a running run leaves the focus alone (a stray Enter must
- * not stop it).
+ * not stop it) until Stop is pressed there (`stopPressed()` from Stop's handler): Stop then disables itself, and the
+ * focus goes to the start button when the run ends, as for a run started here.
  */
 /** How soon after the press its run shows as running (the host stores it first). */
 const PRESS_STARTS_WITHIN_MS = 10_000;
@@ -37,6 +38,9 @@ export function useRunFocus(running: boolean, stopReady: boolean) {
     pressed: () => {
       phase.current = 'pressed';
       pressedAt.current = Date.now();
+    },
+    stopPressed: () => {
+      phase.current = 'running';
     },
   };
 }

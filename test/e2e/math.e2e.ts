@@ -326,4 +326,33 @@ describe('Math runs live in the model host (slow replay answers: 300 ms a piece)
     expect(await reopened.getByRole('button', { name: 'Solve' }).isDisabled()).toBe(false);
     await reopened.close();
   });
+
+  test('Stop pressed in a reopened popup: the focus goes to Solve; the tokens streamed before it are counted (exploratory test of the panels)', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    await page.getByRole('tab', { name: 'Math' }).click();
+    // A whole-number field takes "2.5" as 3, says so, and the run starts (it failed with a raw ValidationError).
+    await page.getByLabel('Self-consistency (vote)').setChecked(true);
+    await page.getByLabel('Samples (k)').fill('2.5');
+    await page.getByLabel('Samples (k)').blur();
+    expect(await page.getByLabel('Samples (k)').inputValue()).toBe('3');
+    expect(await page.locator('#math-samples-note').innerText()).toBe('Whole numbers only: 2.5 was rounded to 3.');
+    await startSlow(page);
+    await page.close();
+
+    const reopened = await harness.openExtensionPage('popup/index.html');
+    await reopened.getByRole('tab', { name: 'Math' }).click();
+    await expect.poll(() => status(reopened), { timeout: 10_000 }).toBe('running');
+    // Stopped while a reply is streaming (not in the moment between two samples).
+    await expect.poll(async () => (await reopened.getByTestId('math-reasoning').last().textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/step by step\. \S/);
+    await reopened.getByRole('button', { name: 'Stop' }).focus();
+    await reopened.keyboard.press('Enter');
+    await expect.poll(() => status(reopened), { timeout: 30_000 }).toBe('stopped');
+    await expect.poll(() => reopened.evaluate(() => document.activeElement?.textContent ?? ''), { timeout: 10_000 }).toBe('Solve');
+    // The stopped reply's tokens: counted, and said to come from a reply that did not finish.
+    const tokens = await reopened.locator('[data-field="math.tokens"]').innerText();
+    expect(tokens).toMatch(/^\d+ → [1-9]\d*$/);
+    expect(await reopened.getByTestId('math-usage').innerText()).toMatch(/of them streamed by a reply that did not finish/);
+    await reopened.close();
+  });
 });

@@ -127,7 +127,9 @@ describe('Probes tab', () => {
     expect(await row.locator('[data-field=exact]').innerText()).toBe('33.3% ± 14.4% (n=3)');
     // The judge's "maybe" on item 2 is neither (3 times); over the 3 judged items: 2/3, 1/3, 1/3.
     expect(await row.locator('[data-field=judge]').innerText()).toBe('44.4% ± 19.2% (n=3) (3 neither)');
-    expect(await row.locator('[data-field=disagree]').innerText()).toBe('3/0');
+    // Said with what the parse-based score disagrees (exploratory test of the panels: "1/5" unexplained).
+    expect(await row.locator('[data-field=disagree]').innerText()).toBe('3 vs exact · 0 vs judge');
+    expect(await popup.locator('[data-testid=probes-results] th abbr', { hasText: 'Disagree' }).getAttribute('title')).toMatch(/differs from exact match/);
     const bar = popup.getByTestId('probes-bar');
     expect(Number(await bar.getAttribute('data-mean'))).toBeCloseTo(7 / 12, 9);
     expect(Number(await bar.getAttribute('data-std'))).toBeCloseTo(Math.sqrt(1 / 48), 9);
@@ -215,7 +217,8 @@ describe('Probes tab', () => {
     // A distractor sentence changes the user turn, which the model does not answer: 0%, a drop of 50 points.
     const noisy = run.locator(`tr[data-cell="${cell}|distractor"]`);
     expect(await noisy.locator('[data-field=parse]').innerText()).toBe('0.0% ± – (n=1)');
-    expect(await noisy.locator('[data-field=drop]').innerText()).toBe('50.0%');
+    // A difference of accuracies: percentage points, as the run comparison says (it said "50.0%").
+    expect(await noisy.locator('[data-field=drop]').innerText()).toBe('50.0 pp');
     expect(await row.locator('[data-field=drop]').innerText()).toBe('');
   });
 
@@ -308,6 +311,43 @@ describe('Probes tab', () => {
     for (const [i, box] of (await strategies.all()).entries()) await box.setChecked(ticked[i]!);
     expect(await start.isEnabled()).toBe(true);
     expect(await popup.getByTestId('probes-start-hint').count()).toBe(0);
+  });
+
+  test('Cancel in a reopened popup with a run queued behind: the cancelled run stays in view, the queued one is announced, the focus goes to the start button; the Run picker fits 320 px (exploratory test of the panels)', async () => {
+    await configure(popup, { models: [SLOW], suites: ['sorting-8'], repeats: 1, n: 10, maxTokens: 16, temperature: 0 });
+    await popup.getByRole('button', { name: 'Start run' }).click();
+    const run = popup.getByTestId('probes-run');
+    await expect.poll(() => run.getAttribute('data-status'), { timeout: 60_000 }).toBe('running');
+    const first = (await run.getAttribute('data-run'))!;
+    await configure(popup, { models: [SLOW], suites: ['sorting-8'], repeats: 1, n: 2, maxTokens: 16, temperature: 0 });
+    await popup.getByRole('button', { name: 'Queue run' }).click();
+    await popup.getByTestId('probes-queued').waitFor({ timeout: 10_000 });
+
+    const reopened = await harness.openExtensionPage('popup/index.html');
+    await reopened.setViewportSize({ width: 320, height: 600 });
+    await reopened.getByRole('tab', { name: 'Probes' }).click();
+    const shown = reopened.getByTestId('probes-run');
+    await expect.poll(() => shown.getAttribute('data-run'), { timeout: 10_000 }).toBe(first);
+    // The picker's long run labels no longer widen the popup (it scrolled sideways to 539 px); the full label is its title.
+    expect(await reopened.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await reopened.locator('#probes-run-pick').getAttribute('title')).toMatch(/sorting-8/);
+    // "Items per suite" past what a bundled suite has says so by the field.
+    await reopened.getByTestId('probes-suites').locator('#probes-suites-gsm8k').setChecked(true);
+    await reopened.getByLabel('Items per suite').fill('50');
+    expect(await reopened.locator('#probes-n-hint').innerText()).toBe('gsm8k has 20 items: a run uses those 20, not 50.');
+    await reopened.getByTestId('probes-suites').locator('#probes-suites-gsm8k').setChecked(false);
+    await reopened.getByLabel('Items per suite').fill('2');
+
+    await shown.getByRole('button', { name: 'Cancel' }).focus();
+    await reopened.keyboard.press('Enter');
+    await expect.poll(() => shown.getAttribute('data-status'), { timeout: 30_000 }).toBe('cancelled');
+    // The view stays on the run the user cancelled; the queued run that started is announced, not jumped to.
+    await expect.poll(() => reopened.getByTestId('probes-next-started').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/^The queued run #\d+ .* has started/);
+    expect(await shown.getAttribute('data-run')).toBe(first);
+    await expect.poll(() => reopened.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^(Queue run|Start run)$/);
+    await reopened.close();
+    // The queued run (2 items) ends before the next test.
+    await expect.poll(() => popup.getByRole('button', { name: 'Start run' }).count(), { timeout: 60_000 }).toBe(1);
   });
 
   test('bad input: a run without a known model is refused with a clear message', async () => {

@@ -87,6 +87,25 @@ describe('Story tab with the bundled model (offline, real generation)', () => {
     await reopened.close();
   });
 
+  test('Stop pressed in a reopened popup: the focus goes to Write (exploratory test of the panels: it fell to the page)', async () => {
+    const page = await harness.openExtensionPage('popup/index.html');
+    await startLong(page);
+    await page.close();
+    const reopened = await harness.openExtensionPage('popup/index.html');
+    await reopened.getByRole('tab', { name: 'Story' }).click();
+    await expect.poll(() => reopened.getByRole('button', { name: 'Stop' }).isEnabled(), { timeout: 10_000 }).toBe(true);
+    await reopened.getByRole('button', { name: 'Stop' }).focus();
+    await reopened.keyboard.press('Enter');
+    await expect.poll(() => reopened.getByTestId('story-notice').innerText(), { timeout: 30_000 }).toMatch(/^Stopped\. /);
+    await expect.poll(() => reopened.evaluate(() => document.activeElement?.textContent ?? ''), { timeout: 10_000 }).toBe('Write');
+    // A whole-number field takes "20.5" as 21 and says so (a start with 20.5 failed with a raw ValidationError).
+    await reopened.getByLabel('Length (tokens)').fill('20.5');
+    await reopened.getByLabel('Length (tokens)').blur();
+    expect(await reopened.getByLabel('Length (tokens)').inputValue()).toBe('21');
+    expect(await reopened.locator('#story-length-note').innerText()).toBe('Whole numbers only: 20.5 was rounded to 21.');
+    await reopened.close();
+  });
+
   test('the host goes away while the popup stays open: the panel finds out by itself, no reopening needed', async () => {
     const page = await harness.openExtensionPage('popup/index.html');
     await startLong(page);

@@ -186,6 +186,7 @@ export function MathPanel({ intent }: { intent?: PanelIntent | null }) {
           void start();
         }} disabled={busy}>Solve</button>
         <button type="button" ref={focus.stop} disabled={!busy || !run?.id} onClick={() => {
+          focus.stopPressed();
           if (run?.id) request('math.cancel', { runId: run.id }).catch((e: unknown) => setError(`Could not stop: ${e instanceof Error ? e.message : String(e)}`));
         }}>Stop</button>
       </div>

@@ -56,6 +56,9 @@ function voteCaption(run: MathRun, counted: number): string {
   return `Votes over the ${counted} of ${planned} samples that finished`;
 }
 
+/** The answers that voted, in the vote's order (its buckets name these by index). */
+const votedAnswers = (run: MathRun) => run.attempts.filter((a) => a.role === 'sample' && !a.stopped).map((a) => a.answer);
+
 /** The answer in large type, the verdict and votes, each attempt's work, and what it cost. */
 export function MathResultView({ run }: { run: MathRun }) {
   const modelName = useModelName();
@@ -106,7 +109,8 @@ export function MathResultView({ run }: { run: MathRun }) {
           <tbody>
             {run.vote.distribution.map((bucket) => (
               <tr key={bucket.key} data-answer={bucket.key}>
-                <td>{bucket.value === null ? 'no answer' : formatAnswer({ value: bucket.value })}</td>
+                {/* Shown as its first sample wrote it: a whole number longer than a double keeps its digits. */}
+                <td>{bucket.value === null ? 'no answer' : formatAnswer({ ...votedAnswers(run)[bucket.samples[0]!], value: bucket.value })}</td>
                 <td data-field="vote.count">{bucket.count}</td>
                 <td>{bucket.samples.map((s) => s + 1).join(', ')}</td>
               </tr>
@@ -115,7 +119,9 @@ export function MathResultView({ run }: { run: MathRun }) {
         </table>
       )}
       <p class="stats muted" data-testid="math-usage">
-        {modelName(run.model)} · <span data-field="math.tokens">{running && !run.tokensOut ? 'counting' : `${run.tokensIn} → ${run.tokensOut}`}</span> tokens · {seconds(elapsed)}
+        {modelName(run.model)} · <span data-field="math.tokens">{running && !run.tokensOut ? 'counting' : `${run.tokensIn} → ${run.tokensOut}`}</span> tokens
+        {!!run.tokensOutUnfinished && <span data-field="math.tokens-unfinished"> ({run.tokensOutUnfinished} of them streamed by a reply that did not finish; its prompt is not counted)</span>}
+        {' · '}{seconds(elapsed)}
         {run.attempts[0]?.reply && ` · ${backendLabel(run.attempts[0].reply.backend)}`}
       </p>
       {run.attempts.map((attempt, i) => (

@@ -14,6 +14,8 @@ export interface Extracted {
   /** '%', a currency sign, or the word right after the number ("cm", "apples"), when there is one. */
   unit?: string;
   how: ExtractionHow;
+  /** Why what stands where the answer should be was not read as a number ("3:30" is a time or a ratio). */
+  unread?: string;
 }
 
 export const NO_ANSWER: Extracted = { value: null, text: '', how: 'none' };
@@ -74,11 +76,14 @@ const NOT_UNITS = new Set([
  * Two more forms exist where the text allows decimal commas (see `decimalCommas`): `eu`, European thousands dots with
  * a decimal comma ("1.234,5"), and `dc`, a decimal comma ("2,5", "3,75", "0,125"), never inside a list ("1,2,3").
  */
-const DIGITS = String.raw`(?<eu>\d{1,3}(?:\.\d{3})+,\d+(?![\d,]))|(?<dots>\d{1,3}(?:\.\d{3}){2,}(?![\d,.]))|` +
+// Thousands dots need two groups or more ("1.000.000"): a single one ("1.000") is a decimal point, as English writes it.
+// A sentence's full stop may follow ("is 1.000.000.").
+const DOTS = String.raw`(?<dots>\d{1,3}(?:\.\d{3}){2,}(?![\d,]|\.\d))|`;
+const DIGITS = String.raw`(?<eu>\d{1,3}(?:\.\d{3})+,\d+(?![\d,]))|${DOTS}` +
   String.raw`(?<dc>(?<!\d,)(?:0,\d+|\d+,(?:\d{1,2}|\d{4,}))(?!\d|,\d))|`;
 const numberPattern = (commaDecimals: boolean) => new RegExp(
   String.raw`(?<![\w.)\]])(?:(?<![\d)\]]\s+)(?<sign>[-−–]\s?))?(?<cur>[$€£¥₹]\s?)?(?<sign2>[-−])?` +
-  String.raw`(?<num>${commaDecimals ? DIGITS : String.raw`(?<dots>\d{1,3}(?:\.\d{3}){2,}(?![\d,.]))|`}(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)` +
+  String.raw`(?<num>${commaDecimals ? DIGITS : DOTS}(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)` +
   // Scientific notation and powers: "1e6", "2.5E-3", "10^6".
   String.raw`(?:(?<exp>[eE][+-]?\d{1,3}(?!\d|\.\d))|(?<pow>\^[+-]?\d{1,3}(?!\d|\.\d)))?` +
   String.raw`(?:\s+(?<mixn>\d+)\s*\/\s*(?<mixd>\d+)|\s*\/\s*(?<den>\d+(?:\.\d+)?)(?!\d|\.\d))?` +
@@ -136,15 +141,32 @@ function parseMatch(match: RegExpExecArray): Found | null {
   return { value: Object.is(value, -0) ? 0 : value, text, how: 'last-number', index: match.index, ...(unit ? { unit } : {}) };
 }
 
-/** Every number in the text, in order. `commaDecimals`: read "2,5" as 2.5 (by default, as the text's own style says). */
+/** Numbers joined by colons with no space ("3:30", "12:45:10", "3:4"): a time or a ratio, never one number. */
+const COLON_GROUP = /(?<![\w.,:])\d+(?::\d+)+(?![\d:])/g;
+const NOT_ONE_NUMBER = 'a time or a ratio, not one number';
+
+function colonGroups(text: string): Array<{ index: number; end: number; text: string }> {
+  return [...text.matchAll(COLON_GROUP)].map((m) => ({ index: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+/** Every number in the text, in order, leaving out those inside a time or a ratio ("3:30"). `commaDecimals`: read
+ * "2,5" as 2.5 (by default, as the text's own style says). */
 export function findNumbers(text: string, commaDecimals: boolean = decimalCommas(text)): Found[] {
   const found: Found[] = [];
+  const colons = colonGroups(text);
+  let next = 0;
   for (const match of text.matchAll(commaDecimals ? NUMBER_COMMA_DECIMALS : NUMBER)) {
+    // Both lists are in text order: one pass (a text of many "1:2" must not cost numbers × groups).
+    while (next < colons.length && colons[next]!.end <= match.index) next++;
+    if (next < colons.length && match.index + match[0].length > colons[next]!.index) continue;
     const parsed = parseMatch(match as RegExpExecArray);
     if (parsed) found.push(parsed);
   }
   return found;
 }
+
+/** A time or a ratio standing where the answer is: no answer, and why. */
+const unreadColon = (group: { text: string }, how: ExtractionHow): Extracted => ({ value: null, text: group.text, how, unread: NOT_ONE_NUMBER });
 
 /**
  * After an answer marker, a number grouped with plain spaces ("#### 1 235") is one number; elsewhere "3 100 ml bottles"
@@ -154,15 +176,38 @@ const spaceGrouped = (text: string) =>
   text.replace(/^(\s*[$€£¥₹]?\s?-?)(\d{1,3}(?: \d{3})+)(?![\d/]| \d| ?\/)/, (_all, lead: string, digits: string) => lead + digits.replace(/ /g, ''));
 
 function firstNumberIn(text: string, how: ExtractionHow, commaDecimals: boolean): Extracted | null {
-  const first = findNumbers(spaceGrouped(text), commaDecimals)[0];
+  const grouped = spaceGrouped(text);
+  const first = findNumbers(grouped, commaDecimals)[0];
+  const colon = colonGroups(grouped)[0];
+  if (colon && (!first || colon.index < first.index)) return unreadColon(colon, how);
   if (first) return strip({ ...first, how });
   const words = wordNumber(text);
   return words ? { ...words, how } : null;
 }
 
-function strip(found: Found | Extracted): Extracted {
+function strip(found: Found): Extracted {
   const { value, text, how, unit } = found;
   return { value, text, how, ...(unit ? { unit } : {}) };
+}
+
+const VULGAR_FRACTIONS: Record<string, string> = {
+  '½': '1/2', '⅓': '1/3', '⅔': '2/3', '¼': '1/4', '¾': '3/4', '⅕': '1/5', '⅖': '2/5', '⅗': '3/5', '⅘': '4/5', '⅙': '1/6',
+  '⅚': '5/6', '⅐': '1/7', '⅛': '1/8', '⅜': '3/8', '⅝': '5/8', '⅞': '7/8', '⅑': '1/9', '⅒': '1/10',
+};
+const VULGAR = new RegExp(`(\\d?)\\s?([${Object.keys(VULGAR_FRACTIONS).join('')}])`, 'g');
+
+/**
+ * Digits and fractions as ASCII: "2½" is the mixed number "2 1/2", "⁄" a slash, full-width "１２．５" is 12.5 (NFKC, on
+ * full-width forms only: NFKC elsewhere would make "5²" into 52) and Arabic-Indic digits are digits.
+ */
+function plainNumerals(text: string): string {
+  return text
+    .replace(VULGAR, (_all, whole: string, fraction: string) => `${whole}${whole ? ' ' : ''}${VULGAR_FRACTIONS[fraction]}`)
+    .replace(/\u2044/g, '/')
+    .replace(/[\uff01-\uff5e\u3000]/g, (c) => c.normalize('NFKC'))
+    .replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x660))
+    .replace(/[\u06f0-\u06f9]/g, (c) => String(c.charCodeAt(0) - 0x6f0))
+    .replace(/\u066b/g, '.');
 }
 
 const CURRENCY_WORDS: Record<string, string> = { dollar: '$', euro: '€', pound: '£' };
@@ -177,7 +222,7 @@ const MONEY_IN_WORDS = /(?:(?<![\w.])(?<sign>[$€£])\s?(?<before>\d+(?:,\d{3})
  */
 export function answerRegion(text: string): string {
   // LaTeX the models write: \frac{3}{4} is 3/4, {,} a thousands comma.
-  const cleaned = text.replace(/<<[^<>]*>>/g, '')
+  const cleaned = plainNumerals(text).replace(/<<[^<>]*>>/g, '')
     // No two quantifiers that can take the same spaces (the old `\{\s*([^{}]*?)\s*\}` was cubic on "\frac{" + spaces).
     .replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_all, top: string, bottom: string) => `${top.trim()}/${bottom.trim()}`)
     .replace(/\{,\}/g, ',')
@@ -223,6 +268,8 @@ export function extractAnswer(raw: string): Extracted {
   }
   const all = findNumbers(text, commaDecimals);
   const last = all[all.length - 1];
+  const colon = colonGroups(text).at(-1);
+  if (colon && (!last || colon.index > last.index)) return unreadColon(colon, 'last-number');
   return last ? strip(last) : NO_ANSWER;
 }
 
@@ -240,20 +287,49 @@ export function answerFromValue(value: unknown): Extracted {
   return NO_ANSWER;
 }
 
-/** A readable number: at most 6 decimals, no float noise, thousands separators, its unit when it is % or money. */
-export function formatAnswer(answer: Pick<Extracted, 'value' | 'unit'>): string {
+/**
+ * The whole number the text wrote ("99,999,999,999,999,999,999,999" → its digits), or null when the text is not a plain
+ * whole number (a decimal, 1e30, "2 billion"): a value past Number.MAX_SAFE_INTEGER keeps only ~16 of its digits.
+ */
+function writtenDigits(text: string | undefined): string | null {
+  if (!text || /[a-z]/i.test(text)) return null;
+  const bare = text.replace(/[\s$€£¥₹%+\-−–]/g, '');
+  const digits = /^\d{1,3}(?:,\d{3})+$/.test(bare) ? bare.replace(/,/g, '')
+    : /^\d{1,3}(?:\.\d{3}){2,}$/.test(bare) ? bare.replace(/\./g, '') : bare;
+  return /^\d+$/.test(digits) ? digits : null;
+}
+
+/**
+ * A readable number: at most 6 decimals, no float noise, thousands separators, its unit when it is % or money. A whole
+ * number too long for a double shows the digits the text wrote, or is marked "≈" when there are none to show (a vote
+ * bucket's value, 1e30): never the nearest double's digits as if exact.
+ */
+export function formatAnswer(answer: Pick<Extracted, 'value' | 'unit'> & { text?: string }): string {
   if (answer.value === null) return 'no answer';
-  const rounded = Number(answer.value.toPrecision(15));
+  // Whole numbers have no float noise to round away (9,007,199,254,740,991 is not …990).
+  const rounded = Number.isInteger(answer.value) ? answer.value : Number(answer.value.toPrecision(15));
   const magnitude = Math.abs(rounded);
-  // Very small values keep their digits (2e-7 is not 0).
-  // Money with cents shows both digits ($1,234.50, not $1,234.5).
-  const cents = !Number.isInteger(magnitude) && !!answer.unit && /^[$€£¥₹]$/.test(answer.unit) && Number.isInteger(Math.round(magnitude * 1e6) / 1e4);
-  const body = magnitude !== 0 && magnitude < 1e-6 ? String(magnitude)
-    : magnitude.toLocaleString('en-US', {
-      minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: Number.isInteger(magnitude) ? 0 : 6, useGrouping: true,
-    });
   const sign = rounded < 0 ? '-' : '';
-  if (answer.unit === '%') return `${sign}${body}%`;
-  if (answer.unit && /^[$€£¥₹]$/.test(answer.unit)) return `${sign}${answer.unit}${body}`;
-  return `${sign}${body}`;
+  const money = !!answer.unit && /^[$€£¥₹]$/.test(answer.unit);
+  let body: string;
+  let approximate = '';
+  if (magnitude > Number.MAX_SAFE_INTEGER) {
+    const digits = writtenDigits(answer.text);
+    if (digits) body = BigInt(digits).toLocaleString('en-US');
+    else {
+      approximate = '≈';
+      body = String(Number(magnitude.toPrecision(15)));
+    }
+  } else {
+    // Very small values keep their digits (2e-7 is not 0).
+    // Money with cents shows both digits ($1,234.50, not $1,234.5).
+    const cents = !Number.isInteger(magnitude) && money && Number.isInteger(Math.round(magnitude * 1e6) / 1e4);
+    body = magnitude !== 0 && magnitude < 1e-6 ? String(magnitude)
+      : magnitude.toLocaleString('en-US', {
+        minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: Number.isInteger(magnitude) ? 0 : 6, useGrouping: true,
+      });
+  }
+  if (answer.unit === '%') return `${approximate}${sign}${body}%`;
+  if (money) return `${approximate}${sign}${answer.unit}${body}`;
+  return `${approximate}${sign}${body}`;
 }

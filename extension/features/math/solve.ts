@@ -102,7 +102,12 @@ export interface MathRun {
   /** When the host last stored it (an interrupted run ended about then). */
   savedAt?: number;
   tokensIn: number;
+  /** Output tokens: as the engine reports them for finished replies, plus those streamed by replies that never finished. */
   tokensOut: number;
+  /** How many of tokensOut were streamed by replies that were stopped or failed (their prompt tokens are not known). */
+  tokensOutUnfinished?: number;
+  /** Why a run stopped that the user did not stop (the model was deleted), in words. */
+  stopReason?: string;
 }
 
 export interface SolveDeps {
@@ -132,6 +137,12 @@ function errorOf(error: unknown): ProblemError {
 }
 
 const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
+
+/** An abort the user's Stop did not cause (the model host stopped the model: "stopped: the model was deleted"), in words. */
+function stopReasonOf(error: unknown, signal: AbortSignal | undefined): string | undefined {
+  if (!isAbort(error) || signal?.aborted) return undefined;
+  return (error as Error).message.replace(/^stopped: /, '') || undefined;
+}
 
 /** Whether a program's last top-level statement is a plain expression (its value is what the program "ends with"). */
 export function endsWithExpression(source: string): boolean {
@@ -192,11 +203,14 @@ export async function solve(problem: { text: string; truncated: boolean; origina
     const current: Attempt = { method, role, index, text: chat ? '' : built.opened, done: false, answer: NO_ANSWER };
     run.attempts.push(current);
     update();
+    /** Token events of this reply: what it cost when it never finishes (no engine count comes back then). */
+    let streamed = 0;
     try {
       const reply = await deps.generate({
         prompt: chat ? '' : built.prompt, ...(chat ? { messages: built.messages } : {}), stop: chat ? [] : built.stop,
         maxTokens: options.maxTokens, temperature, seed: options.seed + index + (role === 'check' ? 1000 : 0),
       }, (piece) => {
+        streamed += 1;
         current.text += piece;
         update();
       }, deps.signal);
@@ -230,6 +244,10 @@ export async function solve(problem: { text: string; truncated: boolean; origina
       current.error = errorOf(error);
     } finally {
       current.done = true;
+      if (!current.reply && streamed > 0) {
+        run.tokensOut += streamed;
+        run.tokensOutUnfinished = (run.tokensOutUnfinished ?? 0) + streamed;
+      }
       // The votes so far, stored with the sample that finished (they stay when the run is stopped).
       if (role === 'sample' && sampleCount(options) > 1 && !current.stopped) {
         run.vote = majorityVote(run.attempts.filter((a) => a.role === 'sample' && !a.stopped).map((a) => a.answer.value));
@@ -260,6 +278,8 @@ export async function solve(problem: { text: string; truncated: boolean; origina
         // Stopped during the check: the answer stands, unverified.
         if (!isAbort(error)) throw error;
         stoppedInCheck = true;
+        const reason = stopReasonOf(error, deps.signal);
+        if (reason) run.stopReason = reason;
       }
       if (check) {
         run.verdict = verify(problem.text, [
@@ -287,7 +307,7 @@ export async function solve(problem: { text: string; truncated: boolean; origina
       run.message = `The model could not answer: ${failed[0]!.error!.name}: ${failed[0]!.error!.message}`;
     } else if (stoppedInCheck) {
       run.status = 'stopped';
-      run.message = 'Stopped during the check: the answer above was not verified.';
+      run.message = `Stopped during the check${run.stopReason ? ` (${run.stopReason})` : ''}: the answer above was not verified.`;
     } else {
       run.status = 'done';
       if (run.final === null) run.message = noAnswerMessage(sampled);
@@ -295,8 +315,11 @@ export async function solve(problem: { text: string; truncated: boolean; origina
   } catch (error) {
     run.status = isAbort(error) ? 'stopped' : 'failed';
     const finished = run.attempts.filter((a) => a.role === 'sample' && a.done && !a.stopped).length;
+    const reason = stopReasonOf(error, deps.signal);
+    if (reason) run.stopReason = reason;
+    const stopped = `Stopped${reason ? ` (${reason})` : ''}`;
     run.message = isAbort(error)
-      ? (samples > 1 ? `Stopped after ${finished} of ${samples} samples: no answer was chosen${finished ? ' (the votes so far are below)' : ''}.` : 'Stopped.')
+      ? (samples > 1 ? `${stopped} after ${finished} of ${samples} samples: no answer was chosen${finished ? ' (the votes so far are below)' : ''}.` : `${stopped}.`)
       : `${errorOf(error).name}: ${errorOf(error).message}`;
   }
   run.finishedAt = Date.now();
@@ -310,6 +333,8 @@ export function sampleCount(options: Pick<SolveOptions, 'samples'>): number {
 }
 
 function noAnswerMessage(sampled: Attempt[]): string {
+  const unread = sampled.find((a) => a.answer.unread);
+  if (unread) return `No answer: the model answered "${unread.answer.text}", ${unread.answer.unread}; it was not read as one.`;
   const first = sampled.find((a) => a.error) ?? sampled[0]!;
   if (first.method === 'pot' && first.error) {
     return `No answer: the program did not run to an answer — ${errorHeadline(first.error.name).toLowerCase()}: ${errorDetail(first.error)}.`;

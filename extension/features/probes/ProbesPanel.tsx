@@ -15,6 +15,8 @@ import { cellGroups, ProbesChart } from './ProbesChart.tsx';
 import { describeRun, ProbesCompare, runLabel } from './ProbesCompare.tsx';
 import { STRATEGIES, STRATEGY_LABELS, type Strategy } from './prompts.ts';
 import { itemsCsv, robustnessDrops, summarize, type Cell, type ItemResult } from './stats.ts';
+import { DISAGREE_TITLE, disagreeText, DROP_TITLE, dropText } from './wording.ts';
+import { itemsNote } from './items-note.ts';
 import { SUITE_NAMES } from './suites.ts';
 import { plannedCounts } from './runner.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
@@ -43,14 +45,17 @@ function Checks<T extends string>({ legend, name, options, chosen, onToggle, lab
 
 const isLive = (run: ProbeRunRow | undefined) => run?.status === 'running' || run?.status === 'queued';
 
-function RunView({ run, cancel, onResume }: { run: ProbeRunRow; cancel?: Ref<HTMLButtonElement>; onResume?: () => void }) {
+function RunView({ run, cancel, onCancel, onResume }: {
+  run: ProbeRunRow; cancel?: Ref<HTMLButtonElement>; onCancel?: () => void; onResume?: () => void;
+}) {
   const doc = run.config as ProbeRunDoc;
   const modelName = useModelName();
   const rows = useLiveQuery(() => database().probeItems.where('runId').equals(run.id).toArray(), [run.id]);
   const results = (rows ?? []).map((r) => r.result as ItemResult);
   const planned = useMemo(() => plannedCounts(doc.config), [run.id]);
   const cells = summarize(results, planned);
-  const drops = new Map(robustnessDrops(cells).map((d) => [d.key, d.drop]));
+  const drops = new Map(robustnessDrops(cells, results).map((d) => [d.key, d]));
+  const judged = !!doc.config.judge;
   const disagreeing = results.filter((r) => r.correct.parse !== r.correct.exact || (r.correct.judge !== null && r.correct.judge !== r.correct.parse));
   const [error, setError] = useState('');
   const act = (p: Promise<unknown>) => p.then(() => setError(''), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -75,7 +80,10 @@ function RunView({ run, cancel, onResume }: { run: ProbeRunRow; cancel?: Ref<HTM
         </details>
       )}
       <div class="row">
-        <button type="button" ref={cancel} disabled={!isLive(run)} onClick={() => act(request('probes.cancel', { runId: run.id }))}>Cancel</button>
+        <button type="button" ref={cancel} disabled={!isLive(run)} onClick={() => {
+          onCancel?.();
+          act(request('probes.cancel', { runId: run.id }));
+        }}>Cancel</button>
         <button type="button" disabled={!['cancelled', 'paused', 'failed'].includes(run.status)} onClick={() => {
           // Resume disables itself as the run goes on: the focus follows to Cancel, as from Start.
           onResume?.();
@@ -90,7 +98,7 @@ function RunView({ run, cancel, onResume }: { run: ProbeRunRow; cancel?: Ref<HTM
           <div role="region" aria-label="Accuracy per cell" tabIndex={0} class="table-scroll">
           <table data-testid="probes-results">
             <caption>Accuracy, mean ± std over repeats</caption>
-            <thead><tr><th scope="col">Model</th><th scope="col">Suite</th><th scope="col">Strategy</th><th scope="col">Perturbation</th><th scope="col">Parse</th><th scope="col">Exact</th><th scope="col">Judge</th><th scope="col">Drop</th><th scope="col">Disagree</th></tr></thead>
+            <thead><tr><th scope="col">Model</th><th scope="col">Suite</th><th scope="col">Strategy</th><th scope="col">Perturbation</th><th scope="col">Parse</th><th scope="col">Exact</th><th scope="col">Judge</th><th scope="col"><abbr title={DROP_TITLE}>Drop</abbr></th><th scope="col"><abbr title={DISAGREE_TITLE}>Disagree</abbr></th></tr></thead>
             <tbody>
               {cells.map((c) => (
                 <tr key={c.key} data-cell={c.key}>
@@ -98,8 +106,8 @@ function RunView({ run, cancel, onResume }: { run: ProbeRunRow; cancel?: Ref<HTM
                   <td data-field="parse">{meanStd(c.methods.parse)}</td>
                   <td data-field="exact">{meanStd(c.methods.exact)}</td>
                   <td data-field="judge">{meanStd(c.methods.judge)}{c.judgeNeither > 0 && <span class="muted"> ({c.judgeNeither} neither)</span>}{c.judgeErrors > 0 && <span class="muted"> ({c.judgeErrors} judge call{c.judgeErrors > 1 ? 's' : ''} failed)</span>}</td>
-                  <td data-field="drop">{drops.has(c.key) ? pct(drops.get(c.key)!) : ''}</td>
-                  <td data-field="disagree">{c.disagreements.parseVsExact}/{c.disagreements.parseVsJudge}
+                  <td data-field="drop">{drops.has(c.key) ? dropText(drops.get(c.key)!) : ''}</td>
+                  <td data-field="disagree">{disagreeText(c.disagreements, judged)}
                     {c.errors > 0 && <span class="error" data-field="errors"> · {c.errors} failed call(s), not scored</span>}
                     {c.partialRepeats > 0 && <span class="muted" data-field="partial"> · {c.partialRepeats} unfinished repeat(s) left out</span>}</td>
                 </tr>
@@ -136,6 +144,8 @@ export function ProbesPanel() {
   const [config, setConfig] = useDraft<ProbeConfig>('probes.config', DEFAULT_CONFIG);
   const [error, setError] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
+  /** The run Cancel was pressed on here: it stays in view (the user's focus) when a queued run starts after it. */
+  const [cancelledHere, setCancelledHere] = useState<string | null>(null);
   const runs = useLiveQuery(() => database().probeRuns.orderBy('createdAt').reverse().toArray(), []) ?? [];
   const set = <K extends keyof ProbeConfig>(key: K) => (value: ProbeConfig[K]) => setConfig((c) => ({ ...c, [key]: value }));
   // Updates from the latest state: two quick clicks must not undo each other.
@@ -184,6 +194,8 @@ export function ProbesPanel() {
   // live query reads it a moment after the host answers), and back to Start when it ends.
   const awaitingStarted = picked !== null && !runs.some((r) => r.id === picked);
   const focus = useRunFocus(starting || awaitingStarted || isLive(run), isLive(run));
+  const nextStarted = cancelledHere !== null && run?.id === cancelledHere && live?.status === 'running' && live.id !== cancelledHere ? live : undefined;
+  const runPickLabel = (r: ProbeRunRow) => `${runLabel(r, runs)} · ${describeRun(r, modelName)}`;
   return (
     <section aria-labelledby="probes-heading">
       <h2 id="probes-heading">Reasoning probes</h2>
@@ -195,7 +207,7 @@ export function ProbesPanel() {
       <Checks<Perturbation> legend="Perturbations" name="perturbations" options={PERTURBATIONS} chosen={config.perturbations} onToggle={toggle('perturbations')} />
       <div class="controls">
         <NumberField id="probes-repeats" label="Repeats (seeds)" value={config.repeats} min={1} max={10} onInput={set('repeats')} />
-        <NumberField id="probes-n" label="Items per suite" value={config.n} min={1} max={100} onInput={set('n')} />
+        <NumberField id="probes-n" label="Items per suite" value={config.n} min={1} max={100} onInput={set('n')} hint={itemsNote(config) || undefined} />
         <NumberField id="probes-max-tokens" label="Max tokens" value={config.maxTokens} min={1} max={2048} onInput={set('maxTokens')} />
         <NumberField id="probes-temperature" label="Temperature" value={config.temperature} min={0} max={2} step={0.1} onInput={set('temperature')} />
         <NumberField id="probes-seed" label="First seed" value={config.seed} min={0} max={2 ** 31} onInput={set('seed')} />
@@ -225,13 +237,26 @@ export function ProbesPanel() {
       )}
       {error && <p role="alert" class="error" data-testid="probes-error">{error}</p>}
       {runs.length > 1 && (
-        <label for="probes-run-pick">Run
-          <select id="probes-run-pick" value={run?.id} onChange={(e) => setPicked((e.currentTarget as HTMLSelectElement).value)}>
-            {runs.map((r) => <option key={r.id} value={r.id}>{runLabel(r, runs)} · {describeRun(r, modelName)}</option>)}
+        // A run's label is long (its models and suites): the select keeps to the popup's width (no sideways scroll),
+        // the full label is in its title.
+        <label for="probes-run-pick" style={{ display: 'block', maxWidth: '100%' }}>Run
+          <select id="probes-run-pick" value={run?.id} title={run ? runPickLabel(run) : undefined}
+            style={{ display: 'block', width: '100%', maxWidth: '100%', textOverflow: 'ellipsis' }}
+            onChange={(e) => setPicked((e.currentTarget as HTMLSelectElement).value)}>
+            {runs.map((r) => <option key={r.id} value={r.id} title={runPickLabel(r)}>{runPickLabel(r)}</option>)}
           </select>
         </label>
       )}
-      {run && <RunView key={run.id} run={run} cancel={focus.stop} onResume={focus.pressed} />}
+      {nextStarted && (
+        <p role="status" data-testid="probes-next-started">
+          The queued run {runLabel(nextStarted, runs)} has started; this is the run you cancelled (pick the other under Run to watch it).
+        </p>
+      )}
+      {run && <RunView key={run.id} run={run} cancel={focus.stop} onResume={focus.pressed} onCancel={() => {
+        focus.stopPressed();
+        setPicked(run.id);
+        setCancelledHere(run.id);
+      }} />}
       <ProbesCompare runs={runs} />
     </section>
   );

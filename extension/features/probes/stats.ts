@@ -93,12 +93,36 @@ export function summarize(results: readonly ItemResult[], planned?: ReadonlyMap<
   });
 }
 
-/** Clean accuracy minus perturbed accuracy (parse-based), per perturbed cell that has a clean twin. */
-export function robustnessDrops(cells: readonly Cell[]): { key: string; perturbation: string; drop: number }[] {
+/**
+ * Clean accuracy minus perturbed accuracy (parse-based), per perturbed cell that has a clean twin. A perturbation that
+ * applies to some items only (large-numbers: the GSM8K items with a GSM-Hard twin; shuffle-options: items with options)
+ * is compared on those same items: the clean accuracy is taken over them (from `results`), and `items` says how many.
+ */
+export function robustnessDrops(cells: readonly Cell[], results: readonly ItemResult[] = []): Drop[] {
+  const itemsOf = new Map<string, ItemResult[]>();
+  for (const r of results) itemsOf.set(cellKey(r), [...(itemsOf.get(cellKey(r)) ?? []), r]);
   return cells.filter((c) => c.perturbation !== 'none').flatMap((c) => {
     const clean = cells.find((x) => x.model === c.model && x.suite === c.suite && x.strategy === c.strategy && x.perturbation === 'none');
-    return clean ? [{ key: c.key, perturbation: c.perturbation, drop: clean.methods.parse.mean - c.methods.parse.mean }] : [];
+    if (!clean) return [];
+    const perturbed = new Set((itemsOf.get(c.key) ?? []).map((r) => originalId(r.itemId)));
+    const cleanRows = itemsOf.get(clean.key) ?? [];
+    const fewer = perturbed.size > 0 && cleanRows.some((r) => !perturbed.has(r.itemId));
+    const baseline = fewer ? summarize(cleanRows.filter((r) => perturbed.has(r.itemId)))[0] : clean;
+    if (!baseline) return [];
+    return [{ key: c.key, perturbation: c.perturbation, drop: baseline.methods.parse.mean - c.methods.parse.mean, ...(fewer ? { items: perturbed.size } : {}) }];
   });
+}
+
+/** A perturbed item's id is its original's with "~" and the perturbation after it ("gsm8k-3~large"). */
+const originalId = (itemId: string) => itemId.split('~')[0]!;
+
+export interface Drop {
+  key: string;
+  perturbation: string;
+  /** A fraction: 0.25 is 25 percentage points. */
+  drop: number;
+  /** Compared on this many items only (those the perturbation applies to); absent when on the whole cell. */
+  items?: number;
 }
 
 export function itemsCsv(results: readonly ItemResult[]): string {

@@ -72,6 +72,13 @@ export function sortingItems(size: number, mixed: boolean, count: number, seed: 
   });
 }
 
+/** How many items a suite has; null for a generated one (sorting), which makes as many as a run asks for. */
+export function suiteSize(name: string): number | null {
+  if (SORTING_SUITES.includes(name as (typeof SORTING_SUITES)[number])) return null;
+  const raw = BUNDLED[name];
+  return raw ? raw.items.length : null;
+}
+
 export function loadSuite(name: string, seed = 7, count = 20): Suite {
   const sorting = /^sorting-(8|16|32)(-mixed)?$/.exec(name);
   if (sorting) return { name, answerType: 'list', items: sortingItems(Number(sorting[1]), Boolean(sorting[2]), count, seed), skipped: [] };

@@ -2,18 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { database } from '../../storage/db.ts';
 import { CRITERIA, pickPair, ratablePrompts, type Criterion, type Scores } from './rating.ts';
 import { ensureHannaStory, HANNA_STORIES, HUMAN_WRITER, saveRatings, type SavedStory } from './library.ts';
-import type { TextStats } from './stats.ts';
 import { useModelName } from '../models/use-models.ts';
+import { useDraft } from '../../ui/draft.ts';
+import { useRateScores, useRateSeed, type OpenPair } from './rate-draft.ts';
 
-export interface OpenPair {
-  seed: number;
-  prompt: string;
-  ids: [number, number];
-  writers: [string, string];
-  texts: [string, string];
-  stats: [TextStats, TextStats];
-  revealed: boolean;
-}
+export type { OpenPair };
 
 interface Candidate { id: number | string; writer: string; prompt: string; hannaId?: number }
 
@@ -41,11 +34,11 @@ export function RateView({ hidden, stories, pair, setPair }: {
   hidden: boolean; stories: SavedStory[] | undefined; pair: OpenPair | null; setPair(pair: OpenPair | null): void;
 }) {
   const modelName = useModelName();
-  const [seed, setSeed] = useState(() => Math.floor(Math.random() * 1_000_000));
+  const [seed, setSeed] = useRateSeed(pair);
   /** The chosen prompt by its text, not its place: a new story reorders the list (newest first). */
-  const [promptKey, setPromptKey] = useState<string | null>(null);
+  const [promptKey, setPromptKey] = useDraft('story.rate.prompt', '');
   const [opening, setOpening] = useState(false);
-  const [scores, setScores] = useState<[Partial<Scores>, Partial<Scores>]>([{}, {}]);
+  const [scores, setScores] = useRateScores();
   const [message, setMessage] = useState('');
   const [shown, setShown] = useState(0);
   const [saving, setSaving] = useState(false);
@@ -69,7 +62,8 @@ export function RateView({ hidden, stories, pair, setPair }: {
       setScores([{}, {}]);
       setMessage(`Story ${missing.join(' and ')} was deleted while you were rating it, so this pair is abandoned and no rating `
         + 'was saved for it. Ratings saved earlier are kept. Show a new pair to go on.');
-    });
+    // A library that cannot be read now leaves the pair as it is (its texts are in it); saving checks again.
+    }, () => undefined);
   }, [stories, pair]);
 
   async function showPair() {

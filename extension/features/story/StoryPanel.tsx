@@ -4,7 +4,8 @@ import { Tabs } from '../../ui/Tabs.tsx';
 import { useLiveQueryState } from '../../ui/useLiveQuery.ts';
 import { WriteView } from './WriteView.tsx';
 import { LibraryView } from './LibraryView.tsx';
-import { RateView, type OpenPair } from './RateView.tsx';
+import { RateView } from './RateView.tsx';
+import { useOpenPair } from './rate-draft.ts';
 import { ResultsView } from './ResultsView.tsx';
 import { allStories } from './library.ts';
 
@@ -13,11 +14,14 @@ const VIEWS = [
   { id: 'story-rate', label: 'Rate' }, { id: 'story-results', label: 'Results' },
 ];
 
-/** The Story tab: Write · Library · Rate · Results. Every view stays mounted, so a running story or an open pair survives a switch. */
+/**
+ * The Story tab: Write · Library · Rate · Results. Every view stays mounted, so a running story or an open pair survives
+ * a switch; the open pair is also a draft (rate-draft.ts), so it survives the popup closing.
+ */
 export function StoryPanel({ intent }: { intent?: PanelIntent | null }) {
   const [view, setView] = useState('story-write');
   const { value: stories, error: storiesError } = useLiveQueryState(() => allStories(), []);
-  const [pair, setPair] = useState<OpenPair | null>(null);
+  const [pair, setPair] = useOpenPair();
   return (
     <Tabs label="Story views" tabs={VIEWS} selected={view} onSelect={setView}>
       <WriteView intent={intent ?? null} hidden={view !== 'story-write'} />

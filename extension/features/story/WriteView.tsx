@@ -167,6 +167,7 @@ export function WriteView({ intent, hidden }: { intent?: PanelIntent | null; hid
           void write(whole);
         }}>Continue</button>
         <button type="button" ref={focus.stop} onClick={() => {
+          focus.stopPressed();
           if (run) request('story.stop', { runId: run.id }).catch((e: unknown) => setError(e));
         }} disabled={!busy || !run}>Stop</button>
       </div>
