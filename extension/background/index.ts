@@ -5,7 +5,7 @@ import {
 import { forgetClosedTab } from './closed-tabs.ts';
 import { createDispatcher } from '../protocol/dispatcher.ts';
 import type { SenderFacts } from '../protocol/senders.ts';
-import { handleMenuClick, menuItems } from './context-menus.ts';
+import { handleMenuClick, menuRegistrations } from './context-menus.ts';
 import { listenForGenerationPorts } from './generate.ts';
 import { backgroundHandlers } from './handlers.ts';
 import { pageAnswerLimits } from './page-limits.ts';
@@ -26,7 +26,7 @@ onCommand((command, tabId) => {
 onStartup(() => void resumeInterruptedWork());
 onTabRemoved((tabId) => void forgetClosedTab(tabId).catch(() => undefined));
 onInstalled((reason) => {
-  void replaceContextMenus(menuItems.map(({ id, title, contexts }) => ({ id, title, contexts })));
+  void replaceContextMenus(menuRegistrations());
   if (reason === 'update') void resumeInterruptedWork(undefined, { browserStarted: false });
 });
 
@@ -36,8 +36,8 @@ onInstalled((reason) => {
  */
 Object.assign(globalThis, {
   __pocketTest: {
-    clickMenu: (menuItemId: string, tabId: number, selectionText?: string) =>
-      handleMenuClick({ menuItemId, tabId, selectionText }),
+    clickMenu: (menuItemId: string, tabId: number, selectionText?: string, pageUrl?: string) =>
+      handleMenuClick({ menuItemId, tabId, selectionText, pageUrl }),
     dispatchAs: (message: unknown, sender: SenderFacts) => dispatcher.dispatch(message, sender),
     resetWorkers: () => callModelHost('host.workers.reset', {}),
     loseDevice: (model: string) => callModelHost('host.test.loseDevice', { model }),

@@ -15,14 +15,14 @@ export interface PanelOpening {
  * Binds the side panel of `tabId` to that tab and opens it. Must be called synchronously from the gesture's listener:
  * setOptions and open are both issued before the first await, in that order.
  */
-export async function openPanelFor(tabId: number, feature: Feature, text: string): Promise<PanelOpening> {
+export async function openPanelFor(tabId: number, feature: Feature, text: string, pageScheme?: string): Promise<PanelOpening> {
   const path = panelPathFor(tabId);
   const binding = bindSidePanel(tabId, path);
   const opening = openSidePanel(tabId).then(
     () => ({ opened: true }),
     (error: unknown) => ({ opened: false, openError: error instanceof Error ? error.message : String(error) }),
   );
-  const intent: PanelIntent = { feature, text: text.slice(0, 20_000), createdAt: Date.now() };
+  const intent: PanelIntent = { feature, text: text.slice(0, 20_000), createdAt: Date.now(), ...(pageScheme ? { pageScheme } : {}) };
   await Promise.all([binding, sessionSet(intentKey(tabId), intent)]);
   return { path, ...(await opening) };
 }

@@ -72,11 +72,15 @@ export interface MenuItem {
   id: string;
   title: string;
   contexts: ('page' | 'link' | 'image' | 'editable' | 'selection' | 'frame')[];
+  /** Match patterns of the documents (pages, frames) the item is shown on; without, on every document. */
+  documentUrlPatterns?: string[];
 }
 export interface MenuClick {
   menuItemId: string;
   selectionText: string | undefined;
   tabId: number | undefined;
+  /** The address of the page clicked on, which Chrome gives here even where it hides the tab's from us. */
+  pageUrl?: string | undefined;
 }
 export async function replaceContextMenus(items: MenuItem[]): Promise<void> {
   await browser.contextMenus.removeAll();
@@ -84,7 +88,7 @@ export async function replaceContextMenus(items: MenuItem[]): Promise<void> {
 }
 export function onContextMenuClick(listener: (click: MenuClick) => void): void {
   browser.contextMenus.onClicked.addListener((info, tab) =>
-    listener({ menuItemId: String(info.menuItemId), selectionText: info.selectionText, tabId: tab?.id }));
+    listener({ menuItemId: String(info.menuItemId), selectionText: info.selectionText, tabId: tab?.id, pageUrl: info.pageUrl }));
 }
 
 export function onCommand(listener: (command: string, tabId: number | undefined) => void): void {
@@ -215,6 +219,20 @@ export async function activeTabId(): Promise<number | undefined> {
     browser.tabs.query({ active: true, lastFocusedWindow: true }),
     browser.tabs.getCurrent().catch(() => undefined),
   ]);
+  return tab?.id !== undefined && tab.id !== own?.id ? tab.id : undefined;
+}
+
+/**
+ * The active tab of the window this page is shown in (a side panel's window, which need not be the one focused last);
+ * never the calling page's own tab (a panel opened as a tab).
+ */
+export async function activeTabIdInCurrentWindow(): Promise<number | undefined> {
+  const [window, own] = await Promise.all([
+    browser.windows.getCurrent().catch(() => undefined),
+    browser.tabs.getCurrent().catch(() => undefined),
+  ]);
+  if (window?.id === undefined) return undefined;
+  const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
   return tab?.id !== undefined && tab.id !== own?.id ? tab.id : undefined;
 }
 

@@ -67,6 +67,11 @@ export const PanelIntentSchema = v.strictObject({
   feature: FeatureSchema,
   text: text(20_000),
   createdAt: v.number(),
+  /**
+   * The scheme of the page the menu was used on ("https", "file", "data"…): Chrome hides the address of a page it
+   * gives us no access to from the tab, but not from the click, and what the user can do about it depends on it.
+   */
+  pageScheme: v.optional(v.pipe(v.string(), v.regex(/^[a-z][a-z0-9+.-]{0,31}$/))),
 });
 export type PanelIntent = v.InferOutput<typeof PanelIntentSchema>;
 

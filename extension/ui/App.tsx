@@ -46,7 +46,7 @@ export function App({ surface, tabId, intent }: AppProps) {
     <main class={`app ${surface}`}>
       <header>
         <h1>Pocket SLM</h1>
-        {surface === 'sidepanel' && <PageBinding tabId={tabId} />}
+        {surface === 'sidepanel' && <PageBinding tabId={tabId} pageScheme={intent?.pageScheme} />}
       </header>
       {selected && (
         <Tabs label="Pocket SLM sections" tabs={tabs} selected={selected} onSelect={select}>

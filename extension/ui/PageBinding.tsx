@@ -25,8 +25,12 @@ function UnreadableNote({ error }: { error: unknown }) {
   );
 }
 
-/** The side panel's header: which tab it works on, read by our content script in that tab. */
-export function PageBinding({ tabId }: { tabId: number | undefined }) {
+/**
+ * The side panel's header: which tab it works on, read by our content script in that tab. `pageScheme`: the scheme of
+ * the page the right-click menu was used on (the intent's); it tells what to do about a page Chrome hides from us, and
+ * holds only until the tab loads another page.
+ */
+export function PageBinding({ tabId, pageScheme }: { tabId: number | undefined; pageScheme?: string | undefined }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const reads = useRef(0);
   // `quiet`: read again without saying "Reading…" first (the settle reads below).
@@ -57,7 +61,7 @@ export function PageBinding({ tabId }: { tabId: number | undefined }) {
       {state.status === 'error' && (
         <>
           <UnreadableNote error={state.error} />
-          <p class="muted">{unreadableHint(state.error)}</p>
+          <p class="muted">{unreadableHint(state.error, loads === 0 ? pageScheme : undefined)}</p>
         </>
       )}
       {state.status === 'ready' && (
