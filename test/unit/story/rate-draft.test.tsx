@@ -20,6 +20,8 @@ function Rate() {
 }
 
 const PROMPT = 'A dragon learns to fly';
+/** IndexedDB reads under a full, parallel unit run can take longer than vi.waitFor's default second. */
+const WAIT = { timeout: 10_000 };
 const areas: Record<DraftArea, Record<string, unknown>> = { local: {}, session: {} };
 const store = { load: async (area: DraftArea) => areas[area], save: async (area: DraftArea, values: Record<string, unknown>) => void (areas[area] = values) };
 const root = document.createElement('div');
@@ -53,9 +55,9 @@ beforeEach(async () => {
 
 async function openHalfRatedPair(): Promise<string> {
   await openPopup();
-  await vi.waitFor(() => expect(root.querySelector('#rate-prompt')).not.toBeNull());
+  await vi.waitFor(() => expect(root.querySelector('#rate-prompt')).not.toBeNull(), WAIT);
   await act(async () => [...root.querySelectorAll('button')].find((b) => /Show a blind pair/.test(b.textContent ?? ''))!.click());
-  await vi.waitFor(() => expect(pairShown()).not.toBeNull());
+  await vi.waitFor(() => expect(pairShown()).not.toBeNull(), WAIT);
   tick('A', 'grammaticality', 4);
   tick('B', 'creativity', 2);
   return seedField().value;
@@ -67,8 +69,8 @@ describe('a half-finished blind rating survives the popup closing (exploratory t
     const texts = [...root.querySelectorAll('blockquote')].map((q) => q.textContent);
     await closePopup();
     await openPopup();
-    await vi.waitFor(() => expect(pairShown()).not.toBeNull());
-    await vi.waitFor(() => expect(root.querySelector('#rate-seed')).not.toBeNull());
+    await vi.waitFor(() => expect(pairShown()).not.toBeNull(), WAIT);
+    await vi.waitFor(() => expect(root.querySelector('#rate-seed')).not.toBeNull(), WAIT);
     expect([...root.querySelectorAll('blockquote')].map((q) => q.textContent)).toEqual(texts);
     expect(seedField().value).toBe(seed);
     expect(root.querySelector<HTMLInputElement>('input[name="rate-A-grammaticality"][value="4"]')!.checked).toBe(true);
@@ -80,7 +82,7 @@ describe('a half-finished blind rating survives the popup closing (exploratory t
     await closePopup();
     await deleteStory(ids[1]!);
     await openPopup();
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="rate-message"]')?.textContent).toMatch(/was deleted/));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="rate-message"]')?.textContent).toMatch(/was deleted/), WAIT);
     expect(pairShown()).toBeNull();
     await closePopup();
     expect(areas.local['story.rate.pair']).toBeNull();
@@ -90,7 +92,7 @@ describe('a half-finished blind rating survives the popup closing (exploratory t
   test('a damaged draft is no pair at all', async () => {
     areas.local = { 'story.rate.pair': { seed: 'x', ids: [1] }, 'story.rate.scores': [{ grammaticality: 9 }, 'no'] };
     await openPopup();
-    await vi.waitFor(() => expect(root.querySelector('#rate-prompt')).not.toBeNull());
+    await vi.waitFor(() => expect(root.querySelector('#rate-prompt')).not.toBeNull(), WAIT);
     expect(pairShown()).toBeNull();
   });
 });
