@@ -46,7 +46,12 @@ export const NewCustomModelSchema = v.pipe(CustomModelSchema, v.check((model) =>
  * so its files must not be swappable on the way: https, this machine, or a sha256 per file.
  */
 function arrivesSafely(model: { files: { url: string; sha256: string | null }[] }): boolean {
-  return model.files.every((file) => file.sha256 !== null || /^https:\/\//.test(file.url) || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(file.url));
+  return model.files.every((file) => file.sha256 !== null || comesSafelyFrom(file.url));
+}
+
+/** An address no one on the network can answer for: https, or this machine. */
+export function comesSafelyFrom(url: string): boolean {
+  return /^https:\/\//.test(url) || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(url);
 }
 export type CustomModel = v.InferOutput<typeof CustomModelSchema>;
 

@@ -5,6 +5,7 @@ import type { CatalogueEntry, ModelFile } from '../catalogue.ts';
 import type { FileStore } from './file-store.ts';
 import { isStorageFull } from '../../extension/storage/full.ts';
 import { statusWords } from '../http-status.ts';
+import { comesSafelyFrom } from '../custom-model.ts';
 
 export interface DownloadProgress {
   modelId: string;
@@ -251,6 +252,13 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
       }
       const response = await deps.fetch(file.url!, { headers, signal: attempt.signal, cache: 'no-store' });
       quietFor();
+      // A file with no sha256 is trusted for where it comes from: a redirect (the hub sends files on to its CDN) must
+      // not take it to plain http, where anyone on the network could answer instead.
+      if (response.redirected && !file.sha256 && !comesSafelyFrom(response.url)) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new PocketError(`${file.path} was redirected to plain http (${new URL(response.url).host}), where anyone on the network could swap it, and it has no sha256 to check it by; nothing was kept from there`,
+          { status: response.status, redirectedTo: response.url });
+      }
       if (size > 0 && response.status === 416) {
         const total = parseContentRange(response.headers.get('content-range'))?.total ?? expected();
         // The part file already holds the whole file (the host stopped before verifying it): verify it now.

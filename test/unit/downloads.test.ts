@@ -366,3 +366,34 @@ describe('a known size the server does not keep to', () => {
     expect(server!.requests.filter((r) => r.path === '/m/model.onnx')).toHaveLength(1);
   });
 });
+
+describe('redirects (security review: a file with no sha256 is trusted for where it comes from)', () => {
+  /** The local server's answer, as if it had come through a redirect to `to`. */
+  const redirectedTo = (to: string) => async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await fetch(input, init);
+    return Object.defineProperties(response, { redirected: { value: true }, url: { value: to } });
+  };
+
+  test('a redirect to plain http is refused at once, nothing kept, when the file has no sha256', async () => {
+    const { entry, store, progress } = await setup({}, { sha256: null });
+    const attempts: string[] = [];
+    const fetchVia = redirectedTo('http://cdn.example/model.onnx');
+    const error = await downloadModel(entry, deps(store, progress, {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => (attempts.push(String(input)), fetchVia(input, init)),
+    })).catch((thrown: unknown) => thrown);
+    expect((error as Error).message).toMatch(/model\.onnx was redirected to plain http \(cdn\.example\)/);
+    expect(attempts).toHaveLength(1);
+    expect(store.files.has(finalPath('local-tiny', 'model.onnx'))).toBe(false);
+    expect(store.files.get(partPath('local-tiny', 'model.onnx'))?.length ?? 0).toBe(0);
+  });
+
+  test('a redirect to https, or any redirect of a file with a sha256, is followed', async () => {
+    const https = await setup({}, { sha256: null });
+    await downloadModel(https.entry, deps(https.store, https.progress, { fetch: redirectedTo('https://cdn.example/model.onnx') }));
+    expectModelCommitted(https.store);
+    await server?.close();
+    const hashed = await setup();
+    await downloadModel(hashed.entry, deps(hashed.store, hashed.progress, { fetch: redirectedTo('http://cdn.example/model.onnx') }));
+    expectModelCommitted(hashed.store);
+  });
+});
