@@ -68,3 +68,60 @@ describe('the executor on widgets that fight the keyboard', () => {
     expect(await page.locator('#size').innerText()).toBe('Size 150');
   });
 });
+
+describe('fields drawn anew, late state, line breaks and formatted secrets (Chrome\'s caret and line breaks)', () => {
+  beforeAll(async () => {
+    await page.goto(pages.url('/apps/widgets/typing.html'));
+  });
+
+  test('a field drawn anew from HTML on every key (its caret at 0): the text in order', async () => {
+    const typed = await act('search', 'type', ['hello']);
+    expect(typed, JSON.stringify(typed)).toMatchObject({ ok: true, payload: { value: null } });
+    expect(await page.locator('#search').inputValue()).toBe('hello');
+  });
+
+  test('"\\r\\n" in a text area is one line break', async () => {
+    const typed = await act('notes', 'type', ['one\r\ntwo']);
+    expect(typed, JSON.stringify(typed)).toMatchObject({ ok: true, payload: { value: null } });
+    expect(await page.locator('#notes').inputValue()).toBe('one\ntwo');
+  });
+
+  test('a controlled field whose state arrives a tick later gets every key', async () => {
+    const typed = await act('city', 'type', ['Lisbon']);
+    expect(typed, JSON.stringify(typed)).toMatchObject({ ok: true });
+    expect(await page.locator('#city').inputValue()).toBe('Lisbon');
+  });
+
+  test('a value the user gave, formatted by the field, is not given back', async () => {
+    const typed = await act('licence', 'type', ['abcd1234efgh5678'], { userSupplied: true });
+    expect(typed, JSON.stringify(typed)).toMatchObject({ ok: true, payload: { value: null } });
+    expect(await page.locator('#licence').inputValue()).toBe('ABCD-1234-EFGH-5678');
+  });
+});
+
+describe('pickers that show a choice their own way, and text boxes with options', () => {
+  beforeAll(async () => {
+    await page.goto(pages.url('/apps/widgets/pickers.html'));
+  });
+
+  test('a "Sort" button that keeps its label, and one that shows "Role: Admin": the option taken', async () => {
+    const sorted = await act('sort', 'select', ['Oldest']);
+    expect(sorted, JSON.stringify(sorted)).toMatchObject({ ok: true });
+    expect(await page.locator('#results').innerText()).toBe('Alpha\nBeta');
+    const role = await act('role', 'select', ['Admin']);
+    expect(role, JSON.stringify(role)).toMatchObject({ ok: true });
+    expect(await page.locator('#role').innerText()).toBe('Role: Admin');
+  });
+
+  test('a field with a datalist: the option typed in', async () => {
+    const chosen = await act('browser', 'select', ['Firefox']);
+    expect(chosen, JSON.stringify(chosen)).toMatchObject({ ok: true });
+    expect(await page.locator('#browser').inputValue()).toBe('Firefox');
+  });
+
+  test('a command palette with no such command: its text put back, the commands it showed named', async () => {
+    const chosen = await act('palette', 'select', ['Go to billing']);
+    expect(chosen, JSON.stringify(chosen)).toMatchObject({ ok: false, error: { message: 'no option "Go to billing"; options: "Go to dashboard", "Go to settings", "New repository"' } });
+    expect(await page.locator('#palette').inputValue()).toBe('');
+  });
+});

@@ -1,6 +1,8 @@
 import { styleOf } from '../document/dom.ts';
 import { isDisabled, isSensitive, soleTextBox, takesTyping } from '../document/classify.ts';
-import { click, press, typeText } from './events.ts';
+import { click, press, putBack, typeText } from './events.ts';
+import { type Choice, choiceShown, tookChoice, watchPageChange } from './choice-taken.ts';
+import { optionLabel } from './option-name.ts';
 
 /**
  * `select()` on a picker the page draws itself: a `role=combobox` (or a button with `aria-haspopup=listbox`) whose
@@ -22,7 +24,7 @@ const SCROLL_STEPS = 60;
 const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The option chosen (its text); the options there were when none matched; or the option the picker did not take. */
+/** The option chosen (its first line); the options there were when none matched; or the option the picker did not take. */
 export type Picked = { chosen: string } | { options: string[] } | { ignored: string; shows: string };
 
 export async function pickAriaOption(el: Element, wanted: string, shown: (el: Element) => boolean): Promise<Picked> {
@@ -47,41 +49,62 @@ export async function pickAriaOption(el: Element, wanted: string, shown: (el: El
     }
   }
   let option = matching(options, wanted);
+  const seen = option ? [] : namesOf(options);
   // Not drawn (a list that draws only what is in view, or one that opens as it is typed into): brought into the list
   // as a person would, by typing its text into the combobox, else by scrolling the list.
   if (!option && box && norm(wanted)) {
+    const earlier = box.value;
     await typeText(box, wanted);
     options = await optionsWithin(read, OPEN_WAIT_MS, (now) => !!matching(now, wanted));
+    option = matching(options, wanted);
+    // Typed for nothing: the box gets its text back (a search box would go on showing what no option matched).
+    if (!option) putBack(box, earlier);
   } else if (!option && options.length) {
     options = await scrolledTo(options[0]!, read, wanted);
+    option = matching(options, wanted);
   }
-  option = matching(options, wanted);
   if (!option) {
+    const offered = seen.length ? seen : namesOf(options);
     // Closed again as a person would (Escape): a list left open (its backdrop) would cover the rest of the page.
-    if (opens && options.length) {
-      press(el, 'Escape');
-      if (optionsOf(el, shown).length) click(el);
-    }
-    return { options: options.map((o) => norm(o.textContent).slice(0, 60)) };
+    if (opens && (offered.length || read().length)) close(el, box, () => read().length > 0);
+    return { options: offered };
   }
-  const chosen = norm(option.textContent);
+  const label = optionLabel(option);
   // In a list of several choices a click on a chosen option unchooses it: chosen already is chosen.
-  if (option.getAttribute('aria-selected') === 'true' && option.closest('[aria-multiselectable=true]')) return { chosen };
+  if (option.getAttribute('aria-selected') === 'true' && option.closest('[aria-multiselectable=true]')) return { chosen: label.line };
   option.scrollIntoView?.({ block: 'nearest' });
-  click(option);
-  for (const until = Date.now() + CHOSEN_WAIT_MS; !tookChoice(el, box, option, chosen, before);) {
-    if (Date.now() >= until) return { ignored: chosen, shows: choiceShown(el, box)[0]!.slice(0, 80) };
-    await pause(25);
+  const watch = watchPageChange(el);
+  try {
+    const choice: Choice = { el, box, option, label, before, selectedBefore: option.getAttribute('aria-selected'), pageChanged: watch.changed };
+    click(option);
+    for (const until = Date.now() + CHOSEN_WAIT_MS; !tookChoice(choice);) {
+      if (Date.now() >= until) return { ignored: label.line, shows: choiceShown(el, box)[0]!.slice(0, 80) };
+      await pause(25);
+    }
+  } finally {
+    watch.stop();
   }
-  return { chosen };
+  return { chosen: label.line };
 }
 
-/** The option that means `wanted`: the same text, then the same but for case, then one holding it. */
+const namesOf = (options: readonly Element[]) => options.map((o) => optionLabel(o).name.slice(0, 60));
+
+/** Escape, then (for a list still open) a click on the picker, or the focus taken from its text box. */
+function close(el: Element, box: HTMLInputElement | null, stillOpen: () => boolean): void {
+  press(box ?? el, 'Escape');
+  if (!stillOpen()) return;
+  if (box) box.blur();
+  else click(el);
+}
+
+/** The option that means `wanted`: the same name or first line, then the same but for case, then one holding it. */
 function matching(options: readonly Element[], wanted: string): Element | undefined {
-  const lower = norm(wanted).toLowerCase();
-  return options.find((o) => norm(o.textContent) === norm(wanted))
-    ?? options.find((o) => norm(o.textContent).toLowerCase() === lower)
-    ?? (lower ? options.find((o) => norm(o.textContent).toLowerCase().includes(lower)) : undefined);
+  const want = norm(wanted);
+  const lower = want.toLowerCase();
+  const labels = options.map((o) => ({ o, ...optionLabel(o) }));
+  return (labels.find(({ name, line }) => name === want || line === want)
+    ?? labels.find(({ name, line }) => name.toLowerCase() === lower || line.toLowerCase() === lower)
+    ?? (lower ? labels.find(({ name }) => name.toLowerCase().includes(lower)) : undefined))?.o;
 }
 
 /** Options read until `enough` (any at all by default), for at most `ms`. */
@@ -123,42 +146,6 @@ async function scrolledTo(drawn: Element, read: () => Element[], wanted: string)
   }
   if (!matching(options, wanted)) scroller.scrollTop = start;
   return options;
-}
-
-/** A node's text without the lists in it (a combobox that holds its listbox shows none of its options). */
-function textOutsideLists(node: Element): string {
-  if ((node.textContent ?? '').length > 2000) return '';
-  if (!node.querySelector('[role=listbox]')) return norm(node.textContent);
-  const copy = node.cloneNode(true) as Element;
-  for (const list of Array.from(copy.querySelectorAll('[role=listbox]'))) list.remove();
-  return norm(copy.textContent);
-}
-
-/**
- * Where a picker shows its choice, first what it shows itself: its text box's value, else its own text; then the text
- * around it (a value drawn next to the box, as react-select's), lists aside.
- */
-function choiceShown(el: Element, box: HTMLInputElement | null): string[] {
-  const around: string[] = [];
-  for (let node = (box ?? el).parentElement, up = 0; node && up < 3; node = node.parentElement, up++) around.push(textOutsideLists(node));
-  return [box ? norm(box.value) : textOutsideLists(el), ...around];
-}
-
-/**
- * The picker took the option: the option says it is chosen (aria-selected), the picker shows its text, the text around
- * it has come to show it, or the picker shows something new that is part of it ("+34" of "Spain (+34)"). Told apart
- * from a picker that closed and kept what it showed, which a click on an option it ignores leaves.
- */
-function tookChoice(el: Element, box: HTMLInputElement | null, option: Element, chosen: string, before: string[]): boolean {
-  // A picker drawn anew as it took the choice cannot be read here any more: nothing says it did not.
-  if (!el.isConnected || (box && !box.isConnected)) return true;
-  if (option.isConnected && option.getAttribute('aria-selected') === 'true') return true;
-  const text = chosen.toLowerCase();
-  const now = choiceShown(el, box).map((shows) => shows.toLowerCase());
-  const was = before.map((shows) => shows.toLowerCase());
-  if (now[0]!.includes(text)) return true;
-  if (now[0] && now[0] !== was[0] && text.includes(now[0])) return true;
-  return now.slice(1).some((shows, i) => shows.includes(text) && !was[i + 1]!.includes(text));
 }
 
 /** The listboxes of the picker's document (or shadow root). */

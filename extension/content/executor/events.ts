@@ -143,14 +143,16 @@ function selectionOf(box: HTMLInputElement | HTMLTextAreaElement): [number, numb
 }
 
 /**
- * The field's text once a key is typed, and the caret after it: at the caret, over the selection; without a caret to
- * read, after the text so far — or after what the page made of it since the last key (`shown`: a formatter, an
- * autocomplete), whereas a number or date field reads "" while "-" or "2024-0" is typed.
+ * The field's text once a key is typed, and the caret after it: at the caret, over the selection, where the page left
+ * a selection or a caret inside the text. Otherwise (a caret at the end, no caret to read, or one not to trust) after
+ * the text so far — or after what the page made of it since the last key (`shown`: a formatter, an autocomplete).
+ * The text so far, not what the field reads: a number or date field reads "" while "-" or "2024-0" is typed, and a
+ * controlled field whose state comes a tick later puts its old value back after every key.
  */
-function withKey(box: HTMLInputElement | HTMLTextAreaElement, char: string, typed: string, shown: string): { value: string; caret: number } {
+function withKey(box: HTMLInputElement | HTMLTextAreaElement, char: string, typed: string, shown: string, caretTrusted: boolean): { value: string; caret: number } {
   const holds = box.value;
-  const selection = selectionOf(box);
-  if (!selection) {
+  const selection = caretTrusted ? selectionOf(box) : null;
+  if (!selection || (selection[0] === selection[1] && selection[0] === holds.length)) {
     const value = (holds !== shown ? holds : typed) + char;
     return { value, caret: value.length };
   }
@@ -179,10 +181,11 @@ async function focusLeaves(el: Element, ms: number): Promise<void> {
  * moment later). The rest of the text goes there — into a plain text field `follows` accepts, and only once the field
  * had the focus (a field that never took it does not send the keys to whatever had it before). A page that moves the
  * focus from a field that is still there and not full is not followed. `beforeChange` is called after the last key,
- * before the `change` event. Returns the field typed into last, how many characters a full field (maxlength) did not
- * take, and what that field held just before the last key (whether it was taking the text as it was typed).
+ * before the `change` event. Returns the field typed into last, whether it got the whole text (not a next box of a
+ * code), how many characters a full field (maxlength) did not take, and what that field held just before the last key
+ * (whether it was taking the text as it was typed).
  */
-export async function typeText(el: Element, text: string, follows: (next: Element) => boolean = () => false, beforeChange: () => void = () => undefined): Promise<{ field: Element; dropped: number; beforeLast: string }> {
+export async function typeText(el: Element, text: string, follows: (next: Element) => boolean = () => false, beforeChange: () => void = () => undefined): Promise<{ field: Element; whole: boolean; dropped: number; beforeLast: string }> {
   focus(el);
   let hadFocus = focusedElement(el.ownerDocument) === el;
   const win = view(el) as Window & typeof globalThis;
@@ -206,6 +209,10 @@ export async function typeText(el: Element, text: string, follows: (next: Elemen
   let beforeLast = '';
   // A full field is given one moment to move the focus on; one that does not keeps it (a plain maxlength field).
   let waitedIn: Element | null = null;
+  // The field the last key went into: a copy the page focused in its place starts with its caret at 0 (Chrome), so
+  // until a key has gone into a field its caret is not where the keys go.
+  let keyedInto: Element = el;
+  let whole = true;
   const chars = Array.from(text);
   for (const [i, char] of chars.entries()) {
     if (!editable) {
@@ -219,6 +226,7 @@ export async function typeText(el: Element, text: string, follows: (next: Elemen
         && (!el.isConnected || full(el as HTMLInputElement))) {
         // A copy of the field holds what was typed so far; the next box of a code starts empty, as a person clears it.
         if (el.isConnected) {
+          whole = false;
           el.dispatchEvent(new win.Event('change', { bubbles: true }));
           if (now.value !== '') {
             setNativeValue(now, '');
@@ -236,12 +244,13 @@ export async function typeText(el: Element, text: string, follows: (next: Elemen
     if (proceed && !editable && full(el as HTMLInputElement)) dropped++;
     else if (proceed && !editable) {
       const box = el as HTMLInputElement;
-      const next = withKey(box, char, value, shown);
+      const next = withKey(box, char, value, shown, box === keyedInto);
       value = next.value;
       setNativeValue(box, value);
       if (next.caret < value.length) box.setSelectionRange(next.caret, next.caret);
       input(box, char, 'insertText');
       shown = box.value;
+      keyedInto = box;
     } else if (proceed) {
       value += char;
       if (commands) commands = edit(el, 'insertText', char);
@@ -254,7 +263,14 @@ export async function typeText(el: Element, text: string, follows: (next: Elemen
   }
   beforeChange();
   el.dispatchEvent(new win.Event('change', { bubbles: true }));
-  return { field: el, dropped, beforeLast };
+  return { field: el, whole, dropped, beforeLast };
+}
+
+/** Puts a text back into a field as a person's select-all and typing would: the value, then an input event. */
+export function putBack(box: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  if (box.value === value) return;
+  setNativeValue(box, value);
+  input(box, value || null, value ? 'insertReplacementText' : 'deleteContentBackward');
 }
 
 /** Chooses the option whose text (or value) matches: exactly, then ignoring case, then containing it. */

@@ -16,8 +16,9 @@ import { slotElement } from '../document/lists.ts';
 import { click, focusedElement, hover, selectOption, typeText } from './events.ts';
 import { classifyAction, decodedAddress, readableWords } from './irreversible.ts';
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
+import { suggestionsOf, typeSuggestion } from './datalist-select.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
-import { keepsMostOf, refusalOf, tookTheKeys } from './typed-check.ts';
+import { keepsMostOf, keepsOrderOf, refusalOf, tookTheKeys } from './typed-check.ts';
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
 import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryOf } from '../document/dom-safe.ts';
@@ -38,6 +39,15 @@ const isForm = (el: unknown): el is HTMLFormElement => isHtml(el, 'FORM');
 function clean(text: string | null | undefined, max = TEXT_LIMIT): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 }
+
+/** A field's text as it is, line breaks kept; "…" says it was cut. */
+const capped = (text: string) => (text.length > TEXT_LIMIT ? `${text.slice(0, TEXT_LIMIT)}…` : text);
+
+/**
+ * The text to type into a field: "\r\n" and a lone "\r" as "\n" in a text area or an editor, as a keyboard's Enter
+ * types (a text area turns a "\r" into a line break of its own: "\r\n" would be two).
+ */
+const linesFor = (field: Element, text: string) => (isInput(field) ? text : text.replace(/\r\n?/g, '\n'));
 
 function describe(target: ActTarget | undefined): string {
   if (!target) return 'the page';
@@ -751,11 +761,11 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         break;
       }
       case 'type': {
-        const text = String(request.args[0] ?? '');
         const field = typingTarget(el);
         if (!field) throw new ActionError(`${describe(target)} is not a text field (${kindOf(el) ?? el.tagName.toLowerCase()})${isAriaPicker(el) ? ': choose from it with select("…")' : ''}`);
         if (field !== el) usable(field, request);
         if ((field as HTMLInputElement).readOnly) throw new ActionError(`${describe(target)} is read-only`);
+        const text = linesFor(field, String(request.args[0] ?? ''));
         const sensitive = isSensitive(field);
         if (sensitive && !request.userSupplied) {
           throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
@@ -798,7 +808,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           const shows = hidden ? '' : `: it holds ${JSON.stringify(clean(holds, 80))}`;
           const notTyped = (why = '') => new ActionError(`${describe(target)} did not take the typed text${shows}${why}`, { state: 'not-typed' });
           if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow))) throw notTyped();
-          const rewritten = typedInto === field && !hidden && !/[•●*·]/.test(holds) && !keepsMostOf(holds, text);
+          const rewritten = typed.whole && !hidden && !/[•●*·]/.test(holds) && (!keepsMostOf(holds, text) || !keepsOrderOf(holds, text));
           if (text.trim() && rewritten) {
             // Written over as it was typed, or rewritten once typed (a smart date, a name in its own language): the
             // page's own value counts unless the page says it refused the text.
@@ -808,19 +818,28 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           if (typed.dropped > 0 && typedInto === field) {
             throw new ActionError(`${describe(target)} takes at most ${(field as HTMLInputElement).maxLength} characters: the last ${typed.dropped} of the text were not typed${shows}`, { state: 'cut' });
           }
-          // What the page made of the text in a text field (a completion, a format, a rewrite) is what the script gets back.
-          const plainField = typedInto === field && (isInput(field) || isTextArea(field)) && !hidden;
-          return plainField && clean(holds) !== clean(text) ? clean(holds) : null;
+          // What the page made of the text in a text field (a completion, a format, a rewrite) is what the script gets
+          // back — but not of a value the user gave: a secret formatted ("ABCD-1234-…") is no longer the string the
+          // run's log is redacted by.
+          const plainField = typed.whole && (isInput(typedInto) || isTextArea(typedInto)) && !hidden && !request.userSupplied;
+          return plainField && holds !== text ? capped(holds) : null;
         };
         break;
       }
       case 'select': {
+        const wanted = String(request.args[0] ?? '');
+        const noOption = (options: string[]) => new ActionError(`no option ${JSON.stringify(wanted.slice(0, 100))}${options.length ? `; options: ${options.slice(0, 20).map((o) => JSON.stringify(o)).join(', ')}` : ': the list did not open'}`);
+        const suggestions = suggestionsOf(el);
+        if (suggestions) {
+          if ((el as HTMLInputElement).readOnly) throw new ActionError(`${describe(target)} is read-only`);
+          if (isSensitive(el)) throw new ActionError('this field is sensitive (password, card, code…): choose from it with type(…) and a value the user gave');
+          const picked = await typeSuggestion(el as HTMLInputElement, suggestions, wanted);
+          if ('options' in picked) throw noOption(picked.options);
+          break;
+        }
         if (!isSelect(el) && isAriaPicker(el)) {
-          const wanted = String(request.args[0] ?? '');
           const picked = await pickAriaOption(el, wanted, isVisible);
-          if ('options' in picked) {
-            throw new ActionError(`no option ${JSON.stringify(wanted.slice(0, 100))}${picked.options.length ? `; options: ${picked.options.slice(0, 20).map((o) => JSON.stringify(o)).join(', ')}` : ': the list did not open'}`);
-          }
+          if ('options' in picked) throw noOption(picked.options);
           if ('ignored' in picked) {
             throw new ActionError(`${describe(target)} did not take the option ${JSON.stringify(picked.ignored.slice(0, 100))}: it shows ${JSON.stringify(picked.shows)}`, { state: 'not-chosen' });
           }

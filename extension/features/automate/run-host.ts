@@ -142,6 +142,17 @@ function redactValue<T>(value: T, secrets: Secrets): T {
   return value;
 }
 
+/** Whether a call's arguments hold one of the secret values. */
+const holdsSecret = (args: unknown, secretValues: readonly string[]) =>
+  secretValues.length > 0 && secretValues.some((value) => JSON.stringify(args ?? null).includes(JSON.stringify(value).slice(1, -1)));
+
+/**
+ * A call given a secret keeps no result: what the page made of it (a key typed as "ABCD-1234-…") is no longer the
+ * string the run's text is redacted by, and would reach the log, a repair's prompt and the step-wise history.
+ */
+const secretResultBlanked = (entry: LogEntry, secretValues: readonly string[]): LogEntry =>
+  (entry.result !== undefined && entry.result !== null && holdsSecret(entry.args, secretValues) ? { ...entry, result: null } : entry);
+
 /**
  * The task as the model is told it. A replay's task is the one the script was saved from ("Search books for Dune"): a
  * repair is told this replay's values too, or it would write the saved run's ("Dune") back in.
@@ -391,6 +402,7 @@ export class AutomationRuns {
     const secrets: Secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3)
       .map(([name, value]) => [name, value, isSecretParam(name)] as const);
     if (secrets.length) live.redact = <T>(state: T) => redactRunText(state as RunState, secrets) as T;
+    const secretValues = secrets.filter(([, , secret]) => secret).map(([, value]) => value);
     let lastDoc: PageDocument | undefined;
     // A page that keeps the run waiting (a dialog of its own, a busy script) shows in the panel while it does, and
     // Stop ends the wait at once (what the page does with the request later is its own).
@@ -478,7 +490,7 @@ export class AutomationRuns {
     };
     const pushLog = (entry: LogEntry) => {
       if (state.log.length >= MAX_LOG) return;
-      state.log.push(entry);
+      state.log.push(secretResultBlanked(entry, secretValues));
     };
     let filled: string | undefined;
     const shown = (script: string) => (script === filled && request.known ? request.known.script : script);
@@ -506,7 +518,11 @@ export class AutomationRuns {
       if (state.mode === 'stepwise') {
         const bridge = await newBridge(request.userValues ?? []);
         report = await runStepwise(request.task, {
-          generate, readDocument: read, act: (call) => bridge.call(call),
+          generate, readDocument: read,
+          act: async (call) => {
+            const value = await bridge.call(call);
+            return holdsSecret(call.args, secretValues) ? null : value;
+          },
           onEvent: (event) => {
             if (event.type === 'generating') state.attempt = event.step;
             else pushLog(event.entry);
@@ -541,7 +557,9 @@ export class AutomationRuns {
             bridge = attemptBridge;
             state.phase = 'running';
             try {
-              const result = await sandbox.run({ source, capabilitySet: 'automation', names, budgets }, { bridge: attemptBridge, onLog, ...(s ? { signal: s } : {}) });
+              const logged = (entry: LogEntry) => onLog(secretResultBlanked(entry, secretValues));
+              const ran = await sandbox.run({ source, capabilitySet: 'automation', names, budgets }, { bridge: attemptBridge, onLog: logged, ...(s ? { signal: s } : {}) });
+              const result = { ...ran, log: ran.log.map((entry) => secretResultBlanked(entry, secretValues)) };
               if (!result.ok || s?.aborted) return result;
               // A form the page sent by itself after the script's last action was held back: the user is asked now.
               try {

@@ -1,0 +1,29 @@
+import { typeText } from './events.ts';
+
+/**
+ * `select()` on a text field with suggestions (`<input list>`, a datalist): the browser draws them, not the page, and
+ * the field's value is free text, so the option is chosen by typing its value.
+ */
+
+const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The suggestions of a field with a datalist, or null for any other element. */
+export function suggestionsOf(el: Element): HTMLOptionElement[] | null {
+  const id = el.tagName.toUpperCase() === 'INPUT' ? el.getAttribute('list') : null;
+  if (!id) return null;
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const list = root.getElementById?.(id) ?? el.ownerDocument.getElementById(id);
+  if (!list || list.tagName.toUpperCase() !== 'DATALIST') return null;
+  return Array.from(list.querySelectorAll('option')).slice(0, 500);
+}
+
+/** The suggestion typed into the field (its value), or the suggestions there are when none is `wanted`. */
+export async function typeSuggestion(field: HTMLInputElement, suggestions: HTMLOptionElement[], wanted: string): Promise<{ chosen: string } | { options: string[] }> {
+  const want = norm(wanted).toLowerCase();
+  const names = (o: HTMLOptionElement) => [norm(o.value), norm(o.label)].filter(Boolean).map((name) => name.toLowerCase());
+  const option = suggestions.find((o) => names(o).includes(want))
+    ?? (want ? suggestions.find((o) => names(o).some((name) => name.includes(want))) : undefined);
+  if (!option) return { options: suggestions.map((o) => norm(o.label || o.value).slice(0, 60)) };
+  await typeText(field, option.value);
+  return { chosen: option.value };
+}
