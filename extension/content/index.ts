@@ -58,7 +58,7 @@ if (!scope[MARK]) {
       // Another document than the one the run last saw (a reload, a page the user or the page itself opened): the
       // run decides whether it led here; nothing is done until it does.
       if (request.expectedPageId && request.expectedPageId !== pageId) {
-        throw new NavigationError(`this is another page than the run's (${location.href.slice(0, 200)}): nothing is done here`, { pageChanged: true, pageId, url: location.href.slice(0, 4000) });
+        throw new NavigationError(`this is another page than the run's (${JSON.stringify(location.href.slice(0, 200))}): nothing is done here`, { pageChanged: true, pageId, url: location.href.slice(0, 4000) });
       }
       return { ...await act(document, request), pageId };
     },

@@ -1030,7 +1030,8 @@ describe('Automate tab with a scripted (replay) model', () => {
       const next = await act('text', 'order');
       expect(next.error?.name, `${id}: ${JSON.stringify(next)}`).toBe('ActionError');
       expect(next.error?.data?.state).toBe('late-submit');
-      expect(next.error?.message).toMatch(/tried to send \/apps\/submits\/sent\.html by itself .*nothing was sent/);
+      // The form's address is page text: quoted (security review).
+    expect(next.error?.message).toMatch(/tried to send "\/apps\/submits\/sent\.html" by itself .*nothing was sent/);
       expect(new URL(page.url()).pathname).toBe('/apps/submits/');
     }
     // Once said, it is not said again; later actions go on.

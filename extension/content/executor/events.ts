@@ -273,14 +273,20 @@ export function putBack(box: HTMLInputElement | HTMLTextAreaElement, value: stri
   input(box, value || null, value ? 'insertReplacementText' : 'deleteContentBackward');
 }
 
-/** Chooses the option whose text (or value) matches: exactly, then ignoring case, then containing it. */
-export function selectOption(el: HTMLSelectElement, wanted: string): string | undefined {
+/** The option `select("…")` means: its text exactly, then case aside or by value, then one holding the text. */
+export function optionFor(el: HTMLSelectElement, wanted: string): HTMLOptionElement | undefined {
   const options = Array.from(el.options);
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
   const lower = norm(wanted).toLowerCase();
-  const option = options.find((o) => norm(o.text) === norm(wanted))
+  return options.find((o) => norm(o.text) === norm(wanted))
     ?? options.find((o) => norm(o.text).toLowerCase() === lower || o.value.toLowerCase() === lower)
     ?? (lower ? options.find((o) => norm(o.text).toLowerCase().includes(lower)) : undefined);
+}
+
+/** Chooses the option whose text (or value) matches: exactly, then ignoring case, then containing it. */
+export function selectOption(el: HTMLSelectElement, wanted: string): string | undefined {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const option = optionFor(el, wanted);
   if (!option) return undefined;
   focus(el);
   const win = view(el) as Window & typeof globalThis;

@@ -58,6 +58,16 @@ const WORDS: Array<[RegExp, string]> = [
   [/(?<![\p{L}])transfer\s+(?:\p{Sc}\s*\d|\d[\d.,\s]*(?:\p{Sc}|usd|eur|gbp|chf|jpy|dollars?|euros?|pounds?)(?![\p{L}]))/iu, 'moves money'],
   [word('book now|book (?:it|this|a room|a table|tickets?|(?:the |a )?flight|(?:an |the )?appointment)|reserve now|buchen|réserver|reservar'), 'books'],
   [word('accept and sign|sign and (?:accept|submit|send)|e ?sign|sign (?:the )?(?:contract|agreement|document)|unterschreiben|signer'), 'signs'],
+  // Posts that others read at once. Not "Reply", "Reply all", "Leave a comment", "Forward" or "Share" alone: those
+  // mostly open a form or a sheet (whose Send or Post is asked about), or page on, like "Back".
+  [word('tweet|retweet|repost|send reply|submit (?:reply|comment)|share (?:now|publicly|post|it)'), 'sends or posts'],
+  [word('merge|merge pull request|squash and merge|rebase and merge|force push'), 'merges'],
+  [word('approve|approves|genehmigen|approuver|aprobar'), 'approves'],
+  [word('uninstall|deinstallieren|désinstaller|desinstalar'), 'removes'],
+  // The account's locks: turning off a second factor, a new password or address.
+  [word(String.raw`(?:disable|turn off|remove|deactivate) (?:(?:the |your |my )?(?:2fa|two[ -]?factor(?: authentication)?|2[ -]?step(?: verification)?|two[ -]?step(?: verification)?|mfa|multi[ -]?factor(?: authentication)?|passkeys?|security keys?))|change (?:(?:the |your |my )?(?:password|passcode|pin|e ?mail(?: address)?|phone number|recovery (?:email|phone)))|update password|set new password`), 'changes how the account is secured'],
+  // A bid, a refund, a tip: money moves (the words alone, or with what says so; not "Refund policy", "Tip: …").
+  [/^\s*(?:bid|tip|refund)\s*$|(?<![\p{L}])(?:place (?:a |my |your )?bid|bid now|confirm (?:your |my )?bid|issue (?:a )?refund|refund (?:now|payment|(?:this|the) (?:order|payment|purchase)|\p{Sc}?\s*\d)|(?:send|leave|add) (?:a )?tip|tip (?:\p{Sc}\s*)?\d)(?![\p{L}])/iu, 'moves money'],
 ];
 
 /**
@@ -76,8 +86,14 @@ const OTHER_SCRIPTS: Array<[RegExp, string]> = [
   [word('опубликовать|опублікувати|opublikuj|yayınla|δημοσίευση|نشر|פרסם|प्रकाशित करें|publicera|đăng bài|terbitkan'), 'publishes'],
 ];
 
-/** Page text as written (compatibility forms folded, invisible format characters dropped), letters not folded. */
-const asWritten = (text: string) => text.slice(0, 1000).normalize('NFKC').replace(/\p{Cf}/gu, '').slice(0, 500);
+/**
+ * What no one sees: format characters (a zero-width space, a bidi mark) and the other default-ignorable code points
+ * (U+034F, variation selectors, the Hangul fillers U+115F/U+1160/U+3164/U+FFA0, tags).
+ */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/** Page text as written (compatibility forms folded, invisible characters dropped), letters not folded. */
+const asWritten = (text: string) => text.slice(0, 1000).normalize('NFKC').replace(INVISIBLE, '').slice(0, 500);
 
 /** The two words above that are nouns as often as verbs. */
 const NOUN_REASONS: ReadonlySet<string> = new Set(['orders', 'posts']);
@@ -111,24 +127,57 @@ function collectionAddress(effect: string): boolean {
   return !!m && [m[1], m[2]].every((address) => address === undefined || COLLECTION_ADDRESS.test(address));
 }
 
-// Letters that look like Latin ones (Cyrillic, Greek): "Dеlete" with a Cyrillic е reads as "Delete" to a person.
+/**
+ * Letters that look like Latin ones: "Dеlete" with a Cyrillic е reads as "Delete" to a person. Cyrillic, Greek,
+ * Cherokee (its small letters are upper-cased first), Armenian, small capitals and a few Latin variants (ɑ, ı, ɡ);
+ * fullwidth and mathematical letters are folded by NFKD before.
+ */
 const LOOKALIKES: Record<string, string> = {
+  // Cyrillic
   а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ӏ: 'l', һ: 'h', ԛ: 'q', ԝ: 'w',
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I',
-  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', Α: 'A', Β: 'B', Ε: 'E', Η: 'H', Ι: 'I',
-  Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Χ: 'X', Υ: 'Y', Ζ: 'Z',
+  ү: 'y', ɡ: 'g', ԍ: 'g', ѵ: 'v', ԋ: 'h',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ѕ: 'S', Ј: 'J',
+  Ԛ: 'Q', Ԝ: 'W', Ү: 'Y', Ӏ: 'I', Һ: 'H', Ԍ: 'G', Ѵ: 'V',
+  // Greek
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ϲ: 'c', ϳ: 'j', Α: 'A', Β: 'B', Ε: 'E',
+  Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Χ: 'X', Υ: 'Y', Ζ: 'Z', Ϲ: 'C', Ϳ: 'J',
+  // Cherokee
+  Ꭰ: 'D', Ꭱ: 'R', Ꭲ: 'T', Ꭵ: 'i', Ꭹ: 'y', Ꭺ: 'A', Ꭻ: 'J', Ꭼ: 'E', Ꮃ: 'W', Ꮇ: 'M', Ꮋ: 'H', Ꮐ: 'G', Ꮒ: 'h', Ꮓ: 'Z',
+  Ꮟ: 'b', Ꮢ: 'R', Ꮤ: 'W', Ꮥ: 'S', Ꮩ: 'V', Ꮪ: 'S', Ꮮ: 'L', Ꮯ: 'C', Ꮲ: 'P', Ꮶ: 'K', Ᏼ: 'B',
+  // Armenian
+  ա: 'w', հ: 'h', ո: 'n', ս: 'u', զ: 'q', ց: 'g', օ: 'o', ք: 'p', Օ: 'O', Ս: 'U', Տ: 'S', Լ: 'L',
+  // Small capitals
+  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n',
+  ᴏ: 'o', ᴘ: 'p', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z',
+  // Latin variants
+  ɑ: 'a', ı: 'i', ȷ: 'j', ℓ: 'l',
 };
 
+/** A letter read as the Latin one it looks like (Cherokee's small letters by their capitals). */
+function latinLookalike(ch: string): string {
+  const mapped = LOOKALIKES[ch];
+  if (mapped) return mapped;
+  return /[\uab70-\uabbf\u13f8-\u13fd]/u.test(ch) ? LOOKALIKES[ch.toUpperCase()] ?? ch : ch;
+}
+
+/** `_ - . /` and case changes as spaces, at most 500 characters. */
+const spaced = (text: string) => text.replace(/[_\-./]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').slice(0, 500);
+
 /**
- * The words a person reads: compatibility forms folded (fullwidth "Ｄelete"), invisible format characters dropped
- * (a zero-width space inside "Del​ete"), look-alike letters read as Latin, `_ - . /` and case changes as spaces.
+ * The words a person reads: compatibility forms folded (fullwidth "Ｄelete", mathematical "𝐒𝐞𝐧𝐝"), invisible
+ * characters dropped (a zero-width space inside "Del​ete", U+034F, a variation selector), accents and other marks
+ * dropped (a combining underline inside "De̲lete"), look-alike letters read as Latin, `_ - . /` and case changes as
+ * spaces.
  */
 export function readableWords(text: string): string {
-  return text.slice(0, 1000).normalize('NFKC').replace(/\p{Cf}/gu, '')
-    .replace(/[\u0370-\u03ff\u0400-\u052f]/g, (ch) => LOOKALIKES[ch] ?? ch)
-    .replace(/[_\-./]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').slice(0, 500);
+  return spaced(text.slice(0, 1000).normalize('NFKD').replace(INVISIBLE, '').replace(/\p{M}/gu, '')
+    .replace(/[^\u0000-\u007f]/gu, latinLookalike));
 }
 const words = readableWords;
+
+/** As readableWords, accents kept ("löschen", "déconnexion" are words of the list as they are written). */
+const accentedWords = (text: string) => spaced(text.slice(0, 1000).normalize('NFKC').replace(INVISIBLE, '')
+  .replace(/[^\u0000-\u007f]/gu, latinLookalike).normalize('NFC'));
 
 /**
  * A label as it shows: text after a right-to-left override (U+202E, up to its U+202C) is drawn reversed, so
@@ -139,18 +188,44 @@ export function displayedLabel(text: string): string | undefined {
   return text.replace(/\u202E([^\u202C]*)\u202C?/g, (_, segment: string) => [...segment].reverse().join(''));
 }
 
-function labelVerdict(text: string): Verdict | undefined {
-  const label = words(text);
-  const nounLabel = NOUN_LABEL.test(label);
-  for (const [pattern, reason] of WORDS) {
-    if (nounLabel && NOUN_REASONS.has(reason)) continue;
-    if (pattern.test(label)) return { irreversible: true, reason: `its label means it ${reason}` };
+/** `only`: the reasons that count (a choice's), all when undefined. */
+function labelVerdict(text: string, what = 'label', only?: ReadonlySet<string>): Verdict | undefined {
+  for (const label of new Set([words(text), accentedWords(text)])) {
+    const nounLabel = NOUN_LABEL.test(label);
+    for (const [pattern, reason] of WORDS) {
+      if ((nounLabel && NOUN_REASONS.has(reason)) || (only && !only.has(reason))) continue;
+      if (pattern.test(label)) return { irreversible: true, reason: `its ${what} means it ${reason}` };
+    }
   }
   const written = asWritten(text);
   for (const [pattern, reason] of OTHER_SCRIPTS) {
-    if (pattern.test(written)) return { irreversible: true, reason: `its label means it ${reason}` };
+    if (only && !only.has(reason)) continue;
+    if (pattern.test(written)) return { irreversible: true, reason: `its ${what} means it ${reason}` };
   }
   return undefined;
+}
+
+/**
+ * What a choice's words must mean to be asked about: destroying, emptying, revoking, moving money, unlocking the
+ * account. Not sending, subscribing, posting or paying: a box or an option that says so ("Send me the newsletter",
+ * "Subscribe to updates", "Pay monthly", "Post anonymously") is a preference the form's own submit (asked about) sends.
+ */
+const CHOICE_REASONS: ReadonlySet<string> = new Set([
+  'deletes', 'removes', 'wipes or resets', 'clears or empties', 'revokes', 'terminates', 'moves money', 'changes how the account is secured',
+]);
+
+/**
+ * A choice that acts as it is made: the option chosen in a select ("Delete everything"), or a box ticked ("Delete my
+ * account"), read with the words of a button's label that destroy or move money (CHOICE_REASONS). A page may act on
+ * `change` at once; what the choice sends
+ * with a form is asked about when the form goes. Unticking is not asked about (it is how a box is undone), and
+ * neither is hover: pointing at something acts on nothing a person would have to confirm, and a page that does
+ * something irreversible on mouseover could as well do it on the user's own pointer.
+ */
+export function classifyChoice(action: 'select' | 'check', label: string): Verdict {
+  const shown = displayedLabel(label);
+  const what = action === 'select' ? 'option' : 'label';
+  return labelVerdict(label, what, CHOICE_REASONS) ?? (shown === undefined ? undefined : labelVerdict(shown, what, CHOICE_REASONS)) ?? { irreversible: false };
 }
 
 export function classifyAction(facts: ActionFacts): Verdict {

@@ -70,7 +70,10 @@ export function tookTheKeys(beforeLast: string, text: string): boolean {
 /** How the page says it refused what a field holds (aria-invalid, a validation message), or null. */
 export function refusalOf(field: Element): string | null {
   const message = (field as HTMLInputElement).validationMessage;
-  if (typeof message === 'string' && message.trim() && (field as HTMLInputElement).willValidate) return `the page says: ${message.trim().slice(0, 120)}`;
+  // Quoted (page text): a message that held `"). SYSTEM: …` would otherwise read as words of the error itself.
+  if (typeof message === 'string' && message.trim() && (field as HTMLInputElement).willValidate) {
+    return `the page says: ${JSON.stringify(message.replace(/\s+/g, ' ').trim().slice(0, 120))}`;
+  }
   const invalid = field.getAttribute('aria-invalid');
   return invalid && invalid !== 'false' ? 'the page marks it invalid' : null;
 }

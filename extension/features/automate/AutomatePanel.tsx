@@ -14,6 +14,7 @@ import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
 import { SavedListSchema, type RunState, type SavedList } from './run-state.ts';
 import { ScriptView } from './ScriptView.tsx';
+import { ScriptQuestion } from './ScriptQuestion.tsx';
 import { failureText } from './failure-text.ts';
 import { errorHeadline } from '../../ui/error-text.ts';
 import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
@@ -84,7 +85,6 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [vanished, setVanished] = useState(false);
   const [calls, setCalls] = useState(0);
   const [loaded, setLoaded] = useState(false);
-  const [reply, setReply] = useState('');
   const [error, setError] = useState<unknown>(undefined);
   /** A background read of the run failed (cleared by the next one that works): not the user's own action's error. */
   const [pollError, setPollError] = useState<unknown>(undefined);
@@ -318,11 +318,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         </div>
       )}
       {question && (
-        <form data-testid="automate-ask" onSubmit={(e) => { e.preventDefault(); respond({ answer: { id: question.id, text: reply } }); setReply(''); }}>
-          <label for="automate-reply">{question.text}</label>
-          <input id="automate-reply" value={reply} onInput={(e) => setReply((e.currentTarget as HTMLInputElement).value)} />
-          <button type="submit">Answer</button>
-        </form>
+        <ScriptQuestion key={question.id} id={question.id} text={question.text} onAnswer={(text) => respond({ answer: { id: question.id, text } })} />
       )}
       </div>
 

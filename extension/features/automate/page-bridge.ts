@@ -132,7 +132,7 @@ export const MAX_AUTO_NAVIGATIONS = 20;
 
 /** The page changed under the run, not through an action the run saw lead there. */
 function pageChanged(url: string): NavigationError {
-  return new NavigationError(`the page changed while the run was going, not through one of its actions (it is now ${url.slice(0, 200) || 'another page'}: a reload, or a page you or the site opened): the run stops here rather than act on a page it did not plan for; start it again on this page`, { pageChanged: true });
+  return new NavigationError(`the page changed while the run was going, not through one of its actions (it is now ${url ? JSON.stringify(url.slice(0, 200)) : 'another page'}: a reload, or a page you or the site opened): the run stops here rather than act on a page it did not plan for; start it again on this page`, { pageChanged: true });
 }
 
 export class PageBridge implements Bridge {
@@ -189,7 +189,7 @@ export class PageBridge implements Bridge {
     // Only the page id is compared: `this.doc` stays the document the run planned with (its `stale` flag decides
     // when to read again).
     if (now.pageId && now.pageId !== before) {
-      this.leave(new NavigationError(`the page changed while the run waited for you (it is now ${now.url.slice(0, 200)}): the run stops here; start it again on this page`, { pageChanged: true }));
+      this.leave(new NavigationError(`the page changed while the run waited for you (it is now ${JSON.stringify(now.url.slice(0, 200))}): the run stops here; start it again on this page`, { pageChanged: true }));
       throw this.left!;
     }
     return result;
@@ -215,7 +215,7 @@ export class PageBridge implements Bridge {
           await this.lateSubmission();
           // The submission took the tab to another page: the element is to be found there again, by its name.
           if (request.target && this.doc.pageId !== page) {
-            throw new NotFoundError(`the page sent a form and moved on to ${this.doc.url.slice(0, 200)}: the element is looked for there again`, { movedOn: true });
+            throw new NotFoundError(`the page sent a form and moved on to ${JSON.stringify(this.doc.url.slice(0, 200))}: the element is looked for there again`, { movedOn: true });
           }
           return await this.act(request);
         }
@@ -386,6 +386,17 @@ export class PageBridge implements Bridge {
     if (list) return { entry: list, remembered: true };
     if (seen) return { entry: seen.entry };
     throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
+  }
+
+  /**
+   * `$name` (a log entry's target) is a field the page document calls sensitive (a password, a card, a code), on the
+   * page read last or earlier in this run. A list's field is not an entry of its own: never one.
+   */
+  sensitiveTarget(target: string): boolean {
+    const name = /^\$([\p{L}\p{M}\p{N}_]+)$/u.exec(target)?.[1];
+    if (!name) return false;
+    const here = entriesOf(this.doc).find((e) => e.name === name) ?? this.seen.get(name)?.entry;
+    return !!here && here.kind !== 'list' && here.sensitive === true;
   }
 
   /** The page read last has `name`: an entry, or an item of a list that was entries while smaller. */

@@ -19,7 +19,7 @@ import { MAX_LOG, type AutomateStart, type RunState, type SavedList } from './ru
 import { pathPattern } from './site-document.ts';
 import { listsToSave, replayableScript } from './replayable.ts';
 import { fillParams } from './params.ts';
-import { isSecretParam } from './secret-param.ts';
+import { asksForSecret, isSecretParam } from './secret-param.ts';
 import { unrelatedScript } from './unrelated.ts';
 import type { ModelAnswer } from './parse.ts';
 import { runStepwise } from './stepwise.ts';
@@ -134,14 +134,6 @@ function redactSecrets(text: string, secrets: Secrets, where: Where = 'data'): s
   }).join('');
 }
 
-function redactValue<T>(value: T, secrets: Secrets): T {
-  if (!secrets.length) return value;
-  if (typeof value === 'string') return redactSecrets(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, secrets)])) as T;
-  return value;
-}
-
 /** Whether a call's arguments hold one of the secret values. */
 const holdsSecret = (args: unknown, secretValues: readonly string[]) =>
   secretValues.length > 0 && secretValues.some((value) => JSON.stringify(args ?? null).includes(JSON.stringify(value).slice(1, -1)));
@@ -153,6 +145,25 @@ const holdsSecret = (args: unknown, secretValues: readonly string[]) =>
 const secretResultBlanked = (entry: LogEntry, secretValues: readonly string[]): LogEntry =>
   (entry.result !== undefined && entry.result !== null && holdsSecret(entry.args, secretValues) ? { ...entry, result: null } : entry);
 
+/** What the log shows of text typed into a sensitive field, or of a secret typed anywhere. */
+export const MASKED_TYPING = '•••';
+
+/**
+ * A log entry as the run keeps it (its state, the store, a repair's prompt): no result for a call given a secret, and
+ * the text of a `type` into a field the page document calls sensitive (a password, a card, a code) or of a secret
+ * masked — a secret's value is redacted by its exact text, but a password the user wrote in the task is no param.
+ */
+function keptEntry(entry: LogEntry, secretValues: readonly string[], sensitive: (target: string) => boolean): LogEntry {
+  const blanked = secretResultBlanked(entry, secretValues);
+  const masks = blanked.call === 'type' && blanked.args.length > 0
+    && ((blanked.target !== undefined && sensitive(blanked.target)) || holdsSecret(blanked.args, secretValues));
+  if (masks) return { ...blanked, args: blanked.args.map(() => MASKED_TYPING) };
+  // The user's answer to a question that asks for a secret (the panel took it in a masked field).
+  const secretAnswer = blanked.call === 'ask' && typeof blanked.args[0] === 'string' && asksForSecret(blanked.args[0])
+    && blanked.result !== undefined && blanked.result !== null && blanked.result !== '';
+  return secretAnswer ? { ...blanked, result: MASKED_TYPING } : blanked;
+}
+
 /**
  * The task as the model is told it. A replay's task is the one the script was saved from ("Search books for Dune"): a
  * repair is told this replay's values too, or it would write the saved run's ("Dune") back in.
@@ -163,32 +174,64 @@ function taskForModel(request: AutomateStart): string {
   return `${request.task}\n(This is a replay of a saved script with these values, which replace any in the task above: ${values.map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(', ')}.)`;
 }
 
-/** The run's free text with the values put back to their holes (a copy; the fields a run is steered by are kept). */
+/** Keys whose text steers the run or names a kind (ids, states, the call, the action, the site): kept as they are. */
+const STEERING_KEYS: ReadonlySet<string> = new Set(['runId', 'model', 'mode', 'status', 'phase', 'call', 'action', 'origin']);
+const MAX_REDACT_DEPTH = 64;
+
+/**
+ * Every string in `value`, however deep (an error's data, what a script threw, a confirmation's label), with the
+ * values put back to their holes; the steering keys, and an error's class (`name` beside a `message`), kept.
+ */
+function redactDeep<T>(value: T, secrets: Secrets, depth = 0): T {
+  if (!secrets.length) return value;
+  if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+  if (!value || typeof value !== 'object') return value;
+  // Deeper than any value a run holds (exported values stop far sooner): dropped, rather than kept unread.
+  if (depth >= MAX_REDACT_DEPTH) return '…' as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets, depth + 1)) as T;
+  const error = 'message' in value && 'name' in value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) =>
+    [key, STEERING_KEYS.has(key) || (error && key === 'name') ? item : redactDeep(item, secrets, depth + 1)])) as T;
+}
+
+/**
+ * The run's text with the values put back to their holes (a copy): every string in it, so nothing the run stores or
+ * sends (an error's data, a log entry's error, a confirmation, the element acted on) keeps a value; the fields a run
+ * is steered by are kept. Messages, plans and scripts by their own rules (redactSecrets); a saved script's lists only
+ * lose secrets (their names and selectors are what a replay finds the page by).
+ */
 function redactRunText(state: RunState, secrets: Secrets): RunState {
   const text = (value: string) => redactSecrets(value, secrets);
   const prose = (value: string) => redactSecrets(value, secrets, 'prose');
   const script = (value: string) => redactSecrets(value, secrets, 'script');
+  const deep = <T>(value: T): T => redactDeep(value, secrets);
   const answer = (a: ModelAnswer) => ({ plan: cut(prose(a.plan), 2000), elements: a.elements.map((e) => cut(text(e), 200)), script: cut(script(a.script), 20_000) });
-  const error = <E extends { message: string } | undefined | null>(e: E): E => (e ? { ...e, message: cut(prose(e.message), 4000) } : e);
+  const error = <E extends { message: string } | undefined | null>(e: E): E => (e ? { ...deep(e), message: cut(prose(e.message), 4000) } : e);
+  const onlySecrets = secrets.filter(([, , secret]) => secret);
   return {
-    ...state,
+    ...deep(state),
     task: cut(prose(state.task), 4000),
     answer: state.answer && answer(state.answer),
     log: state.log.map((entry) => ({
-      ...entry, args: redactValue(entry.args, secrets),
-      ...(entry.result !== undefined ? { result: redactValue(entry.result, secrets) } : {}),
+      ...deep(entry),
+      ...(entry.target !== undefined ? { target: script(entry.target) } : {}),
       ...(entry.error ? { error: error(entry.error) } : {}),
     })),
     said: state.said.map((line) => cut(text(line), 4000)),
+    current: state.current && script(state.current),
+    confirm: state.confirm && {
+      ...state.confirm, target: script(state.confirm.target), label: prose(state.confirm.label), reason: prose(state.confirm.reason),
+    },
     question: state.question && { ...state.question, text: cut(prose(state.question.text), 4000) },
+    step: state.step && { ...state.step, target: script(state.step.target) },
     error: error(state.error),
     report: state.report && {
-      ...state.report,
+      ...deep(state.report),
       summary: cut(prose(state.report.summary), 4000),
-      ...(state.report.result !== undefined ? { result: redactValue(state.report.result, secrets) } : {}),
       ...(state.report.savedScript !== undefined ? { savedScript: script(state.report.savedScript) } : {}),
+      ...(state.report.savedLists !== undefined ? { savedLists: redactDeep(state.report.savedLists, onlySecrets) } : {}),
       attempts: state.report.attempts.map((a) => ({
-        ...a, raw: cut(text(a.raw), 20_000),
+        ...deep(a), raw: cut(text(a.raw), 20_000),
         ...(a.answer ? { answer: answer(a.answer) } : {}),
         ...(a.failure ? { failure: error(a.failure) } : {}),
       })),
@@ -488,9 +531,12 @@ export class AutomationRuns {
       if (runOrigin && !state.origin) state.origin = runOrigin;
       return runOrigin;
     };
+    // A field is sensitive as any of the run's reads of the page had it (the document entry says so).
+    const sensitiveTarget = (target: string) => bridges.some((b) => b.sensitiveTarget(target));
+    const kept = (entry: LogEntry) => keptEntry(entry, secretValues, sensitiveTarget);
     const pushLog = (entry: LogEntry) => {
       if (state.log.length >= MAX_LOG) return;
-      state.log.push(secretResultBlanked(entry, secretValues));
+      state.log.push(kept(entry));
     };
     let filled: string | undefined;
     const shown = (script: string) => (script === filled && request.known ? request.known.script : script);
@@ -557,9 +603,9 @@ export class AutomationRuns {
             bridge = attemptBridge;
             state.phase = 'running';
             try {
-              const logged = (entry: LogEntry) => onLog(secretResultBlanked(entry, secretValues));
+              const logged = (entry: LogEntry) => onLog(kept(entry));
               const ran = await sandbox.run({ source, capabilitySet: 'automation', names, budgets }, { bridge: attemptBridge, onLog: logged, ...(s ? { signal: s } : {}) });
-              const result = { ...ran, log: ran.log.map((entry) => secretResultBlanked(entry, secretValues)) };
+              const result = { ...ran, log: ran.log.map(kept) };
               if (!result.ok || s?.aborted) return result;
               // A form the page sent by itself after the script's last action was held back: the user is asked now.
               try {

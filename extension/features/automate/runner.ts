@@ -80,10 +80,28 @@ export interface RunnerOptions {
 /** Errors a rewritten script can fix: NotFound, Action, Api, Syntax, Budget, Navigation, and the script's own mistakes. */
 const REPAIRABLE = new Set(['NotFoundError', 'ActionError', 'ApiError', 'ScriptSyntaxError', 'BudgetError', 'NavigationError', 'ScriptRuntimeError']);
 
+/**
+ * What a script threw, as the repair prompt says it: JSON-quoted (it may be page text the script read: `throw
+ * $x.text()`), capped. The interpreter's own message prints a string as it is.
+ */
+function uncaughtMessage(error: PocketError): string {
+  const data = error.data ?? {};
+  if (error.name !== 'ScriptRuntimeError' || !('thrown' in data) || !/^Uncaught /.test(error.message)) return error.message;
+  let shown: string;
+  try {
+    shown = typeof data.thrown === 'string' ? JSON.stringify(data.thrown.slice(0, 300)) : JSON.stringify(data.thrown) ?? String(data.thrown);
+  } catch {
+    shown = 'a value that cannot be shown';
+  }
+  if (shown.length > 400) shown = `${shown.slice(0, 400)}…`;
+  const at = typeof data.line === 'number' ? ` at ${data.line}:${typeof data.column === 'number' ? data.column : 0}` : '';
+  return `Uncaught ${shown}${at}`;
+}
+
 function failureOf(error: PocketError): Failure {
   const data = error.data ?? {};
   return {
-    name: error.name, message: error.message,
+    name: error.name, message: uncaughtMessage(error),
     line: typeof data.line === 'number' ? data.line : undefined,
     column: typeof data.column === 'number' ? data.column : undefined,
     suggestion: typeof data.suggestion === 'string' ? data.suggestion : undefined,

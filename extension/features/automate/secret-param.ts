@@ -1,3 +1,5 @@
+import { readableWords } from '../../content/executor/irreversible.ts';
+
 /**
  * Which `{{param}}`s of a saved script hold a secret (their field hides what is typed). Judged by the name's words,
  * not by its letters: `{{passenger}}`, `{{shipping_address}}` and `{{postcode}}` are not secrets, `{{pwd}}` is.
@@ -34,4 +36,18 @@ export function isSecretParam(name: string): boolean {
   return words.some((word, i) => SECRET_WORDS.has(word)
     || (word === 'code' && !PUBLIC_CODES.has(words[i - 1] ?? ''))
     || (word === 'key' && SECRET_KEYS.has(words[i - 1] ?? '')));
+}
+
+/** Words of an ask() question that asks for a secret (look-alike letters read as Latin first). */
+const SECRET_QUESTION = new RegExp([
+  String.raw`pass ?words?|passcodes?|pass ?phrases?|pins?|pin codes?|one[ -]?time|otp|2fa|mfa|two[ -]?factor|2[ -]?step|two[ -]?step`,
+  String.raw`(?:verification|security|confirmation|sms|authenticat\w*|login|sign[ -]?in|access|recovery|backup|auth) (?:codes?|keys?|phrases?|answers?)`,
+  String.raw`codes? (?:we )?(?:sent|texted|emailed)|(?:credit|debit|bank) ?cards?|card (?:numbers?|details|no)|cvv2?|cvc2?|csc|expiry|expiration date`,
+  String.raw`social security|ssn|iban|routing numbers?|account numbers?|sort codes?|tax (?:id|number)|seed phrases?|mnemonic|private keys?|api keys?|secret(?: keys?)?|tokens?|credentials?`,
+].join('|'), 'i');
+const SECRET_ASKED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${SECRET_QUESTION.source})(?![\\p{L}\\p{N}])`, 'iu');
+
+/** The question asks for a password, a code, a card number or another secret. */
+export function asksForSecret(question: string): boolean {
+  return SECRET_ASKED.test(readableWords(question.slice(0, 1000)).replace(/\s+/g, ' '));
 }

@@ -95,7 +95,7 @@ describe('a page that rewrites the text once typed', () => {
       name: 'ActionError', data: { state: 'not-typed' }, message: 'id="when" did not take the typed text: it holds "dd/mm/yyyy" (the page marks it invalid)',
     });
     await expect(run({ action: 'type', target: byId('code'), args: ['SPRING'] })).rejects.toMatchObject({
-      data: { state: 'not-typed' }, message: 'id="code" did not take the typed text: it holds "INVALID" (the page says: Unknown voucher)',
+      data: { state: 'not-typed' }, message: 'id="code" did not take the typed text: it holds "INVALID" (the page says: "Unknown voucher")',
     });
     await expect(run({ action: 'type', target: byId('gone'), args: ['Ace'] })).rejects.toMatchObject({ data: { state: 'not-typed' } });
   });

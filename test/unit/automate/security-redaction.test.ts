@@ -1,0 +1,147 @@
+// @vitest-environment happy-dom
+/**
+ * Secrets stay out of what a run stores and sends (security review): every string of the run's state is redacted —
+ * a log entry's error data, a confirmation's label, the element acted on — not only the messages; text typed into a
+ * sensitive field, or a secret typed anywhere, is masked in the log; and an executor message does not quote what a
+ * field made of the user's own value.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import { act } from '../../../extension/content/executor/index.ts';
+import { AutomationRuns, MASKED_TYPING, type RunHostDeps } from '../../../extension/features/automate/run-host.ts';
+import type { AutomateStart, RunState } from '../../../extension/features/automate/run-state.ts';
+import { ActionError } from '../../../extension/protocol/errors.ts';
+import type { ActRequest, GenerateRequestPayload, GenerateResult } from '../../../extension/protocol/schemas.ts';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
+import type { CatalogueEntry } from '../../../models/catalogue.ts';
+
+const SECRET = 'Tr0ub4dor-and-3';
+const ENTRY = { id: 'fake', name: 'Fake', engine: 'ort-decoder', contextLength: 4096, promptFormat: 'plain', files: [] } as unknown as CatalogueEntry;
+
+function host(answers: string[], actOn: (request: ActRequest) => Promise<unknown> | undefined = () => undefined) {
+  const prompts: string[] = [];
+  const stored: RunState[] = [];
+  const deps: RunHostDeps = {
+    async generate(request: GenerateRequestPayload) {
+      prompts.push(JSON.stringify(request));
+      return { type: 'final', text: answers.shift() ?? 'no more answers', tokenIds: [], finishReason: 'stop', stats: { tokensIn: 10, tokensOut: 5 } } as unknown as GenerateResult;
+    },
+    model: async (id) => (id === 'fake' ? ENTRY : undefined),
+    readDocument: async () => buildPageDocument(document),
+    act: async (_tab, { expectedOrigin: _origin, ...request }) => (await actOn(request) as never) ?? act(document, { settleMs: 20, ...request }),
+    highlight: async () => ({ highlighted: 0 }),
+    sandbox: async () => ({
+      run: (request, options) => runScript(request.source, automationCapabilities(options.bridge!, request.names ?? []), {
+        budgets: request.budgets ?? {}, ...(options.onLog ? { onLog: options.onLog } : {}), ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    }),
+    store: {
+      load: async () => stored.at(-1) ?? null,
+      save: async (state) => void stored.push(structuredClone(state)),
+    },
+  };
+  return { runs: new AutomationRuns(deps), prompts, stored };
+}
+
+const start = (extra: Partial<AutomateStart>): AutomateStart => ({ tabId: 7, task: 'log in', model: 'fake', ...extra });
+
+async function until(runs: AutomationRuns, done: (run: RunState) => boolean): Promise<RunState> {
+  for (let i = 0; i < 600; i++) {
+    const run = (await runs.state(7)).run!;
+    if (done(run)) return run;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`the run did not get there: ${JSON.stringify((await runs.state(7)).run).slice(0, 1500)}`);
+}
+const finished = (runs: AutomationRuns) => until(runs, (run) => run.status !== 'running');
+
+beforeEach(() => {
+  document.body.innerHTML = `<form aria-label="Login" onsubmit="return false"><label for="user">User</label><input id="user">
+    <label for="pw">Password</label><input id="pw" type="password"><button type="button" id="go">Go</button>
+    <button type="button" id="pay">Pay</button></form>`;
+});
+
+describe('a replay\'s secret is redacted in every string of the state it stores and shows', () => {
+  test('in a log entry\'s error data and a confirmation\'s label', async () => {
+    const { runs, stored } = host([], (request) => {
+      // A page that echoes the value back: in an error's data and in the label of a button that needs confirming.
+      if (request.action === 'click' && request.target?.locators[0]?.value === 'go') {
+        throw new ActionError('the page refused it', { shows: `you typed ${SECRET}`, nested: { deeper: [SECRET] } });
+      }
+      if (request.action === 'click' && request.target?.locators[0]?.value === 'pay' && !request.confirmed) {
+        throw new ActionError('this action needs the user\'s confirmation: it pays', { needsConfirmation: true, label: `Pay as ${SECRET}`, reason: `pays for ${SECRET}`, fingerprint: 'f' });
+      }
+      return undefined;
+    });
+    const script = 'try { $login__go_button.click(); } catch (e) { say("refused"); }\n$login__pay_button.click();\ndone(1);';
+    await runs.start(start({ known: { plan: 'saved', elements: [], script }, params: { password: SECRET }, userValues: [SECRET], maxRepairs: 0 }));
+    const asking = await until(runs, (run) => run.confirm !== null);
+    expect(JSON.stringify(asking)).not.toContain(SECRET);
+    expect(asking.confirm!.label).toContain('{{password}}');
+    runs.respond(asking.runId, { confirm: { id: asking.confirm!.id, ok: false } });
+    const done = await finished(runs);
+    expect(done.log.find((entry) => entry.call === 'click')?.error?.data).toMatchObject({ shows: 'you typed {{password}}' });
+    expect(JSON.stringify(done)).not.toContain(SECRET);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const state of stored) expect(JSON.stringify(state)).not.toContain(SECRET);
+  });
+
+  test('the run\'s steering fields are kept, whatever the values', async () => {
+    const { runs } = host([]);
+    await runs.start(start({ known: { plan: 'saved', elements: [], script: 'done(1);' }, params: { which: 'done', password: 'running' }, maxRepairs: 0 }));
+    const done = await finished(runs);
+    expect([done.status, done.phase, done.mode, done.model]).toEqual(['done', 'finished', 'script', 'fake']);
+    expect(done.log[0]!.call).toBe('done');
+  });
+});
+
+describe('text typed into a sensitive field is not kept in the log', () => {
+  test('a password the user wrote in the task: masked in the log, the store and the repair prompt', async () => {
+    const { runs, prompts, stored } = host([
+      JSON.stringify({ plan: 'p', elements: [], script: `$login__user.type("ann");\n$login__password.type("${SECRET}");\n$nope.click();` }),
+      JSON.stringify({ plan: 'p', elements: [], script: 'done(1);' }),
+    ]);
+    await runs.start(start({ task: `log in as ann with password ${SECRET}`, maxRepairs: 1 }));
+    const done = await finished(runs);
+    expect((document.getElementById('pw') as HTMLInputElement).value).toBe(SECRET);
+    expect(prompts).toHaveLength(2);
+    const repair = JSON.parse(prompts[1]!) as { prompt: string };
+    const log = repair.prompt.slice(repair.prompt.lastIndexOf('Execution log'));
+    expect(log).toContain('type $login__user ["ann"]');
+    expect(log).toContain(`type $login__password ${JSON.stringify([MASKED_TYPING])}`);
+    expect(log).not.toContain(SECRET);
+    expect(done.status).toBe('done');
+    for (const state of stored) {
+      for (const entry of state.log.filter((e) => e.target === '$login__password')) expect(entry.args).toEqual([MASKED_TYPING]);
+    }
+  });
+
+  test('a secret param typed into a plain field: masked too', async () => {
+    const { runs, stored } = host([]);
+    const script = '$login__user.type("{{api_token}}");\ndone(1);';
+    await runs.start(start({ known: { plan: 'saved', elements: [], script }, params: { api_token: SECRET }, userValues: [SECRET], maxRepairs: 0 }));
+    const done = await finished(runs);
+    expect(done.log.find((entry) => entry.call === 'type')?.args).toEqual([MASKED_TYPING]);
+    for (const state of stored) expect(JSON.stringify(state)).not.toContain(SECRET);
+  });
+});
+
+describe('an executor message does not quote what a field made of the user\'s value', () => {
+  test('a field that rewrites a user\'s value: the message says it did not take it, without what it holds', async () => {
+    document.body.innerHTML = '<input id="key" aria-label="Licence">';
+    const input = document.getElementById('key') as HTMLInputElement;
+    input.addEventListener('change', () => {
+      input.value = 'EFGH-5678-ABCD-1234';
+      input.setCustomValidity('Invalid key');
+    });
+    const typed = (userSupplied: boolean) => act(document, { settleMs: 20, action: 'type', target: { locators: [{ by: 'id', value: 'key' }] }, args: ['abcd1234efgh5678'], ...(userSupplied ? { userSupplied } : {}) })
+      .then(() => '', (error: Error) => error.message);
+    const fromUser = await typed(true);
+    expect(fromUser).toMatch(/did not take the typed text/);
+    expect(fromUser).not.toContain('ABCD-1234');
+    input.value = '';
+    // The script's own text: what the field holds is said (it helps a repair).
+    expect(await typed(false)).toContain('ABCD-1234');
+  });
+});
