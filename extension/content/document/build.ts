@@ -32,6 +32,27 @@ function disambiguate(group: { entry: Entry; el: Element }[]): void {
   });
 }
 
+/**
+ * Names leave standalone numbers out (a count, a rank: "View comments 941" is `view_comments_link`, whatever the
+ * count), except where a number is what tells controls of one section apart ("Chapter 7", "Chapter 8" stay
+ * `chapter_7_link`, `chapter_8_link`; a lone "Chapter 9" elsewhere is `chapter_link`).
+ */
+function keepNumbersWhereTheyTell(placed: ReadonlyArray<{ entry: Entry; section: SectionRef }>, numbered: ReadonlyMap<Entry, string>): void {
+  if (!numbered.size) return;
+  const groups = new Map<string, Entry[]>();
+  for (const { entry, section } of placed) {
+    if (entry.kind === 'list') continue;
+    const key = `${section.name}__${entry.name}`;
+    const group = groups.get(key);
+    if (group) group.push(entry); else groups.set(key, [entry]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2 || !group.some((entry) => numbered.has(entry))) continue;
+    const full = new Set(group.map((entry) => numbered.get(entry) ?? entry.name));
+    if (full.size > 1) for (const entry of group) entry.name = numbered.get(entry) ?? entry.name;
+  }
+}
+
 /** What a list is called, best first: aria-label, aria-labelledby, the heading just before it, a readable id or class. */
 function listLabels(list: DetectedList): string[] {
   const el = list.container;
@@ -156,6 +177,16 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   const locatorCache = newLocatorCache();
   const walked = walk(doc, { maxNodes: options.maxNodes ?? 40_000, maxMs: options.maxMs ?? 1_500, now });
   const stops = new Set<Element>(walked.frames.keys());
+  // Forms are one section each: two named alike (by their first field, say) are `x_form` and `x_form_2`, in order.
+  const formRefs = new Map<string, Set<SectionRef>>();
+  for (const frame of walked.frames.values()) {
+    if (frame.section.kind !== 'form') continue;
+    const refs = formRefs.get(frame.section.name) ?? new Set<SectionRef>();
+    formRefs.set(frame.section.name, refs);
+    if (refs.has(frame.section)) continue;
+    refs.add(frame.section);
+    if (refs.size > 1) frame.section.name = `${frame.section.name}_${refs.size}`;
+  }
   // Lists and link groups are made of what is shown; a hidden tab panel's lists are found within it, as they will be
   // once its tab shows it.
   const shown = walked.candidates.filter((c) => !c.via);
@@ -212,6 +243,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   const labelOf = (candidate: Candidate) => truncate(accessibleName(candidate.el) || (candidate.namedBy ? accessibleName(candidate.namedBy) : ''), 300);
   /** Each small list's items' single controls, named once sections have their final names (see itemNamesOf). */
   const itemControls = new Map<ListEntry, Array<Candidate | undefined>>();
+  /** Entries whose label holds a standalone number, with the name that keeps it (see keepNumbersWhereTheyTell). */
+  const numbered = new Map<Entry, string>();
 
   for (const candidate of walked.candidates) {
     if (placed.length >= maxEntries) {
@@ -277,6 +310,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const label = labelOf(candidate);
     const sensitive = isSensitive(el);
     const entry = { name: ownName(el, kind, label), kind, description: label } as ElementEntry;
+    const withNumbers = ownName(el, kind, label, true);
+    if (withNumbers !== entry.name) numbered.set(entry, withNumbers);
     // A name that is not what the control shows ("Harmless: view profile" on a "Delete account" button): both.
     const shows = SHOWS_KINDS.has(kind) && !sensitive ? shownTextBesides(el, label) : undefined;
     if (shows) entry.description = describeShown(label, shows);
@@ -301,6 +336,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   for (const item of placed) {
     if (item.section.kind === 'heading' && fixedNames.has(item.section.name)) item.section.name = `${item.section.name}_heading`;
   }
+
+  keepNumbersWhereTheyTell(placed, numbered);
 
   // Sections of the same name are one section; names are `section__own`, unique across the page.
   const sections = new Map<string, Section>();

@@ -217,6 +217,8 @@ export function linkTarget(el: Element): string | undefined {
 function rawLinkTarget(el: Element): string | undefined {
   const href = attr(el, 'href') ?? attr(el, 'xlink:href');
   if (href === null || /^\s*javascript:/i.test(href)) return undefined;
+  // `href="#"` (a tab, a menu toggle whose script does the work) goes nowhere: not a move to this page.
+  if (/^\s*#?\s*$/.test(href)) return undefined;
   let url: URL;
   try {
     url = new URL(href, ownerDocOf(el).baseURI);

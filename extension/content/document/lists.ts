@@ -161,6 +161,19 @@ interface SlotStats {
   hasTextChild: boolean;
 }
 
+/**
+ * The class that names a field: not a state, not a script hook (`js-…`); of a BEM class its element part
+ * (`most-popular-list-item__rank` → `rank`, modifiers aside).
+ */
+function fieldClass(el: Element): string | undefined {
+  for (const name of Array.from(classListOf(el))) {
+    if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name)) continue;
+    const bem = /__([A-Za-z][A-Za-z0-9-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
+    return bem ? bem[1]! : name.replace(/--[A-Za-z0-9-]+$/, '');
+  }
+  return undefined;
+}
+
 function slotName(slot: SlotStats, items: number): string {
   if (slot.kind !== 'text') {
     const [label, count] = mostCommon(slot.labels);
@@ -168,7 +181,8 @@ function slotName(slot: SlotStats, items: number): string {
     const prefix = commonPrefix(slot.labels, 2);
     if (slug(prefix)) return slug(prefix, 2);
   }
-  const cls = stableClass(slot.sample);
+  if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return 'image';
+  const cls = fieldClass(slot.sample);
   if (cls) return slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
     ?? readableToken(attr(slot.sample, 'data-testid'));
@@ -307,6 +321,19 @@ function sampleText(el: Element): string {
   return textOf(el, 200);
 }
 
+/** Slots whose state a sample shows (`done: checked`). */
+export const TOGGLE_KINDS: ReadonlySet<string> = new Set(['checkbox', 'switch', 'radio']);
+
+/** Whether a box is checked (a native one's property, else `aria-checked`); undefined when it says nothing. */
+function checkedOf(el: Element): boolean | undefined {
+  if (tagOf(el) === 'INPUT') {
+    const type = String((el as HTMLInputElement).type ?? '').toLowerCase();
+    return type === 'checkbox' || type === 'radio' ? (el as HTMLInputElement).checked === true : undefined;
+  }
+  const aria = attr(el, 'aria-checked');
+  return aria === null ? undefined : aria === 'true' || aria === 'mixed';
+}
+
 function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>): Omit<DetectedList, 'members'> {
   const stats = new Map<string, SlotStats>();
   let order = 0;
@@ -361,12 +388,19 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const containsText = (slot: SlotStats) => kept.some((other) => other !== slot && other.kind === 'text' && other.selector.startsWith(`${slot.selector} > `));
   const fields = kept.filter((slot) => (slot.kind === 'text' || (new Set(slot.texts).size > 1 && !containsText(slot))));
   const actions = kept.filter((slot) => slot.kind !== 'text');
+  const toggles = actions.filter((slot) => TOGGLE_KINDS.has(slot.kind) && !fields.includes(slot));
   const samples = items.slice(0, SAMPLES).map((item) => {
     const sample: Record<string, string> = {};
     for (const slot of fields) {
       const el = slotElement(item, slot.selector);
       const value = el ? sampleText(el) : '';
       if (value) sample[names.get(slot)!] = truncate(value, 60);
+    }
+    // Each item's box, checked or not ("uncheck the done ones" needs it): our words, never page text.
+    for (const slot of toggles) {
+      const el = slotElement(item, slot.selector);
+      const checked = el ? checkedOf(el) : undefined;
+      if (checked !== undefined) sample[names.get(slot)!] = checked ? 'checked' : 'unchecked';
     }
     return sample;
   });

@@ -116,6 +116,8 @@ export function renderElement(entry: ElementEntry): string {
 }
 
 const LINK_SAMPLES = 5;
+/** Slot kinds whose state a list's samples carry (lists.ts). */
+const TOGGLES: ReadonlySet<string> = new Set(['checkbox', 'switch', 'radio']);
 /**
  * The link a bare click on an item of this list goes to, when each item is one link and the text it shows (its only
  * field) is that link's own: a menu row `li > a`, a link group. A script clicks such an item as it is
@@ -180,7 +182,10 @@ export function renderList(entry: ListEntry): string {
   }
   const samples = entry.samples.filter((s) => Object.keys(s).length);
   if (samples.length) {
-    parts.push(`e.g. ${samples.map((s) => `{${Object.entries(s).map(([k, v]) => `${k}: ${quote(v, 40)}`).join(', ')}}`).join(' ')}`);
+    // A box's state is our word, shown bare (`done: checked`); page text is always quoted.
+    const kinds = new Map(entry.slots.map((s) => [s.name, s.kind]));
+    const value = (k: string, v: string) => (TOGGLES.has(kinds.get(k) ?? '') && (v === 'checked' || v === 'unchecked') && !entry.fields.includes(k) ? v : quote(v, 40));
+    parts.push(`e.g. ${samples.map((s) => `{${Object.entries(s).map(([k, v]) => `${k}: ${value(k, v)}`).join(', ')}}`).join(' ')}`);
   }
   return parts.join(' ');
 }

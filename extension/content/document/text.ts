@@ -47,5 +47,34 @@ export function readableToken(token: string | null | undefined): string | undefi
 /** Page text inside a prompt line: JSON-quoted, so it can open no new line, section or name. */
 export const quote = (text: string, max = 80): string => JSON.stringify(truncate(collapse(text), max));
 
-/** The words of a label that go into a name: counts ("Inbox (2)", "Cart [3]") change as the page lives, so they are left out. */
-export const nameWords = (label: string): string => label.replace(/[([]\s*\d[\d,.]*\s*[)\]]/g, ' ');
+/**
+ * The words of a label that go into a name: counts ("Inbox (2)", "Cart [3]", "Comments (5 posted)") change as the page
+ * lives, so they are left out.
+ */
+export const nameWords = (label: string): string => label.replace(/[([]\s*\d[\d,.]*(?:\s+[\p{L}\s]{1,20}?)?\s*[)\]]/gu, ' ');
+
+/** A word that is only a number ("941", "1", "2,5"; not "1.4m", "v2"). */
+const NUMBER_WORD = /(?<![\p{L}\p{N}]|[\p{N}][.,])[#№]?\d(?:[\d,.]*\d)?(?![\p{L}\p{N}]|[.,]\d)/gu;
+
+/** The label's standalone numbers that are in `drop` taken out ("View comments 941" without "941"). */
+export const withoutNumbers = (label: string, drop: ReadonlySet<string>): string =>
+  drop.size ? label.replace(NUMBER_WORD, (number) => (drop.has(number) ? ' ' : number)) : label;
+
+/** The standalone numbers of a text. */
+export const numbersIn = (text: string): string[] => text.match(NUMBER_WORD) ?? [];
+
+/**
+ * A label's words as a name holds them: a word said twice in a row once ("View comments 941 comments" without its
+ * count), and a toggle showing both of its labels ("Follow Following", "Recommend Recommended") by its first.
+ */
+export function tidyWords(label: string): string {
+  const words = label.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (const word of words) {
+    const prev = out[out.length - 1]?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const now = word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (prev && now && (now === prev || (prev.length >= 3 && [`${prev}ed`, `${prev}d`, `${prev}ing`, `${prev.replace(/e$/, '')}ing`].includes(now)))) continue;
+    out.push(word);
+  }
+  return out.join(' ');
+}

@@ -138,8 +138,51 @@ function containerOf(el: Element, parent: Frame): Frame | undefined {
     if (id) return { el, section: section(slug(id, 3), '', kind), fixed: true, heading: undefined };
     const around = parent.heading;
     if (around && kind === 'form') return { el, section: section(`${around.name}_form`, around.title, kind), fixed: true, heading: undefined };
+    // Two unnamed forms (a header's search, a footer's newsletter) must not merge into one `form`.
+    const what = kind === 'form' ? formWords(el) : undefined;
+    if (what) return { el, section: section(what.endsWith('form') ? what : `${what}_form`, '', kind), fixed: true, heading: undefined };
   }
   return { el, section: section(kind, '', kind), fixed: true, heading: undefined };
+}
+
+/** Class words that say how a thing looks or sits, not what it is (`dr-typography-t5`, `dr-margin-top-30`, `container`). */
+const UTILITY_WORD = /^(typography|margin|padding|width|height|display|flex|grid|col|cols|column|row|container|content|wrapper|inner|outer|clearfix|hidden|text|font|color|bg|align|float|position|relative|absolute|center|left|right|top|bottom|small|large|medium|md|sm|lg|xl|xs|dark|light|mt|mb|ml|mr|pt|pb|pl|pr|mx|my|px|py|w|h|d|m|p|u|l|is|has|js)$/;
+
+/** The words of a readable class that name what it is: BEM's block (its element when that is not `form`), no site prefix. */
+function classWords(name: string): string | undefined {
+  if (!readableToken(name) || /^js[-_]/i.test(name)) return undefined;
+  const [block = '', element = ''] = name.replace(/--.*$/, '').split('__');
+  const words = (element && !/^form([-_]|$)/i.test(element) ? element : block).split(/[-_]+/).filter(Boolean);
+  // A short site prefix (`dr-`, `c-`, `o-`) says whose, not what.
+  if (words.length > 1 && words[0]!.length <= 3 && !/^(add|new|log|buy|pay)$/i.test(words[0]!)) words.shift();
+  if (!words.length || words.some((word) => UTILITY_WORD.test(word.toLowerCase()) || /\d/.test(word))) return undefined;
+  return words.join(' ');
+}
+
+/**
+ * What an unnamed form is for: a search (a search box in it), where it sends (its action's last path part), its class
+ * words, else its first field's name. Undefined when nothing says.
+ */
+function formWords(form: Element): string | undefined {
+  if (queryOf(form, 'input[type=search],[role=searchbox],input[name=q],input[name=query],input[name=search]')) return 'search';
+  const action = attr(form, 'action');
+  if (action) {
+    const last = action.split(/[?#]/)[0]!.split('/').filter(Boolean).slice(-1)[0] ?? '';
+    const words = slug(last.replace(/\.[a-z0-9]+$/i, '').replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
+    if (words && !/^(index|action|post|submit|form|default|php|cgi|bin)$/.test(words) && !/\d/.test(words)) return words;
+  }
+  const attribute = attr(form, 'class');
+  if (attribute) {
+    const words = attribute.split(/\s+/).map(classWords).filter((x): x is string => !!x);
+    const best = words.find((w) => /form|search|subscri|newsletter|sign|login|log in|contact|comment|reply|filter/i.test(w)) ?? words[0];
+    if (best && slug(best, 3)) return slug(best, 3);
+  }
+  const first = queryOf(form, 'input:not([type=hidden]):not([type=submit]):not([type=button]),select,textarea');
+  if (first) {
+    const name = slug(nameWords(accessibleName(first)), 2) || slug(attr(first, 'placeholder') ?? '', 2) || slug(readableToken(attr(first, 'name')) ?? '', 2);
+    if (name) return name;
+  }
+  return undefined;
 }
 
 /**

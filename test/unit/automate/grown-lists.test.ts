@@ -91,11 +91,12 @@ describe('old names of list items reach exactly their control', () => {
     const html = `<nav aria-label="Folders"><ul>${FOLDERS.map((l) => `<li><a href="#${l}">${l} <span class="n">3</span></a></li>`).join('')}</ul></nav>`;
     document.body.innerHTML = html;
     const before = buildPageDocument(document);
-    expect(scriptNames(before).map((n) => n.name)).toContain('folders__drafts_3_link');
+    // The count, a number of its own, is not in the name (naming-stability.test.ts).
+    expect(scriptNames(before).map((n) => n.name)).toContain('folders__drafts_link');
     document.querySelectorAll('.n').forEach((n) => { n.textContent = '12'; });
     const clicked: string[] = [];
     document.querySelectorAll('a').forEach((a) => a.addEventListener('click', (e) => { e.preventDefault(); clicked.push(a.textContent!); }));
-    const { result } = await runOnPage('$folders__drafts_3_link.click();', before);
+    const { result } = await runOnPage('$folders__drafts_link.click();', before);
     expect(result.ok, JSON.stringify(result.error)).toBe(true);
     expect(clicked).toEqual(['Drafts 12']);
   });
