@@ -324,17 +324,26 @@ function leavesSite(actionable: Element): string | undefined {
  */
 function guardIrreversible(el: Element, request: ActRequest, row: Element | null): void {
   const inner = closestOf(el, 'a,button,[role=button],[role=link],[role=menuitem],input,label,summary') ?? el;
-  // A click on a label clicks its control: "Show more" for a "Delete account" button deletes. The control is what is
-  // judged, confirmed and shown to the user (by its own text, form and formaction), unless it is a box or a field.
+  // A click on a label clicks its control. A button's label ("Show more" for a "Delete account" button) is judged,
+  // confirmed and shown by that button (its own text, form and formaction); a box's label ticks the box, judged as the
+  // box is (below); a field's label (a select, a text area, a text or date field) only focuses it.
   const control = labelledControl(el);
-  const actionable = control && !undoable(control) ? control : inner;
+  const box = boxOf(control ?? el);
+  const actionable = box ?? (control && (buttonLike(control) || !isField(control)) ? control : inner);
   if (request.confirmed) {
     if (request.fingerprint === undefined || request.fingerprint === fingerprintOf(actionable, row)) return;
     throw needsConfirmation(actionable, 'changed since you confirmed it', row);
   }
   if (request.mustConfirm) throw needsConfirmation(actionable, request.mustConfirm, row);
-  // Toggling a box or focusing a field is undone by doing it again (a submit its handler sets off is held back).
-  if (undoable(el)) return;
+  // A click on a box (or its label) that ticks it is judged as check() is ("Delete my account"); unticking is how a
+  // box is undone, and a submit its handler sets off is held back.
+  if (box) {
+    const choice = tickOf(box);
+    if (choice) guardChoice(box, request, row, choice);
+    return;
+  }
+  // Focusing a field is undone by leaving it.
+  if (undoable(el) || (control && !buttonLike(control) && isField(control))) return;
   // A run stays on the site it started on: the link is refused (the script may pick another way).
   const away = leavesSite(actionable);
   if (away) throw new NavigationError(`this link leaves ${location.host} for ${away}: a run stays on its site`, { host: away });
@@ -374,7 +383,14 @@ function choiceOf(el: Element, request: ActRequest): Choice | null {
     const current = checkable ? checkable.checked : el.getAttribute('aria-checked') === 'true';
     return current ? null : { action: 'check', label: labelOf(checkable ?? el) };
   }
-  if (request.action !== 'select' || !isSelect(el)) return null;
+  if (request.action !== 'select') return null;
+  // A picker of the page's own (a combobox, a listbox): its option is known only once the list is open, so the words
+  // asked for are judged before it is opened.
+  if (!isSelect(el)) {
+    if (!isAriaPicker(el) || suggestionsOf(el)) return null;
+    const name = clean(String(request.args[0] ?? ''), 200);
+    return { action: 'select', label: name, shown: `${clean(accessibleName(el), 100) || 'a list'}: ${name}` };
+  }
   const option = optionFor(el, String(request.args[0] ?? ''));
   if (!option || option.selected) return null;
   const name = clean(option.text, 200);
@@ -385,6 +401,25 @@ function choiceOf(el: Element, request: ActRequest): Choice | null {
 function choiceConfirmed(el: Element, request: ActRequest, row: Element | null, choice: Choice | null): boolean {
   return !!choice && !!request.confirmed && request.fingerprint === fingerprintOf(el, row) && classifyChoice(choice.action, choice.label).irreversible;
 }
+
+/** A checkbox or radio button, native or the page's own (`role=checkbox` with `aria-checked`), `el` is or is in. */
+function boxOf(el: Element): Element | null {
+  if (isInput(el)) return el.type === 'checkbox' || el.type === 'radio' ? el : null;
+  const aria = closestOf(el, '[role=checkbox],[role=radio],[role=switch],[role=menuitemcheckbox],[role=menuitemradio]');
+  return aria?.hasAttribute('aria-checked') ? aria : null;
+}
+
+/** What a click on a box does: ticks it (a choice judged by its label), or nothing to ask about when it is ticked. */
+function tickOf(box: Element): Choice | null {
+  const ticked = isInput(box) ? box.checked : box.getAttribute('aria-checked') === 'true';
+  return ticked ? null : { action: 'check', label: labelOf(box) };
+}
+
+/** A control that acts when clicked, as its label's click does: a button, a submit, image, reset or button input. */
+const buttonLike = (el: Element): boolean => isButton(el) || (isInput(el) && ['submit', 'image', 'reset', 'button'].includes(el.type));
+
+/** A control a label's click only focuses (or opens for choosing): a field, a select, a text area, a meter… */
+const isField = (el: Element): boolean => ['INPUT', 'SELECT', 'TEXTAREA', 'METER', 'OUTPUT', 'PROGRESS'].includes(htmlTag(el));
 
 /** A box or a text field: toggled back, or typed into (a submit its handler sets off is held back). */
 const undoable = (el: Element): boolean =>
@@ -912,6 +947,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           break;
         }
         if (!isSelect(el) && isAriaPicker(el)) {
+          // An option whose words mean an irreversible action ("Delete everything"), as a native select's is.
+          if (choice) guardChoice(el, request, rowOf(doc, target), choice);
           const picked = await pickAriaOption(el, wanted, isVisible);
           if ('options' in picked) throw noOption(picked.options);
           if ('ignored' in picked) {

@@ -61,11 +61,13 @@ const WORDS: Array<[RegExp, string]> = [
   // Posts that others read at once. Not "Reply", "Reply all", "Leave a comment", "Forward" or "Share" alone: those
   // mostly open a form or a sheet (whose Send or Post is asked about), or page on, like "Back".
   [word('tweet|retweet|repost|send reply|submit (?:reply|comment)|share (?:now|publicly|post|it)'), 'sends or posts'],
-  [word('merge|merge pull request|squash and merge|rebase and merge|force push'), 'merges'],
+  // "Merge" alone, or what merges code; not "Merge cells", "Merge PDF", "Merge contacts" (an editor's tools).
+  [/^\s*merge\s*$|(?<![\p{L}\p{N}])(?:merge (?:(?:the |this )?(?:pull request|branch|pr|request))|squash and merge|rebase and merge|force push)(?![\p{L}\p{N}])/iu, 'merges'],
   [word('approve|approves|genehmigen|approuver|aprobar'), 'approves'],
   [word('uninstall|deinstallieren|désinstaller|desinstalar'), 'removes'],
-  // The account's locks: turning off a second factor, a new password or address.
-  [word(String.raw`(?:disable|turn off|remove|deactivate) (?:(?:the |your |my )?(?:2fa|two[ -]?factor(?: authentication)?|2[ -]?step(?: verification)?|two[ -]?step(?: verification)?|mfa|multi[ -]?factor(?: authentication)?|passkeys?|security keys?))|change (?:(?:the |your |my )?(?:password|passcode|pin|e ?mail(?: address)?|phone number|recovery (?:email|phone)))|update password|set new password`), 'changes how the account is secured'],
+  // The account's locks: turning off a second factor. Not "Change password" or "Change email": such a link or button
+  // opens a form, and that form's submit is asked about (a submit button is asked about as one).
+  [word(String.raw`(?:disable|turn off|remove|deactivate) (?:(?:the |your |my )?(?:2fa|two[ -]?factor(?: authentication)?|2[ -]?step(?: verification)?|two[ -]?step(?: verification)?|mfa|multi[ -]?factor(?: authentication)?|passkeys?|security keys?))`), 'changes how the account is secured'],
   // A bid, a refund, a tip: money moves (the words alone, or with what says so; not "Refund policy", "Tip: …").
   [/^\s*(?:bid|tip|refund)\s*$|(?<![\p{L}])(?:place (?:a |my |your )?bid|bid now|confirm (?:your |my )?bid|issue (?:a )?refund|refund (?:now|payment|(?:this|the) (?:order|payment|purchase)|\p{Sc}?\s*\d)|(?:send|leave|add) (?:a )?tip|tip (?:\p{Sc}\s*)?\d)(?![\p{L}])/iu, 'moves money'],
 ];
@@ -188,44 +190,69 @@ export function displayedLabel(text: string): string | undefined {
   return text.replace(/\u202E([^\u202C]*)\u202C?/g, (_, segment: string) => [...segment].reverse().join(''));
 }
 
-/** `only`: the reasons that count (a choice's), all when undefined. */
-function labelVerdict(text: string, what = 'label', only?: ReadonlySet<string>): Verdict | undefined {
+function labelVerdict(text: string, what = 'label'): Verdict | undefined {
   for (const label of new Set([words(text), accentedWords(text)])) {
     const nounLabel = NOUN_LABEL.test(label);
     for (const [pattern, reason] of WORDS) {
-      if ((nounLabel && NOUN_REASONS.has(reason)) || (only && !only.has(reason))) continue;
+      if (nounLabel && NOUN_REASONS.has(reason)) continue;
       if (pattern.test(label)) return { irreversible: true, reason: `its ${what} means it ${reason}` };
     }
   }
   const written = asWritten(text);
   for (const [pattern, reason] of OTHER_SCRIPTS) {
-    if (only && !only.has(reason)) continue;
     if (pattern.test(written)) return { irreversible: true, reason: `its ${what} means it ${reason}` };
   }
   return undefined;
 }
 
 /**
- * What a choice's words must mean to be asked about: destroying, emptying, revoking, moving money, unlocking the
- * account. Not sending, subscribing, posting or paying: a box or an option that says so ("Send me the newsletter",
- * "Subscribe to updates", "Pay monthly", "Post anonymously") is a preference the form's own submit (asked about) sends.
+ * What a choice's words must mean to be asked about: that ticking it or choosing it destroys the user's account or
+ * data, moves money or unlocks the account now. A destructive verb with what names the whole of something ("Delete
+ * everything", "Remove all members", "Delete my account", "Reset all settings", "Close account", "Konto löschen"), a
+ * transfer of money, turning off a second factor. Not a preference or a to-do that merely has such a verb ("Delete
+ * messages after reading", "Clear cache on exit", "Remove duplicates", "Remove weeds from the garden", "Trash can
+ * sizes", "Tip 15%"): the form's own submit (asked about) sends those. Nor sending, subscribing, posting or paying
+ * ("Send me the newsletter", "Pay monthly").
  */
-const CHOICE_REASONS: ReadonlySet<string> = new Set([
-  'deletes', 'removes', 'wipes or resets', 'clears or empties', 'revokes', 'terminates', 'moves money', 'changes how the account is secured',
-]);
+const WHOLE = String.raw`(?:(?:the|your|my|this|our|entire|whole) )*(?:account|accounts|profile|workspace|organi[sz]ation|repository|database)`;
+const CHOICE_WORDS: Array<[RegExp, string]> = [
+  [word(String.raw`(?:delete|erase|destroy|wipe|purge|trash) (?:${WHOLE}|everything|${ALL_BUT_FILTERS}|(?:all )?(?:my|your) [\p{L}\p{N}]+)`), 'deletes'],
+  [word(String.raw`(?:remove|clear|empty) (?:${WHOLE}|everything|${ALL_BUT_FILTERS}|(?:all )?my [\p{L}\p{N}]+)`), 'removes'],
+  [word(String.raw`factory reset|reset (?:${WHOLE}|everything|${ALL_BUT_FILTERS}|(?:all )?my [\p{L}\p{N}]+)`), 'wipes or resets'],
+  [word(String.raw`(?:revoke|terminate) (?:${WHOLE}|everything|${ALL_BUT_FILTERS}|access|(?:all )?(?:my |your |the )?(?:api )?(?:keys?|tokens?|sessions?))`), 'revokes'],
+  [word(String.raw`(?:close|deactivate|cancel) (?:${WHOLE})`), 'closes the account'],
+  [/^\s*transfer\s*$|(?<![\p{L}])(transfer (?:money|funds|now)|wire transfer|withdraw|überweisen|virement)(?![\p{L}])/iu, 'moves money'],
+  [/(?<![\p{L}])transfer\s+(?:\p{Sc}\s*\d|\d[\d.,\s]*(?:\p{Sc}|usd|eur|gbp|chf|jpy|dollars?|euros?|pounds?)(?![\p{L}]))/iu, 'moves money'],
+  [word(String.raw`(?:disable|turn off|remove|deactivate) (?:(?:the |your |my )?(?:2fa|two[ -]?factor(?: authentication)?|2[ -]?step(?: verification)?|two[ -]?step(?: verification)?|mfa|multi[ -]?factor(?: authentication)?|passkeys?|security keys?))`), 'changes how the account is secured'],
+];
+/** Other languages: a delete word and the account or everything, in either order ("Konto löschen", "Supprimer mon compte", "アカウント削除"). */
+const DELETE_ANYWHERE = /(?<![\p{L}])(?:löschen|entfernen|supprimer|eliminar|borrar|elimina|excluir|verwijderen|удалить|видалити|usuń|sil)(?![\p{L}])|削除|삭제|删除|刪除/iu;
+const WHOLE_ANYWHERE = /(?<![\p{L}])(?:konto|compte|cuenta|conta|account|profil|alles|tout|todo|tutto|аккаунт|учётную запись|учетную запись|профиль|wszystko|hesabı|hesabimi|hesabımı)(?![\p{L}])|アカウント|すべて|계정|모두|账户|账号|帳戶|全部/iu;
+/** What says the choice is a setting for later or a filter, not an act now. */
+const NOT_NOW = /(?<![\p{L}])(?:after|on exit|on close|on logout|when|whenever|automatically|auto|duplicates?|older than|every|nach|après|después)(?![\p{L}])/iu;
+
+function choiceVerdict(text: string, what: string): Verdict | undefined {
+  for (const label of new Set([words(text), accentedWords(text), asWritten(text)])) {
+    if (NOT_NOW.test(label)) return undefined;
+    for (const [pattern, reason] of CHOICE_WORDS) {
+      if (pattern.test(label)) return { irreversible: true, reason: `its ${what} means it ${reason}` };
+    }
+    if (DELETE_ANYWHERE.test(label) && WHOLE_ANYWHERE.test(label)) return { irreversible: true, reason: `its ${what} means it deletes` };
+  }
+  return undefined;
+}
 
 /**
  * A choice that acts as it is made: the option chosen in a select ("Delete everything"), or a box ticked ("Delete my
- * account"), read with the words of a button's label that destroy or move money (CHOICE_REASONS). A page may act on
- * `change` at once; what the choice sends
- * with a form is asked about when the form goes. Unticking is not asked about (it is how a box is undone), and
- * neither is hover: pointing at something acts on nothing a person would have to confirm, and a page that does
- * something irreversible on mouseover could as well do it on the user's own pointer.
+ * account"), read with CHOICE_WORDS. A page may act on `change` at once; what the choice sends with a form is asked
+ * about when the form goes. Unticking is not asked about (it is how a box is undone), and neither is hover: pointing
+ * at something acts on nothing a person would have to confirm, and a page that does something irreversible on
+ * mouseover could as well do it on the user's own pointer.
  */
 export function classifyChoice(action: 'select' | 'check', label: string): Verdict {
   const shown = displayedLabel(label);
   const what = action === 'select' ? 'option' : 'label';
-  return labelVerdict(label, what, CHOICE_REASONS) ?? (shown === undefined ? undefined : labelVerdict(shown, what, CHOICE_REASONS)) ?? { irreversible: false };
+  return choiceVerdict(label, what) ?? (shown === undefined ? undefined : choiceVerdict(shown, what)) ?? { irreversible: false };
 }
 
 export function classifyAction(facts: ActionFacts): Verdict {
@@ -240,9 +267,17 @@ export function classifyAction(facts: ActionFacts): Verdict {
   const effect = words(facts.effect ?? '');
   if (/\bsubmits\b/i.test(effect) && !facts.searchForm && !/\bsearch(?:form|box|bar)?\b/i.test(effect)) return { irreversible: true, reason: 'submits a form' };
   const collection = collectionAddress(facts.effect ?? '');
-  for (const [pattern, reason] of WORDS) {
-    if (collection && NOUN_REASONS.has(reason)) continue;
-    if (pattern.test(effect)) return { irreversible: true, reason: `its effect means it ${reason}` };
+  // Read as labels are: folded (look-alikes, marks), and with its accents and kana or Hangul as written
+  // ("/konto/löschen", "/ログアウト", "/account/삭제": folding turns them into other words).
+  for (const text of new Set([effect, accentedWords(facts.effect ?? '')])) {
+    for (const [pattern, reason] of WORDS) {
+      if (collection && NOUN_REASONS.has(reason)) continue;
+      if (pattern.test(text)) return { irreversible: true, reason: `its effect means it ${reason}` };
+    }
+  }
+  const written = spaced(asWritten(facts.effect ?? ''));
+  for (const [pattern, reason] of OTHER_SCRIPTS) {
+    if (pattern.test(written)) return { irreversible: true, reason: `its effect means it ${reason}` };
   }
   return { irreversible: false };
 }

@@ -1,31 +1,49 @@
-import { useState } from 'preact/hooks';
-import { asksForSecret } from './secret-param.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { asksForCode, asksForSecret } from './secret-param.ts';
 
 /**
  * What a script's `ask("…")` shows in the side panel. The question is the model's text, and the model writes what
  * the page shows it: a page can put "Enter your password to continue" there, in the trusted panel. So it is said to
  * be the script's, and a question that asks for a secret (a password, a one-time code, a card number…) is answered in
- * a masked field under a warning that reading a page never needs one.
+ * a masked field under a warning that reading a page never needs one; the warning describes the field (read with it
+ * by a screen reader), and a Show button unmasks what was typed. The answer field takes the focus when the question
+ * appears, as the panel's other prompts do (`data-autofocus` is what the panel's gate focuses).
  */
 export function ScriptQuestion({ id, text, onAnswer }: { id: number; text: string; onAnswer: (text: string) => void }) {
   const [reply, setReply] = useState('');
+  const [unmasked, setUnmasked] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
   const secret = asksForSecret(text);
+  const fieldId = `automate-reply-${id}`;
+  const warningId = `automate-reply-warning-${id}`;
+  useEffect(() => {
+    field.current?.focus();
+  }, [id]);
+  // A code the user is sent: the browser may offer it (one-time-code). A password: not filled in from the browser's
+  // store (the page may have asked for it); a plain answer: no suggestions from earlier answers.
+  const autocomplete = secret ? (asksForCode(text) ? 'one-time-code' : 'new-password') : 'off';
   return (
     <form data-testid="automate-ask" data-secret={secret ? 'true' : undefined} onSubmit={(e) => {
       e.preventDefault();
       onAnswer(reply);
       setReply('');
     }}>
-      <label for={`automate-reply-${id}`}><span class="muted">The script asks: </span><q data-testid="automate-ask-text">{text}</q></label>
+      <label for={fieldId}><span class="muted">The script asks: </span><q data-testid="automate-ask-text">{text}</q></label>
       {secret && (
-        <p role="alert" data-testid="automate-ask-secret">
+        <p role="alert" id={warningId} data-testid="automate-ask-secret">
           This asks for a password, a code or another secret. Pocket SLM never needs one to read or use a page: the page
           itself may have put this question there. Answer only if you meant this run to enter it for you.
         </p>
       )}
-      {secret
-        ? <input id={`automate-reply-${id}`} type="password" autocomplete="off" value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
-        : <input id={`automate-reply-${id}`} type="text" value={reply} onInput={(e) => setReply(e.currentTarget.value)} />}
+      {secret && !unmasked
+        ? <input id={fieldId} ref={field} data-autofocus type="password" autocomplete={autocomplete} aria-describedby={warningId}
+          value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+        : <input id={fieldId} ref={field} data-autofocus type="text" autocomplete={autocomplete} aria-describedby={secret ? warningId : undefined}
+          value={reply} onInput={(e) => setReply(e.currentTarget.value)} />}
+      {secret && (
+        <button type="button" data-testid="automate-ask-show" aria-controls={fieldId} aria-pressed={unmasked}
+          onClick={() => setUnmasked((shown) => !shown)}>{unmasked ? 'Hide' : 'Show'}</button>
+      )}
       <button type="submit">Answer</button>
     </form>
   );

@@ -151,7 +151,8 @@ export const MASKED_TYPING = '•••';
 /**
  * A log entry as the run keeps it (its state, the store, a repair's prompt): no result for a call given a secret, and
  * the text of a `type` into a field the page document calls sensitive (a password, a card, a code) or of a secret
- * masked — a secret's value is redacted by its exact text, but a password the user wrote in the task is no param.
+ * masked. A password the user wrote in the task is no param: it is masked here when typed into a sensitive field, but
+ * the task, the model's answer and its attempts keep it as the user wrote it.
  */
 function keptEntry(entry: LogEntry, secretValues: readonly string[], sensitive: (target: string) => boolean): LogEntry {
   const blanked = secretResultBlanked(entry, secretValues);
@@ -159,9 +160,13 @@ function keptEntry(entry: LogEntry, secretValues: readonly string[], sensitive: 
     && ((blanked.target !== undefined && sensitive(blanked.target)) || holdsSecret(blanked.args, secretValues));
   if (masks) return { ...blanked, args: blanked.args.map(() => MASKED_TYPING) };
   // The user's answer to a question that asks for a secret (the panel took it in a masked field).
-  const secretAnswer = blanked.call === 'ask' && typeof blanked.args[0] === 'string' && asksForSecret(blanked.args[0])
-    && blanked.result !== undefined && blanked.result !== null && blanked.result !== '';
-  return secretAnswer ? { ...blanked, result: MASKED_TYPING } : blanked;
+  return secretAnswerOf(blanked) !== undefined ? { ...blanked, result: MASKED_TYPING } : blanked;
+}
+
+/** The user's answer to an ask() whose question asks for a secret (a password, a code): undefined for any other entry. */
+function secretAnswerOf(entry: LogEntry): string | undefined {
+  if (entry.call !== 'ask' || typeof entry.args[0] !== 'string' || !asksForSecret(entry.args[0])) return undefined;
+  return typeof entry.result === 'string' && entry.result !== '' ? entry.result : undefined;
 }
 
 /**
@@ -174,13 +179,12 @@ function taskForModel(request: AutomateStart): string {
   return `${request.task}\n(This is a replay of a saved script with these values, which replace any in the task above: ${values.map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(', ')}.)`;
 }
 
-/** Keys whose text steers the run or names a kind (ids, states, the call, the action, the site): kept as they are. */
-const STEERING_KEYS: ReadonlySet<string> = new Set(['runId', 'model', 'mode', 'status', 'phase', 'call', 'action', 'origin']);
 const MAX_REDACT_DEPTH = 64;
 
 /**
  * Every string in `value`, however deep (an error's data, what a script threw, a confirmation's label), with the
- * values put back to their holes; the steering keys, and an error's class (`name` beside a `message`), kept.
+ * values put back to their holes, whatever its key: a key named `status` or `action` in a script's result is the
+ * script's data. The fields a run is steered by are kept by their place in the run's state (redactRunText).
  */
 function redactDeep<T>(value: T, secrets: Secrets, depth = 0): T {
   if (!secrets.length) return value;
@@ -189,9 +193,7 @@ function redactDeep<T>(value: T, secrets: Secrets, depth = 0): T {
   // Deeper than any value a run holds (exported values stop far sooner): dropped, rather than kept unread.
   if (depth >= MAX_REDACT_DEPTH) return '…' as T;
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets, depth + 1)) as T;
-  const error = 'message' in value && 'name' in value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) =>
-    [key, STEERING_KEYS.has(key) || (error && key === 'name') ? item : redactDeep(item, secrets, depth + 1)])) as T;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets, depth + 1)])) as T;
 }
 
 /**
@@ -206,14 +208,20 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
   const script = (value: string) => redactSecrets(value, secrets, 'script');
   const deep = <T>(value: T): T => redactDeep(value, secrets);
   const answer = (a: ModelAnswer) => ({ plan: cut(prose(a.plan), 2000), elements: a.elements.map((e) => cut(text(e), 200)), script: cut(script(a.script), 20_000) });
-  const error = <E extends { message: string } | undefined | null>(e: E): E => (e ? { ...deep(e), message: cut(prose(e.message), 4000) } : e);
+  // An error's class (`name`) is kept; its data is the page's and the script's, redacted.
+  const error = <E extends { name: string; message: string } | undefined | null>(e: E): E => (e ? { ...deep(e), name: e.name, message: cut(prose(e.message), 4000) } : e);
   const onlySecrets = secrets.filter(([, , secret]) => secret);
+  // The fields the run is steered by (ids, states, the call, the action, the site) are kept where the run's state has
+  // them, and only there.
   return {
     ...deep(state),
+    runId: state.runId, model: state.model, mode: state.mode, status: state.status, phase: state.phase,
+    ...(state.origin !== undefined ? { origin: state.origin } : {}),
     task: cut(prose(state.task), 4000),
     answer: state.answer && answer(state.answer),
     log: state.log.map((entry) => ({
       ...deep(entry),
+      call: entry.call,
       ...(entry.target !== undefined ? { target: script(entry.target) } : {}),
       ...(entry.error ? { error: error(entry.error) } : {}),
     })),
@@ -227,6 +235,7 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
     error: error(state.error),
     report: state.report && {
       ...deep(state.report),
+      status: state.report.status,
       summary: cut(prose(state.report.summary), 4000),
       ...(state.report.savedScript !== undefined ? { savedScript: script(state.report.savedScript) } : {}),
       ...(state.report.savedLists !== undefined ? { savedLists: redactDeep(state.report.savedLists, onlySecrets) } : {}),
@@ -445,6 +454,8 @@ export class AutomationRuns {
     const secrets: Secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3)
       .map(([name, value]) => [name, value, isSecretParam(name)] as const);
     if (secrets.length) live.redact = <T>(state: T) => redactRunText(state as RunState, secrets) as T;
+    // The secret params' values, and the answers the user gave to ask() questions that ask for a secret (added as they
+    // come, so a later `type` of one is masked and its result blanked for the rest of the run).
     const secretValues = secrets.filter(([, , secret]) => secret).map(([, value]) => value);
     let lastDoc: PageDocument | undefined;
     // A page that keeps the run waiting (a dialog of its own, a busy script) shows in the panel while it does, and
@@ -533,7 +544,11 @@ export class AutomationRuns {
     };
     // A field is sensitive as any of the run's reads of the page had it (the document entry says so).
     const sensitiveTarget = (target: string) => bridges.some((b) => b.sensitiveTarget(target));
-    const kept = (entry: LogEntry) => keptEntry(entry, secretValues, sensitiveTarget);
+    const kept = (entry: LogEntry) => {
+      const answer = secretAnswerOf(entry);
+      if (answer !== undefined && !secretValues.includes(answer)) secretValues.push(answer);
+      return keptEntry(entry, secretValues, sensitiveTarget);
+    };
     const pushLog = (entry: LogEntry) => {
       if (state.log.length >= MAX_LOG) return;
       state.log.push(kept(entry));

@@ -12,7 +12,7 @@ import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { balancedObject } from './parse.ts';
 import { failureText } from './failure-text.ts';
-import type { ChatMessage } from './prompt.ts';
+import { type ChatMessage, PAGE_DATA_NOTE } from './prompt.ts';
 import type { Attempt, ModelReply, RunReport } from './runner.ts';
 
 export const STEPWISE_SYSTEM = `You operate a web page one action at a time. Each turn you get the PAGE DOCUMENT as it
@@ -86,6 +86,8 @@ export function stepMessages(doc: PageDocument, task: string, history: readonly 
   const rendered = renderPrompt(doc, { task, maxTokens: documentTokens });
   const lines = ['PAGE DOCUMENT', rendered.text, 'END OF PAGE DOCUMENT', '', `Task: ${task}`, `Actions so far (${history.length}):`];
   history.forEach((h, i) => lines.push(`${i + 1}. ${describeStep(h.step)} → ${h.outcome}`));
+  // The outcomes quote the page's own text ("…"), as a repair's error and log do: said once, under them.
+  if (history.length) lines.push(PAGE_DATA_NOTE);
   lines.push(`NEXT ACTION (step ${history.length + 1})`, 'Answer:');
   return [{ role: 'system', content: STEPWISE_SYSTEM }, { role: 'user', content: lines.join('\n') }];
 }

@@ -43,6 +43,16 @@ describe('classifyAction: which actions need the user to confirm', () => {
     }
   });
 
+  test('an effect in another language asks as its label would: accents, kana and Hangul read as written (security review 2)', () => {
+    const asks = (effect: string) => classifyAction({ action: 'click', label: 'Go', effect }).irreversible;
+    // The document's words, and the executor's (the href as written and decoded).
+    for (const effect of ['goes to /konto/löschen', 'goes to /ログアウト', 'goes to /계정/삭제', 'goes to /account/삭제', 'goes to /déconnexion',
+      'goes to /bestätigen', 'goes to /veröffentlichen', '/konto/l%C3%B6schen /konto/löschen', 'goes to /профиль/удалить']) {
+      expect(asks(effect), effect).toBe(true);
+    }
+    for (const effect of ['goes to /konto/übersicht', 'goes to /ヘルプ', 'goes to /계정/설정', 'goes to /préférences']) expect(asks(effect), effect).toBe(false);
+  });
+
   test('wiping, resetting, revoking, terminating, emptying a bin, moving money, booking and signing ask; other scripts too (exploratory test, session 18)', () => {
     const asks = (label: string) => classifyAction({ action: 'click', label }).irreversible;
     for (const label of ['Reset all settings', 'Factory reset', 'Revoke access', 'Clear all data', 'Clear history', 'Empty bin', 'Empty the trash',

@@ -29,13 +29,15 @@ describe('look-alike letters are read as the Latin ones they show', () => {
 
 describe('verbs that send, pay or give away the account ask', () => {
   test.each(['Merge pull request', 'Squash and merge', 'Approve', 'Uninstall', 'Disable 2FA', 'Turn off two-factor authentication',
-    'Change password', 'Change your email address', 'Place bid', 'Bid', 'Refund', 'Issue a refund', 'Send a tip', 'Tip', 'Tweet',
+    'Place bid', 'Bid', 'Refund', 'Issue a refund', 'Send a tip', 'Tip', 'Tweet',
     'Withdraw', 'Transfer', 'Unsubscribe', 'Force push'])('%s', (label) => {
     expect(asks(label)).toBe(true);
   });
 
   test.each(['Refund policy', 'Tip: press Enter to search', 'Forward', 'Share', 'Reply', 'Reply all', 'Leave a comment', 'Comments',
-    'Next', 'Compose', 'Save', 'Continue', 'Add to cart', 'Password help', 'Merged', 'Show more', 'Archive'])('%s does not', (label) => {
+    'Next', 'Compose', 'Save', 'Continue', 'Add to cart', 'Password help', 'Merged', 'Show more', 'Archive',
+    // A link or button that opens the form to change them: that form's submit is asked about (security review 2).
+    'Change password', 'Change your email address'])('%s does not', (label) => {
     expect(asks(label)).toBe(false);
   });
 });
