@@ -254,6 +254,9 @@ describe('Story library, blind rating and results (offline, real generation)', (
     await popup.getByRole('button', { name: 'Write', exact: true }).click();
     await expect.poll(() => notice().innerText(), { timeout: 120_000 }).toMatch(/^Saved to the library as story \d+\.$/);
     const generatedId = Number(/story (\d+)/.exec(await notice().innerText())![1]);
+    // Another window opened before the pair: drafts are read when a page opens, so its Library does not know of the
+    // pair (one opened after it would hide the pair's stories too).
+    const other = await harness.openExtensionPage('popup/index.html');
     await view('Rate');
     await popup.getByRole('button', { name: 'Show a blind pair' }).click();
     await popup.getByRole('button', { name: 'Save ratings and reveal the writers' }).waitFor();
@@ -267,7 +270,6 @@ describe('Story library, blind rating and results (offline, real generation)', (
     expect(await popup.getByTestId('library-human').count()).toBe(0);
     // Deleted in another window's Library (no pair open there) while the pair is open here: the pair is abandoned;
     // saved ratings stay.
-    const other = await harness.openExtensionPage('popup/index.html');
     await other.getByRole('tab', { name: 'Story' }).click();
     await other.getByRole('tab', { name: 'Library', exact: true }).click();
     await other.getByRole('button', { name: `Delete story ${generatedId}` }).click();
