@@ -10,16 +10,28 @@ import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './r
 import { ownName } from './names.ts';
 import { MAX_UPWARD_STEPS, attr, classListOf, containsOf, idOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
-/** Tells apart entries whose names collide: by readable id, name attribute or link target, else by order. */
+/** A link's target as keys of its own: its path's last segment, then its query (`/c/7` → `7`, `/t?tag=red` → `tag_red`). */
+function targetParts(el: Element): [string, string] {
+  const target = tagOf(el) === 'A' ? linkTarget(el) ?? '' : '';
+  const [beforeHash = '', hash = ''] = target.split('#');
+  const [path = '', query = ''] = beforeHash.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?');
+  const last = path.split('/').filter(Boolean).slice(-1)[0] ?? '';
+  return [slug(last || hash, 3), slug(query.replace(/[=&]/g, ' '), 4)];
+}
+
+/**
+ * Tells apart entries whose names collide, by what each element has of its own and keeps as the page changes: a
+ * readable id, name attribute, test id, the element it controls (`aria-controls`), its link target's last path segment,
+ * then its query; else by document order. Never by a number it shows (names.ts): a count changes.
+ */
 function disambiguate(group: { entry: Entry; el: Element }[]): void {
   const tries: ((el: Element) => string)[] = [
     (el) => slug(readableToken(idOf(el)) ?? '', 3),
     (el) => slug(readableToken(attr(el, 'name')) ?? '', 3),
-    (el) => {
-      const target = tagOf(el) === 'A' ? linkTarget(el) ?? '' : '';
-      const path = target.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0]!.split('/').filter(Boolean).slice(-1)[0] ?? '';
-      return slug(path || target.split('#')[1] || '', 3);
-    },
+    (el) => slug(readableToken(attr(el, 'data-testid') ?? attr(el, 'data-test-id') ?? attr(el, 'data-test')) ?? '', 3),
+    (el) => slug(readableToken(attr(el, 'aria-controls')) ?? '', 3),
+    (el) => targetParts(el)[0],
+    (el) => targetParts(el)[1],
   ];
   // Each element by the first key that is its own in the group, so adding an element without one renames no other;
   // those with none are numbered in order (the first keeps the bare name).
@@ -30,27 +42,6 @@ function disambiguate(group: { entry: Entry; el: Element }[]): void {
     if (own) entry.name = `${entry.name}_${own}`;
     else if (ordinal++ > 0) entry.name = `${entry.name}_${ordinal}`;
   });
-}
-
-/**
- * Names leave standalone numbers out (a count, a rank: "View comments 941" is `view_comments_link`, whatever the
- * count), except where a number is what tells controls of one section apart ("Chapter 7", "Chapter 8" stay
- * `chapter_7_link`, `chapter_8_link`; a lone "Chapter 9" elsewhere is `chapter_link`).
- */
-function keepNumbersWhereTheyTell(placed: ReadonlyArray<{ entry: Entry; section: SectionRef }>, numbered: ReadonlyMap<Entry, string>): void {
-  if (!numbered.size) return;
-  const groups = new Map<string, Entry[]>();
-  for (const { entry, section } of placed) {
-    if (entry.kind === 'list') continue;
-    const key = `${section.name}__${entry.name}`;
-    const group = groups.get(key);
-    if (group) group.push(entry); else groups.set(key, [entry]);
-  }
-  for (const group of groups.values()) {
-    if (group.length < 2 || !group.some((entry) => numbered.has(entry))) continue;
-    const full = new Set(group.map((entry) => numbered.get(entry) ?? entry.name));
-    if (full.size > 1) for (const entry of group) entry.name = numbered.get(entry) ?? entry.name;
-  }
 }
 
 /** What a list is called, best first: aria-label, aria-labelledby, the heading just before it, a readable id or class. */
@@ -177,16 +168,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   const locatorCache = newLocatorCache();
   const walked = walk(doc, { maxNodes: options.maxNodes ?? 40_000, maxMs: options.maxMs ?? 1_500, now });
   const stops = new Set<Element>(walked.frames.keys());
-  // Forms are one section each: two named alike (by their first field, say) are `x_form` and `x_form_2`, in order.
-  const formRefs = new Map<string, Set<SectionRef>>();
-  for (const frame of walked.frames.values()) {
-    if (frame.section.kind !== 'form') continue;
-    const refs = formRefs.get(frame.section.name) ?? new Set<SectionRef>();
-    formRefs.set(frame.section.name, refs);
-    if (refs.has(frame.section)) continue;
-    refs.add(frame.section);
-    if (refs.size > 1) frame.section.name = `${frame.section.name}_${refs.size}`;
-  }
+  // Unnamed forms named alike (two search forms, a header's and a mobile menu's) share one section, as a form without a
+  // name of its own always did: numbered, one would take the other's name when it is hidden or the page reorders them.
   // Lists and link groups are made of what is shown; a hidden tab panel's lists are found within it, as they will be
   // once its tab shows it.
   const shown = walked.candidates.filter((c) => !c.via);
@@ -243,8 +226,6 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   const labelOf = (candidate: Candidate) => truncate(accessibleName(candidate.el) || (candidate.namedBy ? accessibleName(candidate.namedBy) : ''), 300);
   /** Each small list's items' single controls, named once sections have their final names (see itemNamesOf). */
   const itemControls = new Map<ListEntry, Array<Candidate | undefined>>();
-  /** Entries whose label holds a standalone number, with the name that keeps it (see keepNumbersWhereTheyTell). */
-  const numbered = new Map<Entry, string>();
 
   for (const candidate of walked.candidates) {
     if (placed.length >= maxEntries) {
@@ -310,8 +291,6 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const label = labelOf(candidate);
     const sensitive = isSensitive(el);
     const entry = { name: ownName(el, kind, label), kind, description: label } as ElementEntry;
-    const withNumbers = ownName(el, kind, label, true);
-    if (withNumbers !== entry.name) numbered.set(entry, withNumbers);
     // A name that is not what the control shows ("Harmless: view profile" on a "Delete account" button): both.
     const shows = SHOWS_KINDS.has(kind) && !sensitive ? shownTextBesides(el, label) : undefined;
     if (shows) entry.description = describeShown(label, shows);
@@ -336,8 +315,6 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   for (const item of placed) {
     if (item.section.kind === 'heading' && fixedNames.has(item.section.name)) item.section.name = `${item.section.name}_heading`;
   }
-
-  keepNumbersWhereTheyTell(placed, numbered);
 
   // Sections of the same name are one section; names are `section__own`, unique across the page.
   const sections = new Map<string, Section>();

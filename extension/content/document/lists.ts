@@ -163,27 +163,30 @@ interface SlotStats {
 
 /**
  * The class that names a field: not a state, not a script hook (`js-…`); of a BEM class its element part
- * (`most-popular-list-item__rank` → `rank`, modifiers aside).
+ * (`most-popular-list-item__rank` → `rank`, modifiers aside), or with `withBlock` block and element (`author__name` →
+ * `author name`: describe() asks for it where element parts collide, `author__name` and `product__name`).
  */
-function fieldClass(el: Element): string | undefined {
+function fieldClass(el: Element, withBlock = false): string | undefined {
   for (const name of Array.from(classListOf(el))) {
     if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name)) continue;
-    const bem = /__([A-Za-z][A-Za-z0-9-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
-    return bem ? bem[1]! : name.replace(/--[A-Za-z0-9-]+$/, '');
+    const bem = /^([A-Za-z][A-Za-z0-9-]*?)__([A-Za-z][A-Za-z0-9-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
+    if (bem) return withBlock ? `${bem[1]!} ${bem[2]!}` : bem[2]!;
+    return name.replace(/--[A-Za-z0-9-]+$/, '');
   }
   return undefined;
 }
 
-function slotName(slot: SlotStats, items: number): string {
+function slotName(slot: SlotStats, items: number, withBlock = false): string {
   if (slot.kind !== 'text') {
     const [label, count] = mostCommon(slot.labels);
     if (label && count * 2 >= items && slug(label, 3)) return slug(label, 3);
     const prefix = commonPrefix(slot.labels, 2);
     if (slug(prefix)) return slug(prefix, 2);
   }
+  const cls = fieldClass(slot.sample, withBlock);
+  if (cls) return slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), withBlock ? 4 : 3);
+  // An image with no readable class (`img.avatar` is `avatar`).
   if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return 'image';
-  const cls = fieldClass(slot.sample);
-  if (cls) return slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
     ?? readableToken(attr(slot.sample, 'data-testid'));
   if (named) return slug(named, 3);
@@ -321,17 +324,20 @@ function sampleText(el: Element): string {
   return textOf(el, 200);
 }
 
-/** Slots whose state a sample shows (`done: checked`). */
+/** Slots whose state a sample shows (`done: true`). */
 export const TOGGLE_KINDS: ReadonlySet<string> = new Set(['checkbox', 'switch', 'radio']);
 
-/** Whether a box is checked (a native one's property, else `aria-checked`); undefined when it says nothing. */
-function checkedOf(el: Element): boolean | undefined {
+/**
+ * A box's state as a sample shows it: `true` / `false`, what a script's `.value()` of the box returns (a native box's
+ * `checked`), `mixed` for `aria-checked="mixed"`; undefined when it says nothing.
+ */
+function checkedOf(el: Element): 'true' | 'false' | 'mixed' | undefined {
   if (tagOf(el) === 'INPUT') {
     const type = String((el as HTMLInputElement).type ?? '').toLowerCase();
-    return type === 'checkbox' || type === 'radio' ? (el as HTMLInputElement).checked === true : undefined;
+    return type === 'checkbox' || type === 'radio' ? ((el as HTMLInputElement).checked === true ? 'true' : 'false') : undefined;
   }
   const aria = attr(el, 'aria-checked');
-  return aria === null ? undefined : aria === 'true' || aria === 'mixed';
+  return aria === null ? undefined : aria === 'mixed' ? 'mixed' : aria === 'true' ? 'true' : 'false';
 }
 
 function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>): Omit<DetectedList, 'members'> {
@@ -379,8 +385,13 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
 
   const names = new Map<SlotStats, string>();
   const used = new Set<string>();
+  const firstNames = new Map(kept.map((slot) => [slot, slotName(slot, scanned.length) || 'item'] as const));
+  const firstCounts = new Map<string, number>();
+  for (const name of firstNames.values()) firstCounts.set(name, (firstCounts.get(name) ?? 0) + 1);
   for (const slot of kept) {
-    let name = slotName(slot, scanned.length) || 'item';
+    let name = firstNames.get(slot)!;
+    // Fields whose BEM element parts collide keep their blocks (`author_name`, `product_name`), not `name`, `name_2`.
+    if (firstCounts.get(name)! > 1) name = slotName(slot, scanned.length, true) || name;
     for (let n = 2; used.has(name); n++) name = `${name.replace(/_\d+$/, '')}_${n}`;
     used.add(name);
     names.set(slot, name);
@@ -400,7 +411,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     for (const slot of toggles) {
       const el = slotElement(item, slot.selector);
       const checked = el ? checkedOf(el) : undefined;
-      if (checked !== undefined) sample[names.get(slot)!] = checked ? 'checked' : 'unchecked';
+      if (checked !== undefined) sample[names.get(slot)!] = checked;
     }
     return sample;
   });

@@ -1,8 +1,8 @@
 /** The readable part of an entry's name, from its label and kind (build.ts; the executor checks list items by it). */
 import type { ElementEntry } from './types.ts';
 import { textOf } from './dom.ts';
-import { collapse, nameWords, numbersIn, readableToken, slug, tidyWords, withoutNumbers } from './text.ts';
-import { attr, classListOf, closestOf, idOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
+import { collapse, nameWords, numbersIn, readableToken, slug, withoutNumbers } from './text.ts';
+import { attr, classListOf, closestOf, idOf, nextElementOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', option: 'option', switch: 'switch',
@@ -22,13 +22,35 @@ const STATE_WORDS = /^\(?\s*(selected|current|current page|active|pressed|checke
 /** Classes that hide text from the eye and keep it for screen readers. */
 const VISUALLY_HIDDEN = /^(sr-only|sr-text|visually-?hidden|visuallyhidden|u-visually-hidden|off-?screen|screen-?reader-(text|only)|a11y-hidden|hidden-visually|assistive-text|element-invisible)$/i;
 
+/** Two states of one toggle: the same word, or the word and its "-ed"/"-d"/"-ing" form (Follow / Following). */
+function twoStates(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return /^[\p{L}]{3,}$/u.test(x) && (y === x || [`${x}ed`, `${x}d`, `${x}ing`, `${x.replace(/e$/, '')}ing`].includes(y));
+}
+
 /**
- * A label with what changes as the page lives taken off: state words its visually hidden text or its ARIA state add
- * ("Read selected", "Home (current)"), and the numbers a page renders into elements of their own (a count
- * `<span>941</span>`, a rank) or into visually hidden text ("with 51 posters participating"). A number in the words
- * themselves ("Chapter 7", "Issue #48", "Sales 2024") is what the control is, and stays.
+ * A number in an element of its own that is an identifier, not a count, and stays in the name: prefixed by `#`/`№`
+ * ("Issue <span>#48</span>") or a version ("<span>2.4.1</span>", or any number right after "version", "release" or
+ * "v": "Download version <span>2.4</span>").
  */
-function withoutChangingWords(el: Element, label: string, keepNumbers: boolean): string {
+function identifierNumber(number: string, label: string): boolean {
+  if (/^[#№]/.test(number) || /^\d+(?:\.\d+){2,}$/.test(number)) return true;
+  const at = label.indexOf(number);
+  return at > 0 && /(?:^|[^\p{L}])(?:version|release|v)\s*$/iu.test(label.slice(0, at));
+}
+
+/**
+ * A label with what changes as the page lives taken off: state words in visually hidden text ("Read<span
+ * class=sr-only> selected</span>") or in brackets on a control in that state ("Home (current)"), the second label of
+ * a toggle made of two sibling elements (`<span>Follow</span><span>Following</span>`), and the numbers a page renders
+ * into elements of their own (a count `<span>941</span>`, a rank) or into visually hidden text ("with 51 posters
+ * participating"). Visible words are never cut ("Hide checked" stays whole when pressed), and a number in the words
+ * themselves ("Chapter 7", "Issue #48", "Sales 2024") is what the control is, and stays; so does an identifier in its
+ * own element (identifierNumber). Names so never depend on a sibling control or on a count. Where nothing but state
+ * words and numbers is left, the words come back, the numbers not ("Following <span>3</span>" is `following`).
+ */
+function withoutChangingWords(el: Element, label: string): string {
   let out = label;
   const drop = (words: string) => {
     const at = out.toLowerCase().lastIndexOf(words.toLowerCase());
@@ -41,26 +63,34 @@ function withoutChangingWords(el: Element, label: string, keepNumbers: boolean):
       if (!words) continue;
       const hidden = Array.from(classListOf(inner)).some((c) => VISUALLY_HIDDEN.test(c));
       if (hidden && STATE_WORDS.test(words)) drop(words);
-      else if (hidden || /^[#№]?\d[\d,.]*$/.test(words)) for (const number of numbersIn(words)) numbers.add(number);
+      else if (hidden || /^[#№]?\d[\d,.]*$/.test(words)) {
+        for (const number of numbersIn(words)) if (hidden || !identifierNumber(number, label)) numbers.add(number);
+      } else {
+        const next = nextElementOf(inner);
+        const second = next ? collapse(textContentOf(next)) : '';
+        if (second && twoStates(words, second)) drop(second);
+      }
     }
   }
-  if (!keepNumbers) out = withoutNumbers(out, numbers);
   const stated = attr(el, 'aria-selected') === 'true' || attr(el, 'aria-pressed') === 'true' || attr(el, 'aria-checked') === 'true'
     || (attr(el, 'aria-current') ?? 'false') !== 'false';
   if (stated) {
-    const trailing = /\s+\(?\s*(selected|current|pressed|checked)\s*\)?\s*$/i.exec(out);
+    const trailing = /\s*\(\s*(selected|current|current page|pressed|checked)\s*\)\s*$/i.exec(out);
     if (trailing) out = out.slice(0, trailing.index);
   }
-  return /[\p{L}\p{N}]/u.test(out) ? out : label;
+  const counted = withoutNumbers(out, numbers);
+  if (/[\p{L}\p{N}]/u.test(counted)) return counted;
+  const worded = withoutNumbers(label, numbers);
+  return /[\p{L}\p{N}]/u.test(worded) ? worded : label;
 }
 
 /**
  * The readable part of an element's name: its label (a radio also its group), then a suffix for its kind. Counts,
- * ranks and state words are left out (they change as the page lives); `keepNumbers` keeps the label whole (build.ts
- * asks for it where a number left out is what tells two controls apart: "Chapter <span>7</span>", "… <span>8</span>").
+ * ranks and state words are left out (they change as the page lives); controls that then share a name are told apart
+ * by something of their own (build.ts, disambiguate), never by a number they show.
  */
-export function ownName(el: Element, kind: ElementEntry['kind'], label: string, keepNumbers = false): string {
-  let base = slug(tidyWords(nameWords(withoutChangingWords(el, label, keepNumbers))));
+export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
+  let base = slug(nameWords(withoutChangingWords(el, label)));
   if (!base) base = slug(attr(el, 'placeholder') ?? '') || slug(readableToken(idOf(el)) ?? '') || slug(readableToken(attr(el, 'name')) ?? '');
   if (kind === 'radio') {
     const group = slug(radioGroup(el), 2);

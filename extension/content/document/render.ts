@@ -182,9 +182,10 @@ export function renderList(entry: ListEntry): string {
   }
   const samples = entry.samples.filter((s) => Object.keys(s).length);
   if (samples.length) {
-    // A box's state is our word, shown bare (`done: checked`); page text is always quoted.
+    // A box's state is our word, shown bare (`done: true`, `false`, `mixed`: as `.value()` gives it); page text is
+    // always quoted.
     const kinds = new Map(entry.slots.map((s) => [s.name, s.kind]));
-    const value = (k: string, v: string) => (TOGGLES.has(kinds.get(k) ?? '') && (v === 'checked' || v === 'unchecked') && !entry.fields.includes(k) ? v : quote(v, 40));
+    const value = (k: string, v: string) => (TOGGLES.has(kinds.get(k) ?? '') && (v === 'true' || v === 'false' || v === 'mixed') && !entry.fields.includes(k) ? v : quote(v, 40));
     parts.push(`e.g. ${samples.map((s) => `{${Object.entries(s).map(([k, v]) => `${k}: ${value(k, v)}`).join(', ')}}`).join(' ')}`);
   }
   return parts.join(' ');

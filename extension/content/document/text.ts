@@ -62,19 +62,3 @@ export const withoutNumbers = (label: string, drop: ReadonlySet<string>): string
 
 /** The standalone numbers of a text. */
 export const numbersIn = (text: string): string[] => text.match(NUMBER_WORD) ?? [];
-
-/**
- * A label's words as a name holds them: a word said twice in a row once ("View comments 941 comments" without its
- * count), and a toggle showing both of its labels ("Follow Following", "Recommend Recommended") by its first.
- */
-export function tidyWords(label: string): string {
-  const words = label.split(/\s+/).filter(Boolean);
-  const out: string[] = [];
-  for (const word of words) {
-    const prev = out[out.length - 1]?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    const now = word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    if (prev && now && (now === prev || (prev.length >= 3 && [`${prev}ed`, `${prev}d`, `${prev}ing`, `${prev.replace(/e$/, '')}ing`].includes(now)))) continue;
-    out.push(word);
-  }
-  return out.join(' ');
-}

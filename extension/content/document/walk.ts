@@ -110,7 +110,7 @@ function isTopLevel(el: Element): boolean {
 }
 
 /** The frame an element opens, if it is a container. */
-function containerOf(el: Element, parent: Frame): Frame | undefined {
+function containerOf(el: Element, parent: Frame, repeats: RepeatCache): Frame | undefined {
   const role = roleOf(el);
   const tag = tagOf(el);
   let kind: SectionKind | undefined;
@@ -131,6 +131,9 @@ function containerOf(el: Element, parent: Frame): Frame | undefined {
   if (kind === 'main') return { el, section: section(label ? titleSlug(label) : 'main', label ?? '', 'main'), fixed: !!label, heading: undefined };
   if (kind === 'region') return { el, section: section(titleSlug(label!), label!, 'region'), fixed: true, heading: undefined };
   if (label) return { el, section: section(titleSlug(label), label, kind), fixed: true, heading: undefined };
+  // An unnamed form in each item of a list (a product card's "Add to cart") is part of its item, not a section: its
+  // controls stay in the list, and cards do not become one section each.
+  if (kind === 'form' && !readableToken(idOf(el)) && formInItem(el, parent.el, repeats)) return undefined;
   if (kind === 'dialog' || kind === 'form' || kind === 'search') {
     const heading = innerHeading(el);
     if (heading) return { el, section: section(titleSlug(heading), heading, kind), fixed: true, heading: undefined };
@@ -148,14 +151,21 @@ function containerOf(el: Element, parent: Frame): Frame | undefined {
 /** Class words that say how a thing looks or sits, not what it is (`dr-typography-t5`, `dr-margin-top-30`, `container`). */
 const UTILITY_WORD = /^(typography|margin|padding|width|height|display|flex|grid|col|cols|column|row|container|content|wrapper|inner|outer|clearfix|hidden|text|font|color|bg|align|float|position|relative|absolute|center|left|right|top|bottom|small|large|medium|md|sm|lg|xl|xs|dark|light|mt|mb|ml|mr|pt|pb|pl|pr|mx|my|px|py|w|h|d|m|p|u|l|is|has|js)$/;
 
+/**
+ * Classes that say a form's state, not what it is: they change as the user types or submits (Angular's `ng-pristine`
+ * → `ng-dirty`, Bootstrap's `needs-validation` → `was-validated`, Mailchimp's `validate`).
+ */
+const STATE_CLASS = /^(ng|v|vee)-|^(was|needs)-validat|^validated?$/i;
+const STATE_WORD = /^(dirty|touched|untouched|valid|invalid|pristine|pending|submitted|submitting|active|inactive|open|opened|closed|hidden|visible|shown|show|loading|loaded|busy|disabled|enabled|focused|focus|selected|expanded|collapsed|error|errors|success|failed|done|ready|empty|filled|changed|validate|validated|validation|in|on|off)$/i;
+
 /** The words of a readable class that name what it is: BEM's block (its element when that is not `form`), no site prefix. */
 function classWords(name: string): string | undefined {
-  if (!readableToken(name) || /^js[-_]/i.test(name)) return undefined;
+  if (!readableToken(name) || /^js[-_]/i.test(name) || STATE_CLASS.test(name)) return undefined;
   const [block = '', element = ''] = name.replace(/--.*$/, '').split('__');
   const words = (element && !/^form([-_]|$)/i.test(element) ? element : block).split(/[-_]+/).filter(Boolean);
   // A short site prefix (`dr-`, `c-`, `o-`) says whose, not what.
   if (words.length > 1 && words[0]!.length <= 3 && !/^(add|new|log|buy|pay)$/i.test(words[0]!)) words.shift();
-  if (!words.length || words.some((word) => UTILITY_WORD.test(word.toLowerCase()) || /\d/.test(word))) return undefined;
+  if (!words.length || words.some((word) => UTILITY_WORD.test(word.toLowerCase()) || STATE_WORD.test(word) || /\d/.test(word))) return undefined;
   return words.join(' ');
 }
 
@@ -191,6 +201,29 @@ function formWords(form: Element): string | undefined {
  */
 type RepeatCache = Map<Element, Map<string, number>>;
 const repeatKey = (el: Element) => `${tagNameOf(el)}.${classNameOf(el)}`;
+
+/**
+ * A form that is part of a repeated item: it or a small ancestor (up to 5 levels) is one of at least 3 like siblings
+ * (same tag and class) of which at least 3 hold a form of their own (product cards, each with an "Add to cart" form).
+ */
+function formInItem(form: Element, stop: Element | null, cache: RepeatCache): boolean {
+  let node: Element | null = form;
+  for (let depth = 0; node && node !== stop && depth < 6; depth++, node = parentOf(node)) {
+    const parent: Element | null = parentOf(node);
+    if (!parent || moreElementsThan(node, 60)) return false;
+    const key = repeatKey(node);
+    let counts = cache.get(parent);
+    if (!counts) {
+      counts = new Map();
+      for (const sibling of Array.from(childrenOf(parent))) counts.set(repeatKey(sibling), (counts.get(repeatKey(sibling)) ?? 0) + 1);
+      cache.set(parent, counts);
+    }
+    if ((counts.get(key) ?? 0) < 3) continue;
+    const like = Array.from(childrenOf(parent)).filter((sibling) => repeatKey(sibling) === key);
+    return like.filter((sibling) => tagOf(sibling) === 'FORM' || queryOf(sibling, 'form')).length >= 3;
+  }
+  return false;
+}
 
 function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): boolean {
   let node: Element | null = parentOf(heading);
@@ -613,7 +646,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     }
     while (stack.length > 1 && !containsOf(stack[stack.length - 1]!.el!, el)) stack.pop();
 
-    const opened = containerOf(el, stack[stack.length - 1]!);
+    const opened = containerOf(el, stack[stack.length - 1]!, state.repeats);
     if (opened) {
       if (!view.rendered(el)) {
         skip = el;

@@ -12,14 +12,14 @@ test('each sample carries its checkbox state; the prompt shows it unquoted', () 
   const todos = list(doc, 'main__todo_items');
   expect(todos.actions).toEqual(['done', 'remove']);
   expect(todos.samples).toEqual([
-    { title: 'Buy milk', due: 'Mon', done: 'checked' },
-    { title: 'Walk the dog', due: 'Tue', done: 'unchecked' },
-    { title: 'Write report', due: 'Wed', done: 'unchecked' },
+    { title: 'Buy milk', due: 'Mon', done: 'true' },
+    { title: 'Walk the dog', due: 'Tue', done: 'false' },
+    { title: 'Write report', due: 'Wed', done: 'false' },
   ]);
-  expect(renderDocument(doc)).toContain('e.g. {title: "Buy milk", due: "Mon", done: checked} {title: "Walk the dog", due: "Tue", done: unchecked}');
+  expect(renderDocument(doc)).toContain('e.g. {title: "Buy milk", due: "Mon", done: true} {title: "Walk the dog", due: "Tue", done: false}');
 });
 
-test('a text field whose words are "checked" stays quoted: only the state is bare', () => {
-  const doc = build(`<main><ul aria-label="Items">${['checked', 'unchecked', 'open'].map((x) => `<li><span class="status">${x}</span><span class="title">Item ${x}</span><button>Open</button></li>`).join('')}</ul></main>`);
-  expect(renderDocument(doc)).toContain('{status: "checked", title: "Item checked"} {status: "unchecked"');
+test('a text field whose words are "true" stays quoted: only the state is bare', () => {
+  const doc = build(`<main><ul aria-label="Items">${['true', 'false', 'open'].map((x) => `<li><span class="status">${x}</span><span class="title">Item ${x}</span><button>Open</button></li>`).join('')}</ul></main>`);
+  expect(renderDocument(doc)).toContain('{status: "true", title: "Item true"} {status: "false"');
 });

@@ -25,9 +25,9 @@ describe('lists', () => {
     const messages = list(doc, 'inbox__messages');
     expect(messages).toMatchObject({ count: 5, description: 'Messages', fields: ['sender', 'subject', 'date'], actions: ['select_message', 'open', 'archive'] });
     expect(messages.samples).toEqual([
-      { sender: 'Maya Chen', subject: 'Quarterly report', date: '2026-11-24', select_message: 'unchecked' },
-      { sender: 'The Weekly Byte', subject: 'Newsletter', date: '2026-11-23', select_message: 'unchecked' },
-      { sender: 'Jonas Berg', subject: 'Lunch on Thursday?', date: '2026-11-22', select_message: 'unchecked' },
+      { sender: 'Maya Chen', subject: 'Quarterly report', date: '2026-11-24', select_message: 'false' },
+      { sender: 'The Weekly Byte', subject: 'Newsletter', date: '2026-11-23', select_message: 'false' },
+      { sender: 'Jonas Berg', subject: 'Lunch on Thursday?', date: '2026-11-22', select_message: 'false' },
     ]);
     // The slots find the same parts in every item, and the locators find the list.
     const container = resolveLocators(document, messages.locators)!;
