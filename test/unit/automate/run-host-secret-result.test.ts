@@ -1,13 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { buildPageDocument } from '../../../extension/content/document/build.ts';
-import { act } from '../../../extension/content/executor/index.ts';
-import { AutomationRuns, type RunHostDeps } from '../../../extension/features/automate/run-host.ts';
-import type { AutomateStart, RunState } from '../../../extension/features/automate/run-state.ts';
-import type { GenerateRequestPayload, GenerateResult } from '../../../extension/protocol/schemas.ts';
-import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
-import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
-import type { CatalogueEntry } from '../../../models/catalogue.ts';
+import type { AutomateStart } from '../../../extension/features/automate/run-state.ts';
+import { fakeRunHost, finished } from './run-host-rig.ts';
 
 /**
  * A secret parameter typed into a field that formats it ("abcd1234efgh5678" shown as "ABCD-1234-EFGH-5678"): the run
@@ -16,43 +10,12 @@ import type { CatalogueEntry } from '../../../models/catalogue.ts';
  */
 const SECRET = 'abcd1234efgh5678';
 const FORMATTED = 'ABCD-1234-EFGH-5678';
-const ENTRY = { id: 'fake', name: 'Fake', engine: 'ort-decoder', contextLength: 4096, promptFormat: 'plain', files: [] } as unknown as CatalogueEntry;
-
-function host(answers: string[]): { runs: AutomationRuns; prompts: string[] } {
-  const prompts: string[] = [];
-  const deps: RunHostDeps = {
-    async generate(request: GenerateRequestPayload) {
-      prompts.push(JSON.stringify(request));
-      return { type: 'final', text: answers.shift() ?? 'no more answers', tokenIds: [], finishReason: 'stop', stats: { tokensIn: 10, tokensOut: 5 } } as unknown as GenerateResult;
-    },
-    model: async (id) => (id === 'fake' ? ENTRY : undefined),
-    readDocument: async () => buildPageDocument(document),
-    act: async (_tab, { expectedOrigin: _origin, ...request }) => {
-      const reply = await act(document, { settleMs: 20, ...request });
-      return request.action === 'type' ? { ...reply, value: FORMATTED } : reply;
-    },
-    highlight: async () => ({ highlighted: 0 }),
-    sandbox: async () => ({
-      run: (request, options) => runScript(request.source, automationCapabilities(options.bridge!, request.names ?? []), {
-        budgets: request.budgets ?? {}, ...(options.onLog ? { onLog: options.onLog } : {}), ...(options.signal ? { signal: options.signal } : {}),
-      }),
-    }),
-  };
-  return { runs: new AutomationRuns(deps), prompts };
-}
+/** The executor gives back nothing for a user's value; this host is asked to give the formatted one all the same. */
+const host = (answers: string[]) => fakeRunHost(answers, async (request, real) => (request.action === 'type' ? { ...(await real()), value: FORMATTED } : undefined));
 
 const start = (extra: Partial<AutomateStart>): AutomateStart => ({
   tabId: 7, task: 'enter the licence', model: 'fake', params: { license_key: SECRET }, userValues: [SECRET], ...extra,
 });
-
-async function finished(runs: AutomationRuns): Promise<RunState> {
-  for (let i = 0; i < 600; i++) {
-    const run = (await runs.state(7)).run!;
-    if (run.status !== 'running') return run;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`the run did not end: ${JSON.stringify((await runs.state(7)).run).slice(0, 1500)}`);
-}
 
 describe('a formatted secret given back by type()', () => {
   beforeEach(() => {

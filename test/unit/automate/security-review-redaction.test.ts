@@ -5,54 +5,15 @@
  * kept by their place in the run's state. The answer to an ask() for a secret stays masked when the script types it.
  */
 import { beforeEach, describe, expect, test } from 'vitest';
-import { buildPageDocument } from '../../../extension/content/document/build.ts';
-import { act } from '../../../extension/content/executor/index.ts';
-import { AutomationRuns, MASKED_TYPING, type RunHostDeps } from '../../../extension/features/automate/run-host.ts';
-import type { AutomateStart, RunState } from '../../../extension/features/automate/run-state.ts';
-import type { ActRequest, GenerateRequestPayload, GenerateResult } from '../../../extension/protocol/schemas.ts';
-import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
-import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
-import type { CatalogueEntry } from '../../../models/catalogue.ts';
+import { MASKED_TYPING } from '../../../extension/features/automate/run-host.ts';
+import type { AutomateStart } from '../../../extension/features/automate/run-state.ts';
+import { fakeRunHost, finished, until } from './run-host-rig.ts';
 
 const SECRET = 'Tr0ub4dor-and-3';
-const ENTRY = { id: 'fake', name: 'Fake', engine: 'ort-decoder', contextLength: 4096, promptFormat: 'plain', files: [] } as unknown as CatalogueEntry;
-
-function host(answers: string[], actOn: (request: ActRequest) => Promise<unknown> | undefined = () => undefined) {
-  const prompts: string[] = [];
-  const stored: RunState[] = [];
-  const deps: RunHostDeps = {
-    async generate(request: GenerateRequestPayload) {
-      prompts.push(JSON.stringify(request));
-      return { type: 'final', text: answers.shift() ?? 'no more answers', tokenIds: [], finishReason: 'stop', stats: { tokensIn: 10, tokensOut: 5 } } as unknown as GenerateResult;
-    },
-    model: async (id) => (id === 'fake' ? ENTRY : undefined),
-    readDocument: async () => buildPageDocument(document),
-    act: async (_tab, { expectedOrigin: _origin, ...request }) => (await actOn(request) as never) ?? act(document, { settleMs: 20, ...request }),
-    highlight: async () => ({ highlighted: 0 }),
-    sandbox: async () => ({
-      run: (request, options) => runScript(request.source, automationCapabilities(options.bridge!, request.names ?? []), {
-        budgets: request.budgets ?? {}, ...(options.onLog ? { onLog: options.onLog } : {}), ...(options.signal ? { signal: options.signal } : {}),
-      }),
-    }),
-    store: {
-      load: async () => stored.at(-1) ?? null,
-      save: async (state) => void stored.push(structuredClone(state)),
-    },
-  };
-  return { runs: new AutomationRuns(deps), prompts, stored };
-}
+const host = fakeRunHost;
 
 const start = (extra: Partial<AutomateStart>): AutomateStart => ({ tabId: 7, task: 'log in', model: 'fake', ...extra });
 
-async function until(runs: AutomationRuns, done: (run: RunState) => boolean): Promise<RunState> {
-  for (let i = 0; i < 600; i++) {
-    const run = (await runs.state(7)).run!;
-    if (done(run)) return run;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`the run did not get there: ${JSON.stringify((await runs.state(7)).run).slice(0, 1500)}`);
-}
-const finished = (runs: AutomationRuns) => until(runs, (run) => run.status !== 'running');
 
 beforeEach(() => {
   document.body.innerHTML = `<form aria-label="Login" onsubmit="return false"><label for="user">User</label><input id="user">
