@@ -11,6 +11,7 @@
 // TinyStories-656K: a 2,048-entry BPE, so counts run higher than a 32k-vocabulary model's; the ratio is the goal) over every prompt the engine got and every answer it gave. Confirmations are
 // answered yes by the script. Prints a table and writes .cache/bench-automation-*.json.
 // Options: --no-build --tokenizer ID --tasks FILE --replay FILE --repeats 3 --real-model ID|none (timings: median of repeats)
+// DUMP_PROMPTS=DIR writes the prompts each task's counted run sent (DIR/<task>-<mode>.json).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -101,6 +102,7 @@ try {
         if (mode === 'real') entry.raw = (report?.attempts ?? []).map((a) => a.raw ?? '').join('\n---\n').slice(0, 4000);
         if (r === 0 && mode !== 'real') {
           entry.tokensIn = await countTokens(report?.prompts ?? []);
+          if (process.env.DUMP_PROMPTS) writeFileSync(`${process.env.DUMP_PROMPTS}/${task.id}-${mode}.json`, JSON.stringify(report?.prompts ?? [], null, 1));
           entry.tokensOut = await countTokens((report?.attempts ?? []).filter((a) => a.raw && (mode !== 'replay')).map((a) => a.raw));
           if (mode === 'replay') entry.tokensOut = 0;
         }

@@ -4,6 +4,7 @@
  * the product build it with this one function, so the model sees at run time exactly what it was trained on.
  */
 import { renderPrompt } from '../../content/document/render.ts';
+import { isList } from '../../content/document/types.ts';
 import type { PageDocument } from '../../protocol/schemas.ts';
 
 export interface ScriptwriterInput {
@@ -17,8 +18,29 @@ export interface ScriptwriterInput {
 
 const MAX_OTHER_NAMES = 40;
 
+const BOXES: ReadonlySet<string> = new Set(['checkbox', 'switch', 'radio']);
+
+/**
+ * The bundled model was trained on documents whose list samples carry no box states (`done: false`, added later for
+ * chat models): they are left out of its input, which otherwise changed what it writes for the same page.
+ */
+function withoutBoxStates(doc: PageDocument): PageDocument {
+  return {
+    ...doc,
+    sections: doc.sections.map((section) => ({
+      ...section,
+      entries: section.entries.map((entry) => {
+        if (!isList(entry)) return entry;
+        const boxes = new Set(entry.slots.filter((slot) => BOXES.has(slot.kind) && !entry.fields.includes(slot.name)).map((slot) => slot.name));
+        if (!boxes.size) return entry;
+        return { ...entry, samples: entry.samples.map((sample) => Object.fromEntries(Object.entries(sample).filter(([key]) => !boxes.has(key)))) };
+      }),
+    })),
+  };
+}
+
 export function scriptwriterInput(input: ScriptwriterInput): string {
-  const rendered = renderPrompt(input.doc, { task: input.task, ...(input.maxDocumentTokens ? { maxTokens: input.maxDocumentTokens } : {}) });
+  const rendered = renderPrompt(withoutBoxStates(input.doc), { task: input.task, ...(input.maxDocumentTokens ? { maxTokens: input.maxDocumentTokens } : {}) });
   const lines = rendered.text.split('\n');
   lines[0] = `page ${JSON.stringify(input.doc.title.slice(0, 120))}`;
   const other = (input.otherNames ?? []).slice(0, MAX_OTHER_NAMES);
