@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/lib/static-server.mjs';
-import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
+import { startExecutorRig, type ExecutorRig } from './executor-rig.ts';
 
 /**
  * The executor on widgets that fight the keyboard, in Chromium (test/fixtures/apps/widgets/): a field completed
@@ -11,28 +9,17 @@ import { envelope, sendFromPage } from './helpers.ts';
  * content executor, as a run's do.
  */
 
-let harness: ExtensionHarness;
-let pages: Awaited<ReturnType<typeof serveStatic>>;
+let rig: ExecutorRig | undefined;
+let pages: ExecutorRig['pages'];
 let page: Page;
-let sender: Page;
-let tabId: number;
-
-interface Reply { ok: boolean; payload?: { value?: unknown }; error?: { name: string; message: string; data?: Record<string, unknown> } }
-const act = (id: string, action: string, args: string[] = [], extra: Record<string, unknown> = {}) =>
-  sendFromPage(sender, envelope('page.act', { tabId, action, target: { locators: [{ by: 'id', value: id }] }, args, ...extra })) as Promise<Reply>;
+const act = (...args: Parameters<ExecutorRig['act']>) => rig!.act(...args);
 
 beforeAll(async () => {
-  pages = await serveStatic({ '/apps/': `${repoRoot}/test/fixtures/apps` });
-  harness = await launchExtension();
-  page = await harness.context.newPage();
-  await page.goto(pages.url('/apps/widgets/'));
-  tabId = await tabIdOf(harness, page);
-  sender = await harness.openExtensionPage('popup/index.html');
-  await page.bringToFront();
+  rig = await startExecutorRig('widgets/');
+  ({ pages, page } = rig);
 }, 120_000);
 afterAll(async () => {
-  await harness?.close();
-  await pages?.close();
+  await rig?.close();
 });
 
 describe('the executor on widgets that fight the keyboard', () => {

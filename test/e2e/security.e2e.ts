@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/lib/static-server.mjs';
-import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
+import { startExecutorRig, type ExecutorRig, type Reply } from './executor-rig.ts';
 
 /**
  * The security review's findings in Chromium (test/fixtures/apps/security/): a label that clicks a delete button, a
@@ -10,32 +8,20 @@ import { envelope, sendFromPage } from './helpers.ts';
  * Actions go extension page → background → content executor, as a run's do.
  */
 
-let harness: ExtensionHarness;
-let pages: Awaited<ReturnType<typeof serveStatic>>;
+let rig: ExecutorRig | undefined;
 let page: Page;
-let sender: Page;
-let tabId: number;
-
-interface Reply { ok: boolean; payload?: { value?: unknown }; error?: { name: string; message: string; data?: Record<string, unknown> } }
-const act = (id: string, action: string, args: string[] = [], extra: Record<string, unknown> = {}) =>
-  sendFromPage(sender, envelope('page.act', { tabId, action, target: { locators: [{ by: 'id', value: id }] }, args, ...extra })) as Promise<Reply>;
+const act = (...args: Parameters<ExecutorRig['act']>) => rig!.act(...args);
 const done = () => page.evaluate(() => (window as unknown as { done: string[] }).done);
 /** Asked first, then confirmed with the fingerprint the question came with. */
 const confirmed = (id: string, action: string, asked: Reply, args: string[] = []) =>
   act(id, action, args, { confirmed: true, fingerprint: asked.error!.data!.fingerprint });
 
 beforeAll(async () => {
-  pages = await serveStatic({ '/apps/': `${repoRoot}/test/fixtures/apps` });
-  harness = await launchExtension();
-  page = await harness.context.newPage();
-  await page.goto(pages.url('/apps/security/'));
-  tabId = await tabIdOf(harness, page);
-  sender = await harness.openExtensionPage('popup/index.html');
-  await page.bringToFront();
+  rig = await startExecutorRig('security/');
+  ({ page } = rig);
 }, 120_000);
 afterAll(async () => {
-  await harness?.close();
-  await pages?.close();
+  await rig?.close();
 });
 
 describe('a click on a label is judged by the control it clicks', () => {
