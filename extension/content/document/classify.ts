@@ -82,6 +82,12 @@ export function kindOf(el: Element): ElementKind | undefined {
 }
 
 const SENSITIVE_AUTOCOMPLETE = /\b(current-password|new-password|one-time-code|cc-number|cc-csc|cc-exp(-month|-year)?|cc-name|cc-type)\b/;
+/** "Password" and a code sent to the user in other languages (regex sources, matched as written). */
+export const PASSWORD_WORDS_ELSEWHERE = [
+  'mot de passe', 'kennwort', 'passwort', 'contraseña', 'contrasena', 'senha', 'wachtwoord', 'has[łl]o', 'пароль', '密码', '密碼', 'パスワード', '비밀번호',
+  'code de vérification', 'bestätigungscode', 'código de verificación',
+];
+
 // Word edges include `_`, `-` and a lower→upper case change (user_pin, cardPin): hints are split into words first.
 const SENSITIVE_NAME = new RegExp([
   String.raw`pass(word|wd|code|phrase)\b`, String.raw`\bpass\b(?![ _-]?(holder|port|book))`, 'passw', String.raw`\botp\b`,
@@ -92,8 +98,7 @@ const SENSITIVE_NAME = new RegExp([
   String.raw`\b(verification|verify|auth|authentication|sms|login|sign[-_ ]?in|confirmation|access|approvals?|2[-_ ]?step|two[-_ ]?factor|backup|recovery)[-_ ]?code`,
   String.raw`\botc\b`, String.raw`\bpwd\b`, String.raw`social[-_ ]?security`, String.raw`\b(account|routing|sort)[-_ ]?(num(ber)?|no|code)\b`,
   String.raw`credit[-_ ]?card`, String.raw`\bcc[-_ ]?(exp|csc|cvv)`,
-  'mot de passe', 'kennwort', 'passwort', 'contraseña', 'contrasena', 'senha', 'wachtwoord', 'has[łl]o', 'пароль', '密码', '密碼', 'パスワード', '비밀번호',
-  'code de vérification', 'bestätigungscode', 'código de verificación',
+  ...PASSWORD_WORDS_ELSEWHERE,
   // Session 19 (hostile-page test): card numbers in other languages, German compounds included ("Kreditkartennummer").
   'kartennummer', 'kreditkarte', String.raw`kartenpr[üu]f`, 'kaartnummer', String.raw`num[ée]ro de (la )?carte`, 'carte bancaire',
   String.raw`n[úu]mero de (la )?tarjeta`, String.raw`tarjeta de cr[ée]dito`, String.raw`n[úu]mero do cart[ãa]o`, String.raw`cart[ãa]o de cr[ée]dito`,

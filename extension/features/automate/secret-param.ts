@@ -1,3 +1,4 @@
+import { PASSWORD_WORDS_ELSEWHERE } from '../../content/document/classify.ts';
 import { readableWords } from '../../content/executor/irreversible.ts';
 
 /**
@@ -62,7 +63,7 @@ const CAPITAL_PIN = /(?<![\p{L}\p{N}])PINs?(?![\p{L}\p{N}])/u;
  * "Password" and a sent code in other languages, read as written (folding look-alike letters would turn "пароль"
  * into other letters): the words the page document's sensitive-field rule knows (content/document/classify.ts).
  */
-const SECRET_OTHER_LANGUAGES = /mot de passe|kennwort|passwort|contraseña|contrasena|senha|wachtwoord|has[łl]o|пароль|密码|密碼|パスワード|비밀번호|code de vérification|bestätigungscode|código de verificación|geheimzahl|код подтверждения/iu;
+const SECRET_OTHER_LANGUAGES = new RegExp([...PASSWORD_WORDS_ELSEWHERE, 'geheimzahl', 'код подтверждения'].join('|'), 'iu');
 
 /** The question asks for a password, a code, a card number or another secret. */
 export function asksForSecret(question: string): boolean {
