@@ -56,9 +56,51 @@ function listLabels(list: DetectedList): string[] {
   }
   const prev = previousElementOf(el);
   if (prev && /^H[1-6]$/.test(tagOf(prev))) out.push(textOf(prev, 120));
-  const token = readableToken(idOf(el)) ?? Array.from(classListOf(el)).map((c) => readableToken(c)).find(Boolean);
-  if (token) out.push(token.replace(/[-_]+/g, ' '));
+  const token = listToken(idOf(el)) ?? Array.from(classListOf(el)).map(listToken).find(Boolean);
+  if (token) out.push(token);
+  const field = sharedFieldName(list);
+  if (field) out.push(field);
   return out.filter(Boolean);
+}
+
+/**
+ * Words that say how a container looks or where it sits, or that it holds something, never what (exploratory test,
+ * session 24: `dr-margin-left-25`, `mw-parser-output`, `main-content` named lists). Not `grid`: the script writer was
+ * trained on card lists named `grid` by their class.
+ */
+const LAYOUT_WORDS = new Set(['margin', 'padding', 'left', 'right', 'top', 'bottom', 'center', 'middle', 'wrapper', 'wrap', 'container', 'content',
+  'contents', 'inner', 'outer', 'inside', 'holder', 'col', 'cols', 'column', 'columns', 'row', 'rows', 'flex', 'box', 'block', 'layout',
+  'clearfix', 'cf', 'group', 'parser', 'output', 'main', 'body', 'article', 'section', 'page', 'area', 'region', 'module', 'component', 'widget',
+  'element', 'list', 'items', 'unstyled', 'reset', 'fluid', 'full', 'half', 'width', 'height', 'display', 'hide', 'show', 'hidden', 'visible',
+  'sm', 'md', 'lg', 'xl', 'xs', 'xxl', 'small', 'medium', 'large', 'mt', 'mb', 'ml', 'mr', 'pt', 'pb', 'pl', 'pr', 'mx', 'my', 'px', 'py', 'm', 'p',
+  'w', 'h', 'd', 'x', 'y', 'text', 'font', 'typography', 'align', 'float', 'position', 'relative', 'absolute', 'fixed', 'sticky', 'spacing', 'space',
+  'gap', 'gutter', 'stack', 'inline', 'default', 'base', 'js', 'is', 'has', 'u', 'l', 'o', 'c']);
+
+/**
+ * A readable id or class as the words of a list's name (its first three make the name), unless those are layout words
+ * or numbers, a short site prefix aside (`dr-margin-left-25`, `mw-parser-output`); then a BEM class's element part
+ * (`dr-article-content__side-nav-list`).
+ */
+function listToken(token: string): string | undefined {
+  if (!readableToken(token)) return undefined;
+  const says = (part: string) => {
+    const words = part.split(/[-_]+/).filter(Boolean);
+    const named = words.slice(0, 3);
+    const own = named.length > 1 && named[0]!.length <= 3 ? named.slice(1) : named;
+    return own.every((word) => /^\d+$/.test(word) || LAYOUT_WORDS.has(word.toLowerCase())) ? undefined : words.join(' ');
+  };
+  const element = token.split('__')[1]?.replace(/--.*$/, '');
+  return says(token) ?? (element ? says(element) : undefined);
+}
+
+/** The `name` its items' boxes share (`categories[]` of a set of topic checkboxes): what the list holds. */
+function sharedFieldName(list: DetectedList): string | undefined {
+  // Named boxes of most items (an "All" box of its own may have no name).
+  const named = list.members.filter((m) => (m.kind === 'checkbox' || m.kind === 'radio' || m.kind === 'switch') && attr(m.el, 'name'));
+  if (named.length * 2 <= list.items.length) return undefined;
+  const names = new Set(named.map((m) => attr(m.el, 'name')!.replace(/\[\s*\]$/, '').trim()));
+  const [only] = names;
+  return names.size === 1 && only ? readableToken(only)?.replace(/[-_]+/g, ' ') : undefined;
 }
 
 const INLINE = new Set(['SPAN', 'B', 'I', 'EM', 'STRONG', 'SUP', 'SUB', 'SMALL', 'CODE', 'CITE', 'ABBR', 'Q', 'MARK', 'FONT', 'U', 'S', 'TIME', 'DFN', 'KBD', 'VAR', 'BDI', 'BDO', 'LABEL']);

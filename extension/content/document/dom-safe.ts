@@ -94,6 +94,7 @@ const childElementCountGet = getter<number>(ElementProto, 'childElementCount');
 const getAttributeCall = method<[string], string | null>(ElementProto, 'getAttribute');
 const hasAttributeCall = method<[string], boolean>(ElementProto, 'hasAttribute');
 const hasAttributesCall = method<[], boolean>(ElementProto, 'hasAttributes');
+const attributeNamesCall = method<[], string[]>(ElementProto, 'getAttributeNames');
 const closestCall = method<[string], Element | null>(ElementProto, 'closest');
 const matchesCall = method<[string], boolean>(ElementProto, 'matches');
 const elementQueryCall = method<[string], Element | null>(ElementProto, 'querySelector');
@@ -131,6 +132,7 @@ export const childElementCountOf = (el: Element): number => childElementCountGet
 export const attr = (el: Element, name: string): string | null => getAttributeCall(el, name);
 export const hasAttr = (el: Element, name: string): boolean => hasAttributeCall(el, name);
 export const hasAttrs = (el: Element): boolean => hasAttributesCall(el);
+export const attrNames = (el: Element): string[] => attributeNamesCall(el);
 export const closestOf = (el: Element, selector: string): Element | null => closestCall(el, selector);
 export const matchesOf = (el: Element, selector: string): boolean => matchesCall(el, selector);
 /** The `hidden` property of an HTML element (the attribute's state; false elsewhere), never a control named `hidden`. */

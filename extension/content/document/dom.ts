@@ -1,7 +1,7 @@
 /** DOM facts the document is built from: roots, styles, text, accessible names. Works in Chromium and happy-dom. */
 import { collapse } from './text.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
-import { attr, checkVisibilityOf, childElementCountOf, closestOf, firstChildOf, firstElementChildOf, hasAttr, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { attr, attrNames, checkVisibilityOf, childElementCountOf, closestOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export type Root = Document | ShadowRoot;
 
@@ -303,7 +303,30 @@ function nameAsGiven(el: Element): string {
   }
   const content = textOf(el, 200);
   if (content) return content;
-  return collapse(attr(el, 'title') ?? '');
+  return collapse(attr(el, 'title') ?? '') || iconName(el);
+}
+
+/** Tooltip attributes of icon controls, a site's prefix allowed (`data-tooltip`, `data-dr-tooltip`, Bootstrap's `data-original-title`). */
+const TOOLTIP_ATTRIBUTE = /^data-(?:[a-z0-9]+-)?(?:tooltip|tip|title|original-title|tippy-content|balloon)$/i;
+
+/**
+ * A control with no text of its own (an icon): its tooltip attribute, the `title` of an icon inside it, else its
+ * description (`aria-describedby`). Before, such buttons were `button`, `button_2`, … (exploratory test, session 24).
+ */
+function iconName(el: Element): string {
+  if (hasAttrs(el)) {
+    for (const name of attrNames(el)) {
+      if (!TOOLTIP_ATTRIBUTE.test(name)) continue;
+      const tip = collapse(attr(el, name) ?? '');
+      if (tip) return tip.slice(0, 200);
+    }
+  }
+  const titled = queryOf(el, '[title]');
+  const title = titled && !SKIP_TAGS.has(tagOf(titled)) ? collapse(attr(titled, 'title') ?? '') : '';
+  if (title) return title.slice(0, 200);
+  const ids = attr(el, 'aria-describedby');
+  if (!ids) return '';
+  return collapse(ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x).map((x) => textOf(x, 200)).join(' ')).slice(0, 200);
 }
 
 /**

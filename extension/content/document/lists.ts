@@ -289,8 +289,8 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
     if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) continue;
     // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
     if ([...memberMap.values()].every((m) => m.length === 1 && FORM_FIELD_KINDS.has(m[0]!.kind))) continue;
-    const list = describe(container, items, memberMap);
-    if (notAList(items, list.slots)) continue;
+    const { shared, ...list } = describe(container, items, memberMap);
+    if (notAList(items, list.slots) || (!shared && list.actions.length === 0)) continue;
     const slotsPerItem = list.slots.length;
     if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) continue;
     if (items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) continue;
@@ -340,7 +340,7 @@ function checkedOf(el: Element): 'true' | 'false' | 'mixed' | undefined {
   return aria === null ? undefined : aria === 'mixed' ? 'mixed' : aria === 'true' ? 'true' : 'false';
 }
 
-function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>): Omit<DetectedList, 'members'> {
+function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>): Omit<DetectedList, 'members'> & { shared: boolean } {
   const stats = new Map<string, SlotStats>();
   let order = 0;
   const note = (item: Element, el: Element, kind: 'text' | ElementKind) => {
@@ -425,6 +425,11 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     actions: actions.map((slot) => names.get(slot)!),
     samples,
     itemSelector,
+    // Repeated items have a part in common: a field or control in two of three items at least. Siblings that only look
+    // alike and whose controls no action reaches (mozilla-1: `main_content list(4)` of a `lead` and a `title` hid six
+    // controls) are no list (exploratory test, session 24). Where actions reach them (medium-1's `prerendered`) the list
+    // stays: as entries they cost ~270 more tokens there.
+    shared: kept.some((slot) => slot.texts.length * 3 >= scanned.length * 2),
   };
 }
 

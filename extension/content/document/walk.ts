@@ -25,6 +25,10 @@ export interface Frame {
   /** Landmarks, forms and dialogs keep their own name; main content, frames and the page take their last heading's. */
   fixed: boolean;
   heading: SectionRef | undefined;
+  /** Elements that end the headings met in them (an article, a footer), innermost last, with the heading before each. */
+  scopes?: { el: Element; outer: SectionRef | undefined; outerEl: Element | undefined }[];
+  /** The element of `heading`. */
+  headingEl?: Element;
 }
 
 export interface Candidate {
@@ -252,6 +256,43 @@ function headingText(el: Element): string {
   return own.length >= 2 ? own : textOf(el, 200);
 }
 
+/**
+ * A page's footer: a `<footer>` or `contentinfo` that is no landmark of its own (inside an article or a `main`), or a
+ * block the page calls its footer by id or class (`<div class="footer">`).
+ */
+const FOOTER_SELECTOR = 'footer,[role=contentinfo],#footer,.footer,#site-footer,.site-footer,.page-footer,.global-footer';
+const FOOTER_SECTION: SectionRef = { name: 'footer', title: '', kind: 'footer' };
+
+/**
+ * Headings name what follows them up to the end of the article they are in, or up to a footer: footer links were named
+ * after an article's last heading, the boxes after an article after its last section (exploratory test, session 24).
+ * The heading in effect before an article comes back after it; a footer's own headings name its parts. Cards (an
+ * article or footer one of several like siblings) are left alone: their headings are not sections either.
+ */
+function scopeHeadings(frame: Frame, el: Element, tag: string, state: WalkState): void {
+  const scopes = (frame.scopes ??= []);
+  // Across shadow roots: a component inside an article is still in it.
+  while (scopes.length && !composedIn(scopes[scopes.length - 1]!.el, el)) {
+    const ended = scopes.pop()!;
+    frame.heading = ended.outer;
+    frame.headingEl = ended.outerEl;
+  }
+  if ((tag === 'ARTICLE' || roleOf(el) === 'article') && !inRepeat(el, frame.el, state.repeats)) {
+    scopes.push({ el, outer: frame.heading, outerEl: frame.headingEl });
+    return;
+  }
+  if (!frame.heading || frame.heading === FOOTER_SECTION) return;
+  const footer = closestOf(el, FOOTER_SELECTOR);
+  if (!footer || state.notFooters.has(footer) || (frame.el && !containsOf(frame.el, footer)) || scopes.some((scope) => scope.el === footer)) return;
+  const headingEl = frame.headingEl;
+  if ((headingEl && containsOf(footer, headingEl)) || inRepeat(footer, frame.el, state.repeats)) {
+    state.notFooters.add(footer);
+    return;
+  }
+  scopes.push({ el: footer, outer: frame.heading, outerEl: headingEl });
+  frame.heading = FOOTER_SECTION;
+}
+
 function sectionFor(frame: Frame): SectionRef {
   return frame.fixed || !frame.heading ? frame.section : frame.heading;
 }
@@ -359,6 +400,8 @@ interface WalkState {
   namedBy: Map<Element, Element>;
   foreignFrames: string[];
   modal: boolean;
+  /** Footers (FOOTER_SELECTOR) that end no heading: a card's, or one holding the heading in effect. */
+  notFooters: WeakSet<Element>;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -656,9 +699,13 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       state.frames.set(el, opened);
     }
     const frame = stack[stack.length - 1]!;
+    if (!frame.fixed) scopeHeadings(frame, el, tag, state);
     if ((HEADING.test(tag) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats)) {
       const title = headingText(el);
-      if (title) frame.heading = section(titleSlug(title), title, 'heading');
+      if (title) {
+        frame.heading = section(titleSlug(title), title, 'heading');
+        frame.headingEl = el;
+      }
     }
 
     let kind = kindOf(el);
@@ -770,7 +817,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const state: WalkState = {
     candidates: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(),
-    foreignFrames: [], modal: false,
+    foreignFrames: [], modal: false, notFooters: new WeakSet(),
   };
   slotOf = new WeakMap();
   const top = doc.body ?? doc.documentElement;
