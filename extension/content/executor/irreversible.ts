@@ -172,14 +172,44 @@ const spaced = (text: string) => text.replace(/[_\-./]+/g, ' ').replace(/([a-z])
  * spaces.
  */
 export function readableWords(text: string): string {
-  return spaced(text.slice(0, 1000).normalize('NFKD').replace(INVISIBLE, '').replace(/\p{M}/gu, '')
-    .replace(/[^\u0000-\u007f]/gu, latinLookalike));
+  return spaced(folded(text));
 }
 const words = readableWords;
 
+/** Folded as readableWords does, before `spaced`; invisible characters dropped, or as spaces (`between`). */
+const folded = (text: string, between = '') => text.slice(0, 1000).normalize('NFKD').replace(INVISIBLE, between)
+  .replace(/\p{M}/gu, '').replace(/[^\u0000-\u007f]/gu, latinLookalike);
+
+/** Three or more single letters, one separator between each: "D e l e t e", "P-a-y", "S.e.n.d". */
+const SPACED_OUT = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?:[\s\-._*~+][\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu;
+/** Characters that stand for a letter inside a word ("De1ete", "P0st", "De|ete", "$end"). */
+const LETTER_LIKE: Record<string, string> = { 0: 'o', 1: 'l', 3: 'e', 4: 'a', 5: 's', 7: 't', '|': 'l', '@': 'a', $: 's' };
+
+/**
+ * A label as it reads when plain ASCII imitates letters (exploratory test, session 24): single letters spaced out
+ * joined, digits and signs inside a word that has letters read as those letters, and a capital I beside a small
+ * letter as the l it looks like in most fonts ("deIete", "Iogout"). An addition to the other readings, never instead:
+ * "Pay1" still reads "Pay" there.
+ */
+function unobscured(text: string): string {
+  return text.replace(SPACED_OUT, (run) => run.replace(/[^\p{L}\p{N}]/gu, ''))
+    .replace(/[\p{L}\p{N}|@$]+/gu, (token) => (/\p{L}/u.test(token) && /[^\p{L}]/u.test(token) ? token.replace(/[013457|@$]/g, (c) => LETTER_LIKE[c]!) : token))
+    .replace(/(?<=\p{Ll})I|I(?=\p{Ll})/gu, 'l');
+}
+
+/**
+ * Every reading of a label that is matched against the word lists: as a person reads it (readableWords), with its
+ * accents (accentedWords), and with ASCII look-alikes undone — once with invisible characters dropped ("Del\u200Bete"),
+ * once with them as spaces ("Pay\u180Enow" shows as "Paynow", read "Pay now"), with accents dropped and kept.
+ */
+function readings(text: string): Set<string> {
+  return new Set([words(text), accentedWords(text), ...[folded(text), folded(text, ' '), accented(text), accented(text, ' ')].map((t) => spaced(unobscured(t)))]);
+}
+
 /** As readableWords, accents kept ("löschen", "déconnexion" are words of the list as they are written). */
-const accentedWords = (text: string) => spaced(text.slice(0, 1000).normalize('NFKC').replace(INVISIBLE, '')
-  .replace(/[^\u0000-\u007f]/gu, latinLookalike).normalize('NFC'));
+const accentedWords = (text: string) => spaced(accented(text));
+const accented = (text: string, between = '') => text.slice(0, 1000).normalize('NFKC').replace(INVISIBLE, between)
+  .replace(/[^\u0000-\u007f]/gu, latinLookalike).normalize('NFC');
 
 /**
  * A label as it shows: text after a right-to-left override (U+202E, up to its U+202C) is drawn reversed, so
@@ -191,7 +221,7 @@ export function displayedLabel(text: string): string | undefined {
 }
 
 function labelVerdict(text: string, what = 'label'): Verdict | undefined {
-  for (const label of new Set([words(text), accentedWords(text)])) {
+  for (const label of readings(text)) {
     const nounLabel = NOUN_LABEL.test(label);
     for (const [pattern, reason] of WORDS) {
       if (nounLabel && NOUN_REASONS.has(reason)) continue;
@@ -232,7 +262,7 @@ const WHOLE_ANYWHERE = /(?<![\p{L}])(?:konto|compte|cuenta|conta|account|profil|
 const NOT_NOW = /(?<![\p{L}])(?:after|on exit|on close|on logout|when|whenever|automatically|auto|duplicates?|older than|every|nach|après|después)(?![\p{L}])/iu;
 
 function choiceVerdict(text: string, what: string): Verdict | undefined {
-  for (const label of new Set([words(text), accentedWords(text), asWritten(text)])) {
+  for (const label of new Set([...readings(text), asWritten(text)])) {
     if (NOT_NOW.test(label)) return undefined;
     for (const [pattern, reason] of CHOICE_WORDS) {
       if (pattern.test(label)) return { irreversible: true, reason: `its ${what} means it ${reason}` };

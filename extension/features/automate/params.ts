@@ -17,7 +17,7 @@ export function paramsOf(source: string): string[] {
  * Text safe inside "…", '…' and `…` literals: the value can end no string and open no `${`; line and paragraph
  * separators are escaped too (JSON leaves them, and in a comment they would end it).
  */
-function literalText(value: string): string {
+export function literalText(value: string): string {
   // Every `$`, not only `${`: a value ending in `$` before a `{` (the next hole's value, or the script's own text)
   // would open `${…}` in a template literal.
   return JSON.stringify(value).slice(1, -1).replace(/'/g, "\\'").replace(/`/g, '\\`').replace(/\$/g, '\\$')

@@ -5,7 +5,7 @@
  * confirmation or question, the report — for whichever panel asks (`automate.state`). Confirmations and answers
  * come back with `automate.respond`; `automate.stop` aborts. Everything it touches is injected (unit-tested).
  */
-import { AbortError, ModelNotFoundError, NavigationError, PocketError, serializeError, ValidationError } from '../../protocol/errors.ts';
+import { AbortError, ModelNotFoundError, NavigationError, PocketError, ScriptSyntaxError, serializeError, ValidationError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, GenerateRequestPayload, GenerateResult, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
 import type { SandboxRun, SandboxRunOptions } from '../../sandbox/host.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
@@ -18,7 +18,7 @@ import { constraintFor, isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAn
 import { MAX_LOG, type AutomateStart, type RunState, type SavedList } from './run-state.ts';
 import { pathPattern } from './site-document.ts';
 import { listsToSave, replayableScript } from './replayable.ts';
-import { fillParams } from './params.ts';
+import { fillParams, literalText, paramsOf } from './params.ts';
 import { asksForSecret, isSecretParam } from './secret-param.ts';
 import { unrelatedScript } from './unrelated.ts';
 import type { ModelAnswer } from './parse.ts';
@@ -103,8 +103,16 @@ function refuseWaits(live: Live): void {
   live.state.step = null;
 }
 
-/** A replay's values by hole name; `secret` ones (a password's) are put back wherever they turn up, even in a word. */
+/**
+ * A replay's values by hole name; `secret` ones (a password's) are put back wherever they turn up, even in a word. A
+ * secret answer to ask() has no hole: its name is '' and it reads as the log's mask (holeOf).
+ */
 type Secrets = ReadonlyArray<readonly [name: string, value: string, secret: boolean]>;
+
+/** What stands for a value in the run's text: its `{{hole}}`, or the mask for a secret that has no hole. */
+const holeOf = (name: string) => (name ? `{{${name}}}` : MASKED_TYPING);
+const inJson = (text: string) => JSON.stringify(text).slice(1, -1);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const wholeWord = (value: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
 /** Quoted page text or data in a message: "…", “…”, `…`. */
@@ -125,13 +133,72 @@ type Where = 'data' | 'prose' | 'script';
 function redactSecrets(text: string, secrets: Secrets, where: Where = 'data'): string {
   if (!secrets.length) return text;
   const plain = (part: string, inQuotes: boolean) => secrets.reduce((t, [name, value, secret]) =>
-    secret || (!inQuotes && where === 'prose' && plainWord(value)) ? t : t.replace(wholeWord(value), () => `{{${name}}}`), part);
+    secret || (!inQuotes && where === 'prose' && plainWord(value)) ? t : t.replace(wholeWord(value), () => holeOf(name)), part);
   return text.split(/(\{\{[A-Za-z_][A-Za-z0-9_]*\}\})/).map((part, i) => {
     if (i % 2 === 1) return part;
-    const hidden = secrets.reduce((t, [name, value, secret]) => (secret ? t.split(value).join(`{{${name}}}`) : t), part);
+    // Secrets also as the page may have reformatted them (a confirmation's label, an error that quotes a field).
+    const hidden = hiddenSecrets(part, secrets);
     if (where === 'data') return plain(hidden, true);
     return hidden.split(where === 'script' ? LITERAL : QUOTED).map((piece, j) => (j % 2 === 1 ? plain(piece, true) : where === 'prose' ? plain(piece, false) : piece)).join('');
   }).join('');
+}
+
+/** What a page puts between the characters of a value it formats (a card's spaces, a key's dashes), and a name's `_`. */
+const FORMAT_SEPARATORS = '[\\s\\-._/()]';
+/** A secret this long (not counting separators) is also found as the page formats it, in any case. */
+const FORMATTED_MIN = 6;
+/** A document cuts a long value ("…"): its first this many characters are enough. */
+const CUT_MIN = 8;
+
+/**
+ * A secret as text built from the page may hold it: the page document shows what a field that is not marked
+ * sensitive holds (`[value="…"]`), in list samples and names too, JSON-escaped, maybe reformatted ("ABCD 1234 …",
+ * capitals, `abcd_1234` in a name) or cut ("abcd1234efgh…"). Null for a secret too short to be found so loosely.
+ */
+function formattedSecret(value: string): RegExp | null {
+  if (formattedCache.has(value)) return formattedCache.get(value)!;
+  if (formattedCache.size > 64) formattedCache.clear();
+  const pattern = formattedPattern(value);
+  formattedCache.set(value, pattern);
+  return pattern;
+}
+/** A run's state is redacted string by string, every time it is shown or saved: each secret's pattern is made once. */
+const formattedCache = new Map<string, RegExp | null>();
+
+function formattedPattern(value: string): RegExp | null {
+  const separator = new RegExp(`^${FORMAT_SEPARATORS}$`, 'u');
+  const chars = [...value].filter((c) => !separator.test(c));
+  if (chars.length < FORMATTED_MIN) return null;
+  const one = (c: string) => (inJson(c) === c ? escapeRegExp(c) : `(?:${escapeRegExp(c)}|${escapeRegExp(inJson(c))})`);
+  const head = Math.min(CUT_MIN, chars.length);
+  // Nested from the end; the empty group matches only when the whole value did.
+  let tail = '()';
+  for (let i = chars.length - 1; i >= head; i--) tail = `(?:${FORMAT_SEPARATORS}*${one(chars[i]!)}${tail})?`;
+  return new RegExp(chars.slice(0, head).map(one).join(`${FORMAT_SEPARATORS}*`) + tail, 'giu');
+}
+
+/**
+ * A prompt with every secret hidden: a secret parameter's value becomes its `{{hole}}` (a repair may write the hole,
+ * which the run fills), a secret answer to ask() the log's mask. Exact forms first (as typed, JSON-escaped, as a
+ * filled script's literal), then as the page may show it.
+ */
+const PLACED = '\uffff';
+function hiddenSecrets(text: string, secrets: Secrets): string {
+  return secrets.reduce((t, [name, value, secret]) => {
+    if (!secret) return t;
+    const hole = holeOf(name);
+    const exact = [...new Set([literalText(value), inJson(literalText(value)), inJson(value), value])].sort((a, b) => b.length - a.length);
+    const loose = formattedSecret(value);
+    // Holes already there are left alone (a value may be part of its own name: "password" for {{password}}).
+    return t.split(/(\{\{[A-Za-z_][A-Za-z0-9_]*\}\})/).map((part, i) => {
+      if (i % 2 === 1) return part;
+      // Marked first, so that the loose pattern cannot find the value again in the hole put for it.
+      const plain = exact.reduce((u, form) => u.split(form).join(PLACED), part);
+      const found = loose ? plain.replace(loose, (match: string, whole: string | undefined, at: number, all: string) =>
+        (whole !== undefined || all.startsWith('…', at + match.length) ? PLACED : match)) : plain;
+      return found.split(PLACED).join(hole);
+    }).join('');
+  }, text);
 }
 
 /** Whether a call's arguments hold one of the secret values. */
@@ -176,7 +243,9 @@ function secretAnswerOf(entry: LogEntry): string | undefined {
 function taskForModel(request: AutomateStart): string {
   const values = Object.entries(request.known ? request.params ?? {} : {});
   if (!values.length) return request.task;
-  return `${request.task}\n(This is a replay of a saved script with these values, which replace any in the task above: ${values.map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(', ')}.)`;
+  // A secret is never put into a prompt: the repair writes its hole, which the run fills (fillRepair).
+  const told = values.map(([name, value]) => (isSecretParam(name) ? `${name} = a secret, written "{{${name}}}" in a string` : `${name} = ${JSON.stringify(value)}`));
+  return `${request.task}\n(This is a replay of a saved script with these values, which replace any in the task above: ${told.join(', ')}.)`;
 }
 
 const MAX_REDACT_DEPTH = 64;
@@ -394,10 +463,11 @@ export class AutomationRuns {
    * names constrained to those unless the request says not to; the bare script comes back as a regular answer.
    */
   private async writeScript(request: AutomateStart, entry: CatalogueEntry, doc: PageDocument, state: RunState,
-    signal: AbortSignal, prompts: string[]): Promise<ModelReply> {
+    signal: AbortSignal, prompts: string[], hide: (text: string) => string): Promise<ModelReply> {
     // As for any model: the site document helps, a storage error there leaves the names of this page.
     const other = (await this.deps.otherPageNames?.(doc).catch(() => [])) ?? [];
-    const call = scriptWriterCall(doc, request.task, other);
+    const written = scriptWriterCall(doc, request.task, other);
+    const call = { ...written, prompt: hide(written.prompt) };
     if (request.keepPrompts) prompts.push(call.prompt);
     const began = Date.now();
     // It cannot read error feedback: a retry is another draw (greedy first, then sampled with a seed per attempt).
@@ -451,9 +521,13 @@ export class AutomationRuns {
     // A replay's {{param}} values (a password, say) are typed into the page but not shown or stored with the run: the
     // script keeps its holes, and wherever a value turns up in the run's text (the log, say, ask, a read's result, an
     // error message, a repair that copied it) its hole's name does — in free text only: ids, states and kinds stay.
-    const secrets: Secrets = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3)
+    // A secret answer to ask() joins them when given.
+    const secrets: Array<Secrets[number]> = Object.entries(request.params ?? {}).filter(([, value]) => value.length >= 3)
       .map(([name, value]) => [name, value, isSecretParam(name)] as const);
-    if (secrets.length) live.redact = <T>(state: T) => redactRunText(state as RunState, secrets) as T;
+    live.redact = <T>(state: T) => (secrets.length ? redactRunText(state as RunState, secrets) as T : state);
+    // The page document shows what a field that is not marked sensitive holds, a secret typed there too; it goes into
+    // every prompt, so each prompt is hidden as a whole (exploratory test, session 24).
+    const hide = (text: string) => hiddenSecrets(text, secrets);
     // The secret params' values, and the answers the user gave to ask() questions that ask for a secret (added as they
     // come, so a later `type` of one is masked and its result blanked for the rest of the run).
     const secretValues = secrets.filter(([, , secret]) => secret).map(([, value]) => value);
@@ -486,7 +560,8 @@ export class AutomationRuns {
     const generate: RunnerDeps['generate'] = async (messages, jsonSchema, s) => {
       this.generateCalls++;
       state.phase = 'generating';
-      if (writer) return this.writeScript(request, entry, lastDoc ?? await read(), state, s ?? signal, prompts);
+      if (writer) return this.writeScript(request, entry, lastDoc ?? await read(), state, s ?? signal, prompts, hide);
+      messages = messages.map((m) => ({ ...m, content: hide(m.content) }));
       const prompt = flatten(messages);
       if (request.keepPrompts) prompts.push(entry.promptFormat === 'chat' ? messages.map((m) => m.content).join('\n\n') : prompt);
       const began = Date.now();
@@ -534,7 +609,16 @@ export class AutomationRuns {
         if (signal.aborted) throw new AbortError('stopped by the user');
       },
       ...(this.deps.route ? { route: this.deps.route } : {}),
-      ...(this.deps.onNavigated ? { onNavigated: this.deps.onNavigated } : {}),
+      // The site document keeps no values, but names and descriptions are page text, which may echo a secret.
+      ...(this.deps.onNavigated ? { onNavigated: (from: PageDocument, element: string, to: PageDocument) => {
+        let pages: [PageDocument, PageDocument];
+        try {
+          pages = [hiddenIn(from), hiddenIn(to)];
+        } catch {
+          return; // not recorded rather than recorded with a secret
+        }
+        this.deps.onNavigated!(pages[0], element, pages[1]);
+      } } : {}),
       ...(request.knownLists ? { remembered: (name: string, doc: PageDocument) => rememberedList(request.knownLists!, name, doc) } : {}),
     }, lastDoc ?? await read(), [request.task, ...userValues], siteOfRun(await (lastDoc ?? read()))));
     const siteOfRun = (doc: PageDocument) => {
@@ -542,11 +626,15 @@ export class AutomationRuns {
       if (runOrigin && !state.origin) state.origin = runOrigin;
       return runOrigin;
     };
+    const hiddenIn = (doc: PageDocument): PageDocument => (secrets.some(([, , secret]) => secret) ? JSON.parse(hide(JSON.stringify(doc))) as PageDocument : doc);
     // A field is sensitive as any of the run's reads of the page had it (the document entry says so).
     const sensitiveTarget = (target: string) => bridges.some((b) => b.sensitiveTarget(target));
     const kept = (entry: LogEntry) => {
       const answer = secretAnswerOf(entry);
-      if (answer !== undefined && !secretValues.includes(answer)) secretValues.push(answer);
+      if (answer !== undefined && !secretValues.includes(answer)) {
+        secretValues.push(answer);
+        if (answer.length >= 3) secrets.push(['', answer, true]);
+      }
       return keptEntry(entry, secretValues, sensitiveTarget);
     };
     const pushLog = (entry: LogEntry) => {
@@ -554,6 +642,16 @@ export class AutomationRuns {
       state.log.push(kept(entry));
     };
     let filled: string | undefined;
+    /** A repair of a replay writes a secret as its hole (it was never told the value): the run fills it. */
+    const fillRepair = (script: string): string => {
+      if (!request.known || !request.params || script === filled) return script;
+      if (!paramsOf(script).some((name) => isSecretParam(name) && Object.hasOwn(request.params!, name))) return script;
+      try {
+        return fillParams(script, request.params);
+      } catch (error) {
+        throw new ScriptSyntaxError(error instanceof Error ? error.message : String(error));
+      }
+    };
     const shown = (script: string) => (script === filled && request.known ? request.known.script : script);
     /** An attempt's raw answer text: the filled script in it, as is or JSON-escaped, goes back to its holes. */
     const shownRaw = (raw: string) => {
@@ -612,7 +710,8 @@ export class AutomationRuns {
           ...(this.deps.otherPageNames ? { otherPageNames: this.deps.otherPageNames } : {}),
           ...(request.knownLists ? { remembered: request.knownLists.map((saved) => listScriptName(saved.list)) } : {}),
           generate,
-          execute: async (source, names, budgets, onLog, s) => {
+          execute: async (written, names, budgets, onLog, s) => {
+            const source = fillRepair(written);
             const sandbox = await this.deps.sandbox();
             const attemptBridge = await newBridge(request.userValues ?? []);
             bridge = attemptBridge;

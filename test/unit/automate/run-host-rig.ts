@@ -17,7 +17,7 @@ export const TAB = 7;
 
 type ActOn = (request: ActRequest, real: () => Promise<ActReply>) => Promise<unknown> | undefined;
 
-export function fakeRunHost(answers: string[], actOn: ActOn = () => undefined) {
+export function fakeRunHost(answers: string[], actOn: ActOn = () => undefined, extra: Partial<RunHostDeps> = {}) {
   const prompts: string[] = [];
   const stored: RunState[] = [];
   const deps: RunHostDeps = {
@@ -41,6 +41,7 @@ export function fakeRunHost(answers: string[], actOn: ActOn = () => undefined) {
       load: async () => stored.at(-1) ?? null,
       save: async (state) => void stored.push(structuredClone(state)),
     },
+    ...extra,
   };
   return { runs: new AutomationRuns(deps), prompts, stored };
 }

@@ -24,7 +24,7 @@ describe('a formatted secret given back by type()', () => {
 
   test('a script: not in the log, nor in the repair prompt', async () => {
     const script = '$activate__licence.type("{{license_key}}");\n$nope.click();\ndone(1);';
-    // The repair copies the value it saw in the filled script, as any model would.
+    // A repair that writes the value itself (it is shown only the hole since session 24) is redacted all the same.
     const { runs, prompts } = host([JSON.stringify({ plan: 'p', elements: [], script: `$activate__licence.type("${SECRET}");\ndone(1);` })]);
     await runs.start(start({ known: { plan: 'saved', elements: [], script }, maxRepairs: 1 }));
     const done = await finished(runs);

@@ -402,12 +402,12 @@ describe('a replay\'s {{param}} values are typed into the page, never shown or s
   test('a value read back, an error message that quotes it, and a repair that copied it show the hole, not the value', async () => {
     const saves: RunState[] = [];
     const store: RunStore = { save: async (state) => void saves.push(structuredClone(state)), load: async () => null };
-    // The model's repair copies the value it saw in the filled script (as any model would).
+    // A repair that writes the value itself (it is shown only the hole since session 24) is redacted all the same.
     const { runs, requests } = host([answer('$add_todo__new_todo.type("s3cret-Pw");\n$add_todo__add_button.click();\ndone(1);')], ENTRY, store);
     await runs.start(start('saved', { known: { plan: 'saved', elements: [], script: SCRIPT }, params: { pw: 's3cret-Pw' }, userValues: ['s3cret-Pw'], maxRepairs: 2 }));
     const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
     await until(() => saves.at(-1)?.status, (status) => status !== 'running');
-    expect(requests).toHaveLength(1); // the repair was asked for (the model, on this device, sees the filled script)
+    expect(requests).toHaveLength(1); // the repair was asked for (its prompt shows the hole, not the value)
     expect(document.querySelector('#todos li:last-child .title')?.textContent).toBe('s3cret-Pw'); // typed into the page (and added)
     expect(JSON.stringify(done)).not.toContain('s3cret-Pw');
     expect(JSON.stringify(saves)).not.toContain('s3cret-Pw');

@@ -64,7 +64,7 @@ describe('the answer to an ask() for a secret', () => {
   test('and in the log a repair is shown', async () => {
     const { prompts } = await answered('const p = ask("What is your password?");\n$login__user.type(p);\n$nope.click();', 1,
       [JSON.stringify({ plan: 'p', elements: [], script: 'done(1);' })]);
-    // The log part (the re-read page document shows what the field now holds, as the page does).
+    // The log part (the page document read again is checked in secret-in-prompts.test.ts).
     const prompt = (JSON.parse(prompts[1]!) as { prompt: string }).prompt;
     const log = prompt.slice(prompt.lastIndexOf('Execution log'));
     expect(log).toContain(`type $login__user [${JSON.stringify(MASKED_TYPING)}]`);

@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest';
+import { classifyAction, classifyChoice } from '../../../extension/content/executor/irreversible.ts';
+
+/**
+ * Labels that plain ASCII makes read as a word of the list without being it (exploratory test, session 24): a capital
+ * I for an l, a digit or sign for a letter, letters spaced out, an invisible separator between two words.
+ */
+const asks = (label: string) => classifyAction({ action: 'click', label }).irreversible;
+
+describe('ASCII look-alikes and spacing in a label', () => {
+  test.each([
+    'deIete', 'DeIete account', 'De1ete', 'De|ete', 'Iogout', 'Log0ut', 'P0st comment', '5end', 'Paym3nt',
+    'D e l e t e', 'D-e-l-e-t-e', 'S.e.n.d', 'P-a-y', 'P a y now', 'R e m o v e item', 'D e I e t e',
+    'Pay\u180Enow', 'Pay\u200Bnow', 'Pay\u2060now', 'Buy\u180Enow', 'Delete\u180Eaccount',
+  ])('%j asks', (label) => {
+    expect(asks(label)).toBe(true);
+  });
+
+  test.each([
+    'Details', 'Delta', 'Dilute', 'Display', 'Deleted items', 'Paypal balance', 'Item 1', 'Iceland', 'Inbox', 'Import',
+    'I agree', 'ID card', 'Top 10', 'Win10 setup', 'Step 1 of 3', 'Order #1042', 'Order history', 'Q & A', 'F.A.Q.',
+    'U.S.A.', 'T-shirt', 'X-Large', 'Sign in', 'SignIn', 'Postcode help', 'Sender', 'A B C', 'Page 2 of 5', 'Size: S M L',
+    'Settings', 'Selected 3', 'Compose', 'Next', 'Sold out', 'Deliver to 10115', 'Delegate', 'Idle',
+  ])('%j does not', (label) => {
+    expect(asks(label)).toBe(false);
+  });
+
+  test('the German, Japanese and Korean words still ask, and their look-alikes', () => {
+    for (const label of ['Löschen', 'Konto löschen', 'Abmelden', 'ログアウト', '削除', '삭제', '로그아웃', 'L-ö-s-c-h-e-n']) expect(asks(label), label).toBe(true);
+  });
+
+  test('a choice: "D e l e t e my account" and "DeIete everything" ask; "Delete messages after reading" still does not', () => {
+    expect(classifyChoice('check', 'D e l e t e my account').irreversible).toBe(true);
+    expect(classifyChoice('select', 'DeIete everything').irreversible).toBe(true);
+    expect(classifyChoice('check', 'Delete messages after reading').irreversible).toBe(false);
+  });
+});
