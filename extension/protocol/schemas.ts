@@ -329,7 +329,7 @@ export const HighlightReplySchema = v.strictObject({ found: v.boolean(), hidden:
  * slot selector inside the item).
  */
 export const ACT_ACTIONS = [
-  'click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists', 'count', 'find',
+  'click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists', 'count', 'find',
   'waitFor', 'navigate',
   // The bridge's own: a submission the page made by itself after the last action, held back (confirmed: sent).
   'held',

@@ -3,30 +3,41 @@
  * (extension/sandbox/capabilities/automation.ts) implements them; decoders use them to constrain what a model may
  * write after `$name.` (workers/engines/decoding/name-constraint.ts). A unit test keeps the two in step.
  */
-export const ELEMENT_MEMBERS = ['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists'];
+export const ELEMENT_MEMBERS = ['click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists'];
 export const LIST_MEMBERS = ['length', 'find', 'filter', 'map', 'forEach', 'exists'];
 /** Besides the list's own fields. */
 export const ITEM_MEMBERS = ['index', 'open', 'click', 'hover', 'scroll', 'check', 'uncheck', 'text', 'exists'];
 export const FIELD_MEMBERS = ['click', 'hover', 'text', 'value', 'exists', 'check', 'uncheck'];
 
-/** The methods that take an argument (text for type/select/find, a function for filter/map/forEach); the others take
- * none (the sandbox ignores any given, after evaluating it: `.exists($x.click())` would click). */
-export const TAKES_ARGUMENT: ReadonlySet<string> = new Set(['type', 'select', 'find', 'filter', 'map', 'forEach']);
+/** The methods that take an argument (text for type/select/find, a key for press, a function for filter/map/forEach);
+ * the others take none (the sandbox ignores any given, after evaluating it: `.exists($x.click())` would click). */
+export const TAKES_ARGUMENT: ReadonlySet<string> = new Set(['type', 'press', 'select', 'find', 'filter', 'map', 'forEach']);
+
+/**
+ * The keys `$field.press(key)` takes (sandbox and executor). Enter submits a form as a browser's Enter does (held for
+ * confirmation like its submit button); the others only reach the page's own key handlers (a suggestion list, a menu).
+ */
+export const PRESS_KEYS = ['Enter', 'Escape', 'ArrowDown', 'ArrowUp'] as const;
+export type PressKey = (typeof PRESS_KEYS)[number];
+/** The key a script means (`"enter"` is Enter), or undefined. */
+export function pressKey(name: unknown): PressKey | undefined {
+  return typeof name === 'string' ? PRESS_KEYS.find((key) => key.toLowerCase() === name.trim().toLowerCase()) : undefined;
+}
 
 const TYPABLE = new Set(['text_input', 'text_area', 'editable', 'combobox', 'slider']);
 const CHECKABLE = new Set(['checkbox', 'radio', 'switch']);
 const membersByKind = new Map<string, readonly string[]>();
 
 /**
- * The element methods that fit an element of this kind: `type` into fields, `select` on selects, `check`/`uncheck` on
- * boxes (the executor refuses the others with an ActionError). An unknown kind keeps them all.
+ * The element methods that fit an element of this kind: `type` and `press` in fields, `select` on selects,
+ * `check`/`uncheck` on boxes (the executor refuses the others with an ActionError). An unknown kind keeps them all.
  */
 export function elementMembersFor(kind: string | undefined): readonly string[] {
   if (!kind) return ELEMENT_MEMBERS;
   // Decoders ask for every character of every candidate token: one list per kind.
   let members = membersByKind.get(kind);
   if (!members) {
-    members = ELEMENT_MEMBERS.filter((member) => (member === 'type' ? TYPABLE.has(kind)
+    members = ELEMENT_MEMBERS.filter((member) => (member === 'type' || member === 'press' ? TYPABLE.has(kind)
       : member === 'select' ? kind === 'select'
         : member === 'check' || member === 'uncheck' ? CHECKABLE.has(kind) : true));
     membersByKind.set(kind, members);

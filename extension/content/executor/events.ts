@@ -77,6 +77,69 @@ export function press(el: Element, name: string): void {
   for (const type of ['keydown', 'keyup']) el.dispatchEvent(new win.KeyboardEvent(type, { key: name, code: name, bubbles: true, cancelable: true, composed: true }));
 }
 
+/** Key codes old page code still reads (`event.keyCode === 13`), for the keys `press()` takes. */
+const KEY_CODES: Readonly<Record<string, number>> = { Enter: 13, Escape: 27, ArrowUp: 38, ArrowDown: 40 };
+
+function keyEvent(el: Element, type: 'keydown' | 'keypress' | 'keyup', name: string): boolean {
+  const win = view(el) as Window & typeof globalThis;
+  const code = KEY_CODES[name] ?? 0;
+  const legacy = { keyCode: code, charCode: type === 'keypress' ? code : 0, which: code };
+  const event = new win.KeyboardEvent(type, { key: name, code: name, ...legacy, bubbles: true, cancelable: true, composed: true, view: win });
+  // An engine whose KeyboardEventInit has no legacy codes (they are not in the standard dictionary) gets them as own values.
+  for (const [field, value] of Object.entries(legacy)) {
+    if ((event as unknown as Record<string, number>)[field] !== value) Object.defineProperty(event, field, { value });
+  }
+  return el.dispatchEvent(event);
+}
+
+/**
+ * A named key (Enter, Escape, arrows) pressed in `el`, focused first, as a keyboard's: keydown, then keypress for Enter
+ * only (the one of them that makes a character), not sent when keydown was cancelled. False when the page cancelled
+ * either: the key's own action (Enter's submission or line break) is then not done. `keyUp` ends the press.
+ */
+export function keyDown(el: Element, name: string): boolean {
+  focus(el);
+  if (!keyEvent(el, 'keydown', name)) return false;
+  return name !== 'Enter' || keyEvent(el, 'keypress', name);
+}
+
+export function keyUp(el: Element, name: string): void {
+  keyEvent(el, 'keyup', name);
+}
+
+/**
+ * Enter's own edit in a text area or an editor: a line break at the caret (a new paragraph in an editor), unless the
+ * page cancels its `beforeinput`.
+ */
+export function breakLine(el: Element): void {
+  const win = view(el) as Window & typeof globalThis;
+  const box = el instanceof win.HTMLTextAreaElement ? el : null;
+  const inputType = box ? 'insertLineBreak' : 'insertParagraph';
+  if (!el.dispatchEvent(new win.InputEvent('beforeinput', { bubbles: true, cancelable: true, composed: true, inputType }))) return;
+  if (box) {
+    const [start, end] = selectionOf(box) ?? [box.value.length, box.value.length];
+    setNativeValue(box, `${box.value.slice(0, start)}\n${box.value.slice(end)}`);
+    box.setSelectionRange(start + 1, start + 1);
+    input(box, null, inputType);
+    return;
+  }
+  // The edit goes where the caret is: into this editor, at its end when the caret is elsewhere.
+  const selection = win.getSelection();
+  if (!selection) return;
+  if (!selection.rangeCount || !el.contains(selection.anchorNode)) {
+    const range = el.ownerDocument.createRange();
+    range.selectNodeContents(el);
+    range.collapse(false);
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+  try {
+    el.ownerDocument.execCommand('insertParagraph');
+  } catch {
+    // An engine without edit commands: the editor keeps its text.
+  }
+}
+
 function input(el: Element, data: string | null, inputType: string): void {
   const win = view(el) as Window & typeof globalThis;
   el.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true, data, inputType }));

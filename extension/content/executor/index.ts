@@ -13,7 +13,7 @@ import { truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSensitive, kindOf, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
-import { click, focusedElement, hover, optionFor, selectOption, typeText } from './events.ts';
+import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionFor, selectOption, typeText } from './events.ts';
 import { classifyAction, classifyChoice, decodedAddress, readableWords } from './irreversible.ts';
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
 import { suggestionsOf, typeSuggestion } from './datalist-select.ts';
@@ -21,6 +21,7 @@ import { type SettleWatch, watchSettle } from './settle.ts';
 import { keepsMostOf, keepsOrderOf, refusalOf, tookTheKeys } from './typed-check.ts';
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
+import { PRESS_KEYS, type PressKey, pressKey } from '../../protocol/script-api.ts';
 import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryOf } from '../document/dom-safe.ts';
 
 const TEXT_LIMIT = 2000;
@@ -619,6 +620,65 @@ function typingTarget(el: Element): Element | null {
   return soleTextBox(el, isVisible) ?? null;
 }
 
+/** Where a key goes: a field (see typingTarget), or a slider or combobox the page draws, which take arrows and Enter. */
+function keyTarget(el: Element): Element | null {
+  return typingTarget(el) ?? (['slider', 'combobox'].includes(kindOf(el) ?? '') ? el : null);
+}
+
+/** Input types that block implicit submission: a form with two of them is not sent by Enter without a submit button. */
+const BLOCKS_IMPLICIT = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'date', 'month', 'week', 'time', 'datetime-local', 'number']);
+
+/**
+ * What Enter in `field` sends, by the HTML standard's implicit submission: the form's default button (its first submit
+ * button) is clicked; with none, a form with only one field that blocks implicit submission is submitted; else nothing.
+ */
+function implicitSubmission(field: Element): { form: HTMLFormElement; button: HTMLElement | null } | null {
+  if (!isInput(field)) return null;
+  const form = field.form;
+  if (!isForm(form)) return null;
+  const controls = Array.from(controlsOf(form));
+  const button = controls.find((control) => formOf(control) === form) as HTMLElement | undefined;
+  if (button) return { form, button };
+  const blocking = controls.filter((control) => isInput(control) && BLOCKS_IMPLICIT.has(control.type)).length;
+  return blocking <= 1 ? { form, button: null } : null;
+}
+
+/**
+ * Enter's own action once the page let the key through: a line break in a text area or an editor, or the implicit
+ * submission of the field's form. Its default button is clicked as `click()` on it would be, judged first as that
+ * click is (a Pay, Send or any non-search submit asks the user); a form without one is sent with `requestSubmit()`,
+ * whose submit event the action's watch holds back when it posts (as any submission a change sets off).
+ */
+function enterAction(field: Element, request: ActRequest): void {
+  if (isTextArea(field) || (!isInput(field) && (field as HTMLElement).isContentEditable)) {
+    breakLine(field);
+    return;
+  }
+  const sends = implicitSubmission(field);
+  if (!sends) return;
+  const { form, button } = sends;
+  if (!button) {
+    HTMLFormElement.prototype.requestSubmit.call(form);
+    return;
+  }
+  // A disabled default button blocks implicit submission.
+  if (isDisabled(button)) return;
+  try {
+    guardIrreversible(button, { ...request, action: 'click' }, null);
+  } catch (error) {
+    if (!(error instanceof ActionError) || !error.data?.needsConfirmation) throw error;
+    throw new ActionError(`${error.message} (Enter in the field clicks this form's button)`, { ...error.data, reason: `${String(error.data.reason)}: Enter clicks this button` });
+  }
+  button.click();
+}
+
+/** The user confirmed the button Enter clicks (asked about as a click of it): what it sends goes unheld. */
+function enterConfirmed(el: Element, request: ActRequest): boolean {
+  if (request.action !== 'press' || !request.confirmed || pressKey(request.args[0]) !== 'Enter') return false;
+  const button = implicitSubmission(keyTarget(el) ?? el)?.button;
+  return !!button && request.fingerprint === fingerprintOf(button);
+}
+
 /** A request whose answer is no longer waited for (`answerBy` passed) is not acted on. */
 export function refuseLate(request: ActRequest): void {
   if (request.answerBy !== undefined && Date.now() > request.answerBy) {
@@ -626,7 +686,7 @@ export function refuseLate(request: ActRequest): void {
   }
 }
 
-const DONE: Record<string, string> = { type: 'typed into', select: 'chosen from', check: 'checked', uncheck: 'unchecked', hover: 'pointed at' };
+const DONE: Record<string, string> = { type: 'typed into', press: 'typed into', select: 'chosen from', check: 'checked', uncheck: 'unchecked', hover: 'pointed at' };
 
 function usable(el: Element, request: ActRequest): void {
   const done = DONE[request.action] ?? 'clicked';
@@ -822,9 +882,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     heldSubmit = null;
     throw needsConfirmation(el, 'changed since you confirmed it');
   }
-  // A confirmed click whose submission was held back: the submission happens now (with the button that sent it), and
-  // the click is not made again (a second click would undo a toggle, or count twice).
-  if (request.action === 'click' && confirmsHeld && pending) {
+  // A confirmed click (or key) whose submission was held back: the submission happens now (with the button that sent
+  // it), and the click is not made again (a second click would undo a toggle, or count twice; a key handler run twice).
+  if ((request.action === 'click' || request.action === 'press') && confirmsHeld && pending) {
     heldSubmit = null;
     if (isConnectedOf(pending.form)) return submitHeld(pending, request, startUrl, () => needsConfirmation(el, 'changed since you confirmed it', rowOf(doc, target)));
   }
@@ -834,7 +894,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // change whose held submission the user confirmed, or a choice the user confirmed by its words.
   const choice = choiceOf(el, request);
   const submits = request.action === 'hover' ? undefined
-    : holdSubmits(el, request.action === 'click' ? !!request.confirmed : confirmsHeld || choiceConfirmed(el, request, rowOf(doc, target), choice));
+    : holdSubmits(el, request.action === 'click' ? !!request.confirmed
+      : confirmsHeld || enterConfirmed(el, request) || choiceConfirmed(el, request, rowOf(doc, target), choice));
   let checkTyped: (() => string | null) | undefined;
   try {
     switch (request.action) {
@@ -852,6 +913,23 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           return copy && tagOf(copy) === tagOf(el) && clean(copy.textContent, 200) === clean(el.textContent, 200) ? copy : null;
         });
         break;
+      case 'press': {
+        const key: PressKey | undefined = pressKey(request.args[0]);
+        if (!key) throw new ActionError(`press() takes one of the keys ${PRESS_KEYS.join(', ')}, not ${quoted(String(request.args[0] ?? ''), 40)}`);
+        const field = keyTarget(el);
+        if (!field) {
+          throw new ActionError(`${describe(target)} is not a text field (${kindOf(el) ?? el.tagName.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 40)}): keys go to a field; use click() on buttons and links`);
+        }
+        if (field !== el) usable(field, request);
+        // A page that cancels the key (its own Enter handling) keeps it from doing what the browser would.
+        const proceed = keyDown(field, key);
+        try {
+          if (proceed && key === 'Enter') enterAction(field, request);
+        } finally {
+          keyUp(field, key);
+        }
+        break;
+      }
       case 'check':
       case 'uncheck': {
         const want = request.action === 'check';
@@ -985,7 +1063,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
       ?? attr(held.form, 'action') ?? 'a form';
     // A form in another frame than the element's: said, since the user cannot see the link between the two.
     const where = ownerDocOf(held.form) !== el.ownerDocument ? ` (a form in ${ownerDocOf(held.form) === document ? 'the page' : 'a frame of the page'})` : '';
-    const when = `${where} when it ${request.action === 'click' ? 'is clicked' : 'changes'}`;
+    const when = request.action === 'press' ? `${where} when ${pressKey(request.args[0]) ?? 'a key'} is pressed in it`
+      : `${where} when it ${request.action === 'click' ? 'is clicked' : 'changes'}`;
     const error = needsConfirmation(el, `submits ${goes.slice(0, 100)}${when}`, rowOf(doc, target), `submits ${quoted(goes, 100)}${when}`);
     heldSubmit = { ...held, key: actionKey(request), fingerprint: (error.data as { fingerprint: string }).fingerprint, sends: formPrint(held.form) };
     throw error;
@@ -1000,7 +1079,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     }
   }
   // Unconfirmed: a submission the page makes a moment later (a debounced auto-save) is still this action's.
-  if (submits && !request.confirmed && !confirmsHeld) watchLateSubmission(el, describe(target), request.action !== 'click');
+  if (submits && !request.confirmed && !confirmsHeld) watchLateSubmission(el, describe(target), request.action !== 'click' && request.action !== 'press');
   return { ...settled, value: typedValue };
 }
 

@@ -44,7 +44,7 @@ function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
 }
 
 /** How a confirmation names the action it asks about. */
-const ACTION_VERBS: Record<string, string> = { click: 'Click', type: 'Type into', select: 'Choose in', check: 'Tick', uncheck: 'Untick', navigate: 'Go to', held: 'Let the page send' };
+const ACTION_VERBS: Record<string, string> = { click: 'Click', type: 'Type into', press: 'Press a key on', select: 'Choose in', check: 'Tick', uncheck: 'Untick', navigate: 'Go to', held: 'Let the page send' };
 
 /** The longest task `automate.start` takes (run-state.ts). */
 const MAX_TASK_CHARS = 4000;

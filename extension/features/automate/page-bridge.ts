@@ -121,9 +121,9 @@ function documentShape(doc: PageDocument): string {
 }
 
 /** Calls that change the page: after one, a name the page does not have yet may still come. */
-const PAGE_CHANGING: ReadonlySet<string> = new Set(['click', 'type', 'select', 'check', 'uncheck', 'hover', 'navigate']);
-/** Actions that can start a navigation (a link, a select or box that submits, `navigate()`); typing and hovering do not. */
-const NAVIGATING: ReadonlySet<string> = new Set(['click', 'select', 'check', 'uncheck', 'navigate']);
+const PAGE_CHANGING: ReadonlySet<string> = new Set(['click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'navigate']);
+/** Actions that can start a navigation (a link, Enter in a form, a select or box that submits, `navigate()`); typing and hovering do not. */
+const NAVIGATING: ReadonlySet<string> = new Set(['click', 'press', 'select', 'check', 'uncheck', 'navigate']);
 /** How long after such an action a new document the run did not see it open may still be that action's (a late redirect). */
 export const LATE_NAVIGATION_MS = 4_000;
 
@@ -605,7 +605,7 @@ export class PageBridge implements Bridge {
     const args = call.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').slice(0, 4);
     const request: ActRequest = { action: call.call as ActRequest['action'], target, args };
     if (call.call === 'type' && this.isUserSupplied(String(args[0] ?? ''))) request.userSupplied = true;
-    const acting = ['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll'].includes(call.call);
+    const acting = ['click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll'].includes(call.call);
     if (acting) {
       this.deps.onTarget?.(target.locators, description);
       if (this.deps.beforeAction) await this.userWait(() => this.deps.beforeAction!({ action: call.call, target: description, locators: target.locators }));
@@ -635,8 +635,8 @@ export class PageBridge implements Bridge {
     } catch (error) {
       if (isErrorNamed(error, ActionError) && error.data?.needsConfirmation && !request.confirmed) {
         reply = await this.confirmAndAct(request, description, error, label);
-      } else if (isErrorNamed(error, ContentScriptError) && call.call === 'click') {
-        // The page went away while answering: a click that navigated.
+      } else if (isErrorNamed(error, ContentScriptError) && (call.call === 'click' || call.call === 'press')) {
+        // The page went away while answering: a click (or Enter) that navigated.
         reply = { changed: true, navigated: true, url: '' };
       } else {
         throw error;

@@ -1,5 +1,5 @@
 import { AbortError, ApiError, BudgetError, isErrorNamed, NavigationError, NotFoundError } from '../../protocol/errors.ts';
-import { LIST_MEMBERS } from '../../protocol/script-api.ts';
+import { LIST_MEMBERS, PRESS_KEYS, pressKey } from '../../protocol/script-api.ts';
 import { native } from '../interpreter/globals.ts';
 import type { CapabilityContext, CapabilitySet } from '../interpreter/run.ts';
 import { closest } from '../interpreter/scope.ts';
@@ -19,7 +19,7 @@ import {
 
 /** Methods each kind of handle offers, with the arguments they take. */
 export const ELEMENT_METHODS: Record<string, BridgeMethod> = {
-  click: 'click', type: 'type', select: 'select', check: 'check', uncheck: 'uncheck', hover: 'hover', scroll: 'scroll',
+  click: 'click', type: 'type', press: 'press', select: 'select', check: 'check', uncheck: 'uncheck', hover: 'hover', scroll: 'scroll',
   text: 'text', value: 'value', exists: 'exists',
 };
 export const ITEM_METHODS: Record<string, BridgeMethod> = {
@@ -52,6 +52,13 @@ class Api {
     return native(name, async (args, site) => {
       if (TEXT_ARGUMENT.has(call) && typeof args[0] !== 'string' && typeof args[0] !== 'number') {
         throw new ApiError(`${describeTarget(target)}.${name}() needs a text argument`);
+      }
+      if (call === 'press') {
+        const key = pressKey(args[0]);
+        if (!key) {
+          throw new ApiError(`${describeTarget(target)}.press() takes one of the keys ${PRESS_KEYS.map((k) => `"${k}"`).join(', ')}, not ${args[0] === undefined ? 'nothing' : typeof args[0] === 'string' ? JSON.stringify(args[0].slice(0, 40)) : displayBrief(args[0], 40)}`);
+        }
+        return this.call(site, call, target, [key]);
       }
       const result = await this.call(site, call, target, TEXT_ARGUMENT.has(call) ? [String(args[0])] : []);
       if (after && ACTION_METHODS.has(call)) await after(site);

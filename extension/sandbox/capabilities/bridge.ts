@@ -7,14 +7,14 @@ import type { ExportedValue } from '../interpreter/values.ts';
  * one of our named errors (NotFoundError, ActionError, NavigationError…), which the interpreter positions.
  */
 export const BRIDGE_METHODS = [
-  'click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists', 'count', 'find',
+  'click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists', 'count', 'find',
   'waitFor', 'navigate', 'ask', 'say', 'names',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
 
 /** Calls that change the page (or where it is): each one counts against the action budget. */
 export const ACTION_METHODS: ReadonlySet<BridgeMethod> = new Set<BridgeMethod>([
-  'click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'navigate',
+  'click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'navigate',
 ]);
 
 export interface BridgeTarget {

@@ -15,7 +15,7 @@ export interface FakeElement {
   disabled?: boolean;
   hidden?: boolean;
   options?: string[];
-  /** Clicking it navigates here. */
+  /** Clicking it navigates here (pressing Enter in it, for a field). */
   navigatesTo?: string;
 }
 
@@ -98,6 +98,10 @@ export class FakeBridge implements Bridge {
       case 'type':
         if (!TYPABLE.has(element.kind)) throw new ActionError(`${describeTarget(target)} is a ${element.kind}, not a text field`);
         element.value = String(args[0]);
+        return null;
+      case 'press':
+        if (!TYPABLE.has(element.kind)) throw new ActionError(`${describeTarget(target)} is a ${element.kind}, not a text field`);
+        if (args[0] === 'Enter' && element.navigatesTo) this.path = element.navigatesTo;
         return null;
       case 'select':
         if (!element.options?.includes(String(args[0]))) {

@@ -486,13 +486,21 @@ function formWriter(pieces: readonly string[]) {
 
 describe('straight-line code sets a field once', () => {
   const { at, write } = formWriter(['', '$', 'form__email', 'form__send', '.type("a")', ';\n', '.click()', 'if (x) {\n', '}\n',
-    'done(', ')', '.value()', '  ']);
+    'done(', ')', '.value()', '  ', '.press("Enter")', '.p']);
 
   test('a field typed into by a top-level statement cannot start another one (a repeated `.type` overwrites it)', () => {
     const c = write('$', 'form__email', '.type("a")', ';\n', '$');
     expect(c.allows(at('form__send'))).toBe(true);
-    // Ruled out as the name is written, so a model never ends up in a name it cannot finish.
-    expect(c.allows(at('form__email'))).toBe(false);
+    // Only to press a key in it (Enter sends what was typed).
+    const again = write('$', 'form__email', '.type("a")', ';\n', '$', 'form__email');
+    expect(again.allows(at('.type("a")'))).toBe(false);
+    expect(again.allows(at('.click()'))).toBe(false);
+    expect(again.allows(at('.value()'))).toBe(false);
+    expect(again.allows(at('.press("Enter")'))).toBe(true);
+    expect(write('$', 'form__email', '.type("a")', ';\n', '$', 'form__email', '.press("Enter")', ';\n', '$', 'form__email').allows(at('.p'))).toBe(true);
+    // A button clicked is no field: it takes no key.
+    expect(write('$', 'form__send').allows(at('.p'))).toBe(false);
+    expect(write('$', 'form__email').allows(at('.press("Enter")'))).toBe(true);
     // Nor may the output end on a bare handle (a statement that does nothing).
     expect(write('$', 'form__send').allows(0)).toBe(false);
     expect(write('$', 'form__send', '  ').allows(0)).toBe(false);
@@ -504,6 +512,22 @@ describe('straight-line code sets a field once', () => {
     expect(write('$', 'form__send', '.click()', ';\n', '$', 'form__send').allows(at('.click()'))).toBe(true);
     // Typed inside a block only: a later top-level statement may still set it.
     expect(write('if (x) {\n', '$', 'form__email', '.type("a")', ';\n', '}\n', '$', 'form__email').allows(at('.type("a")'))).toBe(true);
+  });
+});
+
+describe('press(key)', () => {
+  const { at, write } = formWriter(['', '$', 'form__email', 'form__send', '.type("a")', ';\n', '.press(', '"Enter"', '"En', 'ter"', '"a"',
+    'x', ')', ', 1', '"Enter")', "'Escape'", ' ', '"enter"']);
+
+  test('takes a key\'s name in quotes, nothing else (a looping model gets no text to type through it)', () => {
+    const open = write('$', 'form__email', '.type("a")', ';\n', '$', 'form__email', '.press(');
+    expect(['"Enter"', '"En', '"Enter")', "'Escape'", ' '].map((piece) => open.allows(at(piece)))).toEqual([true, true, true, true, true]);
+    expect(['"a"', 'x', ')', '$', '"enter"'].map((piece) => open.allows(at(piece)))).toEqual([false, false, false, false, false]);
+    expect(write('$', 'form__email', '.press(', '"En').allows(at('ter"'))).toBe(true);
+    const written = write('$', 'form__email', '.press(', '"Enter"');
+    expect([written.allows(at(')')), written.allows(at(', 1')), written.allows(at('x'))]).toEqual([true, false, false]);
+    // Closed, a statement like any other: the next may start.
+    expect(write('$', 'form__email', '.press(', '"Enter")', ';\n').allows(at('$'))).toBe(true);
   });
 });
 

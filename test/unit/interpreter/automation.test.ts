@@ -136,6 +136,31 @@ describe('automation capabilities', () => {
     }
   });
 
+  test('press(key): a page action on a field with one of a few named keys; any other key is an ApiError before the page', async () => {
+    const search: FakePage = { elements: { search__query: { kind: 'text_input', navigatesTo: '/results' }, search__go: { kind: 'button' } } };
+    const { bridge, result } = await run('$search__query.type("lamp");\n$search__query.press("Enter");\ndone(1);', search);
+    expect(result.error).toBeUndefined();
+    expect(bridge.calls.at(-1)).toEqual({ call: 'press', target: { name: 'search__query' }, args: ['Enter'] });
+    expect(bridge.path).toBe('/results');
+    expect(result.log.map((e) => [e.call, e.target, e.args, e.line])).toContainEqual(['press', '$search__query', ['Enter'], 2]);
+    expect(result.stats.actions).toBe(2);
+    // Written in any case, sent as the key's own name.
+    const lower = await run('$search__query.press("arrowdown");', search);
+    expect(lower.bridge.calls).toEqual([{ call: 'press', target: { name: 'search__query' }, args: ['ArrowDown'] }]);
+    for (const source of ['$search__query.press("Space");', '$search__query.press();', '$search__query.press(13);', '$search__query.press("Enter Enter");']) {
+      const refused = await run(source, search);
+      expect(refused.result.error?.name, source).toBe('ApiError');
+      expect(refused.result.error?.message, source).toMatch(/\$search__query\.press\(\) takes one of the keys "Enter", "Escape", "ArrowDown", "ArrowUp", not .* at 1:1/);
+      expect(refused.bridge.calls, source).toEqual([]);
+    }
+    // Counted against the action budget like any action.
+    const budget = await run('while (true) $search__query.press("ArrowDown");', search, { actions: 3 });
+    expect(budget.result.error?.data).toMatchObject({ budget: 'actions', limit: 3 });
+    expect(budget.bridge.calls).toHaveLength(3);
+    // The page says what a key on a button is: an ActionError from the bridge.
+    expect((await run('$search__go.press("Enter");', search)).result.error?.name).toBe('ActionError');
+  });
+
   test('the failing call is in the log with its error, for the repair loop', async () => {
     const { result } = await run('$compose_button.click();\n$compose_form__send.click();\nsay("unreached");');
     expect(result.log.map((e) => [e.call, e.error?.name ?? 'ok'])).toEqual([['click', 'ok'], ['click', 'ActionError']]);

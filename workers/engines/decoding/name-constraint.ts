@@ -9,7 +9,7 @@
  * text. Works on any vocabulary: each token's text is run through a tiny lexer.
  */
 import {
-  CAUGHT_ERROR_MEMBERS, ELEMENT_MEMBERS, elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS, TAKES_ARGUMENT, VALUE_MEMBERS,
+  CAUGHT_ERROR_MEMBERS, ELEMENT_MEMBERS, elementMembersFor, FIELD_MEMBERS, ITEM_MEMBERS, LIST_MEMBERS, PRESS_KEYS, TAKES_ARGUMENT, VALUE_MEMBERS,
 } from '../../../extension/protocol/script-api.ts';
 import { SETTERS, TaskOrder, taskWords } from './task-order.ts';
 
@@ -21,26 +21,32 @@ export interface ScriptApiShape {
   kinds?: Readonly<Record<string, string>> | undefined;
 }
 
-/** A handle whose members are known; `head`: the element named at the start of a top-level statement. */
-type Handle = { type: 'element'; kind: string | undefined; head?: string } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
+/**
+ * A handle whose members are known; `head`: the element named at the start of a top-level statement; `keysOnly`: one
+ * whose value a statement has set, which may still take a key (`$search.type("x")` then `$search.press("Enter")`).
+ */
+type Handle = { type: 'element'; kind: string | undefined; head?: string; keysOnly?: boolean } | { type: 'list'; list: string } | { type: 'item'; list: string } | { type: 'field' };
 /**
  * Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`; `bare`: a
  * method that takes no argument, so its `(` is followed by `)`.
  */
-type After = Handle | { type: 'call'; result: Handle | undefined; bare?: boolean; spent?: boolean };
+type After = Handle | { type: 'call'; result: Handle | undefined; bare?: boolean; spent?: boolean; key?: boolean };
 /**
  * An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item); `spent`: the call
  * returns nothing worth reading (an action, `exists()`), so nothing may be read from it or called on it.
  */
-interface Pending { depth: number; handle: Handle | undefined; empty?: boolean; spent?: boolean; reads?: boolean }
+interface Pending { depth: number; handle: Handle | undefined; empty?: boolean; spent?: boolean; reads?: boolean;
+  /** `press(`: its argument is a key's name in quotes (`open`), then only `)` (`written`). */
+  key?: 'open' | 'written' }
 
 /** Calls whose arguments report a value (`done(…)`, `say(…)`): nothing inside them may act on the page. */
 const READ_CALLS = new Set(['done', 'say']);
-const ACTIONS = new Set(['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'open']);
+const ACTIONS = new Set(['click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'open']);
 const reading = (stack: readonly Pending[]) => stack.some((pending) => pending.reads);
+const KEYS_ONLY: readonly string[] = ['press'];
 
 /** Handle methods whose result has no members: actions (undefined), `exists()` and `forEach` (a boolean, nothing). */
-const SPENT_RESULT = new Set(['click', 'type', 'select', 'check', 'uncheck', 'hover', 'scroll', 'open', 'exists', 'forEach']);
+const SPENT_RESULT = new Set(['click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'open', 'exists', 'forEach']);
 
 /**
  * `head`: at the start of a statement outside any bracket or block (straight-line code). `word`: the identifier or
@@ -54,7 +60,9 @@ type Lexer =
   | { mode: 'name'; prefix: string; depth: number; stack: readonly Pending[]; head?: boolean }
   | { mode: 'member'; prefix: string; of: Handle; depth: number; stack: readonly Pending[] }
   | { mode: 'value'; prefix: string; depth: number; stack: readonly Pending[] }
-  | { mode: 'string'; quote: string; escaped: boolean; depth: number; stack: readonly Pending[] };
+  | { mode: 'string'; quote: string; escaped: boolean; depth: number; stack: readonly Pending[];
+    /** The key's name written so far, in `press("…")`. */
+    key?: string };
 
 const IDENTIFIER = /[\p{L}\p{M}\p{N}_]/u;
 const AFTER_HANDLE = new Set([')', ']', '}', ',', ';']);
@@ -128,8 +136,13 @@ export class NameConstraint {
     if (this.set.has(name)) return;
     this.set.add(name);
     const prefixes = new Set<string>();
-    for (const other of this.names) if (!this.set.has(other)) for (let i = 0; i <= other.length; i++) prefixes.add(other.slice(0, i));
+    for (const other of this.names) if (!this.set.has(other) || this.pressable(other)) for (let i = 0; i <= other.length; i++) prefixes.add(other.slice(0, i));
     this.headPrefixes = prefixes;
+  }
+
+  /** An element that takes keys (a field): set once, it may still head statements that press a key in it. */
+  private pressable(name: string): boolean {
+    return this.elements.has(name) && elementMembersFor(this.kinds.get(name)).includes('press');
   }
 
   private handleOf(name: string, head = false): Handle | undefined {
@@ -149,7 +162,7 @@ export class NameConstraint {
 
   private allMembersOf(handle: Handle): readonly string[] {
     switch (handle.type) {
-      case 'element': return elementMembersFor(handle.kind);
+      case 'element': return handle.keysOnly ? KEYS_ONLY : elementMembersFor(handle.kind);
       case 'list': return LIST_MEMBERS;
       case 'item': return this.itemMembers.get(handle.list) ?? ITEM_MEMBERS;
       case 'field': return FIELD_MEMBERS;
@@ -164,6 +177,7 @@ export class NameConstraint {
     if (of.type === 'list' && member === 'find') return { type: 'call', result: { type: 'item', list: of.list } };
     if (of.type === 'list' && member === 'filter') return { type: 'call', result: { type: 'list', list: of.list } };
     const spent = SPENT_RESULT.has(member) ? { spent: true } : {};
+    if (member === 'press' && of.type === 'element') return { type: 'call', result: undefined, spent: true, key: true };
     return TAKES_ARGUMENT.has(member) ? { type: 'call', result: undefined, ...spent } : { type: 'call', result: undefined, bare: true, ...spent };
   }
 
@@ -200,6 +214,11 @@ export class NameConstraint {
     // A method that takes no argument gets none (`.exists($x.click())` would click while asking).
     const open = stack[stack.length - 1];
     if (open?.empty && open.depth === depth && ch !== ')' && !/\s/.test(ch)) return null;
+    // A key is named in quotes (a looping model's `$field.press(` gets no text to type through it).
+    if (open?.key && open.depth === depth && !/\s/.test(ch)) {
+      if (open.key === 'open') return ch === '"' || ch === "'" ? { mode: 'string', quote: ch, escaped: false, depth, stack, key: '' } : null;
+      if (ch !== ')') return null;
+    }
     if (ch === '.' && after && after.type !== 'call') return { mode: 'member', prefix: '', of: after, depth, stack };
     // Handles are not functions, only lists are indexed, and a method of a handle is called where it is named.
     if (ch === '(' && after && after.type !== 'call') return null;
@@ -212,7 +231,9 @@ export class NameConstraint {
     if (ch === '(' || ch === '[' || ch === '{') {
       depth++;
       if (ch === '[' && after?.type === 'list') stack = [...stack, { depth, handle: { type: 'item', list: after.list } }];
-      else if (ch === '(' && after?.type === 'call') stack = [...stack, { depth, handle: after.result, ...(after.bare ? { empty: true } : {}), ...(after.spent ? { spent: true } : {}) }];
+      else if (ch === '(' && after?.type === 'call') {
+        stack = [...stack, { depth, handle: after.result, ...(after.bare ? { empty: true } : {}), ...(after.spent ? { spent: true } : {}), ...(after.key ? { key: 'open' as const } : {}) }];
+      }
       else if (ch === '(' && after === undefined && READ_CALLS.has(word ?? state.callee ?? '')) stack = [...stack, { depth, handle: undefined, reads: true }];
       return { mode: 'code', after: undefined, depth, stack };
     }
@@ -246,6 +267,18 @@ export class NameConstraint {
         } else if (!state.line) state = { ...state, star: ch === '*' };
         continue;
       }
+      if (state.mode === 'string' && state.key !== undefined) {
+        if (ch === state.quote) {
+          if (!(PRESS_KEYS as readonly string[]).includes(state.key)) return null;
+          const stack: readonly Pending[] = [...state.stack.slice(0, -1), { ...state.stack[state.stack.length - 1]!, key: 'written' as const }];
+          state = { mode: 'code', after: undefined, depth: state.depth, stack, quoted: true };
+          continue;
+        }
+        const key: string = state.key + ch;
+        if (!PRESS_KEYS.some((name) => name.startsWith(key))) return null;
+        state = { ...state, key };
+        continue;
+      }
       if (state.mode === 'string') {
         // A quoted string ends at a line break (JavaScript's rule; only templates span lines): what follows is code.
         if (ch === '\n' && state.quote !== '`') state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack };
@@ -263,9 +296,11 @@ export class NameConstraint {
         }
         // `$a$b` is one identifier in JavaScript: a second reference cannot be glued to a name.
         if (!this.names.has(state.prefix) || ch === '$') return null;
-        if (state.head && this.set.has(state.prefix)) return null;
+        const keysOnly = state.head && this.set.has(state.prefix);
+        if (keysOnly && !this.pressable(state.prefix)) return null;
         if (this.recording && state.head) this.used.add(state.prefix);
-        state = { mode: 'code', after: this.handleOf(state.prefix, state.head), depth: state.depth, stack: state.stack };
+        const handle = this.handleOf(state.prefix, state.head);
+        state = { mode: 'code', after: keysOnly && handle?.type === 'element' ? { ...handle, keysOnly: true } : handle, depth: state.depth, stack: state.stack };
       } else if (state.mode === 'value') {
         if (IDENTIFIER.test(ch)) {
           const prefix: string = state.prefix + ch;
@@ -324,7 +359,7 @@ export class NameConstraint {
     if (piece === undefined || piece === '') return state.mode !== 'name' && state.mode !== 'member' && state.mode !== 'value';
     if (state.mode === 'comment') return this.advance(state, piece) !== null;
     if (state.mode === 'code' && !state.after && !state.quoted && !state.closed && !state.spent && !/[$.\\]/.test(piece)
-      && (state.stack.length === 0 || (!state.stack[state.stack.length - 1]!.empty && !/[)\]}]/.test(piece)))) return true;
+      && (state.stack.length === 0 || (!state.stack[state.stack.length - 1]!.empty && !state.stack[state.stack.length - 1]!.key && !/[)\]}]/.test(piece)))) return true;
     return this.advance(state, piece) !== null;
   }
 

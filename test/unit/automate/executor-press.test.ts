@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, test } from 'vitest';
+import { act } from '../../../extension/content/executor/index.ts';
+import type { ActRequest } from '../../../extension/protocol/schemas.ts';
+
+/** `press(key)` in the executor: the keys' events, Enter's implicit submission and its confirmation, line breaks. */
+const byId = (value: string) => ({ locators: [{ by: 'id' as const, value }] });
+const run = (request: Omit<ActRequest, 'args'> & { args?: ActRequest['args'] }) => act(document, { settleMs: 30, args: [], ...request });
+interface Outcome { ok?: { value?: unknown }; err?: string; message?: string; data?: { needsConfirmation?: boolean; fingerprint?: string; reason?: string; label?: string } }
+const outcome = (p: Promise<unknown>): Promise<Outcome> =>
+  p.then((ok) => ({ ok: ok as Outcome['ok'] }), (error: { name?: string; message?: string; data?: Outcome['data'] }) => ({ err: error.name, message: error.message, data: error.data }));
+const press = (id: string, key = 'Enter', extra: Partial<ActRequest> = {}) => outcome(run({ action: 'press', target: byId(id), args: [key], ...extra }));
+
+/** What the page saw: key events (with their legacy codes), submissions (kept from navigating), clicks. */
+let seen: string[];
+beforeEach(() => {
+  seen = [];
+});
+function page(html: string): void {
+  document.body.innerHTML = `<div id="root">${html}</div>`;
+  const root = document.getElementById('root')!;
+  for (const type of ['keydown', 'keypress', 'keyup']) {
+    root.addEventListener(type, (e) => {
+      const key = e as KeyboardEvent;
+      seen.push(`${type}:${key.key}:${key.keyCode}`);
+    });
+  }
+  root.addEventListener('click', (e) => seen.push(`click:${(e.target as Element).id}`));
+  for (const form of Array.from(document.forms)) {
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      // happy-dom names the form itself as the submitter of a submission without one.
+      const by = (e as SubmitEvent).submitter;
+      seen.push(`submit:${form.id}:${by && by !== form ? by.id : 'none'}`);
+    });
+  }
+}
+
+describe('press(key)', () => {
+  test('keydown, keypress and keyup for Enter, with key, code and keyCode 13; other keys have no keypress', async () => {
+    page('<input id="q">');
+    expect((await press('q')).err).toBeUndefined();
+    expect(seen).toEqual(['keydown:Enter:13', 'keypress:Enter:13', 'keyup:Enter:13']);
+    expect(document.activeElement?.id).toBe('q');
+    seen.length = 0;
+    expect((await press('q', 'Escape')).err).toBeUndefined();
+    expect((await press('q', 'ArrowDown')).err).toBeUndefined();
+    expect(seen).toEqual(['keydown:Escape:27', 'keyup:Escape:27', 'keydown:ArrowDown:40', 'keyup:ArrowDown:40']);
+  });
+
+  test('a page that handles Enter in its own keydown listener (no form) gets it; its results appear', async () => {
+    page('<input id="q" value="lamp"><ul id="results"></ul>');
+    document.getElementById('q')!.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') document.getElementById('results')!.innerHTML = `<li>${(e.target as HTMLInputElement).value} results</li>`;
+    });
+    const done = await outcome(run({ action: 'press', target: byId('q'), args: ['Enter'] }));
+    expect(done.ok).toMatchObject({ value: null, changed: true });
+    expect(document.getElementById('results')!.textContent).toBe('lamp results');
+  });
+
+  test('Enter in a search form without a button submits it (GET, marked as search)', async () => {
+    page('<form id="find" role="search" method="get" action="/search"><input id="q" name="q" type="search"></form>');
+    expect((await press('q')).err).toBeUndefined();
+    expect(seen, JSON.stringify(seen)).toContain('submit:find:none');
+  });
+
+  test('a page that cancels Enter (keydown or keypress) gets no submission', async () => {
+    page('<form id="find" role="search" method="get"><input id="q" type="search"></form>');
+    const q = document.getElementById('q')!;
+    const cancel = (e: Event) => e.preventDefault();
+    q.addEventListener('keydown', cancel);
+    expect((await press('q')).err).toBeUndefined();
+    expect(seen).toEqual(['keydown:Enter:13', 'keyup:Enter:13']);
+    q.removeEventListener('keydown', cancel);
+    q.addEventListener('keypress', cancel);
+    seen.length = 0;
+    expect((await press('q')).err).toBeUndefined();
+    expect(seen).toEqual(['keydown:Enter:13', 'keypress:Enter:13', 'keyup:Enter:13']);
+  });
+
+  test('a form with two text fields and no submit button is not sent by Enter (the standard\'s rule)', async () => {
+    page('<form id="login" method="post" action="/login"><input id="user"><input id="pw" type="password"></form>');
+    expect((await press('user')).err).toBeUndefined();
+    expect(seen.filter((e) => e.startsWith('submit'))).toEqual([]);
+  });
+
+  test('a POST form sent by Enter (one field, no button) is held for confirmation; confirmed, it is sent once, the key not pressed again', async () => {
+    page('<form id="pay" method="post" action="/pay"><input id="amount" name="amount" value="5000"></form>');
+    const asked = await press('amount');
+    expect(asked.err).toBe('ActionError');
+    expect(asked.data).toMatchObject({ needsConfirmation: true, reason: 'submits /pay when Enter is pressed in it' });
+    expect(seen.filter((e) => e.startsWith('submit'))).toEqual([]);
+    seen.length = 0;
+    expect((await press('amount', 'Enter', { confirmed: true, fingerprint: 'something else' })).data?.needsConfirmation).toBe(true);
+    const again = await press('amount');
+    const sent = await press('amount', 'Enter', { confirmed: true, fingerprint: again.data!.fingerprint! });
+    expect(sent.err).toBeUndefined();
+    expect(seen.filter((e) => e.startsWith('submit'))).toEqual(['submit:pay:none']);
+    // Keys: the second unconfirmed press only (a wrong confirmation and the confirmed send press nothing).
+    expect(seen.filter((e) => e.startsWith('keydown'))).toHaveLength(1);
+  });
+
+  test('Enter with a default button is a click of that button, judged as one: a Pay button asks first; confirmed, it is clicked', async () => {
+    page(`<form id="checkout" method="post" action="/checkout"><input id="card" name="card"><input id="name" name="name">
+      <button id="pay" type="submit">Pay €20</button></form>`);
+    const asked = await press('name');
+    expect(asked.err).toBe('ActionError');
+    expect(asked.data).toMatchObject({ needsConfirmation: true, label: 'Pay €20' });
+    expect(asked.data?.reason).toMatch(/Enter clicks this button$/);
+    expect(seen.filter((e) => e.startsWith('click') || e.startsWith('submit'))).toEqual([]);
+    // The fingerprint is the button's: a confirmation of the field's own would not do.
+    const sent = await press('name', 'Enter', { confirmed: true, fingerprint: asked.data!.fingerprint! });
+    expect(sent.err).toBeUndefined();
+    expect(seen.filter((e) => e.startsWith('click') || e.startsWith('submit'))).toEqual(['click:pay', 'submit:checkout:pay']);
+  });
+
+  test('a disabled default button blocks Enter; a search form\'s button is clicked without asking', async () => {
+    page(`<form id="f" method="post"><input id="a"><button id="go" disabled>Go</button></form>
+      <form id="find" role="search" method="get"><input id="q" type="search"><input id="b" type="submit" value="Search"></form>`);
+    expect((await press('a')).err).toBeUndefined();
+    expect((await press('q')).err).toBeUndefined();
+    expect(seen.filter((e) => e.startsWith('click') || e.startsWith('submit'))).toEqual(['click:b', 'submit:find:b']);
+  });
+
+  test('Enter in a text area is a line break at the caret; the page may cancel it', async () => {
+    page('<textarea id="notes">onetwo</textarea>');
+    const notes = document.getElementById('notes') as HTMLTextAreaElement;
+    notes.focus();
+    notes.setSelectionRange(3, 3);
+    expect((await press('notes')).err).toBeUndefined();
+    expect(notes.value).toBe('one\ntwo');
+    notes.addEventListener('beforeinput', (e) => e.preventDefault());
+    expect((await press('notes')).err).toBeUndefined();
+    expect(notes.value).toBe('one\ntwo');
+  });
+
+  test('a key that is not one of press()\'s, or a key on a button, is an ActionError', async () => {
+    page('<input id="q"><button id="go" type="button">Go</button>');
+    expect(await press('q', 'Space')).toMatchObject({ err: 'ActionError', message: expect.stringMatching(/takes one of the keys Enter, Escape, ArrowDown, ArrowUp/) });
+    expect(await press('go')).toMatchObject({ err: 'ActionError', message: expect.stringMatching(/is not a text field \(button\)/) });
+    expect(seen).toEqual([]);
+  });
+});
