@@ -95,9 +95,15 @@ export async function downloadModel(entry: CatalogueEntry, deps: DownloadDeps): 
     if (remaining > 0) slack = Math.max(slack, reservationSlack(expected ?? 0)); // files are written one at a time
   }
   await checkSpace(entry, needed, slack, deps);
-  // Unknown (0) unless every pending file's size is known: a bar must not reach its end before the download does.
-  const total = pending.every((p) => p.expected !== undefined) ? pending.reduce((sum, p) => sum + p.expected!, 0) : 0;
-  let doneBefore = 0;
+  // Files already here count in both the total and what is done, so a resumed download's line goes on from where it
+  // stopped instead of restarting near 0 (exploratory test, session 24). Unknown (0) unless every pending file's size
+  // is known: a bar must not reach its end before the download does.
+  let kept = 0;
+  for (const file of entry.files) {
+    if (!pending.some((p) => p.file === file)) kept += await store.size(finalPath(entry.id, file.path));
+  }
+  const total = pending.every((p) => p.expected !== undefined) ? kept + pending.reduce((sum, p) => sum + p.expected!, 0) : 0;
+  let doneBefore = kept;
   for (const { file } of pending) {
     const verified = await downloadFile(entry, file, deps, { total, doneBefore });
     doneBefore += verified.bytes;
@@ -178,6 +184,16 @@ function identityLength(response: Response): number | undefined {
 }
 
 class StartOver extends Error {}
+
+/** The answer is a web page: not retried (the same page would come again), and what is on disk is kept. */
+class NotAModelFile extends IntegrityError {}
+
+/** The words the Models tab reads as "a web page came instead of the file" (extension/features/models/failure.ts). */
+const WEB_PAGE_ANSWER = 'the server answered with a web page (text/html), not a model file';
+
+function isWebPage(response: Response): boolean {
+  return /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(response.headers.get('content-type') ?? '');
+}
 
 /** The next chunk, or a rejection as soon as `signal` aborts (a body that merely stops sending never ends a read). */
 function readOrStall(reader: ReadableStreamDefaultReader<Uint8Array>, signal: AbortSignal): Promise<ReadableStreamReadResult<Uint8Array>> {
@@ -267,6 +283,13 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
         throw new StartOver();
       }
       if (!response.ok) throw new PocketError(`the server answered ${response.status}${statusWords(response.status)} for ${file.path}`, { status: response.status });
+      // A sign-in page, a captive portal or a proxy answering for the host: a web page is never a model's file, and
+      // kept it would have been called downloaded (exploratory test, session 24). What is on disk stays, to resume.
+      if (isWebPage(response)) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new NotAModelFile(`${file.path} of "${entry.name}": ${WEB_PAGE_ANSWER} — a sign-in page, a captive portal or a proxy may be answering for ${new URL(response.url || file.url!).host}; nothing of it was kept`,
+          { file: file.path, keptBytes: size });
+      }
       if (response.status === 206) {
         const range = parseContentRange(response.headers.get('content-range'));
         if (size === 0 || range?.start !== size) {
@@ -341,6 +364,7 @@ async function fetchWithResume(entry: CatalogueEntry, file: ModelFile, deps: Dow
         await startOver();
         continue;
       }
+      if (error instanceof NotAModelFile) throw error;
       if (error instanceof IntegrityError) {
         await store.remove(part).catch(() => undefined);
         throw error;

@@ -1,6 +1,6 @@
 import { AbortError, DeviceLostError, deserializeError, IntegrityError, ModelNotFoundError, serializeError } from '../../extension/protocol/errors.ts';
 import type { PocketDb, ModelRow } from '../../extension/storage/db.ts';
-import { type CatalogueEntry, isUserAdded } from '../catalogue.ts';
+import { type CatalogueEntry, isUserAdded, type ModelFile } from '../catalogue.ts';
 import { downloadModel, finalPath, partPath, type DownloadProgress } from './download-manager.ts';
 import type { FileStore } from './file-store.ts';
 import { hasChatTemplate } from '../custom-model.ts';
@@ -8,6 +8,9 @@ import { externalDataLocations } from '../../workers/engines/graph/onnx-model.ts
 import { checkOnnxFraming } from '../../workers/engines/graph/onnx-framing.ts';
 
 const TOKENIZER_CONFIG = 'tokenizer_config.json';
+
+/** How a catalogue model's file that arrived as something else ends its message (the Models tab reads it). */
+const NOT_WHAT_WAS_ASKED = 'the server sent something else (a sign-in page, a captive portal or a proxy may be answering for it); it was deleted, so another try fetches it again';
 
 export interface ServiceDeps {
   db: PocketDb;
@@ -67,6 +70,8 @@ export function webLlmProgress(report: { fraction: number; text: string }): Mana
 export class DownloadService {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private readonly removing = new Set<string>();
+  /** Models asked to start while their cancelled run was still ending: started again once it has. */
+  private readonly startAgain = new Set<string>();
 
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -77,9 +82,15 @@ export class DownloadService {
   /** Starts (or joins) a download; resolves when it ends, whatever the outcome (the outcome is in Dexie). */
   start(entry: CatalogueEntry): Promise<void> {
     const existing = this.running.get(entry.id);
-    if (existing) return existing.done;
+    if (existing && !existing.controller.signal.aborted) return existing.done;
     // A Resume pressed on another surface while this model's files are being deleted: the delete wins.
     if (this.removing.has(entry.id)) return Promise.resolve();
+    if (existing) {
+      // Resume right after Cancel, while the cancelled run is still ending: joining it lost the Resume (exploratory
+      // test, session 24). It starts again once that run has recorded its end, unless a Cancel or delete came since.
+      this.startAgain.add(entry.id);
+      return existing.done.then(() => (this.startAgain.delete(entry.id) ? this.start(entry) : this.running.get(entry.id)?.done));
+    }
     const controller = new AbortController();
     // Never rejects: the outcome (or the failure to record it) is in Dexie and on the row.
     const done = this.run(entry, controller.signal).catch(() => undefined).finally(() => this.running.delete(entry.id));
@@ -89,6 +100,7 @@ export class DownloadService {
 
   /** Stops a download; one this host is not running (its host went away mid-download) is marked paused. */
   async cancel(entry: CatalogueEntry): Promise<void> {
+    this.startAgain.delete(entry.id);
     const run = this.running.get(entry.id);
     if (run) {
       run.controller.abort();
@@ -124,6 +136,7 @@ export class DownloadService {
    */
   async remove(entry: Pick<CatalogueEntry, 'id'> & Partial<CatalogueEntry>, forget = false): Promise<void> {
     this.removing.add(entry.id);
+    this.startAgain.delete(entry.id);
     try {
       this.running.get(entry.id)?.controller.abort();
       await this.running.get(entry.id)?.done.catch(() => undefined);
@@ -225,18 +238,26 @@ export class DownloadService {
     if (isManaged(entry)) return this.runManaged(entry, signal);
     const { db } = this.deps;
     let lastWrite = 0;
-    let committedBefore = 0;
+    // The last update the throttle held back: written when its file ends, so the line is not left short of it while
+    // the next file's server is slow to answer (exploratory test, session 24).
+    let held: DownloadProgress | undefined;
+    const write = (progress: DownloadProgress) => {
+      held = undefined;
+      const { modelId: _id, ...rest } = progress;
+      // bytesDone counts files committed before this run too: "bytes on disk" never drops while a download resumes.
+      return this.update(entry.id, { progress: rest, bytes: progress.bytesDone }).catch(() => undefined); // a full disk: the end says so
+    };
     const onProgress = (progress: DownloadProgress) => {
       const t = this.now();
-      if (t - lastWrite < 250) return;
+      if (t - lastWrite < 250) {
+        held = progress;
+        return;
+      }
       lastWrite = t;
-      const { modelId: _id, ...rest } = progress;
-      // Files committed before this run count too: "bytes on disk" never drops while a download resumes.
-      this.update(entry.id, { progress: rest, bytes: committedBefore + progress.bytesDone }).catch(() => undefined); // a full disk: the end says so
+      void write(progress);
     };
     try {
       await this.update(entry.id, { state: 'downloading', error: undefined });
-      for (const file of entry.files) committedBefore += await this.deps.store.size(finalPath(entry.id, file.path));
       await downloadModel(entry, {
         store: this.deps.store, fetch: this.deps.fetch, freeBytes: this.deps.freeBytes, signal, onProgress,
         learned: {
@@ -248,13 +269,18 @@ export class DownloadService {
             await db.modelFiles.put({ modelId: entry.id, path, bytes: learned.bytes ?? 0, sha256: null, complete: false, ...(learned.validator ? { validator: learned.validator } : {}) });
           },
         },
-        onFileComplete: (file, verified) => db.modelFiles.put({
-          modelId: entry.id, path: file.path, bytes: verified.bytes, sha256: verified.sha256, complete: true,
-        }).then(() => undefined),
+        onFileComplete: async (file, verified) => {
+          if (held) await write(held);
+          await db.modelFiles.put({ modelId: entry.id, path: file.path, bytes: verified.bytes, sha256: verified.sha256, complete: true });
+        },
       });
       if (isUserAdded(entry)) {
-        await this.checkReadable(entry);
+        await this.checkReadable(entry, entry.files);
         await this.checkRuns(entry, signal);
+      } else {
+        // A catalogue model's files without a sha256 (the hub entries) are only as good as the server's answer: read
+        // like a user-added model's, so a page a proxy sent instead is not "ready to use" (exploratory test, session 24).
+        await this.checkReadable(entry, entry.files.filter((file) => file.sha256 === null));
       }
       await this.update(entry.id, { state: 'complete', progress: undefined, bytes: await this.bytesOnDisk(entry), ...await this.traits(entry) });
     } catch (error) {
@@ -266,16 +292,24 @@ export class DownloadService {
   }
 
   /**
-   * A model the user added has no hashes of ours: its files can arrive whole and still be something else (an HTML
-   * page, a truncated export). Before it is called downloaded, each JSON file must parse as an object and each ONNX
-   * graph as a model (up to 64 MB read whole; larger ones by their top-level fields, walked as the file streams).
+   * Files with no hash of ours can arrive whole and still be something else (an HTML page, a truncated export).
+   * Before the model is called downloaded, each JSON file must parse as an object and each ONNX graph as a model (up
+   * to 64 MB read whole; larger ones by their top-level fields, walked as the file streams). A catalogue model's bad
+   * file is deleted, so another try fetches it again; a user-added model's address is what is wrong.
    */
-  private async checkReadable(entry: CatalogueEntry): Promise<void> {
-    const refuse = (path: string, why: string, bytes: number) => {
-      throw new IntegrityError(`${path} of "${entry.name}" arrived whole but ${why}: the address may not serve that file; remove this model and add it again with the right address`,
-        { file: path, expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: bytes });
+  private async checkReadable(entry: CatalogueEntry, files: readonly ModelFile[]): Promise<void> {
+    const custom = isUserAdded(entry);
+    const refuse = async (path: string, why: string, bytes: number): Promise<never> => {
+      if (!custom) {
+        await this.deps.store.remove(finalPath(entry.id, path));
+        await this.deps.db.modelFiles.delete([entry.id, path]);
+      }
+      throw new IntegrityError(custom
+        ? `${path} of "${entry.name}" arrived whole but ${why}: the address may not serve that file; remove this model and add it again with the right address`
+        : `${path} of "${entry.name}" arrived whole but ${why}: ${NOT_WHAT_WAS_ASKED}`,
+      { file: path, expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: bytes });
     };
-    for (const file of entry.files) {
+    for (const file of files) {
       const at = finalPath(entry.id, file.path);
       const size = await this.deps.store.size(at);
       if (file.path.endsWith('.json')) {
@@ -284,22 +318,22 @@ export class DownloadService {
         try {
           value = JSON.parse(text);
         } catch {
-          refuse(file.path, 'is not JSON', size);
+          await refuse(file.path, 'is not JSON', size);
         }
-        if (!value || typeof value !== 'object' || Array.isArray(value)) refuse(file.path, 'is not a JSON object', size);
+        if (!value || typeof value !== 'object' || Array.isArray(value)) await refuse(file.path, 'is not a JSON object', size);
       } else if (file.path.endsWith('.onnx')) {
         if (size <= READ_WHOLE_BYTES) {
           try {
             externalDataLocations(await this.deps.store.read(at));
           } catch (error) {
-            refuse(file.path, `is not an ONNX model (${(error as Error).message.slice(0, 80)})`, size);
+            await refuse(file.path, `is not an ONNX model (${(error as Error).message.slice(0, 80)})`, size);
           }
         } else {
           // Too big to parse here: its top-level fields are walked as it streams (a cut-short file ends inside one).
           try {
             await checkOnnxFraming(this.deps.store.chunks(at));
           } catch (error) {
-            refuse(file.path, `is not a whole ONNX model (${(error as Error).message.slice(0, 120)})`, size);
+            await refuse(file.path, `is not a whole ONNX model (${(error as Error).message.slice(0, 120)})`, size);
           }
         }
       }
@@ -350,6 +384,6 @@ export class DownloadService {
   }
 }
 
-/** ONNX graphs up to this size are parsed whole after a user-added model's download (see checkReadable). */
+/** ONNX graphs up to this size are parsed whole after a download (see checkReadable). */
 const READ_WHOLE_BYTES = 64 * 1024 * 1024;
 

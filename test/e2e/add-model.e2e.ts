@@ -192,6 +192,33 @@ describe('adding a model by URL, in the real popup', () => {
   });
 });
 
+test('the Kind and Size columns break between words at 360 and 440 px, and nothing scrolls sideways (exploratory test, session 24: "memo|ry")', async () => {
+  const broken = async () => popup.evaluate(() => {
+    const split: string[] = [];
+    for (const td of document.querySelectorAll('table.models tbody td:nth-child(2), table.models tbody td:nth-child(3)')) {
+      const text = td.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE || !td.getClientRects().length) continue;
+      for (const match of (text.textContent ?? '').matchAll(/[^\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split.push(match[0]);
+      }
+    }
+    return { split, scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
+  for (const width of [360, 440]) {
+    await popup.setViewportSize({ width, height: 900 });
+    const facts = await broken();
+    expect(facts.split, `${width}px: words split inside`).toEqual([]);
+    expect(facts.scroll, `${width}px: sideways scroll`).toBeLessThanOrEqual(0);
+  }
+  // Narrower still (a 320 px popup) a long word may break where it must, but the popup still does not scroll sideways.
+  await popup.setViewportSize({ width: 320, height: 900 });
+  expect((await broken()).scroll, '320px: sideways scroll').toBeLessThanOrEqual(0);
+  await popup.setViewportSize({ width: 800, height: 900 });
+});
+
 describe('the System tab', () => {
   test('"Check again" from the keyboard keeps the focus while it asks and after', async () => {
     const page = await harness.openExtensionPage('popup/index.html');

@@ -253,3 +253,78 @@ test('a trial load still going after its limit is left to the first use: the mod
   expect((await db.models.get(added.id))?.state).toBe('complete');
   expect(askedToStop).toBe(true);
 });
+
+describe('a catalogue model whose files come back as something else (exploratory test, session 24)', () => {
+  const page = new TextEncoder().encode('<!doctype html><html><head><title>Sign in</title></head><body>Please sign in to continue</body></html>');
+
+  test('a file with no sha256 that is not what it claims fails the download, is deleted, and another try fetches it', async () => {
+    const { entry, store, db, service } = await setup({ sizes: false });
+    // A proxy that says nothing of the type: the page arrives as the file, whole.
+    server!.files['/m/model.onnx']!.body = page;
+    await service().start(entry);
+    const row = await db.models.get(entry.id);
+    expect(row?.state).toBe('failed');
+    expect(row?.error?.name).toBe('IntegrityError');
+    expect(row?.error?.message).toMatch(/^model\.onnx of "Hub tiny" arrived whole but is not an ONNX model .*another try fetches it again$/);
+    expect(store.files.has(finalPath(entry.id, 'model.onnx'))).toBe(false);
+    expect(await db.modelFiles.get([entry.id, 'model.onnx'])).toBeUndefined();
+
+    server!.files['/m/model.onnx']!.body = modelBytes;
+    await service().start(entry);
+    expect((await db.models.get(entry.id))?.state).toBe('complete');
+  });
+
+  test('a JSON file that does not parse fails it too', async () => {
+    const { entry, db, service } = await setup({ sizes: false });
+    server!.files['/m/tokenizer.json']!.body = page;
+    await service().start(entry);
+    expect(await db.models.get(entry.id)).toMatchObject({ state: 'failed', error: { name: 'IntegrityError', message: expect.stringMatching(/^tokenizer\.json of "Hub tiny" arrived whole but is not JSON/) } });
+  });
+
+  test('a text/html answer fails the download as "not a model file"; the model never reads "ready to use"', async () => {
+    const { entry, db } = await setup({ sizes: false });
+    const html: typeof fetch = async () => new Response(page, { status: 200, headers: { 'content-type': 'text/html' } });
+    await new DownloadService({ db, store: new MemoryFileStore(), fetch: html, freeBytes: async () => 1e12 }).start(entry);
+    expect(await db.models.get(entry.id)).toMatchObject({ state: 'failed', error: { name: 'IntegrityError', message: expect.stringMatching(/not a model file/) } });
+  });
+});
+
+describe('Resume right after Cancel (exploratory test, session 24: the Resume was lost)', () => {
+  test('a start while the cancelled run is still ending starts again once it has ended', async () => {
+    const { entry, db, service } = await setup({ chunkDelayMs: 10 });
+    const host = service();
+    const first = host.start(entry);
+    await expect.poll(async () => (await db.models.get(entry.id))?.progress?.file, { timeout: 10_000 }).toBe('model.onnx');
+    await host.cancel(entry);
+    const again = host.start(entry);
+    await first;
+    server!.files['/m/model.onnx']!.chunkDelayMs = 0;
+    await again;
+    expect((await db.models.get(entry.id))?.state).toBe('complete');
+  });
+
+  test('a Cancel after that start wins: the model stays paused', async () => {
+    const { entry, db, service } = await setup({ chunkDelayMs: 10 });
+    const host = service();
+    const first = host.start(entry);
+    await expect.poll(async () => (await db.models.get(entry.id))?.progress?.file, { timeout: 10_000 }).toBe('model.onnx');
+    await host.cancel(entry);
+    const again = host.start(entry);
+    await host.cancel(entry);
+    await Promise.all([first, again]);
+    expect(host.isRunning(entry.id)).toBe(false);
+    expect((await db.models.get(entry.id))?.state).toBe('paused');
+  });
+});
+
+test('the progress the throttle held back is written when its file ends (exploratory test, session 24: a stale line during a stall)', async () => {
+  const { entry, db, service } = await setup();
+  server!.files['/m/tokenizer.json']!.chunkDelayMs = 30;
+  server!.files['/m/model.onnx']!.holdAfter = 0; // the next file's server says nothing for now
+  const done = service(() => 1000).start(entry); // a clock that does not move: only the first update passes the throttle
+  await expect.poll(async () => (await db.models.get(entry.id))?.progress?.bytesDone, { timeout: 10_000 }).toBe(tokenizerBytes.length);
+  await expect.poll(() => server!.files['/m/model.onnx']!.release).toBeDefined();
+  server!.files['/m/model.onnx']!.release!();
+  await done;
+  expect((await db.models.get(entry.id))?.state).toBe('complete');
+});

@@ -397,3 +397,50 @@ describe('redirects (security review: a file with no sha256 is trusted for where
     expectModelCommitted(hashed.store);
   });
 });
+
+describe('a web page where a model file was expected (exploratory test, session 24: a sign-in page was "ready to use")', () => {
+  const page = '<!doctype html><html><head><title>Sign in</title></head><body>Please sign in to continue</body></html>';
+  /** A captive portal or proxy: every request for model.onnx gets its sign-in page, 200 text/html. */
+  const portal = (calls: RequestInfo[]): typeof fetch => async (input, init) => {
+    calls.push(input as RequestInfo);
+    return String(input).endsWith('/model.onnx')
+      ? new Response(page, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-length': String(page.length) } })
+      : fetch(input, init);
+  };
+
+  test('is refused at once as "not a model file": no retries, nothing written', async () => {
+    const { entry, store, progress } = await setup({}, { sha256: null });
+    delete entry.files[0]!.bytes;
+    const calls: RequestInfo[] = [];
+    const failure = downloadModel(entry, deps(store, progress, { fetch: portal(calls) }));
+    await expect(failure).rejects.toBeInstanceOf(IntegrityError);
+    await expect(failure).rejects.toThrow(/model\.onnx of "Local tiny": the server answered with a web page \(text\/html\), not a model file/);
+    expect(calls).toHaveLength(1);
+    expect([...store.files.keys()].filter((key) => key.includes('model.onnx'))).toEqual([]);
+  });
+
+  test('met while resuming: what was kept stays, to resume once the network lets the file through', async () => {
+    const { entry, store, progress } = await setup();
+    store.files.set(partPath('local-tiny', 'model.onnx'), modelBytes.slice(0, 500_000));
+    await expect(downloadModel(entry, deps(store, progress, { fetch: portal([]) }))).rejects.toThrow(/not a model file/);
+    expect(store.files.get(partPath('local-tiny', 'model.onnx'))?.length).toBe(500_000);
+    await downloadModel(entry, deps(store, progress));
+    expectModelCommitted(store);
+    expect(server!.requests.find((r) => r.path === '/m/model.onnx')?.range).toBe('bytes=500000-');
+  });
+});
+
+describe('progress of a resumed download (exploratory test, session 24: the line restarted near 0)', () => {
+  test('files already downloaded and bytes already kept count in what is done and in the total', async () => {
+    const { entry, store, progress } = await setup();
+    // tokenizer.json is committed; model.onnx has its first 1,000,000 bytes kept. The files are fetched in list order:
+    // model.onnx first.
+    store.files.set(finalPath('local-tiny', 'tokenizer.json'), tokenizerBytes);
+    store.files.set(partPath('local-tiny', 'model.onnx'), modelBytes.slice(0, 1_000_000));
+    await downloadModel(entry, deps(store, progress));
+    const total = modelBytes.length + tokenizerBytes.length;
+    expect(progress.every((p) => p.bytesTotal === total)).toBe(true);
+    expect(progress[0]!.bytesDone).toBeGreaterThan(tokenizerBytes.length + 1_000_000);
+    expect(progress.at(-1)!.bytesDone).toBe(total);
+  });
+});

@@ -127,6 +127,9 @@ export function AddModelForm() {
       } catch (refused) {
         throw new ValidationError((refused as Error).message);
       }
+      // The whole definition but the sizes, before any permission request or Range request: files over plain http
+      // without a sha256 were refused only after both (exploratory test, session 24).
+      v.parse(NewCustomModelSchema, { id: field('id'), name: field('name') || field('id'), contextLength: Number(field('context')), files });
       // Servers without CORS need host access; asked for while the click still counts as a gesture.
       const origins = [...new Set(files.map((file) => `${new URL(file.url).origin}/*`))];
       setBusy('Asking for access…');

@@ -141,7 +141,7 @@ function ModelState({ entry, row, fit, device, onRemoved }: {
             : <progress aria-label={progress?.stage === 'check' ? `Checking ${entry.name}` : `Downloading ${entry.name}`} />}
           <div class="muted" data-field="download.progress">
             {!progress ? 'Starting…' : progress.stage === 'check' ? 'Downloaded; loading it once to check that it runs here…' : progress.bytesTotal
-              ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} · ${formatBytes(progress.rateBps)}/s · ${eta(progress.etaS)}`
+              ? [`${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`, `${formatBytes(progress.rateBps)}/s`, eta(progress.etaS)].filter(Boolean).join(' · ')
               : `${formatBytes(progress.bytesDone)} so far (size not known yet) · ${formatBytes(progress.rateBps)}/s`}
           </div>
           <button type="button" aria-label={`Cancel ${name}`} onClick={() => act('models.cancel')}>Cancel</button>
@@ -163,11 +163,12 @@ function ModelState({ entry, row, fit, device, onRemoved }: {
       {state === 'failed' && (() => {
         const kept = row?.bytes ?? 0;
         const advice = failureAdvice(row?.error, row?.custom !== undefined, kept);
+        const detail = errorDetail({ name: row?.error?.name, message: advice.detail ?? row?.error?.message ?? 'the download stopped' });
         return (
           <>
             <div role="alert" class="error" data-error-name={row?.error?.name}>
-              <strong>{advice.headline}</strong>: {errorDetail({ name: row?.error?.name, message: row?.error?.message ?? 'the download stopped' })}
-              {advice.hint && <> {advice.hint}</>}
+              <strong>{advice.headline}</strong>: {detail}
+              {advice.hint && <>{/[.!?]$/.test(detail) ? '' : '.'} {advice.hint}</>}
             </div>
             {/* What was written stays (a full disk, a dropped server): the next try resumes from it. Where no try can
                 help (a wrong checksum, not a model file), the bytes on disk are only the verified files, which Delete frees. */}

@@ -128,6 +128,15 @@ describe('AddModelForm refusals say what is wrong and what to do (exploratory te
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
+  test('plain http from another machine without a sha256: refused before any permission request or fetch (exploratory test, session 24)', async () => {
+    vi.mocked(requestHostPermissions).mockClear();
+    const fetchSpy = vi.fn(async () => new Response('x', { status: 206, headers: { 'content-range': 'bytes 0-0/100' } }));
+    const out = await submitForm({ 'add-id': 'a-model', 'add-base': 'http://models.example.com/m/', 'add-files': FILES }, fetchSpy as never);
+    expect(out.alert).toMatch(/^Not accepted: model files must come over https, from this machine, or with a sha256 each/);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(vi.mocked(requestHostPermissions)).not.toHaveBeenCalled();
+  });
+
   test('access the user declines is said plainly, and nothing is fetched', async () => {
     vi.mocked(requestHostPermissions).mockResolvedValueOnce(false);
     const fetchSpy = vi.fn(async () => new Response('x'));

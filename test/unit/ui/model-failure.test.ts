@@ -37,3 +37,16 @@ describe('a failed row offers what can help (exploratory test, session 22)', () 
     expect(errorDetail({ name: 'IntegrityError', message: 'storage is full: x' })).toBe('storage is full: x');
   });
 });
+
+describe('a web page instead of a model file (exploratory test, session 24)', () => {
+  const page = { name: 'IntegrityError', message: 'onnx/model.onnx of "Flan-T5 small": the server answered with a web page (text/html), not a model file — a sign-in page, a captive portal or a proxy may be answering for huggingface.co; nothing of it was kept' };
+  const arrived = { name: 'IntegrityError', message: 'config.json of "Flan-T5 small" arrived whole but is not JSON: the server sent something else (a sign-in page, a captive portal or a proxy may be answering for it); it was deleted, so another try fetches it again' };
+
+  test('reads "Not a model file" and offers another try, for a catalogue model and one added by URL', () => {
+    for (const error of [page, arrived]) {
+      expect(failureAdvice(error, false, 0)).toMatchObject({ headline: 'Not a model file', retry: 'again' });
+      expect(failureAdvice(error, false, 0).hint).toMatch(/sign in/);
+    }
+    expect(failureAdvice(page, true, 500_000)).toMatchObject({ headline: 'Not a model file', retry: 'resume' });
+  });
+});
