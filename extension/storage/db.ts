@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { FirstTokenRow } from '../../models/first-token.ts';
-import type { ListEntry } from '../protocol/schemas.ts';
+import type { ElementEntry, ListEntry } from '../protocol/schemas.ts';
 
 export interface SettingRow {
   key: string;
@@ -72,6 +72,8 @@ export interface ScriptRow {
   task?: string;
   /** The lists the script names, as its run reached them, with the page each was on (replayable.ts `listsToSave`). */
   lists?: { pattern: string; list: ListEntry }[];
+  /** The elements the script names: kind and locators, with the page each was on (replayable.ts `elementsToSave`). */
+  elements?: { pattern: string; element: Pick<ElementEntry, 'name' | 'kind' | 'locators'> }[];
 }
 export interface StoryRow {
   id?: number;

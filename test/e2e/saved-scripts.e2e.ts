@@ -28,6 +28,7 @@ interface Seed {
   source: string;
   params?: string[];
   task?: string;
+  elements?: unknown[];
 }
 
 /** Replaces the saved scripts with these (for the pages' site), as saving them one after the other would store them. */
@@ -276,4 +277,26 @@ describe('saved scripts library', () => {
     expect(await page.locator('#opened').innerText()).toBe('Mini lamp shade');
     await panel.close();
   }, 180_000);
+  test('a name the page no longer has is found by the locators saved with the script, with no model call; the new names can be written into it', async () => {
+    // Saved when the search button was `$search_mail__find_button` (the site called it "Find" then, say).
+    const source = '$search_mail__search_mail.type("Jonas");\n$search_mail__find_button.click();\ndone($inbox__messages.length);';
+    await seed([{ name: 'find jonas', source, elements: [{ pattern: '/demo/', element: { name: 'search_mail__find_button', kind: 'button',
+      locators: [{ by: 'role', role: 'button', value: 'Search' }, { by: 'css', value: '#search-form > button' }] } }] }]);
+    const { page, panel } = await bind('/demo/');
+    const saved = row(panel, 'find jonas');
+    const runBefore = await panel.getByTestId('automate').getAttribute('data-run');
+    await saved.getByRole('button', { name: 'Replay find jonas' }).click();
+    const report = await finished(panel, runBefore);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 0 });
+    expect(await page.locator('#search').inputValue()).toBe('Jonas');
+    const offer = panel.getByTestId('automate-renamed');
+    expect(await offer.getByTestId('automate-renamed-list').innerText()).toBe('$search_mail__find_button is now $search_mail__search_button');
+    await expectAccessible(panel, 'a replay that found a renamed element');
+    await offer.getByRole('button', { name: 'Write the new names into “find jonas”' }).click();
+    await expect.poll(() => panel.getByTestId('automate-renamed-note').innerText()).toBe('Updated “find jonas” to the page’s names.');
+    await saved.getByTestId('automate-saved-script').locator('summary').click();
+    await expect.poll(() => saved.getByTestId('automate-saved-script').locator('pre').innerText())
+      .toBe(source.replace('$search_mail__find_button', '$search_mail__search_button'));
+    await panel.close();
+  }, 120_000);
 });

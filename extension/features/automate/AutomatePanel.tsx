@@ -12,7 +12,7 @@ import { deserializeError } from '../../protocol/errors.ts';
 import { useCandidates, useDefaultModel, useModelName } from '../models/use-models.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
-import { SavedListSchema, type RunState, type SavedList } from './run-state.ts';
+import { SavedElementSchema, SavedListSchema, type RunState, type SavedElement, type SavedList } from './run-state.ts';
 import { ScriptView } from './ScriptView.tsx';
 import { ScriptQuestion } from './ScriptQuestion.tsx';
 import { failureText } from './failure-text.ts';
@@ -20,7 +20,7 @@ import { errorHeadline } from '../../ui/error-text.ts';
 import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
 import { MAX_SCRIPT_NAME, originOf, saveScript, scriptName } from './saved.ts';
 import { SavedScripts, useSavedScripts } from './SavedScripts.tsx';
-import { RepairedOffer, replayAdvice, type Replayed } from './ReplayOutcome.tsx';
+import { RenamedOffer, RepairedOffer, replayAdvice, type Replayed } from './ReplayOutcome.tsx';
 
 /**
  * The Automate tab of the side panel: a task → one model call writes a script → the sandbox runs it on the bound
@@ -175,7 +175,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   }, [tabId]);
 
   const start = async (runTaskText: string, known?: ModelAnswer, userValues: string[] = [], maxRepairs = 2,
-    saved?: { params: Record<string, string>; origin: string; lists?: SavedList[] | undefined }): Promise<string | undefined> => {
+    saved?: { params: Record<string, string>; origin: string; lists?: SavedList[] | undefined; elements?: SavedElement[] | undefined }): Promise<string | undefined> => {
     if (tabId === undefined || !chosen || pending) return undefined;
     setError(undefined);
     setVanished(false);
@@ -185,7 +185,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     try {
       const { runId } = await request('automate.start', {
         tabId, task: runTaskText, model: chosen, ...(known ? { known } : {}), userValues, maxRepairs, stepByStep,
-        ...(saved ? { params: saved.params, savedFor: saved.origin, ...(saved.lists?.length ? { knownLists: saved.lists } : {}) } : {}),
+        ...(saved ? { params: saved.params, savedFor: saved.origin, ...(saved.lists?.length ? { knownLists: saved.lists } : {}),
+          ...(saved.elements?.length ? { knownElements: saved.elements } : {}) } : {}),
       });
       going.current = true;
       follow.current();
@@ -203,7 +204,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     // it shows and stores.
     void start(row.task ?? row.name, { plan: `saved script "${row.name}"`, elements: [], script: row.source }, Object.values(values),
       // A list stored by an older version that no longer fits the schema is left out, not the replay.
-      repairs ? 2 : 0, { params: values, origin: row.origin, lists: row.lists?.filter((list) => v.is(SavedListSchema, list)) },
+      repairs ? 2 : 0, { params: values, origin: row.origin, lists: row.lists?.filter((list) => v.is(SavedListSchema, list)),
+        elements: row.elements?.filter((element) => v.is(SavedElementSchema, element)) },
     ).then((runId) => {
       if (runId) setReplayed({ runId, scriptId: row.id, name: row.name, repairs, params: row.params });
     });
@@ -384,7 +386,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           // The name as it is stored (cut at 200 characters): the note names what the list will show.
           const name = scriptName(saveName);
           setSavedNote('');
-          void saveScript(site, name, saveSource, run?.task, run?.report?.savedLists).then(() => {
+          void saveScript(site, name, saveSource, run?.task, run?.report?.savedLists, run?.report?.savedElements).then(() => {
             setSavedNote(`Saved "${name}" for ${site}.`);
           }, (e: unknown) => setError(e));
         }}>
@@ -402,6 +404,9 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {report?.ok && replayOf && report.attempts.length > 1 && report.savedScript && (
         <RepairedOffer key={replayOf.runId} replayed={replayOf} source={report.savedScript} onError={setError} />
       )}
+      {report?.ok && replayOf && report.attempts.length === 1 && report.renamed?.length ? (
+        <RenamedOffer key={`renamed-${replayOf.runId}`} replayed={replayOf} renamed={report.renamed} onError={setError} />
+      ) : null}
 
       <SavedScripts tabId={tabId} origin={origin} scripts={savedScripts} readError={savedReadError} busy={running || pending} onReplay={replay} />
     </section>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { paramsOf, replaceSource } from './saved.ts';
+import { paramsOf, renameInScript, replaceSource } from './saved.ts';
 
 /** A replay this panel started (kept as a draft, so a reopened panel still knows which saved script a run was). */
 export interface Replayed {
@@ -51,6 +51,35 @@ export function RepairedOffer({ replayed, source, onError }: { replayed: Replaye
       )}
       <button type="submit">Replace “{replayed.name}” with the repaired script</button>
       <p role="status" class="muted" data-testid="automate-repaired-note">{note}</p>
+    </form>
+  );
+}
+
+/**
+ * After a replay that found names the page no longer has by where the script last saw them (their saved locators):
+ * which, and an offer to write the page's names into the saved script.
+ */
+export function RenamedOffer({ replayed, renamed, onError }: { replayed: Replayed; renamed: ReadonlyArray<{ from: string; to: string }>; onError: (error: unknown) => void }) {
+  const [note, setNote] = useState('');
+  return (
+    <form data-testid="automate-renamed" class="stack" onSubmit={(event) => {
+      event.preventDefault();
+      setNote('');
+      renameInScript(replayed.scriptId, renamed).then(
+        () => setNote(`Updated “${replayed.name}” to the page’s names.`),
+        onError,
+      );
+    }}>
+      <h2>Names the page changed</h2>
+      <p>
+        The page no longer has {renamed.length === 1 ? 'a name' : `${renamed.length} names`} “{replayed.name}” uses; the
+        replay found {renamed.length === 1 ? 'it' : 'them'} where the script last saw {renamed.length === 1 ? 'it' : 'them'}, with no model call:
+      </p>
+      <ul data-testid="automate-renamed-list">
+        {renamed.map(({ from, to }) => <li key={from}><code>${from}</code> is now <code>${to}</code></li>)}
+      </ul>
+      <button type="submit">Write the new names into “{replayed.name}”</button>
+      <p role="status" class="muted" data-testid="automate-renamed-note">{note}</p>
     </form>
   );
 }

@@ -46,9 +46,10 @@ export interface PageBridgeDeps {
   /**
    * A saved script's list of that name as it was when the script was saved, when `doc` is of the page it was saved
    * on: a list that has since shrunk into separate entries (nine toolbar buttons down to eight, three todos down to
-   * two) is found again by its container and item selector.
+   * two) is found again by its container and item selector. An element of that name the page no longer has is the
+   * page's element that its saved locators find (run-host.ts `rememberedElement`).
    */
-  remembered?(name: string, doc: PageDocument): ListEntry | undefined;
+  remembered?(name: string, doc: PageDocument): Entry | undefined;
 }
 
 export function originOf(url: string): string | undefined {
@@ -349,6 +350,16 @@ export class PageBridge implements Bridge {
     return this.used.get(name);
   }
 
+  /** The elements this bridge's calls reached, by the name the script used, with the page they were on. */
+  private readonly usedElements = new Map<string, { element: ElementEntry; url: string }>();
+
+  elementUsed(name: string): { element: ElementEntry; url: string } | undefined {
+    return this.usedElements.get(name);
+  }
+
+  /** Names the page no longer has that a saved script's locators found (old name → the page's name now). */
+  readonly renamed = new Map<string, string>();
+
   set doc(doc: PageDocument) {
     this.current = doc;
     this.stale = false;
@@ -382,8 +393,11 @@ export class PageBridge implements Bridge {
     if (here) return { entry: here };
     const seen = this.seen.get(name);
     if (seen && this.doc.pageId && seen.pageId === this.doc.pageId) return { entry: seen.entry };
-    const list = this.deps.remembered?.(name, this.doc);
-    if (list) return { entry: list, remembered: true };
+    const kept = this.deps.remembered?.(name, this.doc);
+    if (kept) {
+      if (kept.kind !== 'list' && kept.name !== name) this.renamed.set(name, kept.name);
+      return { entry: kept, remembered: true };
+    }
     if (seen) return { entry: seen.entry };
     throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
   }
@@ -644,7 +658,10 @@ export class PageBridge implements Bridge {
     }
     if (acting) this.stats.actions++;
     // A list the call reached (one that was not there, `exists()` false, is not one to keep).
-    if (entry.kind === 'list' && !(call.call === 'exists' && reply.value === false)) this.used.set(entry.name, { list: entry, url: this.doc.url });
+    if (!(call.call === 'exists' && reply.value === false)) {
+      if (entry.kind === 'list') this.used.set(entry.name, { list: entry, url: this.doc.url });
+      else if (!call.target.index && !call.target.field) this.usedElements.set(call.target.name, { element: entry, url: this.doc.url });
+    }
     if (reply.navigated || (reply.changed && reply.url && reply.url !== this.doc.url)) {
       const before = this.doc;
       await this.refresh(reply.navigated, reply.url || undefined, reply.pageId ?? this.doc.pageId);

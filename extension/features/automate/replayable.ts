@@ -5,8 +5,8 @@
  * in its own block, so their let/const cannot clash with the repair's), then the final script.
  */
 import { parse, tokenizer, tokTypes, type Program } from 'acorn';
-import type { ListEntry } from '../../protocol/schemas.ts';
-import { MAX_SAVED_LISTS, type SavedList } from './run-state.ts';
+import type { ElementEntry, ListEntry } from '../../protocol/schemas.ts';
+import { MAX_SAVED_ELEMENTS, MAX_SAVED_LISTS, type SavedElement, type SavedList } from './run-state.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { Failure } from './prompt.ts';
 
@@ -75,6 +75,24 @@ export function namesUsed(source: string): string[] {
 }
 
 /**
+ * `source` with its `$names` renamed (`{ old: new }`, without the `$`): whole name tokens only, never inside strings,
+ * comments or longer names. Unchanged when it does not tokenize.
+ */
+export function withNamesRenamed(source: string, renamed: Readonly<Record<string, string>>): string {
+  const spans: Array<{ start: number; end: number; to: string }> = [];
+  try {
+    for (const token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false })) {
+      const word = token.type === tokTypes.name ? (token as { value?: unknown }).value : undefined;
+      const to = typeof word === 'string' && word.startsWith('$') && Object.hasOwn(renamed, word.slice(1)) ? renamed[word.slice(1)] : undefined;
+      if (to) spans.push({ start: token.start, end: token.end, to: `$${to}` });
+    }
+  } catch {
+    return source;
+  }
+  return spans.reduceRight((text, { start, end, to }) => text.slice(0, start) + to + text.slice(end), source);
+}
+
+/**
  * The lists a saved script names, as its run reached them, and the page each was on: structure only — no sample
  * items, item names or count (the user's mail, orders…). At replay a list that has shrunk into separate entries is
  * still found by them, on that page.
@@ -87,6 +105,23 @@ export function listsToSave(source: string, used: (name: string) => { list: List
     if (!found || out.length >= MAX_SAVED_LISTS) continue;
     const { itemNames: _itemNames, ...list } = found.list;
     out.push({ pattern: patternOf(found.url), list: { ...list, count: 0, samples: [] } });
+  }
+  return out;
+}
+
+/**
+ * The elements a saved script names, as its run reached them, and the page each was on: kind and locators only (no
+ * value, label, state or options). At replay a name the page no longer has — the site relabelled the button, or our
+ * naming rules changed — is found again by these, with no model call.
+ */
+export function elementsToSave(source: string, used: (name: string) => { element: ElementEntry; url: string } | undefined,
+  patternOf: (url: string) => string): SavedElement[] {
+  const out: SavedElement[] = [];
+  for (const name of namesUsed(source)) {
+    const found = used(name);
+    if (!found || out.length >= MAX_SAVED_ELEMENTS) continue;
+    const { kind, locators } = found.element;
+    out.push({ pattern: patternOf(found.url), element: { name, kind, locators } });
   }
   return out;
 }

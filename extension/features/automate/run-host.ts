@@ -17,7 +17,8 @@ import { type ModelReply, type RunReport, runTask, type RunnerDeps } from './run
 import { constraintFor, isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
 import { MAX_LOG, type AutomateStart, type RunState, type SavedList } from './run-state.ts';
 import { pathPattern } from './site-document.ts';
-import { listsToSave, replayableScript } from './replayable.ts';
+import { elementsToSave, listsToSave, replayableScript } from './replayable.ts';
+import { rememberedElement } from './remembered-element.ts';
 import { fillParams, literalText, paramsOf } from './params.ts';
 import { asksForSecret, isSecretParam } from './secret-param.ts';
 import { unrelatedScript } from './unrelated.ts';
@@ -308,6 +309,7 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
       summary: cut(prose(state.report.summary), 4000),
       ...(state.report.savedScript !== undefined ? { savedScript: script(state.report.savedScript) } : {}),
       ...(state.report.savedLists !== undefined ? { savedLists: redactDeep(state.report.savedLists, onlySecrets) } : {}),
+      ...(state.report.savedElements !== undefined ? { savedElements: redactDeep(state.report.savedElements, onlySecrets) } : {}),
       attempts: state.report.attempts.map((a) => ({
         ...deep(a), raw: cut(text(a.raw), 20_000),
         ...(a.answer ? { answer: answer(a.answer) } : {}),
@@ -335,6 +337,22 @@ function lastUse(bridges: readonly PageBridge[], name: string): ReturnType<PageB
     if (used) return used;
   }
   return undefined;
+}
+
+/** The element `name` as the latest attempt that reached it saw it. */
+function lastElementUse(bridges: readonly PageBridge[], name: string): ReturnType<PageBridge['elementUsed']> {
+  for (let i = bridges.length - 1; i >= 0; i--) {
+    const used = bridges[i]!.elementUsed(name);
+    if (used) return used;
+  }
+  return undefined;
+}
+
+/** A replay's names that the page no longer had, found by their saved locators, with the names they have now. */
+function renamedIn(bridges: readonly PageBridge[]): Array<{ from: string; to: string }> {
+  const all = new Map<string, string>();
+  for (const bridge of bridges) for (const [from, to] of bridge.renamed) all.set(from, to);
+  return [...all].slice(0, 40).map(([from, to]) => ({ from, to }));
 }
 
 function keep<T>(all: T[], item: T): T {
@@ -619,7 +637,8 @@ export class AutomationRuns {
         }
         this.deps.onNavigated!(pages[0], element, pages[1]);
       } } : {}),
-      ...(request.knownLists ? { remembered: (name: string, doc: PageDocument) => rememberedList(request.knownLists!, name, doc) } : {}),
+      ...(request.knownLists || request.knownElements ? { remembered: (name: string, doc: PageDocument) =>
+        rememberedList(request.knownLists ?? [], name, doc) ?? rememberedElement(request.knownElements ?? [], name, doc) } : {}),
     }, lastDoc ?? await read(), [request.task, ...userValues], siteOfRun(await (lastDoc ?? read()))));
     const siteOfRun = (doc: PageDocument) => {
       runOrigin ??= originOf(doc.url);
@@ -708,7 +727,10 @@ export class AutomationRuns {
           // A script-writer model's script that acts on nothing the task names is not run (see unrelated.ts).
           ...(writer ? { vet: (answer: ModelAnswer, task: string) => unrelatedScript(answer.script, task) } : {}),
           ...(this.deps.otherPageNames ? { otherPageNames: this.deps.otherPageNames } : {}),
-          ...(request.knownLists ? { remembered: request.knownLists.map((saved) => listScriptName(saved.list)) } : {}),
+          ...(request.knownLists || request.knownElements ? { remembered: [
+            ...(request.knownLists ?? []).map((saved) => listScriptName(saved.list)),
+            ...(request.knownElements ?? []).map(({ element }): ScriptName => ({ name: element.name, kind: element.kind })),
+          ] } : {}),
           generate,
           execute: async (written, names, budgets, onLog, s) => {
             const source = fillRepair(written);
@@ -762,8 +784,12 @@ export class AutomationRuns {
         ...(savedScript !== undefined && savedScript.length <= 20_000 ? {
           savedScript,
           // A replay is not offered for saving (its lists would be the ones it was given, its values the user's).
-          ...(!request.known ? { savedLists: listsToSave(savedScript, (name) => lastUse(bridges, name), (url) => pathPattern(url).pattern) } : {}),
+          ...(!request.known ? {
+            savedLists: listsToSave(savedScript, (name) => lastUse(bridges, name), (url) => pathPattern(url).pattern),
+            savedElements: elementsToSave(savedScript, (name) => lastElementUse(bridges, name), (url) => pathPattern(url).pattern),
+          } : {}),
         } : {}),
+        ...(renamedIn(bridges).length ? { renamed: renamedIn(bridges) } : {}),
       };
       state.status = report.status;
     } catch (error) {

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { SerializedErrorSchema } from '../../protocol/errors.ts';
-import { ListEntrySchema } from '../../protocol/schemas.ts';
+import { ElementEntrySchema, ListEntrySchema } from '../../protocol/schemas.ts';
 import type { LogEntry } from '../../sandbox/interpreter/run.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 
@@ -22,6 +22,16 @@ export const MAX_SAVED_LISTS = 40;
 export const SavedListSchema = v.strictObject({ pattern: text(2000), list: ListEntrySchema });
 export type SavedList = v.InferOutput<typeof SavedListSchema>;
 
+/** Elements a saved script keeps (replayable.ts `elementsToSave`). */
+export const MAX_SAVED_ELEMENTS = 40;
+
+/**
+ * An element a saved script names, as its run reached it: its kind and locators (no state, label or options), on the
+ * page it was on. At replay, a name the page no longer has is found again by these (the page, or our naming, renamed it).
+ */
+export const SavedElementSchema = v.strictObject({ pattern: text(2000), element: v.pick(ElementEntrySchema, ['name', 'kind', 'locators']) });
+export type SavedElement = v.InferOutput<typeof SavedElementSchema>;
+
 export const AnswerSchema = v.strictObject({ plan: text(2000), elements: v.array(text(200)), script: text(20_000) });
 
 export const AutomateStartSchema = v.strictObject({
@@ -36,6 +46,8 @@ export const AutomateStartSchema = v.strictObject({
   savedFor: v.optional(text(200)),
   /** With `known`: the lists its names were when it was saved (replayable.ts `listsToSave`). */
   knownLists: v.optional(v.pipe(v.array(SavedListSchema), v.maxLength(MAX_SAVED_LISTS))),
+  /** With `known`: the elements its names were when it was saved (replayable.ts `elementsToSave`). */
+  knownElements: v.optional(v.pipe(v.array(SavedElementSchema), v.maxLength(MAX_SAVED_ELEMENTS))),
   /** Values the user gave for this run (saved-script parameters): sensitive fields may take them. */
   userValues: v.optional(v.pipe(v.array(text(4000)), v.maxLength(40))),
   maxRepairs: v.optional(v.pipe(count, v.maxValue(2))),
@@ -92,6 +104,10 @@ export const ReportSchema = v.strictObject({
   savedScript: v.optional(text(40_000)),
   /** The lists the saved script names, as the run saw them, without their sample items. */
   savedLists: v.optional(v.pipe(v.array(SavedListSchema), v.maxLength(MAX_SAVED_LISTS))),
+  /** The elements the saved script names, as the run reached them: kind and locators only. */
+  savedElements: v.optional(v.pipe(v.array(SavedElementSchema), v.maxLength(MAX_SAVED_ELEMENTS))),
+  /** A replay: names the page no longer has, found again by their saved locators (old name → name on the page now). */
+  renamed: v.optional(v.pipe(v.array(v.strictObject({ from: text(200), to: text(200) })), v.maxLength(MAX_SAVED_ELEMENTS))),
   /** With `keepPrompts`: each model call's prompt as the engine got it, in order. */
   prompts: v.optional(v.pipe(v.array(text(400_000)), v.maxLength(64))),
 });

@@ -7,8 +7,8 @@ import { parseScript } from '../../sandbox/interpreter/parse.ts';
 import { ValidationError } from '../../protocol/errors.ts';
 import { checkParamPlaces, paramsOf } from './params.ts';
 import { database, type ScriptRow } from '../../storage/db.ts';
-import { namesUsed } from './replayable.ts';
-import { MAX_SAVED_LISTS, type SavedList } from './run-state.ts';
+import { namesUsed, withNamesRenamed } from './replayable.ts';
+import { MAX_SAVED_ELEMENTS, MAX_SAVED_LISTS, type SavedElement, type SavedList } from './run-state.ts';
 
 export { checkParamPlaces, fillParams, paramsOf } from './params.ts';
 
@@ -30,7 +30,8 @@ export function scriptName(name: string): string {
   return name.trim().slice(0, MAX_SCRIPT_NAME).trim() || 'script';
 }
 
-export async function saveScript(origin: string, name: string, source: string, task?: string, lists: readonly SavedList[] = []): Promise<number> {
+export async function saveScript(origin: string, name: string, source: string, task?: string, lists: readonly SavedList[] = [],
+  elements: readonly SavedElement[] = []): Promise<number> {
   // A local file's origin is "null", shared by every file: a script saved there would be offered on all of them.
   if (!/^https?:\/\//.test(origin)) throw new ValidationError('scripts are saved for web sites (http or https) only');
   // What replay accepts: longer, or not a script at all (cut in the middle), it could be saved but never replayed.
@@ -44,11 +45,13 @@ export async function saveScript(origin: string, name: string, source: string, t
   const used = new Set(namesUsed(source));
   const kept = lists.filter((saved) => used.has(saved.list.name)).slice(0, MAX_SAVED_LISTS);
   if (kept.length) row.lists = kept;
+  const keptElements = elements.filter((saved) => used.has(saved.element.name)).slice(0, MAX_SAVED_ELEMENTS);
+  if (keptElements.length) row.elements = keptElements;
   const existing = await database().scripts.where('[origin+name]').equals([origin, row.name]).first();
   if (existing?.id !== undefined) {
     // Replaced in place: it keeps its createdAt, so its place in the list.
     await database().scripts.update(existing.id, { source: row.source, params: row.params, updatedAt: now,
-      ...(row.task ? { task: row.task } : {}), lists: row.lists });
+      ...(row.task ? { task: row.task } : {}), lists: row.lists, elements: row.elements });
     return existing.id;
   }
   return database().scripts.add(row);
@@ -123,7 +126,23 @@ export function replaceSource(id: number, source: string): Promise<ScriptRow> {
   return database().transaction('rw', scripts, async () => {
     const row = await scripts.get(id);
     if (!row) throw new ValidationError('this script is no longer saved (deleted in another panel?): save the repaired script under a name instead');
-    await saveScript(row.origin, row.name, source, row.task, row.lists);
+    await saveScript(row.origin, row.name, source, row.task, row.lists, row.elements);
+    return (await scripts.get(id))!;
+  });
+}
+
+/**
+ * After a replay found names the page no longer has by their saved locators: the saved script with the page's names
+ * now (`renamed`: old → new, without `$`), its kept elements renamed with it, so the next replay finds them by name.
+ */
+export function renameInScript(id: number, renamed: ReadonlyArray<{ from: string; to: string }>): Promise<ScriptRow> {
+  const scripts = database().scripts;
+  const map: Record<string, string> = Object.fromEntries(renamed.map(({ from, to }) => [from, to]));
+  return database().transaction('rw', scripts, async () => {
+    const row = await scripts.get(id);
+    if (!row) throw new ValidationError('this script is no longer saved (deleted in another panel?)');
+    const elements = row.elements?.map((saved) => (Object.hasOwn(map, saved.element.name) ? { ...saved, element: { ...saved.element, name: map[saved.element.name]! } } : saved));
+    await saveScript(row.origin, row.name, withNamesRenamed(row.source, map), row.task, row.lists, elements);
     return (await scripts.get(id))!;
   });
 }
