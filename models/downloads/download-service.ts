@@ -299,44 +299,55 @@ export class DownloadService {
    */
   private async checkReadable(entry: CatalogueEntry, files: readonly ModelFile[]): Promise<void> {
     const custom = isUserAdded(entry);
-    const refuse = async (path: string, why: string, bytes: number): Promise<never> => {
-      if (!custom) {
-        await this.deps.store.remove(finalPath(entry.id, path));
-        await this.deps.db.modelFiles.delete([entry.id, path]);
-      }
-      throw new IntegrityError(custom
-        ? `${path} of "${entry.name}" arrived whole but ${why}: the address may not serve that file; remove this model and add it again with the right address`
-        : `${path} of "${entry.name}" arrived whole but ${why}: ${NOT_WHAT_WAS_ASKED}`,
-      { file: path, expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: bytes });
-    };
+    const bad: Array<{ path: string; why: string; bytes: number }> = [];
     for (const file of files) {
       const at = finalPath(entry.id, file.path);
-      const size = await this.deps.store.size(at);
-      if (file.path.endsWith('.json')) {
-        const text = new TextDecoder().decode(await this.deps.store.read(at));
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          await refuse(file.path, 'is not JSON', size);
-        }
-        if (!value || typeof value !== 'object' || Array.isArray(value)) await refuse(file.path, 'is not a JSON object', size);
-      } else if (file.path.endsWith('.onnx')) {
-        if (size <= READ_WHOLE_BYTES) {
-          try {
-            externalDataLocations(await this.deps.store.read(at));
-          } catch (error) {
-            await refuse(file.path, `is not an ONNX model (${(error as Error).message.slice(0, 80)})`, size);
-          }
-        } else {
-          // Too big to parse here: its top-level fields are walked as it streams (a cut-short file ends inside one).
-          try {
-            await checkOnnxFraming(this.deps.store.chunks(at));
-          } catch (error) {
-            await refuse(file.path, `is not a whole ONNX model (${(error as Error).message.slice(0, 120)})`, size);
-          }
-        }
+      const why = await this.unreadable(at, file.path);
+      if (!why) continue;
+      const bytes = await this.deps.store.size(at);
+      if (custom) {
+        throw new IntegrityError(`${file.path} of "${entry.name}" arrived whole but ${why}: the address may not serve that file; remove this model and add it again with the right address`,
+          { file: file.path, expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: bytes });
       }
+      // Every bad file of the try is deleted, not just the first: another try fetches them all again (review, session 24).
+      await this.deps.store.remove(at);
+      await this.deps.db.modelFiles.delete([entry.id, file.path]);
+      bad.push({ path: file.path, why, bytes });
+    }
+    if (!bad.length) return;
+    const [first] = bad;
+    const what = bad.length === 1 ? `${first!.path} of "${entry.name}" arrived whole but ${first!.why}`
+      : `${bad.length} files of "${entry.name}" arrived whole but are not what was asked for (${bad.map((b) => `${b.path} ${b.why}`).join('; ')})`;
+    throw new IntegrityError(`${what}: ${bad.length === 1 ? NOT_WHAT_WAS_ASKED : NOT_WHAT_WAS_ASKED.replace('it was deleted, so another try fetches it again', 'they were deleted, so another try fetches them again')}`,
+      { file: first!.path, expectedSha256: null, actualSha256: null, expectedBytes: null, actualBytes: first!.bytes });
+  }
+
+  /** Why a downloaded file cannot be what its name says (not JSON, not an ONNX graph), or undefined. */
+  private async unreadable(at: string, path: string): Promise<string | undefined> {
+    if (path.endsWith('.json')) {
+      let value: unknown;
+      try {
+        value = JSON.parse(new TextDecoder().decode(await this.deps.store.read(at)));
+      } catch {
+        return 'is not JSON';
+      }
+      return !value || typeof value !== 'object' || Array.isArray(value) ? 'is not a JSON object' : undefined;
+    }
+    if (!path.endsWith('.onnx')) return undefined;
+    if (await this.deps.store.size(at) <= READ_WHOLE_BYTES) {
+      try {
+        externalDataLocations(await this.deps.store.read(at));
+        return undefined;
+      } catch (error) {
+        return `is not an ONNX model (${(error as Error).message.slice(0, 80)})`;
+      }
+    }
+    // Too big to parse here: its top-level fields are walked as it streams (a cut-short file ends inside one).
+    try {
+      await checkOnnxFraming(this.deps.store.chunks(at));
+      return undefined;
+    } catch (error) {
+      return `is not a whole ONNX model (${(error as Error).message.slice(0, 120)})`;
     }
   }
 

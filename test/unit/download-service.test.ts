@@ -274,6 +274,26 @@ describe('a catalogue model whose files come back as something else (exploratory
     expect((await db.models.get(entry.id))?.state).toBe('complete');
   });
 
+  test('every bad file of a try is deleted, so one try after the network is back completes (review, session 24)', async () => {
+    const { entry, store, db, service } = await setup({ sizes: false });
+    server!.files['/m/model.onnx']!.body = page;
+    const tokenizer = server!.files['/m/tokenizer.json']!.body;
+    server!.files['/m/tokenizer.json']!.body = page;
+    await service().start(entry);
+    const row = await db.models.get(entry.id);
+    expect(row?.error?.message).toMatch(/^2 files of "Hub tiny" arrived whole but are not what was asked for \(.+\): .*they were deleted, so another try fetches them again$/);
+    expect(row?.error?.message).toContain('model.onnx is not an ONNX model');
+    expect(row?.error?.message).toContain('tokenizer.json is not JSON');
+    for (const path of ['model.onnx', 'tokenizer.json']) {
+      expect(store.files.has(finalPath(entry.id, path)), path).toBe(false);
+      expect(await db.modelFiles.get([entry.id, path]), path).toBeUndefined();
+    }
+    server!.files['/m/model.onnx']!.body = modelBytes;
+    server!.files['/m/tokenizer.json']!.body = tokenizer;
+    await service().start(entry);
+    expect((await db.models.get(entry.id))?.state).toBe('complete');
+  });
+
   test('a JSON file that does not parse fails it too', async () => {
     const { entry, db, service } = await setup({ sizes: false });
     server!.files['/m/tokenizer.json']!.body = page;
