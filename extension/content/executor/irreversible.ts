@@ -176,14 +176,30 @@ export function readableWords(text: string): string {
 }
 const words = readableWords;
 
-/** Folded as readableWords does, before `spaced`; invisible characters dropped, or as spaces (`between`). */
-const folded = (text: string, between = '') => text.slice(0, 1000).normalize('NFKD').replace(INVISIBLE, between)
+/** Folded as readableWords does, before `spaced`; invisible characters dropped, or read as spaces (`asSpaces`). */
+const folded = (text: string, asSpaces = false) => text.slice(0, 1000).normalize('NFKD').replace(INVISIBLE, asSpaces ? invisibleAsSpace : () => '')
   .replace(/\p{M}/gu, '').replace(/[^\u0000-\u007f]/gu, latinLookalike);
 
-/** Three or more single letters, one separator between each: "D e l e t e", "P-a-y", "S.e.n.d". */
-const SPACED_OUT = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?:[\s\-._*~+][\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu;
-/** Characters that stand for a letter inside a word ("De1ete", "P0st", "De|ete", "$end"). */
-const LETTER_LIKE: Record<string, string> = { 0: 'o', 1: 'l', 3: 'e', 4: 'a', 5: 's', 7: 't', '|': 'l', '@': 'a', $: 's' };
+/** Words that follow an action's verb as a word of their own ("Pay now", "Delete account", "Send it"). */
+const NEXT_WORD = /^(?:now|it|all|my|your|this|these|them|account|everything|order|money|payment|out|anyway|forever|permanently)(?![\p{L}\p{N}])/iu;
+/**
+ * An invisible character read as the space it may stand for ("Pay\u180Enow" shows as "Paynow"): only before a word
+ * that follows a verb on its own. A soft hyphen never is one, and "Post\u00ADeingang", "Post\u200Bcode",
+ * "Send\u200Ber" are one word (review, session 24).
+ */
+const invisibleAsSpace = (ch: string, at: number, text: string) => (ch !== '\u00AD' && NEXT_WORD.test(text.slice(at + ch.length)) ? ' ' : '');
+
+/**
+ * Three or more single letters, a separator between each: "D e l e t e", "P-a-y", "S.e.n.d", "D - e - l", "D·e·l",
+ * "D/e/l", "D:e:l", "D, e, l".
+ */
+const SPACED_OUT = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?:(?:\s*[\-._*~+·/:,]\s*|\s+)[\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu;
+/** Characters that stand for a letter inside a word ("De1ete", "P0st", "De|ete", "$end", "De!ete"). */
+const LETTER_LIKE: Record<string, string> = { 0: 'o', 1: 'l', 3: 'e', 4: 'a', 5: 's', 7: 't', '|': 'l', '@': 'a', $: 's', '!': 'l' };
+/** The same, where the sign stands for an i ("Subm1t", "Conf1rm", "Subm!t"). */
+const LETTER_LIKE_I: Record<string, string> = { ...LETTER_LIKE, 1: 'i', '!': 'i' };
+/** A word as ASCII may write it: letters, digits, `| @ $`, and `!` inside it ("Subm!t", not "Go!"). */
+const LOOKALIKE_TOKEN = /[\p{L}\p{N}|@$]+(?:![\p{L}\p{N}|@$]+)*/gu;
 
 /**
  * A label as it reads when plain ASCII imitates letters (exploratory test, session 24): single letters spaced out
@@ -191,24 +207,31 @@ const LETTER_LIKE: Record<string, string> = { 0: 'o', 1: 'l', 3: 'e', 4: 'a', 5:
  * letter as the l it looks like in most fonts ("deIete", "Iogout"). An addition to the other readings, never instead:
  * "Pay1" still reads "Pay" there.
  */
-function unobscured(text: string): string {
+function unobscured(text: string, letters = LETTER_LIKE): string {
   return text.replace(SPACED_OUT, (run) => run.replace(/[^\p{L}\p{N}]/gu, ''))
-    .replace(/[\p{L}\p{N}|@$]+/gu, (token) => (/\p{L}/u.test(token) && /[^\p{L}]/u.test(token) ? token.replace(/[013457|@$]/g, (c) => LETTER_LIKE[c]!) : token))
+    .replace(LOOKALIKE_TOKEN, (token) => {
+      if (!/\p{L}/u.test(token) || !/[^\p{L}]/u.test(token)) return token;
+      // In the token's case: "DEL3TE" is "DELETE", not "DELeTE" (read "DE Le TE") (review, session 24).
+      const upper = !/\p{Ll}/u.test(token);
+      return token.replace(/[013457|@$!]/g, (c) => (upper ? letters[c]!.toUpperCase() : letters[c]!));
+    })
     .replace(/(?<=\p{Ll})I|I(?=\p{Ll})/gu, 'l');
 }
 
 /**
  * Every reading of a label that is matched against the word lists: as a person reads it (readableWords), with its
  * accents (accentedWords), and with ASCII look-alikes undone — once with invisible characters dropped ("Del\u200Bete"),
- * once with them as spaces ("Pay\u180Enow" shows as "Paynow", read "Pay now"), with accents dropped and kept.
+ * once with them as spaces where one may stand ("Pay\u180Enow" shows as "Paynow", read "Pay now"), with accents dropped
+ * and kept, and with a 1 or ! read as an l ("De1ete") and as an i ("Subm1t").
  */
 function readings(text: string): Set<string> {
-  return new Set([words(text), accentedWords(text), ...[folded(text), folded(text, ' '), accented(text), accented(text, ' ')].map((t) => spaced(unobscured(t)))]);
+  const plain = [folded(text), folded(text, true), accented(text), accented(text, true)];
+  return new Set([words(text), accentedWords(text), ...plain.map((t) => spaced(unobscured(t))), ...plain.map((t) => spaced(unobscured(t, LETTER_LIKE_I)))]);
 }
 
 /** As readableWords, accents kept ("löschen", "déconnexion" are words of the list as they are written). */
 const accentedWords = (text: string) => spaced(accented(text));
-const accented = (text: string, between = '') => text.slice(0, 1000).normalize('NFKC').replace(INVISIBLE, between)
+const accented = (text: string, asSpaces = false) => text.slice(0, 1000).normalize('NFKC').replace(INVISIBLE, asSpaces ? invisibleAsSpace : () => '')
   .replace(/[^\u0000-\u007f]/gu, latinLookalike).normalize('NFC');
 
 /**

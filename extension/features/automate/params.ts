@@ -67,6 +67,22 @@ export function checkParamPlaces(source: string): void {
   }
 }
 
+/**
+ * The script with the braces of holes in its comments taken off (`// type {{password}}` reads `// type password`): a
+ * model writing a repair mentions a hole as it explains a step; in a comment no value would be put. As it is when
+ * its comments cannot be found (checkParamPlaces refuses it then).
+ */
+export function commentHolesDropped(source: string): string {
+  const comments: [number, number][] = [];
+  try {
+    for (const _token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false, onComment: (_block, _text, from, to) => void comments.push([from, to]) }));
+  } catch {
+    return source;
+  }
+  return source.replace(PARAM, (hole: string, name: string, at: number) =>
+    (comments.some(([from, to]) => from <= at && at + hole.length <= to) ? name : hole));
+}
+
 export function fillParams(source: string, values: Record<string, string>): string {
   checkParamPlaces(source);
   const filled = source.replace(PARAM, (_all, name: string) => {

@@ -19,7 +19,7 @@ import { MAX_LOG, type AutomateStart, type RunState, type SavedList } from './ru
 import { pathPattern } from './site-document.ts';
 import { elementsToSave, listsToSave, replayableScript } from './replayable.ts';
 import { rememberedElement } from './remembered-element.ts';
-import { fillParams, literalText, paramsOf } from './params.ts';
+import { commentHolesDropped, fillParams, literalText, paramsOf } from './params.ts';
 import { asksForSecret, isSecretParam } from './secret-param.ts';
 import { unrelatedScript } from './unrelated.ts';
 import type { ModelAnswer } from './parse.ts';
@@ -105,7 +105,7 @@ function refuseWaits(live: Live): void {
 }
 
 /**
- * A replay's values by hole name; `secret` ones (a password's) are put back wherever they turn up, even in a word. A
+ * A replay's values by hole name; `secret` ones (a password's) are put back wherever they turn up (hiddenSecrets). A
  * secret answer to ask() has no hole: its name is '' and it reads as the log's mask (holeOf).
  */
 type Secrets = ReadonlyArray<readonly [name: string, value: string, secret: boolean]>;
@@ -127,7 +127,7 @@ type Where = 'data' | 'prose' | 'script';
 
 /**
  * Each value becomes its `{{name}}` hole; holes already there are left alone (a value may be part of its own name).
- * Secrets go wherever they turn up, even inside a word. Other values: as whole words; in a `script` only inside its
+ * Secrets go wherever they turn up (hiddenSecrets). Other values: as whole words; in a `script` only inside its
  * string literals (`$books` stays a name); in `prose` (messages, plans) a plain word only inside quotes, so a value
  * "the" or "page" leaves "Not found on the page" as it is, while "hunter22" goes anywhere.
  */
@@ -146,15 +146,22 @@ function redactSecrets(text: string, secrets: Secrets, where: Where = 'data'): s
 
 /** What a page puts between the characters of a value it formats (a card's spaces, a key's dashes), and a name's `_`. */
 const FORMAT_SEPARATORS = '[\\s\\-._/()]';
+/** Between a formatted secret's characters: those, and as an address writes them ("+" or "%20" for a space). */
+const BETWEEN = '(?:[\\s\\-._/()+]|%2[0Ff]){0,3}';
 /** A secret this long (not counting separators) is also found as the page formats it, in any case. */
 const FORMATTED_MIN = 6;
 /** A document cuts a long value ("…"): its first this many characters are enough. */
 const CUT_MIN = 8;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A value's UTF-8 bytes as %XX ("&" is "%26"), as encodeURIComponent and a form write a sign or a non-ASCII letter. */
+const percentEncoded = (c: string) => Array.from(new TextEncoder().encode(c), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 
 /**
  * A secret as text built from the page may hold it: the page document shows what a field that is not marked
  * sensitive holds (`[value="…"]`), in list samples and names too, JSON-escaped, maybe reformatted ("ABCD 1234 …",
- * capitals, `abcd_1234` in a name) or cut ("abcd1234efgh…"). Null for a secret too short to be found so loosely.
+ * capitals, `abcd_1234` in a name, %-encoded in an address) or cut ("abcd1234efgh…"). Null for a secret with too few
+ * letters and digits to be found so loosely.
  */
 function formattedSecret(value: string): RegExp | null {
   if (formattedCache.has(value)) return formattedCache.get(value)!;
@@ -169,35 +176,92 @@ const formattedCache = new Map<string, RegExp | null>();
 function formattedPattern(value: string): RegExp | null {
   const separator = new RegExp(`^${FORMAT_SEPARATORS}$`, 'u');
   const chars = [...value].filter((c) => !separator.test(c));
-  if (chars.length < FORMATTED_MIN) return null;
-  const one = (c: string) => (inJson(c) === c ? escapeRegExp(c) : `(?:${escapeRegExp(c)}|${escapeRegExp(inJson(c))})`);
-  const head = Math.min(CUT_MIN, chars.length);
+  const core = chars.filter((c) => LETTER_OR_DIGIT.test(c)).length;
+  // Signs may be dropped: only letters and digits make a match (review, session 24).
+  if (core < FORMATTED_MIN) return null;
+  const one = (c: string) => {
+    const forms = [...new Set([c, inJson(c), ...(/[A-Za-z0-9]/.test(c) ? [] : [percentEncoded(c)])])].map(escapeRegExp);
+    // A sign may be dropped or made a `_`: a name is a slug ("Use Tr0ub4dor&3!x" is `$page__use_tr0ub4dor_3_x_button`).
+    if (!LETTER_OR_DIGIT.test(c)) return `(?:${forms.join('|')}|[_\\W])?`;
+    return forms.length === 1 ? forms[0]! : `(?:${forms.join('|')})`;
+  };
+  // The head holds the first CUT_MIN letters and digits (all of a shorter secret's).
+  let head = 0;
+  for (let seen = 0; head < chars.length && seen < Math.min(CUT_MIN, core); head++) if (LETTER_OR_DIGIT.test(chars[head]!)) seen++;
   // Nested from the end; the empty group matches only when the whole value did.
   let tail = '()';
-  for (let i = chars.length - 1; i >= head; i--) tail = `(?:${FORMAT_SEPARATORS}*${one(chars[i]!)}${tail})?`;
-  return new RegExp(chars.slice(0, head).map(one).join(`${FORMAT_SEPARATORS}*`) + tail, 'giu');
+  for (let i = chars.length - 1; i >= head; i--) tail = `(?:${BETWEEN}${one(chars[i]!)}${tail})?`;
+  return new RegExp(chars.slice(0, head).map(one).join(BETWEEN) + tail, 'giu');
 }
 
 /**
+ * A secret that may be a word or a number of the page's own ("blue", "2025", "123456", "London"), or too short to be
+ * told from part of one: found only as written and as a whole word or number, never inside a longer one ("Bluetooth",
+ * "2025-01-04", "12025") nor inside a `$name` (review, session 24).
+ */
+const weakSecret = (value: string) => [...value].filter((c) => !new RegExp(`^${FORMAT_SEPARATORS}$`, 'u').test(c)).length < FORMATTED_MIN
+  || /^\p{L}{1,8}$/u.test(value) || /^\p{N}{1,8}$/u.test(value);
+
+/** A weak secret's forms as a whole word or number: a number joined to digits ("2025-01-04", "4,2025") is a longer one. */
+function wholeSecret(forms: readonly string[], value: string): RegExp {
+  const joined = /^\p{N}+$/u.test(value) ? ['\\p{N}[-./:,]', '[-./:,]\\p{N}'] : ["\\p{L}[-'’]", "[-'’]\\p{L}"];
+  const before = LETTER_OR_DIGIT.test([...value][0]!) ? `(?<![\\p{L}\\p{M}\\p{N}_]|${joined[0]})` : '';
+  const after = LETTER_OR_DIGIT.test([...value].at(-1)!) ? `(?![\\p{L}\\p{M}\\p{N}_]|${joined[1]})` : '';
+  return new RegExp(`${before}(?:${forms.map(escapeRegExp).join('|')})${after}`, 'gu');
+}
+
+/** The forms a secret is written in exactly: as typed, JSON-escaped, as a filled script's literal, in an address. */
+function exactForms(value: string): string[] {
+  const forms = [value, inJson(value), literalText(value), inJson(literalText(value))];
+  try {
+    const component = encodeURIComponent(value);
+    forms.push(component, component.replace(/%20/g, '+'), new URLSearchParams({ q: value }).toString().slice(2), encodeURI(value));
+  } catch {
+    // A lone surrogate: no address holds it encoded.
+  }
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/** A `$name` in a prompt (the page document's, a script's, the log's): names are slugs of page text. */
+const NAME = /(?<![\p{L}\p{M}\p{N}_$])(\$[\p{L}_][\p{L}\p{M}\p{N}_]*)/u;
+/**
+ * Stands for a whole `$name` that held a secret: a mask or a hole inside a name would make it no name, and this is
+ * none either, so a script that copies it fails to parse rather than acting on a wrong element (review, session 24).
+ */
+const HIDDEN_NAME = '$•••';
+
+/**
  * A prompt with every secret hidden: a secret parameter's value becomes its `{{hole}}` (a repair may write the hole,
- * which the run fills), a secret answer to ask() the log's mask. Exact forms first (as typed, JSON-escaped, as a
- * filled script's literal), then as the page may show it.
+ * which the run fills), a secret answer to ask() the log's mask, a `$name` that holds either `$•••`. Exact forms first
+ * (as typed, JSON-escaped, as a filled script's literal, %-encoded), then as the page may show it; a weak secret
+ * (weakSecret) only as a whole word or number.
  */
 const PLACED = '\uffff';
-function hiddenSecrets(text: string, secrets: Secrets): string {
+const NAME_PLACED = '\ufffe';
+export function hiddenSecrets(text: string, secrets: Secrets): string {
   return secrets.reduce((t, [name, value, secret]) => {
     if (!secret) return t;
     const hole = holeOf(name);
-    const exact = [...new Set([literalText(value), inJson(literalText(value)), inJson(value), value])].sort((a, b) => b.length - a.length);
-    const loose = formattedSecret(value);
+    const exact = exactForms(value);
+    const weak = weakSecret(value);
+    const whole = weak ? wholeSecret(exact, value) : null;
+    const loose = weak ? null : formattedSecret(value);
     // Holes already there are left alone (a value may be part of its own name: "password" for {{password}}).
     return t.split(/(\{\{[A-Za-z_][A-Za-z0-9_]*\}\})/).map((part, i) => {
       if (i % 2 === 1) return part;
+      if (whole) return part.replace(whole, () => hole);
+      const outsideNames = (u: string, hide: (piece: string) => string) => u.split(NAME).map((piece, j) => (j % 2 === 1 ? piece : hide(piece))).join('');
+      // A name holding the secret, even cut (a slug stops at 40 characters, with no "…"), goes whole.
+      const named = part.split(NAME).map((piece, j) => {
+        if (j % 2 === 0) return piece;
+        if (loose) loose.lastIndex = 0;
+        return loose?.test(piece) || exact.some((form) => piece.includes(form)) ? NAME_PLACED : piece;
+      }).join('');
       // Marked first, so that the loose pattern cannot find the value again in the hole put for it.
-      const plain = exact.reduce((u, form) => u.split(form).join(PLACED), part);
-      const found = loose ? plain.replace(loose, (match: string, whole: string | undefined, at: number, all: string) =>
-        (whole !== undefined || all.startsWith('…', at + match.length) ? PLACED : match)) : plain;
-      return found.split(PLACED).join(hole);
+      const plain = exact.reduce((u, form) => u.split(form).join(PLACED), named);
+      const found = loose ? outsideNames(plain, (piece) => piece.replace(loose, (match: string, full: string | undefined, at: number, all: string) =>
+        (full !== undefined || all.startsWith('…', at + match.length) ? PLACED : match))) : plain;
+      return found.split(PLACED).join(hole).split(NAME_PLACED).join(HIDDEN_NAME);
     }).join('');
   }, text);
 }
@@ -661,12 +725,16 @@ export class AutomationRuns {
       state.log.push(kept(entry));
     };
     let filled: string | undefined;
-    /** A repair of a replay writes a secret as its hole (it was never told the value): the run fills it. */
+    /**
+     * A repair of a replay writes a secret as its hole (it was never told the value), and may write any other value's
+     * hole too: the run fills them. A hole in a comment is only words there (review, session 24).
+     */
     const fillRepair = (script: string): string => {
       if (!request.known || !request.params || script === filled) return script;
-      if (!paramsOf(script).some((name) => isSecretParam(name) && Object.hasOwn(request.params!, name))) return script;
+      const source = commentHolesDropped(script);
+      if (!paramsOf(source).some((name) => Object.hasOwn(request.params!, name))) return script;
       try {
-        return fillParams(script, request.params);
+        return fillParams(source, request.params);
       } catch (error) {
         throw new ScriptSyntaxError(error instanceof Error ? error.message : String(error));
       }

@@ -35,3 +35,25 @@ describe('ASCII look-alikes and spacing in a label', () => {
     expect(classifyChoice('check', 'Delete messages after reading').irreversible).toBe(false);
   });
 });
+
+/**
+ * Found in review (session 24): look-alikes in capitals ("DEL3TE" read "DELeTE"), a 1 or ! for an i, letters spaced
+ * out with " - ", "·", "/", ":" or ", "; and a soft hyphen or a zero-width space inside a word read as a space.
+ */
+describe('look-alikes the review found', () => {
+  test.each([
+    'DEL3TE', 'D3LETE', 'P0ST', '5END', 'P4Y', 'L0GOUT', 'REM0VE', 'CHECK0UT', 'ORD3R', 'TR4SH', 'DE|ETE', '$END',
+    'Subm1t', 'Conf1rm', 'S1gn out', 'W1pe', 'Publ1sh', 'Subm!t', 'De!ete',
+    'D - e - l - e - t - e', 'D·e·l·e·t·e', 'D/e/l/e/t/e', 'D:e:l:e:t:e', 'D, e, l, e, t, e',
+  ])('%j asks', (label) => {
+    expect(asks(label)).toBe(true);
+  });
+
+  test.each([
+    'Post\u00ADeingang', 'Post\u00ADleit\u00ADzahl', 'Post\u00ADfach', 'Send\u00ADer', 'Pay\u00ADroll', 'Buy\u00ADer',
+    'Confirm\u00ADation', 'Publish\u00ADer', 'Post\u200Bcode', 'Send\u200Ber', 'Pay\u200Broll', 'Post\u2060card',
+    'Go!', 'Up!', 'S, M, L', 'A/B test', 'Q & A', 'I/O',
+  ])('%j does not', (label) => {
+    expect(asks(label)).toBe(false);
+  });
+});
