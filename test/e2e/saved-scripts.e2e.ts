@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { tabIdOf, type ExtensionHarness } from './browser.ts';
 import { expectAccessible } from './helpers.ts';
 import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { hashedText } from '../../extension/features/automate/remembered-element.ts';
 
 /**
  * The Automate tab's saved-script library in Chromium (exploratory test, session 22): scripts are put in storage as
@@ -281,7 +282,7 @@ describe('saved scripts library', () => {
     // Saved when the search button was `$search_mail__find_button` (the site called it "Find" then, say).
     const source = '$search_mail__search_mail.type("Jonas");\n$search_mail__find_button.click();\ndone($inbox__messages.length);';
     await seed([{ name: 'find jonas', source, elements: [{ pattern: '/demo/', element: { name: 'search_mail__find_button', kind: 'button',
-      locators: [{ by: 'role', role: 'button', value: 'Search' }, { by: 'css', value: '#search-form > button' }] } }] }]);
+      locators: [{ by: 'role', role: 'button', value: hashedText('Search') }, { by: 'css', value: '#search-form > button' }] } }] }]);
     const { page, panel } = await bind('/demo/');
     const saved = row(panel, 'find jonas');
     const runBefore = await panel.getByTestId('automate').getAttribute('data-run');

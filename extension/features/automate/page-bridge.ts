@@ -388,13 +388,15 @@ export class PageBridge implements Bridge {
    * The entry `name` is: on the page read last; seen earlier in this run on this same document (a list the script
    * itself shrank); remembered by a saved script for this page; or seen earlier in this run on another page.
    */
-  private entry(name: string): { entry: Entry; remembered?: true } {
+  private entry(name: string, call?: string): { entry: Entry; remembered?: true } {
     const here = entriesOf(this.doc).find((e) => e.name === name);
     if (here) return { entry: here };
     const seen = this.seen.get(name);
     if (seen && this.doc.pageId && seen.pageId === this.doc.pageId) return { entry: seen.entry };
     const kept = this.deps.remembered?.(name, this.doc);
-    if (kept) {
+    // An element found by its saved locators stands in for one the page no longer has — never for one it does not
+    // have yet (the late-name wait came first) nor for `exists()`, whose answer is that absence (review, session 24).
+    if (kept && (kept.kind === 'list' || call !== 'exists')) {
       if (kept.kind !== 'list' && kept.name !== name) this.renamed.set(name, kept.name);
       return { entry: kept, remembered: true };
     }
@@ -407,8 +409,10 @@ export class PageBridge implements Bridge {
    * page read last or earlier in this run. A list's field is not an entry of its own: never one.
    */
   sensitiveTarget(target: string): boolean {
-    const name = /^\$([\p{L}\p{M}\p{N}_]+)$/u.exec(target)?.[1];
-    if (!name) return false;
+    const written = /^\$([\p{L}\p{M}\p{N}_]+)$/u.exec(target)?.[1];
+    if (!written) return false;
+    // A name the page no longer has, found by its saved locators: the field it is now.
+    const name = this.renamed.get(written) ?? written;
     const here = entriesOf(this.doc).find((e) => e.name === name) ?? this.seen.get(name)?.entry;
     return !!here && here.kind !== 'list' && here.sensitive === true;
   }
@@ -428,7 +432,7 @@ export class PageBridge implements Bridge {
       found.target.item = { ...found.target.item!, named: t.name };
       return found;
     }
-    const { entry, remembered } = this.entry(t.name);
+    const { entry, remembered } = this.entry(t.name, call.call);
     if (entry.kind !== 'list') return { target: { locators: entry.locators }, entry, label: entry.description };
     // A list that shrank since the script was saved has lost items: a position written in the script may now be
     // another item (the fourth button of nine is not the fourth of eight when the second went).
@@ -510,7 +514,7 @@ export class PageBridge implements Bridge {
     if (this.onPage(name)) return true;
     const seen = this.seen.get(name);
     if (seen && this.doc.pageId && seen.pageId === this.doc.pageId) return true;
-    return !!this.deps.remembered?.(name, this.doc);
+    return this.deps.remembered?.(name, this.doc)?.kind === 'list';
   }
 
   /**
@@ -614,7 +618,15 @@ export class PageBridge implements Bridge {
     await this.freshFor(call.target.name);
     await this.reach(call.target.name);
     await this.freshFor(call.target.name);
-    let { target, entry, label } = this.target(call);
+    let found: ReturnType<PageBridge['target']>;
+    try {
+      found = this.target(call);
+    } catch (error) {
+      // A name the script knows (a saved script's element) that this page does not have: that is exists()'s answer.
+      if (call.call === 'exists' && isErrorNamed(error, NotFoundError) && !call.target.field && call.target.index === undefined) return false;
+      throw error;
+    }
+    let { target, entry, label } = found;
     const description = describeTarget(call.target);
     const args = call.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').slice(0, 4);
     const request: ActRequest = { action: call.call as ActRequest['action'], target, args };

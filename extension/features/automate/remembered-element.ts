@@ -9,21 +9,44 @@ import type { SavedElement } from './run-state.ts';
 import { pathPattern } from './site-document.ts';
 
 /**
- * What a locator is worth as evidence that two entries are one element: an id or test id the page gave it, its role
- * and accessible name, its CSS path (moves with the layout) and its text (a label: weak alone). The same CSS path and
- * text together are as good as a role and name.
+ * What a locator is worth as evidence that two entries are one element: an id or a test id the page gave it (1 when it
+ * holds a digit: `mat-button-0`, `row-3` are counters a page hands out again to other elements), its role and
+ * accessible name, its CSS path (moves with the layout; nothing more when it is only that id), its text (only without
+ * a role match: the same label). An id, a test id, or a role and name with the same path or text is enough; a role and
+ * name alone is not (a dialog's "Close" is not the page's) (review, session 24).
  */
-const WEIGHT: Record<Locator['by'], number> = { id: 3, testid: 3, role: 2, css: 1, text: 1 };
-/** A match needs this much: an id, a test id, a role and name, or a CSS path and a text. */
-const ENOUGH = 2;
+const ENOUGH = 3;
 
-const sameLocator = (a: Locator, b: Locator) => a.by === b.by && a.value === b.value && (a.role ?? '') === (b.role ?? '') && (a.root ?? '') === (b.root ?? '');
+/** A label or text as a saved script keeps it: a hash, since a link's name may be the user's mail subject. */
+export function hashedText(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `h:${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}
+
+/** A locator as a saved script keeps it: role names and texts hashed. */
+export function keptLocator(locator: Locator): Locator {
+  return locator.by === 'role' || locator.by === 'text' ? { ...locator, value: hashedText(locator.value) } : locator;
+}
+
+const sameLocator = (saved: Locator, now: Locator) => saved.by === now.by && saved.value === keptLocator(now).value
+  && (saved.role ?? '') === (now.role ?? '') && (saved.root ?? '') === (now.root ?? '');
 
 function score(saved: readonly Locator[], entry: ElementEntry): number {
-  let total = 0;
-  for (const by of Object.keys(WEIGHT) as Locator['by'][]) {
-    if (saved.some((s) => s.by === by && entry.locators.some((l) => sameLocator(s, l)))) total += WEIGHT[by];
-  }
+  const matched = (by: Locator['by']) => saved.find((s) => s.by === by && entry.locators.some((l) => sameLocator(s, l)));
+  const id = matched('id');
+  const testid = matched('testid');
+  const role = matched('role');
+  const css = matched('css');
+  const strength = (value: string) => (/\d/.test(value) ? 1 : 3);
+  let total = (id ? strength(id.value) : 0) + (testid ? strength(testid.value) : 0) + (role ? 2 : 0);
+  if (css && !(id && css.value === `#${id.value}`)) total += 1;
+  if (!role && matched('text')) total += 1;
   return total;
 }
 

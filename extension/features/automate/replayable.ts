@@ -9,6 +9,7 @@ import type { ElementEntry, ListEntry } from '../../protocol/schemas.ts';
 import { MAX_SAVED_ELEMENTS, MAX_SAVED_LISTS, type SavedElement, type SavedList } from './run-state.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { Failure } from './prompt.ts';
+import { keptLocator } from './remembered-element.ts';
 
 export interface AttemptLike {
   answer?: ModelAnswer | undefined;
@@ -121,7 +122,7 @@ export function elementsToSave(source: string, used: (name: string) => { element
     const found = used(name);
     if (!found || out.length >= MAX_SAVED_ELEMENTS) continue;
     const { kind, locators } = found.element;
-    out.push({ pattern: patternOf(found.url), element: { name, kind, locators } });
+    out.push({ pattern: patternOf(found.url), element: { name, kind, locators: locators.map(keptLocator) } });
   }
   return out;
 }

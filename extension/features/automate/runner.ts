@@ -187,9 +187,12 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
     if (answer) {
       // A sandbox that fails to answer (gone, stuck past its watchdog) is this attempt's failure, not the run's end:
       // the report keeps what the attempts did, and a budget overrun is the model's to repair.
-      const offered = new Set([...here, ...elsewhere.map((n) => n.name)]);
-      const remembered = (deps.remembered ?? []).filter((n) => !offered.has(n.name)).slice(0, Math.max(0, MAX_SCRIPT_NAMES - offered.size));
-      const result = await deps.execute(answer.script, [...names, ...elsewhere, ...remembered], options.budgets ?? {}, (entry) => {
+      // A saved script's own names (its lists and elements as saved) before names on other pages of the site: a big
+      // site document must not crowd them out (review, session 24).
+      const remembered = (deps.remembered ?? []).filter((n) => !here.has(n.name)).slice(0, Math.max(0, MAX_SCRIPT_NAMES - names.length));
+      const kept = new Set(remembered.map((n) => n.name));
+      const others = elsewhere.filter((n) => !kept.has(n.name)).slice(0, Math.max(0, MAX_SCRIPT_NAMES - names.length - remembered.length));
+      const result = await deps.execute(answer.script, [...names, ...others, ...remembered], options.budgets ?? {}, (entry) => {
         current.log.push(entry);
         deps.onEvent?.({ type: 'log', attempt, entry });
       }, options.signal).catch((error: unknown): RunResult => ({
