@@ -12,18 +12,24 @@ import { startExecutorRig, type ExecutorRig } from './executor-rig.ts';
 let rig: ExecutorRig | undefined;
 let pages: ExecutorRig['pages'];
 let page: Page;
+/** Form posts the page made (what the server would have been sent). */
+const posts: string[] = [];
 const act = (...args: Parameters<ExecutorRig['act']>) => rig!.act(...args);
 const home = () => pages.url('/apps/enter/');
 
 beforeAll(async () => {
   rig = await startExecutorRig('enter/');
   ({ pages, page } = rig);
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(request.url());
+  });
 }, 120_000);
 afterAll(async () => {
   await rig?.close();
 });
 beforeEach(async () => {
   if (page.url() !== home()) await page.goto(home());
+  posts.length = 0;
 });
 
 describe('Enter', () => {
@@ -78,6 +84,68 @@ describe('Enter', () => {
     expect(await page.locator('#own-status').innerText()).toBe('handled by the page: chair');
     await page.waitForTimeout(300);
     expect(page.url()).toBe(home());
+  });
+
+  test('a page whose keydown handler sends the form a moment later (timer, microtask) sends nothing until confirmed (review, session 24)', async () => {
+    for (const [field, form] of [['soon-text', 'soon'], ['later-text', 'later']] as const) {
+      await page.fill(`#${field}`, 'hello');
+      const asked = await act(field, 'press', ['Enter']);
+      expect(asked.error?.data, JSON.stringify(asked)).toMatchObject({ needsConfirmation: true, label: 'Send', reason: 'submits a form: Enter clicks this button' });
+      await page.waitForTimeout(400);
+      expect(page.url(), form).toBe(home());
+      expect(posts, form).toEqual([]);
+      const sent = await act(field, 'press', ['Enter'], { confirmed: true, fingerprint: asked.error!.data!.fingerprint });
+      expect(sent.ok, JSON.stringify(sent)).toBe(true);
+      // Sent (the button's click, and the page's own send right after it, which may cut the first one short).
+      await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/\/apps\/enter\/sent\.html$/);
+      await page.waitForLoadState();
+      expect(posts.length, form).toBeGreaterThan(0);
+      await page.goto(home());
+      posts.length = 0;
+    }
+  });
+
+  test('a confirmation the key handler makes needed keeps the form it sends later held (review, session 24)', async () => {
+    await page.fill('#turns-q', 'lamp');
+    const asked = await act('turns-q', 'press', ['Enter']);
+    expect(asked.error?.data, JSON.stringify(asked)).toMatchObject({ needsConfirmation: true, label: 'Delete everything' });
+    await page.waitForTimeout(400);
+    expect(page.url()).toBe(home());
+    expect(posts).toEqual([]);
+    // The next action says what the page tried to send.
+    const next = await act('filter', 'press', ['Escape']);
+    expect(next.error?.data, JSON.stringify(next)).toMatchObject({ state: 'late-submit' });
+    expect(posts).toEqual([]);
+  });
+
+  test('an image button is the default button: a GET "Delete account" asks first, a POST sign-in with two fields asks, one before a later button is the one clicked (review, session 24)', async () => {
+    await page.fill('#account', '42');
+    const closing = await act('account', 'press', ['Enter']);
+    expect(closing.error?.data, JSON.stringify(closing)).toMatchObject({ needsConfirmation: true, label: 'Delete account' });
+    await page.fill('#member-name', 'ana');
+    await page.fill('#member-pin', '1234');
+    const signing = await act('member-name', 'press', ['Enter']);
+    expect(signing.error?.data, JSON.stringify(signing)).toMatchObject({ needsConfirmation: true, label: 'Sign in' });
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(home());
+    const sent = await act('member-name', 'press', ['Enter'], { confirmed: true, fingerprint: signing.error!.data!.fingerprint });
+    expect(sent.ok, JSON.stringify(sent)).toBe(true);
+    await page.waitForURL(/\/apps\/enter\/sent\.html$/);
+    expect(posts).toHaveLength(1);
+    // An image button first and a "Delete everything" after it: Enter clicks the image (a search), not the later one.
+    await page.goto(home());
+    await page.fill('#finder-q', 'lamp');
+    const found = await act('finder-q', 'press', ['Enter']);
+    expect(found.ok, JSON.stringify(found)).toBe(true);
+    await page.waitForURL(/\/apps\/enter\/results\.html\?q=lamp&x=\d+&y=\d+$/);
+  });
+
+  test('Enter leaves a read-only text area and one at its maxlength as they are (review, session 24)', async () => {
+    expect(await act('fixed', 'press', ['Enter'])).toMatchObject({ ok: true, payload: { changed: false } });
+    expect(await page.locator('#fixed').inputValue()).toBe('fixed');
+    await page.locator('#short').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(3, 3));
+    expect((await act('short', 'press', ['Enter'])).ok).toBe(true);
+    expect(await page.locator('#short').inputValue()).toBe('abc');
   });
 
   test('in a text area and an editor, a line break; other keys reach the page; a key press() does not know is refused', async () => {

@@ -22,7 +22,7 @@ import { keepsMostOf, keepsOrderOf, refusalOf, tookTheKeys } from './typed-check
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
 import { PRESS_KEYS, type PressKey, pressKey } from '../../protocol/script-api.ts';
-import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryOf } from '../document/dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, queryOf, rootNodeOf } from '../document/dom-safe.ts';
 
 const TEXT_LIMIT = 2000;
 
@@ -628,29 +628,51 @@ function keyTarget(el: Element): Element | null {
 /** Input types that block implicit submission: a form with two of them is not sent by Enter without a submit button. */
 const BLOCKS_IMPLICIT = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'date', 'month', 'week', 'time', 'datetime-local', 'number']);
 
+/** Enter's own edit goes to a text area or an editor: a line break, no submission. */
+const breaksLine = (field: Element): boolean => isTextArea(field) || (!isInput(field) && (field as HTMLElement).isContentEditable);
+
 /**
- * What Enter in `field` sends, by the HTML standard's implicit submission: the form's default button (its first submit
- * button) is clicked; with none, a form with only one field that blocks implicit submission is submitted; else nothing.
+ * What Enter in `field` sends, by the HTML standard's implicit submission: the form's default button is clicked; with
+ * none, a form with only one field that blocks implicit submission is submitted; else nothing. The default button is
+ * the first submit button in tree order whose form is this one: an image button too, and one outside the form that
+ * names it with `form=` (form.elements holds no image button: review, session 24).
  */
 function implicitSubmission(field: Element): { form: HTMLFormElement; button: HTMLElement | null } | null {
   if (!isInput(field)) return null;
   const form = field.form;
   if (!isForm(form)) return null;
-  const controls = Array.from(controlsOf(form));
-  const button = controls.find((control) => formOf(control) === form) as HTMLElement | undefined;
+  const root = rootNodeOf(form) as Document | ShadowRoot;
+  const button = Array.from(queryAllOf(root, 'button, input[type=submit], input[type=image]')).find((control) => formOf(control) === form) as HTMLElement | undefined;
   if (button) return { form, button };
-  const blocking = controls.filter((control) => isInput(control) && BLOCKS_IMPLICIT.has(control.type)).length;
+  const blocking = Array.from(controlsOf(form)).filter((control) => isInput(control) && BLOCKS_IMPLICIT.has(control.type)).length;
   return blocking <= 1 ? { form, button: null } : null;
+}
+
+/** The default button Enter in `field` would click: enabled (a disabled or aria-disabled one sends nothing). */
+function enterButton(field: Element): HTMLElement | null {
+  if (breaksLine(field)) return null;
+  const button = implicitSubmission(field)?.button ?? null;
+  return button && !isDisabled(button) ? button : null;
+}
+
+/** Enter that clicks `button` is judged as a click of it is (a Pay, Send or any non-search submit asks the user). */
+function guardEnter(button: HTMLElement, request: ActRequest): void {
+  try {
+    guardIrreversible(button, { ...request, action: 'click' }, null);
+  } catch (error) {
+    if (!(error instanceof ActionError) || !error.data?.needsConfirmation) throw error;
+    throw new ActionError(`${error.message} (Enter in the field clicks this form's button)`, { ...error.data, reason: `${String(error.data.reason)}: Enter clicks this button` });
+  }
 }
 
 /**
  * Enter's own action once the page let the key through: a line break in a text area or an editor, or the implicit
- * submission of the field's form. Its default button is clicked as `click()` on it would be, judged first as that
- * click is (a Pay, Send or any non-search submit asks the user); a form without one is sent with `requestSubmit()`,
- * whose submit event the action's watch holds back when it posts (as any submission a change sets off).
+ * submission of the field's form. Its default button was judged before the key was sent, and is judged again now (the
+ * page's key handler may have changed it), then clicked as `click()` on it would be; a form without one is sent with
+ * `requestSubmit()`, whose submit event the action's watch holds back when it posts (as any submission a change sets off).
  */
 function enterAction(field: Element, request: ActRequest): void {
-  if (isTextArea(field) || (!isInput(field) && (field as HTMLElement).isContentEditable)) {
+  if (breaksLine(field)) {
     breakLine(field);
     return;
   }
@@ -661,14 +683,8 @@ function enterAction(field: Element, request: ActRequest): void {
     HTMLFormElement.prototype.requestSubmit.call(form);
     return;
   }
-  // A disabled default button blocks implicit submission.
   if (isDisabled(button)) return;
-  try {
-    guardIrreversible(button, { ...request, action: 'click' }, null);
-  } catch (error) {
-    if (!(error instanceof ActionError) || !error.data?.needsConfirmation) throw error;
-    throw new ActionError(`${error.message} (Enter in the field clicks this form's button)`, { ...error.data, reason: `${String(error.data.reason)}: Enter clicks this button` });
-  }
+  guardEnter(button, request);
   button.click();
 }
 
@@ -897,6 +913,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     : holdSubmits(el, request.action === 'click' ? !!request.confirmed
       : confirmsHeld || enterConfirmed(el, request) || choiceConfirmed(el, request, rowOf(doc, target), choice));
   let checkTyped: (() => string | null) | undefined;
+  let keysSent = false;
   try {
     switch (request.action) {
       case 'hover':
@@ -921,6 +938,11 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           throw new ActionError(`${describe(target)} is not a text field (${kindOf(el) ?? el.tagName.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 40)}): keys go to a field; use click() on buttons and links`);
         }
         if (field !== el) usable(field, request);
+        // Asked before any page code runs, as a click is: a key handler's delayed submission went out while the user
+        // was being asked (review, session 24).
+        const button = key === 'Enter' ? enterButton(field) : null;
+        if (button) guardEnter(button, request);
+        keysSent = true;
         // A page that cancels the key (its own Enter handling) keeps it from doing what the browser would.
         const proceed = keyDown(field, key);
         try {
@@ -1049,6 +1071,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   } catch (error) {
     submits?.stop();
     void watch.settled(0, 0);
+    // A question raised after the page's key handler ran: what the handler sends a moment later is held as well.
+    if (submits && keysSent && error instanceof ActionError && error.data?.needsConfirmation) watchLateSubmission(el, describe(target), false);
     throw error;
   }
   const settled = await settle(watch, request, startUrl, el.ownerDocument !== doc);

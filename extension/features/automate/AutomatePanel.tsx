@@ -44,7 +44,17 @@ function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
 }
 
 /** How a confirmation names the action it asks about. */
-const ACTION_VERBS: Record<string, string> = { click: 'Click', type: 'Type into', press: 'Press a key on', select: 'Choose in', check: 'Tick', uncheck: 'Untick', navigate: 'Go to', held: 'Let the page send' };
+const ACTION_VERBS: Record<string, string> = { click: 'Click', type: 'Type into', press: 'Press a key in', select: 'Choose in', check: 'Tick', uncheck: 'Untick', navigate: 'Go to', held: 'Let the page send' };
+
+/**
+ * A key press asked about: Enter that clicks a form's default button names the key and the button (the label is the
+ * button's, not the field's: review, session 24); Enter that sends a form with no button names the field.
+ */
+export function pressWhat(label: string, reason: string): string {
+  if (/: Enter clicks this button$/.test(reason)) return `Press Enter (clicks “${label}”)`;
+  if (/ when Enter is pressed in it$/.test(reason)) return `Press Enter in “${label}”`;
+  return `${ACTION_VERBS.press} “${label}”`;
+}
 
 /** The longest task `automate.start` takes (run-state.ts). */
 const MAX_TASK_CHARS = 4000;
@@ -311,7 +321,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           <p><strong>This action cannot be undone</strong> ({confirm.reason}).</p>
           {/* What it does in the page's words first; the task it is meant to serve beside it, so a script that went
               the wrong way (a removal for an "add" task) shows as such. */}
-          <p data-testid="automate-confirm-what">{ACTION_VERBS[confirm.action] ?? confirm.action} {confirm.label ? <>“{confirm.label}”</> : <code>{confirm.target}</code>}</p>
+          <p data-testid="automate-confirm-what">{confirm.action === 'press' && confirm.label ? pressWhat(confirm.label, confirm.reason)
+            : <>{ACTION_VERBS[confirm.action] ?? confirm.action} {confirm.label ? <>“{confirm.label}”</> : <code>{confirm.target}</code>}</>}</p>
           <p class="muted">Your task: {run?.task} · {confirm.action === 'held'
             ? 'not in the script: the page sends this by itself, after the script\'s last change'
             : <>in the script: <code>{confirm.action}</code> on <code>{confirm.target}</code></>}</p>

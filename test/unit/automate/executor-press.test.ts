@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { act } from '../../../extension/content/executor/index.ts';
 import type { ActRequest } from '../../../extension/protocol/schemas.ts';
+import { pressWhat } from '../../../extension/features/automate/AutomatePanel.tsx';
+
+// The side panel's wording is checked here too; its module reaches for the extension API as it loads.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 /** `press(key)` in the executor: the keys' events, Enter's implicit submission and its confirmation, line breaks. */
 const byId = (value: string) => ({ locators: [{ by: 'id' as const, value }] });
@@ -132,6 +136,84 @@ describe('press(key)', () => {
     notes.addEventListener('beforeinput', (e) => e.preventDefault());
     expect((await press('notes')).err).toBeUndefined();
     expect(notes.value).toBe('one\ntwo');
+  });
+
+  test('a default button that needs confirmation is asked about before any key reaches the page (review, session 24)', async () => {
+    // A keydown handler that sends the form a moment later (a timer, a microtask) must not send it while the user is asked.
+    page(`<form id="later" method="post" action="/send"><input id="msg" name="msg"><button id="send">Send</button></form>
+      <form id="soon" method="post" action="/send"><input id="msg2" name="msg"><button id="send2">Send</button></form>`);
+    const later = document.getElementById('later') as HTMLFormElement;
+    const soon = document.getElementById('soon') as HTMLFormElement;
+    document.getElementById('msg')!.addEventListener('keydown', () => void setTimeout(() => later.requestSubmit(), 20));
+    document.getElementById('msg2')!.addEventListener('keydown', () => void Promise.resolve().then(() => soon.requestSubmit()));
+    for (const id of ['msg', 'msg2']) {
+      const asked = await press(id);
+      expect(asked.data).toMatchObject({ needsConfirmation: true, label: 'Send', reason: expect.stringMatching(/Enter clicks this button$/) });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(seen).toEqual([]);
+    // Confirmed: the key goes to the page, and Enter clicks the button the user was shown.
+    const asked = await press('msg2');
+    expect((await press('msg2', 'Enter', { confirmed: true, fingerprint: asked.data!.fingerprint! })).err).toBeUndefined();
+    expect(seen.slice(0, 3)).toEqual(['keydown:Enter:13', 'keypress:Enter:13', 'click:send2']);
+    expect(seen).toContain('submit:soon:send2');
+  });
+
+  test('a confirmation the page\'s key handler makes needed keeps its late submission held (review, session 24)', async () => {
+    page('<form id="find" role="search" method="get" action="/find"><input id="q" type="search" name="q"><button id="go">Search</button></form>');
+    const find = document.getElementById('find') as HTMLFormElement;
+    document.getElementById('q')!.addEventListener('keydown', () => {
+      find.method = 'post';
+      document.getElementById('go')!.textContent = 'Delete everything';
+      setTimeout(() => find.requestSubmit(), 20);
+    });
+    const asked = await press('q');
+    expect(asked.data).toMatchObject({ needsConfirmation: true, label: 'Delete everything' });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(seen.filter((e) => e.startsWith('submit') || e.startsWith('click'))).toEqual([]);
+    // The next action says what the page tried to send.
+    expect((await press('q', 'Escape')).data).toMatchObject({ state: 'late-submit' });
+  });
+
+  test('the side panel asks "Press Enter (clicks “…”)" about Enter that clicks a default button (review, session 24)', async () => {
+    page(`<form id="wipe" method="post" action="/wipe"><label>Confirm word <input id="word" name="word"></label><button id="go">Delete everything</button></form>
+      <form id="pay" method="post" action="/pay"><label>Amount <input id="amount" name="amount"></label></form>`);
+    const clicks = (await press('word')).data!;
+    expect(pressWhat(clicks.label!, clicks.reason!)).toBe('Press Enter (clicks “Delete everything”)');
+    const sends = (await press('amount')).data!;
+    expect(pressWhat(sends.label!, sends.reason!)).toBe('Press Enter in “Amount”');
+  });
+
+  test('an image input is a default button too: the first submit button in tree order, form= ones included (review, session 24)', async () => {
+    page(`<form id="close" method="get" action="/close"><input id="account" name="id"><input type="image" id="img" alt="Delete account"></form>
+      <form id="login" method="post" action="/login"><input id="user"><input id="pw" type="password"><input type="image" id="sign" alt="Sign in"></form>
+      <form id="find" role="search" method="get" action="/find"><input id="q" type="search"><input type="image" id="look" alt="Search">
+        <button id="wipe">Delete everything</button></form>
+      <button id="outside" form="find2">Delete everything</button>
+      <form id="find2" role="search" method="get" action="/find"><input id="q2" type="search"><button id="go">Search</button></form>`);
+    expect((await press('account')).data).toMatchObject({ needsConfirmation: true, label: 'Delete account' });
+    expect((await press('user')).data).toMatchObject({ needsConfirmation: true, label: 'Sign in' });
+    expect((await press('q2')).data).toMatchObject({ needsConfirmation: true, label: 'Delete everything' });
+    expect(seen.filter((e) => e.startsWith('click') || e.startsWith('submit'))).toEqual([]);
+    expect((await press('q')).err).toBeUndefined();
+    expect(seen.filter((e) => e.startsWith('click'))).toEqual(['click:look']);
+  });
+
+  test('Enter does not edit a read-only text area, nor one at its maxlength; the keys still reach the page (review, session 24)', async () => {
+    page('<textarea id="fixed" readonly>fixed</textarea><textarea id="short" maxlength="3">abc</textarea>');
+    const fixed = document.getElementById('fixed') as HTMLTextAreaElement;
+    const short = document.getElementById('short') as HTMLTextAreaElement;
+    expect((await press('fixed')).ok).toMatchObject({ changed: false });
+    expect(fixed.value).toBe('fixed');
+    short.focus();
+    short.setSelectionRange(3, 3);
+    expect((await press('short')).err).toBeUndefined();
+    expect(short.value).toBe('abc');
+    expect(seen).toEqual(['keydown:Enter:13', 'keypress:Enter:13', 'keyup:Enter:13', 'keydown:Enter:13', 'keypress:Enter:13', 'keyup:Enter:13']);
+    // A selection the break replaces makes room.
+    short.setSelectionRange(1, 2);
+    expect((await press('short')).err).toBeUndefined();
+    expect(short.value).toBe('a\nc');
   });
 
   test('a key that is not one of press()\'s, or a key on a button, is an ActionError', async () => {

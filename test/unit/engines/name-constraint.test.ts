@@ -486,7 +486,7 @@ function formWriter(pieces: readonly string[]) {
 
 describe('straight-line code sets a field once', () => {
   const { at, write } = formWriter(['', '$', 'form__email', 'form__send', '.type("a")', ';\n', '.click()', 'if (x) {\n', '}\n',
-    'done(', ')', '.value()', '  ', '.press("Enter")', '.p']);
+    'done(', ')', '.value()', '  ', '.press("Enter")', '.p', '.press("Escape")', '.press("ArrowDown")', '.press("ArrowUp")', '.press("', 'Enter")']);
 
   test('a field typed into by a top-level statement cannot start another one (a repeated `.type` overwrites it)', () => {
     const c = write('$', 'form__email', '.type("a")', ';\n', '$');
@@ -497,7 +497,21 @@ describe('straight-line code sets a field once', () => {
     expect(again.allows(at('.click()'))).toBe(false);
     expect(again.allows(at('.value()'))).toBe(false);
     expect(again.allows(at('.press("Enter")'))).toBe(true);
-    expect(write('$', 'form__email', '.type("a")', ';\n', '$', 'form__email', '.press("Enter")', ';\n', '$', 'form__email').allows(at('.p'))).toBe(true);
+    // Each key once (review, session 24: a looping model pressed Enter in it forever): the same key again is refused, a
+    // different one taken once; with every key pressed, the field is ruled out as a statement's head again.
+    const pressed = write('$', 'form__email', '.type("a")', ';\n', '$', 'form__email', '.press("Enter")', ';\n', '$', 'form__email');
+    expect(pressed.allows(at('.p'))).toBe(true);
+    expect(pressed.allows(at('.press("Enter")'))).toBe(false);
+    expect(write('$', 'form__email', '.type("a")', ';\n', '$', 'form__email', '.press("Enter")', ';\n', '$', 'form__email', '.press("').allows(at('Enter")'))).toBe(false);
+    expect(pressed.allows(at('.press("Escape")'))).toBe(true);
+    const escaped = write('$', 'form__email', '.type("a")', ';\n', '$', 'form__email', '.press("Enter")', ';\n', '$', 'form__email', '.press("Escape")', ';\n', '$', 'form__email');
+    expect([escaped.allows(at('.press("Escape")')), escaped.allows(at('.press("Enter")')), escaped.allows(at('.press("ArrowDown")'))]).toEqual([false, false, true]);
+    const all = write('$', 'form__email', '.type("a")', ';\n', ...['Enter', 'Escape', 'ArrowDown', 'ArrowUp'].flatMap((key) => ['$', 'form__email', `.press("${key}")`, ';\n']), '$');
+    expect([all.allows(at('form__email')), all.allows(at('form__send'))]).toEqual([false, true]);
+    // Pressed inside a block, or before the field is set, it is not counted.
+    expect(write('$', 'form__email', '.press("Enter")', ';\n', '$', 'form__email').allows(at('.press("Enter")'))).toBe(true);
+    expect(write('$', 'form__email', '.type("a")', ';\n', 'if (x) {\n', '  ', '$', 'form__email', '.press("Enter")', ';\n', '}\n', '$', 'form__email')
+      .allows(at('.press("Enter")'))).toBe(true);
     // A button clicked is no field: it takes no key.
     expect(write('$', 'form__send').allows(at('.p'))).toBe(false);
     expect(write('$', 'form__email').allows(at('.press("Enter")'))).toBe(true);

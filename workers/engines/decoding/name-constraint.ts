@@ -30,14 +30,16 @@ type Handle = { type: 'element'; kind: string | undefined; head?: string; keysOn
  * Right after a complete handle, or after a member that is called (`(` comes next) and returns `result`; `bare`: a
  * method that takes no argument, so its `(` is followed by `)`.
  */
-type After = Handle | { type: 'call'; result: Handle | undefined; bare?: boolean; spent?: boolean; key?: boolean };
+type After = Handle | { type: 'call'; result: Handle | undefined; bare?: boolean; spent?: boolean; key?: boolean; keysOf?: string };
 /**
  * An open bracket that, once closed, leaves this handle (`$list[0]` → item, `.find(…)` → item); `spent`: the call
  * returns nothing worth reading (an action, `exists()`), so nothing may be read from it or called on it.
  */
 interface Pending { depth: number; handle: Handle | undefined; empty?: boolean; spent?: boolean; reads?: boolean;
   /** `press(`: its argument is a key's name in quotes (`open`), then only `)` (`written`). */
-  key?: 'open' | 'written' }
+  key?: 'open' | 'written';
+  /** A press in a field already set, heading a statement: each key once there (see `pressed`). */
+  keysOf?: string }
 
 /** Calls whose arguments report a value (`done(…)`, `say(…)`): nothing inside them may act on the page. */
 const READ_CALLS = new Set(['done', 'say']);
@@ -87,6 +89,9 @@ export class NameConstraint {
    * `.type`/`.select`/`.check` would overwrite the first; no gold script of the corpus does: a model repeating
    * `$field.type(…)` is looping). */
   private readonly set = new Set<string>();
+  /** Keys pressed by top-level statements in a field once it was set: each key once (review, session 24: a looping
+   * model wrote `$form__email.press("Enter");` forever after a type); with every key pressed it is ruled out again. */
+  private readonly pressed = new Map<string, Set<string>>();
   /** Prefixes of the names that may still head a top-level statement (all prefixes while `set` is empty). */
   private headPrefixes: ReadonlySet<string> | undefined;
   private recording = false;
@@ -135,14 +140,31 @@ export class NameConstraint {
   private setByStatement(name: string): void {
     if (this.set.has(name)) return;
     this.set.add(name);
+    this.ruleOut();
+  }
+
+  private ruleOut(): void {
     const prefixes = new Set<string>();
     for (const other of this.names) if (!this.set.has(other) || this.pressable(other)) for (let i = 0; i <= other.length; i++) prefixes.add(other.slice(0, i));
     this.headPrefixes = prefixes;
   }
 
-  /** An element that takes keys (a field): set once, it may still head statements that press a key in it. */
+  /** An element that takes keys (a field): set once, it may still head statements that press a key in it (each once). */
   private pressable(name: string): boolean {
-    return this.elements.has(name) && elementMembersFor(this.kinds.get(name)).includes('press');
+    return this.elements.has(name) && elementMembersFor(this.kinds.get(name)).includes('press') && this.keysLeft(name).length > 0;
+  }
+
+  /** The keys a statement may still press in `name` (all of them for a field not set, or where none is counted). */
+  private keysLeft(name: string | undefined): readonly string[] {
+    const pressed = name === undefined ? undefined : this.pressed.get(name);
+    return pressed ? PRESS_KEYS.filter((key) => !pressed.has(key)) : PRESS_KEYS;
+  }
+
+  private keyPressed(name: string, key: string): void {
+    const pressed = this.pressed.get(name) ?? new Set<string>();
+    pressed.add(key);
+    this.pressed.set(name, pressed);
+    if (!this.keysLeft(name).length) this.ruleOut();
   }
 
   private handleOf(name: string, head = false): Handle | undefined {
@@ -177,7 +199,7 @@ export class NameConstraint {
     if (of.type === 'list' && member === 'find') return { type: 'call', result: { type: 'item', list: of.list } };
     if (of.type === 'list' && member === 'filter') return { type: 'call', result: { type: 'list', list: of.list } };
     const spent = SPENT_RESULT.has(member) ? { spent: true } : {};
-    if (member === 'press' && of.type === 'element') return { type: 'call', result: undefined, spent: true, key: true };
+    if (member === 'press' && of.type === 'element') return { type: 'call', result: undefined, spent: true, key: true, ...(of.keysOnly && of.head ? { keysOf: of.head } : {}) };
     return TAKES_ARGUMENT.has(member) ? { type: 'call', result: undefined, ...spent } : { type: 'call', result: undefined, bare: true, ...spent };
   }
 
@@ -232,7 +254,7 @@ export class NameConstraint {
       depth++;
       if (ch === '[' && after?.type === 'list') stack = [...stack, { depth, handle: { type: 'item', list: after.list } }];
       else if (ch === '(' && after?.type === 'call') {
-        stack = [...stack, { depth, handle: after.result, ...(after.bare ? { empty: true } : {}), ...(after.spent ? { spent: true } : {}), ...(after.key ? { key: 'open' as const } : {}) }];
+        stack = [...stack, { depth, handle: after.result, ...(after.bare ? { empty: true } : {}), ...(after.spent ? { spent: true } : {}), ...(after.key ? { key: 'open' as const } : {}), ...(after.keysOf ? { keysOf: after.keysOf } : {}) }];
       }
       else if (ch === '(' && after === undefined && READ_CALLS.has(word ?? state.callee ?? '')) stack = [...stack, { depth, handle: undefined, reads: true }];
       return { mode: 'code', after: undefined, depth, stack };
@@ -268,14 +290,17 @@ export class NameConstraint {
         continue;
       }
       if (state.mode === 'string' && state.key !== undefined) {
+        const call = state.stack[state.stack.length - 1]!;
+        const keys = this.keysLeft(call.keysOf);
         if (ch === state.quote) {
-          if (!(PRESS_KEYS as readonly string[]).includes(state.key)) return null;
-          const stack: readonly Pending[] = [...state.stack.slice(0, -1), { ...state.stack[state.stack.length - 1]!, key: 'written' as const }];
+          if (!keys.includes(state.key)) return null;
+          if (this.recording && call.keysOf !== undefined) this.keyPressed(call.keysOf, state.key);
+          const stack: readonly Pending[] = [...state.stack.slice(0, -1), { ...call, key: 'written' as const }];
           state = { mode: 'code', after: undefined, depth: state.depth, stack, quoted: true };
           continue;
         }
         const key: string = state.key + ch;
-        if (!PRESS_KEYS.some((name) => name.startsWith(key))) return null;
+        if (!keys.some((name) => name.startsWith(key))) return null;
         state = { ...state, key };
         continue;
       }
