@@ -1,6 +1,6 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
-import { accessibleName, forgetClosedRoots, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
+import { accessibleName, forgetClosedRoots, iconName, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSensitive, linkTarget, stateOf } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
@@ -64,43 +64,61 @@ function listLabels(list: DetectedList): string[] {
 }
 
 /**
- * Words that say how a container looks or where it sits, or that it holds something, never what (exploratory test,
- * session 24: `dr-margin-left-25`, `mw-parser-output`, `main-content` named lists). Not `grid`: the script writer was
- * trained on card lists named `grid` by their class.
+ * Words that say how a container looks or where it sits, never what it holds (exploratory test, session 24:
+ * `dr-margin-left-25`, `mw-parser-output`, `main-content` named lists). Not `grid`: the script writer was trained on
+ * card lists named `grid` by their class.
  */
 const LAYOUT_WORDS = new Set(['margin', 'padding', 'left', 'right', 'top', 'bottom', 'center', 'middle', 'wrapper', 'wrap', 'container', 'content',
-  'contents', 'inner', 'outer', 'inside', 'holder', 'col', 'cols', 'column', 'columns', 'row', 'rows', 'flex', 'box', 'block', 'layout',
-  'clearfix', 'cf', 'group', 'parser', 'output', 'main', 'body', 'article', 'section', 'page', 'area', 'region', 'module', 'component', 'widget',
-  'element', 'list', 'items', 'unstyled', 'reset', 'fluid', 'full', 'half', 'width', 'height', 'display', 'hide', 'show', 'hidden', 'visible',
+  'contents', 'inner', 'outer', 'inside', 'holder', 'col', 'cols', 'row', 'rows', 'flex', 'box', 'block', 'layout',
+  'clearfix', 'cf', 'parser', 'output', 'unstyled', 'reset', 'fluid', 'full', 'half', 'width', 'height', 'display', 'hide', 'show', 'hidden', 'visible',
   'sm', 'md', 'lg', 'xl', 'xs', 'xxl', 'small', 'medium', 'large', 'mt', 'mb', 'ml', 'mr', 'pt', 'pb', 'pl', 'pr', 'mx', 'my', 'px', 'py', 'm', 'p',
-  'w', 'h', 'd', 'x', 'y', 'text', 'font', 'typography', 'align', 'float', 'position', 'relative', 'absolute', 'fixed', 'sticky', 'spacing', 'space',
+  'w', 'h', 'd', 'x', 'y', 'font', 'typography', 'align', 'float', 'position', 'relative', 'absolute', 'fixed', 'sticky', 'spacing', 'space',
   'gap', 'gutter', 'stack', 'inline', 'default', 'base', 'js', 'is', 'has', 'u', 'l', 'o', 'c']);
+/** Words that say a container holds things, not what: a name only with a word that says what (`tag-list`, `article-list`). */
+const CONTAINER_WORDS = new Set(['list', 'items', 'group']);
+/**
+ * Parts of a page: no name alone (`main-content`, `dr-article-content`), but what a list holds before a container word
+ * (`article-list`, `section-list`: review, session 24).
+ */
+const PLACE_WORDS = new Set(['main', 'body', 'article', 'section', 'page', 'area', 'region', 'module', 'component', 'widget', 'element', 'text',
+  'column', 'columns']);
 
 /**
- * A readable id or class as the words of a list's name (its first three make the name), unless those are layout words
- * or numbers, a short site prefix aside (`dr-margin-left-25`, `mw-parser-output`); then a BEM class's element part
- * (`dr-article-content__side-nav-list`).
+ * A readable id or class as the words of a list's name (its first three make the name), unless those are only layout,
+ * place and container words or numbers, a site prefix of one or two letters aside (`dr-margin-left-25`,
+ * `mw-parser-output`); then a BEM class's element part (`dr-article-content__side-nav-list`).
  */
 function listToken(token: string): string | undefined {
   if (!readableToken(token)) return undefined;
   const says = (part: string) => {
     const words = part.split(/[-_]+/).filter(Boolean);
-    const named = words.slice(0, 3);
-    const own = named.length > 1 && named[0]!.length <= 3 ? named.slice(1) : named;
-    return own.every((word) => /^\d+$/.test(word) || LAYOUT_WORDS.has(word.toLowerCase())) ? undefined : words.join(' ');
+    const named = words.slice(0, 3).map((word) => word.toLowerCase());
+    // `tag-list`, `faq-list`, `job-list`: a short first word is a prefix only at one or two letters (review, session 24).
+    const own = named.length > 1 && named[0]!.length <= 2 ? named.slice(1) : named;
+    const informative = own.some((word) => !/^\d+$/.test(word) && !LAYOUT_WORDS.has(word) && !CONTAINER_WORDS.has(word) && !PLACE_WORDS.has(word))
+      || (own.some((word) => CONTAINER_WORDS.has(word)) && own.some((word) => PLACE_WORDS.has(word)));
+    return informative ? words.join(' ') : undefined;
   };
   const element = token.split('__')[1]?.replace(/--.*$/, '');
   return says(token) ?? (element ? says(element) : undefined);
 }
 
-/** The `name` its items' boxes share (`categories[]` of a set of topic checkboxes): what the list holds. */
+/** Field names that say an item is picked, not what the items are (`ids[]`, `selected`). */
+const GENERIC_FIELD_NAME = /^(?:id|ids|selected|selection|select|sel|cb|chk|check|checks|checkbox|checkboxes|checked|item|items|row|rows|toggle|on)$/i;
+
+/**
+ * The `name` its items' boxes share (`categories[]` of a set of topic checkboxes): what the list holds. Only where the
+ * boxes are all there is to the items: a product card's "Compare" box or a mail row's `ids[]` says nothing of what
+ * each item is (review, session 24).
+ */
 function sharedFieldName(list: DetectedList): string | undefined {
+  if (!list.members.every((m) => m.kind === 'checkbox' || m.kind === 'radio' || m.kind === 'switch')) return undefined;
   // Named boxes of most items (an "All" box of its own may have no name).
-  const named = list.members.filter((m) => (m.kind === 'checkbox' || m.kind === 'radio' || m.kind === 'switch') && attr(m.el, 'name'));
+  const named = list.members.filter((m) => attr(m.el, 'name'));
   if (named.length * 2 <= list.items.length) return undefined;
   const names = new Set(named.map((m) => attr(m.el, 'name')!.replace(/\[\s*\]$/, '').trim()));
   const [only] = names;
-  return names.size === 1 && only ? readableToken(only)?.replace(/[-_]+/g, ' ') : undefined;
+  return names.size === 1 && only && !GENERIC_FIELD_NAME.test(only) ? readableToken(only)?.replace(/[-_]+/g, ' ') : undefined;
 }
 
 const INLINE = new Set(['SPAN', 'B', 'I', 'EM', 'STRONG', 'SUP', 'SUB', 'SMALL', 'CODE', 'CITE', 'ABBR', 'Q', 'MARK', 'FONT', 'U', 'S', 'TIME', 'DFN', 'KBD', 'VAR', 'BDI', 'BDO', 'LABEL']);
@@ -332,7 +350,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const { el, kind } = candidate;
     const label = labelOf(candidate);
     const sensitive = isSensitive(el);
-    const entry = { name: ownName(el, kind, label), kind, description: label } as ElementEntry;
+    const entry = { name: ownName(el, kind, label), kind, description: label || iconName(el) } as ElementEntry;
     // A name that is not what the control shows ("Harmless: view profile" on a "Delete account" button): both.
     const shows = SHOWS_KINDS.has(kind) && !sensitive ? shownTextBesides(el, label) : undefined;
     if (shows) entry.description = describeShown(label, shows);

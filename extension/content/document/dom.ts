@@ -303,30 +303,55 @@ function nameAsGiven(el: Element): string {
   }
   const content = textOf(el, 200);
   if (content) return content;
-  return collapse(attr(el, 'title') ?? '') || iconName(el);
+  return collapse(attr(el, 'title') ?? '');
 }
 
-/** Tooltip attributes of icon controls, a site's prefix allowed (`data-tooltip`, `data-dr-tooltip`, Bootstrap's `data-original-title`). */
-const TOOLTIP_ATTRIBUTE = /^data-(?:[a-z0-9]+-)?(?:tooltip|tip|title|original-title|tippy-content|balloon)$/i;
+/**
+ * Tooltip attributes of icon controls, a site's prefix allowed (`data-tooltip`, `data-dr-tooltip`, Bootstrap's
+ * `data-original-title`, `data-bs-title`). Not any `data-…-title`: share links carry the article's headline in
+ * `data-title`, product cards `data-product-title` (review, session 24).
+ */
+const TOOLTIP_ATTRIBUTE = /^data-(?:[a-z0-9]+-)?(?:tooltip|tip|original-title|tippy-content|balloon)$|^data-bs-title$/i;
+/** Flags, not words: `data-has-tooltip="true"`. */
+const FLAG_VALUE = /^(?:true|false|yes|no|on|off)$/i;
+const INTERACTIVE_TAGS = new Set(['A', 'a', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'DETAILS']);
+const INTERACTIVE_ROLE = /^(?:button|link|checkbox|radio|switch|tab|menuitem|menuitemcheckbox|menuitemradio|option|combobox|textbox|slider|spinbutton)$/;
 
 /**
- * A control with no text of its own (an icon): its tooltip attribute, the `title` of an icon inside it, else its
- * description (`aria-describedby`). Before, such buttons were `button`, `button_2`, … (exploratory test, session 24).
+ * What a control with no text and no name of its own (an icon) says on hover: its tooltip attribute, else the `title`
+ * of an icon inside it. The last of ownName's fallbacks, after its readable id and `name` (review, session 24: taken
+ * as its label it renamed controls that had a name); its description where it has no label.
  */
-function iconName(el: Element): string {
+export function iconName(el: Element): string {
   if (hasAttrs(el)) {
+    const tooltipToggle = /\btooltip\b/i.test(attr(el, 'data-toggle') ?? attr(el, 'data-bs-toggle') ?? '');
     for (const name of attrNames(el)) {
-      if (!TOOLTIP_ATTRIBUTE.test(name)) continue;
+      if (!TOOLTIP_ATTRIBUTE.test(name) && !(tooltipToggle && name.toLowerCase() === 'data-title')) continue;
       const tip = collapse(attr(el, name) ?? '');
-      if (tip) return tip.slice(0, 200);
+      if (/\p{L}/u.test(tip) && !FLAG_VALUE.test(tip)) return tip.slice(0, 200);
     }
   }
-  const titled = queryOf(el, '[title]');
-  const title = titled && !SKIP_TAGS.has(tagOf(titled)) ? collapse(attr(titled, 'title') ?? '') : '';
-  if (title) return title.slice(0, 200);
-  const ids = attr(el, 'aria-describedby');
-  if (!ids) return '';
-  return collapse(ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x).map((x) => textOf(x, 200)).join(' ')).slice(0, 200);
+  let layout: boolean | undefined;
+  for (const titled of Array.from(queryAllOf(el, '[title]')).slice(0, 20)) {
+    const title = collapse(attr(titled, 'title') ?? '');
+    // A rating or a count ("Rated 4.5 out of 5") changes with the page.
+    if (!title || /\d/.test(title) || SKIP_TAGS.has(tagOf(titled))) continue;
+    layout ??= hasLayout(ownerDocOf(el));
+    if (!ownIcon(el, titled, layout)) continue;
+    return title.slice(0, 200);
+  }
+  return '';
+}
+
+/** `inner` is shown as part of `el`: not hidden (a toggle's other state), not a control of its own (a toolbar's button). */
+function ownIcon(el: Element, inner: Element, layout: boolean): boolean {
+  if (layout && checkVisibilityOf(inner, { visibilityProperty: true }) === false) return false;
+  for (let node: Element | null = inner; node && node !== el; node = parentOf(node)) {
+    if (hasAttr(node, 'hidden') || INTERACTIVE_TAGS.has(tagOf(node)) || hasAttr(node, 'onclick') || hasAttr(node, 'tabindex')) return false;
+    const role = attr(node, 'role');
+    if (role && INTERACTIVE_ROLE.test(role.trim().split(/\s+/)[0]!.toLowerCase())) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The readable part of an entry's name, from its label and kind (build.ts; the executor checks list items by it). */
 import type { ElementEntry } from './types.ts';
-import { textOf } from './dom.ts';
+import { iconName, textOf } from './dom.ts';
 import { collapse, nameWords, numbersIn, readableToken, slug, withoutNumbers } from './text.ts';
 import { attr, classListOf, closestOf, idOf, nextElementOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
 
@@ -91,7 +91,10 @@ function withoutChangingWords(el: Element, label: string): string {
  */
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
   let base = slug(nameWords(withoutChangingWords(el, label)));
-  if (!base) base = slug(attr(el, 'placeholder') ?? '') || slug(readableToken(idOf(el)) ?? '') || slug(readableToken(attr(el, 'name')) ?? '');
+  if (!base) {
+    base = slug(attr(el, 'placeholder') ?? '') || slug(readableToken(idOf(el)) ?? '') || slug(readableToken(attr(el, 'name')) ?? '')
+      || slug(nameWords(iconName(el)));
+  }
   if (kind === 'radio') {
     const group = slug(radioGroup(el), 2);
     if (group && !base.startsWith(group)) base = base ? `${group}_${base}` : group;

@@ -6,11 +6,11 @@
  * (a full per-element scan only where a style sheet cannot be read).
  */
 import type { ElementKind, SectionKind } from './types.ts';
-import { accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
+import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
 import { kindOf, roleOf, soleTextBox } from './classify.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
-import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface SectionRef {
   name: string;
@@ -29,6 +29,8 @@ export interface Frame {
   scopes?: { el: Element; outer: SectionRef | undefined; outerEl: Element | undefined }[];
   /** The element of `heading`. */
   headingEl?: Element;
+  /** A section, article, aside or nav came after `heading` (its footer closes more than the heading's part). */
+  sectioned?: boolean;
 }
 
 export interface Candidate {
@@ -262,12 +264,83 @@ function headingText(el: Element): string {
  */
 const FOOTER_SELECTOR = 'footer,[role=contentinfo],#footer,.footer,#site-footer,.site-footer,.page-footer,.global-footer';
 const FOOTER_SECTION: SectionRef = { name: 'footer', title: '', kind: 'footer' };
+/** Blocks whose footer is their own. */
+const SECTIONING_SELECTOR = 'article,aside,main,nav,section,form,dialog,search,[role=article],[role=complementary],[role=main],[role=navigation],'
+  + '[role=region],[role=form],[role=dialog],[role=alertdialog],[role=search]';
+/** Sectioning content between a heading and a footer: the footer closes more than the heading's part (google-sre-book-1). */
+const SECTION_TAGS = new Set(['SECTION', 'ARTICLE', 'ASIDE', 'NAV']);
+const SECTION_ROLES = new Set(['region', 'article', 'complementary', 'navigation']);
+const SECTIONING_FRAMES = new Set<SectionKind>(['main', 'nav', 'aside', 'region', 'header', 'footer']);
+
+/** The nearest sectioning element around `el`. */
+function blockOf(el: Element): Element | null {
+  const parent = parentOf(el);
+  return parent ? closestOf(parent, SECTIONING_SELECTOR) : null;
+}
+
+/** `el` matches FOOTER_SELECTOR; most elements are told apart by their tag, role, id and class string alone. */
+function isFooter(el: Element, tag: string): boolean {
+  if (tag !== 'FOOTER' && roleOf(el) !== 'contentinfo' && !idOf(el).includes('footer') && !classNameOf(el).includes('footer')) return false;
+  return matchesOf(el, FOOTER_SELECTOR);
+}
+
+/** Walked though no control or landmark: a block called a footer by its id or class ends a heading (scopeHeadings). */
+function footerByName(el: Element): boolean {
+  return (idOf(el).includes('footer') || classNameOf(el).includes('footer')) && matchesOf(el, FOOTER_SELECTOR);
+}
+
+/** Footers that say they are the page's. */
+const PAGE_FOOTER_SELECTOR = '[role=contentinfo],#footer,#site-footer,.site-footer,.page-footer,.global-footer';
+const LANDMARK_SELECTOR = 'nav,aside,main,header,[role=navigation],[role=complementary],[role=main],[role=banner]';
+const SHOWN_SELECTOR = 'img,svg,input,button,select,textarea';
+
+/**
+ * A card's content before its footer in `outer` (text, a picture, a control), not only wrappers around `el`, nor a
+ * page's parts (a nav before the page's footer).
+ */
+function cardBefore(el: Element, outer: Element): boolean {
+  let shown = false;
+  for (let node: Element | null = el; node && node !== outer; node = parentOf(node)) {
+    for (let prev = previousElementOf(node); prev; prev = previousElementOf(prev)) {
+      if (SKIP_TAGS.has(tagOf(prev))) continue;
+      if (matchesOf(prev, LANDMARK_SELECTOR) || queryOf(prev, LANDMARK_SELECTOR)) return false;
+      shown ||= !!collapse(textContentOf(prev)) || matchesOf(prev, SHOWN_SELECTOR) || !!queryOf(prev, SHOWN_SELECTOR);
+    }
+  }
+  return shown;
+}
+
+/**
+ * Whether the footer `el` ends the heading in effect (its element `headingEl`): a footer of the page or of a block the
+ * heading is only a part of does; the footer of what the heading heads does not (review, session 24: a section
+ * panel's Save and Discard, a pricing card's Buy, a comment's Reply had become `footer__…`).
+ */
+function footerEndsHeading(frame: Frame, el: Element, headingEl: Element | undefined): boolean {
+  if (!headingEl || matchesOf(el, PAGE_FOOTER_SELECTOR)) return true;
+  // `around`: the nearest element holding both; `inner`: what holds the footer there.
+  let inner = el;
+  let around = parentOf(el);
+  while (around && !containsOf(around, headingEl)) {
+    inner = around;
+    around = parentOf(around);
+  }
+  if (!around) return true;
+  // A card or panel after the heading (text, then its footer) is the heading's.
+  if (inner !== el && cardBefore(el, inner)) return false;
+  // Else the footer closes `around`: the heading's when that is the heading's part of the page, the heading first in
+  // it, with no sections since (a subsection's heading, v8-blog's "Current status", does not name an article's footer).
+  const top = tagOf(around);
+  if (top === 'BODY' || top === 'HTML') return true;
+  if (frame.sectioned || blockOf(headingEl) !== blockOf(el)) return true;
+  return queryOf(around, 'h1,h2,h3,h4,h5,h6,[role=heading]') !== headingEl;
+}
 
 /**
  * Headings name what follows them up to the end of the article they are in, or up to a footer: footer links were named
  * after an article's last heading, the boxes after an article after its last section (exploratory test, session 24).
  * The heading in effect before an article comes back after it; a footer's own headings name its parts. Cards (an
- * article or footer one of several like siblings) are left alone: their headings are not sections either.
+ * article or footer one of several like siblings) are left alone: their headings are not sections either. Ancestors
+ * are walked before what is in them, so a footer is met (and decided on) before its contents.
  */
 function scopeHeadings(frame: Frame, el: Element, tag: string, state: WalkState): void {
   const scopes = (frame.scopes ??= []);
@@ -277,19 +350,14 @@ function scopeHeadings(frame: Frame, el: Element, tag: string, state: WalkState)
     frame.heading = ended.outer;
     frame.headingEl = ended.outerEl;
   }
+  if (SECTION_TAGS.has(tag) || SECTION_ROLES.has(roleOf(el) ?? '')) frame.sectioned = true;
   if ((tag === 'ARTICLE' || roleOf(el) === 'article') && !inRepeat(el, frame.el, state.repeats)) {
     scopes.push({ el, outer: frame.heading, outerEl: frame.headingEl });
     return;
   }
-  if (!frame.heading || frame.heading === FOOTER_SECTION) return;
-  const footer = closestOf(el, FOOTER_SELECTOR);
-  if (!footer || state.notFooters.has(footer) || (frame.el && !containsOf(frame.el, footer)) || scopes.some((scope) => scope.el === footer)) return;
-  const headingEl = frame.headingEl;
-  if ((headingEl && containsOf(footer, headingEl)) || inRepeat(footer, frame.el, state.repeats)) {
-    state.notFooters.add(footer);
-    return;
-  }
-  scopes.push({ el: footer, outer: frame.heading, outerEl: headingEl });
+  if (!frame.heading || frame.heading === FOOTER_SECTION || el === frame.el || !isFooter(el, tag) || inRepeat(el, frame.el, state.repeats)) return;
+  if (!footerEndsHeading(frame, el, frame.headingEl)) return;
+  scopes.push({ el, outer: frame.heading, outerEl: frame.headingEl });
   frame.heading = FOOTER_SECTION;
 }
 
@@ -400,8 +468,6 @@ interface WalkState {
   namedBy: Map<Element, Element>;
   foreignFrames: string[];
   modal: boolean;
-  /** Footers (FOOTER_SELECTOR) that end no heading: a card's, or one holding the heading in effect. */
-  notFooters: WeakSet<Element>;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -636,6 +702,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       && styleOf(el)?.cursor === 'pointer' && styleOf(flatParent(el) ?? el)?.cursor !== 'pointer') {
       order.push(el);
       pointed.add(el);
+    } else if (hasAttrs(el) && footerByName(el)) {
+      order.push(el);
     }
   }
   // Cut by the node budget: the controls after the cut (and what names their sections) are still read.
@@ -695,6 +763,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         skip = el;
         continue;
       }
+      // A landmark after a heading (a nav, google-sre-book-1's `role=main` inside `<main>`) is a section between it and a footer too.
+      if (SECTIONING_FRAMES.has(opened.section.kind)) stack[stack.length - 1]!.sectioned = true;
       stack.push(opened);
       state.frames.set(el, opened);
     }
@@ -705,6 +775,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (title) {
         frame.heading = section(titleSlug(title), title, 'heading');
         frame.headingEl = el;
+        frame.sectioned = false;
       }
     }
 
@@ -817,7 +888,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const state: WalkState = {
     candidates: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(),
-    foreignFrames: [], modal: false, notFooters: new WeakSet(),
+    foreignFrames: [], modal: false,
   };
   slotOf = new WeakMap();
   const top = doc.body ?? doc.documentElement;

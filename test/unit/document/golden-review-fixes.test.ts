@@ -31,7 +31,7 @@ test('1: a BEM class names a list by its element part, a site prefix and layout 
   expect(list(build(links('wrapper chapters')), 'post__chapters').count).toBe(4);
 });
 
-test('3: an icon button is named by its tooltip attribute, a titled icon or its description', () => {
+test('3: an icon button is named by its tooltip attribute or a titled icon, never by its description', () => {
   // dropbox-blog: `<button data-dr-tooltip="Menu"><svg>…</svg></button>` was `header__button`, `header__button_2`, …
   const doc = build(`<header>
     <button data-dr-tooltip="Menu" data-dr-tooltip-theme="white"><svg viewBox="0 0 2 2"><rect width="2" height="2"></rect></svg></button>
@@ -39,13 +39,14 @@ test('3: an icon button is named by its tooltip attribute, a titled icon or its 
     <button data-original-title="Search"><i class="icon"></i></button>
     <a href="/settings"><span class="icon" title="Settings"></span></a>
     <button aria-describedby="tip"><svg viewBox="0 0 2 2"></svg></button><span id="tip">Close the panel</span>
-    <button data-title="Share"><svg viewBox="0 0 2 2"></svg></button>
+    <button data-toggle="tooltip" data-title="Share"><svg viewBox="0 0 2 2"></svg></button>
     <button><svg viewBox="0 0 2 2"><title>Notifications</title></svg></button>
     <button><span class="sr-only">Next slide</span><svg viewBox="0 0 2 2"></svg></button>
     <button><svg viewBox="0 0 2 2"></svg></button>
   </header>`);
-  expect(names(doc)).toEqual(['header__menu_button', 'header__dark_mode_button', 'header__search_button', 'header__settings_link', 'header__close_the_panel_button',
-    'header__share_button', 'header__notifications_button', 'header__next_slide_button', 'header__button']);
+  // A description is no name: it may change with the page (review, session 24).
+  expect(names(doc)).toEqual(['header__menu_button', 'header__dark_mode_button', 'header__search_button', 'header__settings_link', 'header__button',
+    'header__share_button', 'header__notifications_button', 'header__next_slide_button', 'header__button_2']);
   expect(entry(doc, 'header__menu_button').description).toBe('Menu');
   // A name of its own wins over a tooltip.
   expect(names(build('<header><button data-tooltip="Opens the menu">Menu</button></header>'))).toEqual(['header__menu_button']);
@@ -58,7 +59,7 @@ test('2: a heading\'s section ends with its article and at a footer', () => {
     <article><h2>The story</h2><p>Text</p><button>Share</button><h3>Details</h3><button>Print</button>
       <footer><a href="/author">Author page</a><h4>Related</h4><a href="/r">Related story</a></footer></article>
     <button>Subscribe</button>
-    <div class="post"><h2>Second post</h2><button>Like</button><div class="footer"><a href="/terms">Terms of service</a></div></div>`);
+    <div class="post"><h2>Second post</h2><button>Like</button></div><div class="footer"><a href="/terms">Terms of service</a></div>`);
   expect(names(doc)).toEqual(['news_site__menu_button', 'news_site__subscribe_button', 'the_story__share_button', 'details__print_button',
     'footer__author_page_link', 'footer__terms_of_service_link', 'related__related_story_link', 'second_post__like_button']);
   // Cards keep their footers: their controls stay in the list, named by the heading above the cards.
