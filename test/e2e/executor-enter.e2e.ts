@@ -112,10 +112,43 @@ describe('Enter', () => {
     await page.waitForTimeout(400);
     expect(page.url()).toBe(home());
     expect(posts).toEqual([]);
-    // The next action says what the page tried to send.
+    // Declined: the next action goes ahead, and what the page tried to send is dropped unasked (review, session 24).
     const next = await act('filter', 'press', ['Escape']);
-    expect(next.error?.data, JSON.stringify(next)).toMatchObject({ state: 'late-submit' });
+    expect(next.ok, JSON.stringify(next)).toBe(true);
+    expect((await act('filter', 'press', ['Escape'])).ok).toBe(true);
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(home());
     expect(posts).toEqual([]);
+  });
+
+  test('confirmed, that press sends the form the key handler tried to send, once: no second question, no second key (review, session 24)', async () => {
+    // A fresh page: the last test's handler left this form a POST "Delete everything", which would be asked about up front.
+    await page.goto(home());
+    await page.fill('#turns-q', 'lamp');
+    const asked = await act('turns-q', 'press', ['Enter']);
+    expect(asked.error?.data, JSON.stringify(asked)).toMatchObject({ needsConfirmation: true, label: 'Delete everything' });
+    await page.waitForTimeout(400);
+    expect(posts).toEqual([]);
+    // The bridge's retry of the press the user confirmed.
+    const sent = await act('turns-q', 'press', ['Enter'], { confirmed: true, fingerprint: asked.error!.data!.fingerprint });
+    expect(sent, JSON.stringify(sent)).toMatchObject({ ok: true, payload: { navigated: true } });
+    await page.waitForURL(/\/apps\/enter\/sent\.html$/);
+    await page.waitForLoadState();
+    await page.waitForTimeout(300);
+    expect(posts).toHaveLength(1);
+  });
+
+  test('in an open combobox the page picks the suggestion with Enter: no question about the form\'s button, nothing sent (review, session 24)', async () => {
+    await page.fill('#addr', '1 Ma');
+    const picked = await act('addr', 'press', ['Enter']);
+    expect(picked, JSON.stringify(picked)).toMatchObject({ ok: true });
+    expect(await page.locator('#addr').inputValue()).toBe('1 Main Street');
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(home());
+    expect(posts).toEqual([]);
+    // Closed, Enter in it would click Place order: asked before the page gets the key.
+    const asked = await act('addr', 'press', ['Enter']);
+    expect(asked.error?.data, JSON.stringify(asked)).toMatchObject({ needsConfirmation: true, label: 'Place order' });
   });
 
   test('an image button is the default button: a GET "Delete account" asks first, a POST sign-in with two fields asks, one before a later button is the one clicked (review, session 24)', async () => {

@@ -648,6 +648,20 @@ function implicitSubmission(field: Element): { form: HTMLFormElement; button: HT
   return blocking <= 1 ? { form, button: null } : null;
 }
 
+/**
+ * A field whose page commonly takes Enter for itself (picks the highlighted suggestion, adds a chip): an expanded
+ * combobox, one with an active descendant, a `list` (datalist) or an autocomplete. Its default button is judged only
+ * once the page has let the key through: asked up front, the question named a button the page never clicked
+ * (review, session 24).
+ */
+function pageTakesEnter(field: Element, el: Element): boolean {
+  const box = closestOf(field, '[role=combobox]');
+  return [field, el, ...(box ? [box] : [])].some((node) => (node.getAttribute('role') === 'combobox' && node.getAttribute('aria-expanded') === 'true')
+    || !!node.getAttribute('aria-activedescendant')?.trim()
+    || !['', 'none'].includes((node.getAttribute('aria-autocomplete') ?? '').trim().toLowerCase())
+    || (isInput(node) && !!node.getAttribute('list')?.trim()));
+}
+
 /** The default button Enter in `field` would click: enabled (a disabled or aria-disabled one sends nothing). */
 function enterButton(field: Element): HTMLElement | null {
   if (breaksLine(field)) return null;
@@ -791,7 +805,7 @@ async function appearing(doc: Document, target: ActTarget, ms: number): Promise<
 
 export async function act(doc: Document, request: ActRequest): Promise<ActReply> {
   forgetClosedRoots();
-  if (request.action !== 'held') reportLateSubmission();
+  if (request.action !== 'held') reportLateSubmission(request);
   if (request.expectedOrigin && location.origin !== request.expectedOrigin) {
     throw new NavigationError(`the page left ${request.expectedOrigin} for ${location.origin}: nothing is done here`, { leftOrigin: true });
   }
@@ -904,6 +918,25 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     heldSubmit = null;
     if (isConnectedOf(pending.form)) return submitHeld(pending, request, startUrl, () => needsConfirmation(el, 'changed since you confirmed it', rowOf(doc, target)));
   }
+  // The confirmed retry of a press whose question came after its keys, where the page's handler tried to send the form
+  // meanwhile: that submission is sent once, and the key not pressed again (review, session 24: pressed again, the page
+  // got three submissions for one Enter).
+  const late = tiedLate(request);
+  if (late) {
+    const held = late.submit;
+    if (!held) throw new ActionError(`${lateMessage(late)} (it could not be told apart from the page's own, so it cannot be sent from here)`, { state: 'submit-unidentified' });
+    if (!isConnectedOf(held.form)) throw new ActionError(`${lateMessage(late)}, and that form is gone from the page now`, { state: 'form-gone' });
+    const askAgain = () => needsConfirmation(el, 'changed since you confirmed it', rowOf(doc, target));
+    // Another form than the one whose button the user confirmed: asked about as a submission a key sets off is.
+    if (held.form !== late.tie?.form) {
+      const goes = held.submitter?.getAttribute('formaction') ?? attr(held.form, 'aria-label') ?? attr(held.form, 'name') ?? attr(held.form, 'action') ?? 'a form';
+      const when = `${ownerDocOf(held.form) !== el.ownerDocument ? ' (a form in another frame of the page)' : ''} when ${pressKey(request.args[0]) ?? 'a key'} is pressed in it`;
+      const error = needsConfirmation(el, `submits ${goes.slice(0, 100)}${when}`, rowOf(doc, target), `submits ${quoted(goes, 100)}${when}`);
+      heldSubmit = { ...held, key: actionKey(request), fingerprint: (error.data as { fingerprint: string }).fingerprint };
+      throw error;
+    }
+    return submitHeld(held, request, startUrl, askAgain);
+  }
 
   const watch = watchSettle(el.ownerDocument);
   // What may submit unheld: a click the user confirmed (guardIrreversible checks its fingerprint), the repeat of a
@@ -939,8 +972,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         }
         if (field !== el) usable(field, request);
         // Asked before any page code runs, as a click is: a key handler's delayed submission went out while the user
-        // was being asked (review, session 24).
-        const button = key === 'Enter' ? enterButton(field) : null;
+        // was being asked (review, session 24). Not where the page takes Enter itself: there enterAction asks, if the
+        // page lets the key through (a delayed submission is held by the late watch).
+        const button = key === 'Enter' && !pageTakesEnter(field, el) ? enterButton(field) : null;
         if (button) guardEnter(button, request);
         keysSent = true;
         // A page that cancels the key (its own Enter handling) keeps it from doing what the browser would.
@@ -1071,8 +1105,11 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   } catch (error) {
     submits?.stop();
     void watch.settled(0, 0);
-    // A question raised after the page's key handler ran: what the handler sends a moment later is held as well.
-    if (submits && keysSent && error instanceof ActionError && error.data?.needsConfirmation) watchLateSubmission(el, describe(target), false);
+    // A question raised after the page's key handler ran: what the handler sends a moment later is held as well, for
+    // the confirmed retry of this press to send (see tiedLate).
+    if (submits && keysSent && error instanceof ActionError && error.data?.needsConfirmation) {
+      watchLateSubmission(el, lateAfter(request), false, { key: actionKey(request), fingerprint: String(error.data.fingerprint ?? ''), form: implicitSubmission(keyTarget(el) ?? el)?.form ?? null });
+    }
     throw error;
   }
   const settled = await settle(watch, request, startUrl, el.ownerDocument !== doc);
@@ -1103,7 +1140,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     }
   }
   // Unconfirmed: a submission the page makes a moment later (a debounced auto-save) is still this action's.
-  if (submits && !request.confirmed && !confirmsHeld) watchLateSubmission(el, describe(target), request.action !== 'click' && request.action !== 'press');
+  if (submits && !request.confirmed && !confirmsHeld) watchLateSubmission(el, lateAfter(request), request.action !== 'click' && request.action !== 'press');
   return { ...settled, value: typedValue };
 }
 
@@ -1115,11 +1152,25 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
  * with `held` too, which waits out the watch first. An unconfirmed action after a `late-submit` forgets it.
  */
 export const LATE_SUBMIT_MS = 1500;
-let lateWatch: { submits: ReturnType<typeof holdSubmits>; timer: ReturnType<typeof setTimeout>; after: string; until: number; formsNear: () => boolean } | null = null;
+/**
+ * A watch started by a press refused with a question after its keys were sent: it belongs to that question (the
+ * press's actionKey and the question's fingerprint, and the form whose button it was about). The confirmed retry of
+ * that press sends what it held (act); any other request first drops it unasked (the user declined, or the script or
+ * another run moved on).
+ */
+interface LateTie { key: string; fingerprint: string; form: HTMLFormElement | null }
+let lateWatch: { submits: ReturnType<typeof holdSubmits>; timer: ReturnType<typeof setTimeout>; after: string; until: number; formsNear: () => boolean; tie?: LateTie } | null = null;
 /** What the watch held: a submission to send if confirmed, or (`submit` null) one it could not tell apart. */
-let lateHeld: { submit: (HeldSubmit & { sends: string }) | null; goes: string; after: string; said: boolean } | null = null;
+let lateHeld: { submit: (HeldSubmit & { sends: string }) | null; goes: string; after: string; said: boolean; tie?: LateTie } | null = null;
 
-function watchLateSubmission(el: Element, after: string, changedValue: boolean): void {
+/** What the page's late submission came after, as said: "Enter was pressed in …" for a press, "… changed" otherwise. */
+function lateAfter(request: ActRequest): string {
+  const what = describe(request.target!);
+  return request.action === 'press' ? `${pressKey(request.args[0]) ?? 'a key'} was pressed in ${what}` : `${what} changed`;
+}
+
+/** `after`: what the submission would come after (see lateAfter). */
+function watchLateSubmission(el: Element, after: string, changedValue: boolean, tie?: LateTie): void {
   endLateWatch();
   lateHeld = null;
   const submits = holdSubmits(el, false);
@@ -1128,31 +1179,39 @@ function watchLateSubmission(el: Element, after: string, changedValue: boolean):
   // Other runs end at once; a late submission after them is still held, and the next run's first action says so.
   const formsNear = () => changedValue && (el.getRootNode() !== el.ownerDocument
     || sameOriginWindows(window).some((win) => Array.from(win.document.forms).some((form) => !saysGet(form))));
-  lateWatch = { submits, after, timer: setTimeout(endLateWatch, LATE_SUBMIT_MS), until: performance.now() + LATE_SUBMIT_MS, formsNear };
+  lateWatch = { submits, after, timer: setTimeout(endLateWatch, LATE_SUBMIT_MS), until: performance.now() + LATE_SUBMIT_MS, formsNear, ...(tie ? { tie } : {}) };
 }
 
 function endLateWatch(): void {
   if (!lateWatch) return;
-  const { submits, timer, after } = lateWatch;
+  const { submits, timer, after, tie } = lateWatch;
   lateWatch = null;
   clearTimeout(timer);
   const held = submits.stop();
   if (held) {
     const goes = held.submitter?.getAttribute('formaction') ?? attr(held.form, 'action') ?? attr(held.form, 'name') ?? 'a form';
-    lateHeld = { submit: { ...held, sends: formPrint(held.form) }, goes, after, said: false };
+    lateHeld = { submit: { ...held, sends: formPrint(held.form) }, goes, after, said: false, ...(tie ? { tie } : {}) };
   } else if (submits.unidentified()) {
-    lateHeld = { submit: null, goes: 'a form', after, said: false };
+    lateHeld = { submit: null, goes: 'a form', after, said: false, ...(tie ? { tie } : {}) };
   }
 }
 
 function lateMessage(held: { goes: string; after: string }): string {
-  return `the page tried to send ${quoted(held.goes, 100)} by itself a moment after ${held.after} changed; it was held back and nothing was sent`;
+  return `the page tried to send ${quoted(held.goes, 100)} by itself a moment after ${held.after}; it was held back and nothing was sent`;
 }
 
-/** Before any other action: a late submission not yet said is said (the bridge then asks with `held`); one said and not followed up is forgotten. */
-function reportLateSubmission(): void {
+/**
+ * Before any other action: a late submission not yet said is said (the bridge then asks with `held`); one said and not
+ * followed up is forgotten. One a refused press's watch held waits for that press's confirmed retry (tiedLate), and is
+ * dropped unsaid before any other request.
+ */
+function reportLateSubmission(request: ActRequest): void {
   endLateWatch();
   if (!lateHeld) return;
+  if (lateHeld.tie) {
+    if (!retries(request, lateHeld.tie)) lateHeld = null;
+    return;
+  }
   if (lateHeld.said) {
     lateHeld = null;
     return;
@@ -1176,6 +1235,11 @@ async function lateSubmission(request: ActRequest, startUrl: string): Promise<Ac
   endLateWatch();
   const late = lateHeld;
   if (!late) return nothing;
+  // Held for a press's confirmed retry, which has not come: the user was asked about that press and did not confirm it.
+  if (late.tie) {
+    lateHeld = null;
+    return nothing;
+  }
   late.said = true;
   const held = late.submit;
   // Held, but not a submission this executor can make again (it could not tell it apart from the page's own).
@@ -1189,7 +1253,7 @@ async function lateSubmission(request: ActRequest, startUrl: string): Promise<Ac
   }
   const shown = held.submitter?.isConnected ? held.submitter : held.form;
   const ask = (reason: string, said = reason) => needsConfirmation(shown, reason, null, said);
-  const reasonOf = (goes: string) => `sends ${goes}: the page tried to by itself a moment after ${late.after} changed (held back, nothing sent yet)`;
+  const reasonOf = (goes: string) => `sends ${goes}: the page tried to by itself a moment after ${late.after} (held back, nothing sent yet)`;
   if (!request.confirmed || request.fingerprint !== fingerprintOf(shown)) throw ask(reasonOf(late.goes.slice(0, 100)), reasonOf(quoted(late.goes, 100)));
   const sends = formPrint(held.form);
   if (sends !== held.sends) {
@@ -1198,6 +1262,17 @@ async function lateSubmission(request: ActRequest, startUrl: string): Promise<Ac
   }
   lateHeld = null;
   return submitHeld(held, request, startUrl, () => ask('changed since you were asked'));
+}
+
+/** `request` is the confirmed retry of the press whose question `tie` belongs to. */
+const retries = (request: ActRequest, tie: LateTie): boolean => !!request.confirmed && actionKey(request) === tie.key && request.fingerprint === tie.fingerprint;
+
+/** The submission a refused press's watch held, taken for that press's confirmed retry (null for any other request). */
+function tiedLate(request: ActRequest): NonNullable<typeof lateHeld> | null {
+  const late = lateHeld;
+  if (!late?.tie || !retries(request, late.tie)) return null;
+  lateHeld = null;
+  return late;
 }
 
 let formControlsGetter: ((this: HTMLFormElement) => HTMLFormControlsCollection) | undefined;

@@ -162,7 +162,8 @@ describe('press(key)', () => {
   test('a confirmation the page\'s key handler makes needed keeps its late submission held (review, session 24)', async () => {
     page('<form id="find" role="search" method="get" action="/find"><input id="q" type="search" name="q"><button id="go">Search</button></form>');
     const find = document.getElementById('find') as HTMLFormElement;
-    document.getElementById('q')!.addEventListener('keydown', () => {
+    document.getElementById('q')!.addEventListener('keydown', (e) => {
+      if ((e as KeyboardEvent).key !== 'Enter') return;
       find.method = 'post';
       document.getElementById('go')!.textContent = 'Delete everything';
       setTimeout(() => find.requestSubmit(), 20);
@@ -171,8 +172,81 @@ describe('press(key)', () => {
     expect(asked.data).toMatchObject({ needsConfirmation: true, label: 'Delete everything' });
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(seen.filter((e) => e.startsWith('submit') || e.startsWith('click'))).toEqual([]);
-    // The next action says what the page tried to send.
-    expect((await press('q', 'Escape')).data).toMatchObject({ state: 'late-submit' });
+    // Declined (the script moves on, or another run): the held submission is dropped, not asked about (review, session 24).
+    expect((await press('q', 'Escape')).err).toBeUndefined();
+    expect((await outcome(run({ action: 'held', target: undefined }))).ok).toMatchObject({ value: null });
+    expect(seen.filter((e) => e.startsWith('submit') || e.startsWith('click'))).toEqual([]);
+  });
+
+  test('confirmed, a press whose question came after the keys sends what the page\'s handler tried to send, once, without pressing again (review, session 24)', async () => {
+    page('<form id="find" role="search" method="get" action="/find"><input id="q" type="search" name="q"><button id="go">Search</button></form>');
+    const find = document.getElementById('find') as HTMLFormElement;
+    document.getElementById('q')!.addEventListener('keydown', (e) => {
+      if ((e as KeyboardEvent).key !== 'Enter') return;
+      find.method = 'post';
+      document.getElementById('go')!.textContent = 'Delete everything';
+      setTimeout(() => find.requestSubmit(), 20);
+    });
+    const asked = await press('q');
+    expect(asked.data).toMatchObject({ needsConfirmation: true, label: 'Delete everything' });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    seen.length = 0;
+    // The bridge's retry of that same press, confirmed: no second question (late-submit), no keys, no click; one submission.
+    const sent = await press('q', 'Enter', { confirmed: true, fingerprint: asked.data!.fingerprint! });
+    expect(sent.err, sent.message).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(seen).toEqual(['submit:find:none']);
+    // Nothing is left to say at the next action.
+    expect((await press('q', 'Escape')).err).toBeUndefined();
+  });
+
+  test('a late submission after a press is said as "a moment after Enter was pressed in …" (review, session 24)', async () => {
+    page('<form id="save" method="post" action="/save"><input id="q" name="q"></form><input id="other">');
+    const save = document.getElementById('save') as HTMLFormElement;
+    // The page cancels Enter and sends the form itself a moment later.
+    document.getElementById('q')!.addEventListener('keydown', (e) => {
+      e.preventDefault();
+      setTimeout(() => save.requestSubmit(), 60);
+    });
+    expect((await press('q')).err).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const late = await press('other', 'Escape');
+    expect(late).toMatchObject({ err: 'ActionError', data: { state: 'late-submit' } });
+    expect(late.message).toMatch(/a moment after Enter was pressed in .*q/);
+    const asked = await outcome(run({ action: 'held', target: undefined }));
+    expect(asked.data?.reason).toMatch(/^sends \/save: the page tried to by itself a moment after Enter was pressed in /);
+  });
+
+  test('a field whose page handles Enter itself (an open combobox, an autocomplete, a datalist) gets the key first; no question unless the page lets it through (review, session 24)', async () => {
+    page(`<form id="order" method="post" action="/order">
+        <input id="addr" name="addr" role="combobox" aria-expanded="true" aria-activedescendant="o1">
+        <input id="city" name="city" aria-autocomplete="list">
+        <input id="tag" name="tag" list="tags"><datalist id="tags"><option value="red"></datalist>
+        <input id="plain" name="plain" aria-autocomplete="none">
+        <ul><li id="o1" role="option">1 Main St</li></ul>
+        <button id="place">Place order</button></form>`);
+    const picked: string[] = [];
+    const pick = (e: Event) => {
+      if ((e as KeyboardEvent).key !== 'Enter') return;
+      e.preventDefault();
+      picked.push((e.target as Element).id);
+    };
+    for (const id of ['addr', 'city', 'tag', 'plain']) document.getElementById(id)!.addEventListener('keydown', pick);
+    for (const id of ['addr', 'city', 'tag']) {
+      const done = await press(id);
+      expect(done.err, `${id}: ${done.message}`).toBeUndefined();
+    }
+    expect(picked).toEqual(['addr', 'city', 'tag']);
+    expect(seen.filter((e) => e.startsWith('click') || e.startsWith('submit'))).toEqual([]);
+    // A plain field (aria-autocomplete=none) is judged before the page gets the key.
+    expect((await press('plain')).data).toMatchObject({ needsConfirmation: true, label: 'Place order' });
+    expect(picked).toEqual(['addr', 'city', 'tag']);
+    // Let through by the page: Enter would click Place order, and is asked about then (after the keys).
+    document.getElementById('addr')!.removeEventListener('keydown', pick);
+    seen.length = 0;
+    const asked = await press('addr');
+    expect(asked.data).toMatchObject({ needsConfirmation: true, label: 'Place order', reason: expect.stringMatching(/Enter clicks this button$/) });
+    expect(seen).toEqual(['keydown:Enter:13', 'keypress:Enter:13', 'keyup:Enter:13']);
   });
 
   test('the side panel asks "Press Enter (clicks “…”)" about Enter that clicks a default button (review, session 24)', async () => {

@@ -38,7 +38,7 @@ type After = Handle | { type: 'call'; result: Handle | undefined; bare?: boolean
 interface Pending { depth: number; handle: Handle | undefined; empty?: boolean; spent?: boolean; reads?: boolean;
   /** `press(`: its argument is a key's name in quotes (`open`), then only `)` (`written`). */
   key?: 'open' | 'written';
-  /** A press in a field already set, heading a statement: each key once there (see `pressed`). */
+  /** A press in a field already set, heading a statement: each key up to its limit there (see `pressed`). */
   keysOf?: string }
 
 /** Calls whose arguments report a value (`done(…)`, `say(…)`): nothing inside them may act on the page. */
@@ -46,6 +46,9 @@ const READ_CALLS = new Set(['done', 'say']);
 const ACTIONS = new Set(['click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'open']);
 const reading = (stack: readonly Pending[]) => stack.some((pending) => pending.reads);
 const KEYS_ONLY: readonly string[] = ['press'];
+/** How often a top-level statement may press each key in a field it has set: Enter and Escape once, the arrows that
+ * walk a list of suggestions up to 10 times (review, session 24: the second suggestion was out of reach). */
+const KEY_LIMITS: Readonly<Record<string, number>> = { Enter: 1, Escape: 1, ArrowDown: 10, ArrowUp: 10 };
 
 /** Handle methods whose result has no members: actions (undefined), `exists()` and `forEach` (a boolean, nothing). */
 const SPENT_RESULT = new Set(['click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'open', 'exists', 'forEach']);
@@ -89,9 +92,9 @@ export class NameConstraint {
    * `.type`/`.select`/`.check` would overwrite the first; no gold script of the corpus does: a model repeating
    * `$field.type(…)` is looping). */
   private readonly set = new Set<string>();
-  /** Keys pressed by top-level statements in a field once it was set: each key once (review, session 24: a looping
-   * model wrote `$form__email.press("Enter");` forever after a type); with every key pressed it is ruled out again. */
-  private readonly pressed = new Map<string, Set<string>>();
+  /** Keys pressed by top-level statements in a field once it was set, counted up to KEY_LIMITS (review, session 24: a
+   * looping model wrote `$form__email.press("Enter");` forever after a type); with every key used up it is ruled out again. */
+  private readonly pressed = new Map<string, Map<string, number>>();
   /** Prefixes of the names that may still head a top-level statement (all prefixes while `set` is empty). */
   private headPrefixes: ReadonlySet<string> | undefined;
   private recording = false;
@@ -149,7 +152,7 @@ export class NameConstraint {
     this.headPrefixes = prefixes;
   }
 
-  /** An element that takes keys (a field): set once, it may still head statements that press a key in it (each once). */
+  /** An element that takes keys (a field): set once, it may still head statements that press a key in it (KEY_LIMITS). */
   private pressable(name: string): boolean {
     return this.elements.has(name) && elementMembersFor(this.kinds.get(name)).includes('press') && this.keysLeft(name).length > 0;
   }
@@ -157,12 +160,12 @@ export class NameConstraint {
   /** The keys a statement may still press in `name` (all of them for a field not set, or where none is counted). */
   private keysLeft(name: string | undefined): readonly string[] {
     const pressed = name === undefined ? undefined : this.pressed.get(name);
-    return pressed ? PRESS_KEYS.filter((key) => !pressed.has(key)) : PRESS_KEYS;
+    return pressed ? PRESS_KEYS.filter((key) => (pressed.get(key) ?? 0) < (KEY_LIMITS[key] ?? 1)) : PRESS_KEYS;
   }
 
   private keyPressed(name: string, key: string): void {
-    const pressed = this.pressed.get(name) ?? new Set<string>();
-    pressed.add(key);
+    const pressed = this.pressed.get(name) ?? new Map<string, number>();
+    pressed.set(key, (pressed.get(key) ?? 0) + 1);
     this.pressed.set(name, pressed);
     if (!this.keysLeft(name).length) this.ruleOut();
   }
