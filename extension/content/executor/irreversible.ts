@@ -180,20 +180,44 @@ const words = readableWords;
 const folded = (text: string, asSpaces = false) => text.slice(0, 1000).normalize('NFKD').replace(INVISIBLE, asSpaces ? invisibleAsSpace : () => '')
   .replace(/\p{M}/gu, '').replace(/[^\u0000-\u007f]/gu, latinLookalike);
 
-/** Words that follow an action's verb as a word of their own ("Pay now", "Delete account", "Send it"). */
-const NEXT_WORD = /^(?:now|it|all|my|your|this|these|them|account|everything|order|money|payment|out|anyway|forever|permanently)(?![\p{L}\p{N}])/iu;
+/** What follows an invisible character inside one word: a suffix ("Send\u00ADer", "Confirm\u200Bation", "Post\u200Beingang"). */
+const SUFFIX = /^(?:e[rd]s?|ings?|als?|able|ations?|ments?|ees?|ly|ure|eingang|fach|leitzahl)(?![\p{L}\p{N}])/iu;
 /**
- * An invisible character read as the space it may stand for ("Pay\u180Enow" shows as "Paynow"): only before a word
- * that follows a verb on its own. A soft hyphen never is one, and "Post\u00ADeingang", "Post\u200Bcode",
- * "Send\u200Ber" are one word (review, session 24).
+ * Words joined from two that are words themselves ("Post\u200Bcode", "Pay\u200Bpal", "Pay\u200Bout"); not "Remove\u200Bcard"
+ * nor "Send\u200Bit", read as two.
  */
-const invisibleAsSpace = (ch: string, at: number, text: string) => (ch !== '\u00AD' && NEXT_WORD.test(text.slice(at + ch.length)) ? ' ' : '');
+const COMPOUND = /^(?:post(?:codes?|cards?|man|age|box|marks?)|pay(?:pals?|rolls?|outs?|days?|walls?|checks?|slips?)|(?:buy|check|log|sign|send|sell|sold|cash|take|print|work)outs?)$/iu;
+const INVISIBLES = new RegExp(INVISIBLE.source, 'gu');
+/**
+ * An invisible character read as the space it may stand for ("Pay\u180Enow" shows as "Paynow", "Send\u200Bmessage"),
+ * unless what follows ends the word before: a suffix, or the end of a compound. A soft hyphen never is a space. Not
+ * only before a few words (review, session 24): "Transfer\u200Bfunds" and "Cancel\u200Bsubscription" were read joined.
+ */
+function invisibleAsSpace(ch: string, at: number, text: string): string {
+  if (ch === '\u00AD') return '';
+  const after = text.slice(at + ch.length, at + ch.length + 60).replace(INVISIBLES, '');
+  if (SUFFIX.test(after)) return '';
+  const before = /[\p{L}\p{M}\p{N}]*$/u.exec(text.slice(Math.max(0, at - 60), at).replace(INVISIBLES, ''))![0];
+  const next = /^[\p{L}\p{M}\p{N}]*/u.exec(after)![0];
+  return COMPOUND.test(`${before}${next}`.replace(/\p{M}/gu, '')) ? '' : ' ';
+}
 
 /**
  * Three or more single letters, a separator between each: "D e l e t e", "P-a-y", "S.e.n.d", "D - e - l", "D·e·l",
- * "D/e/l", "D:e:l", "D, e, l".
+ * "D/e/l", "D:e:l", "D, e, l"; words apart ("P a y  n o w") are joined one by one (spacedOutWords).
  */
 const SPACED_OUT = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?:(?:\s*[\-._*~+·/:,]\s*|\s+)[\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu;
+/**
+ * A spaced-out run with its letters joined: the separator used most (the shortest of those used as often) is the one
+ * between letters; any other (two spaces, " / ", a space between "P_a_y" and "n_o_w") is between words, and reads as
+ * a space. Joined whole, "P a y  n o w" read "Paynow" (review, session 24).
+ */
+function spacedOutWords(run: string): string {
+  const counts = new Map<string, number>();
+  for (const gap of run.match(/[^\p{L}\p{N}]+/gu) ?? []) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  const between = [...counts].sort(([a, m], [b, n]) => n - m || a.length - b.length)[0]?.[0];
+  return run.replace(/[^\p{L}\p{N}]+/gu, (gap) => (gap === between ? '' : ' '));
+}
 /** Characters that stand for a letter inside a word ("De1ete", "P0st", "De|ete", "$end", "De!ete"). */
 const LETTER_LIKE: Record<string, string> = { 0: 'o', 1: 'l', 3: 'e', 4: 'a', 5: 's', 7: 't', '|': 'l', '@': 'a', $: 's', '!': 'l' };
 /** The same, where the sign stands for an i ("Subm1t", "Conf1rm", "Subm!t"). */
@@ -208,7 +232,7 @@ const LOOKALIKE_TOKEN = /[\p{L}\p{N}|@$]+(?:![\p{L}\p{N}|@$]+)*/gu;
  * "Pay1" still reads "Pay" there.
  */
 function unobscured(text: string, letters = LETTER_LIKE): string {
-  return text.replace(SPACED_OUT, (run) => run.replace(/[^\p{L}\p{N}]/gu, ''))
+  return text.replace(SPACED_OUT, spacedOutWords)
     .replace(LOOKALIKE_TOKEN, (token) => {
       if (!/\p{L}/u.test(token) || !/[^\p{L}]/u.test(token)) return token;
       // In the token's case: "DEL3TE" is "DELETE", not "DELeTE" (read "DE Le TE") (review, session 24).

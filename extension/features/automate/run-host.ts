@@ -123,13 +123,14 @@ const LITERAL = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)/;
 /** A value that reads like a word of a sentence ("the", "page", "Emma"), not like a code, an address or a password. */
 const plainWord = (value: string) => /^\p{L}{1,7}$/u.test(value);
 
-type Where = 'data' | 'prose' | 'script';
+type Where = 'data' | 'prose' | 'script' | 'target';
 
 /**
  * Each value becomes its `{{name}}` hole; holes already there are left alone (a value may be part of its own name).
- * Secrets go wherever they turn up (hiddenSecrets). Other values: as whole words; in a `script` only inside its
- * string literals (`$books` stays a name); in `prose` (messages, plans) a plain word only inside quotes, so a value
- * "the" or "page" leaves "Not found on the page" as it is, while "hunter22" goes anywhere.
+ * Secrets go wherever they turn up (hiddenSecrets), but a `script` keeps its `$names` as written: a name hidden would
+ * leave a script that no longer parses (review, session 24). Other values: as whole words; in a `script` or a `target`
+ * only inside its string literals (`$books` stays a name); in `prose` (messages, plans) a plain word only inside
+ * quotes, so a value "the" or "page" leaves "Not found on the page" as it is, while "hunter22" goes anywhere.
  */
 function redactSecrets(text: string, secrets: Secrets, where: Where = 'data'): string {
   if (!secrets.length) return text;
@@ -138,30 +139,40 @@ function redactSecrets(text: string, secrets: Secrets, where: Where = 'data'): s
   return text.split(/(\{\{[A-Za-z_][A-Za-z0-9_]*\}\})/).map((part, i) => {
     if (i % 2 === 1) return part;
     // Secrets also as the page may have reformatted them (a confirmation's label, an error that quotes a field).
-    const hidden = hiddenSecrets(part, secrets);
+    const hidden = where === 'script'
+      ? part.split(SCRIPT_NAME).map((piece, j) => (j % 2 === 1 ? piece : hiddenSecrets(piece, secrets))).join('')
+      : hiddenSecrets(part, secrets);
     if (where === 'data') return plain(hidden, true);
-    return hidden.split(where === 'script' ? LITERAL : QUOTED).map((piece, j) => (j % 2 === 1 ? plain(piece, true) : where === 'prose' ? plain(piece, false) : piece)).join('');
+    return hidden.split(where === 'prose' ? QUOTED : LITERAL).map((piece, j) => (j % 2 === 1 ? plain(piece, true) : where === 'prose' ? plain(piece, false) : piece)).join('');
   }).join('');
 }
 
 /** What a page puts between the characters of a value it formats (a card's spaces, a key's dashes), and a name's `_`. */
 const FORMAT_SEPARATORS = '[\\s\\-._/()]';
-/** Between a formatted secret's characters: those, and as an address writes them ("+" or "%20" for a space). */
-const BETWEEN = '(?:[\\s\\-._/()+]|%2[0Ff]){0,3}';
-/** A secret this long (not counting separators) is also found as the page formats it, in any case. */
+/**
+ * Between a secret's letters and digits as a page, an address or a name may write them: up to six signs or spaces, an
+ * ASCII sign %-encoded. No letter or digit, so each character of a text is read one way only: the optional signs
+ * that stood here backtracked exponentially (review, session 24).
+ */
+const BETWEEN = '(?:[^\\p{L}\\p{N}%]|%[0-7][0-9A-F]|%(?![0-9A-F]{2})){0,6}';
+/** A secret with this many letters and digits is also found as the page formats it, in any case. */
 const FORMATTED_MIN = 6;
-/** A document cuts a long value ("…"): its first this many characters are enough. */
+/** A document cuts a long value ("…"): its first this many letters and digits are enough. */
 const CUT_MIN = 8;
+/** A name's slug stops at this many characters (content/document/text.ts), with no "…". */
+const SLUG_MAX = 40;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** A value's UTF-8 bytes as %XX ("&" is "%26"), as encodeURIComponent and a form write a sign or a non-ASCII letter. */
 const percentEncoded = (c: string) => Array.from(new TextEncoder().encode(c), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+/** A value as a name writes it: small letters and digits, `_` for what is between. */
+const slugOf = (value: string) => value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('_');
 
 /**
  * A secret as text built from the page may hold it: the page document shows what a field that is not marked
  * sensitive holds (`[value="…"]`), in list samples and names too, JSON-escaped, maybe reformatted ("ABCD 1234 …",
- * capitals, `abcd_1234` in a name, %-encoded in an address) or cut ("abcd1234efgh…"). Null for a secret with too few
- * letters and digits to be found so loosely.
+ * capitals, `abcd_1234` in a name, %-encoded in an address) or cut ("abcd1234efgh…"): its letters and digits in order.
+ * Null for a secret with too few letters and digits to be found so loosely.
  */
 function formattedSecret(value: string): RegExp | null {
   if (formattedCache.has(value)) return formattedCache.get(value)!;
@@ -174,20 +185,10 @@ function formattedSecret(value: string): RegExp | null {
 const formattedCache = new Map<string, RegExp | null>();
 
 function formattedPattern(value: string): RegExp | null {
-  const separator = new RegExp(`^${FORMAT_SEPARATORS}$`, 'u');
-  const chars = [...value].filter((c) => !separator.test(c));
-  const core = chars.filter((c) => LETTER_OR_DIGIT.test(c)).length;
-  // Signs may be dropped: only letters and digits make a match (review, session 24).
-  if (core < FORMATTED_MIN) return null;
-  const one = (c: string) => {
-    const forms = [...new Set([c, inJson(c), ...(/[A-Za-z0-9]/.test(c) ? [] : [percentEncoded(c)])])].map(escapeRegExp);
-    // A sign may be dropped or made a `_`: a name is a slug ("Use Tr0ub4dor&3!x" is `$page__use_tr0ub4dor_3_x_button`).
-    if (!LETTER_OR_DIGIT.test(c)) return `(?:${forms.join('|')}|[_\\W])?`;
-    return forms.length === 1 ? forms[0]! : `(?:${forms.join('|')})`;
-  };
-  // The head holds the first CUT_MIN letters and digits (all of a shorter secret's).
-  let head = 0;
-  for (let seen = 0; head < chars.length && seen < Math.min(CUT_MIN, core); head++) if (LETTER_OR_DIGIT.test(chars[head]!)) seen++;
+  const chars = [...value].filter((c) => LETTER_OR_DIGIT.test(c));
+  if (chars.length < FORMATTED_MIN) return null;
+  const one = (c: string) => (/[A-Za-z0-9]/.test(c) ? c : `(?:${escapeRegExp(c)}|${percentEncoded(c)})`);
+  const head = Math.min(CUT_MIN, chars.length);
   // Nested from the end; the empty group matches only when the whole value did.
   let tail = '()';
   for (let i = chars.length - 1; i >= head; i--) tail = `(?:${BETWEEN}${one(chars[i]!)}${tail})?`;
@@ -195,9 +196,40 @@ function formattedPattern(value: string): RegExp | null {
 }
 
 /**
+ * Whether a name (a slug) holds the secret: all its letters and digits, or its head up to where the slug was cut (the
+ * rest would not have fit in SLUG_MAX characters). The first letters alone are not enough: "Password1!" is not in
+ * `$login__password`, nor "Checkout#1" in `$page__checkout_button` (review, session 24).
+ */
+function nameHolds(name: string, loose: RegExp, value: string): boolean {
+  for (const match of name.matchAll(loose)) {
+    if (match[1] !== undefined) return true;
+    const end = match.index + match[0].length;
+    if (end < name.length && name[end] !== '_') continue;
+    const rest = value.slice(indexAfter(value, [...match[0]].filter((c) => LETTER_OR_DIGIT.test(c)).length));
+    // The slug that was cut begins after the name's section (`page__`), or at its start.
+    const section = name.lastIndexOf('__', match.index);
+    const from = section >= 0 ? section + 2 : name.startsWith('$') ? 1 : 0;
+    // Cut inside a word: only a slug of one word is (text.ts); between words: the next word did not fit.
+    if (LETTER_OR_DIGIT.test(rest[0]!) ? end - from >= SLUG_MAX - 1 && !name.slice(from, end).includes('_')
+      : end - from + 1 + slugOf(rest).split('_')[0]!.length > SLUG_MAX) return true;
+  }
+  return false;
+}
+/** Where the `count`-th letter or digit of `value` ends. */
+function indexAfter(value: string, count: number): number {
+  let at = 0;
+  for (const c of value) {
+    if (count === 0) break;
+    if (LETTER_OR_DIGIT.test(c)) count--;
+    at += c.length;
+  }
+  return at;
+}
+
+/**
  * A secret that may be a word or a number of the page's own ("blue", "2025", "123456", "London"), or too short to be
- * told from part of one: found only as written and as a whole word or number, never inside a longer one ("Bluetooth",
- * "2025-01-04", "12025") nor inside a `$name` (review, session 24).
+ * told from part of one: found only as a whole word or number, in any case, never inside a longer one ("Bluetooth",
+ * "2025-01-04", "12025"); a name holds it as one of its `_` parts.
  */
 const weakSecret = (value: string) => [...value].filter((c) => !new RegExp(`^${FORMAT_SEPARATORS}$`, 'u').test(c)).length < FORMATTED_MIN
   || /^\p{L}{1,8}$/u.test(value) || /^\p{N}{1,8}$/u.test(value);
@@ -207,7 +239,8 @@ function wholeSecret(forms: readonly string[], value: string): RegExp {
   const joined = /^\p{N}+$/u.test(value) ? ['\\p{N}[-./:,]', '[-./:,]\\p{N}'] : ["\\p{L}[-'’]", "[-'’]\\p{L}"];
   const before = LETTER_OR_DIGIT.test([...value][0]!) ? `(?<![\\p{L}\\p{M}\\p{N}_]|${joined[0]})` : '';
   const after = LETTER_OR_DIGIT.test([...value].at(-1)!) ? `(?![\\p{L}\\p{M}\\p{N}_]|${joined[1]})` : '';
-  return new RegExp(`${before}(?:${forms.map(escapeRegExp).join('|')})${after}`, 'gu');
+  // In any case: "dragons" is in "DRAGONS" (review, session 24).
+  return new RegExp(`${before}(?:${forms.map(escapeRegExp).join('|')})${after}`, 'giu');
 }
 
 /** The forms a secret is written in exactly: as typed, JSON-escaped, as a filled script's literal, in an address. */
@@ -222,22 +255,28 @@ function exactForms(value: string): string[] {
   return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
-/** A `$name` in a prompt (the page document's, a script's, the log's): names are slugs of page text. */
-const NAME = /(?<![\p{L}\p{M}\p{N}_$])(\$[\p{L}_][\p{L}\p{M}\p{N}_]*)/u;
+/**
+ * A `$name` in a prompt (the page document's, a script's, the log's): names are slugs of page text. After a JSON
+ * escape too: the repair prompt shows the previous answer as JSON ("…;\n$page__use_…") (review, session 24).
+ */
+const SCRIPT_NAME = /((?:(?<![\p{L}\p{M}\p{N}_$])|(?<=\\[nrt]))\$[\p{L}_][\p{L}\p{M}\p{N}_]*)/u;
+/** A `$name`, or a name in a page document's JSON (`"name":"login__use_…_button"`, given to onNavigated). */
+const NAME = /((?:(?<![\p{L}\p{M}\p{N}_$])|(?<=\\[nrt]))\$[\p{L}_][\p{L}\p{M}\p{N}_]*|(?<="name":"|\\"name\\":\\")[\p{L}\p{M}\p{N}_]+(?=\\?"))/u;
 /**
  * Stands for a whole `$name` that held a secret: a mask or a hole inside a name would make it no name, and this is
- * none either, so a script that copies it fails to parse rather than acting on a wrong element (review, session 24).
+ * none either, so a prompt's reader cannot act on a wrong element; a name in a document's JSON becomes the mask alone.
  */
 const HIDDEN_NAME = '$•••';
 
 /**
  * A prompt with every secret hidden: a secret parameter's value becomes its `{{hole}}` (a repair may write the hole,
- * which the run fills), a secret answer to ask() the log's mask, a `$name` that holds either `$•••`. Exact forms first
+ * which the run fills), a secret answer to ask() the log's mask, a name that holds either `$•••`. Exact forms first
  * (as typed, JSON-escaped, as a filled script's literal, %-encoded), then as the page may show it; a weak secret
  * (weakSecret) only as a whole word or number.
  */
 const PLACED = '\uffff';
 const NAME_PLACED = '\ufffe';
+const BARE_NAME_PLACED = '\ufdd0';
 export function hiddenSecrets(text: string, secrets: Secrets): string {
   return secrets.reduce((t, [name, value, secret]) => {
     if (!secret) return t;
@@ -246,22 +285,24 @@ export function hiddenSecrets(text: string, secrets: Secrets): string {
     const weak = weakSecret(value);
     const whole = weak ? wholeSecret(exact, value) : null;
     const loose = weak ? null : formattedSecret(value);
+    const slug = weak ? `_${slugOf(value)}_` : '';
+    const holds = (piece: string) => (weak
+      ? slug !== '__' && `_${piece.replace(/^\$/, '').split('_').filter(Boolean).join('_')}_`.toLowerCase().includes(slug)
+      : exact.some((form) => piece.includes(form)) || (loose !== null && nameHolds(piece, loose, value)));
     // Holes already there are left alone (a value may be part of its own name: "password" for {{password}}).
     return t.split(/(\{\{[A-Za-z_][A-Za-z0-9_]*\}\})/).map((part, i) => {
       if (i % 2 === 1) return part;
-      if (whole) return part.replace(whole, () => hole);
       const outsideNames = (u: string, hide: (piece: string) => string) => u.split(NAME).map((piece, j) => (j % 2 === 1 ? piece : hide(piece))).join('');
-      // A name holding the secret, even cut (a slug stops at 40 characters, with no "…"), goes whole.
-      const named = part.split(NAME).map((piece, j) => {
-        if (j % 2 === 0) return piece;
-        if (loose) loose.lastIndex = 0;
-        return loose?.test(piece) || exact.some((form) => piece.includes(form)) ? NAME_PLACED : piece;
-      }).join('');
-      // Marked first, so that the loose pattern cannot find the value again in the hole put for it.
-      const plain = exact.reduce((u, form) => u.split(form).join(PLACED), named);
-      const found = loose ? outsideNames(plain, (piece) => piece.replace(loose, (match: string, full: string | undefined, at: number, all: string) =>
-        (full !== undefined || all.startsWith('…', at + match.length) ? PLACED : match))) : plain;
-      return found.split(PLACED).join(hole).split(NAME_PLACED).join(HIDDEN_NAME);
+      const named = part.split(NAME).map((piece, j) => (j % 2 === 0 || !holds(piece) ? piece : piece.startsWith('$') ? NAME_PLACED : BARE_NAME_PLACED)).join('');
+      let found: string;
+      if (whole) found = outsideNames(named, (piece) => piece.replace(whole, PLACED));
+      else {
+        // Marked first, so that the loose pattern cannot find the value again in the hole put for it.
+        const plain = outsideNames(named, (piece) => exact.reduce((u, form) => u.split(form).join(PLACED), piece));
+        found = loose ? outsideNames(plain, (piece) => piece.replace(loose, (match: string, full: string | undefined, at: number, all: string) =>
+          (full !== undefined || all.startsWith('…', at + match.length) ? PLACED : match))) : plain;
+      }
+      return found.split(PLACED).join(hole).split(NAME_PLACED).join(HIDDEN_NAME).split(BARE_NAME_PLACED).join(HIDDEN_NAME.slice(1));
     }).join('');
   }, text);
 }
@@ -340,6 +381,7 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
   const text = (value: string) => redactSecrets(value, secrets);
   const prose = (value: string) => redactSecrets(value, secrets, 'prose');
   const script = (value: string) => redactSecrets(value, secrets, 'script');
+  const target = (value: string) => redactSecrets(value, secrets, 'target');
   const deep = <T>(value: T): T => redactDeep(value, secrets);
   const answer = (a: ModelAnswer) => ({ plan: cut(prose(a.plan), 2000), elements: a.elements.map((e) => cut(text(e), 200)), script: cut(script(a.script), 20_000) });
   // An error's class (`name`) is kept; its data is the page's and the script's, redacted.
@@ -356,16 +398,16 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
     log: state.log.map((entry) => ({
       ...deep(entry),
       call: entry.call,
-      ...(entry.target !== undefined ? { target: script(entry.target) } : {}),
+      ...(entry.target !== undefined ? { target: target(entry.target) } : {}),
       ...(entry.error ? { error: error(entry.error) } : {}),
     })),
     said: state.said.map((line) => cut(text(line), 4000)),
-    current: state.current && script(state.current),
+    current: state.current && target(state.current),
     confirm: state.confirm && {
-      ...state.confirm, target: script(state.confirm.target), label: prose(state.confirm.label), reason: prose(state.confirm.reason),
+      ...state.confirm, target: target(state.confirm.target), label: prose(state.confirm.label), reason: prose(state.confirm.reason),
     },
     question: state.question && { ...state.question, text: cut(prose(state.question.text), 4000) },
-    step: state.step && { ...state.step, target: script(state.step.target) },
+    step: state.step && { ...state.step, target: target(state.step.target) },
     error: error(state.error),
     report: state.report && {
       ...deep(state.report),
@@ -694,12 +736,15 @@ export class AutomationRuns {
       // The site document keeps no values, but names and descriptions are page text, which may echo a secret.
       ...(this.deps.onNavigated ? { onNavigated: (from: PageDocument, element: string, to: PageDocument) => {
         let pages: [PageDocument, PageDocument];
+        let named: string;
         try {
           pages = [hiddenIn(from), hiddenIn(to)];
+          // The element's name is page text too (a slug of its label).
+          named = (JSON.parse(hide(JSON.stringify({ name: element }))) as { name: string }).name;
         } catch {
           return; // not recorded rather than recorded with a secret
         }
-        this.deps.onNavigated!(pages[0], element, pages[1]);
+        this.deps.onNavigated!(pages[0], named, pages[1]);
       } } : {}),
       ...(request.knownLists || request.knownElements ? { remembered: (name: string, doc: PageDocument) =>
         rememberedList(request.knownLists ?? [], name, doc) ?? rememberedElement(request.knownElements ?? [], name, doc) } : {}),

@@ -57,3 +57,30 @@ describe('look-alikes the review found', () => {
     expect(asks(label)).toBe(false);
   });
 });
+
+/**
+ * Found in the second review (session 24): spaced-out letters joined across a word gap ("P a y  n o w" read "Paynow"),
+ * and an invisible character between two words read as a space only before a few words ("Send\u200Bmessage").
+ */
+describe('word gaps and invisible characters between words', () => {
+  test.each([
+    'P a y  n o w', 'D e l e t e  m y  a c c o u n t', 'S e n d  m o n e y', 'P_a_y  n_o_w', 'P a y / n o w', 'C l o s e  m y  a c c o u n t',
+    'D-e-l-e-t-e a-c-c-o-u-n-t', 'P  a  y   n  o  w',
+    'Send\u200Bmessage', 'Transfer\u200Bfunds', 'Confirm\u200Bpurchase', 'Empty\u200Btrash', 'Cancel\u200Bsubscription', 'Remove\u200Bcard',
+    'Pay\u200Binvoice', 'Send\u200Bit', 'Delete\u2060files', 'Post\u200Bit now',
+  ])('%j asks', (label) => {
+    expect(asks(label)).toBe(true);
+  });
+
+  test.each([
+    'Post\u200Bcard', 'Pay\u200Bpal', 'Pay\u200Bout schedule', 'Pay\u200Bments due', 'Post\u200Bal code', 'Send\u200Bers', 'Post\u200Bings', 'Post\u200Bleit\u200Bzahl', 'Remov\u200Bable', 'S e e  a l l', 'A B C',
+  ])('%j does not', (label) => {
+    expect(asks(label)).toBe(false);
+  });
+
+  test('a choice: "Disable\u200Btwo-factor authentication" and "D e l e t e  m y  a c c o u n t" ask', () => {
+    expect(classifyChoice('check', 'Disable\u200Btwo-factor authentication').irreversible).toBe(true);
+    expect(classifyChoice('check', 'D e l e t e  m y  a c c o u n t').irreversible).toBe(true);
+    expect(classifyChoice('check', 'Delete\u200Bmy\u200Baccount').irreversible).toBe(true);
+  });
+});

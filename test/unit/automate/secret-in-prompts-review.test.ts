@@ -69,12 +69,13 @@ describe('a secret echoed into a `$name`', () => {
 describe('a short secret, or a word or number of the page\'s own', () => {
   const SECURITY = 'What is the answer to your security question?';
 
-  test('"blue": hidden as a word, not inside "Bluetooth", "blueberry" or a `$name`', async () => {
+  // A name with the word as one of its parts is hidden whole (second review, session 24).
+  test('"blue": hidden as a word, not inside "Bluetooth", "blueberry" or a `$name`\'s part', async () => {
     document.querySelector('#chips')!.innerHTML = '<ul><li><a href="/p/1">blue jeans</a></li><li><a href="/p/2">Bluetooth speaker</a></li></ul>';
     const { done, repair } = await asked(`${TYPED.replace('$nope', 'say("a blue shirt");\n$nope')}`, [answer('done("Bluetooth, blueberry");')], 'blue', SECURITY);
     expect(done.status).toBe('done');
     expect(repair).toContain('$page__bluetooth_speaker_link');
-    expect(repair).toContain('$page__blue_jeans_link');
+    expect(repair).not.toContain('$page__blue_jeans_link');
     expect(repair).not.toMatch(BROKEN_NAME);
     expect(done.said).toEqual(['a ••• shirt']);
     expect(done.report?.result).toBe('Bluetooth, blueberry');
@@ -83,11 +84,18 @@ describe('a short secret, or a word or number of the page\'s own', () => {
   test.each([
     ['2025', 'Enter your PIN', 'Orders: 2025-01-04, 2025-02-11; total 12025'],
     ['123456', 'Enter the code we sent you', 'Call (123) 456-7890'],
-    ['London', SECURITY, 'Flights to LONDON'],
+    ['London', SECURITY, 'Flights to LONDONDERRY'],
   ])('%j: %j leaves %j as it is', async (secret, question, result) => {
     const { done } = await asked(TYPED, [answer(`done(${JSON.stringify(result)});`)], secret, question);
     expect(done.status).toBe('done');
     expect(done.report?.result).toBe(result);
+  });
+
+  // In any case (second review, session 24): the answer "London" is in "LONDON".
+  test('"London" is hidden in "Flights to LONDON"', async () => {
+    const { done } = await asked(TYPED, [answer('done("Flights to LONDON");')], 'London', SECURITY);
+    expect(done.status).toBe('done');
+    expect(done.report?.result).toBe('Flights to •••');
   });
 });
 
