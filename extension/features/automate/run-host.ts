@@ -161,6 +161,8 @@ const FORMATTED_MIN = 6;
 const CUT_MIN = 8;
 /** A name's slug stops at this many characters (content/document/text.ts), with no "…". */
 const SLUG_MAX = 40;
+/** The fewest words slug() keeps of a control's label (text.ts callers pass 3 or 4). */
+const SLUG_WORDS = 3;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** A value's UTF-8 bytes as %XX ("&" is "%26"), as encodeURIComponent and a form write a sign or a non-ASCII letter. */
@@ -209,9 +211,10 @@ function nameHolds(name: string, loose: RegExp, value: string): boolean {
     // The slug that was cut begins after the name's section (`page__`), or at its start.
     const section = name.lastIndexOf('__', match.index);
     const from = section >= 0 ? section + 2 : name.startsWith('$') ? 1 : 0;
-    // Cut inside a word: only a slug of one word is (text.ts); between words: the next word did not fit.
+    // Cut inside a word: only a slug of one word is (text.ts); between words: the next word did not fit, or the slug
+    // had its words (slug() keeps 3 or 4: "Please use Tr0ub4dor&3!x" is `please_use_tr0ub4dor_3`) (review, session 24).
     if (LETTER_OR_DIGIT.test(rest[0]!) ? end - from >= SLUG_MAX - 1 && !name.slice(from, end).includes('_')
-      : end - from + 1 + slugOf(rest).split('_')[0]!.length > SLUG_MAX) return true;
+      : end - from + 1 + slugOf(rest).split('_')[0]!.length > SLUG_MAX || name.slice(from, end).split('_').filter(Boolean).length >= SLUG_WORDS) return true;
   }
   return false;
 }

@@ -32,6 +32,10 @@ describe('a `$name` is hidden only when it holds the whole secret', () => {
     // A slug stops at 40 characters: the name holds the secret's head up to its end.
     ['$page__correcthorsebatterystaplemoonlightriver4_button', 'correcthorsebatterystaplemoonlightriver42', '$•••'],
     ['$page__use_tr0ub4dor_3_x_1234567_button', 'Tr0ub4dor&3!x 1234567 abcdefghijklmnop', '$•••'],
+    // A slug keeps 3 or 4 words: "Please use Tr0ub4dor&3!x" is cut after the secret's "3" (review, session 24).
+    ['$page__please_use_tr0ub4dor_3_button', 'Tr0ub4dor&3!x', '$•••'],
+    ['$page__use_correct_horse_battery_button', 'correct horse battery staple', '$•••'],
+    ['{"name":"page__please_use_tr0ub4dor_3_button"}', 'Tr0ub4dor&3!x', '{"name":"•••"}'],
   ])('%j is hidden whole', (text, secret, hidden) => {
     expect(hide(text, secret)).toBe(hidden);
   });
