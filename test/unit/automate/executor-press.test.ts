@@ -159,15 +159,20 @@ describe('press(key)', () => {
     expect(seen).toContain('submit:soon:send2');
   });
 
+  /** A search form whose Enter handler turns it into a POST "Delete everything" and sends it 20 ms later. */
+  function searchThatTurnsIntoDelete(): void {
+      page('<form id="find" role="search" method="get" action="/find"><input id="q" type="search" name="q"><button id="go">Search</button></form>');
+      const find = document.getElementById('find') as HTMLFormElement;
+      document.getElementById('q')!.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key !== 'Enter') return;
+        find.method = 'post';
+        document.getElementById('go')!.textContent = 'Delete everything';
+        setTimeout(() => find.requestSubmit(), 20);
+      });
+  }
+
   test('a confirmation the page\'s key handler makes needed keeps its late submission held (review, session 24)', async () => {
-    page('<form id="find" role="search" method="get" action="/find"><input id="q" type="search" name="q"><button id="go">Search</button></form>');
-    const find = document.getElementById('find') as HTMLFormElement;
-    document.getElementById('q')!.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key !== 'Enter') return;
-      find.method = 'post';
-      document.getElementById('go')!.textContent = 'Delete everything';
-      setTimeout(() => find.requestSubmit(), 20);
-    });
+    searchThatTurnsIntoDelete();
     const asked = await press('q');
     expect(asked.data).toMatchObject({ needsConfirmation: true, label: 'Delete everything' });
     await new Promise((resolve) => setTimeout(resolve, 80));
@@ -179,14 +184,7 @@ describe('press(key)', () => {
   });
 
   test('confirmed, a press whose question came after the keys sends what the page\'s handler tried to send, once, without pressing again (review, session 24)', async () => {
-    page('<form id="find" role="search" method="get" action="/find"><input id="q" type="search" name="q"><button id="go">Search</button></form>');
-    const find = document.getElementById('find') as HTMLFormElement;
-    document.getElementById('q')!.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key !== 'Enter') return;
-      find.method = 'post';
-      document.getElementById('go')!.textContent = 'Delete everything';
-      setTimeout(() => find.requestSubmit(), 20);
-    });
+    searchThatTurnsIntoDelete();
     const asked = await press('q');
     expect(asked.data).toMatchObject({ needsConfirmation: true, label: 'Delete everything' });
     await new Promise((resolve) => setTimeout(resolve, 80));
