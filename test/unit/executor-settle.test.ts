@@ -89,3 +89,67 @@ describe('settling after an action waits for the requests it started (single-pag
     expect(seen).toEqual([WATCH_REQUESTS_EVENT, UNWATCH_REQUESTS_EVENT]);
   });
 });
+
+describe('a page that keeps changing by itself (a clock, an animation) does not hold every action for the whole cap (session 25)', () => {
+  let timers: ReturnType<typeof setInterval>[] = [];
+  const every = (ms: number, what: () => void) => void timers.push(setInterval(what, ms));
+  beforeEach(() => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<div id="bar"></div><time id="clock"></time><ul id="list"><li>old</li></ul>';
+  });
+  afterEach(() => {
+    for (const timer of timers) clearInterval(timer);
+    timers = [];
+    vi.useRealTimers();
+  });
+  const bar = () => document.getElementById('bar')!;
+  let frame = 0;
+  const redrawEveryFrame = () => every(16, () => void (bar().style.width = `${frame++ % 100}%`));
+
+  test('a bar redrawn every frame: the wait ends once it is seen to be ongoing, and nothing is said to have changed', async () => {
+    redrawEveryFrame();
+    const { ms, changed } = await settleTime(() => undefined);
+    expect(ms).toBeLessThan(300);
+    expect(changed).toBe(false);
+  });
+
+  test('what the action changed beside it still counts as a change, and is waited for', async () => {
+    redrawEveryFrame();
+    const { ms, changed } = await settleTime((at) => {
+      at(100, () => document.getElementById('list')!.append(document.createElement('li')));
+    });
+    expect(changed).toBe(true);
+    expect(ms).toBeGreaterThanOrEqual(100);
+    expect(ms).toBeLessThan(300);
+  });
+
+  test('a burst of the action\'s own changes to one node (a list filled in four steps) is waited for to its end', async () => {
+    const { ms, changed } = await settleTime((at) => {
+      for (const t of [5, 30, 55, 80]) at(t, () => document.getElementById('list')!.append(document.createElement('li')));
+    });
+    expect(changed).toBe(true);
+    expect(ms).toBeGreaterThanOrEqual(80);
+    expect(ms).toBeLessThan(140);
+  });
+
+  test('a node changed steadily through the whole wait no longer holds it past ONGOING_SPAN_MS plus a quiet moment', async () => {
+    every(10, () => void (document.getElementById('clock')!.textContent = String(Date.now())));
+    expect((await settleTime(() => undefined)).ms).toBeLessThan(300);
+  });
+
+  test('the next action soon after knows the bar is ongoing from its first redraw; one much later learns it again', async () => {
+    redrawEveryFrame();
+    const wait = async (afterMs: number) => {
+      await vi.advanceTimersByTimeAsync(afterMs);
+      const start = Date.now();
+      const pending = watchSettle(document).settled(2000).then((result) => ({ ...result, ms: Date.now() - start }));
+      await vi.advanceTimersByTimeAsync(2500);
+      return pending;
+    };
+    expect((await wait(0)).ms).toBeGreaterThanOrEqual(150);
+    const next = await wait(0);
+    expect(next.ms).toBeLessThan(60);
+    expect(next.changed).toBe(false);
+    expect((await wait(4000)).ms).toBeGreaterThanOrEqual(150);
+  });
+});

@@ -18,6 +18,30 @@ export interface SettleWatch {
   settled(capMs?: number, quietMs?: number, firstMs?: number): Promise<Settled>;
 }
 
+/**
+ * A node (or one attribute of it) changed ONGOING_COUNT times over at least ONGOING_SPAN_MS within one wait is the
+ * page's own business — a ticking clock, a progress bar redrawn every frame, a marquee — and no longer keeps the wait
+ * from ending: on such a page every action used to wait the whole cap (2 s; exploratory test, session 25). What an
+ * action changes once or a few times in a burst (a list it added to, a counter updated per typed key) still counts.
+ */
+const ONGOING_COUNT = 5;
+const ONGOING_SPAN_MS = 150;
+/**
+ * What was ongoing at the end of a wait is ongoing from its first change in the next one begun within
+ * ONGOING_MEMORY_MS (the next action of a script), so only a script's first action pays ONGOING_SPAN_MS.
+ */
+const ONGOING_MEMORY_MS = 3000;
+const ongoingBefore = new WeakMap<Node, Map<string, number>>();
+/** Past this many changed nodes in one wait (a page rebuilt), each further change counts as new: nothing is tallied. */
+const MAX_TALLIES = 5_000;
+interface Tally {
+  target: Node;
+  key: string;
+  count: number;
+  first: number;
+  ongoing: boolean;
+}
+
 /** The longest an action waits for the requests it started (a page reporting requests forever costs this much). */
 export const REQUEST_CAP_MS = 5000;
 const AFTER_REQUEST_MS = 100;
@@ -43,7 +67,31 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS }: { 
   doc.addEventListener(REQUEST_START_EVENT, started, true);
   doc.addEventListener(REQUEST_END_EVENT, ended, true);
   doc.dispatchEvent(new Event(WATCH_REQUESTS_EVENT));
-  const observer = new MutationObserver(() => {
+  // Each changed node (and attribute) this watch saw, and whether it turned out to be the page's own ongoing change.
+  const tallies = new WeakMap<Node, Map<string, Tally>>();
+  const seen: Tally[] = [];
+  const observer = new MutationObserver((records) => {
+    const now = Date.now();
+    let fresh = false;
+    for (const record of records) {
+      const key = record.type === 'attributes' ? `@${record.attributeName ?? ''}` : record.type;
+      let byKey = tallies.get(record.target);
+      if (!byKey) tallies.set(record.target, (byKey = new Map()));
+      let tally = byKey.get(key);
+      if (!tally) {
+        if (seen.length >= MAX_TALLIES) {
+          fresh = true;
+          continue;
+        }
+        const before = ongoingBefore.get(record.target)?.get(key);
+        byKey.set(key, (tally = { target: record.target, key, count: 0, first: now, ongoing: before !== undefined && now - before < ONGOING_MEMORY_MS }));
+        seen.push(tally);
+      }
+      tally.count++;
+      if (!tally.ongoing && tally.count >= ONGOING_COUNT && now - tally.first >= ONGOING_SPAN_MS) tally.ongoing = true;
+      if (!tally.ongoing) fresh = true;
+    }
+    if (!fresh) return;
     changed = true;
     onChange?.();
   });
@@ -72,6 +120,15 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS }: { 
           doc.removeEventListener(REQUEST_START_EVENT, started, true);
           doc.removeEventListener(REQUEST_END_EVENT, ended, true);
           doc.dispatchEvent(new Event(UNWATCH_REQUESTS_EVENT));
+          const now = Date.now();
+          for (const tally of seen) {
+            if (!tally.ongoing) continue;
+            let byKey = ongoingBefore.get(tally.target);
+            if (!byKey) ongoingBefore.set(tally.target, (byKey = new Map()));
+            byKey.set(tally.key, now);
+          }
+          // Only the page's ongoing changes (a clock, an animation): nothing the action did.
+          if (changed && seen.length && seen.length < MAX_TALLIES && seen.every((tally) => tally.ongoing)) changed = false;
           resolve({ changed, unloading });
         };
         // Quiet for long enough: done, unless a request the action started is still out (its end re-arms) or ended

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startExecutorRig, type ExecutorRig } from './executor-rig.ts';
+
+/**
+ * A page that keeps changing by itself (test/fixtures/apps/busy/: a clock ticking every 100 ms, a bar redrawn every
+ * animation frame, a carousel turning): its own ongoing changes are not what an action did. Before session 25 every
+ * action there waited out the whole 2 s cap and said the page had changed (so the run read it again each time).
+ */
+
+let rig: ExecutorRig | undefined;
+beforeAll(async () => {
+  rig = await startExecutorRig('busy/');
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+test('an action that changes nothing says so, though a bar is redrawn every frame', async () => {
+  // The bar alone (a clock's tick during an action's short wait is a change the page made meanwhile, as before).
+  await rig!.page.goto(rig!.pages.url('/apps/busy/?clock=0&carousel=0'));
+  // The first action learns what is ongoing; the ones after it know from their start.
+  for (let i = 0; i < 3; i++) {
+    const reply = await rig!.act('note', 'click');
+    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, payload: { changed: false, navigated: false } });
+  }
+  // The page did keep changing all along.
+  const width = await rig!.page.locator('#bar').getAttribute('style');
+  await rig!.page.waitForFunction((before) => document.getElementById('bar')!.getAttribute('style') !== before, width);
+});
+
+test('what an action does change is still seen beside the page\'s own changes', async () => {
+  await rig!.page.goto(rig!.pages.url('/apps/busy/'));
+  for (const note of ['milk', 'eggs']) {
+    expect((await rig!.act('note', 'type', [note])).ok).toBe(true);
+    const added = await rig!.act('save', 'click', [], { confirmed: true, fingerprint: 'Add note|||' });
+    expect(added, JSON.stringify(added)).toMatchObject({ ok: true, payload: { changed: true } });
+  }
+  expect(await rig!.page.locator('#notes li').allTextContents()).toEqual(['milk', 'eggs']);
+  const cleared = await rig!.act('clear', 'click');
+  expect(cleared, JSON.stringify(cleared)).toMatchObject({ ok: true, payload: { changed: true } });
+  expect(await rig!.page.locator('#notes li').count()).toBe(0);
+});
