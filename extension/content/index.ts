@@ -6,6 +6,7 @@ import { ContentScriptError, NavigationError, PDF_REFUSAL } from '../protocol/er
 import { PageDocumentSchema } from '../protocol/schemas.ts';
 import { buildPageDocument } from './document/build.ts';
 import { act, refuseLate } from './executor/index.ts';
+import { churnOf } from './executor/churn.ts';
 import { watchSettle } from './executor/settle.ts';
 import { highlight } from './highlight.ts';
 import { lastClick, watchClicks } from './last-click.ts';
@@ -32,6 +33,8 @@ if (!scope[MARK]) {
   // The page after a navigation (a new document, a new injection) has another id.
   const pageId = randomHex();
   watchClicks(document);
+  // From now on, what the page changes by itself is learnt, so actions do not wait for it (executor/churn.ts).
+  churnOf(document);
   listenForMessages(createDispatcher('content', extensionSelf, {
     'content.page.stats': () => {
       refusePdf();
@@ -45,7 +48,7 @@ if (!scope[MARK]) {
       refusePdf();
       // After a load (the only reads that settle): the page's first fetches are waited for too, within the same 2 s
       // (a page that polls holds the read no longer than one that keeps changing).
-      if (settleMs) await watchSettle(document, { requestCapMs: READ_CAP_MS }).settled(READ_CAP_MS, settleMs, settleMs);
+      if (settleMs) await watchSettle(document, { requestCapMs: READ_CAP_MS, action: false }).settled(READ_CAP_MS, settleMs, settleMs);
       const doc = buildPageDocument(document, limits);
       const click = lastClick();
       // One odd field (a huge URL, emoji past a limit, a very deep CSS path) cuts or drops that field, not the page.

@@ -3,8 +3,9 @@ import { startExecutorRig, type ExecutorRig } from './executor-rig.ts';
 
 /**
  * A page that keeps changing by itself (test/fixtures/apps/busy/: a clock ticking every 100 ms, a bar redrawn every
- * animation frame, a carousel turning): its own ongoing changes are not what an action did. Before session 25 every
- * action there waited out the whole 2 s cap and said the page had changed (so the run read it again each time).
+ * animation frame, a carousel turning): its own ongoing changes, learnt while no action is in flight
+ * (executor/churn.ts), are not what an action did. Before session 25 every action there waited out the whole 2 s cap
+ * and said the page had changed (so the run read it again each time).
  */
 
 let rig: ExecutorRig | undefined;
@@ -18,7 +19,8 @@ afterAll(async () => {
 test('an action that changes nothing says so, though a bar is redrawn every frame', async () => {
   // The bar alone (a clock's tick during an action's short wait is a change the page made meanwhile, as before).
   await rig!.page.goto(rig!.pages.url('/apps/busy/?clock=0&carousel=0'));
-  // The first action learns what is ongoing; the ones after it know from their start.
+  // A run reads the page before it acts: from then on, what the page changes by itself is learnt.
+  expect((await rig!.read()).ok).toBe(true);
   for (let i = 0; i < 3; i++) {
     const reply = await rig!.act('note', 'click');
     expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, payload: { changed: false, navigated: false } });
@@ -30,6 +32,7 @@ test('an action that changes nothing says so, though a bar is redrawn every fram
 
 test('what an action does change is still seen beside the page\'s own changes', async () => {
   await rig!.page.goto(rig!.pages.url('/apps/busy/'));
+  expect((await rig!.read()).ok).toBe(true);
   for (const note of ['milk', 'eggs']) {
     expect((await rig!.act('note', 'type', [note])).ok).toBe(true);
     const added = await rig!.act('save', 'click', [], { confirmed: true, fingerprint: 'Add note|||' });

@@ -11,6 +11,8 @@ export interface ExecutorRig {
   page: Page;
   /** One action on the element with this id, sent from an extension page → background → content executor, as a run's. */
   act(id: string, action: string, args?: string[], extra?: Record<string, unknown>): Promise<Reply>;
+  /** The tab's page document, read as a run reads it before acting. */
+  read(): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startExecutorRig(path: string): Promise<ExecutorRig> {
       page,
       act: (id, action, args = [], extra = {}) =>
         sendFromPage(sender, envelope('page.act', { tabId, action, target: { locators: [{ by: 'id', value: id }] }, args, ...extra })) as Promise<Reply>,
+      read: () => sendFromPage(sender, envelope('page.document', { tabId })) as Promise<Reply>,
       close: async () => {
         await opened.close();
         await pages.close();

@@ -1,4 +1,5 @@
 import { REQUEST_END_EVENT, REQUEST_START_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from '../submit-guard/events.ts';
+import { type Before, churnOf, keyOf, ONGOING_COUNT, ONGOING_SPAN_MS } from './churn.ts';
 
 /**
  * Waits until the page stops changing. Watching starts before the action (handlers often change the DOM
@@ -18,28 +19,15 @@ export interface SettleWatch {
   settled(capMs?: number, quietMs?: number, firstMs?: number): Promise<Settled>;
 }
 
-/**
- * A node (or one attribute of it) changed ONGOING_COUNT times over at least ONGOING_SPAN_MS within one wait is the
- * page's own business — a ticking clock, a progress bar redrawn every frame, a marquee — and no longer keeps the wait
- * from ending: on such a page every action used to wait the whole cap (2 s; exploratory test, session 25). What an
- * action changes once or a few times in a burst (a list it added to, a counter updated per typed key) still counts.
- */
-const ONGOING_COUNT = 5;
-const ONGOING_SPAN_MS = 150;
-/**
- * What was ongoing at the end of a wait is ongoing from its first change in the next one begun within
- * ONGOING_MEMORY_MS (the next action of a script), so only a script's first action pays ONGOING_SPAN_MS.
- */
-const ONGOING_MEMORY_MS = 3000;
-const ongoingBefore = new WeakMap<Node, Map<string, number>>();
 /** Past this many changed nodes in one wait (a page rebuilt), each further change counts as new: nothing is tallied. */
 const MAX_TALLIES = 5_000;
+/** A node's (or attribute's) changes in one wait; `ongoing` only where the page was changing it on its own before. */
 interface Tally {
-  target: Node;
-  key: string;
+  before: Before;
   count: number;
   first: number;
   ongoing: boolean;
+  counted: boolean;
 }
 
 /** The longest an action waits for the requests it started (a page reporting requests forever costs this much). */
@@ -51,8 +39,13 @@ const AFTER_REQUEST_MS = 100;
  * (the Page tab after a load) uses a short one: the page's own polling and analytics would hold it for REQUEST_CAP_MS,
  * but a single-page app that fetches its data right after loading is read with that data, not half drawn.
  */
-export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS }: { requestCapMs?: number } = {}): SettleWatch {
+export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, action = true }: { requestCapMs?: number; action?: boolean } = {}): SettleWatch {
   const win = doc.defaultView;
+  // What the page keeps changing by itself (churn.ts): an action's wait knows it from before the action; a read (no
+  // action: all it sees is the page's own doing) learns it as it goes.
+  const churn = churnOf(doc);
+  const startedAt = Date.now();
+  const endAction = action ? churn.beginAction() : undefined;
   let changed = false;
   let unloading = false;
   let onChange: (() => void) | undefined;
@@ -70,26 +63,30 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS }: { 
   // Each changed node (and attribute) this watch saw, and whether it turned out to be the page's own ongoing change.
   const tallies = new WeakMap<Node, Map<string, Tally>>();
   const seen: Tally[] = [];
+  let untallied = false;
   const observer = new MutationObserver((records) => {
     const now = Date.now();
     let fresh = false;
     for (const record of records) {
-      const key = record.type === 'attributes' ? `@${record.attributeName ?? ''}` : record.type;
+      const key = keyOf(record);
       let byKey = tallies.get(record.target);
-      if (!byKey) tallies.set(record.target, (byKey = new Map()));
-      let tally = byKey.get(key);
+      let tally = byKey?.get(key);
       if (!tally) {
         if (seen.length >= MAX_TALLIES) {
-          fresh = true;
+          untallied = fresh = true;
           continue;
         }
-        const before = ongoingBefore.get(record.target)?.get(key);
-        byKey.set(key, (tally = { target: record.target, key, count: 0, first: now, ongoing: before !== undefined && now - before < ONGOING_MEMORY_MS }));
+        if (!byKey) tallies.set(record.target, (byKey = new Map()));
+        byKey.set(key, (tally = { before: action ? churn.before(record.target, key, startedAt) : undefined, count: 0, first: now, ongoing: false, counted: false }));
         seen.push(tally);
       }
       tally.count++;
-      if (!tally.ongoing && tally.count >= ONGOING_COUNT && now - tally.first >= ONGOING_SPAN_MS) tally.ongoing = true;
-      if (!tally.ongoing) fresh = true;
+      if (!tally.ongoing) {
+        // Changing on its own before the action, and still going: ongoing. A read has no action: what it sees ongoing is.
+        const before = action ? tally.before : churn.before(record.target, key, now);
+        tally.ongoing = before === 'ongoing' || (before === 'changing' && tally.count >= ONGOING_COUNT && now - tally.first >= ONGOING_SPAN_MS);
+      }
+      if (!tally.ongoing) fresh = tally.counted = true;
     }
     if (!fresh) return;
     changed = true;
@@ -120,15 +117,10 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS }: { 
           doc.removeEventListener(REQUEST_START_EVENT, started, true);
           doc.removeEventListener(REQUEST_END_EVENT, ended, true);
           doc.dispatchEvent(new Event(UNWATCH_REQUESTS_EVENT));
-          const now = Date.now();
-          for (const tally of seen) {
-            if (!tally.ongoing) continue;
-            let byKey = ongoingBefore.get(tally.target);
-            if (!byKey) ongoingBefore.set(tally.target, (byKey = new Map()));
-            byKey.set(tally.key, now);
-          }
-          // Only the page's ongoing changes (a clock, an animation): nothing the action did.
-          if (changed && seen.length && seen.length < MAX_TALLIES && seen.every((tally) => tally.ongoing)) changed = false;
+          endAction?.();
+          // Only what the page was changing on its own before, and kept changing: nothing the action did. (An action
+          // that changes such a node itself — hides a banner that was animating — is not seen as a change.)
+          if (changed && !untallied) changed = seen.some((tally) => tally.counted && !tally.ongoing);
           resolve({ changed, unloading });
         };
         // Quiet for long enough: done, unless a request the action started is still out (its end re-arms) or ended
