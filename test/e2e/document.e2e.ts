@@ -195,6 +195,17 @@ describe('page → document in Chromium', () => {
     await page.close();
   });
 
+  test('BBC\'s hidden "Watched" panel, labelled by the <li role=presentation> around its tab, is that tab\'s view (exploratory test, session 25)', async () => {
+    const { page, tabId } = await open('/pages/bbc-1.html');
+    // As the page's own style sheet shows it (offline here): only the selected panel is shown.
+    await page.evaluate(() => document.querySelector('[role=tabpanel][aria-labelledby="most-popular__tab-2"]')!.setAttribute('hidden', ''));
+    const doc = await documentOf(tabId);
+    const view = doc.views?.find((v) => v.via === 'aside__watched_tab');
+    expect(view, JSON.stringify(doc.views?.map((v) => v.via))).toBeDefined();
+    expect(view!.sections.flatMap((s) => s.entries).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   test('side panel Page view: sections with counts, collapsible; hovering an entry outlines the element in the page', async () => {
     const { page, tabId } = await open('/demo/');
     const panel = await harness.openExtensionPage(`sidepanel/index.html?tab=${tabId}`);

@@ -487,11 +487,17 @@ function titleSlug(title: string): string {
   return slug(nameWords(title), 3) || slug(title, 3);
 }
 
-/** A tab panel and the tab that shows it (`aria-labelledby` → a tab, or a tab whose `aria-controls` names it). */
+/**
+ * A tab panel and the tab that shows it (`aria-labelledby` → a tab, or a wrapper holding one tab — BBC labels its
+ * panels by an `<li role=presentation>` around the `<a role=tab>`; or a tab whose `aria-controls` names it).
+ */
 function tabOf(panel: Element): Element | undefined {
   for (const id of (attr(panel, 'aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
     const tab = byId(panel, id);
-    if (tab && roleOf(tab) === 'tab') return tab;
+    if (!tab) continue;
+    if (roleOf(tab) === 'tab') return tab;
+    const inner = queryAllOf(tab, '[role=tab]');
+    if (inner.length === 1) return inner[0];
   }
   if (!idOf(panel)) return undefined;
   const root = rootNodeOf(panel) as Document | ShadowRoot;

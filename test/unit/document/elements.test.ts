@@ -303,6 +303,16 @@ describe('element discovery and names', () => {
     expect(sound.views?.[0]?.sections[0]?.entries.map((e) => e.name)).toEqual(['your_account__large_text']);
   });
 
+  test('a panel labelled by the wrapper around its tab (BBC: `<li role=presentation>` around `<a role=tab>`) is that tab\'s view (exploratory test, session 25)', () => {
+    const doc = build(`<aside><h2>Most popular</h2><ul role="tablist">
+        <li role="presentation" id="tab-1"><a role="tab" href="#" aria-selected="true">Read</a></li>
+        <li role="presentation" id="tab-2"><a role="tab" href="#" tabindex="-1">Watched</a></li></ul>
+      <div role="tabpanel" aria-labelledby="tab-1"><a href="/news/1">Gun laws</a></div>
+      <div role="tabpanel" aria-labelledby="tab-2" hidden><a href="/video/2">Wellies</a></div></aside>`);
+    expect(doc.views?.map((view) => view.via)).toEqual(['aside__watched_tab']);
+    expect(doc.views![0]!.sections.flatMap((section) => section.entries).map((e) => e.name)).toEqual(['aside__wellies_link']);
+  });
+
   test('a hidden tab panel\'s repeated rows are the same list in its view as when its tab shows it', () => {
     const page = (shown: 'a' | 'b') => `<section><h2>Options</h2><div role="tablist" aria-label="Tabs">
       <button role="tab" id="a_tab" aria-selected="${shown === 'a'}">Look</button><button role="tab" id="b_tab" aria-selected="${shown === 'b'}">Sharing</button></div>
