@@ -3,8 +3,8 @@ import { startExecutorRig, type ExecutorRig } from './executor-rig.ts';
 
 /**
  * A page that keeps changing by itself (test/fixtures/apps/busy/: a clock ticking every 100 ms, a bar redrawn every
- * animation frame, a carousel turning): its own ongoing changes, learnt while no action is in flight
- * (executor/churn.ts), are not what an action did. Before session 25 every action there waited out the whole 2 s cap
+ * animation frame, a carousel turning): what it was changing without a pause since before the last action
+ * (executor/churn.ts) is not what an action did. Before session 25 every action there waited out the whole 2 s cap
  * and said the page had changed (so the run read it again each time).
  */
 
@@ -19,8 +19,9 @@ afterAll(async () => {
 test('an action that changes nothing says so, though a bar is redrawn every frame', async () => {
   // The bar alone (a clock's tick during an action's short wait is a change the page made meanwhile, as before).
   await rig!.page.goto(rig!.pages.url('/apps/busy/?clock=0&carousel=0'));
-  // A run reads the page before it acts: from then on, what the page changes by itself is learnt.
+  // A run reads the page before it acts (from then on, what the page changes by itself is learnt), then the model writes.
   expect((await rig!.read()).ok).toBe(true);
+  await rig!.page.waitForTimeout(300);
   for (let i = 0; i < 3; i++) {
     const reply = await rig!.act('note', 'click');
     expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, payload: { changed: false, navigated: false } });

@@ -1,5 +1,5 @@
 import { REQUEST_END_EVENT, REQUEST_START_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from '../submit-guard/events.ts';
-import { type Before, churnOf, keyOf, ONGOING_COUNT, ONGOING_SPAN_MS } from './churn.ts';
+import { changesElementCount, churnOf, keyOf } from './churn.ts';
 
 /**
  * Waits until the page stops changing. Watching starts before the action (handlers often change the DOM
@@ -19,17 +19,6 @@ export interface SettleWatch {
   settled(capMs?: number, quietMs?: number, firstMs?: number): Promise<Settled>;
 }
 
-/** Past this many changed nodes in one wait (a page rebuilt), each further change counts as new: nothing is tallied. */
-const MAX_TALLIES = 5_000;
-/** A node's (or attribute's) changes in one wait; `ongoing` only where the page was changing it on its own before. */
-interface Tally {
-  before: Before;
-  count: number;
-  first: number;
-  ongoing: boolean;
-  counted: boolean;
-}
-
 /** The longest an action waits for the requests it started (a page reporting requests forever costs this much). */
 export const REQUEST_CAP_MS = 5000;
 const AFTER_REQUEST_MS = 100;
@@ -41,11 +30,10 @@ const AFTER_REQUEST_MS = 100;
  */
 export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, action = true }: { requestCapMs?: number; action?: boolean } = {}): SettleWatch {
   const win = doc.defaultView;
-  // What the page keeps changing by itself (churn.ts): an action's wait knows it from before the action; a read (no
-  // action: all it sees is the page's own doing) learns it as it goes.
+  // What the page keeps changing by itself (churn.ts) does not hold the wait, nor is it a change the action made; an
+  // element added or removed always is (a row, a result), whatever node it went into.
   const churn = churnOf(doc);
-  const startedAt = Date.now();
-  const endAction = action ? churn.beginAction() : undefined;
+  const ongoing = action ? churn.beginAction(Date.now()) : (node: Node, key: string) => churn.ongoingNow(node, key, Date.now());
   let changed = false;
   let unloading = false;
   let onChange: (() => void) | undefined;
@@ -60,35 +48,8 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, acti
   doc.addEventListener(REQUEST_START_EVENT, started, true);
   doc.addEventListener(REQUEST_END_EVENT, ended, true);
   doc.dispatchEvent(new Event(WATCH_REQUESTS_EVENT));
-  // Each changed node (and attribute) this watch saw, and whether it turned out to be the page's own ongoing change.
-  const tallies = new WeakMap<Node, Map<string, Tally>>();
-  const seen: Tally[] = [];
-  let untallied = false;
   const observer = new MutationObserver((records) => {
-    const now = Date.now();
-    let fresh = false;
-    for (const record of records) {
-      const key = keyOf(record);
-      let byKey = tallies.get(record.target);
-      let tally = byKey?.get(key);
-      if (!tally) {
-        if (seen.length >= MAX_TALLIES) {
-          untallied = fresh = true;
-          continue;
-        }
-        if (!byKey) tallies.set(record.target, (byKey = new Map()));
-        byKey.set(key, (tally = { before: action ? churn.before(record.target, key, startedAt) : undefined, count: 0, first: now, ongoing: false, counted: false }));
-        seen.push(tally);
-      }
-      tally.count++;
-      if (!tally.ongoing) {
-        // Changing on its own before the action, and still going: ongoing. A read has no action: what it sees ongoing is.
-        const before = action ? tally.before : churn.before(record.target, key, now);
-        tally.ongoing = before === 'ongoing' || (before === 'changing' && tally.count >= ONGOING_COUNT && now - tally.first >= ONGOING_SPAN_MS);
-      }
-      if (!tally.ongoing) fresh = tally.counted = true;
-    }
-    if (!fresh) return;
+    if (!changesElementCount(records) && records.every((record) => ongoing(record.target, keyOf(record)))) return;
     changed = true;
     onChange?.();
   });
@@ -117,10 +78,6 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, acti
           doc.removeEventListener(REQUEST_START_EVENT, started, true);
           doc.removeEventListener(REQUEST_END_EVENT, ended, true);
           doc.dispatchEvent(new Event(UNWATCH_REQUESTS_EVENT));
-          endAction?.();
-          // Only what the page was changing on its own before, and kept changing: nothing the action did. (An action
-          // that changes such a node itself — hides a banner that was animating — is not seen as a change.)
-          if (changed && !untallied) changed = seen.some((tally) => tally.counted && !tally.ongoing);
           resolve({ changed, unloading });
         };
         // Quiet for long enough: done, unless a request the action started is still out (its end re-arms) or ended
