@@ -38,6 +38,7 @@ if (!scope[MARK]) {
   listenForMessages(createDispatcher('content', extensionSelf, {
     'content.page.stats': () => {
       refusePdf();
+      churnOf(document);
       return {
         url: location.href.slice(0, 4000),
         title: document.title.slice(0, 1000),
@@ -46,6 +47,8 @@ if (!scope[MARK]) {
     },
     'content.page.document': async ({ settleMs, ...limits }) => {
       refusePdf();
+      // A run reads before it acts: what the page keeps changing by itself goes on being learnt meanwhile.
+      churnOf(document);
       // After a load (the only reads that settle): the page's first fetches are waited for too, within the same 2 s
       // (a page that polls holds the read no longer than one that keeps changing).
       if (settleMs) await watchSettle(document, { requestCapMs: READ_CAP_MS, action: false }).settled(READ_CAP_MS, settleMs, settleMs);

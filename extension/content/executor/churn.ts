@@ -15,7 +15,7 @@ const STREAK_GAP_MS = 100;
 /** A run of changes at least this long before an action is the page's own (first action on the page). */
 const STREAK_LEAD_MS = 100;
 /** A tracker nobody asked for this long stops watching (it is started again, empty, on the next read or action). */
-const IDLE_MS = 60_000;
+const IDLE_MS = 5 * 60_000;
 
 interface Streak {
   start: number;
@@ -24,6 +24,7 @@ interface Streak {
 
 /** When the last action (of any document: a frame's action changes the page around it too) began. */
 let lastActionStart: number | undefined;
+export const lastActionAt = (): number | undefined => lastActionStart;
 
 export interface Churn {
   /**
@@ -31,8 +32,6 @@ export interface Churn {
    * itself then, as its first change in the wait shows.
    */
   beginAction(at: number): (node: Node, key: string) => boolean;
-  /** For a read (no action: everything it sees is the page's own doing): changing by itself for STREAK_LEAD_MS now. */
-  ongoingNow(node: Node, key: string, now: number): boolean;
 }
 
 /** A mutation's key: what of the node changed (one attribute, its children, its text). */
@@ -117,7 +116,6 @@ export function churnOf(doc: Document): Churn {
         return ongoing;
       };
     },
-    ongoingNow: (node, key, now) => going(node, key, now - STREAK_LEAD_MS, now),
   };
   trackers.set(doc, { churn, touch });
   touch();

@@ -30,10 +30,13 @@ const AFTER_REQUEST_MS = 100;
  */
 export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, action = true }: { requestCapMs?: number; action?: boolean } = {}): SettleWatch {
   const win = doc.defaultView;
-  // What the page keeps changing by itself (churn.ts) does not hold the wait, nor is it a change the action made; an
-  // element added or removed always is (a row, a result), whatever node it went into.
-  const churn = churnOf(doc);
-  const ongoing = action ? churn.beginAction(Date.now()) : (node: Node, key: string) => churn.ongoingNow(node, key, Date.now());
+  // What the page keeps changing by itself (churn.ts) does not hold an action's wait, nor is it a change the action made
+  // — except what the action's own handlers change before the next task (no timer or animation frame runs before
+  // then), what changes while a request the action started is out or being drawn, and elements added or removed
+  // (a row, a result), whatever node they went into (third review, session 25). A read after a load ignores nothing.
+  const ongoing = action ? churnOf(doc).beginAction(Date.now()) : () => false;
+  let handlersRunning = true;
+  let drawingUntil = 0;
   let changed = false;
   let unloading = false;
   let onChange: (() => void) | undefined;
@@ -49,7 +52,8 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, acti
   doc.addEventListener(REQUEST_END_EVENT, ended, true);
   doc.dispatchEvent(new Event(WATCH_REQUESTS_EVENT));
   const observer = new MutationObserver((records) => {
-    if (!changesElementCount(records) && records.every((record) => ongoing(record.target, keyOf(record)))) return;
+    const counted = handlersRunning || out.size > 0 || Date.now() < drawingUntil || changesElementCount(records);
+    if (!counted && records.every((record) => ongoing(record.target, keyOf(record)))) return;
     changed = true;
     onChange?.();
   });
@@ -63,6 +67,7 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, acti
   win?.addEventListener('pagehide', onUnload);
   return {
     settled(capMs = 2000, quietMs = 32, firstMs = 16) {
+      setTimeout(() => void (handlersRunning = false), 0);
       return new Promise((resolve) => {
         const since = Date.now();
         let quietTimer: ReturnType<typeof setTimeout> | undefined;
@@ -97,7 +102,7 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, acti
         };
         onChange = () => arm(quietMs);
         onRequestsDone = () => {
-          drawUntil = Date.now() + AFTER_REQUEST_MS;
+          drawUntil = drawingUntil = Date.now() + AFTER_REQUEST_MS;
           arm(Math.max(quietMs, AFTER_REQUEST_MS));
         };
         // At the cap, requests still out extend it once, to `requestCapMs` after the action.
