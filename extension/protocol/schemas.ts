@@ -248,7 +248,11 @@ export const ElementEntrySchema = v.strictObject({
   options: v.optional(v.pipe(v.array(text(300)), v.maxLength(100))),
   optionsTotal: v.optional(v.number()),
   effect: v.optional(text(1000)),
+  /** It sends a search form (GET, marked as a search): sending it only reads, nothing to confirm. */
+  searches: v.optional(v.literal(true)),
   sensitive: v.optional(v.boolean()),
+  /** A password, card or one-time-code input by its type, autocomplete or dots, not only by its words (isSecretInput). */
+  secretInput: v.optional(v.literal(true)),
   inViewport: v.optional(v.boolean()),
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),
 });
@@ -275,6 +279,17 @@ export const ListEntrySchema = v.strictObject({
    * none): a toolbar of eight named buttons becomes a list at nine, and scripts written for the eight still run.
    */
   itemNames: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{M}\p{N}_]*$/u))), v.maxLength(60))),
+  /**
+   * Where no selector picks exactly the items counted (a group of links among others, rows left out between them): each
+   * item's CSS path from the container, in order, which the executor takes instead of `itemSelector`
+   * (content/document/list-items.ts; limits MAX_ITEM_PATHS, MAX_ITEM_PATH there). Never rendered, never stored.
+   */
+  itemPaths: v.optional(v.pipe(v.array(text(1000)), v.maxLength(5000))),
+  /**
+   * Stored (a saved script's list, a site document's) without the `itemPaths` it had: `itemSelector` reaches more
+   * than its items, so a replay refuses to count, index or go through it rather than overreach.
+   */
+  itemsInexact: v.optional(v.literal(true)),
 });
 export const SectionSchema = v.strictObject({
   name: docName,
@@ -338,6 +353,8 @@ export const ActTargetSchema = v.strictObject({
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),
   item: v.optional(v.strictObject({
     selector: text(1000), index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /** The list's `itemPaths`: its items, one path each, in place of the selector. */
+    paths: v.optional(v.pipe(v.array(text(1000)), v.maxLength(5000))),
     /** The entry name the item's control had (`itemNames`): the element found must still be named so. */
     named: v.optional(text(200)),
     /** The text find() matched the item by: an item at that index without it is looked for again by that text. */
@@ -361,6 +378,11 @@ export const ActRequestSchema = v.strictObject({
   mustConfirm: v.optional(text(300)),
   /** The typed value came from the user in this run (task, ask() answer, saved-script parameter). */
   userSupplied: v.optional(v.boolean()),
+  /**
+   * The typed text is a secret the run lets go here only because the field is a password, card or code input
+   * (secret-guard.ts): the executor types it only if the live field is one (isSecretInput).
+   */
+  secretInput: v.optional(v.literal(true)),
   /** The site the run belongs to: the executor refuses to act on a page of another origin (a redirect happened). */
   expectedOrigin: v.optional(text(200)),
   /** The document the run last saw (PageDocument.pageId): the executor refuses to act in another one. */

@@ -1,14 +1,15 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
 import { accessibleName, forgetClosedRoots, iconName, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
-import { effectOf, isSensitive, linkTarget, stateOf } from './classify.ts';
+import { effectOf, isSecretInput, isSensitive, linkTarget, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
+import { itemQueryFor, itemsIn } from './list-items.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
 import { collapse, nameWords, quote, readableToken, slug, truncate } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { ownName } from './names.ts';
-import { MAX_UPWARD_STEPS, attr, classListOf, containsOf, idOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, rootNodeOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, classListOf, containsOf, idOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
 /** A link's target as keys of its own: its path's last segment, then its query (`/c/7` → `7`, `/t?tag=red` → `tag_red`). */
 function targetParts(el: Element): [string, string] {
@@ -154,7 +155,12 @@ function itemNamesOf(controls: ReadonlyArray<Candidate | undefined>, labelOf: (c
  */
 function controlsOf(list: DetectedList, slot: { selector: string }): Array<Candidate | undefined> | undefined {
   const items = new Set(list.items);
-  const found = Array.from(queryAllOf(list.container, list.itemSelector)).filter((el) => items.has(el) || shownItem(el));
+  let found: Element[];
+  try {
+    found = itemsIn(list.container, { selector: list.itemSelector, ...(list.itemPaths ? { paths: list.itemPaths } : {}) }, (el) => items.has(el) || shownItem(el));
+  } catch {
+    return undefined;
+  }
   if (found.length !== list.items.length || list.items.some((item, i) => found[i] !== item)) return undefined;
   return list.items.map((item) => {
     const inside = list.members.filter((m) => m.el === item || containsOf(item, m.el));
@@ -233,14 +239,14 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   // Lists and link groups are made of what is shown; a hidden tab panel's lists are found within it, as they will be
   // once its tab shows it.
   const shown = walked.candidates.filter((c) => !c.via);
-  const lists = detectLists(shown, stops);
+  const lists = detectLists(shown, stops, locatorCache);
   const hiddenViews = new Map<Element, Candidate[]>();
   for (const candidate of walked.candidates) {
     if (!candidate.via) continue;
     const group = hiddenViews.get(candidate.via);
     if (group) group.push(candidate); else hiddenViews.set(candidate.via, [candidate]);
   }
-  for (const group of hiddenViews.values()) lists.push(...detectLists(group, stops));
+  for (const group of hiddenViews.values()) lists.push(...detectLists(group, stops, locatorCache));
   const absorbed = new Map<Candidate, DetectedList>();
   for (const list of lists) for (const member of list.members) absorbed.set(member, list);
 
@@ -297,6 +303,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       if (emittedProse.has(links)) continue;
       emittedProse.add(links);
       const container = commonAncestor(links.map((c) => c.el));
+      // The group's links, and only they (their ancestor holds others: a menu's, a table's, a section's edit links).
+      const query = itemQueryFor(container, links.map((c) => c.el), ['a[href]'], locatorCache);
       const group = links === anchors ? 'anchors' : menus.has(links) ? 'menu' : 'text';
       const entry: ListEntry = {
         name: group === 'anchors' ? 'anchors' : group === 'menu' ? 'links' : 'text_links',
@@ -307,14 +315,11 @@ function build(doc: Document, options: BuildOptions): PageDocument {
         actions: ['link'],
         slots: [{ name: 'link', kind: 'link', selector: ':scope' }],
         samples: [...new Set(links.map((c) => truncate(accessibleName(c.el), 60)).filter(Boolean))].slice(0, PROSE_SAMPLES).map((link) => ({ link })),
-        itemSelector: 'a[href]',
+        itemSelector: query.selector,
+        ...(query.paths ? { itemPaths: [...query.paths] } : {}),
         locators: locatorsFor(container, '', locatorCache),
       };
-      if (links.length <= MAX_ITEM_NAMES) {
-        const inGroup = new Map(links.map((c) => [c.el, c] as const));
-        const items = queryAllOf(container, 'a[href]');
-        if (items.length <= MAX_ITEM_NAMES) itemControls.set(entry, Array.from(items, (item) => inGroup.get(item)));
-      }
+      if (links.length <= MAX_ITEM_NAMES && query.exact) itemControls.set(entry, links);
       placed.push({ entry, el: container, section: group === 'text' ? candidate.landmark : candidate.section });
       continue;
     }
@@ -336,6 +341,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
         slots: list.slots,
         samples: list.samples,
         itemSelector: list.itemSelector,
+        ...(list.itemPaths ? { itemPaths: [...list.itemPaths] } : {}),
         locators: locatorsFor(list.container, label, locatorCache),
       };
       // Only lists that were entries while small (lists.ts: one control per item, or no fields and one action).
@@ -363,7 +369,10 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     Object.assign(entry, stateOf(el, kind, sensitive));
     const effect = effectOf(el, kind, formName);
     if (effect) entry.effect = effect;
+    const form = submittedForm(el);
+    if (form && sendsSearch(form, el)) entry.searches = true;
     if (sensitive) entry.sensitive = true;
+    if (sensitive && isSecretInput(el)) entry.secretInput = true;
     if (candidate.inViewport !== undefined) entry.inViewport = candidate.inViewport;
     entry.locators = locatorsFor(el, label, locatorCache);
     placed.push({ entry, el, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
@@ -398,13 +407,19 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     item.entry.name = name;
     taken.add(name);
   }
-  // A name a list item had as an entry, unless it is an entry's now (here or in a hidden panel) or two items' (in one
-  // list or two): which of them an old script meant is not known.
+  // A name a list item had as an entry, unless it is an entry's now (here or in a hidden panel) or two items' of one
+  // list: which of them an old script meant is not known. Items of two lists that share a name (the same link in a
+  // page's menu and its text) leave it to the first list, as entries the first would have had it and the next `_2`
+  // (review, session 25: lwn-1's `page__security_link`, in two link groups once both had item names, was neither's).
   const itemNameLists = [...itemControls].map(([list, controls]) => [list, itemNamesOf(controls, labelOf)] as const);
-  const itemNameCounts = new Map<string, number>();
-  for (const [, names] of itemNameLists) for (const name of names) itemNameCounts.set(name, (itemNameCounts.get(name) ?? 0) + 1);
+  const firstList = new Map<string, ListEntry>();
   for (const [list, names] of itemNameLists) {
-    const kept = names.map((name) => (name && !taken.has(name) && itemNameCounts.get(name) === 1 ? name : ''));
+    for (const name of new Set(names)) if (!firstList.has(name)) firstList.set(name, list);
+  }
+  for (const [list, names] of itemNameLists) {
+    const inList = new Map<string, number>();
+    for (const name of names) inList.set(name, (inList.get(name) ?? 0) + 1);
+    const kept = names.map((name) => (name && !taken.has(name) && inList.get(name) === 1 && firstList.get(name) === list ? name : ''));
     if (kept.some(Boolean)) list.itemNames = kept;
   }
 

@@ -129,6 +129,22 @@ function splitCodeBox(el: Element): boolean {
   return /\bcode\b|\bpin\b/i.test(hint) || SENSITIVE_NAME.test(hint);
 }
 
+/**
+ * A password, card or one-time-code input by what it is — `type=password`, such an `autocomplete`, or text drawn as
+ * dots — not by its words: a label or placeholder says what the page likes ("Never share your password here" on a
+ * public comment box), and that alone makes a field sensitive (isSensitive) but no place for a secret the user gave
+ * (features/automate/secret-guard.ts). Inputs only.
+ */
+export function isSecretInput(el: Element): boolean {
+  if (htmlTag(el) !== 'INPUT') return false;
+  const type = (el as HTMLInputElement).type;
+  if (type === 'password') return true;
+  if (['radio', 'checkbox', 'submit', 'button', 'reset', 'image', 'range', 'color', 'file', 'hidden', 'search'].includes(type)) return false;
+  if (SENSITIVE_AUTOCOMPLETE.test((attr(el, 'autocomplete') ?? '').toLowerCase())) return true;
+  const security = styleOf(el)?.getPropertyValue('-webkit-text-security');
+  return !!security && security !== 'none';
+}
+
 /** Password, one-time-code and card fields (inputs, text areas, textboxes, contenteditable, selects): their value is never read. */
 export function isSensitive(el: Element): boolean {
   const editable = attr(el, 'contenteditable');
@@ -241,6 +257,50 @@ function rawLinkTarget(el: Element): string | undefined {
 
 const POPUPS = new Set(['menu', 'listbox', 'tree', 'grid', 'dialog']);
 
+/** "Search" in the words pages use for a search form's id, name, class or address (`/recherche/`, `#suche`). */
+const SEARCH_WORD = /(?<![\p{L}\p{N}])(?:search(?:es|ing)?|recherche[rz]?|suche[n]?|buscar?|busqueda|búsqueda|pesquisa[r]?|cerca|ricerca|zoeken|sök|szukaj|поиск|検索|搜索|搜尋|검색)(?![\p{L}\p{N}])/iu;
+/** A field's name or id that holds the words looked for (`q`, `query`, `work_search[query]`, WordPress's `s`). */
+const QUERY_FIELD = /(?:^|[^a-z0-9])(?:q|s|query|search|keywords?)(?:[^a-z0-9]|$)/i;
+
+/** A search box in the form (`type=search`, `role=searchbox`). */
+const hasSearchBox = (form: Element): boolean => !!queryOf(form, 'input[type=search],[role=searchbox]');
+
+/** A text field named for the words looked for, or "search" in the form's id, name, class or address. */
+function namedLikeSearch(form: Element): boolean {
+  for (const field of Array.from(queryAllOf(form, 'input:not([type=hidden])')).slice(0, 20)) {
+    const type = (attr(field, 'type') ?? 'text').toLowerCase();
+    if (type === 'text' && (QUERY_FIELD.test(attr(field, 'name') ?? '') || QUERY_FIELD.test(idOf(field)))) return true;
+  }
+  const words = [idOf(form), attr(form, 'name') ?? '', attr(form, 'class') ?? '', (attr(form, 'action') ?? '').split(/[?#]/)[0]!]
+    .join(' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-/.]+/g, ' ');
+  return SEARCH_WORD.test(words);
+}
+
+/**
+ * Sending the form only reads (a search): it goes with GET and is a search by role (`role=search`, `<search>`) or has
+ * a search box — GET when unsaid, as the standard has it — or, sent with a GET its markup says (the submitter's
+ * formmethod or the form's method), a field named for the words looked for (`q`, `work_search[query]`, WordPress's
+ * `s`) or "search" in its id, name, class or address (`/recherche/`). A form that leaves its method out is often sent
+ * from script (a fetch POST): names alone do not make it a search. A page that wraps everything in one POST form
+ * (ASP.NET) is not a search form because a search box sits somewhere inside it. The document (an entry's `searches`)
+ * and the executor (on the live form) judge with this one rule.
+ */
+export function sendsSearch(form: Element, submitter?: Element | null): boolean {
+  const said = (submitter ? attr(submitter, 'formmethod') : null) ?? attr(form, 'method');
+  const method = (said ?? 'get').trim().toLowerCase();
+  if (method !== 'get') return false;
+  if (attr(form, 'role') === 'search' || closestOf(form, '[role=search],search') || hasSearchBox(form)) return true;
+  return said !== null && namedLikeSearch(form);
+}
+
+/** The form a click on `el` sends: a submit button's or a submit/image input's. */
+export function submittedForm(el: Element): HTMLFormElement | null {
+  const tag = tagOf(el);
+  const isSubmit = (tag === 'BUTTON' && ((el as HTMLButtonElement).type || 'submit') === 'submit')
+    || (tag === 'INPUT' && ['submit', 'image'].includes((el as HTMLInputElement).type));
+  return isSubmit ? (el as HTMLButtonElement).form ?? null : null;
+}
+
 /** What activating the element is known to do: link target, form submission, dialog/menu opened, region toggled. */
 export function effectOf(el: Element, kind: ElementKind, formName: (form: Element) => string | undefined): string | undefined {
   const parts: string[] = [];
@@ -249,15 +309,11 @@ export function effectOf(el: Element, kind: ElementKind, formName: (form: Elemen
     const target = linkTarget(el);
     if (target) parts.push(attr(el, 'target') === '_blank' ? `opens ${target} in a new tab` : `goes to ${target}`);
   }
-  const isSubmit = (tag === 'BUTTON' && ((el as HTMLButtonElement).type || 'submit') === 'submit')
-    || (tag === 'INPUT' && ['submit', 'image'].includes((el as HTMLInputElement).type));
-  if (isSubmit) {
-    const form = (el as HTMLButtonElement).form;
-    if (form) {
-      const method = (attr(form, 'method') ?? '').toLowerCase();
-      const name = formName(form);
-      parts.push(method === 'dialog' ? `submits ${name ?? 'the form'} and closes the dialog` : `submits ${name ?? 'the form'}`);
-    }
+  const form = submittedForm(el);
+  if (form) {
+    const method = (attr(form, 'method') ?? '').toLowerCase();
+    const name = formName(form);
+    parts.push(method === 'dialog' ? `submits ${name ?? 'the form'} and closes the dialog` : `submits ${name ?? 'the form'}`);
   }
   // Only the values ARIA defines: page text must not reach the prompt unquoted through an attribute.
   const popup = attr(el, 'aria-haspopup')?.trim().toLowerCase();

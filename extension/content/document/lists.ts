@@ -6,7 +6,8 @@ import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
 import { accessibleName, holdsTypedText, moreElementsThan, shownItem, tagOf, textOf } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
-import { cssIdent } from './locators.ts';
+import { cssIdent, type LocatorCache } from './locators.ts';
+import { itemQueryFor } from './list-items.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, localNameOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
@@ -19,6 +20,8 @@ export interface DetectedList {
   actions: string[];
   samples: Record<string, string>[];
   itemSelector: string;
+  /** Each item's path from the container, where no selector picks exactly the items (list-items.ts). */
+  itemPaths?: readonly string[];
 }
 
 const MIN_ITEMS = 3;
@@ -220,7 +223,7 @@ function columnHeader(el: Element): string | undefined {
 const MAX_ITEM_CHECKS = 400;
 
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
-export function detectLists(candidates: Candidate[], stops: Set<Element>): DetectedList[] {
+export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?: LocatorCache): DetectedList[] {
   signatures = new WeakMap();
   baseSteps = new WeakMap();
   steps = new WeakMap();
@@ -289,8 +292,8 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>): Detec
     if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) continue;
     // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
     if ([...memberMap.values()].every((m) => m.length === 1 && FORM_FIELD_KINDS.has(m[0]!.kind))) continue;
-    const { shared, ...list } = describe(container, items, memberMap);
-    if (notAList(items, list.slots) || (!shared && list.actions.length === 0)) continue;
+    const { shared, ...list } = describe(container, items, memberMap, cache);
+    if (notAList(items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) continue;
     const slotsPerItem = list.slots.length;
     if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) continue;
     if (items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) continue;
@@ -340,7 +343,7 @@ function checkedOf(el: Element): 'true' | 'false' | 'mixed' | undefined {
   return aria === null ? undefined : aria === 'mixed' ? 'mixed' : aria === 'true' ? 'true' : 'false';
 }
 
-function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>): Omit<DetectedList, 'members'> & { shared: boolean } {
+function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>, cache?: LocatorCache): Omit<DetectedList, 'members'> & { shared: boolean } {
   const stats = new Map<string, SlotStats>();
   let order = 0;
   const note = (item: Element, el: Element, kind: 'text' | ElementKind) => {
@@ -416,7 +419,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return sample;
   });
   const first = items[0]!;
-  const itemSelector = exactItemSelector(container, items, `:scope > ${cssIdent(localNameOf(first))}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`);
+  const { selector: itemSelector, paths: itemPaths } = itemQueryFor(container, items,
+    itemSelectors(container, items, `:scope > ${cssIdent(localNameOf(first))}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`), cache);
   return {
     container,
     items,
@@ -425,38 +429,47 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     actions: actions.map((slot) => names.get(slot)!),
     samples,
     itemSelector,
+    ...(itemPaths ? { itemPaths } : {}),
     // Repeated items have a part in common: a field or control in two of three items at least. Siblings that only look
     // alike and whose controls no action reaches (mozilla-1: `main_content list(4)` of a `lead` and a `title` hid six
-    // controls) are no list (exploratory test, session 24). Where actions reach them (medium-1's `prerendered`) the list
-    // stays: as entries they cost ~270 more tokens there.
+    // controls) are no list (exploratory test, session 24); nor are those with nothing to read whose actions only some
+    // reach: the page's layout blocks (medium-1's `prerendered`: an editor and two bars, the first with none of the
+    // five actions the list offered; lemonde-1's `pixels`: the body's blocks, one of them the whole article). Their
+    // controls are entries (~280 more tokens on medium-1), each reached by its name (exploratory test, session 25).
     shared: kept.some((slot) => slot.texts.length * 3 >= scanned.length * 2),
   };
 }
 
 /**
- * A selector for the list's items that matches them and nothing else among the container's children (the executor
- * picks item N by it): the tag (and role) alone, else with a class every item has, else from the first item's
- * position on (a sponsored row or a header row before the items). Falls back to the tag when none is exact.
+ * Selectors for the list's items, to try in turn (list-items.ts takes the first that matches them and nothing else
+ * among the container's children; the executor picks item N by it): the tag (and role) alone, else with a class every
+ * item has, else from the first item's position on (a sponsored row or a header row before the items), else the
+ * items' shape. With none exact, each item gets a path of its own, under the tag as their selector (exploratory test,
+ * session 25: bbc-1's menu, 17 rows for the document's 13, another row at [2] than its sample).
  */
-function exactItemSelector(container: Element, items: readonly Element[], base: string): string {
-  const known = new Set(items);
-  const exact = (selector: string) => {
-    try {
-      // Items are shown; only what else the selector matches is looked at (the executor skips it if hidden).
-      const found = Array.from(queryAllOf(container, selector)).filter((el) => known.has(el) || shownItem(el));
-      return found.length === items.length && items.every((item, i) => found[i] === item);
-    } catch {
-      return false;
-    }
-  };
-  if (exact(base)) return base;
+function itemSelectors(container: Element, items: readonly Element[], base: string): string[] {
   const shared = Array.from(classListOf(items[0]!)).filter((name) => /^[A-Za-z_][\w-]*$/.test(name) && items.every((item) => classListOf(item).contains(name)));
-  for (const name of shared) {
-    if (exact(`${base}.${name}`)) return `${base}.${name}`;
-  }
   const position = Array.from(childrenOf(container)).indexOf(items[0]!) + 1;
-  for (const selector of [`${base}:nth-child(n+${position})`, ...shared.map((name) => `${base}.${name}:nth-child(n+${position})`)]) {
-    if (exact(selector)) return selector;
-  }
-  return base;
+  const shape = shapeSelector(items[0]!);
+  return [base, ...shared.map((name) => `${base}.${name}`), `${base}:nth-child(n+${position})`, ...shared.map((name) => `${base}.${name}:nth-child(n+${position})`),
+    ...(shape ? [`${base}${shape}`] : [])];
+}
+
+/** Child tags of an item past which its shape is not written as a selector. */
+const MAX_SHAPE_TAGS = 6;
+
+/**
+ * The shape that made the items look alike (signature(): no role where the first has none, the same tags of children),
+ * as a selector: it leaves out the rows that did not (wikipedia-3: a reference with a style `<link>` in it; bbc-1: a
+ * menu's rows with a sub-menu) while following the page as rows of that shape come and go. '' for controls.
+ */
+function shapeSelector(first: Element): string {
+  if (kindOf(first)) return '';
+  const tags = new Set<string>();
+  for (let child = firstElementChildOf(first); child; child = nextElementOf(child)) tags.add(cssIdent(localNameOf(child)));
+  if (tags.size > MAX_SHAPE_TAGS) return '';
+  const role = roleOf(first) ? '' : ':not([role])';
+  if (!tags.size) return `${role}:not(:has(> *))`;
+  const sorted = [...tags].sort();
+  return `${role}${sorted.map((tag) => `:has(> ${tag})`).join('')}:not(:has(> :not(${sorted.join(', ')})))`;
 }

@@ -102,6 +102,22 @@ export function cssPath(el: Element, cache?: LocatorCache): string {
   return path;
 }
 
+/**
+ * A structural path from `container` down to `el` (`:scope > p:nth-of-type(3) > a:nth-of-type(2)`), nth-of-type where
+ * siblings share the tag; undefined when `el` is not below `container` in the same tree.
+ */
+export function relativePath(container: Element, el: Element, cache?: LocatorCache): string | undefined {
+  const parts: string[] = [];
+  let node: Element | null = el;
+  for (; node && node !== container && parts.length < MAX_UPWARD_STEPS; node = parentOf(node)) {
+    const { index, count } = typeIndex(node, cache);
+    const tag = cssIdent(localNameOf(node));
+    parts.push(count > 1 ? `${tag}:nth-of-type(${index})` : tag);
+  }
+  if (node !== container || !parts.length) return undefined;
+  return `:scope > ${parts.reverse().join(' > ')}`;
+}
+
 /** The CSS path of the shadow hosts and iframes around an element, outermost first, or undefined at top level. */
 export function rootPath(el: Element, cache?: LocatorCache): string | undefined {
   const hops: string[] = [];

@@ -7,22 +7,24 @@
  */
 import { ActionError, NavigationError, NotFoundError, PageUnresponsiveError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
-import { accessibleName, forgetClosedRoots, shownItem, styleOf, tagOf } from '../document/dom.ts';
+import { accessibleName, forgetClosedRoots, styleOf, tagOf, textOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { truncate } from '../document/text.ts';
-import { htmlTag, isDisabled, isSensitive, kindOf, soleTextBox, takesTyping } from '../document/classify.ts';
+import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, sendsSearch, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
+import { itemsIn } from '../document/list-items.ts';
 import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionFor, selectOption, typeText } from './events.ts';
 import { classifyAction, classifyChoice, decodedAddress, readableWords } from './irreversible.ts';
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
 import { suggestionsOf, typeSuggestion } from './datalist-select.ts';
+import { lastActionAt } from './churn.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { keepsMostOf, keepsOrderOf, refusalOf, tookTheKeys } from './typed-check.ts';
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
 import { PRESS_KEYS, type PressKey, pressKey } from '../../protocol/script-api.ts';
-import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, queryOf, rootNodeOf } from '../document/dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, rootNodeOf } from '../document/dom-safe.ts';
 
 const TEXT_LIMIT = 2000;
 
@@ -73,7 +75,8 @@ export function resolveTarget(doc: Document, target: ActTarget): Element | null 
   if (target.item?.index !== undefined) {
     let items: Element[];
     try {
-      items = Array.from(base.querySelectorAll(target.item.selector)).filter(shownItem);
+      // The items the document counted (list-items.ts: its selector, or each item's own path).
+      items = itemsIn(base, target.item);
     } catch {
       return null;
     }
@@ -109,7 +112,7 @@ function pickItem(items: readonly Element[], item: { index?: number; holds?: str
  * holding it at all; -1 when none does.
  */
 function bestMatch(items: readonly Element[], wanted: string): number {
-  const looked = clean(wanted).toLowerCase();
+  const looked = lookedFor(wanted);
   if (!looked) return items.length ? 0 : -1;
   let best = -1;
   let bestRank = 0;
@@ -120,33 +123,63 @@ function bestMatch(items: readonly Element[], wanted: string): number {
   return best;
 }
 
+/**
+ * Text as find() compares it: case aside, white space collapsed, and none around punctuation — the samples set the words
+ * of inline elements apart ("Security : Toward" for `<a>Security</a>: Toward`), a model copies them as shown.
+ */
+const comparable = (text: string): string => text.toLowerCase().replace(/\s*([\p{P}\p{S}])\s*/gu, '$1').replace(/\s+/g, ' ').trim();
+/** What find() looks for, as compared; a sample cut short ends in "…", which the page does not show. */
+const lookedFor = (wanted: string): string => comparable(clean(wanted).replace(/…$/u, ''));
+
+/** Compared with white space left out too: a word split across inline elements ("<em>Java</em>Script") is one word. */
+const squashed = (text: string): string => text.replace(/\s+/g, '');
+const holdsLoosely = (text: string, looked: string): boolean => text.includes(looked) || squashed(text).includes(squashed(looked));
+const sameLoosely = (text: string, looked: string): boolean => text === looked || squashed(text) === squashed(looked);
+
 const MAX_PARTS_COMPARED = 200;
+const IMAGES = 'img, input[type=image], svg';
+/** A part a person sees (not under `display: none` or `visibility: hidden`, or where layout is not known). */
+const seen = (el: Element): boolean => {
+  const check = (el as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
+  return typeof check !== 'function' || !el.ownerDocument.documentElement.getBoundingClientRect().height || check.call(el, { visibilityProperty: true });
+};
+/**
+ * 4: the item's shown text, or a title of it (a link, a heading, bold, its first part; an image's alt text), is the text
+ * looked for; 3: another shown part is; 2: its shown text holds it as whole words; 1: holds it at all, or holds it only
+ * in words it does not show (alt text, words a style sheet hides: a hidden menu's "Delete" ranks below a row that shows
+ * it; review, session 25); 0: none.
+ */
 function matchRank(item: Element, looked: string): number {
-  const text = readText(item).toLowerCase();
-  const at = text.indexOf(looked);
-  if (at < 0) return 0;
-  if (text === looked) return 4;
-  // A part that is exactly it: the row's title (a link, a heading, bold, its first part) before a badge or a chip.
+  const shown = comparable(readText(item));
+  const inShown = holdsLoosely(shown, looked);
+  if (!inShown && !holdsLoosely(comparable(allWords(item)), looked)) return 0;
+  if (inShown && sameLoosely(shown, looked)) return 4;
   let exact = 0;
+  const letters = squashed(looked).length;
   const parts = item.querySelectorAll('*');
   for (let i = 0; i < parts.length && i < MAX_PARTS_COMPARED; i++) {
     const part = parts[i]!;
-    const own = part.textContent ?? '';
-    if (own.length < looked.length || clean(own).toLowerCase() !== looked) continue;
+    // Too few characters to say it, unless an image's alt text (no text content) says it.
+    if (squashed(part.textContent ?? '').length < letters && !part.matches(IMAGES) && !part.querySelector(IMAGES)) continue;
+    if (!sameLoosely(comparable(textOf(part, looked.length * 4 + 400)), looked) || !seen(part)) continue;
     if (part === item.firstElementChild || part.matches('a[href], h1, h2, h3, h4, h5, h6, [role=heading], strong, b')) return 4;
     exact = 3;
   }
   if (exact) return exact;
+  if (!inShown) return 1;
   const word = new RegExp(`(?<![\\p{L}\\p{N}])${looked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
-  return word.test(text) ? 2 : 1;
+  return word.test(shown) ? 2 : 1;
 }
 
 /** The row each find() on this page matched last, by list and what it looked for. */
 const foundRows = new Map<string, { el: WeakRef<Element>; text: string }>();
 const foundKey = (list: ActTarget, wanted: string) => `${JSON.stringify(list.locators)}|${list.item?.selector ?? ''}|${wanted.toLowerCase()}`;
 
-/** What find() may match: the item's text holds the words looked for (case aside). */
-const holdsText = (item: Element, wanted: string) => readText(item).toLowerCase().includes(clean(wanted).toLowerCase());
+/** What find() may match: the item holds the words looked for, shown or not (as `comparable`: case and spacing aside). */
+const holdsText = (item: Element, wanted: string) => {
+  const looked = lookedFor(wanted);
+  return holdsLoosely(comparable(readText(item)), looked) || holdsLoosely(comparable(allWords(item)), looked);
+};
 
 /** The control is still the one named so (its digits aside: a count in a label, "Inbox 12", changes as it likes). */
 function stillNamed(el: Element, name: string): boolean {
@@ -155,11 +188,18 @@ function stillNamed(el: Element, name: string): boolean {
   return withoutDigits(now) === withoutDigits(name.slice(name.indexOf('__') + 2));
 }
 
+/** A target of a field of an item (`$list[4].platform`) whose item is on the page without that field. */
+function lacksField(doc: Document, target: ActTarget): boolean {
+  if (target.slot === undefined || target.slotOrItem || target.item?.index === undefined) return false;
+  const { slot: _slot, ...item } = target;
+  return !!resolveTarget(doc, item) && !resolveTarget(doc, target);
+}
+
 function listItems(doc: Document, target: ActTarget): Element[] | null {
   const container = resolveLocators(doc, target.locators, target.strict);
   if (!container || !target.item) return container ? [] : null;
   try {
-    return Array.from(container.querySelectorAll(target.item.selector)).filter(shownItem);
+    return itemsIn(container, target.item);
   } catch {
     return [];
   }
@@ -189,8 +229,13 @@ function readText(el: Element): string {
   if (isSensitive(el)) return '';
   if (isInput(el) || isTextArea(el)) return clean(el.value);
   if (isSelect(el)) return clean(el.selectedOptions[0]?.text);
-  return clean((el as HTMLElement).innerText ?? el.textContent);
+  // What the page shows (innerText: styles applied, what a style sheet hides left out, words as drawn); where it shows
+  // no words, an image's alt text or an icon's title, as the document's samples give them ("LWN.net Logo", not "").
+  return clean((el as HTMLElement).innerText ?? el.textContent) || textOf(el, TEXT_LIMIT);
 }
+
+/** Every word of an element as the document's samples show them: alt text, words a style sheet hides, inline words apart. */
+const allWords = (el: Element): string => (isInput(el) || isTextArea(el) || isSelect(el) || isSensitive(el) ? readText(el) : textOf(el, TEXT_LIMIT));
 
 function labelOf(el: Element): string {
   const parts = [accessibleName(el), clean(el.textContent, 200), el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? ''];
@@ -228,19 +273,8 @@ function formOf(el: Element): HTMLFormElement | null {
   return null;
 }
 
-/** How the form is sent, by this submitter: its own formmethod wins over the form's method. */
-function methodOf(form: HTMLFormElement, submitter?: Element | null): string {
-  return (submitter?.getAttribute('formmethod') ?? attr(form, 'method') ?? 'get').toLowerCase();
-}
-
-/**
- * A search form only reads: sent with GET and marked as search (role, <search>, a search box). A page that wraps
- * everything in one POST form (ASP.NET) is not a search form because a search box sits somewhere inside it.
- */
-function isSearchForm(form: HTMLFormElement, submitter?: Element | null): boolean {
-  if (methodOf(form, submitter) !== 'get') return false;
-  return attr(form, 'role') === 'search' || !!closestOf(form, '[role=search],search') || !!queryOf(form, 'input[type=search]');
-}
+/** A search form only reads (document/classify.ts, the rule the page document's `searches` uses too). */
+const isSearchForm = (form: HTMLFormElement, submitter?: Element | null): boolean => sendsSearch(form, submitter);
 
 /**
  * Sent with GET by the page's own markup: `method="get"` written out (or the submitter's formmethod). A form with no
@@ -309,9 +343,14 @@ function needsConfirmation(actionable: Element, reason: string, row: Element | n
 /** The host a same-tab link leaves this site for, or undefined. */
 function leavesSite(actionable: Element): string | undefined {
   const link = actionable.closest('a[href]');
-  if (!link || link.getAttribute('target') === '_blank') return undefined;
+  // A submit button sends its form where its formaction or the form's action says (BBC's search goes to
+  // search.bbc.co.uk: the run could not read the page it leads to; exploratory test, session 25).
+  const form = link ? null : formOf(actionable);
+  const address = link ? link.getAttribute('href') : form ? (actionable.getAttribute('formaction') ?? attr(form, 'action')) : null;
+  const target = link ? link.getAttribute('target') : form ? (actionable.getAttribute('formtarget') ?? attr(form, 'target')) : null;
+  if (address === null || target === '_blank') return undefined;
   try {
-    const url = new URL(link.getAttribute('href') ?? '', link.ownerDocument.baseURI);
+    const url = new URL(address, actionable.ownerDocument.baseURI);
     return /^https?:$/.test(url.protocol) && url.origin !== location.origin ? url.host : undefined;
   } catch {
     return undefined;
@@ -347,7 +386,7 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
   if (undoable(el) || (control && !buttonLike(control) && isField(control))) return;
   // A run stays on the site it started on: the link is refused (the script may pick another way).
   const away = leavesSite(actionable);
-  if (away) throw new NavigationError(`this link leaves ${location.host} for ${away}: a run stays on its site`, { host: away });
+  if (away) throw new NavigationError(`this ${isAnchor(actionable.closest('a[href]')) ? 'link' : 'form'} leaves ${location.host} for ${away}: a run stays on its site`, { host: away });
   const form = formOf(actionable);
   const label = labelOf(actionable);
   const verdict = classifyAction({
@@ -875,14 +914,26 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // Like a person, wait a moment for an element the last action is still bringing in (a re-render, a slow fetch).
   // A row's link (slotOrItem) is waited for like any element; only a row that still has none takes the click itself.
   const strict = target.slotOrItem ? { ...target, slotOrItem: false } : target;
-  const found = resolveTarget(doc, strict) ?? await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS))
+  const now = resolveTarget(doc, strict);
+  // A field its item does not have (the one download with no platform named): read, it is '' at once, as the samples
+  // leave it out; acted on, a NotFound that says so (below). Not waited for, unless an action of ours began less than
+  // APPEAR_MS ago: the item may still be drawing it (a row's status after its skeleton; review, session 25).
+  const since = lastActionAt();
+  const drawing = since !== undefined && Date.now() - since < APPEAR_MS;
+  if (!now && !drawing && (request.action === 'text' || request.action === 'value') && lacksField(doc, target)) return reply('');
+  const found = now ?? await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS))
     ?? (target.slotOrItem ? resolveTarget(doc, target) : null);
+  if (!found && (request.action === 'text' || request.action === 'value') && lacksField(doc, target)) return reply('');
   // The wait for a late element may have sat behind a dialog of the page past the time the background waits.
   refuseLate(request);
   // A click on a row that is no control itself goes to its one link, as a person's would ("Next" in a pagination list
   // is its link, not the <li> around it). Not to a row's one button: that is an action on the row (Remove, Add to cart).
   const el = found && request.action === 'click' && target.item?.index !== undefined && !target.slot ? soleControl(found) ?? found : found;
   if (!el) {
+    if (lacksField(doc, target)) {
+      throw new NotFoundError(`item ${target.item!.index} of ${describe({ locators: target.locators })} is on the page but has no ${JSON.stringify(String(target.slot).slice(0, 100))} (not every item has that field)`,
+        { index: target.item!.index!, missingField: true });
+    }
     throw new NotFoundError(target.item?.holds !== undefined
       ? `no item of ${describe({ locators: target.locators })} holds ${JSON.stringify(clean(target.item.holds, 100))} any more (the list has ${listItems(doc, target)?.length ?? 0} items)`
       : target.item?.index !== undefined
@@ -938,13 +989,14 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     return submitHeld(held, request, startUrl, askAgain);
   }
 
-  const watch = watchSettle(el.ownerDocument);
   // What may submit unheld: a click the user confirmed (guardIrreversible checks its fingerprint), the repeat of a
   // change whose held submission the user confirmed, or a choice the user confirmed by its words.
   const choice = choiceOf(el, request);
   const submits = request.action === 'hover' ? undefined
     : holdSubmits(el, request.action === 'click' ? !!request.confirmed
       : confirmsHeld || enterConfirmed(el, request) || choiceConfirmed(el, request, rowOf(doc, target), choice));
+  // Started right before the action, so that nothing above that throws leaves it watching (second review, session 25).
+  const watch = watchSettle(el.ownerDocument);
   let checkTyped: (() => string | null) | undefined;
   let keysSent = false;
   try {
@@ -1010,6 +1062,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         const sensitive = isSensitive(field);
         if (sensitive && !request.userSupplied) {
           throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
+        }
+        // A secret the run lets go here only as the field is a password, card or code input (secret-guard.ts): it must be one now.
+        if (request.secretInput && !isSecretInput(field)) {
+          throw new ActionError(`${describe(target)} is not a password, card or code input: nothing was typed`, { secretInput: false });
         }
         const readOf = (box: Element) => (isInput(box) || isTextArea(box) ? box.value : (box.textContent ?? ''));
         const before = readOf(field);

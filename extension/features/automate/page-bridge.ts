@@ -8,7 +8,7 @@
  */
 import { AbortError, ActionError, BudgetError, ContentScriptError, isErrorNamed, NavigationError, NotFoundError, PageUnresponsiveError, type PocketError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
-import type { Bridge, BridgeCall, ScriptName } from '../../sandbox/capabilities/bridge.ts';
+import type { Bridge, BridgeCall, BridgeMethod, BridgeTarget, ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { classifyAction, decodedAddress } from '../../content/executor/irreversible.ts';
@@ -27,6 +27,40 @@ export interface ConfirmRequest {
   label: string;
   reason: string;
   locators: Locator[];
+}
+
+/** A call as the secret guard sees it, before it reaches the page. */
+export interface GuardedCall {
+  call: BridgeMethod;
+  args: readonly ExportedValue[];
+  /** A call on an element: the target as the script wrote it… */
+  target?: BridgeTarget;
+  /** …and the entry it is on the page now (given for `type()` and `select()`, once found). */
+  entry?: Entry;
+}
+
+/** What the secret guard lets a call send (secret-guard.ts). */
+export interface SecretCheck {
+  /** The arguments to send: a secret's token typed or chosen whole, where it may go, is its value now. */
+  args: readonly ExportedValue[];
+  /** A secret's value was put in (the user gave it: it may go into a sensitive field). */
+  filled: boolean;
+  /** Let through only as the field is a password, card or code input: the executor checks the live field, and this is the refusal when it is not. */
+  onlyIntoSecretInput?: ActionError;
+}
+
+/** The run's secrets at the bridge (secret-guard.ts): the late fill, and what the script gets back of the page. */
+export interface SecretGuard {
+  /**
+   * Asked before anything of a call reaches the page (a `type()` or `select()` once its element is found): throws an
+   * ActionError that names the secret by its token when the call would hand one where it does not belong.
+   */
+  check(call: GuardedCall): SecretCheck;
+  /**
+   * What the script is given back (a read, an answer, an error's message and data): each secret's value as its token;
+   * `read`: the call that read it (a field a secret went into reads as that secret's token, however short the secret).
+   */
+  shown<T>(value: T, read?: GuardedCall): T;
 }
 
 export interface PageBridgeDeps {
@@ -50,6 +84,8 @@ export interface PageBridgeDeps {
    * page's element that its saved locators find (run-host.ts `rememberedElement`).
    */
   remembered?(name: string, doc: PageDocument): Entry | undefined;
+  /** The run's secrets: where they may go, put in at the last moment, and kept out of what the script reads. */
+  secretGuard?: SecretGuard;
 }
 
 export function originOf(url: string): string | undefined {
@@ -97,6 +133,17 @@ export function itemNamed(doc: PageDocument, name: string): { list: ListEntry; i
     if (index >= 0) return { list: entry as ListEntry, index };
   }
   return undefined;
+}
+
+/**
+ * The executor's NotFound for a field its item does not have (`missingField`), in the script's names: "item 4 of
+ * `$downloads` has no `platform`", not the list's CSS path — the item is there, and so is the field on other items.
+ */
+function withoutField(error: unknown, target: BridgeTarget): NotFoundError | undefined {
+  if (!isErrorNamed(error, NotFoundError) || (error as NotFoundError).data?.missingField !== true || !target.field) return undefined;
+  const found = target.holds !== undefined ? ` (found by ${JSON.stringify(target.holds.slice(0, 100))})` : '';
+  return new NotFoundError(`item ${target.index ?? 0}${found} of \`$${target.name}\` has no \`${target.field}\` (not every item has it; reading it gives "", .exists() tells)`,
+    { name: target.name, field: target.field, ...(target.index !== undefined ? { index: target.index } : {}), missingField: true });
 }
 
 export interface BridgeStats {
@@ -439,9 +486,15 @@ export class PageBridge implements Bridge {
     if (remembered && t.index !== undefined && t.position) {
       throw new NotFoundError(`$${entry.name}[${t.index}]: the list has changed since the script was saved (it is no longer a list on this page), so a position may name another item; find it by text with $${entry.name}.find("…"), or go through the items with for (const item of $${entry.name}) or .filter()`, { name: entry.name });
     }
+    // Saved without the paths that told its items from the other links around them (list-items.ts): counting, finding
+    // or going through it by its selector would take those too (a toolbar's, an infobox's links).
+    if (remembered && entry.itemsInexact && (t.index !== undefined || call.call === 'count' || call.call === 'find')) {
+      throw new NotFoundError(`$${entry.name}: the list is not on this page as a list now, and what the script saved of it reaches other items too (links around it), so its items cannot be told apart; the script needs repairing against the page as it is`, { name: entry.name, inexact: true });
+    }
     const target: ActTarget = {
       locators: entry.locators,
-      item: { selector: entry.itemSelector, ...(t.index !== undefined ? { index: t.index } : {}), ...(t.holds !== undefined ? { holds: t.holds } : {}) },
+      // Each item's own path where no selector picks exactly the items the document counted (list-items.ts).
+      item: { selector: entry.itemSelector, ...(entry.itemPaths ? { paths: entry.itemPaths } : {}), ...(t.index !== undefined ? { index: t.index } : {}), ...(t.holds !== undefined ? { holds: t.holds } : {}) },
       ...(remembered ? { strict: true } : {}),
     };
     if (t.field) {
@@ -458,9 +511,15 @@ export class PageBridge implements Bridge {
     return { target, entry, label };
   }
 
-  /** Reads the page again when an action changed it and `name` is not in the document read before. */
+  /**
+   * Reads the page again when an action changed it and `name` is not in the document read before — or is a list whose
+   * items are given by their paths (list-items.ts): those name the items as they were, not the rows a "Show more" or a
+   * re-rendered pagination put there since (review, session 25: `find()` of an added link was null, `length` stayed).
+   */
   private async freshFor(name: string): Promise<void> {
-    if (this.stale && !entriesOf(this.doc).some((e) => e.name === name)) await this.refresh(false);
+    if (!this.stale) return;
+    const entry = entriesOf(this.doc).find((e) => e.name === name);
+    if (!entry || (entry.kind === 'list' && entry.itemPaths)) await this.refresh(false);
   }
 
   /**
@@ -569,14 +628,26 @@ export class PageBridge implements Bridge {
       // A name the script uses is not on a page the run only took for its own: it was not (see `unconfirmed`).
       if (isErrorNamed(error, NotFoundError) && this.unconfirmed !== undefined && this.unconfirmed === this.pageId) {
         this.leave(pageChanged(this.unconfirmedUrl));
-        throw this.left!;
+        throw this.shownError(this.left!);
       }
-      throw error;
+      throw this.shownError(error);
     }
+  }
+
+  /** An error as the script gets it: a secret's value in its message or data (an option the page quotes) as its token. */
+  private shownError(error: unknown): unknown {
+    const guard = this.deps.secretGuard;
+    if (!guard || !(error instanceof Error)) return error;
+    error.message = guard.shown(error.message);
+    const data = (error as PocketError).data;
+    if (data) Object.assign(error, { data: guard.shown(data) });
+    return error;
   }
 
   private async callOnce(call: BridgeCall): Promise<ExportedValue> {
     if (call.call !== 'names') this.namesRead = false;
+    // A typed or chosen text's place is judged once its element is found (below); anything else holding a secret goes nowhere.
+    if (call.call !== 'type' && call.call !== 'select') this.deps.secretGuard?.check({ call: call.call, args: call.args, ...(call.target ? { target: call.target } : {}) });
     switch (call.call) {
       case 'say':
         this.deps.say(String(call.args[0] ?? ''));
@@ -584,7 +655,7 @@ export class PageBridge implements Bridge {
       case 'ask': {
         const answer = await this.userWait(() => this.deps.ask(String(call.args[0] ?? '')));
         this.addUserValue(answer);
-        return answer;
+        return this.deps.secretGuard ? this.deps.secretGuard.shown(answer) : answer;
       }
       case 'names': {
         // A name the run did not start with: read the page again, it may have changed (step 2 of a form) — unless
@@ -628,9 +699,18 @@ export class PageBridge implements Bridge {
     }
     let { target, entry, label } = found;
     const description = describeTarget(call.target);
-    const args = call.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').slice(0, 4);
-    const request: ActRequest = { action: call.call as ActRequest['action'], target, args };
-    if (call.call === 'type' && this.isUserSupplied(String(args[0] ?? ''))) request.userSupplied = true;
+    const written = call.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').slice(0, 4);
+    const request: ActRequest = { action: call.call as ActRequest['action'], target, args: written };
+    // A secret's token typed or chosen whole becomes its value here, on an element it may go to (secret-guard.ts).
+    const fill = (on: Entry): SecretCheck | undefined => {
+      const checked = call.call === 'type' || call.call === 'select' ? this.deps.secretGuard?.check({ call: call.call, args: written, target: call.target!, entry: on }) : undefined;
+      request.args = checked ? checked.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number') : written;
+      if (call.call === 'type' && (checked?.filled || this.isUserSupplied(String(request.args[0] ?? '')))) request.userSupplied = true;
+      if (checked?.onlyIntoSecretInput) request.secretInput = true;
+      else delete request.secretInput;
+      return checked;
+    };
+    let secret = fill(entry);
     const acting = ['click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll'].includes(call.call);
     if (acting) {
       this.deps.onTarget?.(target.locators, description);
@@ -641,6 +721,8 @@ export class PageBridge implements Bridge {
     const toggle = entry.kind !== 'list' && TOGGLES.has(entry.kind);
     const verdict = toggle ? { irreversible: false } : classifyAction({
       action: call.call, label: `${entry.description} ${call.target.field ?? ''}`, effect: entry.kind === 'list' ? undefined : entry.effect,
+      // A search form's button (GET, marked as a search; "submits recherche" says neither): the executor checks the live form.
+      searchForm: entry.kind !== 'list' && entry.searches === true,
     });
     // The executor asks with the live element's label; the user confirms what is on the page at that moment.
     if (verdict.irreversible) request.mustConfirm = verdict.reason ?? 'cannot be undone';
@@ -655,6 +737,7 @@ export class PageBridge implements Bridge {
         if (!movedOn && (!this.stale || !isErrorNamed(error, NotFoundError))) throw error;
         if (!movedOn) await this.refresh(false);
         ({ target, entry, label } = this.target(call));
+        secret = fill(entry);
         request.target = target;
         reply = await this.act(request);
       }
@@ -664,8 +747,11 @@ export class PageBridge implements Bridge {
       } else if (isErrorNamed(error, ContentScriptError) && (call.call === 'click' || call.call === 'press')) {
         // The page went away while answering: a click (or Enter) that navigated.
         reply = { changed: true, navigated: true, url: '' };
+      } else if (secret?.onlyIntoSecretInput && isErrorNamed(error, ActionError) && error.data?.secretInput === false) {
+        // The live field is no password, card or code input (the page changed it since it was read).
+        throw secret.onlyIntoSecretInput;
       } else {
-        throw error;
+        throw withoutField(error, call.target) ?? error;
       }
     }
     if (acting) this.stats.actions++;
@@ -684,7 +770,8 @@ export class PageBridge implements Bridge {
       // A click whose page may come late (lateName records the edge if it does).
       this.lastClick = call.call === 'click' && acting ? { name: call.target.name, from: this.doc } : undefined;
     }
-    return reply.value ?? null;
+    // What the page gives back holds no secret's value: its token (secret-guard.ts).
+    return this.deps.secretGuard ? this.deps.secretGuard.shown(reply.value ?? null, { call: call.call, args: call.args, target: call.target }) : reply.value ?? null;
   }
 
   /**

@@ -27,8 +27,8 @@ Script language (a small JavaScript subset):
 - Elements: $x.click(), $x.type("text"), $x.select("Option text"), $x.check(), $x.uncheck(), $x.hover(), $x.scroll(),
   $x.text(), $x.value(), $x.exists(), $x.press("Enter") (sends a search box with no button; also "Escape",
   "ArrowDown", "ArrowUp").
-- Lists: $list.length, $list[0].field.text(), $list[0].open(), $list.find("text"), $list.filter((item) => ...),
-  for (const item of $list) { ... }.
+- Lists: $list.length, $list[0].field.text() ("" when that item has no such field), $list[0].open(), $list.find("text"),
+  $list.filter((item) => ...), for (const item of $list) { ... }.
 - Helpers: navigate("/path") (same site only), wait(ms), waitFor($x), ask("question") (asks the user),
   say("text") (tells the user), done(result) (ends the run).
 - End with done(...). Keep it short: every click, type, press and select counts, at most 20.

@@ -95,8 +95,8 @@ export function withNamesRenamed(source: string, renamed: Readonly<Record<string
 
 /**
  * The lists a saved script names, as its run reached them, and the page each was on: structure only — no sample
- * items, item names or count (the user's mail, orders…). At replay a list that has shrunk into separate entries is
- * still found by them, on that page.
+ * items, item names, item paths or count (the user's mail, orders…). At replay a list that has shrunk into separate
+ * entries is still found by them, on that page.
  */
 export function listsToSave(source: string, used: (name: string) => { list: ListEntry; url: string } | undefined,
   patternOf: (url: string) => string): SavedList[] {
@@ -104,8 +104,9 @@ export function listsToSave(source: string, used: (name: string) => { list: List
   for (const name of namesUsed(source)) {
     const found = used(name);
     if (!found || out.length >= MAX_SAVED_LISTS) continue;
-    const { itemNames: _itemNames, ...list } = found.list;
-    out.push({ pattern: patternOf(found.url), list: { ...list, count: 0, samples: [] } });
+    const { itemNames: _itemNames, itemPaths, ...list } = found.list;
+    // Items that had paths of their own: the selector alone reaches others too (list-items.ts).
+    out.push({ pattern: patternOf(found.url), list: { ...list, count: 0, samples: [], ...(itemPaths ? { itemsInexact: true as const } : {}) } });
   }
   return out;
 }

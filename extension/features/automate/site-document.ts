@@ -151,8 +151,8 @@ function storedElement(entry: ElementEntry): ElementEntry {
 
 /** Lists keep their shape (fields, actions, slots), not their items: counts and samples are the user's data. */
 function storedList(entry: ListEntry): ListEntry {
-  const { itemNames: _items, ...shape } = structuredClone(entry);
-  return { ...shape, count: 0, samples: [] };
+  const { itemNames: _items, itemPaths, ...shape } = structuredClone(entry);
+  return { ...shape, count: 0, samples: [], ...(itemPaths ? { itemsInexact: true as const } : {}) };
 }
 
 /** The document as stored: sanitised, section by section. */

@@ -125,6 +125,22 @@ describe('content executor', () => {
     document.getElementById('tab')!.addEventListener('click', (e) => e.preventDefault());
     await run({ action: 'click', target: byId('tab') });
   });
+  test('a search form that sends to another site is refused as its link would be (BBC\'s goes to search.bbc.co.uk; exploratory test, session 25)', async () => {
+    document.body.insertAdjacentHTML('beforeend', `<form role="search" method="get" action="https://search.elsewhere.example/search">
+        <input id="q" name="q"><button id="find">Search</button></form>
+      <form role="search" method="get" action="/search"><button id="here">Search</button></form>
+      <form role="search" method="get" action="https://search.elsewhere.example/search" target="_blank"><button id="tabbed">Search</button></form>`);
+    let sent = 0;
+    for (const form of Array.from(document.forms)) form.addEventListener('submit', (e) => {
+      sent++;
+      e.preventDefault();
+    });
+    await expect(run({ action: 'click', target: byId('find') })).rejects.toMatchObject({ name: 'NavigationError', message: expect.stringMatching(/^this form leaves .* for search\.elsewhere\.example/) });
+    expect(sent).toBe(0);
+    await run({ action: 'click', target: byId('here') });
+    await run({ action: 'click', target: byId('tabbed') });
+    expect(sent).toBe(2);
+  });
   test('a change that submits a POST form (a select whose handler submits) is held until confirmed, then submitted once', async () => {
     document.body.insertAdjacentHTML('beforeend', `<form id="order" method="post" aria-label="Order"><select id="qty"><option>1</option><option>2</option></select></form>
       <form id="sort" method="get" aria-label="Sort"><select id="by"><option>Name</option><option>Price</option></select></form>`);

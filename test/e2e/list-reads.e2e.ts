@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/lib/static-server.mjs';
+import { repoRoot, tabIdOf } from './browser.ts';
+import { envelope, sendFromPage } from './helpers.ts';
+import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+
+/**
+ * Scripts that read lists of real page snapshots (shared/data/readability-pages), run through the real extension as a
+ * known script (no model call, no repair): what a script reads is what the page document showed the model, a field one
+ * item lacks reads '', and find() takes text copied from a sample. Exploratory test, session 25 (`/tmp/h2`).
+ */
+
+const PAGES = resolve(repoRoot, '../shared/data/readability-pages/pages');
+
+let rig: AutomationRig | undefined;
+let snapshots: Awaited<ReturnType<typeof serveStatic>>;
+let panel: Page;
+
+beforeAll(async () => {
+  rig = await startAutomationRig();
+  snapshots = await serveStatic({ '/pages/': PAGES });
+  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+  await snapshots?.close();
+});
+
+interface Outcome { status: string; result?: unknown; failure?: { name: string; message: string } }
+
+let opened = 0;
+/** Runs `script` as a known script on a fresh tab of the snapshot `page`; the report's status, result and failure. */
+async function runOn(page: string, script: string): Promise<Outcome> {
+  const tab = await rig!.harness.context.newPage();
+  // Snapshots name resources on hosts that are offline here: the DOM is what matters, not their loading.
+  await tab.route('**/*', (route) => (route.request().url().startsWith(snapshots.origin) ? route.continue() : route.abort()));
+  await tab.goto(`${snapshots.url(`/pages/${page}.html`)}?run=${++opened}`, { waitUntil: 'domcontentloaded' });
+  const tabId = await tabIdOf(rig!.harness, tab);
+  try {
+    const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'read the list', model: REPLAY, maxRepairs: 0,
+      known: { plan: 'read the list', elements: [], script } })) as { ok: boolean; error?: unknown };
+    expect(started.ok, JSON.stringify(started.error)).toBe(true);
+    type Run = { phase: string; report?: { status: string; result?: unknown; attempts: { failure?: { name: string; message: string } }[] } };
+    const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
+    await expect.poll(async () => (await state()).phase, { timeout: 60_000 }).toBe('finished');
+    const report = (await state()).report!;
+    const failure = report.attempts.at(-1)?.failure;
+    return { status: report.status, result: report.result, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
+  } finally {
+    await tab.close();
+  }
+}
+
+describe('list reads on real page snapshots', () => {
+  test('a field one item lacks reads "" (mozilla-1: Android has no platform); an action on it names the item and the field', async () => {
+    const read = await runOn('mozilla-1', 'done($download_firefox_english__download_list.map(x => x.download_platform.text()))');
+    expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: ['Windows', 'OS X', 'Linux', 'Linux 64-bit', ''] });
+    const value = await runOn('mozilla-1', 'done([$download_firefox_english__download_list[4].download_platform.value(), $download_firefox_english__download_list[4].download_platform.exists()])');
+    expect(value, JSON.stringify(value)).toMatchObject({ status: 'done', result: ['', false] });
+    const click = await runOn('mozilla-1', '$download_firefox_english__download_list[4].download_platform.click(); done(1)');
+    expect(click.status).toBe('failed');
+    expect(click.failure?.name).toBe('NotFoundError');
+    expect(click.failure?.message).toMatch(/item 4 of `\$download_firefox_english__download_list` has no `download_platform`/);
+    expect(click.failure?.message).not.toMatch(/is not on the page/);
+  }, 180_000);
+
+  test('image fields and image-only links read their alt text, as the samples show it (lwn-1, bbc-1)', async () => {
+    const lwn = await runOn('lwn-1', `const at = (r) => r ? r.index : -1;
+      done({ t: $development_activity_in__articletext[1].text(), i: $development_activity_in__articletext[1].image.text(),
+      f: at($development_activity_in__articletext.find("QGIS query builder")), logo: $page__links[0].text() })`);
+    expect(lwn, JSON.stringify(lwn)).toMatchObject({ status: 'done', result: { t: '[QGIS query builder]', i: '[QGIS query builder]', f: 1, logo: 'LWN.net Logo' } });
+    const bbc = await runOn('bbc-1', 'done([$us_canada__sparrow[0].image.text(), $kenya_trip__view_comments_link.text(), $us_canada__sparrow[0].text()])');
+    expect(bbc, JSON.stringify(bbc)).toMatchObject({ status: 'done' });
+    const [image, comments, row] = bbc.result as [string, string, string];
+    expect(image).toMatch(/^A police officer holds an image of John Houser/);
+    // What the page shows (here without its style sheets, offline: the count right after the words).
+    expect(comments).toBe('View comments941');
+    // A row reads the words it shows: the headline and the date (its image's words are the image field's).
+    expect(row).toContain('US cinema gunman \'had violent past\'');
+    expect(row).toContain('49 minutes ago');
+  }, 180_000);
+
+  test('text() leaves out what a style sheet hides; find() ranks a row that shows the words above one whose hidden menu holds them (review, session 25)', async () => {
+    const tab = await rig!.harness.context.newPage();
+    await tab.route('**/*', (route) => (route.request().url().startsWith(snapshots.origin) ? route.continue() : route.abort()));
+    await tab.goto(`${snapshots.url('/pages/bbc-1.html')}?hidden=${++opened}`, { waitUntil: 'domcontentloaded' });
+    // The page's own style sheet (offline here) hides a "Delete" menu in the first two rows of the most-read list.
+    await tab.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = '.zz-menu { display: none }';
+      document.head.append(style);
+      const rows = document.querySelectorAll('[aria-labelledby="most-popular__tab-1"] li');
+      for (const row of Array.from(rows).slice(0, 2)) row.insertAdjacentHTML('beforeend', '<span class="zz-menu"><a href="#">Delete</a> <a href="#">Archive</a></span>');
+      rows[2]!.insertAdjacentHTML('beforeend', '<span> Delete requests</span>');
+    });
+    const tabId = await tabIdOf(rig!.harness, tab);
+    const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'read', model: REPLAY, maxRepairs: 0,
+      known: { plan: 'read', elements: [], script: 'const r = $aside__most_read.find("Four-legged snake"); done([$aside__most_read[0].text(), r ? r.index : -1, $aside__most_read.find("Delete").index])' } })) as { ok: boolean };
+    expect(started.ok).toBe(true);
+    type Run = { phase: string; report?: { status: string; result?: unknown } };
+    const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
+    await expect.poll(async () => (await state()).phase, { timeout: 60_000 }).toBe('finished');
+    const report = (await state()).report!;
+    expect(report.status).toBe('done');
+    const [first, snake, deleting] = report.result as [string, number, number];
+    expect(first).not.toMatch(/Delete|Archive/);
+    expect(snake).toBe(1);
+    // Rows 0 and 1 hold "Delete" only in their hidden menus; row 2 shows it.
+    expect(deleting).toBe(2);
+    await tab.close();
+  }, 180_000);
+
+  test('find() takes text copied from a sample (spaces around inline elements, a cut sample\'s "…")', async () => {
+    const lwn = await runOn('lwn-1', `const at = (r) => r ? r.index : -1;
+      done([at($inside_this_week__items.find("Security : Toward secure package")),
+        at($inside_this_week__items.find("Kernel : LSFMM coverage: NFS, defragmentation, epoll(), cop…")), at($inside_this_week__items.find("Kernel : Toward"))])`);
+    expect(lwn, JSON.stringify(lwn)).toMatchObject({ status: 'done', result: [0, 1, -1] });
+    const wiki = await runOn('wikipedia-3', 'const r = $properties__items.find("normal matrix . That is"); done(r ? r.index : -1)');
+    expect(wiki, JSON.stringify(wiki)).toMatchObject({ status: 'done', result: 2 });
+  }, 180_000);
+});
