@@ -83,9 +83,14 @@ export function commentHolesDropped(source: string): string {
     (comments.some(([from, to]) => from <= at && at + hole.length <= to) ? name : hole));
 }
 
-export function fillParams(source: string, values: Record<string, string>): string {
+/**
+ * The script with each hole's value in, as string text. Holes `kept` stay in their string as `{{name}}` (a repair's
+ * secret: the run fills it only where it is typed whole, secret-guard.ts).
+ */
+export function fillParams(source: string, values: Record<string, string>, kept: (name: string) => boolean = () => false): string {
   checkParamPlaces(source);
   const filled = source.replace(PARAM, (_all, name: string) => {
+    if (kept(name)) return `{{${name}}}`;
     if (!Object.hasOwn(values, name)) throw new ValidationError(`the saved script needs a value for {{${name}}}`, { param: name });
     return literalText(values[name]!);
   });

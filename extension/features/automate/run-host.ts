@@ -21,6 +21,7 @@ import { elementsToSave, listsToSave, replayableScript } from './replayable.ts';
 import { rememberedElement } from './remembered-element.ts';
 import { commentHolesDropped, fillParams, literalText, paramsOf } from './params.ts';
 import { asksForSecret, isSecretParam } from './secret-param.ts';
+import { type RunSecret, savedSecretTargets, secretGuard } from './secret-guard.ts';
 import { unrelatedScript } from './unrelated.ts';
 import type { ModelAnswer } from './parse.ts';
 import { runStepwise } from './stepwise.ts';
@@ -310,6 +311,37 @@ export function hiddenSecrets(text: string, secrets: Secrets): string {
   }, text);
 }
 
+/** Calls the page never sees, whose text the run shows with each secret put back to its hole: others show the mask. */
+const SHOWN_CALLS: ReadonlySet<string> = new Set(['say', 'ask', 'done']);
+
+/**
+ * A page document with no name that holds a secret: an element or list whose name does is dropped, and so is a list's
+ * field, action, slot or sample key (an item's old name becomes ''), a section or a tab's view. A mask inside a name
+ * would make it one no script can use and no later page has, and the whole name masked would be one for every such
+ * element: the site document would offer a name that leads nowhere (session 25). Hiding the text that is left
+ * (hiddenSecrets) then leaves every name whole.
+ */
+function withoutSecretNames(doc: PageDocument, hide: (text: string) => string): PageDocument {
+  const holds = (name: string) => hide(`$${name}`) !== `$${name}`;
+  const listWithout = (list: ListEntry): ListEntry => ({
+    ...list,
+    fields: list.fields.filter((name) => !holds(name)),
+    actions: list.actions.filter((name) => !holds(name)),
+    slots: list.slots.filter((slot) => !holds(slot.name)),
+    samples: list.samples.map((sample) => Object.fromEntries(Object.entries(sample).filter(([name]) => !holds(name)))),
+    ...(list.itemNames ? { itemNames: list.itemNames.map((name) => (name && holds(name) ? '' : name)) } : {}),
+  });
+  const sectionsWithout = (sections: PageDocument['sections']) => sections.filter((section) => !holds(section.name)).map((section) => ({
+    ...section,
+    entries: section.entries.filter((entry) => !holds(entry.name)).map((entry) => (entry.kind === 'list' ? listWithout(entry) : entry)),
+  }));
+  return {
+    ...doc,
+    sections: sectionsWithout(doc.sections),
+    ...(doc.views ? { views: doc.views.filter((view) => !holds(view.via)).map((view) => ({ ...view, sections: sectionsWithout(view.sections) })) } : {}),
+  };
+}
+
 /** Whether a call's arguments hold one of the secret values. */
 const holdsSecret = (args: unknown, secretValues: readonly string[]) =>
   secretValues.length > 0 && secretValues.some((value) => JSON.stringify(args ?? null).includes(JSON.stringify(value).slice(1, -1)));
@@ -353,7 +385,7 @@ function taskForModel(request: AutomateStart): string {
   const values = Object.entries(request.known ? request.params ?? {} : {});
   if (!values.length) return request.task;
   // A secret is never put into a prompt: the repair writes its hole, which the run fills (fillRepair).
-  const told = values.map(([name, value]) => (isSecretParam(name) ? `${name} = a secret, written "{{${name}}}" in a string` : `${name} = ${JSON.stringify(value)}`));
+  const told = values.map(([name, value]) => (isSecretParam(name) ? `${name} = a secret, typed as the whole string "{{${name}}}" (never joined to other text)` : `${name} = ${JSON.stringify(value)}`));
   return `${request.task}\n(This is a replay of a saved script with these values, which replace any in the task above: ${told.join(', ')}.)`;
 }
 
@@ -658,6 +690,31 @@ export class AutomationRuns {
     // The secret params' values, and the answers the user gave to ask() questions that ask for a secret (added as they
     // come, so a later `type` of one is masked and its result blanked for the rest of the run).
     const secretValues = secrets.filter(([, , secret]) => secret).map(([, value]) => value);
+    // Late fill (secret-guard.ts): what a script other than the saved one holds for each secret — a secret parameter's
+    // hole, a token of the run for a secret answer to ask() — and the value the bridge puts in where it may go. A value
+    // that is also a plain parameter's is in such a script anyway: it is not looked for by its value.
+    const plainValues = new Set(Object.entries(request.params ?? {}).filter(([name]) => !isSecretParam(name)).map(([, value]) => value));
+    const matched = (value: string) => value.length >= 3 && !plainValues.has(value);
+    const runSecrets: RunSecret[] = Object.entries(request.params ?? {}).filter(([name, value]) => isSecretParam(name) && value !== '')
+      .map(([name, value]) => ({ token: `{{${name}}}`, value, param: name, matched: matched(value) }));
+    const isToken = (text: string) => runSecrets.some((secret) => secret.token === text);
+    /** A secret answer to ask() joins the run's secrets; its token (`{{secret_1}}`, never a parameter's name) is what a script other than the saved one gets. */
+    const addSecretAnswer = (answer: string): string => {
+      const known = runSecrets.find((secret) => secret.token === answer || secret.value === answer);
+      if (!answer || known) return known?.token ?? answer;
+      secretValues.push(answer);
+      if (answer.length >= 3) secrets.push(['', answer, true]);
+      let n = runSecrets.filter((secret) => !secret.param).length + 1;
+      while (Object.hasOwn(request.params ?? {}, `secret_${n}`)) n++;
+      runSecrets.push({ token: `{{secret_${n}}}`, value: answer, matched: matched(answer) });
+      return runSecrets.at(-1)!.token;
+    };
+    /** Text as a script other than the saved one gets it from the page: each secret's value, however formatted, as its token. */
+    const tokenized = (text: string) => hiddenSecrets(text, runSecrets.filter((secret) => secret.matched).map((secret) => [secret.token.slice(2, -2), secret.value, true] as const));
+    /** A text holds a secret: its value (as the run's state would hide it) or its token. */
+    const holdsAnySecret = (text: string) => hide(text) !== text || runSecrets.some((secret) => text.includes(secret.token));
+    // Where the saved script (as saved, with its holes) types each secret parameter: a repair may type it only there.
+    const savedTargets = request.known ? savedSecretTargets(request.known.script) : new Map<string, Set<string>>();
     let lastDoc: PageDocument | undefined;
     // A page that keeps the run waiting (a dialog of its own, a busy script) shows in the panel while it does, and
     // Stop ends the wait at once (what the page does with the request later is its own).
@@ -706,7 +763,12 @@ export class AutomationRuns {
     let runOrigin: string | undefined;
     /** Every attempt's bridge, latest last: what they saw of the page's lists is saved with the script. */
     const bridges: PageBridge[] = [];
-    const newBridge = async (userValues: string[]) => keep(bridges, new PageBridge({
+    /** The page's names now for a saved script's `name`: renamed by an attempt, or found by its saved locators. */
+    const namedNow = (name: string) => [
+      ...renamedIn(bridges).filter(({ from }) => from === name).map(({ to }) => to),
+      ...(lastDoc ? [rememberedElement(request.knownElements ?? [], name, lastDoc)?.name ?? ''] : []),
+    ].filter(Boolean);
+    const newBridge = async (userValues: string[], savedAsIs = false) => keep(bridges, new PageBridge({
       act: (act) => waitingOnPage(this.deps.act(tabId, act)),
       readDocument: read,
       confirm: (req) => new Promise<boolean>((resolve) => {
@@ -719,6 +781,11 @@ export class AutomationRuns {
         state.question = { id: live.nextId++, text: cut(text, 4000) };
         live.save?.();
         live.answer = resolve;
+      }).then((answer) => {
+        // A secret from the moment it is given; a script other than the saved one gets its token (secret-guard.ts).
+        if (!asksForSecret(text) || !answer) return answer;
+        const token = addSecretAnswer(answer);
+        return savedAsIs ? answer : token;
       }),
       say: (text) => {
         if (state.said.length < 200) state.said.push(cut(text, 4000));
@@ -739,40 +806,42 @@ export class AutomationRuns {
       // The site document keeps no values, but names and descriptions are page text, which may echo a secret.
       ...(this.deps.onNavigated ? { onNavigated: (from: PageDocument, element: string, to: PageDocument) => {
         let pages: [PageDocument, PageDocument];
-        let named: string;
+        // The element's name is page text too (a slug of its label): one that holds a secret is no edge to keep.
+        if (hide(`$${element}`) !== `$${element}`) return;
         try {
           pages = [hiddenIn(from), hiddenIn(to)];
-          // The element's name is page text too (a slug of its label).
-          named = (JSON.parse(hide(JSON.stringify({ name: element }))) as { name: string }).name;
         } catch {
           return; // not recorded rather than recorded with a secret
         }
-        this.deps.onNavigated!(pages[0], named, pages[1]);
+        this.deps.onNavigated!(pages[0], element, pages[1]);
       } } : {}),
       ...(request.knownLists || request.knownElements ? { remembered: (name: string, doc: PageDocument) =>
         rememberedList(request.knownLists ?? [], name, doc) ?? rememberedElement(request.knownElements ?? [], name, doc) } : {}),
+      secretGuard: secretGuard({ secrets: () => runSecrets, tokenized, replay: Boolean(request.known), savedTargets, savedAsIs, namedNow }),
     }, lastDoc ?? await read(), [request.task, ...userValues], siteOfRun(await (lastDoc ?? read()))));
     const siteOfRun = (doc: PageDocument) => {
       runOrigin ??= originOf(doc.url);
       if (runOrigin && !state.origin) state.origin = runOrigin;
       return runOrigin;
     };
-    const hiddenIn = (doc: PageDocument): PageDocument => (secrets.some(([, , secret]) => secret) ? JSON.parse(hide(JSON.stringify(doc))) as PageDocument : doc);
+    const hiddenIn = (doc: PageDocument): PageDocument => (secrets.some(([, , secret]) => secret) ? JSON.parse(hide(JSON.stringify(withoutSecretNames(doc, hide)))) as PageDocument : doc);
     // A field is sensitive as any of the run's reads of the page had it (the document entry says so).
     const sensitiveTarget = (target: string) => bridges.some((b) => b.sensitiveTarget(target));
     const kept = (entry: LogEntry) => {
       const answer = secretAnswerOf(entry);
-      if (answer !== undefined && !secretValues.includes(answer)) {
-        secretValues.push(answer);
-        if (answer.length >= 3) secrets.push(['', answer, true]);
-      }
-      return keptEntry(entry, secretValues, sensitiveTarget);
+      if (answer !== undefined && !isToken(answer)) addSecretAnswer(answer);
+      const keptOne = keptEntry(entry, secretValues, sensitiveTarget);
+      // A call that held a secret (its value however reformatted, or its token; refused or typed) keeps no trace of its text.
+      return SHOWN_CALLS.has(keptOne.call) || !keptOne.args.some((arg) => holdsAnySecret(JSON.stringify(arg) ?? ''))
+        ? keptOne : { ...keptOne, args: keptOne.args.map(() => MASKED_TYPING) };
     };
     const pushLog = (entry: LogEntry) => {
       if (state.log.length >= MAX_LOG) return;
       state.log.push(kept(entry));
     };
     let filled: string | undefined;
+    /** The saved script as its first attempt runs it (its holes filled). */
+    let asSaved: string | undefined;
     /**
      * A repair of a replay writes a secret as its hole (it was never told the value), and may write any other value's
      * hole too: the run fills them. A hole in a comment is only words there (review, session 24).
@@ -780,9 +849,11 @@ export class AutomationRuns {
     const fillRepair = (script: string): string => {
       if (!request.known || !request.params || script === filled) return script;
       const source = commentHolesDropped(script);
-      if (!paramsOf(source).some((name) => Object.hasOwn(request.params!, name))) return script;
+      // A secret's hole stays in its string: the bridge puts the value in where it is typed whole (late fill, secret-guard.ts).
+      const kept = (name: string) => isToken(`{{${name}}}`);
+      if (!paramsOf(source).some((name) => Object.hasOwn(request.params!, name) || kept(name))) return script;
       try {
-        return fillParams(source, request.params);
+        return fillParams(source, request.params, kept);
       } catch (error) {
         throw new ScriptSyntaxError(error instanceof Error ? error.message : String(error));
       }
@@ -808,6 +879,7 @@ export class AutomationRuns {
         filled = script;
         known = { ...known, script };
       }
+      asSaved = known?.script;
       let report: RunReport;
       if (state.mode === 'stepwise') {
         const bridge = await newBridge(request.userValues ?? []);
@@ -851,7 +923,8 @@ export class AutomationRuns {
           execute: async (written, names, budgets, onLog, s) => {
             const source = fillRepair(written);
             const sandbox = await this.deps.sandbox();
-            const attemptBridge = await newBridge(request.userValues ?? []);
+            // The saved script as it was saved (approved by the user): where it types a parameter is that parameter's place.
+            const attemptBridge = await newBridge(request.userValues ?? [], asSaved !== undefined && source === asSaved);
             bridge = attemptBridge;
             state.phase = 'running';
             try {

@@ -411,8 +411,26 @@ describe('a replay\'s {{param}} values are typed into the page, never shown or s
     expect(document.querySelector('#todos li:last-child .title')?.textContent).toBe('s3cret-Pw'); // typed into the page (and added)
     expect(JSON.stringify(done)).not.toContain('s3cret-Pw');
     expect(JSON.stringify(saves)).not.toContain('s3cret-Pw');
-    expect(done.report?.attempts[0]?.failure?.message).toContain('{{pw}}');
+    // The saved script's own select reached the page (secret-guard.ts refuses nothing of the script as saved): the
+    // executor's error quotes the value, which the run shows as its hole.
+    expect(done.report?.attempts[0]?.failure).toMatchObject({ name: 'ActionError', message: expect.stringMatching(/^no option "\{\{pw\}\}"; options: "France", "Spain"/) });
     expect(done.report?.attempts[1]?.answer?.script).toContain('type("{{pw}}")');
+  });
+
+  test('a repair\'s select of the hole where the saved script chose it: the executor\'s error quotes the value, the run and the script see the hole', async () => {
+    const saves: RunState[] = [];
+    const store: RunStore = { save: async (state) => void saves.push(structuredClone(state)), load: async () => null };
+    const repair = 'let m = "";\ntry { $add_todo__country.select("{{pw}}"); } catch (e) { m = e.message; }\ndone(m.includes("s3cret-Pw") ? "value" : m);';
+    const { runs, requests } = host([answer(repair)], ENTRY, store);
+    await runs.start(start('saved', { known: { plan: 'saved', elements: [], script: SCRIPT }, params: { pw: 's3cret-Pw' }, userValues: ['s3cret-Pw'], maxRepairs: 1 }));
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    await until(() => saves.at(-1)?.status, (status) => status !== 'running');
+    expect(requests).toHaveLength(1);
+    expect(done.status).toBe('done');
+    expect(done.report?.result).toMatch(/^no option "\{\{pw\}\}"/);
+    // Not refused: the select reached the page, the log shows the executor's error with the hole.
+    expect(done.log.find((entry) => entry.call === 'select')?.error).toMatchObject({ name: 'ActionError', message: expect.stringMatching(/^no option "\{\{pw\}\}"/) });
+    expect(JSON.stringify([done, saves, requests])).not.toContain('s3cret-Pw');
   });
 
   test('without repairs: the log keeps the hole in the value it read and in the select error', async () => {

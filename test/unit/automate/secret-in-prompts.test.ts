@@ -17,7 +17,7 @@ const start = (extra: Partial<AutomateStart>): AutomateStart => ({ tabId: 7, tas
 const promptOf = (request: string) => (JSON.parse(request) as { prompt: string }).prompt;
 
 beforeEach(() => {
-  document.body.innerHTML = `<form aria-label="Login" onsubmit="return false"><label for="user">User</label><input id="user">
+  document.body.innerHTML = `<form aria-label="Login" onsubmit="return false"><label for="user">API key</label><input id="user">
     <label for="note">Note</label><input id="note"><button type="button" id="go">Continue</button></form>`;
 });
 
@@ -34,7 +34,7 @@ async function asked(script: string, more: string[] = [], extra: Partial<Automat
 
 describe('a secret answer to ask() typed into a plain field', () => {
   test('is not in the repair prompt (the page document read again shows the mask)', async () => {
-    const { done, prompts } = await asked('const p = ask("What is your password?");\n$login__user.type(p);\n$nope.click();', [answer('done(1);')]);
+    const { done, prompts } = await asked('const p = ask("What is your password?");\n$login__api_key.type(p);\n$nope.click();', [answer('done(1);')]);
     expect(done.status).toBe('done');
     expect(document.querySelector<HTMLInputElement>('#user')!.value).toBe(SECRET);
     expect(prompts).toHaveLength(2);
@@ -45,8 +45,8 @@ describe('a secret answer to ask() typed into a plain field', () => {
   });
 
   test('is not in the prompts a run keeps, nor in what the script said or returned', async () => {
-    const { done, stored } = await asked('const p = ask("What is your password?");\n$login__user.type(p);\nsay(p);\n$nope.click();',
-      [answer('done($login__user.value());')], { keepPrompts: true });
+    const { done, stored } = await asked('const p = ask("What is your password?");\n$login__api_key.type(p);\nsay(p);\n$nope.click();',
+      [answer('done($login__api_key.value());')], { keepPrompts: true });
     expect(done.status).toBe('done');
     expect(done.report?.prompts).toHaveLength(2);
     expect(JSON.stringify(done)).not.toContain(SECRET);
@@ -58,7 +58,7 @@ describe('a secret answer to ask() typed into a plain field', () => {
       const field = event.target as HTMLInputElement;
       field.value = field.value.replace(/\s/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
     });
-    const { prompts } = await asked('const p = ask("What is your password?");\n$login__user.type(p);\n$nope.click();', [answer('done(1);')]);
+    const { prompts } = await asked('const p = ask("What is your password?");\n$login__api_key.type(p);\n$nope.click();', [answer('done(1);')]);
     expect(document.querySelector<HTMLInputElement>('#user')!.value).toBe('TR0U B4DO R-AN D-3');
     const repair = promptOf(prompts[1]!);
     expect(repair).toContain('PAGE DOCUMENT');
@@ -67,7 +67,7 @@ describe('a secret answer to ask() typed into a plain field', () => {
 
   test('cut by the page document ("…") is not in the repair prompt by its first characters', async () => {
     const long = `${SECRET}-${'x9'.repeat(30)}`;
-    const { prompts } = await asked('const p = ask("What is your password?");\n$login__user.type(p);\n$nope.click();', [answer('done(1);')], {}, long);
+    const { prompts } = await asked('const p = ask("What is your password?");\n$login__api_key.type(p);\n$nope.click();', [answer('done(1);')], {}, long);
     expect(document.querySelector<HTMLInputElement>('#user')!.value).toBe(long);
     const repair = promptOf(prompts[1]!);
     expect(repair).toContain('PAGE DOCUMENT');
@@ -77,8 +77,9 @@ describe('a secret answer to ask() typed into a plain field', () => {
 
 describe('a replay\'s secret parameter typed into a plain field', () => {
   test('is not in the repair prompt; the repair writes its hole and the run fills it', async () => {
-    const script = '$login__user.type("{{password}}");\n$nope.click();\ndone(1);';
-    const { runs, prompts } = fakeRunHost([answer('$login__note.type("{{password}}");\ndone(1);')]);
+    const script = '$login__api_key.type("{{password}}");\n$nope.click();\ndone(1);';
+    // Where the saved script typed it: the only plain field a secret parameter may go (secret-guard.ts).
+    const { runs, prompts } = fakeRunHost([answer('$login__api_key.type("{{password}}");\ndone(1);')]);
     await runs.start(start({ known: { plan: 'saved', elements: [], script }, params: { password: SECRET }, userValues: [SECRET], maxRepairs: 1 }));
     const done = await finished(runs);
     expect(prompts).toHaveLength(1);
@@ -86,12 +87,12 @@ describe('a replay\'s secret parameter typed into a plain field', () => {
     expect(repair).not.toContain(SECRET);
     expect(repair).toContain('{{password}}');
     expect(done.status).toBe('done');
-    expect(document.querySelector<HTMLInputElement>('#note')!.value).toBe(SECRET);
+    expect(document.querySelector<HTMLInputElement>('#user')!.value).toBe(SECRET);
     expect(JSON.stringify(done)).not.toContain(SECRET);
   });
 
   test('step-wise: not in the next step\'s prompt (history or page document)', async () => {
-    const { runs, prompts } = fakeRunHost([`{"action":"type","target":"$login__user","text":"${SECRET}"}`, '{"action":"done","result":"ok"}']);
+    const { runs, prompts } = fakeRunHost([`{"action":"type","target":"$login__api_key","text":"${SECRET}"}`, '{"action":"done","result":"ok"}']);
     await runs.start(start({ mode: 'stepwise', params: { password: SECRET }, userValues: [SECRET] }));
     const done = await finished(runs);
     expect(done.status).toBe('done');
@@ -104,7 +105,7 @@ describe('a replay\'s secret parameter typed into a plain field', () => {
       location.hash = '#sent';
     });
     const recorded: PageDocument[] = [];
-    const script = '$login__user.type("{{password}}");\n$login__continue_button.click();\ndone(1);';
+    const script = '$login__api_key.type("{{password}}");\n$login__continue_button.click();\ndone(1);';
     const { runs } = fakeRunHost([], undefined, { onNavigated: (from, _element, to) => void recorded.push(from, to) });
     await runs.start(start({ known: { plan: 'saved', elements: [], script }, params: { password: SECRET }, userValues: [SECRET], maxRepairs: 0 }));
     const done = await finished(runs);

@@ -17,7 +17,8 @@ const start = (extra: Partial<AutomateStart>): AutomateStart => ({ tabId: 7, tas
 
 beforeEach(() => {
   document.body.innerHTML = `<form aria-label="Login" onsubmit="return false"><label for="user">User</label><input id="user">
-    <label for="pw">Password</label><input id="pw" type="password"><button type="button" id="go">Go</button>
+    <label for="pw">Password</label><input id="pw" type="password"><label for="key">API key</label><input id="key">
+    <button type="button" id="go">Go</button>
     <button type="button" id="pay">Pay</button></form>`;
 });
 
@@ -54,20 +55,22 @@ describe('the answer to an ask() for a secret', () => {
     return { done: await finished(runs), prompts };
   };
 
+  // A plain field named for a secret: where such an answer may go (secret-guard.ts).
   test('stays masked when the script types it into a field that is not sensitive', async () => {
-    const { done } = await answered('const p = ask("What is your password?");\n$login__user.type(p);\ndone(1);', 0);
+    const { done } = await answered('const p = ask("What is your password?");\n$login__api_key.type(p);\ndone(1);', 0);
     expect(done.status).toBe('done');
     expect(done.log.find((entry) => entry.call === 'type')?.args).toEqual([MASKED_TYPING]);
     expect(JSON.stringify(done.log)).not.toContain(SECRET);
   });
 
   test('and in the log a repair is shown', async () => {
-    const { prompts } = await answered('const p = ask("What is your password?");\n$login__user.type(p);\n$nope.click();', 1,
+    const { prompts } = await answered('const p = ask("What is your password?");\n$login__api_key.type(p);\n$nope.click();', 1,
       [JSON.stringify({ plan: 'p', elements: [], script: 'done(1);' })]);
     // The log part (the page document read again is checked in secret-in-prompts.test.ts).
     const prompt = (JSON.parse(prompts[1]!) as { prompt: string }).prompt;
     const log = prompt.slice(prompt.lastIndexOf('Execution log'));
-    expect(log).toContain(`type $login__user [${JSON.stringify(MASKED_TYPING)}]`);
+    expect(log).toContain(`type $login__api_key [${JSON.stringify(MASKED_TYPING)}]`);
+    expect(log).not.toContain('ActionError');
     expect(log).not.toContain(SECRET);
   });
 });
