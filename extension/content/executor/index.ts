@@ -830,6 +830,21 @@ async function settle(watch: SettleWatch, request: ActRequest, startUrl: string,
   return { changed: settled.changed || url !== startUrl, navigated: settled.unloading && !inFrame, url };
 }
 
+/**
+ * A click on a `mailto:`, `tel:` or other non-web link hands it to another app: Chrome fires `beforeunload`, but the
+ * page stays. Not a navigation (the bridge waited ~4 s for a page that never came; exploratory test, session 25).
+ */
+function withoutAppLink(reply: ActReply, el: Element, request: ActRequest): ActReply {
+  const link = request.action === 'click' ? el.closest('a[href]') : null;
+  if (!reply.navigated || !isAnchor(link)) return reply;
+  try {
+    const url = new URL(link.getAttribute('href') ?? '', link.ownerDocument.baseURI);
+    return /^https?:$/.test(url.protocol) ? reply : { ...reply, navigated: false };
+  } catch {
+    return reply;
+  }
+}
+
 const APPEAR_MS = 1000;
 
 async function appearing(doc: Document, target: ActTarget, ms: number): Promise<Element | null> {
@@ -1168,7 +1183,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     }
     throw error;
   }
-  const settled = await settle(watch, request, startUrl, el.ownerDocument !== doc);
+  const settled = withoutAppLink(await settle(watch, request, startUrl, el.ownerDocument !== doc), el, request);
   const held = submits?.stop() ?? null;
   const typedValue = checkTyped?.() ?? null;
   if (!held && submits?.unidentified()) {
