@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
 import { installReplayModel } from './helpers.ts';
@@ -29,6 +31,32 @@ export async function startAutomationRig(): Promise<AutomationRig> {
       await harness.close();
       await server.close();
       await pages.close();
+    },
+  };
+}
+
+/** The real page snapshots (shared/data/readability-pages). */
+export const SNAPSHOT_PAGES = resolve(repoRoot, '../shared/data/readability-pages/pages');
+
+export interface SnapshotRig {
+  rig: AutomationRig;
+  /** The snapshots under /pages/. */
+  snapshots: Awaited<ReturnType<typeof serveStatic>>;
+  /** A side panel page: where `automate.start` and `automate.state` are sent from. */
+  panel: Page;
+  close(): Promise<void>;
+}
+
+/** The automation rig with the real page snapshots served and a side panel open. */
+export async function startSnapshotRig(): Promise<SnapshotRig> {
+  const rig = await startAutomationRig();
+  const snapshots = await serveStatic({ '/pages/': SNAPSHOT_PAGES });
+  const panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+  return {
+    rig, snapshots, panel,
+    async close() {
+      await rig.close();
+      await snapshots.close();
     },
   };
 }

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { repoRoot, tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { REPLAY, SNAPSHOT_PAGES, startSnapshotRig, type AutomationRig, type SnapshotRig } from './automation-rig.ts';
 import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 import { LINK_GROUPS } from '../../extension/content/document/render.ts';
 
@@ -20,21 +19,19 @@ import { LINK_GROUPS } from '../../extension/content/document/render.ts';
  * another item at [2] than the sample there.
  */
 
-const PAGES = resolve(repoRoot, '../shared/data/readability-pages/pages');
 const APPS = join(repoRoot, 'test/fixtures/apps');
 
+let served: SnapshotRig | undefined;
 let rig: AutomationRig | undefined;
-let snapshots: Awaited<ReturnType<typeof serveStatic>>;
+let snapshots: SnapshotRig['snapshots'];
 let panel: Page;
 
 beforeAll(async () => {
-  rig = await startAutomationRig();
-  snapshots = await serveStatic({ '/pages/': PAGES });
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+  served = await startSnapshotRig();
+  ({ rig, snapshots, panel } = served);
 }, 120_000);
 afterAll(async () => {
-  await rig?.close();
-  await snapshots?.close();
+  await served?.close();
 });
 
 /** A link group's items read, at most, to find the texts its samples show (the distinct names of its first links). */
@@ -157,7 +154,7 @@ async function check(url: string): Promise<string[]> {
 
 describe('every list resolves to the items its document counted and sampled', () => {
   test('on every real page snapshot, the demo app and every fixture app', async () => {
-    const files = readdirSync(PAGES).filter((f) => f.endsWith('.html')).sort();
+    const files = readdirSync(SNAPSHOT_PAGES).filter((f) => f.endsWith('.html')).sort();
     const apps = readdirSync(APPS).filter((d) => existsSync(join(APPS, d, 'index.html'))).sort();
     expect(files.length).toBeGreaterThan(10);
     const urls = [...files.map((f) => snapshots.url(`/pages/${f}`)), ...['/demo/', ...apps.map((d) => `/apps/${d}/`)].map((path) => rig!.pages.url(path))];

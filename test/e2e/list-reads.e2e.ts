@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/lib/static-server.mjs';
-import { repoRoot, tabIdOf } from './browser.ts';
+import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { REPLAY, startSnapshotRig, type AutomationRig, type SnapshotRig } from './automation-rig.ts';
 
 /**
  * Scripts that read lists of real page snapshots (shared/data/readability-pages), run through the real extension as a
@@ -12,20 +10,18 @@ import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig
  * item lacks reads '', and find() takes text copied from a sample. Exploratory test, session 25 (`/tmp/h2`).
  */
 
-const PAGES = resolve(repoRoot, '../shared/data/readability-pages/pages');
 
+let served: SnapshotRig | undefined;
 let rig: AutomationRig | undefined;
-let snapshots: Awaited<ReturnType<typeof serveStatic>>;
+let snapshots: SnapshotRig['snapshots'];
 let panel: Page;
 
 beforeAll(async () => {
-  rig = await startAutomationRig();
-  snapshots = await serveStatic({ '/pages/': PAGES });
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+  served = await startSnapshotRig();
+  ({ rig, snapshots, panel } = served);
 }, 120_000);
 afterAll(async () => {
-  await rig?.close();
-  await snapshots?.close();
+  await served?.close();
 });
 
 interface Outcome { status: string; result?: unknown; failure?: { name: string; message: string } }

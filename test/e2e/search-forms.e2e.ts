@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/lib/static-server.mjs';
-import { repoRoot, tabIdOf } from './browser.ts';
+import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { REPLAY, startSnapshotRig, type AutomationRig, type SnapshotRig } from './automation-rig.ts';
 
 /**
  * Search forms of real page snapshots, run as known scripts through the real extension: a GET search form is sent
@@ -13,20 +11,18 @@ import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig
  * asked "submits a form" before (the bridge read only the English word in "submits recherche").
  */
 
-const PAGES = resolve(repoRoot, '../shared/data/readability-pages/pages');
 
+let served: SnapshotRig | undefined;
 let rig: AutomationRig | undefined;
-let snapshots: Awaited<ReturnType<typeof serveStatic>>;
+let snapshots: SnapshotRig['snapshots'];
 let panel: Page;
 
 beforeAll(async () => {
-  rig = await startAutomationRig();
-  snapshots = await serveStatic({ '/pages/': PAGES });
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+  served = await startSnapshotRig();
+  ({ rig, snapshots, panel } = served);
 }, 120_000);
 afterAll(async () => {
-  await rig?.close();
-  await snapshots?.close();
+  await served?.close();
 });
 
 type Run = { phase: string; confirm?: { reason: string } | null; report?: { status: string } };
