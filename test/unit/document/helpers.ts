@@ -1,4 +1,5 @@
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import { renderDocument } from '../../../extension/content/document/render.ts';
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument } from '../../../extension/content/document/types.ts';
 
 export function load(html: string): void {
@@ -30,3 +31,23 @@ export function list(doc: PageDocument, name: string): ListEntry {
 
 /** The document without its timing, for equality checks. */
 export const stable = (doc: PageDocument) => ({ ...doc, stats: { ...doc.stats, ms: 0 } });
+
+/** The document's lists. */
+export const lists = (doc: PageDocument): ListEntry[] => doc.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
+
+/** The list whose description is `description` (a link group's: "links in running text", …). */
+export function listDescribed(doc: PageDocument, description: string): ListEntry {
+  const found = lists(doc).find((l) => l.description === description);
+  if (!found) throw new Error(`no list "${description}" in ${renderDocument(doc)}`);
+  return found;
+}
+
+export const words = (n: number): string => ' and some more words of running text around it'.repeat(n);
+
+/** An article whose running-text links share their ancestor with a toolbar's links and a table's; `after` ends its main. */
+export const hermitianArticle = (after = ''): string => `<main><h1>Hermitian matrix</h1><div class="body">
+  <div class="tools"><a href="/edit">edit</a> <a href="/history">history</a></div>
+  <p>A matrix over the <a href="/wiki/complex">complex</a> numbers${words(2)} is a <a href="/wiki/square">square matrix</a>${words(2)}.</p>
+  <table class="infobox"><tr><th>Kind</th><td><a href="/wiki/matrix">Matrix</a></td></tr></table>
+  <p>Named after <a href="/wiki/hermite">Charles Hermite</a>${words(3)}.</p>
+  <div class="tools"><a href="/edit#2">edit</a></div></div>${after}</main>`;

@@ -5,8 +5,8 @@ import { itemsIn } from '../../../extension/content/document/list-items.ts';
 import { renderDocument } from '../../../extension/content/document/render.ts';
 import { listsToSave } from '../../../extension/features/automate/replayable.ts';
 import { storedSections } from '../../../extension/features/automate/site-document.ts';
-import type { ListEntry, PageDocument } from '../../../extension/protocol/schemas.ts';
 import { runOnPage } from '../automate/live-page.ts';
+import { hermitianArticle, lists, listDescribed, words } from './helpers.ts';
 
 /**
  * A list's items follow the page after the document was read, as a selector list does (review, session 25: lists
@@ -14,22 +14,7 @@ import { runOnPage } from '../automate/live-page.ts';
  * read `1,2,4…`, a paragraph put above shifted every path), cost O(items) a read, and a saved script keeps what tells
  * its items apart (or says it cannot).
  */
-const lists = (doc: PageDocument) => doc.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
-const listDescribed = (doc: PageDocument, description: string) => {
-  const found = lists(doc).find((l) => l.description === description);
-  if (!found) throw new Error(`no list "${description}" in ${renderDocument(doc)}`);
-  return found;
-};
-const words = (n: number) => ' and some more words of running text around it'.repeat(n);
-
-/** An article whose running-text links share their ancestor with a toolbar's links and a table's; a "Show more" button. */
-const ARTICLE = `<main><h1>Hermitian matrix</h1><div class="body">
-  <div class="tools"><a href="/edit">edit</a> <a href="/history">history</a></div>
-  <p>A matrix over the <a href="/wiki/complex">complex</a> numbers${words(2)} is a <a href="/wiki/square">square matrix</a>${words(2)}.</p>
-  <table class="infobox"><tr><th>Kind</th><td><a href="/wiki/matrix">Matrix</a></td></tr></table>
-  <p>Named after <a href="/wiki/hermite">Charles Hermite</a>${words(3)}.</p>
-  <div class="tools"><a href="/edit#2">edit</a></div></div>
-  <button type="button" id="more">Show more</button></main>`;
+const ARTICLE = hermitianArticle(`\n  <button type="button" id="more">Show more</button>`);
 
 function showMore(): void {
   document.getElementById('more')!.addEventListener('click', () => {

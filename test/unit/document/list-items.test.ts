@@ -4,29 +4,15 @@ import { buildPageDocument } from '../../../extension/content/document/build.ts'
 import { renderDocument } from '../../../extension/content/document/render.ts';
 import { listsToSave } from '../../../extension/features/automate/replayable.ts';
 import { storedSections } from '../../../extension/features/automate/site-document.ts';
-import type { ListEntry, PageDocument } from '../../../extension/protocol/schemas.ts';
 import { runOnPage } from '../automate/live-page.ts';
+import { hermitianArticle, lists, listDescribed } from './helpers.ts';
 
 /**
  * A list's items are, to the executor, exactly the items its document counted and sampled, in order (exploratory
  * test, session 25: a `text_links` or `links` group reached every link under the group's common ancestor, and a list
  * whose item selector also matched rows the document left out put another row at [2] than its sample).
  */
-const lists = (doc: PageDocument) => doc.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
-const listDescribed = (doc: PageDocument, description: string) => {
-  const found = lists(doc).find((l) => l.description === description);
-  if (!found) throw new Error(`no list "${description}" in ${renderDocument(doc)}`);
-  return found;
-};
-const words = (n: number) => ' and some more words of running text around it'.repeat(n);
-
-/** An article whose running-text links share their ancestor with a toolbar's links and a table's. */
-const ARTICLE = `<main><h1>Hermitian matrix</h1><div class="body">
-  <div class="tools"><a href="/edit">edit</a> <a href="/history">history</a></div>
-  <p>A matrix over the <a href="/wiki/complex">complex</a> numbers${words(2)} is a <a href="/wiki/square">square matrix</a>${words(2)}.</p>
-  <table class="infobox"><tr><th>Kind</th><td><a href="/wiki/matrix">Matrix</a></td></tr></table>
-  <p>Named after <a href="/wiki/hermite">Charles Hermite</a>${words(3)}.</p>
-  <div class="tools"><a href="/edit#2">edit</a></div></div></main>`;
+const ARTICLE = hermitianArticle();
 
 /** A footer menu of seven links whose ancestor also holds a list of tags (links with counts). */
 const FOOTER = `<footer><ul class="tags">${['Books', 'Films', 'Games', 'Music', 'Art', 'Food', 'Travel', 'Sport', 'Tech']
