@@ -250,7 +250,7 @@ describe('page → document in Chromium', () => {
     expect(entries.map((e) => `${e.name}:${e.kind}`)).toEqual(expect.arrayContaining([
       'search_orders__query:text_input', 'search_orders__status:select', 'search_orders__only_mine:checkbox',
       'search_orders__pin:text_input', 'search_orders__note:text_area', 'search_orders__search_button:button',
-      'orders__items:list', 'orders__more_button:button', 'orders__custom_button:button', 'orders__link:link',
+      'orders__items:list', 'orders__more_button:button', 'orders__custom_button:button', 'orders__chart_link:link',
     ]));
     const pin = entries.find((e) => e.name === 'search_orders__pin');
     expect(pin && 'sensitive' in pin && pin.sensitive).toBe(true);

@@ -127,7 +127,7 @@ const PROSE_BLOCK = new Set(['P', 'LI', 'DD', 'DT', 'TD', 'TH', 'BLOCKQUOTE', 'F
 const MIN_PROSE_LINKS = 3;
 /** A section with at least this many links of its own (a menu, a footer full of links) keeps them as one `links` list. */
 const MIN_MENU_LINKS = 7;
-/** A page with at least this many in-page anchors (¶ permalinks, a table of contents) lists them all as one. */
+/** A landmark with at least this many in-page anchors (¶ permalinks, a table of contents) lists them all as one. */
 const MIN_ANCHORS = 8;
 
 /** A link to a place on this page (`#id` where that element exists): a scroll target, not a route. */
@@ -261,9 +261,20 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   }
   const proseOf = new Map<Candidate, Candidate[]>();
   for (const group of prose.values()) if (group.length >= MIN_PROSE_LINKS) for (const candidate of group) proseOf.set(candidate, group);
-  // A table of contents and ¶ permalinks: one list of the page's in-page anchors, found by text.
-  const anchors = shown.filter((c) => c.kind === 'link' && !absorbed.has(c) && !proseOf.has(c) && inPageAnchor(c.el));
-  if (anchors.length >= MIN_ANCHORS) for (const candidate of anchors) proseOf.set(candidate, anchors);
+  // A table of contents and ¶ permalinks: one list of a landmark's in-page anchors, found by text (per landmark: a
+  // contents `nav` is its own list, not one with the skip links of the page's top).
+  const anchorGroups = new Map<SectionRef, Candidate[]>();
+  for (const candidate of shown) {
+    if (candidate.kind !== 'link' || absorbed.has(candidate) || proseOf.has(candidate) || !inPageAnchor(candidate.el)) continue;
+    const group = anchorGroups.get(candidate.landmark);
+    if (group) group.push(candidate); else anchorGroups.set(candidate.landmark, [candidate]);
+  }
+  const anchors = new Set<Candidate[]>();
+  // Landmarks with a few each (MDN's sections, each a region whose heading links to itself) pool theirs (review, session 26).
+  const fewEach = new Set<Candidate>();
+  for (const group of anchorGroups.values()) if (group.length < MIN_ANCHORS) for (const c of group) fewEach.add(c); else anchors.add(group);
+  if (fewEach.size >= MIN_ANCHORS) anchors.add(shown.filter((c) => fewEach.has(c)));
+  for (const group of anchors) for (const candidate of group) proseOf.set(candidate, group);
   // Big menus (a site's category tree, a footer full of links) likewise: one list to find a link in by its text.
   const navLinks = new Map<string, Candidate[]>();
   for (const candidate of shown) {
@@ -305,7 +316,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       const container = commonAncestor(links.map((c) => c.el));
       // The group's links, and only they (their ancestor holds others: a menu's, a table's, a section's edit links).
       const query = itemQueryFor(container, links.map((c) => c.el), ['a[href]'], locatorCache);
-      const group = links === anchors ? 'anchors' : menus.has(links) ? 'menu' : 'text';
+      const group = anchors.has(links) ? 'anchors' : menus.has(links) ? 'menu' : 'text';
       const entry: ListEntry = {
         name: group === 'anchors' ? 'anchors' : group === 'menu' ? 'links' : 'text_links',
         kind: 'list',
@@ -314,7 +325,9 @@ function build(doc: Document, options: BuildOptions): PageDocument {
         fields: ['link'],
         actions: ['link'],
         slots: [{ name: 'link', kind: 'link', selector: ':scope' }],
-        samples: [...new Set(links.map((c) => truncate(accessibleName(c.el), 60)).filter(Boolean))].slice(0, PROSE_SAMPLES).map((link) => ({ link })),
+        // The words the links show (what find() matches), as a list's samples are: not a title or label they do not
+        // show (medium-1: an avatar link's "Go to the profile of …" was a sample no find() reached).
+        samples: [...new Set(links.map((c) => truncate(textOf(c.el, 200), 60)).filter(Boolean))].slice(0, PROSE_SAMPLES).map((link) => ({ link })),
         itemSelector: query.selector,
         ...(query.paths ? { itemPaths: [...query.paths] } : {}),
         locators: locatorsFor(container, '', locatorCache),

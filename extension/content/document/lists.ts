@@ -31,10 +31,26 @@ const MAX_ITEM_CANDIDATES = 12;
 const MAX_DEPTH = 8;
 const MAX_SLOTS = 10;
 const SAMPLES = 3;
-const STATE_CLASS = /^(is-|has-)|^(active|selected|current|unread|read|hidden|visible|new|odd|even|first|last|focus|hover|disabled|checked)$/i;
+const STATE_CLASS = /^(is-|has-)|^(active|selected|current|unread|read|hidden|visible|new|odd|even|first|last|focus|hover|disabled|checked|lazyload|lazyloaded|lazyloading)$/i;
 
 /** Controls a form is made of: rows holding one of these each are the form's fields, not a list of items. */
 const FORM_FIELD_KINDS: ReadonlySet<string> = new Set(['text_input', 'text_area', 'select', 'combobox', 'editable']);
+/** Controls a form also has among its fields (Remember me, a range); rows of these alone may be a list (a checklist). */
+const FORM_CHOICE_KINDS: ReadonlySet<string> = new Set(['checkbox', 'radio', 'switch', 'slider']);
+
+/** Rows of one control each, fields of a form: text fields, or text fields and fewer boxes (a sign-in's Remember me). */
+function formRows(memberMap: Map<Element, Candidate[]>): boolean {
+  let fields = 0;
+  let choices = 0;
+  for (const members of memberMap.values()) {
+    if (members.length !== 1) return false;
+    if (FORM_FIELD_KINDS.has(members[0]!.kind)) fields++;
+    else if (FORM_CHOICE_KINDS.has(members[0]!.kind)) choices++;
+    else return false;
+  }
+  // Toppings with an "Other" field are still a checklist.
+  return fields > 0 && choices <= fields;
+}
 
 /** Prose is not a list: paragraphs, quotes and long texts keep their links as elements. */
 const PROSE = new Set(['P', 'BLOCKQUOTE', 'PRE', 'TD', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
@@ -162,6 +178,10 @@ interface SlotStats {
   sample: Element;
   order: number;
   hasTextChild: boolean;
+  /** The element it picks in each item scanned. */
+  found: Map<Element, Element>;
+  /** Made of slots told apart only by a class that numbers the items (`a.feedlink0`, `a.feedlink1`): see mergeIndexed. */
+  indexed?: boolean;
 }
 
 /**
@@ -180,14 +200,18 @@ function fieldClass(el: Element, withBlock = false): string | undefined {
 }
 
 function slotName(slot: SlotStats, items: number, withBlock = false): string {
-  if (slot.kind !== 'text') {
+  // Words the items' controls share ("Reply", "Add to cart"), never one item's own (spiceworks: a post's title made
+  // `at_52`, another's `spark_pro`).
+  if (slot.kind !== 'text' && slot.labels.length >= 2) {
     const [label, count] = mostCommon(slot.labels);
-    if (label && count * 2 >= items && slug(label, 3)) return slug(label, 3);
-    const prefix = commonPrefix(slot.labels, 2);
+    if (label && count >= 2 && count * 2 >= items && slug(label, 3)) return slug(label, 3);
+    const prefix = slot.labels.length * 2 >= items ? commonPrefix(slot.labels, 2) : '';
     if (slug(prefix)) return slug(prefix, 2);
   }
   const cls = fieldClass(slot.sample, withBlock);
-  if (cls) return slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), withBlock ? 4 : 3);
+  // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
+  const own = cls && slot.indexed ? cls.replace(/[-_]?\d+$/, '') : cls;
+  if (own) return slug(own.replace(/([a-z])([A-Z])/g, '$1 $2'), withBlock ? 4 : 3);
   // An image with no readable class (`img.avatar` is `avatar`).
   if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return 'image';
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
@@ -287,13 +311,16 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     let checks = 0;
     const items = siblingsLike(first).filter((item) => memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item));
     if (items.length < MIN_ITEMS) continue;
+    // Only the rows like the first are the list's: a form's buttons beside its label rows stay the form's entries.
+    const inList = new Set(items);
+    for (const item of [...memberMap.keys()]) if (!inList.has(item)) memberMap.delete(item);
     const members = [...memberMap.values()].flat();
     if (memberMap.size < MIN_ITEMS) continue;
     if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) continue;
     // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
-    if ([...memberMap.values()].every((m) => m.length === 1 && FORM_FIELD_KINDS.has(m[0]!.kind))) continue;
+    if (formRows(memberMap)) continue;
     const { shared, ...list } = describe(container, items, memberMap, cache);
-    if (notAList(items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) continue;
+    if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) continue;
     const slotsPerItem = list.slots.length;
     if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) continue;
     if (items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) continue;
@@ -316,6 +343,24 @@ function notAList(items: Element[], slots: ListSlot[]): boolean {
   const sampled = items.slice(0, 3);
   const chars = sampled.reduce((sum, item) => sum + textOf(item, PROSE_ITEM_CHARS * 2).length, 0);
   return chars >= PROSE_ITEM_CHARS * sampled.length;
+}
+
+/**
+ * A level of a tree of list items (`li > ul > li`: a nested table of contents, a site map) whose items are links and
+ * words: split by level it made several lists of one contents (wikipedia-3: its sections 1.1–1.3 one list, 2–9
+ * another, section 1 an entry). Its links stay together as anchors or a menu, as link trees with more links per item do.
+ */
+function linkTree(container: Element, items: Element[], slots: ListSlot[]): boolean {
+  if (tagOf(items[0]!) !== 'LI' || !slots.every((s) => s.kind === 'link' || s.kind === 'text')) return false;
+  // Levels of links under links: a product's colour swatches (`li > ul > li`, no links) or stories grouped under tabs
+  // (`li > h2 + ul`) are no tree (review, session 26).
+  const ownLink = (li: Element) => !!queryOf(li, ':scope > a[href]');
+  const around = parentOf(container);
+  if (around && tagOf(around) === 'LI' && ownLink(around)) return true;
+  for (let child = firstElementChildOf(container); child; child = nextElementOf(child)) {
+    if (tagOf(child) === 'LI' && ownLink(child) && queryOf(child, ':scope > ul > li a[href], :scope > ol > li a[href]')) return true;
+  }
+  return false;
 }
 
 /** What a slot shows of one item: an image's alt text, else its text; nothing of a field the user types into or a secret. */
@@ -350,7 +395,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     const selector = relativeSelector(item, el);
     let slot = stats.get(selector);
     if (!slot) {
-      slot = { selector, kind, labels: [], texts: [], sample: el, order: order++, hasTextChild: false };
+      slot = { selector, kind, labels: [], texts: [], sample: el, order: order++, hasTextChild: false, found: new Map() };
       stats.set(selector, slot);
     } else if (kind !== 'text' && slot.kind === 'text') {
       slot.kind = kind;
@@ -372,13 +417,14 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       const slot = note(item, el, candidate ? candidate.kind : 'text');
       if (seen.has(slot.selector)) continue;
       seen.add(slot.selector);
+      slot.found.set(item, el);
       if (candidate) slot.labels.push(truncate(accessibleName(el), 120));
       const value = sampleText(el);
       slot.texts.push(value);
       if (text) slot.hasTextChild = true;
     }
   }
-  const all = [...stats.values()].sort((a, b) => a.order - b.order);
+  const all = mergeIndexed([...stats.values()]).sort((a, b) => a.order - b.order);
   const kept = all.filter((slot) => {
     if (slot.texts.length * 3 < scanned.length) return false;
     if (slot.kind !== 'text') return true;
@@ -389,12 +435,22 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const names = new Map<SlotStats, string>();
   const used = new Set<string>();
   const firstNames = new Map(kept.map((slot) => [slot, slotName(slot, scanned.length) || 'item'] as const));
-  const firstCounts = new Map<string, number>();
-  for (const name of firstNames.values()) firstCounts.set(name, (firstCounts.get(name) ?? 0) + 1);
+  const countOf = (values: Iterable<string>) => {
+    const counts = new Map<string, number>();
+    for (const name of values) counts.set(name, (counts.get(name) ?? 0) + 1);
+    return counts;
+  };
+  const firstCounts = countOf(firstNames.values());
+  // Fields whose BEM element parts collide keep their blocks (`author_name`, `product_name`), not `name`, `name_2`.
+  const blockNames = new Map(kept.map((slot) => {
+    const first = firstNames.get(slot)!;
+    return [slot, firstCounts.get(first)! > 1 ? slotName(slot, scanned.length, true) || first : first] as const;
+  }));
+  const blockCounts = countOf(blockNames.values());
   for (const slot of kept) {
-    let name = firstNames.get(slot)!;
-    // Fields whose BEM element parts collide keep their blocks (`author_name`, `product_name`), not `name`, `name_2`.
-    if (firstCounts.get(name)! > 1) name = slotName(slot, scanned.length, true) || name;
+    let name = blockNames.get(slot)!;
+    // Still alike (one class on a card's picture link and on its title link): by the wrapper each sits in.
+    if (blockCounts.get(name)! > 1) name = wrapperName(slot) ?? name;
     for (let n = 2; used.has(name); n++) name = `${name.replace(/_\d+$/, '')}_${n}`;
     used.add(name);
     names.set(slot, name);
@@ -438,6 +494,56 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // controls are entries (~280 more tokens on medium-1), each reached by its name (exploratory test, session 25).
     shared: kept.some((slot) => slot.texts.length * 3 >= scanned.length * 2),
   };
+}
+
+/** What holds a slot's element in its item: the nearest wrapper with a class that names it, or a heading (`title`). */
+function wrapperName(slot: SlotStats): string | undefined {
+  const item = [...slot.found].find(([, el]) => el === slot.sample)?.[0];
+  for (let node = parentOf(slot.sample); node && node !== item; node = parentOf(node)) {
+    const tag = tagOf(node);
+    if (/^H[1-6]$/.test(tag)) return 'title';
+    const cls = fieldClass(node);
+    if (cls && slug(cls, 3)) return slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
+  }
+  return undefined;
+}
+
+/** A class ending in a number (`feedlink0`, `item-3`) in a slot's selector. */
+const NUMBERED_CLASS = /\.([A-Za-z_-][\w-]*?)\d+(?=$|[\s>:.])/g;
+
+/**
+ * Slots that are one field of every item but whose selectors differ by a class that numbers the items (spiceworks:
+ * `p > a.feedlink0`, `p > a.feedlink1`, … made three actions, one per item) become one, picked without that class,
+ * where that picks the same element in every item; slots that meet in one item (columns) stay apart.
+ */
+function mergeIndexed(slots: SlotStats[]): SlotStats[] {
+  const byKey = new Map<string, SlotStats[]>();
+  for (const slot of slots) {
+    if (!slot.selector.match(NUMBERED_CLASS)) continue;
+    const key = slot.selector.replace(NUMBERED_CLASS, '.$1#');
+    const group = byKey.get(key);
+    if (group) group.push(slot); else byKey.set(key, [slot]);
+  }
+  const merged = new Set<SlotStats>();
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    const items = group.flatMap((slot) => [...slot.found.keys()]);
+    if (new Set(items).size !== items.length) continue;
+    const selector = group[0]!.selector.replace(NUMBERED_CLASS, '');
+    if (!group.every((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el))) continue;
+    const [first, ...rest] = [...group].sort((a, b) => a.order - b.order);
+    first!.selector = selector;
+    first!.indexed = true;
+    for (const other of rest) {
+      first!.labels.push(...other.labels);
+      first!.texts.push(...other.texts);
+      first!.hasTextChild ||= other.hasTextChild;
+      if (first!.kind === 'text') first!.kind = other.kind;
+      for (const [item, el] of other.found) first!.found.set(item, el);
+      merged.add(other);
+    }
+  }
+  return merged.size ? slots.filter((slot) => !merged.has(slot)) : slots;
 }
 
 /**

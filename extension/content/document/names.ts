@@ -2,7 +2,7 @@
 import type { ElementEntry } from './types.ts';
 import { iconName, textOf } from './dom.ts';
 import { collapse, nameWords, numbersIn, readableToken, slug, withoutNumbers } from './text.ts';
-import { attr, classListOf, closestOf, idOf, nextElementOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
+import { attr, classListOf, closestOf, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', option: 'option', switch: 'switch',
@@ -85,6 +85,48 @@ function withoutChangingWords(el: Element, label: string): string {
 }
 
 /**
+ * What a link with no words of its own says by where it goes (spiceworks: an author's picture, `alt=""`, was
+ * `…__link`): its address's last part with words (a file's without its extension), with the one before it when that
+ * is a single word (`/user/about/` → "user about"); ids, hashes and numbers are no words. A site's root is `home`,
+ * another site's root its name (`medium.com/` → "medium"). Nothing for in-page anchors, scripts, mail and phone links.
+ */
+function pathWords(el: Element): string {
+  const href = attr(el, 'href');
+  if (!href || /^\s*(#|javascript:)/i.test(href)) return '';
+  let url: URL;
+  try {
+    url = new URL(href, ownerDocOf(el).baseURI);
+  } catch {
+    return '';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return '';
+  const parts = url.pathname.split('/').filter(Boolean).map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  });
+  // A part's words, letters only (`2020`, `7` and a route's `p` are dropped); none from an id or a hash (`fb39f4f701bb`).
+  const words = (part: string | undefined): string[] => {
+    const bare = part?.replace(/\.[a-z0-9]{1,5}$/i, '') ?? '';
+    if (!/^\p{L}[\p{L}\p{N}_-]*$/u.test(bare) || /(?=[a-z]*\d)[a-z0-9]{6,}/i.test(bare.replace(/[-_]/g, ' '))) return [];
+    // A video's `dQwAbCdEfGh`: case switching back and forth, no separators.
+    if (!/[-_]/.test(bare) && (bare.match(/\p{Ll}\p{Lu}/gu)?.length ?? 0) >= 2) return [];
+    return bare.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').split(/[-_\s]+/).filter((word) => /^\p{L}{2,}$/u.test(word));
+  };
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const last = words(parts[i]);
+    if (last.length) return (last.length === 1 && i > 0 ? [...words(parts[i - 1]), ...last] : last).join(' ');
+  }
+  if (parts.length) return '';
+  const here = ownerDocOf(el).location;
+  if (here && url.origin === here.origin) return 'home';
+  const host = url.hostname.replace(/^www\./, '').split('.');
+  return host.length >= 2 && readableToken(host[host.length - 2]) ? host[host.length - 2]! : '';
+}
+
+/**
  * The readable part of an element's name: its label (a radio also its group), then a suffix for its kind. Counts,
  * ranks and state words are left out (they change as the page lives); controls that then share a name are told apart
  * by something of their own (build.ts, disambiguate), never by a number they show.
@@ -93,7 +135,7 @@ export function ownName(el: Element, kind: ElementEntry['kind'], label: string):
   let base = slug(nameWords(withoutChangingWords(el, label)));
   if (!base) {
     base = slug(attr(el, 'placeholder') ?? '') || slug(readableToken(idOf(el)) ?? '') || slug(readableToken(attr(el, 'name')) ?? '')
-      || slug(nameWords(iconName(el)));
+      || slug(nameWords(iconName(el))) || (kind === 'link' ? slug(pathWords(el), 3) : '');
   }
   if (kind === 'radio') {
     const group = slug(radioGroup(el), 2);

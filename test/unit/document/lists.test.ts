@@ -123,6 +123,28 @@ test('form rows (a label and one field each, repeated) stay fields of the form, 
   expect(list(build(`<ul aria-label="Cart">${cart}</ul>`), 'page__cart').count).toBe(3);
 });
 
+test('form rows with a box or a range among the text fields stay fields (a sign-in with Remember me); a checklist is still a list', () => {
+  const signIn = build(`<form aria-label="Sign in" method="post" action="/login"><label>Email <input type="email"></label>
+    <label>Password <input type="password"></label><label><input type="checkbox"> Remember me</label><button>Sign in</button></form>`);
+  expect(entries(signIn).some((e) => e.kind === 'list')).toBe(false);
+  expect(names(signIn)).toEqual(['sign_in__email', 'sign_in__password', 'sign_in__remember_me', 'sign_in__sign_in_button']);
+  expect(entries(signIn).find((e) => e.name === 'sign_in__password')).toMatchObject({ sensitive: true });
+  const booking = build(`<form aria-label="Booking">${['<label>Guests <input type="number"></label>', '<label>Date <input type="date"></label>',
+    '<label>Time <input type="time"></label>', '<label>Budget <input type="range"></label>', '<label><input type="checkbox"> I agree</label>']
+    .map((row) => `<div class="row">${row}</div>`).join('')}<button>Book</button></form>`);
+  expect(entries(booking).some((e) => e.kind === 'list')).toBe(false);
+  expect(names(booking)).toEqual(['booking__guests', 'booking__date', 'booking__time', 'booking__budget', 'booking__i_agree', 'booking__book_button']);
+  const toppings = ['Cheese', 'Ham', 'Olives', 'Peppers', 'Onions'].map((t) => `<li><label><input type="checkbox"> ${t}</label></li>`).join('');
+  const checklist = build(`<form aria-label="Pizza"><ul aria-label="Toppings">${toppings}</ul><button>Order</button></form>`);
+  expect(entries(checklist).filter((e) => e.kind === 'list').map((e) => e.name)).toEqual(['pizza__toppings']);
+});
+
+test('controls beside a list\'s rows are not swallowed by it: a form\'s buttons next to its label rows stay entries', () => {
+  const boxes = ['Breakfast', 'Parking', 'Late checkout'].map((t) => `<label><input type="checkbox"> ${t}</label>`).join('');
+  const doc = build(`<form aria-label="Extras">${boxes}<input type="button" value="More options"><input type="reset" value="Clear"><input type="submit" value="Save"></form>`);
+  expect(names(doc)).toEqual(expect.arrayContaining(['extras__more_options_button', 'extras__clear_button', 'extras__save_button']));
+});
+
 test('a big menu becomes one navigation links list; in-page anchors (a table of contents, ¶) one anchors list', () => {
   // Menus as sites nest them: groups under headings, links at different depths (no repeated sibling rows).
   const wrap = ['', '<span>', '<b>'];
