@@ -8,7 +8,8 @@
 import type { Locator } from './document/types.ts';
 import { resolveLocators } from './document/locators.ts';
 
-const OVERLAY_ID = '__pocket-slm-highlight';
+/** Our outline's id: the executor's wait (settle.ts) does not take its moves for the page's changes. */
+export const OVERLAY_ID = '__pocket-slm-highlight';
 
 /** The element's box in the top document's viewport, adding the offsets of the iframes around it; null once a frame around it is gone. */
 function topRect(el: Element): DOMRect | null {

@@ -341,7 +341,8 @@ export const HighlightReplySchema = v.strictObject({ found: v.boolean(), hidden:
 /**
  * Page actions (issue 6): the side panel asks the content-script executor to act on one element of the current
  * document, found again by its locators (for list items: the list's container, the item selector and index, and a
- * slot selector inside the item).
+ * slot selector inside the item). `scroll` on a list (an item selector, no index) is `$list.scroll()`: the end of the
+ * list into view, waiting for the items that loads; the answer's value is the list's length then.
  */
 export const ACT_ACTIONS = [
   'click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists', 'count', 'find',
@@ -365,6 +366,9 @@ export const ActTargetSchema = v.strictObject({
   slotOrItem: v.optional(v.boolean()),
   /** Locators read long ago (a saved script's list): a CSS path must match one element only, not the first of several. */
   strict: v.optional(v.boolean()),
+  /** The `$name` (without `$`) and item field the script wrote: the executor's messages say that, not a locator. */
+  name: v.optional(text(200)),
+  field: v.optional(text(200)),
 });
 export const ActRequestSchema = v.strictObject({
   action: v.picklist(ACT_ACTIONS),

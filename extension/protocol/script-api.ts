@@ -4,14 +4,17 @@
  * write after `$name.` (workers/engines/decoding/name-constraint.ts). A unit test keeps the two in step.
  */
 export const ELEMENT_MEMBERS = ['click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists'];
-export const LIST_MEMBERS = ['length', 'find', 'filter', 'map', 'forEach', 'exists'];
+/** `scroll()`: the end of the list into view, waiting for the items that loads (an infinite feed); returns the length. */
+export const LIST_MEMBERS = ['length', 'find', 'filter', 'map', 'forEach', 'exists', 'scroll', 'some', 'every', 'reduce', 'findIndex', 'indexOf', 'slice', 'at'];
 /** Besides the list's own fields. */
 export const ITEM_MEMBERS = ['index', 'open', 'click', 'hover', 'scroll', 'check', 'uncheck', 'text', 'exists'];
 export const FIELD_MEMBERS = ['click', 'hover', 'text', 'value', 'exists', 'check', 'uncheck'];
 
-/** The methods that take an argument (text for type/select/find, a key for press, a function for filter/map/forEach);
- * the others take none (the sandbox ignores any given, after evaluating it: `.exists($x.click())` would click). */
-export const TAKES_ARGUMENT: ReadonlySet<string> = new Set(['type', 'press', 'select', 'find', 'filter', 'map', 'forEach']);
+/** The methods that take an argument (text for type/select, text or a function for find, a key for press, a function
+ * for filter/map/forEach/some/every/reduce/findIndex, an item for indexOf, positions for slice/at); the others take none
+ * (the sandbox ignores any given, after evaluating it: `.exists($x.click())` would click). */
+export const TAKES_ARGUMENT: ReadonlySet<string> = new Set(['type', 'press', 'select', 'find', 'filter', 'map', 'forEach', 'some', 'every',
+  'reduce', 'findIndex', 'indexOf', 'slice', 'at']);
 
 /**
  * The keys `$field.press(key)` takes (sandbox and executor). Enter submits a form as a browser's Enter does (held for
@@ -56,7 +59,7 @@ export const VALUE_MEMBERS: readonly string[] = [
   'toUpperCase', 'slice', 'substring', 'charAt', 'charCodeAt', 'at', 'split', 'replace', 'replaceAll', 'repeat', 'padStart',
   'padEnd', 'concat', 'localeCompare', 'toString', 'valueOf', 'toFixed', 'toPrecision', 'toLocaleString', 'push', 'pop',
   'shift', 'unshift', 'splice', 'join', 'reverse', 'flat', 'map', 'filter', 'forEach', 'find', 'findIndex', 'some', 'every',
-  'reduce', 'sort',
+  'reduce', 'sort', 'flatMap', 'fill', 'findLast', 'findLastIndex', 'toSorted', 'toReversed',
   // namespaces
   'abs', 'ceil', 'floor', 'round', 'trunc', 'sign', 'sqrt', 'cbrt', 'pow', 'exp', 'expm1', 'log', 'log2', 'log10', 'log1p',
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'hypot', 'min', 'max', 'fround', 'random',

@@ -34,6 +34,7 @@ export const BridgeTargetSchema = v.strictObject({
   field: v.optional(Name),
   position: v.optional(v.boolean()),
   holds: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  open: v.optional(v.boolean()),
 });
 
 export const RunRequestSchema = v.strictObject({

@@ -300,4 +300,28 @@ describe('saved scripts library', () => {
       .toBe(source.replace('$search_mail__find_button', '$search_mail__search_button'));
     await panel.close();
   }, 120_000);
+
+  test('waitFor() waits for a name the page brings later: one the saved script knows, and one it only guesses', async () => {
+    const claim = 'waitFor($offers__claim_offer_button, 8000);\n$offers__claim_offer_button.click();\ndone("claimed");';
+    const offer = { pattern: '/apps/todo/', element: { name: 'offers__claim_offer_button', kind: 'button',
+      locators: [{ by: 'role', role: 'button', value: hashedText('Claim offer') }, { by: 'css', value: 'html > body > main > section > button' }] } };
+    await seed([{ name: 'known', source: claim, elements: [offer] }, { name: 'guessed', source: claim }]);
+    for (const name of ['known', 'guessed']) {
+      const { page, panel } = await bind('/apps/todo/');
+      const runBefore = await panel.getByTestId('automate').getAttribute('data-run');
+      // The todo app shows an offer a moment after the replay starts.
+      await page.evaluate(() => setTimeout(() => {
+        document.querySelector('main')!.insertAdjacentHTML('beforeend', '<section aria-label="Offers"><button type="button">Claim offer</button></section>');
+        document.querySelector('section[aria-label="Offers"] button')!.addEventListener('click', (event) => {
+          (event.target as HTMLElement).textContent = 'Claimed';
+        });
+      }, 2500));
+      await row(panel, name).getByRole('button', { name: `Replay ${name}` }).click();
+      const report = await finished(panel, runBefore);
+      expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 0 });
+      expect(await page.locator('section[aria-label="Offers"] button').innerText()).toBe('Claimed');
+      await panel.close();
+      await page.close();
+    }
+  }, 180_000);
 });

@@ -3,6 +3,7 @@
  * framework see the same thing as for a user. Values are set through the element prototype's setter, which is what
  * frameworks that track input values (React and others) listen behind.
  */
+import { htmlTag, isDisabled } from '../document/classify.ts';
 
 function view(el: Element): Window {
   return el.ownerDocument.defaultView ?? window;
@@ -338,14 +339,31 @@ export function putBack(box: HTMLInputElement | HTMLTextAreaElement, value: stri
   input(box, value || null, value ? 'insertReplacementText' : 'deleteContentBackward');
 }
 
-/** The option `select("…")` means: its text exactly, then case aside or by value, then one holding the text. */
+/**
+ * The option `select("…")` means: its text exactly, then case aside or by value, then one holding the text; at each
+ * step one that can be chosen before a disabled one ("Double" is "Double deluxe", not the sold-out "Double (sold out)"
+ * listed first), a disabled one only when no other matches there (the caller then says it cannot be chosen).
+ */
 export function optionFor(el: HTMLSelectElement, wanted: string): HTMLOptionElement | undefined {
   const options = Array.from(el.options);
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
   const lower = norm(wanted).toLowerCase();
-  return options.find((o) => norm(o.text) === norm(wanted))
-    ?? options.find((o) => norm(o.text).toLowerCase() === lower || o.value.toLowerCase() === lower)
-    ?? (lower ? options.find((o) => norm(o.text).toLowerCase().includes(lower)) : undefined);
+  const steps: Array<(o: HTMLOptionElement) => boolean> = [
+    (o) => norm(o.text) === norm(wanted),
+    (o) => norm(o.text).toLowerCase() === lower || o.value.toLowerCase() === lower,
+    (o) => !!lower && norm(o.text).toLowerCase().includes(lower),
+  ];
+  for (const matches of steps) {
+    const found = options.filter(matches);
+    if (found.length) return found.find((o) => !optionDisabled(o)) ?? found[0];
+  }
+  return undefined;
+}
+
+/** An option no one can choose: disabled itself, or in a disabled group. */
+export function optionDisabled(option: HTMLOptionElement): boolean {
+  const group = option.parentElement;
+  return isDisabled(option) || (!!group && htmlTag(group) === 'OPTGROUP' && (group as HTMLOptGroupElement).disabled);
 }
 
 /** Chooses the option whose text (or value) matches: exactly, then ignoring case, then containing it. */
@@ -355,7 +373,15 @@ export function selectOption(el: HTMLSelectElement, wanted: string): string | un
   if (!option) return undefined;
   focus(el);
   const win = view(el) as Window & typeof globalThis;
-  setNativeValue(el, option.value);
+  // In a multiple select the option is added to those chosen, as a person's ctrl-click adds it (setting the select's
+  // value would drop the others).
+  if (el.multiple) {
+    const setter = Object.getOwnPropertyDescriptor(win.HTMLOptionElement.prototype, 'selected')?.set;
+    if (setter) setter.call(option, true);
+    else option.selected = true;
+  } else {
+    setNativeValue(el, option.value);
+  }
   el.dispatchEvent(new win.Event('input', { bubbles: true }));
   el.dispatchEvent(new win.Event('change', { bubbles: true }));
   return norm(option.text);

@@ -14,12 +14,13 @@ import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, sendsSearch, s
 import { resolveLocators } from '../document/locators.ts';
 import { slotElement } from '../document/lists.ts';
 import { itemsIn } from '../document/list-items.ts';
-import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionFor, selectOption, typeText } from './events.ts';
+import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, selectOption, typeText } from './events.ts';
 import { classifyAction, classifyChoice, decodedAddress, readableWords } from './irreversible.ts';
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
 import { suggestionsOf, typeSuggestion } from './datalist-select.ts';
 import { lastActionAt } from './churn.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
+import { scrollToListEnd } from './list-scroll.ts';
 import { keepsMostOf, keepsOrderOf, refusalOf, tookTheKeys } from './typed-check.ts';
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
@@ -59,13 +60,20 @@ const capped = (text: string) => (text.length > TEXT_LIMIT ? `${text.slice(0, TE
  */
 const linesFor = (field: Element, text: string) => (isInput(field) ? text : text.replace(/\r\n?/g, '\n'));
 
+/** The target as the script names it (`$todos[2].delete`), else by its first locator. */
 function describe(target: ActTarget | undefined): string {
   if (!target) return 'the page';
+  // An item reached by the entry name its control had (`$toolbar__archive_button`), not by its position.
+  if (target.item?.named) return `\`$${target.item.named}\``;
+  if (target.name) return `\`$${target.name}${target.item?.index !== undefined ? `[${target.item.index}]` : ''}${target.field ? `.${target.field}` : ''}\``;
   const first = target.locators[0];
   // Capped before it is quoted: a quote cut in the middle would leave the rest of the message inside it.
   const base = first ? `${first.by}=${JSON.stringify(String(first.value).slice(0, 80))}` : 'an element';
   return `${base}${target.item?.index !== undefined ? `[${target.item.index}]` : ''}`;
 }
+
+/** The list a target is in, as the script names it. */
+const listOf = (target: ActTarget): string => (target.name ? `\`$${target.name}\`` : describe({ locators: target.locators }));
 
 /** The element a target means now, or null. */
 export function resolveTarget(doc: Document, target: ActTarget): Element | null {
@@ -228,7 +236,8 @@ function readText(el: Element): string {
   // A password, code or card field reads as nothing, whatever it is made of (an input, a textbox, a select).
   if (isSensitive(el)) return '';
   if (isInput(el) || isTextArea(el)) return clean(el.value);
-  if (isSelect(el)) return clean(el.selectedOptions[0]?.text);
+  // A multiple select reads every option chosen, as select() adds them.
+  if (isSelect(el)) return el.multiple ? clean(Array.from(el.selectedOptions, (o) => clean(o.text)).join(', ')) : clean(el.selectedOptions[0]?.text);
   // What the page shows (innerText: styles applied, what a style sheet hides left out, words as drawn); where it shows
   // no words, an image's alt text or an icon's title, as the document's samples give them ("LWN.net Logo", not "").
   return clean((el as HTMLElement).innerText ?? el.textContent) || textOf(el, TEXT_LIMIT);
@@ -343,19 +352,45 @@ function needsConfirmation(actionable: Element, reason: string, row: Element | n
 /** The host a same-tab link leaves this site for, or undefined. */
 function leavesSite(actionable: Element): string | undefined {
   const link = actionable.closest('a[href]');
+  if (link) return hostAway(link.getAttribute('href'), link.getAttribute('target'), link);
   // A submit button sends its form where its formaction or the form's action says (BBC's search goes to
   // search.bbc.co.uk: the run could not read the page it leads to; exploratory test, session 25).
-  const form = link ? null : formOf(actionable);
-  const address = link ? link.getAttribute('href') : form ? (actionable.getAttribute('formaction') ?? attr(form, 'action')) : null;
-  const target = link ? link.getAttribute('target') : form ? (actionable.getAttribute('formtarget') ?? attr(form, 'target')) : null;
-  if (address === null || target === '_blank') return undefined;
+  const form = formOf(actionable);
+  return form ? submissionLeavesSite(form, actionable) : undefined;
+}
+
+/** The host a submission of `form` (by `submitter`, if any) leaves this site for in this tab, or undefined. */
+function submissionLeavesSite(form: HTMLFormElement, submitter: Element | null): string | undefined {
+  const by = submitter && submitter !== form ? submitter : null;
+  return hostAway(by?.getAttribute('formaction') ?? attr(form, 'action'), by?.getAttribute('formtarget') ?? attr(form, 'target'), form, true);
+}
+
+/**
+ * The host of another site `address` takes this tab to, or undefined. A new tab (`_blank` in any case, or the
+ * page's `<base target>`) leaves nothing; a form's empty action is its document's own address, whatever `<base href>`
+ * says (HTML standard: a link's empty href is the base URL, a form's empty action is not).
+ */
+function hostAway(address: string | null, target: string | null, el: Element, form = false): string | undefined {
+  if (address === null) return undefined;
+  const doc = el.ownerDocument;
+  const opens = target ?? doc.querySelector('base[target]')?.getAttribute('target') ?? '';
+  if (opens.trim().toLowerCase() === '_blank') return undefined;
+  return awayTo(form && address === '' ? doc.URL : address, doc.baseURI);
+}
+
+/** The host of another site a URL is on (http or https), or undefined. */
+function awayTo(address: string | undefined, base?: string): string | undefined {
+  if (address === undefined) return undefined;
   try {
-    const url = new URL(address, actionable.ownerDocument.baseURI);
+    const url = new URL(address, base);
     return /^https?:$/.test(url.protocol) && url.origin !== location.origin ? url.host : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** A run stays on the site it started on: a way off it is refused, asked about or confirmed or not (the script may pick another way). */
+const leavesSiteError = (what: string, away: string, after = '') => new NavigationError(`${what} leaves ${location.host} for ${away}: a run stays on its site${after}`, { host: away });
 
 /**
  * Refuses an irreversible action the user has not confirmed; the reply tells the side panel what to show (the live
@@ -370,6 +405,12 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
   const control = labelledControl(el);
   const box = boxOf(control ?? el);
   const actionable = box ?? (control && (buttonLike(control) || !isField(control)) ? control : inner);
+  // Focusing a field is undone by leaving it.
+  const focuses = undoable(el) || (!!control && !buttonLike(control) && isField(control));
+  // Before any question or confirmation: a logout link or a Pay button of another site, asked about for its words
+  // and confirmed, still left the site (exploratory test, explorer 2).
+  const away = box || focuses ? undefined : leavesSite(actionable);
+  if (away) throw leavesSiteError(`this ${isAnchor(actionable.closest('a[href]')) ? 'link' : 'form'}`, away);
   if (request.confirmed) {
     if (request.fingerprint === undefined || request.fingerprint === fingerprintOf(actionable, row)) return;
     throw needsConfirmation(actionable, 'changed since you confirmed it', row);
@@ -382,11 +423,7 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
     if (choice) guardChoice(box, request, row, choice);
     return;
   }
-  // Focusing a field is undone by leaving it.
-  if (undoable(el) || (control && !buttonLike(control) && isField(control))) return;
-  // A run stays on the site it started on: the link is refused (the script may pick another way).
-  const away = leavesSite(actionable);
-  if (away) throw new NavigationError(`this ${isAnchor(actionable.closest('a[href]')) ? 'link' : 'form'} leaves ${location.host} for ${away}: a run stays on its site`, { host: away });
+  if (focuses) return;
   const form = formOf(actionable);
   const label = labelOf(actionable);
   const verdict = classifyAction({
@@ -418,10 +455,10 @@ function guardChoice(el: Element, request: ActRequest, row: Element | null, choi
 interface Choice { action: 'select' | 'check'; label: string; shown?: string }
 function choiceOf(el: Element, request: ActRequest): Choice | null {
   if (request.action === 'check') {
-    const inner = el.querySelector('input[type=checkbox],input[type=radio]');
-    const checkable = isInput(el) ? el : isInput(inner) ? inner : null;
-    const current = checkable ? checkable.checked : el.getAttribute('aria-checked') === 'true';
-    return current ? null : { action: 'check', label: labelOf(checkable ?? el) };
+    const checkable = checkableOf(el);
+    if (!checkable) return null;
+    const current = checkable.input ? checkable.input.checked : el.getAttribute('aria-checked') === 'true';
+    return current ? null : { action: 'check', label: labelOf(checkable.box) };
   }
   if (request.action !== 'select') return null;
   // A picker of the page's own (a combobox, a listbox): its option is known only once the list is open, so the words
@@ -440,6 +477,32 @@ function choiceOf(el: Element, request: ActRequest): Choice | null {
 /** The user confirmed this very choice, asked about by its words: what its change sets off (a form sent) goes too. */
 function choiceConfirmed(el: Element, request: ActRequest, row: Element | null, choice: Choice | null): boolean {
   return !!choice && !!request.confirmed && request.fingerprint === fingerprintOf(el, row) && classifyChoice(choice.action, choice.label).irreversible;
+}
+
+/**
+ * What check() and uncheck() act on: a checkbox or radio input (`el`, or the one inside it, as in its label), or a box
+ * the page draws (`aria-checked`; an input only with such a role). Null for anything else: clicked, a reset, submit or
+ * button input wiped the form, sent it or ran its handler (exploratory test, explorer 2).
+ */
+function checkableOf(el: Element): { box: Element; input: HTMLInputElement | null } | null {
+  const found = isInput(el) ? el : el.querySelector('input[type=checkbox],input[type=radio]');
+  if (isInput(found) && (found.type === 'checkbox' || found.type === 'radio')) return { box: found, input: found };
+  const role = (el.getAttribute('role') ?? '').trim().split(/\s+/)[0] ?? '';
+  return el.hasAttribute('aria-checked') && (!isInput(el) || BOX_ROLES.has(role)) ? { box: el, input: null } : null;
+}
+const BOX_ROLES = new Set(['checkbox', 'switch', 'radio', 'menuitemcheckbox', 'menuitemradio']);
+
+/** The other options of a radio button's group, by their labels: native ones by name and form, ARIA ones by their group. */
+function otherOptions(radio: Element): string[] {
+  let others: Element[] = [];
+  if (isInput(radio)) {
+    const { name, form } = radio;
+    if (name) others = Array.from(queryAllOf(rootNodeOf(radio) as Document | ShadowRoot, 'input[type=radio]')).filter((r) => isInput(r) && r.name === name && r.form === form);
+  } else {
+    const group = closestOf(radio, '[role=radiogroup],[role=menu],[role=menubar],[role=group]');
+    if (group) others = Array.from(queryAllOf(group, '[role=radio],[role=menuitemradio]'));
+  }
+  return others.filter((other) => other !== radio && !isDisabled(other)).map((other) => clean(labelOf(other), 60)).filter(Boolean).slice(0, 10);
 }
 
 /** A checkbox or radio button, native or the page's own (`role=checkbox` with `aria-checked`), `el` is or is in. */
@@ -486,7 +549,7 @@ function hrefWords(link: Element): string {
 /** A submission held back: `byScript` when the page called `form.submit()` (no submit event, no validation). */
 interface HeldSubmit { form: HTMLFormElement; submitter: HTMLElement | null; byScript: boolean }
 /** What the Navigation API's `navigate` event tells (not in TypeScript's DOM types yet). */
-interface NavigateEventLike extends Event { formData: FormData | null; sourceElement?: Element | null }
+interface NavigateEventLike extends Event { formData: FormData | null; sourceElement?: Element | null; destination?: { url: string } }
 /** A form submission an unconfirmed change set off (a select or box whose handler submits), held back. */
 let heldSubmit: (HeldSubmit & { key: string; fingerprint: string; sends: string }) | null = null;
 const actionKey = (request: ActRequest) => JSON.stringify([request.action, request.target, request.args]);
@@ -499,23 +562,71 @@ const actionKey = (request: ActRequest) => JSON.stringify([request.action, reque
  * (`submit` does not cross one). `form.submit()` fires no submit event, and `requestSubmit()`'s stays inside the shadow
  * root of its form: the page-world guard (`submit-guard/`) announces both with composed events, held the same way.
  */
-function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | null; submitted(form: HTMLFormElement): boolean; unidentified(): boolean; holding(): boolean } {
-  const root = el.getRootNode();
+function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | null; submitted(form: HTMLFormElement): boolean; unidentified(): boolean; holding(): boolean; away(): string | undefined } {
+  // Through the prototypes: `el` may be a held form with a control named `getRootNode` or `ownerDocument`.
+  const root = rootNodeOf(el);
+  const doc = ownerDocOf(el);
   const targets: EventTarget[] = sameOriginWindows(window);
-  const win = el.ownerDocument.defaultView;
+  const win = doc.defaultView;
   if (win && !targets.includes(win)) targets.push(win);
-  if (root !== el.ownerDocument) targets.push(root);
+  if (root !== doc) targets.push(root);
   let held: HeldSubmit | null = null;
   const submitted = new Set<HTMLFormElement>();
   let unidentified = false;
-  const hold = (event: Event, form: HTMLFormElement, submitter: HTMLElement | null, byScript: boolean) => {
+  /** The host of another site a submission was stopped from going to: a run stays on its site, confirmed or not. */
+  let away: string | undefined;
+  /** Submissions let through whose page handlers let them go on (or were not seen to end): their navigation is checked too. */
+  let going = 0;
+  /** Checks after the page's own submit handlers, removed at stop if their event never came back. */
+  const afterChecks: [EventTarget, (event: Event) => void][] = [];
+  const stopAway = (event: Event, leaves: string) => {
+    event.preventDefault();
+    away ??= leaves;
+  };
+  /** False: held back (to be asked about). */
+  const hold = (event: Event, form: HTMLFormElement, submitter: HTMLElement | null, byScript: boolean): boolean => {
     submitted.add(form);
+    // `form.submit()` goes at once, no handler in between: where the form says now is where it goes.
+    const leaves = byScript ? submissionLeavesSite(form, null) : undefined;
+    if (leaves) {
+      stopAway(event, leaves);
+      event.stopImmediatePropagation();
+      return false;
+    }
     // A search, filter or sort form (GET, written so) only shows something else: it goes through.
-    if (confirmed || isSearchForm(form, submitter) || saysGet(form, submitter)) return;
+    if (confirmed || isSearchForm(form, submitter) || saysGet(form, submitter)) return true;
     event.preventDefault();
     event.stopImmediatePropagation();
     // A second form the same action sets off is held back too; the question is about the first.
     held ??= { form, submitter, byScript };
+    return false;
+  };
+  /**
+   * A submission let through leaves the site or not by where it goes once the page's own handlers ran: one may send
+   * the form with fetch itself (an embedded sign-up form whose action is the list's site), another rewrite its action
+   * to another site (review 3). Checked in the bubble phase at the last node its submit event reaches (the window, or
+   * the form's shadow root), added now so that it runs after the page's listeners there. A page that stops the event
+   * on the way is left to the navigation backstop below.
+   */
+  const afterHandlers = (form: HTMLFormElement) => {
+    const formRoot = rootNodeOf(form);
+    const last: EventTarget | null = formRoot.nodeType === 11 ? formRoot : ownerDocOf(form).defaultView;
+    if (!last) return;
+    going++;
+    const check = (event: Event) => {
+      if (event.type !== 'submit' || event.target !== form) return;
+      last.removeEventListener('submit', check);
+      if (event.defaultPrevented) {
+        going--;
+        return;
+      }
+      const leaves = submissionLeavesSite(form, (event as SubmitEvent).submitter ?? null);
+      if (!leaves) return;
+      going--;
+      stopAway(event, leaves);
+    };
+    last.addEventListener('submit', check);
+    afterChecks.push([last, check]);
   };
   /** A submission announced but not found (a page that broke the marks): held back, and the action fails. */
   const heldBlind = (event: Event) => {
@@ -527,7 +638,7 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
   const onSubmit = (event: Event) => {
     const form = event.target;
     if (!isForm(form) || (event.defaultPrevented && held?.form === form)) return;
-    hold(event, form, (event as SubmitEvent).submitter ?? null, false);
+    if (hold(event, form, (event as SubmitEvent).submitter ?? null, false)) afterHandlers(form);
   };
   const announced = (byScript: boolean) => (event: Event) => {
     let sent: ReturnType<typeof announcedSubmission> = null;
@@ -536,19 +647,26 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
     } catch {
       sent = null;
     }
-    if (sent) hold(event, sent.form, byScript ? null : sent.submitter, byScript);
-    else heldBlind(event);
+    if (!sent) heldBlind(event);
+    // A shadow root's requestSubmit(): its submit event is on its way through the root, the page's handlers next.
+    else if (hold(event, sent.form, byScript ? null : sent.submitter, byScript) && !byScript) afterHandlers(sent.form);
   };
   const onScriptSubmit = announced(true);
   const onRequestSubmit = announced(false);
   // The backstop: a form submission neither the submit event nor the guard showed us (a page that kept the browser's
   // own submit() or requestSubmit() before the guard came, froze the prototypes, or a submit in a shadow root) still
-  // starts a navigation of its window, which says it is a POST form's and can be cancelled.
+  // starts a navigation of its window, which says it is a POST form's and can be cancelled. Where a form's navigation
+  // really goes (after a handler that stopped its submit event on the way, or changed the action late) is checked here.
   const onNavigate = (event: Event) => {
     const navigation = event as NavigateEventLike;
-    if (!navigation.formData || !navigation.cancelable) return;
+    if (!navigation.cancelable) return;
     const source = navigation.sourceElement ?? null;
     const owner = (source as HTMLButtonElement | null)?.form;
+    if (navigation.formData || isForm(source) || isForm(owner) || going > 0) {
+      const leaves = awayTo(navigation.destination?.url);
+      if (leaves) return stopAway(event, leaves);
+    }
+    if (!navigation.formData) return;
     if (isForm(source)) hold(event, source, null, true);
     else if (isForm(owner)) hold(event, owner, source as HTMLElement, false);
     else heldBlind(event);
@@ -596,8 +714,8 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
   };
   for (const target of [...targets]) if ((target as Window).document && (target as Window).window === target) observeFrames((target as Window).document);
   // Frames that came after the guard was injected get it now.
-  el.ownerDocument.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
-  if (el.ownerDocument !== document) document.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
+  doc.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
+  if (doc !== document) document.dispatchEvent(new Event(GUARD_FRAMES_EVENT));
   return {
     stop: () => {
       for (const observer of observers) observer.disconnect();
@@ -605,11 +723,13 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
         for (const [type, listener] of listeners) target.removeEventListener(type, listener, true);
       }
       for (const navigation of navigations) navigation.removeEventListener('navigate', onNavigate);
+      for (const [target, check] of afterChecks) target.removeEventListener('submit', check);
       return held;
     },
     submitted: (form) => submitted.has(form),
     unidentified: () => unidentified,
-    holding: () => held !== null || unidentified,
+    holding: () => held !== null || unidentified || away !== undefined,
+    away: () => away,
   };
 }
 
@@ -733,12 +853,24 @@ function enterAction(field: Element, request: ActRequest): void {
   if (!sends) return;
   const { form, button } = sends;
   if (!button) {
+    refuseEnterAway(field);
     HTMLFormElement.prototype.requestSubmit.call(form);
     return;
   }
   if (isDisabled(button)) return;
   guardEnter(button, request);
   button.click();
+}
+
+/**
+ * Enter in a form with no default button submits the form itself: refused when that leaves the site, as a click of its
+ * button would be (a lone search box of another site's search went with no question; exploratory test, explorer 2).
+ */
+function refuseEnterAway(field: Element): void {
+  if (breaksLine(field)) return;
+  const sends = implicitSubmission(field);
+  const away = sends && !sends.button ? submissionLeavesSite(sends.form, null) : undefined;
+  if (away) throw leavesSiteError('Enter in this field sends its form, which', away);
 }
 
 /** The user confirmed the button Enter clicks (asked about as a click of it): what it sends goes unheld. */
@@ -900,6 +1032,13 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     if (!items) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
     return reply(items.length);
   }
+  if (request.action === 'scroll' && target.item && target.item.index === undefined) {
+    const container = resolveLocators(doc, target.locators, target.strict);
+    if (!container) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
+    const settled = await scrollToListEnd(container, target.item);
+    const url = location.href.slice(0, 4000);
+    return { value: listItems(doc, target)?.length ?? 0, changed: settled.changed || url !== startUrl, navigated: settled.unloading, url };
+  }
   if (request.action === 'find') {
     const items = listItems(doc, target);
     if (!items) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
@@ -921,7 +1060,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     for (;;) {
       const el = resolveTarget(doc, target);
       if (el && isVisible(el)) return reply(true);
-      if (Date.now() >= until) throw new NotFoundError(`${describe(target)} did not appear within ${timeout} ms`);
+      // The script's whole timeout (args[1]) when the bridge spent part of it waiting for the page to bring the name.
+      if (Date.now() >= until) throw new NotFoundError(`${describe(target)} did not appear within ${typeof request.args[1] === 'number' ? request.args[1] : timeout} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -936,7 +1076,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   const since = lastActionAt();
   const drawing = since !== undefined && Date.now() - since < APPEAR_MS;
   if (!now && !drawing && (request.action === 'text' || request.action === 'value') && lacksField(doc, target)) return reply('');
-  const found = now ?? await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS))
+  // Likewise a position past the end of a list that is there (`$list[10]` of ten items): nothing is bringing it.
+  const pastEnd = !now && !drawing && target.item?.index !== undefined && target.item.holds === undefined
+    && (listItems(doc, target)?.length ?? Infinity) <= target.item.index;
+  const found = now ?? (pastEnd ? null : await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS)))
     ?? (target.slotOrItem ? resolveTarget(doc, target) : null);
   if (!found && (request.action === 'text' || request.action === 'value') && lacksField(doc, target)) return reply('');
   // The wait for a late element may have sat behind a dialog of the page past the time the background waits.
@@ -946,18 +1089,19 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   const el = found && request.action === 'click' && target.item?.index !== undefined && !target.slot ? soleControl(found) ?? found : found;
   if (!el) {
     if (lacksField(doc, target)) {
-      throw new NotFoundError(`item ${target.item!.index} of ${describe({ locators: target.locators })} is on the page but has no ${JSON.stringify(String(target.slot).slice(0, 100))} (not every item has that field)`,
+      throw new NotFoundError(`item ${target.item!.index} of ${listOf(target)} is on the page but has no ${JSON.stringify(String(target.slot).slice(0, 100))} (not every item has that field)`,
         { index: target.item!.index!, missingField: true });
     }
     throw new NotFoundError(target.item?.holds !== undefined
-      ? `no item of ${describe({ locators: target.locators })} holds ${JSON.stringify(clean(target.item.holds, 100))} any more (the list has ${listItems(doc, target)?.length ?? 0} items)`
+      ? `no item of ${listOf(target)} holds ${JSON.stringify(clean(target.item.holds, 100))} any more (the list has ${listItems(doc, target)?.length ?? 0} items)`
       : target.item?.index !== undefined
-      ? `item ${target.item.index} of ${describe({ locators: target.locators })} is not on the page (the list has ${listItems(doc, target)?.length ?? 0} items)`
+      ? `item ${target.item.index} of ${listOf(target)} is not on the page (the list has ${listItems(doc, target)?.length ?? 0} items)`
       : `${describe(target)} is not on the page now`, target.item?.index !== undefined ? { index: target.item.index } : undefined);
   }
   if (request.action === 'text') return reply(readText(el));
   if (request.action === 'value') {
-    if (isSensitive(el)) throw new ActionError('this field is sensitive: its value is not read');
+    // A password, code or card field reads as nothing, as its text() does: its value never leaves the page.
+    if (isSensitive(el)) return reply('');
     if (isInput(el) && (el.type === 'checkbox' || el.type === 'radio')) return reply(el.checked);
     if (isInput(el) || isTextArea(el) || isSelect(el)) return reply(el.value.slice(0, TEXT_LIMIT));
     return reply(readText(el));
@@ -1041,8 +1185,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         // Asked before any page code runs, as a click is: a key handler's delayed submission went out while the user
         // was being asked (review, session 24). Not where the page takes Enter itself: there enterAction asks, if the
         // page lets the key through (a delayed submission is held by the late watch).
-        const button = key === 'Enter' && !pageTakesEnter(field, el) ? enterButton(field) : null;
+        const upFront = key === 'Enter' && !pageTakesEnter(field, el);
+        const button = upFront ? enterButton(field) : null;
         if (button) guardEnter(button, request);
+        else if (upFront) refuseEnterAway(field);
         keysSent = true;
         // A page that cancels the key (its own Enter handling) keeps it from doing what the browser would.
         const proceed = keyDown(field, key);
@@ -1056,14 +1202,19 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
       case 'check':
       case 'uncheck': {
         const want = request.action === 'check';
-        const inner = el.querySelector('input[type=checkbox],input[type=radio]');
-        const checkable = isInput(el) ? el : isInput(inner) ? inner : null;
-        const current = checkable ? checkable.checked : el.getAttribute('aria-checked') === 'true';
-        if (!checkable && !el.hasAttribute('aria-checked')) throw new ActionError(`${describe(target)} is not a checkbox`);
+        const checkable = checkableOf(el);
+        if (!checkable) throw new ActionError(`${describe(target)} is not a checkbox${isInput(el) ? ` (an input of type ${quoted(el.type, 20)}): use click() on a button` : ''}`);
+        const checkbox = checkable.input;
+        const current = checkbox ? checkbox.checked : el.getAttribute('aria-checked') === 'true';
+        const radio = checkbox ? checkbox.type === 'radio' : ['radio', 'menuitemradio'].includes(el.getAttribute('role')?.trim() ?? '');
+        if (radio && current && !want) {
+          const others = otherOptions(checkable.box);
+          throw new ActionError(`${describe(target)} is a radio button: it is unchecked by choosing another option of its group with check()${others.length ? ` (${others.map((o) => quoted(o, 60)).join(', ')})` : ''}`, { state: 'radio' });
+        }
         if (current !== want) {
           // A box whose label means an irreversible action ("Delete my account"): the page may act on the change.
           if (want && choice) guardChoice(el, request, rowOf(doc, target), choice);
-          click(checkable ?? el);
+          click(checkbox ?? el);
         }
         break;
       }
@@ -1162,6 +1313,12 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           break;
         }
         if (!isSelect(el)) throw new ActionError(`${describe(target)} is not a select`);
+        // A person cannot choose a disabled option (a room sold out), though the page's script could set it.
+        const option = optionFor(el, wanted);
+        if (option && !option.selected && optionDisabled(option)) {
+          const open = Array.from(el.options).filter((o) => !optionDisabled(o)).slice(0, 20).map((o) => quoted(o.text, 60));
+          throw new ActionError(`the option ${quoted(option.text, 100)} of ${describe(target)} is disabled: it cannot be chosen; ${open.length ? `options that can: ${open.join(', ')}` : 'no option can be chosen now'}`, { state: 'disabled' });
+        }
         // An option whose words mean an irreversible action ("Delete everything"): the page may act on the change.
         if (choice) guardChoice(el, request, rowOf(doc, target), choice);
         const chosen = selectOption(el, String(request.args[0] ?? ''));
@@ -1185,6 +1342,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   }
   const settled = withoutAppLink(await settle(watch, request, startUrl, el.ownerDocument !== doc), el, request);
   const held = submits?.stop() ?? null;
+  const away = submits?.away();
+  if (away) throw leavesSiteError(`${describe(target)} set off a form that`, away, ' (it was stopped: nothing was sent)');
   const typedValue = checkTyped?.() ?? null;
   if (!held && submits?.unidentified()) {
     throw new ActionError(`${describe(target)} set off a submission that could not be told apart from the page's own: it was held back, nothing was sent`, { state: 'submit-unidentified' });
@@ -1233,6 +1392,8 @@ interface LateTie { key: string; fingerprint: string; form: HTMLFormElement | nu
 let lateWatch: { submits: ReturnType<typeof holdSubmits>; timer: ReturnType<typeof setTimeout>; after: string; until: number; formsNear: () => boolean; tie?: LateTie } | null = null;
 /** What the watch held: a submission to send if confirmed, or (`submit` null) one it could not tell apart. */
 let lateHeld: { submit: (HeldSubmit & { sends: string }) | null; goes: string; after: string; said: boolean; tie?: LateTie } | null = null;
+/** A submission to another site the watch stopped: said once, at the next request (a run stays on its site). */
+let lateAway: { host: string; after: string } | null = null;
 
 /** What the page's late submission came after, as said: "Enter was pressed in …" for a press, "… changed" otherwise. */
 function lateAfter(request: ActRequest): string {
@@ -1246,10 +1407,11 @@ function watchLateSubmission(el: Element, after: string, changedValue: boolean, 
   lateHeld = null;
   const submits = holdSubmits(el, false);
   // Whether the end of a run should wait out the watch: after a changed value (what auto-saves follow) on a page with
-  // a form that would be held (not one that says GET) — or inside a shadow root, whose forms the page cannot list.
-  // Other runs end at once; a late submission after them is still held, and the next run's first action says so.
+  // a form that would be held (not one that says GET) or stopped (to another site) — or inside a shadow root, whose
+  // forms the page cannot list. Other runs end at once; a late submission after them is still held, and the next
+  // run's first action says so.
   const formsNear = () => changedValue && (el.getRootNode() !== el.ownerDocument
-    || sameOriginWindows(window).some((win) => Array.from(win.document.forms).some((form) => !saysGet(form))));
+    || sameOriginWindows(window).some((win) => Array.from(win.document.forms).some((form) => !saysGet(form) || !!submissionLeavesSite(form, null))));
   lateWatch = { submits, after, timer: setTimeout(endLateWatch, LATE_SUBMIT_MS), until: performance.now() + LATE_SUBMIT_MS, formsNear, ...(tie ? { tie } : {}) };
 }
 
@@ -1259,6 +1421,8 @@ function endLateWatch(): void {
   lateWatch = null;
   clearTimeout(timer);
   const held = submits.stop();
+  const away = submits.away();
+  if (away) lateAway = { host: away, after };
   if (held) {
     const goes = held.submitter?.getAttribute('formaction') ?? attr(held.form, 'action') ?? attr(held.form, 'name') ?? 'a form';
     lateHeld = { submit: { ...held, sends: formPrint(held.form) }, goes, after, said: false, ...(tie ? { tie } : {}) };
@@ -1271,6 +1435,14 @@ function lateMessage(held: { goes: string; after: string }): string {
   return `the page tried to send ${quoted(held.goes, 100)} by itself a moment after ${held.after}; it was held back and nothing was sent`;
 }
 
+/** A submission to another site the watch stopped, said once as what it is. */
+function sayLateAway(): void {
+  if (!lateAway) return;
+  const { host, after } = lateAway;
+  lateAway = null;
+  throw leavesSiteError(`the page sent a form by itself a moment after ${after} that`, host, ' (it was stopped: nothing was sent)');
+}
+
 /**
  * Before any other action: a late submission not yet said is said (the bridge then asks with `held`); one said and not
  * followed up is forgotten. One a refused press's watch held waits for that press's confirmed retry (tiedLate), and is
@@ -1278,6 +1450,7 @@ function lateMessage(held: { goes: string; after: string }): string {
  */
 function reportLateSubmission(request: ActRequest): void {
   endLateWatch();
+  sayLateAway();
   if (!lateHeld) return;
   if (lateHeld.tie) {
     if (!retries(request, lateHeld.tie)) lateHeld = null;
@@ -1304,6 +1477,7 @@ async function lateSubmission(request: ActRequest, startUrl: string): Promise<Ac
     else if (!lateWatch.submits.holding()) return nothing;
   }
   endLateWatch();
+  sayLateAway();
   const late = lateHeld;
   if (!late) return nothing;
   // Held for a press's confirmed retry, which has not come: the user was asked about that press and did not confirm it.
@@ -1361,12 +1535,17 @@ function formPrint(form: HTMLFormElement): string {
 async function submitHeld(held: HeldSubmit & { sends: string }, request: ActRequest, startUrl: string, askAgain: () => ActionError): Promise<ActReply> {
   // The page changed where the form sends, or what, since the user was asked: asked again, about the form as it is
   // now (held again, so that confirming this question sends it).
+  // `submit()` goes where the form says now; a requestSubmit()'s page handlers may still send it themselves (fetch),
+  // so where that one goes is checked after them (holdSubmits).
+  const away = held.byScript ? submissionLeavesSite(held.form, null) : undefined;
+  if (away) throw leavesSiteError('this form', away);
   const sends = formPrint(held.form);
   if (sends !== held.sends) {
     const error = askAgain();
     heldSubmit = { ...held, sends, key: actionKey(request), fingerprint: (error.data as { fingerprint: string }).fingerprint };
     throw error;
   }
+  const submits = held.byScript ? undefined : holdSubmits(held.form, true);
   const after = watchSettle(ownerDocOf(held.form));
   const submitter = held.submitter?.isConnected && (held.submitter as HTMLButtonElement).form === held.form ? held.submitter : null;
   // As the page sent it: with `submit()` (this world's, the browser's own, not the guard's; from the prototype, since
@@ -1375,8 +1554,17 @@ async function submitHeld(held: HeldSubmit & { sends: string }, request: ActRequ
     if (held.byScript) HTMLFormElement.prototype.submit.call(held.form);
     else HTMLFormElement.prototype.requestSubmit.call(held.form, submitter);
   } catch (error) {
+    submits?.stop();
     void after.settled(0, 0); // ends the watch (the page world stops reporting)
     throw error;
   }
-  return { ...await settle(after, request, startUrl, ownerDocOf(held.form) !== document), value: null };
+  let settled: ActReply;
+  try {
+    settled = await settle(after, request, startUrl, ownerDocOf(held.form) !== document);
+  } finally {
+    submits?.stop();
+  }
+  const stopped = submits?.away();
+  if (stopped) throw leavesSiteError('this form', stopped, ' (it was stopped: nothing was sent)');
+  return { ...settled, value: null };
 }

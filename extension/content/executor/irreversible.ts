@@ -47,7 +47,7 @@ const WORDS: Array<[RegExp, string]> = [
   [word('unsubscribe|subscribe|deactivate|close account|close my account|cancel (?:my )?(?:subscription|order|membership|account|booking|reservation|plan)'), 'changes an account or a subscription'],
   // "Transfer" alone (a bank's button) or with money; "Transfer files" is not a payment.
   [/^\s*transfer\s*$|(?<![\p{L}])(transfer (?:money|funds|now)|wire transfer|withdraw|überweisen|virement)(?![\p{L}])/iu, 'moves money'],
-  [/削除|购买|購入|送信|发送|發送|支払|支付|付款|注文|下单|退出登录|ログアウト|삭제|구매|결제|전송|주문|로그아웃/u, 'cannot be undone'],
+  [/削除|删除|刪除|移除|购买|購入|送信|发送|發送|支払|支付|付款|注文|下单|退出登录|ログアウト|삭제|구매|결제|전송|주문|로그아웃/u, 'cannot be undone'],
   // The wastebasket drawn as an emoji ("🗑", "🗑️"): an icon-only delete button, whatever its title says.
   [/\u{1F5D1}/u, 'deletes'],
   [word(String.raw`wipe|wipes|factory reset|reset (?:${ALL_BUT_FILTERS}|everything|(?:all |my |the )?(?:settings|data|account|device|preferences|progress|password))|resets|zurücksetzen|réinitialiser|restablecer`), 'wipes or resets'],

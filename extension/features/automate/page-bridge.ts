@@ -7,9 +7,10 @@
  * user-supplied only when the user gave them in this run.
  */
 import { AbortError, ActionError, BudgetError, ContentScriptError, isErrorNamed, NavigationError, NotFoundError, PageUnresponsiveError, type PocketError } from '../../protocol/errors.ts';
-import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
+import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, ListSlot, Locator, PageDocument } from '../../protocol/schemas.ts';
 import type { Bridge, BridgeCall, BridgeMethod, BridgeTarget, ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
+import { closest } from '../../sandbox/interpreter/scope.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { classifyAction, decodedAddress } from '../../content/executor/irreversible.ts';
 import { itemControlSlot, itemLink } from '../../content/document/render.ts';
@@ -146,6 +147,54 @@ function withoutField(error: unknown, target: BridgeTarget): NotFoundError | und
     { name: target.name, field: target.field, ...(target.index !== undefined ? { index: target.index } : {}), missingField: true });
 }
 
+/** Control kinds that open something when clicked (not boxes, fields or choices). */
+const OPENING_KINDS: ReadonlySet<string> = new Set(['link', 'button', 'clickable', 'menuitem']);
+/** Slot names that say a link is the item's title (`title_link`, `headline`, `name`, `subject`). */
+const TITLE_NAME = /(?:^|_)(?:title|headline|heading|name|subject)(?:_|$)/;
+/** A slot selector through a heading (`h3 > a`): the item's title. */
+const IN_HEADING = /(?:^|[\s>+~(])h[1-6](?![\w-])/i;
+
+/** A button that says it opens or shows its item ("View", "Details", "Read more"). */
+const OPEN_WORDS = /(?:^|_)(?:open|view|details?|read|show|more|info|expand|see|preview)(?:_|$)/;
+/** Controls that act on the item rather than open it: a row's lone "Add to cart", "Archive" or "Follow" is no opener. */
+const ACTION_WORDS = /(?:^|_)(?:add|archive|unarchive|follow|unfollow|accept|decline|reject|like|unlike|mark|save|share|report|flag|block|mute|pin|star|vote|upvote|downvote|subscribe|join|leave|reply|copy|download|print|edit|move|snooze|hide|dismiss|cart|basket|favou?rite|bookmark|retweet|invite|approve)(?:_|$)/;
+
+/**
+ * An item's controls that may open it: links (and rows made clickable) that do not name an action, and buttons that
+ * say they open or show; never
+ * one whose name means it removes, deletes, buys, sends… (a lone "Add to cart" clicked as "open" added to the cart
+ * unasked; review, session 26).
+ */
+function openers(entry: ListEntry): ListSlot[] {
+  return entry.slots.filter((slot) => OPENING_KINDS.has(slot.kind)
+    && (slot.kind === 'button' || slot.kind === 'menuitem' ? OPEN_WORDS.test(slot.name) : !ACTION_WORDS.test(slot.name))
+    && !classifyAction({ action: 'click', label: slot.name.replace(/_/g, ' ') }).irreversible);
+}
+
+/**
+ * What `item.open()` clicks in an item of this list: its control named `open`; else its one link or button, when that
+ * may open it (openers: the todo's lone Remove, a lone Add to cart are not); else its one link beside buttons (a product's link beside
+ * "Add to cart"); else its title link (in a heading, named so, or the one link whose text is a field, differing from
+ * row to row). Undefined when none is clearly the opener.
+ */
+export function openerSlot(entry: ListEntry): ListSlot | undefined {
+  const named = entry.slots.find((slot) => slot.kind !== 'text' && (slot.name === 'open' || slot.name.startsWith('open_'))
+    && !classifyAction({ action: 'click', label: slot.name.replace(/_/g, ' ') }).irreversible);
+  if (named) return named;
+  const clickable = entry.slots.filter((slot) => OPENING_KINDS.has(slot.kind));
+  const candidates = openers(entry);
+  if (clickable.length === 1) return candidates[0];
+  const links = candidates.filter((slot) => slot.kind === 'link');
+  if (links.length === 1) return links[0];
+  const showsField = (link: ListSlot) => entry.fields.includes(link.name)
+    || entry.slots.some((slot) => slot.kind === 'text' && entry.fields.includes(slot.name) && slot.selector.startsWith(`${link.selector} `));
+  for (const title of [(slot: ListSlot) => IN_HEADING.test(slot.selector), (slot: ListSlot) => TITLE_NAME.test(slot.name), showsField]) {
+    const titled = links.filter(title);
+    if (titled.length === 1) return titled[0];
+  }
+  return undefined;
+}
+
 export interface BridgeStats {
   actions: number;
   confirmed: number;
@@ -170,10 +219,16 @@ function documentShape(doc: PageDocument): string {
 
 /** Calls that change the page: after one, a name the page does not have yet may still come. */
 const PAGE_CHANGING: ReadonlySet<string> = new Set(['click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'navigate']);
+/** `$list.scroll()`: what it loads (more items, an "end of the feed" note) changes the page as a click does. */
+const listScroll = (request: ActRequest): boolean => request.action === 'scroll' && !!request.target?.item && request.target.item.index === undefined;
 /** Actions that can start a navigation (a link, Enter in a form, a select or box that submits, `navigate()`); typing and hovering do not. */
 const NAVIGATING: ReadonlySet<string> = new Set(['click', 'press', 'select', 'check', 'uncheck', 'navigate']);
 /** How long after such an action a new document the run did not see it open may still be that action's (a late redirect). */
 export const LATE_NAVIGATION_MS = 4_000;
+
+/** waitFor()'s timeout when the script gives none, and its cap (the sandbox's too: capabilities/automation.ts). */
+const WAIT_FOR_MS = 5_000;
+const MAX_WAIT_FOR_MS = 60_000;
 
 /** Clicks along recorded paths one attempt may make (the script's own actions have their budget in the sandbox). */
 export const MAX_AUTO_NAVIGATIONS = 20;
@@ -272,7 +327,7 @@ export class PageBridge implements Bridge {
         this.otherDocument(data.pageId, String(data.url ?? ''));
         reply = await send(data.pageId);
       }
-      if (PAGE_CHANGING.has(request.action)) this.lastAction = { seq: (this.lastAction?.seq ?? 0) + 1, at: performance.now() };
+      if (PAGE_CHANGING.has(request.action) || listScroll(request)) this.lastAction = { seq: (this.lastAction?.seq ?? 0) + 1, at: performance.now() };
       if (NAVIGATING.has(request.action)) this.lastNavigating = performance.now();
       if (reply.pageId) this.pageId = reply.pageId;
       // Something done there: the page is the run's now.
@@ -319,9 +374,11 @@ export class PageBridge implements Bridge {
     try {
       await this.lateSubmission();
     } catch (error) {
-      // A Cancel, or a held submission that cannot be sent, is the run's to report. A page that moved on, went away or
-      // stopped answering holds nothing of this run: the script's own result stands.
+      // A Cancel, or a held submission that cannot be sent, is the run's to report; so is a form to another site the
+      // page sent by itself after the last action (stopped: what the script did may not have been saved). A page that
+      // moved on, went away or stopped answering holds nothing of this run: the script's own result stands.
       if (isErrorNamed(error, ActionError)) throw error;
+      if (isErrorNamed(error, NavigationError) && typeof (error as PocketError).data?.host === 'string') throw error;
     }
   }
 
@@ -441,11 +498,13 @@ export class PageBridge implements Bridge {
     const seen = this.seen.get(name);
     if (seen && this.doc.pageId && seen.pageId === this.doc.pageId) return { entry: seen.entry };
     const kept = this.deps.remembered?.(name, this.doc);
-    // An element found by its saved locators stands in for one the page no longer has — never for one it does not
-    // have yet (the late-name wait came first) nor for `exists()`, whose answer is that absence (review, session 24).
+    // An element found by its saved locators stands in for one the page no longer has — not for `exists()`, whose
+    // answer is that absence (review, session 24). A list is the page's own found by its saved locators (renamed by a
+    // heading), or the list as saved, no longer a list here (shrunk into entries).
     if (kept && (kept.kind === 'list' || call !== 'exists')) {
-      if (kept.kind !== 'list' && kept.name !== name) this.renamed.set(name, kept.name);
-      return { entry: kept, remembered: true };
+      const own = entriesOf(this.doc).includes(kept);
+      if (kept.name !== name && (kept.kind !== 'list' || own)) this.renamed.set(name, kept.name);
+      return kept.kind === 'list' && own ? { entry: kept } : { entry: kept, remembered: true };
     }
     if (seen) return { entry: seen.entry };
     throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
@@ -469,6 +528,36 @@ export class PageBridge implements Bridge {
     return entriesOf(this.doc).some((e) => e.name === name) || !!itemNamed(this.doc, name);
   }
 
+  /**
+   * `item.open()` (a click with `open`) as a click on the item's opener (`openerSlot`). A row with no controls at all
+   * takes the click itself (the executor passes it to a lone link); a row with controls none of which opens it is a
+   * NotFound naming its fields, so a repair picks one (`.subject.click()`) instead of the row being clicked — the
+   * inbox's <li> opened nothing, the todo's asked to "buy" Buy milk.
+   */
+  private opened(call: BridgeMethod, asked: BridgeTarget): BridgeTarget {
+    const { open, ...target } = asked;
+    if (!open || target.field !== undefined || target.index === undefined) return target;
+    let entry: Entry;
+    try {
+      entry = this.entry(target.name, call).entry;
+    } catch {
+      return target; // not on the page: target() says so
+    }
+    if (entry.kind !== 'list') return target;
+    const opener = openerSlot(entry);
+    // A list of links (a menu's `li > a`): the row's own click already goes to its link, or to a row that has none.
+    if (opener && opener === itemLink(entry)) return target;
+    if (opener) return { ...target, field: opener.name };
+    const controls = entry.slots.filter((slot) => slot.kind !== 'text');
+    if (!controls.length) return target;
+    const item = describeTarget(target);
+    const fields = listScriptName(entry).fields ?? [];
+    const example = openers(entry)[0]?.name ?? entry.fields[0] ?? fields[0];
+    throw new NotFoundError(`${item} has no single control that opens it (its controls: ${controls.map((slot) => `${slot.name} (${slot.kind})`).join(', ')}); `
+      + `act on the field you mean instead${example ? `, e.g. ${item}.${example}.click()` : ''} (fields: ${fields.join(', ')})`,
+    { name: target.name, index: target.index, fields: fields.join(', '), noOpener: true });
+  }
+
   private target(call: BridgeCall): { target: ActTarget; entry: Entry; label: string } {
     const t = call.target!;
     const item = entriesOf(this.doc).some((e) => e.name === t.name) ? undefined : itemNamed(this.doc, t.name);
@@ -480,7 +569,7 @@ export class PageBridge implements Bridge {
       return found;
     }
     const { entry, remembered } = this.entry(t.name, call.call);
-    if (entry.kind !== 'list') return { target: { locators: entry.locators }, entry, label: entry.description };
+    if (entry.kind !== 'list') return { target: { locators: entry.locators, name: t.name }, entry, label: entry.description };
     // A list that shrank since the script was saved has lost items: a position written in the script may now be
     // another item (the fourth button of nine is not the fourth of eight when the second went).
     if (remembered && t.index !== undefined && t.position) {
@@ -492,7 +581,7 @@ export class PageBridge implements Bridge {
       throw new NotFoundError(`$${entry.name}: the list is not on this page as a list now, and what the script saved of it reaches other items too (links around it), so its items cannot be told apart; the script needs repairing against the page as it is`, { name: entry.name, inexact: true });
     }
     const target: ActTarget = {
-      locators: entry.locators,
+      locators: entry.locators, name: t.name, ...(t.field ? { field: t.field } : {}),
       // Each item's own path where no selector picks exactly the items the document counted (list-items.ts).
       item: { selector: entry.itemSelector, ...(entry.itemPaths ? { paths: entry.itemPaths } : {}), ...(t.index !== undefined ? { index: t.index } : {}), ...(t.holds !== undefined ? { holds: t.holds } : {}) },
       ...(remembered ? { strict: true } : {}),
@@ -568,12 +657,23 @@ export class PageBridge implements Bridge {
   /** The last click on a named element and the page it was made on: a page it leads to late is a site edge too. */
   private lastClick: { name: string; from: PageDocument } | undefined;
 
-  /** `name` resolves without the page changing further: it is on the page, on this same document earlier, or kept. */
-  private resolvableHere(name: string): boolean {
+  /**
+   * `name` resolves without the page changing further: it is on the page, on this same document earlier, or kept by a
+   * saved script (a list; an element its saved locators find here — not for `exists()`, see `entry` — and not while
+   * `settling`: right after a page-changing action the page may not have drawn what comes next yet, and the element
+   * the locators find is the one before it: a wizard's step 1 "Continue" where step 2's shares its id; review 3).
+   */
+  private resolvableHere(name: string, call?: string, settling = false): boolean {
     if (this.onPage(name)) return true;
     const seen = this.seen.get(name);
     if (seen && this.doc.pageId && seen.pageId === this.doc.pageId) return true;
-    return this.deps.remembered?.(name, this.doc)?.kind === 'list';
+    const kept = this.deps.remembered?.(name, this.doc);
+    return !!kept && (kept.kind === 'list' || (call !== 'exists' && !settling));
+  }
+
+  /** A page-changing action answered less than LATE_NAME_MS ago: what it brings may still be on its way. */
+  private settling(): boolean {
+    return !!this.lastAction && performance.now() - this.lastAction.at < LATE_NAME_MS;
   }
 
   /**
@@ -581,22 +681,30 @@ export class PageBridge implements Bridge {
    * answered (`fetch`, then `location = …`), a panel once its data came. Within LATE_NAME_MS of the last
    * page-changing action, a name the page does not have yet is waited for — the page read again, at growing
    * intervals — once per action, so a misspelt name (or `exists()` on one that never comes) costs that wait once.
+   * `until` (performance.now()): waitFor()'s deadline, which it waits up to whether or not an action came before.
    */
-  private async lateName(name: string): Promise<void> {
+  private async lateName(name: string, call?: string, until?: number): Promise<void> {
     const last = this.lastAction;
-    if (!last || this.lateWaitedAfter === last.seq || this.resolvableHere(name)) return;
-    this.lateWaitedAfter = last.seq;
+    if (this.resolvableHere(name, call, this.settling())) return;
+    if (until === undefined) {
+      if (!last || this.lateWaitedAfter === last.seq) return;
+      this.lateWaitedAfter = last.seq;
+    }
     const startPage = this.doc.pageId;
     let pause = LATE_NAME_POLL_MS;
     // A page that has not changed at all for LATE_NAME_QUIET_MS (its requests were waited for with the action) is not
     // bringing anything: a misspelt name is not waited for the whole window.
     let shape = documentShape(this.doc);
     let sameSince = performance.now();
-    while (performance.now() - last.at + pause < LATE_NAME_MS && performance.now() - sameSince < LATE_NAME_QUIET_MS) {
-      await new Promise((resolve) => setTimeout(resolve, pause));
+    const watching = () => (until !== undefined
+      ? performance.now() < until
+      : performance.now() - last!.at + pause < LATE_NAME_MS && performance.now() - sameSince < LATE_NAME_QUIET_MS);
+    while (watching()) {
+      await new Promise((resolve) => setTimeout(resolve, until !== undefined ? Math.min(pause, until - performance.now()) : pause));
       pause = Math.min(LATE_NAME_POLL_MAX_MS, Math.round(pause * 1.5));
       if (this.closed) throw new AbortError('this attempt has ended: its actions no longer run');
       if (this.left) throw this.left;
+      const runPage = this.pageId ?? this.doc.pageId;
       try {
         await this.refresh(false);
       } catch (error) {
@@ -605,11 +713,17 @@ export class PageBridge implements Bridge {
         sameSince = performance.now();
         continue;
       }
+      // Another document, with no action of this attempt that could have opened it (waitFor() as the first call: the
+      // user or the site went elsewhere meanwhile): not the run's page (review 3).
+      if (this.lastNavigating === undefined && runPage && this.doc.pageId && this.doc.pageId !== runPage) {
+        this.leave(pageChanged(this.doc.url));
+        throw this.left!;
+      }
       if (this.doc.pageId !== startPage && this.lastClick && this.lastClick.from.url !== this.doc.url) {
         this.deps.onNavigated?.(this.lastClick.from, this.lastClick.name, this.doc);
         this.lastClick = undefined;
       }
-      if (this.resolvableHere(name)) {
+      if (this.resolvableHere(name, call, this.settling())) {
         this.unconfirmed = undefined;
         return;
       }
@@ -686,9 +800,22 @@ export class PageBridge implements Bridge {
         break;
     }
     if (!call.target) throw new NotFoundError(`${call.call}() needs an element`);
+    // waitFor(): a name the page has not shown yet is waited for up to its timeout, the page read again meanwhile (a
+    // name from another state of the page, a saved script, or a guess); then the executor waits out the rest.
+    const waitMs = call.call === 'waitFor' ? Math.max(0, Math.min(MAX_WAIT_FOR_MS, Number(call.args[0] ?? WAIT_FOR_MS) || 0)) : undefined;
+    const until = waitMs === undefined ? undefined : performance.now() + waitMs;
     await this.freshFor(call.target.name);
-    await this.reach(call.target.name);
+    await this.reach(call.target.name, call.call, until);
     await this.freshFor(call.target.name);
+    if (waitMs !== undefined) {
+      await this.lateName(call.target.name, call.call, until);
+      if (!this.resolvableHere(call.target.name, call.call)) {
+        const suggestion = closest(`$${call.target.name}`, scriptNames(this.doc).map((n) => `$${n.name}`));
+        throw new NotFoundError(`\`$${call.target.name}\` did not appear on the page within ${waitMs} ms${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          { name: call.target.name, ...(suggestion ? { suggestion } : {}) });
+      }
+    }
+    call.target = this.opened(call.call, call.target);
     let found: ReturnType<PageBridge['target']>;
     try {
       found = this.target(call);
@@ -699,7 +826,8 @@ export class PageBridge implements Bridge {
     }
     let { target, entry, label } = found;
     const description = describeTarget(call.target);
-    const written = call.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').slice(0, 4);
+    const written = until !== undefined ? [Math.max(0, Math.round(until - performance.now())), waitMs!]
+      : call.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').slice(0, 4);
     const request: ActRequest = { action: call.call as ActRequest['action'], target, args: written };
     // A secret's token typed or chosen whole becomes its value here, on an element it may go to (secret-guard.ts).
     const fill = (on: Entry): SecretCheck | undefined => {
@@ -780,16 +908,16 @@ export class PageBridge implements Bridge {
    * (counted, confirmed when irreversible, logged by the executor).
    */
   private reaching = false;
-  private async reach(name: string): Promise<void> {
+  private async reach(name: string, call?: string, until?: number): Promise<void> {
     if (this.onPage(name)) return;
     // A step of a way being clicked along: its page may come late; it is not looked for elsewhere.
-    if (this.reaching) return this.lateName(name);
+    if (this.reaching) return this.lateName(name, call);
     let steps = this.deps.route ? await this.deps.route(name, this.doc) : null;
     // The page may still bring it (the next page of the click just made, a late panel): wait first, unless the way
     // there starts with another click than that one (clicking that one again would act twice).
     if (!steps?.length || steps[0]!.replace(/\[\d{1,5}\]$/, '') === this.lastClick?.name) {
       const page = this.doc.pageId;
-      await this.lateName(name);
+      await this.lateName(name, call, until);
       if (!steps?.length || this.onPage(name)) return;
       if (this.doc.pageId !== page) steps = await this.deps.route!(name, this.doc);
       if (!steps?.length) return;

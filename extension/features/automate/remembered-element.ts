@@ -4,7 +4,7 @@
  * element is looked for by the locators saved with the script: the page's one element of the same kind that they
  * find, and only one.
  */
-import type { ElementEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
+import type { ElementEntry, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
 import type { SavedElement } from './run-state.ts';
 import { pathPattern } from './site-document.ts';
 
@@ -34,10 +34,11 @@ export function keptLocator(locator: Locator): Locator {
   return locator.by === 'role' || locator.by === 'text' ? { ...locator, value: hashedText(locator.value) } : locator;
 }
 
-const sameLocator = (saved: Locator, now: Locator) => saved.by === now.by && saved.value === keptLocator(now).value
+/** A saved list keeps its locators as they were (a list's label is a heading, not the user's data): those match as they are. */
+const sameLocator = (saved: Locator, now: Locator) => saved.by === now.by && (saved.value === keptLocator(now).value || saved.value === now.value)
   && (saved.role ?? '') === (now.role ?? '') && (saved.root ?? '') === (now.root ?? '');
 
-function score(saved: readonly Locator[], entry: ElementEntry): number {
+function score(saved: readonly Locator[], entry: { locators: readonly Locator[] }): number {
   const matched = (by: Locator['by']) => saved.find((s) => s.by === by && entry.locators.some((l) => sameLocator(s, l)));
   const id = matched('id');
   const testid = matched('testid');
@@ -76,4 +77,35 @@ export function rememberedElement(saved: readonly SavedElement[], name: string, 
     }
   }
   return best && bestScore >= ENOUGH && !tie ? best : undefined;
+}
+
+/**
+ * The page's list a saved script's list is now, when its name changed with its heading ("Most read" → "Trending",
+ * `$aside__most_read` → `$aside__trending`): one that something of its own says is that list — an id or test id of
+ * its container, its role and label, or its heading — with the same item selector, and better than any other list by
+ * its locators and fields counted as above. A CSS path and an item selector alone say only where a list is and what
+ * its rows are made of, which another list of the same shape shares: "Today's deals" gone for the day, its path and
+ * rows are "Best sellers"' (review 3). Such a list is never taken, however it scores.
+ */
+export function listFoundAgain(kept: ListEntry, doc: PageDocument): ListEntry | undefined {
+  const fieldsOf = (list: ListEntry) => [...list.fields, ...list.actions].join(' ');
+  let best: ListEntry | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const section of doc.sections) {
+    for (const entry of section.entries) {
+      if (entry.kind !== 'list' || entry.itemSelector !== kept.itemSelector || !identifies(kept, entry)) continue;
+      const s = 1 + score(kept.locators, entry) + (fieldsOf(entry) && fieldsOf(entry) === fieldsOf(kept) ? 1 : 0);
+      if (s > bestScore) [best, bestScore, tie] = [entry, s, false];
+      else if (s === bestScore) tie = true;
+    }
+  }
+  return best && bestScore >= ENOUGH && !tie ? best : undefined;
+}
+
+/** Something of `entry`'s own that the saved list had: an id or test id (no counter), its role and label, its heading. */
+function identifies(kept: ListEntry, entry: ListEntry): boolean {
+  const shared = (by: Locator['by']) => kept.locators.some((s) => s.by === by && !(by !== 'role' && /\d/.test(s.value))
+    && entry.locators.some((l) => sameLocator(s, l)));
+  return shared('id') || shared('testid') || shared('role') || (!!kept.description && kept.description === entry.description);
 }

@@ -11,14 +11,14 @@ import type { SandboxRun, SandboxRunOptions } from '../../sandbox/host.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import type { LogEntry, RunResult } from '../../sandbox/interpreter/run.ts';
 import type { CatalogueEntry } from '../../../models/catalogue.ts';
-import { listScriptName, originOf, PageBridge } from './page-bridge.ts';
+import { type Entry, listScriptName, originOf, PageBridge } from './page-bridge.ts';
 import type { ChatMessage } from './prompt.ts';
 import { type ModelReply, type RunReport, runTask, type RunnerDeps } from './runner.ts';
 import { constraintFor, isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
-import { MAX_LOG, type AutomateStart, type RunState, type SavedList } from './run-state.ts';
+import { MAX_LOG, type AutomateStart, type RunState, type SavedElement, type SavedList } from './run-state.ts';
 import { pathPattern } from './site-document.ts';
-import { elementsToSave, listsToSave, replayableScript } from './replayable.ts';
-import { rememberedElement } from './remembered-element.ts';
+import { elementsToSave, listsToSave, namesUsed, replayableScript } from './replayable.ts';
+import { listFoundAgain, rememberedElement } from './remembered-element.ts';
 import { commentHolesDropped, fillParams, literalText, paramsOf } from './params.ts';
 import { asksForSecret, isSecretParam } from './secret-param.ts';
 import { type RunSecret, savedSecretTargets, secretGuard } from './secret-guard.ts';
@@ -460,15 +460,44 @@ function redactRunText(state: RunState, secrets: Secrets): RunState {
   };
 }
 
-/** A saved script's list of that name, when `doc` is of the page (path pattern) it was saved on. */
-function rememberedList(saved: readonly SavedList[], name: string, doc: PageDocument): ListEntry | undefined {
+/**
+ * A saved script's list of that name, when `doc` is of the page (path pattern) it was saved on: the page's list its
+ * saved locators find (renamed by its heading), else the list as saved (shrunk into entries, its container and item
+ * selector still reach its items).
+ */
+function rememberedList(saved: readonly SavedList[], name: string, doc: PageDocument, taken: (name: string) => boolean = () => false): ListEntry | undefined {
   let pattern: string;
   try {
     pattern = pathPattern(doc.url).pattern;
   } catch {
     return undefined;
   }
-  return saved.find((s) => s.list.name === name && s.pattern === pattern)?.list;
+  const kept = saved.find((s) => s.list.name === name && s.pattern === pattern)?.list;
+  const again = kept && listFoundAgain(kept, doc);
+  return kept && (again && !taken(again.name) ? again : kept);
+}
+
+/**
+ * What a saved script's `name` is on this page by what was saved of it (`rememberedList`, `rememberedElement`), never
+ * an entry the page calls by another name the script uses — that one is the script's already: the step 1 "Continue"
+ * of a wizard whose step 2 button shares its id, drawn a moment after the click, or "Best sellers" on a day with no
+ * "Today's deals" (review 3) — nor by locators saved for another of its names too (nothing tells the two apart).
+ */
+function rememberedFor(request: AutomateStart): ((name: string, doc: PageDocument) => Entry | undefined) | undefined {
+  if (!request.knownLists && !request.knownElements) return undefined;
+  const lists = request.knownLists ?? [];
+  const elements = request.knownElements ?? [];
+  const uses = new Set([...namesUsed(request.known?.script ?? ''), ...lists.map((s) => s.list.name), ...elements.map((s) => s.element.name)]);
+  const locatorsOf = (saved: SavedElement) => JSON.stringify(saved.element.locators);
+  const twinned = (name: string) => elements.some((kept) => kept.element.name === name
+    && elements.some((other) => other.element.name !== name && other.pattern === kept.pattern && locatorsOf(other) === locatorsOf(kept)));
+  return (name, doc) => {
+    const taken = (found: string) => found !== name && uses.has(found);
+    const list = rememberedList(lists, name, doc, taken);
+    if (list) return list;
+    const element = twinned(name) ? undefined : rememberedElement(elements, name, doc);
+    return element && !taken(element.name) ? element : undefined;
+  };
 }
 
 /** The list `name` as the latest attempt that reached it saw it. */
@@ -763,6 +792,7 @@ export class AutomationRuns {
     let runOrigin: string | undefined;
     /** Every attempt's bridge, latest last: what they saw of the page's lists is saved with the script. */
     const bridges: PageBridge[] = [];
+    const remembered = rememberedFor(request);
     /** The page's names now for a saved script's `name`: renamed by an attempt, or found by its saved locators. */
     const namedNow = (name: string) => [
       ...renamedIn(bridges).filter(({ from }) => from === name).map(({ to }) => to),
@@ -815,8 +845,7 @@ export class AutomationRuns {
         }
         this.deps.onNavigated!(pages[0], element, pages[1]);
       } } : {}),
-      ...(request.knownLists || request.knownElements ? { remembered: (name: string, doc: PageDocument) =>
-        rememberedList(request.knownLists ?? [], name, doc) ?? rememberedElement(request.knownElements ?? [], name, doc) } : {}),
+      ...(remembered ? { remembered } : {}),
       secretGuard: secretGuard({ secrets: () => runSecrets, tokenized, replay: Boolean(request.known), savedTargets, savedAsIs, namedNow }),
     }, lastDoc ?? await read(), [request.task, ...userValues], siteOfRun(await (lastDoc ?? read()))));
     const siteOfRun = (doc: PageDocument) => {

@@ -9,6 +9,7 @@ import type { ElementEntry, ListEntry, PageDocument, Section } from '../../proto
 import type { FakeElement, FakePage } from '../../sandbox/capabilities/fake-bridge.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { seededRandom } from '../../../workers/engines/decoding/sampler.ts';
+import { openerSlot } from './page-bridge.ts';
 
 export type SampleTemplate = 'fill_form' | 'search' | 'open_item' | 'read_field' | 'check' | 'select';
 export interface Sample {
@@ -88,9 +89,10 @@ export function taskSamplesFor(doc: PageDocument, options: SampleOptions = {}): 
       const count = Math.max(1, Math.min(list.count, ORDINALS.length));
       const index = Math.floor(random() * count);
       const noun = str(list.description || list.name.split('__').pop()!.replace(/_/g, ' '));
-      // An item's own action slot named `open` is a field (its button): click it; otherwise the item opens itself.
-      const opener = list.actions.includes('open') ? 'open.click' : 'open';
-      add({ template: 'open_item', task: `Open the ${ORDINALS[index]} item of ${noun}`, script: `$${list.name}[${index}].${opener}();` });
+      // An item's own action slot named `open` is a field (its button): click it; otherwise the item opens itself — not
+      // where its items have controls of which none opens them (a todo's box and Remove: open() is a NotFound there).
+      const opener = list.actions.includes('open') ? 'open.click' : openerSlot(list) || !list.slots.some((slot) => slot.kind !== 'text') ? 'open' : undefined;
+      if (opener) add({ template: 'open_item', task: `Open the ${ORDINALS[index]} item of ${noun}`, script: `$${list.name}[${index}].${opener}();` });
       if (list.fields.length) {
         const field = pick(list.fields);
         add({

@@ -133,7 +133,8 @@ export function replaceSource(id: number, source: string): Promise<ScriptRow> {
 
 /**
  * After a replay found names the page no longer has by their saved locators: the saved script with the page's names
- * now (`renamed`: old → new, without `$`), its kept elements renamed with it, so the next replay finds them by name.
+ * now (`renamed`: old → new, without `$`), its kept elements and lists renamed with it, so the next replay finds them
+ * by name.
  */
 export function renameInScript(id: number, renamed: ReadonlyArray<{ from: string; to: string }>): Promise<ScriptRow> {
   const scripts = database().scripts;
@@ -142,7 +143,8 @@ export function renameInScript(id: number, renamed: ReadonlyArray<{ from: string
     const row = await scripts.get(id);
     if (!row) throw new ValidationError('this script is no longer saved (deleted in another panel?)');
     const elements = row.elements?.map((saved) => (Object.hasOwn(map, saved.element.name) ? { ...saved, element: { ...saved.element, name: map[saved.element.name]! } } : saved));
-    await saveScript(row.origin, row.name, withNamesRenamed(row.source, map), row.task, row.lists, elements);
+    const lists = row.lists?.map((saved) => (Object.hasOwn(map, saved.list.name) ? { ...saved, list: { ...saved.list, name: map[saved.list.name]! } } : saved));
+    await saveScript(row.origin, row.name, withNamesRenamed(row.source, map), row.task, lists, elements);
     return (await scripts.get(id))!;
   });
 }

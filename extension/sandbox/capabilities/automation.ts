@@ -1,11 +1,11 @@
 import { AbortError, ApiError, BudgetError, isErrorNamed, NavigationError, NotFoundError } from '../../protocol/errors.ts';
-import { LIST_MEMBERS, PRESS_KEYS, pressKey } from '../../protocol/script-api.ts';
+import { LIST_MEMBERS, PRESS_KEYS, pressKey, TAKES_ARGUMENT } from '../../protocol/script-api.ts';
 import { native } from '../interpreter/globals.ts';
 import type { CapabilityContext, CapabilitySet } from '../interpreter/run.ts';
 import { closest } from '../interpreter/scope.ts';
 import {
-  type CallSite, Capability, displayBrief, type ExportedValue, exportValue, importValue, isCallable, type NativeFunction, ScriptArray, toNumber,
-  truthy, type Value,
+  type CallSite, Capability, displayBrief, type ExportedValue, exportValue, importValue, isCallable, misuseIn, misuseOf, NativeFunction,
+  type NativeImpl, ScriptArray, toNumber, truthy, type Value,
 } from '../interpreter/values.ts';
 import {
   ACTION_METHODS, type Bridge, type BridgeMethod, type BridgeTarget, describeTarget, type ScriptName,
@@ -48,10 +48,10 @@ class Api {
   }
 
   /** `after`: runs once an action went through (an item of a list being gone through checks whether it left the list). */
-  method(name: string, call: BridgeMethod, target: BridgeTarget, after?: (site: CallSite) => Promise<void>): Value {
-    return native(name, async (args, site) => {
+  method(name: string, call: BridgeMethod, target: BridgeTarget, after?: (site: CallSite) => Promise<void>): NativeFunction {
+    return pageMethod(describeTarget(target), name, async (args, site) => {
       if (TEXT_ARGUMENT.has(call) && typeof args[0] !== 'string' && typeof args[0] !== 'number') {
-        throw new ApiError(`${describeTarget(target)}.${name}() needs a text argument`);
+        throw new ApiError(misuseOf(args[0]) ?? `${describeTarget(target)}.${name}() needs a text argument`);
       }
       if (call === 'press') {
         const key = pressKey(args[0]);
@@ -87,6 +87,17 @@ class Iteration {
   }
 }
 
+/**
+ * A method of a page handle: used as data (`$x.value` compared, joined into text, returned) it is an ApiError that
+ * says to call it.
+ */
+function pageMethod(owner: string, name: string, impl: NativeImpl, props?: Iterable<[string, Value]>): NativeFunction {
+  const call = `.${name}(${TAKES_ARGUMENT.has(name) ? '…' : ''})`;
+  return new NativeFunction(name, impl, props ? new Map(props) : undefined, `\`${owner}.${name}\` is a method: call it, \`${call}\``);
+}
+
+const elementNotAValue = (handle: string) => `\`${handle}\` is an element: call .text() to read it (.value() for what a field holds or whether a box is ticked)`;
+
 function methodsOf(table: Record<string, BridgeMethod>, key: string): BridgeMethod | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
@@ -106,6 +117,9 @@ class ElementHandle extends Capability {
   memberNames(): string[] {
     return Object.keys(ELEMENT_METHODS);
   }
+  override notAValue(): string {
+    return elementNotAValue(this.describe());
+  }
 }
 
 class FieldHandle extends Capability {
@@ -122,6 +136,9 @@ class FieldHandle extends Capability {
   }
   memberNames(): string[] {
     return Object.keys(FIELD_METHODS);
+  }
+  override notAValue(): string {
+    return elementNotAValue(this.describe());
   }
 }
 
@@ -143,6 +160,14 @@ class ItemHandle extends Capability {
   get target(): BridgeTarget {
     return { name: this.list.name, index: this.index, ...(this.written ? { position: true } : {}), ...(this.holds !== undefined ? { holds: this.holds } : {}) };
   }
+  /** The list it is an item of (`$list.indexOf(item)`). */
+  get listName(): string {
+    return this.list.name;
+  }
+  /** `open()` is a click on the row's control that opens it (the bridge picks it from the list's fields), not on the row. */
+  private methodTarget(key: string): BridgeTarget {
+    return key === 'open' ? { ...this.target, open: true } : this.target;
+  }
   describe(): string {
     return describeTarget(this.target);
   }
@@ -155,10 +180,10 @@ class ItemHandle extends Capability {
       if (!call) return field;
       // A field named like an item method (a column "text"): called, it is the item's method (`item.text()`); read
       // on, it is the field (`item.text.text()`, `item.text.click()`). It hid the method.
-      const method = this.api.method(key, call, this.target, this.after) as NativeFunction;
-      return native(key, method.impl, Object.keys(FIELD_METHODS).map((name): [string, Value] => [name, field.member(name)!]));
+      const method = this.api.method(key, call, this.methodTarget(key), this.after);
+      return pageMethod(this.describe(), key, method.impl, Object.keys(FIELD_METHODS).map((name): [string, Value] => [name, field.member(name)!]));
     }
-    if (call) return this.api.method(key, call, this.target, this.after);
+    if (call) return this.api.method(key, call, this.methodTarget(key), this.after);
     const suggestion = closest(key, [...fields, ...Object.keys(ITEM_METHODS)]);
     throw new NotFoundError(
       `items of $${this.list.name} have no field \`${key}\` (fields: ${fields.join(', ') || 'none'})${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
@@ -167,6 +192,10 @@ class ItemHandle extends Capability {
   }
   memberNames(): string[] {
     return ['index', ...(this.list.fields ?? []), ...Object.keys(ITEM_METHODS)];
+  }
+  override notAValue(): string {
+    const field = this.list.fields?.[0];
+    return `\`${this.describe()}\` is an item of a list: read a field${field ? ` (\`.${field}.text()\`)` : ''} or call .text() for all its text`;
   }
 }
 
@@ -202,19 +231,76 @@ class ListHandle extends Capability {
       case 'length':
         return this.count(site);
       case 'exists':
-        return native('exists', (_args, s) => this.api.call(s, 'exists', { name: this.list.name }, []));
+        return this.method('exists', (_args, s) => this.api.call(s, 'exists', { name: this.list.name }, []));
+      case 'scroll':
+        // A page action (the end of the list into view, waiting for what that loads); the answer is the length now,
+        // counted as `.length` is (the page read again where its items were given one by one).
+        return this.method('scroll', async (_args, s) => {
+          await this.api.call(s, 'scroll', { name: this.list.name }, []);
+          return this.count(s);
+        });
       case 'find':
-        return native('find', async (args, s) => {
-          if (typeof args[0] !== 'string') throw new ApiError(`$${this.list.name}.find() needs the text to look for`);
+        return this.method('find', async (args, s) => {
+          // find(fn): the first item fn is true for, as an array's find (null when none is).
+          if (isCallable(args[0])) return (await this.first(args[0], s))?.item ?? null;
+          if (typeof args[0] !== 'string') {
+            throw new ApiError(misuseOf(args[0]) ?? `$${this.list.name}.find() needs the text to look for, or a function such as (item) => item.${this.list.fields?.[0] ?? 'title'}.text() === "…"`);
+          }
           const found = await this.api.call(s, 'find', { name: this.list.name }, [args[0]]);
           return typeof found === 'number' && Number.isInteger(found) && found >= 0 ? this.item(found, false, args[0].slice(0, 1000)) : null;
+        });
+      case 'findIndex':
+        return this.method(key, async (args, s) => (await this.first(this.callback(key, args[0]), s))?.item.index ?? -1);
+      case 'some':
+        return this.method(key, async (args, s) => (await this.first(this.callback(key, args[0]), s)) !== undefined);
+      case 'every':
+        return this.method(key, async (args, s) => (await this.first(this.callback(key, args[0]), s, true)) === undefined);
+      case 'reduce':
+        return this.method(key, async (args, s) => {
+          const fn = this.callback(key, args[0]);
+          const items = await this.iterate(s);
+          if (args.length < 2 && !items.length) throw new ApiError(`$${this.list.name}.reduce() of an empty list needs a starting value`);
+          let acc = args.length < 2 ? items[0] : args[1];
+          for (let i = args.length < 2 ? 1 : 0; i < items.length; i++) {
+            s.step();
+            acc = await s.call(fn, [acc, items[i], i]);
+          }
+          return acc;
+        });
+      case 'slice':
+        // The items from `start` to before `end` (counted from the end when negative), as an array's slice.
+        return this.method(key, async (args, s) => {
+          const items = await this.iterate(s);
+          const at = (value: Value, fallback: number) => {
+            if (value === undefined) return fallback;
+            const n = Math.trunc(toNumber(value)) || 0;
+            return n < 0 ? Math.max(0, items.length + n) : Math.min(n, items.length);
+          };
+          const out = items.slice(at(args[0], 0), at(args[1], items.length));
+          s.meter.array(out.length, s, out.length);
+          return new ScriptArray(out);
+        });
+      case 'at':
+        // `$list.at(i)` is `$list[i]`; a negative i counts from the end (undefined past the start).
+        return this.method(key, async (args, s) => {
+          const i = Math.trunc(toNumber(args[0] ?? 0)) || 0;
+          if (i >= 0) return this.item(i, true);
+          const n = await this.count(s);
+          return n + i >= 0 ? this.item(n + i) : undefined;
+        });
+      case 'indexOf':
+        return this.method(key, (args) => {
+          const item = args[0];
+          if (!(item instanceof ItemHandle)) {
+            throw new ApiError(`$${this.list.name}.indexOf() takes an item of the list; to look for text, use $${this.list.name}.findIndex((item) => item.text().includes("…"))`);
+          }
+          return item.listName === this.list.name ? item.index : -1;
         });
       case 'filter':
       case 'map':
       case 'forEach':
-        return native(key, async (args, s) => {
-          const fn = args[0];
-          if (!isCallable(fn)) throw new ApiError(`$${this.list.name}.${key}() needs a function`);
+        return this.method(key, async (args, s) => {
+          const fn = this.callback(key, args[0]);
           const items = await this.iterate(s);
           const out: Value[] = [];
           for (const [i, item] of items.entries()) {
@@ -228,6 +314,25 @@ class ListHandle extends Capability {
     }
     return undefined;
   }
+  private method(name: string, impl: NativeImpl): NativeFunction {
+    return pageMethod(this.describe(), name, impl);
+  }
+  private callback(key: string, fn: Value): Value {
+    if (!isCallable(fn)) throw new ApiError(misuseOf(fn) ?? `$${this.list.name}.${key}() needs a function`);
+    return fn;
+  }
+  /** Goes through the items as for…of does, to the first that `fn` is true for (false for, with `unless`). */
+  private async first(fn: Value, s: CallSite, unless = false): Promise<{ item: ItemHandle } | undefined> {
+    const items = await this.iterate(s);
+    for (const [i, item] of items.entries()) {
+      s.step();
+      if (truthy(await s.call(fn, [item, i])) !== unless) return { item: item as ItemHandle };
+    }
+    return undefined;
+  }
+  override notAValue(): string {
+    return `\`${this.describe()}\` is a list: read its items, e.g. \`${this.describe()}.map((item) => item.text())\``;
+  }
   memberNames(): string[] {
     return LIST_MEMBERS;
   }
@@ -237,6 +342,17 @@ function targetOf(value: Value): BridgeTarget | undefined {
   if (value instanceof ElementHandle || value instanceof FieldHandle || value instanceof ItemHandle) return value.target;
   if (value instanceof ListHandle) return { name: value.list.name };
   return undefined;
+}
+
+/**
+ * What the user is told (done, say, ask) is data: a page handle there would reach them as its name
+ * (`"$inbox__messages[0].subject"`), a method as "[function value]". ApiError with what to call instead.
+ */
+function plain(args: Value[]): void {
+  for (const arg of args) {
+    const misuse = misuseIn(arg);
+    if (misuse) throw new ApiError(misuse);
+  }
 }
 
 /** A same-site path: no scheme (http:, javascript:…), no other host. */
@@ -270,6 +386,7 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
   const byName = new Map(names.map((entry) => [entry.name, entry]));
   const handles = new Map<string, Value>();
   let api: Api | undefined;
+  let waitFor: NativeFunction | undefined;
   const handleFor = (name: string): Value | undefined => {
     if (!name.startsWith('$') || !api) return undefined;
     const entry = byName.get(name.slice(1));
@@ -301,7 +418,7 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
             return undefined;
           });
         })],
-        ['waitFor', native('waitFor', (args, site) => {
+        ['waitFor', waitFor = native('waitFor', (args, site) => {
           const target = targetOf(args[0]);
           if (!target) throw new ApiError('waitFor() needs an element such as $compose_button');
           const timeout = args[1] === undefined ? 5000 : Math.max(0, Math.min(MAX_WAIT_MS, toNumber(args[1]) || 0));
@@ -309,16 +426,26 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
         })],
         ['ask', native('ask', (args, site) => {
           if (args[0] === undefined) throw new ApiError('ask() needs a question');
+          plain(args);
           return a.call(site, 'ask', undefined, [displayBrief(args[0], 2000)]);
         })],
         ['say', native('say', async (args, site) => {
+          plain(args);
           await a.call(site, 'say', undefined, [args.map((arg) => displayBrief(arg, 4000)).join(' ').slice(0, 4000)]);
           return undefined;
         })],
-        ['done', native('done', (args, site) => context.logged(site, 'done', undefined, args, async () => context.halt(args[0], 'done')))],
+        ['done', native('done', (args, site) => context.logged(site, 'done', undefined, args, async () => {
+          plain(args);
+          return context.halt(args[0], 'done');
+        }))],
       ]);
     },
     resolve: handleFor,
+    // `waitFor($name)` of a name the run has not seen: the bridge waits for the page to bring it (or says it never did).
+    nameArgument(callee, name) {
+      if (!api || callee !== waitFor || !/^\$[\p{L}\p{M}\p{N}_]{1,200}$/u.test(name)) return undefined;
+      return new ElementHandle(api, { name: name.slice(1) });
+    },
     async resolveLate(name, context) {
       if (!api) return undefined;
       if (!name.startsWith('$') || byName.has(name.slice(1))) return undefined;

@@ -28,6 +28,11 @@ export interface BridgeTarget {
   position?: boolean;
   /** The text find() looked for: the item must still hold it when acted on (a list the page reorders). */
   holds?: string;
+  /**
+   * A click from `item.open()`: on the row's control that opens it (a field named `open`, its one link or button, its
+   * title link), which the bridge picks from the list's fields; an item with controls but none of those is a NotFound.
+   */
+  open?: boolean;
 }
 
 export interface BridgeCall {

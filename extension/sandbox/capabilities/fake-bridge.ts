@@ -28,6 +28,8 @@ export interface FakePage {
   paths?: string[];
   /** Per-call delay, to test time budgets. */
   delayMs?: number;
+  /** Items each `$list.scroll()` brings, batch by batch (an infinite feed); none left: the end of the feed. */
+  more?: Record<string, Array<Array<Record<string, string>>>>;
 }
 
 const TYPABLE = new Set(['text_input', 'textarea', 'search', 'email', 'password', 'number']);
@@ -39,10 +41,12 @@ export class FakeBridge implements Bridge {
   readonly lists: Record<string, Array<Record<string, string>>>;
   path: string;
   private readonly answers: string[];
+  private readonly more: NonNullable<FakePage['more']>;
 
   constructor(private readonly page: FakePage = {}) {
     this.elements = structuredClone(page.elements ?? {});
     this.lists = structuredClone(page.lists ?? {});
+    this.more = structuredClone(page.more ?? {});
     this.answers = [...(page.answers ?? [])];
     this.path = page.path ?? '/';
   }
@@ -126,6 +130,10 @@ export class FakeBridge implements Bridge {
     if (call === 'find') {
       const needle = String(args[0]).toLowerCase();
       return items.findIndex((item) => Object.values(item).some((text) => text.toLowerCase().includes(needle)));
+    }
+    if (call === 'scroll' && target!.index === undefined) {
+      items.push(...(this.more[target!.name]?.shift() ?? []));
+      return items.length;
     }
     if (target!.index === undefined) return call === 'exists' || call === 'waitFor' ? items.length > 0 : null;
     const item = items[target!.index];

@@ -1,8 +1,9 @@
-import { ScriptRuntimeError } from '../../protocol/errors.ts';
+import { ApiError, ScriptRuntimeError } from '../../protocol/errors.ts';
 import {
-  Capability, type CallSite, displayBrief, importValue, isCallable, NativeFunction, type NativeImpl, ScriptArray,
+  Capability, type CallSite, displayBrief, ErrorObject, importValue, isCallable, misuseIn, NativeFunction, type NativeImpl, ScriptArray,
   ScriptObject, stringify, toNumber, toStr, truthy, type Value,
 } from './values.ts';
+import { ERROR_CONSTRUCTORS } from './parse.ts';
 
 /** A read-only namespace of values we provide (Math, JSON, Object…): a capability, so scripts cannot change it. */
 export class Namespace extends Capability {
@@ -132,7 +133,20 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
       ['fromCharCode', native('fromCharCode', (args) => String.fromCharCode(...args.map(toNumber)))],
     ])],
     ['Boolean', native('Boolean', (args) => truthy(args[0]))],
-    ['Array', new Namespace('Array', new Map<string, Value>([
+    // `Error(m)` and `new Error(m)` (the one `new` there is): an ErrorObject of that name.
+    ...[...ERROR_CONSTRUCTORS].map((name): [string, Value] => [name, native(name, (args, site) => {
+      site.meter.array(2, site, 2);
+      const message = args[0] === undefined ? '' : site.meter.string(toStr(args[0], site.meter.budgets.stringLength), site, typeof args[0] !== 'string');
+      return new ErrorObject(name, message);
+    })]),
+    // `Array(3)` is three undefined items (there are no holes), `Array(1, 2)` is [1, 2], as in JavaScript.
+    ['Array', native('Array', (args, site) => {
+      if (args.length !== 1 || typeof args[0] !== 'number') return made([...args], site);
+      const length = args[0];
+      if (!Number.isInteger(length) || length < 0) throw new ScriptRuntimeError(`Array(${length}): a length is a whole number, 0 or more`);
+      site.meter.array(length, site);
+      return made(Array.from({ length }, () => undefined), site);
+    }, [
       ['isArray', native('isArray', (args) => args[0] instanceof ScriptArray)],
       ['from', native('from', async (args, site) => {
         const source = args[0];
@@ -141,7 +155,8 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
           const length = Math.max(0, Math.trunc(toNumber(source.props.get('length'))) || 0);
           site.meter.array(length, site);
           items = Array.from({ length }, () => undefined);
-        } else items = iterableItems(source, 'Array.from');
+        } else if (source instanceof Capability && source.iterate) items = await source.iterate(site); // a page list's items
+        else items = iterableItems(source, 'Array.from');
         const fn = args[1];
         if (fn !== undefined) {
           if (!isCallable(fn)) throw new ScriptRuntimeError('Array.from() needs a function as its second argument');
@@ -152,7 +167,7 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
         }
         return made(items, site);
       })],
-    ]))],
+    ])],
     ['Object', new Namespace('Object', new Map<string, Value>([
       ['keys', native('keys', (args, site) => made(entriesOf(objectArg(args[0], 'Object.keys')).map(([k]) => k), site))],
       ['values', native('values', (args, site) => made(entriesOf(objectArg(args[0], 'Object.values')).map(([, v]) => v), site))],
@@ -187,6 +202,8 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
     ]))],
     ['JSON', new Namespace('JSON', new Map<string, Value>([
       ['stringify', native('stringify', (args, site) => {
+        const misuse = misuseIn(args[0]);
+        if (misuse) throw new ApiError(misuse);
         const indentArg = args[2];
         const indent = typeof indentArg === 'number' ? ' '.repeat(Math.max(0, Math.min(10, indentArg)))
           : typeof indentArg === 'string' ? indentArg.slice(0, 10) : undefined;

@@ -2,11 +2,11 @@ import type * as A from 'acorn';
 import { ApiError, BudgetError, type PocketError, ScriptError, ScriptRuntimeError } from '../../protocol/errors.ts';
 import type { Meter, Position } from './budget.ts';
 import { arrayIndex, memberNamesOf, primitiveMember } from './members.ts';
-import { binary, concat } from './operators.ts';
-import { positionOf } from './parse.ts';
+import { binary, checkCompared, concat } from './operators.ts';
+import { ERROR_CONSTRUCTORS, positionOf } from './parse.ts';
 import { closest, Scope } from './scope.ts';
 import {
-  type CallSite, Capability, displayBrief, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable,
+  type CallSite, Capability, displayBrief, ErrorObject, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable,
   NativeFunction, ScriptArray, ScriptFunction, ScriptObject, strictEquals, TooLarge, toNumber, toStr, truthy,
   typeOf, type Value,
 } from './values.ts';
@@ -37,6 +37,11 @@ export interface FreeNames {
   names(): string[];
   /** A name `resolve` does not know yet, asked again asynchronously (the page may have changed since the start). */
   resolveLate?(name: string): Promise<Value | undefined>;
+  /**
+   * A call's first argument that is a free name nobody defines yet (`waitFor($offers__claim)`): what `callee` gets
+   * for it, or undefined to resolve it as usual (a callee that waits for the name to exist).
+   */
+  nameArgument?(callee: Value, name: string): Value | undefined;
 }
 
 type ScriptErrorClass = new (message: string, data?: Record<string, unknown>) => ScriptError;
@@ -70,13 +75,11 @@ function catchable(error: unknown): boolean {
 function caughtValue(error: unknown): Value {
   if (error instanceof Thrown) return error.value;
   const e = error as ScriptError;
-  const obj = new ScriptObject();
+  const data: Array<[string, Value]> = [];
   for (const [key, value] of Object.entries(e.data ?? {})) {
-    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) obj.props.set(key, value as Value);
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) data.push([key, value as Value]);
   }
-  obj.props.set('name', e.name);
-  obj.props.set('message', e.message);
-  return obj;
+  return new ErrorObject(e.name, e.message, data);
 }
 
 export class Interpreter {
@@ -311,7 +314,14 @@ export class Interpreter {
     let start = -1;
     for (let i = 0; i < node.cases.length && start < 0; i++) {
       const test = node.cases[i]!.test;
-      if (test && strictEquals(value, await this.evaluate(test, scope))) start = i;
+      if (!test) continue;
+      const against = await this.evaluate(test, scope);
+      try {
+        checkCompared(value, against);
+      } catch (error) {
+        throw located(error, positionOf(node.discriminant), this.meter);
+      }
+      if (strictEquals(value, against)) start = i;
     }
     if (start < 0) start = node.cases.findIndex((c) => !c.test);
     if (start < 0) return undefined;
@@ -528,6 +538,14 @@ export class Interpreter {
       }
       case 'CallExpression':
         return this.call(node, scope);
+      case 'NewExpression': {
+        // The parser lets through only `new Error(…)`, `new TypeError(…)`, `new RangeError(…)`; the name must still be ours.
+        const fn = await this.evaluate(node.callee as A.Expression, scope);
+        if (!(fn instanceof NativeFunction) || !ERROR_CONSTRUCTORS.has(fn.name)) {
+          throw fail(ScriptRuntimeError, `\`new\` only makes errors, and \`${this.snippet(node.callee)}\` here is not the built-in one`, positionOf(node));
+        }
+        return this.callValue(fn, await this.list(node.arguments, scope), node);
+      }
       default:
         throw fail(ScriptRuntimeError, `\`${node.type}\` is not supported`, positionOf(node));
     }
@@ -727,7 +745,10 @@ export class Interpreter {
     if (!isCallable(fn)) {
       throw fail(ScriptRuntimeError, `\`${this.snippet(callee)}\` is not a function (it is ${displayBrief(fn, 60)})`, positionOf(node));
     }
-    const args = await this.list(node.arguments, scope);
+    const [first, ...rest] = node.arguments;
+    const named = first?.type === 'Identifier' && this.free.nameArgument && !scope.lookup(first.name) && this.free.resolve(first.name) === undefined
+      ? this.free.nameArgument(fn, first.name) : undefined;
+    const args = named === undefined ? await this.list(node.arguments, scope) : [named, ...await this.list(rest, scope)];
     return this.callValue(fn, args, node);
   }
 

@@ -271,6 +271,25 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
     });
     return made(flatten(arr.items, Math.min(depth, 50)), site);
   }],
+  ['flatMap', async (arr, a, site) => {
+    const fn = callback(a[0], 'flatMap');
+    const out: Value[] = [];
+    await each(arr, site, async (item, i) => {
+      const result = await site.call(fn, [item, i, arr]);
+      if (result instanceof ScriptArray) {
+        site.meter.array(out.length + result.items.length, site);
+        out.push(...result.items);
+      } else out.push(result);
+    });
+    return made(out, site);
+  }],
+  ['fill', (arr, a, site) => {
+    const start = relative(a[1], arr.items.length, 0);
+    const end = relative(a[2], arr.items.length, arr.items.length);
+    site.step(Math.ceil(Math.max(0, end - start) / 1024));
+    for (let i = start; i < end; i++) arr.items[i] = a[0];
+    return arr;
+  }],
   ['map', async (arr, a, site) => {
     const fn = callback(a[0], 'map');
     const out: Value[] = [];
@@ -316,6 +335,23 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
     });
     return found;
   }],
+  ['findLast', async (arr, a, site) => {
+    const fn = callback(a[0], 'findLast');
+    for (let i = arr.items.length - 1; i >= 0; i--) {
+      site.step();
+      const item = arr.items[i];
+      if (truthy(await site.call(fn, [item, i, arr]))) return item;
+    }
+    return undefined;
+  }],
+  ['findLastIndex', async (arr, a, site) => {
+    const fn = callback(a[0], 'findLastIndex');
+    for (let i = arr.items.length - 1; i >= 0; i--) {
+      site.step();
+      if (truthy(await site.call(fn, [arr.items[i], i, arr]))) return i;
+    }
+    return -1;
+  }],
   ['some', async (arr, a, site) => {
     const fn = callback(a[0], 'some');
     let result = false;
@@ -354,6 +390,11 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
     arr.items.splice(0, arr.items.length, ...sorted);
     return arr;
   }],
+  ['toSorted', async (arr, a, site) => {
+    if (a[0] !== undefined) callback(a[0], 'toSorted');
+    return made(await mergeSort([...arr.items], a[0], site), site);
+  }],
+  ['toReversed', (arr, _a, site) => made([...arr.items].reverse(), site)],
 ]);
 
 function bind<T>(name: string, self: T, method: Method<T>): NativeFunction {

@@ -32,6 +32,9 @@ export const REFUSED: Record<string, string> = {
   StaticBlock: 'a static block', PropertyDefinition: 'a class field', MethodDefinition: 'a class method',
 };
 
+/** The only constructors `new` may call: a script's own errors (`throw new Error("no results")`), plain data. */
+export const ERROR_CONSTRUCTORS: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError']);
+
 export interface Located {
   line: number;
   column: number;
@@ -60,7 +63,9 @@ function checkName(name: string, node: Node, asProperty: boolean): void {
 function checkNode(node: AnyNode, depth: number): void {
   if (depth > MAX_NESTING) refuse('nesting this deep', node);
   const type = node.type;
-  if (!ALLOWED.has(type)) refuse(REFUSED[type] ?? `\`${type}\``, node);
+  const callee = node.callee as AnyNode | undefined;
+  const newError = type === 'NewExpression' && callee?.type === 'Identifier' && ERROR_CONSTRUCTORS.has(callee.name as string);
+  if (!ALLOWED.has(type) && !newError) refuse(REFUSED[type] ?? `\`${type}\``, node);
   switch (type) {
     case 'Identifier':
       checkName(node.name as string, node, false);

@@ -5,7 +5,7 @@ import { type Budgets, Meter, type Position } from './budget.ts';
 import { baseGlobals } from './globals.ts';
 import { Halt, Interpreter, Thrown } from './interpreter.ts';
 import { parseScript } from './parse.ts';
-import { display, type ExportedValue, exportValue, TooLarge, typeOf, type Value } from './values.ts';
+import { display, ErrorObject, type ExportedValue, exportValue, TooLarge, toStr, typeOf, type Value } from './values.ts';
 
 /** One entry of the execution log: every page action, read, say/ask/done, with where the script made it. */
 export interface LogEntry {
@@ -47,6 +47,8 @@ export interface CapabilitySet {
   names?(): string[];
   /** A name `resolve` did not know, asked again when the script reaches it (e.g. after the page changed). */
   resolveLate?(name: string, context: CapabilityContext): Promise<Value | undefined>;
+  /** What `callee` gets for a name nobody defines yet passed as its first argument (interpreter.ts `FreeNames`). */
+  nameArgument?(callee: Value, name: string): Value | undefined;
   /** The error for a name nobody defines; the interpreter adds the position. */
   unknown?(name: string, suggestion: string | undefined): PocketError;
 }
@@ -101,7 +103,8 @@ function finalError(error: unknown, meter: Meter): PocketError {
     // What was thrown may not print (too long, a cycle): the failure must still come back, described.
     let text: string;
     try {
-      text = display(error.value, 500).slice(0, 500);
+      // An error object as JavaScript prints one: `Uncaught Error: no results at 3:5`.
+      text = (error.value instanceof ErrorObject ? toStr(error.value, meter.budgets.stringLength) : display(error.value, 500)).slice(0, 500);
     } catch {
       text = `${typeOf(error.value)} (too long or circular to show)`;
     }
@@ -169,6 +172,7 @@ export async function runScript(source: string, capabilities: CapabilitySet, opt
     unknown: (name: string, suggestion: string | undefined) => (capabilities.unknown ?? defaultUnknown)(name, suggestion),
     names: () => [...globals.keys(), ...(capabilities.names?.() ?? [])],
     ...(capabilities.resolveLate ? { resolveLate: (name: string) => capabilities.resolveLate!(name, context) } : {}),
+    ...(capabilities.nameArgument ? { nameArgument: capabilities.nameArgument.bind(capabilities) } : {}),
   };
 
   let interpreter: Interpreter | undefined;

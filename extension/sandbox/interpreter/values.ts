@@ -1,5 +1,5 @@
 import type { Node } from 'acorn';
-import { ScriptRuntimeError } from '../../protocol/errors.ts';
+import { ApiError, ScriptRuntimeError } from '../../protocol/errors.ts';
 import type { Meter } from './budget.ts';
 
 /**
@@ -18,6 +18,18 @@ export class ScriptObject {
   readonly props = new Map<string, Value>();
   constructor(entries?: Iterable<[string, Value]>) {
     if (entries) for (const [key, value] of entries) this.props.set(key, value);
+  }
+}
+
+/**
+ * An error as a script holds it (`new Error(message)`, what `catch (e)` gets): plain data, `name` and `message` among
+ * its properties, that reads as `Name: message` in text, as a JavaScript error does.
+ */
+export class ErrorObject extends ScriptObject {
+  constructor(name: string, message: string, extra?: Iterable<[string, Value]>) {
+    super(extra);
+    this.props.set('name', name);
+    this.props.set('message', message);
   }
 }
 
@@ -56,12 +68,16 @@ export interface CallSite {
 
 export type NativeImpl = (args: Value[], site: CallSite) => Value | Promise<Value>;
 
-/** A function we provide (Math.max, say, $x.click…). `props` are its own fields, e.g. Number.isInteger. */
+/**
+ * A function we provide (Math.max, say, $x.click…). `props` are its own fields, e.g. Number.isInteger. `notAValue`: a
+ * page handle's method is no data (`$x.value` for `$x.value()`); what to say when a script compares, joins or returns it.
+ */
 export class NativeFunction {
   constructor(
     readonly name: string,
     readonly impl: NativeImpl,
     readonly props?: ReadonlyMap<string, Value>,
+    readonly notAValue?: string,
   ) {}
 }
 
@@ -83,6 +99,11 @@ export abstract class Capability {
   exportAs(): ExportedValue {
     return this.describe();
   }
+  /**
+   * A page handle is no text of its own: where a script compares it with text, joins it into a string or returns it,
+   * this says what to call instead (`.text()`). Undefined for capabilities that may be used as values.
+   */
+  notAValue?(): string;
 }
 
 /** Plain data that leaves the interpreter (results, logs, messages); structured-clone safe. */
@@ -97,6 +118,29 @@ export const FORBIDDEN_IDENTIFIERS: ReadonlySet<string> = new Set([
   ...FORBIDDEN_PROPERTIES, 'globalThis', 'window', 'self', 'document', 'Function', 'eval', 'require', 'process',
   'chrome', 'browser', 'Reflect', 'Proxy', 'WebAssembly', 'importScripts', 'fetch', 'XMLHttpRequest',
 ]);
+
+/** Why `value` may not stand for data (a page handle, one of its methods), else undefined. */
+export function misuseOf(value: Value): string | undefined {
+  if (value instanceof Capability) return value.notAValue?.();
+  if (value instanceof NativeFunction) return value.notAValue;
+  return undefined;
+}
+
+/** The first value inside `value` (itself, its items and properties, at most `limit` looked at) that `misuseOf` names. */
+export function misuseIn(value: Value, limit = 100_000): string | undefined {
+  const seen = new Set<ScriptArray | ScriptObject>();
+  const stack: Value[] = [value];
+  for (let left = limit; stack.length && left > 0; left--) {
+    const next = stack.pop();
+    const misuse = misuseOf(next);
+    if (misuse) return misuse;
+    if (!(next instanceof ScriptArray || next instanceof ScriptObject) || seen.has(next)) continue;
+    seen.add(next);
+    const inner = next instanceof ScriptArray ? next.items : [...next.props.values()];
+    for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
+  }
+  return undefined;
+}
 
 export function isCallable(value: Value): value is ScriptFunction | NativeFunction {
   return value instanceof ScriptFunction || value instanceof NativeFunction;
@@ -185,6 +229,24 @@ function toStrWalk(value: Value, walk: Walk): string {
     walk.seen.delete(value);
     return parts.join(',');
   }
+  if (value instanceof ErrorObject) {
+    if (walk.seen.has(value)) return '';
+    // Each visit costs: errors whose name and message are the next error would print 2^depth times (review, session 26).
+    charge(walk, 1);
+    walk.seen.add(value);
+    const part = (key: string, fallback: string) => {
+      const item = value.props.get(key);
+      return item === undefined ? fallback : toStrWalk(item, walk);
+    };
+    const name = part('name', 'Error');
+    const message = part('message', '');
+    walk.seen.delete(value);
+    const text = name && message ? `${name}: ${message}` : name || message;
+    charge(walk, text.length);
+    return text;
+  }
+  const misuse = misuseOf(value);
+  if (misuse) throw new ApiError(misuse);
   const text = value instanceof ScriptObject ? '[object Object]'
     : value instanceof ScriptFunction || value instanceof NativeFunction ? `function ${value.name}() { … }` : value.describe();
   charge(walk, text.length);

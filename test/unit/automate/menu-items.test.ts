@@ -47,7 +47,8 @@ describe('rows around one link', () => {
       <h2>Todos</h2><ul>${stories.map((t) => `<li><span class="title">${t} chores</span> <button type="button">Delete</button></li>`).join('')}</ul></main>`;
     const clicked: string[] = [];
     document.querySelectorAll('a,button').forEach((el) => el.addEventListener('click', (e) => { e.preventDefault(); clicked.push(el.textContent!); }));
-    const { doc, result } = await run('$news__items[2].click();\n$todos__items[2].open();\n$todos__items[3].click();\ndone("ok");');
+    // (`.open()` on such a row is a NotFound naming its fields: Delete does not open it; item-open.test.ts.)
+    const { doc, result } = await run('$news__items[2].click();\n$todos__items[3].click();\ndone("ok");');
     const lines = renderDocument(doc).split('\n');
     expect(lines.find((l) => l.startsWith('$news__items'))).not.toMatch(/ of links/);
     expect(lines.find((l) => l.startsWith('$todos__items'))).toMatch(/ actions: delete\(button\)/);

@@ -37,6 +37,11 @@ describe('automation prompt assembly', () => {
     expect(user.trimEnd().endsWith('Answer:')).toBe(true);
   });
 
+  test('the rules say how a scrolling loop stops, and that scrolls count against the action budget', () => {
+    expect(SYSTEM_PROMPT).toMatch(/\$list\.scroll\(\) \(loads more, returns the new length:\s+stop when it stays the same\)/);
+    expect(SYSTEM_PROMPT).toContain('every click, type, press, select and scroll counts, at most 20');
+  });
+
   test('page text stays quoted inside the document block and cannot start a line of its own', () => {
     const user = userPrompt({ doc: doc(), task: 't' }).text;
     const lines = user.split('\n');

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
-import { hashedText, rememberedElement } from '../../../extension/features/automate/remembered-element.ts';
+import { hashedText, listFoundAgain, rememberedElement } from '../../../extension/features/automate/remembered-element.ts';
 import { withNamesRenamed } from '../../../extension/features/automate/replayable.ts';
-import type { AutomateStart, SavedElement } from '../../../extension/features/automate/run-state.ts';
+import type { AutomateStart, SavedElement, SavedList } from '../../../extension/features/automate/run-state.ts';
 import type { ElementEntry, PageDocument } from '../../../extension/protocol/schemas.ts';
 import { fakeRunHost, finished, TAB, until } from './run-host-rig.ts';
 
@@ -225,5 +225,243 @@ describe('what the locators must not do (review, session 24)', () => {
     expect(saved).toHaveLength(1);
     // The name is the script's own words; the locators keep none of the text.
     expect(JSON.stringify(saved[0]!.element.locators)).not.toMatch(/biopsy|Jones|results/i);
+  });
+});
+
+describe('a replay on a page whose list a heading renamed ("Most read" → "Trending")', () => {
+  // The page's own origin (happy-dom's): the executor answers from it.
+  const NEWS = 'http://localhost:3000/news';
+  // The list's own identity (a test id the site gave its container): a heading renamed, it is still that list.
+  const news = (heading: string, other = '', own = 'most-popular') => `<main><h1>News</h1><aside><section><h2>${heading}</h2><ol${own ? ` data-testid="${own}"` : ''}>${[1, 2, 3, 4].map((i) =>
+    `<li><span class="rank">${i}</span><a href="#s${i}"><span class="headline">Story ${i}</span></a></li>`).join('')}</ol></section>${other}</aside></main>`;
+  const readNews = async (): Promise<PageDocument> => ({ ...buildPageDocument(document), url: NEWS });
+  const listNamed = (heading: string) => buildPageDocument(document).sections.flatMap((s) => s.entries).find((e) => e.kind === 'list' && e.description === heading)!.name;
+
+  async function savedRead(): Promise<{ script: string; lists: SavedList[]; oldName: string }> {
+    document.body.innerHTML = news('Most read');
+    const oldName = listNamed('Most read');
+    const script = `done([$${oldName}[1].headline.text(), $${oldName}.length]);`;
+    const { runs } = fakeRunHost([answer(script)], undefined, { readDocument: readNews });
+    await runs.start(start());
+    const run = await finished(runs);
+    expect(run.report, JSON.stringify(run.report)).toMatchObject({ status: 'done', result: ['Story 2', 4] });
+    return { script, lists: run.report!.savedLists!, oldName };
+  }
+
+  test('the saved list is found by its locators and item selector: positions read as saved, the new name reported', async () => {
+    const { script, lists, oldName } = await savedRead();
+    document.body.innerHTML = news('Trending');
+    const newName = listNamed('Trending');
+    expect(newName).not.toBe(oldName);
+    const replay = fakeRunHost([], undefined, { readDocument: readNews });
+    await replay.runs.start(start({ known: { plan: 'saved', elements: [], script }, knownLists: lists, maxRepairs: 0 }));
+    const run = await finished(replay.runs);
+    expect(run.report, JSON.stringify(run.report?.attempts)).toMatchObject({ status: 'done', modelCalls: 0, result: ['Story 2', 4] });
+    expect(run.report!.renamed).toEqual([{ from: oldName, to: newName }]);
+  });
+
+  test('listFoundAgain: not a list of items of another shape there, nor one of two that fit as well', async () => {
+    const { lists } = await savedRead();
+    const kept = lists[0]!.list;
+    const doc = () => ({ ...buildPageDocument(document), url: NEWS });
+    const lists2 = () => doc().sections.flatMap((s) => s.entries).filter((e) => e.kind === 'list');
+    document.body.innerHTML = news('Trending');
+    expect(listFoundAgain(kept, doc())?.description).toBe('Trending');
+    // A list where the saved one was (the same path and item selector) with nothing of its own, whose items have
+    // other fields: not it.
+    document.body.innerHTML = news('Trending', '', '').replaceAll('class="rank"', 'class="votes"').replaceAll('class="headline"', 'class="title"');
+    expect(lists2().map((l) => l.kind === 'list' && l.fields)).toEqual([['votes', 'title']]);
+    expect(listFoundAgain(kept, doc())).toBeUndefined();
+    // Two lists that its locators find as well as each other: neither.
+    document.body.innerHTML = news('Trending', news('Sport', '', 'sport').replace(/^<main><h1>News<\/h1><aside>|<\/aside><\/main>$/g, ''));
+    const both = lists2();
+    expect(both).toHaveLength(2);
+    const paths = both.map((l) => l.locators.find((x) => x.by === 'css')!);
+    const ids = both.map((l) => l.locators.find((x) => x.by === 'testid')!);
+    expect(listFoundAgain({ ...kept, locators: [...paths, ...ids] }, doc())).toBeUndefined();
+    expect(listFoundAgain({ ...kept, locators: [paths[1]!, ids[1]!] }, doc())?.description).toBe('Sport');
+    // Its path alone is no list's own (review 3): the one there now is another list of the same shape.
+    expect(listFoundAgain({ ...kept, locators: [paths[1]!] }, doc())).toBeUndefined();
+  });
+});
+
+describe('a renamed element in a replay is found by its saved locators, after the late-name wait only right after an action', () => {
+  const FORM = 'http://localhost:3000/todo';
+  const form = (button: string) => `<main><form aria-label="Add todo" onsubmit="return false"><label for="t">New todo</label><input id="t">
+    <button type="button" id="add">${button}</button></form></main>`;
+
+  /**
+   * Replays a script that (`typeFirst`) types, then clicks the button saved as "Add", on a page where it reads `label`;
+   * the page reads it took.
+   */
+  async function replayReads(label: string, typeFirst = true): Promise<number> {
+    document.body.innerHTML = form('Add');
+    const name = nameOf('Add');
+    const script = `${typeFirst ? `$${nameOf('New todo')}.type("Pay rent");\n` : ''}$${name}.click();\ndone("ok");`;
+    const fresh = fakeRunHost([answer(script)], undefined, { readDocument: async () => ({ ...buildPageDocument(document), url: FORM }) });
+    await fresh.runs.start(start());
+    const elements = (await finished(fresh.runs)).report!.savedElements!;
+    document.body.innerHTML = form(label);
+    const clicked = recordClicks();
+    let reads = 0;
+    const replay = fakeRunHost([], undefined, { readDocument: async () => {
+      reads++;
+      return { ...buildPageDocument(document), url: FORM };
+    } });
+    await replay.runs.start(start({ known: { plan: 'saved', elements: [], script }, knownElements: elements, maxRepairs: 0 }));
+    const run = await finished(replay.runs);
+    expect(run.report, JSON.stringify(run.report?.attempts)).toMatchObject({ status: 'done', modelCalls: 0 });
+    expect(clicked).toEqual([label]);
+    return reads;
+  }
+
+  test('with no action just before: no more page reads than with the name unchanged (none spent waiting for it)', async () => {
+    expect(await replayReads('Create', false)).toBe(await replayReads('Add', false));
+  });
+
+  test('right after an action the old name is waited for first (what the action brings may be it), then found by its locators', async () => {
+    expect(await replayReads('Create')).toBeGreaterThan(await replayReads('Add'));
+  });
+});
+
+describe('a list of the same shape is not the saved one (review 3)', () => {
+  const SHOP = 'http://localhost:3000/shop';
+  const readShop = async (): Promise<PageDocument> => ({ ...buildPageDocument(document), url: SHOP });
+  // Two product grids of one shape: only a CSS path (nth-of-type) and an item selector of their own.
+  const grid = (heading: string, tag: string, own = '') => `<section><h2>${heading}</h2><ul${own ? ` data-testid="${own}"` : ''}>${[1, 2, 3].map((i) =>
+    `<li class="product"><a href="#${tag}${i}"><span class="title">Product ${tag}${i}</span></a><span class="price">$${i}.99</span><button type="button" data-p="${tag}${i}">Add to cart</button></li>`).join('')}</ul></section>`;
+  const listNamed = (heading: string) => buildPageDocument(document).sections.flatMap((s) => s.entries).find((e) => e.kind === 'list' && e.description === heading)!.name;
+  function recordCartAdds(): string[] {
+    const added: string[] = [];
+    document.querySelectorAll('button[data-p]').forEach((b) => b.addEventListener('click', () => added.push(b.getAttribute('data-p')!)));
+    return added;
+  }
+  /** A fresh run adds the first deal to the cart; the script and what it saved of its lists. */
+  async function savedDeals(own = ''): Promise<{ script: string; lists: SavedList[]; name: string }> {
+    document.body.innerHTML = `<main><h1>Shop</h1>${grid("Today's deals", 'Deal', own)}${grid('Best sellers', 'Best')}</main>`;
+    const name = listNamed("Today's deals");
+    const script = `$${name}[0].add_to_cart.click();\ndone("added");`;
+    const added = recordCartAdds();
+    const { runs } = fakeRunHost([answer(script)], undefined, { readDocument: readShop });
+    await runs.start(start({ task: 'add the first deal to the cart' }));
+    const run = await finished(runs);
+    expect(run.report, JSON.stringify(run.report)).toMatchObject({ status: 'done' });
+    expect(added).toEqual(['Deal1']);
+    return { script, lists: run.report!.savedLists!, name };
+  }
+  async function replay(script: string, lists: SavedList[], body: string): Promise<{ added: string[]; run: Awaited<ReturnType<typeof finished>> }> {
+    document.body.innerHTML = body;
+    const added = recordCartAdds();
+    const { runs } = fakeRunHost([], undefined, { readDocument: readShop });
+    await runs.start(start({ task: 'add the first deal to the cart', known: { plan: 'saved', elements: [], script }, knownLists: lists, maxRepairs: 0 }));
+    return { added, run: await finished(runs) };
+  }
+
+  test('no deals today: nothing is added (a best seller used to be), the run fails and offers no rename', async () => {
+    const { script, lists } = await savedDeals();
+    const { added, run } = await replay(script, lists, `<main><h1>Shop</h1>${grid('Best sellers', 'Best')}</main>`);
+    expect(added).toEqual([]);
+    expect(run.report?.status).toBe('failed');
+    expect(run.report?.renamed ?? []).toEqual([]);
+  });
+
+  test('three lists saved-page, two left (deals gone): nothing is added', async () => {
+    const news = `<section class="news"><h2>New arrivals</h2><p>Just in this week.</p><ol>${[1, 2].map((i) => `<li><a href="#n${i}">New ${i}</a> <em>new</em></li>`).join('')}</ol></section>`;
+    document.body.innerHTML = `<main><h1>Shop</h1>${grid("Today's deals", 'Deal')}${grid('Best sellers', 'Best')}${news}</main>`;
+    const name = listNamed("Today's deals");
+    const script = `$${name}[0].add_to_cart.click();\ndone("added");`;
+    const { runs } = fakeRunHost([answer(script)], undefined, { readDocument: readShop });
+    await runs.start(start());
+    const lists = (await finished(runs)).report!.savedLists!;
+    const { added, run } = await replay(script, lists, `<main><h1>Shop</h1>${grid('Best sellers', 'Best')}${news}</main>`);
+    expect(added).toEqual([]);
+    expect(run.report?.renamed ?? []).toEqual([]);
+  });
+
+  test('deals relabelled and moved below best sellers: best sellers are not acted on', async () => {
+    const { script, lists } = await savedDeals();
+    const { added } = await replay(script, lists, `<main><h1>Shop</h1>${grid('Best sellers', 'Best')}${grid('Deals of the day', 'Deal')}</main>`);
+    expect(added).not.toContain('Best1');
+  });
+
+  test('with an identity of its own (a test id), relabelled and moved, it is found again and the new name reported', async () => {
+    const { script, lists, name } = await savedDeals('deals');
+    const { added, run } = await replay(script, lists, `<main><h1>Shop</h1>${grid('Best sellers', 'Best')}${grid('Deals of the day', 'Deal', 'deals')}</main>`);
+    expect(added).toEqual(['Deal1']);
+    expect(run.report).toMatchObject({ status: 'done', renamed: [{ from: name, to: listNamed('Deals of the day') }] });
+  });
+
+  test('never a list the page calls by another name the script uses', async () => {
+    document.body.innerHTML = `<main><h1>Shop</h1>${grid("Today's deals", 'Deal', 'deals')}${grid('Best sellers', 'Best')}</main>`;
+    const deals = listNamed("Today's deals");
+    const best = listNamed('Best sellers');
+    const script = `$${best}[1].add_to_cart.click();\n$${deals}[0].add_to_cart.click();\ndone("added");`;
+    const { runs } = fakeRunHost([answer(script)], undefined, { readDocument: readShop });
+    await runs.start(start());
+    const lists = (await finished(runs)).report!.savedLists!;
+    // Today the deals grid is gone and the best sellers' container took its test id.
+    const { added, run } = await replay(script, lists, `<main><h1>Shop</h1>${grid('Best sellers', 'Best', 'deals')}</main>`);
+    expect(added).toEqual(['Best2']);
+    expect(run.report?.status).toBe('failed');
+    expect(run.report?.renamed ?? []).toEqual([]);
+  });
+});
+
+describe('an element found by saved locators is not a stale one of the page before (review 3)', () => {
+  // A wizard whose steps share one "Continue" id (a shared component); the next step is drawn 300 ms after the click.
+  const CHECKOUT = 'http://localhost:3000/checkout';
+  const readCheckout = async (): Promise<PageDocument> => ({ ...buildPageDocument(document), url: CHECKOUT });
+  const step = (heading: string) => `<main><section><h2>${heading}</h2><p>Fill in ${heading.toLowerCase()}.</p><button type="button" id="next">Continue</button></section></main>`;
+  function wizard(clicks: string[]): void {
+    document.body.innerHTML = step('Shipping');
+    const wire = () => document.getElementById('next')!.addEventListener('click', () => {
+      const at = document.querySelector('h2')!.textContent!;
+      clicks.push(at);
+      if (at === 'Shipping') setTimeout(() => {
+        document.body.innerHTML = step('Payment');
+        wire();
+      }, 300);
+    });
+    wire();
+  }
+  const button = () => buildPageDocument(document).sections.flatMap((s) => s.entries).find((e) => e.kind === 'button')!.name;
+
+  test('the replay waits for step 2\'s Continue as the fresh run did, and clicks each once', async () => {
+    const fresh: string[] = [];
+    wizard(fresh);
+    const script = `$${button()}.click();\n$payment__continue_button.click();\ndone("ok");`;
+    const first = fakeRunHost([answer(script)], undefined, { readDocument: readCheckout });
+    await first.runs.start(start({ task: 'check out' }));
+    const run = await finished(first.runs);
+    expect(run.report, JSON.stringify(run.report?.attempts)).toMatchObject({ status: 'done' });
+    expect(fresh).toEqual(['Shipping', 'Payment']);
+    const clicks: string[] = [];
+    wizard(clicks);
+    const again = fakeRunHost([], undefined, { readDocument: readCheckout });
+    await again.runs.start(start({ task: 'check out', known: { plan: 'saved', elements: [], script }, knownElements: run.report!.savedElements!, maxRepairs: 0 }));
+    const replayed = await finished(again.runs);
+    expect(clicks).toEqual(['Shipping', 'Payment']);
+    expect(replayed.report).toMatchObject({ status: 'done' });
+    expect(replayed.report?.renamed ?? []).toEqual([]);
+  });
+
+  test('two saved names with the same locators: neither is found by them on a page that has neither name', async () => {
+    const fresh: string[] = [];
+    wizard(fresh);
+    const script = `$${button()}.click();\n$payment__continue_button.click();\ndone("ok");`;
+    const first = fakeRunHost([answer(script)], undefined, { readDocument: readCheckout });
+    await first.runs.start(start({ task: 'check out' }));
+    const elements = (await finished(first.runs)).report!.savedElements!;
+    expect(elements.map((e) => e.element.name)).toEqual(['shipping__continue_button', 'payment__continue_button']);
+    expect(JSON.stringify(elements[0]!.element.locators)).toBe(JSON.stringify(elements[1]!.element.locators));
+    // The first step is called "Delivery" now: its button is either saved name as much as the other.
+    document.body.innerHTML = step('Delivery');
+    const clicks = recordClicks();
+    const again = fakeRunHost([], undefined, { readDocument: readCheckout });
+    await again.runs.start(start({ task: 'check out', known: { plan: 'saved', elements: [], script }, knownElements: elements, maxRepairs: 0 }));
+    const replayed = await finished(again.runs);
+    expect(clicks).toEqual([]);
+    expect(replayed.report?.status).toBe('failed');
+    expect(replayed.report?.attempts?.[0]?.failure).toMatchObject({ name: 'NotFoundError' });
   });
 });

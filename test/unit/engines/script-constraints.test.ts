@@ -13,6 +13,8 @@ describe('viable script prefixes', () => {
     'for (const item of $main__items) {\n  if (item.role.text() ==', 'if (x) { a(); } el', 'x i', 'say(`found ${n',
     'let best = $items[0];\nfor (const item of $items) {\n  if (parseFloat(item.price.text().replace("$", "")) <',
     'done($main__items[0].role.text());', '// a note', '/* a', 'a.b?', 'x = 1.',
+    // `new Error(message)` is the one `new` the interpreter takes (and its name while it is being written).
+    'throw new E', 'throw new Err', 'throw new Error("no rows");', 'throw new TypeError(`bad ${x}`', 'if (!x) throw new RangeError',
   ])('%j can still become a script', (text) => {
     expect(viableScriptPrefix(text, false)).toBe(true);
   });
@@ -21,6 +23,7 @@ describe('viable script prefixes', () => {
     '$search__query")', '$search__query").follow.click();', '$search__query.type("Ito"))', '$a@post.select("x")',
     '$a.b x', '$main__items.find("A").").arrival_date', 'x.text() )(', '$a.type("x\n', 'if (x) } ', '1 2',
     '$checklist__new_button~', '$search__box:0', 'x = new y', 'x === ===', 'for.', 'if.', 'x = ==', 'x = =',
+    'throw new Date()', 'x = new Errors', 'throw new Err("x")', 'new Error.x',
   ])('%j is a dead end', (text) => {
     expect(viableScriptPrefix(text, false)).toBe(false);
   });

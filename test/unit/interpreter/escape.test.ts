@@ -32,6 +32,12 @@ const corpus: string[] = [
   'const k = "constructor"; const { [k]: c } = []; c',
   'const k = "constructor"; const o = {}; o[k] = 1; o',
   'try { null.x } catch (e) { e.constructor }',
+  // error objects (`new Error` is the one `new` allowed)
+  'new Error("x").constructor', 'const k = "constructor"; new Error("x")[k][k]("return globalThis")()',
+  'const e = new TypeError("x"); const p = "__proto__"; e[p].polluted = 1', 'Error.prototype', 'const E = Error; new E("x")',
+  'const Error = Function; new Error("return globalThis")()', 'Error.call(null, "x")', 'new Error({ toString() { return globalThis; } }).message',
+  'const e = new Error("x"); e.stack', 'try { throw new RangeError("x") } catch (e) { const k = "constructor"; e[k] }',
+  'new Error("x", { cause: globalThis })', 'new Error(Error)', 'Object.assign(new Error("x"), JSON.parse(\'{"__proto__": {"polluted": 1}}\')).polluted',
   'try { null.x } catch (e) { const k = "constructor"; e[k] }',
   'const k = "constructor"; try { throw 1 } catch (e) { e[k] }',
   // prototypes and pollution

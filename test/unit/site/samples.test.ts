@@ -131,6 +131,14 @@ describe('task samples', () => {
     }
   });
 
+  test('no open_item sample where open() would fail: items with controls none of which opens them (a todo\'s box and Remove)', () => {
+    const todos = fixture(`<main><ul aria-label="Todo items">${['Buy milk', 'Walk the dog', 'Write report', 'Call the bank'].map((t) =>
+      `<li><input type="checkbox" aria-label="Done: ${t}"> <span class="title">${t}</span> <button type="button">Remove</button></li>`).join('')}</ul></main>`);
+    expect(taskSamplesFor(todos, { seed: 11, max: 20 }).map((s) => s.template)).not.toContain('open_item');
+    const results = taskSamplesFor(fixture(FIXTURES.results!), { seed: 11, max: 20 }).filter((s) => s.template === 'open_item');
+    expect(results.map((s) => s.script)).toEqual([expect.stringMatching(/^\$\w+\[\d\]\.open\(\);$/)]);
+  });
+
   test('seeded and reproducible: the same seed gives the same samples, another seed other values', () => {
     const doc = fixture(FIXTURES.signup! + FIXTURES.results!);
     const a = taskSamplesFor(doc, { seed: 5, max: 20 });

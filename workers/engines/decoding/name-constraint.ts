@@ -199,8 +199,8 @@ export class NameConstraint {
     if (of.type === 'item' && member !== 'index' && (this.lists.get(of.list) ?? []).includes(member)) return { type: 'field' };
     if (of.type === 'list' && member === 'length') return undefined;
     if (of.type === 'item' && member === 'index') return undefined;
-    if (of.type === 'list' && member === 'find') return { type: 'call', result: { type: 'item', list: of.list } };
-    if (of.type === 'list' && member === 'filter') return { type: 'call', result: { type: 'list', list: of.list } };
+    if (of.type === 'list' && (member === 'find' || member === 'at')) return { type: 'call', result: { type: 'item', list: of.list } };
+    if (of.type === 'list' && (member === 'filter' || member === 'slice')) return { type: 'call', result: { type: 'list', list: of.list } };
     const spent = SPENT_RESULT.has(member) ? { spent: true } : {};
     if (member === 'press' && of.type === 'element') return { type: 'call', result: undefined, spent: true, key: true, ...(of.keysOnly && of.head ? { keysOf: of.head } : {}) };
     return TAKES_ARGUMENT.has(member) ? { type: 'call', result: undefined, ...spent } : { type: 'call', result: undefined, bare: true, ...spent };

@@ -9,7 +9,7 @@
  * into something else (`=` → `===`, `i` → `instanceof`, an identifier being written).
  */
 import { parse, tokenizer, type Options, type Token } from 'acorn';
-import { REFUSED } from '../../../extension/sandbox/interpreter/parse.ts';
+import { ERROR_CONSTRUCTORS, REFUSED } from '../../../extension/sandbox/interpreter/parse.ts';
 
 const OPTIONS: Options = {
   ecmaVersion: 2020, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true,
@@ -25,16 +25,26 @@ const OPERATORS = ['=', '==', '===', '=>', '!', '!=', '!==', '<', '<=', '<<', '<
 /** An operator that more characters can turn into another (`=` → `===`; not `~` or `===`). */
 const canGrow = (op: string) => OPERATORS.some((other) => other.length > op.length && other.startsWith(op));
 
-/** A construct the interpreter refuses although acorn parses it (a label, `new`, `this`…), anywhere in the tree. */
-function refusedNode(node: unknown): boolean {
+/**
+ * A construct the interpreter refuses although acorn parses it (a label, `new`, `this`…), anywhere in the tree of a
+ * source `end` characters long. `new Error(…)` (TypeError, RangeError) is not, nor `new Err` still being written.
+ */
+function refusedNode(node: unknown, end: number): boolean {
   if (!node || typeof node !== 'object') return false;
-  if (Array.isArray(node)) return node.some(refusedNode);
+  if (Array.isArray(node)) return node.some((item) => refusedNode(item, end));
   const record = node as Record<string, unknown>;
-  if (typeof record.type === 'string' && record.type in REFUSED) return true;
+  if (typeof record.type === 'string' && record.type in REFUSED && !errorConstructed(record, end)) return true;
   for (const key in record) {
-    if (key !== 'loc' && key !== 'type' && typeof record[key] === 'object' && refusedNode(record[key])) return true;
+    if (key !== 'loc' && key !== 'type' && typeof record[key] === 'object' && refusedNode(record[key], end)) return true;
   }
   return false;
+}
+
+function errorConstructed(record: Record<string, unknown>, end: number): boolean {
+  const callee = record.callee as { type?: unknown; name?: unknown; end?: unknown } | undefined;
+  if (record.type !== 'NewExpression' || callee?.type !== 'Identifier' || typeof callee.name !== 'string') return false;
+  const name = callee.name;
+  return ERROR_CONSTRUCTORS.has(name) || (callee.end === end && [...ERROR_CONSTRUCTORS].some((full) => full.startsWith(name)));
 }
 
 type Tail = { kind: 'none' } | { kind: 'closed'; src: string } | { kind: 'dead' } | { kind: 'unknown' };
@@ -101,7 +111,7 @@ function closeTail(text: string): Tail {
  */
 function errorAt(src: string, tokens?: Token[]): number {
   try {
-    return refusedNode(parse(src, tokens ? { ...OPTIONS, onToken: tokens } : OPTIONS)) ? 0 : -1;
+    return refusedNode(parse(src, tokens ? { ...OPTIONS, onToken: tokens } : OPTIONS), src.length) ? 0 : -1;
   } catch (error) {
     // `try { … }` is only unfinished: its catch or finally may still come (acorn reports it at the `try`).
     if (/Missing catch or finally clause/.test((error as Error).message)) return src.length;
@@ -129,11 +139,11 @@ const needsMore = (src: string, at: number) => at === -1 || at >= src.trimEnd().
 const MAX_VARIABLE = 24;
 
 /** The methods a script passes a function to (arrays' and lists'). */
-const TAKES_FUNCTION = new Set(['filter', 'map', 'forEach', 'find', 'findIndex', 'some', 'every', 'reduce', 'sort', 'from']);
+const TAKES_FUNCTION = new Set(['filter', 'map', 'forEach', 'find', 'findIndex', 'some', 'every', 'reduce', 'sort', 'from', 'flatMap', 'findLast', 'findLastIndex', 'toSorted']);
 
 /** Names a script may use without declaring them: the interpreter's globals and the automation and math helpers. */
 const GLOBALS = new Set(['undefined', 'NaN', 'Infinity', 'Math', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Number',
-  'String', 'Boolean', 'Array', 'Object', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer']);
+  'String', 'Boolean', 'Array', 'Object', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer', ...ERROR_CONSTRUCTORS]);
 
 /**
  * A variable the script reads but never declares (`item.price` outside the loop that names `item`): final once the

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { tabIdOf } from './browser.ts';
+import { envelope, sendFromPage } from './helpers.ts';
+import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
+
+/**
+ * `$list[i].open()`, as the automation prompt teaches it, in Chromium with the built extension (known scripts through
+ * `automate.start`, no model call). Exploratory test, session 26: on the demo inbox it clicked the <li> and no message
+ * opened; on the todo app it clicked the row and asked to confirm a click that "buys" ("Buy milk Mon Remove").
+ */
+
+let rig: AutomationRig | undefined;
+let panel: Page;
+
+beforeAll(async () => {
+  rig = await startAutomationRig();
+  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+interface Outcome {
+  status: string;
+  result?: unknown;
+  failure?: { name: string; message: string };
+  /** Confirmations the run asked for (each declined). */
+  confirms: string[];
+}
+
+let opened = 0;
+async function openApp(path: string): Promise<{ tab: Page; tabId: number; doc: PageDocument }> {
+  const tab = await rig!.harness.context.newPage();
+  await tab.goto(rig!.pages.url(`${path}?run=${++opened}`));
+  const tabId = await tabIdOf(rig!.harness, tab);
+  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+  expect(reply.ok).toBe(true);
+  return { tab, tabId, doc: reply.payload };
+}
+
+/** The list whose first sample shows `text` (list names are the page document's business). */
+function listShowing(doc: PageDocument, text: string): string {
+  const lists = doc.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list' && Object.values(e.samples[0] ?? {}).includes(text));
+  expect(lists).toHaveLength(1);
+  return lists[0]!.name;
+}
+
+async function runOn(tabId: number, script: string): Promise<Outcome> {
+  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'open an item', model: REPLAY, maxRepairs: 0,
+    known: { plan: 'open an item', elements: [], script } })) as { ok: boolean; payload?: { runId: string }; error?: unknown };
+  expect(started.ok, JSON.stringify(started.error)).toBe(true);
+  const runId = started.payload!.runId;
+  type Run = { phase: string; confirm?: { id: number; label?: string; reason?: string }; report?: { status: string; result?: unknown; attempts: { failure?: { name: string; message: string } }[] } };
+  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
+  const confirms: string[] = [];
+  const answered = new Set<number>();
+  await expect.poll(async () => {
+    const run = await state();
+    if (run.confirm && !answered.has(run.confirm.id)) {
+      answered.add(run.confirm.id);
+      confirms.push(`${run.confirm.label ?? ''}: ${run.confirm.reason ?? ''}`);
+      await sendFromPage(panel, envelope('automate.respond', { runId, confirm: { id: run.confirm.id, ok: false } }));
+    }
+    return run.phase;
+  }, { timeout: 60_000, interval: 200 }).toBe('finished');
+  const report = (await state()).report!;
+  const failure = report.attempts.at(-1)?.failure;
+  return { status: report.status, result: report.result, confirms, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
+}
+
+describe('item.open()', () => {
+  test('demo inbox: opens the message (the row\'s open button), not the <li>', async () => {
+    const { tab, tabId, doc } = await openApp('/demo/');
+    const messages = listShowing(doc, 'Maya Chen');
+    const outcome = await runOn(tabId, `$${messages}[2].open(); done("opened")`);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'opened', confirms: [] });
+    expect(await tab.evaluate(() => [document.querySelector('#reader')!.hasAttribute('hidden'), document.querySelector('#reader-subject')!.textContent]))
+      .toEqual([false, 'Lunch on Thursday?']);
+    await tab.close();
+  }, 120_000);
+
+  test('todo app: a row whose only button is Remove is not opened — a NotFound naming its fields, nothing clicked or asked', async () => {
+    const { tab, tabId, doc } = await openApp('/apps/todo/');
+    const todos = listShowing(doc, 'Buy milk');
+    const outcome = await runOn(tabId, `$${todos}[0].open(); done("opened")`);
+    expect(outcome.status, JSON.stringify(outcome)).toBe('failed');
+    expect(outcome.confirms).toEqual([]);
+    expect(outcome.failure?.name).toBe('NotFoundError');
+    expect(outcome.failure?.message).toContain(`$${todos}[0] has no single control that opens it`);
+    expect(outcome.failure?.message).toMatch(/\(fields: title, due, done, remove\)/);
+    expect(await tab.evaluate(() => [document.querySelector('#total')!.textContent, document.querySelector('#removed')!.textContent])).toEqual(['4', '0']);
+    await tab.close();
+  }, 120_000);
+
+  test('shop: an item found by its text opens with its one button (View)', async () => {
+    const { tab, tabId, doc } = await openApp('/apps/shop/');
+    const products = listShowing(doc, 'Brass desk lamp');
+    const outcome = await runOn(tabId, `$${products}.find("Oak bookshelf").open(); done("opened")`);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', confirms: [] });
+    expect(await tab.evaluate(() => document.querySelector('#opened')!.textContent)).toBe('Oak bookshelf');
+    await tab.close();
+  }, 120_000);
+});

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { tabIdOf } from './browser.ts';
+import { envelope, sendFromPage } from './helpers.ts';
+import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import type { ElementEntry, ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
+
+/**
+ * Lists that load more, in Chromium with the built extension: the feed app (test/fixtures/apps/feed/) appends ten posts
+ * a moment after the end of the feed comes into view (IntersectionObserver), or after its "Load more" button
+ * (`?more=button`), or once the view is near the bottom of the page under a long footer (`?load=bottom`), up to 50
+ * (`?last=N`: fewer); `?post=tall`: posts taller than the view. Known scripts run through `automate.start` (no model call).
+ */
+
+let rig: AutomationRig | undefined;
+let panel: Page;
+
+beforeAll(async () => {
+  rig = await startAutomationRig();
+  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+interface LogEntry { call: string; target?: string; result?: unknown }
+interface Report { status: string; result?: unknown; modelCalls: number; savedScript?: string; savedLists?: unknown[]; attempts: { failure?: { name: string; message: string } }[] }
+interface Run { phase: string; log: LogEntry[]; report?: Report }
+
+/** The feed's posts list and its fields as the page document names them (names are the document's business). */
+interface FeedNames { posts: string; title: string; author: string; more?: string }
+
+let opened = 0;
+async function openFeed(query: string): Promise<{ tab: Page; tabId: number; doc: PageDocument }> {
+  const tab = await rig!.harness.context.newPage();
+  await tab.goto(rig!.pages.url(`/apps/feed/?${query}&run=${++opened}`));
+  const tabId = await tabIdOf(rig!.harness, tab);
+  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+  expect(reply.ok).toBe(true);
+  return { tab, tabId, doc: reply.payload };
+}
+
+function namesIn(doc: PageDocument): FeedNames {
+  const entries = doc.sections.flatMap((s) => s.entries);
+  const lists = entries.filter((e): e is ListEntry => e.kind === 'list' && Object.values(e.samples[0] ?? {}).some((v) => /\(post 1\)/.test(v)));
+  expect(lists.map((l) => [l.name, l.count])).toEqual([[expect.any(String), 10]]);
+  const posts = lists[0]!;
+  const field = (pattern: RegExp) => Object.entries(posts.samples[0]!).find(([, v]) => pattern.test(v))?.[0];
+  const title = field(/\(post 1\)/);
+  const author = field(/^(by )?Ada$/);
+  const more = entries.find((e): e is ElementEntry => e.kind === 'button' && /load more/i.test(e.description));
+  expect(title && author, JSON.stringify(posts.samples[0])).toBeTruthy();
+  return { posts: posts.name, title: title!, author: author!, ...(more ? { more: more.name } : {}) };
+}
+
+async function runScript(tabId: number, script: string, extra: Record<string, unknown> = {}): Promise<Run & { report: Report }> {
+  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'collect the posts', model: REPLAY, maxRepairs: 0,
+    known: { plan: 'collect the posts', elements: [], script }, ...extra })) as { ok: boolean; error?: unknown };
+  expect(started.ok, JSON.stringify(started.error)).toBe(true);
+  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
+  await expect.poll(async () => (await state()).phase, { timeout: 120_000, interval: 250 }).toBe('finished');
+  return (await state()) as Run & { report: Report };
+}
+
+const numbers = (titles: unknown) => (titles as string[]).map((t) => Number(/\(post (\d+)\)/.exec(t)?.[1]));
+const first = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('lists that load more', () => {
+  test('the feed is one list of posts (title, author), on both pages', async () => {
+    for (const query of ['', 'more=button']) {
+      const { tab, doc } = await openFeed(query);
+      const names = namesIn(doc);
+      expect(Boolean(names.more)).toBe(query === 'more=button');
+      await tab.close();
+    }
+  });
+
+  test('infinite scroll: scrolling until the feed holds 40 posts gives the first 40 titles in order, one action per batch', async () => {
+    const { tab, tabId, doc } = await openFeed('');
+    const { posts, title } = namesIn(doc);
+    const run = await runScript(tabId, `while ($${posts}.length < 40) $${posts}.scroll();
+      done($${posts}.map((p) => p.${title}.text()).slice(0, 40))`);
+    expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
+    expect(numbers(run.report.result)).toEqual(first(40));
+    expect((run.report.result as string[])[12]).toBe('Lost cat near the park (post 13)');
+    // Each scroll came back with the batch it brought: three scrolls, 20, 30, 40.
+    expect(run.log.filter((e) => e.call === 'scroll').length).toBe(3);
+    expect(await tab.locator('#posts > article').count()).toBe(40);
+    await tab.close();
+  });
+
+  test('"Load more": clicking it until the feed holds 40 posts, re-reading the length, gives the first 40 titles; one click per batch', async () => {
+    const { tab, tabId, doc } = await openFeed('more=button');
+    const { posts, title, more } = namesIn(doc);
+    const run = await runScript(tabId, `while ($${posts}.length < 40) $${more}.click();
+      done($${posts}.map((p) => p.${title}.text()).slice(0, 40))`);
+    expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
+    expect(numbers(run.report.result)).toEqual(first(40));
+    // The click's answer waited for the feed it set busy: no click while it was loading.
+    expect(run.log.filter((e) => e.call === 'click').length).toBe(3);
+    await tab.close();
+  });
+
+  test('the end of the feed: scroll() returns the same length and the script stops there; the button is gone and exists() says so', async () => {
+    const scrolled = await openFeed('last=25');
+    const { posts, author } = namesIn(scrolled.doc);
+    const run = await runScript(scrolled.tabId, `let n = $${posts}.length;
+      while (n < 40) { const more = $${posts}.scroll(); if (more === n) break; n = more; }
+      done([n, $${posts}[24].${author}.text()])`);
+    expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
+    expect(run.report.result).toEqual([25, expect.stringMatching(/Edsger$/)]);
+    expect(run.log.filter((e) => e.call === 'scroll').map((e) => e.result)).toEqual([20, 25, 25]);
+    await scrolled.tab.close();
+
+    const clicked = await openFeed('more=button&last=25');
+    const names = namesIn(clicked.doc);
+    const byButton = await runScript(clicked.tabId, `while ($${names.posts}.length < 40 && $${names.more}.exists()) $${names.more}.click();
+      done($${names.posts}.length)`);
+    expect(byButton.report.status, JSON.stringify(byButton.report.attempts.at(-1)?.failure)).toBe('done');
+    expect(byButton.report.result).toBe(25);
+    await clicked.tab.close();
+  });
+
+  test('posts taller than the view, or a feed that loads near the bottom of a long footer: each scroll still brings the next batch; the end still says so', async () => {
+    for (const [query, expected] of [['post=tall', [20, 30]], ['load=bottom', [20, 30]], ['load=bottom&last=20', [20, 20]]] as const) {
+      const { tab, tabId, doc } = await openFeed(query);
+      const { posts } = namesIn(doc);
+      const run = await runScript(tabId, `const a = $${posts}.scroll(); const b = $${posts}.scroll(); done([a, b])`);
+      expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
+      expect(run.report.result, query).toEqual(expected);
+      expect(await tab.locator('#posts > article').count(), query).toBe(expected[1]);
+      await tab.close();
+    }
+  });
+
+  test('a script that never stops scrolling a feed that has ended ends at the action budget', async () => {
+    const { tab, tabId, doc } = await openFeed('last=20');
+    const { posts } = namesIn(doc);
+    const run = await runScript(tabId, `while ($${posts}.length < 40) $${posts}.scroll();\ndone(1)`);
+    expect(run.report.status).toBe('failed');
+    expect(run.report.attempts.at(-1)?.failure).toMatchObject({ name: 'BudgetError', message: expect.stringMatching(/more than 20 page actions/) });
+    expect(run.log.filter((e) => e.call === 'scroll').length).toBe(20);
+    expect(await tab.locator('#posts > article').count()).toBe(20);
+    await tab.close();
+  }, 180_000);
+
+  test('a saved script that scrolls the feed replays with no model call', async () => {
+    const { tab, tabId, doc } = await openFeed('');
+    const { posts, title } = namesIn(doc);
+    const script = `while ($${posts}.length < 30) $${posts}.scroll();
+      done($${posts}.map((p) => p.${title}.text()).slice(0, 30))`;
+    const first = await runScript(tabId, script);
+    expect(first.report.status).toBe('done');
+    const saved = first.report.savedScript!;
+    expect(saved).toContain('.scroll()');
+    await tab.close();
+
+    const again = await openFeed('');
+    const replay = await runScript(again.tabId, saved, { savedFor: new URL(rig!.pages.origin).origin, knownLists: first.report.savedLists ?? [] });
+    expect(replay.report.status, JSON.stringify(replay.report.attempts.at(-1)?.failure)).toBe('done');
+    expect(replay.report.modelCalls).toBe(0);
+    expect(numbers(replay.report.result)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    await again.tab.close();
+  });
+});

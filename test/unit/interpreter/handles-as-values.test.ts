@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { automationCapabilities } from '../../../extension/sandbox/capabilities/automation.ts';
+import { FakeBridge, type FakePage } from '../../../extension/sandbox/capabilities/fake-bridge.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
+
+/**
+ * A page handle is not its text (exploratory test, session 26): `done([$inbox__messages[0].subject, …])` finished with
+ * `["$inbox__messages[0].subject", "$inbox__messages[0]", "[function value]"]` as the user's answer, and
+ * `m.sender.text === "Maya Chen"` was silently false. Used as data, a handle or a handle's method is an ApiError that
+ * says what to call; everything a script legitimately does with handles keeps working.
+ */
+const inbox: FakePage = {
+  elements: { search_mail__search_mail: { kind: 'text_input', value: 'report' }, banner: { kind: 'text', text: 'Hello' } },
+  lists: {
+    inbox__messages: [
+      { sender: 'Maya Chen', subject: 'Quarterly report draft' },
+      { sender: 'Jonas Berg', subject: 'Lunch on Thursday?' },
+    ],
+  },
+};
+
+async function run(source: string) {
+  const bridge = new FakeBridge(inbox);
+  return { bridge, result: await runScript(source, automationCapabilities(bridge, bridge.names())) };
+}
+
+const ELEMENT = '`$inbox__messages[0].subject` is an element: call .text() to read it';
+const METHOD = '`$search_mail__search_mail.value` is a method: call it, `.value()`';
+
+describe('a page handle used as data', () => {
+  test.each([
+    ['done([$inbox__messages[0].subject, $inbox__messages[0], $search_mail__search_mail.value])', ELEMENT],
+    ['done({ value: $search_mail__search_mail.value })', METHOD],
+    ['done($inbox__messages[0])', '`$inbox__messages[0]` is an item of a list: read a field (`.sender.text()`) or call .text() for all its text'],
+    ['done($inbox__messages)', '`$inbox__messages` is a list: read its items, e.g. `$inbox__messages.map((item) => item.text())`'],
+    ['done($banner)', '`$banner` is an element: call .text() to read it (.value() for what a field holds or whether a box is ticked)'],
+    ['done($inbox__messages.filter((m) => m.sender.text() === "Maya Chen"))', '`$inbox__messages[0]` is an item of a list'],
+    ['say("Subject:", $inbox__messages[0].subject)', ELEMENT],
+    ['ask($inbox__messages[0].subject)', ELEMENT],
+    ['const m = $inbox__messages[0]; done(m.sender.text === "Maya Chen")', '`$inbox__messages[0].sender.text` is a method: call it, `.text()`'],
+    ['const m = $inbox__messages[0]; done(m.sender === "Maya Chen")', '`$inbox__messages[0].sender` is an element: call .text() to read it'],
+    ['done("Maya Chen" != $inbox__messages[0].sender)', '`$inbox__messages[0].sender` is an element'],
+    ['done($inbox__messages.length > $inbox__messages[0].subject)', ELEMENT],
+    ['done("Subject: " + $inbox__messages[0].subject)', ELEMENT],
+    ['done(`Subject: ${$inbox__messages[0].subject}`)', ELEMENT],
+    ['done(String($search_mail__search_mail.value))', METHOD],
+    ['done([$inbox__messages[0].subject].join(", "))', ELEMENT],
+    ['done("report draft".includes($inbox__messages[0].subject))', ELEMENT],
+    ['done(JSON.stringify({ subject: $inbox__messages[0].subject }))', ELEMENT],
+    ['done(JSON.stringify([$search_mail__search_mail.value]))', METHOD],
+    ['switch ($inbox__messages[0].subject) { case "Quarterly report draft": done(1); } done(0)', ELEMENT],
+    ['$search_mail__search_mail.type($inbox__messages[0].subject)', ELEMENT],
+    ['$inbox__messages.find($inbox__messages[0].subject)', ELEMENT],
+  ])('%s', async (source, message) => {
+    const { result } = await run(source);
+    expect(result.ok).toBe(false);
+    expect(result.error?.name).toBe('ApiError');
+    expect(result.error?.message).toContain(message);
+    expect(result.error?.data).toMatchObject({ line: 1 });
+  });
+
+  test('the failing done() is in the log with its error, for the repair', async () => {
+    const { result } = await run('done($inbox__messages[0].subject)');
+    expect(result.log.map((e) => [e.call, e.error?.name])).toEqual([['done', 'ApiError']]);
+  });
+
+  test('what scripts legitimately do with handles still works', async () => {
+    const { result, bridge } = await run(`
+      function senderOf(item) { return item.sender.text(); }
+      const rows = [$inbox__messages[0], $inbox__messages[1]];
+      const senders = [];
+      for (const row of rows) senders.push(senderOf(row));
+      const found = $inbox__messages.find("Lunch");
+      const missing = $inbox__messages.find("nothing like this");
+      if (found) found.open();
+      const maya = $inbox__messages.filter((m) => m.sender.text() === "Maya Chen");
+      console.log($inbox__messages[0], $search_mail__search_mail.value);
+      done({
+        senders, opened: found !== null && found !== undefined, missing: missing === null, none: !missing,
+        maya: maya.map((m) => m.subject.text()), count: maya.length, exists: $banner.exists() ? "yes" : "no",
+        same: $banner === $banner, other: found === maya[0], kind: typeof $inbox__messages[0].subject,
+        label: found ? "found" : "not found", either: missing || "fallback",
+      });
+    `);
+    expect(result.error).toBeUndefined();
+    expect(result.result).toEqual({
+      senders: ['Maya Chen', 'Jonas Berg'], opened: true, missing: true, none: true, maya: ['Quarterly report draft'], count: 1,
+      exists: 'yes', same: true, other: false, kind: 'object', label: 'found', either: 'fallback',
+    });
+    expect(result.output).toEqual(['"$inbox__messages[0]" [function value]']);
+    expect(bridge.lists.inbox__messages![1]!.opened).toBe('yes');
+  });
+
+  test('a script may catch it (it is a script error like any other)', async () => {
+    const { result } = await run('try { done($inbox__messages[0].subject) } catch (e) { done(e.name) }');
+    expect(result.result).toBe('ApiError');
+  });
+});
