@@ -190,7 +190,7 @@ export class Interpreter {
       case 'ReturnStatement':
         return { kind: 'return', value: node.argument ? await this.evaluate(node.argument, scope) : undefined };
       case 'IfStatement':
-        if (truthy(await this.evaluate(node.test, scope))) return this.execute(node.consequent, scope);
+        if (this.truthyAt(await this.evaluate(node.test, scope), node.test)) return this.execute(node.consequent, scope);
         return node.alternate ? this.execute(node.alternate, scope) : undefined;
       case 'BreakStatement':
         return BREAK;
@@ -199,7 +199,7 @@ export class Interpreter {
       case 'ThrowStatement':
         throw new Thrown(await this.evaluate(node.argument, scope), positionOf(node));
       case 'WhileStatement':
-        while (truthy(await this.evaluate(node.test, scope))) {
+        while (this.truthyAt(await this.evaluate(node.test, scope), node.test)) {
           const signal = await this.execute(node.body, scope);
           if (signal === BREAK) break;
           if (signal?.kind === 'return') return signal;
@@ -210,7 +210,7 @@ export class Interpreter {
           const signal = await this.execute(node.body, scope);
           if (signal === BREAK) break;
           if (signal?.kind === 'return') return signal;
-        } while (truthy(await this.evaluate(node.test, scope)));
+        } while (this.truthyAt(await this.evaluate(node.test, scope), node.test));
         return undefined;
       case 'ForStatement':
         return this.forLoop(node, scope);
@@ -235,7 +235,7 @@ export class Interpreter {
     } else if (node.init) await this.evaluate(node.init, scope);
     for (;;) {
       await this.tick(node);
-      if (node.test && !truthy(await this.evaluate(node.test, scope))) break;
+      if (node.test && !this.truthyAt(await this.evaluate(node.test, scope), node.test)) break;
       const signal = await this.execute(node.body, scope);
       if (signal === BREAK) break;
       if (signal?.kind === 'return') return signal;
@@ -437,6 +437,15 @@ export class Interpreter {
     return this.evaluate(node, scope);
   }
 
+  /** truthy(), raising at `node` what it raises (a page method tested for truth: `if ($x.exists)`). */
+  private truthyAt(value: Value, node: A.Node): boolean {
+    try {
+      return truthy(value);
+    } catch (error) {
+      throw located(error, positionOf(node), this.meter);
+    }
+  }
+
   async evaluate(node: A.Expression, scope: Scope): Promise<Value> {
     try {
       const value = await this.chain(node, scope);
@@ -508,12 +517,12 @@ export class Interpreter {
       }
       case 'LogicalExpression': {
         const left = await this.evaluate(node.left, scope);
-        if (node.operator === '&&') return truthy(left) ? this.evaluate(node.right, scope) : left;
-        if (node.operator === '||') return truthy(left) ? left : this.evaluate(node.right, scope);
+        if (node.operator === '&&') return this.truthyAt(left, node.left) ? this.evaluate(node.right, scope) : left;
+        if (node.operator === '||') return this.truthyAt(left, node.left) ? left : this.evaluate(node.right, scope);
         return left === null || left === undefined ? this.evaluate(node.right, scope) : left;
       }
       case 'ConditionalExpression':
-        return truthy(await this.evaluate(node.test, scope))
+        return this.truthyAt(await this.evaluate(node.test, scope), node.test)
           ? this.evaluate(node.consequent, scope)
           : this.evaluate(node.alternate, scope);
       case 'AssignmentExpression':
@@ -613,7 +622,7 @@ export class Interpreter {
     switch (node.operator) {
       case '-': return -toNumber(value);
       case '+': return toNumber(value);
-      case '!': return !truthy(value);
+      case '!': return !this.truthyAt(value, node.argument);
       case '~': return ~toNumber(value);
       case 'typeof': return typeOf(value);
       case 'void': return undefined;

@@ -155,6 +155,8 @@ export function typeOf(value: Value): string {
 
 export function truthy(value: Value): boolean {
   if (value === null || value === undefined) return false;
+  // `if ($x.exists)`: a page method is always there; what the script means is its answer.
+  if (value instanceof NativeFunction && value.notAValue) throw new ApiError(value.notAValue);
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0 && !Number.isNaN(value);
   if (typeof value === 'string') return value.length > 0;

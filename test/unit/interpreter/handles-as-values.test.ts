@@ -38,6 +38,9 @@ describe('a page handle used as data', () => {
     ['say("Subject:", $inbox__messages[0].subject)', ELEMENT],
     ['ask($inbox__messages[0].subject)', ELEMENT],
     ['const m = $inbox__messages[0]; done(m.sender.text === "Maya Chen")', '`$inbox__messages[0].sender.text` is a method: call it, `.text()`'],
+    // Tested for truth, a page method is always there (session 26).
+    ['if ($banner.exists) done(1); else done(0)', '`$banner.exists` is a method: call it, `.exists()`'],
+    ['done($inbox__messages.filter((m) => m.sender.text).length)', '`$inbox__messages[0].sender.text` is a method: call it, `.text()`'],
     ['const m = $inbox__messages[0]; done(m.sender === "Maya Chen")', '`$inbox__messages[0].sender` is an element: call .text() to read it'],
     ['done("Maya Chen" != $inbox__messages[0].sender)', '`$inbox__messages[0].sender` is an element'],
     ['done($inbox__messages.length > $inbox__messages[0].subject)', ELEMENT],
