@@ -49,7 +49,8 @@ function namesIn(doc: PageDocument): FeedNames {
   const title = field(/\(post 1\)/);
   const author = field(/^(by )?Ada$/);
   const more = entries.find((e): e is ElementEntry => e.kind === 'button' && /load more/i.test(e.description));
-  expect(title && author, JSON.stringify(posts.samples[0])).toBeTruthy();
+  // The title field is the one that matched the filter above; the byline must be a field of its own.
+  expect({ title, author }, JSON.stringify(posts.samples[0])).toEqual({ title: expect.any(String), author: expect.any(String) });
   return { posts: posts.name, title: title!, author: author!, ...(more ? { more: more.name } : {}) };
 }
 
