@@ -2,11 +2,11 @@ import type * as A from 'acorn';
 import { ApiError, BudgetError, type PocketError, ScriptError, ScriptRuntimeError } from '../../protocol/errors.ts';
 import type { Meter, Position } from './budget.ts';
 import { arrayIndex, memberNamesOf, primitiveMember } from './members.ts';
-import { binary, checkCompared, concat } from './operators.ts';
+import { binary, concat } from './operators.ts';
 import { ERROR_CONSTRUCTORS, positionOf } from './parse.ts';
 import { closest, Scope } from './scope.ts';
 import {
-  type CallSite, Capability, displayBrief, ErrorObject, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable,
+  type CallSite, Capability, checkCompared, displayBrief, ErrorObject, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable,
   NativeFunction, ScriptArray, ScriptFunction, ScriptObject, strictEquals, TooLarge, toNumber, toStr, truthy,
   typeOf, type Value,
 } from './values.ts';

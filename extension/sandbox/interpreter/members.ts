@@ -1,7 +1,7 @@
 import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import {
-  Capability, type CallSite, isCallable, NativeFunction, type NativeImpl, sameValueZero, ScriptArray, ScriptObject,
-  strictEquals, toNumber, toStr, toStrEach, truthy, typeOf, type Value,
+  Capability, type CallSite, checkCompared, isCallable, NativeFunction, type NativeImpl, sameValueZero, ScriptArray,
+  ScriptObject, strictEquals, toNumber, toStr, toStrEach, truthy, typeOf, type Value,
 } from './values.ts';
 
 /**
@@ -154,6 +154,21 @@ export const NUMBER_METHODS: ReadonlyMap<string, Method<number>> = new Map<strin
   ['valueOf', (n) => n],
 ]);
 
+/**
+ * An array search (`includes`, `indexOf`, `lastIndexOf`) compares the value sought with every item, as `===` compares
+ * them: a handle among the items of a search for text, a number or a boolean — or text among the items of a search for
+ * a handle — is the handle's ApiError (call .text()), wherever it sits and whatever else matches. So
+ * `["Sale", "Promo"].includes(item.subject)` is no silent false, and `["a", $x].includes("a")` fails as
+ * `[$x, "a"].includes("a")` does. Null and undefined, and handles sought among handles, compare as themselves.
+ */
+function search(arr: ScriptArray, wanted: Value, site: CallSite, same: (a: Value, b: Value) => boolean, fromEnd = false): number {
+  scan(arr.items, site, (item) => {
+    checkCompared(item, wanted);
+    return false;
+  });
+  return scan(arr.items, site, (item) => same(item, wanted), fromEnd);
+}
+
 function callback(value: Value, method: string): Value {
   if (!isCallable(value)) throw new ScriptRuntimeError(`${method}() needs a function, got ${typeOf(value)}`);
   return value;
@@ -256,9 +271,9 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
     arr.items.reverse();
     return arr;
   }],
-  ['includes', (arr, a, site) => scan(arr.items, site, (item) => sameValueZero(item, a[0])) >= 0],
-  ['indexOf', (arr, a, site) => scan(arr.items, site, (item) => strictEquals(item, a[0]))],
-  ['lastIndexOf', (arr, a, site) => scan(arr.items, site, (item) => strictEquals(item, a[0]), true)],
+  ['includes', (arr, a, site) => search(arr, a[0], site, sameValueZero) >= 0],
+  ['indexOf', (arr, a, site) => search(arr, a[0], site, strictEquals)],
+  ['lastIndexOf', (arr, a, site) => search(arr, a[0], site, strictEquals, true)],
   ['at', (arr, a) => {
     const i = int(a[0], 0);
     return arr.items[i < 0 ? arr.items.length + i : i];

@@ -1,9 +1,9 @@
 import type { BinaryOperator } from 'acorn';
-import { ApiError, ScriptRuntimeError } from '../../protocol/errors.ts';
+import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import type { Meter, Position } from './budget.ts';
 import { arrayIndex } from './members.ts';
 import {
-  isPrimitive, looseEquals, misuseOf, ScriptArray, ScriptObject, strictEquals, TooLarge, toNumber, toStr, type Value,
+  checkCompared, isPrimitive, looseEquals, ScriptArray, ScriptObject, strictEquals, TooLarge, toNumber, toStr, type Value,
 } from './values.ts';
 
 /** Concatenations shorter than this are not charged to the allocation budget (ropes make them cheap). */
@@ -31,18 +31,6 @@ export function concat(parts: Value[], meter: Meter, at: Position): string {
 
 function primitive(value: Value, meter: Meter, at: Position): Value {
   return isPrimitive(value) ? value : text(value, meter, at);
-}
-
-/**
- * `item.sender === "Maya Chen"` is always false: a page handle (or one of its methods) is not its text. Compared with
- * text, a number or a boolean it is an ApiError saying what to call; with null or undefined (`row !== null` after
- * find()) or another value it compares as itself.
- */
-export function checkCompared(a: Value, b: Value): void {
-  for (const [x, y] of [[a, b], [b, a]]) {
-    const misuse = misuseOf(x);
-    if (misuse && y !== null && y !== undefined && isPrimitive(y)) throw new ApiError(misuse);
-  }
 }
 
 /** Binary operators over our values; objects never run script or host code when converted. */

@@ -142,6 +142,18 @@ export function misuseIn(value: Value, limit = 100_000): string | undefined {
   return undefined;
 }
 
+/**
+ * `item.sender === "Maya Chen"` is always false: a page handle (or one of its methods) is not its text. Compared with
+ * text, a number or a boolean (`===`, `switch`, an array's `includes`/`indexOf`) it is an ApiError saying what to call;
+ * with null or undefined (`row !== null` after find()) or another value (`$a === $b`) it compares as itself.
+ */
+export function checkCompared(a: Value, b: Value): void {
+  for (const [x, y] of [[a, b], [b, a]]) {
+    const misuse = misuseOf(x);
+    if (misuse && y !== null && y !== undefined && isPrimitive(y)) throw new ApiError(misuse);
+  }
+}
+
 export function isCallable(value: Value): value is ScriptFunction | NativeFunction {
   return value instanceof ScriptFunction || value instanceof NativeFunction;
 }
@@ -255,6 +267,11 @@ function toStrWalk(value: Value, walk: Walk): string {
   return text;
 }
 
+/**
+ * A value as a number, as JavaScript converts it (no valueOf/toString is ever run). A page handle or one of its methods
+ * (`a.price - b.price`, `Number(item.price)`, `Math.max(h, 1)`) is no number of its own: the ApiError that says what to
+ * call, not a silent NaN.
+ */
 export function toNumber(value: Value): number {
   if (typeof value === 'number') return value;
   if (value === undefined) return NaN;
@@ -263,8 +280,10 @@ export function toNumber(value: Value): number {
   if (typeof value === 'string') return Number(value);
   if (value instanceof ScriptArray) {
     if (value.items.length === 0) return 0;
-    if (value.items.length === 1) return toNumber(isPrimitive(value.items[0]) ? value.items[0] : NaN);
+    if (value.items.length === 1) return toNumber(isPrimitive(value.items[0]) || misuseOf(value.items[0]) ? value.items[0] : NaN);
   }
+  const misuse = misuseOf(value);
+  if (misuse) throw new ApiError(misuse);
   return NaN;
 }
 

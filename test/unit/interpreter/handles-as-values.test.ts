@@ -54,6 +54,17 @@ describe('a page handle used as data', () => {
     ['switch ($inbox__messages[0].subject) { case "Quarterly report draft": done(1); } done(0)', ELEMENT],
     ['$search_mail__search_mail.type($inbox__messages[0].subject)', ELEMENT],
     ['$inbox__messages.find($inbox__messages[0].subject)', ELEMENT],
+    // An array search compares as `===` does (exploratory run, session 27: `["Sale", "Promo"].includes(item.subject)`
+    // was silently false).
+    ['done(["Sale", "Promo"].includes($inbox__messages[0].subject))', ELEMENT],
+    ['done(["Sale", "Promo"].indexOf($inbox__messages[0].subject))', ELEMENT],
+    ['done(["Sale", "Promo"].lastIndexOf($inbox__messages[0].subject))', ELEMENT],
+    ['done($inbox__messages.map((m) => m.subject).includes("Lunch on Thursday?"))', ELEMENT],
+    ['done([$search_mail__search_mail.value].indexOf("report"))', METHOD],
+    ['done("report draft".indexOf($inbox__messages[0].subject))', ELEMENT],
+    ['done("report draft".lastIndexOf($inbox__messages[0].subject))', ELEMENT],
+    ['const seen = {}; seen[$inbox__messages[0].subject] = true; done(1)', ELEMENT],
+    ['done($inbox__messages[0].subject in { Sale: 1 })', ELEMENT],
   ])('%s', async (source, message) => {
     const { result } = await run(source);
     expect(result.ok).toBe(false);
@@ -92,6 +103,18 @@ describe('a page handle used as data', () => {
     });
     expect(result.output).toEqual(['"$inbox__messages[0]" [function value]']);
     expect(bridge.lists.inbox__messages![1]!.opened).toBe('yes');
+  });
+
+  test('searching arrays of handles for handles, or for null, still works', async () => {
+    const { result } = await run(`
+      const [first, second] = [$inbox__messages[0], $inbox__messages[1]];
+      const rows = [first, second, null];
+      done([rows.indexOf(second), rows.includes(first), rows.lastIndexOf(null), [first].includes(undefined), [].includes(first),
+        first === rows[0], $inbox__messages[0] === $inbox__messages[0], $banner === $banner]);
+    `);
+    expect(result.error).toBeUndefined();
+    // Handles compare as values: the same handle, never the same text (a list read twice gives two item handles).
+    expect(result.result).toEqual([1, true, 2, false, false, true, false, true]);
   });
 
   test('a script may catch it (it is a script error like any other)', async () => {
