@@ -36,8 +36,16 @@ async function askContent<K extends 'content.page.stats' | 'content.page.documen
 async function answerFromContent<K extends 'content.page.stats' | 'content.page.document' | 'content.highlight' | 'content.act'>(
   tabId: number, kind: K, payload: RequestOf<K>,
 ): Promise<ResponseOf<K>> {
+  // Most asks find our content script already in the page: it is injected (with its page-world guard) only when
+  // nothing answers — a new document, a reloaded extension — instead of two scripting calls and a tab lookup per ask.
   try {
-    // The content script is injected on demand (activeTab or a granted host); injecting twice is harmless.
+    return await requestTab(tabId, kind, payload);
+  } catch (error) {
+    if (error instanceof PocketError) throw error;
+    if (!nothingListens(error)) throw new ContentScriptError(`the page did not answer: ${error instanceof Error ? error.message : error}`, { tabId });
+  }
+  try {
+    // Injecting on demand (activeTab or a granted host); injecting twice is harmless.
     await injectHidingNothing(tabId);
   } catch (error) {
     throw new ContentScriptError(`cannot read this page: ${error instanceof Error ? error.message : error}`, { tabId });
@@ -49,6 +57,10 @@ async function answerFromContent<K extends 'content.page.stats' | 'content.page.
     throw new ContentScriptError(`the page did not answer: ${error instanceof Error ? error.message : error}`, { tabId });
   }
 }
+
+/** Chrome's answer when a tab has no listener for us (no content script yet, or only an old build's orphaned one). */
+const nothingListens = (error: unknown): boolean =>
+  error instanceof Error && /Receiving end does not exist|Could not establish connection/.test(error.message);
 
 /**
  * Injects the content script. A tab whose address Chrome hides from us is one we hold no grant for (injection fails at
