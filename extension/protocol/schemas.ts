@@ -227,6 +227,8 @@ export const LocatorSchema = v.strictObject({
 export const ElementKindSchema = v.picklist([
   'button', 'link', 'text_input', 'text_area', 'select', 'checkbox', 'radio', 'switch', 'slider', 'file_input',
   'editable', 'tab', 'menuitem', 'option', 'combobox', 'clickable',
+  // Read-only: a status line, an alert, a log or an <output> (content/document/messages.ts).
+  'message',
 ]);
 export const ElementEntrySchema = v.strictObject({
   name: docName,
@@ -250,6 +252,8 @@ export const ElementEntrySchema = v.strictObject({
   effect: v.optional(text(1000)),
   /** It sends a search form (GET, marked as a search): sending it only reads, nothing to confirm. */
   searches: v.optional(v.literal(true)),
+  /** It sends another form with GET, as its markup says (a chapter picker, a filter): it only reads, like a search. */
+  reads: v.optional(v.literal(true)),
   sensitive: v.optional(v.boolean()),
   /** A password, card or one-time-code input by its type, autocomplete or dots, not only by its words (isSecretInput). */
   secretInput: v.optional(v.literal(true)),
@@ -349,6 +353,10 @@ export const ACT_ACTIONS = [
   'waitFor', 'navigate',
   // The bridge's own: a submission the page made by itself after the last action, held back (confirmed: sent).
   'held',
+  // The bridge's own reads of a list (page-bridge.ts): `texts` reads the text of items args[0]… (at most args[1] of
+  // them) in one answer (`column`); `watch` answers true once the page has changed since the generation args[0] (false
+  // after at most args[1] ms of no change).
+  'texts', 'watch',
 ] as const;
 export const ActTargetSchema = v.strictObject({
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),
@@ -394,6 +402,11 @@ export const ActRequestSchema = v.strictObject({
   /** Cap of the wait for the DOM to settle after acting (ms). */
   settleMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10_000))),
   /**
+   * `waitFor`: the run acted before it, so a message (a status line, an alert) is waited for until it says something
+   * new since the last action began, not what an earlier action left there (executor/message-news.ts).
+   */
+  afterAction: v.optional(v.literal(true)),
+  /**
    * When the background stops waiting for the answer (epoch ms): a request the page lets through later (it was held
    * up behind a dialog of the page) is not done, since the run has already ended or moved on.
    */
@@ -408,6 +421,16 @@ export const ActReplySchema = v.strictObject({
   url: text(4000),
   /** The document the action ran in (see PageDocument.pageId). */
   pageId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  /**
+   * `texts`: the texts of items `from`… that stay what they are until the page changes, read at `generation` (what
+   * `watch` takes); `total`, the list's length then.
+   */
+  column: v.optional(v.strictObject({
+    from: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    texts: v.pipe(v.array(text(4000)), v.maxLength(2000)),
+    total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    generation: text(100),
+  })),
 });
 export const TabActRequestSchema = v.strictObject({ tabId, ...ActRequestSchema.entries });
 export type ActRequest = v.InferOutput<typeof ActRequestSchema>;

@@ -214,7 +214,8 @@ describe('page → document in Chromium', () => {
     const doc = await documentOf(tabId);
     expect(await panel.locator('[data-field="doc.sections"]').innerText()).toBe(String(doc.sections.length));
     const inbox = panel.locator('details[data-section="inbox"]');
-    expect(await inbox.locator('[data-field="count"]').innerText()).toBe('3');
+    // The two controls, the status line (a message) and the list.
+    expect(await inbox.locator('[data-field="count"]').innerText()).toBe('4');
     expect(await inbox.locator('li').first().isVisible()).toBe(false);
     await inbox.locator('summary').click();
     await panel.locator('[data-entry="inbox__archive_selected_button"]').hover();

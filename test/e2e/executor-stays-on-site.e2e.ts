@@ -241,3 +241,82 @@ describe('where a submission goes is decided after the page\'s own handlers (rev
     await page.close();
   }, 60_000);
 });
+
+describe('a page handler that sends the tab to another site is stopped and said (exploratory run, session 27)', () => {
+  let page: Page;
+  let tabId: number;
+  const act = (id: string, extra: Record<string, unknown> = {}) => sendFromPage(panel, envelope('page.act', { tabId, action: 'click', args: [],
+    target: { locators: [{ by: 'id', value: id }] }, ...extra })) as Promise<{ ok: boolean; payload?: { url?: string }; error?: { name: string; message: string; data?: Record<string, unknown> } }>;
+  beforeAll(async () => {
+    ({ page, tabId } = await openFixture());
+  });
+  afterAll(async () => {
+    await page.close();
+  });
+
+  test.each([
+    ['location.href = …', 'to-href'],
+    ['location.assign(…)', 'to-assign'],
+    ['location.replace(…)', 'to-replace'],
+    ['window.open(…, "_self")', 'to-open-self'],
+    ['location.href = … a moment later', 'to-later'],
+  ])('%s: a NavigationError, the tab stays, nothing is sent there', async (_what, id) => {
+    offsite.length = 0;
+    const start = page.url();
+    const clicked = await act(id);
+    // A navigation the handler starts after the action answered is said at the next request.
+    const said = clicked.error ?? (await page.waitForTimeout(300), await act('help')).error;
+    expect(said, JSON.stringify(clicked)).toMatchObject({ name: 'NavigationError', message: expect.stringMatching(/ a navigation .*that leaves [^ ]+ for shop\.other\.example: a run stays on its site/) });
+    await page.waitForTimeout(300);
+    expect(offsite).toEqual([]);
+    expect(page.url()).toBe(start);
+  }, 60_000);
+
+  test('a javascript: link that would leave: its script does not run from the executor\'s click (the extension\'s CSP blocks it), the tab stays', async () => {
+    offsite.length = 0;
+    const start = page.url();
+    await act('js-link');
+    await page.waitForTimeout(500);
+    expect(offsite).toEqual([]);
+    expect(page.url()).toBe(start);
+  });
+
+  test('a handler that goes to another page of this site goes there', async () => {
+    const clicked = await act('to-here');
+    expect(clicked.ok, JSON.stringify(clicked.error)).toBe(true);
+    await page.waitForURL(/\/apps\/offsite\/\?page=2$/);
+  });
+});
+
+test('a run whose button handler would leave the site fails with the off-site refusal, unasked', async () => {
+  offsite.length = 0;
+  const { page, tabId } = await openFixture();
+  const start = page.url();
+  const { report, asked } = await runScript(tabId, '$partners__open_the_shop_button.click(); done("shopping");');
+  expect(report, JSON.stringify(report)).toMatchObject(refusedAway('shop.other.example'));
+  expect(asked).toEqual([]);
+  expect(offsite).toEqual([]);
+  expect(page.url()).toBe(start);
+  await page.close();
+}, 60_000);
+
+describe('a form of this site sent with GET only reads: not asked about, unless its words are irreversible', () => {
+  test('the chapter picker\'s "Go" goes, unasked, in a run and as one action', async () => {
+    const { page, tabId } = await openFixture();
+    const { report, asked } = await runScript(tabId, '$chapters__chapter.select("2. Departure"); $chapters__go_button.click(); done("read");');
+    expect(report, JSON.stringify(report)).toMatchObject({ status: 'done', result: 'read' });
+    expect(asked).toEqual([]);
+    await page.waitForURL(/\/apps\/offsite\/\?chapter=2$/);
+    await page.close();
+  }, 60_000);
+
+  test('a GET form\'s "Delete drafts" is asked about for its words', async () => {
+    const { page, tabId } = await openFixture();
+    const start = page.url();
+    const clicked = await sendFromPage(panel, envelope('page.act', { tabId, action: 'click', args: [], target: { locators: [{ by: 'id', value: 'delete-drafts' }] } })) as { error?: { data?: Record<string, unknown> } };
+    expect(clicked.error?.data).toMatchObject({ needsConfirmation: true, reason: 'its label means it deletes' });
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(start);
+    await page.close();
+  }, 60_000);
+});

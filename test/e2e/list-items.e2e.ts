@@ -34,8 +34,6 @@ afterAll(async () => {
   await served?.close();
 });
 
-/** A link group's items read, at most, to find the texts its samples show (the distinct names of its first links). */
-const LINK_READS = 40;
 const GROUPS: ReadonlySet<string> = new Set(Object.values(LINK_GROUPS));
 const TOGGLES = new Set(['checkbox', 'switch', 'radio']);
 
@@ -61,7 +59,7 @@ function scriptFor(doc: PageDocument): { source: string; lists: ListEntry[] } {
     const key = JSON.stringify(list.name);
     const reads: string[] = [];
     if (isLinkGroup(list)) {
-      reads.push(`for (let i = 0; i < Math.min(n, ${LINK_READS}); i++) r.items.push({ text: L[i].text() });`);
+      reads.push(`for (let i = 0; i < Math.min(n, ${list.samples.length}); i++) r.items.push({ text: L[i].text() });`);
     } else {
       list.samples.forEach((sample, i) => {
         const fields = Object.keys(sample).map((field) => {
@@ -94,14 +92,10 @@ function differences(list: ListEntry, read: Read | undefined): string[] {
   if (read.n !== list.count) out.push(`count ${read.n} where the document says ${list.count}`);
   const items = read.items ?? [];
   if (isLinkGroup(list)) {
-    // The samples are the first distinct names among the links, cut at 60 characters.
-    const distinct: string[] = [];
-    for (const { text } of items) {
-      const shown = String(text ?? '').replace(/\s+/g, ' ').trim();
-      if (shown && !distinct.some((d) => bare(d) === bare(shown))) distinct.push(shown);
-    }
+    // The samples are the first links' texts in order (an empty one too: sample i is item i), cut at 60 characters.
     list.samples.forEach((sample, i) => {
-      if (i < distinct.length && !sameText(distinct[i], sample.link ?? '')) out.push(`link ${i} reads ${JSON.stringify(distinct[i]!.slice(0, 60))}, the sample ${JSON.stringify(sample.link)}`);
+      const shown = String(items[i]?.text ?? '').replace(/\s+/g, ' ').trim();
+      if (!sameText(shown, sample.link ?? '')) out.push(`link ${i} reads ${JSON.stringify(shown.slice(0, 60))}, the sample ${JSON.stringify(sample.link)}`);
     });
   } else {
     list.samples.forEach((sample, i) => {

@@ -1,15 +1,17 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
 import { accessibleName, forgetClosedRoots, iconName, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
-import { effectOf, isSecretInput, isSensitive, linkTarget, sendsSearch, stateOf, submittedForm } from './classify.ts';
+import { effectOf, isSecretInput, isSensitive, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
+import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
 import { collapse, nameWords, quote, readableToken, slug, truncate } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { ownName } from './names.ts';
-import { MAX_UPWARD_STEPS, attr, classListOf, containsOf, idOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
+import { admitMessage, messageEntry, type MessageCount } from './messages.ts';
+import { MAX_UPWARD_STEPS, attr, classListOf, closestOf, containsOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
 /** A link's target as keys of its own: its path's last segment, then its query (`/c/7` → `7`, `/t?tag=red` → `tag_red`). */
 function targetParts(el: Element): [string, string] {
@@ -45,18 +47,45 @@ function disambiguate(group: { entry: Entry; el: Element }[]): void {
   });
 }
 
-/** What a list is called, best first: aria-label, aria-labelledby, the heading just before it, a readable id or class. */
-function listLabels(list: DetectedList): string[] {
-  const el = list.container;
-  const out: string[] = [];
-  out.push(collapse(attr(el, 'aria-label') ?? ''));
+/** What an element is called by its own attributes: aria-label, aria-labelledby. */
+function ariaLabels(el: Element): string[] {
+  const out = [collapse(attr(el, 'aria-label') ?? '')];
   const ids = attr(el, 'aria-labelledby');
   if (ids) {
     const root = rootNodeOf(el) as Document | ShadowRoot;
     out.push(collapse(ids.split(/\s+/).map((id) => root.getElementById?.(id)).filter((x): x is HTMLElement => !!x).map((x) => textOf(x, 120)).join(' ')));
   }
+  return out;
+}
+
+/** The table a list is made of: its container, or the table whose rows are its items (a `tbody`'s rows). */
+function tableOf(list: DetectedList): Element | undefined {
+  const el = list.container;
+  if (matchesOf(el, TABLE_SELECTOR)) return el;
+  const item = list.items[0];
+  if (!item || (tagOf(item) !== 'TR' && attr(item, 'role') !== 'row')) return undefined;
+  const table = closestOf(el, TABLE_SELECTOR);
+  return table && list.items.every((row) => closestOf(parentOf(row) ?? row, TABLE_SELECTOR) === table) ? table : undefined;
+}
+
+/** The heading just before an element, if any. */
+function headingBefore(el: Element): string {
   const prev = previousElementOf(el);
-  if (prev && /^H[1-6]$/.test(tagOf(prev))) out.push(textOf(prev, 120));
+  return prev && /^H[1-6]$/.test(tagOf(prev)) ? textOf(prev, 120) : '';
+}
+
+/**
+ * What a list is called, best first: aria-label, aria-labelledby; of a table's list (read-only or of rows with
+ * controls: the same name either way) the table's and its caption; the heading just before it; a readable id or class.
+ */
+function listLabels(list: DetectedList): string[] {
+  const el = list.container;
+  const out = ariaLabels(el);
+  const table = tableOf(list);
+  if (table && table !== el) out.push(...ariaLabels(table));
+  if (table) out.push(tableCaption(table));
+  out.push(headingBefore(el));
+  if (table && table !== el) out.push(headingBefore(table));
   const token = listToken(idOf(el)) ?? Array.from(classListOf(el)).map(listToken).find(Boolean);
   if (token) out.push(token);
   const field = sharedFieldName(list);
@@ -238,11 +267,12 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   // name of its own always did: numbered, one would take the other's name when it is hidden or the page reorders them.
   // Lists and link groups are made of what is shown; a hidden tab panel's lists are found within it, as they will be
   // once its tab shows it.
+  // Messages are read, never acted on: no list is made of them (a form's field errors are not rows).
   const shown = walked.candidates.filter((c) => !c.via);
-  const lists = detectLists(shown, stops, locatorCache);
+  const lists = detectLists(shown.filter((c) => c.kind !== 'message'), stops, locatorCache);
   const hiddenViews = new Map<Element, Candidate[]>();
   for (const candidate of walked.candidates) {
-    if (!candidate.via) continue;
+    if (!candidate.via || candidate.kind === 'message') continue;
     const group = hiddenViews.get(candidate.via);
     if (group) group.push(candidate); else hiddenViews.set(candidate.via, [candidate]);
   }
@@ -303,12 +333,54 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   const labelOf = (candidate: Candidate) => truncate(accessibleName(candidate.el) || (candidate.namedBy ? accessibleName(candidate.namedBy) : ''), 300);
   /** Each small list's items' single controls, named once sections have their final names (see itemNamesOf). */
   const itemControls = new Map<ListEntry, Array<Candidate | undefined>>();
+  const messageCount: MessageCount = { total: 0 };
 
-  for (const candidate of walked.candidates) {
+  /** Lists of data tables (data-tables.ts): named and numbered after all else, as messages are (see below). */
+  const tableEntries = new Set<Entry>();
+  const placeList = (list: DetectedList, section: SectionRef, via: Element | undefined, fallback = 'items') => {
+    emitted.add(list);
+    const labels = listLabels(list);
+    const label = labels[0] ?? '';
+    // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
+    const own = labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? fallback;
+    const entry: ListEntry = {
+      name: own,
+      kind: 'list',
+      description: truncate(label, 200),
+      count: list.items.length,
+      fields: list.fields,
+      actions: list.actions,
+      slots: list.slots,
+      samples: list.samples,
+      itemSelector: list.itemSelector,
+      ...(list.itemPaths ? { itemPaths: [...list.itemPaths] } : {}),
+      locators: locatorsFor(list.container, label, locatorCache),
+    };
+    // Only lists that were entries while small (lists.ts: one control per item, or no fields and one action).
+    const wasEntries = list.slots.length <= 1 || (list.fields.length === 0 && list.actions.length <= 1);
+    const slot = itemControlSlot(entry);
+    const controls = wasEntries && slot && list.items.length <= MAX_ITEM_NAMES ? controlsOf(list, slot) : undefined;
+    if (controls) itemControls.set(entry, controls);
+    placed.push({ entry, el: list.container, section, ...(via ? { via } : {}) });
+    listed.push({ entry, items: list.items });
+    return entry;
+  };
+  // Data tables (no controls to be met by) go where the walk met them: before the candidates after them.
+  const tables = dataTableLists(walked.tables, lists, locatorCache);
+  let nextTable = 0;
+  const placeTablesBefore = (at: number) => {
+    for (; nextTable < tables.length && tables[nextTable]!.at <= at; nextTable++) {
+      const { list, section, via } = tables[nextTable]!;
+      tableEntries.add(placeList(list, section, via, 'table'));
+    }
+  };
+
+  for (const [index, candidate] of walked.candidates.entries()) {
     if (placed.length >= maxEntries) {
       entriesTruncated = true;
       break;
     }
+    placeTablesBefore(index);
     const links = proseOf.get(candidate);
     if (links) {
       if (emittedProse.has(links)) continue;
@@ -326,8 +398,9 @@ function build(doc: Document, options: BuildOptions): PageDocument {
         actions: ['link'],
         slots: [{ name: 'link', kind: 'link', selector: ':scope' }],
         // The words the links show (what find() matches), as a list's samples are: not a title or label they do not
-        // show (medium-1: an avatar link's "Go to the profile of …" was a sample no find() reached).
-        samples: [...new Set(links.map((c) => truncate(textOf(c.el, 200), 60)).filter(Boolean))].slice(0, PROSE_SAMPLES).map((link) => ({ link })),
+        // show (medium-1: an avatar link's "Go to the profile of …" was a sample no find() reached). The first links,
+        // empty and repeated ones too: sample i is item i (an image-only link [0] left out made "Home" look like [0]).
+        samples: links.slice(0, PROSE_SAMPLES).map((c) => ({ link: truncate(textOf(c.el, 200), 60) })),
         itemSelector: query.selector,
         ...(query.paths ? { itemPaths: [...query.paths] } : {}),
         locators: locatorsFor(container, '', locatorCache),
@@ -338,35 +411,16 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     }
     const list = absorbed.get(candidate);
     if (list) {
-      if (emitted.has(list)) continue;
-      emitted.add(list);
-      const labels = listLabels(list);
-      const label = labels[0] ?? '';
-      // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
-      const own = labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== candidate.section.name) ?? 'items';
-      const entry: ListEntry = {
-        name: own,
-        kind: 'list',
-        description: truncate(label, 200),
-        count: list.items.length,
-        fields: list.fields,
-        actions: list.actions,
-        slots: list.slots,
-        samples: list.samples,
-        itemSelector: list.itemSelector,
-        ...(list.itemPaths ? { itemPaths: [...list.itemPaths] } : {}),
-        locators: locatorsFor(list.container, label, locatorCache),
-      };
-      // Only lists that were entries while small (lists.ts: one control per item, or no fields and one action).
-      const wasEntries = list.slots.length <= 1 || (list.fields.length === 0 && list.actions.length <= 1);
-      const slot = itemControlSlot(entry);
-      const controls = wasEntries && slot && list.items.length <= MAX_ITEM_NAMES ? controlsOf(list, slot) : undefined;
-      if (controls) itemControls.set(entry, controls);
-      placed.push({ entry, el: list.container, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
-      listed.push({ entry, items: list.items });
+      if (!emitted.has(list)) placeList(list, candidate.section, candidate.via);
       continue;
     }
     const { el, kind } = candidate;
+    if (kind === 'message') {
+      // A live list (a chat's rows, results) is read as the list; a status inside a row is part of the row.
+      if (lists.some((l) => containsOf(l.container, el) || containsOf(el, l.container))) continue;
+      if (admitMessage(messageCount)) placed.push({ entry: messageEntry(el, locatorCache), el, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
+      continue;
+    }
     const label = labelOf(candidate);
     const sensitive = isSensitive(el);
     const entry = { name: ownName(el, kind, label), kind, description: label || iconName(el) } as ElementEntry;
@@ -384,18 +438,29 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     if (effect) entry.effect = effect;
     const form = submittedForm(el);
     if (form && sendsSearch(form, el)) entry.searches = true;
+    else if (form && getOnlyReads(form, el)) entry.reads = true;
     if (sensitive) entry.sensitive = true;
     if (sensitive && isSecretInput(el)) entry.secretInput = true;
     if (candidate.inViewport !== undefined) entry.inViewport = candidate.inViewport;
     entry.locators = locatorsFor(el, label, locatorCache);
     placed.push({ entry, el, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
   }
+  if (!entriesTruncated) placeTablesBefore(Infinity);
 
   // A heading's text is page text: a heading named like a dialog, a form or a landmark must not merge into it (and
   // give it its kind: a dialog would no longer be a state of the page). It keeps a name of its own.
-  const fixedNames = new Set(placed.filter((item) => item.section.kind !== 'heading').map((item) => item.section.name));
+  // A message does not count (a toast appearing in an `<aside aria-label="Notifications">` renames no control of a
+  // "Notifications" heading section): it goes into that heading's section — unless it is in a dialog, which keeps its
+  // own section.
+  const ownsName = (item: Placed) => item.section.kind !== 'heading' && (item.entry.kind !== 'message' || item.section.kind === 'dialog');
+  const fixedNames = new Set(placed.filter(ownsName).map((item) => item.section.name));
+  const headingSections = new Map<string, SectionRef>();
   for (const item of placed) {
     if (item.section.kind === 'heading' && fixedNames.has(item.section.name)) item.section.name = `${item.section.name}_heading`;
+    if (item.section.kind === 'heading' && !headingSections.has(item.section.name)) headingSections.set(item.section.name, item.section);
+  }
+  for (const item of placed) {
+    if (item.section.kind !== 'heading' && !ownsName(item)) item.section = headingSections.get(item.section.name) ?? item.section;
   }
 
   // Sections of the same name are one section; names are `section__own`, unique across the page.
@@ -409,12 +474,22 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     }
     item.entry.name = `${section.name}__${item.entry.name}`;
     section.entries.push(item.entry);
-    const group = groups.get(item.entry.name);
-    if (group) group.push(item); else groups.set(item.entry.name, [item]);
+  }
+  // A control keeps the name it had before a message of that name came (scripts use it): the message says what it is
+  // (`job__status` the field, `job__status_message` its status line). Messages are told apart among themselves.
+  const controlNames = new Set(placed.filter((item) => item.entry.kind !== 'message').map((item) => item.entry.name));
+  // So are data tables: a table that becomes a list (its 2nd row loaded) or goes renames no other entry; one named
+  // like another entry takes the next number (`main__orders_2`).
+  const rank = (entry: Entry) => (entry.kind === 'message' ? 2 : tableEntries.has(entry) ? 1 : 0);
+  for (const item of placed) {
+    if (item.entry.kind === 'message' && controlNames.has(item.entry.name)) item.entry.name = `${item.entry.name}_message`;
+    const key = `${item.entry.name} ${rank(item.entry)}`;
+    const group = groups.get(key);
+    if (group) group.push(item); else groups.set(key, [item]);
   }
   for (const group of groups.values()) if (group.length > 1) disambiguate(group);
   const taken = new Set<string>();
-  for (const item of placed) {
+  for (const item of [0, 1, 2].flatMap((r) => placed.filter((p) => rank(p.entry) === r))) {
     let name = item.entry.name;
     for (let n = 2; taken.has(name); n++) name = `${item.entry.name}_${n}`;
     item.entry.name = name;

@@ -2,6 +2,7 @@
 import type { ElementEntry, ElementKind } from './types.ts';
 import { accessibleName, byId, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
+import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
 import { attr, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
@@ -291,6 +292,60 @@ export function sendsSearch(form: Element, submitter?: Element | null): boolean 
   if (method !== 'get') return false;
   if (attr(form, 'role') === 'search' || closestOf(form, '[role=search],search') || hasSearchBox(form)) return true;
   return said !== null && namedLikeSearch(form);
+}
+
+/**
+ * Sent with GET as the page's own markup says: the submitter's formmethod, else the form's method, written out (a form
+ * that leaves it out is often sent from script, a fetch POST).
+ */
+function saysGet(form: Element, submitter?: Element | null): boolean {
+  const said = (submitter ? attr(submitter, 'formmethod') : null) ?? attr(form, 'method');
+  return (said ?? '').trim().toLowerCase() === 'get';
+}
+
+/** At most this many of a form's fields are read for what it sends; a form with more is in doubt (not only reading). */
+const MAX_SENT_FIELDS = 200;
+
+/**
+ * Sent with GET as its markup says, and nothing about it says it changes something (getSubmissionReads: where it goes,
+ * and the fields the page chose for it — hidden ones, selects, checked boxes and radios, the submitter's own name and
+ * value): a chapter picker's "Go", a filter or sort form. Such a submission only reads: the executor lets it through,
+ * and the document marks its button `reads`, so that it is not asked about unless its words say otherwise. Both judge
+ * with this one rule; WordPress's posts list (GET, with a bulk "Move to Trash" chosen) is not one.
+ */
+export function getOnlyReads(form: Element, submitter?: Element | null): boolean {
+  if (!saysGet(form, submitter)) return false;
+  const action = (submitter ? attr(submitter, 'formaction') : null) ?? attr(form, 'action') ?? '';
+  let path: string;
+  try {
+    path = new URL(action, ownerDocOf(form).baseURI).pathname;
+  } catch {
+    return false;
+  }
+  const fields = sentFields(form, submitter);
+  return fields !== undefined && getSubmissionReads(path, fields);
+}
+
+/** The fields a form sends whose values the page or the user chose, not typed: hidden, selects, checked boxes and radios. */
+function sentFields(form: Element, submitter?: Element | null): SentField[] | undefined {
+  const id = idOf(form);
+  const outside = id ? Array.from(queryAllOf(ownerDocOf(form), 'input[form], select[form]')).filter((el) => attr(el, 'form') === id) : [];
+  const all = [...Array.from(queryAllOf(form, 'input, select')), ...outside];
+  if (all.length > MAX_SENT_FIELDS) return undefined;
+  const fields: SentField[] = [];
+  for (const el of all) {
+    const name = attr(el, 'name');
+    if (!name) continue;
+    if (htmlTag(el) === 'SELECT') {
+      for (const option of Array.from((el as HTMLSelectElement).options ?? [])) if (option.selected) fields.push({ name, value: option.value });
+      continue;
+    }
+    const type = String((el as HTMLInputElement).type ?? '').toLowerCase();
+    if (type === 'hidden' || ((type === 'checkbox' || type === 'radio') && (el as HTMLInputElement).checked)) fields.push({ name, value: String((el as HTMLInputElement).value ?? '') });
+  }
+  const sentBy = submitter ? attr(submitter, 'name') : null;
+  if (submitter && sentBy) fields.push({ name: sentBy, value: attr(submitter, 'value') ?? '' });
+  return fields;
 }
 
 /** The form a click on `el` sends: a submit button's or a submit/image input's. */

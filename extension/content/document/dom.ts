@@ -253,7 +253,8 @@ export function accessibleName(el: Element): string {
   return hideSecrets(nameAsGiven(el));
 }
 
-const hideSecrets = (text: string): string => (secrets.length ? secrets.reduce((out, secret) => out.split(secret).join('•••'), text) : text);
+/** `text` with the read's sensitive values (see `secrets`) as `•••`: for page text that may echo one (a message). */
+export const hideSecrets = (text: string): string => (secrets.length ? secrets.reduce((out, secret) => out.split(secret).join('•••'), text) : text);
 
 /**
  * The words a control shows on the page (its text, a button input's value) where its accessible name says something

@@ -4,12 +4,13 @@
  */
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { accessibleName, holdsTypedText, moreElementsThan, shownItem, tagOf, textOf } from './dom.ts';
+import { SKIP_TAGS, accessibleName, holdsTypedText, moreElementsThan, shownItem, styleOf, tagOf, textOf } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
-import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, localNameOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { VISUALLY_HIDDEN } from './names.ts';
+import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export interface DetectedList {
   container: Element;
@@ -224,6 +225,73 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   return TAG_FIELD[tagOf(slot.sample)] ?? 'text';
 }
 
+/** A field name from a column header's words: a slug, never with a leading digit (`item.2024` is no member access). */
+export function headerFieldName(text: string, words = 3): string {
+  const name = slug(text, words);
+  return /^\p{N}/u.test(name) ? `col_${name}` : name;
+}
+
+/**
+ * Field names no list field may have, so one so named gets a suffix (`index_2`): `index` an item answers itself
+ * (`item.index`), the others no script may write (sandbox/interpreter/values.ts: FORBIDDEN_PROPERTIES, as slugs; an F1
+ * table's "Constructor", a call log's "Caller"). Item methods (`text`, `click`) are no part of it: a field so named
+ * is both (sandbox/capabilities/automation.ts, ItemHandle).
+ */
+export const RESERVED_FIELD_NAMES: readonly string[] = ['index', 'constructor', 'prototype', 'caller', 'callee', 'arguments'];
+
+/** Elements of a header cell looked at one by one for hidden parts, at most; the text of any past them is read as is. */
+const MAX_HEADER_ELEMENTS = 40;
+/** Words a sorted header says of its order ("Price (sorted ascending)"): no part of the column's name. */
+const SORT_WORDS = /\(?\s*\b(?:(?:currently\s+)?sorted\s+|sort\s+)?(?:in\s+)?(?:ascending|descending)(?:\s+order)?\b\s*\)?/giu;
+
+/**
+ * Hidden from the eye, kept for screen readers: a visually hidden class, or the styles such classes use (clipped to
+ * nothing, a box of 1px, placed far off the screen), or hidden for everyone.
+ */
+function hiddenFromEye(el: Element): boolean {
+  if (SKIP_TAGS.has(tagOf(el)) || hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true') return true;
+  if (Array.from(classListOf(el)).some((name) => VISUALLY_HIDDEN.test(name))) return true;
+  const style = styleOf(el);
+  if (!style) return false;
+  if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return true;
+  if (/^inset\(\s*(?:50|100)%/.test(style.clipPath ?? '')) return true;
+  if (style.position !== 'absolute' && style.position !== 'fixed') return false;
+  const clip = style.clip ?? '';
+  if (clip.startsWith('rect(') && (clip.match(/-?[\d.]+/g) ?? []).every((n) => Math.abs(Number(n)) <= 1)) return true;
+  const px = (value: string | undefined) => Number.parseFloat(value ?? '');
+  return (px(style.width) <= 1 && px(style.height) <= 1) || px(style.left) <= -999 || px(style.top) <= -999;
+}
+
+/**
+ * A column header's words as the eye reads them, so a field keeps its name while a script sorts the table: parts
+ * hidden from the eye left out (a screen reader's " sorted ascending", added by the sort), and on a header that says
+ * its sort order (`aria-sort`) the words that say it. Only header cells are looked at so (a few, style read per part).
+ */
+export function headerText(cell: Element): string {
+  const parts: string[] = [];
+  let looked = 0;
+  const read = (el: Element) => {
+    for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) {
+      const type = nodeTypeOf(node);
+      if (type === 3) parts.push(node.nodeValue ?? '');
+      if (type !== 1) continue;
+      const child = node as Element;
+      if (++looked > MAX_HEADER_ELEMENTS) parts.push(` ${textOf(child)} `);
+      else if (!hiddenFromEye(child)) {
+        parts.push(' ');
+        if (firstElementChildOf(child)) read(child);
+        else parts.push(textOf(child));
+        parts.push(' ');
+      }
+    }
+  };
+  read(cell);
+  const text = collapse(parts.join(''));
+  if (!hasAttr(cell, 'aria-sort')) return text;
+  const unsorted = collapse(text.replace(SORT_WORDS, ' '));
+  return /[\p{L}\p{N}]/u.test(unsorted) ? unsorted : text;
+}
+
 /** The header text of the table column `el` sits in (a `<th>` of the table's head, or of its first row), slugged. */
 function columnHeader(el: Element): string | undefined {
   const cell = closestOf(el, 'td');
@@ -237,7 +305,7 @@ function columnHeader(el: Element): string | undefined {
   if (!headRow) return undefined;
   let at = 0;
   for (const head of Array.from(childrenOf(headRow))) {
-    if (at === column) return tagOf(head) === 'TH' ? slug(textContentOf(head), 3) || undefined : undefined;
+    if (at === column) return tagOf(head) === 'TH' ? headerFieldName(headerText(head)) || undefined : undefined;
     at += Number(attr(head, 'colspan')) || 1;
     if (at > column) return undefined;
   }
@@ -364,7 +432,7 @@ function linkTree(container: Element, items: Element[], slots: ListSlot[]): bool
 }
 
 /** What a slot shows of one item: an image's alt text, else its text; nothing of a field the user types into or a secret. */
-function sampleText(el: Element): string {
+export function sampleText(el: Element): string {
   if (tagOf(el) === 'IMG') return collapse(attr(el, 'alt') ?? '');
   if (isSensitive(el)) return '';
   // Typed text, also where the editor wraps it in formatting (a span inside a contenteditable).
@@ -433,7 +501,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   }).slice(0, MAX_SLOTS);
 
   const names = new Map<SlotStats, string>();
-  const used = new Set<string>();
+  const used = new Set(RESERVED_FIELD_NAMES);
   const firstNames = new Map(kept.map((slot) => [slot, slotName(slot, scanned.length) || 'item'] as const));
   const countOf = (values: Iterable<string>) => {
     const counts = new Map<string, number>();

@@ -20,7 +20,7 @@ function radioGroup(el: Element): string {
 /** Words that say a control's state, not what it is ("Read selected", "Home (current)"). */
 const STATE_WORDS = /^\(?\s*(selected|current|current page|active|pressed|checked|following|followed|recommended|subscribed)\s*\)?$/i;
 /** Classes that hide text from the eye and keep it for screen readers. */
-const VISUALLY_HIDDEN = /^(sr-only|sr-text|visually-?hidden|visuallyhidden|u-visually-hidden|off-?screen|screen-?reader-(text|only)|a11y-hidden|hidden-visually|assistive-text|element-invisible)$/i;
+export const VISUALLY_HIDDEN = /^(sr-only|sr-text|visually-?hidden|visuallyhidden|u-visually-hidden|off-?screen|screen-?reader-(text|only)|a11y-hidden|hidden-visually|assistive-text|element-invisible)$/i;
 
 /** Two states of one toggle: the same word, or the word and its "-ed"/"-d"/"-ing" form (Follow / Following). */
 function twoStates(a: string, b: string): boolean {

@@ -88,6 +88,7 @@ const PROMPT_OPTIONS = 10;
  * label when the name already spells it; the JSON keeps both.
  */
 export function renderElement(entry: ElementEntry): string {
+  if (entry.kind === 'message') return renderMessage(entry);
   const own = entry.name.slice(entry.name.indexOf('__') + 2);
   // A control that shows other words than its name has both, quoted apart: a long name cannot push them out.
   const { label, shows } = splitShown(entry.description);
@@ -114,6 +115,16 @@ export function renderElement(entry: ElementEntry): string {
   if (entry.effect && !pathSaysNothingMore(entry)) parts.push(`→ ${shortEffect(entry.effect)}`);
   return parts.join(' ');
 }
+
+/**
+ * A message (content/document/messages.ts): its kind always, then the text it shows now, quoted (none while empty);
+ * its name never says that text, so the text is never implied by it.
+ */
+function renderMessage(entry: ElementEntry): string {
+  return entry.description ? `$${entry.name} message ${quote(entry.description, MESSAGE_CHARS)}` : `$${entry.name} message`;
+}
+/** Characters of a message's text in the prompt: a validation message or a result line whole, a long log cut. */
+const MESSAGE_CHARS = 80;
 
 const LINK_SAMPLES = 5;
 /** Slot kinds whose state a list's samples carry (lists.ts). */
@@ -170,8 +181,9 @@ export function renderList(entry: ListEntry): string {
     // A menu, a text's links, a page's anchors: the link texts are the samples, found with `.find(text)`.
     parts.push(entry.description === LINK_GROUPS.anchors ? `of ${LINK_GROUPS.anchors}` : 'of links');
     if (described) parts.push(quote(entry.description));
-    const texts = entry.samples.map((s) => s[field]).filter((t): t is string => !!t);
-    if (texts.length) parts.push(`e.g. ${texts.slice(0, LINK_SAMPLES).map((t) => quote(t, 30)).join(', ')}${entry.count > Math.min(texts.length, LINK_SAMPLES) ? ' …' : ''}`);
+    // Item i's text in place i, an empty one as "": left out, the next link looked like item i (`[0]` an image link).
+    const texts = entry.samples.slice(0, LINK_SAMPLES).map((s) => s[field] ?? '');
+    if (texts.some(Boolean)) parts.push(`e.g. ${texts.map((t) => quote(t, 30)).join(', ')}${entry.count > texts.length ? ' …' : ''}`);
     return parts.join(' ');
   }
   if (described) parts.push(quote(entry.description));
@@ -180,7 +192,10 @@ export function renderList(entry: ListEntry): string {
     const kinds = new Map(entry.slots.map((s) => [s.name, s.kind]));
     parts.push(`actions: ${entry.actions.map((a) => `${a}(${kinds.get(a) ?? 'button'})`).join(', ')}`);
   }
-  const samples = entry.samples.filter((s) => Object.keys(s).length);
+  // Item i's sample in place i: an empty one before others stays, as `{}` (only empty ones at the end are left out).
+  let sampled = entry.samples.length;
+  while (sampled > 0 && !Object.keys(entry.samples[sampled - 1]!).length) sampled--;
+  const samples = entry.samples.slice(0, sampled);
   if (samples.length) {
     // A box's state is our word, shown bare (`done: true`, `false`, `mixed`: as `.value()` gives it); page text is
     // always quoted.

@@ -8,7 +8,9 @@
 import type { ElementKind, SectionKind } from './types.ts';
 import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
 import { kindOf, roleOf, soleTextBox } from './classify.ts';
+import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
+import { TABLE_ROLES } from './data-tables.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
@@ -46,8 +48,17 @@ export interface Candidate {
   namedBy?: Element;
 }
 
+/** A table the walk met (data-tables.ts may make it a list): the candidates before it, its section, its view's tab. */
+export interface TableRef {
+  el: Element;
+  at: number;
+  section: SectionRef;
+  via?: Element;
+}
+
 export interface WalkResult {
   candidates: Candidate[];
+  tables: TableRef[];
   visited: number;
   truncated: 'nodes' | 'time' | undefined;
   frames: Map<Element, Frame>;
@@ -76,7 +87,7 @@ const MAX_HOVER_POINTED = 300;
 
 /** Elements the walk looks at by their tag: actionable ones, section containers, headings, frames. */
 const WALKED_TAGS = new Set(['A', 'a' /* SVG's <a>: lowercase tagName */, 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'DIALOG', 'SEARCH', 'FORM', 'NAV', 'HEADER',
-  'FOOTER', 'ASIDE', 'MAIN', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IFRAME', 'FRAME', 'SLOT']);
+  'FOOTER', 'ASIDE', 'MAIN', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IFRAME', 'FRAME', 'SLOT', 'OUTPUT', 'TABLE']);
 /** Tags that never start a pointer region worth naming (SVG shapes inside an icon are part of the icon). */
 const NO_POINTER_TAGS = new Set(['BR', 'HR', 'WBR', 'SOURCE', 'TRACK', 'PARAM', 'OPTION', 'OPTGROUP', 'LABEL']);
 
@@ -84,7 +95,7 @@ const NO_POINTER_TAGS = new Set(['BR', 'HR', 'WBR', 'SOURCE', 'TRACK', 'PARAM', 
 function walkedByAttributes(el: Element): boolean {
   if (!hasAttrs(el)) return false;
   return hasAttr(el, 'role') || hasAttr(el, 'tabindex') || hasAttr(el, 'onclick') || hasAttr(el, 'contenteditable')
-    || hasAttr(el, 'part') || (attr(el, 'style')?.includes('cursor') ?? false);
+    || hasAttr(el, 'part') || hasAttr(el, 'aria-live') || (attr(el, 'style')?.includes('cursor') ?? false);
 }
 
 /** Hidden for everyone, whatever the style sheets say: the element and everything in it. */
@@ -365,6 +376,16 @@ function sectionFor(frame: Frame): SectionRef {
   return frame.fixed || !frame.heading ? frame.section : frame.heading;
 }
 
+/**
+ * A message right after a form (a sign-up's "Welcome…", a comment form's "Posted", an address form's "Missing: city")
+ * says how that form went: it is in the form's section. Any other is in the section it is in.
+ */
+function messageSection(el: Element, frame: Frame, state: WalkState): SectionRef {
+  const before = previousElementOf(el);
+  const form = before ? state.frames.get(before) : undefined;
+  return form && (form.section.kind === 'form' || form.section.kind === 'search') ? form.section : sectionFor(frame);
+}
+
 /** A frame whose document we cannot reach (another origin, a sandbox): `contentDocument` is null while it has a window. */
 function foreignFrame(el: Element): boolean {
   try {
@@ -448,6 +469,7 @@ function renderedWithoutLayout(cache: Map<Element, boolean>, boundary?: Element)
 
 interface WalkState {
   candidates: Candidate[];
+  tables: TableRef[];
   frames: Map<Element, Frame>;
   repeats: RepeatCache;
   limits: WalkLimits;
@@ -468,6 +490,8 @@ interface WalkState {
   namedBy: Map<Element, Element>;
   foreignFrames: string[];
   modal: boolean;
+  /** Messages met so far (messages.ts: MAX_WALKED_MESSAGES). */
+  messages: number;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -719,6 +743,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   let skip: Element | null = null;
   /** The ARIA item the walk is inside (see ITEM_KINDS), and its name once needed. */
   let item: { el: Element; name: string | undefined } | null = null;
+  /** The message the walk is inside: a live region in it is part of its text, not a message of its own. */
+  let message: Element | null = null;
   for (const el of order) {
     if ((++state.steps & 63) === 0 && outOfTime()) {
       state.truncated = 'time';
@@ -785,6 +811,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       }
     }
 
+    if ((tag === 'TABLE' || TABLE_ROLES.has(roleOf(el) ?? '')) && view.rendered(el) && !blockedByModal(el, view)) {
+      state.tables.push({ el, at: state.candidates.length, section: sectionFor(frame), ...(view.panel ? { via: view.panel.via } : {}) });
+    }
     let kind = kindOf(el);
     // ARIA 1.1 combobox: the role sits on a wrapper around its one text box, which is the entry (named by the
     // wrapper when it has no name of its own). Any other combobox (a button-like one holding a hidden input) stays.
@@ -832,6 +861,12 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry.
       if (kind && NO_DESCEND_KINDS.has(kind)) skip = el;
       else if (kind && ITEM_KINDS.has(kind) && !item) item = { el, name: undefined };
+    } else if (!wrapper && el !== top && !(message && containsOf(message, el)) && isMessageElement(el) && view.rendered(el)
+      && !blockedByModal(el, view) && state.messages < MAX_WALKED_MESSAGES) {
+      // Read-only, and walked into: the controls of a chat log or of a status line ("Undo") stay entries.
+      message = el;
+      state.messages++;
+      state.candidates.push({ el, kind: 'message', section: messageSection(el, frame, state), landmark: frame.section, inViewport: undefined, ...(view.panel ? { via: view.panel.via } : {}) });
     }
 
     if (tag === 'IFRAME' || tag === 'FRAME') {
@@ -892,9 +927,9 @@ function startsPointer(el: Element): boolean {
 export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
   const state: WalkState = {
-    candidates: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
+    candidates: [], tables: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(),
-    foreignFrames: [], modal: false,
+    foreignFrames: [], modal: false, messages: 0,
   };
   slotOf = new WeakMap();
   const top = doc.body ?? doc.documentElement;
@@ -904,7 +939,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
     walkRoot(doc, top, page, state, view);
   }
   return {
-    candidates: state.candidates, visited: Math.min(state.visited, limits.maxNodes), truncated: state.truncated, frames: state.frames,
+    candidates: state.candidates, tables: state.tables, visited: Math.min(state.visited, limits.maxNodes), truncated: state.truncated, frames: state.frames,
     foreignFrames: state.foreignFrames, modal: state.modal,
   };
 }

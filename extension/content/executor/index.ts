@@ -7,11 +7,12 @@
  */
 import { ActionError, NavigationError, NotFoundError, PageUnresponsiveError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
-import { accessibleName, forgetClosedRoots, styleOf, tagOf, textOf } from '../document/dom.ts';
+import { accessibleName, forgetClosedRoots, shownItem, styleOf, tagOf, textOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { truncate } from '../document/text.ts';
-import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, sendsSearch, soleTextBox, takesTyping } from '../document/classify.ts';
+import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, sendsSearch, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
+import { isMessageElement } from '../document/messages.ts';
 import { slotElement } from '../document/lists.ts';
 import { itemsIn } from '../document/list-items.ts';
 import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, selectOption, typeText } from './events.ts';
@@ -21,6 +22,8 @@ import { suggestionsOf, typeSuggestion } from './datalist-select.ts';
 import { lastActionAt } from './churn.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { scrollToListEnd } from './list-scroll.ts';
+import { changedSince, elementKey, generationOf, observable, reused, textKeepable } from './read-cache.ts';
+import { saysAnew } from './message-news.ts';
 import { keepsMostOf, keepsOrderOf, refusalOf, tookTheKeys } from './typed-check.ts';
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
@@ -75,16 +78,41 @@ function describe(target: ActTarget | undefined): string {
 /** The list a target is in, as the script names it. */
 const listOf = (target: ActTarget): string => (target.name ? `\`$${target.name}\`` : describe({ locators: target.locators }));
 
-/** The element a target means now, or null. */
-export function resolveTarget(doc: Document, target: ActTarget): Element | null {
-  const base = resolveLocators(doc, target.locators, target.strict);
+/**
+ * The element a list's locators find (its container), or an element's. `reuse` (reads): the one found last while the
+ * page has not changed since (read-cache.ts); not through a shadow root or a frame, whose changes are not watched.
+ */
+function containerOf(doc: Document, target: ActTarget, reuse = false): Element | null {
+  const find = () => resolveLocators(doc, target.locators, target.strict);
+  if (!reuse || target.locators.some((locator) => locator.root !== undefined)) return find();
+  const found = reused(doc, `container ${JSON.stringify(target.locators)} ${target.strict ? 'strict' : ''}`, () => {
+    const el = find();
+    return { el, kept: !el || observable(doc, el) };
+  });
+  return found.kept ? found.el : find();
+}
+
+/**
+ * A list's items (list-items.ts: its selector, or each item's own path); `reuse` as for containerOf. Throws on a bad
+ * selector. Only the elements are reused: which are shown is asked each time, as styles change without a mutation
+ * (`:target` after a click on an in-page link, a popover, a rule added through the CSSOM; review of read-cache.ts).
+ */
+function itemsOf(doc: Document, container: Element, query: NonNullable<ActTarget['item']>, reuse = false): Element[] {
+  if (!reuse || !observable(doc, container)) return itemsIn(container, query);
+  const all = reused(doc, `items ${elementKey(container)} ${query.selector}\n${query.paths?.join('\n') ?? ''}`, () => itemsIn(container, query, () => true));
+  return all.filter((item) => shownItem(item));
+}
+
+/** The element a target means now, or null (`reuse`: a read's, see containerOf). */
+export function resolveTarget(doc: Document, target: ActTarget, reuse = false): Element | null {
+  const base = containerOf(doc, target, reuse);
   if (!base) return null;
   let el: Element | null = base;
   if (target.item?.index !== undefined) {
     let items: Element[];
     try {
       // The items the document counted (list-items.ts: its selector, or each item's own path).
-      items = itemsIn(base, target.item);
+      items = itemsOf(doc, base, target.item, reuse);
     } catch {
       return null;
     }
@@ -197,17 +225,17 @@ function stillNamed(el: Element, name: string): boolean {
 }
 
 /** A target of a field of an item (`$list[4].platform`) whose item is on the page without that field. */
-function lacksField(doc: Document, target: ActTarget): boolean {
+function lacksField(doc: Document, target: ActTarget, reuse = false): boolean {
   if (target.slot === undefined || target.slotOrItem || target.item?.index === undefined) return false;
   const { slot: _slot, ...item } = target;
-  return !!resolveTarget(doc, item) && !resolveTarget(doc, target);
+  return !!resolveTarget(doc, item, reuse) && !resolveTarget(doc, target, reuse);
 }
 
-function listItems(doc: Document, target: ActTarget): Element[] | null {
-  const container = resolveLocators(doc, target.locators, target.strict);
+function listItems(doc: Document, target: ActTarget, reuse = false): Element[] | null {
+  const container = containerOf(doc, target, reuse);
   if (!container || !target.item) return container ? [] : null;
   try {
-    return itemsIn(container, target.item);
+    return itemsOf(doc, container, target.item, reuse);
   } catch {
     return [];
   }
@@ -231,6 +259,9 @@ function isVisible(el: Element): boolean {
     return box.width > 0 || box.height > 0;
   });
 }
+
+/** Shown; a message (a status line, an alert, an `<output>`: document/messages.ts) also says something: empty, it has said nothing yet. */
+const isPresent = (el: Element): boolean => isVisible(el) && (!isMessageElement(el) || readText(el) !== '');
 
 function readText(el: Element): string {
   // A password, code or card field reads as nothing, whatever it is made of (an input, a textbox, a select).
@@ -285,13 +316,6 @@ function formOf(el: Element): HTMLFormElement | null {
 /** A search form only reads (document/classify.ts, the rule the page document's `searches` uses too). */
 const isSearchForm = (form: HTMLFormElement, submitter?: Element | null): boolean => sendsSearch(form, submitter);
 
-/**
- * Sent with GET by the page's own markup: `method="get"` written out (or the submitter's formmethod). A form with no
- * method is GET by the standard, but pages that leave it out usually send it from script (a fetch POST).
- */
-function saysGet(form: HTMLFormElement, submitter?: Element | null): boolean {
-  return (submitter?.getAttribute('formmethod') ?? attr(form, 'method') ?? '').toLowerCase() === 'get';
-}
 
 /**
  * A row's one visible link, when the row is no control itself, does not look clickable of its own (a pointer cursor,
@@ -430,7 +454,7 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
     // An icon-only control ("🗑") has no words: its class, id or icon name speak for it, and a cross in a row ("✕")
     // removes the row.
     action: request.action, label: /[\p{L}\p{N}]{2}/u.test(label) ? label : `${label} ${crossInRow(actionable, row)} ${destructiveHints(hintsOf(actionable))}`,
-    submits: !!form, searchForm: form ? isSearchForm(form, actionable) : false,
+    submits: !!form, searchForm: form ? isSearchForm(form, actionable) : false, readsOnly: form ? getOnlyReads(form, actionable) : false,
     effect: isAnchor(actionable) ? hrefWords(actionable) : '',
   });
   if (verdict.irreversible) throw needsConfirmation(actionable, verdict.reason ?? 'cannot be undone', row);
@@ -549,7 +573,11 @@ function hrefWords(link: Element): string {
 /** A submission held back: `byScript` when the page called `form.submit()` (no submit event, no validation). */
 interface HeldSubmit { form: HTMLFormElement; submitter: HTMLElement | null; byScript: boolean }
 /** What the Navigation API's `navigate` event tells (not in TypeScript's DOM types yet). */
-interface NavigateEventLike extends Event { formData: FormData | null; sourceElement?: Element | null; destination?: { url: string } }
+interface NavigateEventLike extends Event { formData: FormData | null; sourceElement?: Element | null; destination?: { url: string }; userInitiated?: boolean }
+/** What a stopped way off the site was: a form's submission, or the page sending the tab elsewhere. */
+type AwayBy = 'a form' | 'a navigation';
+/** The tab's own navigation (the executor runs in the top frame); undefined where there is no Navigation API. */
+const tabNavigation = (window as Window & { navigation?: EventTarget }).navigation;
 /** A form submission an unconfirmed change set off (a select or box whose handler submits), held back. */
 let heldSubmit: (HeldSubmit & { key: string; fingerprint: string; sends: string }) | null = null;
 const actionKey = (request: ActRequest) => JSON.stringify([request.action, request.target, request.args]);
@@ -562,7 +590,7 @@ const actionKey = (request: ActRequest) => JSON.stringify([request.action, reque
  * (`submit` does not cross one). `form.submit()` fires no submit event, and `requestSubmit()`'s stays inside the shadow
  * root of its form: the page-world guard (`submit-guard/`) announces both with composed events, held the same way.
  */
-function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | null; submitted(form: HTMLFormElement): boolean; unidentified(): boolean; holding(): boolean; away(): string | undefined } {
+function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | null; submitted(form: HTMLFormElement): boolean; unidentified(): boolean; holding(): boolean; away(): string | undefined; awayBy(): AwayBy } {
   // Through the prototypes: `el` may be a held form with a control named `getRootNode` or `ownerDocument`.
   const root = rootNodeOf(el);
   const doc = ownerDocOf(el);
@@ -575,13 +603,16 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
   let unidentified = false;
   /** The host of another site a submission was stopped from going to: a run stays on its site, confirmed or not. */
   let away: string | undefined;
+  let awayBy: AwayBy = 'a form';
   /** Submissions let through whose page handlers let them go on (or were not seen to end): their navigation is checked too. */
   let going = 0;
   /** Checks after the page's own submit handlers, removed at stop if their event never came back. */
   const afterChecks: [EventTarget, (event: Event) => void][] = [];
-  const stopAway = (event: Event, leaves: string) => {
+  const stopAway = (event: Event, leaves: string, by: AwayBy = 'a form') => {
     event.preventDefault();
-    away ??= leaves;
+    if (away !== undefined) return;
+    away = leaves;
+    awayBy = by;
   };
   /** False: held back (to be asked about). */
   const hold = (event: Event, form: HTMLFormElement, submitter: HTMLElement | null, byScript: boolean): boolean => {
@@ -593,8 +624,8 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
       event.stopImmediatePropagation();
       return false;
     }
-    // A search, filter or sort form (GET, written so) only shows something else: it goes through.
-    if (confirmed || isSearchForm(form, submitter) || saysGet(form, submitter)) return true;
+    // A search, filter or sort form (GET, written so, and nothing says it acts) only shows something else: it goes through.
+    if (confirmed || isSearchForm(form, submitter) || getOnlyReads(form, submitter)) return true;
     event.preventDefault();
     event.stopImmediatePropagation();
     // A second form the same action sets off is held back too; the question is about the first.
@@ -662,9 +693,13 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
     if (!navigation.cancelable) return;
     const source = navigation.sourceElement ?? null;
     const owner = (source as HTMLButtonElement | null)?.form;
-    if (navigation.formData || isForm(source) || isForm(owner) || going > 0) {
+    const byForm = !!navigation.formData || isForm(source) || isForm(owner) || going > 0;
+    // The tab itself (not a frame) sent off the site by a page handler: `location.href = …`, `location.assign()`,
+    // `window.open(…, '_self')`, a `javascript:` link (exploratory run, session 27). Never the user's own click on a
+    // link, which may come while an action or its late watch listens (review, session 27).
+    if (byForm || (event.currentTarget === tabNavigation && !navigation.userInitiated)) {
       const leaves = awayTo(navigation.destination?.url);
-      if (leaves) return stopAway(event, leaves);
+      if (leaves) return stopAway(event, leaves, byForm ? 'a form' : 'a navigation');
     }
     if (!navigation.formData) return;
     if (isForm(source)) hold(event, source, null, true);
@@ -730,6 +765,7 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
     unidentified: () => unidentified,
     holding: () => held !== null || unidentified || away !== undefined,
     away: () => away,
+    awayBy: () => awayBy,
   };
 }
 
@@ -979,6 +1015,64 @@ function withoutAppLink(reply: ActReply, el: Element, request: ActRequest): ActR
 
 const APPEAR_MS = 1000;
 
+/** Requests that only read the page: they may reuse the list found for the last read (read-cache.ts). */
+const READS: ReadonlySet<string> = new Set(['text', 'value', 'exists', 'count', 'find', 'texts']);
+/** Most items, and characters, one `texts` answer holds (the bridge asks for the rest as the script reads on). */
+export const MAX_COLUMN_ITEMS = 2000;
+const MAX_COLUMN_CHARS = 1_000_000;
+/** Longest a `watch` waits for the page to change; the bridge asks again while it still holds texts. */
+const WATCH_MS = 10_000;
+
+/**
+ * `texts`: item `from`'s text (of its slot, for a field) as `text` reads it — null where `text` would wait for it (no
+ * such item, or a field not there yet right after an action) — and the texts of the items from `from` on that the
+ * bridge may keep until the page changes (`column`, with the generation they were read at): a form control's text
+ * (its value or choice, changed without a mutation), and what is in a shadow root, are not kept.
+ */
+function textColumn(doc: Document, target: ActTarget, from: number, count: number): { value: string | null; column: NonNullable<ActReply['column']> } {
+  const container = containerOf(doc, target, true);
+  if (!container || !target.item) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
+  let items: Element[];
+  try {
+    items = itemsOf(doc, container, target.item, true);
+  } catch {
+    items = [];
+  }
+  const generation = generationOf(doc);
+  const since = lastActionAt();
+  const drawing = since !== undefined && Date.now() - since < APPEAR_MS;
+  const partOf = (item: Element) => (target.slot ? slotElement(item, target.slot) : item);
+  const textAt = (i: number): string | null => {
+    const item = items[i];
+    if (!item) return null;
+    const el = partOf(item);
+    return el ? readText(el) : drawing ? null : '';
+  };
+  // An item found by its text (find()) or by an old entry name is not item `from` of the list as it is now.
+  const value = target.item.holds === undefined && target.item.named === undefined ? textAt(from) : null;
+  const texts: string[] = [];
+  let chars = 0;
+  if (value !== null && observable(doc, container)) {
+    for (let i = from; i < Math.min(items.length, from + count) && chars < MAX_COLUMN_CHARS; i++) {
+      const el = partOf(items[i]!);
+      const text = i === from ? value : textAt(i);
+      if (text === null || (el && !textKeepable(el))) break;
+      texts.push(text);
+      chars += text.length;
+    }
+  }
+  // Read while the page changed (a layout that set off a page's own change): nothing of it is kept.
+  const kept = generationOf(doc) === generation ? texts : [];
+  return { value, column: { from, texts: kept, total: items.length, generation } };
+}
+
+/** `watch`: true once the page has changed since the generation given (args[0]), false when it has not for a while. */
+async function watchPage(doc: Document, request: ActRequest): Promise<ActReply> {
+  const ms = Math.max(0, Math.min(WATCH_MS, Number(request.args[1] ?? WATCH_MS) || 0));
+  const changed = await changedSince(doc, String(request.args[0] ?? ''), ms);
+  return { value: changed, changed: false, navigated: false, url: location.href.slice(0, 4000) };
+}
+
 async function appearing(doc: Document, target: ActTarget, ms: number): Promise<Element | null> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -990,6 +1084,8 @@ async function appearing(doc: Document, target: ActTarget, ms: number): Promise<
 }
 
 export async function act(doc: Document, request: ActRequest): Promise<ActReply> {
+  // Not a step of the run: the bridge waiting, beside it, for the page to change (read-cache.ts).
+  if (request.action === 'watch') return watchPage(doc, request);
   forgetClosedRoots();
   if (request.action !== 'held') reportLateSubmission(request);
   if (request.expectedOrigin && location.origin !== request.expectedOrigin) {
@@ -1027,10 +1123,17 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   const target = request.target;
   if (!target) throw new NotFoundError(`${request.action} needs an element`);
 
+  // Reads find the list again only when the page has changed since the last read (read-cache.ts).
+  const reading = READS.has(request.action);
   if (request.action === 'count') {
-    const items = listItems(doc, target);
+    const items = listItems(doc, target, reading);
     if (!items) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
     return reply(items.length);
+  }
+  if (request.action === 'texts') {
+    const from = Math.max(0, Math.trunc(Number(request.args[0]) || 0));
+    const { value, column } = textColumn(doc, target, from, Math.min(MAX_COLUMN_ITEMS, Math.max(1, Math.trunc(Number(request.args[1]) || 1))));
+    return { ...reply(value), column };
   }
   if (request.action === 'scroll' && target.item && target.item.index === undefined) {
     const container = resolveLocators(doc, target.locators, target.strict);
@@ -1040,7 +1143,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     return { value: listItems(doc, target)?.length ?? 0, changed: settled.changed || url !== startUrl, navigated: settled.unloading, url };
   }
   if (request.action === 'find') {
-    const items = listItems(doc, target);
+    const items = listItems(doc, target, reading);
     if (!items) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
     const wanted = String(request.args[0] ?? '');
     const index = bestMatch(items, wanted);
@@ -1051,17 +1154,26 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     return reply(index);
   }
   if (request.action === 'exists') {
-    const el = resolveTarget(doc, target);
-    return reply(!!el && isVisible(el));
+    const el = resolveTarget(doc, target, reading);
+    return reply(!!el && isPresent(el));
   }
   if (request.action === 'waitFor') {
     const timeout = Math.max(0, Math.min(60_000, Number(request.args[0] ?? 5000) || 0));
     const until = Date.now() + timeout;
+    // The script's whole timeout (args[1]) when the bridge spent part of it waiting for the page to bring the name.
+    const ms = typeof request.args[1] === 'number' ? request.args[1] : timeout;
     for (;;) {
       const el = resolveTarget(doc, target);
-      if (el && isVisible(el)) return reply(true);
-      // The script's whole timeout (args[1]) when the bridge spent part of it waiting for the page to bring the name.
-      if (Date.now() >= until) throw new NotFoundError(`${describe(target)} did not appear within ${typeof request.args[1] === 'number' ? request.args[1] : timeout} ms`);
+      const present = !!el && isPresent(el);
+      // After an action of the run, a message waits for what that action brought (message-news.ts).
+      const earlier = present && request.afterAction === true && isMessageElement(el) && !saysAnew(el);
+      if (present && !earlier) return reply(true);
+      if (Date.now() >= until && earlier) {
+        const read = target.name ? `\`$${target.name}.text()\`` : 'its .text()';
+        throw new NotFoundError(`${describe(target)} still shows the earlier ${quoted(readText(el), 80)}: nothing new within ${ms} ms of the last action (to read what it shows anyway: ${read})`, { unchanged: true });
+      }
+      const said = el && isMessageElement(el) ? 'showed no text' : 'did not appear';
+      if (Date.now() >= until) throw new NotFoundError(`${describe(target)} ${said} within ${ms} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -1069,16 +1181,16 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // Like a person, wait a moment for an element the last action is still bringing in (a re-render, a slow fetch).
   // A row's link (slotOrItem) is waited for like any element; only a row that still has none takes the click itself.
   const strict = target.slotOrItem ? { ...target, slotOrItem: false } : target;
-  const now = resolveTarget(doc, strict);
+  const now = resolveTarget(doc, strict, reading);
   // A field its item does not have (the one download with no platform named): read, it is '' at once, as the samples
   // leave it out; acted on, a NotFound that says so (below). Not waited for, unless an action of ours began less than
   // APPEAR_MS ago: the item may still be drawing it (a row's status after its skeleton; review, session 25).
   const since = lastActionAt();
   const drawing = since !== undefined && Date.now() - since < APPEAR_MS;
-  if (!now && !drawing && (request.action === 'text' || request.action === 'value') && lacksField(doc, target)) return reply('');
+  if (!now && !drawing && (request.action === 'text' || request.action === 'value') && lacksField(doc, target, reading)) return reply('');
   // Likewise a position past the end of a list that is there (`$list[10]` of ten items): nothing is bringing it.
   const pastEnd = !now && !drawing && target.item?.index !== undefined && target.item.holds === undefined
-    && (listItems(doc, target)?.length ?? Infinity) <= target.item.index;
+    && (listItems(doc, target, reading)?.length ?? Infinity) <= target.item.index;
   const found = now ?? (pastEnd ? null : await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS)))
     ?? (target.slotOrItem ? resolveTarget(doc, target) : null);
   if (!found && (request.action === 'text' || request.action === 'value') && lacksField(doc, target)) return reply('');
@@ -1343,7 +1455,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   const settled = withoutAppLink(await settle(watch, request, startUrl, el.ownerDocument !== doc), el, request);
   const held = submits?.stop() ?? null;
   const away = submits?.away();
-  if (away) throw leavesSiteError(`${describe(target)} set off a form that`, away, ' (it was stopped: nothing was sent)');
+  if (away) throw leavesSiteError(`${describe(target)} set off ${submits?.awayBy() ?? 'a form'} that`, away, ' (it was stopped: nothing was sent)');
   const typedValue = checkTyped?.() ?? null;
   if (!held && submits?.unidentified()) {
     throw new ActionError(`${describe(target)} set off a submission that could not be told apart from the page's own: it was held back, nothing was sent`, { state: 'submit-unidentified' });
@@ -1393,7 +1505,7 @@ let lateWatch: { submits: ReturnType<typeof holdSubmits>; timer: ReturnType<type
 /** What the watch held: a submission to send if confirmed, or (`submit` null) one it could not tell apart. */
 let lateHeld: { submit: (HeldSubmit & { sends: string }) | null; goes: string; after: string; said: boolean; tie?: LateTie } | null = null;
 /** A submission to another site the watch stopped: said once, at the next request (a run stays on its site). */
-let lateAway: { host: string; after: string } | null = null;
+let lateAway: { host: string; after: string; by: AwayBy } | null = null;
 
 /** What the page's late submission came after, as said: "Enter was pressed in …" for a press, "… changed" otherwise. */
 function lateAfter(request: ActRequest): string {
@@ -1407,11 +1519,11 @@ function watchLateSubmission(el: Element, after: string, changedValue: boolean, 
   lateHeld = null;
   const submits = holdSubmits(el, false);
   // Whether the end of a run should wait out the watch: after a changed value (what auto-saves follow) on a page with
-  // a form that would be held (not one that says GET) or stopped (to another site) — or inside a shadow root, whose
+  // a form that would be held (not a GET one that only reads) or stopped (to another site) — or inside a shadow root, whose
   // forms the page cannot list. Other runs end at once; a late submission after them is still held, and the next
   // run's first action says so.
   const formsNear = () => changedValue && (el.getRootNode() !== el.ownerDocument
-    || sameOriginWindows(window).some((win) => Array.from(win.document.forms).some((form) => !saysGet(form) || !!submissionLeavesSite(form, null))));
+    || sameOriginWindows(window).some((win) => Array.from(win.document.forms).some((form) => !getOnlyReads(form) || !!submissionLeavesSite(form, null))));
   lateWatch = { submits, after, timer: setTimeout(endLateWatch, LATE_SUBMIT_MS), until: performance.now() + LATE_SUBMIT_MS, formsNear, ...(tie ? { tie } : {}) };
 }
 
@@ -1422,7 +1534,7 @@ function endLateWatch(): void {
   clearTimeout(timer);
   const held = submits.stop();
   const away = submits.away();
-  if (away) lateAway = { host: away, after };
+  if (away) lateAway = { host: away, after, by: submits.awayBy() };
   if (held) {
     const goes = held.submitter?.getAttribute('formaction') ?? attr(held.form, 'action') ?? attr(held.form, 'name') ?? 'a form';
     lateHeld = { submit: { ...held, sends: formPrint(held.form) }, goes, after, said: false, ...(tie ? { tie } : {}) };
@@ -1438,9 +1550,9 @@ function lateMessage(held: { goes: string; after: string }): string {
 /** A submission to another site the watch stopped, said once as what it is. */
 function sayLateAway(): void {
   if (!lateAway) return;
-  const { host, after } = lateAway;
+  const { host, after, by } = lateAway;
   lateAway = null;
-  throw leavesSiteError(`the page sent a form by itself a moment after ${after} that`, host, ' (it was stopped: nothing was sent)');
+  throw leavesSiteError(`the page ${by === 'a form' ? 'sent a form' : 'started a navigation'} by itself a moment after ${after} that`, host, ' (it was stopped: nothing was sent)');
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * Which actions cannot be taken back: form submits (other than search) and buttons or links whose label or effect
- * means send, pay, buy, order, delete, remove, publish, post, confirm or log out — or wipes, resets, revokes,
- * terminates, empties a bin, moves money, books or signs. Pure, so the side panel (on the document entry) and the
+ * Which actions cannot be taken back: form submits (other than GET ones that only read) and buttons or links whose
+ * label or effect means send, pay, buy, order, delete, remove, publish, post, confirm or log out — or wipes, resets,
+ * revokes, terminates, empties a bin, moves money, books or signs. Pure, so the side panel (on the document entry) and the
  * content executor (on the live element) classify with the same rule.
  */
 export interface ActionFacts {
@@ -15,6 +15,13 @@ export interface ActionFacts {
   submits?: boolean | undefined;
   /** That form is a search form (submitting it only reads). */
   searchForm?: boolean | undefined;
+  /**
+   * That form goes with GET, as its markup says, and nothing about where it goes or what it sends says it changes
+   * something (getSubmissionReads; a chapter picker's "Go", a filter or sort form): submitting it only reads, as a
+   * search does, and its words alone can make it irreversible ("Delete drafts"). One to another site is refused before
+   * any verdict (a run stays on its site).
+   */
+  readsOnly?: boolean | undefined;
 }
 
 export interface Verdict {
@@ -267,11 +274,12 @@ export function displayedLabel(text: string): string | undefined {
   return text.replace(/\u202E([^\u202C]*)\u202C?/g, (_, segment: string) => [...segment].reverse().join(''));
 }
 
-function labelVerdict(text: string, what = 'label'): Verdict | undefined {
+/** `skip`: reasons not to read the text for (a form field's "order" or "post" names no act). */
+function labelVerdict(text: string, what = 'label', skip?: ReadonlySet<string>): Verdict | undefined {
   for (const label of readings(text)) {
     const nounLabel = NOUN_LABEL.test(label);
     for (const [pattern, reason] of WORDS) {
-      if (nounLabel && NOUN_REASONS.has(reason)) continue;
+      if ((nounLabel && NOUN_REASONS.has(reason)) || skip?.has(reason)) continue;
       if (pattern.test(label)) return { irreversible: true, reason: `its ${what} means it ${reason}` };
     }
   }
@@ -334,7 +342,8 @@ export function classifyChoice(action: 'select' | 'check', label: string): Verdi
 
 export function classifyAction(facts: ActionFacts): Verdict {
   if (!ACTIVATING.has(facts.action)) return { irreversible: false };
-  if (facts.submits && !facts.searchForm) return { irreversible: true, reason: 'submits a form' };
+  const reads = facts.searchForm || facts.readsOnly;
+  if (facts.submits && !reads) return { irreversible: true, reason: 'submits a form' };
   // The label as stored and as it shows (a page can draw "Delete account" from reversed text).
   const shown = displayedLabel(facts.label);
   const byLabel = labelVerdict(facts.label) ?? (shown === undefined ? undefined : labelVerdict(shown));
@@ -342,21 +351,59 @@ export function classifyAction(facts: ActionFacts): Verdict {
   // An effect such as "goes to /account/logout" or "submits Delete account"; a search form's submit is not one
   // (`submits search_mail`, `submits searchform`: the executor checks on the live form that it is a GET search).
   const effect = words(facts.effect ?? '');
-  if (/\bsubmits\b/i.test(effect) && !facts.searchForm && !/\bsearch(?:form|box|bar)?\b/i.test(effect)) return { irreversible: true, reason: 'submits a form' };
-  const collection = collectionAddress(facts.effect ?? '');
+  if (/\bsubmits\b/i.test(effect) && !reads && !/\bsearch(?:form|box|bar)?\b/i.test(effect)) return { irreversible: true, reason: 'submits a form' };
+  return effectVerdict(facts.effect ?? '') ?? { irreversible: false };
+}
+
+/** An effect ("goes to /account/logout", "submits Delete account") whose words mean an irreversible act. */
+function effectVerdict(effect: string): Verdict | undefined {
+  const collection = collectionAddress(effect);
   // Read as labels are: folded (look-alikes, marks), and with its accents and kana or Hangul as written
   // ("/konto/löschen", "/ログアウト", "/account/삭제": folding turns them into other words).
-  for (const text of new Set([effect, accentedWords(facts.effect ?? '')])) {
+  for (const text of new Set([words(effect), accentedWords(effect)])) {
     for (const [pattern, reason] of WORDS) {
       if (collection && NOUN_REASONS.has(reason)) continue;
       if (pattern.test(text)) return { irreversible: true, reason: `its effect means it ${reason}` };
     }
   }
-  const written = spaced(asWritten(facts.effect ?? ''));
+  const written = spaced(asWritten(effect));
   for (const [pattern, reason] of OTHER_SCRIPTS) {
     if (pattern.test(written)) return { irreversible: true, reason: `its effect means it ${reason}` };
   }
-  return { irreversible: false };
+  return undefined;
+}
+
+/** A field a GET form sends that the page or the user chose, not typed: its name and value. */
+export interface SentField {
+  name: string;
+  value: string;
+}
+
+/**
+ * A field that carries a command rather than a filter: WordPress's bulk `action` and `action2`, a `bulk_…` select,
+ * `do`, `op`, `cmd`, `task`, a `_method` override.
+ */
+const COMMAND_FIELD = /^(?:action2?|actions?|do|op|cmd|command|task|operation|_?method|verb)$|bulk/i;
+/** A command field's value that chooses none: WordPress's "-1" ("Bulk actions"), nothing, "none", "0". */
+const NO_COMMAND = /^\s*(?:-1|0|none|null)?\s*$/i;
+/** A token against forged requests: a form that carries one is one whose sending changes something. */
+const FORGERY_TOKEN = /nonce|csrf|xsrf|authenticity[_-]?token|verification[_-]?token|^_?token$/i;
+/** Words of a field's name or value that name no act: "order" and "post" sort and filter ("orderby", "post_type"). */
+const FIELD_NOUNS: ReadonlySet<string> = new Set(['orders', 'posts', 'submits']);
+
+/**
+ * Whether a submission sent with GET only reads (a chapter picker's "Go", a filter or sort form): nothing about it says
+ * that it changes something. Where it goes (`path`: the submitter's formaction or the form's action, its query left out
+ * as GET replaces it) must not mean an act ("/account/delete", "/cart/pay", "/logout"), nor may a field it sends, by
+ * name or value: a command chosen (WordPress's posts list is a GET form whose bulk `action` "trash" goes with "Apply"),
+ * a token against forged requests, a hidden "confirm=1". Options' shown texts are not read (a chapter titled "The
+ * Order" is no act); typed text is not either (what is looked for). In doubt (an address that does not decode), no.
+ */
+export function getSubmissionReads(path: string, fields: readonly SentField[]): boolean {
+  const address = decodedAddress(path);
+  if (address === undefined || effectVerdict(`goes to ${address}`)) return false;
+  return !fields.some(({ name, value }) => (COMMAND_FIELD.test(name.trim()) && !NO_COMMAND.test(value)) || FORGERY_TOKEN.test(name)
+    || labelVerdict(name, 'name', FIELD_NOUNS) !== undefined || labelVerdict(value, 'value', FIELD_NOUNS) !== undefined);
 }
 
 /** An address with its %-escapes decoded (repeatedly: `%256F` is `%6F` is `o`); undefined when it does not decode. */

@@ -2,6 +2,7 @@ import { REQUEST_END_EVENT, REQUEST_START_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_R
 import { attr, checkVisibilityOf, closestOf, idOf, isConnectedOf } from '../document/dom-safe.ts';
 import { OVERLAY_ID } from '../highlight.ts';
 import { changesElementCount, churnOf, keyOf } from './churn.ts';
+import { noteActionStart } from './message-news.ts';
 
 /**
  * Waits until the page stops changing. Watching starts before the action (handlers often change the DOM
@@ -59,6 +60,8 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, acti
   // then), what changes while a request the action started is out or being drawn, and elements added or removed
   // (a row, a result), whatever node they went into (third review, session 25). A read after a load ignores nothing.
   const ongoing = action ? churnOf(doc).beginAction(Date.now()) : () => false;
+  // What its messages say before it: a waitFor() after it waits for what it brings (message-news.ts).
+  if (action) noteActionStart(doc);
   let handlersRunning = syncHandlers;
   let drawingUntil = 0;
   let changed = false;

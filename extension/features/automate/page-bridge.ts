@@ -14,6 +14,7 @@ import { closest } from '../../sandbox/interpreter/scope.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { classifyAction, decodedAddress } from '../../content/executor/irreversible.ts';
 import { itemControlSlot, itemLink } from '../../content/document/render.ts';
+import { ReadColumns } from './read-columns.ts';
 
 export type Entry = ElementEntry | ListEntry;
 
@@ -66,6 +67,11 @@ export interface SecretGuard {
 
 export interface PageBridgeDeps {
   act(request: ActRequest): Promise<ActReply>;
+  /**
+   * `act` for the bridge's `watch` of the page (it waits, beside the run's steps, for the page to change): not a step
+   * the run waits on. Without it, `act`.
+   */
+  watch?(request: ActRequest): Promise<ActReply>;
   readDocument(): Promise<PageDocument>;
   confirm(request: ConfirmRequest): Promise<boolean>;
   ask(question: string): Promise<string>;
@@ -226,6 +232,11 @@ const NAVIGATING: ReadonlySet<string> = new Set(['click', 'press', 'select', 'ch
 /** How long after such an action a new document the run did not see it open may still be that action's (a late redirect). */
 export const LATE_NAVIGATION_MS = 4_000;
 
+/** Calls after which texts read in one go (read-columns.ts) still hold: reads, and what is said to the user. */
+const KEEPS_COLUMNS: ReadonlySet<string> = new Set(['text', 'value', 'exists', 'count', 'find', 'say']);
+/** How long one `watch` of the page waits for a change; another follows while texts read before it are held. */
+const WATCH_MS = 10_000;
+
 /** waitFor()'s timeout when the script gives none, and its cap (the sandbox's too: capabilities/automation.ts). */
 const WAIT_FOR_MS = 5_000;
 const MAX_WAIT_FOR_MS = 60_000;
@@ -240,6 +251,11 @@ function pageChanged(url: string): NavigationError {
 
 export class PageBridge implements Bridge {
   readonly stats: BridgeStats = { actions: 0, confirmed: 0, cancelled: 0, documentReads: 0, autoNavigations: 0 };
+  /** `text()` reads of list items: answered from texts held (read-columns.ts), and `texts` round trips made. */
+  readonly reads = { held: 0, columns: 0 };
+  private readonly columns = new ReadColumns();
+  /** Generations of the page a `watch` is out for. */
+  private readonly watching = new Set<string>();
   private readonly userValues = new Set<string>();
   /** Every entry seen in this run, latest first: a name the page still has but the document no longer lists
    * (a list filtered down to two rows stops being a list) is found again by its earlier locators. */
@@ -762,6 +778,14 @@ export class PageBridge implements Bridge {
     if (call.call !== 'names') this.namesRead = false;
     // A typed or chosen text's place is judged once its element is found (below); anything else holding a secret goes nowhere.
     if (call.call !== 'type' && call.call !== 'select') this.deps.secretGuard?.check({ call: call.call, args: call.args, ...(call.target ? { target: call.target } : {}) });
+    // Texts held are what the page shows only until something may have changed it, or the script waited for it to.
+    if (!KEEPS_COLUMNS.has(call.call)) this.columns.forget();
+    if (call.call === 'wait') return null;
+    const held = this.heldText(call);
+    if (held !== undefined) {
+      this.reads.held++;
+      return this.deps.secretGuard ? this.deps.secretGuard.shown(held, { call: call.call, args: call.args, target: call.target! }) : held;
+    }
     switch (call.call) {
       case 'say':
         this.deps.say(String(call.args[0] ?? ''));
@@ -829,6 +853,8 @@ export class PageBridge implements Bridge {
     const written = until !== undefined ? [Math.max(0, Math.round(until - performance.now())), waitMs!]
       : call.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').slice(0, 4);
     const request: ActRequest = { action: call.call as ActRequest['action'], target, args: written };
+    // After an action of this attempt, waitFor() on a message waits for what that action brought (executor).
+    if (call.call === 'waitFor' && this.lastAction) request.afterAction = true;
     // A secret's token typed or chosen whole becomes its value here, on an element it may go to (secret-guard.ts).
     const fill = (on: Entry): SecretCheck | undefined => {
       const checked = call.call === 'type' || call.call === 'select' ? this.deps.secretGuard?.check({ call: call.call, args: written, target: call.target!, entry: on }) : undefined;
@@ -851,6 +877,7 @@ export class PageBridge implements Bridge {
       action: call.call, label: `${entry.description} ${call.target.field ?? ''}`, effect: entry.kind === 'list' ? undefined : entry.effect,
       // A search form's button (GET, marked as a search; "submits recherche" says neither): the executor checks the live form.
       searchForm: entry.kind !== 'list' && entry.searches === true,
+      readsOnly: entry.kind !== 'list' && entry.reads === true,
     });
     // The executor asks with the live element's label; the user confirms what is on the page at that moment.
     if (verdict.irreversible) request.mustConfirm = verdict.reason ?? 'cannot be undone';
@@ -858,7 +885,7 @@ export class PageBridge implements Bridge {
     let reply: ActReply;
     try {
       try {
-        reply = await this.act(request);
+        reply = await this.readColumn(call, request, entry) ?? await this.act(request);
       } catch (error) {
         // Found by locators the page has moved on from: read it again (unless a late submission just did) and try once more.
         const movedOn = isErrorNamed(error, NotFoundError) && (error as NotFoundError).data?.movedOn === true;
@@ -900,6 +927,62 @@ export class PageBridge implements Bridge {
     }
     // What the page gives back holds no secret's value: its token (secret-guard.ts).
     return this.deps.secretGuard ? this.deps.secretGuard.shown(reply.value ?? null, { call: call.call, args: call.args, target: call.target }) : reply.value ?? null;
+  }
+
+  /** A `text()` of a list item whose text is held (read-columns.ts): nothing since has said the page may have changed. */
+  private heldText(call: BridgeCall): string | undefined {
+    const t = call.target;
+    if (call.call !== 'text' || !t || t.index === undefined || t.holds !== undefined || t.open || this.closed || this.left) return undefined;
+    return this.columns.text(this.doc, t.name, t.field, t.index);
+  }
+
+  /**
+   * `text()` of a list item as one `texts` round trip: its text, and those of the items after it, which are held for
+   * the reads that follow (a script going through the list). Undefined where the single read decides: it waits for an
+   * item or field not there yet, and says what is missing.
+   */
+  private async readColumn(call: BridgeCall, request: ActRequest, entry: Entry): Promise<ActReply | undefined> {
+    const t = call.target!;
+    const item = request.target?.item;
+    if (call.call !== 'text' || entry.kind !== 'list' || !item || item.index === undefined || item.holds !== undefined
+      || item.named !== undefined || request.target!.slotOrItem) return undefined;
+    const { index, ...list } = item;
+    const epoch = this.columns.now;
+    const doc = this.doc;
+    let reply: ActReply;
+    try {
+      this.reads.columns++;
+      reply = await this.act({ ...request, action: 'texts', target: { ...request.target!, item: list }, args: [index, this.columns.size(t.name, t.field)] });
+    } catch (error) {
+      if (isErrorNamed(error, NotFoundError) && (error as NotFoundError).data?.movedOn === true) throw error;
+      return undefined;
+    }
+    const { column, ...read } = reply;
+    if (typeof read.value !== 'string') return undefined;
+    // Held only for a list of the page as read now (not one a saved script remembers: a position written in the script
+    // is refused there, see target()).
+    const own = entriesOf(doc).includes(entry);
+    if (column && own && this.doc === doc && this.columns.keep(epoch, doc, t.name, t.field, column)) this.watch(column.generation);
+    return read;
+  }
+
+  /** Waits, beside the run, for the page to change since `generation`; then what was read at it is no longer served. */
+  private watch(generation: string): void {
+    if (this.watching.has(generation) || this.closed) return;
+    this.watching.add(generation);
+    const pageId = this.pageId ?? this.doc.pageId;
+    const request: ActRequest = {
+      action: 'watch', args: [generation, WATCH_MS], ...(this.origin ? { expectedOrigin: this.origin } : {}), ...(pageId ? { expectedPageId: pageId } : {}),
+    };
+    const held = this.reads.held;
+    // Any answer but "not changed" (another page now, no answer) counts as a change. Unchanged, the page is watched on
+    // while the script still reads what is held; texts no longer read go, as nothing watches them any more.
+    void (this.deps.watch ?? this.deps.act)(request).then((reply) => reply.value !== false, () => true).then((changed) => {
+      this.watching.delete(generation);
+      if (changed) this.columns.pageChanged(generation);
+      else if (this.closed || this.reads.held === held) this.columns.release(generation);
+      else if (this.columns.holds(generation)) this.watch(generation);
+    });
   }
 
   /**

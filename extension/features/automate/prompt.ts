@@ -30,6 +30,8 @@ Script language (a small JavaScript subset):
 - Lists: $list.length, $list[0].field.text() ("" when that item has no such field), $list[0].open(), $list.find("text"),
   $list.filter((item) => ...), for (const item of $list) { ... }, $list.scroll() (loads more, returns the new length:
   stop when it stays the same).
+- Messages (status lines, alerts, results) are only read: $msg.text(), $msg.exists() (false while empty); after an
+  action, waitFor($msg) waits until it shows a new text (not one it showed before the action).
 - Helpers: navigate("/path") (same site only), wait(ms), waitFor($x), ask("question") (asks the user),
   say("text") (tells the user), done(result) (ends the run).
 - End with done(...). Keep it short: every click, type, press, select and scroll counts, at most 20.

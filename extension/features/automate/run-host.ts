@@ -800,6 +800,8 @@ export class AutomationRuns {
     ].filter(Boolean);
     const newBridge = async (userValues: string[], savedAsIs = false) => keep(bridges, new PageBridge({
       act: (act) => waitingOnPage(this.deps.act(tabId, act)),
+      // The bridge's watch for the page changing (read-columns.ts): not a step the run is seen to wait on.
+      watch: (act) => this.deps.act(tabId, act),
       readDocument: read,
       confirm: (req) => new Promise<boolean>((resolve) => {
         highlight(req.locators);

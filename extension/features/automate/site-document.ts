@@ -141,6 +141,8 @@ function storedElement(entry: ElementEntry): ElementEntry {
     out.description = '';
     out.locators = out.locators.filter((l) => l.by !== 'text' && !(l.by === 'role' && l.value === entry.description));
   }
+  // A message's description is what the page said at that read ("Message sent to ann@example.com"): the user's data.
+  if (entry.kind === 'message') out.description = '';
   if (entry.options) out.options = [...entry.options];
   const kept: NonNullable<ElementEntry['state']> = {};
   if (state?.required) kept.required = true;

@@ -30,14 +30,22 @@ export const FIELD_METHODS: Record<string, BridgeMethod> = {
   click: 'click', hover: 'hover', text: 'text', value: 'value', exists: 'exists', check: 'check', uncheck: 'uncheck',
 };
 const TEXT_ARGUMENT: ReadonlySet<BridgeMethod> = new Set(['type', 'select']);
+/** What a message (a status line, an alert, an `<output>`: kind `message`) offers: it is read, never acted on. */
+const MESSAGE_METHODS: ReadonlySet<string> = new Set(['text', 'value', 'exists']);
 
 const MAX_WAIT_MS = 60_000;
 
+/** Bridge calls that only read the page: what was known of a list's length before them still holds after them. */
+const READ_CALLS: ReadonlySet<BridgeMethod> = new Set<BridgeMethod>(['text', 'value', 'exists', 'count', 'find']);
+
 class Api {
+  /** Bridge calls so far that may have changed the page (all but reads): a list's length counted at this number holds. */
+  changes = 0;
   constructor(readonly bridge: Bridge, readonly context: CapabilityContext) {}
 
   /** One bridge call: counted (if it acts), bounded by the run's time, logged with its result or error. */
   async call(site: CallSite, call: BridgeMethod, target: BridgeTarget | undefined, args: Value[]): Promise<Value> {
+    if (!READ_CALLS.has(call)) this.changes++;
     const description = target ? describeTarget(target) : undefined;
     if (ACTION_METHODS.has(call)) this.context.meter.action(site, `${call}${description ? ` ${description}` : ''}`);
     const wire: ExportedValue[] = args.map((arg) => exportValue(arg, 1000));
@@ -104,7 +112,7 @@ function methodsOf(table: Record<string, BridgeMethod>, key: string): BridgeMeth
 
 class ElementHandle extends Capability {
   readonly kind = 'element';
-  constructor(private readonly api: Api, readonly target: BridgeTarget) {
+  constructor(private readonly api: Api, readonly target: BridgeTarget, private readonly message = false) {
     super();
   }
   describe(): string {
@@ -112,10 +120,13 @@ class ElementHandle extends Capability {
   }
   member(key: string): Value | undefined {
     const call = methodsOf(ELEMENT_METHODS, key);
+    if (call && this.message && !MESSAGE_METHODS.has(key)) {
+      throw new ApiError(`\`${this.describe()}\` is a message the page shows: read it with .text() (.exists() or waitFor(${this.describe()}) for when it says something); .${key}() is for controls`);
+    }
     return call ? this.api.method(key, call, this.target) : undefined;
   }
   memberNames(): string[] {
-    return Object.keys(ELEMENT_METHODS);
+    return this.message ? [...MESSAGE_METHODS] : Object.keys(ELEMENT_METHODS);
   }
   override notAValue(): string {
     return elementNotAValue(this.describe());
@@ -208,10 +219,13 @@ class ListHandle extends Capability {
   describe(): string {
     return `$${this.list.name}`;
   }
+  /** The list's length when last counted, and `api.changes` then (`$list.at(i)` asks no more while it holds). */
+  private counted: { items: number; changes: number } | undefined;
   private async count(site: CallSite): Promise<number> {
     const n = toNumber(await this.api.call(site, 'count', { name: this.list.name }, []));
     if (!Number.isInteger(n) || n < 0) return 0;
     site.meter.array(n, site);
+    this.counted = { items: n, changes: this.api.changes };
     return n;
   }
   private item(i: number, written = false, holds?: string): ItemHandle {
@@ -281,12 +295,18 @@ class ListHandle extends Capability {
           return new ScriptArray(out);
         });
       case 'at':
-        // `$list.at(i)` is `$list[i]`; a negative i counts from the end (undefined past the start).
+        // `$list.at(i)` is `$list[i]`; a negative i counts from the end. Past either end it is undefined, as an array's
+        // at() (`$list[i]` past the end stays a position: a NotFoundError when read).
         return this.method(key, async (args, s) => {
           const i = Math.trunc(toNumber(args[0] ?? 0)) || 0;
-          if (i >= 0) return this.item(i, true);
-          const n = await this.count(s);
-          return n + i >= 0 ? this.item(n + i) : undefined;
+          if (i < 0) {
+            const n = await this.count(s);
+            return n + i >= 0 ? this.item(n + i) : undefined;
+          }
+          // Within the length counted since the script last acted: no round trip (a loop of reads costs its reads).
+          const known = this.counted?.changes === this.api.changes ? this.counted.items : undefined;
+          if (i < (known ?? await this.count(s))) return this.item(i, true);
+          return (await this.drawn(i, s)) ? this.item(i, true) : undefined;
         });
       case 'indexOf':
         return this.method(key, (args) => {
@@ -316,6 +336,20 @@ class ListHandle extends Capability {
   }
   private method(name: string, impl: NativeImpl): NativeFunction {
     return pageMethod(this.describe(), name, impl);
+  }
+  /**
+   * Whether item `i`, not there when the list was counted, is there: read as `$list[i]` reads it, which waits for an
+   * item an action is still drawing. Only "not on the page" says no; any other failure is the script's.
+   */
+  private async drawn(i: number, s: CallSite): Promise<boolean> {
+    try {
+      await this.api.call(s, 'text', { name: this.list.name, index: i, position: true }, []);
+    } catch (error) {
+      const data = isErrorNamed(error, NotFoundError) ? (error as NotFoundError).data : undefined;
+      if (data?.index === i && data.missingField !== true) return false;
+      throw error;
+    }
+    return true;
   }
   private callback(key: string, fn: Value): Value {
     if (!isCallable(fn)) throw new ApiError(misuseOf(fn) ?? `$${this.list.name}.${key}() needs a function`);
@@ -393,7 +427,7 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
     if (!entry) return undefined;
     let handle = handles.get(name);
     if (!handle) {
-      handle = entry.kind === 'list' ? new ListHandle(api, entry) : new ElementHandle(api, { name: entry.name });
+      handle = entry.kind === 'list' ? new ListHandle(api, entry) : new ElementHandle(api, { name: entry.name }, entry.kind === 'message');
       handles.set(name, handle);
     }
     return handle;
@@ -414,6 +448,8 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
           const ms = toNumber(args[0]);
           if (!Number.isFinite(ms) || ms < 0 || ms > MAX_WAIT_MS) throw new ApiError(`wait() takes milliseconds between 0 and ${MAX_WAIT_MS}`);
           return context.logged(site, 'wait', undefined, [ms], async () => {
+            // Told first: what the bridge read of the page before the wait is read anew after it (page-bridge.ts).
+            await context.meter.within(bridge.call({ call: 'wait', args: [ms] }), site);
             await context.meter.within(new Promise((resolve) => setTimeout(resolve, ms)), site);
             return undefined;
           });

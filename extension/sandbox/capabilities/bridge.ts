@@ -9,6 +9,8 @@ import type { ExportedValue } from '../interpreter/values.ts';
 export const BRIDGE_METHODS = [
   'click', 'type', 'press', 'select', 'check', 'uncheck', 'hover', 'scroll', 'text', 'value', 'exists', 'count', 'find',
   'waitFor', 'navigate', 'ask', 'say', 'names',
+  // `wait(ms)` says so before it waits: what the bridge read of the page before is read again after (no page action).
+  'wait',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
 

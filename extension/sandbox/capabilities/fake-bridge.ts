@@ -62,6 +62,8 @@ export class FakeBridge implements Bridge {
   async call(request: BridgeCall): Promise<ExportedValue> {
     // The names of the page now (asked for a `$name` the run did not start with): not a page action, not recorded.
     if (request.call === 'names') return this.names() as unknown as ExportedValue;
+    // A wait() about to begin: nothing on the page, not recorded (the real bridge forgets texts it read in one go).
+    if (request.call === 'wait') return null;
     this.calls.push(structuredClone(request));
     if (this.page.delayMs) await new Promise((resolve) => setTimeout(resolve, this.page.delayMs));
     const { call, target, args } = request;

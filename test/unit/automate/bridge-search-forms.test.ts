@@ -31,3 +31,8 @@ test('a search form\'s button is not asked about because its effect says "submit
   // Any other form's button is, until the executor has seen the live form.
   expect(await clicked(page({}))).toMatchObject({ mustConfirm: 'submits a form' });
 });
+
+test('another form\'s button the document marks `reads` (sent with GET, as its markup says) is not asked about either (session 27)', async () => {
+  expect(await clicked(page({ reads: true, description: 'Go', effect: 'submits chapters' }))).not.toHaveProperty('mustConfirm');
+  expect(await clicked(page({ reads: true, description: 'Delete drafts', effect: 'submits cleanup' }))).toMatchObject({ mustConfirm: 'its label means it deletes' });
+});

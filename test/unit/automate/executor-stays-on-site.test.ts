@@ -246,3 +246,16 @@ describe('where a submission goes is decided after the page\'s own handlers (rev
     }
   });
 });
+
+describe('a form of this site sent with GET, as its markup says, only reads (exploratory run, session 27)', () => {
+  test('its button is not asked about (AO3\'s chapter picker "Go"), unless its words are irreversible; one that leaves the method out still is', async () => {
+    page(`<form id="chapters" aria-label="Chapters" method="get" action="/works/1"><select name="chapter" aria-label="Chapter"><option>1</option></select><button id="go">Go</button></form>
+      <form id="cleanup" aria-label="Cleanup" method="GET" action="/drafts"><button id="wipe">Delete drafts</button></form>
+      <form id="notes" aria-label="Notes" action="/notes"><input name="n" aria-label="Note"><button id="keep">Keep</button></form>`);
+    expect(await outcome(run({ action: 'click', target: byId('go') }))).toMatchObject({ ok: expect.anything() });
+    expect(sent).toEqual(['submit:chapters']);
+    expect(await outcome(run({ action: 'click', target: byId('wipe') }))).toMatchObject({ data: { needsConfirmation: true, reason: 'its label means it deletes' } });
+    expect(await outcome(run({ action: 'click', target: byId('keep') }))).toMatchObject({ data: { needsConfirmation: true, reason: 'submits a form' } });
+    expect(sent).toEqual(['submit:chapters']);
+  });
+});

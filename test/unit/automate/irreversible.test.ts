@@ -79,6 +79,14 @@ describe('classifyAction: which actions need the user to confirm', () => {
     expect(classifyAction({ action: 'click', label: 'Send', effect: 'submits researchers_form' }).irreversible).toBe(true);
     expect(classifyAction({ action: 'click', label: 'Replace all', effect: 'submits searchreplace' }).irreversible).toBe(true);
   });
+  test('a form sent with GET, as its markup says, only reads: asked about only for its words (exploratory run, session 27)', () => {
+    // AO3's chapter picker, a filter form: the document's effect, and the executor's live form.
+    expect(classifyAction({ action: 'click', label: 'Go', effect: 'submits chapters', readsOnly: true })).toEqual({ irreversible: false });
+    expect(classifyAction({ action: 'click', label: 'Apply filters', submits: true, readsOnly: true })).toEqual({ irreversible: false });
+    expect(classifyAction({ action: 'click', label: 'Delete drafts', submits: true, readsOnly: true })).toEqual({ irreversible: true, reason: 'its label means it deletes' });
+    expect(classifyAction({ action: 'click', label: 'Go', effect: 'submits delete_form', readsOnly: true })).toEqual({ irreversible: true, reason: 'its effect means it deletes' });
+    expect(classifyAction({ action: 'click', label: 'Go', effect: 'submits chapters' })).toEqual({ irreversible: true, reason: 'submits a form' });
+  });
   test('reading, typing and toggling never are', () => {
     for (const action of ['text', 'type', 'value', 'exists', 'hover', 'select', 'check', 'uncheck']) {
       expect(classifyAction({ action, label: 'Delete everything' }).irreversible, action).toBe(false);

@@ -9,9 +9,9 @@ test('1: an icon control keeps the name its id or `name` gives it; a description
   // Was `header__password_toggle_button`; the hint it is described by named it `header__use_at_least_8_button`.
   const doc = build(`<header><button id="password-toggle" aria-describedby="hint">${icon}</button><p id="hint">Use at least 8 characters with a digit</p></header>`);
   expect(names(doc)).toEqual(['header__password_toggle_button']);
-  // A live status it points at would rename it as the page changes.
+  // A live status it points at would rename it as the page changes (the status is a message entry of its own).
   expect(names(build(`<main><button aria-describedby="status">${icon}</button><div id="status" aria-live="polite">Slide 2 of 5: Summer sale</div></main>`)))
-    .toEqual(['main__button']);
+    .toEqual(['main__button', 'main__status']);
   // Readable id, then `name`, then the tooltip or a titled icon inside; the tooltip still describes it.
   const named = build(`<header><button id="nav-toggle" data-tooltip="Open menu">${icon}</button><button name="wishlist"><span class="icon" title="Add to wish list"></span></button>
     <button data-tooltip="Dark mode">${icon}</button></header>`);

@@ -42,4 +42,16 @@ describe('a search form is told by one rule in the document and the executor (ex
     const post = Object.values(doc.sections).flatMap((s) => s.entries).find((e) => e.description === 'Publier')!;
     expect(post).not.toHaveProperty('searches');
   });
+
+  test('a form sent with GET, as its markup says, that is no search: its button `reads` (session 27)', () => {
+    const doc = build(`<form aria-label="Chapters" method="get" action="/works/1"><select name="chapter" aria-label="Chapter"><option>1</option></select><button>Go</button></form>
+      <form aria-label="Save" action="/save"><input name="q" aria-label="Note"><button>Keep</button></form>
+      <form aria-label="Edit" method="get" action="/edit"><input name="t" aria-label="Title"><button formmethod="post">Store</button></form>`);
+    const button = (text: string) => Object.values(doc.sections).flatMap((s) => s.entries).find((e) => e.description === text)!;
+    expect(button('Go')).toMatchObject({ reads: true });
+    expect(button('Go')).not.toHaveProperty('searches');
+    // The method left out (often a fetch POST from script), or a submitter that says POST: not marked.
+    expect(button('Keep')).not.toHaveProperty('reads');
+    expect(button('Store')).not.toHaveProperty('reads');
+  });
 });

@@ -27,3 +27,11 @@ test('a table without header cells keeps the names it had', () => {
   const [list] = lists();
   expect(list?.fields.some((f) => /^text/.test(f))).toBe(true);
 });
+
+test('a column headed by a number is a field a script can name (`col_2024`, not `2024`)', () => {
+  document.body.innerHTML = `<main><h2>Sales</h2><table><thead><tr><th>Region</th><th>2024</th><th></th></tr></thead><tbody>${Array.from({ length: 4 }, (_, i) =>
+    `<tr><td>R${i}</td><td>${i * 10}</td><td><a href="#r${i}">Open</a></td></tr>`).join('')}</tbody></table></main>`;
+  const [list] = lists();
+  expect(list?.actions).toEqual(['open']);
+  expect(list?.fields).toContain('col_2024');
+});

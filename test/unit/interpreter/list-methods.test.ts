@@ -50,6 +50,11 @@ describe('list methods', () => {
     [`done($products.at(0).name.text())`, 'Brass desk lamp'],
     [`done($products.at(-1).name.text())`, 'Paper floor lamp'],
     [`done($products.at(-4))`, null],
+    // Past the end too, as an array's at() (exploratory run, session 27: it was an item handle).
+    [`done($products.at(3) === undefined)`, true],
+    [`const last = $products.at(2); done(last.name.text())`, 'Paper floor lamp'],
+    [`done([$products.at(99), $products.at(-99)])`, [null, null]],
+    [`let i = 0; while ($products.at(i)) i++; done(i)`, 3],
     [`done($products.indexOf($products.find("Oak")))`, 1],
     [`done(Array.from($products).map((p) => p.name.text()))`, ['Brass desk lamp', 'Oak bookshelf', 'Paper floor lamp']],
     [`done(Array.from($products, (p) => p.price.text()))`, ['$49.50', '$129.00', '$34.99']],
@@ -76,6 +81,12 @@ describe('list methods', () => {
     const result = await runScript(source, automationCapabilities(bridge, [{ name: 'products', kind: 'list', fields: ['name', 'price'] }]));
     expect(result.error?.name).toBe('ApiError');
     expect(result.error?.message).toMatch(message);
+  });
+
+  test('$list[i] past the end stays a position: reading it is a NotFoundError (at() is undefined there)', async () => {
+    const { result } = await run('const row = $products[3]; done(row.name.text())');
+    expect(result.error?.name).toBe('NotFoundError');
+    expect(result.error?.message).toContain('the list has 3 items');
   });
 
   test('every list member is there (the decoders offer these names)', async () => {

@@ -1,0 +1,270 @@
+/**
+ * Data tables (prices, schedules, an order history) become lists: their body rows the items, their columns the fields,
+ * named by the column headers. lists.ts finds lists by their controls, so a table with none was no entry at all and a
+ * script could not read "the price of the 3rd plan" or sum a column.
+ *
+ * Only a regular grid with a header row is one (a `<table>`, or role=table/grid/treegrid with role=row and cell roles):
+ * a header row of two or more header cells (`th`, role=columnheader, or a `thead`'s row), two or more rows of cells
+ * under it, no cell spanning rows in the body. Layout tables — no header cells, one column, a table holding tables (old
+ * sites laid out in nested tables), role=presentation — are not, and neither is a table whose rows lists.ts made a
+ * list already by their controls (those keep their names and actions), nor one inside an item of such a list.
+ *
+ * Each column is a text slot picked by position (`:scope > :nth-child(n)`), so `$prices[2].price.text()`,
+ * `.find(text)` and `.map(…)` go through the executor's one path for list items (list-items.ts). A table's list is
+ * named as any list of its rows (build.ts, listLabels: its caption among them), else `table`, and numbered after all
+ * other entries: a table that becomes a list, or goes, renames none of them.
+ */
+import type { ListSlot } from './types.ts';
+import type { TableRef } from './walk.ts';
+import type { DetectedList } from './lists.ts';
+import { RESERVED_FIELD_NAMES, headerFieldName, headerText, sampleText } from './lists.ts';
+import { itemQueryFor } from './list-items.ts';
+import { moreElementsThan, shownItem, tagOf, textOf } from './dom.ts';
+import { roleOf } from './classify.ts';
+import type { LocatorCache } from './locators.ts';
+import { truncate } from './text.ts';
+import { attr, childrenOf, closestOf, containsOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+
+/** A data table's list and where build.ts places it: before the candidate `at`, in `section` (a hidden panel's: `via`). */
+export interface TableList {
+  list: DetectedList;
+  at: number;
+  section: TableRef['section'];
+  via?: Element;
+}
+
+/** Roles of an element that is a table (the walk notes them, with `<table>`s). */
+export const TABLE_ROLES: ReadonlySet<string> = new Set(['table', 'grid', 'treegrid']);
+const CELL_ROLES: ReadonlySet<string> = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
+export const TABLE_SELECTOR = 'table,[role=table],[role=grid],[role=treegrid]';
+const MIN_ROWS = 2;
+const MIN_COLUMNS = 2;
+/** Columns that become fields, at most (a row's `.text()` still reads them all). */
+const MAX_COLUMNS = 12;
+const SAMPLES = 3;
+/** Cells the samples show, about: a wide table shows fewer rows (a 12-column table one), its tokens stay few. */
+const SAMPLE_CELLS = 16;
+/** Rows scanned for the columns that hold something. */
+const SCANNED_ROWS = 20;
+/** Rows style-checked one by one; past them rows count as shown (as lists.ts does). */
+const MAX_ROW_CHECKS = 400;
+/** A row holding more is a page laid out in a table, not a row of data. */
+const MAX_ROW_ELEMENTS = 250;
+const MAX_SPAN = 1_000;
+/** A caption's number ("Table 6-1. Example symptoms"): the words after it name the list. */
+const TABLE_NUMBER = /^(?:table|tab\.)\s*\p{N}[\p{N}.\-–]*[.:)]?\s+/iu;
+
+interface Shape {
+  /** Rows of the table itself (not of tables nested in it), in document order. */
+  rows: Element[];
+  cellsOf(row: Element): Element[];
+  isHeaderCell(cell: Element): boolean;
+  /** Rows that are the table's head whatever their cells (a `thead`'s). */
+  inHead(row: Element): boolean;
+  /** Rows that are never items (a `tfoot`'s totals). */
+  inFoot(row: Element): boolean;
+  /** Item selectors to try, in turn, from the table (list-items.ts). */
+  itemSelectors: string[];
+}
+
+/** A cell's words (textOf counts the white space it reads, so a short limit may stop before the first word). */
+const cellText = (cell: Element) => textOf(cell, 300);
+
+const span = (cell: Element, name: 'colspan' | 'rowspan') => Math.min(MAX_SPAN, Math.max(1, Number.parseInt(attr(cell, name) ?? '', 10) || 1));
+
+function nativeShape(table: Element): Shape {
+  const rows = Array.from(queryAllOf(table, ':scope > tr, :scope > thead > tr, :scope > tbody > tr, :scope > tfoot > tr'));
+  const section = (row: Element) => tagOf(parentOf(row) ?? row);
+  const body = ':scope > tbody > tr';
+  return {
+    rows,
+    cellsOf: (row) => Array.from(childrenOf(row)).filter((cell) => tagOf(cell) === 'TD' || tagOf(cell) === 'TH'),
+    isHeaderCell: (cell) => tagOf(cell) === 'TH',
+    inHead: (row) => section(row) === 'THEAD',
+    inFoot: (row) => section(row) === 'TFOOT',
+    itemSelectors: [body, `${body}:has(> td)`, `${body}:has(> td):has(> :nth-child(2))`, ':scope > tr', ':scope > tr:has(> td)', ':scope > tr:has(> td):has(> :nth-child(2))'],
+  };
+}
+
+function ariaShape(table: Element): Shape {
+  const rows = Array.from(queryAllOf(table, '[role=row]')).filter((row) => closestOf(parentOf(row)!, TABLE_SELECTOR) === table);
+  const cells = ':is([role=cell], [role=gridcell], [role=rowheader])';
+  return {
+    rows,
+    cellsOf: (row) => Array.from(childrenOf(row)).filter((cell) => CELL_ROLES.has(roleOf(cell) ?? '')),
+    isHeaderCell: (cell) => roleOf(cell) === 'columnheader',
+    inHead: () => false,
+    inFoot: () => false,
+    itemSelectors: [':scope > [role=row]', `:scope > [role=row]:has(> ${cells})`, ':scope > [role=rowgroup] > [role=row]',
+      `:scope > [role=rowgroup] > [role=row]:has(> ${cells})`, `[role=row]:has(> ${cells})`],
+  };
+}
+
+/** The shape of a table that may hold data, or undefined for one that cannot (a layout table, a presentation role). */
+function shapeOf(table: Element): Shape | undefined {
+  const role = roleOf(table);
+  if (role === 'presentation' || role === 'none') return undefined;
+  // Tables in tables: a page laid out in tables (the outer one), never a grid of data.
+  if (queryOf(table, TABLE_SELECTOR)) return undefined;
+  if (tagOf(table) === 'TABLE') return nativeShape(table);
+  return role && TABLE_ROLES.has(role) ? ariaShape(table) : undefined;
+}
+
+/**
+ * Per column, the texts of the header cells over it, top down, through colspan and rowspan: a column under "Score"
+ * split into "Math" and "Art" has ["Score", "Math"].
+ */
+function headerColumns(rows: readonly Element[], shape: Shape): string[][] {
+  const columns: string[][] = [];
+  /** Per column, the row index up to which a rowspan from above fills it. */
+  const filledUntil: number[] = [];
+  rows.forEach((row, r) => {
+    let column = 0;
+    for (const cell of shape.cellsOf(row)) {
+      while ((filledUntil[column] ?? 0) > r) column++;
+      const text = headerText(cell);
+      const wide = span(cell, 'colspan');
+      const tall = span(cell, 'rowspan');
+      for (let k = 0; k < wide && column + k < MAX_SPAN; k++) {
+        (columns[column + k] ??= []).push(text);
+        filledUntil[column + k] = r + tall;
+      }
+      column += wide;
+    }
+  });
+  return columns;
+}
+
+/**
+ * The columns' field names: the lowest header over each; where two are alike, with the header above them ("score
+ * math"), else numbered (`price`, `price_2`); reserved names get a suffix (`index_2`: `item.index` is the item's own).
+ * A column without a header is named by its place (`column_1`), never by what its cells hold: that changes with the
+ * rows shown (a row without the column's link would rename `link`).
+ */
+function columnNames(headers: readonly string[][], count: number): string[] {
+  const texts = Array.from({ length: count }, (_, c) => (headers[c] ?? []).filter(Boolean));
+  const base = texts.map((own, c) => headerFieldName(own[own.length - 1] ?? '') || `column_${c + 1}`);
+  const counts = new Map<string, number>();
+  for (const name of base) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const used = new Set(RESERVED_FIELD_NAMES);
+  return base.map((name, c) => {
+    const own = texts[c]!;
+    const upper = own.length > 1 ? own[own.length - 2] : undefined;
+    let out = counts.get(name)! > 1 && upper ? headerFieldName(`${upper} ${own[own.length - 1]}`, 4) || name : name;
+    for (let n = 2; used.has(out); n++) out = `${out.replace(/_\d+$/, '')}_${n}`;
+    used.add(out);
+    return out;
+  });
+}
+
+interface Rows {
+  header: Element[];
+  body: Element[];
+}
+
+/**
+ * The table's header rows and its body rows; undefined when it is no regular grid of data: no header row of two or
+ * more header cells, a body cell spanning rows, a row of several cells one of which spans columns. Rows of one cell
+ * (a group's label across the table) and rows of header cells again (a repeated head) are no items.
+ */
+function splitRows(shape: Shape): Rows | undefined {
+  const { rows } = shape;
+  const allHeader = (row: Element) => {
+    const cells = shape.cellsOf(row);
+    return cells.length > 0 && cells.every((cell) => shape.isHeaderCell(cell) || !cellText(cell));
+  };
+  const head = rows.filter((row) => shape.inHead(row));
+  let header = head;
+  if (!header.length) {
+    let n = 0;
+    while (n < rows.length && allHeader(rows[n]!)) n++;
+    header = rows.slice(0, n);
+  }
+  const last = header[header.length - 1];
+  if (!last || (!head.length && shape.cellsOf(last).filter((cell) => shape.isHeaderCell(cell) && cellText(cell)).length < MIN_COLUMNS)) return undefined;
+  const headerSet = new Set(header);
+  const body: Element[] = [];
+  for (const row of rows) {
+    if (headerSet.has(row) || shape.inHead(row) || shape.inFoot(row)) continue;
+    const cells = shape.cellsOf(row);
+    if (cells.some((cell) => span(cell, 'rowspan') > 1)) return undefined;
+    if (cells.length < 2 || allHeader(row)) continue;
+    // Cells are found by their place among the row's children: nothing else may stand between them.
+    if (childrenOf(row).length !== cells.length) return undefined;
+    if (cells.some((cell) => span(cell, 'colspan') > 1)) return undefined;
+    if (moreElementsThan(row, MAX_ROW_ELEMENTS)) return undefined;
+    body.push(row);
+  }
+  return { header, body };
+}
+
+/** The list a data table makes, or undefined for a table that is none (see the file's comment). */
+export function tableList(table: Element, cache?: LocatorCache): DetectedList | undefined {
+  const shape = shapeOf(table);
+  const rows = shape && splitRows(shape);
+  if (!shape || !rows) return undefined;
+  let checks = 0;
+  const items = rows.body.filter((row) => checks++ >= MAX_ROW_CHECKS || shownItem(row));
+  if (items.length < MIN_ROWS) return undefined;
+  const headers = headerColumns(rows.header, shape);
+  if (headers.filter((texts) => texts.some(Boolean)).length < MIN_COLUMNS) return undefined;
+  const scanned = items.slice(0, SCANNED_ROWS);
+  const count = Math.max(headers.length, ...scanned.map((row) => shape.cellsOf(row).length));
+  const names = columnNames(headers, count);
+  // Columns with nothing to read in any row scanned (a spacer, an icon without words) are no fields.
+  const filled = names.map((_, c) => scanned.some((row) => {
+    const cell = shape.cellsOf(row)[c];
+    return !!cell && !!sampleText(cell);
+  }));
+  const columns = names.map((name, c) => ({ name, c })).filter(({ c }) => filled[c]).slice(0, MAX_COLUMNS);
+  if (columns.length < MIN_COLUMNS) return undefined;
+  // Cells are a row's children (a native row holds nothing else); by position, whatever their tag (`th` row headers).
+  const slots: ListSlot[] = columns.map(({ name, c }) => ({ name, kind: 'text', selector: `:scope > :nth-child(${c + 1})` }));
+  const samples = items.slice(0, Math.max(1, Math.min(SAMPLES, Math.floor(SAMPLE_CELLS / columns.length)))).map((row) => {
+    const cells = shape.cellsOf(row);
+    const sample: Record<string, string> = {};
+    for (const { name, c } of columns) {
+      const value = cells[c] ? sampleText(cells[c]) : '';
+      if (value) sample[name] = truncate(value, 60);
+    }
+    return sample;
+  });
+  const query = itemQueryFor(table, items, shape.itemSelectors, cache);
+  return {
+    container: table, items, members: [], slots, fields: slots.map((slot) => slot.name), actions: [], samples,
+    itemSelector: query.selector, ...(query.paths ? { itemPaths: query.paths } : {}),
+  };
+}
+
+/**
+ * A `<table>`'s caption, its number left out ("Table 6-1. Example symptoms" → "Example symptoms"): a name for any list
+ * of its rows (build.ts, listLabels), read-only or with controls, so a table keeps its name when its rows gain some.
+ */
+export function tableCaption(table: Element): string {
+  const caption = tagOf(table) === 'TABLE' ? queryOf(table, ':scope > caption') : null;
+  const captioned = caption ? cellText(caption) : '';
+  return truncate(captioned.replace(TABLE_NUMBER, '') || captioned, 120);
+}
+
+/**
+ * The lists of the data tables the walk met, in its order. A table keeps what it had where lists.ts made a list of
+ * its rows (rows with controls: their names and actions stay) or of something in a row, or where it sits in an item of
+ * such a list (a product card's spec table); a list of its header's sort buttons takes nothing from it.
+ */
+export function dataTableLists(tables: readonly TableRef[], lists: readonly DetectedList[], cache?: LocatorCache): TableList[] {
+  const listed = new Set(lists.flatMap((list) => list.items));
+  const out: TableList[] = [];
+  for (const ref of tables) {
+    if (lists.some((list) => list.items.some((item) => containsOf(item, ref.el)))) continue;
+    const list = tableList(ref.el, cache);
+    if (!list) continue;
+    const rows = new Set(list.items);
+    const inRow = (el: Element) => {
+      const row = closestOf(el, 'tr,[role=row]');
+      return !!row && rows.has(row);
+    };
+    if (list.items.some((row) => listed.has(row)) || lists.some((other) => containsOf(ref.el, other.container) && inRow(other.container))) continue;
+    out.push({ list, at: ref.at, section: ref.section, ...(ref.via ? { via: ref.via } : {}) });
+  }
+  return out;
+}

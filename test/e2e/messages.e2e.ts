@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { tabIdOf } from './browser.ts';
+import { envelope, sendFromPage } from './helpers.ts';
+import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import type { ElementEntry, PageDocument } from '../../extension/protocol/schemas.ts';
+
+/**
+ * Messages (status lines, alerts, `<output>`, logs: content/document/messages.ts) in Chromium with the built extension:
+ * known scripts through `automate.start`, no model call. A script names the empty status line before the click that
+ * fills it, waits for it to say something, and reads it.
+ */
+
+let rig: AutomationRig | undefined;
+let panel: Page;
+
+beforeAll(async () => {
+  rig = await startAutomationRig();
+  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+interface Outcome {
+  status: string;
+  result?: unknown;
+  failure?: { name: string; message: string };
+}
+
+let opened = 0;
+async function openApp(): Promise<{ tab: Page; tabId: number; doc: PageDocument }> {
+  const tab = await rig!.harness.context.newPage();
+  await tab.goto(rig!.pages.url(`/apps/status/?run=${++opened}`));
+  const tabId = await tabIdOf(rig!.harness, tab);
+  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+  expect(reply.ok).toBe(true);
+  return { tab, tabId, doc: reply.payload };
+}
+
+async function runOn(tabId: number, script: string): Promise<Outcome> {
+  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'read a message', model: REPLAY, maxRepairs: 0,
+    known: { plan: 'read a message', elements: [], script } })) as { ok: boolean; payload?: { runId: string }; error?: unknown };
+  expect(started.ok, JSON.stringify(started.error)).toBe(true);
+  type Run = { phase: string; confirm?: unknown; report?: { status: string; result?: unknown; attempts: { failure?: { name: string; message: string } }[] } };
+  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
+  await expect.poll(async () => {
+    const run = await state();
+    expect(run.confirm, 'no confirmation is asked for').toBeFalsy();
+    return run.phase;
+  }, { timeout: 60_000, interval: 200 }).toBe('finished');
+  const report = (await state()).report!;
+  const failure = report.attempts.at(-1)?.failure;
+  return { status: report.status, result: report.result, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
+}
+
+describe('messages', () => {
+  test('the page document lists them, empty ones too, as `message` entries with their text', async () => {
+    const { tab, doc } = await openApp();
+    const messages = doc.sections.flatMap((s) => s.entries).filter((e): e is ElementEntry => e.kind === 'message');
+    expect(messages.map((m) => [m.name, m.description])).toEqual([
+      ['messages__status', ''],
+      ['profile__email_error', ''],
+      ['price__total', '6'],
+      ['chat__log', 'Ana: Lunch? Reply to Ana Ben: Sure Reply to Ben'],
+      ['mailbox__toasts', ''],
+    ]);
+    // The chat log's controls are entries of their own.
+    expect(doc.sections.flatMap((s) => s.entries).map((e) => e.name)).toEqual(expect.arrayContaining(['chat__reply_to_ana_button', 'chat__reply_to_ben_button']));
+    await tab.close();
+  });
+
+  test('a script clicks, waits for the status to say something, and returns it', async () => {
+    const { tab, tabId } = await openApp();
+    const outcome = await runOn(tabId, `const before = $messages__status.exists();
+      $messages__archive_button.click();
+      waitFor($messages__status);
+      done([before, $messages__status.text()]);`);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: [false, '1 message moved to archive.'] });
+    await tab.close();
+  });
+
+  test('a field\'s alert and a result <output> read as the page shows them', async () => {
+    const { tab, tabId } = await openApp();
+    const outcome = await runOn(tabId, `$profile__check_email_button.click();
+      waitFor($profile__email_error);
+      const error = $profile__email_error.text();
+      $price__quantity.type("5");
+      done([error, $price__total.text()]);`);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['Email is required', '15'] });
+    await tab.close();
+  });
+
+  test('a message that stays empty: waitFor() says it showed no text; a click on a message is an ApiError', async () => {
+    const { tab, tabId } = await openApp();
+    const waited = await runOn(tabId, 'waitFor($mailbox__toasts, 500);\ndone(1);');
+    expect(waited.failure?.name, JSON.stringify(waited)).toBe('NotFoundError');
+    expect(waited.failure?.message).toContain('`$mailbox__toasts` showed no text within 500 ms');
+    const clicked = await runOn(tabId, '$messages__status.click();\ndone(1);');
+    expect(clicked.failure?.name, JSON.stringify(clicked)).toBe('ApiError');
+    expect(clicked.failure?.message).toContain('is a message the page shows');
+    await tab.close();
+  });
+});

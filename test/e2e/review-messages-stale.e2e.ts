@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { tabIdOf } from './browser.ts';
+import { envelope, sendFromPage } from './helpers.ts';
+import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import type { PageDocument } from '../../extension/protocol/schemas.ts';
+
+/**
+ * Review of message entries (content/document/messages.ts): `waitFor($status)` after an action, when the status still
+ * shows what an earlier action made it say. The status fixture fills its status 400 ms after the click (a server's
+ * answer); here it already shows an older message, as it does on a script's second run in the same tab.
+ */
+
+let rig: AutomationRig | undefined;
+let panel: Page;
+
+beforeAll(async () => {
+  rig = await startAutomationRig();
+  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+async function openApp(): Promise<{ tab: Page; tabId: number }> {
+  const tab = await rig!.harness.context.newPage();
+  await tab.goto(rig!.pages.url('/apps/status/?review=stale'));
+  const tabId = await tabIdOf(rig!.harness, tab);
+  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+  expect(reply.ok).toBe(true);
+  return { tab, tabId };
+}
+
+async function runOn(tabId: number, script: string): Promise<{ status: string; result?: unknown }> {
+  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'read a message', model: REPLAY, maxRepairs: 0,
+    known: { plan: 'read a message', elements: [], script } })) as { ok: boolean; error?: unknown };
+  expect(started.ok, JSON.stringify(started.error)).toBe(true);
+  type Run = { phase: string; report?: { status: string; result?: unknown } };
+  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
+  await expect.poll(async () => (await state()).phase, { timeout: 60_000, interval: 200 }).toBe('finished');
+  const report = (await state()).report!;
+  return { status: report.status, result: report.result };
+}
+
+describe('review: waitFor on a message that already shows an older text', () => {
+  test('click, waitFor($status), text(): the new message, not the one an earlier action left', async () => {
+    const { tab, tabId } = await openApp();
+    // What the previous run's click left there (the fixture's own text after an earlier archive, worded apart here).
+    await tab.evaluate(() => { document.getElementById('status')!.textContent = '3 messages moved to archive.'; });
+    const outcome = await runOn(tabId, `$messages__archive_button.click();
+      waitFor($messages__status);
+      done($messages__status.text());`);
+    expect(outcome).toMatchObject({ status: 'done', result: '1 message moved to archive.' });
+    await tab.close();
+  });
+});

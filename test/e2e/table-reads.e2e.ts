@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { tabIdOf } from './browser.ts';
+import { envelope, sendFromPage } from './helpers.ts';
+import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
+
+/**
+ * Data tables read as lists (content/document/data-tables.ts), in Chromium with the built extension, as known scripts
+ * (no model call): a table without controls (plans and prices, an order history) was no entry at all, so "the price of
+ * the 2nd plan" or "the sum of the amounts" could not be scripted. The page's frame, laid out in nested tables, is none.
+ */
+
+let rig: AutomationRig | undefined;
+let panel: Page;
+let tab: Page;
+let tabId: number;
+let doc: PageDocument;
+
+beforeAll(async () => {
+  rig = await startAutomationRig();
+  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+  tab = await rig.harness.context.newPage();
+  await tab.goto(rig.pages.url('/apps/tables/'));
+  tabId = await tabIdOf(rig.harness, tab);
+  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+  expect(reply.ok).toBe(true);
+  doc = reply.payload;
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+const lists = () => doc.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
+
+/** The list whose first sample shows `text` (list names are the page document's business). */
+function listShowing(text: string): ListEntry {
+  const found = lists().filter((list) => Object.values(list.samples[0] ?? {}).includes(text));
+  expect(found, JSON.stringify(lists().map((l) => l.name))).toHaveLength(1);
+  return found[0]!;
+}
+
+async function run(script: string): Promise<{ status: string; result?: unknown; failure?: { name: string; message: string } }> {
+  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'read the table', model: REPLAY, maxRepairs: 0,
+    known: { plan: 'read the table', elements: [], script } })) as { ok: boolean; error?: unknown };
+  expect(started.ok, JSON.stringify(started.error)).toBe(true);
+  type Run = { phase: string; report?: { status: string; result?: unknown; attempts: { failure?: { name: string; message: string } }[] } };
+  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
+  await expect.poll(async () => (await state()).phase, { timeout: 60_000 }).toBe('finished');
+  const report = (await state()).report!;
+  const failure = report.attempts.at(-1)?.failure;
+  return { status: report.status, result: report.result, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
+}
+
+describe('data tables as lists', () => {
+  test('the document: one list per data table, fields from the headers; the layout tables none', () => {
+    const plans = listShowing('Basic');
+    expect(plans).toMatchObject({ count: 3, fields: ['plan', 'price', 'seats', 'support'], actions: [] });
+    const orders = listShowing('#1001');
+    // The tfoot's total is no order.
+    expect(orders).toMatchObject({ count: 4, fields: ['order', 'date', 'amount', 'status'] });
+    expect(lists()).toHaveLength(2);
+    // The frame's links stay entries.
+    const names = doc.sections.flatMap((s) => s.entries).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['page__home_link', 'page__help_link']));
+  });
+
+  test('a script reads a cell, counts the rows, finds a row by its text and sums a column', async () => {
+    const plans = listShowing('Basic').name;
+    const orders = listShowing('#1001').name;
+    const read = await run(`const team = $${plans}.find("Team");
+      const amounts = $${orders}.map((r) => parseFloat(r.amount.text().replace("$", "")));
+      done({ price: $${plans}[1].price.text(), plans: $${plans}.length, seats: team ? team.seats.text() : null,
+        total: amounts.reduce((a, b) => a + b, 0).toFixed(2), refunded: $${orders}.filter((r) => r.status.text() === "Refunded").map((r) => r.order.text()),
+        row: $${plans}[2].text() })`);
+    expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { price: '$30', plans: 3, seats: '5', total: '79.74', refunded: ['#1003'] } });
+    expect((read.result as { row: string }).row).toMatch(/Business\s*\$90\s*20\s*Phone/);
+  }, 120_000);
+
+  test('a column the table does not have is a NotFound that names its fields', async () => {
+    const plans = listShowing('Basic').name;
+    const read = await run(`done($${plans}[0].cost.text())`);
+    expect(read.status).toBe('failed');
+    expect(read.failure?.name).toBe('NotFoundError');
+    expect(read.failure?.message).toMatch(/fields: plan, price, seats, support/);
+  }, 120_000);
+});
