@@ -39,8 +39,16 @@ function withoutBoxStates(doc: PageDocument): PageDocument {
   };
 }
 
+/**
+ * Nor did its pages have status messages (`message` entries, session 27): they are left out too, so the demo's and the
+ * apps' documents reach it as they did when it was trained and measured; it writes actions, not reads of them.
+ */
+function withoutMessages(doc: PageDocument): PageDocument {
+  return { ...doc, sections: doc.sections.map((section) => ({ ...section, entries: section.entries.filter((entry) => entry.kind !== 'message') })) };
+}
+
 export function scriptwriterInput(input: ScriptwriterInput): string {
-  const rendered = renderPrompt(withoutBoxStates(input.doc), { task: input.task, ...(input.maxDocumentTokens ? { maxTokens: input.maxDocumentTokens } : {}) });
+  const rendered = renderPrompt(withoutMessages(withoutBoxStates(input.doc)), { task: input.task, ...(input.maxDocumentTokens ? { maxTokens: input.maxDocumentTokens } : {}) });
   const lines = rendered.text.split('\n');
   lines[0] = `page ${JSON.stringify(input.doc.title.slice(0, 120))}`;
   const other = (input.otherNames ?? []).slice(0, MAX_OTHER_NAMES);

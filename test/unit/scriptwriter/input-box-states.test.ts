@@ -16,3 +16,14 @@ test('the script writer reads list samples without the box states chat models ar
   expect(input).not.toMatch(/: (true|false)\b/);
   expect(doc.sections.flatMap((s) => s.entries).some((e) => e.kind === 'list' && e.samples.some((sample) => Object.values(sample).includes('false')))).toBe(true);
 });
+
+// Nor were its pages' status lines entries then: the demo's `$inbox__status message` reaches chat models, not it.
+test('the script writer reads the page without its status messages', () => {
+  document.body.innerHTML = `<main><h1>Inbox</h1><form role="search"><input type="search" aria-label="Search mail"><button>Search</button></form>
+    <p id="status" role="status" aria-live="polite">2 results</p></main>`;
+  const doc = buildPageDocument(document);
+  expect(renderPrompt(doc).text).toMatch(/\$\w*status message "2 results"/);
+  const input = scriptwriterInput({ doc, task: 'search for Byte' });
+  expect(input).not.toContain('message');
+  expect(input).toContain('search');
+});
