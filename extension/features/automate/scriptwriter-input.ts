@@ -40,10 +40,11 @@ function withoutBoxStates(doc: PageDocument): PageDocument {
 }
 
 /**
- * Nor did its pages have status messages (`message` entries, session 27): they are left out too, so the demo's and the
- * apps' documents reach it as they did when it was trained and measured; it writes actions, not reads of them.
+ * Nor did its pages have status messages (`message` entries, session 27): they are left out of its input and of the
+ * names it may write (scriptwriter.ts), so the demo's and the apps' documents reach it as when it was trained and
+ * measured (with them as names, the task word "Remove" led it to the todo app's `$todos__removed` counter).
  */
-function withoutMessages(doc: PageDocument): PageDocument {
+export function withoutMessages(doc: PageDocument): PageDocument {
   return { ...doc, sections: doc.sections.map((section) => ({ ...section, entries: section.entries.filter((entry) => entry.kind !== 'message') })) };
 }
 

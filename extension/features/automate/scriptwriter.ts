@@ -10,7 +10,7 @@ import type { CatalogueEntry } from '../../../models/catalogue.ts';
 import type { GenerateRequestPayload, PageDocument } from '../../protocol/schemas.ts';
 import type { ModelAnswer } from './parse.ts';
 import { entriesOf, scriptNames } from './page-bridge.ts';
-import { scriptwriterInput } from './scriptwriter-input.ts';
+import { scriptwriterInput, withoutMessages } from './scriptwriter-input.ts';
 
 export const isScriptWriter = (entry: Pick<CatalogueEntry, 'promptFormat'>) => entry.promptFormat === 'scriptwriter';
 
@@ -36,7 +36,8 @@ export interface ScriptWriterCall {
 }
 
 /** `otherNames`: names on other pages or views (with their kinds where known, so their members are held too). */
-export function scriptWriterCall(doc: PageDocument, task: string, otherNames: readonly (string | ScriptName)[]): ScriptWriterCall {
+export function scriptWriterCall(pageDoc: PageDocument, task: string, otherNames: readonly (string | ScriptName)[]): ScriptWriterCall {
+  const doc = withoutMessages(pageDoc);
   const here = scriptNames(doc).map((n) => n.name);
   const elsewhere = otherNames.map((n) => (typeof n === 'string' ? { name: n, kind: '' } : n)).filter((n) => !here.includes(n.name));
   const entries = [...scriptNames(doc), ...elsewhere.filter((n) => n.kind)];

@@ -12,6 +12,18 @@ const page = () => {
 };
 
 describe('script-writer models in automation', () => {
+  test('status messages are neither in its input nor names it may write (the task word "Remove" led it to a `removed` counter, session 27)', () => {
+    document.body.innerHTML = `<main><h2>Todos</h2><ul aria-label="Todo items">${['Buy milk', 'Walk the dog', 'Write report'].map((t) =>
+      `<li><span class="title">${t}</span> <button>Remove</button></li>`).join('')}</ul><p>Removed: <output id="removed">0</output></p></main>`;
+    const doc = buildPageDocument(document);
+    const message = doc.sections.flatMap((s) => s.entries).find((e) => e.kind === 'message');
+    expect(message?.name).toMatch(/removed/);
+    const call = scriptWriterCall(doc, 'Remove the todo Walk the dog', []);
+    expect(call.names).not.toContain(message!.name);
+    expect(call.api.elements).not.toContain(message!.name);
+    expect(call.prompt).not.toContain(message!.name);
+    expect(Object.keys(call.api.lists).length).toBe(1);
+  });
   test('the input is the trained form: document without the URL, other views, then the task; names cover both', () => {
     const doc = page();
     const call = scriptWriterCall(doc, 'Buy the Red Chair', ['settings__dark_mode', 'search__search_products']);
