@@ -122,6 +122,8 @@ export const OutputConstraintSchema = v.strictObject({
     /** Element name → its kind (button, text_input, checkbox…): only the methods that fit it may follow. */
     kinds: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.string(), v.maxLength(40))),
       v.check((r) => Object.keys(r).length <= 5000, 'at most 5000 kinds'))),
+    /** Element methods the model may not write (the bundled script writer was never trained on `press`). */
+    leaveOut: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(20))),
     /** Select name → all its options: with `literals`, the value of `$name.select("…")` is one of them. */
     options: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.array(text(300)), v.maxLength(100))),
       v.check((r) => Object.keys(r).length <= 1000, 'at most 1000 selects'))),

@@ -41,7 +41,9 @@ export interface OutputConstraint {
   /** With `names`: which names are lists (and their item fields) and which are elements, so members are held too. */
   api?: { lists: Record<string, string[]>; elements: string[]; kinds?: Record<string, string> | undefined;
     /** Select name → all its options: with `literals`, `$name.select("…")` takes one of them. */
-    options?: Record<string, string[]> | undefined; } | undefined;
+    options?: Record<string, string[]> | undefined;
+    /** Element methods the model may not write (name-constraint.ts). */
+    leaveOut?: string[] | undefined; } | undefined;
   /** Script output whose quoted string literals must be copied from one of these texts (the task, the page). */
   literals?: string[] | undefined;
   /** With `names`: a name that shares words with this text (the task) gets `weight` added to its tokens' logits per

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { argmax } from '../../../workers/engines/decoding/sampler.ts';
 import { NameConstraint, sharedWords, taskTerms } from '../../../workers/engines/decoding/name-constraint.ts';
 import { mentionsOf } from '../../../workers/engines/decoding/task-order.ts';
+import { byteConstraint } from '../../../workers/engines/decoding/byte-text.ts';
 
 // A toy vocabulary with the pieces a script is made of, including a tempting hallucinated name.
 const PIECES = ['', '$', 'shop__items', 'shop__item', 's', 'shop', '__', 'items', 'checkout_button', '.click();', '[0]',
@@ -578,4 +579,21 @@ describe('arguments', () => {
     expect(write2('$', 'form__email', '.type(', '"("').allows(at2(')'))).toBe(true);
     expect(write2('$', 'form__email', '.type(').allows(at2('('))).toBe(true);
   });
+});
+
+// Session 27: the bundled script writer, never trained on `press`, wrote `.press("Event day")` for `.type(…)` once the
+// API had it (eval:scriptwriter forms 58% → 8%); its calls leave it out, and the byte form of a constraint keeps that.
+test('members left out of the API are never offered, also in the byte form of the constraint', () => {
+  const pieces = ['', '$', 'form__email', '.type("a")', '.press("Enter")', '.p', ';\n'];
+  const at = (piece: string) => pieces.indexOf(piece);
+  const api = { lists: {}, elements: ['form__email'], kinds: { form__email: 'text_input' }, leaveOut: ['press'] };
+  const c = new NameConstraint(['form__email'], pieces, [0], api);
+  for (const piece of ['$', 'form__email']) c.accept(at(piece));
+  expect(c.allows(at('.type("a")'))).toBe(true);
+  expect(c.allows(at('.press("Enter")'))).toBe(false);
+  expect(c.allows(at('.p'))).toBe(false);
+  const withPress = new NameConstraint(['form__email'], pieces, [0], { ...api, leaveOut: [] });
+  for (const piece of ['$', 'form__email']) withPress.accept(at(piece));
+  expect(withPress.allows(at('.press("Enter")'))).toBe(true);
+  expect(byteConstraint({ names: ['form__email'], api }).api?.leaveOut).toEqual(['press']);
 });

@@ -58,6 +58,7 @@ export function byteConstraint(constraint: OutputConstraint): OutputConstraint {
         elements: list(api.elements),
         ...(api.kinds ? { kinds: mapRecord(api.kinds, (kind) => kind) } : {}),
         ...(api.options ? { options: mapRecord(api.options, list) } : {}),
+        ...(api.leaveOut ? { leaveOut: [...api.leaveOut] } : {}),
       },
     } : {}),
   };

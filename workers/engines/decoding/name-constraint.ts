@@ -19,6 +19,8 @@ export interface ScriptApiShape {
   elements: readonly string[];
   /** Element kinds, where known: `$field.` then takes only the methods that fit (no `.check()` on a text field). */
   kinds?: Readonly<Record<string, string>> | undefined;
+  /** Element methods this model may not write (the bundled script writer was never trained on `press`). */
+  leaveOut?: readonly string[] | undefined;
 }
 
 /**
@@ -104,6 +106,8 @@ export class NameConstraint {
   /** Words the script has written (its variables and object keys): members of its own objects. */
   private readonly written = new Set<string>();
   private readonly writtenPrefixes = new Set<string>();
+  private readonly leaveOut: ReadonlySet<string>;
+  private readonly elementMembersByKind = new Map<string | undefined, readonly string[]>();
 
   /**
    * @param names the document's names, without `$`
@@ -134,6 +138,7 @@ export class NameConstraint {
       for (let i = 0; i <= member.length; i++) this.valuePrefixes.add(member.slice(0, i));
     }
     this.kinds = new Map(Object.entries(api?.kinds ?? {}));
+    this.leaveOut = new Set(api?.leaveOut ?? []);
     if (prefer?.order) {
       this.order = new TaskOrder(this.names, this.kinds, prefer.text);
       this.orderWeight = prefer.order;
@@ -154,7 +159,7 @@ export class NameConstraint {
 
   /** An element that takes keys (a field): set once, it may still head statements that press a key in it (KEY_LIMITS). */
   private pressable(name: string): boolean {
-    return this.elements.has(name) && elementMembersFor(this.kinds.get(name)).includes('press') && this.keysLeft(name).length > 0;
+    return this.elements.has(name) && this.elementMembers(this.kinds.get(name)).includes('press') && this.keysLeft(name).length > 0;
   }
 
   /** The keys a statement may still press in `name` (all of them for a field not set, or where none is counted). */
@@ -185,9 +190,19 @@ export class NameConstraint {
     return all.filter((member) => !ACTIONS.has(member) || fields.includes(member));
   }
 
+  private elementMembers(kind: string | undefined): readonly string[] {
+    if (!this.leaveOut.size) return elementMembersFor(kind);
+    let members = this.elementMembersByKind.get(kind);
+    if (!members) {
+      members = elementMembersFor(kind).filter((member) => !this.leaveOut.has(member));
+      this.elementMembersByKind.set(kind, members);
+    }
+    return members;
+  }
+
   private allMembersOf(handle: Handle): readonly string[] {
     switch (handle.type) {
-      case 'element': return handle.keysOnly ? KEYS_ONLY : elementMembersFor(handle.kind);
+      case 'element': return handle.keysOnly ? KEYS_ONLY.filter((member) => !this.leaveOut.has(member)) : this.elementMembers(handle.kind);
       case 'list': return LIST_MEMBERS;
       case 'item': return this.itemMembers.get(handle.list) ?? ITEM_MEMBERS;
       case 'field': return FIELD_MEMBERS;
