@@ -63,7 +63,9 @@ function fieldOf(list: ListEntry, pattern: RegExp): string {
 function liveNames(doc: PageDocument) {
   const chores = lists(doc).find((l) => /^Chore 1$/.test(Object.values(l.samples[0] ?? {})[0] ?? ''));
   const prices = lists(doc).find((l) => Object.values(l.samples[0] ?? {}).includes('Apples'));
-  expect(chores && prices, JSON.stringify(lists(doc).map((l) => [l.name, l.samples[0], l.slots]))).toBeTruthy();
+  const seen = JSON.stringify(lists(doc).map((l) => [l.name, l.samples[0], l.slots]));
+  expect(chores, seen).toBeDefined();
+  expect(prices, seen).toBeDefined();
   return { chores: chores!.name, title: fieldOf(chores!, /^Chore 1$/), done: chores!.slots.find((s) => s.kind === 'button')!.name,
     prices: prices!.name, price: fieldOf(prices!, /^1\.\d\d$/) };
 }
