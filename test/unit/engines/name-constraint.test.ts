@@ -579,6 +579,15 @@ describe('arguments', () => {
     expect(write2('$', 'form__email', '.type(', '"("').allows(at2(')'))).toBe(true);
     expect(write2('$', 'form__email', '.type(').allows(at2('('))).toBe(true);
   });
+
+  test('nor is a number (`+1(best_area…` and `9660986200("with")`: what the bundled model wrote on our apps)', () => {
+    const { at: at3, write: write3 } = formWriter(['', 'done(', '1', '96', '60', '(', ')', '2.5', ' + ', 'x1']);
+    expect(write3('done(', '1').allows(at3('('))).toBe(false);
+    expect(write3('done(', '96', '60').allows(at3('('))).toBe(false);
+    expect(write3('done(', '2.5').allows(at3('('))).toBe(false);
+    expect(write3('done(', '1', ' + ').allows(at3('('))).toBe(true);
+    expect(write3('done(', 'x1').allows(at3('('))).toBe(true);
+  });
 });
 
 // Session 27: the bundled script writer, never trained on `press`, wrote `.press("Event day")` for `.type(…)` once the

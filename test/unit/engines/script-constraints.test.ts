@@ -71,6 +71,21 @@ describe('syntax-constrained decoding', () => {
     expect(after('say(`a', '\n').allows(at('\n'))).toBe(true);
   });
 
+  test('only spaces and line breaks, no run of more than 8 spaces, except in a template literal', () => {
+    const pieces = ['', '$', 'x', '.check', '\n', '  ', '        ', '\t', '\u000b', '\r', '();', 'say(`a'];
+    const at = (p: string) => pieces.indexOf(p);
+    const after = (...written: string[]) => {
+      const syntax = new SyntaxConstraint(pieces, [0]);
+      for (const p of written) syntax.accept(at(p));
+      return syntax;
+    };
+    expect(after('$', 'x', '.check', '();', '\n').allows(at('  '))).toBe(true);
+    expect(after('$', 'x', '.check', '();', '\n', '        ').allows(at('  '))).toBe(false);
+    for (const odd of ['\t', '\u000b', '\r']) expect(after('$', 'x', '.check', '();').allows(at(odd))).toBe(false);
+    expect(after('say(`a').allows(at('\t'))).toBe(true);
+    expect(after('say(`a', '        ').allows(at('  '))).toBe(true);
+  });
+
   test('a special token that prints nothing cannot stall a script', () => {
     const syntax = new SyntaxConstraint([...PIECES, ''], [EOS]);
     expect(syntax.allows(PIECES.length)).toBe(false);
@@ -130,7 +145,10 @@ describe('literal-constrained decoding', () => {
       for (const piece of written) c.accept(at(piece));
       return c;
     };
-    expect(after('$shop__items.find("', ')').allows(at('")'))).toBe(false);
+    // Not even opened with one: `)` copied from the page's symbols could neither close nor grow into a word (a dead
+    // end that left the bundled model on our shop page with nothing it was allowed to write).
+    expect(after('$shop__items.find("').allows(at(')'))).toBe(false);
+    expect(after('$note.type("').allows(at(')'))).toBe(true);
     expect(after('$shop__items.find("', 'Lamp').allows(at('")'))).toBe(true);
     expect(after('$shop__items.find("', 'Lamp (red', ')').allows(at('")'))).toBe(true);
     // Elsewhere a symbol alone may still be copied (an icon button's "×", a "+" typed into a field).
@@ -274,6 +292,49 @@ describe('literal-constrained decoding', () => {
     constraints.mask(logits, 2);
     const kept = [...logits.keys()].filter((i) => logits[i] !== -Infinity).map((i) => PIECES[i]);
     expect(kept.sort()).toEqual(['.click()', '.type("']);
+  });
+});
+
+describe('dead ends the bundled model reached on our apps (bench:automation, session 28)', () => {
+  // Each text was viable before while nothing could follow it: the mask then fell back to the cheap constraints and
+  // the model wrote a script that could not parse ("Assigning to rvalue" on the demo mail's "Archive every newsletter").
+  test.each([
+    // `=` was kept because it can grow into `==`, which reads the undeclared `best`; only `=>` would declare it, and a
+    // call's arguments (`1(…)`) are no parameter list.
+    '$a.b + 1(best ) =', '$a.b + 1(best )',
+    // No line break may come before `=>`.
+    '$l.filter((a, b)\n',
+    // A word that can only become a keyword that does not fit here, or one that reads an undeclared name.
+    '$a.text(),retur', '$l.filter(best i', '$l.find((best ) i',
+  ])('%j is a dead end', (text) => {
+    expect(viableScriptPrefix(text)).toBe(false);
+  });
+
+  test.each(['$l.filter((a) =', '$l.filter((a, b) ', '$l.filter((a, b)', 'const x = 1;\nretur', 'for (const x o', '$l.filter((a) => a.b.text() i'])('%j is still fine', (text) => {
+    expect(viableScriptPrefix(text)).toBe(true);
+  });
+
+  test('where the cheap constraints and the syntax share no token, the syntax holds; with no viable token, the output ends', () => {
+    const pieces = ['</s>', '$', 'a', '.click()', ';', ')', '"'];
+    const at = (piece: string) => pieces.indexOf(piece);
+    const syntax = new SyntaxConstraint(pieces, [0]);
+    // A name constraint that allows only `)` here: no script can go on with it.
+    const names = { allows: (i: number) => i === at(')'), accept: () => undefined };
+    const constraints = new OutputConstraints({ names: names as unknown as NameConstraint, syntax });
+    for (const piece of ['$', 'a']) {
+      constraints.accept(at(piece));
+    }
+    const logits = new Float32Array([0, 1, 2, 5, 3, 9, 1]);
+    constraints.mask(logits, 1);
+    expect(pieces[argmax(logits)]).toBe('.click()');
+    expect(constraints.deadEnds).toBe(0);
+
+    const stuck = new OutputConstraints({ syntax: new SyntaxConstraint(pieces, [0]) });
+    for (const piece of ['$', 'a', ')']) stuck.accept(at(piece));
+    const row = new Float32Array([0, 1, 2, 5, 3, 9, 1]);
+    stuck.mask(row, 1);
+    expect([...row.keys()].filter((i) => row[i] !== -Infinity)).toEqual([0]);
+    expect(stuck.deadEnds).toBe(1);
   });
 });
 

@@ -119,8 +119,10 @@ export class LiteralConstraint {
   }
 
   /** `content` occurs in a source starting at a word boundary (and, when `closing`, ending at one too); a select's
-   * value is a prefix of one of its values, and whole when closing. */
-  private copied(content: string, closing = false, options?: readonly string[]): boolean {
+   * value is a prefix of one of its values, and whole when closing. `needsWord`: a text without a letter or digit yet
+   * must be where one follows on its line (what `.find(…)` looks for: `find(")` copied from the page's symbols could
+   * neither grow nor close, and the model was left with nothing it may write). */
+  private copied(content: string, closing = false, options?: readonly string[], needsWord = false): boolean {
     if (options) return options.some((option) => (closing ? option === content : option.startsWith(content)));
     if (content === '') return true;
     // Values are trimmed: no gold literal starts or ends with a space (`find(" Buy")` is a word cut loose).
@@ -132,6 +134,7 @@ export class LiteralConstraint {
         const end = at + content.length;
         if (first && at > 0 && WORD.test(source[at - 1]!)) continue;
         if (closing && last && end < source.length && WORD.test(source[end]!)) continue;
+        if (needsWord && !WORD.test(content) && !WORD.test(source.slice(end).split('\n', 1)[0]!)) continue;
         return true;
       }
     }
@@ -167,7 +170,7 @@ export class LiteralConstraint {
             state = CODE;
           } else {
             const content = state.content + ch;
-            if (!this.copied(content, false, state.options)) return null;
+            if (!this.copied(content, false, state.options, state.found)) return null;
             state = { ...state, content };
           }
           break;

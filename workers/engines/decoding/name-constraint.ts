@@ -247,6 +247,8 @@ export class NameConstraint {
     const word = after === undefined ? state.word : undefined;
     const name = word !== undefined && !/^\d/.test(word);
     if (ch === '$' && name) return null;
+    // Nor is a number called: `1(x` is valid JavaScript that can only throw (a lost model's `+1(best_area…`).
+    if (ch === '(' && word !== undefined && !name) return null;
     if (ch === '.' && after === undefined && (name || state.closed)) {
       if (word && this.recording) this.remember(word);
       return { mode: 'value', prefix: '', depth, stack };
@@ -401,7 +403,9 @@ export class NameConstraint {
     // Specials (pad, bos) print nothing: inside a name they would let the name stall forever without ending it.
     if (piece === undefined || piece === '') return state.mode !== 'name' && state.mode !== 'member' && state.mode !== 'value';
     if (state.mode === 'comment') return this.advance(state, piece) !== null;
-    if (state.mode === 'code' && !state.after && !state.quoted && !state.closed && !state.spent && !/[$.\\]/.test(piece)
+    // (A `(` after a number is refused by the lexer: such pieces take the long way.)
+    const numberCalled = piece.includes('(') && (/\d/.test(piece) || /^\d/.test(state.mode === 'code' ? state.word ?? '' : ''));
+    if (state.mode === 'code' && !state.after && !state.quoted && !state.closed && !state.spent && !/[$.\\]/.test(piece) && !numberCalled
       && (state.stack.length === 0 || (!state.stack[state.stack.length - 1]!.empty && !state.stack[state.stack.length - 1]!.key && !/[)\]}]/.test(piece)))) return true;
     return this.advance(state, piece) !== null;
   }

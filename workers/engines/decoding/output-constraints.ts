@@ -44,10 +44,13 @@ export class OutputConstraints {
 
   /**
    * Sets disallowed logits to -Infinity. `want`: how many allowed candidates the sampler needs (1 for greedy, k for
-   * top-k); with the syntax constraint only the best-ranked tokens are checked and the rest are ruled out. A row
-   * where nothing would remain is left as the cheap constraints left it (and as it was if they rule out everything).
+   * top-k); with the syntax constraint only the best-ranked tokens are checked and the rest are ruled out. Where the
+   * cheap constraints and the syntax leave nothing in common, the syntax alone holds (a script with a name or value
+   * the cheap rules refuse still runs and gets a typed error to repair; one that does not parse is only junk); where no
+   * token keeps the text a viable script, only the end is left: nothing written after it could ever parse.
    */
   mask(logits: Float32Array, want = 1): void {
+    const original = this.syntax ? Float32Array.from(logits) : undefined;
     const allowed = new Uint8Array(logits.length);
     let any = false;
     for (let id = 0; id < logits.length; id++) {
@@ -56,14 +59,24 @@ export class OutputConstraints {
         any = true;
       }
     }
-    if (!any) return;
-    for (let id = 0; id < logits.length; id++) if (!allowed[id]) logits[id] = -Infinity;
-    for (const c of this.cheap) c.bias?.(logits);
+    if (any) {
+      for (let id = 0; id < logits.length; id++) if (!allowed[id]) logits[id] = -Infinity;
+      for (const c of this.cheap) c.bias?.(logits);
+    }
     if (!this.syntax) return;
-    const keep = this.syntaxAllowed(logits, want);
+    let keep = this.syntaxAllowed(logits, want);
+    if (keep.size === 0 && any && this.cheap.length) {
+      logits.set(original!);
+      keep = this.syntaxAllowed(logits, want);
+    }
+    this.deadEnds += keep.size === 0 ? 1 : 0;
+    if (keep.size === 0) keep = new Set(this.syntax.endIds);
     if (keep.size === 0) return;
     for (let id = 0; id < logits.length; id++) if (!keep.has(id)) logits[id] = -Infinity;
   }
+
+  /** Steps where no token kept the text a viable script (the output was ended there). */
+  deadEnds = 0;
 
   /** Up to `want` syntax-allowed ids, best first: a few argmax scans (the best is nearly always allowed), then a sort. */
   private syntaxAllowed(logits: Float32Array, want: number): Set<number> {

@@ -203,7 +203,7 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
         const before = tokens[j - 1];
         if (calls || !before) return true;
         const b = before.type.label;
-        return !(b === 'name' || b === ')' || b === ']' || b === 'string' || b === 'template' || b === '`' || before.type.keyword);
+        return !(b === 'name' || b === 'num' || b === ')' || b === ']' || b === 'string' || b === 'template' || b === '`' || before.type.keyword);
       }
       if (l !== ',' && !isName(j)) return false;
     }
@@ -226,6 +226,16 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
     const callee = src.slice(before.start, before.end);
     return TAKES_FUNCTION.has(callee) || (declared.has(callee) && !GLOBALS.has(callee));
   };
+  /**
+   * `(a, b)` closed at token `j` may still get its `=>`: nothing follows but the `=` that ends the text (a tokenizer
+   * writes `=>` as `=` and `>`), and no line break comes before it (none may).
+   */
+  const arrowMayFollow = (j: number) => {
+    if (label(j) !== ')') return false;
+    const next = tokens[j + 1];
+    if (next && (j + 2 < tokens.length || label(j + 1) !== '=' || next.end < textEnd)) return false;
+    return !/[\n\r\u2028\u2029]/.test(src.slice(tokens[j]!.end, next ? next.start : textEnd));
+  };
   /** A name being declared (after const/let/var/function/catch) or possibly an arrow function's parameter. */
   const mayBeNewName = (i: number) => {
     const before = label(i - 1);
@@ -243,12 +253,16 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
     // Still being written, or possibly an arrow function's parameter whose `=>` has not come yet.
     if (!final) {
       if (token.end >= textEnd) {
-        if (mayBeNewName(i) || READ_WORDS.some((w) => w.startsWith(word(i))) || [...declared].some((w) => w.startsWith(word(i)))) continue;
+        if (mayBeNewName(i) || [...declared].some((w) => w.startsWith(word(i)))) continue;
+        // A keyword it may become must fit here itself (`),retur` cannot become `),return`; `(x i` can only become
+        // `(x in`, which reads an undeclared `x`).
+        const at = src.slice(0, token.start);
+        if (READ_WORDS.some((w) => w.startsWith(word(i)) && viableScriptPrefix(`${at}${w} `))) continue;
         return true;
       }
       let j = i + 1;
       while (j < tokens.length && (isName(j) || label(j) === ',')) j++;
-      if (j >= tokens.length ? mayBeParameter(i) : label(j) === ')' && j + 1 >= tokens.length && inParentheses(i, false)) continue;
+      if (j >= tokens.length ? mayBeParameter(i) : arrowMayFollow(j) && inParentheses(i, false)) continue;
     }
     return true;
   }
@@ -281,14 +295,25 @@ export function viableScriptPrefix(text: string, names = true): boolean {
     const read: Token[] = [];
     // The name before an operator is complete (`br!` is no `break`).
     if (names && (!needsMore(before, errorAt(before, read)) || readsUndeclared(before, read, before.length + 1))) return false;
-    return OPERATORS.some((op) => op.length > last.text.length && op.startsWith(last.text) && needsMore(before + op, errorAt(before + op)));
+    // The longer operator must leave a viable text itself, names included: `(x) =` may become `(x) =>`, where `x` is
+    // a parameter, but not `(x) ==`, which reads an `x` the script never declared.
+    return OPERATORS.some((op) => {
+      if (op.length <= last.text.length || !op.startsWith(last.text)) return false;
+      const grown = before + op;
+      const grownRead: Token[] = [];
+      return needsMore(grown, errorAt(grown, names ? grownRead : undefined)) && (!names || !readsUndeclared(grown, grownRead, grown.length));
+    });
   }
   if (at < last.start) return false;
   if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(last.text)) {
     // A word being written that could become one that fits here (`els` → `else` after an if statement).
     const before = src.slice(0, last.start);
-    return CONTINUING_WORDS.some((word) => word.startsWith(last.text) && word !== last.text
-      && needsMore(`${before}${word} `, errorAt(`${before}${word} `)));
+    return CONTINUING_WORDS.some((word) => {
+      if (!word.startsWith(last.text) || word === last.text) return false;
+      const grown = `${before}${word} `;
+      const grownRead: Token[] = [];
+      return needsMore(grown, errorAt(grown, names ? grownRead : undefined)) && (!names || !readsUndeclared(grown, grownRead, grown.length));
+    });
   }
   return false;
 }

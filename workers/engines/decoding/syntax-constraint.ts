@@ -9,7 +9,7 @@ export class SyntaxConstraint {
   private text = '';
   private readonly verdicts = new Map<number, boolean>();
 
-  constructor(private readonly pieces: readonly string[], private readonly endIds: readonly number[] = []) {}
+  constructor(private readonly pieces: readonly string[], readonly endIds: readonly number[] = []) {}
 
   allows(id: number): boolean {
     const known = this.verdicts.get(id);
@@ -17,7 +17,7 @@ export class SyntaxConstraint {
     const piece = this.pieces[id];
     const verdict = this.endIds.includes(id) ? completeScript(this.text)
       // Specials that print nothing would let a model stall inside a script until its token budget runs out.
-      : piece === undefined || piece === '' ? false : !this.opensBlankLine(piece) && viableScriptPrefix(this.text + piece);
+      : piece === undefined || piece === '' ? false : !this.opensBlankLine(piece) && !this.oddSpace(piece) && viableScriptPrefix(this.text + piece);
     this.verdicts.set(id, verdict);
     return verdict;
   }
@@ -30,6 +30,16 @@ export class SyntaxConstraint {
     if (!piece.includes('\n') || this.text.includes('`') || piece.includes('`')) return false;
     const from = Math.max(0, this.text.lastIndexOf('\n'));
     return /\n[ \t]*\n/.test(this.text.slice(from) + piece);
+  }
+
+  /**
+   * Only spaces and line breaks, and no run of more than 8 spaces: gold scripts indent by two, and a small model gone
+   * astray pads with tabs, form feeds and long runs of spaces until its token limit (the demo mail's "Archive every
+   * newsletter"). A template literal may hold anything.
+   */
+  private oddSpace(piece: string): boolean {
+    if (this.text.includes('`') || piece.includes('`')) return false;
+    return /[^\S \n]/u.test(piece) || / {9}/.test(this.text.slice(-8) + piece);
   }
 
   accept(id: number): void {
