@@ -53,4 +53,31 @@ describe('review: waitFor on a message that already shows an older text', () => 
     expect(outcome).toMatchObject({ status: 'done', result: '1 message moved to archive.' });
     await tab.close();
   });
+
+  // Review, session 28: a message already in the page but not shown (a `hidden` line, a toast at opacity 0) that the
+  // action reveals without changing its text was taken for "the earlier" one, and waitFor timed out.
+  test.each([['a pre-rendered hidden line', 'hidden'], ['a toast faded in', 'faded']])('waitFor after an action that only reveals the message: %s', async (_what, how) => {
+    const { tab, tabId } = await openApp();
+    await tab.evaluate((mode) => {
+      const status = document.getElementById('status')!;
+      if (mode === 'hidden') status.innerHTML = '<span id="said" hidden>Archived.</span>';
+      else {
+        status.textContent = 'Archived.';
+        status.style.opacity = '0';
+      }
+      // The fixture's own click fills the status; this page's only reveals it.
+      const old = document.getElementById('archive')!;
+      const button = old.cloneNode(true) as HTMLElement;
+      old.replaceWith(button);
+      button.addEventListener('click', () => setTimeout(() => {
+        if (mode === 'hidden') document.getElementById('said')!.hidden = false;
+        else status.style.opacity = '1';
+      }, 300));
+    }, how);
+    const outcome = await runOn(tabId, `$messages__archive_button.click();
+      waitFor($messages__status, 3000);
+      done($messages__status.text());`);
+    expect(outcome).toMatchObject({ status: 'done', result: 'Archived.' });
+    await tab.close();
+  });
 });

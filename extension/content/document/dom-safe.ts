@@ -52,6 +52,7 @@ const firstChildGet = getter<ChildNode | null>(NodeProto, 'firstChild');
 const nextSiblingGet = getter<ChildNode | null>(NodeProto, 'nextSibling');
 // From Element's chain: happy-dom overrides it there (Chromium keeps it on Node).
 const textContentGet = getter<string | null>(ElementProto, 'textContent');
+const innerTextGet = getter<string | undefined>(HTMLElementProto, 'innerText');
 const ownerDocumentGet = getter<Document | null>(NodeProto, 'ownerDocument');
 const getRootNodeCall = method<[], Node>(NodeProto, 'getRootNode');
 const containsCall = method<[Node | null], boolean>(NodeProto, 'contains');
@@ -67,6 +68,8 @@ export const parentNodeOf = (node: Node): ParentNode | null => parentNodeGet(nod
 export const firstChildOf = (node: Node): ChildNode | null => firstChildGet(node);
 export const nextSiblingOf = (node: Node): ChildNode | null => nextSiblingGet(node);
 export const textContentOf = (el: Element): string => textContentGet(el) ?? '';
+/** What the page shows of `el` (styles applied); its text content where it has no innerText (SVG, MathML). */
+export const innerTextOf = (el: Element): string => (HTMLElementProto && HTMLElementProto.isPrototypeOf(el) ? innerTextGet(el) : undefined) ?? textContentOf(el);
 /** The element's document (an element's is never null). */
 export const ownerDocOf = (node: Node): Document => ownerDocumentGet(node) ?? (node as Document);
 export const rootNodeOf = (node: Node): Node => getRootNodeCall(node);

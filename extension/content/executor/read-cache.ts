@@ -14,7 +14,7 @@
  * through the CSSOM alone (a rule inserted that hides rows whose classes stay).
  */
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
-import { matchesOf, parentOf, queryAllOf, rootNodeOf } from '../document/dom-safe.ts';
+import { attr, matchesOf, parentOf, queryAllOf, rootNodeOf } from '../document/dom-safe.ts';
 
 interface Watcher {
   observer: MutationObserver;
@@ -194,19 +194,21 @@ export function observable(doc: Document, el: Element): boolean {
   return true;
 }
 
-/** Form controls: what they show is their value or choice, which changes without a mutation (a script sets `.value`). */
+/** Form controls: what they show is their value or choice, which changes without a mutation (a script sets `.value`).
+ * A hidden input shows nothing (a row's form often has one). */
 const CONTROLS = 'input, select, textarea';
+const shownControl = (el: Element): boolean => matchesOf(el, CONTROLS) && !(matchesOf(el, 'input') && attr(el, 'type')?.toLowerCase() === 'hidden');
 
 /**
  * An element whose text a column may hold for as long as `doc` has not changed: all it shows is in the document's
  * own tree (no shadow root in it), and none of it is a form control.
  */
 export function textKeepable(el: Element): boolean {
-  if (matchesOf(el, CONTROLS) || openOrClosedShadowRoot(el)) return false;
+  if (shownControl(el) || openOrClosedShadowRoot(el)) return false;
   const inside = queryAllOf(el, '*');
   for (let i = 0; i < inside.length; i++) {
     const part = inside[i]!;
-    if (matchesOf(part, CONTROLS) || openOrClosedShadowRoot(part)) return false;
+    if (shownControl(part) || openOrClosedShadowRoot(part)) return false;
   }
   return true;
 }

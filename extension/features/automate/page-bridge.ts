@@ -946,23 +946,25 @@ export class PageBridge implements Bridge {
     const item = request.target?.item;
     if (call.call !== 'text' || entry.kind !== 'list' || !item || item.index === undefined || item.holds !== undefined
       || item.named !== undefined || request.target!.slotOrItem) return undefined;
+    const doc = this.doc;
+    // Held only for a list of the page as read now (not one a saved script remembers: a position written in the script
+    // is refused there, see target()); another list's texts would be read only to be dropped.
+    if (!entriesOf(doc).includes(entry)) return undefined;
     const { index, ...list } = item;
     const epoch = this.columns.now;
-    const doc = this.doc;
     let reply: ActReply;
     try {
       this.reads.columns++;
       reply = await this.act({ ...request, action: 'texts', target: { ...request.target!, item: list }, args: [index, this.columns.size(t.name, t.field)] });
     } catch (error) {
-      if (isErrorNamed(error, NotFoundError) && (error as NotFoundError).data?.movedOn === true) throw error;
+      // Only what is missing is the single read's to say; anything else is said once (a form the page sent late, the
+      // user's Cancel of it, a page gone off-site) and would be lost behind a second request (review, session 28).
+      if (!isErrorNamed(error, NotFoundError) || (error as NotFoundError).data?.movedOn === true) throw error;
       return undefined;
     }
     const { column, ...read } = reply;
     if (typeof read.value !== 'string') return undefined;
-    // Held only for a list of the page as read now (not one a saved script remembers: a position written in the script
-    // is refused there, see target()).
-    const own = entriesOf(doc).includes(entry);
-    if (column && own && this.doc === doc && this.columns.keep(epoch, doc, t.name, t.field, column)) this.watch(column.generation);
+    if (column && this.doc === doc && this.columns.keep(epoch, doc, t.name, t.field, column)) this.watch(column.generation);
     return read;
   }
 

@@ -16,6 +16,9 @@ export interface ColumnChunk {
 /** How many items the first `texts` of a list asks for, and the most one asks for (the executor's cap too). */
 export const FIRST_CHUNK = 100;
 export const MAX_CHUNK = 2000;
+/** What a list read again after the page changed asks for first: a page that keeps changing (a clock, an animation
+ * that sets attributes) would otherwise make every read compute and send 100 texts to use one. */
+export const CHANGED_CHUNK = 4;
 
 interface Column {
   doc: PageDocument;
@@ -53,7 +56,7 @@ export class ReadColumns {
 
   /** How many items to ask for now. */
   size(name: string, field: string | undefined): number {
-    return this.sizes.get(ReadColumns.key(name, field)) ?? FIRST_CHUNK;
+    return this.sizes.get(ReadColumns.key(name, field)) ?? (this.changed.size ? CHANGED_CHUNK : FIRST_CHUNK);
   }
 
   /** What the bridge may keep as it is now: a `texts` asked at `epoch` keeps its answer only if nothing was forgotten since. */
@@ -96,8 +99,8 @@ export class ReadColumns {
   }
 
   /**
-   * The page has changed since `generation`: what was read then goes. Lists read again start small again, so a page
-   * that keeps changing costs about what reading item by item did.
+   * The page has changed since `generation`: what was read then goes. Lists read again start small (CHANGED_CHUNK)
+   * and double while the page stays put, so a page that keeps changing costs about what reading item by item did.
    */
   pageChanged(generation: string): void {
     if (this.changed.size >= 1000) this.changed.clear();
