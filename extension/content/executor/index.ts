@@ -695,8 +695,9 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
     const owner = (source as HTMLButtonElement | null)?.form;
     const byForm = !!navigation.formData || isForm(source) || isForm(owner) || going > 0;
     // The tab itself (not a frame) sent off the site by a page handler: `location.href = …`, `location.assign()`,
-    // `window.open(…, '_self')`, a `javascript:` link (exploratory run, session 27). Never the user's own click on a
-    // link, which may come while an action or its late watch listens (review, session 27).
+    // `window.open(…, '_self')`, a `javascript:` link (exploratory run, session 27). Never a navigation the browser
+    // marks as the user's (a plain link the user clicks while an action or its late watch listens: review, session 27);
+    // a user's click whose own handler navigates from script (an outbound-link wrapper) during that watch is stopped too.
     if (byForm || (event.currentTarget === tabNavigation && !navigation.userInitiated)) {
       const leaves = awayTo(navigation.destination?.url);
       if (leaves) return stopAway(event, leaves, byForm ? 'a form' : 'a navigation');

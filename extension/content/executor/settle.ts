@@ -60,8 +60,12 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, acti
   // then), what changes while a request the action started is out or being drawn, and elements added or removed
   // (a row, a result), whatever node they went into (third review, session 25). A read after a load ignores nothing.
   const ongoing = action ? churnOf(doc).beginAction(Date.now()) : () => false;
-  // What its messages say before it: a waitFor() after it waits for what it brings (message-news.ts).
-  if (action) noteActionStart(doc);
+  // What its messages say before it: a waitFor() after it waits for what it brings (message-news.ts). In the top
+  // document too when it acts in a frame: the page's status line may be there (review, session 28).
+  if (action) {
+    noteActionStart(doc);
+    if (doc !== document) noteActionStart(document);
+  }
   let handlersRunning = syncHandlers;
   let drawingUntil = 0;
   let changed = false;
