@@ -14,7 +14,7 @@
  * through the CSSOM alone (a rule inserted that hides rows whose classes stay).
  */
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
-import { attr, matchesOf, parentOf, queryAllOf, rootNodeOf } from '../document/dom-safe.ts';
+import { attr, matchesOf, MAX_UPWARD_STEPS, parentNodeOf, parentOf, queryAllOf, rootNodeOf } from '../document/dom-safe.ts';
 
 interface Watcher {
   observer: MutationObserver;
@@ -56,12 +56,20 @@ function bump(watcher: Watcher): void {
   for (const wake of waiting) wake();
 }
 
-/** Records seen: the generation moves on; what their content changed in is marked with the new one. */
+/**
+ * Records seen: the generation moves on; what their content changed in, and everything around it, is marked with the
+ * new one (so a message knows at once whether anything inside it changed, however deep: review, session 28).
+ */
 function seen(watcher: Watcher, records: readonly MutationRecord[]): void {
   bump(watcher);
+  const { changedAt, count } = watcher;
   for (const record of records) {
-    if (record.type === 'childList') watcher.changedAt.set(record.target, watcher.count);
-    else if (record.type === 'characterData' && record.target.parentNode) watcher.changedAt.set(record.target.parentNode, watcher.count);
+    let node: Node | null = record.type === 'childList' ? record.target : record.type === 'characterData' ? parentNodeOf(record.target) : null;
+    // Up to the root, or to a node this batch marked already (its ancestors are marked too).
+    for (let steps = 0; node && changedAt.get(node) !== count && steps < MAX_UPWARD_STEPS; steps++) {
+      changedAt.set(node, count);
+      node = parentNodeOf(node);
+    }
   }
 }
 
@@ -124,9 +132,6 @@ function countNow(doc: Document): number {
 /** The document's generation now, as a number (changes made a moment ago count), for `contentChangedSince`. */
 export const generationNow = (doc: Document): number => countNow(doc);
 
-/** Elements of a message looked at for a change, at most (a long log: what it adds changes the log itself). */
-const MAX_CHANGE_SCAN = 500;
-
 /**
  * Whether the children or text of `el`, or of anything in it, changed after generation `since` (generationNow):
  * a status whose text was set again, even to the same words, has; one whose attributes alone changed has not.
@@ -135,10 +140,7 @@ export function contentChangedSince(doc: Document, el: Element, since: number): 
   countNow(doc);
   const { changedAt, connectedAt } = watcherOf(doc);
   // Switched off since `since`: what changed then is not known, so it may have.
-  if (since < connectedAt || (changedAt.get(el) ?? -1) > since) return true;
-  const inside = queryAllOf(el, '*');
-  for (let i = 0; i < Math.min(inside.length, MAX_CHANGE_SCAN); i++) if ((changedAt.get(inside[i]!) ?? -1) > since) return true;
-  return false;
+  return since < connectedAt || (changedAt.get(el) ?? -1) > since;
 }
 
 /** The generation as the bridge is given it (`watch` takes it back). */

@@ -20,3 +20,13 @@ test('an action in a frame notes what the top document\'s messages show too', as
   status.textContent = '1 message moved to archive.';
   expect(saysAnew(status)).toBe(true);
 });
+
+test('a change deep in a long log is seen (not only in its first 500 elements), at once', async () => {
+  document.body.innerHTML = `<div id="log" role="log">${Array.from({ length: 700 }, (_, i) => `<p><span>line ${i}</span></p>`).join('')}</div>`;
+  const log = document.getElementById('log')!;
+  await watchSettle(document).settled(0, 0);
+  expect(saysAnew(log)).toBe(false);
+  // The same words set again (a log that said the same line twice): only the change itself tells.
+  log.lastElementChild!.firstElementChild!.textContent = 'line 699';
+  expect(saysAnew(log)).toBe(true);
+});
