@@ -427,6 +427,8 @@ export const ActReplySchema = v.strictObject({
    * `texts`: the texts of items `from`… that stay what they are until the page changes, read at `generation` (what
    * `watch` takes); `total`, the list's length then.
    */
+  /** A read's answer: the page's generation it was read at (texts held at another are of an earlier page state). */
+  generation: v.optional(text(100)),
   column: v.optional(v.strictObject({
     from: v.pipe(v.number(), v.integer(), v.minValue(0)),
     texts: v.pipe(v.array(text(4000)), v.maxLength(2000)),

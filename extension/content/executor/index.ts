@@ -1094,7 +1094,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   }
   const startUrl = location.href.slice(0, 4000);
   if (request.action === 'held') return lateSubmission(request, startUrl);
-  const reply = (value: ActReply['value']): ActReply => ({ value, changed: false, navigated: false, url: startUrl });
+  const reply = (value: ActReply['value']): ActReply => ({ value, changed: false, navigated: false, url: startUrl, generation: generationOf(doc) });
 
   if (request.action === 'navigate') {
     const path = String(request.args[0] ?? '');

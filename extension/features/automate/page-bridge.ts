@@ -910,6 +910,7 @@ export class PageBridge implements Bridge {
       }
     }
     if (acting) this.stats.actions++;
+    if (reply.generation && !acting) this.columns.readAt(this.doc, reply.generation);
     // A list the call reached (one that was not there, `exists()` false, is not one to keep).
     if (!(call.call === 'exists' && reply.value === false)) {
       if (entry.kind === 'list') this.used.set(entry.name, { list: entry, url: this.doc.url });

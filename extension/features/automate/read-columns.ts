@@ -67,9 +67,7 @@ export class ReadColumns {
   /** Keeps a `texts` answer asked for at `epoch`, for `doc`. */
   keep(epoch: number, doc: PageDocument, name: string, field: string | undefined, chunk: ColumnChunk): boolean {
     if (epoch !== this.epoch || !chunk.texts.length || this.changed.has(chunk.generation)) return false;
-    // `texts` calls go one at a time, so this answer is the newest: texts of the same page held at another generation
-    // (another list read before) were read before a change this answer proves, whether or not their `watch` said so yet.
-    for (const older of this.generationsOf(doc)) if (older !== chunk.generation) this.pageChanged(older);
+    this.readAt(doc, chunk.generation);
     const key = ReadColumns.key(name, field);
     const column = this.columns.get(key);
     // Chunks read at another generation are of another page state: the older ones go.
@@ -77,6 +75,15 @@ export class ReadColumns {
     this.columns.set(key, { doc, chunks: [...chunks, chunk] });
     this.sizes.set(key, Math.min(MAX_CHUNK, this.size(name, field) * 2));
     return true;
+  }
+
+  /**
+   * A read of `doc` answered at `generation`. Calls go one at a time, so it is the newest: texts of the same page held
+   * at another generation were read before a change it proves, whether or not their `watch` said so yet (review,
+   * session 28: `$list.length` read fresh while `$list[i].text()` came from before rows were inserted).
+   */
+  readAt(doc: PageDocument, generation: string): void {
+    for (const older of this.generationsOf(doc)) if (older !== generation) this.pageChanged(older);
   }
 
   /** The generations texts held for `doc` were read at. */
