@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_COLUMN_TEXTS } from './list-reads.ts';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -431,7 +432,7 @@ export const ActReplySchema = v.strictObject({
   generation: v.optional(text(100)),
   column: v.optional(v.strictObject({
     from: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    texts: v.pipe(v.array(text(4000)), v.maxLength(2000)),
+    texts: v.pipe(v.array(text(4000)), v.maxLength(MAX_COLUMN_TEXTS)),
     total: v.pipe(v.number(), v.integer(), v.minValue(0)),
     generation: text(100),
   })),

@@ -7,6 +7,7 @@
  */
 import { ActionError, NavigationError, NotFoundError, PageUnresponsiveError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
+import { MAX_COLUMN_TEXTS, WATCH_MAX_MS } from '../../protocol/list-reads.ts';
 import { accessibleName, forgetClosedRoots, shownItem, styleOf, tagOf, textOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { truncate } from '../document/text.ts';
@@ -1019,10 +1020,8 @@ const APPEAR_MS = 1000;
 /** Requests that only read the page: they may reuse the list found for the last read (read-cache.ts). */
 const READS: ReadonlySet<string> = new Set(['text', 'value', 'exists', 'count', 'find', 'texts']);
 /** Most items, and characters, one `texts` answer holds (the bridge asks for the rest as the script reads on). */
-export const MAX_COLUMN_ITEMS = 2000;
+export const MAX_COLUMN_ITEMS = MAX_COLUMN_TEXTS;
 const MAX_COLUMN_CHARS = 1_000_000;
-/** Longest a `watch` waits for the page to change; the bridge asks again while it still holds texts. */
-const WATCH_MS = 10_000;
 
 /**
  * `texts`: item `from`'s text (of its slot, for a field) as `text` reads it — null where `text` would wait for it (no
@@ -1069,7 +1068,7 @@ function textColumn(doc: Document, target: ActTarget, from: number, count: numbe
 
 /** `watch`: true once the page has changed since the generation given (args[0]), false when it has not for a while. */
 async function watchPage(doc: Document, request: ActRequest): Promise<ActReply> {
-  const ms = Math.max(0, Math.min(WATCH_MS, Number(request.args[1] ?? WATCH_MS) || 0));
+  const ms = Math.max(0, Math.min(WATCH_MAX_MS, Number(request.args[1] ?? WATCH_MAX_MS) || 0));
   const changed = await changedSince(doc, String(request.args[0] ?? ''), ms);
   return { value: changed, changed: false, navigated: false, url: location.href.slice(0, 4000) };
 }

@@ -8,6 +8,7 @@
  */
 import { AbortError, ActionError, BudgetError, ContentScriptError, isErrorNamed, NavigationError, NotFoundError, PageUnresponsiveError, type PocketError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, ListSlot, Locator, PageDocument } from '../../protocol/schemas.ts';
+import { WATCH_MAX_MS } from '../../protocol/list-reads.ts';
 import type { Bridge, BridgeCall, BridgeMethod, BridgeTarget, ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
 import { closest } from '../../sandbox/interpreter/scope.ts';
@@ -234,8 +235,6 @@ export const LATE_NAVIGATION_MS = 4_000;
 
 /** Calls after which texts read in one go (read-columns.ts) still hold: reads, and what is said to the user. */
 const KEEPS_COLUMNS: ReadonlySet<string> = new Set(['text', 'value', 'exists', 'count', 'find', 'say']);
-/** How long one `watch` of the page waits for a change; another follows while texts read before it are held. */
-const WATCH_MS = 10_000;
 
 /** waitFor()'s timeout when the script gives none, and its cap (the sandbox's too: capabilities/automation.ts). */
 const WAIT_FOR_MS = 5_000;
@@ -975,7 +974,7 @@ export class PageBridge implements Bridge {
     this.watching.add(generation);
     const pageId = this.pageId ?? this.doc.pageId;
     const request: ActRequest = {
-      action: 'watch', args: [generation, WATCH_MS], ...(this.origin ? { expectedOrigin: this.origin } : {}), ...(pageId ? { expectedPageId: pageId } : {}),
+      action: 'watch', args: [generation, WATCH_MAX_MS], ...(this.origin ? { expectedOrigin: this.origin } : {}), ...(pageId ? { expectedPageId: pageId } : {}),
     };
     const held = this.reads.held;
     // Any answer but "not changed" (another page now, no answer) counts as a change. Unchanged, the page is watched on

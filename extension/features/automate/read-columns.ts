@@ -5,6 +5,7 @@
  * that maps over 3,711 items makes a few round trips, not 3,711 (each ~20 ms through the background).
  */
 import type { PageDocument } from '../../protocol/schemas.ts';
+import { MAX_COLUMN_TEXTS } from '../../protocol/list-reads.ts';
 
 /** What one `texts` answer brings, read at `generation` of the page. */
 export interface ColumnChunk {
@@ -15,7 +16,7 @@ export interface ColumnChunk {
 
 /** How many items the first `texts` of a list asks for, and the most one asks for (the executor's cap too). */
 export const FIRST_CHUNK = 100;
-export const MAX_CHUNK = 2000;
+export const MAX_CHUNK = MAX_COLUMN_TEXTS;
 /** What a list read again after the page changed asks for first: a page that keeps changing (a clock, an animation
  * that sets attributes) would otherwise make every read compute and send 100 texts to use one. */
 export const CHANGED_CHUNK = 4;
