@@ -1056,7 +1056,7 @@ function textColumn(doc: Document, target: ActTarget, from: number, count: numbe
     for (let i = from; i < Math.min(items.length, from + count) && chars < MAX_COLUMN_CHARS; i++) {
       const el = partOf(items[i]!);
       const text = i === from ? value : textAt(i);
-      if (text === null || (el && !textKeepable(el))) break;
+      if (text === null || (el && !textKeepable(el, container))) break;
       texts.push(text);
       chars += text.length;
     }

@@ -203,10 +203,14 @@ const shownControl = (el: Element): boolean => matchesOf(el, CONTROLS) && !(matc
 
 /**
  * An element whose text a column may hold for as long as `doc` has not changed: all it shows is in the document's
- * own tree (no shadow root in it), and none of it is a form control.
+ * own tree (no shadow root in it, nor above it up to `container`: a slotted item is styled from inside one), and none
+ * of it is a form control.
  */
-export function textKeepable(el: Element): boolean {
+export function textKeepable(el: Element, container?: Element): boolean {
   if (shownControl(el) || openOrClosedShadowRoot(el)) return false;
+  for (let up = parentOf(el), steps = 0; container && up && up !== container && steps < 1000; up = parentOf(up), steps++) {
+    if (openOrClosedShadowRoot(up)) return false;
+  }
   const inside = queryAllOf(el, '*');
   for (let i = 0; i < inside.length; i++) {
     const part = inside[i]!;

@@ -231,6 +231,10 @@ describe('the executor reads a column and watches the page', () => {
     setUp(6);
     document.querySelectorAll('.title')[1]!.attachShadow({ mode: 'open' });
     expect((await texts(0, 6)).column!.texts).toEqual(['Chore 1']);
+    // Nor above the field, up to the list: a row that slots its title into a shadow root styles it from there.
+    setUp(6);
+    document.querySelectorAll('#chores > li')[1]!.attachShadow({ mode: 'open' }).innerHTML = '<slot></slot>';
+    expect((await texts(0, 6)).column!.texts).toEqual(['Chore 1']);
     // A hidden input shows nothing: a row's own form with its id does not stop them.
     setUp(6);
     for (const title of document.querySelectorAll('.title')) title.parentElement!.insertAdjacentHTML('beforeend', '<input type="hidden" name="id" value="7">');
