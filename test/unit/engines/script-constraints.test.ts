@@ -86,6 +86,20 @@ describe('syntax-constrained decoding', () => {
     expect(after('say(`a', '        ').allows(at('  '))).toBe(true);
   });
 
+  test('the same text four times in a row is a loop, not a script (`- - - -`, a statement said again and again)', () => {
+    const pieces = ['', 'done(', '1', ' -', ')', '$', 'a', '.click();\n'];
+    const at = (p: string) => pieces.indexOf(p);
+    const after = (...written: string[]) => {
+      const syntax = new SyntaxConstraint(pieces, [0]);
+      for (const p of written) syntax.accept(at(p));
+      return syntax;
+    };
+    expect(after('done(', '1', ' -', ' -').allows(at(' -'))).toBe(true);
+    expect(after('done(', '1', ' -', ' -', ' -').allows(at(' -'))).toBe(false);
+    expect(after('$', 'a', '.click();\n', '$', 'a', '.click();\n', '$', 'a', '.click();\n', '$', 'a').allows(at('.click();\n'))).toBe(false);
+    expect(after('$', 'a', '.click();\n', '$', 'a', '.click();\n', '$', 'a').allows(at('.click();\n'))).toBe(true);
+  });
+
   test('a special token that prints nothing cannot stall a script', () => {
     const syntax = new SyntaxConstraint([...PIECES, ''], [EOS]);
     expect(syntax.allows(PIECES.length)).toBe(false);

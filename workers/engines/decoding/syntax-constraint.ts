@@ -5,6 +5,9 @@
  */
 import { completeScript, viableScriptPrefix } from './script-prefix.ts';
 
+/** The longest text looked for repeated (see `repeats`). */
+const MAX_REPEAT_UNIT = 40;
+
 export class SyntaxConstraint {
   private text = '';
   private readonly verdicts = new Map<number, boolean>();
@@ -17,7 +20,8 @@ export class SyntaxConstraint {
     const piece = this.pieces[id];
     const verdict = this.endIds.includes(id) ? completeScript(this.text)
       // Specials that print nothing would let a model stall inside a script until its token budget runs out.
-      : piece === undefined || piece === '' ? false : !this.opensBlankLine(piece) && !this.oddSpace(piece) && viableScriptPrefix(this.text + piece);
+      : piece === undefined || piece === '' ? false : !this.opensBlankLine(piece) && !this.oddSpace(piece) && !this.repeats(piece)
+        && viableScriptPrefix(this.text + piece);
     this.verdicts.set(id, verdict);
     return verdict;
   }
@@ -40,6 +44,21 @@ export class SyntaxConstraint {
   private oddSpace(piece: string): boolean {
     if (this.text.includes('`') || piece.includes('`')) return false;
     return /[^\S \n]/u.test(piece) || / {9}/.test(this.text.slice(-8) + piece);
+  }
+
+  /**
+   * The same text four times in a row (`++++`, `.clickThat.clickThat.clickThat.clickThat`): a small model looping until
+   * its token limit. A template literal may hold anything.
+   */
+  private repeats(piece: string): boolean {
+    if (this.text.includes('`') || piece.includes('`')) return false;
+    const text = this.text.slice(-4 * MAX_REPEAT_UNIT) + piece;
+    for (let unit = 1; unit <= MAX_REPEAT_UNIT && 4 * unit <= text.length; unit++) {
+      const last = text.slice(-unit);
+      if (!/\S/.test(last)) continue;
+      if (text.slice(-2 * unit, -unit) === last && text.slice(-3 * unit, -2 * unit) === last && text.slice(-4 * unit, -3 * unit) === last) return true;
+    }
+    return false;
   }
 
   accept(id: number): void {
