@@ -208,7 +208,7 @@ const shownControl = (el: Element): boolean => matchesOf(el, CONTROLS) && !(matc
  */
 export function textKeepable(el: Element, container?: Element): boolean {
   if (shownControl(el) || openOrClosedShadowRoot(el)) return false;
-  for (let up = parentOf(el), steps = 0; container && up && up !== container && steps < 1000; up = parentOf(up), steps++) {
+  for (let up = parentOf(el), steps = 0; container && up && up !== container && steps < MAX_UPWARD_STEPS; up = parentOf(up), steps++) {
     if (openOrClosedShadowRoot(up)) return false;
   }
   const inside = queryAllOf(el, '*');

@@ -31,7 +31,7 @@ export class SyntaxConstraint {
    * (`$x.check\n\n\n…` until the token limit). A template literal may hold them, so a script with one is left alone.
    */
   private opensBlankLine(piece: string): boolean {
-    if (!piece.includes('\n') || this.text.includes('`') || piece.includes('`')) return false;
+    if (!piece.includes('\n') || this.mayBeTemplate(piece)) return false;
     const from = Math.max(0, this.text.lastIndexOf('\n'));
     return /\n[ \t]*\n/.test(this.text.slice(from) + piece);
   }
@@ -42,7 +42,7 @@ export class SyntaxConstraint {
    * newsletter"). A template literal may hold anything.
    */
   private oddSpace(piece: string): boolean {
-    if (this.text.includes('`') || piece.includes('`')) return false;
+    if (this.mayBeTemplate(piece)) return false;
     return /[^\S \n]/u.test(piece) || / {9}/.test(this.text.slice(-8) + piece);
   }
 
@@ -51,7 +51,7 @@ export class SyntaxConstraint {
    * its token limit. A template literal may hold anything.
    */
   private repeats(piece: string): boolean {
-    if (this.text.includes('`') || piece.includes('`')) return false;
+    if (this.mayBeTemplate(piece)) return false;
     const text = this.text.slice(-4 * MAX_REPEAT_UNIT) + piece;
     for (let unit = 1; unit <= MAX_REPEAT_UNIT && 4 * unit <= text.length; unit++) {
       const last = text.slice(-unit);
@@ -59,6 +59,11 @@ export class SyntaxConstraint {
       if (text.slice(-2 * unit, -unit) === last && text.slice(-3 * unit, -2 * unit) === last && text.slice(-4 * unit, -3 * unit) === last) return true;
     }
     return false;
+  }
+
+  /** The script has (or this piece opens) a template literal, which may hold any text: the layout rules leave it be. */
+  private mayBeTemplate(piece: string): boolean {
+    return this.text.includes('`') || piece.includes('`');
   }
 
   accept(id: number): void {
