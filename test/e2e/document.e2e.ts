@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { envelope, expectAccessible, hook, sendFromPage } from './helpers.ts';
+import { envelope, expectAccessible, gotoSettled, hook, sendFromPage } from './helpers.ts';
 import { renderDocument } from '../../extension/content/document/render.ts';
 import type { ElementEntry, Entry, PageDocument } from '../../extension/content/document/types.ts';
 
@@ -48,9 +48,7 @@ interface Reply<T> { ok: boolean; payload: T; error?: { name: string; message: s
 
 async function open(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await harness.context.newPage();
-  await page.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
-  // Snapshots name resources on hosts that are offline here: the DOM is what matters, not their loading.
-  await page.goto(server.url(path), { waitUntil: path.startsWith('/pages/') ? 'domcontentloaded' : 'load' });
+  await gotoSettled(page, server.url(path), [server.origin], path.startsWith('/pages/') ? 500 : 0);
   return { page, tabId: await tabIdOf(harness, page) };
 }
 

@@ -14,6 +14,31 @@ export function envelope(kind: string, payload: unknown = {}) {
   return { kind, id: `test-${Math.random().toString(36).slice(2)}`, payload };
 }
 
+/**
+ * Opens a saved real page in `tab` with every request off `localOrigins` refused (their hosts are offline here), and
+ * resolves once it loaded and its own scripts stopped changing the DOM for `quietMs` (bbc-1 adds a script element
+ * from its load handler, spiceworks one a moment later): two reads of a page still being built by its scripts differ.
+ * `quietMs` 0 waits for the load event only (pages that change on a timer for ever).
+ */
+export async function gotoSettled(tab: Page, url: string, localOrigins: string[], quietMs = 500, maxMs = 15_000): Promise<void> {
+  await tab.route('**/*', (route) => {
+    const address = route.request().url();
+    return localOrigins.some((origin) => address.startsWith(origin)) ? route.continue() : route.abort();
+  });
+  await tab.goto(url, { waitUntil: 'load' });
+  if (quietMs > 0) await tab.evaluate(([quiet, max]) => new Promise<void>((settle) => {
+    const started = performance.now();
+    let last = started;
+    const observer = new MutationObserver(() => { last = performance.now(); });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    const check = () => {
+      const now = performance.now();
+      if (now - last >= quiet || now - started >= max) { observer.disconnect(); settle(); } else setTimeout(check, 50);
+    };
+    setTimeout(check, 50);
+  }), [quietMs, maxMs] as const);
+}
+
 /** Calls a test hook in the service worker's global scope (see extension/background/index.ts). */
 export function hook<T>(worker: Worker, name: string, ...args: unknown[]): Promise<T> {
   return worker.evaluate(([hookName, hookArgs]) => {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot, tabIdOf } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
+import { envelope, gotoSettled, sendFromPage } from './helpers.ts';
 import { REPLAY, SNAPSHOT_PAGES, startSnapshotRig, type AutomationRig, type SnapshotRig } from './automation-rig.ts';
 import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 import { LINK_GROUPS } from '../../extension/content/document/render.ts';
@@ -116,10 +116,7 @@ const checked = { lists: 0, paths: 0, chars: 0 };
 /** The lists of the page at `url` whose reads differ from the document, each with how. */
 async function check(url: string): Promise<string[]> {
   const tab = await rig!.harness.context.newPage();
-  const local = (address: string) => address.startsWith(snapshots.origin) || address.startsWith(rig!.pages.origin);
-  // Snapshots name resources on hosts that are offline here: the DOM is what matters, not their loading.
-  await tab.route('**/*', (route) => (local(route.request().url()) ? route.continue() : route.abort()));
-  await tab.goto(`${url}${url.includes('?') ? '&' : '?'}run=${++opened}`, { waitUntil: url.includes('/pages/') ? 'domcontentloaded' : 'load' });
+  await gotoSettled(tab, `${url}${url.includes('?') ? '&' : '?'}run=${++opened}`, [snapshots.origin, rig!.pages.origin], url.includes('/pages/') ? 500 : 0);
   const tabId = await tabIdOf(rig!.harness, tab);
   try {
     const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
+import { envelope, gotoSettled, sendFromPage } from './helpers.ts';
 import { REPLAY, startSnapshotRig, type AutomationRig, type SnapshotRig } from './automation-rig.ts';
 import { listsToSave } from '../../extension/features/automate/replayable.ts';
 import { pathPattern } from '../../extension/features/automate/site-document.ts';
@@ -33,9 +33,7 @@ let opened = 0;
 /** A fresh tab of the snapshot `page`, changed by `setup` (in the page) once loaded. */
 async function openSnapshot(page: string, setup?: () => void): Promise<{ tab: Page; tabId: number }> {
   const tab = await rig!.harness.context.newPage();
-  // Snapshots name resources on hosts that are offline here: the DOM is what matters, not their loading.
-  await tab.route('**/*', (route) => (route.request().url().startsWith(snapshots.origin) ? route.continue() : route.abort()));
-  await tab.goto(`${snapshots.url(`/pages/${page}.html`)}?run=${++opened}`, { waitUntil: 'domcontentloaded' });
+  await gotoSettled(tab, `${snapshots.url(`/pages/${page}.html`)}?run=${++opened}`, [snapshots.origin]);
   if (setup) await tab.evaluate(setup);
   return { tab, tabId: await tabIdOf(rig!.harness, tab) };
 }
@@ -93,8 +91,7 @@ describe('list reads on real page snapshots', () => {
 
   test('text() leaves out what a style sheet hides; find() ranks a row that shows the words above one whose hidden menu holds them (review, session 25)', async () => {
     const tab = await rig!.harness.context.newPage();
-    await tab.route('**/*', (route) => (route.request().url().startsWith(snapshots.origin) ? route.continue() : route.abort()));
-    await tab.goto(`${snapshots.url('/pages/bbc-1.html')}?hidden=${++opened}`, { waitUntil: 'domcontentloaded' });
+    await gotoSettled(tab, `${snapshots.url('/pages/bbc-1.html')}?hidden=${++opened}`, [snapshots.origin]);
     // The page's own style sheet (offline here) hides a "Delete" menu in the first two rows of the most-read list.
     await tab.evaluate(() => {
       const style = document.createElement('style');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
+import { envelope, gotoSettled, sendFromPage } from './helpers.ts';
 import { REPLAY, startSnapshotRig, type AutomationRig, type SnapshotRig } from './automation-rig.ts';
 
 /**
@@ -30,9 +30,8 @@ type Run = { phase: string; confirm?: { reason: string } | null; report?: { stat
 /** Runs `script` on a fresh tab of the snapshot; resolves once it finished or waits for a confirmation. */
 async function runOn(page: string, script: string): Promise<{ tab: Page; run: Run; tabId: number }> {
   const tab = await rig!.harness.context.newPage();
-  // Snapshots name resources on hosts that are offline here; the search result pages do not exist (404 is fine).
-  await tab.route('**/*', (route) => (route.request().url().startsWith(snapshots.origin) ? route.continue() : route.abort()));
-  await tab.goto(snapshots.url(`/pages/${page}.html`), { waitUntil: 'domcontentloaded' });
+  // The search result pages do not exist (404 is fine).
+  await gotoSettled(tab, snapshots.url(`/pages/${page}.html`), [snapshots.origin]);
   const tabId = await tabIdOf(rig!.harness, tab);
   const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'search', model: REPLAY, maxRepairs: 0,
     known: { plan: 'search', elements: [], script } })) as { ok: boolean; error?: unknown };
