@@ -71,7 +71,7 @@ describe('syntax-constrained decoding', () => {
     expect(after('say(`a', '\n').allows(at('\n'))).toBe(true);
   });
 
-  test('only spaces and line breaks, no run of more than 8 spaces, except in a template literal', () => {
+  test('only spaces and line breaks, no run of more than 8 spaces within a line or 32 as its indentation, except in a template literal', () => {
     const pieces = ['', '$', 'x', '.check', '\n', '  ', '        ', '\t', '\u000b', '\r', '();', 'say(`a'];
     const at = (p: string) => pieces.indexOf(p);
     const after = (...written: string[]) => {
@@ -80,7 +80,9 @@ describe('syntax-constrained decoding', () => {
       return syntax;
     };
     expect(after('$', 'x', '.check', '();', '\n').allows(at('  '))).toBe(true);
-    expect(after('$', 'x', '.check', '();', '\n', '        ').allows(at('  '))).toBe(false);
+    expect(after('$', 'x', '.check', '();', '\n', '        ').allows(at('  '))).toBe(true);
+    expect(after('$', 'x', '.check', '();', '\n', '        ', '        ', '        ', '        ').allows(at('  '))).toBe(false);
+    expect(after('$', 'x', '.check', '();', '        ').allows(at('  '))).toBe(false);
     for (const odd of ['\t', '\u000b', '\r']) expect(after('$', 'x', '.check', '();').allows(at(odd))).toBe(false);
     expect(after('say(`a').allows(at('\t'))).toBe(true);
     expect(after('say(`a', '        ').allows(at('  '))).toBe(true);
@@ -98,6 +100,34 @@ describe('syntax-constrained decoding', () => {
     expect(after('done(', '1', ' -', ' -', ' -').allows(at(' -'))).toBe(false);
     expect(after('$', 'a', '.click();\n', '$', 'a', '.click();\n', '$', 'a', '.click();\n', '$', 'a').allows(at('.click();\n'))).toBe(false);
     expect(after('$', 'a', '.click();\n', '$', 'a', '.click();\n', '$', 'a').allows(at('.click();\n'))).toBe(true);
+  });
+
+  // Each script written one character at a time: every character, and the end, must be allowed.
+  const refusedIn = (script: string): string | null => {
+    const pieces = ['</s>', ...new Set(script)];
+    const syntax = new SyntaxConstraint(pieces, [0]);
+    for (const char of script) {
+      if (!syntax.allows(pieces.indexOf(char))) return `${JSON.stringify(syntax.written)} + ${JSON.stringify(char)}`;
+      syntax.accept(pieces.indexOf(char));
+    }
+    return syntax.allows(0) ? null : 'the end';
+  };
+
+  test.each([
+    // A number, a string or a comment may repeat a character; closers are as many as the openers before them.
+    'wait(10000);\ndone(1111);', '$rating.find("★★★★");', 'say("aaaa");', '// ----\ndone();', '/* ==== */\ndone();',
+    'const s = $a.text();\ndone(Math.round(Number(s.replace("$", ""))));\n',
+    '$a.type("x");\n$a.type("x");\n$a.type("x");\n$a.type("x");\n',
+    // Indented by four, three deep (models other than the bundled one indent so).
+    'for (const item of $list) {\n    if (item.a.text() == "x") {\n        for (const b of $other) {\n            b.click();\n        }\n    }\n}\ndone();',
+  ])('%j is written to its end (no false refusal)', (script) => {
+    expect(refusedIn(script)).toBeNull();
+  });
+
+  test.each([
+    ['done(1 + + + +', '2);'], ['done(!!!!', 'x);'], ['done(1);          ', 'done(2);'], ['done(1000000000000000000000000', ');'],
+  ])('%j: a loop or a padding is still refused', (written, rest) => {
+    expect(refusedIn(written + rest)).toMatch(/\+ "/);
   });
 
   test('a special token that prints nothing cannot stall a script', () => {

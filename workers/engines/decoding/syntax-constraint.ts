@@ -7,9 +7,65 @@ import { completeScript, viableScriptPrefix } from './script-prefix.ts';
 
 /** The longest text looked for repeated (see `repeats`). */
 const MAX_REPEAT_UNIT = 40;
+/** A number's own digits may repeat (`10000`), up to this many in a row. */
+const MAX_DIGIT_RUN = 16;
+/** Spaces in a row: within a line, and as its indentation (four per level, a few levels deep). */
+const MAX_SPACE_RUN = 8;
+const MAX_INDENT = 32;
+
+type LexMode = 'code' | 'string' | 'line-comment' | 'block-comment';
+
+/**
+ * Which characters (UTF-16 units) of the output are inside a string literal or a comment (text the loop rules leave
+ * alone). Template literals are not followed: the layout rules leave a script with one alone.
+ */
+class LiteralSpans {
+  private mode: LexMode = 'code';
+  private quote = '';
+  private escaped = false;
+  private previous = '';
+  /** One flag per character fed: true inside a literal or a comment (its delimiters are code). */
+  readonly inside: boolean[] = [];
+
+  feed(text: string): void {
+    for (let i = 0; i < text.length; i++) this.inside.push(this.step(text[i]!));
+  }
+
+  /** The flags `text` would get after what was fed, without feeding it. */
+  peek(text: string): boolean[] {
+    const saved = { mode: this.mode, quote: this.quote, escaped: this.escaped, previous: this.previous };
+    const flags = Array.from({ length: text.length }, (_, i) => this.step(text[i]!));
+    Object.assign(this, saved);
+    return flags;
+  }
+
+  private step(char: string): boolean {
+    const previous = this.previous;
+    this.previous = char;
+    switch (this.mode) {
+      case 'string':
+        if (this.escaped) { this.escaped = false; return true; }
+        if (char === '\\') { this.escaped = true; return true; }
+        if (char === this.quote || char === '\n') { this.mode = 'code'; return false; }
+        return true;
+      case 'line-comment':
+        if (char === '\n') { this.mode = 'code'; return false; }
+        return true;
+      case 'block-comment':
+        if (previous === '*' && char === '/') { this.mode = 'code'; this.previous = ''; }
+        return true;
+      default:
+        if (char === '"' || char === "'") { this.mode = 'string'; this.quote = char; return false; }
+        if (previous === '/' && char === '/') { this.mode = 'line-comment'; return true; }
+        if (previous === '/' && char === '*') { this.mode = 'block-comment'; this.previous = ''; return true; }
+        return false;
+    }
+  }
+}
 
 export class SyntaxConstraint {
   private text = '';
+  private readonly literals = new LiteralSpans();
   private readonly verdicts = new Map<number, boolean>();
 
   constructor(private readonly pieces: readonly string[], readonly endIds: readonly number[] = []) {}
@@ -37,26 +93,38 @@ export class SyntaxConstraint {
   }
 
   /**
-   * Only spaces and line breaks, and no run of more than 8 spaces: gold scripts indent by two, and a small model gone
-   * astray pads with tabs, form feeds and long runs of spaces until its token limit (the demo mail's "Archive every
-   * newsletter"). A template literal may hold anything.
+   * Only spaces and line breaks, and no run of more than 8 spaces within a line or 32 as its indentation: a small
+   * model gone astray pads with tabs, form feeds and long runs of spaces until its token limit (the demo mail's
+   * "Archive every newsletter"). A template literal may hold anything.
    */
   private oddSpace(piece: string): boolean {
     if (this.mayBeTemplate(piece)) return false;
-    return /[^\S \n]/u.test(piece) || / {9}/.test(this.text.slice(-8) + piece);
+    if (/[^\S \n]/u.test(piece)) return true;
+    if (!piece.includes(' ')) return false;
+    const lines = (this.text.slice(this.text.lastIndexOf('\n') + 1) + piece).split('\n');
+    return lines.some((line) => {
+      const indent = /^ */.exec(line)![0].length;
+      return indent > MAX_INDENT || new RegExp(` {${MAX_SPACE_RUN + 1}}`).test(line.slice(indent));
+    });
   }
 
   /**
-   * The same text four times in a row (`++++`, `.clickThat.clickThat.clickThat.clickThat`): a small model looping until
-   * its token limit. A template literal may hold anything.
+   * The same code four times in a row (`+ + + +`, `.clickThat.clickThat.clickThat.clickThat`, a statement said again
+   * and again): a small model looping until its token limit. Left alone: what is inside a string or a comment (the
+   * page's "★★★★", a `// ----`; the literal constraint bounds what a string copies), a number's digits (`10000`, up to
+   * 16 in a row), closing brackets (as many as were opened: `""))))`), and a template literal.
    */
   private repeats(piece: string): boolean {
     if (this.mayBeTemplate(piece)) return false;
-    const text = this.text.slice(-4 * MAX_REPEAT_UNIT) + piece;
+    const tail = this.text.slice(-4 * MAX_REPEAT_UNIT);
+    const text = tail + piece;
+    const inside = [...this.literals.inside.slice(this.literals.inside.length - tail.length), ...this.literals.peek(piece)];
     for (let unit = 1; unit <= MAX_REPEAT_UNIT && 4 * unit <= text.length; unit++) {
       const last = text.slice(-unit);
-      if (!/\S/.test(last)) continue;
-      if (text.slice(-2 * unit, -unit) === last && text.slice(-3 * unit, -2 * unit) === last && text.slice(-4 * unit, -3 * unit) === last) return true;
+      if (!/\S/.test(last) || /^[\s)\]}]+$/.test(last)) continue;
+      if (/^\d+$/.test(last) && /\d*$/.exec(text)![0].length <= MAX_DIGIT_RUN) continue;
+      const copies = [2, 3, 4].every((n) => text.slice(-n * unit, -(n - 1) * unit) === last);
+      if (copies && !inside.slice(-4 * unit).some(Boolean)) return true;
     }
     return false;
   }
@@ -67,7 +135,11 @@ export class SyntaxConstraint {
   }
 
   accept(id: number): void {
-    if (!this.endIds.includes(id)) this.text += this.pieces[id] ?? '';
+    if (!this.endIds.includes(id)) {
+      const piece = this.pieces[id] ?? '';
+      this.text += piece;
+      this.literals.feed(piece);
+    }
     this.verdicts.clear();
   }
 
