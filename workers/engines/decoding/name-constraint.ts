@@ -61,6 +61,8 @@ const SPENT_RESULT = new Set(['click', 'type', 'press', 'select', 'check', 'unch
  */
 type Lexer =
   | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean; quoted?: boolean; word?: string; closed?: boolean; spent?: boolean; slash?: boolean;
+    /** `?` right after a handle: only the `.` of `?.` may follow. */
+    optional?: boolean;
     /** `done`/`say` written, then only spaces: a `(` now opens a report (`done (…)`). */
     callee?: string }
   | { mode: 'comment'; line: boolean; star: boolean; depth: number; stack: readonly Pending[] }
@@ -233,6 +235,7 @@ export class NameConstraint {
     }
     const { after } = state;
     let { depth, stack } = state;
+    if (state.optional) return ch === '.' && after && after.type !== 'call' ? { mode: 'member', prefix: '', of: after, depth, stack } : null;
     // What an action returned is not read, indexed or called: `$box.check().replace(…)`.
     if (state.spent) {
       if (ch === '.' || ch === '[' || ch === '(') return null;
@@ -262,6 +265,8 @@ export class NameConstraint {
       if (ch !== ')') return null;
     }
     if (ch === '.' && after && after.type !== 'call') return { mode: 'member', prefix: '', of: after, depth, stack };
+    // `?.` too: `$list.find("x")?.archive.click()` acts only on a match (find gives null when none matches).
+    if (ch === '?' && after && after.type !== 'call') return { mode: 'code', after, depth, stack, optional: true };
     // Handles are not functions, only lists are indexed, and a method of a handle is called where it is named.
     if (ch === '(' && after && after.type !== 'call') return null;
     if (ch === '[' && after && after.type !== 'list' && after.type !== 'call') return null;

@@ -6,9 +6,9 @@
  *
  * How: an open string, template or comment at the end is closed first; then the text is parsed. An error at the end
  * of the input means "needs more" (viable). An error inside the text is final unless its last token could still grow
- * into something else (`=` → `===`, `i` → `instanceof`, an identifier being written).
+ * into something else (`=` → `===`, `i` → `in`, an identifier being written).
  */
-import { parse, tokenizer, type Options, type Token } from 'acorn';
+import { Parser, tokenizer, type Options, type Token } from 'acorn';
 import { ERROR_CONSTRUCTORS, REFUSED } from '../../../extension/sandbox/interpreter/parse.ts';
 
 const OPTIONS: Options = {
@@ -16,8 +16,36 @@ const OPTIONS: Options = {
   allowHashBang: false,
 };
 
+type ParserInternals = {
+  start: number;
+  raise(pos: number, message: string): never;
+  parseVar(...args: unknown[]): unknown;
+  finishToken(...args: unknown[]): unknown;
+};
+
+/**
+ * acorn, refusing a label (`total: 1`), `var` and `instanceof` where they are read: the interpreter refuses them, and
+ * found only in a whole parse (refusedNode) they would leave a prefix that no text after it can make a script.
+ */
+const ScriptParser = Parser.extend((Base) => class extends Base {
+  finishToken(type: { keyword?: string }, ...rest: unknown[]): unknown {
+    const parser = this as unknown as ParserInternals;
+    if (type.keyword === 'instanceof') parser.raise(parser.start, '`instanceof` is not supported');
+    return (Base.prototype as unknown as ParserInternals).finishToken.call(this, type, ...rest);
+  }
+
+  parseLabeledStatement(node: { start: number }): never {
+    return (this as unknown as ParserInternals).raise(node.start, 'a label is not supported');
+  }
+
+  parseVar(node: { start: number }, isFor: boolean, kind: string, ...rest: unknown[]): unknown {
+    if (kind === 'var') (this as unknown as ParserInternals).raise(node.start, '`var` is not supported');
+    return (Base.prototype as unknown as ParserInternals).parseVar.call(this, node, isFor, kind, ...rest);
+  }
+});
+
 /** Words that may follow a complete expression or block, so a prefix of one is not yet an error. */
-const CONTINUING_WORDS = ['in', 'instanceof', 'of', 'else', 'catch', 'finally', 'while'];
+const CONTINUING_WORDS = ['in', 'of', 'else', 'catch', 'finally', 'while', 'case', 'default'];
 const OPERATOR = /^[=!<>&|+\-*/%?.^~]+$/;
 const OPERATORS = ['=', '==', '===', '=>', '!', '!=', '!==', '<', '<=', '<<', '<<=', '>', '>=', '>>', '>>=', '>>>', '>>>=',
   '&', '&&', '&&=', '&=', '|', '||', '||=', '|=', '+', '++', '+=', '-', '--', '-=', '*', '**', '*=', '**=', '/', '/=',
@@ -47,27 +75,31 @@ function errorConstructed(record: Record<string, unknown>, end: number): boolean
   return ERROR_CONSTRUCTORS.has(name) || (callee.end === end && [...ERROR_CONSTRUCTORS].some((full) => full.startsWith(name)));
 }
 
-type Tail = { kind: 'none' } | { kind: 'closed'; src: string } | { kind: 'dead' } | { kind: 'unknown' };
+type Tail = { kind: 'none' } | { kind: 'closed'; src: string } | { kind: 'dead' };
 
 /**
- * Closes whatever is open at the end of `text` (a string, a template, a comment) so acorn can read it; 'dead' when
- * the text already breaks a lexical rule that more text cannot mend (a newline inside a quoted string).
+ * Closes whatever is open at the end of `text` (a string, a template with its `${…}`, a comment) so acorn can read it;
+ * 'dead' when the text already breaks a lexical rule that more text cannot mend (a newline inside a quoted string, a
+ * backslash in code).
  */
 function closeTail(text: string): Tail {
   let mode: 'code' | 'string' | 'template' | 'line' | 'block' = 'code';
   let quote = '';
   let escaped = false;
-  let braces = 0; // `${` … `}` depth inside a template (nested templates are rare; treated as unknown)
+  // For each `${` open around the end, innermost last: the `{` opened in its code since.
+  const substitutions: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (mode === 'string' || mode === 'template') {
       if (escaped) escaped = false;
       else if (ch === '\\') escaped = true;
       else if (mode === 'string' && (ch === '\n' || ch === '\r')) return { kind: 'dead' };
-      else if (ch === quote && braces === 0) mode = 'code';
-      else if (mode === 'template' && ch === '$' && text[i + 1] === '{') braces++;
-      else if (mode === 'template' && braces > 0 && ch === '}') braces--;
-      else if (mode === 'template' && braces > 0 && (ch === '`' || ch === '"' || ch === "'")) return { kind: 'unknown' };
+      else if (ch === quote) mode = 'code';
+      else if (mode === 'template' && ch === '$' && text[i + 1] === '{') {
+        substitutions.push(0);
+        mode = 'code';
+        i++;
+      }
       continue;
     }
     if (mode === 'line') {
@@ -81,28 +113,34 @@ function closeTail(text: string): Tail {
       }
       continue;
     }
-    if (ch === '"' || ch === "'") {
-      mode = 'string';
+    if (ch === '"' || ch === "'" || ch === '`') {
+      mode = ch === '`' ? 'template' : 'string';
       quote = ch;
-    } else if (ch === '`') {
-      mode = 'template';
-      quote = ch;
-      braces = 0;
     } else if (ch === '/' && text[i + 1] === '/') {
       mode = 'line';
       i++;
     } else if (ch === '/' && text[i + 1] === '*') {
       mode = 'block';
       i++;
+    } else if (ch === '\\') {
+      // Code has no escapes (`\u0061` in a name): the name read would never be the one declared.
+      return { kind: 'dead' };
+    } else if (substitutions.length && ch === '{') {
+      substitutions[substitutions.length - 1]!++;
+    } else if (substitutions.length && ch === '}') {
+      // The `}` that ends a `${…}` goes back to its template's text.
+      if (substitutions[substitutions.length - 1] === 0) {
+        substitutions.pop();
+        mode = 'template';
+        quote = '`';
+      } else substitutions[substitutions.length - 1]!--;
     }
   }
-  switch (mode) {
-    case 'code': return { kind: 'none' };
-    case 'string': return { kind: 'closed', src: text + (escaped ? 'x' : '') + quote };
-    case 'template': return braces > 0 ? { kind: 'unknown' } : { kind: 'closed', src: text + (escaped ? 'x' : '') + quote };
-    case 'line': return { kind: 'closed', src: `${text}\n` };
-    case 'block': return { kind: 'closed', src: `${text}*/` };
-  }
+  // A backslash at the end starts an escape: `\n` is one that may close anywhere.
+  const escape = escaped ? 'n' : '';
+  const close = { code: '', string: `${escape}${quote}`, template: `${escape}\``, line: '\n', block: '*/' }[mode]
+    + substitutions.reverse().map((braces) => `${'}'.repeat(braces + 1)}\``).join('');
+  return close ? { kind: 'closed', src: text + close } : { kind: 'none' };
 }
 
 /**
@@ -111,7 +149,7 @@ function closeTail(text: string): Tail {
  */
 function errorAt(src: string, tokens?: Token[]): number {
   try {
-    return refusedNode(parse(src, tokens ? { ...OPTIONS, onToken: tokens } : OPTIONS), src.length) ? 0 : -1;
+    return refusedNode(ScriptParser.parse(src, tokens ? { ...OPTIONS, onToken: tokens } : OPTIONS), src.length) ? 0 : -1;
   } catch (error) {
     // `try { … }` is only unfinished: its catch or finally may still come (acorn reports it at the `try`).
     if (/Missing catch or finally clause/.test((error as Error).message)) return src.length;
@@ -120,15 +158,25 @@ function errorAt(src: string, tokens?: Token[]): number {
   }
 }
 
-/** The start and text of the last token of `src` (undefined when there is none or the tokenizer fails first). */
+/**
+ * The start and text of the last token of `src` (undefined when there is none or the tokenizer fails first). `..`
+ * and `?.` at the end are one operator being written (`...`, `?.`), which the tokenizer reads as two there.
+ */
 function lastToken(src: string): { start: number; text: string } | undefined {
   let last: { start: number; text: string } | undefined;
+  let previous: typeof last;
   try {
-    for (const token of tokenizer(src, OPTIONS)) last = { start: token.start, text: src.slice(token.start, token.end) };
+    for (const token of tokenizer(src, OPTIONS)) {
+      previous = last;
+      last = { start: token.start, text: src.slice(token.start, token.end) };
+    }
   } catch (error) {
     const pos = (error as { pos?: unknown }).pos;
     // A character no token can start with ('@', '#'): final where it stands.
     return typeof pos === 'number' ? { start: pos, text: src.slice(pos) } : last;
+  }
+  if (last?.text === '.' && (previous?.text === '.' || previous?.text === '?') && previous.start + 1 === last.start) {
+    return { start: previous.start, text: `${previous.text}.` };
   }
   return last;
 }
@@ -143,16 +191,19 @@ const TAKES_FUNCTION = new Set(['filter', 'map', 'forEach', 'find', 'findIndex',
 
 /** Names a script may use without declaring them: the interpreter's globals and the automation and math helpers. */
 const GLOBALS = new Set(['undefined', 'NaN', 'Infinity', 'Math', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Number',
-  'String', 'Boolean', 'Array', 'Object', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer', ...ERROR_CONSTRUCTORS]);
+  'String', 'Boolean', 'Array', 'Object', 'JSON', 'console', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer', ...ERROR_CONSTRUCTORS]);
 
 /**
  * A variable the script reads but never declares (`item.price` outside the loop that names `item`): final once the
  * name is complete and is not a parameter of an arrow function still being written.
  */
 /** Words a name being written may still become where a value is read: keywords acorn reads as names and literals. */
-const READ_WORDS = ['of', 'let', 'async', 'await', 'true', 'false', 'null', 'typeof', 'void', 'in', 'instanceof', 'this',
-  'if', 'else', 'for', 'while', 'do', 'return', 'break', 'continue', 'const', 'var', 'function', 'try', 'catch', 'finally',
+const READ_WORDS = ['of', 'let', 'async', 'await', 'true', 'false', 'null', 'typeof', 'void', 'in', 'this',
+  'if', 'else', 'for', 'while', 'do', 'return', 'break', 'continue', 'const', 'function', 'try', 'catch', 'finally',
   'throw', 'switch', 'case', 'default', 'new', 'delete'];
+
+/** Tokens of a destructured or rest parameter besides names and commas (`([k, v]`, `({ a: b }`, `(...xs`). */
+const PATTERN_MARKS = new Set(['{', '}', '[', ']', ':', '...']);
 
 /** Words acorn reads as names that are keywords in their place (`for (const x of …)`, `let`). */
 const CONTEXTUAL = new Set(['of', 'let', 'async', 'get', 'set', 'static', 'await', 'yield']);
@@ -192,20 +243,23 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
     }
   }
   /**
-   * After `(` and names and commas. `calls`: also the parenthesis of a call, where a last name can still be a lone
-   * arrow parameter (`filter(item` → `filter(item => …`); without, only one that can be a parameter list (`(a, b)`),
-   * not a call's (`f(x)`, `.click (x)`, `"a"(x)`) nor a statement's (`if (x)`).
+   * After `(` and names, commas and the marks of destructured and rest parameters. `calls`: also the parenthesis of a
+   * call, where a last name can still be a lone arrow parameter (`filter(item` → `filter(item => …`); without, or
+   * after such marks, only one that can be a parameter list (`(a, b)`, `([k, v]`), not a call's (`f(x)`,
+   * `.click (x)`, `"a"(x)`) nor a statement's (`if (x)`).
    */
   const inParentheses = (i: number, calls: boolean) => {
+    let pattern = false;
     for (let j = i - 1; j >= 0; j--) {
       const l = label(j);
       if (l === '(') {
         const before = tokens[j - 1];
-        if (calls || !before) return true;
+        if ((calls && !pattern) || !before) return true;
         const b = before.type.label;
         return !(b === 'name' || b === 'num' || b === ')' || b === ']' || b === 'string' || b === 'template' || b === '`' || before.type.keyword);
       }
-      if (l !== ',' && !isName(j)) return false;
+      if (PATTERN_MARKS.has(l!)) pattern = true;
+      else if (l !== ',' && !isName(j)) return false;
     }
     return false;
   };
@@ -236,6 +290,9 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
     if (next && (j + 2 < tokens.length || label(j + 1) !== '=' || next.end < textEnd)) return false;
     return !/[\n\r\u2028\u2029]/.test(src.slice(tokens[j]!.end, next ? next.start : textEnd));
   };
+  /** A key being written in an object literal (`done({ title`): `title:` parses there (in a block it is a label). */
+  const mayBeKey = (i: number) => (label(i - 1) === '{' || label(i - 1) === ',')
+    && viableScriptPrefix(`${src.slice(0, tokens[i]!.end)}:`, false);
   /** A name being declared (after const/let/var/function/catch) or possibly an arrow function's parameter. */
   const mayBeNewName = (i: number) => {
     const before = label(i - 1);
@@ -252,6 +309,7 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
     if (before === '.' || before === '?.' || label(i + 1) === ':') continue;
     // Still being written, or possibly an arrow function's parameter whose `=>` has not come yet.
     if (!final) {
+      if (i === tokens.length - 1 && mayBeKey(i)) continue;
       if (token.end >= textEnd) {
         if (mayBeNewName(i) || [...declared].some((w) => w.startsWith(word(i)))) continue;
         // A keyword it may become must fit here itself (`),retur` cannot become `),return`; `(x i` can only become
@@ -261,7 +319,7 @@ function readsUndeclared(src: string, read: readonly Token[], textEnd: number): 
         return true;
       }
       let j = i + 1;
-      while (j < tokens.length && (isName(j) || label(j) === ',')) j++;
+      while (j < tokens.length && (isName(j) || label(j) === ',' || PATTERN_MARKS.has(label(j)!))) j++;
       if (j >= tokens.length ? mayBeParameter(i) : arrowMayFollow(j) && inParentheses(i, false)) continue;
     }
     return true;
@@ -279,15 +337,19 @@ export function completeScript(text: string): boolean {
 export function viableScriptPrefix(text: string, names = true): boolean {
   const tail = closeTail(text);
   if (tail.kind === 'dead') return false;
-  if (tail.kind === 'unknown') return true;
   const src = tail.kind === 'closed' ? tail.src : text;
   const tokens: Token[] = [];
   const at = errorAt(src, names ? tokens : undefined);
-  if (needsMore(src, at)) return !names || !readsUndeclared(src, tokens, text.length);
+  // An error in what closeTail added (`${x` as `${x}`, `${}` for `${`) only says that more must come.
+  if (needsMore(text, at)) return !names || !readsUndeclared(src, tokens, text.length);
+  // acorn refuses a rest parameter (`(...xs)`) until its `=>` has come: viable where one may.
+  if (tail.kind === 'none' && /\)[ ]*=?$/.test(text) && viableScriptPrefix(`${text.replace(/=$/, '')}=>`, names)) return true;
   // The text ends in a closed-by-us string or comment, or in whitespace: every token is final.
   if (tail.kind === 'closed' || /\s$/.test(text)) return false;
   const last = lastToken(src);
   if (!last || last.start + last.text.length < src.length) return false;
+  // `x?.` is whole: what follows it (`x?.y`, or `x ? .5 : 0`) decides.
+  if (last.text === '?.') return viableScriptPrefix(`${text}a`, names) || viableScriptPrefix(`${text}0`, names);
   if (OPERATOR.test(last.text) && canGrow(last.text)) {
     // An operator may still grow (`=` → `===`, `?` → `?.`): viable if one of the longer ones is (`for.` is not:
     // `for...` fails too).
