@@ -78,7 +78,7 @@ describe('list reads on real page snapshots', () => {
       done({ t: $development_activity_in__articletext[1].text(), i: $development_activity_in__articletext[1].image.text(),
       f: at($development_activity_in__articletext.find("QGIS query builder")), logo: $page__links[0].text() })`);
     expect(lwn, JSON.stringify(lwn)).toMatchObject({ status: 'done', result: { t: '[QGIS query builder]', i: '[QGIS query builder]', f: 1, logo: 'LWN.net Logo' } });
-    const bbc = await runOn('bbc-1', 'done([$us_canada__sparrow[0].image.text(), $kenya_trip__view_comments_link.text(), $us_canada__sparrow[0].text()])');
+    const bbc = await runOn('bbc-1', 'done([$us_canada__sparrow[0].image.text(), $obama_admits_us__view_comments_link.text(), $us_canada__sparrow[0].text()])');
     expect(bbc, JSON.stringify(bbc)).toMatchObject({ status: 'done' });
     const [image, comments, row] = bbc.result as [string, string, string];
     expect(image).toMatch(/^A police officer holds an image of John Houser/);

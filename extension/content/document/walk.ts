@@ -372,6 +372,45 @@ function scopeHeadings(frame: Frame, el: Element, tag: string, state: WalkState)
   frame.heading = FOOTER_SECTION;
 }
 
+/** The level of a heading, or of the one heading a wrapper holds and little else (a heading bar with its "[edit]"). */
+function headingLevel(el: Element): string | undefined {
+  const level = (heading: Element) => (roleOf(heading) === 'heading' ? attr(heading, 'aria-level') ?? '2' : tagOf(heading).slice(1));
+  if (HEADING.test(tagOf(el)) || roleOf(el) === 'heading') return level(el);
+  const inner = queryOf(el, 'h1,h2,h3,h4,h5,h6,[role=heading]');
+  const sole = !!inner && queryAllOf(el, 'h1,h2,h3,h4,h5,h6,[role=heading]').length === 1
+    && collapse(textContentOf(el)).length <= collapse(textContentOf(inner)).length + 12;
+  return sole ? level(inner) : undefined;
+}
+
+/**
+ * The text a heading is one of several same-level headings of (Wikipedia's article body: its sections' headings and
+ * paragraphs side by side): its headings name what follows them up to its end, not what comes after it (the page's
+ * categories and "Retrieved from" link after the last section's links were `$external_links__…`). Null for a lone
+ * heading (a box's title bar, whose list may follow its wrapper), a title with its subtitle (an article header: the
+ * title names the article after it), and where that text is the frame itself (its end ends them anyway).
+ */
+function textFlowOf(heading: Element, frameEl: Element | null, flows: Map<Element, boolean>): Element | null {
+  let flow = parentOf(heading);
+  for (let steps = 0; flow && steps < 3 && headingLevel(flow) !== undefined; steps++) flow = parentOf(flow);
+  if (!flow || flow === frameEl || tagOf(flow) === 'BODY' || tagOf(flow) === 'HTML') return null;
+  let several = flows.get(flow);
+  if (several === undefined) {
+    const seen = new Set<string>();
+    several = false;
+    for (const child of childrenOf(flow)) {
+      const level = headingLevel(child);
+      if (level === undefined) continue;
+      if (seen.has(level)) {
+        several = true;
+        break;
+      }
+      seen.add(level);
+    }
+    flows.set(flow, several);
+  }
+  return several ? flow : null;
+}
+
 function sectionFor(frame: Frame): SectionRef {
   return frame.fixed || !frame.heading ? frame.section : frame.heading;
 }
@@ -484,6 +523,8 @@ interface WalkState {
   pointers: Map<Document | ShadowRoot, { opaque: boolean; pointed: Set<Element>; hovered: Set<Element> }>;
   /** Light elements walked where their slot shows them: the light pass skips them. */
   slotted: Set<Element>;
+  /** Per parent of a heading: whether it holds several headings side by side (textFlowOf). */
+  flows: Map<Element, boolean>;
   /** Per root cut by the node budget: its first element not counted (nor read). */
   cutoffs: Map<Document | ShadowRoot, Element>;
   /** Text boxes named by their combobox wrapper. */
@@ -805,6 +846,10 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if ((HEADING.test(tag) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats)) {
       const title = headingText(el);
       if (title) {
+        const flow = textFlowOf(el, frame.el, state.flows);
+        if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
+          (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });
+        }
         frame.heading = section(titleSlug(title), title, 'heading');
         frame.headingEl = el;
         frame.sectioned = false;
@@ -927,7 +972,7 @@ function startsPointer(el: Element): boolean {
 export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
   const state: WalkState = {
-    candidates: [], tables: [], frames: new Map(), repeats: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
+    candidates: [], tables: [], frames: new Map(), repeats: new Map(), flows: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(),
     foreignFrames: [], modal: false, messages: 0,
   };

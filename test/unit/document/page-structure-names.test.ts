@@ -83,3 +83,24 @@ describe('review, session 26', () => {
     expect(names(doc).some((n) => /qw|ab_cd/.test(n))).toBe(false);
   });
 });
+
+describe('the headings of a text name what follows them up to its end (session 29)', () => {
+  test('wikipedia-3: the categories after the article body are not the last section\'s ("External links")', () => {
+    const doc = build(`<div id="content"><h1>Hermitian matrix</h1><div id="bodyContent">
+      <div class="mw-parser-output"><p>Lead text.</p><h2><span>See also</span></h2><p>More.</p>
+        <h2><span class="mw-headline">External links</span></h2><ul><li><a href="https://example.org/x">Some site</a></li></ul></div>
+      <div id="catlinks"><a href="/wiki/Help:Category">Categories</a>: <a href="/wiki/Category:Matrices">Matrices</a></div></div></div>`);
+    expect(names(doc)).toContain('external_links__some_site_link');
+    expect(names(doc)).toContain('hermitian_matrix__matrices_link');
+    expect(names(doc).some((name) => name.startsWith('external_links__matrices'))).toBe(false);
+  });
+
+  test('a title bar\'s heading still names the list after its wrapper, and an article\'s title and subtitle the text after them', () => {
+    const doc = build(`<div class="box"><div class="bar"><h2>Inbox</h2><button>Refresh</button></div>
+      <ul><li><a href="/m/1">First</a></li><li><a href="/m/2">Second</a></li><li><a href="/m/3">Third</a></li></ul></div>
+      <div class="story"><div class="head"><h1>Big news</h1><h2>Subtitle here</h2></div><p>Body <a href="https://example.org">a source</a>.</p></div>`);
+    expect(names(doc)).toContain('inbox__refresh_button');
+    expect(names(doc).some((name) => name.startsWith('inbox__') && name !== 'inbox__refresh_button')).toBe(true);
+    expect(names(doc)).toContain('subtitle_here__a_source_link');
+  });
+});
