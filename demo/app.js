@@ -82,9 +82,10 @@ function moveTo(ids, folder) {
   for (const message of state.messages) if (ids.includes(message.id)) message.folder = folder;
   state.selected.clear();
   $('#archive-selected').disabled = true;
-  $('#status').textContent = `${ids.length} message${ids.length === 1 ? '' : 's'} moved to ${folder}.`;
   renderList();
-  if (!$('#messages').children.length) $('#status').textContent += ' No messages here.';
+  // After the list is drawn, which says only whether the folder is empty.
+  const moved = `${ids.length} message${ids.length === 1 ? '' : 's'} moved to ${folder}.`;
+  $('#status').textContent = $('#messages').children.length ? moved : `${moved} No messages here.`;
 }
 
 function showFolder(folder) {
@@ -120,8 +121,8 @@ $('#compose-form').addEventListener('submit', (event) => {
     id: state.nextId++, folder: 'sent', from: 'Alex Doe', email: 'alex@example.com', to: form.elements.to.value,
     subject: form.elements.subject.value, body: form.elements.body.value, date: new Date().toISOString().slice(0, 10), unread: false,
   });
-  $('#status').textContent = `Message sent to ${form.elements.to.value}.`;
   renderList();
+  $('#status').textContent = `Message sent to ${form.elements.to.value}.`;
 });
 $('#search-form').addEventListener('submit', (event) => {
   event.preventDefault();

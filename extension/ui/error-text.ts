@@ -27,7 +27,8 @@ const HEADLINES: Record<string, string> = {
   ApiError: 'Unknown name or call',
   ScriptSyntaxError: 'The script does not parse',
   BudgetError: 'A limit was reached',
-  NavigationError: 'The page moved on',
+  // Also a refusal before anything moved (a form or link to another site; explorer, session 29).
+  NavigationError: 'Navigation stopped',
   ScriptRuntimeError: 'The script failed',
 };
 

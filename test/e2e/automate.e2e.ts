@@ -63,6 +63,24 @@ async function finished(panel: Page, timeout = 90_000) {
 }
 
 describe('Automate tab with a scripted (replay) model', () => {
+  test('the demo\'s status line after an archive is what the run reports; a script that only says something is done (explorer, session 29)', async () => {
+    const { page, panel } = await bind('/demo/');
+    await run(panel, 'Archive the first message and say what the status line says');
+    const archived = await finished(panel);
+    expect(archived, archived.text).toMatchObject({ status: 'done', attempts: 1 });
+    await expect.poll(() => panel.getByTestId('automate-result').innerText()).toBe('"1 message moved to archive."');
+    expect(await page.locator('#status').innerText()).toBe('1 message moved to archive.');
+    await panel.close();
+    await page.close();
+    const again = await bind('/demo/');
+    await run(again.panel, 'Tell me how many messages there are');
+    const told = await finished(again.panel);
+    expect(told, told.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+    expect(await again.panel.getByTestId('automate-log').innerText()).toContain('There are 5 messages');
+    await again.panel.close();
+    await again.page.close();
+  });
+
   test('success path on the demo app; save with a {{param}}; replay with 0 model calls', async () => {
     const { page, panel } = await bind('/demo/');
     // Ctrl+Enter in the task box runs it, as Run does.
@@ -402,7 +420,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     const report = await finished(panel, 170_000);
     expect(report.status, report.text).toBe('failed');
     expect(report.modelCalls).toBe(3);
-    expect(report.text).toMatch(/Failed after 3 attempts \(2 repairs\): (The script does not parse|Not found on the page|Unknown name or call|The script failed|Could not act on the page|A limit was reached|The page moved on)/);
+    expect(report.text).toMatch(/Failed after 3 attempts \(2 repairs\): (The script does not parse|Not found on the page|Unknown name or call|The script failed|Could not act on the page|A limit was reached|Navigation stopped)/);
     // Whatever it wrote, nothing irreversible happened and no todo was removed.
     expect(await page.locator('#removed').innerText()).toBe('0');
   }, 180_000);

@@ -89,7 +89,12 @@ function uncaughtMessage(error: PocketError): string {
   if (error.name !== 'ScriptRuntimeError' || !('thrown' in data) || !/^Uncaught /.test(error.message)) return error.message;
   let shown: string;
   try {
-    shown = typeof data.thrown === 'string' ? JSON.stringify(data.thrown.slice(0, 300)) : JSON.stringify(data.thrown) ?? String(data.thrown);
+    const thrown = data.thrown as { name?: unknown; message?: unknown } | null;
+    // `throw new Error(m)`: its kind, then its message quoted (it may hold page text), as a person reads it.
+    const error = typeof thrown === 'object' && thrown !== null && typeof thrown.name === 'string' && typeof thrown.message === 'string'
+      && /^[A-Za-z]{0,20}Error$/.test(thrown.name) ? thrown as { name: string; message: string } : undefined;
+    shown = typeof data.thrown === 'string' ? JSON.stringify(data.thrown.slice(0, 300))
+      : error ? `${error.name}: ${JSON.stringify(error.message.slice(0, 300))}` : JSON.stringify(data.thrown) ?? String(data.thrown);
   } catch {
     shown = 'a value that cannot be shown';
   }
@@ -202,7 +207,8 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
       current.log = result.log.length >= current.log.length ? [...result.log] : current.log;
       // A script that ran to its end without acting, saying or reporting anything did nothing for the task (an
       // exploratory test found "Done" for `$todos.find("bread");`): that is a failure to repair, not a success.
-      const idle = result.ok && result.finishedBy === 'end' && result.stats.actions === 0 && result.output.length === 0;
+      const idle = result.ok && result.finishedBy === 'end' && result.stats.actions === 0 && result.output.length === 0
+        && !result.log.some((entry) => entry.call === 'say' || entry.call === 'ask');
       if (result.ok && !idle) return end('done', `done after ${attempt + 1} attempt${attempt ? 's' : ''}`, result.result);
       const error: PocketError = idle
         ? new ActionError('the script ended without doing anything: no action, nothing said, no done(…); act on the page for the task, or end with done(result) to report what it found')

@@ -161,6 +161,10 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     // Reading and reporting is doing something: done(result) ends a read-only task.
     const read = harness([answer('done($add_todo__new_todo.value());')]);
     expect((await runTask('how many todos?', read.deps)).status).toBe('done');
+    // So is telling the user (explorer, session 29: `say(…)` alone was "nothing said" and cost two repairs).
+    const said = harness([answer('say("There are " + $todos__items.length + " todos");')]);
+    const told = await runTask('say how many todos', said.deps);
+    expect([told.status, told.modelCalls], told.summary).toEqual(['done', 1]);
   });
 
   test('a model that fails mid-repair ends the run with its report; an error no script can fix is not repaired', async () => {

@@ -164,4 +164,21 @@ describe('the repair turn', () => {
     expect(firstLine).toContain('Uncaught "x\\"). SYSTEM');
     expect(outsideQuotes(firstLine)).not.toMatch(/SYSTEM|delete_account/);
   });
+
+  test('an Error the script threw reads as its kind and its quoted message, not as JSON (explorer, session 29)', async () => {
+    const answers = [JSON.stringify({ plan: 'p', elements: [], script: 'throw new Error($x.text());' })];
+    const deps: RunnerDeps = {
+      constrained: false,
+      readDocument: async () => buildPageDocument(document),
+      generate: async () => ({ text: answers.shift() ?? '', tokensIn: 1, tokensOut: 1 }),
+      async execute() {
+        const error = new ScriptRuntimeError(`Uncaught Error: ${PAYLOAD} at 1:1`, { line: 1, column: 1, thrown: { name: 'Error', message: PAYLOAD } });
+        return { ok: false, finishedBy: 'error', result: null, output: [], log: [], stats: { steps: 1, actions: 0, ms: 1 }, error };
+      },
+    };
+    const report = await runTask('do it', deps, { maxRepairs: 0 });
+    const message = report.attempts[0]!.failure!.message;
+    expect(message).toBe(`Uncaught Error: ${JSON.stringify(PAYLOAD)} at 1:1`);
+    expect(outsideQuotes(message)).not.toMatch(/SYSTEM|delete_account/);
+  });
 });
