@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { completeScript } from '../../../workers/engines/decoding/script-prefix.ts';
-import { SyntaxConstraint } from '../../../workers/engines/decoding/syntax-constraint.ts';
+import { syntaxRefusal } from './syntax-refusal.ts';
 
 /** Every whole script the fixture apps' replay models answer with (those meant to fail to parse left out). */
 function fixtureScripts(): string[] {
@@ -18,17 +18,6 @@ function fixtureScripts(): string[] {
   return [...scripts];
 }
 
-/** Where the syntax constraint refuses `script` written one character at a time (every prefix checked), or null. */
-function refusal(script: string): string | null {
-  const pieces = ['</s>', ...new Set(script)];
-  const syntax = new SyntaxConstraint(pieces, [0]);
-  for (const char of script) {
-    if (!syntax.allows(pieces.indexOf(char))) return `${JSON.stringify(syntax.written.slice(-60))} + ${JSON.stringify(char)}`;
-    syntax.accept(pieces.indexOf(char));
-  }
-  return syntax.allows(0) ? null : 'the end';
-}
-
 describe('the syntax constraint refuses no valid script', () => {
   const scripts = fixtureScripts();
   test('the fixture apps\' scripts are many', () => {
@@ -36,7 +25,7 @@ describe('the syntax constraint refuses no valid script', () => {
   });
   test('each of them can be written to its end', () => {
     const refused = scripts.flatMap((script) => {
-      const where = refusal(script);
+      const where = syntaxRefusal(script);
       return where ? [`${JSON.stringify(script.slice(0, 80))}: ${where}`] : [];
     });
     expect(refused).toEqual([]);

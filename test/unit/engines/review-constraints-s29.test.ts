@@ -1,23 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { completeScript, viableScriptPrefix } from '../../../workers/engines/decoding/script-prefix.ts';
-import { SyntaxConstraint } from '../../../workers/engines/decoding/syntax-constraint.ts';
 import { NameConstraint } from '../../../workers/engines/decoding/name-constraint.ts';
+import { syntaxRefusal as refusal } from './syntax-refusal.ts';
 
 /**
  * Review (session 29) of the script constraints: valid scripts they made impossible to write, and prefixes they let a
  * model write from which no whole script could follow.
  */
-
-/** Where the syntax constraint refuses `script` written one character at a time, or null (as constraint-corpus does). */
-function refusal(script: string): string | null {
-  const pieces = ['</s>', ...new Set(script)];
-  const syntax = new SyntaxConstraint(pieces, [0]);
-  for (const char of script) {
-    if (!syntax.allows(pieces.indexOf(char))) return `${JSON.stringify(syntax.written.slice(-60))} + ${JSON.stringify(char)}`;
-    syntax.accept(pieces.indexOf(char));
-  }
-  return syntax.allows(0) ? null : 'the end';
-}
 
 describe('valid scripts the syntax constraint refused', () => {
   test.each([

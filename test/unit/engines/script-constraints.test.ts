@@ -5,6 +5,7 @@ import { LiteralConstraint, valueStarts, valuesOfSelect } from '../../../workers
 import { SyntaxConstraint } from '../../../workers/engines/decoding/syntax-constraint.ts';
 import { OutputConstraints, outputConstraintsFor } from '../../../workers/engines/decoding/output-constraints.ts';
 import { NameConstraint } from '../../../workers/engines/decoding/name-constraint.ts';
+import { syntaxRefusal } from './syntax-refusal.ts';
 
 describe('viable script prefixes', () => {
   test.each([
@@ -103,16 +104,6 @@ describe('syntax-constrained decoding', () => {
   });
 
   // Each script written one character at a time: every character, and the end, must be allowed.
-  const refusedIn = (script: string): string | null => {
-    const pieces = ['</s>', ...new Set(script)];
-    const syntax = new SyntaxConstraint(pieces, [0]);
-    for (const char of script) {
-      if (!syntax.allows(pieces.indexOf(char))) return `${JSON.stringify(syntax.written)} + ${JSON.stringify(char)}`;
-      syntax.accept(pieces.indexOf(char));
-    }
-    return syntax.allows(0) ? null : 'the end';
-  };
-
   test.each([
     // A number, a string or a comment may repeat a character; closers are as many as the openers before them.
     'wait(10000);\ndone(1111);', '$rating.find("★★★★");', 'say("aaaa");', '// ----\ndone();', '/* ==== */\ndone();',
@@ -121,13 +112,13 @@ describe('syntax-constrained decoding', () => {
     // Indented by four, three deep (models other than the bundled one indent so).
     'for (const item of $list) {\n    if (item.a.text() == "x") {\n        for (const b of $other) {\n            b.click();\n        }\n    }\n}\ndone();',
   ])('%j is written to its end (no false refusal)', (script) => {
-    expect(refusedIn(script)).toBeNull();
+    expect(syntaxRefusal(script)).toBeNull();
   });
 
   test.each([
     ['done(1 + + + +', '2);'], ['done(!!!!', 'x);'], ['done(1);          ', 'done(2);'], ['done(1000000000000000000000000', ');'],
   ])('%j: a loop or a padding is still refused', (written, rest) => {
-    expect(refusedIn(written + rest)).toMatch(/\+ "/);
+    expect(syntaxRefusal(written + rest)).toMatch(/\+ "/);
   });
 
   test('a special token that prints nothing cannot stall a script', () => {
