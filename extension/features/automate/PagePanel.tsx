@@ -79,6 +79,7 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
   const prompt = shown ? renderDocument(shown) : undefined;
   const counted = useTokenCount(prompt);
   const modelName = useModelName();
+  const tokensLine = counted ? `Prompt form: ${counted.tokens} tokens (${modelName(counted.model)})` : shown ? `Prompt form: about ${shown.tokens} tokens` : '';
   const pointer = usePagePointer(tabId);
   const [open, setOpenKeys] = useState<ReadonlySet<string>>(new Set());
   const [filter, setFilter] = useState('');
@@ -123,16 +124,23 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
       <button type="button" onClick={() => load()}>Read the page again</button>
       <p role="status" class="sr-only" data-testid="page-announce">{announced}</p>
       <p role="status" class="sr-only" data-testid="entry-announce">{pointer.said}</p>
-      {state.status === 'loading' && <p role="status">{shown ? 'Reading the page again…' : 'Reading the page…'}</p>}
+      {/* Always there and one line high: a live region present before its words are said, and entries that stay put. */}
+      <p role="status" class="status-line">{state.status === 'loading' ? (shown ? 'Reading the page again…' : 'Reading the page…') : ''}</p>
       {state.status === 'error' && <ErrorNotice error={state.error} />}
       {shown && (
         <>
           <p class="muted" data-testid="document-summary" tabIndex={-1} ref={summary}>
             <span data-field="doc.sections">{shown.sections.length}</span> {shown.sections.length === 1 ? 'section' : 'sections'} ·{' '}
             <span data-field="doc.entries">{shown.stats.elements}</span> {shown.stats.elements === 1 ? 'entry' : 'entries'} ({shown.stats.lists} {shown.stats.lists === 1 ? 'list' : 'lists'}) ·{' '}
+            <span data-field="doc.nodes">{shown.stats.nodes}</span> elements read in {Math.round(shown.stats.ms)} ms
+          </p>
+          {/* The model's own count arrives later and is longer than the estimate: one line either way, so the entries
+              under the pointer do not move when it comes. */}
+          <p class="muted one-line" data-testid="document-tokens" title={tokensLine}>
+            Prompt form:{' '}
             {counted
               ? <><span data-field="doc.tokens">{counted.tokens}</span> tokens (<span data-field="doc.tokens-model" data-model={counted.model}>{modelName(counted.model)}</span>)</>
-              : <>about <span data-field="doc.tokens">{shown.tokens}</span> tokens</>} · <span data-field="doc.nodes">{shown.stats.nodes}</span> elements read in {Math.round(shown.stats.ms)} ms
+              : <>about <span data-field="doc.tokens">{shown.tokens}</span> tokens</>}
           </p>
           {shown.truncated && (
             <p role="note" data-field="doc.truncated">This page is larger than the reading budget: its first part is described in full, the rest by its controls only.</p>
