@@ -327,18 +327,35 @@ describe('Automate tab with a scripted (replay) model', () => {
     const save = panel.getByTestId('automate-save');
     const source = await save.getByLabel(/Saved script/).inputValue();
     expect(source).toContain('$sign_up__next_button.click();\n}\n$sign_up__plan.select("Team");');
+    // The password the task gave and the script typed into the password field is offered as a hole (asked at each
+    // replay): in the script, the task kept with it and the name (explorer, session 29: it was saved as typed).
+    expect(source).toContain('$sign_up__password.type("{{password}}");');
+    expect(source).not.toContain('hunter2hunter2');
+    expect(await save.getByLabel(/^Task kept with it/).inputValue())
+      .toBe('Sign up as Ada Lovelace, ada@example.com, password {{password}}, Team plan with the newsletter');
+    expect(await save.getByLabel('Script name').inputValue()).toMatch(/^Sign up as Ada Lovelace, ada@example\.com, password \{\{/);
+    expect(await save.getByTestId('automate-save-holes').innerText()).toContain('What you typed into $sign_up__password is saved as {{password}}');
     await save.getByLabel('Script name').fill('sign up ada');
-    // A password is typed only when the user gives it in the run: saved as a parameter, asked at replay.
-    await save.getByLabel(/Saved script/).fill(source.replace('"hunter2hunter2"', '"{{password}}"'));
     await save.getByRole('button', { name: 'Save script' }).click();
     const saved = panel.locator('[data-testid="automate-saved"] li[data-script="sign up ada"]');
     await saved.waitFor();
+    const stored = await panel.evaluate(() => new Promise<string>((resolve, reject) => {
+      const open = indexedDB.open('pocket-slm');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const all = open.result.transaction('scripts').objectStore('scripts').getAll();
+        all.onsuccess = () => { open.result.close(); resolve(JSON.stringify(all.result)); };
+      };
+    }));
+    expect(stored).toContain('password {{password}}, Team plan');
+    expect(stored).not.toContain('hunter2hunter2');
     const calls = await panel.getByTestId('automate').getAttribute('data-generate-calls');
     await page.reload();
     expect(await page.locator('#result').innerText()).toBe('');
     await saved.getByLabel('password for sign up ada').fill('hunter2hunter2');
     await saved.getByRole('button', { name: 'Replay' }).click();
     await confirm.waitFor({ timeout: 60_000 });
+    expect(await confirm.innerText()).toContain('Your task: Sign up as Ada Lovelace, ada@example.com, password {{password}}');
     await confirm.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => page.locator('#result').innerText(), { timeout: 60_000 }).toBe(welcome);
     const replay = await finished(panel);

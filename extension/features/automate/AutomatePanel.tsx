@@ -110,6 +110,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [saveName, setSaveName] = useState('');
   const [savedNote, setSavedNote] = useState('');
   const [saveSource, setSaveSource] = useState('');
+  const [saveTask, setSaveTask] = useState('');
   /** The saved script this tab's last replay from here ran (its offer to keep a repair, its advice when it failed). */
   const [replayed, setReplayed] = useDraft<Replayed | null>(`automate.replayed.${tabId ?? ''}`, null);
   const [stepByStep, setStepByStep] = useState(false);
@@ -138,8 +139,11 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       offeredSave.current = current.runId;
       const script = current.report.savedScript;
       if (script) {
+        // What was typed into a password field is a hole in both (run-host.ts): not in the name either.
+        const savedTask = current.report.savedTask ?? current.task;
         setSaveSource(script);
-        setSaveName(current.task.slice(0, 60));
+        setSaveTask(savedTask);
+        setSaveName(savedTask.slice(0, 60));
       }
     }
     // A panel opened on a run that goes on (step by step, say) shows that run's task and mode, once.
@@ -397,7 +401,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           // The name as it is stored (cut at 200 characters): the note names what the list will show.
           const name = scriptName(saveName);
           setSavedNote('');
-          void saveScript(site, name, saveSource, run?.task, run?.report?.savedLists, run?.report?.savedElements).then(() => {
+          void saveScript(site, name, saveSource, saveTask.trim() || undefined, run?.report?.savedLists, run?.report?.savedElements).then(() => {
             setSavedNote(`Saved "${name}" for ${site}.`);
           }, (e: unknown) => setError(e));
         }}>
@@ -406,6 +410,14 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           <input id="automate-save-name" value={saveName} maxLength={MAX_SCRIPT_NAME} onInput={(e) => setSaveName((e.currentTarget as HTMLInputElement).value)} />
           <label for="automate-save-source">Saved script (write {'"{{name}}"'}, in quotes, for a value asked at replay)</label>
           <textarea id="automate-save-source" class="script" rows={6} value={saveSource} onInput={(e) => setSaveSource((e.currentTarget as HTMLTextAreaElement).value)} />
+          {run?.report?.savedHoles?.length ? (
+            <p class="muted" data-testid="automate-save-holes">
+              {run.report.savedHoles.map((hole) => `What you typed into ${hole.target} is saved as {{${hole.name}}}`).join('; ')}: each replay
+              asks for it, and it is kept neither with the script nor with its task.
+            </p>
+          ) : null}
+          <label for="automate-save-task">Task kept with it (shown when it replays and told to the model that repairs it)</label>
+          <textarea id="automate-save-task" rows={2} value={saveTask} maxLength={MAX_TASK_CHARS} onInput={(e) => setSaveTask((e.currentTarget as HTMLTextAreaElement).value)} />
           {/* Saving under a name the site already has replaces that script: the button says so. */}
           <button type="submit">{(run?.origin ?? origin) === origin && saved.some((row) => row.name === scriptName(saveName)) ? 'Replace the saved script of this name' : 'Save script'}</button>
           <p role="status" class="muted" data-testid="automate-saved-note">{savedNote}</p>

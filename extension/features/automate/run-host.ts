@@ -15,11 +15,12 @@ import { type Entry, listScriptName, originOf, PageBridge } from './page-bridge.
 import type { ChatMessage } from './prompt.ts';
 import { type ModelReply, type RunReport, runTask, type RunnerDeps } from './runner.ts';
 import { constraintFor, isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
-import { MAX_LOG, type AutomateStart, type RunState, type SavedElement, type SavedList } from './run-state.ts';
+import { MAX_LOG, MAX_SAVED_ELEMENTS, type AutomateStart, type RunState, type SavedElement, type SavedList } from './run-state.ts';
 import { pathPattern } from './site-document.ts';
 import { elementsToSave, listsToSave, namesUsed, replayableScript } from './replayable.ts';
 import { listFoundAgain, rememberedElement } from './remembered-element.ts';
 import { commentHolesDropped, fillParams, literalText, paramsOf } from './params.ts';
+import { withSecretHoles } from './secret-holes.ts';
 import { asksForSecret, isSecretParam } from './secret-param.ts';
 import { type RunSecret, savedSecretTargets, secretGuard } from './secret-guard.ts';
 import { unrelatedScript } from './unrelated.ts';
@@ -991,7 +992,10 @@ export class AutomationRuns {
         };
         report = await runTask(taskForModel(request), deps, { maxRepairs: request.maxRepairs ?? 2, documentTokens, signal }, known);
       }
-      const savedScript = report.ok && state.mode === 'script' ? replayableScript(report.attempts) ?? '' : undefined;
+      const replayable = report.ok && state.mode === 'script' ? replayableScript(report.attempts) ?? '' : undefined;
+      // A password the user wrote in the task and the script typed is saved as a hole, in the script and the task.
+      const holed = replayable !== undefined && !request.known ? withSecretHoles(replayable, request.task, sensitiveTarget) : undefined;
+      const savedScript = holed?.script ?? replayable;
       state.report = {
         ...report, summary: cut(report.summary, 4000),
         attempts: report.attempts.map((a) => ({
@@ -1005,6 +1009,8 @@ export class AutomationRuns {
           savedScript,
           // A replay is not offered for saving (its lists would be the ones it was given, its values the user's).
           ...(!request.known ? {
+            savedTask: cut(holed?.task ?? request.task, 4000),
+            ...(holed?.holes.length ? { savedHoles: holed.holes.slice(0, MAX_SAVED_ELEMENTS) } : {}),
             savedLists: listsToSave(savedScript, (name) => lastUse(bridges, name), (url) => pathPattern(url).pattern),
             savedElements: elementsToSave(savedScript, (name) => lastElementUse(bridges, name), (url) => pathPattern(url).pattern),
           } : {}),

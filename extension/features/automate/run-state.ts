@@ -102,6 +102,10 @@ export const ReportSchema = v.strictObject({
   attempts: v.array(AttemptSchema), modelCalls: count, tokensIn: count, tokensOut: count, summary: text(4000),
   /** For a finished script run: what to save (replayable.ts: completed parts of repaired attempts, then the last). */
   savedScript: v.optional(text(40_000)),
+  /** The task to keep with the saved script: what the run typed into sensitive fields as the script's holes. */
+  savedTask: v.optional(text(4000)),
+  /** The holes put in the saved script for what the run typed into sensitive fields, and the field of each. */
+  savedHoles: v.optional(v.pipe(v.array(v.strictObject({ name: text(64), target: text(400) })), v.maxLength(MAX_SAVED_ELEMENTS))),
   /** The lists the saved script names, as the run saw them, without their sample items. */
   savedLists: v.optional(v.pipe(v.array(SavedListSchema), v.maxLength(MAX_SAVED_LISTS))),
   /** The elements the saved script names, as the run reached them: kind and locators only. */

@@ -107,3 +107,45 @@ describe('an executor message does not quote what a field made of the user\'s va
     expect(await typed(false)).toContain('ABCD-1234');
   });
 });
+
+// Explorer, session 29: "Sign me up with password …" was saved with the password in the script, the task and the name.
+describe('a first run\'s password, typed into a password field, is offered for saving as a hole', () => {
+  const answer = (script: string) => JSON.stringify({ plan: 'p', elements: [], script });
+
+  test('the saved script and task hold {{password}}; a replay of them stores and sends neither password', async () => {
+    const first = fakeRunHost([answer(`$login__user.type("ann");\n$login__password.type("${SECRET}");\n$login__go_button.click();\ndone("in");`)]);
+    await first.runs.start(start({ task: `log in as ann with password ${SECRET}`, maxRepairs: 0 }));
+    const done = await finished(first.runs);
+    expect(done.status).toBe('done');
+    expect(done.report!.savedScript).toBe('$login__user.type("ann");\n$login__password.type("{{password}}");\n$login__go_button.click();\ndone("in");');
+    expect(done.report!.savedTask).toBe('log in as ann with password {{password}}');
+    expect(done.report!.savedHoles).toEqual([{ name: 'password', target: '$login__password' }]);
+    // The user's own run keeps the task as written (they typed it), and the log masks what went into the field.
+    expect(done.task).toContain(SECRET);
+    expect(done.log.find((entry) => entry.target === '$login__password')!.args).toEqual([MASKED_TYPING]);
+
+    // Replayed as saved, with another password, and a repair: neither password in what it stores or sends.
+    const NEW = 'n3w-Passw0rd-x';
+    const replay = fakeRunHost([answer('$login__password.type("{{password}}");\n$login__go_button.click();\ndone("again");')], (request) => {
+      if (request.action === 'click' && request.target?.locators[0]?.value === 'go' && !request.confirmed) throw new ActionError('the button is busy');
+      return undefined;
+    });
+    await replay.runs.start(start({ task: done.report!.savedTask!, known: { plan: 'saved', elements: [], script: done.report!.savedScript! }, params: { password: NEW }, userValues: [NEW], maxRepairs: 1 }));
+    const replayed = await finished(replay.runs);
+    expect(replay.prompts.length).toBe(1); // the repair was asked
+    for (const text of [...replay.prompts, ...replay.stored.map((s) => JSON.stringify(s))]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(NEW);
+    }
+    expect(replayed.task).toBe('log in as ann with password {{password}}');
+  });
+
+  test('a field the page does not call sensitive is not guessed at: the script is offered as written', async () => {
+    const first = fakeRunHost([answer('$login__user.type("ann-the-user");\ndone("typed");')]);
+    await first.runs.start(start({ task: 'type ann-the-user', maxRepairs: 0 }));
+    const done = await finished(first.runs);
+    expect(done.report!.savedScript).toBe('$login__user.type("ann-the-user");\ndone("typed");');
+    expect(done.report!.savedTask).toBe('type ann-the-user');
+    expect(done.report!.savedHoles).toBeUndefined();
+  });
+});

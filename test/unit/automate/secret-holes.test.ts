@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { typedIntoSensitive, withSecretHoles } from '../../../extension/features/automate/secret-holes.ts';
+import { checkParamPlaces, fillParams } from '../../../extension/features/automate/params.ts';
+import { isSecretParam } from '../../../extension/features/automate/secret-param.ts';
+
+const SIGNUP = `$sign_up__full_name.type("Ann Lee");
+$sign_up__password.type("Tr0ub4dor&3x");
+$sign_up__create_account_button.click();
+done($sign_up__result.text());`;
+
+const fields = (...names: string[]) => (target: string) => names.includes(target);
+
+describe('what a script types into sensitive fields, found in its text', () => {
+  test('a literal, a template, a const (every declaration of it), never a value computed or asked', () => {
+    const script = [
+      '$a__pw.type("one-1");', '$a__pw.type(`two-2`);', 'const p = "three-3";', '$a__pw.type(p);',
+      'let q = "four-4"; q = q + "!";', '$a__pw.type(q);', '$a__pw.type(ask("Password?"));', '$a__pw.type(`x${p}`);',
+      '$a__name.type("not-secret");', 'for (const row of $list) $a__pw.type("in-a-loop");',
+    ].join('\n');
+    expect(typedIntoSensitive(script, fields('$a__pw')).map((t) => t.value)).toEqual(['one-1', 'two-2', 'three-3', 'four-4', 'in-a-loop']);
+    expect(typedIntoSensitive('$a__pw.type("x"', fields('$a__pw'))).toEqual([]);
+  });
+});
+
+describe('what the script types into sensitive fields, put back to holes for saving', () => {
+  test('the password typed goes back to {{password}} in the script and in the task; the rest stays', () => {
+    const saved = withSecretHoles(SIGNUP, 'Sign me up with password Tr0ub4dor&3x', fields('$sign_up__password'));
+    expect(saved.script).toBe(SIGNUP.replace('"Tr0ub4dor&3x"', '"{{password}}"'));
+    expect(saved.task).toBe('Sign me up with password {{password}}');
+    expect(saved.holes).toEqual([{ name: 'password', target: '$sign_up__password' }]);
+    expect(isSecretParam(saved.holes[0]!.name)).toBe(true);
+    // A replay fills it back in as text.
+    expect(fillParams(saved.script, { password: 'new"one' })).toContain('$sign_up__password.type("new\\"one")');
+  });
+
+  test('everywhere the script holds it: a const, a template, a longer string, escaped; in a comment as a bare word', () => {
+    const script = [
+      'const pw = \'it\\\'s-S3cret\';',
+      '// typing it\'s-S3cret next',
+      '$login__pass.type(pw);',
+      'say(`logged in with it\'s-S3cret and ${pw}`);',
+      '$login__other.type("it\'s-S3cret!");',
+    ].join('\n');
+    const saved = withSecretHoles(script, "log in with it's-S3cret", fields('$login__pass'));
+    expect(saved.script).not.toContain('S3cret');
+    expect(saved.script).toContain("const pw = '{{pass}}';");
+    expect(saved.script).toContain('// typing pass next');
+    expect(saved.script).toContain('say(`logged in with {{pass}} and ${pw}`);');
+    expect(saved.script).toContain('"{{pass}}!"');
+    expect(() => checkParamPlaces(saved.script)).not.toThrow();
+    expect(saved.task).toBe('log in with {{pass}}');
+  });
+
+  test('a field whose words do not say secret gets a name that does; two fields, two holes; one value twice, one hole', () => {
+    const script = '$pay__number.type("4111111111111111");\n$pay__field_2.type("123");\n$pay__field_3.type("123");';
+    const saved = withSecretHoles(script, 'pay with 4111111111111111, code 123', fields('$pay__number', '$pay__field_2', '$pay__field_3'));
+    expect(saved.holes.map((h) => h.name)).toEqual(['number_secret', 'field_2_secret']);
+    expect(saved.holes.every((h) => isSecretParam(h.name))).toBe(true);
+    expect(saved.script).toBe('$pay__number.type("{{number_secret}}");\n$pay__field_2.type("{{field_2_secret}}");\n$pay__field_3.type("{{field_2_secret}}");');
+    expect(saved.task).toBe('pay with {{number_secret}}, code {{field_2_secret}}');
+  });
+
+  test('a value is replaced only as a whole word: a PIN "12" leaves "2012" and "120 items" alone', () => {
+    const saved = withSecretHoles('$a__pin.type("12");\nsay("2012: 120 items");', 'pin 12 for 2012', fields('$a__pin'));
+    expect(saved.script).toBe('$a__pin.type("{{pin}}");\nsay("2012: 120 items");');
+    expect(saved.task).toBe('pin {{pin}} for 2012');
+  });
+
+  test('a name the script already uses as a hole is not taken again; a hole typed is no value', () => {
+    const saved = withSecretHoles('$a__user.type("{{password}}");\n$a__password.type("hunter22");\n$a__pin.type("{{pin}}");', '', fields('$a__password', '$a__pin'));
+    expect(saved.script).toBe('$a__user.type("{{password}}");\n$a__password.type("{{password_2}}");\n$a__pin.type("{{pin}}");');
+    expect(saved.holes).toEqual([{ name: 'password_2', target: '$a__password' }]);
+  });
+
+  test('nothing typed into a sensitive field, an empty value, or a script that does not parse: as it was, no holes', () => {
+    expect(withSecretHoles(SIGNUP, 't', fields())).toEqual({ script: SIGNUP, task: 't', holes: [] });
+    expect(withSecretHoles('$x.type("  ");', 't', fields('$x'))).toEqual({ script: '$x.type("  ");', task: 't', holes: [] });
+    const broken = '$a__pw.type("abc123"';
+    expect(withSecretHoles(broken, 'abc123', fields('$a__pw'))).toEqual({ script: broken, task: 'abc123', holes: [] });
+  });
+});
