@@ -267,6 +267,8 @@ const isPresent = (el: Element): boolean => isVisible(el) && (!isMessageElement(
 function readText(el: Element): string {
   // A password, code or card field reads as nothing, whatever it is made of (an input, a textbox, a select).
   if (isSensitive(el)) return '';
+  // A checkbox's or radio button's value is "on" or a form's code: the words it shows are its label (value() is its state).
+  if (isInput(el) && (el.type === 'checkbox' || el.type === 'radio')) return clean(accessibleName(el));
   if (isInput(el) || isTextArea(el)) return clean(el.value);
   // A multiple select reads every option chosen, as select() adds them.
   if (isSelect(el)) return el.multiple ? clean(Array.from(el.selectedOptions, (o) => clean(o.text)).join(', ')) : clean(el.selectedOptions[0]?.text);

@@ -53,6 +53,12 @@ describe('content executor', () => {
     expect(events.filter((e) => e === 'click:agree').length).toBe(1);
     expect((await run({ action: 'value', target: byId('agree') })).value).toBe(true);
   });
+  test('text() of a checkbox or radio button reads its label, not its value ("on"; explorer, session 29)', async () => {
+    expect((await run({ action: 'text', target: byId('agree') })).value).toBe('Agree');
+    document.body.insertAdjacentHTML('beforeend', '<input type="radio" id="r" value="x" aria-label="Express delivery"><input type="checkbox" id="bare">');
+    expect((await run({ action: 'text', target: byId('r') })).value).toBe('Express delivery');
+    expect((await run({ action: 'text', target: byId('bare') })).value).toBe('');
+  });
   test('lists: count, find, item text through item selector and slot', async () => {
     const list = { locators: [{ by: 'id' as const, value: 'list' }], item: { selector: ':scope > li' } };
     expect((await run({ action: 'count', target: list })).value).toBe(2);
