@@ -401,6 +401,11 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(replay, replay.text).toMatchObject({ status: 'done', modelCalls: 0, attempts: 1 });
     expect(await page.locator('#result').innerText()).toBe(ada.replace('Ada Lovelace', 'Charles Babbage').replace('221B Baker Street', '1 Dorset Street'));
     expect(await panel.getByTestId('automate').getAttribute('data-generate-calls')).toBe(calls);
+    // The panel that replayed it shows the values typed, not their holes (explorer, session 29); the script keeps them.
+    const log = await panel.getByTestId('automate-log').innerText();
+    expect(log).toContain('"Charles Babbage"');
+    expect(log).not.toContain('{{name}}');
+    expect(await panel.getByTestId('automate-script').innerText()).toContain('"{{name}}"');
   }, 180_000);
 
   test('prompt injection: a fooled model still causes 0 irreversible actions without confirmation (look-alikes too)', async () => {

@@ -21,6 +21,7 @@ import { ModelOptions, NotMadeFor } from '../models/ModelOptions.tsx';
 import { MAX_SCRIPT_NAME, originOf, saveScript, scriptName } from './saved.ts';
 import { SavedScripts, useSavedScripts } from './SavedScripts.tsx';
 import { RenamedOffer, RepairedOffer, replayAdvice, type Replayed } from './ReplayOutcome.tsx';
+import { plainValues, withPlainValues } from './replay-values.ts';
 
 /**
  * The Automate tab of the side panel: a task → one model call writes a script → the sandbox runs it on the bound
@@ -119,6 +120,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const pressedRun = useRef(false);
   const offeredSave = useRef<string | undefined>(undefined);
   const going = useRef(false);
+  /** The plain values of the replay started here, in memory only: shown in its run instead of their holes. */
+  const replayValues = useRef<{ runId: string; values: Record<string, string> } | undefined>(undefined);
   /** Reads the state now and keeps reading while the run goes. */
   const follow = useRef<() => void>(() => undefined);
 
@@ -130,7 +133,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     // the tab) or the model host restarted. Said, rather than the panel falling silently back to idle.
     if (going.current && current === null) setVanished(true);
     else if (current) setVanished(false);
-    setRun(current);
+    const values = replayValues.current;
+    setRun(current && values?.runId === current.runId ? withPlainValues(current, values.values) : current);
     going.current = current?.status === 'running';
     setCalls(state.generateCalls);
     setLoaded(true);
@@ -203,6 +207,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           ...(saved.elements?.length ? { knownElements: saved.elements } : {}) } : {}),
       });
       going.current = true;
+      if (saved) replayValues.current = { runId, values: plainValues(saved.params) };
       follow.current();
       return runId;
     } catch (e) {
