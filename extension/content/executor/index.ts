@@ -1106,7 +1106,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
       throw new NavigationError(`navigate(): ${JSON.stringify(path.slice(0, 100))} is not a path`);
     }
     if (!/^https?:$/.test(url.protocol)) throw new NavigationError(`navigate(): ${JSON.stringify(path.slice(0, 100))} is not a web address`);
-    if (url.origin !== location.origin) throw new NavigationError(`navigate() stays on ${location.origin}; ${JSON.stringify(path.slice(0, 100))} is another site`);
+    if (url.origin !== location.origin) throw new NavigationError(`navigate() stays on ${location.origin}; ${JSON.stringify(path.slice(0, 100))} is another site`, { host: url.host });
     const sameDocument = url.pathname === location.pathname && url.search === location.search;
     if (sameDocument) {
       const watch = watchSettle(doc);

@@ -3,7 +3,7 @@
  * execution log) goes back to the model for at most `maxRepairs` repairs, then a clear failure report. Everything
  * it touches is injected (generate, sandbox, document reader), so the loop is tested with fakes.
  */
-import { AbortError, ActionError, isErrorNamed, PocketError, ScriptSyntaxError } from '../../protocol/errors.ts';
+import { AbortError, ActionError, isErrorNamed, NavigationError, PocketError, ScriptSyntaxError } from '../../protocol/errors.ts';
 import type { PageDocument } from '../../protocol/schemas.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import type { Budgets } from '../../sandbox/interpreter/budget.ts';
@@ -137,8 +137,12 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
   let doc = await deps.readDocument();
   /** The failed attempt a repair turn answers (its prompt is built with the names of that turn's page). */
   let repair: { raw: string; failure: Failure; log: LogEntry[] } | undefined;
+  /** The other site the last attempt was refused going to (navigate(), a link, a form), if it was. */
+  let offSite: string | undefined;
   for (let attempt = 0; attempt <= maxRepairs; attempt++) {
     if (options.signal?.aborted) return end('stopped', 'stopped by the user');
+    const offSiteBefore = offSite;
+    offSite = undefined;
     const names = scriptNames(doc);
     const here = new Set(names.map((n) => n.name));
     // The site document is a help, not a requirement: a storage error there leaves the names of this page.
@@ -224,6 +228,13 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
       if (error.data?.afterScript === true) {
         deps.onEvent?.({ type: 'attempt-failed', attempt, failure: current.failure });
         return end('failed', `the script ran to its end, but then ${error.message}`);
+      }
+      // A repair refused going to the same other site again: the task needs that site, and no repair can change that
+      // a run stays on its own (explorer, session 29: two repairs, the same refusal).
+      offSite = error.name === NavigationError.errorName && typeof error.data?.host === 'string' ? error.data.host : undefined;
+      if (offSite !== undefined && offSite === offSiteBefore) {
+        deps.onEvent?.({ type: 'attempt-failed', attempt, failure: current.failure });
+        return end('failed', `stopped: the repair too went to ${offSite}, another site; a run stays on the site it started on, so the task cannot be done from here`);
       }
       const userCancelled = (error.name === ActionError.errorName && error.data?.cancelled === true) || deps.cancelled?.();
       if (userCancelled) {

@@ -389,10 +389,20 @@ function plain(args: Value[]): void {
   }
 }
 
+/** The web site an address names (`{ host }`), for a refusal that says which site the script wanted. */
+function hostOf(address: string): { host: string } | undefined {
+  try {
+    const url = new URL(address.trim().replace(/^\/\//, 'https://'));
+    return /^https?:$/.test(url.protocol) && url.host ? { host: url.host } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A same-site path: no scheme (http:, javascript:…), no other host. */
 function checkPath(path: string): void {
   if (/^\s*[a-z][a-z0-9+.-]*:/i.test(path) || /^\s*\/\//.test(path) || /^\s*\\/.test(path)) {
-    throw new NavigationError(`navigate() takes a path on this site such as "/inbox", not ${JSON.stringify(path.slice(0, 100))}`);
+    throw new NavigationError(`navigate() takes a path on this site such as "/inbox", not ${JSON.stringify(path.slice(0, 100))}`, hostOf(path));
   }
 }
 

@@ -110,6 +110,24 @@ describe('runTask: one model call, typed errors repaired, clear failure', () => 
     page = mount();
   });
 
+  test('a repair refused going to the same other site again ends the run; another site, or a different failure, is repaired (explorer, session 29)', async () => {
+    const away = answer('navigate("https://www.google.com/search?q=milk");\ndone(1);');
+    const again = answer('navigate("//www.google.com/?q=milk");\ndone(1);');
+    const h = harness([away, again, answer('done(2);')]);
+    const report = await runTask('search google for milk', h.deps);
+    expect(report.status).toBe('failed');
+    expect(report.modelCalls).toBe(2);
+    expect(report.summary).toMatch(/the repair too went to www\.google\.com, another site/);
+    expect(report.attempts.map((a) => a.failure?.name)).toEqual(['NavigationError', 'NavigationError']);
+    // A repair that goes elsewhere, or a first refusal followed by another failure: the repairs go on.
+    const other = harness([away, answer('navigate("https://bing.com/?q=milk");\ndone(1);'), answer('done(3);')]);
+    const repaired = await runTask('search for milk', other.deps);
+    expect(repaired.status, repaired.summary).toBe('done');
+    expect(repaired.modelCalls).toBe(3);
+    const mixed = harness([away, answer('$nope.click();'), answer('done(4);')]);
+    expect((await runTask('search for milk', mixed.deps)).modelCalls).toBe(3);
+  });
+
   test('going through a list while removing its items removes every one, in order (exploratory test, session 18: it skipped every second)', async () => {
     const h = harness([answer('for (const todo of $todos__items) { todo.remove.click(); }\ndone($todos__items.exists() ? $todos__items.length : 0);')], true);
     const report = await runTask('remove every todo', h.deps);
