@@ -421,6 +421,13 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
               asks for it, and it is kept neither with the script nor with its task.
             </p>
           ) : null}
+          {run?.report?.savedSecretsLeft ? (
+            <p role="alert" data-testid="automate-save-secrets-left">
+              {run.report.savedSecretsLeft === 1 ? 'Something' : `${run.report.savedSecretsLeft} things`} the script typed into a
+              password, card or code field could not be turned into a hole and may still be written below. Replace it with
+              {' "{{password}}"'} (in quotes) in the script and the task before saving: what is saved is kept as written.
+            </p>
+          ) : null}
           <label for="automate-save-task">Task kept with it (shown when it replays and told to the model that repairs it)</label>
           <textarea id="automate-save-task" rows={2} value={saveTask} maxLength={MAX_TASK_CHARS} onInput={(e) => setSaveTask((e.currentTarget as HTMLTextAreaElement).value)} />
           {/* Saving under a name the site already has replaces that script: the button says so. */}

@@ -1011,6 +1011,7 @@ export class AutomationRuns {
           ...(!request.known ? {
             savedTask: cut(holed?.task ?? request.task, 4000),
             ...(holed?.holes.length ? { savedHoles: holed.holes.slice(0, MAX_SAVED_ELEMENTS) } : {}),
+            ...(holed?.missed ? { savedSecretsLeft: holed.missed } : {}),
             savedLists: listsToSave(savedScript, (name) => lastUse(bridges, name), (url) => pathPattern(url).pattern),
             savedElements: elementsToSave(savedScript, (name) => lastElementUse(bridges, name), (url) => pathPattern(url).pattern),
           } : {}),

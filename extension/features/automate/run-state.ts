@@ -106,6 +106,8 @@ export const ReportSchema = v.strictObject({
   savedTask: v.optional(text(4000)),
   /** The holes put in the saved script for what the run typed into sensitive fields, and the field of each. */
   savedHoles: v.optional(v.pipe(v.array(v.strictObject({ name: text(64), target: text(400) })), v.maxLength(MAX_SAVED_ELEMENTS))),
+  /** How many texts typed into sensitive fields are still in the script or task offered (could not become holes). */
+  savedSecretsLeft: v.optional(count),
   /** The lists the saved script names, as the run saw them, without their sample items. */
   savedLists: v.optional(v.pipe(v.array(SavedListSchema), v.maxLength(MAX_SAVED_LISTS))),
   /** The elements the saved script names, as the run reached them: kind and locators only. */

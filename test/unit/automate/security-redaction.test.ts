@@ -140,6 +140,16 @@ describe('a first run\'s password, typed into a password field, is offered for s
     expect(replayed.task).toBe('log in as ann with password {{password}}');
   });
 
+  test('the password also typed into a plain field stays there (it is that field\'s text), and the report says one is left', async () => {
+    const first = fakeRunHost([answer(`$login__user.type("${SECRET}");\n$login__password.type("${SECRET}");\ndone("in");`)]);
+    await first.runs.start(start({ task: `log in with ${SECRET}`, maxRepairs: 0 }));
+    const done = await finished(first.runs);
+    expect(done.status, JSON.stringify(done.report?.summary ?? done.error)).toBe('done');
+    expect(done.report!.savedTask).toBe('log in with {{password}}');
+    expect(done.report!.savedScript).toBe(`$login__user.type("${SECRET}");\n$login__password.type("{{password}}");\ndone("in");`);
+    expect(done.report!.savedSecretsLeft).toBe(1);
+  });
+
   test('a field the page does not call sensitive is not guessed at: the script is offered as written', async () => {
     const first = fakeRunHost([answer('$login__user.type("ann-the-user");\ndone("typed");')]);
     await first.runs.start(start({ task: 'type ann-the-user', maxRepairs: 0 }));
