@@ -1,6 +1,7 @@
 // node scripts/profile-docs.mjs [PAGE] [N] — where a page-document read spends its time: builds our document N times
 // (default 200) on one snapshot of ../shared/data/readability-pages/pages (default ars-1; `demo` for the demo app) in
-// headless Chromium and prints the functions with the most self time (CDP sampling profiler). TOP=35 lines.
+// headless Chromium and prints the functions with the most self time (CDP sampling profiler). TOP=35 lines;
+// CALLERS=querySelectorAll,… also prints who calls those functions (two frames up).
 // PAGE `generated` is bench:docs' 5,000-element page. COLD=1 profiles only the first read on a fresh page (cold code,
 // as when a content script reads a page once) instead of N warm reads.
 // For #5's extraction-time work; `npm run bench:docs` is the comparison with the listing.
@@ -56,6 +57,24 @@ try {
   console.log(`${name}: ${ms.toFixed(2)} ms per read (${cold ? 'the first, cold' : `mean of ${runs}`}); self time (line numbers are the bundle's):`);
   for (const [key, value] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 35))) {
     console.log(`${((100 * value) / total).toFixed(1).padStart(5)}%  ${key}`);
+  }
+  // CALLERS=querySelectorAll,getBoundingClientRect: who calls those (their self time by calling function).
+  if (process.env.CALLERS) {
+    const parent = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
+    const label = (node) => `${node.callFrame.functionName || '(anonymous)'} :${node.callFrame.lineNumber}`;
+    for (const wanted of process.env.CALLERS.split(',')) {
+      const callers = new Map();
+      profile.samples.forEach((id, i) => {
+        const node = byId.get(id);
+        if (node.callFrame.functionName !== wanted) return;
+        const up = parent.get(id);
+        const key = up ? `${label(up)} < ${parent.get(up.id) ? label(parent.get(up.id)) : ''}` : '(root)';
+        callers.set(key, (callers.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+      });
+      console.log(`callers of ${wanted}:`);
+      for (const [key, value] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`${((100 * value) / total).toFixed(1).padStart(5)}%  ${key}`);
+    }
   }
 } finally {
   await browser.close();

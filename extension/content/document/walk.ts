@@ -389,16 +389,22 @@ function headingLevel(el: Element): string | undefined {
  * heading (a box's title bar, whose list may follow its wrapper), a title with its subtitle (an article header: the
  * title names the article after it), and where that text is the frame itself (its end ends them anyway).
  */
-function textFlowOf(heading: Element, frameEl: Element | null, flows: Map<Element, boolean>): Element | null {
+function textFlowOf(heading: Element, frameEl: Element | null, flows: Map<Element, boolean>, levels: Map<Element, string | null>): Element | null {
+  // Once per element: a text's headings each ask about the same parents (a subtree search and its text each time).
+  const levelOf = (el: Element) => {
+    let level = levels.get(el);
+    if (level === undefined) levels.set(el, level = headingLevel(el) ?? null);
+    return level ?? undefined;
+  };
   let flow = parentOf(heading);
-  for (let steps = 0; flow && steps < 3 && headingLevel(flow) !== undefined; steps++) flow = parentOf(flow);
+  for (let steps = 0; flow && steps < 3 && levelOf(flow) !== undefined; steps++) flow = parentOf(flow);
   if (!flow || flow === frameEl || tagOf(flow) === 'BODY' || tagOf(flow) === 'HTML') return null;
   let several = flows.get(flow);
   if (several === undefined) {
     const seen = new Set<string>();
     several = false;
     for (const child of childrenOf(flow)) {
-      const level = headingLevel(child);
+      const level = levelOf(child);
       if (level === undefined) continue;
       if (seen.has(level)) {
         several = true;
@@ -525,6 +531,8 @@ interface WalkState {
   slotted: Set<Element>;
   /** Per parent of a heading: whether it holds several headings side by side (textFlowOf). */
   flows: Map<Element, boolean>;
+  /** headingLevel of the elements textFlowOf asked about (null: none). */
+  levels: Map<Element, string | null>;
   /** Per root cut by the node budget: its first element not counted (nor read). */
   cutoffs: Map<Document | ShadowRoot, Element>;
   /** Text boxes named by their combobox wrapper. */
@@ -846,7 +854,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if ((HEADING.test(tag) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats)) {
       const title = headingText(el);
       if (title) {
-        const flow = textFlowOf(el, frame.el, state.flows);
+        const flow = textFlowOf(el, frame.el, state.flows, state.levels);
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });
         }
@@ -972,7 +980,7 @@ function startsPointer(el: Element): boolean {
 export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
   const state: WalkState = {
-    candidates: [], tables: [], frames: new Map(), repeats: new Map(), flows: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
+    candidates: [], tables: [], frames: new Map(), repeats: new Map(), flows: new Map(), levels: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(),
     foreignFrames: [], modal: false, messages: 0,
   };
