@@ -180,7 +180,8 @@ export function withSecretHoles(script: string, task: string, sensitive: (target
   }
   for (const [from, to] of comments) {
     const text = script.slice(from, to);
-    const bare = replaced(text, values, distinctive, (i) => names.get(values[i]!)!.name);
+    // Comments are words only: any secret goes, short or plain ("// log in with sunshine").
+    const bare = replaced(text, values, () => true, (i) => names.get(values[i]!)!.name);
     if (bare !== text) edits.push({ start: from, end: to, text: bare });
   }
   edits.sort((a, b) => a.start - b.start);

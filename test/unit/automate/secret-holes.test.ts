@@ -68,6 +68,12 @@ describe('what the script types into sensitive fields, put back to holes for sav
     expect(saved.task).toBe('pay with {{number_secret}}, code {{field_2_secret}}');
   });
 
+  test('a plain-word password in a comment goes too; in other text it stays (it is not distinctive)', () => {
+    const saved = withSecretHoles('// log in with sunshine\n$a__password.type("sunshine");\nsay("sunshine today");', '', fields('$a__password'));
+    expect(saved.script).toBe('// log in with password\n$a__password.type("{{password}}");\nsay("sunshine today");');
+    expect(saved.missed).toBe(0);
+  });
+
   test('a value is replaced only as a whole word: a PIN "12" leaves "2012" and "120 items" alone', () => {
     const saved = withSecretHoles('$a__pin.type("12");\nsay("2012: 120 items");', 'pin 12 for 2012', fields('$a__pin'));
     expect(saved.script).toBe('$a__pin.type("{{pin}}");\nsay("2012: 120 items");');
