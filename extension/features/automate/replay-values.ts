@@ -6,10 +6,11 @@
  * saved template (and a repair that replaces it must keep them).
  */
 import type { RunState } from './run-state.ts';
+import { mapStringsDeep } from './map-strings.ts';
 import { isSecretParam } from './secret-param.ts';
 
 const HOLE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-const MAX_DEPTH = 32;
+const MAX_DEPTH = 64;
 
 /** Only the values of plain parameters: a secret's is never shown. */
 export function plainValues(values: Record<string, string>): Record<string, string> {
@@ -20,19 +21,13 @@ function filledText(text: string, values: Record<string, string>): string {
   return text.replace(HOLE, (hole: string, name: string) => (Object.hasOwn(values, name) && !isSecretParam(name) ? values[name]! : hole));
 }
 
-function filledDeep<T>(value: T, values: Record<string, string>, depth = 0): T {
-  if (typeof value === 'string') return filledText(value, values) as T;
-  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((item) => filledDeep(item, values, depth + 1)) as T;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, filledDeep(item, values, depth + 1)])) as T;
-}
-
 /** The run with its plain holes filled where the user reads words: the task, what it said, did, asked and found. */
 export function withPlainValues(run: RunState, values: Record<string, string>): RunState {
   const plain = plainValues(values);
   if (!Object.keys(plain).length) return run;
   const text = (t: string) => filledText(t, plain);
-  const deep = <T>(v: T): T => filledDeep(v, plain);
+  // Deeper than the run host keeps: shown as it came.
+  const deep = <T>(v: T): T => mapStringsDeep(v, text, MAX_DEPTH, (as) => as);
   return {
     ...run,
     task: text(run.task),

@@ -20,6 +20,7 @@ import { pathPattern } from './site-document.ts';
 import { elementsToSave, listsToSave, namesUsed, replayableScript } from './replayable.ts';
 import { listFoundAgain, rememberedElement } from './remembered-element.ts';
 import { commentHolesDropped, fillParams, literalText, paramsOf } from './params.ts';
+import { mapStringsDeep } from './map-strings.ts';
 import { withSecretHoles } from './secret-holes.ts';
 import { asksForSecret, isSecretParam } from './secret-param.ts';
 import { type RunSecret, savedSecretTargets, secretGuard } from './secret-guard.ts';
@@ -397,14 +398,10 @@ const MAX_REDACT_DEPTH = 64;
  * values put back to their holes, whatever its key: a key named `status` or `action` in a script's result is the
  * script's data. The fields a run is steered by are kept by their place in the run's state (redactRunText).
  */
-function redactDeep<T>(value: T, secrets: Secrets, depth = 0): T {
+function redactDeep<T>(value: T, secrets: Secrets): T {
   if (!secrets.length) return value;
-  if (typeof value === 'string') return redactSecrets(value, secrets) as T;
-  if (!value || typeof value !== 'object') return value;
   // Deeper than any value a run holds (exported values stop far sooner): dropped, rather than kept unread.
-  if (depth >= MAX_REDACT_DEPTH) return '…' as T;
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets, depth + 1)) as T;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets, depth + 1)])) as T;
+  return mapStringsDeep(value, (text) => redactSecrets(text, secrets), MAX_REDACT_DEPTH, () => '…');
 }
 
 /**

@@ -38,6 +38,7 @@
  * the page sees none of them, and the run's state masks them (run-host.ts hiddenSecrets).
  */
 import { parse } from 'acorn';
+import { childrenOf, isAstNode as isNode, type AstNode as Node } from './ast-nodes.ts';
 import { ActionError } from '../../protocol/errors.ts';
 import { ACTION_METHODS, describeTarget, type BridgeTarget } from '../../sandbox/capabilities/bridge.ts';
 import type { Entry, GuardedCall, SecretCheck, SecretGuard } from './page-bridge.ts';
@@ -238,23 +239,13 @@ function placesFor(secret: RunSecret, source: SecretGuardSource): string {
   return saved.length ? `a password, card or code field, or where the saved script typed it (${saved.join(', ')})` : 'a password, card or code field';
 }
 
-interface Node {
-  type: string;
-  start: number;
-  end: number;
-  [key: string]: unknown;
-}
-
-const isNode = (value: unknown): value is Node => !!value && typeof value === 'object' && typeof (value as Node).type === 'string';
 const isFunction = (node: unknown): boolean => isNode(node) && ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(node.type);
 
 /** Every node under `node`, each with the function it is in (`fn`: undefined at the top level). */
 function visit(node: Node, see: (node: Node, fn: Node | undefined) => void, fn?: Node): void {
   see(node, fn);
   const inner = isFunction(node) ? node : fn;
-  for (const value of Object.values(node)) {
-    for (const child of Array.isArray(value) ? value : [value]) if (isNode(child)) visit(child, see, inner);
-  }
+  for (const child of childrenOf(node)) visit(child, see, inner);
 }
 
 /**
@@ -293,9 +284,7 @@ function bindingsOf(program: Node): Map<Node, string> {
       const name = String(node.name);
       of.set(node, [...inner].reverse().find((scope) => scope.has(name))?.get(name) ?? `${name}@`);
     }
-    for (const value of Object.values(node)) {
-      for (const child of Array.isArray(value) ? value : [value]) if (isNode(child)) walk(child, inner);
-    }
+    for (const child of childrenOf(node)) walk(child, inner);
   };
   walk(program, []);
   return of;

@@ -4,7 +4,8 @@
  * the script, shown when it replays or sent in a repair's prompt (explorer, session 29: "Sign me up with password …"
  * was saved as it was typed). The run's log never held the value (the bridge masks it): the script's own text says it.
  */
-import { parse, type Node } from 'acorn';
+import { parse } from 'acorn';
+import { childrenOf, type AstNode as AnyNode } from './ast-nodes.ts';
 import { checkParamPlaces, literalText, paramsOf } from './params.ts';
 import { isSecretParam } from './secret-param.ts';
 
@@ -17,7 +18,6 @@ export interface SecretHoles {
   missed: number;
 }
 
-type AnyNode = Node & Record<string, unknown>;
 interface Edit { start: number; end: number; text: string }
 
 const MAX_NAME = 30;
@@ -26,15 +26,9 @@ const HOLE = /^\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}$/;
 /** Marks a hole while other values are still being looked for in a text (no value holds it). */
 const MARK = '\u0000';
 
-const isNode = (value: unknown): value is AnyNode => typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
-
 function* nodesOf(node: AnyNode, parent?: AnyNode): Generator<[AnyNode, AnyNode | undefined]> {
   yield [node, parent];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'loc') continue;
-    if (Array.isArray(value)) for (const item of value) { if (isNode(item)) yield* nodesOf(item, node); }
-    else if (isNode(value)) yield* nodesOf(value, node);
-  }
+  for (const child of childrenOf(node)) yield* nodesOf(child, node);
 }
 
 /** The text an expression of literals is, whatever runs: "…", 4821, `…` with nothing in `${…}`, and `+` of those. */
@@ -200,6 +194,9 @@ export function withSecretHoles(script: string, task: string, sensitive: (target
   const savedTask = replaced(task, values, () => true, (i) => holeOf(values[i]!));
   const used = [...names].filter(([, { name }]) => out.includes(`{{${name}}}`) || savedTask.includes(`{{${name}}}`));
   // A secret still there as written (a form this could not rewrite): the panel says so rather than save it quietly.
-  const missed = values.filter((value) => (distinctive(value) && out.includes(value)) || findAll(value).test(savedTask)).length;
+  // Read without the holes: a plain-word secret ("secret") can be part of another's hole name ({{number_secret}}).
+  const unholed = (text: string) => text.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/g, ' ');
+  const [scriptLeft, taskLeft] = [unholed(out), unholed(savedTask)];
+  const missed = values.filter((value) => (distinctive(value) && scriptLeft.includes(value)) || findAll(value).test(taskLeft)).length;
   return { script: out, task: savedTask, holes: used.map(([, hole]) => hole), missed };
 }

@@ -86,6 +86,14 @@ describe('what the script types into sensitive fields, put back to holes for sav
     expect(saved.holes).toEqual([{ name: 'password_2', target: '$a__password' }]);
   });
 
+  test('a plain-word secret that a hole name put in for another secret holds ("secret" in {{number_secret}}) is not counted as missed', () => {
+    const script = '$pay__number.type("4111111111111111");\n$pay__pw.type("secret");';
+    const saved = withSecretHoles(script, 'Pay with 4111111111111111 and password secret', fields('$pay__number', '$pay__pw'));
+    expect(saved.script).toBe('$pay__number.type("{{number_secret}}");\n$pay__pw.type("{{pw}}");');
+    expect(saved.task).toBe('Pay with {{number_secret}} and password {{pw}}');
+    expect(saved.missed).toBe(0);
+  });
+
   test('nothing typed into a sensitive field, an empty value, or a script that does not parse: as it was, no holes', () => {
     expect(withSecretHoles(SIGNUP, 't', fields())).toEqual({ script: SIGNUP, task: 't', holes: [], missed: 0 });
     expect(withSecretHoles('$x.type("  ");', 't', fields('$x'))).toEqual({ script: '$x.type("  ");', task: 't', holes: [], missed: 0 });
