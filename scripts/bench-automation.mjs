@@ -66,6 +66,19 @@ async function passes(page, check) {
 
 const follow = (start) => run.followRun(start);
 
+/** The values `task` gives the holes of `template` (the task as saved: "… password {{password}}, …"). */
+function valuesIn(template, task) {
+  const names = [];
+  const pattern = template.split(/(\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\})/).map((part, i) => {
+    if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    names.push(part.replace(/[{}\s]/g, ''));
+    return '(.+?)';
+  }).join('');
+  const match = new RegExp(`^${pattern}$`, 's').exec(task);
+  if (!match) throw new Error(`the task as saved does not fit the task: ${template}`);
+  return Object.fromEntries(names.map((name, i) => [name, match[i + 1]]));
+}
+
 async function countTokens(texts) {
   let n = 0;
   for (const text of texts) n += (await call('tokens.count', { model: opts.tokenizer, text })).tokens;
@@ -85,10 +98,12 @@ try {
         if (mode === 'stepwise') start.mode = 'stepwise';
         if (mode === 'real') Object.assign(start, { model: REAL, maxRepairs: 0, backend: 'wasm' });
         if (mode === 'replay') {
-          const script = row.fresh.at(-1)?.script;
-          if (!script) throw new Error(`${task.id}: no script from the fresh run to replay`);
-          // The values the user typed in the task (a password) are given again, as a saved script's parameters are.
-          Object.assign(start, { known: { plan: 'saved', elements: [], script }, maxRepairs: 0, userValues: [task.task] });
+          const saved = row.fresh.at(-1);
+          if (!saved?.script) throw new Error(`${task.id}: no script from the fresh run to replay`);
+          // Its holes (a password the save took out of the script) get the values the user gives, read off the task
+          // as the save kept it; the task's values are given again, as a saved script's parameters are.
+          const params = valuesIn(saved.savedTask ?? task.task, task.task);
+          Object.assign(start, { known: { plan: 'saved', elements: [], script: saved.script }, params, maxRepairs: 0, userValues: [task.task] });
         }
         const state = await follow(start);
         const report = state.report;
@@ -97,6 +112,7 @@ try {
           ok, status: state.status, ms: state.finishedAt - state.startedAt, generateMs: state.generateMs, modelCalls: report?.modelCalls ?? 0,
           summary: report?.summary ?? state.error?.message ?? '',
           script: report?.savedScript,
+          savedTask: report?.savedTask,
         };
         // What a real model wrote, kept in the JSON so its failures can be read.
         if (mode === 'real') entry.raw = (report?.attempts ?? []).map((a) => a.raw ?? '').join('\n---\n').slice(0, 4000);
