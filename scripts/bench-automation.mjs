@@ -113,6 +113,8 @@ try {
           summary: report?.summary ?? state.error?.message ?? '',
           script: report?.savedScript,
           savedTask: report?.savedTask,
+          // Where a run's time goes: each call's start after the run's and its duration, ms.
+          timeline: state.log.map((e) => `${e.call} +${Math.round(e.at - state.startedAt)} ${Math.round(e.ms)}`),
         };
         // What a real model wrote, kept in the JSON so its failures can be read.
         if (mode === 'real') entry.raw = (report?.attempts ?? []).map((a) => a.raw ?? '').join('\n---\n').slice(0, 4000);
