@@ -259,7 +259,7 @@ function rawLinkTarget(el: Element): string | undefined {
 const POPUPS = new Set(['menu', 'listbox', 'tree', 'grid', 'dialog']);
 
 /** "Search" in the words pages use for a search form's id, name, class or address (`/recherche/`, `#suche`). */
-const SEARCH_WORD = /(?<![\p{L}\p{N}])(?:search(?:es|ing)?|recherche[rz]?|suche[n]?|buscar?|busqueda|búsqueda|pesquisa[r]?|cerca|ricerca|zoeken|sök|szukaj|поиск|検索|搜索|搜尋|검색)(?![\p{L}\p{N}])/iu;
+export const SEARCH_WORD = /(?<![\p{L}\p{N}])(?:search(?:es|ing)?|recherche[rz]?|suche[n]?|buscar?|busqueda|búsqueda|pesquisa[r]?|cerca|ricerca|zoeken|sök|szukaj|поиск|検索|搜索|搜尋|검색)(?![\p{L}\p{N}])/iu;
 /** A field's name or id that holds the words looked for (`q`, `query`, `work_search[query]`, WordPress's `s`). */
 const QUERY_FIELD = /(?:^|[^a-z0-9])(?:q|s|query|search|keywords?)(?:[^a-z0-9]|$)/i;
 

@@ -199,7 +199,7 @@ export function textOf(node: Node, max = 300): string {
   return collapse(out.join('')).slice(0, max);
 }
 
-function labelledBy(el: Element): string | undefined {
+export function labelledBy(el: Element): string | undefined {
   const ids = attr(el, 'aria-labelledby');
   if (!ids) return undefined;
   const text = ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x).map((x) => textOf(x)).join(' ');
@@ -303,8 +303,9 @@ function nameAsGiven(el: Element): string {
     if (label) return label;
   }
   const content = textOf(el, 200);
-  if (content) return content;
-  return collapse(attr(el, 'title') ?? '');
+  // An icon (a glyph, an emoji: "🗑", "×") says less than the title it shows on hover ("Delete project").
+  if (content && /[\p{L}\p{N}]/u.test(content)) return content;
+  return collapse(attr(el, 'title') ?? '') || content;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The readable part of an entry's name, from its label and kind (build.ts; the executor checks list items by it). */
 import type { ElementEntry } from './types.ts';
-import { iconName, textOf } from './dom.ts';
+import { iconName, labelledBy, textOf } from './dom.ts';
 import { collapse, nameWords, numbersIn, readableToken, slug, withoutNumbers } from './text.ts';
 import { attr, classListOf, closestOf, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
 
@@ -13,7 +13,7 @@ function radioGroup(el: Element): string {
   const legend = fieldset ? queryOf(fieldset, 'legend') : null;
   if (legend) return textOf(legend, 80);
   const group = closestOf(el, '[role=radiogroup]');
-  if (group) return attr(group, 'aria-label') ?? '';
+  if (group) return labelledBy(group) ?? attr(group, 'aria-label') ?? '';
   return attr(el, 'name') ?? '';
 }
 

@@ -1,8 +1,10 @@
 import { styleOf } from '../document/dom.ts';
+import { ownerDocOf } from '../document/dom-safe.ts';
 import { isDisabled, isSensitive, soleTextBox, takesTyping } from '../document/classify.ts';
 import { click, press, putBack, typeText } from './events.ts';
 import { type Choice, choiceShown, tookChoice, watchPageChange } from './choice-taken.ts';
 import { optionLabel } from './option-name.ts';
+import { REQUEST_CAP_MS, watchSettle } from './settle.ts';
 
 /**
  * `select()` on a picker the page draws itself: a `role=combobox` (or a button with `aria-haspopup=listbox`) whose
@@ -54,8 +56,16 @@ export async function pickAriaOption(el: Element, wanted: string, shown: (el: El
   // as a person would, by typing its text into the combobox, else by scrolling the list.
   if (!option && box && norm(wanted)) {
     const earlier = box.value;
+    // Suggestions a page looks up after a pause (a debounce, then a slow request) may come after OPEN_WAIT_MS: while
+    // what the typing started is still out, they are waited for (exploratory test, session 31: a 900 ms server).
+    const answers = watchSettle(ownerDocOf(box));
     await typeText(box, wanted);
     options = await optionsWithin(read, OPEN_WAIT_MS, (now) => !!matching(now, wanted));
+    if (matching(options, wanted)) void answers.settled(0, 0); // ends the watch
+    else {
+      await answers.settled(REQUEST_CAP_MS);
+      options = read();
+    }
     option = matching(options, wanted);
     // Typed for nothing: the box gets its text back (a search box would go on showing what no option matched).
     if (!option) putBack(box, earlier);

@@ -21,6 +21,7 @@ import { classifyAction, classifyChoice, decodedAddress, readableWords } from '.
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
 import { suggestionsOf, typeSuggestion } from './datalist-select.ts';
 import { lastActionAt } from './churn.ts';
+import { answersTyping, enabledSoon, typingAnswered } from './page-answers.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { scrollToListEnd } from './list-scroll.ts';
 import { changedSince, elementKey, generationOf, observable, reused, textKeepable } from './read-cache.ts';
@@ -1200,8 +1201,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   refuseLate(request);
   // A click on a row that is no control itself goes to its one link, as a person's would ("Next" in a pagination list
   // is its link, not the <li> around it). Not to a row's one button: that is an action on the row (Remove, Add to cart).
-  const el = found && request.action === 'click' && target.item?.index !== undefined && !target.slot ? soleControl(found) ?? found : found;
-  if (!el) {
+  const picked = found && request.action === 'click' && target.item?.index !== undefined && !target.slot ? soleControl(found) ?? found : found;
+  if (!picked) {
     if (lacksField(doc, target)) {
       throw new NotFoundError(`item ${target.item!.index} of ${listOf(target)} is on the page but has no ${JSON.stringify(String(target.slot).slice(0, 100))} (not every item has that field)`,
         { index: target.item!.index!, missingField: true });
@@ -1212,6 +1213,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
       ? `item ${target.item.index} of ${listOf(target)} is not on the page (the list has ${listItems(doc, target)?.length ?? 0} items)`
       : `${describe(target)} is not on the page now`, target.item?.index !== undefined ? { index: target.item.index } : undefined);
   }
+  // Disabled a moment after an action of ours: the page may still be checking what it did (a username, a coupon).
+  const el = request.action === 'text' || request.action === 'value' || request.action === 'scroll' ? picked
+    : await enabledSoon(picked, since, () => resolveTarget(doc, strict));
+  refuseLate(request);
   if (request.action === 'text') return reply(readText(el));
   if (request.action === 'value') {
     // A password, code or card field reads as nothing, as its text() does: its value never leaves the page.
@@ -1454,7 +1459,11 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     }
     throw error;
   }
-  const settled = withoutAppLink(await settle(watch, request, startUrl, el.ownerDocument !== doc), el, request);
+  const acted = withoutAppLink(await settle(watch, request, startUrl, el.ownerDocument !== doc), el, request);
+  // A search box or suggestions field the page answers after a pause: its answer is waited for, so what the script
+  // reads or clicks next is the results, not the ones before (exploratory test, session 31).
+  const answered = request.action === 'type' && !acted.navigated && answersTyping(typingTarget(el) ?? el) && await typingAnswered(el.ownerDocument);
+  const settled = answered ? { ...acted, changed: true } : acted;
   const held = submits?.stop() ?? null;
   const away = submits?.away();
   if (away) throw leavesSiteError(`${describe(target)} set off ${submits?.awayBy() ?? 'a form'} that`, away, ' (it was stopped: nothing was sent)');
