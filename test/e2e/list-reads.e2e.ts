@@ -162,4 +162,12 @@ describe('list reads on real page snapshots', () => {
     const wiki = await runOn('wikipedia-3', 'const r = $properties__items.find("normal matrix . That is"); done(r ? r.index : -1)');
     expect(wiki, JSON.stringify(wiki)).toMatchObject({ status: 'done', result: 2 });
   }, 180_000);
+
+  test('open() or click() of a row that is no control and holds several links fails, saying so, instead of clicking the row (wikipedia-3; explorer, session 31)', async () => {
+    for (const call of ['open', 'click']) {
+      const outcome = await runOn('wikipedia-3', `$properties__items.find("Unitary matrix").${call}();\ndone("ok");`);
+      expect(outcome.status, JSON.stringify(outcome)).toBe('failed');
+      expect(outcome.failure?.message).toMatch(/is no control: it holds \d+ links \(.*"unitary matrix"/);
+    }
+  }, 120_000);
 });

@@ -325,8 +325,10 @@ const isSearchForm = (form: HTMLFormElement, submitter?: Element | null): boolea
  * A row's one visible link, when the row is no control itself, does not look clickable of its own (a pointer cursor,
  * a tab stop, an onclick: a row the page opens itself) and holds no other control.
  */
+const rowIsControl = (row: Element): boolean => kindOf(row) !== undefined || row.hasAttribute('tabindex') || row.hasAttribute('onclick') || styleOf(row)?.cursor === 'pointer';
+
 function soleControl(row: Element): Element | null {
-  if (kindOf(row) !== undefined || row.hasAttribute('tabindex') || row.hasAttribute('onclick') || styleOf(row)?.cursor === 'pointer') return null;
+  if (rowIsControl(row)) return null;
   const controls = Array.from(row.querySelectorAll('a[href], button, input, select, textarea, [role]'))
     .filter((el) => kindOf(el) !== undefined && isVisible(el));
   const link = controls.length === 1 && kindOf(controls[0]!) === 'link' ? controls[0]! : null;
@@ -342,6 +344,17 @@ function pageOfThisSite(link: Element): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A row that is no control and holds several links (a paragraph-long bullet, a reference): a click on the row itself
+ * opens nothing, whatever the script meant (explorer, session 31: `$items.find("Unitary matrix").open()` clicked a
+ * bullet of prose and the run ended "done"). Its links' texts, for the error that says so.
+ */
+function linksOfInertRow(row: Element): string[] | null {
+  if (rowIsControl(row)) return null;
+  const links = Array.from(row.querySelectorAll('a[href]')).filter((link) => isVisible(link));
+  return links.length >= 2 ? links.map((link) => clean(link.textContent, 40)).filter(Boolean) : null;
 }
 
 /** The list row an element of a list target belongs to, by the target's list locators and index (or find() text). */
@@ -1201,7 +1214,13 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   refuseLate(request);
   // A click on a row that is no control itself goes to its one link, as a person's would ("Next" in a pagination list
   // is its link, not the <li> around it). Not to a row's one button: that is an action on the row (Remove, Add to cart).
-  const picked = found && request.action === 'click' && target.item?.index !== undefined && !target.slot ? soleControl(found) ?? found : found;
+  const rowClick = !!found && request.action === 'click' && target.item?.index !== undefined && !target.slot;
+  const picked = found && rowClick ? soleControl(found) ?? found : found;
+  const inertLinks = rowClick && picked === found ? linksOfInertRow(found!) : null;
+  if (inertLinks) {
+    const some = inertLinks.slice(0, 5).map((text) => quoted(text)).join(', ');
+    throw new ActionError(`item ${target.item!.index} of ${listOf(target)} is no control: it holds ${inertLinks.length} links (${some}${inertLinks.length > 5 ? ', …' : ''}) and a click on it opens nothing; click the link you mean instead (by its text in a list of links)`, { state: 'not-a-control' });
+  }
   if (!picked) {
     if (lacksField(doc, target)) {
       throw new NotFoundError(`item ${target.item!.index} of ${listOf(target)} is on the page but has no ${JSON.stringify(String(target.slot).slice(0, 100))} (not every item has that field)`,
