@@ -170,4 +170,9 @@ describe('list reads on real page snapshots', () => {
       expect(outcome.failure?.message).toMatch(/is no control: it holds \d+ links \(.*"unitary matrix"/);
     }
   }, 120_000);
+
+  test('a table headed only by a title across it is read by column (lwn-1: the most active LibreOffice developer; explorer, session 31)', async () => {
+    const outcome = await runOn('lwn-1', 'const t = $development_statistics__by_changesets_2;\ndone([t.length, t[0].column_1.text(), t[0].column_2.text(), t.find("Miklos Vajna").column_3.text()]);');
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: [20, 'Caolán McNamara', '4307', '6.5%'] });
+  }, 120_000);
 });

@@ -4,8 +4,9 @@
  * script could not read "the price of the 3rd plan" or sum a column.
  *
  * Only a regular grid with a header row is one (a `<table>`, or role=table/grid/treegrid with role=row and cell roles):
- * a header row of two or more header cells (`th`, role=columnheader, or a `thead`'s row), two or more rows of cells
- * under it, no cell spanning rows in the body. Layout tables — no header cells, one column, a table holding tables (old
+ * a header row of two or more header cells (`th`, role=columnheader, or a `thead`'s row) — or only title rows, one
+ * header cell across the table (LWN's "By changesets" over names and counts: its columns are `column_1`, …, the titles
+ * name it) — two or more rows of cells under it, no cell spanning rows in the body. Layout tables — no header cells, one column, a table holding tables (old
  * sites laid out in nested tables), role=presentation — are not, and neither is a table whose rows lists.ts made a
  * list already by their controls (those keep their names and actions), nor one inside an item of such a list.
  *
@@ -160,6 +161,14 @@ function columnNames(headers: readonly string[][], count: number): string[] {
 interface Rows {
   header: Element[];
   body: Element[];
+  /** The header is only titles across the table (LWN's "By changesets" over names and counts): columns by place. */
+  titled: boolean;
+}
+
+/** A row that is one header cell across two or more columns, with words: a title over the table, not a column's name. */
+function titleRow(row: Element, shape: Shape): boolean {
+  const cells = shape.cellsOf(row);
+  return cells.length === 1 && shape.isHeaderCell(cells[0]!) && span(cells[0]!, 'colspan') >= 2 && !!cellText(cells[0]!);
 }
 
 /**
@@ -181,7 +190,9 @@ function splitRows(shape: Shape): Rows | undefined {
     header = rows.slice(0, n);
   }
   const last = header[header.length - 1];
-  if (!last || (!head.length && shape.cellsOf(last).filter((cell) => shape.isHeaderCell(cell) && cellText(cell)).length < MIN_COLUMNS)) return undefined;
+  if (!last) return undefined;
+  const titled = !head.length && header.every((row) => titleRow(row, shape));
+  if (!head.length && !titled && shape.cellsOf(last).filter((cell) => shape.isHeaderCell(cell) && cellText(cell)).length < MIN_COLUMNS) return undefined;
   const headerSet = new Set(header);
   const body: Element[] = [];
   for (const row of rows) {
@@ -195,7 +206,7 @@ function splitRows(shape: Shape): Rows | undefined {
     if (moreElementsThan(row, MAX_ROW_ELEMENTS)) return undefined;
     body.push(row);
   }
-  return { header, body };
+  return { header, body, titled };
 }
 
 /** The list a data table makes, or undefined for a table that is none (see the file's comment). */
@@ -206,8 +217,9 @@ export function tableList(table: Element, cache?: LocatorCache): DetectedList | 
   let checks = 0;
   const items = rows.body.filter((row) => checks++ >= MAX_ROW_CHECKS || shownItem(row));
   if (items.length < MIN_ROWS) return undefined;
-  const headers = headerColumns(rows.header, shape);
-  if (headers.filter((texts) => texts.some(Boolean)).length < MIN_COLUMNS) return undefined;
+  // A titled table's columns have no names of their own: `column_1`, … (its title names the list: tableCaption).
+  const headers = rows.titled ? [] : headerColumns(rows.header, shape);
+  if (!rows.titled && headers.filter((texts) => texts.some(Boolean)).length < MIN_COLUMNS) return undefined;
   const scanned = items.slice(0, SCANNED_ROWS);
   const count = Math.max(headers.length, ...scanned.map((row) => shape.cellsOf(row).length));
   const names = columnNames(headers, count);
@@ -242,7 +254,14 @@ export function tableList(table: Element, cache?: LocatorCache): DetectedList | 
  */
 export function tableCaption(table: Element): string {
   const caption = tagOf(table) === 'TABLE' ? queryOf(table, ':scope > caption') : null;
-  const captioned = caption ? cellText(caption) : '';
+  const shape = caption ? undefined : shapeOf(table);
+  // Without a caption, the title rows across its top ("Companies supporting LibreOffice development", "(by changesets)").
+  const titles: string[] = [];
+  for (const row of shape?.rows ?? []) {
+    if (!titleRow(row, shape!) || titles.length >= 3) break;
+    titles.push(cellText(shape!.cellsOf(row)[0]!));
+  }
+  const captioned = caption ? cellText(caption) : titles.join(' ');
   return truncate(captioned.replace(TABLE_NUMBER, '') || captioned, 120);
 }
 

@@ -26,3 +26,23 @@ test('an icon button whose only content is a glyph or emoji is named by its titl
   expect(found).toContain('project_apollo__save_button');
   expect(found.some((name) => /__button$|__clickable$/.test(name))).toBe(false);
 });
+
+test('a table whose head is only a title across it (LWN\'s "By changesets") is a list: columns by place, named by the title', async () => {
+  const { lists } = await import('./helpers.ts');
+  const doc = buildPageDocument((load(`<main><h2>Some conclusions</h2><table><tbody>
+    <tr><th colspan="3">Companies supporting LibreOffice development</th></tr><tr><th colspan="3">(by changesets)</th></tr>
+    <tr><td>Red Hat</td><td>8101</td><td>34.7%</td></tr><tr><td>SUSE</td><td>3500</td><td>15.0%</td></tr>
+    <tr><td>Collabora</td><td>1200</td><td>5.1%</td></tr></tbody></table></main>`), document));
+  const [table] = lists(doc);
+  expect(table).toMatchObject({ count: 3, fields: ['column_1', 'column_2', 'column_3'] });
+  expect(table!.name).toMatch(/^some_conclusions__companies_supporting/);
+  expect(table!.samples[0]).toEqual({ column_1: 'Red Hat', column_2: '8101', column_3: '34.7%' });
+});
+
+test('a single-column table or a layout table with a title row is still no list', async () => {
+  const { lists } = await import('./helpers.ts');
+  const one = buildPageDocument((load('<table><tr><th colspan="2">Notes</th></tr><tr><td>a</td></tr><tr><td>b</td></tr><tr><td>c</td></tr></table>'), document));
+  expect(lists(one)).toEqual([]);
+  const layout = buildPageDocument((load('<table><tr><th colspan="2">Site</th></tr><tr><td><table><tr><td>x</td><td>y</td></tr></table></td><td>z</td></tr><tr><td>p</td><td>q</td></tr></table>'), document));
+  expect(lists(layout)).toEqual([]);
+});
