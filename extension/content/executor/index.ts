@@ -320,13 +320,13 @@ function formOf(el: Element): HTMLFormElement | null {
 /** A search form only reads (document/classify.ts, the rule the page document's `searches` uses too). */
 const isSearchForm = (form: HTMLFormElement, submitter?: Element | null): boolean => sendsSearch(form, submitter);
 
+/** A row that is a control itself, or looks clickable of its own (a pointer cursor, a tab stop, an onclick). */
+const rowIsControl = (row: Element): boolean => kindOf(row) !== undefined || row.hasAttribute('tabindex') || row.hasAttribute('onclick') || styleOf(row)?.cursor === 'pointer';
 
 /**
  * A row's one visible link, when the row is no control itself, does not look clickable of its own (a pointer cursor,
  * a tab stop, an onclick: a row the page opens itself) and holds no other control.
  */
-const rowIsControl = (row: Element): boolean => kindOf(row) !== undefined || row.hasAttribute('tabindex') || row.hasAttribute('onclick') || styleOf(row)?.cursor === 'pointer';
-
 function soleControl(row: Element): Element | null {
   if (rowIsControl(row)) return null;
   const controls = Array.from(row.querySelectorAll('a[href], button, input, select, textarea, [role]'))

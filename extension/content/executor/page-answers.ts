@@ -7,6 +7,7 @@
  */
 import { attr, closestOf, hasAttr, idOf } from '../document/dom-safe.ts';
 import { isDisabled, SEARCH_WORD } from '../document/classify.ts';
+import { labelsOf } from '../document/dom.ts';
 import { watchSettle } from './settle.ts';
 
 /** How long a field that answers typing may take to start answering (debounces are 150–500 ms, then a request). */
@@ -28,9 +29,7 @@ export function answersTyping(field: Element): boolean {
   if (closestOf(field, '[role=search],search')) return true;
   const words = [attr(field, 'name') ?? '', idOf(field), attr(field, 'placeholder') ?? '', attr(field, 'aria-label') ?? '']
     .join(' ').replace(/([a-z])([A-Z])/g, '$1 $2');
-  const labels = (field as HTMLInputElement).labels;
-  const labelText = labels ? Array.from(labels).map((label) => label.textContent ?? '').join(' ') : '';
-  return LOOKS_UP.test(words) || SEARCH_WORD.test(`${words} ${labelText}`);
+  return LOOKS_UP.test(words) || SEARCH_WORD.test(`${words} ${labelsOf(field) ?? ''}`);
 }
 
 /**

@@ -7,7 +7,8 @@ import { ValidationError } from '../../protocol/errors.ts';
 
 const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
-const PARAM = /\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,40})\s*\}\}/g;
+/** A `{{param}}` hole (global: for replace and matchAll). */
+export const PARAM = /\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,40})\s*\}\}/g;
 
 export function paramsOf(source: string): string[] {
   return [...new Set(Array.from(source.matchAll(PARAM), (m) => m[1]!))];

@@ -6,7 +6,7 @@
  */
 import { parse } from 'acorn';
 import { childrenOf, type AstNode as AnyNode } from './ast-nodes.ts';
-import { checkParamPlaces, literalText, paramsOf } from './params.ts';
+import { checkParamPlaces, literalText, PARAM, paramsOf } from './params.ts';
 import { isSecretParam } from './secret-param.ts';
 
 export interface SecretHoles {
@@ -195,7 +195,7 @@ export function withSecretHoles(script: string, task: string, sensitive: (target
   const used = [...names].filter(([, { name }]) => out.includes(`{{${name}}}`) || savedTask.includes(`{{${name}}}`));
   // A secret still there as written (a form this could not rewrite): the panel says so rather than save it quietly.
   // Read without the holes: a plain-word secret ("secret") can be part of another's hole name ({{number_secret}}).
-  const unholed = (text: string) => text.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/g, ' ');
+  const unholed = (text: string) => text.replace(PARAM, ' ');
   const [scriptLeft, taskLeft] = [unholed(out), unholed(savedTask)];
   const missed = values.filter((value) => (distinctive(value) && scriptLeft.includes(value)) || findAll(value).test(taskLeft)).length;
   return { script: out, task: savedTask, holes: used.map(([, hole]) => hole), missed };
