@@ -24,14 +24,15 @@ test('an action that changes nothing says so, though a bar is redrawn every fram
   await rig!.page.waitForTimeout(300);
   // Most say so: on a loaded machine a frame can come more than 100 ms after the last (a pause in the page's own
   // changes) or land while the click's handlers run, and that action then counts the redraw as a change — as every
-  // action did before (CI, session 25). Five clicks, at least three unchanged; before, none was.
+  // action did before (CI, session 25). Nine clicks, at least four unchanged; before, none was. (Five clicks with three
+  // unchanged failed twice on session 31's machine, which ran ~3x slower that day: 2 of 5 unchanged.)
   const changed: boolean[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 9; i++) {
     const reply = await rig!.act('note', 'click');
     expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, payload: { navigated: false } });
     changed.push((reply.payload as { changed: boolean }).changed);
   }
-  expect(changed.filter((c) => !c).length, JSON.stringify(changed)).toBeGreaterThanOrEqual(3);
+  expect(changed.filter((c) => !c).length, JSON.stringify(changed)).toBeGreaterThanOrEqual(4);
   // The page did keep changing all along.
   const width = await rig!.page.locator('#bar').getAttribute('style');
   await rig!.page.waitForFunction((before) => document.getElementById('bar')!.getAttribute('style') !== before, width);
