@@ -72,7 +72,13 @@ function computeSignature(el: Element): string {
   const head = `${tagNameOf(el)}|${roleOf(el) ?? ''}`;
   if (kindOf(el)) return head;
   const tags = new Set<string>();
-  for (let child = firstElementChildOf(el); child; child = nextElementOf(child)) tags.add(tagNameOf(child));
+  const row = tagNameOf(el) === 'LI';
+  for (let child = firstElementChildOf(el); child; child = nextElementOf(child)) {
+    // Wikipedia puts a `<link rel=stylesheet>` in some reference rows; it shows nothing. Only in rows: elsewhere
+    // skipping such children made ad slots (`<div>` + `<script>`) look like the story blocks beside them.
+    if (row && localNameOf(child).toLowerCase() === 'link') continue;
+    tags.add(tagNameOf(child));
+  }
   return `${head}|${[...tags].sort().join(',')}`;
 }
 
