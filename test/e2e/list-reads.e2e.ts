@@ -175,4 +175,13 @@ describe('list reads on real page snapshots', () => {
     const outcome = await runOn('lwn-1', 'const t = $development_statistics__by_changesets_2;\ndone([t.length, t[0].column_1.text(), t[0].column_2.text(), t.find("Miklos Vajna").column_3.text()]);');
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: [20, 'Caolán McNamara', '4307', '6.5%'] });
   }, 120_000);
+
+  test('heading permalinks ("#") read and are found by their headings; clicking one goes to it (v8-blog; explorer, session 31)', async () => {
+    const outcome = await runOn('v8-blog', `const a = $using_standalone_mode__anchors;
+const r = a.find("Building Wasm plugins");
+const texts = [a[0].text(), r.text(), r.index];
+r.click();
+done(texts);`);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['Using standalone mode in Emscripten', 'Building Wasm plugins', 3] });
+  }, 120_000);
 });

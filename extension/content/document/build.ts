@@ -1,5 +1,6 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
+import { headingOfWordless, linkWords } from './wordless.ts';
 import { accessibleName, forgetClosedRoots, iconName, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSecretInput, isSensitive, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
@@ -403,7 +404,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
         // The words the links show (what find() matches), as a list's samples are: not a title or label they do not
         // show (medium-1: an avatar link's "Go to the profile of …" was a sample no find() reached). The first links,
         // empty and repeated ones too: sample i is item i (an image-only link [0] left out made "Home" look like [0]).
-        samples: links.slice(0, PROSE_SAMPLES).map((c) => ({ link: truncate(textOf(c.el, 200), 60) })),
+        samples: links.slice(0, PROSE_SAMPLES).map((c) => ({ link: truncate(linkWords(c.el, 200), 60) })),
         itemSelector: query.selector,
         ...(query.paths ? { itemPaths: [...query.paths] } : {}),
         locators: locatorsFor(container, '', locatorCache),
@@ -426,7 +427,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     }
     const label = labelOf(candidate);
     const sensitive = isSensitive(el);
-    const entry = { name: ownName(el, kind, label), kind, description: label || iconName(el) } as ElementEntry;
+    const entry = { name: ownName(el, kind, label), kind, description: headingOfWordless(el, label) ?? (label || iconName(el)) } as ElementEntry;
     // A name that is not what the control shows ("Harmless: view profile" on a "Delete account" button): both.
     const shows = SHOWS_KINDS.has(kind) && !sensitive ? shownTextBesides(el, label) : undefined;
     if (shows) entry.description = describeShown(label, shows);

@@ -10,6 +10,7 @@ import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts'
 import { MAX_COLUMN_TEXTS, WATCH_MAX_MS } from '../../protocol/list-reads.ts';
 import { accessibleName, forgetClosedRoots, shownItem, styleOf, tagOf, textOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
+import { headingOfWordless } from '../document/wordless.ts';
 import { truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, sendsSearch, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
@@ -275,7 +276,9 @@ function readText(el: Element): string {
   if (isSelect(el)) return el.multiple ? clean(Array.from(el.selectedOptions, (o) => clean(o.text)).join(', ')) : clean(el.selectedOptions[0]?.text);
   // What the page shows (innerText: styles applied, what a style sheet hides left out, words as drawn); where it shows
   // no words, an image's alt text or an icon's title, as the document's samples give them ("LWN.net Logo", not "").
-  return clean((el as HTMLElement).innerText ?? el.textContent) || textOf(el, TEXT_LIMIT);
+  // A permalink's "#" reads as the heading it stands for (wordless.ts), as the document shows it.
+  const shown = clean((el as HTMLElement).innerText ?? el.textContent) || textOf(el, TEXT_LIMIT);
+  return headingOfWordless(el, shown, TEXT_LIMIT) ?? shown;
 }
 
 /** Every word of an element as the document's samples show them: alt text, words a style sheet hides, inline words apart. */

@@ -1,0 +1,49 @@
+/**
+ * A link that shows no words — a heading's "#" or "¶" permalink — stands for its heading: the one it sits in, else the
+ * one its `#id` leads to. The document's samples show those words, find() matches them and text() reads them, so a
+ * list of permalinks reads "Building Wasm plugins", not "#" eight times (explorer, session 31: v8-blog).
+ */
+import { byId, textOf } from './dom.ts';
+import { attr, closestOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { collapse } from './text.ts';
+
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading]';
+const WORD = /[\p{L}\p{N}]/u;
+
+export const showsNoWords = (text: string): boolean => !WORD.test(text);
+
+/** The heading a wordless link stands for, without the link's own glyph; undefined for any other element. */
+export function headingOfWordless(el: Element, own: string, max = 300): string | undefined {
+  if (tagNameOf(el) !== 'A' || !showsNoWords(own)) return undefined;
+  return headingWords(closestOf(el, HEADING), own, max) ?? headingWords(targetHeading(el), own, max);
+}
+
+/** A link's words: what it shows, or where it shows none, the heading it stands for. */
+export function linkWords(el: Element, max = 300): string {
+  const own = textOf(el, max);
+  return headingOfWordless(el, own, max) ?? own;
+}
+
+function targetHeading(el: Element): Element | null {
+  const href = attr(el, 'href') ?? '';
+  if (!href.startsWith('#') || href.length < 2) return null;
+  let id = href.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // An address that does not decode is taken as written.
+  }
+  const target = byId(el, id);
+  if (!target) return null;
+  return closestOf(target, HEADING) ?? queryOf(target, HEADING);
+}
+
+function headingWords(heading: Element | null, own: string, max: number): string | undefined {
+  if (!heading) return undefined;
+  let words = textOf(heading, max + own.length);
+  const glyph = own.trim();
+  if (glyph && words.endsWith(glyph)) words = words.slice(0, -glyph.length);
+  else if (glyph && words.startsWith(glyph)) words = words.slice(glyph.length);
+  words = collapse(words).slice(0, max);
+  return showsNoWords(words) ? undefined : words;
+}
