@@ -56,7 +56,7 @@ export function elementMembersFor(kind: string | undefined): readonly string[] {
  */
 export const VALUE_MEMBERS: readonly string[] = [
   'length', 'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase',
-  'toUpperCase', 'slice', 'substring', 'charAt', 'charCodeAt', 'at', 'split', 'replace', 'replaceAll', 'repeat', 'padStart',
+  'toUpperCase', 'slice', 'substring', 'charAt', 'charCodeAt', 'codePointAt', 'substr', 'at', 'split', 'replace', 'replaceAll', 'repeat', 'padStart',
   'padEnd', 'concat', 'localeCompare', 'toString', 'valueOf', 'toFixed', 'toPrecision', 'toLocaleString', 'push', 'pop',
   'shift', 'unshift', 'splice', 'join', 'reverse', 'flat', 'map', 'filter', 'forEach', 'find', 'findIndex', 'some', 'every',
   'reduce', 'sort', 'flatMap', 'fill', 'findLast', 'findLastIndex', 'toSorted', 'toReversed',
@@ -71,3 +71,9 @@ export const VALUE_MEMBERS: readonly string[] = [
 
 /** What a caught error has (extension/sandbox/interpreter/interpreter.ts, caughtValue): `catch (e) { say(e.message) }`. */
 export const CAUGHT_ERROR_MEMBERS: readonly string[] = ['name', 'message'];
+
+/**
+ * The JavaScript edition scripts are parsed as, by the interpreter and by everything that reads a script (secret checks,
+ * parameters, highlighting): ES2021 for `x ??= 0`, `x ||= []` and `1_000_000`, which models write.
+ */
+export const SCRIPT_ECMA_VERSION = 2021;

@@ -5,6 +5,7 @@
  * an unterminated string), the rest of the source becomes one `invalid` span.
  */
 import { tokenizer, type Token } from 'acorn';
+import { SCRIPT_ECMA_VERSION } from '../../protocol/script-api.ts';
 
 export type SpanKind = 'keyword' | 'literal' | 'string' | 'number' | 'element' | 'name' | 'punct' | 'comment' | 'plain' | 'invalid';
 
@@ -48,7 +49,7 @@ function scan(source: string): { marks: Array<[number, number, SpanKind]>; faile
   let failedAt: number | null = null;
   try {
     const tokens = tokenizer(source, {
-      ecmaVersion: 2020, allowHashBang: false, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true,
+      ecmaVersion: SCRIPT_ECMA_VERSION, allowHashBang: false, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true,
       onComment: (_block, _text, start, end) => comments.push([start, end, 'comment']),
     });
     for (let token = tokens.getToken(); token.type.label !== 'eof'; token = tokens.getToken()) {

@@ -3,6 +3,7 @@
  * escaped string text, never as code (the filled script must tokenize as the template does).
  */
 import { tokenizer, tokTypes } from 'acorn';
+import { SCRIPT_ECMA_VERSION } from '../../protocol/script-api.ts';
 import { ValidationError } from '../../protocol/errors.ts';
 
 const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
@@ -27,7 +28,7 @@ export function literalText(value: string): string {
 
 /** The kinds of tokens a script reads as, in order (the check that filling the holes changed no code). */
 function tokenKinds(source: string): string[] {
-  return Array.from(tokenizer(source, { ecmaVersion: 2020, allowHashBang: false }), (token) => token.type.label);
+  return Array.from(tokenizer(source, { ecmaVersion: SCRIPT_ECMA_VERSION, allowHashBang: false }), (token) => token.type.label);
 }
 
 /**
@@ -45,7 +46,7 @@ export function checkParamPlaces(source: string): void {
   }
   const literals: [number, number][] = [];
   try {
-    for (const token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false })) {
+    for (const token of tokenizer(source, { ecmaVersion: SCRIPT_ECMA_VERSION, allowHashBang: false })) {
       if (token.type === tokTypes.string || token.type === tokTypes.template) literals.push([token.start, token.end]);
     }
   } catch (error) {
@@ -76,7 +77,7 @@ export function checkParamPlaces(source: string): void {
 export function commentHolesDropped(source: string): string {
   const comments: [number, number][] = [];
   try {
-    for (const _token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false, onComment: (_block, _text, from, to) => void comments.push([from, to]) }));
+    for (const _token of tokenizer(source, { ecmaVersion: SCRIPT_ECMA_VERSION, allowHashBang: false, onComment: (_block, _text, from, to) => void comments.push([from, to]) }));
   } catch {
     return source;
   }

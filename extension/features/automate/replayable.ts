@@ -5,6 +5,7 @@
  * in its own block, so their let/const cannot clash with the repair's), then the final script.
  */
 import { parse, tokenizer, tokTypes, type Program } from 'acorn';
+import { SCRIPT_ECMA_VERSION } from '../../protocol/script-api.ts';
 import type { ElementEntry, ListEntry } from '../../protocol/schemas.ts';
 import { MAX_SAVED_ELEMENTS, MAX_SAVED_LISTS, type SavedElement, type SavedList } from './run-state.ts';
 import type { ModelAnswer } from './parse.ts';
@@ -25,7 +26,7 @@ export function completedStatements(source: string, line: number, column: number
   let program: Program;
   try {
     // As the interpreter parses (top-level `await $x.click()` runs there, so it must read here too).
-    program = parse(source, { ecmaVersion: 2020, sourceType: 'script', locations: true, allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
+    program = parse(source, { ecmaVersion: SCRIPT_ECMA_VERSION, sourceType: 'script', locations: true, allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
   } catch {
     return '';
   }
@@ -64,7 +65,7 @@ export function replayableScript(attempts: readonly AttemptLike[]): string | und
 export function namesUsed(source: string): string[] {
   const names = new Set<string>();
   try {
-    for (const token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false })) {
+    for (const token of tokenizer(source, { ecmaVersion: SCRIPT_ECMA_VERSION, allowHashBang: false })) {
       // The value, not the source text: `\u0024todos` is `$todos` to the interpreter too.
       const word = token.type === tokTypes.name ? (token as { value?: unknown }).value : undefined;
       if (typeof word === 'string' && word.startsWith('$') && word.length > 1) names.add(word.slice(1));
@@ -82,7 +83,7 @@ export function namesUsed(source: string): string[] {
 export function withNamesRenamed(source: string, renamed: Readonly<Record<string, string>>): string {
   const spans: Array<{ start: number; end: number; to: string }> = [];
   try {
-    for (const token of tokenizer(source, { ecmaVersion: 2020, allowHashBang: false })) {
+    for (const token of tokenizer(source, { ecmaVersion: SCRIPT_ECMA_VERSION, allowHashBang: false })) {
       const word = token.type === tokTypes.name ? (token as { value?: unknown }).value : undefined;
       const to = typeof word === 'string' && word.startsWith('$') && Object.hasOwn(renamed, word.slice(1)) ? renamed[word.slice(1)] : undefined;
       if (to) spans.push({ start: token.start, end: token.end, to: `$${to}` });

@@ -38,6 +38,7 @@
  * the page sees none of them, and the run's state masks them (run-host.ts hiddenSecrets).
  */
 import { parse } from 'acorn';
+import { SCRIPT_ECMA_VERSION } from '../../protocol/script-api.ts';
 import { childrenOf, isAstNode as isNode, type AstNode as Node } from './ast-nodes.ts';
 import { ActionError } from '../../protocol/errors.ts';
 import { ACTION_METHODS, describeTarget, type BridgeTarget } from '../../sandbox/capabilities/bridge.ts';
@@ -307,7 +308,7 @@ export function savedTypeTargets(script: string): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   let program: Node;
   try {
-    program = parse(script, { ecmaVersion: 2020, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true }) as unknown as Node;
+    program = parse(script, { ecmaVersion: SCRIPT_ECMA_VERSION, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true }) as unknown as Node;
   } catch {
     return found;
   }

@@ -5,6 +5,7 @@
  * was saved as it was typed). The run's log never held the value (the bridge masks it): the script's own text says it.
  */
 import { parse } from 'acorn';
+import { SCRIPT_ECMA_VERSION } from '../../protocol/script-api.ts';
 import { childrenOf, type AstNode as AnyNode } from './ast-nodes.ts';
 import { checkParamPlaces, literalText, PARAM, paramsOf } from './params.ts';
 import { isSecretParam } from './secret-param.ts';
@@ -96,7 +97,7 @@ export function withSecretHoles(script: string, task: string, sensitive: (target
   const comments: [number, number][] = [];
   try {
     program = parse(script, {
-      ecmaVersion: 2020, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true,
+      ecmaVersion: SCRIPT_ECMA_VERSION, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true,
       onComment: (_block, _text, from, to) => void comments.push([from, to]),
     }) as unknown as AnyNode;
   } catch {

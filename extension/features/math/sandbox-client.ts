@@ -6,7 +6,8 @@ import type { ProgramRun } from './solve.ts';
  * hidden iframe and spoken to with postMessage by SandboxHost (which reads only messages from that iframe and
  * validates each). Math runs get the math capability set only: numbers, Math, print and answer.
  */
-export const MATH_BUDGETS = { steps: 200_000, timeMs: 3_000, callDepth: 200 } as const;
+// ~2.6M steps a second here: a trial-division prime count below 10,000 (1.8M steps) fits; an endless loop ends in about a second.
+export const MATH_BUDGETS = { steps: 2_000_000, timeMs: 3_000, callDepth: 500 } as const;
 
 export class MathSandbox {
   private host: Promise<SandboxHost> | undefined;

@@ -1,4 +1,5 @@
 import { parse } from 'acorn';
+import { SCRIPT_ECMA_VERSION } from '../../protocol/script-api.ts';
 import { AbortError } from '../../protocol/errors.ts';
 import { answerFromValue, extractAnswer, findNumbers, formatAnswer, NO_ANSWER, type Extracted } from './extract.ts';
 import { extractProgram, type ExtractedProgram } from './program.ts';
@@ -147,7 +148,7 @@ function stopReasonOf(error: unknown, signal: AbortSignal | undefined): string |
 /** Whether a program's last top-level statement is a plain expression (its value is what the program "ends with"). */
 export function endsWithExpression(source: string): boolean {
   try {
-    const program = parse(source, { ecmaVersion: 2020, sourceType: 'script', allowAwaitOutsideFunction: true });
+    const program = parse(source, { ecmaVersion: SCRIPT_ECMA_VERSION, sourceType: 'script', allowAwaitOutsideFunction: true });
     return program.body.at(-1)?.type === 'ExpressionStatement';
   } catch {
     return false;

@@ -79,7 +79,7 @@ export class Meter {
     const limit = this.budgets[name];
     const where = at ? ` at ${at.line}:${at.column}` : '';
     const what: Record<BudgetName, string> = {
-      steps: `the script ran more than ${limit} steps (an endless loop?)`,
+      steps: `the script ran more than ${limit} steps (an endless loop, or more work than a script may do)`,
       timeMs: `the script ran longer than ${limit} ms`,
       callDepth: `function calls nested deeper than ${limit} (endless recursion?)`,
       stringLength: `a string longer than ${limit} characters`,

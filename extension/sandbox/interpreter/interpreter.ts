@@ -632,6 +632,14 @@ export class Interpreter {
 
   private async assignment(node: A.AssignmentExpression, scope: Scope): Promise<Value> {
     const target = node.left;
+    if (node.operator === '=' && target.type === 'MemberExpression') {
+      // The target's object and key before the value, as JavaScript does: `a[i++] = i` writes the new i at the old.
+      const object = await this.evaluate(target.object as A.Expression, scope);
+      const key = await this.memberKey(target, scope);
+      const value = await this.evaluateNamed(node.right, scope, target);
+      this.setMember(object, key, value, target);
+      return value;
+    }
     if (node.operator === '=') {
       const value = await this.evaluateNamed(node.right, scope, target);
       await this.assignTo(target, value, scope);

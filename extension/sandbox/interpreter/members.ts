@@ -11,6 +11,34 @@ import {
 
 type Method<T> = (self: T, args: Value[], site: CallSite) => Value | Promise<Value>;
 
+/** Locales as Intl reads them: a tag or a list of tags (text only), undefined for the default. */
+function localesArg(value: Value): string | string[] | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof ScriptArray) return value.items.slice(0, 10).map((item) => toStr(item));
+  return toStr(value);
+}
+
+/** Intl options (`{numeric: true}`, `{style: "currency", currency: "USD"}`) as plain host data: primitives only. */
+function intlOptions(value: Value): Record<string, string | number | boolean> | undefined {
+  if (!(value instanceof ScriptObject)) return undefined;
+  const options: Record<string, string | number | boolean> = {};
+  for (const [key, item] of value.props) {
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
+      Object.defineProperty(options, key, { value: item, enumerable: true });
+    }
+  }
+  return options;
+}
+
+/** A host Intl call whose bad locale or option (a RangeError) is the script's error, with what Intl said. */
+function hostIntl<T>(method: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw new ScriptRuntimeError(`${method}(): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 function int(value: Value, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Math.trunc(toNumber(value));
@@ -55,14 +83,15 @@ export function lastIndexOfText(s: string, p: string, from: number): number {
 }
 
 /**
- * The first (or last) index where `match` holds, with the clock checked every 1,024 items: comparing long strings
- * item by item is real work, and the step that asked for it must not outlast the time budget.
+ * The first (or last) index from `start` on (back to 0) where `match` holds, with the clock checked every 1,024 items:
+ * comparing long strings item by item is real work, and the step that asked for it must not outlast the time budget.
  */
-function scan(items: readonly Value[], site: CallSite, match: (item: Value) => boolean, fromEnd = false): number {
+function scan(items: readonly Value[], site: CallSite, match: (item: Value) => boolean, fromEnd = false, start = fromEnd ? items.length - 1 : 0): number {
   site.meter.step(site, Math.ceil(items.length / 1024));
-  for (let n = 0; n < items.length; n++) {
+  const count = fromEnd ? start + 1 : items.length - start;
+  for (let n = 0; n < count; n++) {
     if ((n & 1023) === 1023) site.meter.checkTime(site);
-    const i = fromEnd ? items.length - 1 - n : n;
+    const i = fromEnd ? start - n : start + n;
     if (match(items[i]!)) return i;
   }
   return -1;
@@ -89,7 +118,8 @@ export const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<strin
   }],
   ['split', (s, a, site) => {
     if (a[0] !== undefined && typeof a[0] !== 'string') throw new ScriptRuntimeError('split() takes a string separator (regular expressions are not supported)');
-    const limit = a[1] === undefined ? undefined : Math.max(0, int(a[1], 0));
+    // A limit is read as JavaScript does (ToUint32): -1 is "no limit", not none at all.
+    const limit = a[1] === undefined ? undefined : toNumber(a[1]) >>> 0;
     const parts = a[0] === undefined ? [s] : s.split(a[0], limit);
     site.meter.array(parts.length, site, parts.length);
     return new ScriptArray(parts);
@@ -128,7 +158,9 @@ export const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<strin
     if (length > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
     return fresh(site, s + parts.join(''));
   }],
-  ['localeCompare', (s, a) => s.localeCompare(textArg(a, 0))],
+  ['substr', (s, a) => s.substr(int(a[0], 0), a[1] === undefined ? undefined : int(a[1], 0))],
+  ['codePointAt', (s, a) => s.codePointAt(int(a[0], 0))],
+  ['localeCompare', (s, a) => hostIntl('localeCompare', () => s.localeCompare(textArg(a, 0), localesArg(a[1]), intlOptions(a[2])))],
   ['toString', (s) => s],
   ['valueOf', (s) => s],
 ]);
@@ -150,7 +182,7 @@ export const NUMBER_METHODS: ReadonlyMap<string, Method<number>> = new Map<strin
     if (radix < 2 || radix > 36) throw new ScriptRuntimeError(`toString() radix must be between 2 and 36, not ${radix}`);
     return n.toString(radix);
   }],
-  ['toLocaleString', (n) => n.toLocaleString('en-US')],
+  ['toLocaleString', (n, a) => hostIntl('toLocaleString', () => n.toLocaleString(localesArg(a[0]) ?? 'en-US', intlOptions(a[1])))],
   ['valueOf', (n) => n],
 ]);
 
@@ -161,12 +193,17 @@ export const NUMBER_METHODS: ReadonlyMap<string, Method<number>> = new Map<strin
  * `["Sale", "Promo"].includes(item.subject)` is no silent false, and `["a", $x].includes("a")` fails as
  * `[$x, "a"].includes("a")` does. Null and undefined, and handles sought among handles, compare as themselves.
  */
-function search(arr: ScriptArray, wanted: Value, site: CallSite, same: (a: Value, b: Value) => boolean, fromEnd = false): number {
+function search(arr: ScriptArray, wanted: Value, site: CallSite, same: (a: Value, b: Value) => boolean, from: Value, fromEnd = false): number {
   scan(arr.items, site, (item) => {
     checkCompared(item, wanted);
     return false;
   });
-  return scan(arr.items, site, (item) => same(item, wanted), fromEnd);
+  // Where the search starts, as JavaScript reads its second argument (`a.indexOf(x, i + 1)`: a later duplicate).
+  const length = arr.items.length;
+  const n = int(from, fromEnd ? length - 1 : 0);
+  const start = fromEnd ? (n >= 0 ? Math.min(n, length - 1) : length + n) : (n >= 0 ? n : Math.max(0, length + n));
+  if (fromEnd ? start < 0 : start >= length) return -1;
+  return scan(arr.items, site, (item) => same(item, wanted), fromEnd, start);
 }
 
 function callback(value: Value, method: string): Value {
@@ -271,9 +308,9 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
     arr.items.reverse();
     return arr;
   }],
-  ['includes', (arr, a, site) => search(arr, a[0], site, sameValueZero) >= 0],
-  ['indexOf', (arr, a, site) => search(arr, a[0], site, strictEquals)],
-  ['lastIndexOf', (arr, a, site) => search(arr, a[0], site, strictEquals, true)],
+  ['includes', (arr, a, site) => search(arr, a[0], site, sameValueZero, a[1]) >= 0],
+  ['indexOf', (arr, a, site) => search(arr, a[0], site, strictEquals, a[1])],
+  ['lastIndexOf', (arr, a, site) => search(arr, a[0], site, strictEquals, a[1], true)],
   ['at', (arr, a) => {
     const i = int(a[0], 0);
     return arr.items[i < 0 ? arr.items.length + i : i];
@@ -410,6 +447,14 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
     return made(await mergeSort([...arr.items], a[0], site), site);
   }],
   ['toReversed', (arr, _a, site) => made([...arr.items].reverse(), site)],
+  // Arrays here, not iterators: `for (const [i, x] of a.entries())` and `[...a.keys()]` read them the same.
+  ['entries', (arr, _a, site) => {
+    site.meter.array(arr.items.length, site, arr.items.length * 3);
+    return new ScriptArray(arr.items.map((item, i) => new ScriptArray([i, item])));
+  }],
+  ['keys', (arr, _a, site) => made(arr.items.map((_item, i) => i), site)],
+  ['values', (arr, _a, site) => made([...arr.items], site)],
+  ['toString', (arr, _a, site) => ARRAY_METHODS.get('join')!(arr, [], site)],
 ]);
 
 function bind<T>(name: string, self: T, method: Method<T>): NativeFunction {
@@ -447,7 +492,11 @@ export function primitiveMember(object: Value, key: string | number): Value {
     const method = ARRAY_METHODS.get(String(key));
     return method ? bind(String(key), object, method) : undefined;
   }
-  if (object instanceof ScriptObject) return object.props.get(String(key));
+  if (object instanceof ScriptObject) {
+    const name = String(key);
+    if (object.props.has(name) || name !== 'hasOwnProperty') return object.props.get(name);
+    return new NativeFunction('hasOwnProperty', (args) => object.props.has(toStr(args[0])));
+  }
   if (object instanceof NativeFunction) return object.props?.get(String(key));
   return undefined;
 }

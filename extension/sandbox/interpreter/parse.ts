@@ -1,4 +1,5 @@
 import { parse as acornParse, type Node, type Program } from 'acorn';
+import { SCRIPT_ECMA_VERSION } from '../../protocol/script-api.ts';
 import { ScriptSyntaxError } from '../../protocol/errors.ts';
 import { FORBIDDEN_IDENTIFIERS, FORBIDDEN_PROPERTIES } from './values.ts';
 
@@ -127,7 +128,7 @@ export function parseScript(source: string): Program {
   let program: Program;
   try {
     program = acornParse(source, {
-      ecmaVersion: 2020,
+      ecmaVersion: SCRIPT_ECMA_VERSION,
       sourceType: 'script',
       locations: true,
       allowAwaitOutsideFunction: true,

@@ -55,11 +55,30 @@ export function editDistance(a: string, b: string): number {
 const MAX_SUGGESTED = 100;
 const MAX_SUGGESTION_WORK = 3_000_000;
 
+/**
+ * Names models write for a member another library or language has, and ours by its name here: a suggestion by spelling
+ * would point the wrong way (`setValue` → `value`, a read; `append` → nothing; explorer, session 32).
+ */
+const MEANT: ReadonlyMap<string, readonly string[]> = new Map([
+  ['setvalue', ['type']], ['settext', ['type']], ['fill', ['type']], ['input', ['type']], ['sendkeys', ['type']],
+  ['entertext', ['type']], ['typetext', ['type']], ['gettext', ['text']], ['innertext', ['text']], ['textcontent', ['text']],
+  ['getvalue', ['value']], ['tap', ['click']], ['choose', ['select']], ['selectoption', ['select']], ['append', ['push']],
+  ['add', ['push']], ['contains', ['includes']], ['size', ['length']], ['len', ['length']], ['count', ['length']],
+  ['sum', ['reduce']], ['sort', ['filter', 'map']],
+]);
+
 /** The closest candidate, when it is close enough to be a likely typo (or contains / is contained in the name). */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   // Typos are in names a person or model would write; the edit distance of two long strings (keys a script built) is
   // quadratic work inside one step, where no budget can stop it.
   if (name.length > MAX_SUGGESTED) return undefined;
+  const meant = MEANT.get(name.toLowerCase());
+  if (meant) {
+    const known = new Set(candidates);
+    const found = meant.find((member) => known.has(member));
+    if (found) return found;
+    candidates = known;
+  }
   let best: string | undefined;
   let bestScore = Infinity;
   const lower = name.toLowerCase();
@@ -73,7 +92,8 @@ export function closest(name: string, candidates: Iterable<string>): string | un
     const other = candidate.toLowerCase();
     let score = editDistance(lower, other);
     if (score > Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3))) {
-      if (lower.length >= 3 && (other.includes(lower) || lower.includes(other))) score = Math.abs(other.length - lower.length) + 3;
+      // Both at least three letters: a one-letter key inside a method name is no likely meaning (`a` for hasOwnProperty).
+      if (lower.length >= 3 && other.length >= 3 && (other.includes(lower) || lower.includes(other))) score = Math.abs(other.length - lower.length) + 3;
       else continue;
     }
     if (score < bestScore) {

@@ -14,8 +14,82 @@ export class ScriptArray {
   constructor(readonly items: Value[] = []) {}
 }
 
+/** A key JavaScript treats as an array index ("0", "42"; not "007", "-1" or "1.5"): such keys come first, in order. */
+const isIndexKey = (key: string): boolean => /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295;
+
+/**
+ * An object's properties in JavaScript's order, whoever reads them (Object.keys/entries, for…in, JSON, print, exports):
+ * index-like keys first in ascending order, then the others as they were added. So counting votes into `c[n]` and
+ * taking the first of the most common picks what JavaScript picks (explorer, session 32: insertion order gave 5, not 3).
+ */
+class Props extends Map<string, Value> {
+  /** Whether the keys were added in JavaScript's order (so the Map's own order is it): the usual case, kept cheap. */
+  private inOrder = true;
+  private lastIndex = -1;
+  private named = false;
+  /** The keys in JavaScript's order, while no key is added or removed. */
+  private ordered: [string, Value][] | undefined;
+
+  override set(key: string, value: Value): this {
+    if (!super.has(key)) {
+      this.ordered = undefined;
+      if (!isIndexKey(key)) this.named = true;
+      else {
+        const index = Number(key);
+        if (this.named || index < this.lastIndex) this.inOrder = false;
+        this.lastIndex = index;
+      }
+    } else if (this.ordered) {
+      this.ordered = undefined;
+    }
+    return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    this.ordered = undefined;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.ordered = undefined;
+    super.clear();
+  }
+
+  private inJavaScriptOrder(): [string, Value][] {
+    if (!this.ordered) {
+      const all = [...super.entries()];
+      const indices = all.filter(([key]) => isIndexKey(key)).sort((a, b) => Number(a[0]) - Number(b[0]));
+      this.ordered = [...indices, ...all.filter(([key]) => !isIndexKey(key))];
+    }
+    return this.ordered;
+  }
+
+  override entries(): MapIterator<[string, Value]> {
+    if (this.inOrder) return super.entries();
+    return this.inJavaScriptOrder()[Symbol.iterator]() as MapIterator<[string, Value]>;
+  }
+
+  override keys(): MapIterator<string> {
+    if (this.inOrder) return super.keys();
+    return this.inJavaScriptOrder().map(([key]) => key)[Symbol.iterator]() as MapIterator<string>;
+  }
+
+  override values(): MapIterator<Value> {
+    if (this.inOrder) return super.values();
+    return this.inJavaScriptOrder().map(([, value]) => value)[Symbol.iterator]() as MapIterator<Value>;
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Value]> {
+    return this.entries();
+  }
+
+  override forEach(callback: (value: Value, key: string, map: Map<string, Value>) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
+}
+
 export class ScriptObject {
-  readonly props = new Map<string, Value>();
+  readonly props: Map<string, Value> = new Props();
   constructor(entries?: Iterable<[string, Value]>) {
     if (entries) for (const [key, value] of entries) this.props.set(key, value);
   }
@@ -193,6 +267,8 @@ interface Walk {
   seen: Set<unknown>;
   /** Characters of string data still allowed (exports only). */
   chars?: number;
+  /** Printing, not JSON: NaN, Infinity, -0, undefined and functions show as themselves (`display`). */
+  shown?: boolean;
 }
 
 function charge(walk: Walk, n: number): void {
@@ -376,9 +452,10 @@ export function importValue(data: unknown, depth = 0, made?: { containers: numbe
 export function display(value: Value, limit = DEFAULT_TEXT_LIMIT): string {
   if (typeof value === 'string') return value;
   if (value === undefined) return 'undefined';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (isCallable(value)) return `[function ${value.name}]`;
-  return stringify(value, undefined, limit) ?? 'undefined';
+  // JSON-like, but what JSON turns to null or leaves out is shown as it is: `[NaN,Infinity,undefined,-0]`.
+  return stringifyWalk(value, undefined, { left: limit, seen: new Set(), shown: true }, '') ?? 'undefined';
 }
 
 /**
@@ -399,10 +476,13 @@ export function stringify(value: Value, indent: string | undefined, limit = DEFA
 }
 
 function stringifyWalk(value: Value, indent: string | undefined, walk: Walk, depth: string): string | undefined {
+  if (walk.shown && value === undefined) return 'undefined';
+  if (walk.shown && isCallable(value)) return `[function ${value.name}]`;
   if (value === undefined || isCallable(value)) return undefined;
   if (value === null) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') {
-    const text = typeof value === 'number' && !Number.isFinite(value) ? 'null' : String(value);
+    const text = walk.shown && Object.is(value, -0) ? '-0'
+      : typeof value === 'number' && !Number.isFinite(value) && !walk.shown ? 'null' : String(value);
     charge(walk, text.length);
     return text;
   }

@@ -9,10 +9,11 @@
  * into something else (`=` → `===`, `i` → `in`, an identifier being written).
  */
 import { Parser, tokenizer, type Options, type Token } from 'acorn';
+import { SCRIPT_ECMA_VERSION } from '../../../extension/protocol/script-api.ts';
 import { ERROR_CONSTRUCTORS, REFUSED } from '../../../extension/sandbox/interpreter/parse.ts';
 
 const OPTIONS: Options = {
-  ecmaVersion: 2020, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true,
+  ecmaVersion: SCRIPT_ECMA_VERSION, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true,
   allowHashBang: false,
 };
 

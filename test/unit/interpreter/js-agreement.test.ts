@@ -1,0 +1,92 @@
+/**
+ * Scripts a model writes that gave another answer here than in JavaScript, or were refused though common (explorer,
+ * session 32: 201 program-of-thought snippets run here and in Node side by side). Each expected value is what Node gives.
+ */
+import { expect, test } from 'vitest';
+import { mathCapabilities } from '../../../extension/sandbox/capabilities/math.ts';
+import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
+import { MATH_BUDGETS } from '../../../extension/features/math/sandbox-client.ts';
+
+async function run(source: string, budgets = {}) {
+  return runScript(source, mathCapabilities(), { budgets });
+}
+
+async function value(source: string): Promise<unknown> {
+  const outcome = await run(source);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.result;
+}
+
+const agree: Array<[string, unknown]> = [
+  // Index-like keys come first, ascending, wherever keys are read.
+  ['const c = {}; for (const n of [5, 3, 5, 3, 1]) c[n] = (c[n] ?? 0) + 1; Object.entries(c).sort((a, b) => b[1] - a[1])[0][0]', '3'],
+  ['const votes = {7: 2, 3: 2, 5: 1}; let best; for (const k in votes) { if (best === undefined || votes[k] > votes[best]) best = k; } best', '3'],
+  ['Object.keys({10: "x", 9: "y", b: 1, a: 2, "01": 3})', ['9', '10', 'b', 'a', '01']],
+  ['JSON.stringify({b: 1, 2: "two", a: 3, 1: "one"})', '{"1":"one","2":"two","b":1,"a":3}'],
+  ['Object.values({z: 1, 4294967294: 2, 4294967295: 3})', [2, 1, 3]],
+  // An array search starts where its second argument says.
+  ['const a = [4, 7, 4, 9]; a.filter((x, i) => a.indexOf(x, i + 1) !== -1)', [4]],
+  ['[1, 2, 3].includes(1, 1)', false],
+  ['[1, 2, 3].includes(3, -1)', true],
+  ['[1, 2, 1, 2].lastIndexOf(2, 2)', 1],
+  ['[1, 2, 1, 2].lastIndexOf(2, -3)', 1],
+  ['[1, 2, 1].indexOf(1, -1)', 2],
+  ['[1, 2, 1].indexOf(1, 5)', -1],
+  // The target's object and key are read before the value.
+  ['let i = 0; const a = []; a[i++] = i; a', [1]],
+  ['const order = []; const o = {}; const k = () => (order.push("key"), "x"); const v = () => (order.push("value"), 1); o[k()] = v(); order', ['key', 'value']],
+  // Locales and options reach Intl.
+  ['["item10", "item2", "item1"].sort((a, b) => a.localeCompare(b, undefined, {numeric: true}))', ['item1', 'item2', 'item10']],
+  ['"a".localeCompare("A", undefined, {sensitivity: "base"})', 0],
+  ['(1234.5).toLocaleString("en-US", {style: "currency", currency: "USD"})', '$1,234.50'],
+  ['(1234.5).toLocaleString("en-US", {minimumFractionDigits: 2})', '1,234.50'],
+  ['(1234.5).toLocaleString("de-DE")', '1.234,5'],
+  ['(1234.5).toLocaleString()', '1,234.5'],
+  // A split limit is read as JavaScript reads it.
+  ['"a,b,,c".split(",", -1)', ['a', 'b', '', 'c']],
+  ['"a,b,c".split(",", 2)', ['a', 'b']],
+  // ES2021 syntax.
+  ['let x = null; x ??= 5; let y = 0; y ||= 7; let z = 1; z &&= 9; [x, y, z]', [5, 7, 9]],
+  ['1_000_000 + 2_500', 1_002_500],
+  // Members models reach for.
+  ['const out = []; for (const [i, x] of ["a", "b"].entries()) out.push(`${i}:${x}`); out.join(" ")', '0:a 1:b'],
+  ['[...Array(4).keys()].map((i) => i * i)', [0, 1, 4, 9]],
+  ['[...["x", "y"].values()]', ['x', 'y']],
+  ['[1, [2, 3]].toString()', '1,2,3'],
+  ['({a: 1}).hasOwnProperty("a") && !({a: 1}).hasOwnProperty("b")', true],
+  ['"abcdef".substr(-4, 2) + "abc".substr(1)', 'cdbc'],
+  ['"😀".codePointAt(0)', 128512],
+];
+
+test.each(agree)('%s', async (source, expected) => {
+  expect(await value(source)).toEqual(expected);
+});
+
+test('print shows NaN, Infinity, undefined and -0 as JavaScript prints them, not as JSON', async () => {
+  const outcome = await run('print([NaN, Infinity, -Infinity, undefined, -0]); print(-0); print({a: undefined, b: NaN}); answer(1)');
+  expect(outcome.output).toEqual(['[NaN,Infinity,-Infinity,undefined,-0]', '-0', '{"a":undefined,"b":NaN}']);
+  // JSON.stringify is still JSON.
+  expect(await value('JSON.stringify([NaN, undefined, -0])')).toBe('[null,null,0]');
+});
+
+test('a bad locale or option is the script\'s error, saying what Intl said', async () => {
+  const outcome = await run('(5).toLocaleString("en-US", {style: "currency"})');
+  expect(outcome.ok).toBe(false);
+  expect(outcome.error?.message).toMatch(/toLocaleString\(\): .*currency/i);
+});
+
+test('the Math panel\'s budgets fit real work: primes below 10,000 by trial division, fib(20), a recursion 400 deep', async () => {
+  const primes = 'let c = 0; for (let n = 2; n < 10000; n++) { let p = true; for (let d = 2; d * d <= n; d++) { if (n % d === 0) { p = false; break; } } if (p) c++; } c';
+  expect((await run(primes, MATH_BUDGETS)).result).toBe(1229);
+  expect((await run('function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(20)', MATH_BUDGETS)).result).toBe(6765);
+  expect((await run('function sum(n) { return n === 0 ? 0 : n + sum(n - 1); } sum(400)', MATH_BUDGETS)).result).toBe(80200);
+  const endless = await run('let i = 0; while (true) i++;', MATH_BUDGETS);
+  expect(endless.error?.message).toMatch(/more than 2000000 steps \(an endless loop, or more work than a script may do\)/);
+});
+
+test('suggestions point to what a model meant: setValue → type is for handles; append → push; no one-letter key for hasOwnProperty', async () => {
+  const append = await run('const a = []; a.append(1)');
+  expect(append.error?.message).toMatch(/did you mean `push`\?/);
+  const key = await run('const o = {a: 1}; o.hasOwnPropertyX("a")');
+  expect(key.error?.message).not.toMatch(/did you mean `a`/);
+});
