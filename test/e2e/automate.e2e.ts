@@ -179,6 +179,18 @@ describe('Automate tab with a scripted (replay) model', () => {
     // The script itself only unticked the box; the click that reached the settings page was the bridge's.
     expect(await panel.locator('[data-testid="automate-log"] li[data-call="uncheck"]').count()).toBe(1);
     expect(await panel.locator('[data-testid="automate-log"] li[data-call="click"]').count()).toBe(0);
+
+    // A way to another page does not throw away what the script typed here: that attempt fails saying so (nothing
+    // was clicked), and the repair goes to the other page first (explorer, session 32).
+    await page.goto(page.url().split('#')[0]!);
+    await page.locator('#notifications').evaluate((box: HTMLInputElement) => { box.checked = true; });
+    await run(panel, 'Search for invoices, then turn off desktop notifications');
+    await panel.locator('[data-testid="automate-report"][data-attempts="2"]').waitFor({ timeout: 90_000 });
+    const repaired = await finished(panel);
+    expect(repaired, repaired.text).toMatchObject({ status: 'done', modelCalls: 2, attempts: 2 });
+    expect(repaired.text).toMatch(/throw away what this run put into `\$search_mail__search_mail`/);
+    expect(await page.locator('#notifications').isChecked()).toBe(false);
+
     // The fixture pages share this origin: forget the site so later tests start without its knowledge.
     await panel.getByRole('tab', { name: 'Page' }).click();
     const details = panel.getByTestId('site-details');

@@ -240,6 +240,8 @@ const KEEPS_COLUMNS: ReadonlySet<string> = new Set(['text', 'value', 'exists', '
 const WAIT_FOR_MS = 5_000;
 const MAX_WAIT_FOR_MS = 60_000;
 
+/** Calls that put something into a field of the page, which a move to another page would throw away. */
+const FILLS: ReadonlySet<string> = new Set(['type', 'select', 'check', 'uncheck']);
 /** Clicks along recorded paths one attempt may make (the script's own actions have their budget in the sandbox). */
 export const MAX_AUTO_NAVIGATIONS = 20;
 
@@ -671,6 +673,11 @@ export class PageBridge implements Bridge {
   private lateWaitedAfter = 0;
   /** The last click on a named element and the page it was made on: a page it leads to late is a site edge too. */
   private lastClick: { name: string; from: PageDocument } | undefined;
+  /**
+   * The fields this run has typed into, chosen in or ticked on the page at `url` since its last click or key press
+   * there: what going to another page for a name would throw away unsent (explorer, session 32).
+   */
+  private filled: { url: string; names: string[] } | undefined;
 
   /**
    * `name` resolves without the page changing further: it is on the page, on this same document earlier, or kept by a
@@ -909,6 +916,13 @@ export class PageBridge implements Bridge {
       }
     }
     if (acting) this.stats.actions++;
+    if (FILLS.has(call.call)) {
+      const names = this.filled?.url === this.doc.url ? this.filled.names : [];
+      const name = describeTarget(call.target);
+      this.filled = { url: this.doc.url, names: names.includes(name) ? names : [...names, name] };
+    } else if (call.call === 'click' || call.call === 'press') {
+      this.filled = undefined;
+    }
     if (reply.generation && !acting) this.columns.readAt(this.doc, reply.generation);
     // A list the call reached (one that was not there, `exists()` false, is not one to keep).
     if (!(call.call === 'exists' && reply.value === false)) {
@@ -995,8 +1009,9 @@ export class PageBridge implements Bridge {
   private reaching = false;
   private async reach(name: string, call?: string, until?: number): Promise<void> {
     if (this.onPage(name)) return;
-    // A step of a way being clicked along: its page may come late; it is not looked for elsewhere.
-    if (this.reaching) return this.lateName(name, call);
+    // A step of a way being clicked along: its page may come late; it is not looked for elsewhere. `exists()` asks
+    // about this page: it never goes to another to answer (`if ($x.exists())` would leave the script stranded there).
+    if (this.reaching || call === 'exists') return this.lateName(name, call, until);
     let steps = this.deps.route ? await this.deps.route(name, this.doc) : null;
     // The page may still bring it (the next page of the click just made, a late panel): wait first, unless the way
     // there starts with another click than that one (clicking that one again would act twice).
@@ -1006,6 +1021,14 @@ export class PageBridge implements Bridge {
       if (!steps?.length || this.onPage(name)) return;
       if (this.doc.pageId !== page) steps = await this.deps.route!(name, this.doc);
       if (!steps?.length) return;
+    }
+    // A tab panel of this page not shown (a view) is no other page: what was typed stays.
+    const inView = this.doc.views?.some((view) => view.sections.some((section) => section.entries.some((entry) => entry.name === name)));
+    const filled = this.filled?.url === this.doc.url && !inView ? this.filled.names : [];
+    if (filled.length) {
+      throw new ActionError(`\`$${name}\` is on another page of the site (the way there starts with \`$${steps[0]}\`): going there now would `
+        + `throw away what this run put into ${filled.map((n) => `\`${n}\``).join(', ')} on this page, which is not sent yet. Finish this page `
+        + 'first (send its form), or use the other page before filling this one', { elsewhere: name, unsent: filled });
     }
     this.reaching = true;
     try {

@@ -4,7 +4,7 @@
  */
 import type { PageDocument } from '../../protocol/schemas.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
-import { scriptNames } from './page-bridge.ts';
+import { entriesOf, scriptNames } from './page-bridge.ts';
 import { locate, pageKey, recordEdge, recordPage, viewSite } from './site-document.ts';
 
 /** Only web pages have a site: a file:// page's origin is "null", which every local file would share. */
@@ -31,10 +31,22 @@ export async function routeTo(name: string, from: PageDocument): Promise<string[
   if (view) return [view.via];
   if (!onSite(from)) return null;
   const found = await locate(pageKey(from).origin, name, from);
-  return found?.path.length ? found.path.map((step) => step.element) : null;
+  const steps = found?.path.map((step) => step.element) ?? [];
+  // A way that starts by sending a form (an edge recorded before submissions were left out) is no way to walk unasked.
+  return steps.length && !submits(from, steps[0]!) ? steps : null;
 }
 
+/** Whether `element` of `doc` sends a form: a click there passes on whatever its fields hold (empty, on a route). */
+function submits(doc: PageDocument, element: string): boolean {
+  const entry = entriesOf(doc).find((candidate) => candidate.name === element);
+  return entry?.kind !== 'list' && /(^|; )submits /.test(entry?.effect ?? '');
+}
+
+/**
+ * Records the edge a click made, unless that click sent a form: a sign-in or search button is a way to the next page
+ * only with its fields filled, so walking it to reach a name would send the form empty (explorer, session 32).
+ */
 export function recordNavigation(from: PageDocument, element: string, to: PageDocument): void {
-  if (!onSite(from) || !onSite(to)) return;
+  if (!onSite(from) || !onSite(to) || submits(from, element)) return;
   void recordPage(from).then(() => recordPage(to)).then(() => recordEdge(from, element, to)).catch(() => undefined);
 }

@@ -144,4 +144,81 @@ describe('auto-navigation through the site document', () => {
     expect(result.error?.name).toBe('NotFoundError');
     expect(bridge.stats.autoNavigations).toBe(0);
   });
+
+  describe('what a way to another page must not do (explorer, session 32)', () => {
+    const NEWSLETTER = '<form aria-label="Newsletter"><label>Your email <input id="email"></label><button>Subscribe</button></form>';
+    function showHomeWithForm(): void {
+      showHome();
+      document.body.insertAdjacentHTML('beforeend', NEWSLETTER);
+    }
+    function bridgeTo(route: (name: string) => Promise<string[] | null>): PageBridge {
+      return new PageBridge({
+        act: (request) => act(document, { settleMs: 30, ...request }),
+        readDocument: async () => buildPageDocument(document),
+        confirm: async () => true, ask: async () => '', say: () => undefined, route,
+      }, buildPageDocument(document));
+    }
+
+    test('it does not throw away what the run typed on this page: an ActionError that says so, and the tab stays', async () => {
+      showHomeWithForm();
+      const go = nameOf(buildPageDocument(document), 'button');
+      const bridge = bridgeTo(async (name) => (name === 'preferences__dark_mode' ? [go] : null));
+      const names = [...scriptNames(bridge.doc), { name: 'preferences__dark_mode', kind: 'checkbox' as const }];
+      const result = await runScript('$newsletter__your_email.type("me@example.org");\n$preferences__dark_mode.check();', automationCapabilities(bridge, names));
+      expect(result.error?.name).toBe('ActionError');
+      expect(result.error?.message).toMatch(/is on another page of the site .*throw away what this run put into `\$newsletter__your_email`/);
+      expect(bridge.stats.autoNavigations).toBe(0);
+      expect((document.getElementById('email') as HTMLInputElement).value).toBe('me@example.org');
+      // Once the form is sent (a click), the way is free again.
+      const after = await runScript('$newsletter__your_email.type("me@example.org");\n$newsletter__subscribe_button.click();\n$preferences__dark_mode.check();\ndone("on");',
+        automationCapabilities(bridgeTo(async (name) => (name === 'preferences__dark_mode' ? [go] : null)), names));
+      expect(after, after.error?.message).toMatchObject({ ok: true, result: 'on' });
+    });
+
+    test('a tab panel of the same page is no other page: typing first loses nothing, the tab is clicked', async () => {
+      document.body.innerHTML = `<section><h2>Your account</h2><label>Nickname <input id="nick"></label><div role="tablist" aria-label="Settings">
+        <button role="tab" id="general_tab" aria-selected="true">General</button><button role="tab" id="sound_tab" aria-selected="false">Sound</button></div>
+        <div role="tabpanel" aria-labelledby="general_tab"><label><input type="checkbox"> Large text</label></div>
+        <div role="tabpanel" aria-labelledby="sound_tab" hidden><label><input type="checkbox" id="alerts" checked> Email alerts</label></div></section>`;
+      const [general, sound] = Array.from(document.querySelectorAll<HTMLElement>('[role=tabpanel]'));
+      document.getElementById('sound_tab')!.addEventListener('click', () => {
+        general!.hidden = true;
+        sound!.hidden = false;
+      });
+      const { report } = await runOnThisPage('nickname Al, alerts off', '$your_account__nickname.type("Al");\n$your_account__email_alerts.uncheck();\ndone("ok");');
+      expect(report, report.summary).toMatchObject({ status: 'done', result: 'ok' });
+      expect((document.getElementById('nick') as HTMLInputElement).value).toBe('Al');
+    });
+
+    test('exists() answers about this page: false for a name on another page, without going there', async () => {
+      showHome();
+      const go = nameOf(buildPageDocument(document), 'button');
+      const bridge = bridgeTo(async (name) => (name === 'preferences__dark_mode' ? [go] : null));
+      const names = [...scriptNames(bridge.doc), { name: 'preferences__dark_mode', kind: 'checkbox' as const }];
+      const result = await runScript('done($preferences__dark_mode.exists());', automationCapabilities(bridge, names));
+      expect(result).toMatchObject({ ok: true, result: false });
+      expect(bridge.stats.autoNavigations).toBe(0);
+      expect(document.querySelector('h1')?.textContent).toBe('Home');
+    });
+
+    test('a click that sends a form is no edge to walk: not recorded, and one recorded before is not taken', async () => {
+      const { recordEdge, recordPage } = await import('../../../extension/features/automate/site-document.ts');
+      const { recordNavigation } = await import('../../../extension/features/automate/site-routes.ts');
+      const at = (path: string, html: string) => {
+        document.body.innerHTML = html;
+        return { ...buildPageDocument(document), url: `https://shop.example${path}` };
+      };
+      const login = at('/login', '<form aria-label="Sign in"><label>User <input name="u"></label><button>Sign in</button></form>');
+      const dashboard = at('/dashboard', '<main><h1>Dashboard</h1><button type="button">Redeem points</button></main>');
+      const redeem = nameOf(dashboard, 'button');
+      recordNavigation(login, 'sign_in__sign_in_button', dashboard);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await routeTo(redeem, login)).toBeNull();
+      // An edge stored by an older version (submissions were recorded then) is not walked either.
+      await recordPage(login);
+      await recordPage(dashboard);
+      await recordEdge(login, 'sign_in__sign_in_button', dashboard);
+      expect(await routeTo(redeem, login)).toBeNull();
+    });
+  });
 });
