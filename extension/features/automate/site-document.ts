@@ -364,32 +364,41 @@ export async function locate(origin: string, elementName: string, from: string |
 
 /** As locate, telling "no recorded page has it" from "stored on a page no recorded path leads to" (session 22). */
 export async function findOnSite(origin: string, elementName: string, from: string | PageDocument, db: PocketDb = database()): Promise<Finding> {
-  const start = keyOf(from, origin).pattern;
   const [rows, site] = await Promise.all([db.siteDocuments.where('origin').equals(origin).toArray(), db.sites.get(origin)]);
   const holders = new Set(rows.filter((r) => namesOn(r.document as StoredPage).has(elementName)).map((r) => r.pathPattern));
   if (!holders.size) return { found: 'nowhere' };
+  const { order, previous } = walkEdges(keyOf(from, origin).pattern, site?.edges ?? []);
+  const at = order.find((pattern) => holders.has(pattern));
+  if (at === undefined) return { found: 'unreachable', pages: [...holders].sort() };
+  const path: Step[] = [];
+  for (let step = previous.get(at); step; step = previous.get(step.from)) path.unshift(step);
+  return { found: 'reachable', location: { pattern: at, path } };
+}
+
+/** The pages (patterns) the recorded edges lead to from `from`, itself included: those whose names a run can reach. */
+export async function reachablePages(origin: string, from: string | PageDocument, db: PocketDb = database()): Promise<Set<string>> {
+  const site = await db.sites.get(origin);
+  return new Set(walkEdges(keyOf(from, origin).pattern, site?.edges ?? []).order);
+}
+
+/** Breadth first from `start` along the edges (in a fixed order): the pages met, nearest first, and the step into each. */
+function walkEdges(start: string, edges: readonly SiteEdge[]): { order: string[]; previous: Map<string, Step | null> } {
   const out = new Map<string, SiteEdge[]>();
-  for (const edge of [...(site?.edges ?? [])].sort((x, y) => x.element.localeCompare(y.element) || x.to.localeCompare(y.to))) {
+  for (const edge of [...edges].sort((x, y) => x.element.localeCompare(y.element) || x.to.localeCompare(y.to))) {
     out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
   }
   // An open dialog (a cookie banner) makes a state of the page; the page's own edges still lead on from it.
   const base = start.replace(/ \[dialog:[^\]]+\]$/, '');
   const previous = new Map<string, Step | null>([[start, null], [base, null]]);
-  const queue = base === start ? [start] : [start, base];
-  for (let i = 0; i < queue.length; i++) {
-    const at = queue[i]!;
-    if (holders.has(at)) {
-      const path: Step[] = [];
-      for (let step = previous.get(at); step; step = previous.get(step.from)) path.unshift(step);
-      return { found: 'reachable', location: { pattern: at, path } };
-    }
-    for (const edge of out.get(at) ?? []) {
+  const order = base === start ? [start] : [start, base];
+  for (let i = 0; i < order.length; i++) {
+    for (const edge of out.get(order[i]!) ?? []) {
       if (previous.has(edge.to)) continue;
       previous.set(edge.to, { from: edge.from, element: edge.element, to: edge.to });
-      queue.push(edge.to);
+      order.push(edge.to);
     }
   }
-  return { found: 'unreachable', pages: [...holders].sort() };
+  return { order, previous };
 }
 
 /** Everything stored for a site, for the user to look at. */

@@ -5,7 +5,7 @@
 import type { PageDocument } from '../../protocol/schemas.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { entriesOf, scriptNames } from './page-bridge.ts';
-import { locate, pageKey, recordEdge, recordPage, viewSite } from './site-document.ts';
+import { locate, pageKey, reachablePages, recordEdge, recordPage, viewSite } from './site-document.ts';
 
 /** Only web pages have a site: a file:// page's origin is "null", which every local file would share. */
 const onSite = (doc: PageDocument) => /^https?:/.test(doc.url);
@@ -18,9 +18,10 @@ export async function otherPageNames(doc: PageDocument): Promise<ScriptName[]> {
   }
   if (!onSite(doc)) return [...names.values()];
   const { origin, pattern } = pageKey(doc);
-  const site = await viewSite(origin);
+  // Only pages a recorded way leads to from here: a name on any other would be offered and then not found.
+  const [site, reachable] = await Promise.all([viewSite(origin), reachablePages(origin, doc)]);
   for (const page of site.pages) {
-    if (page.pattern === pattern) continue;
+    if (page.pattern === pattern || !reachable.has(page.pattern)) continue;
     for (const name of scriptNames({ ...doc, sections: page.sections })) if (!names.has(name.name)) names.set(name.name, name);
   }
   return [...names.values()];

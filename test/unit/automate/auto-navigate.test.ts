@@ -220,5 +220,24 @@ describe('auto-navigation through the site document', () => {
       await recordEdge(login, 'sign_in__sign_in_button', dashboard);
       expect(await routeTo(redeem, login)).toBeNull();
     });
+  
+    test('only names a recorded way reaches are offered as on other pages: a stored page no way leads to is not', async () => {
+      const { recordEdge, recordPage } = await import('../../../extension/features/automate/site-document.ts');
+      const at = (path: string, html: string) => {
+        document.body.innerHTML = html;
+        return { ...buildPageDocument(document), url: `https://offered.example${path}` };
+      };
+      const home = at('/', '<nav aria-label="Main"><a href="/account">Account</a><a href="/help">Help</a></nav><main><h1>Home</h1></main>');
+      const account = at('/account', '<main><h1>Account</h1><form aria-label="Profile"><label>Display name <input></label></form></main>');
+      const contact = at('/contact', '<main><h1>Contact</h1><p>Write to us.</p></main>');
+      const orders = at('/orders', '<main><h1>Orders</h1><button type="button">Export orders</button></main>');
+      for (const page of [home, account, contact, orders]) await recordPage(page);
+      await recordEdge(home, 'main__account_link', account);
+      const offered = (await otherPageNames(home)).map((name) => name.name);
+      expect(offered).toContain('profile__display_name');
+      expect(offered.some((name) => name.includes('export_orders'))).toBe(false);
+      // From a page with no recorded way out, nothing of other pages is offered.
+      expect((await otherPageNames(contact)).some((name) => name.name === 'profile__display_name')).toBe(false);
+    });
   });
 });
