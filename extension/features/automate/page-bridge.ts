@@ -1040,7 +1040,15 @@ export class PageBridge implements Bridge {
         }
         // A step may be a list's item (`tabs[3]`: a tab of a long tab strip).
         const item = /^(.+)\[(\d{1,5})\]$/.exec(step);
-        await this.call({ call: 'click', target: item ? { name: item[1]!, index: Number(item[2]) } : { name: step }, args: [] });
+        try {
+          await this.call({ call: 'click', target: item ? { name: item[1]!, index: Number(item[2]) } : { name: step }, args: [] });
+        } catch (error) {
+          // The script never named that step: say what it asked for, and that the recorded way is what broke.
+          if (!isErrorNamed(error, NotFoundError)) throw error;
+          throw new NotFoundError(`\`$${name}\` is on another page of the site, but the recorded way there is broken: \`$${step}\` is not on `
+            + 'the page now (it changed since that way was recorded). Reach that page through the links this page has now, or with navigate(path)',
+          { name, brokenStep: step });
+        }
         this.stats.autoNavigations++;
       }
     } finally {

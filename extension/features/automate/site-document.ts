@@ -384,7 +384,8 @@ export async function reachablePages(origin: string, from: string | PageDocument
 /** Breadth first from `start` along the edges (in a fixed order): the pages met, nearest first, and the step into each. */
 function walkEdges(start: string, edges: readonly SiteEdge[]): { order: string[]; previous: Map<string, Step | null> } {
   const out = new Map<string, SiteEdge[]>();
-  for (const edge of [...edges].sort((x, y) => x.element.localeCompare(y.element) || x.to.localeCompare(y.to))) {
+  // The way last seen taken first (a relabelled link's new edge over its stale one), then by name, for a fixed order.
+  for (const edge of [...edges].sort((x, y) => y.lastSeen - x.lastSeen || x.element.localeCompare(y.element) || x.to.localeCompare(y.to))) {
     out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
   }
   // An open dialog (a cookie banner) makes a state of the page; the page's own edges still lead on from it.

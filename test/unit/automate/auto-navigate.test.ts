@@ -239,5 +239,14 @@ describe('auto-navigation through the site document', () => {
       // From a page with no recorded way out, nothing of other pages is offered.
       expect((await otherPageNames(contact)).some((name) => name.name === 'profile__display_name')).toBe(false);
     });
+  
+    test('a recorded way whose link is gone: NotFound names what the script asked for and the broken step', async () => {
+      showHome();
+      const bridge = bridgeTo(async (name) => (name === 'preferences__dark_mode' ? ['main__settings_page_link'] : null));
+      const names = [...scriptNames(bridge.doc), { name: 'preferences__dark_mode', kind: 'checkbox' as const }];
+      const result = await runScript('$preferences__dark_mode.check();', automationCapabilities(bridge, names));
+      expect(result.error?.name).toBe('NotFoundError');
+      expect(result.error?.message).toMatch(/`\$preferences__dark_mode` is on another page of the site, but the recorded way there is broken: `\$main__settings_page_link` is not on the page now/);
+    });
   });
 });

@@ -33,3 +33,19 @@ test('findOnSite tells "no recorded page has it" from "stored, but no recorded w
   expect(await locate(O, 'no_such_name', '/orders', db)).toBeNull();
   db.close();
 });
+
+// Explorer, session 32: a link relabelled ("Settings" → "Settings page") records a new edge; the old one, whose link is
+// gone, was still chosen (ties went by name), and every run failed on it.
+test('of two recorded ways from one page to another, the one taken last is chosen', async () => {
+  const db = new PocketDb('pocket-find-on-site-recency');
+  await recordPage(doc('/account', ['account__settings_page_link', 'account__settings_link']), db);
+  await recordPage(doc('/settings', ['profile__display_name']), db);
+  await recordEdge(`${O}/account`, 'account__settings_page_link', `${O}/settings`, db);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await recordEdge(`${O}/account`, 'account__settings_link', `${O}/settings`, db);
+  expect((await locate(O, 'profile__display_name', '/account', db))?.path.map((step) => step.element)).toEqual(['account__settings_link']);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await recordEdge(`${O}/account`, 'account__settings_page_link', `${O}/settings`, db);
+  expect((await locate(O, 'profile__display_name', '/account', db))?.path.map((step) => step.element)).toEqual(['account__settings_page_link']);
+  db.close();
+});
