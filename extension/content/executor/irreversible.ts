@@ -126,10 +126,10 @@ const NOUN_LABEL = new RegExp([
 ].join('|'), 'iu');
 /**
  * An address that names an order or a post, or their list, and nothing else: `/orders`, `/account/orders/42`,
- * `/posts/hello-world`. Its page is about orders; `/orders/42/cancel`, `/order-now`, `/quick-order` or a query
- * (`/orders?do=…`) still ask.
+ * `/posts/hello-world`, a page file `/site/orders.html` (explorer, session 32). Its page is about orders;
+ * `/orders/42/cancel`, `/order-now`, `/quick-order` or a query (`/orders?do=…`) still ask.
  */
-const COLLECTION_ADDRESS = /^(?:https?:\/\/[^/?#\s]+)?(?:\/[\p{L}\p{N}_.~-]+)*?\/(?:orders?(?:\/(?=[\p{L}\p{N}-]*\d)[\p{L}\p{N}-]{1,40})?|posts?(?:\/[\p{L}\p{N}_-]{1,120})?)\/?(?:#\S*)?$/iu;
+const COLLECTION_ADDRESS = /^(?:https?:\/\/[^/?#\s]+)?(?:\/[\p{L}\p{N}_.~-]+)*?\/(?:orders?(?:\.(?:html?|php|aspx?|jsp))?(?:\/(?=[\p{L}\p{N}-]*\d)[\p{L}\p{N}-]{1,40})?|posts?(?:\.(?:html?|php|aspx?|jsp))?(?:\/[\p{L}\p{N}_-]{1,120})?)\/?(?:#\S*)?$/iu;
 /** The effect is a move to such addresses: the document's "goes to X" / "opens X in a new tab", the executor's href. */
 function collectionAddress(effect: string): boolean {
   const m = /^(?:goes to |opens )?(\S+)(?: (\S+))?(?: in a new tab)?$/.exec(effect.trim());

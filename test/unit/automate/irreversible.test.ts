@@ -34,11 +34,11 @@ describe('classifyAction: which actions need the user to confirm', () => {
     const asks = (effect: string) => classifyAction({ action: 'click', label: 'Details', effect }).irreversible;
     // The document's words, and the executor's (the href as written and decoded).
     for (const effect of ['goes to /orders/42', 'goes to /account/orders', 'goes to /posts/hello-world', 'opens https://shop.example/orders/42 in a new tab',
-      '/orders/42 /orders/42', '/blog/posts/hello-world /blog/posts/hello-world']) {
+      '/orders/42 /orders/42', '/blog/posts/hello-world /blog/posts/hello-world', 'goes to /site/orders.html', 'goes to /orders.php']) {
       expect(asks(effect), effect).toBe(false);
     }
     for (const effect of ['goes to /orders/42/cancel', 'goes to /order-now?sku=1', 'goes to /quick-order/5', 'goes to /orders?do=cancel',
-      '/orders/cancel-all /orders/cancel-all', 'goes to /account/logout', 'opens a dialog; controls "Order now"', 'submits Place order']) {
+      '/orders/cancel-all /orders/cancel-all', 'goes to /site/order-now.html', 'goes to /orders.html?do=cancel', 'goes to /account/logout', 'opens a dialog; controls "Order now"', 'submits Place order']) {
       expect(asks(effect), effect).toBe(true);
     }
   });
