@@ -179,6 +179,9 @@ describe('Automate tab with a scripted (replay) model', () => {
     // The script itself only unticked the box; the click that reached the settings page was the bridge's.
     expect(await panel.locator('[data-testid="automate-log"] li[data-call="uncheck"]').count()).toBe(1);
     expect(await panel.locator('[data-testid="automate-log"] li[data-call="click"]').count()).toBe(0);
+    // It is in the log all the same, as the run's own click on the way (explorer, session 32: it was in none).
+    expect(await panel.locator('[data-testid="automate-log"] li[data-call="route"]').allInnerTexts())
+      .toEqual(['clicked $folders__settings_link on the recorded way to $settings_form__desktop_notifications']);
 
     // A way to another page does not throw away what the script typed here: that attempt fails saying so (nothing
     // was clicked), and the repair goes to the other page first (explorer, session 32).

@@ -34,6 +34,10 @@ import { plainValues, withPlainValues } from './replay-values.ts';
 const POLL_RUNNING_MS = 200;
 
 function LogRow({ entry, current }: { entry: LogEntry; current: boolean }) {
+  // A click the run made on its own along a recorded way to another page (page-bridge.ts reach), not a script line.
+  if (entry.call === 'route') {
+    return <li data-call="route" class={`muted${current ? ' current' : ''}`}><code>clicked {entry.target}</code> on the recorded way to {String(entry.result ?? '')}</li>;
+  }
   return (
     <li data-call={entry.call} data-error={entry.error?.name ?? ''} class={current ? 'current' : ''} aria-current={current ? 'step' : undefined}>
       <code>{entry.line}:{entry.column} {entry.call}{entry.target ? ` ${entry.target}` : ''}{entry.args.length ? ` ${JSON.stringify(entry.args).slice(0, 80)}` : ''}</code>
@@ -356,7 +360,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {log.length > 0 && (
         <details open>
           <summary>Execution log {run?.current && running && <span class="muted">· now {run.current}</span>}</summary>
-          <ol data-testid="automate-log">{log.map((entry) => <LogRow key={entry.seq} entry={entry} current={running && entry.seq === log.length - 1} />)}</ol>
+          <ol data-testid="automate-log">{log.map((entry, i) => <LogRow key={i} entry={entry} current={running && i === log.length - 1} />)}</ol>
         </details>
       )}
       {report && (

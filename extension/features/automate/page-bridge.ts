@@ -85,6 +85,8 @@ export interface PageBridgeDeps {
   route?(name: string, from: PageDocument): Promise<string[] | null>;
   /** A click on `element` took the page from `from` to `to` (the site document records the edge). */
   onNavigated?(from: PageDocument, element: string, to: PageDocument): void;
+  /** The bridge clicked `step`, a step of the recorded way to the page holding `reaching` (the run's log shows it). */
+  onRouteStep?(step: string, reaching: string): void;
   /**
    * A saved script's list of that name as it was when the script was saved, when `doc` is of the page it was saved
    * on: a list that has since shrunk into separate entries (nine toolbar buttons down to eight, three todos down to
@@ -1050,6 +1052,7 @@ export class PageBridge implements Bridge {
           { name, brokenStep: step });
         }
         this.stats.autoNavigations++;
+        this.deps.onRouteStep?.(step, name);
       }
     } finally {
       this.reaching = false;

@@ -833,6 +833,11 @@ export class AutomationRuns {
         if (signal.aborted) throw new AbortError('stopped by the user');
       },
       ...(this.deps.route ? { route: this.deps.route } : {}),
+      // A click the bridge made on its own, along a recorded way to another page: in the log, as the script's are.
+      onRouteStep: (step, reaching) => {
+        const last = state.log.at(-1);
+        pushLog({ seq: state.log.length, line: 0, column: 0, call: 'route', target: `$${step}`, args: [], result: `$${reaching}`, at: last ? last.at + last.ms : 0, ms: 0 });
+      },
       // The site document keeps no values, but names and descriptions are page text, which may echo a secret.
       ...(this.deps.onNavigated ? { onNavigated: (from: PageDocument, element: string, to: PageDocument) => {
         let pages: [PageDocument, PageDocument];
