@@ -517,7 +517,22 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
           { name: name.slice(1), ...(suggestion ? { suggestion } : {}) },
         );
       }
+      const instead = BROWSER_GLOBALS.get(name);
+      if (instead) return new ApiError(`\`${name}\` is not defined: scripts have no browser globals; ${instead}`);
       return new ApiError(`\`${name}\` is not defined${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, suggestion ? { suggestion } : undefined);
     },
   };
 }
+
+/** Browser globals models reach for, and what a script uses instead (explorer, session 32: `history.back()`). */
+const BROWSER_GLOBALS: ReadonlyMap<string, string> = new Map([
+  ['history', 'go to a page of the site with `navigate(path)` or its links ($names)'],
+  ['location', 'go to a page of the site with `navigate(path)`; a name\'s link is followed with `.click()`'],
+  ['setTimeout', 'wait with `wait(ms)`, or for an element with `waitFor($name)`'],
+  ['setInterval', 'wait with `wait(ms)` in a loop'],
+  ['alert', 'tell the user with `say(text)`'],
+  ['confirm', 'ask the user with `ask(question)`'],
+  ['prompt', 'ask the user with `ask(question)`'],
+  ['localStorage', 'keep values in variables; `done(result)` returns them'],
+  ['sessionStorage', 'keep values in variables; `done(result)` returns them'],
+]);

@@ -246,3 +246,16 @@ describe('automation capabilities', () => {
     expect((await run('answer(1)')).result.error?.name).toBe('ApiError');
   });
 });
+
+test('a browser global a model reaches for (history.back(), setTimeout, alert) says what scripts use instead (explorer, session 32)', async () => {
+  const cases: Array<[string, RegExp]> = [
+    ['history.back();', /`history` is not defined: scripts have no browser globals; go to a page of the site with `navigate\(path\)`/],
+    ['setTimeout(() => done(1), 100);', /`setTimeout` is not defined: .*`wait\(ms\)`/],
+    ['alert("hi");', /`alert` is not defined: .*`say\(text\)`/],
+  ];
+  for (const [source, message] of cases) {
+    const { result } = await run(source);
+    expect(result.error?.name, source).toBe('ApiError');
+    expect(result.error?.message, source).toMatch(message);
+  }
+});
