@@ -55,7 +55,8 @@ if (!scope[MARK]) {
       const doc = buildPageDocument(document, limits);
       const click = lastClick();
       // One odd field (a huge URL, emoji past a limit, a very deep CSS path) cuts or drops that field, not the page.
-      return fitToSchema(PageDocumentSchema, { ...doc, ...(click ? { lastClick: click } : {}), pageId });
+      const httpStatus = loadStatus();
+      return fitToSchema(PageDocumentSchema, { ...doc, ...(click ? { lastClick: click } : {}), pageId, ...(httpStatus ? { httpStatus } : {}) });
     },
     'content.highlight': ({ locators, keepMs }) => highlight(document, locators, keepMs),
     'content.act': async (request) => {
@@ -71,4 +72,14 @@ if (!scope[MARK]) {
   }));
   // Marked once registered: an injection that failed before this point leaves the next one free to register.
   scope[MARK] = true;
+}
+
+/** The HTTP status this document came with (a 404 page reads like any other), where Navigation Timing has it. */
+function loadStatus(): number | undefined {
+  try {
+    const status = (performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined)?.responseStatus;
+    return typeof status === 'number' && status >= 100 && status <= 999 ? status : undefined;
+  } catch {
+    return undefined;
+  }
 }

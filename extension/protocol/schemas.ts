@@ -321,6 +321,8 @@ export const PageDocumentSchema = v.strictObject({
   pageId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   /** What the reader could not read or use (a modal dialog open, frames of another origin), one line each. */
   notes: v.optional(v.pipe(v.array(text(600)), v.maxLength(10))),
+  /** The HTTP status the document was loaded with (Navigation Timing), where the browser tells it. */
+  httpStatus: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(999))),
 });
 export type Locator = v.InferOutput<typeof LocatorSchema>;
 export type ElementKind = v.InferOutput<typeof ElementKindSchema>;

@@ -448,6 +448,13 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
     expect(await panel.getByTestId('automate-result').innerText()).toBe('5');
     expect(new URL(page.url()).pathname).toBe('/demo/');
+    // A path the site does not have (404) is a NavigationError for the repair, not "done" (explorer, session 32).
+    await run(panel, 'Open the old archive page of the demo');
+    await panel.locator('[data-testid="automate-report"][data-attempts="2"]').waitFor({ timeout: 90_000 });
+    const missing = await finished(panel);
+    expect(missing, missing.text).toMatchObject({ status: 'done', modelCalls: 2, attempts: 2 });
+    expect(missing.text).toMatch(/navigate\("\/demo\/old-archive\/"\): the site answered 404 \(no such page\)/);
+    expect(await panel.getByTestId('automate-result').innerText()).toBe('"demo"');
   }, 120_000);
 
   test('the bundled TinyStories model writes junk: the loop survives it and ends in a clear failure report', async () => {

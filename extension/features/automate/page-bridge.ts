@@ -826,6 +826,12 @@ export class PageBridge implements Bridge {
         const reply = await this.act(request);
         this.stats.actions++;
         await this.refresh(reply.navigated, reply.url, reply.pageId ?? this.doc.pageId);
+        // A page the site says is not there (404) or failed (500) is no page to go on with (explorer, session 32: "done").
+        const status = this.doc.httpStatus;
+        if (status !== undefined && status >= 400) {
+          throw new NavigationError(`navigate(${JSON.stringify(path.slice(0, 200))}): the site answered ${status} (${status === 404 ? 'no such page' : 'an error'}); `
+            + 'use a path of a page the site has (its links show them)', { status, url: this.doc.url });
+        }
         return null;
       }
       default:
