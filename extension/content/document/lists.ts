@@ -383,24 +383,58 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     // An item with a control the walk took is shown; only the others are looked at (at most MAX_ITEM_CHECKS of them,
     // the rest taken as shown: a list of 100,000 rows past the node budget is not styled row by row).
     let checks = 0;
-    const items = siblingsLike(first).filter((item) => memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item));
-    if (items.length < MIN_ITEMS) continue;
-    // Only the rows like the first are the list's: a form's buttons beside its label rows stay the form's entries.
-    const inList = new Set(items);
-    for (const item of [...memberMap.keys()]) if (!inList.has(item)) memberMap.delete(item);
-    const members = [...memberMap.values()].flat();
-    if (memberMap.size < MIN_ITEMS) continue;
-    if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) continue;
-    // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
-    if (formRows(memberMap)) continue;
-    const { shared, ...list } = describe(container, items, memberMap, cache);
-    if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) continue;
-    const slotsPerItem = list.slots.length;
-    if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) continue;
-    if (items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) continue;
-    lists.push({ ...list, members });
+    const like = siblingsLike(first).filter((item) => memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item));
+    // Rows a heading stands between are rows of different sections (Wikipedia's one-bullet `<ul>`s under
+    // "Properties" and "See also"): one list per run of rows between headings.
+    for (const items of runsBetweenHeadings(container, like)) {
+      if (items.length < MIN_ITEMS) continue;
+      // Only the rows like the first are the list's: a form's buttons beside its label rows stay the form's entries.
+      const inList = new Set(items);
+      const runMembers = new Map([...memberMap].filter(([item]) => inList.has(item)));
+      const list = listOf(container, items, runMembers, cache);
+      if (list) lists.push(list);
+    }
   }
   return lists;
+}
+
+/** The list the rows `items` of `container` make, with the candidates in them (`memberMap`); undefined if they make none. */
+function listOf(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>, cache?: LocatorCache): DetectedList | undefined {
+  const members = [...memberMap.values()].flat();
+  if (memberMap.size < MIN_ITEMS) return undefined;
+  if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) return undefined;
+  // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
+  if (formRows(memberMap)) return undefined;
+  const { shared, ...list } = describe(container, items, memberMap, cache);
+  if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) return undefined;
+  const slotsPerItem = list.slots.length;
+  if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) return undefined;
+  if (items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) return undefined;
+  return { ...list, members };
+}
+
+const HEADING_TAGS: ReadonlySet<string> = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** A child of a list's container that heads what follows: a heading, or a small wrapper that starts with one. */
+function headsSection(el: Element): boolean {
+  if (HEADING_TAGS.has(tagOf(el)) || attr(el, 'role') === 'heading') return true;
+  const first = firstElementChildOf(el);
+  return !!first && HEADING_TAGS.has(tagOf(first)) && childrenOf(el).length <= 3;
+}
+
+/**
+ * `items` (children of `container`, in order) cut where a heading stands between two of them — unless no part is
+ * a list by itself: a heading before each row titles the row (a FAQ's questions), it does not start a section.
+ */
+function runsBetweenHeadings(container: Element, items: Element[]): Element[][] {
+  const wanted = new Set(items);
+  const runs: Element[][] = [[]];
+  for (let child = firstElementChildOf(container); child; child = nextElementOf(child)) {
+    if (wanted.has(child)) runs[runs.length - 1]!.push(child);
+    else if (runs[runs.length - 1]!.length && headsSection(child)) runs.push([]);
+  }
+  const parts = runs.filter((run) => run.length);
+  return parts.length > 1 && parts.some((run) => run.length >= MIN_ITEMS) ? parts : [items];
 }
 
 const PROSE_ITEM_CHARS = 400;

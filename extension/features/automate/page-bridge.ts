@@ -94,6 +94,8 @@ export interface PageBridgeDeps {
    * page's element that its saved locators find (run-host.ts `rememberedElement`).
    */
   remembered?(name: string, doc: PageDocument): Entry | undefined;
+  /** A saved script's list of that name as saved for the page of `doc`: the slots its fields had then. */
+  savedSlots?(name: string, doc: PageDocument): readonly ListSlot[] | undefined;
   /** The run's secrets: where they may go, put in at the last moment, and kept out of what the script reads. */
   secretGuard?: SecretGuard;
 }
@@ -577,6 +579,16 @@ export class PageBridge implements Bridge {
     { name: target.name, index: target.index, fields: fields.join(', '), noOpener: true });
   }
 
+  /**
+   * The slot a saved script's field of this list is now: the field the list had when the script was saved, at the same
+   * place in the row and of the same kind, now named by its new label ("Add to cart" → "Buy").
+   */
+  private renamedSlot(entry: ListEntry, field: string): ListSlot | undefined {
+    const kept = this.deps.savedSlots?.(entry.name, this.doc)?.find((s) => s.name === field);
+    const same = kept ? entry.slots.filter((s) => s.selector === kept.selector && s.kind === kept.kind) : [];
+    return same.length === 1 ? same[0] : undefined;
+  }
+
   private target(call: BridgeCall): { target: ActTarget; entry: Entry; label: string } {
     const t = call.target!;
     const item = entriesOf(this.doc).some((e) => e.name === t.name) ? undefined : itemNamed(this.doc, t.name);
@@ -606,8 +618,10 @@ export class PageBridge implements Bridge {
       ...(remembered ? { strict: true } : {}),
     };
     if (t.field) {
-      const slot = entry.slots.find((s) => s.name === t.field);
-      if (!slot) throw new NotFoundError(`items of $${entry.name} have no field \`${t.field}\``, { name: entry.name, field: t.field });
+      const slot = entry.slots.find((s) => s.name === t.field) ?? this.renamedSlot(entry, t.field);
+      if (!slot) {
+        throw new NotFoundError(`items of $${entry.name} have no field \`${t.field}\` (fields: ${entry.slots.map((s) => s.name).join(', ') || 'none'})`, { name: entry.name, field: t.field });
+      }
       target.slot = slot.selector;
     } else if (call.call === 'click') {
       // A row around one link, shown to the model as a list of links (render.ts): clicking the row opens its link.

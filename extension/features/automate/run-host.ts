@@ -6,7 +6,7 @@
  * come back with `automate.respond`; `automate.stop` aborts. Everything it touches is injected (unit-tested).
  */
 import { AbortError, ModelNotFoundError, NavigationError, PocketError, ScriptSyntaxError, serializeError, ValidationError } from '../../protocol/errors.ts';
-import type { ActReply, ActRequest, GenerateRequestPayload, GenerateResult, ListEntry, Locator, PageDocument } from '../../protocol/schemas.ts';
+import type { ActReply, ActRequest, GenerateRequestPayload, GenerateResult, ListEntry, ListSlot, Locator, PageDocument } from '../../protocol/schemas.ts';
 import type { SandboxRun, SandboxRunOptions } from '../../sandbox/host.ts';
 import type { ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import type { LogEntry, RunResult } from '../../sandbox/interpreter/run.ts';
@@ -475,6 +475,18 @@ function rememberedList(saved: readonly SavedList[], name: string, doc: PageDocu
   return kept && (again && !taken(again.name) ? again : kept);
 }
 
+/** A saved list's slots as saved, when `doc` is of the page it was saved on. */
+function savedSlotsFor(saved: readonly SavedList[]): (name: string, doc: PageDocument) => readonly ListSlot[] | undefined {
+  return (name, doc) => {
+    try {
+      const pattern = pathPattern(doc.url).pattern;
+      return saved.find((s) => s.list.name === name && s.pattern === pattern)?.list.slots;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /**
  * What a saved script's `name` is on this page by what was saved of it (`rememberedList`, `rememberedElement`), never
  * an entry the page calls by another name the script uses — that one is the script's already: the step 1 "Continue"
@@ -851,6 +863,7 @@ export class AutomationRuns {
         this.deps.onNavigated!(pages[0], element, pages[1]);
       } } : {}),
       ...(remembered ? { remembered } : {}),
+      ...(request.knownLists ? { savedSlots: savedSlotsFor(request.knownLists) } : {}),
       secretGuard: secretGuard({ secrets: () => runSecrets, tokenized, replay: Boolean(request.known), savedTargets, savedAsIs, namedNow }),
     }, lastDoc ?? await read(), [request.task, ...userValues], siteOfRun(await (lastDoc ?? read()))));
     const siteOfRun = (doc: PageDocument) => {

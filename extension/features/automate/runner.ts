@@ -201,7 +201,11 @@ export async function runTask(task: string, deps: RunnerDeps, options: RunnerOpt
       const remembered = (deps.remembered ?? []).filter((n) => !here.has(n.name)).slice(0, Math.max(0, MAX_SCRIPT_NAMES - names.length));
       const kept = new Set(remembered.map((n) => n.name));
       const others = elsewhere.filter((n) => !kept.has(n.name)).slice(0, Math.max(0, MAX_SCRIPT_NAMES - names.length - remembered.length));
-      const result = await deps.execute(answer.script, [...names, ...others, ...remembered], options.budgets ?? {}, (entry) => {
+      // A saved list still here by its name keeps the fields it had ("add_to_cart" relabelled "buy"): the bridge finds
+      // the field by its place in the row (explorer, session 32).
+      const savedFields = new Map((deps.remembered ?? []).filter((n) => n.kind === 'list' && here.has(n.name)).map((n) => [n.name, n.fields ?? []]));
+      const own = savedFields.size ? names.map((n) => (savedFields.has(n.name) ? { ...n, fields: [...new Set([...(n.fields ?? []), ...savedFields.get(n.name)!])] } : n)) : names;
+      const result = await deps.execute(answer.script, [...own, ...others, ...remembered], options.budgets ?? {}, (entry) => {
         current.log.push(entry);
         deps.onEvent?.({ type: 'log', attempt, entry });
       }, options.signal).catch((error: unknown): RunResult => ({

@@ -357,6 +357,14 @@ describe('a list of the same shape is not the saved one (review 3)', () => {
     return { added, run: await finished(runs) };
   }
 
+  test('a field relabelled ("Add to cart" → "Add to basket"), same place in the row: the replay finds it there, 0 model calls (explorer, session 32)', async () => {
+    const { script, lists } = await savedDeals();
+    const body = `<main><h1>Shop</h1>${grid("Today's deals", 'Deal')}${grid('Best sellers', 'Best')}</main>`.replaceAll('>Add to cart<', '>Add to basket<');
+    const { added, run } = await replay(script, lists, body);
+    expect(run.report, JSON.stringify(run.report?.attempts?.[0]?.failure)).toMatchObject({ status: 'done', modelCalls: 0 });
+    expect(added).toEqual(['Deal1']);
+  });
+
   test('no deals today: nothing is added (a best seller used to be), the run fails and offers no rename', async () => {
     const { script, lists } = await savedDeals();
     const { added, run } = await replay(script, lists, `<main><h1>Shop</h1>${grid('Best sellers', 'Best')}</main>`);

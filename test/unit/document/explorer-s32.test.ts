@@ -26,3 +26,25 @@ test('heading permalinks that show only "#" or "¶" read as their headings, in t
   const faq = doc.sections.flatMap((section) => section.entries).find((entry) => entry.kind === 'link' && entry.description.includes('Questions'));
   expect(faq?.description).toBe('Questions');
 });
+
+test('rows a heading stands between are two sections\' rows: Wikipedia\'s one-bullet lists of "Properties" do not take in "See also"', () => {
+  const fact = (i: number) => `<ul><li>Fact ${i} about the <a href="/wiki/M${i}">matrix ${i}</a> and why it holds.</li></ul><dl><dd>Proof ${i}.</dd></dl>`;
+  const seeAlso = ['Skew-Hermitian matrix', 'Haynsworth inertia additivity', 'Hermitian form', 'Self-adjoint operator', 'Unitary matrix'];
+  const doc = buildPageDocument((load(`<main><div class="content">
+    <h2>Properties</h2>${[1, 2, 3, 4, 5].map(fact).join('')}
+    <div class="mw-heading"><h2>See also</h2><span><a href="/edit">edit</a></span></div>
+    <ul>${seeAlso.map((title) => `<li><a href="/wiki/${title.replace(/ /g, '_')}">${title}</a></li>`).join('')}</ul>
+  </div></main>`), document));
+  const found = lists(doc);
+  const properties = found.find((entry) => entry.name.startsWith('properties__'));
+  expect(properties?.count).toBe(5);
+  // Every "See also" link is addressable, in its own section.
+  const shown = JSON.stringify(doc.sections.filter((section) => section.name === 'see_also'));
+  for (const title of seeAlso) expect(shown).toContain(title);
+});
+
+test('a heading before each row titles the row: such rows stay one list (a FAQ)', () => {
+  const rows = [1, 2, 3, 4].map((i) => `<h3>Question ${i}</h3><div class="answer"><a href="/a/${i}">Read answer ${i}</a> <span>${i} votes</span></div>`).join('');
+  const doc = buildPageDocument((load(`<main><h2>FAQ</h2><div class="faq">${rows}</div></main>`), document));
+  expect(lists(doc).map((entry) => entry.count)).toEqual([4]);
+});
