@@ -3,7 +3,7 @@ import { ApiError, BudgetError, type PocketError, ScriptError, ScriptRuntimeErro
 import type { Meter, Position } from './budget.ts';
 import { arrayIndex, memberNamesOf, primitiveMember } from './members.ts';
 import { binary, concat } from './operators.ts';
-import { ERROR_CONSTRUCTORS, positionOf } from './parse.ts';
+import { CONSTRUCTORS, positionOf } from './parse.ts';
 import { closest, Scope } from './scope.ts';
 import {
   type CallSite, Capability, checkCompared, displayBrief, ErrorObject, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable,
@@ -548,10 +548,10 @@ export class Interpreter {
       case 'CallExpression':
         return this.call(node, scope);
       case 'NewExpression': {
-        // The parser lets through only `new Error(…)`, `new TypeError(…)`, `new RangeError(…)`; the name must still be ours.
+        // The parser lets through only `new Error(…)`, `new TypeError(…)`, `new RangeError(…)`, `new Array(…)`; the name must still be ours.
         const fn = await this.evaluate(node.callee as A.Expression, scope);
-        if (!(fn instanceof NativeFunction) || !ERROR_CONSTRUCTORS.has(fn.name)) {
-          throw fail(ScriptRuntimeError, `\`new\` only makes errors, and \`${this.snippet(node.callee)}\` here is not the built-in one`, positionOf(node));
+        if (!(fn instanceof NativeFunction) || !CONSTRUCTORS.has(fn.name)) {
+          throw fail(ScriptRuntimeError, `\`new\` only makes errors and arrays, and \`${this.snippet(node.callee)}\` here is not the built-in one`, positionOf(node));
         }
         return this.callValue(fn, await this.list(node.arguments, scope), node);
       }

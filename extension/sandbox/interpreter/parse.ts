@@ -35,6 +35,14 @@ export const REFUSED: Record<string, string> = {
 
 /** The only constructors `new` may call: a script's own errors (`throw new Error("no results")`), plain data. */
 export const ERROR_CONSTRUCTORS: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError']);
+/** What `new` may make: errors, and arrays (`new Array(n).fill(0)`, as `Array(n)`). */
+export const CONSTRUCTORS: ReadonlySet<string> = new Set([...ERROR_CONSTRUCTORS, 'Array']);
+/** What a script means by `new` of what it may not make, and what it writes instead. */
+const INSTEAD_OF_NEW: Record<string, string> = {
+  Set: 'for distinct values use `a.filter((x, i) => a.indexOf(x) === i)`; for membership, `includes`',
+  Map: 'use a plain object: `const m = {}; m[key] = value;`, `Object.keys(m)`',
+  Date: 'scripts have no clock or calendar; read dates from the page as text',
+};
 
 export interface Located {
   line: number;
@@ -65,8 +73,11 @@ function checkNode(node: AnyNode, depth: number): void {
   if (depth > MAX_NESTING) refuse('nesting this deep', node);
   const type = node.type;
   const callee = node.callee as AnyNode | undefined;
-  const newError = type === 'NewExpression' && callee?.type === 'Identifier' && ERROR_CONSTRUCTORS.has(callee.name as string);
-  if (!ALLOWED.has(type) && !newError) refuse(REFUSED[type] ?? `\`${type}\``, node);
+  const constructed = type === 'NewExpression' && callee?.type === 'Identifier' ? callee.name as string : undefined;
+  if (constructed !== undefined && !CONSTRUCTORS.has(constructed) && INSTEAD_OF_NEW[constructed]) {
+    refuse(`\`new ${constructed}\``, node, INSTEAD_OF_NEW[constructed]);
+  }
+  if (!ALLOWED.has(type) && !(constructed !== undefined && CONSTRUCTORS.has(constructed))) refuse(REFUSED[type] ?? `\`${type}\``, node);
   switch (type) {
     case 'Identifier':
       checkName(node.name as string, node, false);

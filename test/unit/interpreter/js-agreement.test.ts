@@ -56,6 +56,8 @@ const agree: Array<[string, unknown]> = [
   ['({a: 1}).hasOwnProperty("a") && !({a: 1}).hasOwnProperty("b")', true],
   ['"abcdef".substr(-4, 2) + "abc".substr(1)', 'cdbc'],
   ['"😀".codePointAt(0)', 128512],
+  ['const dp = new Array(4).fill(0); dp[2] = 5; dp', [0, 0, 5, 0]],
+  ['new Array(2, 3)', [2, 3]],
 ];
 
 test.each(agree)('%s', async (source, expected) => {
@@ -89,4 +91,12 @@ test('suggestions point to what a model meant: setValue → type is for handles;
   expect(append.error?.message).toMatch(/did you mean `push`\?/);
   const key = await run('const o = {a: 1}; o.hasOwnPropertyX("a")');
   expect(key.error?.message).not.toMatch(/did you mean `a`/);
+});
+
+test('`new` of what scripts do not have says what to write instead', async () => {
+  for (const [source, hint] of [['new Set([1, 1, 2])', /`new Set` is not supported at 1:1 \(for distinct values use `a\.filter/], ['new Map()', /use a plain object/], ['new Date()', /no clock or calendar/]] as const) {
+    const outcome = await run(source);
+    expect(outcome.error?.name, source).toBe('ScriptSyntaxError');
+    expect(outcome.error?.message, source).toMatch(hint);
+  }
 });

@@ -10,7 +10,7 @@
  */
 import { Parser, tokenizer, type Options, type Token } from 'acorn';
 import { SCRIPT_ECMA_VERSION } from '../../../extension/protocol/script-api.ts';
-import { ERROR_CONSTRUCTORS, REFUSED } from '../../../extension/sandbox/interpreter/parse.ts';
+import { CONSTRUCTORS, ERROR_CONSTRUCTORS, REFUSED } from '../../../extension/sandbox/interpreter/parse.ts';
 
 const OPTIONS: Options = {
   ecmaVersion: SCRIPT_ECMA_VERSION, sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true,
@@ -56,7 +56,7 @@ const canGrow = (op: string) => OPERATORS.some((other) => other.length > op.leng
 
 /**
  * A construct the interpreter refuses although acorn parses it (a label, `new`, `this`…), anywhere in the tree of a
- * source `end` characters long. `new Error(…)` (TypeError, RangeError) is not, nor `new Err` still being written.
+ * source `end` characters long. `new Error(…)` (TypeError, RangeError, Array) is not, nor `new Err` still being written.
  */
 function refusedNode(node: unknown, end: number): boolean {
   if (!node || typeof node !== 'object') return false;
@@ -73,7 +73,7 @@ function errorConstructed(record: Record<string, unknown>, end: number): boolean
   const callee = record.callee as { type?: unknown; name?: unknown; end?: unknown } | undefined;
   if (record.type !== 'NewExpression' || callee?.type !== 'Identifier' || typeof callee.name !== 'string') return false;
   const name = callee.name;
-  return ERROR_CONSTRUCTORS.has(name) || (callee.end === end && [...ERROR_CONSTRUCTORS].some((full) => full.startsWith(name)));
+  return CONSTRUCTORS.has(name) || (callee.end === end && [...CONSTRUCTORS].some((full) => full.startsWith(name)));
 }
 
 type Tail = { kind: 'none' } | { kind: 'closed'; src: string } | { kind: 'dead' };
