@@ -60,6 +60,8 @@ export const VALUE_MEMBERS: readonly string[] = [
   'padEnd', 'concat', 'localeCompare', 'toString', 'valueOf', 'toFixed', 'toPrecision', 'toLocaleString', 'push', 'pop',
   'shift', 'unshift', 'splice', 'join', 'reverse', 'flat', 'map', 'filter', 'forEach', 'find', 'findIndex', 'some', 'every',
   'reduce', 'sort', 'flatMap', 'fill', 'findLast', 'findLastIndex', 'toSorted', 'toReversed',
+  // sets and maps
+  'size', 'has', 'add', 'delete', 'clear', 'get', 'set',
   // namespaces
   'abs', 'ceil', 'floor', 'round', 'trunc', 'sign', 'sqrt', 'cbrt', 'pow', 'exp', 'expm1', 'log', 'log2', 'log10', 'log1p',
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'hypot', 'min', 'max', 'fround', 'random',

@@ -35,13 +35,13 @@ export const REFUSED: Record<string, string> = {
 
 /** The only constructors `new` may call: a script's own errors (`throw new Error("no results")`), plain data. */
 export const ERROR_CONSTRUCTORS: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError']);
-/** What `new` may make: errors, and arrays (`new Array(n).fill(0)`, as `Array(n)`). */
-export const CONSTRUCTORS: ReadonlySet<string> = new Set([...ERROR_CONSTRUCTORS, 'Array']);
+/** What `new` may make: errors, arrays (`new Array(n).fill(0)`, as `Array(n)`), sets and maps (collections.ts). */
+export const CONSTRUCTORS: ReadonlySet<string> = new Set([...ERROR_CONSTRUCTORS, 'Array', 'Set', 'Map']);
 /** What a script means by `new` of what it may not make, and what it writes instead. */
 const INSTEAD_OF_NEW: Record<string, string> = {
-  Set: 'for distinct values use `a.filter((x, i) => a.indexOf(x) === i)`; for membership, `includes`',
-  Map: 'use a plain object: `const m = {}; m[key] = value;`, `Object.keys(m)`',
   Date: 'scripts have no clock or calendar; read dates from the page as text',
+  WeakMap: 'use a Map',
+  WeakSet: 'use a Set',
 };
 
 export interface Located {

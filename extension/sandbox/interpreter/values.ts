@@ -490,7 +490,12 @@ function stringifyWalk(value: Value, indent: string | undefined, walk: Walk, dep
     charge(walk, value.length + 2);
     return JSON.stringify(value);
   }
-  if (value instanceof Capability) return JSON.stringify(value.describe());
+  if (value instanceof Capability) {
+    // A set or map (collections.ts) is `{}` in JSON, as in JavaScript; printed, its kind, size and contents.
+    const collection = value.kind === 'set' || value.kind === 'map';
+    if (collection && walk.shown) return `${value.describe()} ${JSON.stringify(value.exportAs())}`;
+    return collection ? '{}' : JSON.stringify(value.describe());
+  }
   if (walk.seen.has(value)) throw new ScriptRuntimeError('JSON.stringify: the value contains itself (a cycle)');
   walk.seen.add(value);
   const inner = indent ? depth + indent : '';

@@ -387,7 +387,8 @@ describe('the script API tables', () => {
     const { memberNamesOf } = await import('../../../extension/sandbox/interpreter/members.ts');
     const { baseGlobals } = await import('../../../extension/sandbox/interpreter/globals.ts');
     const { ScriptArray } = await import('../../../extension/sandbox/interpreter/values.ts');
-    const offered = new Set([...memberNamesOf(''), ...memberNamesOf(0), ...memberNamesOf(new ScriptArray([]))]);
+    const { COLLECTION_MEMBERS } = await import('../../../extension/sandbox/interpreter/collections.ts');
+    const offered = new Set([...memberNamesOf(''), ...memberNamesOf(0), ...memberNamesOf(new ScriptArray([])), ...COLLECTION_MEMBERS]);
     for (const [, value] of baseGlobals(() => undefined)) for (const name of memberNamesOf(value)) offered.add(name);
     expect([...new Set(api.VALUE_MEMBERS)].sort()).toEqual([...offered].sort());
   });

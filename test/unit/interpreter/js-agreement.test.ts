@@ -58,6 +58,17 @@ const agree: Array<[string, unknown]> = [
   ['"😀".codePointAt(0)', 128512],
   ['const dp = new Array(4).fill(0); dp[2] = 5; dp', [0, 0, 5, 0]],
   ['new Array(2, 3)', [2, 3]],
+  // Sets and maps, as models count distinct values and tally them.
+  ['new Set([3, 1, 3, 2, 1]).size', 3],
+  ['[...new Set(["b", "a", "b"])]', ['b', 'a']],
+  ['const s = new Set(); s.add(1).add(NaN).add(NaN); [s.has(NaN), s.has("1"), s.size, s.delete(1), s.size]', [true, false, 2, true, 1]],
+  ['Array.from(new Set("hello")).join("")', 'helo'],
+  ['const m = new Map(); for (const w of "a b a c a".split(" ")) m.set(w, (m.get(w) ?? 0) + 1); [...m.entries()].sort((x, y) => y[1] - x[1])[0]', ['a', 3]],
+  ['const m = new Map([["x", 1], ["y", 2]]); const out = []; m.forEach((v, k) => out.push(k + v)); for (const [k, v] of m) out.push(v); [out, m.size, m.has("y"), [...m.keys()]]', [['x1', 'y2', 1, 2], 2, true, ['x', 'y']]],
+  ['JSON.stringify({ s: new Set([1]), m: new Map() })', '{"s":{},"m":{}}'],
+  ['typeof new Map()', 'object'],
+  ['new Map([[1, "one"], [2, "two"]])', { 1: 'one', 2: 'two' }],
+  ['new Set([1, [2]])', [1, [2]]],
 ];
 
 test.each(agree)('%s', async (source, expected) => {
@@ -65,8 +76,8 @@ test.each(agree)('%s', async (source, expected) => {
 });
 
 test('print shows NaN, Infinity, undefined and -0 as JavaScript prints them, not as JSON', async () => {
-  const outcome = await run('print([NaN, Infinity, -Infinity, undefined, -0]); print(-0); print({a: undefined, b: NaN}); answer(1)');
-  expect(outcome.output).toEqual(['[NaN,Infinity,-Infinity,undefined,-0]', '-0', '{"a":undefined,"b":NaN}']);
+  const outcome = await run('print([NaN, Infinity, -Infinity, undefined, -0]); print(-0); print({a: undefined, b: NaN}); print(new Set([1, 2])); answer(1)');
+  expect(outcome.output).toEqual(['[NaN,Infinity,-Infinity,undefined,-0]', '-0', '{"a":undefined,"b":NaN}', 'Set(2) [1,2]']);
   // JSON.stringify is still JSON.
   expect(await value('JSON.stringify([NaN, undefined, -0])')).toBe('[null,null,0]');
 });
@@ -94,9 +105,18 @@ test('suggestions point to what a model meant: setValue → type is for handles;
 });
 
 test('`new` of what scripts do not have says what to write instead', async () => {
-  for (const [source, hint] of [['new Set([1, 1, 2])', /`new Set` is not supported at 1:1 \(for distinct values use `a\.filter/], ['new Map()', /use a plain object/], ['new Date()', /no clock or calendar/]] as const) {
+  for (const [source, hint] of [['new WeakSet()', /`new WeakSet` is not supported at 1:1 \(use a Set\)/], ['new Date()', /no clock or calendar/]] as const) {
     const outcome = await run(source);
     expect(outcome.error?.name, source).toBe('ScriptSyntaxError');
     expect(outcome.error?.message, source).toMatch(hint);
   }
+});
+
+test('a set or a map reaches nothing past its own methods', async () => {
+  for (const source of ['new Set().constructor', 'new Map()["__proto__"]', 'const s = new Set(); const k = "constructor"; s[k]', 'new Map().prototype']) {
+    const outcome = await run(source);
+    expect(outcome.ok, source).toBe(false);
+  }
+  const big = await run('const s = new Set(); for (let i = 0; i < 200000; i++) s.add(i); s.size', { arrayLength: 1000, steps: 10_000_000, timeMs: 20_000 });
+  expect(big.error?.name).toBe('BudgetError');
 });
