@@ -372,7 +372,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           {/* A saved script that no longer fits the page: what the user can do (a panel that did not start the replay
               goes by whether the model was called). */}
           {run?.replay && report.status === 'failed' && (
-            <p data-testid="automate-replay-advice">{replayAdvice(replayOf?.repairs ?? report.modelCalls > 0)}</p>
+            <p data-testid="automate-replay-advice">{replayAdvice(replayOf?.repairs ?? report.modelCalls > 0, report.attempts.at(-1)?.failure)}</p>
           )}
           {report.attempts.length > 1 && (
             <ol aria-label="Attempts" data-testid="automate-attempts">

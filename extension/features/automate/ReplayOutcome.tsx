@@ -14,11 +14,23 @@ export interface Replayed {
 
 export const REPAIR_CHECKBOX = 'Let a replay that fails ask the model to repair it';
 
-/** What the user can do about a saved script that failed on the page. */
-export function replayAdvice(repairsAllowed: boolean): string {
-  return repairsAllowed
+/** What the user can do about a saved script that failed on the page; `failure`, the last attempt's, says why first. */
+export function replayAdvice(repairsAllowed: boolean, failure?: { name: string; message: string }): string {
+  const advice = repairsAllowed
     ? 'The page may have changed since this script was saved, and the model could not repair it either. Run the task afresh (Run above) and save the script it writes.'
     : `The page may have changed since this script was saved. Tick “${REPAIR_CHECKBOX}” (under “Saved for this site”) and replay it again: the model may then repair it (at most 2 model calls), and you can save the repaired script.`;
+  const cause = failure && replayCause(failure);
+  return cause ? `${cause} ${advice}` : advice;
+}
+
+/** Failures whose cause is plainer than "the page changed" (explorer, session 32: one advice for every failure). */
+function replayCause(failure: { name: string; message: string }): string | undefined {
+  if (failure.name === 'NotFoundError' && failure.message.includes('the recorded way there is broken')) {
+    return 'The way it goes to another page of the site is no longer there: open that page yourself once, with the side panel\'s Page tab open, and the new way is recorded for the next replay.';
+  }
+  if (failure.name === 'NavigationError' && /the site answered \d{3}/.test(failure.message)) return 'A page it goes to is no longer on the site.';
+  if (failure.name === 'BudgetError') return 'It ran past its budget (a page with more items or steps than when it was saved).';
+  return undefined;
 }
 
 /**
