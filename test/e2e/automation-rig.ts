@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
-import { installReplayModel } from './helpers.ts';
+import { expect } from 'vitest';
+import { envelope, installReplayModel, sendFromPage } from './helpers.ts';
 import { startModelServer } from '../support/model-server.ts';
 
 /** The scripted model the automation tests choose: canned answers keyed on the prompt (workers/engines/replay.ts). */
@@ -59,4 +60,63 @@ export async function startSnapshotRig(): Promise<SnapshotRig> {
       await snapshots.close();
     },
   };
+}
+
+/** What `automate.state` tells of a run, as the tests below read it. */
+export interface KnownRunState {
+  runId: string;
+  phase: string;
+  confirm?: { id: number; label?: string; reason?: string } | null;
+  report?: KnownReport;
+}
+
+export interface KnownReport {
+  status: string;
+  result?: unknown;
+  renamed?: Array<{ from: string; to: string }>;
+  attempts: Array<{ failure?: { name: string; message: string } }>;
+}
+
+export interface KnownRunOptions {
+  /** The task the start request names (the scripted model is not asked: the script is known). */
+  task?: string;
+  /** Each confirmation: answered yes or no, or none may be asked (the test fails if one is). Default: yes. */
+  confirm?: 'yes' | 'no' | 'never';
+  /** More of the start request (a saved script's `knownLists`…). */
+  start?: Record<string, unknown>;
+  timeoutMs?: number;
+}
+
+/**
+ * Runs `script` as a known script (no model call, no repair) on the tab `tabId` through `automate.start`, sent from
+ * `panel` (an extension page), and waits for the run to finish: its report, and the confirmations it asked
+ * ("label: reason"), in order.
+ */
+export async function runKnown(panel: Page, tabId: number, script: string, options: KnownRunOptions = {}): Promise<{ report: KnownReport; asked: string[] }> {
+  const task = options.task ?? 'use the page';
+  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task, model: REPLAY, maxRepairs: 0,
+    known: { plan: task, elements: [], script }, ...options.start })) as { ok: boolean; payload?: { runId: string }; error?: unknown };
+  expect(started.ok, JSON.stringify(started.error)).toBe(true);
+  const runId = started.payload!.runId;
+  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: KnownRunState } }).payload.run;
+  const asked: string[] = [];
+  const answered = new Set<number>();
+  const answer = options.confirm ?? 'yes';
+  await expect.poll(async () => {
+    const run = await state();
+    if (run.confirm && !answered.has(run.confirm.id)) {
+      expect(answer, `no confirmation is asked for (asked: ${run.confirm.label ?? ''})`).not.toBe('never');
+      answered.add(run.confirm.id);
+      asked.push(`${run.confirm.label ?? ''}: ${run.confirm.reason ?? ''}`);
+      await sendFromPage(panel, envelope('automate.respond', { runId, confirm: { id: run.confirm.id, ok: answer === 'yes' } }));
+    }
+    return run.phase;
+  }, { timeout: options.timeoutMs ?? 60_000, interval: 200 }).toBe('finished');
+  return { report: (await state()).report!, asked };
+}
+
+/** A report's status, result and last failure (name and message), as the tests compare them. */
+export function outcomeOf(report: KnownReport): { status: string; result?: unknown; failure?: { name: string; message: string } } {
+  const failure = report.attempts.at(-1)?.failure;
+  return { status: report.status, result: report.result, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { runKnown, startAutomationRig, type AutomationRig, type KnownReport } from './automation-rig.ts';
 
 /**
  * Exploratory test, explorer 2, in Chromium (test/fixtures/apps/offsite/). A run stays on its site whatever the
@@ -38,26 +38,9 @@ async function openFixture(): Promise<{ page: Page; tabId: number }> {
   return { page, tabId: await tabIdOf(rig!.harness, page) };
 }
 
-interface Run { phase: string; confirm?: { id: string; label: string; reason: string }; report?: { status: string; result?: unknown; attempts?: { failure?: { name: string; message: string } }[] } }
-
 /** The script run as a run's (page document, bridge, executor), no repair; a question is confirmed, as a user might. */
-async function runScript(tabId: number, script: string): Promise<{ report: NonNullable<Run['report']>; asked: string[] }> {
-  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'explore the page', model: REPLAY, maxRepairs: 0,
-    known: { plan: 'explore', elements: [], script } })) as { ok: boolean; payload?: { runId: string }; error?: unknown };
-  expect(started.ok, JSON.stringify(started.error)).toBe(true);
-  const runId = started.payload!.runId;
-  const asked: string[] = [];
-  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
-  let run = await state();
-  while (run.phase !== 'finished') {
-    if (run.confirm && !asked.includes(run.confirm.id)) {
-      asked.push(run.confirm.id);
-      await sendFromPage(panel, envelope('automate.respond', { runId, confirm: { id: run.confirm.id, ok: true } }));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    run = await state();
-  }
-  return { report: run.report!, asked };
+async function runScript(tabId: number, script: string): Promise<{ report: KnownReport; asked: string[] }> {
+  return runKnown(panel, tabId, script, { task: 'explore the page' });
 }
 
 const refusedAway = (host: string) => ({ status: 'failed', attempts: [{ failure: { name: 'NavigationError', message: expect.stringContaining(`for ${host}: a run stays on its site`) } }] });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { outcomeOf, runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
 import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -48,26 +48,9 @@ function listShowing(doc: PageDocument, text: string): string {
 }
 
 async function runOn(tabId: number, script: string): Promise<Outcome> {
-  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'open an item', model: REPLAY, maxRepairs: 0,
-    known: { plan: 'open an item', elements: [], script } })) as { ok: boolean; payload?: { runId: string }; error?: unknown };
-  expect(started.ok, JSON.stringify(started.error)).toBe(true);
-  const runId = started.payload!.runId;
-  type Run = { phase: string; confirm?: { id: number; label?: string; reason?: string }; report?: { status: string; result?: unknown; attempts: { failure?: { name: string; message: string } }[] } };
-  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
-  const confirms: string[] = [];
-  const answered = new Set<number>();
-  await expect.poll(async () => {
-    const run = await state();
-    if (run.confirm && !answered.has(run.confirm.id)) {
-      answered.add(run.confirm.id);
-      confirms.push(`${run.confirm.label ?? ''}: ${run.confirm.reason ?? ''}`);
-      await sendFromPage(panel, envelope('automate.respond', { runId, confirm: { id: run.confirm.id, ok: false } }));
-    }
-    return run.phase;
-  }, { timeout: 60_000, interval: 200 }).toBe('finished');
-  const report = (await state()).report!;
-  const failure = report.attempts.at(-1)?.failure;
-  return { status: report.status, result: report.result, confirms, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
+  // Each confirmation is answered no: what the item's click would do is what the test asks.
+  const { report, asked } = await runKnown(panel, tabId, script, { task: 'open an item', confirm: 'no' });
+  return { ...outcomeOf(report), confirms: asked };
 }
 
 describe('item.open()', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { outcomeOf, runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
 import type { ElementEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -39,19 +39,7 @@ async function openApp(): Promise<{ tab: Page; tabId: number; doc: PageDocument 
 }
 
 async function runOn(tabId: number, script: string): Promise<Outcome> {
-  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'read a message', model: REPLAY, maxRepairs: 0,
-    known: { plan: 'read a message', elements: [], script } })) as { ok: boolean; payload?: { runId: string }; error?: unknown };
-  expect(started.ok, JSON.stringify(started.error)).toBe(true);
-  type Run = { phase: string; confirm?: unknown; report?: { status: string; result?: unknown; attempts: { failure?: { name: string; message: string } }[] } };
-  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
-  await expect.poll(async () => {
-    const run = await state();
-    expect(run.confirm, 'no confirmation is asked for').toBeFalsy();
-    return run.phase;
-  }, { timeout: 60_000, interval: 200 }).toBe('finished');
-  const report = (await state()).report!;
-  const failure = report.attempts.at(-1)?.failure;
-  return { status: report.status, result: report.result, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
+  return outcomeOf((await runKnown(panel, tabId, script, { task: 'read a message', confirm: 'never' })).report);
 }
 
 describe('messages', () => {

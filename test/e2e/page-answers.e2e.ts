@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
 
 /**
  * Pages that answer an action later than the executor's quiet period (executor/page-answers.ts), in Chromium with the
@@ -27,18 +26,8 @@ async function runOnAnswers(script: string): Promise<{ status: string; result?: 
   const tab = await rig!.harness.context.newPage();
   await tab.goto(rig!.pages.url(`/apps/slow/answers.html?run=${++opened}`));
   const tabId = await tabIdOf(rig!.harness, tab);
-  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'use the page', model: REPLAY, maxRepairs: 0,
-    known: { plan: 'use the page', elements: [], script } })) as { ok: boolean; error?: unknown };
-  expect(started.ok, JSON.stringify(started.error)).toBe(true);
-  type Run = { runId: string; phase: string; confirm?: { id: number } | null; report?: { status: string; result?: unknown; attempts: { failure?: { message: string } }[] } };
-  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
   // "Send invite" sends: the user confirms it.
-  await expect.poll(async () => {
-    const run = await state();
-    if (run.confirm) await sendFromPage(panel, envelope('automate.respond', { runId: run.runId, confirm: { id: run.confirm.id, ok: true } }));
-    return run.phase;
-  }, { timeout: 60_000, interval: 200 }).toBe('finished');
-  const report = (await state()).report!;
+  const { report } = await runKnown(panel, tabId, script);
   const page = await tab.locator('#results .name').allTextContents();
   await tab.close();
   return { status: report.status, result: report.result, failure: report.attempts.at(-1)?.failure?.message, page };

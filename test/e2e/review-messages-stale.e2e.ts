@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
 import type { PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -32,13 +32,7 @@ async function openApp(): Promise<{ tab: Page; tabId: number }> {
 }
 
 async function runOn(tabId: number, script: string): Promise<{ status: string; result?: unknown }> {
-  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'read a message', model: REPLAY, maxRepairs: 0,
-    known: { plan: 'read a message', elements: [], script } })) as { ok: boolean; error?: unknown };
-  expect(started.ok, JSON.stringify(started.error)).toBe(true);
-  type Run = { phase: string; report?: { status: string; result?: unknown } };
-  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
-  await expect.poll(async () => (await state()).phase, { timeout: 60_000, interval: 200 }).toBe('finished');
-  const report = (await state()).report!;
+  const { report } = await runKnown(panel, tabId, script, { task: 'read a message', confirm: 'never' });
   return { status: report.status, result: report.result };
 }
 

@@ -109,3 +109,18 @@ describe('find() with text copied from a sample', () => {
     expect(await find('[QGIS query builder]')).toBe(1);
   });
 });
+
+describe('a row that is no control', () => {
+  test('a click on a row holding several links is an ActionError listing them, and nothing is clicked (explorer, session 31)', async () => {
+    document.body.innerHTML = `<main><ul id="facts">${[1, 2, 3].map((i) => `<li>Fact ${i} relates the <a href="#a${i}">unitary matrix</a> to the <a href="#b${i}">normal matrix</a>.</li>`).join('')}</ul></main>`;
+    const clicked: string[] = [];
+    document.querySelectorAll('a').forEach((a) => a.addEventListener('click', (event) => {
+      event.preventDefault();
+      clicked.push(a.getAttribute('href')!);
+    }));
+    const outcome = await run({ action: 'click', target: { ...byId('facts'), item: { selector: ':scope > li', index: 1 } } }).catch((error: unknown) => error as Error & { data?: { state?: string } });
+    expect(outcome).toMatchObject({ name: 'ActionError', data: { state: 'not-a-control' } });
+    expect((outcome as Error).message).toMatch(/item 1 of .* is no control: it holds 2 links \("unitary matrix", "normal matrix"\)/);
+    expect(clicked).toEqual([]);
+  });
+});
