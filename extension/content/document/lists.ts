@@ -76,8 +76,9 @@ function computeSignature(el: Element): string {
   for (let child = firstElementChildOf(el); child; child = nextElementOf(child)) {
     // Wikipedia puts a `<link rel=stylesheet>` in some reference rows; it shows nothing. Only in rows: elsewhere
     // skipping such children made ad slots (`<div>` + `<script>`) look like the story blocks beside them.
-    if (row && localNameOf(child).toLowerCase() === 'link') continue;
-    tags.add(tagNameOf(child));
+    const tag = tagNameOf(child);
+    if (row && tag === 'LINK') continue;
+    tags.add(tag);
   }
   return `${head}|${[...tags].sort().join(',')}`;
 }
@@ -386,12 +387,14 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     const like = siblingsLike(first).filter((item) => memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item));
     // Rows a heading stands between are rows of different sections (Wikipedia's one-bullet `<ul>`s under
     // "Properties" and "See also"): one list per run of rows between headings.
-    for (const items of runsBetweenHeadings(container, like)) {
+    const runs = runsBetweenHeadings(container, like);
+    for (const items of runs) {
       if (items.length < MIN_ITEMS) continue;
       // Only the rows like the first are the list's: a form's buttons beside its label rows stay the form's entries.
       const inList = new Set(items);
-      const runMembers = new Map([...memberMap].filter(([item]) => inList.has(item)));
-      const list = listOf(container, items, runMembers, cache);
+      const members = runs.length === 1 ? memberMap : new Map(memberMap);
+      for (const item of [...members.keys()]) if (!inList.has(item)) members.delete(item);
+      const list = listOf(container, items, members, cache);
       if (list) lists.push(list);
     }
   }
@@ -427,6 +430,8 @@ function headsSection(el: Element): boolean {
  * a list by itself: a heading before each row titles the row (a FAQ's questions), it does not start a section.
  */
 function runsBetweenHeadings(container: Element, items: Element[]): Element[][] {
+  // Every child a row: no heading stands between any two (the usual list).
+  if (items.length === childrenOf(container).length) return [items];
   const wanted = new Set(items);
   const runs: Element[][] = [[]];
   for (let child = firstElementChildOf(container); child; child = nextElementOf(child)) {
