@@ -191,7 +191,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     await panel.locator('[data-testid="automate-report"][data-attempts="2"]').waitFor({ timeout: 90_000 });
     const repaired = await finished(panel);
     expect(repaired, repaired.text).toMatchObject({ status: 'done', modelCalls: 2, attempts: 2 });
-    expect(repaired.text).toMatch(/throw away what this run put into `\$search_mail__search_mail`/);
+    expect(repaired.text).toMatch(/throw away what this run typed into `\$search_mail__search_mail`/);
     expect(await page.locator('#notifications').isChecked()).toBe(false);
 
     // The fixture pages share this origin: forget the site so later tests start without its knowledge.

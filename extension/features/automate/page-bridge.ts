@@ -244,8 +244,11 @@ const KEEPS_COLUMNS: ReadonlySet<string> = new Set(['text', 'value', 'exists', '
 const WAIT_FOR_MS = 5_000;
 const MAX_WAIT_FOR_MS = 60_000;
 
-/** Calls that put something into a field of the page, which a move to another page would throw away. */
-const FILLS: ReadonlySet<string> = new Set(['type', 'select', 'check', 'uncheck']);
+/**
+ * Calls that put text into a field of the page, which a move to another page would throw away. Not ticks and choices:
+ * a settings page's switches and a filter's select often take effect at once, and a form's checkboxes come with typing.
+ */
+const FILLS: ReadonlySet<string> = new Set(['type']);
 /** Clicks along recorded paths one attempt may make (the script's own actions have their budget in the sandbox). */
 export const MAX_AUTO_NAVIGATIONS = 20;
 
@@ -690,8 +693,8 @@ export class PageBridge implements Bridge {
   /** The last click on a named element and the page it was made on: a page it leads to late is a site edge too. */
   private lastClick: { name: string; from: PageDocument } | undefined;
   /**
-   * The fields this run has typed into, chosen in or ticked on the page at `url` since its last click or key press
-   * there: what going to another page for a name would throw away unsent (explorer, session 32).
+   * The fields this run has typed into on the page at `url` since its last click or key press there: what going to
+   * another page for a name would throw away unsent (explorer, session 32).
    */
   private filled: { url: string; names: string[] } | undefined;
 
@@ -1049,7 +1052,7 @@ export class PageBridge implements Bridge {
     const filled = this.filled?.url === this.doc.url && !inView ? this.filled.names : [];
     if (filled.length) {
       throw new ActionError(`\`$${name}\` is on another page of the site (the way there starts with \`$${steps[0]}\`): going there now would `
-        + `throw away what this run put into ${filled.map((n) => `\`${n}\``).join(', ')} on this page, which is not sent yet. Finish this page `
+        + `throw away what this run typed into ${filled.map((n) => `\`${n}\``).join(', ')} on this page, which is not sent yet. Finish this page `
         + 'first (send its form), or use the other page before filling this one', { elsewhere: name, unsent: filled });
     }
     this.reaching = true;

@@ -166,13 +166,24 @@ describe('auto-navigation through the site document', () => {
       const names = [...scriptNames(bridge.doc), { name: 'preferences__dark_mode', kind: 'checkbox' as const }];
       const result = await runScript('$newsletter__your_email.type("me@example.org");\n$preferences__dark_mode.check();', automationCapabilities(bridge, names));
       expect(result.error?.name).toBe('ActionError');
-      expect(result.error?.message).toMatch(/is on another page of the site .*throw away what this run put into `\$newsletter__your_email`/);
+      expect(result.error?.message).toMatch(/is on another page of the site .*throw away what this run typed into `\$newsletter__your_email`/);
       expect(bridge.stats.autoNavigations).toBe(0);
       expect((document.getElementById('email') as HTMLInputElement).value).toBe('me@example.org');
       // Once the form is sent (a click), the way is free again.
       const after = await runScript('$newsletter__your_email.type("me@example.org");\n$newsletter__subscribe_button.click();\n$preferences__dark_mode.check();\ndone("on");',
         automationCapabilities(bridgeTo(async (name) => (name === 'preferences__dark_mode' ? [go] : null)), names));
       expect(after, after.error?.message).toMatchObject({ ok: true, result: 'on' });
+    });
+
+    test('a tick is no typed text: a switch ticked here (often saved at once) does not keep the run from the other page', async () => {
+      showHome();
+      document.body.insertAdjacentHTML('beforeend', '<section aria-label="Alerts"><label><input type="checkbox" id="alerts"> Email alerts</label></section>');
+      const go = nameOf(buildPageDocument(document), 'button');
+      const bridge = bridgeTo(async (name) => (name === 'preferences__dark_mode' ? [go] : null));
+      const names = [...scriptNames(bridge.doc), { name: 'preferences__dark_mode', kind: 'checkbox' as const }];
+      const result = await runScript('$alerts__email_alerts.check();\n$preferences__dark_mode.check();\ndone("on");', automationCapabilities(bridge, names));
+      expect(result, result.error?.message).toMatchObject({ ok: true, result: 'on' });
+      expect(bridge.stats.autoNavigations).toBe(1);
     });
 
     test('a tab panel of the same page is no other page: typing first loses nothing, the tab is clicked', async () => {
