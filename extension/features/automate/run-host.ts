@@ -556,6 +556,7 @@ export class AutomationRuns {
   constructor(private readonly deps: RunHostDeps) {}
 
   async state(tabId: number): Promise<{ run: RunState | null; generateCalls: number }> {
+    if (this.closing.has(tabId)) return { run: null, generateCalls: this.generateCalls };
     const live = this.runs.get(tabId);
     if (live) return { run: structuredClone(live.redact?.(live.state) ?? live.state), generateCalls: this.generateCalls };
     const stored = await this.deps.store?.load(tabId).catch(() => null) ?? null;
@@ -584,6 +585,8 @@ export class AutomationRuns {
 
   private readonly starting = new Set<number>();
   private readonly closedWhileStarting = new Set<number>();
+  /** Tabs whose run is being forgotten (forgetTab): they have none. */
+  private readonly closing = new Set<number>();
 
   private async startOn(request: AutomateStart): Promise<{ runId: string }> {
     const entry = await this.deps.model(request.model);
@@ -644,16 +647,23 @@ export class AutomationRuns {
    */
   async forgetTab(tabId: number): Promise<void> {
     if (this.starting.has(tabId)) this.closedWhileStarting.add(tabId);
-    const live = this.runs.get(tabId);
-    if (live) {
-      live.abort.abort();
-      refuseWaits(live);
-      await live.finished?.catch(() => undefined);
-      live.forgotten = true;
-      await live.saving;
-      this.runs.delete(tabId);
+    // From now on the tab has no run: a panel asking meanwhile must not see it end as "stopped" (nor its stored
+    // record as interrupted) and take that for the run's own end (e2e, session 32: "its tab was closed" not said).
+    this.closing.add(tabId);
+    try {
+      const live = this.runs.get(tabId);
+      if (live) {
+        live.abort.abort();
+        refuseWaits(live);
+        await live.finished?.catch(() => undefined);
+        live.forgotten = true;
+        await live.saving;
+        this.runs.delete(tabId);
+      }
+      await this.deps.store?.remove?.(tabId);
+    } finally {
+      this.closing.delete(tabId);
     }
-    await this.deps.store?.remove?.(tabId);
   }
 
   /**

@@ -182,7 +182,21 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     await runs.start(start('remove the first'));
     await until(async () => (await runs.state(7)).run!, (run) => run.confirm !== null);
     expect(stored.has(7)).toBe(true);
-    await runs.forgetTab(7);
+    // A panel asking while the run is being forgotten never sees it end as "stopped" (it would take that for the
+    // run's own end, not say its tab was closed; e2e, session 32): it has no run from the start.
+    const seen: Array<string | null> = [];
+    let forgetting = true;
+    const forgot = runs.forgetTab(7);
+    const watching = (async () => {
+      while (forgetting) {
+        seen.push((await runs.state(7)).run?.status ?? null);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    })();
+    await forgot;
+    forgetting = false;
+    await watching;
+    expect(seen.filter((status) => status !== null)).toEqual([]);
     expect(stored.has(7)).toBe(false);
     expect((await runs.state(7)).run).toBeNull();
     expect(document.querySelectorAll('#todos li')).toHaveLength(4);
