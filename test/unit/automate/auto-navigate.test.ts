@@ -26,6 +26,19 @@ function showHome(): void {
   });
 }
 
+/** An account section with two tab panels, "Sound" not shown until its tab is clicked; `before`: more of the section. */
+function showAccountTabs(before = ''): void {
+  document.body.innerHTML = `<section><h2>Your account</h2>${before}<div role="tablist" aria-label="Settings">
+    <button role="tab" id="general_tab" aria-selected="true">General</button><button role="tab" id="sound_tab" aria-selected="false">Sound</button></div>
+    <div role="tabpanel" aria-labelledby="general_tab"><label><input type="checkbox"> Large text</label></div>
+    <div role="tabpanel" aria-labelledby="sound_tab" hidden><label><input type="checkbox" id="alerts" checked> Email alerts</label></div></section>`;
+  const [general, sound] = Array.from(document.querySelectorAll<HTMLElement>('[role=tabpanel]'));
+  document.getElementById('sound_tab')!.addEventListener('click', () => {
+    general!.hidden = true;
+    sound!.hidden = false;
+  });
+}
+
 function nameOf(doc: PageDocument, kind: string): string {
   return scriptNames(doc).find((n) => n.kind === kind)!.name;
 }
@@ -100,15 +113,7 @@ describe('auto-navigation through the site document', () => {
   });
 
   test('a name on a tab panel not shown: offered to the model, and the bridge clicks its tab first', async () => {
-    document.body.innerHTML = `<section><h2>Your account</h2><div role="tablist" aria-label="Settings">
-      <button role="tab" id="general_tab" aria-selected="true">General</button><button role="tab" id="sound_tab" aria-selected="false">Sound</button></div>
-      <div role="tabpanel" aria-labelledby="general_tab"><label><input type="checkbox"> Large text</label></div>
-      <div role="tabpanel" aria-labelledby="sound_tab" hidden><label><input type="checkbox" id="alerts" checked> Email alerts</label></div></section>`;
-    const [general, sound] = Array.from(document.querySelectorAll<HTMLElement>('[role=tabpanel]'));
-    document.getElementById('sound_tab')!.addEventListener('click', () => {
-      general!.hidden = true;
-      sound!.hidden = false;
-    });
+    showAccountTabs();
     const readDocument = async () => buildPageDocument(document);
     const first = await readDocument();
     expect(scriptNames(first).some((n) => n.name === 'your_account__email_alerts')).toBe(false);
@@ -187,15 +192,7 @@ describe('auto-navigation through the site document', () => {
     });
 
     test('a tab panel of the same page is no other page: typing first loses nothing, the tab is clicked', async () => {
-      document.body.innerHTML = `<section><h2>Your account</h2><label>Nickname <input id="nick"></label><div role="tablist" aria-label="Settings">
-        <button role="tab" id="general_tab" aria-selected="true">General</button><button role="tab" id="sound_tab" aria-selected="false">Sound</button></div>
-        <div role="tabpanel" aria-labelledby="general_tab"><label><input type="checkbox"> Large text</label></div>
-        <div role="tabpanel" aria-labelledby="sound_tab" hidden><label><input type="checkbox" id="alerts" checked> Email alerts</label></div></section>`;
-      const [general, sound] = Array.from(document.querySelectorAll<HTMLElement>('[role=tabpanel]'));
-      document.getElementById('sound_tab')!.addEventListener('click', () => {
-        general!.hidden = true;
-        sound!.hidden = false;
-      });
+      showAccountTabs('<label>Nickname <input id="nick"></label>');
       const { report } = await runOnThisPage('nickname Al, alerts off', '$your_account__nickname.type("Al");\n$your_account__email_alerts.uncheck();\ndone("ok");');
       expect(report, report.summary).toMatchObject({ status: 'done', result: 'ok' });
       expect((document.getElementById('nick') as HTMLInputElement).value).toBe('Al');
