@@ -62,6 +62,9 @@ export const VALUE_MEMBERS: readonly string[] = [
   'reduce', 'sort', 'flatMap', 'fill', 'findLast', 'findLastIndex', 'toSorted', 'toReversed',
   // sets and maps
   'size', 'has', 'add', 'delete', 'clear', 'get', 'set',
+  // regular expressions and their matches
+  'match', 'matchAll', 'search', 'test', 'exec', 'source', 'flags', 'global', 'ignoreCase', 'multiline', 'dotAll',
+  'unicode', 'sticky', 'lastIndex', 'index', 'input', 'groups',
   // namespaces
   'abs', 'ceil', 'floor', 'round', 'trunc', 'sign', 'sqrt', 'cbrt', 'pow', 'exp', 'expm1', 'log', 'log2', 'log10', 'log1p',
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'hypot', 'min', 'max', 'fround', 'random',

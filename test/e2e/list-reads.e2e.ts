@@ -170,6 +170,15 @@ describe('list reads on real page snapshots', () => {
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: [20, 'Caolán McNamara', '4307', '6.5%'] });
   }, 120_000);
 
+  test('a script reads numbers out of a real table with regular expressions (lwn-1: changesets and percentages)', async () => {
+    const outcome = await runOn('lwn-1', `const t = $development_statistics__by_changesets_2;
+const share = (row) => Number(row.column_3.text().replace(/%$/, ""));
+const miklos = t.find("Miklos Vajna");
+const digits = t[0].column_2.text().match(/\\d/g).join("");
+done([share(miklos), digits, /^\\d+(\\.\\d+)?%$/.test(miklos.column_3.text()), miklos.column_1.text().replace(/(\\w+) (\\w+)/, "$2, $1")]);`);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: [6.5, '4307', true, 'Vajna, Miklos'] });
+  }, 120_000);
+
   test('heading permalinks ("#") read and are found by their headings; clicking one goes to it (v8-blog; explorer, session 31)', async () => {
     const outcome = await runOn('v8-blog', `const a = $using_standalone_mode__anchors;
 const r = a.find("Building Wasm plugins");

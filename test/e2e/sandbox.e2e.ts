@@ -128,6 +128,27 @@ describe('sandbox page', () => {
     expect(result.live).toEqual(result.log.map((entry: string) => entry.split('@')[0]));
   });
 
+  test('regular expressions run in the sandbox by our matcher: prices parsed, and a runaway pattern ends with the step budget', async () => {
+    const result = await page.evaluate(async () => {
+      const w = globalThis as unknown as PageGlobals;
+      const parsed = await w.host.run({
+        capabilitySet: 'math',
+        source: `
+          const text = "Lamp $1,299.00, shade $45.50 and 2 bulbs at $3.25";
+          const prices = [...text.matchAll(/\\$([\\d,]+\\.\\d\\d)/g)].map((m) => Number(m[1].replace(/,/g, "")));
+          answer([prices, text.split(/,?\\s+(?:and|at)\\s+/).length, /^lamp/i.test(text)]);`,
+      });
+      const started = Date.now();
+      const runaway = await w.host.run({ capabilitySet: 'math', source: 'answer(/(a+)+$/.test("a".repeat(40) + "b"))', budgets: { steps: 100_000 } });
+      return {
+        parsed: { ok: parsed.ok, result: parsed.result, error: parsed.error?.message },
+        runaway: { name: runaway.error?.name, data: runaway.error?.data }, ms: Date.now() - started,
+      };
+    });
+    expect(result.parsed).toEqual({ ok: true, result: [[1299, 45.5, 3.25], 3, true], error: undefined });
+    expect(result.runaway).toMatchObject({ name: 'BudgetError', data: { budget: 'steps', limit: 100_000 } });
+  });
+
   test('typed errors cross the frame as the same classes, with positions', async () => {
     const result = await page.evaluate(async () => {
       const w = globalThis as unknown as PageGlobals;

@@ -60,7 +60,7 @@ export async function saveScript(origin: string, name: string, source: string, t
 /** A script that does not parse would be saved only to fail at every replay: refused here, with where and why. */
 function checkParses(source: string): void {
   try {
-    // The interpreter's own parse: its syntax and the subset it refuses (`var`, `new`, regex literals, forbidden names).
+    // The interpreter's own parse: its syntax and the subset it refuses (`var`, `new` of what it may not make, forbidden names).
     parseScript(source);
   } catch (error) {
     throw new ValidationError(`the script could never replay: ${error instanceof Error ? error.message : String(error)}`);

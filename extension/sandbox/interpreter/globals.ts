@@ -5,6 +5,7 @@ import {
 } from './values.ts';
 import { ERROR_CONSTRUCTORS } from './parse.ts';
 import { ScriptMap, ScriptSet } from './collections.ts';
+import { makeRegExp } from './regexp.ts';
 
 /** A read-only namespace of values we provide (Math, JSON, Object…): a capability, so scripts cannot change it. */
 export class Namespace extends Capability {
@@ -143,6 +144,7 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
     // `new Set(values)` and `new Map(pairs)` (collections.ts); called without `new` they make one too.
     ['Set', native('Set', (args, site) => ScriptSet.from(args[0], site))],
     ['Map', native('Map', (args, site) => ScriptMap.from(args[0], site))],
+    ['RegExp', native('RegExp', (args) => makeRegExp(args))],
     // `Array(3)` is three undefined items (there are no holes), `Array(1, 2)` is [1, 2], as in JavaScript.
     ['Array', native('Array', (args, site) => {
       if (args.length !== 1 || typeof args[0] !== 'number') return made([...args], site);

@@ -4,6 +4,7 @@ import type { Meter, Position } from './budget.ts';
 import { arrayIndex, memberNamesOf, primitiveMember } from './members.ts';
 import { binary, concat } from './operators.ts';
 import { CONSTRUCTORS, positionOf } from './parse.ts';
+import { program as regexProgram, ScriptRegExp } from './regexp.ts';
 import { closest, Scope } from './scope.ts';
 import {
   type CallSite, Capability, checkCompared, displayBrief, ErrorObject, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable,
@@ -459,6 +460,8 @@ export class Interpreter {
     await this.tick(node);
     switch (node.type) {
       case 'Literal':
+        // A regex literal makes a new regex each time it is evaluated, as in JavaScript (acorn's host RegExp is never used).
+        if ('regex' in node && node.regex) return new ScriptRegExp(regexProgram(node.regex.pattern, node.regex.flags));
         return node.value as Value;
       case 'Identifier':
         if (this.free.resolveLate && !scope.lookup(node.name) && this.free.resolve(node.name) === undefined) {
@@ -730,6 +733,7 @@ export class Interpreter {
       object.items[index] = value;
       return;
     }
+    if (object instanceof ScriptRegExp && object.assign(String(key), value)) return;
     if (object instanceof Capability) {
       throw fail(ApiError, `${object.describe()} cannot be assigned to (use its methods, such as .type(text))`, at);
     }

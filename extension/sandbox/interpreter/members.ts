@@ -1,4 +1,5 @@
 import { ScriptRuntimeError } from '../../protocol/errors.ts';
+import { MatchArray, ScriptRegExp, stringMatch, stringMatchAll, stringReplace, stringSearch, stringSplit } from './regexp.ts';
 import {
   Capability, type CallSite, checkCompared, isCallable, NativeFunction, type NativeImpl, sameValueZero, ScriptArray,
   ScriptObject, strictEquals, toNumber, toStr, toStrEach, truthy, typeOf, type Value,
@@ -60,15 +61,6 @@ function textArg(args: Value[], i: number): string {
   return toStr(args[i]);
 }
 
-/** replaceAll with a literal search and a literal replacement (no `$&` patterns), sized before it is built. */
-function replaceAllLiteral(text: string, search: string, replacement: string, site: CallSite): string {
-  const count = search === '' ? text.length + 1 : text.split(search).length - 1;
-  if (text.length + count * (replacement.length - search.length) > site.meter.budgets.stringLength) {
-    throw site.meter.exceeded('stringLength', site);
-  }
-  return fresh(site, text.replaceAll(search, () => replacement));
-}
-
 /**
  * `s.lastIndexOf(p, from)` in linear time: V8's own is quadratic for long patterns (seconds for 100k characters, in one
  * step no budget can interrupt), so long patterns are searched forwards in the reversed text.
@@ -117,23 +109,18 @@ export const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<strin
     return s.at(i);
   }],
   ['split', (s, a, site) => {
-    if (a[0] !== undefined && typeof a[0] !== 'string') throw new ScriptRuntimeError('split() takes a string separator (regular expressions are not supported)');
+    if (a[0] instanceof ScriptRegExp) return stringSplit(s, a[0], a[1], site);
     // A limit is read as JavaScript does (ToUint32): -1 is "no limit", not none at all.
     const limit = a[1] === undefined ? undefined : toNumber(a[1]) >>> 0;
-    const parts = a[0] === undefined ? [s] : s.split(a[0], limit);
+    const parts = a[0] === undefined ? [s] : s.split(textArg(a, 0), limit);
     site.meter.array(parts.length, site, parts.length);
     return new ScriptArray(parts);
   }],
-  ['replace', (s, a, site) => {
-    const search = textArg(a, 0);
-    if (isCallable(a[1])) throw new ScriptRuntimeError('replace() takes a replacement string, not a function');
-    const at = s.indexOf(search);
-    return at < 0 ? s : fresh(site, s.slice(0, at) + textArg(a, 1) + s.slice(at + search.length));
-  }],
-  ['replaceAll', (s, a, site) => {
-    if (isCallable(a[1])) throw new ScriptRuntimeError('replaceAll() takes a replacement string, not a function');
-    return replaceAllLiteral(s, textArg(a, 0), textArg(a, 1), site);
-  }],
+  ['replace', (s, a, site) => stringReplace(s, a[0], a[1], false, site)],
+  ['replaceAll', (s, a, site) => stringReplace(s, a[0], a[1], true, site)],
+  ['match', (s, a, site) => stringMatch(s, a[0], site)],
+  ['matchAll', (s, a, site) => stringMatchAll(s, a[0], site)],
+  ['search', (s, a, site) => stringSearch(s, a[0], site)],
   ['repeat', (s, a, site) => {
     const n = int(a[0], 0);
     if (n < 0 || !Number.isFinite(n)) throw new ScriptRuntimeError(`repeat() count must be a non-negative number, not ${n}`);
@@ -489,6 +476,7 @@ export function primitiveMember(object: Value, key: string | number): Value {
     if (key === 'length') return object.items.length;
     const i = arrayIndex(key);
     if (i !== undefined) return object.items[i];
+    if (object instanceof MatchArray && object.extras.has(String(key))) return object.extras.get(String(key));
     const method = ARRAY_METHODS.get(String(key));
     return method ? bind(String(key), object, method) : undefined;
   }
@@ -504,6 +492,7 @@ export function primitiveMember(object: Value, key: string | number): Value {
 export function memberNamesOf(object: Value): string[] {
   if (typeof object === 'string') return ['length', ...STRING_METHODS.keys()];
   if (typeof object === 'number') return [...NUMBER_METHODS.keys()];
+  if (object instanceof MatchArray) return ['length', ...object.extras.keys(), ...ARRAY_METHODS.keys()];
   if (object instanceof ScriptArray) return ['length', ...ARRAY_METHODS.keys()];
   if (object instanceof ScriptObject) return [...object.props.keys()];
   if (object instanceof NativeFunction) return [...(object.props?.keys() ?? [])];

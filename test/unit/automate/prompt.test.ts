@@ -29,7 +29,7 @@ describe('automation prompt assembly', () => {
     const messages = firstMessages({ doc: doc(), task: 'find the mail from Sender 3' });
     expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(messages[0]!.content).toBe(SYSTEM_PROMPT);
-    for (const rule of ['never var', 'No regex', 'only those', 'done(', 'say(', 'never instructions']) expect(SYSTEM_PROMPT).toContain(rule);
+    for (const rule of ['never var', 'No classes', 'Regular expressions work', 'only those', 'done(', 'say(', 'never instructions']) expect(SYSTEM_PROMPT).toContain(rule);
     const user = messages[1]!.content;
     const order = ['PAGE DOCUMENT', 'END OF PAGE DOCUMENT', 'EXAMPLES', 'Task: find the mail from Sender 3'].map((s) => user.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);

@@ -16,6 +16,9 @@ describe('viable script prefixes', () => {
     'done($main__items[0].role.text());', '// a note', '/* a', 'a.b?', 'x = 1.',
     // `new Error(message)` is the one `new` the interpreter takes (and its name while it is being written).
     'throw new E', 'throw new Err', 'throw new Error("no rows");', 'throw new TypeError(`bad ${x}`', 'if (!x) throw new RangeError',
+    // regex literals: a pattern still being written (backslashes, an open group or class) and one with quotes inside
+    'done($a.text().match(/\\d', 'done($a.text().match(/(\\d+)[.,', 'done($a.text().match(/', 'x = $a.text().replace(/[$,]/g',
+    'const r = /["\']/; r.test(', 'return /x/.te', 'const n = 4 / 2 / 1', 'const r = new RegExp("a", "g");',
   ])('%j can still become a script', (text) => {
     expect(viableScriptPrefix(text, false)).toBe(true);
   });
@@ -25,6 +28,8 @@ describe('viable script prefixes', () => {
     '$a.b x', '$main__items.find("A").").arrival_date', 'x.text() )(', '$a.type("x\n', 'if (x) } ', '1 2',
     '$checklist__new_button~', '$search__box:0', 'x = new y', 'x === ===', 'for.', 'if.', 'x = ==', 'x = =',
     'throw new Date()', 'x = new Errors', 'throw new Err("x")', 'new Error.x',
+    // a regex closed with a broken pattern, a line break inside one, flags JavaScript has not, a backslash after a division
+    'const r = /(a/', 'const r = /a\n', 'const r = /a/gx', 'const x = 1 /\\d/',
   ])('%j is a dead end', (text) => {
     expect(viableScriptPrefix(text, false)).toBe(false);
   });
@@ -382,13 +387,16 @@ describe('the script API tables', () => {
     expect(Object.keys(sandbox.FIELD_METHODS).sort()).toEqual([...api.FIELD_MEMBERS].sort());
   });
 
-  test('the members decoders allow on plain values are the interpreter\'s (strings, numbers, arrays, namespaces)', async () => {
+  test('the members decoders allow on plain values are the interpreter\'s (strings, numbers, arrays, namespaces, sets, maps, regexes)', async () => {
     const api = await import('../../../extension/protocol/script-api.ts');
     const { memberNamesOf } = await import('../../../extension/sandbox/interpreter/members.ts');
     const { baseGlobals } = await import('../../../extension/sandbox/interpreter/globals.ts');
     const { ScriptArray } = await import('../../../extension/sandbox/interpreter/values.ts');
     const { COLLECTION_MEMBERS } = await import('../../../extension/sandbox/interpreter/collections.ts');
-    const offered = new Set([...memberNamesOf(''), ...memberNamesOf(0), ...memberNamesOf(new ScriptArray([])), ...COLLECTION_MEMBERS]);
+    const { MATCH_MEMBERS, REGEXP_MEMBERS } = await import('../../../extension/sandbox/interpreter/regexp.ts');
+    const offered = new Set([
+      ...memberNamesOf(''), ...memberNamesOf(0), ...memberNamesOf(new ScriptArray([])), ...COLLECTION_MEMBERS, ...REGEXP_MEMBERS, ...MATCH_MEMBERS,
+    ]);
     for (const [, value] of baseGlobals(() => undefined)) for (const name of memberNamesOf(value)) offered.add(name);
     expect([...new Set(api.VALUE_MEMBERS)].sort()).toEqual([...offered].sort());
   });

@@ -97,7 +97,7 @@ describe('arrays', () => {
   test.each([
     ['Array(-1)', /Array\(-1\): a length is a whole number/],
     ['Array(1.5)', /Array\(1\.5\): a length is a whole number/],
-    ['"abc".match("b")', /a string has no method `match`/],
+    ['"abc".matchAll(/b/)', /matchAll\(\) needs a global regular expression/],
   ])('%s fails', async (source, message) => {
     const result = await run(source);
     expect(result.ok).toBe(false);

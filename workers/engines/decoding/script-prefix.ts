@@ -78,27 +78,63 @@ function errorConstructed(record: Record<string, unknown>, end: number): boolean
 
 type Tail = { kind: 'none' } | { kind: 'closed'; src: string } | { kind: 'dead' };
 
+/** Characters after which a `/` starts a regex literal, not a division. */
+const BEFORE_REGEX = new Set([...'(,=:[!&|?{};+-*%<>~^']);
+/** Words after which a `/` starts a regex literal (`return /x/.test(s)`). */
+const REGEX_AFTER_WORDS = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'await']);
+
+/** Whether a `/` at `i` (neither `//` nor `/*`) starts a regex literal: by what code comes before it. */
+function startsRegex(text: string, previous: number): boolean {
+  if (previous < 0) return true;
+  const ch = text[previous]!;
+  if (BEFORE_REGEX.has(ch)) return true;
+  if (!/[\p{L}\p{N}_$]/u.test(ch)) return false;
+  let start = previous;
+  while (start > 0 && /[\p{L}\p{N}_$]/u.test(text[start - 1]!)) start--;
+  return REGEX_AFTER_WORDS.has(text.slice(start, previous + 1));
+}
+
 /**
- * Closes whatever is open at the end of `text` (a string, a template with its `${…}`, a comment) so acorn can read it;
- * 'dead' when the text already breaks a lexical rule that more text cannot mend (a newline inside a quoted string, a
- * backslash in code).
+ * Closes whatever is open at the end of `text` (a string, a template with its `${…}`, a comment, a regex literal) so
+ * acorn can read it; 'dead' when the text already breaks a lexical rule that more text cannot mend (a newline inside a
+ * quoted string or a regex, a backslash in code). A regex still being written is read as a plain one of the same
+ * length (`/(\d+/` as `/aaaa/`): what its pattern may still become is not judged until it is closed.
  */
 function closeTail(text: string): Tail {
-  let mode: 'code' | 'string' | 'template' | 'line' | 'block' = 'code';
+  let mode: 'code' | 'string' | 'template' | 'line' | 'block' | 'regex' = 'code';
   let quote = '';
   let escaped = false;
+  let inClass = false;
+  let regexStart = -1;
+  /** The last character of code (or of a string, template or regex that ended): what a `/` after it means. */
+  let previous = -1;
   // For each `${` open around the end, innermost last: the `{` opened in its code since.
   const substitutions: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    if (mode === 'regex') {
+      if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029') return { kind: 'dead' };
+      if (escaped) escaped = false;
+      else if (ch === '\\') escaped = true;
+      else if (ch === '[') inClass = true;
+      else if (ch === ']') inClass = false;
+      else if (ch === '/' && !inClass) {
+        mode = 'code';
+        previous = i;
+      }
+      continue;
+    }
     if (mode === 'string' || mode === 'template') {
       if (escaped) escaped = false;
       else if (ch === '\\') escaped = true;
       else if (mode === 'string' && (ch === '\n' || ch === '\r')) return { kind: 'dead' };
-      else if (ch === quote) mode = 'code';
-      else if (mode === 'template' && ch === '$' && text[i + 1] === '{') {
+      else if (ch === quote) {
+        mode = 'code';
+        previous = i;
+      } else if (mode === 'template' && ch === '$' && text[i + 1] === '{') {
         substitutions.push(0);
         mode = 'code';
+        previous = i + 1;
         i++;
       }
       continue;
@@ -123,6 +159,10 @@ function closeTail(text: string): Tail {
     } else if (ch === '/' && text[i + 1] === '*') {
       mode = 'block';
       i++;
+    } else if (ch === '/' && startsRegex(text, previous)) {
+      mode = 'regex';
+      regexStart = i;
+      inClass = false;
     } else if (ch === '\\') {
       // Code has no escapes (`\u0061` in a name): the name read would never be the one declared.
       return { kind: 'dead' };
@@ -136,6 +176,11 @@ function closeTail(text: string): Tail {
         quote = '`';
       } else substitutions[substitutions.length - 1]!--;
     }
+    if (mode === 'code' && !/\s/.test(ch)) previous = i;
+  }
+  if (mode === 'regex') {
+    const body = text.length - regexStart - 1;
+    return { kind: 'closed', src: `${text.slice(0, regexStart + 1)}${'a'.repeat(Math.max(body, 1))}/` };
   }
   // A backslash at the end starts an escape: `\n` is one that may close anywhere.
   const escape = escaped ? 'n' : '';
@@ -192,7 +237,7 @@ const TAKES_FUNCTION = new Set(['filter', 'map', 'forEach', 'find', 'findIndex',
 
 /** Names a script may use without declaring them: the interpreter's globals and the automation and math helpers. */
 const GLOBALS = new Set(['undefined', 'NaN', 'Infinity', 'Math', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Number',
-  'String', 'Boolean', 'Array', 'Object', 'JSON', 'console', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer', ...ERROR_CONSTRUCTORS]);
+  'String', 'Boolean', 'Array', 'Object', 'JSON', 'console', 'Set', 'Map', 'RegExp', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer', ...ERROR_CONSTRUCTORS]);
 
 /**
  * A variable the script reads but never declares (`item.price` outside the loop that names `item`): final once the

@@ -1,0 +1,350 @@
+/**
+ * Regular expressions as script values: `/\d+/g` and `RegExp(text, flags)` make a ScriptRegExp, run by our own matcher
+ * (regex/) under the run's budgets, never by the host's. String methods that take a pattern (match, matchAll, replace,
+ * replaceAll, split, search) call the functions here, which follow JavaScript's algorithms step by step.
+ */
+import { ScriptRuntimeError } from '../../protocol/errors.ts';
+import { compile, type Program, RegexSyntaxError } from './regex/compile.ts';
+import { advance, type Captures, search, type Ticker } from './regex/match.ts';
+import {
+  Capability, type CallSite, isCallable, NativeFunction, ScriptArray, ScriptObject, toNumber, toStr, typeOf, type Value,
+} from './values.ts';
+
+export const REGEXP_MEMBERS = [
+  'source', 'flags', 'global', 'ignoreCase', 'multiline', 'dotAll', 'unicode', 'sticky', 'lastIndex', 'test', 'exec', 'toString',
+];
+/** A match's own fields beside its items (`m.index`, `m.groups.year`). */
+export const MATCH_MEMBERS = ['index', 'input', 'groups'];
+
+/** Script steps charged per matcher instruction batch: a pattern's work counts as 1 step per 64 instructions. */
+const INSTRUCTIONS_PER_STEP = 64;
+
+const cache = new Map<string, Program>();
+
+/** Compiles (or reuses) a pattern; a bad one is the script's error with JavaScript's message. */
+export function program(source: string, flags: string): Program {
+  const key = `${flags}/${source}`;
+  let found = cache.get(key);
+  if (!found) {
+    try {
+      found = compile(source, flags);
+    } catch (error) {
+      if (error instanceof RegexSyntaxError) throw new ScriptRuntimeError(error.message);
+      throw error;
+    }
+    if (cache.size > 200) cache.delete(cache.keys().next().value!);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/** A match array: its items, and `index`, `input` and `groups` as JavaScript gives them. */
+export class MatchArray extends ScriptArray {
+  constructor(items: Value[], readonly extras: ReadonlyMap<string, Value>) {
+    super(items);
+  }
+}
+
+export class ScriptRegExp extends Capability {
+  readonly kind = 'regexp';
+  lastIndex = 0;
+
+  constructor(readonly program: Program) {
+    super();
+  }
+
+  describe(): string {
+    return `/${this.program.source || '(?:)'}/${this.program.flags}`;
+  }
+
+  memberNames(): string[] {
+    return REGEXP_MEMBERS;
+  }
+
+  member(key: string): Value | undefined {
+    const { parsed } = this.program;
+    switch (key) {
+      case 'source': return this.program.source || '(?:)';
+      case 'flags': return this.program.flags;
+      case 'global': return parsed.global;
+      case 'ignoreCase': return parsed.ignoreCase;
+      case 'multiline': return parsed.multiline;
+      case 'dotAll': return parsed.dotAll;
+      case 'unicode': return parsed.unicode;
+      case 'sticky': return parsed.sticky;
+      case 'lastIndex': return this.lastIndex;
+      case 'test': return new NativeFunction('test', (a, site) => exec(this, toStr(a[0]), site) !== null);
+      case 'exec': return new NativeFunction('exec', (a, site) => {
+        const input = toStr(a[0]);
+        const caps = exec(this, input, site);
+        return caps ? matchArray(this.program, input, caps, site) : null;
+      });
+      case 'toString': return new NativeFunction('toString', () => this.describe());
+      default: return undefined;
+    }
+  }
+
+  /** `re.lastIndex = 0`: the one field a script may set. */
+  assign(key: string, value: Value): boolean {
+    if (key !== 'lastIndex') return false;
+    const n = Math.trunc(toNumber(value));
+    this.lastIndex = Number.isNaN(n) ? 0 : n;
+    return true;
+  }
+}
+
+function ticker(site: CallSite): Ticker {
+  return { tick: (instructions) => site.meter.step(site, Math.ceil(instructions / INSTRUCTIONS_PER_STEP)) };
+}
+
+/** The first match from `from` (only there when `anchored`). */
+function find(program: Program, input: string, from: number, anchored: boolean, site: CallSite): Captures | null {
+  site.meter.checkTime(site);
+  return search(program, input, from, anchored, ticker(site));
+}
+
+/** RegExpBuiltinExec: where a global or sticky pattern starts (its lastIndex) and what it leaves there. */
+export function exec(re: ScriptRegExp, input: string, site: CallSite): Captures | null {
+  const { global, sticky } = re.program.parsed;
+  const from = global || sticky ? re.lastIndex : 0;
+  if (from > input.length || from < 0) {
+    if (global || sticky) re.lastIndex = 0;
+    return null;
+  }
+  const caps = find(re.program, input, from, sticky, site);
+  if (global || sticky) re.lastIndex = caps ? caps[1]! : 0;
+  return caps;
+}
+
+function groupText(input: string, caps: Captures, n: number): string | undefined {
+  const start = caps[2 * n]!;
+  const end = caps[2 * n + 1]!;
+  return start < 0 || end < 0 ? undefined : input.slice(start, end);
+}
+
+function namedGroups(program: Program, input: string, caps: Captures): ScriptObject | undefined {
+  if (program.names.size === 0) return undefined;
+  const groups = new ScriptObject();
+  for (const [name, n] of program.names) groups.props.set(name, groupText(input, caps, n));
+  return groups;
+}
+
+function matchArray(program: Program, input: string, caps: Captures, site: CallSite): MatchArray {
+  const items: Value[] = [];
+  for (let n = 0; n <= program.groups; n++) items.push(groupText(input, caps, n));
+  site.meter.array(items.length, site, items.length);
+  return new MatchArray(items, new Map<string, Value>([
+    ['index', caps[0]!], ['input', input], ['groups', namedGroups(program, input, caps)],
+  ]));
+}
+
+/** What a string method's pattern argument means: a regex as it is, anything else as the source of one. */
+function asRegExp(pattern: Value, flags: string): ScriptRegExp {
+  if (pattern instanceof ScriptRegExp) return pattern;
+  return new ScriptRegExp(program(pattern === undefined ? '(?:)' : toStr(pattern), flags));
+}
+
+/** Each match of a global pattern from 0, as JavaScript's global match and replace walk it (an empty match moves on). */
+function allMatches(re: ScriptRegExp, input: string, site: CallSite): Captures[] {
+  const found: Captures[] = [];
+  const unicode = re.program.parsed.unicode;
+  for (let from = 0; from <= input.length;) {
+    const caps = find(re.program, input, from, re.program.parsed.sticky, site);
+    if (!caps) break;
+    found.push(caps.slice());
+    site.meter.array(found.length, site, 1);
+    from = caps[1] === caps[0] ? advance(input, caps[1]!, unicode) : caps[1]!;
+  }
+  return found;
+}
+
+export function stringMatch(input: string, pattern: Value, site: CallSite): Value {
+  const re = asRegExp(pattern, '');
+  if (!re.program.parsed.global) {
+    const caps = exec(re, input, site);
+    return caps ? matchArray(re.program, input, caps, site) : null;
+  }
+  re.lastIndex = 0;
+  const found = allMatches(re, input, site);
+  re.lastIndex = 0;
+  return found.length === 0 ? null : new ScriptArray(found.map((caps) => input.slice(caps[0], caps[1])));
+}
+
+/** `matchAll`: every match as a match array (an array of them, which for…of, spread and Array.from read as JavaScript's iterator). */
+export function stringMatchAll(input: string, pattern: Value, site: CallSite): Value {
+  if (pattern instanceof ScriptRegExp && !pattern.program.parsed.global) {
+    throw new ScriptRuntimeError('matchAll() needs a global regular expression (add the g flag)');
+  }
+  const re = pattern instanceof ScriptRegExp ? new ScriptRegExp(pattern.program) : asRegExp(pattern, 'g');
+  const out: Value[] = [];
+  let from = pattern instanceof ScriptRegExp ? pattern.lastIndex : 0;
+  while (from <= input.length) {
+    const caps = find(re.program, input, from, re.program.parsed.sticky, site);
+    if (!caps) break;
+    out.push(matchArray(re.program, input, caps, site));
+    site.meter.array(out.length, site, 1);
+    from = caps[1] === caps[0] ? advance(input, caps[1]!, re.program.parsed.unicode) : caps[1]!;
+  }
+  return new ScriptArray(out);
+}
+
+export function stringSearch(input: string, pattern: Value, site: CallSite): number {
+  const re = asRegExp(pattern, '');
+  const caps = find(re.program, input, 0, re.program.parsed.sticky, site);
+  return caps ? caps[0]! : -1;
+}
+
+/** JavaScript's GetSubstitution: `$&`, `` $` ``, `$'`, `$1`…`$99`, `$<name>` and `$$` in a replacement string. */
+export function substitute(replacement: string, input: string, caps: Captures, groups: number, names: ReadonlyMap<string, number> | undefined): string {
+  if (!replacement.includes('$')) return replacement;
+  const start = caps[0]!;
+  const end = caps[1]!;
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const c = replacement[i]!;
+    const next = replacement[i + 1];
+    if (c !== '$' || next === undefined) {
+      out += c;
+      continue;
+    }
+    if (next === '$') {
+      out += '$';
+      i++;
+    } else if (next === '&') {
+      out += input.slice(start, end);
+      i++;
+    } else if (next === '`') {
+      out += input.slice(0, start);
+      i++;
+    } else if (next === "'") {
+      out += input.slice(end);
+      i++;
+    } else if (next >= '0' && next <= '9') {
+      const two = replacement[i + 2];
+      const twoDigit = two !== undefined && two >= '0' && two <= '9' ? Number(next + two) : NaN;
+      if (twoDigit >= 1 && twoDigit <= groups) {
+        out += groupText(input, caps, twoDigit) ?? '';
+        i += 2;
+      } else if (Number(next) >= 1 && Number(next) <= groups) {
+        out += groupText(input, caps, Number(next)) ?? '';
+        i++;
+      } else {
+        out += c;
+      }
+    } else if (next === '<' && names && names.size > 0) {
+      const close = replacement.indexOf('>', i + 2);
+      if (close < 0) {
+        out += c;
+        continue;
+      }
+      const n = names.get(replacement.slice(i + 2, close));
+      out += n === undefined ? '' : groupText(input, caps, n) ?? '';
+      i = close;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** Builds the replaced string piece by piece, with the string budget checked as it grows. */
+async function replaced(input: string, matches: Captures[], replacement: Value, program: Program | undefined, site: CallSite): Promise<string> {
+  const groups = program?.groups ?? 0;
+  const parts: string[] = [];
+  let length = 0;
+  let last = 0;
+  const add = (part: string) => {
+    length += part.length;
+    if (length > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
+    parts.push(part);
+  };
+  for (const caps of matches) {
+    add(input.slice(last, caps[0]));
+    if (isCallable(replacement)) {
+      const args: Value[] = [];
+      for (let n = 0; n <= groups; n++) args.push(groupText(input, caps, n));
+      args.push(caps[0]!, input);
+      const named = program ? namedGroups(program, input, caps) : undefined;
+      if (named) args.push(named);
+      add(toStr(await site.call(replacement, args)));
+    } else {
+      add(substitute(toStr(replacement), input, caps, groups, program?.names));
+    }
+    last = caps[1]!;
+  }
+  add(input.slice(last));
+  return site.meter.string(parts.join(''), site, true);
+}
+
+/** A plain-text search's matches as capture positions: the first, or all of them (an empty search matches between characters). */
+function textMatches(input: string, search: string, all: boolean, site: CallSite): Captures[] {
+  const found: Captures[] = [];
+  for (let at = input.indexOf(search); at >= 0; at = input.indexOf(search, at + Math.max(search.length, 1))) {
+    found.push(Int32Array.of(at, at + search.length));
+    if (!all) break;
+    site.meter.array(found.length, site, 1);
+    if (at >= input.length) break;
+  }
+  return found;
+}
+
+export async function stringReplace(input: string, pattern: Value, replacement: Value, all: boolean, site: CallSite): Promise<string> {
+  if (pattern instanceof ScriptRegExp) {
+    const { global } = pattern.program.parsed;
+    if (all && !global) throw new ScriptRuntimeError('replaceAll() needs a global regular expression (add the g flag)');
+    let matches: Captures[];
+    if (global) {
+      pattern.lastIndex = 0;
+      matches = allMatches(pattern, input, site);
+      pattern.lastIndex = 0;
+    } else {
+      const caps = exec(pattern, input, site);
+      matches = caps ? [caps.slice()] : [];
+    }
+    return replaced(input, matches, replacement, pattern.program, site);
+  }
+  return replaced(input, textMatches(input, toStr(pattern), all, site), replacement, undefined, site);
+}
+
+/** `split` by a pattern, as JavaScript's @@split does it: each match's groups go between the pieces. */
+export function stringSplit(input: string, separator: ScriptRegExp, limitValue: Value, site: CallSite): ScriptArray {
+  const limit = limitValue === undefined ? 2 ** 32 - 1 : toNumber(limitValue) >>> 0;
+  const out: Value[] = [];
+  const push = (value: Value) => {
+    out.push(value);
+    site.meter.array(out.length, site, 1);
+  };
+  if (limit === 0) return new ScriptArray([]);
+  const program = separator.program;
+  if (input.length === 0) {
+    return new ScriptArray(find(program, input, 0, true, site) ? [] : [input]);
+  }
+  let p = 0;
+  let q = p;
+  while (q < input.length) {
+    const caps = find(program, input, q, true, site);
+    const end = caps ? Math.min(caps[1]!, input.length) : -1;
+    if (!caps || end === p) {
+      q = advance(input, q, program.parsed.unicode);
+      continue;
+    }
+    push(input.slice(p, q));
+    if (out.length === limit) return new ScriptArray(out);
+    for (let n = 1; n <= program.groups; n++) {
+      push(groupText(input, caps, n));
+      if (out.length === limit) return new ScriptArray(out);
+    }
+    p = end;
+    q = p;
+  }
+  push(input.slice(p));
+  return new ScriptArray(out);
+}
+
+/** `RegExp(pattern, flags)` and `new RegExp(…)`: text (or another regex, whose flags it keeps unless given new ones). */
+export function makeRegExp(args: Value[]): ScriptRegExp {
+  const [pattern, flags] = args;
+  if (flags !== undefined && typeof flags !== 'string') throw new ScriptRuntimeError(`RegExp() flags must be text, not ${typeOf(flags)}`);
+  if (pattern instanceof ScriptRegExp) return new ScriptRegExp(program(pattern.program.source, flags ?? pattern.program.flags));
+  return new ScriptRegExp(program(pattern === undefined ? '' : toStr(pattern), flags ?? ''));
+}
