@@ -106,8 +106,9 @@ function find(program: Program, input: string, from: number, anchored: boolean, 
 /** RegExpBuiltinExec: where a global or sticky pattern starts (its lastIndex) and what it leaves there. */
 export function exec(re: ScriptRegExp, input: string, site: CallSite): Captures | null {
   const { global, sticky } = re.program.parsed;
-  const from = global || sticky ? re.lastIndex : 0;
-  if (from > input.length || from < 0) {
+  // lastIndex as JavaScript reads it (ToLength): a negative one is 0.
+  const from = global || sticky ? Math.max(0, re.lastIndex) : 0;
+  if (from > input.length) {
     if (global || sticky) re.lastIndex = 0;
     return null;
   }

@@ -79,6 +79,7 @@ const scripts = [
   'const re = /o/g; const seen = []; let m; while ((m = re.exec("foo boo")) !== null) seen.push(m.index, re.lastIndex); seen',
   'const re = /a/g; [re.test("aa"), re.lastIndex, re.test("aa"), re.lastIndex, re.test("aa"), re.lastIndex]',
   'const re = /a/y; [re.test("ba"), re.lastIndex, (re.lastIndex = 1, re.test("ba")), re.lastIndex]',
+  'const re = /a/g; re.lastIndex = -5; [re.test("ab"), re.lastIndex, (re.lastIndex = 9, re.exec("ab")), re.lastIndex]',
   'const re = new RegExp("\\\\d+", "g"); "a1b22".match(re)',
   'RegExp("a|b").source + "/" + new RegExp(/x/g, "i").flags + "/" + /a/gimsuy.flags',
   'String(/a\\/b/g) + " " + String(new RegExp(""))',
