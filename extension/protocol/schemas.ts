@@ -221,7 +221,7 @@ export const StorageReportSchema = v.strictObject({
  */
 const docName = v.pipe(v.string(), v.maxLength(200), v.regex(/^[\p{L}\p{M}\p{N}_]*$/u));
 export const LocatorSchema = v.strictObject({
-  by: v.picklist(['id', 'testid', 'role', 'text', 'css']),
+  by: v.picklist(['id', 'testid', 'role', 'text', 'href', 'css']),
   value: text(1000),
   role: v.optional(text(40)),
   /** CSS path of the shadow host or iframe the element lives in (`>>>` between levels); absent in the top document. */

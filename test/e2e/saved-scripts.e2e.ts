@@ -301,6 +301,21 @@ describe('saved scripts library', () => {
     await panel.close();
   }, 120_000);
 
+  test('a link saved under another label is found by where it goes: the one link to that target (explorer, session 32)', async () => {
+    // Saved when the folder link read "Old label" under another name; today it reads "Archive". Only its target says so.
+    const source = '$mail_folders__stored_link.click();\ndone("ok");';
+    await seed([{ name: 'open archive', source, elements: [{ pattern: '/demo/', element: { name: 'mail_folders__stored_link', kind: 'link',
+      locators: [{ by: 'role', role: 'link', value: hashedText('Old label') }, { by: 'href', value: hashedText('#archive') }] } }] }]);
+    const { page, panel } = await bind('/demo/');
+    const runBefore = await panel.getByTestId('automate').getAttribute('data-run');
+    await row(panel, 'open archive').getByRole('button', { name: 'Replay open archive' }).click();
+    const report = await finished(panel, runBefore);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 0 });
+    expect(new URL(page.url()).hash).toBe('#archive');
+    expect(await panel.getByTestId('automate-renamed').getByTestId('automate-renamed-list').innerText()).toMatch(/^\$mail_folders__stored_link is now \$\w+archive\w*$/);
+    await panel.close();
+  }, 120_000);
+
   test('waitFor() waits for a name the page brings later: one the saved script knows, and one it only guesses', async () => {
     const claim = 'waitFor($offers__claim_offer_button, 8000);\n$offers__claim_offer_button.click();\ndone("claimed");';
     const offer = { pattern: '/apps/todo/', element: { name: 'offers__claim_offer_button', kind: 'button',

@@ -1,7 +1,7 @@
-/** Several ways to find an element again, tried in order: id, data-testid, role + name, text, CSS path. */
+/** Several ways to find an element again, tried in order: id, data-testid, role + name, text, link target, CSS path. */
 import type { Locator } from './types.ts';
 import { accessibleName, rootOf, shadowOf, tagOf, type Root } from './dom.ts';
-import { kindOf, roleOf } from './classify.ts';
+import { kindOf, linkTarget, roleOf } from './classify.ts';
 import { readableToken, truncate } from './text.ts';
 import { MAX_UPWARD_STEPS, attr, childrenOf, idOf, localNameOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
@@ -38,11 +38,28 @@ function uniqueIn(root: Root, selector: string, cache?: LocatorCache): boolean {
 export interface LocatorCache {
   paths: Map<Element, string>;
   unique: Map<Root, Map<string, boolean>>;
+  /** Per root: how many links go to each target. */
+  targets?: Map<Root, Map<string, number>>;
   /** Per parent: each child's place among the children of its tag. */
   places: Map<Element | ShadowRoot, Map<Element, { index: number; count: number }>>;
 }
 
-export const newLocatorCache = (): LocatorCache => ({ paths: new Map(), unique: new Map(), places: new Map() });
+export const newLocatorCache = (): LocatorCache => ({ paths: new Map(), unique: new Map(), places: new Map(), targets: new Map() });
+
+const LINKS = 'a[href], area[href]';
+
+/** How many links of `root` go to each target (linkTarget's form), counted once per root with a cache. */
+function linkTargetsIn(root: Root, cache?: LocatorCache): Map<string, number> {
+  const known = cache?.targets?.get(root);
+  if (known) return known;
+  const counts = new Map<string, number>();
+  for (const link of Array.from(queryAllOf(root, LINKS))) {
+    const target = linkTarget(link);
+    if (target) counts.set(target, (counts.get(target) ?? 0) + 1);
+  }
+  cache?.targets?.set(root, counts);
+  return counts;
+}
 
 /** The element's place among its parent's children of its tag (1-based), and how many there are. */
 function typeIndex(el: Element, cache?: LocatorCache): { index: number; count: number } {
@@ -168,6 +185,10 @@ export function locatorsFor(el: Element, name: string, cache?: LocatorCache): Lo
     const text = shownText(el);
     if (text && text.length <= 80) add({ by: 'text', value: text });
   }
+  // A link the page relabels ("Products" → "Shop") still goes where it went: its target, when no other link shares it.
+  const tag = tagOf(el);
+  const target = tag === 'A' || tag === 'AREA' ? linkTarget(el) : undefined;
+  if (target && linkTargetsIn(root, cache).get(target) === 1) add({ by: 'href', value: target });
   add({ by: 'css', value: cssPath(el, cache) });
   return out;
 }
@@ -232,6 +253,10 @@ export function resolveLocator(doc: Document, locator: Locator, strict = false):
     }
     case 'testid': {
       const matches = safeQueryAll(root, testIdSelector(locator.value));
+      return matches.length === 1 ? matches[0]! : null;
+    }
+    case 'href': {
+      const matches = safeQueryAll(root, LINKS).filter((link) => linkTarget(link) === locator.value);
       return matches.length === 1 ? matches[0]! : null;
     }
     case 'css': {

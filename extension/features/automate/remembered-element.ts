@@ -12,7 +12,7 @@ import { pathPattern } from './site-document.ts';
  * What a locator is worth as evidence that two entries are one element: an id or a test id the page gave it (1 when it
  * holds a digit: `mat-button-0`, `row-3` are counters a page hands out again to other elements), its role and
  * accessible name, its CSS path (moves with the layout; nothing more when it is only that id), its text (only without
- * a role match: the same label). An id, a test id, or a role and name with the same path or text is enough; a role and
+ * a role match: the same label), a link's target when it is the page's only link there. An id, a test id, or a role and name with the same path or text is enough; a role and
  * name alone is not (a dialog's "Close" is not the page's) (review, session 24).
  */
 const ENOUGH = 3;
@@ -29,8 +29,10 @@ export function hashedText(text: string): string {
   return `h:${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
 }
 
-/** A locator as a saved script keeps it: role names and texts hashed. */
+/** A locator as a saved script keeps it: role names, texts and link targets hashed (a link may hold the user's mail subject). */
 export function keptLocator(locator: Locator): Locator {
+  // A target with a number in it (`?page=2`, `/item/42`) is marked: it may be another link's tomorrow.
+  if (locator.by === 'href') return { ...locator, value: `${/\d/.test(locator.value) ? 'd' : ''}${hashedText(locator.value)}` };
   return locator.by === 'role' || locator.by === 'text' ? { ...locator, value: hashedText(locator.value) } : locator;
 }
 
@@ -44,8 +46,10 @@ function score(saved: readonly Locator[], entry: { locators: readonly Locator[] 
   const testid = matched('testid');
   const role = matched('role');
   const css = matched('css');
+  const href = matched('href');
   const strength = (value: string) => (/\d/.test(value) ? 1 : 3);
-  let total = (id ? strength(id.value) : 0) + (testid ? strength(testid.value) : 0) + (role ? 2 : 0);
+  // The one link to a target is that link, relabelled or not; with a number in the target, only with more to say so.
+  let total = (id ? strength(id.value) : 0) + (testid ? strength(testid.value) : 0) + (role ? 2 : 0) + (href ? (href.value.startsWith('d') ? 2 : 3) : 0);
   if (css && !(id && css.value === `#${id.value}`)) total += 1;
   if (!role && matched('text')) total += 1;
   return total;

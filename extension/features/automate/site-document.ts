@@ -281,12 +281,13 @@ export async function recordEdge(from: string | PageDocument, element: string, t
 }
 
 /**
- * The element of `doc` the user clicked, by the locators taken at the click (id, test id, role + name, text, CSS):
+ * The element of `doc` the user clicked, by the locators taken at the click (id, test id, role + name, text, link
+ * target, CSS):
  * the first kind of locator that matches exactly one entry.
  */
 export function clickedEntry(doc: PageDocument, locators: readonly Locator[]): string | undefined {
   const same = (a: Locator, b: Locator) => a.by === b.by && a.value === b.value && (a.role ?? '') === (b.role ?? '') && (a.root ?? '') === (b.root ?? '');
-  for (const by of ['id', 'testid', 'role', 'text', 'css'] as const) {
+  for (const by of ['id', 'testid', 'role', 'text', 'href', 'css'] as const) {
     const wanted = locators.filter((l) => l.by === by);
     if (!wanted.length) continue;
     // Only a locator kind that singles out one entry decides ("Edit" by role in two sections does not; CSS does).

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { buildPageDocument } from '../../../extension/content/document/build.ts';
-import { hashedText, listFoundAgain, rememberedElement } from '../../../extension/features/automate/remembered-element.ts';
+import { hashedText, keptLocator, listFoundAgain, rememberedElement } from '../../../extension/features/automate/remembered-element.ts';
 import { withNamesRenamed } from '../../../extension/features/automate/replayable.ts';
 import type { AutomateStart, SavedElement, SavedList } from '../../../extension/features/automate/run-state.ts';
 import type { ElementEntry, PageDocument } from '../../../extension/protocol/schemas.ts';
@@ -103,6 +103,60 @@ describe('rememberedElement', () => {
     // Two buttons read "Archive": role and name alone cannot tell which was meant.
     expect(rememberedElement(saved([{ by: 'role', role: 'button', value: 'Archive' }]), 'mail_actions__old_button', doc())).toBeUndefined();
     expect(rememberedElement(saved(id), 'mail_actions__old_button', doc())?.locators).toContainEqual({ by: 'id', value: 'archive-btn' });
+  });
+});
+
+describe('a relabelled link is found by where it goes (explorer, session 32: "Products" → "Shop" failed NotFound)', () => {
+  const nav = (label: string, extra = '') => `<main><h1>Inbox</h1><nav aria-label="Site"><a href="/inbox">Mail</a>
+    <a href="/products">${label}</a><a href="/help">Help</a>${extra}</nav></main>`;
+
+  async function savedLink(): Promise<{ script: string; elements: SavedElement[] }> {
+    document.body.innerHTML = nav('Products');
+    const script = `$${nameOf('Products')}.click();\ndone("ok");`;
+    const { runs } = fakeRunHost([answer(script)], undefined, { readDocument: read });
+    await runs.start(start());
+    const run = await finished(runs);
+    expect(run.report, JSON.stringify(run.report)).toMatchObject({ status: 'done' });
+    return { script, elements: run.report!.savedElements! };
+  }
+
+  async function replayOn(html: string, script: string, elements: SavedElement[]) {
+    document.body.innerHTML = html;
+    const clicked: string[] = [];
+    document.querySelectorAll('a').forEach((a) => a.addEventListener('click', (event) => {
+      event.preventDefault();
+      clicked.push(a.textContent!);
+    }));
+    const replay = fakeRunHost([], undefined, { readDocument: read });
+    await replay.runs.start(start({ known: { plan: 'saved', elements: [], script }, knownElements: elements, maxRepairs: 0 }));
+    return { run: await finished(replay.runs), clicked };
+  }
+
+  test('the one link to that target is the link, whatever it reads now; the target is kept hashed', async () => {
+    const { script, elements } = await savedLink();
+    const href = elements[0]!.element.locators.find((l) => l.by === 'href');
+    expect(href?.value).toBe(hashedText('/products'));
+    const { run, clicked } = await replayOn(nav('Shop'), script, elements);
+    expect(run.report, JSON.stringify(run.report?.attempts)).toMatchObject({ status: 'done', modelCalls: 0 });
+    expect(clicked).toEqual(['Shop']);
+  });
+
+  test('two links to that target now: neither is taken', async () => {
+    const { script, elements } = await savedLink();
+    const { run, clicked } = await replayOn(nav('Shop', '<a href="/products">All products</a>'), script, elements);
+    expect(run.report?.attempts[0]?.failure?.name).toBe('NotFoundError');
+    expect(clicked).toEqual([]);
+  });
+
+  test('a target with a number in it (`?page=2`) is not enough by itself', () => {
+    document.body.innerHTML = nav('Products', '<a href="/list?page=2">Next</a>');
+    const links: SavedElement[] = [['/products', 3], ['/list?page=2', 2]].map(([target]) => ({
+      pattern: '/inbox', element: { name: 'site__old_link', kind: 'link', locators: [keptLocator({ by: 'href', value: String(target) })] },
+    }));
+    expect(links[1]!.element.locators[0]!.value).toBe(`d${hashedText('/list?page=2')}`);
+    const doc = { ...buildPageDocument(document), url: URL_NOW };
+    expect(rememberedElement(links.slice(0, 1), 'site__old_link', doc)?.description).toMatch(/^Products/);
+    expect(rememberedElement(links.slice(1), 'site__old_link', doc)).toBeUndefined();
   });
 });
 
