@@ -204,6 +204,41 @@ describe('Automate tab with a scripted (replay) model', () => {
     await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('0');
   }, 120_000);
 
+  test('a page reached without a recorded click is reached by the link that says it goes there (explorer, session 32)', async () => {
+    const { page, panel } = await bind('/demo/');
+    // Both pages recorded by reading them: the settings page first (opened by its address), then the inbox. The one
+    // edge recorded is settings → inbox (its Inbox link); nothing recorded leads from the inbox to the settings.
+    await page.goto(`${page.url().split('#')[0]!}#settings`);
+    await page.waitForFunction(() => location.hash === '#settings');
+    await panel.getByRole('tab', { name: 'Page' }).click();
+    await panel.getByTestId('document-summary').waitFor({ timeout: 20_000 });
+    await page.goto(page.url().split('#')[0]!);
+    await panel.getByRole('region', { name: 'Page document' }).getByRole('button', { name: 'Read the page again' }).click();
+    const site = panel.getByTestId('site-details');
+    await site.locator('summary').click();
+    await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('2');
+    expect(await panel.locator('[data-field="site.edges"]').innerText()).toBe('1');
+    expect(await panel.getByTestId('site-details').innerText()).not.toMatch(/folders__settings_link/);
+
+    await panel.getByRole('tab', { name: 'Automate' }).click();
+    await panel.locator('#automate-model').selectOption(REPLAY);
+    await run(panel, 'Turn off desktop notifications');
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+    expect(page.url()).toMatch(/#settings$/);
+    expect(await page.locator('#notifications').isChecked()).toBe(false);
+    expect(await panel.locator('[data-testid="automate-log"] li[data-call="route"]').allInnerTexts())
+      .toEqual(['clicked $folders__settings_link on the recorded way to $settings_form__desktop_notifications']);
+
+    await panel.getByRole('tab', { name: 'Page' }).click();
+    const details = panel.getByTestId('site-details');
+    await details.waitFor();
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await panel.getByRole('button', { name: 'Clear what is stored for this site' }).click();
+    await panel.getByRole('alertdialog', { name: 'Clear this site' }).getByRole('button', { name: 'Delete them' }).click();
+    await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('0');
+  }, 120_000);
+
   test('a malformed answer is repaired (ScriptSyntaxError fed back); realistic input events reach the page', async () => {
     const { page, panel } = await bind('/apps/todo/');
     await run(panel, 'Add the todo Buy bread');

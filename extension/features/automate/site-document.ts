@@ -368,7 +368,7 @@ export async function findOnSite(origin: string, elementName: string, from: stri
   const [rows, site] = await Promise.all([db.siteDocuments.where('origin').equals(origin).toArray(), db.sites.get(origin)]);
   const holders = new Set(rows.filter((r) => namesOn(r.document as StoredPage).has(elementName)).map((r) => r.pathPattern));
   if (!holders.size) return { found: 'nowhere' };
-  const { order, previous } = walkEdges(keyOf(from, origin).pattern, site?.edges ?? []);
+  const { order, previous } = walkEdges(keyOf(from, origin).pattern, [...site?.edges ?? [], ...impliedEdges(origin, rows, from)]);
   const at = order.find((pattern) => holders.has(pattern));
   if (at === undefined) return { found: 'unreachable', pages: [...holders].sort() };
   const path: Step[] = [];
@@ -378,8 +378,39 @@ export async function findOnSite(origin: string, elementName: string, from: stri
 
 /** The pages (patterns) the recorded edges lead to from `from`, itself included: those whose names a run can reach. */
 export async function reachablePages(origin: string, from: string | PageDocument, db: PocketDb = database()): Promise<Set<string>> {
-  const site = await db.sites.get(origin);
-  return new Set(walkEdges(keyOf(from, origin).pattern, site?.edges ?? []).order);
+  const [rows, site] = await Promise.all([db.siteDocuments.where('origin').equals(origin).toArray(), db.sites.get(origin)]);
+  return new Set(walkEdges(keyOf(from, origin).pattern, [...site?.edges ?? [], ...impliedEdges(origin, rows, from)]).order);
+}
+
+/**
+ * The ways links say they go, where no click was recorded: a link of a recorded page (or of the page itself) whose
+ * target is another recorded page of the site (the site-wide "Account" link seen on every page, walked from one).
+ * They come after the recorded ways (lastSeen 0), which are what a click was seen doing.
+ */
+function impliedEdges(origin: string, rows: readonly SiteDocumentRow[], from: string | PageDocument): SiteEdge[] {
+  const recorded = new Set(rows.map((row) => row.pathPattern));
+  const pages: Array<{ pattern: string; sections: readonly Section[] }> = rows.map((row) => ({ pattern: row.pathPattern, sections: (row.document as StoredPage).sections }));
+  if (typeof from !== 'string') pages.push({ pattern: keyOf(from, origin).pattern, sections: from.sections });
+  const edges: SiteEdge[] = [];
+  for (const page of pages) {
+    for (const section of page.sections) {
+      for (const entry of section.entries) {
+        if (entry.kind !== 'link') continue;
+        const target = /(?:^|; )goes to (\S+)/.exec(entry.effect ?? '')?.[1];
+        if (!target) continue;
+        let to: string;
+        try {
+          const key = pathPattern(new URL(target, `${origin}${page.pattern.replace(/ \[dialog:[^\]]+\]$/, '').replace(/[#?].*$/, '')}`).href);
+          if (key.origin !== origin) continue;
+          to = key.pattern;
+        } catch {
+          continue;
+        }
+        if (to !== page.pattern && recorded.has(to)) edges.push({ from: page.pattern, element: entry.name, to, count: 0, lastSeen: 0 });
+      }
+    }
+  }
+  return edges;
 }
 
 /** Breadth first from `start` along the edges (in a fixed order): the pages met, nearest first, and the step into each. */

@@ -49,3 +49,25 @@ test('of two recorded ways from one page to another, the one taken last is chose
   expect((await locate(O, 'profile__display_name', '/account', db))?.path.map((step) => step.element)).toEqual(['account__settings_page_link']);
   db.close();
 });
+
+// Explorer, session 32: the site-wide "Account" link on a page where no one clicked it was no way there.
+test('a link of a recorded page whose target is another recorded page is a way there, after the ways clicks recorded', async () => {
+  const db = new PocketDb('pocket-find-on-site-implied');
+  const link = (name: string, target: string, extra = ''): ElementEntry => ({ name, kind: 'link', description: name, effect: `goes to ${target}${extra}`, locators: [] });
+  const page = (path: string, entries: ElementEntry[]): PageDocument => ({ ...doc(path, []), sections: [{ name: 'nav', kind: 'region', title: 'nav', entries } as Section] });
+  await recordPage(page('/products', [link('nav__account_link', '/account'), link('nav__help_link', 'https://other.example/help'), link('nav__top_link', '#top')]), db);
+  await recordPage(doc('/account', ['account__sign_out_button']), db);
+  await recordPage(doc('/help', ['help__contact_button']), db);
+  expect(await locate(O, 'account__sign_out_button', '/products', db))
+    .toEqual({ pattern: '/account', path: [{ from: '/products', element: 'nav__account_link', to: '/account' }] });
+  // A link to another site, or to a page never recorded, is no way to a name.
+  expect(await findOnSite(O, 'help__contact_button', '/products', db)).toEqual({ found: 'unreachable', pages: ['/help'] });
+  // The page the run is on counts with its links as read now, even before it is recorded.
+  const fresh = page('/cart', [link('cart__help_link', '/help')]);
+  expect((await locate(O, 'help__contact_button', fresh, db))?.path.map((step) => step.element)).toEqual(['cart__help_link']);
+  // A recorded click comes first.
+  await recordPage(page('/products', [link('nav__account_link', '/account'), link('nav__my_account_link', '/account')]), db);
+  await recordEdge(`${O}/products`, 'nav__my_account_link', `${O}/account`, db);
+  expect((await locate(O, 'account__sign_out_button', '/products', db))?.path.map((step) => step.element)).toEqual(['nav__my_account_link']);
+  db.close();
+});
