@@ -232,12 +232,22 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
  * token ("mailto:IGNORE ALL PREVIOUS…" keeps its spaces in a URL, and would read as words in the prompt).
  */
 export function linkTarget(el: Element): string | undefined {
-  const target = rawLinkTarget(el);
-  return target?.replace(/\s/g, (c) => encodeURIComponent(c));
+  const href = attr(el, 'href') ?? attr(el, 'xlink:href');
+  const doc = ownerDocOf(el);
+  const base = doc.baseURI;
+  const here = doc.location?.href ?? '';
+  // A link's target is read for its effect and its locator, and on each read of the page: parsed once while its
+  // href, the document's base and the page's address stay the same.
+  const known = targets.get(el);
+  if (known && known.href === href && known.base === base && known.here === here) return known.target;
+  const target = rawLinkTarget(el, href)?.replace(/\s/g, (c) => encodeURIComponent(c));
+  targets.set(el, { href, base, here, target });
+  return target;
 }
 
-function rawLinkTarget(el: Element): string | undefined {
-  const href = attr(el, 'href') ?? attr(el, 'xlink:href');
+const targets = new WeakMap<Element, { href: string | null; base: string; here: string; target: string | undefined }>();
+
+function rawLinkTarget(el: Element, href: string | null): string | undefined {
   if (href === null || /^\s*javascript:/i.test(href)) return undefined;
   // `href="#"` (a tab, a menu toggle whose script does the work) goes nowhere: not a move to this page.
   if (/^\s*#?\s*$/.test(href)) return undefined;

@@ -10,3 +10,16 @@ test('href="#" and an empty fragment give no target; a real fragment and a path 
   expect(entry(doc, 'more__part_two_link').effect).toBe('goes to #section-2');
   expect(entry(doc, 'more__docs_link').effect).toBe('goes to /docs/');
 });
+
+test('a link read again after its href changed has its new target, effect and locator (targets are remembered per link, session 33)', () => {
+  const before = build('<nav aria-label="Site"><a href="/products">Shop</a><a href="/help">Help</a></nav>');
+  expect(entry(before, 'site__shop_link').effect).toBe('goes to /products');
+  expect(entry(before, 'site__shop_link').locators).toContainEqual({ by: 'href', value: '/products' });
+  document.querySelector('a')!.setAttribute('href', '/store');
+  const fresh = build();
+  expect(entry(fresh, 'site__shop_link').effect).toBe('goes to /store');
+  expect(entry(fresh, 'site__shop_link').locators).toContainEqual({ by: 'href', value: '/store' });
+  // Two links to one target: neither has that target as a locator.
+  document.querySelector('a[href="/help"]')!.setAttribute('href', '/store');
+  expect(entry(build(), 'site__shop_link').locators.some((l) => l.by === 'href')).toBe(false);
+});
