@@ -59,7 +59,7 @@ export const VALUE_MEMBERS: readonly string[] = [
   'toUpperCase', 'slice', 'substring', 'charAt', 'charCodeAt', 'codePointAt', 'substr', 'at', 'split', 'replace', 'replaceAll', 'repeat', 'padStart',
   'padEnd', 'concat', 'localeCompare', 'toString', 'valueOf', 'toFixed', 'toPrecision', 'toLocaleString', 'push', 'pop',
   'shift', 'unshift', 'splice', 'join', 'reverse', 'flat', 'map', 'filter', 'forEach', 'find', 'findIndex', 'some', 'every',
-  'reduce', 'sort', 'flatMap', 'fill', 'findLast', 'findLastIndex', 'toSorted', 'toReversed',
+  'reduce', 'reduceRight', 'sort', 'flatMap', 'fill', 'findLast', 'findLastIndex', 'toSorted', 'toReversed',
   // sets and maps
   'size', 'has', 'add', 'delete', 'clear', 'get', 'set',
   // regular expressions and their matches
@@ -70,7 +70,7 @@ export const VALUE_MEMBERS: readonly string[] = [
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'hypot', 'min', 'max', 'fround', 'random',
   'PI', 'E', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2', 'isInteger', 'isFinite', 'isNaN', 'isSafeInteger',
   'parseInt', 'parseFloat', 'MAX_SAFE_INTEGER', 'MIN_SAFE_INTEGER', 'EPSILON', 'MAX_VALUE', 'MIN_VALUE',
-  'POSITIVE_INFINITY', 'NEGATIVE_INFINITY', 'NaN', 'fromCharCode', 'isArray', 'from', 'keys', 'values', 'entries',
+  'POSITIVE_INFINITY', 'NEGATIVE_INFINITY', 'NaN', 'fromCharCode', 'isArray', 'of', 'from', 'keys', 'values', 'entries',
   'fromEntries', 'assign', 'stringify', 'parse', 'info', 'warn', 'error',
 ];
 

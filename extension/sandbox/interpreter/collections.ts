@@ -67,7 +67,8 @@ export class ScriptSet extends Capability {
       });
       case 'forEach': return method('forEach', async (a, site) => {
         const fn = callbackOf(a[0], 'Set');
-        for (const item of [...this.items]) {
+        // Live, as JavaScript iterates: an item added during the walk is visited too (budgets stop a runaway).
+        for (const item of this.items) {
           site.step();
           await site.call(fn, [item, item, this]);
         }
@@ -131,7 +132,7 @@ export class ScriptMap extends Capability {
       });
       case 'forEach': return method('forEach', async (a, site) => {
         const fn = callbackOf(a[0], 'Map');
-        for (const [k, v] of [...this.entries]) {
+        for (const [k, v] of this.entries) {
           site.step();
           await site.call(fn, [v, k, this]);
         }

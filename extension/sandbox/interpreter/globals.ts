@@ -54,14 +54,28 @@ function iterableItems(value: Value, what: string): Value[] {
   throw new ScriptRuntimeError(`${what} needs an array or a string`);
 }
 
-function objectArg(value: Value, what: string): ScriptObject | ScriptArray {
-  if (value instanceof ScriptObject || value instanceof ScriptArray) return value;
+function objectArg(value: Value, what: string): ScriptObject | ScriptArray | string {
+  if (value instanceof ScriptObject || value instanceof ScriptArray || typeof value === 'string') return value;
   throw new ScriptRuntimeError(`${what} needs an object`);
 }
 
-function entriesOf(value: ScriptObject | ScriptArray): Array<[string, Value]> {
+/** An object's own entries as JavaScript lists them: an array's and a string's by index (`Object.entries("ab")`). */
+function entriesOf(value: ScriptObject | ScriptArray | string): Array<[string, Value]> {
+  if (typeof value === 'string') return [...value.split('').entries()].map(([i, c]) => [String(i), c]);
   if (value instanceof ScriptArray) return value.items.map((item, i) => [String(i), item]);
   return [...value.props];
+}
+
+/** A host URI function on text; a malformed sequence is the script's error (JavaScript's URIError). */
+function uriFunction(name: string, fn: (text: string) => string): [string, Value] {
+  return [name, native(name, (args, site) => {
+    try {
+      return site.meter.string(fn(toStr(args[0])), site, true);
+    } catch (error) {
+      if (error instanceof URIError) throw new ScriptRuntimeError(`${name}(): ${error.message}`);
+      throw error;
+    }
+  })];
 }
 
 function made(items: Value[], site: CallSite): ScriptArray {
@@ -145,6 +159,8 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
     ['Set', native('Set', (args, site) => ScriptSet.from(args[0], site))],
     ['Map', native('Map', (args, site) => ScriptMap.from(args[0], site))],
     ['RegExp', native('RegExp', (args) => makeRegExp(args))],
+    uriFunction('encodeURIComponent', encodeURIComponent), uriFunction('decodeURIComponent', decodeURIComponent),
+    uriFunction('encodeURI', encodeURI), uriFunction('decodeURI', decodeURI),
     // `Array(3)` is three undefined items (there are no holes), `Array(1, 2)` is [1, 2], as in JavaScript.
     ['Array', native('Array', (args, site) => {
       if (args.length !== 1 || typeof args[0] !== 'number') return made([...args], site);
@@ -154,6 +170,7 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
       return made(Array.from({ length }, () => undefined), site);
     }, [
       ['isArray', native('isArray', (args) => args[0] instanceof ScriptArray)],
+      ['of', native('of', (args, site) => made([...args], site))],
       ['from', native('from', async (args, site) => {
         const source = args[0];
         let items: Value[];
@@ -183,9 +200,12 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
         site.meter.allocate(pairs.length * 2, site);
         return made(pairs.map(([k, v]) => new ScriptArray([k, v])), site);
       })],
-      ['fromEntries', native('fromEntries', (args, site) => {
+      ['fromEntries', native('fromEntries', async (args, site) => {
         const out = new ScriptObject();
-        for (const pair of iterableItems(args[0], 'Object.fromEntries')) {
+        // A Map's pairs too (`Object.fromEntries(counts)`).
+        const source = args[0];
+        const pairs = source instanceof Capability && source.iterate ? await source.iterate(site) : iterableItems(source, 'Object.fromEntries');
+        for (const pair of pairs) {
           if (!(pair instanceof ScriptArray)) throw new ScriptRuntimeError('Object.fromEntries() needs [key, value] pairs');
           site.step();
           const key = pair.items[0];
@@ -213,7 +233,12 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
         const indentArg = args[2];
         const indent = typeof indentArg === 'number' ? ' '.repeat(Math.max(0, Math.min(10, indentArg)))
           : typeof indentArg === 'string' ? indentArg.slice(0, 10) : undefined;
-        const text = stringify(args[0], indent || undefined);
+        const replacer = args[1];
+        if (isCallable(replacer)) throw new ScriptRuntimeError('JSON.stringify() takes no replacer function here: pass an array of the keys to keep, or null');
+        // An array replacer keeps those keys (text and numbers), at every depth.
+        const keys = replacer instanceof ScriptArray
+          ? new Set(replacer.items.filter((k) => typeof k === 'string' || typeof k === 'number').map((k) => String(k))) : undefined;
+        const text = stringify(args[0], indent || undefined, undefined, keys);
         return text === undefined ? undefined : site.meter.string(text, site, true);
       })],
       ['parse', native('parse', (args, site) => parseJson(toStr(args[0]), site))],

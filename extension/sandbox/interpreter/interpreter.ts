@@ -258,6 +258,7 @@ export class Interpreter {
     if (node.type === 'ForInStatement') {
       if (source instanceof ScriptObject) items = [...source.props.keys()];
       else if (source instanceof ScriptArray) items = source.items.map((_, i) => String(i));
+      else if (typeof source === 'string') items = Array.from({ length: source.length }, (_, i) => String(i));
       else if (source === null || source === undefined) items = [];
       else throw fail(ScriptRuntimeError, `for…in needs an object, got ${typeOf(source)}`, positionOf(node.right));
     } else if (source instanceof ScriptArray) {
@@ -585,10 +586,12 @@ export class Interpreter {
       if (property.type === 'SpreadElement') {
         const source = await this.evaluate(property.argument, scope);
         // Every entry copied is allocated (`{...big}` in a loop would otherwise grow the heap for free).
-        const adding = source instanceof ScriptObject ? source.props.size : source instanceof ScriptArray ? source.items.length : 0;
+        const adding = source instanceof ScriptObject ? source.props.size : source instanceof ScriptArray ? source.items.length
+          : typeof source === 'string' ? source.length : 0;
         this.meter.array(object.props.size + adding, positionOf(property), adding);
         if (source instanceof ScriptObject) for (const [k, v] of source.props) object.props.set(k, v);
         else if (source instanceof ScriptArray) source.items.forEach((v, i) => object.props.set(String(i), v));
+        else if (typeof source === 'string') source.split('').forEach((c, i) => object.props.set(String(i), c));
         else if (source !== null && source !== undefined && typeof source !== 'string') {
           throw fail(ScriptRuntimeError, `cannot spread ${typeOf(source)} into an object`, positionOf(property));
         }

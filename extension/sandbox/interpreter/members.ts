@@ -2,7 +2,7 @@ import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import { MatchArray, ScriptRegExp, stringMatch, stringMatchAll, stringReplace, stringSearch, stringSplit } from './regexp.ts';
 import {
   Capability, type CallSite, checkCompared, isCallable, NativeFunction, type NativeImpl, sameValueZero, ScriptArray,
-  ScriptObject, strictEquals, toNumber, toStr, toStrEach, truthy, typeOf, type Value,
+  ScriptFunction, ScriptObject, strictEquals, toNumber, toStr, toStrEach, truthy, typeOf, type Value,
 } from './values.ts';
 
 /**
@@ -423,6 +423,19 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
     }
     return acc;
   }],
+  ['reduceRight', async (arr, a, site) => {
+    const fn = callback(a[0], 'reduceRight');
+    let start = arr.items.length - 1;
+    let acc: Value;
+    if (a.length >= 2) acc = a[1];
+    else if (arr.items.length) acc = arr.items[start--];
+    else throw new ScriptRuntimeError('reduceRight() of an empty array with no initial value');
+    for (let i = start; i >= 0; i--) {
+      site.step();
+      acc = await site.call(fn, [acc, arr.items[i], i, arr]);
+    }
+    return acc;
+  }],
   ['sort', async (arr, a, site) => {
     if (a[0] !== undefined) callback(a[0], 'sort');
     const sorted = await mergeSort([...arr.items], a[0], site);
@@ -485,7 +498,15 @@ export function primitiveMember(object: Value, key: string | number): Value {
     if (object.props.has(name) || name !== 'hasOwnProperty') return object.props.get(name);
     return new NativeFunction('hasOwnProperty', (args) => object.props.has(toStr(args[0])));
   }
-  if (object instanceof NativeFunction) return object.props?.get(String(key));
+  if (object instanceof NativeFunction) return object.props?.get(String(key)) ?? (key === 'name' ? object.name : undefined);
+  if (object instanceof ScriptFunction) {
+    if (key === 'name') return object.name === 'anonymous' ? '' : object.name;
+    // JavaScript's length: the parameters before the first with a default or a rest.
+    if (key === 'length') {
+      const first = object.node.params.findIndex((param) => param.type === 'AssignmentPattern' || param.type === 'RestElement');
+      return first < 0 ? object.node.params.length : first;
+    }
+  }
   return undefined;
 }
 

@@ -269,6 +269,8 @@ interface Walk {
   chars?: number;
   /** Printing, not JSON: NaN, Infinity, -0, undefined and functions show as themselves (`display`). */
   shown?: boolean;
+  /** JSON.stringify's array replacer: the only object keys written, at every depth. */
+  keys?: ReadonlySet<string>;
 }
 
 function charge(walk: Walk, n: number): void {
@@ -470,9 +472,9 @@ export function displayBrief(value: Value, limit = DEFAULT_TEXT_LIMIT): string {
   }
 }
 
-/** Our own JSON.stringify over script values (no toJSON, no replacer functions). */
-export function stringify(value: Value, indent: string | undefined, limit = DEFAULT_TEXT_LIMIT): string | undefined {
-  return stringifyWalk(value, indent, { left: limit, seen: new Set() }, '');
+/** Our own JSON.stringify over script values (no toJSON, no replacer functions; `keys`: an array replacer's keys). */
+export function stringify(value: Value, indent: string | undefined, limit = DEFAULT_TEXT_LIMIT, keys?: ReadonlySet<string>): string | undefined {
+  return stringifyWalk(value, indent, { left: limit, seen: new Set(), ...(keys ? { keys } : {}) }, '');
 }
 
 function stringifyWalk(value: Value, indent: string | undefined, walk: Walk, depth: string): string | undefined {
@@ -492,6 +494,7 @@ function stringifyWalk(value: Value, indent: string | undefined, walk: Walk, dep
   }
   if (value instanceof Capability) {
     // A set or map (collections.ts) is `{}` in JSON, as in JavaScript; printed, its kind, size and contents.
+    if (value.kind === 'regexp') return walk.shown ? value.describe() : '{}';
     const collection = value.kind === 'set' || value.kind === 'map';
     if (collection && walk.shown) return `${value.describe()} ${JSON.stringify(value.exportAs())}`;
     return collection ? '{}' : JSON.stringify(value.describe());
@@ -513,6 +516,7 @@ function stringifyWalk(value: Value, indent: string | undefined, walk: Walk, dep
   } else {
     const parts: string[] = [];
     for (const [key, item] of value.props) {
+      if (walk.keys && !walk.keys.has(key)) continue;
       const text = stringifyWalk(item, indent, walk, inner);
       if (text === undefined) continue;
       charge(walk, key.length + 4 + inner.length);

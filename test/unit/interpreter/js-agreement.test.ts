@@ -69,6 +69,19 @@ const agree: Array<[string, unknown]> = [
   ['typeof new Map()', 'object'],
   ['new Map([[1, "one"], [2, "two"]])', { 1: 'one', 2: 'two' }],
   ['new Set([1, [2]])', [1, [2]]],
+  // Session 33 (the list left by session 32's explorer, and a second pass of it).
+  ['({..."ab"})', { 0: 'a', 1: 'b' }],
+  ['const out = []; for (const k in "abc") out.push(k); out', ['0', '1', '2']],
+  ['function f(a, b = 1, ...c) {} const g = (x) => x; [f.name, f.length, g.name, g.length, Math.max.name, [].push.name]', ['f', 1, 'g', 1, 'max', 'push']],
+  ['[Object.entries("ab"), Object.keys("xy"), Object.assign({}, "ab")]', [[['0', 'a'], ['1', 'b']], ['0', '1'], { 0: 'a', 1: 'b' }]],
+  ['const m = new Map([["a", 1], ["b", 2]]); Object.fromEntries(m)', { a: 1, b: 2 }],
+  ['const s = new Set([1]); const seen = []; s.forEach((v) => { seen.push(v); if (v < 3) s.add(v + 1); }); seen', [1, 2, 3]],
+  ['const m = new Map([[1, "a"]]); const seen = []; m.forEach((v, k) => { seen.push(k); if (k < 3) m.set(k + 1, v); }); seen', [1, 2, 3]],
+  ['[[1, 2, 3].reduceRight((a, b) => a + "" + b), [[1, 2], [3]].reduceRight((a, b) => a.concat(b), [])]', ['321', [3, 1, 2]]],
+  ['Array.of(7, 8)', [7, 8]],
+  ['["/search?q=" + encodeURIComponent("a b&c"), decodeURIComponent("%E2%9C%93"), encodeURI("/a b?x=1")]', ['/search?q=a%20b%26c', '✓', '/a%20b?x=1']],
+  ['JSON.stringify({a: 1, b: {a: 2, c: 3}, c: 4}, ["a", "b"])', '{"a":1,"b":{"a":2}}'],
+  ['JSON.stringify([/x/g, {r: /y/}])', '[{},{"r":{}}]'],
 ];
 
 test.each(agree)('%s', async (source, expected) => {
@@ -119,4 +132,9 @@ test('a set or a map reaches nothing past its own methods', async () => {
   }
   const big = await run('const s = new Set(); for (let i = 0; i < 200000; i++) s.add(i); s.size', { arrayLength: 1000, steps: 10_000_000, timeMs: 20_000 });
   expect(big.error?.name).toBe('BudgetError');
+});
+
+test('JSON.stringify with a replacer function says so instead of ignoring it; a bad URI escape is the script\'s error', async () => {
+  await expect(value('JSON.stringify({a: 1}, (k, v) => v)')).rejects.toThrow(/no replacer function/);
+  await expect(value('decodeURIComponent("%E0%A4%A")')).rejects.toThrow(/decodeURIComponent\(\): URI malformed/);
 });
