@@ -606,3 +606,37 @@ test('members left out of the API are never offered, also in the byte form of th
   expect(withPress.allows(at('.press("Enter")'))).toBe(true);
   expect(byteConstraint({ names: ['form__email'], api }).api?.leaveOut).toEqual(['press']);
 });
+
+describe('regex literals under the name constraint (session 33)', () => {
+  /** Whether the constraint lets `text` be written one character at a time. */
+  function writable(text: string): boolean {
+    const pieces = ['', ...new Set(text)];
+    const constraint = new NameConstraint(['shop__price', 'shop__items'], pieces, [0]);
+    for (const ch of text) {
+      const piece = pieces.indexOf(ch);
+      if (!constraint.allows(piece)) return false;
+      constraint.accept(piece);
+    }
+    return true;
+  }
+
+  test.each([
+    'const p = Number($shop__price.text().replace(/[$,]/g, ""));',
+    'done($shop__price.text().match(/\\d+(\\.\\d\\d)?/)[0]);',
+    'if (/^\\$\\d+$/.test($shop__price.text())) done(1);',
+    'const words = $shop__price.text().split(/\\s+/);',
+    'return /x/.test("x");',
+    'const half = $shop__items.length / 2;',
+    'const a = 4 / 2 / 1;',
+    'const b = (1 + 2) / 3;',
+    'const c = "6" / 2;',
+  ])('%s can be written', (text) => {
+    expect(writable(text)).toBe(true);
+  });
+
+  test('a `$` in a regex names nothing; a line break cannot be in one; a name after a division is still checked', () => {
+    expect(writable('const r = /$shop__nothing/;')).toBe(true);
+    expect(writable('const r = /a\n/;')).toBe(false);
+    expect(writable('const d = 4 / $shop__nothing.length;')).toBe(false);
+  });
+});

@@ -61,6 +61,10 @@ const SPENT_RESULT = new Set(['click', 'type', 'press', 'select', 'check', 'unch
  */
 type Lexer =
   | { mode: 'code'; after: After | undefined; depth: number; stack: readonly Pending[]; head?: boolean; quoted?: boolean; word?: string; closed?: boolean; spent?: boolean; slash?: boolean;
+    /** The `/` just written starts a regex literal, not a division (no value came before it). */
+    regex?: boolean;
+    /** Spaces after a value (`a /`): a `/` now divides. */
+    valued?: boolean;
     /** `?` right after a handle: only the `.` of `?.` may follow. */
     optional?: boolean;
     /** `done`/`say` written, then only spaces: a `(` now opens a report (`done (…)`). */
@@ -71,11 +75,27 @@ type Lexer =
   | { mode: 'value'; prefix: string; depth: number; stack: readonly Pending[] }
   | { mode: 'string'; quote: string; escaped: boolean; depth: number; stack: readonly Pending[];
     /** The key's name written so far, in `press("…")`. */
-    key?: string };
+    key?: string }
+  /** A regex literal's pattern (`/[$,]/g`): text, as a string's is; `$` and `\` in it are no names or escapes of code. */
+  | { mode: 'regex'; escaped: boolean; inClass: boolean; depth: number; stack: readonly Pending[] };
+
+/** Words after which a `/` starts a regex literal (`return /x/.test(s)`). */
+const REGEX_AFTER_WORDS = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'await']);
 
 const IDENTIFIER = /[\p{L}\p{M}\p{N}_]/u;
 const AFTER_HANDLE = new Set([')', ']', '}', ',', ';']);
 const START: Lexer = { mode: 'code', after: undefined, depth: 0, stack: [], head: true };
+/** One character of a regex literal's pattern; its closing `/` leaves a value (flags and `.test(…)` may follow). */
+function regexText(state: Extract<Lexer, { mode: 'regex' }>, ch: string): Lexer | null {
+  if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029') return null;
+  if (state.escaped) return { ...state, escaped: false };
+  if (ch === '\\') return { ...state, escaped: true };
+  if (ch === '[') return { ...state, inClass: true };
+  if (ch === ']') return { ...state, inClass: false };
+  if (ch === '/' && !state.inClass) return { mode: 'code', after: undefined, depth: state.depth, stack: state.stack, closed: true };
+  return state;
+}
+
 export class NameConstraint {
   private readonly names: ReadonlySet<string>;
   private readonly prefixes = new Set<string>();
@@ -245,6 +265,8 @@ export class NameConstraint {
     }
     // A comment is text (`// Fill the form.`), as a string is.
     if (state.slash && (ch === '/' || ch === '*')) return { mode: 'comment', line: ch === '/', star: false, depth, stack };
+    // So is a regex literal's pattern, from its first character on.
+    if (state.slash && state.regex) return regexText({ mode: 'regex', escaped: false, inClass: false, depth, stack }, ch);
     // Code has no escapes (`i\u0061` is an identifier); `$` glued to a word is part of that word, not a reference.
     if (ch === '\\') return null;
     const word = after === undefined ? state.word : undefined;
@@ -299,9 +321,13 @@ export class NameConstraint {
     const next = IDENTIFIER.test(ch) || (ch === '.' && word && !name) ? `${word ?? ''}${ch}` : undefined;
     if (next === undefined && name && this.recording) this.remember(word);
     const slash = ch === '/' && after === undefined;
-    if (after === undefined && head === (state.head === true) && next === state.word && !state.closed && !state.slash && !slash) return state;
+    // What came before decides a `/`: after a value (a name, a number, a closed bracket or string) it divides.
+    const valueBefore = word !== undefined ? !REGEX_AFTER_WORDS.has(word) : from.closed === true || from.quoted === true || from.valued === true;
+    const valued = /\s/.test(ch) && after === undefined && valueBefore;
+    if (after === undefined && head === (state.head === true) && next === state.word && !state.closed && !state.slash && !slash && valued === (state.valued === true)) return state;
     const callee = /\s/.test(ch) && after === undefined ? (word !== undefined && READ_CALLS.has(word) ? word : state.callee) : undefined;
-    return { mode: 'code', after: undefined, depth, stack, head, ...(next === undefined ? {} : { word: next }), ...(slash ? { slash } : {}), ...(callee ? { callee } : {}) };
+    return { mode: 'code', after: undefined, depth, stack, head, ...(next === undefined ? {} : { word: next }), ...(slash ? { slash, ...(valueBefore ? {} : { regex: true }) } : {}),
+      ...(callee ? { callee } : {}), ...(valued ? { valued } : {}) };
   }
 
   /** Runs `text` through the lexer from `from`; null when it would write a name or member the page does not have. */
@@ -335,6 +361,11 @@ export class NameConstraint {
         else if (state.escaped) state = { ...state, escaped: false };
         else if (ch === '\\') state = { ...state, escaped: true };
         else if (ch === state.quote) state = { mode: 'code', after: undefined, depth: state.depth, stack: state.stack, quoted: true };
+        continue;
+      }
+      if (state.mode === 'regex') {
+        state = regexText(state, ch);
+        if (!state) return null;
         continue;
       }
       if (state.mode === 'name') {
@@ -401,6 +432,7 @@ export class NameConstraint {
       }
       if (state.mode === 'value') return this.isValueMember(state.prefix);
       if (state.mode === 'comment') return state.line;
+      if (state.mode === 'regex') return false;
       // A method named but not called (`$todos__items.exists`) is not a finished script.
       return !(state.mode === 'code' && (state.after?.type === 'call' || (state.after?.type === 'element' && state.after.head)));
     }
