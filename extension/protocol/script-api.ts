@@ -56,7 +56,7 @@ export function elementMembersFor(kind: string | undefined): readonly string[] {
  */
 export const VALUE_MEMBERS: readonly string[] = [
   'length', 'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase',
-  'toUpperCase', 'slice', 'substring', 'charAt', 'charCodeAt', 'codePointAt', 'substr', 'at', 'split', 'replace', 'replaceAll', 'repeat', 'padStart',
+  'toUpperCase', 'normalize', 'slice', 'substring', 'charAt', 'charCodeAt', 'codePointAt', 'substr', 'at', 'split', 'replace', 'replaceAll', 'repeat', 'padStart',
   'padEnd', 'concat', 'localeCompare', 'toString', 'valueOf', 'toFixed', 'toPrecision', 'toLocaleString', 'push', 'pop',
   'shift', 'unshift', 'splice', 'join', 'reverse', 'flat', 'map', 'filter', 'forEach', 'find', 'findIndex', 'some', 'every',
   'reduce', 'reduceRight', 'sort', 'flatMap', 'fill', 'findLast', 'findLastIndex', 'toSorted', 'toReversed',

@@ -145,6 +145,12 @@ export const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<strin
     if (length > site.meter.budgets.stringLength) throw site.meter.exceeded('stringLength', site);
     return fresh(site, s + parts.join(''));
   }],
+  ['normalize', (s, a, site) => {
+    const form = a[0] === undefined ? 'NFC' : toStr(a[0]);
+    if (!['NFC', 'NFD', 'NFKC', 'NFKD'].includes(form)) throw new ScriptRuntimeError(`normalize() takes NFC, NFD, NFKC or NFKD, not ${form.slice(0, 20)}`);
+    // A decomposition can make a text longer than the text it came from: measured before it is kept.
+    return fresh(site, s.normalize(form));
+  }],
   ['substr', (s, a) => s.substr(int(a[0], 0), a[1] === undefined ? undefined : int(a[1], 0))],
   ['codePointAt', (s, a) => s.codePointAt(int(a[0], 0))],
   ['localeCompare', (s, a) => hostIntl('localeCompare', () => s.localeCompare(textArg(a, 0), localesArg(a[1]), intlOptions(a[2])))],

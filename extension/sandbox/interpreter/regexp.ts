@@ -7,7 +7,7 @@ import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import { compile, type Program, RegexSyntaxError } from './regex/compile.ts';
 import { advance, type Captures, search, type Ticker } from './regex/match.ts';
 import {
-  Capability, type CallSite, isCallable, NativeFunction, ScriptArray, ScriptObject, toNumber, toStr, typeOf, type Value,
+  Capability, type CallSite, isCallable, isPrimitive, NativeFunction, ScriptArray, ScriptObject, toNumber, toStr, typeOf, type Value,
 } from './values.ts';
 
 export const REGEXP_MEMBERS = [
@@ -45,16 +45,54 @@ export class MatchArray extends ScriptArray {
   }
 }
 
+/**
+ * A pattern's `source` as JavaScript shows it (EscapeRegExpPattern): a `/` outside a class and line breaks escaped, so
+ * `/${source}/` reads back as the same pattern; `(?:)` for the empty one.
+ */
+function shownSource(source: string): string {
+  if (source === '') return '(?:)';
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[i + 1];
+      out += next === undefined ? c : c + next;
+      i++;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    out += c === '/' && !inClass ? '\\/' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\u2028' ? '\\u2028' : c === '\u2029' ? '\\u2029' : c;
+  }
+  return out;
+}
+
+/** lastIndex as a search reads it (ToLength): a whole number from 0 on; NaN and negatives are 0. */
+function toLength(value: Value): number {
+  const n = Math.trunc(toNumber(value));
+  return Number.isNaN(n) || n < 0 ? 0 : Math.min(n, Number.MAX_SAFE_INTEGER);
+}
+
 export class ScriptRegExp extends Capability {
   readonly kind = 'regexp';
-  lastIndex = 0;
+  /** What the script set (JavaScript keeps `1.5` or `"3"` as given); searches read it as a length. */
+  private lastIndexValue: Value = 0;
 
   constructor(readonly program: Program) {
     super();
   }
 
+  get lastIndex(): number {
+    return toLength(this.lastIndexValue);
+  }
+
+  set lastIndex(value: number) {
+    this.lastIndexValue = value;
+  }
+
   describe(): string {
-    return `/${this.program.source || '(?:)'}/${this.program.flags}`;
+    return `/${shownSource(this.program.source)}/${this.program.flags}`;
   }
 
   memberNames(): string[] {
@@ -64,7 +102,7 @@ export class ScriptRegExp extends Capability {
   member(key: string): Value | undefined {
     const { parsed } = this.program;
     switch (key) {
-      case 'source': return this.program.source || '(?:)';
+      case 'source': return shownSource(this.program.source);
       case 'flags': return this.program.flags;
       case 'global': return parsed.global;
       case 'ignoreCase': return parsed.ignoreCase;
@@ -72,7 +110,7 @@ export class ScriptRegExp extends Capability {
       case 'dotAll': return parsed.dotAll;
       case 'unicode': return parsed.unicode;
       case 'sticky': return parsed.sticky;
-      case 'lastIndex': return this.lastIndex;
+      case 'lastIndex': return this.lastIndexValue;
       case 'test': return new NativeFunction('test', (a, site) => exec(this, toStr(a[0]), site) !== null);
       case 'exec': return new NativeFunction('exec', (a, site) => {
         const input = toStr(a[0]);
@@ -87,8 +125,8 @@ export class ScriptRegExp extends Capability {
   /** `re.lastIndex = 0`: the one field a script may set. */
   assign(key: string, value: Value): boolean {
     if (key !== 'lastIndex') return false;
-    const n = Math.trunc(toNumber(value));
-    this.lastIndex = Number.isNaN(n) ? 0 : n;
+    // Kept as given, as JavaScript keeps it; only primitives (a handle or an object is no index).
+    this.lastIndexValue = isPrimitive(value) ? value : toLength(value);
     return true;
   }
 }
@@ -106,8 +144,7 @@ function find(program: Program, input: string, from: number, anchored: boolean, 
 /** RegExpBuiltinExec: where a global or sticky pattern starts (its lastIndex) and what it leaves there. */
 export function exec(re: ScriptRegExp, input: string, site: CallSite): Captures | null {
   const { global, sticky } = re.program.parsed;
-  // lastIndex as JavaScript reads it (ToLength): a negative one is 0.
-  const from = global || sticky ? Math.max(0, re.lastIndex) : 0;
+  const from = global || sticky ? re.lastIndex : 0;
   if (from > input.length) {
     if (global || sticky) re.lastIndex = 0;
     return null;
@@ -178,7 +215,7 @@ export function stringMatchAll(input: string, pattern: Value, site: CallSite): V
   }
   const re = pattern instanceof ScriptRegExp ? new ScriptRegExp(pattern.program) : asRegExp(pattern, 'g');
   const out: Value[] = [];
-  let from = pattern instanceof ScriptRegExp ? pattern.lastIndex : 0;
+  let from = pattern instanceof ScriptRegExp ? pattern.lastIndex : 0; // ToLength: never negative
   while (from <= input.length) {
     const caps = find(re.program, input, from, re.program.parsed.sticky, site);
     if (!caps) break;

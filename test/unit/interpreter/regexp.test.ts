@@ -127,6 +127,16 @@ const scripts = [
   '/(?<=\\1(a))b/.exec("aab")',
   '/(?<=😀)x/u.exec("😀x")',
   '"😀😀".replace(/(?<=😀)/gu, "|")',
+  // found by the regex explorer (session 33)
+  '"naïve café".normalize("NFD").replace(/[\\u0300-\\u036f]/g, "")',
+  '[/[a-z]/iu.test("ſ"), /s/iu.test("ſ"), /ſ/iu.test("S"), /\\w/iu.test("ſ"), /\\W/iu.test("ſ"), /\\W/iu.test("\\u212a"), /\\bx/iu.test("\\u212ax"), /[^\\W]/iu.test("ſ")]',
+  '[/σ/iu.test("ς"), /ς/iu.test("Σ"), /[ς]/i.test("σ"), /[σ]/i.test("ς"), /[ς]/iu.test("σ"), /[ǅ]/i.test("ǆ"), /[ǅ]/iu.test("Ǆ"), /µ/iu.test("Μ"), /\\u1c80/iu.test("\\u0412")]',
+  '[/(\\u{10400})\\1/iu.test("\\u{10400}\\u{10428}"), /(ſ)\\1/iu.test("ſs")]',
+  'const re = /a/g; const out = []; for (const v of [1.5, "3", -2]) { re.lastIndex = v; out.push(re.lastIndex); } out',
+  'const re = /(?:)/g; re.lastIndex = -3; [..."ab".matchAll(re)].map(m => m.index)',
+  'const re = /./gu; re.lastIndex = 1; const m = re.exec("😀x"); [m[0], m.index, re.lastIndex]',
+  '[/\\ude00/u.exec("😀"), "😀".search(/\\ude00/u), "😀".search(/\\ude00/)]',
+  '[new RegExp("a/b").source, String(new RegExp("a/b")), new RegExp("\\n").source, String(new RegExp("a\\nb", "g")), new RegExp("[/]").source, /a\\/b/.source]',
 ];
 
 
@@ -154,6 +164,10 @@ test('a runaway pattern ends the run with the step budget, not a hang', async ()
   await expect(ours('/^(\\w+\\s?)*$/.test("a long line of words that ends badly!".repeat(3))')).rejects.toMatchObject({ name: 'BudgetError' });
   await expect(ours('/(?:a|a)*c/.test("a".repeat(50))')).rejects.toMatchObject({ name: 'BudgetError' });
   expect(Date.now() - started).toBeLessThan(30_000);
+});
+
+test('a backreference compares as many characters as it holds: each is work the budget counts (explorer, session 33: the clock stopped it)', async () => {
+  await expect(ours('/(a*)\\1x/.test("a".repeat(100000))', { timeMs: 60_000 })).rejects.toMatchObject({ name: 'BudgetError', data: { budget: 'steps' } });
 });
 
 test('a pattern too big to run, or nested too deeply, is refused with a message', async () => {

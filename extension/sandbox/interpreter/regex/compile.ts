@@ -108,9 +108,17 @@ export function canonical(c: number, unicode: boolean): number {
   let known = canonicalCache.get(key);
   if (known === undefined) {
     const text = String.fromCodePoint(c);
-    const changed = unicode ? text.toLowerCase() : text.toUpperCase();
-    const n = changed.codePointAt(0)!;
-    known = [...changed].length !== 1 || (!unicode && n < 0x80) ? c : n;
+    if (unicode) {
+      // Simple case folding, near enough: the lower case of the upper case, each one character (ς → Σ → σ, ſ → S →
+      // s, K (Kelvin) → k, µ → Μ → μ); a character whose upper case is longer (ß → SS) folds to its own lower case.
+      const upper = text.toUpperCase();
+      const folded = ([...upper].length === 1 ? upper : text).toLowerCase();
+      known = [...folded].length === 1 ? folded.codePointAt(0)! : c;
+    } else {
+      const changed = text.toUpperCase();
+      const n = changed.codePointAt(0)!;
+      known = [...changed].length !== 1 || n < 0x80 ? c : n;
+    }
     if (canonicalCache.size < 10_000) canonicalCache.set(key, known);
   }
   return known;
@@ -326,8 +334,11 @@ class Compiler {
         return node.negate ? (c) => !isDigit(c) : isDigit;
       case 'space':
         return node.negate ? (c) => !isSpace(c) : isSpace;
-      case 'word':
-        return node.negate ? (c) => !isWordChar(c) : isWordChar;
+      case 'word': {
+        // With `i` and `u`, ſ and K (Kelvin) are word characters (they fold to s and k), and so not \W.
+        const word = this.flags.ignoreCase && this.flags.unicode ? (c: number) => isWordChar(c) || c === 0x17f || c === 0x212a : isWordChar;
+        return node.negate ? (c) => !word(c) : word;
+      }
       case 'property': {
         if (node.strings) throw new RegexSyntaxError(`Invalid regular expression: /${this.source.slice(0, 60)}/: properties of strings are not supported`);
         const test = propertyTest(node.key, node.value);
@@ -347,6 +358,12 @@ class Compiler {
         tests.push((c) => c >= min.value && c <= max.value);
       } else if (element.type === 'CharacterSet') tests.push(this.characterSet(element as AST.EscapeCharacterSet));
       else throw new RegexSyntaxError(`Invalid regular expression: /${this.source.slice(0, 60)}/: ${element.type} is not supported`);
+    }
+    if (this.flags.ignoreCase) {
+      // With `i`, a listed character stands for every character of its canonical form (`[ς]` holds σ and Σ).
+      const unicode = this.flags.unicode;
+      const folded = new Set([...chars].map((c) => canonical(c, unicode)));
+      return (c: number) => chars.has(c) || folded.has(canonical(c, unicode)) || tests.some((test) => test(c));
     }
     return (c: number) => chars.has(c) || tests.some((test) => test(c));
   }

@@ -54,7 +54,10 @@ class Machine {
   }
 
   private wordAt(pos: number): boolean {
-    return pos >= 0 && pos < this.input.length && isWordChar(this.input.charCodeAt(pos));
+    if (pos < 0 || pos >= this.input.length) return false;
+    const c = this.input.charCodeAt(pos);
+    // With `i` and `u`, ſ and K (Kelvin) are word characters too: they fold to s and k.
+    return isWordChar(c) || (this.program.parsed.ignoreCase && this.program.parsed.unicode && (c === 0x17f || c === 0x212a));
   }
 
   /** Runs from `pc` at `pos` with `caps` (changed in place on success); returns whether it matched. */
@@ -136,6 +139,8 @@ class Machine {
             break;
           }
           const n = end - start;
+          // Comparing n characters is n instructions' work: `(a*)\1` on a long text must reach the budget, not the clock.
+          this.count += n;
           const from = inst.back ? pos - n : pos;
           if (from < 0 || from + n > length || !this.sameText(start, from, n)) {
             ok = false;
@@ -203,6 +208,16 @@ class Machine {
 
   private sameText(start: number, pos: number, n: number): boolean {
     const { ignoreCase, unicode } = this.program.parsed;
+    if (ignoreCase && unicode) {
+      // Case folding is by code point with `u` (𐐀 and 𐐨 are one letter).
+      for (let i = 0; i < n;) {
+        const a = this.input.codePointAt(start + i)!;
+        const b = this.input.codePointAt(pos + i)!;
+        if (a !== b && canonical(a, true) !== canonical(b, true)) return false;
+        i += a > 0xffff ? 2 : 1;
+      }
+      return true;
+    }
     for (let i = 0; i < n; i++) {
       const a = this.input.charCodeAt(start + i);
       const b = this.input.charCodeAt(pos + i);
@@ -211,6 +226,9 @@ class Machine {
     return true;
   }
 }
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** The index after `index` for a search that moves on (a whole surrogate pair with the `u` flag). */
 export function advance(input: string, index: number, unicode: boolean): number {
@@ -227,9 +245,15 @@ export function advance(input: string, index: number, unicode: boolean): number 
 export function search(program: Program, input: string, from: number, anchored: boolean, ticker: Ticker): Captures | null {
   const machine = new Machine(program, input, ticker);
   const caps: Captures = new Int32Array(2 * (program.groups + 1));
-  const first = program.firstChar === undefined || anchored ? undefined : String.fromCodePoint(program.firstChar);
+  const { unicode } = program.parsed;
+  // A lone surrogate sought with `u` would be found inside a pair, where no match may start.
+  const lone = program.firstChar !== undefined && program.firstChar >= 0xd800 && program.firstChar <= 0xdfff;
+  const first = program.firstChar === undefined || anchored || (unicode && lone) ? undefined : String.fromCodePoint(program.firstChar);
+  let start = Math.max(0, from);
+  // With `u`, a start inside a surrogate pair is the pair's start (the text is read as code points).
+  if (unicode && start > 0 && start < input.length && isLowSurrogate(input.charCodeAt(start)) && isHighSurrogate(input.charCodeAt(start - 1))) start--;
   try {
-    for (let at = from; at <= input.length;) {
+    for (let at = start; at <= input.length;) {
       if (first !== undefined) {
         const next = input.indexOf(first, at);
         if (next < 0) return null;
