@@ -132,6 +132,7 @@ const scripts = [
   '[/[a-z]/iu.test("ſ"), /s/iu.test("ſ"), /ſ/iu.test("S"), /\\w/iu.test("ſ"), /\\W/iu.test("ſ"), /\\W/iu.test("\\u212a"), /\\bx/iu.test("\\u212ax"), /[^\\W]/iu.test("ſ")]',
   '[/σ/iu.test("ς"), /ς/iu.test("Σ"), /[ς]/i.test("σ"), /[σ]/i.test("ς"), /[ς]/iu.test("σ"), /[ǅ]/i.test("ǆ"), /[ǅ]/iu.test("Ǆ"), /µ/iu.test("Μ"), /\\u1c80/iu.test("\\u0412")]',
   '[/(\\u{10400})\\1/iu.test("\\u{10400}\\u{10428}"), /(ſ)\\1/iu.test("ſs")]',
+  '[/[A-Z]{2}/iu.exec("\\u212a\\u212aK")[0], /[A-Z]+/iu.exec("\\u212akx\\u212aS ")[0], /[^\\w]s+?[A-Z]/iu.exec(" A\\u1e9exKés\\u212ax")]',
   'const re = /a/g; const out = []; for (const v of [1.5, "3", -2]) { re.lastIndex = v; out.push(re.lastIndex); } out',
   'const re = /(?:)/g; re.lastIndex = -3; [..."ab".matchAll(re)].map(m => m.index)',
   'const re = /./gu; re.lastIndex = 1; const m = re.exec("😀x"); [m[0], m.index, re.lastIndex]',

@@ -376,11 +376,13 @@ class Compiler {
       if (test(c)) return true;
       const folded = canonical(c, unicode);
       if (folded !== c && test(folded)) return true;
-      const lower = String.fromCodePoint(c).toLowerCase();
-      const upper = String.fromCodePoint(c).toUpperCase();
-      for (const other of [lower, upper]) {
+      // The other characters of the same canonical form a class may hold: the folded one's other case (Kelvin K folds
+      // to k, whose upper case K is in [A-Z]), and this one's own cases.
+      const text = String.fromCodePoint(c);
+      const shown = String.fromCodePoint(folded);
+      for (const other of [text.toLowerCase(), text.toUpperCase(), shown.toUpperCase(), shown.toLowerCase()]) {
         const n = other.codePointAt(0)!;
-        if (n !== c && [...other].length === 1 && canonical(n, unicode) === canonical(c, unicode) && test(n)) return true;
+        if (n !== c && [...other].length === 1 && canonical(n, unicode) === folded && test(n)) return true;
       }
       return false;
     };
