@@ -19,7 +19,13 @@ export const MATCH_MEMBERS = ['index', 'input', 'groups'];
 /** Script steps charged per matcher instruction batch: a pattern's work counts as 1 step per 64 instructions. */
 const INSTRUCTIONS_PER_STEP = 64;
 
+/**
+ * Compiled patterns kept for the next evaluation of the same literal (a regex in a loop): short patterns only, and few
+ * of them — a cache of big ones kept hundreds of megabytes alive after the runs that made them (explorer, session 33).
+ */
 const cache = new Map<string, Program>();
+const CACHED_SOURCE = 1_000;
+const CACHED_PATTERNS = 100;
 
 /** Compiles (or reuses) a pattern; a bad one is the script's error with JavaScript's message. */
 export function program(source: string, flags: string): Program {
@@ -32,8 +38,10 @@ export function program(source: string, flags: string): Program {
       if (error instanceof RegexSyntaxError) throw new ScriptRuntimeError(error.message);
       throw error;
     }
-    if (cache.size > 200) cache.delete(cache.keys().next().value!);
-    cache.set(key, found);
+    if (source.length <= CACHED_SOURCE) {
+      if (cache.size >= CACHED_PATTERNS) cache.delete(cache.keys().next().value!);
+      cache.set(key, found);
+    }
   }
   return found;
 }
@@ -131,14 +139,29 @@ export class ScriptRegExp extends Capability {
   }
 }
 
-function ticker(site: CallSite): Ticker {
-  return { tick: (instructions) => site.meter.step(site, Math.ceil(instructions / INSTRUCTIONS_PER_STEP)) };
+/**
+ * Charges the matcher's instructions to the run as steps, carrying what is left over from one search to the next: a
+ * split tries a search at every position, and rounding each up to a step made a 95k-character text a step budget.
+ */
+class StepTicker implements Ticker {
+  private carried = 0;
+
+  constructor(private readonly site: CallSite) {}
+
+  tick(instructions: number): void {
+    this.carried += instructions;
+    const steps = Math.floor(this.carried / INSTRUCTIONS_PER_STEP);
+    if (steps > 0) {
+      this.carried -= steps * INSTRUCTIONS_PER_STEP;
+      this.site.meter.step(this.site, steps);
+    }
+  }
 }
 
-/** The first match from `from` (only there when `anchored`). */
-function find(program: Program, input: string, from: number, anchored: boolean, site: CallSite): Captures | null {
+/** The first match from `from` (only there when `anchored`); `ticker`: one per string method call. */
+function find(program: Program, input: string, from: number, anchored: boolean, site: CallSite, ticker: Ticker = new StepTicker(site)): Captures | null {
   site.meter.checkTime(site);
-  return search(program, input, from, anchored, ticker(site));
+  return search(program, input, from, anchored, ticker);
 }
 
 /** RegExpBuiltinExec: where a global or sticky pattern starts (its lastIndex) and what it leaves there. */
@@ -186,11 +209,13 @@ function asRegExp(pattern: Value, flags: string): ScriptRegExp {
 function allMatches(re: ScriptRegExp, input: string, site: CallSite): Captures[] {
   const found: Captures[] = [];
   const unicode = re.program.parsed.unicode;
+  const ticker = new StepTicker(site);
   for (let from = 0; from <= input.length;) {
-    const caps = find(re.program, input, from, re.program.parsed.sticky, site);
+    const caps = find(re.program, input, from, re.program.parsed.sticky, site, ticker);
     if (!caps) break;
     found.push(caps.slice());
-    site.meter.array(found.length, site, 1);
+    // Each match keeps its groups' positions: all of them count (5,000 groups × 99,000 matches was 4 GB).
+    site.meter.array(found.length, site, caps.length);
     from = caps[1] === caps[0] ? advance(input, caps[1]!, unicode) : caps[1]!;
   }
   return found;
@@ -216,8 +241,9 @@ export function stringMatchAll(input: string, pattern: Value, site: CallSite): V
   const re = pattern instanceof ScriptRegExp ? new ScriptRegExp(pattern.program) : asRegExp(pattern, 'g');
   const out: Value[] = [];
   let from = pattern instanceof ScriptRegExp ? pattern.lastIndex : 0; // ToLength: never negative
+  const ticker = new StepTicker(site);
   while (from <= input.length) {
-    const caps = find(re.program, input, from, re.program.parsed.sticky, site);
+    const caps = find(re.program, input, from, re.program.parsed.sticky, site, ticker);
     if (!caps) break;
     out.push(matchArray(re.program, input, caps, site));
     site.meter.array(out.length, site, 1);
@@ -233,12 +259,14 @@ export function stringSearch(input: string, pattern: Value, site: CallSite): num
 }
 
 /** JavaScript's GetSubstitution: `$&`, `` $` ``, `$'`, `$1`…`$99`, `$<name>` and `$$` in a replacement string. */
-export function substitute(replacement: string, input: string, caps: Captures, groups: number, names: ReadonlyMap<string, number> | undefined): string {
+export function substitute(replacement: string, input: string, caps: Captures, groups: number, names: ReadonlyMap<string, number> | undefined, limit = Infinity): string {
   if (!replacement.includes('$')) return replacement;
   const start = caps[0]!;
   const end = caps[1]!;
   let out = '';
   for (let i = 0; i < replacement.length; i++) {
+    // Measured as it grows: 600 `` $` `` of a million-character text would be past any string the host can make.
+    if (out.length > limit) throw new SubstitutionTooLong();
     const c = replacement[i]!;
     const next = replacement[i + 1];
     if (c !== '$' || next === undefined) {
@@ -285,6 +313,8 @@ export function substitute(replacement: string, input: string, caps: Captures, g
   return out;
 }
 
+class SubstitutionTooLong extends Error {}
+
 /** Builds the replaced string piece by piece, with the string budget checked as it grows. */
 async function replaced(input: string, matches: Captures[], replacement: Value, program: Program | undefined, site: CallSite): Promise<string> {
   const groups = program?.groups ?? 0;
@@ -306,7 +336,14 @@ async function replaced(input: string, matches: Captures[], replacement: Value, 
       if (named) args.push(named);
       add(toStr(await site.call(replacement, args)));
     } else {
-      add(substitute(toStr(replacement), input, caps, groups, program?.names));
+      let piece: string;
+      try {
+        piece = substitute(toStr(replacement), input, caps, groups, program?.names, site.meter.budgets.stringLength - length);
+      } catch (error) {
+        if (error instanceof SubstitutionTooLong) throw site.meter.exceeded('stringLength', site);
+        throw error;
+      }
+      add(piece);
     }
     last = caps[1]!;
   }
@@ -359,8 +396,9 @@ export function stringSplit(input: string, separator: ScriptRegExp, limitValue: 
   }
   let p = 0;
   let q = p;
+  const ticker = new StepTicker(site);
   while (q < input.length) {
-    const caps = find(program, input, q, true, site);
+    const caps = find(program, input, q, true, site, ticker);
     const end = caps ? Math.min(caps[1]!, input.length) : -1;
     if (!caps || end === p) {
       q = advance(input, q, program.parsed.unicode);

@@ -132,6 +132,11 @@ const scripts = [
   '[/[a-z]/iu.test("ſ"), /s/iu.test("ſ"), /ſ/iu.test("S"), /\\w/iu.test("ſ"), /\\W/iu.test("ſ"), /\\W/iu.test("\\u212a"), /\\bx/iu.test("\\u212ax"), /[^\\W]/iu.test("ſ")]',
   '[/σ/iu.test("ς"), /ς/iu.test("Σ"), /[ς]/i.test("σ"), /[σ]/i.test("ς"), /[ς]/iu.test("σ"), /[ǅ]/i.test("ǆ"), /[ǅ]/iu.test("Ǆ"), /µ/iu.test("Μ"), /\\u1c80/iu.test("\\u0412")]',
   '[/(\\u{10400})\\1/iu.test("\\u{10400}\\u{10428}"), /(ſ)\\1/iu.test("ſs")]',
+  '[/istanbul/iu.test("ıstanbul"), "KIRMIZI kırmızı".match(/kirmizi/giu), /ı/iu.test("I"), /ı/i.test("I")]',
+  '[/(?:){2147483647}/.test("a"), RegExp("(?:(?:){100000}){100000}").test("a"), RegExp("(?:a{0}){100000000}b").test("ab")]',
+  'const cls = RegExp("[" + "a-b".repeat(300000) + "]"); [cls.test("c".repeat(100000)), RegExp("[" + "x-y".repeat(1000) + "]", "i").test("Y")]',
+  '["line of text\\n".repeat(10000).split(/\\n/).length, "word ".repeat(30000).split(/\\s+/).length]',
+  '[RegExp("\\\\b(?:" + Array.from({length: 8000}, (_, i) => "w" + i).join("|") + ")\\\\b").exec("say w7999 now")[0]]',
   '[/[A-Z]{2}/iu.exec("\\u212a\\u212aK")[0], /[A-Z]+/iu.exec("\\u212akx\\u212aS ")[0], /[^\\w]s+?[A-Z]/iu.exec(" A\\u1e9exKés\\u212ax")]',
   'const re = /a/g; const out = []; for (const v of [1.5, "3", -2]) { re.lastIndex = v; out.push(re.lastIndex); } out',
   'const re = /(?:)/g; re.lastIndex = -3; [..."ab".matchAll(re)].map(m => m.index)',
@@ -171,8 +176,16 @@ test('a backreference compares as many characters as it holds: each is work the 
   await expect(ours('/(a*)\\1x/.test("a".repeat(100000))', { timeMs: 60_000 })).rejects.toMatchObject({ name: 'BudgetError', data: { budget: 'steps' } });
 });
 
+test('what a global match keeps of each match counts against the allocation budget; a replacement past the string budget is that budget, not a host error (explorer, session 33)', async () => {
+  await expect(ours('const re = RegExp("(?:x" + "()".repeat(900) + "|)", "g"); "a".repeat(99000).match(re).length', { timeMs: 60_000 }))
+    .rejects.toMatchObject({ name: 'BudgetError', data: { budget: 'allocation' } });
+  await expect(ours('"a".repeat(1000000).replace(/$/, "$`".repeat(600)).length')).rejects.toMatchObject({ name: 'BudgetError', data: { budget: 'stringLength' } });
+  await expect(ours('RegExp("()".repeat(1001))')).rejects.toThrow(/more than 1000 capturing groups/);
+});
+
 test('a pattern too big to run, or nested too deeply, is refused with a message', async () => {
   await expect(ours('RegExp("(?:a{1000}){1000}")')).rejects.toThrow(/too large to run/);
+  await expect(ours('RegExp("(?:a{0,1000000})")')).rejects.toThrow(/too large to run/);
   await expect(ours(`RegExp("${'('.repeat(500)}a${')'.repeat(500)}")`)).rejects.toThrow(/nested too deeply|Invalid regular expression/);
   await expect(ours(`/${'('.repeat(5000)}a${')'.repeat(5000)}/`)).rejects.toThrow();
 });

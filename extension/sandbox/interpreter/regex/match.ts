@@ -33,6 +33,12 @@ class Machine {
     this.registers = new Int32Array(program.registers).fill(-1);
   }
 
+  /** Work outside the instructions (clearing the groups' positions for a new start), as instructions. */
+  charge(instructions: number): void {
+    this.count += instructions;
+    if (this.count >= TICK_EVERY) this.flush();
+  }
+
   /** Instructions not yet reported. */
   flush(): void {
     if (this.count > 0) this.ticker.tick(this.count);
@@ -151,6 +157,8 @@ class Machine {
           break;
         }
         case 'look': {
+          // Copying the groups' positions is work too.
+          this.count += caps.length >> 3;
           const inner = caps.slice();
           const found = this.run(inst.start, pos, inner);
           if (found === inst.negate) {
@@ -260,6 +268,7 @@ export function search(program: Program, input: string, from: number, anchored: 
         at = next;
       }
       caps.fill(-1);
+      machine.charge(caps.length >> 3);
       if (machine.run(0, at, caps)) return caps;
       if (anchored) return null;
       at = advance(input, at, program.parsed.unicode);
