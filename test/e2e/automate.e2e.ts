@@ -46,6 +46,28 @@ async function bind(path: string): Promise<Bound> {
   return { page, panel };
 }
 
+/** From the demo inbox, the task whose scripted answer unticks a box on the settings page: done in one call, there. */
+async function turnOffNotificationsFromInbox(page: Page, panel: Page): Promise<void> {
+  await panel.getByRole('tab', { name: 'Automate' }).click();
+  await panel.locator('#automate-model').selectOption(REPLAY);
+  await run(panel, 'Turn off desktop notifications');
+  const report = await finished(panel);
+  expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+  expect(page.url()).toMatch(/#settings$/);
+  expect(await page.locator('#notifications').isChecked()).toBe(false);
+}
+
+/** The fixture pages share one origin: forget the site so later tests start without its knowledge. */
+async function clearSiteData(panel: Page): Promise<void> {
+  await panel.getByRole('tab', { name: 'Page' }).click();
+  const details = panel.getByTestId('site-details');
+  await details.waitFor();
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await panel.getByRole('button', { name: 'Clear what is stored for this site' }).click();
+  await panel.getByRole('alertdialog', { name: 'Clear this site' }).getByRole('button', { name: 'Delete them' }).click();
+  await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('0');
+}
+
 async function run(panel: Page, task: string): Promise<void> {
   await panel.getByLabel('Task', { exact: true }).fill(task);
   await panel.getByRole('button', { name: 'Run', exact: true }).click();
@@ -169,13 +191,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     await page.goto(page.url().split('#')[0]!); // back on the inbox, where the checkbox does not exist
     expect(await page.locator('#notifications').isVisible()).toBe(false);
 
-    await panel.getByRole('tab', { name: 'Automate' }).click();
-    await panel.locator('#automate-model').selectOption(REPLAY);
-    await run(panel, 'Turn off desktop notifications');
-    const report = await finished(panel);
-    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
-    expect(page.url()).toMatch(/#settings$/);
-    expect(await page.locator('#notifications').isChecked()).toBe(false);
+    await turnOffNotificationsFromInbox(page, panel);
     // The script itself only unticked the box; the click that reached the settings page was the bridge's.
     expect(await panel.locator('[data-testid="automate-log"] li[data-call="uncheck"]').count()).toBe(1);
     expect(await panel.locator('[data-testid="automate-log"] li[data-call="click"]').count()).toBe(0);
@@ -194,14 +210,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     expect(repaired.text).toMatch(/throw away what this run typed into `\$search_mail__search_mail`/);
     expect(await page.locator('#notifications').isChecked()).toBe(false);
 
-    // The fixture pages share this origin: forget the site so later tests start without its knowledge.
-    await panel.getByRole('tab', { name: 'Page' }).click();
-    const details = panel.getByTestId('site-details');
-    await details.waitFor();
-    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-    await panel.getByRole('button', { name: 'Clear what is stored for this site' }).click();
-    await panel.getByRole('alertdialog', { name: 'Clear this site' }).getByRole('button', { name: 'Delete them' }).click();
-    await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('0');
+    await clearSiteData(panel);
   }, 120_000);
 
   test('a page reached without a recorded click is reached by the link that says it goes there (explorer, session 32)', async () => {
@@ -219,23 +228,11 @@ describe('Automate tab with a scripted (replay) model', () => {
     // (The settings → inbox edge may be written a moment after the pages: its count is not waited for.)
     await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('2');
 
-    await panel.getByRole('tab', { name: 'Automate' }).click();
-    await panel.locator('#automate-model').selectOption(REPLAY);
-    await run(panel, 'Turn off desktop notifications');
-    const report = await finished(panel);
-    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
-    expect(page.url()).toMatch(/#settings$/);
-    expect(await page.locator('#notifications').isChecked()).toBe(false);
+    await turnOffNotificationsFromInbox(page, panel);
     expect(await panel.locator('[data-testid="automate-log"] li[data-call="route"]').allInnerTexts())
       .toEqual(['clicked $folders__settings_link on the recorded way to $settings_form__desktop_notifications']);
 
-    await panel.getByRole('tab', { name: 'Page' }).click();
-    const details = panel.getByTestId('site-details');
-    await details.waitFor();
-    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-    await panel.getByRole('button', { name: 'Clear what is stored for this site' }).click();
-    await panel.getByRole('alertdialog', { name: 'Clear this site' }).getByRole('button', { name: 'Delete them' }).click();
-    await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('0');
+    await clearSiteData(panel);
   }, 120_000);
 
   test('a malformed answer is repaired (ScriptSyntaxError fed back); realistic input events reach the page', async () => {
