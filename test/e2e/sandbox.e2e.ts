@@ -89,6 +89,26 @@ describe('sandbox page', () => {
     expect(result.steps).toBeGreaterThan(10);
   });
 
+  test('a labelled loop runs in the sandbox: `break outer` leaves both loops at the first pair found', async () => {
+    const result = await page.evaluate(async () => {
+      const w = globalThis as unknown as PageGlobals;
+      const run = await w.host.run({
+        capabilitySet: 'math',
+        source: `
+          const prices = [12, 7, 18, 5, 23];
+          let pair = null;
+          outer: for (let i = 0; i < prices.length; i++) {
+            for (let j = i + 1; j < prices.length; j++) {
+              if (prices[i] + prices[j] === 30) { pair = [prices[i], prices[j]]; break outer; }
+            }
+          }
+          answer(pair);`,
+      });
+      return { ok: run.ok, result: run.result };
+    });
+    expect(result).toEqual({ ok: true, result: [12, 18] }); // 7 + 23 too, had only the inner loop stopped
+  });
+
   test('runs an automation program against a bridge in the page: actions, lists, ask/say, live log', async () => {
     const result = await page.evaluate(async () => {
       const w = globalThis as unknown as PageGlobals;

@@ -12,9 +12,21 @@ import {
   typeOf, type Value,
 } from './values.ts';
 
-type Signal = undefined | { kind: 'break' } | { kind: 'continue' } | { kind: 'return'; value: Value };
+/** How a statement ended other than by running on: `break`/`continue` (with their label, if any) or `return`. */
+type Signal = undefined | { kind: 'break' | 'continue'; label?: string } | { kind: 'return'; value: Value };
 const BREAK: Signal = { kind: 'break' };
 const CONTINUE: Signal = { kind: 'continue' };
+
+/**
+ * What a loop does after its body ended with `signal`: stop, go on with its next round, or hand the signal on (a
+ * `return`, or a labelled `break`/`continue` of a statement around it). `labels` are the loop's own (`outer: for…`).
+ */
+function afterBody(signal: Signal, labels: readonly string[]): 'stop' | 'next' | Signal {
+  if (!signal) return 'next';
+  if (signal.kind === 'return') return signal;
+  if (signal.label !== undefined && !labels.includes(signal.label)) return signal;
+  return signal.kind === 'break' ? 'stop' : 'next';
+}
 
 /** Marks an optional chain that stopped at null/undefined (`a?.b.c` is then undefined). */
 const SHORT = Symbol('short-circuit');
@@ -171,7 +183,7 @@ export class Interpreter {
     return undefined;
   }
 
-  private async execute(node: A.Statement, scope: Scope): Promise<Signal> {
+  private async execute(node: A.Statement, scope: Scope, labels: readonly string[] = []): Promise<Signal> {
     await this.tick(node);
     switch (node.type) {
       case 'ExpressionStatement':
@@ -194,30 +206,36 @@ export class Interpreter {
         if (this.truthyAt(await this.evaluate(node.test, scope), node.test)) return this.execute(node.consequent, scope);
         return node.alternate ? this.execute(node.alternate, scope) : undefined;
       case 'BreakStatement':
-        return BREAK;
+        return node.label ? { kind: 'break', label: node.label.name } : BREAK;
       case 'ContinueStatement':
-        return CONTINUE;
+        return node.label ? { kind: 'continue', label: node.label.name } : CONTINUE;
+      case 'LabeledStatement': {
+        const own = [...labels, node.label.name];
+        const signal = await this.execute(node.body, scope, own);
+        // A labelled `break` ends the statement it names (a loop or a block); acorn has checked that the label exists.
+        return signal?.kind === 'break' && signal.label !== undefined && own.includes(signal.label) ? undefined : signal;
+      }
       case 'ThrowStatement':
         throw new Thrown(await this.evaluate(node.argument, scope), positionOf(node));
       case 'WhileStatement':
         while (this.truthyAt(await this.evaluate(node.test, scope), node.test)) {
-          const signal = await this.execute(node.body, scope);
-          if (signal === BREAK) break;
-          if (signal?.kind === 'return') return signal;
+          const after = afterBody(await this.execute(node.body, scope), labels);
+          if (after === 'stop') break;
+          if (after !== 'next') return after;
         }
         return undefined;
       case 'DoWhileStatement':
         do {
-          const signal = await this.execute(node.body, scope);
-          if (signal === BREAK) break;
-          if (signal?.kind === 'return') return signal;
+          const after = afterBody(await this.execute(node.body, scope), labels);
+          if (after === 'stop') break;
+          if (after !== 'next') return after;
         } while (this.truthyAt(await this.evaluate(node.test, scope), node.test));
         return undefined;
       case 'ForStatement':
-        return this.forLoop(node, scope);
+        return this.forLoop(node, scope, labels);
       case 'ForOfStatement':
       case 'ForInStatement':
-        return this.forEachLoop(node, scope);
+        return this.forEachLoop(node, scope, labels);
       case 'TryStatement':
         return this.tryStatement(node, scope);
       case 'SwitchStatement':
@@ -227,7 +245,7 @@ export class Interpreter {
     }
   }
 
-  private async forLoop(node: A.ForStatement, outer: Scope): Promise<Signal> {
+  private async forLoop(node: A.ForStatement, outer: Scope, labels: readonly string[]): Promise<Signal> {
     let scope = new Scope(outer);
     const perIteration = node.init?.type === 'VariableDeclaration' && node.init.kind === 'let';
     if (node.init?.type === 'VariableDeclaration') {
@@ -237,9 +255,9 @@ export class Interpreter {
     for (;;) {
       await this.tick(node);
       if (node.test && !this.truthyAt(await this.evaluate(node.test, scope), node.test)) break;
-      const signal = await this.execute(node.body, scope);
-      if (signal === BREAK) break;
-      if (signal?.kind === 'return') return signal;
+      const after = afterBody(await this.execute(node.body, scope), labels);
+      if (after === 'stop') break;
+      if (after !== 'next') return after;
       if (perIteration) {
         // Each iteration gets its own copy of the loop variables, so closures capture that iteration's values.
         const next = new Scope(outer);
@@ -251,7 +269,7 @@ export class Interpreter {
     return undefined;
   }
 
-  private async forEachLoop(node: A.ForOfStatement | A.ForInStatement, outer: Scope): Promise<Signal> {
+  private async forEachLoop(node: A.ForOfStatement | A.ForInStatement, outer: Scope, labels: readonly string[]): Promise<Signal> {
     const source = await this.evaluate(node.right, outer);
     const site = this.site(node.right);
     let items: Value[];
@@ -273,9 +291,9 @@ export class Interpreter {
         for (const name of patternNames(id)) scope.declare(name, undefined, left.kind !== 'const', false);
         await this.bind(id, items[i], scope, left.kind === 'const' ? 'const' : 'let');
       } else await this.bind(left, items[i], scope, 'assign');
-      const signal = await this.execute(node.body, scope);
-      if (signal === BREAK) break;
-      if (signal?.kind === 'return') return signal;
+      const after = afterBody(await this.execute(node.body, scope), labels);
+      if (after === 'stop') break;
+      if (after !== 'next') return after;
     }
     return undefined;
   }

@@ -21,14 +21,16 @@ const ALLOWED = new Set([
   'SpreadElement', 'UnaryExpression', 'UpdateExpression', 'BinaryExpression', 'LogicalExpression',
   'ConditionalExpression', 'AssignmentExpression', 'CallExpression', 'MemberExpression', 'ChainExpression',
   'SequenceExpression', 'AwaitExpression', 'ArrayPattern', 'ObjectPattern', 'AssignmentPattern', 'RestElement',
-  'ParenthesizedExpression',
+  'ParenthesizedExpression', 'LabeledStatement',
 ]);
+
+const LOOPS = new Set(['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement']);
 
 export const REFUSED: Record<string, string> = {
   ClassDeclaration: '`class`', ClassExpression: '`class`', NewExpression: '`new`', ThisExpression: '`this`',
   Super: '`super`', MetaProperty: '`new.target`/`import.meta`', ImportExpression: '`import()`',
   ImportDeclaration: '`import`', ExportNamedDeclaration: '`export`', ExportDefaultDeclaration: '`export`',
-  ExportAllDeclaration: '`export`', YieldExpression: '`yield`', LabeledStatement: 'a label', WithStatement: '`with`',
+  ExportAllDeclaration: '`export`', YieldExpression: '`yield`', WithStatement: '`with`',
   DebuggerStatement: '`debugger`', TaggedTemplateExpression: 'a tagged template', PrivateIdentifier: 'a private name',
   StaticBlock: 'a static block', PropertyDefinition: 'a class field', MethodDefinition: 'a class method',
 };
@@ -105,12 +107,16 @@ function checkNode(node: AnyNode, depth: number): void {
       if (!node.computed) checkName((node.property as AnyNode).name as string, node.property as Node, true);
       else if ((node.property as AnyNode).type === 'Literal') checkName(String((node.property as AnyNode).value), node.property as Node, true);
       break;
+    case 'LabeledStatement': {
+      // A label serves `break outer` / `continue outer` in nested loops. On anything else it is almost always an
+      // object's `key: value` written as a statement, which would run as nothing at all.
+      let body = node.body as AnyNode;
+      while (body.type === 'LabeledStatement') body = body.body as AnyNode;
+      if (!LOOPS.has(body.type as string)) refuse('a label', node, 'only on a loop, for `break label`/`continue label`; an object is written `{ key: value }`');
+      break;
+    }
     case 'BinaryExpression':
       if (node.operator === 'instanceof') refuse('`instanceof`', node, 'use typeof or Array.isArray');
-      break;
-    case 'BreakStatement':
-    case 'ContinueStatement':
-      if (node.label) refuse('a label', node);
       break;
     case 'ArrayExpression':
       if ((node.elements as unknown[]).includes(null)) refuse('an array hole', node);

@@ -82,6 +82,15 @@ const agree: Array<[string, unknown]> = [
   ['["/search?q=" + encodeURIComponent("a b&c"), decodeURIComponent("%E2%9C%93"), encodeURI("/a b?x=1")]', ['/search?q=a%20b%26c', '✓', '/a%20b?x=1']],
   ['JSON.stringify({a: 1, b: {a: 2, c: 3}, c: 4}, ["a", "b"])', '{"a":1,"b":{"a":2}}'],
   ['JSON.stringify([/x/g, {r: /y/}])', '[{},{"r":{}}]'],
+  // A labelled loop: `continue outer` / `break outer` from a loop inside it (session 34).
+  ['const r = []; outer: for (const a of [1, 2, 3]) { for (const b of [1, 2, 3]) { if (b === 2) continue outer; if (a === 3) break outer; r.push(a * 10 + b); } } r', [11, 21]],
+  ['const r = []; rows: for (let i = 0; i < 3; i++) { let j = 0; while (true) { j++; if (j > i) continue rows; r.push([i, j]); } } r', [[1, 1], [2, 1], [2, 2]]],
+  ['let n = 0; a: b: for (const x of [1, 2, 3]) { for (;;) { n++; if (x === 2) break a; continue b; } } n', 2],
+  ['let n = 0; loop: do { n++; switch (n) { case 2: continue loop; case 4: break loop; } } while (n < 10); n', 4],
+  ['let n = 0; w: while (n < 5) { n++; for (const k in {a: 1, b: 2}) { if (k === "b") continue w; } } n', 5],
+  ['function f() { outer: for (const a of [1, 2]) { for (const b of [3]) { if (a + b > 3) return a + b; } } } f()', 4],
+  ['const log = []; outer: for (const a of [1, 2]) { try { continue outer; } finally { log.push(a); } } log', [1, 2]],
+  ['let hit = null; search: for (const row of [[1, 2], [3, 4]]) { for (const cell of row) { if (cell > 2) { hit = cell; break search; } } } hit', 3],
 ];
 
 test.each(agree)('%s', async (source, expected) => {
@@ -137,4 +146,12 @@ test('a set or a map reaches nothing past its own methods', async () => {
 test('JSON.stringify with a replacer function says so instead of ignoring it; a bad URI escape is the script\'s error', async () => {
   await expect(value('JSON.stringify({a: 1}, (k, v) => v)')).rejects.toThrow(/no replacer function/);
   await expect(value('decodeURIComponent("%E0%A4%A")')).rejects.toThrow(/decodeURIComponent\(\): URI malformed/);
+});
+
+test('a label on anything but a loop is refused, saying what was likely meant', async () => {
+  for (const source of ['total: 1', 'x: { break x; }', 'name: "Ada"; done(name)']) {
+    const outcome = await run(source);
+    expect(outcome.error?.name, source).toBe('ScriptSyntaxError');
+    expect(outcome.error?.message, source).toMatch(/^a label is not supported at 1:1 \(only on a loop, .*an object is written `\{ key: value \}`\)$/);
+  }
 });

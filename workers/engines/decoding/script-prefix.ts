@@ -25,8 +25,10 @@ type ParserInternals = {
 };
 
 /**
- * acorn, refusing a label (`total: 1`), `var` and `instanceof` where they are read: the interpreter refuses them, and
- * found only in a whole parse (refusedNode) they would leave a prefix that no text after it can make a script.
+ * acorn, refusing a label (`total: 1`), `var` and `instanceof` where they are read: the interpreter refuses them (a
+ * label on anything but a loop), and found only in a whole parse (refusedNode) they would leave a prefix that no text
+ * after it can make a script. Labelled loops, which the interpreter runs, are refused here too: in a small model's
+ * output `done:` or `total:` is a call or a key gone wrong far more often than the start of `outer: for`.
  */
 const ScriptParser = Parser.extend((Base) => class extends Base {
   finishToken(type: { keyword?: string }, ...rest: unknown[]): unknown {
