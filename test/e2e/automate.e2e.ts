@@ -235,6 +235,31 @@ describe('Automate tab with a scripted (replay) model', () => {
     await clearSiteData(panel);
   }, 120_000);
 
+  test('a link to a hash-routed page\'s bare address is a way to the view that address shows (explorer, session 32)', async () => {
+    const { page, panel } = await bind('/demo/');
+    // The inbox read at /demo/ (no hash in the address): the site learns that the bare address shows #inbox.
+    await panel.getByRole('tab', { name: 'Page' }).click();
+    await panel.getByTestId('document-summary').waitFor({ timeout: 20_000 });
+    const site = panel.getByTestId('site-details');
+    await site.locator('summary').click();
+    await expect.poll(() => panel.locator('[data-field="site.pages"]').innerText(), { timeout: 10_000 }).toBe('1');
+    // Another page of the site with a plain link to /demo/, where no one ever clicked.
+    await page.goto(pages.url('/apps/todo/'));
+    await page.evaluate(() => document.querySelector('main, body')!.insertAdjacentHTML('afterbegin', '<p><a href="/demo/">Mail</a></p>'));
+
+    await panel.getByRole('tab', { name: 'Automate' }).click();
+    await panel.locator('#automate-model').selectOption(REPLAY);
+    await run(panel, 'Count the inbox messages from the todo page');
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1, attempts: 1 });
+    expect(await panel.getByTestId('automate-result').innerText()).toBe(String(await page.locator('#messages li').count()));
+    expect(page.url()).toMatch(/\/demo\/(#inbox)?$/);
+    expect(await panel.locator('[data-testid="automate-log"] li[data-call="route"]').allInnerTexts())
+      .toEqual([expect.stringMatching(/^clicked \$\w+__mail_link on the recorded way to \$inbox__messages$/)]);
+
+    await clearSiteData(panel);
+  }, 120_000);
+
   test('a malformed answer is repaired (ScriptSyntaxError fed back); realistic input events reach the page', async () => {
     const { page, panel } = await bind('/apps/todo/');
     await run(panel, 'Add the todo Buy bread');

@@ -22,6 +22,11 @@ export interface StoredPage {
   sections: Section[];
   /** Names kept from earlier reads, with how many reads in a row have not shown them (dropped after MAX_MISSES). */
   misses?: Record<string, number>;
+  /**
+   * A view of a hash-routed page that its address without a hash was seen showing (`/demo/` shows `/demo/#inbox`):
+   * a link to the bare address leads here (impliedEdges). Kept once seen.
+   */
+  opensBare?: true;
 }
 
 /** A name not seen in this many reads of its page in a row is gone (a count in a label, a renamed control). */
@@ -219,6 +224,7 @@ export async function recordPage(doc: PageDocument, db: PocketDb = database(), m
     const misses = { ...beforePage?.misses };
     const stored: StoredPage = { title: structuralTitle(doc.title), sections: mergeSections(beforePage?.sections ?? [], storedSections(doc), misses) };
     if (Object.keys(misses).length) stored.misses = misses;
+    if (beforePage?.opensBare || currentView(doc) !== undefined) stored.opensBare = true;
     const { misses: _before, ...beforeContent } = beforePage ?? { title: '', sections: [] };
     const { misses: _now, ...nowContent } = stored;
     const changed = !row || row.schema !== SITE_SCHEMA_VERSION || JSON.stringify(beforeContent) !== JSON.stringify(nowContent);
@@ -389,6 +395,11 @@ export async function reachablePages(origin: string, from: string | PageDocument
  */
 function impliedEdges(origin: string, rows: readonly SiteDocumentRow[], from: string | PageDocument): SiteEdge[] {
   const recorded = new Set(rows.map((row) => row.pathPattern));
+  // The view a bare address opens with, where a read saw it (`/demo/` → `/demo/#inbox`), as inferEdge knows it.
+  const bare = new Map<string, string>();
+  for (const row of rows) {
+    if ((row.document as StoredPage).opensBare && !row.pathPattern.includes(' [dialog:')) bare.set(row.pathPattern.replace(/#.*$/, ''), row.pathPattern);
+  }
   const pages: Array<{ pattern: string; sections: readonly Section[] }> = rows.map((row) => ({ pattern: row.pathPattern, sections: (row.document as StoredPage).sections }));
   if (typeof from !== 'string') pages.push({ pattern: keyOf(from, origin).pattern, sections: from.sections });
   const edges: SiteEdge[] = [];
@@ -402,7 +413,7 @@ function impliedEdges(origin: string, rows: readonly SiteDocumentRow[], from: st
         try {
           const key = pathPattern(new URL(target, `${origin}${page.pattern.replace(/ \[dialog:[^\]]+\]$/, '').replace(/[#?].*$/, '')}`).href);
           if (key.origin !== origin) continue;
-          to = key.pattern;
+          to = recorded.has(key.pattern) ? key.pattern : bare.get(key.pattern) ?? key.pattern;
         } catch {
           continue;
         }

@@ -71,3 +71,27 @@ test('a link of a recorded page whose target is another recorded page is a way t
   expect((await locate(O, 'account__sign_out_button', '/products', db))?.path.map((step) => step.element)).toEqual(['nav__my_account_link']);
   db.close();
 });
+
+// Explorer, session 32: a link to a hash-routed page's bare address (`/demo/`) was no way to the view that address
+// shows (`/demo/#inbox`), which inferEdge knew for recorded clicks.
+test('a link to a bare address leads to the view a read saw that address show', async () => {
+  const db = new PocketDb('pocket-find-on-site-bare-view');
+  const link = (name: string, target: string, current = false): ElementEntry => ({
+    name, kind: 'link', description: name, effect: `goes to ${target}`, locators: [], ...(current ? { state: { current: true } } : {}),
+  });
+  const mail = (url: string, entries: ElementEntry[]): PageDocument => ({ ...doc('', []), url, sections: [{ name: 'nav', kind: 'region', title: 'nav', entries } as Section] });
+  const views = (current: string) => ['inbox', 'settings'].map((v) => link(`nav__${v}_link`, `#${v}`, v === current));
+  // The inbox read at /app/ (no hash, its link marked current); settings read at /app/#settings.
+  const inbox = await recordPage(mail(`${O}/app/`, [...views('inbox'), el('inbox__archive_button')]), db);
+  expect(inbox.pattern).toBe('/app/#inbox');
+  await recordPage(mail(`${O}/app/#settings`, [...views('settings'), el('settings__save_button')]), db);
+  await recordPage(mail(`${O}/help`, [link('help__back_to_mail_link', '/app/')]), db);
+  expect(await locate(O, 'inbox__archive_button', '/help', db))
+    .toEqual({ pattern: '/app/#inbox', path: [{ from: '/help', element: 'help__back_to_mail_link', to: '/app/#inbox' }] });
+  // Read again at /app/#inbox (the hash now in the address): what the bare address shows is still known.
+  await recordPage(mail(`${O}/app/#inbox`, [...views('inbox'), el('inbox__archive_button'), el('inbox__refresh_button')]), db);
+  expect((await locate(O, 'inbox__refresh_button', '/help', db))?.path.map((step) => step.to)).toEqual(['/app/#inbox']);
+  // Settings was never seen at the bare address: the way there goes through the inbox and its Settings link.
+  expect((await locate(O, 'settings__save_button', '/help', db))?.path.map((step) => step.element)).toEqual(['help__back_to_mail_link', 'nav__settings_link']);
+  db.close();
+});
