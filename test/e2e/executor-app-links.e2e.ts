@@ -29,3 +29,33 @@ test('a mailto: or tel: link is no navigation; a link to a page of the site stil
   expect(next, JSON.stringify(next)).toMatchObject({ ok: true, payload: { navigated: true } });
   await page.waitForURL(/next=1$/);
 });
+
+test('a link of this site that would open another tab opens its page in the run\'s tab (explorer, session 32)', async () => {
+  const page = rig!.page;
+  const start = page.url();
+  const tabs = () => page.context().pages().filter((p) => p.url().startsWith('http')).length;
+  const before = tabs();
+  const variants = [
+    ['blank', '<a id="blank" href="./?clock=0&bar=0&carousel=0&next=blank" target="_blank" rel="noopener">Catalogue</a>'],
+    ['named', '<a id="named" href="./?clock=0&bar=0&carousel=0&next=named" target="help">Help</a>'],
+    ['base', '<base target="_BLANK"><a id="base" href="./?clock=0&bar=0&carousel=0&next=base">Prices</a>'],
+  ] as const;
+  for (const [id, html] of variants) {
+    await page.goto(start);
+    await page.evaluate((markup) => document.body.insertAdjacentHTML('beforeend', markup), html);
+    const reply = await rig!.act(id, 'click');
+    expect(reply, `${id}: ${JSON.stringify(reply)}`).toMatchObject({ ok: true, payload: { navigated: true } });
+    await page.waitForURL(new RegExp(`next=${id}$`));
+    expect(tabs(), id).toBe(before);
+  }
+  // A page that keeps the click to itself: nothing opens, and the link's target is as the page wrote it.
+  await page.goto(start);
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML('beforeend', '<a id="kept" href="./?next=kept" target="_blank">Preview</a>');
+    document.getElementById('kept')!.addEventListener('click', (event) => event.preventDefault());
+  });
+  expect(await rig!.act('kept', 'click')).toMatchObject({ ok: true, payload: { navigated: false } });
+  expect(await page.locator('#kept').getAttribute('target')).toBe('_blank');
+  expect(page.url()).toBe(start);
+  expect(tabs()).toBe(before);
+});

@@ -339,13 +339,40 @@ function soleControl(row: Element): Element | null {
   return link && pageOfThisSite(link) ? link : null;
 }
 
+/** A link to a page of this site (http or https), wherever it opens it (a run's click opens it in its tab: openedHere). */
 function pageOfThisSite(link: Element): boolean {
-  if (link.getAttribute('target') === '_blank') return false;
   try {
     const url = new URL(link.getAttribute('href') ?? '', link.ownerDocument.baseURI);
     return /^https?:$/.test(url.protocol) && url.origin === link.ownerDocument.location?.origin;
   } catch {
     return false;
+  }
+}
+
+/** Where a link opens its page: its `target`, else the page's `<base target>`. */
+function linkTarget(link: Element): string {
+  return (link.getAttribute('target') ?? link.ownerDocument.querySelector('base[target]')?.getAttribute('target') ?? '').trim();
+}
+
+/**
+ * Runs a click so that a link of this site which would open another tab or window (`target=_blank`, a name no frame
+ * of the page has, a `<base target>`) opens its page in this tab: a run goes on in its own tab, and the script reads
+ * the page it opened (explorer, session 32: the page opened in a new tab while the script read on in the old one). The
+ * link's target is as before once the click is made. A download and a link to another site are left as they are.
+ */
+function openedHere<T>(el: Element, act: () => T): T {
+  const link = el.closest('a[href], area[href]');
+  const target = link ? linkTarget(link) : '';
+  const elsewhere = target !== '' && !['_self', '_top', '_parent'].includes(target.toLowerCase())
+    && !Array.from(link!.ownerDocument.querySelectorAll('iframe[name], frame[name]')).some((frame) => frame.getAttribute('name') === target);
+  if (!link || !elsewhere || link.hasAttribute('download') || !pageOfThisSite(link)) return act();
+  const had = link.getAttribute('target');
+  link.setAttribute('target', '_top');
+  try {
+    return act();
+  } finally {
+    if (had === null) link.removeAttribute('target');
+    else link.setAttribute('target', had);
   }
 }
 
@@ -1306,14 +1333,14 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         break;
       case 'click':
         guardIrreversible(el, request, rowOf(doc, target));
-        click(el, () => {
+        openedHere(el, () => click(el, () => {
           // A detached link still follows its href when clicked; anything else is found again the way it was found
           // (the row's one link for a bare row click) and taken only if it is the same control drawn anew.
           if (isAnchor(el) && el.hasAttribute('href')) return null;
           const again = resolveTarget(doc, strict);
           const copy = again && el !== found ? soleControl(again) ?? again : again;
           return copy && tagOf(copy) === tagOf(el) && clean(copy.textContent, 200) === clean(el.textContent, 200) ? copy : null;
-        });
+        }));
         break;
       case 'press': {
         const key: PressKey | undefined = pressKey(request.args[0]);

@@ -43,12 +43,25 @@ describe('a click on a row', () => {
     expect(clicked).toEqual(['li:Invoice 1 View', 'li:Invoice 2 View']);
   });
 
-  test('stays on the row when its one link is not a page of this site (mail, phone, a new window, another site)', async () => {
-    document.body.innerHTML = `<ul id="people">${['mailto:a@b.c', 'tel:123', 'https://elsewhere.example/', '/p/4" target="_blank'].map((href, i) =>
+  test('stays on the row when its one link is not a page of this site (mail, phone, another site)', async () => {
+    document.body.innerHTML = `<ul id="people">${['mailto:a@b.c', 'tel:123', 'https://elsewhere.example/', 'https://elsewhere.example/" target="_blank'].map((href, i) =>
       `<li>Person ${i} <a href="${href}">contact</a></li>`).join('')}</ul>`;
     const clicked = record();
     for (const i of [0, 1, 2, 3]) await run({ action: 'click', target: row('people', i) });
     expect(clicked).toEqual([0, 1, 2, 3].map((i) => `li:Person ${i} contact`));
+  });
+
+  test('goes to its one link of this site that would open a new tab: a run opens it in its own tab (session 34)', async () => {
+    document.body.innerHTML = '<ul id="docs"><li>Guide <a href="/p/4" target="_blank">read</a></li></ul>';
+    const targets: Array<string | null> = [];
+    document.addEventListener('click', (e) => {
+      e.preventDefault();
+      targets.push((e.target as Element).getAttribute('target'));
+    });
+    await run({ action: 'click', target: row('docs', 0) });
+    // During the click the link opens its page here (`_top`); after it, its target is the page's again.
+    expect(targets).toEqual(['_top']);
+    expect(document.querySelector('#docs a')!.getAttribute('target')).toBe('_blank');
   });
 
   test('stays on the row when it holds several controls', async () => {
