@@ -19,10 +19,13 @@ export type DraftArea = 'local' | 'session';
 
 /**
  * Drafts tied to one tab (its id is in the key) last only as long as the browser session; a saved script's
- * parameters (they may be a password) only while the page is open; the rest are kept.
+ * parameters and an answer to a script's question (they may be a password) only while the page is open, and so does
+ * a run's mode (`automate.panel.`: step by step, letting a replay call the model): each opening of the panel starts
+ * without them. The rest are kept (the Automate model too).
  */
+const MEMORY_ONLY = ['automate.params.', 'automate.answer.', 'automate.panel.'];
 export const draftArea = (key: string): DraftArea | 'memory' =>
-  (key.startsWith('automate.params.') ? 'memory' : key.startsWith('automate.') ? 'session' : 'local');
+  (MEMORY_ONLY.some((prefix) => key.startsWith(prefix)) ? 'memory' : key !== 'automate.model' && key.startsWith('automate.') ? 'session' : 'local');
 
 /** A draft bigger than this (a pasted book) is kept for this opening only. */
 const MAX_STORED_CHARS = 100_000;

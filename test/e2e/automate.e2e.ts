@@ -260,6 +260,60 @@ describe('Automate tab with a scripted (replay) model', () => {
     await clearSiteData(panel);
   }, 120_000);
 
+  test('the model, step by step and the save form stay as the user left them through a switch of tab; a reopened panel keeps the model and the form (explorer, session 34)', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    const stepBox = () => panel.getByLabel('Step by step (pause before each action)');
+    const toPageAndBack = async (on: Page) => {
+      await on.getByRole('tab', { name: 'Page' }).click();
+      await on.getByTestId('document-summary').waitFor({ timeout: 20_000 });
+      await on.getByRole('tab', { name: 'Automate' }).click();
+    };
+    await stepBox().check();
+    await toPageAndBack(panel);
+    expect(await panel.locator('#automate-model').inputValue()).toBe(REPLAY);
+    expect(await stepBox().isChecked()).toBe(true);
+    await stepBox().uncheck();
+
+    await run(panel, 'Add the todo Buy bread');
+    expect((await finished(panel)).status).toBe('done');
+    const save = panel.getByTestId('automate-save');
+    await save.getByLabel('Script name').fill('Bread, my way');
+    await toPageAndBack(panel);
+    expect(await panel.getByTestId('automate-save').getByLabel('Script name').inputValue()).toBe('Bread, my way');
+
+    // Reopened: the model and the edited form are back; step by step starts off again (it is chosen per opening).
+    await stepBox().check();
+    const path = new URL(panel.url()).pathname.slice(1) + new URL(panel.url()).search;
+    await panel.close();
+    const again = await harness.openExtensionPage(path);
+    await again.getByRole('tab', { name: 'Automate' }).click();
+    await expect.poll(() => again.getByTestId('automate-save').getByLabel('Script name').inputValue(), { timeout: 20_000 }).toBe('Bread, my way');
+    expect(await again.locator('#automate-model').inputValue()).toBe(REPLAY);
+    expect(await again.getByLabel('Step by step (pause before each action)').isChecked()).toBe(false);
+    await again.close();
+    await page.close();
+  }, 150_000);
+
+  test('a long run shows its newest lines and log entries, says how many older ones went, and a long result whole on demand (explorer, session 34)', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    await run(panel, 'Say each step of a long count and list sixty items');
+    const report = await finished(panel);
+    expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1 });
+    const said = await panel.getByTestId('automate-said').locator('li').allInnerTexts();
+    expect([said.length, said[0], said.at(-1)]).toEqual([200, 'step 120', 'step 319']);
+    expect(await panel.getByTestId('automate-said-dropped').innerText()).toBe('120 earlier lines of the script\'s say() not kept (the last 200 are)');
+    // 320 say() calls and done(): the log keeps the last 300, numbered from where they are in the run.
+    expect(await panel.getByTestId('automate-log-dropped').innerText()).toBe('21 earlier entries not kept (the last 300 are)');
+    expect(await panel.getByTestId('automate-log').getAttribute('start')).toBe('22');
+    const shown = await panel.getByTestId('automate-result').innerText();
+    expect(shown).toHaveLength(501);
+    expect(shown.endsWith('…')).toBe(true);
+    const whole = panel.getByTestId('automate-result-whole');
+    await whole.locator('summary').click();
+    expect(JSON.parse(await whole.locator('pre').innerText())).toHaveLength(60);
+    await page.close();
+  }, 120_000);
+
   test('a malformed answer is repaired (ScriptSyntaxError fed back); realistic input events reach the page', async () => {
     const { page, panel } = await bind('/apps/todo/');
     await run(panel, 'Add the todo Buy bread');

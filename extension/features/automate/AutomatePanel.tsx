@@ -12,7 +12,7 @@ import { deserializeError } from '../../protocol/errors.ts';
 import { useCandidates, useDefaultModel, useModelName } from '../models/use-models.ts';
 import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
-import { SavedElementSchema, SavedListSchema, type RunState, type SavedElement, type SavedList } from './run-state.ts';
+import { MAX_LOG, MAX_SAID, SavedElementSchema, SavedListSchema, type RunState, type SavedElement, type SavedList } from './run-state.ts';
 import { ScriptView } from './ScriptView.tsx';
 import { ScriptQuestion } from './ScriptQuestion.tsx';
 import { failureText } from './failure-text.ts';
@@ -87,12 +87,32 @@ function NumberedScript({ source, line }: { source: string; line?: number | unde
   );
 }
 
+/** Up to this many characters of a result show inline; a longer one is cut there, with all of it a click away. */
+const RESULT_INLINE = 500;
+
+/** A run's result as JSON: short inline; a long one (a list of 60 items) cut with a mark, and shown whole on demand. */
+function ResultView({ result }: { result: unknown }) {
+  const json = JSON.stringify(result) ?? String(result);
+  if (json.length <= RESULT_INLINE) return <p>Result: <code data-testid="automate-result">{json}</code></p>;
+  return (
+    <>
+      <p>Result: <code data-testid="automate-result">{json.slice(0, RESULT_INLINE)}…</code></p>
+      <details data-testid="automate-result-whole">
+        <summary>The whole result ({json.length.toLocaleString('en')} characters)</summary>
+        <pre class="script">{JSON.stringify(result, null, 2)}</pre>
+      </details>
+    </>
+  );
+}
+
 export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const defaultModel = useDefaultModel('automate');
   const modelName = useModelName();
   const { candidates, loaded: modelsRead } = useCandidates();
   const models = choicesFor('automate', candidates);
-  const [model, setModel] = useState<string | undefined>(undefined);
+  // The model is kept as the user left it (a switch of tab, a reopened panel); step by step for this opening (draft.ts).
+  const [picked, setModel] = useDraft('automate.model', '');
+  const model = picked || undefined;
   // A picked model that was deleted since gives way to the default.
   const chosen = model !== undefined && (!modelsRead || models.some((entry) => entry.id === model)) ? model : defaultModel;
   const [task, setTask] = useDraft(`automate.task.${tabId ?? ''}`, '');
@@ -112,17 +132,19 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   // Live: a script saved, replaced or deleted in another panel shows here too.
   const { value: savedScripts, error: savedReadError } = useSavedScripts(origin);
   const saved = savedScripts ?? [];
-  const [saveName, setSaveName] = useState('');
+  /** The save form a finished run offers (once per run), as the user edits it: kept across a switch of tab or a reopen. */
+  const [saveForm, setSaveForm] = useDraft(`automate.save.${tabId ?? ''}`, { runId: '', name: '', source: '', task: '' });
+  const { name: saveName, source: saveSource, task: saveTask } = saveForm;
+  const setSaveName = (name: string) => setSaveForm((form) => ({ ...form, name }));
+  const setSaveSource = (source: string) => setSaveForm((form) => ({ ...form, source }));
+  const setSaveTask = (task: string) => setSaveForm((form) => ({ ...form, task }));
   const [savedNote, setSavedNote] = useState('');
-  const [saveSource, setSaveSource] = useState('');
-  const [saveTask, setSaveTask] = useState('');
   /** The saved script this tab's last replay from here ran (its offer to keep a repair, its advice when it failed). */
   const [replayed, setReplayed] = useDraft<Replayed | null>(`automate.replayed.${tabId ?? ''}`, null);
-  const [stepByStep, setStepByStep] = useState(false);
+  const [stepByStep, setStepByStep] = useDraft('automate.panel.stepByStep', false);
   const shownRun = useRef<string | undefined>(undefined);
   const stopButton = useRef<HTMLButtonElement>(null);
   const pressedRun = useRef(false);
-  const offeredSave = useRef<string | undefined>(undefined);
   const going = useRef(false);
   /** The plain values of the replay started here, in memory only: shown in its run instead of their holes. */
   const replayValues = useRef<{ runId: string; values: Record<string, string> } | undefined>(undefined);
@@ -143,16 +165,12 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
     setCalls(state.generateCalls);
     setLoaded(true);
     // A finished, fresh run offers its script for saving (once per run).
-    if (current?.report?.ok && !current.replay && current.mode === 'script' && offeredSave.current !== current.runId) {
-      offeredSave.current = current.runId;
+    if (current?.report?.ok && !current.replay && current.mode === 'script') {
       const script = current.report.savedScript;
-      if (script) {
-        // What was typed into a password field is a hole in both (run-host.ts): not in the name either.
-        const savedTask = current.report.savedTask ?? current.task;
-        setSaveSource(script);
-        setSaveTask(savedTask);
-        setSaveName(savedTask.slice(0, 60));
-      }
+      // What was typed into a password field is a hole in both (run-host.ts): not in the name either.
+      const savedTask = current.report.savedTask ?? current.task;
+      setSaveForm((form) => (form.runId === current.runId ? form
+        : { runId: current.runId, source: script ?? '', task: script ? savedTask : '', name: script ? savedTask.slice(0, 60) : '' }));
     }
     // A panel opened on a run that goes on (step by step, say) shows that run's task and mode, once.
     if (current?.status === 'running' && shownRun.current !== current.runId) {
@@ -344,7 +362,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         </div>
       )}
       {question && (
-        <ScriptQuestion key={question.id} id={question.id} text={question.text} onAnswer={(text) => respond({ answer: { id: question.id, text } })} />
+        <ScriptQuestion key={question.id} id={question.id} draftKey={`automate.answer.${run?.runId ?? ''}.${question.id}`} text={question.text}
+          onAnswer={(text) => respond({ answer: { id: question.id, text } })} />
       )}
       </div>
 
@@ -356,18 +375,25 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           <ScriptView source={answer.script} testId="automate-script" />
         </div>
       )}
-      {run && run.said.length > 0 && <ul data-testid="automate-said">{run.said.map((line, i) => <li key={i}>{line}</li>)}</ul>}
+      {run && run.said.length > 0 && (
+        <>
+          {/* Only the newest lines are kept (run-host.ts): said, so a long run does not look cut short. */}
+          {run.saidDropped ? <p class="muted" data-testid="automate-said-dropped">{run.saidDropped} earlier line{run.saidDropped === 1 ? '' : 's'} of the script's say() not kept (the last {MAX_SAID} are)</p> : null}
+          <ul data-testid="automate-said">{run.said.map((line, i) => <li key={i}>{line}</li>)}</ul>
+        </>
+      )}
       {log.length > 0 && (
         <details open>
           <summary>Execution log {run?.current && running && <span class="muted">· now {run.current}</span>}</summary>
-          <ol data-testid="automate-log">{log.map((entry, i) => <LogRow key={i} entry={entry} current={running && i === log.length - 1} />)}</ol>
+          {run?.logDropped ? <p class="muted" data-testid="automate-log-dropped">{run.logDropped} earlier entr{run.logDropped === 1 ? 'y' : 'ies'} not kept (the last {MAX_LOG} are)</p> : null}
+          <ol data-testid="automate-log" start={(run?.logDropped ?? 0) + 1}>{log.map((entry, i) => <LogRow key={i} entry={entry} current={running && i === log.length - 1} />)}</ol>
         </details>
       )}
       {report && (
         <div data-testid="automate-report" data-status={report.status} data-model-calls={report.modelCalls} data-attempts={report.attempts.length}
           role={report.ok ? 'status' : 'alert'}>
           <ReportHeadline report={report} />
-          {report.result !== undefined && report.result !== null && <p>Result: <code data-testid="automate-result">{JSON.stringify(report.result).slice(0, 500)}</code></p>}
+          {report.result !== undefined && report.result !== null && <ResultView result={report.result} />}
           <p class="muted">{report.modelCalls} model call{report.modelCalls === 1 ? '' : 's'} · {report.tokensIn} tokens in · {report.tokensOut} out</p>
           {/* A saved script that no longer fits the page: what the user can do (a panel that did not start the replay
               goes by whether the model was called). */}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useDraft } from '../../ui/draft.ts';
 import { asksForCode, asksForSecret } from './secret-param.ts';
 
 /**
@@ -7,10 +8,12 @@ import { asksForCode, asksForSecret } from './secret-param.ts';
  * be the script's, and a question that asks for a secret (a password, a one-time code, a card number…) is answered in
  * a masked field under a warning that reading a page never needs one; the warning describes the field (read with it
  * by a screen reader), and a Show button unmasks what was typed. The answer field takes the focus when the question
- * appears, as the panel's other prompts do (`data-autofocus` is what the panel's gate focuses).
+ * appears, as the panel's other prompts do (`data-autofocus` is what the panel's gate focuses). What is typed stays
+ * through a switch of the panel's tabs (`draftKey`: in memory only, never stored: it may be a secret); an empty answer
+ * is not sent (a stray Enter in the focused field sent "", and the script typed it over a field's text).
  */
-export function ScriptQuestion({ id, text, onAnswer }: { id: number; text: string; onAnswer: (text: string) => void }) {
-  const [reply, setReply] = useState('');
+export function ScriptQuestion({ id, draftKey, text, onAnswer }: { id: number; draftKey: string; text: string; onAnswer: (text: string) => void }) {
+  const [reply, setReply] = useDraft(draftKey, '');
   const [unmasked, setUnmasked] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   const secret = asksForSecret(text);
@@ -25,6 +28,7 @@ export function ScriptQuestion({ id, text, onAnswer }: { id: number; text: strin
   return (
     <form data-testid="automate-ask" data-secret={secret ? 'true' : undefined} onSubmit={(e) => {
       e.preventDefault();
+      if (!reply) return;
       onAnswer(reply);
       setReply('');
     }}>
@@ -44,7 +48,7 @@ export function ScriptQuestion({ id, text, onAnswer }: { id: number; text: strin
         <button type="button" data-testid="automate-ask-show" aria-controls={fieldId} aria-pressed={unmasked}
           onClick={() => setUnmasked((shown) => !shown)}>{unmasked ? 'Hide' : 'Show'}</button>
       )}
-      <button type="submit">Answer</button>
+      <button type="submit" disabled={!reply} title={reply ? undefined : 'Type an answer first (Stop ends the run)'}>Answer</button>
     </form>
   );
 }

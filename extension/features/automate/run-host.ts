@@ -15,7 +15,7 @@ import { type Entry, listScriptName, originOf, PageBridge } from './page-bridge.
 import type { ChatMessage } from './prompt.ts';
 import { type ModelReply, type RunReport, runTask, type RunnerDeps } from './runner.ts';
 import { constraintFor, isScriptWriter, SCRIPT_WRITER_MAX_TOKENS, scriptWriterAnswer, scriptWriterCall } from './scriptwriter.ts';
-import { MAX_LOG, MAX_SAVED_ELEMENTS, type AutomateStart, type RunState, type SavedElement, type SavedList } from './run-state.ts';
+import { MAX_LOG, MAX_SAID, MAX_SAVED_ELEMENTS, type AutomateStart, type RunState, type SavedElement, type SavedList } from './run-state.ts';
 import { pathPattern } from './site-document.ts';
 import { elementsToSave, listsToSave, namesUsed, replayableScript } from './replayable.ts';
 import { listFoundAgain, rememberedElement } from './remembered-element.ts';
@@ -840,7 +840,12 @@ export class AutomationRuns {
         return savedAsIs ? answer : token;
       }),
       say: (text) => {
-        if (state.said.length < 200) state.said.push(cut(text, 4000));
+        // The newest lines are the ones to see (a loop that says each step): older ones go, counted.
+        if (state.said.length >= MAX_SAID) {
+          state.said.shift();
+          state.saidDropped = (state.saidDropped ?? 0) + 1;
+        }
+        state.said.push(cut(text, 4000));
       },
       onTarget: (locators, target) => {
         state.current = cut(target, 400);
@@ -893,7 +898,11 @@ export class AutomationRuns {
         ? keptOne : { ...keptOne, args: keptOne.args.map(() => MASKED_TYPING) };
     };
     const pushLog = (entry: LogEntry) => {
-      if (state.log.length >= MAX_LOG) return;
+      // The newest entries are the ones that matter (the run going on, the failure a repair reads): older ones go, counted.
+      if (state.log.length >= MAX_LOG) {
+        state.log.shift();
+        state.logDropped = (state.logDropped ?? 0) + 1;
+      }
       state.log.push(kept(entry));
     };
     let filled: string | undefined;
@@ -1011,6 +1020,7 @@ export class AutomationRuns {
             if (event.type === 'answer') {
               state.answer = cutAnswer({ ...event.answer, script: shown(event.answer.script) });
               state.log = [];
+              delete state.logDropped;
             } else if (event.type === 'log') pushLog(event.entry);
             else if (event.type === 'generating') state.attempt = event.attempt;
           },

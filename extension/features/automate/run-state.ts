@@ -15,6 +15,7 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const runId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
 export const MAX_LOG = 300;
+export const MAX_SAID = 200;
 /** Lists a saved script keeps (replayable.ts `listsToSave`). */
 export const MAX_SAVED_LISTS = 40;
 
@@ -124,8 +125,12 @@ export const RunStateSchema = v.strictObject({
   phase: v.picklist(['reading', 'generating', 'running', 'finished']),
   attempt: count,
   answer: v.nullable(AnswerSchema),
+  /** The attempt's log, its newest MAX_LOG entries; `logDropped` says how many older ones were let go. */
   log: v.pipe(v.array(LogEntrySchema), v.maxLength(MAX_LOG)),
-  said: v.pipe(v.array(text(4000)), v.maxLength(200)),
+  logDropped: v.optional(count),
+  /** What say() said, its newest MAX_SAID lines; `saidDropped`: how many older ones were let go. */
+  said: v.pipe(v.array(text(4000)), v.maxLength(MAX_SAID)),
+  saidDropped: v.optional(count),
   current: v.nullable(text(400)),
   confirm: v.nullable(v.strictObject({ id: count, target: text(400), action: text(40), label: text(400), reason: text(400) })),
   question: v.nullable(v.strictObject({ id: count, text: text(4000) })),

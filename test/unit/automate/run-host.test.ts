@@ -204,6 +204,22 @@ describe('AutomationRuns: runs live in the host, panels read and answer them', (
     expect(stored.has(7)).toBe(false);
   });
 
+  // Explorer, session 34: past 300 log entries and 200 said lines the newest were dropped, so a long run looked stuck.
+  test('a long run keeps the newest log entries and said lines, counting the older ones it let go', async () => {
+    const { runs } = host([]);
+    await runs.start(start('count', { known: { plan: 'p', elements: [], script: 'for (let i = 0; i < 350; i++) say("line " + i);\ndone($page__todos.length);' }, maxRepairs: 0 }));
+    const done = await until(async () => (await runs.state(7)).run!, (run) => run.status !== 'running');
+    expect(done.report).toMatchObject({ ok: true, result: 4 });
+    expect(done.said).toHaveLength(200);
+    expect(done.saidDropped).toBe(150);
+    expect([done.said[0], done.said.at(-1)]).toEqual(['line 150', 'line 349']);
+    expect(done.log).toHaveLength(300);
+    // 350 say() calls, the list's length read, done(): the first 52 went.
+    expect(done.logDropped).toBe(52);
+    expect(done.log[0]).toMatchObject({ call: 'say', args: ['line 52'] });
+    expect(done.log.at(-1)?.call).toBe('done');
+  });
+
   test('a saved script (known) runs with zero model calls', async () => {
     const { runs, requests } = host([]);
     await runs.start(start('saved', { known: { plan: 'saved', elements: [], script: 'done($page__todos.length);' }, maxRepairs: 0 }));

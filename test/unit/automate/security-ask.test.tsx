@@ -9,12 +9,14 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { ScriptQuestion } from '../../../extension/features/automate/ScriptQuestion.tsx';
 import { asksForSecret } from '../../../extension/features/automate/secret-param.ts';
+import { draftArea } from '../../../extension/ui/draft.ts';
 
+let shown = 0;
 function show(text: string): { root: HTMLElement; answers: string[] } {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
   const answers: string[] = [];
-  act(() => render(<ScriptQuestion id={3} text={text} onAnswer={(answer) => answers.push(answer)} />, root));
+  act(() => render(<ScriptQuestion id={3} draftKey={`automate.answer.test.${++shown}`} text={text} onAnswer={(answer) => answers.push(answer)} />, root));
   return { root, answers };
 }
 
@@ -53,5 +55,32 @@ describe('ask() in the side panel', () => {
     for (const text of ['Which city?', 'How many tickets?', 'What should the todo say?', 'Which size: S, M or L?', 'Pick a colour', 'Whose passport photo?']) {
       expect(asksForSecret(text), text).toBe(false);
     }
+  });
+});
+
+// Explorer, session 34: Answer was enabled with the field empty (a stray Enter sent "", typed over a field); what was
+// typed was gone after a switch of the panel's tabs.
+describe('the answer', () => {
+  test('an empty answer is not sent; what was typed stays through an unmount (in memory only)', () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    const answers: string[] = [];
+    const mount = () => act(() => render(<ScriptQuestion id={7} draftKey="automate.answer.run-9.7" text="Which city?" onAnswer={(a) => answers.push(a)} />, root));
+    mount();
+    const form = () => root.querySelector('form')!;
+    expect(root.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).toBe(true);
+    act(() => void form().dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    expect(answers).toEqual([]);
+    act(() => {
+      const input = root.querySelector('input')!;
+      input.value = 'Lyon';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => render(null, root));
+    mount();
+    expect(root.querySelector('input')!.value).toBe('Lyon');
+    expect(draftArea('automate.answer.run-9.7')).toBe('memory');
+    act(() => void form().dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    expect(answers).toEqual(['Lyon']);
   });
 });

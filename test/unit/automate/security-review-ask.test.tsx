@@ -28,7 +28,7 @@ describe('which questions ask for a secret', () => {
 function show(text: string): HTMLElement {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
-  act(() => render(<ScriptQuestion id={5} text={text} onAnswer={() => undefined} />, root));
+  act(() => render(<ScriptQuestion id={5} draftKey={`automate.answer.review.${text}`} text={text} onAnswer={() => undefined} />, root));
   return root;
 }
 
