@@ -314,6 +314,30 @@ describe('Automate tab with a scripted (replay) model', () => {
     await page.close();
   }, 120_000);
 
+  test('a second panel on the tab shows a run it did not start once its Run is refused, and its Stop ends it; a page filter ends with its page (explorer, session 34)', async () => {
+    const { page, panel } = await bind('/apps/todo/');
+    const second = await harness.openExtensionPage(new URL(panel.url()).pathname.slice(1) + new URL(panel.url()).search);
+    await second.getByRole('tab', { name: 'Automate' }).click();
+    await second.locator('#automate-model').selectOption(REPLAY);
+    await run(panel, 'Add a todo that I will name');
+    await panel.getByTestId('automate-ask').waitFor({ timeout: 60_000 });
+    await run(second, 'Add the todo Buy bread');
+    await expect.poll(() => second.getByRole('button', { name: 'Stop', exact: true }).isEnabled(), { timeout: 10_000 }).toBe(true);
+    await second.getByRole('button', { name: 'Stop', exact: true }).click();
+    expect((await finished(panel)).status).toBe('stopped');
+    await second.close();
+
+    // The Page tab's filter is for the page it was typed on.
+    await panel.getByRole('tab', { name: 'Page' }).click();
+    await panel.getByTestId('document-summary').waitFor({ timeout: 20_000 });
+    await panel.getByTestId('entry-filter').fill('no such entry');
+    await panel.locator('[data-field="doc.no-match"]').waitFor();
+    await page.goto(pages.url('/demo/'));
+    await expect.poll(() => panel.getByTestId('entry-filter').inputValue(), { timeout: 20_000 }).toBe('');
+    expect(await panel.locator('[data-field="doc.no-match"]').count()).toBe(0);
+    await page.close();
+  }, 150_000);
+
   test('a malformed answer is repaired (ScriptSyntaxError fed back); realistic input events reach the page', async () => {
     const { page, panel } = await bind('/apps/todo/');
     await run(panel, 'Add the todo Buy bread');

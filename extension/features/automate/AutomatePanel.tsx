@@ -234,6 +234,9 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       return runId;
     } catch (e) {
       setError(e);
+      // A run this panel did not start may be going on the tab (another panel's): read it, so that it shows and Stop
+      // reaches it (explorer, session 34: Run said "a run is already going" and Stop stayed disabled).
+      follow.current();
       return undefined;
     } finally {
       setPending(false);

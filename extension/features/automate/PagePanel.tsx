@@ -87,9 +87,14 @@ export function PagePanel({ tabId }: { tabId: number | undefined }) {
   // A new document: notes about the old one go, the new page is said politely, and where the keyboard's focus was on
   // an entry the new page lacks (it fell to <body>), it goes to the document's summary.
   const ready = state.status === 'ready' ? state.doc : undefined;
+  const filteredUrl = useRef<string | undefined>(undefined);
   useLayoutEffect(() => {
     if (!ready) return;
     pointer.reset();
+    // A filter is for the page it was typed on: another page starts unfiltered (explorer, session 34: a new page came
+    // up with every section hidden).
+    if (filteredUrl.current !== undefined && filteredUrl.current !== ready.url) setFilter('');
+    filteredUrl.current = ready.url;
     const entries = ready.stats.elements;
     setAnnounced(`Page read: ${ready.title || ready.url} — ${ready.sections.length} ${ready.sections.length === 1 ? 'section' : 'sections'}, ${entries} ${entries === 1 ? 'entry' : 'entries'}`);
     const active = document.activeElement;

@@ -49,9 +49,10 @@ export async function saveScript(origin: string, name: string, source: string, t
   if (keptElements.length) row.elements = keptElements;
   const existing = await database().scripts.where('[origin+name]').equals([origin, row.name]).first();
   if (existing?.id !== undefined) {
-    // Replaced in place: it keeps its createdAt, so its place in the list.
+    // Replaced in place: it keeps its createdAt, so its place in the list. Its task is the new one, none included (an
+    // old task could name a value the new script no longer has).
     await database().scripts.update(existing.id, { source: row.source, params: row.params, updatedAt: now,
-      ...(row.task ? { task: row.task } : {}), lists: row.lists, elements: row.elements });
+      task: row.task, lists: row.lists, elements: row.elements });
     return existing.id;
   }
   return database().scripts.add(row);

@@ -85,3 +85,13 @@ test('names every object already has (constructor, __proto__, toString) are refu
   }
   expect(() => checkParamPlaces('$box.type("{{query}}");')).not.toThrow();
 });
+
+// Explorer, session 34: replaced with the Task field cleared, a script kept its old task ("…search for {{query}}").
+test('a script replaced with no task keeps no task of the one it replaced', async () => {
+  const site = 'http://127.0.0.1:5';
+  await saveScript(site, 'A', '$box.type("{{query}}");', 'search for {{query}}');
+  await saveScript(site, 'A', '$box.type("shoes");');
+  const [row] = (await listScripts(site)).filter((r) => r.name === 'A');
+  expect(row).toMatchObject({ source: '$box.type("shoes");', params: [] });
+  expect(row!.task).toBeUndefined();
+});
