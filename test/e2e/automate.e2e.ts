@@ -128,6 +128,8 @@ describe('Automate tab with a scripted (replay) model', () => {
     const saved = panel.locator('[data-testid="automate-saved"] li[data-script="search mail"]');
     await saved.waitFor();
     await expect.poll(() => panel.getByTestId('automate-saved-note').innerText()).toContain('Saved "search mail"');
+    // The value made a hole in the script is that hole in the task kept with it (explorer, session 34).
+    expect(await save.getByLabel(/Task kept with it/).inputValue()).toBe('Search the mail for {{query}}');
     // Saving again under that name says it replaces; a script that does not parse is refused, not saved.
     expect(await save.getByRole('button', { name: 'Replace the saved script of this name' }).count()).toBe(1);
     await save.getByLabel(/Saved script/).fill('$search_mail__search_mail.type("{{query}}"');

@@ -13,6 +13,7 @@ import { useCandidates, useDefaultModel, useModelName } from '../models/use-mode
 import type { ModelAnswer } from './parse.ts';
 import type { RespondPayload } from './run-host.ts';
 import { MAX_LOG, MAX_SAID, SavedElementSchema, SavedListSchema, type RunState, type SavedElement, type SavedList } from './run-state.ts';
+import { holesInTask } from './params.ts';
 import { ScriptView } from './ScriptView.tsx';
 import { ScriptQuestion } from './ScriptQuestion.tsx';
 import { failureText } from './failure-text.ts';
@@ -438,8 +439,11 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           const site = run?.origin ?? origin!;
           // The name as it is stored (cut at 200 characters): the note names what the list will show.
           const name = scriptName(saveName);
+          // A value the user made a hole in the script is that hole in the task too (shown in the form as saved).
+          const task = holesInTask(run?.report?.savedScript ?? '', saveSource, saveTask.trim());
+          if (task !== saveTask.trim()) setSaveTask(task);
           setSavedNote('');
-          void saveScript(site, name, saveSource, saveTask.trim() || undefined, run?.report?.savedLists, run?.report?.savedElements).then(() => {
+          void saveScript(site, name, saveSource, task || undefined, run?.report?.savedLists, run?.report?.savedElements).then(() => {
             setSavedNote(`Saved "${name}" for ${site}.`);
           }, (e: unknown) => setError(e));
         }}>

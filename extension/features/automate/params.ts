@@ -107,3 +107,33 @@ export function fillParams(source: string, values: Record<string, string>, kept:
   return filled;
 }
 
+
+/**
+ * The task of a script the user made holes in: where the user turned a value of the run's script into a hole (`"shoes"`
+ * → `"{{query}}"`), that value in the task becomes the hole too ("search for shoes" → "search for {{query}}"), so a
+ * replay's task says what it types (explorer, session 34: a replay with query=boots showed "search for shoes").
+ * The values are read by lining the edited script up with the original around each hole; a hole that does not line
+ * up, a value of one character, with a backslash or over a line, or already a hole in the task, is left alone.
+ */
+export function holesInTask(original: string, edited: string, task: string): string {
+  const parts = edited.split(new RegExp(PARAM.source));
+  // parts: text, name, text, name, …, text.
+  if (parts.length < 3 || !original.startsWith(parts[0]!)) return task;
+  const values = new Map<string, string | null>();
+  let at = parts[0]!.length;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    const after = parts[i + 1]!;
+    const end = i + 2 >= parts.length ? (original.endsWith(after) ? original.length - after.length : -1) : original.indexOf(after, at);
+    if (end < at) return task;
+    const value = original.slice(at, end);
+    values.set(name, values.has(name) && values.get(name) !== value ? null : value);
+    at = end + after.length;
+  }
+  let out = task;
+  for (const [name, value] of values) {
+    if (!value || value.length < 2 || /[\\\n\r]|\{\{/.test(value) || new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`).test(out)) continue;
+    out = out.split(value).join(`{{${name}}}`);
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { deleteScript, fillParams, listScripts, paramsOf, saveScript } from '../../../extension/features/automate/saved.ts';
+import { holesInTask } from '../../../extension/features/automate/params.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/run.ts';
 import { mathCapabilities } from '../../../extension/sandbox/capabilities/math.ts';
 import type { SavedList } from '../../../extension/features/automate/run-state.ts';
@@ -94,4 +95,20 @@ test('a script replaced with no task keeps no task of the one it replaced', asyn
   const [row] = (await listScripts(site)).filter((r) => r.name === 'A');
   expect(row).toMatchObject({ source: '$box.type("shoes");', params: [] });
   expect(row!.task).toBeUndefined();
+});
+
+// Explorer, session 34: saved with "{{query}}" in its script, a script's task still said "search for shoes", and a
+// replay with query=boots showed that task.
+test('a value the user made a hole in the script is that hole in the task too', () => {
+  const run = '$search__query.type("shoes");\n$search__go_button.click();\ndone($results__items.length);';
+  expect(holesInTask(run, run.replace('"shoes"', '"{{query}}"'), 'Search for shoes and count them')).toBe('Search for {{query}} and count them');
+  const form = '$f__a.type("Ada");\n$f__b.type("Lovelace");\n$f__a.type("Ada");';
+  expect(holesInTask(form, '$f__a.type("{{first}}");\n$f__b.type("{{last}}");\n$f__a.type("{{first}}");', 'Fill Ada Lovelace')).toBe('Fill {{first}} {{last}}');
+  // One hole over two values: which one the task names cannot be told.
+  expect(holesInTask(form, '$f__a.type("{{x}}");\n$f__b.type("{{x}}");\n$f__a.type("Ada");', 'Fill Ada Lovelace')).toBe('Fill Ada Lovelace');
+  // No hole made, the hole already in the task, a script rewritten beyond lining up, a one-letter value: as it was.
+  expect(holesInTask(run, run, 'Search for shoes')).toBe('Search for shoes');
+  expect(holesInTask(run, run.replace('"shoes"', '"{{query}}"'), 'Search for {{query}} (shoes)')).toBe('Search for {{query}} (shoes)');
+  expect(holesInTask(run, 'done("{{q}}");', 'Search for shoes')).toBe('Search for shoes');
+  expect(holesInTask('a("x");', 'a("{{q}}");', 'x marks')).toBe('x marks');
 });
