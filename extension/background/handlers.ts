@@ -1,4 +1,4 @@
-import { extensionVersion, getTab, injectContentScript, requestTab } from '../platform/index.ts';
+import { extensionVersion, getTab, injectContentScript, requestTab, setTabBadge } from '../platform/index.ts';
 import { ContentScriptError, PageUnresponsiveError, PocketError } from '../protocol/errors.ts';
 import type { Handlers } from '../protocol/dispatcher.ts';
 import type { RequestOf, ResponseOf } from '../protocol/messages.ts';
@@ -82,6 +82,13 @@ async function injectHidingNothing(tabId: number): Promise<void> {
 }
 const VIEW_SOURCE_REFUSAL = 'the tab shows no address to extensions and takes no script: it is a page\'s source (view-source:) or another page Chrome keeps to itself';
 
+/** The toolbar button's tooltip on a tab whose run waits for the user (the side panel holds the prompt). */
+const WAITING_TITLES = {
+  confirm: 'Pocket SLM: a run waits for you to confirm an action (open the side panel)',
+  question: 'Pocket SLM: a run asks you a question (open the side panel)',
+  step: 'Pocket SLM: a run waits for "Next step" (open the side panel)',
+} as const;
+
 export const backgroundHandlers: Handlers = {
   ping: (_payload, { sender }) => ({ tier: sender.tier }),
   'system.info': async () => {
@@ -102,6 +109,11 @@ export const backgroundHandlers: Handlers = {
   'automate.state': (payload) => callModelHost('host.automate.state', payload),
   'automate.respond': (payload) => callModelHost('host.automate.respond', payload),
   'automate.stop': (payload) => callModelHost('host.automate.stop', payload),
+  'automate.waiting': async ({ tabId, waiting }) => {
+    // A tab gone meanwhile has no button to mark.
+    await setTabBadge(tabId, waiting ? '!' : '', waiting ? WAITING_TITLES[waiting] : undefined).catch(() => undefined);
+    return {};
+  },
   'tokens.count': (payload) => callModelHost('host.tokens.count', payload),
   'panel.intent': async ({ tabId }) => ({ intent: await panelIntent(tabId) }),
   'probes.start': (payload) => callModelHost('host.probes.start', payload),

@@ -101,6 +101,13 @@ export function onInstalled(listener: (reason: string) => void): void {
 }
 
 /** A tab was closed. */
+/** The toolbar button's badge and tooltip on one tab ('' and undefined: none, and the manifest's title). */
+export async function setTabBadge(tabId: number, text: string, title?: string): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text });
+  if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+  await browser.action.setTitle({ tabId, title: title ?? browser.runtime.getManifest().action?.default_title ?? '' });
+}
+
 export function onTabRemoved(listener: (tabId: number) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }

@@ -15,7 +15,7 @@ import {
 } from './schemas.ts';
 import { ActReplySchema, ActRequestSchema, TabActRequestSchema } from './schemas.ts';
 import {
-  AutomateRespondSchema, AutomateRunIdSchema, AutomateStartSchema, AutomateStateSchema, AutomateTabSchema,
+  AutomateRespondSchema, AutomateRunIdSchema, AutomateStartSchema, AutomateStateSchema, AutomateTabSchema, AutomateWaitingSchema,
 } from '../features/automate/run-state.ts';
 
 const ProbeRunIdSchema = v.strictObject({ runId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) });
@@ -105,6 +105,8 @@ export const routes = {
   'host.automate.state': route(AutomateTabSchema, AutomateStateSchema, ['extension']),
   'host.automate.respond': route(AutomateRespondSchema, Empty, ['extension']),
   'host.automate.stop': route(AutomateRunIdSchema, Empty, ['extension']),
+  /** The model host tells the background what a tab's run waits for: the toolbar button says so on that tab. */
+  'automate.waiting': route(AutomateWaitingSchema, Empty, ['extension']),
   /** The background saw the tab close: its run stops and its stored record goes. */
   'host.automate.tabClosed': route(AutomateTabSchema, Empty, ['extension']),
 } as const;

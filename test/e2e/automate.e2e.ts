@@ -354,11 +354,21 @@ describe('Automate tab with a scripted (replay) model', () => {
     await run(panel, 'Add a todo that I will name');
     const ask = panel.getByTestId('automate-ask');
     await ask.waitFor({ timeout: 60_000 });
+    // The toolbar button says so on that tab, for a user whose side panel is closed (explorer, session 34).
+    const tabId = await tabIdOf(harness, page);
+    const badge = () => harness.serviceWorker.evaluate(async (id) => {
+      const action = (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> } } }).chrome.action;
+      return `${await action.getBadgeText({ tabId: id })} ${await action.getTitle({ tabId: id })}`;
+    }, tabId);
+    await expect.poll(badge, { timeout: 10_000 }).toBe('! Pocket SLM: a run asks you a question (open the side panel)');
     await ask.getByLabel('What should the todo say?').fill('Water the plants');
     await ask.getByRole('button', { name: 'Answer' }).click();
+    await expect.poll(badge, { timeout: 10_000 }).toBe(' Pocket SLM');
     const report = await finished(panel);
     expect(report, report.text).toMatchObject({ status: 'done', modelCalls: 1 });
     expect(await panel.getByTestId('automate-said').innerText()).toBe('Added Water the plants');
+    // A said line keeps its line breaks (explorer, session 34: "a\nb" showed on one line).
+    expect(await panel.getByTestId('automate-said').locator('li').first().evaluate((li) => getComputedStyle(li).whiteSpace)).toBe('pre-wrap');
     expect(await page.locator('#todos li .title').allInnerTexts()).toContain('Water the plants');
   }, 120_000);
 

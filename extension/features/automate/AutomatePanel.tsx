@@ -383,7 +383,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
         <>
           {/* Only the newest lines are kept (run-host.ts): said, so a long run does not look cut short. */}
           {run.saidDropped ? <p class="muted" data-testid="automate-said-dropped">{run.saidDropped} earlier line{run.saidDropped === 1 ? '' : 's'} of the script's say() not kept (the last {MAX_SAID} are)</p> : null}
-          <ul data-testid="automate-said">{run.said.map((line, i) => <li key={i}>{line}</li>)}</ul>
+          <ul data-testid="automate-said" class="said">{run.said.map((line, i) => <li key={i}>{line}</li>)}</ul>
         </>
       )}
       {log.length > 0 && (

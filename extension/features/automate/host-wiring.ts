@@ -14,11 +14,28 @@ import { AutomationRuns, type RunStore } from './run-host.ts';
 import type { RunState } from './run-state.ts';
 import { otherPageNames, recordNavigation, routeTo } from './site-routes.ts';
 
+/** What each tab's run was last said to wait for (the toolbar button's mark is set only when it changes). */
+const toldWaiting = new Map<number, string>();
+
+/** A run waiting for the user marks its tab's toolbar button, so a closed side panel is not a silent stall. */
+function tellWaiting(state: RunState): void {
+  const waiting = state.status !== 'running' ? '' : state.confirm ? 'confirm' : state.question ? 'question' : state.step ? 'step' : '';
+  if ((toldWaiting.get(state.tabId) ?? '') === waiting) return;
+  toldWaiting.set(state.tabId, waiting);
+  void request('automate.waiting', { tabId: state.tabId, waiting }).catch(() => undefined);
+}
+
 /** Each tab's last run in Dexie's settings table (`automate.run.<tabId>`). */
 const settingsStore: RunStore = {
   load: (tabId) => readSetting<RunState | null>(`automate.run.${tabId}`, null),
-  save: (state) => writeSetting(`automate.run.${state.tabId}`, state),
-  remove: (tabId) => database().settings.delete(`automate.run.${tabId}`),
+  save: (state) => {
+    tellWaiting(state);
+    return writeSetting(`automate.run.${state.tabId}`, state);
+  },
+  remove: (tabId) => {
+    toldWaiting.delete(tabId);
+    return database().settings.delete(`automate.run.${tabId}`);
+  },
 };
 
 export function automationRuns(generate: (request: GenerateRequestPayload, signal: AbortSignal) => Promise<GenerateResult>): Handlers {

@@ -76,6 +76,8 @@ export type AutomateStart = v.InferOutput<typeof AutomateStartSchema>;
 
 export const AutomateRunIdSchema = v.strictObject({ runId });
 export const AutomateTabSchema = v.strictObject({ tabId });
+/** What a tab's run waits for from the user ('' when nothing): shown on the toolbar button while no panel may be open. */
+export const AutomateWaitingSchema = v.strictObject({ tabId, waiting: v.picklist(['', 'confirm', 'question', 'step']) });
 export const AutomateRespondSchema = v.union([
   v.strictObject({ runId, confirm: v.strictObject({ id: count, ok: v.boolean() }) }),
   v.strictObject({ runId, answer: v.strictObject({ id: count, text: text(4000) }) }),
