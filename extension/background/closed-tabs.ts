@@ -1,4 +1,4 @@
-import { offscreenDocumentExists, request, sessionRemove } from '../platform/index.ts';
+import { draftStore, offscreenDocumentExists, request, sessionRemove } from '../platform/index.ts';
 import { database } from '../storage/db.ts';
 import { modelHostStarting } from './model-host.ts';
 import { intentKey } from './side-panel.ts';
@@ -14,5 +14,16 @@ export async function forgetClosedTab(tabId: number): Promise<void> {
   if (await offscreenDocumentExists()) {
     await request('host.automate.tabClosed', { tabId }).catch(() => undefined);
   }
-  await Promise.all([database().settings.delete(`automate.run.${tabId}`), sessionRemove(intentKey(tabId)).catch(() => undefined)]);
+  await Promise.all([database().settings.delete(`automate.run.${tabId}`), sessionRemove(intentKey(tabId)).catch(() => undefined),
+    forgetTabDrafts(tabId).catch(() => undefined)]);
+}
+
+/** The panels' drafts tied to the tab (`automate.<what>.<tabId>`: its task, its save form) go with it. */
+async function forgetTabDrafts(tabId: number): Promise<void> {
+  const drafts = await draftStore.load('session');
+  if (!drafts) return;
+  const keys = Object.keys(drafts).filter((key) => key.startsWith('automate.') && key.endsWith(`.${tabId}`));
+  if (!keys.length) return;
+  for (const key of keys) delete drafts[key];
+  await draftStore.save('session', drafts);
 }

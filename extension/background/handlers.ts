@@ -1,4 +1,4 @@
-import { extensionVersion, getTab, injectContentScript, requestTab, setTabBadge } from '../platform/index.ts';
+import { extensionVersion, getTab, injectContentScript, onTabLoaded, requestTab, setTabBadge } from '../platform/index.ts';
 import { ContentScriptError, PageUnresponsiveError, PocketError } from '../protocol/errors.ts';
 import type { Handlers } from '../protocol/dispatcher.ts';
 import type { RequestOf, ResponseOf } from '../protocol/messages.ts';
@@ -82,6 +82,9 @@ async function injectHidingNothing(tabId: number): Promise<void> {
 }
 const VIEW_SOURCE_REFUSAL = 'the tab shows no address to extensions and takes no script: it is a page\'s source (view-source:) or another page Chrome keeps to itself';
 
+/** Tabs whose toolbar mark is put back when they load a page, with the unsubscribe. */
+const remarkOnLoad = new Map<number, () => void>();
+
 /** The toolbar button's tooltip on a tab whose run waits for the user (the side panel holds the prompt). */
 const WAITING_TITLES = {
   confirm: 'Pocket SLM: a run waits for you to confirm an action (open the side panel)',
@@ -110,8 +113,13 @@ export const backgroundHandlers: Handlers = {
   'automate.respond': (payload) => callModelHost('host.automate.respond', payload),
   'automate.stop': (payload) => callModelHost('host.automate.stop', payload),
   'automate.waiting': async ({ tabId, waiting }) => {
+    remarkOnLoad.get(tabId)?.();
+    remarkOnLoad.delete(tabId);
     // A tab gone meanwhile has no button to mark.
-    await setTabBadge(tabId, waiting ? '!' : '', waiting ? WAITING_TITLES[waiting] : undefined).catch(() => undefined);
+    const mark = () => setTabBadge(tabId, waiting ? '!' : '', waiting ? WAITING_TITLES[waiting] : undefined).catch(() => undefined);
+    // Chrome clears a tab's badge when the tab loads a page: put back while the run still waits.
+    if (waiting) remarkOnLoad.set(tabId, onTabLoaded(tabId, () => void mark()));
+    await mark();
     return {};
   },
   'tokens.count': (payload) => callModelHost('host.tokens.count', payload),

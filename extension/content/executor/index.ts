@@ -363,7 +363,9 @@ function linkTarget(link: Element): string {
 function openedHere<T>(el: Element, act: () => T): T {
   const link = el.closest('a[href], area[href]');
   const target = link ? linkTarget(link) : '';
-  const elsewhere = target !== '' && !['_self', '_top', '_parent'].includes(target.toLowerCase())
+  const win = link?.ownerDocument.defaultView;
+  // Only a link of the page itself: in a frame (a frameset's menu), a name may be a frame of the page around it.
+  const elsewhere = target !== '' && !!win && win === win.top && !['_self', '_top', '_parent'].includes(target.toLowerCase())
     && !Array.from(link!.ownerDocument.querySelectorAll('iframe[name], frame[name]')).some((frame) => frame.getAttribute('name') === target);
   if (!link || !elsewhere || link.hasAttribute('download') || !pageOfThisSite(link)) return act();
   const had = link.getAttribute('target');

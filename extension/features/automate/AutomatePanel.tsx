@@ -142,7 +142,7 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   const [savedNote, setSavedNote] = useState('');
   /** The saved script this tab's last replay from here ran (its offer to keep a repair, its advice when it failed). */
   const [replayed, setReplayed] = useDraft<Replayed | null>(`automate.replayed.${tabId ?? ''}`, null);
-  const [stepByStep, setStepByStep] = useDraft('automate.panel.stepByStep', false);
+  const [stepByStep, setStepByStep] = useDraft(`automate.panel.stepByStep.${tabId ?? ''}`, false);
   const shownRun = useRef<string | undefined>(undefined);
   const stopButton = useRef<HTMLButtonElement>(null);
   const pressedRun = useRef(false);

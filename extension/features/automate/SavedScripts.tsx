@@ -35,7 +35,7 @@ export function SavedScripts({ tabId, origin, scripts, readError, busy, onReplay
   const rows = (scripts ?? []).filter((row): row is Saved => row.id !== undefined);
   // Values by script and parameter (valueKey): typed for one script, they do not show up in another's field.
   const [values, setValues] = useDraft<Record<string, string>>(`automate.params.${tabId}`, {});
-  const [allowModel, setAllowModel] = useDraft('automate.panel.replayRepairs', false);
+  const [allowModel, setAllowModel] = useDraft(`automate.panel.replayRepairs.${tabId}`, false);
   const [filter, setFilter] = useState('');
   const [problem, setProblem] = useState<RowProblem>();
   /** Deleted here since the panel showed this site, the latest last: each can be undone in turn. */

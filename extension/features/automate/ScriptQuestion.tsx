@@ -10,7 +10,7 @@ import { asksForCode, asksForSecret } from './secret-param.ts';
  * by a screen reader), and a Show button unmasks what was typed. The answer field takes the focus when the question
  * appears, as the panel's other prompts do (`data-autofocus` is what the panel's gate focuses). What is typed stays
  * through a switch of the panel's tabs (`draftKey`: in memory only, never stored: it may be a secret); an empty answer
- * is not sent (a stray Enter in the focused field sent "", and the script typed it over a field's text).
+ * is sent only by its own button (a stray Enter in the focused field sent "", and the script typed it over a field).
  */
 export function ScriptQuestion({ id, draftKey, text, onAnswer }: { id: number; draftKey: string; text: string; onAnswer: (text: string) => void }) {
   const [reply, setReply] = useDraft(draftKey, '');
@@ -49,6 +49,8 @@ export function ScriptQuestion({ id, draftKey, text, onAnswer }: { id: number; d
           onClick={() => setUnmasked((shown) => !shown)}>{unmasked ? 'Hide' : 'Show'}</button>
       )}
       <button type="submit" disabled={!reply} title={reply ? undefined : 'Type an answer first (Stop ends the run)'}>Answer</button>
+      {/* An empty answer on purpose (a question the script says may be left empty), never by a stray Enter. */}
+      {!reply && <button type="button" onClick={() => onAnswer('')}>Send an empty answer</button>}
     </form>
   );
 }

@@ -27,7 +27,13 @@ function tellWaiting(state: RunState): void {
 
 /** Each tab's last run in Dexie's settings table (`automate.run.<tabId>`). */
 const settingsStore: RunStore = {
-  load: (tabId) => readSetting<RunState | null>(`automate.run.${tabId}`, null),
+  load: async (tabId) => {
+    const stored = await readSetting<RunState | null>(`automate.run.${tabId}`, null);
+    // Read from storage, a "running" run is not live in this host (it restarted): a mark it left on the toolbar button
+    // is stale.
+    if (stored?.status === 'running') void request('automate.waiting', { tabId, waiting: '' }).catch(() => undefined);
+    return stored;
+  },
   save: (state) => {
     tellWaiting(state);
     return writeSetting(`automate.run.${state.tabId}`, state);

@@ -132,8 +132,12 @@ export function holesInTask(original: string, edited: string, task: string): str
   }
   let out = task;
   for (const [name, value] of values) {
-    if (!value || value.length < 2 || /[\\\n\r]|\{\{/.test(value) || new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`).test(out)) continue;
-    out = out.split(value).join(`{{${name}}}`);
+    if (!value || value.length < 2 || /[\\\n\r]|\{\{/.test(value) || paramsOf(out).includes(name)) continue;
+    // Whole words only ("red" is not the one in "ordered", "10" not the end of "2010"), and never inside a hole.
+    const word = new RegExp(`(?<![\\p{L}\\p{N}_])${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
+    // Split as text, hole, the hole's name, text…: the names (the inner group) are dropped, the holes kept whole.
+    out = out.split(new RegExp(`(${PARAM.source})`)).filter((_, i) => i % 3 !== 2)
+      .map((part, i) => (i % 2 === 0 ? part.replace(word, `{{${name}}}`) : part)).join('');
   }
   return out;
 }

@@ -111,4 +111,10 @@ test('a value the user made a hole in the script is that hole in the task too', 
   expect(holesInTask(run, run.replace('"shoes"', '"{{query}}"'), 'Search for {{query}} (shoes)')).toBe('Search for {{query}} (shoes)');
   expect(holesInTask(run, 'done("{{q}}");', 'Search for shoes')).toBe('Search for shoes');
   expect(holesInTask('a("x");', 'a("{{q}}");', 'x marks')).toBe('x marks');
+  // Whole words only, never inside a hole (review, session 34: "ordered" became "or{{c}}ed").
+  const colour = '$f__colour.type("red");\n$f__year.type("10");';
+  expect(holesInTask(colour, '$f__colour.type("{{c}}");\n$f__year.type("{{y}}");', 'find red shoes, ordered by price, from 2010 or 10'))
+    .toBe('find {{c}} shoes, ordered by price, from 2010 or {{y}}');
+  expect(holesInTask('$a.type("city");\n$b.type("x y");', '$a.type("{{city}}");\n$b.type("{{x}}");', 'city x y (price 1.5)')).toBe('{{city}} {{x}} (price 1.5)');
+  expect(holesInTask('$a.type("1.5");', '$a.type("{{p}}");', 'price 1.5 not 125')).toBe('price {{p}} not 125');
 });

@@ -83,4 +83,14 @@ describe('the answer', () => {
     act(() => void form().dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     expect(answers).toEqual(['Lyon']);
   });
+
+  test('an empty answer goes only by its own button', () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    const answers: string[] = [];
+    act(() => render(<ScriptQuestion id={8} draftKey="automate.answer.run-9.8" text="Any note? Leave it empty for none" onAnswer={(a) => answers.push(a)} />, root));
+    const empty = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Send an empty answer')!;
+    act(() => empty.click());
+    expect(answers).toEqual(['']);
+  });
 });
