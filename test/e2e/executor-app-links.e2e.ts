@@ -59,3 +59,50 @@ test('a link of this site that would open another tab opens its page in the run\
   expect(page.url()).toBe(start);
   expect(tabs()).toBe(before);
 });
+
+test('a page handler\'s window.open() of a page of this site during a click opens it in the run\'s tab; other calls are the browser\'s', async () => {
+  const page = rig!.page;
+  const start = page.url();
+  const context = page.context();
+  const tabs = () => context.pages().filter((p) => p.url().startsWith('http')).length;
+  const before = tabs();
+  for (const id of ['now', 'named', 'later', 'fetched'] as const) {
+    await page.goto(start);
+    await page.evaluate((which) => {
+      document.body.insertAdjacentHTML('beforeend', `<button id="${which}">Open</button>`);
+      const address = `./?clock=0&bar=0&carousel=0&next=${which}`;
+      const calls = {
+        now: () => void window.open(address),
+        named: () => void window.open(address, 'preview', 'width=400'),
+        later: () => void setTimeout(() => window.open(new URL(address, location.href)), 0),
+        fetched: () => void fetch(location.href).then(() => window.open(address, '_blank')),
+      };
+      document.getElementById(which)!.addEventListener('click', calls[which]);
+    }, id);
+    const reply = await rig!.act(id, 'click');
+    expect(reply, `${id}: ${JSON.stringify(reply)}`).toMatchObject({ ok: true, payload: { navigated: true } });
+    await page.waitForURL(new RegExp(`next=${id}$`));
+    expect(tabs(), id).toBe(before);
+  }
+  // Another site opens in a tab of its own, as before; this tab stays.
+  await page.goto(start);
+  const other = start.replace('127.0.0.1', 'localhost');
+  await page.evaluate((address) => {
+    document.body.insertAdjacentHTML('beforeend', '<button id="away">Elsewhere</button>');
+    document.getElementById('away')!.addEventListener('click', () => void window.open(address));
+  }, `${other}&next=away`);
+  const opened = context.waitForEvent('page');
+  expect(await rig!.act('away', 'click')).toMatchObject({ ok: true, payload: { navigated: false } });
+  const popup = await opened;
+  await popup.waitForURL(/next=away$/);
+  expect(page.url()).toBe(start);
+  await popup.close();
+  // Outside a run's action the page's own window.open is untouched.
+  const own = context.waitForEvent('page');
+  await page.evaluate(() => void window.open('./?clock=0&bar=0&carousel=0&next=own'));
+  const ownTab = await own;
+  await ownTab.waitForURL(/next=own$/);
+  expect(page.url()).toBe(start);
+  await ownTab.close();
+  expect(tabs()).toBe(before);
+});

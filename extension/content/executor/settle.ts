@@ -1,3 +1,4 @@
+import { openHereWhileActing } from './window-open.ts';
 import { REQUEST_END_EVENT, REQUEST_START_EVENT, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from '../submit-guard/events.ts';
 import { attr, checkVisibilityOf, closestOf, idOf, isConnectedOf } from '../document/dom-safe.ts';
 import { OVERLAY_ID } from '../highlight.ts';
@@ -92,6 +93,7 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, acti
   doc.addEventListener(REQUEST_START_EVENT, started, true);
   doc.addEventListener(REQUEST_END_EVENT, ended, true);
   doc.dispatchEvent(new Event(WATCH_REQUESTS_EVENT));
+  const stopOpening = action ? openHereWhileActing(doc) : undefined;
   const observer = new MutationObserver((all) => {
     const records = all.filter((record) => !outlineOnly(record));
     if (!records.length) return;
@@ -145,6 +147,7 @@ export function watchSettle(doc: Document, { requestCapMs = REQUEST_CAP_MS, acti
           doc.removeEventListener(REQUEST_START_EVENT, started, true);
           doc.removeEventListener(REQUEST_END_EVENT, ended, true);
           doc.dispatchEvent(new Event(UNWATCH_REQUESTS_EVENT));
+          stopOpening?.();
           resolve({ changed, unloading });
         };
         // Quiet for long enough: done, unless a request the action started is still out (its end re-arms) or ended

@@ -31,3 +31,9 @@ export const UNWATCH_REQUESTS_EVENT = name('unwatch-requests');
 /** Dispatched at the document by the page world: a `fetch` or XMLHttpRequest started during a watch, or ended. */
 export const REQUEST_START_EVENT = name('request-start');
 export const REQUEST_END_EVENT = name('request-end');
+/**
+ * Dispatched at the document by the page world, cancelable, while an action is watched: the page called
+ * `window.open(url, target)` (detail: `[url, target]` as JSON). Cancelled by the executor, which then opens the page in
+ * this tab; the page's call returns null, as a blocked popup's does.
+ */
+export const WINDOW_OPEN_EVENT = name('window-open');

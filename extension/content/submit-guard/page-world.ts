@@ -1,4 +1,4 @@
-import { BUILD_ID, GUARD_FRAMES_EVENT, REQUEST_END_EVENT, REQUEST_START_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT } from './events.ts';
+import { BUILD_ID, GUARD_FRAMES_EVENT, REQUEST_END_EVENT, REQUEST_START_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE, UNWATCH_REQUESTS_EVENT, WATCH_REQUESTS_EVENT, WINDOW_OPEN_EVENT } from './events.ts';
 
 /**
  * Runs in the page's own JavaScript world (`world: 'MAIN'`), injected with the content script. `form.submit()` fires
@@ -152,7 +152,8 @@ function guardFrames(win: Window): void {
 /**
  * A click in a single-page app often fetches, then draws: the executor waits for the requests an action started
  * (settle.ts). While it watches, each `fetch` and XMLHttpRequest the page starts is reported as an event at the
- * document, and its end too; outside our actions nothing is reported and the calls go through untouched.
+ * document, and its end too; outside our actions nothing is reported and the calls go through untouched. A
+ * `window.open(url)` meanwhile is offered to the executor too.
  */
 function watchRequests(win: Window & typeof globalThis): void {
   const ReportEvent = win.CustomEvent;
@@ -179,6 +180,28 @@ function watchRequests(win: Window & typeof globalThis): void {
         throw error;
       });
     } as typeof fetch;
+  }
+  // A handler that opens a page with `window.open(url)` (a row that opens its item in a new tab): the executor may take
+  // it into this tab (window-open.ts), where the run reads on. Only while an action is watched, and only a call with
+  // an address; anything the executor leaves goes to the browser's own.
+  const open = win.open;
+  if (typeof open === 'function') {
+    const stringify = win.JSON.stringify;
+    const dispatch = win.EventTarget.prototype.dispatchEvent;
+    win.open = function (this: unknown, ...args: Parameters<typeof open>) {
+      if (watching > 0 && args[0] !== undefined && args[0] !== null) {
+        let taken = false;
+        try {
+          const address = String(args[0]);
+          const detail = stringify([address, args[1] === undefined || args[1] === null ? '' : String(args[1])]);
+          taken = address.trim() !== '' && !dispatch.call(document, new ReportEvent(WINDOW_OPEN_EVENT, { cancelable: true, detail }));
+        } catch {
+          taken = false;
+        }
+        if (taken) return null;
+      }
+      return open.apply(this, args);
+    } as typeof open;
   }
   const send = win.XMLHttpRequest?.prototype.send;
   if (send) {
