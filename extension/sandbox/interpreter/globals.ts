@@ -153,7 +153,7 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
     ...[...ERROR_CONSTRUCTORS].map((name): [string, Value] => [name, native(name, (args, site) => {
       site.meter.array(2, site, 2);
       const message = args[0] === undefined ? '' : site.meter.string(toStr(args[0], site.meter.budgets.stringLength), site, typeof args[0] !== 'string');
-      return new ErrorObject(name, message);
+      return new ErrorObject(name, message, undefined, name);
     })]),
     // `new Set(values)` and `new Map(pairs)` (collections.ts); called without `new` they make one too.
     ['Set', native('Set', (args, site) => ScriptSet.from(args[0], site))],

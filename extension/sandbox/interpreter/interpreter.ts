@@ -1,6 +1,7 @@
 import type * as A from 'acorn';
 import { ApiError, BudgetError, type PocketError, ScriptError, ScriptRuntimeError } from '../../protocol/errors.ts';
 import type { Meter, Position } from './budget.ts';
+import { instanceOf } from './instance-of.ts';
 import { arrayIndex, memberNamesOf, primitiveMember } from './members.ts';
 import { binary, concat } from './operators.ts';
 import { CONSTRUCTORS, positionOf } from './parse.ts';
@@ -535,6 +536,7 @@ export class Interpreter {
       case 'BinaryExpression': {
         const left = await this.evaluate(node.left as A.Expression, scope);
         const right = await this.evaluate(node.right, scope);
+        if (node.operator === 'instanceof') return instanceOf(left, right, () => this.snippet(node.right));
         return binary(node.operator, left, right, this.meter, positionOf(node));
       }
       case 'LogicalExpression': {

@@ -79,6 +79,7 @@ export function binary(op: BinaryOperator, a: Value, b: Value, meter: Meter, at:
       throw new ScriptRuntimeError('`in` needs an object or an array on its right');
     }
     case 'instanceof':
-      throw new ScriptRuntimeError('`instanceof` is not supported');
+      // Evaluated by the interpreter (instance-of.ts), which knows the built-ins' own values.
+      throw new ScriptRuntimeError('`instanceof` is evaluated by the interpreter');
   }
 }

@@ -115,9 +115,6 @@ function checkNode(node: AnyNode, depth: number): void {
       if (!LOOPS.has(body.type as string)) refuse('a label', node, 'only on a loop, for `break label`/`continue label`; an object is written `{ key: value }`');
       break;
     }
-    case 'BinaryExpression':
-      if (node.operator === 'instanceof') refuse('`instanceof`', node, 'use typeof or Array.isArray');
-      break;
     case 'ArrayExpression':
       if ((node.elements as unknown[]).includes(null)) refuse('an array hole', node);
       break;

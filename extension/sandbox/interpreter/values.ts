@@ -100,7 +100,11 @@ export class ScriptObject {
  * its properties, that reads as `Name: message` in text, as a JavaScript error does.
  */
 export class ErrorObject extends ScriptObject {
-  constructor(name: string, message: string, extra?: Iterable<[string, Value]>) {
+  /**
+   * The constructor that made it (`Error`, `TypeError`, `RangeError`), for `instanceof`; a script error caught by the
+   * script (ApiError, NotFoundError…) is an `Error`. Its `name` property may be changed, this may not.
+   */
+  constructor(name: string, message: string, extra?: Iterable<[string, Value]>, readonly madeBy: string = 'Error') {
     super(extra);
     this.props.set('name', name);
     this.props.set('message', message);

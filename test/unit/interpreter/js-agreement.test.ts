@@ -45,6 +45,13 @@ const agree: Array<[string, unknown]> = [
   // A split limit is read as JavaScript reads it.
   ['"a,b,,c".split(",", -1)', ['a', 'b', '', 'c']],
   ['"a,b,c".split(",", 2)', ['a', 'b']],
+  // `instanceof` of the built-in types (session 35; it was refused).
+  ['[[1] instanceof Array, ({}) instanceof Array, "a" instanceof String, 5 instanceof Number, true instanceof Boolean, [] instanceof Object, ({}) instanceof Object, null instanceof Object, undefined instanceof Object]', [true, false, false, false, false, true, true, false, false]],
+  ['function f() { try { throw new TypeError("x"); } catch (e) { return [e instanceof TypeError, e instanceof Error, e instanceof RangeError, e instanceof Object]; } } f()', [true, true, false, true]],
+  ['const e = new Error("m"); e.name = "TypeError"; [e instanceof TypeError, e instanceof Error, RangeError("r") instanceof RangeError]', [false, true, true]],
+  ['[new Set([1]) instanceof Set, new Map() instanceof Map, /a/ instanceof RegExp, RegExp("b") instanceof RegExp, new Set() instanceof Map, (() => 1) instanceof Object, ({...new Error("x")}) instanceof Error]', [true, true, true, true, false, true, false]],
+  ['function g() { try { [1].nope(); } catch (e) { return e instanceof Error; } } g()', true],
+  ['const items = [[1, 2], 3, [4]]; items.filter((x) => !(x instanceof Array)).length', 1],
   // ES2021 syntax.
   ['let x = null; x ??= 5; let y = 0; y ||= 7; let z = 1; z &&= 9; [x, y, z]', [5, 7, 9]],
   ['1_000_000 + 2_500', 1_002_500],
@@ -153,5 +160,13 @@ test('a label on anything but a loop is refused, saying what was likely meant', 
     const outcome = await run(source);
     expect(outcome.error?.name, source).toBe('ScriptSyntaxError');
     expect(outcome.error?.message, source).toMatch(/^a label is not supported at 1:1 \(only on a loop, .*an object is written `\{ key: value \}`\)$/);
+  }
+});
+
+test('`instanceof` a script\'s own function or a value that is no type says what it takes', async () => {
+  for (const source of ['function F() {}\n({}) instanceof F', '[] instanceof Math', '[] instanceof 5']) {
+    const outcome = await run(source);
+    expect(outcome.ok, source).toBe(false);
+    expect(outcome.ok ? '' : outcome.error.message, source).toMatch(/^`instanceof` takes Array, Object, Error, TypeError, RangeError, Set, Map, RegExp, String, Number or Boolean on its right, not `(F|Math|5)`; use typeof or Array.isArray at \d:\d+$/);
   }
 });

@@ -21,22 +21,15 @@ type ParserInternals = {
   start: number;
   raise(pos: number, message: string): never;
   parseVar(...args: unknown[]): unknown;
-  finishToken(...args: unknown[]): unknown;
 };
 
 /**
- * acorn, refusing a label (`total: 1`), `var` and `instanceof` where they are read: the interpreter refuses them (a
- * label on anything but a loop), and found only in a whole parse (refusedNode) they would leave a prefix that no text
- * after it can make a script. Labelled loops, which the interpreter runs, are refused here too: in a small model's
+ * acorn, refusing a label (`total: 1`) and `var` where they are read: the interpreter refuses them (a label on anything
+ * but a loop), and found only in a whole parse (refusedNode) they would leave a prefix that no text after it can make
+ * a script. Labelled loops, which the interpreter runs, are refused here too: in a small model's
  * output `done:` or `total:` is a call or a key gone wrong far more often than the start of `outer: for`.
  */
 const ScriptParser = Parser.extend((Base) => class extends Base {
-  finishToken(type: { keyword?: string }, ...rest: unknown[]): unknown {
-    const parser = this as unknown as ParserInternals;
-    if (type.keyword === 'instanceof') parser.raise(parser.start, '`instanceof` is not supported');
-    return (Base.prototype as unknown as ParserInternals).finishToken.call(this, type, ...rest);
-  }
-
   parseLabeledStatement(node: { start: number }): never {
     return (this as unknown as ParserInternals).raise(node.start, 'a label is not supported');
   }
@@ -48,7 +41,7 @@ const ScriptParser = Parser.extend((Base) => class extends Base {
 });
 
 /** Words that may follow a complete expression or block, so a prefix of one is not yet an error. */
-const CONTINUING_WORDS = ['in', 'of', 'else', 'catch', 'finally', 'while', 'case', 'default'];
+const CONTINUING_WORDS = ['in', 'instanceof', 'of', 'else', 'catch', 'finally', 'while', 'case', 'default'];
 const OPERATOR = /^[=!<>&|+\-*/%?.^~]+$/;
 const OPERATORS = ['=', '==', '===', '=>', '!', '!=', '!==', '<', '<=', '<<', '<<=', '>', '>=', '>>', '>>=', '>>>', '>>>=',
   '&', '&&', '&&=', '&=', '|', '||', '||=', '|=', '+', '++', '+=', '-', '--', '-=', '*', '**', '*=', '**=', '/', '/=',
@@ -246,7 +239,7 @@ const GLOBALS = new Set(['undefined', 'NaN', 'Infinity', 'Math', 'parseInt', 'pa
  * name is complete and is not a parameter of an arrow function still being written.
  */
 /** Words a name being written may still become where a value is read: keywords acorn reads as names and literals. */
-const READ_WORDS = ['of', 'let', 'async', 'await', 'true', 'false', 'null', 'typeof', 'void', 'in', 'this',
+const READ_WORDS = ['of', 'let', 'async', 'await', 'true', 'false', 'null', 'typeof', 'void', 'in', 'instanceof', 'this',
   'if', 'else', 'for', 'while', 'do', 'return', 'break', 'continue', 'const', 'function', 'try', 'catch', 'finally',
   'throw', 'switch', 'case', 'default', 'new', 'delete'];
 
