@@ -167,6 +167,6 @@ test('`instanceof` a script\'s own function or a value that is no type says what
   for (const source of ['function F() {}\n({}) instanceof F', '[] instanceof Math', '[] instanceof 5']) {
     const outcome = await run(source);
     expect(outcome.ok, source).toBe(false);
-    expect(outcome.ok ? '' : outcome.error.message, source).toMatch(/^`instanceof` takes Array, Object, Error, TypeError, RangeError, Set, Map, RegExp, String, Number or Boolean on its right, not `(F|Math|5)`; use typeof or Array.isArray at \d:\d+$/);
+    expect(outcome.ok ? '' : outcome.error?.message, source).toMatch(/^`instanceof` takes Array, Object, Error, TypeError, RangeError, Set, Map, RegExp, String, Number or Boolean on its right, not `(F|Math|5)`; use typeof or Array.isArray at \d:\d+$/);
   }
 });
