@@ -109,6 +109,24 @@ describe('sandbox page', () => {
     expect(result).toEqual({ ok: true, result: [12, 18] }); // 7 + 23 too, had only the inner loop stopped
   });
 
+  test('instanceof of the built-in types runs in the sandbox; a script function on its right is an error with its place', async () => {
+    const result = await page.evaluate(async () => {
+      const w = globalThis as unknown as PageGlobals;
+      const ok = await w.host.run({
+        capabilitySet: 'math',
+        source: `
+          const rows = [[3, 4], 5, [6], "7"];
+          let failed = null;
+          try { rows.nope(); } catch (e) { failed = [e instanceof Error, e instanceof TypeError]; }
+          answer([rows.filter((r) => r instanceof Array).length, failed, new TypeError("t") instanceof TypeError]);`,
+      });
+      const refused = await w.host.run({ capabilitySet: 'math', source: 'function Row() {}\nanswer([] instanceof Row);' });
+      return { ok: ok.ok, result: ok.result, refused: refused.ok ? null : refused.error?.message };
+    });
+    expect(result).toMatchObject({ ok: true, result: [2, [true, false], true] });
+    expect(result.refused).toMatch(/^`instanceof` takes Array, .* not `Row`.* at 2:8$/);
+  });
+
   test('runs an automation program against a bridge in the page: actions, lists, ask/say, live log', async () => {
     const result = await page.evaluate(async () => {
       const w = globalThis as unknown as PageGlobals;
