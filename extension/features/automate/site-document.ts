@@ -24,7 +24,7 @@ export interface StoredPage {
   misses?: Record<string, number>;
   /**
    * A view of a hash-routed page that its address without a hash was seen showing (`/demo/` shows `/demo/#inbox`):
-   * a link to the bare address leads here (impliedEdges). Kept once seen.
+   * a link to the bare address leads here (impliedEdges). Kept until a read sees the bare address show another view.
    */
   opensBare?: true;
 }
@@ -224,10 +224,13 @@ export async function recordPage(doc: PageDocument, db: PocketDb = database(), m
     const misses = { ...beforePage?.misses };
     const stored: StoredPage = { title: structuralTitle(doc.title), sections: mergeSections(beforePage?.sections ?? [], storedSections(doc), misses) };
     if (Object.keys(misses).length) stored.misses = misses;
-    if (beforePage?.opensBare || currentView(doc) !== undefined) stored.opensBare = true;
+    const seenBare = currentView(doc) !== undefined;
+    if (beforePage?.opensBare || seenBare) stored.opensBare = true;
+    // The bare address shows one view: the one it showed last (an app whose start view the user changed).
+    const unmarked = seenBare ? await unmarkOtherBareViews(db, origin, pattern) : false;
     const { misses: _before, ...beforeContent } = beforePage ?? { title: '', sections: [] };
     const { misses: _now, ...nowContent } = stored;
-    const changed = !row || row.schema !== SITE_SCHEMA_VERSION || JSON.stringify(beforeContent) !== JSON.stringify(nowContent);
+    const changed = unmarked || !row || row.schema !== SITE_SCHEMA_VERSION || JSON.stringify(beforeContent) !== JSON.stringify(nowContent);
     const now = Date.now();
     if (!changed) {
       // Seen again, unchanged: no new version, but the read counts (misses, and which pages are kept when a site is
@@ -250,6 +253,18 @@ export async function recordPage(doc: PageDocument, db: PocketDb = database(), m
     await db.sites.put(site);
     return { origin, pattern, version: site.version, changed };
   });
+}
+
+/** Clears `opensBare` on the other views of `pattern`'s address; true if one had it. */
+async function unmarkOtherBareViews(db: PocketDb, origin: string, pattern: string): Promise<boolean> {
+  const bare = pattern.replace(/#.*$/, '');
+  const others = (await db.siteDocuments.where('origin').equals(origin).toArray())
+    .filter((r) => r.pathPattern !== pattern && r.pathPattern.replace(/#.*$/, '') === bare && (r.document as StoredPage).opensBare);
+  for (const other of others) {
+    const { opensBare: _was, ...document } = other.document as StoredPage;
+    await db.siteDocuments.put({ ...other, document });
+  }
+  return others.length > 0;
 }
 
 /**

@@ -93,5 +93,13 @@ test('a link to a bare address leads to the view a read saw that address show', 
   expect((await locate(O, 'inbox__refresh_button', '/help', db))?.path.map((step) => step.to)).toEqual(['/app/#inbox']);
   // Settings was never seen at the bare address: the way there goes through the inbox and its Settings link.
   expect((await locate(O, 'settings__save_button', '/help', db))?.path.map((step) => step.element)).toEqual(['help__back_to_mail_link', 'nav__settings_link']);
+  // The user made Settings the start view: the bare address now shows it, and a link there leads to it, not the inbox
+  // (review, session 34: both stayed marked and the map kept whichever came last in the table).
+  await recordPage(mail(`${O}/app/`, [...views('settings'), el('settings__save_button')]), db);
+  expect((await locate(O, 'settings__save_button', '/help', db))?.path).toEqual([{ from: '/help', element: 'help__back_to_mail_link', to: '/app/#settings' }]);
+  expect((await locate(O, 'inbox__archive_button', '/help', db))?.path.map((step) => step.element)).toEqual(['help__back_to_mail_link', 'nav__inbox_link']);
+  // And back: the inbox is the start view again.
+  await recordPage(mail(`${O}/app/`, [...views('inbox'), el('inbox__archive_button')]), db);
+  expect((await locate(O, 'inbox__archive_button', '/help', db))?.path.map((step) => step.to)).toEqual(['/app/#inbox']);
   db.close();
 });
