@@ -103,6 +103,41 @@ describe('Automate tab with a scripted (replay) model', () => {
     await again.page.close();
   });
 
+  test('a paste the task box cannot take whole says how much of it was cut (explorer, session 34: only the counter did)', async () => {
+    const { page, panel } = await bind('/demo/');
+    // Written from the page (an extension page's origin cannot be granted the permission); the clipboard is the browser's.
+    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    const copy = async (text: string) => {
+      await page.bringToFront();
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await panel.bringToFront();
+    };
+    const box = panel.getByLabel('Task', { exact: true });
+    await box.fill('Search the mail for ');
+    const long = 'x'.repeat(5000);
+    await copy(long);
+    await box.focus();
+    await box.press('End');
+    await box.press('Control+V');
+    await expect.poll(() => box.inputValue().then((value) => value.length)).toBe(4000);
+    expect(await panel.getByTestId('automate-task-cut').innerText()).toBe('The pasted text was cut: 3,980 of its 5,000 characters fit (a task takes 4,000).');
+    // A paste that fits says nothing; emptying the box clears the note too.
+    await box.fill('Search the mail for ');
+    await copy('Weekly Byte');
+    await box.press('End');
+    await box.press('Control+V');
+    await expect.poll(() => box.inputValue()).toBe('Search the mail for Weekly Byte');
+    expect(await panel.getByTestId('automate-task-cut').count()).toBe(0);
+    await copy(long);
+    await box.press('Control+A');
+    await box.press('Control+V');
+    await expect.poll(() => panel.getByTestId('automate-task-cut').innerText()).toContain('4,000 of its 5,000 characters fit');
+    await box.fill('');
+    expect(await panel.getByTestId('automate-task-cut').count()).toBe(0);
+    await panel.close();
+    await page.close();
+  });
+
   test('success path on the demo app; save with a {{param}}; replay with 0 model calls', async () => {
     const { page, panel } = await bind('/demo/');
     // Ctrl+Enter in the task box runs it, as Run does.

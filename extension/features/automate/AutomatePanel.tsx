@@ -117,6 +117,8 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
   // A picked model that was deleted since gives way to the default.
   const chosen = model !== undefined && (!modelsRead || models.some((entry) => entry.id === model)) ? model : defaultModel;
   const [task, setTask] = useDraft(`automate.task.${tabId ?? ''}`, '');
+  /** A paste the box could not take whole: how long it was and how much of it fits. */
+  const [pasteCut, setPasteCut] = useState<{ pasted: number; kept: number } | null>(null);
   const [run, setRun] = useState<RunState | null>(null);
   const [vanished, setVanished] = useState(false);
   const [calls, setCalls] = useState(0);
@@ -309,7 +311,18 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
       {/* A task is at most 4,000 characters (the run's message takes no more): the box stops there and says so. */}
       <textarea id="automate-task" rows={3} value={task} placeholder="e.g. search for invoices from March" maxLength={MAX_TASK_CHARS}
         aria-describedby={task.length > MAX_TASK_CHARS * 0.9 ? 'automate-task-count' : undefined}
-        onInput={(e) => setTask((e.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(e) => {
+          const value = (e.currentTarget as HTMLTextAreaElement).value;
+          setTask(value);
+          if (!value) setPasteCut(null);
+        }}
+        onPaste={(e) => {
+          // The box keeps what fits of a paste and drops the rest without a word: said here, with how much was lost.
+          const box = e.currentTarget as HTMLTextAreaElement;
+          const pasted = e.clipboardData?.getData('text/plain') ?? '';
+          const room = MAX_TASK_CHARS - (box.value.length - Math.abs((box.selectionEnd ?? 0) - (box.selectionStart ?? 0)));
+          setPasteCut(pasted.length > room ? { pasted: pasted.length, kept: Math.max(0, room) } : null);
+        }}
         onKeyDown={(e) => {
           // Ctrl+Enter (⌘+Enter) runs the task, as Run does.
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !running && !pending && task.trim()) {
@@ -318,6 +331,12 @@ export function AutomatePanel({ tabId }: { tabId: number | undefined }) {
           }
         }} />
       {task.length > MAX_TASK_CHARS * 0.9 && <p id="automate-task-count" class="muted">{task.length} of {MAX_TASK_CHARS} characters</p>}
+      {pasteCut && (
+        <p role="status" class="error" data-testid="automate-task-cut">
+          The pasted text was cut: {pasteCut.kept.toLocaleString('en-US')} of its {pasteCut.pasted.toLocaleString('en-US')} characters fit (a task
+          takes {MAX_TASK_CHARS.toLocaleString('en-US')}).
+        </p>
+      )}
       <label for="automate-model">
         Model
         <select id="automate-model" value={chosen} disabled={running} title={running ? 'Stop the run to change the model' : undefined} onChange={(e) => setModel((e.currentTarget as HTMLSelectElement).value)}>
