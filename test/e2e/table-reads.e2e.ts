@@ -84,4 +84,17 @@ describe('data tables as lists', () => {
     expect(read.failure?.name).toBe('NotFoundError');
     expect(read.failure?.message).toMatch(/fields: plan, price, seats, support/);
   }, 120_000);
+  // Session 35: rows of a label and its value (a product's specifications) were refused as a layout table.
+  test('a table of label/value rows is a list a script finds a value in by its label', async () => {
+    await tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Laptop 13</h2>
+      <table id="specs"><tr><th colspan="2">Tech specs</th></tr><tr><th>Weight</th><td>1.2 kg</td></tr>
+      <tr><th>Battery</th><td>18 hours</td></tr><tr><th>Ports</th><td>2 × USB-C</td></tr></table></section>`));
+    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    doc = reply.payload;
+    const specs = listShowing('Weight');
+    expect(specs).toMatchObject({ name: 'laptop_13__tech_specs', count: 3, fields: ['label', 'value'] });
+    const read = await run(`const row = $${specs.name}.find("Battery");
+      done({ battery: row.value.text(), labels: $${specs.name}.map((r) => r.label.text()) })`);
+    expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { battery: '18 hours', labels: ['Weight', 'Battery', 'Ports'] } });
+  }, 120_000);
 });

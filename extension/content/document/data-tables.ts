@@ -60,6 +60,8 @@ interface Shape {
   rows: Element[];
   cellsOf(row: Element): Element[];
   isHeaderCell(cell: Element): boolean;
+  /** A row's own header cell (a `th` in a body row, role=rowheader): a key of a table of label/value rows. */
+  isRowHeader(cell: Element): boolean;
   /** Rows that are the table's head whatever their cells (a `thead`'s). */
   inHead(row: Element): boolean;
   /** Rows that are never items (a `tfoot`'s totals). */
@@ -81,6 +83,7 @@ function nativeShape(table: Element): Shape {
     rows,
     cellsOf: (row) => Array.from(childrenOf(row)).filter((cell) => tagOf(cell) === 'TD' || tagOf(cell) === 'TH'),
     isHeaderCell: (cell) => tagOf(cell) === 'TH',
+    isRowHeader: (cell) => tagOf(cell) === 'TH',
     inHead: (row) => section(row) === 'THEAD',
     inFoot: (row) => section(row) === 'TFOOT',
     itemSelectors: [body, `${body}:has(> td)`, `${body}:has(> td):has(> :nth-child(2))`, ':scope > tr', ':scope > tr:has(> td)', ':scope > tr:has(> td):has(> :nth-child(2))'],
@@ -94,6 +97,7 @@ function ariaShape(table: Element): Shape {
     rows,
     cellsOf: (row) => Array.from(childrenOf(row)).filter((cell) => CELL_ROLES.has(roleOf(cell) ?? '')),
     isHeaderCell: (cell) => roleOf(cell) === 'columnheader',
+    isRowHeader: (cell) => roleOf(cell) === 'rowheader',
     inHead: () => false,
     inFoot: () => false,
     itemSelectors: [':scope > [role=row]', `:scope > [role=row]:has(> ${cells})`, ':scope > [role=rowgroup] > [role=row]',
@@ -158,11 +162,43 @@ function columnNames(headers: readonly string[][], count: number): string[] {
   });
 }
 
+/** `label`, `value`, then `value_2`… for a row of several values (a comparison of two models). */
+function keyedNames(count: number): string[] {
+  return Array.from({ length: count }, (_, c) => (c === 0 ? KEY_FIELD : c === 1 ? VALUE_FIELD : `${VALUE_FIELD}_${c}`));
+}
+
 interface Rows {
   header: Element[];
   body: Element[];
   /** The header is only titles across the table (LWN's "By changesets" over names and counts): columns by place. */
   titled: boolean;
+  /** No header row: each row is a label (its header cell) and its value(s), as a product's specifications or an infobox. */
+  keyed?: boolean;
+}
+
+/** Fields of a table of label/value rows: `$specs.find("Weight").value.text()`. */
+const KEY_FIELD = 'label';
+const VALUE_FIELD = 'value';
+const FORM_CONTROLS = 'input:not([type=hidden]),select,textarea,button,[contenteditable=""],[contenteditable=true]';
+
+/**
+ * A table with no header row whose rows are each one header cell with words, then data cells (`<th>Weight</th><td>1.2
+ * kg</td>`), title rows across it and rows of one cell (a picture, a group's label) aside; not one laid out around
+ * form fields (`<th><label>Name</label></th><td><input></td>`: those are the form's entries).
+ */
+function keyedRows(shape: Shape): Rows | undefined {
+  const body: Element[] = [];
+  for (const row of shape.rows) {
+    if (shape.inHead(row) || shape.inFoot(row)) continue;
+    const cells = shape.cellsOf(row);
+    if (cells.length < 2) continue;
+    const [key, ...values] = cells;
+    if (!shape.isRowHeader(key!) || !cellText(key!) || values.some((cell) => shape.isRowHeader(cell) || shape.isHeaderCell(cell))) return undefined;
+    if (cells.some((cell) => span(cell, 'rowspan') > 1 || span(cell, 'colspan') > 1)) return undefined;
+    if (childrenOf(row).length !== cells.length || moreElementsThan(row, MAX_ROW_ELEMENTS) || queryOf(row, FORM_CONTROLS)) return undefined;
+    body.push(row);
+  }
+  return body.length >= MIN_ROWS ? { header: [], body, titled: false, keyed: true } : undefined;
 }
 
 /** A row that is one header cell across two or more columns, with words: a title over the table, not a column's name. */
@@ -190,8 +226,12 @@ function splitRows(shape: Shape): Rows | undefined {
     header = rows.slice(0, n);
   }
   const last = header[header.length - 1];
-  if (!last) return undefined;
+  if (!last) return keyedRows(shape);
   const titled = !head.length && header.every((row) => titleRow(row, shape));
+  if (titled && !head.length) {
+    const keyed = keyedRows(shape);
+    if (keyed) return keyed;
+  }
   if (!head.length && !titled && shape.cellsOf(last).filter((cell) => shape.isHeaderCell(cell) && cellText(cell)).length < MIN_COLUMNS) return undefined;
   const headerSet = new Set(header);
   const body: Element[] = [];
@@ -218,11 +258,11 @@ export function tableList(table: Element, cache?: LocatorCache): DetectedList | 
   const items = rows.body.filter((row) => checks++ >= MAX_ROW_CHECKS || shownItem(row));
   if (items.length < MIN_ROWS) return undefined;
   // A titled table's columns have no names of their own: `column_1`, … (its title names the list: tableCaption).
-  const headers = rows.titled ? [] : headerColumns(rows.header, shape);
-  if (!rows.titled && headers.filter((texts) => texts.some(Boolean)).length < MIN_COLUMNS) return undefined;
+  const headers = rows.titled || rows.keyed ? [] : headerColumns(rows.header, shape);
+  if (!rows.titled && !rows.keyed && headers.filter((texts) => texts.some(Boolean)).length < MIN_COLUMNS) return undefined;
   const scanned = items.slice(0, SCANNED_ROWS);
   const count = Math.max(headers.length, ...scanned.map((row) => shape.cellsOf(row).length));
-  const names = columnNames(headers, count);
+  const names = rows.keyed ? keyedNames(count) : columnNames(headers, count);
   // Columns with nothing to read in any row scanned (a spacer, an icon without words) are no fields.
   const filled = names.map((_, c) => scanned.some((row) => {
     const cell = shape.cellsOf(row)[c];

@@ -67,7 +67,7 @@ test('field names: duplicates by the header above them, else numbered; no header
   expect(lists(positional)[0]!.fields).toEqual(['column_1', 'name', 'role']);
 });
 
-test('layout tables are no lists: no header cells, one column, tables in a table, a presentation role, key and value rows', () => {
+test('layout tables are no lists: no header cells, one column, tables in a table, a presentation role', () => {
   const stories = Array.from({ length: 4 }, (_, i) => `<tr><td>${i + 1}.</td><td>Story ${i} by u${i}</td></tr>`).join('');
   const cases = [
     // Hacker-News style: the page in a table, a table of rows without a header inside it.
@@ -75,7 +75,6 @@ test('layout tables are no lists: no header cells, one column, tables in a table
     '<table><tr><th>Name</th></tr><tr><td>Ada</td></tr><tr><td>Alan</td></tr></table>',
     '<table><tr><th>Name</th><th>Role</th></tr><tr><td><table><tr><td>x</td></tr></table></td><td>a</td></tr><tr><td>y</td><td>b</td></tr></table>',
     '<table role="presentation"><tr><th>Name</th><th>Role</th></tr><tr><td>Ada</td><td>a</td></tr><tr><td>Alan</td><td>b</td></tr></table>',
-    '<table class="infobox"><tr><th>Born</th><td>1815</td></tr><tr><th>Died</th><td>1852</td></tr><tr><th>Known for</th><td>Notes</td></tr></table>',
     // One row of data is no list; a body cell spanning rows makes columns no selector can follow.
     '<table><tr><th>Name</th><th>Role</th></tr><tr><td>Ada</td><td>a</td></tr></table>',
     '<table><tr><th>Year</th><th>Event</th></tr><tr><td rowspan="2">2020</td><td>A</td></tr><tr><td>B</td></tr><tr><td>2021</td><td>C</td></tr></table>',
@@ -165,4 +164,36 @@ test('rows with controls: a column header that is a reserved name or hides words
   const [list] = lists(build(`<main><table><thead><tr><th>Index</th><th>Constructor</th><th>Kind<span class="sr-only"> sortable</span></th><th></th></tr></thead>
     <tbody>${rows}</tbody></table></main>`));
   expect(list).toMatchObject({ fields: ['index_2', 'constructor_2', 'kind'], actions: ['edit'] });
+});
+
+// Session 35: a product's specifications, an infobox — rows of a label and its value, no header row — were no entry:
+// "what does it weigh" could not be read.
+test('a table of label/value rows is a list with fields label and value, found by its label', () => {
+  const specs = `<table id="specs"><tr><th colspan="2">Tech specs</th></tr><tr><td colspan="2"><img alt="Laptop" src="x.png"></td></tr>
+    <tr><th>Weight</th><td>1.2 kg</td></tr><tr><th>Battery</th><td>18 hours</td></tr><tr><th>Ports</th><td><a href="/ports">2 × USB-C</a></td></tr></table>`;
+  const doc = build(`<main><h2>Laptop 13</h2>${specs}<button>Add to cart</button></main>`);
+  const [table] = lists(doc);
+  expect(table).toMatchObject({ name: 'laptop_13__tech_specs', count: 3, fields: ['label', 'value'], actions: [] });
+  expect(table!.samples).toEqual([{ label: 'Weight', value: '1.2 kg' }, { label: 'Battery', value: '18 hours' }, { label: 'Ports', value: '2 × USB-C' }]);
+  expect(cell(table!, 1, 'value')).toBe('18 hours');
+  expect(cell(table!, 2, 'label')).toBe('Ports');
+  // Two values a row (a comparison): value, value_2; ARIA row headers too.
+  const row = (cells: Array<[string, string]>) => `<div role="row">${cells.map(([role, text]) => `<span role="${role}">${text}</span>`).join('')}</div>`;
+  const compared = build(`<main><div role="table" aria-label="Compare">${row([['rowheader', 'Price'], ['cell', '$999'], ['cell', '$1,299']])}${row([['rowheader', 'Screen'], ['cell', '13"'], ['cell', '15"']])}</div></main>`);
+  const [compare] = lists(compared);
+  expect(compare).toMatchObject({ name: 'main__compare', count: 2, fields: ['label', 'value', 'value_2'] });
+  expect(compare!.samples[1]).toEqual({ label: 'Screen', value: '13"', value_2: '15"' });
+});
+
+test('label/value rows around form fields, rows without a label, or labels among the values are no such list', () => {
+  const form = build(`<main><form aria-label="Address"><table><tr><th><label for="n">Name</label></th><td><input id="n"></td></tr>
+    <tr><th><label for="c">City</label></th><td><input id="c"></td></tr></table></form></main>`);
+  expect(lists(form)).toEqual([]);
+  expect(names(form)).toEqual(['address__name', 'address__city']);
+  const unlabelled = build('<main><table><tr><th>Weight</th><td>1 kg</td></tr><tr><td>Battery</td><td>2 h</td></tr></table></main>');
+  expect(lists(unlabelled)).toEqual([]);
+  const mixed = build('<main><table><tr><th>Weight</th><th>1 kg</th></tr><tr><th>Battery</th><td>2 h</td></tr></table></main>');
+  expect(lists(mixed)).toEqual([]);
+  const one = build('<main><table><tr><th>Weight</th><td>1 kg</td></tr></table></main>');
+  expect(lists(one)).toEqual([]);
 });
