@@ -307,7 +307,8 @@ describe('Automate tab with a scripted (replay) model', () => {
     };
     await stepBox().check();
     await toPageAndBack(panel);
-    expect(await panel.locator('#automate-model').inputValue()).toBe(REPLAY);
+    // The picker's options come with the model list, read anew as the tab mounts: its value once they are there.
+    await expect.poll(() => panel.locator('#automate-model').inputValue(), { timeout: 20_000 }).toBe(REPLAY);
     expect(await stepBox().isChecked()).toBe(true);
     await stepBox().uncheck();
 
@@ -325,7 +326,7 @@ describe('Automate tab with a scripted (replay) model', () => {
     const again = await harness.openExtensionPage(path);
     await again.getByRole('tab', { name: 'Automate' }).click();
     await expect.poll(() => again.getByTestId('automate-save').getByLabel('Script name').inputValue(), { timeout: 20_000 }).toBe('Bread, my way');
-    expect(await again.locator('#automate-model').inputValue()).toBe(REPLAY);
+    await expect.poll(() => again.locator('#automate-model').inputValue(), { timeout: 20_000 }).toBe(REPLAY);
     expect(await again.getByLabel('Step by step (pause before each action)').isChecked()).toBe(false);
     await again.close();
     await page.close();
