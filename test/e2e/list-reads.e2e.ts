@@ -179,6 +179,11 @@ done([share(miklos), digits, /^\\d+(\\.\\d+)?%$/.test(miklos.column_3.text()), m
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: [6.5, '4307', true, 'Vajna, Miklos'] });
   }, 120_000);
 
+  test('a work\'s stats in a description list are read by their labels (archive-of-our-own: kudos 7142, not the 3,711 names listed; explorer, session 31)', async () => {
+    const outcome = await runOn('archive-of-our-own', 'const s = $aside__stats;\ndone([s.find("Kudos").value.text(), Number(s.find("Hits").value.text()), s.map((p) => p.label.text()).length]);');
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['7142', 152759, 8] });
+  }, 120_000);
+
   test('heading permalinks ("#") read and are found by their headings; clicking one goes to it (v8-blog; explorer, session 31)', async () => {
     const outcome = await runOn('v8-blog', `const a = $using_standalone_mode__anchors;
 const r = a.find("Building Wasm plugins");

@@ -24,7 +24,7 @@ import { moreElementsThan, shownItem, tagOf, textOf } from './dom.ts';
 import { roleOf } from './classify.ts';
 import type { LocatorCache } from './locators.ts';
 import { truncate } from './text.ts';
-import { attr, childrenOf, closestOf, containsOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, childrenOf, closestOf, containsOf, nextElementOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 
 /** A data table's list and where build.ts places it: before the candidate `at`, in `section` (a hidden panel's: `via`). */
 export interface TableList {
@@ -43,6 +43,8 @@ const MIN_COLUMNS = 2;
 /** Columns that become fields, at most (a row's `.text()` still reads them all). */
 const MAX_COLUMNS = 12;
 const SAMPLES = 3;
+/** Label/value rows shown: their labels are what a script finds them by. */
+const KEYED_SAMPLES = 8;
 /** Cells the samples show, about: a wide table shows fewer rows (a 12-column table one), its tokens stay few. */
 const SAMPLE_CELLS = 16;
 /** Rows scanned for the columns that hold something. */
@@ -249,8 +251,54 @@ function splitRows(shape: Shape): Rows | undefined {
   return { header, body, titled };
 }
 
+/** A pair's label or value is short: a description list of terms and their definitions (a glossary) is prose. */
+const MAX_LABEL = 60;
+const MAX_VALUE = 100;
+/** The value of a `<dt>`: the `<dd>` right after it (`:scope + dd` is read as that sibling: lists.ts, slotElement). */
+export const NEXT_VALUE_SLOT = ':scope + dd';
+
+/**
+ * A description list of short label/value pairs (a work's stats: "Words: 13,020", "Kudos: 7,142"; a product's
+ * details) as a list of its terms, with fields `label` (the `<dt>`) and `value` (the `<dd>` after it): AO3's stats
+ * were in no entry, and "how many kudos" read another list's length (explorer, session 31). Not a glossary (long
+ * terms or definitions), nor one whose values hold form fields or several links (a list of tags is a list already).
+ */
+function pairsList(dl: Element, cache?: LocatorCache): DetectedList | undefined {
+  const terms: Element[] = [];
+  for (const child of childrenOf(dl)) {
+    if (tagOf(child) === 'DT') terms.push(child);
+    else if (tagOf(child) === 'DIV') terms.push(...Array.from(childrenOf(child)).filter((el) => tagOf(el) === 'DT'));
+  }
+  const pairs: Array<[Element, Element]> = [];
+  let checks = 0;
+  for (const term of terms) {
+    const value = nextElementOf(term);
+    if (!value || tagOf(value) !== 'DD') continue;
+    const label = sampleText(term);
+    if (!label || label.length > MAX_LABEL || sampleText(value).length > MAX_VALUE) return undefined;
+    if (queryOf(value, FORM_CONTROLS) || queryAllOf(value, 'a[href]').length > 1 || queryOf(term, FORM_CONTROLS)) return undefined;
+    if (checks++ < MAX_ROW_CHECKS && !shownItem(term)) continue;
+    pairs.push([term, value]);
+  }
+  if (pairs.length < MIN_ROWS) return undefined;
+  const slots: ListSlot[] = [{ name: KEY_FIELD, kind: 'text', selector: ':scope' }, { name: VALUE_FIELD, kind: 'text', selector: NEXT_VALUE_SLOT }];
+  const samples = pairs.slice(0, KEYED_SAMPLES).map(([term, value]) => {
+    const sample: Record<string, string> = { [KEY_FIELD]: truncate(sampleText(term), 60) };
+    const shown = sampleText(value);
+    if (shown) sample[VALUE_FIELD] = truncate(shown, 60);
+    return sample;
+  });
+  const items = pairs.map(([term]) => term);
+  const query = itemQueryFor(dl, items, [':scope > dt', ':scope > div > dt', 'dt'], cache);
+  return {
+    container: dl, items, members: [], slots, fields: slots.map((slot) => slot.name), actions: [], samples,
+    itemSelector: query.selector, ...(query.paths ? { itemPaths: query.paths } : {}),
+  };
+}
+
 /** The list a data table makes, or undefined for a table that is none (see the file's comment). */
 export function tableList(table: Element, cache?: LocatorCache): DetectedList | undefined {
+  if (tagOf(table) === 'DL') return pairsList(table, cache);
   const shape = shapeOf(table);
   const rows = shape && splitRows(shape);
   if (!shape || !rows) return undefined;
@@ -272,7 +320,8 @@ export function tableList(table: Element, cache?: LocatorCache): DetectedList | 
   if (columns.length < MIN_COLUMNS) return undefined;
   // Cells are a row's children (a native row holds nothing else); by position, whatever their tag (`th` row headers).
   const slots: ListSlot[] = columns.map(({ name, c }) => ({ name, kind: 'text', selector: `:scope > :nth-child(${c + 1})` }));
-  const samples = items.slice(0, Math.max(1, Math.min(SAMPLES, Math.floor(SAMPLE_CELLS / columns.length)))).map((row) => {
+  const shownRows = rows.keyed ? KEYED_SAMPLES : SAMPLES;
+  const samples = items.slice(0, Math.max(1, Math.min(shownRows, Math.floor(SAMPLE_CELLS / columns.length)))).map((row) => {
     const cells = shape.cellsOf(row);
     const sample: Record<string, string> = {};
     for (const { name, c } of columns) {

@@ -10,7 +10,7 @@ import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
-import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export interface DetectedList {
   container: Element;
@@ -145,6 +145,15 @@ export function relativeSelector(item: Element, el: Element): string {
 
 export function slotElement(item: Element, selector: string): Element | null {
   if (selector === ':scope') return item;
+  // A description list's value: the element right after its term (data-tables.ts, NEXT_VALUE_SLOT).
+  if (selector.startsWith(':scope + ')) {
+    const next = nextElementOf(item);
+    try {
+      return next && matchesOf(next, selector.slice(':scope + '.length)) ? next : null;
+    } catch {
+      return null;
+    }
+  }
   try {
     return queryOf(item, selector);
   } catch {

@@ -87,7 +87,7 @@ const MAX_HOVER_POINTED = 300;
 
 /** Elements the walk looks at by their tag: actionable ones, section containers, headings, frames. */
 const WALKED_TAGS = new Set(['A', 'a' /* SVG's <a>: lowercase tagName */, 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'DIALOG', 'SEARCH', 'FORM', 'NAV', 'HEADER',
-  'FOOTER', 'ASIDE', 'MAIN', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IFRAME', 'FRAME', 'SLOT', 'OUTPUT', 'TABLE']);
+  'FOOTER', 'ASIDE', 'MAIN', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IFRAME', 'FRAME', 'SLOT', 'OUTPUT', 'TABLE', 'DL']);
 /** Tags that never start a pointer region worth naming (SVG shapes inside an icon are part of the icon). */
 const NO_POINTER_TAGS = new Set(['BR', 'HR', 'WBR', 'SOURCE', 'TRACK', 'PARAM', 'OPTION', 'OPTGROUP', 'LABEL']);
 
@@ -864,7 +864,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       }
     }
 
-    if ((tag === 'TABLE' || TABLE_ROLES.has(roleOf(el) ?? '')) && view.rendered(el) && !blockedByModal(el, view)) {
+    // Tables, and description lists (label/value pairs: data-tables.ts).
+    if ((tag === 'TABLE' || tag === 'DL' || TABLE_ROLES.has(roleOf(el) ?? '')) && view.rendered(el) && !blockedByModal(el, view)) {
       state.tables.push({ el, at: state.candidates.length, section: sectionFor(frame), ...(view.panel ? { via: view.panel.via } : {}) });
     }
     let kind = kindOf(el);

@@ -197,3 +197,31 @@ test('label/value rows around form fields, rows without a label, or labels among
   const one = build('<main><table><tr><th>Weight</th><td>1 kg</td></tr></table></main>');
   expect(lists(one)).toEqual([]);
 });
+
+// Session 35 (explorer, session 31): AO3's `<dl class="stats">` was in no entry, and "how many kudos" read the length of
+// the kudos givers' list instead.
+test('a description list of short label/value pairs is a list of its terms with fields label and value', () => {
+  const stats = `<dl class="stats"><dt>Published:</dt><dd>2017-08-11</dd><dt>Words:</dt><dd>13,020</dd><dt>Chapters:</dt><dd>14/?</dd>
+    <dt>Comments:</dt><dd>52</dd><dt>Kudos:</dt><dd>7142</dd><dt>Hits:</dt><dd>93,544</dd></dl>`;
+  const doc = build(`<main><h2>Work</h2><dl class="meta"><dt>Rating:</dt><dd><a href="/r/g">General</a></dd><dt>Tags:</dt><dd><a href="/t/1">One</a>, <a href="/t/2">Two</a></dd>
+    <dt>Stats:</dt><dd>${stats}</dd></dl></main>`);
+  const pairs = lists(doc).filter((list) => list.fields.includes('label'));
+  expect(pairs).toHaveLength(1); // not the meta list: a value there holds several links
+  const [stat] = pairs;
+  expect(stat).toMatchObject({ name: 'work__stats', count: 6, fields: ['label', 'value'], actions: [] });
+  expect(stat!.samples).toHaveLength(6);
+  expect(stat!.samples[4]).toEqual({ label: 'Kudos:', value: '7142' });
+  expect(cell(stat!, 4, 'value')).toBe('7142');
+  expect(cell(stat!, 1, 'label')).toBe('Words:');
+  // Pairs wrapped in divs (HTML allows it) too.
+  const wrapped = build('<main><dl aria-label="Details"><div><dt>Colour</dt><dd>Blue</dd></div><div><dt>Size</dt><dd>M</dd></div></dl></main>');
+  expect(lists(wrapped)[0]).toMatchObject({ name: 'main__details', count: 2 });
+  expect(cell(lists(wrapped)[0]!, 1, 'value')).toBe('M');
+});
+
+test('a glossary, a list whose values hold form fields, and a single pair are no such list', () => {
+  const long = 'A definition that goes on for a good while, as a glossary explains a term in a sentence or two of prose.';
+  expect(lists(build(`<main><dl><dt>SLO</dt><dd>${long}</dd><dt>SLI</dt><dd>${long}</dd></dl></main>`))).toEqual([]);
+  expect(lists(build('<main><form><dl><dt>Name</dt><dd><input aria-label="Name"></dd><dt>City</dt><dd><input aria-label="City"></dd></dl></form></main>'))).toEqual([]);
+  expect(lists(build('<main><dl><dt>Words</dt><dd>12</dd></dl></main>'))).toEqual([]);
+});
