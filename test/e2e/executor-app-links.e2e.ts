@@ -106,3 +106,62 @@ test('a page handler\'s window.open() of a page of this site during a click open
   await ownTab.close();
   expect(tabs()).toBe(before);
 });
+
+test('a form of this site that would send its page to another tab sends it to the run\'s tab; a submission the page stops keeps its target', async () => {
+  const page = rig!.page;
+  const start = page.url();
+  const context = page.context();
+  const tabs = () => context.pages().filter((p) => p.url().startsWith('http')).length;
+  const before = tabs();
+  const fields = (id: string) => `<input type="hidden" name="clock" value="0"><input type="hidden" name="bar" value="0"><input type="hidden" name="carousel" value="0"><input type="search" name="next" value="${id}" aria-label="Search">`;
+  const variants = [
+    ['blank', `<form role="search" action="./" target="_blank">${fields('blank')}<button id="blank">Search</button></form>`],
+    ['formtarget', `<form role="search" action="./">${fields('formtarget')}<button id="formtarget" formtarget="results">Search</button></form>`],
+    ['base', `<base target="_blank"><form role="search" action="./">${fields('base')}<button id="base">Search</button></form>`],
+    ['scripted', `<form id="scripted-form" role="search" action="./" target="_blank">${fields('scripted')}</form><button id="scripted" type="button">Search</button>`],
+  ] as const;
+  for (const [id, html] of variants) {
+    await page.goto(start);
+    await page.evaluate((markup) => {
+      document.body.insertAdjacentHTML('beforeend', markup);
+      // A button outside the form whose handler sends it with submit() (no submit event).
+      document.getElementById('scripted')?.addEventListener('click', () => (document.getElementById('scripted-form') as HTMLFormElement).submit());
+    }, html);
+    const reply = await rig!.act(id, 'click');
+    expect(reply, `${id}: ${JSON.stringify(reply)}`).toMatchObject({ ok: true, payload: { navigated: true } });
+    await page.waitForURL(new RegExp(`next=${id}$`));
+    expect(tabs(), id).toBe(before);
+  }
+  // A form that posts is asked about first; once confirmed it goes to this tab too, sent by the button or by the
+  // page's own submit() (held, then sent by the executor).
+  for (const id of ['post', 'post-scripted'] as const) {
+    await page.goto(start);
+    await page.evaluate(({ markup, which }) => {
+      document.body.insertAdjacentHTML('beforeend', markup);
+      if (which === 'post-scripted') {
+        document.getElementById('order')!.addEventListener('click', (event) => {
+          event.preventDefault();
+          (document.getElementById('order-form') as HTMLFormElement).submit();
+        });
+      }
+    }, { which: id, markup: `<form id="order-form" method="post" action="./?clock=0&bar=0&carousel=0&next=${id}" target="_blank"><input name="item" aria-label="Item" value="tea"><button id="order">Place order</button></form>` });
+    const asked = await rig!.act('order', 'click');
+    expect(asked.error?.data?.needsConfirmation, `${id}: ${JSON.stringify(asked)}`).toBe(true);
+    const sent = await rig!.act('order', 'click', [], { confirmed: true, fingerprint: asked.error!.data!.fingerprint });
+    expect(sent, `${id}: ${JSON.stringify(sent)}`).toMatchObject({ ok: true, payload: { navigated: true } });
+    await page.waitForURL(new RegExp(`next=${id}$`));
+    expect(tabs(), id).toBe(before);
+  }
+  // A page that sends the form itself (its submit handler stops the browser's): nothing opens, the form's target stays.
+  await page.goto(start);
+  await page.evaluate((markup) => {
+    document.body.insertAdjacentHTML('beforeend', markup);
+    document.getElementById('kept-form')!.addEventListener('submit', (event) => event.preventDefault());
+  }, `<form id="kept-form" role="search" action="./" target="_blank">${fields('kept')}<button id="kept">Search</button></form>`);
+  const kept = await rig!.act('kept', 'click');
+  expect(kept, JSON.stringify(kept)).toMatchObject({ ok: true, payload: { navigated: false } });
+  await page.waitForTimeout(100);
+  expect(await page.locator('#kept-form').getAttribute('target')).toBe('_blank');
+  expect(page.url()).toBe(start);
+  expect(tabs()).toBe(before);
+});

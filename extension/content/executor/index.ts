@@ -24,6 +24,7 @@ import { suggestionsOf, typeSuggestion } from './datalist-select.ts';
 import { lastActionAt } from './churn.ts';
 import { answersTyping, enabledSoon, typingAnswered } from './page-answers.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
+import { sendHere } from './form-target.ts';
 import { scrollToListEnd } from './list-scroll.ts';
 import { changedSince, elementKey, generationOf, observable, reused, textKeepable } from './read-cache.ts';
 import { saysAnew } from './message-news.ts';
@@ -700,8 +701,12 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
         going--;
         return;
       }
-      const leaves = submissionLeavesSite(form, (event as SubmitEvent).submitter ?? null);
-      if (!leaves) return;
+      const submitter = (event as SubmitEvent).submitter ?? null;
+      const leaves = submissionLeavesSite(form, submitter);
+      if (!leaves) {
+        sendHere(form, submitter);
+        return;
+      }
       going--;
       stopAway(event, leaves);
     };
@@ -729,7 +734,11 @@ function holdSubmits(el: Element, confirmed: boolean): { stop(): HeldSubmit | nu
     }
     if (!sent) heldBlind(event);
     // A shadow root's requestSubmit(): its submit event is on its way through the root, the page's handlers next.
-    else if (hold(event, sent.form, byScript ? null : sent.submitter, byScript) && !byScript) afterHandlers(sent.form);
+    else if (hold(event, sent.form, byScript ? null : sent.submitter, byScript)) {
+      // `form.submit()` goes at once, no handler in between.
+      if (byScript) sendHere(sent.form, null);
+      else afterHandlers(sent.form);
+    }
   };
   const onScriptSubmit = announced(true);
   const onRequestSubmit = announced(false);
@@ -1725,7 +1734,10 @@ async function submitHeld(held: HeldSubmit & { sends: string }, request: ActRequ
   // As the page sent it: with `submit()` (this world's, the browser's own, not the guard's; from the prototype, since
   // a field named "submit" shadows the form's), else with its submitter.
   try {
-    if (held.byScript) HTMLFormElement.prototype.submit.call(held.form);
+    if (held.byScript) {
+      sendHere(held.form, null);
+      HTMLFormElement.prototype.submit.call(held.form);
+    }
     else HTMLFormElement.prototype.requestSubmit.call(held.form, submitter);
   } catch (error) {
     submits?.stop();

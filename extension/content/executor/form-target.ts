@@ -1,0 +1,46 @@
+import { attr, hasAttr, ownerDocOf, tagNameOf } from '../document/dom-safe.ts';
+
+const setAttr = (el: Element, name: string, value: string) => Element.prototype.setAttribute.call(el, name, value);
+const removeAttr = (el: Element, name: string) => Element.prototype.removeAttribute.call(el, name);
+
+/** The submitter's `formtarget` counts only on a submit button, as the browser reads it. */
+function targetingSubmitter(submitter: Element | null): Element | null {
+  if (!submitter || !hasAttr(submitter, 'formtarget')) return null;
+  const tag = tagNameOf(submitter);
+  const type = (attr(submitter, 'type') ?? '').trim().toLowerCase();
+  if (tag === 'BUTTON') return type === '' || type === 'submit' ? submitter : null;
+  return tag === 'INPUT' && (type === 'submit' || type === 'image') ? submitter : null;
+}
+
+/**
+ * A submission of a form of this site that the browser would send to another tab or window (`target=_blank`, a
+ * submitter's `formtarget`, a name no frame of the page has, the page's `<base target>`) is sent to this tab, where the
+ * run reads on, as a run's click on such a link is (`openedHere`). Called once the submission goes ahead (after the
+ * page's own submit handlers; at once for `form.submit()`): the browser reads the target after the submit event. The
+ * form's own attributes are put back right after. Forms of frames, other sites' addresses and a frame's name are
+ * left to the browser.
+ */
+export function sendHere(form: HTMLFormElement, submitter: Element | null): void {
+  const doc = ownerDocOf(form);
+  if (doc !== document || window.top !== window) return;
+  const by = targetingSubmitter(submitter);
+  const holder: Element = by ?? form;
+  const name = by ? 'formtarget' : 'target';
+  const target = (attr(holder, name) ?? doc.querySelector('base[target]')?.getAttribute('target') ?? '').trim();
+  const lower = target.toLowerCase();
+  if (target === '' || ['_self', '_top', '_parent'].includes(lower)) return;
+  if (lower !== '_blank' && Array.from(doc.querySelectorAll('iframe[name], frame[name]')).some((frame) => frame.getAttribute('name') === target)) return;
+  const action = (submitter && hasAttr(submitter, 'formaction') ? attr(submitter, 'formaction') : attr(form, 'action')) ?? '';
+  try {
+    const url = new URL(action === '' ? doc.URL : action, doc.baseURI);
+    if (!/^https?:$/.test(url.protocol) || url.origin !== location.origin) return;
+  } catch {
+    return;
+  }
+  const had = attr(holder, name);
+  setAttr(holder, name, '_top');
+  setTimeout(() => {
+    if (had === null) removeAttr(holder, name);
+    else setAttr(holder, name, had);
+  }, 0);
+}
