@@ -100,7 +100,6 @@ export function onInstalled(listener: (reason: string) => void): void {
   browser.runtime.onInstalled.addListener((details) => listener(details.reason));
 }
 
-/** A tab was closed. */
 /** The toolbar button's badge and tooltip on one tab ('' and undefined: none, and the manifest's title). */
 export async function setTabBadge(tabId: number, text: string, title?: string): Promise<void> {
   await browser.action.setBadgeText({ tabId, text });
@@ -108,8 +107,11 @@ export async function setTabBadge(tabId: number, text: string, title?: string): 
   await browser.action.setTitle({ tabId, title: title ?? browser.runtime.getManifest().action?.default_title ?? '' });
 }
 
-export function onTabRemoved(listener: (tabId: number) => void): void {
-  browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
+/** A tab was closed; returns the unsubscribe. */
+export function onTabRemoved(listener: (tabId: number) => void): () => void {
+  const handler = (tabId: number) => listener(tabId);
+  browser.tabs.onRemoved.addListener(handler);
+  return () => browser.tabs.onRemoved.removeListener(handler);
 }
 
 /**

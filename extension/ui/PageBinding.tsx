@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { request } from '../platform/index.ts';
+import { onTabRemoved, request } from '../platform/index.ts';
 import type { PageStats } from '../protocol/schemas.ts';
 import { PocketError } from '../protocol/errors.ts';
 import { errorDetail, errorHeadline } from './error-text.ts';
@@ -44,6 +44,9 @@ export function PageBinding({ tabId, pageScheme }: { tabId: number | undefined; 
     );
   }, [tabId]);
   const loads = useTabLoads(tabId, true);
+  // A closed tab is read again, which says it is closed: the header went on naming a page no run could reach until
+  // "Refresh page info" (explorer, session 34).
+  useEffect(() => (tabId === undefined ? undefined : onTabRemoved((id) => id === tabId && load())), [tabId, load]);
   useEffect(() => {
     load();
     if (loads === 0) return undefined;
