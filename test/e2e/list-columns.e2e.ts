@@ -128,6 +128,26 @@ describe('a list read in one go', () => {
     await tab.close();
   });
 
+  test('a status matrix of pictures (keep-tabular-data) reads as the pictures\' words: one cell, a column, a row found by its label', async () => {
+    const { tab, tabId, doc } = await open(served!.snapshots.url('/pages/keep-tabular-data.html'));
+    const matrix = lists(doc).find((l) => l.fields.includes('final_review'));
+    expect(matrix, JSON.stringify(lists(doc).map((l) => l.name))).toBeDefined();
+    // What the page shows, read here from its cells' classes: the rows whose final review is not finished.
+    const expected = await tab.evaluate(() => Array.from(document.querySelectorAll('.finished_gui_table tr')).slice(1)
+      .filter((row) => row.children[8]?.className === 'not_finished').map((row) => row.children[0]!.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(expected.length).toBeGreaterThan(2);
+    await start(tabId, `const m = $${matrix!.name};
+      const open = m.filter((row) => row.final_review.text() === "not finished").map((row) => row.${matrix!.fields[0]}.text());
+      const train = m.find("Train GUI");
+      done({ open, first: m[0].final_review.text(), train: train.general_ux.text(), count: m.length })`);
+    const run = await finished(tabId);
+    expect(run.status, run.failure).toBe('done');
+    const trainCell = await tab.evaluate(() => Array.from(document.querySelectorAll('.finished_gui_table tr'))
+      .find((row) => row.children[0]?.textContent?.includes('Train'))!.children[1]!.className.replace('_', ' '));
+    expect(run.result).toEqual({ open: expected, first: 'finished', train: trainCell, count: 23 });
+    await tab.close();
+  });
+
   test('a live feed (prices changing every 50 ms) is never read from an old column', async () => {
     const { tab, tabId, doc } = await open(rig.pages.url('/apps/live-list/?tick=50'));
     const { prices, price } = liveNames(doc);

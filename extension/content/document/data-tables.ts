@@ -24,7 +24,8 @@ import { moreElementsThan, shownItem, tagOf, textOf } from './dom.ts';
 import { roleOf } from './classify.ts';
 import type { LocatorCache } from './locators.ts';
 import { truncate } from './text.ts';
-import { attr, childrenOf, closestOf, containsOf, nextElementOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, childrenOf, classNameOf, closestOf, containsOf, nextElementOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { iconWords } from './icon-words.ts';
 
 /** A data table's list and where build.ts places it: before the candidate `at`, in `section` (a hidden panel's: `via`). */
 export interface TableList {
@@ -74,6 +75,15 @@ interface Shape {
 
 /** A cell's words (textOf counts the white space it reads, so a short limit may stop before the first word). */
 const cellText = (cell: Element) => textOf(cell, 300);
+/** What a script's `.text()` of a cell reads: its words, or its icon's (icon-words.ts). */
+const cellValue = (cell: Element) => sampleText(cell) || iconWords(cell);
+
+/**
+ * A cell of a header row drawn without `th` (keep-tabular-data's `<td class="header_cell">`): a class word head,
+ * header or heading.
+ */
+const HEADER_CLASS = /(?:^|[^a-z])(?:head|header|heading)(?:[^a-z]|$)/i;
+const classedHeader = (cell: Element) => HEADER_CLASS.test(classNameOf(cell).replace(/([a-z])([A-Z])/g, '$1 $2'));
 
 const span = (cell: Element, name: 'colspan' | 'rowspan') => Math.min(MAX_SPAN, Math.max(1, Number.parseInt(attr(cell, name) ?? '', 10) || 1));
 
@@ -216,9 +226,10 @@ function titleRow(row: Element, shape: Shape): boolean {
  */
 function splitRows(shape: Shape): Rows | undefined {
   const { rows } = shape;
+  const headerCell = (cell: Element) => shape.isHeaderCell(cell) || classedHeader(cell);
   const allHeader = (row: Element) => {
     const cells = shape.cellsOf(row);
-    return cells.length > 0 && cells.every((cell) => shape.isHeaderCell(cell) || !cellText(cell));
+    return cells.length > 0 && cells.every((cell) => headerCell(cell) || !cellText(cell));
   };
   const head = rows.filter((row) => shape.inHead(row));
   let header = head;
@@ -234,7 +245,7 @@ function splitRows(shape: Shape): Rows | undefined {
     const keyed = keyedRows(shape);
     if (keyed) return keyed;
   }
-  if (!head.length && !titled && shape.cellsOf(last).filter((cell) => shape.isHeaderCell(cell) && cellText(cell)).length < MIN_COLUMNS) return undefined;
+  if (!head.length && !titled && shape.cellsOf(last).filter((cell) => headerCell(cell) && cellText(cell)).length < MIN_COLUMNS) return undefined;
   const headerSet = new Set(header);
   const body: Element[] = [];
   for (const row of rows) {
@@ -314,7 +325,7 @@ export function tableList(table: Element, cache?: LocatorCache): DetectedList | 
   // Columns with nothing to read in any row scanned (a spacer, an icon without words) are no fields.
   const filled = names.map((_, c) => scanned.some((row) => {
     const cell = shape.cellsOf(row)[c];
-    return !!cell && !!sampleText(cell);
+    return !!cell && !!cellValue(cell);
   }));
   const columns = names.map((name, c) => ({ name, c })).filter(({ c }) => filled[c]).slice(0, MAX_COLUMNS);
   if (columns.length < MIN_COLUMNS) return undefined;
@@ -325,7 +336,7 @@ export function tableList(table: Element, cache?: LocatorCache): DetectedList | 
     const cells = shape.cellsOf(row);
     const sample: Record<string, string> = {};
     for (const { name, c } of columns) {
-      const value = cells[c] ? sampleText(cells[c]) : '';
+      const value = cells[c] ? cellValue(cells[c]) : '';
       if (value) sample[name] = truncate(value, 60);
     }
     return sample;

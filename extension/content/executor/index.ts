@@ -25,6 +25,7 @@ import { lastActionAt } from './churn.ts';
 import { answersTyping, enabledSoon, typingAnswered } from './page-answers.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { sendHere } from './form-target.ts';
+import { iconWords } from '../document/icon-words.ts';
 import { scrollToListEnd } from './list-scroll.ts';
 import { changedSince, elementKey, generationOf, observable, reused, textKeepable } from './read-cache.ts';
 import { saysAnew } from './message-news.ts';
@@ -279,6 +280,9 @@ function readText(el: Element): string {
   // no words, an image's alt text or an icon's title, as the document's samples give them ("LWN.net Logo", not "").
   // A permalink's "#" reads as the heading it stands for (wordless.ts), as the document shows it.
   const shown = clean((el as HTMLElement).innerText ?? el.textContent) || textOf(el, TEXT_LIMIT);
+  // A table cell that shows only an icon reads as its icon's words ("not finished"), as the samples show it.
+  const icon = shown ? '' : iconWords(el);
+  if (icon) return icon;
   return headingOfWordless(el, shown, TEXT_LIMIT) ?? shown;
 }
 
