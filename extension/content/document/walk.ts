@@ -33,6 +33,14 @@ export interface Frame {
   headingEl?: Element;
   /** A section, article, aside or nav came after `heading` (its footer closes more than the heading's part). */
   sectioned?: boolean;
+  /** The last heading that links to a page (a news front's article title), its level and the page it links to. */
+  linked?: LinkedHeading | undefined;
+}
+
+interface LinkedHeading {
+  ref: SectionRef;
+  level: number;
+  page: string;
 }
 
 export interface Candidate {
@@ -419,6 +427,44 @@ function textFlowOf(heading: Element, frameEl: Element | null, flows: Map<Elemen
 
 function sectionFor(frame: Frame): SectionRef {
   return frame.fixed || !frame.heading ? frame.section : frame.heading;
+}
+
+/** A link's page: its address without the fragment ("/Articles/637533/#Comments" is /Articles/637533/), or ''. */
+function pageOf(link: Element): string {
+  const href = attr(link, 'href');
+  if (!href || href.startsWith('#')) return '';
+  try {
+    const url = new URL(href, ownerDocOf(link).baseURI);
+    return /^https?:$/.test(url.protocol) ? `${url.origin}${url.pathname}${url.search}` : '';
+  } catch {
+    return '';
+  }
+}
+
+const levelOf = (heading: Element): number => Number(headingLevel(heading) ?? 7) || 7;
+
+/**
+ * Keeps the heading that links to a page (an article's title on a news front) while the subheadings under it come: a
+ * heading of its level or above ends it.
+ */
+function noteLinkedHeading(frame: Frame, heading: Element): void {
+  const level = levelOf(heading);
+  if (frame.linked && level <= frame.linked.level) frame.linked = undefined;
+  const link = queryOf(heading, 'a[href]');
+  const page = link ? pageOf(link) : '';
+  if (page && !frame.linked) frame.linked = { ref: frame.heading!, level, page };
+}
+
+/**
+ * A link to the page the article's title links to, under one of the article's subheadings (lwn-1's "Comments (3
+ * posted)" after the QGIS article's "Maps in, maps out"), is the article's: `$mapping_and_data__comments_link`, not
+ * `$maps_in_maps__comments_link`. Any other link is in the section it is in.
+ */
+function linkSection(link: Element, frame: Frame): SectionRef {
+  const own = sectionFor(frame);
+  const linked = frame.linked;
+  if (!linked || own === linked.ref || own !== frame.heading || !frame.headingEl || levelOf(frame.headingEl) <= linked.level) return own;
+  return pageOf(link) === linked.page ? linked.ref : own;
 }
 
 /**
@@ -861,6 +907,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         frame.heading = section(titleSlug(title), title, 'heading');
         frame.headingEl = el;
         frame.sectioned = false;
+        noteLinkedHeading(frame, el);
       }
     }
 
@@ -911,7 +958,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       }
       const namedBy = state.namedBy.get(el);
       if (kind && shown && blockedByModal(el, view)) kind = undefined;
-      if (kind && shown) state.candidates.push({ el, kind, section: sectionFor(frame), landmark: frame.section, inViewport, ...(view.panel ? { via: view.panel.via } : {}), ...(namedBy ? { namedBy } : {}) });
+      if (kind && shown) state.candidates.push({ el, kind, section: kind === 'link' ? linkSection(el, frame) : sectionFor(frame), landmark: frame.section, inViewport, ...(view.panel ? { via: view.panel.via } : {}), ...(namedBy ? { namedBy } : {}) });
       // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry.
       if (kind && NO_DESCEND_KINDS.has(kind)) skip = el;
       else if (kind && ITEM_KINDS.has(kind) && !item) item = { el, name: undefined };

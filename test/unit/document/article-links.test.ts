@@ -1,0 +1,26 @@
+// @vitest-environment happy-dom
+/**
+ * On a news front (lwn-1), each article's title links to the article, subheadings follow, and the article ends with
+ * a link to its comments on the same page: that link is the article's, not its last subheading's (session 36).
+ */
+import { expect, test } from 'vitest';
+import { build, names } from './helpers.ts';
+
+const front = `<main>
+  <h2><a href="/Articles/1/">A trademark battle</a></h2><p>Text.</p><p><a href="/Articles/1/#Comments">Comments (5 posted)</a></p>
+  <h2><a href="/Articles/2/">Mapping with QGIS</a></h2><p>Text.</p>
+  <h4>Here be data</h4><p>Text <a href="/Articles/9/">an older story</a>.</p>
+  <h4>Maps in, maps out</h4><p>More.</p>
+  <p><a href="/Articles/2/#Comments">Comments (3 posted)</a></p>
+  <h2>Inside this week</h2><p><a href="/Articles/2/">Mapping with QGIS</a></p>
+</main>`;
+
+test('a link to the page an article\'s title links to, under its subheadings, is named in the article\'s section', () => {
+  const all = names(build(front));
+  expect(all).toContain('mapping_with_qgis__comments_link');
+  expect(all).not.toContain('maps_in_maps__comments_link');
+  // Other links stay where they are: in a subsection, and after a heading of the article's level.
+  expect(all.some((name) => name.startsWith('here_be_data__'))).toBe(true);
+  expect(all.some((name) => name.startsWith('inside_this_week__'))).toBe(true);
+  expect(all).toContain('a_trademark_battle__comments_link');
+});
