@@ -386,7 +386,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
 
   const lists: DetectedList[] = [];
   for (const [container, memberMap] of byContainer) {
-    if (PROSE.has(tagOf(container))) continue;
+    if (PROSE.has(tagOf(container)) || writtenIn(container)) continue;
     const first = memberMap.keys().next().value as Element;
     // Hidden rows (a collapsed "more", a copy for another screen size) are not items: counted, they made a list of
     // two shown buttons, read hidden labels as samples and sent clicks to rows no one can see.
@@ -408,6 +408,24 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     }
   }
   return lists;
+}
+
+/** Letters of its own text (not its children's) past which an element is running text, whatever its tag. */
+const WRITTEN_LETTERS = 40;
+
+/**
+ * An element that holds sentences of its own between its children (lwn-1's article body is a `<div>` of paragraphs
+ * and bare text): links in it are the text's, not rows of a list (its "announced" and "was cut loose from Oracle" were
+ * items of one list with the article's pictures). Separators ("Home | About", "·") are no sentences.
+ */
+function writtenIn(container: Element): boolean {
+  let letters = 0;
+  for (let node = firstChildOf(container); node; node = nextSiblingOf(node)) {
+    if (nodeTypeOf(node) !== 3) continue;
+    letters += (node.nodeValue?.match(/\p{L}/gu) ?? []).length;
+    if (letters > WRITTEN_LETTERS) return true;
+  }
+  return false;
 }
 
 /** The list the rows `items` of `container` make, with the candidates in them (`memberMap`); undefined if they make none. */

@@ -4,7 +4,7 @@
  * a link to its comments on the same page: that link is the article's, not its last subheading's (session 36).
  */
 import { expect, test } from 'vitest';
-import { build, names } from './helpers.ts';
+import { build, lists, names } from './helpers.ts';
 
 const front = `<main>
   <h2><a href="/Articles/1/">A trademark battle</a></h2><p>Text.</p><p><a href="/Articles/1/#Comments">Comments (5 posted)</a></p>
@@ -23,4 +23,13 @@ test('a link to the page an article\'s title links to, under its subheadings, is
   expect(all.some((name) => name.startsWith('here_be_data__'))).toBe(true);
   expect(all.some((name) => name.startsWith('inside_this_week__'))).toBe(true);
   expect(all).toContain('a_trademark_battle__comments_link');
+});
+
+test('links in a block of sentences of its own (a div of bare text, lwn-1\'s article body) are no list rows', () => {
+  const doc = build(`<main><h2>Development activity</h2><div class="ArticleText"><a href="/f/1"><img src="/f1.png" alt="[QGIS main interface]"></a>
+    <a href="/f/2"><img src="/f2.png" alt="[QGIS query builder]"></a> The project was <a href="/a/1">announced</a> with great
+    fanfare in 2010. Nearly one year later the other one <a href="/a/2">was cut loose</a> and found a new home as an Apache
+    project, and <a href="/a/3">the rivalry</a> has been strong since.</div></main>`);
+  expect(lists(doc)).toEqual([]);
+  expect(names(doc)).toEqual(['development_activity__qgis_main_interface_link', 'development_activity__qgis_query_builder_link', 'development_activity__announced_link', 'development_activity__was_cut_loose_link', 'development_activity__the_rivalry_link']);
 });
