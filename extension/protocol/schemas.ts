@@ -274,6 +274,11 @@ export const ListEntrySchema = v.strictObject({
   kind: v.literal('list'),
   description: text(300),
   count: v.number(),
+  /**
+   * How many items the page says the list has where it draws only some of them (a virtualized grid's
+   * `aria-rowcount`, an item's `aria-setsize`): more than `count` (content/document/virtual.ts).
+   */
+  total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   fields: v.pipe(v.array(docName), v.maxLength(32)),
   actions: v.pipe(v.array(docName), v.maxLength(32)),
   slots: v.pipe(v.array(ListSlotSchema), v.maxLength(64)),

@@ -164,3 +164,41 @@ describe('lists that load more', () => {
     await again.tab.close();
   });
 });
+
+describe('a list that draws only the rows in view (a virtualized grid)', () => {
+  test('the document says how many rows there are; scroll() draws the next ones and says how far down; an undrawn index says why', async () => {
+    const tab = await rig!.harness.context.newPage();
+    await tab.goto(rig!.pages.url('/apps/virtual/'));
+    const tabId = await tabIdOf(rig!.harness, tab);
+    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    expect(reply.ok).toBe(true);
+    const grid = reply.payload.sections.flatMap((s) => s.entries).find((e): e is ListEntry => e.kind === 'list')!;
+    // The grid's cells are its columns (role=gridcell cells were controls: "person" and "clickable" fields, no city).
+    expect(grid).toMatchObject({ total: 1000, fields: ['name', 'city', 'score'] });
+    expect(grid.samples[0]).toEqual({ name: 'Person 1', city: 'Oslo', score: '0' });
+    const drawn = grid.count;
+    expect(drawn).toBeLessThan(30);
+    const name = grid.name;
+    const run = await runScript(tabId, `const seen = [];
+      const far = [];
+      let n = -1;
+      for (let i = 0; i < 3; i++) {
+        for (const row of $${name}) if (!seen.includes(row.name.text())) seen.push(row.name.text());
+        n = $${name}.scroll();
+        far.push(n);
+      }
+      let missing = "";
+      try { $${name}[${drawn + 40}].name.text(); } catch (e) { missing = e.message; }
+      done({ seen, far, missing })`);
+    expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
+    const { seen, far, missing } = run.report.result as { seen: string[]; far: number[]; missing: string };
+    // Rows in order, none skipped, each once; how far down grows with each scroll.
+    expect(seen.length).toBeGreaterThan(drawn);
+    expect(seen).toEqual(seen.map((_, i) => `Person ${i + 1}`));
+    expect(far[0]).toBeGreaterThan(drawn - 4);
+    expect(far[1]).toBeGreaterThan(far[0]!);
+    expect(far[2]).toBeGreaterThan(far[1]!);
+    expect(missing).toMatch(new RegExp(`is not drawn: the list draws \\d+ of its 1000 rows.*\\$${name}\\.scroll\\(\\) draws the next ones`));
+    await tab.close();
+  });
+});

@@ -9,7 +9,7 @@ const ROLE_KINDS: Record<string, ElementKind> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', menuitemcheckbox: 'checkbox',
   menuitemradio: 'radio', checkbox: 'checkbox', radio: 'radio', switch: 'switch', combobox: 'combobox',
   option: 'option', textbox: 'text_input', searchbox: 'text_input', slider: 'slider', spinbutton: 'text_input',
-  treeitem: 'option', gridcell: 'clickable',
+  treeitem: 'option',
 };
 const TEXT_TYPES = new Set(['text', 'email', 'search', 'url', 'tel', 'number', 'password', 'date', 'datetime-local',
   'month', 'week', 'time', 'color', '']);

@@ -26,6 +26,7 @@ import { answersTyping, enabledSoon, typingAnswered } from './page-answers.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { sendHere } from './form-target.ts';
 import { iconWords } from '../document/icon-words.ts';
+import { declaredTotal, drawnUpTo } from '../document/virtual.ts';
 import { scrollToListEnd } from './list-scroll.ts';
 import { changedSince, elementKey, generationOf, observable, reused, textKeepable } from './read-cache.ts';
 import { saysAnew } from './message-news.ts';
@@ -392,6 +393,15 @@ function linksOfInertRow(row: Element): string[] | null {
   if (rowIsControl(row)) return null;
   const links = Array.from(row.querySelectorAll('a[href]')).filter((link) => isVisible(link));
   return links.length >= 2 ? links.map((link) => clean(link.textContent, 40)).filter(Boolean) : null;
+}
+
+/** Why item `index` of a list that draws only the rows in view is not found: which rows are drawn, how to draw more. */
+function notDrawn(doc: Document, target: ActTarget): string | undefined {
+  const container = resolveLocators(doc, target.locators, target.strict);
+  const items = container ? listItems(doc, target) ?? [] : [];
+  const total = container ? declaredTotal(container, items) : undefined;
+  if (total === undefined) return undefined;
+  return `item ${target.item!.index} of ${listOf(target)} is not drawn: the list draws ${items.length} of its ${total} rows, those in view (items 0 to ${items.length - 1} are the rows drawn now); ${target.name ? `$${target.name}.scroll()` : 'its scroll()'} draws the next ones`;
 }
 
 /** The list row an element of a list target belongs to, by the target's list locators and index (or find() text). */
@@ -1201,7 +1211,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     if (!container) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
     const settled = await scrollToListEnd(container, target.item);
     const url = location.href.slice(0, 4000);
-    return { value: listItems(doc, target)?.length ?? 0, changed: settled.changed || url !== startUrl, navigated: settled.unloading, url };
+    const items = listItems(doc, target) ?? [];
+    // A list that draws only the rows in view answers how far down it is drawn, which stays the same at its end.
+    const drawn = drawnUpTo(resolveLocators(doc, target.locators, target.strict) ?? container, items);
+    return { value: drawn ?? items.length, changed: settled.changed || url !== startUrl, navigated: settled.unloading, url };
   }
   if (request.action === 'find') {
     const items = listItems(doc, target, reading);
@@ -1274,7 +1287,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     throw new NotFoundError(target.item?.holds !== undefined
       ? `no item of ${listOf(target)} holds ${JSON.stringify(clean(target.item.holds, 100))} any more (the list has ${listItems(doc, target)?.length ?? 0} items)`
       : target.item?.index !== undefined
-      ? `item ${target.item.index} of ${listOf(target)} is not on the page (the list has ${listItems(doc, target)?.length ?? 0} items)`
+      ? notDrawn(doc, target) ?? `item ${target.item.index} of ${listOf(target)} is not on the page (the list has ${listItems(doc, target)?.length ?? 0} items)`
       : `${describe(target)} is not on the page now`, target.item?.index !== undefined ? { index: target.item.index } : undefined);
   }
   // Disabled a moment after an action of ours: the page may still be checking what it did (a username, a coupon).

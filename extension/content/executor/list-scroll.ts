@@ -7,6 +7,7 @@
 import { attr, childrenOf, isConnectedOf, localNameOf, ownerDocOf, parentOf, queryAllOf, rectOf } from '../document/dom-safe.ts';
 import { shownItem } from '../document/dom.ts';
 import { itemsIn, type ItemQuery } from '../document/list-items.ts';
+import { declaredTotal } from '../document/virtual.ts';
 import { type Settled, type SettleWatch, watchSettle } from './settle.ts';
 
 /** A page that shows no change and has no request out for this long after the scroll is bringing nothing more. */
@@ -131,8 +132,13 @@ export async function scrollToListEnd(container: Element, query: ItemQuery): Pro
   // The page's scroll events and observers come in later tasks: no change right after the scroll is taken as its own.
   const watch = watchSettle(doc, { syncHandlers: false });
   const last = before.last;
+  // A list that draws only the rows in view (virtual.ts) goes down one view, less a row: the next rows, none skipped
+  // (the end of what it has drawn is a few rows past the view, and drawing anew puts new elements in their place).
+  const box = last && declaredTotal(container, itemsNow(container, query)) !== undefined ? scrollingBox(last) : null;
   try {
-    if (last) {
+    if (box && last) {
+      box.scrollBy({ top: Math.max(1, box.clientHeight - rectOf(last).height), behavior: 'instant' });
+    } else if (last) {
       last.scrollIntoView({ block: 'end', ...INSTANT });
       await frames(doc.defaultView);
       last.scrollIntoView({ block: 'start', ...INSTANT });

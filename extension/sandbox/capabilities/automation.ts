@@ -248,10 +248,12 @@ class ListHandle extends Capability {
         return this.method('exists', (_args, s) => this.api.call(s, 'exists', { name: this.list.name }, []));
       case 'scroll':
         // A page action (the end of the list into view, waiting for what that loads); the answer is the length now,
-        // counted as `.length` is (the page read again where its items were given one by one).
+        // counted as `.length` is (the page read again where its items were given one by one) — or, for a list that
+        // draws only the rows in view, how far down it is drawn, which the executor answers and which is more.
         return this.method('scroll', async (_args, s) => {
-          await this.api.call(s, 'scroll', { name: this.list.name }, []);
-          return this.count(s);
+          const far = await this.api.call(s, 'scroll', { name: this.list.name }, []);
+          const length = await this.count(s);
+          return typeof far === 'number' && typeof length === 'number' && far > length ? far : length;
         });
       case 'find':
         return this.method('find', async (args, s) => {

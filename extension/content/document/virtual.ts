@@ -1,0 +1,68 @@
+/**
+ * Lists that draw only the items in view (a virtualized grid, as AG Grid's or MUI's data grid, a long listbox): the
+ * page says how many items there are — `aria-rowcount` on the grid (its header rows counted), `aria-setsize` on each
+ * item — where the DOM holds a few dozen. The document says "list(14 of 1000)", so a script (and the model writing it)
+ * knows that the rows it reads are not all of them.
+ */
+import { attr, closestOf, containsOf, queryAllOf, queryOf } from './dom-safe.ts';
+
+/** Larger declared totals are not believed. */
+const MAX_TOTAL = 10_000_000;
+
+const count = (raw: string | null): number | undefined => {
+  const n = raw === null ? Number.NaN : Number(raw.trim());
+  return Number.isInteger(n) && n > 0 && n <= MAX_TOTAL ? n : undefined;
+};
+
+/** An item's own `aria-setsize`, or that of the first element in it that has one (an option in a wrapper). */
+function setSizeOf(item: Element): number | undefined {
+  const own = count(attr(item, 'aria-setsize'));
+  if (own !== undefined) return own;
+  const inner = queryOf(item, '[aria-setsize]');
+  return inner ? count(attr(inner, 'aria-setsize')) : undefined;
+}
+
+/**
+ * The number of items the page declares for a list of `items` in `container`, when it is more than those drawn;
+ * undefined otherwise. Rows of the grid that are not items (its header rows) are taken off its `aria-rowcount`.
+ */
+export function declaredTotal(container: Element, items: readonly Element[]): number | undefined {
+  if (!items.length) return undefined;
+  const grid = closestOf(container, '[aria-rowcount]');
+  const rowCount = grid ? count(attr(grid, 'aria-rowcount')) : undefined;
+  let total: number | undefined;
+  if (grid && rowCount !== undefined) {
+    const rows = Array.from(queryAllOf(grid, '[role=row], tr')).filter((row) => closestOf(row, '[aria-rowcount]') === grid);
+    const others = rows.filter((row) => !items.some((item) => item === row || containsOf(row, item) || containsOf(item, row))).length;
+    total = rowCount - others;
+  } else {
+    const sizes = new Set(items.slice(0, 5).map(setSizeOf));
+    const [size] = sizes;
+    if (sizes.size === 1 && size !== undefined) total = size;
+  }
+  return total !== undefined && total > items.length ? total : undefined;
+}
+
+/** An item's place among all the list's items (1 for the first), as the page declares it. */
+function positionOf(item: Element, headerRows: number): number | undefined {
+  const inset = count(attr(item, 'aria-posinset') ?? queryOf(item, '[aria-posinset]')?.getAttribute('aria-posinset') ?? null);
+  if (inset !== undefined) return inset;
+  const row = count(attr(item, 'aria-rowindex'));
+  return row === undefined ? undefined : row - headerRows;
+}
+
+/**
+ * For a list that draws only the items in view: how many of its items there are up to the last one drawn (its place
+ * among them all), which grows as the list is scrolled down and stays at the total at its end. Undefined for a list
+ * that draws all it has, or whose items do not say their place.
+ */
+export function drawnUpTo(container: Element, items: readonly Element[]): number | undefined {
+  const last = items[items.length - 1];
+  if (!last || declaredTotal(container, items) === undefined) return undefined;
+  const grid = closestOf(container, '[aria-rowcount]');
+  const headerRows = grid
+    ? Array.from(queryAllOf(grid, '[role=row], tr')).filter((row) => closestOf(row, '[aria-rowcount]') === grid
+      && !items.some((item) => item === row || containsOf(row, item) || containsOf(item, row))).length
+    : 0;
+  return positionOf(last, headerRows);
+}

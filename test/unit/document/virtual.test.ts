@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+/**
+ * Lists that draw only the rows in view say how many rows there are (virtual.ts): a grid's aria-rowcount less its
+ * header rows, its items' aria-setsize; the document renders "list(N of TOTAL…)"; a role=grid's gridcells are its
+ * columns, not controls (session 36).
+ */
+import { expect, test } from 'vitest';
+import { declaredTotal, drawnUpTo } from '../../../extension/content/document/virtual.ts';
+import { renderDocument } from '../../../extension/content/document/render.ts';
+import { build, lists } from './helpers.ts';
+
+const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k)
+  .map((i) => `<div role="row" aria-rowindex="${i + 1}"><span role="gridcell">Person ${i}</span><span role="gridcell">City ${i % 3}</span></div>`).join('');
+const grid = (count: string) => `<main><h1>People</h1><div role="grid" aria-label="Contacts" aria-rowcount="${count}">
+  <div role="row" aria-rowindex="1"><span role="columnheader">Name</span><span role="columnheader">City</span></div>
+  <div role="rowgroup">${rows(41, 52)}</div></div></main>`;
+
+test('a grid that declares 1,001 rows (its header one of them) and draws 12 is a list of 12 of 1,000, read by its columns', () => {
+  const doc = build(grid('1001'));
+  const [list] = lists(doc);
+  expect(list).toMatchObject({ count: 12, total: 1000, fields: ['name', 'city'] });
+  expect(list!.samples[0]).toEqual({ name: 'Person 41', city: 'City 2' });
+  expect(renderDocument(doc)).toContain('list(12 of 1000: the rows in view; scroll() draws the next)');
+  const container = document.querySelector('[role=grid]')!;
+  const items = Array.from(document.querySelectorAll('[role=rowgroup] > [role=row]'));
+  expect(declaredTotal(container, items)).toBe(1000);
+  // The last row drawn is row 52 of the 1,000.
+  expect(drawnUpTo(container, items)).toBe(52);
+});
+
+test('a count the page does not give, gives as unknown (-1) or as no more than is drawn says nothing', () => {
+  for (const count of ['-1', '12', '13', 'many']) {
+    const doc = build(grid(count));
+    expect(lists(doc)[0]?.total, count).toBeUndefined();
+  }
+});
+
+test('items that each say their set size: a listbox of 500 options that draws 5', () => {
+  const options = [1, 2, 3, 4, 5].map((i) => `<div role="option" aria-setsize="500" aria-posinset="${i + 10}">Item ${i + 10}</div>`).join('');
+  document.body.innerHTML = `<div role="listbox">${options}</div>`;
+  const items = Array.from(document.querySelectorAll('[role=option]'));
+  expect(declaredTotal(document.querySelector('[role=listbox]')!, items)).toBe(500);
+  expect(drawnUpTo(document.querySelector('[role=listbox]')!, items)).toBe(15);
+  document.body.innerHTML = `<div role="listbox">${options.replaceAll('aria-setsize="500"', 'aria-setsize="5"')}</div>`;
+  expect(declaredTotal(document.querySelector('[role=listbox]')!, Array.from(document.querySelectorAll('[role=option]')))).toBeUndefined();
+});
