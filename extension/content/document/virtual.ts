@@ -4,7 +4,7 @@
  * item — where the DOM holds a few dozen. The document says "list(14 of 1000)", so a script (and the model writing it)
  * knows that the rows it reads are not all of them.
  */
-import { attr, closestOf, containsOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, closestOf, queryAllOf, queryOf } from './dom-safe.ts';
 
 /** Larger declared totals are not believed. */
 const MAX_TOTAL = 10_000_000;
@@ -22,6 +22,39 @@ function setSizeOf(item: Element): number | undefined {
   return inner ? count(attr(inner, 'aria-setsize')) : undefined;
 }
 
+/** Rows of a grid read at most: past them the grid is taken to draw all it has. */
+const MAX_ROWS = 2_000;
+
+interface Declared {
+  total: number;
+  /** Rows the grid draws that are no items (its header rows), counted in its `aria-rowcount`. */
+  otherRows: number;
+}
+
+/**
+ * A grid's declared rows and the rows it draws that are none of `items`. Only where it declares more rows than there
+ * are items (else it draws all it has), and reads no more than MAX_ROWS rows.
+ */
+function declaredRows(container: Element, items: readonly Element[]): Declared | undefined {
+  const grid = closestOf(container, '[aria-rowcount]');
+  const rowCount = grid ? count(attr(grid, 'aria-rowcount')) : undefined;
+  if (!grid || rowCount === undefined || rowCount <= items.length) return undefined;
+  const rows = queryAllOf(grid, '[role=row], tr');
+  if (rows.length > MAX_ROWS) return undefined;
+  // Item rows: the items, the rows items sit in, the rows inside items (an item wrapping its row).
+  const itemRows = new Set<Element>();
+  for (const item of items) {
+    itemRows.add(item);
+    const around = closestOf(item, '[role=row], tr');
+    if (around) itemRows.add(around);
+    const inner = queryOf(item, '[role=row], tr');
+    if (inner) itemRows.add(inner);
+  }
+  let otherRows = 0;
+  for (const row of Array.from(rows)) if (!itemRows.has(row) && closestOf(row, '[aria-rowcount]') === grid) otherRows++;
+  return { total: rowCount - otherRows, otherRows };
+}
+
 /**
  * The number of items the page declares for a list of `items` in `container`, when it is more than those drawn;
  * undefined otherwise. Rows of the grid that are not items (its header rows) are taken off its `aria-rowcount`.
@@ -29,12 +62,9 @@ function setSizeOf(item: Element): number | undefined {
 export function declaredTotal(container: Element, items: readonly Element[]): number | undefined {
   if (!items.length) return undefined;
   const grid = closestOf(container, '[aria-rowcount]');
-  const rowCount = grid ? count(attr(grid, 'aria-rowcount')) : undefined;
   let total: number | undefined;
-  if (grid && rowCount !== undefined) {
-    const rows = Array.from(queryAllOf(grid, '[role=row], tr')).filter((row) => closestOf(row, '[aria-rowcount]') === grid);
-    const others = rows.filter((row) => !items.some((item) => item === row || containsOf(row, item) || containsOf(item, row))).length;
-    total = rowCount - others;
+  if (grid) {
+    total = declaredRows(container, items)?.total;
   } else {
     const sizes = new Set(items.slice(0, 5).map(setSizeOf));
     const [size] = sizes;
@@ -45,9 +75,9 @@ export function declaredTotal(container: Element, items: readonly Element[]): nu
 
 /** An item's place among all the list's items (1 for the first), as the page declares it. */
 function positionOf(item: Element, headerRows: number): number | undefined {
-  const inset = count(attr(item, 'aria-posinset') ?? queryOf(item, '[aria-posinset]')?.getAttribute('aria-posinset') ?? null);
+  const inset = count(attr(item, 'aria-posinset') ?? attr(queryOf(item, '[aria-posinset]') ?? item, 'aria-posinset'));
   if (inset !== undefined) return inset;
-  const row = count(attr(item, 'aria-rowindex'));
+  const row = count(attr(item, 'aria-rowindex') ?? attr(queryOf(item, '[aria-rowindex]') ?? item, 'aria-rowindex'));
   return row === undefined ? undefined : row - headerRows;
 }
 
@@ -60,9 +90,5 @@ export function drawnUpTo(container: Element, items: readonly Element[]): number
   const last = items[items.length - 1];
   if (!last || declaredTotal(container, items) === undefined) return undefined;
   const grid = closestOf(container, '[aria-rowcount]');
-  const headerRows = grid
-    ? Array.from(queryAllOf(grid, '[role=row], tr')).filter((row) => closestOf(row, '[aria-rowcount]') === grid
-      && !items.some((item) => item === row || containsOf(row, item) || containsOf(item, row))).length
-    : 0;
-  return positionOf(last, headerRows);
+  return positionOf(last, grid ? declaredRows(container, items)?.otherRows ?? 0 : 0);
 }
