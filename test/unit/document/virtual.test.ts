@@ -20,7 +20,7 @@ test('a grid that declares 1,001 rows (its header one of them) and draws 12 is a
   const [list] = lists(doc);
   expect(list).toMatchObject({ count: 12, total: 1000, fields: ['name', 'city'] });
   expect(list!.samples[0]).toEqual({ name: 'Person 41', city: 'City 2' });
-  expect(renderDocument(doc)).toContain('list(12 of 1000: the rows in view; scroll() draws the next)');
+  expect(renderDocument(doc)).toContain('list(12 of 1000 shown; scroll() shows more)');
   const container = document.querySelector('[role=grid]')!;
   const items = Array.from(document.querySelectorAll('[role=rowgroup] > [role=row]'));
   expect(declaredTotal(container, items)).toBe(1000);
