@@ -79,11 +79,20 @@ const cellText = (cell: Element) => textOf(cell, 300);
 const cellValue = (cell: Element) => sampleText(cell) || iconWords(cell);
 
 /**
- * A cell of a header row drawn without `th` (keep-tabular-data's `<td class="header_cell">`): a class word head,
- * header or heading.
+ * A header row drawn without `th` (keep-tabular-data's `<td class="header_cell">`): two or more cells with words, all
+ * of the same class, a class word head, header or heading, and short words (a column's name); empty cells aside. A
+ * layout table's top row (`header-logo`, `header-nav`: classes of their own) is none.
  */
 const HEADER_CLASS = /(?:^|[^a-z])(?:head|header|heading)(?:[^a-z]|$)/i;
-const classedHeader = (cell: Element) => HEADER_CLASS.test(classNameOf(cell).replace(/([a-z])([A-Z])/g, '$1 $2'));
+const MAX_HEADER_WORDS = 40;
+function classedHeaderRow(cells: readonly Element[]): boolean {
+  const named = cells.filter((cell) => cellText(cell));
+  if (named.length < MIN_COLUMNS) return false;
+  const classes = new Set(named.map((cell) => classNameOf(cell).trim()));
+  const [only] = classes;
+  return classes.size === 1 && !!only && HEADER_CLASS.test(only.replace(/([a-z])([A-Z])/g, '$1 $2'))
+    && named.every((cell) => cellText(cell).length <= MAX_HEADER_WORDS);
+}
 
 const span = (cell: Element, name: 'colspan' | 'rowspan') => Math.min(MAX_SPAN, Math.max(1, Number.parseInt(attr(cell, name) ?? '', 10) || 1));
 
@@ -226,7 +235,9 @@ function titleRow(row: Element, shape: Shape): boolean {
  */
 function splitRows(shape: Shape): Rows | undefined {
   const { rows } = shape;
-  const headerCell = (cell: Element) => shape.isHeaderCell(cell) || classedHeader(cell);
+  // Only a table's top rows are looked at for a header drawn with classes (each costs every cell's words).
+  const classed = new Set(rows.slice(0, 3).filter((row) => classedHeaderRow(shape.cellsOf(row))));
+  const headerCell = (cell: Element) => shape.isHeaderCell(cell) || classed.has(parentOf(cell)!);
   const allHeader = (row: Element) => {
     const cells = shape.cellsOf(row);
     return cells.length > 0 && cells.every((cell) => headerCell(cell) || !cellText(cell));

@@ -38,6 +38,7 @@ test('icon words: an image file, an icon font, an SVG sprite or class; words of 
   const cell = (html: string, tag = 'td') => {
     const table = document.createElement('table');
     table.innerHTML = `<tbody><tr><${tag}>${html}</${tag}></tr></tbody>`;
+    document.body.append(table);
     return table.querySelector(tag)!;
   };
   expect(iconWords(cell('<img src="/static/icons/check-mark.svg?v=3">'))).toBe('check mark');
@@ -51,4 +52,29 @@ test('icon words: an image file, an icon font, an SVG sprite or class; words of 
   const div = document.createElement('div');
   div.innerHTML = '<img src="/img/yes.png">';
   expect(iconWords(div)).toBe('');
+});
+
+test('no icon words from what is no icon: an empty wrapper, a spacer, a data: picture, a hidden icon; class noise beside the icon\'s own class', () => {
+  const cell = (html: string) => {
+    const table = document.createElement('table');
+    table.innerHTML = `<tbody><tr><td>${html}</td></tr></tbody>`;
+    document.body.append(table);
+    return table.querySelector('td')!;
+  };
+  expect(iconWords(cell('<span class="cell-text"></span>'))).toBe('');
+  expect(iconWords(cell('<img src="/img/spacer.gif" width="1" height="1">'))).toBe('');
+  expect(iconWords(cell('<img src="/img/blank.gif">'))).toBe('');
+  expect(iconWords(cell('<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==">'))).toBe('');
+  expect(iconWords(cell('<i class="fa fa-check" style="display: none"></i>'))).toBe('');
+  expect(iconWords(cell('<i class="fas fa-check me-2 text-success"></i>'))).toBe('check');
+  expect(iconWords(cell('<i class="fa fa-times mr-2 red"></i>'))).toBe('times');
+  expect(iconWords(cell('<i class="bi bi-x-lg"></i>'))).toBe('x');
+  expect(iconWords(cell('<svg class="text-success"></svg>'))).toBe('');
+});
+
+test('a layout table\'s top row with classes of its own ("header-logo", "header-nav") is no header row', () => {
+  const doc = build(`<table><tr><td class="header-logo">Acme Corp</td><td class="header-nav">Welcome, guest</td></tr>
+    <tr><td>Sidebar</td><td>Content of the page, with a paragraph of text.</td></tr>
+    <tr><td>More sidebar</td><td>More content.</td></tr><tr><td>Even more</td><td>And more.</td></tr></table>`);
+  expect(lists(doc)).toEqual([]);
 });
