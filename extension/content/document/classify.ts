@@ -9,8 +9,29 @@ const ROLE_KINDS: Record<string, ElementKind> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', menuitemcheckbox: 'checkbox',
   menuitemradio: 'radio', checkbox: 'checkbox', radio: 'radio', switch: 'switch', combobox: 'combobox',
   option: 'option', textbox: 'text_input', searchbox: 'text_input', slider: 'slider', spinbutton: 'text_input',
-  treeitem: 'option',
+  treeitem: 'option', gridcell: 'clickable',
 };
+
+/** Per grid, whether it has column headers, and when that was looked at (a page may add them later). */
+const headedGrids = new WeakMap<Element, { at: number; headed: boolean }>();
+
+/**
+ * A cell of a grid with column headers: data, read as the grid's columns (data-tables.ts: `$contacts list(14) fields:
+ * name, city, score`), not a control of its own (each was one: fields "person" and "clickable", no city; the one
+ * focusable cell of a roving tab stop an entry renamed as focus moved). A grid without headers (a colour picker, a
+ * calendar drawn as a grid) keeps its cells as controls.
+ */
+export function isDataGridCell(el: Element): boolean {
+  if (roleOf(el) !== 'gridcell') return false;
+  const grid = closestOf(el, '[role=grid], [role=treegrid]');
+  if (!grid) return false;
+  const now = Date.now();
+  const known = headedGrids.get(grid);
+  if (known && now - known.at < 1000) return known.headed;
+  const headed = !!queryOf(grid, '[role=columnheader]');
+  headedGrids.set(grid, { at: now, headed });
+  return headed;
+}
 const TEXT_TYPES = new Set(['text', 'email', 'search', 'url', 'tel', 'number', 'password', 'date', 'datetime-local',
   'month', 'week', 'time', 'color', '']);
 
@@ -47,6 +68,7 @@ export function kindOf(el: Element): ElementKind | undefined {
   const role = roleOf(el);
   if (role && ROLE_KINDS[role]) {
     const kind = ROLE_KINDS[role];
+    if (role === 'gridcell' && isDataGridCell(el)) return undefined;
     if (role === 'textbox' && attr(el, 'aria-multiline') === 'true') return 'text_area';
     return kind;
   }

@@ -7,7 +7,7 @@
  */
 import type { ElementKind, SectionKind } from './types.ts';
 import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
-import { kindOf, roleOf, soleTextBox } from './classify.ts';
+import { isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { TABLE_ROLES } from './data-tables.ts';
@@ -41,6 +41,8 @@ interface LinkedHeading {
   ref: SectionRef;
   level: number;
   page: string;
+  /** What holds the heading: the article's links are in it. */
+  block: Element | null;
 }
 
 export interface Candidate {
@@ -368,6 +370,7 @@ function scopeHeadings(frame: Frame, el: Element, tag: string, state: WalkState)
     const ended = scopes.pop()!;
     frame.heading = ended.outer;
     frame.headingEl = ended.outerEl;
+    frame.linked = undefined;
   }
   if (SECTION_TAGS.has(tag) || SECTION_ROLES.has(roleOf(el) ?? '')) frame.sectioned = true;
   if ((tag === 'ARTICLE' || roleOf(el) === 'article') && !inRepeat(el, frame.el, state.repeats)) {
@@ -378,6 +381,7 @@ function scopeHeadings(frame: Frame, el: Element, tag: string, state: WalkState)
   if (!footerEndsHeading(frame, el, frame.headingEl)) return;
   scopes.push({ el, outer: frame.heading, outerEl: frame.headingEl });
   frame.heading = FOOTER_SECTION;
+  frame.linked = undefined;
 }
 
 /** The level of a heading, or of the one heading a wrapper holds and little else (a heading bar with its "[edit]"). */
@@ -430,8 +434,8 @@ function sectionFor(frame: Frame): SectionRef {
 }
 
 /** A link's page: its address without the fragment ("/Articles/637533/#Comments" is /Articles/637533/), or ''. */
-function pageOf(link: Element): string {
-  const href = attr(link, 'href');
+function pageOf(link: Element, address?: string): string {
+  const href = address ?? attr(link, 'href');
   if (!href || href.startsWith('#')) return '';
   try {
     const url = new URL(href, ownerDocOf(link).baseURI);
@@ -452,7 +456,9 @@ function noteLinkedHeading(frame: Frame, heading: Element): void {
   if (frame.linked && level <= frame.linked.level) frame.linked = undefined;
   const link = queryOf(heading, 'a[href]');
   const page = link ? pageOf(link) : '';
-  if (page && !frame.linked) frame.linked = { ref: frame.heading!, level, page };
+  // Not a site's name linking home (a logo heading over every section), nor a link to this very page.
+  if (!page || frame.linked || /^https?:\/\/[^/]+\/(?:index\.[a-z]+)?$/i.test(page) || page === pageOf(ownerDocOf(heading).documentElement, ownerDocOf(heading).URL)) return;
+  frame.linked = { ref: frame.heading!, level, page, block: parentOf(heading) };
 }
 
 /**
@@ -464,6 +470,7 @@ function linkSection(link: Element, frame: Frame): SectionRef {
   const own = sectionFor(frame);
   const linked = frame.linked;
   if (!linked || own === linked.ref || own !== frame.heading || !frame.headingEl || levelOf(frame.headingEl) <= linked.level) return own;
+  if (linked.block && (!containsOf(linked.block, link) || !containsOf(linked.block, frame.headingEl))) return own;
   return pageOf(link) === linked.page ? linked.ref : own;
 }
 
@@ -926,7 +933,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (!accessibleName(box)) state.namedBy.set(box, el);
     }
     if (item && !containsOf(item.el, el)) item = null;
-    if (!kind && !wrapper && el !== top && tag !== 'LABEL' && !NATURALLY_FOCUSABLE.has(tag)) {
+    if (!kind && !wrapper && el !== top && tag !== 'LABEL' && !NATURALLY_FOCUSABLE.has(tag) && !isDataGridCell(el)) {
       const tabindex = Number.parseInt(attr(el, 'tabindex') ?? '', 10);
       // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).
       const mayPoint = pointed.has(el) || shadowOf(el) || hasAttr(el, 'part') || attr(el, 'style')?.includes('cursor');
