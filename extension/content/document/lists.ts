@@ -386,7 +386,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
 
   const lists: DetectedList[] = [];
   for (const [container, memberMap] of byContainer) {
-    if (PROSE.has(tagOf(container)) || writtenIn(container)) continue;
+    if (PROSE.has(tagOf(container)) || (writtenIn(container) && [...memberMap.keys()].every((item) => PHRASING.has(tagOf(item))))) continue;
     const first = memberMap.keys().next().value as Element;
     // Hidden rows (a collapsed "more", a copy for another screen size) are not items: counted, they made a list of
     // two shown buttons, read hidden labels as samples and sent clicks to rows no one can see.
@@ -410,13 +410,18 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   return lists;
 }
 
+/** Elements that sit in a line of text: links and words set apart (not cards, rows or blocks). */
+const PHRASING: ReadonlySet<string> = new Set(['A', 'SPAN', 'B', 'STRONG', 'EM', 'I', 'U', 'SMALL', 'CODE', 'ABBR', 'CITE',
+  'MARK', 'SUB', 'SUP', 'IMG', 'TIME', 'Q', 'S', 'KBD', 'VAR', 'DFN', 'BDI', 'BDO', 'DATA', 'LABEL', 'BUTTON']);
+
 /** Letters of its own text (not its children's) past which an element is running text, whatever its tag. */
 const WRITTEN_LETTERS = 40;
 
 /**
  * An element that holds sentences of its own between its children (lwn-1's article body is a `<div>` of paragraphs
  * and bare text): links in it are the text's, not rows of a list (its "announced" and "was cut loose from Oracle" were
- * items of one list with the article's pictures). Separators ("Home | About", "·") are no sentences.
+ * items of one list with the article's pictures). Separators ("Home | About", "·") are no sentences, and rows or
+ * cards under a line of text of their own ("Showing 4 results…") are still a list: only items set in the text are not.
  */
 function writtenIn(container: Element): boolean {
   let letters = 0;

@@ -33,3 +33,15 @@ test('links in a block of sentences of its own (a div of bare text, lwn-1\'s art
   expect(lists(doc)).toEqual([]);
   expect(names(doc)).toEqual(['development_activity__qgis_main_interface_link', 'development_activity__qgis_query_builder_link', 'development_activity__announced_link', 'development_activity__was_cut_loose_link', 'development_activity__the_rivalry_link']);
 });
+
+test('cards under a line of text of the container\'s own ("Showing 4 results for …") are still a list', () => {
+  const cards = ['Lamp', 'Desk', 'Chair', 'Shelf'].map((n) => `<div class="card"><a href="/p/${n}">${n}</a><button>Add ${n} to cart</button></div>`).join('');
+  const doc = build(`<main><h2>Results</h2><div class="results">Showing 4 results for your search across all categories ${cards}</div></main>`);
+  expect(lists(doc).map((list) => list.count)).toEqual([4]);
+});
+
+test('a site name linking home over the page\'s sections takes none of their links', () => {
+  const all = names(build(`<h1><a href="/">Acme</a></h1><p>Tools.</p><h2>Shop</h2><p><a href="/">Back home</a> or <a href="/shop/">shop</a>.</p>
+    <h2>About</h2><p><a href="/">Home</a></p>`));
+  expect(all).toEqual(expect.arrayContaining(['shop__back_home_link', 'about__home_link']));
+});
