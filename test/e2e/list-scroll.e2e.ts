@@ -203,7 +203,7 @@ describe('a list that draws only the rows in view (a virtualized grid)', () => {
     expect(far[0]).toBeGreaterThan(drawn - 4);
     expect(far[1]).toBeGreaterThan(far[0]!);
     expect(far[2]).toBeGreaterThan(far[1]!);
-    expect(missing).toMatch(new RegExp(`is not drawn: the list draws \\d+ of its 1000 rows.*\\$${name}\\.scroll\\(\\) draws the next ones`));
+    expect(missing).toMatch(new RegExp(`is not on the page: the list shows \\d+ of its 1000 rows.*draws the next ones with \\$${name}\\.scroll\\(\\)`));
     await tab.close();
   });
 });

@@ -4,7 +4,7 @@
  * item — where the DOM holds a few dozen. The document says "list(14 of 1000)", so a script (and the model writing it)
  * knows that the rows it reads are not all of them.
  */
-import { attr, closestOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, closestOf, comparePosition, queryAllOf, queryOf } from './dom-safe.ts';
 
 /** Larger declared totals are not believed. */
 const MAX_TOTAL = 10_000_000;
@@ -27,13 +27,21 @@ const MAX_ROWS = 2_000;
 
 interface Declared {
   total: number;
-  /** Rows the grid draws that are no items (its header rows), counted in its `aria-rowcount`. */
-  otherRows: number;
+  /** Rows the grid draws above its items (its header rows), counted in its `aria-rowcount`. */
+  headerRows: number;
+}
+
+/** A row's (or an item's row's) `aria-rowindex`. */
+function rowIndexOf(el: Element): number | undefined {
+  const row = attr(el, 'aria-rowindex') !== null ? el : closestOf(el, '[aria-rowindex]') ?? queryOf(el, '[aria-rowindex]');
+  return row ? count(attr(row, 'aria-rowindex')) : undefined;
 }
 
 /**
- * A grid's declared rows and the rows it draws that are none of `items`. Only where it declares more rows than there
- * are items (else it draws all it has), and reads no more than MAX_ROWS rows.
+ * A grid's declared rows, less the rows it draws above and below its items (header rows, a totals row), by their
+ * `aria-rowindex` (else by where they stand); rows beside the items (a pinned column's copies of them, the same
+ * `aria-rowindex`) are neither. Only where it declares more rows than there are items (else it draws all it has), and
+ * reads no more than MAX_ROWS rows.
  */
 function declaredRows(container: Element, items: readonly Element[]): Declared | undefined {
   const grid = closestOf(container, '[aria-rowcount]');
@@ -50,9 +58,23 @@ function declaredRows(container: Element, items: readonly Element[]): Declared |
     const inner = queryOf(item, '[role=row], tr');
     if (inner) itemRows.add(inner);
   }
-  let otherRows = 0;
-  for (const row of Array.from(rows)) if (!itemRows.has(row) && closestOf(row, '[aria-rowcount]') === grid) otherRows++;
-  return { total: rowCount - otherRows, otherRows };
+  const indexes = items.map(rowIndexOf).filter((n): n is number => n !== undefined);
+  const lowest = indexes.length ? Math.min(...indexes) : undefined;
+  const highest = indexes.length ? Math.max(...indexes) : undefined;
+  const first = items[0]!;
+  const last = items[items.length - 1]!;
+  let above = 0;
+  let below = 0;
+  for (const row of Array.from(rows)) {
+    if (itemRows.has(row) || closestOf(row, '[aria-rowcount]') !== grid) continue;
+    const at = count(attr(row, 'aria-rowindex'));
+    if (at !== undefined && lowest !== undefined && highest !== undefined) {
+      if (at < lowest) above++;
+      else if (at > highest) below++;
+    } else if (comparePosition(row, first) & 4) above++; // the row comes before the first item
+    else if (comparePosition(last, row) & 4) below++;
+  }
+  return { total: rowCount - above - below, headerRows: above };
 }
 
 /**
@@ -90,5 +112,5 @@ export function drawnUpTo(container: Element, items: readonly Element[]): number
   const last = items[items.length - 1];
   if (!last || declaredTotal(container, items) === undefined) return undefined;
   const grid = closestOf(container, '[aria-rowcount]');
-  return positionOf(last, grid ? declaredRows(container, items)?.otherRows ?? 0 : 0);
+  return positionOf(last, grid ? declaredRows(container, items)?.headerRows ?? 0 : 0);
 }
