@@ -1,4 +1,4 @@
-import { attr, hasAttr, ownerDocOf, tagNameOf } from '../document/dom-safe.ts';
+import { attr, hasAttr, ownerDocOf, queryAllOf, queryOf, tagNameOf } from '../document/dom-safe.ts';
 
 const setAttr = (el: Element, name: string, value: string) => Element.prototype.setAttribute.call(el, name, value);
 const removeAttr = (el: Element, name: string) => Element.prototype.removeAttribute.call(el, name);
@@ -7,8 +7,9 @@ const removeAttr = (el: Element, name: string) => Element.prototype.removeAttrib
 function targetingSubmitter(submitter: Element | null): Element | null {
   if (!submitter || !hasAttr(submitter, 'formtarget')) return null;
   const tag = tagNameOf(submitter);
-  const type = (attr(submitter, 'type') ?? '').trim().toLowerCase();
-  if (tag === 'BUTTON') return type === '' || type === 'submit' ? submitter : null;
+  // The type as the browser reads it (a button of no known type submits).
+  const type = String((submitter as HTMLButtonElement).type ?? '').toLowerCase();
+  if (tag === 'BUTTON') return type === 'submit' ? submitter : null;
   return tag === 'INPUT' && (type === 'submit' || type === 'image') ? submitter : null;
 }
 
@@ -20,19 +21,31 @@ function targetingSubmitter(submitter: Element | null): Element | null {
  * form's own attributes are put back right after. Forms of frames, other sites' addresses and a frame's name are
  * left to the browser.
  */
+/** The document's base URL through Node's own getter: a page's `<img name="baseURI">` shadows the document's. */
+const baseOf = (doc: Document): string => Object.getOwnPropertyDescriptor(Node.prototype, 'baseURI')!.get!.call(doc) as string;
+
 export function sendHere(form: HTMLFormElement, submitter: Element | null): void {
+  try {
+    retarget(form, submitter);
+  } catch {
+    // A page that broke what this reads: the submission goes as the page wrote it.
+  }
+}
+
+function retarget(form: HTMLFormElement, submitter: Element | null): void {
   const doc = ownerDocOf(form);
   if (doc !== document || window.top !== window) return;
   const by = targetingSubmitter(submitter);
   const holder: Element = by ?? form;
   const name = by ? 'formtarget' : 'target';
-  const target = (attr(holder, name) ?? doc.querySelector('base[target]')?.getAttribute('target') ?? '').trim();
+  const base = queryOf(doc, 'base[target]');
+  const target = (attr(holder, name) ?? (base ? attr(base, 'target') : null) ?? '').trim();
   const lower = target.toLowerCase();
   if (target === '' || ['_self', '_top', '_parent'].includes(lower)) return;
-  if (lower !== '_blank' && Array.from(doc.querySelectorAll('iframe[name], frame[name]')).some((frame) => frame.getAttribute('name') === target)) return;
+  if (lower !== '_blank' && Array.from(queryAllOf(doc, 'iframe[name], frame[name]')).some((frame) => attr(frame, 'name') === target)) return;
   const action = (submitter && hasAttr(submitter, 'formaction') ? attr(submitter, 'formaction') : attr(form, 'action')) ?? '';
   try {
-    const url = new URL(action === '' ? doc.URL : action, doc.baseURI);
+    const url = new URL(action === '' ? location.href : action, baseOf(doc));
     if (!/^https?:$/.test(url.protocol) || url.origin !== location.origin) return;
   } catch {
     return;
