@@ -81,6 +81,21 @@ describe('list reads on real page snapshots', () => {
     expect(row).toContain('49 minutes ago');
   }, 180_000);
 
+  test('a row that shows only an icon link reads as the link\'s title, and find() reaches it (spiceworks\' footer; explorer, session 36)', async () => {
+    const { tab, tabId } = await openSnapshot('spiceworks');
+    try {
+      const expected = await tab.evaluate(() => Array.from(document.querySelectorAll('a.site-footer_link[data-text^="social-"]'), (a) => a.textContent!.trim() || a.getAttribute('title')!));
+      expect(expected.filter((text) => /^Follow on (twitter|youtube)$/.test(text))).toHaveLength(2);
+      const { report } = await runKnown(panel, tabId, 'const t = $footer__site_footer_menu.find("twitter"); done([$footer__site_footer_menu.map((l) => l.text()), t ? t.index : -1])',
+        { task: 'read the list', confirm: 'never' });
+      const [texts, twitter] = outcomeOf(report).result as [string[], number];
+      expect(texts).toEqual(expected);
+      expect(twitter).toBe(expected.indexOf('Follow on twitter'));
+    } finally {
+      await tab.close();
+    }
+  });
+
   test('text() leaves out what a style sheet hides; find() ranks a row that shows the words above one whose hidden menu holds them (review, session 25)', async () => {
     const tab = await rig!.harness.context.newPage();
     await gotoSettled(tab, `${snapshots.url('/pages/bbc-1.html')}?hidden=${++opened}`, [snapshots.origin]);

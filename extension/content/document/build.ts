@@ -228,6 +228,18 @@ function proseBlock(el: Element, texts: Map<Element, number>): Element | undefin
   return length >= 2 * textOf(el, 200).length + 20 ? block : undefined;
 }
 
+/**
+ * A link beside a heading's own words (Wikipedia's "[edit]" after "See also"): the heading's, not one of the section's
+ * links. wikipedia-3's `$see_also__links` began with "edit" (explorer, session 36: "open the first See also article"
+ * opened the edit page, and it counted 7 articles where the page lists 6).
+ */
+function adornsHeading(link: Element): boolean {
+  // Not a heading's number linking to its own place (ietf-1's "3" of "3. Storage model"): those are the page's anchors.
+  if ((attr(link, 'href') ?? '').startsWith('#')) return false;
+  const heading = closestOf(link, 'h1,h2,h3,h4,h5,h6,[role=heading]');
+  return !!heading && textOf(heading, 200).length > textOf(link, 200).length + 2;
+}
+
 function commonAncestor(elements: Element[]): Element {
   let ancestor: Element = elements[0]!;
   for (let parent = parentOf(ancestor), steps = 0; parent && steps < MAX_UPWARD_STEPS && !elements.every((el) => containsOf(ancestor, el)); parent = parentOf(ancestor), steps++) ancestor = parent;
@@ -313,7 +325,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   // Big menus (a site's category tree, a footer full of links) likewise: one list to find a link in by its text.
   const navLinks = new Map<string, Candidate[]>();
   for (const candidate of shown) {
-    if (candidate.kind !== 'link' || absorbed.has(candidate) || proseOf.has(candidate)) continue;
+    if (candidate.kind !== 'link' || absorbed.has(candidate) || proseOf.has(candidate) || adornsHeading(candidate.el)) continue;
     const group = navLinks.get(candidate.section.name);
     if (group) group.push(candidate); else navLinks.set(candidate.section.name, [candidate]);
   }

@@ -514,7 +514,21 @@ export function sampleText(el: Element): string {
   if (isSensitive(el)) return '';
   // Typed text, also where the editor wraps it in formatting (a span inside a contenteditable).
   for (let at: Element | null = el, steps = 0; at && steps < MAX_UPWARD_STEPS; at = parentOf(at), steps++) if (holdsTypedText(at)) return '';
-  return textOf(el, 200);
+  return textOf(el, 200) || labelWords(el);
+}
+
+/** Controls whose own label or title is what they say when they show no words. */
+const LABELLED_KINDS: ReadonlySet<string> = new Set(['link', 'button', 'clickable', 'tab', 'menuitem', 'option']);
+
+/**
+ * What a link or button that shows no words says: its own `aria-label`, else its `title` (spiceworks' footer icons,
+ * `<a title="Follow on twitter"><svg aria-hidden="true">`, read "" and no `find("twitter")` reached them: explorer,
+ * session 36). '' for anything else (a field's title is no value, a message's no text).
+ */
+export function labelWords(el: Element): string {
+  const kind = kindOf(el);
+  if (!kind || !LABELLED_KINDS.has(kind)) return '';
+  return collapse(attr(el, 'aria-label') ?? '') || collapse(attr(el, 'title') ?? '');
 }
 
 /** Slots whose state a sample shows (`done: true`). */

@@ -15,7 +15,7 @@ import { truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, sendsSearch, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
-import { slotElement } from '../document/lists.ts';
+import { labelWords, slotElement } from '../document/lists.ts';
 import { itemsIn } from '../document/list-items.ts';
 import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, selectOption, typeText } from './events.ts';
 import { classifyAction, classifyChoice, decodedAddress, readableWords } from './irreversible.ts';
@@ -282,9 +282,15 @@ function readText(el: Element): string {
   // A permalink's "#" reads as the heading it stands for (wordless.ts), as the document shows it.
   const shown = clean((el as HTMLElement).innerText ?? el.textContent) || textOf(el, TEXT_LIMIT);
   // A table cell that shows only an icon reads as its icon's words ("not finished"), as the samples show it.
-  const icon = shown ? '' : iconWords(el);
+  const icon = shown ? '' : iconWords(el) || labelWords(el) || soleControlWords(el);
   if (icon) return icon;
   return headingOfWordless(el, shown, TEXT_LIMIT) ?? shown;
+}
+
+/** The label or title of the one link or button in a row that shows no words (a footer's row of icon links). */
+function soleControlWords(el: Element): string {
+  const controls = queryAllOf(el, 'a[href], button');
+  return controls.length === 1 ? labelWords(controls[0]!) : '';
 }
 
 /** Every word of an element as the document's samples show them: alt text, words a style sheet hides, inline words apart. */

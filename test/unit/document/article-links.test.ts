@@ -5,6 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { build, lists, names } from './helpers.ts';
+import { labelWords, sampleText } from '../../../extension/content/document/lists.ts';
 
 const front = `<main>
   <h2><a href="/Articles/1/">A trademark battle</a></h2><p>Text.</p><p><a href="/Articles/1/#Comments">Comments (5 posted)</a></p>
@@ -44,4 +45,20 @@ test('a site name linking home over the page\'s sections takes none of their lin
   const all = names(build(`<h1><a href="/">Acme</a></h1><p>Tools.</p><h2>Shop</h2><p><a href="/">Back home</a> or <a href="/shop/">shop</a>.</p>
     <h2>About</h2><p><a href="/">Home</a></p>`));
   expect(all).toEqual(expect.arrayContaining(['shop__back_home_link', 'about__home_link']));
+});
+
+test('a heading\'s "[edit]" link is no link of its section\'s menu; links that show no words read their label or title', () => {
+  const links = ['Vector space', 'Skew-Hermitian matrix', 'Haynsworth inertia additivity', 'Hermitian form', 'Self-adjoint operator', 'Unitary matrix', 'Normal matrix']
+    .map((t) => `<li><a href="/wiki/${t.replace(/ /g, '_')}">${t}</a></li>`).join('');
+  const icon = (href: string, label: string) => `<li><a href="${href}" ${label}><svg aria-hidden="true"></svg></a></li>`;
+  const doc = build(`<main><h2><span>See also</span><span class="mw-editsection">[<a href="/w/index.php?action=edit&section=10">edit</a>]</span></h2><ul>${links}</ul></main>
+    <footer><ul class="social">${icon('https://x.com/a', 'title="Follow on twitter"')}${icon('https://fb.com/a', 'aria-label="Follow on Facebook"')}${icon('https://yt.com/a', 'title="Follow on youtube"')}</ul></footer>`);
+  const all = lists(doc);
+  const seeAlso = all.find((list) => list.name.startsWith('see_also'));
+  expect(seeAlso?.count).toBe(7);
+  expect(seeAlso?.samples[0]).toEqual({ link: 'Vector space' });
+  expect(names(doc)).toContain('see_also__edit_link');
+  // What a sample and a script's text() read of a link that shows only an icon (the executor's readText falls back to it).
+  expect(Array.from(document.querySelectorAll('.social a'), (a) => sampleText(a))).toEqual(['Follow on twitter', 'Follow on Facebook', 'Follow on youtube']);
+  expect(Array.from(document.querySelectorAll('.social svg'), (svg) => labelWords(svg))).toEqual(['', '', '']);
 });
