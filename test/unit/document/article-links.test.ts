@@ -62,3 +62,11 @@ test('a heading\'s "[edit]" link is no link of its section\'s menu; links that s
   expect(Array.from(document.querySelectorAll('.social a'), (a) => sampleText(a))).toEqual(['Follow on twitter', 'Follow on Facebook', 'Follow on youtube']);
   expect(Array.from(document.querySelectorAll('.social svg'), (svg) => labelWords(svg))).toEqual(['', '', '']);
 });
+
+test('an item\'s first link is one field whether the item has one link or several (no second field reading it again)', () => {
+  const items = [['main diagonal', 'real'], ['if and only if', 'symmetric'], ['eigenvalues'], ['sum', 'Hermitian'], ['trace'], ['normal']]
+    .map((links, i) => `<li>Fact ${i} about ${links.map((l) => `<a href="/wiki/${l.replace(/ /g, '_')}">${l}</a>`).join(' and ')} holds.</li>`).join('');
+  const [list] = lists(build(`<main><h2>Properties</h2><ul>${items}</ul></main>`));
+  expect(list!.fields).toEqual(['text', 'link', 'link_2']);
+  expect(list!.samples[0]).toEqual({ text: expect.stringContaining('Fact 0'), link: 'main diagonal', link_2: 'real' });
+});
