@@ -96,6 +96,18 @@ describe('list reads on real page snapshots', () => {
     }
   });
 
+  test('a heading\'s number that links to its section reads as the heading: find("Storage model") reaches it (ietf-1; explorer, session 36)', async () => {
+    const { tab, tabId } = await openSnapshot('ietf-1');
+    try {
+      const { report } = await runKnown(panel, tabId, 'const s = $introduction__links.find("Storage model"); const t = s.text(); s.click(); done(t)',
+        { task: 'jump to a section', confirm: 'never' });
+      expect(outcomeOf(report)).toMatchObject({ status: 'done', result: '3. Storage model' });
+      expect(new URL(tab.url()).hash).toBe('#section-3');
+    } finally {
+      await tab.close();
+    }
+  });
+
   test('text() leaves out what a style sheet hides; find() ranks a row that shows the words above one whose hidden menu holds them (review, session 25)', async () => {
     const tab = await rig!.harness.context.newPage();
     await gotoSettled(tab, `${snapshots.url('/pages/bbc-1.html')}?hidden=${++opened}`, [snapshots.origin]);

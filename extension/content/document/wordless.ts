@@ -12,9 +12,23 @@ const WORD = /[\p{L}\p{N}]/u;
 
 export const showsNoWords = (text: string): boolean => !WORD.test(text);
 
-/** The heading a wordless link stands for, without the link's own glyph; undefined for any other element. */
+/** A section's number ("3", "12.1.") as a heading's self-link shows it. */
+const SECTION_NUMBER = /^\s*\p{N}+(?:\.\p{N}+)*\.?\s*$/u;
+
+/**
+ * The heading a wordless link stands for, without the link's own glyph; undefined for any other element. A heading's
+ * number that links to its section (ietf-1's `<a class="selflink">3</a>. Storage model`) reads as the whole heading,
+ * "3. Storage model": its list read "1", "2", … and no find("Storage model") reached it (explorer, session 36).
+ */
 export function headingOfWordless(el: Element, own: string, max = 300): string | undefined {
-  if (tagNameOf(el) !== 'A' || !showsNoWords(own)) return undefined;
+  if (tagNameOf(el) !== 'A') return undefined;
+  if (SECTION_NUMBER.test(own)) {
+    const heading = closestOf(el, HEADING);
+    // The heading's words as shown: the number and the point after it together ("3. Storage model", not "3 . …").
+    const words = heading ? collapse(textOf(heading, max)).replace(/^(\p{N}+(?:\.\p{N}+)*) (?=[.:)])/u, '$1').slice(0, max) : '';
+    return words.length > own.trim().length + 1 ? words : undefined;
+  }
+  if (!showsNoWords(own)) return undefined;
   return headingWords(closestOf(el, HEADING), own, max) ?? headingWords(targetHeading(el), own, max);
 }
 

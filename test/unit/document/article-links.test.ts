@@ -6,6 +6,7 @@
 import { expect, test } from 'vitest';
 import { build, lists, names } from './helpers.ts';
 import { labelWords, sampleText } from '../../../extension/content/document/lists.ts';
+import { headingOfWordless } from '../../../extension/content/document/wordless.ts';
 
 const front = `<main>
   <h2><a href="/Articles/1/">A trademark battle</a></h2><p>Text.</p><p><a href="/Articles/1/#Comments">Comments (5 posted)</a></p>
@@ -69,4 +70,14 @@ test('an item\'s first link is one field whether the item has one link or severa
   const [list] = lists(build(`<main><h2>Properties</h2><ul>${items}</ul></main>`));
   expect(list!.fields).toEqual(['text', 'link', 'link_2']);
   expect(list!.samples[0]).toEqual({ text: expect.stringContaining('Fact 0'), link: 'main diagonal', link_2: 'real' });
+});
+
+test('a heading\'s number linking to its section reads as the heading (ietf-1: "3. Storage model", not "3")', () => {
+  const sections = ['Introduction', 'Terminology', 'Storage model', 'Requests', 'Response codes', 'Security', 'Privacy', 'References']
+    .map((t, i) => `<h2 id="section-${i + 1}"><a class="selflink" href="#section-${i + 1}">${i + 1}</a>. ${t}</h2><p>Text of ${t}.</p>`).join('');
+  const doc = build(`<main>${sections}</main>`);
+  const texts = lists(doc).flatMap((list) => list.samples.map((sample) => Object.values(sample)[0]));
+  expect(texts.slice(0, 3)).toEqual(['1. Introduction', '2. Terminology', '3. Storage model']);
+  expect(headingOfWordless(document.querySelector('.selflink')!, '1')).toBe('1. Introduction');
+  expect(headingOfWordless(document.querySelector('.selflink')!, 'Intro')).toBeUndefined();
 });
