@@ -514,6 +514,17 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
     },
     unknown(name, suggestion) {
       if (name.startsWith('$')) {
+        // A section's name (`$two_year_old`, the heading over `$two_year_old__kevin_link`): the document names no page
+        // text, only controls, lists and messages; a suggestion of the nearest name sent a model to a photo credit's
+        // link (explorer, session 36).
+        const inSection = [...byName.keys()].filter((entry) => entry.startsWith(`${name.slice(1)}__`));
+        if (inSection.length) {
+          const shown = inSection.slice(0, 6).map((entry) => `\`$${entry}\``).join(', ');
+          return new NotFoundError(
+            `\`${name}\` is a section of the page document, not an element: its entries are ${shown}${inSection.length > 6 ? ', …' : ''}; text that is no control, list or message is not in the document`,
+            { name: name.slice(1), section: true },
+          );
+        }
         return new NotFoundError(
           `no element named \`${name}\` on this page${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
           { name: name.slice(1), ...(suggestion ? { suggestion } : {}) },

@@ -97,6 +97,12 @@ describe('automation capabilities', () => {
     expect(result.log[1]).toMatchObject({ call: 'ask', args: ['Who is this for?'], result: 'Bob', line: 3 });
   });
 
+  test('a section\'s name used as an element says it is a section and lists its entries, not the nearest name (explorer, session 36)', async () => {
+    const { result } = await run('done($compose_form.text());');
+    expect(result.error?.name).toBe('NotFoundError');
+    expect(result.error?.message).toBe('`$compose_form` is a section of the page document, not an element: its entries are `$compose_form__to`, `$compose_form__subject`, `$compose_form__send`; text that is no control, list or message is not in the document at 1:6');
+  });
+
   test('an unknown $name is a NotFoundError with position and the closest name', async () => {
     const { bridge, result } = await run('const x = 1;\n  $compose_buton.click();');
     expect(result.error?.name).toBe('NotFoundError');
