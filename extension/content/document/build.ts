@@ -80,6 +80,21 @@ function headingBefore(el: Element): string {
  * What a list is called, best first: aria-label, aria-labelledby; of a table's list (read-only or of rows with
  * controls: the same name either way) the table's and its caption; the heading just before it; a readable id or class.
  */
+/**
+ * The term a list is the value of in a description list (`<dt>Characters:</dt><dd><ul class="commas">…`): AO3's tag
+ * groups were named by the class they all share (`$aside__commas`; explorer, session 36). '' for any other list.
+ */
+function termBefore(el: Element): string {
+  // The `<dd>` itself, or the list right in it (one wrapper at most).
+  const up = [el, parentOf(el), parentOf(el) && parentOf(parentOf(el)!)];
+  const dd = up.find((node): node is Element => !!node && tagOf(node) === 'DD');
+  if (!dd) return '';
+  const dt = previousElementOf(dd);
+  if (!dt || tagOf(dt) !== 'DT') return '';
+  const term = textOf(dt, 80).replace(/[:：]\s*$/, '');
+  return term.length <= 60 ? term : '';
+}
+
 function listLabels(list: DetectedList): string[] {
   const el = list.container;
   const out = ariaLabels(el);
@@ -90,6 +105,7 @@ function listLabels(list: DetectedList): string[] {
   // it books the wrong row (scriptwriter.e2e.ts, held-out page). So such a table's name changes when its rows gain
   // controls.
   if (table && table === el) out.push(tableCaption(table));
+  out.push(termBefore(el));
   out.push(headingBefore(el));
   const token = listToken(idOf(el)) ?? Array.from(classListOf(el)).map(listToken).find(Boolean);
   if (token) out.push(token);

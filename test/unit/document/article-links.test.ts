@@ -81,3 +81,10 @@ test('a heading\'s number linking to its section reads as the heading (ietf-1: "
   expect(headingOfWordless(document.querySelector('.selflink')!, '1')).toBe('1. Introduction');
   expect(headingOfWordless(document.querySelector('.selflink')!, 'Intro')).toBeUndefined();
 });
+
+test('a list that is the value of a description list\'s term is named by the term (AO3\'s tag groups, not their shared class)', () => {
+  const tags = (names: string[]) => `<ul class="commas">${names.map((n) => `<li><a class="tag" href="/tags/${n}">${n}</a></li>`).join('')}</ul>`;
+  const doc = build(`<main><dl class="work meta"><dt class="character tags">Characters:</dt><dd class="character tags">${tags(['Midoriya Izuku', 'All Might', 'Midoriya Inko', 'Bakugou', 'Todoroki', 'Uraraka', 'Iida', 'Aizawa', 'Kirishima'])}</dd>
+    <dt class="freeform tags">Additional Tags:</dt><dd class="freeform tags">${tags(['Fluff', 'Angst', 'Hurt/Comfort', 'Friendship', 'Humor', 'Drama', 'Romance', 'Action', 'Canon'])}</dd></dl></main>`);
+  expect(lists(doc).map((list) => list.name)).toEqual(['main__characters', 'main__additional_tags']);
+});
