@@ -77,22 +77,26 @@ function declaredRows(container: Element, items: readonly Element[]): Declared |
   return { total: rowCount - above - below, headerRows: above };
 }
 
+/** What the page declares of a list of `items`: its total (when more than drawn) and the grid's header rows. */
+function declared(container: Element, items: readonly Element[]): Declared | undefined {
+  if (!items.length) return undefined;
+  let found: Declared | undefined;
+  if (closestOf(container, '[aria-rowcount]')) {
+    found = declaredRows(container, items);
+  } else {
+    const sizes = new Set(items.slice(0, 5).map(setSizeOf));
+    const [size] = sizes;
+    if (sizes.size === 1 && size !== undefined) found = { total: size, headerRows: 0 };
+  }
+  return found && found.total > items.length ? found : undefined;
+}
+
 /**
  * The number of items the page declares for a list of `items` in `container`, when it is more than those drawn;
  * undefined otherwise. Rows of the grid that are not items (its header rows) are taken off its `aria-rowcount`.
  */
 export function declaredTotal(container: Element, items: readonly Element[]): number | undefined {
-  if (!items.length) return undefined;
-  const grid = closestOf(container, '[aria-rowcount]');
-  let total: number | undefined;
-  if (grid) {
-    total = declaredRows(container, items)?.total;
-  } else {
-    const sizes = new Set(items.slice(0, 5).map(setSizeOf));
-    const [size] = sizes;
-    if (sizes.size === 1 && size !== undefined) total = size;
-  }
-  return total !== undefined && total > items.length ? total : undefined;
+  return declared(container, items)?.total;
 }
 
 /** An item's place among all the list's items (1 for the first), as the page declares it. */
@@ -109,8 +113,6 @@ function positionOf(item: Element, headerRows: number): number | undefined {
  * that draws all it has, or whose items do not say their place.
  */
 export function drawnUpTo(container: Element, items: readonly Element[]): number | undefined {
-  const last = items[items.length - 1];
-  if (!last || declaredTotal(container, items) === undefined) return undefined;
-  const grid = closestOf(container, '[aria-rowcount]');
-  return positionOf(last, grid ? declaredRows(container, items)?.headerRows ?? 0 : 0);
+  const found = declared(container, items);
+  return found ? positionOf(items[items.length - 1]!, found.headerRows) : undefined;
 }

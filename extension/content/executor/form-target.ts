@@ -1,4 +1,5 @@
-import { attr, hasAttr, ownerDocOf, queryAllOf, queryOf, tagNameOf } from '../document/dom-safe.ts';
+import { attr, hasAttr, ownerDocOf, queryOf, tagNameOf } from '../document/dom-safe.ts';
+import { namesAnotherWindow } from './window-open.ts';
 
 const setAttr = (el: Element, name: string, value: string) => Element.prototype.setAttribute.call(el, name, value);
 const removeAttr = (el: Element, name: string) => Element.prototype.removeAttribute.call(el, name);
@@ -40,9 +41,7 @@ function retarget(form: HTMLFormElement, submitter: Element | null): void {
   const name = by ? 'formtarget' : 'target';
   const base = queryOf(doc, 'base[target]');
   const target = (attr(holder, name) ?? (base ? attr(base, 'target') : null) ?? '').trim();
-  const lower = target.toLowerCase();
-  if (target === '' || ['_self', '_top', '_parent'].includes(lower)) return;
-  if (lower !== '_blank' && Array.from(queryAllOf(doc, 'iframe[name], frame[name]')).some((frame) => attr(frame, 'name') === target)) return;
+  if (target === '' || !namesAnotherWindow(doc, target)) return;
   const action = (submitter && hasAttr(submitter, 'formaction') ? attr(submitter, 'formaction') : attr(form, 'action')) ?? '';
   try {
     const url = new URL(action === '' ? location.href : action, baseOf(doc));

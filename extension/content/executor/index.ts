@@ -25,6 +25,7 @@ import { lastActionAt } from './churn.ts';
 import { answersTyping, enabledSoon, typingAnswered } from './page-answers.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { sendHere } from './form-target.ts';
+import { namesAnotherWindow } from './window-open.ts';
 import { iconWords } from '../document/icon-words.ts';
 import { declaredTotal, drawnUpTo } from '../document/virtual.ts';
 import { scrollToListEnd } from './list-scroll.ts';
@@ -377,8 +378,7 @@ function openedHere<T>(el: Element, act: () => T): T {
   const target = link ? linkTarget(link) : '';
   const win = link?.ownerDocument.defaultView;
   // Only a link of the page itself: in a frame (a frameset's menu), a name may be a frame of the page around it.
-  const elsewhere = target !== '' && !!win && win === win.top && !['_self', '_top', '_parent'].includes(target.toLowerCase())
-    && !Array.from(link!.ownerDocument.querySelectorAll('iframe[name], frame[name]')).some((frame) => frame.getAttribute('name') === target);
+  const elsewhere = target !== '' && !!win && win === win.top && namesAnotherWindow(link!.ownerDocument, target);
   if (!link || !elsewhere || link.hasAttribute('download') || !pageOfThisSite(link)) return act();
   const had = link.getAttribute('target');
   link.setAttribute('target', '_top');

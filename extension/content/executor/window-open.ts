@@ -1,4 +1,15 @@
 import { WINDOW_OPEN_EVENT } from '../submit-guard/events.ts';
+import { attr, queryAllOf } from '../document/dom-safe.ts';
+
+/**
+ * Whether a (trimmed, non-empty) target names another tab or window: `_blank` in any case, or a name no frame of `doc`
+ * has; not `_self`, `_top` or `_parent`. Shared by links (openedHere), forms (form-target.ts) and window.open.
+ */
+export function namesAnotherWindow(doc: Document, target: string): boolean {
+  const lower = target.toLowerCase();
+  if (['_self', '_top', '_parent'].includes(lower)) return false;
+  return lower === '_blank' || !Array.from(queryAllOf(doc, 'iframe[name], frame[name]')).some((frame) => attr(frame, 'name') === target);
+}
 
 /**
  * While an action is watched, a page handler's `window.open(url)` of a page of this site in another tab or window
@@ -30,9 +41,8 @@ export function pageOpened(detail: unknown): string | null {
   }
   if (!Array.isArray(call) || typeof call[0] !== 'string' || typeof call[1] !== 'string') return null;
   const target = call[1].trim();
-  const lower = target.toLowerCase();
-  if (['_self', '_top', '_parent'].includes(lower)) return null;
-  if (target !== '' && lower !== '_blank' && Array.from(document.querySelectorAll('iframe[name], frame[name]')).some((frame) => frame.getAttribute('name') === target)) return null;
+  // No target is a new window here (window.open's default).
+  if (target !== '' && !namesAnotherWindow(document, target)) return null;
   try {
     const url = new URL(call[0], document.baseURI);
     return /^https?:$/.test(url.protocol) && url.origin === location.origin ? url.href : null;
