@@ -50,7 +50,7 @@ export function elementMembersFor(kind: string | undefined): readonly string[] {
 
 /**
  * Members of the plain values a script handles, as the sandbox's interpreter offers them: strings, numbers, arrays
- * and the namespaces (Math, Number, String, Array, Object, JSON, console). After `.` on anything that is not a page
+ * and the namespaces (Math, Number, String, Array, Object, JSON, console), sets, maps, regexes and dates. After `.` on anything that is not a page
  * handle (a variable, a call's result), a decoder allows these, the page's list fields and the words the script wrote
  * itself (its own object keys): `" Buy".clickdouedoue…` is no script. A unit test keeps the list in step.
  */
@@ -71,7 +71,14 @@ export const VALUE_MEMBERS: readonly string[] = [
   'PI', 'E', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2', 'isInteger', 'isFinite', 'isNaN', 'isSafeInteger',
   'parseInt', 'parseFloat', 'MAX_SAFE_INTEGER', 'MIN_SAFE_INTEGER', 'EPSILON', 'MAX_VALUE', 'MIN_VALUE',
   'POSITIVE_INFINITY', 'NEGATIVE_INFINITY', 'NaN', 'fromCharCode', 'isArray', 'of', 'from', 'keys', 'values', 'entries',
-  'fromEntries', 'assign', 'stringify', 'parse', 'info', 'warn', 'error',
+  'fromEntries', 'assign', 'stringify', 'parse', 'info', 'warn', 'error', 'now', 'UTC',
+  // dates
+  'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds',
+  'getUTCFullYear', 'getUTCMonth', 'getUTCDate', 'getUTCDay', 'getUTCHours', 'getUTCMinutes', 'getUTCSeconds',
+  'getUTCMilliseconds', 'getTimezoneOffset', 'setFullYear', 'setMonth', 'setDate', 'setHours', 'setMinutes', 'setSeconds',
+  'setMilliseconds', 'setUTCFullYear', 'setUTCMonth', 'setUTCDate', 'setUTCHours', 'setUTCMinutes', 'setUTCSeconds',
+  'setUTCMilliseconds', 'toDateString', 'toTimeString', 'toUTCString', 'toLocaleDateString', 'toLocaleTimeString',
+  'getTime', 'setTime', 'toISOString', 'toJSON',
 ];
 
 /** What a caught error has (extension/sandbox/interpreter/interpreter.ts, caughtValue): `catch (e) { say(e.message) }`. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf, type ExtensionHarness } from './browser.ts';
 import { envelope, expectAccessible, hook, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { REPLAY, runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
 
 /**
  * Automation end to end in Chromium: the side panel's Automate tab with a replay model (canned answers keyed on the
@@ -137,6 +137,35 @@ describe('Automate tab with a scripted (replay) model', () => {
     await panel.close();
     await page.close();
   });
+
+  test('dates: a script reads the user\'s clock and the page\'s dates, and archives the newsletters older than a cutoff (the issue\'s "from last week")', async () => {
+    const { page, panel } = await bind('/demo/');
+    const tabId = await tabIdOf(harness, page);
+    // Days from 2026-11-20 (between the two newsletters, 11-23 and 11-16) to today: the cutoff keeps the first, archives the second.
+    const days = Math.floor((Date.now() - Date.UTC(2026, 10, 20)) / 86_400_000);
+    const before = Date.now();
+    const script = `const now = new Date();
+const cutoff = new Date(now);
+cutoff.setDate(cutoff.getDate() - ${days});
+const ages = $inbox__messages.map((m) => now - new Date(m.date.text()));
+const old = $inbox__messages.filter((m) => m.sender.text().includes("Weekly Byte") && new Date(m.date.text()) < cutoff);
+const archived = old.map((m) => m.date.text());
+for (const m of old) m.select_message.check();
+$inbox__archive_selected_button.click();
+done({ now: now.getTime(), ages, archived, cutoff: cutoff.toISOString() });`;
+    const { report } = await runKnown(panel, tabId, script, { task: 'archive the old newsletters', confirm: 'never' });
+    const after = Date.now();
+    expect(report.status, JSON.stringify(report)).toBe('done');
+    const result = report.result as { now: number; ages: number[]; archived: string[]; cutoff: string };
+    expect(result.now).toBeGreaterThanOrEqual(before - 1000);
+    expect(result.now).toBeLessThanOrEqual(after + 1000);
+    expect(result.ages).toEqual(['2026-11-24', '2026-11-23', '2026-11-22', '2026-11-20', '2026-11-16'].map((d) => result.now - Date.parse(d)));
+    expect(result.archived).toEqual(['2026-11-16']);
+    await expect.poll(() => page.locator('#messages li').allInnerTexts().then((rows) => rows.map((r) => r.includes('WebGPU')))).toEqual([false, false, false, false]);
+    expect((await page.locator('#messages li').allInnerTexts()).some((r) => r.includes('10 tips'))).toBe(true);
+    await panel.close();
+    await page.close();
+  }, 120_000);
 
   test('success path on the demo app; save with a {{param}}; replay with 0 model calls', async () => {
     const { page, panel } = await bind('/demo/');

@@ -22,7 +22,8 @@ export const SYSTEM_PROMPT = `You automate a web page by writing ONE short scrip
 
 Script language (a small JavaScript subset):
 - const and let only (never var); if/else, for...of, while, functions, arrays, objects, template strings, try/catch.
-- No classes, no this, no import, no eval. Regular expressions work (match, replace, split, test).
+- No classes, no this, no import, no eval. Regular expressions work (match, replace, split, test);
+  dates too (new Date() is now, new Date("2026-11-24"), d2 - d1 in ms).
 - Page elements are the $names listed in the PAGE DOCUMENT, and only those: never invent a name.
 - Elements: $x.click(), $x.type("text"), $x.select("Option text"), $x.check(), $x.uncheck(), $x.hover(), $x.scroll(),
   $x.text(), $x.value(), $x.exists(), $x.press("Enter") (sends a search box with no button; also "Escape",

@@ -6,6 +6,7 @@ import {
 import { ERROR_CONSTRUCTORS } from './parse.ts';
 import { ScriptMap, ScriptSet } from './collections.ts';
 import { makeRegExp } from './regexp.ts';
+import { dateConstructor } from './dates.ts';
 
 /** A read-only namespace of values we provide (Math, JSON, Object…): a capability, so scripts cannot change it. */
 export class Namespace extends Capability {
@@ -105,7 +106,8 @@ function parseJson(text: string, site: CallSite): Value {
 const LOG_LINE = 10_000;
 
 /** The globals every capability set gets: pure helpers over our own values. */
-export function baseGlobals(print: (line: string) => void): Map<string, Value> {
+/** `now`: the clock `Date` reads (tests fix it). */
+export function baseGlobals(print: (line: string) => void, now: () => number = Date.now): Map<string, Value> {
   const toInt = (args: Value[]) => {
     const radix = args[1] === undefined ? undefined : toNumber(args[1]);
     return Number.parseInt(toStr(args[0]), radix);
@@ -159,6 +161,7 @@ export function baseGlobals(print: (line: string) => void): Map<string, Value> {
     ['Set', native('Set', (args, site) => ScriptSet.from(args[0], site))],
     ['Map', native('Map', (args, site) => ScriptMap.from(args[0], site))],
     ['RegExp', native('RegExp', (args) => makeRegExp(args))],
+    ['Date', dateConstructor(now)],
     uriFunction('encodeURIComponent', encodeURIComponent), uriFunction('decodeURIComponent', decodeURIComponent),
     uriFunction('encodeURI', encodeURI), uriFunction('decodeURI', decodeURI),
     // `Array(3)` is three undefined items (there are no holes), `Array(1, 2)` is [1, 2], as in JavaScript.

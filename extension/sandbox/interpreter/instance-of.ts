@@ -2,12 +2,13 @@ import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import { ScriptMap, ScriptSet } from './collections.ts';
 import { Namespace } from './globals.ts';
 import { ScriptRegExp } from './regexp.ts';
+import { ScriptDate } from './dates.ts';
 import { ErrorObject, NativeFunction, ScriptArray, type Value } from './values.ts';
 
 const ERRORS = new Set(['TypeError', 'RangeError']);
 /** Wrapper types: no script value is a wrapper object, so a string or number is never an instance of them. */
 const WRAPPERS = new Set(['String', 'Number', 'Boolean']);
-const TAKES = 'Array, Object, Error, TypeError, RangeError, Set, Map, RegExp, String, Number or Boolean';
+const TAKES = 'Array, Object, Error, TypeError, RangeError, Set, Map, RegExp, Date, String, Number or Boolean';
 
 /**
  * `value instanceof Type`, for the built-in types a script can name: there are no prototypes to walk, so each type
@@ -23,6 +24,7 @@ export function instanceOf(value: Value, type: Value, written: () => string): bo
     case 'Set': return value instanceof ScriptSet;
     case 'Map': return value instanceof ScriptMap;
     case 'RegExp': return value instanceof ScriptRegExp;
+    case 'Date': return value instanceof ScriptDate;
     case 'Object': return value !== null && typeof value === 'object';
     default:
       if (ERRORS.has(name)) return value instanceof ErrorObject && value.madeBy === name;

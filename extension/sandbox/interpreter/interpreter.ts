@@ -572,12 +572,13 @@ export class Interpreter {
       case 'CallExpression':
         return this.call(node, scope);
       case 'NewExpression': {
-        // The parser lets through only `new` of CONSTRUCTORS (errors, Array, Set, Map); the name must still be ours.
+        // The parser lets through only `new` of CONSTRUCTORS (errors, Array, Set, Map, RegExp, Date); the name must still be ours.
         const fn = await this.evaluate(node.callee as A.Expression, scope);
         if (!(fn instanceof NativeFunction) || !CONSTRUCTORS.has(fn.name)) {
-          throw fail(ScriptRuntimeError, `\`new\` only makes errors, arrays, sets and maps, and \`${this.snippet(node.callee)}\` here is not the built-in one`, positionOf(node));
+          throw fail(ScriptRuntimeError, `\`new\` only makes errors, arrays, sets, maps, regexes and dates, and \`${this.snippet(node.callee)}\` here is not the built-in one`, positionOf(node));
         }
-        return this.callValue(fn, await this.list(node.arguments, scope), node);
+        const made = fn.construct ? new NativeFunction(fn.name, fn.construct) : fn;
+        return this.callValue(made, await this.list(node.arguments, scope), node);
       }
       default:
         throw fail(ScriptRuntimeError, `\`${node.type}\` is not supported`, positionOf(node));

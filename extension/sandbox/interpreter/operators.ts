@@ -3,7 +3,7 @@ import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import type { Meter, Position } from './budget.ts';
 import { arrayIndex } from './members.ts';
 import {
-  checkCompared, isPrimitive, looseEquals, ScriptArray, ScriptObject, strictEquals, TooLarge, toNumber, toStr, type Value,
+  Capability, checkCompared, isPrimitive, looseEquals, ScriptArray, ScriptObject, strictEquals, TooLarge, toNumber, toStr, type Value,
 } from './values.ts';
 
 /** Concatenations shorter than this are not charged to the allocation budget (ropes make them cheap). */
@@ -29,16 +29,19 @@ export function concat(parts: Value[], meter: Meter, at: Position): string {
   return out;
 }
 
-function primitive(value: Value, meter: Meter, at: Position): Value {
-  return isPrimitive(value) ? value : text(value, meter, at);
+/** ToPrimitive: a value that stands for one (a date) gives it; other objects their text (no script code runs). */
+function primitive(value: Value, hint: 'number' | 'default', meter: Meter, at: Position): Value {
+  if (isPrimitive(value)) return value;
+  if (value instanceof Capability && value.primitive) return value.primitive(hint);
+  return text(value, meter, at);
 }
 
 /** Binary operators over our values; objects never run script or host code when converted. */
 export function binary(op: BinaryOperator, a: Value, b: Value, meter: Meter, at: Position): Value {
   switch (op) {
     case '+': {
-      const pa = primitive(a, meter, at);
-      const pb = primitive(b, meter, at);
+      const pa = primitive(a, 'default', meter, at);
+      const pb = primitive(b, 'default', meter, at);
       if (typeof pa === 'string' || typeof pb === 'string') return concat([pa, pb], meter, at);
       return toNumber(pa) + toNumber(pb);
     }
@@ -59,8 +62,8 @@ export function binary(op: BinaryOperator, a: Value, b: Value, meter: Meter, at:
       return op === '===' || op === '==' ? same : !same;
     }
     case '<': case '>': case '<=': case '>=': {
-      const pa = primitive(a, meter, at);
-      const pb = primitive(b, meter, at);
+      const pa = primitive(a, 'number', meter, at);
+      const pb = primitive(b, 'number', meter, at);
       if (typeof pa === 'string' && typeof pb === 'string') {
         return op === '<' ? pa < pb : op === '>' ? pa > pb : op === '<=' ? pa <= pb : pa >= pb;
       }

@@ -37,11 +37,10 @@ export const REFUSED: Record<string, string> = {
 
 /** The only constructors `new` may call: a script's own errors (`throw new Error("no results")`), plain data. */
 export const ERROR_CONSTRUCTORS: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError']);
-/** What `new` may make: errors, arrays (`new Array(n).fill(0)`, as `Array(n)`), sets and maps (collections.ts), regexes. */
-export const CONSTRUCTORS: ReadonlySet<string> = new Set([...ERROR_CONSTRUCTORS, 'Array', 'Set', 'Map', 'RegExp']);
+/** What `new` may make: errors, arrays (`new Array(n).fill(0)`, as `Array(n)`), sets and maps (collections.ts), regexes, dates. */
+export const CONSTRUCTORS: ReadonlySet<string> = new Set([...ERROR_CONSTRUCTORS, 'Array', 'Set', 'Map', 'RegExp', 'Date']);
 /** What a script means by `new` of what it may not make, and what it writes instead. */
 const INSTEAD_OF_NEW: Record<string, string> = {
-  Date: 'scripts have no clock or calendar; read dates from the page as text',
   WeakMap: 'use a Map',
   WeakSet: 'use a Set',
 };

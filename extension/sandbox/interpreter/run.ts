@@ -60,6 +60,8 @@ export interface RunOptions {
   onOutput?(line: string): void;
   /** Receives the run's meter (its clock is stopped while the host waits for the user). */
   onMeter?(meter: Meter): void;
+  /** The clock `Date` reads (default the real one; tests fix it). */
+  now?(): number;
 }
 
 export interface RunStats {
@@ -165,7 +167,7 @@ export async function runScript(source: string, capabilities: CapabilitySet, opt
     },
   };
 
-  const globals = baseGlobals((line) => context.output(line));
+  const globals = baseGlobals((line) => context.output(line), options.now ?? Date.now);
   for (const [name, value] of capabilities.globals(context)) globals.set(name, value);
   const free = {
     resolve: (name: string) => capabilities.resolve?.(name, context),

@@ -156,6 +156,8 @@ export class NativeFunction {
     readonly impl: NativeImpl,
     readonly props?: ReadonlyMap<string, Value>,
     readonly notAValue?: string,
+    /** What `new` of it makes, where that differs from a call (`Date()` is text, `new Date()` a date). */
+    readonly construct?: NativeImpl,
   ) {}
 }
 
@@ -182,6 +184,11 @@ export abstract class Capability {
    * this says what to call instead (`.text()`). Undefined for capabilities that may be used as values.
    */
   notAValue?(): string;
+  /**
+   * The primitive a value stands for in arithmetic, comparisons and text (a date: its time, or its text), as
+   * JavaScript's ToPrimitive with that hint; undefined for capabilities that are no number or text of their own.
+   */
+  primitive?(hint: 'number' | 'string' | 'default'): Primitive;
 }
 
 /** Plain data that leaves the interpreter (results, logs, messages); structured-clone safe. */
@@ -343,7 +350,8 @@ function toStrWalk(value: Value, walk: Walk): string {
   }
   const misuse = misuseOf(value);
   if (misuse) throw new ApiError(misuse);
-  const text = value instanceof ScriptObject ? '[object Object]'
+  const text = value instanceof Capability && value.primitive ? String(value.primitive('string'))
+    : value instanceof ScriptObject ? '[object Object]'
     : value instanceof ScriptFunction || value instanceof NativeFunction ? `function ${value.name}() { … }` : value.describe();
   charge(walk, text.length);
   return text;
@@ -364,6 +372,7 @@ export function toNumber(value: Value): number {
     if (value.items.length === 0) return 0;
     if (value.items.length === 1) return toNumber(isPrimitive(value.items[0]) || misuseOf(value.items[0]) ? value.items[0] : NaN);
   }
+  if (value instanceof Capability && value.primitive) return toNumber(value.primitive('number'));
   const misuse = misuseOf(value);
   if (misuse) throw new ApiError(misuse);
   return NaN;
@@ -499,6 +508,14 @@ function stringifyWalk(value: Value, indent: string | undefined, walk: Walk, dep
   if (value instanceof Capability) {
     // A set or map (collections.ts) is `{}` in JSON, as in JavaScript; printed, its kind, size and contents.
     if (value.kind === 'regexp') return walk.shown ? value.describe() : '{}';
+    // A date is its ISO text in JSON (its toJSON; null when invalid); printed, that text bare, as a console shows it.
+    if (value.kind === 'date') {
+      const iso = value.exportAs();
+      if (walk.shown) return value.describe();
+      if (typeof iso !== 'string') return 'null';
+      charge(walk, iso.length + 2);
+      return JSON.stringify(iso);
+    }
     const collection = value.kind === 'set' || value.kind === 'map';
     if (collection && walk.shown) return `${value.describe()} ${JSON.stringify(value.exportAs())}`;
     return collection ? '{}' : JSON.stringify(value.describe());

@@ -27,7 +27,7 @@ describe('viable script prefixes', () => {
     '$search__query")', '$search__query").follow.click();', '$search__query.type("Ito"))', '$a@post.select("x")',
     '$a.b x', '$main__items.find("A").").arrival_date', 'x.text() )(', '$a.type("x\n', 'if (x) } ', '1 2',
     '$checklist__new_button~', '$search__box:0', 'x = new y', 'x === ===', 'for.', 'if.', 'x = ==', 'x = =',
-    'throw new Date()', 'x = new Errors', 'throw new Err("x")', 'new Error.x',
+    'throw new WeakMap()', 'x = new Errors', 'throw new Err("x")', 'new Error.x',
     // a regex closed with a broken pattern, a line break inside one, flags JavaScript has not, a backslash after a division
     'const r = /(a/', 'const r = /a\n', 'const r = /a/gx', 'const x = 1 /\\d/',
   ])('%j is a dead end', (text) => {
@@ -394,8 +394,9 @@ describe('the script API tables', () => {
     const { ScriptArray } = await import('../../../extension/sandbox/interpreter/values.ts');
     const { COLLECTION_MEMBERS } = await import('../../../extension/sandbox/interpreter/collections.ts');
     const { MATCH_MEMBERS, REGEXP_MEMBERS } = await import('../../../extension/sandbox/interpreter/regexp.ts');
+    const { DATE_MEMBERS } = await import('../../../extension/sandbox/interpreter/dates.ts');
     const offered = new Set([
-      ...memberNamesOf(''), ...memberNamesOf(0), ...memberNamesOf(new ScriptArray([])), ...COLLECTION_MEMBERS, ...REGEXP_MEMBERS, ...MATCH_MEMBERS,
+      ...memberNamesOf(''), ...memberNamesOf(0), ...memberNamesOf(new ScriptArray([])), ...COLLECTION_MEMBERS, ...REGEXP_MEMBERS, ...MATCH_MEMBERS, ...DATE_MEMBERS,
     ]);
     for (const [, value] of baseGlobals(() => undefined)) for (const name of memberNamesOf(value)) offered.add(name);
     expect([...new Set(api.VALUE_MEMBERS)].sort()).toEqual([...offered].sort());

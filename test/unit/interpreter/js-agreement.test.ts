@@ -134,7 +134,7 @@ test('suggestions point to what a model meant: setValue → type is for handles;
 });
 
 test('`new` of what scripts do not have says what to write instead', async () => {
-  for (const [source, hint] of [['new WeakSet()', /`new WeakSet` is not supported at 1:1 \(use a Set\)/], ['new Date()', /no clock or calendar/]] as const) {
+  for (const [source, hint] of [['new WeakSet()', /`new WeakSet` is not supported at 1:1 \(use a Set\)/], ['new WeakMap()', /`new WeakMap` is not supported at 1:1 \(use a Map\)/]] as const) {
     const outcome = await run(source);
     expect(outcome.error?.name, source).toBe('ScriptSyntaxError');
     expect(outcome.error?.message, source).toMatch(hint);
@@ -167,6 +167,6 @@ test('`instanceof` a script\'s own function or a value that is no type says what
   for (const source of ['function F() {}\n({}) instanceof F', '[] instanceof Math', '[] instanceof 5']) {
     const outcome = await run(source);
     expect(outcome.ok, source).toBe(false);
-    expect(outcome.ok ? '' : outcome.error?.message, source).toMatch(/^`instanceof` takes Array, Object, Error, TypeError, RangeError, Set, Map, RegExp, String, Number or Boolean on its right, not `(F|Math|5)`; use typeof or Array.isArray at \d:\d+$/);
+    expect(outcome.ok ? '' : outcome.error?.message, source).toMatch(/^`instanceof` takes Array, Object, Error, TypeError, RangeError, Set, Map, RegExp, Date, String, Number or Boolean on its right, not `(F|Math|5)`; use typeof or Array.isArray at \d:\d+$/);
   }
 });

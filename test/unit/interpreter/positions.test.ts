@@ -16,7 +16,7 @@ function syntaxError(source: string): ScriptSyntaxError {
 describe('error positions', () => {
   test.each([
     ['let a = 1;\nlet b = 2;\n    class A {}', '`class` is not supported at 3:5', 3, 5],
-    ['new Date()', '`new Date` is not supported at 1:1 (scripts have no clock or calendar; read dates from the page as text)', 1, 1],
+    ['new WeakSet()', '`new WeakSet` is not supported at 1:1 (use a Set)', 1, 1],
     ['const x = 1;\nx.__proto__', '`__proto__` is not supported at 2:3 (scripts only reach the page API and their own values)', 2, 3],
     ['if (x) {\n  eval("1")\n}', '`eval` is not supported at 2:3 (scripts only reach the page API and their own values)', 2, 3],
     ['var x = 1', '`var` is not supported at 1:1 (use let or const)', 1, 1],

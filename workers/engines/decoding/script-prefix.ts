@@ -232,7 +232,7 @@ const TAKES_FUNCTION = new Set(['filter', 'map', 'forEach', 'find', 'findIndex',
 
 /** Names a script may use without declaring them: the interpreter's globals and the automation and math helpers. */
 const GLOBALS = new Set(['undefined', 'NaN', 'Infinity', 'Math', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Number',
-  'String', 'Boolean', 'Array', 'Object', 'JSON', 'console', 'Set', 'Map', 'RegExp', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer', ...ERROR_CONSTRUCTORS]);
+  'String', 'Boolean', 'Array', 'Object', 'JSON', 'console', 'Set', 'Map', 'RegExp', 'Date', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'navigate', 'wait', 'waitFor', 'ask', 'say', 'done', 'answer', ...ERROR_CONSTRUCTORS]);
 
 /**
  * A variable the script reads but never declares (`item.price` outside the loop that names `item`): final once the
