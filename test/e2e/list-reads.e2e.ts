@@ -74,8 +74,8 @@ describe('list reads on real page snapshots', () => {
     expect(bbc, JSON.stringify(bbc)).toMatchObject({ status: 'done' });
     const [image, comments, row] = bbc.result as [string, string, string];
     expect(image).toMatch(/^A police officer holds an image of John Houser/);
-    // What the page shows (here without its style sheets, offline: the count right after the words).
-    expect(comments).toBe('View comments941');
+    // The words and the count, two elements, read apart as the document shows them (session 37; was "View comments941").
+    expect(comments).toBe('View comments 941');
     // A row reads the words it shows: the headline and the date (its image's words are the image field's).
     expect(row).toContain('US cinema gunman \'had violent past\'');
     expect(row).toContain('49 minutes ago');
@@ -218,5 +218,10 @@ const texts = [a[0].text(), r.text(), r.index];
 r.click();
 done(texts);`);
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['Using standalone mode in Emscripten', 'Building Wasm plugins', 3] });
+  }, 120_000);
+
+  test('words two elements draw apart read apart, as the document shows them (bbc-1: "View comments 941", not "View comments941"; explorer, session 36)', async () => {
+    const outcome = await runOn('bbc-1', 'done($obama_admits_us__view_comments_link.text())');
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'View comments 941' });
   }, 120_000);
 });

@@ -62,3 +62,49 @@ export const withoutNumbers = (label: string, drop: ReadonlySet<string>): string
 
 /** The standalone numbers of a text. */
 export const numbersIn = (text: string): string[] => text.match(NUMBER_WORD) ?? [];
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+
+/** Two characters that meet inside one word only by accident of markup: a letter and a digit, a small letter and a capital. */
+const differInKind = (a: string, b: string): boolean =>
+  (LETTER.test(a) && DIGIT.test(b)) || (DIGIT.test(a) && LETTER.test(b)) || (LOWER.test(a) && UPPER.test(b));
+
+/** Whether text has such a meeting at all (most texts do not: then `spacedLike` has nothing to do). */
+export const mayRunTogether = (text: string): boolean => /\p{L}\p{N}|\p{N}\p{L}|\p{Ll}\p{Lu}/u.test(text);
+
+/**
+ * `shown` (what the page draws, innerText) with a space where `words` (the same characters, spaced at every element's
+ * edge: textOf) has one and the characters either side differ in kind: `<span>View comments</span><span>941</span>`
+ * drawn apart by a style sheet is "View comments 941", as the page document shows it, not "View comments941". A drop
+ * cap (`<b>O</b>nce`) or markup inside a word (`Hel<b>lo</b>`) stays whole. Where the two texts differ in anything
+ * but spaces (hidden words, alt text), `shown` as it is.
+ */
+export function spacedLike(shown: string, words: string): string {
+  let out = '';
+  let j = 0;
+  let previous = '';
+  for (let i = 0; i < shown.length; i++) {
+    const c = shown[i]!;
+    if (/\s/.test(c)) {
+      out += c;
+      previous = ' ';
+      continue;
+    }
+    let spaced = false;
+    while (j < words.length && /\s/.test(words[j]!)) {
+      spaced = true;
+      j++;
+    }
+    // `words` may be cut shorter: the rest as shown.
+    if (j >= words.length) return out + shown.slice(i);
+    if (words[j] !== c) return shown;
+    if (spaced && previous && previous !== ' ' && differInKind(previous, c)) out += ' ';
+    out += c;
+    previous = c;
+    j++;
+  }
+  return out;
+}

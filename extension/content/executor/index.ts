@@ -11,7 +11,7 @@ import { MAX_COLUMN_TEXTS, WATCH_MAX_MS } from '../../protocol/list-reads.ts';
 import { accessibleName, forgetClosedRoots, shownItem, styleOf, tagOf, textOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { headingOfWordless } from '../document/wordless.ts';
-import { truncate } from '../document/text.ts';
+import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, sendsSearch, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
@@ -281,7 +281,11 @@ function readText(el: Element): string {
   // What the page shows (innerText: styles applied, what a style sheet hides left out, words as drawn); where it shows
   // no words, an image's alt text or an icon's title, as the document's samples give them ("LWN.net Logo", not "").
   // A permalink's "#" reads as the heading it stands for (wordless.ts), as the document shows it.
-  const shown = clean((el as HTMLElement).innerText ?? el.textContent) || textOf(el, TEXT_LIMIT);
+  const drawn = clean((el as HTMLElement).innerText ?? el.textContent);
+  // Words of two elements that a style sheet draws apart read apart ("View comments 941"), as the document shows them.
+  // Not across sub- and superscripts, which are drawn inside their word ("CO2", "10th").
+  const respace = el.childElementCount > 0 && mayRunTogether(drawn) && !queryAllOf(el, 'sub, sup').length;
+  const shown = drawn ? (respace ? spacedLike(drawn, textOf(el, TEXT_LIMIT)) : drawn) : textOf(el, TEXT_LIMIT);
   // A table cell that shows only an icon reads as its icon's words ("not finished"), as the samples show it.
   const icon = shown ? '' : iconWords(el) || labelWords(el) || soleControlWords(el);
   if (icon) return icon;
