@@ -207,3 +207,45 @@ describe('a list that draws only the rows in view (a virtualized grid)', () => {
     await tab.close();
   });
 });
+
+describe('lists that draw only the rows in view and declare no size (react-window, react-virtuoso)', () => {
+  test('scroll() answers how far down each list is drawn, so a loop reads every row once, in order, and stops at the end', async () => {
+    const tab = await rig!.harness.context.newPage();
+    await tab.goto(rig!.pages.url('/apps/windowed/'));
+    const tabId = await tabIdOf(rig!.harness, tab);
+    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    expect(reply.ok).toBe(true);
+    const lists = reply.payload.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
+    const orders = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Order 1001'))!;
+    const stock = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('SKU-001'))!;
+    expect(orders, JSON.stringify(lists)).toBeDefined();
+    expect(stock, JSON.stringify(lists)).toBeDefined();
+    // react-window's inner box is as tall as all its rows: the document knows how many there are.
+    expect(orders.total).toBe(120);
+    expect(stock.total).toBeUndefined();
+    const field = (list: ListEntry, pattern: RegExp) => Object.entries(list.samples[0]!).find(([, v]) => pattern.test(v))![0];
+    const read = (list: ListEntry, key: string) => `const seen = [];
+      const far = [];
+      let n = $${list.name}.length;
+      for (let i = 0; i < 40; i++) {
+        for (const row of $${list.name}) { const t = row.${key}.text(); if (!seen.includes(t)) seen.push(t); }
+        const more = $${list.name}.scroll();
+        far.push(more);
+        if (more === n) break;
+        n = more;
+      }
+      done({ seen, far })`;
+    for (const [list, key, total, first] of [[orders, field(orders, /^Order/), 120, 1001], [stock, field(stock, /^SKU/), 100, 1]] as const) {
+      const run = await runScript(tabId, read(list, key));
+      expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
+      const { seen, far } = run.report.result as { seen: string[]; far: number[] };
+      expect(seen.length, list.name).toBe(total);
+      expect(seen[0]).toContain(String(first).padStart(3, '0'));
+      expect(far.at(-1)).toBe(total);
+      expect(far.at(-2)).toBe(total);
+      // Every scroll but the last brought rows further down.
+      for (let i = 1; i < far.length - 1; i++) expect(far[i]!).toBeGreaterThan(far[i - 1]!);
+    }
+    await tab.close();
+  }, 240_000);
+});

@@ -2,9 +2,10 @@
  * Lists that draw only the items in view (a virtualized grid, as AG Grid's or MUI's data grid, a long listbox): the
  * page says how many items there are — `aria-rowcount` on the grid (its header rows counted), `aria-setsize` on each
  * item — where the DOM holds a few dozen. The document says "list(14 of 1000)", so a script (and the model writing it)
- * knows that the rows it reads are not all of them.
+ * knows that the rows it reads are not all of them. Lists that declare nothing but say their items' places (`data-index`,
+ * rows stacked at `top: k × height`) answer `scroll()` with how far down they are drawn too.
  */
-import { attr, closestOf, comparePosition, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, closestOf, comparePosition, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 
 /** Larger declared totals are not believed. */
 const MAX_TOTAL = 10_000_000;
@@ -91,12 +92,67 @@ function declared(container: Element, items: readonly Element[]): Declared | und
   return found && found.total > items.length ? found : undefined;
 }
 
+/** More drawn items than this: not a list that draws only the rows in view. */
+const MAX_DRAWN = 500;
+
+const wholeNumber = (raw: string | null): number | undefined => {
+  const n = raw === null || raw.trim() === '' ? Number.NaN : Number(raw.trim());
+  return Number.isInteger(n) && n >= 0 && n < MAX_TOTAL ? n : undefined;
+};
+
+/** A length in pixels an element's style attribute gives it (react-window writes its rows' top and height there). */
+const STYLED_PX = {
+  top: /(?:^|;)\s*top\s*:\s*(\d+(?:\.\d+)?)px/i,
+  height: /(?:^|;)\s*height\s*:\s*(\d+(?:\.\d+)?)px/i,
+};
+
+function styledPx(el: Element, property: 'top' | 'height'): number | undefined {
+  const match = STYLED_PX[property].exec(attr(el, 'style') ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+interface Implied {
+  /** The place (from 0) of the last item drawn. */
+  last: number;
+  /** How many items the list's box is tall enough for, where it says. */
+  total?: number;
+}
+
+/** Places that run on one by one from the first (each item's place is the one before it plus one). */
+const consecutive = (places: readonly (number | undefined)[]): places is number[] =>
+  places.every((place, i) => place !== undefined && (i === 0 || place === places[i - 1]! + 1));
+
+/**
+ * Where a list that declares nothing still says its items' places: each item's `data-index` (react-virtuoso, TanStack
+ * Virtual), or rows of one height stacked at `top: k × height` in a box as tall as all of them (react-window: the box's
+ * height says how many there are). Only where every item has a place and they run on one by one.
+ */
+function implied(items: readonly Element[]): Implied | undefined {
+  if (!items.length || items.length > MAX_DRAWN) return undefined;
+  const indexes = items.map((item) => wholeNumber(attr(item, 'data-index') ?? attr(item, 'data-item-index')));
+  if (consecutive(indexes)) return { last: indexes[indexes.length - 1]! };
+  const height = styledPx(items[0]!, 'height');
+  if (!height) return undefined;
+  const rows = items.map((item) => {
+    const top = styledPx(item, 'top');
+    const row = top === undefined || styledPx(item, 'height') !== height ? Number.NaN : top / height;
+    return Math.abs(row - Math.round(row)) < 0.01 ? Math.round(row) : undefined;
+  });
+  if (!consecutive(rows)) return undefined;
+  const box = parentOf(items[0]!);
+  const boxHeight = box ? styledPx(box, 'height') : undefined;
+  const fits = boxHeight === undefined ? Number.NaN : boxHeight / height;
+  const total = Number.isInteger(fits) && fits > rows[rows.length - 1]! ? fits : undefined;
+  return { last: rows[rows.length - 1]!, ...(total !== undefined ? { total } : {}) };
+}
+
 /**
  * The number of items the page declares for a list of `items` in `container`, when it is more than those drawn;
  * undefined otherwise. Rows of the grid that are not items (its header rows) are taken off its `aria-rowcount`.
  */
 export function declaredTotal(container: Element, items: readonly Element[]): number | undefined {
-  return declared(container, items)?.total;
+  const total = declared(container, items)?.total ?? implied(items)?.total;
+  return total !== undefined && total > items.length ? total : undefined;
 }
 
 /** An item's place among all the list's items (1 for the first), as the page declares it. */
@@ -114,5 +170,7 @@ function positionOf(item: Element, headerRows: number): number | undefined {
  */
 export function drawnUpTo(container: Element, items: readonly Element[]): number | undefined {
   const found = declared(container, items);
-  return found ? positionOf(items[items.length - 1]!, found.headerRows) : undefined;
+  if (found) return positionOf(items[items.length - 1]!, found.headerRows);
+  const places = implied(items);
+  return places ? places.last + 1 : undefined;
 }

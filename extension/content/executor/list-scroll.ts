@@ -7,7 +7,7 @@
 import { attr, childrenOf, isConnectedOf, localNameOf, ownerDocOf, parentOf, queryAllOf, rectOf } from '../document/dom-safe.ts';
 import { shownItem } from '../document/dom.ts';
 import { itemsIn, type ItemQuery } from '../document/list-items.ts';
-import { declaredTotal } from '../document/virtual.ts';
+import { drawnUpTo } from '../document/virtual.ts';
 import { type Settled, type SettleWatch, watchSettle } from './settle.ts';
 
 /** A page that shows no change and has no request out for this long after the scroll is bringing nothing more. */
@@ -136,9 +136,10 @@ export async function scrollToListEnd(container: Element, query: ItemQuery): Pro
   // to the top of the view, the rows after it drawn, none skipped (scrolled to the bottom first, the row is drawn anew
   // by then and the second scroll does nothing: 4 rows a scroll in the fixture, now 9). A feed's end comes into view
   // the same way.
-  const declared = !!last && declaredTotal(container, itemsNow(container, query)) !== undefined;
+  // So is a list whose items say their places (data-index, rows stacked at top: k × height), declared or not.
+  const drawsInView = !!last && drawnUpTo(container, itemsNow(container, query)) !== undefined;
   try {
-    if (last && declared) {
+    if (last && drawsInView) {
       last.scrollIntoView({ block: 'start', ...INSTANT });
     } else if (last) {
       last.scrollIntoView({ block: 'end', ...INSTANT });

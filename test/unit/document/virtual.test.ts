@@ -66,3 +66,30 @@ test('a totals row below the rows and a pinned column\'s copies of them are no h
   expect(declaredTotal(grid, items)).toBe(1000);
   expect(drawnUpTo(grid, items)).toBe(52);
 });
+
+test('lists that declare nothing but say their items\' places: data-index runs (react-virtuoso), rows stacked at top = k × height (react-window)', () => {
+  const indexed = (from: number) => [0, 1, 2, 3].map((k) => `<div class="item" data-index="${from + k}"><a href="#i${from + k}">Item ${from + k}</a></div>`).join('');
+  document.body.innerHTML = `<div id="v" style="padding-top: 700px">${indexed(20)}</div>`;
+  let container = document.getElementById('v')!;
+  let items = Array.from(container.children);
+  // Items 21 to 24 drawn: drawn up to the 24th; how many there are is not said.
+  expect(drawnUpTo(container, items)).toBe(24);
+  expect(declaredTotal(container, items)).toBeUndefined();
+  // Places that do not run on one by one are ids, not places.
+  document.body.innerHTML = '<div id="v"><div data-index="3">a</div><div data-index="9">b</div></div>';
+  container = document.getElementById('v')!;
+  expect(drawnUpTo(container, Array.from(container.children))).toBeUndefined();
+
+  const stacked = (from: number, count: number, height = 35) => Array.from({ length: count }, (_, k) =>
+    `<div class="row" style="position: absolute; left: 0px; top: ${(from + k) * height}px; height: ${height}px; width: 100%;"><button>Row ${from + k}</button></div>`).join('');
+  document.body.innerHTML = `<div id="v" style="position: relative; height: 4200px;">${stacked(10, 9)}</div>`;
+  container = document.getElementById('v')!;
+  items = Array.from(container.children);
+  expect(drawnUpTo(container, items)).toBe(19);
+  // The box is as tall as 120 rows.
+  expect(declaredTotal(container, items)).toBe(120);
+  // Rows of different heights, or a padding-top that is no top, say nothing.
+  document.body.innerHTML = `<div id="v"><div style="padding-top: 35px; height: 35px">a</div><div style="padding-top: 70px; height: 35px">b</div></div>`;
+  container = document.getElementById('v')!;
+  expect(drawnUpTo(container, Array.from(container.children))).toBeUndefined();
+});
