@@ -1,6 +1,6 @@
 import { ApiError, ScriptRuntimeError } from '../../protocol/errors.ts';
 import {
-  Capability, type CallSite, displayBrief, ErrorObject, importValue, isCallable, misuseIn, NativeFunction, type NativeImpl, ScriptArray,
+  assertChangeable, Capability, type CallSite, displayBrief, ErrorObject, freeze, isFrozen, importValue, isCallable, misuseIn, NativeFunction, type NativeImpl, ScriptArray,
   ScriptObject, stringify, toNumber, toStr, truthy, type Value,
 } from './values.ts';
 import { ERROR_CONSTRUCTORS } from './parse.ts';
@@ -100,6 +100,32 @@ function parseJson(text: string, site: CallSite): Value {
   site.meter.array(made.longest, site);
   site.meter.allocate(made.containers * CONTAINER_UNITS, site);
   return value;
+}
+
+/**
+ * `value` with JSON.stringify's replacer function applied as JavaScript applies it: to the value under the key `key`
+ * (a date as its ISO text, as its toJSON gives it), then to each item or property of what it returned; new arrays and
+ * objects, the script's own left as they are.
+ */
+async function replacedBy(fn: Value, key: string, value: Value, site: CallSite, seen: Set<ScriptArray | ScriptObject>): Promise<Value> {
+  site.step();
+  const json = value instanceof Capability && value.kind === 'date' ? value.exportAs() as Value : value;
+  const out = await site.call(fn, [key, json]);
+  if (!(out instanceof ScriptArray || out instanceof ScriptObject)) return out;
+  if (seen.has(out)) throw new ScriptRuntimeError('JSON.stringify: the value contains itself (a cycle)');
+  seen.add(out);
+  let copy: ScriptArray | ScriptObject;
+  if (out instanceof ScriptArray) {
+    const items: Value[] = [];
+    for (let i = 0; i < out.items.length; i++) items.push(await replacedBy(fn, String(i), out.items[i], site, seen));
+    copy = made(items, site);
+  } else {
+    copy = new ScriptObject();
+    site.meter.allocate(CONTAINER_UNITS, site);
+    for (const [k, v] of [...out.props]) copy.props.set(k, await replacedBy(fn, k, v, site, seen));
+  }
+  seen.delete(out);
+  return copy;
 }
 
 /** A printed line is cut at this many characters (context.output keeps 10,000): no argument needs more. */
@@ -216,9 +242,17 @@ export function baseGlobals(print: (line: string) => void, now: () => number = D
         }
         return out;
       })],
+      ['getOwnPropertyNames', native('getOwnPropertyNames', (args, site) => {
+        const value = objectArg(args[0], 'Object.getOwnPropertyNames');
+        const keys = entriesOf(value).map(([k]) => k);
+        return made(typeof value === 'string' || value instanceof ScriptArray ? [...keys, 'length'] : keys, site);
+      })],
+      ['freeze', native('freeze', (args) => freeze(args[0]))],
+      ['isFrozen', native('isFrozen', (args) => isFrozen(args[0]))],
       ['assign', native('assign', (args, site) => {
         const target = args[0];
         if (!(target instanceof ScriptObject)) throw new ScriptRuntimeError('Object.assign() needs a plain object as its target');
+        assertChangeable(target, 'Object.assign() to it');
         for (const source of args.slice(1)) {
           if (source === null || source === undefined) continue;
           for (const [k, v] of entriesOf(objectArg(source, 'Object.assign'))) {
@@ -230,18 +264,19 @@ export function baseGlobals(print: (line: string) => void, now: () => number = D
       })],
     ]))],
     ['JSON', new Namespace('JSON', new Map<string, Value>([
-      ['stringify', native('stringify', (args, site) => {
+      ['stringify', native('stringify', async (args, site) => {
         const misuse = misuseIn(args[0]);
         if (misuse) throw new ApiError(misuse);
         const indentArg = args[2];
         const indent = typeof indentArg === 'number' ? ' '.repeat(Math.max(0, Math.min(10, indentArg)))
           : typeof indentArg === 'string' ? indentArg.slice(0, 10) : undefined;
         const replacer = args[1];
-        if (isCallable(replacer)) throw new ScriptRuntimeError('JSON.stringify() takes no replacer function here: pass an array of the keys to keep, or null');
+        // A replacer function sees each key and value, as JavaScript's does; what it returns is written.
+        const value = isCallable(replacer) ? await replacedBy(replacer, '', args[0], site, new Set()) : args[0];
         // An array replacer keeps those keys (text and numbers), at every depth.
         const keys = replacer instanceof ScriptArray
           ? new Set(replacer.items.filter((k) => typeof k === 'string' || typeof k === 'number').map((k) => String(k))) : undefined;
-        const text = stringify(args[0], indent || undefined, undefined, keys);
+        const text = stringify(value, indent || undefined, undefined, keys);
         return text === undefined ? undefined : site.meter.string(text, site, true);
       })],
       ['parse', native('parse', (args, site) => parseJson(toStr(args[0]), site))],

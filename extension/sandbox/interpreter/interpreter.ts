@@ -8,7 +8,7 @@ import { CONSTRUCTORS, positionOf } from './parse.ts';
 import { program as regexProgram, ScriptRegExp } from './regexp.ts';
 import { closest, Scope } from './scope.ts';
 import {
-  type CallSite, Capability, checkCompared, displayBrief, ErrorObject, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable,
+  type CallSite, Capability, checkCompared, displayBrief, ErrorObject, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable, isFrozen,
   NativeFunction, ScriptArray, ScriptFunction, ScriptObject, strictEquals, TooLarge, toNumber, toStr, truthy,
   typeOf, type Value,
 } from './values.ts';
@@ -643,6 +643,7 @@ export class Interpreter {
       const object = await this.evaluate(target.object as A.Expression, scope);
       const key = await this.memberKey(target, scope);
       if (!(object instanceof ScriptObject)) throw fail(ScriptRuntimeError, '`delete` only works on plain objects', positionOf(node));
+      if (isFrozen(object)) throw fail(ScriptRuntimeError, `cannot delete \`${String(key).slice(0, 60)}\`: the object is frozen (Object.freeze)`, positionOf(node));
       return object.props.delete(String(key));
     }
     const value = await this.evaluate(node.argument, scope);
@@ -743,6 +744,9 @@ export class Interpreter {
   private setMember(object: Value, key: string | number, value: Value, node: A.Node): void {
     const at = positionOf(node);
     if (typeof key === 'string' && FORBIDDEN_PROPERTIES.has(key)) throw fail(ApiError, `\`${key}\` is not available to scripts`, at);
+    if (isFrozen(object) && (object instanceof ScriptObject || object instanceof ScriptArray)) {
+      throw fail(ScriptRuntimeError, `cannot set \`${String(key).slice(0, 60)}\`: the ${object instanceof ScriptArray ? 'array' : 'object'} is frozen (Object.freeze)`, at);
+    }
     if (object instanceof ScriptObject) {
       const name = String(key);
       if (!object.props.has(name)) this.meter.array(object.props.size + 1, at, 1);

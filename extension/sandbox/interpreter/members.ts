@@ -2,7 +2,7 @@ import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import { hostIntl, intlOptions, localesArg } from './intl.ts';
 import { MatchArray, ScriptRegExp, stringMatch, stringMatchAll, stringReplace, stringSearch, stringSplit } from './regexp.ts';
 import {
-  Capability, type CallSite, checkCompared, isCallable, NativeFunction, type NativeImpl, sameValueZero, ScriptArray,
+  assertChangeable, Capability, type CallSite, checkCompared, isCallable, NativeFunction, type NativeImpl, sameValueZero, ScriptArray,
   ScriptFunction, ScriptObject, strictEquals, toNumber, toStr, toStrEach, truthy, typeOf, type Value,
 } from './values.ts';
 
@@ -436,6 +436,9 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
   ['toString', (arr, _a, site) => ARRAY_METHODS.get('join')!(arr, [], site)],
 ]);
 
+/** Array methods that change the array: refused on one the script froze. */
+const CHANGING = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'reverse', 'fill', 'sort']);
+
 function bind<T>(name: string, self: T, method: Method<T>): NativeFunction {
   const impl: NativeImpl = (args, site) => method(self, args, site);
   return new NativeFunction(name, impl);
@@ -470,6 +473,12 @@ export function primitiveMember(object: Value, key: string | number): Value {
     if (i !== undefined) return object.items[i];
     if (object instanceof MatchArray && object.extras.has(String(key))) return object.extras.get(String(key));
     const method = ARRAY_METHODS.get(String(key));
+    if (method && CHANGING.has(String(key))) {
+      return bind(String(key), object, (arr, args, site) => {
+        assertChangeable(arr, `${String(key)}()`);
+        return method(arr, args, site);
+      });
+    }
     return method ? bind(String(key), object, method) : undefined;
   }
   if (object instanceof ScriptObject) {

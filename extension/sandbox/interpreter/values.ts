@@ -88,6 +88,24 @@ class Props extends Map<string, Value> {
   }
 }
 
+/** Objects and arrays a script froze (`Object.freeze`): shallow, as JavaScript's; changing one is the script's error. */
+const FROZEN = new WeakSet<ScriptObject | ScriptArray>();
+
+export function freeze(value: Value): Value {
+  if (value instanceof ScriptObject || value instanceof ScriptArray) FROZEN.add(value);
+  return value;
+}
+
+export const isFrozen = (value: Value): boolean =>
+  value instanceof ScriptObject || value instanceof ScriptArray ? FROZEN.has(value) : !(value instanceof Capability) && !isCallable(value);
+
+/** Throws where a script changes what it froze. */
+export function assertChangeable(value: Value, what: string): void {
+  if ((value instanceof ScriptObject || value instanceof ScriptArray) && FROZEN.has(value)) {
+    throw new ScriptRuntimeError(`cannot ${what}: the ${value instanceof ScriptArray ? 'array' : 'object'} is frozen (Object.freeze)`);
+  }
+}
+
 export class ScriptObject {
   readonly props: Map<string, Value> = new Props();
   constructor(entries?: Iterable<[string, Value]>) {

@@ -88,6 +88,16 @@ const agree: Array<[string, unknown]> = [
   ['Array.of(7, 8)', [7, 8]],
   ['["/search?q=" + encodeURIComponent("a b&c"), decodeURIComponent("%E2%9C%93"), encodeURI("/a b?x=1")]', ['/search?q=a%20b%26c', '✓', '/a%20b?x=1']],
   ['JSON.stringify({a: 1, b: {a: 2, c: 3}, c: 4}, ["a", "b"])', '{"a":1,"b":{"a":2}}'],
+  // Session 37: replacer functions, Object.freeze, getOwnPropertyNames (each expected value is Node's).
+  ['JSON.stringify({a: 1, b: "x", c: [1, 2]}, (k, v) => (typeof v === "number" ? v * 10 : v))', '{"a":10,"b":"x","c":[10,20]}'],
+  ['JSON.stringify({a: 1, secret: "s", n: {secret: 2, b: 3}}, (k, v) => (k === "secret" ? undefined : v))', '{"a":1,"n":{"b":3}}'],
+  ['const keys = []; JSON.stringify({a: [1, {b: 2}]}, (k, v) => { keys.push(k); return v; }); keys', ['', 'a', '0', '1', 'b']],
+  ['JSON.stringify([1, 2, 3], (k, v) => (v === 2 ? undefined : v))', '[1,null,3]'],
+  ['JSON.stringify({d: new Date(0)}, (k, v) => (k === "d" ? typeof v : v))', '{"d":"string"}'],
+  ['JSON.stringify(5, (k, v) => (k === "" ? {wrapped: v} : v), 1)', '{\n "wrapped": 5\n}'],
+  ['const o = Object.freeze({a: 1}); [Object.isFrozen(o), Object.isFrozen({}), Object.isFrozen(1), o.a, o === Object.freeze(o)]', [true, false, true, 1, true]],
+  ['const c = Object.freeze({limit: 5, items: []}); c.items.push(1); c.items', [1]],
+  ['[Object.getOwnPropertyNames({b: 1, a: 2}), Object.getOwnPropertyNames([7, 8]), Object.getOwnPropertyNames("hi")]', [['b', 'a'], ['0', '1', 'length'], ['0', '1', 'length']]],
   ['JSON.stringify([/x/g, {r: /y/}])', '[{},{"r":{}}]'],
   // A labelled loop: `continue outer` / `break outer` from a loop inside it (session 34).
   ['const r = []; outer: for (const a of [1, 2, 3]) { for (const b of [1, 2, 3]) { if (b === 2) continue outer; if (a === 3) break outer; r.push(a * 10 + b); } } r', [11, 21]],
@@ -150,9 +160,27 @@ test('a set or a map reaches nothing past its own methods', async () => {
   expect(big.error?.name).toBe('BudgetError');
 });
 
-test('JSON.stringify with a replacer function says so instead of ignoring it; a bad URI escape is the script\'s error', async () => {
-  await expect(value('JSON.stringify({a: 1}, (k, v) => v)')).rejects.toThrow(/no replacer function/);
+test('a bad URI escape is the script\'s error', async () => {
   await expect(value('decodeURIComponent("%E0%A4%A")')).rejects.toThrow(/decodeURIComponent\(\): URI malformed/);
+});
+
+test('changing what a script froze is the script\'s error, with where (JavaScript\'s strict mode throws too)', async () => {
+  for (const [source, message] of [
+    ['const o = Object.freeze({a: 1});\no.a = 2', /cannot set `a`: the object is frozen \(Object\.freeze\) at 2:1/],
+    ['const o = Object.freeze({a: 1});\no.b = 2', /cannot set `b`: the object is frozen/],
+    ['const o = Object.freeze({a: 1});\ndelete o.a', /cannot delete `a`: the object is frozen/],
+    ['const a = Object.freeze([3, 1]);\na.sort()', /cannot sort\(\): the array is frozen/],
+    ['const a = Object.freeze([3, 1]);\na[0] = 5', /cannot set `0`: the array is frozen/],
+    ['const a = Object.freeze([3, 1]);\na.push(2)', /cannot push\(\): the array is frozen/],
+    ['const o = Object.freeze({});\nObject.assign(o, {a: 1})', /cannot Object\.assign\(\) to it: the object is frozen/],
+    ['const o = Object.freeze({n: 1});\no.n++', /cannot set `n`/],
+  ] as const) {
+    const outcome = await run(source);
+    expect(outcome.error?.name, source).toBe('ScriptRuntimeError');
+    expect(outcome.error?.message, source).toMatch(message);
+  }
+  // What is not changed still reads: a frozen array's copies are not frozen.
+  expect(await value('const a = Object.freeze([3, 1, 2]); [a.toSorted(), [...a].sort(), a.slice().reverse(), a]')).toEqual([[1, 2, 3], [1, 2, 3], [2, 1, 3], [3, 1, 2]]);
 });
 
 test('a label on anything but a loop is refused, saying what was likely meant', async () => {
