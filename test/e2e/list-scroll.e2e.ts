@@ -248,4 +248,23 @@ describe('lists that draw only the rows in view and declare no size (react-windo
     }
     await tab.close();
   }, 240_000);
+
+  test('a date the page shows as "Aug 3" reads its <time datetime> with value(), so a script can compare it', async () => {
+    const tab = await rig!.harness.context.newPage();
+    await tab.goto(rig!.pages.url('/apps/windowed/?dates'));
+    const tabId = await tabIdOf(rig!.harness, tab);
+    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const orders = reply.payload.sections.flatMap((s) => s.entries).find((e): e is ListEntry => e.kind === 'list' && Object.values(e.samples[0] ?? {}).includes('Order 1001'))!;
+    const date = Object.entries(orders.samples[0]!).find(([, v]) => v === 'Aug 1')![0];
+    const run = await runScript(tabId, `const third = $${orders.name}[2];
+      const since = new Date("2026-08-05");
+      const recent = $${orders.name}.filter((o) => new Date(o.${date}.value()) >= since).map((o) => o.id.text());
+      done([third.${date}.text(), third.${date}.value(), new Date(third.${date}.value()).getUTCDate(), recent])`);
+    expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
+    const [text, value, day, recent] = run.report.result as [string, string, number, string[]];
+    expect([text, value, day]).toEqual(['Aug 3', '2026-08-03', 3]);
+    expect(recent[0]).toBe('Order 1005');
+    expect(recent.length).toBe(orders.count - 4);
+    await tab.close();
+  });
 });

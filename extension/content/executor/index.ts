@@ -292,6 +292,18 @@ function readText(el: Element): string {
   return headingOfWordless(el, shown, TEXT_LIMIT) ?? shown;
 }
 
+/**
+ * What a `<time datetime>` or a `<data value>` says for machines — the element itself, or the one such element in it:
+ * "2026-11-24T10:00:00Z" where the page shows "2 hours ago", which no script can turn into a date. Else undefined.
+ */
+function machineValue(el: Element): string | undefined {
+  const machine = (node: Element) => (tagOf(node) === 'TIME' ? attr(node, 'datetime') : tagOf(node) === 'DATA' ? attr(node, 'value') : null);
+  const own = machine(el);
+  if (own !== null) return clean(own);
+  const inner = queryAllOf(el, 'time[datetime], data[value]');
+  return inner.length === 1 ? clean(machine(inner[0]!)) : undefined;
+}
+
 /** The label or title of the one link or button in a row that shows no words (a footer's row of icon links). */
 function soleControlWords(el: Element): string {
   const controls = queryAllOf(el, 'a[href], button');
@@ -1310,7 +1322,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     if (isSensitive(el)) return reply('');
     if (isInput(el) && (el.type === 'checkbox' || el.type === 'radio')) return reply(el.checked);
     if (isInput(el) || isTextArea(el) || isSelect(el)) return reply(el.value.slice(0, TEXT_LIMIT));
-    return reply(readText(el));
+    return reply(machineValue(el) ?? readText(el));
   }
 
   // At once, whatever the page's `scroll-behavior`: the checks below read where the element is now.
