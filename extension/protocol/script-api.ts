@@ -71,7 +71,7 @@ export const VALUE_MEMBERS: readonly string[] = [
   'PI', 'E', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2', 'isInteger', 'isFinite', 'isNaN', 'isSafeInteger',
   'parseInt', 'parseFloat', 'MAX_SAFE_INTEGER', 'MIN_SAFE_INTEGER', 'EPSILON', 'MAX_VALUE', 'MIN_VALUE',
   'POSITIVE_INFINITY', 'NEGATIVE_INFINITY', 'NaN', 'fromCharCode', 'isArray', 'of', 'from', 'keys', 'values', 'entries',
-  'fromEntries', 'assign', 'getOwnPropertyNames', 'freeze', 'isFrozen', 'stringify', 'parse', 'info', 'warn', 'error', 'now', 'UTC',
+  'fromEntries', 'assign', 'getOwnPropertyNames', 'freeze', 'isFrozen', 'is', 'call', 'apply', 'bind', 'stringify', 'parse', 'info', 'warn', 'error', 'now', 'UTC',
   // dates
   'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds',
   'getUTCFullYear', 'getUTCMonth', 'getUTCDate', 'getUTCDay', 'getUTCHours', 'getUTCMinutes', 'getUTCSeconds',

@@ -3,6 +3,7 @@ import { LIST_MEMBERS, PRESS_KEYS, pressKey, TAKES_ARGUMENT } from '../../protoc
 import { native } from '../interpreter/globals.ts';
 import type { CapabilityContext, CapabilitySet } from '../interpreter/run.ts';
 import { closest } from '../interpreter/scope.ts';
+import { INTL_INSTEAD } from '../interpreter/parse.ts';
 import {
   type CallSite, Capability, displayBrief, type ExportedValue, exportValue, importValue, isCallable, misuseIn, misuseOf, NativeFunction,
   type NativeImpl, ScriptArray, toNumber, truthy, type Value,
@@ -548,4 +549,5 @@ const BROWSER_GLOBALS: ReadonlyMap<string, string> = new Map([
   ['prompt', 'ask the user with `ask(question)`'],
   ['localStorage', 'keep values in variables; `done(result)` returns them'],
   ['sessionStorage', 'keep values in variables; `done(result)` returns them'],
+  ['Intl', INTL_INSTEAD],
 ]);

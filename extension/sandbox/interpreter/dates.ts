@@ -6,7 +6,7 @@
  */
 import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import { hostIntl, intlOptions, localesArg } from './intl.ts';
-import { Capability, type CallSite, NativeFunction, type Primitive, toNumber, toStr, type Value } from './values.ts';
+import { Capability, type CallSite, isPrimitive, NativeFunction, type Primitive, toNumber, toStr, type Value } from './values.ts';
 
 const GETTERS = [
   'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds',
@@ -79,7 +79,7 @@ export class ScriptDate extends Capability {
       case 'setTime': return method((args) => (this.time = clip(toNumber(args[0]))));
       case 'toISOString': return method(() => {
         const iso = this.iso();
-        if (iso === null) throw new ScriptRuntimeError('toISOString(): the date is invalid (Invalid Date)');
+        if (iso === null) throw new ScriptRuntimeError('toISOString(): the date is invalid (Invalid Date)', { js: 'RangeError' });
         return iso;
       });
       case 'toJSON': return method(() => this.iso());
@@ -113,6 +113,8 @@ export function makeDate(args: Value[], now: () => number, site: CallSite): Scri
       const primitive = value.primitive('default');
       return new ScriptDate(typeof primitive === 'string' ? Date.parse(primitive) : toNumber(primitive));
     }
+    // An array or an object is read as its text, as JavaScript does (`new Date([2026, 10, 24])` is "2026,10,24").
+    if (!isPrimitive(value)) return new ScriptDate(Date.parse(toStr(value)));
     return new ScriptDate(toNumber(value));
   }
   const [year, month, ...rest] = args.slice(0, 7).map(toNumber) as [number, number, ...number[]];

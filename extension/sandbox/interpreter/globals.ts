@@ -128,6 +128,24 @@ async function replacedBy(fn: Value, key: string, value: Value, site: CallSite, 
   return copy;
 }
 
+/**
+ * JSON.parse's reviver applied as JavaScript applies it: to each item and property of what was parsed, innermost first,
+ * then to the whole under the key ""; `undefined` from it removes a property (an array's item becomes undefined).
+ */
+async function revivedBy(fn: Value, key: string, value: Value, site: CallSite): Promise<Value> {
+  site.step();
+  if (value instanceof ScriptArray) {
+    for (let i = 0; i < value.items.length; i++) value.items[i] = await revivedBy(fn, String(i), value.items[i], site);
+  } else if (value instanceof ScriptObject) {
+    for (const [k, v] of [...value.props]) {
+      const revived = await revivedBy(fn, k, v, site);
+      if (revived === undefined) value.props.delete(k);
+      else value.props.set(k, revived);
+    }
+  }
+  return site.call(fn, [key, value]);
+}
+
 /** A printed line is cut at this many characters (context.output keeps 10,000): no argument needs more. */
 const LOG_LINE = 10_000;
 
@@ -248,6 +266,7 @@ export function baseGlobals(print: (line: string) => void, now: () => number = D
         return made(typeof value === 'string' || value instanceof ScriptArray ? [...keys, 'length'] : keys, site);
       })],
       ['freeze', native('freeze', (args) => freeze(args[0]))],
+      ['is', native('is', (args) => Object.is(args[0], args[1]))],
       ['isFrozen', native('isFrozen', (args) => isFrozen(args[0]))],
       ['assign', native('assign', (args, site) => {
         const target = args[0];
@@ -279,7 +298,11 @@ export function baseGlobals(print: (line: string) => void, now: () => number = D
         const text = stringify(value, indent || undefined, undefined, keys);
         return text === undefined ? undefined : site.meter.string(text, site, true);
       })],
-      ['parse', native('parse', (args, site) => parseJson(toStr(args[0]), site))],
+      ['parse', native('parse', async (args, site) => {
+        const value = parseJson(toStr(args[0]), site);
+        // A reviver sees each key and value from the innermost out, as JavaScript's (`(k, v) => k === "date" ? new Date(v) : v`).
+        return isCallable(args[1]) ? revivedBy(args[1], '', value, site) : value;
+      })],
     ]))],
     ['console', new Namespace('console', new Map<string, Value>([
       ['log', logFn], ['info', logFn], ['warn', logFn], ['error', logFn],

@@ -90,10 +90,12 @@ function caughtValue(error: unknown): Value {
   if (error instanceof Thrown) return error.value;
   const e = error as ScriptError;
   const data: Array<[string, Value]> = [];
+  // A built-in's error JavaScript would throw as a RangeError or TypeError is one (`data.js`): `e instanceof RangeError`.
+  const js = e.data?.js === 'RangeError' || e.data?.js === 'TypeError' ? e.data.js : undefined;
   for (const [key, value] of Object.entries(e.data ?? {})) {
-    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) data.push([key, value as Value]);
+    if (key !== 'js' && (value === null || ['string', 'number', 'boolean'].includes(typeof value))) data.push([key, value as Value]);
   }
-  return new ErrorObject(e.name, e.message, data);
+  return js ? new ErrorObject(js, e.message, data, js) : new ErrorObject(e.name, e.message, data);
 }
 
 export class Interpreter {

@@ -4,7 +4,8 @@ import { ScriptArray, ScriptObject, toStr, type Value } from './values.ts';
 
 /** Locales as Intl reads them: a tag or a list of tags (text only), undefined for the default. */
 export function localesArg(value: Value): string | string[] | undefined {
-  if (value === undefined) return undefined;
+  // An options object in the locales' place (`toLocaleDateString({month: "short"})`) is no locale: the default.
+  if (value === undefined || value === null || value instanceof ScriptObject) return undefined;
   if (value instanceof ScriptArray) return value.items.slice(0, 10).map((item) => toStr(item));
   return toStr(value);
 }
@@ -26,6 +27,8 @@ export function hostIntl<T>(method: string, call: () => T): T {
   try {
     return call();
   } catch (error) {
-    throw new ScriptRuntimeError(`${method}(): ${error instanceof Error ? error.message : String(error)}`);
+    // Caught in the script, it is the RangeError or TypeError JavaScript throws (`e instanceof RangeError`).
+    const js = error instanceof RangeError ? 'RangeError' : error instanceof TypeError ? 'TypeError' : undefined;
+    throw new ScriptRuntimeError(`${method}(): ${error instanceof Error ? error.message : String(error)}`, js ? { js } : undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { ScriptRuntimeError } from '../../protocol/errors.ts';
+import { ApiError, ScriptRuntimeError } from '../../protocol/errors.ts';
 import { hostIntl, intlOptions, localesArg } from './intl.ts';
 import { MatchArray, ScriptRegExp, stringMatch, stringMatchAll, stringReplace, stringSearch, stringSplit } from './regexp.ts';
 import {
@@ -439,9 +439,51 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
 /** Array methods that change the array: refused on one the script froze. */
 const CHANGING = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'reverse', 'fill', 'sort']);
 
-function bind<T>(name: string, self: T, method: Method<T>): NativeFunction {
+/** A string's, number's or array's method read off it: it works on that value, whatever `call` is given. */
+class BoundMethod extends NativeFunction {
+  constructor(name: string, impl: NativeImpl, readonly receiver: Value) {
+    super(name, impl);
+  }
+}
+
+function bind<T extends Value>(name: string, self: T, method: Method<T>): NativeFunction {
   const impl: NativeImpl = (args, site) => method(self, args, site);
-  return new NativeFunction(name, impl);
+  return new BoundMethod(name, impl, self);
+}
+
+/** What a function has besides its name and length. */
+const FUNCTION_MEMBERS = ['call', 'apply', 'bind'];
+
+/**
+ * `f.call(thisArg, …)`, `f.apply(thisArg, [args])`, `f.bind(thisArg, …)` (`Math.max.apply(null, prices)`): scripts have
+ * no `this`, so `thisArg` only matters for a method read off a value, which works on that value alone
+ * (`[].push.call(other, x)` is refused: write `other.push(x)`).
+ */
+function functionMember(fn: ScriptFunction | NativeFunction, key: string): Value | undefined {
+  if (!FUNCTION_MEMBERS.includes(key)) return undefined;
+  const receiverOk = (thisArg: Value) => {
+    if (!(fn instanceof BoundMethod) || thisArg === undefined || thisArg === null || sameValueZero(thisArg, fn.receiver)) return;
+    throw new ApiError(`\`${fn.name}.${key}()\` with another value: call the method on that value instead (\`value.${fn.name}(…)\`)`);
+  };
+  if (key === 'call') {
+    return new NativeFunction('call', (args, site) => {
+      receiverOk(args[0]);
+      return site.call(fn, args.slice(1));
+    });
+  }
+  if (key === 'apply') {
+    return new NativeFunction('apply', (args, site) => {
+      receiverOk(args[0]);
+      const list = args[1];
+      if (list !== undefined && list !== null && !(list instanceof ScriptArray)) throw new ScriptRuntimeError(`${fn.name || 'a function'}.apply() takes its arguments as an array, not ${typeOf(list)}`);
+      return site.call(fn, list ? [...list.items] : []);
+    });
+  }
+  return new NativeFunction('bind', (args) => {
+    receiverOk(args[0]);
+    const fixed = args.slice(1);
+    return new NativeFunction(`bound ${fn.name}`, (rest, site) => site.call(fn, [...fixed, ...rest]));
+  });
 }
 
 /** Array index from a property key, or undefined when the key is not a canonical index. */
@@ -486,8 +528,9 @@ export function primitiveMember(object: Value, key: string | number): Value {
     if (object.props.has(name) || name !== 'hasOwnProperty') return object.props.get(name);
     return new NativeFunction('hasOwnProperty', (args) => object.props.has(toStr(args[0])));
   }
-  if (object instanceof NativeFunction) return object.props?.get(String(key)) ?? (key === 'name' ? object.name : undefined);
+  if (object instanceof NativeFunction) return object.props?.get(String(key)) ?? (key === 'name' ? object.name : functionMember(object, String(key)));
   if (object instanceof ScriptFunction) {
+    if (key !== 'name' && key !== 'length') return functionMember(object, String(key));
     if (key === 'name') return object.name === 'anonymous' ? '' : object.name;
     // JavaScript's length: the parameters before the first with a default or a rest.
     if (key === 'length') {
@@ -504,7 +547,8 @@ export function memberNamesOf(object: Value): string[] {
   if (object instanceof MatchArray) return ['length', ...object.extras.keys(), ...ARRAY_METHODS.keys()];
   if (object instanceof ScriptArray) return ['length', ...ARRAY_METHODS.keys()];
   if (object instanceof ScriptObject) return [...object.props.keys()];
-  if (object instanceof NativeFunction) return [...(object.props?.keys() ?? [])];
+  if (object instanceof NativeFunction) return [...(object.props?.keys() ?? []), ...FUNCTION_MEMBERS];
+  if (object instanceof ScriptFunction) return ['name', 'length', ...FUNCTION_MEMBERS];
   if (object instanceof Capability) return object.memberNames();
   return [];
 }

@@ -39,6 +39,8 @@ export const REFUSED: Record<string, string> = {
 export const ERROR_CONSTRUCTORS: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError']);
 /** What `new` may make: errors, arrays (`new Array(n).fill(0)`, as `Array(n)`), sets and maps (collections.ts), regexes, dates. */
 export const CONSTRUCTORS: ReadonlySet<string> = new Set([...ERROR_CONSTRUCTORS, 'Array', 'Set', 'Map', 'RegExp', 'Date']);
+/** What a script writes instead of Intl's formatters, which scripts do not have. */
+export const INTL_INSTEAD = 'format with date.toLocaleDateString(locales, options) or number.toLocaleString(locales, options)';
 /** What a script means by `new` of what it may not make, and what it writes instead. */
 const INSTEAD_OF_NEW: Record<string, string> = {
   WeakMap: 'use a Map',
@@ -78,6 +80,9 @@ function checkNode(node: AnyNode, depth: number): void {
   if (constructed !== undefined && !CONSTRUCTORS.has(constructed) && INSTEAD_OF_NEW[constructed]) {
     refuse(`\`new ${constructed}\``, node, INSTEAD_OF_NEW[constructed]);
   }
+  const namespace = type === 'NewExpression' && callee?.type === 'MemberExpression' && (callee.object as AnyNode).type === 'Identifier'
+    ? (callee.object as AnyNode).name as string : undefined;
+  if (namespace === 'Intl') refuse('`new Intl.…`', node, INTL_INSTEAD);
   if (!ALLOWED.has(type) && !(constructed !== undefined && CONSTRUCTORS.has(constructed))) refuse(REFUSED[type] ?? `\`${type}\``, node);
   switch (type) {
     case 'Identifier':

@@ -4,7 +4,7 @@ import {
 import { type Budgets, Meter, type Position } from './budget.ts';
 import { baseGlobals } from './globals.ts';
 import { Halt, Interpreter, Thrown } from './interpreter.ts';
-import { parseScript } from './parse.ts';
+import { INTL_INSTEAD, parseScript } from './parse.ts';
 import { display, ErrorObject, type ExportedValue, exportValue, TooLarge, toStr, typeOf, type Value } from './values.ts';
 
 /** One entry of the execution log: every page action, read, say/ask/done, with where the script made it. */
@@ -96,6 +96,7 @@ function brief(value: Value): ExportedValue {
 }
 
 function defaultUnknown(name: string, suggestion: string | undefined): PocketError {
+  if (name === 'Intl') return new ApiError(`\`Intl\` is not defined: ${INTL_INSTEAD}`);
   return new ApiError(`\`${name}\` is not defined${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, suggestion ? { suggestion } : undefined);
 }
 

@@ -64,7 +64,8 @@ const MEANT: ReadonlyMap<string, readonly string[]> = new Map([
   ['entertext', ['type']], ['typetext', ['type']], ['gettext', ['text']], ['innertext', ['text']], ['textcontent', ['text']],
   ['getvalue', ['value']], ['tap', ['click']], ['choose', ['select']], ['selectoption', ['select']], ['append', ['push']],
   ['add', ['push']], ['contains', ['includes']], ['size', ['length']], ['len', ['length']], ['count', ['length']],
-  ['sum', ['reduce']], ['sort', ['filter', 'map']],
+  ['sum', ['reduce']], ['sort', ['filter', 'map']], ['getyear', ['getFullYear']], ['setyear', ['setFullYear']],
+  ['togmtstring', ['toUTCString']],
 ]);
 
 /** The closest candidate, when it is close enough to be a likely typo (or contains / is contained in the name). */

@@ -50,7 +50,7 @@ describe('error objects', () => {
   });
 
   test.each([
-    ['new Intl.DateTimeFormat()', '`new` is not supported at 1:1'],
+    ['new Intl.DateTimeFormat()', '`new Intl.…` is not supported at 1:1'],
     ['new Object()', '`new` is not supported at 1:1'],
     ['const x = new WeakMap();', '`new WeakMap` is not supported at 1:11'],
     ['new Error.constructor("x")', '`new` is not supported at 1:1'],

@@ -88,6 +88,18 @@ const agree: Array<[string, unknown]> = [
   ['Array.of(7, 8)', [7, 8]],
   ['["/search?q=" + encodeURIComponent("a b&c"), decodeURIComponent("%E2%9C%93"), encodeURI("/a b?x=1")]', ['/search?q=a%20b%26c', '✓', '/a%20b?x=1']],
   ['JSON.stringify({a: 1, b: {a: 2, c: 3}, c: 4}, ["a", "b"])', '{"a":1,"b":{"a":2}}'],
+  // Session 37, explorer of dates and data: revivers, call/apply/bind, Object.is (each expected value is Node's).
+  ['JSON.parse(\'{"a":"1","b":["2"]}\', (k, v) => (typeof v === "string" ? Number(v) : v))', {a: 1, b: [2]}],
+  ['const keys = []; JSON.parse(\'{"a":{"b":1},"c":[2]}\', (k, v) => { keys.push(k); return v; }); keys', ['b', 'a', '0', 'c', '']],
+  ['JSON.parse(\'{"a":1,"drop":2}\', (k, v) => (k === "drop" ? undefined : v))', {a: 1}],
+  ['const data = JSON.parse(\'{"orders":[{"placed":"2026-11-24"}]}\', (k, v) => (k === "placed" ? new Date(v) : v)); [typeof data.orders[0].placed, data.orders[0].placed.getUTCDate()]', ['object', 24]],
+  ['[Math.max.apply(null, [3, 9, 2]), Math.min.call(null, 4, 1), Math.max.apply(null, [])]', [9, 1, -Infinity]],
+  ['function add(a, b) { return a + b; } const inc = add.bind(null, 1); [inc(2), add.call(null, 2, 3), add.apply(undefined, [4, 5]), inc.name]', [3, 5, 9, 'bound add']],
+  ['const dates = [new Date("2026-03-01"), new Date("2026-01-01")]; new Date(Math.min.apply(null, dates)).toISOString().slice(0, 10)', '2026-01-01'],
+  ['"a-b".split.call("a-b", "-")', ['a', 'b']],
+  ['[Object.is(NaN, NaN), Object.is(0, -0), Object.is("a", "a")]', [true, false, true]],
+  ['new Date([2026, 10, 24]).getFullYear()', 2026],
+  ['new Date("2026-11-24T12:00:00Z").toLocaleDateString({})', '11/24/2026'],
   // Session 37: replacer functions, Object.freeze, getOwnPropertyNames (each expected value is Node's).
   ['JSON.stringify({a: 1, b: "x", c: [1, 2]}, (k, v) => (typeof v === "number" ? v * 10 : v))', '{"a":10,"b":"x","c":[10,20]}'],
   ['JSON.stringify({a: 1, secret: "s", n: {secret: 2, b: 3}}, (k, v) => (k === "secret" ? undefined : v))', '{"a":1,"n":{"b":3}}'],
@@ -162,6 +174,25 @@ test('a set or a map reaches nothing past its own methods', async () => {
 
 test('a bad URI escape is the script\'s error', async () => {
   await expect(value('decodeURIComponent("%E0%A4%A")')).rejects.toThrow(/decodeURIComponent\(\): URI malformed/);
+});
+
+test('a built-in\'s error JavaScript throws as a RangeError or TypeError is one when caught', async () => {
+  expect(await value('let r; try { new Date("bad").toISOString(); } catch (e) { r = [e instanceof RangeError, e instanceof Error, e.name]; } r')).toEqual([true, true, 'RangeError']);
+  expect(await value('let r; try { new Date(0).toLocaleDateString("en-US", {month: "huge"}); } catch (e) { r = [e instanceof RangeError, e.name]; } r')).toEqual([true, 'RangeError']);
+});
+
+test('what scripts do not have says what to write instead', async () => {
+  for (const [source, pattern] of [
+    ['new Intl.DateTimeFormat("en-US").format(new Date())', /`new Intl\.…` is not supported at 1:1 \(format with date\.toLocaleDateString/],
+    ['Intl.DateTimeFormat().resolvedOptions()', /`Intl` is not defined: format with date\.toLocaleDateString/],
+    ['new Date().getYear()', /did you mean `getFullYear`/],
+    ['[].push.call([1], 2)', /`push\.call\(\)` with another value: call the method on that value/],
+    ['Math.max.apply(null, 5)', /takes its arguments as an array/],
+  ] as const) {
+    const outcome = await run(source);
+    expect(outcome.ok, source).toBe(false);
+    expect(outcome.error?.message, source).toMatch(pattern);
+  }
 });
 
 test('changing what a script froze is the script\'s error, with where (JavaScript\'s strict mode throws too)', async () => {
