@@ -283,6 +283,8 @@ export const ListEntrySchema = v.strictObject({
   actions: v.pipe(v.array(docName), v.maxLength(32)),
   slots: v.pipe(v.array(ListSlotSchema), v.maxLength(64)),
   samples: v.pipe(v.array(v.record(docName, text(300))), v.maxLength(10)),
+  /** A field's value for machines in the first item (`<time datetime>`: "2026-08-03" where it shows "Aug 3"), which `.value()` reads. */
+  machineValues: v.optional(v.record(docName, text(100))),
   /** Relative to the list container, for `container.querySelectorAll`. */
   itemSelector: text(1000),
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),

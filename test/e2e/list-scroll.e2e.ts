@@ -256,6 +256,8 @@ describe('lists that draw only the rows in view and declare no size (react-windo
     const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
     const orders = reply.payload.sections.flatMap((s) => s.entries).find((e): e is ListEntry => e.kind === 'list' && Object.values(e.samples[0] ?? {}).includes('Order 1001'))!;
     const date = Object.entries(orders.samples[0]!).find(([, v]) => v === 'Aug 1')![0];
+    // The document says what .value() reads, the first item's.
+    expect(orders.machineValues).toEqual({ [date]: '2026-08-01' });
     const run = await runScript(tabId, `const third = $${orders.name}[2];
       const since = new Date("2026-08-05");
       const recent = $${orders.name}.filter((o) => new Date(o.${date}.value()) >= since).map((o) => o.id.text());

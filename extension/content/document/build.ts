@@ -387,6 +387,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       actions: list.actions,
       slots: list.slots,
       samples: list.samples,
+      ...(list.machineValues ? { machineValues: list.machineValues } : {}),
       itemSelector: list.itemSelector,
       ...(list.itemPaths ? { itemPaths: [...list.itemPaths] } : {}),
       locators: locatorsFor(list.container, label, locatorCache),

@@ -8,6 +8,7 @@ import { SKIP_TAGS, accessibleName, holdsTypedText, moreElementsThan, shownItem,
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
+import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
 import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
@@ -20,6 +21,8 @@ export interface DetectedList {
   fields: string[];
   actions: string[];
   samples: Record<string, string>[];
+  /** The first item's machine-readable value of each field that has one (machine-value.ts). */
+  machineValues?: Record<string, string>;
   itemSelector: string;
   /** Each item's path from the container, where no selector picks exactly the items (list-items.ts). */
   itemPaths?: readonly string[];
@@ -636,6 +639,13 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     }
     return sample;
   });
+  // A field whose element says its value for machines (`<time datetime>`): the first item's, shown with the fields.
+  const machineValues: Record<string, string> = {};
+  for (const slot of fields) {
+    const el = slotElement(items[0]!, slot.selector);
+    const value = el ? machineValue(el, 40) : undefined;
+    if (value) machineValues[names.get(slot)!] = value;
+  }
   const first = items[0]!;
   const { selector: itemSelector, paths: itemPaths } = itemQueryFor(container, items,
     itemSelectors(container, items, `:scope > ${cssIdent(localNameOf(first))}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`), cache);
@@ -646,6 +656,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     fields: fields.map((slot) => names.get(slot)!),
     actions: actions.map((slot) => names.get(slot)!),
     samples,
+    ...(Object.keys(machineValues).length ? { machineValues } : {}),
     itemSelector,
     ...(itemPaths ? { itemPaths } : {}),
     // Repeated items have a part in common: a field or control in two of three items at least. Siblings that only look

@@ -188,7 +188,9 @@ export function renderList(entry: ListEntry): string {
     return parts.join(' ');
   }
   if (described) parts.push(quote(entry.description));
-  if (entry.fields.length) parts.push(`fields: ${entry.fields.join(', ')}`);
+  // A field that gives machines its value (a date shown as "Aug 3") says what `.value()` reads: the first item's.
+  const machine = entry.machineValues ?? {};
+  if (entry.fields.length) parts.push(`fields: ${entry.fields.map((f) => (machine[f] ? `${f} (.value() ${quote(machine[f], 40)})` : f)).join(', ')}`);
   if (entry.actions.length) {
     const kinds = new Map(entry.slots.map((s) => [s.name, s.kind]));
     parts.push(`actions: ${entry.actions.map((a) => `${a}(${kinds.get(a) ?? 'button'})`).join(', ')}`);

@@ -27,6 +27,7 @@ import { type SettleWatch, watchSettle } from './settle.ts';
 import { sendHere } from './form-target.ts';
 import { namesAnotherWindow } from './window-open.ts';
 import { iconWords } from '../document/icon-words.ts';
+import { machineValue } from '../document/machine-value.ts';
 import { declaredTotal, drawnUpTo } from '../document/virtual.ts';
 import { scrollToListEnd } from './list-scroll.ts';
 import { changedSince, elementKey, generationOf, observable, reused, textKeepable } from './read-cache.ts';
@@ -290,18 +291,6 @@ function readText(el: Element): string {
   const icon = shown ? '' : iconWords(el) || labelWords(el) || soleControlWords(el);
   if (icon) return icon;
   return headingOfWordless(el, shown, TEXT_LIMIT) ?? shown;
-}
-
-/**
- * What a `<time datetime>` or a `<data value>` says for machines — the element itself, or the one such element in it:
- * "2026-11-24T10:00:00Z" where the page shows "2 hours ago", which no script can turn into a date. Else undefined.
- */
-function machineValue(el: Element): string | undefined {
-  const machine = (node: Element) => (tagOf(node) === 'TIME' ? attr(node, 'datetime') : tagOf(node) === 'DATA' ? attr(node, 'value') : null);
-  const own = machine(el);
-  if (own !== null) return clean(own);
-  const inner = queryAllOf(el, 'time[datetime], data[value]');
-  return inner.length === 1 ? clean(machine(inner[0]!)) : undefined;
 }
 
 /** The label or title of the one link or button in a row that shows no words (a footer's row of icon links). */
@@ -1322,7 +1311,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     if (isSensitive(el)) return reply('');
     if (isInput(el) && (el.type === 'checkbox' || el.type === 'radio')) return reply(el.checked);
     if (isInput(el) || isTextArea(el) || isSelect(el)) return reply(el.value.slice(0, TEXT_LIMIT));
-    return reply(machineValue(el) ?? readText(el));
+    return reply(machineValue(el, TEXT_LIMIT) ?? readText(el));
   }
 
   // At once, whatever the page's `scroll-behavior`: the checks below read where the element is now.

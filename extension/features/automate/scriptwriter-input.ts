@@ -31,6 +31,11 @@ function withoutBoxStates(doc: PageDocument): PageDocument {
       ...section,
       entries: section.entries.map((entry) => {
         if (!isList(entry)) return entry;
+        // Nor values for machines (a `<time datetime>` field's, session 37).
+        if (entry.machineValues) {
+          const { machineValues: _values, ...rest } = entry;
+          entry = rest;
+        }
         const boxes = new Set(entry.slots.filter((slot) => BOXES.has(slot.kind) && !entry.fields.includes(slot.name)).map((slot) => slot.name));
         if (!boxes.size) return entry;
         return { ...entry, samples: entry.samples.map((sample) => Object.fromEntries(Object.entries(sample).filter(([key]) => !boxes.has(key)))) };

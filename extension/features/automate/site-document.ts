@@ -156,9 +156,9 @@ function storedElement(entry: ElementEntry): ElementEntry {
   return out;
 }
 
-/** Lists keep their shape (fields, actions, slots), not their items: counts and samples are the user's data. */
+/** Lists keep their shape (fields, actions, slots), not their items: counts, samples and values are the user's data. */
 function storedList(entry: ListEntry): ListEntry {
-  const { itemNames: _items, itemPaths, ...shape } = structuredClone(entry);
+  const { itemNames: _items, itemPaths, machineValues: _values, ...shape } = structuredClone(entry);
   return { ...shape, count: 0, samples: [], ...(itemPaths ? { itemsInexact: true as const } : {}) };
 }
 
