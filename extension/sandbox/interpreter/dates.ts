@@ -6,7 +6,7 @@
  */
 import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import { hostIntl, intlOptions, localesArg } from './intl.ts';
-import { Capability, type CallSite, isPrimitive, NativeFunction, type Primitive, toNumber, toStr, type Value } from './values.ts';
+import { Capability, type CallSite, isPrimitive, MethodOf, NativeFunction, type Primitive, toNumber, toStr, type Value } from './values.ts';
 
 const GETTERS = [
   'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds',
@@ -62,7 +62,7 @@ export class ScriptDate extends Capability {
 
   member(key: string, site: CallSite): Value | undefined {
     const host = () => new Date(this.time);
-    const method = (impl: (args: Value[]) => Value) => new NativeFunction(key, (args) => impl(args));
+    const method = (impl: (args: Value[]) => Value) => new MethodOf(key, (args) => impl(args), this);
     if (isGetter(key)) return method(() => host()[key]());
     if (isSetter(key)) {
       return method((args) => {

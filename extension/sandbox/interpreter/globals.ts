@@ -292,6 +292,8 @@ export function baseGlobals(print: (line: string) => void, now: () => number = D
         const replacer = args[1];
         // A replacer function sees each key and value, as JavaScript's does; what it returns is written.
         const value = isCallable(replacer) ? await replacedBy(replacer, '', args[0], site, new Set()) : args[0];
+        const replacedMisuse = value === args[0] ? undefined : misuseIn(value);
+        if (replacedMisuse) throw new ApiError(replacedMisuse);
         // An array replacer keeps those keys (text and numbers), at every depth.
         const keys = replacer instanceof ScriptArray
           ? new Set(replacer.items.filter((k) => typeof k === 'string' || typeof k === 'number').map((k) => String(k))) : undefined;

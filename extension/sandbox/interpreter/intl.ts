@@ -6,7 +6,8 @@ import { ScriptArray, ScriptObject, toStr, type Value } from './values.ts';
 export function localesArg(value: Value): string | string[] | undefined {
   // An options object in the locales' place (`toLocaleDateString({month: "short"})`) is no locale: the default.
   if (value === undefined || value === null || value instanceof ScriptObject) return undefined;
-  if (value instanceof ScriptArray) return value.items.slice(0, 10).map((item) => toStr(item));
+  // No locale in the list (`[]`) is the default too, not the host's.
+  if (value instanceof ScriptArray) return value.items.length === 0 ? undefined : value.items.slice(0, 10).map((item) => toStr(item));
   return toStr(value);
 }
 

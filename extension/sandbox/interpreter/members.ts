@@ -2,7 +2,7 @@ import { ApiError, ScriptRuntimeError } from '../../protocol/errors.ts';
 import { hostIntl, intlOptions, localesArg } from './intl.ts';
 import { MatchArray, ScriptRegExp, stringMatch, stringMatchAll, stringReplace, stringSearch, stringSplit } from './regexp.ts';
 import {
-  assertChangeable, Capability, type CallSite, checkCompared, isCallable, NativeFunction, type NativeImpl, sameValueZero, ScriptArray,
+  assertChangeable, Capability, type CallSite, checkCompared, isCallable, MethodOf, NativeFunction, sameValueZero, ScriptArray,
   ScriptFunction, ScriptObject, strictEquals, toNumber, toStr, toStrEach, truthy, typeOf, type Value,
 } from './values.ts';
 
@@ -439,50 +439,56 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
 /** Array methods that change the array: refused on one the script froze. */
 const CHANGING = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'reverse', 'fill', 'sort']);
 
-/** A string's, number's or array's method read off it: it works on that value, whatever `call` is given. */
-class BoundMethod extends NativeFunction {
-  constructor(name: string, impl: NativeImpl, readonly receiver: Value) {
-    super(name, impl);
-  }
-}
-
 function bind<T extends Value>(name: string, self: T, method: Method<T>): NativeFunction {
-  const impl: NativeImpl = (args, site) => method(self, args, site);
-  return new BoundMethod(name, impl, self);
+  return new MethodOf(name, (args, site) => method(self, args, site), self);
 }
 
 /** What a function has besides its name and length. */
 const FUNCTION_MEMBERS = ['call', 'apply', 'bind'];
 
+/** The kind `call`/`apply` compare: a method of one may be given another of the same kind as `thisArg`. */
+function kindOfReceiver(value: Value): string {
+  if (value instanceof Capability) return `capability ${value.kind}`;
+  if (value instanceof ScriptArray) return 'array';
+  if (value instanceof ScriptObject) return 'object';
+  return typeof value;
+}
+
 /**
  * `f.call(thisArg, …)`, `f.apply(thisArg, [args])`, `f.bind(thisArg, …)` (`Math.max.apply(null, prices)`): scripts have
- * no `this`, so `thisArg` only matters for a method read off a value, which works on that value alone
- * (`[].push.call(other, x)` is refused: write `other.push(x)`).
+ * no `this`, so `thisArg` only matters for a method read off a value: given another value of the same kind, the
+ * method is read off that one (`[].concat.apply([], lists)`, `d1.getTime.call(d2)`); of another kind, it is refused.
  */
 function functionMember(fn: ScriptFunction | NativeFunction, key: string): Value | undefined {
   if (!FUNCTION_MEMBERS.includes(key)) return undefined;
-  const receiverOk = (thisArg: Value) => {
-    if (!(fn instanceof BoundMethod) || thisArg === undefined || thisArg === null || sameValueZero(thisArg, fn.receiver)) return;
-    throw new ApiError(`\`${fn.name}.${key}()\` with another value: call the method on that value instead (\`value.${fn.name}(…)\`)`);
+  const on = async (thisArg: Value, site: CallSite): Promise<ScriptFunction | NativeFunction> => {
+    if (!(fn instanceof MethodOf) || thisArg === undefined || thisArg === null || sameValueZero(thisArg, fn.receiver)) return fn;
+    if (kindOfReceiver(thisArg) === kindOfReceiver(fn.receiver)) {
+      const method = thisArg instanceof Capability ? await thisArg.member(fn.name, site) : primitiveMember(thisArg, fn.name);
+      if (method instanceof NativeFunction) return method;
+    }
+    throw new ApiError(`\`${fn.name}.${key}()\` with ${typeOf(thisArg)}: call the method on that value instead (\`value.${fn.name}(…)\`)`);
   };
   if (key === 'call') {
-    return new NativeFunction('call', (args, site) => {
-      receiverOk(args[0]);
-      return site.call(fn, args.slice(1));
-    });
+    return new NativeFunction('call', async (args, site) => site.call(await on(args[0], site), args.slice(1)));
   }
   if (key === 'apply') {
-    return new NativeFunction('apply', (args, site) => {
-      receiverOk(args[0]);
+    return new NativeFunction('apply', async (args, site) => {
       const list = args[1];
       if (list !== undefined && list !== null && !(list instanceof ScriptArray)) throw new ScriptRuntimeError(`${fn.name || 'a function'}.apply() takes its arguments as an array, not ${typeOf(list)}`);
-      return site.call(fn, list ? [...list.items] : []);
+      const items = list ? list.items : [];
+      site.meter.array(items.length, site, items.length);
+      return site.call(await on(args[0], site), [...items]);
     });
   }
-  return new NativeFunction('bind', (args) => {
-    receiverOk(args[0]);
+  return new NativeFunction('bind', async (args, site) => {
+    const target = await on(args[0], site);
     const fixed = args.slice(1);
-    return new NativeFunction(`bound ${fn.name}`, (rest, site) => site.call(fn, [...fixed, ...rest]));
+    return new NativeFunction(`bound ${fn.name}`, (rest, callSite) => {
+      const all = fixed.length + rest.length;
+      callSite.meter.array(all, callSite, all);
+      return callSite.call(target, [...fixed, ...rest]);
+    });
   });
 }
 
@@ -526,7 +532,7 @@ export function primitiveMember(object: Value, key: string | number): Value {
   if (object instanceof ScriptObject) {
     const name = String(key);
     if (object.props.has(name) || name !== 'hasOwnProperty') return object.props.get(name);
-    return new NativeFunction('hasOwnProperty', (args) => object.props.has(toStr(args[0])));
+    return new MethodOf('hasOwnProperty', (args) => object.props.has(toStr(args[0])), object);
   }
   if (object instanceof NativeFunction) return object.props?.get(String(key)) ?? (key === 'name' ? object.name : functionMember(object, String(key)));
   if (object instanceof ScriptFunction) {

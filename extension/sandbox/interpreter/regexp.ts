@@ -7,7 +7,7 @@ import { ScriptRuntimeError } from '../../protocol/errors.ts';
 import { compile, type Program, RegexSyntaxError } from './regex/compile.ts';
 import { advance, type Captures, search, type Ticker } from './regex/match.ts';
 import {
-  Capability, type CallSite, isCallable, isPrimitive, NativeFunction, ScriptArray, ScriptObject, toNumber, toStr, typeOf, type Value,
+  Capability, type CallSite, isCallable, isPrimitive, MethodOf, ScriptArray, ScriptObject, toNumber, toStr, typeOf, type Value,
 } from './values.ts';
 
 export const REGEXP_MEMBERS = [
@@ -119,13 +119,13 @@ export class ScriptRegExp extends Capability {
       case 'unicode': return parsed.unicode;
       case 'sticky': return parsed.sticky;
       case 'lastIndex': return this.lastIndexValue;
-      case 'test': return new NativeFunction('test', (a, site) => exec(this, toStr(a[0]), site) !== null);
-      case 'exec': return new NativeFunction('exec', (a, site) => {
+      case 'test': return new MethodOf('test', (a, site) => exec(this, toStr(a[0]), site) !== null, this);
+      case 'exec': return new MethodOf('exec', (a, site) => {
         const input = toStr(a[0]);
         const caps = exec(this, input, site);
         return caps ? matchArray(this.program, input, caps, site) : null;
-      });
-      case 'toString': return new NativeFunction('toString', () => this.describe());
+      }, this);
+      case 'toString': return new MethodOf('toString', () => this.describe(), this);
       default: return undefined;
     }
   }

@@ -102,7 +102,7 @@ export const isFrozen = (value: Value): boolean =>
 /** Throws where a script changes what it froze. */
 export function assertChangeable(value: Value, what: string): void {
   if ((value instanceof ScriptObject || value instanceof ScriptArray) && FROZEN.has(value)) {
-    throw new ScriptRuntimeError(`cannot ${what}: the ${value instanceof ScriptArray ? 'array' : 'object'} is frozen (Object.freeze)`);
+    throw new ScriptRuntimeError(`cannot ${what}: the ${value instanceof ScriptArray ? 'array' : 'object'} is frozen (Object.freeze)`, { js: 'TypeError' });
   }
 }
 
@@ -177,6 +177,16 @@ export class NativeFunction {
     /** What `new` of it makes, where that differs from a call (`Date()` is text, `new Date()` a date). */
     readonly construct?: NativeImpl,
   ) {}
+}
+
+/**
+ * A method read off a value (a string, an array, a date…): it works on that value, and `call`/`apply` given another
+ * value of the same kind read the same method off that one (`[].concat.apply([], lists)`).
+ */
+export class MethodOf extends NativeFunction {
+  constructor(name: string, impl: NativeImpl, readonly receiver: Value) {
+    super(name, impl);
+  }
 }
 
 /**

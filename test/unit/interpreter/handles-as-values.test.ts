@@ -51,6 +51,8 @@ describe('a page handle used as data', () => {
     ['done("report draft".includes($inbox__messages[0].subject))', ELEMENT],
     ['done(JSON.stringify({ subject: $inbox__messages[0].subject }))', ELEMENT],
     ['done(JSON.stringify([$search_mail__search_mail.value]))', METHOD],
+    // What a replacer function returns is written too (review, session 38).
+    ['done(JSON.stringify({ s: 1 }, (k, v) => (k === "s" ? $inbox__messages[0].subject : v)))', ELEMENT],
     ['switch ($inbox__messages[0].subject) { case "Quarterly report draft": done(1); } done(0)', ELEMENT],
     ['$search_mail__search_mail.type($inbox__messages[0].subject)', ELEMENT],
     ['$inbox__messages.find($inbox__messages[0].subject)', ELEMENT],

@@ -5,6 +5,8 @@
 import { expect, test } from 'vitest';
 import { mathCapabilities } from '../../../extension/sandbox/capabilities/math.ts';
 import { runScript } from '../../../extension/sandbox/interpreter/index.ts';
+import { localesArg } from '../../../extension/sandbox/interpreter/intl.ts';
+import { ScriptArray } from '../../../extension/sandbox/interpreter/values.ts';
 import { MATH_BUDGETS } from '../../../extension/features/math/sandbox-client.ts';
 
 async function run(source: string, budgets = {}) {
@@ -96,6 +98,14 @@ const agree: Array<[string, unknown]> = [
   ['[Math.max.apply(null, [3, 9, 2]), Math.min.call(null, 4, 1), Math.max.apply(null, [])]', [9, 1, -Infinity]],
   ['function add(a, b) { return a + b; } const inc = add.bind(null, 1); [inc(2), add.call(null, 2, 3), add.apply(undefined, [4, 5]), inc.name]', [3, 5, 9, 'bound add']],
   ['const dates = [new Date("2026-03-01"), new Date("2026-01-01")]; new Date(Math.min.apply(null, dates)).toISOString().slice(0, 10)', '2026-01-01'],
+  // A method read off one value, given another of its kind as `this` (review, session 38).
+  ['({}).hasOwnProperty.call({a: 1}, "a")', true],
+  ['const d1 = new Date(0), d2 = new Date(5000); d1.getTime.call(d2)', 5000],
+  ['/a/.test.call(/b/, "b")', true],
+  ['[].concat.apply([], [[1], [2, 3]])', [1, 2, 3]],
+  ['const other = [1]; [].push.call(other, 2); other', [1, 2]],
+  ['"abc".toUpperCase.call("xyz")', 'XYZ'],
+  ['const up = "".toUpperCase.bind("hey"); up()', 'HEY'],
   ['"a-b".split.call("a-b", "-")', ['a', 'b']],
   ['[Object.is(NaN, NaN), Object.is(0, -0), Object.is("a", "a")]', [true, false, true]],
   ['new Date([2026, 10, 24]).getFullYear()', 2026],
@@ -179,6 +189,10 @@ test('a bad URI escape is the script\'s error', async () => {
 test('a built-in\'s error JavaScript throws as a RangeError or TypeError is one when caught', async () => {
   expect(await value('let r; try { new Date("bad").toISOString(); } catch (e) { r = [e instanceof RangeError, e instanceof Error, e.name]; } r')).toEqual([true, true, 'RangeError']);
   expect(await value('let r; try { new Date(0).toLocaleDateString("en-US", {month: "huge"}); } catch (e) { r = [e instanceof RangeError, e.name]; } r')).toEqual([true, 'RangeError']);
+  expect(await value('let r; try { Object.freeze([1]).push(2); } catch (e) { r = [e instanceof TypeError, e.name]; } r')).toEqual([true, 'TypeError']);
+  // No locale (`[]`) is the default, en-US here, not the host's (the host here is en-US too, so also asked directly).
+  expect(localesArg(new ScriptArray([]))).toBeUndefined();
+  expect(await value('[(1234.5).toLocaleString([]), new Date(0).toLocaleDateString([], {timeZone: "UTC"})]')).toEqual(['1,234.5', '1/1/1970']);
 });
 
 test('what scripts do not have says what to write instead', async () => {
@@ -186,7 +200,8 @@ test('what scripts do not have says what to write instead', async () => {
     ['new Intl.DateTimeFormat("en-US").format(new Date())', /`new Intl\.…` is not supported at 1:1 \(format with date\.toLocaleDateString/],
     ['Intl.DateTimeFormat().resolvedOptions()', /`Intl` is not defined: format with date\.toLocaleDateString/],
     ['new Date().getYear()', /did you mean `getFullYear`/],
-    ['[].push.call([1], 2)', /`push\.call\(\)` with another value: call the method on that value/],
+    ['[].push.call("ab", 2)', /`push\.call\(\)` with string: call the method on that value/],
+    ['Object.freeze([1]).push.call(Object.freeze([2]), 3)', /cannot push\(\): the array is frozen/],
     ['Math.max.apply(null, 5)', /takes its arguments as an array/],
   ] as const) {
     const outcome = await run(source);
@@ -228,4 +243,12 @@ test('`instanceof` a script\'s own function or a value that is no type says what
     expect(outcome.ok, source).toBe(false);
     expect(outcome.ok ? '' : outcome.error?.message, source).toMatch(/^`instanceof` takes Array, Object, Error, TypeError, RangeError, Set, Map, RegExp, Date, String, Number or Boolean on its right, not `(F|Math|5)`; use typeof or Array.isArray at \d:\d+$/);
   }
+});
+
+test('call, apply and bind charge the arguments they copy: a bind chain of big spreads ends in the budget', async () => {
+  const chain = 'const a = Array(50000).fill(1); let f = Math.max; for (let i = 0; i < 200; i++) f = f.bind(null, ...a); f()';
+  const outcome = await run(chain, { arrayLength: 100_000, allocation: 2_000_000, timeMs: 20_000 });
+  expect(outcome.error?.name).toBe('BudgetError');
+  const applied = await run('const a = Array(50000).fill(1); let n = 0; for (let i = 0; i < 200; i++) n += Math.max.apply(null, a); n', { arrayLength: 100_000, allocation: 2_000_000, timeMs: 20_000 });
+  expect(applied.error?.name).toBe('BudgetError');
 });
