@@ -11,7 +11,8 @@ const machine = (node: Element): string | null => (tagOf(node) === 'TIME' ? attr
 
 export function machineValue(el: Element, max = 2000): string | undefined {
   const own = machine(el);
-  if (own !== null) return collapse(own).slice(0, max);
+  // An empty datetime/value says nothing for machines: the element's own value (its text) stands.
+  if (own !== null) return collapse(own).slice(0, max) || undefined;
   const inner = queryAllOf(el, 'time[datetime], data[value]');
-  return inner.length === 1 ? collapse(machine(inner[0]!) ?? '').slice(0, max) : undefined;
+  return inner.length === 1 ? collapse(machine(inner[0]!) ?? '').slice(0, max) || undefined : undefined;
 }

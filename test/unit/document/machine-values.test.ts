@@ -26,7 +26,7 @@ test('a list without such fields renders as before', () => {
 });
 
 test('machineValue: the element\'s own, or the one inside it; two inside, or none, say nothing', () => {
-  document.body.innerHTML = '<time id="a" datetime=" 2026-08-01T10:00Z ">today</time><span id="b"><time datetime="2026-01-02">x</time></span><span id="c"><time datetime="1">x</time><time datetime="2">y</time></span><time id="d">no datetime</time>';
+  document.body.innerHTML = '<time id="a" datetime=" 2026-08-01T10:00Z ">today</time><span id="b"><time datetime="2026-01-02">x</time></span><span id="c"><time datetime="1">x</time><time datetime="2">y</time></span><time id="d">no datetime</time><time id="e" datetime="">today</time><span id="f"><data value=" ">x</data></span>';
   const get = (id: string) => machineValue(document.getElementById(id)!);
-  expect([get('a'), get('b'), get('c'), get('d')]).toEqual(['2026-08-01T10:00Z', '2026-01-02', undefined, undefined]);
+  expect([get('a'), get('b'), get('c'), get('d'), get('e'), get('f')]).toEqual(['2026-08-01T10:00Z', '2026-01-02', undefined, undefined, undefined, undefined]);
 });
