@@ -220,6 +220,25 @@ done(texts);`);
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['Using standalone mode in Emscripten', 'Building Wasm plugins', 3] });
   }, 120_000);
 
+  test('markup inside a word is no word break; two elements\' words read apart, as the document shows them (review, session 38)', async () => {
+    const items = [
+      'i<mark>Phone</mark> 15', 'Mac<b>Book</b> Air', 'H<sub>2</sub>O bottle', 'ABC123<wbr>DEF456', 'the 24<sup>th</sup> edition',
+      '<em>e</em>Bay deals', '<span>View comments</span><span>941</span>', '<span>Page</span><span>2</span>',
+    ];
+    const html = `<main><h1>Catalogue</h1><ul>${items.map((item, i) => `<li><a href="/p/${i}">${item}</a></li>`).join('')}</ul></main>`;
+    const { tab, tabId } = await openSnapshot('bbc-1');
+    try {
+      await tab.evaluate((body) => { document.body.innerHTML = body; }, html);
+      const { report } = await runKnown(panel, tabId, 'done($catalogue__links.map((link) => link.text()))', { task: 'read the list', confirm: 'never' });
+      expect(outcomeOf(report), JSON.stringify(report)).toMatchObject({
+        status: 'done',
+        result: ['iPhone 15', 'MacBook Air', 'H2O bottle', 'ABC123DEF456', 'the 24th edition', 'eBay deals', 'View comments 941', 'Page 2'],
+      });
+    } finally {
+      await tab.close();
+    }
+  }, 120_000);
+
   test('words two elements draw apart read apart, as the document shows them (bbc-1: "View comments 941", not "View comments941"; explorer, session 36)', async () => {
     const outcome = await runOn('bbc-1', 'done($obama_admits_us__view_comments_link.text())');
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'View comments 941' });

@@ -67,6 +67,12 @@ export function shadowOf(el: Element): ShadowRoot | null {
   return root;
 }
 
+/**
+ * Tags drawn inline inside a word by default (`i<mark>Phone</mark>`, `Mac<b>Book</b>`, `H<sub>2</sub>O`,
+ * `ABC123<wbr>DEF456`): their edges are no word break, in the document's text as in `.text()`.
+ */
+export const IN_WORD_TAGS = new Set(['B', 'STRONG', 'I', 'EM', 'MARK', 'U', 'S', 'SMALL', 'SUB', 'SUP', 'WBR', 'ABBR', 'INS', 'DEL', 'FONT', 'BDI', 'BDO', 'VAR', 'DFN', 'TT', 'BIG', 'STRIKE']);
+
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'BASE']);
 
 export function rootOf(el: Element): Root {
@@ -186,8 +192,10 @@ export function textOf(node: Node, max = 300): string {
       out.push(` ${title} `);
       continue;
     }
-    out.push(' ');
-    stack.push(null);
+    if (!IN_WORD_TAGS.has(tag)) {
+      out.push(' ');
+      stack.push(null);
+    }
     const parent: Node = shadowOf(el) ?? el;
     // The first children only (as many as could matter for `max` characters), pushed last to first. A slot shows what
     // is assigned to it (a web component's label is the host's light text), else its own fallback content.

@@ -283,9 +283,9 @@ function readText(el: Element): string {
   // no words, an image's alt text or an icon's title, as the document's samples give them ("LWN.net Logo", not "").
   // A permalink's "#" reads as the heading it stands for (wordless.ts), as the document shows it.
   const drawn = clean((el as HTMLElement).innerText ?? el.textContent);
-  // Words of two elements that a style sheet draws apart read apart ("View comments 941"), as the document shows them.
-  // Not across sub- and superscripts, which are drawn inside their word ("CO2", "10th").
-  const respace = el.childElementCount > 0 && mayRunTogether(drawn) && !queryAllOf(el, 'sub, sup').length;
+  // Words of two elements that a style sheet draws apart read apart ("View comments 941"), as the document shows them;
+  // markup inside a word (`i<mark>Phone</mark>`, `H<sub>2</sub>O`) is no word break there (dom.ts IN_WORD_TAGS).
+  const respace = el.childElementCount > 0 && mayRunTogether(drawn);
   const shown = drawn ? (respace ? spacedLike(drawn, textOf(el, TEXT_LIMIT)) : drawn) : textOf(el, TEXT_LIMIT);
   // A table cell that shows only an icon reads as its icon's words ("not finished"), as the samples show it.
   const icon = shown ? '' : iconWords(el) || labelWords(el) || soleControlWords(el);

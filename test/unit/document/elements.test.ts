@@ -108,7 +108,8 @@ describe('element discovery and names', () => {
     expect(entry(doc, 'page__starred')).toMatchObject({ kind: 'checkbox', state: { checked: false } });
     expect(entry(doc, 'page__expand_all').kind).toBe('clickable');
     expect(entry(doc, 'page__card_title').kind).toBe('clickable');
-    expect(entry(doc, 'page__note')).toMatchObject({ kind: 'editable', state: { value: 'Buy milk now' } });
+    // As drawn: bold inside a line is no word break (session 38; was "Buy milk now", a space the page does not show).
+    expect(entry(doc, 'page__note')).toMatchObject({ kind: 'editable', state: { value: 'Buy milknow' } });
     expect(entry(doc, 'page__advanced_button')).toMatchObject({ effect: 'shows or hides details', state: { expanded: false } });
   });
 
