@@ -249,6 +249,30 @@ describe('lists that draw only the rows in view and declare no size (react-windo
     await tab.close();
   }, 240_000);
 
+  test('places that are no window onto more: a page of results numbered from 40, a day view\'s events at top = hour × height (review, session 38)', async () => {
+    const tab = await rig!.harness.context.newPage();
+    await tab.goto(rig!.pages.url('/apps/windowed/'));
+    await tab.evaluate(() => {
+      const results = [40, 41, 42, 43].map((i) => `<div class="result" data-index="${i}"><a href="#r${i}">Result ${i}</a> <span>score ${i}</span></div>`).join('');
+      const events = [8, 9, 10].map((h) => `<div class="event" style="position: absolute; top: ${h * 40}px; height: 40px; left: 0px; right: 0px"><button>Meeting ${h}</button> <span>room ${h}</span></div>`).join('');
+      document.body.innerHTML = `<main><h1>Week</h1><section><h2>Results</h2><div id="results">${results}</div></section>`
+        + `<section><h2>Monday</h2><div class="day" style="position: relative; height: 960px">${events}</div></section></main>`;
+    });
+    const tabId = await tabIdOf(rig!.harness, tab);
+    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const lists = reply.payload.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
+    const results = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Result 40'));
+    const events = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Meeting 8'));
+    expect(results, JSON.stringify(lists)).toBeDefined();
+    expect(events, JSON.stringify(lists)).toBeDefined();
+    // Drawn in full: no "of 24", and scroll() answers the 4 results there are, not "drawn up to the 44th".
+    expect(events!.total).toBeUndefined();
+    const run = await runScript(tabId, `const n = $${results!.name}.scroll(); done([n, $${results!.name}.length])`);
+    expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
+    expect(run.report.result).toEqual([4, 4]);
+    await tab.close();
+  }, 120_000);
+
   test('a date the page shows as "Aug 3" reads its <time datetime> with value(), so a script can compare it', async () => {
     const tab = await rig!.harness.context.newPage();
     await tab.goto(rig!.pages.url('/apps/windowed/?dates'));

@@ -5,7 +5,8 @@
  * knows that the rows it reads are not all of them. Lists that declare nothing but say their items' places (`data-index`,
  * rows stacked at `top: k × height`) answer `scroll()` with how far down they are drawn too.
  */
-import { attr, closestOf, comparePosition, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, closestOf, comparePosition, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf } from './dom-safe.ts';
+import { hasLayout, styleOf } from './dom.ts';
 
 /** Larger declared totals are not believed. */
 const MAX_TOTAL = 10_000_000;
@@ -122,6 +123,52 @@ interface Implied {
 const consecutive = (places: readonly (number | undefined)[]): places is number[] =>
   places.every((place, i) => place !== undefined && (i === 0 || place === places[i - 1]! + 1));
 
+/** A length in pixels of a padding or height the box's style attribute gives it, where above zero. */
+const ROOM = /(?:^|;)\s*(?:padding-top|padding-bottom|height|min-height)\s*:\s*0*[1-9]\d*(?:\.\d+)?px/i;
+
+/**
+ * The part of `box` that can be seen: inside the boxes around it that clip what overflows them (the list's scroller),
+ * or inside the window where none does. Undefined where nothing of it is.
+ */
+function inView(box: Element): { top: number; bottom: number } | undefined {
+  let { top, bottom } = rectOf(box);
+  let clipped = false;
+  let steps = 0;
+  for (let el = parentOf(box); el && steps < 60; el = parentOf(el), steps++) {
+    const overflow = styleOf(el)?.overflowY;
+    if (!overflow || overflow === 'visible') continue;
+    const rect = rectOf(el);
+    top = Math.max(top, rect.top);
+    bottom = Math.min(bottom, rect.bottom);
+    clipped = true;
+  }
+  if (!clipped) {
+    const height = ownerDocOf(box).defaultView?.innerHeight ?? 0;
+    top = Math.max(top, 0);
+    bottom = Math.min(bottom, height);
+  }
+  return bottom - top > 1 ? { top, bottom } : undefined;
+}
+
+/**
+ * Whether the items drawn are a window onto more (review, session 38): their box has room for rows it does not draw
+ * (a spacer padding, a height for all of them), and, where there is layout, the rows drawn fill what of the box is in
+ * view, as a list that draws the rows in view does. A page of results numbered from 40 fills its box, with no room
+ * for more; a day view's three events in a 24-hour grid leave most of it empty.
+ */
+function drawsAWindow(items: readonly Element[]): boolean {
+  const box = parentOf(items[0]!);
+  if (!box) return false;
+  if (!hasLayout(ownerDocOf(box))) return ROOM.test(attr(box, 'style') ?? '');
+  const edges = items.map((item) => rectOf(item));
+  const top = Math.min(...edges.map((r) => r.top));
+  const bottom = Math.max(...edges.map((r) => r.bottom));
+  const row = (bottom - top) / items.length;
+  if (!(row > 0) || rectOf(box).height < bottom - top + row / 2) return false;
+  const view = inView(box);
+  return !!view && top <= view.top + row && bottom >= view.bottom - row;
+}
+
 /**
  * Where a list that declares nothing still says its items' places: each item's `data-index` (react-virtuoso, TanStack
  * Virtual), or rows of one height stacked at `top: k × height` in a box as tall as all of them (react-window: the box's
@@ -130,7 +177,7 @@ const consecutive = (places: readonly (number | undefined)[]): places is number[
 function implied(items: readonly Element[]): Implied | undefined {
   if (!items.length || items.length > MAX_DRAWN) return undefined;
   const indexes = items.map((item) => wholeNumber(attr(item, 'data-index') ?? attr(item, 'data-item-index')));
-  if (consecutive(indexes)) return { last: indexes[indexes.length - 1]! };
+  if (consecutive(indexes)) return drawsAWindow(items) ? { last: indexes[indexes.length - 1]! } : undefined;
   const height = styledPx(items[0]!, 'height');
   if (!height) return undefined;
   const rows = items.map((item) => {
@@ -138,7 +185,7 @@ function implied(items: readonly Element[]): Implied | undefined {
     const row = top === undefined || styledPx(item, 'height') !== height ? Number.NaN : top / height;
     return Math.abs(row - Math.round(row)) < 0.01 ? Math.round(row) : undefined;
   });
-  if (!consecutive(rows)) return undefined;
+  if (!consecutive(rows) || !drawsAWindow(items)) return undefined;
   const box = parentOf(items[0]!);
   const boxHeight = box ? styledPx(box, 'height') : undefined;
   const fits = boxHeight === undefined ? Number.NaN : boxHeight / height;

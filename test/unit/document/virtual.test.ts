@@ -75,6 +75,13 @@ test('lists that declare nothing but say their items\' places: data-index runs (
   // Items 21 to 24 drawn: drawn up to the 24th; how many there are is not said.
   expect(drawnUpTo(container, items)).toBe(24);
   expect(declaredTotal(container, items)).toBeUndefined();
+  // With no room in their box for items not drawn (no spacer, no height for all), numbered items are drawn in full:
+  // a page of results from the 41st, a list numbered from 1 (review, session 38).
+  for (const from of [40, 1]) {
+    document.body.innerHTML = `<div id="v">${indexed(from)}</div>`;
+    container = document.getElementById('v')!;
+    expect(drawnUpTo(container, Array.from(container.children)), `from ${from}`).toBeUndefined();
+  }
   // Places that do not run on one by one are ids, not places.
   document.body.innerHTML = '<div id="v"><div data-index="3">a</div><div data-index="9">b</div></div>';
   container = document.getElementById('v')!;
