@@ -59,7 +59,7 @@ export const VALUE_MEMBERS: readonly string[] = [
   'toUpperCase', 'normalize', 'slice', 'substring', 'charAt', 'charCodeAt', 'codePointAt', 'substr', 'at', 'split', 'replace', 'replaceAll', 'repeat', 'padStart',
   'padEnd', 'concat', 'localeCompare', 'toString', 'valueOf', 'toFixed', 'toPrecision', 'toLocaleString', 'push', 'pop',
   'shift', 'unshift', 'splice', 'join', 'reverse', 'flat', 'map', 'filter', 'forEach', 'find', 'findIndex', 'some', 'every',
-  'reduce', 'reduceRight', 'sort', 'flatMap', 'fill', 'findLast', 'findLastIndex', 'toSorted', 'toReversed',
+  'reduce', 'reduceRight', 'sort', 'flatMap', 'fill', 'findLast', 'findLastIndex', 'toSorted', 'toReversed', 'copyWithin',
   // sets and maps
   'size', 'has', 'add', 'delete', 'clear', 'get', 'set',
   // regular expressions and their matches

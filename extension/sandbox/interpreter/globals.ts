@@ -5,7 +5,7 @@ import {
 } from './values.ts';
 import { ERROR_CONSTRUCTORS } from './parse.ts';
 import { ScriptMap, ScriptSet } from './collections.ts';
-import { makeRegExp } from './regexp.ts';
+import { makeRegExp, ScriptRegExp } from './regexp.ts';
 import { dateConstructor } from './dates.ts';
 
 /** A read-only namespace of values we provide (Math, JSON, Object…): a capability, so scripts cannot change it. */
@@ -204,7 +204,8 @@ export function baseGlobals(print: (line: string) => void, now: () => number = D
     // `new Set(values)` and `new Map(pairs)` (collections.ts); called without `new` they make one too.
     ['Set', native('Set', (args, site) => ScriptSet.from(args[0], site))],
     ['Map', native('Map', (args, site) => ScriptMap.from(args[0], site))],
-    ['RegExp', native('RegExp', (args) => makeRegExp(args))],
+    // `RegExp(re)` with no flags is `re` itself, as JavaScript's; `new RegExp(re)` a copy.
+    ['RegExp', new NativeFunction('RegExp', (args) => (args[0] instanceof ScriptRegExp && args[1] === undefined ? args[0] : makeRegExp(args)), undefined, undefined, (args) => makeRegExp(args))],
     ['Date', dateConstructor(now)],
     uriFunction('encodeURIComponent', encodeURIComponent), uriFunction('decodeURIComponent', decodeURIComponent),
     uriFunction('encodeURI', encodeURI), uriFunction('decodeURI', decodeURI),

@@ -308,6 +308,16 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
     for (let i = start; i < end; i++) arr.items[i] = a[0];
     return arr;
   }],
+  ['copyWithin', (arr, a, site) => {
+    const length = arr.items.length;
+    const target = relative(a[0], length, 0);
+    const start = relative(a[1], length, 0);
+    const end = relative(a[2], length, length);
+    const count = Math.min(end - start, length - target);
+    site.step(Math.ceil(Math.max(0, count) / 1024));
+    if (count > 0) arr.items.splice(target, count, ...arr.items.slice(start, start + count));
+    return arr;
+  }],
   ['map', async (arr, a, site) => {
     const fn = callback(a[0], 'map');
     const out: Value[] = [];
@@ -437,7 +447,7 @@ export const ARRAY_METHODS: ReadonlyMap<string, Method<ScriptArray>> = new Map<s
 ]);
 
 /** Array methods that change the array: refused on one the script froze. */
-const CHANGING = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'reverse', 'fill', 'sort']);
+const CHANGING = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'reverse', 'fill', 'sort', 'copyWithin']);
 
 function bind<T extends Value>(name: string, self: T, method: Method<T>): NativeFunction {
   return new MethodOf(name, (args, site) => method(self, args, site), self);

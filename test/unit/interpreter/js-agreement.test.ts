@@ -98,6 +98,9 @@ const agree: Array<[string, unknown]> = [
   ['[Math.max.apply(null, [3, 9, 2]), Math.min.call(null, 4, 1), Math.max.apply(null, [])]', [9, 1, -Infinity]],
   ['function add(a, b) { return a + b; } const inc = add.bind(null, 1); [inc(2), add.call(null, 2, 3), add.apply(undefined, [4, 5]), inc.name]', [3, 5, 9, 'bound add']],
   ['const dates = [new Date("2026-03-01"), new Date("2026-01-01")]; new Date(Math.min.apply(null, dates)).toISOString().slice(0, 10)', '2026-01-01'],
+  // copyWithin; RegExp(re) is re itself, new RegExp(re) a copy (session 38).
+  ['[[1, 2, 3, 4, 5].copyWithin(0, 3), [1, 2, 3, 4, 5].copyWithin(-2, 0, 1), [1, 2, 3].copyWithin(1)]', [[4, 5, 3, 4, 5], [1, 2, 3, 1, 5], [1, 1, 2]]],
+  ['const re = /a/g; [RegExp(re) === re, new RegExp(re) === re, RegExp(re, "i") === re, String(new RegExp(re))]', [true, false, false, '/a/g']],
   // A method read off one value, given another of its kind as `this` (review, session 38).
   ['({}).hasOwnProperty.call({a: 1}, "a")', true],
   ['const d1 = new Date(0), d2 = new Date(5000); d1.getTime.call(d2)', 5000],
@@ -218,6 +221,7 @@ test('changing what a script froze is the script\'s error, with where (JavaScrip
     ['const a = Object.freeze([3, 1]);\na.sort()', /cannot sort\(\): the array is frozen/],
     ['const a = Object.freeze([3, 1]);\na[0] = 5', /cannot set `0`: the array is frozen/],
     ['const a = Object.freeze([3, 1]);\na.push(2)', /cannot push\(\): the array is frozen/],
+    ['const a = Object.freeze([3, 1]);\na.copyWithin(0, 1)', /cannot copyWithin\(\): the array is frozen/],
     ['const o = Object.freeze({});\nObject.assign(o, {a: 1})', /cannot Object\.assign\(\) to it: the object is frozen/],
     ['const o = Object.freeze({n: 1});\no.n++', /cannot set `n`/],
   ] as const) {
