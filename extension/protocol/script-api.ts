@@ -64,7 +64,7 @@ export const VALUE_MEMBERS: readonly string[] = [
   'size', 'has', 'add', 'delete', 'clear', 'get', 'set',
   // regular expressions and their matches
   'match', 'matchAll', 'search', 'test', 'exec', 'source', 'flags', 'global', 'ignoreCase', 'multiline', 'dotAll',
-  'unicode', 'sticky', 'lastIndex', 'index', 'input', 'groups',
+  'unicode', 'sticky', 'hasIndices', 'lastIndex', 'index', 'input', 'groups', 'indices',
   // namespaces
   'abs', 'ceil', 'floor', 'round', 'trunc', 'sign', 'sqrt', 'cbrt', 'pow', 'exp', 'expm1', 'log', 'log2', 'log10', 'log1p',
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'hypot', 'min', 'max', 'fround', 'random',
@@ -86,6 +86,7 @@ export const CAUGHT_ERROR_MEMBERS: readonly string[] = ['name', 'message'];
 
 /**
  * The JavaScript edition scripts are parsed as, by the interpreter and by everything that reads a script (secret checks,
- * parameters, highlighting): ES2021 for `x ??= 0`, `x ||= []` and `1_000_000`, which models write.
+ * parameters, highlighting): ES2021 for `x ??= 0`, `x ||= []` and `1_000_000`, which models write; ES2022 for a regex's
+ * `d` flag (what ES2022 adds besides is class syntax, which scripts do not have: parse.ts REFUSED).
  */
-export const SCRIPT_ECMA_VERSION = 2021;
+export const SCRIPT_ECMA_VERSION = 2022;

@@ -11,10 +11,10 @@ import {
 } from './values.ts';
 
 export const REGEXP_MEMBERS = [
-  'source', 'flags', 'global', 'ignoreCase', 'multiline', 'dotAll', 'unicode', 'sticky', 'lastIndex', 'test', 'exec', 'toString',
+  'source', 'flags', 'global', 'ignoreCase', 'multiline', 'dotAll', 'unicode', 'sticky', 'hasIndices', 'lastIndex', 'test', 'exec', 'toString',
 ];
 /** A match's own fields beside its items (`m.index`, `m.groups.year`). */
-export const MATCH_MEMBERS = ['index', 'input', 'groups'];
+export const MATCH_MEMBERS = ['index', 'input', 'groups', 'indices'];
 
 /** Script steps charged per matcher instruction batch: a pattern's work counts as 1 step per 64 instructions. */
 const INSTRUCTIONS_PER_STEP = 64;
@@ -118,6 +118,7 @@ export class ScriptRegExp extends Capability {
       case 'dotAll': return parsed.dotAll;
       case 'unicode': return parsed.unicode;
       case 'sticky': return parsed.sticky;
+      case 'hasIndices': return parsed.hasIndices;
       case 'lastIndex': return this.lastIndexValue;
       case 'test': return new MethodOf('test', (a, site) => exec(this, toStr(a[0]), site) !== null, this);
       case 'exec': return new MethodOf('exec', (a, site) => {
@@ -190,13 +191,27 @@ function namedGroups(program: Program, input: string, caps: Captures): ScriptObj
   return groups;
 }
 
+/** With the `d` flag, where each group was found: `[start, end]`, undefined for a group that took no part. */
+function indicesOf(program: Program, caps: Captures, site: CallSite): MatchArray {
+  const pair = (n: number): Value => (caps[2 * n]! < 0 ? undefined : new ScriptArray([caps[2 * n]!, caps[2 * n + 1]!]));
+  const items: Value[] = [];
+  for (let n = 0; n <= program.groups; n++) items.push(pair(n));
+  site.meter.array(items.length, site, items.length * 3);
+  let groups: ScriptObject | undefined;
+  if (program.names.size) {
+    groups = new ScriptObject();
+    for (const [name, n] of program.names) groups.props.set(name, pair(n));
+  }
+  return new MatchArray(items, new Map<string, Value>([['groups', groups]]));
+}
+
 function matchArray(program: Program, input: string, caps: Captures, site: CallSite): MatchArray {
   const items: Value[] = [];
   for (let n = 0; n <= program.groups; n++) items.push(groupText(input, caps, n));
   site.meter.array(items.length, site, items.length);
-  return new MatchArray(items, new Map<string, Value>([
-    ['index', caps[0]!], ['input', input], ['groups', namedGroups(program, input, caps)],
-  ]));
+  const extras = new Map<string, Value>([['index', caps[0]!], ['input', input], ['groups', namedGroups(program, input, caps)]]);
+  if (program.parsed.hasIndices) extras.set('indices', indicesOf(program, caps, site));
+  return new MatchArray(items, extras);
 }
 
 /** What a string method's pattern argument means: a regex as it is, anything else as the source of one. */

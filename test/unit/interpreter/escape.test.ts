@@ -71,7 +71,7 @@ const corpus: string[] = [
   'arguments', 'function f() { return arguments; } f()',
   // syntax outside the subset
   'import("data:text/javascript,1")', 'import x from "y"', 'new Object()', 'new Date()', 'this', 'this.x = 1',
-  'function f() { return this; } f()', 'class A {}', 'const A = class {}', 'with (Math) { abs(1) }',
+  'function f() { return this; } f()', 'class A {}', 'class B { #x = 1; static { globalThis.y = 1; } has(o) { return #x in o; } }', 'class C { static z = Function; }', 'const A = class {}', 'with (Math) { abs(1) }',
   '({ get x() { return 1; } })', '({ set x(v) {} })', 'function* g() { yield 1; }', '/a+/.test("aaa")',
   '"a".match(/a/)', '10n', 'x: for (;;) { break x; }', 'debugger', 'var x = 1', 'String.raw`x`',
   'function f() { return new.target; } f()', 'super.x', 'async function* g() {}',

@@ -101,6 +101,10 @@ const agree: Array<[string, unknown]> = [
   // copyWithin; RegExp(re) is re itself, new RegExp(re) a copy (session 38).
   ['[[1, 2, 3, 4, 5].copyWithin(0, 3), [1, 2, 3, 4, 5].copyWithin(-2, 0, 1), [1, 2, 3].copyWithin(1)]', [[4, 5, 3, 4, 5], [1, 2, 3, 1, 5], [1, 1, 2]]],
   ['const re = /a/g; [RegExp(re) === re, new RegExp(re) === re, RegExp(re, "i") === re, String(new RegExp(re))]', [true, false, false, '/a/g']],
+  // The `d` flag: where each group was found (ES2022; scripts parse as ES2022 since session 38).
+  ['const m = /(?<y>\\d{4})-(\\d+)?x?/d.exec("on 2026-x"); [m.indices, m.indices.groups.y, /a/dg.flags, /a/d.hasIndices]', [[[3, 9], [3, 7], null], [3, 7], 'dg', true]],
+  ['const m = new RegExp("(a)(b)?", "d").exec("xa"); [m.indices[0], m.indices[2], m.indices.groups]', [[1, 2], null, null]],
+  ['[..."a1b22".matchAll(/\\d+/dg)].map((m) => m.indices[0])', [[1, 2], [3, 5]]],
   // A method read off one value, given another of its kind as `this` (review, session 38).
   ['({}).hasOwnProperty.call({a: 1}, "a")', true],
   ['const d1 = new Date(0), d2 = new Date(5000); d1.getTime.call(d2)', 5000],

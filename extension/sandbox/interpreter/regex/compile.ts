@@ -28,6 +28,8 @@ export interface Flags {
   dotAll: boolean;
   unicode: boolean;
   sticky: boolean;
+  /** `d`: matches say where each group was found (`indices`). */
+  hasIndices: boolean;
 }
 
 export interface Program {
@@ -52,7 +54,7 @@ const MAX_INSTRUCTIONS = 200_000;
 /** The most capturing groups: every search start and lookaround copies their positions. */
 const MAX_GROUPS = 1_000;
 const MAX_DEPTH = 100;
-const KNOWN_FLAGS = 'gimsuy';
+const KNOWN_FLAGS = 'dgimsuy';
 
 export function parseFlags(flags: string): Flags {
   for (let i = 0; i < flags.length; i++) {
@@ -62,13 +64,13 @@ export function parseFlags(flags: string): Flags {
   }
   return {
     global: flags.includes('g'), ignoreCase: flags.includes('i'), multiline: flags.includes('m'),
-    dotAll: flags.includes('s'), unicode: flags.includes('u'), sticky: flags.includes('y'),
+    dotAll: flags.includes('s'), unicode: flags.includes('u'), sticky: flags.includes('y'), hasIndices: flags.includes('d'),
   };
 }
 
 /** Flags in JavaScript's canonical order, as `re.flags` gives them. */
 export function canonicalFlags(flags: Flags): string {
-  return `${flags.global ? 'g' : ''}${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}${flags.dotAll ? 's' : ''}${flags.unicode ? 'u' : ''}${flags.sticky ? 'y' : ''}`;
+  return `${flags.hasIndices ? 'd' : ''}${flags.global ? 'g' : ''}${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}${flags.dotAll ? 's' : ''}${flags.unicode ? 'u' : ''}${flags.sticky ? 'y' : ''}`;
 }
 
 const parser = new RegExpParser({ ecmaVersion: 2021 });
