@@ -270,6 +270,18 @@ function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): b
   return false;
 }
 
+/**
+ * A subtitle: a heading right after a higher one in an `<hgroup>` or a `<header>` (ars-1's deck "Two-year-old bug…"
+ * under its headline). The headline names what follows, not the subtitle.
+ */
+function isSubtitle(el: Element): boolean {
+  const tag = tagOf(el);
+  const parent = parentOf(el);
+  if (!HEADING.test(tag) || !parent || (tagOf(parent) !== 'HGROUP' && tagOf(parent) !== 'HEADER')) return false;
+  const before = previousElementOf(el);
+  return !!before && HEADING.test(tagOf(before)) && tagOf(before) < tag;
+}
+
 /** A heading's own words: links and buttons inside it (Wikipedia's "[edit]", permalinks ¶) left out unless that is all. */
 function headingText(el: Element): string {
   if (!queryOf(el, 'a,button')) return textOf(el, 200);
@@ -904,7 +916,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     }
     const frame = stack[stack.length - 1]!;
     if (!frame.fixed) scopeHeadings(frame, el, tag, state);
-    if ((HEADING.test(tag) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats)) {
+    if ((HEADING.test(tag) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats) && !isSubtitle(el)) {
       const title = headingText(el);
       if (title) {
         const flow = textFlowOf(el, frame.el, state.flows, state.levels);

@@ -515,7 +515,7 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
     },
     unknown(name, suggestion) {
       if (name.startsWith('$')) {
-        // A section's name (`$two_year_old`, the heading over `$two_year_old__kevin_link`): the document names no page
+        // A section's name (`$just_released_minecraft`, the heading over `$just_released_minecraft__kevin_link`): the document names no page
         // text, only controls, lists and messages; a suggestion of the nearest name sent a model to a photo credit's
         // link (explorer, session 36).
         const inSection = [...byName.keys()].filter((entry) => entry.startsWith(`${name.slice(1)}__`));

@@ -104,3 +104,15 @@ describe('the headings of a text name what follows them up to its end (session 2
     expect(names(doc)).toContain('subtitle_here__a_source_link');
   });
 });
+
+test('ars-1: a subtitle under the headline in a <header> or <hgroup> does not name what follows; the headline does (session 38)', () => {
+  for (const wrap of ['header', 'hgroup']) {
+    const doc = build(`<main><article><${wrap}><h1>Minecraft exploit crashes servers</h1><h2>Two-year-old bug exposes thousands</h2></${wrap}>
+      <p>By <a href="/author/dan">Dan Goodin</a></p><p>Text <a href="/comments">reader comments</a></p></article></main>`);
+    expect(names(doc), wrap).toContain('minecraft_exploit_crashes__dan_goodin_link');
+    expect(names(doc).some((name) => name.startsWith('two_year_old')), wrap).toBe(false);
+  }
+  // Not a subtitle: an h2 with text before it, or outside a header, names its part.
+  const doc = build(`<main><h1>Guide</h1><h2>Install</h2><p><a href="/dl">Download</a></p></main>`);
+  expect(names(doc)).toContain('install__download_link');
+});
