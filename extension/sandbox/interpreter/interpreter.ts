@@ -645,7 +645,7 @@ export class Interpreter {
       const object = await this.evaluate(target.object as A.Expression, scope);
       const key = await this.memberKey(target, scope);
       if (!(object instanceof ScriptObject)) throw fail(ScriptRuntimeError, '`delete` only works on plain objects', positionOf(node));
-      if (isFrozen(object)) throw fail(ScriptRuntimeError, `cannot delete \`${String(key).slice(0, 60)}\`: the object is frozen (Object.freeze)`, positionOf(node));
+      if (isFrozen(object)) throw fail(ScriptRuntimeError, `cannot delete \`${String(key).slice(0, 60)}\`: the object is frozen (Object.freeze)`, positionOf(node), { js: 'TypeError' });
       return object.props.delete(String(key));
     }
     const value = await this.evaluate(node.argument, scope);
@@ -747,7 +747,7 @@ export class Interpreter {
     const at = positionOf(node);
     if (typeof key === 'string' && FORBIDDEN_PROPERTIES.has(key)) throw fail(ApiError, `\`${key}\` is not available to scripts`, at);
     if (isFrozen(object) && (object instanceof ScriptObject || object instanceof ScriptArray)) {
-      throw fail(ScriptRuntimeError, `cannot set \`${String(key).slice(0, 60)}\`: the ${object instanceof ScriptArray ? 'array' : 'object'} is frozen (Object.freeze)`, at);
+      throw fail(ScriptRuntimeError, `cannot set \`${String(key).slice(0, 60)}\`: the ${object instanceof ScriptArray ? 'array' : 'object'} is frozen (Object.freeze)`, at, { js: 'TypeError' });
     }
     if (object instanceof ScriptObject) {
       const name = String(key);

@@ -197,6 +197,9 @@ test('a built-in\'s error JavaScript throws as a RangeError or TypeError is one 
   expect(await value('let r; try { new Date("bad").toISOString(); } catch (e) { r = [e instanceof RangeError, e instanceof Error, e.name]; } r')).toEqual([true, true, 'RangeError']);
   expect(await value('let r; try { new Date(0).toLocaleDateString("en-US", {month: "huge"}); } catch (e) { r = [e instanceof RangeError, e.name]; } r')).toEqual([true, 'RangeError']);
   expect(await value('let r; try { Object.freeze([1]).push(2); } catch (e) { r = [e instanceof TypeError, e.name]; } r')).toEqual([true, 'TypeError']);
+  for (const change of ['o.a = 2', 'delete o.a', 'a[0] = 5']) {
+    expect(await value(`const o = Object.freeze({a: 1}), a = Object.freeze([1]); let r; try { ${change}; } catch (e) { r = [e instanceof TypeError, e.name]; } r`), change).toEqual([true, 'TypeError']);
+  }
   // No locale (`[]`) is the default, en-US here, not the host's (the host here is en-US too, so also asked directly).
   expect(localesArg(new ScriptArray([]))).toBeUndefined();
   expect(await value('[(1234.5).toLocaleString([]), new Date(0).toLocaleDateString([], {timeZone: "UTC"})]')).toEqual(['1,234.5', '1/1/1970']);

@@ -1,4 +1,5 @@
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { SCRIPT_ECMA_VERSION } from '../../../protocol/script-api.ts';
 
 /**
  * Regular expressions for scripts, compiled to a small backtracking program that match.ts runs with a step budget: a
@@ -73,7 +74,7 @@ export function canonicalFlags(flags: Flags): string {
   return `${flags.hasIndices ? 'd' : ''}${flags.global ? 'g' : ''}${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}${flags.dotAll ? 's' : ''}${flags.unicode ? 'u' : ''}${flags.sticky ? 'y' : ''}`;
 }
 
-const parser = new RegExpParser({ ecmaVersion: 2021 });
+const parser = new RegExpParser({ ecmaVersion: SCRIPT_ECMA_VERSION });
 
 export function compile(source: string, flagText: string): Program {
   const flags = parseFlags(flagText);
