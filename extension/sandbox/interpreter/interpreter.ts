@@ -9,7 +9,7 @@ import { program as regexProgram, ScriptRegExp } from './regexp.ts';
 import { closest, Scope } from './scope.ts';
 import {
   type CallSite, Capability, checkCompared, displayBrief, ErrorObject, FORBIDDEN_PROPERTIES, type FunctionNode, isCallable, isFrozen,
-  NativeFunction, ScriptArray, ScriptFunction, ScriptObject, strictEquals, TooLarge, toNumber, toStr, truthy,
+  methodOfCapability, NativeFunction, ScriptArray, ScriptFunction, ScriptObject, strictEquals, TooLarge, toNumber, toStr, truthy,
   typeOf, type Value,
 } from './values.ts';
 
@@ -738,7 +738,7 @@ export class Interpreter {
           ...(suggestion ? { suggestion } : {}), available: object.memberNames().join(', '),
         });
       }
-      return value;
+      return value instanceof NativeFunction ? methodOfCapability(object, String(key), value) : value;
     }
     return primitiveMember(object, key);
   }

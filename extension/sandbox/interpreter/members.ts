@@ -473,6 +473,10 @@ function functionMember(fn: ScriptFunction | NativeFunction, key: string): Value
   if (!FUNCTION_MEMBERS.includes(key)) return undefined;
   const on = async (thisArg: Value, site: CallSite): Promise<ScriptFunction | NativeFunction> => {
     if (!(fn instanceof MethodOf) || thisArg === undefined || thisArg === null || sameValueZero(thisArg, fn.receiver)) return fn;
+    // Object.prototype's: any object or array answers it from its own fields, whatever fields it has.
+    if (fn.name === 'hasOwnProperty' && fn.receiver instanceof ScriptObject && (thisArg instanceof ScriptObject || thisArg instanceof ScriptArray)) {
+      return new MethodOf('hasOwnProperty', (args) => hasOwn(thisArg, toStr(args[0])), thisArg);
+    }
     if (kindOfReceiver(thisArg) === kindOfReceiver(fn.receiver)) {
       const method = thisArg instanceof Capability ? await thisArg.member(fn.name, site) : primitiveMember(thisArg, fn.name);
       if (method instanceof NativeFunction) return method;
@@ -500,6 +504,12 @@ function functionMember(fn: ScriptFunction | NativeFunction, key: string): Value
       return callSite.call(target, [...fixed, ...rest]);
     });
   });
+}
+
+function hasOwn(object: ScriptObject | ScriptArray, key: string): boolean {
+  if (object instanceof ScriptObject) return object.props.has(key);
+  const index = arrayIndex(key);
+  return key === 'length' || (index !== undefined && index < object.items.length);
 }
 
 /** Array index from a property key, or undefined when the key is not a canonical index. */
@@ -542,7 +552,7 @@ export function primitiveMember(object: Value, key: string | number): Value {
   if (object instanceof ScriptObject) {
     const name = String(key);
     if (object.props.has(name) || name !== 'hasOwnProperty') return object.props.get(name);
-    return new MethodOf('hasOwnProperty', (args) => object.props.has(toStr(args[0])), object);
+    return new MethodOf('hasOwnProperty', (args) => hasOwn(object, toStr(args[0])), object);
   }
   if (object instanceof NativeFunction) return object.props?.get(String(key)) ?? (key === 'name' ? object.name : functionMember(object, String(key)));
   if (object instanceof ScriptFunction) {

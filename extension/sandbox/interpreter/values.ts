@@ -184,9 +184,26 @@ export class NativeFunction {
  * value of the same kind read the same method off that one (`[].concat.apply([], lists)`).
  */
 export class MethodOf extends NativeFunction {
-  constructor(name: string, impl: NativeImpl, readonly receiver: Value) {
-    super(name, impl);
+  constructor(name: string, impl: NativeImpl, readonly receiver: Value, like?: NativeFunction) {
+    super(name, impl, like?.props, like?.notAValue, like?.construct);
   }
+}
+
+const methodsOfCapabilities = new WeakMap<Capability, Map<string, { fn: NativeFunction; method: MethodOf }>>();
+
+/**
+ * A function read off a capability (`$a.click`, `set.has`), as a method of it: `$a.click.call($b)` clicks b, not a.
+ * The same function read twice is the same value (`Math.max === Math.max`).
+ */
+export function methodOfCapability(owner: Capability, key: string, fn: NativeFunction): MethodOf {
+  if (fn instanceof MethodOf) return fn;
+  let methods = methodsOfCapabilities.get(owner);
+  if (!methods) methodsOfCapabilities.set(owner, methods = new Map());
+  const known = methods.get(key);
+  if (known?.fn === fn) return known.method;
+  const method = new MethodOf(key, fn.impl, owner, fn);
+  methods.set(key, { fn, method });
+  return method;
 }
 
 /**

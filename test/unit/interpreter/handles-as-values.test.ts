@@ -124,3 +124,26 @@ describe('a page handle used as data', () => {
     expect(result.result).toBe('ApiError');
   });
 });
+
+describe('a page method given another handle as `this` (review, session 38)', () => {
+  test('works on the handle given, as JavaScript would, never on the one it was read off', async () => {
+    const { bridge, result } = await run(`
+      const read = $inbox__messages[0].sender.text;
+      $inbox__messages[0].subject.click.call($inbox__messages[1].sender);
+      done([read.call($inbox__messages[1].sender), read(), $inbox__messages[0].sender.text.apply($inbox__messages[1].sender, [])]);
+    `);
+    expect(result.error).toBeUndefined();
+    expect(result.result).toEqual(['Jonas Berg', 'Maya Chen', 'Jonas Berg']);
+    const clicks = bridge.calls.filter((call) => call.call === 'click').map((call) => JSON.stringify(call.target));
+    expect(clicks).toHaveLength(1);
+    expect(clicks[0]).toContain('sender');
+    expect(clicks[0]).not.toContain("subject");
+  });
+
+  test('given something of another kind, it is refused, not run on the handle it was read off', async () => {
+    const { bridge, result } = await run('$banner.click.call($inbox__messages)');
+    expect(result.error?.name).toBe('ApiError');
+    expect(result.error?.message).toMatch(/`click\.call\(\)` with /);
+    expect(bridge.calls.filter((call) => call.call === 'click')).toHaveLength(0);
+  });
+});

@@ -114,6 +114,13 @@ const agree: Array<[string, unknown]> = [
   ['"abc".toUpperCase.call("xyz")', 'XYZ'],
   ['const up = "".toUpperCase.bind("hey"); up()', 'HEY'],
   ['"a-b".split.call("a-b", "-")', ['a', 'b']],
+  // Review of session 38: Object.prototype's hasOwnProperty answers from the object given, its own fields or not; a
+  // method read off a Set, a Map or the Math namespace works on the one given.
+  ['const p = {hasOwnProperty: () => "mine", x: 1}; [({}).hasOwnProperty.call(p, "x"), ({}).hasOwnProperty.call(p, "y")]', [true, false]],
+  ['[({}).hasOwnProperty.call([5], 0), ({}).hasOwnProperty.call([5], 1), ({}).hasOwnProperty.call([5], "length")]', [true, false, true]],
+  ['const a = new Set([1]), b = new Set([2]); [a.has.call(b, 2), a.has.call(b, 1), a.has.call(a, 1)]', [true, false, true]],
+  ['const a = new Map([["k", 1]]), b = new Map([["k", 2]]); a.get.call(b, "k")', 2],
+  ['[Math.max.apply(Math, [1, 3]), Math.max.call(null, 1, 4), Math.max === Math.max]', [3, 4, true]],
   ['[Object.is(NaN, NaN), Object.is(0, -0), Object.is("a", "a")]', [true, false, true]],
   ['new Date([2026, 10, 24]).getFullYear()', 2026],
   ['new Date("2026-11-24T12:00:00Z").toLocaleDateString({})', '11/24/2026'],
