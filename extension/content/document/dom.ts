@@ -73,6 +73,32 @@ export function shadowOf(el: Element): ShadowRoot | null {
  */
 export const IN_WORD_TAGS = new Set(['B', 'STRONG', 'I', 'EM', 'MARK', 'U', 'S', 'SMALL', 'SUB', 'SUP', 'WBR', 'ABBR', 'INS', 'DEL', 'FONT', 'BDI', 'BDO', 'VAR', 'DFN', 'TT', 'BIG', 'STRIKE']);
 
+/**
+ * An icon font's glyph (`<i class="material-icons">delete</i>Delete`, `<i class="fa fa-trash">`): its ligature's
+ * letters are no part of the next word (review, session 38: "deleteDelete").
+ */
+const ICON_FONT_CLASS = /(?:^|\s)(?:material-icons\S*|material-symbols\S*|fa[srlbdk]?|bi|mdi|glyphicon|octicon|codicon|icons?|\S*-icons?|(?:fa|bi|mdi|icon|ti|ri|bx|la|ion|glyphicon|octicon|codicon)-\S+)(?=\s|$)/i;
+
+export function isInWordMarkup(el: Element, tag = tagOf(el)): boolean {
+  return IN_WORD_TAGS.has(tag) && !ICON_FONT_CLASS.test(attr(el, 'class') ?? '');
+}
+
+/** Where markup inside a word began or ended, in textOf's output until it is joined (NUL: no parsed page text has it). */
+const WORD_EDGE = '\u0000';
+
+/**
+ * Joins the two sides of markup inside a word, except two numbers (`$19<sup>99</sup>`, `10<sup>6</sup>`: "19 99", not
+ * "1999") or a number and a price (`<del>$20</del><ins>$15</ins>`: "$20 $15"), which a reader sees as two.
+ */
+function joinWordEdges(text: string): string {
+  if (!text.includes(WORD_EDGE)) return text;
+  return text.replace(/(.?)\u0000+(?=(.?))/gsu, (_m, before: string, after: string) => {
+    const number = (c: string) => /\p{N}/u.test(c);
+    const apart = (number(before) && (number(after) || /\p{Sc}/u.test(after))) || (/\p{Sc}/u.test(after) && /[\p{L}\p{N}]/u.test(before));
+    return apart ? `${before} ` : before;
+  });
+}
+
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'BASE']);
 
 export function rootOf(el: Element): Root {
@@ -157,11 +183,15 @@ export function textOf(node: Node, max = 300): string {
   const out: string[] = [];
   let length = 0;
   // Depth first with a stack (a page can nest thousands of levels deep); `null` closes an element with a space.
-  const stack: (Node | null)[] = [node];
+  const stack: (Node | null | typeof WORD_EDGE)[] = [node];
   while (stack.length && length <= max) {
     const n = stack.pop();
     if (n === null) {
       out.push(' ');
+      continue;
+    }
+    if (n === WORD_EDGE) {
+      out.push(WORD_EDGE);
       continue;
     }
     if (!n) break;
@@ -192,7 +222,10 @@ export function textOf(node: Node, max = 300): string {
       out.push(` ${title} `);
       continue;
     }
-    if (!IN_WORD_TAGS.has(tag)) {
+    if (isInWordMarkup(el, tag)) {
+      out.push(WORD_EDGE);
+      stack.push(WORD_EDGE);
+    } else {
       out.push(' ');
       stack.push(null);
     }
@@ -204,7 +237,7 @@ export function textOf(node: Node, max = 300): string {
     if (!assigned.length) for (let child = firstChildOf(parent); child && children.length < 4 * max; child = nextSiblingOf(child)) children.push(child);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return collapse(out.join('')).slice(0, max);
+  return collapse(joinWordEdges(out.join(''))).slice(0, max);
 }
 
 export function labelledBy(el: Element): string | undefined {

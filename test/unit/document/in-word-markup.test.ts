@@ -15,6 +15,14 @@ test.each([
   ['<span>View comments</span><span>941</span>', 'View comments 941'],
   ['<a href="/">Home</a><a href="/about">About</a>', 'Home About'],
   ['one<br>two', 'one two'],
+  // Review of session 38: an icon font's glyph is no part of the next word; two numbers, or a number and a price, stay two.
+  ['<button><i class="material-icons">delete</i>Delete</button>', 'delete Delete'],
+  ['<i class="fa fa-trash"></i>Remove <i class="bi-x">x</i>Close', 'Remove x Close'],
+  ['<i class="material-symbols-outlined">home</i>Home', 'home Home'],
+  ['Now $19<sup>99</sup> and 10<sup>6</sup> users', 'Now $19 99 and 10 6 users'],
+  ['<del>$20</del><ins>$15</ins>', '$20 $15'],
+  ['<s>20</s><b>15</b> left', '20 15 left'],
+  ['<i>Note</i>: read <b>this</b>.', 'Note: read this.'],
 ])('%s reads %j', (html, expected) => {
   document.body.innerHTML = `<p>${html}</p>`;
   expect(textOf(document.body.firstElementChild!)).toBe(expected);
