@@ -249,6 +249,35 @@ describe('lists that draw only the rows in view and declare no size (react-windo
     await tab.close();
   }, 240_000);
 
+  test.each(['below&tanstack', 'page-scroll&spacers'])('so do the same lists drawn other ways (?%s: below the fold, scrolled with the window, a translated wrapper, spacer boxes; review, session 38)', async (mode) => {
+    const tab = await rig!.harness.context.newPage();
+    await tab.goto(rig!.pages.url(`/apps/windowed/?${mode}`));
+    const tabId = await tabIdOf(rig!.harness, tab);
+    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const lists = reply.payload.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
+    const orders = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Order 1001'))!;
+    const stock = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('SKU-001'))!;
+    expect(orders, JSON.stringify(lists)).toBeDefined();
+    expect(stock, JSON.stringify(lists)).toBeDefined();
+    expect(orders.total).toBe(120);
+    const field = (list: ListEntry, pattern: RegExp) => Object.entries(list.samples[0]!).find(([, v]) => pattern.test(v))![0];
+    for (const [list, key, total] of [[orders, field(orders, /^Order/), 120], [stock, field(stock, /^SKU/), 100]] as const) {
+      const run = await runScript(tabId, `const seen = [];
+        let n = $${list.name}.length;
+        for (let i = 0; i < 19; i++) {
+          for (const row of $${list.name}) { const t = row.${key}.text(); if (!seen.includes(t)) seen.push(t); }
+          const more = $${list.name}.scroll();
+          if (more === n) break;
+          n = more;
+        }
+        done(seen)`);
+      expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
+      const seen = run.report.result as string[];
+      expect(seen.length, `${mode} ${list.name}: ${seen.join(', ')}`).toBe(total);
+    }
+    await tab.close();
+  }, 240_000);
+
   test('places that are no window onto more: a page of results numbered from 40, a day view\'s events at top = hour × height (review, session 38)', async () => {
     const tab = await rig!.harness.context.newPage();
     await tab.goto(rig!.pages.url('/apps/windowed/'));
@@ -256,6 +285,8 @@ describe('lists that draw only the rows in view and declare no size (react-windo
       const results = [40, 41, 42, 43].map((i) => `<div class="result" data-index="${i}"><a href="#r${i}">Result ${i}</a> <span>score ${i}</span></div>`).join('');
       const events = [8, 9, 10].map((h) => `<div class="event" style="position: absolute; top: ${h * 40}px; height: 40px; left: 0px; right: 0px"><button>Meeting ${h}</button> <span>room ${h}</span></div>`).join('');
       document.body.innerHTML = `<main><h1>Week</h1><section><h2>Results</h2><div id="results">${results}</div></section>`
+        // Below the fold: drawn from its top, a window would fill the view from there; three events at 8 to 10 do not.
+        + `<p style="height: 1500px">The week's days follow.</p>`
         + `<section><h2>Monday</h2><div class="day" style="position: relative; height: 960px">${events}</div></section></main>`;
     });
     const tabId = await tabIdOf(rig!.harness, tab);

@@ -148,6 +148,11 @@ export function hiddenOf(el: Element): boolean {
   }
 }
 export const rectOf = (el: Element): DOMRect => rectCall(el);
+const scrollHeightGet = getter<number>(ElementProto, 'scrollHeight');
+const clientHeightGet = getter<number>(ElementProto, 'clientHeight');
+/** How tall an element's content is, and how much of it its box shows (0 for inline boxes). */
+export const scrollHeightOf = (el: Element): number => scrollHeightGet(el) ?? 0;
+export const clientHeightOf = (el: Element): number => clientHeightGet(el) ?? 0;
 /** The slot showing a host's light child (null where none; undefined where the environment has no `assignedSlot`). */
 export const assignedSlotOf = (el: Element): HTMLSlotElement | null | undefined => assignedSlotGet(el);
 /** `checkVisibility` through the prototype; undefined where the environment has none (happy-dom without layout). */

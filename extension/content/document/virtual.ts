@@ -5,7 +5,7 @@
  * knows that the rows it reads are not all of them. Lists that declare nothing but say their items' places (`data-index`,
  * rows stacked at `top: k × height`) answer `scroll()` with how far down they are drawn too.
  */
-import { attr, closestOf, comparePosition, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf } from './dom-safe.ts';
+import { attr, clientHeightOf, closestOf, comparePosition, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, scrollHeightOf } from './dom-safe.ts';
 import { hasLayout, styleOf } from './dom.ts';
 
 /** Larger declared totals are not believed. */
@@ -126,47 +126,60 @@ const consecutive = (places: readonly (number | undefined)[]): places is number[
 /** A length in pixels of a padding or height the box's style attribute gives it, where above zero. */
 const ROOM = /(?:^|;)\s*(?:padding-top|padding-bottom|height|min-height)\s*:\s*0*[1-9]\d*(?:\.\d+)?px/i;
 
-/**
- * The part of `box` that can be seen: inside the boxes around it that clip what overflows them (the list's scroller),
- * or inside the window where none does. Undefined where nothing of it is.
- */
-function inView(box: Element): { top: number; bottom: number } | undefined {
-  let { top, bottom } = rectOf(box);
-  let clipped = false;
+/** Whether an element scrolls what overflows it: a clip that holds more than it shows (not a clearfix's `overflow: hidden`). */
+function scrolls(el: Element): boolean {
+  const overflow = styleOf(el)?.overflowY;
+  return !!overflow && overflow !== 'visible' && scrollHeightOf(el) > clientHeightOf(el) + 1;
+}
+
+/** What the boxes around `box` that scroll show (unbounded where none does: the window scrolls it). */
+function clipOf(box: Element): { top: number; bottom: number } {
+  let top = -Infinity;
+  let bottom = Infinity;
   let steps = 0;
   for (let el = parentOf(box); el && steps < 60; el = parentOf(el), steps++) {
-    const overflow = styleOf(el)?.overflowY;
-    if (!overflow || overflow === 'visible') continue;
+    if (!scrolls(el)) continue;
     const rect = rectOf(el);
     top = Math.max(top, rect.top);
     bottom = Math.min(bottom, rect.bottom);
-    clipped = true;
   }
-  if (!clipped) {
-    const height = ownerDocOf(box).defaultView?.innerHeight ?? 0;
-    top = Math.max(top, 0);
-    bottom = Math.min(bottom, height);
-  }
-  return bottom - top > 1 ? { top, bottom } : undefined;
+  return { top, bottom };
+}
+
+/** The box that gives a window's rows their room: a wrapper moved down to the rows in view (`translateY`) has none of its own. */
+function roomBox(box: Element): Element {
+  const parent = parentOf(box);
+  return parent && /\btransform\s*:|\btranslate/i.test(attr(box, 'style') ?? '') ? parent : box;
 }
 
 /**
  * Whether the items drawn are a window onto more (review, session 38): their box has room for rows it does not draw
  * (a spacer padding, a height for all of them), and, where there is layout, the rows drawn fill what of the box is in
- * view, as a list that draws the rows in view does. A page of results numbered from 40 fills its box, with no room
- * for more; a day view's three events in a 24-hour grid leave most of it empty.
+ * view, as a list that draws the rows in view does; out of view (below the fold), they fill its top as far as the
+ * view would show. A page of results numbered from 40 fills its box, with no room for more; a day view's three events
+ * in a 24-hour grid leave most of it empty.
  */
 function drawsAWindow(items: readonly Element[]): boolean {
   const box = parentOf(items[0]!);
   if (!box) return false;
-  if (!hasLayout(ownerDocOf(box))) return ROOM.test(attr(box, 'style') ?? '');
+  const room = roomBox(box);
+  if (!hasLayout(ownerDocOf(box))) return ROOM.test(attr(room, 'style') ?? '') || ROOM.test(attr(box, 'style') ?? '');
   const edges = items.map((item) => rectOf(item));
   const top = Math.min(...edges.map((r) => r.top));
   const bottom = Math.max(...edges.map((r) => r.bottom));
   const row = (bottom - top) / items.length;
-  if (!(row > 0) || rectOf(box).height < bottom - top + row / 2) return false;
-  const view = inView(box);
-  return !!view && top <= view.top + row && bottom >= view.bottom - row;
+  // A box that scrolls its rows itself holds as much as it scrolls.
+  const tall = Math.max(rectOf(room).height, scrolls(room) ? scrollHeightOf(room) : 0);
+  if (!(row > 0) || tall < bottom - top + row / 2) return false;
+  const fill = (area: { top: number; bottom: number }) => area.bottom - area.top > 1 && top <= area.top + row && bottom >= area.bottom - row;
+  const clip = clipOf(box);
+  const boxRect = rectOf(room);
+  const windowHeight = ownerDocOf(box).defaultView?.innerHeight ?? 0;
+  const area = { top: Math.max(clip.top, boxRect.top), bottom: Math.min(clip.bottom, boxRect.bottom) };
+  const seen = { top: Math.max(area.top, 0), bottom: Math.min(area.bottom, windowHeight) };
+  if (seen.bottom - seen.top > 1) return fill(seen);
+  // Out of the window (below the fold): as its scroller shows it, or as the window would from the box's top.
+  return fill(Number.isFinite(clip.top) ? area : { top: boxRect.top, bottom: Math.min(boxRect.bottom, boxRect.top + windowHeight) });
 }
 
 /**

@@ -82,6 +82,10 @@ test('lists that declare nothing but say their items\' places: data-index runs (
     container = document.getElementById('v')!;
     expect(drawnUpTo(container, Array.from(container.children)), `from ${from}`).toBeUndefined();
   }
+  // TanStack Virtual's way: the rows drawn in a wrapper moved down to them, inside a box as tall as all (review, session 38).
+  document.body.innerHTML = `<div style="position: relative; height: 3500px"><div id="v" style="transform: translateY(700px)">${indexed(20)}</div></div>`;
+  container = document.getElementById('v')!;
+  expect(drawnUpTo(container, Array.from(container.children))).toBe(24);
   // Places that do not run on one by one are ids, not places.
   document.body.innerHTML = '<div id="v"><div data-index="3">a</div><div data-index="9">b</div></div>';
   container = document.getElementById('v')!;
