@@ -242,6 +242,26 @@ done(texts);`);
     }
   }, 120_000);
 
+  test('markup inside a word that a style sheet draws as a box of its own is a word apart in the document (review, session 38)', async () => {
+    const items = [
+      '<b class="tag" style="display: inline-block; margin-right: 4px">Ships</b><b class="tag" style="display: inline-block">today</b>',
+      '<em class="label" style="display: block">Sale</em><em class="label" style="display: block">ends</em>',
+      'i<mark class="hit">Phone</mark> case',
+    ];
+    const html = `<main><h1>Offers</h1><ul>${items.map((item, i) => `<li><a href="/o/${i}">${item}</a></li>`).join('')}</ul></main>`;
+    const { tab, tabId } = await openSnapshot('bbc-1');
+    try {
+      await tab.evaluate((body) => { document.body.innerHTML = body; }, html);
+      const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+      const links = reply.payload.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'link');
+      expect(links.map((link) => [link.name, link.description])).toEqual([
+        ['offers__ships_today_link', 'Ships today'], ['offers__sale_ends_link', 'Sale ends'], ['offers__iphone_case_link', 'iPhone case'],
+      ]);
+    } finally {
+      await tab.close();
+    }
+  }, 120_000);
+
   test('words two elements draw apart read apart, as the document shows them (bbc-1: "View comments 941", not "View comments941"; explorer, session 36)', async () => {
     const outcome = await runOn('bbc-1', 'done($obama_admits_us__view_comments_link.text())');
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'View comments 941' });

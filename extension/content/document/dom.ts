@@ -83,6 +83,18 @@ export function isInWordMarkup(el: Element, tag = tagOf(el)): boolean {
   return IN_WORD_TAGS.has(tag) && !ICON_FONT_CLASS.test(attr(el, 'class') ?? '');
 }
 
+/**
+ * Whether a page's style sheet draws markup inside a word as a box of its own (`<b class="tag">`, display block or
+ * inline-block): its words are then apart from the next ones. Only markup with a class or a style is asked (a bare
+ * `<b>` is drawn inline), and only with layout.
+ */
+function drawnAsBox(el: Element, layout: () => boolean): boolean {
+  if (!hasAttr(el, 'class') && !hasAttr(el, 'style')) return false;
+  if (!layout()) return false;
+  const display = styleOf(el)?.display ?? 'inline';
+  return display !== 'inline' && display !== 'contents';
+}
+
 /** Where markup inside a word began or ended, in textOf's output until it is joined (NUL: no parsed page text has it). */
 const WORD_EDGE = '\u0000';
 
@@ -184,6 +196,8 @@ export function textOf(node: Node, max = 300): string {
   let length = 0;
   // Depth first with a stack (a page can nest thousands of levels deep); `null` closes an element with a space.
   const stack: (Node | null | typeof WORD_EDGE)[] = [node];
+  let laidOut: boolean | undefined;
+  const layout = () => (laidOut ??= hasLayout(ownerDocOf(node)));
   while (stack.length && length <= max) {
     const n = stack.pop();
     if (n === null) {
@@ -222,7 +236,7 @@ export function textOf(node: Node, max = 300): string {
       out.push(` ${title} `);
       continue;
     }
-    if (isInWordMarkup(el, tag)) {
+    if (isInWordMarkup(el, tag) && !drawnAsBox(el, layout)) {
       out.push(WORD_EDGE);
       stack.push(WORD_EDGE);
     } else {
