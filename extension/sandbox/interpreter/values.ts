@@ -193,10 +193,11 @@ const methodsOfCapabilities = new WeakMap<Capability, Map<string, { fn: NativeFu
 
 /**
  * A function read off a capability (`$a.click`, `set.has`), as a method of it: `$a.click.call($b)` clicks b, not a.
- * The same function read twice is the same value (`Math.max === Math.max`).
+ * A namespace's functions (Math, JSON, Object, console) are no methods: they ignore `thisArg`, as JavaScript's do
+ * (`Math.max.apply({}, xs)`). A method read twice from the same owner is the same value where the owner gives the same.
  */
-export function methodOfCapability(owner: Capability, key: string, fn: NativeFunction): MethodOf {
-  if (fn instanceof MethodOf) return fn;
+export function methodOfCapability(owner: Capability, key: string, fn: NativeFunction): NativeFunction {
+  if (fn instanceof MethodOf || owner.kind === 'namespace') return fn;
   let methods = methodsOfCapabilities.get(owner);
   if (!methods) methodsOfCapabilities.set(owner, methods = new Map());
   const known = methods.get(key);

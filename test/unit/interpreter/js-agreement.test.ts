@@ -121,6 +121,8 @@ const agree: Array<[string, unknown]> = [
   ['const a = new Set([1]), b = new Set([2]); [a.has.call(b, 2), a.has.call(b, 1), a.has.call(a, 1)]', [true, false, true]],
   ['const a = new Map([["k", 1]]), b = new Map([["k", 2]]); a.get.call(b, "k")', 2],
   ['[Math.max.apply(Math, [1, 3]), Math.max.call(null, 1, 4), Math.max === Math.max]', [3, 4, true]],
+  // A namespace's functions ignore `thisArg` whatever it is (review, session 39).
+  ['[Math.max.apply([], [1, 5, 3]), Math.max.apply({}, [2]), Math.max.call(0, 1, 5), Math.max.call(JSON, 1, 6), [1, 4].map(Math.sqrt.bind({})), JSON.stringify.call({}, {a: 1})]', [5, 2, 5, 6, [1, 2], '{"a":1}']],
   ['[Object.is(NaN, NaN), Object.is(0, -0), Object.is("a", "a")]', [true, false, true]],
   ['new Date([2026, 10, 24]).getFullYear()', 2026],
   ['new Date("2026-11-24T12:00:00Z").toLocaleDateString({})', '11/24/2026'],
