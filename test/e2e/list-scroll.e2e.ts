@@ -284,7 +284,10 @@ describe('lists that draw only the rows in view and declare no size (react-windo
     await tab.evaluate(() => {
       const results = [40, 41, 42, 43].map((i) => `<div class="result" data-index="${i}"><a href="#r${i}">Result ${i}</a> <span>score ${i}</span></div>`).join('');
       const events = [8, 9, 10].map((h) => `<div class="event" style="position: absolute; top: ${h * 40}px; height: 40px; left: 0px; right: 0px"><button>Meeting ${h}</button> <span>room ${h}</span></div>`).join('');
+      // Numbered from 1 with a button below them in their box: the button is no room for more (review, session 39).
+      const reviews = Array.from({ length: 30 }, (_, k) => `<div class="review" data-index="${k + 1}" style="height: 40px"><a href="#v${k + 1}">Review ${k + 1}</a> <span>stars ${k % 5}</span></div>`).join('');
       document.body.innerHTML = `<main><h1>Week</h1><section><h2>Results</h2><div id="results">${results}</div></section>`
+        + `<aside><h2>Reviews</h2><div id="reviews">${reviews}<button style="height: 60px">Load more</button></div></aside>`
         // Below the fold: drawn from its top, a window would fill the view from there; three events at 8 to 10 do not.
         + `<p style="height: 1500px">The week's days follow.</p>`
         + `<section><h2>Monday</h2><div class="day" style="position: relative; height: 960px">${events}</div></section></main>`;
@@ -298,9 +301,12 @@ describe('lists that draw only the rows in view and declare no size (react-windo
     expect(events, JSON.stringify(lists)).toBeDefined();
     // Drawn in full: no "of 24", and scroll() answers the 4 results there are, not "drawn up to the 44th".
     expect(events!.total).toBeUndefined();
-    const run = await runScript(tabId, `const n = $${results!.name}.scroll(); done([n, $${results!.name}.length])`);
+    const reviews = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Review 1'));
+    expect(reviews, JSON.stringify(lists)).toBeDefined();
+    const run = await runScript(tabId, `const n = $${results!.name}.scroll(); const m = $${reviews!.name}.scroll();
+      done([n, $${results!.name}.length, m, $${reviews!.name}.length])`);
     expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
-    expect(run.report.result).toEqual([4, 4]);
+    expect(run.report.result).toEqual([4, 4, 30, 30]);
     await tab.close();
   }, 120_000);
 

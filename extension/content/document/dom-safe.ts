@@ -50,6 +50,7 @@ const parentElementGet = getter<Element | null>(NodeProto, 'parentElement');
 const parentNodeGet = getter<ParentNode | null>(NodeProto, 'parentNode');
 const firstChildGet = getter<ChildNode | null>(NodeProto, 'firstChild');
 const nextSiblingGet = getter<ChildNode | null>(NodeProto, 'nextSibling');
+const previousSiblingGet = getter<ChildNode | null>(NodeProto, 'previousSibling');
 // From Element's chain: happy-dom overrides it there (Chromium keeps it on Node).
 const textContentGet = getter<string | null>(ElementProto, 'textContent');
 const innerTextGet = getter<string | undefined>(HTMLElementProto, 'innerText');
@@ -67,6 +68,7 @@ export const parentOf = (node: Node): Element | null => parentElementGet(node);
 export const parentNodeOf = (node: Node): ParentNode | null => parentNodeGet(node);
 export const firstChildOf = (node: Node): ChildNode | null => firstChildGet(node);
 export const nextSiblingOf = (node: Node): ChildNode | null => nextSiblingGet(node);
+export const previousSiblingOf = (node: Node): ChildNode | null => previousSiblingGet(node);
 export const textContentOf = (el: Element): string => textContentGet(el) ?? '';
 /** What the page shows of `el` (styles applied); its text content where it has no innerText (SVG, MathML). */
 export const innerTextOf = (el: Element): string => (HTMLElementProto && HTMLElementProto.isPrototypeOf(el) ? innerTextGet(el) : undefined) ?? textContentOf(el);

@@ -1,7 +1,7 @@
 /** DOM facts the document is built from: roots, styles, text, accessible names. Works in Chromium and happy-dom. */
 import { collapse } from './text.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
-import { attr, attrNames, checkVisibilityOf, childElementCountOf, closestOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { attr, attrNames, checkVisibilityOf, childElementCountOf, closestOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export type Root = Document | ShadowRoot;
 
@@ -90,23 +90,38 @@ export function isInWordMarkup(el: Element, tag = tagOf(el)): boolean {
  */
 function drawnAsBox(el: Element, layout: () => boolean): boolean {
   if (!hasAttr(el, 'class') && !hasAttr(el, 'style')) return false;
+  // With a space on both sides its edges break no word, however it is drawn: no style asked.
+  if (spaceOrNothing(previousSiblingOf(el), 'end') && spaceOrNothing(nextSiblingOf(el), 'start')) return false;
   if (!layout()) return false;
   const display = styleOf(el)?.display ?? 'inline';
   return display !== 'inline' && display !== 'contents';
 }
 
+/** No node, or a text node with a space at that end. */
+function spaceOrNothing(node: Node | null, end: 'start' | 'end'): boolean {
+  if (!node) return true;
+  if (nodeTypeOf(node) !== 3) return false;
+  const value = node.nodeValue ?? '';
+  return /\s/.test((end === 'end' ? value.at(-1) : value[0]) ?? ' ');
+}
+
 /** Where markup inside a word began or ended, in textOf's output until it is joined (NUL: no parsed page text has it). */
 const WORD_EDGE = '\u0000';
+/** The same, for markup that sets a number apart from the one before or after it (a superscript, a struck-out price). */
+const NUMBER_EDGE = '\u0001';
+const SETS_NUMBERS_APART = new Set(['SUP', 'SUB', 'DEL', 'INS', 'S', 'STRIKE']);
 
 /**
- * Joins the two sides of markup inside a word, except two numbers (`$19<sup>99</sup>`, `10<sup>6</sup>`: "19 99", not
- * "1999") or a number and a price (`<del>$20</del><ins>$15</ins>`: "$20 $15"), which a reader sees as two.
+ * Joins the two sides of markup inside a word, except a number and a price (`<del>$20</del><ins>$15</ins>`: "$20
+ * $15") or two numbers set apart by a superscript or a struck-out price (`$19<sup>99</sup>`, `10<sup>6</sup>`: "19
+ * 99", not "1999"), which a reader sees as two. A highlighted part of a number (`<mark>12</mark>34`) is one number.
  */
 function joinWordEdges(text: string): string {
-  if (!text.includes(WORD_EDGE)) return text;
-  return text.replace(/(.?)\u0000+(?=(.?))/gsu, (_m, before: string, after: string) => {
+  if (!text.includes(WORD_EDGE) && !text.includes(NUMBER_EDGE)) return text;
+  return text.replace(/(.?)([\u0000\u0001]+)(?=(.?))/gsu, (_m, before: string, edges: string, after: string) => {
     const number = (c: string) => /\p{N}/u.test(c);
-    const apart = (number(before) && (number(after) || /\p{Sc}/u.test(after))) || (/\p{Sc}/u.test(after) && /[\p{L}\p{N}]/u.test(before));
+    const price = (c: string) => /\p{Sc}/u.test(c);
+    const apart = (price(after) && /[\p{L}\p{N}]/u.test(before)) || (number(before) && number(after) && edges.includes(NUMBER_EDGE));
     return apart ? `${before} ` : before;
   });
 }
@@ -195,7 +210,7 @@ export function textOf(node: Node, max = 300): string {
   const out: string[] = [];
   let length = 0;
   // Depth first with a stack (a page can nest thousands of levels deep); `null` closes an element with a space.
-  const stack: (Node | null | typeof WORD_EDGE)[] = [node];
+  const stack: (Node | null | typeof WORD_EDGE | typeof NUMBER_EDGE)[] = [node];
   let laidOut: boolean | undefined;
   const layout = () => (laidOut ??= hasLayout(ownerDocOf(node)));
   while (stack.length && length <= max) {
@@ -204,8 +219,8 @@ export function textOf(node: Node, max = 300): string {
       out.push(' ');
       continue;
     }
-    if (n === WORD_EDGE) {
-      out.push(WORD_EDGE);
+    if (n === WORD_EDGE || n === NUMBER_EDGE) {
+      out.push(n);
       continue;
     }
     if (!n) break;
@@ -237,8 +252,9 @@ export function textOf(node: Node, max = 300): string {
       continue;
     }
     if (isInWordMarkup(el, tag) && !drawnAsBox(el, layout)) {
-      out.push(WORD_EDGE);
-      stack.push(WORD_EDGE);
+      const edge = SETS_NUMBERS_APART.has(tag) ? NUMBER_EDGE : WORD_EDGE;
+      out.push(edge);
+      stack.push(edge);
     } else {
       out.push(' ');
       stack.push(null);

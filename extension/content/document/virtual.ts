@@ -5,7 +5,7 @@
  * knows that the rows it reads are not all of them. Lists that declare nothing but say their items' places (`data-index`,
  * rows stacked at `top: k × height`) answer `scroll()` with how far down they are drawn too.
  */
-import { attr, clientHeightOf, closestOf, comparePosition, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, scrollHeightOf } from './dom-safe.ts';
+import { attr, childElementCountOf, childrenOf, clientHeightOf, closestOf, comparePosition, containsOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, scrollHeightOf, textContentOf } from './dom-safe.ts';
 import { hasLayout, styleOf } from './dom.ts';
 
 /** Larger declared totals are not believed. */
@@ -149,7 +149,24 @@ function clipOf(box: Element): { top: number; bottom: number } {
 /** The box that gives a window's rows their room: a wrapper moved down to the rows in view (`translateY`) has none of its own. */
 function roomBox(box: Element): Element {
   const parent = parentOf(box);
-  return parent && /\btransform\s*:|\btranslate/i.test(attr(box, 'style') ?? '') ? parent : box;
+  return parent && /\btranslate(?:Y)?\(/i.test(attr(box, 'style') ?? '') ? parent : box;
+}
+
+/**
+ * How tall what `room` holds besides the rows and the spacers around them is (a "Load more" button, a footer): no room
+ * for rows not drawn (review, session 39: a list numbered from 1 with a button below it read as a window).
+ */
+function heightOfOthers(room: Element, items: readonly Element[]): number {
+  let height = 0;
+  const rows = new Set(items);
+  const children = childrenOf(room);
+  for (let i = 0; i < children.length && i < 1000; i++) {
+    const child = children[i]!;
+    if (rows.has(child) || containsOf(child, items[0]!)) continue;
+    if (childElementCountOf(child) === 0 && !textContentOf(child).trim()) continue;
+    height += rectOf(child).height;
+  }
+  return height;
 }
 
 /**
@@ -169,7 +186,7 @@ function drawsAWindow(items: readonly Element[]): boolean {
   const bottom = Math.max(...edges.map((r) => r.bottom));
   const row = (bottom - top) / items.length;
   // A box that scrolls its rows itself holds as much as it scrolls.
-  const tall = Math.max(rectOf(room).height, scrolls(room) ? scrollHeightOf(room) : 0);
+  const tall = Math.max(rectOf(room).height, scrolls(room) ? scrollHeightOf(room) : 0) - heightOfOthers(room, items);
   if (!(row > 0) || tall < bottom - top + row / 2) return false;
   const fill = (area: { top: number; bottom: number }) => area.bottom - area.top > 1 && top <= area.top + row && bottom >= area.bottom - row;
   const clip = clipOf(box);

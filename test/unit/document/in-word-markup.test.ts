@@ -23,6 +23,9 @@ test.each([
   ['<del>$20</del><ins>$15</ins>', '$20 $15'],
   ['<s>20</s><b>15</b> left', '20 15 left'],
   ['<i>Note</i>: read <b>this</b>.', 'Note: read this.'],
+  // A highlighted part of a number is one number (a search hit, a typeahead prefix; review, session 39).
+  ['Order <mark class="hit">12</mark>34 shipped', 'Order 1234 shipped'],
+  ['<b>123</b>45 Main St, <em>2024</em>0115, 12<b>34</b>56', '12345 Main St, 20240115, 123456'],
 ])('%s reads %j', (html, expected) => {
   document.body.innerHTML = `<p>${html}</p>`;
   expect(textOf(document.body.firstElementChild!)).toBe(expected);
