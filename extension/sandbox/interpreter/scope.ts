@@ -94,7 +94,9 @@ export function closest(name: string, candidates: Iterable<string>): string | un
     let score = editDistance(lower, other);
     if (score > Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3))) {
       // Both at least three letters: a one-letter key inside a method name is no likely meaning (`a` for hasOwnProperty).
-      if (lower.length >= 3 && other.length >= 3 && (other.includes(lower) || lower.includes(other))) score = Math.abs(other.length - lower.length) + 3;
+      // Page names compared without their `$`: `$most_read` is in `$aside__most_read` (a section prefix left out).
+      const [a, b] = [lower.replace(/^\$/, ''), other.replace(/^\$/, '')];
+      if (a.length >= 3 && b.length >= 3 && (b.includes(a) || a.includes(b))) score = Math.abs(other.length - lower.length) + 3;
       else continue;
     }
     if (score < bestScore) {

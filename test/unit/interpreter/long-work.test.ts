@@ -177,3 +177,11 @@ describe('containment: work and memory one step can make', () => {
     expect(deep.result).toBe(90);
   });
 });
+
+test('a page name written without its section prefix is suggested with it (explorer, session 39)', () => {
+  const names = ['$aside__most_read', '$lamp_co__products', '$todos__todo_items', '$header__links'];
+  expect(closest('$most_read', names)).toBe('$aside__most_read');
+  expect(closest('$products', names)).toBe('$lamp_co__products');
+  expect(closest('$todo_items', names)).toBe('$todos__todo_items');
+  expect(closest('$zz', names)).toBeUndefined();
+});
