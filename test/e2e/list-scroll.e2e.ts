@@ -209,21 +209,27 @@ describe('a list that draws only the rows in view (a virtualized grid)', () => {
 });
 
 describe('lists that draw only the rows in view and declare no size (react-window, react-virtuoso)', () => {
-  test('scroll() answers how far down each list is drawn, so a loop reads every row once, in order, and stops at the end', async () => {
+  /** The windowed app (`?query` picks how its lists are drawn): its document's orders and stock lists. */
+  const openWindowed = async (query = '') => {
     const tab = await rig!.harness.context.newPage();
-    await tab.goto(rig!.pages.url('/apps/windowed/'));
+    await tab.goto(rig!.pages.url(`/apps/windowed/${query}`));
     const tabId = await tabIdOf(rig!.harness, tab);
     const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
-    expect(reply.ok).toBe(true);
     const lists = reply.payload.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
     const orders = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Order 1001'))!;
     const stock = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('SKU-001'))!;
     expect(orders, JSON.stringify(lists)).toBeDefined();
     expect(stock, JSON.stringify(lists)).toBeDefined();
+    return { tab, tabId, reply, orders, stock };
+  };
+  const field = (list: ListEntry, pattern: RegExp) => Object.entries(list.samples[0]!).find(([, v]) => pattern.test(v))![0];
+
+  test('scroll() answers how far down each list is drawn, so a loop reads every row once, in order, and stops at the end', async () => {
+    const { tab, tabId, reply, orders, stock } = await openWindowed();
+    expect(reply.ok).toBe(true);
     // react-window's inner box is as tall as all its rows: the document knows how many there are.
     expect(orders.total).toBe(120);
     expect(stock.total).toBeUndefined();
-    const field = (list: ListEntry, pattern: RegExp) => Object.entries(list.samples[0]!).find(([, v]) => pattern.test(v))![0];
     const read = (list: ListEntry, key: string) => `const seen = [];
       const far = [];
       let n = $${list.name}.length;
@@ -250,17 +256,8 @@ describe('lists that draw only the rows in view and declare no size (react-windo
   }, 240_000);
 
   test.each(['below&tanstack', 'page-scroll&spacers'])('so do the same lists drawn other ways (?%s: below the fold, scrolled with the window, a translated wrapper, spacer boxes; review, session 38)', async (mode) => {
-    const tab = await rig!.harness.context.newPage();
-    await tab.goto(rig!.pages.url(`/apps/windowed/?${mode}`));
-    const tabId = await tabIdOf(rig!.harness, tab);
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
-    const lists = reply.payload.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
-    const orders = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Order 1001'))!;
-    const stock = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('SKU-001'))!;
-    expect(orders, JSON.stringify(lists)).toBeDefined();
-    expect(stock, JSON.stringify(lists)).toBeDefined();
+    const { tab, tabId, orders, stock } = await openWindowed(`?${mode}`);
     expect(orders.total).toBe(120);
-    const field = (list: ListEntry, pattern: RegExp) => Object.entries(list.samples[0]!).find(([, v]) => pattern.test(v))![0];
     for (const [list, key, total] of [[orders, field(orders, /^Order/), 120], [stock, field(stock, /^SKU/), 100]] as const) {
       const run = await runScript(tabId, `const seen = [];
         let n = $${list.name}.length;

@@ -185,12 +185,12 @@ function drawsAWindow(items: readonly Element[]): boolean {
   const top = Math.min(...edges.map((r) => r.top));
   const bottom = Math.max(...edges.map((r) => r.bottom));
   const row = (bottom - top) / items.length;
+  const boxRect = rectOf(room);
   // A box that scrolls its rows itself holds as much as it scrolls.
-  const tall = Math.max(rectOf(room).height, scrolls(room) ? scrollHeightOf(room) : 0) - heightOfOthers(room, items);
+  const tall = Math.max(boxRect.height, scrolls(room) ? scrollHeightOf(room) : 0) - heightOfOthers(room, items);
   if (!(row > 0) || tall < bottom - top + row / 2) return false;
   const fill = (area: { top: number; bottom: number }) => area.bottom - area.top > 1 && top <= area.top + row && bottom >= area.bottom - row;
   const clip = clipOf(box);
-  const boxRect = rectOf(room);
   const windowHeight = ownerDocOf(box).defaultView?.innerHeight ?? 0;
   const area = { top: Math.max(clip.top, boxRect.top), bottom: Math.min(clip.bottom, boxRect.bottom) };
   const seen = { top: Math.max(area.top, 0), bottom: Math.min(area.bottom, windowHeight) };

@@ -189,22 +189,13 @@ export class MethodOf extends NativeFunction {
   }
 }
 
-const methodsOfCapabilities = new WeakMap<Capability, Map<string, { fn: NativeFunction; method: MethodOf }>>();
-
 /**
  * A function read off a capability (`$a.click`, `set.has`), as a method of it: `$a.click.call($b)` clicks b, not a.
  * A namespace's functions (Math, JSON, Object, console) are no methods: they ignore `thisArg`, as JavaScript's do
- * (`Math.max.apply({}, xs)`). A method read twice from the same owner is the same value where the owner gives the same.
+ * (`Math.max.apply({}, xs)`), and stay the same value read twice (`Math.max === Math.max`).
  */
 export function methodOfCapability(owner: Capability, key: string, fn: NativeFunction): NativeFunction {
-  if (fn instanceof MethodOf || owner.kind === 'namespace') return fn;
-  let methods = methodsOfCapabilities.get(owner);
-  if (!methods) methodsOfCapabilities.set(owner, methods = new Map());
-  const known = methods.get(key);
-  if (known?.fn === fn) return known.method;
-  const method = new MethodOf(key, fn.impl, owner, fn);
-  methods.set(key, { fn, method });
-  return method;
+  return fn instanceof MethodOf || owner.kind === 'namespace' ? fn : new MethodOf(key, fn.impl, owner, fn);
 }
 
 /**
