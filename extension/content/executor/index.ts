@@ -303,12 +303,15 @@ function soleControlWords(el: Element): string {
 const allWords = (el: Element): string => (isInput(el) || isTextArea(el) || isSelect(el) || isSensitive(el) ? readText(el) : textOf(el, TEXT_LIMIT));
 
 function labelOf(el: Element): string {
-  const parts = [accessibleName(el), clean(el.textContent, 200), el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? ''];
+  // The shown text (cells and blocks apart) before the raw one, which also holds what is hidden.
+  const parts = [accessibleName(el), textOf(el, 200), clean(el.textContent, 200), el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? ''];
   if (isInput(el) && ['submit', 'button', 'reset'].includes(el.type)) parts.push(el.value);
-  // The same words from several sources ("Delete" as name, text and title) once.
+  // The same words from several sources ("Delete" as name, text and title) once, as first found.
   // Compared without spaces: a row's text runs its cells together ("3998Order #4998") where its name spaces them.
   const bare = (text: string) => text.replace(/\s+/g, '');
-  const unique = [...new Map(parts.map((p) => clean(p, 300)).filter(Boolean).map((p) => [bare(p), p])).values()];
+  const byWords = new Map<string, string>();
+  for (const part of parts.map((p) => clean(p, 300)).filter(Boolean)) if (!byWords.has(bare(part))) byWords.set(bare(part), part);
+  const unique = [...byWords.values()];
   return unique.filter((part, i) => !unique.some((other, j) => j !== i && bare(other).length > bare(part).length && bare(other).includes(bare(part)))).join(' ').slice(0, 500);
 }
 
@@ -439,8 +442,8 @@ function fingerprintOf(actionable: Element, row: Element | null = null): string 
 function needsConfirmation(actionable: Element, reason: string, row: Element | null = null, said = reason, shown?: string): ActionError {
   const label = (shown ?? labelOf(actionable)).slice(0, 200);
   // The row without the control's own words ("Buy milk Mon", not "Buy milk Mon Remove" under "Remove").
-  const own = clean(actionable.textContent, 200);
-  const rowText = row ? clean(row.textContent, 400) : '';
+  const own = textOf(actionable, 200);
+  const rowText = row ? textOf(row, 400) : '';
   const where = (own && rowText.endsWith(own) ? rowText.slice(0, -own.length).trim() : rowText).slice(0, 120);
   return new ActionError(`this action needs the user's confirmation: ${/^its\b/.test(said) ? said : `it ${said}`}`, {
     needsConfirmation: true, reason, label: where && where !== label ? `${label} (in "${where}")` : label,

@@ -125,6 +125,17 @@ const NOUN_LABEL = new RegExp([
   String.raw`^\s*order\s+by\s+[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?\s*$`,
 ].join('|'), 'iu');
 /**
+ * An order or a post named by its number anywhere in a label or an address: "Lost cat (post 3)", "Re: order #1042",
+ * `#post-3`. Not a bare number followed by what is ordered ("Order 2 items"), nor one after a verb that places or boosts it
+ * ("Place order 42"). Only the orders and posts rules read the text without them (explorer, session 39: a feed's
+ * link "Lost cat near the park (post 3)" to `#post-3` asked for confirmation).
+ */
+const NUMBERED_NOUN = /(?<![\p{L}\p{N}])(?<!(?:place|complete|submit|confirm|finali[sz]e|make|boost|promote|send|publish)\s+(?:(?:my|your|the|this|new)\s+)?)(?:orders?|posts?)\s*(?:(?:#|no\.?|nr\.?)\s*\d+(?!\d)|\d+(?!\d|\s*[\p{L}\p{N}]))/giu;
+const withoutNumberedNouns = (text: string) => text.replace(NUMBERED_NOUN, ' ');
+/** The same in an address, where a part of a word may be one ("#post-3", "?order=12"; not "/quick-order/5"). */
+const ADDRESS_NOUN = /(?<![\p{L}\p{N}_-])(?:orders?|posts?)[-_=]?\d+(?![\p{L}\p{N}])/giu;
+
+/**
  * An address that names an order or a post, or their list, and nothing else: `/orders`, `/account/orders/42`,
  * `/posts/hello-world`, a page file `/site/orders.html` (explorer, session 32). Its page is about orders;
  * `/orders/42/cancel`, `/order-now`, `/quick-order` or a query (`/orders?do=…`) still ask.
@@ -278,9 +289,10 @@ export function displayedLabel(text: string): string | undefined {
 function labelVerdict(text: string, what = 'label', skip?: ReadonlySet<string>): Verdict | undefined {
   for (const label of readings(text)) {
     const nounLabel = NOUN_LABEL.test(label);
+    const nounless = withoutNumberedNouns(label);
     for (const [pattern, reason] of WORDS) {
       if ((nounLabel && NOUN_REASONS.has(reason)) || skip?.has(reason)) continue;
-      if (pattern.test(label)) return { irreversible: true, reason: `its ${what} means it ${reason}` };
+      if (pattern.test(NOUN_REASONS.has(reason) ? nounless : label)) return { irreversible: true, reason: `its ${what} means it ${reason}` };
     }
   }
   const written = asWritten(text);
@@ -360,10 +372,11 @@ function effectVerdict(effect: string): Verdict | undefined {
   const collection = collectionAddress(effect);
   // Read as labels are: folded (look-alikes, marks), and with its accents and kana or Hangul as written
   // ("/konto/löschen", "/ログアウト", "/account/삭제": folding turns them into other words).
-  for (const text of new Set([words(effect), accentedWords(effect)])) {
+  const nounless = effect.replace(ADDRESS_NOUN, ' ');
+  for (const [text, withoutNouns] of [[words(effect), words(nounless)], [accentedWords(effect), accentedWords(nounless)]] as const) {
     for (const [pattern, reason] of WORDS) {
       if (collection && NOUN_REASONS.has(reason)) continue;
-      if (pattern.test(text)) return { irreversible: true, reason: `its effect means it ${reason}` };
+      if (pattern.test(NOUN_REASONS.has(reason) ? withoutNouns : text)) return { irreversible: true, reason: `its effect means it ${reason}` };
     }
   }
   const written = spaced(asWritten(effect));

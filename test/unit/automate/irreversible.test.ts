@@ -30,6 +30,19 @@ describe('classifyAction: which actions need the user to confirm', () => {
     }
   });
 
+  test('an order or a post named by its number inside a longer label or an in-page anchor is a noun (explorer, session 39)', () => {
+    const asks = (label: string, effect?: string) => classifyAction({ action: 'click', label, effect }).irreversible;
+    for (const [label, effect] of [['Lost cat near the park (post 3)', '#post-3 #post-3'], ['Re: order #1042 shipped', undefined],
+      ['Question about order no. 77', 'goes to /help?order=77'], ['Details', 'goes to #order-12']]) {
+      expect(asks(label!, effect), label).toBe(false);
+    }
+    for (const [label, effect] of [['Place order 42', undefined], ['Place my order #42', undefined], ['Order 2 items', undefined],
+      ['Boost post 3', undefined], ['Order 3 now (post 3)', undefined], ['Details', 'goes to /orders/42/cancel'], ['Delete post 3', '#post-3'],
+      ['Publish post 7', undefined], ['Post 3 comments', undefined]]) {
+      expect(asks(label!, effect), label).toBe(true);
+    }
+  });
+
   test('addresses that name orders or posts are pages about them; anything more still asks, as the panel and the executor word it', () => {
     const asks = (effect: string) => classifyAction({ action: 'click', label: 'Details', effect }).irreversible;
     // The document's words, and the executor's (the href as written and decoded).

@@ -77,4 +77,18 @@ describe('a click on a row', () => {
     expect(error).toMatchObject({ name: 'ActionError', data: { needsConfirmation: true } });
     expect(error.data?.label?.match(/4998/g)?.length).toBe(1);
   });
+
+  test('a row asked about reads as shown: its blocks are words apart (explorer, session 39: "(post 3)by Alan")', async () => {
+    document.body.innerHTML = '<ul id="feed"><li><h2><a href="#post-3">Lost cat (post 3)</a></h2><p>by Alan</p><button>Delete</button></li></ul>';
+    const error = await run({ action: 'click', target: { ...row('feed', 0), slot: 'button' } }).catch((e: unknown) => e) as { name: string; data?: { label?: string } };
+    expect(error).toMatchObject({ name: 'ActionError', data: { needsConfirmation: true } });
+    expect(error.data?.label).toBe('Delete (in "Lost cat (post 3) by Alan")');
+  });
+
+  test('a link to an in-page anchor named after a numbered post needs no confirmation (explorer, session 39)', async () => {
+    document.body.innerHTML = '<ul id="feed"><li><h2><a href="#post-3">Lost cat near the park (post 3)</a></h2><p>by Alan</p></li></ul>';
+    const clicked = record();
+    await run({ action: 'click', target: row('feed', 0) });
+    expect(clicked).toEqual(['a:Lost cat near the park (post 3)']);
+  });
 });
