@@ -279,6 +279,8 @@ export const ListEntrySchema = v.strictObject({
    * `aria-rowcount`, an item's `aria-setsize`): more than `count` (content/document/virtual.ts).
    */
   total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /** The list draws only the rows in view and does not say how many it has (rows of several heights between spacers). */
+  more: v.optional(v.literal(true)),
   fields: v.pipe(v.array(docName), v.maxLength(32)),
   actions: v.pipe(v.array(docName), v.maxLength(32)),
   slots: v.pipe(v.array(ListSlotSchema), v.maxLength(64)),

@@ -5,7 +5,7 @@ import { accessibleName, forgetClosedRoots, iconName, shownItem, shownTextBeside
 import { effectOf, isSecretInput, isSensitive, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
-import { declaredTotal } from './virtual.ts';
+import { declaredTotal, drawnUpTo } from './virtual.ts';
 import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
@@ -377,12 +377,14 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
     const own = labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? fallback;
     const total = declaredTotal(list.container, list.items);
+    const more = total === undefined && drawnUpTo(list.container, list.items) !== undefined;
     const entry: ListEntry = {
       name: own,
       kind: 'list',
       description: truncate(label, 200),
       count: list.items.length,
       ...(total !== undefined ? { total } : {}),
+      ...(more ? { more: true as const } : {}),
       fields: list.fields,
       actions: list.actions,
       slots: list.slots,

@@ -175,7 +175,8 @@ function describedByName(entry: ListEntry): boolean {
 
 export function renderList(entry: ListEntry): string {
   // A list that draws only the items in view says how many there are (virtual.ts).
-  const parts = [`$${entry.name}`, `list(${entry.count}${entry.total !== undefined ? ` of ${entry.total} shown` : ''})`];
+  const of = entry.total !== undefined ? ` of ${entry.total} shown` : entry.more ? ' of more shown' : '';
+  const parts = [`$${entry.name}`, `list(${entry.count}${of})`];
   const described = !!entry.description && !GENERIC_LINK_GROUPS.has(entry.description) && !describedByName(entry);
   const field = linkField(entry);
   if (field) {

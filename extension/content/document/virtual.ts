@@ -176,11 +176,11 @@ function heightOfOthers(room: Element, items: readonly Element[]): number {
  * view would show. A page of results numbered from 40 fills its box, with no room for more; a day view's three events
  * in a 24-hour grid leave most of it empty.
  */
-function drawsAWindow(items: readonly Element[]): boolean {
+function drawsAWindow(items: readonly Element[]): WindowFit | undefined {
   const box = parentOf(items[0]!);
-  if (!box) return false;
+  if (!box) return undefined;
   const room = roomBox(box);
-  if (!hasLayout(ownerDocOf(box))) return ROOM.test(attr(room, 'style') ?? '') || ROOM.test(attr(box, 'style') ?? '');
+  if (!hasLayout(ownerDocOf(box))) return ROOM.test(attr(room, 'style') ?? '') || ROOM.test(attr(box, 'style') ?? '') ? {} : undefined;
   const edges = items.map((item) => rectOf(item));
   const top = Math.min(...edges.map((r) => r.top));
   const bottom = Math.max(...edges.map((r) => r.bottom));
@@ -188,15 +188,26 @@ function drawsAWindow(items: readonly Element[]): boolean {
   const boxRect = rectOf(room);
   // A box that scrolls its rows itself holds as much as it scrolls.
   const tall = Math.max(boxRect.height, scrolls(room) ? scrollHeightOf(room) : 0) - heightOfOthers(room, items);
-  if (!(row > 0) || tall < bottom - top + row / 2) return false;
+  if (!(row > 0) || tall < bottom - top + row / 2) return undefined;
   const fill = (area: { top: number; bottom: number }) => area.bottom - area.top > 1 && top <= area.top + row && bottom >= area.bottom - row;
   const clip = clipOf(box);
   const windowHeight = ownerDocOf(box).defaultView?.innerHeight ?? 0;
   const area = { top: Math.max(clip.top, boxRect.top), bottom: Math.min(clip.bottom, boxRect.bottom) };
   const seen = { top: Math.max(area.top, 0), bottom: Math.min(area.bottom, windowHeight) };
-  if (seen.bottom - seen.top > 1) return fill(seen);
   // Out of the window (below the fold): as its scroller shows it, or as the window would from the box's top.
-  return fill(Number.isFinite(clip.top) ? area : { top: boxRect.top, bottom: Math.min(boxRect.bottom, boxRect.top + windowHeight) });
+  const fills = seen.bottom - seen.top > 1 ? fill(seen)
+    : fill(Number.isFinite(clip.top) ? area : { top: boxRect.top, bottom: Math.min(boxRect.bottom, boxRect.top + windowHeight) });
+  if (!fills) return undefined;
+  // Rows of one height (the drawn ones as tall as each other, within a pixel) in room for a whole number of them.
+  const heights = edges.map((r) => r.height);
+  const even = Math.max(...heights) - Math.min(...heights) <= 1;
+  const fits = tall / row;
+  return even && Math.abs(fits - Math.round(fits)) < 0.1 ? { rows: Math.round(fits) } : {};
+}
+
+/** A window onto more rows: how many its room is tall enough for, where its rows are of one height. */
+interface WindowFit {
+  rows?: number;
 }
 
 /**
@@ -207,7 +218,14 @@ function drawsAWindow(items: readonly Element[]): boolean {
 function implied(items: readonly Element[]): Implied | undefined {
   if (!items.length || items.length > MAX_DRAWN) return undefined;
   const indexes = items.map((item) => wholeNumber(attr(item, 'data-index') ?? attr(item, 'data-item-index')));
-  if (consecutive(indexes)) return drawsAWindow(items) ? { last: indexes[indexes.length - 1]! } : undefined;
+  if (consecutive(indexes)) {
+    const fit = drawsAWindow(items);
+    if (!fit) return undefined;
+    const last = indexes[indexes.length - 1]!;
+    // The room (spacers, a padding, a box as tall as all rows) says how many there are (explorer, session 39: a
+    // model read `list(11)` and filtered the drawn rows as all).
+    return { last, ...(fit.rows !== undefined && fit.rows > last + 1 ? { total: fit.rows } : {}) };
+  }
   const height = styledPx(items[0]!, 'height');
   if (!height) return undefined;
   const rows = items.map((item) => {
@@ -215,11 +233,12 @@ function implied(items: readonly Element[]): Implied | undefined {
     const row = top === undefined || styledPx(item, 'height') !== height ? Number.NaN : top / height;
     return Math.abs(row - Math.round(row)) < 0.01 ? Math.round(row) : undefined;
   });
-  if (!consecutive(rows) || !drawsAWindow(items)) return undefined;
+  const fit = consecutive(rows) ? drawsAWindow(items) : undefined;
+  if (!fit || !consecutive(rows)) return undefined;
   const box = parentOf(items[0]!);
   const boxHeight = box ? styledPx(box, 'height') : undefined;
-  const fits = boxHeight === undefined ? Number.NaN : boxHeight / height;
-  const total = Number.isInteger(fits) && fits > rows[rows.length - 1]! ? fits : undefined;
+  const fits = boxHeight === undefined ? fit.rows ?? Number.NaN : boxHeight / height;
+  const total = Number.isInteger(fits) && fits > rows[rows.length - 1]! + 1 ? fits : undefined;
   return { last: rows[rows.length - 1]!, ...(total !== undefined ? { total } : {}) };
 }
 

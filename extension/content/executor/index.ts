@@ -414,8 +414,13 @@ function notDrawn(doc: Document, target: ActTarget): string | undefined {
   const container = resolveLocators(doc, target.locators, target.strict);
   const items = container ? listItems(doc, target) ?? [] : [];
   const total = container ? declaredTotal(container, items) : undefined;
-  if (total === undefined) return undefined;
-  return `item ${target.item!.index} of ${listOf(target)} is not on the page: the list shows ${items.length} of its ${total} rows (items 0 to ${items.length - 1} are the rows shown now); a list that draws the rows in view draws the next ones with ${target.name ? `$${target.name}.scroll()` : 'its scroll()'}, a list in pages shows them on its next page`;
+  const scroll = target.name ? `$${target.name}.scroll()` : 'its scroll()';
+  if (total === undefined) {
+    // A window that does not say how many rows it has (rows of several heights between spacers).
+    if (!container || !items.length || drawnUpTo(container, items) === undefined) return undefined;
+    return `item ${target.item!.index} of ${listOf(target)} is not on the page: the list draws only the rows in view, ${items.length} now (items 0 to ${items.length - 1}); ${scroll} draws the next ones`;
+  }
+  return `item ${target.item!.index} of ${listOf(target)} is not on the page: the list shows ${items.length} of its ${total} rows (items 0 to ${items.length - 1} are the rows shown now); a list that draws the rows in view draws the next ones with ${scroll}, a list in pages shows them on its next page`;
 }
 
 /** The list row an element of a list target belongs to, by the target's list locators and index (or find() text). */

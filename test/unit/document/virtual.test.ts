@@ -75,6 +75,13 @@ test('lists that declare nothing but say their items\' places: data-index runs (
   // Items 21 to 24 drawn: drawn up to the 24th; how many there are is not said.
   expect(drawnUpTo(container, items)).toBe(24);
   expect(declaredTotal(container, items)).toBeUndefined();
+  // The document says the 4 are not all (explorer, session 39: `list(11)` read as the whole stock list).
+  const stock = (from: number) => [0, 1, 2, 3].map((k) => `<div data-index="${from + k}"><a href="#i${from + k}">Item ${from + k}</a> <span>${k * 7} left</span></div>`).join('');
+  const doc = build(`<main><h1>Stock</h1><div id="v" style="padding-top: 700px">${stock(20)}</div></main>`);
+  expect(lists(doc)[0]).toMatchObject({ count: 4, more: true });
+  expect(renderDocument(doc)).toContain('list(4 of more shown)');
+  const drawnInFull = lists(build(`<main><h1>Stock</h1><div id="v">${stock(0)}</div></main>`))[0];
+  expect([drawnInFull?.count, drawnInFull?.more]).toEqual([4, undefined]);
   // With no room in their box for items not drawn (no spacer, no height for all), numbered items are drawn in full:
   // a page of results from the 41st, a list numbered from 1 (review, session 38).
   for (const from of [40, 1]) {
