@@ -373,6 +373,20 @@ class ListHandle extends Capability {
   memberNames(): string[] {
     return LIST_MEMBERS;
   }
+  /** An item's field or method asked of the whole list (`$list.text()`, `$list.subject`): how to ask it of its items. */
+  override missingHint(key: string): string | undefined {
+    const list = this.describe();
+    if (this.list.fields?.includes(key)) {
+      return `it is a list, and \`${key}\` a field of its items: ${list}[0].${key}.text() reads the first, ${list}.map((item) => item.${key}.text()) all of them`;
+    }
+    if (key === 'text' || key === 'value') {
+      return `it is a list: ${list}[0].text() reads an item, ${list}.map((item) => item.text()) all of them`;
+    }
+    if (Object.hasOwn(ITEM_METHODS, key) || Object.hasOwn(ELEMENT_METHODS, key)) {
+      return `it is a list: call .${key}() on one of its items (${list}[0].${key}(), or ${list}.find("…").${key}())`;
+    }
+    return undefined;
+  }
 }
 
 function targetOf(value: Value): BridgeTarget | undefined {

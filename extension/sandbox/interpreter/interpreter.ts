@@ -733,8 +733,9 @@ export class Interpreter {
       if (index !== undefined && object.getIndex) value = await object.getIndex(index, site);
       else value = await object.member(String(key), site);
       if (value === undefined && !(index !== undefined && object.getIndex)) {
-        const suggestion = closest(String(key), object.memberNames());
-        throw fail(ApiError, `${object.describe()} has no \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, at, {
+        const hint = object.missingHint?.(String(key));
+        const suggestion = hint ? undefined : closest(String(key), object.memberNames());
+        throw fail(ApiError, `${object.describe()} has no \`${key}\`${hint ? `: ${hint}` : suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, at, {
           ...(suggestion ? { suggestion } : {}), available: object.memberNames().join(', '),
         });
       }

@@ -221,6 +221,8 @@ export abstract class Capability {
    * this says what to call instead (`.text()`). Undefined for capabilities that may be used as values.
    */
   notAValue?(): string;
+  /** What to write instead of a member the capability does not have (a list's `.text()`: its items' texts). */
+  missingHint?(key: string): string | undefined;
   /**
    * The primitive a value stands for in arithmetic, comparisons and text (a date: its time, or its text), as
    * JavaScript's ToPrimitive with that hint; undefined for capabilities that are no number or text of their own.

@@ -118,6 +118,21 @@ describe('automation capabilities', () => {
     expect(result.error?.data).toMatchObject({ suggestion: 'click', line: 1, column: 1 });
   });
 
+  test('an item\'s method or field asked of the whole list says how to ask its items (explorer, session 39)', async () => {
+    for (const [source, said] of [
+      ['$inbox__messages.text()', 'it is a list: $inbox__messages[0].text() reads an item, $inbox__messages.map((item) => item.text()) all of them'],
+      ['$inbox__messages.subject.text()', 'it is a list, and `subject` a field of its items: $inbox__messages[0].subject.text() reads the first, $inbox__messages.map((item) => item.subject.text()) all of them'],
+      ['$inbox__messages.open()', 'it is a list: call .open() on one of its items ($inbox__messages[0].open(), or $inbox__messages.find("…").open())'],
+    ]) {
+      const { bridge, result } = await run(source!);
+      expect(result.error?.name, source).toBe('ApiError');
+      expect(result.error?.message, source).toBe(`$inbox__messages has no \`${/\.(\w+)/.exec(source!)![1]}\`: ${said} at 1:1`);
+      expect(bridge.calls.filter((c) => c.method !== 'count')).toEqual([]);
+    }
+    // A member no item has either still gets the closest name.
+    expect((await run('$inbox__messages.lenght')).result.error?.message).toMatch(/did you mean `length`\?/);
+  });
+
   test('an unknown list field is a NotFoundError naming the fields', async () => {
     const { result } = await run('$inbox__messages[0].subjct.text()');
     expect(result.error?.name).toBe('NotFoundError');
