@@ -4,6 +4,7 @@ import { isDisabled, isSensitive, soleTextBox, takesTyping } from '../document/c
 import { click, press, putBack, typeText } from './events.ts';
 import { type Choice, choiceShown, tookChoice, watchPageChange } from './choice-taken.ts';
 import { optionLabel } from './option-name.ts';
+import { matchOption } from './option-match.ts';
 import { REQUEST_CAP_MS, watchSettle } from './settle.ts';
 
 /**
@@ -107,14 +108,10 @@ function close(el: Element, box: HTMLInputElement | null, stillOpen: () => boole
   else click(el);
 }
 
-/** The option that means `wanted`: the same name or first line, then the same but for case, then one holding it. */
+/** The option that means `wanted` (option-match.ts), by its name or its first line. */
 function matching(options: readonly Element[], wanted: string): Element | undefined {
-  const want = norm(wanted);
-  const lower = want.toLowerCase();
-  const labels = options.map((o) => ({ o, ...optionLabel(o) }));
-  return (labels.find(({ name, line }) => name === want || line === want)
-    ?? labels.find(({ name, line }) => name.toLowerCase() === lower || line.toLowerCase() === lower)
-    ?? (lower ? labels.find(({ name }) => name.toLowerCase().includes(lower)) : undefined))?.o;
+  const labels = new Map(options.map((o) => [o, optionLabel(o)]));
+  return matchOption(options, wanted, (o) => [labels.get(o)!.name, labels.get(o)!.line])?.option;
 }
 
 /** Options read until `enough` (any at all by default), for at most `ms`. */

@@ -1,4 +1,5 @@
 import { typeText } from './events.ts';
+import { matchOption } from './option-match.ts';
 
 /**
  * `select()` on a text field with suggestions (`<input list>`, a datalist): the browser draws them, not the page, and
@@ -19,10 +20,7 @@ export function suggestionsOf(el: Element): HTMLOptionElement[] | null {
 
 /** The suggestion typed into the field (its value), or the suggestions there are when none is `wanted`. */
 export async function typeSuggestion(field: HTMLInputElement, suggestions: HTMLOptionElement[], wanted: string): Promise<{ chosen: string } | { options: string[] }> {
-  const want = norm(wanted).toLowerCase();
-  const names = (o: HTMLOptionElement) => [norm(o.value), norm(o.label)].filter(Boolean).map((name) => name.toLowerCase());
-  const option = suggestions.find((o) => names(o).includes(want))
-    ?? (want ? suggestions.find((o) => names(o).some((name) => name.includes(want))) : undefined);
+  const option = matchOption(suggestions, wanted, (o) => [o.label || o.value, o.value])?.option;
   if (!option) return { options: suggestions.map((o) => norm(o.label || o.value).slice(0, 60)) };
   await typeText(field, option.value);
   return { chosen: option.value };

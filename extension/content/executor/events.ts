@@ -4,6 +4,7 @@
  * frameworks that track input values (React and others) listen behind.
  */
 import { htmlTag, isDisabled } from '../document/classify.ts';
+import { matchOption } from './option-match.ts';
 
 function view(el: Element): Window {
   return el.ownerDocument.defaultView ?? window;
@@ -340,24 +341,13 @@ export function putBack(box: HTMLInputElement | HTMLTextAreaElement, value: stri
 }
 
 /**
- * The option `select("…")` means: its text exactly, then case aside or by value, then one holding the text; at each
- * step one that can be chosen before a disabled one ("Double" is "Double deluxe", not the sold-out "Double (sold out)"
- * listed first), a disabled one only when no other matches there (the caller then says it cannot be chosen).
+ * The option `select("…")` means (option-match.ts): its text, then case aside or by value, then by its words' initials,
+ * a word's start, or holding the text; at each step one that can be chosen before a disabled one ("Double" is "Double
+ * deluxe", not the sold-out "Double (sold out)" listed first), a disabled one only when no other matches there (the
+ * caller then says it cannot be chosen).
  */
 export function optionFor(el: HTMLSelectElement, wanted: string): HTMLOptionElement | undefined {
-  const options = Array.from(el.options);
-  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const lower = norm(wanted).toLowerCase();
-  const steps: Array<(o: HTMLOptionElement) => boolean> = [
-    (o) => norm(o.text) === norm(wanted),
-    (o) => norm(o.text).toLowerCase() === lower || o.value.toLowerCase() === lower,
-    (o) => !!lower && norm(o.text).toLowerCase().includes(lower),
-  ];
-  for (const matches of steps) {
-    const found = options.filter(matches);
-    if (found.length) return found.find((o) => !optionDisabled(o)) ?? found[0];
-  }
-  return undefined;
+  return matchOption(Array.from(el.options), wanted, (o) => [o.text, o.value], (o) => !optionDisabled(o))?.option;
 }
 
 /** An option no one can choose: disabled itself, or in a disabled group. */
@@ -366,7 +356,7 @@ export function optionDisabled(option: HTMLOptionElement): boolean {
   return isDisabled(option) || (!!group && htmlTag(group) === 'OPTGROUP' && (group as HTMLOptGroupElement).disabled);
 }
 
-/** Chooses the option whose text (or value) matches: exactly, then ignoring case, then containing it. */
+/** Chooses the option `wanted` means (optionFor); its text, or undefined when none. */
 export function selectOption(el: HTMLSelectElement, wanted: string): string | undefined {
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
   const option = optionFor(el, wanted);

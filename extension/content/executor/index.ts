@@ -21,6 +21,7 @@ import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled
 import { classifyAction, classifyChoice, decodedAddress, readableWords } from './irreversible.ts';
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
 import { suggestionsOf, typeSuggestion } from './datalist-select.ts';
+import { closestOptions } from './option-match.ts';
 import { lastActionAt } from './churn.ts';
 import { answersTyping, enabledSoon, typingAnswered } from './page-answers.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
@@ -1372,6 +1373,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // Started right before the action, so that nothing above that throws leaves it watching (second review, session 25).
   const watch = watchSettle(el.ownerDocument);
   let checkTyped: (() => string | null) | undefined;
+  /** The option select() chose, as it reads: what the script gets back ("UK" chose "United Kingdom"). */
+  let chosenOption: string | null = null;
   let keysSent = false;
   try {
     switch (request.action) {
@@ -1508,13 +1511,17 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
       }
       case 'select': {
         const wanted = String(request.args[0] ?? '');
-        const noOption = (options: string[]) => new ActionError(`no option ${JSON.stringify(wanted.slice(0, 100))}${options.length ? `; options: ${options.slice(0, 20).map((o) => quoted(o, 60)).join(', ')}` : ': the list did not open'}`);
+        // Of a long list (a country picker's 246), the options nearest to what was asked for.
+        const noOption = (options: string[]) => new ActionError(`no option ${JSON.stringify(wanted.slice(0, 100))}${options.length
+          ? `; ${options.length > 20 ? `the nearest of its ${options.length} options` : 'options'}: ${closestOptions(options, wanted).map((o) => quoted(o, 60)).join(', ')}`
+          : ': the list did not open'}`);
         const suggestions = suggestionsOf(el);
         if (suggestions) {
           if ((el as HTMLInputElement).readOnly) throw new ActionError(`${describe(target)} is read-only`);
           if (isSensitive(el)) throw new ActionError('this field is sensitive (password, card, code…): choose from it with type(…) and a value the user gave');
           const picked = await typeSuggestion(el as HTMLInputElement, suggestions, wanted);
           if ('options' in picked) throw noOption(picked.options);
+          chosenOption = picked.chosen;
           break;
         }
         if (!isSelect(el) && isAriaPicker(el)) {
@@ -1525,6 +1532,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           if ('ignored' in picked) {
             throw new ActionError(`${describe(target)} did not take the option ${quoted(picked.ignored, 100)}: it shows ${quoted(picked.shows)}`, { state: 'not-chosen' });
           }
+          chosenOption = picked.chosen;
           break;
         }
         if (!isSelect(el)) throw new ActionError(`${describe(target)} is not a select`);
@@ -1537,9 +1545,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         // An option whose words mean an irreversible action ("Delete everything"): the page may act on the change.
         if (choice) guardChoice(el, request, rowOf(doc, target), choice);
         const chosen = selectOption(el, String(request.args[0] ?? ''));
-        if (chosen === undefined) {
-          throw new ActionError(`no option ${JSON.stringify(String(request.args[0]).slice(0, 100))}; options: ${Array.from(el.options).slice(0, 20).map((o) => quoted(o.text, 60)).join(', ')}`);
-        }
+        if (chosen === undefined) throw noOption(Array.from(el.options).map((o) => o.text.replace(/\s+/g, ' ').trim()));
+        chosenOption = chosen;
         break;
       }
       default:
@@ -1590,7 +1597,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   }
   // Unconfirmed: a submission the page makes a moment later (a debounced auto-save) is still this action's.
   if (submits && !request.confirmed && !confirmsHeld) watchLateSubmission(el, lateAfter(request), request.action !== 'click' && request.action !== 'press');
-  return { ...settled, value: typedValue };
+  return { ...settled, value: typedValue ?? chosenOption };
 }
 
 /**

@@ -114,7 +114,7 @@ export class FakeBridge implements Bridge {
           throw new ActionError(`${describeTarget(target)} has no option "${String(args[0])}" (options: ${(element.options ?? []).join(', ')})`);
         }
         element.value = String(args[0]);
-        return null;
+        return element.value;
       case 'check':
       case 'uncheck':
         if (element.kind !== 'checkbox') throw new ActionError(`${describeTarget(target)} is not a checkbox`);

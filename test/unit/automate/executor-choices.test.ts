@@ -128,6 +128,21 @@ describe('select()', () => {
     expect(changes).toBe(2);
     expect(await outcome(run({ action: 'text', target: byId('extras') }))).toMatchObject({ ok: { value: 'Breakfast, Parking' } });
   });
+
+  test('an abbreviation is the option whose words it is the initials of; the option chosen is the answer; a long list\'s nearest options are named (explorer, session 39)', async () => {
+    const countries = ['Afghanistan', 'Germany', 'Uganda', 'Ukraine', 'United Arab Emirates', 'United Kingdom', 'United States',
+      'United States Minor Outlying Islands', 'Uruguay', 'Uzbekistan', ...Array.from({ length: 30 }, (_, i) => `Country ${i}`)];
+    page(`<select id="country">${countries.map((c, i) => `<option value="c${i}">${c}</option>`).join('')}</select>`);
+    const country = document.getElementById('country') as HTMLSelectElement;
+    for (const [wanted, chosen] of [['UK', 'United Kingdom'], ['u.a.e.', 'United Arab Emirates'], ['Kingdom', 'United Kingdom'], ['kraine', 'Ukraine'], ['germany', 'Germany']]) {
+      expect(await outcome(run({ action: 'select', target: byId('country'), args: [wanted!] })), wanted).toMatchObject({ ok: { value: chosen } });
+      expect(country.options[country.selectedIndex]!.text).toBe(chosen);
+    }
+    const missing = await outcome(run({ action: 'select', target: byId('country'), args: ['USA'] }));
+    expect(missing.err).toBe('ActionError');
+    expect(missing.message).toMatch(/^no option "USA"; the nearest of its 40 options: "United States", "United States Minor Outlying Islands", /);
+    expect(missing.message).not.toContain('Afghanistan');
+  });
 });
 
 describe('value()', () => {

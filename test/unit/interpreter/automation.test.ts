@@ -127,7 +127,7 @@ describe('automation capabilities', () => {
       const { bridge, result } = await run(source!);
       expect(result.error?.name, source).toBe('ApiError');
       expect(result.error?.message, source).toBe(`$inbox__messages has no \`${/\.(\w+)/.exec(source!)![1]}\`: ${said} at 1:1`);
-      expect(bridge.calls.filter((c) => c.method !== 'count')).toEqual([]);
+      expect(bridge.calls.filter((c) => c.call !== 'count')).toEqual([]);
     }
     // A member no item has either still gets the closest name.
     expect((await run('$inbox__messages.lenght')).result.error?.message).toMatch(/did you mean `length`\?/);
