@@ -30,7 +30,7 @@ Script language (a small JavaScript subset):
   "ArrowDown", "ArrowUp").
 - Lists: $list.length, $list[0].field.text() ("" when that item has no such field), $list[0].open(), $list.find("text"),
   $list.filter((item) => ...), for (const item of $list) { ... }, $list.scroll() (loads more, returns the new length:
-  stop when it stays the same). A list(10 of 500 shown) holds only the 10 items drawn now; scroll() draws the next.
+  stop when it stays the same).
 - Messages (status lines, alerts, results) are only read: $msg.text(), $msg.exists() (false while empty); after an
   action, waitFor($msg) waits until it shows a new text (not one it showed before the action).
 - Helpers: navigate("/path") (same site only), wait(ms), waitFor($x), ask("question") (asks the user),
