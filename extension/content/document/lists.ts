@@ -536,7 +536,9 @@ const LABELLED_KINDS: ReadonlySet<string> = new Set(['link', 'button', 'clickabl
  * session 36). '' for anything else (a field's title is no value, a message's no text).
  */
 export function labelWords(el: Element): string {
-  const kind = kindOf(el);
+  // A box made clickable by its own handler or tab stop (ietf's colour bar, `<div onclick title="Click for colour
+  // legend.">`) is a clickable too, as the walk finds it.
+  const kind = kindOf(el) ?? (hasAttr(el, 'onclick') || (attr(el, 'tabindex') !== null && Number(attr(el, 'tabindex')) >= 0) ? 'clickable' : undefined);
   if (!kind || !LABELLED_KINDS.has(kind)) return '';
   return collapse(attr(el, 'aria-label') ?? '') || collapse(attr(el, 'title') ?? '');
 }

@@ -20,6 +20,13 @@ function record(): string[] {
   return clicked;
 }
 
+test('a box the page makes clickable that shows no words reads its title, as the document names it (ietf colour bar, session 40)', async () => {
+  document.body.innerHTML = '<div id="bar" onclick="void 0" title="Click for colour legend.">    </div><div id="tab" tabindex="0" aria-label="Legend"></div><div id="plain" title="Just a tip"></div>';
+  for (const [id, text] of [['bar', 'Click for colour legend.'], ['tab', 'Legend'], ['plain', '']]) {
+    expect(await run({ action: 'text', target: { locators: [{ by: 'id', value: id! }] } }), id).toMatchObject({ value: text });
+  }
+});
+
 describe('a click on a row', () => {
   test('goes to the row\'s one link', async () => {
     document.body.innerHTML = '<ul id="pages"><li><a href="?p=1">1</a></li><li><a href="?p=2">2</a></li><li class="next"><a class="next" href="?p=2">Next</a></li></ul>';
