@@ -96,6 +96,17 @@ describe('list reads on real page snapshots', () => {
     }
   });
 
+  test('links cut in pieces read and are found whole; a coloured bar reads its title (dropbox-blog, ietf-1; explorer, session 39)', async () => {
+    const dropbox = await runOn('dropbox-blog', 'const d = $page__text_links.find("Data"); done([$page__text_links.map((l) => l.text()), d ? d.index : -1])');
+    expect(dropbox.status, JSON.stringify(dropbox)).toBe('done');
+    const [texts, data] = dropbox.result as [string[], number];
+    expect(texts).toEqual(expect.arrayContaining(['Data', 'Model']));
+    expect(texts).not.toContain('ata');
+    expect(texts[data]).toBe('Data');
+    const ietf = await runOn('ietf-1', 'done($page__click_for_colour_legend.text())');
+    expect(ietf, JSON.stringify(ietf)).toMatchObject({ status: 'done', result: 'Click for colour legend.' });
+  }, 180_000);
+
   test('a heading\'s number that links to its section reads as the heading: find("Storage model") reaches it (ietf-1; explorer, session 36)', async () => {
     const { tab, tabId } = await openSnapshot('ietf-1');
     try {

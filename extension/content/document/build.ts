@@ -1,6 +1,6 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
-import { headingOfWordless, linkWords } from './wordless.ts';
+import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
 import { accessibleName, forgetClosedRoots, iconName, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSecretInput, isSensitive, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
@@ -317,8 +317,14 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   // `text_links` list, found by text.
   const prose = new Map<SectionRef, Candidate[]>();
   const blockTexts = new Map<Element, number>();
+  // A link continuing the one before it (the same address, nothing between) is part of that link's item.
+  const continuations = new Set<Candidate>();
   for (const candidate of shown) {
     if (candidate.kind !== 'link' || absorbed.has(candidate) || !proseBlock(candidate.el, blockTexts)) continue;
+    if (continuesLink(candidate.el)) {
+      continuations.add(candidate);
+      continue;
+    }
     const group = prose.get(candidate.landmark);
     if (group) group.push(candidate); else prose.set(candidate.landmark, [candidate]);
   }
@@ -419,6 +425,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       break;
     }
     placeTablesBefore(index);
+    if (continuations.has(candidate)) continue;
     const links = proseOf.get(candidate);
     if (links) {
       if (emittedProse.has(links)) continue;

@@ -32,9 +32,32 @@ export function headingOfWordless(el: Element, own: string, max = 300): string |
   return headingWords(closestOf(el, HEADING), own, max) ?? headingWords(targetHeading(el), own, max);
 }
 
+/** The same address, as written: links to it side by side with nothing between read as one ("<a>D</a><a>ata</a>"). */
+function sameLink(a: Node | null, href: string): a is Element {
+  return !!a && a.nodeType === 1 && tagNameOf(a as Element) === 'A' && attr(a as Element, 'href') === href;
+}
+
+/** Whether `el` continues the link right before it: the same address, no space or other text between. */
+export function continuesLink(el: Element): boolean {
+  const href = tagNameOf(el) === 'A' ? attr(el, 'href') : null;
+  return !!href && sameLink(el.previousSibling, href);
+}
+
+/**
+ * The links that continue `el` as one word or phrase (dropbox-blog's `<a>D</a><a>ata</a> <a>M</a><a>odel</a>`, a
+ * heading's link cut in two by an editor: "Data" and "Model", not "D", "ata", "M", "odel"; explorer, session 39).
+ */
+export function linkContinuation(el: Element, max = 20): Element[] {
+  const href = tagNameOf(el) === 'A' ? attr(el, 'href') : null;
+  const out: Element[] = [];
+  if (!href) return out;
+  for (let next = el.nextSibling; sameLink(next, href) && out.length < max; next = next.nextSibling) out.push(next);
+  return out;
+}
+
 /** A link's words: what it shows, or where it shows none, the heading it stands for. */
 export function linkWords(el: Element, max = 300): string {
-  const own = textOf(el, max);
+  const own = [el, ...linkContinuation(el)].map((part) => textOf(part, max)).join('').slice(0, max);
   return headingOfWordless(el, own, max) ?? own;
 }
 

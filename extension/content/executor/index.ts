@@ -10,7 +10,7 @@ import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts'
 import { MAX_COLUMN_TEXTS, WATCH_MAX_MS } from '../../protocol/list-reads.ts';
 import { accessibleName, forgetClosedRoots, shownItem, styleOf, tagOf, textOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
-import { headingOfWordless } from '../document/wordless.ts';
+import { headingOfWordless, linkContinuation } from '../document/wordless.ts';
 import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, sendsSearch, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
@@ -273,6 +273,12 @@ function isVisible(el: Element): boolean {
 const isPresent = (el: Element): boolean => isVisible(el) && (!isMessageElement(el) || readText(el) !== '');
 
 function readText(el: Element): string {
+  // A link continued by links to the same address right after it reads as one ("<a>D</a><a>ata</a>": "Data").
+  const more = linkContinuation(el);
+  return more.length ? clean([el, ...more].map(readOwnText).join('')) : readOwnText(el);
+}
+
+function readOwnText(el: Element): string {
   // A password, code or card field reads as nothing, whatever it is made of (an input, a textbox, a select).
   if (isSensitive(el)) return '';
   // A checkbox's or radio button's value is "on" or a form's code: the words it shows are its label (value() is its state).

@@ -27,6 +27,14 @@ test('a box the page makes clickable that shows no words reads its title, as the
   }
 });
 
+test('a link continued by links to the same address right after it reads as one (dropbox-blog, session 40)', async () => {
+  document.body.innerHTML = '<p id="p"><a href="/d#m">D</a><a href="/d#m">ata</a> <a href="/d#m">M</a><a href="/d#m">odel</a> <a href="/x">X</a></p>';
+  const link = (index: number) => ({ locators: [{ by: 'id' as const, value: 'p' }], item: { selector: ':scope > a', index } });
+  expect(await run({ action: 'text', target: link(0) })).toMatchObject({ value: 'Data' });
+  expect(await run({ action: 'text', target: link(2) })).toMatchObject({ value: 'Model' });
+  expect(await run({ action: 'text', target: link(4) })).toMatchObject({ value: 'X' });
+});
+
 describe('a click on a row', () => {
   test('goes to the row\'s one link', async () => {
     document.body.innerHTML = '<ul id="pages"><li><a href="?p=1">1</a></li><li><a href="?p=2">2</a></li><li class="next"><a class="next" href="?p=2">Next</a></li></ul>';

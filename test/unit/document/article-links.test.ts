@@ -72,6 +72,17 @@ test('a list whose other items show their link\'s words in a span samples an ico
   expect(list!.samples.map((sample) => Object.values(sample)[0])).toEqual(['Follow on Facebook', 'Follow on twitter', 'Follow on Linkedin']);
 });
 
+test('links to one address side by side with nothing between are one link of the text (dropbox-blog\'s "D"+"ata", session 40)', () => {
+  const href = '/doc#h2=Data-model';
+  const doc = build(`<main><h1>ATF</h1><p>See <a href="${href}">D</a><a href="${href}">ata</a> <a href="${href}">M</a><a href="${href}">odel</a>, `
+    + `<a href="/a">the API</a> and <a href="/b">the queue</a>.</p></main>`);
+  const links = lists(doc).find((list) => list.name.includes('text_links'));
+  expect(links?.count).toBe(4);
+  expect(links?.samples.map((sample) => sample.link)).toEqual(['Data', 'Model', 'the API', 'the queue']);
+  // No entry of its own for a continuation either.
+  expect(names(doc).filter((name) => /ata|odel/.test(name))).toEqual([]);
+});
+
 test('an item\'s first link is one field whether the item has one link or several (no second field reading it again)', () => {
   const items = [['main diagonal', 'real'], ['if and only if', 'symmetric'], ['eigenvalues'], ['sum', 'Hermitian'], ['trace'], ['normal']]
     .map((links, i) => `<li>Fact ${i} about ${links.map((l) => `<a href="/wiki/${l.replace(/ /g, '_')}">${l}</a>`).join(' and ')} holds.</li>`).join('');
