@@ -309,9 +309,10 @@ function soleControlWords(el: Element): string {
 /** Every word of an element as the document's samples show them: alt text, words a style sheet hides, inline words apart. */
 const allWords = (el: Element): string => (isInput(el) || isTextArea(el) || isSelect(el) || isSensitive(el) ? readText(el) : textOf(el, TEXT_LIMIT));
 
-function labelOf(el: Element): string {
-  // The shown text (cells and blocks apart) before the raw one, which also holds what is hidden.
-  const parts = [accessibleName(el), textOf(el, 200), clean(el.textContent, 200), el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? ''];
+function labelOf(el: Element, shownOnly = false): string {
+  // The shown text (cells and blocks apart) before the raw one, which also holds what is hidden: judged, never shown to
+  // the user (a hidden "(preview only, nothing is deleted)" would speak to them in the question; review, session 40).
+  const parts = [accessibleName(el), textOf(el, 200), shownOnly ? '' : clean(el.textContent, 200), el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? ''];
   if (isInput(el) && ['submit', 'button', 'reset'].includes(el.type)) parts.push(el.value);
   // The same words from several sources ("Delete" as name, text and title) once, as first found.
   // Compared without spaces: a row's text runs its cells together ("3998Order #4998") where its name spaces them.
@@ -452,7 +453,7 @@ function fingerprintOf(actionable: Element, row: Element | null = null): string 
  * what the user is shown of the element, when not its label (the option a select is set to).
  */
 function needsConfirmation(actionable: Element, reason: string, row: Element | null = null, said = reason, shown?: string): ActionError {
-  const label = (shown ?? labelOf(actionable)).slice(0, 200);
+  const label = (shown ?? labelOf(actionable, true)).slice(0, 200);
   // The row without the control's own words ("Buy milk Mon", not "Buy milk Mon Remove" under "Remove").
   const own = textOf(actionable, 200);
   const rowText = row ? textOf(row, 400) : '';

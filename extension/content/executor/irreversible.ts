@@ -125,15 +125,15 @@ const NOUN_LABEL = new RegExp([
   String.raw`^\s*order\s+by\s+[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?\s*$`,
 ].join('|'), 'iu');
 /**
- * An order or a post named by its number anywhere in a label or an address: "Lost cat (post 3)", "Re: order #1042",
- * `#post-3`. Not a bare number followed by what is ordered ("Order 2 items"), nor one after a verb that places or boosts it
- * ("Place order 42"). Only the orders and posts rules read the text without them (explorer, session 39: a feed's
- * link "Lost cat near the park (post 3)" to `#post-3` asked for confirmation).
+ * An order or a post named by its number in brackets, as a title's note ("Lost cat near the park (post 3)", "Refund
+ * [order #1042]" keeps its "Refund"): only the orders and posts rules read the label without it (explorer, session 39:
+ * a feed's link asked for confirmation). Not a number anywhere ("Order #1042 again", "Re-order #1042", "Order 2 ($19)"
+ * are acts; review, session 40), and what stands outside the brackets is still read ("Post (post 3)" asks).
  */
-const NUMBERED_NOUN = /(?<![\p{L}\p{N}])(?<!(?:place|complete|submit|confirm|finali[sz]e|make|boost|promote|send|publish)\s+(?:(?:my|your|the|this|new)\s+)?)(?:orders?|posts?)\s*(?:(?:#|no\.?|nr\.?)\s*\d+(?!\d)|\d+(?!\d|\s*[\p{L}\p{N}]))/giu;
+const NUMBERED_NOUN = /[([](?:\s*(?:orders?|posts?)\s*(?:#|no\.?|nr\.?)?\s*\d+\s*)[)\]]/giu;
 const withoutNumberedNouns = (text: string) => text.replace(NUMBERED_NOUN, ' ');
-/** The same in an address, where a part of a word may be one ("#post-3", "?order=12"; not "/quick-order/5"). */
-const ADDRESS_NOUN = /(?<![\p{L}\p{N}_-])(?:orders?|posts?)[-_=]?\d+(?![\p{L}\p{N}])/giu;
+/** The same in an address: an in-page anchor named so, the whole fragment (`#post-3`, `#order_12`; not `/order-1-click`). */
+const ADDRESS_NOUN = /(?<!\S)#(?:orders?|posts?)[-_]?\d+(?!\S)/giu;
 
 /**
  * An address that names an order or a post, or their list, and nothing else: `/orders`, `/account/orders/42`,

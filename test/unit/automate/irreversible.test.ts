@@ -30,16 +30,20 @@ describe('classifyAction: which actions need the user to confirm', () => {
     }
   });
 
-  test('an order or a post named by its number inside a longer label or an in-page anchor is a noun (explorer, session 39)', () => {
+  test('an order or a post named by its number in brackets, or as an in-page anchor, is a noun (explorer, session 39; review, session 40)', () => {
     const asks = (label: string, effect?: string) => classifyAction({ action: 'click', label, effect }).irreversible;
-    for (const [label, effect] of [['Lost cat near the park (post 3)', '#post-3 #post-3'], ['Re: order #1042 shipped', undefined],
-      ['Question about order no. 77', 'goes to /help?order=77'], ['Details', 'goes to #order-12']]) {
-      expect(asks(label!, effect), label).toBe(false);
+    for (const [label, effect] of [['Lost cat near the park (post 3)', '#post-3 #post-3'], ['Lost cat near the park (post 3)', 'goes to #post-3'],
+      ['Details', 'goes to #order-12'], ['Shipped [order #1042]', undefined], ['Thread (posts 12)', undefined]]) {
+      expect(asks(label!, effect), `${label} ${effect}`).toBe(false);
     }
     for (const [label, effect] of [['Place order 42', undefined], ['Place my order #42', undefined], ['Order 2 items', undefined],
       ['Boost post 3', undefined], ['Order 3 now (post 3)', undefined], ['Details', 'goes to /orders/42/cancel'], ['Delete post 3', '#post-3'],
-      ['Publish post 7', undefined], ['Post 3 comments', undefined]]) {
-      expect(asks(label!, effect), label).toBe(true);
+      ['Publish post 7', undefined], ['Post 3 comments', undefined], ['Post (post 3)', undefined], ['Order #1042 again', undefined],
+      ['Order #1 bestseller now', undefined], ['Order No. 5 perfume', undefined], ['Post #3 to Facebook', undefined], ['Re-order #1042', undefined],
+      ['Repeat order #1042', undefined], ['Schedule post #3', undefined], ['Cancel your order #1042', undefined], ['Place a new order #42', undefined],
+      ['Order 2 ($19.99)', undefined], ['Order 1 · Large pizza', undefined], ['Go', 'goes to /order-1-click'], ['Re: order #1042 shipped', undefined],
+      ['Order (#5)', undefined]]) {
+      expect(asks(label!, effect), `${label} ${effect}`).toBe(true);
     }
   });
 

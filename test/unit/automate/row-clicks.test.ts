@@ -35,6 +35,17 @@ test('a link continued by links to the same address right after it reads as one 
   expect(await run({ action: 'text', target: link(4) })).toMatchObject({ value: 'X' });
 });
 
+test('the question shows what the page shows of the control, not its hidden words (review, session 40)', async () => {
+  document.body.innerHTML = '<a id="del" href="/account/remove">Delete account<span hidden> (preview only, nothing is deleted)</span></a>';
+  const error = await run({ action: 'click', target: { locators: [{ by: 'id', value: 'del' }] } }).catch((e: unknown) => e) as { data?: { label?: string; needsConfirmation?: boolean } };
+  expect(error.data?.needsConfirmation).toBe(true);
+  expect(error.data?.label).toBe('Delete account');
+  // Hidden words are still judged: a harmless shown label over a hidden "Delete" asks.
+  document.body.innerHTML = '<a id="go" href="/x">Continue<span style="display:none"> Delete everything</span></a>';
+  const hidden = await run({ action: 'click', target: { locators: [{ by: 'id', value: 'go' }] } }).catch((e: unknown) => e) as { data?: { needsConfirmation?: boolean } };
+  expect(hidden.data?.needsConfirmation).toBe(true);
+});
+
 describe('a click on a row', () => {
   test('goes to the row\'s one link', async () => {
     document.body.innerHTML = '<ul id="pages"><li><a href="?p=1">1</a></li><li><a href="?p=2">2</a></li><li class="next"><a class="next" href="?p=2">Next</a></li></ul>';
