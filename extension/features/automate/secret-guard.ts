@@ -83,6 +83,8 @@ const PUBLIC_FIELD_WORDS: ReadonlySet<string> = new Set([
 const FILLS: ReadonlySet<string> = new Set(['type', 'select']);
 
 const MAX_SHOWN_DEPTH = 32;
+/** Calls whose answer is what a field holds. */
+const ANSWERS_OF_A_FIELD: ReadonlySet<string> = new Set(['value', 'text', 'select', 'type']);
 
 export function secretGuard(source: SecretGuardSource): SecretGuard {
   const shownDeep = (value: unknown, depth: number): unknown => {
@@ -98,7 +100,8 @@ export function secretGuard(source: SecretGuardSource): SecretGuard {
    * whether or not the value is matched (a secret under 3 characters, or one a plain parameter shares; review, session 25).
    */
   const secretAt = (read: GuardedCall): RunSecret | undefined => {
-    if ((read.call !== 'value' && read.call !== 'text') || !read.target) return undefined;
+    // The answer of the select() or type() that put it there too: the option chosen ("2027" for a secret "27").
+    if (!ANSWERS_OF_A_FIELD.has(read.call) || !read.target) return undefined;
     const key = targetKey(read.target);
     return filledAt.get(key) ?? source.secrets().find((s) => s.param !== undefined && source.savedTargets.get(s.param)?.has(key));
   };

@@ -165,6 +165,17 @@ describe('a repair of a replay never holds a secret parameter\'s value', () => {
     expectNoForm(KEY, sent, ['key'], done, stored, prompts);
   });
 
+  test('what select() of a secret answers is its hole, also for a short secret that only part of an option holds (review, session 40)', async () => {
+    const saved = '$pay__expiry_year.select("{{card_exp_year}}");\n$log_in__gone_button.click();\ndone(1);';
+    const { done } = await replay('const r = $pay__expiry_year.select("{{card_exp_year}}");\ndone([r, $pay__expiry_year.value()]);', saved, { card_exp_year: '27' });
+    expect(done.status, JSON.stringify(done.report?.attempts.map((a) => a.failure))).toBe('done');
+    expect(field('year').value).toBe('2027');
+    expect(done.report?.result).toEqual(['{{card_exp_year}}', '{{card_exp_year}}']);
+    // The repair's log says the hole too (a secret this short is not found in other text: the document's selected
+    // option still shows it; see README *Limits*).
+    expect(done.log.filter((entry) => entry.call === 'select').map((entry) => entry.result)).toEqual(['{{card_exp_year}}']);
+  });
+
   test('an error the page quotes the value in comes back to the script with its hole', async () => {
     const saved = '$pay__expiry_year.select("{{card_exp_year}}");\ndone(1);';
     const repair = 'let m = "";\ntry { $pay__expiry_year.select("{{card_exp_year}}"); } catch (e) { m = e.message; }\ndone([m.includes("no option \\"{{card_exp_year}}\\""), m.includes("2031"), m.split("").reverse().join("")]);';
