@@ -322,6 +322,32 @@ describe('lists that draw only the rows in view and declare no size (react-windo
     await tab.close();
   }, 120_000);
 
+  test('scrolled to its end, a window still says how many rows it has (review, session 40)', async () => {
+    const tab = await rig!.harness.context.newPage();
+    await tab.goto(rig!.pages.url('/apps/windowed/'));
+    await tab.evaluate(() => {
+      for (const id of ['orders-box', 'items-box']) {
+        const box = document.getElementById(id)!;
+        box.scrollTop = box.scrollHeight;
+      }
+      // All 20 drawn in a scroller whose style sheet pads it by a row's height: no total, no "more".
+      document.querySelector('main')!.insertAdjacentHTML('beforeend', '<style>#padded { padding: 20px 0; height: 300px; overflow: auto; }</style>'
+        + '<section aria-labelledby="notes-title"><h2 id="notes-title">Notes</h2><div id="padded">' + Array.from({ length: 20 }, (_, k) =>
+          `<div class="note" data-index="${k}" style="height: 40px"><span class="who">Note ${k}</span> <span class="what">by ${k % 3}</span> <button>Edit</button></div>`).join('') + '</div></section>');
+    });
+    await tab.waitForTimeout(200);
+    const tabId = await tabIdOf(rig!.harness, tab);
+    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const lists = reply.payload.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
+    const orders = lists.find((l) => Object.values(l.samples[0] ?? {}).some((v) => /^Order 1\d\d\d$/.test(v)));
+    const stock = lists.find((l) => Object.values(l.samples[0] ?? {}).some((v) => /^SKU-\d+$/.test(v)));
+    expect([orders?.total, stock?.total], JSON.stringify(lists)).toEqual([120, 100]);
+    const notes = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Note 0'));
+    expect(notes, JSON.stringify(lists)).toMatchObject({ count: 20 });
+    expect([notes!.total, notes!.more]).toEqual([undefined, undefined]);
+    await tab.close();
+  }, 120_000);
+
   test('a date the page shows as "Aug 3" reads its <time datetime> with value(), so a script can compare it', async () => {
     const tab = await rig!.harness.context.newPage();
     await tab.goto(rig!.pages.url('/apps/windowed/?dates'));

@@ -5,7 +5,7 @@ import { accessibleName, forgetClosedRoots, iconName, shownItem, shownTextBeside
 import { effectOf, isSecretInput, isSensitive, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, type DetectedList } from './lists.ts';
-import { declaredTotal, drawnUpTo } from './virtual.ts';
+import { declaredTotal, drawsMoreUncounted } from './virtual.ts';
 import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
@@ -383,7 +383,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
     const own = labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? fallback;
     const total = declaredTotal(list.container, list.items);
-    const more = total === undefined && drawnUpTo(list.container, list.items) !== undefined;
+    const more = total === undefined && drawsMoreUncounted(list.container, list.items);
     const entry: ListEntry = {
       name: own,
       kind: 'list',

@@ -5,7 +5,7 @@
  * knows that the rows it reads are not all of them. Lists that declare nothing but say their items' places (`data-index`,
  * rows stacked at `top: k × height`) answer `scroll()` with how far down they are drawn too.
  */
-import { attr, childElementCountOf, childrenOf, clientHeightOf, closestOf, comparePosition, containsOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, scrollHeightOf, textContentOf } from './dom-safe.ts';
+import { attr, childElementCountOf, childrenOf, clientHeightOf, closestOf, comparePosition, containsOf, nextElementOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, scrollHeightOf, textContentOf } from './dom-safe.ts';
 import { hasLayout, styleOf } from './dom.ts';
 
 /** Larger declared totals are not believed. */
@@ -115,6 +115,8 @@ function styledPx(el: Element, property: 'top' | 'height'): number | undefined {
 interface Implied {
   /** The place (from 0) of the last item drawn. */
   last: number;
+  /** The page's markup leaves room for rows not drawn (WindowFit). */
+  spacers: boolean;
   /** How many items the list's box is tall enough for, where it says. */
   total?: number;
 }
@@ -180,7 +182,7 @@ function drawsAWindow(items: readonly Element[]): WindowFit | undefined {
   const box = parentOf(items[0]!);
   if (!box) return undefined;
   const room = roomBox(box);
-  if (!hasLayout(ownerDocOf(box))) return ROOM.test(attr(room, 'style') ?? '') || ROOM.test(attr(box, 'style') ?? '') ? {} : undefined;
+  if (!hasLayout(ownerDocOf(box))) return ROOM.test(attr(room, 'style') ?? '') || ROOM.test(attr(box, 'style') ?? '') ? { spacers: true } : undefined;
   const edges = items.map((item) => rectOf(item));
   const top = Math.min(...edges.map((r) => r.top));
   const bottom = Math.max(...edges.map((r) => r.bottom));
@@ -198,15 +200,30 @@ function drawsAWindow(items: readonly Element[]): WindowFit | undefined {
   const fills = seen.bottom - seen.top > 1 ? fill(seen)
     : fill(Number.isFinite(clip.top) ? area : { top: boxRect.top, bottom: Math.min(boxRect.bottom, boxRect.top + windowHeight) });
   if (!fills) return undefined;
+  // A virtualizer writes the room it leaves in style attributes; a style sheet's padding or height is no spacer
+  // (review, session 40: a list of 20 rows, all drawn, with `padding: 20px 0` read as 20 of 21).
+  const spacers = [room, box].some((el) => SPACER.test(attr(el, 'style') ?? ''))
+    || isSpacer(previousElementOf(items[0]!)) || isSpacer(nextElementOf(items[items.length - 1]!));
+  if (!spacers) return { spacers };
   // Rows of one height (the drawn ones as tall as each other, within a pixel) in room for a whole number of them.
   const heights = edges.map((r) => r.height);
   const even = Math.max(...heights) - Math.min(...heights) <= 1;
   const fits = tall / row;
-  return even && Math.abs(fits - Math.round(fits)) < 0.1 ? { rows: Math.round(fits) } : {};
+  return even && Math.abs(fits - Math.round(fits)) < 0.1 ? { spacers, rows: Math.round(fits) } : { spacers };
 }
 
-/** A window onto more rows: how many its room is tall enough for, where its rows are of one height. */
+/** A padding or height in pixels a style attribute gives (a min-height is no spacer: a box's least size). */
+const SPACER = /(?:^|;)\s*(?:padding-top|padding-bottom|height)\s*:\s*0*[1-9]\d*(?:\.\d+)?px/i;
+/** An empty element the page sizes in its style attribute: a spacer above or below the rows drawn. */
+const isSpacer = (el: Element | null): boolean => !!el && childElementCountOf(el) === 0 && !textContentOf(el).trim() && SPACER.test(attr(el, 'style') ?? '');
+
+/**
+ * A window onto more rows: whether the page's own markup leaves the room (`spacers`: a style attribute's padding or
+ * height, a sized empty element beside the rows), and then how many rows that room is tall enough for, where its rows
+ * are of one height.
+ */
 interface WindowFit {
+  spacers: boolean;
   rows?: number;
 }
 
@@ -224,7 +241,7 @@ function implied(items: readonly Element[]): Implied | undefined {
     const last = indexes[indexes.length - 1]!;
     // The room (spacers, a padding, a box as tall as all rows) says how many there are (explorer, session 39: a
     // model read `list(11)` and filtered the drawn rows as all).
-    return { last, ...(fit.rows !== undefined && fit.rows > last + 1 ? { total: fit.rows } : {}) };
+    return { last, spacers: fit.spacers, ...(fit.rows !== undefined && fit.rows > last ? { total: fit.rows } : {}) };
   }
   const height = styledPx(items[0]!, 'height');
   if (!height) return undefined;
@@ -238,8 +255,8 @@ function implied(items: readonly Element[]): Implied | undefined {
   const box = parentOf(items[0]!);
   const boxHeight = box ? styledPx(box, 'height') : undefined;
   const fits = boxHeight === undefined ? fit.rows ?? Number.NaN : boxHeight / height;
-  const total = Number.isInteger(fits) && fits > rows[rows.length - 1]! + 1 ? fits : undefined;
-  return { last: rows[rows.length - 1]!, ...(total !== undefined ? { total } : {}) };
+  const total = Number.isInteger(fits) && fits > rows[rows.length - 1]! ? fits : undefined;
+  return { last: rows[rows.length - 1]!, spacers: fit.spacers, ...(total !== undefined ? { total } : {}) };
 }
 
 /**
@@ -249,6 +266,16 @@ function implied(items: readonly Element[]): Implied | undefined {
 export function declaredTotal(container: Element, items: readonly Element[]): number | undefined {
   const total = declared(container, items)?.total ?? implied(items)?.total;
   return total !== undefined && total > items.length ? total : undefined;
+}
+
+/**
+ * A list that draws only the rows in view, leaves room for the others in its markup and does not say how many there
+ * are (rows of several heights between spacers): the document says there are more (`list(11 of more shown)`).
+ */
+export function drawsMoreUncounted(container: Element, items: readonly Element[]): boolean {
+  if (declared(container, items)) return false;
+  const places = implied(items);
+  return !!places?.spacers && places.total === undefined;
 }
 
 /** An item's place among all the list's items (1 for the first), as the page declares it. */
