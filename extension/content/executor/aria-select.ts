@@ -111,7 +111,8 @@ function close(el: Element, box: HTMLInputElement | null, stillOpen: () => boole
 /** The option that means `wanted` (option-match.ts), by its name or its first line. */
 function matching(options: readonly Element[], wanted: string): Element | undefined {
   const labels = new Map(options.map((o) => [o, optionLabel(o)]));
-  return matchOption(options, wanted, (o) => [labels.get(o)!.name, labels.get(o)!.line])?.option;
+  // No initials: the words asked for are judged before the list opens, not the option they would take.
+  return matchOption(options, wanted, (o) => [labels.get(o)!.name, labels.get(o)!.line], undefined, { exactNames: 2, initials: false })?.option;
 }
 
 /** Options read until `enough` (any at all by default), for at most `ms`. */

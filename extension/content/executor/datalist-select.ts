@@ -20,7 +20,7 @@ export function suggestionsOf(el: Element): HTMLOptionElement[] | null {
 
 /** The suggestion typed into the field (its value), or the suggestions there are when none is `wanted`. */
 export async function typeSuggestion(field: HTMLInputElement, suggestions: HTMLOptionElement[], wanted: string): Promise<{ chosen: string } | { options: string[] }> {
-  const option = matchOption(suggestions, wanted, (o) => [o.label || o.value, o.value])?.option;
+  const option = matchOption(suggestions, wanted, (o) => [o.label || o.value, o.value], undefined, { exactNames: 2, partialNames: 2 })?.option;
   if (!option) return { options: suggestions.map((o) => norm(o.label || o.value).slice(0, 60)) };
   await typeText(field, option.value);
   return { chosen: option.value };

@@ -60,7 +60,7 @@ const WORDS: Array<[RegExp, string]> = [
   [word(String.raw`wipe|wipes|factory reset|reset (?:${ALL_BUT_FILTERS}|everything|(?:all |my |the )?(?:settings|data|account|device|preferences|progress|password))|resets|zurücksetzen|réinitialiser|restablecer`), 'wipes or resets'],
   [word('revoke|revokes|widerrufen|révoquer|revocar'), 'revokes'],
   [word('terminate|terminates|shut ?down|kill'), 'terminates'],
-  [word(String.raw`clear (?:${ALL_BUT_FILTERS}|everything|(?:all |my |the )?(?:data|history|cache|cookies|cart|basket|storage|messages|chat|conversation|inbox))|empty (?:the )?(?:bin|trash|recycle bin|wastebasket|cart|basket)|purge|leeren|vider|vaciar`), 'clears or empties'],
+  [word(String.raw`clear (?:${ALL_BUT_FILTERS}|everything|(?:all |my |the )?(?:data|history|cache|cookies|cart|basket|storage|messages|chat|conversation|inbox|notes))|empty (?:the |this )?(?:bin|trash|recycle bin|wastebasket|cart|basket|folder)|purge|leeren|vider|vaciar`), 'clears or empties'],
   // An amount of money after "transfer" ("Transfer €500 to Bob", "Transfer 20 USD"); "Transfer 2 files" is not one.
   [/(?<![\p{L}])transfer\s+(?:\p{Sc}\s*\d|\d[\d.,\s]*(?:\p{Sc}|usd|eur|gbp|chf|jpy|dollars?|euros?|pounds?)(?![\p{L}]))/iu, 'moves money'],
   [word('book now|book (?:it|this|a room|a table|tickets?|(?:the |a )?flight|(?:an |the )?appointment)|reserve now|buchen|réserver|reservar'), 'books'],
@@ -71,6 +71,9 @@ const WORDS: Array<[RegExp, string]> = [
   // "Merge" alone, or what merges code; not "Merge cells", "Merge PDF", "Merge contacts" (an editor's tools).
   [/^\s*merge\s*$|(?<![\p{L}\p{N}])(?:merge (?:(?:the |this )?(?:pull request|branch|pr|request))|squash and merge|rebase and merge|force push)(?![\p{L}\p{N}])/iu, 'merges'],
   [word('approve|approves|genehmigen|approuver|aprobar'), 'approves'],
+  // Ties to people and groups, and who owns what (explorer, session 40): not "Block" or "Leave" alone (a layout's
+  // block, "Leave a comment").
+  [word(String.raw`leave (?:the |this )?(?:group|team|organi[sz]ation|workspace|channel|server|community|conversation|chat)|block (?:this )?(?:user|member|account|contact|person)|ban|bans|ban (?:this )?(?:user|member)|unfriend|transfer ownership|disconnect (?:(?:your |my |the |this )?[\p{L}]+ )?(?:account|integration|app)`), 'changes who you are connected to'],
   [word('uninstall|deinstallieren|désinstaller|desinstalar'), 'removes'],
   // The account's locks: turning off a second factor. Not "Change password" or "Change email": such a link or button
   // opens a form, and that form's submit is asked about (a submit button is asked about as one).

@@ -16,10 +16,16 @@ function initialsOf(text: string): string[] {
   return all === major ? [all] : [all, major];
 }
 
-/** Written as an abbreviation: two to six letters, dots between allowed ("UK", "U.S.A."). */
+/**
+ * Written as an abbreviation: two to six capitals, or letters with dots ("UK", "USA", "u.s.a."). Not a word ("Home",
+ * "Cat": "Health, Outdoors, Music & Entertainment" is no "Home"; review, session 40).
+ */
 const abbreviation = (text: string): string | undefined => {
-  const letters = norm(text).replace(/\./g, '');
-  return /^\p{L}{2,6}$/u.test(letters) ? letters.toLowerCase() : undefined;
+  const written = norm(text);
+  const letters = written.replace(/\./g, '');
+  const capitals = /^\p{Lu}{2,6}$/u.test(written);
+  const dotted = /^(?:\p{L}\.){2,6}$|^(?:\p{L}\.){1,5}\p{L}$/u.test(written);
+  return (capitals || dotted) && /^\p{L}{2,6}$/u.test(letters) ? letters.toLowerCase() : undefined;
 };
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34,24 +40,35 @@ export interface OptionMatch<T> {
  * The option `wanted` means among `options`, by the names each goes by (`names`: its text first, a value or first line
  * after) and, of several matching at one step, the first that `usable` allows (one not disabled), else the first.
  */
-export function matchOption<T>(options: readonly T[], wanted: string, names: (option: T) => string[], usable: (option: T) => boolean = () => true): OptionMatch<T> | undefined {
+export interface MatchWays {
+  /** How many of an option's names an exact match reads (a page-drawn option: its name and its first line). */
+  exactNames?: number;
+  /** How many a partial match reads (a datalist: its label and its value). */
+  partialNames?: number;
+  /** Whether initials may match (not where the option chosen is not judged before it is taken: a page-drawn picker). */
+  initials?: boolean;
+}
+
+export function matchOption<T>(options: readonly T[], wanted: string, names: (option: T) => string[], usable: (option: T) => boolean = () => true,
+  ways: MatchWays = {}): OptionMatch<T> | undefined {
+  const { exactNames = 1, partialNames = 1, initials = true } = ways;
   const want = norm(wanted);
   const lower = want.toLowerCase();
   if (!lower) {
     const empty = options.filter((o) => names(o).some((n) => norm(n) === ''));
     return empty.length ? { option: empty.find(usable) ?? empty[0]!, partly: false } : undefined;
   }
-  const short = abbreviation(want);
+  const short = initials ? abbreviation(want) : undefined;
   const wordStart = new RegExp(`(?<![\\p{L}\\p{N}])${escaped(lower)}`, 'u');
-  const steps: Array<[(name: string, first: boolean) => boolean, boolean]> = [
-    [(name, first) => first && norm(name) === want, false],
+  const steps: Array<[(name: string, i: number) => boolean, boolean]> = [
+    [(name, i) => i < exactNames && norm(name) === want, false],
     [(name) => norm(name).toLowerCase() === lower, false],
-    [(name, first) => first && short !== undefined && initialsOf(name).includes(short), true],
-    [(name, first) => first && wordStart.test(norm(name).toLowerCase()), true],
-    [(name, first) => first && norm(name).toLowerCase().includes(lower), true],
+    [(name, i) => i === 0 && short !== undefined && initialsOf(name).includes(short), true],
+    [(name, i) => i < partialNames && wordStart.test(norm(name).toLowerCase()), true],
+    [(name, i) => i < partialNames && norm(name).toLowerCase().includes(lower), true],
   ];
   for (const [matches, partly] of steps) {
-    const found = options.filter((o) => names(o).some((name, i) => matches(name, i === 0)));
+    const found = options.filter((o) => names(o).some((name, i) => matches(name, i)));
     if (found.length) return { option: found.find(usable) ?? found[0]!, partly };
   }
   return undefined;

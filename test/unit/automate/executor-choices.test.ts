@@ -142,6 +142,13 @@ describe('select()', () => {
     expect(missing.err).toBe('ActionError');
     expect(missing.message).toMatch(/^no option "USA"; the nearest of its 40 options: "United States", "United States Minor Outlying Islands", /);
     expect(missing.message).not.toContain('Afghanistan');
+    // A word is no abbreviation (review, session 40): "Home" is "Home & Garden", not "Health, Outdoors, Music & Entertainment".
+    page('<select id="dept"><option>Health, Outdoors, Music &amp; Entertainment</option><option>Cars and Trucks</option><option>Home &amp; Garden</option><option>Cats</option></select>');
+    const dept = document.getElementById('dept') as HTMLSelectElement;
+    for (const [wanted, chosen] of [['Home', 'Home & Garden'], ['Cat', 'Cats'], ['HOME', 'Health, Outdoors, Music & Entertainment']]) {
+      expect(await outcome(run({ action: 'select', target: byId('dept'), args: [wanted!] })), wanted).toMatchObject({ ok: { value: chosen } });
+      expect(dept.options[dept.selectedIndex]!.text).toBe(chosen);
+    }
   });
 });
 

@@ -63,6 +63,9 @@ describe('a text box with options', () => {
     document.body.innerHTML = '<label>Browser <input id="dl" role="combobox" list="browsers"></label><datalist id="browsers"><option value="Chrome"><option value="Firefox"></datalist>';
     await expect(choose('dl', 'firefox')).resolves.toMatchObject({ value: 'Firefox', navigated: false });
     expect(($('dl') as HTMLInputElement).value).toBe('Firefox');
+    // A partial match reads the value too (review, session 40: "SF" for an airport listed by its name).
+    document.body.insertAdjacentHTML('beforeend', '<label>Airport <input id="ap" list="airports"></label><datalist id="airports"><option value="SFO" label="San Francisco International"><option value="OAK" label="Oakland"></datalist>');
+    await expect(choose('ap', 'SF')).resolves.toMatchObject({ value: 'SFO' });
     await expect(choose('dl', 'Opera')).rejects.toMatchObject({ name: 'ActionError', message: 'no option "Opera"; options: "Chrome", "Firefox"' });
     expect(($('dl') as HTMLInputElement).value).toBe('Firefox');
   });

@@ -30,6 +30,13 @@ describe('classifyAction: which actions need the user to confirm', () => {
     }
   });
 
+  test('leaving a group, blocking or banning, unfriending, emptying a folder, clearing notes, moving ownership ask (explorer, session 40)', () => {
+    const asks = (label: string) => classifyAction({ action: 'click', label }).irreversible;
+    for (const label of ['Leave group', 'Leave this team', 'Block user', 'Ban member', 'Ban', 'Unfriend', 'Empty folder', 'Clear notes',
+      'Transfer ownership', 'Disconnect Google account', 'Disconnect account']) expect(asks(label), label).toBe(true);
+    for (const label of ['Leave a comment', 'Block', 'Banner settings', 'Folder', 'Notes', 'Disconnected']) expect(asks(label), label).toBe(false);
+  });
+
   test('an order or a post named by its number in brackets, or as an in-page anchor, is a noun (explorer, session 39; review, session 40)', () => {
     const asks = (label: string, effect?: string) => classifyAction({ action: 'click', label, effect }).irreversible;
     for (const [label, effect] of [['Lost cat near the park (post 3)', '#post-3 #post-3'], ['Lost cat near the park (post 3)', 'goes to #post-3'],
