@@ -380,7 +380,8 @@ class ListHandle extends Capability {
       return `it is a list, and \`${key}\` a field of its items: ${list}[0].${key}.text() reads the first, ${list}.map((item) => item.${key}.text()) all of them`;
     }
     if (key === 'text' || key === 'value') {
-      return `it is a list: ${list}[0].${key}() reads an item, ${list}.map((item) => item.${key}()) all of them`;
+      // An item has no value() of its own (its fields do): its text.
+      return `it is a list: ${list}[0].text() reads an item, ${list}.map((item) => item.text()) all of them`;
     }
     if (Object.hasOwn(ITEM_METHODS, key) || Object.hasOwn(ELEMENT_METHODS, key)) {
       return `it is a list: call .${key}() on one of its items (${list}[0].${key}(), or ${list}.find("…").${key}())`;
