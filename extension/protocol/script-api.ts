@@ -8,7 +8,8 @@ export const ELEMENT_MEMBERS = ['click', 'type', 'press', 'select', 'check', 'un
 export const LIST_MEMBERS = ['length', 'find', 'filter', 'map', 'forEach', 'exists', 'scroll', 'some', 'every', 'reduce', 'findIndex', 'indexOf', 'slice', 'at'];
 /** Besides the list's own fields. */
 export const ITEM_MEMBERS = ['index', 'open', 'click', 'hover', 'scroll', 'check', 'uncheck', 'text', 'exists'];
-export const FIELD_MEMBERS = ['click', 'hover', 'text', 'value', 'exists', 'check', 'uncheck'];
+/** A row's text field or select is typed into or chosen from as an element is (explorer, session 40: `.quantity.type("3")`). */
+export const FIELD_MEMBERS = ['click', 'hover', 'text', 'value', 'exists', 'check', 'uncheck', 'type', 'select', 'press'];
 
 /** The methods that take an argument (text for type/select, text or a function for find, a key for press, a function
  * for filter/map/forEach/some/every/reduce/findIndex, an item for indexOf, positions for slice/at); the others take none

@@ -348,6 +348,28 @@ describe('lists that draw only the rows in view and declare no size (react-windo
     await tab.close();
   }, 120_000);
 
+  test('a row\'s text field and select are typed into and chosen from (explorer, session 40: "has no `type`")', async () => {
+    const tab = await rig!.harness.context.newPage();
+    await tab.goto(rig!.pages.url('/apps/windowed/?rows'));
+    await tab.evaluate(() => {
+      const rows = ['Alpha', 'Beta', 'Gamma'].map((who, k) => `<li class="member"><span class="who">${who}</span>`
+        + `<label>Quantity <input class="qty" value="${k + 1}"></label><label>Role <select class="role"><option>Viewer</option><option>Editor</option><option>Admin</option></select></label></li>`).join('');
+      document.body.innerHTML = `<main><h1>Team</h1><section><h2>Members</h2><ul id="members">${rows}</ul></section></main>`;
+    });
+    const tabId = await tabIdOf(rig!.harness, tab);
+    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const members = reply.payload.sections.flatMap((s) => s.entries).find((e): e is ListEntry => e.kind === 'list' && Object.values(e.samples[0] ?? {}).includes('Alpha'));
+    expect(members, renderDocument(reply.payload)).toBeDefined();
+    const slot = (kind: string) => members!.slots.find((x) => x.kind === kind)!.name;
+    const [qty, role] = [slot('text_input'), slot('select')];
+    const run = await runScript(tabId, `const b = $${members!.name}.find("Beta"); b.${qty}.type("7"); const r = b.${role}.select("Admin");
+      done([r, $${members!.name}[1].${qty}.value(), $${members!.name}[1].${role}.value()])`);
+    expect(run.report.status, JSON.stringify(run.report.attempts.at(-1)?.failure)).toBe('done');
+    expect(run.report.result).toEqual(['Admin', '7', 'Admin']);
+    expect(await tab.evaluate(() => Array.from(document.querySelectorAll('.qty'), (i) => (i as HTMLInputElement).value))).toEqual(['1', '7', '3']);
+    await tab.close();
+  });
+
   test('a date the page shows as "Aug 3" reads its <time datetime> with value(), so a script can compare it', async () => {
     const tab = await rig!.harness.context.newPage();
     await tab.goto(rig!.pages.url('/apps/windowed/?dates'));

@@ -29,6 +29,7 @@ export const ITEM_METHODS: Record<string, BridgeMethod> = {
 };
 export const FIELD_METHODS: Record<string, BridgeMethod> = {
   click: 'click', hover: 'hover', text: 'text', value: 'value', exists: 'exists', check: 'check', uncheck: 'uncheck',
+  type: 'type', select: 'select', press: 'press',
 };
 const TEXT_ARGUMENT: ReadonlySet<BridgeMethod> = new Set(['type', 'select']);
 /** What a message (a status line, an alert, an `<output>`: kind `message`) offers: it is read, never acted on. */

@@ -121,7 +121,9 @@ describe('members after a handle', () => {
     expect(c.allows(pid('hold'))).toBe(false);
     feed(c, 'price', '.');
     expect(c.allows(pid('text()'))).toBe(true);
-    expect(c.allows(pid('type'))).toBe(false);
+    // A field is typed into as an element is (a row's quantity box; session 40); no list member on it.
+    expect(c.allows(pid('type'))).toBe(true);
+    expect(c.allows(pid('length'))).toBe(false);
     const d = make();
     feed(d, '$', 'shop__items', '.find("Lamp")', '.');
     expect(d.allows(pid('hold'))).toBe(false);
