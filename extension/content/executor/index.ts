@@ -1327,6 +1327,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     if (isSensitive(el)) return reply('');
     if (isInput(el) && (el.type === 'checkbox' || el.type === 'radio')) return reply(el.checked);
     if (isInput(el) || isTextArea(el) || isSelect(el)) return reply(el.value.slice(0, TEXT_LIMIT));
+    // A box or switch the page draws reads its state as the samples show it (`aria-checked`), a toggle button its
+    // `aria-pressed`; not its label (explorer, session 40: a grid's ticked rows read "").
+    const state = el.getAttribute('aria-checked') ?? (isButton(el) || el.getAttribute('role') === 'button' ? el.getAttribute('aria-pressed') : null);
+    if (state !== null) return reply(state === 'mixed' ? 'mixed' : state === 'true');
     return reply(machineValue(el, TEXT_LIMIT) ?? readText(el));
   }
 

@@ -153,6 +153,14 @@ describe('select()', () => {
 });
 
 describe('value()', () => {
+  test('a box, switch or toggle button the page draws reads its state, as the samples show it (explorer, session 40)', async () => {
+    page('<div id="a" role="checkbox" aria-checked="true" tabindex="0">Select</div><div id="b" role="switch" aria-checked="false">Autoplay</div>'
+      + '<div id="c" role="checkbox" aria-checked="mixed">All</div><button id="d" aria-pressed="true">Bold</button><span id="e" role="button" aria-pressed="false">Italic</span><button id="f">Plain</button>');
+    const values = [];
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) values.push((await outcome(run({ action: 'value', target: byId(id) }))).ok?.value);
+    expect(values).toEqual([true, false, 'mixed', true, false, 'Plain']);
+  });
+
   test('a password, code or card field reads "" (as text() does), filled or not, never its value', async () => {
     page('<input type="password" id="pw"><input id="otp" autocomplete="one-time-code"><input id="name">');
     expect(await outcome(run({ action: 'value', target: byId('pw') }))).toMatchObject({ ok: { value: '' } });
