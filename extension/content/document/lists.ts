@@ -520,13 +520,6 @@ export function sampleText(el: Element): string {
   return textOf(el, 200) || labelWords(el);
 }
 
-/** The label or title of an item's one link or button, where the item shows no words (the executor's soleControlWords). */
-function soleControlLabel(item: Element): string {
-  if (textOf(item, 20)) return '';
-  const controls = queryAllOf(item, 'a[href], button');
-  return controls.length === 1 ? labelWords(controls[0]!) : '';
-}
-
 /** Controls whose own label or title is what they say when they show no words. */
 const LABELLED_KINDS: ReadonlySet<string> = new Set(['link', 'button', 'clickable', 'tab', 'menuitem', 'option']);
 
@@ -639,13 +632,6 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       const el = slotElement(item, slot.selector);
       const value = el ? sampleText(el) : '';
       if (value) sample[names.get(slot)!] = truncate(value, 60);
-    }
-    // An item that shows no words in any field, whose one link or button has a label or title (spiceworks' footer:
-    // `<li><a title="Follow on twitter"><svg>`, its sibling items' text in a span): that label, as its `.text()` reads.
-    const first = fields[0];
-    if (first && fields.every((slot) => !sample[names.get(slot)!])) {
-      const words = soleControlLabel(item);
-      if (words) sample[names.get(first)!] = truncate(words, 60);
     }
     // Each item's box, checked or not ("uncheck the done ones" needs it): our words, never page text.
     for (const slot of toggles) {
