@@ -48,7 +48,8 @@ test('what an action does change is still seen beside the page\'s own changes', 
     expect(added, JSON.stringify(added)).toMatchObject({ ok: true, payload: { changed: true } });
   }
   expect(await rig!.page.locator('#notes li').allTextContents()).toEqual(['milk', 'eggs']);
-  const cleared = await rig!.act('clear', 'click');
+  // "Clear notes" wipes them: it asks (session 40), and is confirmed here as the save is.
+  const cleared = await rig!.act('clear', 'click', [], { confirmed: true, fingerprint: 'Clear notes|||' });
   expect(cleared, JSON.stringify(cleared)).toMatchObject({ ok: true, payload: { changed: true } });
   expect(await rig!.page.locator('#notes li').count()).toBe(0);
 });
