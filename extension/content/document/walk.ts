@@ -6,6 +6,7 @@
  * (a full per-element scan only where a style sheet cannot be read).
  */
 import type { ElementKind, SectionKind } from './types.ts';
+import { labelStandIn } from './box-label.ts';
 import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
 import { isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
@@ -653,6 +654,13 @@ function hiddenIn(el: Element, view: View): Element | null {
   return null;
 }
 
+/** Where a person could see and click it: rendered, visible, not hidden for assistive technology, of some size. */
+function reachable(el: Element, view: View): boolean {
+  if (!view.rendered(el) || checkVisibilityOf(el, { visibilityProperty: true }) === false || hiddenIn(el, view)) return false;
+  const rect = rectOf(el);
+  return rect.width > 0 || rect.height > 0;
+}
+
 function viewOf(doc: Document, blocked = false): View {
   const layout = hasLayout(doc);
   return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()), modals: openModals(doc), blocked };
@@ -897,7 +905,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       }
     }
     const tag = tagOf(el);
-    if (hidden || (tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
+    // A box hidden by its own `hidden` or `aria-hidden` may be drawn by its label (below); an inert one is unusable.
+    const ownlyHidden = hidden === el && tag === 'INPUT' && view.layout && !hasAttr(el, 'inert');
+    if ((hidden && !ownlyHidden) || (tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
       skip = hidden ?? el;
       continue;
     }
@@ -951,18 +961,25 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       const mayPoint = pointed.has(el) || shadowOf(el) || hasAttr(el, 'part') || attr(el, 'style')?.includes('cursor');
       if (tabindex >= 0 || hasAttr(el, 'onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
     }
+    // A checkbox or radio input the page hides to draw its own box: its shown label stands in for it.
+    const standIn = (kind === 'checkbox' || kind === 'radio') && view.layout ? labelStandIn(el, (at) => reachable(at, view)) : null;
+    if (ownlyHidden && !standIn) {
+      skip = el;
+      continue;
+    }
     if (kind) {
+      const drawn = standIn ?? el;
       // The common case, shown and visible, costs one call; styles are read only to tell the others apart.
-      const visible = view.layout && checkVisibilityOf(el, { visibilityProperty: true }) !== false;
-      if (!visible && !view.rendered(el)) {
+      const visible = view.layout && checkVisibilityOf(drawn, { visibilityProperty: true }) !== false;
+      if (!visible && !view.rendered(drawn)) {
         skip = el;
         continue;
       }
-      const visibility = visible ? 'visible' : styleOf(el)?.visibility;
+      const visibility = visible ? 'visible' : styleOf(drawn)?.visibility;
       const shown = visibility !== 'hidden' && visibility !== 'collapse';
       let inViewport: boolean | undefined;
       if (shown && view.layout) {
-        const rect = rectOf(el);
+        const rect = rectOf(drawn);
         if (rect.width === 0 && rect.height === 0 && styleOf(el)?.display !== 'contents') kind = undefined;
         else {
           const win = ownerDocOf(el).defaultView;

@@ -376,3 +376,33 @@ export function selectOption(el: HTMLSelectElement, wanted: string): string | un
   el.dispatchEvent(new win.Event('change', { bubbles: true }));
   return norm(option.text);
 }
+
+/**
+ * Sets a field's whole value at once, as its picker does (a date chosen, a slider let go): focus, the value, an input
+ * event, a change event (none when the value stays the same). Keys typed one by one make no value of a date, a colour or a slider.
+ */
+export function setWholeValue(el: HTMLInputElement, value: string): void {
+  focus(el);
+  const win = view(el) as Window & typeof globalThis;
+  const before = el.value;
+  setNativeValue(el, value);
+  // The same value again (a slider's 33 rounded to the 35 it held) changes nothing, as a picker's would not.
+  if (el.value === before) return;
+  el.dispatchEvent(new win.Event('input', { bubbles: true, composed: true }));
+  el.dispatchEvent(new win.Event('change', { bubbles: true }));
+}
+
+/** A slider's arrow key, as the browser's own handling of it: one step up or down, then input and change (none at an end). */
+export function stepSlider(el: HTMLInputElement, up: boolean): void {
+  const before = el.value;
+  try {
+    if (up) el.stepUp();
+    else el.stepDown();
+  } catch {
+    return;
+  }
+  if (el.value === before) return;
+  const win = view(el) as Window & typeof globalThis;
+  el.dispatchEvent(new win.Event('input', { bubbles: true, composed: true }));
+  el.dispatchEvent(new win.Event('change', { bubbles: true }));
+}

@@ -16,8 +16,10 @@ import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, 
 import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
 import { labelWords, slotElement } from '../document/lists.ts';
+import { labelStandIn } from '../document/box-label.ts';
 import { itemsIn } from '../document/list-items.ts';
-import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, selectOption, typeText } from './events.ts';
+import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, selectOption, stepSlider, typeText } from './events.ts';
+import { takesWholeValue, typeWholeValue } from './whole-value.ts';
 import { classifyAction, classifyChoice, decodedAddress, readableWords } from './irreversible.ts';
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
 import { suggestionsOf, typeSuggestion } from './datalist-select.ts';
@@ -26,6 +28,7 @@ import { lastActionAt } from './churn.ts';
 import { answersTyping, enabledSoon, typingAnswered } from './page-answers.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { sendHere } from './form-target.ts';
+import { controlsOf, refuseInvalidForm } from './form-validity.ts';
 import { namesAnotherWindow } from './window-open.ts';
 import { iconWords } from '../document/icon-words.ts';
 import { machineValue } from '../document/machine-value.ts';
@@ -526,6 +529,9 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
   // and confirmed, still left the site (exploratory test, explorer 2).
   const away = box || focuses ? undefined : leavesSite(actionable);
   if (away) throw leavesSiteError(`this ${isAnchor(actionable.closest('a[href]')) ? 'link' : 'form'}`, away);
+  // A form the browser will not send is not asked about (nor, confirmed earlier, reported sent).
+  const sends = box || focuses ? null : formOf(actionable);
+  if (sends) refuseInvalidForm(sends, actionable);
   if (request.confirmed) {
     if (request.fingerprint === undefined || request.fingerprint === fingerprintOf(actionable, row)) return;
     throw needsConfirmation(actionable, 'changed since you confirmed it', row);
@@ -966,6 +972,8 @@ function enterButton(field: Element): HTMLElement | null {
 
 /** Enter that clicks `button` is judged as a click of it is (a Pay, Send or any non-search submit asks the user). */
 function guardEnter(button: HTMLElement, request: ActRequest): void {
+  const form = formOf(button);
+  if (form) refuseInvalidForm(form, button, 'Enter in the field sends this form');
   try {
     guardIrreversible(button, { ...request, action: 'click' }, null);
   } catch (error) {
@@ -990,6 +998,7 @@ function enterAction(field: Element, request: ActRequest): void {
   const { form, button } = sends;
   if (!button) {
     refuseEnterAway(field);
+    refuseInvalidForm(form, null, 'Enter in the field sends this form');
     HTMLFormElement.prototype.requestSubmit.call(form);
     return;
   }
@@ -1025,17 +1034,18 @@ export function refuseLate(request: ActRequest): void {
 
 const DONE: Record<string, string> = { type: 'typed into', press: 'typed into', select: 'chosen from', check: 'checked', uncheck: 'unchecked', hover: 'pointed at' };
 
-function usable(el: Element, request: ActRequest): void {
+/** `el` can be acted on where it is drawn (`drawn`: a label standing in for a box the page hides, else `el` itself). */
+function usable(el: Element, request: ActRequest, drawn = el): void {
   const done = DONE[request.action] ?? 'clicked';
-  if (!isVisible(el)) throw new ActionError(`${describe(request.target)} is hidden: it cannot be ${done} now`, { state: 'hidden' });
+  if (!isVisible(drawn)) throw new ActionError(`${describe(request.target)} is hidden: it cannot be ${done} now`, { state: 'hidden' });
   if (isDisabled(el)) throw new ActionError(`${describe(request.target)} is disabled`, { state: 'disabled' });
-  const modal = blockingModal(el);
+  const modal = blockingModal(drawn);
   if (modal) {
     const name = clean(accessibleName(modal), 80);
     throw new ActionError(`${describe(request.target)} is behind the open dialog${name ? ` ${quoted(name)}` : ''}: only the dialog can be used until it is answered or closed`, { state: 'blocked' });
   }
-  if (closestOf(el, '[inert]')) throw new ActionError(`${describe(request.target)} is inert (the page has made it unusable for now): it cannot be ${done}`, { state: 'inert' });
-  const cover = coveringLayer(el);
+  if (closestOf(el, '[inert]') || closestOf(drawn, '[inert]')) throw new ActionError(`${describe(request.target)} is inert (the page has made it unusable for now): it cannot be ${done}`, { state: 'inert' });
+  const cover = coveringLayer(drawn);
   if (cover) {
     const layers = '[role=dialog], [role=alertdialog], dialog, [aria-label], [aria-labelledby]';
     const named = [...(cover.matches(layers) ? [cover] : []), ...Array.from(cover.querySelectorAll(layers)).slice(0, 5)]
@@ -1334,10 +1344,12 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     return reply(machineValue(el, TEXT_LIMIT) ?? readText(el));
   }
 
+  // A checkbox or radio button the page draws itself is reached, and clicked, through its shown label.
+  const drawn = labelStandIn(el, isVisible) ?? el;
   // At once, whatever the page's `scroll-behavior`: the checks below read where the element is now.
-  el.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  drawn.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'instant' });
   if (request.action === 'scroll') return reply(null);
-  usable(el, request);
+  usable(el, request, drawn);
 
   // A held submission belongs to the prompt the user was shown, and to nothing after it: any unconfirmed action (the
   // user declined, the script moved on, another run) forgets it.
@@ -1390,11 +1402,11 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   try {
     switch (request.action) {
       case 'hover':
-        hover(el);
+        hover(drawn);
         break;
       case 'click':
         guardIrreversible(el, request, rowOf(doc, target));
-        openedHere(el, () => click(el, () => {
+        openedHere(el, () => click(drawn, () => {
           // A detached link still follows its href when clicked; anything else is found again the way it was found
           // (the row's one link for a bare row click) and taken only if it is the same control drawn anew.
           if (isAnchor(el) && el.hasAttribute('href')) return null;
@@ -1418,11 +1430,15 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         const button = upFront ? enterButton(field) : null;
         if (button) guardEnter(button, request);
         else if (upFront) refuseEnterAway(field);
+        const sends = upFront && !button ? implicitSubmission(field) : null;
+        if (sends && !sends.button) refuseInvalidForm(sends.form, null, 'Enter in the field sends this form');
         keysSent = true;
         // A page that cancels the key (its own Enter handling) keeps it from doing what the browser would.
         const proceed = keyDown(field, key);
         try {
           if (proceed && key === 'Enter') enterAction(field, request);
+          // A slider's own arrow keys, which a key event made by a script does not set off.
+          else if (proceed && isInput(field) && field.type === 'range' && (key === 'ArrowUp' || key === 'ArrowDown')) stepSlider(field, key === 'ArrowUp');
         } finally {
           keyUp(field, key);
         }
@@ -1443,11 +1459,22 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         if (current !== want) {
           // A box whose label means an irreversible action ("Delete my account"): the page may act on the change.
           if (want && choice) guardChoice(el, request, rowOf(doc, target), choice);
-          click(checkbox ?? el);
+          click(checkbox ? labelStandIn(checkbox, isVisible) ?? checkbox : el);
         }
         break;
       }
       case 'type': {
+        // A date, a time, a colour, a slider: given its whole value at once, as its own picker would.
+        if (isInput(el) && takesWholeValue(el)) {
+          if (el.readOnly) throw new ActionError(`${describe(target)} is read-only`);
+          const sensitive = isSensitive(el);
+          if (sensitive && !request.userSupplied) {
+            throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
+          }
+          const holds = typeWholeValue(el, String(request.args[0] ?? ''), describe(target));
+          checkTyped = () => (holds === null || sensitive || request.userSupplied ? null : capped(holds));
+          break;
+        }
         const field = typingTarget(el);
         // The tag of a page's own element (`<my-widget>`) in letters, digits and dashes only: names are the page's.
         if (!field) throw new ActionError(`${describe(target)} is not a text field (${kindOf(el) ?? el.tagName.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 40)})${isAriaPicker(el) ? ': choose from it with select("…")' : ''}`);
@@ -1756,11 +1783,6 @@ function tiedLate(request: ActRequest): NonNullable<typeof lateHeld> | null {
   lateHeld = null;
   return late;
 }
-
-let formControlsGetter: ((this: HTMLFormElement) => HTMLFormControlsCollection) | undefined;
-/** A form's controls, read through the browser's own getter (a control named `elements` shadows the form's). */
-const controlsOf = (form: HTMLFormElement) =>
-  (formControlsGetter ??= Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get! as (this: HTMLFormElement) => HTMLFormControlsCollection).call(form);
 
 /** Where a form sends and what: a held submission goes only if this is what the user was shown. */
 function formPrint(form: HTMLFormElement): string {

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ElementEntry, PageDocument } from '../../extension/protocol/schemas.ts';
+import { startExecutorRig, type ExecutorRig } from './executor-rig.ts';
+
+/**
+ * Checkboxes and radio buttons a page draws itself (test/fixtures/apps/widgets/boxes.html): the input is hidden
+ * (display: none, `hidden`, no size, visibility: hidden) and its label is what a person sees and clicks. The input is
+ * in the document, named by its label, with its state; check() and click() go through the label, as a person's click.
+ */
+
+let rig: ExecutorRig | undefined;
+let page: Page;
+const act = (...args: Parameters<ExecutorRig['act']>) => rig!.act(...args);
+
+beforeAll(async () => {
+  rig = await startExecutorRig('widgets/boxes.html');
+  ({ page } = rig);
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+});
+beforeEach(async () => {
+  await page.goto(rig!.pages.url('/apps/widgets/boxes.html'));
+});
+
+const entries = (doc: PageDocument) => doc.sections.flatMap((section) => section.entries) as ElementEntry[];
+
+describe('boxes the page draws', () => {
+  test('are in the document, named by their labels, with their state; unreachable ones are not', async () => {
+    const read = await rig!.read();
+    expect(read.ok).toBe(true);
+    const boxes = entries(read.payload as PageDocument).filter((entry) => entry.kind === 'checkbox' || entry.kind === 'radio');
+    expect(boxes.map((entry) => [entry.kind, entry.description, entry.state?.checked ?? false])).toEqual([
+      ['checkbox', expect.stringMatching(/Remember me/), false],
+      ['radio', expect.stringMatching(/Small/), true],
+      ['radio', expect.stringMatching(/Large/), false],
+      ['checkbox', expect.stringMatching(/Dark mode/), false],
+      ['checkbox', expect.stringMatching(/Subscribe to news/), false],
+    ]);
+  });
+
+  test('check() and uncheck() go through the label: the page hears the change', async () => {
+    for (const id of ['remember', 'dark', 'news']) {
+      const checked = await act(id, 'check');
+      expect(checked, `${id}: ${JSON.stringify(checked)}`).toMatchObject({ ok: true });
+      expect(await page.locator(`#${id}`).isChecked()).toBe(true);
+    }
+    expect((await act('dark', 'uncheck')).ok).toBe(true);
+    expect(await page.locator('#dark').isChecked()).toBe(false);
+    expect((await page.locator('#log').textContent())?.trim()).toBe('remember=true dark=true news=true dark=false');
+  });
+
+  test('a radio of a drawn group is chosen with check() or click()', async () => {
+    expect((await act('large', 'check')).ok).toBe(true);
+    expect(await page.locator('#large').isChecked()).toBe(true);
+    expect((await act('small', 'click')).ok).toBe(true);
+    expect(await page.locator('#small').isChecked()).toBe(true);
+  });
+
+  test('a hidden box with no shown label stays hidden to the executor', async () => {
+    for (const id of ['orphan', 'ghost']) {
+      const refused = await act(id, 'check');
+      expect(refused.error?.data, JSON.stringify(refused)).toMatchObject({ state: 'hidden' });
+    }
+    expect(await page.locator('#log').textContent()).toBe('');
+  });
+});
