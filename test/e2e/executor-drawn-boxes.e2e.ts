@@ -37,7 +37,13 @@ describe('boxes the page draws', () => {
       ['radio', expect.stringMatching(/Large/), false],
       ['checkbox', expect.stringMatching(/Dark mode/), false],
       ['checkbox', expect.stringMatching(/Subscribe to news/), false],
+      // A box of the page's own over a hidden input is one entry, named as before (review, session 41).
+      ['checkbox', expect.stringMatching(/Keep me posted/), false],
+      ['radio', expect.stringMatching(/Alpha/), false],
     ]);
+    const names = entries(read.payload as PageDocument).map((entry) => entry.name);
+    expect(names).toContain('misc__keep_me_posted');
+    expect(names).toContain('misc__alpha');
   });
 
   test('check() and uncheck() go through the label: the page hears the change', async () => {

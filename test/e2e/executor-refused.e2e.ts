@@ -4,8 +4,8 @@ import { startExecutorRig, type ExecutorRig } from './executor-rig.ts';
 
 /**
  * A form the browser refuses to send (a required field empty, an email that is no email, a number past its maximum)
- * is reported as not sent, with the fields that stop it, before the user is asked to confirm a send that cannot
- * happen (test/fixtures/apps/refused/). A `novalidate` form is the page's to check: it goes as it is.
+ * is reported as not sent, with the fields that stop it, not as done (test/fixtures/apps/refused/). Judged once
+ * clicked: a page's own click handler may still send it itself. A `novalidate` form is the page's to check.
  */
 
 let rig: ExecutorRig | undefined;
@@ -30,17 +30,20 @@ beforeEach(async () => {
 });
 
 describe('a form the browser refuses', () => {
-  test('is not asked about: the click says which fields stop it, and nothing is sent', async () => {
+  test('a confirmed click says which fields stop it, and nothing is sent', async () => {
     await page.fill('#email', 'ana');
     await page.fill('#count', '12');
-    const refused = await act('place', 'click');
+    // Asked first: the page's own click handler might still send it (see below); the browser judges only once clicked.
+    const asked = await act('place', 'click');
+    expect(asked.error?.data, JSON.stringify(asked)).toMatchObject({ needsConfirmation: true, label: 'Place order' });
+    const refused = await act('place', 'click', [], { confirmed: true, fingerprint: asked.error!.data!.fingerprint });
     expect(refused.ok).toBe(false);
     expect(refused.error?.name).toBe('ActionError');
     expect(refused.error?.data).toMatchObject({ state: 'invalid-form' });
-    expect(refused.error?.data?.needsConfirmation).toBeUndefined();
     const fields = refused.error!.data!.fields as { label: string; problem: string }[];
     expect(fields.map((field) => field.label)).toEqual(['Your name', 'Email', 'How many', 'I accept the terms']);
-    expect(refused.error!.message).toMatch(/^the form "Order" is not sent: the browser refuses it until 4 fields are right: "Your name" \(/);
+    expect(refused.error!.message).toMatch(/^the form "Order" was not sent: these 4 fields are not filled in as the form requires: "Your name" \(/);
+    expect(refused.error!.message).toMatch(/; fill them in \(type, select, check\), then send it again$/);
     expect(fields[2]!.problem).toMatch(/10/);
     await page.waitForTimeout(300);
     expect(posts).toEqual([]);
@@ -58,39 +61,53 @@ describe('a form the browser refuses', () => {
     await page.waitForURL(/\/apps\/refused\/sent\.html$/);
   });
 
-  test('a confirmed click of a form that turned invalid since is refused too, not reported sent', async () => {
-    await page.fill('#name', 'Ana');
-    await page.check('#terms');
-    const asked = await act('place', 'click');
+  test('Enter in a field of such a form, confirmed, says the same', async () => {
+    const asked = await act('email', 'press', ['Enter']);
     expect(asked.error?.data?.needsConfirmation).toBe(true);
-    await page.fill('#name', '');
-    const refused = await act('place', 'click', [], { confirmed: true, fingerprint: asked.error!.data!.fingerprint });
+    const refused = await act('email', 'press', ['Enter'], { confirmed: true, fingerprint: asked.error!.data!.fingerprint });
     expect(refused.error?.data, JSON.stringify(refused)).toMatchObject({ state: 'invalid-form' });
+    expect(refused.error!.message).toMatch(/^the form "Order" was not sent \(Enter in the field sends it\): /);
     await page.waitForTimeout(300);
     expect(posts).toEqual([]);
-  });
-
-  test('Enter in a field of such a form says the same', async () => {
-    const refused = await act('email', 'press', ['Enter']);
-    expect(refused.error?.data, JSON.stringify(refused)).toMatchObject({ state: 'invalid-form' });
-    expect(refused.error!.message).toMatch(/Enter in the field sends this form/);
-    await page.waitForTimeout(300);
-    expect(page.url()).toBe(home());
   });
 
   test('a search with its required query empty is not sent; with one, it is', async () => {
     const refused = await act('go', 'click');
     expect(refused.error?.data, JSON.stringify(refused)).toMatchObject({ state: 'invalid-form', fields: [{ label: 'Find lamps' }] });
+    expect(refused.error!.message).toMatch(/this field is not filled in as the form requires: .*; fill it in/);
     expect((await act('q', 'type', ['desk'])).ok).toBe(true);
     const sent = await act('go', 'click');
     expect(sent.ok, JSON.stringify(sent)).toBe(true);
     await page.waitForURL(/\/apps\/refused\/results\.html\?q=desk$/);
   });
 
-  test('a field the page hides is named as one no one can fill', async () => {
+  test('a field the page hides is named as one no one can fill; a box drawn by its label is not', async () => {
     const refused = await act('find-code', 'click');
     expect(refused.error?.data, JSON.stringify(refused)).toMatchObject({ state: 'invalid-form', fields: [{ label: 'step', hidden: true }] });
-    expect(refused.error!.message).toMatch(/hidden/);
+    expect(refused.error!.message).toMatch(/hidden on the page: no one can fill it there\); the page itself must fill or show it$/);
+  });
+
+  test('a required radio group is one field, named by its legend; a card field\'s own message is not passed on', async () => {
+    const refused = await act('join-go', 'click');
+    expect(refused.error?.data?.fields, JSON.stringify(refused)).toEqual([
+      { label: 'I agree to the rules', problem: expect.any(String) },
+      { label: 'Plan', problem: expect.any(String) },
+      { label: 'Card number', problem: 'the page refuses it' },
+    ]);
+    expect(refused.error!.message).not.toMatch(/4111/);
+  });
+
+  test('a button whose click handler sends the form itself is clicked: the page\'s handler runs', async () => {
+    const sent = await act('ajax-go', 'click');
+    expect(sent.ok, JSON.stringify(sent)).toBe(true);
+    expect(await page.locator('#ajax-status').textContent()).toBe('sent by the page');
+  });
+
+  test('Enter that the page takes itself (a tag field) goes to the page, whatever the other fields hold', async () => {
+    expect((await act('tag', 'type', ['lamps'])).ok).toBe(true);
+    const pressed = await act('tag', 'press', ['Enter']);
+    expect(pressed.ok, JSON.stringify(pressed)).toBe(true);
+    expect(await page.locator('#chips li').allTextContents()).toEqual(['lamps']);
   });
 
   test('a novalidate form goes as it is', async () => {

@@ -47,6 +47,25 @@ describe('fields set whole', () => {
     expect(await valueOf('day')).toBe('2026-03-07');
   });
 
+  test('a date that does not exist, or past the field\'s range, is refused as such', async () => {
+    const none = await act('day', 'type', ['2026-02-30']);
+    expect(none.error?.message).toMatch(/takes a date: "2026-02-30" is no date that exists; it still holds ""/);
+    const late = await act('day', 'type', ['2030-01-01']);
+    expect(late.error?.message).toMatch(/takes a date from 2026-01-01 to 2027-12-31: "2030-01-01" is out of its range/);
+    expect(await valueOf('day')).toBe('');
+  });
+
+  test('a card\'s expiry month is typed only with a value the user gave, and no error shows what it holds', async () => {
+    expect((await act('exp', 'type', ['2028-01'])).error?.data).toMatchObject({ sensitive: true });
+    const refused = await act('exp', 'type', ['01/28'], { userSupplied: true });
+    expect(refused.error?.data).toMatchObject({ format: 'YYYY-MM' });
+    expect(refused.error?.message).not.toMatch(/2027|01\/28/);
+    expect(await act('exp', 'type', ['2028-1'], { userSupplied: true })).toMatchObject({ ok: true, payload: { value: null } });
+    expect(await valueOf('exp')).toBe('2028-01');
+    // A secret's hole goes only into a password, card or code input (secret-guard.ts): a colour field is none.
+    expect((await act('colour', 'type', ['#123456'], { userSupplied: true, secretInput: true })).error?.data).toMatchObject({ secretInput: false });
+  });
+
   test('a colour takes #rrggbb (or #rgb); a colour name is refused', async () => {
     expect(await act('colour', 'type', ['#F60'])).toMatchObject({ ok: true, payload: { value: '#ff6600' } });
     expect(await valueOf('colour')).toBe('#ff6600');
@@ -66,5 +85,12 @@ describe('fields set whole', () => {
     expect((await act('guests', 'press', ['ArrowDown'])).ok).toBe(true);
     expect(await valueOf('guests')).toBe('30');
     expect(await log()).toBe('guests=35 guests=40 guests=35 guests=30');
+  });
+
+  test('a slider whose maximum is below its minimum takes its minimum; one with step="any" moves a hundredth of its range', async () => {
+    expect((await act('back', 'type', ['10'])).ok).toBe(true);
+    expect((await act('back', 'type', ['5'])).error?.message).toMatch(/slider from 10 to 10/);
+    expect((await act('fine', 'press', ['ArrowUp'])).ok).toBe(true);
+    expect(Number(await valueOf('fine'))).toBeCloseTo(0.51, 5);
   });
 });

@@ -395,11 +395,18 @@ export function setWholeValue(el: HTMLInputElement, value: string): void {
 /** A slider's arrow key, as the browser's own handling of it: one step up or down, then input and change (none at an end). */
 export function stepSlider(el: HTMLInputElement, up: boolean): void {
   const before = el.value;
-  try {
-    if (up) el.stepUp();
-    else el.stepDown();
-  } catch {
-    return;
+  if (el.step.trim().toLowerCase() === 'any') {
+    // No step to take: a hundredth of the slider's range, as Chrome's own arrow keys move it.
+    const min = Number(el.min) || 0;
+    const max = Math.max(min, el.max.trim() === '' || !Number.isFinite(Number(el.max)) ? 100 : Number(el.max));
+    setNativeValue(el, String(Math.min(max, Math.max(min, Number(el.value) + ((up ? 1 : -1) * (max - min)) / 100))));
+  } else {
+    try {
+      if (up) el.stepUp();
+      else el.stepDown();
+    } catch {
+      return;
+    }
   }
   if (el.value === before) return;
   const win = view(el) as Window & typeof globalThis;

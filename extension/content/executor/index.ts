@@ -28,7 +28,7 @@ import { lastActionAt } from './churn.ts';
 import { answersTyping, enabledSoon, typingAnswered } from './page-answers.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { sendHere } from './form-target.ts';
-import { controlsOf, refuseInvalidForm } from './form-validity.ts';
+import { controlsOf, invalidDuring, invalidFormError } from './form-validity.ts';
 import { namesAnotherWindow } from './window-open.ts';
 import { iconWords } from '../document/icon-words.ts';
 import { machineValue } from '../document/machine-value.ts';
@@ -346,6 +346,12 @@ function hintsOf(el: Element): string {
   return hints.filter(Boolean).join(' ').slice(0, 300);
 }
 
+/** The form a click on `el` sends: its submit button's (the button it is or is in, or its label's). */
+function sentBy(el: Element): HTMLFormElement | null {
+  const control = labelledControl(el) ?? closestOf(el, 'button,input') ?? el;
+  return formOf(control);
+}
+
 function formOf(el: Element): HTMLFormElement | null {
   if (isButton(el) && el.type === 'submit') return el.form;
   if (isInput(el) && ['submit', 'image'].includes(el.type)) return el.form;
@@ -529,9 +535,6 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
   // and confirmed, still left the site (exploratory test, explorer 2).
   const away = box || focuses ? undefined : leavesSite(actionable);
   if (away) throw leavesSiteError(`this ${isAnchor(actionable.closest('a[href]')) ? 'link' : 'form'}`, away);
-  // A form the browser will not send is not asked about (nor, confirmed earlier, reported sent).
-  const sends = box || focuses ? null : formOf(actionable);
-  if (sends) refuseInvalidForm(sends, actionable);
   if (request.confirmed) {
     if (request.fingerprint === undefined || request.fingerprint === fingerprintOf(actionable, row)) return;
     throw needsConfirmation(actionable, 'changed since you confirmed it', row);
@@ -972,8 +975,6 @@ function enterButton(field: Element): HTMLElement | null {
 
 /** Enter that clicks `button` is judged as a click of it is (a Pay, Send or any non-search submit asks the user). */
 function guardEnter(button: HTMLElement, request: ActRequest): void {
-  const form = formOf(button);
-  if (form) refuseInvalidForm(form, button, 'Enter in the field sends this form');
   try {
     guardIrreversible(button, { ...request, action: 'click' }, null);
   } catch (error) {
@@ -998,13 +999,37 @@ function enterAction(field: Element, request: ActRequest): void {
   const { form, button } = sends;
   if (!button) {
     refuseEnterAway(field);
-    refuseInvalidForm(form, null, 'Enter in the field sends this form');
-    HTMLFormElement.prototype.requestSubmit.call(form);
+    sendChecked(form, () => HTMLFormElement.prototype.requestSubmit.call(form), ENTER_SENDS);
     return;
   }
   if (isDisabled(button)) return;
   guardEnter(button, request);
-  button.click();
+  sendChecked(form, () => button.click(), ENTER_SENDS);
+}
+
+const ENTER_SENDS = 'Enter in the field sends it';
+
+/**
+ * Runs `send` (a click of the form's button, Enter), then refuses it as not sent when the browser's checks of the form
+ * stopped it (form-validity.ts): fields fired `invalid` and no submit event came.
+ */
+function sendChecked(form: HTMLFormElement | null, send: () => void, how = ''): void {
+  if (!form) {
+    send();
+    return;
+  }
+  let submitted = false;
+  const onSubmit = (event: Event) => void (submitted ||= event.target === form);
+  const root = rootNodeOf(form);
+  root.addEventListener('submit', onSubmit, true);
+  let invalid: Element[];
+  try {
+    invalid = invalidDuring(form, send);
+  } finally {
+    root.removeEventListener('submit', onSubmit, true);
+  }
+  const error = !submitted && invalid.length ? invalidFormError(form, invalid, how) : null;
+  if (error) throw error;
 }
 
 /**
@@ -1406,14 +1431,14 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         break;
       case 'click':
         guardIrreversible(el, request, rowOf(doc, target));
-        openedHere(el, () => click(drawn, () => {
+        sendChecked(sentBy(el), () => openedHere(el, () => click(drawn, () => {
           // A detached link still follows its href when clicked; anything else is found again the way it was found
           // (the row's one link for a bare row click) and taken only if it is the same control drawn anew.
           if (isAnchor(el) && el.hasAttribute('href')) return null;
           const again = resolveTarget(doc, strict);
           const copy = again && el !== found ? soleControl(again) ?? again : again;
           return copy && tagOf(copy) === tagOf(el) && clean(copy.textContent, 200) === clean(el.textContent, 200) ? copy : null;
-        }));
+        })));
         break;
       case 'press': {
         const key: PressKey | undefined = pressKey(request.args[0]);
@@ -1430,8 +1455,6 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         const button = upFront ? enterButton(field) : null;
         if (button) guardEnter(button, request);
         else if (upFront) refuseEnterAway(field);
-        const sends = upFront && !button ? implicitSubmission(field) : null;
-        if (sends && !sends.button) refuseInvalidForm(sends.form, null, 'Enter in the field sends this form');
         keysSent = true;
         // A page that cancels the key (its own Enter handling) keeps it from doing what the browser would.
         const proceed = keyDown(field, key);
@@ -1471,7 +1494,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           if (sensitive && !request.userSupplied) {
             throw new ActionError('this field is sensitive (password, card, code…): only a value the user gave in this run may be typed into it', { sensitive: true });
           }
-          const holds = typeWholeValue(el, String(request.args[0] ?? ''), describe(target));
+          if (request.secretInput && !isSecretInput(el)) {
+            throw new ActionError(`${describe(target)} is not a password, card or code input: nothing was typed`, { secretInput: false });
+          }
+          const holds = typeWholeValue(el, String(request.args[0] ?? ''), describe(target), sensitive || !!request.userSupplied);
           checkTyped = () => (holds === null || sensitive || request.userSupplied ? null : capped(holds));
           break;
         }

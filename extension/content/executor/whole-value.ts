@@ -15,6 +15,12 @@ const FORMATS: Readonly<Record<string, { what: string; format: string; example: 
   color: { what: 'a colour', format: '#rrggbb', example: '#3366cc' },
 };
 
+/** The shape of each type's value (a value of that shape the field refuses does not exist: 2026-02-30). */
+const SHAPES: Readonly<Record<string, RegExp>> = {
+  date: /^\d{4,}-\d{2}-\d{2}$/, time: /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/, month: /^\d{4,}-\d{2}$/, week: /^\d{4,}-W\d{2}$/,
+  'datetime-local': /^\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/,
+};
+
 /** An input of a type whose value is set whole (see above). */
 export const takesWholeValue = (input: HTMLInputElement): boolean => input.type === 'range' || input.type in FORMATS;
 
@@ -39,38 +45,48 @@ function normalized(type: string, text: string): string {
 
 const quoted = (text: string) => JSON.stringify(text.slice(0, 100));
 
+/** A slider's ends as the browser takes them: 0 and 100 unless set, and a maximum below the minimum is the minimum. */
+export function sliderRange(input: HTMLInputElement): { min: number; max: number } {
+  const number = (value: string, fallback: number) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback);
+  const min = number(input.min, 0);
+  return { min, max: Math.max(min, number(input.max, 100)) };
+}
+
 /**
  * Gives `input` the value `text` means, at once. Returns what the field holds where that differs from what was
  * written (a slider's value rounded to its step, a padded date), else null. Throws an ActionError when the field
- * refuses the value (not in its format, or past its range for a slider), the field keeping what it held.
+ * refuses the value (not in its format, a date that does not exist, past the field's range), the field keeping what
+ * it held. `quiet`: a sensitive field (a card's expiry month) or a value the user gave: no value in the messages.
  */
-export function typeWholeValue(input: HTMLInputElement, text: string, name: string): string | null {
+export function typeWholeValue(input: HTMLInputElement, text: string, name: string, quiet = false): string | null {
   const type = input.type;
-  const before = input.value;
+  const said = (value: string) => (quiet ? '' : ` ${quoted(value)}`);
+  const holds = quiet ? '' : `; it still holds ${quoted(input.value)}`;
   if (type === 'range') {
     const wanted = Number(text.trim());
-    if (!text.trim() || !Number.isFinite(wanted)) throw new ActionError(`${name} is a slider: type a number (${rangeOf(input)}), not ${quoted(text)}`, { state: 'not-typed' });
-    const min = Number(input.min || 0);
-    const max = Number(input.max || 100);
-    if (wanted < min || wanted > max) throw new ActionError(`${name} is a slider from ${min} to ${max}: ${quoted(text)} is out of its range; it still holds ${quoted(before)}`, { state: 'not-typed' });
+    const { min, max } = sliderRange(input);
+    if (!text.trim() || !Number.isFinite(wanted)) throw new ActionError(`${name} is a slider: type a number from ${min} to ${max}, not${said(text) || ' that'}`, { state: 'not-typed' });
+    if (wanted < min || wanted > max) throw new ActionError(`${name} is a slider from ${min} to ${max}:${said(text) || ' the number'} is out of its range${holds}`, { state: 'not-typed' });
     setWholeValue(input, String(wanted));
     return input.value === text.trim() ? null : input.value;
   }
   const { what, format, example } = FORMATS[type]!;
   const value = normalized(type, text);
-  // The value the field would hold, found without touching it: a field of the same type, off the page.
+  // The value the field would hold, found without touching it: a field of the same type and range, off the page.
   const probe = input.ownerDocument.createElement('input');
   probe.type = type;
   probe.value = value;
   if (!value || probe.value === '' || (type === 'color' && probe.value !== value)) {
-    throw new ActionError(`${name} takes ${what} written ${format} (as ${quoted(example)}), not ${quoted(text)}; it still holds ${quoted(before)}`, { state: 'not-typed', format });
+    // In the format, and still no value: a day that does not exist (2026-02-30), an hour past 23.
+    const shaped = SHAPES[type]?.test(value) ?? false;
+    throw new ActionError(shaped ? `${name} takes ${what}:${said(text) || ' the value'} is no ${what.replace(/^an? /, '')} that exists${holds}`
+      : `${name} takes ${what} written ${format} (as ${quoted(example)}), not${said(text) || ' the value given'}${holds}`, { state: 'not-typed', format });
+  }
+  for (const bound of ['min', 'max'] as const) if (input[bound]) probe[bound] = input[bound];
+  if (probe.validity.rangeUnderflow || probe.validity.rangeOverflow) {
+    throw new ActionError(`${name} takes ${what} from ${input.min || 'any'} to ${input.max || 'any'}:${said(probe.value) || ' the value'} is out of its range${holds}`, { state: 'not-typed', format });
   }
   setWholeValue(input, probe.value);
-  if (input.value !== probe.value) throw new ActionError(`${name} did not take ${quoted(probe.value)}: it holds ${quoted(input.value)}`, { state: 'not-typed' });
+  if (input.value !== probe.value) throw new ActionError(`${name} did not take${said(probe.value) || ' the value'}${quiet ? '' : `: it holds ${quoted(input.value)}`}`, { state: 'not-typed' });
   return input.value === text ? null : input.value;
-}
-
-function rangeOf(input: HTMLInputElement): string {
-  const step = input.step && input.step !== 'any' && input.step !== '1' ? `, in steps of ${input.step}` : '';
-  return `${input.min || 0} to ${input.max || 100}${step}`;
 }
