@@ -11,7 +11,7 @@ import type { ActReply, ActRequest, ActTarget, ElementEntry, ListEntry, ListSlot
 import { WATCH_MAX_MS } from '../../protocol/list-reads.ts';
 import type { Bridge, BridgeCall, BridgeMethod, BridgeTarget, ScriptName } from '../../sandbox/capabilities/bridge.ts';
 import { describeTarget } from '../../sandbox/capabilities/bridge.ts';
-import { closest } from '../../sandbox/interpreter/scope.ts';
+import { suggestPageName } from '../../sandbox/capabilities/name-suggest.ts';
 import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { classifyAction, decodedAddress } from '../../content/executor/irreversible.ts';
 import { itemControlSlot, itemLink } from '../../content/document/render.ts';
@@ -865,7 +865,7 @@ export class PageBridge implements Bridge {
     if (waitMs !== undefined) {
       await this.lateName(call.target.name, call.call, until);
       if (!this.resolvableHere(call.target.name, call.call)) {
-        const suggestion = closest(`$${call.target.name}`, scriptNames(this.doc).map((n) => `$${n.name}`));
+        const { suggestion } = suggestPageName(call.target.name, scriptNames(this.doc).map((n) => n.name));
         throw new NotFoundError(`\`$${call.target.name}\` did not appear on the page within ${waitMs} ms${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
           { name: call.target.name, ...(suggestion ? { suggestion } : {}) });
       }

@@ -3,6 +3,7 @@ import { LIST_MEMBERS, PRESS_KEYS, pressKey, TAKES_ARGUMENT } from '../../protoc
 import { native } from '../interpreter/globals.ts';
 import type { CapabilityContext, CapabilitySet } from '../interpreter/run.ts';
 import { closest } from '../interpreter/scope.ts';
+import { suggestPageName } from './name-suggest.ts';
 import { INTL_INSTEAD } from '../interpreter/parse.ts';
 import {
   type CallSite, Capability, displayBrief, type ExportedValue, exportValue, importValue, isCallable, misuseIn, misuseOf, NativeFunction,
@@ -542,10 +543,12 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
             { name: name.slice(1), section: true },
           );
         }
-        return new NotFoundError(
-          `no element named \`${name}\` on this page${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
-          { name: name.slice(1), ...(suggestion ? { suggestion } : {}) },
-        );
+        // By the element's own words first (names.ts: `section__own`), not by spelling alone.
+        const meant = suggestPageName(name.slice(1), [...byName.keys()]);
+        const said = meant.suggestion ? `; did you mean \`${meant.suggestion}\`?`
+          : meant.inSection ? `; its section has ${meant.inSection.map((entry) => `\`${entry}\``).join(', ')}${meant.sectionSize! > meant.inSection.length ? `, … (${meant.sectionSize} names)` : ''}`
+          : '';
+        return new NotFoundError(`no element named \`${name}\` on this page${said}`, { name: name.slice(1), ...(meant.suggestion ? { suggestion: meant.suggestion } : {}) });
       }
       const instead = BROWSER_GLOBALS.get(name);
       if (instead) return new ApiError(`\`${name}\` is not defined: scripts have no browser globals; ${instead}`);
