@@ -15,23 +15,66 @@ function center(el: Element): { clientX: number; clientY: number } {
   return { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2 };
 }
 
+/** Enter and leave events go to each element the pointer comes into or leaves, and neither bubble nor cross a shadow root. */
+const ENTER_LEAVE = new Set(['pointerenter', 'pointerleave', 'mouseenter', 'mouseleave']);
+
 function pointer(el: Element, type: string, init: MouseEventInit): void {
   const win = view(el) as Window & typeof globalThis;
   const Ctor = typeof win.PointerEvent === 'function' ? win.PointerEvent : win.MouseEvent;
-  el.dispatchEvent(new Ctor(type, { bubbles: type !== 'pointerenter', cancelable: true, composed: true, view: win, ...init, ...('pointerId' in Ctor.prototype ? { pointerId: 1, pointerType: 'mouse', isPrimary: true } : {}) }));
+  const alone = ENTER_LEAVE.has(type);
+  el.dispatchEvent(new Ctor(type, { bubbles: !alone, cancelable: !alone, composed: !alone, view: win, ...init, ...('pointerId' in Ctor.prototype ? { pointerId: 1, pointerType: 'mouse', isPrimary: true } : {}) }));
 }
 
 function mouse(el: Element, type: string, init: MouseEventInit): void {
   const win = view(el) as Window & typeof globalThis;
-  el.dispatchEvent(new win.MouseEvent(type, { bubbles: type !== 'mouseenter', cancelable: true, composed: true, view: win, ...init }));
+  const alone = ENTER_LEAVE.has(type);
+  el.dispatchEvent(new win.MouseEvent(type, { bubbles: !alone, cancelable: !alone, composed: !alone, view: win, ...init }));
 }
 
+/** Where the pointer of our actions last was, per document: what it leaves when it moves on. */
+const pointedAt = new WeakMap<Document, Element>();
+
+/** `el` and the elements around it, innermost first, as the pointer is over all of them (across shadow roots and slots). */
+function ancestry(el: Element): Element[] {
+  const chain: Element[] = [];
+  for (let node: Element | null = el; node && chain.length < 500; ) {
+    chain.push(node);
+    const parent: Node | null = node.assignedSlot ?? node.parentNode;
+    node = !parent ? null : parent.nodeType === 1 ? (parent as Element) : parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
+  }
+  return chain;
+}
+
+/**
+ * The pointer moves onto `el`, as a person's does: out of what it was over (out, then leave on each element it is no
+ * longer in), over `el` (over, then enter on each element it comes into, outermost first: a menu that opens on its
+ * item's `mouseenter` opens when a link inside it is pointed at), then a move.
+ */
 export function hover(el: Element): void {
   const at = center(el);
-  pointer(el, 'pointerover', at);
-  pointer(el, 'pointerenter', at);
-  mouse(el, 'mouseover', at);
-  mouse(el, 'mouseenter', at);
+  const doc = el.ownerDocument;
+  const before = pointedAt.get(doc);
+  const now = ancestry(el);
+  let was: Element[] = [];
+  const left = before?.isConnected ? before : undefined;
+  if (left) {
+    // Pointed at again: the pointer goes off it and back, as a person's does to open what it opens anew.
+    const again = left === el;
+    was = again ? now.slice(1) : ancestry(left);
+    const leaving = again ? [el] : was.filter((node) => !now.includes(node));
+    const from = { ...center(left), relatedTarget: again ? (now[1] ?? null) : el };
+    pointer(left, 'pointerout', from);
+    for (const node of leaving) pointer(node, 'pointerleave', from);
+    mouse(left, 'mouseout', from);
+    for (const node of leaving) mouse(node, 'mouseleave', from);
+  }
+  const entering = now.filter((node) => !was.includes(node)).reverse();
+  const into = { ...at, relatedTarget: left && left !== el ? left : (left ? now[1] ?? null : null) };
+  pointer(el, 'pointerover', into);
+  for (const node of entering) pointer(node, 'pointerenter', into);
+  mouse(el, 'mouseover', into);
+  for (const node of entering) mouse(node, 'mouseenter', into);
+  pointedAt.set(doc, el);
   pointer(el, 'pointermove', at);
   mouse(el, 'mousemove', at);
 }
