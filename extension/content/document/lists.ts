@@ -164,6 +164,18 @@ export function slotElement(item: Element, selector: string): Element | null {
   }
 }
 
+/**
+ * What a row reads for a field it has no element for, where the field is a link or a button in a table cell: the cell
+ * (a company's name linked in some rows and plain in others reads "Globex" in those; explorer, session 40). Reads
+ * only: a click on it still finds no link there. Null elsewhere.
+ */
+export function cellInPlaceOf(item: Element, selector: string): Element | null {
+  const at = selector.lastIndexOf(' > ');
+  if (at < 0 || !/^(?:a|button)(?![\w-])/.test(selector.slice(at + 3))) return null;
+  const cell = slotElement(item, selector.slice(0, at));
+  return cell && (tagOf(cell) === 'TD' || tagOf(cell) === 'TH') && !queryOf(cell, 'a[href],button,input,select,textarea') ? cell : null;
+}
+
 function ownText(el: Element): boolean {
   for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && node.nodeValue && /\S/.test(node.nodeValue)) return true;
   return false;
@@ -228,6 +240,10 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
     const prefix = slot.labels.length * 2 >= items ? commonPrefix(slot.labels, 2) : '';
     if (slug(prefix)) return slug(prefix, 2);
   }
+  // A table's cell is named by its column's header ("Total", "Revenue" over "2019"), not by a class, a kind ("link") or
+  // "text_2" (exploratory tests, sessions 21 and 40).
+  const header = columnHeader(slot.sample);
+  if (header) return header;
   const cls = fieldClass(slot.sample, withBlock);
   // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
   const own = cls && slot.indexed ? cls.replace(/[-_]?\d+$/, '') : cls;
@@ -238,9 +254,6 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
     ?? readableToken(attr(slot.sample, 'data-testid'));
   if (named) return slug(named, 3);
   if (slot.kind !== 'text') return slot.kind;
-  // A table's cell is named by its column's header ("Total"), not "text_2" (exploratory test, session 21).
-  const header = columnHeader(slot.sample);
-  if (header) return header;
   return TAG_FIELD[tagOf(slot.sample)] ?? 'text';
 }
 
@@ -311,24 +324,68 @@ export function headerText(cell: Element): string {
   return /[\p{L}\p{N}]/u.test(unsorted) ? unsorted : text;
 }
 
-/** The header text of the table column `el` sits in (a `<th>` of the table's head, or of its first row), slugged. */
+/** Header rows at most, and columns, a grid is made of. */
+const MAX_HEAD_ROWS = 4;
+const MAX_HEAD_COLUMNS = 64;
+
+/**
+ * The header cells over each column of `table`: its head's rows (`thead`), else the rows of header cells at its top,
+ * with their spans (a "Company" spanning two rows beside a "Revenue" spanning "2019" and "2020").
+ */
+function headerGrid(table: Element): (Element | undefined)[][] {
+  let rows = Array.from(queryAllOf(table, ':scope > thead > tr'));
+  if (!rows.length) {
+    rows = [];
+    for (const row of Array.from(queryAllOf(table, ':scope > tbody > tr, :scope > tr')).slice(0, MAX_HEAD_ROWS)) {
+      // Header cells, and empty ones beside them (a table's corner).
+      const cells = Array.from(childrenOf(row));
+      if (!cells.some((cell) => tagOf(cell) === 'TH') || cells.some((cell) => tagOf(cell) !== 'TH' && /[\p{L}\p{N}]/u.test(textOf(cell)))) break;
+      rows.push(row);
+    }
+  }
+  const grid: (Element | undefined)[][] = [];
+  const spanning: { cell: Element; until: number }[] = [];
+  rows.slice(0, MAX_HEAD_ROWS).forEach((row, r) => {
+    let column = 0;
+    const place = (cell: Element, width: number, height: number) => {
+      for (let c = column; c < Math.min(column + width, MAX_HEAD_COLUMNS); c++) {
+        (grid[c] ??= [])[r] = cell;
+        if (height > 1) spanning[c] = { cell, until: r + height - 1 };
+      }
+      column += width;
+    };
+    const fromAbove = () => {
+      while (column < MAX_HEAD_COLUMNS && spanning[column] && spanning[column]!.until >= r) {
+        (grid[column] ??= [])[r] = spanning[column]!.cell;
+        column++;
+      }
+    };
+    for (const cell of Array.from(childrenOf(row))) {
+      fromAbove();
+      place(cell, Math.max(1, Number(attr(cell, 'colspan')) || 1), Math.max(1, Number(attr(cell, 'rowspan')) || 1));
+    }
+    fromAbove();
+  });
+  return grid;
+}
+
+/**
+ * The header of the table column `el` sits in, slugged: the header cell over it, with the one over that where a
+ * header spans several columns ("Revenue" over "2019": `revenue_2019`). Only `<th>` cells name a column.
+ */
 function columnHeader(el: Element): string | undefined {
   const cell = closestOf(el, 'td');
   const row = cell ? parentOf(cell) : null;
   const table = row ? closestOf(row, 'table') : null;
-  if (!cell || !row || !table || tagOf(row) !== 'TR') return undefined;
+  if (!cell || !row || !table || tagOf(row) !== 'TR' || parentOf(row) && tagOf(parentOf(row)!) === 'THEAD') return undefined;
   let column = 0;
   for (let before = previousElementOf(cell); before; before = previousElementOf(before)) column += Number(attr(before, 'colspan')) || 1;
-  const first = queryOf(table, ':scope > thead > tr') ?? queryOf(table, ':scope > tbody > tr, :scope > tr');
-  const headRow = first && first !== row && queryOf(first, ':scope > th') ? first : undefined;
-  if (!headRow) return undefined;
-  let at = 0;
-  for (const head of Array.from(childrenOf(headRow))) {
-    if (at === column) return tagOf(head) === 'TH' ? headerFieldName(headerText(head)) || undefined : undefined;
-    at += Number(attr(head, 'colspan')) || 1;
-    if (at > column) return undefined;
-  }
-  return undefined;
+  const stack = (headerGrid(table)[column] ?? []).filter((head, r, all): head is Element => !!head && head !== all[r - 1] && tagOf(head) === 'TH');
+  const texts = stack.map((head) => headerText(head)).filter((text) => /[\p{L}\p{N}]/u.test(text));
+  const last = texts[texts.length - 1];
+  if (!last) return undefined;
+  const over = texts.length > 1 ? texts[texts.length - 2] : undefined;
+  return (over ? headerFieldName(`${slug(over, 2).replace(/_/g, ' ')} ${slug(last, 2).replace(/_/g, ' ')}`, 4) : headerFieldName(last)) || undefined;
 }
 
 const MAX_ITEM_CHECKS = 400;
@@ -614,10 +671,17 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return [slot, firstCounts.get(first)! > 1 ? slotName(slot, scanned.length, true) || first : first] as const;
   }));
   const blockCounts = countOf(blockNames.values());
+  // Still alike (one class on a card's picture link and on its title link): by the wrapper each sits in.
+  const baseNames = new Map(kept.map((slot) => {
+    const name = blockNames.get(slot)!;
+    return [slot, blockCounts.get(name)! > 1 ? wrapperName(slot) ?? name : name] as const;
+  }));
+  const baseCounts = countOf(baseNames.values());
   for (const slot of kept) {
-    let name = blockNames.get(slot)!;
-    // Still alike (one class on a card's picture link and on its title link): by the wrapper each sits in.
-    if (blockCounts.get(name)! > 1) name = wrapperName(slot) ?? name;
+    let name = baseNames.get(slot)!;
+    // Of fields named alike, the one struck through is the old value (a price before the sale): `old_price`, and the
+    // one paid keeps `price` (was `price` and `price_2`, the old one first; explorer, session 40).
+    if (baseCounts.get(name)! > 1 && struckThrough(slot.sample) && !/^old_/.test(name)) name = `old_${name}`;
     for (let n = 2; used.has(name); n++) name = `${name.replace(/_\d+$/, '')}_${n}`;
     used.add(name);
     names.set(slot, name);
@@ -629,7 +693,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const samples = items.slice(0, SAMPLES).map((item) => {
     const sample: Record<string, string> = {};
     for (const slot of fields) {
-      const el = slotElement(item, slot.selector);
+      const el = slotElement(item, slot.selector) ?? cellInPlaceOf(item, slot.selector);
       const value = el ? sampleText(el) : '';
       if (value) sample[names.get(slot)!] = truncate(value, 60);
     }
@@ -669,6 +733,15 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // controls are entries (~280 more tokens on medium-1), each reached by its name (exploratory test, session 25).
     shared: kept.some((slot) => slot.texts.length * 3 >= scanned.length * 2),
   };
+}
+
+/** Shown struck through: in `<s>`, `<del>` or `<strike>` (a few levels up at most), or styled with a line through it. */
+function struckThrough(el: Element): boolean {
+  for (let node: Element | null = el, steps = 0; node && steps < 3; node = parentOf(node), steps++) {
+    if (['S', 'DEL', 'STRIKE'].includes(tagOf(node))) return true;
+    if (styleOf(node)?.textDecorationLine?.includes('line-through')) return true;
+  }
+  return false;
 }
 
 /** What holds a slot's element in its item: the nearest wrapper with a class that names it, or a heading (`title`). */
