@@ -15,7 +15,7 @@ import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, sendsSearch, soleTextBox, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
-import { labelWords, slotElement } from '../document/lists.ts';
+import { cellInPlaceOf, labelWords, slotElement } from '../document/lists.ts';
 import { labelStandIn } from '../document/box-label.ts';
 import { itemsIn } from '../document/list-items.ts';
 import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, selectOption, stepSlider, typeText } from './events.ts';
@@ -234,6 +234,14 @@ function stillNamed(el: Element, name: string): boolean {
   const withoutDigits = (own: string) => own.replace(/_?\d+/g, '');
   const now = ownName(el, kindOf(el) ?? 'clickable', truncate(accessibleName(el), 300));
   return withoutDigits(now) === withoutDigits(name.slice(name.indexOf('__') + 2));
+}
+
+/** What a field an item lacks reads: its table cell's text where the field is a link in a cell (lists.ts cellInPlaceOf), else "". */
+function lackedFieldText(doc: Document, target: ActTarget, reuse = false): string {
+  const { slot, ...item } = target;
+  const row = slot ? resolveTarget(doc, item, reuse) : null;
+  const cell = row && slot ? cellInPlaceOf(row, slot) : null;
+  return cell ? readText(cell) : '';
 }
 
 /** A target of a field of an item (`$list[4].platform`) whose item is on the page without that field. */
@@ -1174,7 +1182,7 @@ function textColumn(doc: Document, target: ActTarget, from: number, count: numbe
   const generation = generationOf(doc);
   const since = lastActionAt();
   const drawing = since !== undefined && Date.now() - since < APPEAR_MS;
-  const partOf = (item: Element) => (target.slot ? slotElement(item, target.slot) : item);
+  const partOf = (item: Element) => (target.slot ? slotElement(item, target.slot) ?? cellInPlaceOf(item, target.slot) : item);
   const textAt = (i: number): string | null => {
     const item = items[i];
     if (!item) return null;
@@ -1323,13 +1331,13 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // APPEAR_MS ago: the item may still be drawing it (a row's status after its skeleton; review, session 25).
   const since = lastActionAt();
   const drawing = since !== undefined && Date.now() - since < APPEAR_MS;
-  if (!now && !drawing && (request.action === 'text' || request.action === 'value') && lacksField(doc, target, reading)) return reply('');
+  if (!now && !drawing && (request.action === 'text' || request.action === 'value') && lacksField(doc, target, reading)) return reply(lackedFieldText(doc, target, reading));
   // Likewise a position past the end of a list that is there (`$list[10]` of ten items): nothing is bringing it.
   const pastEnd = !now && !drawing && target.item?.index !== undefined && target.item.holds === undefined
     && (listItems(doc, target, reading)?.length ?? Infinity) <= target.item.index;
   const found = now ?? (pastEnd ? null : await appearing(doc, strict, Math.min(APPEAR_MS, request.settleMs ?? APPEAR_MS)))
     ?? (target.slotOrItem ? resolveTarget(doc, target) : null);
-  if (!found && (request.action === 'text' || request.action === 'value') && lacksField(doc, target)) return reply('');
+  if (!found && (request.action === 'text' || request.action === 'value') && lacksField(doc, target)) return reply(lackedFieldText(doc, target));
   // The wait for a late element may have sat behind a dialog of the page past the time the background waits.
   refuseLate(request);
   // A click on a row that is no control itself goes to its one link, as a person's would ("Next" in a pagination list
