@@ -66,6 +66,12 @@ describe('fields set whole', () => {
     expect((await act('colour', 'type', ['#123456'], { userSupplied: true, secretInput: true })).error?.data).toMatchObject({ secretInput: false });
   });
 
+  test('a number field takes digits; text that is no number to it says what it takes', async () => {
+    expect(await act('budget', 'type', ['12.5'])).toMatchObject({ ok: true, payload: { value: null } });
+    const refused = await act('budget', 'type', ['1,000']);
+    expect(refused.error?.message).toMatch(/did not take the typed text.*\(a number field takes digits with a point for decimals, as "1000" or "12.5", not "1,000"\)/);
+  });
+
   test('a colour takes #rrggbb (or #rgb); a colour name is refused', async () => {
     expect(await act('colour', 'type', ['#F60'])).toMatchObject({ ok: true, payload: { value: '#ff6600' } });
     expect(await valueOf('colour')).toBe('#ff6600');

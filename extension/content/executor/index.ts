@@ -1562,7 +1562,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           // string the run's text is redacted by.
           const shows = hidden || request.userSupplied ? '' : `: it holds ${quoted(holds)}`;
           const notTyped = (why = '') => new ActionError(`${describe(target)} did not take the typed text${shows}${why}`, { state: 'not-typed' });
-          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow))) throw notTyped();
+          // A number field holds nothing of text that is no number to it ("1,000", "12 kg"): it says what it takes.
+          const numberHint = isInput(typedInto) && typedInto.type === 'number' && !holds.trim()
+            ? ` (a number field takes digits with a point for decimals, as "1000" or "12.5", not ${hidden ? 'that' : quoted(text, 40)})` : '';
+          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow))) throw notTyped(numberHint);
           const rewritten = typed.whole && !hidden && !/[•●*·]/.test(holds) && (!keepsMostOf(holds, text) || !keepsOrderOf(holds, text));
           if (text.trim() && rewritten) {
             // Written over as it was typed, or rewritten once typed (a smart date, a name in its own language): the
