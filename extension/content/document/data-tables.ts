@@ -162,8 +162,8 @@ function headerColumns(rows: readonly Element[], shape: Shape): string[][] {
 }
 
 /**
- * The columns' field names: the lowest header over each; where two are alike, with the header above them ("score
- * math"), else numbered (`price`, `price_2`); reserved names get a suffix (`index_2`: `item.index` is the item's own).
+ * The columns' field names: the lowest header over each; where two are alike, or the lowest has no words ("2019"), with
+ * the header above them ("score math", "revenue 2019"), else numbered (`price`, `price_2`); reserved names get a suffix (`index_2`: `item.index` is the item's own).
  * A column without a header is named by its place (`column_1`), never by what its cells hold: that changes with the
  * rows shown (a row without the column's link would rename `link`).
  */
@@ -173,10 +173,15 @@ function columnNames(headers: readonly string[][], count: number): string[] {
   const counts = new Map<string, number>();
   for (const name of base) counts.set(name, (counts.get(name) ?? 0) + 1);
   const used = new Set(RESERVED_FIELD_NAMES);
+  const uppers = texts.map((own) => (own.length > 1 ? own[own.length - 2] : undefined));
+  // One text over every column is the table's title, not a group of some columns.
+  const titleOver = uppers.every((upper) => upper !== undefined && upper === uppers[0]);
   return base.map((name, c) => {
     const own = texts[c]!;
-    const upper = own.length > 1 ? own[own.length - 2] : undefined;
-    let out = counts.get(name)! > 1 && upper ? headerFieldName(`${upper} ${own[own.length - 1]}`, 4) || name : name;
+    const upper = uppers[c];
+    // Alike, or a header of no words ("2019" under "Revenue": `revenue_2019`, not `col_2019`; explorer, session 40).
+    const bare = !/\p{L}/u.test(own[own.length - 1] ?? '') && !titleOver;
+    let out = (counts.get(name)! > 1 || bare) && upper ? headerFieldName(`${upper} ${own[own.length - 1]}`, 4) || name : name;
     for (let n = 2; used.has(out); n++) out = `${out.replace(/_\d+$/, '')}_${n}`;
     used.add(out);
     return out;

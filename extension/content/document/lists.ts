@@ -165,15 +165,19 @@ export function slotElement(item: Element, selector: string): Element | null {
 }
 
 /**
- * What a row reads for a field it has no element for, where the field is a link or a button in a table cell: the cell
- * (a company's name linked in some rows and plain in others reads "Globex" in those; explorer, session 40). Reads
- * only: a click on it still finds no link there. Null elsewhere.
+ * What a row reads for a field it has no element for, where the field is the link that names the row, in its first
+ * cell: that cell (a company's name linked in some rows and plain in others reads "Globex" in those; explorer, session
+ * 40). Not a link or button further along (a "Track" link whose cell says "Not shipped yet" is absent there, as a
+ * script filtering the shipped rows needs), nor in a table whose body has cells spanning rows (its rows' cells are not
+ * where the selector counts them). Reads only: a click on it still finds no link there. Null elsewhere.
  */
 export function cellInPlaceOf(item: Element, selector: string): Element | null {
   const at = selector.lastIndexOf(' > ');
-  if (at < 0 || !/^(?:a|button)(?![\w-])/.test(selector.slice(at + 3))) return null;
+  if (at < 0 || !/^a(?![\w-])/.test(selector.slice(at + 3))) return null;
   const cell = slotElement(item, selector.slice(0, at));
-  return cell && (tagOf(cell) === 'TD' || tagOf(cell) === 'TH') && !queryOf(cell, 'a[href],button,input,select,textarea') ? cell : null;
+  if (!cell || (tagOf(cell) !== 'TD' && tagOf(cell) !== 'TH') || previousElementOf(cell) || queryOf(cell, 'a[href],button,input,select,textarea')) return null;
+  const body = parentOf(item);
+  return body && queryOf(body, ':scope > tr > [rowspan]:not([rowspan="1"])') ? null : cell;
 }
 
 function ownText(el: Element): boolean {
@@ -241,9 +245,10 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
     if (slug(prefix)) return slug(prefix, 2);
   }
   // A table's cell is named by its column's header ("Total", "Revenue" over "2019"), not by a class, a kind ("link") or
-  // "text_2" (exploratory tests, sessions 21 and 40).
+  // "text_2" (exploratory tests, sessions 21 and 40); parts of a cell (a product's brand and SKU beside its name) by
+  // their classes first.
   const header = columnHeader(slot.sample);
-  if (header) return header;
+  if (header && fillsItsCell(slot.sample)) return header;
   const cls = fieldClass(slot.sample, withBlock);
   // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
   const own = cls && slot.indexed ? cls.replace(/[-_]?\d+$/, '') : cls;
@@ -253,8 +258,15 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
     ?? readableToken(attr(slot.sample, 'data-testid'));
   if (named) return slug(named, 3);
+  if (header) return header;
   if (slot.kind !== 'text') return slot.kind;
   return TAG_FIELD[tagOf(slot.sample)] ?? 'text';
+}
+
+/** The element is all its table cell shows (the cell itself, or a link that is the cell's whole text). */
+function fillsItsCell(el: Element): boolean {
+  const cell = closestOf(el, 'td');
+  return !!cell && (cell === el || collapse(textOf(cell)) === collapse(textOf(el)));
 }
 
 /** A field name from a column header's words: a slug, never with a leading digit (`item.2024` is no member access). */
@@ -324,6 +336,9 @@ export function headerText(cell: Element): string {
   return /[\p{L}\p{N}]/u.test(unsorted) ? unsorted : text;
 }
 
+/** Per read (detectLists starts anew): a table's header grid. */
+let headerGrids = new WeakMap<Element, (Element | undefined)[][]>();
+
 /** Header rows at most, and columns, a grid is made of. */
 const MAX_HEAD_ROWS = 4;
 const MAX_HEAD_COLUMNS = 64;
@@ -333,10 +348,12 @@ const MAX_HEAD_COLUMNS = 64;
  * with their spans (a "Company" spanning two rows beside a "Revenue" spanning "2019" and "2020").
  */
 function headerGrid(table: Element): (Element | undefined)[][] {
+  const known = headerGrids.get(table);
+  if (known) return known;
   let rows = Array.from(queryAllOf(table, ':scope > thead > tr'));
   if (!rows.length) {
     rows = [];
-    for (const row of Array.from(queryAllOf(table, ':scope > tbody > tr, :scope > tr')).slice(0, MAX_HEAD_ROWS)) {
+    for (let row = queryOf(table, ':scope > tbody > tr, :scope > tr'); row && rows.length < MAX_HEAD_ROWS; row = nextElementOf(row)) {
       // Header cells, and empty ones beside them (a table's corner).
       const cells = Array.from(childrenOf(row));
       if (!cells.some((cell) => tagOf(cell) === 'TH') || cells.some((cell) => tagOf(cell) !== 'TH' && /[\p{L}\p{N}]/u.test(textOf(cell)))) break;
@@ -366,26 +383,32 @@ function headerGrid(table: Element): (Element | undefined)[][] {
     }
     fromAbove();
   });
+  headerGrids.set(table, grid);
   return grid;
 }
 
 /**
- * The header of the table column `el` sits in, slugged: the header cell over it, with the one over that where a
- * header spans several columns ("Revenue" over "2019": `revenue_2019`). Only `<th>` cells name a column.
+ * The header of the table column `el` sits in, slugged: the top header cell over it, not counting a title across the
+ * whole table ("Albert Einstein" over an infobox, "Quarterly results 2024") nor a row of filters (a header cell holding
+ * a field); where that cell spans several columns (a group: "Revenue" over "2019" and "2020"), with the lowest header
+ * under it (`revenue_2019`). Only `<th>` cells name a column; a row of sort links under the names names nothing.
  */
 function columnHeader(el: Element): string | undefined {
   const cell = closestOf(el, 'td');
   const row = cell ? parentOf(cell) : null;
   const table = row ? closestOf(row, 'table') : null;
-  if (!cell || !row || !table || tagOf(row) !== 'TR' || parentOf(row) && tagOf(parentOf(row)!) === 'THEAD') return undefined;
+  if (!cell || !row || !table || tagOf(row) !== 'TR' || (parentOf(row) && tagOf(parentOf(row)!) === 'THEAD')) return undefined;
   let column = 0;
   for (let before = previousElementOf(cell); before; before = previousElementOf(before)) column += Number(attr(before, 'colspan')) || 1;
-  const stack = (headerGrid(table)[column] ?? []).filter((head, r, all): head is Element => !!head && head !== all[r - 1] && tagOf(head) === 'TH');
-  const texts = stack.map((head) => headerText(head)).filter((text) => /[\p{L}\p{N}]/u.test(text));
-  const last = texts[texts.length - 1];
-  if (!last) return undefined;
-  const over = texts.length > 1 ? texts[texts.length - 2] : undefined;
-  return (over ? headerFieldName(`${slug(over, 2).replace(/_/g, ' ')} ${slug(last, 2).replace(/_/g, ' ')}`, 4) : headerFieldName(last)) || undefined;
+  const grid = headerGrid(table);
+  const width = (head: Element) => grid.filter((over) => over.includes(head)).length;
+  const stack = (grid[column] ?? []).filter((head, r, all): head is Element => !!head && head !== all[r - 1] && tagOf(head) === 'TH'
+    && !(grid.length > 1 && width(head) >= grid.length) && !queryOf(head, 'input,select,textarea') && /[\p{L}\p{N}]/u.test(headerText(head)));
+  const top = stack[0];
+  if (!top) return undefined;
+  const lowest = stack.length > 1 && width(top) > 1 ? stack[stack.length - 1] : undefined;
+  if (!lowest) return headerFieldName(headerText(top)) || undefined;
+  return headerFieldName(`${slug(headerText(top), 2).replace(/_/g, ' ')} ${slug(headerText(lowest), 2).replace(/_/g, ' ')}`, 4) || undefined;
 }
 
 const MAX_ITEM_CHECKS = 400;
@@ -393,6 +416,7 @@ const MAX_ITEM_CHECKS = 400;
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
 export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?: LocatorCache): DetectedList[] {
   signatures = new WeakMap();
+  headerGrids = new WeakMap();
   baseSteps = new WeakMap();
   steps = new WeakMap();
   const bySignature = new Map<Element, Map<string, Element[]>>();
@@ -679,9 +703,11 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const baseCounts = countOf(baseNames.values());
   for (const slot of kept) {
     let name = baseNames.get(slot)!;
-    // Of fields named alike, the one struck through is the old value (a price before the sale): `old_price`, and the
-    // one paid keeps `price` (was `price` and `price_2`, the old one first; explorer, session 40).
-    if (baseCounts.get(name)! > 1 && struckThrough(slot.sample) && !/^old_/.test(name)) name = `old_${name}`;
+    // Of fields named alike, the one struck through in every item that has it is the old value (a price before the
+    // sale): `old_price`, and the one paid keeps `price` (was `price` and `price_2`, the old one first; explorer,
+    // session 40). One struck in some items only is no old value (a slot that is the sale's old price in one card and
+    // the only price in the next).
+    if (baseCounts.get(name)! > 1 && !/^old_/.test(name) && [...slot.found.values()].every(struckThrough)) name = `old_${name}`;
     for (let n = 2; used.has(name); n++) name = `${name.replace(/_\d+$/, '')}_${n}`;
     used.add(name);
     names.set(slot, name);
@@ -739,7 +765,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
 function struckThrough(el: Element): boolean {
   for (let node: Element | null = el, steps = 0; node && steps < 3; node = parentOf(node), steps++) {
     if (['S', 'DEL', 'STRIKE'].includes(tagOf(node))) return true;
-    if (styleOf(node)?.textDecorationLine?.includes('line-through')) return true;
+    const style = styleOf(node);
+    if ((style?.textDecorationLine || style?.textDecoration || '').includes('line-through')) return true;
   }
   return false;
 }

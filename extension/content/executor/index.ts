@@ -1351,8 +1351,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   }
   if (!picked) {
     if (lacksField(doc, target)) {
+      const inCell = lackedFieldText(doc, target) !== '';
       throw new NotFoundError(`item ${target.item!.index} of ${listOf(target)} is on the page but has no ${JSON.stringify(String(target.slot).slice(0, 100))} (not every item has that field)`,
-        { index: target.item!.index!, missingField: true });
+        { index: target.item!.index!, missingField: true, ...(inCell ? { readsCell: true } : {}) });
     }
     throw new NotFoundError(target.item?.holds !== undefined
       ? `no item of ${listOf(target)} holds ${JSON.stringify(clean(target.item.holds, 100))} any more (the list has ${listItems(doc, target)?.length ?? 0} items)`
@@ -1435,7 +1436,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   try {
     switch (request.action) {
       case 'hover':
-        hover(drawn);
+        hover(drawn, true);
         break;
       case 'click':
         guardIrreversible(el, request, rowOf(doc, target));

@@ -154,7 +154,9 @@ export function itemNamed(doc: PageDocument, name: string): { list: ListEntry; i
 function withoutField(error: unknown, target: BridgeTarget): NotFoundError | undefined {
   if (!isErrorNamed(error, NotFoundError) || (error as NotFoundError).data?.missingField !== true || !target.field) return undefined;
   const found = target.holds !== undefined ? ` (found by ${JSON.stringify(target.holds.slice(0, 100))})` : '';
-  return new NotFoundError(`item ${target.index ?? 0}${found} of \`$${target.name}\` has no \`${target.field}\` (not every item has it; reading it gives "", .exists() tells)`,
+  // A row's name linked in some rows only reads as its cell's text where it is no link (content/document/lists.ts cellInPlaceOf).
+  const reads = (error as NotFoundError).data?.readsCell === true ? 'its cell\'s text, as there it is no link' : '""';
+  return new NotFoundError(`item ${target.index ?? 0}${found} of \`$${target.name}\` has no \`${target.field}\` (not every item has it; reading it gives ${reads}, .exists() tells)`,
     { name: target.name, field: target.field, ...(target.index !== undefined ? { index: target.index } : {}), missingField: true });
 }
 

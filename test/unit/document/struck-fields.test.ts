@@ -17,3 +17,11 @@ test('del and ins with no class, named by their wrapper: old_cost and cost', () 
   const deals = list(doc, 'deals__items');
   expect(deals.samples[0]).toMatchObject({ old_cost: '$19', cost: '$15' });
 });
+
+test('a slot struck in some items only is no old value (review, session 41)', () => {
+  // The first card's was-price and the second card's only price are one slot (`span.price:first-child`): not "old".
+  const item = (n: number, sale: boolean) => `<li class="product"><h3 class="product-name">Lamp ${n}</h3><p class="prices">${sale ? `<span class="price" style="text-decoration: line-through">$${n}9</span> ` : ''}<span class="price">$${n}5</span></p><button>Add to cart</button></li>`;
+  const doc = build(`<main><h2>Deals</h2><ul>${item(1, true)}${item(2, false)}${item(3, true)}${item(4, false)}</ul></main>`);
+  const names = list(doc, 'deals__items').fields;
+  expect(names.some((name) => name.startsWith('old_'))).toBe(false);
+});

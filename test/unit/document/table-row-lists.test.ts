@@ -27,3 +27,38 @@ test('header rows at the top of the body (no thead), with an empty corner cell',
   // The first column has no header: its link is `link`.
   expect(list(doc, 'scores__items').fields).toEqual(['link', 'score_home', 'score_away']);
 });
+
+// Review, session 41: what the header rows name and what they must not.
+const fieldsOf = (html: string) => {
+  const doc = build(html);
+  return doc.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'list').map((l) => (l as { fields: string[] }).fields);
+};
+
+test('a table of plain rows (a data table) names a year under a group the same way', () => {
+  expect(fieldsOf(`<main><h2>Revenue</h2><table><thead><tr><th rowspan="2">Company</th><th colspan="2">Revenue</th></tr><tr><th>2019</th><th>2020</th></tr></thead>
+    <tbody>${row('Acme', true, '10', '12')}${row('Globex', false, '7', '9')}${row('Initech', true, '3', '4')}</tbody></table></main>`)).toEqual([['company', 'revenue_2019', 'revenue_2020']]);
+});
+
+test('parts of one cell keep their classes; a filter row, a sort-link row, a title across the table name nothing', () => {
+  const product = (n: number) => `<tr><td><a class="title" href="/p/${n}">Lamp ${n}</a> <span class="brand">Brand ${n}</span> <span class="sku">SKU-${n}0</span></td><td>$${n}0</td></tr>`;
+  expect(fieldsOf(`<main><h2>Products</h2><table><thead><tr><th>Product</th><th>Price</th></tr></thead><tbody>${[1, 2, 3, 4].map(product).join('')}</tbody></table></main>`))
+    .toEqual([['lamp', 'brand', 'sku', 'price']]);
+  const user = (n: number) => `<tr><td><a href="/u/${n}">User ${n}</a></td><td>${n % 2 ? 'Active' : 'Blocked'}</td></tr>`;
+  expect(fieldsOf(`<main><h2>Users</h2><table><thead><tr><th>User</th><th>Status</th></tr><tr><th><input aria-label="Filter users"></th>
+    <th><select aria-label="Filter status"><option>All</option><option>Active</option></select></th></tr></thead><tbody>${[1, 2, 3, 4].map(user).join('')}</tbody></table></main>`))
+    .toEqual([['user', 'status']]);
+  expect(fieldsOf(`<main><h2>Files</h2><table><thead><tr><th>Name</th><th>Size</th></tr><tr><th><a href="?s=n">sort</a></th><th><a href="?s=s">sort</a></th></tr></thead>
+    <tbody>${[1, 2, 3, 4].map((n) => `<tr><td><a href="/f/${n}">file${n}.txt</a></td><td>${n} KB</td></tr>`).join('')}</tbody></table></main>`)).toEqual([['name', 'size']]);
+  expect(fieldsOf(`<main><h2>Einstein</h2><table><tr><th colspan="2">Albert Einstein</th></tr><tr><td>Works</td><td><ul>${[1, 2, 3, 4]
+    .map((n) => `<li><a href="/w/${n}">Work ${n}</a> <span>19${n}0</span></li>`).join('')}</ul></td></tr></table></main>`)).toEqual([['work', 'text']]);
+  expect(fieldsOf(`<main><h2>Results</h2><table><thead><tr><th colspan="3">Quarterly results 2024</th></tr><tr><th>Company</th><th>Q1</th><th>Q2</th></tr></thead>
+    <tbody>${row('Acme', true, '1', '2')}${row('Globex', true, '3', '4')}${row('Initech', true, '5', '6')}</tbody></table></main>`)).toEqual([['company', 'q1', 'q2']]);
+});
+
+test('a link further along the row that some rows lack reads "" there, not its cell (a "Track" link beside "Not shipped yet")', () => {
+  const order = (n: number, shipped: boolean) => `<tr><td><a href="/o/${n}">Order ${n}</a></td><td>${shipped ? `<a href="/t/${n}">Track ${n}</a>` : 'Not shipped yet'}</td></tr>`;
+  const doc = build(`<main><h2>Orders</h2><table><thead><tr><th>Order</th><th>Tracking</th></tr></thead><tbody>${order(1, false)}${order(2, true)}${order(3, true)}${order(4, true)}</tbody></table></main>`);
+  const orders = list(doc, 'orders__items');
+  expect(orders.fields).toEqual(['order', 'track']);
+  expect(orders.samples[0]).toEqual({ order: 'Order 1' });
+});
