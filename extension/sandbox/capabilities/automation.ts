@@ -546,6 +546,7 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
         // By the element's own words first (names.ts: `section__own`), not by spelling alone.
         const meant = suggestPageName(name.slice(1), [...byName.keys()]);
         const said = meant.suggestion ? `; did you mean \`${meant.suggestion}\`?`
+          : meant.alike ? `; names like it: ${meant.alike.map((entry) => `\`${entry}\``).join(', ')}`
           : meant.inSection ? `; its section has ${meant.inSection.map((entry) => `\`${entry}\``).join(', ')}${meant.sectionSize! > meant.inSection.length ? `, … (${meant.sectionSize} names)` : ''}`
           : '';
         return new NotFoundError(`no element named \`${name}\` on this page${said}`, { name: name.slice(1), ...(meant.suggestion ? { suggestion: meant.suggestion } : {}) });

@@ -8,14 +8,21 @@
 import { closest, editDistance } from '../interpreter/scope.ts';
 
 const MAX_SECTION_NAMES = 8;
+const MAX_SUGGESTED_NAME = 200;
 
 const ownPart = (name: string): string => (name.includes('__') ? name.slice(name.lastIndexOf('__') + 2) : name);
 const sectionPart = (name: string): string => (name.includes('__') ? name.slice(0, name.lastIndexOf('__')) : '');
 
+/** Own parts longer than this are compared whole only: the edit distance's work grows with the product of the lengths. */
+const MAX_COMPARED = 60;
+
 /** Own parts close enough to be the same element's: a typo, a word more or less, or one holding the other. */
 function ownPartsAlike(written: string, known: string): boolean {
   if (written === known) return true;
-  if (editDistance(written, known) <= Math.max(1, Math.floor(Math.max(written.length, known.length) / 4))) return true;
+  if (written.length > MAX_COMPARED || known.length > MAX_COMPARED) return false;
+  // A typo of a part of three letters or more ("sned" → "send"); one or two letters ("q", "to") are too short to tell.
+  if (Math.min(written.length, known.length) >= 3
+    && editDistance(written, known) <= Math.max(2, Math.floor(Math.max(written.length, known.length) / 3))) return true;
   const words = (part: string) => part.split('_').filter((word) => word.length >= 2);
   const [a, b] = [words(written), words(known)];
   // Every word of the shorter in the longer: `send` in `send_button`, `search_box` in `search`.
@@ -26,6 +33,8 @@ function ownPartsAlike(written: string, known: string): boolean {
 export interface NameSuggestion {
   /** The likeliest name, with its `$`. */
   suggestion?: string;
+  /** Several names with the own part written, none likelier than the others (`$cart__items`: `$nav__items`, …). */
+  alike?: string[];
   /** With no suggestion: the names in the section written (`$booking__…`), with their `$`, at most MAX_SECTION_NAMES. */
   inSection?: string[];
   /** How many names that section has. */
@@ -34,13 +43,23 @@ export interface NameSuggestion {
 
 /** `written` and `names` without their `$`. */
 export function suggestPageName(written: string, names: readonly string[]): NameSuggestion {
+  // A name a script built (thousands of characters) is no typo of a page's.
+  if (written.length > MAX_SUGGESTED_NAME) return {};
   const own = ownPart(written);
   const section = sectionPart(written);
-  // The same own part in another section (or with none written): the section that reads closest to the one written.
+  // The same own part in another section (or with none written): the one, or the one whose section shares a word
+  // with the section written (`$products__items` → `$related_products__items`); several alike are listed, not guessed.
+  const words = new Set(section.split('_').filter((word) => word.length >= 3));
+  const sharesSection = (name: string) => sectionPart(name).split('_').some((word) => words.has(word));
+  // In the section meant, the element meant: `$newsletter__email` is `$newsletter_signup__email_address`, not `$login__email`.
+  const nearby = words.size ? names.filter((name) => name !== written && sharesSection(name) && ownPartsAlike(own, ownPart(name))) : [];
+  if (nearby.length === 1) return { suggestion: `$${nearby[0]}` };
   const sameOwn = names.filter((name) => name !== written && ownPart(name) === own);
-  if (sameOwn.length) {
-    const nearest = sameOwn.reduce((best, name) => (editDistance(sectionPart(name), section) < editDistance(sectionPart(best), section) ? name : best));
-    return { suggestion: `$${nearest}` };
+  if (sameOwn.length === 1) return { suggestion: `$${sameOwn[0]}` };
+  if (sameOwn.length > 1) {
+    const sharing = sameOwn.filter(sharesSection);
+    if (sharing.length === 1) return { suggestion: `$${sharing[0]}` };
+    return { alike: (sharing.length ? sharing : sameOwn).slice(0, MAX_SECTION_NAMES).map((name) => `$${name}`) };
   }
   const spelled = closest(`$${written}`, names.map((name) => `$${name}`));
   if (spelled && ownPartsAlike(own, ownPart(spelled.slice(1)))) return { suggestion: spelled };

@@ -23,3 +23,27 @@ describe('suggestPageName', () => {
     expect(suggestPageName('zz', names)).toEqual({});
   });
 });
+
+describe('suggestPageName, after review (session 41)', () => {
+  const names = ['nav__items', 'footer__items', 'related_products__items', 'send', 'x__a', 'login__email', 'newsletter_signup__email_address'];
+
+  test('a typo of a short own part (a letter swapped) is still suggested; one or two letters are too short to tell', () => {
+    expect(suggestPageName('sned', names)).toEqual({ suggestion: '$send' });
+    expect(suggestPageName('q', names)).toEqual({});
+    expect(suggestPageName('form__b', names)).toEqual({});
+  });
+
+  test('of several names with the own part written, the one whose section shares a word; else they are listed, not guessed', () => {
+    expect(suggestPageName('products__items', names)).toEqual({ suggestion: '$related_products__items' });
+    expect(suggestPageName('cart__items', names)).toEqual({ alike: ['$nav__items', '$footer__items', '$related_products__items'] });
+  });
+
+  test('a name a script built (thousands of characters) gets nothing, at once', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `section_${i}__field_${i}`);
+    expect(suggestPageName('x'.repeat(20_000), many)).toEqual({});
+  });
+});
+
+test('in the section meant, the element meant, before the same own part elsewhere', () => {
+  expect(suggestPageName('newsletter__email', ['login__email', 'newsletter_signup__email_address'])).toEqual({ suggestion: '$newsletter_signup__email_address' });
+});
