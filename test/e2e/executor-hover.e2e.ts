@@ -44,4 +44,10 @@ describe('hover', () => {
     expect((await act('products-link', 'hover')).ok).toBe(true);
     expect(await page.locator('#laptops').isVisible()).toBe(true);
   });
+
+  test('two clicks of one button: the pointer stays on it (no leave and enter between them, as a person\'s)', async () => {
+    expect((await act('plus', 'click')).ok).toBe(true);
+    expect((await act('plus', 'click')).ok).toBe(true);
+    expect((await page.locator('#plus-log').textContent())?.trim()).toBe('mouseenter click click');
+  });
 });

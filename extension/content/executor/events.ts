@@ -31,8 +31,8 @@ function mouse(el: Element, type: string, init: MouseEventInit): void {
   el.dispatchEvent(new win.MouseEvent(type, { bubbles: !alone, cancelable: !alone, composed: !alone, view: win, ...init }));
 }
 
-/** Where the pointer of our actions last was, per document: what it leaves when it moves on. */
-const pointedAt = new WeakMap<Document, Element>();
+/** Where the pointer of our actions last was, per document, and the elements it was over then (innermost first). */
+const pointedAt = new WeakMap<Document, { el: Element; over: Element[] }>();
 
 /** `el` and the elements around it, innermost first, as the pointer is over all of them (across shadow roots and slots). */
 function ancestry(el: Element): Element[] {
@@ -48,33 +48,39 @@ function ancestry(el: Element): Element[] {
 /**
  * The pointer moves onto `el`, as a person's does: out of what it was over (out, then leave on each element it is no
  * longer in), over `el` (over, then enter on each element it comes into, outermost first: a menu that opens on its
- * item's `mouseenter` opens when a link inside it is pointed at), then a move.
+ * item's `mouseenter` opens when a link inside it is pointed at), then a move. A pointer already on `el` only moves,
+ * unless `again` (hover() asked anew): then it goes off `el` and back, as a person's does to open what it opens anew.
+ * What it was over and the page has since removed gets nothing; what is still there, it leaves (a redrawn item).
  */
-export function hover(el: Element): void {
+export function hover(el: Element, again = false): void {
   const at = center(el);
   const doc = el.ownerDocument;
   const before = pointedAt.get(doc);
   const now = ancestry(el);
+  const still = before?.el === el && el.isConnected;
   let was: Element[] = [];
-  const left = before?.isConnected ? before : undefined;
-  if (left) {
-    // Pointed at again: the pointer goes off it and back, as a person's does to open what it opens anew.
-    const again = left === el;
-    was = again ? now.slice(1) : ancestry(left);
-    const leaving = again ? [el] : was.filter((node) => !now.includes(node));
-    const from = { ...center(left), relatedTarget: again ? (now[1] ?? null) : el };
-    pointer(left, 'pointerout', from);
+  if (before && (!still || again)) {
+    // Off `el` and back (again), or out of what it was over that is still on the page.
+    const left = still ? el : before.el.isConnected ? before.el : undefined;
+    was = still ? now.slice(1) : before.over.filter((node) => node.isConnected);
+    const leaving = still ? [el] : was.filter((node) => !now.includes(node));
+    const from = { ...center(left ?? el), relatedTarget: still ? (now[1] ?? null) : el };
+    if (left) pointer(left, 'pointerout', from);
     for (const node of leaving) pointer(node, 'pointerleave', from);
-    mouse(left, 'mouseout', from);
+    if (left) mouse(left, 'mouseout', from);
     for (const node of leaving) mouse(node, 'mouseleave', from);
+  } else if (still) {
+    was = now;
   }
   const entering = now.filter((node) => !was.includes(node)).reverse();
-  const into = { ...at, relatedTarget: left && left !== el ? left : (left ? now[1] ?? null : null) };
-  pointer(el, 'pointerover', into);
-  for (const node of entering) pointer(node, 'pointerenter', into);
-  mouse(el, 'mouseover', into);
-  for (const node of entering) mouse(node, 'mouseenter', into);
-  pointedAt.set(doc, el);
+  if (entering.length) {
+    const into = { ...at, relatedTarget: before && !still && before.el.isConnected ? before.el : (still ? now[1] ?? null : null) };
+    pointer(el, 'pointerover', into);
+    for (const node of entering) pointer(node, 'pointerenter', into);
+    mouse(el, 'mouseover', into);
+    for (const node of entering) mouse(node, 'mouseenter', into);
+  }
+  pointedAt.set(doc, { el, over: now });
   pointer(el, 'pointermove', at);
   mouse(el, 'mousemove', at);
 }
@@ -94,6 +100,8 @@ export function click(el: Element, redrawn: () => Element | null = () => null): 
   pointer(el, 'pointerdown', { ...at, buttons: 1 });
   mouse(el, 'mousedown', { ...at, buttons: 1 });
   const pressed = el.isConnected ? el : redrawn() ?? el;
+  // Pressed on a copy the page drew anew: the pointer is over that copy now.
+  if (pressed !== el) pointedAt.set(pressed.ownerDocument, { el: pressed, over: ancestry(pressed) });
   focus(pressed);
   pointer(pressed, 'pointerup', at);
   mouse(pressed, 'mouseup', at);
