@@ -100,6 +100,17 @@ describe('pickers that show a choice their own way, and text boxes with options'
     expect(await page.locator('#role').innerText()).toBe('Role: Admin');
   });
 
+  test('an option found by a word\'s start ("Del") whose own words mean an irreversible action is asked about; the list is closed meanwhile', async () => {
+    const asked = await act('account', 'select', ['Del']);
+    expect(asked.error?.data, JSON.stringify(asked)).toMatchObject({ needsConfirmation: true });
+    expect(String(asked.error?.data?.label ?? asked.error?.message)).toMatch(/Delete account/);
+    expect(await page.locator('body > ul[role=listbox]').count()).toBe(0);
+    expect(await page.locator('#account-done').textContent()).toBe('');
+    const chosen = await act('account', 'select', ['Del'], { confirmed: true, fingerprint: asked.error!.data!.fingerprint });
+    expect(chosen, JSON.stringify(chosen)).toMatchObject({ ok: true, payload: { value: 'Delete account' } });
+    expect(await page.locator('#account-done').textContent()).toBe('Delete account');
+  });
+
   test('a field with a datalist: the option typed in', async () => {
     const chosen = await act('browser', 'select', ['Firefox']);
     expect(chosen, JSON.stringify(chosen)).toMatchObject({ ok: true });

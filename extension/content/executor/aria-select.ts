@@ -30,7 +30,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The option chosen (its first line); the options there were when none matched; or the option the picker did not take. */
 export type Picked = { chosen: string } | { options: string[] } | { ignored: string; shows: string };
 
-export async function pickAriaOption(el: Element, wanted: string, shown: (el: Element) => boolean): Promise<Picked> {
+/**
+ * Opens the picker, finds the option `wanted` means and clicks it. `beforeChoosing` sees the option found (its first
+ * line) before the click and may refuse it by throwing (an option whose words mean an irreversible action, asked about
+ * first): the list is closed again and the box given its text back.
+ */
+export async function pickAriaOption(el: Element, wanted: string, shown: (el: Element) => boolean, beforeChoosing: (option: string) => void = () => undefined): Promise<Picked> {
   const box = textBoxOf(el, shown);
   const before = choiceShown(el, box);
   // A list the page draws elsewhere (a portal at the end of the body) without naming it: the one that shows up.
@@ -55,8 +60,8 @@ export async function pickAriaOption(el: Element, wanted: string, shown: (el: El
   const seen = option ? [] : namesOf(options);
   // Not drawn (a list that draws only what is in view, or one that opens as it is typed into): brought into the list
   // as a person would, by typing its text into the combobox, else by scrolling the list.
+  const earlier = box?.value;
   if (!option && box && norm(wanted)) {
-    const earlier = box.value;
     // Suggestions a page looks up after a pause (a debounce, then a slow request) may come after OPEN_WAIT_MS: while
     // what the typing started is still out, they are waited for (exploratory test, session 31: a 900 ms server).
     const answers = watchSettle(ownerDocOf(box));
@@ -69,7 +74,7 @@ export async function pickAriaOption(el: Element, wanted: string, shown: (el: El
     }
     option = matching(options, wanted);
     // Typed for nothing: the box gets its text back (a search box would go on showing what no option matched).
-    if (!option) putBack(box, earlier);
+    if (!option) putBack(box, earlier ?? '');
   } else if (!option && options.length) {
     options = await scrolledTo(options[0]!, read, wanted);
     option = matching(options, wanted);
@@ -81,6 +86,13 @@ export async function pickAriaOption(el: Element, wanted: string, shown: (el: El
     return { options: offered };
   }
   const label = optionLabel(option);
+  try {
+    beforeChoosing(label.line);
+  } catch (error) {
+    if (box && earlier !== undefined) putBack(box, earlier);
+    if (opens || read().length) close(el, box, () => read().length > 0);
+    throw error;
+  }
   // In a list of several choices a click on a chosen option unchooses it: chosen already is chosen.
   if (option.getAttribute('aria-selected') === 'true' && option.closest('[aria-multiselectable=true]')) return { chosen: label.line };
   option.scrollIntoView?.({ block: 'nearest' });

@@ -1603,7 +1603,13 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         if (!isSelect(el) && isAriaPicker(el)) {
           // An option whose words mean an irreversible action ("Delete everything"), as a native select's is.
           if (choice) guardChoice(el, request, rowOf(doc, target), choice);
-          const picked = await pickAriaOption(el, wanted, isVisible);
+          // The option found is judged by its own words too: "Del" typed can choose "Delete account".
+          const row = rowOf(doc, target);
+          const picked = await pickAriaOption(el, wanted, isVisible, (option) => {
+            if (request.confirmed && request.fingerprint === fingerprintOf(el, row)) return;
+            const verdict = classifyChoice('select', option);
+            if (verdict.irreversible) throw needsConfirmation(el, verdict.reason ?? 'cannot be undone', row, undefined, `${clean(accessibleName(el), 100) || 'a list'}: ${clean(option, 200)}`);
+          });
           if ('options' in picked) throw noOption(picked.options);
           if ('ignored' in picked) {
             throw new ActionError(`${describe(target)} did not take the option ${quoted(picked.ignored, 100)}: it shows ${quoted(picked.shows)}`, { state: 'not-chosen' });
