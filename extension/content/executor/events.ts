@@ -443,14 +443,19 @@ export function setWholeValue(el: HTMLInputElement, value: string): void {
   el.dispatchEvent(new win.Event('change', { bubbles: true }));
 }
 
-/** A slider's arrow key, as the browser's own handling of it: one step up or down, then input and change (none at an end). */
+/** A slider's or number field's arrow key, as the browser's own handling of it: one step up or down, then input and change (none at an end). */
 export function stepSlider(el: HTMLInputElement, up: boolean): void {
   const before = el.value;
-  if (el.step.trim().toLowerCase() === 'any') {
+  if (el.step.trim().toLowerCase() === 'any' && el.type === 'range') {
     // No step to take: a hundredth of the slider's range, as Chrome's own arrow keys move it.
     const min = Number(el.min) || 0;
     const max = Math.max(min, el.max.trim() === '' || !Number.isFinite(Number(el.max)) ? 100 : Number(el.max));
     setNativeValue(el, String(Math.min(max, Math.max(min, Number(el.value) + ((up ? 1 : -1) * (max - min)) / 100))));
+  } else if (el.step.trim().toLowerCase() === 'any') {
+    // A number field with no step: by one, within its min and max where it has them.
+    const bound = (value: string, fallback: number) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback);
+    const next = (Number(el.value) || 0) + (up ? 1 : -1);
+    setNativeValue(el, String(Math.min(bound(el.max, Infinity), Math.max(bound(el.min, -Infinity), next))));
   } else {
     try {
       if (up) el.stepUp();

@@ -77,11 +77,11 @@ function formName(form: HTMLFormElement): string {
 }
 
 /**
- * Watches for `invalid` events in the tree of `form` while `act` runs (they do not bubble, nor cross a shadow root:
+ * Watches for `invalid` events in the tree of `within` (a form, an element) while `act` runs (they do not bubble, nor cross a shadow root:
  * caught on the way down at its root). Returns the fields that fired one.
  */
-export function invalidDuring(form: HTMLFormElement, act: () => void): Element[] {
-  const root = rootNodeOf(form);
+export function invalidDuring(within: Node, act: () => void): Element[] {
+  const root = rootNodeOf(within);
   const seen: Element[] = [];
   const note = (event: Event) => {
     const target = event.target as Node | null;
@@ -100,6 +100,13 @@ export function invalidDuring(form: HTMLFormElement, act: () => void): Element[]
  * An ActionError naming the fields that kept `form` from being sent (page text quoted: a message the page set is data,
  * not words of the error); null when none of `invalid` is its. `how` says what was to send it.
  */
+/** The form of a field that fired `invalid` (a form-associated custom element's by where it sits). */
+export function formOfField(field: Element): HTMLFormElement | null {
+  const control = field as Validated;
+  const owner = control.form !== undefined ? control.form : closestOf(control, 'form');
+  return owner && owner.tagName.toUpperCase() === 'FORM' ? (owner as HTMLFormElement) : null;
+}
+
 export function invalidFormError(form: HTMLFormElement, invalid: readonly Element[], how = ''): ActionError | null {
   const fields = fieldsOf(form, invalid);
   if (!fields.length) return null;

@@ -28,7 +28,7 @@ import { lastActionAt } from './churn.ts';
 import { answersTyping, enabledSoon, typingAnswered } from './page-answers.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { sendHere } from './form-target.ts';
-import { controlsOf, invalidDuring, invalidFormError } from './form-validity.ts';
+import { controlsOf, formOfField, invalidDuring, invalidFormError } from './form-validity.ts';
 import { namesAnotherWindow } from './window-open.ts';
 import { iconWords } from '../document/icon-words.ts';
 import { machineValue } from '../document/machine-value.ts';
@@ -40,7 +40,7 @@ import { keepsMostOf, keepsOrderOf, refusalOf, tookTheKeys } from './typed-check
 import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, SUBMITTING_ATTRIBUTE } from '../submit-guard/events.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
 import { PRESS_KEYS, type PressKey, pressKey } from '../../protocol/script-api.ts';
-import { MAX_UPWARD_STEPS, attr, closestOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, rootNodeOf } from '../document/dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, closestOf, matchesOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, rootNodeOf } from '../document/dom-safe.ts';
 
 const TEXT_LIMIT = 2000;
 
@@ -557,6 +557,9 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
   }
   if (focuses) return;
   const form = formOf(actionable);
+  // What only shows another part of this page — a tab, a disclosure, a summary, a link to a place on the page — does
+  // nothing lasting, whatever its words ("Payment history", "Delete options", a "Buy" tab; explorer, session 41).
+  if (!form && showsOnly(actionable)) return;
   const label = labelOf(actionable);
   const verdict = classifyAction({
     // An icon-only control ("🗑") has no words: its class, id or icon name speak for it, and a cross in a row ("✕")
@@ -566,6 +569,40 @@ function guardIrreversible(el: Element, request: ActRequest, row: Element | null
     effect: isAnchor(actionable) ? hrefWords(actionable) : '',
   });
   if (verdict.irreversible) throw needsConfirmation(actionable, verdict.reason ?? 'cannot be undone', row);
+}
+
+/** A tab, a summary, a disclosure button (`aria-expanded` with `aria-controls`), or a link to an element of this page by its id. */
+function showsOnly(el: Element): boolean {
+  const role = el.getAttribute('role')?.trim().split(/\s+/)[0];
+  if (role === 'tab' || htmlTag(el) === 'SUMMARY') return true;
+  if (el.hasAttribute('aria-expanded') && el.getAttribute('aria-controls')?.trim() && !el.hasAttribute('onclick')) return true;
+  if (!isAnchor(el)) return false;
+  const href = el.getAttribute('href')?.trim() ?? '';
+  const id = /^#([^#\s]+)$/.exec(href)?.[1];
+  try {
+    return !!id && !!el.ownerDocument.getElementById(decodeURIComponent(id));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Escape's own action once the page let the key through, as a browser's: a modal dialog the field is in is cancelled
+ * (a `cancel` event the page may stop, then closed), an open popover it is in (not a manual one) hidden.
+ */
+function escapeAction(field: Element): void {
+  const dialog = closestOf(field, 'dialog') as HTMLDialogElement | null;
+  if (dialog?.open && matchesOf(dialog, ':modal')) {
+    const win = dialog.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+    if (win && dialog.dispatchEvent(new win.Event('cancel', { cancelable: true }))) dialog.close();
+    return;
+  }
+  const popover = closestOf(field, '[popover]') as HTMLElement | null;
+  try {
+    if (popover && popover.getAttribute('popover') !== 'manual' && matchesOf(popover, ':popover-open')) popover.hidePopover();
+  } catch {
+    // An engine without popovers: nothing is open.
+  }
 }
 
 /**
@@ -1021,22 +1058,25 @@ const ENTER_SENDS = 'Enter in the field sends it';
  * Runs `send` (a click of the form's button, Enter), then refuses it as not sent when the browser's checks of the form
  * stopped it (form-validity.ts): fields fired `invalid` and no submit event came.
  */
-function sendChecked(form: HTMLFormElement | null, send: () => void, how = ''): void {
-  if (!form) {
+function sendChecked(form: HTMLFormElement | null, send: () => void, how = '', near: Node | null = form): void {
+  if (!near) {
     send();
     return;
   }
-  let submitted = false;
-  const onSubmit = (event: Event) => void (submitted ||= event.target === form);
-  const root = rootNodeOf(form);
+  const submitted = new Set<EventTarget>();
+  const onSubmit = (event: Event) => void (event.target && submitted.add(event.target));
+  const root = rootNodeOf(near);
   root.addEventListener('submit', onSubmit, true);
   let invalid: Element[];
   try {
-    invalid = invalidDuring(form, send);
+    invalid = invalidDuring(near, send);
   } finally {
     root.removeEventListener('submit', onSubmit, true);
   }
-  const error = !submitted && invalid.length ? invalidFormError(form, invalid, how) : null;
+  // The form the control sends, else (a control whose own handler calls `requestSubmit()` or `reportValidity()`:
+  // a div, a link, a plain button) the form of the fields that fired `invalid` during the click.
+  const refused = form ?? (invalid.length ? formOfField(invalid[0]!) : null);
+  const error = refused && !submitted.has(refused) && invalid.length ? invalidFormError(refused, invalid, how) : null;
   if (error) throw error;
 }
 
@@ -1369,12 +1409,17 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   if (request.action === 'value') {
     // A password, code or card field reads as nothing, as its text() does: its value never leaves the page.
     if (isSensitive(el)) return reply('');
-    if (isInput(el) && (el.type === 'checkbox' || el.type === 'radio')) return reply(el.checked);
+    if (isInput(el) && (el.type === 'checkbox' || el.type === 'radio')) return reply(el.type === 'checkbox' && el.indeterminate ? 'mixed' : el.checked);
     if (isInput(el) || isTextArea(el) || isSelect(el)) return reply(el.value.slice(0, TEXT_LIMIT));
     // A box or switch the page draws reads its state as the samples show it (`aria-checked`), a toggle button its
     // `aria-pressed`; not its label (explorer, session 40: a grid's ticked rows read "").
     const state = el.getAttribute('aria-checked') ?? (isButton(el) || el.getAttribute('role') === 'button' ? el.getAttribute('aria-pressed') : null);
     if (state !== null) return reply(state === 'mixed' ? 'mixed' : state === 'true');
+    // A slider, spin button or meter the page draws: its value as it says it (explorer, session 41: read "").
+    if (['slider', 'spinbutton', 'meter', 'progressbar', 'scrollbar'].includes(el.getAttribute('role')?.trim() ?? '')) {
+      const said = el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-valuenow');
+      if (said !== null) return reply(clean(said, 200));
+    }
     return reply(machineValue(el, TEXT_LIMIT) ?? readText(el));
   }
 
@@ -1447,7 +1492,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           const again = resolveTarget(doc, strict);
           const copy = again && el !== found ? soleControl(again) ?? again : again;
           return copy && tagOf(copy) === tagOf(el) && clean(copy.textContent, 200) === clean(el.textContent, 200) ? copy : null;
-        })));
+        })), '', el);
         break;
       case 'press': {
         const key: PressKey | undefined = pressKey(request.args[0]);
@@ -1469,8 +1514,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         const proceed = keyDown(field, key);
         try {
           if (proceed && key === 'Enter') enterAction(field, request);
+          else if (proceed && key === 'Escape') escapeAction(field);
           // A slider's own arrow keys, which a key event made by a script does not set off.
-          else if (proceed && isInput(field) && field.type === 'range' && (key === 'ArrowUp' || key === 'ArrowDown')) stepSlider(field, key === 'ArrowUp');
+          else if (proceed && isInput(field) && (field.type === 'range' || field.type === 'number') && (key === 'ArrowUp' || key === 'ArrowDown')) stepSlider(field, key === 'ArrowUp');
         } finally {
           keyUp(field, key);
         }
@@ -1482,7 +1528,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         const checkable = checkableOf(el);
         if (!checkable) throw new ActionError(`${describe(target)} is not a checkbox${isInput(el) ? ` (an input of type ${quoted(el.type, 20)}): use click() on a button` : ''}`);
         const checkbox = checkable.input;
-        const current = checkbox ? checkbox.checked : el.getAttribute('aria-checked') === 'true';
+        const stateOf = () => (checkbox ? checkbox.checked && !checkbox.indeterminate : checkable.box.getAttribute('aria-checked') === 'true');
+        // A box shown half-ticked (indeterminate, `aria-checked="mixed"`) is not checked, nor unchecked: clicked until it says what is wanted.
+        const mixed = () => (checkbox ? checkbox.indeterminate : checkable.box.getAttribute('aria-checked') === 'mixed');
+        const current = want ? stateOf() : stateOf() || mixed();
         const radio = checkbox ? checkbox.type === 'radio' : ['radio', 'menuitemradio'].includes(el.getAttribute('role')?.trim() ?? '');
         if (radio && current && !want) {
           const others = otherOptions(checkable.box);
@@ -1491,7 +1540,18 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         if (current !== want) {
           // A box whose label means an irreversible action ("Delete my account"): the page may act on the change.
           if (want && choice) guardChoice(el, request, rowOf(doc, target), choice);
-          click(checkbox ? labelStandIn(checkbox, isVisible) ?? checkbox : el);
+          const clicked = checkbox ? labelStandIn(checkbox, isVisible) ?? checkbox : el;
+          click(clicked);
+          // Half-ticked, a click ticks it: a second one unticks it.
+          if (!want && stateOf() && !mixed()) click(clicked);
+          // Checked once the page has settled: a page that refuses the change (`return false`, a limit it puts back)
+          // leaves the box as it was, and the script hears so (explorer, session 41: "ok" for a box still unticked).
+          const box = checkable.box;
+          checkTyped = () => {
+            if (!box.isConnected || stateOf() === want) return null;
+            const said = clean(Array.from(box.ownerDocument.querySelectorAll('[role=alert],[role=status],[aria-live]')).map((node) => node.textContent ?? '').join(' '), 160);
+            throw new ActionError(`${describe(target)} is still ${want ? 'unchecked' : 'checked'}: the page did not take the change${said ? ` (it says ${quoted(said, 160)})` : ''}`, { state: 'not-checked' });
+          };
         }
         break;
       }
@@ -1566,7 +1626,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           // A number field holds nothing of text that is no number to it ("1,000", "12 kg"): it says what it takes.
           const numberHint = isInput(typedInto) && typedInto.type === 'number' && !holds.trim()
             ? ` (a number field takes digits with a point for decimals, as "1000" or "12.5", not ${hidden ? 'that' : quoted(text, 40)})` : '';
-          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow))) throw notTyped(numberHint);
+          // Unchanged is no refusal where it holds the text already, formatted (a phone number typed again over its mask).
+          const sameFormatted = keepsMostOf(holds, text) && keepsOrderOf(holds, text) && keepsMostOf(text, holds);
+          if (text.trim() && (!holds.trim() || (holds === before && before !== text && !tookNow && !sameFormatted))) throw notTyped(numberHint);
           const rewritten = typed.whole && !hidden && !/[•●*·]/.test(holds) && (!keepsMostOf(holds, text) || !keepsOrderOf(holds, text));
           if (text.trim() && rewritten) {
             // Written over as it was typed, or rewritten once typed (a smart date, a name in its own language): the
