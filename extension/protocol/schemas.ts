@@ -249,6 +249,10 @@ export const ElementEntrySchema = v.strictObject({
     current: v.optional(v.boolean()),
     required: v.optional(v.boolean()),
     readonly: v.optional(v.boolean()),
+    /** The page marks it invalid (`aria-invalid`). */
+    invalid: v.optional(v.boolean()),
+    /** What the page says is wrong with it (its `aria-errormessage`, or what `aria-describedby` points at), while invalid. */
+    error: v.optional(text(200)),
   })),
   options: v.optional(v.pipe(v.array(text(300)), v.maxLength(100))),
   optionsTotal: v.optional(v.number()),

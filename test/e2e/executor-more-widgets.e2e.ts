@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { ElementEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 import { startExecutorRig, type ExecutorRig } from './executor-rig.ts';
 
 /**
@@ -36,6 +37,14 @@ describe('more widgets', () => {
     const sent = await act('join-go', 'click', [], { confirmed: true, fingerprint: asked.error!.data!.fingerprint });
     expect(sent, JSON.stringify(sent)).toMatchObject({ ok: true });
     expect(await page.locator('#out').textContent()).toBe('sent');
+  });
+
+  test('a field the page marks invalid says so in the document, with the page\'s words', async () => {
+    await page.focus('#nick');
+    await page.focus('#phone');
+    const read = await rig!.read();
+    const nick = (read.payload as PageDocument).sections.flatMap((section) => section.entries).find((entry) => entry.description === 'Nickname') as ElementEntry;
+    expect(nick.state).toMatchObject({ invalid: true, error: 'Choose a nickname' });
   });
 
   test('a masked phone number typed again over itself is typed, not refused', async () => {

@@ -1,6 +1,6 @@
 /** What an element is to a script: its kind, state, options, effect and whether its value is private. */
 import type { ElementEntry, ElementKind } from './types.ts';
-import { accessibleName, byId, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
+import { accessibleName, byId, hideSecrets, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
 import { attr, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
@@ -202,6 +202,19 @@ export function isDisabled(el: Element): boolean {
 
 const MAX_OPTIONS = 20;
 
+/** The words of the elements an id list names (`aria-errormessage`, `aria-describedby`), shown ones only, secrets hidden. */
+function errorTextOf(el: Element): string | undefined {
+  for (const name of ['aria-errormessage', 'aria-describedby']) {
+    const ids = (attr(el, name) ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+    const text = collapse(ids.map((id) => {
+      const found = byId(el, id);
+      return found && !hasAttr(found, 'hidden') ? textOf(found, 200) : '';
+    }).join(' '));
+    if (text) return truncate(hideSecrets(text), 200);
+  }
+  return undefined;
+}
+
 /** Current state, options and the value (never for sensitive fields). */
 export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pick<ElementEntry, 'state' | 'options' | 'optionsTotal'> {
   const state: NonNullable<ElementEntry['state']> = {};
@@ -209,6 +222,13 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   if (isDisabled(el)) state.disabled = true;
   if (hasAttr(el, 'required') || attr(el, 'aria-required') === 'true') state.required = true;
   if (hasAttr(el, 'readonly') || attr(el, 'aria-readonly') === 'true') state.readonly = true;
+  // Marked invalid by the page, with what it says is wrong (explorer, session 41: a form's errors were nowhere).
+  const invalid = attr(el, 'aria-invalid')?.trim().toLowerCase();
+  if (invalid && invalid !== 'false') {
+    state.invalid = true;
+    const error = errorTextOf(el);
+    if (error) state.error = error;
+  }
   const expanded = bool(attr(el, 'aria-expanded'));
   if (expanded !== undefined) state.expanded = expanded;
   const pressed = bool(attr(el, 'aria-pressed'));

@@ -20,6 +20,7 @@ function stateParts(entry: ElementEntry): string[] {
   if (s.pressed) out.push('pressed');
   if (s.current) out.push('current');
   if (s.required) out.push('required');
+  if (s.invalid) out.push(s.error ? `invalid=${quote(s.error, 100)}` : 'invalid');
   if (s.readonly) out.push('readonly');
   if (s.disabled) out.push('disabled');
   return out;
