@@ -117,4 +117,18 @@ describe('data tables as lists', () => {
     expect(opened.status).toBe('done');
     expect(tab.url()).toMatch(/#initech$/);
   }, 120_000);
+
+  // Explorer, session 41: a table of two rows with a button each is a data table whose "Actions" cells are text; a
+  // click on that field clicked the cell, which does nothing.
+  test('a click on a cell field that holds one button clicks the button', async () => {
+    await tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Team members</h2>
+      <table id="team"><thead><tr><th>Name</th><th>Role</th><th>Actions</th></tr></thead><tbody>
+      <tr><td>Eve</td><td>Editor</td><td><button type="button" onclick="this.closest('tr').children[1].textContent = 'Admin'">Promote</button></td></tr>
+      <tr><td>Carl</td><td>Editor</td><td><button type="button" onclick="this.closest('tr').children[1].textContent = 'Admin'">Promote</button></td></tr></tbody></table></section>`));
+    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    doc = reply.payload;
+    const team = listShowing('Eve');
+    const read = await run(`$${team.name}.find("Carl").actions.click(); done($${team.name}.map((r) => r.role.text()))`);
+    expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: ['Editor', 'Admin'] });
+  }, 120_000);
 });

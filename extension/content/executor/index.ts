@@ -385,6 +385,13 @@ function soleControl(row: Element): Element | null {
   return link && pageOfThisSite(link) ? link : null;
 }
 
+/** The one visible control a table cell holds, when the cell is no control itself. */
+function cellControl(cell: Element): Element | null {
+  if (rowIsControl(cell)) return null;
+  const controls = Array.from(cell.querySelectorAll('a[href], button, input, select, textarea, [role]')).filter((el) => kindOf(el) !== undefined && isVisible(el));
+  return controls.length === 1 ? controls[0]! : null;
+}
+
 /** A link to a page of this site (http or https), wherever it opens it (a run's click opens it in its tab: openedHere). */
 function pageOfThisSite(link: Element): boolean {
   try {
@@ -1383,7 +1390,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   // A click on a row that is no control itself goes to its one link, as a person's would ("Next" in a pagination list
   // is its link, not the <li> around it). Not to a row's one button: that is an action on the row (Remove, Add to cart).
   const rowClick = !!found && request.action === 'click' && target.item?.index !== undefined && !target.slot;
-  const picked = found && rowClick ? soleControl(found) ?? found : found;
+  // A click on a table's cell field that holds one control goes to it (a data table's "Actions" cell of one "Remove":
+  // the cell itself does nothing; explorer, session 41).
+  const cellClick = !!found && request.action === 'click' && !!target.slot && ['TD', 'TH'].includes(htmlTag(found));
+  const picked = found && rowClick ? soleControl(found) ?? found : found && cellClick ? cellControl(found) ?? found : found;
   const inertLinks = rowClick && picked === found ? linksOfInertRow(found!) : null;
   if (inertLinks) {
     const some = inertLinks.slice(0, 5).map((text) => quoted(text)).join(', ');
