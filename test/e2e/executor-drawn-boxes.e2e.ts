@@ -37,12 +37,19 @@ describe('boxes the page draws', () => {
       ['radio', expect.stringMatching(/Large/), false],
       ['checkbox', expect.stringMatching(/Dark mode/), false],
       ['checkbox', expect.stringMatching(/Subscribe to news/), false],
+      ['radio', expect.stringMatching(/5 stars/), false],
+      ['radio', expect.stringMatching(/4 stars/), false],
+      ['radio', expect.stringMatching(/3 stars/), false],
       // A box of the page's own over a hidden input is one entry, named as before (review, session 41).
       ['checkbox', expect.stringMatching(/Keep me posted/), false],
       ['radio', expect.stringMatching(/Alpha/), false],
     ]);
     const names = entries(read.payload as PageDocument).map((entry) => entry.name);
     expect(names).toContain('misc__keep_me_posted');
+    // Stars with no words of their own are named by their labels' titles, whatever their order (explorer, session 41).
+    const stars = entries(read.payload as PageDocument).filter((entry) => entry.name.startsWith('review__'));
+    expect(stars.map((entry) => entry.description)).toEqual(['5 stars', '4 stars', '3 stars']);
+    expect(stars.map((entry) => entry.name)).toEqual(['review__your_rating_5_stars', 'review__your_rating_4_stars', 'review__your_rating_3_stars']);
     expect(names).toContain('misc__alpha');
   });
 

@@ -292,8 +292,14 @@ export function labelsOf(el: Element): string | undefined {
     const wrapping = closestOf(el, 'label');
     if (wrapping) found.push(wrapping);
   }
-  // textOf leaves out a wrapping label's own controls (a select's options, a text area's content).
-  const text = collapse(found.map((label) => textOf(label)).join(' '));
+  // textOf leaves out a wrapping label's own controls (a select's options, a text area's content). A label with no
+  // words of its own (a star of a rating, "★" or a CSS drawing) speaks by its aria-label or title ("4 stars";
+  // explorer, session 41).
+  const wordsOf = (label: Element) => {
+    const own = textOf(label);
+    return /[\p{L}\p{N}]/u.test(own) ? own : attr(label, 'aria-label') || attr(label, 'title') || own;
+  };
+  const text = collapse(found.map(wordsOf).join(' '));
   return text || undefined;
 }
 
