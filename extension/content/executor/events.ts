@@ -443,19 +443,24 @@ export function setWholeValue(el: HTMLInputElement, value: string): void {
   el.dispatchEvent(new win.Event('change', { bubbles: true }));
 }
 
+/** An attribute's number, or `fallback` where it has none (empty, not a number). */
+const numberOr = (value: string, fallback: number) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback);
+
+/** A slider's ends as the browser takes them: 0 and 100 unless set, and a maximum below the minimum is the minimum. */
+export function sliderRange(input: HTMLInputElement): { min: number; max: number } {
+  const min = numberOr(input.min, 0);
+  return { min, max: Math.max(min, numberOr(input.max, 100)) };
+}
+
 /** A slider's or number field's arrow key, as the browser's own handling of it: one step up or down, then input and change (none at an end). */
 export function stepSlider(el: HTMLInputElement, up: boolean): void {
   const before = el.value;
-  if (el.step.trim().toLowerCase() === 'any' && el.type === 'range') {
-    // No step to take: a hundredth of the slider's range, as Chrome's own arrow keys move it.
-    const min = Number(el.min) || 0;
-    const max = Math.max(min, el.max.trim() === '' || !Number.isFinite(Number(el.max)) ? 100 : Number(el.max));
-    setNativeValue(el, String(Math.min(max, Math.max(min, Number(el.value) + ((up ? 1 : -1) * (max - min)) / 100))));
-  } else if (el.step.trim().toLowerCase() === 'any') {
-    // A number field with no step: by one, within its min and max where it has them.
-    const bound = (value: string, fallback: number) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback);
-    const next = (Number(el.value) || 0) + (up ? 1 : -1);
-    setNativeValue(el, String(Math.min(bound(el.max, Infinity), Math.max(bound(el.min, -Infinity), next))));
+  if (el.step.trim().toLowerCase() === 'any') {
+    // No step to take: a slider by a hundredth of its range, as Chrome's own arrow keys move it; a number field by
+    // one, within its min and max where it has them.
+    const { min, max } = el.type === 'range' ? sliderRange(el) : { min: numberOr(el.min, -Infinity), max: numberOr(el.max, Infinity) };
+    const by = el.type === 'range' ? (max - min) / 100 : 1;
+    setNativeValue(el, String(Math.min(max, Math.max(min, (Number(el.value) || 0) + (up ? by : -by)))));
   } else {
     try {
       if (up) el.stepUp();

@@ -18,11 +18,6 @@ export interface RefusedField { label: string; problem: string; hidden?: true }
 
 const MAX_FIELDS = 8;
 
-let formControlsGetter: ((this: HTMLFormElement) => HTMLFormControlsCollection) | undefined;
-/** A form's controls, read through the browser's own getter (a control named `elements` shadows the form's). */
-export const controlsOf = (form: HTMLFormElement) =>
-  (formControlsGetter ??= Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get! as (this: HTMLFormElement) => HTMLFormControlsCollection).call(form);
-
 const words = (text: string | null | undefined, max: number) => (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** Where a person could see and click it: of some size, not invisible. */

@@ -28,7 +28,7 @@ import { lastActionAt } from './churn.ts';
 import { answersTyping, enabledSoon, typingAnswered } from './page-answers.ts';
 import { type SettleWatch, watchSettle } from './settle.ts';
 import { sendHere } from './form-target.ts';
-import { controlsOf, formOfField, invalidDuring, invalidFormError } from './form-validity.ts';
+import { formOfField, invalidDuring, invalidFormError } from './form-validity.ts';
 import { namesAnotherWindow } from './window-open.ts';
 import { iconWords } from '../document/icon-words.ts';
 import { machineValue } from '../document/machine-value.ts';
@@ -1899,6 +1899,11 @@ function tiedLate(request: ActRequest): NonNullable<typeof lateHeld> | null {
   lateHeld = null;
   return late;
 }
+
+let formControlsGetter: ((this: HTMLFormElement) => HTMLFormControlsCollection) | undefined;
+/** A form's controls, read through the browser's own getter (a control named `elements` shadows the form's). */
+const controlsOf = (form: HTMLFormElement) =>
+  (formControlsGetter ??= Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get! as (this: HTMLFormElement) => HTMLFormControlsCollection).call(form);
 
 /** Where a form sends and what: a held submission goes only if this is what the user was shown. */
 function formPrint(form: HTMLFormElement): string {

@@ -4,7 +4,7 @@
  * a value they refuse says which format they want (a script's "12/25/2026" for a date field).
  */
 import { ActionError } from '../../protocol/errors.ts';
-import { setWholeValue } from './events.ts';
+import { setWholeValue, sliderRange } from './events.ts';
 
 const FORMATS: Readonly<Record<string, { what: string; format: string; example: string }>> = {
   date: { what: 'a date', format: 'YYYY-MM-DD', example: '2026-12-25' },
@@ -44,13 +44,6 @@ function normalized(type: string, text: string): string {
 }
 
 const quoted = (text: string) => JSON.stringify(text.slice(0, 100));
-
-/** A slider's ends as the browser takes them: 0 and 100 unless set, and a maximum below the minimum is the minimum. */
-export function sliderRange(input: HTMLInputElement): { min: number; max: number } {
-  const number = (value: string, fallback: number) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback);
-  const min = number(input.min, 0);
-  return { min, max: Math.max(min, number(input.max, 100)) };
-}
 
 /**
  * Gives `input` the value `text` means, at once. Returns what the field holds where that differs from what was
