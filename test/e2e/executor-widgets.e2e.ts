@@ -111,6 +111,25 @@ describe('pickers that show a choice their own way, and text boxes with options'
     expect(await page.locator('#account-done').textContent()).toBe('Delete account');
   });
 
+  test('a picker labelled by itself is named by its label, not its choice; a placeholder is no value (explorer, session 41)', async () => {
+    type Entry = { name: string; state?: { value?: string }; locators: { by: string; value?: string }[] };
+    const entries = async () => ((await rig!.read()).payload as unknown as { sections: { entries: Entry[] }[] }).sections.flatMap((s) => s.entries);
+    const byId = (all: Entry[], id: string) => all.find((e) => e.locators.some((l) => l.by === 'id' && l.value === id));
+    const before = await entries();
+    expect(byId(before, 'assignee')).toMatchObject({ name: 'pickers__assignee_button', state: { value: 'Wade Cooper' } });
+    expect(byId(before, 'fruit')?.name).toBe('pickers__fruit');
+    expect(byId(before, 'fruit')?.state?.value).toBeUndefined();
+    expect(await act('fruit', 'value')).toMatchObject({ ok: true, payload: { value: '' } });
+
+    expect(await act('assignee', 'select', ['Devon Webb'])).toMatchObject({ ok: true });
+    expect(await act('fruit', 'select', ['Banana'])).toMatchObject({ ok: true });
+    const after = await entries();
+    expect(byId(after, 'assignee')).toMatchObject({ name: 'pickers__assignee_button', state: { value: 'Devon Webb' } });
+    expect(byId(after, 'fruit')).toMatchObject({ name: 'pickers__fruit', state: { value: 'Banana' } });
+    expect(await act('assignee', 'value')).toMatchObject({ ok: true, payload: { value: 'Devon Webb' } });
+    expect(await act('fruit', 'value')).toMatchObject({ ok: true, payload: { value: 'Banana' } });
+  });
+
   test('a field with a datalist: the option typed in', async () => {
     const chosen = await act('browser', 'select', ['Firefox']);
     expect(chosen, JSON.stringify(chosen)).toMatchObject({ ok: true });

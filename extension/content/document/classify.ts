@@ -2,6 +2,7 @@
 import type { ElementEntry, ElementKind } from './types.ts';
 import { accessibleName, byId, hideSecrets, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
+import { choiceShown, showsChoice } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
 import { attr, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
@@ -257,6 +258,10 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     let value: string | undefined;
     if (tag === 'INPUT' || tag === 'TEXTAREA') {
       if (kind !== 'button' && kind !== 'file_input') value = (el as HTMLInputElement).value;
+    } else if (showsChoice(el)) {
+      value = attr(el, 'aria-valuetext') ?? choiceShown(el);
+      // Said once: a picker named by what it shows ("Role: Member", an unlabelled one) or a menu button ("Sort").
+      if (value && accessibleName(el).includes(value)) value = undefined;
     } else if (kind === 'editable' || kind === 'text_input' || kind === 'text_area' || kind === 'combobox') {
       value = attr(el, 'aria-valuetext') ?? (kind === 'combobox' ? (el as HTMLInputElement).value : textOf(el, 1000));
     } else if (kind === 'slider') {

@@ -1,5 +1,7 @@
 /** DOM facts the document is built from: roots, styles, text, accessible names. Works in Chromium and happy-dom. */
 import { collapse } from './text.ts';
+import { besideLabel } from './beside-label.ts';
+import { showsChoice } from './choice-shown.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
 import { attr, attrNames, checkVisibilityOf, childElementCountOf, closestOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
@@ -273,7 +275,10 @@ export function textOf(node: Node, max = 300): string {
 export function labelledBy(el: Element): string | undefined {
   const ids = attr(el, 'aria-labelledby');
   if (!ids) return undefined;
-  const text = ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x).map((x) => textOf(x)).join(' ');
+  let refs = ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x);
+  // A picker labelled by its label and itself ("Assignee Wade Cooper"): its own words are its choice, not its name.
+  if (refs.length > 1 && refs.includes(el) && showsChoice(el)) refs = refs.filter((x) => x !== el);
+  const text = refs.map((x) => textOf(x)).join(' ');
   return collapse(text) || undefined;
 }
 
@@ -341,7 +346,8 @@ export const hideSecrets = (text: string): string => (secrets.length ? secrets.r
 export function shownTextBesides(el: Element, name: string): string | undefined {
   if (!hasAttr(el, 'aria-label') && !hasAttr(el, 'aria-labelledby')) return undefined;
   const tag = tagOf(el);
-  if (holdsTypedText(el) || tag === 'SELECT') return undefined;
+  // A picker's words are its choice, shown as its value (choice-shown.ts).
+  if (holdsTypedText(el) || tag === 'SELECT' || showsChoice(el)) return undefined;
   const input = tag === 'INPUT' ? (el as HTMLInputElement) : undefined;
   const shown = collapse(input ? (['submit', 'button', 'reset'].includes(input.type) ? input.value : '') : textOf(el, 200));
   if (!shown || !/[\p{L}\p{N}]/u.test(shown)) return undefined;
@@ -364,7 +370,7 @@ function nameAsGiven(el: Element): string {
     if (tag === 'INPUT' && input.type === 'image') return collapse(attr(el, 'alt') ?? attr(el, 'title') ?? '');
     const label = labelsOf(el);
     if (label) return label;
-    return collapse(attr(el, 'title') ?? attr(el, 'placeholder') ?? attr(el, 'aria-placeholder') ?? '');
+    return collapse(attr(el, 'title') ?? '') || unlabelledName(el, attr(el, 'placeholder') ?? attr(el, 'aria-placeholder'));
   }
   if (tag === 'IMG') return collapse(attr(el, 'alt') ?? attr(el, 'title') ?? '');
   // A text field's content is what the user typed (and may be a secret): its name comes from its labels instead.
@@ -372,17 +378,33 @@ function nameAsGiven(el: Element): string {
   const role = attr(el, 'role')?.trim().split(/\s+/)[0]?.toLowerCase();
   const typedInto = (editable !== null && editable !== 'false') || role === 'textbox' || role === 'searchbox';
   if (typedInto) {
-    return labelsOf(el) || collapse(attr(el, 'title') ?? attr(el, 'aria-placeholder') ?? attr(el, 'data-placeholder') ?? '');
+    return labelsOf(el) || collapse(attr(el, 'title') ?? '') || unlabelledName(el, attr(el, 'aria-placeholder') ?? attr(el, 'data-placeholder'));
   }
   // A custom combobox shows its choice ("Economy class"): its label names it when it has one.
   if (role === 'combobox') {
-    const label = labelsOf(el);
+    const label = labelsOf(el) || besideLabel(el)?.text;
     if (label) return label;
   }
   const content = textOf(el, 200);
   // An icon (a glyph, an emoji: "🗑", "×") says less than the title it shows on hover ("Delete project").
   if (content && /[\p{L}\p{N}]/u.test(content)) return content;
-  return collapse(attr(el, 'title') ?? '') || content;
+  const title = collapse(attr(el, 'title') ?? '');
+  if (title || !(role && DRAWN_BOXES.has(role))) return title || content;
+  return besideLabel(el)?.text ?? content;
+}
+
+const DRAWN_BOXES = new Set(['checkbox', 'radio', 'switch']);
+
+/**
+ * A field with no label, no title: the words beside it ("Username" in the cell before), else its placeholder. Words
+ * in a box above it (maybe a title, "Stay in the loop") give way to a placeholder of words ("Email"), not to an example
+ * value ("you@example.com", "https://").
+ */
+function unlabelledName(el: Element, placeholder: string | null): string {
+  const hint = collapse(placeholder ?? '');
+  const beside = besideLabel(el);
+  if (beside && !(beside.from === 'above' && /^[\p{L}' -]+$/u.test(hint))) return beside.text;
+  return hint;
 }
 
 /**

@@ -16,6 +16,7 @@ import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, 
 import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
 import { cellInPlaceOf, labelWords, slotElement } from '../document/lists.ts';
+import { choiceShown, showsChoice } from '../document/choice-shown.ts';
 import { labelStandIn } from '../document/box-label.ts';
 import { itemsIn } from '../document/list-items.ts';
 import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, selectOption, stepSlider, typeText } from './events.ts';
@@ -1425,6 +1426,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     // `aria-pressed`; not its label (explorer, session 40: a grid's ticked rows read "").
     const state = el.getAttribute('aria-checked') ?? (isButton(el) || el.getAttribute('role') === 'button' ? el.getAttribute('aria-pressed') : null);
     if (state !== null) return reply(state === 'mixed' ? 'mixed' : state === 'true');
+    // A picker the page draws reads the choice it shows, '' while it shows its placeholder (explorer, session 41).
+    if (showsChoice(el)) return reply(clean(el.getAttribute('aria-valuetext') ?? choiceShown(el), TEXT_LIMIT));
     // A slider, spin button or meter the page draws: its value as it says it (explorer, session 41: read "").
     if (['slider', 'spinbutton', 'meter', 'progressbar', 'scrollbar'].includes(el.getAttribute('role')?.trim() ?? '')) {
       const said = el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-valuenow');
