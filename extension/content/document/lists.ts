@@ -11,6 +11,7 @@ import { itemQueryFor } from './list-items.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
+import { INTO_SHADOW, partsOf, queryAcross, rootAbove, upAcross } from './shadow-parts.ts';
 import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export interface DetectedList {
@@ -119,10 +120,10 @@ let steps = new WeakMap<Element, string>();
 function step(el: Element): string {
   const known = steps.get(el);
   if (known !== undefined) return known;
-  const parent = parentOf(el);
+  const parent = parentOf(el) ?? rootAbove(el);
   if (!parent) return baseStep(el);
   const byTag = new Map<string, Element[]>();
-  for (let child = firstElementChildOf(parent); child; child = nextElementOf(child)) {
+  for (const child of Array.from(childrenOf(parent))) {
     const same = byTag.get(tagNameOf(child));
     if (same) same.push(child); else byTag.set(tagNameOf(child), [child]);
   }
@@ -141,9 +142,13 @@ function step(el: Element): string {
 /** Selector of `el` relative to `item` (`:scope` for the item itself), built from tags and stable classes. */
 export function relativeSelector(item: Element, el: Element): string {
   if (item === el) return ':scope';
-  const parts: string[] = [];
-  for (let node: Element | null = el; node && node !== item && parts.length < MAX_UPWARD_STEPS; node = parentOf(node)) parts.unshift(step(node));
-  return `:scope > ${parts.join(' > ')}`;
+  let path = '';
+  for (let node: Element | null = el, n = 0; node && node !== item && n < MAX_UPWARD_STEPS; n++) {
+    const root = rootAbove(node);
+    path = `${root ? INTO_SHADOW : ' > '}${step(node)}${path}`;
+    node = root ? root.host : parentOf(node);
+  }
+  return `:scope${path}`;
 }
 
 export function slotElement(item: Element, selector: string): Element | null {
@@ -158,7 +163,7 @@ export function slotElement(item: Element, selector: string): Element | null {
     }
   }
   try {
-    return queryOf(item, selector);
+    return selector.includes(INTO_SHADOW) ? queryAcross(item, selector) : queryOf(item, selector);
   } catch {
     return null;
   }
@@ -238,9 +243,10 @@ function fieldClass(el: Element, withBlock = false): string | undefined {
 function slotName(slot: SlotStats, items: number, withBlock = false): string {
   // Words the items' controls share ("Reply", "Add to cart"), never one item's own (spiceworks: a post's title made
   // `at_52`, another's `spark_pro`).
-  if (slot.kind !== 'text' && slot.labels.length >= 2) {
+  // A one-row table's button (fewestItems) is named as it will be when more rows come.
+  if (slot.kind !== 'text' && (slot.labels.length >= 2 || items === 1)) {
     const [label, count] = mostCommon(slot.labels);
-    if (label && count >= 2 && count * 2 >= items && slug(label, 3)) return slug(label, 3);
+    if (label && (count >= 2 || items === 1) && count * 2 >= items && slug(label, 3)) return slug(label, 3);
     const prefix = slot.labels.length * 2 >= items ? commonPrefix(slot.labels, 2) : '';
     if (slug(prefix)) return slug(prefix, 2);
   }
@@ -413,6 +419,27 @@ function columnHeader(el: Element): string | undefined {
 
 const MAX_ITEM_CHECKS = 400;
 
+/**
+ * Items a list needs: three alike, or one row of a table whose header names its columns (a team of two with a Remove
+ * button each was a table and two buttons, a team of three a list, named apart: explorer, session 41).
+ */
+function fewestItems(item: Element): number {
+  if (tagOf(item) !== 'TR') return MIN_ITEMS;
+  const body = parentOf(item);
+  const table = body && (tagOf(body) === 'TABLE' ? body : tagOf(body) === 'TBODY' ? parentOf(body) : null);
+  if (!table || tagOf(table) !== 'TABLE') return MIN_ITEMS;
+  let width = 0;
+  for (const cell of Array.from(childrenOf(item))) {
+    if (tagOf(cell) !== 'TD' && tagOf(cell) !== 'TH') return MIN_ITEMS;
+    width += Number(attr(cell, 'colspan')) || 1;
+  }
+  if (!queryOf(item, ':scope > td') || queryOf(item, 'table')) return MIN_ITEMS;
+  const grid = headerGrid(table);
+  // Two columns named apart at least (a title across the table names none).
+  const named = new Set(grid.flatMap((column) => column.filter((head): head is Element => !!head && tagOf(head) === 'TH' && /[\p{L}\p{N}]/u.test(headerText(head)))));
+  return width >= 2 && grid.length === width && named.size >= 2 ? 1 : MIN_ITEMS;
+}
+
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
 export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?: LocatorCache): DetectedList[] {
   signatures = new WeakMap();
@@ -440,7 +467,9 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     let known = climb.get(node);
     if (known === undefined) {
       if (stops.has(node) || tagOf(node) === 'BODY' || moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
-      else known = !PROSE.has(tagOf(node)) && siblingsLike(node).length >= MIN_ITEMS ? 2 : 1;
+      // A shadow root's top-level element: climbed through to its host, which may be the item (shadow-parts.ts).
+      else if (!parentOf(node)) known = 1;
+      else known = !PROSE.has(tagOf(node)) && siblingsLike(node).length >= fewestItems(node) ? 2 : 1;
       climb.set(node, known);
     }
     return known;
@@ -451,7 +480,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   for (const candidate of candidates) {
     let best: Element | undefined;
     let node: Element | null = candidate.el;
-    for (let depth = 0; node && parentOf(node) && depth < MAX_DEPTH; depth++, node = parentOf(node)) {
+    for (let depth = 0; node && upAcross(node) && depth < MAX_DEPTH; depth++, node = upAcross(node)) {
       const step = climbOf(node);
       if (step === 0) break;
       if (step === 2) best = node;
@@ -482,7 +511,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     // "Properties" and "See also"): one list per run of rows between headings.
     const runs = runsBetweenHeadings(container, like);
     for (const items of runs) {
-      if (items.length < MIN_ITEMS) continue;
+      if (items.length < fewestItems(first)) continue;
       // Only the rows like the first are the list's: a form's buttons beside its label rows stay the form's entries.
       const inList = new Set(items);
       const members = runs.length === 1 ? memberMap : new Map(memberMap);
@@ -520,7 +549,8 @@ function writtenIn(container: Element): boolean {
 /** The list the rows `items` of `container` make, with the candidates in them (`memberMap`); undefined if they make none. */
 function listOf(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>, cache?: LocatorCache): DetectedList | undefined {
   const members = [...memberMap.values()].flat();
-  if (memberMap.size < MIN_ITEMS) return undefined;
+  // A table's rows: as many with controls as there are rows, up to three (two Cancel buttons in six orders are no list).
+  if (memberMap.size < (fewestItems(items[0]!) === 1 ? Math.min(MIN_ITEMS, items.length) : MIN_ITEMS)) return undefined;
   if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) return undefined;
   // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
   if (formRows(memberMap)) return undefined;
@@ -654,14 +684,14 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   for (const item of scanned) {
     const seen = new Set<string>();
     const candidates = new Map((memberMap.get(item) ?? []).map((c) => [c.el, c] as const));
-    const leaves: Element[] = [item, ...Array.from(queryAllOf(item, '*')).slice(0, 80)];
+    const leaves: Element[] = [item, ...partsOf(item, 80)];
     for (const el of leaves) {
       const candidate = candidates.get(el);
       const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME';
       if (!candidate && !text) continue;
       // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
       const hidden = candidate ? null : closestOf(el, '[aria-hidden=true],[hidden],script,style');
-      if (hidden && containsOf(item, hidden)) continue;
+      if (hidden && (containsOf(item, hidden) || !containsOf(item, el))) continue;
       const slot = note(item, el, candidate ? candidate.kind : 'text');
       if (seen.has(slot.selector)) continue;
       seen.add(slot.selector);

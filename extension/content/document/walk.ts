@@ -13,6 +13,7 @@ import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { TABLE_ROLES } from './data-tables.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
+import { rootAbove, upAcross } from './shadow-parts.ts';
 import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface SectionRef {
@@ -254,9 +255,11 @@ function formInItem(form: Element, stop: Element | null, cache: RepeatCache): bo
 }
 
 function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): boolean {
-  let node: Element | null = parentOf(heading);
-  for (let depth = 0; node && node !== stop && depth < 5; depth++, node = parentOf(node)) {
+  // Through shadow roots: a card drawn in its own root (`<product-card>`) is a repeat of the grid it is in.
+  let node: Element | null = upAcross(heading);
+  for (let depth = 0; node && node !== stop && depth < 5; depth++, node = upAcross(node)) {
     const parent: Element | null = parentOf(node);
+    if (!parent && rootAbove(node)) continue;
     if (!parent) return false;
     if (moreElementsThan(node, 40)) return false;
     let counts = cache.get(parent);

@@ -5,7 +5,7 @@
  * others (explorer, session 40: `link`, `col_2019`, `text`; rows without the link read "").
  */
 import { expect, test } from 'vitest';
-import { build, list } from './helpers.ts';
+import { build, list, names } from './helpers.ts';
 
 const row = (name: string, link: boolean, a: string, b: string) => `<tr><td>${link ? `<a href="/c/${name}">${name}</a>` : name}</td><td>${a}</td><td>${b}</td></tr>`;
 const rows = `${row('Acme', true, '10', '12')}${row('Globex', false, '7', '9')}${row('Initech', true, '3', '4')}${row('Umbrella', true, '5', '6')}`;
@@ -61,4 +61,20 @@ test('a link further along the row that some rows lack reads "" there, not its c
   const orders = list(doc, 'orders__items');
   expect(orders.fields).toEqual(['order', 'track']);
   expect(orders.samples[0]).toEqual({ order: 'Order 1' });
+});
+
+test('a headed table of one, two or three rows with a button each is the same list (explorer, session 41: two rows were a table and two buttons)', () => {
+  const people = [['Ann Lee', 'Owner'], ['Bob Roy', 'Editor'], ['Cy Dunn', 'Viewer']];
+  const page = (n: number) => `<main><h2>Team</h2><table class="tb"><thead><tr><th>Name</th><th>Role</th><th>Actions</th></tr></thead>
+    <tbody>${people.slice(0, n).map(([name, role]) => `<tr><td>${name}</td><td>${role}</td><td><button>Remove</button></td></tr>`).join('')}</tbody></table></main>`;
+  for (const n of [1, 2, 3]) {
+    const doc = build(page(n));
+    expect(names(doc), `${n} rows`).toEqual(['team__items']);
+    expect(list(doc, 'team__items')).toMatchObject({ count: n, fields: ['name', 'role'], actions: ['remove'] });
+  }
+  // Not a table whose one header spans it (a title), nor one without a header, nor a layout table holding a table.
+  const titled = build(`<main><table><tr><th colspan="2">Settings</th></tr><tr><td>Theme</td><td><button>Change</button></td></tr></table></main>`);
+  expect(names(titled)).toEqual(['main__change_button']);
+  const bare = build(`<main><table><tr><td>Theme</td><td><button>Change</button></td></tr><tr><td>Font</td><td><button>Change</button></td></tr></table></main>`);
+  expect(names(bare)).not.toContain('main__items');
 });

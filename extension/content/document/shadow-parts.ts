@@ -1,0 +1,70 @@
+/**
+ * List items drawn in shadow roots: a grid of `<product-card>` elements, each drawing its title, price and button in
+ * its own root. The item is the host; its fields are found through the root, written `:scope >>> div.card > h3` (the
+ * part after `>>>` is read from the shadow root of what the part before found). Explorer, session 41: such cards were
+ * no list, each a section of its own.
+ */
+import { shadowOf } from './dom.ts';
+import { childrenOf, matchesOf, nodeTypeOf, parentNodeOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+
+/** Between the part of a field's path in the item's tree and the part in the shadow root of the element it reaches. */
+export const INTO_SHADOW = ' >>> ';
+
+/** The shadow root `el` is a top-level element of, or null. */
+export function rootAbove(el: Element): ShadowRoot | null {
+  if (parentOf(el)) return null;
+  const above = parentNodeOf(el);
+  return above && nodeTypeOf(above as Node) === 11 && (above as ShadowRoot).host ? (above as ShadowRoot) : null;
+}
+
+/** The element above `el`, a shadow root's host for the root's top-level elements. */
+export const upAcross = (el: Element): Element | null => parentOf(el) ?? rootAbove(el)?.host ?? null;
+
+/** `el` is `item` or inside it, through shadow roots. */
+export function holdsAcross(item: Element, el: Element): boolean {
+  for (let node: Element | null = el, n = 0; node && n < 10_000; node = upAcross(node), n++) if (node === item) return true;
+  return false;
+}
+
+/** The elements inside `item`, its shadow roots' (first: that is what shows) and its own, at most `max`, in order. */
+export function partsOf(item: Element, max: number): Element[] {
+  const out: Element[] = [];
+  const read = (root: Element | ShadowRoot) => {
+    for (const el of Array.from(queryAllOf(root, '*'))) {
+      if (out.length >= max) return;
+      out.push(el);
+      const inner = shadowOf(el);
+      if (inner) read(inner);
+    }
+  };
+  const own = shadowOf(item);
+  if (own) read(own);
+  read(item);
+  return out;
+}
+
+/** The element a field's path finds from its item, through the shadow roots the path enters; null if none. */
+export function queryAcross(item: Element, path: string): Element | null {
+  const [first, ...inside] = path.split(INTO_SHADOW);
+  let at: Element | null = first === ':scope' ? item : queryOf(item, first!);
+  for (const part of inside) {
+    const root = at && shadowOf(at);
+    if (!root) return null;
+    at = queryRoot(root, part);
+  }
+  return at;
+}
+
+/** `a.x > b > c` from a shadow root: its top-level elements are where `a.x` is looked for. */
+function queryRoot(root: ShadowRoot, path: string): Element | null {
+  const cut = path.indexOf(' > ');
+  const top = cut < 0 ? path : path.slice(0, cut);
+  const rest = cut < 0 ? '' : path.slice(cut + 3);
+  for (const child of Array.from(childrenOf(root))) {
+    if (!matchesOf(child, top)) continue;
+    if (!rest) return child;
+    const found = queryOf(child, `:scope > ${rest}`);
+    if (found) return found;
+  }
+  return null;
+}

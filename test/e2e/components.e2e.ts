@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { tabIdOf } from './browser.ts';
+import { envelope, sendFromPage } from './helpers.ts';
+import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
+
+/**
+ * Cards drawn by web components in their own shadow roots (open and closed) are one list, read and acted on by item;
+ * fields whose labels are words beside them (a table's header cell, a span, a `dt`, text before a select, after a
+ * check box) are named by those words. Explorer, session 41: the cards were one section each, the fields
+ * `$reg__text_input`, `$reg__https`. In Chromium with the built extension, as known scripts (no model call).
+ */
+
+let rig: AutomationRig | undefined;
+let panel: Page;
+let tab: Page;
+let tabId: number;
+let doc: PageDocument;
+
+beforeAll(async () => {
+  rig = await startAutomationRig();
+  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+  tab = await rig.harness.context.newPage();
+  await tab.goto(rig.pages.url('/apps/components/'));
+  tabId = await tabIdOf(rig.harness, tab);
+  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+  expect(reply.ok).toBe(true);
+  doc = reply.payload;
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+const entries = () => doc.sections.flatMap((s) => s.entries);
+const names = () => entries().map((e) => e.name);
+
+async function run(script: string): Promise<{ status: string; result?: unknown; failure?: { name: string; message: string } }> {
+  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'use the page', model: REPLAY, maxRepairs: 0,
+    known: { plan: 'use the page', elements: [], script } })) as { ok: boolean; error?: unknown };
+  expect(started.ok, JSON.stringify(started.error)).toBe(true);
+  type Run = { phase: string; report?: { status: string; result?: unknown; attempts: { failure?: { name: string; message: string } }[] } };
+  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
+  await expect.poll(async () => (await state()).phase, { timeout: 60_000 }).toBe('finished');
+  const report = (await state()).report!;
+  const failure = report.attempts.at(-1)?.failure;
+  return { status: report.status, result: report.result, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
+}
+
+const list = (name: string) => {
+  const found = entries().find((e) => e.name === name);
+  expect(found?.kind, names().join(', ')).toBe('list');
+  return found as ListEntry;
+};
+
+describe('web components and labels beside fields', () => {
+  test('cards in open and closed shadow roots are one list each, with fields and an action read through the root', () => {
+    expect(list('garden_shop__plants')).toMatchObject({ count: 4, fields: ['name', 'price'], actions: ['add_to_cart'] });
+    expect(list('garden_shop__plants').samples[0]).toEqual({ name: 'Fern', price: '$12' });
+    expect(list('tools__items')).toMatchObject({ count: 3, fields: ['name', 'price'], actions: ['add_to_cart'] });
+    // No section per card, no button per card.
+    expect(names().filter((n) => /fern|cactus|spade|add_to_cart/.test(n))).toEqual([]);
+  });
+
+  test('a script reads the cards\' fields and adds the cheapest plant and a closed-root tool to the cart', async () => {
+    const outcome = await run(`
+      const plants = $garden_shop__plants;
+      let cheapest = plants[0];
+      for (const plant of plants) if (Number(plant.price.text().slice(1)) < Number(cheapest.price.text().slice(1))) cheapest = plant;
+      cheapest.add_to_cart.click();
+      $tools__items.find("Rake").add_to_cart.click();
+      done({ names: plants.map(p => p.name.text()), tools: $tools__items.map(t => t.price.text()), cheapest: cheapest.name.text() });`);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done',
+      result: { names: ['Fern', 'Cactus', 'Olive tree', 'Basil'], tools: ['$25', '$18', '$30'], cheapest: 'Basil' } });
+    expect(await tab.locator('#cart').textContent()).toBe('Basil, Rake');
+  }, 90_000);
+
+  test('fields named by the words beside them are typed into, chosen and checked by those names', () => {
+    expect(names().filter((n) => n.startsWith('register__'))).toEqual(['register__username', 'register__age', 'register__website',
+      'register__phone', 'register__country', 'register__accept_the_terms']);
+  });
+
+  test('a script fills the form by those names', async () => {
+    const outcome = await run(`
+      $register__username.type("ada");
+      $register__age.type("36");
+      $register__website.type("https://ada.example");
+      $register__phone.type("555 0100");
+      $register__country.select("Italy");
+      $register__accept_the_terms.check();
+      done($register__username.value());`);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'ada' });
+    const values = await tab.evaluate(() => ['user', 'age', 'site', 'phone', 'country'].map((id) => (document.getElementById(id) as HTMLInputElement).value)
+      .concat(String((document.getElementById('terms') as HTMLInputElement).checked)));
+    expect(values).toEqual(['ada', '36', 'https://ada.example', '555 0100', 'Italy', 'true']);
+  }, 90_000);
+});
