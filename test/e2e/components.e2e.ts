@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { outcomeOf, runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
 import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -35,16 +35,8 @@ afterAll(async () => {
 const entries = () => doc.sections.flatMap((s) => s.entries);
 const names = () => entries().map((e) => e.name);
 
-async function run(script: string): Promise<{ status: string; result?: unknown; failure?: { name: string; message: string } }> {
-  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'use the page', model: REPLAY, maxRepairs: 0,
-    known: { plan: 'use the page', elements: [], script } })) as { ok: boolean; error?: unknown };
-  expect(started.ok, JSON.stringify(started.error)).toBe(true);
-  type Run = { phase: string; report?: { status: string; result?: unknown; attempts: { failure?: { name: string; message: string } }[] } };
-  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
-  await expect.poll(async () => (await state()).phase, { timeout: 60_000 }).toBe('finished');
-  const report = (await state()).report!;
-  const failure = report.attempts.at(-1)?.failure;
-  return { status: report.status, result: report.result, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
+async function run(script: string) {
+  return outcomeOf((await runKnown(panel, tabId, script, { confirm: 'never' })).report);
 }
 
 const list = (name: string) => {

@@ -16,6 +16,7 @@ import type { ExportedValue } from '../../sandbox/interpreter/values.ts';
 import { classifyAction, decodedAddress } from '../../content/executor/irreversible.ts';
 import { itemControlSlot, itemLink } from '../../content/document/render.ts';
 import { ReadColumns } from './read-columns.ts';
+import { pageNews, withNews } from './page-news.ts';
 
 export type Entry = ElementEntry | ListEntry;
 
@@ -353,7 +354,10 @@ export class PageBridge implements Bridge {
         this.otherDocument(data.pageId, String(data.url ?? ''));
         reply = await send(data.pageId);
       }
-      if (PAGE_CHANGING.has(request.action) || listScroll(request)) this.lastAction = { seq: (this.lastAction?.seq ?? 0) + 1, at: performance.now() };
+      if (PAGE_CHANGING.has(request.action) || listScroll(request)) {
+        this.lastAction = { seq: (this.lastAction?.seq ?? 0) + 1, at: performance.now() };
+        this.beforeLastAction = this.doc;
+      }
       if (NAVIGATING.has(request.action)) this.lastNavigating = performance.now();
       if (reply.pageId) this.pageId = reply.pageId;
       // Something done there: the page is the run's now.
@@ -533,7 +537,7 @@ export class PageBridge implements Bridge {
       return kept.kind === 'list' && own ? { entry: kept } : { entry: kept, remembered: true };
     }
     if (seen) return { entry: seen.entry };
-    throw new NotFoundError(`no element named \`$${name}\` on the page now`, { name });
+    throw new NotFoundError(withNews(`no element named \`$${name}\` on the page now`, this.news()), { name });
   }
 
   /**
@@ -691,6 +695,20 @@ export class PageBridge implements Bridge {
   /** The last page-changing action (its number in this attempt, when its answer came), and the one after which a late
    * name was last waited for. */
   private lastAction: { seq: number; at: number } | undefined;
+  /** The page as read before the last page-changing action: what it says since is news (page-news.ts). */
+  private beforeLastAction: PageDocument | undefined;
+
+  /** A name or element not found after an action: with what the page says since (why it did not go on). */
+  private withPageNews(error: unknown): unknown {
+    if (!isErrorNamed(error, NotFoundError) || /after the last action the page says/.test(error.message)) return error;
+    const news = this.news();
+    return news.length ? new NotFoundError(withNews(error.message, news), (error as NotFoundError).data) : error;
+  }
+
+  /** What the page says since the last action that it did not before (read last: refreshed when it changed). */
+  news(): string[] {
+    return this.beforeLastAction && this.beforeLastAction !== this.doc ? pageNews(this.beforeLastAction, this.doc) : [];
+  }
   private lateWaitedAfter = 0;
   /** The last click on a named element and the page it was made on: a page it leads to late is a site edge too. */
   private lastClick: { name: string; from: PageDocument } | undefined;
@@ -829,7 +847,9 @@ export class PageBridge implements Bridge {
         this.namesRead = true;
         const wanted = call.args[0];
         if (typeof wanted === 'string' && wanted) await this.lateName(wanted);
-        return scriptNames(this.doc) as unknown as ExportedValue;
+        const news = this.news();
+        const names = scriptNames(this.doc) as unknown as ExportedValue;
+        return news.length ? { names, news } as unknown as ExportedValue : names;
       }
       case 'navigate': {
         const path = String(call.args[0] ?? '');
@@ -939,7 +959,7 @@ export class PageBridge implements Bridge {
         // The live field is no password, card or code input (the page changed it since it was read).
         throw secret.onlyIntoSecretInput;
       } else {
-        throw withoutField(error, call.target) ?? error;
+        throw this.withPageNews(withoutField(error, call.target) ?? error);
       }
     }
     if (acting) this.stats.actions++;

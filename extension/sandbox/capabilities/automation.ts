@@ -427,7 +427,14 @@ function checkPath(path: string): void {
 }
 
 /** The names the bridge reports for the page as it is now (plain data from the other side: checked here). */
-function namesFrom(value: ExportedValue): ScriptName[] {
+/** What the page says since the run's last action, sent with the names (features/automate/page-news.ts). */
+function newsFrom(value: ExportedValue): string[] {
+  const news = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, ExportedValue>).news : undefined;
+  return Array.isArray(news) ? news.filter((n): n is string => typeof n === 'string').slice(0, 3).map((n) => n.slice(0, 300)) : [];
+}
+
+function namesFrom(reply: ExportedValue): ScriptName[] {
+  const value = reply && typeof reply === 'object' && !Array.isArray(reply) ? (reply as Record<string, ExportedValue>).names : reply;
   if (!Array.isArray(value)) return [];
   const out: ScriptName[] = [];
   for (const item of value.slice(0, 2000)) {
@@ -448,6 +455,8 @@ function namesFrom(value: ExportedValue): ScriptName[] {
  */
 export function automationCapabilities(bridge: Bridge, names: readonly ScriptName[]): CapabilitySet {
   const byName = new Map(names.map((entry) => [entry.name, entry]));
+  /** What the page said since the last action, as the bridge told with the names it read last (page-news.ts). */
+  let pageSays: string[] = [];
   const handles = new Map<string, Value>();
   let api: Api | undefined;
   let waitFor: NativeFunction | undefined;
@@ -519,6 +528,7 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
         // The name it is looking for: a page that is still bringing it (the next page, a late panel) is waited for.
         const now = await context.meter.within(bridge.call({ call: 'names', args: [name.slice(1)] }), undefined);
         for (const entry of namesFrom(now)) if (!byName.has(entry.name)) byName.set(entry.name, entry);
+        pageSays = newsFrom(now);
       } catch (error) {
         // The run's own limits still end it, and so does a page that left the run's site; a bridge that cannot say
         // leaves the name unknown.
@@ -549,7 +559,9 @@ export function automationCapabilities(bridge: Bridge, names: readonly ScriptNam
           : meant.alike ? `; names like it: ${meant.alike.map((entry) => `\`${entry}\``).join(', ')}`
           : meant.inSection ? `; its section has ${meant.inSection.map((entry) => `\`${entry}\``).join(', ')}${meant.sectionSize! > meant.inSection.length ? `, … (${meant.sectionSize} names)` : ''}`
           : '';
-        return new NotFoundError(`no element named \`${name}\` on this page${said}`, { name: name.slice(1), ...(meant.suggestion ? { suggestion: meant.suggestion } : {}) });
+        // Why it is not there, where the page said so after the last action (a step that refused to go on).
+        const news = pageSays.length ? `; after the last action the page says ${pageSays.join(', ')}` : '';
+        return new NotFoundError(`no element named \`${name}\` on this page${said}${news}`, { name: name.slice(1), ...(meant.suggestion ? { suggestion: meant.suggestion } : {}) });
       }
       const instead = BROWSER_GLOBALS.get(name);
       if (instead) return new ApiError(`\`${name}\` is not defined: scripts have no browser globals; ${instead}`);
