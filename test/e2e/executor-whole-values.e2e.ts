@@ -72,6 +72,17 @@ describe('fields set whole', () => {
     expect(refused.error?.message).toMatch(/did not take the typed text.*\(a number field takes digits with a point for decimals, as "1000" or "12.5", not "1,000"\)/);
   });
 
+  test('a number past the field\'s min or max is said at once, not when the form is sent (explorer, session 41)', async () => {
+    const over = await act('age', 'type', ['150']);
+    expect(over.error, JSON.stringify(over)).toMatchObject({ name: 'ActionError', data: { state: 'out-of-range', min: '18', max: '120' } });
+    expect(over.error?.message).toMatch(/takes a number from 18 to 120: "150" is out of its range/);
+    expect((await act('age', 'type', ['12'])).error?.data).toMatchObject({ state: 'out-of-range' });
+    expect(await act('age', 'type', ['36'])).toMatchObject({ ok: true });
+    expect(await valueOf('age')).toBe('36');
+    // A value the user gave is not repeated.
+    expect((await act('age', 'type', ['999'], { userSupplied: true })).error?.message).not.toMatch(/999/);
+  });
+
   test('a colour takes #rrggbb (or #rgb); a colour name is refused', async () => {
     expect(await act('colour', 'type', ['#F60'])).toMatchObject({ ok: true, payload: { value: '#ff6600' } });
     expect(await valueOf('colour')).toBe('#ff6600');

@@ -1649,6 +1649,12 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
             const refused = refusalOf(typedInto);
             if (!tookTheKeys(typed.beforeLast, text) || refused) throw notTyped(refused ? ` (${refused})` : '');
           }
+          // A number past the field's min or max: taken as typed, refused when the form is sent (explorer, session 41:
+          // "150" into an age field of max 120 was reported typed). Said now, while the script can still type another.
+          if (isInput(typedInto) && typedInto.type === 'number' && (typedInto.validity.rangeOverflow || typedInto.validity.rangeUnderflow)) {
+            const range = `from ${typedInto.min || 'any'} to ${typedInto.max || 'any'}`;
+            throw new ActionError(`${describe(target)} takes a number ${range}:${hidden || request.userSupplied ? ' the number typed' : ` ${quoted(holds)}`} is out of its range, and the form will refuse it; type a number in the range`, { state: 'out-of-range', min: typedInto.min, max: typedInto.max });
+          }
           if (typed.dropped > 0 && typedInto === field) {
             throw new ActionError(`${describe(target)} takes at most ${(field as HTMLInputElement).maxLength} characters: the last ${typed.dropped} of the text were not typed${shows}`, { state: 'cut' });
           }
