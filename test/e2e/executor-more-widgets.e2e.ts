@@ -103,4 +103,14 @@ describe('more widgets', () => {
     expect((await act('pq', 'press', ['Escape'])).ok).toBe(true);
     expect(await page.evaluate(() => document.getElementById('pp')!.matches(':popover-open'))).toBe(false);
   });
+
+  test('a box inside a closed disclosure: not there to read until opened; check() opens it by its summary first', async () => {
+    expect(await act('beta', 'exists')).toMatchObject({ ok: true, payload: { value: false } });
+    await page.evaluate(() => document.getElementById('advanced')!.addEventListener('toggle', () => { (window as unknown as { toggled: number }).toggled = 1; }));
+    expect((await act('beta', 'check')).ok).toBe(true);
+    expect(await page.evaluate(() => [(document.getElementById('beta') as HTMLInputElement).checked, (document.getElementById('advanced') as HTMLDetailsElement).open]))
+      .toEqual([true, true]);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { toggled?: number }).toggled)).toBe(1);
+    expect(await act('beta', 'exists')).toMatchObject({ ok: true, payload: { value: true } });
+  });
 });

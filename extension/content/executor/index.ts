@@ -17,6 +17,7 @@ import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
 import { cellInPlaceOf, labelWords, slotElement } from '../document/lists.ts';
 import { choiceShown, showsChoice } from '../document/choice-shown.ts';
+import { closedAround, openAround } from './disclosure.ts';
 import { labelStandIn } from '../document/box-label.ts';
 import { itemsIn } from '../document/list-items.ts';
 import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, selectOption, stepSlider, typeText } from './events.ts';
@@ -271,6 +272,7 @@ function isVisible(el: Element): boolean {
     if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
     if (tagOf(node) === 'DIALOG' && !(node as HTMLDialogElement).open) return false;
   }
+  if (closedAround(el).length) return false;
   const rect = el.getBoundingClientRect();
   // Layout-less environments (tests without layout) report 0×0 for everything: only trust a box when layout exists.
   if (rect.width > 0 || rect.height > 0 || el.ownerDocument.documentElement.getBoundingClientRect().height === 0) return true;
@@ -1436,6 +1438,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     return reply(machineValue(el, TEXT_LIMIT) ?? readText(el));
   }
 
+  // Inside a closed disclosure: opened by its summary first, as a person would.
+  openAround(el);
   // A checkbox or radio button the page draws itself is reached, and clicked, through its shown label.
   const drawn = labelStandIn(el, isVisible) ?? el;
   // At once, whatever the page's `scroll-behavior`: the checks below read where the element is now.
