@@ -626,8 +626,15 @@ interface View {
 
 /** A section's name from its title; a count in brackets ("Inbox (3)") is left out, or every name in it would change with it. */
 function titleSlug(title: string): string {
-  return slug(nameWords(title), 3) || slug(title, 3);
+  const words = nameWords(title).replace(STEP_NUMBER, '');
+  return slug(words, 3) || slug(nameWords(title), 3) || slug(title, 3);
 }
+
+/**
+ * A step's number before its title ("Step 1: Your details", "Step 2 of 3 – Payment", "2. Shipping"): no part of the
+ * name, which then says what the step is and stays when steps are added (explorer, session 41: `step_1_your`).
+ */
+const STEP_NUMBER = /^\s*(?:(?:step|part|stage|phase|section)\s*\d+(?:\s*(?:of|\/)\s*\d+)?\s*[:.)\u2013\u2014-]?|\d{1,2}\s*[.)]\s)\s*(?=\p{L})/iu;
 
 /**
  * A tab panel and the tab that shows it (`aria-labelledby` → a tab, or a wrapper holding one tab — BBC labels its
