@@ -3,42 +3,59 @@
  * `<span>Website</span><input>`, "Country <select>", `<dt>Phone</dt><dd><input>`, a grid of label and field columns, a
  * check box followed by its words ("☐ Remember me"). A person reads these as labels; screen readers do not, so the
  * accessible name stays empty (explorer, session 41: `$reg__text_input`, `$reg__https`). Read the way browsers'
- * autofill infers labels: the nearest words before the field (after a check box or radio button), within the field's
- * own box and the boxes that hold it alone.
+ * autofill infers labels: the nearest words before the field (after a box that starts its line), within the field's
+ * own box and the boxes that hold it alone. Words that come and go with the page (a count, an error, a hint, an icon's
+ * ligature, text hidden by style) are no label.
  */
-import { tagOf, textOf } from './dom.ts';
-import { attr, hasAttr, nextSiblingOf, nodeTypeOf, parentOf, previousSiblingOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { ICON_FONT_CLASS, styleOf, tagOf, textOf } from './dom.ts';
+import { attr, hasAttr, matchesOf, nextSiblingOf, nodeTypeOf, parentOf, previousSiblingOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { collapse } from './text.ts';
-
-/**
- * Where the words were: beside the field (text, inline markup, the cell or term before the field's own box), or in a
- * `div` right above it, which may as well be a title ("Stay in the loop") as a label.
- */
-export type BesideLabel = { text: string; from: 'beside' | 'above' };
 
 /** Boxes that hold a label beside a field: a row's cells, a description list's term, a grid's column. */
 const LABEL_BOXES = new Set(['TD', 'TH', 'DT', 'DIV', 'SPAN', 'LABEL', 'B', 'STRONG', 'I', 'EM', 'SMALL', 'FONT']);
+/** Of those, the ones drawn inline, beside a box's words ("☐ <b>Remember</b> me"). */
+const INLINE_BOXES = new Set(['SPAN', 'LABEL', 'B', 'STRONG', 'I', 'EM', 'SMALL', 'FONT']);
 /** Boxes a field sits alone in, climbed to find the words before them (not past a form, a fieldset, a row). */
 const CLIMBED = new Set(['TD', 'TH', 'DD', 'DIV', 'SPAN', 'P', 'LI']);
-const CONTROLS = 'input:not([type=hidden]),select,textarea,button,a[href],[role=button],[role=link],[role=checkbox],[role=radio],[role=combobox],[role=textbox],[contenteditable=""],[contenteditable=true]';
+const CONTROLS = 'input:not([type=hidden]),select,textarea,button,a[href],[contenteditable]:not([contenteditable="false" i]),'
+  + '[role=button],[role=link],[role=checkbox],[role=radio],[role=switch],[role=combobox],[role=textbox],[role=searchbox],[role=spinbutton],[role=slider],[role=listbox]';
+/** Words the page shows about a field, not its name: its error, a hint, a count (they change as the page lives). */
+const NOT_A_LABEL_CLASS = /(?:^|[\s_-])(?:error|errors|invalid|warning|alert|help|hint|feedback|counter|count|status|message|msg|icon|input-group-text|addon|prefix|suffix)(?:$|[\s_-])/i;
 const MAX_WORDS = 6;
 const MAX_CHARS = 48;
 const MAX_CLIMB = 3;
 
-export function besideLabel(field: Element): BesideLabel | undefined {
+export function besideLabel(field: Element): string | undefined {
   const tag = tagOf(field);
   const type = tag === 'INPUT' ? (field as HTMLInputElement).type : '';
-  const box = type === 'checkbox' || type === 'radio' || attr(field, 'role') === 'checkbox' || attr(field, 'role') === 'radio' || attr(field, 'role') === 'switch';
-  // A box's words follow it ("☐ Remember me"); a text field's come before it ("Username ▭").
-  return (box && wordsNear(field, 'after')) || wordsNear(field, 'before');
+  const role = attr(field, 'role');
+  const box = type === 'checkbox' || type === 'radio' || role === 'checkbox' || role === 'radio' || role === 'switch';
+  if (!box) return wordsNear(field, 'before', MAX_CLIMB);
+  // A box's words are on its side of it in its line: after it where a box starts the line ("☐ Remember me",
+  // "◯ Small ◯ Medium"), before it where words do ("Small ◯ Medium ◯", "Dark mode ☐"); else beside its own box (a cell).
+  const after = startsItsLine(field);
+  return wordsNear(field, after ? 'after' : 'before', 0) ?? wordsNear(field, 'before', MAX_CLIMB) ?? wordsNear(field, 'after', MAX_CLIMB);
 }
 
-function wordsNear(field: Element, side: 'before' | 'after'): BesideLabel | undefined {
+/** The first thing in the field's box, white space aside, is a box like it. */
+function startsItsLine(field: Element): boolean {
+  const parent = parentOf(field);
+  if (!parent) return true;
+  let first: Node | null = parent.firstChild;
+  while (first && ((nodeTypeOf(first) === 3 && !/\S/.test(first.nodeValue ?? '')) || nodeTypeOf(first) === 8)) first = nextSiblingOf(first);
+  if (!first || nodeTypeOf(first) !== 1) return false;
+  const el = first as Element;
+  return el === field || (tagOf(el) === 'INPUT' && (el as HTMLInputElement).type === (field as HTMLInputElement).type && tagOf(field) === 'INPUT')
+    || (!!attr(field, 'role') && attr(el, 'role') === attr(field, 'role'));
+}
+
+function wordsNear(field: Element, side: 'before' | 'after', climbs: number): string | undefined {
   const step = side === 'before' ? previousSiblingOf : nextSiblingOf;
   let at: Element = field;
-  for (let climbed = 0; climbed <= MAX_CLIMB; climbed++) {
+  for (let climbed = 0; climbed <= climbs; climbed++) {
     const node = nearestNode(at, step);
-    if (node) return labelIn(node, climbed > 0);
+    // After a box, only its own line's words (not a note in a `div` under it).
+    if (node) return side === 'after' && (climbed > 0 ? !isCell(node) : nodeTypeOf(node) === 1 && !INLINE_BOXES.has(tagOf(node as Element))) ? undefined : labelIn(node);
     // Nothing beside it in its box: the words may be beside the box (`<td>Username</td><td><input></td>`).
     const parent = parentOf(at);
     if (!parent || !CLIMBED.has(tagOf(parent)) || holdsOtherControl(parent, field)) return undefined;
@@ -46,6 +63,8 @@ function wordsNear(field: Element, side: 'before' | 'after'): BesideLabel | unde
   }
   return undefined;
 }
+
+const isCell = (node: Node): boolean => nodeTypeOf(node) === 1 && (tagOf(node as Element) === 'TD' || tagOf(node as Element) === 'TH');
 
 /** The first sibling that is not white space or a comment. */
 function nearestNode(at: Node, step: (node: Node) => ChildNode | null): Node | undefined {
@@ -60,21 +79,29 @@ function nearestNode(at: Node, step: (node: Node) => ChildNode | null): Node | u
   return undefined;
 }
 
-function labelIn(node: Node, climbed: boolean): BesideLabel | undefined {
-  if (nodeTypeOf(node) === 3) return asLabel(node.nodeValue ?? '', 'beside');
+function labelIn(node: Node): string | undefined {
+  if (nodeTypeOf(node) === 3) return asLabel(node.nodeValue ?? '');
   const el = node as Element;
   const tag = tagOf(el);
-  if (!LABEL_BOXES.has(tag) || hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true' || attr(el, 'role')) return undefined;
-  // Another field's label, or a box holding a control, says nothing of this field.
-  if ((tag === 'LABEL' && hasAttr(el, 'for')) || queryOf(el, `${CONTROLS},label[for],h1,h2,h3,h4,h5,h6,[role=heading]`)) return undefined;
-  return asLabel(textOf(el, MAX_CHARS + 20), tag === 'DIV' && !climbed ? 'above' : 'beside');
+  if (!LABEL_BOXES.has(tag) || hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true' || attr(el, 'role') || hasAttr(el, 'aria-live')) return undefined;
+  const cls = attr(el, 'class') ?? '';
+  if (NOT_A_LABEL_CLASS.test(cls) || ICON_FONT_CLASS.test(cls)) return undefined;
+  // Another field's label, a control, or a box holding one, says nothing of this field.
+  if ((tag === 'LABEL' && hasAttr(el, 'for')) || matchesOf(el, CONTROLS) || queryOf(el, `${CONTROLS},label[for],h1,h2,h3,h4,h5,h6,[role=heading]`)) return undefined;
+  const style = styleOf(el);
+  if (style && (style.display === 'none' || style.visibility === 'hidden')) return undefined;
+  return asLabel(textOf(el, MAX_CHARS + 20));
 }
 
-/** Short words with a letter, without a trailing colon or required mark: "Username:" → "Username". */
-function asLabel(raw: string, from: BesideLabel['from']): BesideLabel | undefined {
+/**
+ * Short words with a letter, without a trailing colon or required mark: "Username:" → "Username". Not a count
+ * ("3 items selected", "Showing 12 of 40"), nor an address or a prefix drawn before the field ("https://…/users/").
+ */
+function asLabel(raw: string): string | undefined {
   const text = collapse(raw).replace(/[\s:*]+$/u, '').replace(/^[\s*]+/u, '');
   if (!text || text.length > MAX_CHARS || !/\p{L}/u.test(text) || text.split(' ').length > MAX_WORDS) return undefined;
-  return { text, from };
+  if (/^\d/.test(text) || (text.match(/\d+/g) ?? []).length > 1 || /:\/\/|[/@]$|^www\./i.test(text)) return undefined;
+  return text;
 }
 
 function holdsOtherControl(box: Element, field: Element): boolean {

@@ -79,7 +79,7 @@ export const IN_WORD_TAGS = new Set(['B', 'STRONG', 'I', 'EM', 'MARK', 'U', 'S',
  * An icon font's glyph (`<i class="material-icons">delete</i>Delete`, `<i class="fa fa-trash">`): its ligature's
  * letters are no part of the next word (review, session 38: "deleteDelete").
  */
-const ICON_FONT_CLASS = /(?:^|\s)(?:material-icons\S*|material-symbols\S*|fa[srlbdk]?|bi|mdi|glyphicon|octicon|codicon|icons?|\S*-icons?|(?:fa|bi|mdi|icon|ti|ri|bx|la|ion|glyphicon|octicon|codicon)-\S+)(?=\s|$)/i;
+export const ICON_FONT_CLASS = /(?:^|\s)(?:material-icons\S*|material-symbols\S*|fa[srlbdk]?|bi|mdi|glyphicon|octicon|codicon|icons?|\S*-icons?|(?:fa|bi|mdi|icon|ti|ri|bx|la|ion|glyphicon|octicon|codicon)-\S+)(?=\s|$)/i;
 
 export function isInWordMarkup(el: Element, tag = tagOf(el)): boolean {
   return IN_WORD_TAGS.has(tag) && !ICON_FONT_CLASS.test(attr(el, 'class') ?? '');
@@ -276,8 +276,9 @@ export function labelledBy(el: Element): string | undefined {
   const ids = attr(el, 'aria-labelledby');
   if (!ids) return undefined;
   let refs = ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x);
-  // A picker labelled by its label and itself ("Assignee Wade Cooper"): its own words are its choice, not its name.
-  if (refs.length > 1 && refs.includes(el) && showsChoice(el)) refs = refs.filter((x) => x !== el);
+  // A picker labelled by its label, then itself ("Assignee Wade Cooper"): its own words are its choice, not its name.
+  // Itself first ("More" then a heading's "News": a "More News" menu) is its name.
+  if (refs.length > 1 && refs[0] !== el && refs.includes(el) && showsChoice(el)) refs = refs.filter((x) => x !== el);
   const text = refs.map((x) => textOf(x)).join(' ');
   return collapse(text) || undefined;
 }
@@ -382,7 +383,7 @@ function nameAsGiven(el: Element): string {
   }
   // A custom combobox shows its choice ("Economy class"): its label names it when it has one.
   if (role === 'combobox') {
-    const label = labelsOf(el) || besideLabel(el)?.text;
+    const label = labelsOf(el) || besideLabel(el);
     if (label) return label;
   }
   const content = textOf(el, 200);
@@ -390,21 +391,22 @@ function nameAsGiven(el: Element): string {
   if (content && /[\p{L}\p{N}]/u.test(content)) return content;
   const title = collapse(attr(el, 'title') ?? '');
   if (title || !(role && DRAWN_BOXES.has(role))) return title || content;
-  return besideLabel(el)?.text ?? content;
+  return besideLabel(el) ?? content;
 }
 
 const DRAWN_BOXES = new Set(['checkbox', 'radio', 'switch']);
 
 /**
- * A field with no label, no title: the words beside it ("Username" in the cell before), else its placeholder. Words
- * in a box above it (maybe a title, "Stay in the loop") give way to a placeholder of words ("Email"), not to an example
- * value ("you@example.com", "https://").
+ * A field with no label, no title: its placeholder when it is words ("Email"), else the words beside it ("Username" in
+ * the cell before; "Website" before a placeholder that is an example value, "https://", "you@example.com").
  */
 function unlabelledName(el: Element, placeholder: string | null): string {
   const hint = collapse(placeholder ?? '');
   const beside = besideLabel(el);
-  if (beside && !(beside.from === 'above' && /^[\p{L}' -]+$/u.test(hint))) return beside.text;
-  return hint;
+  // A placeholder of words ("Filter orders", "Email") is the field's own: it wins over words beside it, which may be
+  // the page's about something else (a brand before a search box; review, session 42).
+  if (beside && !/^[\p{L}' -]*\p{L}[\p{L}' -]*$/u.test(hint)) return beside;
+  return hint || beside || '';
 }
 
 /**

@@ -4,14 +4,14 @@
  */
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { SKIP_TAGS, accessibleName, holdsTypedText, moreElementsThan, shownItem, styleOf, tagOf, textOf } from './dom.ts';
+import { SKIP_TAGS, accessibleName, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
-import { INTO_SHADOW, partsOf, queryAcross, rootAbove, upAcross } from './shadow-parts.ts';
+import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
 import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export interface DetectedList {
@@ -243,10 +243,12 @@ function fieldClass(el: Element, withBlock = false): string | undefined {
 function slotName(slot: SlotStats, items: number, withBlock = false): string {
   // Words the items' controls share ("Reply", "Add to cart"), never one item's own (spiceworks: a post's title made
   // `at_52`, another's `spark_pro`).
-  // A one-row table's button (fewestItems) is named as it will be when more rows come.
-  if (slot.kind !== 'text' && (slot.labels.length >= 2 || items === 1)) {
+  // A one-row table's button ("Remove": a verb, not the row's data; fewestItems) is named as it will be when more rows
+  // come; its name link or its box is named by the column, never by the one row's words (review, session 42).
+  const oneRowButton = items === 1 && slot.kind === 'button' && slot.labels.length === 1;
+  if (slot.kind !== 'text' && (slot.labels.length >= 2 || oneRowButton)) {
     const [label, count] = mostCommon(slot.labels);
-    if (label && (count >= 2 || items === 1) && count * 2 >= items && slug(label, 3)) return slug(label, 3);
+    if (label && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3)) return slug(label, 3);
     const prefix = slot.labels.length * 2 >= items ? commonPrefix(slot.labels, 2) : '';
     if (slug(prefix)) return slug(prefix, 2);
   }
@@ -434,6 +436,9 @@ function fewestItems(item: Element): number {
     width += Number(attr(cell, 'colspan')) || 1;
   }
   if (!queryOf(item, ':scope > td') || queryOf(item, 'table')) return MIN_ITEMS;
+  // A record has a cell of data (a name, a date) beside its controls: a layout row of two forms has none.
+  const dataCell = Array.from(childrenOf(item)).some((cell) => !queryOf(cell, 'a[href],button,input,select,textarea') && /[\p{L}\p{N}]/u.test(textOf(cell, 40)));
+  if (!dataCell) return MIN_ITEMS;
   const grid = headerGrid(table);
   // Two columns named apart at least (a title across the table names none).
   const named = new Set(grid.flatMap((column) => column.filter((head): head is Element => !!head && tagOf(head) === 'TH' && /[\p{L}\p{N}]/u.test(headerText(head)))));
@@ -689,6 +694,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       const candidate = candidates.get(el);
       const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME';
       if (!candidate && !text) continue;
+      if (!candidate && shadowOf(item) && slottedIntoControl(el, item, (at) => candidates.has(at))) continue;
       // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
       const hidden = candidate ? null : closestOf(el, '[aria-hidden=true],[hidden],script,style');
       if (hidden && (containsOf(item, hidden) || !containsOf(item, el))) continue;
@@ -743,7 +749,9 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     names.set(slot, name);
   }
   const containsText = (slot: SlotStats) => kept.some((other) => other !== slot && other.kind === 'text' && other.selector.startsWith(`${slot.selector} > `));
-  const fields = kept.filter((slot) => (slot.kind === 'text' || (new Set(slot.texts).size > 1 && !containsText(slot))));
+  // A control whose words differ from item to item is data too (a name link); of a one-row table, its link is.
+  const varies = (slot: SlotStats) => new Set(slot.texts).size > 1 || (scanned.length === 1 && slot.kind === 'link' && !!slot.texts[0]);
+  const fields = kept.filter((slot) => (slot.kind === 'text' || (varies(slot) && !containsText(slot))));
   const actions = kept.filter((slot) => slot.kind !== 'text');
   const toggles = actions.filter((slot) => TOGGLE_KINDS.has(slot.kind) && !fields.includes(slot));
   const samples = items.slice(0, SAMPLES).map((item) => {

@@ -5,7 +5,7 @@
  * no list, each a section of its own.
  */
 import { shadowOf } from './dom.ts';
-import { childrenOf, matchesOf, nodeTypeOf, parentNodeOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, childrenOf, matchesOf, nodeTypeOf, parentNodeOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 
 /** Between the part of a field's path in the item's tree and the part in the shadow root of the element it reaches. */
 export const INTO_SHADOW = ' >>> ';
@@ -19,12 +19,6 @@ export function rootAbove(el: Element): ShadowRoot | null {
 
 /** The element above `el`, a shadow root's host for the root's top-level elements. */
 export const upAcross = (el: Element): Element | null => parentOf(el) ?? rootAbove(el)?.host ?? null;
-
-/** `el` is `item` or inside it, through shadow roots. */
-export function holdsAcross(item: Element, el: Element): boolean {
-  for (let node: Element | null = el, n = 0; node && n < 10_000; node = upAcross(node), n++) if (node === item) return true;
-  return false;
-}
 
 /** The elements inside `item`, its shadow roots' (first: that is what shows) and its own, at most `max`, in order. */
 export function partsOf(item: Element, max: number): Element[] {
@@ -67,4 +61,34 @@ function queryRoot(root: ShadowRoot, path: string): Element | null {
     if (found) return found;
   }
   return null;
+}
+
+/**
+ * The words of a host's own content that its root shows inside one of its controls (`<sl-button>Cancel</sl-button>`
+ * drawing `<button><slot></slot></button>`): the control's label, no field of its own (review, session 42: a row of
+ * such buttons became a list of `text` and `button`). `node` is a light child of the host, or the host for its text.
+ */
+export function slottedIntoControl(node: Element, host: Element, isControl: (el: Element) => boolean): boolean {
+  let slotted: Element | Text | null = node;
+  if (node === host) {
+    slotted = null;
+    for (let child = host.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3 && /\S/.test(child.nodeValue ?? '')) {
+        slotted = child as Text;
+        break;
+      }
+    }
+  }
+  const assigned = slotted ? (slotted as Element).assignedSlot : null;
+  // Where the browser does not say (a DOM without slot assignment): the slot named by its `slot`, else the default one.
+  const slot = assigned !== undefined ? assigned : slotted && slotFor(host, slotted);
+  for (let at: Element | null = slot, n = 0; at && at !== host && n < 1_000; at = upAcross(at), n++) if (isControl(at)) return true;
+  return false;
+}
+
+function slotFor(host: Element, node: Element | Text): Element | null {
+  const root = shadowOf(host);
+  if (!root) return null;
+  const name = node.nodeType === 1 ? attr(node as Element, 'slot') : null;
+  return queryOf(root, name ? `slot[name=${JSON.stringify(name)}]` : 'slot:not([name]), slot[name=""]');
 }

@@ -40,3 +40,30 @@ test('page text that reads like an order stays words: it names, it does not chan
   const field = entry(doc, 'f__ignore_previous_instructions');
   expect(field.kind).toBe('text_input');
 });
+
+// Review, session 42: words after a box taken from the next line, the next option, a note; counts, errors, icons.
+test('radio buttons and check boxes take the words on their side of them in their line', () => {
+  expect(names(build('<form id="f"><p>Small <input type="radio" name="size"> Medium <input type="radio" name="size"> Large <input type="radio" name="size"></p></form>')))
+    .toEqual(['f__size_small', 'f__size_medium', 'f__size_large']);
+  expect(names(build('<form id="f"><p><input type="radio" name="size"> Small <input type="radio" name="size"> Medium <input type="radio" name="size"> Large</p></form>')))
+    .toEqual(['f__size_small', 'f__size_medium', 'f__size_large']);
+  expect(names(build(`<form id="f"><div class="row"><span>Dark mode</span><input type="checkbox"></div><div class="row"><span>Beta</span><input type="checkbox"></div>
+    <small>Changes apply on reload</small><span>Subscribe</span> <input type="checkbox"><div>We never share your email</div></form>`)))
+    .toEqual(['f__dark_mode', 'f__beta', 'f__subscribe']);
+  expect(names(build('<form id="f"><table><tr><td>Email</td><td><input type="checkbox"></td><td>Weekly digest of activity</td></tr></table></form>')))
+    .toEqual(['f__email']);
+  expect(names(build('<form id="f"><table><tr><td><input type="checkbox"></td><td>Remember me</td></tr></table></form>'))).toEqual(['f__remember_me']);
+});
+
+test('a placeholder of words wins; counts, errors, hints, icons, prefixes and text hidden by style name nothing', () => {
+  const doc = build(`<style>.d-none { display: none }</style><form id="f">
+    <span class="count">Showing 12 of 40</span><input type="search" name="a" placeholder="Filter orders">
+    <div class="brand">Acme Docs</div><div class="search"><input type="search" name="b" placeholder="Search docs"></div>
+    <span class="d-none">Enter a valid email</span><input type="email" name="c">
+    <span class="error">Please enter a valid email</span><input type="email" name="d">
+    <span class="material-icons">lock</span><input type="password" name="e">
+    <span class="input-group-text">https://example.com/users/</span><input name="f">
+    <p><input type="checkbox" name="g"> <span>3 items selected</span></p>
+    <div contenteditable="plaintext-only">my secret note</div><input name="h"></form>`);
+  expect(names(doc)).toEqual(['f__filter_orders', 'f__search_docs', 'f__c', 'f__d', 'f__e', 'f__f', 'f__g', 'f__editable', 'f__h']);
+});

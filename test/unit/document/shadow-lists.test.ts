@@ -51,3 +51,9 @@ test('a path whose root is gone finds nothing (a card not drawn yet)', () => {
   load('<plant-card></plant-card>');
   expect(slotElement(document.querySelector('plant-card')!, ':scope >>> div > button')).toBeNull();
 });
+
+test('a row of buttons a design system draws (`<sl-button>Cancel</sl-button>`, its words slotted into its button) stays buttons (review, session 42)', () => {
+  load('<main><h2>Dialog</h2><div class="footer"><sl-button>Cancel</sl-button><sl-button>Save draft</sl-button><sl-button>Publish</sl-button></div></main>');
+  for (const host of Array.from(document.querySelectorAll('sl-button'))) host.attachShadow({ mode: 'open' }).innerHTML = '<button part="base"><span><slot></slot></span></button>';
+  expect(names(buildPageDocument(document))).toEqual(['dialog__cancel_button', 'dialog__save_draft_button', 'dialog__publish_button']);
+});

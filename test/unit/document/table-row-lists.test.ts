@@ -78,3 +78,11 @@ test('a headed table of one, two or three rows with a button each is the same li
   const bare = build(`<main><table><tr><td>Theme</td><td><button>Change</button></td></tr><tr><td>Font</td><td><button>Change</button></td></tr></table></main>`);
   expect(names(bare)).not.toContain('main__items');
 });
+
+test('a one-row table: its name link and its box are named by their columns, not the row\'s words; a layout row of forms is no list (review, session 42)', () => {
+  const users = (n: number) => build(`<main><h2>Users</h2><table><thead><tr><th>Name</th><th>Email</th><th>Role</th></tr></thead><tbody>${
+    ['Ann Lee', 'Bob Roy'].slice(0, n).map((who, i) => `<tr><td><a href="/u/${i}">${who}</a></td><td>u${i}@example.com</td><td>${i ? 'Editor' : 'Admin'}</td></tr>`).join('')}</tbody></table></main>`);
+  for (const n of [1, 2]) expect(list(users(n), 'users__items'), `${n} rows`).toMatchObject({ fields: ['name', 'email', 'role'], actions: ['name'] });
+  const layout = build(`<main><table><tr><th>Login</th><th>Register</th></tr><tr><td><input name="user"><button>Log in</button></td><td><input name="new"><button>Sign up</button></td></tr></table></main>`);
+  expect(names(layout)).not.toContain('main__items');
+});
