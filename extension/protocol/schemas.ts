@@ -291,6 +291,8 @@ export const ListEntrySchema = v.strictObject({
   samples: v.pipe(v.array(v.record(docName, text(300))), v.maxLength(10)),
   /** A field's value for machines in the first item (`<time datetime>`: "2026-08-03" where it shows "Aug 3"), which `.value()` reads. */
   machineValues: v.optional(v.record(docName, text(100))),
+  /** The field whose column header says the rows are sorted by it (`aria-sort`), and which way. */
+  sortedBy: v.optional(v.strictObject({ field: docName, order: v.picklist(['ascending', 'descending']) })),
   /** Relative to the list container, for `container.querySelectorAll`. */
   itemSelector: text(1000),
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),

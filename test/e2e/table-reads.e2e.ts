@@ -60,6 +60,9 @@ describe('data tables as lists', () => {
     // The tfoot's total is no order.
     expect(orders).toMatchObject({ count: 4, fields: ['order', 'date', 'amount', 'status'] });
     expect(lists()).toHaveLength(2);
+    // The column the page says it sorts by (aria-sort), and only where it says so (session 42).
+    expect(plans.sortedBy).toEqual({ field: 'price', order: 'ascending' });
+    expect(orders.sortedBy).toBeUndefined();
     // The frame's links stay entries.
     const names = doc.sections.flatMap((s) => s.entries).map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['page__home_link', 'page__help_link']));

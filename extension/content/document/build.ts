@@ -12,6 +12,7 @@ import { walk, type Candidate, type SectionRef } from './walk.ts';
 import { collapse, nameWords, quote, readableToken, slug, truncate } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { ownName } from './names.ts';
+import { sortedBy } from './sort-state.ts';
 import { admitMessage, messageEntry, type MessageCount } from './messages.ts';
 import { MAX_UPWARD_STEPS, attr, classListOf, closestOf, containsOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
@@ -383,6 +384,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
     const own = labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? fallback;
     const total = declaredTotal(list.container, list.items);
+    const table = tableOf(list);
+    const sort = table ? sortedBy(table, list.fields) : undefined;
     const more = total === undefined && drawsMoreUncounted(list.container, list.items);
     const entry: ListEntry = {
       name: own,
@@ -396,6 +399,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       slots: list.slots,
       samples: list.samples,
       ...(list.machineValues ? { machineValues: list.machineValues } : {}),
+      ...(sort ? { sortedBy: sort } : {}),
       itemSelector: list.itemSelector,
       ...(list.itemPaths ? { itemPaths: [...list.itemPaths] } : {}),
       locators: locatorsFor(list.container, label, locatorCache),

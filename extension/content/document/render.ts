@@ -193,6 +193,7 @@ export function renderList(entry: ListEntry): string {
   // A field that gives machines its value (a date shown as "Aug 3") says what `.value()` reads: the first item's.
   const machine = entry.machineValues ?? {};
   if (entry.fields.length) parts.push(`fields: ${entry.fields.map((f) => (machine[f] ? `${f} (.value() ${quote(machine[f], 40)})` : f)).join(', ')}`);
+  if (entry.sortedBy) parts.push(`sorted by ${entry.sortedBy.field} ${entry.sortedBy.order}`);
   if (entry.actions.length) {
     const kinds = new Map(entry.slots.map((s) => [s.name, s.kind]));
     parts.push(`actions: ${entry.actions.map((a) => `${a}(${kinds.get(a) ?? 'button'})`).join(', ')}`);

@@ -5,7 +5,8 @@
  * others (explorer, session 40: `link`, `col_2019`, `text`; rows without the link read "").
  */
 import { expect, test } from 'vitest';
-import { build, list, names } from './helpers.ts';
+import { build, list, lists, names } from './helpers.ts';
+import { renderList } from '../../../extension/content/document/render.ts';
 
 const row = (name: string, link: boolean, a: string, b: string) => `<tr><td>${link ? `<a href="/c/${name}">${name}</a>` : name}</td><td>${a}</td><td>${b}</td></tr>`;
 const rows = `${row('Acme', true, '10', '12')}${row('Globex', false, '7', '9')}${row('Initech', true, '3', '4')}${row('Umbrella', true, '5', '6')}`;
@@ -85,4 +86,15 @@ test('a one-row table: its name link and its box are named by their columns, not
   for (const n of [1, 2]) expect(list(users(n), 'users__items'), `${n} rows`).toMatchObject({ fields: ['name', 'email', 'role'], actions: ['name'] });
   const layout = build(`<main><table><tr><th>Login</th><th>Register</th></tr><tr><td><input name="user"><button>Log in</button></td><td><input name="new"><button>Sign up</button></td></tr></table></main>`);
   expect(names(layout)).not.toContain('main__items');
+});
+
+test('the column a table is sorted by (aria-sort) is said with its list, data table or rows with controls (explorer, session 41)', () => {
+  const table = (sort: string, button: boolean) => build(`<main><h2>Plans</h2><table><thead><tr><th aria-sort="none">Plan</th><th aria-sort="${sort}">Price<span class="visually-hidden"> sorted</span></th></tr></thead>
+    <tbody>${['Basic', 'Pro', 'Team'].map((p, i) => `<tr><td>${p}</td><td>$${i + 5}</td>${button ? '<td><button>Buy</button></td>' : ''}</tr>`).join('')}</tbody></table></main>`);
+  for (const button of [false, true]) {
+    const [plans] = lists(table('descending', button));
+    expect(plans!.sortedBy, `buttons: ${button}`).toEqual({ field: 'price', order: 'descending' });
+    expect(renderList(plans!)).toContain('sorted by price descending');
+    expect(lists(table('none', button))[0]!.sortedBy).toBeUndefined();
+  }
 });
