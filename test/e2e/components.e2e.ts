@@ -67,6 +67,14 @@ describe('web components and labels beside fields', () => {
     expect(await tab.locator('#cart').textContent()).toBe('Basil, Rake');
   }, 90_000);
 
+  test('find() matches the date a day of a date picker says in its label, not only the number it shows (explorer, session 41)', async () => {
+    const outcome = await run('const day = $delivery_day__days.find("December 5, 2026"); day.click(); done([day.text(), $delivery_day__days.findIndex((d) => d.text() === "12")])');
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['5', 11] });
+    expect(await tab.locator('#delivery').textContent()).toBe('Saturday, December 5, 2026');
+    // A number shown still finds its day first ("1" is the 1st, not the 10th to 14th, nor a label's "2026").
+    expect(await run('done($delivery_day__days.find("1").text())')).toMatchObject({ status: 'done', result: '1' });
+  }, 90_000);
+
   test('fields named by the words beside them are typed into, chosen and checked by those names', () => {
     expect(names().filter((n) => n.startsWith('register__'))).toEqual(['register__username', 'register__age', 'register__website',
       'register__phone', 'register__country', 'register__accept_the_terms']);

@@ -202,7 +202,7 @@ const seen = (el: Element): boolean => {
 function matchRank(item: Element, looked: string): number {
   const shown = comparable(readText(item));
   const inShown = holdsLoosely(shown, looked);
-  if (!inShown && !holdsLoosely(comparable(allWords(item)), looked)) return 0;
+  if (!inShown && !holdsLoosely(comparable(allWords(item)), looked)) return labelRank(item, looked);
   if (inShown && sameLoosely(shown, looked)) return 4;
   let exact = 0;
   const letters = squashed(looked).length;
@@ -217,9 +217,28 @@ function matchRank(item: Element, looked: string): number {
   }
   if (exact) return exact;
   if (!inShown) return 1;
-  const word = new RegExp(`(?<![\\p{L}\\p{N}])${looked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
-  return word.test(shown) ? 2 : 1;
+  return wholeWord(looked).test(shown) ? 2 : 1;
 }
+
+/**
+ * A row that says in words only what its controls' labels say (a date picker's day "5" labelled "Friday, December 5,
+ * 2026"; explorer, session 41: find("December 5") found nothing): 3 where a label is the text looked for, 2 where it
+ * holds it as whole words, 1 where it holds it at all; 0 elsewhere.
+ */
+function labelRank(item: Element, looked: string): number {
+  const labels = [item, ...Array.from(item.querySelectorAll('[aria-label]')).slice(0, 20)]
+    .map((el) => comparable(clean(el.getAttribute('aria-label'), 300))).filter(Boolean);
+  let rank = 0;
+  for (const label of labels) {
+    if (sameLoosely(label, looked)) return 3;
+    if (!holdsLoosely(label, looked)) continue;
+    rank = Math.max(rank, wholeWord(looked).test(label) ? 2 : 1);
+  }
+  return rank;
+}
+
+/** `looked` as whole words: not inside a longer word or number. */
+const wholeWord = (looked: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])${looked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
 
 /** The row each find() on this page matched last, by list and what it looked for. */
 const foundRows = new Map<string, { el: WeakRef<Element>; text: string }>();
@@ -228,7 +247,7 @@ const foundKey = (list: ActTarget, wanted: string) => `${JSON.stringify(list.loc
 /** What find() may match: the item holds the words looked for, shown or not (as `comparable`: case and spacing aside). */
 const holdsText = (item: Element, wanted: string) => {
   const looked = lookedFor(wanted);
-  return holdsLoosely(comparable(readText(item)), looked) || holdsLoosely(comparable(allWords(item)), looked);
+  return holdsLoosely(comparable(readText(item)), looked) || holdsLoosely(comparable(allWords(item)), looked) || labelRank(item, looked) > 0;
 };
 
 /** The control is still the one named so (its digits aside: a count in a label, "Inbox 12", changes as it likes). */
