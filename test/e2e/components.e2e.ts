@@ -52,6 +52,8 @@ describe('web components and labels beside fields', () => {
     expect(list('tools__items')).toMatchObject({ count: 3, fields: ['name', 'price'], actions: ['add_to_cart'] });
     // No section per card, no button per card.
     expect(names().filter((n) => /fern|cactus|spade|add_to_cart/.test(n))).toEqual([]);
+    // A design system's buttons (words slotted into a closed root's button) stay buttons (review, session 42).
+    expect(names().filter((n) => /cancel|save_draft|publish|footer/.test(n))).toEqual(['footer__cancel_button', 'footer__save_draft_button', 'footer__publish_button']);
   });
 
   test('a script reads the cards\' fields and adds the cheapest plant and a closed-root tool to the cart', async () => {

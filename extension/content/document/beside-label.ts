@@ -20,45 +20,60 @@ const CLIMBED = new Set(['TD', 'TH', 'DD', 'DIV', 'SPAN', 'P', 'LI']);
 const CONTROLS = 'input:not([type=hidden]),select,textarea,button,a[href],[contenteditable]:not([contenteditable="false" i]),'
   + '[role=button],[role=link],[role=checkbox],[role=radio],[role=switch],[role=combobox],[role=textbox],[role=searchbox],[role=spinbutton],[role=slider],[role=listbox]';
 /** Words the page shows about a field, not its name: its error, a hint, a count (they change as the page lives). */
-const NOT_A_LABEL_CLASS = /(?:^|[\s_-])(?:error|errors|invalid|warning|alert|help|hint|feedback|counter|count|status|message|msg|icon|input-group-text|addon|prefix|suffix)(?:$|[\s_-])/i;
+const NOT_A_LABEL_CLASS = /(?:^|[\s_-])(?:error|errors|invalid|warning|alert|help|hint|feedback|counter|count|status|icon)(?:$|[\s_-])/i;
 const MAX_WORDS = 6;
 const MAX_CHARS = 48;
 const MAX_CLIMB = 3;
 
-export function besideLabel(field: Element): string | undefined {
+/**
+ * The words beside a field, and whether they were found past a `div` around it (a grid column, a brand before a
+ * header's search box), where a placeholder of words is the better name (dom.ts).
+ */
+export interface Beside {
+  text: string;
+  pastBox: boolean;
+}
+
+export function besideLabel(field: Element): Beside | undefined {
   const tag = tagOf(field);
   const type = tag === 'INPUT' ? (field as HTMLInputElement).type : '';
   const role = attr(field, 'role');
   const box = type === 'checkbox' || type === 'radio' || role === 'checkbox' || role === 'radio' || role === 'switch';
   if (!box) return wordsNear(field, 'before', MAX_CLIMB);
-  // A box's words are on its side of it in its line: after it where a box starts the line ("☐ Remember me",
-  // "◯ Small ◯ Medium"), before it where words do ("Small ◯ Medium ◯", "Dark mode ☐"); else beside its own box (a cell).
-  const after = startsItsLine(field);
+  // A box's words are on its side of it in its line: after it where words end the line ("☐ Remember me", "Size: ◯ Small
+  // ◯ Medium"), before it where a box does ("Small ◯ Medium ◯", "Dark mode ☐"); else beside its own box (a cell).
+  const after = !endsItsLine(field);
   return wordsNear(field, after ? 'after' : 'before', 0) ?? wordsNear(field, 'before', MAX_CLIMB) ?? wordsNear(field, 'after', MAX_CLIMB);
 }
 
-/** The first thing in the field's box, white space aside, is a box like it. */
-function startsItsLine(field: Element): boolean {
+/** The last thing in the field's box, white space aside, is a box like it (no words after the last box). */
+function endsItsLine(field: Element): boolean {
   const parent = parentOf(field);
   if (!parent) return true;
-  let first: Node | null = parent.firstChild;
-  while (first && ((nodeTypeOf(first) === 3 && !/\S/.test(first.nodeValue ?? '')) || nodeTypeOf(first) === 8)) first = nextSiblingOf(first);
-  if (!first || nodeTypeOf(first) !== 1) return false;
-  const el = first as Element;
-  return el === field || (tagOf(el) === 'INPUT' && (el as HTMLInputElement).type === (field as HTMLInputElement).type && tagOf(field) === 'INPUT')
+  let last: Node | null = parent.lastChild;
+  while (last && ((nodeTypeOf(last) === 3 && !/\S/.test(last.nodeValue ?? '')) || nodeTypeOf(last) === 8)) last = previousSiblingOf(last);
+  if (!last || nodeTypeOf(last) !== 1) return false;
+  const el = last as Element;
+  return el === field || (tagOf(el) === 'INPUT' && tagOf(field) === 'INPUT' && (el as HTMLInputElement).type === (field as HTMLInputElement).type)
     || (!!attr(field, 'role') && attr(el, 'role') === attr(field, 'role'));
 }
 
-function wordsNear(field: Element, side: 'before' | 'after', climbs: number): string | undefined {
+function wordsNear(field: Element, side: 'before' | 'after', climbs: number): Beside | undefined {
   const step = side === 'before' ? previousSiblingOf : nextSiblingOf;
   let at: Element = field;
+  let pastBox = false;
   for (let climbed = 0; climbed <= climbs; climbed++) {
     const node = nearestNode(at, step);
     // After a box, only its own line's words (not a note in a `div` under it).
-    if (node) return side === 'after' && (climbed > 0 ? !isCell(node) : nodeTypeOf(node) === 1 && !INLINE_BOXES.has(tagOf(node as Element))) ? undefined : labelIn(node);
+    if (node && side === 'after' && (climbed > 0 ? !isCell(node) : nodeTypeOf(node) === 1 && !INLINE_BOXES.has(tagOf(node as Element)))) return undefined;
+    if (node) {
+      const text = labelIn(node);
+      return text ? { text, pastBox: pastBox || (nodeTypeOf(node) === 1 && tagOf(node as Element) === 'DIV') } : undefined;
+    }
     // Nothing beside it in its box: the words may be beside the box (`<td>Username</td><td><input></td>`).
     const parent = parentOf(at);
     if (!parent || !CLIMBED.has(tagOf(parent)) || holdsOtherControl(parent, field)) return undefined;
+    if (tagOf(parent) === 'DIV' || tagOf(parent) === 'SPAN') pastBox = true;
     at = parent;
   }
   return undefined;
@@ -100,7 +115,7 @@ function labelIn(node: Node): string | undefined {
 function asLabel(raw: string): string | undefined {
   const text = collapse(raw).replace(/[\s:*]+$/u, '').replace(/^[\s*]+/u, '');
   if (!text || text.length > MAX_CHARS || !/\p{L}/u.test(text) || text.split(' ').length > MAX_WORDS) return undefined;
-  if (/^\d/.test(text) || (text.match(/\d+/g) ?? []).length > 1 || /:\/\/|[/@]$|^www\./i.test(text)) return undefined;
+  if (/^\d+(?:[.,]\d+)?\s/.test(text) || (text.match(/\d+/g) ?? []).length > 1 || /:\/\/|[/@]$|^www\./i.test(text)) return undefined;
   return text;
 }
 

@@ -383,7 +383,7 @@ function nameAsGiven(el: Element): string {
   }
   // A custom combobox shows its choice ("Economy class"): its label names it when it has one.
   if (role === 'combobox') {
-    const label = labelsOf(el) || besideLabel(el);
+    const label = labelsOf(el) || besideLabel(el)?.text;
     if (label) return label;
   }
   const content = textOf(el, 200);
@@ -391,23 +391,26 @@ function nameAsGiven(el: Element): string {
   if (content && /[\p{L}\p{N}]/u.test(content)) return content;
   const title = collapse(attr(el, 'title') ?? '');
   if (title || !(role && DRAWN_BOXES.has(role))) return title || content;
-  return besideLabel(el) ?? content;
+  return besideLabel(el)?.text ?? content;
 }
 
 const DRAWN_BOXES = new Set(['checkbox', 'radio', 'switch']);
 
 /**
- * A field with no label, no title: its placeholder when it is words ("Email"), else the words beside it ("Username" in
- * the cell before; "Website" before a placeholder that is an example value, "https://", "you@example.com").
+ * A field with no label, no title: the words beside it ("Username" in the cell before; "Website" before a placeholder
+ * that is an example value, "https://"), else its placeholder. Words found past a `div` around it (a brand before a
+ * header's search box, a grid) give way to a placeholder of words ("Search docs"), not to one that names nothing
+ * ("Optional", "Start typing").
  */
 function unlabelledName(el: Element, placeholder: string | null): string {
   const hint = collapse(placeholder ?? '');
   const beside = besideLabel(el);
-  // A placeholder of words ("Filter orders", "Email") is the field's own: it wins over words beside it, which may be
-  // the page's about something else (a brand before a search box; review, session 42).
-  if (beside && !/^[\p{L}' -]*\p{L}[\p{L}' -]*$/u.test(hint)) return beside;
-  return hint || beside || '';
+  const wordsOnly = /^[\p{L}' -]*\p{L}[\p{L}' -]*$/u.test(hint) && !NAMELESS_PLACEHOLDER.test(hint);
+  if (beside && !(beside.pastBox && wordsOnly)) return beside.text;
+  return hint || beside?.text || '';
 }
+
+const NAMELESS_PLACEHOLDER = /^(?:optional|required|start typing|type here|type something|enter text|enter a value|your answer|select|choose)$/i;
 
 /**
  * Tooltip attributes of icon controls, a site's prefix allowed (`data-tooltip`, `data-dr-tooltip`, Bootstrap's

@@ -79,9 +79,9 @@ export function slottedIntoControl(node: Element, host: Element, isControl: (el:
       }
     }
   }
-  const assigned = slotted ? (slotted as Element).assignedSlot : null;
-  // Where the browser does not say (a DOM without slot assignment): the slot named by its `slot`, else the default one.
-  const slot = assigned !== undefined ? assigned : slotted && slotFor(host, slotted);
+  // Where the browser does not say (a closed root hides it; a DOM without slot assignment): the slot named by its
+  // `slot`, else the default one.
+  const slot = slotted ? (slotted as Element).assignedSlot ?? slotFor(host, slotted) : null;
   for (let at: Element | null = slot, n = 0; at && at !== host && n < 1_000; at = upAcross(at), n++) if (isControl(at)) return true;
   return false;
 }

@@ -631,10 +631,11 @@ function titleSlug(title: string): string {
 }
 
 /**
- * A step's number before its title ("Step 1: Your details", "Step 2 of 3 – Payment", "2. Shipping"): no part of the
- * name, which then says what the step is and stays when steps are added (explorer, session 41: `step_1_your`).
+ * A step's number before its title ("Step 1: Your details", "Step 2 of 3 – Payment"): no part of the name, which then
+ * says what the step is and stays when steps are added (explorer, session 41: `step_1_your`). Only with a mark between
+ * them: "Phase 2 trials", "Part 2 of the series", "2. Bundesliga" are titles of their own (review, session 42).
  */
-const STEP_NUMBER = /^\s*(?:(?:step|part|stage|phase|section)\s*\d+(?:\s*(?:of|\/)\s*\d+)?\s*[:.)\u2013\u2014-]?|\d{1,2}\s*[.)]\s)\s*(?=\p{L})/iu;
+const STEP_NUMBER = /^\s*(?:step|part|stage|phase)\s*\d+(?:\s*(?:of|\/)\s*\d+)?\s*[:.)\u2013\u2014-]\s*(?=\p{L})/iu;
 
 /**
  * A tab panel and the tab that shows it (`aria-labelledby` → a tab, or a wrapper holding one tab — BBC labels its

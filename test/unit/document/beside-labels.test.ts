@@ -67,3 +67,14 @@ test('a placeholder of words wins; counts, errors, hints, icons, prefixes and te
     <div contenteditable="plaintext-only">my secret note</div><input name="h"></form>`);
   expect(names(doc)).toEqual(['f__filter_orders', 'f__search_docs', 'f__c', 'f__d', 'f__e', 'f__f', 'f__g', 'f__editable', 'f__h']);
 });
+
+// Second review, session 42.
+test('boxes after a group\'s words take the words after them; a word placeholder that names nothing loses to the label', () => {
+  expect(names(build('<form id="f"><p>Size: <input type="radio" name="size"> Small <input type="radio" name="size"> Medium <input type="radio" name="size"> Large</p></form>')))
+    .toEqual(['f__size_small', 'f__size_medium', 'f__size_large']);
+  expect(names(build('<form id="f"><p>Options <input type="checkbox"> Gift wrap <input type="checkbox"> Express</p></form>')))
+    .toEqual(['f__gift_wrap', 'f__express']);
+  expect(names(build(`<form id="f"><table><tr><td>Company</td><td><input placeholder="Optional"></td></tr><tr><td>Notes</td><td><textarea placeholder="Start typing"></textarea></td></tr>
+    <tr><td>2FA code</td><td><input name="x"></td></tr></table><div class="form-message">Nickname</div><input name="y"></form>`)))
+    .toEqual(['f__company', 'f__notes', 'f__2fa_code', 'f__nickname']);
+});
