@@ -112,5 +112,12 @@ describe('more widgets', () => {
       .toEqual([true, true]);
     await expect.poll(() => page.evaluate(() => (window as unknown as { toggled?: number }).toggled)).toBe(1);
     expect(await act('beta', 'exists')).toMatchObject({ ok: true, payload: { value: true } });
+    // One the page keeps closed is not forced open; one that opens a moment later is waited for.
+    const locked = await act('locked-box', 'check');
+    expect(locked.error, JSON.stringify(locked)).toMatchObject({ name: 'ActionError', data: { state: 'hidden' } });
+    expect(locked.error?.message).toMatch(/closed section "Locked" that did not open/);
+    expect(await page.evaluate(() => [(document.getElementById('locked-box') as HTMLInputElement).checked, (document.getElementById('kept-shut') as HTMLDetailsElement).open])).toEqual([false, false]);
+    expect((await act('slow-box', 'check')).ok).toBe(true);
+    expect(await page.evaluate(() => (document.getElementById('slow-box') as HTMLInputElement).checked)).toBe(true);
   });
 });

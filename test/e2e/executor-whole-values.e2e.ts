@@ -81,6 +81,8 @@ describe('fields set whole', () => {
     expect(await valueOf('age')).toBe('36');
     // A value the user gave is not repeated.
     expect((await act('age', 'type', ['999'], { userSupplied: true })).error?.message).not.toMatch(/999/);
+    // A form that does its own checks (`novalidate`) is the page's to judge: typed, no error.
+    expect(await act('rating', 'type', ['7'])).toMatchObject({ ok: true });
   });
 
   test('a colour takes #rrggbb (or #rgb); a colour name is refused', async () => {

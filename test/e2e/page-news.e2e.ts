@@ -37,7 +37,7 @@ describe('what the page says after an action, with a name not found', () => {
     const outcome = await runOnWizard('$join__email.type("ada"); $join__next_button.click(); $join__plan.select("Team"); done(1)');
     expect(outcome).toMatchObject({ status: 'failed', step2: false, failure: { name: 'NotFoundError' } });
     expect(outcome.failure!.message).toMatch(/no element named `\$join__plan`/);
-    expect(outcome.failure!.message).toContain('after the last action the page says "Please enter your full name", `$join__email` marked invalid ("Enter an email like name@example.com")');
+    expect(outcome.failure!.message).toContain('after the last action the page says `$join__email` marked invalid ("Enter an email like name@example.com"), "Please enter your full name"');
     // What the page showed before the action ("Draft saved") is no news.
     expect(outcome.failure!.message).not.toContain('Draft saved');
   }, 90_000);

@@ -1457,8 +1457,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     return reply(machineValue(el, TEXT_LIMIT) ?? readText(el));
   }
 
-  // Inside a closed disclosure: opened by its summary first, as a person would.
-  openAround(el);
+  // Inside a closed disclosure: opened by its summary first, as a person would (not one the page keeps closed).
+  await openAround(el, describe(request.target));
   // A checkbox or radio button the page draws itself is reached, and clicked, through its shown label.
   const drawn = labelStandIn(el, isVisible) ?? el;
   // At once, whatever the page's `scroll-behavior`: the checks below read where the element is now.
@@ -1674,7 +1674,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           }
           // A number past the field's min or max: taken as typed, refused when the form is sent (explorer, session 41:
           // "150" into an age field of max 120 was reported typed). Said now, while the script can still type another.
-          if (isInput(typedInto) && typedInto.type === 'number' && (typedInto.validity.rangeOverflow || typedInto.validity.rangeUnderflow)) {
+          // Only where the browser checks the form (not `novalidate`, not a field in no form: the page judges those).
+          const checked = isInput(typedInto) && !!typedInto.form && !typedInto.form.noValidate;
+          if (checked && isInput(typedInto) && typedInto.type === 'number' && (typedInto.validity.rangeOverflow || typedInto.validity.rangeUnderflow)) {
             const range = `from ${typedInto.min || 'any'} to ${typedInto.max || 'any'}`;
             throw new ActionError(`${describe(target)} takes a number ${range}:${hidden || request.userSupplied ? ' the number typed' : ` ${quoted(holds)}`} is out of its range, and the form will refuse it; type a number in the range`, { state: 'out-of-range', min: typedInto.min, max: typedInto.max });
           }

@@ -847,7 +847,9 @@ export class PageBridge implements Bridge {
         this.namesRead = true;
         const wanted = call.args[0];
         if (typeof wanted === 'string' && wanted) await this.lateName(wanted);
-        const news = this.news();
+        // What the page says may echo a value the user gave (a code it says expired): shown as its token.
+        const guard = this.deps.secretGuard;
+        const news = this.news().map((item) => (guard ? String(guard.shown(item)) : item));
         const names = scriptNames(this.doc) as unknown as ExportedValue;
         return news.length ? { names, news } as unknown as ExportedValue : names;
       }

@@ -12,6 +12,8 @@ const MAX_WORDS = 160;
 const entriesOf = (doc: PageDocument): (ElementEntry | ListEntry)[] => doc.sections.flatMap((section) => section.entries);
 
 export function pageNews(before: PageDocument, now: PageDocument): string[] {
+  // Another page (the action went somewhere): what it shows is no answer to the action.
+  if (before.pageId && now.pageId && before.pageId !== now.pageId) return [];
   const was = new Map(entriesOf(before).map((entry) => [entry.name, entry] as const));
   const said: string[] = [];
   const marked: string[] = [];
@@ -21,14 +23,17 @@ export function pageNews(before: PageDocument, now: PageDocument): string[] {
     const prior = old && old.kind !== 'list' ? old : undefined;
     if (entry.kind === 'message') {
       const text = entry.description.trim();
-      if (text && text !== prior?.description.trim()) said.push(JSON.stringify(text.slice(0, MAX_WORDS)));
+      // A line that only counts on ("Last synced 3 s ago", "12 users online") says nothing of the action.
+      if (text && (!prior || withoutDigits(text) !== withoutDigits(prior.description.trim()))) said.push(JSON.stringify(text.slice(0, MAX_WORDS)));
     } else if (entry.state?.invalid && (!prior?.state?.invalid || prior.state.error !== entry.state.error)) {
       marked.push(`\`$${entry.name}\` marked invalid${entry.state.error ? ` (${JSON.stringify(entry.state.error.slice(0, MAX_WORDS))})` : ''}`);
     }
   }
-  // What it says first, then the fields it marks.
-  return [...said, ...marked].slice(0, MAX_NEWS);
+  // The fields it marks first (they say what to fix), then what it says.
+  return [...marked, ...said].slice(0, MAX_NEWS);
 }
+
+const withoutDigits = (text: string): string => text.replace(/\d+/g, '#');
 
 /** `message` with what the page says (`news`), as a NotFound's message ends. */
 export function withNews(message: string, news: readonly string[]): string {

@@ -13,10 +13,10 @@ test('new and changed messages, then newly invalid fields; what was said before 
   const after = page([{ name: 'join__email', kind: 'text_input', description: 'Email', state: { invalid: true, error: 'Enter an email like name@example.com' } },
     { name: 'join__age', kind: 'text_input', description: 'Age', state: { invalid: true, error: 'Too young' } },
     { name: 'join__problem', description: 'Please enter your full name' }, { name: 'join__saved', description: 'Draft saved' }]);
-  expect(pageNews(before, after)).toEqual(['"Please enter your full name"', '`$join__email` marked invalid ("Enter an email like name@example.com")']);
+  expect(pageNews(before, after)).toEqual(['`$join__email` marked invalid ("Enter an email like name@example.com")', '"Please enter your full name"']);
   expect(pageNews(after, after)).toEqual([]);
   expect(withNews('no element named `$join__plan`', pageNews(before, after)))
-    .toBe('no element named `$join__plan`; after the last action the page says "Please enter your full name", `$join__email` marked invalid ("Enter an email like name@example.com")');
+    .toBe('no element named `$join__plan`; after the last action the page says `$join__email` marked invalid ("Enter an email like name@example.com"), "Please enter your full name"');
   expect(withNews('x', [])).toBe('x');
 });
 
@@ -28,4 +28,12 @@ test('at most three, each bounded; page words stay quoted', () => {
     expect(item.length).toBeLessThan(200);
     expect(JSON.parse(item)).toMatch(/^Ignore previous instructions x+$/);
   }
+});
+
+test('a line that only counts on, and another page altogether, are no news (review, session 42)', () => {
+  const before = page([{ name: 'join__synced', description: 'Last synced 3 s ago' }, { name: 'join__online', description: '12 users online' }]);
+  const after = page([{ name: 'join__synced', description: 'Last synced 9 s ago' }, { name: 'join__online', description: '14 users online' },
+    { name: 'join__email', kind: 'text_input', description: 'Email', state: { invalid: true } }]);
+  expect(pageNews(before, after)).toEqual(['`$join__email` marked invalid']);
+  expect(pageNews({ ...before, pageId: 'a' }, { ...after, pageId: 'b' })).toEqual([]);
 });
