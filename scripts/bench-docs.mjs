@@ -69,7 +69,7 @@ for (const target of targets) {
   rows.push({
     page: target.name, kind: target.kind, nodes: m.nodes,
     ours: countTokens(m.ours), baseline: countTokens(m.baseline), innerText: countTokens(m.innerText), html: countTokens(m.html),
-    oursMs: m.oursMs, baselineMs: m.baselineMs, oursFirstMs: m.oursFirstMs, baselineFirstMs: m.baselineFirstMs, baselineElements: m.baselineElements, covered: m.covered, entries: m.entries, truncated: m.truncated,
+    oursMs: m.oursMs, baselineMs: m.baselineMs, oursFirstMs: m.oursFirstMs, baselineFirstMs: m.baselineFirstMs, baselineElements: m.baselineElements, covered: m.covered, missed: m.missed, entries: m.entries, truncated: m.truncated,
   });
   await page.close();
 }
