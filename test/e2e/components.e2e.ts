@@ -77,6 +77,12 @@ describe('web components and labels beside fields', () => {
     expect(await run('done($delivery_day__days.find("1").text())')).toMatchObject({ status: 'done', result: '1' });
   }, 90_000);
 
+  test('select() in a component\'s select whose options are slotted into its listbox (as Shoelace draws sl-select; explorer, session 42)', async () => {
+    const outcome = await run('$booking__table_for.select("Four people"); done($booking__table_for.value())');
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'Four people' });
+    expect(await tab.locator('#party-size').textContent()).toBe('4');
+  }, 90_000);
+
   test('fields named by the words beside them are typed into, chosen and checked by those names', () => {
     expect(names().filter((n) => n.startsWith('register__'))).toEqual(['register__username', 'register__age', 'register__website',
       'register__phone', 'register__country', 'register__accept_the_terms']);

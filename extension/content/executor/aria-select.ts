@@ -180,5 +180,21 @@ function optionsOf(el: Element, shown: (el: Element) => boolean): Element[] {
   const named = `${el.getAttribute('aria-controls') ?? ''} ${el.getAttribute('aria-owns') ?? ''}`.split(/\s+/).filter(Boolean)
     .map((id) => (el.getRootNode() as Document | ShadowRoot).getElementById?.(id) ?? doc.getElementById(id)).filter((box): box is HTMLElement => !!box);
   const boxes = el.getAttribute('role') === 'listbox' ? [el] : named.length ? named : Array.from(el.querySelectorAll('[role=listbox]'));
-  return boxes.flatMap((box) => Array.from(box.querySelectorAll('[role=option]'))).filter(shown).slice(0, 500);
+  return boxes.flatMap(optionsIn).filter(shown).slice(0, 500);
+}
+
+/**
+ * The options in a listbox, also those a component's root shows through its slots (Shoelace's `<sl-select>`: the
+ * listbox in its root, the `<sl-option role=option>` elements the page's own; explorer, session 42: "the list did not
+ * open" with the options open on screen).
+ */
+function optionsIn(box: Element): Element[] {
+  const out = Array.from(box.querySelectorAll('[role=option]'));
+  for (const slot of Array.from(box.querySelectorAll('slot')).slice(0, 20)) {
+    for (const assigned of (slot as HTMLSlotElement).assignedElements({ flatten: true }).slice(0, 500)) {
+      if (assigned.getAttribute('role') === 'option') out.push(assigned);
+      out.push(...Array.from(assigned.querySelectorAll('[role=option]')));
+    }
+  }
+  return [...new Set(out)];
 }
