@@ -104,6 +104,13 @@ describe('more widgets', () => {
     expect(await page.evaluate(() => document.getElementById('pp')!.matches(':popover-open'))).toBe(false);
   });
 
+  test('a field Bootstrap marks invalid by its class reads invalid, with the feedback it shows (explorer, session 42)', async () => {
+    type Entry = { name: string; state?: { invalid?: boolean; error?: string }; locators: { by: string; value?: string }[] };
+    const doc = (await rig!.read()).payload as unknown as { sections: { entries: Entry[] }[] };
+    const town = doc.sections.flatMap((s) => s.entries).find((e) => e.locators.some((l) => l.by === 'id' && l.value === 'town'));
+    expect(town).toMatchObject({ state: { invalid: true, error: 'Please provide a valid town.' } });
+  });
+
   test('a box inside a closed disclosure: not there to read until opened; check() opens it by its summary first', async () => {
     expect(await act('beta', 'exists')).toMatchObject({ ok: true, payload: { value: false } });
     await page.evaluate(() => document.getElementById('advanced')!.addEventListener('toggle', () => { (window as unknown as { toggled: number }).toggled = 1; }));

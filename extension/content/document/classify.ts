@@ -216,6 +216,23 @@ function errorTextOf(el: Element): string | undefined {
   return undefined;
 }
 
+/**
+ * Marked invalid by its class as Bootstrap does (`is-invalid`, a server's verdict drawn in red with its
+ * `.invalid-feedback` text beside it), with no `aria-invalid` (explorer, session 42: the message was nowhere).
+ */
+const markedInvalid = (el: Element): boolean => /(?:^|\s)is-invalid(?:\s|$)/.test(attr(el, 'class') ?? '');
+
+/** The error a Bootstrap field shows after it: the next `.invalid-feedback` sibling, where shown. */
+function feedbackOf(el: Element): string | undefined {
+  if (!markedInvalid(el)) return undefined;
+  for (let next = el.nextElementSibling, n = 0; next && n < 4; next = next.nextElementSibling, n++) {
+    if (!/(?:^|\s)invalid-(?:feedback|tooltip)(?:\s|$)/.test(attr(next, 'class') ?? '') || hasAttr(next, 'hidden')) continue;
+    const text = textOf(next, 200);
+    if (text) return truncate(hideSecrets(text), 200);
+  }
+  return undefined;
+}
+
 /** Current state, options and the value (never for sensitive fields). */
 export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pick<ElementEntry, 'state' | 'options' | 'optionsTotal'> {
   const state: NonNullable<ElementEntry['state']> = {};
@@ -225,9 +242,9 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   if (hasAttr(el, 'readonly') || attr(el, 'aria-readonly') === 'true') state.readonly = true;
   // Marked invalid by the page, with what it says is wrong (explorer, session 41: a form's errors were nowhere).
   const invalid = attr(el, 'aria-invalid')?.trim().toLowerCase();
-  if (invalid && invalid !== 'false') {
+  if ((invalid && invalid !== 'false') || markedInvalid(el)) {
     state.invalid = true;
-    const error = errorTextOf(el);
+    const error = errorTextOf(el) ?? feedbackOf(el);
     if (error) state.error = error;
   }
   const expanded = bool(attr(el, 'aria-expanded'));

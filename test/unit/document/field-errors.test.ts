@@ -25,3 +25,13 @@ test('invalid fields carry the page\'s error; valid ones nothing; a secret in an
   expect(text).not.toContain('hunter22');
   expect(text).toMatch(/\$apply__password .*invalid="••• is too weak"/);
 });
+
+test('a field Bootstrap marks invalid by its class shows the feedback after it (explorer, session 42: nowhere)', () => {
+  const text = renderDocument(build(`<main><form id="ship"><label for="city">City</label>
+    <input id="city" class="form-control is-invalid" required><div class="invalid-feedback">Please provide a valid city.</div>
+    <label for="zip">Zip</label><input id="zip" class="form-control is-valid"><div class="invalid-feedback">Please provide a valid zip.</div>
+    <label for="st">State</label><input id="st" class="form-control is-invalid"></form></main>`));
+  expect(text).toContain('$ship__city text_input [required invalid="Please provide a valid city."]');
+  expect(text).toMatch(/\$ship__zip text_input\n/);
+  expect(text).toMatch(/\$ship__state text_input \[invalid\]/);
+});
