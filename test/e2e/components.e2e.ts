@@ -83,6 +83,14 @@ describe('web components and labels beside fields', () => {
     expect(await tab.locator('#party-size').textContent()).toBe('4');
   }, 90_000);
 
+  test('an ARIA data grid with a box per row: fields and sort from its column headers, header buttons named by column (explorer, session 42)', async () => {
+    const medals = list('medals__medal_rows');
+    expect(medals).toMatchObject({ count: 3, fields: ['athlete', 'country', 'gold'], sortedBy: { field: 'athlete', order: 'descending' } });
+    expect(names().filter((n) => n.startsWith('medals__') && n.endsWith('_button'))).toEqual(['medals__country_filter_button', 'medals__gold_filter_button']);
+    const outcome = await run('const row = $medals__medal_rows.find("Russia"); row.select_row.check(); done([row.athlete.text(), row.select_row.value()])');
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['Aleksey Nemov', true] });
+  }, 90_000);
+
   test('fields named by the words beside them are typed into, chosen and checked by those names', () => {
     expect(names().filter((n) => n.startsWith('register__'))).toEqual(['register__username', 'register__age', 'register__website',
       'register__phone', 'register__country', 'register__accept_the_terms']);

@@ -4,7 +4,7 @@ import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
 import { accessibleName, forgetClosedRoots, iconName, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSecretInput, isSensitive, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
-import { detectLists, type DetectedList } from './lists.ts';
+import { detectLists, headerText, type DetectedList } from './lists.ts';
 import { declaredTotal, drawsMoreUncounted } from './virtual.ts';
 import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
@@ -94,6 +94,19 @@ function termBefore(el: Element): string {
   if (!dt || tagOf(dt) !== 'DT') return '';
   const term = textOf(dt, 80).replace(/[:：]\s*$/, '');
   return term.length <= 60 ? term : '';
+}
+
+/**
+ * A control in a column's header (a grid's "Sort" and "Menu" buttons in each) is named with the column's words:
+ * `first_name_sort_button`, not `sort_button_2` (explorer, session 42). Its label as it is elsewhere.
+ */
+function inColumn(el: Element, label: string): string {
+  const head = closestOf(el, '[role=columnheader], th');
+  if (!head || head === el) return label;
+  // The header's own words: not the control's (a `<th>Price <button>Sort</button></th>` says "Price Sort").
+  const words = collapse(attr(head, 'aria-label') ?? '') || collapse(headerText(head).replace(collapse(label), ' '));
+  if (!words || words.length > 40 || !/\p{L}/u.test(words) || collapse(label).toLowerCase().includes(words.toLowerCase())) return label;
+  return `${words} ${label}`;
 }
 
 function listLabels(list: DetectedList): string[] {
@@ -472,7 +485,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     }
     const label = labelOf(candidate);
     const sensitive = isSensitive(el);
-    const entry = { name: ownName(el, kind, label), kind, description: headingOfWordless(el, label) ?? (label || iconName(el)) } as ElementEntry;
+    const entry = { name: ownName(el, kind, inColumn(el, label)), kind, description: headingOfWordless(el, label) ?? (label || iconName(el)) } as ElementEntry;
     // A name that is not what the control shows ("Harmless: view profile" on a "Delete account" button): both.
     const shows = SHOWS_KINDS.has(kind) && !sensitive ? shownTextBesides(el, label) : undefined;
     if (shows) entry.description = describeShown(label, shows);

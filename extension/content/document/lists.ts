@@ -255,7 +255,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   // A table's cell is named by its column's header ("Total", "Revenue" over "2019"), not by a class, a kind ("link") or
   // "text_2" (exploratory tests, sessions 21 and 40); parts of a cell (a product's brand and SKU beside its name) by
   // their classes first.
-  const header = columnHeader(slot.sample);
+  const header = columnHeader(slot.sample) ?? gridColumnHeader(slot.sample);
   if (header && fillsItsCell(slot.sample)) return header;
   const cls = fieldClass(slot.sample, withBlock);
   // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
@@ -273,7 +273,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
 
 /** The element is all its table cell shows (the cell itself, or a link that is the cell's whole text). */
 function fillsItsCell(el: Element): boolean {
-  const cell = closestOf(el, 'td');
+  const cell = closestOf(el, 'td, [role=gridcell], [role=cell]');
   return !!cell && (cell === el || collapse(textOf(cell)) === collapse(textOf(el)));
 }
 
@@ -342,6 +342,30 @@ export function headerText(cell: Element): string {
   if (!hasAttr(cell, 'aria-sort')) return text;
   const unsorted = collapse(text.replace(SORT_WORDS, ' '));
   return /[\p{L}\p{N}]/u.test(unsorted) ? unsorted : text;
+}
+
+/**
+ * The header of the ARIA grid column `el` sits in (AG Grid, MUI's DataGrid: `role=gridcell` under `role=columnheader`),
+ * by `aria-colindex`, else by place in the row; its `aria-label` before its words (a header also holds sort and menu
+ * buttons). Explorer, session 42: with a selection checkbox per row the fields were `ag_cell`, `ag_cell_2`, ….
+ */
+function gridColumnHeader(el: Element): string | undefined {
+  const cell = closestOf(el, '[role=gridcell], [role=cell]');
+  const row = cell ? parentOf(cell) : null;
+  const grid = row && roleOf(row) === 'row' ? closestOf(row, '[role=grid], [role=table], [role=treegrid]') : null;
+  if (!cell || !row || !grid) return undefined;
+  const heads = Array.from(queryAllOf(grid, '[role=columnheader]')).slice(0, MAX_HEAD_COLUMNS);
+  const index = attr(cell, 'aria-colindex');
+  let head = index ? heads.find((h) => attr(h, 'aria-colindex') === index) : undefined;
+  if (!head && !index) {
+    const place = Array.from(childrenOf(row)).indexOf(cell);
+    const headRow = heads[0] ? parentOf(heads[0]) : null;
+    const candidate = headRow ? childrenOf(headRow)[place] : undefined;
+    head = candidate && roleOf(candidate) === 'columnheader' ? candidate : undefined;
+  }
+  if (!head) return undefined;
+  const words = collapse(attr(head, 'aria-label') ?? '') || headerText(head);
+  return /[\p{L}\p{N}]/u.test(words) ? headerFieldName(words) || undefined : undefined;
 }
 
 /** Per read (detectLists starts anew): a table's header grid. */
@@ -474,6 +498,8 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
       if (stops.has(node) || tagOf(node) === 'BODY' || moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
       // A shadow root's top-level element: climbed through to its host, which may be the item (shadow-parts.ts).
       else if (!parentOf(node)) known = 1;
+      // A grid's column headers are its head, not rows of a list (MUI's sort and menu buttons in each; explorer, session 42).
+      else if (roleOf(node) === 'columnheader' || tagOf(node) === 'TH') known = 1;
       else known = !PROSE.has(tagOf(node)) && siblingsLike(node).length >= fewestItems(node) ? 2 : 1;
       climb.set(node, known);
     }
