@@ -93,7 +93,10 @@ describe('web components and labels beside fields', () => {
 
   test('fields named by the words beside them are typed into, chosen and checked by those names', () => {
     expect(names().filter((n) => n.startsWith('register__'))).toEqual(['register__username', 'register__age', 'register__website',
-      'register__phone', 'register__country', 'register__accept_the_terms']);
+      'register__phone', 'register__country', 'register__accept_the_terms', 'register__plan_free', 'register__plan_pro', 'register__plan_team',
+      'register__interests']);
+    // Three radios are entries, as two are; a checklist is a list named by its legend, its fields not by drawing classes.
+    expect(list('register__interests')).toMatchObject({ fields: ['label'], actions: ['checkbox'] });
   });
 
   test('a script fills the form by those names', async () => {
@@ -104,10 +107,13 @@ describe('web components and labels beside fields', () => {
       $register__phone.type("555 0100");
       $register__country.select("Italy");
       $register__accept_the_terms.check();
+      $register__plan_team.check();
+      $register__interests.find("Cacti").checkbox.check();
       done($register__username.value());`);
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'ada' });
     const values = await tab.evaluate(() => ['user', 'age', 'site', 'phone', 'country'].map((id) => (document.getElementById(id) as HTMLInputElement).value)
       .concat(String((document.getElementById('terms') as HTMLInputElement).checked)));
     expect(values).toEqual(['ada', '36', 'https://ada.example', '555 0100', 'Italy', 'true']);
+    expect(await tab.evaluate(() => ['plan-team', 'i-cacti', 'i-ferns'].map((id) => (document.getElementById(id) as HTMLInputElement).checked))).toEqual([true, true, false]);
   }, 90_000);
 });

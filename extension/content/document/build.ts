@@ -14,7 +14,7 @@ import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './r
 import { ownName } from './names.ts';
 import { sortedBy } from './sort-state.ts';
 import { admitMessage, messageEntry, type MessageCount } from './messages.ts';
-import { MAX_UPWARD_STEPS, attr, classListOf, closestOf, containsOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, classListOf, closestOf, containsOf, firstElementChildOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
 /** A link's target as keys of its own: its path's last segment, then its query (`/c/7` → `7`, `/t?tag=red` → `tag_red`). */
 function targetParts(el: Element): [string, string] {
@@ -53,6 +53,11 @@ function disambiguate(group: { entry: Entry; el: Element }[]): void {
 /** What an element is called by its own attributes: aria-label, aria-labelledby. */
 function ariaLabels(el: Element): string[] {
   const out = [collapse(attr(el, 'aria-label') ?? '')];
+  // A fieldset's legend names the boxes in it ("Toppings", not the inputs' `name` "top"; explorer, session 42).
+  if (tagOf(el) === 'FIELDSET') {
+    const legend = firstElementChildOf(el);
+    if (legend && tagOf(legend) === 'LEGEND') out.push(textOf(legend, 120));
+  }
   const ids = attr(el, 'aria-labelledby');
   if (ids) {
     const root = rootNodeOf(el) as Document | ShadowRoot;

@@ -209,7 +209,7 @@ function mostCommon(values: string[]): [string, number] {
   return best;
 }
 
-const TAG_FIELD: Record<string, string> = { TIME: 'date', H1: 'title', H2: 'title', H3: 'title', H4: 'title', H5: 'title', H6: 'title', A: 'link', IMG: 'image', CODE: 'code', STRONG: 'strong', EM: 'emphasis' };
+const TAG_FIELD: Record<string, string> = { LABEL: 'label', TIME: 'date', H1: 'title', H2: 'title', H3: 'title', H4: 'title', H5: 'title', H6: 'title', A: 'link', IMG: 'image', CODE: 'code', STRONG: 'strong', EM: 'emphasis' };
 
 interface SlotStats {
   selector: string;
@@ -226,13 +226,28 @@ interface SlotStats {
 }
 
 /**
+ * Words of classes that say how a control is drawn, never what it holds: Bootstrap's `form-check-input`, Tailwind's
+ * `relative`, `size-4`, `block` (explorer, session 42: a toppings list's fields `form_check_label`, `form_check_input`).
+ */
+const GENERIC_CLASS_WORDS = new Set(['form', 'check', 'input', 'label', 'control', 'field', 'custom', 'relative', 'absolute', 'block', 'flex',
+  'inline', 'grid', 'size', 'peer', 'group', 'sr', 'only', 'col', 'row', 'w', 'h', 'mt', 'mb', 'ml', 'mr', 'p', 'px', 'py', 'm', 'mx', 'my', 'shrink',
+  'grow', 'items', 'center', 'gap', 'rounded', 'border', 'appearance', 'none', 'cursor', 'pointer', 'font', 'medium', 'sm', 'md', 'lg', 'xs']);
+/** Of those, the ones that say nothing alone either (a lone `label` class names a field; a lone `relative` does not). */
+const UTILITY_CLASSES = new Set(['relative', 'absolute', 'block', 'flex', 'inline', 'grid', 'peer', 'group', 'shrink', 'grow', 'rounded', 'border']);
+function genericClass(name: string): boolean {
+  const words = name.split(/[-_:]+/).filter(Boolean);
+  if (words.length === 1) return UTILITY_CLASSES.has(words[0]!.toLowerCase());
+  return words.every((word) => /^\d+$/.test(word) || GENERIC_CLASS_WORDS.has(word.toLowerCase()));
+}
+
+/**
  * The class that names a field: not a state, not a script hook (`js-…`); of a BEM class its element part
  * (`most-popular-list-item__rank` → `rank`, modifiers aside), or with `withBlock` block and element (`author__name` →
  * `author name`: describe() asks for it where element parts collide, `author__name` and `product__name`).
  */
 function fieldClass(el: Element, withBlock = false): string | undefined {
   for (const name of Array.from(classListOf(el))) {
-    if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name)) continue;
+    if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name)) continue;
     const bem = /^([A-Za-z][A-Za-z0-9-]*?)__([A-Za-z][A-Za-z0-9-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
     if (bem) return withBlock ? `${bem[1]!} ${bem[2]!}` : bem[2]!;
     return name.replace(/--[A-Za-z0-9-]+$/, '');
@@ -585,6 +600,9 @@ function listOf(container: Element, items: Element[], memberMap: Map<Element, Ca
   if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) return undefined;
   // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
   if (formRows(memberMap)) return undefined;
+  // A few radio buttons of one group, each with its label, are the form's choices: entries named by group and option
+  // (`$order__ship_express`), as two of them are; a third made them a list of `text` and `radio` (explorer, session 42).
+  if (memberMap.size <= SMALL_LIST && [...memberMap.values()].every((m) => m.length === 1 && m[0]!.kind === 'radio')) return undefined;
   const { shared, ...list } = describe(container, items, memberMap, cache);
   if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) return undefined;
   const slotsPerItem = list.slots.length;
