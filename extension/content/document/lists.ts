@@ -484,6 +484,9 @@ function fewestItems(item: Element): number {
   return width >= 2 && grid.length === width && named.size >= 2 ? 1 : MIN_ITEMS;
 }
 
+/** `count` items like `item` make a list: three always, fewer only as rows of a headed table (asked only then). */
+const enoughItems = (count: number, item: Element): boolean => count >= MIN_ITEMS || count >= fewestItems(item);
+
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
 export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?: LocatorCache): DetectedList[] {
   signatures = new WeakMap();
@@ -515,7 +518,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
       else if (!parentOf(node)) known = 1;
       // A grid's column headers are its head, not rows of a list (MUI's sort and menu buttons in each; explorer, session 42).
       else if (roleOf(node) === 'columnheader' || tagOf(node) === 'TH') known = 1;
-      else known = !PROSE.has(tagOf(node)) && siblingsLike(node).length >= fewestItems(node) ? 2 : 1;
+      else known = !PROSE.has(tagOf(node)) && enoughItems(siblingsLike(node).length, node) ? 2 : 1;
       climb.set(node, known);
     }
     return known;
@@ -557,7 +560,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     // "Properties" and "See also"): one list per run of rows between headings.
     const runs = runsBetweenHeadings(container, like);
     for (const items of runs) {
-      if (items.length < fewestItems(first)) continue;
+      if (!enoughItems(items.length, first)) continue;
       // Only the rows like the first are the list's: a form's buttons beside its label rows stay the form's entries.
       const inList = new Set(items);
       const members = runs.length === 1 ? memberMap : new Map(memberMap);
@@ -596,7 +599,7 @@ function writtenIn(container: Element): boolean {
 function listOf(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>, cache?: LocatorCache): DetectedList | undefined {
   const members = [...memberMap.values()].flat();
   // A table's rows: as many with controls as there are rows, up to three (two Cancel buttons in six orders are no list).
-  if (memberMap.size < (fewestItems(items[0]!) === 1 ? Math.min(MIN_ITEMS, items.length) : MIN_ITEMS)) return undefined;
+  if (memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems(memberMap.size, items[0]!))) return undefined;
   if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) return undefined;
   // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
   if (formRows(memberMap)) return undefined;
@@ -734,11 +737,12 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     const seen = new Set<string>();
     const candidates = new Map((memberMap.get(item) ?? []).map((c) => [c.el, c] as const));
     const leaves: Element[] = [item, ...partsOf(item, 80)];
+    const drawn = !!shadowOf(item);
     for (const el of leaves) {
       const candidate = candidates.get(el);
       const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME';
       if (!candidate && !text) continue;
-      if (!candidate && shadowOf(item) && slottedIntoControl(el, item, (at) => candidates.has(at))) continue;
+      if (!candidate && drawn && slottedIntoControl(el, item, (at) => candidates.has(at))) continue;
       // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
       const hidden = candidate ? null : closestOf(el, '[aria-hidden=true],[hidden],script,style');
       if (hidden && (containsOf(item, hidden) || !containsOf(item, el))) continue;
