@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
-import { launchExtension, repoRoot, type ExtensionHarness } from './browser.ts';
+import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
 import { expect } from 'vitest';
 import { envelope, installReplayModel, sendFromPage } from './helpers.ts';
 import { startModelServer } from '../support/model-server.ts';
+import type { PageDocument } from '../../extension/protocol/schemas.ts';
 
 /** The scripted model the automation tests choose: canned answers keyed on the prompt (workers/engines/replay.ts). */
 export const REPLAY = 'automate-replay';
@@ -119,4 +120,30 @@ export async function runKnown(panel: Page, tabId: number, script: string, optio
 export function outcomeOf(report: KnownReport): { status: string; result?: unknown; failure?: { name: string; message: string } } {
   const failure = report.attempts.at(-1)?.failure;
   return { status: report.status, result: report.result, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
+}
+
+export interface AppRig {
+  rig: AutomationRig;
+  panel: Page;
+  tab: Page;
+  tabId: number;
+  /** The tab's page document, read once it loaded. */
+  doc: PageDocument;
+}
+
+/** The automation rig with a side panel and a tab on one of our fixture apps (`/apps/<path>`), its document read. */
+export async function openAppRig(path: string): Promise<AppRig> {
+  const rig = await startAutomationRig();
+  try {
+    const panel = await rig.harness.openExtensionPage('sidepanel/index.html');
+    const tab = await rig.harness.context.newPage();
+    await tab.goto(rig.pages.url(`/apps/${path}`));
+    const tabId = await tabIdOf(rig.harness, tab);
+    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    expect(reply.ok).toBe(true);
+    return { rig, panel, tab, tabId, doc: reply.payload };
+  } catch (error) {
+    await rig.close();
+    throw error;
+  }
 }

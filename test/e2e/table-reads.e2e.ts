@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { REPLAY, openAppRig, type AutomationRig } from './automation-rig.ts';
 import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -18,14 +17,7 @@ let tabId: number;
 let doc: PageDocument;
 
 beforeAll(async () => {
-  rig = await startAutomationRig();
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
-  tab = await rig.harness.context.newPage();
-  await tab.goto(rig.pages.url('/apps/tables/'));
-  tabId = await tabIdOf(rig.harness, tab);
-  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
-  expect(reply.ok).toBe(true);
-  doc = reply.payload;
+  ({ rig, panel, tab, tabId, doc } = await openAppRig('tables/'));
 }, 120_000);
 afterAll(async () => {
   await rig?.close();
