@@ -1,11 +1,12 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
 import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
-import { accessibleName, forgetClosedRoots, iconName, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
+import { accessibleName, forgetClosedRoots, iconName, referencedText, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSecretInput, isSensitive, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, headerText, type DetectedList } from './lists.ts';
 import { declaredTotal, drawsMoreUncounted } from './virtual.ts';
+import { DAYS_LIST } from './calendar.ts';
 import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
@@ -61,7 +62,7 @@ function ariaLabels(el: Element): string[] {
   const ids = attr(el, 'aria-labelledby');
   if (ids) {
     const root = rootNodeOf(el) as Document | ShadowRoot;
-    out.push(collapse(ids.split(/\s+/).map((id) => root.getElementById?.(id)).filter((x): x is HTMLElement => !!x).map((x) => textOf(x, 120)).join(' ')));
+    out.push(collapse(ids.split(/\s+/).map((id) => root.getElementById?.(id)).filter((x): x is HTMLElement => !!x).map((x) => referencedText(x, 120)).join(' ')));
   }
   return out;
 }
@@ -400,7 +401,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const labels = listLabels(list);
     const label = labels[0] ?? '';
     // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
-    const own = labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? fallback;
+    const own = list.name ?? labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? fallback;
     const total = declaredTotal(list.container, list.items);
     const table = tableOf(list);
     const sort = table ? sortedBy(table, list.fields) : undefined;
@@ -420,7 +421,9 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       ...(sort ? { sortedBy: sort } : {}),
       itemSelector: list.itemSelector,
       ...(list.itemPaths ? { itemPaths: [...list.itemPaths] } : {}),
-      locators: locatorsFor(list.container, label, locatorCache),
+      // A calendar's label is the month it shows: found by it, the list would be lost when the month turns (or be another
+      // calendar showing that month).
+      locators: locatorsFor(list.container, list.name === DAYS_LIST ? '' : label, locatorCache),
     };
     // Only lists that were entries while small (lists.ts: one control per item, or no fields and one action).
     const wasEntries = list.slots.length <= 1 || (list.fields.length === 0 && list.actions.length <= 1);

@@ -2,6 +2,7 @@
 import type { ElementEntry, ElementKind } from './types.ts';
 import { accessibleName, byId, hideSecrets, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
+import { calendarOf } from './calendar.ts';
 import { choiceShown, showsChoice } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
 import { attr, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
@@ -19,8 +20,8 @@ const headedGrids = new WeakMap<Element, { at: number; headed: boolean }>();
 /**
  * A cell of a grid with column headers: data, read as the grid's columns (data-tables.ts: `$contacts list(14) fields:
  * name, city, score`), not a control of its own (each was one: fields "person" and "clickable", no city; the one
- * focusable cell of a roving tab stop an entry renamed as focus moved). A grid without headers (a colour picker, a
- * calendar drawn as a grid) keeps its cells as controls.
+ * focusable cell of a roving tab stop an entry renamed as focus moved). A grid without headers (a colour picker) or
+ * headed by weekdays (a calendar: calendar.ts) keeps its cells as controls.
  */
 export function isDataGridCell(el: Element): boolean {
   if (roleOf(el) !== 'gridcell') return false;
@@ -29,7 +30,8 @@ export function isDataGridCell(el: Element): boolean {
   const now = Date.now();
   const known = headedGrids.get(grid);
   if (known && now - known.at < 1000) return known.headed;
-  const headed = !!queryOf(grid, '[role=columnheader]');
+  // A calendar's weekday headers head days to pick (MUI's `button role=gridcell`), not columns of data.
+  const headed = !!queryOf(grid, '[role=columnheader]') && !calendarOf(grid);
   headedGrids.set(grid, { at: now, headed });
   return headed;
 }

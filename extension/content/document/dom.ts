@@ -272,6 +272,17 @@ export function textOf(node: Node, max = 300): string {
   return collapse(joinWordEdges(out.join(''))).slice(0, max);
 }
 
+/**
+ * The text of an element an `aria-labelledby` names: counted even where the element itself is hidden (accname 1.2: a
+ * directly referenced node is read; MUI labels its calendar grid by a hidden month). Its hidden parts still are not.
+ */
+export function referencedText(el: Element, max = 300): string {
+  if (!hasAttr(el, 'hidden') && attr(el, 'aria-hidden') !== 'true') return textOf(el, max);
+  const parts: string[] = [];
+  for (let child = firstChildOf(el); child; child = nextSiblingOf(child)) parts.push(nodeTypeOf(child) === 3 ? child.nodeValue ?? '' : ` ${textOf(child, max)} `);
+  return collapse(parts.join('')).slice(0, max);
+}
+
 export function labelledBy(el: Element): string | undefined {
   const ids = attr(el, 'aria-labelledby');
   if (!ids) return undefined;
@@ -279,7 +290,7 @@ export function labelledBy(el: Element): string | undefined {
   // A picker labelled by its label, then itself ("Assignee Wade Cooper"): its own words are its choice, not its name.
   // Itself first ("More" then a heading's "News": a "More News" menu) is its name.
   if (refs.length > 1 && refs[0] !== el && refs.includes(el) && showsChoice(el)) refs = refs.filter((x) => x !== el);
-  const text = refs.map((x) => textOf(x)).join(' ');
+  const text = refs.map((x) => referencedText(x)).join(' ');
   return collapse(text) || undefined;
 }
 

@@ -11,6 +11,7 @@ import { itemQueryFor } from './list-items.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
+import { DAYS_LIST, calendarOf, maybeCalendar } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
 import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
@@ -27,6 +28,8 @@ export interface DetectedList {
   itemSelector: string;
   /** Each item's path from the container, where no selector picks exactly the items (list-items.ts). */
   itemPaths?: readonly string[];
+  /** The list's name whatever its labels say (a calendar's `days`); its labels still describe it. */
+  name?: string;
 }
 
 const MIN_ITEMS = 3;
@@ -508,12 +511,14 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     }
     return groups.get(signature(item)) ?? [];
   };
-  // What the climb below needs to know of an ancestor, once per element: 0 = stop climbing, 1 = climb on, 2 = an item.
+  // What the climb below needs to know of an ancestor, once per element: 0 = stop climbing, 1 = climb on, 2 = an item,
+  // 3 = a calendar (its days are one list: dayList).
   const climb = new Map<Element, number>();
   const climbOf = (node: Element): number => {
     let known = climb.get(node);
     if (known === undefined) {
-      if (stops.has(node) || tagOf(node) === 'BODY' || moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
+      if (maybeCalendar(node) && calendarOf(node)) known = 3;
+      else if (stops.has(node) || tagOf(node) === 'BODY' || moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
       // A shadow root's top-level element: climbed through to its host, which may be the item (shadow-parts.ts).
       else if (!parentOf(node)) known = 1;
       // A grid's column headers are its head, not rows of a list (MUI's sort and menu buttons in each; explorer, session 42).
@@ -526,11 +531,18 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
 
   // For each candidate, the outermost ancestor (or itself) that repeats among its siblings and is small enough.
   const itemOf = new Map<Candidate, Element>();
+  const calendarDays = new Map<Element, Candidate[]>();
   for (const candidate of candidates) {
     let best: Element | undefined;
     let node: Element | null = candidate.el;
     for (let depth = 0; node && upAcross(node) && depth < MAX_DEPTH; depth++, node = upAcross(node)) {
       const step = climbOf(node);
+      if (step === 3) {
+        const days = calendarDays.get(node);
+        if (days) days.push(candidate); else calendarDays.set(node, [candidate]);
+        best = undefined;
+        break;
+      }
       if (step === 0) break;
       if (step === 2) best = node;
     }
@@ -547,6 +559,10 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   }
 
   const lists: DetectedList[] = [];
+  for (const [calendar, members] of calendarDays) {
+    const days = dayList(calendar, members, cache);
+    if (days) lists.push(days);
+  }
   for (const [container, memberMap] of byContainer) {
     if (PROSE.has(tagOf(container)) || (writtenIn(container) && [...memberMap.keys()].every((item) => PHRASING.has(tagOf(item))))) continue;
     const first = memberMap.keys().next().value as Element;
@@ -612,6 +628,20 @@ function listOf(container: Element, items: Element[], memberMap: Map<Element, Ca
   if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) return undefined;
   if (items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) return undefined;
   return { ...list, members };
+}
+
+/** What a calendar's day is drawn as. */
+const DAY_KINDS: ReadonlySet<string> = new Set(['button', 'clickable', 'link', 'option']);
+
+/**
+ * A calendar's days (calendar.ts) as one list: each day control an item, field `day`, found under the calendar by
+ * their path (`:scope > tbody > tr > td > button`). Controls in its header (a week number's, a weekday's) stay entries.
+ */
+function dayList(calendar: Element, members: Candidate[], cache?: LocatorCache): DetectedList | undefined {
+  const days = members.filter((member) => DAY_KINDS.has(member.kind) && !closestOf(member.el, 'th, [role=columnheader], [role=rowheader]'));
+  if (days.length < MIN_ITEMS) return undefined;
+  const { shared: _shared, ...list } = describe(calendar, days.map((day) => day.el), new Map(days.map((day) => [day.el, [day]])), cache, 'day');
+  return { ...list, members: days, name: DAYS_LIST };
 }
 
 const HEADING_TAGS: ReadonlySet<string> = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
@@ -715,7 +745,9 @@ function checkedOf(el: Element): 'true' | 'false' | 'mixed' | undefined {
   return aria === null ? undefined : aria === 'mixed' ? 'mixed' : aria === 'true' ? 'true' : 'false';
 }
 
-function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>, cache?: LocatorCache): Omit<DetectedList, 'members'> & { shared: boolean } {
+function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>, cache?: LocatorCache,
+  /** The field an item that is itself a control is (a calendar's `day`), instead of a name from its labels or column. */
+  itemField?: string): Omit<DetectedList, 'members'> & { shared: boolean } {
   const stats = new Map<string, SlotStats>();
   let order = 0;
   const note = (item: Element, el: Element, kind: 'text' | ElementKind) => {
@@ -766,7 +798,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
 
   const names = new Map<SlotStats, string>();
   const used = new Set(RESERVED_FIELD_NAMES);
-  const firstNames = new Map(kept.map((slot) => [slot, slotName(slot, scanned.length) || 'item'] as const));
+  const firstNames = new Map(kept.map((slot) => [slot, (slot.selector === ':scope' && itemField) || slotName(slot, scanned.length) || 'item'] as const));
   const countOf = (values: Iterable<string>) => {
     const counts = new Map<string, number>();
     for (const name of values) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -776,7 +808,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // Fields whose BEM element parts collide keep their blocks (`author_name`, `product_name`), not `name`, `name_2`.
   const blockNames = new Map(kept.map((slot) => {
     const first = firstNames.get(slot)!;
-    return [slot, firstCounts.get(first)! > 1 ? slotName(slot, scanned.length, true) || first : first] as const;
+    return [slot, firstCounts.get(first)! > 1 && first !== itemField ? slotName(slot, scanned.length, true) || first : first] as const;
   }));
   const blockCounts = countOf(blockNames.values());
   // Still alike (one class on a card's picture link and on its title link): by the wrapper each sits in.
