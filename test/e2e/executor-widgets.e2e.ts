@@ -130,6 +130,18 @@ describe('pickers that show a choice their own way, and text boxes with options'
     expect(await act('fruit', 'value')).toMatchObject({ ok: true, payload: { value: 'Banana' } });
   });
 
+  test('a picker whose box stays empty while its choice is drawn beside it (Ant Design): that choice is its value (explorer, session 42)', async () => {
+    type Entry = { name: string; state?: { value?: string }; locators: { by: string; value?: string }[] };
+    const person = async () => ((await rig!.read()).payload as unknown as { sections: { entries: Entry[] }[] }).sections.flatMap((s) => s.entries)
+      .find((e) => e.locators.some((l) => l.by === 'id' && l.value === 'person'));
+    expect((await person())?.name).toBe('pickers__person');
+    expect((await person())?.state?.value).toBeUndefined();
+    expect(await act('person', 'value')).toMatchObject({ ok: true, payload: { value: '' } });
+    expect(await act('person', 'select', ['Lucy'])).toMatchObject({ ok: true });
+    expect(await person()).toMatchObject({ name: 'pickers__person', state: { value: 'Lucy' } });
+    expect(await act('person', 'value')).toMatchObject({ ok: true, payload: { value: 'Lucy' } });
+  });
+
   test('a field with a datalist: the option typed in', async () => {
     const chosen = await act('browser', 'select', ['Firefox']);
     expect(chosen, JSON.stringify(chosen)).toMatchObject({ ok: true });

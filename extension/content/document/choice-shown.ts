@@ -5,7 +5,7 @@
  * (`aria-labelledby="label button"`) was named after its choice, a name that changed with every select().
  */
 import { tagOf, textOf } from './dom.ts';
-import { attr, hasAttr } from './dom-safe.ts';
+import { attr, childrenOf, classNameOf, containsOf, hasAttr, idOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { collapse } from './text.ts';
 
 /** Shows its choice as its text: a combobox that is no text field, or a button that opens a listbox. */
@@ -25,4 +25,30 @@ export function choiceShown(el: Element): string {
   const shown = collapse(textOf(el, 300).replace(/[\u200b\u200c\u200d\ufeff]/g, ''));
   const placeholder = collapse(attr(el, 'aria-placeholder') ?? '');
   return placeholder && shown === placeholder ? '' : shown;
+}
+
+/** Levels above a picker's text box where its choice may be drawn (Ant Design's and react-select's: two). */
+const BESIDE_LEVELS = 3;
+const PLACEHOLDER = /placeholder/i;
+
+/**
+ * The choice a picker's text box shows beside it, not in it: Ant Design's Select and react-select keep the box empty
+ * (read-only, or for typing a search) and draw the choice in an element next to it (`ant-select-selection-item`,
+ * `…-singleValue`); '' while that element is a placeholder ("Select a person"). Explorer, session 42: the value was
+ * in no state. Looked for up to three levels up, never past a label, a heading or another field.
+ */
+export function choiceBeside(box: Element): string {
+  let inner: Element = box;
+  for (let level = 0, up = parentOf(box); up && level < BESIDE_LEVELS; level++, inner = up, up = parentOf(up)) {
+    if (tagOf(up) === 'LABEL' || tagOf(up) === 'FORM' || queryOf(up, 'label, h1, h2, h3, h4, h5, h6')) return '';
+    if (queryAllOf(up, 'input:not([type=hidden]), select, textarea').length > 1) return '';
+    for (const child of Array.from(childrenOf(up))) {
+      if (child === inner || containsOf(child, box) || hasAttr(child, 'hidden') || attr(child, 'aria-hidden') === 'true') continue;
+      if (attr(child, 'role') === 'listbox' || queryOf(child, '[role=listbox], [role=option]')) continue;
+      const text = collapse(textOf(child, 120));
+      if (!text) continue;
+      return PLACEHOLDER.test(classNameOf(child)) || PLACEHOLDER.test(idOf(child)) ? '' : text;
+    }
+  }
+  return '';
 }

@@ -3,7 +3,7 @@ import type { ElementEntry, ElementKind } from './types.ts';
 import { accessibleName, byId, hideSecrets, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
 import { calendarOf } from './calendar.ts';
-import { choiceShown, showsChoice } from './choice-shown.ts';
+import { choiceBeside, choiceShown, showsChoice } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
 import { attr, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
@@ -277,6 +277,8 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     let value: string | undefined;
     if (tag === 'INPUT' || tag === 'TEXTAREA') {
       if (kind !== 'button' && kind !== 'file_input') value = (el as HTMLInputElement).value;
+      // A picker's box that stays empty while its choice is drawn beside it (Ant Design, react-select).
+      if (!value && kind === 'combobox' && tag === 'INPUT') value = choiceBeside(el);
     } else if (showsChoice(el)) {
       value = attr(el, 'aria-valuetext') ?? choiceShown(el);
       // Said once: a picker named by what it shows ("Role: Member", an unlabelled one) or a menu button ("Sort").
