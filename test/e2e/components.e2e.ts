@@ -85,7 +85,9 @@ describe('web components and labels beside fields', () => {
   test('fields named by the words beside them are typed into, chosen and checked by those names', () => {
     expect(names().filter((n) => n.startsWith('register__'))).toEqual(['register__username', 'register__age', 'register__website',
       'register__phone', 'register__country', 'register__accept_the_terms', 'register__plan_free', 'register__plan_pro', 'register__plan_team',
-      'register__interests']);
+      'register__interests', 'register__create_account_button']);
+    // A design system's submit button, its <button> in a closed root, sends the form (explorer, session 42: no effect).
+    expect(entries().find((e) => e.name === 'register__create_account_button')).toMatchObject({ effect: 'submits register' });
     // Three radios are entries, as two are; a checklist is a list named by its legend, its fields not by drawing classes.
     expect(list('register__interests')).toMatchObject({ fields: ['label'], actions: ['checkbox'] });
   });
@@ -106,5 +108,15 @@ describe('web components and labels beside fields', () => {
       .concat(String((document.getElementById('terms') as HTMLInputElement).checked)));
     expect(values).toEqual(['ada', '36', 'https://ada.example', '555 0100', 'Italy', 'true']);
     expect(await tab.evaluate(() => ['plan-team', 'i-cacti', 'i-ferns'].map((id) => (document.getElementById(id) as HTMLInputElement).checked))).toEqual([true, true, false]);
+  }, 90_000);
+
+  test('a design system\'s submit button is asked about before it sends the form, and sends it once confirmed', async () => {
+    const refused = await runKnown(panel, tabId, '$register__create_account_button.click(); done("sent")', { confirm: 'no' });
+    expect(refused.asked).toHaveLength(1);
+    expect(refused.asked[0]).toMatch(/^Create account: /);
+    expect(await tab.locator('#registered').textContent()).toBe('0');
+    const sent = await runKnown(panel, tabId, '$register__create_account_button.click(); done("sent")', { confirm: 'yes' });
+    expect(outcomeOf(sent.report), JSON.stringify(sent.report)).toMatchObject({ status: 'done', result: 'sent' });
+    expect(await tab.locator('#registered').textContent()).toBe('1');
   }, 90_000);
 });

@@ -5,7 +5,7 @@ import { collapse, truncate } from './text.ts';
 import { calendarOf } from './calendar.ts';
 import { choiceBeside, choiceShown, showsChoice } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
-import { attr, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { attr, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', menuitemcheckbox: 'checkbox',
@@ -429,9 +429,17 @@ function sentFields(form: Element, submitter?: Element | null): SentField[] | un
 /** The form a click on `el` sends: a submit button's or a submit/image input's. */
 export function submittedForm(el: Element): HTMLFormElement | null {
   const tag = tagOf(el);
+  // A design system's submit button (Shoelace's `<sl-button type="submit">`): the host says so; its form is the host's.
+  if (tag.includes('-')) return attr(el, 'type') === 'submit' ? closestOf(el, 'form') as HTMLFormElement | null : null;
   const isSubmit = (tag === 'BUTTON' && ((el as HTMLButtonElement).type || 'submit') === 'submit')
     || (tag === 'INPUT' && ['submit', 'image'].includes((el as HTMLInputElement).type));
-  return isSubmit ? (el as HTMLButtonElement).form ?? null : null;
+  if (!isSubmit) return null;
+  const form = (el as HTMLButtonElement).form;
+  if (form) return form;
+  // The button of such a host, drawn in its shadow root: a form reaches no button there, the host sends it.
+  const root = rootNodeOf(el) as Partial<ShadowRoot>;
+  const host = root.host;
+  return host && tagOf(host).includes('-') && (attr(host, 'type') === 'submit' || attr(el, 'type') === 'submit') ? closestOf(host, 'form') as HTMLFormElement | null : null;
 }
 
 /** What activating the element is known to do: link target, form submission, dialog/menu opened, region toggled. */

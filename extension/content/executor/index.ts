@@ -12,7 +12,7 @@ import { accessibleName, forgetClosedRoots, shownItem, styleOf, tagOf, textOf } 
 import { ownName } from '../document/names.ts';
 import { headingOfWordless, linkContinuation } from '../document/wordless.ts';
 import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
-import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, sendsSearch, soleTextBox, takesTyping } from '../document/classify.ts';
+import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, sendsSearch, soleTextBox, submittedForm, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
 import { cellInPlaceOf, labelWords, slotElement } from '../document/lists.ts';
@@ -382,10 +382,10 @@ function sentBy(el: Element): HTMLFormElement | null {
   return formOf(control);
 }
 
+/** The form a submit button sends, also a design system's (document/classify.ts). */
 function formOf(el: Element): HTMLFormElement | null {
-  if (isButton(el) && el.type === 'submit') return el.form;
-  if (isInput(el) && ['submit', 'image'].includes(el.type)) return el.form;
-  return null;
+  if (isButton(el) && el.type !== 'submit') return null;
+  return submittedForm(el);
 }
 
 /** A search form only reads (document/classify.ts, the rule the page document's `searches` uses too). */
