@@ -264,8 +264,18 @@ export function truncationMarker(doc: PageDocument): string | undefined {
 }
 
 function sectionBlock(section: Section): string {
-  return [renderSectionHeader(section), ...section.entries.map(renderEntry)].join('\n');
+  // A field's error is said on the field (`invalid="…"`); the message showing it (Chakra's, Ant Design's feedback) names
+  // that field instead of saying it again (explorer, session 42: every error twice).
+  const errors = new Map<string, string>();
+  for (const e of section.entries) if (!isList(e) && e.state?.error && !errors.has(e.state.error.slice(0, ERROR_CHARS))) errors.set(e.state.error.slice(0, ERROR_CHARS), e.name);
+  const fieldOf = (e: Entry) => (errors.size && !isList(e) && e.kind === 'message' && e.description ? errors.get(e.description.slice(0, ERROR_CHARS)) : undefined);
+  return [renderSectionHeader(section), ...section.entries.map((e) => {
+    const field = fieldOf(e);
+    return field ? `$${e.name} message (says $${field}'s error)` : renderEntry(e);
+  })].join('\n');
 }
+/** Characters of a field's error and of a message compared to tell the message says that error. */
+const ERROR_CHARS = 100;
 
 /** The whole document as text. */
 export function renderDocument(doc: PageDocument): string {

@@ -35,3 +35,15 @@ test('a field Bootstrap marks invalid by its class shows the feedback after it (
   expect(text).toMatch(/\$ship__zip text_input\n/);
   expect(text).toMatch(/\$ship__state text_input \[invalid\]/);
 });
+
+test('the message that shows a field\'s error names the field instead of saying the error again (Chakra; explorer, session 42)', () => {
+  const text = renderDocument(build(`<main><h1>Join</h1><form aria-label="Join" novalidate><div role="group" class="chakra-form-control">
+    <label for="email" class="chakra-form__label">Email</label><input id="email" aria-invalid="true" aria-describedby="email-feedback" class="chakra-input">
+    <div id="email-feedback" class="chakra-form__error-message" aria-live="polite">Email is required.</div></div>
+    <div role="status">Saved 2 minutes ago</div></form></main>`));
+  expect(text).toContain('invalid="Email is required."');
+  expect(text.match(/Email is required/g)).toHaveLength(1);
+  expect(text).toMatch(/\$join__\w+ message \(says \$join__email's error\)/);
+  // Another message says its own words.
+  expect(text).toContain('message "Saved 2 minutes ago"');
+});
