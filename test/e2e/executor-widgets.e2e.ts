@@ -140,6 +140,9 @@ describe('pickers that show a choice their own way, and text boxes with options'
     expect(await act('person', 'select', ['Lucy'])).toMatchObject({ ok: true });
     expect(await person()).toMatchObject({ name: 'pickers__person', state: { value: 'Lucy' } });
     expect(await act('person', 'value')).toMatchObject({ ok: true, payload: { value: 'Lucy' } });
+    // A button drawn in a field's box is named with the field (MUI Autocomplete's "Open": was `open_button`).
+    const entries = ((await rig!.read()).payload as unknown as { sections: { entries: Entry[] }[] }).sections.flatMap((s) => s.entries);
+    expect(entries.find((e) => e.locators.some((l) => l.by === 'id' && l.value === 'movie-open'))?.name).toBe('pickers__movie_open_button');
   });
 
   test('a field with a datalist: the option typed in', async () => {

@@ -7,6 +7,7 @@ import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, headerText, type DetectedList } from './lists.ts';
 import { declaredTotal, drawsMoreUncounted } from './virtual.ts';
 import { DAYS_LIST } from './calendar.ts';
+import { inFieldBox } from './field-buttons.ts';
 import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
@@ -493,7 +494,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     }
     const label = labelOf(candidate);
     const sensitive = isSensitive(el);
-    const entry = { name: ownName(el, kind, inColumn(el, label)), kind, description: headingOfWordless(el, label) ?? (label || iconName(el)) } as ElementEntry;
+    const entry = { name: ownName(el, kind, inFieldBox(el, kind, inColumn(el, label))), kind, description: headingOfWordless(el, label) ?? (label || iconName(el)) } as ElementEntry;
     // A name that is not what the control shows ("Harmless: view profile" on a "Delete account" button): both.
     const shows = SHOWS_KINDS.has(kind) && !sensitive ? shownTextBesides(el, label) : undefined;
     if (shows) entry.description = describeShown(label, shows);
