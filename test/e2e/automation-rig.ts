@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { launchExtension, repoRoot, tabIdOf, type ExtensionHarness } from './browser.ts';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { envelope, installReplayModel, sendFromPage } from './helpers.ts';
 import { startModelServer } from '../support/model-server.ts';
 import type { PageDocument } from '../../extension/protocol/schemas.ts';
@@ -136,14 +136,53 @@ export async function openAppRig(path: string): Promise<AppRig> {
   const rig = await startAutomationRig();
   try {
     const panel = await rig.harness.openExtensionPage('sidepanel/index.html');
-    const tab = await rig.harness.context.newPage();
-    await tab.goto(rig.pages.url(`/apps/${path}`));
-    const tabId = await tabIdOf(rig.harness, tab);
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
-    expect(reply.ok).toBe(true);
-    return { rig, panel, tab, tabId, doc: reply.payload };
+    return { rig, panel, ...await openTabOn({ rig, panel }, `/apps/${path}`) };
   } catch (error) {
     await rig.close();
     throw error;
   }
+}
+
+export interface PanelRig {
+  rig: AutomationRig;
+  /** A side panel page: where `automate.start`, `automate.state` and `page.document` are sent from. */
+  panel: Page;
+}
+
+/**
+ * The automation rig with a side panel, for a whole test file: started before its tests, closed after them. Its fields
+ * are set once the tests run (read them inside tests, not at the file's top level).
+ */
+export function usePanelRig(): PanelRig {
+  const held = {} as PanelRig;
+  beforeAll(async () => {
+    held.rig = await startAutomationRig();
+    held.panel = await held.rig.harness.openExtensionPage('sidepanel/index.html');
+  }, 120_000);
+  afterAll(async () => {
+    await held.rig?.close();
+  });
+  return held;
+}
+
+/** openAppRig for a whole test file, as usePanelRig. */
+export function useAppRig(path: string): AppRig {
+  const app = {} as AppRig;
+  beforeAll(async () => {
+    Object.assign(app, await openAppRig(path));
+  }, 120_000);
+  afterAll(async () => {
+    await app.rig?.close();
+  });
+  return app;
+}
+
+/** A new tab on `path` of the served pages and its page document, read from the panel. */
+export async function openTabOn({ rig, panel }: PanelRig, path: string): Promise<{ tab: Page; tabId: number; doc: PageDocument }> {
+  const tab = await rig.harness.context.newPage();
+  await tab.goto(rig.pages.url(path));
+  const tabId = await tabIdOf(rig.harness, tab);
+  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+  expect(reply.ok).toBe(true);
+  return { tab, tabId, doc: reply.payload };
 }

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openAppRig, outcomeOf, runKnown, type AutomationRig } from './automation-rig.ts';
+import { describe, expect, test } from 'vitest';
+import { useAppRig, outcomeOf, runKnown } from './automation-rig.ts';
 import { envelope, sendFromPage } from './helpers.ts';
 import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
@@ -11,18 +10,7 @@ import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.t
  * known scripts (no model call).
  */
 
-let rig: AutomationRig | undefined;
-let panel: Page;
-let tab: Page;
-let tabId: number;
-let doc: PageDocument;
-
-beforeAll(async () => {
-  ({ rig, panel, tab, tabId, doc } = await openAppRig('calendar/'));
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const app = useAppRig('calendar/');
 
 const listIn = (page: PageDocument, name: string) => {
   const entries = page.sections.flatMap((s) => s.entries);
@@ -32,14 +20,14 @@ const listIn = (page: PageDocument, name: string) => {
 };
 
 async function run(script: string) {
-  return outcomeOf((await runKnown(panel, tabId, script, { confirm: 'never' })).report);
+  return outcomeOf((await runKnown(app.panel, app.tabId, script, { confirm: 'never' })).report);
 }
 
 describe('calendars', () => {
   test('each month is a list of its days, described by the month it shows', () => {
-    expect(listIn(doc, 'departure__days')).toMatchObject({ count: 30, fields: ['day'], actions: ['day'], description: 'June 2026' });
-    expect(listIn(doc, 'departure__days').samples[0]).toEqual({ day: '1' });
-    expect(listIn(doc, 'return__days')).toMatchObject({ count: 30, fields: ['day'], description: 'June 2026' });
+    expect(listIn(app.doc, 'departure__days')).toMatchObject({ count: 30, fields: ['day'], actions: ['day'], description: 'June 2026' });
+    expect(listIn(app.doc, 'departure__days').samples[0]).toEqual({ day: '1' });
+    expect(listIn(app.doc, 'return__days')).toMatchObject({ count: 30, fields: ['day'], description: 'June 2026' });
   });
 
   test('a script turns the month and picks days by their dates or numbers; the list keeps its name', async () => {
@@ -50,9 +38,9 @@ describe('calendars', () => {
       $return__days.find("15").click();
       done([day.text(), $departure__days.length, $return__days.length]);`);
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['4', 31, 30] });
-    expect(await tab.locator('#leaving').textContent()).toBe('Saturday, July 4, 2026');
-    expect(await tab.locator('#back').textContent()).toBe('Monday, June 15, 2026');
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    expect(await app.tab.locator('#leaving').textContent()).toBe('Saturday, July 4, 2026');
+    expect(await app.tab.locator('#back').textContent()).toBe('Monday, June 15, 2026');
+    const reply = await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId })) as { ok: boolean; payload: PageDocument };
     expect(listIn(reply.payload, 'departure__days')).toMatchObject({ count: 31, description: 'July 2026' });
   }, 90_000);
 });

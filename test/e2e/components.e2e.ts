@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openAppRig, outcomeOf, runKnown, type AutomationRig } from './automation-rig.ts';
-import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
+import { describe, expect, test } from 'vitest';
+import { useAppRig, outcomeOf, runKnown } from './automation-rig.ts';
+import type { ListEntry } from '../../extension/protocol/schemas.ts';
 
 /**
  * Cards drawn by web components in their own shadow roots (open and closed) are one list, read and acted on by item;
@@ -10,24 +9,13 @@ import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.t
  * `$reg__text_input`, `$reg__https`. In Chromium with the built extension, as known scripts (no model call).
  */
 
-let rig: AutomationRig | undefined;
-let panel: Page;
-let tab: Page;
-let tabId: number;
-let doc: PageDocument;
+const app = useAppRig('components/');
 
-beforeAll(async () => {
-  ({ rig, panel, tab, tabId, doc } = await openAppRig('components/'));
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
-
-const entries = () => doc.sections.flatMap((s) => s.entries);
+const entries = () => app.doc.sections.flatMap((s) => s.entries);
 const names = () => entries().map((e) => e.name);
 
 async function run(script: string) {
-  return outcomeOf((await runKnown(panel, tabId, script, { confirm: 'never' })).report);
+  return outcomeOf((await runKnown(app.panel, app.tabId, script, { confirm: 'never' })).report);
 }
 
 const list = (name: string) => {
@@ -57,13 +45,13 @@ describe('web components and labels beside fields', () => {
       done({ names: plants.map(p => p.name.text()), tools: $tools__items.map(t => t.price.text()), cheapest: cheapest.name.text() });`);
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done',
       result: { names: ['Fern', 'Cactus', 'Olive tree', 'Basil'], tools: ['$25', '$18', '$30'], cheapest: 'Basil' } });
-    expect(await tab.locator('#cart').textContent()).toBe('Basil, Rake');
+    expect(await app.tab.locator('#cart').textContent()).toBe('Basil, Rake');
   }, 90_000);
 
   test('find() matches the date a day of a date picker says in its label, not only the number it shows (explorer, session 41)', async () => {
     const outcome = await run('const day = $delivery_day__days.find("December 5, 2026"); day.click(); done([day.text(), $delivery_day__days.findIndex((d) => d.text() === "12")])');
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['5', 11] });
-    expect(await tab.locator('#delivery').textContent()).toBe('Saturday, December 5, 2026');
+    expect(await app.tab.locator('#delivery').textContent()).toBe('Saturday, December 5, 2026');
     // A number shown still finds its day first ("1" is the 1st, not the 10th to 14th, nor a label's "2026").
     expect(await run('done($delivery_day__days.find("1").text())')).toMatchObject({ status: 'done', result: '1' });
   }, 90_000);
@@ -71,7 +59,7 @@ describe('web components and labels beside fields', () => {
   test('select() in a component\'s select whose options are slotted into its listbox (as Shoelace draws sl-select; explorer, session 42)', async () => {
     const outcome = await run('$booking__table_for.select("Four people"); done($booking__table_for.value())');
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'Four people' });
-    expect(await tab.locator('#party-size').textContent()).toBe('4');
+    expect(await app.tab.locator('#party-size').textContent()).toBe('4');
   }, 90_000);
 
   test('an ARIA data grid with a box per row: fields and sort from its column headers, header buttons named by column (explorer, session 42)', async () => {
@@ -104,19 +92,19 @@ describe('web components and labels beside fields', () => {
       $register__interests.find("Cacti").checkbox.check();
       done($register__username.value());`);
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'ada' });
-    const values = await tab.evaluate(() => ['user', 'age', 'site', 'phone', 'country'].map((id) => (document.getElementById(id) as HTMLInputElement).value)
+    const values = await app.tab.evaluate(() => ['user', 'age', 'site', 'phone', 'country'].map((id) => (document.getElementById(id) as HTMLInputElement).value)
       .concat(String((document.getElementById('terms') as HTMLInputElement).checked)));
     expect(values).toEqual(['ada', '36', 'https://ada.example', '555 0100', 'Italy', 'true']);
-    expect(await tab.evaluate(() => ['plan-team', 'i-cacti', 'i-ferns'].map((id) => (document.getElementById(id) as HTMLInputElement).checked))).toEqual([true, true, false]);
+    expect(await app.tab.evaluate(() => ['plan-team', 'i-cacti', 'i-ferns'].map((id) => (document.getElementById(id) as HTMLInputElement).checked))).toEqual([true, true, false]);
   }, 90_000);
 
   test('a design system\'s submit button is asked about before it sends the form, and sends it once confirmed', async () => {
-    const refused = await runKnown(panel, tabId, '$register__create_account_button.click(); done("sent")', { confirm: 'no' });
+    const refused = await runKnown(app.panel, app.tabId, '$register__create_account_button.click(); done("sent")', { confirm: 'no' });
     expect(refused.asked).toHaveLength(1);
     expect(refused.asked[0]).toMatch(/^Create account: /);
-    expect(await tab.locator('#registered').textContent()).toBe('0');
-    const sent = await runKnown(panel, tabId, '$register__create_account_button.click(); done("sent")', { confirm: 'yes' });
+    expect(await app.tab.locator('#registered').textContent()).toBe('0');
+    const sent = await runKnown(app.panel, app.tabId, '$register__create_account_button.click(); done("sent")', { confirm: 'yes' });
     expect(outcomeOf(sent.report), JSON.stringify(sent.report)).toMatchObject({ status: 'done', result: 'sent' });
-    expect(await tab.locator('#registered').textContent()).toBe('1');
+    expect(await app.tab.locator('#registered').textContent()).toBe('1');
   }, 90_000);
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { runKnown, startAutomationRig, type AutomationRig, type KnownReport } from './automation-rig.ts';
+import { runKnown, usePanelRig, type KnownReport } from './automation-rig.ts';
 
 /**
  * Exploratory test, explorer 2, in Chromium (test/fixtures/apps/offsite/). A run stays on its site whatever the
@@ -13,34 +13,24 @@ import { runKnown, startAutomationRig, type AutomationRig, type KnownReport } fr
  * password field's value() ended the run.
  */
 
-let rig: AutomationRig | undefined;
-/** Where automate.start, automate.state and page.act are sent from. */
-let panel: Page;
+const held = usePanelRig();
 let opened = 0;
 /** Requests the tabs made to another site (stopped here: nothing of the test leaves the machine). */
 const offsite: string[] = [];
 
-beforeAll(async () => {
-  rig = await startAutomationRig();
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
-
 async function openFixture(): Promise<{ page: Page; tabId: number }> {
-  const page = await rig!.harness.context.newPage();
+  const page = await held.rig.harness.context.newPage();
   await page.route(/other\.example/, (route) => {
     offsite.push(route.request().url());
     return route.abort();
   });
-  await page.goto(`${rig!.pages.url('/apps/offsite/')}?run=${++opened}`);
-  return { page, tabId: await tabIdOf(rig!.harness, page) };
+  await page.goto(`${held.rig.pages.url('/apps/offsite/')}?run=${++opened}`);
+  return { page, tabId: await tabIdOf(held.rig.harness, page) };
 }
 
 /** The script run as a run's (page document, bridge, executor), no repair; a question is confirmed, as a user might. */
 async function runScript(tabId: number, script: string): Promise<{ report: KnownReport; asked: string[] }> {
-  return runKnown(panel, tabId, script, { task: 'explore the page' });
+  return runKnown(held.panel, tabId, script, { task: 'explore the page' });
 }
 
 const refusedAway = (host: string) => ({ status: 'failed', attempts: [{ failure: { name: 'NavigationError', message: expect.stringContaining(`for ${host}: a run stays on its site`) } }] });
@@ -78,7 +68,7 @@ describe('a run stays on its site, before any question', () => {
   test('the panel\'s own question (mustConfirm) or a confirmation does not take a click off the site either', async () => {
     offsite.length = 0;
     const { page, tabId } = await openFixture();
-    const act = (id: string, extra: Record<string, unknown>) => sendFromPage(panel, envelope('page.act', { tabId, action: 'click', args: [],
+    const act = (id: string, extra: Record<string, unknown>) => sendFromPage(held.panel, envelope('page.act', { tabId, action: 'click', args: [],
       target: { locators: [{ by: 'id', value: id }] }, ...extra })) as Promise<{ ok: boolean; error?: { name: string; message: string; data?: Record<string, unknown> } }>;
     for (const id of ['logout', 'pay-now']) {
       for (const extra of [{ mustConfirm: 'its label means it logs out' }, { confirmed: true }]) {
@@ -98,7 +88,7 @@ describe('check(), uncheck(), select() and value() do what a person can', () => 
   beforeAll(async () => {
     let tabId: number;
     ({ page, tabId } = await openFixture());
-    act = (id, action, args = [], extra = {}) => sendFromPage(panel, envelope('page.act', { tabId, action, args, target: { locators: [{ by: 'id', value: id }] }, ...extra })) as ReturnType<typeof act>;
+    act = (id, action, args = [], extra = {}) => sendFromPage(held.panel, envelope('page.act', { tabId, action, args, target: { locators: [{ by: 'id', value: id }] }, ...extra })) as ReturnType<typeof act>;
   });
   const log = () => page.evaluate(() => (window as unknown as { log: string[] }).log);
 
@@ -151,16 +141,16 @@ describe('where a submission goes is decided after the page\'s own handlers (rev
   let made = 0;
   /** A tab of this site's own page `html` (served on the test server's origin); `act` sends page.act by element id. */
   async function openPage(html: string): Promise<{ page: Page; act: (id: string, action: string, args?: string[], extra?: Record<string, unknown>) => Promise<{ ok: boolean; payload?: unknown; error?: { name: string; message: string; data?: Record<string, unknown> } }> }> {
-    const page = await rig!.harness.context.newPage();
+    const page = await held.rig.harness.context.newPage();
     await page.route(/other\.example/, (route) => {
       offsite.push(route.request().url());
       return route.abort();
     });
     const path = `/apps/offsite-handlers-${++made}/`;
     await page.route((url) => url.pathname.startsWith(path), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
-    await page.goto(rig!.pages.url(path));
-    const tabId = await tabIdOf(rig!.harness, page);
-    const act = (id: string, action: string, args: string[] = [], extra: Record<string, unknown> = {}) => sendFromPage(panel, envelope('page.act', { tabId, action, args,
+    await page.goto(held.rig.pages.url(path));
+    const tabId = await tabIdOf(held.rig.harness, page);
+    const act = (id: string, action: string, args: string[] = [], extra: Record<string, unknown> = {}) => sendFromPage(held.panel, envelope('page.act', { tabId, action, args,
       target: { locators: [{ by: 'id', value: id }] }, ...extra })) as ReturnType<Awaited<ReturnType<typeof openPage>>['act']>;
     return { page, act };
   }
@@ -220,7 +210,7 @@ describe('where a submission goes is decided after the page\'s own handlers (rev
     expect(pressed.ok, JSON.stringify(pressed.error)).toBe(true);
     await page.waitForTimeout(500);
     expect(offsite).toEqual([]);
-    expect(new URL(page.url()).origin).toBe(new URL(rig!.pages.url('/')).origin);
+    expect(new URL(page.url()).origin).toBe(new URL(held.rig.pages.url('/')).origin);
     await page.close();
   }, 60_000);
 });
@@ -228,7 +218,7 @@ describe('where a submission goes is decided after the page\'s own handlers (rev
 describe('a page handler that sends the tab to another site is stopped and said (exploratory run, session 27)', () => {
   let page: Page;
   let tabId: number;
-  const act = (id: string, extra: Record<string, unknown> = {}) => sendFromPage(panel, envelope('page.act', { tabId, action: 'click', args: [],
+  const act = (id: string, extra: Record<string, unknown> = {}) => sendFromPage(held.panel, envelope('page.act', { tabId, action: 'click', args: [],
     target: { locators: [{ by: 'id', value: id }] }, ...extra })) as Promise<{ ok: boolean; payload?: { url?: string }; error?: { name: string; message: string; data?: Record<string, unknown> } }>;
   beforeAll(async () => {
     ({ page, tabId } = await openFixture());
@@ -296,7 +286,7 @@ describe('a form of this site sent with GET only reads: not asked about, unless 
   test('a GET form\'s "Delete drafts" is asked about for its words', async () => {
     const { page, tabId } = await openFixture();
     const start = page.url();
-    const clicked = await sendFromPage(panel, envelope('page.act', { tabId, action: 'click', args: [], target: { locators: [{ by: 'id', value: 'delete-drafts' }] } })) as { error?: { data?: Record<string, unknown> } };
+    const clicked = await sendFromPage(held.panel, envelope('page.act', { tabId, action: 'click', args: [], target: { locators: [{ by: 'id', value: 'delete-drafts' }] } })) as { error?: { data?: Record<string, unknown> } };
     expect(clicked.error?.data).toMatchObject({ needsConfirmation: true, reason: 'its label means it deletes' });
     await page.waitForTimeout(300);
     expect(page.url()).toBe(start);

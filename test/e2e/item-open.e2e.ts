@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { tabIdOf } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
-import { outcomeOf, runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { outcomeOf, runKnown, openTabOn, usePanelRig } from './automation-rig.ts';
 import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -11,16 +9,7 @@ import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.t
  * opened; on the todo app it clicked the row and asked to confirm a click that "buys" ("Buy milk Mon Remove").
  */
 
-let rig: AutomationRig | undefined;
-let panel: Page;
-
-beforeAll(async () => {
-  rig = await startAutomationRig();
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const held = usePanelRig();
 
 interface Outcome {
   status: string;
@@ -32,12 +21,7 @@ interface Outcome {
 
 let opened = 0;
 async function openApp(path: string): Promise<{ tab: Page; tabId: number; doc: PageDocument }> {
-  const tab = await rig!.harness.context.newPage();
-  await tab.goto(rig!.pages.url(`${path}?run=${++opened}`));
-  const tabId = await tabIdOf(rig!.harness, tab);
-  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
-  expect(reply.ok).toBe(true);
-  return { tab, tabId, doc: reply.payload };
+  return openTabOn(held, `${path}?run=${++opened}`);
 }
 
 /** The list whose first sample shows `text` (list names are the page document's business). */
@@ -49,7 +33,7 @@ function listShowing(doc: PageDocument, text: string): string {
 
 async function runOn(tabId: number, script: string): Promise<Outcome> {
   // Each confirmation is answered no: what the item's click would do is what the test asks.
-  const { report, asked } = await runKnown(panel, tabId, script, { task: 'open an item', confirm: 'no' });
+  const { report, asked } = await runKnown(held.panel, tabId, script, { task: 'open an item', confirm: 'no' });
   return { ...outcomeOf(report), confirms: asked };
 }
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { REPLAY, openTabOn, usePanelRig } from './automation-rig.ts';
 import type { ElementEntry, ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 import { renderDocument } from '../../extension/content/document/render.ts';
 
@@ -13,16 +13,7 @@ import { renderDocument } from '../../extension/content/document/render.ts';
  * (`?last=N`: fewer); `?post=tall`: posts taller than the view. Known scripts run through `automate.start` (no model call).
  */
 
-let rig: AutomationRig | undefined;
-let panel: Page;
-
-beforeAll(async () => {
-  rig = await startAutomationRig();
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const held = usePanelRig();
 
 interface LogEntry { call: string; target?: string; result?: unknown }
 interface Report { status: string; result?: unknown; modelCalls: number; savedScript?: string; savedLists?: unknown[]; attempts: { failure?: { name: string; message: string } }[] }
@@ -33,12 +24,7 @@ interface FeedNames { posts: string; title: string; author: string; more?: strin
 
 let opened = 0;
 async function openFeed(query: string): Promise<{ tab: Page; tabId: number; doc: PageDocument }> {
-  const tab = await rig!.harness.context.newPage();
-  await tab.goto(rig!.pages.url(`/apps/feed/?${query}&run=${++opened}`));
-  const tabId = await tabIdOf(rig!.harness, tab);
-  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
-  expect(reply.ok).toBe(true);
-  return { tab, tabId, doc: reply.payload };
+  return openTabOn(held, `/apps/feed/?${query}&run=${++opened}`);
 }
 
 function namesIn(doc: PageDocument): FeedNames {
@@ -56,10 +42,10 @@ function namesIn(doc: PageDocument): FeedNames {
 }
 
 async function runScript(tabId: number, script: string, extra: Record<string, unknown> = {}): Promise<Run & { report: Report }> {
-  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'collect the posts', model: REPLAY, maxRepairs: 0,
+  const started = await sendFromPage(held.panel, envelope('automate.start', { tabId, task: 'collect the posts', model: REPLAY, maxRepairs: 0,
     known: { plan: 'collect the posts', elements: [], script }, ...extra })) as { ok: boolean; error?: unknown };
   expect(started.ok, JSON.stringify(started.error)).toBe(true);
-  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
+  const state = async () => ((await sendFromPage(held.panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
   await expect.poll(async () => (await state()).phase, { timeout: 120_000, interval: 250 }).toBe('finished');
   return (await state()) as Run & { report: Report };
 }
@@ -158,7 +144,7 @@ describe('lists that load more', () => {
     await tab.close();
 
     const again = await openFeed('');
-    const replay = await runScript(again.tabId, saved, { savedFor: new URL(rig!.pages.origin).origin, knownLists: first.report.savedLists ?? [] });
+    const replay = await runScript(again.tabId, saved, { savedFor: new URL(held.rig.pages.origin).origin, knownLists: first.report.savedLists ?? [] });
     expect(replay.report.status, JSON.stringify(replay.report.attempts.at(-1)?.failure)).toBe('done');
     expect(replay.report.modelCalls).toBe(0);
     expect(numbers(replay.report.result)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
@@ -168,10 +154,10 @@ describe('lists that load more', () => {
 
 describe('a list that draws only the rows in view (a virtualized grid)', () => {
   test('the document says how many rows there are; scroll() draws the next ones and says how far down; an undrawn index says why', async () => {
-    const tab = await rig!.harness.context.newPage();
-    await tab.goto(rig!.pages.url('/apps/virtual/'));
-    const tabId = await tabIdOf(rig!.harness, tab);
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const tab = await held.rig.harness.context.newPage();
+    await tab.goto(held.rig.pages.url('/apps/virtual/'));
+    const tabId = await tabIdOf(held.rig.harness, tab);
+    const reply = await sendFromPage(held.panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
     expect(reply.ok).toBe(true);
     const grid = reply.payload.sections.flatMap((s) => s.entries).find((e): e is ListEntry => e.kind === 'list')!;
     // The grid's cells are its columns (role=gridcell cells were controls: "person" and "clickable" fields, no city).
@@ -212,10 +198,10 @@ describe('a list that draws only the rows in view (a virtualized grid)', () => {
 describe('lists that draw only the rows in view and declare no size (react-window, react-virtuoso)', () => {
   /** The windowed app (`?query` picks how its lists are drawn): its document's orders and stock lists. */
   const openWindowed = async (query = '') => {
-    const tab = await rig!.harness.context.newPage();
-    await tab.goto(rig!.pages.url(`/apps/windowed/${query}`));
-    const tabId = await tabIdOf(rig!.harness, tab);
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const tab = await held.rig.harness.context.newPage();
+    await tab.goto(held.rig.pages.url(`/apps/windowed/${query}`));
+    const tabId = await tabIdOf(held.rig.harness, tab);
+    const reply = await sendFromPage(held.panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
     const lists = reply.payload.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
     const orders = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Order 1001'))!;
     const stock = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('SKU-001'))!;
@@ -290,8 +276,8 @@ describe('lists that draw only the rows in view and declare no size (react-windo
   });
 
   test('places that are no window onto more: a page of results numbered from 40, a day view\'s events at top = hour × height (review, session 38)', async () => {
-    const tab = await rig!.harness.context.newPage();
-    await tab.goto(rig!.pages.url('/apps/windowed/'));
+    const tab = await held.rig.harness.context.newPage();
+    await tab.goto(held.rig.pages.url('/apps/windowed/'));
     await tab.evaluate(() => {
       const results = [40, 41, 42, 43].map((i) => `<div class="result" data-index="${i}"><a href="#r${i}">Result ${i}</a> <span>score ${i}</span></div>`).join('');
       const events = [8, 9, 10].map((h) => `<div class="event" style="position: absolute; top: ${h * 40}px; height: 40px; left: 0px; right: 0px"><button>Meeting ${h}</button> <span>room ${h}</span></div>`).join('');
@@ -303,8 +289,8 @@ describe('lists that draw only the rows in view and declare no size (react-windo
         + `<p style="height: 1500px">The week's days follow.</p>`
         + `<section><h2>Monday</h2><div class="day" style="position: relative; height: 960px">${events}</div></section></main>`;
     });
-    const tabId = await tabIdOf(rig!.harness, tab);
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const tabId = await tabIdOf(held.rig.harness, tab);
+    const reply = await sendFromPage(held.panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
     const lists = reply.payload.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
     const results = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Result 40'));
     const events = lists.find((l) => Object.values(l.samples[0] ?? {}).includes('Meeting 8'));
@@ -323,8 +309,8 @@ describe('lists that draw only the rows in view and declare no size (react-windo
   }, 120_000);
 
   test('scrolled to its end, a window still says how many rows it has (review, session 40)', async () => {
-    const tab = await rig!.harness.context.newPage();
-    await tab.goto(rig!.pages.url('/apps/windowed/'));
+    const tab = await held.rig.harness.context.newPage();
+    await tab.goto(held.rig.pages.url('/apps/windowed/'));
     await tab.evaluate(() => {
       for (const id of ['orders-box', 'items-box']) {
         const box = document.getElementById(id)!;
@@ -336,8 +322,8 @@ describe('lists that draw only the rows in view and declare no size (react-windo
           `<div class="note" data-index="${k}" style="height: 40px"><span class="who">Note ${k}</span> <span class="what">by ${k % 3}</span> <button>Edit</button></div>`).join('') + '</div></section>');
     });
     await tab.waitForTimeout(200);
-    const tabId = await tabIdOf(rig!.harness, tab);
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const tabId = await tabIdOf(held.rig.harness, tab);
+    const reply = await sendFromPage(held.panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
     const lists = reply.payload.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
     const orders = lists.find((l) => Object.values(l.samples[0] ?? {}).some((v) => /^Order 1\d\d\d$/.test(v)));
     const stock = lists.find((l) => Object.values(l.samples[0] ?? {}).some((v) => /^SKU-\d+$/.test(v)));
@@ -349,15 +335,15 @@ describe('lists that draw only the rows in view and declare no size (react-windo
   }, 120_000);
 
   test('a row\'s text field and select are typed into and chosen from (explorer, session 40: "has no `type`")', async () => {
-    const tab = await rig!.harness.context.newPage();
-    await tab.goto(rig!.pages.url('/apps/windowed/?rows'));
+    const tab = await held.rig.harness.context.newPage();
+    await tab.goto(held.rig.pages.url('/apps/windowed/?rows'));
     await tab.evaluate(() => {
       const rows = ['Alpha', 'Beta', 'Gamma'].map((who, k) => `<li class="member"><span class="who">${who}</span>`
         + `<label>Quantity <input class="qty" value="${k + 1}"></label><label>Role <select class="role"><option>Viewer</option><option>Editor</option><option>Admin</option></select></label></li>`).join('');
       document.body.innerHTML = `<main><h1>Team</h1><section><h2>Members</h2><ul id="members">${rows}</ul></section></main>`;
     });
-    const tabId = await tabIdOf(rig!.harness, tab);
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const tabId = await tabIdOf(held.rig.harness, tab);
+    const reply = await sendFromPage(held.panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
     const members = reply.payload.sections.flatMap((s) => s.entries).find((e): e is ListEntry => e.kind === 'list' && Object.values(e.samples[0] ?? {}).includes('Alpha'));
     expect(members, renderDocument(reply.payload)).toBeDefined();
     const slot = (kind: string) => members!.slots.find((x) => x.kind === kind)!.name;
@@ -371,10 +357,10 @@ describe('lists that draw only the rows in view and declare no size (react-windo
   });
 
   test('a date the page shows as "Aug 3" reads its <time datetime> with value(), so a script can compare it', async () => {
-    const tab = await rig!.harness.context.newPage();
-    await tab.goto(rig!.pages.url('/apps/windowed/?dates'));
-    const tabId = await tabIdOf(rig!.harness, tab);
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+    const tab = await held.rig.harness.context.newPage();
+    await tab.goto(held.rig.pages.url('/apps/windowed/?dates'));
+    const tabId = await tabIdOf(held.rig.harness, tab);
+    const reply = await sendFromPage(held.panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
     const orders = reply.payload.sections.flatMap((s) => s.entries).find((e): e is ListEntry => e.kind === 'list' && Object.values(e.samples[0] ?? {}).includes('Order 1001'))!;
     const date = Object.entries(orders.samples[0]!).find(([, v]) => v === 'Aug 1')![0];
     // The document says what .value() reads, the first item's.

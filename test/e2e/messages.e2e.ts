@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { tabIdOf } from './browser.ts';
-import { envelope, sendFromPage } from './helpers.ts';
-import { outcomeOf, runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { outcomeOf, runKnown, openTabOn, usePanelRig } from './automation-rig.ts';
 import type { ElementEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -11,16 +9,7 @@ import type { ElementEntry, PageDocument } from '../../extension/protocol/schema
  * fills it, waits for it to say something, and reads it.
  */
 
-let rig: AutomationRig | undefined;
-let panel: Page;
-
-beforeAll(async () => {
-  rig = await startAutomationRig();
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const held = usePanelRig();
 
 interface Outcome {
   status: string;
@@ -30,16 +19,11 @@ interface Outcome {
 
 let opened = 0;
 async function openApp(): Promise<{ tab: Page; tabId: number; doc: PageDocument }> {
-  const tab = await rig!.harness.context.newPage();
-  await tab.goto(rig!.pages.url(`/apps/status/?run=${++opened}`));
-  const tabId = await tabIdOf(rig!.harness, tab);
-  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
-  expect(reply.ok).toBe(true);
-  return { tab, tabId, doc: reply.payload };
+  return openTabOn(held, `/apps/status/?run=${++opened}`);
 }
 
 async function runOn(tabId: number, script: string): Promise<Outcome> {
-  return outcomeOf((await runKnown(panel, tabId, script, { task: 'read a message', confirm: 'never' })).report);
+  return outcomeOf((await runKnown(held.panel, tabId, script, { task: 'read a message', confirm: 'never' })).report);
 }
 
 describe('messages', () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { tabIdOf } from './browser.ts';
-import { runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { runKnown, usePanelRig } from './automation-rig.ts';
 
 /**
  * Pages that answer an action later than the executor's quiet period (executor/page-answers.ts), in Chromium with the
@@ -10,24 +9,15 @@ import { runKnown, startAutomationRig, type AutomationRig } from './automation-r
  * still checking the username.
  */
 
-let rig: AutomationRig | undefined;
-let panel: Page;
-
-beforeAll(async () => {
-  rig = await startAutomationRig();
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const held = usePanelRig();
 
 let opened = 0;
 async function runOnAnswers(script: string): Promise<{ status: string; result?: unknown; failure?: string; page: string[] }> {
-  const tab = await rig!.harness.context.newPage();
-  await tab.goto(rig!.pages.url(`/apps/slow/answers.html?run=${++opened}`));
-  const tabId = await tabIdOf(rig!.harness, tab);
+  const tab = await held.rig.harness.context.newPage();
+  await tab.goto(held.rig.pages.url(`/apps/slow/answers.html?run=${++opened}`));
+  const tabId = await tabIdOf(held.rig.harness, tab);
   // "Send invite" sends: the user confirms it.
-  const { report } = await runKnown(panel, tabId, script);
+  const { report } = await runKnown(held.panel, tabId, script);
   const page = await tab.locator('#results .name').allTextContents();
   await tab.close();
   return { status: report.status, result: report.result, failure: report.attempts.at(-1)?.failure?.message, page };

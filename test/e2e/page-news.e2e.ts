@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { tabIdOf } from './browser.ts';
-import { outcomeOf, runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { outcomeOf, runKnown, usePanelRig } from './automation-rig.ts';
 
 /**
  * A step that refuses to go on ("Next" with step 1 wrong) says why on the page: an alert, a field marked invalid. A
@@ -9,23 +8,14 @@ import { outcomeOf, runKnown, startAutomationRig, type AutomationRig } from './a
  * the NotFound of step 2's name). In Chromium with the built extension, as known scripts (no model call).
  */
 
-let rig: AutomationRig | undefined;
-let panel: Page;
-
-beforeAll(async () => {
-  rig = await startAutomationRig();
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const held = usePanelRig();
 
 async function runOnWizard(script: string) {
-  const tab = await rig!.harness.context.newPage();
+  const tab = await held.rig.harness.context.newPage();
   try {
-    await tab.goto(rig!.pages.url('/apps/wizard/'));
-    const tabId = await tabIdOf(rig!.harness, tab);
-    const { report } = await runKnown(panel, tabId, script, { confirm: 'never' });
+    await tab.goto(held.rig.pages.url('/apps/wizard/'));
+    const tabId = await tabIdOf(held.rig.harness, tab);
+    const { report } = await runKnown(held.panel, tabId, script, { confirm: 'never' });
     return { ...outcomeOf(report), step2: await tab.locator('#step-2').isVisible() };
   } finally {
     await tab.close();

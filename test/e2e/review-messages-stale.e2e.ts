@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './browser.ts';
 import { envelope, sendFromPage } from './helpers.ts';
-import { runKnown, startAutomationRig, type AutomationRig } from './automation-rig.ts';
+import { runKnown, usePanelRig } from './automation-rig.ts';
 import type { PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -11,28 +11,19 @@ import type { PageDocument } from '../../extension/protocol/schemas.ts';
  * answer); here it already shows an older message, as it does on a script's second run in the same tab.
  */
 
-let rig: AutomationRig | undefined;
-let panel: Page;
-
-beforeAll(async () => {
-  rig = await startAutomationRig();
-  panel = await rig.harness.openExtensionPage('sidepanel/index.html');
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const held = usePanelRig();
 
 async function openApp(): Promise<{ tab: Page; tabId: number }> {
-  const tab = await rig!.harness.context.newPage();
-  await tab.goto(rig!.pages.url('/apps/status/?review=stale'));
-  const tabId = await tabIdOf(rig!.harness, tab);
-  const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
+  const tab = await held.rig.harness.context.newPage();
+  await tab.goto(held.rig.pages.url('/apps/status/?review=stale'));
+  const tabId = await tabIdOf(held.rig.harness, tab);
+  const reply = await sendFromPage(held.panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
   expect(reply.ok).toBe(true);
   return { tab, tabId };
 }
 
 async function runOn(tabId: number, script: string): Promise<{ status: string; result?: unknown }> {
-  const { report } = await runKnown(panel, tabId, script, { task: 'read a message', confirm: 'never' });
+  const { report } = await runKnown(held.panel, tabId, script, { task: 'read a message', confirm: 'never' });
   return { status: report.status, result: report.result };
 }
 

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, openAppRig, type AutomationRig } from './automation-rig.ts';
+import { REPLAY, useAppRig } from './automation-rig.ts';
 import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -10,20 +9,9 @@ import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.t
  * the 2nd plan" or "the sum of the amounts" could not be scripted. The page's frame, laid out in nested tables, is none.
  */
 
-let rig: AutomationRig | undefined;
-let panel: Page;
-let tab: Page;
-let tabId: number;
-let doc: PageDocument;
+const app = useAppRig('tables/');
 
-beforeAll(async () => {
-  ({ rig, panel, tab, tabId, doc } = await openAppRig('tables/'));
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
-
-const lists = () => doc.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
+const lists = () => app.doc.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
 
 /** The list whose first sample shows `text` (list names are the page document's business). */
 function listShowing(text: string): ListEntry {
@@ -33,11 +21,11 @@ function listShowing(text: string): ListEntry {
 }
 
 async function run(script: string): Promise<{ status: string; result?: unknown; failure?: { name: string; message: string } }> {
-  const started = await sendFromPage(panel, envelope('automate.start', { tabId, task: 'read the table', model: REPLAY, maxRepairs: 0,
+  const started = await sendFromPage(app.panel, envelope('automate.start', { tabId: app.tabId, task: 'read the table', model: REPLAY, maxRepairs: 0,
     known: { plan: 'read the table', elements: [], script } })) as { ok: boolean; error?: unknown };
   expect(started.ok, JSON.stringify(started.error)).toBe(true);
   type Run = { phase: string; report?: { status: string; result?: unknown; attempts: { failure?: { name: string; message: string } }[] } };
-  const state = async () => ((await sendFromPage(panel, envelope('automate.state', { tabId }))) as { payload: { run: Run } }).payload.run;
+  const state = async () => ((await sendFromPage(app.panel, envelope('automate.state', { tabId: app.tabId }))) as { payload: { run: Run } }).payload.run;
   await expect.poll(async () => (await state()).phase, { timeout: 60_000 }).toBe('finished');
   const report = (await state()).report!;
   const failure = report.attempts.at(-1)?.failure;
@@ -56,7 +44,7 @@ describe('data tables as lists', () => {
     expect(plans.sortedBy).toEqual({ field: 'price', order: 'ascending' });
     expect(orders.sortedBy).toBeUndefined();
     // The frame's links stay entries.
-    const names = doc.sections.flatMap((s) => s.entries).map((e) => e.name);
+    const names = app.doc.sections.flatMap((s) => s.entries).map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['page__home_link', 'page__help_link']));
   });
 
@@ -81,11 +69,11 @@ describe('data tables as lists', () => {
   }, 120_000);
   // Session 35: rows of a label and its value (a product's specifications) were refused as a layout table.
   test('a table of label/value rows is a list a script finds a value in by its label', async () => {
-    await tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Laptop 13</h2>
+    await app.tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Laptop 13</h2>
       <table id="specs"><tr><th colspan="2">Tech specs</th></tr><tr><th>Weight</th><td>1.2 kg</td></tr>
       <tr><th>Battery</th><td>18 hours</td></tr><tr><th>Ports</th><td>2 × USB-C</td></tr></table></section>`));
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
-    doc = reply.payload;
+    const reply = await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId })) as { ok: boolean; payload: PageDocument };
+    app.doc = reply.payload;
     const specs = listShowing('Weight');
     expect(specs).toMatchObject({ name: 'laptop_13__tech_specs', count: 3, fields: ['label', 'value'] });
     const read = await run(`const row = $${specs.name}.find("Battery");
@@ -96,12 +84,12 @@ describe('data tables as lists', () => {
   // Explorer, session 40: rows whose first cell is a link in some rows only were `link` (read "" where unlinked), and two
   // header rows named the columns `col_2019` and `text`.
   test('rows with a link in a cell: fields named by both header rows; the name read from its cell where it is no link', async () => {
-    await tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Revenue by company</h2>
+    await app.tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Revenue by company</h2>
       <table id="revenue"><thead><tr><th rowspan="2">Company</th><th colspan="2">Revenue</th></tr><tr><th>2019</th><th>2020</th></tr></thead>
       <tbody><tr><td><a href="#acme">Acme</a></td><td>10</td><td>12</td></tr><tr><td>Globex</td><td>7</td><td>9</td></tr>
       <tr><td><a href="#initech">Initech</a></td><td>3</td><td>4</td></tr><tr><td><a href="#umbrella">Umbrella</a></td><td>5</td><td>6</td></tr></tbody></table></section>`));
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
-    doc = reply.payload;
+    const reply = await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId })) as { ok: boolean; payload: PageDocument };
+    app.doc = reply.payload;
     const revenue = listShowing('Acme');
     // Rows with links are a list of its controls (lists.ts; a table of 3 rows, 2 linked, is a data table: data-tables.ts, same names).
     expect(revenue).toMatchObject({ count: 4, fields: ['company', 'revenue_2019', 'revenue_2020'], actions: ['company'] });
@@ -110,18 +98,18 @@ describe('data tables as lists', () => {
     expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { second: 'Globex', names: ['Acme', 'Globex', 'Initech', 'Umbrella'], grew: 4 } });
     const opened = await run(`$${revenue.name}[2].company.click(); done(1)`);
     expect(opened.status).toBe('done');
-    expect(tab.url()).toMatch(/#initech$/);
+    expect(app.tab.url()).toMatch(/#initech$/);
   }, 120_000);
 
   // Explorer, session 41: a table of two rows with a button each is a data table whose "Actions" cells are text; a
   // click on that field clicked the cell, which does nothing.
   test('a click on a cell field that holds one button clicks the button', async () => {
-    await tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Team members</h2>
+    await app.tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Team members</h2>
       <table id="team"><thead><tr><th>Name</th><th>Role</th><th>Actions</th></tr></thead><tbody>
       <tr><td>Eve</td><td>Editor</td><td><button type="button" onclick="this.closest('tr').children[1].textContent = 'Admin'">Promote</button></td></tr>
       <tr><td>Carl</td><td>Editor</td><td><button type="button" onclick="this.closest('tr').children[1].textContent = 'Admin'">Promote</button></td></tr></tbody></table></section>`));
-    const reply = await sendFromPage(panel, envelope('page.document', { tabId })) as { ok: boolean; payload: PageDocument };
-    doc = reply.payload;
+    const reply = await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId })) as { ok: boolean; payload: PageDocument };
+    app.doc = reply.payload;
     const team = listShowing('Eve');
     const read = await run(`$${team.name}.find("Carl").actions.click(); done($${team.name}.map((r) => r.role.text()))`);
     expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: ['Editor', 'Admin'] });
