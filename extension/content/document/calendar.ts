@@ -6,7 +6,7 @@
  * whatever the month, described by the month's label; `find("June 15")` matches the day's label.
  */
 import { roleOf } from './classify.ts';
-import { attr, childElementCountOf, childrenOf, closestOf, firstElementChildOf, matchesOf, previousElementOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, childElementCountOf, childrenOf, closestOf, firstElementChildOf, matchesOf, parentOf, previousElementOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { tagOf, textOf } from './dom.ts';
 import { collapse } from './text.ts';
 
@@ -25,12 +25,11 @@ function namesIn(lang: string): string[][] {
   if (known) return known;
   known = [];
   try {
-    const long = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' });
-    const short = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });
+    const formats = (['long', 'short', 'narrow'] as const).map((weekday) => new Intl.DateTimeFormat(lang, { weekday, timeZone: 'UTC' }));
     // 2024-01-01 was a Monday.
     for (let d = 0; d < DAYS_IN_WEEK; d++) {
       const date = new Date(Date.UTC(2024, 0, 1 + d));
-      known.push([long.format(date), short.format(date)].map((name) => name.toLowerCase().replace(/\./g, '')));
+      known.push(formats.map((format) => cleanName(format.format(date))));
     }
   } catch {
     known = [];
@@ -39,10 +38,14 @@ function namesIn(lang: string): string[][] {
   return known;
 }
 
-/** The words a header cell says: its full name (`abbr`, aria-label, title) and what it shows ("Mo", "M"). */
+/** A weekday's name as compared: lower case, without dots and marks of abbreviation (Hebrew's geresh). */
+const cleanName = (name: string): string => collapse(name).toLowerCase().replace(/[.'\u05f3\u2019]/g, '');
+
+/** The words a header cell says: its full name (`abbr`, aria-label, title, a child's title) and what it shows ("Mo", "M"). */
 function headerWords(cell: Element): string[] {
-  return [attr(cell, 'abbr'), attr(cell, 'aria-label'), attr(cell, 'title'), textOf(cell, 40)]
-    .map((words) => collapse(words ?? '').toLowerCase().replace(/\./g, '')).filter((words) => /^\p{L}+$/u.test(words));
+  const titled = queryOf(cell, '[title]');
+  return [attr(cell, 'abbr'), attr(cell, 'aria-label'), attr(cell, 'title'), titled && attr(titled, 'title'), textOf(cell, 40)]
+    .map((words) => cleanName(words ?? '')).filter((words) => /^\p{L}+$/u.test(words));
 }
 
 /** Cells name seven weekdays in a row (from any first day), each by a name or the start of one ("S", "Su", "Sun"). */
@@ -61,12 +64,19 @@ function namesAWeek(cells: Element[], langs: string[]): boolean {
   return false;
 }
 
-/** The header cells of a table's or a grid's first header row. */
-function headCells(table: Element): Element[] {
-  const first = queryOf(table, 'th, [role=columnheader]');
-  const row = first && closestOf(first, 'tr, [role=row]');
-  if (!row || closestOf(row, TABLE_SELECTOR) !== table) return [];
-  return Array.from(childrenOf(row)).filter((cell) => tagOf(cell) === 'TH' || roleOf(cell) === 'columnheader' || tagOf(cell) === 'TD');
+/** Header rows looked at, at most: a picker's title and its «/June/» row may come before the weekdays (Bootstrap's). */
+const HEAD_ROWS = 3;
+
+/** One of the first rows of a table or grid names the days of a week (its header cells, or plain cells before any data). */
+function weekdayHeaded(table: Element, langs: string[]): boolean {
+  const rows = queryAllOf(table, 'tr, [role=row]');
+  for (let i = 0; i < Math.min(rows.length, HEAD_ROWS); i++) {
+    const row = rows[i]!;
+    if (closestOf(row, TABLE_SELECTOR) !== table) continue;
+    const cells = Array.from(childrenOf(row)).filter((cell) => tagOf(cell) === 'TH' || roleOf(cell) === 'columnheader' || tagOf(cell) === 'TD');
+    if (cells.length >= DAYS_IN_WEEK && cells.length <= MAX_HEAD_CELLS && namesAWeek(cells, langs)) return true;
+  }
+  return false;
 }
 
 /** Rows of a month drawn without a table (react-datepicker): 4 to 6 weeks of 7 days (8 with a week number). */
@@ -99,43 +109,93 @@ function weekdaysBefore(weeks: Element, langs: string[]): boolean {
   return false;
 }
 
-/** Cells that show a day of the month, at least (a month has 28 or more; a week of a timetable shows none). */
-const MIN_DAYS_SHOWN = 20;
-const MAX_CELLS = 60;
+/** Days a month shows in order at least (1, 2, 3 … 28): a timesheet's hours or a price grid's figures never run so. */
+const MIN_RUN = 28;
+/** Cells read, at most: six weeks of eight (a week number each), twice over where a cell holds a day button. */
+const MAX_CELLS = 100;
 
-/** Most of the cells show a day's number (1–31): a month, not a timetable under weekday headers. */
-function showsDays(cells: ArrayLike<Element>): boolean {
-  let days = 0;
-  let said = 0;
-  for (let i = 0; i < Math.min(cells.length, MAX_CELLS); i++) {
-    const text = textOf(cells[i]!, 12);
-    if (!text) continue;
-    said++;
-    const day = /^\d{1,2}$/.test(text) ? Number(text) : 0;
-    if (day >= 1 && day <= 31) days++;
-  }
-  return days >= MIN_DAYS_SHOWN && days * 2 >= said;
+/** The day number an element shows (1–31), else 0. */
+function dayShown(el: Element): number {
+  const text = textOf(el, 12);
+  const day = /^\d{1,2}$/.test(text) ? Number(text) : 0;
+  return day >= 1 && day <= 31 ? day : 0;
 }
 
-const calendars = new WeakMap<Element, boolean>();
+/** The cells show the days of a month in order, 1 to 28 at least (a neighbour month's days around them allowed). */
+function showsAMonth(cells: ArrayLike<Element>): boolean {
+  let run = 0;
+  for (let i = 0; i < Math.min(cells.length, MAX_CELLS); i++) {
+    const day = dayShown(cells[i]!);
+    if (!day || day === run) continue;
+    run = day === 1 ? 1 : run && day === run + 1 ? day : run;
+    if (run >= MIN_RUN) return true;
+  }
+  return false;
+}
+
+/** A control of a calendar that is one of its days: it shows a day's number, or a label with one; not a week number. */
+export function isDay(el: Element): boolean {
+  const label = `${attr(el, 'aria-label') ?? ''} ${attr(el, 'title') ?? ''}`;
+  if (/\bweek\b/i.test(label) || /week/i.test(attr(el, 'class') ?? '')) return false;
+  return dayShown(el) > 0 || /\d/.test(label);
+}
+
+/** How long a calendar verdict stands (a page may fill a table with its month later, or reuse it). */
+const KNOWN_MS = 1000;
+const calendars = new WeakMap<Element, { at: number; known: boolean }>();
 
 /**
  * `node` when it is a month of days under weekday headers: a table or grid headed by them, or a box of weeks right after
  * a row of them. Else undefined. Called on maybeCalendar's elements.
  */
 export function calendarOf(node: Element): Element | undefined {
-  let known = calendars.get(node);
+  const now = Date.now();
+  const cached = calendars.get(node);
+  let known = cached && now - cached.at < KNOWN_MS ? cached.known : undefined;
   if (known === undefined) {
     const marked = closestOf(node, '[lang]');
     const langs = [...new Set([(marked && attr(marked, 'lang')) || '', 'en'].filter(Boolean))];
-    if (matchesOf(node, TABLE_SELECTOR)) {
-      const cells = headCells(node);
-      known = cells.length >= DAYS_IN_WEEK && cells.length <= MAX_HEAD_CELLS && namesAWeek(cells, langs)
-        && showsDays(queryAllOf(node, 'td, [role=gridcell]'));
-    } else {
-      known = weekdaysBefore(node, langs) && showsDays(queryAllOf(node, ':scope > * > *'));
-    }
-    calendars.set(node, known);
+    known = matchesOf(node, TABLE_SELECTOR)
+      ? weekdayHeaded(node, langs) && showsAMonth(queryAllOf(node, 'td, [role=gridcell]'))
+      : weekdaysBefore(node, langs) && showsAMonth(queryAllOf(node, ':scope > * > *'));
+    calendars.set(node, { at: now, known });
   }
   return known ? node : undefined;
+}
+
+const monthNames = new Map<string, RegExp | null>();
+
+/** "June 2026", "Jun 2026", "2026 June" in `lang` or English; null where Intl does not know the language. */
+function monthPattern(lang: string): RegExp | null {
+  let known = monthNames.get(lang);
+  if (known !== undefined) return known;
+  try {
+    const names = new Set<string>();
+    for (const month of ['long', 'short'] as const) {
+      const format = new Intl.DateTimeFormat(lang, { month, timeZone: 'UTC' });
+      for (let m = 0; m < 12; m++) names.add(cleanName(format.format(new Date(Date.UTC(2024, m, 15)))).replace(/[\^$.*+?()[\]{}|\\/]/g, '\\$&'));
+    }
+    const alternatives = [...names].filter(Boolean).join('|');
+    known = new RegExp(`^(?:(?:${alternatives}),? \\d{4}|\\d{4},? (?:${alternatives}))$`, 'u');
+  } catch {
+    known = null;
+  }
+  monthNames.set(lang, known);
+  return known;
+}
+
+/** Levels above a heading where the month's days are looked for. */
+const MONTH_HEAD_LEVELS = 3;
+
+/** A heading that says a month and year (`title`) over a table, grid or listbox of its days. */
+export function monthOfCalendar(heading: Element, title: string): boolean {
+  if (!/\d{4}/.test(title) || title.length > 30) return false;
+  const marked = closestOf(heading, '[lang]');
+  const said = cleanName(title);
+  if (![(marked && attr(marked, 'lang')) || '', 'en'].some((lang) => lang && monthPattern(lang)?.test(said))) return false;
+  let up = parentOf(heading);
+  for (let level = 0; up && level < MONTH_HEAD_LEVELS; level++, up = parentOf(up)) {
+    if (queryOf(up, 'table, [role=grid], [role=listbox]')) return true;
+  }
+  return false;
 }

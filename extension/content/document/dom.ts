@@ -273,14 +273,12 @@ export function textOf(node: Node, max = 300): string {
 }
 
 /**
- * The text of an element an `aria-labelledby` names: counted even where the element itself is hidden (accname 1.2: a
- * directly referenced node is read; MUI labels its calendar grid by a hidden month). Its hidden parts still are not.
+ * The text of an element an `aria-labelledby` names: read even where the element itself is hidden, all of it then
+ * (accname 1.2: a hidden node directly referenced is read whole; MUI labels its calendar grid by a hidden month).
  */
 export function referencedText(el: Element, max = 300): string {
   if (!hasAttr(el, 'hidden') && attr(el, 'aria-hidden') !== 'true') return textOf(el, max);
-  const parts: string[] = [];
-  for (let child = firstChildOf(el); child; child = nextSiblingOf(child)) parts.push(nodeTypeOf(child) === 3 ? child.nodeValue ?? '' : ` ${textOf(child, max)} `);
-  return collapse(parts.join('')).slice(0, max);
+  return collapse(textContentOf(el)).slice(0, max);
 }
 
 export function labelledBy(el: Element): string | undefined {

@@ -11,7 +11,7 @@ import { itemQueryFor } from './list-items.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
-import { DAYS_LIST, calendarOf, maybeCalendar } from './calendar.ts';
+import { DAYS_LIST, calendarOf, isDay, maybeCalendar } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
 import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
@@ -538,6 +538,8 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     for (let depth = 0; node && upAcross(node) && depth < MAX_DEPTH; depth++, node = upAcross(node)) {
       const step = climbOf(node);
       if (step === 3) {
+        // Its days are one list; its other controls (a week number, a title's buttons) climb on.
+        if (!DAY_KINDS.has(candidate.kind) || !isDay(candidate.el)) continue;
         const days = calendarDays.get(node);
         if (days) days.push(candidate); else calendarDays.set(node, [candidate]);
         best = undefined;
@@ -638,10 +640,25 @@ const DAY_KINDS: ReadonlySet<string> = new Set(['button', 'clickable', 'link', '
  * their path (`:scope > tbody > tr > td > button`). Controls in its header (a week number's, a weekday's) stay entries.
  */
 function dayList(calendar: Element, members: Candidate[], cache?: LocatorCache): DetectedList | undefined {
-  const days = members.filter((member) => DAY_KINDS.has(member.kind) && !closestOf(member.el, 'th, [role=columnheader], [role=rowheader]'));
+  const inHead = (el: Element) => !!closestOf(el, 'th, [role=columnheader], [role=rowheader]');
+  // A cell that is a control around its day's button (Angular Material's `td[role=gridcell] > button`): the button.
+  const days = members.filter((member) => !inHead(member.el) && !members.some((other) => other !== member && containsOf(member.el, other.el)));
   if (days.length < MIN_ITEMS) return undefined;
   const { shared: _shared, ...list } = describe(calendar, days.map((day) => day.el), new Map(days.map((day) => [day.el, [day]])), cache, 'day');
-  return { ...list, members: days, name: DAYS_LIST };
+  return dayField({ ...list, members: days, name: DAYS_LIST });
+}
+
+/** The field that shows each day's number is `day`, where it is a part of the day control (Ant Design's cell's inner div). */
+function dayField(list: DetectedList): DetectedList {
+  if (list.fields.includes('day')) return list;
+  const numbered = list.fields.find((field) => list.samples.some((sample) => /^\d{1,2}$/.test(sample[field] ?? '')));
+  if (!numbered) return list;
+  const rename = (name: string) => (name === numbered ? 'day' : name);
+  const renamed = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).map(([key, value]) => [rename(key), value]));
+  return {
+    ...list, fields: list.fields.map(rename), actions: list.actions.map(rename), slots: list.slots.map((slot) => ({ ...slot, name: rename(slot.name) })),
+    samples: list.samples.map(renamed), ...(list.machineValues ? { machineValues: renamed(list.machineValues) } : {}),
+  };
 }
 
 const HEADING_TAGS: ReadonlySet<string> = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);

@@ -7,6 +7,7 @@
  */
 import type { ElementKind, SectionKind } from './types.ts';
 import { labelStandIn } from './box-label.ts';
+import { monthOfCalendar } from './calendar.ts';
 import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
 import { isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
@@ -939,7 +940,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if (!frame.fixed) scopeHeadings(frame, el, tag, state);
     if ((HEADING.test(tag) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats) && !isSubtitle(el)) {
       const title = headingText(el);
-      if (title) {
+      // A picker's month ("June 2026") names no section: the picker's names would change with every month turned.
+      if (title && !monthOfCalendar(el, title)) {
         const flow = textFlowOf(el, frame.el, state.flows, state.levels);
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });

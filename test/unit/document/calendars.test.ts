@@ -5,7 +5,7 @@
  * MUI's day buttons, `role=gridcell` under column headers, were data cells and no control at all).
  */
 import { expect, test } from 'vitest';
-import { build, list, lists } from './helpers.ts';
+import { build, list, lists, names } from './helpers.ts';
 import { itemsIn } from '../../../extension/content/document/list-items.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -82,4 +82,54 @@ test('a timetable under weekday headers is no calendar: its rows stay a list of 
   const rows = ['9:00', '10:00', '11:00', '12:00'].map((time) => `<tr><th>${time}</th>${WEEKDAYS.map((day) => `<td><button type="button" aria-label="Book ${day} ${time}">Book</button></td>`).join('')}</tr>`).join('');
   const doc = build(`<main><h1>Classes</h1><table><thead><tr><th>Time</th>${WEEKDAYS.map((day) => `<th>${day.slice(0, 3)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></main>`);
   expect(lists(doc).map((l) => l.name)).not.toContain('classes__days');
+});
+
+test('a timesheet or a price grid under weekday headers is no calendar: its rows stay a list, its links theirs (review, session 43)', () => {
+  const hours = ['Ann', 'Bob', 'Cy', 'Di'].map((who, r) => `<tr><td><a href="/staff/${r}">${who}</a></td>${WEEKDAYS.map((_, d) => `<td>${(r + d) % 9}</td>`).join('')}<td><a href="/edit/${r}">Edit</a></td></tr>`).join('');
+  const doc = build(`<main><h1>Hours</h1><table><thead><tr><th>Staff</th>${WEEKDAYS.map((d) => `<th>${d.slice(0, 3)}</th>`).join('')}<th>Actions</th></tr></thead><tbody>${hours}</tbody></table></main>`);
+  expect(lists(doc).map((l) => l.name)).not.toContain('hours__days');
+  expect(lists(doc)[0]).toMatchObject({ count: 4 });
+});
+
+test('Angular Material: a gridcell around its day button is one day; Ant Design: the day number in the cell is the `day` field', () => {
+  const matRows: string[] = [];
+  for (let w = 0, d = 1; d <= 30; w++) {
+    const cells: string[] = [];
+    for (let i = 0; i < 7 && d <= 30; i++) cells.push(`<td role="gridcell" class="mat-calendar-body-cell-container"><button type="button" class="mat-calendar-body-cell" aria-label="June ${d}, 2026"><span class="mat-calendar-body-cell-content">${d++}</span></button></td>`);
+    matRows.push(`<tr role="row">${cells.join('')}</tr>`);
+  }
+  const mat = build(`<main><h1>Book</h1><table role="grid" class="mat-calendar-table"><thead><tr>${WEEKDAYS.map((d) => `<th scope="col"><span class="cdk-visually-hidden">${d}</span><span aria-hidden="true">${d[0]}</span></th>`).join('')}</tr></thead>
+    <tbody>${matRows.join('')}</tbody></table></main>`);
+  expect(list(mat, 'book__days')).toMatchObject({ count: 30, fields: ['day'] });
+
+  const antRows: string[] = [];
+  for (let w = 0, d = 1; d <= 30; w++) {
+    const cells: string[] = [];
+    for (let i = 0; i < 7 && d <= 30; i++, d++) cells.push(`<td class="ant-picker-cell" title="2026-06-${String(d).padStart(2, '0')}" onclick="void 0"><div class="ant-picker-cell-inner">${d}</div></td>`);
+    antRows.push(`<tr>${cells.join('')}</tr>`);
+  }
+  const ant = build(`<main><h1>Book</h1><table class="ant-picker-content"><thead><tr>${['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'].map((d) => `<th>${d}</th>`).join('')}</tr></thead><tbody>${antRows.join('')}</tbody></table></main>`);
+  expect(list(ant, 'book__days')).toMatchObject({ count: 30, fields: ['day'] });
+  expect(list(ant, 'book__days').samples[0]).toEqual({ day: '1' });
+});
+
+test('Bootstrap datepicker: weekdays in the third header row; a week-number column is no day', () => {
+  const rows: string[] = [];
+  for (let w = 0, d = 1; d <= 30; w++) {
+    const cells: string[] = [`<td class="cw">${23 + w}</td>`];
+    for (let i = 0; i < 7 && d <= 30; i++) cells.push(`<td class="day" data-date="${d}" onclick="void 0">${d++}</td>`);
+    rows.push(`<tr>${cells.join('')}</tr>`);
+  }
+  const doc = build(`<main><h1>Book</h1><div class="datepicker-days"><table class="table-condensed"><thead><tr><th colspan="8" class="datepicker-title">Pick a day</th></tr>
+    <tr><th class="prev" onclick="void 0">«</th><th colspan="6" class="datepicker-switch">June 2026</th><th class="next" onclick="void 0">»</th></tr>
+    <tr><th class="cw">&#160;</th>${['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'].map((d) => `<th class="dow">${d}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></main>`);
+  expect(list(doc, 'book__days')).toMatchObject({ count: 30, fields: ['day'] });
+});
+
+test('a month heading over its days names no section; over a list of posts it still does (review, session 43: `june_2026__days`)', () => {
+  const inline = tableMonth('June', 0, 30).replace('<div role="dialog" aria-label="Choose date">', '<div class="picker">');
+  expect(list(build(inline), 'book__days').count).toBe(30);
+  const archive = build(`<main><h1>Blog</h1><section><h2>June 2026</h2><ul>${['One', 'Two', 'Three'].map((t) => `<li><a href="/p/${t}">${t}</a> <span class="date">June 2026</span></li>`).join('')}</ul></section></main>`);
+  expect(names(archive).every((name) => name.startsWith('june_2026__'))).toBe(true);
+  expect(names(archive).length).toBeGreaterThan(0);
 });
