@@ -5,7 +5,7 @@
  * (`aria-labelledby="label button"`) was named after its choice, a name that changed with every select().
  */
 import { tagOf, textOf } from './dom.ts';
-import { attr, childrenOf, classNameOf, containsOf, hasAttr, idOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, childrenOf, classNameOf, containsOf, hasAttr, idOf, matchesOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { collapse } from './text.ts';
 
 /** Shows its choice as its text: a combobox that is no text field, or a button that opens a listbox. */
@@ -30,25 +30,41 @@ export function choiceShown(el: Element): string {
 /** Levels above a picker's text box where its choice may be drawn (Ant Design's and react-select's: two). */
 const BESIDE_LEVELS = 3;
 const PLACEHOLDER = /placeholder/i;
+/** Classes that say an element shows a choice: Ant Design's `selection-item`, react-select's `single-value`, chips. */
+const CHOICE_CLASS = /select|single-?value|value|chosen|item|tag|chip/i;
+/** What is never a choice shown: controls, keys, pictures, and what speaks for itself (a status, an error). */
+const NOT_A_CHOICE = 'button, a[href], input, select, textarea, [role=button], [role=option], [role=listbox], kbd, svg, img, [role=status], [role=alert], [aria-live]';
+
+/** Class and id words of an element and a few of its descendants. */
+function classWords(el: Element): string {
+  return [el, ...Array.from(queryAllOf(el, '[class], [id]')).slice(0, 6)].map((at) => `${classNameOf(at)} ${idOf(at)}`).join(' ');
+}
 
 /**
  * The choice a picker's text box shows beside it, not in it: Ant Design's Select and react-select keep the box empty
  * (read-only, or for typing a search) and draw the choice in an element next to it (`ant-select-selection-item`,
- * `…-singleValue`); '' while that element is a placeholder ("Select a person"). Explorer, session 42: the value was
- * in no state. Looked for up to three levels up, never past a label, a heading or another field.
+ * `…-singleValue`; several chips joined); '' while that element is a placeholder ("Select a person"). Explorer, session
+ * 42: the value was in no state. Looked for up to three levels up, never past a label, a heading or another field, and
+ * only in an element whose class says it shows a choice: never a button ("Search", "×"), a key, an icon, an error or a
+ * hint the box points to, a status (review, session 43).
  */
 export function choiceBeside(box: Element): string {
+  const pointed = new Set(['aria-describedby', 'aria-errormessage', 'aria-controls', 'aria-labelledby'].flatMap((name) => (attr(box, name) ?? '').split(/\s+/)).filter(Boolean));
   let inner: Element = box;
   for (let level = 0, up = parentOf(box); up && level < BESIDE_LEVELS; level++, inner = up, up = parentOf(up)) {
     if (tagOf(up) === 'LABEL' || tagOf(up) === 'FORM' || queryOf(up, 'label, h1, h2, h3, h4, h5, h6')) return '';
     if (queryAllOf(up, 'input:not([type=hidden]), select, textarea').length > 1) return '';
+    const shown: string[] = [];
     for (const child of Array.from(childrenOf(up))) {
-      if (child === inner || containsOf(child, box) || hasAttr(child, 'hidden') || attr(child, 'aria-hidden') === 'true') continue;
-      if (attr(child, 'role') === 'listbox' || queryOf(child, '[role=listbox], [role=option]')) continue;
+      if (child === inner || containsOf(child, box) || hasAttr(child, 'hidden') || attr(child, 'aria-hidden') === 'true' || pointed.has(idOf(child))) continue;
+      if (matchesOf(child, NOT_A_CHOICE) || queryOf(child, NOT_A_CHOICE)) continue;
       const text = collapse(textOf(child, 120));
       if (!text) continue;
-      return PLACEHOLDER.test(classNameOf(child)) || PLACEHOLDER.test(idOf(child)) ? '' : text;
+      const words = classWords(child);
+      if (PLACEHOLDER.test(words)) return '';
+      if (CHOICE_CLASS.test(words)) shown.push(text);
     }
+    if (shown.length) return shown.join(', ');
   }
   return '';
 }

@@ -35,3 +35,25 @@ test('a combobox text box beside other fields does not read their words', () => 
     <input aria-label="Radius" value="5"></div></form>`);
   expect(entry(doc, 'search__city').state?.value).toBeUndefined();
 });
+
+test('never a button, a key, an icon, an error, a hint, a brand or a status beside the box (review, session 43)', () => {
+  const beside = (html: string) => entry(build(`<main><h1>Shop</h1><div class="bar"><span class="logo">Acme Store</span><div class="search">${html}</div></div></main>`), 'shop__find').state?.value;
+  const box = '<input role="combobox" aria-label="Find" aria-autocomplete="list" aria-describedby="e" value="">';
+  expect(beside(`${box}<button type="submit">Search</button>`)).toBeUndefined();
+  expect(beside(`${box}<button aria-label="clear selection">×</button>`)).toBeUndefined();
+  expect(beside(`${box}<kbd>Ctrl K</kbd>`)).toBeUndefined();
+  expect(beside(`${box}<div id="e" class="error">City is required</div>`)).toBeUndefined();
+  expect(beside(`${box}<p class="MuiFormHelperText-root">Type at least 3 letters</p>`)).toBeUndefined();
+  expect(beside(`${box}<span class="material-icons">search</span>`)).toBeUndefined();
+  expect(beside(`${box}<div role="status">5 results available</div>`)).toBeUndefined();
+  expect(beside(`${box}<div class="sel__value"><span class="sel__placeholder">Choose a country</span></div>`)).toBeUndefined();
+});
+
+test('chips of a multi-select are joined (Ant Design multiple)', () => {
+  const doc = build(`<form><h2>Tags</h2><label for="t">Tags</label><div class="ant-select ant-select-multiple"><div class="ant-select-selector"><div class="ant-select-selection-overflow">
+    <div class="ant-select-selection-overflow-item"><span class="ant-select-selection-item"><span class="ant-select-selection-item-content">a10</span></span></div>
+    <div class="ant-select-selection-overflow-item"><span class="ant-select-selection-item"><span class="ant-select-selection-item-content">c12</span></span></div>
+    <div class="ant-select-selection-overflow-item ant-select-selection-overflow-item-suffix"><div class="ant-select-selection-search"><input id="t" role="combobox" aria-autocomplete="list" value=""></div></div>
+  </div></div></div></form>`);
+  expect(entry(doc, 'tags__tags').state).toMatchObject({ value: 'a10, c12' });
+});
