@@ -60,6 +60,30 @@ function formRows(memberMap: Map<Element, Candidate[]>): boolean {
   return fields > 0 && choices <= fields;
 }
 
+/**
+ * Rows of several fields each, every field labelled its own way: a form laid out in columns (Bootstrap's `.row >
+ * .col-md-6` pairs, Salesforce's `slds-form` rows), not a list of items (explorer, session 43: `$shipping list(3)
+ * fields: label, label_2`, no field by its name, no value). Items repeat their fields' labels ("Quantity") or share
+ * their first word ("Quantity for Red shirt"); a form's do not.
+ */
+function formGrid(memberMap: Map<Element, Candidate[]>): boolean {
+  const labels: string[] = [];
+  let fields = 0;
+  for (const members of memberMap.values()) {
+    for (const member of members) {
+      if (FORM_FIELD_KINDS.has(member.kind)) fields++;
+      else if (!FORM_CHOICE_KINDS.has(member.kind)) {
+        if (member.kind === 'button') continue;
+        return false;
+      }
+      labels.push(collapse(accessibleName(member.el)).toLowerCase());
+    }
+  }
+  if (fields * 2 < labels.length || labels.some((label) => !label) || new Set(labels).size !== labels.length) return false;
+  const [, sharing] = mostCommon(labels.map((label) => label.split(' ')[0]!));
+  return sharing * 2 < labels.length;
+}
+
 /** Prose is not a list: paragraphs, quotes and long texts keep their links as elements. */
 const PROSE = new Set(['P', 'BLOCKQUOTE', 'PRE', 'TD', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -620,7 +644,7 @@ function listOf(container: Element, items: Element[], memberMap: Map<Element, Ca
   if (memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems(memberMap.size, items[0]!))) return undefined;
   if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) return undefined;
   // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
-  if (formRows(memberMap)) return undefined;
+  if (formRows(memberMap) || formGrid(memberMap)) return undefined;
   // A few radio buttons of one group, each with its label, are the form's choices: entries named by group and option
   // (`$order__ship_express`), as two of them are; a third made them a list of `text` and `radio` (explorer, session 42).
   if (memberMap.size <= SMALL_LIST && [...memberMap.values()].every((m) => m.length === 1 && m[0]!.kind === 'radio')) return undefined;
