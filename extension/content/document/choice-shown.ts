@@ -24,7 +24,10 @@ export function choiceShown(el: Element): string {
   if (hasAttr(el, 'data-placeholder')) return '';
   const shown = collapse(textOf(el, 300).replace(/[\u200b\u200c\u200d\ufeff]/g, ''));
   const placeholder = collapse(attr(el, 'aria-placeholder') ?? '');
-  return placeholder && shown === placeholder ? '' : shown;
+  if (placeholder && shown === placeholder) return '';
+  // A placeholder drawn as a part of it (Angular Material's `mat-mdc-select-placeholder`).
+  const drawn = queryOf(el, '[class*=placeholder]');
+  return drawn && collapse(textOf(drawn, 300)) === shown ? '' : shown;
 }
 
 /** Levels above a picker's text box where its choice may be drawn (Ant Design's and react-select's: two). */

@@ -3,7 +3,7 @@ import { collapse } from './text.ts';
 import { besideLabel } from './beside-label.ts';
 import { showsChoice } from './choice-shown.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
-import { attr, attrNames, checkVisibilityOf, childElementCountOf, closestOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { attr, attrNames, checkVisibilityOf, childElementCountOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export type Root = Document | ShadowRoot;
 
@@ -287,7 +287,8 @@ export function labelledBy(el: Element): string | undefined {
   let refs = ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x);
   // A picker labelled by its label, then itself ("Assignee Wade Cooper"): its own words are its choice, not its name.
   // Itself first ("More" then a heading's "News": a "More News" menu) is its name.
-  if (refs.length > 1 && refs[0] !== el && refs.includes(el) && showsChoice(el)) refs = refs.filter((x) => x !== el);
+  // So is a part of it (Angular Material's `aria-labelledby="label value"`, the value an element inside the select).
+  if (refs.length > 1 && refs[0] !== el && !containsOf(el, refs[0]!) && refs.some((x) => containsOf(el, x)) && showsChoice(el)) refs = refs.filter((x) => !containsOf(el, x));
   const text = refs.map((x) => referencedText(x)).join(' ');
   return collapse(text) || undefined;
 }

@@ -28,3 +28,13 @@ test('a picker named by what it shows ("Role: Member") or a menu button ("Sort")
   expect(entry(doc, 'main__role_member_button').state?.value).toBeUndefined();
   expect(entry(doc, 'main__sort_button').state?.value).toBeUndefined();
 });
+
+test('Angular Material mat-select: labelled by its label and its value inside it, it is named by the label; its placeholder is no value (explorer, session 43)', () => {
+  const select = (id: string, label: string, shown: string) => `<mat-form-field><label id="${id}-label">${label}</label>
+    <mat-select role="combobox" id="${id}" tabindex="0" aria-haspopup="listbox" aria-expanded="false" aria-labelledby="${id}-label ${id}-value" class="mat-mdc-select">
+    <div class="mat-mdc-select-trigger"><div id="${id}-value" class="mat-mdc-select-value">${shown}</div><div class="mat-mdc-select-arrow-wrapper"></div></div></mat-select></mat-form-field>`;
+  const doc = build(`<main><h1>Order</h1>${select('food', 'Favorite food', '<span class="mat-mdc-select-value-text"><span>Pizza</span></span>')}
+    ${select('drink', 'Drink', '<span class="mat-mdc-select-placeholder mat-mdc-select-min-line">Choose one</span>')}</main>`);
+  expect(entry(doc, 'order__favorite_food').state).toMatchObject({ value: 'Pizza' });
+  expect(entry(doc, 'order__drink').state?.value).toBeUndefined();
+});
