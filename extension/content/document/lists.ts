@@ -228,6 +228,13 @@ function commonPrefix(labels: string[], maxWords: number): string {
   return out.join(' ');
 }
 
+/** The last word all `labels` end with ("Starred", "Not starred": "starred"), else ''. */
+function commonSuffix(labels: string[]): string {
+  const lasts = new Set(labels.map((label) => label.toLowerCase().split(/\s+/).filter(Boolean).at(-1) ?? ''));
+  const [only] = lasts;
+  return lasts.size === 1 && only ? only : '';
+}
+
 function mostCommon(values: string[]): [string, number] {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
@@ -290,7 +297,14 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const oneRowButton = items === 1 && slot.kind === 'button' && slot.labels.length === 1;
   if (slot.kind !== 'text' && (slot.labels.length >= 2 || oneRowButton)) {
     const [label, count] = mostCommon(slot.labels);
-    if (label && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3)) return slug(label, 3);
+    // A link's or a box's words that most items share but not all are data (an author, a tag, a product: explorer,
+    // session 43: `octocat`, `basic_tee`); a button's are its verb, or its state ("Starred", "Not starred": `starred`).
+    const all = count === slot.labels.length;
+    if (label && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3) && (all || slot.kind === 'button')) {
+      const states = new Set(slot.labels);
+      const last = all || states.size > 3 ? '' : commonSuffix([...states]);
+      return slug(last || label, 3);
+    }
     const prefix = slot.labels.length * 2 >= items ? commonPrefix(slot.labels, 2) : '';
     if (slug(prefix)) return slug(prefix, 2);
   }
