@@ -98,6 +98,11 @@ describe('web components and labels beside fields', () => {
     expect(await app.tab.evaluate(() => ['plan-team', 'i-cacti', 'i-ferns'].map((id) => (document.getElementById(id) as HTMLInputElement).checked))).toEqual([true, true, false]);
   }, 90_000);
 
+  test('a pagination\'s current page, drawn as no link, is a link marked current (explorer, session 43: absent)', () => {
+    const pages = entries().filter((e) => e.name.startsWith('pages__'));
+    expect(pages.map((e) => [e.name, e.kind !== 'list' && e.state?.current === true])).toEqual([['pages__1_link', false], ['pages__2_link', true], ['pages__3_link', false]]);
+  });
+
   test('a design system\'s submit button is asked about before it sends the form, and sends it once confirmed', async () => {
     const refused = await runKnown(app.panel, app.tabId, '$register__create_account_button.click(); done("sent")', { confirm: 'no' });
     expect(refused.asked).toHaveLength(1);

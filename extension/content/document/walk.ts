@@ -108,7 +108,22 @@ const NO_POINTER_TAGS = new Set(['BR', 'HR', 'WBR', 'SOURCE', 'TRACK', 'PARAM', 
 function walkedByAttributes(el: Element): boolean {
   if (!hasAttrs(el)) return false;
   return hasAttr(el, 'role') || hasAttr(el, 'tabindex') || hasAttr(el, 'onclick') || hasAttr(el, 'contenteditable')
-    || hasAttr(el, 'part') || hasAttr(el, 'aria-live') || (attr(el, 'style')?.includes('cursor') ?? false);
+    || hasAttr(el, 'part') || hasAttr(el, 'aria-live') || hasAttr(el, 'aria-current') || (attr(el, 'style')?.includes('cursor') ?? false);
+}
+
+/** Words past which a place marked current is no page number or crumb. */
+const MAX_PLACE_CHARS = 40;
+
+/**
+ * Where the user is among links (a pagination's current page, a breadcrumb's last crumb, a stepper's step) drawn as no
+ * link: Bulma's `<a aria-current="page">` without an address, Bootstrap's `<li aria-current="page"><span>2</span>`. Read
+ * as a link marked current, so "which page am I on" and "the next page" can be answered (explorer, session 43: absent).
+ */
+function currentPlace(el: Element): boolean {
+  const current = attr(el, 'aria-current')?.trim().toLowerCase();
+  if (!current || current === 'false' || queryOf(el, 'a[href], button, input, select, textarea')) return false;
+  const text = textOf(el, MAX_PLACE_CHARS + 1);
+  return !!text && text.length <= MAX_PLACE_CHARS && !!closestOf(el, 'nav, ol, ul, [role=navigation], [role=list]');
 }
 
 /** Hidden for everyone, whatever the style sheets say: the element and everything in it. */
@@ -974,6 +989,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       const mayPoint = pointed.has(el) || shadowOf(el) || hasAttr(el, 'part') || attr(el, 'style')?.includes('cursor');
       if (tabindex >= 0 || hasAttr(el, 'onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
     }
+    if (!kind && !wrapper && el !== top && hasAttr(el, 'aria-current') && currentPlace(el)) kind = 'link';
     // A checkbox or radio input the page hides to draw its own box: its shown label stands in for it.
     const standIn = (kind === 'checkbox' || kind === 'radio') && view.layout ? labelStandIn(el, (at) => reachable(at, view)) : null;
     if (ownlyHidden && !standIn) {
