@@ -98,6 +98,10 @@ describe('web components and labels beside fields', () => {
     expect(await app.tab.evaluate(() => ['plan-team', 'i-cacti', 'i-ferns'].map((id) => (document.getElementById(id) as HTMLInputElement).checked))).toEqual([true, true, false]);
   }, 90_000);
 
+  test('icon buttons are named by the tooltip they point to or their icon\'s class (explorer, session 43: `button`, `button_2`)', () => {
+    expect(names().filter((n) => n.startsWith('notes__'))).toEqual(['notes__edit_note_button', 'notes__trash_button']);
+  });
+
   test('a pagination\'s current page, drawn as no link, is a link marked current (explorer, session 43: absent)', () => {
     const pages = entries().filter((e) => e.name.startsWith('pages__'));
     expect(pages.map((e) => [e.name, e.kind !== 'list' && e.state?.current === true])).toEqual([['pages__1_link', false], ['pages__2_link', true], ['pages__3_link', false]]);

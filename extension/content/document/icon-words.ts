@@ -104,8 +104,16 @@ function iconName(icon: Element): string[] {
 
 /** The words of a table cell holding only an icon without words, else ''. */
 export function iconWords(cell: Element): string {
-  if (!isTableCell(cell) || textOf(cell, 40)) return '';
-  const icon = iconIn(cell);
+  return isTableCell(cell) ? shownIconWords(cell) : '';
+}
+
+/**
+ * The words of an element that shows only an icon (a control without a label: Bootstrap's `bi-trash` button, Lucide's
+ * `lucide-pencil`, Vuetify's `mdi-delete`), else ''.
+ */
+export function shownIconWords(el: Element): string {
+  if (textOf(el, 40)) return '';
+  const icon = iconIn(el);
   // An icon the page hides (`d-none`, a style sheet) shows nothing.
   if (!icon || checkVisibilityOf(icon, { visibilityProperty: true }) === false) return '';
   return [...new Set(iconName(icon))].slice(0, MAX_WORDS).join(' ');

@@ -1,8 +1,10 @@
 /** The readable part of an entry's name, from its label and kind (build.ts; the executor checks list items by it). */
 import type { ElementEntry } from './types.ts';
-import { iconName, labelledBy, textOf } from './dom.ts';
+import { byId, iconName, labelledBy, textOf } from './dom.ts';
+import { roleOf } from './classify.ts';
+import { shownIconWords } from './icon-words.ts';
 import { collapse, nameWords, numbersIn, readableToken, slug, withoutNumbers } from './text.ts';
-import { attr, classListOf, closestOf, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
+import { attr, classListOf, classNameOf, closestOf, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', option: 'option', switch: 'switch',
@@ -131,11 +133,24 @@ function pathWords(el: Element): string {
  * ranks and state words are left out (they change as the page lives); controls that then share a name are told apart
  * by something of their own (build.ts, disambiguate), never by a number they show.
  */
+/** Words of the tooltip a control points to (`aria-describedby`), shown or not yet: a wordless icon's only words. */
+function tooltipOf(el: Element): string {
+  const ids = attr(el, 'aria-describedby');
+  if (!ids) return '';
+  for (const id of ids.split(/\s+/)) {
+    const tip = id ? byId(el, id) : null;
+    if (tip && (roleOf(tip) === 'tooltip' || /tooltip|tip\b/i.test(classNameOf(tip)))) return collapse(textContentOf(tip)).slice(0, 60);
+  }
+  return '';
+}
+
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
   let base = slug(nameWords(withoutChangingWords(el, label)));
   if (!base) {
     base = slug(attr(el, 'placeholder') ?? '') || slug(readableToken(idOf(el)) ?? '') || slug(readableToken(attr(el, 'name')) ?? '')
-      || slug(nameWords(iconName(el))) || (kind === 'link' ? slug(pathWords(el), 3) : '');
+      || slug(nameWords(iconName(el))) || slug(nameWords(tooltipOf(el)), 3)
+      // A link by where it goes first (its icon may be any picture), another control by its icon.
+      || (kind === 'link' ? slug(pathWords(el), 3) || slug(shownIconWords(el), 3) : slug(shownIconWords(el), 3));
   }
   if (kind === 'radio') {
     const group = slug(radioGroup(el), 2);
