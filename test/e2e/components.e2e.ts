@@ -100,6 +100,8 @@ describe('web components and labels beside fields', () => {
 
   test('icon buttons are named by the tooltip they point to or their icon\'s class (explorer, session 43: `button`, `button_2`)', () => {
     expect(names().filter((n) => n.startsWith('notes__'))).toEqual(['notes__edit_note_button', 'notes__trash_button']);
+    // A banner that takes the focus to be read is no control of its own (explorer, session 43: `cookie_banner__cookie_banner`).
+    expect(names().filter((n) => n.startsWith('cookie_banner__'))).toEqual(['cookie_banner__accept_all_button', 'cookie_banner__necessary_only_button']);
   });
 
   test('a pagination\'s current page, drawn as no link, is a link marked current (explorer, session 43: absent)', () => {

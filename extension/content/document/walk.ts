@@ -111,6 +111,24 @@ function walkedByAttributes(el: Element): boolean {
     || hasAttr(el, 'part') || hasAttr(el, 'aria-live') || hasAttr(el, 'aria-current') || (attr(el, 'style')?.includes('cursor') ?? false);
 }
 
+/**
+ * Roles of parts of a page that take the focus to be read or scrolled, or to pass it on (a roving tab stop), never to be
+ * clicked: a tab panel, a region, a list box or a grid with `tabindex=0` is no control.
+ */
+const CONTAINER_ROLES: ReadonlySet<string> = new Set(['tabpanel', 'region', 'dialog', 'alertdialog', 'grid', 'treegrid', 'listbox', 'group', 'toolbar',
+  'document', 'article', 'main', 'navigation', 'list', 'tablist', 'tree', 'menu', 'menubar', 'radiogroup', 'feed', 'log', 'status', 'application',
+  'form', 'search', 'banner', 'contentinfo', 'complementary', 'table', 'rowgroup', 'row', 'figure', 'note']);
+
+/**
+ * An element a tab stop makes a control: not a container of that kind, nor one holding controls of its own (a cookie
+ * banner's `section tabindex=0` with its buttons, a chip grid; explorer, session 43: `$cookie_banner__cookie_banner
+ * clickable`).
+ */
+function focusStopOnly(el: Element): boolean {
+  if (CONTAINER_ROLES.has(roleOf(el) ?? '')) return false;
+  return !queryOf(el, 'a[href], button, input, select, textarea, [role=button], [role=link], [role=checkbox], [role=option], [role=tab], [tabindex]');
+}
+
 /** Words past which a place marked current is no page number or crumb. */
 const MAX_PLACE_CHARS = 40;
 
@@ -987,7 +1005,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       const tabindex = Number.parseInt(attr(el, 'tabindex') ?? '', 10);
       // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).
       const mayPoint = pointed.has(el) || shadowOf(el) || hasAttr(el, 'part') || attr(el, 'style')?.includes('cursor');
-      if (tabindex >= 0 || hasAttr(el, 'onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
+      if ((tabindex >= 0 && focusStopOnly(el)) || hasAttr(el, 'onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
     }
     if (!kind && !wrapper && el !== top && hasAttr(el, 'aria-current') && currentPlace(el)) kind = 'link';
     // A checkbox or radio input the page hides to draw its own box: its shown label stands in for it.
