@@ -143,6 +143,8 @@ describe('pickers that show a choice their own way, and text boxes with options'
     // A button drawn in a field's box is named with the field (MUI Autocomplete's "Open": was `open_button`).
     const entries = ((await rig!.read()).payload as unknown as { sections: { entries: Entry[] }[] }).sections.flatMap((s) => s.entries);
     expect(entries.find((e) => e.locators.some((l) => l.by === 'id' && l.value === 'movie-open'))?.name).toBe('pickers__movie_open_button');
+    // A box labelled "Open" by its menu (Vuetify) is named by its <label>.
+    expect(entries.find((e) => e.locators.some((l) => l.by === 'id' && l.value === 'state'))?.name).toBe('pickers__state');
   });
 
   test('a field with a datalist: the option typed in', async () => {

@@ -1,7 +1,7 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
 import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
-import { accessibleName, forgetClosedRoots, iconName, referencedText, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
+import { accessibleName, forgetClosedRoots, iconName, labelsOf, referencedText, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSecretInput, isSensitive, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, headerText, type DetectedList } from './lists.ts';
@@ -114,6 +114,15 @@ function inColumn(el: Element, label: string): string {
   const words = collapse(attr(head, 'aria-label') ?? '') || collapse(headerText(head).replace(collapse(label), ' '));
   if (!words || words.length > 40 || !/\p{L}/u.test(words) || collapse(label).toLowerCase().includes(words.toLowerCase())) return label;
   return `${words} ${label}`;
+}
+
+/** What a field's menu says it does, as some kits label the field itself (Vuetify's `v-select`: "Open", then "Close"). */
+const MENU_VERB = /^(?:open|close|toggle|expand|collapse)$/i;
+
+/** A field named by such a verb is named by its `<label>` instead: its name would change as its menu opens. */
+function fieldLabel(candidate: Candidate, name: string): string {
+  if (!MENU_VERB.test(name) || (candidate.kind !== 'text_input' && candidate.kind !== 'combobox')) return name;
+  return labelsOf(candidate.el) || name;
 }
 
 function listLabels(list: DetectedList): string[] {
@@ -390,7 +399,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   };
   const maxEntries = options.maxEntries ?? 3_000;
   let entriesTruncated = false;
-  const labelOf = (candidate: Candidate) => truncate(accessibleName(candidate.el) || (candidate.namedBy ? accessibleName(candidate.namedBy) : ''), 300);
+  const labelOf = (candidate: Candidate) => truncate(fieldLabel(candidate, accessibleName(candidate.el)) || (candidate.namedBy ? accessibleName(candidate.namedBy) : ''), 300);
   /** Each small list's items' single controls, named once sections have their final names (see itemNamesOf). */
   const itemControls = new Map<ListEntry, Array<Candidate | undefined>>();
   const messageCount: MessageCount = { total: 0 };

@@ -27,3 +27,10 @@ test('a button that names its field already, a search box\'s "Go" and a form row
   expect(names(doc)).toEqual(['account_form__password', 'account_form__show_password_button', 'account_form__email', 'account_form__clear_button', 'account_form__save_button',
     'account__search_docs', 'account__go_button']);
 });
+
+test('Vuetify v-select labelled "Open" (then "Close") by its menu is named by its <label> (explorer, session 43)', () => {
+  const doc = build(`<main><h1>Account</h1><div class="v-field"><label class="v-label" for="state">State</label>
+    <div class="v-field__input"><div class="v-select__selection"><span class="v-select__selection-text">Florida</span></div>
+    <input id="state" aria-label="Open" role="combobox" readonly value="FL"></div></div></main>`);
+  expect(names(doc)).toEqual(['account__state']);
+});
