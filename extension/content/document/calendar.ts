@@ -38,6 +38,12 @@ function namesIn(lang: string): string[][] {
   return known;
 }
 
+/** The languages a calendar's words may be in: its page's or part's `lang`, and English. */
+function langsOf(el: Element): string[] {
+  const marked = closestOf(el, '[lang]');
+  return [...new Set([(marked && attr(marked, 'lang')) || '', 'en'].filter(Boolean))];
+}
+
 /** A weekday's name as compared: lower case, without dots and marks of abbreviation (Hebrew's geresh). */
 const cleanName = (name: string): string => collapse(name).toLowerCase().replace(/[.'\u05f3\u2019]/g, '');
 
@@ -153,8 +159,7 @@ export function calendarOf(node: Element): Element | undefined {
   const cached = calendars.get(node);
   let known = cached && now - cached.at < KNOWN_MS ? cached.known : undefined;
   if (known === undefined) {
-    const marked = closestOf(node, '[lang]');
-    const langs = [...new Set([(marked && attr(marked, 'lang')) || '', 'en'].filter(Boolean))];
+    const langs = langsOf(node);
     known = matchesOf(node, TABLE_SELECTOR)
       ? weekdayHeaded(node, langs) && showsAMonth(queryAllOf(node, 'td, [role=gridcell]'))
       : weekdaysBefore(node, langs) && showsAMonth(queryAllOf(node, ':scope > * > *'));
@@ -190,9 +195,8 @@ const MONTH_HEAD_LEVELS = 3;
 /** A heading that says a month and year (`title`) over a table, grid or listbox of its days. */
 export function monthOfCalendar(heading: Element, title: string): boolean {
   if (!/\d{4}/.test(title) || title.length > 30) return false;
-  const marked = closestOf(heading, '[lang]');
   const said = cleanName(title);
-  if (![(marked && attr(marked, 'lang')) || '', 'en'].some((lang) => lang && monthPattern(lang)?.test(said))) return false;
+  if (!langsOf(heading).some((lang) => monthPattern(lang)?.test(said))) return false;
   let up = parentOf(heading);
   for (let level = 0; up && level < MONTH_HEAD_LEVELS; level++, up = parentOf(up)) {
     if (queryOf(up, 'table, [role=grid], [role=listbox]')) return true;

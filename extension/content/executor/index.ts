@@ -383,10 +383,7 @@ function sentBy(el: Element): HTMLFormElement | null {
 }
 
 /** The form a submit button sends, also a design system's (document/classify.ts). */
-function formOf(el: Element): HTMLFormElement | null {
-  if (isButton(el) && el.type !== 'submit') return null;
-  return submittedForm(el);
-}
+const formOf = submittedForm;
 
 /** A search form only reads (document/classify.ts, the rule the page document's `searches` uses too). */
 const isSearchForm = (form: HTMLFormElement, submitter?: Element | null): boolean => sendsSearch(form, submitter);
