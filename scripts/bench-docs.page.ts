@@ -119,4 +119,5 @@ export function measure(runs: number) {
   };
 }
 
-(globalThis as unknown as { __pocketBench: unknown }).__pocketBench = { measure, build: () => buildPageDocument(document), listing: () => baselineListing(document) };
+(globalThis as unknown as { __pocketBench: unknown }).__pocketBench = { measure, build: () => buildPageDocument(document),
+  show: (json: boolean) => (json ? JSON.stringify(buildPageDocument(document), null, 1) : renderDocument(buildPageDocument(document))), listing: () => baselineListing(document) };

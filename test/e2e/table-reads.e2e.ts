@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { envelope, sendFromPage } from './helpers.ts';
-import { REPLAY, useAppRig } from './automation-rig.ts';
+import { outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
 import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -20,16 +20,9 @@ function listShowing(text: string): ListEntry {
   return found[0]!;
 }
 
-async function run(script: string): Promise<{ status: string; result?: unknown; failure?: { name: string; message: string } }> {
-  const started = await sendFromPage(app.panel, envelope('automate.start', { tabId: app.tabId, task: 'read the table', model: REPLAY, maxRepairs: 0,
-    known: { plan: 'read the table', elements: [], script } })) as { ok: boolean; error?: unknown };
-  expect(started.ok, JSON.stringify(started.error)).toBe(true);
-  type Run = { phase: string; report?: { status: string; result?: unknown; attempts: { failure?: { name: string; message: string } }[] } };
-  const state = async () => ((await sendFromPage(app.panel, envelope('automate.state', { tabId: app.tabId }))) as { payload: { run: Run } }).payload.run;
-  await expect.poll(async () => (await state()).phase, { timeout: 60_000 }).toBe('finished');
-  const report = (await state()).report!;
-  const failure = report.attempts.at(-1)?.failure;
-  return { status: report.status, result: report.result, ...(failure ? { failure: { name: failure.name, message: failure.message } } : {}) };
+/** A known script run on the tables page (no model call); a confirmation asked is answered yes. */
+async function run(script: string) {
+  return outcomeOf((await runKnown(app.panel, app.tabId, script, { task: 'read the table' })).report);
 }
 
 describe('data tables as lists', () => {
@@ -39,7 +32,9 @@ describe('data tables as lists', () => {
     const orders = listShowing('#1001');
     // The tfoot's total is no order.
     expect(orders).toMatchObject({ count: 4, fields: ['order', 'date', 'amount', 'status'] });
-    expect(lists()).toHaveLength(2);
+    // The tags, each a chip with its remove glyph.
+    expect(listShowing('billing')).toMatchObject({ count: 3, fields: ['tag'], actions: ['remove'] });
+    expect(lists()).toHaveLength(3);
     // The column the page says it sorts by (aria-sort), and only where it says so (session 42).
     expect(plans.sortedBy).toEqual({ field: 'price', order: 'ascending' });
     expect(orders.sortedBy).toBeUndefined();
@@ -58,6 +53,18 @@ describe('data tables as lists', () => {
         row: $${plans}[2].text() })`);
     expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { price: '$30', plans: 3, seats: '5', total: '79.74', refunded: ['#1003'] } });
     expect((read.result as { row: string }).row).toMatch(/Business\s*\$90\s*20\s*Phone/);
+  }, 120_000);
+
+  // Explorer, session 43: a column the page hides (its cells' own style) was a field, and a chip read "react ×".
+  test('a hidden column is no field and no part of a row\'s words; a chip reads its words without its remove glyph', async () => {
+    const orders = listShowing('#1001').name;
+    const tags = listShowing('billing').name;
+    const read = await run(`const row = $${orders}[2].text();
+      const before = $${tags}.map((t) => t.text());
+      $${tags}.find("priority").remove.click();
+      done({ row, status: $${orders}[2].status.text(), before, after: $${tags}.map((t) => t.tag.text()) })`);
+    expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { status: 'Refunded', before: ['billing', 'priority', 'export'], after: ['billing', 'export'] } });
+    expect((read.result as { row: string }).row).not.toContain('int-');
   }, 120_000);
 
   test('a column the table does not have is a NotFound that names its fields', async () => {

@@ -21,7 +21,7 @@ import type { TableRef } from './walk.ts';
 import type { DetectedList } from './lists.ts';
 import { RESERVED_FIELD_NAMES, headerFieldName, headerText, sampleText } from './lists.ts';
 import { itemQueryFor } from './list-items.ts';
-import { moreElementsThan, shownItem, tagOf, textOf } from './dom.ts';
+import { hiddenInline, moreElementsThan, shownItem, tagOf, textOf } from './dom.ts';
 import { roleOf } from './classify.ts';
 import type { LocatorCache } from './locators.ts';
 import { truncate } from './text.ts';
@@ -339,10 +339,11 @@ export function tableList(table: Element, cache?: LocatorCache): DetectedList | 
   const scanned = items.slice(0, SCANNED_ROWS);
   const count = Math.max(headers.length, ...scanned.map((row) => shape.cellsOf(row).length));
   const names = rows.keyed ? keyedNames(count) : columnNames(headers, count);
-  // Columns with nothing to read in any row scanned (a spacer, an icon without words) are no fields.
+  // Columns with nothing to read in any row scanned (a spacer, an icon without words, cells their own style hides, as
+  // DataTables' Responsive does) are no fields.
   const filled = names.map((_, c) => scanned.some((row) => {
     const cell = shape.cellsOf(row)[c];
-    return !!cell && !!cellValue(cell);
+    return !!cell && !hiddenInline(cell) && !!cellValue(cell);
   }));
   const columns = names.map((name, c) => ({ name, c })).filter(({ c }) => filled[c]).slice(0, MAX_COLUMNS);
   if (columns.length < MIN_COLUMNS) return undefined;
@@ -353,7 +354,7 @@ export function tableList(table: Element, cache?: LocatorCache): DetectedList | 
     const cells = shape.cellsOf(row);
     const sample: Record<string, string> = {};
     for (const { name, c } of columns) {
-      const value = cells[c] ? cellValue(cells[c]) : '';
+      const value = cells[c] && !hiddenInline(cells[c]) ? cellValue(cells[c]) : '';
       if (value) sample[name] = truncate(value, 60);
     }
     return sample;

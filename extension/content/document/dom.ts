@@ -191,9 +191,24 @@ export function holdsTypedText(el: Element): boolean {
  * hides a label below a width (Bootstrap's `d-none d-md-inline`) would make names change with the window, and the
  * side panel narrows the page.
  */
-function hiddenInline(el: Element): boolean {
+export function hiddenInline(el: Element): boolean {
   const style = attr(el, 'style');
   return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style);
+}
+
+/**
+ * A button inside other words that shows a glyph and no word (a chip's remove `×`, a stepper's `+`, a menu's `⋮`): no
+ * part of the text around it (a tag chip read "react ×": explorer, session 43). Its own name comes from its label.
+ */
+export function glyphButton(el: Element, tag = tagOf(el)): boolean {
+  if (tag !== 'BUTTON' && attr(el, 'role') !== 'button') return false;
+  const text = textContentOf(el) ?? '';
+  return text.length <= 3 && !!text.trim() && !/[\p{L}\p{N}]/u.test(text);
+}
+
+/** Whether a glyph button (above) sits inside the element: its text is then read without it, as the samples show it. */
+export function holdsGlyphButton(el: Element): boolean {
+  return Array.from(queryAllOf(el, 'button, [role=button]')).some((button) => glyphButton(button));
 }
 
 /**
@@ -239,7 +254,7 @@ export function textOf(node: Node, max = 300): string {
     if (SKIP_TAGS.has(tag) || hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true') continue;
     // Below the node: typed text, a select's options (its choices, not the text around it: a wrapping label's, a
     // row's) and words its own style attribute hides.
-    if (n !== node && (holdsTypedText(el) || tag === 'SELECT' || hiddenInline(el))) {
+    if (n !== node && (holdsTypedText(el) || tag === 'SELECT' || hiddenInline(el) || glyphButton(el, tag))) {
       out.push(' ');
       continue;
     }

@@ -4,7 +4,7 @@
  */
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { SKIP_TAGS, accessibleName, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf } from './dom.ts';
+import { SKIP_TAGS, accessibleName, hiddenInline, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
@@ -850,6 +850,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
       const hidden = candidate ? null : closestOf(el, '[aria-hidden=true],[hidden],script,style');
       if (hidden && (containsOf(item, hidden) || !containsOf(item, el))) continue;
+      // So are the parts its own style hides (DataTables' Responsive hides a column's cells with `display: none`).
+      if (!candidate && hiddenInlineIn(el, item)) continue;
       const slot = note(item, el, candidate ? candidate.kind : 'text');
       if (seen.has(slot.selector)) continue;
       seen.add(slot.selector);
@@ -949,6 +951,12 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // controls are entries (~280 more tokens on medium-1), each reached by its name (exploratory test, session 25).
     shared: kept.some((slot) => slot.texts.length * 3 >= scanned.length * 2),
   };
+}
+
+/** Hidden by its own style attribute or one of its parents' up to the item (not the item: a list shows items by class). */
+function hiddenInlineIn(el: Element, item: Element): boolean {
+  for (let node: Element | null = el; node && node !== item; node = parentOf(node)) if (hiddenInline(node)) return true;
+  return false;
 }
 
 /** Shown struck through: in `<s>`, `<del>` or `<strike>` (a few levels up at most), or styled with a line through it. */

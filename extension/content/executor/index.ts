@@ -8,7 +8,7 @@
 import { ActionError, NavigationError, NotFoundError, PageUnresponsiveError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
 import { MAX_COLUMN_TEXTS, WATCH_MAX_MS } from '../../protocol/list-reads.ts';
-import { accessibleName, forgetClosedRoots, shownItem, styleOf, tagOf, textOf } from '../document/dom.ts';
+import { accessibleName, forgetClosedRoots, holdsGlyphButton, shownItem, styleOf, tagOf, textOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { headingOfWordless, linkContinuation } from '../document/wordless.ts';
 import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
@@ -326,7 +326,9 @@ function readOwnText(el: Element): string {
   // Words of two elements that a style sheet draws apart read apart ("View comments 941"), as the document shows them;
   // markup inside a word (`i<mark>Phone</mark>`, `H<sub>2</sub>O`) is no word break there (dom.ts IN_WORD_TAGS).
   const respace = el.childElementCount > 0 && mayRunTogether(drawn);
-  const shown = drawn ? (respace ? spacedLike(drawn, textOf(el, TEXT_LIMIT)) : drawn) : textOf(el, TEXT_LIMIT);
+  // A chip's remove `×` inside it is no part of its words (dom.ts glyphButton), as the samples show them.
+  const glyphed = el.childElementCount > 0 && !!drawn && holdsGlyphButton(el);
+  const shown = drawn && !glyphed ? (respace ? spacedLike(drawn, textOf(el, TEXT_LIMIT)) : drawn) : textOf(el, TEXT_LIMIT);
   // A table cell that shows only an icon reads as its icon's words ("not finished"), as the samples show it.
   const icon = shown ? '' : iconWords(el) || labelWords(el) || soleControlWords(el);
   if (icon) return icon;
