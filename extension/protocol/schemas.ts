@@ -293,6 +293,15 @@ export const ListEntrySchema = v.strictObject({
   machineValues: v.optional(v.record(docName, text(100))),
   /** The field whose column header says the rows are sorted by it (`aria-sort`), and which way. */
   sortedBy: v.optional(v.strictObject({ field: docName, order: v.picklist(['ascending', 'descending']) })),
+  /**
+   * The items the page marks (a pagination's page, a wizard's step: `aria-current`; a tab's or option's `aria-selected`;
+   * a filter chip's `aria-pressed`), by index in the list and words: the first few (content/document/item-marks.ts).
+   */
+  marked: v.optional(v.pipe(v.array(v.strictObject({
+    index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    mark: v.picklist(['current', 'selected', 'pressed']),
+    text: text(100),
+  })), v.maxLength(4))),
   /** Relative to the list container, for `container.querySelectorAll`. */
   itemSelector: text(1000),
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),

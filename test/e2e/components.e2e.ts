@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { useAppRig, outcomeOf, runKnown } from './automation-rig.ts';
-import type { ListEntry } from '../../extension/protocol/schemas.ts';
+import { envelope, sendFromPage } from './helpers.ts';
+import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
  * Cards drawn by web components in their own shadow roots (open and closed) are one list, read and acted on by item;
@@ -102,6 +103,19 @@ describe('web components and labels beside fields', () => {
     expect(names().filter((n) => n.startsWith('notes__'))).toEqual(['notes__edit_note_button', 'notes__trash_button']);
     // A banner that takes the focus to be read is no control of its own (explorer, session 43: `cookie_banner__cookie_banner`).
     expect(names().filter((n) => n.startsWith('cookie_banner__'))).toEqual(['cookie_banner__accept_all_button', 'cookie_banner__necessary_only_button']);
+  });
+
+  // Explorer, session 44: a pressed chip past the samples, a step marked on its item, were nowhere in the document.
+  test('the chips the page marks pressed are said with their list, by index, and change as a script clicks one', async () => {
+    const chips = list('skills__chips');
+    expect(chips.marked).toEqual([{ index: 1, mark: 'pressed', text: 'TypeScript' }, { index: 8, mark: 'pressed', text: 'Kotlin' }]);
+    const step = entries().find((e) => e.name === 'skills__shipping_link');
+    expect(step?.kind !== 'list' && step?.state?.current).toBe(true);
+    const outcome = await run(`$skills__chips.find("Rust").click(); $skills__chips[1].click(); done($skills__chips.map((c) => c.button.value()))`);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: [false, false, false, true, false, false, false, false, true] });
+    const doc = (await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId })) as { payload: PageDocument }).payload;
+    const after = doc.sections.flatMap((s) => s.entries).find((e) => e.name === 'skills__chips') as ListEntry;
+    expect(after.marked).toEqual([{ index: 3, mark: 'pressed', text: 'Rust' }, { index: 8, mark: 'pressed', text: 'Kotlin' }]);
   });
 
   test('a pagination\'s current page, drawn as no link, is a link marked current (explorer, session 43: absent)', () => {

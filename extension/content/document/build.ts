@@ -15,6 +15,7 @@ import { collapse, nameWords, quote, readableToken, slug, truncate } from './tex
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { ownName } from './names.ts';
 import { sortedBy } from './sort-state.ts';
+import { markedItems } from './item-marks.ts';
 import { admitMessage, messageEntry, type MessageCount } from './messages.ts';
 import { MAX_UPWARD_STEPS, attr, classListOf, closestOf, containsOf, firstElementChildOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
@@ -416,6 +417,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const table = tableOf(list);
     const sort = table ? sortedBy(table, list.fields) : undefined;
     const more = total === undefined && drawsMoreUncounted(list.container, list.items);
+    const marked = markedItems(list.items, list.container, itemControlSlot(list)?.selector);
     const entry: ListEntry = {
       name: own,
       kind: 'list',
@@ -429,6 +431,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       samples: list.samples,
       ...(list.machineValues ? { machineValues: list.machineValues } : {}),
       ...(sort ? { sortedBy: sort } : {}),
+      ...(marked ? { marked } : {}),
       itemSelector: list.itemSelector,
       ...(list.itemPaths ? { itemPaths: [...list.itemPaths] } : {}),
       // A calendar's label is the month it shows: found by it, the list would be lost when the month turns (or be another
@@ -469,6 +472,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       // The group's links, and only they (their ancestor holds others: a menu's, a table's, a section's edit links).
       const query = itemQueryFor(container, links.map((c) => c.el), ['a[href]'], locatorCache);
       const group = anchors.has(links) ? 'anchors' : menus.has(links) ? 'menu' : 'text';
+      const marked = markedItems(links.map((c) => c.el), container, ':scope');
       const entry: ListEntry = {
         name: group === 'anchors' ? 'anchors' : group === 'menu' ? 'links' : 'text_links',
         kind: 'list',
@@ -481,6 +485,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
         // show (medium-1: an avatar link's "Go to the profile of …" was a sample no find() reached). The first links,
         // empty and repeated ones too: sample i is item i (an image-only link [0] left out made "Home" look like [0]).
         samples: links.slice(0, PROSE_SAMPLES).map((c) => ({ link: truncate(linkWords(c.el, 200), 60) })),
+        ...(marked ? { marked } : {}),
         itemSelector: query.selector,
         ...(query.paths ? { itemPaths: [...query.paths] } : {}),
         locators: locatorsFor(container, '', locatorCache),

@@ -5,7 +5,7 @@ import { collapse, truncate } from './text.ts';
 import { calendarOf } from './calendar.ts';
 import { choiceBeside, choiceShown, showsChoice } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
-import { attr, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
+import { attr, childElementCountOf, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', menuitemcheckbox: 'checkbox',
@@ -235,6 +235,17 @@ function feedbackOf(el: Element): string | undefined {
   return undefined;
 }
 
+/**
+ * A link or button alone in an item the page marks current (`<li aria-current="step"><a>Shipping</a></li>`: a wizard's
+ * steps, a breadcrumb's trail) is the current one (explorer, session 44).
+ */
+function currentWrapper(el: Element): boolean {
+  const wrapper = parentOf(el);
+  if (!wrapper || childElementCountOf(wrapper) !== 1) return false;
+  const current = attr(wrapper, 'aria-current');
+  return !!current && current !== 'false';
+}
+
 /** Current state, options and the value (never for sensitive fields). */
 export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pick<ElementEntry, 'state' | 'options' | 'optionsTotal'> {
   const state: NonNullable<ElementEntry['state']> = {};
@@ -254,7 +265,7 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   const pressed = bool(attr(el, 'aria-pressed'));
   if (pressed !== undefined) state.pressed = pressed;
   const current = attr(el, 'aria-current');
-  if ((current && current !== 'false') || attr(el, 'aria-selected') === 'true') state.current = true;
+  if ((current && current !== 'false') || attr(el, 'aria-selected') === 'true' || currentWrapper(el)) state.current = true;
   const tag = tagOf(el);
   if (tag === 'DETAILS' || tag === 'SUMMARY') {
     const details = closestOf(el, 'details');

@@ -187,7 +187,7 @@ export function renderList(entry: ListEntry): string {
     // Item i's text in place i, an empty one as "": left out, the next link looked like item i (`[0]` an image link).
     const texts = entry.samples.slice(0, LINK_SAMPLES).map((s) => s[field] ?? '');
     if (texts.some(Boolean)) parts.push(`e.g. ${texts.map((t) => quote(t, 30)).join(', ')}${entry.count > texts.length ? ' …' : ''}`);
-    return parts.join(' ');
+    return [...parts, ...marks(entry)].join(' ');
   }
   if (described) parts.push(quote(entry.description));
   // A field that gives machines its value (a date shown as "Aug 3") says what `.value()` reads: the first item's.
@@ -209,7 +209,18 @@ export function renderList(entry: ListEntry): string {
     const value = (k: string, v: string) => (TOGGLES.has(kinds.get(k) ?? '') && (v === 'true' || v === 'false' || v === 'mixed') && !entry.fields.includes(k) ? v : quote(v, 40));
     parts.push(`e.g. ${samples.map((s) => `{${Object.entries(s).map(([k, v]) => `${k}: ${value(k, v)}`).join(', ')}}`).join(' ')}`);
   }
-  return parts.join(' ');
+  return [...parts, ...marks(entry)].join(' ');
+}
+
+/** The items the page marks, by mark: `current: [6] "7"`, `pressed: [0] "Open", [3] "Draft"` (item-marks.ts). */
+function marks(entry: ListEntry): string[] {
+  const byMark = new Map<string, string[]>();
+  for (const { index, mark, text } of entry.marked ?? []) {
+    const said = `[${index}]${text ? ` ${quote(text, 30)}` : ''}`;
+    const list = byMark.get(mark);
+    if (list) list.push(said); else byMark.set(mark, [said]);
+  }
+  return [...byMark].map(([mark, items]) => `${mark}: ${items.join(', ')}`);
 }
 
 export const renderEntry = (entry: Entry): string => (isList(entry) ? renderList(entry) : renderElement(entry));

@@ -1,0 +1,46 @@
+/**
+ * The items of a list that the page marks: the page a pagination is on, a wizard's step (`aria-current`), the tab or
+ * option chosen (`aria-selected`), the filter chips on (`aria-pressed`). Shown with the list (`current: [1] "2"`): the
+ * samples show the first items only, and the one chosen is often further on (explorer, session 44: a 9th tab, a 10th
+ * option, a pressed chip were nowhere in the document).
+ */
+import type { ListEntry } from './types.ts';
+import { attr, childElementCountOf, parentOf } from './dom-safe.ts';
+import { tagOf } from './dom.ts';
+import { sampleText, slotElement } from './lists.ts';
+import { truncate } from './text.ts';
+
+type Mark = NonNullable<ListEntry['marked']>[number]['mark'];
+const MAX_MARKED = 4;
+/** Items looked at: a list of thousands has its chosen item among the first ones drawn, or says so elsewhere. */
+const MAX_SCANNED = 300;
+
+/** What an element says of itself being chosen, or undefined. */
+function markOf(el: Element): Mark | undefined {
+  const current = attr(el, 'aria-current');
+  if (current !== null && current !== 'false') return 'current';
+  if (attr(el, 'aria-selected') === 'true' || (tagOf(el) === 'OPTION' && (el as HTMLOptionElement).selected === true)) return 'selected';
+  if (attr(el, 'aria-pressed') === 'true') return 'pressed';
+  return undefined;
+}
+
+/**
+ * The marks of a list's items: each item's own, its one control's (the list's control slot, `controlSelector`) or
+ * that of a wrapper holding the item alone (`<li aria-current="step"><a>…</a></li>` with the links the items).
+ * Undefined when no item is marked, or when every item is (a mark that tells none apart).
+ */
+export function markedItems(items: readonly Element[], container: Element, controlSelector: string | undefined): ListEntry['marked'] {
+  const marked: NonNullable<ListEntry['marked']> = [];
+  let count = 0;
+  const scanned = items.slice(0, MAX_SCANNED);
+  scanned.forEach((item, index) => {
+    const control = controlSelector ? slotElement(item, controlSelector) : null;
+    const wrapper = parentOf(item);
+    const sole = wrapper && wrapper !== container && childElementCountOf(wrapper) === 1 ? wrapper : null;
+    const mark = markOf(item) ?? (control && control !== item ? markOf(control) : undefined) ?? (sole ? markOf(sole) : undefined);
+    if (!mark) return;
+    count++;
+    if (marked.length < MAX_MARKED) marked.push({ index, mark, text: truncate(sampleText(control ?? item) || sampleText(item), 60) });
+  });
+  return count && count < scanned.length ? marked : undefined;
+}

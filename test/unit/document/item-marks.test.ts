@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+/**
+ * The items a page marks chosen — a pagination's page and a wizard's step (`aria-current`), a tab or option
+ * (`aria-selected`), filter chips (`aria-pressed`) — are said with their list, wherever they sit in it (explorer,
+ * session 44: a 9th tab, a 10th option and a pressed chip were nowhere in the document; samples show the first three).
+ */
+import { expect, test } from 'vitest';
+import { build, list, lists, entry } from './helpers.ts';
+import { renderDocument } from '../../../extension/content/document/render.ts';
+
+const buttons = (words: string[], attribute: string, on: string[]) => words.map((w) => `<button type="button" ${attribute}="${on.includes(w)}">${w}</button>`).join('');
+const SKILLS = ['Python', 'TypeScript', 'Go', 'Rust', 'Java', 'C', 'Ruby', 'PHP', 'Kotlin', 'Swift'];
+
+test('pressed chips and a selected tab far down their lists are marked by index and words', () => {
+  const doc = build(`<main><h1>Jobs</h1><div role="group" aria-label="Skills">${buttons(SKILLS, 'aria-pressed', ['TypeScript', 'Kotlin'])}</div>
+    <div role="tablist" aria-label="Sort">${SKILLS.map((w) => `<button role="tab" aria-selected="${w === 'Ruby'}">${w}</button>`).join('')}</div></main>`);
+  const [skills, sort] = lists(doc);
+  expect(skills!.marked).toEqual([{ index: 1, mark: 'pressed', text: 'TypeScript' }, { index: 8, mark: 'pressed', text: 'Kotlin' }]);
+  expect(sort!.marked).toEqual([{ index: 6, mark: 'selected', text: 'Ruby' }]);
+  const text = renderDocument(doc);
+  expect(text).toContain('pressed: [1] "TypeScript", [8] "Kotlin"');
+  expect(text).toContain('selected: [6] "Ruby"');
+});
+
+test('a pagination\'s current page and a wizard\'s current step (on the item around the link) are the current ones', () => {
+  const pages = [1, 2, 3, 4, 5, 6, 7].map((n) => `<li><a href="?p=${n}"${n === 6 ? ' aria-current="page"' : ''}>${n}</a></li>`).join('');
+  const steps = ['Cart', 'Shipping', 'Payment', 'Review', 'Pay', 'Done', 'Rate', 'Share'].map((w, i) => `<li${i === 1 ? ' aria-current="step"' : ''}><a href="#s${i}">${w}</a></li>`).join('');
+  const doc = build(`<main><h1>Results</h1><ol class="steps">${steps}</ol></main><nav aria-label="Pagination"><ul>${pages}<li><a href="?p=7">Next</a></li></ul></nav>`);
+  const text = renderDocument(doc);
+  expect(text).toMatch(/e\.g\. "1", "2", "3", "4", "5" … current: \[5\] "6"/);
+  expect(text).toMatch(/"Cart", "Shipping".* current: \[1\] "Shipping"/);
+  // A few steps are entries: the one whose item is marked is [current].
+  const few = build(`<main><h1>Checkout</h1><ol><li><a href="#a">Cart</a></li><li aria-current="step"><a href="#b">Shipping</a></li><li><a href="#c">Pay</a></li></ol></main>`);
+  expect(entry(few, 'checkout__shipping_link').state).toMatchObject({ current: true });
+  expect(entry(few, 'checkout__cart_link').state?.current).toBeUndefined();
+});
+
+test('no marks where none or every item is marked; aria-current="false" is no mark', () => {
+  const none = build(`<main><h1>Jobs</h1><div role="group" aria-label="Skills">${buttons(SKILLS, 'aria-pressed', [])}</div></main>`);
+  expect(list(none, 'jobs__skills').marked).toBeUndefined();
+  const all = build(`<main><h1>Jobs</h1><div role="group" aria-label="Skills">${buttons(SKILLS, 'aria-pressed', SKILLS)}</div></main>`);
+  expect(list(all, 'jobs__skills').marked).toBeUndefined();
+  const falseCurrent = build(`<main><h1>Jobs</h1><div role="group" aria-label="Skills">${buttons(SKILLS, 'aria-current', [])}</div></main>`);
+  expect(renderDocument(falseCurrent)).not.toContain('current:');
+});
