@@ -326,6 +326,8 @@ export const SectionSchema = v.strictObject({
   name: docName,
   kind: v.picklist(['dialog', 'form', 'search', 'nav', 'header', 'footer', 'aside', 'main', 'region', 'frame', 'page', 'heading']),
   title: text(300),
+  /** What a dialog says (its description: "“Website redesign” and its 14 tasks will be deleted."), before it is answered. */
+  says: v.optional(text(300)),
   entries: v.pipe(v.array(v.union([ElementEntrySchema, ListEntrySchema])), v.maxLength(5000)),
 });
 export const PageDocumentSchema = v.strictObject({

@@ -304,6 +304,27 @@ describe('page → document in Chromium', () => {
     await modal.page.close();
   });
 
+  // Explorer, session 44: a modal drawn with divs (Bootstrap's) left the page behind in, its "Delete" buttons first, and
+  // the dialog's text out.
+  test('an ARIA modal (role=dialog aria-modal=true) leaves the page behind out and says what it asks; closed, the page is back', async () => {
+    write('aria-modal.html', `<title>Projects</title><style>.modal{position:fixed;inset:0;display:none;background:#0008}.modal.show{display:block}
+      .modal-dialog{margin:80px auto;width:400px;background:#fff;padding:16px}</style>
+      <main><h1>Projects</h1><ul><li>Website redesign <button>Delete</button></li><li>Mobile app <button>Delete</button></li></ul><button>New project</button></main>
+      <div class="modal show" id="m" role="dialog" aria-modal="true" aria-labelledby="t"><div class="modal-dialog"><h5 id="t">Delete project?</h5>
+      <p>“Website redesign” and its 14 tasks will be permanently deleted.</p><button onclick="m.classList.remove('show')">Cancel</button><button>Delete</button></div></div>`);
+    const modal = await open('/generated/aria-modal.html');
+    const blocked = await documentOf(modal.tabId);
+    expect(namesOf(blocked)).toEqual(['delete_project__cancel_button', 'delete_project__delete_button']);
+    const text = renderDocument(blocked);
+    expect(text).toContain('note: a modal dialog is open');
+    expect(text).toContain('# delete_project (dialog says "“Website redesign” and its 14 tasks will be permanently deleted.")');
+    await modal.page.getByRole('button', { name: 'Cancel' }).click();
+    const closed = await documentOf(modal.tabId);
+    expect(namesOf(closed)).toEqual(['projects__delete_button', 'projects__delete_button_2', 'projects__new_project_button']);
+    expect(closed.notes).toBeUndefined();
+    await modal.page.close();
+  });
+
   test('closed shadow roots on plain elements (div, span, section) are read', async () => {
     // Closed shadow roots on a plain div, a span and a section (the 17 plain elements that may host one).
     write('closed-shadow.html', `<title>Shadow</title><main><h1>Shadow</h1><div id="host"></div><span id="span"></span><section id="sec" aria-label="Widgets"></section></main>

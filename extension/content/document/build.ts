@@ -554,7 +554,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   for (const item of placed) {
     let section = sections.get(item.section.name);
     if (!section) {
-      section = { name: item.section.name, kind: item.section.kind, title: item.section.title, entries: [] };
+      section = { name: item.section.name, kind: item.section.kind, title: item.section.title, ...(item.section.says ? { says: item.section.says } : {}), entries: [] };
       sections.set(item.section.name, section);
     }
     item.entry.name = `${section.name}__${item.entry.name}`;
@@ -610,7 +610,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     let view = views.get(via);
     if (!view) views.set(via, (view = new Map()));
     let section = view.get(home.name);
-    if (!section) view.set(home.name, (section = { name: home.name, kind: home.kind, title: home.title, entries: [] }));
+    if (!section) view.set(home.name, (section = { name: home.name, kind: home.kind, title: home.title, ...(home.says ? { says: home.says } : {}), entries: [] }));
     section.entries.push(item.entry);
   }
   if (moved.size) {

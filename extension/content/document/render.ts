@@ -233,7 +233,7 @@ export function renderSectionHeader(section: Section): string {
   const titled = !!section.title && !slug(nameWords(section.title), 12).startsWith(section.name);
   const kindInName = section.name === section.kind || section.name.endsWith(`_${section.kind}`);
   const kind = section.kind === 'heading' || kindInName ? '' : section.kind;
-  const inner = [kind, titled ? quote(section.title, 60) : ''].filter(Boolean).join(' ');
+  const inner = [kind, titled ? quote(section.title, 60) : '', section.says ? `says ${quote(section.says, 200)}` : ''].filter(Boolean).join(' ');
   return `# ${section.name}${inner ? ` (${inner})` : ''}`;
 }
 

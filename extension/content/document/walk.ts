@@ -8,6 +8,7 @@
 import type { ElementKind, SectionKind } from './types.ts';
 import { labelStandIn } from './box-label.ts';
 import { monthOfCalendar } from './calendar.ts';
+import { dialogWords } from './dialog-words.ts';
 import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
 import { isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
@@ -21,6 +22,8 @@ export interface SectionRef {
   name: string;
   title: string;
   kind: SectionKind;
+  /** A dialog's description (dialog-words.ts). */
+  says?: string;
 }
 
 /** A container in the walk; headings met inside it (outside nested containers) name what follows them. */
@@ -187,7 +190,15 @@ function containerOf(el: Element, parent: Frame, repeats: RepeatCache): Frame | 
   else if (tag === 'MAIN' || role === 'main') kind = 'main';
   else if ((tag === 'SECTION' || tag === 'ARTICLE' || role === 'region') && ownLabel(el)) kind = 'region';
   if (!kind) return undefined;
+  const frame = containerFrameOf(el, kind, parent, repeats);
+  if (frame && kind === 'dialog' && frame.section.kind === 'dialog' && !frame.section.says) {
+    const says = dialogWords(el, frame.section.title);
+    if (says) frame.section = { ...frame.section, says };
+  }
+  return frame;
+}
 
+function containerFrameOf(el: Element, kind: SectionKind, parent: Frame, repeats: RepeatCache): Frame | undefined {
   const label = ownLabel(el);
   // A dialog's form is the dialog: one section, named and kinded as the dialog.
   if (kind === 'form' && !label && parent.section.kind === 'dialog') return { el, section: parent.section, fixed: true, heading: undefined };
@@ -708,16 +719,33 @@ function reachable(el: Element, view: View): boolean {
 
 function viewOf(doc: Document, blocked = false): View {
   const layout = hasLayout(doc);
-  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()), modals: openModals(doc), blocked };
+  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()), modals: openModals(doc, layout), blocked };
 }
 
-/** The document's open modal dialogs (`:modal`; none where the engine has no such selector, as happy-dom). */
-function openModals(doc: Document): Element[] {
+/**
+ * The document's open modal dialogs: `<dialog>`s shown with `showModal()` (`:modal`; an engine without the selector, as
+ * happy-dom, has none) and the shown elements that say they are one (`role=dialog`/`alertdialog` with
+ * `aria-modal=true`: Bootstrap's, Radix's, MUI's modals, drawn over the page with a backdrop that takes the clicks;
+ * explorer, session 44: their page behind was offered first, its "Delete" before the dialog's).
+ */
+function openModals(doc: Document, layout: boolean): Element[] {
+  let native: Element[] = [];
   try {
-    return Array.from(queryAllOf(doc, 'dialog:modal'));
+    native = Array.from(queryAllOf(doc, 'dialog:modal'));
   } catch {
-    return [];
+    // No `:modal` here.
   }
+  const said = Array.from(queryAllOf(doc, '[aria-modal=true]')).filter((el) => {
+    const role = attr(el, 'role')?.trim();
+    if ((role !== 'dialog' && role !== 'alertdialog') || native.includes(el)) return false;
+    if (closestOf(el, '[hidden],[aria-hidden=true],[inert]')) return false;
+    if (!layout) return styleOf(el)?.display !== 'none';
+    // Shown: a modal kept in the page while closed is invisible, transparent or without a box (MUI's keepMounted).
+    if (checkVisibilityOf(el, { visibilityProperty: true, opacityProperty: true }) === false) return false;
+    const rect = rectOf(el);
+    return rect.width > 0 && rect.height > 0;
+  });
+  return [...native, ...said];
 }
 
 /** Whether `el` is in `outer`, across shadow roots. */
