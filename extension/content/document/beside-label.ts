@@ -16,7 +16,7 @@ const LABEL_BOXES = new Set(['TD', 'TH', 'DT', 'DIV', 'SPAN', 'LABEL', 'B', 'STR
 /** Of those, the ones drawn inline, beside a box's words ("☐ <b>Remember</b> me"). */
 const INLINE_BOXES = new Set(['SPAN', 'LABEL', 'B', 'STRONG', 'I', 'EM', 'SMALL', 'FONT']);
 /** Boxes a field sits alone in, climbed to find the words before them (not past a form, a fieldset, a row). */
-const CLIMBED = new Set(['TD', 'TH', 'DD', 'DIV', 'SPAN', 'P', 'LI']);
+const CLIMBED = new Set(['TD', 'TH', 'DD', 'DIV', 'SPAN', 'P', 'LI', 'LABEL']);
 const CONTROLS = 'input:not([type=hidden]),select,textarea,button,a[href],[contenteditable]:not([contenteditable="false" i]),'
   + '[role=button],[role=link],[role=checkbox],[role=radio],[role=switch],[role=combobox],[role=textbox],[role=searchbox],[role=spinbutton],[role=slider],[role=listbox]';
 /** Words the page shows about a field, not its name: its error, a hint, a count (they change as the page lives). */
@@ -105,7 +105,22 @@ function labelIn(node: Node): string | undefined {
   if ((tag === 'LABEL' && hasAttr(el, 'for')) || matchesOf(el, CONTROLS) || queryOf(el, `${CONTROLS},label[for],h1,h2,h3,h4,h5,h6,[role=heading]`)) return undefined;
   const style = styleOf(el);
   if (style && (style.display === 'none' || style.visibility === 'hidden')) return undefined;
+  // A title over a description (a settings row's "Marketing emails" / "Offers from partners.", drawn beside its
+  // switch): the title (explorer, session 44: `$notifications__switch`, `switch_2`).
+  const title = titleOverDescription(el);
+  if (title) return NOT_A_LABEL_CLASS.test(attr(title, 'class') ?? '') ? undefined : asLabel(textOf(title, MAX_CHARS + 20));
   return asLabel(textOf(el, MAX_CHARS + 20));
+}
+
+/** The first of two or three blocks of words that make a box, with no words of the box's own between them. */
+function titleOverDescription(el: Element): Element | undefined {
+  const blocks = Array.from(el.children);
+  if (blocks.length < 2 || blocks.length > 3 || !blocks.every((b) => ['P', 'DIV', 'SPAN', 'STRONG', 'B', 'SMALL', 'LABEL'].includes(tagOf(b)))) return undefined;
+  for (let node = el.firstChild; node; node = node.nextSibling) if (nodeTypeOf(node) === 3 && /\S/.test(node.nodeValue ?? '')) return undefined;
+  const style = styleOf(el);
+  // Side by side in a line ("<span>Sort</span> <span>by</span>") is one label; stacked blocks are a title and more.
+  if (style && (style.display === 'flex' && !style.flexDirection.startsWith('column'))) return undefined;
+  return ['SPAN', 'STRONG', 'B', 'SMALL'].includes(tagOf(blocks[0]!)) && ['SPAN', 'STRONG', 'B', 'SMALL'].includes(tagOf(blocks[1]!)) ? undefined : blocks[0];
 }
 
 /**

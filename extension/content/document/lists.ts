@@ -681,11 +681,37 @@ function listOf(container: Element, items: Element[], memberMap: Map<Element, Ca
   if (memberMap.size <= SMALL_LIST && [...memberMap.values()].every((m) => m.length === 1 && m[0]!.kind === 'radio')) return undefined;
   const { shared, ...list } = describe(container, items, memberMap, cache);
   if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) return undefined;
+  const lost = unreachedControls(memberMap, list.slots);
+  // Blocks that only look alike (a settings page's sections: one of check boxes, one of radio buttons, one a select):
+  // no list, their controls entries (explorer, session 44: `list(4) fields: title`, every switch and select gone).
+  if (lost.length && lost.length * 3 >= Math.min(members.length, scannedMembers(memberMap))) return undefined;
   const slotsPerItem = list.slots.length;
   if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) return undefined;
   if (items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) return undefined;
-  return { ...list, members };
+  // A few items' odd controls (a checklist's "Other" text box) stay entries; a long list's are its items' business.
+  const kept = memberMap.size <= SMALL_LIST && lost.length ? members.filter((m) => !lost.includes(m)) : members;
+  return { ...list, members: kept };
 }
+
+/** Items whose controls unreachedControls looks at. */
+const REACH_SCANNED = 20;
+
+/**
+ * The controls of the items (the first REACH_SCANNED) of a kind no action of the list has, which it hides: a select in
+ * one block only, a radio button read through a `checkbox` slot. (A paragraph's third link among items of two is
+ * reached the way a text's links are.)
+ */
+function unreachedControls(memberMap: Map<Element, Candidate[]>, slots: readonly ListSlot[]): Candidate[] {
+  const actions = slots.filter((slot) => slot.kind !== 'text');
+  const lost: Candidate[] = [];
+  for (const candidates of [...memberMap.values()].slice(0, REACH_SCANNED)) {
+    // Read through a slot of another kind (a radio as `checkbox`), or none.
+    for (const candidate of candidates) if (!actions.some((slot) => slot.kind === candidate.kind)) lost.push(candidate);
+  }
+  return lost;
+}
+
+const scannedMembers = (memberMap: Map<Element, Candidate[]>) => [...memberMap.values()].slice(0, REACH_SCANNED).reduce((sum, m) => sum + m.length, 0);
 
 /** What a calendar's day is drawn as. */
 const DAY_KINDS: ReadonlySet<string> = new Set(['button', 'clickable', 'link', 'option']);
