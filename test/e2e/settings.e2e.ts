@@ -16,8 +16,18 @@ describe('a settings page', () => {
     expect(entries.filter((e) => e.kind === 'list')).toEqual([]);
     expect(entries.filter((e) => e.kind !== 'message').map((e) => [e.name.replace(/^.*__/, ''), e.kind])).toEqual([
       ['marketing_emails_switch', 'switch'], ['sounds_switch', 'switch'], ['plan_free', 'radio'], ['plan_pro', 'radio'],
-      ['language', 'select'], ['delete_account_button', 'button']]);
+      ['language', 'select'], ['revoke_button', 'button'], ['revoke_button_2', 'button'], ['delete_account_button', 'button']]);
   });
+
+  test('two buttons named alike say their rows\' words; the one said to be staging\'s is staging\'s', async () => {
+    const revokes = app.doc.sections.flatMap((s) => s.entries).filter((e) => /__revoke_button/.test(e.name));
+    expect(revokes.map((e) => (e.kind === 'list' ? '' : e.row))).toEqual(['Production pk_live_9f2a', 'Staging pk_test_11bc']);
+    const outcome = (await runKnown(app.panel, app.tabId, `$${revokes[1]!.name}.click(); done(1)`, { confirm: 'yes' }));
+    // Revoking is asked about first (irreversible.ts), then done.
+    expect(outcome.asked).toHaveLength(1);
+    expect(outcomeOf(outcome.report).status).toBe('done');
+    expect(await app.tab.evaluate(() => Array.from(document.querySelectorAll('.keys code'), (c) => c.textContent))).toEqual(['pk_live_9f2a', 'revoked']);
+  }, 120_000);
 
   test('a script turns a switch on, picks a plan and a language by those names', async () => {
     const name = (own: string) => app.doc.sections.flatMap((s) => s.entries).find((e) => e.name.endsWith(`__${own}`))!.name;

@@ -16,6 +16,7 @@ import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './r
 import { ownName } from './names.ts';
 import { sortedBy } from './sort-state.ts';
 import { markedItems } from './item-marks.ts';
+import { tellRowsApart } from './row-words.ts';
 import { admitMessage, messageEntry, type MessageCount } from './messages.ts';
 import { MAX_UPWARD_STEPS, attr, classListOf, closestOf, containsOf, firstElementChildOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
@@ -33,7 +34,8 @@ function targetParts(el: Element): [string, string] {
  * readable id, name attribute, test id, the element it controls (`aria-controls`), its link target's last path segment,
  * then its query; else by document order. Never by a number it shows (names.ts): a count changes.
  */
-function disambiguate(group: { entry: Entry; el: Element }[]): void {
+/** Names a group of entries named alike apart; returns those told apart by number only (no key of their own). */
+function disambiguate<T extends { entry: Entry; el: Element }>(group: T[]): T[] {
   const tries: ((el: Element) => string)[] = [
     (el) => slug(readableToken(idOf(el)) ?? '', 3),
     (el) => slug(readableToken(attr(el, 'name')) ?? '', 3),
@@ -46,11 +48,17 @@ function disambiguate(group: { entry: Entry; el: Element }[]): void {
   // those with none are numbered in order (the first keeps the bare name).
   const keyed = group.map(({ el }) => tries.map((key) => key(el)));
   let ordinal = 0;
-  group.forEach(({ entry }, i) => {
+  const numbered: T[] = [];
+  group.forEach((item, i) => {
+    const { entry } = item;
     const own = keyed[i]!.find((key, t) => key && keyed.every((other, j) => j === i || other[t] !== key));
     if (own) entry.name = `${entry.name}_${own}`;
-    else if (ordinal++ > 0) entry.name = `${entry.name}_${ordinal}`;
+    else {
+      numbered.push(item);
+      if (ordinal++ > 0) entry.name = `${entry.name}_${ordinal}`;
+    }
   });
+  return numbered;
 }
 
 /** What an element is called by its own attributes: aria-label, aria-labelledby. */
@@ -572,7 +580,11 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const group = groups.get(key);
     if (group) group.push(item); else groups.set(key, [item]);
   }
-  for (const group of groups.values()) if (group.length > 1) disambiguate(group);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const numbered = disambiguate(group);
+    if (numbered.length > 1 && group[0]!.entry.kind !== 'list' && group[0]!.entry.kind !== 'message') tellRowsApart(numbered as { entry: ElementEntry; el: Element }[]);
+  }
   const taken = new Set<string>();
   for (const item of [0, 1, 2].flatMap((r) => placed.filter((p) => rank(p.entry) === r))) {
     let name = item.entry.name;

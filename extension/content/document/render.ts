@@ -105,6 +105,7 @@ export function renderElement(entry: ElementEntry): string {
   if (label && !labelInName) parts.push(quote(label, 48));
   if (shows) parts.push(`shows=${quote(shows, 48)}`);
   if (entry.placeholder) parts.push(`placeholder=${quote(entry.placeholder, 40)}`);
+  if (entry.row) parts.push(`in ${quote(entry.row, 40)}`);
   const state = stateParts(entry);
   if (state.length) parts.push(`[${state.join(' ')}]`);
   if (entry.options?.length) {
