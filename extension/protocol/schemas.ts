@@ -304,6 +304,8 @@ export const ListEntrySchema = v.strictObject({
     mark: v.picklist(['current', 'selected', 'pressed']),
     text: text(100),
   })), v.maxLength(4))),
+  /** How many more items are marked than `marked` shows. */
+  markedMore: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** Relative to the list container, for `container.querySelectorAll`. */
   itemSelector: text(1000),
   locators: v.pipe(v.array(LocatorSchema), v.maxLength(8)),

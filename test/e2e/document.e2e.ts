@@ -323,6 +323,26 @@ describe('page → document in Chromium', () => {
     expect(namesOf(closed)).toEqual(['projects__delete_button', 'projects__delete_button_2', 'projects__new_project_button']);
     expect(closed.notes).toBeUndefined();
     await modal.page.close();
+    // Review, session 44: a cookie bar marked modal blocks nothing (no backdrop: the page takes clicks around it), a
+    // drawer slid off screen is closed, and a listbox the open modal put at the body's end is on top, usable.
+    write('aria-modal-not.html', `<title>News</title><main><h1>News</h1><a href="/a/1">Big story</a></main>
+      <div role="dialog" aria-modal="true" aria-label="Cookies" style="position:fixed;bottom:0;left:0;right:0;background:#fff"><button>Allow all</button></div>
+      <div role="dialog" aria-modal="true" aria-label="Cart" style="position:fixed;top:0;right:0;width:300px;height:100vh;transform:translateX(100%)"><a href="/checkout">Checkout</a></div>`);
+    const open1 = await open('/generated/aria-modal-not.html');
+    const page1 = await documentOf(open1.tabId);
+    expect(namesOf(page1)).toContain('news__big_story_link');
+    expect(page1.notes).toBeUndefined();
+    await open1.page.close();
+    write('aria-modal-popup.html', `<title>Assign</title><style>.bd{position:fixed;inset:0;background:#0006}</style><main><h1>Projects</h1><button>New</button></main>
+      <div class="bd"></div><div role="dialog" aria-modal="true" aria-label="Assign" style="position:fixed;top:80px;left:100px;width:300px;background:#fff">
+      <input role="combobox" aria-label="Owner" aria-expanded="true" aria-controls="lb"><button>Save</button></div>
+      <ul role="listbox" id="lb" style="position:fixed;top:130px;left:100px;width:300px;background:#fff;margin:0;z-index:2"><li role="option">Alice</li><li role="option">Bob</li></ul>`);
+    const open2 = await open('/generated/aria-modal-popup.html');
+    const names2 = namesOf(await documentOf(open2.tabId));
+    expect(names2).toEqual(expect.arrayContaining(['assign__owner', 'assign__save_button']));
+    expect(names2.filter((n) => /alice|bob/.test(n))).toHaveLength(2);
+    expect(names2.filter((n) => /new_button/.test(n))).toEqual([]);
+    await open2.page.close();
   });
 
   test('closed shadow roots on plain elements (div, span, section) are read', async () => {

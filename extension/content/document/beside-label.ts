@@ -108,9 +108,12 @@ function labelIn(node: Node): string | undefined {
   // A title over a description (a settings row's "Marketing emails" / "Offers from partners.", drawn beside its
   // switch): the title (explorer, session 44: `$notifications__switch`, `switch_2`).
   const title = titleOverDescription(el);
-  if (title) return NOT_A_LABEL_CLASS.test(attr(title, 'class') ?? '') ? undefined : asLabel(textOf(title, MAX_CHARS + 20));
-  return asLabel(textOf(el, MAX_CHARS + 20));
+  const titled = title ? asLabel(textOf(title, MAX_CHARS + 20)) : undefined;
+  return titled ?? asLabel(textOf(el, MAX_CHARS + 20));
 }
+
+/** A badge over a title ("Beta", "New", "Step 2 of 3"): no title itself. */
+const BADGE_CLASS = /(?:^|[\s_-])(?:badge|eyebrow|tag|pill|chip|overline|kicker|label-new|new|beta|step)(?:$|[\s_-])/i;
 
 /** The first of two or three blocks of words that make a box, with no words of the box's own between them. */
 function titleOverDescription(el: Element): Element | undefined {
@@ -120,7 +123,9 @@ function titleOverDescription(el: Element): Element | undefined {
   const style = styleOf(el);
   // Side by side in a line ("<span>Sort</span> <span>by</span>") is one label; stacked blocks are a title and more.
   if (style && (style.display === 'flex' && !style.flexDirection.startsWith('column'))) return undefined;
-  return ['SPAN', 'STRONG', 'B', 'SMALL'].includes(tagOf(blocks[0]!)) && ['SPAN', 'STRONG', 'B', 'SMALL'].includes(tagOf(blocks[1]!)) ? undefined : blocks[0];
+  if (['SPAN', 'STRONG', 'B', 'SMALL'].includes(tagOf(blocks[0]!)) && ['SPAN', 'STRONG', 'B', 'SMALL'].includes(tagOf(blocks[1]!))) return undefined;
+  // The first block of words that is no badge, an icon's box, a hint or an error.
+  return blocks.find((block) => /\p{L}/u.test(textOf(block, MAX_CHARS)) && !BADGE_CLASS.test(attr(block, 'class') ?? '') && !NOT_A_LABEL_CLASS.test(attr(block, 'class') ?? ''));
 }
 
 /**

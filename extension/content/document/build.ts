@@ -13,7 +13,7 @@ import { itemQueryFor, itemsIn } from './list-items.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
 import { collapse, nameWords, quote, readableToken, slug, truncate } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
-import { ownName } from './names.ts';
+import { legendWords, ownName } from './names.ts';
 import { sortedBy } from './sort-state.ts';
 import { markedItems } from './item-marks.ts';
 import { tellRowsApart } from './row-words.ts';
@@ -67,7 +67,7 @@ function ariaLabels(el: Element): string[] {
   // A fieldset's legend names the boxes in it ("Toppings", not the inputs' `name` "top"; explorer, session 42).
   if (tagOf(el) === 'FIELDSET') {
     const legend = firstElementChildOf(el);
-    if (legend && tagOf(legend) === 'LEGEND') out.push(textOf(legend, 120));
+    if (legend && tagOf(legend) === 'LEGEND') out.push(legendWords(legend, 120));
   }
   const ids = attr(el, 'aria-labelledby');
   if (ids) {
@@ -425,7 +425,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const table = tableOf(list);
     const sort = table ? sortedBy(table, list.fields) : undefined;
     const more = total === undefined && drawsMoreUncounted(list.container, list.items);
-    const marked = markedItems(list.items, list.container, itemControlSlot(list)?.selector);
+    const { marked, more: markedMore } = markedItems(list.items, list.container, itemControlSlot(list)?.selector);
     const entry: ListEntry = {
       name: own,
       kind: 'list',
@@ -440,6 +440,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       ...(list.machineValues ? { machineValues: list.machineValues } : {}),
       ...(sort ? { sortedBy: sort } : {}),
       ...(marked ? { marked } : {}),
+      ...(markedMore ? { markedMore } : {}),
       itemSelector: list.itemSelector,
       ...(list.itemPaths ? { itemPaths: [...list.itemPaths] } : {}),
       // A calendar's label is the month it shows: found by it, the list would be lost when the month turns (or be another
@@ -480,7 +481,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       // The group's links, and only they (their ancestor holds others: a menu's, a table's, a section's edit links).
       const query = itemQueryFor(container, links.map((c) => c.el), ['a[href]'], locatorCache);
       const group = anchors.has(links) ? 'anchors' : menus.has(links) ? 'menu' : 'text';
-      const marked = markedItems(links.map((c) => c.el), container, ':scope');
+      const { marked, more: markedMore } = markedItems(links.map((c) => c.el), container, ':scope');
       const entry: ListEntry = {
         name: group === 'anchors' ? 'anchors' : group === 'menu' ? 'links' : 'text_links',
         kind: 'list',
@@ -494,6 +495,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
         // empty and repeated ones too: sample i is item i (an image-only link [0] left out made "Home" look like [0]).
         samples: links.slice(0, PROSE_SAMPLES).map((c) => ({ link: truncate(linkWords(c.el, 200), 60) })),
         ...(marked ? { marked } : {}),
+        ...(markedMore ? { markedMore } : {}),
         itemSelector: query.selector,
         ...(query.paths ? { itemPaths: [...query.paths] } : {}),
         locators: locatorsFor(container, '', locatorCache),

@@ -202,13 +202,17 @@ export function hiddenInline(el: Element): boolean {
  */
 export function glyphButton(el: Element, tag = tagOf(el)): boolean {
   if (tag !== 'BUTTON' && attr(el, 'role') !== 'button') return false;
-  const text = textContentOf(el) ?? '';
-  return text.length <= 3 && !!text.trim() && !/[\p{L}\p{N}]/u.test(text);
+  const text = (textContentOf(el) ?? '').trim();
+  // Only the glyphs of controls' own actions (remove, close, more, step), on a button whose label says the action:
+  // a filter's `<` or a rating's stars are words of the text around them (review, session 44).
+  return GLYPHS.has(text) && !!(collapse(attr(el, 'aria-label') ?? '') || collapse(attr(el, 'title') ?? '') || attr(el, 'aria-labelledby'));
 }
 
-/** Whether a glyph button (above) sits inside the element: its text is then read without it, as the samples show it. */
-export function holdsGlyphButton(el: Element): boolean {
-  return Array.from(queryAllOf(el, 'button, [role=button]')).some((button) => glyphButton(button));
+const GLYPHS: ReadonlySet<string> = new Set(['×', '✕', '✖', '⨯', '╳', '🗙', '✗', '✘', '⋮', '⋯', '…', '−', '-', '+', '＋', '➕', '➖']);
+
+/** The glyph buttons (above) inside the element: its text is read without them, as the samples show it. */
+export function glyphButtonsIn(el: Element): Element[] {
+  return Array.from(queryAllOf(el, 'button, [role=button]')).filter((button) => glyphButton(button));
 }
 
 /**

@@ -18,7 +18,8 @@ const MAX_SCANNED = 300;
 /** What an element says of itself being chosen, or undefined. */
 function markOf(el: Element): Mark | undefined {
   const current = attr(el, 'aria-current');
-  if (current !== null && current !== 'false') return 'current';
+  // `aria-current=""` is no mark (ARIA reads an empty value as false).
+  if (current !== null && current.trim() !== '' && current !== 'false') return 'current';
   if (attr(el, 'aria-selected') === 'true' || (tagOf(el) === 'OPTION' && (el as HTMLOptionElement).selected === true)) return 'selected';
   if (attr(el, 'aria-pressed') === 'true') return 'pressed';
   return undefined;
@@ -29,18 +30,24 @@ function markOf(el: Element): Mark | undefined {
  * that of a wrapper holding the item alone (`<li aria-current="step"><a>…</a></li>` with the links the items).
  * Undefined when no item is marked, or when every item is (a mark that tells none apart).
  */
-export function markedItems(items: readonly Element[], container: Element, controlSelector: string | undefined): ListEntry['marked'] {
+export function markedItems(items: readonly Element[], container: Element, controlSelector: string | undefined): { marked: ListEntry['marked']; more: number } {
   const marked: NonNullable<ListEntry['marked']> = [];
   let count = 0;
   const scanned = items.slice(0, MAX_SCANNED);
+  const controlOf = (item: Element) => (controlSelector ? slotElement(item, controlSelector) : null);
+  // A control that says the same in every item ("Like") tells none apart: the item's words then.
+  const alike = (() => {
+    const [a, b] = scanned.slice(0, 2).map((item) => controlOf(item));
+    return !!a && !!b && a !== scanned[0] && sampleText(a) === sampleText(b);
+  })();
   scanned.forEach((item, index) => {
-    const control = controlSelector ? slotElement(item, controlSelector) : null;
+    const control = controlOf(item);
     const wrapper = parentOf(item);
     const sole = wrapper && wrapper !== container && childElementCountOf(wrapper) === 1 ? wrapper : null;
     const mark = markOf(item) ?? (control && control !== item ? markOf(control) : undefined) ?? (sole ? markOf(sole) : undefined);
     if (!mark) return;
     count++;
-    if (marked.length < MAX_MARKED) marked.push({ index, mark, text: truncate(sampleText(control ?? item) || sampleText(item), 60) });
+    if (marked.length < MAX_MARKED) marked.push({ index, mark, text: truncate((!alike && control ? sampleText(control) : '') || sampleText(item), 60) });
   });
-  return count && count < scanned.length ? marked : undefined;
+  return count && count < scanned.length ? { marked, more: count - marked.length } : { marked: undefined, more: 0 };
 }

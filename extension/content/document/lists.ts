@@ -679,9 +679,9 @@ function listOf(container: Element, items: Element[], memberMap: Map<Element, Ca
   // A few radio buttons of one group, each with its label, are the form's choices: entries named by group and option
   // (`$order__ship_express`), as two of them are; a third made them a list of `text` and `radio` (explorer, session 42).
   if (memberMap.size <= SMALL_LIST && [...memberMap.values()].every((m) => m.length === 1 && m[0]!.kind === 'radio')) return undefined;
-  const { shared, ...list } = describe(container, items, memberMap, cache);
+  const { shared, controlKinds, ...list } = describe(container, items, memberMap, cache);
   if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) return undefined;
-  const lost = unreachedControls(memberMap, list.slots);
+  const lost = unreachedControls(memberMap, controlKinds);
   // Blocks that only look alike (a settings page's sections: one of check boxes, one of radio buttons, one a select):
   // no list, their controls entries (explorer, session 44: `list(4) fields: title`, every switch and select gone).
   if (lost.length && lost.length * 3 >= Math.min(members.length, scannedMembers(memberMap))) return undefined;
@@ -701,12 +701,11 @@ const REACH_SCANNED = 20;
  * one block only, a radio button read through a `checkbox` slot. (A paragraph's third link among items of two is
  * reached the way a text's links are.)
  */
-function unreachedControls(memberMap: Map<Element, Candidate[]>, slots: readonly ListSlot[]): Candidate[] {
-  const actions = slots.filter((slot) => slot.kind !== 'text');
+function unreachedControls(memberMap: Map<Element, Candidate[]>, controlKinds: ReadonlySet<string>): Candidate[] {
   const lost: Candidate[] = [];
   for (const candidates of [...memberMap.values()].slice(0, REACH_SCANNED)) {
     // Read through a slot of another kind (a radio as `checkbox`), or none.
-    for (const candidate of candidates) if (!actions.some((slot) => slot.kind === candidate.kind)) lost.push(candidate);
+    for (const candidate of candidates) if (!controlKinds.has(candidate.kind)) lost.push(candidate);
   }
   return lost;
 }
@@ -725,7 +724,7 @@ function dayList(calendar: Element, members: Candidate[], cache?: LocatorCache):
   // A cell that is a control around its day's button (Angular Material's `td[role=gridcell] > button`): the button.
   const days = members.filter((member) => !inHead(member.el) && !members.some((other) => other !== member && containsOf(member.el, other.el)));
   if (days.length < MIN_ITEMS) return undefined;
-  const { shared: _shared, ...list } = describe(calendar, days.map((day) => day.el), new Map(days.map((day) => [day.el, [day]])), cache, 'day');
+  const { shared: _shared, controlKinds: _kinds, ...list } = describe(calendar, days.map((day) => day.el), new Map(days.map((day) => [day.el, [day]])), cache, 'day');
   return dayField({ ...list, members: days, name: DAYS_LIST });
 }
 
@@ -845,7 +844,7 @@ function checkedOf(el: Element): 'true' | 'false' | 'mixed' | undefined {
 
 function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>, cache?: LocatorCache,
   /** The field an item that is itself a control is (a calendar's `day`), instead of a name from its labels or column. */
-  itemField?: string): Omit<DetectedList, 'members'> & { shared: boolean } {
+  itemField?: string): Omit<DetectedList, 'members'> & { shared: boolean; controlKinds: ReadonlySet<string> } {
   const stats = new Map<string, SlotStats>();
   let order = 0;
   const note = (item: Element, el: Element, kind: 'text' | ElementKind) => {
@@ -889,12 +888,15 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     }
   }
   const all = mergeIndexed([...stats.values()]).sort((a, b) => a.order - b.order);
-  const kept = all.filter((slot) => {
+  const frequent = all.filter((slot) => {
     if (slot.texts.length * 3 < scanned.length) return false;
     if (slot.kind !== 'text') return true;
     const distinct = new Set(slot.texts);
     return !(distinct.size === 1 && scanned.length > 1) && [...distinct].some(Boolean);
-  }).slice(0, MAX_SLOTS);
+  });
+  const kept = frequent.slice(0, MAX_SLOTS);
+  // The kinds of control the items have in common, the slots past MAX_SLOTS too (a wide table's Edit and Delete).
+  const controlKinds = new Set(frequent.filter((slot) => slot.kind !== 'text').map((slot) => slot.kind));
 
   const names = new Map<SlotStats, string>();
   const used = new Set(RESERVED_FIELD_NAMES);
@@ -976,6 +978,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // five actions the list offered; lemonde-1's `pixels`: the body's blocks, one of them the whole article). Their
     // controls are entries (~280 more tokens on medium-1), each reached by its name (exploratory test, session 25).
     shared: kept.some((slot) => slot.texts.length * 3 >= scanned.length * 2),
+    controlKinds,
   };
 }
 

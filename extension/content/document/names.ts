@@ -10,10 +10,24 @@ const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', option: 'option', switch: 'switch',
 };
 
+/**
+ * A legend's words, without the choice it shows after a colon in an element of its own (Shopify's Dawn: "Color:
+ * <span>Slate Blue</span>"): that part changes as the user picks, names must not (explorer, session 44:
+ * `color_slate_crimson` for a swatch named Crimson).
+ */
+export function legendWords(legend: Element, max = 80): string {
+  const text = textOf(legend, max);
+  const colon = text.indexOf(':');
+  if (colon <= 0) return text;
+  const after = collapse(text.slice(colon + 1));
+  const shown = Array.from(legend.children).some((child) => collapse(textOf(child, max)) === after);
+  return after && shown ? collapse(text.slice(0, colon)) : text;
+}
+
 function radioGroup(el: Element): string {
   const fieldset = closestOf(el, 'fieldset');
   const legend = fieldset ? queryOf(fieldset, 'legend') : null;
-  if (legend) return textOf(legend, 80);
+  if (legend) return legendWords(legend);
   const group = closestOf(el, '[role=radiogroup]');
   if (group) return labelledBy(group) ?? attr(group, 'aria-label') ?? '';
   return attr(el, 'name') ?? '';
@@ -52,6 +66,10 @@ function identifierNumber(number: string, label: string): boolean {
  * own element (identifierNumber). Names so never depend on a sibling control or on a count. Where nothing but state
  * words and numbers is left, the words come back, the numbers not ("Following <span>3</span>" is `following`).
  */
+/** An amount of money: a currency sign or code beside a number ("€24,50", "$1,299.00", "24.50 EUR", "12 zł"). */
+const CURRENCY_CODE = '(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|zł|kr)';
+const PRICE = new RegExp(`[$€£¥₹₩₽]\\s?\\d[\\d.,]*(?:\\s?${CURRENCY_CODE}\\b)?|\\b${CURRENCY_CODE}\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[$€£¥₹₩₽]|${CURRENCY_CODE}\\b)`, 'gu');
+
 function withoutChangingWords(el: Element, label: string): string {
   let out = label;
   const drop = (words: string) => {
@@ -80,6 +98,9 @@ function withoutChangingWords(el: Element, label: string): string {
     const trailing = /\s*\(\s*(selected|current|current page|pressed|checked)\s*\)\s*$/i.exec(out);
     if (trailing) out = out.slice(0, trailing.index);
   }
+  // A price in a button's words ("Add to bag – €24,50"): it changes with the options chosen (explorer, session 44).
+  const priced = out.replace(PRICE, ' ');
+  if (priced !== out && /\p{L}/u.test(priced)) out = priced.replace(/[\s–—-]+$/u, '');
   const counted = withoutNumbers(out, numbers);
   if (/[\p{L}\p{N}]/u.test(counted)) return counted;
   const worded = withoutNumbers(label, numbers);

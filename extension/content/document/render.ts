@@ -221,7 +221,8 @@ function marks(entry: ListEntry): string[] {
     const list = byMark.get(mark);
     if (list) list.push(said); else byMark.set(mark, [said]);
   }
-  return [...byMark].map(([mark, items]) => `${mark}: ${items.join(', ')}`);
+  const more = entry.markedMore ? ` +${entry.markedMore} more` : '';
+  return [...byMark].map(([mark, items], i, all) => `${mark}: ${items.join(', ')}${i === all.length - 1 ? more : ''}`);
 }
 
 export const renderEntry = (entry: Entry): string => (isList(entry) ? renderList(entry) : renderElement(entry));

@@ -9,6 +9,7 @@ import type { ElementKind, SectionKind } from './types.ts';
 import { labelStandIn } from './box-label.ts';
 import { monthOfCalendar } from './calendar.ts';
 import { dialogWords } from './dialog-words.ts';
+import { drawnModals, onTop } from './drawn-modals.ts';
 import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
 import { isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
@@ -663,8 +664,10 @@ interface View {
   rendered: Rendered;
   /** Reading a tab panel that is not shown: the panel, and the tab that shows it. */
   panel?: { el: Element; via: Element };
-  /** Open modal dialogs (`showModal()`) of this document: a person can use only what is inside one. */
+  /** Open modal dialogs (`showModal()`, and drawn ones: drawn-modals.ts) of this document: a person can use only what is inside one. */
   modals: Element[];
+  /** Of those, the ones the page draws (nothing inert behind them: what is on top outside them stays usable). */
+  drawnModals?: ReadonlySet<Element>;
   /** The whole document is behind a modal dialog (a frame outside the modal dialog of the page around it). */
   blocked: boolean;
 }
@@ -719,7 +722,8 @@ function reachable(el: Element, view: View): boolean {
 
 function viewOf(doc: Document, blocked = false): View {
   const layout = hasLayout(doc);
-  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()), modals: openModals(doc, layout), blocked };
+  const { modals, drawn } = openModals(doc, layout);
+  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()), modals, drawnModals: drawn, blocked };
 }
 
 /**
@@ -728,24 +732,15 @@ function viewOf(doc: Document, blocked = false): View {
  * `aria-modal=true`: Bootstrap's, Radix's, MUI's modals, drawn over the page with a backdrop that takes the clicks;
  * explorer, session 44: their page behind was offered first, its "Delete" before the dialog's).
  */
-function openModals(doc: Document, layout: boolean): Element[] {
+function openModals(doc: Document, layout: boolean): { modals: Element[]; drawn: ReadonlySet<Element> } {
   let native: Element[] = [];
   try {
     native = Array.from(queryAllOf(doc, 'dialog:modal'));
   } catch {
     // No `:modal` here.
   }
-  const said = Array.from(queryAllOf(doc, '[aria-modal=true]')).filter((el) => {
-    const role = attr(el, 'role')?.trim();
-    if ((role !== 'dialog' && role !== 'alertdialog') || native.includes(el)) return false;
-    if (closestOf(el, '[hidden],[aria-hidden=true],[inert]')) return false;
-    if (!layout) return styleOf(el)?.display !== 'none';
-    // Shown: a modal kept in the page while closed is invisible, transparent or without a box (MUI's keepMounted).
-    if (checkVisibilityOf(el, { visibilityProperty: true, opacityProperty: true }) === false) return false;
-    const rect = rectOf(el);
-    return rect.width > 0 && rect.height > 0;
-  });
-  return [...native, ...said];
+  const drawn = drawnModals(doc, layout, native);
+  return { modals: [...native, ...drawn], drawn: new Set(drawn) };
 }
 
 /** Whether `el` is in `outer`, across shadow roots. */
@@ -761,7 +756,9 @@ function composedIn(outer: Element, el: Element): boolean {
 /** Behind a modal dialog: a person cannot use it until the dialog closes (the browser makes it inert). */
 function blockedByModal(el: Element, view: View): boolean {
   if (view.blocked) return true;
-  return view.modals.length > 0 && !view.modals.some((modal) => composedIn(modal, el));
+  if (!view.modals.length || view.modals.some((modal) => composedIn(modal, el))) return false;
+  // Behind drawn modals only: what is on top where it is (a listbox the dialog opened at the body's end) is usable.
+  return !(view.layout && view.modals.every((modal) => view.drawnModals?.has(modal)) && onTop(el));
 }
 
 /** The origin of a frame we cannot read, for the document's note ('an opaque origin' for sandboxed and data: frames). */
@@ -1074,7 +1071,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (kind && NO_DESCEND_KINDS.has(kind)) skip = el;
       else if (kind && ITEM_KINDS.has(kind) && !item) item = { el, name: undefined };
     } else if (!wrapper && el !== top && !(message && containsOf(message, el)) && isMessageElement(el) && view.rendered(el)
-      && !blockedByModal(el, view) && state.messages < MAX_WALKED_MESSAGES) {
+      && state.messages < MAX_WALKED_MESSAGES) {
+      // A message is read whether a modal is open or not (a toast saying why the dialog's Save failed: review, session 44).
       // Read-only, and walked into: the controls of a chat log or of a status line ("Undo") stay entries.
       message = el;
       state.messages++;

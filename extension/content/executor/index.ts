@@ -8,7 +8,7 @@
 import { ActionError, NavigationError, NotFoundError, PageUnresponsiveError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
 import { MAX_COLUMN_TEXTS, WATCH_MAX_MS } from '../../protocol/list-reads.ts';
-import { accessibleName, forgetClosedRoots, holdsGlyphButton, shownItem, styleOf, tagOf, textOf } from '../document/dom.ts';
+import { accessibleName, forgetClosedRoots, glyphButtonsIn, shownItem, styleOf, tagOf, textOf } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { headingOfWordless, linkContinuation } from '../document/wordless.ts';
 import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
@@ -311,6 +311,16 @@ function readText(el: Element): string {
   return more.length ? clean([el, ...more].map(readOwnText).join('')) : readOwnText(el);
 }
 
+/** The words without the glyphs of the glyph buttons inside (the last of each, where they are drawn). */
+function withoutGlyphs(el: Element, words: string): string {
+  let out = words;
+  for (const glyph of glyphButtonsIn(el).map((button) => (button.textContent ?? '').trim())) {
+    const at = out.lastIndexOf(glyph);
+    if (at >= 0) out = `${out.slice(0, at)} ${out.slice(at + glyph.length)}`;
+  }
+  return out === words ? words : clean(out);
+}
+
 function readOwnText(el: Element): string {
   // A password, code or card field reads as nothing, whatever it is made of (an input, a textbox, a select).
   if (isSensitive(el)) return '';
@@ -326,9 +336,9 @@ function readOwnText(el: Element): string {
   // Words of two elements that a style sheet draws apart read apart ("View comments 941"), as the document shows them;
   // markup inside a word (`i<mark>Phone</mark>`, `H<sub>2</sub>O`) is no word break there (dom.ts IN_WORD_TAGS).
   const respace = el.childElementCount > 0 && mayRunTogether(drawn);
+  const spaced = drawn ? (respace ? spacedLike(drawn, textOf(el, TEXT_LIMIT)) : drawn) : textOf(el, TEXT_LIMIT);
   // A chip's remove `×` inside it is no part of its words (dom.ts glyphButton), as the samples show them.
-  const glyphed = el.childElementCount > 0 && !!drawn && holdsGlyphButton(el);
-  const shown = drawn && !glyphed ? (respace ? spacedLike(drawn, textOf(el, TEXT_LIMIT)) : drawn) : textOf(el, TEXT_LIMIT);
+  const shown = el.childElementCount > 0 && drawn ? withoutGlyphs(el, spaced) : spaced;
   // A table cell that shows only an icon reads as its icon's words ("not finished"), as the samples show it.
   const icon = shown ? '' : iconWords(el) || labelWords(el) || soleControlWords(el);
   if (icon) return icon;

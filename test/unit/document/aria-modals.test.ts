@@ -37,3 +37,10 @@ test('a dialog says its aria-describedby text first; paragraphs holding fields a
   const form = build(page(modal('', '<p><label>Name <input></label></p>')));
   expect(form.sections[0]!.says).toBeUndefined();
 });
+
+// Review, session 44: a description holding the dialog's fields, a field's hint, were what it "said".
+test('a dialog says no field label, hint or error', () => {
+  const form = build(page(modal('aria-describedby="b"', `<div id="b"><label>Email <input></label><p class="form-text">We'll send them a link.</p></div>
+    <p>Invite someone to this project.</p>`)));
+  expect(form.sections[0]!.says).toBe('Invite someone to this project.');
+});

@@ -37,3 +37,9 @@ test('a chip\'s remove glyph is no part of its text; its button keeps its label;
   const worded = build(`<main><h1>Filters</h1><div class="chips">${['a', 'b', 'c'].map((t) => `<span class="chip">${t} <button type="button">Drop</button></span>`).join('')}</div></main>`);
   expect(renderDocument(worded)).toContain('"a Drop"');
 });
+
+test('a button of a glyph that is a word of the text (a filter\'s `<`, without a label of its own) stays in it', () => {
+  const row = (field: string) => `<div class="rule">${field} <button type="button">&lt;</button> 100 <a href="#x">x</a></div>`;
+  const doc = build(`<main><h1>Rules</h1><div class="rules">${row('price')}${row('size')}${row('weight')}</div></main>`);
+  expect(renderDocument(doc)).toContain('price < 100');
+});

@@ -43,3 +43,16 @@ test('no marks where none or every item is marked; aria-current="false" is no ma
   const falseCurrent = build(`<main><h1>Jobs</h1><div role="group" aria-label="Skills">${buttons(SKILLS, 'aria-current', [])}</div></main>`);
   expect(renderDocument(falseCurrent)).not.toContain('current:');
 });
+
+// Review, session 44: marks past the first four were not counted; `aria-current=""` is no mark; "Like" told nothing.
+test('more marks than shown are counted; an empty aria-current is none; a control alike in every item gives the item\'s words', () => {
+  const many = build(`<main><h1>Jobs</h1><div role="group" aria-label="Skills">${buttons(SKILLS, 'aria-pressed', SKILLS.slice(0, 7))}</div></main>`);
+  expect(list(many, 'jobs__skills').markedMore).toBe(3);
+  expect(renderDocument(many)).toMatch(/pressed: \[0\] "Python", \[1\] "TypeScript", \[2\] "Go", \[3\] "Rust" \+3 more/);
+  const pages = Array.from({ length: 9 }, (_, i) => `<li><a href="?p=${i}" aria-current="${i === 6 ? 'page' : ''}">${i + 1}</a></li>`).join('');
+  expect(renderDocument(build(`<nav aria-label="Pages"><ul>${pages}</ul></nav>`))).toContain('current: [6] "7"');
+  const posts = ['Ann', 'Bob', 'Cid', 'Dee'].map((who, i) => `<article><b>${who}</b> <span>Post ${i}</span> <button aria-pressed="${i === 2}">Like</button></article>`).join('');
+  const feed = lists(build(`<main><h1>Feed</h1><div class="posts">${posts}</div></main>`))[0]!;
+  expect(feed.marked?.[0]).toMatchObject({ index: 2, mark: 'pressed' });
+  expect(feed.marked?.[0]!.text).toMatch(/^Cid Post 2/);
+});

@@ -36,3 +36,12 @@ test('a switch whose title and description sit in the block beside it is named b
   expect(names(doc)).toEqual(['notifications__marketing_emails_switch', 'notifications__sounds_switch']);
   expect(entry(doc, 'notifications__sounds_switch').state).toMatchObject({ checked: true });
 });
+
+// Review, session 44: a table wider than a list's slots (its Edit and Delete past them) was refused as a list.
+test('a wide table of rows with the same controls past the slot limit stays one list', () => {
+  const cells = (r: number) => Array.from({ length: 11 }, (_, c) => `<td>v${r}-${c}</td>`).join('');
+  const rows = Array.from({ length: 12 }, (_, r) => `<tr><td><input type="checkbox" aria-label="Select row"></td>${cells(r)}<td><a href="/o/${r}/edit">Edit</a> <button>Delete</button></td></tr>`).join('');
+  const doc = build(`<main><h1>Orders</h1><table><thead><tr><th></th>${Array.from({ length: 11 }, (_, c) => `<th>h${c}</th>`).join('')}<th>Actions</th></tr></thead><tbody>${rows}</tbody></table></main>`);
+  expect(doc.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'list')).toHaveLength(1);
+  expect(names(doc).filter((n) => /delete|select_row/.test(n))).toEqual([]);
+});
