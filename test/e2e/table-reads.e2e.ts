@@ -108,6 +108,26 @@ describe('data tables as lists', () => {
     expect(app.tab.url()).toMatch(/#initech$/);
   }, 120_000);
 
+  // Explorer, session 44: a menu open in one row was slots of every row (`menu`, `menu_2`, `menu_3`).
+  test('a row\'s open ⋮ menu is entries of its own that a script clicks', async () => {
+    await app.tab.evaluate(() => {
+      const menu = '<div role="menu"><div role="menuitem" tabindex="-1">Edit</div><div role="menuitem" tabindex="-1" class="cancel">Cancel order</div></div>';
+      const rows = [['#1042', 'Ana'], ['#1041', 'Ben'], ['#1040', 'Chen']].map(([order, who], i) => `<tr><td>${order}</td><td>${who}</td><td class="state">Open</td>
+        <td><button type="button" aria-label="Row actions" aria-haspopup="menu" aria-expanded="${i === 1}">⋮</button>${i === 1 ? menu : ''}</td></tr>`).join('');
+      document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Open orders</h2><table id="open-orders"><thead><tr><th>Order</th><th>Customer</th><th>State</th><th></th></tr></thead><tbody>${rows}</tbody></table></section>`);
+      document.querySelector('#open-orders .cancel')!.addEventListener('click', (event) => {
+        (event.target as Element).closest('tr')!.querySelector('.state')!.textContent = 'Cancelled';
+      });
+    });
+    app.doc = ((await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId }))) as { payload: PageDocument }).payload;
+    const names = app.doc.sections.flatMap((s) => s.entries).map((e) => e.name);
+    expect(names, JSON.stringify(names)).toEqual(expect.arrayContaining(['open_orders__edit_menuitem', 'open_orders__cancel_order_menuitem']));
+    expect(names.filter((n) => /^open_orders__menu/.test(n))).toEqual([]);
+    const outcome = await run('$open_orders__cancel_order_menuitem.click(); done(1)');
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done' });
+    expect(await app.tab.evaluate(() => Array.from(document.querySelectorAll('#open-orders .state'), (c) => c.textContent))).toEqual(['Open', 'Cancelled', 'Open']);
+  }, 120_000);
+
   // Explorer, session 41: a table of two rows with a button each is a data table whose "Actions" cells are text; a
   // click on that field clicked the cell, which does nothing.
   test('a click on a cell field that holds one button clicks the button', async () => {

@@ -669,7 +669,10 @@ function writtenIn(container: Element): boolean {
 }
 
 /** The list the rows `items` of `container` make, with the candidates in them (`memberMap`); undefined if they make none. */
-function listOf(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>, cache?: LocatorCache): DetectedList | undefined {
+function listOf(container: Element, items: Element[], allMembers: Map<Element, Candidate[]>, cache?: LocatorCache): DetectedList | undefined {
+  // A menu open in an item (a row's ⋮ menu) is no part of the items: its entries stand apart (explorer, session 44:
+  // `menu`, `menu_2`, `menu_3` slots of every row, "Cancel order" among them).
+  const memberMap = new Map([...allMembers].map(([item, found]) => [item, found.filter((c) => !inItemMenu(c.el, item))] as const).filter(([, found]) => found.length));
   const members = [...memberMap.values()].flat();
   // A table's rows: as many with controls as there are rows, up to three (two Cancel buttons in six orders are no list).
   if (memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems(memberMap.size, items[0]!))) return undefined;
@@ -691,6 +694,12 @@ function listOf(container: Element, items: Element[], memberMap: Map<Element, Ca
   // A few items' odd controls (a checklist's "Other" text box) stay entries; a long list's are its items' business.
   const kept = memberMap.size <= SMALL_LIST && lost.length ? members.filter((m) => !lost.includes(m)) : members;
   return { ...list, members: kept };
+}
+
+/** Inside a menu (`role=menu`) that an item holds, not the item itself. */
+function inItemMenu(el: Element, item: Element): boolean {
+  const menu = closestOf(el, '[role=menu]');
+  return !!menu && menu !== item && containsOf(item, menu);
 }
 
 /** Items whose controls unreachedControls looks at. */
@@ -871,6 +880,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       const candidate = candidates.get(el);
       const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME';
       if (!candidate && !text) continue;
+      if (inItemMenu(el, item)) continue;
       if (!candidate && drawn && slottedIntoControl(el, item, (at) => candidates.has(at))) continue;
       // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
       const hidden = candidate ? null : closestOf(el, '[aria-hidden=true],[hidden],script,style');
