@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { outcomeOf, runKnown, openTabOn, usePanelRig } from './automation-rig.ts';
+import { envelope, sendFromPage } from './helpers.ts';
 import type { ElementEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
 /**
@@ -27,6 +28,20 @@ async function runOn(tabId: number, script: string): Promise<Outcome> {
 }
 
 describe('messages', () => {
+  // Explorer, session 44: a toaster's two toasts were one message, the error cut off behind the success.
+  test('toasts in a toaster are a message each, read one by one', async () => {
+    const { tab, tabId } = await openApp();
+    await tab.evaluate(() => {
+      document.querySelector('.toasts')!.innerHTML = '<div role="status">Folder created <button>Open</button></div><div role="alert">Upload failed: report.pdf is larger than 25 MB.</div>';
+    });
+    const doc = ((await sendFromPage(held.panel, envelope('page.document', { tabId }))) as { payload: PageDocument }).payload;
+    const toasts = doc.sections.flatMap((s) => s.entries).filter((e): e is ElementEntry => e.kind === 'message' && /^mailbox__/.test(e.name));
+    expect(toasts.map((m) => m.description)).toEqual(['Folder created Open', 'Upload failed: report.pdf is larger than 25 MB.']);
+    const read = await runOn(tabId, `done($${toasts[1]!.name}.text())`);
+    expect(read).toMatchObject({ status: 'done', result: 'Upload failed: report.pdf is larger than 25 MB.' });
+    await tab.close();
+  }, 120_000);
+
   test('the page document lists them, empty ones too, as `message` entries with their text', async () => {
     const { tab, doc } = await openApp();
     const messages = doc.sections.flatMap((s) => s.entries).filter((e): e is ElementEntry => e.kind === 'message');

@@ -48,7 +48,14 @@ export function isMessageElement(el: Element): boolean {
   const live = liveValue(el);
   if (!byRole && !output && live !== 'polite' && live !== 'assertive') return false;
   if (kindOf(el)) return false;
+  // A toaster (a live region around toasts that are messages each: Sonner, react-hot-toast) is no message itself: its
+  // toasts are, one by one (explorer, session 44: two toasts and their buttons' words were one message, cut).
+  if (holdsMessages(el)) return false;
   return byRole || output || !moreElementsThan(el, MAX_LIVE_ELEMENTS);
+}
+
+function holdsMessages(el: Element): boolean {
+  return queryAllOf(el, '[role=status], [role=alert], [aria-live=polite], [aria-live=assertive]').length >= 2;
 }
 
 /** How many messages a read has taken. */

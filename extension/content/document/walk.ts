@@ -672,8 +672,12 @@ interface View {
   blocked: boolean;
 }
 
+const KEY_HINT = /\b(?:alt|ctrl|control|shift|cmd|command|meta|option|opt)\s*\+\s*\S+/gi;
+
 /** A section's name from its title; a count in brackets ("Inbox (3)") is left out, or every name in it would change with it. */
 function titleSlug(title: string): string {
+  // A key to reach it ("Notifications alt+T", Sonner's toaster) is no part of its name.
+  title = title.replace(KEY_HINT, ' ');
   const words = nameWords(title).replace(STEP_NUMBER, '');
   return slug(words, 3) || slug(nameWords(title), 3) || slug(title, 3);
 }
