@@ -32,9 +32,9 @@ function targetParts(el: Element): [string, string] {
 /**
  * Tells apart entries whose names collide, by what each element has of its own and keeps as the page changes: a
  * readable id, name attribute, test id, the element it controls (`aria-controls`), its link target's last path segment,
- * then its query; else by document order. Never by a number it shows (names.ts): a count changes.
+ * then its query; else by document order. Never by a number it shows (names.ts): a count changes. Returns those told
+ * apart by number only (no key of their own).
  */
-/** Names a group of entries named alike apart; returns those told apart by number only (no key of their own). */
 function disambiguate<T extends { entry: Entry; el: Element }>(group: T[]): T[] {
   const tries: ((el: Element) => string)[] = [
     (el) => slug(readableToken(idOf(el)) ?? '', 3),

@@ -241,8 +241,12 @@ function feedbackOf(el: Element): string | undefined {
  */
 function currentWrapper(el: Element): boolean {
   const wrapper = parentOf(el);
-  if (!wrapper || childElementCountOf(wrapper) !== 1) return false;
-  const current = attr(wrapper, 'aria-current');
+  return !!wrapper && childElementCountOf(wrapper) === 1 && saysCurrent(wrapper);
+}
+
+/** `aria-current` with a value that says so (not empty, not "false"). */
+export function saysCurrent(el: Element): boolean {
+  const current = attr(el, 'aria-current');
   return !!current && current !== 'false';
 }
 
@@ -264,8 +268,7 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   if (expanded !== undefined) state.expanded = expanded;
   const pressed = bool(attr(el, 'aria-pressed'));
   if (pressed !== undefined) state.pressed = pressed;
-  const current = attr(el, 'aria-current');
-  if ((current && current !== 'false') || attr(el, 'aria-selected') === 'true' || currentWrapper(el)) state.current = true;
+  if (saysCurrent(el) || attr(el, 'aria-selected') === 'true' || currentWrapper(el)) state.current = true;
   const tag = tagOf(el);
   if (tag === 'DETAILS' || tag === 'SUMMARY') {
     const details = closestOf(el, 'details');

@@ -7,6 +7,7 @@
 import type { ListEntry } from './types.ts';
 import { attr, childElementCountOf, parentOf } from './dom-safe.ts';
 import { tagOf } from './dom.ts';
+import { saysCurrent } from './classify.ts';
 import { sampleText, slotElement } from './lists.ts';
 import { truncate } from './text.ts';
 
@@ -17,9 +18,8 @@ const MAX_SCANNED = 300;
 
 /** What an element says of itself being chosen, or undefined. */
 function markOf(el: Element): Mark | undefined {
-  const current = attr(el, 'aria-current');
   // `aria-current=""` is no mark (ARIA reads an empty value as false).
-  if (current !== null && current.trim() !== '' && current !== 'false') return 'current';
+  if (saysCurrent(el)) return 'current';
   if (attr(el, 'aria-selected') === 'true' || (tagOf(el) === 'OPTION' && (el as HTMLOptionElement).selected === true)) return 'selected';
   if (attr(el, 'aria-pressed') === 'true') return 'pressed';
   return undefined;

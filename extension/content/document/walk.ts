@@ -757,7 +757,7 @@ function composedIn(outer: Element, el: Element): boolean {
   return false;
 }
 
-/** Behind a modal dialog: a person cannot use it until the dialog closes (the browser makes it inert). */
+/** Behind a modal dialog: a person cannot use it until the dialog closes (the browser makes it inert, a backdrop covers it). */
 function blockedByModal(el: Element, view: View): boolean {
   if (view.blocked) return true;
   if (!view.modals.length || view.modals.some((modal) => composedIn(modal, el))) return false;
