@@ -119,5 +119,11 @@ export function measure(runs: number) {
   };
 }
 
+/** The document as the prompt has it, then each view (tab panels, collapsed menus) behind the control that shows it. */
+function showWithViews(doc: ReturnType<typeof buildPageDocument>): string {
+  const views = (doc.views ?? []).map((view) => `--- view via $${view.via}\n${renderDocument({ ...doc, sections: view.sections }).split('\n').slice(1).join('\n')}`);
+  return [renderDocument(doc), ...views].join('\n');
+}
+
 (globalThis as unknown as { __pocketBench: unknown }).__pocketBench = { measure, build: () => buildPageDocument(document),
-  show: (json: boolean) => (json ? JSON.stringify(buildPageDocument(document), null, 1) : renderDocument(buildPageDocument(document))), listing: () => baselineListing(document) };
+  show: (json: boolean) => (json ? JSON.stringify(buildPageDocument(document), null, 1) : showWithViews(buildPageDocument(document))), listing: () => baselineListing(document) };

@@ -10,6 +10,7 @@ import { labelStandIn } from './box-label.ts';
 import { monthOfCalendar } from './calendar.ts';
 import { dialogWords } from './dialog-words.ts';
 import { drawnModals, onTop } from './drawn-modals.ts';
+import { concealedBox, outOfSight, type ClipCache } from './out-of-sight.ts';
 import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
 import { isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
@@ -656,6 +657,8 @@ interface WalkState {
   modal: boolean;
   /** Messages met so far (messages.ts: MAX_WALKED_MESSAGES). */
   messages: number;
+  /** Per root: the collapsed toggles by the ids they control (togglesOf). */
+  toggles: Map<Document | ShadowRoot, Map<string, Element>>;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -670,6 +673,9 @@ interface View {
   drawnModals?: ReadonlySet<Element>;
   /** The whole document is behind a modal dialog (a frame outside the modal dialog of the page around it). */
   blocked: boolean;
+  /** What is clipped away (out-of-sight.ts). */
+  clips: ClipCache;
+  windowHeight: number;
 }
 
 const KEY_HINT = /\b(?:alt|ctrl|control|shift|cmd|command|meta|option|opt)\s*\+\s*\S+/gi;
@@ -717,17 +723,56 @@ function hiddenIn(el: Element, view: View): Element | null {
   return null;
 }
 
+/**
+ * The collapsed toggles of a root (`aria-expanded=false` with `aria-controls`) by the ids they control. Not a
+ * combobox's: its options are chosen through it (`select()`).
+ */
+function togglesOf(root: Document | ShadowRoot, state: WalkState): Map<string, Element> {
+  let toggles = state.toggles.get(root);
+  if (toggles) return toggles;
+  toggles = new Map();
+  for (const toggle of safeQueryAll(root, '[aria-expanded=false][aria-controls]')) {
+    if (roleOf(toggle) === 'combobox') continue;
+    for (const id of (attr(toggle, 'aria-controls') ?? '').split(/\s+/)) if (id && !toggles.has(id)) toggles.set(id, toggle);
+  }
+  state.toggles.set(root, toggles);
+  return toggles;
+}
+
+const POPUP_ROLES = new Set(['listbox', 'tree', 'grid', 'dialog', 'alertdialog']);
+
+/**
+ * Whether `el` is what a collapsed `toggle` shows, now out of sight (hidden, not rendered, transparent or shut to no
+ * height) while the toggle is in sight: its controls are a view of the page, reached by clicking the toggle. A popup
+ * list of options or a dialog is not (chosen through its combobox; opened by what opens it).
+ */
+function shownByToggle(el: Element, toggle: Element, hidden: Element | null, view: View): boolean {
+  if (POPUP_ROLES.has(roleOf(el) ?? '') || tagOf(el) === 'DIALOG' || containsOf(el, toggle)) return false;
+  const concealed = hidden === el || (!hidden && (!view.rendered(el) || (view.layout && concealedBox(el, view.clips))));
+  const toggleShown = view.layout ? reachable(toggle, view) : view.rendered(toggle) && !hiddenIn(toggle, view);
+  return concealed && toggleShown && !blockedByModal(toggle, view);
+}
+
 /** Where a person could see and click it: rendered, visible, not hidden for assistive technology, of some size. */
 function reachable(el: Element, view: View): boolean {
   if (!view.rendered(el) || checkVisibilityOf(el, { visibilityProperty: true }) === false || hiddenIn(el, view)) return false;
   const rect = rectOf(el);
-  return rect.width > 0 || rect.height > 0;
+  if (rect.width <= 0 && rect.height <= 0) return false;
+  return !view.layout || !outOfSight(el, rect, view.clips, view.windowHeight);
 }
 
 function viewOf(doc: Document, blocked = false): View {
   const layout = hasLayout(doc);
   const { modals, drawn } = openModals(doc, layout);
-  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()), modals, drawnModals: drawn, blocked };
+  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()), modals, drawnModals: drawn, blocked, clips: new Map(), windowHeight: windowHeightOf(doc) };
+}
+
+function windowHeightOf(doc: Document): number {
+  try {
+    return doc.defaultView?.innerHeight ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -910,6 +955,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   // One pass in document order: what the walk looks at, shadow hosts, and where a style sheet cannot be read, every
   // element where a pointer cursor begins (outside links and buttons, whose insides are theirs).
   const order: Element[] = first ? [first] : [];
+  const toggles = view.panel ? new Map<string, Element>() : togglesOf(root, state);
+  /** Elements walked only as what a collapsed toggle shows. */
+  const toggledOnly = new Set<Element>();
   const limit = Math.min(all.length, first ? counted - 1 : counted);
   let opaqueInside: Element | null = null;
   for (let i = 0; i < limit; i++) {
@@ -930,6 +978,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       pointed.add(el);
     } else if (hasAttrs(el) && footerByName(el)) {
       order.push(el);
+    } else if (toggles.size && hasAttrs(el) && toggles.has(idOf(el))) {
+      order.push(el);
+      toggledOnly.add(el);
     }
   }
   // Cut by the node budget: the controls after the cut (and what names their sections) are still read.
@@ -973,11 +1024,21 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (via) {
         while (stack.length > 1 && !containsOf(stack[stack.length - 1]!.el!, el)) stack.pop();
         walkElements(root, el, byTagOf(el, '*'), stack[stack.length - 1]!, state,
-          { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via }, modals: view.modals, blocked: view.blocked }, true);
+          { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via }, modals: view.modals, blocked: view.blocked, clips: view.clips, windowHeight: view.windowHeight }, true);
         skip = el;
         continue;
       }
     }
+    // What a collapsed toggle (a menu button, an accordion's header) shows is a view too, one click away.
+    const toggle = toggles.size && !view.panel ? toggles.get(idOf(el)) : undefined;
+    if (toggle && shownByToggle(el, toggle, hidden, view)) {
+      while (stack.length > 1 && !containsOf(stack[stack.length - 1]!.el!, el)) stack.pop();
+      walkElements(root, el, byTagOf(el, '*'), stack[stack.length - 1]!, state,
+        { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via: toggle }, modals: view.modals, blocked: view.blocked, clips: view.clips, windowHeight: view.windowHeight }, true);
+      skip = el;
+      continue;
+    }
+    if (toggledOnly.has(el)) continue;
     const tag = tagOf(el);
     // A box hidden by its own `hidden` or `aria-hidden` may be drawn by its label (below); an inert one is unusable.
     const ownlyHidden = hidden === el && tag === 'INPUT' && view.layout && !hasAttr(el, 'inert');
@@ -1057,7 +1118,10 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (shown && view.layout) {
         const rect = rectOf(drawn);
         if (rect.width === 0 && rect.height === 0 && styleOf(el)?.display !== 'contents') kind = undefined;
-        else {
+        else if (outOfSight(drawn, rect, view.clips, view.windowHeight)) {
+          skip = el;
+          continue;
+        } else {
           const win = ownerDocOf(el).defaultView;
           inViewport = !!win && rect.bottom > 0 && rect.right > 0 && rect.top < win.innerHeight && rect.left < win.innerWidth;
         }
@@ -1142,7 +1206,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const page: Frame = { el: null, section: section('page', '', 'page'), fixed: false, heading: undefined };
   const state: WalkState = {
     candidates: [], tables: [], frames: new Map(), repeats: new Map(), flows: new Map(), levels: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
-    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(),
+    visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(), toggles: new Map(),
     foreignFrames: [], modal: false, messages: 0,
   };
   slotOf = new WeakMap();

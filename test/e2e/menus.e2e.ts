@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest';
+import { outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
+
+/**
+ * Controls the browser renders but no one sees (test/fixtures/apps/menus/), in Chromium with the built extension: a menu
+ * faded out (`opacity: 0; pointer-events: none`) until its button opens it, accordion panels shut to `max-height: 0`.
+ * Explorer, session 44: they were offered as usable, among what is on the page. Each is shown by a collapsed toggle, so
+ * they are views of the page (as a hidden tab panel is): a script names them, and the runtime clicks the toggle first.
+ */
+
+const app = useAppRig('menus/');
+
+const names = (entries: { name: string }[]) => entries.map((e) => e.name.replace(/^.*__/, ''));
+
+describe('menus and accordions out of sight', () => {
+  test('their controls are no entries of the page, but views behind their toggles; a block faded in on scroll stays', () => {
+    const shown = app.doc.sections.flatMap((s) => s.entries).filter((e) => e.kind !== 'message');
+    expect(names(shown)).toEqual(['account_button', 'shipping_button', 'returns_button', 'subscribe_to_tips_button']);
+    expect((app.doc.views ?? []).map((view) => [view.via.replace(/^.*__/, ''), names(view.sections.flatMap((s) => s.entries))])).toEqual([
+      ['account_button', ['profile_menuitem', 'billing_menuitem']],
+      ['shipping_button', ['track_a_parcel_button']],
+      ['returns_button', ['start_a_return_button']],
+    ]);
+  });
+
+  test('a script clicks a menu item and an accordion\'s button by their names: the runtime opens each first', async () => {
+    const full = (own: string) => (app.doc.views ?? []).flatMap((v) => v.sections.flatMap((s) => s.entries)).find((e) => e.name.endsWith(`__${own}`))!.name;
+    const status = () => app.tab.evaluate(() => document.getElementById('status')!.textContent);
+    const billing = outcomeOf((await runKnown(app.panel, app.tabId, `$${full('billing_menuitem')}.click(); done(1)`, { confirm: 'never' })).report);
+    expect(billing, JSON.stringify(billing)).toMatchObject({ status: 'done' });
+    expect(await status()).toBe('Opened Billing');
+    const track = outcomeOf((await runKnown(app.panel, app.tabId, `$${full('track_a_parcel_button')}.click(); done(1)`, { confirm: 'never' })).report);
+    expect(track, JSON.stringify(track)).toMatchObject({ status: 'done' });
+    expect(await status()).toBe('Clicked Track a parcel');
+    expect(await app.tab.evaluate(() => document.querySelector('.question')!.getAttribute('aria-expanded'))).toBe('true');
+  }, 120_000);
+});

@@ -1,0 +1,35 @@
+// @vitest-environment happy-dom
+/**
+ * What a collapsed toggle (`aria-expanded=false` + `aria-controls`) shows while it is hidden — a menu button's menu, an
+ * accordion header's panel — is a view of the page behind that toggle, as a hidden tab panel is behind its tab: its
+ * controls are not offered among the page's, a script may name them and the runtime clicks the toggle first. Layout-free
+ * here (happy-dom): panels hidden by `hidden` or `display: none`; the faded and zero-height ones are in menus.e2e.ts.
+ */
+import { expect, test } from 'vitest';
+import { build, names } from './helpers.ts';
+
+const viewsOf = (doc: ReturnType<typeof build>) => (doc.views ?? []).map((view) => [view.via, view.sections.flatMap((s) => s.entries.map((e) => e.name))]);
+
+test('a hidden menu and a closed accordion panel are views behind their toggles', () => {
+  const doc = build(`<nav aria-label="Account"><button aria-expanded="false" aria-controls="menu">You</button>
+    <ul id="menu" role="menu" hidden><li role="none"><a role="menuitem" href="/profile">Profile</a></li></ul></nav>
+    <main><h2>Questions</h2><button aria-expanded="false" aria-controls="a1">Shipping</button>
+    <div id="a1" style="display: none"><a href="/rates">Rates</a></div></main>`);
+  expect(names(doc)).toEqual(['account__you_button', 'questions__shipping_button']);
+  expect(viewsOf(doc)).toEqual([['account__you_button', ['account__profile_menuitem']], ['questions__shipping_button', ['questions__rates_link']]]);
+});
+
+test('an open one (shown, or its toggle expanded) is read as part of the page', () => {
+  const doc = build(`<main><button aria-expanded="true" aria-controls="a1">Shipping</button><div id="a1" hidden><a href="/rates">Rates</a></div>
+    <button aria-expanded="false" aria-controls="a2">Returns</button><div id="a2"><a href="/returns">Return form</a></div></main>`);
+  expect(names(doc)).toEqual(['main__shipping_button', 'main__returns_button', 'main__return_form_link']);
+  expect(doc.views).toBeUndefined();
+});
+
+test('a combobox\'s hidden list box, a hidden dialog and a toggle that is itself hidden make no view', () => {
+  const doc = build(`<main><label for="c">City</label><input id="c" role="combobox" aria-expanded="false" aria-controls="lb">
+    <ul id="lb" role="listbox" hidden><li role="option">Oslo</li></ul>
+    <button aria-expanded="false" aria-controls="d">Delete</button><div id="d" role="dialog" hidden><button>Confirm</button></div>
+    <div hidden><button aria-expanded="false" aria-controls="m">More</button></div><div id="m" hidden><button>Export</button></div></main>`);
+  expect(doc.views).toBeUndefined();
+});
