@@ -287,6 +287,8 @@ export const ListEntrySchema = v.strictObject({
   total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   /** The list draws only the rows in view and does not say how many it has (rows of several heights between spacers). */
   more: v.optional(v.literal(true)),
+  /** What the page says of how many items there are in all, where it shows a page of them ("Showing 1–10 of 87 results"). */
+  countSaid: v.optional(text(100)),
   fields: v.pipe(v.array(docName), v.maxLength(32)),
   actions: v.pipe(v.array(docName), v.maxLength(32)),
   slots: v.pipe(v.array(ListSlotSchema), v.maxLength(64)),

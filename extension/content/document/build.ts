@@ -16,7 +16,8 @@ import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './r
 import { legendWords, ownName } from './names.ts';
 import { sortedBy } from './sort-state.ts';
 import { markedItems } from './item-marks.ts';
-import { tellRowsApart } from './row-words.ts';
+import { sayMenuRows, tellRowsApart } from './row-words.ts';
+import { countSaid } from './count-said.ts';
 import { admitMessage, messageEntry, type MessageCount } from './messages.ts';
 import { MAX_UPWARD_STEPS, attr, classListOf, closestOf, containsOf, firstElementChildOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
@@ -425,6 +426,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const table = tableOf(list);
     const sort = table ? sortedBy(table, list.fields) : undefined;
     const more = total === undefined && drawsMoreUncounted(list.container, list.items);
+    const said = total === undefined ? countSaid(list.container) : undefined;
     const { marked, more: markedMore } = markedItems(list.items, list.container, itemControlSlot(list)?.selector);
     const entry: ListEntry = {
       name: own,
@@ -433,6 +435,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       count: list.items.length,
       ...(total !== undefined ? { total } : {}),
       ...(more ? { more: true as const } : {}),
+      ...(said ? { countSaid: said } : {}),
       fields: list.fields,
       actions: list.actions,
       slots: list.slots,
@@ -587,6 +590,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const numbered = disambiguate(group);
     if (numbered.length > 1 && group[0]!.entry.kind !== 'list' && group[0]!.entry.kind !== 'message') tellRowsApart(numbered as { entry: ElementEntry; el: Element }[]);
   }
+  sayMenuRows(placed);
   const taken = new Set<string>();
   for (const item of [0, 1, 2].flatMap((r) => placed.filter((p) => rank(p.entry) === r))) {
     let name = item.entry.name;

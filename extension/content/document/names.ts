@@ -165,13 +165,24 @@ function tooltipOf(el: Element): string {
   return '';
 }
 
+/** A control that shows only a glyph, and says nothing else of itself: what the glyph means (a stepper's "−" and "+"). */
+const GLYPH_WORDS: ReadonlyMap<string, string> = new Map([
+  ...['+', '＋', '➕'].map((glyph) => [glyph, 'plus'] as const),
+  ...['−', '-', '➖', '–'].map((glyph) => [glyph, 'minus'] as const),
+  ...['×', '✕', '✖', '⨯', '╳', '🗙'].map((glyph) => [glyph, 'close'] as const),
+  ...['⋮', '⋯', '…', '...'].map((glyph) => [glyph, 'more'] as const),
+  ...['‹', '«', '←', '<'].map((glyph) => [glyph, 'previous'] as const),
+  ...['›', '»', '→', '>'].map((glyph) => [glyph, 'next'] as const),
+]);
+
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
   let base = slug(nameWords(withoutChangingWords(el, label)));
   if (!base) {
     base = slug(attr(el, 'placeholder') ?? '') || slug(readableToken(idOf(el)) ?? '') || slug(readableToken(attr(el, 'name')) ?? '')
       || slug(nameWords(iconName(el))) || slug(nameWords(tooltipOf(el)), 3)
       // A link by where it goes first (its icon may be any picture), another control by its icon.
-      || (kind === 'link' ? slug(pathWords(el), 3) || slug(shownIconWords(el), 3) : slug(shownIconWords(el), 3));
+      || (kind === 'link' ? slug(pathWords(el), 3) || slug(shownIconWords(el), 3) : slug(shownIconWords(el), 3))
+      || (GLYPH_WORDS.get(collapse(label)) ?? '');
   }
   if (kind === 'radio') {
     const group = slug(radioGroup(el), 2);

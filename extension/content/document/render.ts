@@ -185,12 +185,14 @@ export function renderList(entry: ListEntry): string {
     // A menu, a text's links, a page's anchors: the link texts are the samples, found with `.find(text)`.
     parts.push(entry.description === LINK_GROUPS.anchors ? `of ${LINK_GROUPS.anchors}` : 'of links');
     if (described) parts.push(quote(entry.description));
+    if (entry.countSaid) parts.push(`page says ${quote(entry.countSaid)}`);
     // Item i's text in place i, an empty one as "": left out, the next link looked like item i (`[0]` an image link).
     const texts = entry.samples.slice(0, LINK_SAMPLES).map((s) => s[field] ?? '');
     if (texts.some(Boolean)) parts.push(`e.g. ${texts.map((t) => quote(t, 30)).join(', ')}${entry.count > texts.length ? ' …' : ''}`);
     return [...parts, ...marks(entry)].join(' ');
   }
   if (described) parts.push(quote(entry.description));
+  if (entry.countSaid) parts.push(`page says ${quote(entry.countSaid)}`);
   // A field that gives machines its value (a date shown as "Aug 3") says what `.value()` reads: the first item's.
   const machine = entry.machineValues ?? {};
   if (entry.fields.length) parts.push(`fields: ${entry.fields.map((f) => (machine[f] ? `${f} (.value() ${quote(machine[f], 40)})` : f)).join(', ')}`);

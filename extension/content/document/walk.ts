@@ -436,7 +436,7 @@ function scopeHeadings(frame: Frame, el: Element, tag: string, state: WalkState)
     frame.linked = undefined;
   }
   if (SECTION_TAGS.has(tag) || SECTION_ROLES.has(roleOf(el) ?? '')) frame.sectioned = true;
-  if ((tag === 'ARTICLE' || roleOf(el) === 'article') && !inRepeat(el, frame.el, state.repeats)) {
+  if ((tag === 'ARTICLE' || roleOf(el) === 'article' || (tag === 'SECTION' && !!frame.heading && headsOwnControls(el))) && !inRepeat(el, frame.el, state.repeats)) {
     scopes.push({ el, outer: frame.heading, outerEl: frame.headingEl });
     return;
   }
@@ -445,6 +445,16 @@ function scopeHeadings(frame: Frame, el: Element, tag: string, state: WalkState)
   scopes.push({ el, outer: frame.heading, outerEl: frame.headingEl });
   frame.heading = FOOTER_SECTION;
   frame.linked = undefined;
+}
+
+/**
+ * A `<section>` with a heading of its own and controls: the heading names those, not what comes after the section (a
+ * shop's "FAQ" section, then its "Checkout" button; explorer, session 45), where a heading before the section takes
+ * over again (with none, the section's is still the best name for what follows). A section holding a title alone (a
+ * banner before the grid it titles) ends nothing.
+ */
+function headsOwnControls(section: Element): boolean {
+  return !!queryOf(section, 'h1,h2,h3,h4,h5,h6,[role=heading]') && !!queryOf(section, 'a[href],button,input,select,textarea,[role=button],[role=link],[role=checkbox],[role=tab]');
 }
 
 /** The level of a heading, or of the one heading a wrapper holds and little else (a heading bar with its "[edit]"). */

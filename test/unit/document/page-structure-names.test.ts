@@ -116,3 +116,16 @@ test('ars-1: a subtitle under the headline in a <header> or <hgroup> does not na
   const doc = build(`<main><h1>Guide</h1><h2>Install</h2><p><a href="/dl">Download</a></p></main>`);
   expect(names(doc)).toContain('install__download_link');
 });
+
+describe('a <section> with its own heading and controls ends that heading (explorer, session 45)', () => {
+  test('what follows the section is named by the heading before it, not the section\'s', () => {
+    const doc = build(`<main><h1>Shop</h1><section><h2>FAQ</h2><button>Ask</button></section><button>Checkout</button>
+      <section><h2>Reviews</h2><button>Write review</button></section><div><button>Back to top</button></div></main>`);
+    expect(names(doc)).toEqual(['faq__ask_button', 'shop__checkout_button', 'shop__back_to_top_button', 'reviews__write_review_button']);
+  });
+
+  test('a section holding a title alone still names the grid after it', () => {
+    const doc = build(`<main><section class="hero"><h2>Products</h2><p>Our range</p></section><div><button>Add lamp</button></div></main>`);
+    expect(names(doc)).toEqual(['products__add_lamp_button']);
+  });
+});

@@ -23,3 +23,15 @@ test('controls told apart by their own keys, and lone controls, say no row', () 
   expect(doc.sections.flatMap((s) => s.entries).map((e) => ('row' in e ? e.row : undefined))).toEqual([undefined, undefined]);
   expect(entry(build('<main><h1>Keys</h1><div><span>Production</span><button>Revoke</button></div></main>'), 'keys__revoke_button').row).toBeUndefined();
 });
+
+test('a menu open for one row says that row, as does the button that opened it; the page\'s own menu says none', () => {
+  const row = (file: string, size: string, menu = '') => `<li class="file"><span>${file}</span> <span>${size}</span>
+    <button aria-label="More actions" aria-expanded="${menu ? 'true' : 'false'}"${menu ? ' aria-controls="rm"' : ''}>⋮</button>${menu}</li>`;
+  const doc = build(`<header><button aria-expanded="true" aria-controls="acc">Account</button><ul role="menu" id="acc"><li><a role="menuitem" href="/p">Profile</a></li></ul></header>
+    <main><h1>Files</h1><ul>${row('report.pdf', '2 MB')}${row('budget.xlsx', '1 MB', '<div role="menu" id="rm"><button role="menuitem">Rename</button><button role="menuitem">Move to trash</button></div>')}${row('notes.txt', '4 KB')}${row('photo.png', '3 MB')}</ul></main>`);
+  const rowOf = (name: string) => (e => (e.kind === 'list' ? undefined : e.row))(doc.sections.flatMap((s) => s.entries).find((e) => e.name === name)!);
+  expect(['files__rename_menuitem', 'files__move_to_trash_menuitem'].map(rowOf)).toEqual(['budget.xlsx 1 MB', 'budget.xlsx 1 MB']);
+  expect(doc.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'button' && e.state?.expanded).map((e) => [e.name, rowOf(e.name)]))
+    .toEqual([['header__account_button', undefined], ['files__more_actions_button', 'budget.xlsx 1 MB']]);
+  expect(rowOf('header__profile_menuitem')).toBeUndefined();
+});

@@ -1,0 +1,28 @@
+// @vitest-environment happy-dom
+/**
+ * A list the page shows a page of says what the page says of how many there are in all ("Showing 1–4 of 87 results"
+ * above search results, "1-3 of 23" in a table's pager): `list(4)` alone read as all there are (explorer, session 44).
+ */
+import { expect, test } from 'vitest';
+import { build, list } from './helpers.ts';
+import { renderDocument } from '../../../extension/content/document/render.ts';
+
+const results = (n: number) => Array.from({ length: n }, (_, i) => `<li><a href="/p/${i}">Lamp ${i}</a><span>$${10 + i}</span></li>`).join('');
+
+test('a range above a list and a pager\'s below a table are said with them', () => {
+  const doc = build(`<main><h1>Search</h1><div class="toolbar"><span>Showing 1–4 of 87 results</span><button>Sort</button></div>
+    <ul class="results">${results(4)}</ul>
+    <h2>Orders</h2><table><thead><tr><th>Order</th><th>Total</th></tr></thead><tbody>
+    <tr><td>#1</td><td>$5</td></tr><tr><td>#2</td><td>$6</td></tr><tr><td>#3</td><td>$7</td></tr></tbody></table>
+    <div class="pager">Rows per page: 3 &nbsp; 1-3 of 23 <button aria-label="Next page">›</button></div></main>`);
+  expect(list(doc, 'search__results').countSaid).toBe('Showing 1–4 of 87 results');
+  expect(list(doc, 'orders__table').countSaid).toBe('1-3 of 23');
+  expect(renderDocument(doc)).toContain('$search__results list(4) page says "Showing 1–4 of 87 results"');
+});
+
+test('"87 results" is said; a price range, a date range or a count of something else is not', () => {
+  expect(list(build(`<main><h1>Search</h1><p>87 results</p><ul class="results">${results(3)}</ul></main>`), 'search__results').countSaid).toBe('87 results');
+  for (const words of ['Prices from $10 - $20', 'Open 9 - 17 daily', 'Free shipping over 50', '2 of our favourites']) {
+    expect(list(build(`<main><h1>Search</h1><p>${words}</p><ul class="results">${results(3)}</ul></main>`), 'search__results').countSaid, words).toBeUndefined();
+  }
+});
