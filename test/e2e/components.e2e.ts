@@ -105,6 +105,14 @@ describe('web components and labels beside fields', () => {
     expect(names().filter((n) => n.startsWith('cookie_banner__'))).toEqual(['cookie_banner__accept_all_button', 'cookie_banner__necessary_only_button']);
   });
 
+  // Explorer, session 44: a stepper's "−" and "+" were `button` and `button_2`.
+  test('a stepper\'s glyph buttons are named minus and plus, and a script counts up with them', async () => {
+    expect(names().filter((n) => n.startsWith('basket__') && !n.includes('count'))).toEqual(['basket__minus_button', 'basket__plus_button']);
+    const outcome = outcomeOf((await runKnown(app.panel, app.tabId, '$basket__plus_button.click(); $basket__plus_button.click(); $basket__minus_button.click(); done(1)', { confirm: 'never' })).report);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done' });
+    expect(await app.tab.evaluate(() => document.getElementById('count')!.textContent)).toBe('2');
+  }, 90_000);
+
   // Explorer, session 44: a pressed chip past the samples, a step marked on its item, were nowhere in the document.
   test('the chips the page marks pressed are said with their list, by index, and change as a script clicks one', async () => {
     const chips = list('skills__chips');

@@ -123,9 +123,25 @@ describe('data tables as lists', () => {
     const names = app.doc.sections.flatMap((s) => s.entries).map((e) => e.name);
     expect(names, JSON.stringify(names)).toEqual(expect.arrayContaining(['open_orders__edit_menuitem', 'open_orders__cancel_order_menuitem']));
     expect(names.filter((n) => /^open_orders__menu/.test(n))).toEqual([]);
+    // Which row's menu it is (session 45): its items and the button that opened it say that row's words.
+    const rows = app.doc.sections.flatMap((s) => s.entries).filter((e) => e.kind !== 'list' && e.row && /^open_orders__/.test(e.name));
+    expect(rows.map((e) => [e.name, e.kind !== 'list' && e.row])).toEqual([['open_orders__row_actions_button', '#1042 Ana Open'],
+      ['open_orders__row_actions_button_2', '#1041 Ben Open'], ['open_orders__edit_menuitem', '#1041 Ben Open'],
+      ['open_orders__cancel_order_menuitem', '#1041 Ben Open'], ['open_orders__row_actions_button_3', '#1040 Chen Open']]);
     const outcome = await run('$open_orders__cancel_order_menuitem.click(); done(1)');
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done' });
     expect(await app.tab.evaluate(() => Array.from(document.querySelectorAll('#open-orders .state'), (c) => c.textContent))).toEqual(['Open', 'Cancelled', 'Open']);
+  }, 120_000);
+
+  // Explorer, session 44: a table the page shows a page of ("1–3 of 23" in its pager) read as all there are.
+  test('a pager\'s count of all the rows is said with the table', async () => {
+    await app.tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Invoices</h2>
+      <table id="invoices"><thead><tr><th>Invoice</th><th>Amount</th></tr></thead><tbody>
+      <tr><td>INV-7</td><td>$5</td></tr><tr><td>INV-8</td><td>$6</td></tr><tr><td>INV-9</td><td>$7</td></tr></tbody></table>
+      <div class="pager"><span>Rows per page: 3</span> <span>1–3 of 23</span> <button aria-label="Next page">›</button></div></section>`));
+    app.doc = ((await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId }))) as { payload: PageDocument }).payload;
+    expect(listShowing('INV-7')).toMatchObject({ count: 3, countSaid: '1–3 of 23' });
+    expect(lists().filter((l) => l.countSaid).map((l) => l.countSaid)).toEqual(['1–3 of 23']);
   }, 120_000);
 
   // Explorer, session 41: a table of two rows with a button each is a data table whose "Actions" cells are text; a

@@ -5,7 +5,7 @@
  * what the executor scrolls a virtual list for; these others are on other pages.
  */
 import { tagOf, textOf } from './dom.ts';
-import { nextElementOf, parentOf, previousElementOf } from './dom-safe.ts';
+import { matchesOf, nextElementOf, parentOf, previousElementOf, queryOf } from './dom-safe.ts';
 import { collapse } from './text.ts';
 
 const NUMBER = String.raw`\d[\d,.\u00a0]*`;
@@ -18,24 +18,28 @@ const RESULTS = new RegExp(String.raw`(?<![\w.,])${NUMBER}\s+results?(?:\s+found
 const LEVELS = 3;
 const SIBLINGS = 3;
 const MAX_CHARS = 80;
-const HEADING = /^H[1-6]$/;
+const PART = 'h1,h2,h3,h4,h5,h6,[role=heading],table,section,article,[role=grid],[role=table]';
 
 export function countSaid(container: Element): string | undefined {
   for (let at: Element | null = container, level = 0; at && level < LEVELS; at = parentOf(at), level++) {
     const tag = tagOf(at);
     if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN') return undefined;
-    // Nearest first, either side; a heading ends a side (what is before it is another part's).
+    // Past a part with a heading of its own, what is beside it is another part's.
+    if (level > 0 && queryOf(at, PART)) return undefined;
+    // Nearest first, either side; a part of its own (a heading, a table, a section) ends a side.
     let before: Element | null = previousElementOf(at);
     let after: Element | null = nextElementOf(at);
     for (let n = 0; n < SIBLINGS && (before || after); n++) {
+      if (before && (matchesOf(before, PART) || queryOf(before, PART))) before = null;
+      if (after && (matchesOf(after, PART) || queryOf(after, PART))) after = null;
       for (const sibling of [before, after]) {
         if (!sibling) continue;
         const text = collapse(textOf(sibling, 300));
         const found = RANGE.exec(text) ?? RESULTS.exec(text);
         if (found) return collapse(found[0]).slice(0, MAX_CHARS);
       }
-      before = before && !HEADING.test(tagOf(before)) ? previousElementOf(before) : null;
-      after = after && !HEADING.test(tagOf(after)) ? nextElementOf(after) : null;
+      before = before && previousElementOf(before);
+      after = after && nextElementOf(after);
     }
   }
   return undefined;

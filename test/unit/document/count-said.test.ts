@@ -26,3 +26,11 @@ test('"87 results" is said; a price range, a date range or a count of something 
     expect(list(build(`<main><h1>Search</h1><p>${words}</p><ul class="results">${results(3)}</ul></main>`), 'search__results').countSaid, words).toBeUndefined();
   }
 });
+
+test('another part\'s count (a section after this one, with its own heading) is not this list\'s', () => {
+  const doc = build(`<main><h1>Account</h1><section><h2>Recent</h2><ul class="results">${results(3)}</ul></section>
+    <section><h2>Invoices</h2><table><thead><tr><th>Invoice</th><th>Amount</th></tr></thead><tbody>
+    <tr><td>A</td><td>$5</td></tr><tr><td>B</td><td>$6</td></tr><tr><td>C</td><td>$7</td></tr></tbody></table><p>1–3 of 23</p></section></main>`);
+  expect(list(doc, 'recent__results').countSaid).toBeUndefined();
+  expect(list(doc, 'invoices__table').countSaid).toBe('1–3 of 23');
+});
