@@ -10,9 +10,9 @@ import { MAX_UPWARD_STEPS, checkVisibilityOf, nodeTypeOf, parentNodeOf, parentOf
 /** Per element: whether what it holds is clipped away by it or by an element around it. */
 export type ClipCache = Map<Element, boolean>;
 
-/** `rect`: the element's own box, in the window. */
-export function outOfSight(el: Element, rect: DOMRect, clips: ClipCache, windowHeight: number): boolean {
-  return fadedOut(el, rect, windowHeight) || clippedAway(el, clips);
+/** `rect`: the element's own box, in the window; `seen`: known visible and not transparent. */
+export function outOfSight(el: Element, rect: DOMRect, clips: ClipCache, windowHeight: number, seen = false): boolean {
+  return (!seen && fadedOut(el, rect, windowHeight)) || clippedAway(el, clips);
 }
 
 /**

@@ -1117,7 +1117,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if (kind) {
       const drawn = standIn ?? el;
       // The common case, shown and visible, costs one call; styles are read only to tell the others apart.
-      const visible = view.layout && checkVisibilityOf(drawn, { visibilityProperty: true }) !== false;
+      // Seen (visible and not transparent) is the common case: one call tells; else a second tells visible from that.
+      const seen = view.layout && checkVisibilityOf(drawn, { visibilityProperty: true, opacityProperty: true }) !== false;
+      const visible = seen || (view.layout && checkVisibilityOf(drawn, { visibilityProperty: true }) !== false);
       if (!visible && !view.rendered(drawn)) {
         skip = el;
         continue;
@@ -1128,7 +1130,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (shown && view.layout) {
         const rect = rectOf(drawn);
         if (rect.width === 0 && rect.height === 0 && styleOf(el)?.display !== 'contents') kind = undefined;
-        else if (outOfSight(drawn, rect, view.clips, view.windowHeight)) {
+        else if (outOfSight(drawn, rect, view.clips, view.windowHeight, seen)) {
           skip = el;
           continue;
         } else {
