@@ -416,6 +416,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
 
   /** Lists of data tables (data-tables.ts): named and numbered after all else, as messages are (see below). */
   const tableEntries = new Set<Entry>();
+  /** The containers of all lists: another's count is not a list's (count-said.ts). */
+  let containers: Set<Element> | undefined;
   const placeList = (list: DetectedList, section: SectionRef, via: Element | undefined, fallback = 'items') => {
     emitted.add(list);
     const labels = listLabels(list);
@@ -426,7 +428,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const table = tableOf(list);
     const sort = table ? sortedBy(table, list.fields) : undefined;
     const more = total === undefined && drawsMoreUncounted(list.container, list.items);
-    const said = total === undefined ? countSaid(list.container) : undefined;
+    containers ??= new Set([...lists, ...tables.map((table) => table.list)].map((other) => other.container));
+    const said = total === undefined ? countSaid(list.container, containers) : undefined;
     const { marked, more: markedMore } = markedItems(list.items, list.container, itemControlSlot(list)?.selector);
     const entry: ListEntry = {
       name: own,

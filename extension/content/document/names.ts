@@ -171,9 +171,16 @@ const GLYPH_WORDS: ReadonlyMap<string, string> = new Map([
   ...['−', '-', '➖', '–'].map((glyph) => [glyph, 'minus'] as const),
   ...['×', '✕', '✖', '⨯', '╳', '🗙'].map((glyph) => [glyph, 'close'] as const),
   ...['⋮', '⋯', '…', '...'].map((glyph) => [glyph, 'more'] as const),
-  ...['‹', '«', '←', '<'].map((glyph) => [glyph, 'previous'] as const),
-  ...['›', '»', '→', '>'].map((glyph) => [glyph, 'next'] as const),
+  ...['‹', '←', '<'].map((glyph) => [glyph, 'previous'] as const),
+  ...['›', '→', '>'].map((glyph) => [glyph, 'next'] as const),
+  ['«', 'first'], ['»', 'last'],
 ]);
+
+/** A toggle's glyph says its state ("+" closed, "−" open): its name must not change with it (review, session 45). */
+function glyphWord(el: Element, label: string): string {
+  if (attr(el, 'aria-expanded') !== null || attr(el, 'aria-pressed') !== null || attr(el, 'aria-checked') !== null) return '';
+  return GLYPH_WORDS.get(collapse(label)) ?? '';
+}
 
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
   let base = slug(nameWords(withoutChangingWords(el, label)));
@@ -182,7 +189,7 @@ export function ownName(el: Element, kind: ElementEntry['kind'], label: string):
       || slug(nameWords(iconName(el))) || slug(nameWords(tooltipOf(el)), 3)
       // A link by where it goes first (its icon may be any picture), another control by its icon.
       || (kind === 'link' ? slug(pathWords(el), 3) || slug(shownIconWords(el), 3) : slug(shownIconWords(el), 3))
-      || (GLYPH_WORDS.get(collapse(label)) ?? '');
+      || glyphWord(el, label);
   }
   if (kind === 'radio') {
     const group = slug(radioGroup(el), 2);

@@ -7,49 +7,74 @@
 import { styleOf, tagOf } from './dom.ts';
 import { MAX_UPWARD_STEPS, checkVisibilityOf, nodeTypeOf, parentNodeOf, parentOf, rectOf } from './dom-safe.ts';
 
-/** Per element: whether what it holds is clipped away by it or by an element around it. */
-export type ClipCache = Map<Element, boolean>;
+/** Per element: the nearest element at or above it that clips what it holds to nothing (null: none). */
+export type ClipCache = Map<Element, Element | null>;
 
-/** `rect`: the element's own box, in the window; `seen`: known visible and not transparent. */
-export function outOfSight(el: Element, rect: DOMRect, clips: ClipCache, windowHeight: number, seen = false): boolean {
-  return (!seen && fadedOut(el, rect, windowHeight)) || clippedAway(el, clips);
+/** `seen`: known visible and not transparent. */
+export function outOfSight(el: Element, seen: boolean, clips: ClipCache): boolean {
+  return (!seen && fadedOut(el)) || clippedAway(el, clips);
 }
 
 /**
- * Transparent through an element around it: unseen where it cannot be clicked either, or where it lies in the window
- * (below it, a page may fade content in as it scrolls there; the executor scrolls to it first). A control transparent
- * by its own style over a drawn one (a styled checkbox or file button) is what the click lands on: it stays.
+ * Transparent through an element around it and deaf to the pointer: no one sees or clicks it. A transparent one that
+ * takes the pointer stays: a row's actions shown on hover (`.row:hover .actions { opacity: 1 }`), a block a page fades
+ * in as it is scrolled to (review, session 45). So does a control transparent by its own style over a drawn one (a
+ * styled checkbox or file button): it is what the click lands on.
  */
-function fadedOut(el: Element, rect: DOMRect, windowHeight: number): boolean {
+function fadedOut(el: Element): boolean {
   if (checkVisibilityOf(el, { opacityProperty: true }) !== false) return false;
   const style = styleOf(el);
-  if (style?.pointerEvents === 'none') return true;
   const parent = parentOf(el);
   if (style?.opacity === '0' && (!parent || checkVisibilityOf(parent, { opacityProperty: true }) !== false)) return false;
-  return rect.bottom > 0 && rect.top < windowHeight;
+  return style?.pointerEvents === 'none';
 }
 
 const CLIPPING = new Set(['hidden', 'clip', 'auto', 'scroll']);
 
-/** Inside an element of no height (or no width) that clips what overflows it; a fixed element escapes those around it. */
+/**
+ * Inside an element of no height (or no width) that clips what overflows it, and not out of its reach: a fixed element
+ * escapes every box around it, an absolute one those below its containing block (a clearfix `overflow: hidden` around
+ * an absolutely placed app, a carousel's arrows; review, session 45: whole pages were empty).
+ */
 function clippedAway(el: Element, clips: ClipCache): boolean {
+  const first = above(el);
+  const clipper = first ? clipperAt(first, clips) : null;
+  if (!clipper) return false;
+  for (let at: Element | null = el, steps = 0; at && at !== clipper && steps < MAX_UPWARD_STEPS; steps++) {
+    const position = styleOf(at)?.position;
+    if (position === 'fixed') return false;
+    if (position !== 'absolute') {
+      at = above(at);
+      continue;
+    }
+    // Up to its containing block: the boxes it passes clip it not.
+    let block = above(at);
+    for (let hops = 0; block && block !== clipper && hops < MAX_UPWARD_STEPS && (styleOf(block)?.position ?? 'static') === 'static'; hops++) block = above(block);
+    if (!block) return false;
+    if (block === clipper) return (styleOf(clipper)?.position ?? 'static') !== 'static';
+    at = block;
+  }
+  return true;
+}
+
+/** The nearest element at or above `el` that clips what it holds to nothing, cached along the way. */
+function clipperAt(el: Element, clips: ClipCache): Element | null {
   const chain: Element[] = [];
-  let clipped = false;
-  for (let at = above(el), steps = 0; at && steps < MAX_UPWARD_STEPS; at = above(at), steps++) {
+  let clipper: Element | null = null;
+  for (let at: Element | null = el, steps = 0; at && steps < MAX_UPWARD_STEPS; at = above(at), steps++) {
     const known = clips.get(at);
     if (known !== undefined) {
-      clipped = known;
+      clipper = known;
       break;
     }
     chain.push(at);
     if (clipsAll(at)) {
-      clipped = true;
+      clipper = at;
       break;
     }
   }
-  for (const at of chain) clips.set(at, clipped);
-  if (clipped && styleOf(el)?.position === 'fixed') return false;
-  return clipped;
+  for (const at of chain) clips.set(at, clipper);
+  return clipper;
 }
 
 function above(el: Element): Element | null {
@@ -65,7 +90,7 @@ function clipsAll(el: Element): boolean {
   const rect = rectOf(el);
   if (rect.height > 0 && rect.width > 0) return false;
   const style = styleOf(el);
-  if (!style || style.display === 'contents' || style.display === 'inline' || style.position === 'fixed') return false;
+  if (!style || style.display === 'contents' || style.display === 'inline') return false;
   return (rect.height === 0 && CLIPPING.has(style.overflowY)) || (rect.width === 0 && CLIPPING.has(style.overflowX));
 }
 

@@ -451,11 +451,16 @@ function scopeHeadings(frame: Frame, el: Element, tag: string, state: WalkState)
  * A `<section>` with a heading of its own and controls: the heading names those, not what comes after the section (a
  * shop's "FAQ" section, then its "Checkout" button; explorer, session 45), where a heading before the section takes
  * over again (with none, the section's is still the best name for what follows). A section holding a title alone (a
- * banner before the grid it titles) ends nothing.
+ * banner before the grid it titles), or with one link beside it, ends nothing.
  */
 function headsOwnControls(section: Element): boolean {
-  return !!queryOf(section, 'h1,h2,h3,h4,h5,h6,[role=heading]') && !!queryOf(section, 'a[href],button,input,select,textarea,[role=button],[role=link],[role=checkbox],[role=tab]');
+  if (!queryOf(section, 'h1,h2,h3,h4,h5,h6,[role=heading]')) return false;
+  // A heading with its "See all" link is a title bar for what follows, not a part of its own (review, session 45).
+  const controls = Array.from(queryAllOf(section, SECTION_CONTROLS)).slice(0, 2);
+  return controls.length > 1 || (controls.length === 1 && !matchesOf(controls[0]!, 'a[href],[role=link]'));
 }
+
+const SECTION_CONTROLS = 'a[href],button,input,select,textarea,[role=button],[role=link],[role=checkbox],[role=tab]';
 
 /** The level of a heading, or of the one heading a wrapper holds and little else (a heading bar with its "[edit]"). */
 function headingLevel(el: Element): string | undefined {
@@ -685,7 +690,6 @@ interface View {
   blocked: boolean;
   /** What is clipped away (out-of-sight.ts). */
   clips: ClipCache;
-  windowHeight: number;
 }
 
 const KEY_HINT = /\b(?:alt|ctrl|control|shift|cmd|command|meta|option|opt)\s*\+\s*\S+/gi;
@@ -742,7 +746,7 @@ function togglesOf(root: Document | ShadowRoot, state: WalkState): Map<string, E
   if (toggles) return toggles;
   toggles = new Map();
   for (const toggle of safeQueryAll(root, '[aria-expanded=false][aria-controls]')) {
-    if (roleOf(toggle) === 'combobox') continue;
+    if (!opensAView(toggle)) continue;
     for (const id of (attr(toggle, 'aria-controls') ?? '').split(/\s+/)) if (id && !toggles.has(id)) toggles.set(id, toggle);
   }
   state.toggles.set(root, toggles);
@@ -752,12 +756,25 @@ function togglesOf(root: Document | ShadowRoot, state: WalkState): Map<string, E
 const POPUP_ROLES = new Set(['listbox', 'tree', 'grid', 'dialog', 'alertdialog']);
 
 /**
+ * A toggle whose panel is a view: not a combobox nor a box typed into (its list is chosen through it), nor a button
+ * that pops up a list box, a grid or a dialog (a custom select, a date picker), nor a link that goes somewhere (a mega
+ * menu's "Products" link: clicking it leaves the page; review, session 45).
+ */
+function opensAView(toggle: Element): boolean {
+  const tag = tagOf(toggle);
+  if (roleOf(toggle) === 'combobox' || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return false;
+  if (POPUP_ROLES.has(attr(toggle, 'aria-haspopup') ?? '')) return false;
+  const href = tag === 'A' ? attr(toggle, 'href') : null;
+  return href === null || href === '' || /^\s*(?:#|javascript:)/i.test(href);
+}
+
+/**
  * Whether `el` is what a collapsed `toggle` shows, now out of sight (hidden, not rendered, transparent or shut to no
  * height) while the toggle is in sight: its controls are a view of the page, reached by clicking the toggle. A popup
  * list of options or a dialog is not (chosen through its combobox; opened by what opens it).
  */
 function shownByToggle(el: Element, toggle: Element, hidden: Element | null, view: View): boolean {
-  if (POPUP_ROLES.has(roleOf(el) ?? '') || tagOf(el) === 'DIALOG' || containsOf(el, toggle)) return false;
+  if (POPUP_ROLES.has(roleOf(el) ?? '') || tagOf(el) === 'DIALOG' || containsOf(el, toggle) || queryOf(el, '[role=listbox],[role=grid],[role=tree]')) return false;
   const concealed = hidden === el || (!hidden && (!view.rendered(el) || (view.layout && concealedBox(el, view.clips))));
   const toggleShown = view.layout ? reachable(toggle, view) : view.rendered(toggle) && !hiddenIn(toggle, view);
   return concealed && toggleShown && !blockedByModal(toggle, view);
@@ -768,22 +785,15 @@ function reachable(el: Element, view: View): boolean {
   if (!view.rendered(el) || checkVisibilityOf(el, { visibilityProperty: true }) === false || hiddenIn(el, view)) return false;
   const rect = rectOf(el);
   if (rect.width <= 0 && rect.height <= 0) return false;
-  return !view.layout || !outOfSight(el, rect, view.clips, view.windowHeight);
+  return !view.layout || !outOfSight(el, false, view.clips);
 }
 
 function viewOf(doc: Document, blocked = false): View {
   const layout = hasLayout(doc);
   const { modals, drawn } = openModals(doc, layout);
-  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()), modals, drawnModals: drawn, blocked, clips: new Map(), windowHeight: windowHeightOf(doc) };
+  return { layout, rendered: layout ? renderedWithLayout : renderedWithoutLayout(new Map()), modals, drawnModals: drawn, blocked, clips: new Map() };
 }
 
-function windowHeightOf(doc: Document): number {
-  try {
-    return doc.defaultView?.innerHeight ?? 0;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * The document's open modal dialogs: `<dialog>`s shown with `showModal()` (`:modal`; an engine without the selector, as
@@ -1034,7 +1044,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (via) {
         while (stack.length > 1 && !containsOf(stack[stack.length - 1]!.el!, el)) stack.pop();
         walkElements(root, el, byTagOf(el, '*'), stack[stack.length - 1]!, state,
-          { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via }, modals: view.modals, blocked: view.blocked, clips: view.clips, windowHeight: view.windowHeight }, true);
+          { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via }, modals: view.modals, blocked: view.blocked, clips: view.clips }, true);
         skip = el;
         continue;
       }
@@ -1044,7 +1054,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if (toggle && shownByToggle(el, toggle, hidden, view)) {
       while (stack.length > 1 && !containsOf(stack[stack.length - 1]!.el!, el)) stack.pop();
       walkElements(root, el, byTagOf(el, '*'), stack[stack.length - 1]!, state,
-        { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via: toggle }, modals: view.modals, blocked: view.blocked, clips: view.clips, windowHeight: view.windowHeight }, true);
+        { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via: toggle }, modals: view.modals, blocked: view.blocked, clips: view.clips }, true);
       skip = el;
       continue;
     }
@@ -1130,7 +1140,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if (shown && view.layout) {
         const rect = rectOf(drawn);
         if (rect.width === 0 && rect.height === 0 && styleOf(el)?.display !== 'contents') kind = undefined;
-        else if (outOfSight(drawn, rect, view.clips, view.windowHeight, seen)) {
+        else if (outOfSight(drawn, seen, view.clips)) {
           skip = el;
           continue;
         } else {

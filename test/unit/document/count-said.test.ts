@@ -34,3 +34,12 @@ test('another part\'s count (a section after this one, with its own heading) is 
   expect(list(doc, 'recent__results').countSaid).toBeUndefined();
   expect(list(doc, 'invoices__table').countSaid).toBe('1–3 of 23');
 });
+
+test('a pager between two lists is the one before it\'s; a page size is no count (review, session 45)', () => {
+  const cards = (word: string) => Array.from({ length: 3 }, (_, i) => `<div class="r"><a href="/${word}/${i}">${word} ${i}</a> <span>$${i}</span> <button>Add to cart</button></div>`).join('');
+  const doc = build(`<main><div><div class="results">${cards('Lamp')}</div><div class="pager">1 - 3 of 42</div><div class="sponsored">${cards('Ad')}</div></div></main>`);
+  expect([list(doc, 'main__results').countSaid, list(doc, 'main__sponsored').countSaid]).toEqual(['1 - 3 of 42', undefined]);
+  for (const words of ['Showing 24 results per page', 'Show 50 results', 'Top 10 results']) {
+    expect(list(build(`<main><div><p>${words}</p><div class="results">${cards('Lamp')}</div></div></main>`), 'main__results').countSaid, words).toBeUndefined();
+  }
+});

@@ -129,3 +129,9 @@ describe('a <section> with its own heading and controls ends that heading (explo
     expect(names(doc)).toEqual(['products__add_lamp_button']);
   });
 });
+
+test('a section holding a heading and its "See all" link is a title bar: it names what follows (review, session 45)', () => {
+  const cards = Array.from({ length: 3 }, (_, i) => `<div class="c"><a href="/m/${i}">Movie ${i}</a> <button>Add to list</button></div>`).join('');
+  const doc = build(`<main><h1>Home</h1><section><h2>Trending now</h2><a href="/trending">See all</a></section><div class="carousel">${cards}</div></main>`);
+  expect(names(doc)).toEqual(['trending_now__see_all_link', 'trending_now__carousel']);
+});

@@ -33,3 +33,13 @@ test('a combobox\'s hidden list box, a hidden dialog and a toggle that is itself
     <div hidden><button aria-expanded="false" aria-controls="m">More</button></div><div id="m" hidden><button>Export</button></div></main>`);
   expect(doc.views).toBeUndefined();
 });
+
+test('a box typed into, a button popping up a list box or a dialog, a link that goes somewhere make no view (review, session 45)', () => {
+  const doc = build(`<main><button aria-haspopup="listbox" aria-expanded="false" aria-controls="opts">France</button>
+    <div id="opts" style="display: none"><ul role="listbox"><li role="option">France</li></ul></div>
+    <input placeholder="Check-in date" aria-haspopup="dialog" aria-expanded="false" aria-controls="dp"><div id="dp" style="display: none"><button>Apply</button></div>
+    <input type="search" aria-label="Search" aria-expanded="false" aria-controls="sugg"><div id="sugg" style="display: none"><a href="/s?q=shoes">shoes</a></div>
+    <a href="/products" aria-expanded="false" aria-controls="mega"><span>Products</span></a><div id="mega" style="display: none"><a href="/widgets">Widgets</a></div>
+    <button aria-expanded="false" aria-controls="sel">Pick</button><div id="sel" hidden><div role="listbox"><div role="option">One</div></div></div></main>`);
+  expect(doc.views).toBeUndefined();
+});
