@@ -23,12 +23,13 @@ const PART = 'h1,h2,h3,h4,h5,h6,[role=heading],table,section,article,[role=grid]
 /** `containers`: every list's (another list beside this one, or around it, ends the search). */
 export function countSaid(container: Element, containers: ReadonlySet<Element>): string | undefined {
   const others = [...containers].filter((other) => other !== container);
-  const part = (el: Element) => matchesOf(el, PART) || !!queryOf(el, PART) || others.some((other) => other === el || containsOf(el, other));
+  const holdsOther = (el: Element) => others.some((other) => other === el || containsOf(el, other));
+  const part = (el: Element) => matchesOf(el, PART) || !!queryOf(el, PART) || holdsOther(el);
   for (let at: Element | null = container, level = 0; at && level < LEVELS; at = parentOf(at), level++) {
     const tag = tagOf(at);
     if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN') return undefined;
     // Past a part with a heading of its own, what is beside it is another part's.
-    if (level > 0 && (queryOf(at, PART) || others.some((other) => containsOf(at!, other)))) return undefined;
+    if (level > 0 && (queryOf(at, PART) || holdsOther(at))) return undefined;
     // Nearest first, either side; a part of its own (a heading, a table, a section) ends a side.
     let before: Element | null = previousElementOf(at);
     let after: Element | null = nextElementOf(at);
@@ -42,7 +43,7 @@ export function countSaid(container: Element, containers: ReadonlySet<Element>):
         if (!found) continue;
         // Right after another list, it is that list's pager.
         const prior = sibling === before ? previousElementOf(before) : null;
-        if (prior && others.some((other) => other === prior || containsOf(prior, other))) {
+        if (prior && holdsOther(prior)) {
           before = null;
           continue;
         }

@@ -5,7 +5,8 @@
  * session 44: a closed account menu's "Log out" was offered as usable).
  */
 import { styleOf, tagOf } from './dom.ts';
-import { MAX_UPWARD_STEPS, checkVisibilityOf, nodeTypeOf, parentNodeOf, parentOf, rectOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, checkVisibilityOf, parentOf, rectOf } from './dom-safe.ts';
+import { upAcross } from './shadow-parts.ts';
 
 /** Per element: the nearest element at or above it that clips what it holds to nothing (null: none). */
 export type ClipCache = Map<Element, Element | null>;
@@ -37,19 +38,19 @@ const CLIPPING = new Set(['hidden', 'clip', 'auto', 'scroll']);
  * an absolutely placed app, a carousel's arrows; review, session 45: whole pages were empty).
  */
 function clippedAway(el: Element, clips: ClipCache): boolean {
-  const first = above(el);
+  const first = upAcross(el);
   const clipper = first ? clipperAt(first, clips) : null;
   if (!clipper) return false;
   for (let at: Element | null = el, steps = 0; at && at !== clipper && steps < MAX_UPWARD_STEPS; steps++) {
     const position = styleOf(at)?.position;
     if (position === 'fixed') return false;
     if (position !== 'absolute') {
-      at = above(at);
+      at = upAcross(at);
       continue;
     }
     // Up to its containing block: the boxes it passes clip it not.
-    let block = above(at);
-    for (let hops = 0; block && block !== clipper && hops < MAX_UPWARD_STEPS && (styleOf(block)?.position ?? 'static') === 'static'; hops++) block = above(block);
+    let block = upAcross(at);
+    for (let hops = 0; block && block !== clipper && hops < MAX_UPWARD_STEPS && (styleOf(block)?.position ?? 'static') === 'static'; hops++) block = upAcross(block);
     if (!block) return false;
     if (block === clipper) return (styleOf(clipper)?.position ?? 'static') !== 'static';
     at = block;
@@ -61,7 +62,7 @@ function clippedAway(el: Element, clips: ClipCache): boolean {
 function clipperAt(el: Element, clips: ClipCache): Element | null {
   const chain: Element[] = [];
   let clipper: Element | null = null;
-  for (let at: Element | null = el, steps = 0; at && steps < MAX_UPWARD_STEPS; at = above(at), steps++) {
+  for (let at: Element | null = el, steps = 0; at && steps < MAX_UPWARD_STEPS; at = upAcross(at), steps++) {
     const known = clips.get(at);
     if (known !== undefined) {
       clipper = known;
@@ -75,13 +76,6 @@ function clipperAt(el: Element, clips: ClipCache): Element | null {
   }
   for (const at of chain) clips.set(at, clipper);
   return clipper;
-}
-
-function above(el: Element): Element | null {
-  const parent = parentOf(el);
-  if (parent) return parent;
-  const root = parentNodeOf(el);
-  return root && nodeTypeOf(root) === 11 ? (root as ShadowRoot).host : null;
 }
 
 function clipsAll(el: Element): boolean {

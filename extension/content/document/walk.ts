@@ -1008,6 +1008,13 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
 
   const stack: Frame[] = [base];
   let skip: Element | null = null;
+  /** Reads `el`, not shown, as a view of the page that `via` shows (its elements counted already); the walk skips it. */
+  const readAsView = (el: Element, via: Element) => {
+    while (stack.length > 1 && !containsOf(stack[stack.length - 1]!.el!, el)) stack.pop();
+    walkElements(root, el, byTagOf(el, '*'), stack[stack.length - 1]!, state,
+      { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via }, modals: view.modals, blocked: view.blocked, clips: view.clips }, true);
+    skip = el;
+  };
   /** The ARIA item the walk is inside (see ITEM_KINDS), and its name once needed. */
   let item: { el: Element; name: string | undefined } | null = null;
   /** The message the walk is inside: a live region in it is part of its text, not a message of its own. */
@@ -1042,20 +1049,14 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if (!view.panel && roleOf(el) === 'tabpanel' && (hidden === el || (!hidden && !view.rendered(el)))) {
       const via = tabOf(el);
       if (via) {
-        while (stack.length > 1 && !containsOf(stack[stack.length - 1]!.el!, el)) stack.pop();
-        walkElements(root, el, byTagOf(el, '*'), stack[stack.length - 1]!, state,
-          { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via }, modals: view.modals, blocked: view.blocked, clips: view.clips }, true);
-        skip = el;
+        readAsView(el, via);
         continue;
       }
     }
     // What a collapsed toggle (a menu button, an accordion's header) shows is a view too, one click away.
-    const toggle = toggles.size && !view.panel ? toggles.get(idOf(el)) : undefined;
+    const toggle = toggles.size ? toggles.get(idOf(el)) : undefined;
     if (toggle && shownByToggle(el, toggle, hidden, view)) {
-      while (stack.length > 1 && !containsOf(stack[stack.length - 1]!.el!, el)) stack.pop();
-      walkElements(root, el, byTagOf(el, '*'), stack[stack.length - 1]!, state,
-        { layout: false, rendered: renderedWithoutLayout(new Map(), el), panel: { el, via: toggle }, modals: view.modals, blocked: view.blocked, clips: view.clips }, true);
-      skip = el;
+      readAsView(el, toggle);
       continue;
     }
     if (toggledOnly.has(el)) continue;
