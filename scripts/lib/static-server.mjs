@@ -52,6 +52,10 @@ export async function serveStatic(mounts, port = 0) {
   return {
     origin,
     url: (path) => new URL(path, origin).href,
-    close: () => new Promise((done) => server.close(() => done(undefined))),
+    // A browser keeps connections open after its page closed; close() alone would wait for them.
+    close: () => new Promise((done) => {
+      server.close(() => done(undefined));
+      server.closeAllConnections();
+    }),
   };
 }

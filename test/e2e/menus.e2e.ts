@@ -16,11 +16,14 @@ describe('menus and accordions out of sight', () => {
   test('their controls are no entries of the page, but views behind their toggles; a block faded in on scroll, an escaping arrow, hover actions stay', () => {
     const shown = app.doc.sections.flatMap((s) => s.entries).filter((e) => e.kind !== 'message');
     // Review, session 45: a button placed absolutely out of a clipping box of no height, and one shown on hover, stay.
-    expect(names(shown)).toEqual(['account_button', 'shipping_button', 'returns_button', 'previous_tip_button', 'download_guide_button', 'subscribe_to_tips_button']);
+    // Session 46: a file input tucked into a box of no size is offered through its label (the page's upload button).
+    expect(names(shown)).toEqual(['account_button', 'shipping_button', 'returns_button', 'warranty_button', 'attach_a_photo', 'previous_tip_button', 'download_guide_button', 'subscribe_to_tips_button']);
     expect((app.doc.views ?? []).map((view) => [view.via.replace(/^.*__/, ''), names(view.sections.flatMap((s) => s.entries))])).toEqual([
       ['account_button', ['profile_menuitem', 'billing_menuitem']],
       ['shipping_button', ['track_a_parcel_button']],
       ['returns_button', ['start_a_return_button']],
+      // Session 46: shut as MUI's Collapse shuts it (no height, clipped, `visibility: hidden`): was an empty view.
+      ['warranty_button', ['register_a_product_button']],
     ]);
   });
 
@@ -34,5 +37,15 @@ describe('menus and accordions out of sight', () => {
     expect(track, JSON.stringify(track)).toMatchObject({ status: 'done' });
     expect(await status()).toBe('Clicked Track a parcel');
     expect(await app.tab.evaluate(() => document.querySelector('.question')!.getAttribute('aria-expanded'))).toBe('true');
+    const register = outcomeOf((await runKnown(app.panel, app.tabId, `$${full('register_a_product_button')}.click(); done(1)`, { confirm: 'never' })).report);
+    expect(register, JSON.stringify(register)).toMatchObject({ status: 'done' });
+    expect(await status()).toBe('Clicked Register a product');
+  }, 120_000);
+
+  test('a click on the tucked-away file input says only the user can choose a file (a script cannot open the chooser)', async () => {
+    const photo = app.doc.sections.flatMap((s) => s.entries).find((e) => e.name.endsWith('__attach_a_photo'))!;
+    expect(photo.kind).toBe('file_input');
+    const report = (await runKnown(app.panel, app.tabId, `$${photo.name}.click(); done(1)`, { confirm: 'never' })).report;
+    expect(JSON.stringify(report)).toContain('only the user can pick one');
   }, 120_000);
 });

@@ -780,6 +780,23 @@ function shownByToggle(el: Element, toggle: Element, hidden: Element | null, vie
   return concealed && toggleShown && !blockedByModal(toggle, view);
 }
 
+/**
+ * Whether `el` is invisible only through `panel` (or above it): walking up, the first element that is invisible while
+ * its parent is not is the panel or an ancestor of it, never a box inside the panel.
+ */
+function hiddenWith(el: Element, panel: Element): boolean {
+  let at: Element = el;
+  for (let steps = 0; steps < MAX_UPWARD_STEPS; steps++) {
+    if (at === panel) return true;
+    const parent = flatParent(at);
+    if (!parent) return true;
+    const visibility = styleOf(parent)?.visibility;
+    if (visibility !== 'hidden' && visibility !== 'collapse') return false;
+    at = parent;
+  }
+  return false;
+}
+
 /** Where a person could see and click it: rendered, visible, not hidden for assistive technology, of some size. */
 function reachable(el: Element, view: View): boolean {
   if (!view.rendered(el) || checkVisibilityOf(el, { visibilityProperty: true }) === false || hiddenIn(el, view)) return false;
@@ -1119,8 +1136,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       if ((tabindex >= 0 && focusStopOnly(el)) || hasAttr(el, 'onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
     }
     if (!kind && !wrapper && el !== top && hasAttr(el, 'aria-current') && currentPlace(el)) kind = 'link';
-    // A checkbox or radio input the page hides to draw its own box: its shown label stands in for it.
-    const standIn = (kind === 'checkbox' || kind === 'radio') && view.layout ? labelStandIn(el, (at) => reachable(at, view)) : null;
+    // A checkbox, radio or file input the page hides to draw its own box or button: its shown label stands in for it.
+    const standIn = (kind === 'checkbox' || kind === 'radio' || kind === 'file_input') && view.layout ? labelStandIn(el, (at) => reachable(at, view)) : null;
     if (ownlyHidden && !standIn) {
       skip = el;
       continue;
@@ -1136,7 +1153,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         continue;
       }
       const visibility = visible ? 'visible' : styleOf(drawn)?.visibility;
-      const shown = visibility !== 'hidden' && visibility !== 'collapse';
+      // In a view, the panel's own `visibility: hidden` (MUI's Collapse) is how it is shut, not its controls'.
+      const shown = (visibility !== 'hidden' && visibility !== 'collapse') || (!!view.panel && hiddenWith(drawn, view.panel.el));
       let inViewport: boolean | undefined;
       if (shown && view.layout) {
         const rect = rectOf(drawn);

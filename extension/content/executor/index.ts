@@ -1531,6 +1531,10 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
         hover(drawn, true);
         break;
       case 'click':
+        // A page's script cannot open the file chooser (it needs a person's own click), nor choose a file.
+        if (isInput(el) && el.type === 'file') {
+          throw new ActionError(`${describe(target)} opens a chooser of files on the user's computer: only the user can pick one; ask() them to choose it, then go on`, { state: 'file-choice' });
+        }
         guardIrreversible(el, request, rowOf(doc, target));
         sendChecked(sentBy(el), () => openedHere(el, () => click(drawn, () => {
           // A detached link still follows its href when clicked; anything else is found again the way it was found
