@@ -1,4 +1,5 @@
 /** What an element is to a script: its kind, state, options, effect and whether its value is private. */
+import { groupsTellApart, withGroup } from './option-groups.ts';
 import type { ElementEntry, ElementKind } from './types.ts';
 import { accessibleName, byId, hideSecrets, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
@@ -281,7 +282,10 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   } else if (kind === 'select' && tag === 'SELECT') {
     const select = el as HTMLSelectElement;
     const options = Array.from(select.options);
-    const label = (o: HTMLOptionElement) => truncate(collapse(o.label || o.text || o.value), 80);
+    const own = (o: HTMLOptionElement) => collapse(o.label || o.text || o.value);
+    // The same text in two groups ("Basic" small car, "Basic" large car) is told apart by its group.
+    const grouped = groupsTellApart(options, own);
+    const label = (o: HTMLOptionElement) => truncate(grouped ? withGroup(o, own(o)) : own(o), 80);
     const chosen = options.filter((o) => o.selected).map(label);
     // A card's expiry month is a choice the page holds, not one to show.
     if (chosen.length && !sensitive) state.selected = truncate(chosen.join(', '), 300);

@@ -5,6 +5,7 @@
  */
 import { htmlTag, isDisabled } from '../document/classify.ts';
 import { matchOption } from './option-match.ts';
+import { withGroup } from '../document/option-groups.ts';
 
 function view(el: Element): Window {
   return el.ownerDocument.defaultView ?? window;
@@ -398,7 +399,19 @@ export function putBack(box: HTMLInputElement | HTMLTextAreaElement, value: stri
  * caller then says it cannot be chosen).
  */
 export function optionFor(el: HTMLSelectElement, wanted: string): HTMLOptionElement | undefined {
-  return matchOption(Array.from(el.options), wanted, (o) => [o.text, o.value], (o) => !optionDisabled(o))?.option;
+  return matchOption(Array.from(el.options), wanted, (o) => [o.text, o.value, withGroup(o, o.text.replace(/\s+/g, ' ').trim())], (o) => !optionDisabled(o))?.option;
+}
+
+/**
+ * The options, said with their groups ("Large: Basic"), whose own text is `wanted` when that text is in more than one
+ * group of the select; else none (one option of that text, or `wanted` says its group already).
+ */
+export function sameTextInGroups(el: HTMLSelectElement, wanted: string): string[] {
+  const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const want = norm(wanted).toLowerCase();
+  const alike = Array.from(el.options).filter((o) => norm(o.text).toLowerCase() === want && !optionDisabled(o));
+  const groups = new Set(alike.map((o) => withGroup(o, '')));
+  return groups.size > 1 ? alike.map((o) => withGroup(o, norm(o.text))) : [];
 }
 
 /** An option no one can choose: disabled itself, or in a disabled group. */

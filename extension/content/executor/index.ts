@@ -19,8 +19,9 @@ import { cellInPlaceOf, labelWords, slotElement } from '../document/lists.ts';
 import { choiceBeside, choiceShown, showsChoice } from '../document/choice-shown.ts';
 import { closedAround, openAround } from './disclosure.ts';
 import { labelStandIn } from '../document/box-label.ts';
+import { groupsTellApart, withGroup } from '../document/option-groups.ts';
 import { itemsIn } from '../document/list-items.ts';
-import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, selectOption, stepSlider, typeText } from './events.ts';
+import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, sameTextInGroups, selectOption, stepSlider, typeText } from './events.ts';
 import { takesWholeValue, typeWholeValue } from './whole-value.ts';
 import { classifyAction, classifyChoice, decodedAddress, readableWords } from './irreversible.ts';
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
@@ -328,7 +329,12 @@ function readOwnText(el: Element): string {
   if (isInput(el) && (el.type === 'checkbox' || el.type === 'radio')) return clean(accessibleName(el));
   if (isInput(el) || isTextArea(el)) return clean(el.value);
   // A multiple select reads every option chosen, as select() adds them.
-  if (isSelect(el)) return el.multiple ? clean(Array.from(el.selectedOptions, (o) => clean(o.text)).join(', ')) : clean(el.selectedOptions[0]?.text);
+  // An option of a text that repeats across groups reads with its group, as the document says it.
+  if (isSelect(el)) {
+    const grouped = groupsTellApart(Array.from(el.options), (o) => clean(o.text));
+    const said = (o: HTMLOptionElement) => (grouped ? withGroup(o, clean(o.text)) : clean(o.text));
+    return el.multiple ? clean(Array.from(el.selectedOptions, said).join(', ')) : el.selectedOptions[0] ? said(el.selectedOptions[0]) : '';
+  }
   // What the page shows (innerText: styles applied, what a style sheet hides left out, words as drawn); where it shows
   // no words, an image's alt text or an icon's title, as the document's samples give them ("LWN.net Logo", not "").
   // A permalink's "#" reads as the heading it stands for (wordless.ts), as the document shows it.
@@ -1739,6 +1745,11 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
           break;
         }
         if (!isSelect(el)) throw new ActionError(`${describe(target)} is not a select`);
+        // The same text in two groups ("Basic" small car and large car): which one is the script's to say.
+        const alike = sameTextInGroups(el, wanted);
+        if (alike.length > 1) {
+          throw new ActionError(`${describe(target)} has ${quoted(wanted, 100)} in more than one group: say which, as ${alike.slice(0, 10).map((o) => quoted(o, 100)).join(' or ')}`, { state: 'ambiguous', options: alike.slice(0, 10) });
+        }
         // A person cannot choose a disabled option (a room sold out), though the page's script could set it.
         const option = optionFor(el, wanted);
         if (option && !option.selected && optionDisabled(option)) {
