@@ -16,7 +16,8 @@ describe('menus and accordions out of sight', () => {
   test('their controls are no entries of the page, but views behind their toggles; a block faded in on scroll, an escaping arrow, hover actions stay', () => {
     const shown = app.doc.sections.flatMap((s) => s.entries).filter((e) => e.kind !== 'message');
     // Review, session 45: a button placed absolutely out of a clipping box of no height, and one shown on hover, stay.
-    // Session 46: a file input tucked into a box of no size is offered through its label (the page's upload button).
+    // Session 46: a file input tucked into a box of no size is offered through its label (the page's upload button,
+    // a `role=button` label: not an entry of its own).
     expect(names(shown)).toEqual(['account_button', 'shipping_button', 'returns_button', 'warranty_button', 'attach_a_photo', 'previous_tip_button', 'download_guide_button', 'subscribe_to_tips_button']);
     expect((app.doc.views ?? []).map((view) => [view.via.replace(/^.*__/, ''), names(view.sections.flatMap((s) => s.entries))])).toEqual([
       ['account_button', ['profile_menuitem', 'billing_menuitem']],

@@ -418,8 +418,12 @@ function nameAsGiven(el: Element): string {
   const content = textOf(el, 200);
   // An icon (a glyph, an emoji: "🗑", "×") says less than the title it shows on hover ("Delete project").
   if (content && /[\p{L}\p{N}]/u.test(content)) return content;
+  // A box the page draws as an empty `<button role=checkbox>` with a `<label for>` (Radix, shadcn): that label.
+  const drawnBox = !!role && DRAWN_BOXES.has(role);
+  const label = drawnBox ? labelsOf(el) : undefined;
+  if (label) return label;
   const title = collapse(attr(el, 'title') ?? '');
-  if (title || !(role && DRAWN_BOXES.has(role))) return title || content;
+  if (title || !drawnBox) return title || content;
   return besideLabel(el)?.text ?? content;
 }
 

@@ -17,7 +17,7 @@ function stateParts(entry: ElementEntry): string[] {
   if (s.checked !== undefined) out.push(s.checked ? 'checked' : 'unchecked');
   if (s.selected !== undefined) out.push(`selected=${quote(s.selected, 60)}`);
   if (s.expanded !== undefined) out.push(s.expanded ? 'expanded' : 'collapsed');
-  if (s.pressed) out.push('pressed');
+  if (s.pressed !== undefined) out.push(s.pressed ? 'pressed' : 'not pressed');
   if (s.current) out.push('current');
   if (s.required) out.push('required');
   if (s.invalid) out.push(s.error ? `invalid=${quote(s.error, 100)}` : 'invalid');

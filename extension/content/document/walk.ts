@@ -797,6 +797,16 @@ function hiddenWith(el: Element, panel: Element): boolean {
   return false;
 }
 
+function standsInForItsControl(label: Element, view: View): boolean {
+  let control: Element | null;
+  try {
+    control = (label as HTMLLabelElement).control;
+  } catch {
+    return false;
+  }
+  return !!control && labelStandIn(control, (at) => reachable(at, view)) === label;
+}
+
 /** Where a person could see and click it: rendered, visible, not hidden for assistive technology, of some size. */
 function reachable(el: Element, view: View): boolean {
   if (!view.rendered(el) || checkVisibilityOf(el, { visibilityProperty: true }) === false || hiddenIn(el, view)) return false;
@@ -1142,6 +1152,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       skip = el;
       continue;
     }
+    // A label made a button (`role=button`) that stands in for its hidden file input or box: the input is the entry.
+    if (kind && tag === 'LABEL' && view.layout && standsInForItsControl(el, view)) kind = undefined;
     if (kind) {
       const drawn = standIn ?? el;
       // The common case, shown and visible, costs one call; styles are read only to tell the others apart.
