@@ -341,8 +341,12 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   if (named) return slug(named, 3);
   if (header) return header;
   if (slot.kind !== 'text') return slot.kind;
-  return TAG_FIELD[tagOf(slot.sample)] ?? 'text';
+  // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
+  return TAG_FIELD[tagOf(slot.sample)] ?? (slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined) ?? STRUCK_FIELD[tagOf(slot.sample)] ?? 'text';
 }
+
+/** A struck price in a card is what it cost before. */
+const STRUCK_FIELD: Record<string, string> = { S: 'was', DEL: 'was', STRIKE: 'was' };
 
 /** The element is all its table cell shows (the cell itself, or a link that is the cell's whole text). */
 function fillsItsCell(el: Element): boolean {
@@ -551,20 +555,15 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   headerGrids = new WeakMap();
   baseSteps = new WeakMap();
   steps = new WeakMap();
-  const bySignature = new Map<Element, Map<string, Element[]>>();
+  const bySignature = new Map<Element, Map<Element, Element[]>>();
   const siblingsLike = (item: Element): Element[] => {
     const parent = parentOf(item)!;
     let groups = bySignature.get(parent);
     if (!groups) {
-      groups = new Map();
-      for (const child of Array.from(childrenOf(parent))) {
-        const sig = signature(child);
-        const group = groups.get(sig);
-        if (group) group.push(child); else groups.set(sig, [child]);
-      }
+      groups = likeSiblings(Array.from(childrenOf(parent)));
       bySignature.set(parent, groups);
     }
-    return groups.get(signature(item)) ?? [];
+    return groups.get(item) ?? [];
   };
   // What the climb below needs to know of an ancestor, once per element: 0 = stop climbing, 1 = climb on, 2 = an item,
   // 3 = a calendar (its days are one list: dayList).
@@ -643,6 +642,53 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     }
   }
   return lists;
+}
+
+/** Child tags an item may have that the others lack (a "Best seller" badge, a "was" price) and still be one of them. */
+const MAX_EXTRA_TAGS = 2;
+
+/**
+ * The siblings each child looks like: those of its signature (same tag, role and tags of children) — and cards of one
+ * class of the page (`div.card`), at least MIN_ITEMS, whose children's tags differ only by a few that some of them add
+ * (explorer, session 46: one card with a badge made a list of three no list, or left the badged one out).
+ */
+function likeSiblings(children: Element[]): Map<Element, Element[]> {
+  const groups = new Map<string, Element[]>();
+  const byClass = new Map<string, Element[]>();
+  for (const child of children) {
+    const sig = signature(child);
+    const group = groups.get(sig);
+    if (group) group.push(child); else groups.set(sig, [child]);
+    const cls = kindOf(child) ? undefined : stableClass(child);
+    if (!cls) continue;
+    const key = `${tagNameOf(child)}|${roleOf(child) ?? ''}|${cls}`;
+    const same = byClass.get(key);
+    if (same) same.push(child); else byClass.set(key, [child]);
+  }
+  const out = new Map<Element, Element[]>();
+  for (const group of groups.values()) for (const child of group) out.set(child, group);
+  for (const cards of byClass.values()) {
+    if (cards.length < MIN_ITEMS) continue;
+    // Most cards share one shape (at least half of them, two at least); the others differ from it by a part or two.
+    let shape: Element[] = [];
+    for (const card of cards) if (out.get(card)!.length > shape.length) shape = out.get(card)!;
+    const ofShape = cards.filter((card) => out.get(card) === shape);
+    if (ofShape.length === cards.length || ofShape.length < 2 || ofShape.length * 2 < cards.length) continue;
+    const tags = (card: Element) => new Set(signature(card).split('|')[2]?.split(',').filter(Boolean));
+    const common = tags(ofShape[0]!);
+    // A shape of a few parts (a title, a price, a button): one part alike is no shape (bbc-1's header blocks).
+    if (common.size < 2) continue;
+    const near = (card: Element) => {
+      const own = tags(card);
+      let apart = 0;
+      for (const tag of own) if (!common.has(tag)) apart++;
+      for (const tag of common) if (!own.has(tag)) apart++;
+      return apart <= MAX_EXTRA_TAGS;
+    };
+    if (!cards.every(near)) continue;
+    for (const card of cards) out.set(card, cards);
+  }
+  return out;
 }
 
 /** Elements that sit in a line of text: links and words set apart (not cards, rows or blocks). */
@@ -851,6 +897,15 @@ function checkedOf(el: Element): 'true' | 'false' | 'mixed' | undefined {
   return aria === null ? undefined : aria === 'mixed' ? 'mixed' : aria === 'true' ? 'true' : 'false';
 }
 
+/** Whether `outer`'s element holds `inner`'s in every item that has `inner`. */
+function holdsIn(outer: SlotStats, inner: SlotStats): boolean {
+  for (const [item, el] of inner.found) {
+    const around = outer.found.get(item);
+    if (!around || around === el || !containsOf(around, el)) return false;
+  }
+  return inner.found.size > 0;
+}
+
 function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>, cache?: LocatorCache,
   /** The field an item that is itself a control is (a calendar's `day`), instead of a name from its labels or column. */
   itemField?: string): Omit<DetectedList, 'members'> & { shared: boolean; controlKinds: ReadonlySet<string> } {
@@ -904,7 +959,12 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     const distinct = new Set(slot.texts);
     return !(distinct.size === 1 && scanned.length > 1) && [...distinct].some(Boolean);
   });
-  const kept = frequent.slice(0, MAX_SLOTS);
+  // A text inside another field's text (a date in bold in "FREE delivery Tue, Mar 12") says nothing more: not a field.
+  const worth = frequent.filter((slot) => slot.kind !== 'text' || !frequent.some((other) => other !== slot && other.kind === 'text' && holdsIn(other, slot)));
+  // Past MAX_SLOTS the controls stay (a card's "Add to cart" after ten texts), texts fill the rest, in order.
+  const controls = worth.filter((slot) => slot.kind !== 'text').slice(0, MAX_SLOTS);
+  const texts = worth.filter((slot) => slot.kind === 'text').slice(0, MAX_SLOTS - controls.length);
+  const kept = worth.length <= MAX_SLOTS ? worth : [...controls, ...texts].sort((a, b) => a.order - b.order);
   // The kinds of control the items have in common, the slots past MAX_SLOTS too (a wide table's Edit and Delete).
   const controlKinds = new Set(frequent.filter((slot) => slot.kind !== 'text').map((slot) => slot.kind));
 

@@ -31,7 +31,9 @@ test('a menu open for one row says that row, as does the button that opened it; 
     <main><h1>Files</h1><ul>${row('report.pdf', '2 MB')}${row('budget.xlsx', '1 MB', '<div role="menu" id="rm"><button role="menuitem">Rename</button><button role="menuitem">Move to trash</button></div>')}${row('notes.txt', '4 KB')}${row('photo.png', '3 MB')}</ul></main>`);
   const rowOf = (name: string) => (e => (e.kind === 'list' ? undefined : e.row))(doc.sections.flatMap((s) => s.entries).find((e) => e.name === name)!);
   expect(['files__rename_menuitem', 'files__move_to_trash_menuitem'].map(rowOf)).toEqual(['budget.xlsx 1 MB', 'budget.xlsx 1 MB']);
+  // Session 46: the row with its menu open is one of the list (cards of one class a part apart), its button a slot.
   expect(doc.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'button' && e.state?.expanded).map((e) => [e.name, rowOf(e.name)]))
-    .toEqual([['header__account_button', undefined], ['files__more_actions_button', 'budget.xlsx 1 MB']]);
+    .toEqual([['header__account_button', undefined]]);
+  expect(doc.sections.flatMap((s) => s.entries).find((e) => e.kind === 'list')).toMatchObject({ count: 4 });
   expect(rowOf('header__profile_menuitem')).toBeUndefined();
 });
