@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ListEntry } from '../../extension/protocol/schemas.ts';
-import { outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
+import { openTabOn, outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
 
 /**
  * Search results as cards (test/fixtures/apps/store/), in Chromium with the built extension. Explorer, session 46: the
@@ -31,5 +31,30 @@ describe('cards of one class, one with a badge, more parts than a list keeps', (
       done(cheapest.link.text());`, { confirm: 'never' })).report);
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'JBL Tune 510BT' });
     expect(await app.tab.locator('#cart').textContent()).toBe('Sony WH-1000XM5, JBL Tune 510BT');
+  }, 120_000);
+});
+
+describe('a product page\'s key facts', () => {
+  test('its price (with what it cost before), stock and rating are read-only entries; a script reads them as they change', async () => {
+    const product = await openTabOn(app, '/apps/store/product.html');
+    try {
+      const all = product.doc.sections.flatMap((s) => s.entries);
+      const fact = (own: string) => all.find((e) => e.name === `sony_wh_1000xm5__${own}`);
+      expect(fact('price'), all.map((e) => e.name).join(', ')).toMatchObject({ kind: 'message', description: '$328.00 (was $399.99)' });
+      expect(fact('stock')).toMatchObject({ kind: 'message', description: 'Only 2 left in stock' });
+      expect(fact('rating')).toMatchObject({ kind: 'message', description: '4.6 out of 5 stars' });
+      // The header's cart total is no fact of the product; the reviews' ratings are not the product's.
+      expect(all.filter((e) => /__(price|stock|rating)(_\d+)?$/.test(e.name))).toHaveLength(3);
+      const outcome = outcomeOf((await runKnown(app.panel, product.tabId, `
+        const before = $sony_wh_1000xm5__price.text();
+        $sony_wh_1000xm5__colour_silver.check();
+        const silver = $sony_wh_1000xm5__price.text();
+        if ($sony_wh_1000xm5__stock.text().includes("left")) $sony_wh_1000xm5__add_to_cart_button.click();
+        done([before, silver, $sony_wh_1000xm5__stock.text(), $sony_wh_1000xm5__rating.text()]);`, { confirm: 'never' })).report);
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['$328.00 (was $399.99)', '$348.00 (was $399.99)', 'Only 1 left in stock', '4.6 out of 5 stars'] });
+      expect(await product.tab.locator('#cart').textContent()).toBe('Sony WH-1000XM5 (silver) $348.00');
+    } finally {
+      await product.tab.close();
+    }
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
+import { factEntry } from './facts.ts';
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
 import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
 import { accessibleName, forgetClosedRoots, iconName, labelsOf, referencedText, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
@@ -519,7 +520,10 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     if (kind === 'message') {
       // A live list (a chat's rows, results) is read as the list; a status inside a row is part of the row.
       if (lists.some((l) => containsOf(l.container, el) || containsOf(el, l.container))) continue;
-      if (admitMessage(messageCount)) placed.push({ entry: messageEntry(el, locatorCache), el, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
+      if (admitMessage(messageCount)) {
+        const entry = candidate.fact ? factEntry(el, candidate.fact, locatorCache) : messageEntry(el, locatorCache);
+        placed.push({ entry, el, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });
+      }
       continue;
     }
     const label = labelOf(candidate);

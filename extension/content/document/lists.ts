@@ -2,6 +2,7 @@
  * Repeated sibling structures (mail rows, results, products) become one list entry: count, named slots per item
  * (fields to read, actions to take) and a few samples, instead of hundreds of separate elements.
  */
+import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
 import { SKIP_TAGS, accessibleName, hiddenInline, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf } from './dom.ts';
@@ -342,6 +343,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   if (header) return header;
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
+  // A rating drawn as stars, a price with what it cost before (facts.ts).
+  const fact = slot.kind === 'text' ? factKind(slot.sample) : undefined;
+  if (fact === 'rating' || fact === 'price') return fact;
   return TAG_FIELD[tagOf(slot.sample)] ?? (slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined) ?? STRUCK_FIELD[tagOf(slot.sample)] ?? 'text';
 }
 
@@ -862,7 +866,8 @@ export function sampleText(el: Element): string {
   if (isSensitive(el)) return '';
   // Typed text, also where the editor wraps it in formatting (a span inside a contenteditable).
   for (let at: Element | null = el, steps = 0; at && steps < MAX_UPWARD_STEPS; at = parentOf(at), steps++) if (holdsTypedText(at)) return '';
-  return textOf(el, 200) || labelWords(el);
+  // A price with what it cost before, a rating drawn as stars: as the page's facts read (facts.ts), and `.text()`.
+  return factText(el) ?? (textOf(el, 200) || labelWords(el));
 }
 
 /** Controls whose own label or title is what they say when they show no words. */

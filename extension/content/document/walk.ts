@@ -7,6 +7,7 @@
  */
 import type { ElementKind, SectionKind } from './types.ts';
 import { labelStandIn } from './box-label.ts';
+import { factsOf, type FactKind } from './facts.ts';
 import { monthOfCalendar } from './calendar.ts';
 import { dialogWords } from './dialog-words.ts';
 import { drawnModals, onTop } from './drawn-modals.ts';
@@ -64,6 +65,8 @@ export interface Candidate {
   via?: Element;
   /** The element whose name it takes when it has none (an ARIA 1.1 combobox's text box: its wrapper). */
   namedBy?: Element;
+  /** A key fact of the page (a `message` entry named by what it is: facts.ts). */
+  fact?: FactKind;
 }
 
 /** A table the walk met (data-tables.ts may make it a list): the candidates before it, its section, its view's tab. */
@@ -656,6 +659,8 @@ interface WalkState {
   steps: number;
   truncated: WalkResult['truncated'];
   sheets: SheetCache;
+  /** The page's key facts (facts.ts): read as messages where the walk meets them. */
+  facts: Map<Element, FactKind>;
   /** Per root: its pointer rules and the elements they match (a root's slotted subtrees are walked one by one). */
   pointers: Map<Document | ShadowRoot, { opaque: boolean; pointed: Set<Element>; hovered: Set<Element> }>;
   /** Light elements walked where their slot shows them: the light pass skips them. */
@@ -1028,6 +1033,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     } else if (toggles.size && hasAttrs(el) && toggles.has(idOf(el))) {
       order.push(el);
       toggledOnly.add(el);
+    } else if (state.facts.size && state.facts.has(el)) {
+      order.push(el);
     }
   }
   // Cut by the node budget: the controls after the cut (and what names their sections) are still read.
@@ -1198,6 +1205,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       message = el;
       state.messages++;
       state.candidates.push({ el, kind: 'message', section: messageSection(el, frame, state), landmark: frame.section, inViewport: undefined, ...(view.panel ? { via: view.panel.via } : {}) });
+    } else if (!kind && !view.panel && state.facts.has(el) && view.rendered(el) && !(message && containsOf(message, el))
+      && (!view.layout || checkVisibilityOf(el, { visibilityProperty: true, opacityProperty: true }) !== false)) {
+      state.candidates.push({ el, kind: 'message', section: sectionFor(frame), landmark: frame.section, inViewport: undefined, fact: state.facts.get(el)! });
     }
 
     if (tag === 'IFRAME' || tag === 'FRAME') {
@@ -1260,13 +1270,15 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const state: WalkState = {
     candidates: [], tables: [], frames: new Map(), repeats: new Map(), flows: new Map(), levels: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(), toggles: new Map(),
-    foreignFrames: [], modal: false, messages: 0,
+    foreignFrames: [], modal: false, messages: 0, facts: new Map(),
   };
   slotOf = new WeakMap();
   const top = doc.body ?? doc.documentElement;
   if (top) {
     const view = viewOf(doc);
     state.modal = view.modals.length > 0;
+    // Not behind a modal: what the page says under it is not what the dialog asks.
+    if (!state.modal) state.facts = factsOf(doc);
     walkRoot(doc, top, page, state, view);
   }
   return {

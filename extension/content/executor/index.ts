@@ -19,6 +19,7 @@ import { cellInPlaceOf, labelWords, slotElement } from '../document/lists.ts';
 import { choiceBeside, choiceShown, showsChoice } from '../document/choice-shown.ts';
 import { closedAround, openAround } from './disclosure.ts';
 import { labelStandIn } from '../document/box-label.ts';
+import { factText } from '../document/facts.ts';
 import { groupsTellApart, withGroup } from '../document/option-groups.ts';
 import { itemsIn } from '../document/list-items.ts';
 import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, sameTextInGroups, selectOption, stepSlider, typeText } from './events.ts';
@@ -1452,7 +1453,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   const el = request.action === 'text' || request.action === 'value' || request.action === 'scroll' ? picked
     : await enabledSoon(picked, since, () => resolveTarget(doc, strict));
   refuseLate(request);
-  if (request.action === 'text') return reply(readText(el));
+  // A price or rating the document shows as a fact reads as the document says it ("$89.99 (was $120.00)").
+  if (request.action === 'text') return reply(factText(el) ?? readText(el));
   if (request.action === 'value') {
     // A password, code or card field reads as nothing, as its text() does: its value never leaves the page.
     if (isSensitive(el)) return reply('');
