@@ -431,7 +431,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const more = total === undefined && drawsMoreUncounted(list.container, list.items);
     containers ??= new Set([...lists, ...tables.map((table) => table.list)].map((other) => other.container));
     const said = total === undefined ? countSaid(list.container, containers) : undefined;
-    const { marked, more: markedMore } = markedItems(list.items, list.container, itemControlSlot(list)?.selector);
+    const { marked, more: markedMore } = markedItems(list.items, list.container, itemControlSlot(list)?.selector,
+      list.slots.filter((slot) => slot.kind !== 'text').map((slot) => slot.selector));
     const entry: ListEntry = {
       name: own,
       kind: 'list',

@@ -1,6 +1,7 @@
 /**
  * The items of a list that the page marks: the page a pagination is on, a wizard's step (`aria-current`), the tab or
- * option chosen (`aria-selected`), the filter chips on (`aria-pressed`). Shown with the list (`current: [1] "2"`): the
+ * option chosen (`aria-selected`), the filter chips on (`aria-pressed`); and the items whose control is disabled
+ * (`disabled: [2] "City Walker"`: a sold-out card's button, a locked setting; explorer, session 46). Shown with the list (`current: [1] "2"`): the
  * samples show the first items only, and the one chosen is often further on (explorer, session 44: a 9th tab, a 10th
  * option, a pressed chip were nowhere in the document).
  */
@@ -25,14 +26,25 @@ function markOf(el: Element): Mark | undefined {
   return undefined;
 }
 
+const DISABLED_TAGS: ReadonlySet<string> = new Set(['BUTTON', 'INPUT', 'SELECT', 'TEXTAREA']);
+
+/** A control that cannot be used now: a card's "Sold out" button, a setting the admin locked. */
+function disabledOf(el: Element): boolean {
+  return attr(el, 'aria-disabled') === 'true' || (DISABLED_TAGS.has(tagOf(el)) && (el as HTMLButtonElement).disabled === true);
+}
+
 /**
  * The marks of a list's items: each item's own, its one control's (the list's control slot, `controlSelector`) or
  * that of a wrapper holding the item alone (`<li aria-current="step"><a>…</a></li>` with the links the items).
  * Undefined when no item is marked, or when every item is (a mark that tells none apart).
  */
-export function markedItems(items: readonly Element[], container: Element, controlSelector: string | undefined): { marked: ListEntry['marked']; more: number } {
+export function markedItems(items: readonly Element[], container: Element, controlSelector: string | undefined,
+  /** Every control slot of the items: one disabled marks its item. */
+  controlSelectors: readonly string[] = controlSelector ? [controlSelector] : []): { marked: ListEntry['marked']; more: number } {
   const marked: NonNullable<ListEntry['marked']> = [];
+  const off: NonNullable<ListEntry['marked']> = [];
   let count = 0;
+  let disabled = 0;
   const scanned = items.slice(0, MAX_SCANNED);
   const controlOf = (item: Element) => (controlSelector ? slotElement(item, controlSelector) : null);
   // A control that says the same in every item ("Like") tells none apart: the item's words then.
@@ -44,10 +56,24 @@ export function markedItems(items: readonly Element[], container: Element, contr
     const control = controlOf(item);
     const wrapper = parentOf(item);
     const sole = wrapper && wrapper !== container && childElementCountOf(wrapper) === 1 ? wrapper : null;
-    const mark = markOf(item) ?? (control && control !== item ? markOf(control) : undefined) ?? (sole ? markOf(sole) : undefined);
-    if (!mark) return;
+    const chosen = markOf(item) ?? (control && control !== item ? markOf(control) : undefined) ?? (sole ? markOf(sole) : undefined);
+    const text = () => truncate((!alike && control ? sampleText(control) : '') || sampleText(item), 60);
+    if (!chosen) {
+      // An item with a disabled control (a sold-out card's "Sold out" button): marked apart, by that control's words.
+      const blocked = controlSelectors.map((selector) => slotElement(item, selector)).find((at) => !!at && disabledOf(at));
+      if (!blocked) return;
+      disabled++;
+      const own = blocked !== item ? sampleText(blocked) : '';
+      const whole = sampleText(item);
+      if (off.length < MAX_MARKED) off.push({ index, mark: 'disabled', text: truncate(!own || whole.includes(own) ? whole : `${own} · ${whole}`, 60) });
+      return;
+    }
+    const mark = chosen;
     count++;
-    if (marked.length < MAX_MARKED) marked.push({ index, mark, text: truncate((!alike && control ? sampleText(control) : '') || sampleText(item), 60) });
+    if (marked.length < MAX_MARKED) marked.push({ index, mark, text: text() });
   });
-  return count && count < scanned.length ? { marked, more: count - marked.length } : { marked: undefined, more: 0 };
+  const choices = count && count < scanned.length;
+  const offs = disabled && disabled < scanned.length;
+  if (!choices && !offs) return { marked: undefined, more: 0 };
+  return { marked: [...(choices ? marked : []), ...(offs ? off : [])], more: (choices ? count - marked.length : 0) + (offs ? disabled - off.length : 0) };
 }

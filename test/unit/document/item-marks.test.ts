@@ -56,3 +56,18 @@ test('more marks than shown are counted; an empty aria-current is none; a contro
   expect(feed.marked?.[0]).toMatchObject({ index: 2, mark: 'pressed' });
   expect(feed.marked?.[0]!.text).toMatch(/^Cid Post 2/);
 });
+
+// Explorer, session 46: a sold-out card's disabled button and a locked switch said nothing of it in the list.
+test('items with a disabled control are marked disabled, by that control\'s words; a choice mark is not crowded out', () => {
+  const card = (name: string, off: boolean) => `<li class="card"><a href="/${name}">${name}</a> <span>$${name.length}</span> <button${off ? ' disabled' : ''}>${off ? 'Sold out' : 'Quick add'}</button></li>`;
+  const row = (name: string, locked: boolean) => `<li><span>${name}</span> <button role="switch" aria-checked="true" aria-label="${name}"${locked ? ' aria-disabled="true"' : ''}></button></li>`;
+  const doc = build(`<main><h1>Shop</h1><ul class="cards">${['Road', 'Trail', 'City'].map((n) => card(n, n === 'City')).join('')}</ul>
+    <h2>Privacy</h2><ul>${['Public profile', 'Show email', 'Two-factor'].map((n) => row(n, n === 'Two-factor')).join('')}</ul></main>`);
+  const [cards, privacy] = lists(doc);
+  expect(cards!.marked).toEqual([{ index: 2, mark: 'disabled', text: 'City $4 Sold out' }]);
+  expect(privacy!.marked).toEqual([{ index: 2, mark: 'disabled', text: 'Two-factor' }]);
+  expect(renderDocument(doc)).toContain('disabled: [2] "Two-factor"');
+  // Every item's control disabled tells none apart.
+  const all = build(`<main><h1>Shop</h1><ul class="cards">${['Road', 'Trail', 'City'].map((n) => card(n, true)).join('')}</ul></main>`);
+  expect(lists(all)[0]!.marked).toBeUndefined();
+});
