@@ -61,3 +61,28 @@ describe('a product page\'s key facts', () => {
     }
   }, 120_000);
 });
+
+describe('a checkout\'s step and total', () => {
+  test('the current step among steps that are no links, and the order\'s total, are read-only entries that follow the page', async () => {
+    const checkout = await openTabOn(app, '/apps/store/checkout.html');
+    try {
+      const all = checkout.doc.sections.flatMap((s) => s.entries);
+      const step = all.find((e) => e.name.endsWith('__step'));
+      const total = all.find((e) => e.name.endsWith('__total'));
+      expect(step, all.map((e) => e.name).join(', ')).toMatchObject({ kind: 'message', description: '3. Payment (step 3 of 4)' });
+      expect(total).toMatchObject({ kind: 'message', description: 'Total $328.00' });
+      // No step is a link (it was `$page__3_payment_link [current]`, a click on which did nothing).
+      expect(all.filter((e) => e.kind === 'link').map((e) => e.name)).toEqual(['header__sound_shop_link']);
+      const express = all.find((e) => e.name.endsWith('__express_delivery'))!.name;
+      const next = all.find((e) => e.name.endsWith('__continue_to_review_button'))!.name;
+      const outcome = outcomeOf((await runKnown(app.panel, checkout.tabId, `
+        $${express}.check();
+        const total = $${total!.name}.text();
+        $${next}.click();
+        done([total, $${step!.name}.text()]);`, { confirm: 'never' })).report);
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: ['Total $337.99', '4. Review (step 4 of 4)'] });
+    } finally {
+      await checkout.tab.close();
+    }
+  }, 120_000);
+});

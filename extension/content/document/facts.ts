@@ -4,19 +4,20 @@
  * controls leaves out (explorer, sessions 44 and 46). Each is a read-only entry, as a message is (`$product__price
  * message "$89.99 (was $120.00)"`), read with `.text()`. One of each kind a page: the first outside the page's header,
  * navigation, footer and side bars (a product page's own, not a recommendation's further down); one in a list is the
- * list's (a card's price is its field).
+ * list's (a card's price is its field). An order's total ("Total $116.63"), in the order summary beside a checkout's
+ * form too. And a wizard's current step among steps that are no links (walk.ts).
  */
-import type { ElementEntry } from './types.ts';
+import type { ElementEntry, Locator } from './types.ts';
 import { textOf } from './dom.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, truncate } from './text.ts';
 import { attr, classNameOf, closestOf, containsOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
-export type FactKind = 'price' | 'stock' | 'rating';
+export type FactKind = 'price' | 'stock' | 'rating' | 'total' | 'step';
 
 // Without the `i` flag (not every engine takes it): the spellings classes use.
 const FACT_SELECTOR = ['[itemprop=price]', '[itemprop=availability]', '[itemprop=ratingValue]',
-  ...['price', 'Price', 'stock', 'Stock', 'availability', 'Availability', 'rating', 'Rating', 'stars', 'Stars'].map((word) => `[class*=${word}]`),
+  ...['price', 'Price', 'stock', 'Stock', 'availability', 'Availability', 'rating', 'Rating', 'stars', 'Stars', 'total', 'Total'].map((word) => `[class*=${word}]`),
   '[aria-label*="out of"]', '[title*="out of"]'].join(', ');
 /** Where a fact is not the page's own: site furniture, and the words of a control. */
 const NOT_HERE = 'header, nav, footer, aside, [role=banner], [role=navigation], [role=contentinfo], [role=complementary], '
@@ -30,19 +31,22 @@ const CURRENCY = '[$€£¥₹₩₽]|\\b(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|SEK|NOK|
 const PRICE = new RegExp(`(?:${CURRENCY})\\s?\\d|\\d(?:[\\d.,\\s]*\\d)?\\s?(?:${CURRENCY})`, 'u');
 /** A price and nothing else: "$120.00", "120,00 €", "USD 120". */
 const ONLY_PRICE = new RegExp(`^(?:(?:${CURRENCY})\\s?)?\\d[\\d.,\\s]*(?:\\s?(?:${CURRENCY}))?$`, 'u');
+/** "Total $116.63", "Order total: 116,63 €", "Grand total". */
+const TOTAL = /^\s*(?:order |grand |estimated )?total\b/i;
 const STOCK_WORDS = /\b(?:in stock|out of stock|sold out|available|unavailable|left|back-?order|pre-?order|ships|dispatch|delivery)\b/i;
 const RATING_SAID = /\d(?:[.,]\d+)?\s*(?:out of|of|\/)\s*\d+(?:[.,]\d+)?(?:\s*stars?)?/i;
 
-/** The first fact of each kind in `root`, by element (at most one price, one stock line, one rating). */
+/** The first fact of each kind in `root`, by element (at most one price, one stock line, one rating, one total). */
 export function factsOf(root: Document | ShadowRoot | Element): Map<Element, FactKind> {
   const found = new Map<Element, FactKind>();
   const taken = new Set<FactKind>();
   let looked = 0;
   for (const el of Array.from(queryAllOf(root, FACT_SELECTOR))) {
-    if (taken.size === 3 || ++looked > MAX_LOOKED_AT) break;
+    if (taken.size === 4 || ++looked > MAX_LOOKED_AT) break;
     if ([...found.keys()].some((fact) => containsOf(fact, el) || containsOf(el, fact))) continue;
     const kind = factKind(el);
-    if (!kind || taken.has(kind) || closestOf(el, NOT_HERE)) continue;
+    // An order's total is often in a side bar (the order summary beside the form).
+    if (!kind || taken.has(kind) || closestOf(el, kind === 'total' ? NOT_HERE.replace('aside, ', '').replace(', [role=complementary]', '') : NOT_HERE)) continue;
     found.set(el, kind);
     taken.add(kind);
   }
@@ -59,19 +63,38 @@ export function factKind(el: Element): FactKind | undefined {
   if ((prop === 'price' || cls.includes('price') || struckPrice(el)) && PRICE.test(text)) return 'price';
   if ((prop === 'availability' || /stock|availability/.test(cls)) && STOCK_WORDS.test(text)) return 'stock';
   if ((prop === 'ratingValue' || /rating|stars/.test(cls)) && RATING_SAID.test(text)) return 'rating';
+  if (/(?:^|[^a-z])total/.test(cls) && TOTAL.test(text) && PRICE.test(text)) return 'total';
   return undefined;
 }
 
 /** A fact's entry: named by its kind, its text as description (a price with what it cost before, said so). */
 export function factEntry(el: Element, kind: FactKind, cache: LocatorCache): ElementEntry {
-  const description = kind === 'rating' ? ratingText(el) : kind === 'price' ? priceText(el) : textOf(el, MAX_FACT_CHARS);
-  return { name: kind, kind: 'message', description: truncate(description, 200), locators: locatorsFor(el, '', cache) };
+  const description = kind === 'rating' ? ratingText(el) : kind === 'price' ? priceText(el) : kind === 'step' ? stepText(el) : textOf(el, MAX_FACT_CHARS);
+  return { name: kind, kind: 'message', description: truncate(description, 200), locators: kind === 'step' ? stepLocators(el, cache) : locatorsFor(el, '', cache) };
+}
+
+/** The step the list marks current now, whichever it is: `ol.steps [aria-current="step"]` first (the step moves on). */
+function stepLocators(el: Element, cache: LocatorCache): Locator[] {
+  const own = locatorsFor(el, '', cache);
+  const steps = closestOf(el, 'ol, ul, [role=list]');
+  const list = steps ? locatorsFor(steps, '', cache).find((locator) => locator.by === 'css') : undefined;
+  return list ? [{ ...list, value: `${list.value} [aria-current="step"]` }, ...own] : own;
 }
 
 /** What `.text()` reads of a fact's element: as the document says it ("$89.99 (was $120.00)"); undefined for others. */
 export function factText(el: Element): string | undefined {
+  // A step that is words, not a link (a link's words are its own).
+  if (attr(el, 'aria-current')?.trim().toLowerCase() === 'step' && !['A', 'BUTTON'].includes(tagNameOf(el)) && !queryOf(el, 'a[href], button')) return stepText(el);
   const kind = factKind(el);
   return kind === 'price' ? priceText(el) : kind === 'rating' ? ratingText(el) : undefined;
+}
+
+/** `Payment (step 3 of 4)`: the step's words and where it is among its list's items. */
+function stepText(el: Element): string {
+  const item = closestOf(el, 'li, [role=listitem]') ?? el;
+  const steps = item.parentElement ? Array.from(item.parentElement.children).filter((at) => tagNameOf(at) === tagNameOf(item)) : [item];
+  const words = textOf(el, MAX_FACT_CHARS);
+  return steps.length > 1 ? `${words} (step ${steps.indexOf(item) + 1} of ${steps.length})` : words;
 }
 
 function ratingText(el: Element): string {

@@ -152,6 +152,13 @@ function currentPlace(el: Element): boolean {
   return !!text && text.length <= MAX_PLACE_CHARS && !!closestOf(el, 'nav, ol, ul, [role=navigation], [role=list]');
 }
 
+/** The current step (`aria-current="step"`) of steps of which none is a link or a button. */
+function stepAmongWords(el: Element): boolean {
+  if (attr(el, 'aria-current')?.trim().toLowerCase() !== 'step') return false;
+  const steps = closestOf(el, 'ol, ul, [role=list]');
+  return !!steps && !queryOf(steps, 'a[href], button, [role=button], [role=link], [role=tab]');
+}
+
 /** Hidden for everyone, whatever the style sheets say: the element and everything in it. */
 const HIDDEN_SELECTOR = '[hidden]:not([hidden="until-found"]),[aria-hidden="true"],[inert]';
 
@@ -1152,7 +1159,14 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       const mayPoint = pointed.has(el) || shadowOf(el) || hasAttr(el, 'part') || attr(el, 'style')?.includes('cursor');
       if ((tabindex >= 0 && focusStopOnly(el)) || hasAttr(el, 'onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
     }
-    if (!kind && !wrapper && el !== top && hasAttr(el, 'aria-current') && currentPlace(el)) kind = 'link';
+    if (!kind && !wrapper && el !== top && hasAttr(el, 'aria-current') && currentPlace(el)) {
+      // A wizard's step among steps that are no links: which step this is, read-only (clicking it does nothing).
+      if (!view.panel && stepAmongWords(el)) {
+        state.candidates.push({ el, kind: 'message', section: sectionFor(frame), landmark: frame.section, inViewport: undefined, fact: 'step' });
+        continue;
+      }
+      kind = 'link';
+    }
     // A checkbox, radio or file input the page hides to draw its own box or button: its shown label stands in for it.
     const standIn = (kind === 'checkbox' || kind === 'radio' || kind === 'file_input') && view.layout ? labelStandIn(el, (at) => reachable(at, view)) : null;
     if (ownlyHidden && !standIn) {

@@ -46,3 +46,18 @@ describe('key facts', () => {
     expect(factText(document.getElementById('t')!)).toBeUndefined();
   });
 });
+
+describe('a checkout\'s step and total (session 46)', () => {
+  test('the current step of steps that are words is a fact, said with its place; of steps that are links, a link', () => {
+    expect(facts('<main><h1>Pay</h1><ol class="steps"><li>Cart</li><li aria-current="step">Payment</li><li>Review</li></ol><button>Next</button></main>'))
+      .toEqual([['pay__step', 'Payment (step 2 of 3)']]);
+    const linked = entries(build('<main><h1>Pay</h1><ol><li><a href="#1">Cart</a></li><li aria-current="step"><span>Payment</span></li><li><a href="#3">Review</a></li></ol></main>'));
+    expect(linked.find((e) => e.name.includes('payment'))).toMatchObject({ kind: 'link', state: { current: true } });
+  });
+
+  test('an order\'s total, in the summary beside the form too; a total that is no amount is none', () => {
+    expect(facts('<aside><h2>Summary</h2><div class="row"><span>Subtotal</span> <span>$10</span></div><div class="row total"><b>Total</b> <b>$12.50</b></div></aside><main><h1>Pay</h1><button>Pay</button></main>'))
+      .toEqual([['aside__total', 'Total $12.50']]);
+    expect(facts('<main><h1>Votes</h1><p class="total">Total votes: 1,204</p></main>')).toEqual([]);
+  });
+});
