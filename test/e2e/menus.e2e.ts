@@ -18,9 +18,11 @@ describe('menus and accordions out of sight', () => {
     // Review, session 45: a button placed absolutely out of a clipping box of no height, and one shown on hover, stay.
     // Session 46: a file input tucked into a box of no size is offered through its label (the page's upload button,
     // a `role=button` label: not an entry of its own).
-    expect(names(shown)).toEqual(['account_button', 'shipping_button', 'returns_button', 'warranty_button', 'attach_a_photo', 'previous_tip_button', 'download_guide_button', 'subscribe_to_tips_button']);
+    expect(names(shown)).toEqual(['account_button', 'more_button', 'shipping_button', 'returns_button', 'warranty_button', 'attach_a_photo', 'previous_tip_button', 'download_guide_button', 'subscribe_to_tips_button']);
     expect((app.doc.views ?? []).map((view) => [view.via.replace(/^.*__/, ''), names(view.sections.flatMap((s) => s.entries))])).toEqual([
       ['account_button', ['profile_menuitem', 'billing_menuitem']],
+      // Session 46: a dropdown that says nothing of its menu (no aria-controls) shows the one right after it.
+      ['more_button', ['contact_us_button']],
       ['shipping_button', ['track_a_parcel_button']],
       ['returns_button', ['start_a_return_button']],
       // Session 46: shut as MUI's Collapse shuts it (no height, clipped, `visibility: hidden`): was an empty view.
@@ -38,6 +40,9 @@ describe('menus and accordions out of sight', () => {
     expect(track, JSON.stringify(track)).toMatchObject({ status: 'done' });
     expect(await status()).toBe('Clicked Track a parcel');
     expect(await app.tab.evaluate(() => document.querySelector('.question')!.getAttribute('aria-expanded'))).toBe('true');
+    const contact = outcomeOf((await runKnown(app.panel, app.tabId, `$${full('contact_us_button')}.click(); done(1)`, { confirm: 'never' })).report);
+    expect(contact, JSON.stringify(contact)).toMatchObject({ status: 'done' });
+    expect(await status()).toBe('Clicked Contact us');
     const register = outcomeOf((await runKnown(app.panel, app.tabId, `$${full('register_a_product_button')}.click(); done(1)`, { confirm: 'never' })).report);
     expect(register, JSON.stringify(register)).toMatchObject({ status: 'done' });
     expect(await status()).toBe('Clicked Register a product');

@@ -19,7 +19,7 @@ import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { TABLE_ROLES } from './data-tables.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { rootAbove, upAcross } from './shadow-parts.ts';
-import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, nextElementOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface SectionRef {
   name: string;
@@ -684,8 +684,8 @@ interface WalkState {
   modal: boolean;
   /** Messages met so far (messages.ts: MAX_WALKED_MESSAGES). */
   messages: number;
-  /** Per root: the collapsed toggles by the ids they control (togglesOf). */
-  toggles: Map<Document | ShadowRoot, Map<string, Element>>;
+  /** Per root: the collapsed toggles by what they show (togglesOf). */
+  toggles: Map<Document | ShadowRoot, Toggles>;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -750,20 +750,32 @@ function hiddenIn(el: Element, view: View): Element | null {
 }
 
 /**
- * The collapsed toggles of a root (`aria-expanded=false` with `aria-controls`) by the ids they control. Not a
- * combobox's: its options are chosen through it (`select()`).
+ * The collapsed toggles of a root (`aria-expanded=false`) by what they show: by the ids they control (`aria-controls`),
+ * or, for one that says none, by the element right after it holding controls — its next sibling (Bootstrap's
+ * `.dropdown-toggle` before its `.dropdown-menu`) or, for the last of a row, its row's (MUI's "show more" before its
+ * Collapse; explorer, session 46). Not a combobox's: its options are chosen through it (`select()`).
  */
-function togglesOf(root: Document | ShadowRoot, state: WalkState): Map<string, Element> {
+function togglesOf(root: Document | ShadowRoot, state: WalkState): Toggles {
   let toggles = state.toggles.get(root);
   if (toggles) return toggles;
   toggles = new Map();
-  for (const toggle of safeQueryAll(root, '[aria-expanded=false][aria-controls]')) {
+  for (const toggle of safeQueryAll(root, '[aria-expanded=false]')) {
     if (!opensAView(toggle)) continue;
-    for (const id of (attr(toggle, 'aria-controls') ?? '').split(/\s+/)) if (id && !toggles.has(id)) toggles.set(id, toggle);
+    const controls = attr(toggle, 'aria-controls');
+    if (controls !== null) {
+      for (const id of controls.split(/\s+/)) if (id && !toggles.has(id)) toggles.set(id, toggle);
+      continue;
+    }
+    const panel = nextElementOf(toggle) ?? (parentOf(toggle) ? nextElementOf(parentOf(toggle)!) : null);
+    if (panel && !toggles.has(panel) && queryOf(panel, PANEL_CONTROLS)) toggles.set(panel, toggle);
   }
   state.toggles.set(root, toggles);
   return toggles;
 }
+
+/** By the id a toggle controls, or by the element it shows (a toggle that says none). */
+type Toggles = Map<string | Element, Element>;
+const PANEL_CONTROLS = 'a[href], button, input, select, textarea, [role=menuitem], [role=button], [role=link], [role=option]';
 
 const POPUP_ROLES = new Set(['listbox', 'tree', 'grid', 'dialog', 'alertdialog']);
 
@@ -1014,7 +1026,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
   // One pass in document order: what the walk looks at, shadow hosts, and where a style sheet cannot be read, every
   // element where a pointer cursor begins (outside links and buttons, whose insides are theirs).
   const order: Element[] = first ? [first] : [];
-  const toggles = view.panel ? new Map<string, Element>() : togglesOf(root, state);
+  const toggles: Toggles = view.panel ? new Map() : togglesOf(root, state);
   /** Elements walked only as what a collapsed toggle shows. */
   const toggledOnly = new Set<Element>();
   const limit = Math.min(all.length, first ? counted - 1 : counted);
@@ -1037,7 +1049,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       pointed.add(el);
     } else if (hasAttrs(el) && footerByName(el)) {
       order.push(el);
-    } else if (toggles.size && hasAttrs(el) && toggles.has(idOf(el))) {
+    } else if (toggles.size && (toggles.has(el) || (hasAttrs(el) && toggles.has(idOf(el))))) {
       order.push(el);
       toggledOnly.add(el);
     } else if (state.facts.size && state.facts.has(el)) {
@@ -1095,7 +1107,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       }
     }
     // What a collapsed toggle (a menu button, an accordion's header) shows is a view too, one click away.
-    const toggle = toggles.size ? toggles.get(idOf(el)) : undefined;
+    const toggle = toggles.size ? toggles.get(el) ?? (idOf(el) ? toggles.get(idOf(el)) : undefined) : undefined;
     if (toggle && shownByToggle(el, toggle, hidden, view)) {
       readAsView(el, toggle);
       continue;

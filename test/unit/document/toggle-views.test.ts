@@ -43,3 +43,15 @@ test('a box typed into, a button popping up a list box or a dialog, a link that 
     <button aria-expanded="false" aria-controls="sel">Pick</button><div id="sel" hidden><div role="listbox"><div role="option">One</div></div></div></main>`);
   expect(doc.views).toBeUndefined();
 });
+
+// Explorer, session 46: Bootstrap's dropdown and MUI's "show more" say no aria-controls: their menus were nowhere.
+test('a toggle that says nothing of what it shows shows the hidden element right after it, or after its row', () => {
+  const doc = build(`<nav aria-label="Main"><ul><li class="dropdown"><a class="dropdown-toggle" href="#" role="button" aria-expanded="false">Reports</a>
+    <ul class="dropdown-menu" style="display: none"><li><a href="/sales">Sales</a></li><li><a href="/stock">Stock</a></li></ul></li></ul></nav>
+    <main><h2>Recipe</h2><div class="actions"><button aria-label="Share">S</button><button aria-expanded="false" aria-label="show more">v</button></div>
+    <div class="collapse" hidden><p>Method</p><button>Print recipe</button></div>
+    <button aria-expanded="false">Filters</button><div class="results"><a href="/r1">Result one</a></div></main>`);
+  expect(viewsOf(doc)).toEqual([['main__reports_button', ['main__sales_link', 'main__stock_link']], ['recipe__show_more_button', ['recipe__print_recipe_button']]]);
+  // What follows a toggle and is shown is the page's (the results after a "Filters" button).
+  expect(names(doc)).toContain('recipe__result_one_link');
+});
