@@ -965,7 +965,9 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return !(distinct.size === 1 && scanned.length > 1) && [...distinct].some(Boolean);
   });
   // A text inside another field's text (a date in bold in "FREE delivery Tue, Mar 12") says nothing more: not a field.
-  const worth = frequent.filter((slot) => slot.kind !== 'text' || !frequent.some((other) => other !== slot && other.kind === 'text' && holdsIn(other, slot)));
+  // The item's own words hold every part; its parts stay fields (a price beside its name).
+  const worth = frequent.filter((slot) => slot.kind !== 'text'
+    || !frequent.some((other) => other !== slot && other.kind === 'text' && other.selector !== ':scope' && holdsIn(other, slot)));
   // Past MAX_SLOTS the controls stay (a card's "Add to cart" after ten texts), texts fill the rest, in order.
   const controls = worth.filter((slot) => slot.kind !== 'text').slice(0, MAX_SLOTS);
   const texts = worth.filter((slot) => slot.kind === 'text').slice(0, MAX_SLOTS - controls.length);

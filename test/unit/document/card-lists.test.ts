@@ -34,3 +34,9 @@ test('past ten parts a card keeps its controls; a text in bold inside another fi
   expect(list!.fields).toHaveLength(9);
   expect(list!.fields).not.toContain('ship_2');
 });
+
+test('a part of an item\'s own words stays a field (a price beside its name)', () => {
+  const rows = ['Apples', 'Bread', 'Cheese'].map((n, i) => `<li><a class="name" href="#${i}">${n}</a>: <span class="price">${i + 1}.00</span></li>`).join('');
+  const [list] = lists(build(`<main><h1>Prices</h1><ul>${rows}</ul></main>`));
+  expect(list!.fields).toContain('price');
+});
