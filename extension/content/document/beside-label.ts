@@ -107,15 +107,19 @@ function labelIn(node: Node): string | undefined {
   if (style && (style.display === 'none' || style.visibility === 'hidden')) return undefined;
   // A title over a description (a settings row's "Marketing emails" / "Offers from partners.", drawn beside its
   // switch): the title (explorer, session 44: `$notifications__switch`, `switch_2`).
-  const title = titleOverDescription(el);
+  // A person's row: an avatar, then a block of name over email: the name.
+  const outer = titleOverDescription(el);
+  const title = outer ? titleOverDescription(outer) ?? outer : undefined;
   const titled = title ? asLabel(textOf(title, MAX_CHARS + 20)) : undefined;
   return titled ?? asLabel(textOf(el, MAX_CHARS + 20));
 }
 
 /** A badge over a title ("Beta", "New", "Step 2 of 3"): no title itself. */
-const BADGE_CLASS = /(?:^|[\s_-])(?:badge|eyebrow|tag|pill|chip|overline|kicker|label-new|new|beta|step)(?:$|[\s_-])/i;
+const BADGE_CLASS = /(?:^|[\s_-])(?:badge|eyebrow|tag|pill|chip|overline|kicker|label-new|new|beta|step|avatar|initials)(?:$|[\s_-])/i;
+/** An avatar's initials ("SD"): no title. */
+const INITIALS = /^\p{Lu}{1,3}$/u;
 
-/** The first of two or three blocks of words that make a box, with no words of the box's own between them. */
+/** The first of two or three blocks of words that make a box (no badge, no avatar's initials), with no words of the box's own between them. */
 function titleOverDescription(el: Element): Element | undefined {
   const blocks = Array.from(el.children);
   if (blocks.length < 2 || blocks.length > 3 || !blocks.every((b) => ['P', 'DIV', 'SPAN', 'STRONG', 'B', 'SMALL', 'LABEL'].includes(tagOf(b)))) return undefined;
@@ -125,7 +129,10 @@ function titleOverDescription(el: Element): Element | undefined {
   if (style && (style.display === 'flex' && !style.flexDirection.startsWith('column'))) return undefined;
   if (['SPAN', 'STRONG', 'B', 'SMALL'].includes(tagOf(blocks[0]!)) && ['SPAN', 'STRONG', 'B', 'SMALL'].includes(tagOf(blocks[1]!))) return undefined;
   // The first block of words that is no badge, an icon's box, a hint or an error.
-  return blocks.find((block) => /\p{L}/u.test(textOf(block, MAX_CHARS)) && !BADGE_CLASS.test(attr(block, 'class') ?? '') && !NOT_A_LABEL_CLASS.test(attr(block, 'class') ?? ''));
+  return blocks.find((block) => {
+    const words = textOf(block, MAX_CHARS);
+    return /\p{L}/u.test(words) && !INITIALS.test(words) && !BADGE_CLASS.test(attr(block, 'class') ?? '') && !NOT_A_LABEL_CLASS.test(attr(block, 'class') ?? '');
+  });
 }
 
 /**

@@ -2,11 +2,11 @@
 import { groupsTellApart, withGroup } from './option-groups.ts';
 import type { ElementEntry, ElementKind } from './types.ts';
 import { accessibleName, byId, hideSecrets, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
-import { collapse, truncate } from './text.ts';
+import { collapse, readableToken, truncate } from './text.ts';
 import { calendarOf } from './calendar.ts';
 import { choiceBeside, choiceShown, showsChoice } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
-import { attr, childElementCountOf, closestOf, hasAttr, idOf, matchesOf, namespaceOf, ownerDocOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
+import { attr, childElementCountOf, closestOf, hasAttr, idOf, matchesOf, namespaceOf, nextElementOf, ownerDocOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', menuitemcheckbox: 'checkbox',
@@ -309,6 +309,15 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     if (kind === 'slider' && tag === 'INPUT') value = (el as HTMLInputElement).value;
     if (value) state.value = truncate(value, 1000);
   }
+  // A picker the page draws beside a native select it hides for forms (Radix Select): that select's options.
+  if (kind === 'combobox' && tag !== 'INPUT' && !out.options) {
+    const native = nextElementOf(el);
+    if (native && tagOf(native) === 'SELECT' && attr(native, 'aria-hidden') === 'true') {
+      const options = Array.from((native as HTMLSelectElement).options).map((o) => truncate(collapse(o.label || o.text), 80)).filter(Boolean);
+      if (options.length) out.options = options.slice(0, MAX_OPTIONS);
+      if (options.length > MAX_OPTIONS) out.optionsTotal = options.length;
+    }
+  }
   if (Object.keys(state).length) out.state = state;
   return out;
 }
@@ -460,6 +469,12 @@ export function submittedForm(el: Element): HTMLFormElement | null {
   return host && tagOf(host).includes('-') && (attr(host, 'type') === 'submit' || attr(el, 'type') === 'submit') ? closestOf(host, 'form') as HTMLFormElement | null : null;
 }
 
+/** An id that reads as words ("shipping-panel"), else '' (generated: "radix-:r5:", "m1", "collapse3"). */
+function wordsOfId(id: string): string {
+  const token = readableToken(id);
+  return token && !/\d/.test(id) ? token : '';
+}
+
 /** What activating the element is known to do: link target, form submission, dialog/menu opened, region toggled. */
 export function effectOf(el: Element, kind: ElementKind, formName: (form: Element) => string | undefined): string | undefined {
   const parts: string[] = [];
@@ -479,8 +494,9 @@ export function effectOf(el: Element, kind: ElementKind, formName: (form: Elemen
   if (popup && popup !== 'false') parts.push(`opens a ${POPUPS.has(popup) ? popup : 'menu'}`);
   const controls = attr(el, 'aria-controls');
   if (controls) {
+    // By its name, or an id that reads as words; not a generated id ("radix-:r5:", "m1") nor one of nothing on the page.
     const target = byId(el, controls.split(/\s+/)[0] ?? '');
-    const label = target ? accessibleName(target) || idOf(target) : controls;
+    const label = target ? accessibleName(target) || wordsOfId(idOf(target)) : '';
     if (label) parts.push(`controls ${JSON.stringify(truncate(label, 60))}`);
   }
   if (tag === 'SUMMARY') parts.push('shows or hides details');

@@ -23,3 +23,21 @@ test('a toggle button says it is not pressed', () => {
   expect(text).toContain('$item__add_to_wishlist_button [not pressed]');
   expect(text).toContain('$item__follow_button [pressed]');
 });
+
+test('a control says what it controls by its name or an id of words, never a generated id or one of nothing', () => {
+  const text = renderPrompt(build(`<main><h2>Team</h2><button role="combobox" aria-expanded="false" aria-controls="radix-:r5:">Owner</button>
+    <button aria-expanded="false" aria-controls="m1">Menu</button><div id="m1" hidden></div>
+    <button aria-expanded="false" aria-controls="shipping-panel">Shipping</button><div id="shipping-panel" hidden><p>x</p></div></main>`)).text;
+  expect(text).not.toContain('radix');
+  expect(text).not.toContain('"m1"');
+  expect(text).toContain('controls "shipping-panel"');
+});
+
+test('a member row\'s picker is named by the person, not the avatar\'s initials; a hidden native select beside it gives its options', () => {
+  const row = (initials: string, name: string, role: string) => `<div class="row"><div class="who"><span class="avatar">${initials}</span><div><p>${name}</p><p>${initials.toLowerCase()}@example.com</p></div></div>
+    <button type="button" role="combobox" aria-expanded="false" aria-controls="radix-:r${initials}:"><span>${role}</span></button>
+    <select aria-hidden="true" tabindex="-1"><option value=""></option><option>Viewer</option><option>Member</option><option${role === 'Owner' ? ' selected' : ''}>Owner</option></select></div>`;
+  const doc = build(`<main><h2>Team members</h2>${row('SD', 'Sofia Davis', 'Owner')}${row('JL', 'Jackson Lee', 'Member')}</main>`);
+  expect(names(doc)).toEqual(['team_members__sofia_davis', 'team_members__jackson_lee']);
+  expect(renderPrompt(doc).text).toContain('$team_members__sofia_davis combobox [value="Owner" collapsed] options=["Viewer", "Member", "Owner"]');
+});
