@@ -116,6 +116,7 @@ function labelIn(node: Node): string | undefined {
 
 /** A badge over a title ("Beta", "New", "Step 2 of 3"): no title itself. */
 const BADGE_CLASS = /(?:^|[\s_-])(?:badge|eyebrow|tag|pill|chip|overline|kicker|label-new|new|beta|step|avatar|initials)(?:$|[\s_-])/i;
+const AVATAR_CLASS = /(?:^|[\s_-])(?:avatar|initials)(?:$|[\s_-])/i;
 /** An avatar's initials ("SD"): no title. */
 const INITIALS = /^\p{Lu}{1,3}$/u;
 
@@ -124,6 +125,9 @@ function titleOverDescription(el: Element): Element | undefined {
   const blocks = Array.from(el.children);
   if (blocks.length < 2 || blocks.length > 3 || !blocks.every((b) => ['P', 'DIV', 'SPAN', 'STRONG', 'B', 'SMALL', 'LABEL'].includes(tagOf(b)))) return undefined;
   for (let node = el.firstChild; node; node = node.nextSibling) if (nodeTypeOf(node) === 3 && /\S/.test(node.nodeValue ?? '')) return undefined;
+  // An avatar beside a block of words (side by side or not): that block, or its title.
+  const worded = blocks.filter((block) => !AVATAR_CLASS.test(attr(block, 'class') ?? '') && !INITIALS.test(textOf(block, 4)));
+  if (worded.length === 1 && worded.length < blocks.length) return titleOverDescription(worded[0]!) ?? worded[0];
   const style = styleOf(el);
   // Side by side in a line ("<span>Sort</span> <span>by</span>") is one label; stacked blocks are a title and more.
   if (style && (style.display === 'flex' && !style.flexDirection.startsWith('column'))) return undefined;
