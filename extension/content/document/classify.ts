@@ -197,6 +197,8 @@ const bool = (value: string | null): boolean | undefined => (value === 'true' ? 
 
 export function isDisabled(el: Element): boolean {
   if (attr(el, 'aria-disabled') === 'true') return true;
+  // Bootstrap's `.disabled` link (`li.page-item.disabled > a`): no pointer reaches it, a person cannot click it.
+  if (matchesOf(el, '.disabled, .disabled > *') && styleOf(el)?.pointerEvents === 'none') return true;
   try {
     return matchesOf(el, ':disabled');
   } catch {
@@ -242,7 +244,17 @@ function feedbackOf(el: Element): string | undefined {
  */
 function currentWrapper(el: Element): boolean {
   const wrapper = parentOf(el);
-  return !!wrapper && childElementCountOf(wrapper) === 1 && saysCurrent(wrapper);
+  return !!wrapper && childElementCountOf(wrapper) === 1 && (saysCurrent(wrapper) || activeItem(wrapper));
+}
+
+/**
+ * A list item marked current by its class alone (Bootstrap's `li.page-item.active`, a menu's `li.current`): the page a
+ * pagination is on, the section a menu is in (explorer, session 46: `$second__1_link` said nothing of it).
+ */
+export function activeItem(el: Element): boolean {
+  if (tagOf(el) !== 'LI') return false;
+  const cls = ` ${attr(el, 'class') ?? ''} `;
+  return / (?:active|current|is-active|is-current|selected) /i.test(cls.replace(/\s+/g, ' '));
 }
 
 /** `aria-current` with a value that says so (not empty, not "false"). */

@@ -8,7 +8,7 @@
 import type { ListEntry } from './types.ts';
 import { attr, childElementCountOf, parentOf } from './dom-safe.ts';
 import { tagOf } from './dom.ts';
-import { saysCurrent } from './classify.ts';
+import { activeItem, saysCurrent } from './classify.ts';
 import { sampleText, slotElement } from './lists.ts';
 import { truncate } from './text.ts';
 
@@ -56,7 +56,8 @@ export function markedItems(items: readonly Element[], container: Element, contr
     const control = controlOf(item);
     const wrapper = parentOf(item);
     const sole = wrapper && wrapper !== container && childElementCountOf(wrapper) === 1 ? wrapper : null;
-    const chosen = markOf(item) ?? (control && control !== item ? markOf(control) : undefined) ?? (sole ? markOf(sole) : undefined);
+    const chosen = markOf(item) ?? (control && control !== item ? markOf(control) : undefined) ?? (sole ? markOf(sole) : undefined)
+      ?? (control && control !== item && activeItem(item) ? 'current' : undefined);
     const text = () => truncate((!alike && control ? sampleText(control) : '') || sampleText(item), 60);
     if (!chosen) {
       // An item with a disabled control (a sold-out card's "Sold out" button): marked apart, by that control's words.

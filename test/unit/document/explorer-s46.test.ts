@@ -41,3 +41,12 @@ test('a member row\'s picker is named by the person, not the avatar\'s initials;
   expect(names(doc)).toEqual(['team_members__sofia_davis', 'team_members__jackson_lee']);
   expect(renderPrompt(doc).text).toContain('$team_members__sofia_davis combobox [value="Owner" collapsed] options=["Viewer", "Member", "Owner"]');
 });
+
+test('a pagination marked by classes alone: its page item `.active` is current, a `.disabled` one no pointer reaches is disabled', () => {
+  const text = renderPrompt(build(`<style>.page-item.disabled .page-link { pointer-events: none; }</style><main><h1>Orders</h1>
+    <nav aria-label="Pages"><ul class="pagination"><li class="page-item disabled"><a class="page-link" href="?p=0">Previous</a></li>
+    <li class="page-item active"><a class="page-link" href="?p=1">1</a></li><li class="page-item"><a class="page-link" href="?p=2">2</a></li></ul></nav></main>`)).text;
+  expect(text).toMatch(/\$pages__previous_link \[disabled\]/);
+  expect(text).toMatch(/\$pages__1_link \[current\]/);
+  expect(text).not.toMatch(/\$pages__2_link \[/);
+});
