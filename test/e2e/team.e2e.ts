@@ -17,8 +17,13 @@ describe('a Radix team page', () => {
     expect(entries().map((e) => [e.name, e.kind])).toEqual([
       ['team_members__sofia_davis', 'combobox'], ['team_members__jackson_lee', 'combobox'], ['team_members__isabella_nguyen', 'combobox'],
       ['notifications__notify_me_all_new_messages', 'radio'], ['notifications__notify_me_direct_messages_and_mentions', 'radio'],
-      ['notifications__airplane_mode_switch', 'switch'], ['notifications__saved', 'message']]);
+      ['notifications__airplane_mode_switch', 'switch'],
+      ['log_pages__previous_link', 'link'], ['log_pages__1_link', 'link'], ['log_pages__2_link', 'link'], ['log_pages__next_link', 'link'],
+      ['audit_log__saved', 'message']]);
     expect(entries()[1]).toMatchObject({ state: { value: 'Member' }, options: ['Viewer', 'Member', 'Owner'] });
+    // A pagination marked by classes alone: the page it is on is current, a Previous no pointer reaches disabled.
+    expect(entries().find((e) => e.name === 'log_pages__previous_link')).toMatchObject({ state: { disabled: true } });
+    expect(entries().find((e) => e.name === 'log_pages__1_link')).toMatchObject({ state: { current: true } });
     // No generated id ("radix-:r1:") says what the picker controls.
     expect(JSON.stringify(entries())).not.toContain('radix-');
   });
@@ -29,5 +34,7 @@ describe('a Radix team page', () => {
     expect(await app.tab.locator('#saved').textContent()).toBe('Jackson Lee: Owner');
     const boxes = await run('$notifications__notify_me_direct_messages_and_mentions.check(); $notifications__airplane_mode_switch.check(); done([$notifications__notify_me_all_new_messages.value(), $notifications__airplane_mode_switch.value()])');
     expect(boxes, JSON.stringify(boxes)).toMatchObject({ status: 'done', result: [false, true] });
+    const previous = await run('$log_pages__previous_link.click(); done(1)');
+    expect(JSON.stringify(previous)).toContain('is disabled');
   }, 120_000);
 });
