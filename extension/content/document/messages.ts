@@ -10,7 +10,7 @@ import { ownName } from './names.ts';
 import { htmlTag, kindOf, roleOf } from './classify.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
-import { attr, childrenOf, classListOf, closestOf, firstChildOf, idOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, rootNodeOf } from './dom-safe.ts';
+import { attr, childrenOf, classListOf, closestOf, firstChildOf, idOf, matchesOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, rootNodeOf } from './dom-safe.ts';
 
 /** Roles whose element is a message (live regions by role; `marquee` and `timer` are not announced by default). */
 const MESSAGE_ROLES: ReadonlySet<string> = new Set(['status', 'alert', 'log']);
@@ -151,11 +151,14 @@ function lastControlIn(el: Element): Element | undefined {
  * The control right before the message in its row: the previous elements in its parent (a label, an icon, a wrapper
  * holding the field), then, in a small wrapper, those before the wrapper. Another control or message first: none.
  */
+const LANDMARKS = 'main, nav, header, footer, aside, article, section, dialog, [role=main], [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=region], [role=dialog]';
+
 function controlBefore(el: Element): Element | undefined {
   let node: Element | null = el;
   for (let level = 0; node && level < 2; level++) {
     for (let sibling = previousElementOf(node), steps = 0; sibling && steps < 3; sibling = previousElementOf(sibling), steps++) {
-      if (isMessageElement(sibling)) return undefined;
+      // A landmark before it is the page's part, not its row (a toast after `<main>` is about no field of it).
+      if (isMessageElement(sibling) || matchesOf(sibling, LANDMARKS)) return undefined;
       const control = lastControlIn(sibling);
       if (control) return control;
     }

@@ -50,3 +50,10 @@ test('a pagination marked by classes alone: its page item `.active` is current, 
   expect(text).toMatch(/\$pages__1_link \[current\]/);
   expect(text).not.toMatch(/\$pages__2_link \[/);
 });
+
+test('a toast after the page\'s main part is named by what it is, not by the last field of that part', () => {
+  const doc = build(`<main><h1>Orders</h1><h2>Gift options</h2><label><input type="checkbox"> Gift wrap</label></main>
+    <div class="toast-container"><div class="toast" role="alert"><div class="toast-body">Order #1001 was refunded.</div></div></div>`);
+  expect(names(doc)).toContain('page__toast');
+  expect(names(doc).join(' ')).not.toContain('gift_wrap_alert');
+});
