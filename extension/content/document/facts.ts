@@ -5,7 +5,7 @@
  * message "$89.99 (was $120.00)"`), read with `.text()`. One of each kind a page: the first outside the page's header,
  * navigation, footer and side bars (a product page's own, not a recommendation's further down); one in a list is the
  * list's (a card's price is its field). An order's total ("Total $116.63"), in the order summary beside a checkout's
- * form too. And a wizard's current step among steps that are no links (walk.ts).
+ * form too. A progress bar's value ("75%"). And a wizard's current step among steps that are no links (walk.ts).
  */
 import type { ElementEntry, Locator } from './types.ts';
 import { textOf } from './dom.ts';
@@ -13,12 +13,12 @@ import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, truncate } from './text.ts';
 import { attr, classNameOf, closestOf, containsOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
-export type FactKind = 'price' | 'stock' | 'rating' | 'total' | 'step';
+export type FactKind = 'price' | 'stock' | 'rating' | 'total' | 'progress' | 'step';
 
 // Without the `i` flag (not every engine takes it): the spellings classes use.
 const FACT_SELECTOR = ['[itemprop=price]', '[itemprop=availability]', '[itemprop=ratingValue]',
   ...['price', 'Price', 'stock', 'Stock', 'availability', 'Availability', 'rating', 'Rating', 'stars', 'Stars', 'total', 'Total'].map((word) => `[class*=${word}]`),
-  '[aria-label*="out of"]', '[title*="out of"]'].join(', ');
+  '[aria-label*="out of"]', '[title*="out of"]', '[role=progressbar]', 'progress'].join(', ');
 /** Where a fact is not the page's own: site furniture, and the words of a control. */
 const NOT_HERE = 'header, nav, footer, aside, [role=banner], [role=navigation], [role=contentinfo], [role=complementary], '
   + 'a, button, label, select, [role=button], [role=link], [role=option], [role=menuitem], [role=tab], [role=dialog], [role=alertdialog]';
@@ -42,7 +42,7 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
   const taken = new Set<FactKind>();
   let looked = 0;
   for (const el of Array.from(queryAllOf(root, FACT_SELECTOR))) {
-    if (taken.size === 4 || ++looked > MAX_LOOKED_AT) break;
+    if (taken.size === 5 || ++looked > MAX_LOOKED_AT) break;
     if ([...found.keys()].some((fact) => containsOf(fact, el) || containsOf(el, fact))) continue;
     const kind = factKind(el);
     // An order's total is often in a side bar (the order summary beside the form).
@@ -54,6 +54,7 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
 }
 
 export function factKind(el: Element): FactKind | undefined {
+  if (attr(el, 'role') === 'progressbar' || tagNameOf(el) === 'PROGRESS') return progressText(el) ? 'progress' : undefined;
   const prop = attr(el, 'itemprop') ?? '';
   const cls = classNameOf(el).toLowerCase();
   const said = collapse(attr(el, 'aria-label') ?? attr(el, 'title') ?? '');
@@ -69,7 +70,8 @@ export function factKind(el: Element): FactKind | undefined {
 
 /** A fact's entry: named by its kind, its text as description (a price with what it cost before, said so). */
 export function factEntry(el: Element, kind: FactKind, cache: LocatorCache): ElementEntry {
-  const description = kind === 'rating' ? ratingText(el) : kind === 'price' ? priceText(el) : kind === 'step' ? stepText(el) : textOf(el, MAX_FACT_CHARS);
+  const description = kind === 'rating' ? ratingText(el) : kind === 'price' ? priceText(el) : kind === 'step' ? stepText(el)
+    : kind === 'progress' ? progressText(el)! : textOf(el, MAX_FACT_CHARS);
   return { name: kind, kind: 'message', description: truncate(description, 200), locators: kind === 'step' ? stepLocators(el, cache) : locatorsFor(el, '', cache) };
 }
 
@@ -87,6 +89,18 @@ export function factText(el: Element): string | undefined {
   if (attr(el, 'aria-current')?.trim().toLowerCase() === 'step' && !['A', 'BUTTON'].includes(tagNameOf(el)) && !queryOf(el, 'a[href], button')) return stepText(el);
   const kind = factKind(el);
   return kind === 'price' ? priceText(el) : kind === 'rating' ? ratingText(el) : undefined;
+}
+
+/** A progress bar's value as it says it (`aria-valuetext`), else "75%" of its range; undefined while it says none. */
+function progressText(el: Element): string | undefined {
+  const said = collapse(attr(el, 'aria-valuetext') ?? '');
+  if (said) return truncate(said, MAX_FACT_CHARS);
+  const native = tagNameOf(el) === 'PROGRESS';
+  const now = Number(native ? attr(el, 'value') : attr(el, 'aria-valuenow'));
+  const min = native ? 0 : Number(attr(el, 'aria-valuemin') ?? 0);
+  const max = Number((native ? attr(el, 'max') : attr(el, 'aria-valuemax')) ?? (native ? 1 : 100));
+  if ((native ? attr(el, 'value') : attr(el, 'aria-valuenow')) === null || !Number.isFinite(now) || !Number.isFinite(min) || !Number.isFinite(max) || max <= min) return undefined;
+  return `${Math.round(((now - min) / (max - min)) * 100)}%`;
 }
 
 /** `Payment (step 3 of 4)`: the step's words and where it is among its list's items. */
