@@ -11,60 +11,95 @@ import type { ElementEntry, Locator } from './types.ts';
 import { textOf } from './dom.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, truncate } from './text.ts';
-import { attr, classNameOf, closestOf, containsOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { attr, classNameOf, closestOf, containsOf, idOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export type FactKind = 'price' | 'stock' | 'rating' | 'total' | 'progress' | 'step';
 
-// Without the `i` flag (not every engine takes it): the spellings classes use.
+// Without the `i` flag (not every engine takes it): the spellings classes and ids use.
 const FACT_SELECTOR = ['[itemprop=price]', '[itemprop=availability]', '[itemprop=ratingValue]',
   ...['price', 'Price', 'stock', 'Stock', 'availability', 'Availability', 'rating', 'Rating', 'stars', 'Stars', 'total', 'Total'].map((word) => `[class*=${word}]`),
-  '[aria-label*="out of"]', '[title*="out of"]', '[role=progressbar]', 'progress'].join(', ');
+  '#availability', '[aria-label*="out of"]', '[title*="out of"]', '[role=progressbar]', 'progress'].join(', ');
 /** Where a fact is not the page's own: site furniture, and the words of a control. */
 const NOT_HERE = 'header, nav, footer, aside, [role=banner], [role=navigation], [role=contentinfo], [role=complementary], '
   + 'a, button, label, select, [role=button], [role=link], [role=option], [role=menuitem], [role=tab], [role=dialog], [role=alertdialog]';
-/** Elements of facts looked at, at most (a page of a thousand prices is a list page; its first few decide). */
+/** The same, less side bars: an order's total is often in the order summary beside the form. */
+const NOT_HERE_FOR_TOTALS = NOT_HERE.replace('aside, ', '').replace(', [role=complementary]', '');
+/** A single review's rating is not the product's. */
+const IN_A_REVIEW = '[itemprop=review], [class*=review-], [class*=review_], [class~=review], [class*=Review]';
+/** Elements of facts looked at outside site furniture, at most (a page of a thousand prices is a list page). */
 const MAX_LOOKED_AT = 60;
+/** Elements looked at in all (furniture too: a mega menu of prices). */
+const MAX_SCANNED = 600;
 /** Characters of a fact's text past which it is prose, not a fact. */
 const MAX_FACT_CHARS = 80;
 
 const CURRENCY = '[$€£¥₹₩₽]|\\b(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|PLN|kr|zł|Kč|R\\$)';
 const PRICE = new RegExp(`(?:${CURRENCY})\\s?\\d|\\d(?:[\\d.,\\s]*\\d)?\\s?(?:${CURRENCY})`, 'u');
+const PRICES = new RegExp(PRICE.source, 'gu');
 /** A price and nothing else: "$120.00", "120,00 €", "USD 120". */
 const ONLY_PRICE = new RegExp(`^(?:(?:${CURRENCY})\\s?)?\\d[\\d.,\\s]*(?:\\s?(?:${CURRENCY}))?$`, 'u');
-/** "Total $116.63", "Order total: 116,63 €", "Grand total". */
-const TOTAL = /^\s*(?:order |grand |estimated )?total\b/i;
-const STOCK_WORDS = /\b(?:in stock|out of stock|sold out|available|unavailable|left|back-?order|pre-?order|ships|dispatch|delivery)\b/i;
+/** "Total $116.63", "Order total: 116,63 €", "Grand total"; not "Total savings". */
+const TOTAL = /^\s*(?:order |grand |estimated )?total\b(?!\s*(?:savings|saved|discount|items|weight|votes))/i;
+const STOCK_WORDS = /\b(?:in stock|out of stock|sold out|only \d+ left|\d+ left|left in stock|unavailable|currently unavailable|available now|back-?order(?:ed)?|pre-?order|ships (?:in|within|today|tomorrow)|dispatch(?:es|ed)? (?:in|within|today|tomorrow))\b/i;
 const RATING_SAID = /\d(?:[.,]\d+)?\s*(?:out of|of|\/)\s*\d+(?:[.,]\d+)?(?:\s*stars?)?/i;
+/** Class words, as words (`star-rating`, `productPrice`; not "ope-rating-hours"'s "operating"). */
+const PRICE_CLASS = /(?:^|[^a-z])price|Price/;
+const RATING_CLASS = /(?:^|[^a-z])(?:rating|ratings|stars?)(?:$|[^a-z])|Rating|Stars?(?:$|[^a-z])/;
+const STOCK_CLASS = /(?:^|[^a-z])(?:stock|availability|inventory)|Stock|Availability/;
+const TOTAL_CLASS = /(?:^|[^a-z])total|Total/;
+const FORM_CONTROLS: ReadonlySet<string> = new Set(['SELECT', 'INPUT', 'TEXTAREA', 'OPTION', 'BUTTON']);
 
-/** The first fact of each kind in `root`, by element (at most one price, one stock line, one rating, one total). */
+/**
+ * The first fact of each kind in `root` that is shown, by element (at most one price, one stock line, one rating, one
+ * total, one progress bar); after the page's first `<h1>` where one is there (a product's price, not a banner's above).
+ */
 export function factsOf(root: Document | ShadowRoot | Element): Map<Element, FactKind> {
-  const found = new Map<Element, FactKind>();
-  const taken = new Set<FactKind>();
+  const first = new Map<FactKind, Element>();
+  const afterTitle = new Map<FactKind, Element>();
+  const title = queryOf(root, 'main h1, h1');
   let looked = 0;
+  let scanned = 0;
   for (const el of Array.from(queryAllOf(root, FACT_SELECTOR))) {
-    if (taken.size === 5 || ++looked > MAX_LOOKED_AT) break;
-    if ([...found.keys()].some((fact) => containsOf(fact, el) || containsOf(el, fact))) continue;
+    if (afterTitle.size === 5 || looked > MAX_LOOKED_AT || ++scanned > MAX_SCANNED) break;
     const kind = factKind(el);
-    // An order's total is often in a side bar (the order summary beside the form).
-    if (!kind || taken.has(kind) || closestOf(el, kind === 'total' ? NOT_HERE.replace('aside, ', '').replace(', [role=complementary]', '') : NOT_HERE)) continue;
-    found.set(el, kind);
-    taken.add(kind);
+    if (!kind || afterTitle.has(kind) || closestOf(el, kind === 'total' ? NOT_HERE_FOR_TOTALS : NOT_HERE)) continue;
+    looked++;
+    if (!shown(el) || (kind === 'rating' && closestOf(el, IN_A_REVIEW))) continue;
+    const after = !!title && (title.compareDocumentPosition(el) & 4) !== 0;
+    if (!first.has(kind)) first.set(kind, el);
+    if (after) afterTitle.set(kind, el);
+  }
+  const found = new Map<Element, FactKind>();
+  for (const [kind, el] of title ? new Map([...first, ...afterTitle]) : first) {
+    if (![...found.keys()].some((fact) => containsOf(fact, el) || containsOf(el, fact))) found.set(el, kind);
   }
   return found;
 }
 
+/** Shown, as far as can be told cheaply: not in a hidden part, visible where there is layout. */
+function shown(el: Element): boolean {
+  if (closestOf(el, '[hidden], [aria-hidden=true]')) return false;
+  return (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility?.({ visibilityProperty: true }) !== false;
+}
+
 export function factKind(el: Element): FactKind | undefined {
   if (attr(el, 'role') === 'progressbar' || tagNameOf(el) === 'PROGRESS') return progressText(el) ? 'progress' : undefined;
+  if (FORM_CONTROLS.has(tagNameOf(el))) return undefined;
   const prop = attr(el, 'itemprop') ?? '';
-  const cls = classNameOf(el).toLowerCase();
+  const cls = classNameOf(el);
+  const rated = prop === 'ratingValue' || RATING_CLASS.test(cls);
   const said = collapse(attr(el, 'aria-label') ?? attr(el, 'title') ?? '');
-  if ((prop === 'ratingValue' || /rating|stars/.test(cls) || said) && RATING_SAID.test(said) && said.length <= MAX_FACT_CHARS) return 'rating';
+  // Said for screen readers over drawn stars ("4.5 out of 5 stars"): a rating only where the element says it is one.
+  if ((rated || /\bstars?\b/i.test(said)) && RATING_SAID.test(said) && said.length <= MAX_FACT_CHARS) return 'rating';
   const text = textOf(el, MAX_FACT_CHARS + 1);
   if (!text || text.length > MAX_FACT_CHARS) return undefined;
-  if ((prop === 'price' || cls.includes('price') || struckPrice(el)) && PRICE.test(text)) return 'price';
-  if ((prop === 'availability' || /stock|availability/.test(cls)) && STOCK_WORDS.test(text)) return 'stock';
-  if ((prop === 'ratingValue' || /rating|stars/.test(cls)) && RATING_SAID.test(text)) return 'rating';
-  if (/(?:^|[^a-z])total/.test(cls) && TOTAL.test(text) && PRICE.test(text)) return 'total';
+  if (prop === 'price' && /\d/.test(text)) return 'price';
+  if ((PRICE_CLASS.test(cls) || struckPrice(el)) && PRICE.test(text)) return 'price';
+  if (prop === 'availability' || ((STOCK_CLASS.test(cls) || idOf(el) === 'availability') && STOCK_WORDS.test(text))) return 'stock';
+  if (prop === 'ratingValue' && /\d/.test(text)) return 'rating';
+  if (rated && RATING_SAID.test(text)) return 'rating';
+  // One amount: a box of several ("Total savings $20 Total $116") is the rows', not a total.
+  if (TOTAL_CLASS.test(cls) && TOTAL.test(text) && (text.match(PRICES) ?? []).length === 1) return 'total';
   return undefined;
 }
 
@@ -113,26 +148,54 @@ function stepText(el: Element): string {
 
 function ratingText(el: Element): string {
   const said = collapse(attr(el, 'aria-label') ?? attr(el, 'title') ?? '');
-  return RATING_SAID.test(said) ? said : textOf(el, MAX_FACT_CHARS);
+  if (RATING_SAID.test(said)) return said;
+  const text = textOf(el, MAX_FACT_CHARS);
+  // Microdata's bare value takes its scale: "4.6 out of 5" (`itemprop=bestRating`, else 5 as schema.org says).
+  if (attr(el, 'itemprop') === 'ratingValue' && /^\d+(?:[.,]\d+)?$/.test(text)) {
+    const scope = closestOf(el, '[itemscope]');
+    const best = scope ? queryOf(scope, '[itemprop=bestRating]') : null;
+    return `${text} out of ${collapse(best ? attr(best, 'content') ?? best.textContent ?? '' : '') || '5'}`;
+  }
+  return text;
 }
 
-const STRUCK = new Set(['DEL', 'S', 'STRIKE']);
 
 /** Holds a struck price (a card's `<del>$150.00</del> $120.00`, no class saying so). */
 function struckPrice(el: Element): boolean {
-  const struck = queryOf(el, 'del, s, strike');
+  const struck = queryOf(el, STRUCK_SELECTOR);
   if (!struck) return false;
-  const text = textOf(struck, 30);
+  const text = collapse(struck.textContent ?? '').slice(0, 30);
   return ONLY_PRICE.test(text) && PRICE.test(text);
 }
 
-/** "$89.99 (was $120.00)" for `<del>$120.00</del> <ins>$89.99</ins>`; the text as it is when nothing is struck. */
+/** Struck prices: `<del>`, `<s>`, `<strike>`, Amazon's list price (`data-a-strike`). */
+const STRUCK_SELECTOR = 'del, s, strike, [data-a-strike=true]';
+/** An amount with its currency: "$89.99", "$89.99 USD", "89,90 €". */
+const AMOUNT = new RegExp(`(?:${CURRENCY})\\s?\\d[\\d.,]*\\d(?:\\s?(?:USD|EUR|GBP|CHF|CAD|AUD))?|(?:${CURRENCY})\\s?\\d|\\d(?:[\\d.,]*\\d)?\\s?(?:${CURRENCY})`, 'gu');
+
+/**
+ * "$89.99 (was $120.00)" for `<del>$120.00</del> <ins>$89.99</ins>`, also where both are hidden from screen readers
+ * and said again in words for them (WooCommerce), or the sale price is one of several shown (Shopify); the words shown
+ * when nothing is struck ("From $12.00"). Microdata's bare number takes its currency (`itemprop=priceCurrency`).
+ */
 function priceText(el: Element): string {
-  const struck = Array.from(queryAllOf(el, 'del, s, strike')).filter((at) => !STRUCK.has(tagNameOf(at.parentElement ?? at)));
-  if (!struck.length) return textOf(el, MAX_FACT_CHARS);
-  const was = collapse(struck.map((at) => textOf(at, MAX_FACT_CHARS)).join(' '));
-  let now = textOf(el, MAX_FACT_CHARS * 2);
-  for (const part of struck.map((at) => textOf(at, MAX_FACT_CHARS))) now = now.replace(part, ' ');
-  now = collapse(now);
+  const shownText = collapse((el as HTMLElement).innerText ?? '') || textOf(el, MAX_FACT_CHARS * 2);
+  const struck = Array.from(queryAllOf(el, STRUCK_SELECTOR)).filter((at) => !closestOf(at.parentElement ?? at, STRUCK_SELECTOR) || at.parentElement === null);
+  if (!struck.length) {
+    const text = truncate(shownText, MAX_FACT_CHARS);
+    // An amount said twice, for screen readers and as drawn (Amazon's "$89.99" and "$ 89 . 99"): once.
+    const found = [...new Set(text.match(AMOUNT) ?? [])];
+    if (found.length && !/[\p{L}\p{N}]/u.test(found.reduce((rest, amount) => rest.split(amount).join(' '), text))) return found.join(' ');
+    if (PRICE.test(text) || attr(el, 'itemprop') !== 'price') return text;
+    const scope = closestOf(el, '[itemscope]');
+    const currency = scope ? queryOf(scope, '[itemprop=priceCurrency]') : null;
+    return collapse(`${text} ${currency ? attr(currency, 'content') ?? currency.textContent ?? '' : ''}`);
+  }
+  const amounts = (text: string) => text.match(AMOUNT) ?? [];
+  const was = struck.flatMap((at) => amounts(collapse(at.textContent ?? ''))).join(' ') || collapse(struck.map((at) => at.textContent ?? '').join(' '));
+  const marked = Array.from(queryAllOf(el, 'ins'));
+  let rest = shownText;
+  for (const at of struck) rest = rest.replace(collapse(at.textContent ?? ''), ' ');
+  const now = marked.length ? marked.flatMap((at) => amounts(collapse(at.textContent ?? ''))).join(' ') : [...new Set(amounts(rest))].join(' ');
   return now ? `${now} (was ${was})` : `was ${was}`;
 }

@@ -69,3 +69,38 @@ test('a progress bar\'s value is a fact: as it says it, else its share of its ra
   expect(facts('<main><h1>Upload</h1><div role="progressbar" aria-valuetext="Step 2: copying"></div></main>')).toEqual([['upload__progress', 'Step 2: copying']]);
   expect(facts('<main><h1>Loading</h1><div role="progressbar" aria-label="Loading"></div></main>')).toEqual([]);
 });
+
+// Review, session 46: facts taken from what is not the page's own, or missed on common markup.
+describe('facts on real markup, and what is none', () => {
+  test('WooCommerce\'s sale price, hidden from screen readers and said again in words for them', () => {
+    expect(facts(`<main><h1>Shoe</h1><p class="price"><del aria-hidden="true"><span class="amount"><bdi>$120.00</bdi></span></del>
+      <span class="screen-reader-text">Original price was: $120.00.</span><ins aria-hidden="true"><span class="amount"><bdi>$89.99</bdi></span></ins>
+      <span class="screen-reader-text">Current price is: $89.99.</span></p></main>`)).toEqual([['shoe__price', '$89.99 (was $120.00)']]);
+  });
+
+  test('a hidden quick view, a banner above the title and a mega menu do not take the product\'s place', () => {
+    const menu = Array.from({ length: 70 }, (_, i) => `<li><a href="/${i}">Item ${i}</a><span class="price">$${i}.00</span></li>`).join('');
+    expect(facts(`<header><nav><ul>${menu}</ul></nav></header><div class="announcement-bar">Join for <span class="price">$4.99</span>/month</div>
+      <div class="quick-view" hidden><span class="price">$10.00</span><span class="stock">Out of stock</span></div>
+      <main><h1>Shoe</h1><span class="price">$89.99</span><p class="stock">In stock</p></main>`)).toEqual([['shoe__price', '$89.99'], ['shoe__stock', 'In stock']]);
+  });
+
+  test('no rating from a counter, a pager, a date\'s title or "operating" hours; no stock from an app\'s platforms; no total from savings', () => {
+    expect(facts(`<main><h1>Quiz</h1><span class="counter" aria-label="Question 3 out of 10">3/10</span><div class="operating-hours">Support open 24/7</div>
+      <div class="availability">Available on iOS and Android</div><div class="cart-totals"><div class="total-savings">Total savings: $20.00</div>
+      <div class="total-row">Total $116.63</div></div><span class="when" title="03/12/2024 10:22">2 days ago</span></main>`)).toEqual([['quiz__total', 'Total $116.63']]);
+  });
+
+  test('a lone review\'s stars are not the product\'s rating; microdata says a rating and a price with their scale and currency', () => {
+    expect(facts('<main><h1>Shoe</h1><article class="review"><h3>Fell apart</h3><div class="review-rating" aria-label="1 out of 5 stars">★</div></article></main>')).toEqual([]);
+    expect(facts(`<main itemscope itemtype="https://schema.org/Product"><h1>Shoe</h1><div itemprop="aggregateRating" itemscope>Rated <span itemprop="ratingValue">4.6</span>/5</div>
+      <div itemprop="offers" itemscope><span itemprop="priceCurrency" content="USD">$</span><span itemprop="price" content="89.99">89.99</span></div></main>`))
+      .toEqual([['shoe__rating', '4.6 out of 5'], ['shoe__price', '89.99 USD']]);
+  });
+
+  test('.text() of a select or a link stays its own', () => {
+    build('<select id="s" class="price-filter"><option>Under $25</option><option selected>$25 to $50</option></select><a id="a" href="/2" aria-label="Page 2 of 9">2</a>');
+    expect(factText(document.getElementById('s')!)).toBeUndefined();
+    expect(factText(document.getElementById('a')!)).toBeUndefined();
+  });
+});
