@@ -117,8 +117,17 @@ function labelIn(node: Node): string | undefined {
 /** A badge over a title ("Beta", "New", "Step 2 of 3"): no title itself. */
 const BADGE_CLASS = /(?:^|[\s_-])(?:badge|eyebrow|tag|pill|chip|overline|kicker|label-new|new|beta|step|avatar|initials)(?:$|[\s_-])/i;
 const AVATAR_CLASS = /(?:^|[\s_-])(?:avatar|initials)(?:$|[\s_-])/i;
-/** An avatar's initials ("SD"): no title. */
+/** An avatar's initials ("SD"). */
 const INITIALS = /^\p{Lu}{1,3}$/u;
+
+/**
+ * An avatar: said by its class, or a span of initials before a block of a name over more (an email) — not a title
+ * that is an acronym ("SMS" over "Texts about your orders"; review, session 46).
+ */
+function avatar(block: Element, next: Element | undefined): boolean {
+  if (AVATAR_CLASS.test(attr(block, 'class') ?? '')) return true;
+  return tagOf(block) === 'SPAN' && !!next && next.children.length >= 2 && INITIALS.test(textOf(block, 4));
+}
 
 /** The first of two or three blocks of words that make a box (no badge, no avatar's initials), with no words of the box's own between them. */
 function titleOverDescription(el: Element): Element | undefined {
@@ -126,7 +135,7 @@ function titleOverDescription(el: Element): Element | undefined {
   if (blocks.length < 2 || blocks.length > 3 || !blocks.every((b) => ['P', 'DIV', 'SPAN', 'STRONG', 'B', 'SMALL', 'LABEL'].includes(tagOf(b)))) return undefined;
   for (let node = el.firstChild; node; node = node.nextSibling) if (nodeTypeOf(node) === 3 && /\S/.test(node.nodeValue ?? '')) return undefined;
   // An avatar beside a block of words (side by side or not): that block, or its title.
-  const worded = blocks.filter((block) => !AVATAR_CLASS.test(attr(block, 'class') ?? '') && !INITIALS.test(textOf(block, 4)));
+  const worded = blocks.filter((block, i) => !avatar(block, blocks[i + 1]));
   if (worded.length === 1 && worded.length < blocks.length) return titleOverDescription(worded[0]!) ?? worded[0];
   const style = styleOf(el);
   // Side by side in a line ("<span>Sort</span> <span>by</span>") is one label; stacked blocks are a title and more.
@@ -135,7 +144,7 @@ function titleOverDescription(el: Element): Element | undefined {
   // The first block of words that is no badge, an icon's box, a hint or an error.
   return blocks.find((block) => {
     const words = textOf(block, MAX_CHARS);
-    return /\p{L}/u.test(words) && !INITIALS.test(words) && !BADGE_CLASS.test(attr(block, 'class') ?? '') && !NOT_A_LABEL_CLASS.test(attr(block, 'class') ?? '');
+    return /\p{L}/u.test(words) && !BADGE_CLASS.test(attr(block, 'class') ?? '') && !NOT_A_LABEL_CLASS.test(attr(block, 'class') ?? '');
   });
 }
 

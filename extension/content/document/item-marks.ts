@@ -7,10 +7,10 @@
  */
 import type { ListEntry } from './types.ts';
 import { attr, childElementCountOf, parentOf } from './dom-safe.ts';
-import { tagOf } from './dom.ts';
+import { accessibleName, tagOf } from './dom.ts';
 import { activeItem, saysCurrent } from './classify.ts';
 import { sampleText, slotElement } from './lists.ts';
-import { truncate } from './text.ts';
+import { collapse, truncate } from './text.ts';
 
 type Mark = NonNullable<ListEntry['marked']>[number]['mark'];
 const MAX_MARKED = 4;
@@ -64,7 +64,8 @@ export function markedItems(items: readonly Element[], container: Element, contr
       const blocked = controlSelectors.map((selector) => slotElement(item, selector)).find((at) => !!at && disabledOf(at));
       if (!blocked) return;
       disabled++;
-      const own = blocked !== item ? sampleText(blocked) : '';
+      // The control by its name ("Decrease", not its glyph "−"): which of the item's controls is off.
+      const own = blocked !== item ? collapse(accessibleName(blocked)) || sampleText(blocked) : '';
       const whole = sampleText(item);
       if (off.length < MAX_MARKED) off.push({ index, mark: 'disabled', text: truncate(!own || whole.includes(own) ? whole : `${own} · ${whole}`, 60) });
       return;
@@ -76,5 +77,7 @@ export function markedItems(items: readonly Element[], container: Element, contr
   const choices = count && count < scanned.length;
   const offs = disabled && disabled < scanned.length;
   if (!choices && !offs) return { marked: undefined, more: 0 };
-  return { marked: [...(choices ? marked : []), ...(offs ? off : [])], more: (choices ? count - marked.length : 0) + (offs ? disabled - off.length : 0) };
+  // At most MAX_MARKED in all (the schema's bound): the choices first.
+  const kept = [...(choices ? marked : []), ...(offs ? off : [])].slice(0, MAX_MARKED);
+  return { marked: kept, more: (choices ? count : 0) + (offs ? disabled : 0) - kept.length };
 }

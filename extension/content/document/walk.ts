@@ -751,7 +751,8 @@ function hiddenIn(el: Element, view: View): Element | null {
 
 /**
  * The collapsed toggles of a root (`aria-expanded=false`) by what they show: by the ids they control (`aria-controls`),
- * or, for one that says none, by the element right after it holding controls — its next sibling (Bootstrap's
+ * or, for one that says none, by the element right after it that says it is a menu or a collapse and holds controls —
+ * its next sibling (Bootstrap's
  * `.dropdown-toggle` before its `.dropdown-menu`) or, for the last of a row, its row's (MUI's "show more" before its
  * Collapse; explorer, session 46). Not a combobox's: its options are chosen through it (`select()`).
  */
@@ -767,10 +768,19 @@ function togglesOf(root: Document | ShadowRoot, state: WalkState): Toggles {
       continue;
     }
     const panel = nextElementOf(toggle) ?? (parentOf(toggle) ? nextElementOf(parentOf(toggle)!) : null);
-    if (panel && !toggles.has(panel) && queryOf(panel, PANEL_CONTROLS)) toggles.set(panel, toggle);
+    // Only a panel that says it is one (a menu, a collapse, a dropdown): a hidden post after a "Share" button is not.
+    if (panel && !toggles.has(panel) && saysPanel(panel) && queryOf(panel, PANEL_CONTROLS)) toggles.set(panel, toggle);
   }
   state.toggles.set(root, toggles);
   return toggles;
+}
+
+const PANEL_CLASS = /(?:^|[^a-z])(?:menu|dropdown|collapse|collapsible|popover|popup|submenu|flyout|drawer|accordion|expand|expandable|disclosure)|Menu|Dropdown|Collapse|Popover|Drawer/;
+const PANEL_ROLES: ReadonlySet<string> = new Set(['menu', 'menubar', 'region', 'group']);
+
+/** An element that says it is what a toggle shows: by its role (a menu, a region) or its class. */
+function saysPanel(el: Element): boolean {
+  return PANEL_ROLES.has(roleOf(el) ?? '') || PANEL_CLASS.test(attr(el, 'class') ?? '');
 }
 
 /** By the id a toggle controls, or by the element it shows (a toggle that says none). */

@@ -5,7 +5,7 @@
  */
 import { htmlTag, isDisabled } from '../document/classify.ts';
 import { matchOption } from './option-match.ts';
-import { withGroup } from '../document/option-groups.ts';
+import { groupsTellApart, withGroup } from '../document/option-groups.ts';
 
 function view(el: Element): Window {
   return el.ownerDocument.defaultView ?? window;
@@ -399,7 +399,12 @@ export function putBack(box: HTMLInputElement | HTMLTextAreaElement, value: stri
  * caller then says it cannot be chosen).
  */
 export function optionFor(el: HTMLSelectElement, wanted: string): HTMLOptionElement | undefined {
-  return matchOption(Array.from(el.options), wanted, (o) => [o.text, o.value, withGroup(o, o.text.replace(/\s+/g, ' ').trim())], (o) => !optionDisabled(o))?.option;
+  const options = Array.from(el.options);
+  // The option as the document says it first: "Large cars: Basic", or a "Basic" outside any group where groups hold one too.
+  const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const said = groupsTellApart(options, (o) => o.text.replace(/\s+/g, ' ').trim());
+  const exact = said ? options.find((o) => norm(withGroup(o, o.text)) === norm(wanted) && !optionDisabled(o)) : undefined;
+  return exact ?? matchOption(options, wanted, (o) => [o.text, o.value, withGroup(o, o.text.replace(/\s+/g, ' ').trim())], (o) => !optionDisabled(o))?.option;
 }
 
 /**
@@ -411,6 +416,8 @@ export function sameTextInGroups(el: HTMLSelectElement, wanted: string): string[
   const want = norm(wanted).toLowerCase();
   const alike = Array.from(el.options).filter((o) => norm(o.text).toLowerCase() === want && !optionDisabled(o));
   const groups = new Set(alike.map((o) => withGroup(o, '')));
+  // One of them outside any group is said so in the document: that one is meant.
+  if (alike.some((o) => withGroup(o, '') === '')) return [];
   return groups.size > 1 ? alike.map((o) => withGroup(o, norm(o.text))) : [];
 }
 
@@ -433,6 +440,10 @@ export function selectOption(el: HTMLSelectElement, wanted: string): string | un
     const setter = Object.getOwnPropertyDescriptor(win.HTMLOptionElement.prototype, 'selected')?.set;
     if (setter) setter.call(option, true);
     else option.selected = true;
+  } else if (Array.from(el.options).some((o) => o !== option && o.value === option.value)) {
+    // Another option of the same value (options of the same text in two groups, no value attribute): the value would
+    // choose the first of them; this one is chosen as a person's click chooses it.
+    el.selectedIndex = option.index;
   } else {
     setNativeValue(el, option.value);
   }

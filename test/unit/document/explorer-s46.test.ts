@@ -57,3 +57,9 @@ test('a toast after the page\'s main part is named by what it is, not by the las
   expect(names(doc)).toContain('page__toast');
   expect(names(doc).join(' ')).not.toContain('gift_wrap_alert');
 });
+
+test('a title that is an acronym is no avatar\'s initials (review, session 46)', () => {
+  const doc = build(`<main><h2>Notifications</h2><div style="display: flex"><div><div class="title">SMS</div><div class="desc">Texts about your orders</div></div>
+    <button role="switch" aria-checked="false"></button></div></main>`);
+  expect(names(doc)).toEqual(['notifications__sms_switch']);
+});

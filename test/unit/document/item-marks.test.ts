@@ -71,3 +71,12 @@ test('items with a disabled control are marked disabled, by that control\'s word
   const all = build(`<main><h1>Shop</h1><ul class="cards">${['Road', 'Trail', 'City'].map((n) => card(n, true)).join('')}</ul></main>`);
   expect(lists(all)[0]!.marked).toBeUndefined();
 });
+
+test('review, session 46: a disabled control is said by its name, not its glyph; marks stay within four', () => {
+  const row = (name: string, qty: number) => `<li><span>${name}</span><button aria-label="Decrease"${qty === 1 ? ' disabled' : ''}>−</button><span>${qty}</span><button aria-label="Increase">+</button><button>Remove</button></li>`;
+  const doc = build(`<main><h1>Cart</h1><ul>${[['Shoe', 1], ['Sock', 3], ['Sandal', 1], ['Hat', 2], ['Belt', 1], ['Cap', 1], ['Bag', 1], ['Tie', 4]].map(([n, q]) => row(n as string, q as number)).join('')}</ul></main>`);
+  const [cart] = lists(doc);
+  expect(cart!.marked![0]).toMatchObject({ index: 0, mark: 'disabled', text: expect.stringMatching(/^Decrease · Shoe/) });
+  expect(cart!.marked).toHaveLength(4);
+  expect(cart!.markedMore).toBe(1);
+});

@@ -55,3 +55,12 @@ test('a toggle that says nothing of what it shows shows the hidden element right
   // What follows a toggle and is shown is the page's (the results after a "Filters" button).
   expect(names(doc)).toContain('recipe__result_one_link');
 });
+
+// Review, session 46: a panel must say it is one; a hidden post after a "Share" button, a search overlay after a menu
+// button's row, are not what those toggles show.
+test('a hidden element after a toggle that says nothing is its view only when it says it is a menu or a collapse', () => {
+  const doc = build(`<div class="topbar"><a href="/">Acme</a><button aria-expanded="false" aria-label="Menu">☰</button></div>
+    <div class="search-overlay" style="display: none"><form action="/search"><input type="search" name="q"><button>Go</button></form></div>
+    <main><h2>Posts</h2><div class="post"><p>One</p><button aria-expanded="false">Share</button></div><div class="post" style="display: none"><a href="/2">Read post 2</a></div></main>`);
+  expect(doc.views).toBeUndefined();
+});
