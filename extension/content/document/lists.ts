@@ -692,6 +692,11 @@ function likeSiblings(children: Element[]): Map<Element, Element[]> {
     if (!cards.every(near)) continue;
     for (const card of cards) out.set(card, cards);
   }
+  // A shape's other members (an unclassed block of the cards' shape before them) are alike among themselves only.
+  for (const group of groups.values()) {
+    const rest = group.filter((child) => out.get(child) === group);
+    if (rest.length !== group.length) for (const child of rest) out.set(child, rest);
+  }
   return out;
 }
 

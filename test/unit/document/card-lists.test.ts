@@ -40,3 +40,12 @@ test('a part of an item\'s own words stays a field (a price beside its name)', (
   const [list] = lists(build(`<main><h1>Prices</h1><ul>${rows}</ul></main>`));
   expect(list!.fields).toContain('price');
 });
+
+test('an unclassed block of the cards\' shape before them does not keep the badged card out (review, session 46)', () => {
+  const doc = build(`<main><h1>Shoes</h1><div class="grid"><div><h3><a href="/ad">Sponsored</a></h3><span>Ad</span><button>Dismiss</button></div>
+    ${['Trail', 'Road'].map((n, i) => `<div class="card"><h3><a href="/p/${i}">${n}</a></h3><span class="price">$${i}9</span><button>Add to cart</button></div>`).join('')}
+    <div class="card"><em class="badge">Best seller</em><h3><a href="/p/3">Sandal</a></h3><span class="price">$29</span><button>Add to cart</button></div></div></main>`);
+  const [list] = lists(doc);
+  expect(list).toMatchObject({ count: 3 });
+  expect(list!.samples.map((sample) => sample.link)).toEqual(['Trail', 'Road', 'Sandal']);
+});
