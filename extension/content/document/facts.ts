@@ -32,6 +32,8 @@ const MAX_LOOKED_AT = 60;
 const MAX_SCANNED = 600;
 /** Characters of a fact's text past which it is prose, not a fact. */
 const MAX_FACT_CHARS = 80;
+/** A box with a struck price and no class saying price is a price when it holds little more ("$150.00 $120.00"). */
+const MAX_STRUCK_CHARS = 40;
 
 const CURRENCY = '[$€£¥₹₩₽]|\\b(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|PLN|kr|zł|Kč|R\\$)';
 const PRICE = new RegExp(`(?:${CURRENCY})\\s?\\d|\\d(?:[\\d.,\\s]*\\d)?\\s?(?:${CURRENCY})`, 'u');
@@ -91,10 +93,12 @@ export function factKind(el: Element): FactKind | undefined {
   const said = collapse(attr(el, 'aria-label') ?? attr(el, 'title') ?? '');
   // Said for screen readers over drawn stars ("4.5 out of 5 stars"): a rating only where the element says it is one.
   if ((rated || /\bstars?\b/i.test(said)) && RATING_SAID.test(said) && said.length <= MAX_FACT_CHARS) return 'rating';
-  const text = textOf(el, MAX_FACT_CHARS + 1);
+  // Read past the limit: textOf counts characters before white space is collapsed, so a short read of a big card
+  // (indented markup) could look like a fact.
+  const text = textOf(el, MAX_FACT_CHARS * 5);
   if (!text || text.length > MAX_FACT_CHARS) return undefined;
   if (prop === 'price' && /\d/.test(text)) return 'price';
-  if ((PRICE_CLASS.test(cls) || struckPrice(el)) && PRICE.test(text)) return 'price';
+  if ((PRICE_CLASS.test(cls) || (text.length <= MAX_STRUCK_CHARS && struckPrice(el))) && PRICE.test(text)) return 'price';
   if (prop === 'availability' || ((STOCK_CLASS.test(cls) || idOf(el) === 'availability') && STOCK_WORDS.test(text))) return 'stock';
   if (prop === 'ratingValue' && /\d/.test(text)) return 'rating';
   if (rated && RATING_SAID.test(text)) return 'rating';

@@ -67,7 +67,8 @@ export function markedItems(items: readonly Element[], container: Element, contr
       // The control by its name ("Decrease", not its glyph "−"): which of the item's controls is off.
       const own = blocked !== item ? collapse(accessibleName(blocked)) || sampleText(blocked) : '';
       const whole = sampleText(item);
-      if (off.length < MAX_MARKED) off.push({ index, mark: 'disabled', text: truncate(!own || whole.includes(own) ? whole : `${own} · ${whole}`, 60) });
+      // Its words said first unless the item's shown words say them already.
+      if (off.length < MAX_MARKED) off.push({ index, mark: 'disabled', text: truncate(!own || truncate(whole, 60).includes(own) ? whole : `${own} · ${whole}`, 60) });
       return;
     }
     const mark = chosen;

@@ -104,3 +104,9 @@ describe('facts on real markup, and what is none', () => {
     expect(factText(document.getElementById('a')!)).toBeUndefined();
   });
 });
+
+test('a big card with a struck price, its markup indented, is no price itself (its part is)', () => {
+  const pad = '\n' + ' '.repeat(60);
+  build(`<div id="card">${pad}<h2>Anker Soundcore Q30</h2>${pad}<p class="now">$59.99</p>${pad}<p><s>$79.99</s></p>${pad}<p>FREE delivery Thu, Mar 14</p>${pad}<p>Only 5 left</p>${pad}<p>Ships from Derby</p>${pad}</div>`);
+  expect(factText(document.getElementById('card')!)).toBeUndefined();
+});
