@@ -93,13 +93,16 @@ export function factKind(el: Element): FactKind | undefined {
   const said = collapse(attr(el, 'aria-label') ?? attr(el, 'title') ?? '');
   // Said for screen readers over drawn stars ("4.5 out of 5 stars"): a rating only where the element says it is one.
   if ((rated || /\bstars?\b/i.test(said)) && RATING_SAID.test(said) && said.length <= MAX_FACT_CHARS) return 'rating';
+  // Nothing says a fact (the common case, every sample of every list): no text read.
+  const stock = prop === 'availability' || STOCK_CLASS.test(cls) || idOf(el) === 'availability';
+  if (!prop && !rated && !stock && !PRICE_CLASS.test(cls) && !TOTAL_CLASS.test(cls) && !queryOf(el, STRUCK_SELECTOR)) return undefined;
   // Read past the limit: textOf counts characters before white space is collapsed, so a short read of a big card
   // (indented markup) could look like a fact.
   const text = textOf(el, MAX_FACT_CHARS * 5);
   if (!text || text.length > MAX_FACT_CHARS) return undefined;
   if (prop === 'price' && /\d/.test(text)) return 'price';
   if ((PRICE_CLASS.test(cls) || (text.length <= MAX_STRUCK_CHARS && struckPrice(el))) && PRICE.test(text)) return 'price';
-  if (prop === 'availability' || ((STOCK_CLASS.test(cls) || idOf(el) === 'availability') && STOCK_WORDS.test(text))) return 'stock';
+  if (prop === 'availability' || (stock && STOCK_WORDS.test(text))) return 'stock';
   if (prop === 'ratingValue' && /\d/.test(text)) return 'rating';
   if (rated && RATING_SAID.test(text)) return 'rating';
   // One amount: a box of several ("Total savings $20 Total $116") is the rows', not a total.

@@ -6,7 +6,7 @@
  * option, a pressed chip were nowhere in the document).
  */
 import type { ListEntry } from './types.ts';
-import { attr, childElementCountOf, parentOf } from './dom-safe.ts';
+import { attr, childElementCountOf, parentOf, queryOf } from './dom-safe.ts';
 import { accessibleName, tagOf } from './dom.ts';
 import { activeItem, saysCurrent } from './classify.ts';
 import { sampleText, slotElement } from './lists.ts';
@@ -43,6 +43,8 @@ export function markedItems(items: readonly Element[], container: Element, contr
   controlSelectors: readonly string[] = controlSelector ? [controlSelector] : []): { marked: ListEntry['marked']; more: number } {
   const marked: NonNullable<ListEntry['marked']> = [];
   const off: NonNullable<ListEntry['marked']> = [];
+  // Looked for item by item only where the list holds a disabled control at all (one query, not one per item).
+  const anyDisabled = controlSelectors.length > 0 && !!queryOf(container, 'button:disabled, input:disabled, select:disabled, textarea:disabled, [aria-disabled=true]');
   let count = 0;
   let disabled = 0;
   const scanned = items.slice(0, MAX_SCANNED);
@@ -60,6 +62,7 @@ export function markedItems(items: readonly Element[], container: Element, contr
       ?? (control && control !== item && activeItem(item) ? 'current' : undefined);
     const text = () => truncate((!alike && control ? sampleText(control) : '') || sampleText(item), 60);
     if (!chosen) {
+      if (!anyDisabled) return;
       // An item with a disabled control (a sold-out card's "Sold out" button): marked apart, by that control's words.
       const blocked = controlSelectors.map((selector) => slotElement(item, selector)).find((at) => !!at && disabledOf(at));
       if (!blocked) return;
