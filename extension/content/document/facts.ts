@@ -11,7 +11,7 @@ import type { ElementEntry, Locator } from './types.ts';
 import { textOf } from './dom.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, truncate } from './text.ts';
-import { attr, classNameOf, closestOf, containsOf, idOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { attr, checkVisibilityOf, classNameOf, closestOf, containsOf, idOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export type FactKind = 'price' | 'stock' | 'rating' | 'total' | 'progress' | 'step';
 
@@ -81,7 +81,7 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
 /** Shown, as far as can be told cheaply: not in a hidden part, visible where there is layout. */
 function shown(el: Element): boolean {
   if (closestOf(el, '[hidden], [aria-hidden=true]')) return false;
-  return (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility?.({ visibilityProperty: true }) !== false;
+  return checkVisibilityOf(el, { visibilityProperty: true }) !== false;
 }
 
 export function factKind(el: Element): FactKind | undefined {
@@ -187,7 +187,7 @@ const AMOUNT = new RegExp(`(?:${CURRENCY})\\s?\\d[\\d.,]*\\d(?:\\s?(?:USD|EUR|GB
  */
 function priceText(el: Element): string {
   const shownText = collapse((el as HTMLElement).innerText ?? '') || textOf(el, MAX_FACT_CHARS * 2);
-  const struck = Array.from(queryAllOf(el, STRUCK_SELECTOR)).filter((at) => !closestOf(at.parentElement ?? at, STRUCK_SELECTOR) || at.parentElement === null);
+  const struck = Array.from(queryAllOf(el, STRUCK_SELECTOR)).filter((at) => !at.parentElement || !closestOf(at.parentElement, STRUCK_SELECTOR));
   if (!struck.length) {
     const text = truncate(shownText, MAX_FACT_CHARS);
     // An amount said twice, for screen readers and as drawn (Amazon's "$89.99" and "$ 89 . 99"): once.

@@ -752,9 +752,8 @@ function hiddenIn(el: Element, view: View): Element | null {
 /**
  * The collapsed toggles of a root (`aria-expanded=false`) by what they show: by the ids they control (`aria-controls`),
  * or, for one that says none, by the element right after it that says it is a menu or a collapse and holds controls —
- * its next sibling (Bootstrap's
- * `.dropdown-toggle` before its `.dropdown-menu`) or, for the last of a row, its row's (MUI's "show more" before its
- * Collapse; explorer, session 46). Not a combobox's: its options are chosen through it (`select()`).
+ * its next sibling (Bootstrap's `.dropdown-toggle` before its `.dropdown-menu`) or, for the last of a row, its row's
+ * (MUI's "show more" before its Collapse; explorer, session 46). Not a combobox's: its options are chosen through it (`select()`).
  */
 function togglesOf(root: Document | ShadowRoot, state: WalkState): Toggles {
   let toggles = state.toggles.get(root);
