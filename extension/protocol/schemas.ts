@@ -255,6 +255,11 @@ export const ElementEntrySchema = v.strictObject({
     invalid: v.optional(v.boolean()),
     /** What the page says is wrong with it (its `aria-errormessage`, or what `aria-describedby` points at), while invalid. */
     error: v.optional(text(200)),
+    /** The least and most it takes, as its markup says (a slider's `min`/`aria-valuemin`, a number's or date's `min`). */
+    min: v.optional(text(40)),
+    max: v.optional(text(40)),
+    /** A slider's or number's step where it is not 1 (a value between steps is rounded, or refused by its form). */
+    step: v.optional(text(40)),
   })),
   options: v.optional(v.pipe(v.array(text(300)), v.maxLength(100))),
   optionsTotal: v.optional(v.number()),

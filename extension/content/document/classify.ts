@@ -320,6 +320,7 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     }
     if (kind === 'slider' && tag === 'INPUT') value = (el as HTMLInputElement).value;
     if (value) state.value = truncate(value, 1000);
+    Object.assign(state, boundsOf(el, kind));
   }
   // A picker the page draws beside a native select it hides for forms (Radix Select): that select's options.
   if (kind === 'combobox' && tag !== 'INPUT' && !out.options) {
@@ -330,8 +331,64 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
       if (options.length > MAX_OPTIONS) out.optionsTotal = options.length;
     }
   }
+  // A text field's suggestions (`<input list>`): `select()` types the one chosen (executor/datalist-select.ts).
+  if (tag === 'INPUT' && !out.options && !sensitive) {
+    const suggested = suggestionsShown(el);
+    if (suggested.length) out.options = suggested.slice(0, MAX_OPTIONS);
+    if (suggested.length > MAX_OPTIONS) out.optionsTotal = suggested.length;
+  }
   if (Object.keys(state).length) out.state = state;
   return out;
+}
+
+/** The words of a text field's datalist suggestions (their labels, else values), none for other fields. */
+function suggestionsShown(el: Element): string[] {
+  const id = attr(el, 'list');
+  const list = id ? byId(el, id) : null;
+  if (!list || htmlTag(list) !== 'DATALIST') return [];
+  const words = (o: Element) => collapse(attr(o, 'label') ?? '') || collapse((o as HTMLOptionElement).label ?? '') || collapse(attr(o, 'value') ?? '');
+  return Array.from(queryAllOf(list, 'option'), (o) => truncate(words(o), 80))
+    .filter(Boolean).slice(0, 500);
+}
+
+/** Input types whose `min` and `max` bound what they take. */
+const BOUNDED_TYPES: ReadonlySet<string> = new Set(['number', 'date', 'datetime-local', 'month', 'week', 'time']);
+
+/**
+ * The least and most a slider, number, date or spin button takes, as its markup says: a range input's are the
+ * browser's 0 and 100 where unset (a maximum below the minimum is the minimum); the others' only where set. A slider's
+ * or number's step too, where it is not 1.
+ */
+function boundsOf(el: Element, kind: ElementKind): { min?: string; max?: string; step?: string } {
+  const bounds: { min?: string; max?: string; step?: string } = {};
+  // A step other than 1 (the default of both); "any" takes every value.
+  const step = attr(el, 'step')?.trim();
+  const stepSaid = step && Number(step) > 0 && Number(step) !== 1 ? { step: truncate(step, 40) } : {};
+  const keep = (key: 'min' | 'max', value: string | null | undefined) => {
+    const said = value?.trim();
+    if (said) bounds[key] = truncate(said, 40);
+  };
+  if (htmlTag(el) === 'INPUT') {
+    const type = String((el as HTMLInputElement).type ?? '').toLowerCase();
+    if (type === 'range') {
+      const number = (said: string | null, or: number) => (said !== null && said.trim() !== '' && Number.isFinite(Number(said)) ? Number(said) : or);
+      const min = number(attr(el, 'min'), 0);
+      const max = Math.max(min, number(attr(el, 'max'), 100));
+      return { min: String(min), max: String(max), ...stepSaid };
+    }
+    if (BOUNDED_TYPES.has(type)) {
+      keep('min', attr(el, 'min'));
+      keep('max', attr(el, 'max'));
+      if (type === 'number') Object.assign(bounds, stepSaid);
+    }
+    return bounds;
+  }
+  const role = roleOf(el);
+  if (kind === 'slider' || role === 'spinbutton') {
+    keep('min', attr(el, 'aria-valuemin'));
+    keep('max', attr(el, 'aria-valuemax'));
+  }
+  return bounds;
 }
 
 /**

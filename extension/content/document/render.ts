@@ -16,6 +16,9 @@ function stateParts(entry: ElementEntry): string[] {
   if (s.value !== undefined) out.push(`value=${quote(s.value, 60)}`);
   if (s.checked !== undefined) out.push(s.checked ? 'checked' : 'unchecked');
   if (s.selected !== undefined) out.push(`selected=${quote(s.selected, 60)}`);
+  if (s.min !== undefined) out.push(`min=${bound(s.min)}`);
+  if (s.max !== undefined) out.push(`max=${bound(s.max)}`);
+  if (s.step !== undefined) out.push(`step=${bound(s.step)}`);
   if (s.expanded !== undefined) out.push(s.expanded ? 'expanded' : 'collapsed');
   if (s.pressed !== undefined) out.push(s.pressed ? 'pressed' : 'not pressed');
   if (s.current) out.push('current');
@@ -25,6 +28,9 @@ function stateParts(entry: ElementEntry): string[] {
   if (s.disabled) out.push('disabled');
   return out;
 }
+
+/** A number or date bare (`min=0`, `max=2026-12-31`); anything else the page wrote quoted, as page text is. */
+const bound = (value: string) => (/^-?[\d.:T-]{1,25}$/.test(value) ? value : quote(value, 25));
 
 /**
  * A link target in few tokens: another site as its host (the link's text says what is there), ours as path (capped).
