@@ -11,14 +11,17 @@ import type { ElementEntry, Locator } from './types.ts';
 import { textOf } from './dom.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, truncate } from './text.ts';
-import { attr, checkVisibilityOf, classNameOf, closestOf, containsOf, idOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { attr, checkVisibilityOf, classNameOf, closestOf, containsOf, hasAttr, idOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export type FactKind = 'price' | 'stock' | 'rating' | 'total' | 'progress' | 'step';
 
 // Without the `i` flag (not every engine takes it): the spellings classes and ids use.
 const FACT_SELECTOR = ['[itemprop=price]', '[itemprop=availability]', '[itemprop=ratingValue]',
   ...['price', 'Price', 'stock', 'Stock', 'availability', 'Availability', 'rating', 'Rating', 'stars', 'Stars', 'total', 'Total'].map((word) => `[class*=${word}]`),
-  '#availability', '[aria-label*="out of"]', '[title*="out of"]', '[role=progressbar]', 'progress'].join(', ');
+  '#availability', '[aria-label*="out of"]', '[title*="out of"]', '[role=progressbar]', 'progress',
+  // A wizard's current step said by classes alone (MUI's Stepper, Ant Design's Steps, `ol.steps > li.active`).
+  '[class*=step][class*=active]', '[class*=Step][class*=active]', '[class*=step][class*=current]', '[class*=step][class*=process]',
+  '[class*=steps] > .active', '[class*=steps] > .current', '[class*=Steps] > .active'].join(', ');
 /** Where a fact is not the page's own: site furniture, and the words of a control. */
 const NOT_HERE = 'header, nav, footer, aside, [role=banner], [role=navigation], [role=contentinfo], [role=complementary], '
   + 'a, button, label, select, [role=button], [role=link], [role=option], [role=menuitem], [role=tab], [role=dialog], [role=alertdialog]';
@@ -62,7 +65,7 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
   let looked = 0;
   let scanned = 0;
   for (const el of Array.from(queryAllOf(root, FACT_SELECTOR))) {
-    if (afterTitle.size === 5 || looked > MAX_LOOKED_AT || ++scanned > MAX_SCANNED) break;
+    if (afterTitle.size === 6 || looked > MAX_LOOKED_AT || ++scanned > MAX_SCANNED) break;
     const kind = factKind(el);
     if (!kind || afterTitle.has(kind) || closestOf(el, kind === 'total' ? NOT_HERE_FOR_TOTALS : NOT_HERE)) continue;
     looked++;
@@ -70,6 +73,11 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
     const after = !!title && (title.compareDocumentPosition(el) & 4) !== 0;
     if (!first.has(kind)) first.set(kind, el);
     if (after) afterTitle.set(kind, el);
+  }
+  // A step marked `aria-current="step"` is read by the walk (stepAmongWords); classes only where none is.
+  if (queryOf(root, '[aria-current=step]')) {
+    first.delete('step');
+    afterTitle.delete('step');
   }
   const found = new Map<Element, FactKind>();
   for (const [kind, el] of title ? new Map([...first, ...afterTitle]) : first) {
@@ -89,6 +97,7 @@ export function factKind(el: Element): FactKind | undefined {
   if (FORM_CONTROLS.has(tagNameOf(el))) return undefined;
   const prop = attr(el, 'itemprop') ?? '';
   const cls = classNameOf(el);
+  if (classStep(el, cls)) return 'step';
   const rated = prop === 'ratingValue' || RATING_CLASS.test(cls);
   const said = collapse(attr(el, 'aria-label') ?? attr(el, 'title') ?? '');
   // Said for screen readers over drawn stars ("4.5 out of 5 stars"): a rating only where the element says it is one.
@@ -117,18 +126,63 @@ export function factEntry(el: Element, kind: FactKind, cache: LocatorCache): Ele
   return { name: kind, kind: 'message', description: truncate(description, 200), locators: kind === 'step' ? stepLocators(el, cache) : locatorsFor(el, '', cache) };
 }
 
-/** The step the list marks current now, whichever it is: `ol.steps [aria-current="step"]` first (the step moves on). */
+/**
+ * The step the list marks current now, whichever it is (the step moves on): `ol.steps [aria-current="step"]`, or for
+ * a step said by classes the list's element of the same classes (`.MuiStepLabel-label.Mui-active`), first.
+ */
 function stepLocators(el: Element, cache: LocatorCache): Locator[] {
   const own = locatorsFor(el, '', cache);
-  const steps = closestOf(el, 'ol, ul, [role=list]');
+  const aria = attr(el, 'aria-current')?.trim().toLowerCase() === 'step';
+  const steps = aria ? closestOf(el, 'ol, ul, [role=list]') : parentOf(stepItemOf(el));
   const list = steps ? locatorsFor(steps, '', cache).find((locator) => locator.by === 'css') : undefined;
-  return list ? [{ ...list, value: `${list.value} [aria-current="step"]` }, ...own] : own;
+  const classes = classNameOf(el).split(/\s+/).filter(Boolean).map((c) => `.${CSS.escape(c)}`).join('');
+  const current = aria ? '[aria-current="step"]' : classes;
+  return list && current ? [{ ...list, value: `${list.value} ${current}` }, ...own] : own;
+}
+
+/** Class words that say "step" (`step`, `steps`, `wizard-step`, `MuiStepLabel-label`, `ant-steps-item`). */
+const STEP_CLASS = /(?:^|[^a-z])(?:steps?|stepper)(?:$|[^a-z])|Step/;
+/** Class words that say "this one now" (`active`, `is-current`, MUI's `Mui-active`, Ant's `ant-steps-item-process`). */
+const CURRENT_CLASS = /(?:^|[^a-z])(?:active|current|process)(?:$|[^a-z])/;
+
+/**
+ * A wizard's current step said by classes alone: the element (or its steps list) says "step", it says it is the
+ * active one, it shows words (not MUI's icon with a number), and none of the steps is a link or a button (then the
+ * link is the step, and says it is current itself).
+ */
+function classStep(el: Element, cls: string): boolean {
+  if (!CURRENT_CLASS.test(cls) || hasAttr(el, 'aria-current')) return false;
+  const parent = parentOf(el);
+  if (!STEP_CLASS.test(cls) && !(parent && STEP_CLASS.test(classNameOf(parent)))) return false;
+  const steps = parentOf(stepItemOf(el));
+  if (!steps || queryOf(steps, 'a[href], button, [role=button], [role=link], [role=tab]')) return false;
+  const text = textOf(el, MAX_FACT_CHARS * 5);
+  return !!text && text.length <= MAX_FACT_CHARS && /\p{L}/u.test(text);
+}
+
+/**
+ * The step `el` is part of: the nearest of it and its ancestors (four up) that has a sibling of its tag and one of its
+ * classes (MUI's `MuiStep-root` between `MuiStepConnector-root`s; an `li` among `li`s).
+ */
+function stepItemOf(el: Element): Element {
+  let at: Element | null = el;
+  for (let up = 0; at && up < 5; up++, at = parentOf(at)) {
+    const parent = parentOf(at);
+    if (!parent) break;
+    const own = new Set(classNameOf(at).split(/\s+/).filter((c) => c && !CURRENT_CLASS.test(c)));
+    const tag = tagNameOf(at);
+    const alike = Array.from(parent.children).filter((sibling) => tagNameOf(sibling) === tag
+      && (tag === 'LI' || classNameOf(sibling).split(/\s+/).some((c) => own.has(c))));
+    if (alike.length >= 2) return at;
+  }
+  return closestOf(el, 'li, [role=listitem]') ?? el;
 }
 
 /** What `.text()` reads of a fact's element: as the document says it ("$89.99 (was $120.00)"); undefined for others. */
 export function factText(el: Element): string | undefined {
   // A step that is words, not a link (a link's words are its own).
   if (attr(el, 'aria-current')?.trim().toLowerCase() === 'step' && !['A', 'BUTTON'].includes(tagNameOf(el)) && !queryOf(el, 'a[href], button')) return stepText(el);
+  if (classStep(el, classNameOf(el))) return stepText(el);
   const kind = factKind(el);
   return kind === 'price' ? priceText(el) : kind === 'rating' ? ratingText(el) : undefined;
 }
@@ -147,8 +201,11 @@ function progressText(el: Element): string | undefined {
 
 /** `Payment (step 3 of 4)`: the step's words and where it is among its list's items. */
 function stepText(el: Element): string {
-  const item = closestOf(el, 'li, [role=listitem]') ?? el;
-  const steps = item.parentElement ? Array.from(item.parentElement.children).filter((at) => tagNameOf(at) === tagNameOf(item)) : [item];
+  const item = attr(el, 'aria-current') !== null ? closestOf(el, 'li, [role=listitem]') ?? el : stepItemOf(el);
+  const own = classNameOf(item).split(/\s+/).filter((c) => c && !CURRENT_CLASS.test(c));
+  // Steps alike: of its tag, and where it has classes, sharing one (not the connectors between MUI's steps).
+  const alike = (at: Element) => tagNameOf(at) === tagNameOf(item) && (!own.length || tagNameOf(at) === 'LI' || classNameOf(at).split(/\s+/).some((c) => own.includes(c)));
+  const steps = item.parentElement ? Array.from(item.parentElement.children).filter(alike) : [item];
   const words = textOf(el, MAX_FACT_CHARS);
   return steps.length > 1 ? `${words} (step ${steps.indexOf(item) + 1} of ${steps.length})` : words;
 }

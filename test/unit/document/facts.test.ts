@@ -110,3 +110,45 @@ test('a big card with a struck price, its markup indented, is no price itself (i
   build(`<div id="card">${pad}<h2>Anker Soundcore Q30</h2>${pad}<p class="now">$59.99</p>${pad}<p><s>$79.99</s></p>${pad}<p>FREE delivery Thu, Mar 14</p>${pad}<p>Only 5 left</p>${pad}<p>Ships from Derby</p>${pad}</div>`);
   expect(factText(document.getElementById('card')!)).toBeUndefined();
 });
+
+describe('a step said by classes alone (session 47)', () => {
+  const mui = (active: number) => ['Select campaign settings', 'Create an ad group', 'Create an ad'].map((label, i) => {
+    const state = i < active ? ' Mui-completed' : i === active ? ' Mui-active' : '';
+    const step = `<div class="MuiStep-root MuiStep-horizontal${i < active ? ' Mui-completed' : ''}"><span class="MuiStepLabel-root MuiStepLabel-horizontal">`
+      + `<span class="MuiStepLabel-iconContainer${state}"><svg class="MuiSvgIcon-root MuiStepIcon-root${state}"><text>${i + 1}</text></svg></span>`
+      + `<span class="MuiStepLabel-labelContainer"><span class="MuiStepLabel-label${state}">${label}</span></span></span></div>`;
+    return (i ? '<div class="MuiStepConnector-root MuiStepConnector-horizontal"><span class="MuiStepConnector-line"></span></div>' : '') + step;
+  }).join('');
+
+  test("MUI's Stepper: the active label, its place among the steps (not the connectors), and .text() reads it so", () => {
+    expect(facts(`<main><h1>New campaign</h1><div class="MuiStepper-root MuiStepper-horizontal">${mui(1)}</div><button>Next</button></main>`))
+      .toEqual([['new_campaign__step', 'Create an ad group (step 2 of 3)']]);
+    const label = document.querySelector('.MuiStepLabel-label.Mui-active')!;
+    expect(factText(label)).toBe('Create an ad group (step 2 of 3)');
+  });
+
+  test("the locator follows the active step as it moves", () => {
+    const doc = build(`<main><h1>New campaign</h1><div class="MuiStepper-root MuiStepper-horizontal" id="wizard">${mui(0)}</div></main>`);
+    const step = entries(doc).find((e) => e.name === 'new_campaign__step')!;
+    expect(step.kind === 'message' && step.description).toBe('Select campaign settings (step 1 of 3)');
+    const css = step.locators.find((l) => l.by === 'css')!.value;
+    expect(css).toBe('#wizard .MuiStepLabel-label.Mui-active');
+    document.getElementById('wizard')!.innerHTML = mui(2);
+    expect(factText(document.querySelector(css)!)).toBe('Create an ad (step 3 of 3)');
+  });
+
+  test("Ant Design's Steps and a plain ol.steps > li.active", () => {
+    const ant = ['Finished', 'In Progress', 'Waiting'].map((title, i) => `<div class="ant-steps-item ant-steps-item-${['finish', 'process ant-steps-item-active', 'wait'][i]}">`
+      + `<div class="ant-steps-item-container"><div class="ant-steps-item-content"><div class="ant-steps-item-title">${title}</div></div></div></div>`).join('');
+    expect(facts(`<main><h1>Order</h1><div class="ant-steps ant-steps-horizontal">${ant}</div></main>`)).toEqual([['order__step', 'In Progress (step 2 of 3)']]);
+    expect(facts('<main><h1>Pay</h1><ol class="steps"><li>Cart</li><li class="active">Payment</li><li>Review</li></ol></main>'))
+      .toEqual([['pay__step', 'Payment (step 2 of 3)']]);
+  });
+
+  test('not where the steps are links (the link says it), not an active tab or menu item, not with aria-current said', () => {
+    expect(facts('<main><h1>Pay</h1><ol class="steps"><li><a href="#1">Cart</a></li><li class="active"><a href="#2">Payment</a></li></ol></main>')).toEqual([]);
+    expect(facts('<main><h1>Docs</h1><ul class="menu"><li class="active">Intro</li><li>Setup</li></ul><div class="slide active">Welcome</div></main>')).toEqual([]);
+    expect(facts('<main><h1>Pay</h1><ol class="steps"><li>Cart</li><li class="active" aria-current="step">Payment</li><li>Review</li></ol></main>'))
+      .toEqual([['pay__step', 'Payment (step 2 of 3)']]);
+  });
+});
