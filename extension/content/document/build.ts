@@ -115,6 +115,19 @@ function termBefore(el: Element): string {
 }
 
 /**
+ * The legend of the fieldset a list fills (a search's facets: `<fieldset><legend>Brand</legend><ul class="facet__list">`
+ * is `brand`, was `facet_list`, `facet_list_2`; explorer, session 47): the list itself, or the list one wrapper down.
+ */
+function legendAround(el: Element): string {
+  for (let at: Element | null = parentOf(el), up = 0; at && up < 2; at = parentOf(at), up++) {
+    if (tagOf(at) !== 'FIELDSET') continue;
+    const legend = firstElementChildOf(at);
+    return legend && tagOf(legend) === 'LEGEND' ? legendWords(legend, 80) : '';
+  }
+  return '';
+}
+
+/**
  * A control in a column's header (a grid's "Sort" and "Menu" buttons in each) is named with the column's words:
  * `first_name_sort_button`, not `sort_button_2` (explorer, session 42). Its label as it is elsewhere.
  */
@@ -147,6 +160,7 @@ function listLabels(list: DetectedList): string[] {
   // controls.
   if (table && table === el) out.push(tableCaption(table));
   out.push(termBefore(el));
+  out.push(legendAround(el));
   out.push(headingBefore(el));
   const token = listToken(idOf(el)) ?? Array.from(classListOf(el)).map(listToken).find(Boolean);
   if (token) out.push(token);

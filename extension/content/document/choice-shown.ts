@@ -71,3 +71,39 @@ export function choiceBeside(box: Element): string {
   }
   return '';
 }
+
+/** A part of a trigger that says what it is for (`date-trigger__label`), and one that shows what is chosen (`__value`). */
+const LABEL_PART = /(?:^|[-_\s])(?:label|title|caption)(?:$|[-_\s])/i;
+const VALUE_PART = /(?:^|[-_\s])(?:value|selected|selection|current|display|summary)(?:$|[-_\s])/i;
+const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|sr-text|visually-?hidden|visuallyhidden|screen-reader-(?:text|only)|a11y-hidden)(?:\s|$)/i;
+/** "Travellers: 2 adults, 1 child", "Sort by: Newest": a few words, a colon, then what is chosen. */
+const SAID_WITH_COLON = /^([\p{L}][\p{L}\p{N} '&/-]{0,28}):\s*(\S.*)$/u;
+
+/**
+ * A button that opens a popup (a date picker, a guests panel, a sort menu: `aria-haspopup` or `aria-expanded`) and
+ * shows what it is for beside what is chosen in it: "Depart" and "Fri, Mar 13" in parts of their own, "Travellers:"
+ * said to screen readers only before "2 adults, 1 child", or "Sort by: Newest". Its name is the first, its value the
+ * second (explorer, session 47: `depart_fri_mar_13_button` changed with every date picked). Undefined for any other.
+ */
+export function triggerParts(el: Element): { label: string; value: string } | undefined {
+  const tag = tagOf(el);
+  if (tag !== 'BUTTON' && attr(el, 'role') !== 'button') return undefined;
+  const popup = attr(el, 'aria-haspopup');
+  if (!(popup !== null && popup.trim().toLowerCase() !== 'false') && !hasAttr(el, 'aria-expanded')) return undefined;
+  if (hasAttr(el, 'aria-label') || hasAttr(el, 'aria-labelledby') || showsChoice(el)) return undefined;
+  const parts = Array.from(queryAllOf(el, '[class]')).slice(0, 8);
+  const label = parts.find((part) => LABEL_PART.test(classNameOf(part)));
+  const value = parts.find((part) => part !== label && VALUE_PART.test(classNameOf(part)) && !(label && (containsOf(part, label) || containsOf(label, part))));
+  if (label && value) {
+    const [said, shown] = [collapse(textOf(label, 80)), collapse(textOf(value, 120))];
+    if (said && shown) return { label: said.replace(/[:：]$/, ''), value: shown };
+  }
+  const text = collapse(textOf(el, 200));
+  const first = el.firstElementChild;
+  if (first && SCREEN_READER_ONLY.test(classNameOf(first))) {
+    const said = collapse(textOf(first, 80));
+    if (said.endsWith(':') && text.startsWith(said) && text.length > said.length) return { label: said.slice(0, -1).trim(), value: text.slice(said.length).trim() };
+  }
+  const colon = SAID_WITH_COLON.exec(text);
+  return colon && colon[1]!.trim().split(/\s+/).length <= 3 ? { label: colon[1]!.trim(), value: colon[2]!.trim() } : undefined;
+}

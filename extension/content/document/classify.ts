@@ -4,7 +4,7 @@ import type { ElementEntry, ElementKind } from './types.ts';
 import { accessibleName, byId, hideSecrets, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, readableToken, truncate } from './text.ts';
 import { calendarOf } from './calendar.ts';
-import { choiceBeside, choiceShown, showsChoice } from './choice-shown.ts';
+import { choiceBeside, choiceShown, showsChoice, triggerParts } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
 import { attr, childElementCountOf, closestOf, hasAttr, idOf, matchesOf, namespaceOf, nextElementOf, ownerDocOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
 
@@ -72,7 +72,8 @@ export function kindOf(el: Element): ElementKind | undefined {
   const role = roleOf(el);
   if (role && ROLE_KINDS[role]) {
     const kind = ROLE_KINDS[role];
-    if (role === 'gridcell' && isDataGridCell(el)) return undefined;
+    // A cell around a control (a calendar's `td role=gridcell` around its day's button): the control is the entry.
+    if (role === 'gridcell' && (isDataGridCell(el) || queryOf(el, 'button, a[href], input, [role=button], [role=link]'))) return undefined;
     if (role === 'textbox' && attr(el, 'aria-multiline') === 'true') return 'text_area';
     return kind;
   }
@@ -248,13 +249,15 @@ function currentWrapper(el: Element): boolean {
 }
 
 /**
- * A list item marked current by its class alone (Bootstrap's `li.page-item.active`, a menu's `li.current`): the page a
+ * A list item marked current by its class alone (Bootstrap's `li.page-item.active`, a menu's `li.current`, Ant's
+ * `li.ant-pagination-item-active`): the page a
  * pagination is on, the section a menu is in (explorer, session 46: `$second__1_link` said nothing of it).
  */
 export function activeItem(el: Element): boolean {
   if (tagOf(el) !== 'LI') return false;
   const cls = ` ${attr(el, 'class') ?? ''} `;
-  return / (?:active|current|is-active|is-current|selected) /i.test(cls.replace(/\s+/g, ' '));
+  // Or a modifier that says it (Ant's `ant-pagination-item-active`, BEM's `menu__item--current`).
+  return / (?:active|current|is-active|is-current|selected|[\w-]+[-_](?:active|current|selected)) /i.test(cls.replace(/\s+/g, ' '));
 }
 
 /** `aria-current` with a value that says so (not empty, not "false"). */
@@ -317,6 +320,8 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
       value = attr(el, 'aria-valuetext') ?? (kind === 'combobox' ? (el as HTMLInputElement).value : textOf(el, 1000));
     } else if (kind === 'slider') {
       value = attr(el, 'aria-valuetext') ?? attr(el, 'aria-valuenow') ?? undefined;
+    } else if (kind === 'button') {
+      value = triggerParts(el)?.value;
     }
     if (kind === 'slider' && tag === 'INPUT') value = (el as HTMLInputElement).value;
     if (value) state.value = truncate(value, 1000);

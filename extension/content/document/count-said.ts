@@ -15,6 +15,12 @@ const RANGE = new RegExp(String.raw`(?:\b(?:showing|displaying|viewing|results?|
 /** "87 results", "1,204 results found"; not a page size ("24 results per page", "Show 50 results", "Top 10 results"). */
 const RESULTS = new RegExp(String.raw`(?<![\w.,])(?<!\b(?:show|top|display|first|last|best)\s+)${NUMBER}\s+results?(?!\s+(?:per|a|on each)\s+page)(?:\s+found)?\b`, 'i');
 
+/** "87 results for "headphones"", "1,204 results found": results of a search (not "2024 Results", a year's). */
+const RESULTS_OF_SEARCH = new RegExp(String.raw`(?:^|\b(?:about|over|showing|found)\s+)${NUMBER}\s+results?\s+(?:for|found|matching)\b`, 'i');
+/** Whether a heading says a count of results ("1-16 of over 5,000 results for…", "87 results for…"): it names nothing. */
+export const saysCount = (text: string): boolean => RANGE.test(text) || RESULTS_OF_SEARCH.test(text);
+
+const HEADING = 'h1,h2,h3,h4,h5,h6,[role=heading]';
 const LEVELS = 3;
 const SIBLINGS = 3;
 const MAX_CHARS = 80;
@@ -34,6 +40,13 @@ export function countSaid(container: Element, containers: ReadonlySet<Element>):
     let before: Element | null = previousElementOf(at);
     let after: Element | null = nextElementOf(at);
     for (let n = 0; n < SIBLINGS && (before || after); n++) {
+      // A heading that is the count itself ("1-16 of over 5,000 results for …") says it; another heading ends a side.
+      for (const sibling of [before, after]) {
+        if (!sibling || !matchesOf(sibling, HEADING)) continue;
+        const text = collapse(textOf(sibling, 300));
+        const found = saysCount(text) ? RANGE.exec(text) ?? RESULTS.exec(text) : null;
+        if (found) return collapse(found[0]).slice(0, MAX_CHARS);
+      }
       if (before && part(before)) before = null;
       if (after && part(after)) after = null;
       for (const sibling of [before, after]) {

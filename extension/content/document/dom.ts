@@ -1,7 +1,7 @@
 /** DOM facts the document is built from: roots, styles, text, accessible names. Works in Chromium and happy-dom. */
 import { collapse } from './text.ts';
 import { besideLabel } from './beside-label.ts';
-import { showsChoice } from './choice-shown.ts';
+import { showsChoice, triggerParts } from './choice-shown.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
 import { attr, attrNames, checkVisibilityOf, childElementCountOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
@@ -272,6 +272,11 @@ export function textOf(node: Node, max = 300): string {
       out.push(` ${title} `);
       continue;
     }
+    // A picture the page draws from an element (Ant Design's `<span role="img" aria-label="right">` icons): its label.
+    if (n !== node && attr(el, 'role') === 'img') {
+      out.push(` ${attr(el, 'aria-label') ?? ''} `);
+      continue;
+    }
     if (isInWordMarkup(el, tag) && !drawnAsBox(el, layout)) {
       const edge = SETS_NUMBERS_APART.has(tag) ? NUMBER_EDGE : WORD_EDGE;
       out.push(edge);
@@ -415,16 +420,31 @@ function nameAsGiven(el: Element): string {
     const label = labelsOf(el) || besideLabel(el)?.text;
     if (label) return label;
   }
+  // A trigger that shows what it is for beside what is chosen ("Depart" "Fri, Mar 13"): the first, which stays.
+  const trigger = triggerParts(el);
+  if (trigger) return trigger.label;
   const content = textOf(el, 200);
-  // An icon (a glyph, an emoji: "🗑", "×") says less than the title it shows on hover ("Delete project").
-  if (content && /[\p{L}\p{N}]/u.test(content)) return content;
+  // An icon (a glyph, an emoji: "🗑", "×") says less than the title it shows on hover ("Delete project"); so does an
+  // icon's own label ("right"), said over the title of the item the control alone fills (Ant's "Next Page").
+  if (content && /[\p{L}\p{N}]/u.test(content) && !(onlyPictured(el) && titleAround(el))) return content;
   // A box the page draws as an empty `<button role=checkbox>` with a `<label for>` (Radix, shadcn): that label.
   const drawnBox = !!role && DRAWN_BOXES.has(role);
   const label = drawnBox ? labelsOf(el) : undefined;
   if (label) return label;
-  const title = collapse(attr(el, 'title') ?? '');
+  const title = collapse(attr(el, 'title') ?? '') || (onlyPictured(el) ? titleAround(el) : '');
   if (title || !drawnBox) return title || content;
   return besideLabel(el)?.text ?? content;
+}
+
+/** A control that holds no words of its own, only pictures (whose labels its content reads). */
+const onlyPictured = (el: Element): boolean => !/[\p{L}\p{N}]/u.test(textContentOf(el) ?? '') && !!queryOf(el, '[role=img][aria-label]');
+
+/** The title of a list item the control alone fills (`<li title="Next Page"><button>…icon…</button></li>`), else ''. */
+function titleAround(el: Element): string {
+  const own = collapse(attr(el, 'title') ?? '');
+  if (own) return own;
+  const parent = parentOf(el);
+  return parent && tagOf(parent) === 'LI' && childElementCountOf(parent) === 1 ? collapse(attr(parent, 'title') ?? '') : '';
 }
 
 const DRAWN_BOXES = new Set(['checkbox', 'radio', 'switch']);

@@ -59,7 +59,7 @@ export function markedItems(items: readonly Element[], container: Element, contr
     const wrapper = parentOf(item);
     const sole = wrapper && wrapper !== container && childElementCountOf(wrapper) === 1 ? wrapper : null;
     const chosen = markOf(item) ?? (control && control !== item ? markOf(control) : undefined) ?? (sole ? markOf(sole) : undefined)
-      ?? (control && control !== item && activeItem(item) ? 'current' : undefined);
+      ?? (control && activeItem(item) ? 'current' : undefined);
     const text = () => truncate((!alike && control ? sampleText(control) : '') || sampleText(item), 60);
     if (!chosen) {
       if (!anyDisabled) return;

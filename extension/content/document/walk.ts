@@ -9,6 +9,7 @@ import type { ElementKind, SectionKind } from './types.ts';
 import { labelStandIn } from './box-label.ts';
 import { factsOf, type FactKind } from './facts.ts';
 import { monthOfCalendar } from './calendar.ts';
+import { saysCount } from './count-said.ts';
 import { dialogWords } from './dialog-words.ts';
 import { drawnModals, onTop } from './drawn-modals.ts';
 import { concealedBox, outOfSight, type ClipCache } from './out-of-sight.ts';
@@ -152,6 +153,32 @@ function currentPlace(el: Element): boolean {
   return !!text && text.length <= MAX_PLACE_CHARS && !!closestOf(el, 'nav, ol, ul, [role=navigation], [role=list]');
 }
 
+/** Items chosen in a list: an option, row or tree item selected, an item marked current (by ARIA or its class). */
+const CHOSEN_ITEMS = ':is([role=option], [role=row], [role=treeitem], [role=gridcell], [role=listitem], li)[aria-selected=true], '
+  + ':is(li, [role=listitem])[aria-current=true], li.active, li.selected, li.is-active, li.is-selected';
+/** Where an item marked by its class is the page the user is on (a menu's, a breadcrumb's): its heading is the page's own. */
+const PAGE_PLACES = 'nav, header, [role=navigation], [role=banner], [class*=breadcrumb], [class*=menu], [class*=pagination]';
+
+/**
+ * Whether a heading is the title of the item chosen in a list elsewhere on the page (a chat's "Priya Natarajan" over
+ * the thread, beside the conversation list): the item's words start with it. Such a heading names nothing, or the
+ * composer and its Send button would be renamed with every conversation opened (explorer, session 47).
+ */
+function titleOfChosen(heading: Element, title: string, state: WalkState): boolean {
+  if (title.length < 3) return false;
+  const root = rootNodeOf(heading) as Document | ShadowRoot;
+  let chosen = state.chosen.get(root);
+  if (!chosen) {
+    chosen = Array.from(safeQueryAll(root, CHOSEN_ITEMS)).slice(0, 20)
+      .filter((item) => !containsOf(item, heading) && !queryOf(item, 'h1,h2,h3,h4,h5,h6')
+        && (attr(item, 'aria-selected') === 'true' || attr(item, 'aria-current') === 'true' || !closestOf(item, PAGE_PLACES)))
+      .map((item) => collapse(textOf(item, 200)).toLowerCase());
+    state.chosen.set(root, chosen);
+  }
+  const words = collapse(title).toLowerCase();
+  return chosen.some((text) => text === words || text.startsWith(`${words} `));
+}
+
 /** The current step (`aria-current="step"`) of steps of which none is a link or a button. */
 function stepAmongWords(el: Element): boolean {
   if (attr(el, 'aria-current')?.trim().toLowerCase() !== 'step') return false;
@@ -176,10 +203,20 @@ function ownLabel(el: Element): string | undefined {
   return aria || undefined;
 }
 
+/**
+ * The first heading inside a form or dialog that names it: not one the user writes (in an editor), not a picker's
+ * month ("March 2026") nor another part's (a dialog or grid inside), not a count of results: those change as the page
+ * is used, and every name in the form with them.
+ */
 function innerHeading(el: Element): string | undefined {
-  const heading = queryOf(el, 'h1,h2,h3,h4,h5,h6,[role=heading]');
-  const text = heading ? textOf(heading, 200) : '';
-  return text || undefined;
+  for (const heading of Array.from(queryAllOf(el, 'h1,h2,h3,h4,h5,h6,[role=heading]')).slice(0, 4)) {
+    const text = textOf(heading, 200);
+    if (!text || closestOf(heading, '[contenteditable]:not([contenteditable=false])')) continue;
+    const inside = closestOf(heading, 'dialog,[role=dialog],[role=alertdialog],[role=grid],table');
+    if ((inside && inside !== el && containsOf(el, inside)) || monthOfCalendar(heading, text) || saysCount(text)) continue;
+    return text;
+  }
+  return undefined;
 }
 
 function isTopLevel(el: Element): boolean {
@@ -686,6 +723,8 @@ interface WalkState {
   messages: number;
   /** Per root: the collapsed toggles by what they show (togglesOf). */
   toggles: Map<Document | ShadowRoot, Toggles>;
+  /** Per root: the words of the items chosen in its lists (chosenItemWords), read once a heading asks. */
+  chosen: Map<Document | ShadowRoot, string[]>;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -1147,7 +1186,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if ((HEADING.test(tag) || roleOf(el) === 'heading') && view.rendered(el) && !inRepeat(el, frame.el, state.repeats) && !isSubtitle(el)) {
       const title = headingText(el);
       // A picker's month ("June 2026") names no section: the picker's names would change with every month turned.
-      if (title && !monthOfCalendar(el, title)) {
+      // Nor a count of results ("1-16 of over 5,000 results for …"): the list says it (count-said.ts). Nor the title of
+      // the item chosen in a list (a chat's person, an open mail's subject): it changes as another is chosen.
+      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title, state)) {
         const flow = textFlowOf(el, frame.el, state.flows, state.levels);
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });
@@ -1305,7 +1346,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const state: WalkState = {
     candidates: [], tables: [], frames: new Map(), repeats: new Map(), flows: new Map(), levels: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(), toggles: new Map(),
-    foreignFrames: [], modal: false, messages: 0, facts: new Map(),
+    foreignFrames: [], modal: false, messages: 0, facts: new Map(), chosen: new Map(),
   };
   slotOf = new WeakMap();
   const top = doc.body ?? doc.documentElement;

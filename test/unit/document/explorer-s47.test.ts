@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+/**
+ * Explorer, session 47 (pages written as Ant Design, Select2, MUI, a travel site, a search page render them): icon
+ * buttons named by their icon's `role=img` label or the title of the item they fill; a heading the user writes, a
+ * picker's month, a count of results name no form or section; a calendar's cells around day buttons are not entries of
+ * their own; a fieldset's legend names the list it holds; a pager's current page by a modifier class.
+ */
+import { expect, test } from 'vitest';
+import { renderPrompt } from '../../../extension/content/document/render.ts';
+import { build, entries, list, names } from './helpers.ts';
+
+const icon = (label: string) => `<span role="img" aria-label="${label}" class="anticon"><svg viewBox="0 0 10 10"><path d="M0 0h10v10z"/></svg></span>`;
+
+test("an icon button is named by its icon's label, or by the title of the item it fills", () => {
+  const doc = build(`<main><h1>Users</h1><button type="button">${icon('delete')}</button>
+    <ul class="ant-pagination" aria-label="pagination"><li title="Previous Page" class="ant-pagination-prev"><button type="button">${icon('left')}</button></li>
+    <li title="1" class="ant-pagination-item ant-pagination-item-active" tabindex="0"><a>1</a></li><li title="2" class="ant-pagination-item" tabindex="0"><a>2</a></li>
+    <li title="3" class="ant-pagination-item" tabindex="0"><a>3</a></li><li title="Next Page" class="ant-pagination-next"><button type="button">${icon('right')}</button></li></ul></main>`);
+  const all = names(doc);
+  expect(all).toContain('users__delete_button');
+  expect(all).toContain('users__previous_page_button');
+  expect(all).toContain('users__next_page_button');
+  // The page the pager is on, by Ant's modifier class.
+  expect(renderPrompt(doc).text).toMatch(/current: \[0\] "1"/);
+});
+
+test('a heading the user writes in an editor names no form', () => {
+  const doc = build(`<h1>Edit post</h1><form action="/p"><label for="t">Title</label><input id="t">
+    <div contenteditable="true" aria-label="Post body"><h2>Why sleep matters</h2><p>Text</p></div><button>Update</button></form>`);
+  expect(names(doc)).toEqual(['edit_post_form__title', 'edit_post_form__post_body', 'edit_post_form__update_button']);
+});
+
+test("a date picker's month inside a form names no form", () => {
+  const day = (d: number) => `<td role="gridcell"><button type="button" tabindex="-1" aria-label="March ${d}, 2026">${d}</button></td>`;
+  const days = [0, 7, 14, 21].map((w) => `<tr>${Array.from({ length: 7 }, (_, i) => day(w + i + 1)).join('')}</tr>`).join('');
+  const doc = build(`<main><h1>Find your next trip</h1><form action="/flights"><label for="f">From</label><input id="f">
+    <div role="dialog" aria-label="Choose dates"><h2>March 2026</h2><table role="grid"><thead><tr><th>Su</th><th>Mo</th><th>Tu</th><th>We</th><th>Th</th><th>Fr</th><th>Sa</th></tr></thead><tbody>${days}</tbody></table></div>
+    <button>Search flights</button></form></main>`);
+  const all = names(doc);
+  expect(all.filter((n) => n.startsWith('march'))).toEqual([]);
+  expect(all).toContain('find_your_next_form__from');
+  // The cells around the day buttons are no entries of their own: one list of days.
+  expect(entries(doc).filter((e) => e.kind === 'clickable')).toEqual([]);
+  expect(list(doc, 'choose_dates__days').count).toBe(28);
+});
+
+test('a count of results names no section; the list says it', () => {
+  const rows = ['One', 'Two', 'Three'].map((t, i) => `<div class="r"><a href="/${i}">${t}</a><button>Add to cart</button></div>`).join('');
+  const doc = build(`<h1>1-16 of over 5,000 results for "headphones"</h1><form action="/s"><label for="s">Sort by:</label><select id="s"><option>Featured</option></select></form><div class="results">${rows}</div>`);
+  expect(names(doc).some((n) => /1_16/.test(n))).toBe(false);
+  expect(list(doc, 'page__results').countSaid).toBe('1-16 of over 5,000 results');
+  // A year's results are a title.
+  expect(names(build(`<h1>2024 results</h1><button>Download</button>`))).toEqual(['2024_results__download_button']);
+});
+
+test("a fieldset's legend names the list of boxes it holds", () => {
+  const facet = (legend: string, labels: string[]) => `<fieldset class="facet"><legend>${legend}</legend><ul class="facet__list">${labels
+    .map((l) => `<li><label><input type="checkbox"> <span class="facet__label">${l}</span> <span class="facet__count">(9)</span></label></li>`).join('')}</ul></fieldset>`;
+  const doc = build(`<main><h1>Results</h1><aside aria-label="Filters">${facet('Brand', ['Sony', 'Bose', 'JBL'])}${facet('Connectivity', ['Wired', 'Wireless', 'Bluetooth'])}</aside></main>`);
+  expect(list(doc, 'filters__brand').count).toBe(3);
+  expect(list(doc, 'filters__connectivity').count).toBe(3);
+});
+
+test('a trigger that shows what it is for beside what is chosen is named by the first, its value the second', () => {
+  const doc = build(`<form action="/search" aria-label="Search">
+    <button type="button" class="date-trigger" aria-haspopup="dialog" aria-expanded="false"><span class="date-trigger__label">Depart</span> <span class="date-trigger__value">Fri, Mar 13</span></button>
+    <button type="button" class="travellers-trigger" aria-expanded="false"><span class="sr-only">Travellers: </span>2 adults, 1 child</button>
+    <button type="button" aria-haspopup="menu">Sort by: Newest</button>
+    <button type="button" aria-expanded="false">Filters</button>
+    <button type="button">Note: read me</button></form>`);
+  const text = renderPrompt(doc).text;
+  expect(text).toContain('$search__depart_button [value="Fri, Mar 13" collapsed]');
+  expect(text).toContain('$search__travellers_button [value="2 adults, 1 child" collapsed]');
+  expect(text).toContain('$search__sort_by_button [value="Newest"]');
+  expect(text).toContain('$search__filters_button [collapsed]');
+  // No popup: its words are its name.
+  expect(names(doc)).toContain('search__note_read_me_button');
+  // The name stays as the choice changes.
+  document.querySelector('.date-trigger__value')!.textContent = 'Sat, Mar 14';
+  expect(renderPrompt(build()).text).toContain('$search__depart_button [value="Sat, Mar 14" collapsed]');
+});
+
+test("the title of the item chosen in a list names nothing (a chat's person); a breadcrumb's current page does not count", () => {
+  const chat = (chosen: string) => `<nav aria-label="Conversations"><div role="listbox" aria-label="Chat list">${['Priya Natarajan', 'Tom Becker']
+    .map((n) => `<div role="option" aria-selected="${n === chosen}"><span class="name">${n}</span> <span class="last">See you</span></div>`).join('')}</div></nav>
+    <main><h1>${chosen}</h1><div role="log" aria-label="Messages"><p>Hi</p></div><div contenteditable="true" role="textbox" aria-label="Type a message"></div><button aria-label="Send">➤</button></main>`;
+  const first = names(build(chat('Priya Natarajan')));
+  expect(first).toContain('main__send_button');
+  expect(names(build(chat('Tom Becker')))).toEqual(first);
+  // Chosen by its class, outside any menu.
+  expect(names(build(`<ul class="threads"><li class="thread active">Quarterly report draft</li><li class="thread">Lunch</li></ul>
+    <main><h2>Quarterly report draft</h2><button>Reply</button></main>`))).toContain('main__reply_button');
+  // A breadcrumb's current page is the page's own title.
+  expect(names(build(`<ol class="breadcrumb"><li class="breadcrumb-item"><a href="/">Home</a></li><li class="breadcrumb-item active">Laptops</li></ol>
+    <main><h1>Laptops</h1><button>Compare</button></main>`))).toContain('laptops__compare_button');
+});
