@@ -12,7 +12,7 @@ import { inFieldBox } from './field-buttons.ts';
 import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
 import { walk, type Candidate, type SectionRef } from './walk.ts';
-import { collapse, nameWords, quote, readableToken, slug, truncate } from './text.ts';
+import { collapse, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { legendWords, ownName } from './names.ts';
 import { sortedBy } from './sort-state.ts';
@@ -179,9 +179,11 @@ const LAYOUT_WORDS = new Set(['margin', 'padding', 'left', 'right', 'top', 'bott
   'clearfix', 'cf', 'parser', 'output', 'unstyled', 'reset', 'fluid', 'full', 'half', 'width', 'height', 'display', 'hide', 'show', 'hidden', 'visible',
   'sm', 'md', 'lg', 'xl', 'xs', 'xxl', 'small', 'medium', 'large', 'mt', 'mb', 'ml', 'mr', 'pt', 'pb', 'pl', 'pr', 'mx', 'my', 'px', 'py', 'm', 'p',
   'w', 'h', 'd', 'x', 'y', 'font', 'typography', 'align', 'float', 'position', 'relative', 'absolute', 'fixed', 'sticky', 'spacing', 'space',
-  'gap', 'gutter', 'stack', 'inline', 'default', 'base', 'js', 'is', 'has', 'u', 'l', 'o', 'c']);
+  'gap', 'gutter', 'stack', 'inline', 'default', 'base', 'js', 'is', 'has', 'u', 'l', 'o', 'c',
+  // A table's parts and UI kits' prefixes (Ant Design's `ant-table-tbody`: explorer, session 47).
+  'tbody', 'thead', 'tfoot', 'ant', 'mui', 'chakra', 'mantine']);
 /** Words that say a container holds things, not what: a name only with a word that says what (`tag-list`, `article-list`). */
-const CONTAINER_WORDS = new Set(['list', 'items', 'group']);
+const CONTAINER_WORDS = new Set(['list', 'items', 'group', 'table']);
 /**
  * Parts of a page: no name alone (`main-content`, `dr-article-content`), but what a list holds before a container word
  * (`article-list`, `section-list`: review, session 24).
@@ -194,8 +196,9 @@ const PLACE_WORDS = new Set(['main', 'body', 'article', 'section', 'page', 'area
  * place and container words or numbers, a site prefix of one or two letters aside (`dr-margin-left-25`,
  * `mw-parser-output`); then a BEM class's element part (`dr-article-content__side-nav-list`).
  */
-function listToken(token: string): string | undefined {
-  if (!readableToken(token)) return undefined;
+function listToken(name: string): string | undefined {
+  if (!readableToken(name)) return undefined;
+  const token = withoutKitPrefix(name);
   const says = (part: string) => {
     const words = part.split(/[-_]+/).filter(Boolean);
     const named = words.slice(0, 3).map((word) => word.toLowerCase());

@@ -213,6 +213,10 @@ function stepText(el: Element): string {
 function ratingText(el: Element): string {
   const said = collapse(attr(el, 'aria-label') ?? attr(el, 'title') ?? '');
   if (RATING_SAID.test(said)) return said;
+  // Stars drawn inside that say the rating ("4.6 out of 5 stars" beside a "21,532 ratings" link): what they say.
+  const stars = Array.from(queryAllOf(el, '[aria-label], [title]')).slice(0, 4)
+    .map((at) => collapse(attr(at, 'aria-label') ?? attr(at, 'title') ?? '')).find((words) => RATING_SAID.test(words) && words.length <= MAX_FACT_CHARS);
+  if (stars) return stars;
   const text = textOf(el, MAX_FACT_CHARS);
   // Microdata's bare value takes its scale: "4.6 out of 5" (`itemprop=bestRating`, else 5 as schema.org says).
   if (attr(el, 'itemprop') === 'ratingValue' && /^\d+(?:[.,]\d+)?$/.test(text)) {

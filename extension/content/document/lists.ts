@@ -10,7 +10,7 @@ import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
 import { machineValue } from './machine-value.ts';
-import { collapse, readableToken, slug, truncate } from './text.ts';
+import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
 import { DAYS_LIST, calendarOf, isDay, maybeCalendar } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
@@ -301,8 +301,8 @@ function fieldClass(el: Element, withBlock = false): string | undefined {
   for (const name of Array.from(classListOf(el))) {
     if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name)) continue;
     const bem = /^([A-Za-z][A-Za-z0-9-]*?)__([A-Za-z][A-Za-z0-9-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
-    if (bem) return withBlock ? `${bem[1]!} ${bem[2]!}` : bem[2]!;
-    return name.replace(/--[A-Za-z0-9-]+$/, '');
+    if (bem) return withBlock ? `${withoutKitPrefix(bem[1]!)} ${bem[2]!}` : bem[2]!;
+    return withoutKitPrefix(name.replace(/--[A-Za-z0-9-]+$/, ''));
   }
   return undefined;
 }
@@ -324,6 +324,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
       return slug(last || label, 3);
     }
     const prefix = slot.labels.length * 2 >= items ? commonPrefix(slot.labels, 2) : '';
+    // A field alone in a column under a header ("Role" over selects labelled "Role for Ava Thompson"): the column.
+    const column = slug(prefix) && (FORM_FIELD_KINDS.has(slot.kind) || FORM_CHOICE_KINDS.has(slot.kind)) ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
+    if (column && soleControlOfCell(slot.sample)) return column;
     if (slug(prefix)) return slug(prefix, 2);
   }
   // A table's cell is named by its column's header ("Total", "Revenue" over "2019"), not by a class, a kind ("link") or
@@ -334,7 +337,8 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const cls = fieldClass(slot.sample, withBlock);
   // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
   const own = cls && slot.indexed ? cls.replace(/[-_]?\d+$/, '') : cls;
-  if (own) return slug(own.replace(/([a-z])([A-Z])/g, '$1 $2'), withBlock ? 4 : 3);
+  // A kit's class that says only what kind of control it is (`ant-checkbox-input`, `MuiButton-root`): the kind says it.
+  if (own && !(slot.kind !== 'text' && saysOnlyKind(own))) return slug(own.replace(/([a-z])([A-Z])/g, '$1 $2'), withBlock ? 4 : 3);
   // An image with no readable class (`img.avatar` is `avatar`).
   if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return 'image';
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
@@ -347,6 +351,21 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const fact = slot.kind === 'text' ? factKind(slot.sample) : undefined;
   if (fact === 'rating' || fact === 'price') return fact;
   return TAG_FIELD[tagOf(slot.sample)] ?? (slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined) ?? STRUCK_FIELD[tagOf(slot.sample)] ?? 'text';
+}
+
+/** UI kits' prefixes and the words their classes give a control's kind with. */
+const KIND_CLASS_WORDS = new Set(['ant', 'mui', 'el', 'v', 'chakra', 'bp', 'bp4', 'bp5', 'mat', 'mdc', 'mantine', 'ui', 'p', 'k', 'dx', 'q',
+  'checkbox', 'check', 'input', 'inner', 'root', 'base', 'btn', 'button', 'select', 'switch', 'radio', 'toggle', 'control', 'native', 'icon', 'only', 'text']);
+
+/** Class words that say no more than a control's kind (`ant-checkbox-input`, `MuiButton-root`, `btn btn-icon-only`). */
+function saysOnlyKind(cls: string): boolean {
+  return cls.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).every((word) => KIND_CLASS_WORDS.has(word));
+}
+
+/** The only control in its table cell (a select in a "Role" column), so the column says what it is. */
+function soleControlOfCell(el: Element): boolean {
+  const cell = closestOf(el, 'td, [role=gridcell], [role=cell]');
+  return !!cell && queryAllOf(cell, 'a[href], button, input, select, textarea, [role=button], [role=combobox], [role=checkbox], [role=switch]').length === 1;
 }
 
 /** A struck price in a card is what it cost before. */
@@ -1018,6 +1037,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const fields = kept.filter((slot) => (slot.kind === 'text' || (varies(slot) && !containsText(slot))));
   const actions = kept.filter((slot) => slot.kind !== 'text');
   const toggles = actions.filter((slot) => TOGGLE_KINDS.has(slot.kind) && !fields.includes(slot));
+  const pickers = actions.filter((slot) => slot.kind === 'select' && !fields.includes(slot));
   const samples = items.slice(0, SAMPLES).map((item) => {
     const sample: Record<string, string> = {};
     for (const slot of fields) {
@@ -1030,6 +1050,12 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       const el = slotElement(item, slot.selector);
       const checked = el ? checkedOf(el) : undefined;
       if (checked !== undefined) sample[names.get(slot)!] = checked;
+    }
+    // Each item's choice in its select (a member's role: "how many are editors?" needs it), as `.text()` reads it.
+    for (const slot of pickers) {
+      const el = slotElement(item, slot.selector);
+      const chosen = el && tagOf(el) === 'SELECT' && !isSensitive(el) ? Array.from((el as HTMLSelectElement).selectedOptions ?? [], (o) => collapse(o.label || o.text)).join(', ') : '';
+      if (chosen) sample[names.get(slot)!] = truncate(chosen, 60);
     }
     return sample;
   });

@@ -108,3 +108,9 @@ export function spacedLike(shown: string, words: string): string {
   }
   return out;
 }
+
+/** A UI kit's class prefix (Ant Design's `ant-`, Element's `el-`, Vuetify's `v-`, Angular Material's `mat-`…). */
+const KIT_PREFIX = /^(?:ant|el|v|chakra|mantine|mat|mdc|bp[3-6]?|p)-(?=[a-z])/i;
+
+/** A class without its UI kit's prefix: `ant-pagination-item` → `pagination-item`. */
+export const withoutKitPrefix = (name: string): string => name.replace(KIT_PREFIX, '');

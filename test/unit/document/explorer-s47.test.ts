@@ -94,3 +94,18 @@ test("the title of the item chosen in a list names nothing (a chat's person); a 
   expect(names(build(`<ol class="breadcrumb"><li class="breadcrumb-item"><a href="/">Home</a></li><li class="breadcrumb-item active">Laptops</li></ol>
     <main><h1>Laptops</h1><button>Compare</button></main>`))).toContain('laptops__compare_button');
 });
+
+test("an admin table's row selects are named by their column and sampled with their choice; a kit's class names no box", () => {
+  const row = (name: string, role: string) => `<tr><td class="ant-table-selection-column"><label class="ant-checkbox-wrapper"><span class="ant-checkbox"><input type="checkbox" class="ant-checkbox-input"></span></label></td>
+    <td><a href="/u/${name}">${name}</a></td><td><select aria-label="Role for ${name}">${['Admin', 'Editor', 'Viewer'].map((r) => `<option${r === role ? ' selected' : ''}>${r}</option>`).join('')}</select></td></tr>`;
+  const doc = build(`<main><h1>Users</h1><table class="ant-table"><thead><tr><th></th><th>Name</th><th>Role</th></tr></thead>
+    <tbody class="ant-table-tbody">${row('Ava', 'Admin')}${row('Ben', 'Editor')}${row('Chloe', 'Viewer')}</tbody></table></main>`);
+  const users = list(doc, 'users__items');
+  expect(users.actions).toEqual(['checkbox', 'name', 'role']);
+  expect(users.samples[1]).toMatchObject({ name: 'Ben', role: 'Editor', checkbox: 'false' });
+});
+
+test('a rating whose stars are a role=img says what the stars say, not the count of ratings beside them', () => {
+  const doc = build(`<main><h1>Headphones</h1><div class="rating"><span class="stars" role="img" aria-label="4.6 out of 5 stars">★★★★½</span> <a href="#reviews">21,532 ratings</a></div><button>Buy</button></main>`);
+  expect(renderPrompt(doc).text).toContain('$headphones__rating message "4.6 out of 5 stars"');
+});
