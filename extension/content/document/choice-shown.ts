@@ -30,6 +30,14 @@ export function choiceShown(el: Element): string {
   return drawn && collapse(textOf(drawn, 300)) === shown ? '' : shown;
 }
 
+/**
+ * A picker's text box whose choice may be drawn beside it: a combobox's, or one that suggests a list as typed (Select2's
+ * inline box among the chosen chips: `role=textbox aria-autocomplete=list`).
+ */
+export function picksBeside(el: Element, kind: string | undefined): boolean {
+  return tagOf(el) === 'INPUT' && (kind === 'combobox' || /^(?:list|both)$/.test(attr(el, 'aria-autocomplete') ?? ''));
+}
+
 /** Levels above a picker's text box where its choice may be drawn (Ant Design's and react-select's: two). */
 const BESIDE_LEVELS = 3;
 const PLACEHOLDER = /placeholder/i;
@@ -61,7 +69,8 @@ export function choiceBeside(box: Element): string {
     for (const child of Array.from(childrenOf(up))) {
       if (child === inner || containsOf(child, box) || hasAttr(child, 'hidden') || attr(child, 'aria-hidden') === 'true' || pointed.has(idOf(child))) continue;
       if (matchesOf(child, NOT_A_CHOICE) || queryOf(child, NOT_A_CHOICE)) continue;
-      const text = collapse(textOf(child, 120));
+      // A chip's remove glyph ("×Maya Chen") is no part of the choice.
+      const text = collapse(textOf(child, 120).replace(/^\s*[×✕✖]\s*/, ''));
       if (!text) continue;
       const words = classWords(child);
       if (PLACEHOLDER.test(words)) return '';

@@ -4,7 +4,7 @@ import type { ElementEntry, ElementKind } from './types.ts';
 import { accessibleName, byId, hideSecrets, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, readableToken, truncate } from './text.ts';
 import { calendarOf } from './calendar.ts';
-import { choiceBeside, choiceShown, showsChoice, triggerParts } from './choice-shown.ts';
+import { choiceBeside, choiceShown, picksBeside, showsChoice, triggerParts } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
 import { attr, childElementCountOf, closestOf, hasAttr, idOf, matchesOf, namespaceOf, nextElementOf, ownerDocOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
 
@@ -260,6 +260,18 @@ export function activeItem(el: Element): boolean {
   return / (?:active|current|is-active|is-current|selected|[\w-]+[-_](?:active|current|selected)) /i.test(cls.replace(/\s+/g, ' '));
 }
 
+/** A class that says a toolbar's button is on: `is-active` (TipTap), `active`, `ql-active` (Quill), `…--active`. */
+const ON_CLASS = /(?:^|\s)(?:is-active|active|is-on|on|selected|is-selected|[\w-]+[-_](?:active|on))(?:\s|$)/;
+const TOOLBARS = '[role=toolbar], [role=menubar], [class*=toolbar], [class*=Toolbar], [class*=menubar], [class*=editor-menu]';
+
+/**
+ * An editor toolbar's toggle that says it is on by its class alone (TipTap's `menubar__button is-active` on Bold):
+ * pressed, as `aria-pressed` would say (explorer, session 47: "is bold on?" had no answer).
+ */
+function pressedByClass(el: Element): boolean {
+  return tagOf(el) === 'BUTTON' && ON_CLASS.test(attr(el, 'class') ?? '') && !!closestOf(el, TOOLBARS);
+}
+
 /** `aria-current` with a value that says so (not empty, not "false"). */
 export function saysCurrent(el: Element): boolean {
   const current = attr(el, 'aria-current');
@@ -284,6 +296,7 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   if (expanded !== undefined) state.expanded = expanded;
   const pressed = bool(attr(el, 'aria-pressed'));
   if (pressed !== undefined) state.pressed = pressed;
+  else if (kind === 'button' && pressedByClass(el)) state.pressed = true;
   if (saysCurrent(el) || attr(el, 'aria-selected') === 'true' || currentWrapper(el)) state.current = true;
   const tag = tagOf(el);
   if (tag === 'DETAILS' || tag === 'SUMMARY') {
@@ -310,8 +323,9 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     let value: string | undefined;
     if (tag === 'INPUT' || tag === 'TEXTAREA') {
       if (kind !== 'button' && kind !== 'file_input') value = (el as HTMLInputElement).value;
-      // A picker's box that stays empty while its choice is drawn beside it (Ant Design, react-select).
-      if (!value && kind === 'combobox' && tag === 'INPUT') value = choiceBeside(el);
+      // A picker's box that stays empty while its choice is drawn beside it (Ant Design, react-select; Select2's
+      // typing box among the chosen chips).
+      if (!value && picksBeside(el, kind)) value = choiceBeside(el);
     } else if (showsChoice(el)) {
       value = attr(el, 'aria-valuetext') ?? choiceShown(el);
       // Said once: a picker named by what it shows ("Role: Member", an unlabelled one) or a menu button ("Sort").
@@ -443,7 +457,12 @@ export const SEARCH_WORD = /(?<![\p{L}\p{N}])(?:search(?:es|ing)?|recherche[rz]?
 const QUERY_FIELD = /(?:^|[^a-z0-9])(?:q|s|query|search|keywords?)(?:[^a-z0-9]|$)/i;
 
 /** A search box in the form (`type=search`, `role=searchbox`). */
-const hasSearchBox = (form: Element): boolean => !!queryOf(form, 'input[type=search],[role=searchbox]');
+/**
+ * A search box in the form (`type=search`, `role=searchbox`): not a picker's typing box inside its combobox (Select2's
+ * inline `input[type=search]` among the chosen people: explorer, session 47, an issue form was `search_form`).
+ */
+export const hasSearchBox = (form: Element): boolean => Array.from(queryAllOf(form, 'input[type=search],[role=searchbox]')).slice(0, 10)
+  .some((box) => !(parentOf(box) && closestOf(parentOf(box)!, '[role=combobox]')));
 
 /** A text field named for the words looked for, or "search" in the form's id, name, class or address. */
 function namedLikeSearch(form: Element): boolean {

@@ -14,7 +14,7 @@ import { dialogWords } from './dialog-words.ts';
 import { drawnModals, onTop } from './drawn-modals.ts';
 import { concealedBox, outOfSight, type ClipCache } from './out-of-sight.ts';
 import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
-import { isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
+import { hasSearchBox, isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { TABLE_ROLES } from './data-tables.ts';
@@ -297,7 +297,7 @@ function classWords(name: string): string | undefined {
  * words, else its first field's name. Undefined when nothing says.
  */
 function formWords(form: Element): string | undefined {
-  if (queryOf(form, 'input[type=search],[role=searchbox],input[name=q],input[name=query],input[name=search]')) return 'search';
+  if (hasSearchBox(form) || queryOf(form, 'input[name=q],input[name=query],input[name=search]')) return 'search';
   const action = attr(form, 'action');
   if (action) {
     const last = action.split(/[?#]/)[0]!.split('/').filter(Boolean).slice(-1)[0] ?? '';

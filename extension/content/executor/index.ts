@@ -16,7 +16,7 @@ import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, 
 import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
 import { cellInPlaceOf, labelWords, slotElement } from '../document/lists.ts';
-import { choiceBeside, choiceShown, showsChoice } from '../document/choice-shown.ts';
+import { choiceBeside, choiceShown, picksBeside, showsChoice } from '../document/choice-shown.ts';
 import { closedAround, openAround } from './disclosure.ts';
 import { labelStandIn } from '../document/box-label.ts';
 import { factText } from '../document/facts.ts';
@@ -1459,8 +1459,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     // A password, code or card field reads as nothing, as its text() does: its value never leaves the page.
     if (isSensitive(el)) return reply('');
     if (isInput(el) && (el.type === 'checkbox' || el.type === 'radio')) return reply(el.type === 'checkbox' && el.indeterminate ? 'mixed' : el.checked);
-    // A picker's box that stays empty while its choice is drawn beside it (Ant Design, react-select): that choice.
-    if (isInput(el) && !el.value && kindOf(el) === 'combobox') return reply(clean(choiceBeside(el), TEXT_LIMIT));
+    // A picker's box that stays empty while its choice is drawn beside it (Ant Design, react-select, Select2): that choice.
+    if (isInput(el) && !el.value && picksBeside(el, kindOf(el))) return reply(clean(choiceBeside(el), TEXT_LIMIT));
     if (isInput(el) || isTextArea(el) || isSelect(el)) return reply(el.value.slice(0, TEXT_LIMIT));
     // A box or switch the page draws reads its state as the samples show it (`aria-checked`), a toggle button its
     // `aria-pressed`; not its label (explorer, session 40: a grid's ticked rows read "").

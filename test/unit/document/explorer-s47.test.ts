@@ -109,3 +109,22 @@ test('a rating whose stars are a role=img says what the stars say, not the count
   const doc = build(`<main><h1>Headphones</h1><div class="rating"><span class="stars" role="img" aria-label="4.6 out of 5 stars">★★★★½</span> <a href="#reviews">21,532 ratings</a></div><button>Buy</button></main>`);
   expect(renderPrompt(doc).text).toContain('$headphones__rating message "4.6 out of 5 stars"');
 });
+
+test("Select2's typing box: its form is no search form, its value the chips chosen beside it", () => {
+  const chip = (name: string) => `<li class="select2-selection__choice" title="${name}"><span class="select2-selection__choice__remove" role="presentation">×</span>${name}</li>`;
+  const doc = build(`<form action="/issues" aria-label="New issue"><div class="form-group"><label>Assignees</label>
+    <span class="select2-selection select2-selection--multiple" role="combobox" aria-haspopup="true" aria-expanded="false" tabindex="-1"><ul class="select2-selection__rendered">${chip('Maya Chen')}${chip('Jon Park')}
+    <li class="select2-search select2-search--inline"><input class="select2-search__field" type="search" role="textbox" aria-autocomplete="list"></li></ul></span></div><button>Save</button></form>`);
+  expect(renderPrompt(doc).text).toContain('$new_issue__assignees text_input:search [value="Maya Chen, Jon Park"]');
+  document.querySelector('form')!.removeAttribute('aria-label');
+  expect(names(build()).every((n) => !n.startsWith('search'))).toBe(true);
+});
+
+test("an editor toolbar's button on by its class alone is pressed; an active nav button is not", () => {
+  const doc = build(`<main><h1>Write</h1><div class="menubar"><button class="menubar__button is-active" title="Bold">${icon('bold')}</button><button class="menubar__button" title="Italic">${icon('italic')}</button></div>
+    <nav><ul><li><button class="active">Home</button></li></ul></nav></main>`);
+  const text = renderPrompt(doc).text;
+  expect(text).toMatch(/__bold_button \[pressed\]/);
+  expect(text).toMatch(/__italic_button$/m);
+  expect(text).toMatch(/__home_button$/m);
+});
