@@ -16,7 +16,7 @@ import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, 
 import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
 import { cellInPlaceOf, labelWords, slotElement } from '../document/lists.ts';
-import { choiceBeside, choiceShown, picksBeside, showsChoice } from '../document/choice-shown.ts';
+import { choiceBeside, choiceShown, picksBeside, showsChoice, triggerParts } from '../document/choice-shown.ts';
 import { closedAround, openAround } from './disclosure.ts';
 import { labelStandIn } from '../document/box-label.ts';
 import { factText } from '../document/facts.ts';
@@ -1468,6 +1468,9 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     if (state !== null) return reply(state === 'mixed' ? 'mixed' : state === 'true');
     // A picker the page draws reads the choice it shows, '' while it shows its placeholder (explorer, session 41).
     if (showsChoice(el)) return reply(clean(el.getAttribute('aria-valuetext') ?? choiceShown(el), TEXT_LIMIT));
+    // A trigger that shows what it is for beside what is chosen ("Period" "Last 30 days"): the choice, as the document says.
+    const trigger = triggerParts(el);
+    if (trigger) return reply(clean(trigger.value, TEXT_LIMIT));
     // A slider, spin button or meter the page draws: its value as it says it (explorer, session 41: read "").
     if (['slider', 'spinbutton', 'meter', 'progressbar', 'scrollbar'].includes(el.getAttribute('role')?.trim() ?? '')) {
       const said = el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-valuenow');
