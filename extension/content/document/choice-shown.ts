@@ -113,6 +113,10 @@ export function triggerParts(el: Element): { label: string; value: string } | un
     const said = collapse(textOf(first, 80));
     if (said.endsWith(':') && text.startsWith(said) && text.length > said.length) return { label: said.slice(0, -1).trim(), value: text.slice(said.length).trim() };
   }
-  const colon = SAID_WITH_COLON.exec(text);
-  return colon && colon[1]!.trim().split(/\s+/).length <= 3 ? { label: colon[1]!.trim(), value: colon[2]!.trim() } : undefined;
+  // Said with a colon only where it opens a menu or list ("Sort by: Newest"): an accordion's "Q: How do I…?" or "Step
+  // 1: Choose a plan" is one title.
+  const colon = popup !== null && popup.trim().toLowerCase() !== 'false' ? SAID_WITH_COLON.exec(text) : null;
+  const said = colon?.[1]!.trim() ?? '';
+  return colon && said.split(/\s+/).length <= 3 && (said.match(/\p{L}/gu) ?? []).length >= 3 && !/\d/.test(said)
+    ? { label: said, value: colon[2]!.trim() } : undefined;
 }

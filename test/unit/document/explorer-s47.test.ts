@@ -128,3 +128,12 @@ test("an editor toolbar's button on by its class alone is pressed; an active nav
   expect(text).toMatch(/__italic_button$/m);
   expect(text).toMatch(/__home_button$/m);
 });
+
+test("an accordion's title with a colon is one title, not a label and a value", () => {
+  const doc = build(`<main><h1>FAQ</h1><button aria-expanded="false" aria-controls="a1">Q: How do I reset my password?</button><div id="a1" hidden><p>Use the link.</p></div>
+    <button aria-expanded="false" aria-controls="a2">Step 1: Choose a plan</button><div id="a2" hidden><p>Pick one.</p></div></main>`);
+  const text = renderPrompt(doc).text;
+  expect(text).toContain('$faq__q_how_do_i_button');
+  expect(text).toContain('$faq__step_1_choose_a_button');
+  expect(text).not.toContain('value=');
+});
