@@ -160,8 +160,8 @@ function listLabels(list: DetectedList): string[] {
   // controls.
   if (table && table === el) out.push(tableCaption(table));
   out.push(termBefore(el));
-  out.push(legendAround(el));
   out.push(headingBefore(el));
+  out.push(legendAround(el));
   const token = listToken(idOf(el)) ?? Array.from(classListOf(el)).map(listToken).find(Boolean);
   if (token) out.push(token);
   const field = sharedFieldName(list);

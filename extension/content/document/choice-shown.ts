@@ -35,7 +35,12 @@ export function choiceShown(el: Element): string {
  * inline box among the chosen chips: `role=textbox aria-autocomplete=list`).
  */
 export function picksBeside(el: Element, kind: string | undefined): boolean {
-  return tagOf(el) === 'INPUT' && (kind === 'combobox' || /^(?:list|both)$/.test(attr(el, 'aria-autocomplete') ?? ''));
+  if (tagOf(el) !== 'INPUT') return false;
+  if (kind === 'combobox') return true;
+  if (!/^(?:list|both)$/.test(attr(el, 'aria-autocomplete') ?? '')) return false;
+  // Not a combobox: only a box typed in among the chips chosen (an `li` after other `li`s), not one beside a hint.
+  const item = parentOf(el);
+  return !!item && tagOf(item) === 'LI' && !!item.previousElementSibling && tagOf(item.previousElementSibling) === 'LI';
 }
 
 /** Levels above a picker's text box where its choice may be drawn (Ant Design's and react-select's: two). */
@@ -105,7 +110,9 @@ export function triggerParts(el: Element): { label: string; value: string } | un
   const value = parts.find((part) => part !== label && VALUE_PART.test(classNameOf(part)) && !(label && (containsOf(part, label) || containsOf(label, part))));
   if (label && value) {
     const [said, shown] = [collapse(textOf(label, 80)), collapse(textOf(value, 120))];
-    if (said && shown) return { label: said.replace(/[:：]$/, ''), value: shown };
+    // A placeholder ("Add dates") is no choice: named by its label, no value yet.
+    const placeholder = hasAttr(value, 'data-placeholder') || PLACEHOLDER.test(classNameOf(value)) || !!queryOf(value, '[data-placeholder], [class*=placeholder]');
+    if (said && shown) return { label: said.replace(/[:：]$/, ''), value: placeholder ? '' : shown };
   }
   const text = collapse(textOf(el, 200));
   const first = el.firstElementChild;

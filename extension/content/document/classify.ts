@@ -73,7 +73,7 @@ export function kindOf(el: Element): ElementKind | undefined {
   if (role && ROLE_KINDS[role]) {
     const kind = ROLE_KINDS[role];
     // A cell around a control (a calendar's `td role=gridcell` around its day's button): the control is the entry.
-    if (role === 'gridcell' && (isDataGridCell(el) || queryOf(el, 'button, a[href], input, [role=button], [role=link]'))) return undefined;
+    if (role === 'gridcell' && (isDataGridCell(el) || queryOf(el, CELL_CONTROLS))) return undefined;
     if (role === 'textbox' && attr(el, 'aria-multiline') === 'true') return 'text_area';
     return kind;
   }
@@ -239,6 +239,16 @@ function feedbackOf(el: Element): string | undefined {
   return undefined;
 }
 
+/** The grid cell (two levels up at most) whose one control `el` is, which is no entry of its own (kindOf). */
+function cellAround(el: Element): Element | undefined {
+  for (let at = parentOf(el), up = 0; at && up < 2; at = parentOf(at), up++) {
+    if (roleOf(at) !== 'gridcell') continue;
+    return queryAllOf(at, CELL_CONTROLS).length === 1 ? at : undefined;
+  }
+  return undefined;
+}
+const CELL_CONTROLS = 'button, a[href], input, [role=button], [role=link]';
+
 /**
  * A link or button alone in an item the page marks current (`<li aria-current="step"><a>Shipping</a></li>`: a wizard's
  * steps, a breadcrumb's trail) is the current one (explorer, session 44).
@@ -257,19 +267,26 @@ export function activeItem(el: Element): boolean {
   if (tagOf(el) !== 'LI') return false;
   const cls = ` ${attr(el, 'class') ?? ''} `;
   // Or a modifier that says it (Ant's `ant-pagination-item-active`, BEM's `menu__item--current`).
-  return / (?:active|current|is-active|is-current|selected|[\w-]+[-_](?:active|current|selected)) /i.test(cls.replace(/\s+/g, ' '));
+  // Only an item's, a page's, a link's or a tab's modifier, or BEM's: `member-active` says a member's status.
+  return / (?:active|current|is-active|is-current|selected|[\w-]*(?:item|page|link|tab)[-_]+(?:active|current|selected)|[\w-]+--(?:active|current|selected)) /i
+    .test(cls.replace(/\s+/g, ' '));
 }
 
 /** A class that says a toolbar's button is on: `is-active` (TipTap), `active`, `ql-active` (Quill), `…--active`. */
-const ON_CLASS = /(?:^|\s)(?:is-active|active|is-on|on|selected|is-selected|[\w-]+[-_](?:active|on))(?:\s|$)/;
+const ON_CLASS = /(?:^|\s)(?:is-active|active|[\w-]+[-_]active)(?:\s|$)/;
 const TOOLBARS = '[role=toolbar], [role=menubar], [class*=toolbar], [class*=Toolbar], [class*=menubar], [class*=editor-menu]';
 
 /**
  * An editor toolbar's toggle that says it is on by its class alone (TipTap's `menubar__button is-active` on Bold):
  * pressed, as `aria-pressed` would say (explorer, session 47: "is bold on?" had no answer).
  */
-function pressedByClass(el: Element): boolean {
-  return tagOf(el) === 'BUTTON' && ON_CLASS.test(attr(el, 'class') ?? '') && !!closestOf(el, TOOLBARS);
+export function pressedByClass(el: Element): boolean {
+  if (tagOf(el) !== 'BUTTON' || hasAttr(el, 'aria-pressed') || !ON_CLASS.test(attr(el, 'class') ?? '')) return false;
+  // An editor's toolbar: beside the text it formats (an app bar's `active` Home button is where the user is).
+  const above = parentOf(el);
+  const toolbar = above && closestOf(above, TOOLBARS);
+  const around = toolbar && parentOf(toolbar);
+  return !!around && !['BODY', 'MAIN', 'HTML', 'HEADER', 'NAV', 'FOOTER', 'ASIDE'].includes(tagOf(around)) && !!queryOf(around, '[contenteditable]:not([contenteditable=false]), textarea');
 }
 
 /** `aria-current` with a value that says so (not empty, not "false"). */
@@ -282,7 +299,9 @@ export function saysCurrent(el: Element): boolean {
 export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pick<ElementEntry, 'state' | 'options' | 'optionsTotal'> {
   const state: NonNullable<ElementEntry['state']> = {};
   const out: Pick<ElementEntry, 'state' | 'options' | 'optionsTotal'> = {};
-  if (isDisabled(el)) state.disabled = true;
+  // A grid cell around its one control (a calendar's `td role=gridcell` around the day's button) gives it its state.
+  const cell = kind !== 'clickable' ? cellAround(el) : undefined;
+  if (isDisabled(el) || (!!cell && attr(cell, 'aria-disabled') === 'true')) state.disabled = true;
   if (hasAttr(el, 'required') || attr(el, 'aria-required') === 'true') state.required = true;
   if (hasAttr(el, 'readonly') || attr(el, 'aria-readonly') === 'true') state.readonly = true;
   // Marked invalid by the page, with what it says is wrong (explorer, session 41: a form's errors were nowhere).
@@ -297,7 +316,7 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
   const pressed = bool(attr(el, 'aria-pressed'));
   if (pressed !== undefined) state.pressed = pressed;
   else if (kind === 'button' && pressedByClass(el)) state.pressed = true;
-  if (saysCurrent(el) || attr(el, 'aria-selected') === 'true' || currentWrapper(el)) state.current = true;
+  if (saysCurrent(el) || attr(el, 'aria-selected') === 'true' || currentWrapper(el) || (!!cell && attr(cell, 'aria-selected') === 'true')) state.current = true;
   const tag = tagOf(el);
   if (tag === 'DETAILS' || tag === 'SUMMARY') {
     const details = closestOf(el, 'details');
@@ -351,7 +370,7 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     }
   }
   // A text field's suggestions (`<input list>`): `select()` types the one chosen (executor/datalist-select.ts).
-  if (tag === 'INPUT' && !out.options && !sensitive) {
+  if (tag === 'INPUT' && !out.options && !sensitive && takesTyping(el)) {
     const suggested = suggestionsShown(el);
     if (suggested.length) out.options = suggested.slice(0, MAX_OPTIONS);
     if (suggested.length > MAX_OPTIONS) out.optionsTotal = suggested.length;
@@ -382,7 +401,7 @@ function boundsOf(el: Element, kind: ElementKind): { min?: string; max?: string;
   const bounds: { min?: string; max?: string; step?: string } = {};
   // A step other than 1 (the default of both); "any" takes every value.
   const step = attr(el, 'step')?.trim();
-  const stepSaid = step && Number(step) > 0 && Number(step) !== 1 ? { step: truncate(step, 40) } : {};
+  const stepSaid = step && ((Number(step) > 0 && Number(step) !== 1) || step.toLowerCase() === 'any') ? { step: truncate(step, 40) } : {};
   const keep = (key: 'min' | 'max', value: string | null | undefined) => {
     const said = value?.trim();
     if (said) bounds[key] = truncate(said, 40);

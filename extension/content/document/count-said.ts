@@ -16,7 +16,7 @@ const RANGE = new RegExp(String.raw`(?:\b(?:showing|displaying|viewing|results?|
 const RESULTS = new RegExp(String.raw`(?<![\w.,])(?<!\b(?:show|top|display|first|last|best)\s+)${NUMBER}\s+results?(?!\s+(?:per|a|on each)\s+page)(?:\s+found)?\b`, 'i');
 
 /** "87 results for "headphones"", "1,204 results found": results of a search (not "2024 Results", a year's). */
-const RESULTS_OF_SEARCH = new RegExp(String.raw`(?:^|\b(?:about|over|showing|found)\s+)${NUMBER}\s+results?\s+(?:for|found|matching)\b`, 'i');
+const RESULTS_OF_SEARCH = new RegExp(String.raw`(?:^|\b(?:about|over|showing|found)\s+)${NUMBER}\s+results?\s+(?:for\s+["“'‘«„]|found\b|matching\b)`, 'i');
 /** Whether a heading says a count of results ("1-16 of over 5,000 results for…", "87 results for…"): it names nothing. */
 export const saysCount = (text: string): boolean => RANGE.test(text) || RESULTS_OF_SEARCH.test(text);
 

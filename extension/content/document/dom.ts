@@ -229,6 +229,7 @@ export function textOf(node: Node, max = 300): string {
     }
   }
   const out: string[] = [];
+  const pictured: string[] = [];
   let length = 0;
   // Depth first with a stack (a page can nest thousands of levels deep); `null` closes an element with a space.
   const stack: (Node | null | typeof WORD_EDGE | typeof NUMBER_EDGE)[] = [node];
@@ -272,9 +273,12 @@ export function textOf(node: Node, max = 300): string {
       out.push(` ${title} `);
       continue;
     }
-    // A picture the page draws from an element (Ant Design's `<span role="img" aria-label="right">` icons): its label.
+    // A picture the page draws from an element (Ant Design's `<span role="img" aria-label="right">` icons): its label,
+    // said only where there are no words beside it (a "plus" icon before "Add user" is no part of its name).
     if (n !== node && attr(el, 'role') === 'img') {
-      out.push(` ${attr(el, 'aria-label') ?? ''} `);
+      const label = collapse(attr(el, 'aria-label') ?? '');
+      if (label) pictured.push(label);
+      out.push(' ');
       continue;
     }
     if (isInWordMarkup(el, tag) && !drawnAsBox(el, layout)) {
@@ -293,7 +297,8 @@ export function textOf(node: Node, max = 300): string {
     if (!assigned.length) for (let child = firstChildOf(parent); child && children.length < 4 * max; child = nextSiblingOf(child)) children.push(child);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return collapse(joinWordEdges(out.join(''))).slice(0, max);
+  const text = collapse(joinWordEdges(out.join('')));
+  return (pictured.length && !/[\p{L}\p{N}]/u.test(text) ? collapse(`${text} ${pictured.join(' ')}`) : text).slice(0, max);
 }
 
 /**

@@ -20,7 +20,7 @@ const FACT_SELECTOR = ['[itemprop=price]', '[itemprop=availability]', '[itemprop
   ...['price', 'Price', 'stock', 'Stock', 'availability', 'Availability', 'rating', 'Rating', 'stars', 'Stars', 'total', 'Total'].map((word) => `[class*=${word}]`),
   '#availability', '[aria-label*="out of"]', '[title*="out of"]', '[role=progressbar]', 'progress',
   // A wizard's current step said by classes alone (MUI's Stepper, Ant Design's Steps, `ol.steps > li.active`).
-  '[class*=step][class*=active]', '[class*=Step][class*=active]', '[class*=step][class*=current]', '[class*=step][class*=process]',
+  '[class*=step][class*=active]', '[class*=Step][class*=active]', '[class*=step][class*=current]', '[class*=steps-item-process]',
   '[class*=steps] > .active', '[class*=steps] > .current', '[class*=Steps] > .active'].join(', ');
 /** Where a fact is not the page's own: site furniture, and the words of a control. */
 const NOT_HERE = 'header, nav, footer, aside, [role=banner], [role=navigation], [role=contentinfo], [role=complementary], '
@@ -143,7 +143,7 @@ function stepLocators(el: Element, cache: LocatorCache): Locator[] {
 /** Class words that say "step" (`step`, `steps`, `wizard-step`, `MuiStepLabel-label`, `ant-steps-item`). */
 const STEP_CLASS = /(?:^|[^a-z])(?:steps?|stepper)(?:$|[^a-z])|Step/;
 /** Class words that say "this one now" (`active`, `is-current`, MUI's `Mui-active`, Ant's `ant-steps-item-process`). */
-const CURRENT_CLASS = /(?:^|[^a-z])(?:active|current|process)(?:$|[^a-z])/;
+const CURRENT_CLASS = /(?:^|[^a-z])(?:active|current|item-process)(?:$|[^a-z])/;
 
 /**
  * A wizard's current step said by classes alone: the element (or its steps list) says "step", it says it is the
@@ -154,7 +154,11 @@ function classStep(el: Element, cls: string): boolean {
   if (!CURRENT_CLASS.test(cls) || hasAttr(el, 'aria-current')) return false;
   const parent = parentOf(el);
   if (!STEP_CLASS.test(cls) && !(parent && STEP_CLASS.test(classNameOf(parent)))) return false;
-  const steps = parentOf(stepItemOf(el));
+  // Not a carousel's slide; one step current among steps that are not.
+  if (closestOf(el, '[class*=slide], [class*=carousel], [class*=swiper], [class*=Carousel]')) return false;
+  const item = stepItemOf(el);
+  const steps = parentOf(item);
+  if (steps && Array.from(steps.children).filter((at) => at !== item && CURRENT_CLASS.test(classNameOf(at))).length) return false;
   if (!steps || queryOf(steps, 'a[href], button, [role=button], [role=link], [role=tab]')) return false;
   const text = textOf(el, MAX_FACT_CHARS * 5);
   return !!text && text.length <= MAX_FACT_CHARS && /\p{L}/u.test(text);

@@ -154,10 +154,17 @@ function currentPlace(el: Element): boolean {
 }
 
 /** Items chosen in a list: an option, row or tree item selected, an item marked current (by ARIA or its class). */
-const CHOSEN_ITEMS = ':is([role=option], [role=row], [role=treeitem], [role=gridcell], [role=listitem], li)[aria-selected=true], '
+const CHOSEN_ITEMS = ':is([role=option], [role=row], [role=treeitem], [role=gridcell], [role=listitem], li:not([role=tab]))[aria-selected=true], '
   + ':is(li, [role=listitem])[aria-current=true], li.active, li.selected, li.is-active, li.is-selected';
 /** Where an item marked by its class is the page the user is on (a menu's, a breadcrumb's): its heading is the page's own. */
 const PAGE_PLACES = 'nav, header, [role=navigation], [role=banner], [class*=breadcrumb], [class*=menu], [class*=pagination]';
+
+/** An item whose link goes to another page (a category tree's, a settings menu's): the heading is that page's own. */
+function leadsToAPage(item: Element): boolean {
+  const link = queryOf(item, 'a[href]');
+  const href = link ? attr(link, 'href')?.trim() ?? '' : '';
+  return !!href && !/^(?:#|javascript:)/i.test(href);
+}
 
 /**
  * Whether a heading is the title of the item chosen in a list elsewhere on the page (a chat's "Priya Natarajan" over
@@ -170,7 +177,7 @@ function titleOfChosen(heading: Element, title: string, state: WalkState): boole
   let chosen = state.chosen.get(root);
   if (!chosen) {
     chosen = Array.from(safeQueryAll(root, CHOSEN_ITEMS)).slice(0, 20)
-      .filter((item) => !containsOf(item, heading) && !queryOf(item, 'h1,h2,h3,h4,h5,h6')
+      .filter((item) => !containsOf(item, heading) && !queryOf(item, 'h1,h2,h3,h4,h5,h6') && !leadsToAPage(item)
         && (attr(item, 'aria-selected') === 'true' || attr(item, 'aria-current') === 'true' || !closestOf(item, PAGE_PLACES)))
       .map((item) => collapse(textOf(item, 200)).toLowerCase());
     state.chosen.set(root, chosen);
@@ -212,7 +219,7 @@ function innerHeading(el: Element): string | undefined {
   for (const heading of Array.from(queryAllOf(el, 'h1,h2,h3,h4,h5,h6,[role=heading]')).slice(0, 4)) {
     const text = textOf(heading, 200);
     if (!text || closestOf(heading, '[contenteditable]:not([contenteditable=false])')) continue;
-    const inside = closestOf(heading, 'dialog,[role=dialog],[role=alertdialog],[role=grid],table');
+    const inside = closestOf(heading, 'dialog,[role=dialog],[role=alertdialog],[role=grid]');
     if ((inside && inside !== el && containsOf(el, inside)) || monthOfCalendar(heading, text) || saysCount(text)) continue;
     return text;
   }

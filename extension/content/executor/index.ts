@@ -12,7 +12,7 @@ import { accessibleName, forgetClosedRoots, glyphButtonsIn, shownItem, styleOf, 
 import { ownName } from '../document/names.ts';
 import { headingOfWordless, linkContinuation } from '../document/wordless.ts';
 import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
-import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, sendsSearch, soleTextBox, submittedForm, takesTyping } from '../document/classify.ts';
+import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, pressedByClass, sendsSearch, soleTextBox, submittedForm, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
 import { cellInPlaceOf, labelWords, slotElement } from '../document/lists.ts';
@@ -1464,7 +1464,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     if (isInput(el) || isTextArea(el) || isSelect(el)) return reply(el.value.slice(0, TEXT_LIMIT));
     // A box or switch the page draws reads its state as the samples show it (`aria-checked`), a toggle button its
     // `aria-pressed`; not its label (explorer, session 40: a grid's ticked rows read "").
-    const state = el.getAttribute('aria-checked') ?? (isButton(el) || el.getAttribute('role') === 'button' ? el.getAttribute('aria-pressed') : null);
+    const state = el.getAttribute('aria-checked') ?? (isButton(el) || el.getAttribute('role') === 'button' ? el.getAttribute('aria-pressed') ?? (pressedByClass(el) ? 'true' : null) : null);
     if (state !== null) return reply(state === 'mixed' ? 'mixed' : state === 'true');
     // A picker the page draws reads the choice it shows, '' while it shows its placeholder (explorer, session 41).
     if (showsChoice(el)) return reply(clean(el.getAttribute('aria-valuetext') ?? choiceShown(el), TEXT_LIMIT));

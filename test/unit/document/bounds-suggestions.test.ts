@@ -33,7 +33,8 @@ test('sliders, numbers and dates carry the least and most they take', () => {
   expect(entry(doc, 'prefs__quantity').state).toMatchObject({ min: '1', max: '10' });
   expect(entry(doc, 'prefs__count').state).toEqual({ value: '3' });
   expect(entry(doc, 'prefs__seats').state).toMatchObject({ min: '0', max: '50', step: '5' });
-  expect(entry(doc, 'prefs__fine').state).toEqual({ value: '0.5', min: '0', max: '1' });
+  // "any": every value between the ends, not whole numbers only.
+  expect(entry(doc, 'prefs__fine').state).toEqual({ value: '0.5', min: '0', max: '1', step: 'any' });
   expect(entry(doc, 'prefs__amount').state).toEqual({ step: '0.01' });
   expect(renderElement(entry(doc, 'prefs__seats'))).toBe('$prefs__seats slider:range [value="10" min=0 max=50 step=5]');
   expect(entry(doc, 'prefs__arrival').state).toEqual({ min: '2026-01-01', max: '2026-12-31' });

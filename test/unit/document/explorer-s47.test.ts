@@ -5,9 +5,9 @@
  * picker's month, a count of results name no form or section; a calendar's cells around day buttons are not entries of
  * their own; a fieldset's legend names the list it holds; a pager's current page by a modifier class.
  */
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { renderPrompt } from '../../../extension/content/document/render.ts';
-import { build, entries, list, names } from './helpers.ts';
+import { build, entries, list, lists, names } from './helpers.ts';
 
 const icon = (label: string) => `<span role="img" aria-label="${label}" class="anticon"><svg viewBox="0 0 10 10"><path d="M0 0h10v10z"/></svg></span>`;
 
@@ -121,12 +121,15 @@ test("Select2's typing box: its form is no search form, its value the chips chos
 });
 
 test("an editor toolbar's button on by its class alone is pressed; an active nav button is not", () => {
-  const doc = build(`<main><h1>Write</h1><div class="menubar"><button class="menubar__button is-active" title="Bold">${icon('bold')}</button><button class="menubar__button" title="Italic">${icon('italic')}</button></div>
-    <nav><ul><li><button class="active">Home</button></li></ul></nav></main>`);
+  const doc = build(`<main><h1>Write</h1><div class="editor"><div class="menubar"><button class="menubar__button is-active" title="Bold">${icon('bold')}</button><button class="menubar__button" title="Italic">${icon('italic')}</button></div>
+    <div contenteditable="true" aria-label="Body"><p><strong>Hi</strong></p></div></div>
+    <header><div class="mat-toolbar"><button class="active">Home</button></div><textarea aria-label="Search"></textarea></header><nav><ul><li><button class="active">Blog</button></li></ul></nav></main>`);
   const text = renderPrompt(doc).text;
   expect(text).toMatch(/__bold_button \[pressed\]/);
   expect(text).toMatch(/__italic_button$/m);
+  // An app bar's `active` button is where the user is, not a toggle on.
   expect(text).toMatch(/__home_button$/m);
+  expect(text).toMatch(/__blog_button$/m);
 });
 
 test("an accordion's title with a colon is one title, not a label and a value", () => {
@@ -136,4 +139,64 @@ test("an accordion's title with a colon is one title, not a label and a value", 
   expect(text).toContain('$faq__q_how_do_i_button');
   expect(text).toContain('$faq__step_1_choose_a_button');
   expect(text).not.toContain('value=');
+});
+
+describe('review, session 47', () => {
+  test("an icon's label is no part of words beside it: names, samples, messages, a trigger's value", () => {
+    const doc = build(`<main><h1>Users</h1><button type="button">${icon('plus')}<span>Add user</span></button>
+      <table><thead><tr><th>Customer</th><th>Status</th></tr></thead><tbody>${['Ava', 'Ben', 'Cy'].map((n) => `<tr><td>${n}</td><td><span class="ant-tag">${icon('check-circle')}<span>Paid</span></span></td></tr>`).join('')}</tbody></table>
+      <div role="alert">${icon('check-circle')}<div>User saved</div></div>
+      <button aria-haspopup="menu" aria-expanded="false"><span>Sort by: Newest</span>${icon('down')}</button></main>`);
+    const text = renderPrompt(doc).text;
+    expect(names(doc)).toContain('users__add_user_button');
+    expect(text).toContain('status: "Paid"');
+    expect(text).toContain('message "User saved"');
+    expect(text).toContain('$users__sort_by_button [value="Newest" collapsed]');
+  });
+
+  test("a calendar cell's selected and disabled states pass to the day's button inside it", () => {
+    const doc = build(`<main><h1>Book</h1><table role="grid" aria-label="March 2026"><tbody><tr>
+      <td role="gridcell" aria-selected="true"><button aria-label="March 3, 2026">3</button></td>
+      <td role="gridcell" aria-disabled="true"><span role="button" aria-label="March 4, 2026">4</span></td>
+      <td role="gridcell"><button aria-label="March 5, 2026">5</button></td></tr></tbody></table></main>`);
+    const states = entries(doc).filter((e) => e.kind === 'button').map((e) => (e.kind === 'button' ? e.state : undefined));
+    expect(states).toEqual([{ current: true }, { disabled: true }, undefined]);
+  });
+
+  test("a selected tab's, a category tree's or a settings menu's title still names the page's form", () => {
+    expect(names(build(`<ul role="tablist"><li role="tab" aria-selected="true">Shipping address</li><li role="tab" aria-selected="false">Billing address</li></ul>
+      <div role="tabpanel"><h2>Shipping address</h2><form><label>Street <input name="street"></label><button>Save</button></form></div>`))).toContain('shipping_address_form__street');
+    expect(names(build(`<aside><ul class="category-tree"><li class="active"><a href="/c/laptops">Laptops</a></li><li><a href="/c/phones">Phones</a></li></ul></aside>
+      <main><h1>Laptops</h1><form><label>Sort <select><option>Price</option></select></label></form></main>`))).toContain('laptops_form__sort');
+  });
+
+  test('a layout table keeps its heading as its form\'s name; a year\'s results are a title, not a count', () => {
+    const form = (title: string, button: string) => `<form><table><tr><td colspan=2><h2>${title}</h2></td></tr><tr><td>Name</td><td><input name="name"></td></tr><tr><td><input type=submit value=${button}></td></tr></table></form>`;
+    const all = names(build(form('Member registration', 'Register') + form('Newsletter', 'Subscribe')));
+    expect(all).toContain('member_registration__name');
+    expect(all).toContain('newsletter__name');
+    const doc = build(`<main><h1>Boston Marathon</h1><section><h2>2024 Results for the Boston Marathon</h2><table><thead><tr><th>Place</th><th>Name</th></tr></thead>
+      <tbody>${['Lemma', 'Kipruto', 'Tola'].map((n, i) => `<tr><td>${i + 1}</td><td><a href="/r/${n}">${n}</a></td></tr>`).join('')}</tbody></table></section></main>`);
+    expect(lists(doc).map((l) => l.countSaid)).toEqual([undefined]);
+    expect(lists(doc)[0]!.name).toMatch(/^2024_results_for__/);
+  });
+
+  test("a trigger's placeholder is no value; a heading over each list outranks the fieldset's legend", () => {
+    const text = renderPrompt(build(`<form aria-label="Stay"><button type="button" aria-expanded="false"><div class="date-trigger__label">Check in</div><div class="date-trigger__value date-trigger__value--placeholder">Add dates</div></button></form>`)).text;
+    expect(text).toContain('$stay__check_in_button [collapsed]');
+    const box = (t: string) => `<li><label><input type=checkbox> ${t}</label></li>`;
+    const doc = build(`<form aria-label="Shop"><fieldset><legend>Filters</legend><div class="facet"><h4>Brand</h4><ul class="facet__list">${['Nike', 'Puma', 'Asics'].map(box).join('')}</ul></div>
+      <div class="facet"><h4>Color</h4><ul class="facet__list">${['Red', 'Blue', 'Green'].map(box).join('')}</ul></div></fieldset></form>`);
+    expect(lists(doc).map((l) => l.description)).toEqual(['Brand', 'Color']);
+  });
+
+  test("a status modifier (member-active) marks nothing current; a box beside a hint reads no value; a process's steps and a carousel's slide are no wizard", () => {
+    expect(entries(build(`<ul class="members"><li class="member member-active"><a href="/u/1">Ava</a></li><li class="member member-suspended"><a href="/u/2">Ben</a></li><li class="member member-active"><a href="/u/3">Cy</a></li></ul>`))
+      .some((e) => e.kind === 'link' && e.state?.current)).toBe(false);
+    const hinted = build(`<form aria-label="Flights"><div class="field-item"><div><input name="from" role="textbox" aria-autocomplete="list" aria-label="From"></div><span class="item-hint">e.g. Paris or CDG</span></div><button>Search</button></form>`);
+    expect(entries(hinted).find((e) => e.name === 'flights__from')).not.toHaveProperty('state');
+    const facts = (html: string) => entries(build(html)).filter((e) => e.kind === 'message');
+    expect(facts(`<section><h2>Our process</h2><div class="process-steps"><div class="process-step"><h3>Discover</h3></div><div class="process-step"><h3>Design</h3></div><div class="process-step"><h3>Launch</h3></div></div></section>`)).toEqual([]);
+    expect(facts(`<section><h2>Gallery</h2><div class="slider-steps"><div class="slide active">Sunset over the bay</div><div class="slide">Harbour</div><div class="slide">Hills</div></div></section>`)).toEqual([]);
+  });
 });
