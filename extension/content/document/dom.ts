@@ -431,7 +431,7 @@ function nameAsGiven(el: Element): string {
   const content = textOf(el, 200);
   // An icon (a glyph, an emoji: "🗑", "×") says less than the title it shows on hover ("Delete project"); so does an
   // icon's own label ("right"), said over the title of the item the control alone fills (Ant's "Next Page").
-  if (content && /[\p{L}\p{N}]/u.test(content) && !(onlyPictured(el) && titleAround(el))) return content;
+  if (content && /[\p{L}\p{N}]/u.test(content) && !(titleAround(el) && onlyPictured(el))) return content;
   // A box the page draws as an empty `<button role=checkbox>` with a `<label for>` (Radix, shadcn): that label.
   const drawnBox = !!role && DRAWN_BOXES.has(role);
   const label = drawnBox ? labelsOf(el) : undefined;
