@@ -279,6 +279,8 @@ export const ListSlotSchema = v.strictObject({
   kind: v.union([v.literal('text'), ElementKindSchema]),
   /** Relative to an item, for `item.querySelector`. */
   selector: text(1000),
+  /** The field is several elements side by side (a card's labels), the first found by the selector: read together. */
+  repeated: v.optional(v.literal(true)),
 });
 export const ListEntrySchema = v.strictObject({
   name: docName,
@@ -412,6 +414,8 @@ export const ActTargetSchema = v.strictObject({
     holds: v.optional(text(1000)),
   })),
   slot: v.optional(text(1000)),
+  /** The slot is several elements side by side (a card's labels): `text` reads them all, joined by ", ". */
+  slotAll: v.optional(v.literal(true)),
   /** The slot is where a bare click on the item goes (a row's link); a row without one takes the click itself. */
   slotOrItem: v.optional(v.boolean()),
   /** Locators read long ago (a saved script's list): a CSS path must match one element only, not the first of several. */

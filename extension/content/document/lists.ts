@@ -14,7 +14,7 @@ import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './tex
 import { VISUALLY_HIDDEN } from './names.ts';
 import { DAYS_LIST, calendarOf, isDay, maybeCalendar } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
-import { MAX_UPWARD_STEPS, attr, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, checkVisibilityOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export interface DetectedList {
   container: Element;
@@ -258,6 +258,8 @@ interface SlotStats {
   found: Map<Element, Element>;
   /** Made of slots told apart only by a class that numbers the items (`a.feedlink0`, `a.feedlink1`): see mergeIndexed. */
   indexed?: boolean;
+  /** Several elements of each item side by side (a card's labels): see mergeRepeated. */
+  repeated?: boolean;
 }
 
 /**
@@ -981,7 +983,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       if (text) slot.hasTextChild = true;
     }
   }
-  const all = mergeIndexed([...stats.values()]).sort((a, b) => a.order - b.order);
+  const all = mergeRepeated(mergeIndexed([...stats.values()]), scanned).sort((a, b) => a.order - b.order);
   const frequent = all.filter((slot) => {
     if (slot.texts.length * 3 < scanned.length) return false;
     if (slot.kind !== 'text') return true;
@@ -1027,6 +1029,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // session 40). One struck in some items only is no old value (a slot that is the sale's old price in one card and
     // the only price in the next).
     if (baseCounts.get(name)! > 1 && !/^old_/.test(name) && [...slot.found.values()].every(struckThrough)) name = `old_${name}`;
+    if (slot.repeated) name = pluralOf(name);
     for (let n = 2; used.has(name); n++) name = `${name.replace(/_\d+$/, '')}_${n}`;
     used.add(name);
     names.set(slot, name);
@@ -1042,7 +1045,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     const sample: Record<string, string> = {};
     for (const slot of fields) {
       const el = slotElement(item, slot.selector) ?? cellInPlaceOf(item, slot.selector);
-      const value = el ? sampleText(el) : '';
+      const value = !el ? '' : slot.repeated ? repeatedText(el, slot.selector, sampleText) : sampleText(el);
       if (value) sample[names.get(slot)!] = truncate(value, 60);
     }
     // Each item's box, checked or not ("uncheck the done ones" needs it): our words, never page text.
@@ -1072,7 +1075,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   return {
     container,
     items,
-    slots: kept.map((slot) => ({ name: names.get(slot)!, kind: slot.kind, selector: slot.selector })),
+    slots: kept.map((slot) => ({ name: names.get(slot)!, kind: slot.kind, selector: slot.selector, ...(slot.repeated ? { repeated: true as const } : {}) })),
     fields: fields.map((slot) => names.get(slot)!),
     actions: actions.map((slot) => names.get(slot)!),
     samples,
@@ -1150,6 +1153,98 @@ function mergeIndexed(slots: SlotStats[]): SlotStats[] {
       first!.hasTextChild ||= other.hasTextChild;
       if (first!.kind === 'text') first!.kind = other.kind;
       for (const [item, el] of other.found) first!.found.set(item, el);
+      merged.add(other);
+    }
+  }
+  return merged.size ? slots.filter((slot) => !merged.has(slot)) : slots;
+}
+
+const NTH_OF_TYPE_END = /:nth-of-type\(\d+\)$/;
+const CELL_TAGS = new Set(['TD', 'TH']);
+const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
+
+/** The last step of a slot's selector (`span.label` of `:scope > div > span.label`). */
+function lastStepOf(selector: string): string {
+  return selector.slice(selector.lastIndexOf(' > ') + 3);
+}
+
+/**
+ * The elements a repeated slot stands for, from the first (what its selector finds): that one and its shown siblings
+ * of the same tag and class, in order.
+ */
+export function repeatedParts(first: Element, selector: string): Element[] {
+  const parent = parentOf(first);
+  if (!parent) return [first];
+  const step = lastStepOf(selector);
+  try {
+    return Array.from(childrenOf(parent)).filter((child) => child === first || (matchesOf(child, step) && !hasAttr(child, 'hidden')
+      && attr(child, 'aria-hidden') !== 'true' && checkVisibilityOf(child) !== false));
+  } catch {
+    return [first];
+  }
+}
+
+function* ancestorsBetween(el: Element, item: Element): Generator<Element> {
+  for (let node = parentOf(el); node && node !== item; node = parentOf(node)) yield node;
+}
+
+/** A repeated slot's words: each of its elements' (`read`), joined by ", " ("bug, good first issue"). */
+export function repeatedText(first: Element, selector: string, read: (el: Element) => string): string {
+  return repeatedParts(first, selector).map(read).filter(Boolean).join(', ');
+}
+
+/** A field's name for several of a thing: `labels`, `categories`; a name that may already be plural stays. */
+function pluralOf(name: string): string {
+  if (/(s|\d)$/.test(name)) return name;
+  if (/[^aeiou]y$/.test(name)) return `${name.slice(0, -1)}ies`;
+  return /(x|z|ch|sh)$/.test(name) ? `${name}es` : `${name}s`;
+}
+
+/**
+ * Slots that are one field several times over (an issue's labels "bug", "urgent"; a card's tags): elements of one tag
+ * and class side by side in the item, as many as each item has — one here, three there, none in a third. They become
+ * one field that reads them all ("bug, urgent"); apart, the first two were `label` and `label_2`, and a third, in one
+ * item of four, was dropped (explorer, session 47). Not a table's cells, and not parts every item has the same number
+ * of (a repository card's two `span.stat`, its stars and its forks, are two fields).
+ */
+function mergeRepeated(slots: SlotStats[], items: readonly Element[]): SlotStats[] {
+  const byBase = new Map<string, SlotStats[]>();
+  for (const slot of slots) {
+    const base = slot.selector.replace(NTH_OF_TYPE_END, '');
+    if (!base.includes(' > ') || base.includes(INTO_SHADOW) || !/^[\w-]+(\[[^\]]*\])?\.[\w-]+$/.test(lastStepOf(base))) continue;
+    const group = byBase.get(base);
+    if (group) group.push(slot); else byBase.set(base, [slot]);
+  }
+  const merged = new Set<SlotStats>();
+  for (const [base, group] of byBase) {
+    if (group.length < 2 || group.some((slot) => slot.kind !== group[0]!.kind || slot.indexed)) continue;
+    const counts: number[] = [];
+    const firsts = new Map<Element, Element>();
+    const texts: string[] = [];
+    const together = items.every((item) => {
+      const found = group.flatMap((slot) => (slot.found.has(item) ? [slot.found.get(item)!] : []));
+      if (!found.length) return true;
+      const first = slotElement(item, base);
+      // A button's or a link's own words (medium-1's "Bookmark" and, shown once bookmarked, "Bookmarked") are one label.
+      if (!first || kindOf(item) || [...ancestorsBetween(first, item)].some((el) => kindOf(el))) return false;
+      const parts = repeatedParts(first, base);
+      // Each shown one found in the item by one of the slots (a hidden one may have been: the page's styles hide it).
+      if (!parts.every((el) => found.includes(el)) || !found.every((el) => parts.includes(el) || checkVisibilityOf(el) === false)) return false;
+      if (parts.some((el) => CELL_TAGS.has(tagOf(el)) || CELL_ROLES.has(roleOf(el) ?? ''))) return false;
+      counts.push(parts.length);
+      firsts.set(item, parts[0]!);
+      texts.push(parts.map(sampleText).filter(Boolean).join(', '));
+      return true;
+    });
+    if (!together || Math.max(...counts) < 2 || new Set(counts).size < 2) continue;
+    const [first, ...rest] = [...group].sort((a, b) => a.order - b.order);
+    first!.selector = base;
+    first!.repeated = true;
+    first!.texts = texts;
+    first!.found = firsts;
+    for (const other of rest) {
+      first!.labels.push(...other.labels);
+      first!.hasTextChild ||= other.hasTextChild;
       merged.add(other);
     }
   }

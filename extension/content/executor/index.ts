@@ -15,7 +15,7 @@ import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
 import { htmlTag, isDisabled, isSecretInput, isSensitive, kindOf, getOnlyReads, pressedByClass, sendsSearch, soleTextBox, submittedForm, takesTyping } from '../document/classify.ts';
 import { resolveLocators } from '../document/locators.ts';
 import { isMessageElement } from '../document/messages.ts';
-import { cellInPlaceOf, labelWords, slotElement } from '../document/lists.ts';
+import { cellInPlaceOf, labelWords, repeatedText, slotElement } from '../document/lists.ts';
 import { choiceBeside, choiceShown, picksBeside, showsChoice, triggerParts } from '../document/choice-shown.ts';
 import { closedAround, openAround } from './disclosure.ts';
 import { labelStandIn } from '../document/box-label.ts';
@@ -1272,6 +1272,7 @@ function textColumn(doc: Document, target: ActTarget, from: number, count: numbe
     const item = items[i];
     if (!item) return null;
     const el = partOf(item);
+    if (el && target.slotAll && target.slot) return repeatedText(el, target.slot, readText);
     return el ? readText(el) : drawing ? null : '';
   };
   // An item found by its text (find()) or by an old entry name is not item `from` of the list as it is now.
@@ -1454,7 +1455,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     : await enabledSoon(picked, since, () => resolveTarget(doc, strict));
   refuseLate(request);
   // A price or rating the document shows as a fact reads as the document says it ("$89.99 (was $120.00)").
-  if (request.action === 'text') return reply(factText(el) ?? readText(el));
+  if (request.action === 'text') return reply(target.slotAll && target.slot ? repeatedText(el, target.slot, readText) : factText(el) ?? readText(el));
   if (request.action === 'value') {
     // A password, code or card field reads as nothing, as its text() does: its value never leaves the page.
     if (isSensitive(el)) return reply('');

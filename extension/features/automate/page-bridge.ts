@@ -632,6 +632,7 @@ export class PageBridge implements Bridge {
         throw new NotFoundError(`items of $${entry.name} have no field \`${t.field}\` (fields: ${entry.slots.map((s) => s.name).join(', ') || 'none'})`, { name: entry.name, field: t.field });
       }
       target.slot = slot.selector;
+      if (slot.repeated) target.slotAll = true;
     } else if (call.call === 'click') {
       // A row around one link, shown to the model as a list of links (render.ts): clicking the row opens its link.
       const link = itemLink(entry);
