@@ -11,7 +11,7 @@ import type { ElementEntry, Locator } from './types.ts';
 import { textOf } from './dom.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, truncate } from './text.ts';
-import { attr, checkVisibilityOf, classNameOf, closestOf, containsOf, hasAttr, idOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { attr, checkVisibilityOf, childrenOf, classNameOf, closestOf, containsOf, hasAttr, idOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export type FactKind = 'price' | 'stock' | 'rating' | 'total' | 'progress' | 'step';
 
@@ -169,17 +169,22 @@ function classStep(el: Element, cls: string): boolean {
  * classes (MUI's `MuiStep-root` between `MuiStepConnector-root`s; an `li` among `li`s).
  */
 function stepItemOf(el: Element): Element {
-  let at: Element | null = el;
-  for (let up = 0; at && up < 5; up++, at = parentOf(at)) {
-    const parent = parentOf(at);
-    if (!parent) break;
-    const own = new Set(classNameOf(at).split(/\s+/).filter((c) => c && !CURRENT_CLASS.test(c)));
-    const tag = tagNameOf(at);
-    const alike = Array.from(parent.children).filter((sibling) => tagNameOf(sibling) === tag
-      && (tag === 'LI' || classNameOf(sibling).split(/\s+/).some((c) => own.has(c))));
-    if (alike.length >= 2) return at;
-  }
+  for (let at: Element | null = el, up = 0; at && up < 5; up++, at = parentOf(at)) if (stepsAlike(at).length >= 2) return at;
   return closestOf(el, 'li, [role=listitem]') ?? el;
+}
+
+/**
+ * The steps drawn as `step` is, itself among them: its siblings of its tag that, outside an `li`, share one of its
+ * classes other than the current one's (not the connectors between MUI's steps) — or, with `classless`, any of its tag
+ * where it has no such class.
+ */
+function stepsAlike(step: Element, classless = false): Element[] {
+  const parent = parentOf(step);
+  if (!parent) return [step];
+  const own = new Set(classNameOf(step).split(/\s+/).filter((c) => c && !CURRENT_CLASS.test(c)));
+  const tag = tagNameOf(step);
+  return Array.from(childrenOf(parent)).filter((sibling) => tagNameOf(sibling) === tag
+    && (tag === 'LI' || (classless && !own.size) || classNameOf(sibling).split(/\s+/).some((c) => own.has(c))));
 }
 
 /** What `.text()` reads of a fact's element: as the document says it ("$89.99 (was $120.00)"); undefined for others. */
@@ -206,10 +211,7 @@ function progressText(el: Element): string | undefined {
 /** `Payment (step 3 of 4)`: the step's words and where it is among its list's items. */
 function stepText(el: Element): string {
   const item = attr(el, 'aria-current') !== null ? closestOf(el, 'li, [role=listitem]') ?? el : stepItemOf(el);
-  const own = classNameOf(item).split(/\s+/).filter((c) => c && !CURRENT_CLASS.test(c));
-  // Steps alike: of its tag, and where it has classes, sharing one (not the connectors between MUI's steps).
-  const alike = (at: Element) => tagNameOf(at) === tagNameOf(item) && (!own.length || tagNameOf(at) === 'LI' || classNameOf(at).split(/\s+/).some((c) => own.includes(c)));
-  const steps = item.parentElement ? Array.from(item.parentElement.children).filter(alike) : [item];
+  const steps = stepsAlike(item, true);
   const words = textOf(el, MAX_FACT_CHARS);
   return steps.length > 1 ? `${words} (step ${steps.indexOf(item) + 1} of ${steps.length})` : words;
 }
