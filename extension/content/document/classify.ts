@@ -381,12 +381,18 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
 
 /** The words of a text field's datalist suggestions (their labels, else values), none for other fields. */
 function suggestionsShown(el: Element): string[] {
-  const id = attr(el, 'list');
-  const list = id ? byId(el, id) : null;
-  if (!list || htmlTag(list) !== 'DATALIST') return [];
+  const list = datalistOf(el);
+  if (!list) return [];
   const words = (o: Element) => collapse(attr(o, 'label') ?? '') || collapse((o as HTMLOptionElement).label ?? '') || collapse(attr(o, 'value') ?? '');
   return Array.from(queryAllOf(list, 'option'), (o) => truncate(words(o), 80))
     .filter(Boolean).slice(0, 500);
+}
+
+/** The `<datalist>` of suggestions an input names (`list`), in its own tree; null for none. */
+export function datalistOf(el: Element): Element | null {
+  const id = htmlTag(el) === 'INPUT' ? attr(el, 'list') : null;
+  const list = id ? byId(el, id) : null;
+  return list && htmlTag(list) === 'DATALIST' ? list : null;
 }
 
 /** Input types whose `min` and `max` bound what they take. */

@@ -1,3 +1,4 @@
+import { datalistOf } from '../document/classify.ts';
 import { typeText } from './events.ts';
 import { matchOption } from './option-match.ts';
 
@@ -10,12 +11,8 @@ const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '
 
 /** The suggestions of a field with a datalist, or null for any other element. */
 export function suggestionsOf(el: Element): HTMLOptionElement[] | null {
-  const id = el.tagName.toUpperCase() === 'INPUT' ? el.getAttribute('list') : null;
-  if (!id) return null;
-  const root = el.getRootNode() as Document | ShadowRoot;
-  const list = root.getElementById?.(id) ?? el.ownerDocument.getElementById(id);
-  if (!list || list.tagName.toUpperCase() !== 'DATALIST') return null;
-  return Array.from(list.querySelectorAll('option')).slice(0, 500);
+  const list = datalistOf(el);
+  return list ? Array.from(list.querySelectorAll('option')).slice(0, 500) : null;
 }
 
 /** The suggestion typed into the field (its value), or the suggestions there are when none is `wanted`. */
