@@ -20,7 +20,7 @@ import { markedItems } from './item-marks.ts';
 import { sayMenuRows, tellRowsApart } from './row-words.ts';
 import { countSaid } from './count-said.ts';
 import { admitMessage, messageEntry, type MessageCount } from './messages.ts';
-import { MAX_UPWARD_STEPS, attr, classListOf, closestOf, containsOf, firstElementChildOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, childElementCountOf, classListOf, closestOf, containsOf, firstElementChildOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
 /** A link's target as keys of its own: its path's last segment, then its query (`/c/7` → `7`, `/t?tag=red` → `tag_red`). */
 function targetParts(el: Element): [string, string] {
@@ -149,6 +149,10 @@ function fieldLabel(candidate: Candidate, name: string): string {
   return labelsOf(candidate.el) || name;
 }
 
+/** Blocks whose label names their section or view (walk.ts), not a list inside them. */
+const NAMING_BLOCKS = 'main, nav, header, footer, aside, article, section, form, dialog, body, [role=main], [role=navigation], [role=banner], '
+  + '[role=contentinfo], [role=complementary], [role=region], [role=dialog], [role=alertdialog], [role=form], [role=search], [role=tabpanel]';
+
 function listLabels(list: DetectedList): string[] {
   const el = list.container;
   const out = ariaLabels(el);
@@ -159,6 +163,14 @@ function listLabels(list: DetectedList): string[] {
   // it books the wrong row (scriptwriter.e2e.ts, held-out page). So such a table's name changes when its rows gain
   // controls.
   if (table && table === el) out.push(tableCaption(table));
+  // A labelled wrapper around nothing but the list (GitHub's `role=group aria-label="Issues"` around its
+  // `js-navigation-container`: explorer, session 48), two levels up at most; not a landmark, which names its section.
+  for (let at = el, up = 0; up < 2; up++) {
+    const parent = parentOf(at);
+    if (!parent || childElementCountOf(parent) !== 1 || matchesOf(parent, NAMING_BLOCKS)) break;
+    out.push(...ariaLabels(parent).filter((label) => label.length <= 60));
+    at = parent;
+  }
   out.push(termBefore(el));
   out.push(headingBefore(el));
   out.push(legendAround(el));

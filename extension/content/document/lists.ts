@@ -919,6 +919,12 @@ export const TOGGLE_KINDS: ReadonlySet<string> = new Set(['checkbox', 'switch', 
  * A box's state as a sample shows it: `true` / `false`, what a script's `.value()` of the box returns (a native box's
  * `checked`), `mixed` for `aria-checked="mixed"`; undefined when it says nothing.
  */
+/** A toggle button's state (`aria-pressed`), as `.value()` reads it; undefined for a button that is no toggle. */
+function pressedOf(el: Element): 'true' | 'false' | 'mixed' | undefined {
+  const pressed = attr(el, 'aria-pressed')?.trim().toLowerCase();
+  return pressed === 'true' || pressed === 'false' || pressed === 'mixed' ? pressed : undefined;
+}
+
 function checkedOf(el: Element): 'true' | 'false' | 'mixed' | undefined {
   if (tagOf(el) === 'INPUT') {
     const type = String((el as HTMLInputElement).type ?? '').toLowerCase();
@@ -1034,13 +1040,21 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     used.add(name);
     names.set(slot, name);
   }
-  const containsText = (slot: SlotStats) => kept.some((other) => other !== slot && other.kind === 'text' && other.selector.startsWith(`${slot.selector} > `));
+  // A control whose words the text fields inside it read (a title link around its title's span) is no field itself;
+  // one that holds none of them in some item is (a tab "Code" beside "Issues <span>42</span>": explorer, session 48).
+  const containsText = (slot: SlotStats) => {
+    const inner = kept.filter((other) => other !== slot && other.kind === 'text' && other.selector.startsWith(`${slot.selector} > `));
+    return inner.length > 0 && [...slot.found].every(([item, control]) => inner.some((other) => slotElement(item, other.selector)) || !sampleText(control));
+  };
   // A control whose words differ from item to item is data too (a name link); of a one-row table, its link is.
   const varies = (slot: SlotStats) => new Set(slot.texts).size > 1 || (scanned.length === 1 && slot.kind === 'link' && !!slot.texts[0]);
   const fields = kept.filter((slot) => (slot.kind === 'text' || (varies(slot) && !containsText(slot))));
   const actions = kept.filter((slot) => slot.kind !== 'text');
-  const toggles = actions.filter((slot) => TOGGLE_KINDS.has(slot.kind) && !fields.includes(slot));
+  // And toggle buttons (`aria-pressed`: a comment's Like, a reaction): "like the third comment" must not unlike it.
+  const toggles = actions.filter((slot) => !fields.includes(slot) && (TOGGLE_KINDS.has(slot.kind)
+    || (slot.kind === 'button' && [...slot.found.values()].every((el) => pressedOf(el) !== undefined))));
   const pickers = actions.filter((slot) => slot.kind === 'select' && !fields.includes(slot));
+  const boxes = actions.filter((slot) => (slot.kind === 'text_input' || slot.kind === 'slider') && !fields.includes(slot));
   const samples = items.slice(0, SAMPLES).map((item) => {
     const sample: Record<string, string> = {};
     for (const slot of fields) {
@@ -1051,7 +1065,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // Each item's box, checked or not ("uncheck the done ones" needs it): our words, never page text.
     for (const slot of toggles) {
       const el = slotElement(item, slot.selector);
-      const checked = el ? checkedOf(el) : undefined;
+      const checked = !el ? undefined : slot.kind === 'button' ? pressedOf(el) : checkedOf(el);
       if (checked !== undefined) sample[names.get(slot)!] = checked;
     }
     // Each item's choice in its select (a member's role: "how many are editors?" needs it), as `.text()` reads it.
@@ -1059,6 +1073,13 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       const el = slotElement(item, slot.selector);
       const chosen = el && tagOf(el) === 'SELECT' && !isSensitive(el) ? Array.from((el as HTMLSelectElement).selectedOptions ?? [], (o) => collapse(o.label || o.text)).join(', ') : '';
       if (chosen) sample[names.get(slot)!] = truncate(chosen, 60);
+    }
+    // Each item's text box or slider as it holds now, as `.value()` reads it (a line item's quantity: explorer, session
+    // 48). Never a password, card or code field's.
+    for (const slot of boxes) {
+      const el = slotElement(item, slot.selector);
+      const held = el && (tagOf(el) === 'INPUT' || tagOf(el) === 'TEXTAREA') && !isSensitive(el) ? collapse(String((el as HTMLInputElement).value ?? '')) : '';
+      if (held) sample[names.get(slot)!] = truncate(held, 60);
     }
     return sample;
   });

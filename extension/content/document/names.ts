@@ -70,7 +70,7 @@ function identifierNumber(number: string, label: string): boolean {
 const CURRENCY_CODE = '(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|zł|kr)';
 const PRICE = new RegExp(`[$€£¥₹₩₽]\\s?\\d[\\d.,]*(?:\\s?${CURRENCY_CODE}\\b)?|\\b${CURRENCY_CODE}\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[$€£¥₹₩₽]|${CURRENCY_CODE}\\b)`, 'gu');
 
-function withoutChangingWords(el: Element, label: string): string {
+export function withoutChangingWords(el: Element, label: string): string {
   let out = label;
   const drop = (words: string) => {
     const at = out.toLowerCase().lastIndexOf(words.toLowerCase());

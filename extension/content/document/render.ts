@@ -145,15 +145,19 @@ const TOGGLES: ReadonlySet<string> = new Set(['checkbox', 'switch', 'radio']);
  */
 export function itemLink(entry: ListEntry): ListSlot | undefined {
   const [action] = entry.actions;
-  const [field] = entry.fields;
-  if (entry.actions.length !== 1 || entry.fields.length !== 1 || !action || !field) return undefined;
+  if (entry.actions.length !== 1 || !action || !entry.fields.length) return undefined;
+  // The link's own words, or one text inside it (the link is a field too where some items lack that text: a tab's
+  // counter, which "Code" has not).
+  if (entry.fields.length > 1 && !entry.fields.includes(action)) return undefined;
   const link = entry.slots.find((s) => s.name === action);
   if (link?.kind !== 'link') return undefined;
-  if (field === action) return link;
   // A text shown beside the link (the row's own text, another link's) is not what the click would open.
-  const text = entry.slots.find((s) => s.name === field);
   const inside = link.selector === ':scope' ? ':scope > ' : `${link.selector} > `;
-  return text?.kind === 'text' && text.selector.startsWith(inside) ? link : undefined;
+  const insideLink = (field: string) => {
+    const text = entry.slots.find((s) => s.name === field);
+    return text?.kind === 'text' && text.selector.startsWith(inside);
+  };
+  return entry.fields.every((field) => field === action || insideLink(field)) ? link : undefined;
 }
 
 /**
@@ -167,7 +171,8 @@ export function itemControlSlot(entry: Pick<ListEntry, 'slots' | 'actions'>): Li
 
 /** The field whose values show the items of a list of links (see itemLink), else undefined. */
 function linkField(entry: ListEntry): string | undefined {
-  return itemLink(entry) ? entry.fields[0] : undefined;
+  if (!itemLink(entry)) return undefined;
+  return entry.fields.includes(entry.actions[0]!) ? entry.actions[0] : entry.fields[0];
 }
 
 /** The descriptions build.ts gives its link groups, which the rendered `of links…` says already. */
@@ -215,7 +220,7 @@ export function renderList(entry: ListEntry): string {
     // A box's state is our word, shown bare (`done: true`, `false`, `mixed`: as `.value()` gives it); page text is
     // always quoted.
     const kinds = new Map(entry.slots.map((s) => [s.name, s.kind]));
-    const value = (k: string, v: string) => (TOGGLES.has(kinds.get(k) ?? '') && (v === 'true' || v === 'false' || v === 'mixed') && !entry.fields.includes(k) ? v : quote(v, 40));
+    const value = (k: string, v: string) => ((TOGGLES.has(kinds.get(k) ?? '') || kinds.get(k) === 'button') && (v === 'true' || v === 'false' || v === 'mixed') && !entry.fields.includes(k) ? v : quote(v, 40));
     parts.push(`e.g. ${samples.map((s) => `{${Object.entries(s).map(([k, v]) => `${k}: ${value(k, v)}`).join(', ')}}`).join(' ')}`);
   }
   return [...parts, ...marks(entry)].join(' ');

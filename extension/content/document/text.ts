@@ -41,7 +41,29 @@ export function readableToken(token: string | null | undefined): string | undefi
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(token)) return undefined;
   if (/\d{3,}|^[a-z]{1,2}\d|[A-Z0-9]{6,}/.test(token)) return undefined;
   if ((token.match(/\d/g) ?? []).length > 2) return undefined;
+  if (token.split(/[-_]+/).some(hashedPart)) return undefined;
   return token;
+}
+
+/** Short letter runs without a vowel that are words in class names all the same. */
+const ABBREVIATIONS = new Set(['btn', 'msg', 'img', 'txt', 'lbl', 'hdr', 'ftr', 'nvbr', 'pnl', 'ctrl', 'cnt', 'bg', 'fg', 'sm', 'md', 'lg', 'xl', 'xs',
+  'xxl', 'px', 'py', 'pt', 'pb', 'pl', 'pr', 'mt', 'mb', 'ml', 'mr', 'mx', 'my', 'hr', 'th', 'td', 'tr', 'dl', 'dt', 'dd', 'li', 'ul', 'ol', 'nth',
+  'svg', 'pdf', 'css', 'rtl', 'ltr', 'qty', 'pwd', 'src', 'cls', 'cb', 'dm', 'pm', 'rss', 'sr', 'cta', 'kbd', 'tbl', 'ct', 'st', 'nd', 'rd', 'mdc', 'fld']);
+const VOWEL = /[aeiouy]/i;
+
+/**
+ * A part of a class that a build tool hashed, not a word (Kayak's `c_cgF`, `xdW8`, `nrc6`, Google's `KL4NAf`):
+ * digits between letters, or a camel hump or trailing digits after letters with no vowel that are no known
+ * abbreviation. Such names say nothing and change with the site's next build (explorer, session 48: flight cards'
+ * fields `c_cg_f`, `xd_w8`).
+ */
+function hashedPart(part: string): boolean {
+  if (/[A-Za-z]\d+[A-Za-z]/.test(part)) return true;
+  const letters = part.replace(/\d+$/, '');
+  const humps = letters.split(/(?<=[a-z])(?=[A-Z])/);
+  const voiceless = (run: string) => run.length >= 2 && !VOWEL.test(run) && !ABBREVIATIONS.has(run.toLowerCase());
+  if (humps.length > 1 && part.length <= 8 && humps.some(voiceless)) return true;
+  return letters !== part && voiceless(letters);
 }
 
 /** Page text inside a prompt line: JSON-quoted, so it can open no new line, section or name. */

@@ -20,6 +20,7 @@ import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { TABLE_ROLES } from './data-tables.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { rootAbove, upAcross } from './shadow-parts.ts';
+import { withoutChangingWords } from './names.ts';
 import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, nextElementOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface SectionRef {
@@ -1200,7 +1201,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });
         }
-        frame.heading = section(titleSlug(title), title, 'heading');
+        // Its name without what changes as the page lives: a count in an element of its own ("<span>1,532</span>
+        // Comments" is `comments`; explorer, session 48), as a control's name is.
+        frame.heading = section(titleSlug(withoutChangingWords(el, title)), title, 'heading');
         frame.headingEl = el;
         frame.sectioned = false;
         noteLinkedHeading(frame, el);
