@@ -218,6 +218,9 @@ function ownText(el: Element): boolean {
   return false;
 }
 
+/** A label that starts with a date: a month's name or its short form before a day ("May 2, 2024", "Sept. 3"). */
+const DATED = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d/i;
+
 function commonPrefix(labels: string[], maxWords: number): string {
   const split = labels.map((l) => l.toLowerCase().split(/\s+/).filter(Boolean));
   const first = split[0] ?? [];
@@ -325,7 +328,8 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
       const last = all || states.size > 3 ? '' : commonSuffix([...states]);
       return slug(last || label, 3);
     }
-    const prefix = slot.labels.length * 2 >= items ? commonPrefix(slot.labels, 2) : '';
+    // Not a month dates share ("May 2, 2024", "May 3, 2024": a comment's permalink was `may`; explorer, session 48).
+    const prefix = slot.labels.length * 2 >= items && !slot.labels.every((label) => DATED.test(label)) ? commonPrefix(slot.labels, 2) : '';
     // A field alone in a column under a header ("Role" over selects labelled "Role for Ava Thompson"): the column.
     const column = slug(prefix) && (FORM_FIELD_KINDS.has(slot.kind) || FORM_CHOICE_KINDS.has(slot.kind)) ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
     if (column && soleControlOfCell(slot.sample)) return column;
@@ -352,6 +356,8 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   // A rating drawn as stars, a price with what it cost before (facts.ts).
   const fact = slot.kind === 'text' ? factKind(slot.sample) : undefined;
   if (fact === 'rating' || fact === 'price') return fact;
+  // A date said for machines too, in any element (GitHub's `<relative-time datetime>`), as a `<time>` is.
+  if (hasAttr(slot.sample, 'datetime') && slot.selector !== ':scope') return 'date';
   return TAG_FIELD[tagOf(slot.sample)] ?? (slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined) ?? STRUCK_FIELD[tagOf(slot.sample)] ?? 'text';
 }
 
@@ -652,7 +658,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     // An item with a control the walk took is shown; only the others are looked at (at most MAX_ITEM_CHECKS of them,
     // the rest taken as shown: a list of 100,000 rows past the node budget is not styled row by row).
     let checks = 0;
-    const like = siblingsLike(first).filter((item) => memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item));
+    const like = siblingsLike(first).filter((item) => memberMap.has(item) || ((checks++ >= MAX_ITEM_CHECKS || shownItem(item)) && !headerRow(item)));
     // Rows a heading stands between are rows of different sections (Wikipedia's one-bullet `<ul>`s under
     // "Properties" and "See also"): one list per run of rows between headings.
     const runs = runsBetweenHeadings(container, like);
@@ -667,6 +673,15 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     }
   }
   return lists;
+}
+
+/**
+ * A row of column headers only (a grid's header row beside rows with one cell more, for their actions, that no header
+ * names: explorer, session 48, a file grid's header row was item 0 and its words the first sample).
+ */
+function headerRow(el: Element): boolean {
+  const cells = Array.from(childrenOf(el));
+  return cells.length > 0 && cells.every((cell) => tagOf(cell) === 'TH' || roleOf(cell) === 'columnheader');
 }
 
 /** Child tags an item may have that the others lack (a "Best seller" badge, a "was" price) and still be one of them. */

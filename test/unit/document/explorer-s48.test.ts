@@ -73,3 +73,22 @@ test('hashed class parts are no names; words and common abbreviations are', () =
   </div></main>`), 'results__resultslist');
   expect(flights.fields.join(' ')).not.toMatch(/cg|f8/);
 });
+
+test('a grid\'s header row is no item where rows have a cell more for their actions', () => {
+  const files = list(build(`<div role="grid" aria-label="Files">
+    <div role="row"><div role="columnheader">Name</div><div role="columnheader">Owner</div><div role="columnheader">Size</div></div>
+    ${[['Budget draft', 'me', '1 KB'], ['Headcount.xlsx', 'Kiran', '24 KB'], ['Agenda.pdf', 'me', '312 KB']].map(([name, owner, size]) =>
+      `<div role="row" tabindex="-1"><div role="gridcell"><div>${name}</div></div><div role="gridcell">${owner}</div><div role="gridcell">${size}</div><div role="gridcell"><div role="button" aria-label="More actions"></div></div></div>`).join('')}
+  </div>`), 'page__files');
+  expect(files.count).toBe(3);
+  expect(files.samples[0]).toMatchObject({ owner: 'me', size: '1 KB' });
+});
+
+test('links that share only a month are no `may`; a date said for machines is a `date`', () => {
+  const thread = list(build(`<main><h2>Comments</h2><div class="thread">
+    ${[['mchen', 2, 'Crashes on save.'], ['jdoe', 3, 'Reproduced.'], ['kp', 4, 'Fixed.']].map(([who, day, text]) =>
+      `<div class="comment"><a class="author" href="/${who}">${who}</a> commented <a href="#c${day}" class="Link--secondary"><relative-time datetime="2024-05-0${day}">May ${day}, 2024</relative-time></a><p>${text}</p></div>`).join('')}
+  </div></main>`), 'comments__thread');
+  expect([...thread.fields, ...thread.actions].join(' ')).not.toMatch(/\bmay\b/);
+  expect(thread.samples[0]).toMatchObject({ date: 'May 2, 2024' });
+});
