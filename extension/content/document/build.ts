@@ -3,7 +3,7 @@ import { factEntry } from './facts.ts';
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
 import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
 import { accessibleName, forgetClosedRoots, iconName, labelsOf, referencedText, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
-import { effectOf, isSecretInput, isSensitive, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
+import { effectOf, isSecretInput, isSensitive, kindOf, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { detectLists, headerText, type DetectedList } from './lists.ts';
 import { declaredTotal, drawsMoreUncounted } from './virtual.ts';
@@ -91,9 +91,13 @@ function tableOf(list: DetectedList): Element | undefined {
 
 /** The heading just before an element, if any. */
 function headingBefore(el: Element): string {
-  const prev = previousElementOf(el);
+  let prev = previousElementOf(el);
+  // Past a few buttons that act on the list ("Select all", "Clear all" between a filter's heading and its boxes:
+  // explorer, session 48, the airlines were `items`).
+  for (let skipped = 0; prev && skipped < 3 && LIST_BUTTONS.has(kindOf(prev) ?? ''); skipped++) prev = previousElementOf(prev);
   return prev && /^H[1-6]$/.test(tagOf(prev)) ? textOf(prev, 120) : '';
 }
+const LIST_BUTTONS: ReadonlySet<string> = new Set(['button', 'link']);
 
 /**
  * What a list is called, best first: aria-label, aria-labelledby; of a table's list (read-only or of rows with

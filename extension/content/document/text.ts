@@ -63,7 +63,8 @@ function hashedPart(part: string): boolean {
   const humps = letters.split(/(?<=[a-z])(?=[A-Z])/);
   const voiceless = (run: string) => run.length >= 2 && !VOWEL.test(run) && !ABBREVIATIONS.has(run.toLowerCase());
   if (humps.length > 1 && part.length <= 8 && humps.some(voiceless)) return true;
-  return letters !== part && voiceless(letters);
+  // Letters then digits: no vowel past the first letter either (`Iqt3`; not `col2`, `item1`).
+  return letters !== part && (voiceless(letters) || (letters.length <= 4 && voiceless(letters.slice(1)) && !ABBREVIATIONS.has(letters.toLowerCase())));
 }
 
 /** Page text inside a prompt line: JSON-quoted, so it can open no new line, section or name. */
