@@ -351,6 +351,7 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
       if (value && accessibleName(el).includes(value)) value = undefined;
     } else if (kind === 'editable' || kind === 'text_input' || kind === 'text_area' || kind === 'combobox') {
       value = attr(el, 'aria-valuetext') ?? (kind === 'combobox' ? (el as HTMLInputElement).value : textOf(el, 1000));
+      if (value && showsPlaceholder(el, value)) value = undefined;
     } else if (kind === 'slider') {
       value = attr(el, 'aria-valuetext') ?? attr(el, 'aria-valuenow') ?? undefined;
     } else if (kind === 'button') {
@@ -393,6 +394,17 @@ export function datalistOf(el: Element): Element | null {
   const id = htmlTag(el) === 'INPUT' ? attr(el, 'list') : null;
   const list = id ? byId(el, id) : null;
   return list && htmlTag(list) === 'DATALIST' ? list : null;
+}
+
+/**
+ * A drawn text box whose words are its placeholder, not what was typed: its `aria-placeholder` or `data-placeholder`
+ * says them, or the box is called a placeholder (YouTube's `#simplebox-placeholder` "Add a comment…", replaced by the
+ * real editor once clicked: explorer, session 48).
+ */
+function showsPlaceholder(el: Element, words: string): boolean {
+  const said = collapse(attr(el, 'aria-placeholder') ?? attr(el, 'data-placeholder') ?? '');
+  if (said) return said === collapse(words);
+  return tagOf(el) !== 'INPUT' && tagOf(el) !== 'TEXTAREA' && /placeholder/i.test(`${idOf(el)} ${attr(el, 'class') ?? ''}`);
 }
 
 /** Input types whose `min` and `max` bound what they take. */

@@ -8,7 +8,7 @@
 import { expect, test } from 'vitest';
 import { renderDocument } from '../../../extension/content/document/render.ts';
 import { readableToken } from '../../../extension/content/document/text.ts';
-import { build, list, names } from './helpers.ts';
+import { build, entry, list, names } from './helpers.ts';
 
 test('a count in its own element is no part of a heading\'s name', () => {
   const doc = build('<main><h2><span>1,532</span> <span>Comments</span></h2><button aria-label="Sort comments">Sort by</button></main>');
@@ -97,4 +97,14 @@ test('a list is named by the heading before the buttons that act on it', () => {
   const doc = build(`<aside aria-label="Filters"><h3>Airlines</h3><button type="button">Select all</button> <button type="button">Clear all</button>
     <ul>${['United', 'Delta', 'JetBlue'].map((name) => `<li><label><input type="checkbox"> ${name}</label></li>`).join('')}</ul></aside>`);
   expect(list(doc, 'filters__airlines').count).toBe(3);
+});
+
+test('a drawn text box showing its placeholder has no value', () => {
+  const doc = build(`<main><h2>Comments</h2>
+    <div id="simplebox-placeholder" role="textbox" tabindex="0">Add a comment...</div>
+    <div role="textbox" aria-label="Reply" aria-placeholder="Write a reply" contenteditable="true">Write a reply</div>
+    <div role="textbox" aria-label="Note" aria-placeholder="Write a note" contenteditable="true">Bring snacks</div></main>`);
+  expect(entry(doc, 'comments__simplebox_placeholder').state?.value).toBeUndefined();
+  expect(entry(doc, 'comments__reply').state?.value).toBeUndefined();
+  expect(entry(doc, 'comments__note').state?.value).toBe('Bring snacks');
 });
