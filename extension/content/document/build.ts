@@ -11,7 +11,7 @@ import { DAYS_LIST } from './calendar.ts';
 import { inFieldBox } from './field-buttons.ts';
 import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
-import { walk, type Candidate, type SectionRef } from './walk.ts';
+import { headingSection, walk, type Candidate, type SectionRef } from './walk.ts';
 import { collapse, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { legendWords, ownName } from './names.ts';
@@ -153,6 +153,33 @@ function fieldLabel(candidate: Candidate, name: string): string {
   return labelsOf(candidate.el) || name;
 }
 
+/**
+ * A board's columns (board-columns.ts): each column's cards and its own controls go under its heading, which the walk
+ * took for an item's title (a heading in a repeat) or, for a column too big to be one, made the section of all that
+ * follows. What follows the board (an "Add another list" button) is under the section the board is in.
+ */
+function placeBoards(lists: readonly DetectedList[], candidates: readonly Candidate[]): void {
+  const boards = new Map<Element | null, Element[]>();
+  for (const list of lists) {
+    if (!list.column) continue;
+    const board = parentOf(list.column.item);
+    const columns = boards.get(board);
+    if (columns) columns.push(list.column.item); else boards.set(board, [list.column.item]);
+    const section = headingSection(list.column.heading);
+    for (const candidate of candidates) if (containsOf(list.column.item, candidate.el)) candidate.section = section;
+  }
+  for (const columns of boards.values()) {
+    const names = new Set(lists.filter((l) => l.column && columns.includes(l.column.item)).map((l) => headingSection(l.column!.heading).name));
+    const first = candidates.findIndex((c) => columns.some((column) => containsOf(column, c.el)));
+    const before = first > 0 ? candidates[first - 1]!.section : undefined;
+    if (!before) continue;
+    for (let i = first; i < candidates.length; i++) {
+      const candidate = candidates[i]!;
+      if (!columns.some((column) => containsOf(column, candidate.el)) && names.has(candidate.section.name)) candidate.section = before;
+    }
+  }
+}
+
 /** Blocks whose label names their section or view (walk.ts), not a list inside them. */
 const NAMING_BLOCKS = 'main, nav, header, footer, aside, article, section, form, dialog, body, [role=main], [role=navigation], [role=banner], '
   + '[role=contentinfo], [role=complementary], [role=region], [role=dialog], [role=alertdialog], [role=form], [role=search], [role=tabpanel]';
@@ -172,7 +199,8 @@ function listLabels(list: DetectedList): string[] {
   for (let at = el, up = 0; up < 2; up++) {
     const parent = parentOf(at);
     if (!parent || childElementCountOf(parent) !== 1 || matchesOf(parent, NAMING_BLOCKS)) break;
-    out.push(...ariaLabels(parent).filter((label) => label.length <= 60));
+    // Not a count ("Showing 24 of 120 products": review, session 49), which would rename the list as rows load.
+    out.push(...ariaLabels(parent).filter((label) => label.length <= 60 && !/\d/.test(label)));
     at = parent;
   }
   out.push(termBefore(el));
@@ -384,6 +412,9 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     if (group) group.push(candidate); else hiddenViews.set(candidate.via, [candidate]);
   }
   for (const group of hiddenViews.values()) lists.push(...detectLists(group, stops, locatorCache));
+  // A board's column (board-columns.ts): its cards and its own controls are under its heading, which the walk took
+  // for an item's title (a heading in a repeat).
+  placeBoards(lists, walked.candidates);
   const absorbed = new Map<Candidate, DetectedList>();
   for (const list of lists) for (const member of list.members) absorbed.set(member, list);
 

@@ -6,7 +6,7 @@ import { collapse, readableToken, truncate } from './text.ts';
 import { calendarOf } from './calendar.ts';
 import { choiceBeside, choiceShown, picksBeside, showsChoice, triggerParts } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
-import { attr, childElementCountOf, closestOf, hasAttr, idOf, matchesOf, namespaceOf, nextElementOf, ownerDocOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
+import { attr, childElementCountOf, childrenOf, closestOf, hasAttr, idOf, matchesOf, namespaceOf, nextElementOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', menuitemcheckbox: 'checkbox',
@@ -146,11 +146,18 @@ function splitCodeBox(el: Element): boolean {
     return max >= 1 && max <= 2;
   };
   if (htmlTag(el) !== 'INPUT' || !short(el)) return false;
-  // A row of four or more such boxes in one group (a fieldset, a group, or the boxes' own parent): not a form's
-  // middle initial or state code.
-  const group = closestOf(el, 'fieldset,[role=group]') ?? parentOf(el);
-  if (!group || Array.from(queryAllOf(group, 'input')).filter(short).length < 4) return false;
+  // A row of four or more such boxes in one group (a fieldset, a group, or the boxes' nearest block that holds four,
+  // each box maybe in a wrapper of its own): not a form's middle initial or state code.
+  const boxesIn = (at: Element) => Array.from(queryAllOf(at, 'input')).filter(short);
+  let group = closestOf(el, 'fieldset,[role=group]');
+  for (let at = parentOf(el), up = 0; !group && at && up < 3; at = parentOf(at), up++) if (boxesIn(at).length >= 4) group = at;
+  const boxes = group ? boxesIn(group) : [];
+  if (!group || boxes.length < 4) return false;
   if (queryOf(group, 'input[autocomplete*="one-time-code"]')) return true;
+  // Four to eight boxes of one character each, and nothing else to type there: a code or a PIN, whatever its words
+  // (review, session 49: six "Digit N" boxes, each in its own `<div>`, showed the code typed in them).
+  const typed = Array.from(queryAllOf(group, 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button])'));
+  if (boxes.length <= 8 && typed.length === boxes.length && boxes.every((box) => Number(attr(box, 'maxlength')) === 1)) return true;
   const legend = tagOf(group) === 'FIELDSET' ? queryOf(group, ':scope > legend') : null;
   const labelled = attr(group, 'aria-labelledby')?.split(/\s+/).map((id) => byId(group, id)).filter((x): x is Element => !!x) ?? [];
   const hint = [legend, ...labelled].map((x) => (x ? textOf(x, 160) : '')).concat(attr(group, 'aria-label') ?? '').join(' ');
@@ -173,6 +180,28 @@ export function isSecretInput(el: Element): boolean {
   return !!security && security !== 'none';
 }
 
+/**
+ * The words of the column header over a box in a table's cell (a saved cards table's "Card number" column: review,
+ * session 49, its boxes' numbers were read), from the table's first row of header cells; '' elsewhere.
+ */
+function columnHeadOf(el: Element): string {
+  const cell = closestOf(el, 'td,th');
+  const row = cell && parentOf(cell);
+  const table = row && closestOf(row, 'table');
+  if (!cell || !row || !table) return '';
+  let column = 0;
+  for (let at = previousElementOf(cell); at; at = previousElementOf(at)) column += Number(attr(at, 'colspan')) || 1;
+  const head = queryOf(table, ':scope > thead > tr, :scope > tbody > tr:first-child, :scope > tr:first-child');
+  if (!head || head === row) return '';
+  let at = 0;
+  for (const header of Array.from(childrenOf(head))) {
+    if (at === column) return tagOf(header) === 'TH' ? textOf(header, 80) : '';
+    at += Number(attr(header, 'colspan')) || 1;
+    if (at > column) return '';
+  }
+  return '';
+}
+
 /** Password, one-time-code and card fields (inputs, text areas, textboxes, contenteditable, selects): their value is never read. */
 export function isSensitive(el: Element): boolean {
   const editable = attr(el, 'contenteditable');
@@ -185,7 +214,7 @@ export function isSensitive(el: Element): boolean {
   // A choice ("One-time donation") holds no secret, whatever it is called.
   if (tag === 'INPUT' && ['radio', 'checkbox', 'submit', 'button', 'reset', 'image', 'range', 'color', 'file'].includes(input.type)) return false;
   if (SENSITIVE_AUTOCOMPLETE.test((attr(el, 'autocomplete') ?? '').toLowerCase())) return true;
-  const hints = [attr(el, 'name'), idOf(el), attr(el, 'aria-label'), attr(el, 'placeholder'), labelsOf(el)]
+  const hints = [attr(el, 'name'), idOf(el), attr(el, 'aria-label'), attr(el, 'placeholder'), labelsOf(el), columnHeadOf(el)]
     .filter(Boolean).join(' ');
   if (SENSITIVE_NAME.test(hints) || SENSITIVE_NAME.test(words(hints))) return true;
   if (splitCodeBox(el)) return true;
@@ -404,7 +433,11 @@ export function datalistOf(el: Element): Element | null {
 function showsPlaceholder(el: Element, words: string): boolean {
   const said = collapse(attr(el, 'aria-placeholder') ?? attr(el, 'data-placeholder') ?? '');
   if (said) return said === collapse(words);
-  return tagOf(el) !== 'INPUT' && tagOf(el) !== 'TEXTAREA' && /placeholder/i.test(`${idOf(el)} ${attr(el, 'class') ?? ''}`);
+  // Called so by its id or a class (`simplebox-placeholder`, `placeholder`), not by a class a box keeps while it holds
+  // words (`has-placeholder`, `placeholder-enabled`: review, session 49).
+  if (tagOf(el) === 'INPUT' || tagOf(el) === 'TEXTAREA') return false;
+  return [idOf(el), ...(attr(el, 'class') ?? '').split(/\s+/)].some((name) => /(?:^|[-_])placeholder$/i.test(name)
+    && !/^(?:has|with|show|shows|is|no|without|use|uses|enable|enabled)[-_]/i.test(name));
 }
 
 /** Input types whose `min` and `max` bound what they take. */

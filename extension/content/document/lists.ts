@@ -5,10 +5,11 @@
 import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { SKIP_TAGS, accessibleName, hiddenInline, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf } from './dom.ts';
+import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
+import { columnsOfRows, type RowShapes } from './board-columns.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
@@ -31,6 +32,8 @@ export interface DetectedList {
   itemPaths?: readonly string[];
   /** The list's name whatever its labels say (a calendar's `days`); its labels still describe it. */
   name?: string;
+  /** A board's column whose cards the list is, and the column's heading (board-columns.ts). */
+  column?: { item: Element; heading: Element };
 }
 
 const MIN_ITEMS = 3;
@@ -668,6 +671,16 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
       const inList = new Set(items);
       const members = runs.length === 1 ? memberMap : new Map(memberMap);
       for (const item of [...members.keys()]) if (!inList.has(item)) members.delete(item);
+      const columns = columnsOfRows(items, members, ROW_SHAPES);
+      const allCards = new Map(columns?.flatMap((c) => [...c.members]));
+      const columnLists = columns?.map((c) => {
+        const found = listOf(c.container, c.rows, c.members, cache, allCards);
+        return found && { ...found, column: { item: c.column, heading: c.heading } };
+      });
+      if (columnLists?.every(Boolean)) {
+        lists.push(...columnLists as DetectedList[]);
+        continue;
+      }
       const list = listOf(container, items, members, cache);
       if (list) lists.push(list);
     }
@@ -736,6 +749,8 @@ function likeSiblings(children: Element[]): Map<Element, Element[]> {
   return out;
 }
 
+const ROW_SHAPES: RowShapes = { signature, shape: baseStep, pathFrom: relativeSelector, at: slotElement };
+
 /** Elements that sit in a line of text: links and words set apart (not cards, rows or blocks). */
 const PHRASING: ReadonlySet<string> = new Set(['A', 'SPAN', 'B', 'STRONG', 'EM', 'I', 'U', 'SMALL', 'CODE', 'ABBR', 'CITE',
   'MARK', 'SUB', 'SUP', 'IMG', 'TIME', 'Q', 'S', 'KBD', 'VAR', 'DFN', 'BDI', 'BDO', 'DATA', 'LABEL', 'BUTTON']);
@@ -760,28 +775,34 @@ function writtenIn(container: Element): boolean {
 }
 
 /** The list the rows `items` of `container` make, with the candidates in them (`memberMap`); undefined if they make none. */
-function listOf(container: Element, items: Element[], allMembers: Map<Element, Candidate[]>, cache?: LocatorCache): DetectedList | undefined {
+function listOf(container: Element, items: Element[], allMembers: Map<Element, Candidate[]>, cache?: LocatorCache,
+  /**
+   * The cards of the whole board, where the rows are a board's column (board-columns.ts): a list however few, their
+   * shape shown by the other columns, and their fields the board's cards' (a label on one card in the column is a field).
+   */
+  board?: Map<Element, Candidate[]>): DetectedList | undefined {
+  const column = !!board;
   // A menu open in an item (a row's ⋮ menu) is no part of the items: its entries stand apart (explorer, session 44:
   // `menu`, `menu_2`, `menu_3` slots of every row, "Cancel order" among them).
   const memberMap = new Map([...allMembers].map(([item, found]) => [item, found.filter((c) => !inItemMenu(c.el, item))] as const).filter(([, found]) => found.length));
   const members = [...memberMap.values()].flat();
   // A table's rows: as many with controls as there are rows, up to three (two Cancel buttons in six orders are no list).
-  if (memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems(memberMap.size, items[0]!))) return undefined;
+  if (!column && memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems(memberMap.size, items[0]!))) return undefined;
   if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) return undefined;
   // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
   if (formRows(memberMap) || formGrid(memberMap)) return undefined;
   // A few radio buttons of one group, each with its label, are the form's choices: entries named by group and option
   // (`$order__ship_express`), as two of them are; a third made them a list of `text` and `radio` (explorer, session 42).
   if (memberMap.size <= SMALL_LIST && [...memberMap.values()].every((m) => m.length === 1 && m[0]!.kind === 'radio')) return undefined;
-  const { shared, controlKinds, ...list } = describe(container, items, memberMap, cache);
+  const { shared, controlKinds, ...list } = describe(container, items, memberMap, cache, undefined, board);
   if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) return undefined;
   const lost = unreachedControls(memberMap, controlKinds);
   // Blocks that only look alike (a settings page's sections: one of check boxes, one of radio buttons, one a select):
   // no list, their controls entries (explorer, session 44: `list(4) fields: title`, every switch and select gone).
   if (lost.length && lost.length * 3 >= Math.min(members.length, scannedMembers(memberMap))) return undefined;
   const slotsPerItem = list.slots.length;
-  if (items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) return undefined;
-  if (items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) return undefined;
+  if (!column && items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) return undefined;
+  if (!column && items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) return undefined;
   // A few items' odd controls (a checklist's "Other" text box) stay entries; a long list's are its items' business.
   const kept = memberMap.size <= SMALL_LIST && lost.length ? members.filter((m) => !lost.includes(m)) : members;
   return { ...list, members: kept };
@@ -960,7 +981,9 @@ function holdsIn(outer: SlotStats, inner: SlotStats): boolean {
 
 function describe(container: Element, items: Element[], memberMap: Map<Element, Candidate[]>, cache?: LocatorCache,
   /** The field an item that is itself a control is (a calendar's `day`), instead of a name from its labels or column. */
-  itemField?: string): Omit<DetectedList, 'members'> & { shared: boolean; controlKinds: ReadonlySet<string> } {
+  itemField?: string,
+  /** The items and controls whose slots the list has, where they are not its own (a board's cards: listOf). */
+  peers?: Map<Element, Candidate[]>): Omit<DetectedList, 'members'> & { shared: boolean; controlKinds: ReadonlySet<string> } {
   const stats = new Map<string, SlotStats>();
   let order = 0;
   const note = (item: Element, el: Element, kind: 'text' | ElementKind) => {
@@ -977,10 +1000,10 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     }
     return slot;
   };
-  const scanned = items.slice(0, 20);
+  const scanned = (peers ? [...peers.keys()] : items).slice(0, 20);
   for (const item of scanned) {
     const seen = new Set<string>();
-    const candidates = new Map((memberMap.get(item) ?? []).map((c) => [c.el, c] as const));
+    const candidates = new Map(((peers ?? memberMap).get(item) ?? []).map((c) => [c.el, c] as const));
     const leaves: Element[] = [item, ...partsOf(item, 80)];
     const drawn = !!shadowOf(item);
     for (const el of leaves) {
@@ -1067,7 +1090,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const actions = kept.filter((slot) => slot.kind !== 'text');
   // And toggle buttons (`aria-pressed`: a comment's Like, a reaction): "like the third comment" must not unlike it.
   const toggles = actions.filter((slot) => !fields.includes(slot) && (TOGGLE_KINDS.has(slot.kind)
-    || (slot.kind === 'button' && [...slot.found.values()].every((el) => pressedOf(el) !== undefined))));
+    || (slot.kind === 'button' && [...slot.found.values()].some((el) => pressedOf(el) !== undefined))));
   const pickers = actions.filter((slot) => slot.kind === 'select' && !fields.includes(slot));
   const boxes = actions.filter((slot) => (slot.kind === 'text_input' || slot.kind === 'slider') && !fields.includes(slot));
   const samples = items.slice(0, SAMPLES).map((item) => {
@@ -1093,7 +1116,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // 48). Never a password, card or code field's.
     for (const slot of boxes) {
       const el = slotElement(item, slot.selector);
-      const held = el && (tagOf(el) === 'INPUT' || tagOf(el) === 'TEXTAREA') && !isSensitive(el) ? collapse(String((el as HTMLInputElement).value ?? '')) : '';
+      const held = el && (tagOf(el) === 'INPUT' || tagOf(el) === 'TEXTAREA') && !isSensitive(el) ? hideSecrets(collapse(String((el as HTMLInputElement).value ?? ''))) : '';
       if (held) sample[names.get(slot)!] = truncate(held, 60);
     }
     return sample;
@@ -1244,9 +1267,30 @@ function pluralOf(name: string): string {
  * of (a repository card's two `span.stat`, its stars and its forks, are two fields).
  */
 function mergeRepeated(slots: SlotStats[], items: readonly Element[]): SlotStats[] {
+  return mergeRepeatedAt(mergeRepeatedAt(slots, items, false), items, true);
+}
+
+/** The element each part is: itself, or (`wrapped`) the element whose only child it is (see mergeRepeated). */
+function partOf(el: Element, wrapped: boolean): Element | null {
+  if (!wrapped) return el;
+  const parent = parentOf(el);
+  return parent && childrenOf(parent).length === 1 ? parent : null;
+}
+
+/**
+ * mergeRepeated's work, on the slots' elements themselves or (`wrapped`) on the elements each is the only child of: a
+ * card's labels are often `span.card-label > span.label-text` (explorer, session 49: Trello's first label was a field,
+ * its second and third `card_label_2` and dropped, on a card in one column of five).
+ */
+function mergeRepeatedAt(slots: SlotStats[], items: readonly Element[], wrapped: boolean): SlotStats[] {
   const byBase = new Map<string, SlotStats[]>();
   for (const slot of slots) {
-    const base = slot.selector.replace(NTH_OF_TYPE_END, '');
+    if (slot.repeated) continue;
+    let base = slot.selector.replace(NTH_OF_TYPE_END, '');
+    if (wrapped) {
+      if (base !== slot.selector || slot.kind !== 'text') continue;
+      base = base.slice(0, base.lastIndexOf(' > ')).replace(NTH_OF_TYPE_END, '');
+    }
     if (!base.includes(' > ') || base.includes(INTO_SHADOW) || !/^[\w-]+(\[[^\]]*\])?\.[\w-]+$/.test(lastStepOf(base))) continue;
     const group = byBase.get(base);
     if (group) group.push(slot); else byBase.set(base, [slot]);
@@ -1257,27 +1301,37 @@ function mergeRepeated(slots: SlotStats[], items: readonly Element[]): SlotStats
     const counts: number[] = [];
     const firsts = new Map<Element, Element>();
     const texts: string[] = [];
+    const partWords: string[] = [];
     const together = items.every((item) => {
-      const found = group.flatMap((slot) => (slot.found.has(item) ? [slot.found.get(item)!] : []));
-      if (!found.length) return true;
+      const mapped = group.flatMap((slot) => (slot.found.has(item) ? [partOf(slot.found.get(item)!, wrapped)] : []));
+      if (!mapped.length) return true;
+      if (mapped.includes(null)) return false;
+      const found = mapped as Element[];
       const first = slotElement(item, base);
-      // A button's or a link's own words (medium-1's "Bookmark" and, shown once bookmarked, "Bookmarked") are one label.
-      if (!first || kindOf(item) || [...ancestorsBetween(first, item)].some((el) => kindOf(el))) return false;
+      // A button's own words (medium-1's "Bookmark" and, shown once bookmarked, "Bookmarked") are one label; a card
+      // that is one link may show labels.
+      if (!first || kindOf(item) || [...ancestorsBetween(first, item)].some((el) => kindOf(el) && kindOf(el) !== 'link')) return false;
       const parts = repeatedParts(first, base);
       // Each shown one found in the item by one of the slots (a hidden one may have been: the page's styles hide it).
       if (!parts.every((el) => found.includes(el)) || !found.every((el) => parts.includes(el) || checkVisibilityOf(el) === false)) return false;
       if (parts.some((el) => CELL_TAGS.has(tagOf(el)) || CELL_ROLES.has(roleOf(el) ?? ''))) return false;
       counts.push(parts.length);
       firsts.set(item, parts[0]!);
-      texts.push(parts.map(sampleText).filter(Boolean).join(', '));
+      const words = parts.map(sampleText).filter(Boolean);
+      partWords.push(...words);
+      texts.push(words.join(', '));
       return true;
     });
     if (!together || Math.max(...counts) < 2 || new Set(counts).size < 2) continue;
+    // Numbers each (a repository card's "★ 120" and "⑂ 14", one card without forks) are measures side by side, each
+    // its own field, not labels (review, session 49).
+    if (partWords.every((words) => /\d/.test(words))) continue;
     const [first, ...rest] = [...group].sort((a, b) => a.order - b.order);
     first!.selector = base;
     first!.repeated = true;
     first!.texts = texts;
     first!.found = firsts;
+    if (wrapped) first!.sample = partOf(first!.sample, true) ?? first!.sample;
     for (const other of rest) {
       first!.labels.push(...other.labels);
       first!.hasTextChild ||= other.hasTextChild;

@@ -45,15 +45,22 @@ function twoStates(a: string, b: string): boolean {
   return /^[\p{L}]{3,}$/u.test(x) && (y === x || [`${x}ed`, `${x}d`, `${x}ing`, `${x.replace(/e$/, '')}ing`].includes(y));
 }
 
+const VERSION_BEFORE = /(?:^|[^\p{L}])(?:version|release|v)\s*$/iu;
+/** Words a number after which says which one, not how many. */
+const NUMBERED_BY = /(?:^|[^\p{L}])(?:version|release|v|day|week|step|chapter|part|round|season|episode|lesson|level|stage|phase|module|unit|volume|act|scene|room|floor|gate|sprint|quarter|question|exercise|lecture|game|match|table)\s*$/iu;
+
 /**
  * A number in an element of its own that is an identifier, not a count, and stays in the name: prefixed by `#`/`№`
  * ("Issue <span>#48</span>") or a version ("<span>2.4.1</span>", or any number right after "version", "release" or
- * "v": "Download version <span>2.4</span>").
+ * "v": "Download version <span>2.4</span>"); in a heading (`ordinals`), also after a word that numbers things ("Day
+ * <span>1</span>", "Step <span>2</span>": review, session 49, three days' sections were one `day`, their Book buttons
+ * `book_button_2`, `_3`). A control's stays out ("Chapter <span>9</span>" as the next chapter's link: its target tells
+ * twins apart, and its name stays as the reader moves on).
  */
-function identifierNumber(number: string, label: string): boolean {
+function identifierNumber(number: string, label: string, ordinals: boolean): boolean {
   if (/^[#№]/.test(number) || /^\d+(?:\.\d+){2,}$/.test(number)) return true;
   const at = label.indexOf(number);
-  return at > 0 && /(?:^|[^\p{L}])(?:version|release|v)\s*$/iu.test(label.slice(0, at));
+  return at > 0 && (ordinals ? NUMBERED_BY : VERSION_BEFORE).test(label.slice(0, at));
 }
 
 /**
@@ -70,7 +77,7 @@ function identifierNumber(number: string, label: string): boolean {
 const CURRENCY_CODE = '(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|zł|kr)';
 const PRICE = new RegExp(`[$€£¥₹₩₽]\\s?\\d[\\d.,]*(?:\\s?${CURRENCY_CODE}\\b)?|\\b${CURRENCY_CODE}\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[$€£¥₹₩₽]|${CURRENCY_CODE}\\b)`, 'gu');
 
-export function withoutChangingWords(el: Element, label: string): string {
+export function withoutChangingWords(el: Element, label: string, ordinals = false): string {
   let out = label;
   const drop = (words: string) => {
     const at = out.toLowerCase().lastIndexOf(words.toLowerCase());
@@ -84,7 +91,7 @@ export function withoutChangingWords(el: Element, label: string): string {
       const hidden = Array.from(classListOf(inner)).some((c) => VISUALLY_HIDDEN.test(c));
       if (hidden && STATE_WORDS.test(words)) drop(words);
       else if (hidden || /^[#№]?\d[\d,.]*$/.test(words)) {
-        for (const number of numbersIn(words)) if (hidden || !identifierNumber(number, label)) numbers.add(number);
+        for (const number of numbersIn(words)) if (hidden || !identifierNumber(number, label, ordinals)) numbers.add(number);
       } else {
         const next = nextElementOf(inner);
         const second = next ? collapse(textContentOf(next)) : '';

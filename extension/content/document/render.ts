@@ -150,7 +150,7 @@ export function itemLink(entry: ListEntry): ListSlot | undefined {
   // counter, which "Code" has not).
   if (entry.fields.length > 1 && !entry.fields.includes(action)) return undefined;
   const link = entry.slots.find((s) => s.name === action);
-  if (link?.kind !== 'link') return undefined;
+  if (link?.kind !== 'link' || link.repeated) return undefined;
   // A text shown beside the link (the row's own text, another link's) is not what the click would open.
   const inside = link.selector === ':scope' ? ':scope > ' : `${link.selector} > `;
   const insideLink = (field: string) => {
@@ -165,8 +165,8 @@ export function itemLink(entry: ListEntry): ListSlot | undefined {
  * slot): what an old entry name of an item reaches (`itemNames`, page-bridge.ts).
  */
 export function itemControlSlot(entry: Pick<ListEntry, 'slots' | 'actions'>): ListSlot | undefined {
-  if (entry.actions.length === 1) return entry.slots.find((s) => s.name === entry.actions[0]);
-  return entry.slots.length === 1 ? entry.slots[0] : undefined;
+  const slot = entry.actions.length === 1 ? entry.slots.find((s) => s.name === entry.actions[0]) : entry.slots.length === 1 ? entry.slots[0] : undefined;
+  return slot?.repeated ? undefined : slot;
 }
 
 /** The field whose values show the items of a list of links (see itemLink), else undefined. */

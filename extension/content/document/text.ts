@@ -48,7 +48,9 @@ export function readableToken(token: string | null | undefined): string | undefi
 /** Short letter runs without a vowel that are words in class names all the same. */
 const ABBREVIATIONS = new Set(['btn', 'msg', 'img', 'txt', 'lbl', 'hdr', 'ftr', 'nvbr', 'pnl', 'ctrl', 'cnt', 'bg', 'fg', 'sm', 'md', 'lg', 'xl', 'xs',
   'xxl', 'px', 'py', 'pt', 'pb', 'pl', 'pr', 'mt', 'mb', 'ml', 'mr', 'mx', 'my', 'hr', 'th', 'td', 'tr', 'dl', 'dt', 'dd', 'li', 'ul', 'ol', 'nth',
-  'svg', 'pdf', 'css', 'rtl', 'ltr', 'qty', 'pwd', 'src', 'cls', 'cb', 'dm', 'pm', 'rss', 'sr', 'cta', 'kbd', 'tbl', 'ct', 'st', 'nd', 'rd', 'mdc', 'fld']);
+  'svg', 'pdf', 'css', 'rtl', 'ltr', 'qty', 'pwd', 'src', 'cls', 'cb', 'dm', 'pm', 'rss', 'sr', 'cta', 'kbd', 'tbl', 'ct', 'st', 'nd', 'rd', 'mdc', 'fld',
+  // Review, session 49: YouTube's `html5-video-player`, `menu-lvl1`, `jsNav`, `pkgName`, `dbTable`, `mp3`.
+  'html', 'xml', 'js', 'jsx', 'tsx', 'lvl', 'pkg', 'db', 'sql', 'cms', 'chk', 'mp', 'npm', 'cdn', 'url', 'dns', 'ssl', 'sdk', 'crm', 'pdp', 'plp']);
 const VOWEL = /[aeiouy]/i;
 
 /**

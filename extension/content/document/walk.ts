@@ -388,6 +388,12 @@ function isSubtitle(el: Element): boolean {
   return !!before && HEADING.test(tagOf(before)) && tagOf(before) < tag;
 }
 
+/** The section a heading starts, named by its words without what changes as the page lives (a count of its own). */
+export function headingSection(el: Element): SectionRef {
+  const title = headingText(el);
+  return section(titleSlug(withoutChangingWords(el, title, true)), title, 'heading');
+}
+
 /** A heading's own words: links and buttons inside it (Wikipedia's "[edit]", permalinks ¶) left out unless that is all. */
 function headingText(el: Element): string {
   if (!queryOf(el, 'a,button')) return textOf(el, 200);
@@ -1203,7 +1209,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         }
         // Its name without what changes as the page lives: a count in an element of its own ("<span>1,532</span>
         // Comments" is `comments`; explorer, session 48), as a control's name is.
-        frame.heading = section(titleSlug(withoutChangingWords(el, title)), title, 'heading');
+        frame.heading = headingSection(el);
         frame.headingEl = el;
         frame.sectioned = false;
         noteLinkedHeading(frame, el);

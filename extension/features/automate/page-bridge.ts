@@ -180,7 +180,8 @@ const ACTION_WORDS = /(?:^|_)(?:add|archive|unarchive|follow|unfollow|accept|dec
  * unasked; review, session 26).
  */
 function openers(entry: ListEntry): ListSlot[] {
-  return entry.slots.filter((slot) => OPENING_KINDS.has(slot.kind)
+  // A set of links (a card's tags) is no one control that opens the item (review, session 49).
+  return entry.slots.filter((slot) => OPENING_KINDS.has(slot.kind) && !slot.repeated
     && (slot.kind === 'button' || slot.kind === 'menuitem' ? OPEN_WORDS.test(slot.name) : !ACTION_WORDS.test(slot.name))
     && !classifyAction({ action: 'click', label: slot.name.replace(/_/g, ' ') }).irreversible);
 }
@@ -595,7 +596,8 @@ export class PageBridge implements Bridge {
   private renamedSlot(entry: ListEntry, field: string): ListSlot | undefined {
     const kept = this.deps.savedSlots?.(entry.name, this.doc)?.find((s) => s.name === field);
     const same = kept ? entry.slots.filter((s) => s.selector === kept.selector && s.kind === kept.kind) : [];
-    return same.length === 1 ? same[0] : undefined;
+    // Saved as the item's several labels, read as all of them still where today's items have one or two alike.
+    return same.length === 1 ? { ...same[0]!, ...(kept!.repeated ? { repeated: true as const } : {}) } : undefined;
   }
 
   private target(call: BridgeCall): { target: ActTarget; entry: Entry; label: string } {
