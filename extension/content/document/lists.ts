@@ -38,6 +38,8 @@ export interface DetectedList {
 
 const MIN_ITEMS = 3;
 const SMALL_LIST = 8;
+/** Buttons named apart, one an item, up to which they are a toolbar's commands, not a list. */
+const MAX_COMMANDS = 16;
 const MAX_ITEM_ELEMENTS = 250;
 const MAX_ITEM_CANDIDATES = 12;
 const MAX_DEPTH = 8;
@@ -326,7 +328,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
     // A link's or a box's words that most items share but not all are data (an author, a tag, a product: explorer,
     // session 43: `octocat`, `basic_tee`); a button's are its verb, or its state ("Starred", "Not starred": `starred`).
     const all = count === slot.labels.length;
-    if (label && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3) && (all || slot.kind === 'button')) {
+    if (label && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3) && (all || slot.kind === 'button' || slot.kind === 'switch')) {
       const states = new Set(slot.labels);
       const last = all || states.size > 3 ? '' : commonSuffix([...states]);
       return slug(last || label, 3);
@@ -353,7 +355,8 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
     ?? readableToken(attr(slot.sample, 'data-testid'));
   if (named) return slug(named, 3);
-  if (header) return header;
+  // A control beside words in its cell (a like switch by a track's "4:18"): the column's header names the words.
+  if (header && (slot.kind === 'text' || soleControlOfCell(slot.sample))) return header;
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
   // A rating drawn as stars, a price with what it cost before (facts.ts).
@@ -449,7 +452,8 @@ export function headerText(cell: Element): string {
     }
   };
   read(cell);
-  const text = collapse(parts.join(''));
+  // A header that is an icon button only (a clock for "Duration"): the button's label (explorer, session 49).
+  const text = collapse(parts.join('')) || collapse(attr(queryOf(cell, 'button[aria-label],[role=button][aria-label]') ?? cell, 'aria-label') ?? '');
   if (!hasAttr(cell, 'aria-sort')) return text;
   const unsorted = collapse(text.replace(SORT_WORDS, ' '));
   return /[\p{L}\p{N}]/u.test(unsorted) ? unsorted : text;
@@ -661,7 +665,8 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     // An item with a control the walk took is shown; only the others are looked at (at most MAX_ITEM_CHECKS of them,
     // the rest taken as shown: a list of 100,000 rows past the node budget is not styled row by row).
     let checks = 0;
-    const like = siblingsLike(first).filter((item) => memberMap.has(item) || ((checks++ >= MAX_ITEM_CHECKS || shownItem(item)) && !headerRow(item)));
+    // A row of column headers is none, whatever it holds (a sort button: explorer, session 49).
+    const like = siblingsLike(first).filter((item) => !headerRow(item) && (memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item)));
     // Rows a heading stands between are rows of different sections (Wikipedia's one-bullet `<ul>`s under
     // "Properties" and "See also"): one list per run of rows between headings.
     const runs = runsBetweenHeadings(container, like);
@@ -669,7 +674,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
       if (!enoughItems(items.length, first)) continue;
       // Only the rows like the first are the list's: a form's buttons beside its label rows stay the form's entries.
       const inList = new Set(items);
-      const members = runs.length === 1 ? memberMap : new Map(memberMap);
+      const members = runs.length === 1 && like.length === memberMap.size ? memberMap : new Map(memberMap);
       for (const item of [...members.keys()]) if (!inList.has(item)) members.delete(item);
       const columns = columnsOfRows(items, members, ROW_SHAPES);
       const allCards = new Map(columns?.flatMap((c) => [...c.members]));
@@ -694,7 +699,9 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
  */
 function headerRow(el: Element): boolean {
   const cells = Array.from(childrenOf(el));
-  return cells.length > 0 && cells.every((cell) => tagOf(cell) === 'TH' || roleOf(cell) === 'columnheader');
+  const head = (cell: Element) => tagOf(cell) === 'TH' || roleOf(cell) === 'columnheader';
+  // An empty cell over a column of menus is none (explorer, session 49).
+  return cells.some(head) && cells.every((cell) => head(cell) || (!firstElementChildOf(cell) && !textOf(cell, 10)));
 }
 
 /** Child tags an item may have that the others lack (a "Best seller" badge, a "was" price) and still be one of them. */
@@ -802,6 +809,12 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   if (lost.length && lost.length * 3 >= Math.min(members.length, scannedMembers(memberMap))) return undefined;
   const slotsPerItem = list.slots.length;
   if (!column && items.length <= SMALL_LIST && [...memberMap.values()].every((m) => m.length <= 1) && slotsPerItem <= 1) return undefined;
+  // A toolbar's commands drawn as icons (Move, Pen, Bold, Undo…), a button each, every one named apart: entries, all of
+  // them in the prompt; as a list of ten only three were shown, and no word on the page says Pen or Bold (explorer,
+  // session 49). Buttons with words (a toolbar's "Archive", a filter's chips) stay a list: a script finds one by them.
+  if (!column && items.length <= MAX_COMMANDS && slotsPerItem === 1 && list.slots[0]!.kind === 'button' && [...memberMap.values()].every((m) => m.length === 1)
+    && new Set(members.map((m) => accessibleName(m.el).toLowerCase())).size === members.length
+    && members.every((m) => !/[\p{L}\p{N}]/u.test(textOf(m.el, 40)))) return undefined;
   if (!column && items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) return undefined;
   // A few items' odd controls (a checklist's "Other" text box) stay entries; a long list's are its items' business.
   const kept = memberMap.size <= SMALL_LIST && lost.length ? members.filter((m) => !lost.includes(m)) : members;
@@ -1086,11 +1099,14 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   };
   // A control whose words differ from item to item is data too (a name link); of a one-row table, its link is.
   const varies = (slot: SlotStats) => new Set(slot.texts).size > 1 || (scanned.length === 1 && slot.kind === 'link' && !!slot.texts[0]);
-  const fields = kept.filter((slot) => (slot.kind === 'text' || (varies(slot) && !containsText(slot))));
+  // A toggle button's words may name its item ("Save Web Developer at N26"): its state is what it says, not a field
+  // (explorer, session 49: a saved job showed no mark).
+  const pressable = (slot: SlotStats) => slot.kind === 'button' && [...slot.found.values()].some((el) => pressedOf(el) !== undefined);
+  const fields = kept.filter((slot) => (slot.kind === 'text' || (varies(slot) && !containsText(slot) && !pressable(slot))));
   const actions = kept.filter((slot) => slot.kind !== 'text');
   // And toggle buttons (`aria-pressed`: a comment's Like, a reaction): "like the third comment" must not unlike it.
   const toggles = actions.filter((slot) => !fields.includes(slot) && (TOGGLE_KINDS.has(slot.kind)
-    || (slot.kind === 'button' && [...slot.found.values()].some((el) => pressedOf(el) !== undefined))));
+    || pressable(slot)));
   const pickers = actions.filter((slot) => slot.kind === 'select' && !fields.includes(slot));
   const boxes = actions.filter((slot) => (slot.kind === 'text_input' || slot.kind === 'slider') && !fields.includes(slot));
   const samples = items.slice(0, SAMPLES).map((item) => {

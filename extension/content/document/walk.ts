@@ -763,7 +763,9 @@ const KEY_HINT = /\b(?:alt|ctrl|control|shift|cmd|command|meta|option|opt)\s*\+\
 function titleSlug(title: string): string {
   // A key to reach it ("Notifications alt+T", Sonner's toaster) is no part of its name.
   title = title.replace(KEY_HINT, ' ');
-  const words = nameWords(title).replace(STEP_NUMBER, '');
+  // A count before one word ("12 Answers", "3 comments") is left out too: the 13th answer renamed every control under
+  // it (explorer, session 49).
+  const words = nameWords(title).replace(STEP_NUMBER, '').replace(COUNT_OF_ONE_WORD, '');
   return slug(words, 3) || slug(nameWords(title), 3) || slug(title, 3);
 }
 
@@ -772,6 +774,8 @@ function titleSlug(title: string): string {
  * says what the step is and stays when steps are added (explorer, session 41: `step_1_your`). Only with a mark between
  * them: "Phase 2 trials", "Part 2 of the series", "2. Bundesliga" are titles of their own (review, session 42).
  */
+/** A count before one word, not a year ("2024 results"). */
+const COUNT_OF_ONE_WORD = /^\s*(?![12]\d{3}\s)\d(?:[\d,.]*\d)?\s+(?=\p{L}+\s*$)/u;
 const STEP_NUMBER = /^\s*(?:step|part|stage|phase)\s*\d+(?:\s*(?:of|\/)\s*\d+)?\s*[:.)\u2013\u2014-]\s*(?=\p{L})/iu;
 
 /**
