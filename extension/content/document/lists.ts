@@ -1100,9 +1100,10 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // A control whose words differ from item to item is data too (a name link); of a one-row table, its link is.
   const varies = (slot: SlotStats) => new Set(slot.texts).size > 1 || (scanned.length === 1 && slot.kind === 'link' && !!slot.texts[0]);
   // A toggle button's words may name its item ("Save Web Developer at N26"): its state is what it says, not a field
-  // (explorer, session 49: a saved job showed no mark).
+  // (explorer, session 49: a saved job showed no mark). A chip that is the item itself reads its words; item-marks.ts
+  // marks the pressed ones.
   const pressable = (slot: SlotStats) => slot.kind === 'button' && [...slot.found.values()].some((el) => pressedOf(el) !== undefined);
-  const fields = kept.filter((slot) => (slot.kind === 'text' || (varies(slot) && !containsText(slot) && !pressable(slot))));
+  const fields = kept.filter((slot) => (slot.kind === 'text' || (varies(slot) && !containsText(slot) && (!pressable(slot) || slot.selector === ':scope'))));
   const actions = kept.filter((slot) => slot.kind !== 'text');
   // And toggle buttons (`aria-pressed`: a comment's Like, a reaction): "like the third comment" must not unlike it.
   const toggles = actions.filter((slot) => !fields.includes(slot) && (TOGGLE_KINDS.has(slot.kind)
