@@ -5,7 +5,7 @@
  * stands in for the input: the input is the entry (its name, its state), the label is where it is and what is clicked.
  */
 import { htmlTag } from './classify.ts';
-import { matchesOf, queryOf } from './dom-safe.ts';
+import { matchesOf, queryAllOf } from './dom-safe.ts';
 
 /**
  * The first label of `input` that can be reached (`reachable`), when the input is a checkbox, radio button or file input that
@@ -24,7 +24,8 @@ export function labelStandIn(input: Element, reachable: (el: Element) => boolean
   }
   // A label that is, or holds, a box of the page's own (`role=checkbox` with `aria-checked`) is that box's: the box is
   // the entry already, and the hidden input only its form value.
-  return labels.find((label) => reachable(label) && !matchesOf(label, BOX_ROLES) && !queryOf(label, BOX_ROLES)) ?? null;
+  // The input itself as `role=switch` inside its drawn toggle (`label.switch > input + span.slider`) is no other box.
+  return labels.find((label) => reachable(label) && !matchesOf(label, BOX_ROLES) && !Array.from(queryAllOf(label, BOX_ROLES)).some((other) => other !== input)) ?? null;
 }
 
 const BOX_ROLES = '[role=checkbox],[role=radio],[role=switch],[role=menuitemcheckbox],[role=menuitemradio]';

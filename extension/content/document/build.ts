@@ -159,24 +159,34 @@ function fieldLabel(candidate: Candidate, name: string): string {
  * follows. What follows the board (an "Add another list" button) is under the section the board is in.
  */
 function placeBoards(lists: readonly DetectedList[], candidates: readonly Candidate[]): void {
-  const boards = new Map<Element | null, Element[]>();
+  const boards = new Map<Element | null, { item: Element; heading: Element }[]>();
   for (const list of lists) {
     if (!list.column) continue;
     const board = parentOf(list.column.item);
     const columns = boards.get(board);
-    if (columns) columns.push(list.column.item); else boards.set(board, [list.column.item]);
-    const section = headingSection(list.column.heading);
-    for (const candidate of candidates) if (containsOf(list.column.item, candidate.el)) candidate.section = section;
+    if (columns) columns.push(list.column); else boards.set(board, [list.column]);
   }
-  for (const columns of boards.values()) {
-    const names = new Set(lists.filter((l) => l.column && columns.includes(l.column.item)).map((l) => headingSection(l.column!.heading).name));
-    const first = candidates.findIndex((c) => columns.some((column) => containsOf(column, c.el)));
-    const before = first > 0 ? candidates[first - 1]!.section : undefined;
-    if (!before) continue;
-    for (let i = first; i < candidates.length; i++) {
-      const candidate = candidates[i]!;
-      if (!columns.some((column) => containsOf(column, candidate.el)) && names.has(candidate.section.name)) candidate.section = before;
-    }
+  for (const columns of boards.values()) sectionCards(columns, candidates);
+}
+
+/**
+ * Cards, each under its own heading (a board's columns, settings cards: lists.ts), are sections: the controls in each
+ * are under its heading, which the walk took for an item's title (a heading in a repeat); the controls after the
+ * cards that took the last card's heading go back to the section before them.
+ */
+function sectionCards(cards: readonly { item: Element; heading: Element }[], candidates: readonly Candidate[]): void {
+  const first = candidates.findIndex((c) => cards.some((card) => containsOf(card.item, c.el)));
+  // The section the cards are in, as the walk had it for their first control.
+  const around = first >= 0 ? candidates[first]!.section : undefined;
+  for (const card of cards) {
+    const section = headingSection(card.heading);
+    for (const candidate of candidates) if (containsOf(card.item, candidate.el)) candidate.section = section;
+  }
+  const names = new Set(cards.map((card) => headingSection(card.heading).name));
+  if (!around || names.has(around.name)) return;
+  for (let i = first; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    if (!cards.some((card) => containsOf(card.item, candidate.el)) && names.has(candidate.section.name)) candidate.section = around;
   }
 }
 
@@ -204,7 +214,9 @@ function listLabels(list: DetectedList): string[] {
     at = parent;
   }
   out.push(termBefore(el));
-  out.push(headingBefore(el));
+  // Not the heading before a labelled landmark the list fills (a pull request's title before its tabs' `nav`: the list
+  // was named after the title, renamed with every pull request; explorer, session 50).
+  if (!matchesOf(el, NAMING_BLOCKS) || !ariaLabels(el).some(Boolean)) out.push(headingBefore(el));
   out.push(legendAround(el));
   const token = listToken(idOf(el)) ?? Array.from(classListOf(el)).map(listToken).find(Boolean);
   if (token) out.push(token);
@@ -404,7 +416,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   // once its tab shows it.
   // Messages are read, never acted on: no list is made of them (a form's field errors are not rows).
   const shown = walked.candidates.filter((c) => !c.via);
-  const lists = detectLists(shown.filter((c) => c.kind !== 'message'), stops, locatorCache);
+  const headedCards: { item: Element; heading: Element }[][] = [];
+  const lists = detectLists(shown.filter((c) => c.kind !== 'message'), stops, locatorCache, headedCards);
   const hiddenViews = new Map<Element, Candidate[]>();
   for (const candidate of walked.candidates) {
     if (!candidate.via || candidate.kind === 'message') continue;
@@ -415,6 +428,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
   // A board's column (board-columns.ts): its cards and its own controls are under its heading, which the walk took
   // for an item's title (a heading in a repeat).
   placeBoards(lists, walked.candidates);
+  for (const cards of headedCards) sectionCards(cards, walked.candidates);
   const absorbed = new Map<Candidate, DetectedList>();
   for (const list of lists) for (const member of list.members) absorbed.set(member, list);
 
@@ -488,7 +502,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const labels = listLabels(list);
     const label = labels[0] ?? '';
     // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
-    const own = list.name ?? labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? fallback;
+    const own = list.name ?? labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? list.fallbackName ?? fallback;
     const total = declaredTotal(list.container, list.items);
     const table = tableOf(list);
     const sort = table ? sortedBy(table, list.fields) : undefined;

@@ -428,7 +428,7 @@ function nameAsGiven(el: Element): string {
   // A trigger that shows what it is for beside what is chosen ("Depart" "Fri, Mar 13"): the first, which stays.
   const trigger = triggerParts(el);
   if (trigger) return trigger.label;
-  const content = textOf(el, 200);
+  const content = role === 'treeitem' ? treeItemWords(el) : textOf(el, 200);
   // An icon (a glyph, an emoji: "🗑", "×") says less than the title it shows on hover ("Delete project"); so does an
   // icon's own label ("right"), said over the title of the item the control alone fills (Ant's "Next Page").
   if (content && /[\p{L}\p{N}]/u.test(content) && !(titleAround(el) && onlyPictured(el))) return content;
@@ -439,6 +439,19 @@ function nameAsGiven(el: Element): string {
   const title = collapse(attr(el, 'title') ?? '') || (onlyPictured(el) ? titleAround(el) : '');
   if (title || !drawnBox) return title || content;
   return besideLabel(el)?.text ?? content;
+}
+
+/**
+ * A tree item's words without its open branch's (`<li role=treeitem><span>Frame 1</span><ul role=group>…`): it was
+ * `frame_1_heading_rectangle_option`, named by its children too (explorer, session 49).
+ */
+function treeItemWords(el: Element): string {
+  const parts: string[] = [];
+  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) {
+    if (nodeTypeOf(node) === 3) parts.push(node.nodeValue ?? '');
+    else if (nodeTypeOf(node) === 1 && attr(node as Element, 'role') !== 'group' && !['UL', 'OL'].includes(tagOf(node as Element))) parts.push(textOf(node as Element, 200));
+  }
+  return collapse(parts.join(' ')).slice(0, 200);
 }
 
 /** A control that holds no words of its own, only pictures (whose labels its content reads). */

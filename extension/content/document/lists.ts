@@ -10,6 +10,7 @@ import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
 import { columnsOfRows, type RowShapes } from './board-columns.ts';
+import { commentOf, threadName, threadsAmong, type Thread } from './threads.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
@@ -34,6 +35,8 @@ export interface DetectedList {
   name?: string;
   /** A board's column whose cards the list is, and the column's heading (board-columns.ts). */
   column?: { item: Element; heading: Element };
+  /** The name where nothing names the list (a thread's `comments`, by their class), before `items`. */
+  fallbackName?: string;
 }
 
 const MIN_ITEMS = 3;
@@ -65,6 +68,36 @@ function formRows(memberMap: Map<Element, Candidate[]>): boolean {
   // Toppings with an "Other" field are still a checklist.
   return fields > 0 && choices <= fields;
 }
+
+/**
+ * Cards that each head a group of settings (Email: Mentions, Digest; Push: Mentions, Reminders; Pause all: 1 hour,
+ * 8 hours): sections with controls of their own, not items of one list (explorer, session 50: `$notifications__items`
+ * with slots `mentions(checkbox)`, `checkbox`, `card_body`; "turn off push reminders" meant find("Push").checkbox). Each
+ * card has a heading, and their boxes and fields are labelled apart from card to card, none by its card's heading (a
+ * product card's "Quantity" or "Compare Dune" box is a list's).
+ */
+function headedSettings(items: readonly Element[], memberMap: Map<Element, Candidate[]>): boolean {
+  if (items.length > MAX_COMMANDS) return false;
+  const labelSets: string[] = [];
+  const cards: { item: Element; heading: Element }[] = [];
+  for (const item of items) {
+    const heading = queryOf(item, 'h1,h2,h3,h4,h5,h6,[role=heading]');
+    if (!heading) return false;
+    cards.push({ item, heading });
+    const title = collapse(textOf(heading, 200)).toLowerCase();
+    const controls = (memberMap.get(item) ?? []).filter((m) => FORM_CHOICE_KINDS.has(m.kind) || FORM_FIELD_KINDS.has(m.kind));
+    if (!controls.length) continue;
+    const labels = controls.map((m) => collapse(accessibleName(m.el)).toLowerCase());
+    if (labels.some((label) => !label || (!!title && label.includes(title)))) return false;
+    labelSets.push(labels.join('|'));
+  }
+  if (labelSets.length < 2 || new Set(labelSets).size < 2) return false;
+  headedOut?.push(cards);
+  return true;
+}
+
+/** Where detectLists hands the settings cards it found (reset each run). */
+let headedOut: { item: Element; heading: Element }[][] | undefined;
 
 /**
  * Rows of several fields each, every field labelled its own way: a form laid out in columns (Bootstrap's `.row >
@@ -588,11 +621,15 @@ function fewestItems(item: Element): number {
 const enoughItems = (count: number, item: Element): boolean => count >= MIN_ITEMS || count >= fewestItems(item);
 
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
-export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?: LocatorCache): DetectedList[] {
+export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?: LocatorCache,
+  /** Gets the cards found to be settings under headings (headedSettings), each with its heading: sections, not a list. */
+  headedCards?: { item: Element; heading: Element }[][]): DetectedList[] {
+  headedOut = headedCards;
   signatures = new WeakMap();
   headerGrids = new WeakMap();
   baseSteps = new WeakMap();
   steps = new WeakMap();
+  const threads = threadsAmong(candidates, baseStep, stops);
   const bySignature = new Map<Element, Map<Element, Element[]>>();
   const siblingsLike = (item: Element): Element[] => {
     const parent = parentOf(item)!;
@@ -604,13 +641,15 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     return groups.get(item) ?? [];
   };
   // What the climb below needs to know of an ancestor, once per element: 0 = stop climbing, 1 = climb on, 2 = an item,
-  // 3 = a calendar (its days are one list: dayList).
+  // 3 = a calendar (its days are one list: dayList), 4 = a comment of a thread (threads.ts: the innermost is the item).
   const climb = new Map<Element, number>();
   const climbOf = (node: Element): number => {
     let known = climb.get(node);
     if (known === undefined) {
       if (maybeCalendar(node) && calendarOf(node)) known = 3;
-      else if (stops.has(node) || tagOf(node) === 'BODY' || moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
+      else if (stops.has(node) || tagOf(node) === 'BODY') known = 0;
+      else if (threads.has(node)) known = 4;
+      else if (moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
       // A shadow root's top-level element: climbed through to its host, which may be the item (shadow-parts.ts).
       else if (!parentOf(node)) known = 1;
       // A grid's column headers are its head, not rows of a list (MUI's sort and menu buttons in each; explorer, session 42).
@@ -639,13 +678,17 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
       }
       if (step === 0) break;
       if (step === 2) best = node;
+      if (step === 4) {
+        best = node;
+        break;
+      }
     }
     if (best) itemOf.set(candidate, best);
   }
 
   const byContainer = new Map<Element, Map<Element, Candidate[]>>();
   for (const [candidate, item] of itemOf) {
-    const container = parentOf(item)!;
+    const container = threads.get(item)?.container ?? parentOf(item)!;
     let items = byContainer.get(container);
     if (!items) byContainer.set(container, (items = new Map()));
     const members = items.get(item);
@@ -660,6 +703,12 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   for (const [container, memberMap] of byContainer) {
     if (PROSE.has(tagOf(container)) || (writtenIn(container) && [...memberMap.keys()].every((item) => PHRASING.has(tagOf(item))))) continue;
     const first = memberMap.keys().next().value as Element;
+    const thread = threads.get(first);
+    if (thread) {
+      const list = threadList(thread, memberMap, cache);
+      if (list) lists.push(list);
+      continue;
+    }
     // Hidden rows (a collapsed "more", a copy for another screen size) are not items: counted, they made a list of
     // two shown buttons, read hidden labels as samples and sent clicks to rows no one can see.
     // An item with a control the walk took is shown; only the others are looked at (at most MAX_ITEM_CHECKS of them,
@@ -691,6 +740,18 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     }
   }
   return lists;
+}
+
+/** The list of a thread's comments (threads.ts), the hidden ones left out as rows are. */
+function threadList(thread: Thread, memberMap: Map<Element, Candidate[]>, cache?: LocatorCache): DetectedList | undefined {
+  let checks = 0;
+  const items = thread.items.filter((item) => memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item));
+  if (items.length < MIN_ITEMS) return undefined;
+  const inList = new Set(items);
+  const members = new Map([...memberMap].filter(([item]) => inList.has(item)));
+  const list = listOf(thread.container, items, members, cache, undefined, thread);
+  const name = threadName(thread);
+  return list && name ? { ...list, fallbackName: name } : list;
 }
 
 /**
@@ -787,7 +848,9 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
    * The cards of the whole board, where the rows are a board's column (board-columns.ts): a list however few, their
    * shape shown by the other columns, and their fields the board's cards' (a label on one card in the column is a field).
    */
-  board?: Map<Element, Candidate[]>): DetectedList | undefined {
+  board?: Map<Element, Candidate[]>,
+  /** The thread whose comments the items are: each reads its own parts, not its replies'. */
+  thread?: Thread): DetectedList | undefined {
   const column = !!board;
   // A menu open in an item (a row's ⋮ menu) is no part of the items: its entries stand apart (explorer, session 44:
   // `menu`, `menu_2`, `menu_3` slots of every row, "Cancel order" among them).
@@ -797,11 +860,11 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   if (!column && memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems(memberMap.size, items[0]!))) return undefined;
   if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) return undefined;
   // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
-  if (formRows(memberMap) || formGrid(memberMap)) return undefined;
+  if (formRows(memberMap) || formGrid(memberMap) || (!column && headedSettings(items, memberMap))) return undefined;
   // A few radio buttons of one group, each with its label, are the form's choices: entries named by group and option
   // (`$order__ship_express`), as two of them are; a third made them a list of `text` and `radio` (explorer, session 42).
   if (memberMap.size <= SMALL_LIST && [...memberMap.values()].every((m) => m.length === 1 && m[0]!.kind === 'radio')) return undefined;
-  const { shared, controlKinds, ...list } = describe(container, items, memberMap, cache, undefined, board);
+  const { shared, controlKinds, ...list } = describe(container, items, memberMap, cache, undefined, board, thread);
   if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) return undefined;
   const lost = unreachedControls(memberMap, controlKinds);
   // Blocks that only look alike (a settings page's sections: one of check boxes, one of radio buttons, one a select):
@@ -996,7 +1059,9 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   /** The field an item that is itself a control is (a calendar's `day`), instead of a name from its labels or column. */
   itemField?: string,
   /** The items and controls whose slots the list has, where they are not its own (a board's cards: listOf). */
-  peers?: Map<Element, Candidate[]>): Omit<DetectedList, 'members'> & { shared: boolean; controlKinds: ReadonlySet<string> } {
+  peers?: Map<Element, Candidate[]>,
+  thread?: Thread): Omit<DetectedList, 'members'> & { shared: boolean; controlKinds: ReadonlySet<string> } {
+  const comments = thread && new Set(thread.items);
   const stats = new Map<string, SlotStats>();
   let order = 0;
   const note = (item: Element, el: Element, kind: 'text' | ElementKind) => {
@@ -1024,6 +1089,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME';
       if (!candidate && !text) continue;
       if (inItemMenu(el, item)) continue;
+      // A comment's replies are items of their own.
+      if (comments && commentOf(el, comments, item) !== item) continue;
       if (!candidate && drawn && slottedIntoControl(el, item, (at) => candidates.has(at))) continue;
       // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
       const hidden = candidate ? null : closestOf(el, '[aria-hidden=true],[hidden],script,style');
@@ -1095,7 +1162,16 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // one that holds none of them in some item is (a tab "Code" beside "Issues <span>42</span>": explorer, session 48).
   const containsText = (slot: SlotStats) => {
     const inner = kept.filter((other) => other !== slot && other.kind === 'text' && other.selector.startsWith(`${slot.selector} > `));
-    return inner.length > 0 && [...slot.found].every(([item, control]) => inner.some((other) => slotElement(item, other.selector)) || !sampleText(control));
+    // All its words, not a counter beside its own (a tab "Conversation <span>4</span>": its counter is no tab's name;
+    // explorer, session 50, the tabs' samples were "4", "3", "2").
+    return inner.length > 0 && [...slot.found].every(([item, control]) => {
+      const parts = inner.map((other) => slotElement(item, other.selector)).filter((el): el is Element => !!el);
+      if (!parts.length) return !sampleText(control);
+      // Counters only: a title's words beside its date, a hidden "Video", leave the title field the item's words.
+      if (parts.some((part) => /\p{L}/u.test(sampleText(part)))) return true;
+      const rest = parts.reduce((words, part) => words.replace(sampleText(part), ' '), sampleText(control));
+      return !/\p{L}/u.test(rest);
+    });
   };
   // A control whose words differ from item to item is data too (a name link); of a one-row table, its link is.
   const varies = (slot: SlotStats) => new Set(slot.texts).size > 1 || (scanned.length === 1 && slot.kind === 'link' && !!slot.texts[0]);
@@ -1146,8 +1222,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     if (value) machineValues[names.get(slot)!] = value;
   }
   const first = items[0]!;
-  const { selector: itemSelector, paths: itemPaths } = itemQueryFor(container, items,
-    itemSelectors(container, items, `:scope > ${cssIdent(localNameOf(first))}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`), cache);
+  const selectors = itemSelectors(container, items, `:scope > ${cssIdent(localNameOf(first))}${roleOf(first) ? `[role=${JSON.stringify(roleOf(first))}]` : ''}`);
+  const { selector: itemSelector, paths: itemPaths } = itemQueryFor(container, items, thread ? [`:scope ${thread.selector}`, ...selectors] : selectors, cache);
   return {
     container,
     items,

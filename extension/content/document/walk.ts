@@ -1250,7 +1250,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       kind = 'link';
     }
     // A checkbox, radio or file input the page hides to draw its own box or button: its shown label stands in for it.
-    const standIn = (kind === 'checkbox' || kind === 'radio' || kind === 'file_input') && view.layout ? labelStandIn(el, (at) => reachable(at, view)) : null;
+    const standIn = (kind === 'checkbox' || kind === 'radio' || kind === 'switch' || kind === 'file_input') && view.layout ? labelStandIn(el, (at) => reachable(at, view)) : null;
     if (ownlyHidden && !standIn) {
       skip = el;
       continue;

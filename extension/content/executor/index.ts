@@ -152,10 +152,33 @@ function pickItem(items: readonly Element[], item: { index?: number; holds?: str
   const found = foundRows.get(foundKey(list, holds));
   const same = found?.el.deref();
   if (same && items.includes(same)) return same;
-  const holding = items.filter((candidate) => holdsText(candidate, holds));
+  const holding = ownHolding(items, items.filter((candidate) => holdsText(candidate, holds)), holds);
   if (holding.length === 1) return holding[0]!;
   if (found) return holding.find((candidate) => readText(candidate) === found.text) ?? null;
   return at && holding.includes(at) ? at : holding[bestMatch(holding, holds)] ?? null;
+}
+
+/**
+ * Of the rows holding what find() looks for, those holding it in words of their own, where rows hold rows (a thread's
+ * comments and their replies: document/threads.ts): a reply's words are also its parent's, and the parent came first.
+ * All of them where none does (a row that says it only in a label).
+ */
+function ownHolding(items: readonly Element[], holding: Element[], wanted: string): Element[] {
+  if (holding.length < 2 || !items.some((item, i) => i + 1 < items.length && item.contains(items[i + 1]!))) return holding;
+  const all = new Set(items);
+  const looked = lookedFor(wanted);
+  const own = holding.filter((item) => holdsLoosely(comparable(ownWords(item, all)), looked));
+  return own.length ? own : holding;
+}
+
+/** An item's text without that of the items inside it. */
+function ownWords(item: Element, items: ReadonlySet<Element>): string {
+  const parts: string[] = [];
+  const walker = item.ownerDocument.createTreeWalker(item, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node !== item && items.has(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeType === Node.TEXT_NODE) parts.push(node.nodeValue ?? '');
+  return parts.join(' ');
 }
 
 /**
@@ -1376,7 +1399,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     const items = listItems(doc, target, reading);
     if (!items) throw new NotFoundError(`the list ${describe(target)} is not on the page now`);
     const wanted = String(request.args[0] ?? '');
-    const index = bestMatch(items, wanted);
+    const among = ownHolding(items, items, wanted);
+    const index = among === items ? bestMatch(items, wanted) : items.indexOf(among[bestMatch(among, wanted)]!);
     if (index >= 0) {
       if (foundRows.size >= 200) foundRows.clear();
       foundRows.set(foundKey(target, wanted), { el: new WeakRef(items[index]!), text: readText(items[index]!) });

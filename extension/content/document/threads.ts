@@ -1,0 +1,146 @@
+/**
+ * Comment threads: replies nested in the comment they answer (`div.comment > div.children > div.comment`: old Reddit,
+ * Disqus, WordPress, Lemmy) are one list of every comment in reading order, each with its own words and controls. Taken
+ * as siblings, the top comments were the items and a reply's upvote and Reply buttons extra slots of its parent
+ * (`comment_2`, `comment_3`), or with two top comments there was no list at all and every button an entry (explorer,
+ * session 49).
+ *
+ * A thread is found from a reply: an element of a tag and class (or a custom element, an `<article>`) inside another
+ * of the same step, a few levels up. Its items are every element of that step under the top comment's parent, three at
+ * least. They must read as comments: most have words of their own outside their controls and a control of their own (a
+ * nested menu's items are only links; a document's nested sections start with their heading, and are no comments).
+ */
+import { childrenOf, firstChildOf, firstElementChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf } from './dom-safe.ts';
+
+export interface Thread {
+  container: Element;
+  /** Every comment, replies included, in document order. */
+  items: Element[];
+  /** The selector that finds them under the container (`div.comment`). */
+  selector: string;
+}
+
+/** Levels between a reply and the comment it answers, at most (`li.comment > ul.children > li.comment` is two). */
+const MAX_REPLY_LEVELS = 6;
+/** Levels a candidate's ancestors are looked at (lists.ts climbs as far). */
+const MAX_CLIMB = 8;
+const MIN_COMMENTS = 3;
+const MAX_COMMENTS = 5_000;
+const SAMPLED = 20;
+const CONTROLS: ReadonlySet<string> = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'LABEL', 'SUMMARY']);
+const HEADINGS: ReadonlySet<string> = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * The threads the candidates sit in, by comment (each comment of a thread maps to it). `stepOf` gives an element's
+ * tag and stable class (lists.ts baseStep); `stops` are elements a list does not reach across.
+ */
+export function threadsAmong(candidates: readonly { el: Element }[], stepOf: (el: Element) => string, stops: ReadonlySet<Element>): Map<Element, Thread> {
+  const threads = new Map<Element, Thread>();
+  const looked = new Set<Element>();
+  const tops = new Set<Element>();
+  const controls = new Set(candidates.map((c) => c.el));
+  for (const { el } of candidates) {
+    let node = parentOf(el);
+    for (let n = 0; node && n < MAX_CLIMB && !stops.has(node) && tagNameOf(node) !== 'BODY'; n++, node = parentOf(node)) {
+      if (looked.has(node) || threads.has(node)) break;
+      looked.add(node);
+      const step = threadStep(node, stepOf);
+      if (!step) continue;
+      const top = outermostAlike(node, step, stepOf, stops);
+      if (top === node || tops.has(top)) continue;
+      tops.add(top);
+      const thread = threadUnder(top, step, controls);
+      if (thread) for (const item of thread.items) threads.set(item, thread);
+    }
+  }
+  return threads;
+}
+
+/** The step an element of a thread has: a class it is named by, a custom element's name, or `article`. */
+function threadStep(el: Element, stepOf: (el: Element) => string): string | undefined {
+  const step = stepOf(el);
+  return step.includes('.') || step.includes('-') || step === 'article' ? step : undefined;
+}
+
+/** The outermost element of `step` above `el` (or `el`), each within MAX_REPLY_LEVELS of the one below it. */
+function outermostAlike(el: Element, step: string, stepOf: (el: Element) => string, stops: ReadonlySet<Element>): Element {
+  let top = el;
+  let node = parentOf(el);
+  for (let n = 1; node && n <= MAX_REPLY_LEVELS && !stops.has(node) && tagNameOf(node) !== 'BODY'; n++, node = parentOf(node)) {
+    if (stepOf(node) !== step) continue;
+    top = node;
+    n = 0;
+  }
+  return top;
+}
+
+function threadUnder(top: Element, selector: string, controls: ReadonlySet<Element>): Thread | undefined {
+  const container = parentOf(top);
+  if (!container) return undefined;
+  let items: Element[];
+  try {
+    items = Array.from(queryAllOf(container, selector));
+  } catch {
+    return undefined;
+  }
+  if (items.length < MIN_COMMENTS || items.length > MAX_COMMENTS) return undefined;
+  const set = new Set(items);
+  const sampled = items.slice(0, SAMPLED);
+  const commentLike = sampled.filter((item) => !startsWithHeading(item) && ownWords(item, set) && ownControl(item, set, controls));
+  return commentLike.length * 2 >= sampled.length ? { container, items, selector } : undefined;
+}
+
+/** A section of a document starts with its heading; a comment does not. */
+function startsWithHeading(item: Element): boolean {
+  const first = firstElementChildOf(item);
+  return !!first && HEADINGS.has(tagNameOf(first));
+}
+
+/** Words of the item's own, outside its controls and its replies. */
+function ownWords(item: Element, items: ReadonlySet<Element>): boolean {
+  const visit = (el: Element, depth: number): boolean => {
+    for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) {
+      if (nodeTypeOf(node) === 3) {
+        if (/\p{L}/u.test(node.nodeValue ?? '')) return true;
+        continue;
+      }
+      if (nodeTypeOf(node) !== 1) continue;
+      const child = node as Element;
+      if (items.has(child) || CONTROLS.has(tagNameOf(child)) || depth > 12) continue;
+      if (visit(child, depth + 1)) return true;
+    }
+    return false;
+  };
+  return visit(item, 0);
+}
+
+/** A control the walk took that is the item's own, not one of its replies'. */
+function ownControl(item: Element, items: ReadonlySet<Element>, controls: ReadonlySet<Element>): boolean {
+  const stack: Element[] = [...Array.from(childrenOf(item))];
+  let seen = 0;
+  while (stack.length && seen++ < 400) {
+    const el = stack.pop()!;
+    if (items.has(el)) continue;
+    if (controls.has(el)) return true;
+    stack.push(...Array.from(childrenOf(el)));
+  }
+  return false;
+}
+
+const THREAD_WORDS: Record<string, string> = { comment: 'comments', reply: 'replies', post: 'posts', message: 'messages', review: 'reviews',
+  answer: 'answers', note: 'notes', response: 'responses', entry: 'entries' };
+
+/** What a thread's comments are called by their class or tag (`div.comment-node` → `comments`), if one of the usual words. */
+export function threadName(thread: Thread): string | undefined {
+  for (const word of thread.selector.toLowerCase().split(/[^a-z]+/)) {
+    const name = THREAD_WORDS[word.replace(/s$/, '')] ?? THREAD_WORDS[word.replace(/ies$/, 'y')];
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** The comment of `thread` that `el` is part of, innermost (the reply, not the comment it answers). */
+export function commentOf(el: Element, items: ReadonlySet<Element>, within: Element): Element | undefined {
+  for (let node: Element | null = el; node && node !== within; node = parentOf(node)) if (items.has(node)) return node;
+  return items.has(within) ? within : undefined;
+}

@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+/**
+ * Session 50's explorer findings (settings, pull request, chat, pricing pages): a switch the page draws over its hidden
+ * `role=switch` input is an entry; cards that each head their own settings are sections, not a list; a tab's counter is
+ * no tab's name; the heading before a labelled landmark names no list in it.
+ */
+import { expect, test } from 'vitest';
+import { renderDocument } from '../../../extension/content/document/render.ts';
+import { build, lists, names } from './helpers.ts';
+
+test('cards that each head their own settings are sections of entries, the page\'s buttons after them stay in its section', () => {
+  const doc = build(`<main><h1>Notifications</h1>
+    <div class="card"><div class="card-header"><h2>Email</h2><p>What we email you about.</p></div>
+      <div class="card-body"><label><input type="checkbox" checked> Mentions</label><label><input type="checkbox"> Digest</label></div></div>
+    <div class="card"><div class="card-header"><h2>Push</h2></div>
+      <div class="card-body"><label><input type="checkbox" checked> Mentions</label><label><input type="checkbox"> Reminders</label></div></div>
+    <div class="card"><div class="card-header"><h2>Pause all</h2></div><div class="card-body"><button>1 hour</button><button>8 hours</button></div></div>
+    <div class="actions"><button>Cancel</button><button type="submit">Save changes</button></div></main>`);
+  expect(lists(doc)).toHaveLength(0);
+  expect(names(doc)).toEqual(['email__mentions', 'email__digest', 'push__mentions', 'push__reminders', 'pause_all__1_hour_button',
+    'pause_all__8_hours_button', 'notifications__cancel_button', 'notifications__save_changes_button']);
+});
+
+test('product cards with the same box in each, or boxes named by their card, stay a list', () => {
+  const card = (title: string, label: string) => `<div class="card"><h3>${title}</h3><span class="price">$9</span><label><input type="checkbox"> ${label}</label><button>Add to cart</button></div>`;
+  const same = build(`<main><h1>Shop</h1><div class="grid">${['Dune', 'Emma', 'Ulysses'].map((t) => card(t, 'Compare')).join('')}</div></main>`);
+  expect(lists(same)).toHaveLength(1);
+  const named = build(`<main><h1>Shop</h1><div class="grid">${['Dune', 'Emma', 'Ulysses'].map((t) => card(t, `Compare ${t}`)).join('')}</div></main>`);
+  expect(lists(named)).toHaveLength(1);
+});
+
+test('a tab whose counter is its only text part is still named by its words in the samples', () => {
+  const doc = build(`<main><h1>Fix race in cache eviction</h1><nav aria-label="Pull request tabs" class="tabnav-tabs">
+    <a class="tabnav-tab" href="/pull/482">Conversation <span class="Counter">4</span></a>
+    <a class="tabnav-tab" href="/pull/482/commits">Commits <span class="Counter">3</span></a>
+    <a class="tabnav-tab" aria-current="page" href="/pull/482/files">Files changed <span class="Counter">2</span></a></nav></main>`);
+  const text = renderDocument(doc);
+  expect(text).toContain('e.g. "Conversation 4", "Commits 3", "Files changed 2"');
+  // Named by the nav's class, not by the title before it (which changes with every pull request).
+  expect(lists(doc)[0]!.name).toBe('pull_request_tabs__tabnav_tabs');
+});

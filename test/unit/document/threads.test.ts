@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+/**
+ * Comment threads (document/threads.ts): replies nested in their comment are items of one list with the top comments,
+ * in reading order, each with its own fields and controls; find() matches a reply by its own words, not its parent
+ * that holds them too. Nested menus and a document's nested sections are no threads.
+ */
+import { expect, test } from 'vitest';
+import { buildPageDocument } from '../../../extension/content/document/build.ts';
+import type { ListEntry } from '../../../extension/protocol/schemas.ts';
+import { build, lists, names } from './helpers.ts';
+import { renderDocument } from '../../../extension/content/document/render.ts';
+import { runOnPage } from '../automate/live-page.ts';
+
+const comment = (user: string, words: string, replies = '') => `<div class="comment"><p class="meta"><a href="/u/${user}">${user}</a> · <span>4h</span></p>
+  <div class="md"><p>${words}</p></div><div class="actions"><button aria-label="upvote" aria-pressed="false">▲</button><button>Reply</button></div>
+  ${replies ? `<div class="children">${replies}</div>` : ''}</div>`;
+
+const THREAD = `<main><h1>Best budget keyboard?</h1><div id="siteTable">
+  ${comment('tom', 'Keychron C3 is great', comment('lube', 'Seconding the Keychron', comment('tom', 'Thanks lube')))}
+  ${comment('clacky', 'Royal Kludge RK61')}</div></main>`;
+
+test('a thread of two top comments and their replies is one list of four, in reading order', () => {
+  const doc = build(THREAD);
+  const thread = lists(doc)[0]!;
+  expect(lists(doc)).toHaveLength(1);
+  expect(thread.count).toBe(4);
+  expect(thread.fields).toEqual(['meta', 'link', 'md']);
+  expect(thread.actions).toEqual(['link', 'upvote', 'reply']);
+  // Each comment's own words: the parent's sample is not its replies'.
+  expect(thread.samples.map((s) => s.md)).toEqual(['Keychron C3 is great', 'Seconding the Keychron', 'Thanks lube']);
+  // No reply's button is left as an entry or an extra slot.
+  expect(names(doc)).toEqual([thread.name]);
+});
+
+test('a thread with nothing naming it is named by its comments\' class', () => {
+  const doc = build(`<main><h1>Thread</h1>${comment('tom', 'Keychron C3', comment('lube', 'Seconding'))}${comment('kf', 'Thanks')}</main>`);
+  expect(lists(doc).map((l) => l.name)).toEqual(['thread__comments']);
+});
+
+test('the script reaches a reply by index and by its words; find() does not take the parent holding them', async () => {
+  document.body.innerHTML = THREAD;
+  const clicked: number[] = [];
+  document.querySelectorAll('button[aria-label=upvote]').forEach((button, i) => button.addEventListener('click', () => clicked.push(i)));
+  const entry = buildPageDocument(document).sections.flatMap((s) => s.entries).find((e): e is ListEntry => e.kind === 'list')!;
+  const { result } = await runOnPage(`const l = $${entry.name};
+    l.find("Seconding the Keychron").upvote.click();
+    done([l.length, l[2].md.text(), l.find("Thanks lube").link.text(), l.find("Keychron C3").link.text()]);`);
+  expect(result.ok, JSON.stringify(result.error)).toBe(true);
+  expect(result.result).toEqual([4, 'Thanks lube', 'tom', 'tom']);
+  // The reply's own upvote, not its parent's.
+  expect(clicked).toEqual([1]);
+});
+
+test('a nested menu of links and a document\'s nested sections are no thread', () => {
+  const menu = build(`<nav aria-label="Site"><ul class="menu">${['Products', 'Docs', 'Blog'].map((t) => `<li class="menu-item"><a href="/${t}">${t}</a>
+    <ul class="sub-menu"><li class="menu-item"><a href="/${t}/a">${t} A</a></li><li class="menu-item"><a href="/${t}/b">${t} B</a></li></ul></li>`).join('')}</ul></nav>`);
+  // Its links stay one group of links, as before threads.
+  expect(renderDocument(menu)).toContain('$site__links list(9) of links');
+  const sections = build(`<main>${['Install', 'Usage'].map((t) => `<div class="section"><h2>${t}</h2><p>Read <a href="/${t}">the ${t} notes</a> first.</p>
+    <div class="section"><h3>${t} on Linux</h3><p>See <a href="/${t}/linux">Linux</a> and <a href="/${t}/mac">macOS</a>.</p></div></div>`).join('')}</main>`);
+  expect(lists(sections)).toHaveLength(0);
+});
+
+test('a tree item is named by its own words, not its open branch\'s', () => {
+  const doc = build(`<aside aria-label="Layers"><ul role="tree" aria-label="Layers"><li role="treeitem" aria-expanded="true"><span>Frame 1</span>
+    <ul role="group"><li role="treeitem"><span>Heading</span></li><li role="treeitem"><span>Rectangle 2</span></li></ul></li>
+    <li role="treeitem"><span>Logo</span></li></ul></aside>`);
+  expect(names(doc)).toContain('layers__frame_1_option');
+});
