@@ -390,6 +390,10 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   if (named) return slug(named, 3);
   // A control beside words in its cell (a like switch by a track's "4:18"): the column's header names the words.
   if (header && (slot.kind === 'text' || soleControlOfCell(slot.sample))) return header;
+  // A link alone in a wrapper that says what it is (`span.c-message__sender > a`: `sender`, was `link`; explorer, session 50).
+  const wrapper = slot.kind === 'link' ? parentOf(slot.sample) : null;
+  const wrapperClass = wrapper && childrenOf(wrapper).length === 1 && ![...slot.found.keys()].includes(wrapper) ? fieldClass(wrapper) : undefined;
+  if (wrapperClass && slug(wrapperClass, 3)) return slug(wrapperClass.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
   // A rating drawn as stars, a price with what it cost before (facts.ts).
@@ -1384,7 +1388,9 @@ function mergeRepeatedAt(slots: SlotStats[], items: readonly Element[], wrapped:
       if (base !== slot.selector || slot.kind !== 'text') continue;
       base = base.slice(0, base.lastIndexOf(' > ')).replace(NTH_OF_TYPE_END, '');
     }
-    if (!base.includes(' > ') || base.includes(INTO_SHADOW) || !/^[\w-]+(\[[^\]]*\])?\.[\w-]+$/.test(lastStepOf(base))) continue;
+    // Parts of a class (`span.tag`), or the rows of a list in the item (a plan's features, `ul > li`: explorer, session
+    // 50, its fourth feature was dropped).
+    if (!base.includes(' > ') || base.includes(INTO_SHADOW) || !(/^[\w-]+(\[[^\]]*\])?\.[\w-]+$/.test(lastStepOf(base)) || /\b(?:ul|ol)(?:\.[\w-]+)? > li$/.test(base))) continue;
     const group = byBase.get(base);
     if (group) group.push(slot); else byBase.set(base, [slot]);
   }

@@ -134,8 +134,12 @@ export function spacedLike(shown: string, words: string): string {
   return out;
 }
 
-/** A UI kit's class prefix (Ant Design's `ant-`, Element's `el-`, Vuetify's `v-`, Angular Material's `mat-`…). */
-const KIT_PREFIX = /^(?:ant|el|v|chakra|mantine|mat|mdc|bp[3-6]?|p)-(?=[a-z])/i;
+/**
+ * A UI kit's class prefix (Ant Design's `ant-`, Element's `el-`, Vuetify's `v-`, Angular Material's `mat-`…), and the
+ * namespaces of CSS conventions: ITCSS's `c-` component and `o-` object (Slack's `c-message__sender`), Stack
+ * Overflow's Stacks `s-`, and `js-` hooks (explorer, session 50: fields `c_message_sender`, `c_reaction_bar`).
+ */
+const KIT_PREFIX = /^(?:ant|el|v|chakra|mantine|mat|mdc|bp[3-6]?|p|c|o|s|js)-(?=[a-z])/i;
 
 /** A class without its UI kit's prefix: `ant-pagination-item` → `pagination-item`. */
 export const withoutKitPrefix = (name: string): string => name.replace(KIT_PREFIX, '');

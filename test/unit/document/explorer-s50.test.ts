@@ -39,3 +39,21 @@ test('a tab whose counter is its only text part is still named by its words in t
   // Named by the nav's class, not by the title before it (which changes with every pull request).
   expect(lists(doc)[0]!.name).toBe('pull_request_tabs__tabnav_tabs');
 });
+
+test('a plan card\'s features, rows of a list in it, are one field with all of them', () => {
+  const plan = (name: string, price: string, cta: string, features: string[]) => `<div class="plan-card"><h3 class="plan-card__name">${name}</h3><p class="plan-card__price">${price}</p>
+    <a href="/signup?plan=${name}" class="plan-card__cta">${cta}</a><ul class="plan-card__features">${features.map((f) => `<li>${f}</li>`).join('')}</ul></div>`;
+  const doc = build(`<main><h1>Pricing</h1><div class="plans">${plan('Starter', '$0', 'Get started', ['3 projects', '1 GB'])}${plan('Pro', '$12', 'Start free trial', ['Unlimited projects', '100 GB', 'Domains', 'Priority support'])}${plan('Team', '$30', 'Contact sales', ['SSO', 'Audit log', 'Manager'])}</div></main>`);
+  const plans = lists(doc)[0]!;
+  expect(plans.fields).toEqual(['name', 'price', 'cta', 'features']);
+  expect(plans.samples[1]!.features).toBe('Unlimited projects, 100 GB, Domains, Priority support');
+});
+
+test('a chat message\'s sender is named by its wrapper, its parts without the kit\'s `c-` prefix', () => {
+  const message = (from: string, time: string, body: string) => `<div role="listitem"><div class="c-message"><span class="c-message__sender"><a href="/team/${from}">${from}</a></span>
+    <a class="c-timestamp" href="/p/${time}">${time}</a><div class="c-message__body">${body}</div><button class="c-message__reply">Reply</button></div></div>`;
+  const doc = build(`<main><h1>general</h1><div role="log" aria-label="Messages">${message('Maya', '9:41', 'Standup moved.')}${message('Jordan', '9:43', 'Review PR 12?')}${message('Priya', '9:50', 'On it.')}</div></main>`);
+  const messages = lists(doc)[0]!;
+  expect(messages.fields).toEqual(['sender', 'timestamp', 'body']);
+  expect(messages.actions).toEqual(['sender', 'timestamp', 'reply']);
+});
