@@ -90,7 +90,8 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
       if (!words) continue;
       const hidden = Array.from(classListOf(inner)).some((c) => VISUALLY_HIDDEN.test(c));
       if (hidden && STATE_WORDS.test(words)) drop(words);
-      else if (hidden || /^[#№]?\d[\d,.]*$/.test(words)) {
+      // A number, or a change counted in signed numbers ("+12 −4": a file's lines added and removed; explorer, session 50).
+      else if (hidden || /^[#№]?\d[\d,.]*$/.test(words) || /^(?:[+\-−]\d[\d,.]*\s*)+$/u.test(words)) {
         for (const number of numbersIn(words)) if (hidden || !identifierNumber(number, label, ordinals)) numbers.add(number);
       } else {
         const next = nextElementOf(inner);
@@ -99,6 +100,10 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
       }
     }
   }
+  // A control that shows only a count its label says with what it counts ("42" labelled "View all 42 members"): the
+  // count changes as the page lives (explorer, session 50).
+  const shown = collapse(textContentOf(el));
+  if (/^\d[\d,.]*$/.test(shown) && shown !== label && new RegExp(`(?:^|\\s)${shown.replace(/[.]/g, '\\.')}\\s+\\p{L}`, 'u').test(label)) numbers.add(shown);
   const stated = attr(el, 'aria-selected') === 'true' || attr(el, 'aria-pressed') === 'true' || attr(el, 'aria-checked') === 'true'
     || (attr(el, 'aria-current') ?? 'false') !== 'false';
   if (stated) {

@@ -76,7 +76,12 @@ export const quote = (text: string, max = 80): string => JSON.stringify(truncate
  * The words of a label that go into a name: counts ("Inbox (2)", "Cart [3]", "Comments (5 posted)") change as the page
  * lives, so they are left out.
  */
-export const nameWords = (label: string): string => label.replace(/[([]\s*\d[\d,.]*(?:\s+[\p{L}\s]{1,20}?)?\s*[)\]]/gu, ' ');
+export const nameWords = (label: string): string => {
+  const out = label.replace(BRACKETED_COUNT, ' ');
+  // A label that is only such a count ("(128 reviews)": a product's link to its reviews) keeps its words.
+  return /[\p{L}\p{N}]/u.test(out) ? out : label.replace(BRACKETED_COUNT, ' $1 ');
+};
+const BRACKETED_COUNT = /[([]\s*\d[\d,.]*(?:\s+([\p{L}\s]{1,20}?))?\s*[)\]]/gu;
 
 /** A word that is only a number ("941", "1", "2,5"; not "1.4m", "v2"). */
 const NUMBER_WORD = /(?<![\p{L}\p{N}]|[\p{N}][.,])[#№]?\d(?:[\d,.]*\d)?(?![\p{L}\p{N}]|[.,]\d)/gu;

@@ -57,3 +57,17 @@ test('a chat message\'s sender is named by its wrapper, its parts without the ki
   expect(messages.fields).toEqual(['sender', 'timestamp', 'body']);
   expect(messages.actions).toEqual(['sender', 'timestamp', 'reply']);
 });
+
+test('counts leave names: a link that is only a bracketed count keeps its word, a button showing a count its label says drops it', () => {
+  const doc = build(`<main><h1>Trail Runner 2</h1><a href="#reviews">(128 reviews)</a><button aria-label="View all 42 members">42</button>
+    <a href="/p/2" aria-label="Page 2">2</a><div role="tree" aria-label="Files"><div role="treeitem">evict.ts <span class="diffstat">+12 −4</span></div>
+    <div role="treeitem">cache.ts <span class="diffstat">+3 −0</span></div></div></main>`);
+  expect(names(doc)).toEqual(expect.arrayContaining(['trail_runner_2__reviews_link', 'trail_runner_2__view_all_members_button', 'trail_runner_2__page_2_link']));
+  expect(names(doc).some((n) => /evict_ts_option$/.test(n)), names(doc).join()).toBe(true);
+});
+
+test('an editable block\'s words are its item\'s sample (a Notion to-do)', () => {
+  const todo = (text: string, done: boolean) => `<div class="notion-to_do-block"><div role="checkbox" aria-checked="${done}" tabindex="0"></div><div contenteditable="true">${text}</div></div>`;
+  const doc = build(`<main><h1>Roadmap Q3</h1><div class="notion-page-content">${todo('Ship billing v2', true)}${todo('Launch mobile beta', false)}${todo('Hire 2 engineers', false)}</div></main>`);
+  expect(lists(doc)[0]!.samples.map((s) => s.editable)).toEqual(['Ship billing v2', 'Launch mobile beta', 'Hire 2 engineers']);
+});
