@@ -30,18 +30,24 @@ const HTMLElementProto = typeof HTMLElement === 'undefined' ? undefined : HTMLEl
 const DocumentProto = typeof Document === 'undefined' ? undefined : Document.prototype;
 const FragmentProto = typeof DocumentFragment === 'undefined' ? undefined : DocumentFragment.prototype;
 
+/** `Function.prototype.call`, bound below to each getter and method (captured at load, before any page script could matter). */
+const callOf = Function.prototype.call;
+
 /** A getter read safely: through the prototype's getter when there is one, else the property. */
 function getter<T>(proto: object | undefined, name: string): (node: Node) => T {
   const get = member<(this: Node) => T>(proto, name, 'get');
   if (!get) return (node) => (node as unknown as Record<string, T>)[name]!;
-  return (node) => get.call(node);
+  // `call` bound to the getter: `f(node)` is `get.call(node)`, and each is a function of its own, so the engine's call
+  // sites stay monomorphic (one shared closure would see every getter and be megamorphic).
+  return callOf.bind(get) as unknown as (node: Node) => T;
 }
 
 /** A method called safely (see `getter`). */
 function method<A extends unknown[], R>(proto: object | undefined, name: string): (node: Node, ...args: A) => R {
   const fn = member<(this: Node, ...args: A) => R>(proto, name, 'value');
   if (!fn) return (node, ...args) => (node as unknown as Record<string, (...a: A) => R>)[name]!(...args);
-  return (node, ...args) => fn.apply(node, args);
+  // `f(node, ...args)` is `fn.call(node, ...args)`, without a rest array per call (see `getter`).
+  return callOf.bind(fn) as unknown as (node: Node, ...args: A) => R;
 }
 
 // Node facts.
@@ -158,8 +164,9 @@ export const clientHeightOf = (el: Element): number => clientHeightGet(el) ?? 0;
 /** The slot showing a host's light child (null where none; undefined where the environment has no `assignedSlot`). */
 export const assignedSlotOf = (el: Element): HTMLSlotElement | null | undefined => assignedSlotGet(el);
 /** `checkVisibility` through the prototype; undefined where the environment has none (happy-dom without layout). */
+const checkVisibilityBound = checkVisibilityCall ? (callOf.bind(checkVisibilityCall) as unknown as (el: Element, options?: CheckVisibilityOptions) => boolean) : undefined;
 export const checkVisibilityOf = (el: Element, options?: CheckVisibilityOptions): boolean | undefined =>
-  checkVisibilityCall ? checkVisibilityCall.call(el, options) : undefined;
+  checkVisibilityBound ? checkVisibilityBound(el, options) : undefined;
 export const hasCheckVisibility = (): boolean => !!checkVisibilityCall;
 
 /** `querySelector` on an element, a document or a shadow root (a fragment). */

@@ -8,13 +8,19 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${cutUnits(text, Math.max(0, max - 1))}…`;
 }
 
+/** Text all in ASCII, and what separates words there (what is no letter or digit: slug's separators, in ASCII). */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
+
 /**
  * A name part from free text: lowercase letters and digits joined by `_`, at most `words` words and 40 chars.
  * Letters of any script survive (a JS identifier may hold them); everything else is a separator, so page text
  * can never put punctuation, quotes or newlines into a name.
  */
 export function slug(text: string, words = 4): string {
-  const parts = text
+  // ASCII (most names): nothing to normalize, strip or take marks from; letters and digits are a-z and 0-9. The
+  // same parts as the general way below, without its normalizations and Unicode-property regexes.
+  const parts = ASCII_ONLY.test(text) ? text.toLowerCase().split(ASCII_SEPARATORS).filter(Boolean).slice(0, words) : text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     // Put back together what only Latin accents were taken from: "ボ" stays one letter, not "ホ" and a mark. Hangul
