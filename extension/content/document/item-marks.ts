@@ -6,7 +6,8 @@
  * option, a pressed chip were nowhere in the document).
  */
 import type { ListEntry } from './types.ts';
-import { attr, childElementCountOf, parentOf, queryOf } from './dom-safe.ts';
+import { attr, childElementCountOf, containsOf, parentOf, queryOf } from './dom-safe.ts';
+import { ownItemText } from './threads.ts';
 import { accessibleName, tagOf } from './dom.ts';
 import { activeItem, saysCurrent } from './classify.ts';
 import { sampleText, slotElement } from './lists.ts';
@@ -23,6 +24,8 @@ function markOf(el: Element): Mark | undefined {
   if (saysCurrent(el)) return 'current';
   if (attr(el, 'aria-selected') === 'true' || (tagOf(el) === 'OPTION' && (el as HTMLOptionElement).selected === true)) return 'selected';
   if (attr(el, 'aria-pressed') === 'true') return 'pressed';
+  // A tree's open branches (explorer, session 50: a tree's items as a list said none open).
+  if (attr(el, 'aria-expanded') === 'true' && attr(el, 'role') === 'treeitem') return 'expanded';
   return undefined;
 }
 
@@ -48,6 +51,8 @@ export function markedItems(items: readonly Element[], container: Element, contr
   let count = 0;
   let disabled = 0;
   const scanned = items.slice(0, MAX_SCANNED);
+  // Items holding items (a thread's comments, a tree's branches: threads.ts) are marked by their own words.
+  const nested = items.some((item, i) => i + 1 < items.length && containsOf(item, items[i + 1]!)) ? new Set(items) : undefined;
   const controlOf = (item: Element) => (controlSelector ? slotElement(item, controlSelector) : null);
   // A control that says the same in every item ("Like") tells none apart: the item's words then.
   const alike = (() => {
@@ -60,7 +65,7 @@ export function markedItems(items: readonly Element[], container: Element, contr
     const sole = wrapper && wrapper !== container && childElementCountOf(wrapper) === 1 ? wrapper : null;
     const chosen = markOf(item) ?? (control && control !== item ? markOf(control) : undefined) ?? (sole ? markOf(sole) : undefined)
       ?? (control && activeItem(item) ? 'current' : undefined);
-    const text = () => truncate((!alike && control ? sampleText(control) : '') || sampleText(item), 60);
+    const text = () => truncate((!alike && control ? sampleText(control) : '') || (nested ? ownItemText(item, nested) : sampleText(item)), 60);
     if (!chosen) {
       if (!anyDisabled) return;
       // An item with a disabled control (a sold-out card's "Sold out" button): marked apart, by that control's words.

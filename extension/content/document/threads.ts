@@ -10,7 +10,7 @@
  * least. They must read as comments: most have words of their own outside their controls and a control of their own (a
  * nested menu's items are only links; a document's nested sections start with their heading, and are no comments).
  */
-import { childrenOf, firstChildOf, firstElementChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf } from './dom-safe.ts';
+import { attr, childrenOf, firstChildOf, firstElementChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf } from './dom-safe.ts';
 
 export interface Thread {
   container: Element;
@@ -25,6 +25,7 @@ const MAX_REPLY_LEVELS = 6;
 /** Levels a candidate's ancestors are looked at (lists.ts climbs as far). */
 const MAX_CLIMB = 8;
 const MIN_COMMENTS = 3;
+const TREE_ITEM = '[role=treeitem]';
 const MAX_COMMENTS = 5_000;
 const SAMPLED = 20;
 const CONTROLS: ReadonlySet<string> = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'LABEL', 'SUMMARY']);
@@ -56,8 +57,9 @@ export function threadsAmong(candidates: readonly { el: Element }[], stepOf: (el
   return threads;
 }
 
-/** The step an element of a thread has: a class it is named by, a custom element's name, or `article`. */
+/** The step an element of a thread has: a class it is named by, a custom element's name, `article`; a tree's item. */
 function threadStep(el: Element, stepOf: (el: Element) => string): string | undefined {
+  if (attr(el, 'role') === 'treeitem') return TREE_ITEM;
   const step = stepOf(el);
   return step.includes('.') || step.includes('-') || step === 'article' ? step : undefined;
 }
@@ -67,7 +69,7 @@ function outermostAlike(el: Element, step: string, stepOf: (el: Element) => stri
   let top = el;
   let node = parentOf(el);
   for (let n = 1; node && n <= MAX_REPLY_LEVELS && !stops.has(node) && tagNameOf(node) !== 'BODY'; n++, node = parentOf(node)) {
-    if (stepOf(node) !== step) continue;
+    if (threadStep(node, stepOf) !== step) continue;
     top = node;
     n = 0;
   }
@@ -86,7 +88,9 @@ function threadUnder(top: Element, selector: string, controls: ReadonlySet<Eleme
   if (items.length < MIN_COMMENTS || items.length > MAX_COMMENTS) return undefined;
   const set = new Set(items);
   const sampled = items.slice(0, SAMPLED);
-  const commentLike = sampled.filter((item) => !startsWithHeading(item) && ownWords(item, set) && ownControl(item, set, controls));
+  // A tree's items say what they are (`role=treeitem`): their words may all be in their links.
+  const tree = selector === TREE_ITEM;
+  const commentLike = sampled.filter((item) => !startsWithHeading(item) && (tree || ownWords(item, set)) && ownControl(item, set, controls));
   return commentLike.length * 2 >= sampled.length ? { container, items, selector } : undefined;
 }
 
@@ -137,6 +141,22 @@ export function threadName(thread: Thread): string | undefined {
     if (name) return name;
   }
   return undefined;
+}
+
+/** An item's words without its replies' (a tree item's without its branch's), as shown in a list's marks. */
+export function ownItemText(item: Element, items: ReadonlySet<Element>, max = 200): string {
+  const parts: string[] = [];
+  let length = 0;
+  const visit = (el: Element, depth: number) => {
+    for (let node = firstChildOf(el); node && length < max; node = nextSiblingOf(node)) {
+      if (nodeTypeOf(node) === 3) {
+        parts.push(node.nodeValue ?? '');
+        length += (node.nodeValue ?? '').length;
+      } else if (nodeTypeOf(node) === 1 && !items.has(node as Element) && depth < 16 && !['SCRIPT', 'STYLE'].includes(tagNameOf(node as Element))) visit(node as Element, depth + 1);
+    }
+  };
+  visit(item, 0);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The comment of `thread` that `el` is part of, innermost (the reply, not the comment it answers). */

@@ -67,3 +67,15 @@ test('a tree item is named by its own words, not its open branch\'s', () => {
     <li role="treeitem"><span>Logo</span></li></ul></aside>`);
   expect(names(doc)).toContain('layers__frame_1_option');
 });
+
+test('a tree whose items hold a link and a button each is one list of its items, its open branch marked', () => {
+  const row = (title: string, level: number, inner = '') => `<div role="treeitem" aria-level="${level}"${inner ? ' aria-expanded="true"' : ''}><div class="row"><a href="/${title}"><span class="page-title">${title}</span></a>
+    <div role="button" tabindex="0" aria-label="Add a page inside"></div></div>${inner ? `<div role="group">${inner}</div>` : ''}</div>`;
+  const doc = build(`<nav aria-label="Sidebar"><div role="tree" aria-label="Private">${row('Projects', 1, row('Roadmap', 2) + row('Hiring', 2))}${row('Journal', 1)}</div></nav>`);
+  const tree = lists(doc)[0]!;
+  expect(lists(doc)).toHaveLength(1);
+  expect(tree.count).toBe(4);
+  expect(tree.samples.map((s) => s.page_title)).toEqual(['Projects', 'Roadmap', 'Hiring']);
+  expect(tree.marked).toEqual([{ index: 0, mark: 'expanded', text: 'Projects' }]);
+  expect(names(doc)).toEqual([tree.name]);
+});
