@@ -1189,7 +1189,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const toggles = actions.filter((slot) => !fields.includes(slot) && (TOGGLE_KINDS.has(slot.kind)
     || pressable(slot)));
   const pickers = actions.filter((slot) => slot.kind === 'select' && !fields.includes(slot));
-  const boxes = actions.filter((slot) => (slot.kind === 'text_input' || slot.kind === 'slider' || slot.kind === 'editable') && !fields.includes(slot));
+  const boxes = actions.filter((slot) => (slot.kind === 'text_input' || slot.kind === 'slider') && !fields.includes(slot));
   const samples = items.slice(0, SAMPLES).map((item) => {
     const sample: Record<string, string> = {};
     for (const slot of fields) {
@@ -1213,9 +1213,9 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // 48). Never a password, card or code field's.
     for (const slot of boxes) {
       const el = slotElement(item, slot.selector);
-      // An editable block's words are the item's own (a to-do's text in a Notion page; explorer, session 50).
-      const held = !el || isSensitive(el) ? '' : tagOf(el) === 'INPUT' || tagOf(el) === 'TEXTAREA' ? hideSecrets(collapse(String((el as HTMLInputElement).value ?? '')))
-        : slot.kind === 'editable' ? hideSecrets(textOf(el, 120)) : '';
+      // Not an editable block's words: what the user typed there may be anything (typed-text.test.ts: card numbers in a
+      // note); a script still finds an item by them.
+      const held = el && (tagOf(el) === 'INPUT' || tagOf(el) === 'TEXTAREA') && !isSensitive(el) ? hideSecrets(collapse(String((el as HTMLInputElement).value ?? ''))) : '';
       if (held) sample[names.get(slot)!] = truncate(held, 60);
     }
     return sample;
