@@ -78,6 +78,15 @@ function formRows(memberMap: Map<Element, Candidate[]>): boolean {
  */
 function headedSettings(items: readonly Element[], memberMap: Map<Element, Candidate[]>): boolean {
   if (items.length > MAX_COMMANDS) return false;
+  // A button or link that says the same in two cards is the cards' action (a product's "Add to cart" beside its Size
+  // select: review, session 50); settings cards have none.
+  const actions = new Set<string>();
+  for (const members of memberMap.values()) {
+    for (const label of new Set(members.filter((m) => !FORM_CHOICE_KINDS.has(m.kind) && !FORM_FIELD_KINDS.has(m.kind)).map((m) => collapse(accessibleName(m.el)).toLowerCase()))) {
+      if (actions.has(label)) return false;
+      actions.add(label);
+    }
+  }
   const labelSets: string[] = [];
   const cards: { item: Element; heading: Element }[] = [];
   for (const item of items) {
@@ -748,8 +757,9 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
 
 /** The list of a thread's comments (threads.ts), the hidden ones left out as rows are. */
 function threadList(thread: Thread, memberMap: Map<Element, Candidate[]>, cache?: LocatorCache): DetectedList | undefined {
-  let checks = 0;
-  const items = thread.items.filter((item) => memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item));
+  // Each one looked at, past MAX_ITEM_CHECKS too: a tree's collapsed branches hide most of its items (review, session 50:
+  // 260 counted of 70 shown).
+  const items = thread.items.filter((item) => memberMap.has(item) || shownItem(item));
   if (items.length < MIN_ITEMS) return undefined;
   const inList = new Set(items);
   const members = new Map([...memberMap].filter(([item]) => inList.has(item)));

@@ -103,7 +103,8 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
   // A control that shows only a count its label says with what it counts ("42" labelled "View all 42 members"): the
   // count changes as the page lives (explorer, session 50).
   const shown = collapse(textContentOf(el));
-  if (/^\d[\d,.]*$/.test(shown) && shown !== label && new RegExp(`(?:^|\\s)${shown.replace(/[.]/g, '\\.')}\\s+\\p{L}`, 'u').test(label)) numbers.add(shown);
+  // Only "all N things" ("9 UK", "3 stars", "Show 50 results per page" are what their buttons choose: review, session 50).
+  if (/^\d[\d,.]*$/.test(shown) && shown !== label && new RegExp(`\\ball\\s+${shown.replace(/[.]/g, '\\.')}\\s+\\p{L}`, 'iu').test(label)) numbers.add(shown);
   const stated = attr(el, 'aria-selected') === 'true' || attr(el, 'aria-pressed') === 'true' || attr(el, 'aria-checked') === 'true'
     || (attr(el, 'aria-current') ?? 'false') !== 'false';
   if (stated) {

@@ -10,7 +10,7 @@
  * least. They must read as comments: most have words of their own outside their controls and a control of their own (a
  * nested menu's items are only links; a document's nested sections start with their heading, and are no comments).
  */
-import { attr, childrenOf, firstChildOf, firstElementChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf } from './dom-safe.ts';
+import { attr, childrenOf, firstChildOf, firstElementChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface Thread {
   container: Element;
@@ -90,8 +90,24 @@ function threadUnder(top: Element, selector: string, controls: ReadonlySet<Eleme
   const sampled = items.slice(0, SAMPLED);
   // A tree's items say what they are (`role=treeitem`): their words may all be in their links.
   const tree = selector === TREE_ITEM;
-  const commentLike = sampled.filter((item) => !startsWithHeading(item) && (tree || ownWords(item, set)) && ownControl(item, set, controls));
-  return commentLike.length * 2 >= sampled.length ? { container, items, selector } : undefined;
+  const own = new Map(sampled.map((item) => [item, ownControls(item, set, controls)] as const));
+  const commentLike = sampled.filter((item) => !startsWithHeading(item) && (tree || ownWords(item, set)) && own.get(item)!.length > 0);
+  if (tree) return commentLike.length * 2 >= sampled.length ? { container, items, selector } : undefined;
+  // Comments share a control's words ("Reply", "upvote"); cards inside a card each say their own ("View revenue").
+  const sharing = new Map<string, number>();
+  for (const found of own.values()) for (const words of new Set(found.map(controlWords).filter(Boolean))) sharing.set(words, (sharing.get(words) ?? 0) + 1);
+  if (Math.max(0, ...sharing.values()) * 2 < sampled.length) return undefined;
+  // Every one a comment (a wrapper of the page's class, `div.flex` around its `div.flex` rows, is none, and would be
+  // item 0: review, session 50), and two at the top at least: a card holding cards, a post's `<article>` holding its
+  // comments' `<article>`s, is no thread of them.
+  if (commentLike.length < sampled.length) return undefined;
+  let tops = 0;
+  for (const item of items) {
+    let node = parentOf(item);
+    while (node && node !== container && !set.has(node)) node = parentOf(node);
+    if (node === container && ++tops >= 2) return { container, items, selector };
+  }
+  return undefined;
 }
 
 /** A section of a document starts with its heading; a comment does not. */
@@ -118,18 +134,22 @@ function ownWords(item: Element, items: ReadonlySet<Element>): boolean {
   return visit(item, 0);
 }
 
-/** A control the walk took that is the item's own, not one of its replies'. */
-function ownControl(item: Element, items: ReadonlySet<Element>, controls: ReadonlySet<Element>): boolean {
+/** The controls the walk took that are the item's own, not its replies' (a few, from the end: a comment's buttons). */
+function ownControls(item: Element, items: ReadonlySet<Element>, controls: ReadonlySet<Element>): Element[] {
   const stack: Element[] = [...Array.from(childrenOf(item))];
+  const out: Element[] = [];
   let seen = 0;
-  while (stack.length && seen++ < 400) {
+  while (stack.length && seen++ < 400 && out.length < 8) {
     const el = stack.pop()!;
     if (items.has(el)) continue;
-    if (controls.has(el)) return true;
+    if (controls.has(el)) out.push(el);
     stack.push(...Array.from(childrenOf(el)));
   }
-  return false;
+  return out;
 }
+
+/** A control's words, as alike controls of comments share them ("Reply", "upvote"). */
+const controlWords = (el: Element): string => (attr(el, 'aria-label') ?? textContentOf(el) ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 const THREAD_WORDS: Record<string, string> = { comment: 'comments', reply: 'replies', post: 'posts', message: 'messages', review: 'reviews',
   answer: 'answers', note: 'notes', response: 'responses', entry: 'entries' };

@@ -62,7 +62,23 @@ test('counts leave names: a link that is only a bracketed count keeps its word, 
   const doc = build(`<main><h1>Trail Runner 2</h1><a href="#reviews">(128 reviews)</a><button aria-label="View all 42 members">42</button>
     <a href="/p/2" aria-label="Page 2">2</a><div role="tree" aria-label="Files"><div role="treeitem">evict.ts <span class="diffstat">+12 −4</span></div>
     <div role="treeitem">cache.ts <span class="diffstat">+3 −0</span></div></div></main>`);
-  expect(names(doc)).toEqual(expect.arrayContaining(['trail_runner_2__reviews_link', 'trail_runner_2__view_all_members_button', 'trail_runner_2__page_2_link']));
+  expect(names(doc)).toEqual(expect.arrayContaining(['trail_runner_2__review_link', 'trail_runner_2__view_all_members_button', 'trail_runner_2__page_2_link']));
   expect(names(doc).some((n) => /evict_ts_option$/.test(n)), names(doc).join()).toBe(true);
 });
 
+
+// Review, session 50.
+test('product cards with their own variant pickers and one "Add to cart" each stay a list', () => {
+  const card = (title: string, label: string, options: string[]) => `<div class="card"><h3><a href="/p/${title}">${title}</a></h3><span class="price">$20</span>
+    <label>${label} <select>${options.map((o) => `<option>${o}</option>`).join('')}</select></label><button>Add to cart</button></div>`;
+  const doc = build(`<main><h1>New arrivals</h1><div class="grid">${card('Tee', 'Size', ['S', 'M'])}${card('Mug', 'Capacity', ['8 oz', '12 oz'])}${card('Poster', 'Format', ['A3', 'A2'])}</div></main>`);
+  expect(lists(doc).map((l) => l.count)).toEqual([3]);
+});
+
+test('a number a button chooses stays in its name; "(1 review)" and "(2 reviews)" are one name', () => {
+  const doc = build(`<main><h1>Results</h1>${[8, 9, 10].map((n) => `<button aria-label="${n} UK">${n}</button>`).join('')}
+    ${[1, 2, 3].map((n) => `<button aria-label="${n} stars">${n}</button>`).join('')}<button aria-label="Show 50 results per page">50</button></main>`);
+  expect(names(doc)).toEqual(expect.arrayContaining(['results__9_uk_button', 'results__3_stars_button', 'results__show_50_results_per_button']));
+  expect(names(build('<main><h1>Dune</h1><a href="#reviews">(1 review)</a></main>'))).toEqual(['dune__review_link']);
+  expect(names(build('<main><h1>Dune</h1><a href="#reviews">(2 reviews)</a></main>'))).toEqual(['dune__review_link']);
+});

@@ -79,3 +79,19 @@ test('a tree whose items hold a link and a button each is one list of its items,
   expect(tree.marked).toEqual([{ index: 0, mark: 'expanded', text: 'Projects' }]);
   expect(names(doc)).toEqual([tree.name]);
 });
+
+// Review, session 50.
+test('a wrapper of the rows\' own class, a card holding cards and a post holding its comments are no threads', () => {
+  const team = build(`<main><h1>Members</h1><div class="flex flex-col">${['Alice Smith', 'Bob Jones', 'Carol White'].map((n) => `<div class="flex items-center"><p>${n}</p><button>Remove</button></div>`).join('')}</div></main>`);
+  expect(lists(team).map((l) => [l.count, l.samples[0]])).toEqual([[3, { text: 'Alice Smith' }]]);
+  const dashboard = build(`<main><div class="card"><div class="card-body"><p>Account overview for your team.</p><button>Refresh</button><div class="row">
+    ${['revenue', 'users', 'tickets'].map((t) => `<div class="card"><div class="card-body"><p>About ${t} this week.</p><a href="/${t}">View ${t}</a></div></div>`).join('')}</div></div></div>
+    <div class="card"><div class="card-body"><p>Billing is handled by Stripe.</p><button>Manage billing</button></div></div></main>`);
+  expect(lists(dashboard).map((l) => l.count)).toEqual([3]);
+  expect(names(dashboard)).toEqual(expect.arrayContaining(['main__refresh_button', 'main__manage_billing_button']));
+  const post = build(`<main><article><header><h1>Ten tips for bread</h1></header><p>Start with a good starter.</p><a href="/share/fb">Share on Facebook</a><button>Copy link</button>
+    <section><h2>Comments</h2>${['bob', 'cy', 'di'].map((u) => `<article class="comment"><a href="/u/${u}">${u}</a><p>Words of ${u}.</p><button>Reply</button></article>`).join('')}</section></article></main>`);
+  expect(names(post)).toEqual(expect.arrayContaining(['ten_tips_for__share_on_facebook_link', 'ten_tips_for__copy_link_button']));
+  expect(lists(post).map((l) => l.count)).toEqual([3]);
+});
+
