@@ -90,6 +90,12 @@ function tableOf(list: DetectedList): Element | undefined {
 }
 
 /** The heading just before an element, if any. */
+/** A block that starts with a heading of its own (`<section><h2>Reviews</h2>…`): the heading before it is another part's. */
+function ownHeading(el: Element): boolean {
+  const first = firstElementChildOf(el);
+  return !!first && /^H[1-6]$/.test(tagOf(first));
+}
+
 function headingBefore(el: Element): string {
   let prev = previousElementOf(el);
   // Past a few buttons that act on the list ("Select all", "Clear all" between a filter's heading and its boxes:
@@ -214,9 +220,10 @@ function listLabels(list: DetectedList): string[] {
     at = parent;
   }
   out.push(termBefore(el));
-  // Not the heading before a labelled landmark the list fills (a pull request's title before its tabs' `nav`: the list
-  // was named after the title, renamed with every pull request; explorer, session 50).
-  if (!matchesOf(el, NAMING_BLOCKS) || !ariaLabels(el).some(Boolean)) out.push(headingBefore(el));
+  // Not the heading before a labelled landmark the list fills, or one that starts with its own heading (a pull
+  // request's title before its tabs' `nav`, a product's before its `section` of reviews: the lists were named after
+  // the title, renamed with every pull request or product; explorer, session 50).
+  if (!matchesOf(el, NAMING_BLOCKS) || (!ariaLabels(el).some(Boolean) && !ownHeading(el))) out.push(headingBefore(el));
   out.push(legendAround(el));
   const token = listToken(idOf(el)) ?? Array.from(classListOf(el)).map(listToken).find(Boolean);
   if (token) out.push(token);

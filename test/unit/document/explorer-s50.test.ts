@@ -82,3 +82,9 @@ test('a number a button chooses stays in its name; "(1 review)" and "(2 reviews)
   expect(names(build('<main><h1>Dune</h1><a href="#reviews">(1 review)</a></main>'))).toEqual(['dune__review_link']);
   expect(names(build('<main><h1>Dune</h1><a href="#reviews">(2 reviews)</a></main>'))).toEqual(['dune__review_link']);
 });
+
+test('a list filling a section that starts with its own heading is not named by the heading before the section', () => {
+  const review = (title: string, author: string) => `<div class="review"><h3 class="review__title">${title}</h3><p class="review__author">${author}</p><button class="review__helpful">Helpful</button></div>`;
+  const doc = build(`<main><h1>Trail Runner</h1><section id="reviews"><h2>Reviews</h2>${review('Great grip', 'Sam')}${review('Runs small', 'Dana')}${review('OK on road', 'Lee')}</section></main>`);
+  expect(lists(doc).map((l) => l.name)).toEqual(['reviews__items']);
+});
