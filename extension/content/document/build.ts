@@ -12,6 +12,7 @@ import { inFieldBox } from './field-buttons.ts';
 import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
 import { headingSection, walk, type Candidate, type SectionRef } from './walk.ts';
+import { startsWithHeading } from './threads.ts';
 import { collapse, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { legendWords, ownName } from './names.ts';
@@ -90,12 +91,6 @@ function tableOf(list: DetectedList): Element | undefined {
 }
 
 /** The heading just before an element, if any. */
-/** A block that starts with a heading of its own (`<section><h2>Reviews</h2>…`): the heading before it is another part's. */
-function ownHeading(el: Element): boolean {
-  const first = firstElementChildOf(el);
-  return !!first && /^H[1-6]$/.test(tagOf(first));
-}
-
 function headingBefore(el: Element): string {
   let prev = previousElementOf(el);
   // Past a few buttons that act on the list ("Select all", "Clear all" between a filter's heading and its boxes:
@@ -184,11 +179,11 @@ function sectionCards(cards: readonly { item: Element; heading: Element }[], can
   const first = candidates.findIndex((c) => cards.some((card) => containsOf(card.item, c.el)));
   // The section the cards are in, as the walk had it for their first control.
   const around = first >= 0 ? candidates[first]!.section : undefined;
-  for (const card of cards) {
-    const section = headingSection(card.heading);
-    for (const candidate of candidates) if (containsOf(card.item, candidate.el)) candidate.section = section;
-  }
-  const names = new Set(cards.map((card) => headingSection(card.heading).name));
+  const sections = cards.map((card) => headingSection(card.heading));
+  cards.forEach((card, i) => {
+    for (const candidate of candidates) if (containsOf(card.item, candidate.el)) candidate.section = sections[i]!;
+  });
+  const names = new Set(sections.map((section) => section.name));
   if (!around || names.has(around.name)) return;
   for (let i = first; i < candidates.length; i++) {
     const candidate = candidates[i]!;
@@ -223,7 +218,7 @@ function listLabels(list: DetectedList): string[] {
   // Not the heading before a labelled landmark the list fills, or one that starts with its own heading (a pull
   // request's title before its tabs' `nav`, a product's before its `section` of reviews: the lists were named after
   // the title, renamed with every pull request or product; explorer, session 50).
-  if (!matchesOf(el, NAMING_BLOCKS) || (!ariaLabels(el).some(Boolean) && !ownHeading(el))) out.push(headingBefore(el));
+  if (!matchesOf(el, NAMING_BLOCKS) || (!ariaLabels(el).some(Boolean) && !startsWithHeading(el))) out.push(headingBefore(el));
   out.push(legendAround(el));
   const token = listToken(idOf(el)) ?? Array.from(classListOf(el)).map(listToken).find(Boolean);
   if (token) out.push(token);

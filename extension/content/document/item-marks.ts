@@ -6,8 +6,8 @@
  * option, a pressed chip were nowhere in the document).
  */
 import type { ListEntry } from './types.ts';
-import { attr, childElementCountOf, containsOf, parentOf, queryOf } from './dom-safe.ts';
-import { ownItemText } from './threads.ts';
+import { attr, childElementCountOf, parentOf, queryOf } from './dom-safe.ts';
+import { itemsNest, ownItemText } from './threads.ts';
 import { accessibleName, tagOf } from './dom.ts';
 import { activeItem, saysCurrent } from './classify.ts';
 import { sampleText, slotElement } from './lists.ts';
@@ -52,7 +52,7 @@ export function markedItems(items: readonly Element[], container: Element, contr
   let disabled = 0;
   const scanned = items.slice(0, MAX_SCANNED);
   // Items holding items (a thread's comments, a tree's branches: threads.ts) are marked by their own words.
-  const nested = items.some((item, i) => i + 1 < items.length && containsOf(item, items[i + 1]!)) ? new Set(items) : undefined;
+  const nested = itemsNest(items) ? new Set(items) : undefined;
   const controlOf = (item: Element) => (controlSelector ? slotElement(item, controlSelector) : null);
   // A control that says the same in every item ("Like") tells none apart: the item's words then.
   const alike = (() => {

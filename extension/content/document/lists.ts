@@ -76,37 +76,37 @@ function formRows(memberMap: Map<Element, Candidate[]>): boolean {
  * card has a heading, and their boxes and fields are labelled apart from card to card, none by its card's heading (a
  * product card's "Quantity" or "Compare Dune" box is a list's).
  */
-function headedSettings(items: readonly Element[], memberMap: Map<Element, Candidate[]>): boolean {
-  if (items.length > MAX_COMMANDS) return false;
+function headedSettings(items: readonly Element[], memberMap: Map<Element, Candidate[]>): HeadedCard[] | undefined {
+  if (items.length > MAX_COMMANDS) return undefined;
   // A button or link that says the same in two cards is the cards' action (a product's "Add to cart" beside its Size
   // select: review, session 50); settings cards have none.
   const actions = new Set<string>();
   for (const members of memberMap.values()) {
     for (const label of new Set(members.filter((m) => !FORM_CHOICE_KINDS.has(m.kind) && !FORM_FIELD_KINDS.has(m.kind)).map((m) => collapse(accessibleName(m.el)).toLowerCase()))) {
-      if (actions.has(label)) return false;
+      if (actions.has(label)) return undefined;
       actions.add(label);
     }
   }
   const labelSets: string[] = [];
-  const cards: { item: Element; heading: Element }[] = [];
+  const cards: HeadedCard[] = [];
   for (const item of items) {
     const heading = queryOf(item, 'h1,h2,h3,h4,h5,h6,[role=heading]');
-    if (!heading) return false;
+    if (!heading) return undefined;
     cards.push({ item, heading });
     const title = collapse(textOf(heading, 200)).toLowerCase();
     const controls = (memberMap.get(item) ?? []).filter((m) => FORM_CHOICE_KINDS.has(m.kind) || FORM_FIELD_KINDS.has(m.kind));
     if (!controls.length) continue;
     const labels = controls.map((m) => collapse(accessibleName(m.el)).toLowerCase());
-    if (labels.some((label) => !label || (!!title && label.includes(title)))) return false;
+    if (labels.some((label) => !label || (!!title && label.includes(title)))) return undefined;
     labelSets.push(labels.join('|'));
   }
-  if (labelSets.length < 2 || new Set(labelSets).size < 2) return false;
-  headedOut?.push(cards);
-  return true;
+  return labelSets.length >= 2 && new Set(labelSets).size > 1 ? cards : undefined;
 }
 
+/** A card and the heading that names its section. */
+type HeadedCard = { item: Element; heading: Element };
 /** Where detectLists hands the settings cards it found (reset each run). */
-let headedOut: { item: Element; heading: Element }[][] | undefined;
+let headedOut: HeadedCard[][] | undefined;
 
 /**
  * Rows of several fields each, every field labelled its own way: a form laid out in columns (Bootstrap's `.row >
@@ -636,7 +636,7 @@ const enoughItems = (count: number, item: Element): boolean => count >= MIN_ITEM
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
 export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?: LocatorCache,
   /** Gets the cards found to be settings under headings (headedSettings), each with its heading: sections, not a list. */
-  headedCards?: { item: Element; heading: Element }[][]): DetectedList[] {
+  headedCards?: HeadedCard[][]): DetectedList[] {
   headedOut = headedCards;
   signatures = new WeakMap();
   headerGrids = new WeakMap();
@@ -874,7 +874,12 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   if (!column && memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems(memberMap.size, items[0]!))) return undefined;
   if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) return undefined;
   // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
-  if (formRows(memberMap) || formGrid(memberMap) || (!column && headedSettings(items, memberMap))) return undefined;
+  if (formRows(memberMap) || formGrid(memberMap)) return undefined;
+  const settings = column ? undefined : headedSettings(items, memberMap);
+  if (settings) {
+    headedOut?.push(settings);
+    return undefined;
+  }
   // A few radio buttons of one group, each with its label, are the form's choices: entries named by group and option
   // (`$order__ship_express`), as two of them are; a third made them a list of `text` and `radio` (explorer, session 42).
   if (memberMap.size <= SMALL_LIST && [...memberMap.values()].every((m) => m.length === 1 && m[0]!.kind === 'radio')) return undefined;

@@ -86,8 +86,10 @@ export const nameWords = (label: string): string => {
   const out = label.replace(BRACKETED_COUNT, ' ');
   // A label that is only such a count ("(128 reviews)": a product's link to its reviews) keeps its words, as one
   // ("(1 review)" and "(2 reviews)" are one name: review, session 50).
-  return /[\p{L}\p{N}]/u.test(out) ? out : label.replace(BRACKETED_COUNT, (_, words?: string) => ` ${(words ?? '').replace(/(\p{L}{2,}?)(?:ies|s)\b/gu, (word: string, stem: string) => (word.endsWith('ies') ? `${stem}y` : word.endsWith('ss') ? word : stem))} `);
+  return /[\p{L}\p{N}]/u.test(out) ? out : label.replace(BRACKETED_COUNT, (_, words?: string) => ` ${(words ?? '').replace(PLURAL, singular)} `);
 };
+const PLURAL = /(\p{L}{2,}?)(?:ies|s)\b/gu;
+const singular = (word: string, stem: string): string => (word.endsWith('ies') ? `${stem}y` : word.endsWith('ss') ? word : stem);
 const BRACKETED_COUNT = /[([]\s*\d[\d,.]*(?:\s+([\p{L}\s]{1,20}?))?\s*[)\]]/gu;
 
 /** A word that is only a number ("941", "1", "2,5"; not "1.4m", "v2"). */

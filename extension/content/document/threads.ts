@@ -10,7 +10,7 @@
  * least. They must read as comments: most have words of their own outside their controls and a control of their own (a
  * nested menu's items are only links; a document's nested sections start with their heading, and are no comments).
  */
-import { attr, childrenOf, firstChildOf, firstElementChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { attr, childrenOf, containsOf, firstChildOf, firstElementChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface Thread {
   container: Element;
@@ -111,7 +111,7 @@ function threadUnder(top: Element, selector: string, controls: ReadonlySet<Eleme
 }
 
 /** A section of a document starts with its heading; a comment does not. */
-function startsWithHeading(item: Element): boolean {
+export function startsWithHeading(item: Element): boolean {
   const first = firstElementChildOf(item);
   return !!first && HEADINGS.has(tagNameOf(first));
 }
@@ -178,6 +178,9 @@ export function ownItemText(item: Element, items: ReadonlySet<Element>, max = 20
   visit(item, 0);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
+
+/** Items, in document order, some of which hold others (a thread's comments and replies, a tree's branches). */
+export const itemsNest = (items: readonly Element[]): boolean => items.some((item, i) => i + 1 < items.length && containsOf(item, items[i + 1]!));
 
 /** The comment of `thread` that `el` is part of, innermost (the reply, not the comment it answers). */
 export function commentOf(el: Element, items: ReadonlySet<Element>, within: Element): Element | undefined {

@@ -45,6 +45,7 @@ import { GUARD_FRAMES_EVENT, SCRIPT_REQUEST_SUBMIT_EVENT, SCRIPT_SUBMIT_EVENT, S
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
 import { PRESS_KEYS, type PressKey, pressKey } from '../../protocol/script-api.ts';
 import { MAX_UPWARD_STEPS, attr, closestOf, matchesOf, hiddenOf, isConnectedOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, rootNodeOf } from '../document/dom-safe.ts';
+import { itemsNest, ownItemText } from '../document/threads.ts';
 
 const TEXT_LIMIT = 2000;
 
@@ -164,21 +165,11 @@ function pickItem(items: readonly Element[], item: { index?: number; holds?: str
  * All of them where none does (a row that says it only in a label).
  */
 function ownHolding(items: readonly Element[], holding: Element[], wanted: string): Element[] {
-  if (holding.length < 2 || !items.some((item, i) => i + 1 < items.length && item.contains(items[i + 1]!))) return holding;
+  if (holding.length < 2 || !itemsNest(items)) return holding;
   const all = new Set(items);
   const looked = lookedFor(wanted);
-  const own = holding.filter((item) => holdsLoosely(comparable(ownWords(item, all)), looked));
+  const own = holding.filter((item) => holdsLoosely(comparable(ownItemText(item, all, Infinity)), looked));
   return own.length ? own : holding;
-}
-
-/** An item's text without that of the items inside it. */
-function ownWords(item: Element, items: ReadonlySet<Element>): string {
-  const parts: string[] = [];
-  const walker = item.ownerDocument.createTreeWalker(item, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node !== item && items.has(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeType === Node.TEXT_NODE) parts.push(node.nodeValue ?? '');
-  return parts.join(' ');
 }
 
 /**
