@@ -140,7 +140,7 @@ function ownWords(el: Element): boolean {
  * Two columns at least side by side (overlapping from top to bottom, apart from left to right), where the page is laid
  * out: headed blocks stacked one under the other are sections, not a board. A page not laid out (no sizes) is taken as is.
  */
-function sideBySide(columns: readonly Element[]): boolean {
+export function sideBySide(columns: readonly Element[]): boolean {
   const boxes = columns.map(rectOf).filter((box) => box.width > 0 && box.height > 0);
   if (boxes.length < 2) return true;
   for (let i = 0; i < boxes.length; i++) {

@@ -108,7 +108,7 @@ function nativeShape(table: Element): Shape {
     isRowHeader: (cell) => tagOf(cell) === 'TH',
     inHead: (row) => section(row) === 'THEAD',
     inFoot: (row) => section(row) === 'TFOOT',
-    itemSelectors: [body, `${body}:has(> td)`, `${body}:has(> td):has(> :nth-child(2))`, ':scope > tr', ':scope > tr:has(> td)', ':scope > tr:has(> td):has(> :nth-child(2))'],
+    itemSelectors: [body, `${body}:has(> td)`, `${body}, :scope > tfoot > tr`, `${body}:has(> td):has(> :nth-child(2))`, ':scope > tr', ':scope > tr:has(> td)', ':scope > tr:has(> td):has(> :nth-child(2))'],
   };
 }
 
@@ -216,7 +216,8 @@ const FORM_CONTROLS = 'input:not([type=hidden]),select,textarea,button,[contente
 function keyedRows(shape: Shape): Rows | undefined {
   const body: Element[] = [];
   for (const row of shape.rows) {
-    if (shape.inHead(row) || shape.inFoot(row)) continue;
+    // A foot's rows are label/value rows too (an order summary's "Total" under its subtotal, shipping and taxes).
+    if (shape.inHead(row)) continue;
     const cells = shape.cellsOf(row);
     if (cells.length < 2) continue;
     const [key, ...values] = cells;

@@ -18,14 +18,17 @@ const MAX_MARKED = 4;
 /** Items looked at: a list of thousands has its chosen item among the first ones drawn, or says so elsewhere. */
 const MAX_SCANNED = 300;
 
+const OPENING_ITEMS: ReadonlySet<string> = new Set(['treeitem', 'listitem', 'row']);
+
 /** What an element says of itself being chosen, or undefined. */
 function markOf(el: Element): Mark | undefined {
   // `aria-current=""` is no mark (ARIA reads an empty value as false).
   if (saysCurrent(el)) return 'current';
   if (attr(el, 'aria-selected') === 'true' || (tagOf(el) === 'OPTION' && (el as HTMLOptionElement).selected === true)) return 'selected';
   if (attr(el, 'aria-pressed') === 'true') return 'pressed';
-  // A tree's open branches (explorer, session 50: a tree's items as a list said none open).
-  if (attr(el, 'aria-expanded') === 'true' && attr(el, 'role') === 'treeitem') return 'expanded';
+  // A tree's open branches (explorer, session 50: a tree's items as a list said none open), a mail thread's open
+  // message among folded ones, a tree grid's open row.
+  if (attr(el, 'aria-expanded') === 'true' && OPENING_ITEMS.has(attr(el, 'role') ?? '')) return 'expanded';
   return undefined;
 }
 

@@ -11,6 +11,7 @@ import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
 import { columnsOfRows, type RowShapes } from './board-columns.ts';
 import { commentOf, threadName, threadsAmong, type Thread } from './threads.ts';
+import { PARENT_SLOT, spreadRows } from './spread-rows.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
@@ -228,6 +229,15 @@ export function relativeSelector(item: Element, el: Element): string {
 
 export function slotElement(item: Element, selector: string): Element | null {
   if (selector === ':scope') return item;
+  // A part of the item's column (a week's day heading over its events: spread-rows.ts).
+  if (selector.startsWith(PARENT_SLOT)) {
+    const column = parentOf(item);
+    try {
+      return column && queryOf(column, `:scope > ${selector.slice(PARENT_SLOT.length)}`);
+    } catch {
+      return null;
+    }
+  }
   // A description list's value: the element right after its term (data-tables.ts, NEXT_VALUE_SLOT).
   if (selector.startsWith(':scope + ')) {
     const next = nextElementOf(item);
@@ -353,11 +363,14 @@ function fieldClass(el: Element, withBlock = false): string | undefined {
   for (const name of Array.from(classListOf(el))) {
     if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name)) continue;
     const bem = /^([A-Za-z][A-Za-z0-9-]*?)__([A-Za-z][A-Za-z0-9-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
-    if (bem) return withBlock ? `${withoutKitPrefix(bem[1]!)} ${bem[2]!}` : bem[2]!;
-    return withoutKitPrefix(name.replace(/--[A-Za-z0-9-]+$/, ''));
+    if (bem) return withBlock ? `${withoutKitPrefix(bem[1]!)} ${bem[2]!}` : withoutLayoutWord(bem[2]!);
+    return withoutLayoutWord(withoutKitPrefix(name.replace(/--[A-Za-z0-9-]+$/, '')));
   }
   return undefined;
 }
+
+/** A class's last word that says how it is laid out, not what it holds (`metadata-wrapper` is `metadata`). */
+const withoutLayoutWord = (cls: string): string => cls.replace(/(?<=[A-Za-z0-9])[-_](?:wrapper|wrap|container|inner|outer)$/i, '');
 
 function slotName(slot: SlotStats, items: number, withBlock = false): string {
   // Words the items' controls share ("Reply", "Add to cart"), never one item's own (spiceworks: a post's title made
@@ -370,7 +383,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
     // A link's or a box's words that most items share but not all are data (an author, a tag, a product: explorer,
     // session 43: `octocat`, `basic_tee`); a button's are its verb, or its state ("Starred", "Not starred": `starred`).
     const all = count === slot.labels.length;
-    if (label && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3) && (all || slot.kind === 'button' || slot.kind === 'switch')) {
+    // Items that are buttons themselves (a week's events) share words only by chance ("Standup 9:30am" thrice): data.
+    const itemsData = slot.selector === ':scope' && !all;
+    if (label && !itemsData && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3) && (all || slot.kind === 'button' || slot.kind === 'switch')) {
       const states = new Set(slot.labels);
       const last = all || states.size > 3 ? '' : commonSuffix([...states]);
       return slug(last || label, 3);
@@ -403,6 +418,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const wrapper = slot.kind === 'link' ? parentOf(slot.sample) : null;
   const wrapperClass = wrapper && childrenOf(wrapper).length === 1 && ![...slot.found.keys()].includes(wrapper) ? fieldClass(wrapper) : undefined;
   if (wrapperClass && slug(wrapperClass, 3)) return slug(wrapperClass.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
+  // A button only one item has (the open message's "Reply" among folded ones): its verb, not `button`.
+  const verb = slot.kind === 'button' && slot.labels.length === 1 ? slug(slot.labels[0]!, 2) : '';
+  if (verb && slot.labels[0]!.trim().split(/\s+/).length <= 2) return verb;
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
   // A rating drawn as stars, a price with what it cost before (facts.ts).
@@ -643,6 +661,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   baseSteps = new WeakMap();
   steps = new WeakMap();
   const threads = threadsAmong(candidates, baseStep, stops);
+  for (const [row, spread] of spreadRows(candidates, baseStep, stops, threads)) threads.set(row, spread);
   const bySignature = new Map<Element, Map<Element, Element[]>>();
   const siblingsLike = (item: Element): Element[] => {
     const parent = parentOf(item)!;
@@ -763,9 +782,30 @@ function threadList(thread: Thread, memberMap: Map<Element, Candidate[]>, cache?
   if (items.length < MIN_ITEMS) return undefined;
   const inList = new Set(items);
   const members = new Map([...memberMap].filter(([item]) => inList.has(item)));
-  const list = listOf(thread.container, items, members, cache, undefined, thread);
+  const found = listOf(thread.container, items, members, cache, undefined, thread);
+  const list = found && thread.head ? withColumnField(found, thread.head) : found;
   const name = threadName(thread);
   return list && name ? { ...list, fallbackName: name } : list;
+}
+
+const WEEKDAY_OR_MONTH = /\b(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tomorrow|yesterday)/i;
+
+/** Spread rows' column heading as their first field: `day` where headings say days, else `column`. */
+function withColumnField(list: DetectedList, head: string): DetectedList {
+  const texts = list.items.map((item) => {
+    const el = slotElement(item, head);
+    return el ? sampleText(el) : '';
+  });
+  if (!texts.some(Boolean)) return list;
+  const taken = new Set(list.slots.map((slot) => slot.name));
+  const base = texts.filter(Boolean).every((text) => WEEKDAY_OR_MONTH.test(text)) ? 'day' : 'column';
+  const name = taken.has(base) ? `${base}_heading` : base;
+  return {
+    ...list,
+    slots: [{ name, kind: 'text', selector: head }, ...list.slots],
+    fields: [name, ...list.fields],
+    samples: list.samples.map((sample, i) => (texts[i] ? { [name]: truncate(texts[i]!, 60), ...sample } : sample)),
+  };
 }
 
 /**
@@ -804,6 +844,12 @@ function likeSiblings(children: Element[]): Map<Element, Element[]> {
   for (const group of groups.values()) for (const child of group) out.set(child, group);
   for (const cards of byClass.values()) {
     if (cards.length < MIN_ITEMS) continue;
+    // Items the page calls so, of one class, are alike whatever each holds: a mail thread's folded messages (a
+    // sender, a line, a date) and its open one (a heading, the body, a Reply button).
+    if (roleOf(cards[0]!) === 'listitem') {
+      for (const card of cards) out.set(card, cards);
+      continue;
+    }
     // Most cards share one shape (at least half of them, two at least); the others differ from it by a part or two.
     let shape: Element[] = [];
     for (const card of cards) if (out.get(card)!.length > shape.length) shape = out.get(card)!;
@@ -1140,7 +1186,17 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // Past MAX_SLOTS the controls stay (a card's "Add to cart" after ten texts), texts fill the rest, in order.
   const controls = worth.filter((slot) => slot.kind !== 'text').slice(0, MAX_SLOTS);
   const texts = worth.filter((slot) => slot.kind === 'text').slice(0, MAX_SLOTS - controls.length);
-  const kept = worth.length <= MAX_SLOTS ? worth : [...controls, ...texts].sort((a, b) => a.order - b.order);
+  const chosen = worth.length <= MAX_SLOTS ? worth : [...controls, ...texts].sort((a, b) => a.order - b.order);
+  // Words that are a control's whole words, in an element with no class to name them (a job's title link around its
+  // `<strong>`): the control is the field, not a `strong` beside a `title` link (explorer, session 51).
+  const wholeWordsOf = (slot: SlotStats) => slot.kind === 'text' && WORD_TAGS.has(tagOf(slot.sample)) && !fieldClass(slot.sample) && chosen.some((control) => control.kind !== 'text'
+    && slot.selector.startsWith(`${control.selector} > `)
+    && [...slot.found].every(([item, el]) => {
+      const around = control.found.get(item);
+      return !!around && sampleText(around) === sampleText(el);
+    }));
+  // Only beside other words: a share list's links read by their spans alone are a list of links by those.
+  const kept = chosen.filter((slot) => slot.kind === 'text').length < 2 ? chosen : chosen.filter((slot) => !wholeWordsOf(slot));
   // The kinds of control the items have in common, the slots past MAX_SLOTS too (a wide table's Edit and Delete).
   const controlKinds = new Set(frequent.filter((slot) => slot.kind !== 'text').map((slot) => slot.kind));
 
@@ -1265,6 +1321,9 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     controlKinds,
   };
 }
+
+/** Elements that only set words apart (a picture is no words: its alt is the image field). */
+const WORD_TAGS: ReadonlySet<string> = new Set(['STRONG', 'B', 'EM', 'I', 'SPAN']);
 
 /** Hidden by its own style attribute or one of its parents' up to the item (not the item: a list shows items by class). */
 function hiddenInlineIn(el: Element, item: Element): boolean {

@@ -18,6 +18,8 @@ export interface Thread {
   items: Element[];
   /** The selector that finds them under the container (`div.comment`). */
   selector: string;
+  /** Spread rows' column heading, a field of each row (spread-rows.ts: `:parent > h2.sr`). */
+  head?: string;
 }
 
 /** Levels between a reply and the comment it answers, at most (`li.comment > ul.children > li.comment` is two). */

@@ -1239,7 +1239,10 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       const tabindex = Number.parseInt(attr(el, 'tabindex') ?? '', 10);
       // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).
       const mayPoint = pointed.has(el) || shadowOf(el) || hasAttr(el, 'part') || attr(el, 'style')?.includes('cursor');
-      if ((tabindex >= 0 && focusStopOnly(el)) || hasAttr(el, 'onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
+      // A collapsed part that opens when clicked, though no tab stop: Gmail's folded messages of a thread
+      // (`role=listitem aria-expanded=false tabindex=-1`).
+      const folded = tabindex === -1 && attr(el, 'aria-expanded') === 'false';
+      if (((tabindex >= 0 || folded) && focusStopOnly(el)) || hasAttr(el, 'onclick') || (mayPoint && startsPointer(el)) || (hovered.has(el) && startsPointerOnHover(el))) kind = 'clickable';
     }
     if (!kind && !wrapper && el !== top && hasAttr(el, 'aria-current') && currentPlace(el)) {
       // A wizard's step among steps that are no links: which step this is, read-only (clicking it does nothing).

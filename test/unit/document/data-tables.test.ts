@@ -225,3 +225,13 @@ test('a glossary, a list whose values hold form fields, and a single pair are no
   expect(lists(build('<main><form><dl><dt>Name</dt><dd><input aria-label="Name"></dd><dt>City</dt><dd><input aria-label="City"></dd></dl></form></main>'))).toEqual([]);
   expect(lists(build('<main><dl><dt>Words</dt><dd>12</dd></dl></main>'))).toEqual([]);
 });
+
+test('a label/value table\'s foot rows are rows too: an order summary\'s total under its subtotal and taxes (explorer, session 51)', () => {
+  const doc = build(`<aside aria-label="Order summary"><table class="total-line-table"><tbody><tr><th>Subtotal</th><td>$116.00</td></tr>
+    <tr><th>Shipping</th><td>$4.90</td></tr><tr><th>Estimated taxes</th><td>$10.44</td></tr></tbody>
+    <tfoot><tr><th>Total</th><td><span>USD</span> $131.34</td></tr></tfoot></table></aside>`);
+  const [summary] = lists(doc);
+  expect(summary!.count).toBe(4);
+  expect(summary!.samples[3]).toEqual({ label: 'Total', value: 'USD $131.34' });
+  expect(summary!.itemSelector).toBe(':scope > tbody > tr, :scope > tfoot > tr');
+});

@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+/**
+ * A mail thread's messages (explorer, session 50): folded messages (`role=listitem aria-expanded=false tabindex=-1`, as
+ * Gmail draws them) open when clicked though they are no tab stops, and with the open message (a heading, its body, a
+ * Reply button) they are one list, the open one marked `expanded`, its button named by its verb.
+ */
+import { expect, test } from 'vitest';
+import { build, lists, names } from './helpers.ts';
+import { renderDocument } from '../../../extension/content/document/render.ts';
+
+const folded = (from: string, line: string) => `<div role="listitem" class="msg" aria-expanded="false" tabindex="-1"><span class="from">${from}</span> <span class="snippet">${line}</span> <span class="date">Jul 1</span></div>`;
+const THREAD = `<div role="main"><h2>Q3 budget review</h2><div role="list" class="thread">
+  ${folded('Jordan Lee', 'Hi all, attaching the draft numbers')}${folded('Priya Patel', 'Looks good, one question on travel')}
+  <div role="listitem" class="msg" aria-expanded="true"><h3><span class="from">Jordan Lee</span></h3><span class="date">Jul 2</span>
+    <div role="button" tabindex="0" aria-label="Reply"></div><div class="body">Travel is capped at $12k.</div></div>
+  </div></div>`;
+
+test('folded messages and the open one are one list; the open one is marked, its Reply button a slot', () => {
+  const doc = build(THREAD);
+  const [thread] = lists(doc);
+  expect(lists(doc)).toHaveLength(1);
+  expect(thread!.count).toBe(3);
+  expect(thread!.actions).toEqual(['msg', 'reply']);
+  expect(thread!.marked).toEqual([{ index: 2, mark: 'expanded', text: expect.stringContaining('Jordan Lee') }]);
+  expect(names(doc)).toEqual([thread!.name]);
+  expect(renderDocument(doc)).toContain('expanded: [2] "Jordan Lee');
+});
+
+test('a folded message alone is a control that opens, not words', () => {
+  const doc = build(`<main><h2>Mail</h2>${folded('Jordan Lee', 'Hi all')}<p>Other text</p></main>`);
+  expect(renderDocument(doc)).toMatch(/clickable "Jordan Lee Hi all Jul 1" \[collapsed\]/);
+});
+
+test('tabindex=-1 alone (a focus target for scripts) makes no control', () => {
+  const doc = build(`<main><h2>Mail</h2><div tabindex="-1" class="msg">Jordan Lee wrote</div><button>Send</button></main>`);
+  expect(names(doc)).toEqual(['mail__send_button']);
+});
+
+test('list items of one class that differ in shape are alike only where the page says they are list items', () => {
+  const card = (inner: string) => `<div class="card">${inner}<button>Open</button></div>`;
+  const doc = build(`<main><h2>Cards</h2><div>${card('<span>A</span>')}${card('<h3>B</h3><p>b</p><ul><li>x</li></ul><img alt="">')}${card('<span>C</span>')}</div></main>`);
+  expect(lists(doc).map((l) => l.count)).not.toContain(3);
+  const items = build(`<main><h2>Cards</h2><div role="list">${card('<span>A</span>')}${card('<h3>B</h3><p>b</p><ul><li>x</li></ul><img alt="">')}${card('<span>C</span>')}</div></main>`
+    .replaceAll('<div class="card">', '<div role="listitem" class="card">'));
+  expect(lists(items).map((l) => l.count)).toContain(3);
+});
