@@ -1,4 +1,5 @@
 /** Page → document: walk, lists, names, entries, sections. Deterministic: the same DOM always gives the same document. */
+import { wordsBesideChoice } from './choice-row.ts';
 import { factEntry } from './facts.ts';
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
 import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
@@ -613,6 +614,9 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     // A name that is not what the control shows ("Harmless: view profile" on a "Delete account" button): both.
     const shows = SHOWS_KINDS.has(kind) && !sensitive ? shownTextBesides(el, label) : undefined;
     if (shows) entry.description = describeShown(label, shows);
+    // A choice's row says more than its label: a shipping option's price.
+    const beside = !shows && !sensitive && (kind === 'radio' || kind === 'checkbox') && label ? wordsBesideChoice(el) : undefined;
+    if (beside && !label.toLowerCase().includes(beside.toLowerCase())) entry.description = truncate(`${label} · ${beside}`, 200);
     if (tagOf(el) === 'INPUT') {
       const type = (el as HTMLInputElement).type;
       if (type && !['text', 'checkbox', 'radio', 'submit', 'button'].includes(type)) entry.inputType = type;
@@ -658,7 +662,9 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       section = { name: item.section.name, kind: item.section.kind, title: item.section.title, ...(item.section.says ? { says: item.section.says } : {}), entries: [] };
       sections.set(item.section.name, section);
     }
-    item.entry.name = `${section.name}__${item.entry.name}`;
+    // A radio's group said by its section already (`shipping_method__shipping_method_standard`): once.
+    const own = item.entry.kind === 'radio' && item.entry.name.startsWith(`${section.name}_`) ? item.entry.name.slice(section.name.length + 1) : '';
+    item.entry.name = `${section.name}__${own || item.entry.name}`;
     section.entries.push(item.entry);
   }
   // A control keeps the name it had before a message of that name came (scripts use it): the message says what it is

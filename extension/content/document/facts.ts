@@ -11,6 +11,7 @@ import type { ElementEntry, Locator } from './types.ts';
 import { textOf } from './dom.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, truncate } from './text.ts';
+import { inChoiceRow } from './choice-row.ts';
 import { attr, checkVisibilityOf, childrenOf, classNameOf, closestOf, containsOf, hasAttr, idOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export type FactKind = 'price' | 'stock' | 'rating' | 'total' | 'progress' | 'step';
@@ -70,6 +71,8 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
     if (!kind || afterTitle.has(kind) || closestOf(el, kind === 'total' ? NOT_HERE_FOR_TOTALS : NOT_HERE)) continue;
     looked++;
     if (!shown(el) || (kind === 'rating' && closestOf(el, IN_A_REVIEW))) continue;
+    // A shipping option's price is the option's (choice-row.ts), not the page's.
+    if (kind === 'price' && inChoiceRow(el)) continue;
     const after = !!title && (title.compareDocumentPosition(el) & 4) !== 0;
     if (!first.has(kind)) first.set(kind, el);
     if (after) afterTitle.set(kind, el);

@@ -99,19 +99,23 @@ function deindexedSelectors(paths: readonly string[], base: string): string[] {
  * (the document took them as shown); only what else the selector matches is style-checked, as the executor would.
  */
 export function selectsExactly(container: Element, selector: string, items: readonly Element[]): boolean {
-  const known = new Set(items);
   let found: NodeListOf<Element>;
   try {
     found = queryAllOf(container, selector);
   } catch {
     return false;
   }
+  // Fewer found than items: some item is not among them.
+  if (found.length < items.length) return false;
   // In order, stopping at the first element that is not the next item: an item out of place, or another element
-  // shown (a page's thousands of other links are not style-checked one by one).
+  // shown (a page's thousands of other links are not style-checked one by one). The items as a set only once another
+  // element is met (most selectors find their items and nothing else).
+  let known: Set<Element> | undefined;
   let next = 0;
-  for (const el of Array.from(found)) {
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i]!;
     if (el === items[next]) next++;
-    else if (known.has(el) || shownItem(el)) return false;
+    else if ((known ??= new Set(items)).has(el) || shownItem(el)) return false;
   }
   return next === items.length;
 }

@@ -24,12 +24,16 @@ export function legendWords(legend: Element, max = 80): string {
   return after && shown ? collapse(text.slice(0, colon)) : text;
 }
 
+/** An instruction before what a group is ("Choose a shipping method" is the shipping method: `choose_a_standard…`). */
+const INSTRUCTION = /^\s*(?:please\s+)?(?:choose|select|pick)\s+(?:(?:a|an|the|your|one)\s+)?(?=\p{L})/iu;
+const withoutInstruction = (words: string): string => words.replace(INSTRUCTION, '');
+
 function radioGroup(el: Element): string {
   const fieldset = closestOf(el, 'fieldset');
   const legend = fieldset ? queryOf(fieldset, 'legend') : null;
-  if (legend) return legendWords(legend);
+  if (legend) return withoutInstruction(legendWords(legend));
   const group = closestOf(el, '[role=radiogroup]');
-  if (group) return labelledBy(group) ?? attr(group, 'aria-label') ?? '';
+  if (group) return withoutInstruction(labelledBy(group) ?? attr(group, 'aria-label') ?? '');
   return attr(el, 'name') ?? '';
 }
 

@@ -81,11 +81,14 @@ function clipperAt(el: Element, clips: ClipCache): Element | null {
 function clipsAll(el: Element): boolean {
   const tag = tagOf(el);
   if (tag === 'BODY' || tag === 'HTML') return false;
-  const rect = rectOf(el);
-  if (rect.height > 0 && rect.width > 0) return false;
+  // The style first: most boxes clip nothing, and reading a box's size costs more than reading its overflow.
   const style = styleOf(el);
   if (!style || style.display === 'contents' || style.display === 'inline') return false;
-  return (rect.height === 0 && CLIPPING.has(style.overflowY)) || (rect.width === 0 && CLIPPING.has(style.overflowX));
+  const clipsY = CLIPPING.has(style.overflowY);
+  const clipsX = CLIPPING.has(style.overflowX);
+  if (!clipsY && !clipsX) return false;
+  const rect = rectOf(el);
+  return (clipsY && rect.height === 0) || (clipsX && rect.width === 0);
 }
 
 /** A container drawn out of sight: transparent, invisible, or of no height (or width) that clips what it holds. */

@@ -1,0 +1,74 @@
+/**
+ * The words beside a choice in its row: a shipping option's price (`<input type=radio><label>Standard…</label><span
+ * class=price>$4.90</span>`) is part of what the option is. The label alone named it, the first price was the page's
+ * `price` fact and the others were nowhere (explorer, session 51: "pick the cheapest shipping" could not be done).
+ *
+ * The row is the outermost of the choice's parents (three up at most) that holds no other form control; its words
+ * outside the choice's label, if short, are said after the label: `"Standard 5 to 8 business days · $4.90"`.
+ */
+import { closestOf, firstChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf } from './dom-safe.ts';
+import { collapse, truncate } from './text.ts';
+
+const CHOICES = 'input[type=radio], input[type=checkbox]';
+const FORM_CONTROLS = 'input:not([type=hidden]), select, textarea, button, [role=radio], [role=checkbox], [role=switch], [role=button], a[href]';
+const NO_ROW: ReadonlySet<string> = new Set(['FORM', 'FIELDSET', 'BODY', 'MAIN', 'SECTION', 'ARTICLE', 'UL', 'OL', 'TABLE', 'TBODY']);
+const MAX_UP = 3;
+const MAX_ROW_ELEMENTS = 12;
+const MAX_BESIDE = 60;
+
+/** The row a radio or checkbox input sits in alone, or undefined. */
+export function choiceRowOf(choice: Element): Element | undefined {
+  let row: Element | undefined;
+  for (let node = parentOf(choice), n = 0; node && n < MAX_UP && !NO_ROW.has(tagNameOf(node)); node = parentOf(node), n++) {
+    if (queryAllOf(node, '*').length > MAX_ROW_ELEMENTS || queryAllOf(node, FORM_CONTROLS).length !== 1) break;
+    row = node;
+  }
+  return row;
+}
+
+/** Whether `el` (a price, say) is part of one choice's row. */
+export function inChoiceRow(el: Element): boolean {
+  for (let node = parentOf(el), n = 0; node && n <= MAX_UP; node = parentOf(node), n++) {
+    const choices = queryAllOf(node, CHOICES);
+    if (choices.length > 1) return false;
+    if (choices.length === 1) {
+      const row = choiceRowOf(choices[0]!);
+      return !!row && contains(row, el);
+    }
+  }
+  return false;
+}
+
+function contains(outer: Element, inner: Element): boolean {
+  for (let node: Element | null = inner; node; node = parentOf(node)) if (node === outer) return true;
+  return false;
+}
+
+/** The label elements of a choice: its `labels`, or a label around it. */
+function labelElements(choice: Element): Element[] {
+  const own = (choice as HTMLInputElement).labels;
+  const found: Element[] = own ? Array.from(own) : [];
+  const around = closestOf(choice, 'label');
+  if (around && !found.includes(around)) found.push(around);
+  return found;
+}
+
+/** The row's words outside the choice and its labels, short, or undefined. */
+export function wordsBesideChoice(choice: Element): string | undefined {
+  const row = choiceRowOf(choice);
+  if (!row) return undefined;
+  const labels = labelElements(choice);
+  // The label around the choice is its row: nothing beside it.
+  if (labels.some((label) => contains(label, row))) return undefined;
+  const skip = new Set<Element>([choice, ...labels]);
+  const parts: string[] = [];
+  const visit = (el: Element, depth: number) => {
+    for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) {
+      if (nodeTypeOf(node) === 3) parts.push(node.nodeValue ?? '');
+      else if (nodeTypeOf(node) === 1 && depth < 6 && !skip.has(node as Element) && !['SCRIPT', 'STYLE', 'TEMPLATE'].includes(tagNameOf(node as Element))) visit(node as Element, depth + 1);
+    }
+  };
+  visit(row, 0);
+  const words = collapse(parts.join(' '));
+  return /[\p{L}\p{N}]/u.test(words) && words.length <= MAX_BESIDE ? truncate(words, MAX_BESIDE) : undefined;
+}
