@@ -310,7 +310,7 @@ export const ListEntrySchema = v.strictObject({
    */
   marked: v.optional(v.pipe(v.array(v.strictObject({
     index: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    mark: v.picklist(['current', 'selected', 'pressed', 'expanded', 'disabled']),
+    mark: v.picklist(['current', 'selected', 'pressed', 'expanded', 'unread', 'disabled']),
     text: text(100),
   })), v.maxLength(4))),
   /** How many more items are marked than `marked` shows. */

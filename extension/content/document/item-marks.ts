@@ -18,6 +18,7 @@ const MAX_MARKED = 4;
 /** Items looked at: a list of thousands has its chosen item among the first ones drawn, or says so elsewhere. */
 const MAX_SCANNED = 300;
 
+const UNREAD_CLASS = /(?:^|\s)(?:[\w-]*[-_])?unread(?:\s|$)/i;
 const OPENING_ITEMS: ReadonlySet<string> = new Set(['treeitem', 'listitem', 'row']);
 
 /** What an element says of itself being chosen, or undefined. */
@@ -29,6 +30,9 @@ function markOf(el: Element): Mark | undefined {
   // A tree's open branches (explorer, session 50: a tree's items as a list said none open), a mail thread's open
   // message among folded ones, a tree grid's open row.
   if (attr(el, 'aria-expanded') === 'true' && OPENING_ITEMS.has(attr(el, 'role') ?? '')) return 'expanded';
+  // Unread by its class (`unread`, `is-unread`, `notification--unread`): a mailbox's or a notification menu's new ones
+  // (explorer, session 51: "open my unread notifications" had nothing to go by).
+  if (UNREAD_CLASS.test(attr(el, 'class') ?? '')) return 'unread';
   return undefined;
 }
 

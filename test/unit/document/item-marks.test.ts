@@ -80,3 +80,12 @@ test('review, session 46: a disabled control is said by its name, not its glyph;
   expect(cart!.marked).toHaveLength(4);
   expect(cart!.markedMore).toBe(1);
 });
+
+test('items unread by their class are marked so; all of them unread marks none (explorer, session 51)', () => {
+  const note = (who: string, unread: boolean) => `<a role="menuitem" href="/n/${who}" class="notif${unread ? ' notif--unread' : ''}"><b>${who}</b> mentioned you</a>`;
+  const menu = (items: string) => `<div role="menu" aria-label="Notifications"><h3>Notifications</h3><button>Mark all as read</button>${items}</div>`;
+  const [some] = lists(build(menu(note('Dana', true) + note('Luis', false) + note('Ops', true))));
+  expect(some!.marked).toEqual([{ index: 0, mark: 'unread', text: 'Dana mentioned you' }, { index: 2, mark: 'unread', text: 'Ops mentioned you' }]);
+  const [all] = lists(build(menu(note('Dana', true) + note('Luis', true) + note('Ops', true))));
+  expect(all!.marked).toBeUndefined();
+});
