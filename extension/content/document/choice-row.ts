@@ -3,10 +3,11 @@
  * class=price>$4.90</span>`) is part of what the option is. The label alone named it, the first price was the page's
  * `price` fact and the others were nowhere (explorer, session 51: "pick the cheapest shipping" could not be done).
  *
- * The row is the outermost of the choice's parents (three up at most) that holds no other form control; its words
- * outside the choice's label, if short, are said after the label: `"Standard 5 to 8 business days · $4.90"`.
+ * The row is the outermost of the choice's parents (three up at most) that holds no other form control; its shown words
+ * after the choice and its label, if short and none come before them, are said after the label: `"Standard 5 to 8
+ * business days · $4.90"`.
  */
-import { closestOf, firstChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf } from './dom-safe.ts';
+import { attr, checkVisibilityOf, closestOf, firstChildOf, hasAttr, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf } from './dom-safe.ts';
 import { collapse, truncate } from './text.ts';
 
 const CHOICES = 'input[type=radio], input[type=checkbox]';
@@ -26,21 +27,18 @@ export function choiceRowOf(choice: Element): Element | undefined {
   return row;
 }
 
-/** Whether `el` (a price, say) is part of one choice's row. */
+/** Whether `el` (a price, say) is among the words beside one choice (wordsBesideChoice). */
 export function inChoiceRow(el: Element): boolean {
   for (let node = parentOf(el), n = 0; node && n <= MAX_UP; node = parentOf(node), n++) {
     const choices = queryAllOf(node, CHOICES);
     if (choices.length > 1) return false;
-    if (choices.length === 1) {
-      const row = choiceRowOf(choices[0]!);
-      return !!row && contains(row, el);
-    }
+    if (choices.length === 1) return besideParts(choices[0]!)?.some((part) => contains(part, el) || contains(el, part)) ?? false;
   }
   return false;
 }
 
-function contains(outer: Element, inner: Element): boolean {
-  for (let node: Element | null = inner; node; node = parentOf(node)) if (node === outer) return true;
+function contains(outer: Element | Node, inner: Element | Node): boolean {
+  for (let node: Node | null = inner; node; node = node === outer ? null : parentOf(node as Element)) if (node === outer) return true;
   return false;
 }
 
@@ -53,22 +51,50 @@ function labelElements(choice: Element): Element[] {
   return found;
 }
 
-/** The row's words outside the choice and its labels, short, or undefined. */
-export function wordsBesideChoice(choice: Element): string | undefined {
+/** Not shown: `hidden`, `aria-hidden`, or styled out of sight where there is layout (a form's hidden error text). */
+function unseen(el: Element): boolean {
+  return hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true' || checkVisibilityOf(el, { visibilityProperty: true }) === false;
+}
+
+/**
+ * The parts of the row with words after the choice and its label (elements, and text nodes' parents for bare words);
+ * undefined when the row has none, or has words before the choice (a product's price above its add-on's box: the row
+ * is the product's, not the choice's; review, session 51).
+ */
+function besideParts(choice: Element): Node[] | undefined {
   const row = choiceRowOf(choice);
   if (!row) return undefined;
   const labels = labelElements(choice);
   // The label around the choice is its row: nothing beside it.
   if (labels.some((label) => contains(label, row))) return undefined;
-  const skip = new Set<Element>([choice, ...labels]);
-  const parts: string[] = [];
+  const own = new Set<Element>([choice, ...labels]);
+  const parts: Node[] = [];
+  let met = false;
+  let before = false;
   const visit = (el: Element, depth: number) => {
     for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) {
-      if (nodeTypeOf(node) === 3) parts.push(node.nodeValue ?? '');
-      else if (nodeTypeOf(node) === 1 && depth < 6 && !skip.has(node as Element) && !['SCRIPT', 'STYLE', 'TEMPLATE'].includes(tagNameOf(node as Element))) visit(node as Element, depth + 1);
+      if (nodeTypeOf(node) === 3) {
+        if (!/[\p{L}\p{N}]/u.test(node.nodeValue ?? '')) continue;
+        if (met) parts.push(node); else before = true;
+      } else if (nodeTypeOf(node) === 1 && depth < 6) {
+        const child = node as Element;
+        if (own.has(child)) {
+          met = true;
+          continue;
+        }
+        if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(tagNameOf(child)) || unseen(child)) continue;
+        visit(child, depth + 1);
+      }
     }
   };
   visit(row, 0);
-  const words = collapse(parts.join(' '));
-  return /[\p{L}\p{N}]/u.test(words) && words.length <= MAX_BESIDE ? truncate(words, MAX_BESIDE) : undefined;
+  return before || !parts.length ? undefined : parts;
+}
+
+/** The row's shown words after the choice and its labels, short, or undefined. */
+export function wordsBesideChoice(choice: Element): string | undefined {
+  const parts = besideParts(choice);
+  if (!parts) return undefined;
+  const words = collapse(parts.map((node) => node.nodeValue ?? '').join(' '));
+  return words && words.length <= MAX_BESIDE ? truncate(words, MAX_BESIDE) : undefined;
 }

@@ -30,9 +30,6 @@ function markOf(el: Element): Mark | undefined {
   // A tree's open branches (explorer, session 50: a tree's items as a list said none open), a mail thread's open
   // message among folded ones, a tree grid's open row.
   if (attr(el, 'aria-expanded') === 'true' && OPENING_ITEMS.has(attr(el, 'role') ?? '')) return 'expanded';
-  // Unread by its class (`unread`, `is-unread`, `notification--unread`): a mailbox's or a notification menu's new ones
-  // (explorer, session 51: "open my unread notifications" had nothing to go by).
-  if (UNREAD_CLASS.test(attr(el, 'class') ?? '')) return 'unread';
   return undefined;
 }
 
@@ -66,10 +63,19 @@ export function markedItems(items: readonly Element[], container: Element, contr
     const [a, b] = scanned.slice(0, 2).map((item) => controlOf(item));
     return !!a && !!b && a !== scanned[0] && sampleText(a) === sampleText(b);
   })();
+  const unread: NonNullable<ListEntry['marked']> = [];
+  let unreadCount = 0;
   scanned.forEach((item, index) => {
     const control = controlOf(item);
     const wrapper = parentOf(item);
     const sole = wrapper && wrapper !== container && childElementCountOf(wrapper) === 1 ? wrapper : null;
+    // Unread by its class (`unread`, `is-unread`, `notif--unread`): a mailbox's or a notification menu's new ones
+    // (explorer, session 51: "open my unread notifications" had nothing to go by). Said after the item chosen: a
+    // channel list's unread ones must not crowd out the one open (review, session 51).
+    if (UNREAD_CLASS.test(attr(item, 'class') ?? '') || (!!sole && UNREAD_CLASS.test(attr(sole, 'class') ?? ''))) {
+      unreadCount++;
+      if (unread.length < MAX_MARKED) unread.push({ index, mark: 'unread', text: truncate(nested ? ownItemText(item, nested) : sampleText(item), 60) });
+    }
     const chosen = markOf(item) ?? (control && control !== item ? markOf(control) : undefined) ?? (sole ? markOf(sole) : undefined)
       ?? (control && activeItem(item) ? 'current' : undefined);
     const text = () => truncate((!alike && control ? sampleText(control) : '') || (nested ? ownItemText(item, nested) : sampleText(item)), 60);
@@ -92,8 +98,9 @@ export function markedItems(items: readonly Element[], container: Element, contr
   });
   const choices = count && count < scanned.length;
   const offs = disabled && disabled < scanned.length;
-  if (!choices && !offs) return { marked: undefined, more: 0 };
+  const news = unreadCount && unreadCount < scanned.length;
+  if (!choices && !offs && !news) return { marked: undefined, more: 0 };
   // At most MAX_MARKED in all (the schema's bound): the choices first.
-  const kept = [...(choices ? marked : []), ...(offs ? off : [])].slice(0, MAX_MARKED);
-  return { marked: kept, more: (choices ? count : 0) + (offs ? disabled : 0) - kept.length };
+  const kept = [...(choices ? marked : []), ...(news ? unread : []), ...(offs ? off : [])].slice(0, MAX_MARKED);
+  return { marked: kept, more: (choices ? count : 0) + (news ? unreadCount : 0) + (offs ? disabled : 0) - kept.length };
 }

@@ -844,9 +844,11 @@ function likeSiblings(children: Element[]): Map<Element, Element[]> {
   for (const group of groups.values()) for (const child of group) out.set(child, group);
   for (const cards of byClass.values()) {
     if (cards.length < MIN_ITEMS) continue;
-    // Items the page calls so, of one class, are alike whatever each holds: a mail thread's folded messages (a
-    // sender, a line, a date) and its open one (a heading, the body, a Reply button).
-    if (roleOf(cards[0]!) === 'listitem') {
+    // Items the page calls so, of one class, each saying whether it is open, are alike whatever each holds: a mail
+    // thread's folded messages (a sender, a line, a date) and its open one (a heading, the body, a Reply button). Not
+    // any list items of one class (review, session 51: a results list took in its "Related searches" row, and a
+    // settings list of link rows fell apart into entries once its other rows joined it).
+    if (roleOf(cards[0]!) === 'listitem' && cards.every((card) => hasAttr(card, 'aria-expanded'))) {
       for (const card of cards) out.set(card, cards);
       continue;
     }

@@ -25,8 +25,12 @@ export function legendWords(legend: Element, max = 80): string {
 }
 
 /** An instruction before what a group is ("Choose a shipping method" is the shipping method: `choose_a_standard…`). */
-const INSTRUCTION = /^\s*(?:please\s+)?(?:choose|select|pick)\s+(?:(?:a|an|the|your|one)\s+)?(?=\p{L})/iu;
-const withoutInstruction = (words: string): string => words.replace(INSTRUCTION, '');
+const INSTRUCTION = /^\s*(?:please\s+)?(?:choose|select|pick(?!\s+up\b))\s+(?:(?:a|an|the|your|one)\s+)?(?=\p{L})/iu;
+/** Without its instruction, unless nothing is left but a word such as "one" ("Select one" says only that). */
+const withoutInstruction = (words: string): string => {
+  const rest = words.replace(INSTRUCTION, '');
+  return /^\s*(?:a|an|the|your|one|option|below)?\s*[:.]?\s*$/i.test(rest) ? words : rest;
+};
 
 function radioGroup(el: Element): string {
   const fieldset = closestOf(el, 'fieldset');

@@ -89,3 +89,11 @@ test('items unread by their class are marked so; all of them unread marks none (
   const [all] = lists(build(menu(note('Dana', true) + note('Luis', true) + note('Ops', true))));
   expect(all!.marked).toBeUndefined();
 });
+
+test('review, session 51: the item chosen is said before the unread ones, however many come first (helper r-12)', () => {
+  const chan = (name: string, unread: boolean, current = false) => `<li class="chan${unread ? ' unread' : ''}"><a href="/c/${name}"${current ? ' aria-current="page"' : ''}>#${name}</a></li>`;
+  const [channels] = lists(build(`<nav aria-label="Channels"><ul>${['a', 'b', 'c', 'd', 'e'].map((n) => chan(n, true)).join('')}${chan('general', false)}${chan('random', false, true)}${chan('support', false)}</ul></nav>`));
+  expect(channels!.marked![0]).toEqual({ index: 6, mark: 'current', text: '#random' });
+  expect(channels!.marked!.slice(1).map((m) => m.mark)).toEqual(['unread', 'unread', 'unread']);
+  expect(channels!.markedMore).toBe(2);
+});

@@ -36,11 +36,19 @@ test('tabindex=-1 alone (a focus target for scripts) makes no control', () => {
   expect(names(doc)).toEqual(['mail__send_button']);
 });
 
-test('list items of one class that differ in shape are alike only where the page says they are list items', () => {
+test('items of one class that differ in shape are alike only as list items that say whether they are open', () => {
   const card = (inner: string) => `<div class="card">${inner}<button>Open</button></div>`;
   const doc = build(`<main><h2>Cards</h2><div>${card('<span>A</span>')}${card('<h3>B</h3><p>b</p><ul><li>x</li></ul><img alt="">')}${card('<span>C</span>')}</div></main>`);
   expect(lists(doc).map((l) => l.count)).not.toContain(3);
   const items = build(`<main><h2>Cards</h2><div role="list">${card('<span>A</span>')}${card('<h3>B</h3><p>b</p><ul><li>x</li></ul><img alt="">')}${card('<span>C</span>')}</div></main>`
-    .replaceAll('<div class="card">', '<div role="listitem" class="card">'));
+    .replaceAll('<div class="card">', '<div role="listitem" aria-expanded="false" class="card">'));
   expect(lists(items).map((l) => l.count)).toContain(3);
+});
+
+test('review, session 51: list items of one class that say nothing of being open stay apart by shape (helper r-16)', () => {
+  const result = (name: string) => `<div role="listitem" class="result"><a href="/p/${name}">${name}</a><span>$10</span><button>Add to cart</button></div>`;
+  const doc = build(`<main><h2>Results</h2><div role="list">${result('Red mug')}${result('Blue mug')}${result('Tea pot')}
+    <div role="listitem" class="result"><h3>Related searches</h3><a href="/s?q=cups">cups</a> <a href="/s?q=kettle">kettle</a></div></div></main>`);
+  expect(lists(doc)[0]!.count).toBe(3);
+  expect(names(doc)).toEqual(expect.arrayContaining(['results__cups_link', 'results__kettle_link']));
 });
