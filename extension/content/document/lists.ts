@@ -1256,7 +1256,18 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // (explorer, session 49: a saved job showed no mark). A chip that is the item itself reads its words; item-marks.ts
   // marks the pressed ones.
   const pressable = (slot: SlotStats) => slot.kind === 'button' && [...slot.found.values()].some((el) => pressedOf(el) !== undefined);
-  const fields = kept.filter((slot) => (slot.kind === 'text' || (varies(slot) && !containsText(slot) && (!pressable(slot) || slot.selector === ':scope'))));
+  // A control whose words repeat another field's in each item ("Show details for COMCAST CABLE" beside the description
+  // "COMCAST CABLE") says what it does to the item, not data of its own (explorer, session 51).
+  const echoes = (slot: SlotStats) => slot.selector !== ':scope' && slot.found.size > 0 && [...slot.found].every(([item, el]) => {
+    const words = sampleText(el).toLowerCase();
+    return kept.some((other) => {
+      if (other === slot || other.kind !== 'text') return false;
+      const part = slotElement(item, other.selector);
+      const said = part && !containsOf(part, el) ? sampleText(part).toLowerCase() : '';
+      return said.length >= 3 && words !== said && words.includes(said);
+    });
+  });
+  const fields = kept.filter((slot) => (slot.kind === 'text' || (varies(slot) && !containsText(slot) && !echoes(slot) && (!pressable(slot) || slot.selector === ':scope'))));
   const actions = kept.filter((slot) => slot.kind !== 'text');
   // And toggle buttons (`aria-pressed`: a comment's Like, a reaction): "like the third comment" must not unlike it.
   const toggles = actions.filter((slot) => !fields.includes(slot) && (TOGGLE_KINDS.has(slot.kind)

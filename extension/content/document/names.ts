@@ -203,14 +203,19 @@ function glyphWord(el: Element, label: string): string {
   return GLYPH_WORDS.get(collapse(label)) ?? '';
 }
 
+/** A key said in a control's name ("Pause keyboard shortcut k", "Next (SHIFT+n)"): how to press it, not what it is. */
+const SHORTCUT_SAID = /\s*(?:keyboard shortcut\b.*|\((?:(?:shift|ctrl|control|alt|option|cmd|meta|⌘|⇧)\s*\+\s*)*\w\))\s*$/i;
+
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
-  let base = slug(nameWords(withoutChangingWords(el, label)));
+  let base = slug(nameWords(withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label)));
   if (!base) {
     base = slug(attr(el, 'placeholder') ?? '') || slug(readableToken(idOf(el)) ?? '') || slug(readableToken(attr(el, 'name')) ?? '')
       || slug(nameWords(iconName(el))) || slug(nameWords(tooltipOf(el)), 3)
       // A link by where it goes first (its icon may be any picture), another control by its icon.
       || (kind === 'link' ? slug(pathWords(el), 3) || slug(shownIconWords(el), 3) : slug(shownIconWords(el), 3))
-      || glyphWord(el, label);
+      || glyphWord(el, label)
+      // A slider that says only its value, in words ("100% volume"): the words without the number.
+      || (kind === 'slider' ? slug((attr(el, 'aria-valuetext') ?? '').replace(/[\p{N}.,%:/]+/gu, ' '), 2) : '');
   }
   if (kind === 'radio') {
     const group = slug(radioGroup(el), 2);

@@ -96,7 +96,7 @@ export function withNamesRenamed(source: string, renamed: Readonly<Record<string
 
 /**
  * The lists a saved script names, as its run reached them, and the page each was on: structure only — no sample
- * items, item names, item paths or count (the user's mail, orders…). At replay a list that has shrunk into separate
+ * items, item names, item paths, marked items, values or count (the user's mail, orders…). At replay a list that has shrunk into separate
  * entries is still found by them, on that page.
  */
 export function listsToSave(source: string, used: (name: string) => { list: ListEntry; url: string } | undefined,
@@ -105,7 +105,7 @@ export function listsToSave(source: string, used: (name: string) => { list: List
   for (const name of namesUsed(source)) {
     const found = used(name);
     if (!found || out.length >= MAX_SAVED_LISTS) continue;
-    const { itemNames: _itemNames, itemPaths, ...list } = found.list;
+    const { itemNames: _itemNames, itemPaths, marked: _marked, markedMore: _more, machineValues: _values, ...list } = found.list;
     // Items that had paths of their own: the selector alone reaches others too (list-items.ts).
     out.push({ pattern: patternOf(found.url), list: { ...list, count: 0, samples: [], ...(itemPaths ? { itemsInexact: true as const } : {}) } });
   }

@@ -156,9 +156,12 @@ function storedElement(entry: ElementEntry): ElementEntry {
   return out;
 }
 
-/** Lists keep their shape (fields, actions, slots), not their items: counts, samples and values are the user's data. */
+/**
+ * Lists keep their shape (fields, actions, slots), not their items: counts, samples, values and the items marked (an
+ * unread mail's sender and subject, the open channel) are the user's data.
+ */
 function storedList(entry: ListEntry): ListEntry {
-  const { itemNames: _items, itemPaths, machineValues: _values, ...shape } = structuredClone(entry);
+  const { itemNames: _items, itemPaths, machineValues: _values, marked: _marked, markedMore: _more, ...shape } = structuredClone(entry);
   return { ...shape, count: 0, samples: [], ...(itemPaths ? { itemsInexact: true as const } : {}) };
 }
 

@@ -97,3 +97,13 @@ test('review, session 51: the item chosen is said before the unread ones, howeve
   expect(channels!.marked!.slice(1).map((m) => m.mark)).toEqual(['unread', 'unread', 'unread']);
   expect(channels!.markedMore).toBe(2);
 });
+
+test('the site document keeps no marked item: an unread mail\'s sender is the user\'s data', async () => {
+  const { storedSections } = await import('../../../extension/features/automate/site-document.ts');
+  const row = (from: string, unread: boolean, current = false) => `<li class="msg${unread ? ' unread' : ''}"${current ? ' aria-current="true"' : ''}><span class="from">${from}</span> <button>Open</button></li>`;
+  const doc = build(`<main><h2>Inbox</h2><ul>${row('Maya Chen', true)}${row('Jonas Berg', false, true)}${row('Bank', false)}</ul></main>`);
+  expect(lists(doc)[0]!.marked?.map((m) => m.mark)).toEqual(['current', 'unread']);
+  const stored = JSON.stringify(storedSections(doc));
+  expect(stored).not.toContain('Maya Chen');
+  expect(stored).not.toContain('Jonas Berg');
+});

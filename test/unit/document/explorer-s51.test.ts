@@ -1,0 +1,24 @@
+// @vitest-environment happy-dom
+/**
+ * Explorer, session 51 (a video player, a bank's transactions): a control's keyboard shortcut is no part of its name,
+ * a slider that says only "100% volume" is `volume`, and a row's button whose words repeat the row's description
+ * ("Show details for COMCAST CABLE") is an action, not a data field.
+ */
+import { expect, test } from 'vitest';
+import { build, lists, names } from './helpers.ts';
+
+test('keyboard shortcuts leave names; a slider is named by its value\'s words', () => {
+  const doc = build(`<div class="player"><button aria-keyshortcuts="k" aria-label="Pause keyboard shortcut k"><svg></svg></button>
+    <a role="button" href="/watch?v=2" aria-label="Next keyboard shortcut SHIFT+n"><svg></svg></a><button title="Previous (SHIFT+p)" aria-label="Previous (SHIFT+p)"></button>
+    <div role="slider" tabindex="0" aria-valuemin="0" aria-valuemax="100" aria-valuenow="100" aria-valuetext="100% volume"></div></div>`);
+  expect(names(doc)).toEqual(['page__pause_button', 'page__next_button', 'page__previous_button', 'page__volume']);
+});
+
+test('a row\'s button whose words repeat its description is an action only', () => {
+  const row = (date: string, what: string, amount: string) => `<tr><td>${date}</td><td>${what}</td><td>${amount}</td><td><button aria-label="Show details for ${what}" aria-expanded="false"><svg></svg></button></td></tr>`;
+  const doc = build(`<main><h1>Activity</h1><table><thead><tr><th>Date</th><th>Description</th><th>Amount</th><th><span class="sr-only">Details</span></th></tr></thead><tbody>
+    ${row('Mar 1', 'PAYROLL ACME CORP', '$2,150.00')}${row('Feb 28', 'COMCAST CABLE', '-$89.99')}${row('Feb 27', 'CHECK # 1042', '-$250.00')}</tbody></table></main>`);
+  const [rows] = lists(doc);
+  expect(rows!.fields).toEqual(['date', 'description', 'amount']);
+  expect(rows!.actions).toEqual(['show_details']);
+});
