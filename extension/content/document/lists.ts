@@ -369,6 +369,23 @@ function fieldClass(el: Element, withBlock = false): string | undefined {
   return undefined;
 }
 
+/**
+ * The id every item's part has alike (a template's: YouTube repeats `id="author-text"`, `id="content-text"` in each
+ * comment), without its layout words: what the part is (`author`, `content`; explorer, session 51: `link_2`, `text`).
+ */
+function templateId(parts: Iterable<Element>): string | undefined {
+  let id: string | undefined;
+  let count = 0;
+  for (const part of parts) {
+    const own = attr(part, 'id') ?? '';
+    if (!own || (id !== undefined && own !== id)) return undefined;
+    id = own;
+    count++;
+  }
+  const words = count >= 2 && id ? readableToken(id.replace(/[-_](?:text|renderer|wrapper|container|inner|outer|middle)$/i, '')) : undefined;
+  return words && !stylingClass(words) ? words : undefined;
+}
+
 /** A class's last word that says how it is laid out, not what it holds (`metadata-wrapper` is `metadata`). */
 const withoutLayoutWord = (cls: string): string => cls.replace(/(?<=[A-Za-z0-9])[-_](?:wrapper|wrap|container|inner|outer)$/i, '');
 
@@ -410,13 +427,14 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   // An image with no readable class (`img.avatar` is `avatar`).
   if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return 'image';
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
-    ?? readableToken(attr(slot.sample, 'data-testid'));
+    ?? readableToken(attr(slot.sample, 'data-testid')) ?? templateId(slot.found.values());
   if (named) return slug(named, 3);
   // A control beside words in its cell (a like switch by a track's "4:18"): the column's header names the words.
   if (header && (slot.kind === 'text' || soleControlOfCell(slot.sample))) return header;
   // A link alone in a wrapper that says what it is (`span.c-message__sender > a`: `sender`, was `link`; explorer, session 50).
   const wrapper = slot.kind === 'link' ? parentOf(slot.sample) : null;
-  const wrapperClass = wrapper && childrenOf(wrapper).length === 1 && ![...slot.found.keys()].includes(wrapper) ? fieldClass(wrapper) : undefined;
+  const sole = wrapper && childrenOf(wrapper).length === 1 && ![...slot.found.keys()].includes(wrapper);
+  const wrapperClass = sole ? fieldClass(wrapper) ?? templateId([...slot.found.values()].map((el) => parentOf(el)!)) : undefined;
   if (wrapperClass && slug(wrapperClass, 3)) return slug(wrapperClass.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
   // A button only one item has (the open message's "Reply" among folded ones): its verb, not `button`.
   const verb = slot.kind === 'button' && slot.labels.length === 1 ? slug(slot.labels[0]!, 2) : '';

@@ -22,3 +22,13 @@ test('a row\'s button whose words repeat its description is an action only', () 
   expect(rows!.fields).toEqual(['date', 'description', 'amount']);
   expect(rows!.actions).toEqual(['show_details']);
 });
+
+test('parts that carry one id in every item (a template\'s) are named by it: a video\'s comments', () => {
+  const comment = (who: string, words: string, likes: number, when = `${likes % 7 + 1} days ago`) => `<ytd-comment-thread-renderer><a href="/@${who}"><img alt="" width="40"></a>
+    <h3><a id="author-text" href="/@${who}"><span>@${who}</span></a></h3><span id="published-time-text"><a href="/w?lc=${who}">${when}</a></span>
+    <div id="content-text">${words}</div><span id="vote-count-middle">${likes}</span><button aria-label="Reply">Reply</button></ytd-comment-thread-renderer>`;
+  const doc = build(`<h2>Comments</h2><div id="contents">${comment('alice', 'Clearest explanation.', 532)}${comment('bob', 'You forgot the mask.', 88)}${comment('carol', 'Do RLHF next?', 5)}</div>`);
+  const [comments] = lists(doc);
+  expect(comments!.fields).toEqual(['author', 'published_time', 'content', 'vote_count']);
+  expect(comments!.samples[1]).toMatchObject({ author: '@bob', content: 'You forgot the mask.', vote_count: '88' });
+});
