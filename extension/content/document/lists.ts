@@ -1236,9 +1236,17 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   }));
   const blockCounts = countOf(blockNames.values());
   // Still alike (one class on a card's picture link and on its title link): by the wrapper each sits in.
+  const wrapperNames = new Map(kept.filter((slot) => blockCounts.get(blockNames.get(slot)!)! > 1).map((slot) => [slot, wrapperName(slot)] as const));
+  // Parts named by their own class keep it unless the wrappers tell them apart: two `span.inline-metadata-item` in one
+  // link are `inline_metadata_item` and `_2`, not the link's `yt_simple_endpoint_2`, `_3` (explorer, session 51).
+  const apartBy = (slot: SlotStats) => {
+    const wrapped = wrapperNames.get(slot);
+    const same = [...wrapperNames].filter(([other]) => blockNames.get(other) === blockNames.get(slot));
+    return wrapped && (!fieldClass(slot.sample) || new Set(same.map(([, name]) => name)).size > 1) ? wrapped : undefined;
+  };
   const baseNames = new Map(kept.map((slot) => {
     const name = blockNames.get(slot)!;
-    return [slot, blockCounts.get(name)! > 1 ? wrapperName(slot) ?? name : name] as const;
+    return [slot, blockCounts.get(name)! > 1 ? apartBy(slot) ?? name : name] as const;
   }));
   const baseCounts = countOf(baseNames.values());
   for (const slot of kept) {

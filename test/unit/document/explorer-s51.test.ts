@@ -32,3 +32,11 @@ test('parts that carry one id in every item (a template\'s) are named by it: a v
   expect(comments!.fields).toEqual(['author', 'published_time', 'content', 'vote_count']);
   expect(comments!.samples[1]).toMatchObject({ author: '@bob', content: 'You forgot the mask.', vote_count: '88' });
 });
+
+test('two parts of one class in one wrapper keep their class\'s name, numbered, not the wrapper link\'s', () => {
+  const video = (title: string, views: string, age: string, n: number) => `<ytd-compact-video-renderer><a class="yt-simple-endpoint" href="/watch?v=${n}">
+    <h3><span id="video-title">${title}</span></h3><div id="metadata-line"><span class="inline-metadata-item">${views}</span><span class="inline-metadata-item">${age}</span></div></a>
+    <button aria-label="Action menu"><svg></svg></button></ytd-compact-video-renderer>`;
+  const doc = build(`<h2>Up next</h2><div id="items">${video('Tokenizers', '98K views', '1 month ago', 0)}${video('Transformers', '1.2M views', '2 years ago', 1)}${video('Lofi', '3K watching', 'now', 2)}</div>`);
+  expect(lists(doc)[0]!.fields).toEqual(['video_title', 'inline_metadata_item', 'inline_metadata_item_2']);
+});
