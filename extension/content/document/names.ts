@@ -1,7 +1,7 @@
 /** The readable part of an entry's name, from its label and kind (build.ts; the executor checks list items by it). */
 import type { ElementEntry } from './types.ts';
 import { byId, iconName, labelledBy, textOf } from './dom.ts';
-import { roleOf } from './classify.ts';
+import { htmlTag as htmlTagOf, roleOf } from './classify.ts';
 import { shownIconWords } from './icon-words.ts';
 import { collapse, nameWords, numbersIn, readableToken, slug, withoutNumbers } from './text.ts';
 import { attr, classListOf, classNameOf, closestOf, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
@@ -119,6 +119,12 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
     const trailing = /\s*\(\s*(selected|current|current page|pressed|checked)\s*\)\s*$/i.exec(out);
     if (trailing) out = out.slice(0, trailing.index);
   }
+  // A box's value its label says after what it is ("Destination Ferry Building, San Francisco, CA"): it changes as the
+  // user types (explorer, session 51: `destination_ferry_building_san`). Only dropped, never said.
+  const typed = htmlTagOf(el) === 'INPUT' ? collapse(String((el as HTMLInputElement).value ?? '')) : '';
+  if (typed.length >= 2 && out.toLowerCase().endsWith(typed.toLowerCase()) && /\p{L}/u.test(out.slice(0, out.length - typed.length))) {
+    out = out.slice(0, out.length - typed.length).replace(/[\s:–—-]+$/u, '');
+  }
   // A price in a button's words ("Add to bag – €24,50"): it changes with the options chosen (explorer, session 44).
   const priced = out.replace(PRICE, ' ');
   if (priced !== out && /\p{L}/u.test(priced)) out = priced.replace(/[\s–—-]+$/u, '');
@@ -203,13 +209,16 @@ function glyphWord(el: Element, label: string): string {
   return GLYPH_WORDS.get(collapse(label)) ?? '';
 }
 
+/** An id's or name's words (`wpWatchlistExpiry` is "wp Watchlist Expiry"). */
+const camelWords = (token: string | undefined): string => (token ?? '').replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+
 /** A key said in a control's name ("Pause keyboard shortcut k", "Next (SHIFT+n)"): how to press it, not what it is. */
 const SHORTCUT_SAID = /\s*(?:keyboard shortcut\b.*|\((?:(?:shift|ctrl|control|alt|option|cmd|meta|⌘|⇧)\s*\+\s*)*\w\))\s*$/i;
 
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
   let base = slug(nameWords(withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label)));
   if (!base) {
-    base = slug(attr(el, 'placeholder') ?? '') || slug(readableToken(idOf(el)) ?? '') || slug(readableToken(attr(el, 'name')) ?? '')
+    base = slug(attr(el, 'placeholder') ?? '') || slug(camelWords(readableToken(idOf(el)))) || slug(camelWords(readableToken(attr(el, 'name'))))
       || slug(nameWords(iconName(el))) || slug(nameWords(tooltipOf(el)), 3)
       // A link by where it goes first (its icon may be any picture), another control by its icon.
       || (kind === 'link' ? slug(pathWords(el), 3) || slug(shownIconWords(el), 3) : slug(shownIconWords(el), 3))

@@ -40,3 +40,9 @@ test('two parts of one class in one wrapper keep their class\'s name, numbered, 
   const doc = build(`<h2>Up next</h2><div id="items">${video('Tokenizers', '98K views', '1 month ago', 0)}${video('Transformers', '1.2M views', '2 years ago', 1)}${video('Lofi', '3K watching', 'now', 2)}</div>`);
   expect(lists(doc)[0]!.fields).toEqual(['video_title', 'inline_metadata_item', 'inline_metadata_item_2']);
 });
+
+test('a box\'s value its label says after what it is stays out of its name; an id\'s camel case is words', () => {
+  const doc = build(`<form aria-label="Directions"><input aria-label="Destination Ferry Building, San Francisco, CA" role="combobox" value="Ferry Building, San Francisco, CA">
+    <select id="wpWatchlistExpiry"><option selected>Permanent</option><option>1 week</option></select></form>`);
+  expect(names(doc)).toEqual(['directions__destination', 'directions__wp_watchlist_expiry']);
+});
