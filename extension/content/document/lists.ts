@@ -1281,7 +1281,14 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // A toggle button's words may name its item ("Save Web Developer at N26"): its state is what it says, not a field
   // (explorer, session 49: a saved job showed no mark). A chip that is the item itself reads its words; item-marks.ts
   // marks the pressed ones.
-  const pressable = (slot: SlotStats) => slot.kind === 'button' && [...slot.found.values()].some((el) => pressedOf(el) !== undefined);
+  // Not buttons of words that differ of which only some say a state: a seat map's seats, one pressed (chosen) and the
+  // others saying nothing, are data (explorer, session 51: the window seats' column was a true/false field, their
+  // words gone).
+  const pressable = (slot: SlotStats) => {
+    if (slot.kind !== 'button') return false;
+    const states = [...slot.found.values()].filter((el) => pressedOf(el) !== undefined).length;
+    return states > 0 && (states === slot.found.size || new Set(slot.texts).size <= 1);
+  };
   // A control whose words repeat another field's in each item ("Show details for COMCAST CABLE" beside the description
   // "COMCAST CABLE") says what it does to the item, not data of its own (explorer, session 51).
   const echoes = (slot: SlotStats) => slot.selector !== ':scope' && slot.found.size > 0 && [...slot.found].every(([item, el]) => {

@@ -46,3 +46,12 @@ test('a box\'s value its label says after what it is stays out of its name; an i
     <select id="wpWatchlistExpiry"><option selected>Permanent</option><option>1 week</option></select></form>`);
   expect(names(doc)).toEqual(['directions__destination', 'directions__wp_watchlist_expiry']);
 });
+
+test('a seat map\'s seats are fields with their words, though the chosen one says it is pressed', () => {
+  const seat = (id: string, kind: string, price: string, pressed = false) => `<div role="gridcell"><button aria-label="Seat ${id}, ${kind}, ${price}"${pressed ? ' aria-pressed="true"' : ''}></button></div>`;
+  const row = (n: number, pressed = false) => `<div role="row">${seat(`${n}A`, 'Window', '$39', pressed)}${seat(`${n}B`, 'Middle', 'Included')}${seat(`${n}C`, 'Aisle', 'Included')}</div>`;
+  const doc = build(`<div role="grid" aria-label="Seat map">${row(12, true)}${row(13)}${row(14)}</div>`);
+  const [seats] = lists(doc);
+  expect(seats!.fields).toEqual(['seat', 'seat_2', 'seat_3']);
+  expect(seats!.samples[2]).toEqual({ seat: 'Seat 14A, Window, $39', seat_2: 'Seat 14B, Middle, Included', seat_3: 'Seat 14C, Aisle, Included' });
+});
