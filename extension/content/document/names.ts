@@ -1,7 +1,7 @@
 /** The readable part of an entry's name, from its label and kind (build.ts; the executor checks list items by it). */
 import type { ElementEntry } from './types.ts';
 import { byId, iconName, labelledBy, textOf } from './dom.ts';
-import { htmlTag as htmlTagOf, roleOf } from './classify.ts';
+import { htmlTag as htmlTagOf, roleOf, takesTyping } from './classify.ts';
 import { shownIconWords } from './icon-words.ts';
 import { collapse, nameWords, numbersIn, readableToken, slug, withoutNumbers } from './text.ts';
 import { attr, classListOf, classNameOf, closestOf, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
@@ -121,8 +121,10 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
   }
   // A box's value its label says after what it is ("Destination Ferry Building, San Francisco, CA"): it changes as the
   // user types (explorer, session 51: `destination_ferry_building_san`). Only dropped, never said.
-  const typed = htmlTagOf(el) === 'INPUT' ? collapse(String((el as HTMLInputElement).value ?? '')) : '';
-  if (typed.length >= 2 && out.toLowerCase().endsWith(typed.toLowerCase()) && /\p{L}/u.test(out.slice(0, out.length - typed.length))) {
+  // Typed text only (a radio's `value` is no shown value: "Crimson" is no "Crims" + "on"), after a word's end.
+  const typed = htmlTagOf(el) === 'INPUT' && takesTyping(el) ? collapse(String((el as HTMLInputElement).value ?? '')) : '';
+  const before = out.slice(0, out.length - typed.length);
+  if (typed.length >= 2 && out.toLowerCase().endsWith(typed.toLowerCase()) && /\p{L}/u.test(before) && /[\s:,–—-]$/u.test(before)) {
     out = out.slice(0, out.length - typed.length).replace(/[\s:–—-]+$/u, '');
   }
   // A price in a button's words ("Add to bag – €24,50"): it changes with the options chosen (explorer, session 44).

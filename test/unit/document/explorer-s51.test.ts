@@ -55,3 +55,8 @@ test('a seat map\'s seats are fields with their words, though the chosen one say
   expect(seats!.fields).toEqual(['seat', 'seat_2', 'seat_3']);
   expect(seats!.samples[2]).toEqual({ seat: 'Seat 14A, Window, $39', seat_2: 'Seat 14B, Middle, Included', seat_3: 'Seat 14C, Aisle, Included' });
 });
+
+test('a radio\'s value is no shown value: "Crimson" with value "on" keeps its name', () => {
+  const doc = build(`<form aria-label="Tee"><fieldset><legend>Color</legend><label><input type="radio" name="c"> Slate Blue</label><label><input type="radio" name="c"> Crimson</label></fieldset></form>`);
+  expect(names(doc)).toEqual(['tee__color_slate_blue', 'tee__color_crimson']);
+});
