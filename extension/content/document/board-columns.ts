@@ -119,7 +119,7 @@ function headingOf(item: Element, rows: readonly Element[]): Element | undefined
 }
 
 /** A row's controls and the elements holding words of their own outside them, counted up to 2. */
-function partsOf(row: Element, controls: ReadonlySet<Element>): number {
+export function partsOf(row: Element, controls: ReadonlySet<Element>): number {
   let parts = 0;
   let seen = 0;
   for (const el of Array.from(queryAllOf(row, '*'))) {

@@ -7,7 +7,7 @@
  * after the choice and its label, if short and none come before them, are said after the label: `"Standard 5 to 8
  * business days · $4.90"`.
  */
-import { attr, checkVisibilityOf, closestOf, firstChildOf, hasAttr, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf } from './dom-safe.ts';
+import { attr, checkVisibilityOf, closestOf, containsOf, firstChildOf, hasAttr, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf } from './dom-safe.ts';
 import { collapse, truncate } from './text.ts';
 
 const CHOICES = 'input[type=radio], input[type=checkbox]';
@@ -18,7 +18,7 @@ const MAX_ROW_ELEMENTS = 12;
 const MAX_BESIDE = 60;
 
 /** The row a radio or checkbox input sits in alone, or undefined. */
-export function choiceRowOf(choice: Element): Element | undefined {
+function choiceRowOf(choice: Element): Element | undefined {
   let row: Element | undefined;
   for (let node = parentOf(choice), n = 0; node && n < MAX_UP && !NO_ROW.has(tagNameOf(node)); node = parentOf(node), n++) {
     if (queryAllOf(node, '*').length > MAX_ROW_ELEMENTS || queryAllOf(node, FORM_CONTROLS).length !== 1) break;
@@ -32,13 +32,8 @@ export function inChoiceRow(el: Element): boolean {
   for (let node = parentOf(el), n = 0; node && n <= MAX_UP; node = parentOf(node), n++) {
     const choices = queryAllOf(node, CHOICES);
     if (choices.length > 1) return false;
-    if (choices.length === 1) return besideParts(choices[0]!)?.some((part) => contains(part, el) || contains(el, part)) ?? false;
+    if (choices.length === 1) return besideParts(choices[0]!)?.some((part) => containsOf(el, part)) ?? false;
   }
-  return false;
-}
-
-function contains(outer: Element | Node, inner: Element | Node): boolean {
-  for (let node: Node | null = inner; node; node = node === outer ? null : parentOf(node as Element)) if (node === outer) return true;
   return false;
 }
 
@@ -57,8 +52,7 @@ function unseen(el: Element): boolean {
 }
 
 /**
- * The parts of the row with words after the choice and its label (elements, and text nodes' parents for bare words);
- * undefined when the row has none, or has words before the choice (a product's price above its add-on's box: the row
+ * The text nodes of the row with words after the choice and its label; undefined when the row has none, or has words before the choice (a product's price above its add-on's box: the row
  * is the product's, not the choice's; review, session 51).
  */
 function besideParts(choice: Element): Node[] | undefined {
@@ -66,7 +60,7 @@ function besideParts(choice: Element): Node[] | undefined {
   if (!row) return undefined;
   const labels = labelElements(choice);
   // The label around the choice is its row: nothing beside it.
-  if (labels.some((label) => contains(label, row))) return undefined;
+  if (labels.some((label) => containsOf(label, row))) return undefined;
   const own = new Set<Element>([choice, ...labels]);
   const parts: Node[] = [];
   let met = false;

@@ -437,8 +437,8 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const wrapperClass = sole ? fieldClass(wrapper) ?? templateId([...slot.found.values()].map((el) => parentOf(el)!)) : undefined;
   if (wrapperClass && slug(wrapperClass, 3)) return slug(wrapperClass.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
   // A button only one item has (the open message's "Reply" among folded ones): its verb, not `button`.
-  const verb = slot.kind === 'button' && slot.labels.length === 1 ? slug(slot.labels[0]!, 2) : '';
-  if (verb && slot.labels[0]!.trim().split(/\s+/).length <= 2) return verb;
+  const only = slot.kind === 'button' && slot.labels.length === 1 ? slot.labels[0]!.trim() : '';
+  if (only && only.split(/\s+/).length <= 2 && slug(only)) return slug(only);
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
   // A rating drawn as stars, a price with what it cost before (facts.ts).

@@ -123,9 +123,9 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
   // user types (explorer, session 51: `destination_ferry_building_san`). Only dropped, never said.
   // Typed text only (a radio's `value` is no shown value: "Crimson" is no "Crims" + "on"), after a word's end.
   const typed = htmlTagOf(el) === 'INPUT' && takesTyping(el) ? collapse(String((el as HTMLInputElement).value ?? '')) : '';
-  const before = out.slice(0, out.length - typed.length);
-  if (typed.length >= 2 && out.toLowerCase().endsWith(typed.toLowerCase()) && /\p{L}/u.test(before) && /[\s:,–—-]$/u.test(before)) {
-    out = out.slice(0, out.length - typed.length).replace(/[\s:–—-]+$/u, '');
+  if (typed.length >= 2 && out.toLowerCase().endsWith(typed.toLowerCase())) {
+    const before = out.slice(0, out.length - typed.length);
+    if (/\p{L}/u.test(before) && /[\s:,–—-]$/u.test(before)) out = before.replace(/[\s:,–—-]+$/u, '');
   }
   // A price in a button's words ("Add to bag – €24,50"): it changes with the options chosen (explorer, session 44).
   const priced = out.replace(PRICE, ' ');

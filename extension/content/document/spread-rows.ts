@@ -4,14 +4,14 @@
  * of its day (`standup_9_30am`, `evt`: explorer, session 50), or with fewer than three days every event an entry.
  *
  * Rows are controls of one tag and class, each with two parts with words at least (an event's title and time, not a
- * card's tag link), each a child of a column; columns are siblings of one step, three
- * at least, two holding rows, one two rows or more, nothing else in them with words, and where the page is laid out, side by side. A heading each column has of its own, of one
- * step, before its rows (a day's "Tuesday, June 10", often only for screen readers) is a field of its rows: `day`.
- * The result is a thread (threads.ts) that nests nothing.
+ * card's tag link), each a child of a column; columns are siblings of one step, three at least, two holding rows, one
+ * two rows or more, nothing else in them with words, and where the page is laid out, side by side. A heading each
+ * column has of its own, of one step (a day's "Tuesday, June 10", often only for screen readers), is a field of its
+ * rows: `day`. The result is a thread (threads.ts) that nests nothing.
  */
 import type { Thread } from './threads.ts';
-import { sideBySide } from './board-columns.ts';
-import { childrenOf, firstChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, textContentOf } from './dom-safe.ts';
+import { partsOf, sideBySide } from './board-columns.ts';
+import { childrenOf, parentOf, queryAllOf, textContentOf } from './dom-safe.ts';
 import { calendarOf, maybeCalendar } from './calendar.ts';
 
 /** A field read from the item's column, not the item (lists.ts slotElement): `:parent > h2.sr`. */
@@ -21,6 +21,8 @@ const MIN_COLUMNS = 3;
 const MIN_ROWS = 3;
 const MAX_ROWS = 2_000;
 const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role=heading]';
+/** A row's parts counted by words alone (board-columns.ts partsOf counts controls too). */
+const NO_CONTROLS: ReadonlySet<Element> = new Set();
 
 /** The rows of spread lists, each mapped to its list; `known` rows (a thread's) are left alone. */
 export function spreadRows(candidates: readonly { el: Element }[], stepOf: (el: Element) => string, stops: ReadonlySet<Element>,
@@ -41,28 +43,6 @@ export function spreadRows(candidates: readonly { el: Element }[], stepOf: (el: 
     if (thread) for (const row of thread.items) out.set(row, thread);
   }
   return out;
-}
-
-/** Elements of the row with words of their own, counted up to 2. */
-function wordParts(row: Element): number {
-  let parts = 0;
-  let seen = 0;
-  const visit = (el: Element): void => {
-    for (let node = firstChildOf(el); node && parts < 2 && seen < 40; node = nextSiblingOf(node)) {
-      if (nodeTypeOf(node) !== 1) continue;
-      seen++;
-      const child = node as Element;
-      if (ownWords(child)) parts++;
-      visit(child);
-    }
-  };
-  visit(row);
-  return parts;
-}
-
-function ownWords(el: Element): boolean {
-  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && /[\p{L}\p{N}]/u.test(node.nodeValue ?? '')) return true;
-  return false;
 }
 
 function inCalendar(grid: Element): boolean {
@@ -94,7 +74,7 @@ function spreadUnder(grid: Element, columnStep: string, rowStep: string, control
   // One column with two rows at least: columns of one row each are the items themselves (cards, a menu's entries).
   if (rows.length < MIN_ROWS || filled < 2 || !several) return undefined;
   // Each a block of parts (an event's title and time), not a word (a card's tag links, a chip).
-  if (!rows.every((row) => controls.has(row) && wordParts(row) >= 2)) return undefined;
+  if (!rows.every((row) => controls.has(row) && partsOf(row, NO_CONTROLS) >= 2)) return undefined;
   if (!sideBySide(columns.filter((column) => rows.some((row) => parentOf(row) === column)))) return undefined;
   // Every column headed alike, or none: some with a heading and some without are no one kind of column.
   if (heads.size > 1) return undefined;
