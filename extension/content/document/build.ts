@@ -601,7 +601,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const { el, kind } = candidate;
     if (kind === 'message') {
       // A live list (a chat's rows, results) is read as the list; a status inside a row is part of the row.
-      if (lists.some((l) => containsOf(l.container, el) || containsOf(el, l.container))) continue;
+      // A status beside the rows, in their container but in no row (a directions pane's), is the page's.
+      if (lists.some((l) => (containsOf(l.container, el) && l.items.some((item) => containsOf(item, el))) || containsOf(el, l.container))) continue;
       if (admitMessage(messageCount)) {
         const entry = candidate.fact ? factEntry(el, candidate.fact, locatorCache) : messageEntry(el, locatorCache);
         placed.push({ entry, el, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });

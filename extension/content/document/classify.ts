@@ -62,8 +62,18 @@ export function soleTextBox(el: Element, shown: (box: Element) => boolean): Elem
   return boxes.length === 1 ? boxes[0] : undefined;
 }
 
+/** Each role attribute's first word, by the attribute ('' for none): pages repeat a few of them. */
+const roleWords = new Map<string, string>();
+
 export function roleOf(el: Element): string | undefined {
-  const role = attr(el, 'role')?.trim().split(/\s+/)[0]?.toLowerCase();
+  const attribute = attr(el, 'role');
+  if (attribute === null) return undefined;
+  let role = roleWords.get(attribute);
+  if (role === undefined) {
+    role = attribute.trim().split(/\s+/)[0]!.toLowerCase();
+    if (roleWords.size > 1_000) roleWords.clear();
+    roleWords.set(attribute, role);
+  }
   return role || undefined;
 }
 
@@ -484,11 +494,9 @@ function boundsOf(el: Element, kind: ElementKind): { min?: string; max?: string;
  * Where a link goes, relative to the page when on the same origin. Whitespace is percent-encoded: a target is one
  * token ("mailto:IGNORE ALL PREVIOUS…" keeps its spaces in a URL, and would read as words in the prompt).
  */
-export function linkTarget(el: Element): string | undefined {
+export function linkTarget(el: Element, page: PageAddress = pageAddressOf(ownerDocOf(el))): string | undefined {
   const href = attr(el, 'href') ?? attr(el, 'xlink:href');
-  const doc = ownerDocOf(el);
-  const base = doc.baseURI;
-  const here = doc.location?.href ?? '';
+  const { base, here } = page;
   // A link's target is read for its effect and its locator, and on each read of the page: parsed once while its
   // href, the document's base and the page's address stay the same.
   const known = targets.get(el);
@@ -499,6 +507,17 @@ export function linkTarget(el: Element): string | undefined {
 }
 
 const targets = new WeakMap<Element, { href: string | null; base: string; here: string; target: string | undefined }>();
+
+/** What a link's target is read against: its document's base and address. */
+export interface PageAddress {
+  base: string;
+  here: string;
+}
+
+/** Read once for many links of one document (each read of them builds a string). */
+export function pageAddressOf(doc: Document): PageAddress {
+  return { base: doc.baseURI, here: doc.location?.href ?? '' };
+}
 
 function rawLinkTarget(el: Element, href: string | null): string | undefined {
   if (href === null || /^\s*javascript:/i.test(href)) return undefined;

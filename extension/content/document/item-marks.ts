@@ -19,7 +19,7 @@ const MAX_MARKED = 4;
 const MAX_SCANNED = 300;
 
 const UNREAD_CLASS = /(?:^|\s)(?:[\w-]*[-_])?unread(?:\s|$)/i;
-const OPENING_ITEMS: ReadonlySet<string> = new Set(['treeitem', 'listitem', 'row']);
+const OPENING_ITEMS: ReadonlySet<string> = new Set(['treeitem', 'listitem', 'row', 'button']);
 
 /** What an element says of itself being chosen, or undefined. */
 function markOf(el: Element): Mark | undefined {
@@ -28,7 +28,7 @@ function markOf(el: Element): Mark | undefined {
   if (attr(el, 'aria-selected') === 'true' || (tagOf(el) === 'OPTION' && (el as HTMLOptionElement).selected === true)) return 'selected';
   if (attr(el, 'aria-pressed') === 'true') return 'pressed';
   // A tree's open branches (explorer, session 50: a tree's items as a list said none open), a mail thread's open
-  // message among folded ones, a tree grid's open row.
+  // message among folded ones, a tree grid's open row, the route card open among others (`role=button`).
   if (attr(el, 'aria-expanded') === 'true' && OPENING_ITEMS.has(attr(el, 'role') ?? '')) return 'expanded';
   return undefined;
 }

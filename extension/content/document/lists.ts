@@ -270,8 +270,9 @@ export function cellInPlaceOf(item: Element, selector: string): Element | null {
   return body && queryOf(body, ':scope > tr > [rowspan]:not([rowspan="1"])') ? null : cell;
 }
 
+/** Text of its own, not only separators between its parts ("Baixa · 0.3 km": the wrapper was a field, its parts none). */
 function ownText(el: Element): boolean {
-  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && node.nodeValue && /\S/.test(node.nodeValue)) return true;
+  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && node.nodeValue && /[^\s·•|,;/]/.test(node.nodeValue)) return true;
   return false;
 }
 
@@ -344,8 +345,10 @@ const GENERATED_CLASS = /^(?:sc-|css-|jsx-|svelte-|emotion-)|^[a-z]{1,3}[A-Z][A-
 
 /** A utility or generated class (see above): no field's name. */
 export function stylingClass(name: string): boolean {
-  return name.includes(':') || UTILITY_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name);
+  return name.includes(':') || UTILITY_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name);
 }
+/** A type style named in camel case (Material's `fontHeadlineSmall`, `fontBodyMedium`; explorer, session 51). */
+const TYPE_STYLE = /^(?:font|text|typography|type)(?:Headline|Title|Body|Label|Display|Caption|Overline|Subtitle|Small|Medium|Large|Bold|Light|Regular|Xs|Sm|Md|Lg|Xl)/;
 
 function genericClass(name: string): boolean {
   if (stylingClass(name)) return true;
@@ -390,25 +393,27 @@ function templateId(parts: Iterable<Element>): string | undefined {
 const withoutLayoutWord = (cls: string): string => cls.replace(/(?<=[A-Za-z0-9])[-_](?:wrapper|wrap|container|inner|outer)$/i, '');
 
 function slotName(slot: SlotStats, items: number, withBlock = false): string {
+  // A count said before the verb ("1204 Replies. Reply": X's buttons) changes as the page lives; the verb names.
+  const labels = slot.labels.map((label) => label.replace(COUNT_SENTENCE, ''));
   // Words the items' controls share ("Reply", "Add to cart"), never one item's own (spiceworks: a post's title made
   // `at_52`, another's `spark_pro`).
   // A one-row table's button ("Remove": a verb, not the row's data; fewestItems) is named as it will be when more rows
   // come; its name link or its box is named by the column, never by the one row's words (review, session 42).
-  const oneRowButton = items === 1 && slot.kind === 'button' && slot.labels.length === 1;
-  if (slot.kind !== 'text' && (slot.labels.length >= 2 || oneRowButton)) {
-    const [label, count] = mostCommon(slot.labels);
+  const oneRowButton = items === 1 && slot.kind === 'button' && labels.length === 1;
+  if (slot.kind !== 'text' && (labels.length >= 2 || oneRowButton)) {
+    const [label, count] = mostCommon(labels);
     // A link's or a box's words that most items share but not all are data (an author, a tag, a product: explorer,
     // session 43: `octocat`, `basic_tee`); a button's are its verb, or its state ("Starred", "Not starred": `starred`).
-    const all = count === slot.labels.length;
+    const all = count === labels.length;
     // Items that are buttons themselves (a week's events) share words only by chance ("Standup 9:30am" thrice): data.
     const itemsData = slot.selector === ':scope' && !all;
     if (label && !itemsData && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3) && (all || slot.kind === 'button' || slot.kind === 'switch')) {
-      const states = new Set(slot.labels);
+      const states = new Set(labels);
       const last = all || states.size > 3 ? '' : commonSuffix([...states]);
       return slug(last || label, 3);
     }
     // Not a month dates share ("May 2, 2024", "May 3, 2024": a comment's permalink was `may`; explorer, session 48).
-    const prefix = slot.labels.length * 2 >= items && !slot.labels.every((label) => DATED.test(label)) ? commonPrefix(slot.labels, 2) : '';
+    const prefix = labels.length * 2 >= items && !labels.every((label) => DATED.test(label)) ? commonPrefix(labels, 2) : '';
     // A field alone in a column under a header ("Role" over selects labelled "Role for Ava Thompson"): the column.
     const column = slug(prefix) && (FORM_FIELD_KINDS.has(slot.kind) || FORM_CHOICE_KINDS.has(slot.kind)) ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
     if (column && soleControlOfCell(slot.sample)) return column;
@@ -437,7 +442,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const wrapperClass = sole ? fieldClass(wrapper) ?? templateId([...slot.found.values()].map((el) => parentOf(el)!)) : undefined;
   if (wrapperClass && slug(wrapperClass, 3)) return slug(wrapperClass.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
   // A button only one item has (the open message's "Reply" among folded ones): its verb, not `button`.
-  const only = slot.kind === 'button' && slot.labels.length === 1 ? slot.labels[0]!.trim() : '';
+  const only = slot.kind === 'button' && labels.length === 1 ? labels[0]!.trim() : '';
   if (only && only.split(/\s+/).length <= 2 && slug(only)) return slug(only);
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
@@ -446,8 +451,23 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   if (fact === 'rating' || fact === 'price') return fact;
   // A date said for machines too, in any element (GitHub's `<relative-time datetime>`), as a `<time>` is.
   if (hasAttr(slot.sample, 'datetime') && slot.selector !== ':scope') return 'date';
-  return TAG_FIELD[tagOf(slot.sample)] ?? (slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined) ?? STRUCK_FIELD[tagOf(slot.sample)] ?? 'text';
+  return TAG_FIELD[tagOf(slot.sample)] ?? (slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined) ?? STRUCK_FIELD[tagOf(slot.sample)]
+    ?? measureName(slot.texts) ?? 'text';
 }
+
+/** Every item's words a span of time ("24 min", "1 hr 12 min", "2h 15m") or a length ("5.1 miles", "800 m"). */
+const DURATION = /^(?:\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|d|days?)\b\s*)+$/i;
+const DISTANCE = /^\d[\d,]*(?:\.\d+)?\s*(?:mi|miles?|km|kilometres?|kilometers?|m|metres?|meters?|ft|feet|yd|yards?)$/i;
+
+/** A field of unnamed parts named by what every item's words measure (a route's `duration` and `distance`: were `text`, `text_2`). */
+function measureName(texts: readonly string[]): string | undefined {
+  if (texts.length < 2) return undefined;
+  if (texts.every((text) => DISTANCE.test(text))) return 'distance';
+  if (texts.every((text) => DURATION.test(text))) return 'duration';
+  return undefined;
+}
+
+const COUNT_SENTENCE = /^\s*\d[\d,.]*\s*[KkMm]?\s+\p{L}+\s*[.,:;·]\s*(?=\p{L})/u;
 
 /** UI kits' prefixes and the words their classes give a control's kind with. */
 const KIND_CLASS_WORDS = new Set(['ant', 'mui', 'el', 'v', 'chakra', 'bp', 'bp4', 'bp5', 'mat', 'mdc', 'mantine', 'ui', 'p', 'k', 'dx', 'q',
@@ -764,33 +784,45 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     // An item with a control the walk took is shown; only the others are looked at (at most MAX_ITEM_CHECKS of them,
     // the rest taken as shown: a list of 100,000 rows past the node budget is not styled row by row).
     let checks = 0;
-    // A row of column headers is none, whatever it holds (a sort button: explorer, session 49).
-    const like = siblingsLike(first).filter((item) => !headerRow(item) && (memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item)));
-    // Rows a heading stands between are rows of different sections (Wikipedia's one-bullet `<ul>`s under
-    // "Properties" and "See also"): one list per run of rows between headings.
-    const runs = runsBetweenHeadings(container, like);
-    for (const items of runs) {
-      if (!enoughItems(items.length, first)) continue;
-      // Only the rows like the first are the list's: a form's buttons beside its label rows stay the form's entries.
-      const inList = new Set(items);
-      const members = runs.length === 1 && like.length === memberMap.size ? memberMap : new Map(memberMap);
-      for (const item of [...members.keys()]) if (!inList.has(item)) members.delete(item);
-      const columns = columnsOfRows(items, members, ROW_SHAPES);
-      const allCards = new Map(columns?.flatMap((c) => [...c.members]));
-      const columnLists = columns?.map((c) => {
-        const found = listOf(c.container, c.rows, c.members, cache, allCards);
-        return found && { ...found, column: { item: c.column, heading: c.heading } };
-      });
-      if (columnLists?.every(Boolean)) {
-        lists.push(...columnLists as DetectedList[]);
-        continue;
+    // A container may hold rows of two kinds (a directions pane's buttons and its route cards: explorer, session 51):
+    // the other kinds are looked at too where they run together and each is a card (a control itself, or holding two).
+    const firstKind = siblingsLike(first);
+    for (const group of new Set([...memberMap.keys()].map(siblingsLike))) {
+      if (group !== firstKind && !(runTogether(group) && group.every((item) => cardLike(item, memberMap.get(item))))) continue;
+      // A row of column headers is none, whatever it holds (a sort button: explorer, session 49).
+      const like = group.filter((item) => !headerRow(item) && (memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item)));
+      // Rows a heading stands between are rows of different sections (Wikipedia's one-bullet `<ul>`s under
+      // "Properties" and "See also"): one list per run of rows between headings.
+      const runs = runsBetweenHeadings(container, like);
+      for (const items of runs) {
+        if (!enoughItems(items.length, items[0]!)) continue;
+        // Only the rows of this kind are the list's: a form's buttons beside its label rows stay the form's entries.
+        const inList = new Set(items);
+        const members = runs.length === 1 && like.length === memberMap.size ? memberMap : new Map(memberMap);
+        for (const item of [...members.keys()]) if (!inList.has(item)) members.delete(item);
+        const columns = columnsOfRows(items, members, ROW_SHAPES);
+        const allCards = new Map(columns?.flatMap((c) => [...c.members]));
+        const columnLists = columns?.map((c) => {
+          const found = listOf(c.container, c.rows, c.members, cache, allCards);
+          return found && { ...found, column: { item: c.column, heading: c.heading } };
+        });
+        if (columnLists?.every(Boolean)) {
+          lists.push(...columnLists as DetectedList[]);
+          continue;
+        }
+        const list = listOf(container, items, members, cache);
+        if (list) lists.push(list);
       }
-      const list = listOf(container, items, members, cache);
-      if (list) lists.push(list);
     }
   }
   return lists;
 }
+
+/** Siblings one after the other, nothing between them. */
+const runTogether = (items: readonly Element[]): boolean => items.every((item, at) => at === 0 || nextElementOf(items[at - 1]!) === item);
+
+/** An item that is a control itself (a route card drawn as a button) or holds two controls at least. */
+const cardLike = (item: Element, found: readonly Candidate[] | undefined): boolean => !!found && (found.length >= 2 || found.some((c) => c.el === item));
 
 /** The list of a thread's comments (threads.ts), the hidden ones left out as rows are. */
 function threadList(thread: Thread, memberMap: Map<Element, Candidate[]>, cache?: LocatorCache): DetectedList | undefined {
@@ -964,6 +996,10 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
     && new Set(members.map((m) => accessibleName(m.el).toLowerCase())).size === members.length
     && members.every((m) => !/[\p{L}\p{N}]/u.test(textOf(m.el, 40)))) return undefined;
   if (!column && items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) return undefined;
+  // A few lone buttons of one shape strewn among other blocks (a directions pane's "⇅" and "Add destination" before its
+  // routes, "Send directions to your phone" after them): the pane's commands, entries, not rows (explorer, session 51).
+  if (!column && items.length <= SMALL_LIST && [...memberMap].every(([item, found]) => found.length === 1 && found[0]!.el === item && found[0]!.kind === 'button')
+    && items.every((item) => parentOf(item) === container) && !runTogether(items)) return undefined;
   // A few items' odd controls (a checklist's "Other" text box) stay entries; a long list's are its items' business.
   const kept = memberMap.size <= SMALL_LIST && lost.length ? members.filter((m) => !lost.includes(m)) : members;
   return { ...list, members: kept };

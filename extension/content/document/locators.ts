@@ -1,7 +1,7 @@
 /** Several ways to find an element again, tried in order: id, data-testid, role + name, text, link target, CSS path. */
 import type { Locator } from './types.ts';
 import { accessibleName, rootOf, shadowOf, tagOf, type Root } from './dom.ts';
-import { kindOf, linkTarget, roleOf } from './classify.ts';
+import { kindOf, linkTarget, pageAddressOf, roleOf } from './classify.ts';
 import { readableToken, truncate } from './text.ts';
 import { MAX_UPWARD_STEPS, attr, childrenOf, idOf, localNameOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, queryAllOf, queryOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
@@ -53,8 +53,9 @@ function linkTargetsIn(root: Root, cache?: LocatorCache): Map<string, number> {
   const known = cache?.targets?.get(root);
   if (known) return known;
   const counts = new Map<string, number>();
+  const page = pageAddressOf(ownerDocOf(root));
   for (const link of Array.from(queryAllOf(root, LINKS))) {
-    const target = linkTarget(link);
+    const target = linkTarget(link, page);
     if (target) counts.set(target, (counts.get(target) ?? 0) + 1);
   }
   cache?.targets?.set(root, counts);

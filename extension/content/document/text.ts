@@ -67,6 +67,10 @@ const VOWEL = /[aeiouy]/i;
  */
 function hashedPart(part: string): boolean {
   if (/[A-Za-z]\d+[A-Za-z]/.test(part)) return true;
+  // Capitals then small letters without a vowel, or one small letter, in a short part (Google's `QUXPNb`, `TIQqpf`; not
+  // `URLs`, `URLbar`).
+  const tail = /^[A-Z]{2,}([a-z]+)$/.exec(part)?.[1];
+  if (tail && part.length <= 8 && (tail.length === 1 ? tail !== 's' : !VOWEL.test(tail) && !ABBREVIATIONS.has(tail))) return true;
   const letters = part.replace(/\d+$/, '');
   const humps = letters.split(/(?<=[a-z])(?=[A-Z])/);
   const voiceless = (run: string) => run.length >= 2 && !VOWEL.test(run) && !ABBREVIATIONS.has(run.toLowerCase());

@@ -103,6 +103,8 @@ const NO_DESCEND_KINDS = new Set<ElementKind>(['link', 'button', 'select', 'text
  * delete button): those are entries; one that only repeats the item (a menu item's link of the same name) is not.
  */
 const ITEM_KINDS = new Set<ElementKind>(['option', 'tab', 'menuitem']);
+/** Native controls a card drawn as a button (`div role=button`) may hold of its own. */
+const OWN_CONTROLS = 'button, a[href], input:not([type=hidden]), select, textarea';
 const NATURALLY_FOCUSABLE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'IFRAME', 'AREA']);
 const HEADING = /^H[1-6]$/;
 /** Elements a hover-only pointer rule may name before it counts as too broad to mean "clickable". */
@@ -245,7 +247,7 @@ function containerOf(el: Element, parent: Frame, repeats: RepeatCache): Frame | 
   else if (role === 'contentinfo' || (tag === 'FOOTER' && !role && isTopLevel(el))) kind = 'footer';
   else if (tag === 'ASIDE' || role === 'complementary') kind = 'aside';
   else if (tag === 'MAIN' || role === 'main') kind = 'main';
-  else if ((tag === 'SECTION' || tag === 'ARTICLE' || role === 'region') && ownLabel(el)) kind = 'region';
+  else if ((tag === 'SECTION' || tag === 'ARTICLE' || role === 'region') && ownLabel(el) && !labelledRepeat(el, repeats)) kind = 'region';
   if (!kind) return undefined;
   const frame = containerFrameOf(el, kind, parent, repeats);
   if (frame && kind === 'dialog' && frame.section.kind === 'dialog' && !frame.section.says) {
@@ -264,7 +266,11 @@ function containerFrameOf(el: Element, kind: SectionKind, parent: Frame, repeats
   if (label) return { el, section: section(titleSlug(label), label, kind), fixed: true, heading: undefined };
   // An unnamed form in each item of a list (a product card's "Add to cart") is part of its item, not a section: its
   // controls stay in the list, and cards do not become one section each.
-  if (kind === 'form' && !readableToken(idOf(el)) && formInItem(el, parent.el, repeats)) return undefined;
+  if (kind === 'form' && !readableToken(idOf(el)) && partInItem(el, parent.el, repeats)) return undefined;
+  // A post's own buttons (Discourse's `nav.post-controls` in every post): its item's, not a section of the page's
+  // (a footer's columns, each a nav of links, stay sections).
+  const inner = parentOf(el);
+  if (kind === 'nav' && inner && queryOf(el, 'button, [role=button]') && partInItem(inner, parent.el, repeats, 'NAV')) return undefined;
   if (kind === 'dialog' || kind === 'form' || kind === 'search') {
     const heading = innerHeading(el);
     if (heading) return { el, section: section(titleSlug(heading), heading, kind), fixed: true, heading: undefined };
@@ -334,27 +340,52 @@ type RepeatCache = Map<Element, Map<string, number>>;
 const repeatKey = (el: Element) => `${tagNameOf(el)}.${classNameOf(el)}`;
 
 /**
- * A form that is part of a repeated item: it or a small ancestor (up to 5 levels) is one of at least 3 like siblings
- * (same tag and class) of which at least 3 hold a form of their own (product cards, each with an "Add to cart" form).
+ * A form (or a nav) that is part of a repeated item: it or a small ancestor (up to 5 levels) is one of at least 3 like
+ * siblings (same tag and class) of which at least 3 hold one of their own (product cards, each with an "Add to cart"
+ * form; posts, each with a nav of its controls).
  */
-function formInItem(form: Element, stop: Element | null, cache: RepeatCache): boolean {
-  let node: Element | null = form;
+function partInItem(part: Element, stop: Element | null, cache: RepeatCache, tag = tagOf(part)): boolean {
+  const inner = tag.toLowerCase();
+  let node: Element | null = part;
   for (let depth = 0; node && node !== stop && depth < 6; depth++, node = parentOf(node)) {
     const parent: Element | null = parentOf(node);
     if (!parent || moreElementsThan(node, 60)) return false;
     const key = repeatKey(node);
-    let counts = cache.get(parent);
-    if (!counts) {
-      counts = new Map();
-      for (const sibling of Array.from(childrenOf(parent))) counts.set(repeatKey(sibling), (counts.get(repeatKey(sibling)) ?? 0) + 1);
-      cache.set(parent, counts);
-    }
-    if ((counts.get(key) ?? 0) < 3) continue;
+    if (likeCount(node, parent, cache) < 3) continue;
     const like = Array.from(childrenOf(parent)).filter((sibling) => repeatKey(sibling) === key);
-    return like.filter((sibling) => tagOf(sibling) === 'FORM' || queryOf(sibling, 'form')).length >= 3;
+    return like.filter((sibling) => tagOf(sibling) === tag || queryOf(sibling, inner)).length >= 3;
   }
   return false;
 }
+
+/** How many of its parent's children are like `node` (same tag and class), counted once per parent. */
+function likeCount(node: Element, parent: Element, cache: RepeatCache): number {
+  let counts = cache.get(parent);
+  if (!counts) {
+    counts = new Map();
+    for (const sibling of Array.from(childrenOf(parent))) counts.set(repeatKey(sibling), (counts.get(repeatKey(sibling)) ?? 0) + 1);
+    cache.set(parent, counts);
+  }
+  return counts.get(repeatKey(node)) ?? 0;
+}
+
+/**
+ * A labelled article or region that is one of at least 3 like siblings making up most of their parent: a post of a
+ * feed (X's `article aria-labelledby` each post), an item of their list, not a section each (explorer, session 52).
+ */
+function labelledRepeat(el: Element, cache: RepeatCache): boolean {
+  const parent = parentOf(el);
+  if (!parent || moreElementsThan(el, MAX_REPEAT_ELEMENTS)) return false;
+  const same = likeCount(el, parent, cache);
+  if (same < 3 || same * 2 < childrenOf(parent).length) return false;
+  // Of one shape too: a page's "Orders", "Catalogue" and "Details" sections are like only by tag.
+  const shape = childShape(el);
+  let alike = 0;
+  for (const sibling of Array.from(childrenOf(parent))) if (repeatKey(sibling) === repeatKey(el) && childShape(sibling) === shape) alike++;
+  return alike >= 3;
+}
+const childShape = (el: Element): string => Array.from(childrenOf(el), tagOf).join(',');
+const MAX_REPEAT_ELEMENTS = 250;
 
 function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): boolean {
   // Through shadow roots: a card drawn in its own root (`<product-card>`) is a repeat of the grid it is in.
@@ -364,13 +395,7 @@ function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): b
     if (!parent && rootAbove(node)) continue;
     if (!parent) return false;
     if (moreElementsThan(node, 40)) return false;
-    let counts = cache.get(parent);
-    if (!counts) {
-      counts = new Map();
-      for (const sibling of Array.from(childrenOf(parent))) counts.set(repeatKey(sibling), (counts.get(repeatKey(sibling)) ?? 0) + 1);
-      cache.set(parent, counts);
-    }
-    const same = counts.get(repeatKey(node)) ?? 0;
+    const same = likeCount(node, parent, cache);
     if (same >= 3 && same * 2 >= childrenOf(parent).length) return true;
   }
   return false;
@@ -739,6 +764,8 @@ interface WalkState {
   toggles: Map<Document | ShadowRoot, Toggles>;
   /** Per root: the words of the items chosen in its lists (chosenItemWords), read once a heading asks. */
   chosen: Map<Document | ShadowRoot, string[]>;
+  /** Per root: whether any element in it matches HIDDEN_SELECTOR. */
+  hiding: Map<Document | ShadowRoot, boolean>;
 }
 
 /** How one document answers layout questions (an iframe's document has its own). */
@@ -1089,6 +1116,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     state.pointers.set(root, pointer);
   }
   const { pointed, hovered } = pointer;
+  // Most pages hide nothing by attribute: one query then spares each element its own upward search (hiddenIn).
+  let hiddenAny = state.hiding.get(root);
+  if (hiddenAny === undefined) state.hiding.set(root, hiddenAny = !!queryOf(root, HIDDEN_SELECTOR));
   // One pass in document order: what the walk looks at, shadow hosts, and where a style sheet cannot be read, every
   // element where a pointer cursor begins (outside links and buttons, whose insides are theirs).
   const order: Element[] = first ? [first] : [];
@@ -1162,7 +1192,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
         continue;
       }
     }
-    const hidden = hiddenIn(el, view);
+    const hidden = hiddenAny ? hiddenIn(el, view) : null;
     // A tab panel that is not shown is another view of this page: its elements are read, marked with the tab that
     // shows them, so a script may name them (the runtime clicks the tab first).
     if (!view.panel && roleOf(el) === 'tabpanel' && (hidden === el || (!hidden && !view.rendered(el)))) {
@@ -1294,9 +1324,11 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       const namedBy = state.namedBy.get(el);
       if (kind && shown && blockedByModal(el, view)) kind = undefined;
       if (kind && shown) state.candidates.push({ el, kind, section: kind === 'link' ? linkSection(el, frame) : sectionFor(frame), landmark: frame.section, inViewport, ...(view.panel ? { via: view.panel.via } : {}), ...(namedBy ? { namedBy } : {}) });
-      // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry.
-      if (kind && NO_DESCEND_KINDS.has(kind)) skip = el;
-      else if (kind && ITEM_KINDS.has(kind) && !item) item = { el, name: undefined };
+      // A link's or a button's insides (icons, spans) are part of it: nothing there is a separate entry; but a card made
+      // a button by its role may hold buttons of its own (a route's "Details": explorer, session 51), as an item does.
+      const holds = !!kind && (kind === 'button' || kind === 'link') && !NATURALLY_FOCUSABLE.has(tag) && !!queryOf(el, OWN_CONTROLS);
+      if (kind && NO_DESCEND_KINDS.has(kind) && !holds) skip = el;
+      else if (kind && (ITEM_KINDS.has(kind) || holds) && !item) item = { el, name: undefined };
     } else if (!wrapper && el !== top && !(message && containsOf(message, el)) && isMessageElement(el) && view.rendered(el)
       && state.messages < MAX_WALKED_MESSAGES) {
       // A message is read whether a modal is open or not (a toast saying why the dialog's Save failed: review, session 44).
@@ -1369,7 +1401,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const state: WalkState = {
     candidates: [], tables: [], frames: new Map(), repeats: new Map(), flows: new Map(), levels: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(), toggles: new Map(),
-    foreignFrames: [], modal: false, messages: 0, facts: new Map(), chosen: new Map(),
+    foreignFrames: [], modal: false, messages: 0, facts: new Map(), chosen: new Map(), hiding: new Map(),
   };
   slotOf = new WeakMap();
   const top = doc.body ?? doc.documentElement;

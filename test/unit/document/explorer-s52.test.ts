@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+/**
+ * Explorers, sessions 51 and 52 (a directions pane, a social feed, a forum thread, hotel cards): route cards drawn as
+ * buttons beside other rows of their pane, a post's own Details/Like/Reply buttons, posts labelled one by one,
+ * counts said before a button's verb, separators between a card's parts.
+ */
+import { expect, test } from 'vitest';
+import { build, entry, lists, names } from './helpers.ts';
+import { readableToken } from '../../../extension/content/document/text.ts';
+
+const route = (at: number, time: string, length: string, via: string, open = false, details = '', says = 'Mostly flat') => `<div class="route" role="button" tabindex="0" aria-expanded="${open}" id="r${at}">
+  <div class="XdKEzd"><div class="Fk3sm fontHeadlineSmall">${time}</div><div class="ivN21e fontBodyMedium"><div>${length}</div></div></div>
+  <h2 class="VuCHmb fontHeadlineSmall">${via}</h2><div class="QUXPNb">${says}</div>${details}</div>`;
+const PANE = `<div id="pane" role="main" aria-label="Directions">
+  <button aria-label="Reverse starting point and destination"><span class="gs">⇅</span></button>
+  <button><span class="gs">+</span> Add destination</button>
+  ${route(0, '24 min', '5.1 miles', 'via Embarcadero', true, '<button class="TIQqpf" aria-labelledby="d0"><span id="d0">Details</span></button>')}
+  ${route(1, '22 min', '4.6 miles', 'via Market St', false, '', 'Some steep hills')}${route(2, '1 hr 7 min', '11 km', 'via Valencia St')}
+  <button>Send directions to your phone</button>
+  <p role="status">No route chosen yet</p></div>`;
+
+test('route cards after other rows of their pane are a list; their parts named by what they measure, the open one marked', () => {
+  const doc = build(PANE);
+  const [routes, ...others] = lists(doc);
+  expect(others).toEqual([]);
+  expect(routes!.count).toBe(3);
+  expect(routes!.fields).toEqual(['duration', 'distance', 'title', 'text']);
+  // The first card's own button is an action of the list (a button inside a `role=button` card was nowhere).
+  expect(routes!.actions).toEqual(['route', 'details']);
+  expect(routes!.samples[2]).toMatchObject({ duration: '1 hr 7 min', distance: '11 km', title: 'via Valencia St' });
+  expect(routes!.marked).toEqual([expect.objectContaining({ index: 0, mark: 'expanded' })]);
+  // The lone buttons strewn before and after the cards are the pane's commands; the status beside the rows is kept.
+  expect(names(doc)).toEqual(expect.arrayContaining(['directions__reverse_starting_point_and_button', 'directions__add_destination_button',
+    'directions__send_directions_to_your_button', 'directions__status']));
+  expect(entry(doc, 'directions__status').description).toBe('No route chosen yet');
+});
+
+test('lone buttons one after another stay a list as before; a native button\'s insides are still its own', () => {
+  const doc = build(`<main><h1>Tools</h1><div class="bar"><button>Archive</button><button>Move</button><button>Label</button></div>
+    <a href="/x" class="card">Open <button>Inner</button></a></main>`);
+  expect(names(doc)).not.toContain('tools__inner_button');
+});
+
+test('class names a build hashed or that only set a type style name no field', () => {
+  for (const hashed of ['QUXPNb', 'TIQqpf']) expect(readableToken(hashed)).toBeUndefined();
+  for (const word of ['URLs', 'URLbar', 'card', 'navBar']) expect(readableToken(word)).toBe(word);
+});
+
+const post = (labelled: boolean, id: string, who: string, words: string, replies: number, likes: number, liked = false) => `<article${labelled ? ` aria-labelledby="${id}"` : ''}>
+  <a id="${id}" href="/u/${id}">${who}</a><p>${words}</p><div role="group"><button aria-label="${replies} Replies. Reply">${replies}</button>
+  <button aria-label="${likes} Likes. ${liked ? 'Liked' : 'Like'}">${likes}</button></div></article>`;
+
+test('posts of a feed labelled one by one are a list, not a section each; their buttons named by their verbs, not their counts', () => {
+  for (const labelled of [true, false]) {
+    const doc = build(`<main><h1>Home</h1>${post(labelled, 'a1', 'NASA', 'Rover found something.', 1204, 40213)}${post(labelled, 'b1', 'Jane Doe', 'Finished my thesis!', 12, 240, true)}${post(labelled, 'c1', 'Acme', 'Try rocket skates.', 5, 30)}</main>`);
+    expect(doc.sections.map((s) => s.name)).toEqual(['home']);
+    const [posts] = lists(doc);
+    expect(posts!.count).toBe(3);
+    expect(posts!.fields).toEqual(['link', 'text', 'reply', 'like']);
+  }
+});
+
+test('sections of one tag but of different shapes stay sections', () => {
+  const doc = build(`<section aria-label="Orders"><h2>Your orders</h2><button>Open order 42</button></section>
+    <section aria-label="Catalogue"><input aria-label="Find"><button>Find products</button></section>
+    <section aria-label="Help"><p>Ask us</p><a href="/help">Help centre</a></section>`);
+  expect(doc.sections.map((s) => s.name)).toEqual(['orders', 'catalogue', 'help']);
+});
+
+test('a nav of buttons in every post is the post\'s; a footer\'s columns of links stay navs', () => {
+  const reply = (who: string, words: string) => `<div class="post"><a href="/u/${who}">${who}</a><p>${words}</p><nav class="post-controls"><button aria-label="Like this post">♡</button><button>Reply</button></nav></div>`;
+  const doc = build(`<header><nav><a href="/latest">Latest</a><a href="/top">Top</a></nav></header><main><h1>Leaking faucet</h1>
+    ${reply('newbie', 'My faucet drips.')}${reply('hank', 'Replace the cartridge.')}${reply('newbie', 'That worked.')}</main>`);
+  const [posts] = lists(doc);
+  expect(posts!.actions).toEqual(['link', 'like_this_post', 'reply']);
+  expect(names(doc).filter((name) => name.startsWith('nav__'))).toEqual(['nav__latest_link', 'nav__top_link']);
+  const column = (title: string, links: string[]) => `<div class="col"><h3>${title}</h3><nav>${links.map((l) => `<a href="/${l}">${l}</a>`).join('')}</nav></div>`;
+  const footer = build(`<main><h1>Shop</h1><p>Hello</p></main><div class="cols">${column('Company', ['about', 'jobs'])}${column('Help', ['faq', 'returns'])}${column('Legal', ['terms', 'privacy'])}</div>`);
+  expect(lists(footer)).toEqual([]);
+  expect(names(footer).filter((name) => name.startsWith('nav'))).toHaveLength(6);
+});
+
+test('separators between a card\'s parts do not make their wrapper one field', () => {
+  const card = (n: number, name: string, area: string, far: string, price: string) => `<div class="card"><img src="${n}.jpg" alt="${name}"><div class="body"><h3><a href="/h/${n}">${name}</a></h3>
+    <span class="area">${area}</span> · <span class="distance">${far}</span><div class="price">${price}</div><button aria-label="Save">♡</button></div></div>`;
+  const doc = build(`<main><h1>Results</h1><div class="results">${card(1, 'Avenida Palace', 'Baixa', '0.3 km from centre', '€256')}${card(2, 'Pessoa Hotel', 'Chiado', '0.8 km from centre', '€198')}${card(3, 'Goodmorning', 'Rossio', '0.5 km from centre', '€64')}</div></main>`);
+  const [hotels] = lists(doc);
+  expect(hotels!.fields).toEqual(['image', 'link', 'area', 'distance', 'price']);
+});
