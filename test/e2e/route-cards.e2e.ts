@@ -30,12 +30,12 @@ describe('route cards drawn as buttons', () => {
       'const chose = $directions__status.text()',
       'routes[0].details.click()',
       'const details = $directions__status.text()',
-      '$directions__send_directions_to_your_button.click()',
+      '$directions__add_destination_button.click()',
       'done([routes.length, routes.map((r) => r.duration.text()).join("+"), chose, details, $directions__status.text()].join(" / "))',
     ].join('\n'));
     expect(outcome, JSON.stringify(outcome)).toMatchObject({
       status: 'done',
-      result: '3 / 24 min+22 min+1 hr 7 min / Chose via Valencia St / Details of route 0 / Sent',
+      result: '3 / 24 min+22 min+1 hr 7 min / Chose via Valencia St / Details of route 0 / Stop added',
     });
   }, 120_000);
 });
