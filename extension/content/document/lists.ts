@@ -442,7 +442,8 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const wrapperClass = sole ? fieldClass(wrapper) ?? templateId([...slot.found.values()].map((el) => parentOf(el)!)) : undefined;
   if (wrapperClass && slug(wrapperClass, 3)) return slug(wrapperClass.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
   // A button only one item has (the open message's "Reply" among folded ones): its verb, not `button`.
-  const only = slot.kind === 'button' && labels.length === 1 ? labels[0]!.trim() : '';
+  // So is a field only one item has (a plan card's "Seats"): its label's words, not `text_input`.
+  const only = (slot.kind === 'button' || FORM_FIELD_KINDS.has(slot.kind)) && labels.length === 1 ? labels[0]!.trim() : '';
   if (only && only.split(/\s+/).length <= 2 && slug(only)) return slug(only);
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
@@ -568,22 +569,28 @@ export function headerText(cell: Element): string {
  */
 function gridColumnHeader(el: Element): string | undefined {
   const cell = closestOf(el, '[role=gridcell], [role=cell]');
-  const row = cell ? parentOf(cell) : null;
+  const cells = cell ? parentOf(cell) : null;
+  // The row, or a row around one wrapper of its cells (a playlist's `role=row > div.row_e > gridcell`: explorer, session 52).
+  const around = cells && roleOf(cells) !== 'row' ? parentOf(cells) : null;
+  const row = around && roleOf(around) === 'row' && childrenOf(around).length === 1 ? around : cells;
   const grid = row && roleOf(row) === 'row' ? closestOf(row, '[role=grid], [role=table], [role=treegrid]') : null;
-  if (!cell || !row || !grid) return undefined;
+  if (!cell || !cells || !grid) return undefined;
   const heads = Array.from(queryAllOf(grid, '[role=columnheader]')).slice(0, MAX_HEAD_COLUMNS);
   const index = attr(cell, 'aria-colindex');
   let head = index ? heads.find((h) => attr(h, 'aria-colindex') === index) : undefined;
   if (!head && !index) {
-    const place = Array.from(childrenOf(row)).indexOf(cell);
+    const place = Array.from(childrenOf(cells)).indexOf(cell);
     const headRow = heads[0] ? parentOf(heads[0]) : null;
     const candidate = headRow ? childrenOf(headRow)[place] : undefined;
     head = candidate && roleOf(candidate) === 'columnheader' ? candidate : undefined;
   }
   if (!head) return undefined;
-  const words = collapse(attr(head, 'aria-label') ?? '') || headerText(head);
+  const words = numberSign(collapse(attr(head, 'aria-label') ?? '') || headerText(head));
   return /[\p{L}\p{N}]/u.test(words) ? headerFieldName(words) || undefined : undefined;
 }
+
+/** A column headed "#" holds the rows' numbers (a playlist's track numbers, a ranking's places). */
+const numberSign = (words: string): string => (words.trim() === '#' ? 'number' : words);
 
 /** Per read (detectLists starts anew): a table's header grid. */
 let headerGrids = new WeakMap<Element, (Element | undefined)[][]>();
@@ -652,11 +659,11 @@ function columnHeader(el: Element): string | undefined {
   const grid = headerGrid(table);
   const width = (head: Element) => grid.filter((over) => over.includes(head)).length;
   const stack = (grid[column] ?? []).filter((head, r, all): head is Element => !!head && head !== all[r - 1] && tagOf(head) === 'TH'
-    && !(grid.length > 1 && width(head) >= grid.length) && !queryOf(head, 'input,select,textarea') && /[\p{L}\p{N}]/u.test(headerText(head)));
+    && !(grid.length > 1 && width(head) >= grid.length) && !queryOf(head, 'input,select,textarea') && /[\p{L}\p{N}#]/u.test(headerText(head)));
   const top = stack[0];
   if (!top) return undefined;
   const lowest = stack.length > 1 && width(top) > 1 ? stack[stack.length - 1] : undefined;
-  if (!lowest) return headerFieldName(headerText(top)) || undefined;
+  if (!lowest) return headerFieldName(numberSign(headerText(top))) || undefined;
   return headerFieldName(`${slug(headerText(top), 2).replace(/_/g, ' ')} ${slug(headerText(lowest), 2).replace(/_/g, ' ')}`, 4) || undefined;
 }
 
@@ -795,7 +802,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
       // "Properties" and "See also"): one list per run of rows between headings.
       const runs = runsBetweenHeadings(container, like);
       for (const items of runs) {
-        if (!enoughItems(items.length, items[0]!)) continue;
+        if (!items[0] || !enoughItems(items.length, items[0])) continue;
         // Only the rows of this kind are the list's: a form's buttons beside its label rows stay the form's entries.
         const inList = new Set(items);
         const members = runs.length === 1 && like.length === memberMap.size ? memberMap : new Map(memberMap);

@@ -43,6 +43,7 @@ function radioGroup(el: Element): string {
 
 /** Words that say a control's state, not what it is ("Read selected", "Home (current)"). */
 const STATE_WORDS = /^\(?\s*(selected|current|current page|active|pressed|checked|following|followed|recommended|subscribed)\s*\)?$/i;
+const STATE_SAID_AFTER = /\s*[,;–—-]\s*(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)\s*$/i;
 /** Classes that hide text from the eye and keep it for screen readers. */
 export const VISUALLY_HIDDEN = /^(sr-only|sr-text|visually-?hidden|visuallyhidden|u-visually-hidden|off-?screen|screen-?reader-(text|only)|a11y-hidden|hidden-visually|assistive-text|element-invisible)$/i;
 
@@ -93,9 +94,13 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
   };
   const numbers = new Set<string>();
   if (/[\s(]/.test(out)) {
-    for (const inner of Array.from(queryAllOf(el, '*')).slice(0, 40)) {
+    // A box's label is its words too: a filter's count in a part of its own ("3 stars 118": explorer, session 52).
+    // Only at its end: "<span>2</span> guests" and "<span>5</span> stars" are what the boxes choose.
+    const labels = htmlTagOf(el) === 'INPUT' ? Array.from((el as HTMLInputElement).labels ?? []).slice(0, 2) : [];
+    const inLabel = new Set(labels.flatMap((at) => Array.from(queryAllOf(at, '*')).slice(0, 40)));
+    for (const inner of [...Array.from(queryAllOf(el, '*')).slice(0, 40), ...inLabel]) {
       const words = collapse(textContentOf(inner));
-      if (!words) continue;
+      if (!words || (inLabel.has(inner) && !collapse(out).endsWith(words))) continue;
       const hidden = Array.from(classListOf(inner)).some((c) => VISUALLY_HIDDEN.test(c));
       if (hidden && STATE_WORDS.test(words)) drop(words);
       // A number, or a change counted in signed numbers ("+12 −4": a file's lines added and removed; explorer, session 50).
@@ -127,6 +132,9 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
     const before = out.slice(0, out.length - typed.length);
     if (/\p{L}/u.test(before) && /[\s:,–—-]$/u.test(before)) out = before.replace(/[\s:,–—-]+$/u, '');
   }
+  // A state said after a comma ("Question 3, unanswered": a quiz's question buttons): it changes as the user goes on.
+  const said = STATE_SAID_AFTER.exec(out);
+  if (said && /\p{L}/u.test(out.slice(0, said.index))) out = out.slice(0, said.index);
   // A price in a button's words ("Add to bag – €24,50"): it changes with the options chosen (explorer, session 44).
   const priced = out.replace(PRICE, ' ');
   if (priced !== out && /\p{L}/u.test(priced)) out = priced.replace(/[\s–—-]+$/u, '');

@@ -247,7 +247,7 @@ function containerOf(el: Element, parent: Frame, repeats: RepeatCache): Frame | 
   else if (role === 'contentinfo' || (tag === 'FOOTER' && !role && isTopLevel(el))) kind = 'footer';
   else if (tag === 'ASIDE' || role === 'complementary') kind = 'aside';
   else if (tag === 'MAIN' || role === 'main') kind = 'main';
-  else if ((tag === 'SECTION' || tag === 'ARTICLE' || role === 'region') && ownLabel(el) && !labelledRepeat(el, repeats)) kind = 'region';
+  else if ((tag === 'SECTION' || tag === 'ARTICLE' || role === 'region') && ownLabel(el) && !(tag === 'ARTICLE' && labelledRepeat(el, repeats))) kind = 'region';
   if (!kind) return undefined;
   const frame = containerFrameOf(el, kind, parent, repeats);
   if (frame && kind === 'dialog' && frame.section.kind === 'dialog' && !frame.section.says) {
@@ -370,8 +370,9 @@ function likeCount(node: Element, parent: Element, cache: RepeatCache): number {
 }
 
 /**
- * A labelled article or region that is one of at least 3 like siblings making up most of their parent: a post of a
- * feed (X's `article aria-labelledby` each post), an item of their list, not a section each (explorer, session 52).
+ * A labelled article that is one of at least 3 like siblings making up most of their parent: a post of a feed (X's
+ * `article aria-labelledby` each post), an item of their list, not a section each (explorer, session 52). A document's
+ * labelled `<section>`s of one shape (MDN's "Syntax", "Parameters"…) stay sections.
  */
 function labelledRepeat(el: Element, cache: RepeatCache): boolean {
   const parent = parentOf(el);
@@ -792,7 +793,7 @@ function titleSlug(title: string): string {
   title = title.replace(KEY_HINT, ' ');
   // A count before one word ("12 Answers", "3 comments") is left out too: the 13th answer renamed every control under
   // it (explorer, session 49).
-  const words = nameWords(title).replace(STEP_NUMBER, '').replace(COUNT_OF_ONE_WORD, '');
+  const words = nameWords(title).replace(STEP_NUMBER, '').replace(COUNT_OF_ONE_WORD, '').replace(COUNT_AFTER, '');
   return slug(words, 3) || slug(nameWords(title), 3) || slug(title, 3);
 }
 
@@ -803,6 +804,8 @@ function titleSlug(title: string): string {
  */
 /** A count before one word, not a year ("2024 results"). */
 const COUNT_OF_ONE_WORD = /^\s*(?![12]\d{3}\s)\d(?:[\d,.]*\d)?\s+(?=\p{L}+\s*$)/u;
+/** A count said after what is counted ("Lisbon: 431 properties found"): it changes with every filter (explorer, session 52). */
+const COUNT_AFTER = /(?<=\p{L})\s*[:–—-]\s*\d[\d,.]*\s+\p{L}+(?:\s+(?:found|available|matching|shown|listed))?\s*$/u;
 const STEP_NUMBER = /^\s*(?:step|part|stage|phase)\s*\d+(?:\s*(?:of|\/)\s*\d+)?\s*[:.)\u2013\u2014-]\s*(?=\p{L})/iu;
 
 /**

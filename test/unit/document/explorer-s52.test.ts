@@ -87,3 +87,31 @@ test('separators between a card\'s parts do not make their wrapper one field', (
   const [hotels] = lists(doc);
   expect(hotels!.fields).toEqual(['image', 'link', 'area', 'distance', 'price']);
 });
+
+test('names leave out what changes as the user goes on: a filter\'s count, a question\'s state, a count after a heading', () => {
+  const box = (id: string, words: string, count: number) => `<div class="cb"><input type="checkbox" id="${id}"><label for="${id}"><span>${words}</span> <span class="cnt">${count}</span></label></div>`;
+  const doc = build(`<div class="side"><h3>Property rating</h3>${box('s3', '3 stars', 118)}${box('s4', '4 stars', 203)}<h3>Guests</h3>
+    <label><input type="radio" name="g"> <span>2</span> guests</label><label><input type="radio" name="g"> <span>3</span> guests</label></div>
+    <nav aria-label="Questions"><ol><li><button aria-label="Question 1, answered">1</button></li><li><button aria-label="Question 2, current" aria-current="step">2</button></li>
+    <li><button aria-label="Question 3, unanswered">3</button></li></ol></nav><main><h1>Lisbon: 431 properties found</h1><button>Clear all</button></main>`);
+  expect(names(doc)).toEqual(expect.arrayContaining(['property_rating__3_stars', 'property_rating__4_stars', 'questions__question_1_button',
+    'questions__question_3_button', 'lisbon__clear_all_button']));
+  // A number that is what the box chooses stays: it comes first.
+  expect(names(doc).filter((name) => name.includes('guests'))).toEqual(['guests__g_2_guests', 'guests__g_3_guests']);
+  expect(entry(doc, 'questions__question_3_button').description).toBe('Question 3, unanswered');
+});
+
+test('a grid\'s cells inside a wrapper of their row are named by their column headers; "#" heads the rows\' numbers', () => {
+  const row = (n: number, title: string, album: string) => `<div role="row"><div class="row_e"><div role="gridcell">${n}</div><div role="gridcell"><a href="/t/${n}">${title}</a></div>
+    <div role="gridcell"><a href="/a/${n}">${album}</a></div><div role="gridcell"><span>${n} days ago</span></div></div></div>`;
+  const doc = build(`<main><div role="grid" aria-label="Chill Vibes"><div role="row"><div role="columnheader">#</div><div role="columnheader">Title</div>
+    <div role="columnheader">Album</div><div role="columnheader">Date added</div></div>${row(1, 'Sunset Lover', 'Petit Biscuit')}${row(2, 'Intro', 'xx')}${row(3, 'Midnight City', 'Hurry Up')}</div></main>`);
+  expect(lists(doc)[0]!.fields).toEqual(['number', 'title', 'album', 'date_added']);
+});
+
+test('a field only one card has is named by its label', () => {
+  const doc = build(`<main><h1>Pricing</h1><div class="plans"><div class="plan"><h2>Starter</h2><div class="amt">$0</div><a href="/s">Get started</a></div>
+    <div class="plan"><h2>Pro</h2><div class="amt">$12</div><label for="seats">Seats</label><input id="seats" type="number" value="5"><a href="/p">Start trial</a></div>
+    <div class="plan"><h2>Enterprise</h2><div class="amt">Custom</div><a href="/c">Contact sales</a></div></div></main>`);
+  expect(lists(doc)[0]!.actions).toContain('seats');
+});

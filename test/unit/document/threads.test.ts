@@ -11,7 +11,7 @@ import { build, lists, names } from './helpers.ts';
 import { renderDocument } from '../../../extension/content/document/render.ts';
 import { runOnPage } from '../automate/live-page.ts';
 
-const comment = (user: string, words: string, replies = '') => `<div class="comment"><p class="meta"><a href="/u/${user}">${user}</a> · <span>4h</span></p>
+const comment = (user: string, words: string, replies = '') => `<div class="comment"><p class="meta"><a href="/u/${user}">${user}</a> · <span>${user.length}h</span></p>
   <div class="md"><p>${words}</p></div><div class="actions"><button aria-label="upvote" aria-pressed="false">▲</button><button>Reply</button></div>
   ${replies ? `<div class="children">${replies}</div>` : ''}</div>`;
 
@@ -24,7 +24,7 @@ test('a thread of two top comments and their replies is one list of four, in rea
   const thread = lists(doc)[0]!;
   expect(lists(doc)).toHaveLength(1);
   expect(thread.count).toBe(4);
-  expect(thread.fields).toEqual(['meta', 'link', 'md']);
+  expect(thread.fields).toEqual(['link', 'meta', 'md']);
   expect(thread.actions).toEqual(['link', 'upvote', 'reply']);
   // Each comment's own words: the parent's sample is not its replies'.
   expect(thread.samples.map((s) => s.md)).toEqual(['Keychron C3 is great', 'Seconding the Keychron', 'Thanks lube']);
