@@ -12,6 +12,7 @@ import { itemQueryFor } from './list-items.ts';
 import { columnsOfRows, type RowShapes } from './board-columns.ts';
 import { commentOf, threadName, threadsAmong, type Thread } from './threads.ts';
 import { PARENT_SLOT, spreadRows } from './spread-rows.ts';
+import { tileRows } from './tile-rows.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
@@ -707,6 +708,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   steps = new WeakMap();
   const threads = threadsAmong(candidates, baseStep, stops);
   for (const [row, spread] of spreadRows(candidates, baseStep, stops, threads)) threads.set(row, spread);
+  for (const [tile, grid] of tileRows(candidates, baseStep, threads)) threads.set(tile, grid);
   const bySignature = new Map<Element, Map<Element, Element[]>>();
   const siblingsLike = (item: Element): Element[] => {
     const parent = parentOf(item)!;

@@ -43,7 +43,8 @@ export function threadsAmong(candidates: readonly { el: Element }[], stepOf: (el
   const tops = new Set<Element>();
   const controls = new Set(candidates.map((c) => c.el));
   for (const { el } of candidates) {
-    let node = parentOf(el);
+    // A tree item that is the control itself is looked at from itself (its branch's items are its replies).
+    let node = attr(el, 'role') === 'treeitem' ? el : parentOf(el);
     for (let n = 0; node && n < MAX_CLIMB && !stops.has(node) && tagNameOf(node) !== 'BODY'; n++, node = parentOf(node)) {
       if (looked.has(node) || threads.has(node)) break;
       looked.add(node);
@@ -93,7 +94,8 @@ function threadUnder(top: Element, selector: string, controls: ReadonlySet<Eleme
   // A tree's items say what they are (`role=treeitem`): their words may all be in their links.
   const tree = selector === TREE_ITEM;
   const own = new Map(sampled.map((item) => [item, ownControls(item, set, controls)] as const));
-  const commentLike = sampled.filter((item) => !startsWithHeading(item) && (tree || ownWords(item, set)) && own.get(item)!.length > 0);
+  // A tree item may be the control itself (`role=treeitem tabindex`, a folder tree's: explorer, session 52).
+  const commentLike = sampled.filter((item) => !startsWithHeading(item) && (tree || ownWords(item, set)) && (own.get(item)!.length > 0 || (tree && controls.has(item))));
   if (tree) return commentLike.length * 2 >= sampled.length ? { container, items, selector } : undefined;
   // Comments share a control's words ("Reply", "upvote"); cards inside a card each say their own ("View revenue").
   const sharing = new Map<string, number>();

@@ -115,3 +115,28 @@ test('a field only one card has is named by its label', () => {
     <div class="plan"><h2>Enterprise</h2><div class="amt">Custom</div><a href="/c">Contact sales</a></div></div></main>`);
   expect(lists(doc)[0]!.actions).toContain('seats');
 });
+
+test('tiles laid out in rows of a grid are one list; a grid with column headers keeps its rows as items', () => {
+  const tile = (name: string) => `<div role="gridcell" tabindex="0" aria-selected="false"><span class="name">${name}</span><div role="checkbox" tabindex="0" aria-checked="false" aria-label="Select ${name}"></div></div>`;
+  const doc = build(`<main><h2>Files</h2><div role="grid" aria-label="Files"><div role="row">${tile('beach.jpg')}${tile('city.jpg')}${tile('sea.png')}</div>
+    <div role="row">${tile('notes.pdf')}${tile('taxes.pdf')}</div></div></main>`);
+  const [files, ...others] = lists(doc);
+  expect(others).toEqual([]);
+  expect(files!.count).toBe(5);
+  expect(files!.actions).toContain('select');
+  const cells = (a: string, b: string) => `<div role="row"><div role="gridcell">${a}</div><div role="gridcell"><button>Open ${b}</button></div></div>`;
+  const table = build(`<main><div role="grid" aria-label="Orders"><div role="row"><div role="columnheader">Order</div><div role="columnheader">Action</div></div>
+    ${cells('A1', 'A1')}${cells('B2', 'B2')}${cells('C3', 'C3')}</div></main>`);
+  expect(lists(table)[0]!.count).toBe(3);
+});
+
+test('a folder tree whose items are the controls themselves is one list of every level', () => {
+  const doc = build(`<aside><div role="tree" aria-label="Folders"><div role="treeitem" aria-expanded="true" aria-selected="true" tabindex="0"><span>My Drive</span>
+    <div role="group"><div role="treeitem" aria-expanded="false" aria-selected="false" tabindex="-1"><span>Projects</span></div>
+    <div role="treeitem" aria-selected="false" tabindex="-1"><span>Receipts</span></div></div></div>
+    <div role="treeitem" aria-selected="false" tabindex="-1"><span>Shared with me</span></div><div role="treeitem" aria-selected="false" tabindex="-1"><span>Trash</span></div></div></aside>`);
+  const [folders, ...others] = lists(doc);
+  expect(others).toEqual([]);
+  expect(folders!.count).toBe(5);
+  expect(folders!.samples.map((s) => s.text)).toEqual(['My Drive', 'Projects', 'Receipts']);
+});
