@@ -403,6 +403,17 @@ function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): b
 }
 
 /**
+ * An accordion's header: a heading that is only the button opening its panel (`h3 > button[aria-expanded]`, the ARIA
+ * pattern every FAQ uses). It names no section: each question was one, its button named twice over
+ * (`can_i_change__can_i_change_plans_button`: explorer, session 52).
+ */
+function accordionHeader(heading: Element): boolean {
+  const only = childrenOf(heading).length === 1 ? childrenOf(heading)[0]! : null;
+  return !!only && hasAttr(only, 'aria-expanded') && (tagOf(only) === 'BUTTON' || roleOf(only) === 'button')
+    && collapse(textContentOf(only)) === collapse(textContentOf(heading));
+}
+
+/**
  * A subtitle: a heading right after a higher one in an `<hgroup>` or a `<header>` (ars-1's deck "Two-year-old bug…"
  * under its headline). The headline names what follows, not the subtitle.
  */
@@ -1239,7 +1250,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       // A picker's month ("June 2026") names no section: the picker's names would change with every month turned.
       // Nor a count of results ("1-16 of over 5,000 results for …"): the list says it (count-said.ts). Nor the title of
       // the item chosen in a list (a chat's person, an open mail's subject): it changes as another is chosen.
-      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title, state)) {
+      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title, state) && !accordionHeader(el)) {
         const flow = textFlowOf(el, frame.el, state.flows, state.levels);
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });

@@ -146,3 +146,12 @@ test('a minified class of one- and two-letter parts names no field; a test id do
   const doc = build(`<main><h1>Stays</h1><div class="list">${card(1, 'Avenida', '€256')}${card(2, 'Pessoa', '€198')}${card(3, 'Goodmorning', '€64')}</div></main>`);
   expect(lists(doc)[0]!.fields).toEqual(['title', 'md']);
 });
+
+test('an accordion\'s headers (a heading that is only its button) name no section; a heading that is a link still does', () => {
+  const qa = (n: number, q: string, open: boolean) => `<h3><button aria-expanded="${open}" aria-controls="a${n}" id="q${n}">${q}</button></h3>
+    <div id="a${n}" role="region" aria-labelledby="q${n}"${open ? '' : ' hidden'}><p>Answer ${n}.</p></div>`;
+  const doc = build(`<main><h1>FAQ</h1>${qa(1, 'Can I change plans later?', true)}${qa(2, 'Do you offer refunds?', false)}</main>`);
+  expect(names(doc)).toEqual(['faq__can_i_change_plans_button', 'faq__do_you_offer_refunds_button']);
+  const linked = build('<main><h1>Guide</h1><h2><a href="#setup">Setup</a></h2><button>Install</button></main>');
+  expect(names(linked)).toContain('setup__install_button');
+});
