@@ -271,9 +271,12 @@ export function cellInPlaceOf(item: Element, selector: string): Element | null {
   return body && queryOf(body, ':scope > tr > [rowspan]:not([rowspan="1"])') ? null : cell;
 }
 
-/** Text of its own, not only separators between its parts ("Baixa · 0.3 km": the wrapper was a field, its parts none). */
+/**
+ * Text of its own, not only separators between its parts ("Baixa · 0.3 km": the wrapper was a field, its parts none).
+ * Commas stay words: "He, Zhang, Ren, Sun" is one field of authors, however many.
+ */
 function ownText(el: Element): boolean {
-  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && node.nodeValue && /[^\s·•|,;/]/.test(node.nodeValue)) return true;
+  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && node.nodeValue && /[^\s·•|]/.test(node.nodeValue)) return true;
   return false;
 }
 
@@ -351,8 +354,8 @@ const MINIFIED_CLASS = /^[A-Za-z]{1,2}\d*(?:[-_][A-Za-z]{1,2}\d*)+$/;
 export function stylingClass(name: string): boolean {
   return name.includes(':') || UTILITY_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name);
 }
-/** A type style named in camel case (Material's `fontHeadlineSmall`, `fontBodyMedium`; explorer, session 51). */
-const TYPE_STYLE = /^(?:font|text|typography|type)(?:Headline|Title|Body|Label|Display|Caption|Overline|Subtitle|Small|Medium|Large|Bold|Light|Regular|Xs|Sm|Md|Lg|Xl)/;
+/** A type style named in camel case, ending in a size or weight (Material's `fontHeadlineSmall`; not `textTitle`). */
+const TYPE_STYLE = /^(?:font|text|typography|type)(?:Headline|Title|Body|Label|Display|Caption|Overline|Subtitle)?(?:Small|Medium|Large|Bold|Light|Regular|Xs|Sm|Md|Lg|Xl)$/;
 
 function genericClass(name: string): boolean {
   if (stylingClass(name)) return true;
@@ -830,6 +833,16 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   return lists;
 }
 
+/** Some element between two of the items holds a control: rows of another kind lie between them. */
+function othersBetween(items: readonly Element[]): boolean {
+  const set = new Set(items);
+  for (let at = nextElementOf(items[0]!); at && at !== items[items.length - 1]; at = nextElementOf(at)) {
+    if (!set.has(at) && (matchesOf(at, BETWEEN_CONTROLS) || queryOf(at, BETWEEN_CONTROLS))) return true;
+  }
+  return false;
+}
+const BETWEEN_CONTROLS = 'a[href], button, input, select, textarea, [role=button], [tabindex]';
+
 /** Siblings one after the other, nothing between them. */
 const runTogether = (items: readonly Element[]): boolean => items.every((item, at) => at === 0 || nextElementOf(items[at - 1]!) === item);
 
@@ -1008,10 +1021,11 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
     && new Set(members.map((m) => accessibleName(m.el).toLowerCase())).size === members.length
     && members.every((m) => !/[\p{L}\p{N}]/u.test(textOf(m.el, 40)))) return undefined;
   if (!column && items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) return undefined;
-  // A few lone buttons of one shape strewn among other blocks (a directions pane's "⇅" and "Add destination" before its
-  // routes, "Send directions to your phone" after them): the pane's commands, entries, not rows (explorer, session 51).
+  // A few lone buttons of one shape strewn among other blocks with controls (a directions pane's "⇅" and "Add
+  // destination" before its routes, "Send directions to your phone" after them): the pane's commands, entries, not
+  // rows (explorer, session 51). Cards between a day's or a group's labels stay a list (review, session 52).
   if (!column && items.length <= SMALL_LIST && [...memberMap].every(([item, found]) => found.length === 1 && found[0]!.el === item && found[0]!.kind === 'button')
-    && items.every((item) => parentOf(item) === container) && !runTogether(items)) return undefined;
+    && items.every((item) => parentOf(item) === container) && !runTogether(items) && othersBetween(items)) return undefined;
   // A few items' odd controls (a checklist's "Other" text box) stay entries; a long list's are its items' business.
   const kept = memberMap.size <= SMALL_LIST && lost.length ? members.filter((m) => !lost.includes(m)) : members;
   return { ...list, members: kept };

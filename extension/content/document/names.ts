@@ -43,7 +43,7 @@ function radioGroup(el: Element): string {
 
 /** Words that say a control's state, not what it is ("Read selected", "Home (current)"). */
 const STATE_WORDS = /^\(?\s*(selected|current|current page|active|pressed|checked|following|followed|recommended|subscribed)\s*\)?$/i;
-const STATE_SAID_AFTER = /\s*[,;–—-]\s*(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)\s*$/i;
+const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)\s*$/i;
 /** Classes that hide text from the eye and keep it for screen readers. */
 export const VISUALLY_HIDDEN = /^(sr-only|sr-text|visually-?hidden|visuallyhidden|u-visually-hidden|off-?screen|screen-?reader-(text|only)|a11y-hidden|hidden-visually|assistive-text|element-invisible)$/i;
 
@@ -86,6 +86,18 @@ function identifierNumber(number: string, label: string, ordinals: boolean): boo
 const CURRENCY_CODE = '(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|zł|kr)';
 const PRICE = new RegExp(`[$€£¥₹₩₽]\\s?\\d[\\d.,]*(?:\\s?${CURRENCY_CODE}\\b)?|\\b${CURRENCY_CODE}\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[$€£¥₹₩₽]|${CURRENCY_CODE}\\b)`, 'gu');
 
+/**
+ * A number in a part of its own at the end of a box's label that counts (a filter's "3 stars <span class=cnt>118</span>"),
+ * not one the box chooses ("EU <span>42</span>", "Bedrooms <span>2</span>", its value): said by a class that counts, or
+ * after other words that hold their own number (review, session 52).
+ */
+function labelCount(box: Element, part: Element, words: string, label: string): boolean {
+  const said = collapse(label);
+  if (!said.endsWith(words) || words === String((box as HTMLInputElement).value ?? '')) return false;
+  return COUNT_CLASS.test(attr(part, 'class') ?? '') || /\d/.test(said.slice(0, said.length - words.length));
+}
+const COUNT_CLASS = /(?:^|[-_\s])(?:count|counts|cnt|badge|num|hits|results|facet-count|total)(?:$|[-_\s])/i;
+
 export function withoutChangingWords(el: Element, label: string, ordinals = false): string {
   let out = label;
   const drop = (words: string) => {
@@ -100,7 +112,7 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
     const inLabel = new Set(labels.flatMap((at) => Array.from(queryAllOf(at, '*')).slice(0, 40)));
     for (const inner of [...Array.from(queryAllOf(el, '*')).slice(0, 40), ...inLabel]) {
       const words = collapse(textContentOf(inner));
-      if (!words || (inLabel.has(inner) && !collapse(out).endsWith(words))) continue;
+      if (!words || (inLabel.has(inner) && !labelCount(el, inner, words, out))) continue;
       const hidden = Array.from(classListOf(inner)).some((c) => VISUALLY_HIDDEN.test(c));
       if (hidden && STATE_WORDS.test(words)) drop(words);
       // A number, or a change counted in signed numbers ("+12 −4": a file's lines added and removed; explorer, session 50).

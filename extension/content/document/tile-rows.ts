@@ -52,5 +52,10 @@ function tilesOf(grid: Element, stepOf: (el: Element) => string, controls: Reado
   // Each a tile of parts (a file's name and its box), not one control a cell (a seat map's seats, a colour picker's
   // swatches: their rows stay the items).
   if (!tiles.every((tile) => partsOf(tile, controls) >= 2)) return undefined;
+  // And alike: a roster's name cell and its role-and-Remove cell are two columns of one row (review, session 52).
+  const shape = shapeOf(tiles[0]!, stepOf);
+  if (!tiles.every((tile) => shapeOf(tile, stepOf) === shape)) return undefined;
   return { container: grid, items: tiles, selector: `${rowStep} > ${tileStep}` };
 }
+
+const shapeOf = (tile: Element, stepOf: (el: Element) => string): string => Array.from(childrenOf(tile), stepOf).join(',');

@@ -352,8 +352,15 @@ function partInItem(part: Element, stop: Element | null, cache: RepeatCache, tag
     if (!parent || moreElementsThan(node, 60)) return false;
     const key = repeatKey(node);
     if (likeCount(node, parent, cache) < 3) continue;
-    const like = Array.from(childrenOf(parent)).filter((sibling) => repeatKey(sibling) === key);
-    return like.filter((sibling) => tagOf(sibling) === tag || queryOf(sibling, inner)).length >= 3;
+    // Counted once per parent, kind and tag: a thread of 1,500 posts, each with its nav, asks 1,500 times (review, session 52).
+    const counts = cache.get(parent)!;
+    const holdsKey = `holds ${tag} ${key}`;
+    let holding = counts.get(holdsKey);
+    if (holding === undefined) {
+      holding = Array.from(childrenOf(parent)).filter((sibling) => repeatKey(sibling) === key && (tagOf(sibling) === tag || queryOf(sibling, inner))).length;
+      counts.set(holdsKey, holding);
+    }
+    return holding >= 3;
   }
   return false;
 }
@@ -379,12 +386,19 @@ function labelledRepeat(el: Element, cache: RepeatCache): boolean {
   if (!parent || moreElementsThan(el, MAX_REPEAT_ELEMENTS)) return false;
   const same = likeCount(el, parent, cache);
   if (same < 3 || same * 2 < childrenOf(parent).length) return false;
-  // Of one shape too: a page's "Orders", "Catalogue" and "Details" sections are like only by tag.
-  const shape = childShape(el);
-  let alike = 0;
-  for (const sibling of Array.from(childrenOf(parent))) if (repeatKey(sibling) === repeatKey(el) && childShape(sibling) === shape) alike++;
-  return alike >= 3;
+  // Of one shape too: a page's "Orders", "Catalogue" and "Details" sections are like only by tag. Shapes are counted
+  // once per parent (a feed of 1,500 posts asks 1,500 times: review, session 52).
+  const counts = cache.get(parent)!;
+  if (!counts.has(SHAPES_COUNTED)) {
+    counts.set(SHAPES_COUNTED, 1);
+    for (const sibling of Array.from(childrenOf(parent))) {
+      const shapeKey = `shape ${repeatKey(sibling)} ${childShape(sibling)}`;
+      counts.set(shapeKey, (counts.get(shapeKey) ?? 0) + 1);
+    }
+  }
+  return (counts.get(`shape ${repeatKey(el)} ${childShape(el)}`) ?? 0) >= 3;
 }
+const SHAPES_COUNTED = 'shapes counted';
 const childShape = (el: Element): string => Array.from(childrenOf(el), tagOf).join(',');
 const MAX_REPEAT_ELEMENTS = 250;
 

@@ -155,3 +155,24 @@ test('an accordion\'s headers (a heading that is only its button) name no sectio
   const linked = build('<main><h1>Guide</h1><h2><a href="#setup">Setup</a></h2><button>Install</button></main>');
   expect(names(linked)).toContain('setup__install_button');
 });
+
+test('review: cards between labels stay a list; a box\'s chosen number, a hyphenated word and a named type class stay', () => {
+  const ev = (title: string, time: string) => `<div role="button" tabindex="0" class="event"><span class="title">${title}</span> <span class="time">${time}</span></div>`;
+  const agenda = build(`<main><h1>Agenda</h1><div class="days"><div class="label">Monday</div>${ev('Standup', '9:30')}${ev('Review', '11:00')}<div class="label">Tuesday</div>${ev('Retro', '15:00')}</div></main>`);
+  expect(lists(agenda).map((l) => l.count)).toEqual([3]);
+  const labels = build(`<form aria-label="Filters"><label><input type="checkbox" value="40"> EU <span>40</span></label><label><input type="checkbox" value="41"> EU <span>41</span></label>
+    <label><input type="radio" name="b"> Bedrooms <span>2</span></label><label><input type="radio" name="b"> Bedrooms <span>3</span></label></form>
+    <nav aria-label="Shelves"><a href="/s/to-read">to-read</a><a href="/s/well-done">well-done</a></nav>`);
+  expect(names(labels)).toEqual(expect.arrayContaining(['filters__eu_40', 'filters__eu_41', 'shelves__to_read_link', 'shelves__well_done_link']));
+  expect(names(labels).filter((name) => name.startsWith('filters__bedrooms'))).toEqual(['filters__bedrooms_2', 'filters__bedrooms_3']);
+  const msg = (t: string, b: string) => `<li class="msg"><span class="textTitle">${t}</span><span class="textBody">${b}</span><button>Archive</button></li>`;
+  const inbox = build(`<main><h1>Inbox</h1><ul>${msg('Invoice', 'Due Friday')}${msg('Lunch', 'At noon?')}${msg('Build', 'It failed')}</ul></main>`);
+  expect(lists(inbox)[0]!.fields).toEqual(['text_title', 'text_body']);
+});
+
+test('review: a grid of unlike cells (a roster\'s name cell and its role cell) keeps its rows as items', () => {
+  const member = (name: string, mail: string) => `<div role="row"><div role="gridcell"><a href="/u/${name}">${name}</a><span class="c">${mail}</span></div>
+    <div role="gridcell"><select aria-label="Role"><option>Admin</option><option>Member</option></select><button>Remove</button></div></div>`;
+  const doc = build(`<main><h1>Team</h1><div role="grid" aria-label="Members">${member('Ana', 'ana@x.io')}${member('Bo', 'bo@x.io')}${member('Cy', 'cy@x.io')}</div></main>`);
+  expect(lists(doc)[0]!.count).toBe(3);
+});
