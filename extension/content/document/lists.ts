@@ -833,7 +833,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   return lists;
 }
 
-/** Some element between two of the items holds a control: rows of another kind lie between them. */
+/** Some element between two of the items holds a control: rows of another kind lie between them (never so for items one after another). */
 function othersBetween(items: readonly Element[]): boolean {
   const set = new Set(items);
   for (let at = nextElementOf(items[0]!); at && at !== items[items.length - 1]; at = nextElementOf(at)) {
@@ -1025,7 +1025,7 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   // destination" before its routes, "Send directions to your phone" after them): the pane's commands, entries, not
   // rows (explorer, session 51). Cards between a day's or a group's labels stay a list (review, session 52).
   if (!column && items.length <= SMALL_LIST && [...memberMap].every(([item, found]) => found.length === 1 && found[0]!.el === item && found[0]!.kind === 'button')
-    && items.every((item) => parentOf(item) === container) && !runTogether(items) && othersBetween(items)) return undefined;
+    && items.every((item) => parentOf(item) === container) && othersBetween(items)) return undefined;
   // A few items' odd controls (a checklist's "Other" text box) stay entries; a long list's are its items' business.
   const kept = memberMap.size <= SMALL_LIST && lost.length ? members.filter((m) => !lost.includes(m)) : members;
   return { ...list, members: kept };

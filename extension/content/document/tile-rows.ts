@@ -2,7 +2,8 @@
  * Tiles laid out in rows: a file manager's grid of files (`[role=grid] > [role=row] > [role=gridcell]`, a few to a
  * row, no column headers) is one list of its tiles, not a list of the first row's three and the other rows' tiles
  * entries (explorer, session 52: "select all PDFs" saw three files of five). A grid with column headers is a table,
- * and a grid of one control a cell (seats, swatches) a grid of rows: their rows are the items. The result is a thread (threads.ts) that nests nothing, as spread rows are.
+ * and a grid of one control a cell (seats, swatches) a grid of rows: their rows are the items. The result is a thread
+ * (threads.ts) that nests nothing, as spread rows are.
  */
 import type { Thread } from './threads.ts';
 import { roleOf } from './classify.ts';

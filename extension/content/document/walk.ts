@@ -422,8 +422,8 @@ function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): b
  * (`can_i_change__can_i_change_plans_button`: explorer, session 52).
  */
 function accordionHeader(heading: Element): boolean {
-  const only = childrenOf(heading).length === 1 ? childrenOf(heading)[0]! : null;
-  return !!only && hasAttr(only, 'aria-expanded') && (tagOf(only) === 'BUTTON' || roleOf(only) === 'button')
+  const [only, ...more] = Array.from(childrenOf(heading));
+  return !!only && !more.length && hasAttr(only, 'aria-expanded') && (tagOf(only) === 'BUTTON' || roleOf(only) === 'button')
     && collapse(textContentOf(only)) === collapse(textContentOf(heading));
 }
 
