@@ -210,10 +210,23 @@ function step(el: Element): string {
     same.forEach((child, i) => {
       const own = baseStep(child);
       const unique = same.length < 2 || (own.includes('.') && perStep.get(own) === 1);
-      steps.set(child, unique ? own : `${own}:nth-of-type(${i + 1})`);
+      steps.set(child, unique ? own : notTheOthers(child, own, perStep) ?? `${own}:nth-of-type(${i + 1})`);
     });
   }
   return steps.get(el)!;
+}
+
+/**
+ * The one classless element of its tag among classed siblings, as "not them": a price after an old one struck
+ * (`span.strike`) in some cards only is `span:not(.strike)` in every card, where an index would find the old price
+ * in one card and nothing in the others (explorer, session 52).
+ */
+function notTheOthers(el: Element, own: string, perStep: ReadonlyMap<string, number>): string | undefined {
+  if (own.includes('.') || perStep.get(own) !== 1) return undefined;
+  const others = [...perStep.keys()].filter((other) => other !== own);
+  if (others.length > 2 || !others.every((other) => other.includes('.'))) return undefined;
+  const step = `${own}${others.map((other) => `:not(.${other.slice(other.indexOf('.') + 1)})`).join('')}`;
+  return matchesOf(el, step) ? step : undefined;
 }
 
 /** Selector of `el` relative to `item` (`:scope` for the item itself), built from tags and stable classes. */
@@ -472,8 +485,15 @@ function measureName(texts: readonly string[]): string | undefined {
   if (texts.length < 2) return undefined;
   if (texts.every((text) => DISTANCE.test(text))) return 'distance';
   if (texts.every((text) => DURATION.test(text))) return 'duration';
-  return undefined;
+  // A count of one thing in every item ("2,345 reviews", "1 review"): what it counts.
+  const counted = texts.map((text) => COUNTED.exec(text)?.[1]?.toLowerCase());
+  const stems = new Set(counted.map((word) => word?.replace(/s$/, '')));
+  if (stems.size !== 1 || counted.includes(undefined)) return undefined;
+  return counted.find((word) => word!.endsWith('s')) ?? counted[0];
 }
+
+/** A number and one word it counts ("2,345 reviews", "1.2K followers"). */
+const COUNTED = /^\s*\d[\d,.]*\s*[KkMm]?\+?\s+(\p{L}{3,20})\s*$/u;
 
 const COUNT_SENTENCE = /^\s*\d[\d,.]*\s*[KkMm]?\s+\p{L}+\s*[.,:;·]\s*(?=\p{L})/u;
 
@@ -1254,7 +1274,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       if (text) slot.hasTextChild = true;
     }
   }
-  const all = mergeRepeated(mergeIndexed([...stats.values()]), scanned).sort((a, b) => a.order - b.order);
+  const all = mergeRepeated(mergeNegated(mergeIndexed([...stats.values()])), scanned).sort((a, b) => a.order - b.order);
   const frequent = all.filter((slot) => {
     if (slot.texts.length * 3 < scanned.length) return false;
     if (slot.kind !== 'text') return true;
@@ -1487,6 +1507,45 @@ function mergeIndexed(slots: SlotStats[]): SlotStats[] {
     const [first, ...rest] = [...group].sort((a, b) => a.order - b.order);
     first!.selector = selector;
     first!.indexed = true;
+    for (const other of rest) {
+      first!.labels.push(...other.labels);
+      first!.texts.push(...other.texts);
+      first!.hasTextChild ||= other.hasTextChild;
+      if (first!.kind === 'text') first!.kind = other.kind;
+      for (const [item, el] of other.found) first!.found.set(item, el);
+      merged.add(other);
+    }
+  }
+  return merged.size ? slots.filter((slot) => !merged.has(slot)) : slots;
+}
+
+/** `:not(.strike)` parts of a slot's last step (notTheOthers). */
+const NOT_CLASS = /:not\(\.[\w-]+\)/g;
+
+/**
+ * Slots of one field picked as "not the classed siblings" in items that have those siblings and by the tag alone in
+ * the others (a price after an old price struck in one card) become one, picked with every such "not", where that
+ * finds the same element in every item.
+ */
+function mergeNegated(slots: SlotStats[]): SlotStats[] {
+  const byBase = new Map<string, SlotStats[]>();
+  for (const slot of slots) {
+    const last = lastStepOf(slot.selector);
+    const base = `${slot.selector.slice(0, slot.selector.length - last.length)}${last.replace(NOT_CLASS, '')}`;
+    if (slot.selector.slice(0, slot.selector.length - last.length).includes(':not(')) continue;
+    const group = byBase.get(base);
+    if (group) group.push(slot); else byBase.set(base, [slot]);
+  }
+  const merged = new Set<SlotStats>();
+  for (const [base, group] of byBase) {
+    if (group.length < 2 || !group.some((slot) => slot.selector !== base)) continue;
+    const items = group.flatMap((slot) => [...slot.found.keys()]);
+    if (new Set(items).size !== items.length) continue;
+    const nots = [...new Set(group.flatMap((slot) => lastStepOf(slot.selector).match(NOT_CLASS) ?? []))];
+    const selector = `${base}${nots.join('')}`;
+    if (!group.every((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el))) continue;
+    const [first, ...rest] = [...group].sort((a, b) => a.order - b.order);
+    first!.selector = selector;
     for (const other of rest) {
       first!.labels.push(...other.labels);
       first!.texts.push(...other.texts);
