@@ -6,7 +6,7 @@ import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
 import { accessibleName, forgetClosedRoots, iconName, labelsOf, referencedText, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSecretInput, isSensitive, kindOf, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
-import { detectLists, headerText, type DetectedList } from './lists.ts';
+import { HEADER_BUTTONS, detectLists, headerText, type DetectedList } from './lists.ts';
 import { declaredTotal, drawsMoreUncounted } from './virtual.ts';
 import { DAYS_LIST } from './calendar.ts';
 import { inFieldBox } from './field-buttons.ts';
@@ -140,8 +140,13 @@ function legendAround(el: Element): string {
 function inColumn(el: Element, label: string): string {
   const head = closestOf(el, '[role=columnheader], th');
   if (!head || head === el) return label;
-  // The header's own words: not the control's (a `<th>Price <button>Sort</button></th>` says "Price Sort").
-  const words = collapse(attr(head, 'aria-label') ?? '') || collapse(headerText(head).replace(collapse(label), ' '));
+  // The header's own words: not the control's (a `<th>Price <button>Sort</button></th>` says "Price Sort"), nor its
+  // other buttons' (a comparison's "× Aero Add to cart" named its remove button `aero_add_to_cart_button`: explorer,
+  // session 53); a product's link beside them names its buttons.
+  const words = collapse(attr(head, 'aria-label') ?? '') || headerText(head, (at) => at === el || (at !== head && matchesOf(at, HEADER_BUTTONS)));
+  // Words said already ("Remove Aero 14 from comparison" under "Aero 14 (2025)") are not said twice.
+  const first = words.split(' ')[0]!.toLowerCase();
+  if (first && collapse(label).toLowerCase().split(' ').includes(first)) return label;
   if (!words || words.length > 40 || !/\p{L}/u.test(words) || collapse(label).toLowerCase().includes(words.toLowerCase())) return label;
   return `${words} ${label}`;
 }

@@ -563,7 +563,28 @@ function hiddenFromEye(el: Element): boolean {
  * hidden from the eye left out (a screen reader's " sorted ascending", added by the sort), and on a header that says
  * its sort order (`aria-sort`) the words that say it. Only header cells are looked at so (a few, style read per part).
  */
-export function headerText(cell: Element): string {
+export function headerText(cell: Element, skip?: (el: Element) => boolean): string {
+  // A product's card as the header, its link among buttons and a price: the link's words (explorer, session 53).
+  const links = queryOf(cell, HEADER_BUTTONS) ? Array.from(queryAllOf(cell, 'a[href]')).filter((link) => !skip?.(link)) : [];
+  const product = links.length === 1 ? wordsIn(links[0]!, undefined, true) : '';
+  if (/\p{L}/u.test(product)) return product;
+  if (skip) return wordsIn(cell, skip, true);
+  // A column is named by its words, not its buttons' too ("× Aero Add to cart"), where words are left without them.
+  const own = wordsIn(cell, (el) => matchesOf(el, HEADER_BUTTONS), true);
+  // A header that is an icon button only (a clock for "Duration"): the button's label (explorer, session 49). One
+  // whose only words are for screen readers (`<span class="sr-only">Feature</span>`): those.
+  const text = (/[\p{L}\p{N}]/u.test(own) ? own : wordsIn(cell, undefined, true))
+    || collapse(attr(queryOf(cell, 'button[aria-label],[role=button][aria-label]') ?? cell, 'aria-label') ?? '')
+    || wordsIn(cell, undefined, false);
+  if (!hasAttr(cell, 'aria-sort')) return text;
+  const unsorted = collapse(text.replace(SORT_WORDS, ' '));
+  return /[\p{L}\p{N}]/u.test(unsorted) ? unsorted : text;
+}
+
+/** Buttons and fields in a header cell, whose words are theirs, not the column's. */
+export const HEADER_BUTTONS = 'button, select, textarea, input, [role=button], [role=checkbox], [role=switch], [role=combobox]';
+
+function wordsIn(cell: Element, skip: ((el: Element) => boolean) | undefined, byEye: boolean): string {
   const parts: string[] = [];
   let looked = 0;
   const read = (el: Element) => {
@@ -572,8 +593,9 @@ export function headerText(cell: Element): string {
       if (type === 3) parts.push(node.nodeValue ?? '');
       if (type !== 1) continue;
       const child = node as Element;
-      if (++looked > MAX_HEADER_ELEMENTS) parts.push(` ${textOf(child)} `);
-      else if (!hiddenFromEye(child)) {
+      if (skip?.(child)) parts.push(' ');
+      else if (++looked > MAX_HEADER_ELEMENTS) parts.push(` ${textOf(child)} `);
+      else if (!(byEye ? hiddenFromEye(child) : hiddenFromAll(child))) {
         parts.push(' ');
         if (firstElementChildOf(child)) read(child);
         else parts.push(textOf(child));
@@ -582,11 +604,14 @@ export function headerText(cell: Element): string {
     }
   };
   read(cell);
-  // A header that is an icon button only (a clock for "Duration"): the button's label (explorer, session 49).
-  const text = collapse(parts.join('')) || collapse(attr(queryOf(cell, 'button[aria-label],[role=button][aria-label]') ?? cell, 'aria-label') ?? '');
-  if (!hasAttr(cell, 'aria-sort')) return text;
-  const unsorted = collapse(text.replace(SORT_WORDS, ' '));
-  return /[\p{L}\p{N}]/u.test(unsorted) ? unsorted : text;
+  return collapse(parts.join(''));
+}
+
+/** Hidden from screen readers too. */
+function hiddenFromAll(el: Element): boolean {
+  if (SKIP_TAGS.has(tagOf(el)) || hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true') return true;
+  const style = styleOf(el);
+  return !!style && (style.display === 'none' || style.visibility === 'hidden');
 }
 
 /**

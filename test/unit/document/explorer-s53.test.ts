@@ -3,7 +3,7 @@
  * Explorer, session 53.
  */
 import { expect, test } from 'vitest';
-import { build, lists } from './helpers.ts';
+import { build, lists, names } from './helpers.ts';
 
 const card = (id: string, name: string, price: string, struck = '') => `<div class="card"><div class="c_b2"><h3><a href="/hotel/${id}">${name}</a></h3>
   <div class="price">${struck}<span data-testid="price-and-discounted-price">${price}</span><div class="tx">+€12 taxes and fees</div></div>
@@ -22,4 +22,24 @@ test('a text that counts one thing in every card is named by what it counts; oth
   expect(hotels!.samples[1]).toMatchObject({ reviews: '1 review' });
   const [mixed] = lists(build(`<main><h2>Hotels</h2><ul>${row('Avenida', 'Excellent', '2,345 reviews')}${row('Pessoa', 'Good', '3 photos')}${row('Gm', 'Fair', '877 reviews')}</ul></main>`));
   expect(mixed!.fields).not.toContain('reviews');
+});
+
+const COMPARE = `<main><h1>Compare</h1><table><thead><tr><th><span class="sr-only">Feature</span></th>
+  <th><button aria-label="Remove Aero from comparison">×</button><a href="/p/aero">Aero</a><div class="pr"><s>$1,299</s> $1,099</div><button>Add to cart</button></th>
+  <th><button aria-label="Remove Zen from comparison">×</button><a href="/p/zen">Zen</a><div class="pr">$1,249</div><button>Add to cart</button></th></tr></thead>
+  <tbody><tr><th>Memory</th><td>16 GB</td><td>32 GB</td></tr><tr><th>Weight</th><td>1.2 kg</td><td>1.1 kg</td></tr></tbody></table></main>`;
+
+test('a comparison\'s buttons in a product\'s header cell are named by their own words and the product, never by each other\'s', () => {
+  const doc = build(COMPARE);
+  expect(names(doc)).toEqual(expect.arrayContaining(['compare__remove_aero_from_comparison_button', 'compare__aero_link', 'compare__aero_add_to_cart_button',
+    'compare__remove_zen_from_comparison_button', 'compare__zen_link', 'compare__zen_add_to_cart_button']));
+  // The columns are the products (not "aero_add_to", nor a price's digits); a header with words for screen readers only is named by them.
+  expect(lists(doc)[0]!.fields).toEqual(['feature', 'aero', 'zen']);
+});
+
+test('a header with a sort button keeps its words; a header that is a button alone is named by it', () => {
+  const doc = build(`<main><h1>Orders</h1><table><thead><tr><th>Price <button aria-label="Sort by price">↕</button></th><th><button>Date</button></th></tr></thead>
+    <tbody><tr><td>$5</td><td>May 1</td></tr><tr><td>$7</td><td>May 2</td></tr></tbody></table></main>`);
+  expect(lists(doc)[0]!.fields).toEqual(['price', 'date']);
+  expect(names(doc)).toEqual(expect.arrayContaining(['orders__sort_by_price_button', 'orders__date_button']));
 });
