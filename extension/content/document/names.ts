@@ -4,7 +4,7 @@ import { byId, iconName, labelledBy, textOf } from './dom.ts';
 import { htmlTag as htmlTagOf, roleOf, takesTyping } from './classify.ts';
 import { shownIconWords } from './icon-words.ts';
 import { collapse, nameWords, numbersIn, readableToken, slug, withoutNumbers } from './text.ts';
-import { attr, classListOf, classNameOf, closestOf, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
+import { attr, classListOf, classNameOf, closestOf, hasAttr, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', option: 'option', switch: 'switch',
@@ -43,7 +43,9 @@ function radioGroup(el: Element): string {
 
 /** Words that say a control's state, not what it is ("Read selected", "Home (current)"). */
 const STATE_WORDS = /^\(?\s*(selected|current|current page|active|pressed|checked|following|followed|recommended|subscribed)\s*\)?$/i;
-const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)\s*$/i;
+const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)|(?:currently\s+)?sorted\s+(?:ascending|descending)(?:\s+order)?|\d[\d,.]*\s+(?:new|unread|items?|notifications?|messages?))\s*$/i;
+/** A toggle's state said after what it is ("Autoplay is on"): it changes as the user flips it. */
+const TOGGLE_SAYS = /\s+is\s+(?:on|off|enabled|disabled)\s*$/i;
 /** Classes that hide text from the eye and keep it for screen readers. */
 export const VISUALLY_HIDDEN = /^(sr-only|sr-text|visually-?hidden|visuallyhidden|u-visually-hidden|off-?screen|screen-?reader-(text|only)|a11y-hidden|hidden-visually|assistive-text|element-invisible)$/i;
 
@@ -82,9 +84,12 @@ function identifierNumber(number: string, label: string, ordinals: boolean): boo
  * own element (identifierNumber). Names so never depend on a sibling control or on a count. Where nothing but state
  * words and numbers is left, the words come back, the numbers not ("Following <span>3</span>" is `following`).
  */
-/** An amount of money: a currency sign or code beside a number ("€24,50", "$1,299.00", "24.50 EUR", "12 zł"). */
+/**
+ * An amount of money: a currency sign or code beside a number ("€24,50", "$1,299.00", "24.50 EUR", "12 zł"); a number
+ * before a sign that starts another amount is no amount ("Thu, Mar 13 $241" is the 13th: explorer, session 53).
+ */
 const CURRENCY_CODE = '(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|zł|kr)';
-const PRICE = new RegExp(`[$€£¥₹₩₽]\\s?\\d[\\d.,]*(?:\\s?${CURRENCY_CODE}\\b)?|\\b${CURRENCY_CODE}\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[$€£¥₹₩₽]|${CURRENCY_CODE}\\b)`, 'gu');
+const PRICE = new RegExp(`[$€£¥₹₩₽]\\s?\\d[\\d.,]*(?:\\s?${CURRENCY_CODE}\\b)?|\\b${CURRENCY_CODE}\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[$€£¥₹₩₽]|${CURRENCY_CODE}\\b)(?!\\s?\\d)`, 'gu');
 
 /**
  * A number in a part of its own at the end of a box's label that counts (a filter's "3 stars <span class=cnt>118</span>"),
@@ -97,6 +102,12 @@ function labelCount(box: Element, part: Element, words: string, label: string): 
   return COUNT_CLASS.test(attr(part, 'class') ?? '') || /\d/.test(said.slice(0, said.length - words.length));
 }
 const COUNT_CLASS = /(?:^|[-_\s])(?:count|counts|cnt|badge|num|hits|results|facet-count|total)(?:$|[-_\s])/i;
+
+/** A control that is on or off (a switch, a check box, a toggle button). */
+function toggles(el: Element): boolean {
+  const type = htmlTagOf(el) === 'INPUT' ? String((el as HTMLInputElement).type).toLowerCase() : '';
+  return type === 'checkbox' || ['switch', 'checkbox'].includes(attr(el, 'role') ?? '') || hasAttr(el, 'aria-pressed') || hasAttr(el, 'aria-checked');
+}
 
 export function withoutChangingWords(el: Element, label: string, ordinals = false): string {
   let out = label;
@@ -145,7 +156,7 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
     if (/\p{L}/u.test(before) && /[\s:,–—-]$/u.test(before)) out = before.replace(/[\s:,–—-]+$/u, '');
   }
   // A state said after a comma ("Question 3, unanswered": a quiz's question buttons): it changes as the user goes on.
-  const said = STATE_SAID_AFTER.exec(out);
+  const said = STATE_SAID_AFTER.exec(out) ?? (toggles(el) ? TOGGLE_SAYS.exec(out) : null);
   if (said && /\p{L}/u.test(out.slice(0, said.index))) out = out.slice(0, said.index);
   // A price in a button's words ("Add to bag – €24,50"): it changes with the options chosen (explorer, session 44).
   const priced = out.replace(PRICE, ' ');
@@ -237,8 +248,14 @@ const camelWords = (token: string | undefined): string => (token ?? '').replace(
 /** A key said in a control's name ("Pause keyboard shortcut k", "Next (SHIFT+n)"): how to press it, not what it is. */
 const SHORTCUT_SAID = /\s*(?:keyboard shortcut\b.*|\((?:(?:shift|ctrl|control|alt|option|cmd|meta|⌘|⇧)\s*\+\s*)*\w\))\s*$/i;
 
+/** Words that are data, not a name: a commit's hash, a phone number. */
+const HASH_OR_PHONE = /^(?:(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]{7,40}|\+?[\d\s().-]{7,20})$/i;
+
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
-  let base = slug(nameWords(withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label)));
+  const words = nameWords(withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label));
+  // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).
+  const data = kind === 'link' && HASH_OR_PHONE.test(collapse(words));
+  let base = data ? (/^\s*tel:/i.test(attr(el, 'href') ?? '') ? 'phone' : '') : slug(words);
   if (!base) {
     base = slug(attr(el, 'placeholder') ?? '') || slug(camelWords(readableToken(idOf(el)))) || slug(camelWords(readableToken(attr(el, 'name'))))
       || slug(nameWords(iconName(el))) || slug(nameWords(tooltipOf(el)), 3)

@@ -87,14 +87,17 @@ export const quote = (text: string, max = 80): string => JSON.stringify(truncate
  * lives, so they are left out.
  */
 export const nameWords = (label: string): string => {
-  const out = label.replace(BRACKETED_COUNT, ' ');
+  const out = label.replace(BRACKETED_COUNT, ' ').replace(COUNT_IN_WORDS, ' ');
   // A label that is only such a count ("(128 reviews)": a product's link to its reviews) keeps its words, as one
   // ("(1 review)" and "(2 reviews)" are one name: review, session 50).
   return /[\p{L}\p{N}]/u.test(out) ? out : label.replace(BRACKETED_COUNT, (_, words?: string) => ` ${(words ?? '').replace(PLURAL, singular)} `);
 };
 const PLURAL = /(\p{L}{2,}?)(?:ies|s)\b/gu;
 const singular = (word: string, stem: string): string => (word.endsWith('ies') ? `${stem}y` : word.endsWith('ss') ? word : stem);
-const BRACKETED_COUNT = /[([]\s*\d[\d,.]*(?:\s+([\p{L}\s]{1,20}?))?\s*[)\]]/gu;
+// "(4.2k)" too; not a phone number's area code ("(503) 555-0142").
+const BRACKETED_COUNT = /[([]\s*\d[\d,.]*[KkMm]?\+?(?:\s+([\p{L}\s]{1,20}?))?\s*[)\]](?!\s*\d{3}[-.\s]?\d{4})/gu;
+/** A count in running words: "Show 120 more flights", "See all 24 photos", "3 new". */
+const COUNT_IN_WORDS = /\b\d[\d,.]*[KkMm]?\+?\s+(?=(?:more|new|older|newer|earlier|additional)\b)|(?<=\ball\s+)\d[\d,.]*[KkMm]?\+?(?=\s+\p{L})/giu;
 
 /** A word that is only a number ("941", "1", "2,5"; not "1.4m", "v2"). */
 const NUMBER_WORD = /(?<![\p{L}\p{N}]|[\p{N}][.,])[#№]?\d(?:[\d,.]*\d)?(?![\p{L}\p{N}]|[.,]\d)/gu;

@@ -43,3 +43,23 @@ test('a header with a sort button keeps its words; a header that is a button alo
   expect(lists(doc)[0]!.fields).toEqual(['price', 'date']);
   expect(names(doc)).toEqual(expect.arrayContaining(['orders__sort_by_price_button', 'orders__date_button']));
 });
+
+test('a nav labelled "Main" beside <main> is a section of its own, not the main content\'s', () => {
+  const doc = build(`<header><nav aria-label="Main"><a href="/buy">Buy</a><a href="/rent">Rent</a></nav></header><main><button>Save</button><button>Share</button></main>`);
+  expect(names(doc)).toEqual(['main_nav__buy_link', 'main_nav__rent_link', 'main__save_button', 'main__share_button']);
+});
+
+test('states, counts and data said in a control\'s words stay out of its name', () => {
+  const doc = build(`<style>.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}</style><main><h1>Results</h1>
+    <button>Date<span class="sr-only">, sorted descending</span></button>
+    <label><input type="checkbox" role="switch" checked aria-label="Autoplay is on"></label>
+    <a href="/notifications">Notifications, 3 new</a><a href="/cart">Cart, 2 items</a>
+    <button>Show 120 more flights</button><button>See all 24 photos</button><button>Show 50 results per page</button>
+    <button aria-label="Star this repository (4.2k)" aria-pressed="false">Star</button>
+    <button aria-pressed="false">Thu, Mar 13<br>$241</button><button>Add to bag – €24,50</button>
+    <a href="/acme/storage/commit/9f3e2a1">9f3e2a1</a><a href="tel:+15035550142">(503) 555-0142</a><a href="/decaf">decaf</a></main>`);
+  expect(names(doc)).toEqual(['results__date_button', 'results__autoplay_switch', 'results__notifications_link', 'results__cart_link',
+    'results__show_more_flights_button', 'results__see_all_photos_button', 'results__show_50_results_per_button',
+    'results__star_this_repository_button', 'results__thu_mar_13_button', 'results__add_to_bag_button',
+    'results__storage_commit_link', 'results__phone_link', 'results__decaf_link']);
+});
