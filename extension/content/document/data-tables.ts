@@ -207,6 +207,8 @@ interface Rows {
 const KEY_FIELD = 'label';
 const VALUE_FIELD = 'value';
 const FORM_CONTROLS = 'input:not([type=hidden]),select,textarea,button,[contenteditable=""],[contenteditable=true]';
+const FIELDS = 'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]),select,textarea,[contenteditable=""],[contenteditable=true]';
+const BUTTONS = 'button,input[type=button],input[type=submit],input[type=reset],[role=button]';
 
 /**
  * A table with no header row whose rows are each one header cell with words, then data cells (`<th>Weight</th><td>1.2
@@ -305,7 +307,8 @@ function pairsList(dl: Element, cache?: LocatorCache): DetectedList | undefined 
     if (!value || tagOf(value) !== 'DD') continue;
     const label = sampleText(term);
     if (!label || label.length > MAX_LABEL || sampleText(value).length > MAX_VALUE) return undefined;
-    if (queryOf(value, FORM_CONTROLS) || queryAllOf(value, 'a[href]').length > 1 || queryOf(term, FORM_CONTROLS)) return undefined;
+    // A value with a button of its own ("••••4821 Show", "Copy") is still data; one with a field is a form's row.
+    if (queryOf(value, FIELDS) || queryAllOf(value, BUTTONS).length > 1 || queryAllOf(value, 'a[href]').length > 1 || queryOf(term, FORM_CONTROLS)) return undefined;
     if (checks++ < MAX_ROW_CHECKS && !shownItem(term)) continue;
     pairs.push([term, value]);
   }

@@ -630,6 +630,36 @@ function textFlowOf(heading: Element, frameEl: Element | null, flows: Map<Elemen
   return several ? flow : null;
 }
 
+/** Controls that make a block more than a title bar. */
+const BLOCK_CONTROLS = 'a[href],button,input:not([type=hidden]),select,textarea,[role=button],[role=link],[role=checkbox],[role=switch],[role=tab]';
+
+/**
+ * The block a lone heading (not a page's title) heads with what follows it inside, controls among them, named for what
+ * it says (a video page's `#comments` with its "Comments" heading and the comments): the heading names no more than
+ * it, not the next column
+ * (the up-next videos beside were `comments__…`; explorer, session 53). A title bar (the heading alone, or with one
+ * "View all" link) still names what follows its wrapper.
+ */
+function blockOfHeading(heading: Element, frameEl: Element | null, levels: Map<Element, string | null>): Element | null {
+  if (tagOf(heading) === 'H1' || attr(heading, 'aria-level') === '1') return null;
+  let block = parentOf(heading);
+  for (let steps = 0; block && steps < 3; steps++) {
+    let level = levels.get(block);
+    if (level === undefined) levels.set(block, level = headingLevel(block) ?? null);
+    if (level === null) break;
+    block = parentOf(block);
+  }
+  if (!block || block === frameEl || tagOf(block) === 'BODY' || tagOf(block) === 'HTML') return null;
+  // Only a block named for what the heading says (`#comments` under "Comments", `div.reviews` under "Reviews (12)").
+  const word = /\p{L}{4,}/u.exec(collapse(textContentOf(heading)))?.[0]?.toLowerCase();
+  if (!word || !`${idOf(block)} ${classNameOf(block)}`.toLowerCase().includes(word.replace(/s$/, ''))) return null;
+  let after = 0;
+  for (const control of Array.from(queryAllOf(block, BLOCK_CONTROLS)).slice(0, 40)) {
+    if (!containsOf(heading, control) && comparePosition(heading, control) & 4 && ++after >= 2) return block;
+  }
+  return null;
+}
+
 function sectionFor(frame: Frame): SectionRef {
   return frame.fixed || !frame.heading ? frame.section : frame.heading;
 }
@@ -1276,7 +1306,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       // Nor a count of results ("1-16 of over 5,000 results for …"): the list says it (count-said.ts). Nor the title of
       // the item chosen in a list (a chat's person, an open mail's subject): it changes as another is chosen.
       if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title, state) && !accordionHeader(el)) {
-        const flow = textFlowOf(el, frame.el, state.flows, state.levels);
+        const flow = textFlowOf(el, frame.el, state.flows, state.levels) ?? blockOfHeading(el, frame.el, state.levels);
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });
         }

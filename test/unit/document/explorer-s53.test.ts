@@ -63,3 +63,27 @@ test('states, counts and data said in a control\'s words stay out of its name', 
     'results__star_this_repository_button', 'results__thu_mar_13_button', 'results__add_to_bag_button',
     'results__storage_commit_link', 'results__phone_link', 'results__decaf_link']);
 });
+
+test('a description list with a button in one value is still read, the button an entry beside it', () => {
+  const doc = build(`<main><h1>Checking</h1><dl><div><dt>Available balance</dt><dd>$3,204.18</dd></div><div><dt>Current balance</dt><dd>$3,389.02</dd></div>
+    <div><dt>Account number</dt><dd>••••4821 <button>Show</button></dd></div><div><dt>Routing number</dt><dd>021000021</dd></div></dl><button>Transfer</button></main>`);
+  const [pairs] = lists(doc);
+  expect(pairs!.count).toBe(4);
+  expect(pairs!.samples[0]).toEqual({ label: 'Available balance', value: '$3,204.18' });
+  expect(names(doc)).toEqual(expect.arrayContaining(['checking__show_button', 'checking__transfer_button']));
+  // One with a field in a value is a form's rows, not data.
+  const form = build(`<main><h1>Profile</h1><dl><dt>Name</dt><dd><input aria-label="Name"></dd><dt>Email</dt><dd>a@b.c</dd><dt>Phone</dt><dd>555</dd></dl></main>`);
+  expect(lists(form)).toEqual([]);
+});
+
+test('a heading inside a block named for it names that block only, not the column beside it', () => {
+  const doc = build(`<div id="primary"><div id="comments"><h2>Comments</h2><div class="c"><a href="/u/a">@a</a><p>Nice</p><button>Reply</button></div>
+    <div class="c"><a href="/u/b">@b</a><p>Good</p><button>Reply</button></div></div></div>
+    <div id="secondary">${[1, 2, 3].map((n) => `<div class="v"><a href="/w/${n}">Video ${n}</a><button aria-label="Action menu">⋮</button></div>`).join('')}</div>`);
+  expect(names(doc).filter((name) => name.startsWith('comments__'))).toEqual(['comments__a_link', 'comments__reply_button', 'comments__b_link', 'comments__reply_button_2']);
+  expect(names(doc)).toContain('page__secondary');
+  // A title bar (the heading and one link in their wrapper) still names the list after it.
+  const bar = build(`<div class="orders-head"><h2>Orders</h2><a href="/orders">View all</a></div><ul>${[1, 2, 3].map((n) => `<li><a href="/o/${n}">Order ${n}</a></li>`).join('')}</ul>`);
+  expect(names(bar)).toEqual(expect.arrayContaining(['orders__view_all_link']));
+  expect(names(bar).some((name) => /^orders__\w+$/.test(name) && name !== 'orders__view_all_link')).toBe(true);
+});
