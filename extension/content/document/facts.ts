@@ -47,7 +47,8 @@ const ONLY_PRICE = new RegExp(`^(?:(?:${CURRENCY})\\s?)?\\d[\\d.,\\s]*(?:\\s?(?:
 /** "Total $116.63", "Order total: 116,63 €", "Grand total"; not "Total savings". */
 const TOTAL = /^\s*(?:order |grand |estimated )?total\b(?!\s*(?:savings|saved|discount|items|weight|votes))/i;
 const STOCK_WORDS = /\b(?:in stock|out of stock|sold out|only \d+ left|\d+ left|left in stock|unavailable|currently unavailable|available now|back-?order(?:ed)?|pre-?order|ships (?:in|within|today|tomorrow)|dispatch(?:es|ed)? (?:in|within|today|tomorrow))\b/i;
-const RATING_SAID = /\d(?:[.,]\d+)?\s*(?:out of|of|\/)\s*\d+(?:[.,]\d+)?(?:\s*stars?)?/i;
+// "4.5 out of 5 stars", "4/5", and "4.6 stars" (Google Maps' "4.6 stars 2,184 Reviews": explorer, session 53).
+const RATING_SAID = /\d(?:[.,]\d+)?\s*(?:(?:out of|of|\/)\s*\d+(?:[.,]\d+)?(?:\s*stars?)?|stars?\b)/i;
 /** Class words, as words (`star-rating`, `productPrice`; not "ope-rating-hours"'s "operating"). */
 const PRICE_CLASS = /(?:^|[^a-z])price|Price/;
 const RATING_CLASS = /(?:^|[^a-z])(?:rating|ratings|stars?)(?:$|[^a-z])|Rating|Stars?(?:$|[^a-z])/;

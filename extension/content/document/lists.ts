@@ -451,6 +451,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   if (own && !(slot.kind !== 'text' && saysOnlyKind(own))) return slug(own.replace(/([a-z])([A-Z])/g, '$1 $2'), withBlock ? 4 : 3);
   // An image with no readable class (`img.avatar` is `avatar`).
   if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return 'image';
+  // Words said for screen readers as "What: value" in every item (`<span aria-label="Price: Moderate">$$</span>`).
+  const said = slot.kind === 'text' ? saidAs(slot.found.values()) : undefined;
+  if (said) return said;
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
     ?? readableToken(attr(slot.sample, 'data-testid')) ?? templateId(slot.found.values());
   if (named) return slug(named, 3);
@@ -481,6 +484,17 @@ const DURATION = /^(?:\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs
 const DISTANCE = /^\d[\d,]*(?:\.\d+)?\s*(?:mi|miles?|km|kilometres?|kilometers?|m|metres?|meters?|ft|feet|yd|yards?)$/i;
 
 /** A field of unnamed parts named by what every item's words measure (a route's `duration` and `distance`: were `text`, `text_2`). */
+/** The "What" of `aria-label="What: value"`, the same on every element; undefined where any says otherwise. */
+function saidAs(elements: Iterable<Element>): string | undefined {
+  let what: string | undefined;
+  for (const el of elements) {
+    const said = /^\s*(\p{L}[\p{L} ]{1,20}?)\s*:\s*\S/u.exec(attr(el, 'aria-label') ?? '')?.[1]?.toLowerCase();
+    if (!said || (what !== undefined && said !== what)) return undefined;
+    what = said;
+  }
+  return what && slug(what, 2) ? slug(what, 2) : undefined;
+}
+
 function measureName(texts: readonly string[]): string | undefined {
   if (texts.length < 2) return undefined;
   if (texts.every((text) => DISTANCE.test(text))) return 'distance';
@@ -1278,7 +1292,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     const drawn = !!shadowOf(item);
     for (const el of leaves) {
       const candidate = candidates.get(el);
-      const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME';
+      // A rating drawn as a picture that says it (`<span role="img" aria-label="4.6 stars">` around an svg) is words.
+      const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME' || (attr(el, 'role') === 'img' && factKind(el) === 'rating');
       if (!candidate && !text) continue;
       if (inItemMenu(el, item)) continue;
       // A comment's replies are items of their own.

@@ -67,6 +67,8 @@ const VOWEL = /[aeiouy]/i;
  */
 function hashedPart(part: string): boolean {
   if (/[A-Za-z]\d+[A-Za-z]/.test(part)) return true;
+  // Small letters only, five or more, no vowel (Google Maps' `hfpxzc`).
+  if (/^[a-z]{5,}$/.test(part) && !VOWEL.test(part) && !ABBREVIATIONS.has(part)) return true;
   // Capitals then small letters without a vowel, or one small letter, in a short part (Google's `QUXPNb`, `TIQqpf`; not
   // `URLs`, `URLbar`).
   const tail = /^[A-Z]{2,}([a-z]+)$/.exec(part)?.[1];
