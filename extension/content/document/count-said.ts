@@ -5,7 +5,7 @@
  * what the executor scrolls a virtual list for; these others are on other pages.
  */
 import { tagOf, textOf } from './dom.ts';
-import { containsOf, matchesOf, nextElementOf, parentOf, previousElementOf, queryOf } from './dom-safe.ts';
+import { containsOf, matchesOf, nextElementOf, parentOf, previousElementOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { collapse } from './text.ts';
 
 const NUMBER = String.raw`\d[\d,.\u00a0]*`;
@@ -60,11 +60,25 @@ export function countSaid(container: Element, containers: ReadonlySet<Element>):
           before = null;
           continue;
         }
-        return collapse(found[0]).slice(0, MAX_CHARS);
+        return collapse(ownWords(sibling) ?? found[0]).slice(0, MAX_CHARS);
       }
       before = before && previousElementOf(before);
       after = after && nextElementOf(after);
     }
   }
   return undefined;
+}
+
+/**
+ * The count as the smallest part of `block` that says it: "Showing 1–25 of 143" in its own span before a "Rows per
+ * page" label is not "… of 143 Rows" (explorer, session 53). Undefined where no part says it alone.
+ */
+function ownWords(block: Element): string | undefined {
+  let best: string | undefined;
+  for (const part of Array.from(queryAllOf(block, '*')).slice(0, 40)) {
+    const text = collapse(textOf(part, 300));
+    const found = RANGE.exec(text) ?? RESULTS.exec(text);
+    if (found && (best === undefined || text.length < best.length)) best = found[0];
+  }
+  return best;
 }

@@ -433,11 +433,14 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
       return slug(last || label, 3);
     }
     // Not a month dates share ("May 2, 2024", "May 3, 2024": a comment's permalink was `may`; explorer, session 48).
-    const prefix = labels.length * 2 >= items && !labels.every((label) => DATED.test(label)) ? commonPrefix(labels, 2) : '';
+    // What every label says before a colon ("Mark as complete: Variance"), whole, up to three words.
+    const before = labels.map((label) => /^([^:]{2,40}):\s*\S/.exec(label)?.[1]?.trim().toLowerCase());
+    const said = before[0] && before.every((words) => words === before[0]) && before[0].split(/\s+/).length <= 3 ? before[0] : '';
+    const prefix = labels.length * 2 >= items && !labels.every((label) => DATED.test(label)) ? said || commonPrefix(labels, 2) : '';
     // A field alone in a column under a header ("Role" over selects labelled "Role for Ava Thompson"): the column.
     const column = slug(prefix) && (FORM_FIELD_KINDS.has(slot.kind) || FORM_CHOICE_KINDS.has(slot.kind)) ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
     if (column && soleControlOfCell(slot.sample)) return column;
-    if (slug(prefix)) return slug(prefix, 2);
+    if (slug(prefix)) return slug(prefix, said ? 3 : 2);
   }
   // A table's cell is named by its column's header ("Total", "Revenue" over "2019"), not by a class, a kind ("link") or
   // "text_2" (exploratory tests, sessions 21 and 40); parts of a cell (a product's brand and SKU beside its name) by
@@ -1418,7 +1421,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return kept.some((other) => {
       if (other === slot || other.kind !== 'text') return false;
       const part = slotElement(item, other.selector);
-      const said = part && !containsOf(part, el) ? sampleText(part).toLowerCase() : '';
+      // Not its own parts (an account link's mask and balance inside it beside its name: explorer, session 53).
+      const said = part && !containsOf(part, el) && !containsOf(el, part) ? sampleText(part).toLowerCase() : '';
       return said.length >= 3 && words !== said && words.includes(said);
     });
   });

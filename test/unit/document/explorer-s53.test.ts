@@ -95,3 +95,14 @@ test('a map result\'s parts: a hashed class names no field, a rating drawn as a 
   expect(results!.fields).toEqual(['link', 'rating', 'price']);
   expect(results!.samples[0]).toMatchObject({ link: 'Ritual', rating: '4.6 stars 2,184 Reviews', price: '$$' });
 });
+
+test('an account link with its mask and balance inside is read with its name; boxes labelled "What: item" are named by the what', () => {
+  const [accounts] = lists(build(`<nav aria-label="Accounts"><ul><li><a href="/acct/chk">Everyday Checking <span class="mask">••••4821</span> <span class="bal">$3,204.18</span></a></li>
+    <li><a href="/acct/sav">Savings <span class="mask">••••0937</span> <span class="bal">$12,880.00</span></a></li>
+    <li><a href="/acct/cc">Rewards Visa <span class="mask">••••5512</span> <span class="bal">-$642.09</span></a></li></ul></nav>`));
+  expect(JSON.stringify(accounts!.samples[0])).toContain('Everyday Checking');
+  const lesson = (title: string, done = '') => `<div class="lesson"><input type="checkbox" ${done} aria-label="Mark as complete: ${title}"><a href="/l/${title}">${title}</a><span class="dur">8min</span></div>`;
+  const [lessons] = lists(build(`<main><h1>Module 1</h1><div class="acc-panel">${lesson('Mean', 'checked')}${lesson('Variance')}${lesson('Bayes')}</div></main>`));
+  expect(lessons!.actions).toContain('mark_as_complete');
+  expect(lessons!.samples[0]).toMatchObject({ mark_as_complete: 'true' });
+});
