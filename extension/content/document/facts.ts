@@ -12,7 +12,7 @@ import { textOf } from './dom.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, truncate } from './text.ts';
 import { inChoiceRow } from './choice-row.ts';
-import { attr, checkVisibilityOf, childrenOf, classNameOf, closestOf, containsOf, hasAttr, idOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { attr, checkVisibilityOf, childrenOf, classNameOf, closestOf, containsOf, firstChildOf, hasAttr, idOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export type FactKind = 'price' | 'stock' | 'rating' | 'total' | 'progress' | 'step';
 
@@ -193,6 +193,8 @@ function stepsAlike(step: Element, classless = false): Element[] {
 
 /** What `.text()` reads of a fact's element: as the document says it ("$89.99 (was $120.00)"); undefined for others. */
 export function factText(el: Element): string | undefined {
+  // A folder of a tree reads its own words, not its files' too ("src", not "src lru.ts ttl.ts": explorer, session 53).
+  if (attr(el, 'role') === 'treeitem' && queryOf(el, '[role=group]')) return treeItemWords(el);
   // A step that is words, not a link (a link's words are its own).
   if (attr(el, 'aria-current')?.trim().toLowerCase() === 'step' && !['A', 'BUTTON'].includes(tagNameOf(el)) && !queryOf(el, 'a[href], button')) return stepText(el);
   if (classStep(el, classNameOf(el))) return stepText(el);
@@ -276,4 +278,15 @@ function priceText(el: Element): string {
   for (const at of struck) rest = rest.replace(collapse(at.textContent ?? ''), ' ');
   const now = marked.length ? marked.flatMap((at) => amounts(collapse(at.textContent ?? ''))).join(' ') : [...new Set(amounts(rest))].join(' ');
   return now ? `${now} (was ${was})` : `was ${was}`;
+}
+
+/** A tree item's words without its branch's (`[role=group]` inside it). */
+function treeItemWords(el: Element): string {
+  let out = '';
+  for (let node = firstChildOf(el); node && out.length <= MAX_FACT_CHARS; node = nextSiblingOf(node)) {
+    const type = nodeTypeOf(node);
+    if (type === 3) out += node.nodeValue ?? '';
+    else if (type === 1 && attr(node as Element, 'role') !== 'group') out += ` ${textOf(node as Element, MAX_FACT_CHARS)} `;
+  }
+  return truncate(collapse(out), MAX_FACT_CHARS);
 }

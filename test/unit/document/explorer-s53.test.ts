@@ -106,3 +106,16 @@ test('an account link with its mask and balance inside is read with its name; bo
   expect(lessons!.actions).toContain('mark_as_complete');
   expect(lessons!.samples[0]).toMatchObject({ mark_as_complete: 'true' });
 });
+
+test('a pager\'s count is read from its own words, not run into the next label; a tree\'s folder reads its own words', () => {
+  const doc = build(`<main><h1>Transactions</h1><table><thead><tr><th>Date</th><th>Description</th></tr></thead><tbody>
+    <tr><td>Mar 12</td><td>Payroll</td></tr><tr><td>Mar 11</td><td>Groceries</td></tr></tbody></table>
+    <div class="pager"><span>Showing 1–25 of 143</span><label>Rows per page <select><option>25</option><option>50</option></select></label><button>Next page</button></div></main>`);
+  expect(lists(doc)[0]!.countSaid).toBe('Showing 1–25 of 143');
+  const tree = build(`<nav aria-label="File tree"><ul role="tree"><li role="treeitem" aria-expanded="true"><span>src</span><ul role="group">
+    <li role="treeitem" aria-selected="true"><a href="#d1">lru.ts</a></li><li role="treeitem" aria-selected="false"><a href="#d2">ttl.ts</a></li></ul></li>
+    <li role="treeitem" aria-expanded="true">test<ul role="group"><li role="treeitem" aria-selected="false"><a href="#d3">lru.test.ts</a></li></ul></li></ul></nav>`);
+  const [files] = lists(tree);
+  expect(Object.values(files!.samples[0]!)).toContain('src');
+  expect(JSON.stringify(files!.samples)).not.toContain('src lru.ts');
+});
