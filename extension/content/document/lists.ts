@@ -1341,7 +1341,16 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       return !!around && sampleText(around) === sampleText(el);
     }));
   // Only beside other words: a share list's links read by their spans alone are a list of links by those.
-  const kept = chosen.filter((slot) => slot.kind === 'text').length < 2 ? chosen : chosen.filter((slot) => !wholeWordsOf(slot));
+  const wordsKept = chosen.filter((slot) => slot.kind === 'text').length < 2 ? chosen : chosen.filter((slot) => !wholeWordsOf(slot));
+  // Words a link beside them says too in every item (a map result's name under its overlay link named the same): the
+  // link is that field (explorer, session 53: `link` and `text` both "Ritual Coffee Roasters").
+  const saidByLink = (slot: SlotStats) => slot.kind === 'text' && tagOf(slot.sample) !== 'IMG' && slot.found.size === scanned.length
+    && wordsKept.some((link) => link.kind === 'link' && new Set(link.texts).size > 1 && [...slot.found].every(([item, el]) => {
+      const around = link.found.get(item);
+      const words = sampleText(el);
+      return !!around && !containsOf(around, el) && !containsOf(el, around) && words.length >= 3 && sampleText(around) === words;
+    }));
+  const kept = wordsKept.filter((slot) => !saidByLink(slot));
   // The kinds of control the items have in common, the slots past MAX_SLOTS too (a wide table's Edit and Delete).
   const controlKinds = new Set(frequent.filter((slot) => slot.kind !== 'text').map((slot) => slot.kind));
 
@@ -1418,7 +1427,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // "COMCAST CABLE") says what it does to the item, not data of its own (explorer, session 51).
   const echoes = (slot: SlotStats) => slot.selector !== ':scope' && slot.found.size > 0 && [...slot.found].every(([item, el]) => {
     const words = sampleText(el).toLowerCase();
-    return kept.some((other) => {
+    // The words a link says too count (saidByLink).
+    return wordsKept.some((other) => {
       if (other === slot || other.kind !== 'text') return false;
       const part = slotElement(item, other.selector);
       // Not its own parts (an account link's mask and balance inside it beside its name: explorer, session 53).

@@ -263,7 +263,7 @@ function containerFrameOf(el: Element, kind: SectionKind, parent: Frame, repeats
   if (kind === 'form' && !label && parent.section.kind === 'dialog') return { el, section: parent.section, fixed: true, heading: undefined };
   if (kind === 'main') return { el, section: section(label ? titleSlug(label) : 'main', label ?? '', 'main'), fixed: !!label, heading: undefined };
   if (kind === 'region') return { el, section: section(titleSlug(label!), label!, 'region'), fixed: true, heading: undefined };
-  if (label) return { el, section: section(notAnotherKind(titleSlug(label), kind), label, kind), fixed: true, heading: undefined };
+  if (label) return { el, section: section(notAnotherKind(titleSlug(label), kind, el), label, kind), fixed: true, heading: undefined };
   // An unnamed form in each item of a list (a product card's "Add to cart") is part of its item, not a section: its
   // controls stay in the list, and cards do not become one section each.
   if (kind === 'form' && !readableToken(idOf(el)) && partInItem(el, parent.el, repeats)) return undefined;
@@ -285,15 +285,22 @@ function containerFrameOf(el: Element, kind: SectionKind, parent: Frame, repeats
   return { el, section: section(kind, '', kind), fixed: true, heading: undefined };
 }
 
-/** Names the page's own landmarks take when they have no label. */
-const LANDMARK_NAMES = new Set<string>(['main', 'header', 'footer', 'aside', 'nav', 'search', 'form']);
+/** Names the page's own landmarks take when they have no label, and the elements that are such landmarks. */
+const LANDMARK_NAMES: ReadonlyMap<string, string> = new Map([
+  ['main', 'main,[role=main]'], ['header', 'header,[role=banner]'], ['footer', 'footer,[role=contentinfo]'],
+  ['aside', 'aside,[role=complementary]'], ['nav', 'nav,[role=navigation]'], ['search', 'search,[role=search]'], ['form', 'form,[role=form]'],
+]);
 
 /**
- * A landmark labelled with another landmark's name (`<nav aria-label="Main">` beside `<main>`) says its kind too
- * (`main_nav`): sections of one name are one section, and the page's main actions were the nav's (explorer, session 53).
+ * A landmark labelled with another landmark's name (`<nav aria-label="Main">`) on a page that has that landmark too
+ * (a `<main>`) says its kind (`main_nav`): sections of one name are one section, and the page's main actions were the
+ * nav's (explorer, session 53). Without such a landmark the name stays (`main__home_link`).
  */
-function notAnotherKind(name: string, kind: SectionKind): string {
-  return LANDMARK_NAMES.has(name) && name !== kind ? `${name}_${kind}` : name;
+function notAnotherKind(name: string, kind: SectionKind, el: Element): string {
+  const other = LANDMARK_NAMES.get(name);
+  if (!other || name === kind) return name;
+  const found = Array.from(queryAllOf(ownerDocOf(el), other)).slice(0, 20);
+  return found.some((at) => at !== el && !ownLabel(at)) ? `${name}_${kind}` : name;
 }
 
 /** Class words that say how a thing looks or sits, not what it is (`dr-typography-t5`, `dr-margin-top-30`, `container`). */

@@ -88,8 +88,8 @@ test('a heading inside a block named for it names that block only, not the colum
   expect(names(bar).some((name) => /^orders__\w+$/.test(name) && name !== 'orders__view_all_link')).toBe(true);
 });
 
-test('a map result\'s parts: a hashed class names no field, a rating drawn as a picture says it, "Price: Moderate" names its field', () => {
-  const card = (name: string, stars: string, price: string, shown = '$$') => `<div class="Nv2PK" role="article"><a class="hfpxzc" aria-label="${name}" href="/p/${name}">${name}</a>
+test('a map result\'s parts: a hashed class names no field, a rating drawn as a picture says it, "Price: Moderate" names its field, the name its overlay link says is that link', () => {
+  const card = (name: string, stars: string, price: string, shown = '$$') => `<div class="Nv2PK" role="article"><a class="hfpxzc" aria-label="${name}" href="/p/${name}"></a><div class="qBF1Pd">${name}</div>
     <div class="W4Efsd"><span role="img" aria-label="${stars} stars 2,184 Reviews"><svg width="50" height="10"></svg></span> · <span aria-label="Price: ${price}">${shown}</span></div><button aria-label="Get directions to ${name}">➜</button></div>`;
   const [results] = lists(build(`<main><h1>Results</h1><div role="feed">${card('Ritual', '4.6', 'Moderate')}${card('Barrel', '4.4', 'Moderate')}${card('Sightglass', '4.5', 'Inexpensive', '$')}</div></main>`));
   expect(results!.fields).toEqual(['link', 'rating', 'price']);

@@ -51,7 +51,7 @@ test('a toggle that says nothing of what it shows shows the hidden element right
     <main><h2>Recipe</h2><div class="actions"><button aria-label="Share">S</button><button aria-expanded="false" aria-label="show more">v</button></div>
     <div class="collapse" hidden><p>Method</p><button>Print recipe</button></div>
     <button aria-expanded="false">Filters</button><div class="results"><a href="/r1">Result one</a></div></main>`);
-  expect(viewsOf(doc)).toEqual([['main__reports_button', ['main__sales_link', 'main__stock_link']], ['recipe__show_more_button', ['recipe__print_recipe_button']]]);
+  expect(viewsOf(doc)).toEqual([['main_nav__reports_button', ['main_nav__sales_link', 'main_nav__stock_link']], ['recipe__show_more_button', ['recipe__print_recipe_button']]]);
   // What follows a toggle and is shown is the page's (the results after a "Filters" button).
   expect(names(doc)).toContain('recipe__result_one_link');
 });
