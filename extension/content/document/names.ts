@@ -265,6 +265,12 @@ export function ownName(el: Element, kind: ElementEntry['kind'], label: string):
       // A slider that says only its value, in words ("100% volume"): the words without the number.
       || (kind === 'slider' ? slug((attr(el, 'aria-valuetext') ?? '').replace(/[\p{N}.,%:/]+/gu, ' '), 2) : '');
   }
+  // An option that is only a number ("10" of a font size picker) says what it is by its list's label.
+  if (kind === 'option' && /^\d[\d_]*$/.test(base)) {
+    const list = closestOf(el, '[role=listbox]');
+    const what = list ? slug(labelledBy(list) ?? attr(list, 'aria-label') ?? '', 2) : '';
+    if (what) base = `${what}_${base}`;
+  }
   if (kind === 'radio') {
     const group = slug(radioGroup(el), 2);
     if (group && !base.startsWith(group)) base = base ? `${group}_${base}` : group;

@@ -119,3 +119,9 @@ test('a pager\'s count is read from its own words, not run into the next label; 
   expect(Object.values(files!.samples[0]!)).toContain('src');
   expect(JSON.stringify(files!.samples)).not.toContain('src lru.ts');
 });
+
+test('an option that is only a number says its list\'s label', () => {
+  const doc = build(`<div role="toolbar" aria-label="Main toolbar"><div role="button" tabindex="0" aria-label="Bold">B</div>
+    <div role="listbox" aria-label="Font size" tabindex="0"><div role="option" aria-selected="true">10</div></div></div>`);
+  expect(names(doc)).toEqual(['page__bold_button', 'page__font_size_10_option']);
+});
