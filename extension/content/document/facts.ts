@@ -26,7 +26,7 @@ const FACT_SELECTOR = ['[itemprop=price]', '[itemprop=availability]', '[itemprop
 /** Where a fact is not the page's own: site furniture, and the words of a control. */
 const NOT_HERE = 'header, nav, footer, aside, [role=banner], [role=navigation], [role=contentinfo], [role=complementary], '
   + 'a, button, label, select, [role=button], [role=link], [role=option], [role=menuitem], [role=tab], [role=dialog], [role=alertdialog]';
-/** The same, less side bars: an order's total is often in the order summary beside the form. */
+/** The same, less side bars: an order's total is often in the order summary beside the form, a course's progress in its outline. */
 const NOT_HERE_FOR_TOTALS = NOT_HERE.replace('aside, ', '').replace(', [role=complementary]', '');
 /** A single review's rating is not the product's. */
 const IN_A_REVIEW = '[itemprop=review], [class*=review-], [class*=review_], [class~=review], [class*=Review]';
@@ -69,7 +69,8 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
   for (const el of Array.from(queryAllOf(root, FACT_SELECTOR))) {
     if (afterTitle.size === 6 || looked > MAX_LOOKED_AT || ++scanned > MAX_SCANNED) break;
     const kind = factKind(el);
-    if (!kind || afterTitle.has(kind) || closestOf(el, kind === 'total' ? NOT_HERE_FOR_TOTALS : NOT_HERE)) continue;
+    // A course's progress bar sits in its side bar too (explorer, session 53).
+    if (!kind || afterTitle.has(kind) || closestOf(el, kind === 'total' || kind === 'progress' ? NOT_HERE_FOR_TOTALS : NOT_HERE)) continue;
     looked++;
     if (!shown(el) || (kind === 'rating' && closestOf(el, IN_A_REVIEW))) continue;
     // A shipping option's price is the option's (choice-row.ts), not the page's.
