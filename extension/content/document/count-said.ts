@@ -4,8 +4,8 @@
  * 1–10 of 87 results"`), so a model does not take the ten for all there are (explorer, session 44). Not `total`: that is
  * what the executor scrolls a virtual list for; these others are on other pages.
  */
-import { tagOf, textOf } from './dom.ts';
-import { containsOf, matchesOf, nextElementOf, parentOf, previousElementOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { moreElementsThan, tagOf, textOf } from './dom.ts';
+import { closestOf, containsOf, matchesOf, nextElementOf, parentOf, previousElementOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { collapse } from './text.ts';
 
 const NUMBER = String.raw`\d[\d,.\u00a0]*`;
@@ -60,7 +60,7 @@ export function countSaid(container: Element, containers: ReadonlySet<Element>):
           before = null;
           continue;
         }
-        return collapse(ownWords(sibling) ?? found[0]).slice(0, MAX_CHARS);
+        return collapse(ownWords(sibling, collapse(found[0])) ?? found[0]).slice(0, MAX_CHARS);
       }
       before = before && previousElementOf(before);
       after = after && nextElementOf(after);
@@ -70,15 +70,19 @@ export function countSaid(container: Element, containers: ReadonlySet<Element>):
 }
 
 /**
- * The count as the smallest part of `block` that says it: "Showing 1–25 of 143" in its own span before a "Rows per
- * page" label is not "… of 143 Rows" (explorer, session 53). Undefined where no part says it alone.
+ * The count as a part of `block` says it where the block's words run on into a label after it: "Showing 1–25 of 143"
+ * in its own span before a "Rows per page" label is not "… of 143 Rows" (explorer, session 53). Only a part whose count
+ * starts the block's (not a page-size option's "25 results", a chip's "3 results saved"); the longest such.
  */
-function ownWords(block: Element): string | undefined {
+function ownWords(block: Element, whole: string): string | undefined {
+  if (moreElementsThan(block, MAX_PARTS)) return undefined;
   let best: string | undefined;
-  for (const part of Array.from(queryAllOf(block, '*')).slice(0, 40)) {
-    const text = collapse(textOf(part, 300));
-    const found = RANGE.exec(text) ?? RESULTS.exec(text);
-    if (found && (best === undefined || text.length < best.length)) best = found[0];
+  for (const part of Array.from(queryAllOf(block, '*'))) {
+    if (closestOf(part, 'select, option, [hidden], [aria-hidden=true]')) continue;
+    const found = RANGE.exec(collapse(textOf(part, 300))) ?? RESULTS.exec(collapse(textOf(part, 300)));
+    const said = found ? collapse(found[0]) : '';
+    if (said && said !== whole && whole.startsWith(said) && (best === undefined || said.length > best.length)) best = said;
   }
   return best;
 }
+const MAX_PARTS = 40;

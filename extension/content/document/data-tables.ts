@@ -207,7 +207,8 @@ interface Rows {
 const KEY_FIELD = 'label';
 const VALUE_FIELD = 'value';
 const FORM_CONTROLS = 'input:not([type=hidden]),select,textarea,button,[contenteditable=""],[contenteditable=true]';
-const FIELDS = 'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]),select,textarea,[contenteditable=""],[contenteditable=true]';
+const FIELDS = 'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]),select,textarea,[contenteditable=""],[contenteditable=true],'
+  + '[role=switch],[role=checkbox],[role=radio],[role=combobox],[role=slider],[role=spinbutton],[role=textbox],[aria-pressed]';
 const BUTTONS = 'button,input[type=button],input[type=submit],input[type=reset],[role=button]';
 
 /**

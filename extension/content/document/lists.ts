@@ -503,12 +503,16 @@ function measureName(texts: readonly string[]): string | undefined {
   if (texts.every((text) => DISTANCE.test(text))) return 'distance';
   if (texts.every((text) => DURATION.test(text))) return 'duration';
   // A count of one thing in every item ("2,345 reviews", "1 review"): what it counts.
+  // Counted in the plural somewhere ("3 left", "10 Broadway" count nothing), and no date ("3 March").
   const counted = texts.map((text) => COUNTED.exec(text)?.[1]?.toLowerCase());
   const stems = new Set(counted.map((word) => word?.replace(/s$/, '')));
-  if (stems.size !== 1 || counted.includes(undefined)) return undefined;
-  return counted.find((word) => word!.endsWith('s')) ?? counted[0];
+  const plural = counted.find((word) => word?.endsWith('s') && !word.endsWith('ss'));
+  if (stems.size !== 1 || counted.includes(undefined) || !plural || CALENDAR_WORD.test(plural)) return undefined;
+  return plural;
 }
 
+/** Months and days, which follow a number in dates. */
+const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)$/;
 /** A number and one word it counts ("2,345 reviews", "1.2K followers"). */
 const COUNTED = /^\s*\d[\d,.]*\s*[KkMm]?\+?\s+(\p{L}{3,20})\s*$/u;
 
@@ -582,9 +586,11 @@ function hiddenFromEye(el: Element): boolean {
  */
 export function headerText(cell: Element, skip?: (el: Element) => boolean): string {
   // A product's card as the header, its link among buttons and a price: the link's words (explorer, session 53).
+  // Only where the cell's other words are none, or numbers and prices (a header's "Learn more" help link beside "Due date"
+  // names nothing).
   const links = queryOf(cell, HEADER_BUTTONS) ? Array.from(queryAllOf(cell, 'a[href]')).filter((link) => !skip?.(link)) : [];
   const product = links.length === 1 ? wordsIn(links[0]!, undefined, true) : '';
-  if (/\p{L}/u.test(product)) return product;
+  if (/\p{L}/u.test(product) && !/\p{L}/u.test(wordsIn(cell, (el) => el === links[0] || matchesOf(el, HEADER_BUTTONS) || !!skip?.(el), true))) return product;
   if (skip) return wordsIn(cell, skip, true);
   // A column is named by its words, not its buttons' too ("× Aero Add to cart"), where words are left without them.
   const own = wordsIn(cell, (el) => matchesOf(el, HEADER_BUTTONS), true);
@@ -1585,20 +1591,23 @@ function mergeNegated(slots: SlotStats[]): SlotStats[] {
   const byBase = new Map<string, SlotStats[]>();
   for (const slot of slots) {
     const last = lastStepOf(slot.selector);
-    const base = `${slot.selector.slice(0, slot.selector.length - last.length)}${last.replace(NOT_CLASS, '')}`;
-    if (slot.selector.slice(0, slot.selector.length - last.length).includes(':not(')) continue;
+    const before = slot.selector.slice(0, slot.selector.length - last.length);
+    if (before.includes(':not(')) continue;
+    // An index too: items with a second classless sibling pick theirs by place (`p:nth-of-type(2)`).
+    const base = `${before}${last.replace(NOT_CLASS, '').replace(/:nth-of-type\(\d+\)$/, '')}`;
     const group = byBase.get(base);
     if (group) group.push(slot); else byBase.set(base, [slot]);
   }
   const merged = new Set<SlotStats>();
   for (const [base, group] of byBase) {
-    if (group.length < 2 || !group.some((slot) => slot.selector !== base)) continue;
-    const items = group.flatMap((slot) => [...slot.found.keys()]);
-    if (new Set(items).size !== items.length) continue;
     const nots = [...new Set(group.flatMap((slot) => lastStepOf(slot.selector).match(NOT_CLASS) ?? []))];
+    if (group.length < 2 || !nots.length) continue;
     const selector = `${base}${nots.join('')}`;
-    if (!group.every((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el))) continue;
-    const [first, ...rest] = [...group].sort((a, b) => a.order - b.order);
+    // The slots that selector finds in every item they were found in (not an item's second such part).
+    const members = group.filter((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el));
+    const items = members.flatMap((slot) => [...slot.found.keys()]);
+    if (members.length < 2 || new Set(items).size !== items.length) continue;
+    const [first, ...rest] = [...members].sort((a, b) => a.order - b.order);
     first!.selector = selector;
     for (const other of rest) {
       first!.labels.push(...other.labels);

@@ -43,7 +43,9 @@ function radioGroup(el: Element): string {
 
 /** Words that say a control's state, not what it is ("Read selected", "Home (current)"). */
 const STATE_WORDS = /^\(?\s*(selected|current|current page|active|pressed|checked|following|followed|recommended|subscribed)\s*\)?$/i;
-const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)|(?:currently\s+)?sorted\s+(?:ascending|descending)(?:\s+order)?|\d[\d,.]*\s+(?:new|unread|items?|notifications?|messages?))\s*$/i;
+const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)|(?:currently\s+)?sorted\s+(?:ascending|descending)(?:\s+order)?|\d[\d,.]*\s+(?:new|unread|notifications?|messages?))\s*$/i;
+/** A cart's count after it ("Cart, 2 items"; not "Gift box, 6 items", a product's). */
+const CART_SAYS = /(?<=\b(?:cart|basket|bag|trolley)\s*)(?:[,:–—-]\s*|\(\s*)\d[\d,.]*\s+items?\s*\)?\s*$/i;
 /** A toggle's state said after what it is ("Autoplay is on"): it changes as the user flips it. */
 const TOGGLE_SAYS = /\s+is\s+(?:on|off|enabled|disabled)\s*$/i;
 /** Classes that hide text from the eye and keep it for screen readers. */
@@ -89,7 +91,7 @@ function identifierNumber(number: string, label: string, ordinals: boolean): boo
  * before a sign that starts another amount is no amount ("Thu, Mar 13 $241" is the 13th: explorer, session 53).
  */
 const CURRENCY_CODE = '(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|zł|kr)';
-const PRICE = new RegExp(`[$€£¥₹₩₽]\\s?\\d[\\d.,]*(?:\\s?${CURRENCY_CODE}\\b)?|\\b${CURRENCY_CODE}\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[$€£¥₹₩₽]|${CURRENCY_CODE}\\b)(?!\\s?\\d)`, 'gu');
+const PRICE = new RegExp(`[$€£¥₹₩₽]\\s?\\d[\\d.,]*(?:\\s?${CURRENCY_CODE}\\b)?|\\b${CURRENCY_CODE}\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[$€£¥₹₩₽]|${CURRENCY_CODE}\\b)(?!\\d)`, 'gu');
 
 /**
  * A number in a part of its own at the end of a box's label that counts (a filter's "3 stars <span class=cnt>118</span>"),
@@ -156,7 +158,7 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
     if (/\p{L}/u.test(before) && /[\s:,–—-]$/u.test(before)) out = before.replace(/[\s:,–—-]+$/u, '');
   }
   // A state said after a comma ("Question 3, unanswered": a quiz's question buttons): it changes as the user goes on.
-  const said = STATE_SAID_AFTER.exec(out) ?? (toggles(el) ? TOGGLE_SAYS.exec(out) : null);
+  const said = STATE_SAID_AFTER.exec(out) ?? CART_SAYS.exec(out) ?? (toggles(el) ? TOGGLE_SAYS.exec(out) : null);
   if (said && /\p{L}/u.test(out.slice(0, said.index))) out = out.slice(0, said.index);
   // A price in a button's words ("Add to bag – €24,50"): it changes with the options chosen (explorer, session 44).
   const priced = out.replace(PRICE, ' ');
@@ -248,14 +250,17 @@ const camelWords = (token: string | undefined): string => (token ?? '').replace(
 /** A key said in a control's name ("Pause keyboard shortcut k", "Next (SHIFT+n)"): how to press it, not what it is. */
 const SHORTCUT_SAID = /\s*(?:keyboard shortcut\b.*|\((?:(?:shift|ctrl|control|alt|option|cmd|meta|⌘|⇧)\s*\+\s*)*\w\))\s*$/i;
 
-/** Words that are data, not a name: a commit's hash, a phone number. */
-const HASH_OR_PHONE = /^(?:(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]{7,40}|\+?[\d\s().-]{7,20})$/i;
+/** Words that are data, not a name: a commit's hash (small hex letters, two digits at least), a phone number. */
+const HASH = /^(?=(?:[a-f]*\d){2})(?=\d*[a-f])[0-9a-f]{7,40}$/;
+const PHONE = /^(?:\+\d[\d\s().-]{7,18}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})$/;
 
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
   const words = nameWords(withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label));
   // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).
-  const data = kind === 'link' && HASH_OR_PHONE.test(collapse(words));
-  let base = data ? (/^\s*tel:/i.test(attr(el, 'href') ?? '') ? 'phone' : '') : slug(words);
+  const said = collapse(words);
+  const phone = kind === 'link' && /^\s*tel:/i.test(attr(el, 'href') ?? '') && /^[\d\s().+-]{7,24}$/.test(said);
+  const data = kind === 'link' && (phone || HASH.test(said) || PHONE.test(said));
+  let base = data ? (phone ? 'phone' : '') : slug(words);
   if (!base) {
     base = slug(attr(el, 'placeholder') ?? '') || slug(camelWords(readableToken(idOf(el)))) || slug(camelWords(readableToken(attr(el, 'name'))))
       || slug(nameWords(iconName(el))) || slug(nameWords(tooltipOf(el)), 3)

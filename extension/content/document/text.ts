@@ -67,8 +67,8 @@ const VOWEL = /[aeiouy]/i;
  */
 function hashedPart(part: string): boolean {
   if (/[A-Za-z]\d+[A-Za-z]/.test(part)) return true;
-  // Small letters only, five or more, no vowel (Google Maps' `hfpxzc`).
-  if (/^[a-z]{5,}$/.test(part) && !VOWEL.test(part) && !ABBREVIATIONS.has(part)) return true;
+  // Small letters only, six or more, no vowel (Google Maps' `hfpxzc`; not `thmbs`, `ctrls`).
+  if (/^[a-z]{6,}$/.test(part) && !VOWEL.test(part) && !ABBREVIATIONS.has(part)) return true;
   // Capitals then small letters without a vowel, or one small letter, in a short part (Google's `QUXPNb`, `TIQqpf`; not
   // `URLs`, `URLbar`).
   const tail = /^[A-Z]{2,}([a-z]+)$/.exec(part)?.[1];
@@ -96,10 +96,10 @@ export const nameWords = (label: string): string => {
 };
 const PLURAL = /(\p{L}{2,}?)(?:ies|s)\b/gu;
 const singular = (word: string, stem: string): string => (word.endsWith('ies') ? `${stem}y` : word.endsWith('ss') ? word : stem);
-// "(4.2k)" too; not a phone number's area code ("(503) 555-0142").
-const BRACKETED_COUNT = /[([]\s*\d[\d,.]*[KkMm]?\+?(?:\s+([\p{L}\s]{1,20}?))?\s*[)\]](?!\s*\d{3}[-.\s]?\d{4})/gu;
-/** A count in running words: "Show 120 more flights", "See all 24 photos", "3 new". */
-const COUNT_IN_WORDS = /\b\d[\d,.]*[KkMm]?\+?\s+(?=(?:more|new|older|newer|earlier|additional)\b)|(?<=\ball\s+)\d[\d,.]*[KkMm]?\+?(?=\s+\p{L})/giu;
+// "(4.2k)" too (not a brand's "(3M)"); not a phone number's area code ("(503) 555-0142").
+const BRACKETED_COUNT = /[([]\s*\d[\d,]*(?:\.\d+[KkMm]|k)?(?:\s+([\p{L}\s]{1,20}?))?\s*[)\]](?!\s*\d{3}[-.\s]?\d{4})/gu;
+/** A count in running words: "Show 120 more flights", "See all 24 photos", "3 new" (not "Windows 11 new features"). */
+const COUNT_IN_WORDS = /(?<=^\s*|\b(?:show|see|load|view|get|display)\s+)\d[\d,.]*[KkMm]?\+?\s+(?=(?:more|new|older|newer|earlier|additional)\b)|(?<=\b(?:show|see|view)\s+all\s+)\d[\d,.]*[KkMm]?\+?(?=\s+\p{L})/giu;
 
 /** A word that is only a number ("941", "1", "2,5"; not "1.4m", "v2"). */
 const NUMBER_WORD = /(?<![\p{L}\p{N}]|[\p{N}][.,])[#№]?\d(?:[\d,.]*\d)?(?![\p{L}\p{N}]|[.,]\d)/gu;

@@ -300,7 +300,7 @@ function notAnotherKind(name: string, kind: SectionKind, el: Element): string {
   const other = LANDMARK_NAMES.get(name);
   if (!other || name === kind) return name;
   const found = Array.from(queryAllOf(ownerDocOf(el), other)).slice(0, 20);
-  return found.some((at) => at !== el && !ownLabel(at)) ? `${name}_${kind}` : name;
+  return found.some((at) => at !== el && (!ownLabel(at) || titleSlug(ownLabel(at)!) === name)) ? `${name}_${kind}` : name;
 }
 
 /** Class words that say how a thing looks or sits, not what it is (`dr-typography-t5`, `dr-margin-top-30`, `container`). */
@@ -657,12 +657,20 @@ function blockOfHeading(heading: Element, frameEl: Element | null, levels: Map<E
     block = parentOf(block);
   }
   if (!block || block === frameEl || tagOf(block) === 'BODY' || tagOf(block) === 'HTML') return null;
-  // Only a block named for what the heading says (`#comments` under "Comments", `div.reviews` under "Reviews (12)").
-  const word = /\p{L}{4,}/u.exec(collapse(textContentOf(heading)))?.[0]?.toLowerCase();
-  if (!word || !`${idOf(block)} ${classNameOf(block)}`.toLowerCase().includes(word.replace(/s$/, ''))) return null;
-  let after = 0;
+  // Only a block named for what the heading says (`#comments` under "Comments", `div.reviews` under "Reviews (12)"), by
+  // a whole word of its id or class (not `product-info` under "Production").
+  const word = /\p{L}{4,}/u.exec(collapse(textContentOf(heading)))?.[0]?.toLowerCase().replace(/s$/, '');
+  const words = `${idOf(block)} ${classNameOf(block)}`.toLowerCase().split(/[^a-z0-9]+/).map((part) => part.replace(/s$/, ''));
+  if (!word || !words.includes(word)) return null;
+  // And holding items after it: controls inside two or more of its children (a title bar's own "Write a review"
+  // button and sort select, or one toolbar of them, are no items; the list after the bar is the heading's).
+  const holders = new Set<Element>();
   for (const control of Array.from(queryAllOf(block, BLOCK_CONTROLS)).slice(0, 40)) {
-    if (!containsOf(heading, control) && comparePosition(heading, control) & 4 && ++after >= 2) return block;
+    if (containsOf(heading, control) || !(comparePosition(heading, control) & 4)) continue;
+    let child: Element | null = control;
+    while (child && parentOf(child) !== block) child = parentOf(child);
+    if (child && child !== control && !containsOf(child, heading)) holders.add(child);
+    if (holders.size >= 2) return block;
   }
   return null;
 }

@@ -131,3 +131,39 @@ test('a course\'s progress bar in its side bar is read', () => {
     <a href="/l/1">Lesson 1</a></aside><main><h1>Sample spaces</h1><button>Mark complete</button></main>`);
   expect(names(doc)).toContain('course_content__progress');
 });
+
+// Review, session 53: the rules above, at their edges.
+test('review: a pager\'s count is never a page-size option\'s; a title bar\'s heading still names the list after it', () => {
+  const rows = [1, 2, 3, 4].map((n) => `<li class="r"><a href="/p/${n}">Product ${n}</a> <span class="price">$${n}.99</span></li>`).join('');
+  const pager = build(`<main><h1>Search</h1><div class="pager"><span>1–25 of 143</span> <label>Show <select><option>25 results</option><option>50 results</option></select></label></div><ul class="res">${rows}</ul></main>`);
+  expect(lists(pager)[0]!.countSaid).toBe('1–25 of 143');
+  const reviews = build(`<main><h1>Widget Pro</h1><div class="reviews-header"><h2>Reviews</h2><button>Write a review</button><select aria-label="Sort by"><option>Newest</option><option>Top</option></select></div>
+    <ul class="list">${[1, 2, 3].map((n) => `<li class="review"><b>User ${n}</b><p>Great ${n}</p><button>Helpful</button></li>`).join('')}</ul><a href="/more">See more</a></main>`);
+  expect(names(reviews)).toEqual(expect.arrayContaining(['reviews__write_a_review_button', 'reviews__see_more_link']));
+  expect(names(reviews).filter((name) => name.startsWith('widget_pro__'))).toEqual([]);
+});
+
+test('review: a part some cards have twice is one field; a number before a month or a street names nothing', () => {
+  const card = (n: number, extra = '') => `<div class="card"><a class="name" href="/h/${n}">Hotel ${n}</a><p class="loc">City ${n}</p><p>View ${n}</p>${extra}<button>Save</button></div>`;
+  const [hotels] = lists(build(`<main><h2>Hotels</h2><div class="grid">${[1, 2, 3, 4, 5, 6].map((n) => card(n, n % 2 ? '' : '<p>Free cancellation</p>')).join('')}</div></main>`));
+  expect(hotels!.fields.filter((field) => field.startsWith('text'))).toEqual(['text']);
+  const dates = build(`<main><h1>Search</h1><ul class="res">${[3, 7, 12].map((n) => `<li><a href="/p/${n}">P ${n}</a> <span class="price">$${n}.99</span> <span>${n} March</span></li>`).join('')}</ul></main>`);
+  expect(lists(dates)[0]!.fields).not.toContain('march');
+});
+
+test('review: a header\'s help link names no column; dates, ids, a brand\'s "(3M)" and "Windows 11 new features" keep their words', () => {
+  const doc = build(`<main><h1>Invoices</h1><table><thead><tr><th>Invoice</th><th>Due date <a href="/help/due">Learn more</a> <button aria-label="Sort by due date">↕</button></th></tr></thead>
+    <tbody>${[1, 2, 3].map((n) => `<tr><td><a href="/i/${n}">INV-${n}</a></td><td>Mar ${n}</td></tr>`).join('')}</tbody></table>
+    <a href="/d">2024-01-15</a><a href="/o">1234567</a><a href="/s">Scotch (3M)</a><a href="/w">Windows 11 new features</a><a href="/f">Gift box, 6 items</a></main>`);
+  expect(lists(doc)[0]!.fields).not.toContain('learn_more');
+  expect(names(doc)).toEqual(expect.arrayContaining(['invoices__2024_01_15_link', 'invoices__1234567_link', 'invoices__scotch_3m_link',
+    'invoices__windows_11_new_features_link', 'invoices__gift_box_6_items_link']));
+});
+
+test('review: a description list of switches is settings, not data; a main labelled "Main" and a nav labelled "Main" stay apart', () => {
+  const settings = build(`<main><h1>Account</h1><dl class="settings"><dt>Notifications</dt><dd><button role="switch" aria-checked="true">On</button></dd>
+    <dt>Dark mode</dt><dd><button role="switch" aria-checked="false">Off</button></dd><dt>Autoplay</dt><dd><button role="switch" aria-checked="true">On</button></dd></dl></main>`);
+  expect(lists(settings).filter((list) => list.fields.includes('value'))).toEqual([]);
+  const doc = build(`<nav aria-label="Main"><a href="/a">Products</a></nav><main aria-label="Main"><h1>Welcome</h1><button>Start trial</button></main>`);
+  expect(names(doc)).toEqual(['main_nav__products_link', 'main__start_trial_button']);
+});
