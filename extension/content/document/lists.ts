@@ -1564,19 +1564,24 @@ function mergeIndexed(slots: SlotStats[]): SlotStats[] {
     if (new Set(items).size !== items.length) continue;
     const selector = group[0]!.selector.replace(NUMBERED_CLASS, '');
     if (!group.every((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el))) continue;
-    const [first, ...rest] = [...group].sort((a, b) => a.order - b.order);
-    first!.selector = selector;
-    first!.indexed = true;
-    for (const other of rest) {
-      first!.labels.push(...other.labels);
-      first!.texts.push(...other.texts);
-      first!.hasTextChild ||= other.hasTextChild;
-      if (first!.kind === 'text') first!.kind = other.kind;
-      for (const [item, el] of other.found) first!.found.set(item, el);
-      merged.add(other);
-    }
+    mergeInto(group, selector, merged).indexed = true;
   }
   return merged.size ? slots.filter((slot) => !merged.has(slot)) : slots;
+}
+
+/** The first slot of `group` in order, found by `selector`, with the others' labels, texts and items; they go to `merged`. */
+function mergeInto(group: readonly SlotStats[], selector: string, merged: Set<SlotStats>): SlotStats {
+  const [first, ...rest] = [...group].sort((a, b) => a.order - b.order);
+  first!.selector = selector;
+  for (const other of rest) {
+    first!.labels.push(...other.labels);
+    first!.texts.push(...other.texts);
+    first!.hasTextChild ||= other.hasTextChild;
+    if (first!.kind === 'text') first!.kind = other.kind;
+    for (const [item, el] of other.found) first!.found.set(item, el);
+    merged.add(other);
+  }
+  return first!;
 }
 
 /** `:not(.strike)` parts of a slot's last step (notTheOthers). */
@@ -1607,16 +1612,7 @@ function mergeNegated(slots: SlotStats[]): SlotStats[] {
     const members = group.filter((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el));
     const items = members.flatMap((slot) => [...slot.found.keys()]);
     if (members.length < 2 || new Set(items).size !== items.length) continue;
-    const [first, ...rest] = [...members].sort((a, b) => a.order - b.order);
-    first!.selector = selector;
-    for (const other of rest) {
-      first!.labels.push(...other.labels);
-      first!.texts.push(...other.texts);
-      first!.hasTextChild ||= other.hasTextChild;
-      if (first!.kind === 'text') first!.kind = other.kind;
-      for (const [item, el] of other.found) first!.found.set(item, el);
-      merged.add(other);
-    }
+    mergeInto(members, selector, merged);
   }
   return merged.size ? slots.filter((slot) => !merged.has(slot)) : slots;
 }
