@@ -79,7 +79,8 @@ function ownWords(block: Element, whole: string): string | undefined {
   let best: string | undefined;
   for (const part of Array.from(queryAllOf(block, '*'))) {
     if (closestOf(part, 'select, option, [hidden], [aria-hidden=true]')) continue;
-    const found = RANGE.exec(collapse(textOf(part, 300))) ?? RESULTS.exec(collapse(textOf(part, 300)));
+    const text = collapse(textOf(part, 300));
+    const found = RANGE.exec(text) ?? RESULTS.exec(text);
     const said = found ? collapse(found[0]) : '';
     if (said && said !== whole && whole.startsWith(said) && (best === undefined || said.length > best.length)) best = said;
   }

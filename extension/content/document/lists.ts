@@ -486,7 +486,6 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
 const DURATION = /^(?:\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|d|days?)\b\s*)+$/i;
 const DISTANCE = /^\d[\d,]*(?:\.\d+)?\s*(?:mi|miles?|km|kilometres?|kilometers?|m|metres?|meters?|ft|feet|yd|yards?)$/i;
 
-/** A field of unnamed parts named by what every item's words measure (a route's `duration` and `distance`: were `text`, `text_2`). */
 /** The "What" of `aria-label="What: value"`, the same on every element; undefined where any says otherwise. */
 function saidAs(elements: Iterable<Element>): string | undefined {
   let what: string | undefined;
@@ -498,6 +497,7 @@ function saidAs(elements: Iterable<Element>): string | undefined {
   return what && slug(what, 2) ? slug(what, 2) : undefined;
 }
 
+/** A field of unnamed parts named by what every item's words measure (a route's `duration` and `distance`: were `text`, `text_2`). */
 function measureName(texts: readonly string[]): string | undefined {
   if (texts.length < 2) return undefined;
   if (texts.every((text) => DISTANCE.test(text))) return 'distance';
@@ -566,7 +566,7 @@ const SORT_WORDS = /\(?\s*\b(?:(?:currently\s+)?sorted\s+|sort\s+)?(?:in\s+)?(?:
  * nothing, a box of 1px, placed far off the screen), or hidden for everyone.
  */
 function hiddenFromEye(el: Element): boolean {
-  if (SKIP_TAGS.has(tagOf(el)) || hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true') return true;
+  if (hiddenByMarkup(el)) return true;
   if (Array.from(classListOf(el)).some((name) => VISUALLY_HIDDEN.test(name))) return true;
   const style = styleOf(el);
   if (!style) return false;
@@ -630,9 +630,12 @@ function wordsIn(cell: Element, skip: ((el: Element) => boolean) | undefined, by
   return collapse(parts.join(''));
 }
 
+/** Hidden by its tag or attributes, from everyone. */
+const hiddenByMarkup = (el: Element): boolean => SKIP_TAGS.has(tagOf(el)) || hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true';
+
 /** Hidden from screen readers too. */
 function hiddenFromAll(el: Element): boolean {
-  if (SKIP_TAGS.has(tagOf(el)) || hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true') return true;
+  if (hiddenByMarkup(el)) return true;
   const style = styleOf(el);
   return !!style && (style.display === 'none' || style.visibility === 'hidden');
 }
@@ -1599,7 +1602,7 @@ function mergeNegated(slots: SlotStats[]): SlotStats[] {
     const before = slot.selector.slice(0, slot.selector.length - last.length);
     if (before.includes(':not(')) continue;
     // An index too: items with a second classless sibling pick theirs by place (`p:nth-of-type(2)`).
-    const base = `${before}${last.replace(NOT_CLASS, '').replace(/:nth-of-type\(\d+\)$/, '')}`;
+    const base = `${before}${last.replace(NOT_CLASS, '').replace(NTH_OF_TYPE_END, '')}`;
     const group = byBase.get(base);
     if (group) group.push(slot); else byBase.set(base, [slot]);
   }

@@ -643,9 +643,8 @@ const BLOCK_CONTROLS = 'a[href],button,input:not([type=hidden]),select,textarea,
 /**
  * The block a lone heading (not a page's title) heads with what follows it inside, controls among them, named for what
  * it says (a video page's `#comments` with its "Comments" heading and the comments): the heading names no more than
- * it, not the next column
- * (the up-next videos beside were `comments__…`; explorer, session 53). A title bar (the heading alone, or with one
- * "View all" link) still names what follows its wrapper.
+ * it, not the next column (the up-next videos beside were `comments__…`; explorer, session 53). A title bar still
+ * names what follows its wrapper.
  */
 function blockOfHeading(heading: Element, frameEl: Element | null, levels: Map<Element, string | null>): Element | null {
   if (tagOf(heading) === 'H1' || attr(heading, 'aria-level') === '1') return null;
@@ -659,8 +658,10 @@ function blockOfHeading(heading: Element, frameEl: Element | null, levels: Map<E
   if (!block || block === frameEl || tagOf(block) === 'BODY' || tagOf(block) === 'HTML') return null;
   // Only a block named for what the heading says (`#comments` under "Comments", `div.reviews` under "Reviews (12)"), by
   // a whole word of its id or class (not `product-info` under "Production").
+  // The block's words first: most blocks have none, and the heading's text is not read for them.
+  const words = `${idOf(block)} ${classNameOf(block)}`.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((part) => part.replace(/s$/, ''));
+  if (!words.length) return null;
   const word = /\p{L}{4,}/u.exec(collapse(textContentOf(heading)))?.[0]?.toLowerCase().replace(/s$/, '');
-  const words = `${idOf(block)} ${classNameOf(block)}`.toLowerCase().split(/[^a-z0-9]+/).map((part) => part.replace(/s$/, ''));
   if (!word || !words.includes(word)) return null;
   // And holding items after it: controls inside two or more of its children (a title bar's own "Write a review"
   // button and sort select, or one toolbar of them, are no items; the list after the bar is the heading's).
