@@ -124,8 +124,11 @@ function termBefore(el: Element): string {
  * The legend of the fieldset a list fills (a search's facets: `<fieldset><legend>Brand</legend><ul class="facet__list">`
  * is `brand`, was `facet_list`, `facet_list_2`; explorer, session 47): the list itself, or the list one wrapper down.
  */
-function legendAround(el: Element): string {
+function legendAround(el: Element, choices: boolean): string {
   for (let at: Element | null = parentOf(el), up = 0; at && up < 2; at = parentOf(at), up++) {
+    // A labelled radio group a list of its choices fills, beside the question's words ("How likely are you to recommend
+    // us?" over a 0–10 scale was `scale`, the scale's class).
+    if (choices && attr(at, 'role') === 'radiogroup') return ariaLabels(at).find((label) => label && label.length <= 120) ?? '';
     if (tagOf(at) !== 'FIELDSET') continue;
     const legend = firstElementChildOf(at);
     return legend && tagOf(legend) === 'LEGEND' ? legendWords(legend, 80) : '';
@@ -225,7 +228,7 @@ function listLabels(list: DetectedList): string[] {
   // request's title before its tabs' `nav`, a product's before its `section` of reviews: the lists were named after
   // the title, renamed with every pull request or product; explorer, session 50).
   if (!matchesOf(el, NAMING_BLOCKS) || (!ariaLabels(el).some(Boolean) && !startsWithHeading(el))) out.push(headingBefore(el));
-  out.push(legendAround(el));
+  out.push(legendAround(el, list.members.every((m) => m.kind === 'radio')));
   const token = listToken(idOf(el)) ?? Array.from(classListOf(el)).map(listToken).find(Boolean);
   if (token) out.push(token);
   const field = sharedFieldName(list);
