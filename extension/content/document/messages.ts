@@ -12,8 +12,8 @@ import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { attr, childrenOf, classListOf, closestOf, firstChildOf, idOf, matchesOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, rootNodeOf } from './dom-safe.ts';
 
-/** Roles whose element is a message (live regions by role; `marquee` and `timer` are not announced by default). */
-const MESSAGE_ROLES: ReadonlySet<string> = new Set(['status', 'alert', 'log']);
+/** Roles whose element is a message: live regions by role, and a timer (not announced by default, but what a task about time left reads). */
+const MESSAGE_ROLES: ReadonlySet<string> = new Set(['status', 'alert', 'log', 'timer']);
 /**
  * Messages of one page read, at most: the first ones rendered in document order, empty or not, so that which messages
  * are entries does not change as they fill and clear (a toast that clears takes no other's place). An empty one is
@@ -101,7 +101,7 @@ function inlineLabel(el: Element): string {
 }
 
 /** The words of a class that says it holds messages (`flash-messages`, `toast-container` → "toast"). */
-const MESSAGE_CLASS = /(toast|flash|notice|notif|alert|error|status|message|feedback|announce|result|snackbar|banner)/i;
+const MESSAGE_CLASS = /(toast|flash|notice|notif|alert|error|status|message|feedback|announce|result|snackbar|banner|countdown|timer)/i;
 const PLACE_WORDS = /^(container|wrapper|wrap|region|area|holder|inner|outer|box|root|list|js|is|has)$/i;
 function classLabel(el: Element): string {
   for (const name of Array.from(classListOf(el)).slice(0, 12)) {
@@ -212,7 +212,8 @@ export function messageName(el: Element, label: string): string {
     () => readableToken(idOf(el))?.replace(/([a-z])([A-Z])/g, '$1 $2') ?? '',
     () => readableToken(attr(el, 'name'))?.replace(/([a-z])([A-Z])/g, '$1 $2') ?? '',
     () => (htmlTag(el) === 'OUTPUT' ? outputFor(el) : ''),
-    () => fieldName(el),
+    // A timer counts down for the page or the form, never for the field it happens to follow.
+    () => (messageRole(el) === 'timer' ? '' : fieldName(el)),
     () => classLabel(el),
   ];
   for (const candidate of candidates) {

@@ -3,7 +3,7 @@
  * Explorer, session 54.
  */
 import { expect, test } from 'vitest';
-import { build, lists } from './helpers.ts';
+import { build, entries, lists } from './helpers.ts';
 
 const scale = (points: number) => Array.from({ length: points }, (_, i) => `<label class="opt"><input type="radio" name="nps" value="${i}"><span>${i}</span></label>`).join('');
 
@@ -14,4 +14,12 @@ test('a scale of radios in a labelled radio group is named by the group\'s quest
   const [nps] = lists(doc);
   expect(nps!.name).toMatch(/how_likely/);
   expect(nps!.description).toBe('How likely are you to recommend us?');
+});
+
+test('a timer is a message the page shows, named by its label or class, never by the field before it', () => {
+  const doc = build(`<main><h1>Quiz</h1><form><label for="c">Anything else?</label><textarea id="c"></textarea>
+    <div role="timer" class="countdown">Time left: 04:59</div><button type="submit">Submit</button></form>
+    <div role="timer" aria-label="Sale ends in">02:14:09</div></main>`);
+  const timers = entries(doc).filter((e) => e.kind === 'message');
+  expect(timers.map((e) => [e.name.split('__')[1], e.description])).toEqual([['countdown', 'Time left: 04:59'], ['sale_ends_in', '02:14:09']]);
 });
