@@ -89,11 +89,18 @@ export const quote = (text: string, max = 80): string => JSON.stringify(truncate
  * lives, so they are left out.
  */
 export const nameWords = (label: string): string => {
-  const out = label.replace(BRACKETED_COUNT, ' ').replace(COUNT_IN_WORDS, ' ');
+  const out = label.replace(BRACKETED_COUNT, ' ').replace(COUNT_IN_WORDS, ' ')
+    .replace(LEADING_COUNT, (_, word: string) => word.replace(PLURAL, singular));
   // A label that is only such a count ("(128 reviews)": a product's link to its reviews) keeps its words, as one
   // ("(1 review)" and "(2 reviews)" are one name: review, session 50).
   return /[\p{L}\p{N}]/u.test(out) ? out : label.replace(BRACKETED_COUNT, (_, words?: string) => ` ${(words ?? '').replace(PLURAL, singular)} `);
 };
+/**
+ * A count of what people left that a label starts with ("312 reviews", "24 questions answered", "1.2k comments"): the
+ * thing counted, in the singular ("1 review" and "312 reviews" are one name). Not other leading numbers ("5 stars" of a
+ * rating filter, "3 bedrooms": they tell twins apart).
+ */
+const LEADING_COUNT = /^\s*\d[\d,.]*[KkMm]?\+?\s+(reviews?|ratings?|comments?|questions?|answers?|repl(?:y|ies)|followers?|likes?|votes?|views?|reactions?|shares?|downloads?|subscribers?)\b/iu;
 const PLURAL = /(\p{L}{2,}?)(?:ies|s)\b/gu;
 const singular = (word: string, stem: string): string => (word.endsWith('ies') ? `${stem}y` : word.endsWith('ss') ? word : stem);
 // "(4.2k)" too (not a brand's "(3M)"); not a phone number's area code ("(503) 555-0142").

@@ -3,7 +3,7 @@
  * Explorer, session 54.
  */
 import { expect, test } from 'vitest';
-import { build, entries, lists } from './helpers.ts';
+import { build, entries, lists, names } from './helpers.ts';
 
 const scale = (points: number) => Array.from({ length: points }, (_, i) => `<label class="opt"><input type="radio" name="nps" value="${i}"><span>${i}</span></label>`).join('');
 
@@ -22,4 +22,12 @@ test('a timer is a message the page shows, named by its label or class, never by
     <div role="timer" aria-label="Sale ends in">02:14:09</div></main>`);
   const timers = entries(doc).filter((e) => e.kind === 'message');
   expect(timers.map((e) => [e.name.split('__')[1], e.description])).toEqual([['countdown', 'Time left: 04:59'], ['sale_ends_in', '02:14:09']]);
+});
+
+test('a link that starts with a count of reviews or questions is named by what it counts, so the name holds as the count grows', () => {
+  const page = (reviews: string, questions: string) => build(`<main><h1>Trail Runner 3</h1><a href="#reviews">${reviews}</a><a href="#qa">${questions}</a>
+    <a href="/s/5">5 stars</a><a href="/s/4">4 stars</a><button>Add to bag</button></main>`);
+  expect(names(page('312 reviews', '24 questions answered'))).toEqual(['trail_runner_3__review_link', 'trail_runner_3__question_answered_link',
+    'trail_runner_3__5_stars_link', 'trail_runner_3__4_stars_link', 'trail_runner_3__add_to_bag_button']);
+  expect(names(page('1 review', '1,204 questions answered'))).toEqual(names(page('312 reviews', '24 questions answered')));
 });
