@@ -6,7 +6,7 @@ import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
 import { accessibleName, forgetClosedRoots, iconName, labelsOf, referencedText, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSecretInput, isSensitive, kindOf, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
-import { HEADER_BUTTONS, detectLists, headerText, type DetectedList } from './lists.ts';
+import { HEADER_BUTTONS, detectLists, headerText, ownClasses, type DetectedList } from './lists.ts';
 import { declaredTotal, drawsMoreUncounted } from './virtual.ts';
 import { DAYS_LIST } from './calendar.ts';
 import { inFieldBox } from './field-buttons.ts';
@@ -22,7 +22,7 @@ import { markedItems } from './item-marks.ts';
 import { sayMenuRows, tellRowsApart } from './row-words.ts';
 import { countSaid } from './count-said.ts';
 import { admitMessage, messageEntry, type MessageCount } from './messages.ts';
-import { MAX_UPWARD_STEPS, attr, childElementCountOf, classListOf, closestOf, containsOf, firstElementChildOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, childElementCountOf, closestOf, containsOf, firstElementChildOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
 /** A link's target as keys of its own: its path's last segment, then its query (`/c/7` → `7`, `/t?tag=red` → `tag_red`). */
 function targetParts(el: Element): [string, string] {
@@ -229,7 +229,7 @@ function listLabels(list: DetectedList): string[] {
   // the title, renamed with every pull request or product; explorer, session 50).
   if (!matchesOf(el, NAMING_BLOCKS) || (!ariaLabels(el).some(Boolean) && !startsWithHeading(el))) out.push(headingBefore(el));
   out.push(legendAround(el, list.members.every((m) => m.kind === 'radio')));
-  const token = listToken(idOf(el)) ?? Array.from(classListOf(el)).map(listToken).find(Boolean);
+  const token = listToken(idOf(el)) ?? ownClasses(el).map(listToken).find(Boolean);
   if (token) out.push(token);
   const field = sharedFieldName(list);
   if (field) out.push(field);

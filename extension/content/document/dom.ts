@@ -379,12 +379,27 @@ export function accessibleName(el: Element): string {
 export const hideSecrets = (text: string): string => (secrets.length ? secrets.reduce((out, secret) => out.split(secret).join('•••'), text) : text);
 
 /**
+ * Whether the only words a control holds are its pictures' titles (`<button aria-label="Next photo"><svg><title>Chevron
+ * Right`): then its own label says what it is (explorer, session 54: a carousel's buttons read "Chevron Left").
+ */
+export function wordsOnlyInPictures(el: Element): boolean {
+  if (!queryOf(el, 'svg title')) return false;
+  const walker = ownerDocOf(el).createTreeWalker(el, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/\S/.test(node.nodeValue ?? '') && !closestOf(parentOf(node)!, 'svg')) return false;
+  }
+  return true;
+}
+
+/**
  * The words a control shows on the page (its text, a button input's value) where its accessible name says something
  * else: `<button aria-label="Harmless: view profile">Delete account</button>` shows "Delete account" (session 22).
  * Undefined when the name holds them, or they have no letter or digit (an icon, "×"). Not for what the user types.
  */
 export function shownTextBesides(el: Element, name: string): string | undefined {
   if (!hasAttr(el, 'aria-label') && !hasAttr(el, 'aria-labelledby')) return undefined;
+  // An icon's title is no word the eye sees.
+  if (wordsOnlyInPictures(el)) return undefined;
   const tag = tagOf(el);
   // A picker's words are its choice, shown as its value (choice-shown.ts).
   if (holdsTypedText(el) || tag === 'SELECT' || showsChoice(el)) return undefined;

@@ -5,7 +5,7 @@
 import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf } from './dom.ts';
+import { SKIP_TAGS, accessibleName, hiddenInline, wordsOnlyInPictures, hideSecrets, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
@@ -91,6 +91,10 @@ function headedSettings(items: readonly Element[], memberMap: Map<Element, Candi
   }
   const labelSets: string[] = [];
   const cards: HeadedCard[] = [];
+  // Cards whose controls say the card's title ("Quantity for Red shirt"): products, each with its own fields, when all
+  // say theirs or their labels are the same but for it. Some among settings are settings named by their section ("2+
+  // stops" under "Stops", "Max price" under "Price" among a search's filter groups: explorer, session 54).
+  let titled = 0;
   for (const item of items) {
     const heading = queryOf(item, 'h1,h2,h3,h4,h5,h6,[role=heading]');
     if (!heading) return undefined;
@@ -99,10 +103,11 @@ function headedSettings(items: readonly Element[], memberMap: Map<Element, Candi
     const controls = (memberMap.get(item) ?? []).filter((m) => FORM_CHOICE_KINDS.has(m.kind) || FORM_FIELD_KINDS.has(m.kind));
     if (!controls.length) continue;
     const labels = controls.map((m) => collapse(accessibleName(m.el)).toLowerCase());
-    if (labels.some((label) => !label || (!!title && label.includes(title)))) return undefined;
-    labelSets.push(labels.join('|'));
+    if (labels.some((label) => !label)) return undefined;
+    if (title && labels.some((label) => label.includes(title))) titled++;
+    labelSets.push(labels.map((label) => (title ? label.split(title).join('\u0000') : label)).join('|'));
   }
-  return labelSets.length >= 2 && new Set(labelSets).size > 1 ? cards : undefined;
+  return labelSets.length >= 2 && new Set(labelSets).size > 1 && titled < labelSets.length ? cards : undefined;
 }
 
 /** A card and the heading that names its section. */
@@ -293,6 +298,34 @@ function ownText(el: Element): boolean {
   return false;
 }
 
+/**
+ * Parts named by classes that share a plugin's prefix of two words or more (`wprm-recipe-ingredient-amount`, `…-unit`,
+ * `…-name`): what follows it (`amount`, `unit`, `name`; explorer, session 54), where that tells them apart.
+ */
+function withoutSharedPrefix(names: Map<SlotStats, string>): void {
+  const groups = new Map<string, { slot: SlotStats; words: string[] }[]>();
+  for (const slot of names.keys()) {
+    const words = slot.kind === 'text' ? (fieldClass(slot.sample) ?? '').split(/[-_\s]+/).filter(Boolean) : [];
+    if (words.length < 3) continue;
+    const key = words.slice(0, 2).join(' ').toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push({ slot, words }); else groups.set(key, [{ slot, words }]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    let shared = 2;
+    while (group.every(({ words }) => words.length > shared + 1 && words[shared] === group[0]!.words[shared])) shared++;
+    const rest = group.map(({ words }) => slug(words.slice(shared).join(' '), 3));
+    if (rest.every(Boolean) && new Set(rest).size === rest.length) group.forEach(({ slot }, i) => names.set(slot, rest[i]!));
+  }
+}
+
+/** Letters in a text of its own (a child text node), not only in its elements. */
+function ownWords(el: Element): boolean {
+  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && /\p{L}/u.test(node.nodeValue ?? '')) return true;
+  return false;
+}
+
 /** A label that starts with a date: a month's name or its short form before a day ("May 2, 2024", "Sept. 3"). */
 const DATED = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d/i;
 
@@ -377,13 +410,26 @@ function genericClass(name: string): boolean {
   return words.every((word) => /^\d+$/.test(word) || GENERIC_CLASS_WORDS.has(word.toLowerCase()));
 }
 
+/** Classes a framework puts on every element it draws, naming none (YouTube's link class on every link). */
+const FRAMEWORK_CLASSES: ReadonlySet<string> = new Set(['yt-simple-endpoint']);
+
+/**
+ * An element's classes that may say what it is: not Polymer's scoping (`style-scope ytd-video-renderer`: the mark and
+ * the scope's element name, on every part of that element; explorer, session 54: fields and lists named `style_scope`).
+ */
+export function ownClasses(el: Element): string[] {
+  const classes = Array.from(classListOf(el));
+  const scope = classes.indexOf('style-scope');
+  return classes.filter((name, i) => !(scope >= 0 && (i === scope || i === scope + 1)) && !FRAMEWORK_CLASSES.has(name));
+}
+
 /**
  * The class that names a field: not a state, not a script hook (`js-…`); of a BEM class its element part
  * (`most-popular-list-item__rank` → `rank`, modifiers aside), or with `withBlock` block and element (`author__name` →
  * `author name`: describe() asks for it where element parts collide, `author__name` and `product__name`).
  */
 function fieldClass(el: Element, withBlock = false): string | undefined {
-  for (const name of Array.from(classListOf(el))) {
+  for (const name of ownClasses(el)) {
     if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
     const bem = /^([A-Za-z][A-Za-z0-9-]*?)__([A-Za-z][A-Za-z0-9-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
     if (bem) return withBlock ? `${withoutKitPrefix(bem[1]!)} ${bem[2]!}` : withoutLayoutWord(bem[2]!);
@@ -451,6 +497,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
   const own = cls && slot.indexed ? cls.replace(/[-_]?\d+$/, '') : cls;
   // A kit's class that says only what kind of control it is (`ant-checkbox-input`, `MuiButton-root`): the kind says it.
+  // A class cut to a few letters (`pr`, `dur`) over words that say what they are (prices, spans of time): those words.
+  const measured = own && slot.kind === 'text' && /^[A-Za-z]{1,3}$/.test(own) ? valueName(slot.texts) : undefined;
+  if (measured) return measured;
   if (own && !(slot.kind !== 'text' && saysOnlyKind(own))) return slug(own.replace(/([a-z])([A-Z])/g, '$1 $2'), withBlock ? 4 : 3);
   // An image with no readable class (`img.avatar` is `avatar`).
   if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return 'image';
@@ -478,8 +527,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   if (fact === 'rating' || fact === 'price') return fact;
   // A date said for machines too, in any element (GitHub's `<relative-time datetime>`), as a `<time>` is.
   if (hasAttr(slot.sample, 'datetime') && slot.selector !== ':scope') return 'date';
-  return TAG_FIELD[tagOf(slot.sample)] ?? (slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined) ?? STRUCK_FIELD[tagOf(slot.sample)]
-    ?? measureName(slot.texts) ?? 'text';
+  const wrapped = slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined;
+  return TAG_FIELD[tagOf(slot.sample)] ?? (wrapped && /^[A-Za-z]{1,3}$/.test(wrapped) ? valueName(slot.texts) : undefined) ?? wrapped
+    ?? STRUCK_FIELD[tagOf(slot.sample)] ?? measureName(slot.texts) ?? 'text';
 }
 
 /** Every item's words a span of time ("24 min", "1 hr 12 min", "2h 15m") or a length ("5.1 miles", "800 m"). */
@@ -495,6 +545,14 @@ function saidAs(elements: Iterable<Element>): string | undefined {
     what = said;
   }
   return what && slug(what, 2) ? slug(what, 2) : undefined;
+}
+
+/** Every item's words an amount of money ("$289", "€1.299,00", "1 299 kr"). */
+const PRICE_TEXT = /^(?:[$€£¥₹]\s?\d[\d,.\s]*|\d[\d,.\s]*\s?(?:[$€£¥₹]|kr|USD|EUR|GBP))$/;
+
+/** What every item's words are, where they say it themselves: a price, a distance, a span of time, a count. */
+function valueName(texts: readonly string[]): string | undefined {
+  return texts.length >= 2 && texts.every((text) => PRICE_TEXT.test(text.trim())) ? 'price' : measureName(texts);
 }
 
 /** A field of unnamed parts named by what every item's words measure (a route's `duration` and `distance`: were `text`, `text_2`). */
@@ -597,12 +655,15 @@ export function headerText(cell: Element, skip?: (el: Element) => boolean): stri
   // A header that is an icon button only (a clock for "Duration"): the button's label (explorer, session 49). One
   // whose only words are for screen readers (`<span class="sr-only">Feature</span>`): those.
   const text = (/[\p{L}\p{N}]/u.test(own) ? own : wordsIn(cell, undefined, true))
-    || collapse(attr(queryOf(cell, 'button[aria-label],[role=button][aria-label]') ?? cell, 'aria-label') ?? '')
+    || collapse(attr(queryOf(cell, 'button[aria-label],[role=button][aria-label]') ?? cell, 'aria-label') ?? '').replace(SELECT_ALL, '')
     || wordsIn(cell, undefined, false);
   if (!hasAttr(cell, 'aria-sort')) return text;
   const unsorted = collapse(text.replace(SORT_WORDS, ' '));
   return /[\p{L}\p{N}]/u.test(unsorted) ? unsorted : text;
 }
+
+/** A corner cell's command ("Select all" over a sheet's row numbers), which names no column. */
+const SELECT_ALL = /^(?:(?:select|deselect|unselect|check|uncheck|toggle)\s+all(?:\s+rows)?)$/i;
 
 /** Buttons and fields in a header cell, whose words are theirs, not the column's. */
 export const HEADER_BUTTONS = 'button, select, textarea, input, [role=button], [role=checkbox], [role=switch], [role=combobox]';
@@ -1223,7 +1284,15 @@ export function sampleText(el: Element): string {
   // Typed text, also where the editor wraps it in formatting (a span inside a contenteditable).
   for (let at: Element | null = el, steps = 0; at && steps < MAX_UPWARD_STEPS; at = parentOf(at), steps++) if (holdsTypedText(at)) return '';
   // A price with what it cost before, a rating drawn as stars: as the page's facts read (facts.ts), and `.text()`.
-  return factText(el) ?? (textOf(el, 200) || labelWords(el));
+  return factText(el) ?? ((wordsOnlyInPictures(el) && labelWords(el)) || textOf(el, 200) || labelWords(el));
+}
+
+
+/** An icon whose title is all a control in the item shows, the control named by its own label: no words of the item. */
+function iconOfLabelledControl(el: Element, item: Element): boolean {
+  if (localNameOf(el) !== 'svg' && !closestOf(el, 'svg')) return false;
+  const control = closestOf(el, 'a[href], button, [role=button], [role=link]');
+  return !!control && containsOf(item, control) && !!labelWords(control) && wordsOnlyInPictures(control);
 }
 
 /** Controls whose own label or title is what they say when they show no words. */
@@ -1311,6 +1380,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       // A comment's replies are items of their own.
       if (comments && commentOf(el, comments, item) !== item) continue;
       if (!candidate && drawn && slottedIntoControl(el, item, (at) => candidates.has(at))) continue;
+      if (!candidate && iconOfLabelledControl(el, item)) continue;
       // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
       const hidden = candidate ? null : closestOf(el, '[aria-hidden=true],[hidden],script,style');
       if (hidden && (containsOf(item, hidden) || !containsOf(item, el))) continue;
@@ -1366,6 +1436,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const names = new Map<SlotStats, string>();
   const used = new Set(RESERVED_FIELD_NAMES);
   const firstNames = new Map(kept.map((slot) => [slot, (slot.selector === ':scope' && itemField) || slotName(slot, scanned.length) || 'item'] as const));
+  withoutSharedPrefix(firstNames);
   const countOf = (values: Iterable<string>) => {
     const counts = new Map<string, number>();
     for (const name of values) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -1413,6 +1484,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return inner.length > 0 && [...slot.found].every(([item, control]) => {
       const parts = inner.map((other) => slotElement(item, other.selector)).filter((el): el is Element => !!el);
       if (!parts.length) return !sampleText(control);
+      // Words of its own beside its parts (a sort tab "Cheapest <span>$198 • 8h 10m</span>": explorer, session 54).
+      if (ownWords(control)) return false;
       // Counters only: a title's words beside its date, a hidden "Video", leave the title field the item's words.
       if (parts.some((part) => /\p{L}/u.test(sampleText(part)))) return true;
       const rest = parts.reduce((words, part) => words.replace(sampleText(part), ' '), sampleText(control));

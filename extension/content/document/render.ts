@@ -4,7 +4,7 @@
  */
 import type { ElementEntry, Entry, ListEntry, ListSlot, PageDocument, Section } from './types.ts';
 import { isList } from './types.ts';
-import { nameWords, quote, slug, truncate } from './text.ts';
+import { quote, slug, truncate, withoutCounts } from './text.ts';
 
 export type CountTokens = (text: string) => number;
 export const estimateTokens: CountTokens = (text) => Math.ceil(text.length / 4);
@@ -100,7 +100,7 @@ export function renderElement(entry: ElementEntry): string {
   // A control that shows other words than its name has both, quoted apart: a long name cannot push them out.
   const { label, shows } = splitShown(entry.description);
   // The label is implied only when the name holds all of its words (slugs keep at most 4).
-  const base = slug(nameWords(label), 100);
+  const base = slug(withoutCounts(label), 100);
   const kindInName = own.endsWith(`_${entry.kind}`) && !entry.inputType;
   // A radio's name leads with its group (`delivery_express_next_day`): a label ending it is spelt by it too, when the
   // name loses nothing of it (not "+10", "$100", "C#").
@@ -182,7 +182,7 @@ const GENERIC_LINK_GROUPS: ReadonlySet<string> = new Set(Object.values(LINK_GROU
 /** A list's description adds nothing when its name was made from it (the name keeps its first words). */
 function describedByName(entry: ListEntry): boolean {
   const own = entry.name.slice(entry.name.indexOf('__') + 2).replace(/_\d+$/, '');
-  const base = slug(nameWords(entry.description), 100);
+  const base = slug(withoutCounts(entry.description), 100);
   return !!base && (base === own || base.startsWith(`${own}_`));
 }
 
@@ -245,7 +245,7 @@ export const renderEntry = (entry: Entry): string => (isList(entry) ? renderList
  * the name already spells are left out.
  */
 export function renderSectionHeader(section: Section): string {
-  const titled = !!section.title && !slug(nameWords(section.title), 12).startsWith(section.name);
+  const titled = !!section.title && !slug(withoutCounts(section.title), 12).startsWith(section.name);
   const kindInName = section.name === section.kind || section.name.endsWith(`_${section.kind}`);
   const kind = section.kind === 'heading' || kindInName ? '' : section.kind;
   const inner = [kind, titled ? quote(section.title, 60) : '', section.says ? `says ${quote(section.says, 200)}` : ''].filter(Boolean).join(' ');

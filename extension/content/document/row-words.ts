@@ -11,7 +11,7 @@ import { collapse, truncate } from './text.ts';
 
 const MAX_CLIMB = 4;
 const MAX_GROUP = 50;
-const CONTROLS = 'button, [role=button], select, label, [role=menu]';
+const CONTROLS = 'button, [role=button], select, [role=menu]';
 const MAX_CHARS = 60;
 
 /** For each control of a group named alike: the words of the biggest box around it that holds none of the others. */

@@ -85,22 +85,28 @@ function hashedPart(part: string): boolean {
 export const quote = (text: string, max = 80): string => JSON.stringify(truncate(collapse(text), max));
 
 /**
- * The words of a label that go into a name: counts ("Inbox (2)", "Cart [3]", "Comments (5 posted)") change as the page
- * lives, so they are left out.
+ * The words of a label that go into a name: counts ("Inbox (2)", "Cart [3]", "Comments (5 posted)", "312 reviews")
+ * change as the page lives, so they are left out.
  */
-export const nameWords = (label: string): string => {
-  const out = label.replace(BRACKETED_COUNT, ' ').replace(COUNT_IN_WORDS, ' ')
-    .replace(LEADING_COUNT, (_, word: string) => word.replace(PLURAL, singular));
+export const nameWords = (label: string): string => withoutCounts(label.replace(LEADING_COUNT, (_, word: string) => plural(word)));
+
+/**
+ * A label without the counts names leave out, but for a count of what people left that it starts with ("312 reviews"):
+ * a rendered line says its label beside its name where the name does not hold all of that (the count, here).
+ */
+export const withoutCounts = (label: string): string => {
+  const out = label.replace(BRACKETED_COUNT, ' ').replace(COUNT_IN_WORDS, ' ');
   // A label that is only such a count ("(128 reviews)": a product's link to its reviews) keeps its words, as one
   // ("(1 review)" and "(2 reviews)" are one name: review, session 50).
   return /[\p{L}\p{N}]/u.test(out) ? out : label.replace(BRACKETED_COUNT, (_, words?: string) => ` ${(words ?? '').replace(PLURAL, singular)} `);
 };
 /**
  * A count of what people left that a label starts with ("312 reviews", "24 questions answered", "1.2k comments"): the
- * thing counted, in the singular ("1 review" and "312 reviews" are one name). Not other leading numbers ("5 stars" of a
- * rating filter, "3 bedrooms": they tell twins apart).
+ * thing counted, in the plural ("1 review" and "312 reviews" are one name, `reviews`, as "12 Answers" heads `answers`).
+ * Not other leading numbers ("5 stars" of a rating filter, "3 bedrooms": they tell twins apart).
  */
 const LEADING_COUNT = /^\s*\d[\d,.]*[KkMm]?\+?\s+(reviews?|ratings?|comments?|questions?|answers?|repl(?:y|ies)|followers?|likes?|votes?|views?|reactions?|shares?|downloads?|subscribers?)\b/iu;
+const plural = (word: string): string => (/s$/i.test(word) ? word : /y$/i.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`);
 const PLURAL = /(\p{L}{2,}?)(?:ies|s)\b/gu;
 const singular = (word: string, stem: string): string => (word.endsWith('ies') ? `${stem}y` : word.endsWith('ss') ? word : stem);
 // "(4.2k)" too (not a brand's "(3M)"); not a phone number's area code ("(503) 555-0142").

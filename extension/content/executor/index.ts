@@ -8,7 +8,7 @@
 import { ActionError, NavigationError, NotFoundError, PageUnresponsiveError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
 import { MAX_COLUMN_TEXTS, WATCH_MAX_MS } from '../../protocol/list-reads.ts';
-import { accessibleName, forgetClosedRoots, glyphButtonsIn, shownItem, styleOf, tagOf, textOf } from '../document/dom.ts';
+import { accessibleName, forgetClosedRoots, glyphButtonsIn, shownItem, styleOf, tagOf, textOf, wordsOnlyInPictures } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { headingOfWordless, linkContinuation } from '../document/wordless.ts';
 import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
@@ -354,6 +354,8 @@ function readOwnText(el: Element): string {
   // no words, an image's alt text or an icon's title, as the document's samples give them ("LWN.net Logo", not "").
   // A permalink's "#" reads as the heading it stands for (wordless.ts), as the document shows it.
   const drawn = clean((el as HTMLElement).innerText ?? el.textContent);
+  // An icon button named by its own label reads as it ("Next photo", not its picture's title "Chevron Right").
+  if (!drawn && wordsOnlyInPictures(el) && labelWords(el)) return labelWords(el);
   // Words of two elements that a style sheet draws apart read apart ("View comments 941"), as the document shows them;
   // markup inside a word (`i<mark>Phone</mark>`, `H<sub>2</sub>O`) is no word break there (dom.ts IN_WORD_TAGS).
   const respace = el.childElementCount > 0 && mayRunTogether(drawn);
