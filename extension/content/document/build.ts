@@ -40,7 +40,9 @@ function targetParts(el: Element): [string, string] {
  * apart by number only (no key of their own).
  */
 function disambiguate<T extends { entry: Entry; el: Element }>(group: T[]): T[] {
-  const tries: ((el: Element) => string)[] = [
+  const rests = group.map(({ entry, el }) => labelRest(entry, el));
+  const tries: ((el: Element, i: number) => string)[] = [
+    (_el, i) => rests[i]!,
     (el) => slug(readableToken(idOf(el)) ?? '', 3),
     (el) => slug(readableToken(attr(el, 'name')) ?? '', 3),
     (el) => slug(readableToken(attr(el, 'data-testid') ?? attr(el, 'data-test-id') ?? attr(el, 'data-test')) ?? '', 3),
@@ -50,19 +52,33 @@ function disambiguate<T extends { entry: Entry; el: Element }>(group: T[]): T[] 
   ];
   // Each element by the first key that is its own in the group, so adding an element without one renames no other;
   // those with none are numbered in order (the first keeps the bare name).
-  const keyed = group.map(({ el }) => tries.map((key) => key(el)));
+  const keyed = group.map(({ el }, i) => tries.map((key) => key(el, i)));
   let ordinal = 0;
   const numbered: T[] = [];
   group.forEach((item, i) => {
     const { entry } = item;
-    const own = keyed[i]!.find((key, t) => key && keyed.every((other, j) => j === i || other[t] !== key));
-    if (own) entry.name = `${entry.name}_${own}`;
+    const t = keyed[i]!.findIndex((key, at) => key && keyed.every((other, j) => j === i || other[at] !== key));
+    const own = keyed[i]![t];
+    // The rest of its label goes before its kind, as if the name had not been cut (`change_unit_system_to_metric_link`).
+    if (own && t === 0 && entry.name.endsWith(`_${entry.kind}`)) entry.name = `${entry.name.slice(0, -entry.kind.length - 1)}_${own}_${entry.kind}`;
+    else if (own) entry.name = `${entry.name}_${own}`;
     else {
       numbered.push(item);
       if (ordinal++ > 0) entry.name = `${entry.name}_${ordinal}`;
     }
   });
   return numbered;
+}
+
+/**
+ * The words of a control's label past those its name was cut to ("Change unit system to Metric" of
+ * `change_unit_system_to_link`: `metric`), at most two: what tells twins cut alike apart (explorer, session 54).
+ */
+function labelRest(entry: Entry, el: Element): string {
+  if (entry.kind === 'list' || entry.kind === 'message') return '';
+  const own = entry.name.slice(entry.name.indexOf('__') + 2).replace(new RegExp(`_${entry.kind}$`), '');
+  const words = slug(nameWords(accessibleName(el)), 12);
+  return own && words.startsWith(`${own}_`) ? slug(words.slice(own.length + 1).replace(/_/g, ' '), 2) : '';
 }
 
 /** What an element is called by its own attributes: aria-label, aria-labelledby. */

@@ -76,3 +76,10 @@ test('a sheet\'s corner cell labelled "Select all" names no column', () => {
     <div role="columnheader">Vendor</div><div role="columnheader">Amount</div></div>${row(1, 'AWS', '$1,240')}${row(2, 'Figma', '$540')}${row(3, 'Notion', '$96')}</div></main>`));
   expect(sheet!.fields).toEqual(['column_1', 'vendor', 'amount']);
 });
+
+test('controls whose labels are cut to the same name are told apart by the words past the cut', () => {
+  const doc = build(`<main><h1>Recipe</h1><a href="?u=us" aria-label="Change unit system to US Customary">US</a> <a href="?u=metric" aria-label="Change unit system to Metric">Metric</a>
+    <button aria-expanded="false">When will I get my refund?</button><button aria-expanded="false">When will I get my order?</button></main>`);
+  expect(names(doc)).toEqual(['recipe__change_unit_system_to_us_customary_link', 'recipe__change_unit_system_to_metric_link',
+    'recipe__when_will_i_get_my_refund_button', 'recipe__when_will_i_get_my_order_button']);
+});
