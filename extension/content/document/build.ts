@@ -72,13 +72,16 @@ function disambiguate<T extends { entry: Entry; el: Element }>(group: T[]): T[] 
 
 /**
  * The words of a control's label past those its name was cut to ("Change unit system to Metric" of
- * `change_unit_system_to_link`: `metric`), at most two: what tells twins cut alike apart (explorer, session 54).
+ * `change_unit_system_to_link`: `metric`), at most two, no number: what tells twins cut alike apart (explorer, session
+ * 54).
  */
 function labelRest(entry: Entry, el: Element): string {
   if (entry.kind === 'list' || entry.kind === 'message') return '';
   const own = entry.name.slice(entry.name.indexOf('__') + 2).replace(new RegExp(`_${entry.kind}$`), '');
   const words = slug(nameWords(accessibleName(el)), 12);
-  return own && words.startsWith(`${own}_`) ? slug(words.slice(own.length + 1).replace(/_/g, ' '), 2) : '';
+  const rest = own && words.startsWith(`${own}_`) ? slug(words.slice(own.length + 1).replace(/_/g, ' '), 2) : '';
+  // Not a number the name left out on purpose (a count, or "Chapter <span>7</span>": it changes as the page lives).
+  return /\d/.test(rest) ? '' : rest;
 }
 
 /** What an element is called by its own attributes: aria-label, aria-labelledby. */
