@@ -35,18 +35,23 @@ function targetParts(el: Element): [string, string] {
 
 /**
  * Tells apart entries whose names collide, by what each element has of its own and keeps as the page changes: a
- * readable id, name attribute, test id, the element it controls (`aria-controls`), its link target's last path segment,
- * then its query; else by document order. Never by a number it shows (names.ts): a count changes. Returns those told
+ * readable id, name attribute, test id, the element it controls (`aria-controls`), its label's words past the cut, its
+ * link target's last path segment, then its query; else by document order. Never by a number it shows (names.ts): a count changes. Returns those told
  * apart by number only (no key of their own).
  */
+/** Which of disambiguate's keys is the label's words past the cut. */
+const LABEL_REST = 4;
+
 function disambiguate<T extends { entry: Entry; el: Element }>(group: T[]): T[] {
   const rests = group.map(({ entry, el }) => labelRest(entry, el));
+  // The words past the cut after what the element keeps of its own (an id: the label may say a state, "from Standard
+  // shipping", that changes; review, session 54), before its link target.
   const tries: ((el: Element, i: number) => string)[] = [
-    (_el, i) => rests[i]!,
     (el) => slug(readableToken(idOf(el)) ?? '', 3),
     (el) => slug(readableToken(attr(el, 'name')) ?? '', 3),
     (el) => slug(readableToken(attr(el, 'data-testid') ?? attr(el, 'data-test-id') ?? attr(el, 'data-test')) ?? '', 3),
     (el) => slug(readableToken(attr(el, 'aria-controls')) ?? '', 3),
+    (_el, i) => rests[i]!,
     (el) => targetParts(el)[0],
     (el) => targetParts(el)[1],
   ];
@@ -60,7 +65,7 @@ function disambiguate<T extends { entry: Entry; el: Element }>(group: T[]): T[] 
     const t = keyed[i]!.findIndex((key, at) => key && keyed.every((other, j) => j === i || other[at] !== key));
     const own = keyed[i]![t];
     // The rest of its label goes before its kind, as if the name had not been cut (`change_unit_system_to_metric_link`).
-    if (own && t === 0 && entry.name.endsWith(`_${entry.kind}`)) entry.name = `${entry.name.slice(0, -entry.kind.length - 1)}_${own}_${entry.kind}`;
+    if (own && t === LABEL_REST && entry.name.endsWith(`_${entry.kind}`)) entry.name = `${entry.name.slice(0, -entry.kind.length - 1)}_${own}_${entry.kind}`;
     else if (own) entry.name = `${entry.name}_${own}`;
     else {
       numbered.push(item);

@@ -379,17 +379,21 @@ export function accessibleName(el: Element): string {
 export const hideSecrets = (text: string): string => (secrets.length ? secrets.reduce((out, secret) => out.split(secret).join('•••'), text) : text);
 
 /**
- * Whether the only words a control holds are its pictures' titles (`<button aria-label="Next photo"><svg><title>Chevron
- * Right`): then its own label says what it is (explorer, session 54: a carousel's buttons read "Chevron Left").
+ * Whether the only words a control holds are its icons' titles, titles that name a drawing, not a thing (`<button
+ * aria-label="Next photo"><svg><title>Chevron Right`): then its own label says what it is (explorer, session 54: a
+ * carousel's buttons read "Chevron Left"). A title that says something ("Success" on a run's status link, "Twitter" on
+ * a share link labelled "Share") stays the control's words (review, session 54).
  */
 export function wordsOnlyInPictures(el: Element): boolean {
-  if (!queryOf(el, 'svg title')) return false;
+  const titles = queryAllOf(el, 'svg title');
+  if (!titles.length || !Array.from(titles).every((title) => ICON_TITLE.test(collapse(textContentOf(title) ?? '')))) return false;
   const walker = ownerDocOf(el).createTreeWalker(el, 4);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (/\S/.test(node.nodeValue ?? '') && !closestOf(parentOf(node)!, 'svg')) return false;
   }
   return true;
 }
+const ICON_TITLE = /^(?:\S+\s+)*(?:chevron|arrow|caret|angle|triangle|icon|glyph|svg|ico)(?:\s+\S+)*$|^(?:left|right|up|down|back|forward|next|prev|previous|close|x|plus|minus|menu|more|dots|ellipsis|kebab|hamburger|search|play|pause)$/i;
 
 /**
  * The words a control shows on the page (its text, a button input's value) where its accessible name says something

@@ -92,9 +92,11 @@ function headedSettings(items: readonly Element[], memberMap: Map<Element, Candi
   const labelSets: string[] = [];
   const cards: HeadedCard[] = [];
   // Cards whose controls say the card's title ("Quantity for Red shirt"): products, each with its own fields, when all
-  // say theirs or their labels are the same but for it. Some among settings are settings named by their section ("2+
-  // stops" under "Stops", "Max price" under "Price" among a search's filter groups: explorer, session 54).
+  // say theirs or two say it alike ("Quantity for …" in two cards: one sold out without it, or a title with a "New"
+  // badge, is a product all the same: review, session 54). Some among settings are settings named by their section
+  // ("2+ stops" under "Stops", "Max price" under "Price" among a search's filter groups: explorer, session 54).
   let titled = 0;
+  const sayingTitles = new Set<string>();
   for (const item of items) {
     const heading = queryOf(item, 'h1,h2,h3,h4,h5,h6,[role=heading]');
     if (!heading) return undefined;
@@ -104,8 +106,13 @@ function headedSettings(items: readonly Element[], memberMap: Map<Element, Candi
     if (!controls.length) continue;
     const labels = controls.map((m) => collapse(accessibleName(m.el)).toLowerCase());
     if (labels.some((label) => !label)) return undefined;
-    if (title && labels.some((label) => label.includes(title))) titled++;
-    labelSets.push(labels.map((label) => (title ? label.split(title).join('\u0000') : label)).join('|'));
+    const templates = labels.map((label) => (title ? label.split(title).join('\u0000') : label));
+    if (templates.some((label) => label.includes('\u0000'))) titled++;
+    for (const template of new Set(templates.filter((label) => label.includes('\u0000')))) {
+      if (sayingTitles.has(template)) return undefined;
+      sayingTitles.add(template);
+    }
+    labelSets.push(templates.join('|'));
   }
   return labelSets.length >= 2 && new Set(labelSets).size > 1 && titled < labelSets.length ? cards : undefined;
 }
@@ -498,7 +505,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const own = cls && slot.indexed ? cls.replace(/[-_]?\d+$/, '') : cls;
   // A kit's class that says only what kind of control it is (`ant-checkbox-input`, `MuiButton-root`): the kind says it.
   // A class cut to a few letters (`pr`, `dur`) over words that say what they are (prices, spans of time): those words.
-  const measured = own && slot.kind === 'text' && /^[A-Za-z]{1,3}$/.test(own) ? valueName(slot.texts) : undefined;
+  const measured = own && slot.kind === 'text' && clippedClass(own) ? valueName(slot.texts) : undefined;
   if (measured) return measured;
   if (own && !(slot.kind !== 'text' && saysOnlyKind(own))) return slug(own.replace(/([a-z])([A-Z])/g, '$1 $2'), withBlock ? 4 : 3);
   // An image with no readable class (`img.avatar` is `avatar`).
@@ -528,7 +535,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   // A date said for machines too, in any element (GitHub's `<relative-time datetime>`), as a `<time>` is.
   if (hasAttr(slot.sample, 'datetime') && slot.selector !== ':scope') return 'date';
   const wrapped = slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined;
-  return TAG_FIELD[tagOf(slot.sample)] ?? (wrapped && /^[A-Za-z]{1,3}$/.test(wrapped) ? valueName(slot.texts) : undefined) ?? wrapped
+  return TAG_FIELD[tagOf(slot.sample)] ?? (wrapped && clippedClass(wrapped) ? valueName(slot.texts) : undefined) ?? wrapped
     ?? STRUCK_FIELD[tagOf(slot.sample)] ?? measureName(slot.texts) ?? 'text';
 }
 
@@ -546,6 +553,14 @@ function saidAs(elements: Iterable<Element>): string | undefined {
   }
   return what && slug(what, 2) ? slug(what, 2) : undefined;
 }
+
+/**
+ * A class cut to three letters or fewer that is no word of its own: `pr`, `dur`, `md` say nothing, where `was`,
+ * `now`, `bid`, `hi` and `lo` say which amount it is (review, session 54: they were all `price`, `price_2`, …).
+ */
+const clippedClass = (cls: string): boolean => /^[A-Za-z]{1,3}$/.test(cls) && !SHORT_WORDS.has(cls.toLowerCase());
+const SHORT_WORDS: ReadonlySet<string> = new Set(['was', 'now', 'old', 'new', 'bid', 'ask', 'tax', 'fee', 'low', 'hi', 'lo', 'max', 'min',
+  'avg', 'net', 'vat', 'buy', 'tip', 'top', 'eta', 'opn', 'cls', 'chg', 'vol', 'sub', 'per', 'day', 'mo', 'yr', 'wk', 'hr', 'fx', 'usd', 'eur', 'gbp']);
 
 /** Every item's words an amount of money ("$289", "€1.299,00", "1 299 kr"). */
 const PRICE_TEXT = /^(?:[$€£¥₹]\s?\d[\d,.\s]*|\d[\d,.\s]*\s?(?:[$€£¥₹]|kr|USD|EUR|GBP))$/;
@@ -1484,8 +1499,9 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return inner.length > 0 && [...slot.found].every(([item, control]) => {
       const parts = inner.map((other) => slotElement(item, other.selector)).filter((el): el is Element => !!el);
       if (!parts.length) return !sampleText(control);
-      // Words of its own beside its parts (a sort tab "Cheapest <span>$198 • 8h 10m</span>": explorer, session 54).
-      if (ownWords(control)) return false;
+      // Words of its own beside its one part (a sort tab "Cheapest <span>$198 • 8h 10m</span>": explorer, session 54);
+      // not "<strong>alice</strong> commented on <span>foo/bar</span>", whose parts say it (review, session 54).
+      if (parts.length === 1 && ownWords(control)) return false;
       // Counters only: a title's words beside its date, a hidden "Video", leave the title field the item's words.
       if (parts.some((part) => /\p{L}/u.test(sampleText(part)))) return true;
       const rest = parts.reduce((words, part) => words.replace(sampleText(part), ' '), sampleText(control));

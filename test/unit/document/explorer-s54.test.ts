@@ -83,3 +83,35 @@ test('controls whose labels are cut to the same name are told apart by the words
   expect(names(doc)).toEqual(['recipe__change_unit_system_to_us_customary_link', 'recipe__change_unit_system_to_metric_link',
     'recipe__when_will_i_get_my_refund_button', 'recipe__when_will_i_get_my_order_button']);
 });
+
+// An adversarial reviewer's findings on this session's rules (review, session 54).
+
+test('review: a product grid stays one list when one card is sold out (no quantity) or one title has a badge', () => {
+  const card = (title: string, qty = true, badge = '') => `<li class="product"><h3>${title}${badge}</h3><span class="price">$20</span>${qty ? `<label>Qty <input type=number aria-label="Quantity for ${title}" value=1></label>` : ''}
+    <label><input type=checkbox> Compare</label><button aria-label="Add ${title} to cart">Add</button></li>`;
+  const soldOut = lists(build(`<main><h2>Shirts</h2><ul class="grid">${card('Red shirt')}${card('Blue shirt', false)}${card('Green shirt')}</ul></main>`));
+  expect(soldOut.map((l) => l.count)).toEqual([3]);
+  const badged = lists(build(`<main><h2>Shirts</h2><ul class="grid">${card('Red shirt')}${card('Blue shirt', true, ' <span class="badge">New</span>')}${card('Green shirt')}</ul></main>`));
+  expect(badged.map((l) => l.count)).toEqual([3]);
+});
+
+test('review: twins with ids of their own keep them; the words past the cut (a state that changes) come after', () => {
+  const ship = (n: number, speed: string) => `<div class=ship><p>Package ${n}</p><button id=speed-${n} aria-label="Change delivery speed from ${speed} shipping">Change</button></div>`;
+  const doc = build(`<main><h2>Shipments</h2>${ship(1, 'Standard')}${ship(2, 'Express')}</main>`);
+  expect(names(doc)).toEqual(['shipments__change_delivery_speed_from_button_speed_1', 'shipments__change_delivery_speed_from_button_speed_2']);
+});
+
+test('review: short classes that are words (was, now, hi, lo) keep their names over prices', () => {
+  const row = (name: string, was: string, now: string) => `<li><a href="/p/${name}">${name}</a> <span class="was">${was}</span> <span class="now">${now}</span></li>`;
+  const [sale] = lists(build(`<main><h2>Sale</h2><ul>${row('Lamp', '$30', '$20')}${row('Desk', '$120', '$99')}${row('Rug', '$80', '$60')}</ul></main>`));
+  expect(sale!.fields.slice(1)).toEqual(['was', 'now']);
+});
+
+test('review: an icon title that says something (a run\'s status) stays the item\'s words; a part-made link is no field of its own', () => {
+  const run = (name: string, status: string) => `<li class=run><a class=title href=/r/${name}>${name} workflow</a><a href=/r/${name}/status aria-label="View run details"><svg width=16 height=16><title>${status}</title></svg></a><span class=time>2 min</span></li>`;
+  const [runs] = lists(build(`<main><h2>Runs</h2><ul>${run('build', 'Success')}${run('test', 'Failure')}${run('lint', 'Success')}</ul></main>`));
+  expect(runs!.samples.map((s) => Object.values(s))).toEqual(expect.arrayContaining([expect.arrayContaining(['Failure'])]));
+  const note = (user: string, repo: string) => `<li class=notif><a href=/n/${user}><strong class=user>${user}</strong> commented on <span class=repo>${repo}</span></a><time datetime=2024-01-01>Jan 1</time></li>`;
+  const [notes] = lists(build(`<main><h2>Notifications</h2><ul>${note('alice', 'foo/bar')}${note('bob', 'baz/qux')}${note('carol', 'a/b')}</ul></main>`));
+  expect(notes!.fields.slice(0, 2)).toEqual(['user', 'repo']);
+});
