@@ -33,15 +33,15 @@ function targetParts(el: Element): [string, string] {
   return [slug(last || hash, 3), slug(query.replace(/[=&]/g, ' '), 4)];
 }
 
-/**
- * Tells apart entries whose names collide, by what each element has of its own and keeps as the page changes: a
- * readable id, name attribute, test id, the element it controls (`aria-controls`), its label's words past the cut, its
- * link target's last path segment, then its query; else by document order. Never by a number it shows (names.ts): a count changes. Returns those told
- * apart by number only (no key of their own).
- */
 /** Which of disambiguate's keys is the label's words past the cut. */
 const LABEL_REST = 4;
 
+/**
+ * Tells apart entries whose names collide, by what each element has of its own and keeps as the page changes: a
+ * readable id, name attribute, test id, the element it controls (`aria-controls`), its label's words past the cut, its
+ * link target's last path segment, then its query; else by document order. Never by a number it shows (names.ts): a
+ * count changes. Returns those told apart by number only (no key of their own).
+ */
 function disambiguate<T extends { entry: Entry; el: Element }>(group: T[]): T[] {
   const rests = group.map(({ entry, el }) => labelRest(entry, el));
   // The words past the cut after what the element keeps of its own (an id: the label may say a state, "from Standard

@@ -5,7 +5,7 @@
 import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { SKIP_TAGS, accessibleName, hiddenInline, wordsOnlyInPictures, hideSecrets, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf } from './dom.ts';
+import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInPictures } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
@@ -300,8 +300,8 @@ export function cellInPlaceOf(item: Element, selector: string): Element | null {
  * Text of its own, not only separators between its parts ("Baixa · 0.3 km": the wrapper was a field, its parts none).
  * Commas stay words: "He, Zhang, Ren, Sun" is one field of authors, however many.
  */
-function ownText(el: Element): boolean {
-  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && node.nodeValue && /[^\s·•|]/.test(node.nodeValue)) return true;
+function ownText(el: Element, words = /[^\s·•|]/): boolean {
+  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && node.nodeValue && words.test(node.nodeValue)) return true;
   return false;
 }
 
@@ -325,12 +325,6 @@ function withoutSharedPrefix(names: Map<SlotStats, string>): void {
     const rest = group.map(({ words }) => slug(words.slice(shared).join(' '), 3));
     if (rest.every(Boolean) && new Set(rest).size === rest.length) group.forEach(({ slot }, i) => names.set(slot, rest[i]!));
   }
-}
-
-/** Letters in a text of its own (a child text node), not only in its elements. */
-function ownWords(el: Element): boolean {
-  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && /\p{L}/u.test(node.nodeValue ?? '')) return true;
-  return false;
 }
 
 /** A label that starts with a date: a month's name or its short form before a day ("May 2, 2024", "Sept. 3"). */
@@ -503,10 +497,10 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   const cls = fieldClass(slot.sample, withBlock);
   // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
   const own = cls && slot.indexed ? cls.replace(/[-_]?\d+$/, '') : cls;
-  // A kit's class that says only what kind of control it is (`ant-checkbox-input`, `MuiButton-root`): the kind says it.
   // A class cut to a few letters (`pr`, `dur`) over words that say what they are (prices, spans of time): those words.
   const measured = own && slot.kind === 'text' && clippedClass(own) ? valueName(slot.texts) : undefined;
   if (measured) return measured;
+  // A kit's class that says only what kind of control it is (`ant-checkbox-input`, `MuiButton-root`): the kind says it.
   if (own && !(slot.kind !== 'text' && saysOnlyKind(own))) return slug(own.replace(/([a-z])([A-Z])/g, '$1 $2'), withBlock ? 4 : 3);
   // An image with no readable class (`img.avatar` is `avatar`).
   if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return 'image';
@@ -1299,9 +1293,11 @@ export function sampleText(el: Element): string {
   // Typed text, also where the editor wraps it in formatting (a span inside a contenteditable).
   for (let at: Element | null = el, steps = 0; at && steps < MAX_UPWARD_STEPS; at = parentOf(at), steps++) if (holdsTypedText(at)) return '';
   // A price with what it cost before, a rating drawn as stars: as the page's facts read (facts.ts), and `.text()`.
-  return factText(el) ?? ((wordsOnlyInPictures(el) && labelWords(el)) || textOf(el, 200) || labelWords(el));
+  const fact = factText(el);
+  if (fact !== undefined) return fact;
+  const label = labelWords(el);
+  return (label && wordsOnlyInPictures(el) ? label : textOf(el, 200)) || label;
 }
-
 
 /** An icon whose title is all a control in the item shows, the control named by its own label: no words of the item. */
 function iconOfLabelledControl(el: Element, item: Element): boolean {
@@ -1501,7 +1497,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       if (!parts.length) return !sampleText(control);
       // Words of its own beside its one part (a sort tab "Cheapest <span>$198 • 8h 10m</span>": explorer, session 54);
       // not "<strong>alice</strong> commented on <span>foo/bar</span>", whose parts say it (review, session 54).
-      if (parts.length === 1 && ownWords(control)) return false;
+      if (parts.length === 1 && ownText(control, /\p{L}/u)) return false;
       // Counters only: a title's words beside its date, a hidden "Video", leave the title field the item's words.
       if (parts.some((part) => /\p{L}/u.test(sampleText(part)))) return true;
       const rest = parts.reduce((words, part) => words.replace(sampleText(part), ' '), sampleText(control));

@@ -12,7 +12,10 @@ import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { attr, childrenOf, classListOf, closestOf, firstChildOf, idOf, matchesOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, rootNodeOf } from './dom-safe.ts';
 
-/** Roles whose element is a message: live regions by role, and a timer (not announced by default, but what a task about time left reads). */
+/**
+ * Roles whose element is a message: live regions by role, and a timer (not announced by default; a task about the
+ * time left reads it).
+ */
 const MESSAGE_ROLES: ReadonlySet<string> = new Set(['status', 'alert', 'log', 'timer']);
 /**
  * Messages of one page read, at most: the first ones rendered in document order, empty or not, so that which messages

@@ -355,7 +355,8 @@ function readOwnText(el: Element): string {
   // A permalink's "#" reads as the heading it stands for (wordless.ts), as the document shows it.
   const drawn = clean((el as HTMLElement).innerText ?? el.textContent);
   // An icon button named by its own label reads as it ("Next photo", not its picture's title "Chevron Right").
-  if (!drawn && wordsOnlyInPictures(el) && labelWords(el)) return labelWords(el);
+  const label = drawn ? '' : labelWords(el);
+  if (label && wordsOnlyInPictures(el)) return label;
   // Words of two elements that a style sheet draws apart read apart ("View comments 941"), as the document shows them;
   // markup inside a word (`i<mark>Phone</mark>`, `H<sub>2</sub>O`) is no word break there (dom.ts IN_WORD_TAGS).
   const respace = el.childElementCount > 0 && mayRunTogether(drawn);
