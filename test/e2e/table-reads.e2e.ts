@@ -157,4 +157,22 @@ describe('data tables as lists', () => {
     const read = await run(`$${team.name}.find("Carl").actions.click(); done($${team.name}.map((r) => r.role.text()))`);
     expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: ['Editor', 'Admin'] });
   }, 120_000);
+
+  // Explorer, session 54: a bank's balances and a recipe's times, label/value pairs drawn with classed boxes, were in no entry.
+  test('label/value pairs in classed boxes are a list a script finds a value in by its label', async () => {
+    await app.tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Balances</h2>
+      <div class="balance-summary"><div class="bal"><span class="bal__label">Available balance</span> <span class="bal__value">$4,218.77</span></div>
+      <div class="bal"><span class="bal__label">Current balance</span> <span class="bal__value">$4,368.77</span></div></div>
+      <div class="stats"><div class="stat"><div class="stat-value">17</div><div class="stat-label">Open tickets</div></div>
+      <div class="stat"><div class="stat-value">48</div><div class="stat-label">Closed</div></div></div></section>`));
+    app.doc = ((await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId }))) as { payload: PageDocument }).payload;
+    const balances = listShowing('Available balance');
+    const stats = listShowing('Open tickets');
+    expect(balances).toMatchObject({ count: 2, fields: ['label', 'value'], actions: [] });
+    expect(stats.samples).toEqual([{ label: 'Open tickets', value: '17' }, { label: 'Closed', value: '48' }]);
+    const read = await run(`done({ available: $${balances.name}.find("Available balance").value.text(), labels: $${balances.name}.map((b) => b.label.text()),
+      closed: Number($${stats.name}.find("Closed").value.text()), second: $${stats.name}[1].text() })`);
+    expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { available: '$4,218.77', labels: ['Available balance', 'Current balance'], closed: 48 } });
+    expect((read.result as { second: string }).second).toMatch(/48\s*Closed/);
+  }, 120_000);
 });

@@ -27,6 +27,7 @@ import type { LocatorCache } from './locators.ts';
 import { truncate } from './text.ts';
 import { attr, childrenOf, classNameOf, closestOf, containsOf, nextElementOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { iconWords } from './icon-words.ts';
+import { pairBoxList } from './pair-boxes.ts';
 
 /** A data table's list and where build.ts places it: before the candidate `at`, in `section` (a hidden panel's: `via`). */
 export interface TableList {
@@ -332,6 +333,7 @@ function pairsList(dl: Element, cache?: LocatorCache): DetectedList | undefined 
 /** The list a data table makes, or undefined for a table that is none (see the file's comment). */
 export function tableList(table: Element, cache?: LocatorCache): DetectedList | undefined {
   if (tagOf(table) === 'DL') return pairsList(table, cache);
+  if (tagOf(table) !== 'TABLE' && !TABLE_ROLES.has(roleOf(table) ?? '')) return pairBoxList(table, cache);
   const shape = shapeOf(table);
   const rows = shape && splitRows(shape);
   if (!shape || !rows) return undefined;

@@ -8,6 +8,7 @@
 import type { ElementKind, SectionKind } from './types.ts';
 import { labelStandIn } from './box-label.ts';
 import { factsOf, type FactKind } from './facts.ts';
+import { pairBoxesOf } from './pair-boxes.ts';
 import { monthOfCalendar } from './calendar.ts';
 import { saysCount } from './count-said.ts';
 import { dialogWords } from './dialog-words.ts';
@@ -827,6 +828,8 @@ interface WalkState {
   sheets: SheetCache;
   /** The page's key facts (facts.ts): read as messages where the walk meets them. */
   facts: Map<Element, FactKind>;
+  /** Boxes of label/value pairs drawn with classes (pair-boxes.ts): read as tables where the walk meets them. */
+  pairBoxes: Set<Element>;
   /** Per root: its pointer rules and the elements they match (a root's slotted subtrees are walked one by one). */
   pointers: Map<Document | ShadowRoot, { opaque: boolean; pointed: Set<Element>; hovered: Set<Element> }>;
   /** Light elements walked where their slot shows them: the light pass skips them. */
@@ -1233,7 +1236,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     } else if (toggles.size && (toggles.has(el) || (hasAttrs(el) && toggles.has(idOf(el))))) {
       order.push(el);
       toggledOnly.add(el);
-    } else if (state.facts.size && state.facts.has(el)) {
+    } else if ((state.facts.size && state.facts.has(el)) || (state.pairBoxes.size && state.pairBoxes.has(el))) {
       order.push(el);
     }
   }
@@ -1335,8 +1338,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       }
     }
 
-    // Tables, and description lists (label/value pairs: data-tables.ts).
-    if ((tag === 'TABLE' || tag === 'DL' || TABLE_ROLES.has(roleOf(el) ?? '')) && view.rendered(el) && !blockedByModal(el, view)) {
+    // Tables, and description lists and boxes of label/value pairs (data-tables.ts, pair-boxes.ts).
+    if ((tag === 'TABLE' || tag === 'DL' || TABLE_ROLES.has(roleOf(el) ?? '') || state.pairBoxes.has(el)) && view.rendered(el) && !blockedByModal(el, view)) {
       state.tables.push({ el, at: state.candidates.length, section: sectionFor(frame), ...(view.panel ? { via: view.panel.via } : {}) });
     }
     let kind = kindOf(el);
@@ -1486,7 +1489,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const state: WalkState = {
     candidates: [], tables: [], frames: new Map(), repeats: new Map(), flows: new Map(), levels: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(), toggles: new Map(),
-    foreignFrames: [], modal: false, messages: 0, facts: new Map(), chosen: new Map(), hiding: new Map(),
+    foreignFrames: [], modal: false, messages: 0, facts: new Map(), pairBoxes: new Set(), chosen: new Map(), hiding: new Map(),
   };
   slotOf = new WeakMap();
   const top = doc.body ?? doc.documentElement;
@@ -1495,6 +1498,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
     state.modal = view.modals.length > 0;
     // Not behind a modal: what the page says under it is not what the dialog asks.
     if (!state.modal) state.facts = factsOf(doc);
+    state.pairBoxes = pairBoxesOf(doc);
     walkRoot(doc, top, page, state, view);
   }
   return {

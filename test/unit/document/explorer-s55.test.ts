@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+/**
+ * Explorer, session 55.
+ */
+import { expect, test } from 'vitest';
+import { build, lists, names } from './helpers.ts';
+
+const bank = `<main><h1>Everyday Checking</h1>
+  <div class="balance-summary"><div class="bal"><span class="bal__label">Available balance</span> <span class="bal__value">$4,218.77</span></div>
+  <div class="bal"><span class="bal__label">Current balance</span> <span class="bal__value">$4,368.77</span></div></div>
+  <button>Transfer</button></main>`;
+
+test('label/value pairs drawn with classed boxes are a read-only list of labels and values', () => {
+  const [balances] = lists(build(bank));
+  expect(balances).toMatchObject({ count: 2, fields: ['label', 'value'], actions: [] });
+  expect(balances!.samples).toEqual([{ label: 'Available balance', value: '$4,218.77' }, { label: 'Current balance', value: '$4,368.77' }]);
+  expect(balances!.name).toMatch(/balance_summary$/);
+});
+
+test('a stat tile whose value comes first, and labels said by a colon, are pairs too', () => {
+  const doc = build(`<main><h1>Dashboard</h1><div class="stats">
+    <div class="stat"><div class="stat-value">12</div><div class="stat-label">Open issues</div></div>
+    <div class="stat"><div class="stat-value">48</div><div class="stat-label">Closed</div></div></div>
+    <div class="details"><div class="item"><div>Prep Time:</div><div class="item__value">20 mins</div></div>
+    <div class="item"><div>Cook Time:</div><div class="item__value">30 mins</div></div></div><button>Save</button></main>`);
+  const [stats, times] = lists(doc);
+  expect(stats!.samples).toEqual([{ label: 'Open issues', value: '12' }, { label: 'Closed', value: '48' }]);
+  expect(times!.samples).toEqual([{ label: 'Prep Time:', value: '20 mins' }, { label: 'Cook Time:', value: '30 mins' }]);
+});
+
+test('no list of pairs: a lone pair, pairs with controls, class words that only contain "value", a label without a label class or colon', () => {
+  const doc = build(`<main><h1>Page</h1>
+    <div class="lone"><span class="label">Only one</span><span class="value">1</span></div>
+    <div class="rows"><div class="row"><span class="label">Qty</span><span class="value"><input value="1"></span></div>
+      <div class="row"><span class="label">Gift</span><span class="value"><input type="checkbox"></span></div></div>
+    <div class="evals"><div class="x"><span class="label">a</span><span class="evaluate">b</span></div><div class="x"><span class="label">c</span><span class="evaluate">d</span></div></div>
+    <div class="plain"><div class="x"><span>Alpha</span><span class="value">1</span></div><div class="x"><span>Beta</span><span class="value">2</span></div></div>
+    <button>Go</button></main>`);
+  expect(lists(doc).filter((list) => list.fields.join() === 'label,value')).toEqual([]);
+});
+
+test('a box of pairs takes no names from the entries around it', () => {
+  const without = build(bank.replace(/<div class="balance-summary">[\s\S]*?<\/div><\/div>/, ''));
+  expect(names(build(bank)).filter((name) => !name.endsWith('balance_summary'))).toEqual(names(without));
+});
