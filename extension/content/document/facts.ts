@@ -72,7 +72,7 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
     // A course's progress bar sits in its side bar too (explorer, session 53).
     if (!kind || afterTitle.has(kind) || closestOf(el, kind === 'total' || kind === 'progress' ? NOT_HERE_FOR_TOTALS : NOT_HERE)) continue;
     looked++;
-    if (!shown(el) || (kind === 'rating' && closestOf(el, IN_A_REVIEW))) continue;
+    if (!shown(el) || (kind === 'rating' && inAReview(el))) continue;
     // A shipping option's price is the option's (choice-row.ts), not the page's.
     if (kind === 'price' && inChoiceRow(el)) continue;
     const after = !!title && (title.compareDocumentPosition(el) & 4) !== 0;
@@ -89,6 +89,24 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
     if (![...found.keys()].some((fact) => containsOf(fact, el) || containsOf(el, fact))) found.set(el, kind);
   }
   return found;
+}
+
+/**
+ * In a review: a box that says review and is one — an article or list item, one holding a review's words (a heading, a
+ * paragraph), or one of several alike (a sibling of its tag sharing a class) — or says so (`itemprop=review`). A
+ * recipe's or a product's review bar (`recipe-review-bar__rating "Rated 4.6 out of 5 stars"`, alone, no words of a
+ * review) holds the page's own rating (explorer, session 54).
+ */
+function inAReview(el: Element): boolean {
+  if (closestOf(el, '[itemprop=review]')) return true;
+  for (let at = closestOf(el, IN_A_REVIEW), up = 0; at && up < 4; at = parentOf(at) && closestOf(parentOf(at)!, IN_A_REVIEW), up++) {
+    if (['ARTICLE', 'LI'].includes(tagNameOf(at)) || queryOf(at, 'h2, h3, h4, h5, h6, p, blockquote')) return true;
+    const own = new Set(classNameOf(at).split(/\s+/).filter(Boolean));
+    const parent = parentOf(at);
+    if (parent && Array.from(childrenOf(parent)).some((sibling) => sibling !== at && tagNameOf(sibling) === tagNameOf(at)
+      && classNameOf(sibling).split(/\s+/).some((c) => own.has(c)))) return true;
+  }
+  return false;
 }
 
 /** Shown, as far as can be told cheaply: not in a hidden part, visible where there is layout. */

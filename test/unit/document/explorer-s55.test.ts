@@ -3,7 +3,7 @@
  * Explorer, session 55.
  */
 import { expect, test } from 'vitest';
-import { build, lists, names } from './helpers.ts';
+import { build, entries, lists, names } from './helpers.ts';
 
 const bank = `<main><h1>Everyday Checking</h1>
   <div class="balance-summary"><div class="bal"><span class="bal__label">Available balance</span> <span class="bal__value">$4,218.77</span></div>
@@ -42,4 +42,15 @@ test('no list of pairs: a lone pair, pairs with controls, class words that only 
 test('a box of pairs takes no names from the entries around it', () => {
   const without = build(bank.replace(/<div class="balance-summary">[\s\S]*?<\/div><\/div>/, ''));
   expect(names(build(bank)).filter((name) => !name.endsWith('balance_summary'))).toEqual(names(without));
+});
+
+test('a recipe\'s review bar holds the page\'s rating; a rating in one of the reviews listed below does not', () => {
+  const bar = `<div class="recipe-review-bar"><div class="recipe-review-bar__rating" aria-label="Rated 4.6 out of 5 stars">★★★★½</div>
+    <a href="#reviews" class="recipe-review-bar__count">1,284 Ratings</a></div>`;
+  const reviews = `<div class="reviews"><div class="review-card"><span class="review-card__stars" aria-label="2 out of 5 stars">★★</span> Too salty.</div>
+    <div class="review-card"><span class="review-card__stars" aria-label="5 out of 5 stars">★★★★★</span> Great.</div></div>`;
+  const rating = (html: string) => entries(build(`<main><h1>Tikka Masala</h1>${html}<button>Save</button></main>`))
+    .filter((e) => e.kind === 'message').map((e) => e.description);
+  expect(rating(bar + reviews)).toEqual(['Rated 4.6 out of 5 stars']);
+  expect(rating(reviews)).toEqual([]);
 });
