@@ -29,7 +29,9 @@ function markOf(el: Element): Mark | undefined {
   if (attr(el, 'aria-pressed') === 'true') return 'pressed';
   // A tree's open branches (explorer, session 50: a tree's items as a list said none open), a mail thread's open
   // message among folded ones, a tree grid's open row, the route card open among others (`role=button`).
-  if (attr(el, 'aria-expanded') === 'true' && OPENING_ITEMS.has(attr(el, 'role') ?? '')) return 'expanded';
+  // And an FAQ's answers open among closed ones (a native button's `aria-expanded`, a `<details open>`: explorer, session 54).
+  if (attr(el, 'aria-expanded') === 'true' && OPENING_ITEMS.has(attr(el, 'role') ?? (tagOf(el) === 'BUTTON' ? 'button' : ''))) return 'expanded';
+  if (tagOf(el) === 'DETAILS' && (el as HTMLDetailsElement).open === true) return 'expanded';
   return undefined;
 }
 

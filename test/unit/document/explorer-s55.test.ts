@@ -54,3 +54,14 @@ test('a recipe\'s review bar holds the page\'s rating; a rating in one of the re
   expect(rating(bar + reviews)).toEqual(['Rated 4.6 out of 5 stars']);
   expect(rating(reviews)).toEqual([]);
 });
+
+test('an FAQ list says which answers are open: a native button\'s aria-expanded, a <details open>', () => {
+  const faq = (open: (i: number) => boolean) => build(`<main><h1>Help</h1><div class="accordion">${['Returns?', 'Refunds?', 'Shipping?'].map((q, i) => `<div class="accordion__item">
+    <h3><button class="accordion__trigger" aria-expanded="${open(i)}" aria-controls="p${i}">${q}</button></h3><div id="p${i}" ${open(i) ? '' : 'hidden'}><p>Answer ${i}</p></div></div>`).join('')}</div></main>`);
+  expect(lists(faq((i) => i !== 1))[0]!.marked).toEqual([{ index: 0, mark: 'expanded', text: 'Returns?' }, { index: 2, mark: 'expanded', text: 'Shipping?' }]);
+  // All open: nothing told apart.
+  expect(lists(faq(() => true))[0]!.marked).toBeUndefined();
+  const details = build(`<main><h1>Help</h1><div class="faq">${['Returns?', 'Refunds?', 'Shipping?'].map((q, i) => `<details class="q" ${i === 2 ? 'open' : ''}>
+    <summary>${q}</summary><p>Answer ${i}</p></details>`).join('')}</div></main>`);
+  expect(lists(details)[0]!.marked).toEqual([{ index: 2, mark: 'expanded', text: 'Shipping?' }]);
+});
