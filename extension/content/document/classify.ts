@@ -6,7 +6,7 @@ import { collapse, readableToken, truncate } from './text.ts';
 import { calendarOf } from './calendar.ts';
 import { choiceBeside, choiceShown, picksBeside, showsChoice, triggerParts } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
-import { attr, childElementCountOf, childrenOf, closestOf, hasAttr, idOf, matchesOf, namespaceOf, nextElementOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
+import { attr, checkVisibilityOf, childElementCountOf, childrenOf, closestOf, hasAttr, idOf, matchesOf, namespaceOf, nextElementOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
 
 const ROLE_KINDS: Record<string, ElementKind> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', menuitemcheckbox: 'checkbox',
@@ -267,6 +267,33 @@ function errorTextOf(el: Element): string | undefined {
  */
 const markedInvalid = (el: Element): boolean => /(?:^|\s)is-invalid(?:\s|$)/.test(attr(el, 'class') ?? '');
 
+/** Class words and ids that say error (`govuk-error-message`, `field-error`, `emailError`, `invalid-msg`). */
+const ERROR_WORDS = /(?:^|[^a-z])(?:error|errors|invalid)(?:$|[^a-z])|[a-z](?:Error|Invalid)/;
+/** Controls a person fills in or picks (a button's description is no error of its). */
+const FIELD_KINDS: ReadonlySet<string> = new Set(['text_input', 'text_area', 'select', 'checkbox', 'radio', 'switch', 'slider', 'file_input', 'editable', 'combobox']);
+/** A field of a date's day, month and year takes its group's error. */
+const DESCRIBED_GROUP = 'fieldset[aria-describedby], [role=group][aria-describedby], [role=radiogroup][aria-describedby]';
+
+/**
+ * An error the page shows for a field without marking it `aria-invalid`: an element its `aria-describedby` (or its
+ * fieldset's) names whose class or id says error, or whose words start "Error:" (GOV.UK's forms: "Error: Enter your
+ * previous name" under the field, the field drawn red by class only; explorer, session 55). Its words without "Error:".
+ */
+function describedErrorOf(el: Element): string | undefined {
+  const group = closestOf(el, DESCRIBED_GROUP);
+  for (const holder of group ? [el, group] : [el]) {
+    const ids = (attr(holder, 'aria-describedby') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+    for (const id of ids) {
+      const found = byId(holder, id);
+      if (!found || hasAttr(found, 'hidden') || checkVisibilityOf(found) === false) continue;
+      const text = textOf(found, 200);
+      if (!text || !(ERROR_WORDS.test(attr(found, 'class') ?? '') || ERROR_WORDS.test(id) || /^\s*error\b/i.test(text))) continue;
+      return truncate(hideSecrets(text.replace(/^\s*error\s*:\s*/i, '')), 200);
+    }
+  }
+  return undefined;
+}
+
 /** The error a Bootstrap field shows after it: the next `.invalid-feedback` sibling, where shown. */
 function feedbackOf(el: Element): string | undefined {
   if (!markedInvalid(el)) return undefined;
@@ -349,6 +376,12 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     state.invalid = true;
     const error = errorTextOf(el) ?? feedbackOf(el);
     if (error) state.error = error;
+  } else if (FIELD_KINDS.has(kind)) {
+    const error = describedErrorOf(el);
+    if (error) {
+      state.invalid = true;
+      state.error = error;
+    }
   }
   const expanded = bool(attr(el, 'aria-expanded'));
   if (expanded !== undefined) state.expanded = expanded;

@@ -65,3 +65,18 @@ test('an FAQ list says which answers are open: a native button\'s aria-expanded,
     <summary>${q}</summary><p>Answer ${i}</p></details>`).join('')}</div></main>`);
   expect(lists(details)[0]!.marked).toEqual([{ index: 2, mark: 'expanded', text: 'Shipping?' }]);
 });
+
+test('an error the field\'s aria-describedby (or its fieldset\'s) names is its error, aria-invalid or not; a hint is none', () => {
+  const doc = build(`<main><form action="/x"><h1>Your details</h1>
+    <div class="govuk-form-group govuk-form-group--error"><label for="name">Previous full name</label>
+    <div id="name-hint" class="govuk-hint">As on your passport</div>
+    <p id="name-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Enter your previous name</p>
+    <input class="govuk-input govuk-input--error" id="name" aria-describedby="name-hint name-error"></div>
+    <fieldset aria-describedby="dob-error"><legend>Date of birth</legend><p id="dob-error" class="error-message">Date of birth must include a year</p>
+    <label for="d">Day</label><input id="d" value="14"><label for="y">Year</label><input id="y"></fieldset>
+    <label for="e">Email</label><input id="e" aria-describedby="e-hint"><p id="e-hint">We only use it to reply</p>
+    <label for="p">Phone</label><input id="p" aria-describedby="p-error"><p id="p-error" class="error-message" hidden>Enter a phone number</p>
+    <button>Save and continue</button></form></main>`);
+  const errors = Object.fromEntries(entries(doc).filter((e) => e.kind === 'text_input').map((e) => [e.name.split('__')[1], e.kind !== 'list' && e.state?.error]));
+  expect(errors).toEqual({ previous_full_name: 'Enter your previous name', day: 'Date of birth must include a year', year: 'Date of birth must include a year', email: undefined, phone: undefined });
+});
