@@ -230,9 +230,13 @@ function innerHeading(el: Element): string | undefined {
   return undefined;
 }
 
+/**
+ * A `<header>`/`<footer>` that is the page's (HTML-AAM: outside sectioning elements), nor a dialog's or a form's: a
+ * modal's footer of Back/Next buttons was the page's `# footer` (explorer, session 55).
+ */
 function isTopLevel(el: Element): boolean {
   const parent = parentOf(el);
-  return !parent || !closestOf(parent, 'article,aside,main,nav,section,[role=main],[role=article],[role=region],[role=complementary],[role=navigation]');
+  return !parent || !closestOf(parent, 'article,aside,main,nav,section,dialog,form,[role=main],[role=article],[role=region],[role=complementary],[role=navigation],[role=dialog],[role=alertdialog],[role=form]');
 }
 
 /** The frame an element opens, if it is a container. */

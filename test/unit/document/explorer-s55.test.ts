@@ -80,3 +80,12 @@ test('an error the field\'s aria-describedby (or its fieldset\'s) names is its e
   const errors = Object.fromEntries(entries(doc).filter((e) => e.kind === 'text_input').map((e) => [e.name.split('__')[1], e.kind !== 'list' && e.state?.error]));
   expect(errors).toEqual({ previous_full_name: 'Enter your previous name', day: 'Date of birth must include a year', year: 'Date of birth must include a year', email: undefined, phone: undefined });
 });
+
+test('a dialog\'s or a form\'s <footer> is theirs, not the page\'s footer', () => {
+  const doc = build(`<main><h1>Jobs</h1><button>Easy Apply</button></main>
+    <div role="dialog" aria-labelledby="h"><h2 id="h">Apply to N26</h2><label>First name <input name="fn"></label>
+    <footer class="modal__actionbar"><button disabled>Back</button><button>Next</button></footer></div>
+    <form aria-label="Feedback"><label>Comment <textarea></textarea></label><footer><button>Send feedback</button></footer></form>
+    <footer><a href="/privacy">Privacy</a></footer>`);
+  expect(names(doc)).toEqual(expect.arrayContaining(['apply_to_n26__back_button', 'apply_to_n26__next_button', 'feedback__send_feedback_button', 'footer__privacy_link']));
+});
