@@ -6,19 +6,20 @@
  * of pairs is a read-only list with the fields `label` and `value`, as a description list is (data-tables.ts):
  * `$balance_summary.find("Available balance").value.text()`.
  *
- * A pair is an element of exactly two element children: one whose class says value (`value`, `__value`, `statValue`),
- * the other whose class says label (label, key, term, name, title) or whose words end with a colon ("Prep Time:");
- * both short, neither holding a control. Two or more such pairs alike (tag, class, which comes first) side by side in
- * one box make the list; a lone pair is none.
+ * A pair is an element of two to four element children: exactly one whose class says value (`value`, `__value`,
+ * `statValue`), one whose class says label (label, key, term, name, title) or whose words before the value end with a
+ * colon ("Prep Time:"); all short, none holding a control. Further parts (a KPI tile's change, "+12.4%") are fields
+ * named by their class's last word (`kpi-card__delta` → `delta`). Two or more such items alike (tag, class, where
+ * label and value sit) side by side in one box make the list; a lone pair is none.
  */
 import type { DetectedList } from './lists.ts';
 import type { ListSlot } from './types.ts';
-import { sampleText } from './lists.ts';
+import { RESERVED_FIELD_NAMES, sampleText } from './lists.ts';
 import { itemQueryFor } from './list-items.ts';
 import { shownItem, tagOf } from './dom.ts';
 import type { LocatorCache } from './locators.ts';
 import { truncate } from './text.ts';
-import { childElementCountOf, childrenOf, classNameOf, firstElementChildOf, nextElementOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { childElementCountOf, childrenOf, classNameOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 
 const VALUE_SELECTOR = '[class*=value], [class*=Value]';
 /** Class words, as words: `bal__value`, `stat-value`, `statValue`; not `evaluate` nor `values-list`'s items. */
@@ -30,32 +31,62 @@ const MAX_SCANNED = 400;
 const MAX_LABEL = 60;
 const MAX_VALUE = 100;
 const MIN_PAIRS = 2;
+/** Parts of an item at most: a label, a value and two more (a KPI tile's change and period). */
+const MAX_PARTS = 4;
 /** Pairs shown as samples: their labels are what a script finds them by. */
 const SAMPLES = 8;
 /** Pairs style-checked one by one (as data-tables.ts does). */
 const MAX_PAIRS = 200;
 
-/** The label and value of a pair box, by position among its two children. */
+/** Where a pair box's label and value are among its children (1-based), and its other parts' fields. */
 interface PairShape {
-  labelFirst: boolean;
+  labelAt: number;
+  valueAt: number;
+  count: number;
+  /** Further short parts (a KPI tile's change "+12.4%"): fields named by their class's last word. */
+  extras: Array<{ at: number; name: string }>;
 }
 
-/** `item`'s shape when it is a pair: two element children, one a value by class, the other a label; else undefined. */
+/** The last word of an element's first class (`kpi-card__delta--up` → `delta`), as a field name, or ''. */
+function partName(el: Element): string {
+  const first = classNameOf(el).trim().split(/\s+/)[0] ?? '';
+  const words = first.replace(/--[\w-]*$/, '').split(/[-_]+|(?<=[a-z])(?=[A-Z])/).filter((word) => /^[A-Za-z]{2,20}$/.test(word));
+  return (words[words.length - 1] ?? '').toLowerCase();
+}
+
+/**
+ * `item`'s shape when it is a pair: two to four element children, exactly one a value by its class, one a label (by
+ * class, or the words before the value ending with a colon), any others short words; else undefined.
+ */
 function pairShape(item: Element): PairShape | undefined {
-  if (childElementCountOf(item) !== 2) return undefined;
-  const first = firstElementChildOf(item)!;
-  const second = nextElementOf(first)!;
-  const labelFirst = VALUE_CLASS.test(classNameOf(second));
-  const [label, value] = labelFirst ? [first, second] : [first, second].reverse() as [Element, Element];
-  if (!VALUE_CLASS.test(classNameOf(value)) || VALUE_CLASS.test(classNameOf(label))) return undefined;
-  if (queryOf(item, CONTROLS)) return undefined;
+  const count = childElementCountOf(item);
+  if (count < 2 || count > MAX_PARTS) return undefined;
+  const parts = Array.from(childrenOf(item));
+  const values = parts.filter((part) => VALUE_CLASS.test(classNameOf(part)));
+  if (values.length !== 1) return undefined;
+  const value = values[0]!;
+  const labels = parts.filter((part) => part !== value && LABEL_CLASS.test(classNameOf(part)));
+  const colon = count === 2 ? parts.find((part) => part !== value) : parts[parts.indexOf(value) - 1];
+  const label = labels.length === 1 ? labels[0]! : !labels.length && colon && sampleText(colon).endsWith(':') ? colon : undefined;
+  if (!label || queryOf(item, CONTROLS)) return undefined;
   const labelText = sampleText(label);
   if (!labelText || labelText.length > MAX_LABEL || !/\p{L}/u.test(labelText)) return undefined;
-  if (!LABEL_CLASS.test(classNameOf(label)) && !labelText.endsWith(':')) return undefined;
   const valueText = sampleText(value);
   if (!valueText || valueText.length > MAX_VALUE) return undefined;
-  return { labelFirst };
+  const extras: PairShape['extras'] = [];
+  const used = new Set(['label', 'value', ...RESERVED_FIELD_NAMES]);
+  for (const [i, part] of parts.entries()) {
+    if (part === label || part === value) continue;
+    if (sampleText(part).length > MAX_VALUE) return undefined;
+    let name = partName(part) || 'text';
+    for (let n = 2; used.has(name); n++) name = `${partName(part) || 'text'}_${n}`;
+    used.add(name);
+    extras.push({ at: i + 1, name });
+  }
+  return { labelAt: parts.indexOf(label) + 1, valueAt: parts.indexOf(value) + 1, count, extras };
 }
+
+const sameShape = (a: PairShape, b: PairShape) => a.labelAt === b.labelAt && a.valueAt === b.valueAt && a.count === b.count;
 
 /** A pair box's items: its children of the first pair's tag and class, each a pair of the same shape. */
 function pairsIn(box: Element): { items: Element[]; shape: PairShape } | undefined {
@@ -66,7 +97,7 @@ function pairsIn(box: Element): { items: Element[]; shape: PairShape } | undefin
     const own = `${tagOf(child)} ${classNameOf(child)}`;
     if (shape && own !== signature) continue;
     const found = pairShape(child);
-    if (!found || (shape && found.labelFirst !== shape.labelFirst)) continue;
+    if (!found || (shape && !sameShape(found, shape))) continue;
     if (!shape) {
       shape = found;
       signature = own;
@@ -99,16 +130,16 @@ export function pairBoxList(box: Element, cache?: LocatorCache): DetectedList | 
   if (!found) return undefined;
   const items = found.items.filter(shownItem);
   if (items.length < MIN_PAIRS) return undefined;
-  const [labelAt, valueAt] = found.shape.labelFirst ? [1, 2] : [2, 1];
-  const slots: ListSlot[] = [
-    { name: 'label', kind: 'text', selector: `:scope > :nth-child(${labelAt})` },
-    { name: 'value', kind: 'text', selector: `:scope > :nth-child(${valueAt})` },
-  ];
+  const { labelAt, valueAt, extras } = found.shape;
+  const parts = [{ name: 'label', at: labelAt }, { name: 'value', at: valueAt }, ...extras];
+  const slots: ListSlot[] = parts.map(({ name, at }) => ({ name, kind: 'text', selector: `:scope > :nth-child(${at})` }));
   const samples = items.slice(0, SAMPLES).map((item) => {
     const children = childrenOf(item);
-    const sample: Record<string, string> = { label: truncate(sampleText(children[labelAt - 1]!), 60) };
-    const value = sampleText(children[valueAt - 1]!);
-    if (value) sample.value = truncate(value, 60);
+    const sample: Record<string, string> = {};
+    for (const { name, at } of parts) {
+      const text = sampleText(children[at - 1]!);
+      if (text) sample[name] = truncate(text, 60);
+    }
     return sample;
   });
   const first = items[0]!;

@@ -89,3 +89,12 @@ test('a dialog\'s or a form\'s <footer> is theirs, not the page\'s footer', () =
     <footer><a href="/privacy">Privacy</a></footer>`);
   expect(names(doc)).toEqual(expect.arrayContaining(['apply_to_n26__back_button', 'apply_to_n26__next_button', 'feedback__send_feedback_button', 'footer__privacy_link']));
 });
+
+test('KPI tiles of a title, a value and a change are a list with the change as a field of its own', () => {
+  const tile = (title: string, value: string, delta: string) => `<div class="kpi-card"><div class="kpi-card__title">${title}</div>
+    <div class="kpi-card__value">${value}</div><div class="kpi-card__delta kpi-card__delta--up">${delta}</div></div>`;
+  const [kpis] = lists(build(`<main><h1>Overview</h1><section class="kpi-grid" aria-label="Key metrics">${tile('Users', '48,219', '+12.4%')}
+    ${tile('Sessions', '71,902', '+8.1%')}${tile('Revenue', '$182,440', '+5.9%')}</section><button>Export</button></main>`));
+  expect(kpis).toMatchObject({ count: 3, fields: ['label', 'value', 'delta'] });
+  expect(kpis!.samples[2]).toEqual({ label: 'Revenue', value: '$182,440', delta: '+5.9%' });
+});
