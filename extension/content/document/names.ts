@@ -44,6 +44,8 @@ function radioGroup(el: Element): string {
 /** Words that say a control's state, not what it is ("Read selected", "Home (current)"). */
 const STATE_WORDS = /^\(?\s*(selected|current|current page|active|pressed|checked|following|followed|recommended|subscribed)\s*\)?$/i;
 const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)|(?:currently\s+)?sorted\s+(?:ascending|descending)(?:\s+order)?|\d[\d,.]*\s+(?:new|unread|notifications?|messages?))\s*$/i;
+/** A sort said at the end of a header's words, with no comma before it ("Views sorted descending", "Name (ascending)"). */
+const SORTED_AT_END = /\s*\(?\s*(?:(?:currently\s+)?sorted\s+|sort\s+)?(?:in\s+)?(?:ascending|descending)(?:\s+order)?\s*\)?\s*$/i;
 /** A cart's count after it ("Cart, 2 items"; not "Gift box, 6 items", a product's). */
 const CART_SAYS = /(?<=\b(?:cart|basket|bag|trolley)\s*)(?:[,:–—-]\s*|\(\s*)\d[\d,.]*\s+items?\s*\)?\s*$/i;
 /** A toggle's state said after what it is ("Autoplay is on"): it changes as the user flips it. */
@@ -156,6 +158,12 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
   if (typed.length >= 2 && out.toLowerCase().endsWith(typed.toLowerCase())) {
     const before = out.slice(0, out.length - typed.length);
     if (/\p{L}/u.test(before) && /[\s:,–—-]$/u.test(before)) out = before.replace(/[\s:,–—-]+$/u, '');
+  }
+  // A column header's sort said for screen readers ("Views sorted descending", no comma before it): it changes with
+  // every click on the header (explorer, session 55: `views_sorted_descending_button`).
+  if (SORTED_AT_END.test(out) && closestOf(el, 'th, [role=columnheader], [aria-sort]')) {
+    const unsorted = out.replace(SORTED_AT_END, '');
+    if (/\p{L}/u.test(unsorted)) out = unsorted;
   }
   // A state said after a comma ("Question 3, unanswered": a quiz's question buttons): it changes as the user goes on.
   const said = STATE_SAID_AFTER.exec(out) ?? CART_SAYS.exec(out) ?? (toggles(el) ? TOGGLE_SAYS.exec(out) : null);

@@ -98,3 +98,11 @@ test('KPI tiles of a title, a value and a change are a list with the change as a
   expect(kpis).toMatchObject({ count: 3, fields: ['label', 'value', 'delta'] });
   expect(kpis!.samples[2]).toEqual({ label: 'Revenue', value: '$182,440', delta: '+5.9%' });
 });
+
+test('a column header\'s sort button is named without the sort its hidden words say, so it keeps its name as the sort changes', () => {
+  const table = (sort: string) => build(`<main><h2>Top pages</h2><table><thead><tr><th><button>Page path</button></th>
+    <th aria-sort="${sort}"><button>Views<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)"> sorted ${sort}</span></button></th></tr></thead>
+    <tbody><tr><td>/</td><td>21,402</td></tr><tr><td>/pricing</td><td>9,114</td></tr></tbody></table><button>Sorted descending</button></main>`);
+  expect(names(table('descending'))).toEqual(['top_pages__table', 'top_pages__page_path_button', 'top_pages__views_button', 'top_pages__sorted_descending_button']);
+  expect(names(table('ascending'))).toEqual(names(table('descending')));
+});
