@@ -8,9 +8,9 @@
  * form too. A progress bar's value ("75%"). And a wizard's current step among steps that are no links (walk.ts).
  */
 import type { ElementEntry, Locator } from './types.ts';
-import { textOf } from './dom.ts';
+import { accessibleName, textOf } from './dom.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
-import { collapse, truncate } from './text.ts';
+import { collapse, nameWords, slug, truncate } from './text.ts';
 import { inChoiceRow } from './choice-row.ts';
 import { attr, checkVisibilityOf, childrenOf, classNameOf, closestOf, containsOf, firstChildOf, hasAttr, idOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
@@ -30,6 +30,8 @@ const NOT_HERE = 'header, nav, footer, aside, [role=banner], [role=navigation], 
 const NOT_HERE_FOR_TOTALS = NOT_HERE.replace('aside, ', '').replace(', [role=complementary]', '');
 /** A single review's rating is not the product's. */
 const IN_A_REVIEW = '[itemprop=review], [class*=review-], [class*=review_], [class~=review], [class*=Review]';
+/** Progress bars named by their labels, at most. */
+const MAX_LABELLED_BARS = 5;
 /** Elements of facts looked at outside site furniture, at most (a page of a thousand prices is a list page). */
 const MAX_LOOKED_AT = 60;
 /** Elements looked at in all (furniture too: a mega menu of prices). */
@@ -63,6 +65,7 @@ const FORM_CONTROLS: ReadonlySet<string> = new Set(['SELECT', 'INPUT', 'TEXTAREA
 export function factsOf(root: Document | ShadowRoot | Element): Map<Element, FactKind> {
   const first = new Map<FactKind, Element>();
   const afterTitle = new Map<FactKind, Element>();
+  const labelled: Element[] = [];
   const title = queryOf(root, 'main h1, h1');
   let looked = 0;
   let scanned = 0;
@@ -75,6 +78,11 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
     if (!shown(el) || (kind === 'rating' && inAReview(el))) continue;
     // A shipping option's price is the option's (choice-row.ts), not the page's.
     if (kind === 'price' && inChoiceRow(el)) continue;
+    // Bars named by their labels are each the page's ("Storage used", "Application progress": explorer, session 55).
+    if (kind === 'progress' && progressLabel(el)) {
+      if (labelled.length < MAX_LABELLED_BARS) labelled.push(el);
+      continue;
+    }
     const after = !!title && (title.compareDocumentPosition(el) & 4) !== 0;
     if (!first.has(kind)) first.set(kind, el);
     if (after) afterTitle.set(kind, el);
@@ -84,7 +92,7 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
     first.delete('step');
     afterTitle.delete('step');
   }
-  const found = new Map<Element, FactKind>();
+  const found = new Map<Element, FactKind>(labelled.map((el) => [el, 'progress']));
   for (const [kind, el] of title ? new Map([...first, ...afterTitle]) : first) {
     if (![...found.keys()].some((fact) => containsOf(fact, el) || containsOf(el, fact))) found.set(el, kind);
   }
@@ -146,7 +154,10 @@ export function factKind(el: Element): FactKind | undefined {
 export function factEntry(el: Element, kind: FactKind, cache: LocatorCache): ElementEntry {
   const description = kind === 'rating' ? ratingText(el) : kind === 'price' ? priceText(el) : kind === 'step' ? stepText(el)
     : kind === 'progress' ? progressText(el)! : textOf(el, MAX_FACT_CHARS);
-  return { name: kind, kind: 'message', description: truncate(description, 200), locators: kind === 'step' ? stepLocators(el, cache) : locatorsFor(el, '', cache) };
+  // A labelled bar by its label, said to be a progress ("storage_used_progress").
+  const label = kind === 'progress' ? slug(nameWords(progressLabel(el)), 3) : '';
+  const name = !label ? kind : /(?:^|_)progress(?:$|_)/.test(label) ? label : `${label}_progress`;
+  return { name, kind: 'message', description: truncate(description, 200), locators: kind === 'step' ? stepLocators(el, cache) : locatorsFor(el, '', cache) };
 }
 
 /**
@@ -231,6 +242,12 @@ function progressText(el: Element): string | undefined {
   const max = Number((native ? attr(el, 'max') : attr(el, 'aria-valuemax')) ?? (native ? 1 : 100));
   if ((native ? attr(el, 'value') : attr(el, 'aria-valuenow')) === null || !Number.isFinite(now) || !Number.isFinite(min) || !Number.isFinite(max) || max <= min) return undefined;
   return `${Math.round(((now - min) / (max - min)) * 100)}%`;
+}
+
+/** A progress bar's own label (`aria-label`, `aria-labelledby`, a `<label for>`), or ''. */
+function progressLabel(el: Element): string {
+  if (!hasAttr(el, 'aria-label') && !hasAttr(el, 'aria-labelledby') && !(tagNameOf(el) === 'PROGRESS' && idOf(el))) return '';
+  return collapse(accessibleName(el));
 }
 
 /** `Payment (step 3 of 4)`: the step's words and where it is among its list's items. */

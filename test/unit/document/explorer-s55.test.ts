@@ -106,3 +106,13 @@ test('a column header\'s sort button is named without the sort its hidden words 
   expect(names(table('descending'))).toEqual(['top_pages__table', 'top_pages__page_path_button', 'top_pages__views_button', 'top_pages__sorted_descending_button']);
   expect(names(table('ascending'))).toEqual(names(table('descending')));
 });
+
+test('progress bars with labels are each a message named by its label; one without a label is the page\'s progress', () => {
+  const doc = build(`<main><h1>Apply</h1><progress max="100" value="25" aria-label="Application progress"></progress>
+    <div role="progressbar" aria-valuenow="72" aria-valuemin="0" aria-valuemax="100" aria-label="Storage used"></div>
+    <label for="up">Upload</label><progress id="up" max="1" value="0.5"></progress><button>Next</button></main>`);
+  expect(entries(doc).filter((e) => e.kind === 'message').map((e) => [e.name, e.description])).toEqual([['apply__application_progress', '25%'],
+    ['apply__storage_used_progress', '72%'], ['apply__upload_progress', '50%']]);
+  const plain = build('<main><h1>Course</h1><div role="progressbar" aria-valuenow="3" aria-valuemax="10"></div><button>Next</button></main>');
+  expect(entries(plain).filter((e) => e.kind === 'message').map((e) => [e.name, e.description])).toEqual([['course__progress', '30%']]);
+});

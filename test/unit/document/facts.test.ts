@@ -64,7 +64,7 @@ describe('a checkout\'s step and total (session 46)', () => {
 
 test('a progress bar\'s value is a fact: as it says it, else its share of its range; one with no value is none', () => {
   expect(facts('<main><h1>Upload</h1><div role="progressbar" aria-label="Upload" aria-valuenow="3" aria-valuemin="0" aria-valuemax="4"></div><button>Cancel</button></main>'))
-    .toEqual([['upload__progress', '75%']]);
+    .toEqual([['upload__upload_progress', '75%']]);
   expect(facts('<main><h1>Upload</h1><progress value="2" max="8"></progress></main>')).toEqual([['upload__progress', '25%']]);
   expect(facts('<main><h1>Upload</h1><div role="progressbar" aria-valuetext="Step 2: copying"></div></main>')).toEqual([['upload__progress', 'Step 2: copying']]);
   expect(facts('<main><h1>Loading</h1><div role="progressbar" aria-label="Loading"></div></main>')).toEqual([]);
