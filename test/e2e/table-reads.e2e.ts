@@ -52,6 +52,9 @@ describe('data tables as lists', () => {
         total: amounts.reduce((a, b) => a + b, 0).toFixed(2), refunded: $${orders}.filter((r) => r.status.text() === "Refunded").map((r) => r.order.text()),
         row: $${plans}[2].text() })`);
     expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { price: '$30', plans: 3, seats: '5', total: '79.74', refunded: ['#1003'] } });
+    // The tfoot's totals row is a message of its own (session 55).
+    const footer = await run('done($order_history__total.text())');
+    expect(footer, JSON.stringify(footer)).toMatchObject({ status: 'done', result: 'Total $79.74' });
     expect((read.result as { row: string }).row).toMatch(/Business\s*\$90\s*20\s*Phone/);
   }, 120_000);
 

@@ -30,6 +30,9 @@ const NOT_HERE = 'header, nav, footer, aside, [role=banner], [role=navigation], 
 const NOT_HERE_FOR_TOTALS = NOT_HERE.replace('aside, ', '').replace(', [role=complementary]', '');
 /** A single review's rating is not the product's. */
 const IN_A_REVIEW = '[itemprop=review], [class*=review-], [class*=review_], [class~=review], [class*=Review]';
+/** Tables' totals rows read, at most. */
+const MAX_FOOT_ROWS = 5;
+const FOOT_CONTROLS = 'a[href], button, input, select, textarea, [role=button]';
 /** Progress bars named by their labels, at most. */
 const MAX_LABELLED_BARS = 5;
 /** Elements of facts looked at outside site furniture, at most (a page of a thousand prices is a list page). */
@@ -92,7 +95,7 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
     first.delete('step');
     afterTitle.delete('step');
   }
-  const found = new Map<Element, FactKind>(labelled.map((el) => [el, 'progress']));
+  const found = new Map<Element, FactKind>([...labelled.map((el): [Element, FactKind] => [el, 'progress']), ...footRows(root)]);
   for (const [kind, el] of title ? new Map([...first, ...afterTitle]) : first) {
     if (![...found.keys()].some((fact) => containsOf(fact, el) || containsOf(el, fact))) found.set(el, kind);
   }
@@ -242,6 +245,24 @@ function progressText(el: Element): string | undefined {
   const max = Number((native ? attr(el, 'max') : attr(el, 'aria-valuemax')) ?? (native ? 1 : 100));
   if ((native ? attr(el, 'value') : attr(el, 'aria-valuenow')) === null || !Number.isFinite(now) || !Number.isFinite(min) || !Number.isFinite(max) || max <= min) return undefined;
   return `${Math.round(((now - min) / (max - min)) * 100)}%`;
+}
+
+/**
+ * The totals row of a data table's `<tfoot>` ("Total 35,387" under the rows of views): no row of the table's list
+ * (data-tables.ts), and a task may ask for it (explorer, session 55). Words, no controls, under two or more rows.
+ */
+function footRows(root: Document | ShadowRoot | Element): Array<[Element, FactKind]> {
+  const out: Array<[Element, FactKind]> = [];
+  for (const foot of Array.from(queryAllOf(root, 'table > tfoot')).slice(0, MAX_FOOT_ROWS * 2)) {
+    const row = queryOf(foot, ':scope > tr');
+    const table = parentOf(foot);
+    if (!row || !table || queryAllOf(table, ':scope > tbody > tr').length < 2 || queryOf(row, FOOT_CONTROLS) || !shown(row)) continue;
+    const text = textOf(row, MAX_FACT_CHARS * 5);
+    if (!text || text.length > MAX_FACT_CHARS || !/\p{N}/u.test(text)) continue;
+    out.push([row, 'total']);
+    if (out.length >= MAX_FOOT_ROWS) break;
+  }
+  return out;
 }
 
 /** A progress bar's own label (`aria-label`, `aria-labelledby`, a `<label for>`), or ''. */

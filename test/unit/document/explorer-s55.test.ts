@@ -116,3 +116,12 @@ test('progress bars with labels are each a message named by its label; one witho
   const plain = build('<main><h1>Course</h1><div role="progressbar" aria-valuenow="3" aria-valuemax="10"></div><button>Next</button></main>');
   expect(entries(plain).filter((e) => e.kind === 'message').map((e) => [e.name, e.description])).toEqual([['course__progress', '30%']]);
 });
+
+test('a data table\'s tfoot totals row is a message; one with controls or no number is none', () => {
+  const table = (foot: string) => build(`<main><h2>Top pages</h2><table><thead><tr><th>Page</th><th>Views</th></tr></thead>
+    <tbody><tr><td>/</td><td>21,402</td></tr><tr><td>/pricing</td><td>9,114</td></tr></tbody><tfoot>${foot}</tfoot></table><button>Export</button></main>`);
+  const messages = (foot: string) => entries(table(foot)).filter((e) => e.kind === 'message').map((e) => [e.name, e.description]);
+  expect(messages('<tr><td>Total</td><td>30,516</td></tr>')).toEqual([['top_pages__total', 'Total 30,516']]);
+  expect(messages('<tr><td colspan="2"><button>Load more</button> 2 of 40</td></tr>')).toEqual([]);
+  expect(messages('<tr><td colspan="2">Source: analytics</td></tr>')).toEqual([]);
+});
