@@ -267,28 +267,35 @@ function errorTextOf(el: Element): string | undefined {
  */
 const markedInvalid = (el: Element): boolean => /(?:^|\s)is-invalid(?:\s|$)/.test(attr(el, 'class') ?? '');
 
-/** Class words and ids that say error (`govuk-error-message`, `field-error`, `emailError`, `invalid-msg`). */
-const ERROR_WORDS = /(?:^|[^a-z])(?:error|errors|invalid)(?:$|[^a-z])|[a-z](?:Error|Invalid)/;
+/**
+ * A class word or id that names an error message: error or invalid at its end, maybe with message/text/feedback after
+ * (`govuk-error-message`, `field-error`, `emailError`, `name-error`, `invalid-feedback`); not `error-threshold-help`.
+ */
+const ERROR_TOKEN = /(?:^|[-_])(?:error|errors|invalid)(?:[-_]?(?:message|msg|text|feedback|tooltip))?$|[a-z](?:Error|Invalid)(?:Message|Msg|Text)?$|^(?:error|invalid)$/i;
+const saysError = (tokens: string): boolean => tokens.split(/\s+/).some((token) => ERROR_TOKEN.test(token));
 /** Controls a person fills in or picks (a button's description is no error of its). */
 const FIELD_KINDS: ReadonlySet<string> = new Set(['text_input', 'text_area', 'select', 'checkbox', 'radio', 'switch', 'slider', 'file_input', 'editable', 'combobox']);
-/** A field of a date's day, month and year takes its group's error. */
+/** A group whose error its parts drawn in red take (a date's day, month and year). */
 const DESCRIBED_GROUP = 'fieldset[aria-describedby], [role=group][aria-describedby], [role=radiogroup][aria-describedby]';
+/** A field drawn red by its class (`govuk-input--error`, `has-error`, `input-invalid`). */
+const RED_FIELD = /(?:^|[-_\s])(?:error|invalid)(?:$|[-_\s])/i;
 
 /**
- * An error the page shows for a field without marking it `aria-invalid`: an element its `aria-describedby` (or its
- * fieldset's) names whose class or id says error, or whose words start "Error:" (GOV.UK's forms: "Error: Enter your
- * previous name" under the field, the field drawn red by class only; explorer, session 55). Its words without "Error:".
+ * An error the page shows for a field without marking it `aria-invalid`: a shown element its `aria-describedby` names
+ * whose class or id names an error message (GOV.UK's forms: "Error: Enter your previous name" under the field, the
+ * field drawn red by class only; explorer, session 55), its words without "Error:". A fieldset's error only for its
+ * fields drawn red by class (a date's year, not the address lines beside a postcode, nor each radio of a group).
  */
 function describedErrorOf(el: Element): string | undefined {
-  const group = closestOf(el, DESCRIBED_GROUP);
+  const group = RED_FIELD.test(attr(el, 'class') ?? '') ? closestOf(el, DESCRIBED_GROUP) : null;
   for (const holder of group ? [el, group] : [el]) {
     const ids = (attr(holder, 'aria-describedby') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
     for (const id of ids) {
       const found = byId(holder, id);
-      if (!found || hasAttr(found, 'hidden') || checkVisibilityOf(found) === false) continue;
+      if (!found || !(saysError(id) || saysError(attr(found, 'class') ?? '')) || hasAttr(found, 'hidden')) continue;
+      if (checkVisibilityOf(found, { visibilityProperty: true, opacityProperty: true }) === false) continue;
       const text = textOf(found, 200);
-      if (!text || !(ERROR_WORDS.test(attr(found, 'class') ?? '') || ERROR_WORDS.test(id) || /^\s*error\b/i.test(text))) continue;
-      return truncate(hideSecrets(text.replace(/^\s*error\s*:\s*/i, '')), 200);
+      if (text) return truncate(hideSecrets(text.replace(/^\s*error\s*:\s*/i, '')), 200);
     }
   }
   return undefined;

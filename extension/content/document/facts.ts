@@ -102,20 +102,18 @@ export function factsOf(root: Document | ShadowRoot | Element): Map<Element, Fac
   return found;
 }
 
+/** Class words of a box that sums reviews up, no review itself: a review bar, a summary, a snapshot, an average. */
+const REVIEWS_SUMMED = /(?:^|[^a-z])(?:bar|summary|snapshot|overview|average|overall|stats|histogram|aggregate)(?:$|[^a-z])|[a-z](?:Bar|Summary|Snapshot|Overview|Average|Overall|Stats)/;
+
 /**
- * In a review: a box that says review and is one — an article or list item, one holding a review's words (a heading, a
- * paragraph), or one of several alike (a sibling of its tag sharing a class) — or says so (`itemprop=review`). A
- * recipe's or a product's review bar (`recipe-review-bar__rating "Rated 4.6 out of 5 stars"`, alone, no words of a
- * review) holds the page's own rating (explorer, session 54).
+ * In a review: inside a box that says review (or `itemprop=review`), unless every such box around it says it sums the
+ * reviews up (a recipe's `recipe-review-bar__rating "Rated 4.6 out of 5 stars"`, a `reviews-summary`: explorer,
+ * session 54). A testimonial card, or the one review a product has, is a review (review, session 55).
  */
 function inAReview(el: Element): boolean {
   if (closestOf(el, '[itemprop=review]')) return true;
-  for (let at = closestOf(el, IN_A_REVIEW), up = 0; at && up < 4; at = parentOf(at) && closestOf(parentOf(at)!, IN_A_REVIEW), up++) {
-    if (['ARTICLE', 'LI'].includes(tagNameOf(at)) || queryOf(at, 'h2, h3, h4, h5, h6, p, blockquote')) return true;
-    const own = new Set(classNameOf(at).split(/\s+/).filter(Boolean));
-    const parent = parentOf(at);
-    if (parent && Array.from(childrenOf(parent)).some((sibling) => sibling !== at && tagNameOf(sibling) === tagNameOf(at)
-      && classNameOf(sibling).split(/\s+/).some((c) => own.has(c)))) return true;
+  for (let at = closestOf(el, IN_A_REVIEW), up = 0; at && up < 6; at = parentOf(at) && closestOf(parentOf(at)!, IN_A_REVIEW), up++) {
+    if (!REVIEWS_SUMMED.test(classNameOf(at))) return true;
   }
   return false;
 }

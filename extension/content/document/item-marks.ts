@@ -30,7 +30,9 @@ function markOf(el: Element): Mark | undefined {
   // A tree's open branches (explorer, session 50: a tree's items as a list said none open), a mail thread's open
   // message among folded ones, a tree grid's open row, the route card open among others (`role=button`).
   // And an FAQ's answers open among closed ones (a native button's `aria-expanded`, a `<details open>`: explorer, session 54).
-  if (attr(el, 'aria-expanded') === 'true' && OPENING_ITEMS.has(attr(el, 'role') ?? (tagOf(el) === 'BUTTON' ? 'button' : ''))) return 'expanded';
+  // Not a row's menu button (`aria-haspopup`): its menu is open, not the row.
+  const native = tagOf(el) === 'BUTTON' && !['true', 'menu', 'listbox', 'dialog', 'tree', 'grid'].includes(attr(el, 'aria-haspopup') ?? 'false');
+  if (attr(el, 'aria-expanded') === 'true' && OPENING_ITEMS.has(attr(el, 'role') ?? (native ? 'button' : ''))) return 'expanded';
   if (tagOf(el) === 'DETAILS' && (el as HTMLDetailsElement).open === true) return 'expanded';
   return undefined;
 }

@@ -19,13 +19,17 @@ import { itemQueryFor } from './list-items.ts';
 import { shownItem, tagOf } from './dom.ts';
 import type { LocatorCache } from './locators.ts';
 import { truncate } from './text.ts';
-import { childElementCountOf, childrenOf, classNameOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { childElementCountOf, childrenOf, classNameOf, closestOf, matchesOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 
 const VALUE_SELECTOR = '[class*=value], [class*=Value]';
 /** Class words, as words: `bal__value`, `stat-value`, `statValue`; not `evaluate` nor `values-list`'s items. */
 const VALUE_CLASS = /(?:^|[^a-z])value(?:$|[^a-z])|[a-z]Value(?:$|[^a-z])|^Value/;
 const LABEL_CLASS = /(?:^|[^a-z])(?:label|key|term|name|title)(?:$|[^a-z])|[a-z](?:Label|Key|Term|Name|Title)(?:$|[^a-z])|^(?:Label|Key|Term|Name|Title)/;
-const CONTROLS = 'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=link], [contenteditable=""], [contenteditable=true]';
+/** An item holding any of these (or being one) is a control's words, not data (a filter chip "Brand: Nike"). */
+const CONTROLS = 'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=link], [role=checkbox], [role=switch], '
+  + '[role=combobox], [role=option], [role=tab], [role=menuitem], [role=radio], [role=slider], [tabindex], [contenteditable=""], [contenteditable=true]';
+/** Tables and description lists are read as such (data-tables.ts): no box of pairs inside one. */
+const TABLES = 'table, [role=table], [role=grid], [role=treegrid], [role=rowgroup], [role=row], dl';
 /** Value elements looked at, at most (a page of a thousand is a data grid drawn some other way). */
 const MAX_SCANNED = 400;
 const MAX_LABEL = 60;
@@ -33,79 +37,81 @@ const MAX_VALUE = 100;
 const MIN_PAIRS = 2;
 /** Parts of an item at most: a label, a value and two more (a KPI tile's change and period). */
 const MAX_PARTS = 4;
+/** Fields past label and value, at most. */
+const MAX_EXTRAS = 2;
 /** Pairs shown as samples: their labels are what a script finds them by. */
 const SAMPLES = 8;
 /** Pairs style-checked one by one (as data-tables.ts does). */
 const MAX_PAIRS = 200;
 
-/** Where a pair box's label and value are among its children (1-based), and its other parts' fields. */
-interface PairShape {
-  labelAt: number;
-  valueAt: number;
-  count: number;
-  /** Further short parts (a KPI tile's change "+12.4%"): fields named by their class's last word. */
-  extras: Array<{ at: number; name: string }>;
+/** How an item's parts are found: by a class each (`:scope > .kpi-card__value`), a label by its place where it has none. */
+interface PairParts {
+  value: string;
+  /** The label's class, or its place among the item's children (a "Prep Time:" with no class). */
+  label: string | number;
+  /** Classes of further short parts (a KPI tile's change). */
+  extras: string[];
 }
 
-/** The last word of an element's first class (`kpi-card__delta--up` → `delta`), as a field name, or ''. */
-function partName(el: Element): string {
-  const first = classNameOf(el).trim().split(/\s+/)[0] ?? '';
-  const words = first.replace(/--[\w-]*$/, '').split(/[-_]+|(?<=[a-z])(?=[A-Z])/).filter((word) => /^[A-Za-z]{2,20}$/.test(word));
+const tokensOf = (el: Element): string[] => classNameOf(el).trim().split(/\s+/).filter(Boolean);
+const cssClass = (token: string) => `.${CSS.escape(token)}`;
+
+/** The last word of a class (`kpi-card__delta--up` → `delta`), as a field name, or ''. */
+function partName(token: string): string {
+  const words = token.replace(/--[\w-]*$/, '').split(/[-_]+|(?<=[a-z])(?=[A-Z])/).filter((word) => /^[A-Za-z]{2,20}$/.test(word));
   return (words[words.length - 1] ?? '').toLowerCase();
 }
 
 /**
- * `item`'s shape when it is a pair: two to four element children, exactly one a value by its class, one a label (by
- * class, or the words before the value ending with a colon), any others short words; else undefined.
+ * `item`'s parts when it is a pair: two to four element children, exactly one a value by its class, one a label (by
+ * class, or the words before the value ending with a colon), any others short words with a class; no control in or
+ * around it; else undefined.
  */
-function pairShape(item: Element): PairShape | undefined {
+function pairParts(item: Element): PairParts | undefined {
   const count = childElementCountOf(item);
   if (count < 2 || count > MAX_PARTS) return undefined;
   const parts = Array.from(childrenOf(item));
-  const values = parts.filter((part) => VALUE_CLASS.test(classNameOf(part)));
+  const values = parts.filter((part) => tokensOf(part).some((token) => VALUE_CLASS.test(token)));
   if (values.length !== 1) return undefined;
   const value = values[0]!;
-  const labels = parts.filter((part) => part !== value && LABEL_CLASS.test(classNameOf(part)));
-  const colon = count === 2 ? parts.find((part) => part !== value) : parts[parts.indexOf(value) - 1];
-  const label = labels.length === 1 ? labels[0]! : !labels.length && colon && sampleText(colon).endsWith(':') ? colon : undefined;
-  if (!label || queryOf(item, CONTROLS)) return undefined;
+  const labels = parts.filter((part) => part !== value && tokensOf(part).some((token) => LABEL_CLASS.test(token)));
+  const before = parts[parts.indexOf(value) - 1];
+  const label = labels.length === 1 ? labels[0]! : !labels.length && before && sampleText(before).endsWith(':') ? before : undefined;
+  if (!label || matchesOf(item, CONTROLS) || queryOf(item, CONTROLS)) return undefined;
   const labelText = sampleText(label);
   if (!labelText || labelText.length > MAX_LABEL || !/\p{L}/u.test(labelText)) return undefined;
   const valueText = sampleText(value);
   if (!valueText || valueText.length > MAX_VALUE) return undefined;
-  const extras: PairShape['extras'] = [];
-  const used = new Set(['label', 'value', ...RESERVED_FIELD_NAMES]);
-  for (const [i, part] of parts.entries()) {
+  const extras: string[] = [];
+  for (const part of parts) {
     if (part === label || part === value) continue;
-    if (sampleText(part).length > MAX_VALUE) return undefined;
-    let name = partName(part) || 'text';
-    for (let n = 2; used.has(name); n++) name = `${partName(part) || 'text'}_${n}`;
-    used.add(name);
-    extras.push({ at: i + 1, name });
+    const token = tokensOf(part)[0];
+    if (!token || sampleText(part).length > MAX_VALUE) return undefined;
+    extras.push(token);
   }
-  return { labelAt: parts.indexOf(label) + 1, valueAt: parts.indexOf(value) + 1, count, extras };
+  return {
+    value: tokensOf(value).find((token) => VALUE_CLASS.test(token))!,
+    label: labels.length === 1 ? tokensOf(label).find((token) => LABEL_CLASS.test(token))! : parts.indexOf(label) + 1,
+    extras,
+  };
 }
 
-const sameShape = (a: PairShape, b: PairShape) => a.labelAt === b.labelAt && a.valueAt === b.valueAt && a.count === b.count;
-
-/** A pair box's items: its children of the first pair's tag and class, each a pair of the same shape. */
-function pairsIn(box: Element): { items: Element[]; shape: PairShape } | undefined {
-  let shape: PairShape | undefined;
-  let signature = '';
+/** A box's items: its children of the first pair's tag sharing a class with it (zebra rows' `odd`/`even` aside), whose label and value are found alike. */
+function pairsIn(box: Element): { items: Element[]; parts: PairParts } | undefined {
+  if (closestOf(box, TABLES)) return undefined;
+  let first: { el: Element; parts: PairParts; tokens: Set<string> } | undefined;
   const items: Element[] = [];
+  const extras: string[] = [];
   for (const child of childrenOf(box)) {
-    const own = `${tagOf(child)} ${classNameOf(child)}`;
-    if (shape && own !== signature) continue;
-    const found = pairShape(child);
-    if (!found || (shape && !sameShape(found, shape))) continue;
-    if (!shape) {
-      shape = found;
-      signature = own;
-    }
+    if (first && (tagOf(child) !== tagOf(first.el) || (first.tokens.size > 0 && !tokensOf(child).some((token) => first!.tokens.has(token))))) continue;
+    const parts = pairParts(child);
+    if (!parts || (first && (parts.value !== first.parts.value || parts.label !== first.parts.label))) continue;
+    first ??= { el: child, parts, tokens: new Set(tokensOf(child)) };
+    for (const token of parts.extras) if (!extras.includes(token)) extras.push(token);
     items.push(child);
     if (items.length > MAX_PAIRS) break;
   }
-  return shape && items.length >= MIN_PAIRS ? { items, shape } : undefined;
+  return first && items.length >= MIN_PAIRS ? { items, parts: { ...first.parts, extras: extras.slice(0, MAX_EXTRAS) } } : undefined;
 }
 
 /** The boxes of pairs in `root`, by their containers (the walk reads each as a table: walk.ts, data-tables.ts). */
@@ -130,24 +136,34 @@ export function pairBoxList(box: Element, cache?: LocatorCache): DetectedList | 
   if (!found) return undefined;
   const items = found.items.filter(shownItem);
   if (items.length < MIN_PAIRS) return undefined;
-  const { labelAt, valueAt, extras } = found.shape;
-  const parts = [{ name: 'label', at: labelAt }, { name: 'value', at: valueAt }, ...extras];
-  const slots: ListSlot[] = parts.map(({ name, at }) => ({ name, kind: 'text', selector: `:scope > :nth-child(${at})` }));
+  const { label, value, extras } = found.parts;
+  const used = new Set(['label', 'value', ...RESERVED_FIELD_NAMES]);
+  const fields = [
+    { name: 'label', selector: typeof label === 'number' ? `:scope > :nth-child(${label})` : `:scope > ${cssClass(label)}` },
+    { name: 'value', selector: `:scope > ${cssClass(value)}` },
+    ...extras.map((token) => {
+      const base = partName(token) || 'text';
+      let name = base;
+      for (let n = 2; used.has(name); n++) name = `${base}_${n}`;
+      used.add(name);
+      return { name, selector: `:scope > ${cssClass(token)}` };
+    }),
+  ];
+  const slots: ListSlot[] = fields.map(({ name, selector }) => ({ name, kind: 'text', selector }));
   const samples = items.slice(0, SAMPLES).map((item) => {
-    const children = childrenOf(item);
     const sample: Record<string, string> = {};
-    for (const { name, at } of parts) {
-      const text = sampleText(children[at - 1]!);
+    for (const { name, selector } of fields) {
+      const part = queryOf(item, selector);
+      const text = part ? sampleText(part) : '';
       if (text) sample[name] = truncate(text, 60);
     }
     return sample;
   });
-  const first = items[0]!;
-  const classes = classNameOf(first).split(/\s+/).filter(Boolean).map((c) => `.${CSS.escape(c)}`).join('');
-  const tag = tagOf(first).toLowerCase();
-  const query = itemQueryFor(box, items, [`:scope > ${tag}${classes}`, `:scope > ${tag}`], cache);
+  const shared = tokensOf(items[0]!).filter((token) => items.every((item) => tokensOf(item).includes(token)));
+  const tag = tagOf(items[0]!).toLowerCase();
+  const query = itemQueryFor(box, items, [`:scope > ${tag}${shared.map(cssClass).join('')}`, `:scope > ${tag}`], cache);
   return {
-    container: box, items, members: [], slots, fields: slots.map((slot) => slot.name), actions: [], samples,
+    container: box, items, members: [], slots, fields: slots.map((slot) => slot.name), actions: [], samples, fallbackName: 'details',
     itemSelector: query.selector, ...(query.paths ? { itemPaths: query.paths } : {}),
   };
 }

@@ -232,11 +232,15 @@ function innerHeading(el: Element): string | undefined {
 
 /**
  * A `<header>`/`<footer>` that is the page's (HTML-AAM: outside sectioning elements), nor a dialog's or a form's: a
- * modal's footer of Back/Next buttons was the page's `# footer` (explorer, session 55).
+ * modal's footer of Back/Next buttons was the page's `# footer` (explorer, session 55). A form around the whole page
+ * (ASP.NET's `aspnetForm`, holding the page's main) keeps the page's header and footer (review, session 55).
  */
 function isTopLevel(el: Element): boolean {
   const parent = parentOf(el);
-  return !parent || !closestOf(parent, 'article,aside,main,nav,section,dialog,form,[role=main],[role=article],[role=region],[role=complementary],[role=navigation],[role=dialog],[role=alertdialog],[role=form]');
+  if (!parent) return true;
+  if (closestOf(parent, 'article,aside,main,nav,section,dialog,[role=main],[role=article],[role=region],[role=complementary],[role=navigation],[role=dialog],[role=alertdialog]')) return false;
+  const form = closestOf(parent, 'form,[role=form]');
+  return !form || !!queryOf(form, 'main, [role=main], nav, [role=navigation], h1');
 }
 
 /** The frame an element opens, if it is a container. */

@@ -73,12 +73,26 @@ test('an error the field\'s aria-describedby (or its fieldset\'s) names is its e
     <p id="name-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Enter your previous name</p>
     <input class="govuk-input govuk-input--error" id="name" aria-describedby="name-hint name-error"></div>
     <fieldset aria-describedby="dob-error"><legend>Date of birth</legend><p id="dob-error" class="error-message">Date of birth must include a year</p>
-    <label for="d">Day</label><input id="d" value="14"><label for="y">Year</label><input id="y"></fieldset>
+    <label for="d">Day</label><input id="d" value="14"><label for="y">Year</label><input id="y" class="govuk-input govuk-input--error"></fieldset>
     <label for="e">Email</label><input id="e" aria-describedby="e-hint"><p id="e-hint">We only use it to reply</p>
     <label for="p">Phone</label><input id="p" aria-describedby="p-error"><p id="p-error" class="error-message" hidden>Enter a phone number</p>
     <button>Save and continue</button></form></main>`);
   const errors = Object.fromEntries(entries(doc).filter((e) => e.kind === 'text_input').map((e) => [e.name.split('__')[1], e.kind !== 'list' && e.state?.error]));
-  expect(errors).toEqual({ previous_full_name: 'Enter your previous name', day: 'Date of birth must include a year', year: 'Date of birth must include a year', email: undefined, phone: undefined });
+  expect(errors).toEqual({ previous_full_name: 'Enter your previous name', day: undefined, year: 'Date of birth must include a year', email: undefined, phone: undefined });
+});
+
+test('review: help words that start "Error", an id that only mentions errors, an error hidden by visibility or opacity are no errors', () => {
+  const doc = build(`<main><form><h1>Alerts</h1>
+    <label for="a">Error notification email</label><input id="a" aria-describedby="a-help"><p id="a-help" class="help">Error reports for this project go here.</p>
+    <label for="b">Alert when errors exceed</label><input id="b" aria-describedby="error-threshold-help"><p id="error-threshold-help">Events per minute.</p>
+    <label for="c">Username</label><input id="c" aria-describedby="c-error"><p id="c-error" class="field-error" style="visibility:hidden">Username is already taken</p>
+    <label for="d">Phone</label><input id="d" aria-describedby="d-error"><p id="d-error" class="field-error" style="opacity:0">Enter a valid phone number</p>
+    <fieldset aria-describedby="pc-error"><legend>Address</legend><p id="pc-error" class="error-message">Enter a postcode</p>
+    <label for="e">Address line 1</label><input id="e" value="1 High St"><label for="f">Postcode</label><input id="f" class="input--error"></fieldset>
+    <button>Save</button></form></main>`);
+  const errors = Object.fromEntries(entries(doc).filter((e) => e.kind === 'text_input').map((e) => [e.name.split('__')[1], e.kind !== 'list' && e.state?.error]));
+  expect(errors).toEqual({ error_notification_email: undefined, alert_when_errors_exceed: undefined, username: undefined, phone: undefined,
+    address_line_1: undefined, postcode: 'Enter a postcode' });
 });
 
 test('a dialog\'s or a form\'s <footer> is theirs, not the page\'s footer', () => {
@@ -88,6 +102,12 @@ test('a dialog\'s or a form\'s <footer> is theirs, not the page\'s footer', () =
     <form aria-label="Feedback"><label>Comment <textarea></textarea></label><footer><button>Send feedback</button></footer></form>
     <footer><a href="/privacy">Privacy</a></footer>`);
   expect(names(doc)).toEqual(expect.arrayContaining(['apply_to_n26__back_button', 'apply_to_n26__next_button', 'feedback__send_feedback_button', 'footer__privacy_link']));
+});
+
+test('review: a form around the whole page (ASP.NET\'s) keeps the page\'s header and footer', () => {
+  const doc = build(`<form id="aspnetForm" action="/default.aspx"><header><a href="/">Contoso</a><a href="/logout">Sign out</a></header>
+    <main><h1>My policies</h1><a href="/p/1">Auto policy</a></main><footer><a href="/privacy">Privacy</a></footer></form>`);
+  expect(names(doc)).toEqual(expect.arrayContaining(['header__sign_out_link', 'footer__privacy_link']));
 });
 
 test('KPI tiles of a title, a value and a change are a list with the change as a field of its own', () => {
@@ -124,4 +144,40 @@ test('a data table\'s tfoot totals row is a message; one with controls or no num
   expect(messages('<tr><td>Total</td><td>30,516</td></tr>')).toEqual([['top_pages__total', 'Total 30,516']]);
   expect(messages('<tr><td colspan="2"><button>Load more</button> 2 of 40</td></tr>')).toEqual([]);
   expect(messages('<tr><td colspan="2">Source: analytics</td></tr>')).toEqual([]);
+});
+
+test('review: zebra rows, KPI tiles without a change or with the value first, a highlighted first tile: every item is in the list', () => {
+  const zebra = lists(build(`<main><h2>Shipment</h2><div class="info-grid">${['Carrier:UPS', 'Tracking number:1Z999', 'Shipped:Mar 3', 'Status:In transit'].map((pair, i) => {
+    const [label, value] = pair.split(':');
+    return `<div class="info-row ${i % 2 ? 'even' : 'odd'}"><span class="info-row__label">${label}</span><span class="info-row__value">${value}</span></div>`;
+  }).join('')}</div><button>Print</button></main>`));
+  expect(zebra[0]!.samples.map((sample) => sample.label)).toEqual(['Carrier', 'Tracking number', 'Shipped', 'Status']);
+  const kpis = lists(build(`<main><h1>Today</h1><div class="kpi-grid">
+    <div class="kpi-card kpi-card--highlight"><div class="kpi-card__label">Gross volume</div><div class="kpi-card__value">$12,480</div><div class="kpi-card__delta">+12%</div></div>
+    <div class="kpi-card"><div class="kpi-card__label">New customers</div><div class="kpi-card__value">38</div></div>
+    <div class="kpi-card"><div class="kpi-card__value">1.2%</div><div class="kpi-card__label">Dispute rate</div><div class="kpi-card__delta">+0.1%</div></div>
+    </div><button>Export</button></main>`));
+  expect(kpis[0]).toMatchObject({ count: 3, fields: ['label', 'value', 'delta'] });
+  expect(kpis[0]!.samples).toEqual([{ label: 'Gross volume', value: '$12,480', delta: '+12%' }, { label: 'New customers', value: '38' }, { label: 'Dispute rate', value: '1.2%', delta: '+0.1%' }]);
+});
+
+test('review: no pairs in tables, in controls or around them', () => {
+  const doc = build(`<main><h2>Line items</h2><table><thead><tr><th>Item</th><th>Qty</th></tr></thead><tbody>
+    <tr><td class="cell-label">Consulting</td><td class="cell-value">10</td></tr><tr><td class="cell-label">Hosting</td><td class="cell-value">1</td></tr></tbody></table>
+    <div role="table" aria-label="Invoice"><div role="rowgroup"><div role="row"><span role="cell" class="label">No.</span><span role="cell" class="value">42</span></div>
+    <div role="row"><span role="cell" class="label">Due</span><span role="cell" class="value">Apr 30</span></div></div></div>
+    <div class="chips"><button class="chip"><span class="chip__label">Brand:</span><span class="chip__value">Nike</span></button>
+    <button class="chip"><span class="chip__label">Size:</span><span class="chip__value">10</span></button></div>
+    <div class="settings"><div class="setting" role="switch" aria-checked="true" tabindex="0"><span class="setting__label">Email digests</span><span class="setting__value">On</span></div>
+    <div class="setting" role="switch" aria-checked="false" tabindex="0"><span class="setting__label">Push</span><span class="setting__value">Off</span></div></div></main>`);
+  expect(lists(doc).filter((list) => list.fields[0] === 'label' && list.fields[1] === 'value')).toEqual([]);
+});
+
+test('review: a testimonial card\'s or the one review\'s stars are no page rating; a row\'s open menu does not mark the row expanded', () => {
+  const ratings = (html: string) => entries(build(`<main><h1>Pour-over</h1>${html}<button>Add to cart</button></main>`)).filter((e) => e.name.endsWith('rating'));
+  expect(ratings('<div class="swiper-slide"><div class="review-card"><div class="review-card__stars" aria-label="Rated 5 out of 5 stars">★★★★★</div><div>Lovely.</div></div></div>')).toEqual([]);
+  expect(ratings('<div class="review"><div class="review__stars" aria-label="2 out of 5 stars">★★</div><div>Cracked.</div></div>')).toEqual([]);
+  const rows = lists(build(`<main><h2>Shared files</h2><ul class="files">${['Q3.pdf', 'Budget.xlsx', 'Logo.png'].map((file, i) => `<li class="file"><span class="file__name">${file}</span>
+    <button class="file__menu" aria-haspopup="menu" aria-expanded="${i === 1}">Options</button></li>`).join('')}</ul></main>`));
+  expect(rows[0]!.marked).toBeUndefined();
 });
