@@ -123,13 +123,13 @@ test('a pager\'s count is read from its own words, not run into the next label; 
 test('an option that is only a number says its list\'s label', () => {
   const doc = build(`<div role="toolbar" aria-label="Main toolbar"><div role="button" tabindex="0" aria-label="Bold">B</div>
     <div role="listbox" aria-label="Font size" tabindex="0"><div role="option" aria-selected="true">10</div></div></div>`);
-  expect(names(doc)).toEqual(['page__bold_button', 'page__font_size_10_option']);
+  expect(names(doc)).toEqual(['main_toolbar__bold_button', 'main_toolbar__font_size_10_option']);
 });
 
 test('a course\'s progress bar in its side bar is read', () => {
   const doc = build(`<aside aria-label="Course content"><div role="progressbar" aria-valuenow="38" aria-valuemin="0" aria-valuemax="100" aria-label="Course progress"></div>
     <a href="/l/1">Lesson 1</a></aside><main><h1>Sample spaces</h1><button>Mark complete</button></main>`);
-  expect(names(doc)).toContain('course_content__progress');
+  expect(names(doc)).toContain('course_content__course_progress');
 });
 
 // Review, session 53: the rules above, at their edges.

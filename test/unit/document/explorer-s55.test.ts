@@ -181,3 +181,10 @@ test('review: a testimonial card\'s or the one review\'s stars are no page ratin
     <button class="file__menu" aria-haspopup="menu" aria-expanded="${i === 1}">Options</button></li>`).join('')}</ul></main>`));
   expect(rows[0]!.marked).toBeUndefined();
 });
+
+test('a labelled toolbar or menu is a section of its own: the menu\'s Share is told apart from the toolbar\'s', () => {
+  const doc = build(`<main><h1>Files</h1><div role="toolbar" aria-label="File actions"><button>Share</button><button>Download</button></div>
+    <ul role="menu" aria-label="Row actions"><li role="menuitem" tabindex="-1">Share</li><li role="menuitem" tabindex="-1">Rename</li></ul>
+    <ul role="menu"><li role="menuitem" tabindex="-1">Help</li></ul></main>`);
+  expect(names(doc)).toEqual(['file_actions__share_button', 'file_actions__download_button', 'row_actions__share_menuitem', 'row_actions__rename_menuitem', 'files__help_menuitem']);
+});
