@@ -19,7 +19,7 @@ import { itemQueryFor } from './list-items.ts';
 import { shownItem, tagOf } from './dom.ts';
 import type { LocatorCache } from './locators.ts';
 import { truncate } from './text.ts';
-import { childElementCountOf, childrenOf, classNameOf, closestOf, matchesOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { childElementCountOf, childrenOf, classNameOf, matchesOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 
 const VALUE_SELECTOR = '[class*=value], [class*=Value]';
 /** Class words, as words: `bal__value`, `stat-value`, `statValue`; not `evaluate` nor `values-list`'s items. */
@@ -28,8 +28,11 @@ const LABEL_CLASS = /(?:^|[^a-z])(?:label|key|term|name|title)(?:$|[^a-z])|[a-z]
 /** An item holding any of these (or being one) is a control's words, not data (a filter chip "Brand: Nike"). */
 const CONTROLS = 'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=link], [role=checkbox], [role=switch], '
   + '[role=combobox], [role=option], [role=tab], [role=menuitem], [role=radio], [role=slider], [tabindex], [contenteditable=""], [contenteditable=true]';
-/** Tables and description lists are read as such (data-tables.ts): no box of pairs inside one. */
-const TABLES = 'table, [role=table], [role=grid], [role=treegrid], [role=rowgroup], [role=row], dl';
+/**
+ * Tables and description lists are read as such (data-tables.ts): no table, row group or row is a box or an item of
+ * pairs (a page laid out in a table may hold boxes of pairs in its cells).
+ */
+const TABLE_PARTS = 'table, thead, tbody, tfoot, tr, td, th, [role=table], [role=grid], [role=treegrid], [role=rowgroup], [role=row], [role=cell], [role=gridcell], dl, dt, dd';
 /** Value elements looked at, at most (a page of a thousand is a data grid drawn some other way). */
 const MAX_SCANNED = 400;
 const MAX_LABEL = 60;
@@ -77,7 +80,7 @@ function pairParts(item: Element): PairParts | undefined {
   const labels = parts.filter((part) => part !== value && tokensOf(part).some((token) => LABEL_CLASS.test(token)));
   const before = parts[parts.indexOf(value) - 1];
   const label = labels.length === 1 ? labels[0]! : !labels.length && before && sampleText(before).endsWith(':') ? before : undefined;
-  if (!label || matchesOf(item, CONTROLS) || queryOf(item, CONTROLS)) return undefined;
+  if (!label || matchesOf(item, CONTROLS) || matchesOf(item, TABLE_PARTS) || queryOf(item, CONTROLS)) return undefined;
   const labelText = sampleText(label);
   if (!labelText || labelText.length > MAX_LABEL || !/\p{L}/u.test(labelText)) return undefined;
   const valueText = sampleText(value);
@@ -98,7 +101,7 @@ function pairParts(item: Element): PairParts | undefined {
 
 /** A box's items: its children of the first pair's tag sharing a class with it (zebra rows' `odd`/`even` aside), whose label and value are found alike. */
 function pairsIn(box: Element): { items: Element[]; parts: PairParts } | undefined {
-  if (closestOf(box, TABLES)) return undefined;
+  if (matchesOf(box, TABLE_PARTS)) return undefined;
   let first: { el: Element; parts: PairParts; tokens: Set<string> } | undefined;
   const items: Element[] = [];
   const extras: string[] = [];

@@ -171,6 +171,10 @@ test('review: no pairs in tables, in controls or around them', () => {
     <div class="settings"><div class="setting" role="switch" aria-checked="true" tabindex="0"><span class="setting__label">Email digests</span><span class="setting__value">On</span></div>
     <div class="setting" role="switch" aria-checked="false" tabindex="0"><span class="setting__label">Push</span><span class="setting__value">Off</span></div></div></main>`);
   expect(lists(doc).filter((list) => list.fields[0] === 'label' && list.fields[1] === 'value')).toEqual([]);
+  // A page laid out in a table may hold a box of pairs in a cell.
+  const framed = build(`<table><tr><td><h2>Balances</h2><div class="balances"><div class="bal"><span class="bal__label">Available</span><span class="bal__value">$4</span></div>
+    <div class="bal"><span class="bal__label">Current</span><span class="bal__value">$5</span></div></div><button>Transfer</button></td></tr></table>`);
+  expect(lists(framed).map((list) => list.fields)).toEqual([['label', 'value']]);
 });
 
 test('review: a testimonial card\'s or the one review\'s stars are no page rating; a row\'s open menu does not mark the row expanded', () => {
