@@ -4,7 +4,7 @@ import { byId, iconName, labelledBy, textOf } from './dom.ts';
 import { htmlTag as htmlTagOf, roleOf, takesTyping } from './classify.ts';
 import { shownIconWords } from './icon-words.ts';
 import { collapse, nameWords, numbersIn, readableToken, slug, withoutNumbers } from './text.ts';
-import { attr, classListOf, classNameOf, closestOf, hasAttr, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
+import { attr, classListOf, classNameOf, closestOf, hasAttr, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', option: 'option', switch: 'switch',
@@ -262,8 +262,20 @@ const SHORTCUT_SAID = /\s*(?:keyboard shortcut\b.*|\((?:(?:shift|ctrl|control|al
 const HASH = /^(?=(?:[a-f]*\d){2})(?=\d*[a-f])[0-9a-f]{7,40}$/;
 const PHONE = /^(?:\+\d[\d\s().-]{7,18}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})$/;
 
+/**
+ * The label of what a toggle that shows a value opens ("2 adults · 1 child · 1 room" opens the dialog "Guests"): its
+ * name, as the value changes with every choice (explorer, session 55: `2_adults_1_child_button`). Only for words with
+ * a number in them, and a labelled popup (`aria-controls` to a dialog, listbox, menu, grid or group with a label).
+ */
+function openedLabel(el: Element, label: string): string {
+  if (!/\d/.test(label) || attr(el, 'aria-expanded') === null) return '';
+  const target = byId(el, (attr(el, 'aria-controls') ?? '').trim().split(/\s+/)[0] ?? '');
+  if (!target || !['dialog', 'listbox', 'menu', 'grid', 'group', 'tree'].includes(attr(target, 'role') ?? (tagNameOf(target) === 'DIALOG' ? 'dialog' : ''))) return '';
+  return collapse(labelledBy(target) ?? attr(target, 'aria-label') ?? '');
+}
+
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
-  const words = nameWords(withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label));
+  const words = nameWords(openedLabel(el, label) || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label));
   // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).
   const said = collapse(words);
   const phone = kind === 'link' && /^\s*tel:/i.test(attr(el, 'href') ?? '') && /^[\d\s().+-]{7,24}$/.test(said);

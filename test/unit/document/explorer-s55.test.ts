@@ -192,3 +192,13 @@ test('a labelled toolbar or menu is a section of its own: the menu\'s Share is t
     <ul role="menu"><li role="menuitem" tabindex="-1">Help</li></ul></main>`);
   expect(names(doc)).toEqual(['file_actions__share_button', 'file_actions__download_button', 'row_actions__share_menuitem', 'row_actions__rename_menuitem', 'files__help_menuitem']);
 });
+
+test('a toggle that shows the value it opens a labelled picker for is named by the picker, so its name holds as the value changes', () => {
+  const page = (shown: string) => build(`<main><form action="/search" aria-label="Search"><label>Destination <input name="ss"></label>
+    <button type="button" aria-expanded="false" aria-controls="guests"><span>${shown}</span></button>
+    <div id="guests" role="dialog" aria-label="Guests" hidden><button>Done</button></div><button type="submit">Search</button></form></main>`);
+  expect(names(page('2 adults · 1 child · 1 room'))).toEqual(['search__destination', 'search__guests_button', 'search__search_button']);
+  expect(names(page('1 adult · 0 children · 2 rooms'))).toEqual(names(page('2 adults · 1 child · 1 room')));
+  // Words without a number keep their own name.
+  expect(names(page('Add guests'))).toContain('search__add_guests_button');
+});
