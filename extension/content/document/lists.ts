@@ -1392,6 +1392,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       if (comments && commentOf(el, comments, item) !== item) continue;
       if (!candidate && drawn && slottedIntoControl(el, item, (at) => candidates.has(at))) continue;
       if (!candidate && iconOfLabelledControl(el, item)) continue;
+      // A select's options are its choices, not words of the item (a room's "1 (€ 459)": explorer, session 55).
+      if (!candidate && closestOf(el, 'select, datalist, option, optgroup')) continue;
       // Hidden parts of the item are not its fields (a hidden tab panel around the whole list is read as a view).
       const hidden = candidate ? null : closestOf(el, '[aria-hidden=true],[hidden],script,style');
       if (hidden && (containsOf(item, hidden) || !containsOf(item, el))) continue;

@@ -202,3 +202,11 @@ test('a toggle that shows the value it opens a labelled picker for is named by t
   // Words without a number keep their own name.
   expect(names(page('Add guests'))).toContain('search__add_guests_button');
 });
+
+test('a select\'s options in a card are its choices, not a field of the card', () => {
+  const card = (title: string, price: string, i: number) => `<div class="room-card"><h3>${title}</h3><span class="price">${price}</span>
+    <label for="s${i}">Select rooms</label><select id="s${i}"><option>0</option><option>1 (${price})</option></select><button>Reserve</button></div>`;
+  const [rooms] = lists(build(`<main><section><h2>Availability</h2>${card('Double', '€ 459', 1)}${card('Twin', '€ 512', 2)}${card('Suite', '€ 780', 3)}</section></main>`));
+  expect(rooms!.fields).toEqual(['title', 'price']);
+  expect(rooms!.actions).toEqual(['select_rooms', 'reserve']);
+});
