@@ -257,8 +257,6 @@ function containerOf(el: Element, parent: Frame, repeats: RepeatCache): Frame | 
   else if (tag === 'ASIDE' || role === 'complementary') kind = 'aside';
   else if (tag === 'MAIN' || role === 'main') kind = 'main';
   else if ((tag === 'SECTION' || tag === 'ARTICLE' || role === 'region') && ownLabel(el) && !(tag === 'ARTICLE' && labelledRepeat(el, repeats))) kind = 'region';
-  // A labelled toolbar or menu is a part of its own: a menu's Share is not the toolbar's Share (explorer, session 55).
-  else if ((role === 'toolbar' || role === 'menu' || role === 'menubar') && ownLabel(el)) kind = 'region';
   if (!kind) return undefined;
   const frame = containerFrameOf(el, kind, parent, repeats);
   if (frame && kind === 'dialog' && frame.section.kind === 'dialog' && !frame.section.says) {

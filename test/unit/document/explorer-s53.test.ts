@@ -123,7 +123,7 @@ test('a pager\'s count is read from its own words, not run into the next label; 
 test('an option that is only a number says its list\'s label', () => {
   const doc = build(`<div role="toolbar" aria-label="Main toolbar"><div role="button" tabindex="0" aria-label="Bold">B</div>
     <div role="listbox" aria-label="Font size" tabindex="0"><div role="option" aria-selected="true">10</div></div></div>`);
-  expect(names(doc)).toEqual(['main_toolbar__bold_button', 'main_toolbar__font_size_10_option']);
+  expect(names(doc)).toEqual(['page__bold_button', 'page__font_size_10_option']);
 });
 
 test('a course\'s progress bar in its side bar is read', () => {

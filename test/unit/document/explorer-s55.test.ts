@@ -186,13 +186,6 @@ test('review: a testimonial card\'s or the one review\'s stars are no page ratin
   expect(rows[0]!.marked).toBeUndefined();
 });
 
-test('a labelled toolbar or menu is a section of its own: the menu\'s Share is told apart from the toolbar\'s', () => {
-  const doc = build(`<main><h1>Files</h1><div role="toolbar" aria-label="File actions"><button>Share</button><button>Download</button></div>
-    <ul role="menu" aria-label="Row actions"><li role="menuitem" tabindex="-1">Share</li><li role="menuitem" tabindex="-1">Rename</li></ul>
-    <ul role="menu"><li role="menuitem" tabindex="-1">Help</li></ul></main>`);
-  expect(names(doc)).toEqual(['file_actions__share_button', 'file_actions__download_button', 'row_actions__share_menuitem', 'row_actions__rename_menuitem', 'files__help_menuitem']);
-});
-
 test('a toggle that shows the value it opens a labelled picker for is named by the picker, so its name holds as the value changes', () => {
   const page = (shown: string) => build(`<main><form action="/search" aria-label="Search"><label>Destination <input name="ss"></label>
     <button type="button" aria-expanded="false" aria-controls="guests"><span>${shown}</span></button>
