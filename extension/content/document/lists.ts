@@ -1385,7 +1385,9 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     for (const el of leaves) {
       const candidate = candidates.get(el);
       // A rating drawn as a picture that says it (`<span role="img" aria-label="4.6 stars">` around an svg) is words.
-      const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME' || (attr(el, 'role') === 'img' && factKind(el) === 'rating');
+      // A status icon that says itself (GitHub's check `<svg aria-label="failure">`: explorer, session 55) is words too.
+      const text = ownText(el) || tagOf(el) === 'IMG' || tagOf(el) === 'TIME' || (attr(el, 'role') === 'img' && factKind(el) === 'rating')
+        || (tagOf(el) === 'svg' && !!attr(el, 'aria-label')?.trim() && attr(el, 'aria-hidden') !== 'true');
       if (!candidate && !text) continue;
       if (inItemMenu(el, item)) continue;
       // A comment's replies are items of their own.

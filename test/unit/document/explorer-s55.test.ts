@@ -203,3 +203,11 @@ test('a select\'s options in a card are its choices, not a field of the card', (
   expect(rooms!.fields).toEqual(['title', 'price']);
   expect(rooms!.actions).toEqual(['select_rooms', 'reserve']);
 });
+
+test('a status icon that says itself (an svg with its own aria-label) is a field of the row; a hidden one is none', () => {
+  const row = (status: string, name: string) => `<div class="check"><svg class="octicon" aria-label="${status}" width="16" height="16"></svg>
+    <strong>${name}</strong> <svg class="chevron" aria-hidden="true" aria-label="open"></svg><a href="/runs/${name}">Details</a></div>`;
+  const [checks] = lists(build(`<main><section aria-label="Checks">${row('failure', 'test')}${row('pending', 'build')}${row('success', 'lint')}</section></main>`));
+  expect(checks!.samples.map((sample) => Object.values(sample).slice(0, 2))).toEqual([['failure', 'test'], ['pending', 'build'], ['success', 'lint']]);
+  expect(JSON.stringify(checks!.samples)).not.toContain('open');
+});
