@@ -249,9 +249,12 @@ export function isDisabled(el: Element): boolean {
 const MAX_OPTIONS = 20;
 
 /** The words of the elements an id list names (`aria-errormessage`, `aria-describedby`), shown ones only, secrets hidden. */
+/** The first ids of an id list attribute (`aria-describedby="name-hint name-error"`). */
+const idsIn = (el: Element, name: string): string[] => (attr(el, name) ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+
 function errorTextOf(el: Element): string | undefined {
   for (const name of ['aria-errormessage', 'aria-describedby']) {
-    const ids = (attr(el, name) ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+    const ids = idsIn(el, name);
     const text = collapse(ids.map((id) => {
       const found = byId(el, id);
       return found && !hasAttr(found, 'hidden') ? textOf(found, 200) : '';
@@ -273,8 +276,8 @@ const markedInvalid = (el: Element): boolean => /(?:^|\s)is-invalid(?:\s|$)/.tes
  */
 const ERROR_TOKEN = /(?:^|[-_])(?:error|errors|invalid)(?:[-_]?(?:message|msg|text|feedback|tooltip))?$|[a-z](?:Error|Invalid)(?:Message|Msg|Text)?$|^(?:error|invalid)$/i;
 const saysError = (tokens: string): boolean => tokens.split(/\s+/).some((token) => ERROR_TOKEN.test(token));
-/** Controls a person fills in or picks (a button's description is no error of its). */
-const FIELD_KINDS: ReadonlySet<string> = new Set(['text_input', 'text_area', 'select', 'checkbox', 'radio', 'switch', 'slider', 'file_input', 'editable', 'combobox']);
+/** Controls a person fills in or picks (a button's description is no error of its; a message names the one it is about). */
+export const FIELD_KINDS: ReadonlySet<string> = new Set(['text_input', 'text_area', 'select', 'checkbox', 'radio', 'switch', 'slider', 'file_input', 'editable', 'combobox']);
 /** A group whose error its parts drawn in red take (a date's day, month and year). */
 const DESCRIBED_GROUP = 'fieldset[aria-describedby], [role=group][aria-describedby], [role=radiogroup][aria-describedby]';
 /** A field drawn red by its class (`govuk-input--error`, `has-error`, `input-invalid`). */
@@ -289,8 +292,7 @@ const RED_FIELD = /(?:^|[-_\s])(?:error|invalid)(?:$|[-_\s])/i;
 function describedErrorOf(el: Element): string | undefined {
   const group = RED_FIELD.test(attr(el, 'class') ?? '') ? closestOf(el, DESCRIBED_GROUP) : null;
   for (const holder of group ? [el, group] : [el]) {
-    const ids = (attr(holder, 'aria-describedby') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
-    for (const id of ids) {
+    for (const id of idsIn(holder, 'aria-describedby')) {
       const found = byId(holder, id);
       if (!found || !(saysError(id) || saysError(attr(found, 'class') ?? '')) || hasAttr(found, 'hidden')) continue;
       if (checkVisibilityOf(found, { visibilityProperty: true, opacityProperty: true }) === false) continue;

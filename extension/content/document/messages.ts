@@ -7,7 +7,7 @@
 import type { ElementEntry } from './types.ts';
 import { accessibleName, byId, hideSecrets, labelsOf, moreElementsThan, textOf } from './dom.ts';
 import { ownName } from './names.ts';
-import { htmlTag, kindOf, roleOf } from './classify.ts';
+import { FIELD_KINDS, htmlTag, kindOf, roleOf } from './classify.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { attr, childrenOf, classListOf, closestOf, firstChildOf, idOf, matchesOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, rootNodeOf } from './dom-safe.ts';
@@ -121,8 +121,6 @@ function outputFor(el: Element): string {
   return collapse(ids.map((id) => byId(el, id)).filter((x): x is Element => !!x).map((control) => labelsOf(control) ?? attr(control, 'aria-label') ?? '').join(' '));
 }
 
-/** Kinds of control a field's message (an error, a hint) is about: what the user fills in or chooses. */
-const FIELD_KINDS: ReadonlySet<string> = new Set(['text_input', 'text_area', 'select', 'checkbox', 'radio', 'switch', 'slider', 'file_input', 'editable', 'combobox']);
 /** Elements a sibling may hold and still be one field's row (`<div><label/><input/></div>`), not a block of its own. */
 const MAX_ROW_ELEMENTS = 12;
 /** Wrappers a message may sit in and still be in its field's row (not a form, a fieldset or a section). */
