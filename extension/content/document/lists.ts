@@ -629,6 +629,18 @@ const MAX_HEADER_ELEMENTS = 40;
 const SORT_WORDS = /\(?\s*\b(?:(?:currently\s+)?sorted\s+|sort\s+)?(?:in\s+)?(?:ascending|descending)(?:\s+order)?\b\s*\)?/giu;
 
 /**
+ * A short text some items show and the others lack (no part at its place, not hidden there): not a field's label, not
+ * words for a screen reader ("Original price"), not a control's words (a nav link's unread badge).
+ */
+function flagOfSome(slot: SlotStats, items: readonly Element[]): boolean {
+  const words = slot.texts[0] ?? '';
+  if (slot.texts.length >= items.length || !words || words.length > 40 || new Set(slot.texts).size > 1) return false;
+  if (tagOf(slot.sample) === 'LABEL') return false;
+  return [...slot.found].every(([item, el]) => !hiddenFromEye(el) && !kindOf(item) && ![...ancestorsBetween(el, item)].some((at) => kindOf(at)))
+    && items.every((item) => slot.found.has(item) || !slotElement(item, slot.selector));
+}
+
+/**
  * Hidden from the eye, kept for screen readers: a visually hidden class, or the styles such classes use (clipped to
  * nothing, a box of 1px, placed far off the screen), or hidden for everyone.
  */
@@ -1037,6 +1049,7 @@ function headerRow(el: Element): boolean {
 
 /** Child tags an item may have that the others lack (a "Best seller" badge, a "was" price) and still be one of them. */
 const MAX_EXTRA_TAGS = 2;
+const LABELLED_FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 
 /**
  * The siblings each child looks like: those of its signature (same tag, role and tags of children) — and cards of one
@@ -1073,7 +1086,13 @@ function likeSiblings(children: Element[]): Map<Element, Element[]> {
     for (const card of cards) if (out.get(card)!.length > shape.length) shape = out.get(card)!;
     const ofShape = cards.filter((card) => out.get(card) === shape);
     if (ofShape.length === cards.length || ofShape.length < 2 || ofShape.length * 2 < cards.length) continue;
-    const tags = (card: Element) => new Set(signature(card).split('|')[2]?.split(',').filter(Boolean));
+    const tags = (card: Element) => {
+      const own = new Set(signature(card).split('|')[2]?.split(',').filter(Boolean));
+      // A label beside its field is one part with it: a sold-out room card lacks the "Select rooms" label and select
+      // alike (explorer, session 55).
+      if (own.has('LABEL') && [...own].some((tag) => LABELLED_FIELDS.has(tag))) own.delete('LABEL');
+      return own;
+    };
     const common = tags(ofShape[0]!);
     // A shape of a few parts (a title, a price, a button): one part alike is no shape (bbc-1's header blocks).
     if (common.size < 2) continue;
@@ -1412,11 +1431,16 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     }
   }
   const all = mergeRepeated(mergeNegated(mergeIndexed([...stats.values()])), scanned).sort((a, b) => a.order - b.order);
+  const flags = new Set(all.filter((slot) => slot.kind === 'text' && flagOfSome(slot, scanned)));
   const frequent = all.filter((slot) => {
     if (slot.texts.length * 3 < scanned.length) return false;
     if (slot.kind !== 'text') return true;
     const distinct = new Set(slot.texts);
-    return !(distinct.size === 1 && scanned.length > 1) && [...distinct].some(Boolean);
+    if (!(distinct.size === 1 && scanned.length > 1)) return [...distinct].some(Boolean);
+    // Words every item says alike say nothing of one; a short flag shown by some items only tells them apart ("Sold
+    // out for your dates": explorer, session 55). More than a couple such: the items are not alike (lemonde-1's page
+    // blocks, an article in one).
+    return flags.size <= 2 && flags.has(slot);
   });
   // A text inside another field's text (a date in bold in "FREE delivery Tue, Mar 12") says nothing more: not a field.
   // The item's own words hold every part; its parts stay fields (a price beside its name).

@@ -364,7 +364,23 @@ function formWords(form: Element): string | undefined {
  * ancestor is one of at least 3 like siblings that make up most of their parent.
  */
 type RepeatCache = Map<Element, Map<string, number>>;
-const repeatKey = (el: Element) => `${tagNameOf(el)}.${classNameOf(el)}`;
+const repeatKey = (el: Element) => `${tagNameOf(el)}.${withoutModifiers(classNameOf(el))}`;
+
+/**
+ * A class attribute without the tokens that say an item's state or variant (BEM's `room-card--soldout`, `is-active`):
+ * the sold-out room is a card like the others, its title no section (explorer, session 55).
+ */
+function withoutModifiers(className: string): string {
+  let known = modifiersDropped.get(className);
+  if (known === undefined) {
+    known = className.split(/\s+/).filter((token) => token && !token.includes('--') && !ITEM_STATE_CLASS.test(token)).join(' ');
+    if (modifiersDropped.size > 10_000) modifiersDropped.clear();
+    modifiersDropped.set(className, known);
+  }
+  return known;
+}
+const modifiersDropped = new Map<string, string>();
+const ITEM_STATE_CLASS = /^(is|has)-|^(active|selected|current|unread|read|new|odd|even|first|last|disabled|checked|expanded|collapsed|open)$/i;
 
 /**
  * A form (or a nav) that is part of a repeated item: it or a small ancestor (up to 5 levels) is one of at least 3 like

@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+/**
+ * Session 56: the explorer's (session 55) cards that differ by one part.
+ */
+import { expect, test } from 'vitest';
+import { build, lists, names } from './helpers.ts';
+
+const room = (name: string, price: string, id: string, extra = '') => `<div class="room-card${extra}"><h3>${name}</h3><span class="price">${price}</span>
+  <label for="${id}" class="sr-only">Select rooms</label><select id="${id}"><option>0</option><option>1 (${price})</option></select><button>Reserve</button></div>`;
+const soldOut = (extra = '') => `<div class="room-card${extra}"><h3>Junior Suite</h3><span class="price">€ 780</span>
+  <p class="soldout">Sold out for your dates</p><button disabled>Reserve</button></div>`;
+
+test('a sold-out card without the others\' label and select is one of their list, and says it is sold out', () => {
+  const doc = build(`<main><section><h2>Availability</h2>${room('Standard Double Room', '€ 459', 's1')}${room('Superior Twin Room', '€ 512', 's2')}${soldOut()}</section></main>`);
+  const [rooms, ...more] = lists(doc);
+  expect(more).toEqual([]);
+  expect(rooms).toMatchObject({ count: 3, fields: ['title', 'price', 'soldout'] });
+  expect(rooms!.samples[2]).toMatchObject({ title: 'Junior Suite', soldout: 'Sold out for your dates' });
+  expect(rooms!.samples[0]).not.toHaveProperty('soldout');
+  expect(rooms!.actions).toEqual(['select_rooms', 'reserve']);
+});
+
+test('a card whose class adds a modifier (`room-card--soldout`) is still one of the cards: its title names no section', () => {
+  const doc = build(`<main><section><h2>Availability</h2><div class="room-list">${room('Standard Double Room', '€ 459', 's1')}${room('Superior Twin Room', '€ 512', 's2')}${soldOut(' room-card--soldout')}</div></section></main>`);
+  expect(doc.sections.map((section) => section.name)).toEqual(['availability']);
+  expect(lists(doc)[0]).toMatchObject({ count: 3 });
+});
+
+test('words every item says alike stay no field', () => {
+  const doc = build(`<main><h1>Shop</h1><ul class="products">
+    ${['Lamp', 'Chair', 'Desk'].map((name) => `<li class="product"><span class="name">${name}</span><span class="ship">Free shipping</span><button>Add</button></li>`).join('')}</ul></main>`);
+  expect(lists(doc)[0]!.fields).toEqual(['name']);
+});
+
+test('no flag field from words for a screen reader, a folded answer\'s hidden words, a link\'s badge', () => {
+  const price = (now: string, was = '') => `<div class="card"><h3>Item ${now}</h3><div class="price">${was ? `<span class="sr-only">Original price</span><s>${was}</s>` : ''}<span class="now">${now}</span></div><button>Buy</button></div>`;
+  const cards = build(`<main><h1>Deals</h1><div class="grid">${price('€ 10', '€ 12')}${price('€ 20')}${price('€ 30')}</div></main>`);
+  expect(JSON.stringify(lists(cards)[0]!.samples)).not.toContain('Original price');
+
+  const faq = build(`<main><h1>Help</h1><div class="accordion">
+    ${[0, 1, 2].map((i) => `<div class="accordion__item"><h3><button class="accordion__trigger" aria-expanded="${i === 1}" aria-controls="p${i}">Question ${i}?</button></h3>
+      <div id="p${i}" ${i === 1 ? '' : 'hidden'}><p>Answer ${i}</p><p class="ask">Was this helpful?</p></div></div>`).join('')}</div></main>`);
+  expect(JSON.stringify(lists(faq))).not.toContain('Was this helpful?');
+
+  const nav = build(`<header><nav class="global-nav"><a href="/feed" class="link">Home</a><a href="/jobs" class="link">Jobs</a><a href="/messaging" class="link">Messaging <span class="badge">4</span></a></nav></header><main><h1>Jobs</h1></main>`);
+  expect(names(nav)).toEqual(expect.arrayContaining(['nav__home_link', 'nav__jobs_link', 'nav__messaging_link']));
+});
+
+test('blocks that differ in all their words (a page\'s header, article and footer) are no list of flags', () => {
+  const para = (i: number) => `<p>Paragraph ${i} of the story, with words that only this block holds, and <a href="/more/${i}">a link ${i}</a>.</p>`;
+  const zone = (inner: string) => `<div class="zone"><div class="container">${inner}</div></div>`;
+  const doc = build(`<div class="page">
+    ${zone('<div class="rubric"><a href="/pixels/" class="rubric-link">Pixels</a></div><nav><ul><li><a href="/a">Alpha</a></li><li><a href="/b">Beta</a></li></ul></nav>')}
+    ${zone(`<article><h1>Story</h1><p class="byline">By <a href="/me">Martin</a> on <time>04.05.2015</time></p>${[0, 1, 2, 3].map(para).join('')}</article>`)}
+    ${zone('<div class="rubric"><a href="/live" class="rubric-link">Live</a></div><p>Follow us</p>')}</div>`);
+  expect(lists(doc).filter((list) => list.count === 3)).toEqual([]);
+});
