@@ -471,6 +471,20 @@ function accordionHeader(heading: Element): boolean {
 }
 
 /**
+ * A comment's header drawn as a heading: who (a link), a verb, when (`<time>`, GitHub's `<relative-time>`): "mkoval
+ * commented May 2". It names that comment, not the section after it (explorer, session 55: the merge box and the
+ * comment form were `commented_may_2`'s).
+ */
+function bylineHeading(heading: Element): boolean {
+  const when = queryOf(heading, 'time, relative-time, [datetime]');
+  if (!when || !queryOf(heading, 'a[href]')) return false;
+  const clone = cloneOf(heading);
+  for (const inner of Array.from(queryAllOf(clone, 'a, time, relative-time, [datetime]'))) inner.remove();
+  const words = collapse(textContentOf(clone)).split(' ').filter((word) => /\p{L}/u.test(word));
+  return words.length >= 1 && words.length <= 3;
+}
+
+/**
  * A subtitle: a heading right after a higher one in an `<hgroup>` or a `<header>` (ars-1's deck "Two-year-old bug…"
  * under its headline). The headline names what follows, not the subtitle.
  */
@@ -1348,7 +1362,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       // A picker's month ("June 2026") names no section: the picker's names would change with every month turned.
       // Nor a count of results ("1-16 of over 5,000 results for …"): the list says it (count-said.ts). Nor the title of
       // the item chosen in a list (a chat's person, an open mail's subject): it changes as another is chosen.
-      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title, state) && !accordionHeader(el)) {
+      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title, state) && !accordionHeader(el) && !bylineHeading(el)) {
         const flow = textFlowOf(el, frame.el, state.flows, state.levels) ?? blockOfHeading(el, frame.el, state.levels);
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });

@@ -55,3 +55,16 @@ test('blocks that differ in all their words (a page\'s header, article and foote
     ${zone('<div class="rubric"><a href="/live" class="rubric-link">Live</a></div><p>Follow us</p>')}</div>`);
   expect(lists(doc).filter((list) => list.count === 3)).toEqual([]);
 });
+
+test('a comment\'s header drawn as a heading ("mkoval commented May 2") names no section; a dated headline still does', () => {
+  const comment = (who: string, day: string, body: string) => `<div class="TimelineItem"><h3><a class="author" href="/${who}">${who}</a> commented <relative-time datetime="2024-05-0${day}">May ${day}</relative-time></h3>
+    <div class="comment-body"><p>${body}</p></div><button aria-label="Show options">…</button></div>`;
+  const doc = build(`<main><h1>Add retry to webhook delivery</h1>${comment('mkoval', '1', 'This adds backoff.')}${comment('jdoe', '2', 'Can we cap it?')}
+    <div class="merge-box"><button disabled>Squash and merge</button></div></main>`);
+  expect(doc.sections.map((section) => section.name)).toEqual(['add_retry_to']);
+  expect(names(doc)).toContain('add_retry_to__squash_and_merge_button');
+
+  const news = build(`<main><h2><a href="/story">Council votes on the budget</a> <time datetime="2024-05-02">May 2</time></h2><p>Text.</p><button>Share</button>
+    <h2>Release notes <time datetime="2024-05-02">May 2</time> by <a href="/team">the team</a> today</h2><button>Subscribe</button></main>`);
+  expect(news.sections.map((section) => section.name)).toHaveLength(2);
+});
