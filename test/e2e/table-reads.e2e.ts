@@ -178,4 +178,31 @@ describe('data tables as lists', () => {
     expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { available: '$4,218.77', labels: ['Available balance', 'Current balance'], closed: 48 } });
     expect((read.result as { second: string }).second).toMatch(/48\s*Closed/);
   }, 120_000);
+  // Explorer, session 55: a KPI's change drawn as "2.3%" in a `…--down` box, or beside an arrow icon, read without its
+  // sign: a script could not tell a rise from a fall.
+  test('a change whose sign is drawn (arrow icon, `--down` class) reads with its sign in the document and in .text()', async () => {
+    await app.tab.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<section><h2>Key metrics</h2><div class="kpis">
+      <div class="kpi"><div class="kpi__title">Users</div><div class="kpi__value">48,219</div><div class="kpi__delta kpi__delta--up">12.4%</div></div>
+      <div class="kpi"><div class="kpi__title">Bounce rate</div><div class="kpi__value">41.7%</div><div class="kpi__delta"><svg class="icon-arrow-down"></svg>2.3%</div></div>
+      <div class="kpi"><div class="kpi__title">Revenue</div><div class="kpi__value">$182,440</div><div class="kpi__delta">+5.9%</div></div></div></section>`));
+    app.doc = ((await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId }))) as { payload: PageDocument }).payload;
+    const kpis = listShowing('Users');
+    expect(kpis.samples.map((sample) => sample.delta)).toEqual(['+12.4%', '-2.3%', '+5.9%']);
+    const read = await run(`done($${kpis.name}.filter((k) => k.delta.text().startsWith("-")).map((k) => k.label.text()))`);
+    expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: ['Bounce rate'] });
+  }, 120_000);
+
+  // Explorer, session 55: a sold-out room (no select, a modifier class) split the room list; its "Sold out" was no field.
+  test('a card that lacks the others\' select is one of their list, its flag read by a script', async () => {
+    const room = (name: string, extra: string, inner: string) => `<div class="room-card${extra}"><h3 class="room-card__name">${name}</h3>${inner}<button type="button">Reserve</button></div>`;
+    const select = (id: string) => `<label for="${id}" class="sr-only">Select rooms</label><select id="${id}"><option>0</option><option>1</option></select>`;
+    await app.tab.evaluate((html) => document.querySelector('main')!.insertAdjacentHTML('beforeend', html), `<section><h2>Availability</h2><div class="room-list">
+      ${room('Standard Double Room', '', select('r1'))}${room('Superior Twin Room', '', select('r2'))}${room('Junior Suite', ' room-card--soldout', '<p class="room-card__soldout">Sold out for your dates</p>')}</div></section>`);
+    app.doc = ((await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId }))) as { payload: PageDocument }).payload;
+    const rooms = listShowing('Standard Double Room');
+    expect(rooms.count).toBe(3);
+    expect(app.doc.sections.map((section) => section.name)).not.toContain('junior_suite');
+    const read = await run(`done($${rooms.name}.filter((r) => r.soldout.exists()).map((r) => r.name.text()))`);
+    expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: ['Junior Suite'] });
+  }, 120_000);
 });

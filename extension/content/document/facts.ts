@@ -230,7 +230,47 @@ export function factText(el: Element): string | undefined {
   if (attr(el, 'aria-current')?.trim().toLowerCase() === 'step' && !['A', 'BUTTON'].includes(tagNameOf(el)) && !queryOf(el, 'a[href], button')) return stepText(el);
   if (classStep(el, classNameOf(el))) return stepText(el);
   const kind = factKind(el);
-  return kind === 'price' ? priceText(el) : kind === 'rating' ? ratingText(el) : undefined;
+  return kind === 'price' ? priceText(el) : kind === 'rating' ? ratingText(el) : directionText(el);
+}
+
+/**
+ * A change drawn without its sign: "12.4%" with an up arrow, "2.3%" in a `…__delta--down` box. Read with the sign the
+ * arrow or the class gives ("+12.4%", "-2.3%"), else a script cannot tell a rise from a fall (explorer, session 55).
+ */
+function directionText(el: Element): string | undefined {
+  const direction = directionOf(classNameOf(el)) ?? arrowInside(el);
+  if (!direction) return undefined;
+  const text = textOf(el, 40);
+  if (!UNSIGNED_CHANGE.test(text)) return undefined;
+  return `${direction === 'up' ? '+' : '-'}${text}`;
+}
+
+const UNSIGNED_CHANGE = /^[$€£¥]?\d[\d.,]*\s?(?:%|pts?|pp|bps)?$/;
+const RISE = /^(?:up|increase[sd]?|increasing|positive|gain|rise|rising|higher)$/;
+const FALL = /^(?:down|decrease[sd]?|decreasing|negative|loss|fall|falling|lower)$/;
+
+/** Up or down, said by the last word of one of the classes (`kpi-card__delta--up`, `trend-down`, `is-negative`). */
+function directionOf(className: string): 'up' | 'down' | undefined {
+  if (!className) return undefined;
+  for (const token of className.split(/\s+/)) {
+    const last = token.toLowerCase().split(/[-_]+/).pop() ?? '';
+    if (RISE.test(last)) return 'up';
+    if (FALL.test(last)) return 'down';
+  }
+  return undefined;
+}
+
+/** The direction of an arrow icon among a few children, without words of its own (`<svg class="icon-arrow-up">`). */
+function arrowInside(el: Element): 'up' | 'down' | undefined {
+  const children = childrenOf(el);
+  if (!children.length || children.length > 3) return undefined;
+  for (const child of Array.from(children)) {
+    const cls = classNameOf(child).toLowerCase();
+    if (!/arrow|caret|trend|triangle/.test(cls) || textOf(child, 10)) continue;
+    const direction = directionOf(cls);
+    if (direction) return direction;
+  }
+  return undefined;
 }
 
 /** A progress bar's value as it says it (`aria-valuetext`), else "75%" of its range; undefined while it says none. */

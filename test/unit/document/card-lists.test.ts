@@ -13,7 +13,9 @@ const card = (name: string, price: string, extra = '', tail = '') =>
 test('one card with a badge is one of the list', () => {
   const doc = build(`<main><h1>Results</h1><div class="grid">${card('Sony', '$328', '<span class="badge">Best seller</span>')}${card('Bose QC', '$379')}${card('JBL Tune 5', '$29')}</div></main>`);
   expect(lists(doc)).toHaveLength(1);
-  expect(lists(doc)[0]).toMatchObject({ count: 3, fields: ['link', 'price', 'ship'], actions: ['link', 'add_to_cart'] });
+  // The badge is a field of the card that has it (session 56: a flag some items show).
+  expect(lists(doc)[0]).toMatchObject({ count: 3, fields: ['badge', 'link', 'price', 'ship'], actions: ['link', 'add_to_cart'] });
+  expect(lists(doc)[0]!.samples.map((sample) => sample.badge)).toEqual(['Best seller', undefined, undefined]);
   expect(names(doc)).toEqual([lists(doc)[0]!.name]);
 });
 

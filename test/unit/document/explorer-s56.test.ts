@@ -68,3 +68,13 @@ test('a comment\'s header drawn as a heading ("mkoval commented May 2") names no
     <h2>Release notes <time datetime="2024-05-02">May 2</time> by <a href="/team">the team</a> today</h2><button>Subscribe</button></main>`);
   expect(news.sections.map((section) => section.name)).toHaveLength(2);
 });
+
+test('a change drawn without its sign reads with the sign its class or arrow icon gives; signed and wordy ones stay', () => {
+  const kpi = (title: string, delta: string) => `<div class="kpi"><div class="kpi__title">${title}</div><div class="kpi__value">1,024</div>${delta}</div>`;
+  const [kpis] = lists(build(`<main><h1>Overview</h1><div class="kpis">
+    ${kpi('Users', '<div class="kpi__delta kpi__delta--up">12.4%</div>')}
+    ${kpi('Bounce rate', '<div class="kpi__delta"><svg class="icon-arrow-down"></svg>2.3%</div>')}
+    ${kpi('Revenue', '<div class="kpi__delta trend-down">+5.9%</div>')}
+    ${kpi('Churn', '<div class="kpi__delta is-negative">no change</div>')}</div></main>`));
+  expect(kpis!.samples.map((sample) => sample.delta)).toEqual(['+12.4%', '-2.3%', '+5.9%', 'no change']);
+});
