@@ -196,7 +196,8 @@ describe('data tables as lists', () => {
   test('a card that lacks the others\' select is one of their list, its flag read by a script', async () => {
     const room = (name: string, extra: string, inner: string) => `<div class="room-card${extra}"><h3 class="room-card__name">${name}</h3>${inner}<button type="button">Reserve</button></div>`;
     const select = (id: string) => `<label for="${id}" class="sr-only">Select rooms</label><select id="${id}"><option>0</option><option>1</option></select>`;
-    await app.tab.evaluate((html) => document.querySelector('main')!.insertAdjacentHTML('beforeend', html), `<section><h2>Availability</h2><div class="room-list">
+    // After the page's layout table: cards in its one cell are rows of that table's own (a small page's layout rows repeat).
+    await app.tab.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), `<section><h2>Availability</h2><div class="room-list">
       ${room('Standard Double Room', '', select('r1'))}${room('Superior Twin Room', '', select('r2'))}${room('Junior Suite', ' room-card--soldout', '<p class="room-card__soldout">Sold out for your dates</p>')}</div></section>`);
     app.doc = ((await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId }))) as { payload: PageDocument }).payload;
     const rooms = listShowing('Standard Double Room');

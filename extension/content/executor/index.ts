@@ -321,6 +321,9 @@ function isVisible(el: Element): boolean {
 /** Shown; a message (a status line, an alert, an `<output>`: document/messages.ts) also says something: empty, it has said nothing yet. */
 const isPresent = (el: Element): boolean => isVisible(el) && (!isMessageElement(el) || readText(el) !== '');
 
+/** What `.text()` reads: a price, rating or signed change as the document says it (facts.ts), else the words. */
+const textAsRead = (el: Element): string => factText(el) ?? readText(el);
+
 function readText(el: Element): string {
   // A link continued by links to the same address right after it reads as one ("<a>D</a><a>ata</a>": "Data").
   const more = linkContinuation(el);
@@ -1289,8 +1292,8 @@ function textColumn(doc: Document, target: ActTarget, from: number, count: numbe
     const item = items[i];
     if (!item) return null;
     const el = partOf(item);
-    if (el && target.slotAll && target.slot) return repeatedText(el, target.slot, readText);
-    return el ? readText(el) : drawing ? null : '';
+    if (el && target.slotAll && target.slot) return repeatedText(el, target.slot, textAsRead);
+    return el ? textAsRead(el) : drawing ? null : '';
   };
   // An item found by its text (find()) or by an old entry name is not item `from` of the list as it is now.
   const value = target.item.holds === undefined && target.item.named === undefined ? textAt(from) : null;
@@ -1473,7 +1476,7 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     : await enabledSoon(picked, since, () => resolveTarget(doc, strict));
   refuseLate(request);
   // A price or rating the document shows as a fact reads as the document says it ("$89.99 (was $120.00)").
-  if (request.action === 'text') return reply(target.slotAll && target.slot ? repeatedText(el, target.slot, readText) : factText(el) ?? readText(el));
+  if (request.action === 'text') return reply(target.slotAll && target.slot ? repeatedText(el, target.slot, textAsRead) : textAsRead(el));
   if (request.action === 'value') {
     // A password, code or card field reads as nothing, as its text() does: its value never leaves the page.
     if (isSensitive(el)) return reply('');
