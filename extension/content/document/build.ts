@@ -635,6 +635,10 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       // A live list (a chat's rows, results) is read as the list; a status inside a row is part of the row.
       // A status beside the rows, in their container but in no row (a directions pane's), is the page's.
       if (lists.some((l) => (containsOf(l.container, el) && l.items.some((item) => containsOf(item, el))) || containsOf(el, l.container))) continue;
+      // An order's total that is a row of the summary's list of pairs ("Total $270.63" under "Subtotal", "Shipping") is
+      // that row, where the list's samples show it: no message saying it again (explorer, session 55).
+      if (candidate.fact === 'total' && tables.some(({ list }) => containsOf(list.container, el)
+        && list.items.slice(0, list.samples.length).some((item) => containsOf(item, el) || containsOf(el, item)))) continue;
       if (admitMessage(messageCount)) {
         const entry = candidate.fact ? factEntry(el, candidate.fact, locatorCache) : messageEntry(el, locatorCache);
         placed.push({ entry, el, section: candidate.section, ...(candidate.via ? { via: candidate.via } : {}) });

@@ -3,7 +3,7 @@
  * Session 56: the explorer's (session 55) cards that differ by one part.
  */
 import { expect, test } from 'vitest';
-import { build, lists, names } from './helpers.ts';
+import { build, entries, lists, names } from './helpers.ts';
 
 const room = (name: string, price: string, id: string, extra = '') => `<div class="room-card${extra}"><h3>${name}</h3><span class="price">${price}</span>
   <label for="${id}" class="sr-only">Select rooms</label><select id="${id}"><option>0</option><option>1 (${price})</option></select><button>Reserve</button></div>`;
@@ -77,4 +77,16 @@ test('a change drawn without its sign reads with the sign its class or arrow ico
     ${kpi('Revenue', '<div class="kpi__delta trend-down">+5.9%</div>')}
     ${kpi('Churn', '<div class="kpi__delta is-negative">no change</div>')}</div></main>`));
   expect(kpis!.samples.map((sample) => sample.delta)).toEqual(['+12.4%', '-2.3%', '+5.9%', 'no change']);
+});
+
+test('an order total that is a row of the summary\'s pairs is that row, no message too; a total the samples do not show stays', () => {
+  const line = (label: string, value: string, extra = '') => `<div class="summary-line${extra}"><dt>${label}</dt><dd>${value}</dd></div>`;
+  const summary = (rows: string) => build(`<main><h1>Checkout</h1><form><label>Email <input type="email"></label><button>Pay</button></form>
+    <aside class="order-summary"><h2>Order summary</h2><dl class="lines">${rows}</dl></aside></main>`);
+  const short = summary(`${line('Subtotal', '$250.00')}${line('Shipping', 'Free')}${line('Total', '$270.63', ' summary-line--total')}`);
+  expect(entries(short).filter((entry) => entry.kind === 'message')).toEqual([]);
+  expect(lists(short)[0]!.samples.at(-1)).toEqual({ label: 'Total', value: '$270.63' });
+  const long = summary(`${Array.from({ length: 12 }, (_, i) => line(`Item ${i}`, `$${i}.00`)).join('')}${line('Total', '$66.00', ' summary-line--total')}`);
+  expect(lists(long)[0]!.samples.length).toBeLessThan(13);
+  expect(entries(long).filter((entry) => entry.kind === 'message').map((entry) => entry.description)).toEqual(['Total $66.00']);
 });
