@@ -3,7 +3,7 @@
  * `aria-describedby` text, else its paragraphs that hold no control. A model asked to confirm or cancel needs it
  * (explorer, session 44: a delete dialog's text was nowhere in the document, only its buttons).
  */
-import { attr, checkVisibilityOf, closestOf, queryAllOf } from './dom-safe.ts';
+import { attr, checkVisibilityOf, closestOf, containsOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { byId, referencedText, textOf } from './dom.ts';
 import { collapse, truncate } from './text.ts';
 
@@ -18,7 +18,7 @@ export function dialogWords(dialog: Element, title: string): string | undefined 
   const targets = ids ? ids.split(/\s+/).map((id) => byId(dialog, id)).filter((x): x is Element => !!x && !queryAllOf(x, CONTROLS).length) : [];
   const described = collapse(targets.map((x) => referencedText(x, MAX_CHARS)).join(' '));
   const text = described || collapse(Array.from(queryAllOf(dialog, 'p'))
-    .filter((p) => saysSomething(p, heading))
+    .filter((p) => saysSomething(p, heading) && !partOfAField(p, dialog))
     .slice(0, MAX_PARAGRAPHS).map((p) => textOf(p, MAX_CHARS)).join(' '));
   return text && text !== heading ? truncate(text, MAX_CHARS) : undefined;
 }
@@ -31,4 +31,17 @@ function saysSomething(p: Element, heading: string): boolean {
   return !!words && !(heading && words === heading) && !attr(p, 'id')?.match(/title|heading/i);
 }
 
+/**
+ * A paragraph of a field's block, not the dialog's: in a fieldset, or beside a field in its box (a resume card's "Last
+ * used on 3/12/2024" beside its radio was the apply dialog's description: explorer, session 55). Beside buttons only,
+ * in the dialog's own box, it is the dialog's ("This cannot be undone." over Cancel and Delete).
+ */
+function partOfAField(p: Element, dialog: Element): boolean {
+  const fieldset = closestOf(p, 'fieldset');
+  if (fieldset && containsOf(dialog, fieldset)) return true;
+  const box = parentOf(p);
+  return !!box && box !== dialog && !!queryOf(box, FIELDS);
+}
+
+const FIELDS = 'input:not([type=hidden]), select, textarea, [role=textbox], [role=radio], [role=checkbox], [role=combobox]';
 const FIELD_NOTE = /(?:^|[\s_-])(?:error|errors|invalid|help|hint|feedback|description|form-text|helper)(?:$|[\s_-])/i;

@@ -90,3 +90,12 @@ test('an order total that is a row of the summary\'s pairs is that row, no messa
   expect(lists(long)[0]!.samples.length).toBeLessThan(13);
   expect(entries(long).filter((entry) => entry.kind === 'message').map((entry) => entry.description)).toEqual(['Total $66.00']);
 });
+
+test('a dialog is described by its own paragraph, not by one in a field\'s block', () => {
+  const described = (body: string) => build(`<main><h1>Jobs</h1></main><div role="dialog" aria-modal="true" aria-labelledby="t"><h2 id="t">Apply to N26</h2>${body}<button>Next</button></div>`)
+    .sections.find((section) => section.kind === 'dialog')!.says;
+  expect(described(`<fieldset><legend>Resume</legend><div class="card"><h3>CV_2024.pdf</h3><p>Last used on 3/12/2024</p><input type="radio" name="r" aria-label="Select CV"></div></fieldset>`)).toBeUndefined();
+  expect(described(`<div class="row"><p>Uploaded 2 days ago</p><input type="checkbox" aria-label="Use this file"></div>`)).toBeUndefined();
+  expect(described(`<p>This cannot be undone.</p><button>Cancel</button>`)).toBe('This cannot be undone.');
+  expect(described(`<div class="body"><p>Your answers are kept for 30 days.</p></div><label>Email <input type="email"></label>`)).toBe('Your answers are kept for 30 days.');
+});
