@@ -360,7 +360,8 @@ function priceText(el: Element): string {
     const text = truncate(shownText, MAX_FACT_CHARS);
     // An amount said twice, for screen readers and as drawn (Amazon's "$89.99" and "$ 89 . 99"): once.
     const found = [...new Set(text.match(AMOUNT) ?? [])];
-    if (found.length && !/[\p{L}\p{N}]/u.test(found.reduce((rest, amount) => rest.split(amount).join(' '), text))) return found.join(' ');
+    // A sign before the amount is the amount's: an extra's "+$1.00", a discount's "−$2.00" (explorer, session 56).
+    if (found.length && !/[\p{L}\p{N}]/u.test(found.reduce((rest, amount) => rest.split(amount).join(' '), text))) return found.map((amount) => signOf(text, amount) + amount).join(' ');
     if (PRICE.test(text) || attr(el, 'itemprop') !== 'price') return text;
     const scope = closestOf(el, '[itemscope]');
     const currency = scope ? queryOf(scope, '[itemprop=priceCurrency]') : null;
@@ -373,6 +374,15 @@ function priceText(el: Element): string {
   for (const at of struck) rest = rest.replace(collapse(at.textContent ?? ''), ' ');
   const now = marked.length ? marked.flatMap((at) => amounts(collapse(at.textContent ?? ''))).join(' ') : [...new Set(amounts(rest))].join(' ');
   return now ? `${now} (was ${was})` : `was ${was}`;
+}
+
+/** The sign written right before the first `amount` in `text` ("+", "−", "-"), or "": a sign starts the text or a word. */
+function signOf(text: string, amount: string): string {
+  const at = text.indexOf(amount);
+  // A sign of its own, not a range's dash ("$10-$20", "$10 - $20").
+  const sign = at > 0 ? /(?:^|[\s(])([+\u2212-])\s?$/.exec(text.slice(Math.max(0, at - 3), at)) : null;
+  if (sign?.[1] === '-' && /\d\s*-\s*$/.test(text.slice(0, at))) return '';
+  return sign ? sign[1]! : '';
 }
 
 /** A tree item's words without its branch's (`[role=group]` inside it). */

@@ -99,3 +99,11 @@ test('a dialog is described by its own paragraph, not by one in a field\'s block
   expect(described(`<p>This cannot be undone.</p><button>Cancel</button>`)).toBe('This cannot be undone.');
   expect(described(`<div class="body"><p>Your answers are kept for 30 days.</p></div><label>Email <input type="email"></label>`)).toBe('Your answers are kept for 30 days.');
 });
+
+test('a price keeps the sign written before it (an extra\'s "+$1.00", a discount\'s "−$2.00"); a range\'s dash is no sign', () => {
+  const opt = (name: string, price: string) => `<label class="opt"><input type="checkbox"> <span class="opt__name">${name}</span> <span class="opt__price">${price}</span></label>`;
+  const [extras, ranges] = lists(build(`<main><h1>Pizza</h1><fieldset><legend>Extras</legend>${opt('Olives', '+$1.00')}${opt('Mushrooms', '+ $1.50')}${opt('Anchovies', '−$2.00')}</fieldset>
+    <fieldset><legend>Sizes</legend>${opt('Small', '$10-$20')}${opt('Medium', '$5 - $8')}${opt('Large', '$3')}</fieldset></main>`));
+  expect(extras!.samples.map((sample) => sample.price)).toEqual(['+$1.00', '+$1.50', '−$2.00']);
+  expect(ranges!.samples.map((sample) => sample.price)).toEqual(['$10 $20', '$5 $8', '$3']);
+});
