@@ -215,6 +215,7 @@ export function messageName(el: Element, label: string): string {
     () => (htmlTag(el) === 'OUTPUT' ? outputFor(el) : ''),
     // A timer counts down for the page or the form, never for the field it happens to follow.
     () => (messageRole(el) === 'timer' ? '' : fieldName(el)),
+    () => stepperLabel(el),
     () => classLabel(el),
   ];
   for (const candidate of candidates) {
@@ -222,6 +223,20 @@ export function messageName(el: Element, label: string): string {
     if (name) return name;
   }
   return messageRole(el);
+}
+
+/**
+ * The value of a labelled stepper (`role=group aria-label="Quantity"`: − `<span aria-live>1</span>` +) is named by the
+ * group: `quantity`, not `status` (explorer, session 56). Only a value between buttons, in a small labelled group.
+ */
+function stepperLabel(el: Element): string {
+  const group = parentOf(el);
+  if (!group || childrenOf(group).length > 4) return '';
+  const others = Array.from(childrenOf(group)).filter((child) => child !== el);
+  if (!others.length || !others.every((child) => htmlTag(child) === 'BUTTON' || attr(child, 'role') === 'button')) return '';
+  const ids = attr(group, 'aria-labelledby');
+  const byIds = ids ? collapse(ids.split(/\s+/).map((id) => byId(group, id)).filter((x): x is Element => !!x).map((x) => textOf(x, 120)).join(' ')) : '';
+  return byIds || collapse(attr(group, 'aria-label') ?? '');
 }
 
 /** The entry of a message: its name's own part, its text as description, locators by its label (not its text). */

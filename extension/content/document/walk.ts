@@ -215,6 +215,18 @@ function ownLabel(el: Element): string | undefined {
 }
 
 /**
+ * A label by `aria-labelledby` without what changes as the page lives, as a heading's name is: a board column's count
+ * in an element of its own ("To do <span>3</span>" names `to_do`, was `to_do_3`: explorer, session 56).
+ */
+function steadyLabel(el: Element, label: string): string {
+  const ids = attr(el, 'aria-labelledby');
+  if (!ids) return label;
+  const parts = ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x);
+  const steady = collapse(parts.map((x) => withoutChangingWords(x, textOf(x, 200), true)).join(' '));
+  return steady || label;
+}
+
+/**
  * The first heading inside a form or dialog that names it: not one the user writes (in an editor), not a picker's
  * month ("March 2026") nor another part's (a dialog or grid inside), not a count of results: those change as the page
  * is used, and every name in the form with them.
@@ -271,8 +283,9 @@ function containerFrameOf(el: Element, kind: SectionKind, parent: Frame, repeats
   // A dialog's form is the dialog: one section, named and kinded as the dialog.
   if (kind === 'form' && !label && parent.section.kind === 'dialog') return { el, section: parent.section, fixed: true, heading: undefined };
   if (kind === 'main') return { el, section: section(label ? titleSlug(label) : 'main', label ?? '', 'main'), fixed: !!label, heading: undefined };
-  if (kind === 'region') return { el, section: section(titleSlug(label!), label!, 'region'), fixed: true, heading: undefined };
-  if (label) return { el, section: section(notAnotherKind(titleSlug(label), kind, el), label, kind), fixed: true, heading: undefined };
+  const named = label && steadyLabel(el, label);
+  if (kind === 'region') return { el, section: section(titleSlug(named!), label!, 'region'), fixed: true, heading: undefined };
+  if (label) return { el, section: section(notAnotherKind(titleSlug(named!), kind, el), label, kind), fixed: true, heading: undefined };
   // An unnamed form in each item of a list (a product card's "Add to cart") is part of its item, not a section: its
   // controls stay in the list, and cards do not become one section each.
   if (kind === 'form' && !readableToken(idOf(el)) && partInItem(el, parent.el, repeats)) return undefined;

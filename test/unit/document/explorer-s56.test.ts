@@ -107,3 +107,12 @@ test('a price keeps the sign written before it (an extra\'s "+$1.00", a discount
   expect(extras!.samples.map((sample) => sample.price)).toEqual(['+$1.00', '+$1.50', '−$2.00']);
   expect(ranges!.samples.map((sample) => sample.price)).toEqual(['$10 $20', '$5 $8', '$3']);
 });
+
+test('a board column labelled with its count in a part of its own is named without it; a stepper\'s value by its group', () => {
+  const doc = build(`<section aria-labelledby="c1"><h2 id="c1">To do <span class="count">3</span></h2><button>Add a card</button></section>
+    <section aria-labelledby="c2"><h2 id="c2">Done <span class="count">1</span></h2><button>Add a card</button></section>
+    <main><h1>Pizza</h1><div class="stepper" role="group" aria-label="Quantity"><button aria-label="Decrease quantity" disabled>−</button>
+    <span class="stepper__value" aria-live="polite">1</span><button aria-label="Increase quantity">+</button></div></main>`);
+  expect(doc.sections.map((section) => section.name)).toEqual(['to_do', 'done', 'pizza']);
+  expect(names(doc)).toContain('pizza__quantity');
+});
