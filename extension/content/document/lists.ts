@@ -1569,6 +1569,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     const sample: Record<string, string> = {};
     for (const slot of fields) {
       const el = slotElement(item, slot.selector) ?? cellInPlaceOf(item, slot.selector);
+      // Words the page's styles hide in this item (a collapsed comment's body) are no sample of it (explorer, session 56).
+      if (el && slot.kind === 'text' && checkVisibilityOf(el) === false) continue;
       const value = !el ? '' : slot.repeated ? repeatedText(el, slot.selector, sampleText) : sampleText(el);
       if (value) sample[names.get(slot)!] = truncate(value, 60);
     }

@@ -116,3 +116,9 @@ test('a board column labelled with its count in a part of its own is named witho
   expect(doc.sections.map((section) => section.name)).toEqual(['to_do', 'done', 'pizza']);
   expect(names(doc)).toContain('pizza__quantity');
 });
+
+test('words the page\'s styles hide in an item (a collapsed comment\'s body) are no sample of it', () => {
+  const comment = (who: string, body: string, collapsed = false) => `<li class="comment"><a href="/u/${who}" class="author">${who}</a><p class="body"${collapsed ? ' style="display:none"' : ''}>${body}</p><button class="reply">Reply</button></li>`;
+  const [comments] = lists(build(`<main><h1>Comments</h1><ol class="comments">${comment('troll', 'HIDDEN WORDS', true)}${comment('ann', 'Visible one')}${comment('bob', 'Visible two')}</ol></main>`));
+  expect(comments!.samples.map((sample) => sample.body)).toEqual([undefined, 'Visible one', 'Visible two']);
+});
