@@ -248,10 +248,10 @@ export function isDisabled(el: Element): boolean {
 
 const MAX_OPTIONS = 20;
 
-/** The words of the elements an id list names (`aria-errormessage`, `aria-describedby`), shown ones only, secrets hidden. */
 /** The first ids of an id list attribute (`aria-describedby="name-hint name-error"`). */
 const idsIn = (el: Element, name: string): string[] => (attr(el, name) ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
 
+/** The words of the elements an id list names (`aria-errormessage`, `aria-describedby`), shown ones only, secrets hidden. */
 function errorTextOf(el: Element): string | undefined {
   for (const name of ['aria-errormessage', 'aria-describedby']) {
     const ids = idsIn(el, name);

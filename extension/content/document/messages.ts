@@ -5,7 +5,7 @@
  * rendered one is an entry all the same, so a script written before the click already has its name.
  */
 import type { ElementEntry } from './types.ts';
-import { accessibleName, byId, hideSecrets, labelsOf, moreElementsThan, textOf } from './dom.ts';
+import { accessibleName, byId, hideSecrets, labelledBy, labelsOf, moreElementsThan, textOf } from './dom.ts';
 import { ownName } from './names.ts';
 import { FIELD_KINDS, htmlTag, kindOf, roleOf } from './classify.ts';
 import { locatorsFor, type LocatorCache } from './locators.ts';
@@ -234,9 +234,7 @@ function stepperLabel(el: Element): string {
   if (!group || childrenOf(group).length > 4) return '';
   const others = Array.from(childrenOf(group)).filter((child) => child !== el);
   if (!others.length || !others.every((child) => htmlTag(child) === 'BUTTON' || attr(child, 'role') === 'button')) return '';
-  const ids = attr(group, 'aria-labelledby');
-  const byIds = ids ? collapse(ids.split(/\s+/).map((id) => byId(group, id)).filter((x): x is Element => !!x).map((x) => textOf(x, 120)).join(' ')) : '';
-  return byIds || collapse(attr(group, 'aria-label') ?? '');
+  return collapse(labelledBy(group) ?? attr(group, 'aria-label') ?? '');
 }
 
 /** The entry of a message: its name's own part, its text as description, locators by its label (not its text). */
