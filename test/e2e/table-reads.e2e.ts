@@ -206,4 +206,19 @@ describe('data tables as lists', () => {
     const read = await run(`done($${rooms.name}.filter((r) => r.soldout.exists()).map((r) => r.name.text()))`);
     expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: ['Junior Suite'] });
   }, 120_000);
+
+  // Explorer, session 56: rows of data with no control (an order summary's line items, transactions in a `ul`) were no
+  // entry, while the same rows in a `<table>` were a list.
+  test('rows with no control in a list element are a list a script reads, finds a row in and sums', async () => {
+    const line = (qty: string, title: string, price: string) => `<li class="line-item"><span class="line-item__qty">${qty}</span>
+      <p class="line-item__title">${title}</p><span class="line-item__price">${price}</span></li>`;
+    await app.tab.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), `<aside aria-label="Order summary"><ul class="line-items">
+      ${line('1', 'Trail Runner 3', '€129.00')}${line('2', 'Merino Crew Socks', '€36.00')}</ul><a href="/cart">Edit cart</a></aside>`);
+    app.doc = ((await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId }))) as { payload: PageDocument }).payload;
+    const items = listShowing('Trail Runner 3');
+    expect(items).toMatchObject({ count: 2, fields: ['qty', 'title', 'price'], actions: [] });
+    const read = await run(`done({ socks: $${items.name}.find("Merino Crew Socks").price.text(),
+      total: $${items.name}.map((i) => Number(i.price.text().replace("€", ""))).reduce((a, b) => a + b, 0) })`);
+    expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { socks: '€36.00', total: 165 } });
+  }, 120_000);
 });

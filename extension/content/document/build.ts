@@ -17,11 +17,12 @@ import { startsWithHeading } from './threads.ts';
 import { collapse, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { legendWords, ownName } from './names.ts';
+import { withoutChosenTitle } from './chosen-items.ts';
 import { sortedBy } from './sort-state.ts';
 import { markedItems } from './item-marks.ts';
 import { sayMenuRows, tellRowsApart } from './row-words.ts';
 import { countSaid } from './count-said.ts';
-import { admitMessage, messageEntry, type MessageCount } from './messages.ts';
+import { admitMessage, messageEntry, messageRole, type MessageCount } from './messages.ts';
 import { MAX_UPWARD_STEPS, attr, childElementCountOf, closestOf, containsOf, firstElementChildOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
 /** A link's target as keys of its own: its path's last segment, then its query (`/c/7` → `7`, `/t?tag=red` → `tag_red`). */
@@ -102,7 +103,8 @@ function ariaLabels(el: Element): string[] {
     const root = rootNodeOf(el) as Document | ShadowRoot;
     out.push(collapse(ids.split(/\s+/).map((id) => root.getElementById?.(id)).filter((x): x is HTMLElement => !!x).map((x) => referencedText(x, 120)).join(' ')));
   }
-  return out;
+  // Not the open conversation's title ("Messages in Design team"): it changes as the user opens another.
+  return out.map((label) => withoutChosenTitle(el, label));
 }
 
 /** The table a list is made of: its container, or the table whose rows are its items (a `tbody`'s rows). */
@@ -635,6 +637,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       // A live list (a chat's rows, results) is read as the list; a status inside a row is part of the row.
       // A status beside the rows, in their container but in no row (a directions pane's), is the page's.
       if (lists.some((l) => (containsOf(l.container, el) && l.items.some((item) => containsOf(item, el))) || containsOf(el, l.container))) continue;
+      // A chat's log read as its rows (record-rows.ts) is not read again as one message of all their words.
+      if (messageRole(el) === 'log' && tables.some(({ list }) => containsOf(el, list.container))) continue;
       // An order's total that is a row of the summary's list of pairs ("Total $270.63" under "Subtotal", "Shipping") is
       // that row, where the list's samples show it: no message saying it again (explorer, session 55).
       if (candidate.fact === 'total' && tables.some(({ list }) => containsOf(list.container, el)

@@ -19,7 +19,7 @@ import { DAYS_LIST } from './calendar.ts';
 import type { ListSlot } from './types.ts';
 import type { TableRef } from './walk.ts';
 import type { DetectedList } from './lists.ts';
-import { RESERVED_FIELD_NAMES, headerFieldName, headerText, sampleText } from './lists.ts';
+import { RESERVED_FIELD_NAMES, headerFieldName, headerText, recordsList, sampleText } from './lists.ts';
 import { itemQueryFor } from './list-items.ts';
 import { hiddenInline, moreElementsThan, shownItem, tagOf, textOf } from './dom.ts';
 import { roleOf } from './classify.ts';
@@ -28,6 +28,7 @@ import { truncate } from './text.ts';
 import { attr, childrenOf, classNameOf, closestOf, containsOf, nextElementOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { iconWords } from './icon-words.ts';
 import { pairBoxList } from './pair-boxes.ts';
+import { recordItemsIn } from './record-rows.ts';
 
 /** A data table's list and where build.ts places it: before the candidate `at`, in `section` (a hidden panel's: `via`). */
 export interface TableList {
@@ -333,7 +334,7 @@ function pairsList(dl: Element, cache?: LocatorCache): DetectedList | undefined 
 /** The list a data table makes, or undefined for a table that is none (see the file's comment). */
 export function tableList(table: Element, cache?: LocatorCache): DetectedList | undefined {
   if (tagOf(table) === 'DL') return pairsList(table, cache);
-  if (tagOf(table) !== 'TABLE' && !TABLE_ROLES.has(roleOf(table) ?? '')) return pairBoxList(table, cache);
+  if (tagOf(table) !== 'TABLE' && !TABLE_ROLES.has(roleOf(table) ?? '')) return pairBoxList(table, cache) ?? recordRowsList(table, cache);
   const shape = shapeOf(table);
   const rows = shape && splitRows(shape);
   if (!shape || !rows) return undefined;
@@ -371,6 +372,12 @@ export function tableList(table: Element, cache?: LocatorCache): DetectedList | 
     container: table, items, members: [], slots, fields: slots.map((slot) => slot.name), actions: [], samples,
     itemSelector: query.selector, ...(query.paths ? { itemPaths: query.paths } : {}),
   };
+}
+
+/** The list a box of rows with no controls makes (record-rows.ts), of its rows shown. */
+function recordRowsList(box: Element, cache?: LocatorCache): DetectedList | undefined {
+  const items = recordItemsIn(box)?.filter(shownItem);
+  return items && items.length >= MIN_ROWS ? recordsList(box, items, cache) : undefined;
 }
 
 /**

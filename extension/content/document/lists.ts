@@ -1191,6 +1191,16 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   return { ...list, members: kept };
 }
 
+/**
+ * The read-only list of rows that hold no control (record-rows.ts): their parts its fields, named and sampled as any
+ * list's. Undefined where fewer than two parts are fields, or the rows are prose.
+ */
+export function recordsList(container: Element, items: Element[], cache?: LocatorCache): DetectedList | undefined {
+  const { shared: _shared, controlKinds: _kinds, ...list } = describe(container, items, new Map(), cache);
+  if (list.slots.filter((slot) => slot.kind === 'text').length < 2 || notAList(items, list.slots)) return undefined;
+  return { ...list, members: [] };
+}
+
 /** Inside a menu (`role=menu`) that an item holds, not the item itself. */
 function inItemMenu(el: Element, item: Element): boolean {
   const menu = closestOf(el, '[role=menu]');
@@ -1558,7 +1568,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       return said.length >= 3 && words !== said && words.includes(said);
     });
   });
-  const fields = kept.filter((slot) => (slot.kind === 'text' || (varies(slot) && !containsText(slot) && !echoes(slot) && (!pressable(slot) || slot.selector === ':scope'))));
+  // A box or a switch says its state, not its words ("On" in every switch, off ones too: explorer, session 57).
+  const fields = kept.filter((slot) => (slot.kind === 'text' || ((!TOGGLE_KINDS.has(slot.kind) || slot.selector === ':scope') && varies(slot) && !containsText(slot) && !echoes(slot) && (!pressable(slot) || slot.selector === ':scope'))));
   const actions = kept.filter((slot) => slot.kind !== 'text');
   // And toggle buttons (`aria-pressed`: a comment's Like, a reaction): "like the third comment" must not unlike it.
   const toggles = actions.filter((slot) => !fields.includes(slot) && (TOGGLE_KINDS.has(slot.kind)

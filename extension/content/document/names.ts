@@ -3,7 +3,8 @@ import type { ElementEntry } from './types.ts';
 import { byId, iconName, labelledBy, textOf } from './dom.ts';
 import { htmlTag as htmlTagOf, roleOf, takesTyping } from './classify.ts';
 import { shownIconWords } from './icon-words.ts';
-import { collapse, nameWords, numbersIn, readableToken, slug, withoutNumbers } from './text.ts';
+import { withoutChosenTitle } from './chosen-items.ts';
+import { collapse, nameWords, numbersIn, readableToken, slug, withoutFieldMark, withoutNumbers } from './text.ts';
 import { attr, classListOf, classNameOf, closestOf, hasAttr, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
@@ -16,12 +17,29 @@ const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
  * `color_slate_crimson` for a swatch named Crimson).
  */
 export function legendWords(legend: Element, max = 80): string {
-  const text = textOf(legend, max);
+  const text = withoutHints(legend, textOf(legend, max), max);
   const colon = text.indexOf(':');
   if (colon <= 0) return text;
   const after = collapse(text.slice(colon + 1));
   const shown = Array.from(legend.children).some((child) => collapse(textOf(child, max)) === after);
   return after && shown ? collapse(text.slice(0, colon)) : text;
+}
+
+/** A hint drawn beside a group's words, in an element of its own: "Required", "(optional)", "Choose up to 3". */
+const GROUP_HINT = /^\(?\s*(?:required|optional|\*|(?:choose|select|pick)\s+(?:up\s+to|at\s+(?:least|most)|any|one|all|\d).*|(?:up\s+to|at\s+(?:least|most)|max(?:imum)?|min(?:imum)?)\s+\d.*)\s*\)?$/i;
+
+/**
+ * A legend's words without the hints beside them ("Size <span>Required</span>", "Extras <span>Choose up to 3</span>"):
+ * they named every option (`size_required_small`, `extras_choose_up`: explorer, session 56).
+ */
+function withoutHints(legend: Element, text: string, max: number): string {
+  let out = text;
+  for (const child of Array.from(legend.children)) {
+    const words = collapse(textOf(child, max));
+    if (words && GROUP_HINT.test(words)) out = out.replace(words, ' ');
+  }
+  out = withoutFieldMark(out).replace(/\s*\((?:choose|select|pick)\s[^()]*\)\s*$/i, '');
+  return /[\p{L}\p{N}]/u.test(out) ? collapse(out) : text;
 }
 
 /** An instruction before what a group is ("Choose a shipping method" is the shipping method: `choose_a_standard…`). */
@@ -31,6 +49,16 @@ const withoutInstruction = (words: string): string => {
   const rest = words.replace(INSTRUCTION, '');
   return /^\s*(?:a|an|the|your|one|option|below)?\s*[:.]?\s*$/i.test(rest) ? words : rest;
 };
+
+/** What a group of radios or boxes asks: its fieldset's legend, its group's label, else the controls' `name`. */
+export function choiceGroupWords(el: Element): string {
+  const fieldset = closestOf(el, 'fieldset');
+  const legend = fieldset ? queryOf(fieldset, 'legend') : null;
+  if (legend) return withoutInstruction(legendWords(legend));
+  const group = closestOf(el, '[role=radiogroup],[role=group]');
+  if (group) return withoutInstruction(labelledBy(group) ?? attr(group, 'aria-label') ?? '');
+  return readableToken(attr(el, 'name')) ?? '';
+}
 
 function radioGroup(el: Element): string {
   const fieldset = closestOf(el, 'fieldset');
@@ -44,8 +72,11 @@ function radioGroup(el: Element): string {
 /** Words that say a control's state, not what it is ("Read selected", "Home (current)"). */
 const STATE_WORDS = /^\(?\s*(selected|current|current page|active|pressed|checked|following|followed|recommended|subscribed)\s*\)?$/i;
 const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)|(?:currently\s+)?sorted\s+(?:ascending|descending)(?:\s+order)?|\d[\d,.]*\s+(?:new|unread|notifications?|messages?))\s*$/i;
-/** A sort said at the end of a header's words, with no comma before it ("Views sorted descending", "Name (ascending)"). */
-const SORTED_AT_END = /\s*\(?\s*(?:(?:currently\s+)?sorted\s+|sort\s+)?(?:in\s+)?(?:ascending|descending)(?:\s+order)?\s*\)?\s*$/i;
+/**
+ * A sort said at the end of a header's words, with no comma before it ("Views sorted descending", "Name (ascending)"),
+ * an arrow drawn after it too ("Order <span class=sr-only>sorted descending</span>▼": explorer, session 57).
+ */
+const SORTED_AT_END = /\s*\(?\s*(?:(?:currently\s+)?sorted\s+|sort\s+)?(?:in\s+)?(?:ascending|descending)(?:\s+order)?\s*\)?[\s▲▼△▽▴▾↑↓⬆⬇⇅↕]*$/iu;
 /** A cart's count after it ("Cart, 2 items"; not "Gift box, 6 items", a product's). */
 const CART_SAYS = /(?<=\b(?:cart|basket|bag|trolley)\s*)(?:[,:–—-]\s*|\(\s*)\d[\d,.]*\s+items?\s*\)?\s*$/i;
 /** A toggle's state said after what it is ("Autoplay is on"): it changes as the user flips it. */
@@ -114,7 +145,7 @@ function toggles(el: Element): boolean {
 }
 
 export function withoutChangingWords(el: Element, label: string, ordinals = false): string {
-  let out = label;
+  let out = withoutChosenTitle(el, label);
   const drop = (words: string) => {
     const at = out.toLowerCase().lastIndexOf(words.toLowerCase());
     if (at >= 0) out = `${out.slice(0, at)} ${out.slice(at + words.length)}`;
@@ -275,7 +306,7 @@ function openedLabel(el: Element, label: string): string {
 }
 
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
-  const words = nameWords(openedLabel(el, label) || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label));
+  const words = nameWords(withoutFieldMark(openedLabel(el, label) || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label)));
   // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).
   const said = collapse(words);
   const phone = kind === 'link' && /^\s*tel:/i.test(attr(el, 'href') ?? '') && /^[\d\s().+-]{7,24}$/.test(said);

@@ -26,13 +26,13 @@ const VALUE_SELECTOR = '[class*=value], [class*=Value]';
 const VALUE_CLASS = /(?:^|[^a-z])value(?:$|[^a-z])|[a-z]Value(?:$|[^a-z])|^Value/;
 const LABEL_CLASS = /(?:^|[^a-z])(?:label|key|term|name|title)(?:$|[^a-z])|[a-z](?:Label|Key|Term|Name|Title)(?:$|[^a-z])|^(?:Label|Key|Term|Name|Title)/;
 /** An item holding any of these (or being one) is a control's words, not data (a filter chip "Brand: Nike"). */
-const CONTROLS = 'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=link], [role=checkbox], [role=switch], '
+export const CONTROLS = 'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=link], [role=checkbox], [role=switch], '
   + '[role=combobox], [role=option], [role=tab], [role=menuitem], [role=radio], [role=slider], [tabindex], [contenteditable=""], [contenteditable=true]';
 /**
  * Tables and description lists are read as such (data-tables.ts): no table, row group or row is a box or an item of
  * pairs (a page laid out in a table may hold boxes of pairs in its cells).
  */
-const TABLE_PARTS = 'table, thead, tbody, tfoot, tr, td, th, [role=table], [role=grid], [role=treegrid], [role=rowgroup], [role=row], [role=cell], [role=gridcell], dl, dt, dd';
+export const TABLE_PARTS = 'table, thead, tbody, tfoot, tr, td, th, [role=table], [role=grid], [role=treegrid], [role=rowgroup], [role=row], [role=cell], [role=gridcell], dl, dt, dd';
 /** Value elements looked at, at most (a page of a thousand is a data grid drawn some other way). */
 const MAX_SCANNED = 400;
 const MAX_LABEL = 60;

@@ -4,7 +4,7 @@
  */
 import type { ElementEntry, Entry, ListEntry, ListSlot, PageDocument, Section } from './types.ts';
 import { isList } from './types.ts';
-import { quote, slug, truncate, withoutCounts } from './text.ts';
+import { quote, slug, truncate, withoutCounts, withoutFieldMark } from './text.ts';
 
 export type CountTokens = (text: string) => number;
 export const estimateTokens: CountTokens = (text) => Math.ceil(text.length / 4);
@@ -99,8 +99,9 @@ export function renderElement(entry: ElementEntry): string {
   const own = entry.name.slice(entry.name.indexOf('__') + 2);
   // A control that shows other words than its name has both, quoted apart: a long name cannot push them out.
   const { label, shows } = splitShown(entry.description);
-  // The label is implied only when the name holds all of its words (slugs keep at most 4).
-  const base = slug(withoutCounts(label), 100);
+  // The label is implied only when the name holds all of its words (slugs keep at most 4), but for a field's
+  // "(optional)" the name leaves out (names.ts).
+  const base = slug(withoutFieldMark(withoutCounts(label)), 100);
   const kindInName = own.endsWith(`_${entry.kind}`) && !entry.inputType;
   // A radio's name leads with its group (`delivery_express_next_day`): a label ending it is spelt by it too, when the
   // name loses nothing of it (not "+10", "$100", "C#").

@@ -114,6 +114,17 @@ const BRACKETED_COUNT = /[([]\s*\d[\d,]*(?:\.\d+[KkMm]|k)?(?:\s+([\p{L}\s]{1,20}
 /** A count in running words: "Show 120 more flights", "See all 24 photos", "3 new" (not "Windows 11 new features"). */
 const COUNT_IN_WORDS = /(?<=^\s*|\b(?:show|see|load|view|get|display)\s+)\d[\d,.]*[KkMm]?\+?\s+(?=(?:more|new|older|newer|earlier|additional)\b)|(?<=\b(?:show|see|view)\s+all\s+)\d[\d,.]*[KkMm]?\+?(?=\s+\p{L})/giu;
 
+/** "(optional)", "Required" said at the end of a field's label: a hint, not what the field is (`email_optional`). */
+const BRACKETED_MARK = /\s*[([]\s*(?:required|optional)\s*[)\]]\s*\*?\s*$/i;
+const BARE_MARK = /[\s*–—-]+(?:required|optional)\s*\*?\s*$/i;
+/** Words that make a bare "required" part of a sentence ("Is a visa required", "Fields marked * are required"). */
+const SENTENCE_WORDS = /\b(?:is|are|be|been|was|were|not|if|when|where|whether|will|marked)\b|\?/i;
+export const withoutFieldMark = (label: string): string => {
+  let out = label.replace(BRACKETED_MARK, '');
+  if (out === label && !SENTENCE_WORDS.test(label)) out = label.replace(BARE_MARK, '');
+  return /[\p{L}\p{N}]/u.test(out) ? out : label;
+};
+
 /** A word that is only a number ("941", "1", "2,5"; not "1.4m", "v2"). */
 const NUMBER_WORD = /(?<![\p{L}\p{N}]|[\p{N}][.,])[#№]?\d(?:[\d,.]*\d)?(?![\p{L}\p{N}]|[.,]\d)/gu;
 

@@ -9,9 +9,11 @@ import type { ElementKind, SectionKind } from './types.ts';
 import { labelStandIn } from './box-label.ts';
 import { factsOf, type FactKind } from './facts.ts';
 import { pairBoxesOf } from './pair-boxes.ts';
+import { recordBoxesOf } from './record-rows.ts';
 import { monthOfCalendar } from './calendar.ts';
 import { saysCount } from './count-said.ts';
 import { dialogWords } from './dialog-words.ts';
+import { forgetChosenItems, titleOfChosen, withoutChosenTitle } from './chosen-items.ts';
 import { drawnModals, onTop } from './drawn-modals.ts';
 import { concealedBox, outOfSight, type ClipCache } from './out-of-sight.ts';
 import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
@@ -21,7 +23,7 @@ import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { TABLE_ROLES } from './data-tables.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { rootAbove, upAcross } from './shadow-parts.ts';
-import { withoutChangingWords } from './names.ts';
+import { choiceGroupWords, withoutChangingWords } from './names.ts';
 import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, nextElementOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface SectionRef {
@@ -157,39 +159,6 @@ function currentPlace(el: Element): boolean {
   return !!text && text.length <= MAX_PLACE_CHARS && !!closestOf(el, 'nav, ol, ul, [role=navigation], [role=list]');
 }
 
-/** Items chosen in a list: an option, row or tree item selected, an item marked current (by ARIA or its class). */
-const CHOSEN_ITEMS = ':is([role=option], [role=row], [role=treeitem], [role=gridcell], [role=listitem], li:not([role=tab]))[aria-selected=true], '
-  + ':is(li, [role=listitem])[aria-current=true], li.active, li.selected, li.is-active, li.is-selected';
-/** Where an item marked by its class is the page the user is on (a menu's, a breadcrumb's): its heading is the page's own. */
-const PAGE_PLACES = 'nav, header, [role=navigation], [role=banner], [class*=breadcrumb], [class*=menu], [class*=pagination]';
-
-/** An item whose link goes to another page (a category tree's, a settings menu's): the heading is that page's own. */
-function leadsToAPage(item: Element): boolean {
-  const link = queryOf(item, 'a[href]');
-  const href = link ? attr(link, 'href')?.trim() ?? '' : '';
-  return !!href && !/^(?:#|javascript:)/i.test(href);
-}
-
-/**
- * Whether a heading is the title of the item chosen in a list elsewhere on the page (a chat's "Priya Natarajan" over
- * the thread, beside the conversation list): the item's words start with it. Such a heading names nothing, or the
- * composer and its Send button would be renamed with every conversation opened (explorer, session 47).
- */
-function titleOfChosen(heading: Element, title: string, state: WalkState): boolean {
-  if (title.length < 3) return false;
-  const root = rootNodeOf(heading) as Document | ShadowRoot;
-  let chosen = state.chosen.get(root);
-  if (!chosen) {
-    chosen = Array.from(safeQueryAll(root, CHOSEN_ITEMS)).slice(0, 20)
-      .filter((item) => !containsOf(item, heading) && !queryOf(item, 'h1,h2,h3,h4,h5,h6') && !leadsToAPage(item)
-        && (attr(item, 'aria-selected') === 'true' || attr(item, 'aria-current') === 'true' || !closestOf(item, PAGE_PLACES)))
-      .map((item) => collapse(textOf(item, 200)).toLowerCase());
-    state.chosen.set(root, chosen);
-  }
-  const words = collapse(title).toLowerCase();
-  return chosen.some((text) => text === words || text.startsWith(`${words} `));
-}
-
 /** The current step (`aria-current="step"`) of steps of which none is a link or a button. */
 function stepAmongWords(el: Element): boolean {
   if (attr(el, 'aria-current')?.trim().toLowerCase() !== 'step') return false;
@@ -283,7 +252,7 @@ function containerFrameOf(el: Element, kind: SectionKind, parent: Frame, repeats
   // A dialog's form is the dialog: one section, named and kinded as the dialog.
   if (kind === 'form' && !label && parent.section.kind === 'dialog') return { el, section: parent.section, fixed: true, heading: undefined };
   if (kind === 'main') return { el, section: section(label ? titleSlug(label) : 'main', label ?? '', 'main'), fixed: !!label, heading: undefined };
-  const named = label && steadyLabel(el, label);
+  const named = label && withoutChosenTitle(el, steadyLabel(el, label));
   if (kind === 'region') return { el, section: section(titleSlug(named!), label!, 'region'), fixed: true, heading: undefined };
   if (label) return { el, section: section(notAnotherKind(titleSlug(named!), kind, el), label, kind), fixed: true, heading: undefined };
   // An unnamed form in each item of a list (a product card's "Add to cart") is part of its item, not a section: its
@@ -366,6 +335,10 @@ function formWords(form: Element): string | undefined {
   }
   const first = queryOf(form, 'input:not([type=hidden]):not([type=submit]):not([type=button]),select,textarea');
   if (first) {
+    // A radio or a box is one choice of a group: the group says what the form asks ("Size", not its first size "Small").
+    const choice = tagOf(first) === 'INPUT' && /^(radio|checkbox)$/i.test(attr(first, 'type') ?? '');
+    const group = choice ? slug(nameWords(choiceGroupWords(first)), 2) : '';
+    if (choice) return group || undefined;
     const name = slug(nameWords(accessibleName(first)), 2) || slug(attr(first, 'placeholder') ?? '', 2) || slug(readableToken(attr(first, 'name')) ?? '', 2);
     if (name) return name;
   }
@@ -899,8 +872,6 @@ interface WalkState {
   messages: number;
   /** Per root: the collapsed toggles by what they show (togglesOf). */
   toggles: Map<Document | ShadowRoot, Toggles>;
-  /** Per root: the words of the items chosen in its lists (chosenItemWords), read once a heading asks. */
-  chosen: Map<Document | ShadowRoot, string[]>;
   /** Per root: whether any element in it matches HIDDEN_SELECTOR. */
   hiding: Map<Document | ShadowRoot, boolean>;
 }
@@ -1375,7 +1346,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       // A picker's month ("June 2026") names no section: the picker's names would change with every month turned.
       // Nor a count of results ("1-16 of over 5,000 results for …"): the list says it (count-said.ts). Nor the title of
       // the item chosen in a list (a chat's person, an open mail's subject): it changes as another is chosen.
-      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title, state) && !accordionHeader(el) && !bylineHeading(el)) {
+      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title) && !accordionHeader(el) && !bylineHeading(el)) {
         const flow = textFlowOf(el, frame.el, state.flows, state.levels) ?? blockOfHeading(el, frame.el, state.levels);
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });
@@ -1540,9 +1511,10 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
   const state: WalkState = {
     candidates: [], tables: [], frames: new Map(), repeats: new Map(), flows: new Map(), levels: new Map(), limits, start: limits.now(), budget: limits.maxNodes,
     visited: 0, steps: 0, truncated: undefined, sheets: new WeakMap(), pointers: new Map(), slotted: new Set(), cutoffs: new Map(), namedBy: new Map(), toggles: new Map(),
-    foreignFrames: [], modal: false, messages: 0, facts: new Map(), pairBoxes: new Set(), chosen: new Map(), hiding: new Map(),
+    foreignFrames: [], modal: false, messages: 0, facts: new Map(), pairBoxes: new Set(), hiding: new Map(),
   };
   slotOf = new WeakMap();
+  forgetChosenItems();
   const top = doc.body ?? doc.documentElement;
   if (top) {
     const view = viewOf(doc);
@@ -1550,6 +1522,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
     // Not behind a modal: what the page says under it is not what the dialog asks.
     if (!state.modal) state.facts = factsOf(doc);
     state.pairBoxes = pairBoxesOf(doc);
+    for (const box of recordBoxesOf(doc, state.pairBoxes)) state.pairBoxes.add(box);
     walkRoot(doc, top, page, state, view);
   }
   return {

@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+/**
+ * Session 57: the explorers' (sessions 56 and 57) hint words in names, rows of data with no control, switches' states,
+ * sort arrows and a chat's open conversation in names.
+ */
+import { expect, test } from 'vitest';
+import { build, entries, list, lists, names } from './helpers.ts';
+import { renderDocument } from '../../../extension/content/document/render.ts';
+
+test('a legend\'s hint ("Required", "Choose up to 3") and a label\'s "(optional)" are no part of names', () => {
+  const doc = build(`<form><h2>Delivery</h2>
+    <label for="e">Email <span class="opt">(optional)</span></label><input id="e">
+    <label for="p">Phone <span class="req">Required</span></label><input id="p">
+    <fieldset><legend>Crust <em>Required</em></legend><label><input type="radio" name="c"> Thin</label><label><input type="radio" name="c"> Thick</label></fieldset></form>
+    <form><h2>Pizza</h2><fieldset><legend>Extras <span class="hint">Choose up to 3</span></legend>
+      ${['Olives', 'Mushrooms', 'Anchovies'].map((n) => `<label><input type="checkbox"> <span class="n">${n}</span> <span class="p">+$1.00</span></label>`).join('')}</fieldset></form>`);
+  expect(names(doc)).toEqual(['delivery__email', 'delivery__phone', 'delivery__crust_thin', 'delivery__crust_thick', 'pizza__extras']);
+  const sauce = build('<form><h2>Order</h2><fieldset><legend>Sauce (choose one)</legend><label><input type="radio" name="s"> Red</label><label><input type="radio" name="s"> White</label></fieldset></form>');
+  expect(names(sauce)).toEqual(['order__sauce_red', 'order__sauce_white']);
+  // The name holds the label but for its mark: no label beside it.
+  expect(renderDocument(doc)).toContain('$delivery__email text_input\n');
+  // A label that says it (not a mark) keeps it: "Is this required" is what the box asks.
+  const asked = build('<form><h2>Q</h2><label for="q">Is a visa required</label><input id="q"></form>');
+  expect(names(asked)).toContain('q__is_a_visa_required');
+});
+
+test('a form with no heading whose first field is a choice is named by the choice\'s group, not its first option', () => {
+  const doc = build(`<form><fieldset><legend>Size</legend><label><input type="radio" name="s"> Small</label><label><input type="radio" name="s"> Big</label></fieldset><button>Go</button></form>`);
+  expect(doc.sections.map((section) => section.name)).toEqual(['size_form']);
+});
+
+const tx = (payee: string, amount: string) => `<li><span class="payee">${payee}</span> <span class="amt">${amount}</span></li>`;
+
+test('rows of data with no control (transactions in a `ul`, an activity feed) are a read-only list of their parts', () => {
+  const doc = build(`<main><h1>Account</h1><ul class="tx">${tx('Shop A', '−$5.00')}${tx('Shop B', '+$7.00')}${tx('Shop C', '−$9.00')}</ul>
+    <section aria-label="Recent activity"><div class="feed">${['Ana', 'Ben', 'Cho'].map((who, i) => `<div class="feed-item"><span class="feed-item__who">${who}</span>
+      <span class="feed-item__what">opened issue #${i}</span><time class="feed-item__when" datetime="2024-03-01">${i + 2}h ago</time></div>`).join('')}</div></section></main>`);
+  expect(list(doc, 'account__tx')).toMatchObject({ count: 3, fields: ['payee', 'amt'], actions: [] });
+  expect(list(doc, 'account__tx').samples[1]).toEqual({ payee: 'Shop B', amt: '+$7.00' });
+  const feed = lists(doc).find((found) => found.fields.includes('who'))!;
+  expect(feed).toMatchObject({ count: 3, fields: ['who', 'what', 'when'] });
+});
+
+test('an order summary of two line items is a list; two blocks side by side outside a list element are not', () => {
+  const item = (qty: string, title: string, price: string) => `<li class="line-item"><span class="line-item__qty">${qty}</span><p class="line-item__title">${title}</p><span class="line-item__price">${price}</span></li>`;
+  const doc = build(`<aside aria-label="Order summary"><ul class="line-items">${item('1', 'Trail Runner 3', '€129.00')}${item('2', 'Socks', '€36.00')}</ul><a href="/cart">Edit cart</a></aside>`);
+  expect(lists(doc)).toMatchObject([{ count: 2, fields: ['qty', 'title', 'price'] }]);
+  const two = build(`<main><h1>Team</h1><div class="people">${['Ana', 'Ben'].map((n) => `<div class="person"><span class="person__name">${n}</span><span class="person__role">Dev ${n}</span></div>`).join('')}</div></main>`);
+  expect(lists(two)).toEqual([]);
+});
+
+test('no rows of data from prose, bullet points, links, nor items all alike', () => {
+  const bullets = build(`<main><h1>Guide</h1><ul>${[1, 2, 3].map((i) => `<li><strong>Step ${i}:</strong> do thing ${i}</li>`).join('')}</ul></main>`);
+  expect(lists(bullets)).toEqual([]);
+  const prose = build(`<main><h1>Notes</h1><ul>${[1, 2, 3].map((i) => `<li class="note"><span class="note__who">Ann ${i}</span><span class="note__text">${'A long note that runs on. '.repeat(14)}</span></li>`).join('')}</ul></main>`);
+  expect(lists(prose)).toEqual([]);
+  const same = build(`<main><h1>Plans</h1><ul>${[1, 2, 3].map(() => '<li class="p"><span class="p__a">Free</span><span class="p__b">Always</span></li>').join('')}</ul></main>`);
+  expect(lists(same)).toEqual([]);
+  const linked = build(`<main><h1>News</h1><ul>${[1, 2, 3].map((i) => `<li class="n"><a href="/n/${i}" class="n__title">Story ${i}</a><span class="n__by">By ${i}</span></li>`).join('')}</ul></main>`);
+  expect(lists(linked)[0]!.actions).not.toEqual([]);
+});
+
+test('a switch in each row reads its state, not the words inside it ("On" in every switch)', () => {
+  const row = (id: string, label: string, on: boolean, says = 'On') => `<div class="setting-row"><span class="setting-row__label" id="${id}">${label}</span>
+    <button role="switch" aria-checked="${on}" aria-labelledby="${id}"><span class="knob">${says}</span></button></div>`;
+  const doc = build(`<main><section aria-labelledby="h"><h2 id="h">Email notifications</h2>${row('a', 'Weekly digest', true)}${row('b', 'Mentions', false)}${row('c', 'Product updates', false, '')}</section></main>`);
+  const [settings] = lists(doc);
+  expect(settings!.fields).toEqual(['label']);
+  expect(settings!.samples.map((sample) => sample.switch)).toEqual(['true', 'false', 'false']);
+});
+
+test('a sort header\'s screen-reader state before its arrow is no part of its name', () => {
+  const doc = build(`<main><h1>Orders</h1><table aria-label="Orders"><thead><tr><th aria-sort="descending"><button class="sort">Order <span class="sr-only">sorted descending</span>▼</button></th>
+    <th><button class="sort">Date</button></th><th>Total</th></tr></thead><tbody>${[1, 2, 3].map((i) => `<tr><td>#${i}</td><td>Mar ${i}</td><td>$${i}0</td></tr>`).join('')}</tbody></table></main>`);
+  expect(names(doc)).toContain('orders__order_button');
+});
+
+test('the open conversation\'s title in a label names nothing: the log, its composer; the log is not read twice', () => {
+  const doc = build(`<aside aria-label="Conversations"><ul role="listbox" aria-label="Chats">
+    <li role="option" aria-selected="true"><span class="conv__name">Design team</span> <span class="conv__preview">Mockups pushed</span></li>
+    <li role="option" aria-selected="false"><span class="conv__name">Carlos Ruiz</span> <span class="conv__preview">See you</span></li>
+    <li role="option" aria-selected="false"><span class="conv__name">Mom</span> <span class="conv__preview">Call at 7</span></li></ul></aside>
+    <main><h1>Design team</h1><div class="messages" role="log" aria-label="Messages in Design team">
+    ${[['Mia', 'Pushed'], ['Jo', 'Nice'], ['Mia', 'Link']].map(([who, text]) => `<div class="msg"><div class="msg__author">${who}</div><div class="msg__text">${text}</div></div>`).join('')}</div>
+    <form class="composer"><div contenteditable="true" role="textbox" aria-label="Message Design team"></div><button type="submit">Send</button></form></main>`);
+  expect(names(doc)).toEqual(expect.arrayContaining(['main__messages', 'composer_form__message']));
+  expect(entries(doc).filter((entry) => entry.kind === 'message')).toEqual([]);
+  // A label that only is the title keeps it.
+  const only = build(`<ul role="listbox" aria-label="Chats"><li role="option" aria-selected="true">Design team</li><li role="option">Mom</li></ul><button aria-label="Call Design team">📞</button>`);
+  expect(names(only)).toContain('page__call_button');
+});
