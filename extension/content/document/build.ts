@@ -274,7 +274,9 @@ const LAYOUT_WORDS = new Set(['margin', 'padding', 'left', 'right', 'top', 'bott
   'w', 'h', 'd', 'x', 'y', 'font', 'typography', 'align', 'float', 'position', 'relative', 'absolute', 'fixed', 'sticky', 'spacing', 'space',
   'gap', 'gutter', 'stack', 'inline', 'default', 'base', 'js', 'is', 'has', 'u', 'l', 'o', 'c',
   // A table's parts and UI kits' prefixes (Ant Design's `ant-table-tbody`: explorer, session 47).
-  'tbody', 'thead', 'tfoot', 'ant', 'mui', 'chakra', 'mantine']);
+  'tbody', 'thead', 'tfoot', 'ant', 'mui', 'chakra', 'mantine',
+  // How it looks (a settings page's `card danger`: explorer, session 57).
+  'danger', 'warning', 'success', 'info', 'primary', 'secondary', 'muted', 'light', 'dark', 'outline', 'outlined', 'elevated', 'shadow', 'rounded', 'bordered']);
 /** Words that say a container holds things, not what: a name only with a word that says what (`tag-list`, `article-list`). */
 const CONTAINER_WORDS = new Set(['list', 'items', 'group', 'table']);
 /**
@@ -282,7 +284,8 @@ const CONTAINER_WORDS = new Set(['list', 'items', 'group', 'table']);
  * (`article-list`, `section-list`: review, session 24).
  */
 const PLACE_WORDS = new Set(['main', 'body', 'article', 'section', 'page', 'area', 'region', 'module', 'component', 'widget', 'element', 'text',
-  'column', 'columns']);
+  // A card holding rows (a settings card's switches) is one box, not what its rows are (explorer, session 57).
+  'column', 'columns', 'card']);
 
 /**
  * A readable id or class as the words of a list's name (its first three make the name), unless those are only layout,

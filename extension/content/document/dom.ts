@@ -230,6 +230,7 @@ export function textOf(node: Node, max = 300): string {
   }
   const out: string[] = [];
   const pictured: string[] = [];
+  const alts: string[] = [];
   let length = 0;
   // Depth first with a stack (a page can nest thousands of levels deep); `null` closes an element with a space.
   const stack: (Node | null | typeof WORD_EDGE | typeof NUMBER_EDGE)[] = [node];
@@ -264,7 +265,9 @@ export function textOf(node: Node, max = 300): string {
       continue;
     }
     if (tag === 'IMG' || (tag === 'INPUT' && (el as HTMLInputElement).type === 'image')) {
-      out.push(` ${attr(el, 'alt') ?? ''} `);
+      const alt = collapse(attr(el, 'alt') ?? '');
+      if (alt) alts.push(alt);
+      out.push(` ${alt} `);
       continue;
     }
     if (tag === 'svg' || tag === 'SVG') {
@@ -297,8 +300,24 @@ export function textOf(node: Node, max = 300): string {
     if (!assigned.length) for (let child = firstChildOf(parent); child && children.length < 4 * max; child = nextSiblingOf(child)) children.push(child);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  const text = collapse(joinWordEdges(out.join('')));
+  const text = saidOnce(collapse(joinWordEdges(out.join(''))), alts);
   return (pictured.length && !/[\p{L}\p{N}]/u.test(text) ? collapse(`${text} ${pictured.join(' ')}`) : text).slice(0, max);
+}
+
+/**
+ * Words without a picture's alt said again by the words beside it (a logo "Lufthansa" before "Lufthansa": explorer,
+ * session 57, `airline: "Lufthansa Lufthansa"`, `pagely_pagely_docs_link`).
+ */
+function saidOnce(text: string, alts: readonly string[]): string {
+  let out = text;
+  for (const alt of alts) {
+    if (alt.length < 2) continue;
+    const twice = `${alt} ${alt}`.toLowerCase();
+    const at = out.toLowerCase().indexOf(twice);
+    const after = out[at + twice.length];
+    if (at >= 0 && (at === 0 || out[at - 1] === ' ') && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) out = out.slice(0, at) + out.slice(at + alt.length + 1);
+  }
+  return out;
 }
 
 /**

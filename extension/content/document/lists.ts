@@ -183,7 +183,7 @@ function stableClass(el: Element): string | undefined {
   const attribute = attr(el, 'class');
   if (!attribute) return undefined;
   if (stableClasses.has(attribute)) return stableClasses.get(attribute);
-  const found = Array.from(classListOf(el)).find((name) => !STATE_CLASS.test(name) && readableToken(name));
+  const found = Array.from(classListOf(el)).find((name) => !STATE_CLASS.test(name) && !BUTTON_LOOK.test(name) && readableToken(name));
   if (stableClasses.size > 10_000) stableClasses.clear();
   stableClasses.set(attribute, found);
   return found;
@@ -398,8 +398,11 @@ const GENERATED_CLASS = /^(?:sc-|css-|jsx-|svelte-|emotion-)|^[a-z]{1,3}[A-Z][A-
 const MINIFIED_CLASS = /^[A-Za-z]{1,2}\d*(?:[-_][A-Za-z]{1,2}\d*)+$/;
 
 /** A utility or generated class (see above): no field's name. */
+/** A button's look, not what it is (Bootstrap's `btn-outline`, `btn-danger`: one row's Delete was a slot of its own). */
+const BUTTON_LOOK = /^(?:btn|button)-(?:primary|secondary|tertiary|success|danger|warning|info|light|dark|link|ghost|outline(?:-[a-z]+)?|default|sm|lg|xs|block|small|large|text|plain|subtle|destructive|critical|neutral|solid|soft)$/;
+
 export function stylingClass(name: string): boolean {
-  return name.includes(':') || UTILITY_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name);
+  return name.includes(':') || BUTTON_LOOK.test(name) || UTILITY_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name);
 }
 /** A type style named in camel case, ending in a size or weight (Material's `fontHeadlineSmall`; not `textTitle`). */
 const TYPE_STYLE = /^(?:font|text|typography|type)(?:Headline|Title|Body|Label|Display|Caption|Overline|Subtitle)?(?:Small|Medium|Large|Bold|Light|Regular|Xs|Sm|Md|Lg|Xl)$/;
@@ -1569,7 +1572,10 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     });
   });
   // A box or a switch says its state, not its words ("On" in every switch, off ones too: explorer, session 57).
-  const fields = kept.filter((slot) => (slot.kind === 'text' || ((!TOGGLE_KINDS.has(slot.kind) || slot.selector === ':scope') && varies(slot) && !containsText(slot) && !echoes(slot) && (!pressable(slot) || slot.selector === ':scope'))));
+  // Nor a picture button's label that differs only by its row ("Edit order #1042": explorer, session 57): an action.
+  const wordless = (slot: SlotStats) => slot.kind === 'button' && slot.selector !== ':scope' && [...slot.found.values()].every((el) => !/[\p{L}\p{N}]/u.test(textOf(el, 40)));
+  const fields = kept.filter((slot) => (slot.kind === 'text' || ((!TOGGLE_KINDS.has(slot.kind) || slot.selector === ':scope') && varies(slot) && !containsText(slot) && !echoes(slot)
+    && !wordless(slot) && (!pressable(slot) || slot.selector === ':scope'))));
   const actions = kept.filter((slot) => slot.kind !== 'text');
   // And toggle buttons (`aria-pressed`: a comment's Like, a reaction): "like the third comment" must not unlike it.
   const toggles = actions.filter((slot) => !fields.includes(slot) && (TOGGLE_KINDS.has(slot.kind)

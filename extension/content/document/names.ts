@@ -60,6 +60,32 @@ export function choiceGroupWords(el: Element): string {
   return readableToken(attr(el, 'name')) ?? '';
 }
 
+/** A part of a choice's label that titles it: a class that says so, or bold words, or a heading. */
+const TITLE_CLASS = /(?:^|[-_])(?:title|name|label|heading|headline)(?:$|[-_])|[a-z](?:Title|Name|Label|Heading)$/;
+const TITLE_TAGS: ReadonlySet<string> = new Set(['STRONG', 'B', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * The title of a choice drawn as a card, where its label says more after it (`radio-card__title` "Standard" before
+ * "5–7 business days" and "Free"): the name, for the rest changes with the day and the basket (explorer, session 57:
+ * `shipping_method_standard_5_7_business`). Only a title its label starts with ("I agree to the <b>Terms</b>" has none).
+ */
+function choiceTitle(el: Element): string | undefined {
+  const box = htmlTagOf(el) === 'INPUT' ? (el as HTMLInputElement).labels?.[0] : el;
+  if (!box) return undefined;
+  const whole = textOf(box, 200);
+  for (const part of Array.from(queryAllOf(box, '*')).slice(0, 20)) {
+    const words = textOf(part, 80);
+    // Not a wrapper around all its words.
+    if (!words || part === el || words === whole) continue;
+    const titled = TITLE_TAGS.has(tagNameOf(part).toUpperCase()) || classNameOf(part).split(/\s+/).some((token) => TITLE_CLASS.test(token));
+    // A wrapper of the title and more (a card's body around its title and description): what is in it.
+    if (!titled && queryOf(part, '*')) continue;
+    // The first part with words: a title if it is one and its label says more.
+    return titled && whole.startsWith(words) && whole.length > words.length + 1 ? words : undefined;
+  }
+  return undefined;
+}
+
 function radioGroup(el: Element): string {
   const fieldset = closestOf(el, 'fieldset');
   const legend = fieldset ? queryOf(fieldset, 'legend') : null;
@@ -306,7 +332,8 @@ function openedLabel(el: Element, label: string): string {
 }
 
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
-  const words = nameWords(withoutFieldMark(openedLabel(el, label) || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label)));
+  const titled = kind === 'radio' || kind === 'checkbox' ? choiceTitle(el) : undefined;
+  const words = nameWords(titled ?? withoutFieldMark(openedLabel(el, label) || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label)));
   // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).
   const said = collapse(words);
   const phone = kind === 'link' && /^\s*tel:/i.test(attr(el, 'href') ?? '') && /^[\d\s().+-]{7,24}$/.test(said);

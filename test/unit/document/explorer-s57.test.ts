@@ -89,3 +89,32 @@ test('the open conversation\'s title in a label names nothing: the log, its comp
   const only = build(`<ul role="listbox" aria-label="Chats"><li role="option" aria-selected="true">Design team</li><li role="option">Mom</li></ul><button aria-label="Call Design team">📞</button>`);
   expect(names(only)).toContain('page__call_button');
 });
+
+test('a logo\'s alt said again by the words beside it is said once (samples, names); "TAP TAPE" stays', () => {
+  const card = (airline: string, price: string) => `<li class="card"><div class="card__airline"><img src="x.gif" alt="${airline}"> ${airline}</div><div class="card__price">${price}</div><button>Select</button></li>`;
+  const doc = build(`<header><a href="/" class="brand"><img src="x.gif" alt="Pagely">Pagely Docs</a></header><main><h1>Flights</h1><ul class="results">${card('Lufthansa', '€214')}${card('TAP', '€289')}${card('Ryanair', '€149')}</ul>
+    <p><a href="/t"><img src="x.gif" alt="TAP"> TAPE</a></p></main>`);
+  expect(lists(doc)[0]!.samples.map((sample) => sample.airline)).toEqual(['Lufthansa', 'TAP', 'Ryanair']);
+  expect(names(doc)).toEqual(expect.arrayContaining(['header__pagely_docs_link', 'flights__tap_tape_link']));
+});
+
+test('a choice drawn as a card is named by its title, its description and price only described', () => {
+  const option = (value: string, title: string, desc: string, price: string) => `<label class="radio-card"><input type="radio" name="ship" value="${value}">
+    <span class="radio-card__body"><span class="radio-card__title">${title}</span><span class="radio-card__desc">${desc}</span></span><span class="radio-card__price">${price}</span></label>`;
+  const doc = build(`<form action="/ship"><fieldset><legend>Shipping method</legend>${option('std', 'Standard', '5–7 business days', 'Free')}${option('nd', 'Next day', 'Order before 2 pm', '€19.00')}</fieldset>
+    <label><input type="checkbox" name="terms"> I agree to the <strong>Terms</strong></label><button>Continue</button></form>`);
+  expect(names(doc)).toEqual(['ship_form__shipping_method_standard', 'ship_form__shipping_method_next_day', 'ship_form__i_agree_to_the', 'ship_form__continue_button']);
+  expect(renderDocument(doc)).toContain('$ship_form__shipping_method_next_day radio "Next day Order before 2 pm €19.00"');
+});
+
+test('rows whose buttons differ only by their look are one action; a picture button\'s label naming its row is no field', () => {
+  const row = (title: string, look: string, verb: string) => `<div class="setting-row"><div><strong>${title}</strong><p>About ${title}.</p></div><button class="${look}">${verb}</button></div>`;
+  const doc = build(`<main><section class="card danger" aria-labelledby="dz"><h2 id="dz">Danger zone</h2>${row('Transfer ownership', 'btn-outline', 'Transfer')}${row('Export data', 'btn-outline', 'Export')}${row('Delete account', 'btn-danger', 'Delete')}</section></main>`);
+  const [zone] = lists(doc);
+  expect(zone!.name).toBe('danger_zone__items');
+  expect(zone!.actions).toEqual(['button']);
+  expect(zone!.samples[2]).toMatchObject({ button: 'Delete' });
+  const order = (n: string) => `<tr><td><a href="/o/${n}">#${n}</a></td><td>Ann ${n}</td><td><button aria-label="Edit order #${n}"><svg aria-hidden="true"></svg></button></td></tr>`;
+  const orders = build(`<main><h1>Orders</h1><table><thead><tr><th>Order</th><th>Customer</th><th></th></tr></thead><tbody>${order('1042')}${order('1041')}${order('1040')}</tbody></table></main>`);
+  expect(lists(orders)[0]).toMatchObject({ fields: ['order', 'customer'], actions: ['order', 'edit_order'] });
+});
