@@ -18,8 +18,8 @@ describe('route cards drawn as buttons', () => {
     const text = renderDocument(app.doc);
     expect(text).toContain('$directions__pane list(3) "Directions" fields: duration, distance, title, text actions: route(button), details(button) e.g. {duration: "24 min", distance: "5.1 miles", title: "via Embarcadero", text: "Mostly flat"}');
     expect(text).toContain('expanded: [0] "24 min 5.1 miles via Embarcad…"');
-    expect(text).toMatch(/^\$directions__reverse_starting_point_and_button /m);
-    expect(text).toMatch(/^\$directions__send_directions_to_your_button /m);
+    expect(text).toMatch(/^\$directions__reverse_starting_point_button /m);
+    expect(text).toMatch(/^\$directions__send_directions_button /m);
     expect(text).not.toMatch(/^\$\S*(24_min|22_min|google_symbols)/m);
   });
 

@@ -59,7 +59,7 @@ test('a GET search form is sent without a question, in any language; a POST form
 
   // Mozilla's newsletter form is sent with POST: the user is asked first (once its required privacy box is ticked: the
   // browser sends it no other way).
-  const mozilla = await runOn('mozilla-1', '$get_firefox_news__your_email_here.type("a@b.example"); $get_firefox_news__i_m_okay_with.check(); $get_firefox_news__sign_me_up_button.click(); done(1)');
+  const mozilla = await runOn('mozilla-1', '$get_firefox_news__your_email_here.type("a@b.example"); $get_firefox_news__i_m_okay.check(); $get_firefox_news__sign_me_up_button.click(); done(1)');
   expect(mozilla.run.confirm?.reason).toMatch(/submits a form/);
   await sendFromPage(panel, envelope('automate.stop', { tabId: mozilla.tabId }));
   await mozilla.tab.close();

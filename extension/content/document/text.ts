@@ -17,10 +17,13 @@ const ASCII_SEPARATORS = /[^a-z0-9]+/;
  * Letters of any script survive (a JS identifier may hold them); everything else is a separator, so page text
  * can never put punctuation, quotes or newlines into a name.
  */
+const LINKING_WORDS: ReadonlySet<string> = new Set(['to', 'for', 'of', 'the', 'a', 'an', 'and', 'or', 'with', 'your', 'my', 'our', 'their', 'its',
+  'is', 'was', 'are', 'from', 'by', 'at', 'as', 'than', 'that']);
+
 export function slug(text: string, words = 4): string {
   // ASCII (most names): nothing to normalize, strip or take marks from; letters and digits are a-z and 0-9. The
   // same parts as the general way below, without its normalizations and Unicode-property regexes.
-  const parts = ASCII_ONLY.test(text) ? text.toLowerCase().split(ASCII_SEPARATORS).filter(Boolean).slice(0, words) : text
+  const all = ASCII_ONLY.test(text) ? text.toLowerCase().split(ASCII_SEPARATORS).filter(Boolean) : text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     // Put back together what only Latin accents were taken from: "ボ" stays one letter, not "ホ" and a mark. Hangul
@@ -34,8 +37,11 @@ export function slug(text: string, words = 4): string {
     // Marks are part of a word (Devanagari and Thai vowel signs, the virama): identifiers may hold them, not start them.
     .split(/[^\p{L}\p{M}\p{N}]+/u)
     .map((part) => part.replace(/^\p{M}+/u, ''))
-    .filter(Boolean)
-    .slice(0, words);
+    .filter(Boolean);
+  const parts = all.slice(0, words);
+  // Cut before what it links to, a name does not end on the linking word ("What happens to the…": `what_happens`, was
+  // `what_happens_to_the`; explorer, session 57). A particle stays (`sign_in` of "Sign in to your account").
+  if (all.length > words) while (parts.length > 1 && LINKING_WORDS.has(parts[parts.length - 1]!)) parts.pop();
   let out = parts.join('_');
   if (out.length > 40 && words <= 12) out = cutUnits(out, 40).replace(/_[^_]*$/, '') || cutUnits(out, 40);
   return out;

@@ -30,8 +30,8 @@ test('route cards after other rows of their pane are a list; their parts named b
   expect(routes!.samples[2]).toMatchObject({ duration: '1 hr 7 min', distance: '11 km', title: 'via Valencia St' });
   expect(routes!.marked).toEqual([expect.objectContaining({ index: 0, mark: 'expanded' })]);
   // The lone buttons strewn before and after the cards are the pane's commands; the status beside the rows is kept.
-  expect(names(doc)).toEqual(expect.arrayContaining(['directions__reverse_starting_point_and_button', 'directions__add_destination_button',
-    'directions__send_directions_to_your_button', 'directions__status']));
+  expect(names(doc)).toEqual(expect.arrayContaining(['directions__reverse_starting_point_button', 'directions__add_destination_button',
+    'directions__send_directions_button', 'directions__status']));
   expect(entry(doc, 'directions__status').description).toBe('No route chosen yet');
 });
 

@@ -103,7 +103,7 @@ test('a choice drawn as a card is named by its title, its description and price 
     <span class="radio-card__body"><span class="radio-card__title">${title}</span><span class="radio-card__desc">${desc}</span></span><span class="radio-card__price">${price}</span></label>`;
   const doc = build(`<form action="/ship"><fieldset><legend>Shipping method</legend>${option('std', 'Standard', '5–7 business days', 'Free')}${option('nd', 'Next day', 'Order before 2 pm', '€19.00')}</fieldset>
     <label><input type="checkbox" name="terms"> I agree to the <strong>Terms</strong></label><button>Continue</button></form>`);
-  expect(names(doc)).toEqual(['ship_form__shipping_method_standard', 'ship_form__shipping_method_next_day', 'ship_form__i_agree_to_the', 'ship_form__continue_button']);
+  expect(names(doc)).toEqual(['ship_form__shipping_method_standard', 'ship_form__shipping_method_next_day', 'ship_form__i_agree', 'ship_form__continue_button']);
   expect(renderDocument(doc)).toContain('$ship_form__shipping_method_next_day radio "Next day Order before 2 pm €19.00"');
 });
 
@@ -117,4 +117,10 @@ test('rows whose buttons differ only by their look are one action; a picture but
   const order = (n: string) => `<tr><td><a href="/o/${n}">#${n}</a></td><td>Ann ${n}</td><td><button aria-label="Edit order #${n}"><svg aria-hidden="true"></svg></button></td></tr>`;
   const orders = build(`<main><h1>Orders</h1><table><thead><tr><th>Order</th><th>Customer</th><th></th></tr></thead><tbody>${order('1042')}${order('1041')}${order('1040')}</tbody></table></main>`);
   expect(lists(orders)[0]).toMatchObject({ fields: ['order', 'customer'], actions: ['order', 'edit_order'] });
+});
+
+test('a name cut short does not end on the word that linked it to what was cut ("to", "the", "your"); a particle stays', () => {
+  const doc = build(`<main><h1>Trip</h1><button>Send directions to your phone</button><a href="/w">What happens to the wellies?</a>
+    <a href="/login">Sign in to your account</a><a href="/p">Powered by</a></main>`);
+  expect(names(doc)).toEqual(['trip__send_directions_button', 'trip__what_happens_link', 'trip__sign_in_link', 'trip__powered_by_link']);
 });
