@@ -316,6 +316,19 @@ const camelWords = (token: string | undefined): string => (token ?? '').replace(
 const SHORTCUT_SAID = /\s*(?:keyboard shortcut\b.*|\((?:(?:shift|ctrl|control|alt|option|cmd|meta|⌘|⇧)\s*\+\s*)*\w\))\s*$/i;
 
 /** Words that are data, not a name: a commit's hash (small hex letters, two digits at least), a phone number. */
+/** Words of a pager's link in an element of their own ("Previous", "Next page", "← Older posts"). */
+const PAGER_WORDS = /^[«‹←<\s]*((?:previous|prev|next|older|newer)(?:\s+(?:page|post|posts|article|chapter|lesson|story|entries|entry))?)[\s»›→>]*$/i;
+
+/**
+ * A pager's link that says where it goes below its word ("<div>Previous</div><div>Quickstart</div>"): named by the word,
+ * for the title beside it changes on every page (explorer, session 57: `previous_quickstart_link`).
+ */
+function pagerWords(el: Element): string | undefined {
+  const first = Array.from(queryAllOf(el, '*')).slice(0, 10).find((part) => /[\p{L}\p{N}]/u.test(textOf(part, 40)));
+  const said = first && !queryOf(first, '*') ? PAGER_WORDS.exec(textOf(first, 40))?.[1] : undefined;
+  return said && textOf(el, 80).length > textOf(first!, 40).length + 1 ? said : undefined;
+}
+
 const HASH = /^(?=(?:[a-f]*\d){2})(?=\d*[a-f])[0-9a-f]{7,40}$/;
 const PHONE = /^(?:\+\d[\d\s().-]{7,18}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})$/;
 
@@ -332,7 +345,7 @@ function openedLabel(el: Element, label: string): string {
 }
 
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
-  const titled = kind === 'radio' || kind === 'checkbox' ? choiceTitle(el) : undefined;
+  const titled = kind === 'radio' || kind === 'checkbox' ? choiceTitle(el) : kind === 'link' ? pagerWords(el) : undefined;
   const words = nameWords(titled ?? withoutFieldMark(openedLabel(el, label) || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label)));
   // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).
   const said = collapse(words);

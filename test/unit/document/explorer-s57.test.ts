@@ -124,3 +124,12 @@ test('a name cut short does not end on the word that linked it to what was cut (
     <a href="/login">Sign in to your account</a><a href="/p">Powered by</a></main>`);
   expect(names(doc)).toEqual(['trip__send_directions_button', 'trip__what_happens_link', 'trip__sign_in_link', 'trip__powered_by_link']);
 });
+
+test('a pager\'s link is named by its word, not the title of the page it goes to', () => {
+  const link = (dir: string, href: string, title: string) => `<a class="pager__link" href="${href}"><div class="pager__sublabel">${dir}</div><div class="pager__label">${title}</div></a>`;
+  const doc = build(`<main><article><h1>Authentication</h1><p>Text.</p><nav aria-label="Docs pages">${link('Previous', '/docs/quickstart', 'Quickstart')}${link('Next', '/docs/pagination', 'Pagination')}</nav></article></main>`);
+  expect(names(doc)).toEqual(['docs_pages__previous_link', 'docs_pages__next_link']);
+  // A link whose words start with "Next" in running words keeps them.
+  const running = build('<main><h1>A</h1><a href="/n">Next steps for teams</a></main>');
+  expect(names(running)).toEqual(['a__next_steps_for_teams_link']);
+});
