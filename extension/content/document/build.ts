@@ -22,7 +22,7 @@ import { sortedBy } from './sort-state.ts';
 import { markedItems } from './item-marks.ts';
 import { sayMenuRows, tellRowsApart } from './row-words.ts';
 import { countSaid } from './count-said.ts';
-import { admitMessage, messageEntry, messageRole, type MessageCount } from './messages.ts';
+import { admitMessage, messageEntry, type MessageCount } from './messages.ts';
 import { MAX_UPWARD_STEPS, attr, childElementCountOf, closestOf, containsOf, firstElementChildOf, idOf, matchesOf, ownerDocOf, parentOf, previousElementOf, queryOf, rootNodeOf } from './dom-safe.ts';
 
 /** A link's target as keys of its own: its path's last segment, then its query (`/c/7` → `7`, `/t?tag=red` → `tag_red`). */
@@ -640,8 +640,10 @@ function build(doc: Document, options: BuildOptions): PageDocument {
       // A live list (a chat's rows, results) is read as the list; a status inside a row is part of the row.
       // A status beside the rows, in their container but in no row (a directions pane's), is the page's.
       if (lists.some((l) => (containsOf(l.container, el) && l.items.some((item) => containsOf(item, el))) || containsOf(el, l.container))) continue;
-      // A chat's log read as its rows (record-rows.ts) is not read again as one message of all their words.
-      if (messageRole(el) === 'log' && tables.some(({ list }) => containsOf(el, list.container))) continue;
+      // So are boxes of rows with no control (record-rows.ts, pair-boxes.ts): a chat's log read as its rows is not read
+      // again as one message of all their words, nor a toast among toasts read as a list.
+      if (!candidate.fact && tables.some(({ list }) => !matchesOf(list.container, `${TABLE_SELECTOR},dl`)
+        && ((containsOf(list.container, el) && list.items.some((item) => containsOf(item, el))) || containsOf(el, list.container)))) continue;
       // An order's total that is a row of the summary's list of pairs ("Total $270.63" under "Subtotal", "Shipping") is
       // that row, where the list's samples show it: no message saying it again (explorer, session 55).
       if (candidate.fact === 'total' && tables.some(({ list }) => containsOf(list.container, el)

@@ -16,6 +16,8 @@ interface ChosenItem {
   item: Element;
   /** Its words, in lower case. */
   words: string;
+  /** Chosen by ARIA (`aria-selected`, `aria-current`), not only by a class such as `active`. */
+  aria: boolean;
 }
 
 // Per document build (forgetChosenItems): the user chooses other items between builds.
@@ -47,7 +49,7 @@ function chosenAround(el: Element): ChosenItem[] {
     chosen = safeQueryAll(root, CHOSEN_ITEMS).slice(0, 20)
       .filter((item) => !queryOf(item, 'h1,h2,h3,h4,h5,h6') && !leadsToAPage(item)
         && (attr(item, 'aria-selected') === 'true' || attr(item, 'aria-current') === 'true' || !closestOf(item, PAGE_PLACES)))
-      .map((item) => ({ item, words: collapse(textOf(item, 200)).toLowerCase() }));
+      .map((item) => ({ item, words: collapse(textOf(item, 200)).toLowerCase(), aria: attr(item, 'aria-selected') === 'true' || attr(item, 'aria-current') === 'true' }));
     known.set(root, chosen);
   }
   return chosen.filter(({ item }) => !containsOf(item, el));
@@ -69,16 +71,19 @@ const LINKING_WORD = /[\s:,–—-]+(?:in|to|with|for|from|of|on|at|by)?[\s:,–
 
 /**
  * A label without the chosen item's title it ends with ("Messages in Design team", a composer's "Message Design
- * team": explorer, session 57), nor the word that linked them; the label where nothing else is left.
+ * team": explorer, session 57), nor the word that linked them; the label where nothing else is left. Only an item
+ * chosen by ARIA (a tab marked `active` by its class says "All", and "Select all" stays), and a title of two words or
+ * more unless it is all the item says ("Delete account" stays beside a chosen "Account settings").
  */
 export function withoutChosenTitle(el: Element, label: string): string {
   if (label.length <= MIN_TITLE || !/\s/.test(label)) return label;
-  const chosen = chosenAround(el);
+  const chosen = chosenAround(el).filter(({ aria }) => aria);
   if (!chosen.length) return label;
   const lower = label.toLowerCase();
   for (let at = lower.indexOf(' '); at >= 0; at = lower.indexOf(' ', at + 1)) {
     const tail = collapse(lower.slice(at + 1));
-    if (tail.length < MIN_TITLE || !chosen.some(({ words }) => words === tail || words.startsWith(`${tail} `))) continue;
+    const titles = (words: string) => words === tail || (/\s/.test(tail) && words.startsWith(`${tail} `));
+    if (tail.length < MIN_TITLE || !chosen.some(({ words }) => titles(words))) continue;
     const rest = label.slice(0, at).replace(LINKING_WORD, '');
     return /\p{L}/u.test(rest) ? rest : label;
   }

@@ -4,7 +4,7 @@ import { byId, iconName, labelledBy, textOf } from './dom.ts';
 import { htmlTag as htmlTagOf, roleOf, takesTyping } from './classify.ts';
 import { shownIconWords } from './icon-words.ts';
 import { withoutChosenTitle } from './chosen-items.ts';
-import { collapse, nameWords, numbersIn, readableToken, slug, withoutFieldMark, withoutNumbers } from './text.ts';
+import { MARKED_KINDS, collapse, nameWords, numbersIn, readableToken, slug, withoutFieldMark, withoutNumbers } from './text.ts';
 import { attr, classListOf, classNameOf, closestOf, hasAttr, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
@@ -61,7 +61,7 @@ export function choiceGroupWords(el: Element): string {
 }
 
 /** A part of a choice's label that titles it: a class that says so, or bold words, or a heading. */
-const TITLE_CLASS = /(?:^|[-_])(?:title|name|label|heading|headline)(?:$|[-_])|[a-z](?:Title|Name|Label|Heading)$/;
+const TITLE_CLASS = /(?:^|[-_])(?:title|name|heading|headline)(?:$|[-_])|[-_]label(?:$|[-_])|[a-z](?:Title|Name|Label|Heading)$/;
 const TITLE_TAGS: ReadonlySet<string> = new Set(['STRONG', 'B', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /**
@@ -80,8 +80,8 @@ function choiceTitle(el: Element): string | undefined {
     const titled = TITLE_TAGS.has(tagNameOf(part).toUpperCase()) || classNameOf(part).split(/\s+/).some((token) => TITLE_CLASS.test(token));
     // A wrapper of the title and more (a card's body around its title and description): what is in it.
     if (!titled && queryOf(part, '*')) continue;
-    // The first part with words: a title if it is one and its label says more.
-    return titled && whole.startsWith(words) && whole.length > words.length + 1 ? words : undefined;
+    // The first part with words: a title if it is one, says words (not "$5.99") and its label says more.
+    return titled && /\p{L}{2}/u.test(words.replace(PRICE, ' ')) && whole.startsWith(words) && whole.length > words.length + 1 ? words : undefined;
   }
   return undefined;
 }
@@ -316,6 +316,8 @@ const camelWords = (token: string | undefined): string => (token ?? '').replace(
 const SHORTCUT_SAID = /\s*(?:keyboard shortcut\b.*|\((?:(?:shift|ctrl|control|alt|option|cmd|meta|⌘|⇧)\s*\+\s*)*\w\))\s*$/i;
 
 /** Words that are data, not a name: a commit's hash (small hex letters, two digits at least), a phone number. */
+/** Where a pager's links sit: a nav, or a box or link whose class says pager, previous or next. */
+const PAGER = 'nav, [role=navigation], [class*=pag], [class*=prev], [class*=next], [class*=Pag], [class*=Prev], [class*=Next]';
 /** Words of a pager's link in an element of their own ("Previous", "Next page", "← Older posts"). */
 const PAGER_WORDS = /^[«‹←<\s]*((?:previous|prev|next|older|newer)(?:\s+(?:page|post|posts|article|chapter|lesson|story|entries|entry))?)[\s»›→>]*$/i;
 
@@ -324,6 +326,7 @@ const PAGER_WORDS = /^[«‹←<\s]*((?:previous|prev|next|older|newer)(?:\s+(?:
  * for the title beside it changes on every page (explorer, session 57: `previous_quickstart_link`).
  */
 function pagerWords(el: Element): string | undefined {
+  if (!closestOf(el, PAGER) && !/^(?:prev|next)$/i.test(attr(el, 'rel') ?? '')) return undefined;
   const first = Array.from(queryAllOf(el, '*')).slice(0, 10).find((part) => /[\p{L}\p{N}]/u.test(textOf(part, 40)));
   const said = first && !queryOf(first, '*') ? PAGER_WORDS.exec(textOf(first, 40))?.[1] : undefined;
   return said && textOf(el, 80).length > textOf(first!, 40).length + 1 ? said : undefined;
@@ -346,7 +349,9 @@ function openedLabel(el: Element, label: string): string {
 
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
   const titled = kind === 'radio' || kind === 'checkbox' ? choiceTitle(el) : kind === 'link' ? pagerWords(el) : undefined;
-  const words = nameWords(titled ?? withoutFieldMark(openedLabel(el, label) || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label)));
+  const own = openedLabel(el, label) || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label);
+  // A field's "(optional)" is a hint; a choice's "Make field required" says what it chooses.
+  const words = nameWords(titled ?? (MARKED_KINDS.has(kind) ? withoutFieldMark(own) : own));
   // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).
   const said = collapse(words);
   const phone = kind === 'link' && /^\s*tel:/i.test(attr(el, 'href') ?? '') && /^[\d\s().+-]{7,24}$/.test(said);

@@ -5,15 +5,16 @@
  * list in a `<table>` and nothing in a `<ul>` (explorer, session 56). Each such box is a read-only list whose fields are
  * its items' parts, named and sampled as any list's (lists.ts, recordsList): `$line_items.find("Socks").price.text()`.
  *
- * A box is one whose children are mostly (two thirds) items alike (tag and class, three or more; two in a list element). No item scanned is
- * or holds a control or a table, or says more than a few lines (prose: an article's bullet points); each shows parts
+ * A box is one whose children are mostly (two thirds) items alike (tag and first class, three or more; two in a list
+ * element), not in a table's cell nor a row of another such box. No item scanned is or holds a control or a table,
+ * or says more than a few lines (prose: an article's bullet points); each shows parts
  * named by a class (or a `<time>`), none three times (a group of records is no record); two such parts at least are in
  * most items, and one of them reads differently from item to item.
  */
 import { sampleText, stylingClass } from './lists.ts';
 import { CONTROLS, TABLE_PARTS } from './pair-boxes.ts';
 import { tagOf, textOf } from './dom.ts';
-import { childElementCountOf, childrenOf, classNameOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { childElementCountOf, childrenOf, classNameOf, closestOf, containsOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 
 const MIN_ITEMS = 3;
 const MIN_LISTED = 2;
@@ -28,9 +29,12 @@ const MAX_PART_DEPTH = 4;
 const MAX_ITEM_ELEMENTS = 40;
 const ITEM_STATE = /--|^(is|has)-|^(active|selected|current|unread|read|new|odd|even|first|last|disabled|expanded|collapsed|open|pending|posted)$/i;
 
-/** What makes items alike: tag and the classes that are not a state or variant (`tx tx--pending` is a `tx`). */
+/**
+ * What makes items alike: tag and first class that is no state or variant (`tx tx--pending` is a `tx`; `invoice
+ * overdue` an `invoice` as `invoice paid` is: a class saying a row's state must not leave the row out).
+ */
 function itemKey(el: Element): string {
-  return `${tagOf(el)}.${classNameOf(el).split(/\s+/).filter((token) => token && !ITEM_STATE.test(token)).sort().join('.')}`;
+  return `${tagOf(el)}.${classNameOf(el).split(/\s+/).find((token) => token && !ITEM_STATE.test(token)) ?? ''}`;
 }
 
 /** A part's key: a `<time>`'s, or its first class that names it, or undefined for an element no class names. */
@@ -108,15 +112,24 @@ export function recordItemsIn(box: Element): Element[] | undefined {
 export function recordBoxesOf(root: Document | Element, taken: ReadonlySet<Element>): Set<Element> {
   const boxes = new Set<Element>();
   const seen = new Set<Element>();
+  const rows = new Map<Element, Element[]>();
   const consider = (box: Element | null): boolean => {
     if (!box || seen.has(box)) return true;
     seen.add(box);
-    if (!taken.has(box) && recordItemsIn(box)) boxes.add(box);
+    // Not in a table's cell or a description's value (a team's members in a cell): that cell reads them.
+    const items = taken.has(box) || closestOf(box, IN_CELL) ? undefined : recordItemsIn(box);
+    if (items) rows.set(box, items);
     return seen.size < MAX_BOXES;
   };
-  for (const list of Array.from(queryAllOf(root, LIST_BOX))) if (!consider(list)) return boxes;
-  for (const third of Array.from(queryAllOf(root, 'div[class] + div[class] + div[class], article[class] + article[class] + article[class]'))) {
-    if (!consider(parentOf(third))) return boxes;
+  scan: {
+    for (const list of Array.from(queryAllOf(root, LIST_BOX))) if (!consider(list)) break scan;
+    for (const third of Array.from(queryAllOf(root, 'div[class] + div[class] + div[class], article[class] + article[class] + article[class]'))) {
+      if (!consider(parentOf(third))) break scan;
+    }
   }
+  // Not in a row of another box of rows: that row reads it (an order's line items in a list of orders).
+  const found = [...rows];
+  for (const [box] of found) if (!found.some(([other, items]) => other !== box && items.some((item) => containsOf(item, box)))) boxes.add(box);
   return boxes;
 }
+const IN_CELL = 'td, th, dd, [role=cell], [role=gridcell]';

@@ -4,7 +4,7 @@
  */
 import type { ElementEntry, Entry, ListEntry, ListSlot, PageDocument, Section } from './types.ts';
 import { isList } from './types.ts';
-import { quote, slug, truncate, withoutCounts, withoutFieldMark } from './text.ts';
+import { MARKED_KINDS, quote, slug, truncate, withoutCounts, withoutFieldMark } from './text.ts';
 
 export type CountTokens = (text: string) => number;
 export const estimateTokens: CountTokens = (text) => Math.ceil(text.length / 4);
@@ -101,7 +101,7 @@ export function renderElement(entry: ElementEntry): string {
   const { label, shows } = splitShown(entry.description);
   // The label is implied only when the name holds all of its words (slugs keep at most 4), but for a field's
   // "(optional)" the name leaves out (names.ts).
-  const base = slug(withoutFieldMark(withoutCounts(label)), 100);
+  const base = slug(MARKED_KINDS.has(entry.kind) ? withoutFieldMark(withoutCounts(label)) : withoutCounts(label), 100);
   const kindInName = own.endsWith(`_${entry.kind}`) && !entry.inputType;
   // A radio's name leads with its group (`delivery_express_next_day`): a label ending it is spelt by it too, when the
   // name loses nothing of it (not "+10", "$100", "C#").

@@ -18,7 +18,7 @@ const ASCII_SEPARATORS = /[^a-z0-9]+/;
  * can never put punctuation, quotes or newlines into a name.
  */
 const LINKING_WORDS: ReadonlySet<string> = new Set(['to', 'for', 'of', 'the', 'a', 'an', 'and', 'or', 'with', 'your', 'my', 'our', 'their', 'its',
-  'is', 'was', 'are', 'from', 'by', 'at', 'as', 'than', 'that']);
+  'from', 'by', 'at', 'as']);
 
 export function slug(text: string, words = 4): string {
   // ASCII (most names): nothing to normalize, strip or take marks from; letters and digits are a-z and 0-9. The
@@ -125,6 +125,8 @@ const BRACKETED_MARK = /\s*[([]\s*(?:required|optional)\s*[)\]]\s*\*?\s*$/i;
 const BARE_MARK = /[\s*–—-]+(?:required|optional)\s*\*?\s*$/i;
 /** Words that make a bare "required" part of a sentence ("Is a visa required", "Fields marked * are required"). */
 const SENTENCE_WORDS = /\b(?:is|are|be|been|was|were|not|if|when|where|whether|will|marked)\b|\?/i;
+/** Fields whose labels may end with such a hint (names.ts leaves it out, render.ts leaves it unsaid). */
+export const MARKED_KINDS: ReadonlySet<string> = new Set(['text_input', 'text_area', 'select', 'combobox', 'editable']);
 export const withoutFieldMark = (label: string): string => {
   let out = label.replace(BRACKETED_MARK, '');
   if (out === label && !SENTENCE_WORDS.test(label)) out = label.replace(BARE_MARK, '');

@@ -133,3 +133,38 @@ test('a pager\'s link is named by its word, not the title of the page it goes to
   const running = build('<main><h1>A</h1><a href="/n">Next steps for teams</a></main>');
   expect(names(running)).toEqual(['a__next_steps_for_teams_link']);
 });
+
+// Review, session 57: the first cut's false positives and losses.
+test('rows of data: a row with another state class is still a row; a box in a cell or in another box\'s row is no list', () => {
+  const invoice = (no: string, state: string) => `<li class="invoice ${state.toLowerCase()}"><span class="inv-no">${no}</span><span class="inv-status">${state}</span></li>`;
+  const doc = build(`<main><h1>Invoices</h1><ul>${invoice('INV-101', 'Paid')}${invoice('INV-102', 'Overdue')}${invoice('INV-103', 'Paid')}${invoice('INV-104', 'Paid')}</ul></main>`);
+  expect(lists(doc)).toMatchObject([{ count: 4 }]);
+  expect(lists(doc)[0]!.samples[1]).toEqual({ inv_no: 'INV-102', inv_status: 'Overdue' });
+  const member = (name: string, role: string) => `<li class="m"><span class="m__name">${name}</span><span class="m__role">${role}</span></li>`;
+  const cells = build(`<main><h1>Teams</h1><table><thead><tr><th>Team</th><th>Members</th></tr></thead><tbody>
+    ${['Alpha', 'Beta', 'Gamma'].map((team) => `<tr><td>${team}</td><td><ul>${member('Ann', 'Lead')}${member('Bob', 'Dev')}</ul></td></tr>`).join('')}</tbody></table></main>`);
+  expect(lists(cells)).toMatchObject([{ count: 3, fields: ['team', 'members'] }]);
+  const line = (name: string, qty: string) => `<li class="li"><span class="li__name">${name}</span><span class="li__qty">${qty}</span></li>`;
+  const orders = build(`<main><h1>Orders</h1><div class="orders">${['1001', '1002', '1003'].map((id, i) => `<div class="order"><span class="order__id">#${id}</span><ul class="lines">${line(`Socks ${i}`, `${i + 2}`)}${line(`Hat ${i}`, '1')}</ul></div>`).join('')}</div></main>`);
+  expect(lists(orders)).toHaveLength(1);
+});
+
+test('toasts read as a list are no messages too', () => {
+  const doc = build(`<main><h1>Dashboard</h1><button>Refresh</button><div class="toasts" aria-live="polite">
+    ${[['Saved', 'Your draft was saved.'], ['Upload failed', 'photo.png is too large.'], ['Synced', '3 files synced.']].map(([title, body]) => `<div class="toast" role="status"><strong class="toast__title">${title}</strong><p class="toast__body">${body}</p></div>`).join('')}</div></main>`);
+  expect(lists(doc)).toMatchObject([{ count: 3, fields: ['title', 'body'] }]);
+  expect(entries(doc).filter((entry) => entry.kind === 'message')).toEqual([]);
+});
+
+test('only an item chosen by ARIA, by two words or all its words, leaves labels; a choice\'s "required" and a priced bold stay', () => {
+  const classed = build(`<main><h1>Settings</h1><ul class="list-group"><li class="active">Account</li><li>Billing</li></ul><ul class="filters"><li class="active">All</li><li>Unread</li></ul>
+    <button>Delete account</button><label><input type="checkbox"> Select all</label></main>`);
+  expect(names(classed)).toEqual(expect.arrayContaining(['settings__delete_account_button', 'settings__select_all']));
+  const aria = build(`<ul role="listbox" aria-label="Chats"><li role="option" aria-selected="true">Account settings</li><li role="option">Mom</li></ul><main><h1>A</h1><button>Delete account</button></main>`);
+  expect(names(aria)).toContain('a__delete_account_button');
+  const marks = build(`<form><h2>Field</h2><fieldset><legend>Validation</legend><label><input type="radio" name="v"> Make field required</label><label><input type="radio" name="v"> Make field optional</label></fieldset>
+    <label><input type="checkbox"> Signature required</label>
+    <fieldset><legend>Shipping</legend><label><input type="radio" name="s"><strong>$5.99</strong> Standard shipping</label><label><input type="radio" name="s"><strong>$9.99</strong> Express</label></fieldset></form>`);
+  expect(names(marks)).toEqual(['field__validation_make_field_required', 'field__validation_make_field_optional', 'field__signature_required',
+    'field__shipping_standard_shipping', 'field__shipping_express']);
+});
