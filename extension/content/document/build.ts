@@ -14,7 +14,7 @@ import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
 import { headingSection, walk, type Candidate, type SectionRef } from './walk.ts';
 import { startsWithHeading } from './threads.ts';
-import { collapse, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
+import { collapse, isLinkingWord, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { legendWords, ownName } from './names.ts';
 import { withoutChosenTitle } from './chosen-items.ts';
@@ -85,7 +85,11 @@ function labelRest(entry: Entry, el: Element): string {
   if (entry.kind === 'list' || entry.kind === 'message') return '';
   const own = entry.name.slice(entry.name.indexOf('__') + 2).replace(new RegExp(`_${entry.kind}$`), '');
   const words = slug(nameWords(accessibleName(el)), 12);
-  const rest = own && words.startsWith(`${own}_`) ? slug(words.slice(own.length + 1).replace(/_/g, ' '), 2) : '';
+  const past = own && words.startsWith(`${own}_`) ? words.slice(own.length + 1).split('_') : [];
+  // Two words, and the linking words before them the name was cut at ("to" of "… to US Customary": `to_us_customary`).
+  let linking = 0;
+  while (linking < past.length - 1 && isLinkingWord(past[linking]!)) linking++;
+  const rest = past.length ? slug(past.join(' '), 2 + linking) : '';
   // Not a number the name left out on purpose (a count, or "Chapter <span>7</span>": it changes as the page lives).
   return /\d/.test(rest) ? '' : rest;
 }
@@ -276,7 +280,7 @@ const LAYOUT_WORDS = new Set(['margin', 'padding', 'left', 'right', 'top', 'bott
   // A table's parts and UI kits' prefixes (Ant Design's `ant-table-tbody`: explorer, session 47).
   'tbody', 'thead', 'tfoot', 'ant', 'mui', 'chakra', 'mantine',
   // How it looks (a settings page's `card danger`: explorer, session 57).
-  'danger', 'warning', 'success', 'info', 'primary', 'secondary', 'muted', 'light', 'dark', 'outline', 'outlined', 'elevated', 'shadow', 'rounded', 'bordered']);
+  'danger', 'warning', 'success', 'info', 'muted', 'light', 'dark', 'outline', 'outlined', 'elevated', 'shadow', 'rounded', 'bordered']);
 /** Words that say a container holds things, not what: a name only with a word that says what (`tag-list`, `article-list`). */
 const CONTAINER_WORDS = new Set(['list', 'items', 'group', 'table']);
 /**

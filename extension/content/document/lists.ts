@@ -1572,8 +1572,18 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     });
   });
   // A box or a switch says its state, not its words ("On" in every switch, off ones too: explorer, session 57).
-  // Nor a picture button's label that differs only by its row ("Edit order #1042": explorer, session 57): an action.
-  const wordless = (slot: SlotStats) => slot.kind === 'button' && slot.selector !== ':scope' && [...slot.found.values()].every((el) => !/[\p{L}\p{N}]/u.test(textOf(el, 40)));
+  // Nor a picture button's label that differs only by the row's words it says ("Edit order #1042" beside the order's
+  // link "#1042": explorer, session 57): an action. A seat's label is its data (explorer, session 51).
+  const wordless = (slot: SlotStats) => slot.kind === 'button' && slot.selector !== ':scope' && [...slot.found].every(([item, el]) => {
+    if (/[\p{L}\p{N}]/u.test(textOf(el, 40))) return false;
+    const label = accessibleName(el).toLowerCase();
+    return kept.some((other) => {
+      if (other === slot) return false;
+      const part = slotElement(item, other.selector);
+      const said = part && !containsOf(part, el) && !containsOf(el, part) ? sampleText(part).toLowerCase() : '';
+      return said.length >= 3 && label.includes(said);
+    });
+  });
   const fields = kept.filter((slot) => (slot.kind === 'text' || ((!TOGGLE_KINDS.has(slot.kind) || slot.selector === ':scope') && varies(slot) && !containsText(slot) && !echoes(slot)
     && !wordless(slot) && (!pressable(slot) || slot.selector === ':scope'))));
   const actions = kept.filter((slot) => slot.kind !== 'text');

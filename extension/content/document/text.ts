@@ -17,8 +17,10 @@ const ASCII_SEPARATORS = /[^a-z0-9]+/;
  * Letters of any script survive (a JS identifier may hold them); everything else is a separator, so page text
  * can never put punctuation, quotes or newlines into a name.
  */
-const LINKING_WORDS: ReadonlySet<string> = new Set(['to', 'for', 'of', 'the', 'a', 'an', 'and', 'or', 'with', 'your', 'my', 'our', 'their', 'its',
-  'from', 'by', 'at', 'as']);
+/** Words that link a cut name to what was cut; not particles (`sign_in`, `sort_by`, `leave_at`, `log_on`). */
+const LINKING_WORDS: ReadonlySet<string> = new Set(['to', 'for', 'of', 'the', 'a', 'an', 'and', 'or', 'with', 'your', 'my', 'our', 'their', 'its']);
+
+export const isLinkingWord = (word: string): boolean => LINKING_WORDS.has(word);
 
 export function slug(text: string, words = 4): string {
   // ASCII (most names): nothing to normalize, strip or take marks from; letters and digits are a-z and 0-9. The

@@ -61,8 +61,8 @@ test('a comment\'s header drawn as a heading ("mkoval commented May 2") names no
     <div class="comment-body"><p>${body}</p></div><button aria-label="Show options">…</button></div>`;
   const doc = build(`<main><h1>Add retry to webhook delivery</h1>${comment('mkoval', '1', 'This adds backoff.')}${comment('jdoe', '2', 'Can we cap it?')}
     <div class="merge-box"><button disabled>Squash and merge</button></div></main>`);
-  expect(doc.sections.map((section) => section.name)).toEqual(['add_retry_to']);
-  expect(names(doc)).toContain('add_retry_to__squash_and_merge_button');
+  expect(doc.sections.map((section) => section.name)).toEqual(['add_retry']);
+  expect(names(doc)).toContain('add_retry__squash_and_merge_button');
 
   const news = build(`<main><h2><a href="/story">Council votes on the budget</a> <time datetime="2024-05-02">May 2</time></h2><p>Text.</p><button>Share</button>
     <h2>Release notes <time datetime="2024-05-02">May 2</time> by <a href="/team">the team</a> today</h2><button>Subscribe</button></main>`);
