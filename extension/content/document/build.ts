@@ -17,7 +17,7 @@ import { startsWithHeading } from './threads.ts';
 import { collapse, isLinkingWord, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { legendWords, ownName } from './names.ts';
-import { withoutChosenTitle } from './chosen-items.ts';
+import { forgetChosenItems, withoutChosenTitle } from './chosen-items.ts';
 import { sortedBy } from './sort-state.ts';
 import { markedItems } from './item-marks.ts';
 import { sayMenuRows, tellRowsApart } from './row-words.ts';
@@ -445,7 +445,11 @@ function notesOf(walked: { modal: boolean; foreignFrames: readonly string[] }): 
 
 export function buildPageDocument(doc: Document, options: BuildOptions = {}): PageDocument {
   forgetClosedRoots();
-  return withSecretsHidden(doc, () => build(doc, options));
+  try {
+    return withSecretsHidden(doc, () => build(doc, options));
+  } finally {
+    forgetChosenItems();
+  }
 }
 
 function build(doc: Document, options: BuildOptions): PageDocument {

@@ -20,10 +20,14 @@ interface ChosenItem {
   aria: boolean;
 }
 
-// Per document build (forgetChosenItems): the user chooses other items between builds.
-let known = new Map<Document | ShadowRoot, ChosenItem[]>();
-export const forgetChosenItems = () => {
+// Kept through one document build only (the walk starts it, buildPageDocument ends it): the user chooses other items
+// between builds, and a name the executor checks later is read with the items chosen then.
+let known: Map<Document | ShadowRoot, ChosenItem[]> | undefined;
+export const rememberChosenItems = () => {
   known = new Map();
+};
+export const forgetChosenItems = () => {
+  known = undefined;
 };
 
 /** An item whose link goes to another page (a category tree's, a settings menu's): the heading is that page's own. */
@@ -44,13 +48,13 @@ function safeQueryAll(root: Document | ShadowRoot, selector: string): Element[] 
 /** The items chosen in `el`'s document or shadow root, but those holding `el`. */
 function chosenAround(el: Element): ChosenItem[] {
   const root = rootNodeOf(el) as Document | ShadowRoot;
-  let chosen = known.get(root);
+  let chosen = known?.get(root);
   if (!chosen) {
     chosen = safeQueryAll(root, CHOSEN_ITEMS).slice(0, 20)
       .filter((item) => !queryOf(item, 'h1,h2,h3,h4,h5,h6') && !leadsToAPage(item)
         && (attr(item, 'aria-selected') === 'true' || attr(item, 'aria-current') === 'true' || !closestOf(item, PAGE_PLACES)))
       .map((item) => ({ item, words: collapse(textOf(item, 200)).toLowerCase(), aria: attr(item, 'aria-selected') === 'true' || attr(item, 'aria-current') === 'true' }));
-    known.set(root, chosen);
+    known?.set(root, chosen);
   }
   return chosen.filter(({ item }) => !containsOf(item, el));
 }

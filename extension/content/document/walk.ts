@@ -13,7 +13,7 @@ import { recordBoxesOf } from './record-rows.ts';
 import { monthOfCalendar } from './calendar.ts';
 import { saysCount } from './count-said.ts';
 import { dialogWords } from './dialog-words.ts';
-import { forgetChosenItems, titleOfChosen, withoutChosenTitle } from './chosen-items.ts';
+import { rememberChosenItems, titleOfChosen, withoutChosenTitle } from './chosen-items.ts';
 import { drawnModals, onTop } from './drawn-modals.ts';
 import { concealedBox, outOfSight, type ClipCache } from './out-of-sight.ts';
 import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
@@ -1514,7 +1514,7 @@ export function walk(doc: Document, limits: WalkLimits): WalkResult {
     foreignFrames: [], modal: false, messages: 0, facts: new Map(), pairBoxes: new Set(), hiding: new Map(),
   };
   slotOf = new WeakMap();
-  forgetChosenItems();
+  rememberChosenItems();
   const top = doc.body ?? doc.documentElement;
   if (top) {
     const view = viewOf(doc);

@@ -6,6 +6,7 @@
 import { expect, test } from 'vitest';
 import { build, entries, list, lists, names } from './helpers.ts';
 import { renderDocument } from '../../../extension/content/document/render.ts';
+import { ownName } from '../../../extension/content/document/names.ts';
 
 test('a legend\'s hint ("Required", "Choose up to 3") and a label\'s "(optional)" are no part of names', () => {
   const doc = build(`<form><h2>Delivery</h2>
@@ -167,4 +168,15 @@ test('only an item chosen by ARIA, by two words or all its words, leaves labels;
     <fieldset><legend>Shipping</legend><label><input type="radio" name="s"><strong>$5.99</strong> Standard shipping</label><label><input type="radio" name="s"><strong>$9.99</strong> Express</label></fieldset></form>`);
   expect(names(marks)).toEqual(['field__validation_make_field_required', 'field__validation_make_field_optional', 'field__signature_required',
     'field__shipping_standard_shipping', 'field__shipping_express']);
+});
+
+test('after a build, a name is read with the items chosen now (the executor checks names as the user opens another chat)', () => {
+  build(`<ul role="listbox" aria-label="Chats"><li role="option" aria-selected="true">Design team</li><li role="option" aria-selected="false">Mom</li></ul>
+    <form class="composer"><div contenteditable="true" role="textbox" aria-label="Message Design team"></div><button>Send</button></form>`);
+  const [design, mom] = Array.from(document.querySelectorAll('[role=option]'));
+  design!.setAttribute('aria-selected', 'false');
+  mom!.setAttribute('aria-selected', 'true');
+  const box = document.querySelector('[role=textbox]')!;
+  box.setAttribute('aria-label', 'Message Mom');
+  expect(ownName(box, 'editable', 'Message Mom')).toBe('message');
 });
