@@ -300,7 +300,7 @@ export function cellInPlaceOf(item: Element, selector: string): Element | null {
  * Text of its own, not only separators between its parts ("Baixa · 0.3 km": the wrapper was a field, its parts none).
  * Commas stay words: "He, Zhang, Ren, Sun" is one field of authors, however many.
  */
-function ownText(el: Element, words = /[^\s·•|]/): boolean {
+export function ownText(el: Element, words = /[^\s·•|]/): boolean {
   for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && node.nodeValue && words.test(node.nodeValue)) return true;
   return false;
 }

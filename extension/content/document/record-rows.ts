@@ -11,10 +11,10 @@
  * named by a class (or a `<time>`), none three times (a group of records is no record); two such parts at least are in
  * most items, and one of them reads differently from item to item.
  */
-import { sampleText, stylingClass } from './lists.ts';
+import { ownText, sampleText, stylingClass } from './lists.ts';
 import { CONTROLS, TABLE_PARTS } from './pair-boxes.ts';
 import { tagOf, textOf } from './dom.ts';
-import { childElementCountOf, childrenOf, classNameOf, closestOf, containsOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { childElementCountOf, childrenOf, classNameOf, closestOf, containsOf, matchesOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 
 const MIN_ITEMS = 3;
 const MIN_LISTED = 2;
@@ -27,6 +27,7 @@ const SCANNED_ITEMS = 12;
 const MAX_ITEM_CHARS = 300;
 const MAX_PART_DEPTH = 4;
 const MAX_ITEM_ELEMENTS = 40;
+const WORDS = /[\p{L}\p{N}]/u;
 const ITEM_STATE = /--|^(is|has)-|^(active|selected|current|unread|read|new|odd|even|first|last|disabled|expanded|collapsed|open|pending|posted)$/i;
 
 /**
@@ -44,11 +45,6 @@ function partKey(el: Element): string | undefined {
   return named ? `${tagOf(el)}.${named}` : undefined;
 }
 
-function ownWords(el: Element): boolean {
-  for (let node = firstChildOf(el); node; node = nextSiblingOf(node)) if (nodeTypeOf(node) === 3 && /[\p{L}\p{N}]/u.test(node.nodeValue ?? '')) return true;
-  return false;
-}
-
 /** The item's parts with words (key → its text), or undefined where a key comes three times (a group, not a row). */
 function partsOf(item: Element): Map<string, string> | undefined {
   const parts = new Map<string, string>();
@@ -57,7 +53,7 @@ function partsOf(item: Element): Map<string, string> | undefined {
   const visit = (el: Element, depth: number): boolean => {
     for (const child of Array.from(childrenOf(el))) {
       if (++visited > MAX_ITEM_ELEMENTS) return false;
-      const key = (ownWords(child) || tagOf(child) === 'TIME') ? partKey(child) : undefined;
+      const key = (ownText(child, WORDS) || tagOf(child) === 'TIME') ? partKey(child) : undefined;
       if (key) {
         const times = (seen.get(key) ?? 0) + 1;
         if (times >= 3) return false;
