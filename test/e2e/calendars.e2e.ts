@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { useAppRig, outcomeOf, runKnown } from './automation-rig.ts';
+import { openTabOn, useAppRig, outcomeOf, runKnown } from './automation-rig.ts';
 import { envelope, sendFromPage } from './helpers.ts';
 import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
 
@@ -19,8 +19,8 @@ const listIn = (page: PageDocument, name: string) => {
   return found as ListEntry;
 };
 
-async function run(script: string) {
-  return outcomeOf((await runKnown(app.panel, app.tabId, script, { confirm: 'never' })).report);
+async function run(script: string, tabId = app.tabId) {
+  return outcomeOf((await runKnown(app.panel, tabId, script, { confirm: 'never' })).report);
 }
 
 describe('calendars', () => {
@@ -43,4 +43,29 @@ describe('calendars', () => {
     const reply = await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId })) as { ok: boolean; payload: PageDocument };
     expect(listIn(reply.payload, 'departure__days')).toMatchObject({ count: 31, description: 'July 2026' });
   }, 90_000);
+
+  test('a month view (FullCalendar\'s markup): its days and its events are lists, each event with its day; a script finds, reads and opens one', async () => {
+    const month = await openTabOn(app, '/apps/calendar/month.html');
+    try {
+      // They were a list of weeks with a field per weekday (`sun, fc_daygrid_day, tue…`) and the events in it by column.
+      expect(listIn(month.doc, 'page__days')).toMatchObject({ count: 35, fields: ['day'], actions: ['day'], description: 'March 2026' });
+      const events = listIn(month.doc, 'page__events');
+      expect(events).toMatchObject({ count: 6, fields: ['day', 'time', 'title'], actions: ['event'] });
+      expect(events.samples[0]).toEqual({ day: '3', time: '9:30a', title: 'Standup' });
+      const outcome = await run(`
+        const fifth = $page__events.filter((e) => e.day.text() === "5").map((e) => e.title.text());
+        const dentist = $page__events.find("Dentist");
+        const on = dentist.day.text();
+        dentist.click();
+        done({ fifth, on, last: $page__events[5].day.text() });`, month.tabId);
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: { fifth: ['Design review', '1:1 with Sam'], on: '17', last: '24' } });
+      expect(await month.tab.locator('#detail').textContent()).toBe('Dentist on March 17');
+      // A day with an event in it is a day of the list too: the 12th is the 12th.
+      const day = await run('$page__days[11].click(); done($page__days[11].day.text())', month.tabId);
+      expect(day, JSON.stringify(day)).toMatchObject({ status: 'done' });
+      expect(await month.tab.locator('#detail').textContent()).toBe('new event on March 12');
+    } finally {
+      await month.tab.close();
+    }
+  }, 120_000);
 });

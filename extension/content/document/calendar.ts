@@ -6,16 +6,19 @@
  * whatever the month, described by the month's label; `find("June 15")` matches the day's label.
  */
 import { roleOf } from './classify.ts';
-import { attr, childElementCountOf, childrenOf, closestOf, firstElementChildOf, matchesOf, parentOf, previousElementOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, childElementCountOf, childrenOf, closestOf, containsOf, firstElementChildOf, matchesOf, parentOf, previousElementOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { tagOf, textOf } from './dom.ts';
 import { collapse } from './text.ts';
 
 /** The name of a calendar's list of days. */
 export const DAYS_LIST = 'days';
+/** What a month view's events are listed as (lists.ts eventList). */
+export const EVENTS_LIST = 'events';
 const DAYS_IN_WEEK = 7;
 /** A header row with more cells than this is no week (a week-number column and a corner are allowed). */
 const MAX_HEAD_CELLS = 9;
 const TABLE_SELECTOR = 'table, [role=grid], [role=table]';
+const OWN_TABLE = ':is(table, [role=grid], [role=table]):not([role=presentation], [role=none])';
 
 const weekdayNames = new Map<string, string[][]>();
 
@@ -78,7 +81,8 @@ function weekdayHeaded(table: Element, langs: string[]): boolean {
   const rows = queryAllOf(table, 'tr, [role=row]');
   for (let i = 0; i < Math.min(rows.length, HEAD_ROWS); i++) {
     const row = rows[i]!;
-    if (closestOf(row, TABLE_SELECTOR) !== table) continue;
+    // A row of a layout table inside it is its own (FullCalendar: `table role=grid > … > table role=presentation`).
+    if (closestOf(row, OWN_TABLE) !== table) continue;
     const cells = Array.from(childrenOf(row)).filter((cell) => tagOf(cell) === 'TH' || roleOf(cell) === 'columnheader' || tagOf(cell) === 'TD');
     if (cells.length >= DAYS_IN_WEEK && cells.length <= MAX_HEAD_CELLS && namesAWeek(cells, langs)) return true;
   }
@@ -127,11 +131,17 @@ function dayShown(el: Element): number {
   return day >= 1 && day <= 31 ? day : 0;
 }
 
+/** The day a month's cell shows: its number alone, or first before the day's events ("12 10:00 Standup"). */
+function dayOfCell(cell: Element): number {
+  const day = Number(/^(\d{1,2})(?: |$)/.exec(textOf(cell, 12))?.[1] ?? 0);
+  return day <= 31 ? day : 0;
+}
+
 /** The cells show the days of a month in order, 1 to 28 at least (a neighbour month's days around them allowed). */
 function showsAMonth(cells: ArrayLike<Element>): boolean {
   let run = 0;
   for (let i = 0; i < Math.min(cells.length, MAX_CELLS); i++) {
-    const day = dayShown(cells[i]!);
+    const day = dayOfCell(cells[i]!);
     if (!day || day === run) continue;
     run = day === 1 ? 1 : run && day === run + 1 ? day : run;
     if (run >= MIN_RUN) return true;
@@ -139,11 +149,45 @@ function showsAMonth(cells: ArrayLike<Element>): boolean {
   return false;
 }
 
+const CELLS = 'td, [role=gridcell]';
+
+/** The day's cell of `calendar` (calendarOf) that `el` is or sits in; undefined in its header or outside its days. */
+export function dayCellOf(calendar: Element, el: Element): Element | undefined {
+  if (matchesOf(calendar, TABLE_SELECTOR)) {
+    // Its days may be a table of their own inside it (FullCalendar: weekday headers in one, weeks in another).
+    const cell = closestOf(el, CELLS);
+    return cell && containsOf(calendar, cell) && dayOfCell(cell) > 0 ? cell : undefined;
+  }
+  for (let at: Element | null = el; at && at !== calendar; at = parentOf(at)) {
+    if (parentOf(parentOf(at) ?? at) === calendar) return dayOfCell(at) > 0 ? at : undefined;
+  }
+  return undefined;
+}
+
+/** The cells of `calendar`'s days in order (a neighbour month's too), each showing its day's number first. */
+export function dayCellsOf(calendar: Element): Element[] {
+  const cells = matchesOf(calendar, TABLE_SELECTOR)
+    ? Array.from(queryAllOf(calendar, CELLS)).filter((cell) => !queryOf(cell, CELLS))
+    : Array.from(queryAllOf(calendar, ':scope > * > *'));
+  return cells.filter((cell) => dayOfCell(cell) > 0);
+}
+
+/**
+ * A control in a day's cell that is not the day (a month view's event "10:00 Standup", its "+2 more"): the day's cell
+ * holds it. Not a week number.
+ */
+export function dayOfEvent(calendar: Element, el: Element): Element | undefined {
+  if (/\bweek\b/i.test(`${attr(el, 'aria-label') ?? ''} ${attr(el, 'title') ?? ''}`) || /week/i.test(attr(el, 'class') ?? '')) return undefined;
+  const cell = dayCellOf(calendar, el);
+  return cell !== el ? cell : undefined;
+}
+
 /** A control of a calendar that is one of its days: it shows a day's number, or a label with one; not a week number. */
-export function isDay(el: Element): boolean {
+export function isDay(el: Element, calendar: Element): boolean {
   const label = `${attr(el, 'aria-label') ?? ''} ${attr(el, 'title') ?? ''}`;
   if (/\bweek\b/i.test(label) || /week/i.test(attr(el, 'class') ?? '')) return false;
-  return dayShown(el) > 0 || /\d/.test(label);
+  // Or the day's cell itself, its events in it (FullCalendar's `td role=gridcell`: "3 9:30a Standup").
+  return dayShown(el) > 0 || /\d/.test(label) || dayCellOf(calendar, el) === el;
 }
 
 /** How long a calendar verdict stands (a page may fill a table with its month later, or reuse it). */
@@ -166,6 +210,17 @@ export function calendarOf(node: Element): Element | undefined {
     calendars.set(node, { at: now, known });
   }
   return known ? node : undefined;
+}
+
+/**
+ * The calendar `node` is (calendarOf), or the one a layout table of days sits in (FullCalendar's weeks are a
+ * `table role=presentation` deep in the `table role=grid` that heads them with weekdays).
+ */
+export function calendarThrough(node: Element): Element | undefined {
+  if (maybeCalendar(node) && calendarOf(node)) return node;
+  if (tagOf(node) !== 'TABLE' || !/^(presentation|none)$/.test(attr(node, 'role') ?? '')) return undefined;
+  const own = parentOf(node) && closestOf(parentOf(node)!, OWN_TABLE);
+  return own && maybeCalendar(own) ? calendarOf(own) : undefined;
 }
 
 const monthNames = new Map<string, RegExp | null>();

@@ -15,7 +15,7 @@
  * named as any list of its rows (build.ts, listLabels: its caption among them), else `table`, and numbered after all
  * other entries: a table that becomes a list, or goes, renames none of them.
  */
-import { DAYS_LIST } from './calendar.ts';
+import { DAYS_LIST, EVENTS_LIST } from './calendar.ts';
 import type { ListSlot } from './types.ts';
 import type { TableRef } from './walk.ts';
 import type { DetectedList } from './lists.ts';
@@ -407,8 +407,8 @@ export function dataTableLists(tables: readonly TableRef[], lists: readonly Dete
   const out: TableList[] = [];
   for (const ref of tables) {
     if (lists.some((list) => list.items.some((item) => containsOf(item, ref.el)))) continue;
-    // A calendar read as its days (lists.ts dayList) is not also a table of weeks.
-    if (lists.some((list) => list.name === DAYS_LIST && list.container === ref.el)) continue;
+    // A calendar read as its days or its events (lists.ts dayList, eventList) is not also a table of weeks.
+    if (lists.some((list) => (list.name === DAYS_LIST || list.name === EVENTS_LIST) && list.container === ref.el)) continue;
     const list = tableList(ref.el, cache);
     if (!list) continue;
     const rows = new Set(list.items);

@@ -16,9 +16,9 @@ import { tileRows } from './tile-rows.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
-import { DAYS_LIST, calendarOf, isDay, maybeCalendar } from './calendar.ts';
+import { DAYS_LIST, EVENTS_LIST, calendarThrough, dayCellOf, dayCellsOf, dayOfEvent, isDay } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
-import { MAX_UPWARD_STEPS, attr, checkVisibilityOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export interface DetectedList {
   container: Element;
@@ -253,9 +253,23 @@ export function relativeSelector(item: Element, el: Element): string {
   return `:scope${path}`;
 }
 
+/** `:up(3) > div.top > a.num`: a field read from the item's ancestor that many steps up (a month's events' `day`). */
+const UP_SLOT = /^:up\((\d)\) > /;
+
 export function slotElement(item: Element, selector: string): Element | null {
   if (selector === ':scope') return item;
   // A part of the item's column (a week's day heading over its events: spread-rows.ts).
+  // A part of the cell of the item's day (a month's events: eventList), that many steps up.
+  const up = UP_SLOT.exec(selector);
+  if (up) {
+    let cell: Element | null = item;
+    for (let n = Number(up[1]); cell && n > 0; n--) cell = parentOf(cell);
+    try {
+      return cell && queryOf(cell, `:scope > ${selector.slice(up[0].length)}`);
+    } catch {
+      return null;
+    }
+  }
   if (selector.startsWith(PARENT_SLOT)) {
     const column = parentOf(item);
     try {
@@ -882,12 +896,13 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     return groups.get(item) ?? [];
   };
   // What the climb below needs to know of an ancestor, once per element: 0 = stop climbing, 1 = climb on, 2 = an item,
-  // 3 = a calendar (its days are one list: dayList), 4 = a comment of a thread (threads.ts: the innermost is the item).
+  // 3 = a calendar (its days and events are lists of their own: dayList, eventList), 4 = a comment of a thread
+  // (threads.ts: the innermost is the item).
   const climb = new Map<Element, number>();
   const climbOf = (node: Element): number => {
     let known = climb.get(node);
     if (known === undefined) {
-      if (maybeCalendar(node) && calendarOf(node)) known = 3;
+      if (calendarThrough(node)) known = 3;
       else if (stops.has(node) || tagOf(node) === 'BODY') known = 0;
       else if (threads.has(node)) known = 4;
       else if (moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
@@ -904,19 +919,38 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   // For each candidate, the outermost ancestor (or itself) that repeats among its siblings and is small enough.
   const itemOf = new Map<Candidate, Element>();
   const calendarDays = new Map<Element, Candidate[]>();
+  const calendarEvents = new Map<Element, Candidate[]>();
+  // The calendar an element is in, looked up once per element on the way up: a month's big week rows are too many
+  // elements for the climb below to reach it (FullCalendar's events).
+  const inCalendar = new Map<Element, Element | null>();
+  const calendarFor = (el: Element): Element | null => {
+    const path: Element[] = [];
+    let found: Element | null | undefined;
+    for (let node: Element | null = el; node && found === undefined; node = upAcross(node)) {
+      found = inCalendar.get(node);
+      if (found !== undefined) break;
+      path.push(node);
+      if (tagOf(node) === 'BODY') found = null;
+      else found = calendarThrough(node);
+    }
+    for (const node of path) inCalendar.set(node, found ?? null);
+    return found ?? null;
+  };
   for (const candidate of candidates) {
+    // A calendar's days are one list, its events another; its other controls (a week number, a title's buttons)
+    // climb on.
+    const calendar = calendarFor(candidate.el);
+    const day = !!calendar && DAY_KINDS.has(candidate.kind) && isDay(candidate.el, calendar);
+    if (calendar && (day || dayOfEvent(calendar, candidate.el))) {
+      const found = (day ? calendarDays : calendarEvents).get(calendar);
+      if (found) found.push(candidate); else (day ? calendarDays : calendarEvents).set(calendar, [candidate]);
+      continue;
+    }
     let best: Element | undefined;
     let node: Element | null = candidate.el;
     for (let depth = 0; node && upAcross(node) && depth < MAX_DEPTH; depth++, node = upAcross(node)) {
       const step = climbOf(node);
-      if (step === 3) {
-        // Its days are one list; its other controls (a week number, a title's buttons) climb on.
-        if (!DAY_KINDS.has(candidate.kind) || !isDay(candidate.el)) continue;
-        const days = calendarDays.get(node);
-        if (days) days.push(candidate); else calendarDays.set(node, [candidate]);
-        best = undefined;
-        break;
-      }
+      if (step === 3) continue;
       if (step === 0) break;
       if (step === 2) best = node;
       if (step === 4) {
@@ -938,8 +972,12 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
 
   const lists: DetectedList[] = [];
   for (const [calendar, members] of calendarDays) {
-    const days = dayList(calendar, members, cache);
+    const days = dayList(calendar, members, calendarEvents.get(calendar) ?? [], cache);
     if (days) lists.push(days);
+  }
+  for (const [calendar, members] of calendarEvents) {
+    const events = eventList(calendar, members, cache);
+    if (events) lists.push(events);
   }
   for (const [container, memberMap] of byContainer) {
     if (PROSE.has(tagOf(container)) || (writtenIn(container) && [...memberMap.keys()].every((item) => PHRASING.has(tagOf(item))))) continue;
@@ -1236,24 +1274,88 @@ const DAY_KINDS: ReadonlySet<string> = new Set(['button', 'clickable', 'link', '
  * A calendar's days (calendar.ts) as one list: each day control an item, field `day`, found under the calendar by
  * their path (`:scope > tbody > tr > td > button`). Controls in its header (a week number's, a weekday's) stay entries.
  */
-function dayList(calendar: Element, members: Candidate[], cache?: LocatorCache): DetectedList | undefined {
+function dayList(calendar: Element, members: Candidate[], events: readonly Candidate[], cache?: LocatorCache): DetectedList | undefined {
   const inHead = (el: Element) => !!closestOf(el, 'th, [role=columnheader], [role=rowheader]');
   // A cell that is a control around its day's button (Angular Material's `td[role=gridcell] > button`): the button.
   const days = members.filter((member) => !inHead(member.el) && !members.some((other) => other !== member && containsOf(member.el, other.el)));
   if (days.length < MIN_ITEMS) return undefined;
-  const { shared: _shared, controlKinds: _kinds, ...list } = describe(calendar, days.map((day) => day.el), new Map(days.map((day) => [day.el, [day]])), cache, 'day');
+  // Days that are their cells (`td role=gridcell`) have the cells that hold events among them: such a cell is no
+  // control of its own (classify.ts), and the list had holes where the events were (`find("12")` found no 12th).
+  const busy = new Set(days.every((day) => dayCellOf(calendar, day.el) === day.el) ? events.map((event) => dayOfEvent(calendar, event.el)) : []);
+  const items = busy.size ? dayCellsOf(calendar).filter((cell) => busy.has(cell) || days.some((day) => day.el === cell)) : days.map((day) => day.el);
+  const { shared: _shared, controlKinds: _kinds, ...list } = describe(calendar, items, new Map(days.map((day) => [day.el, [day]])), cache, 'day');
   return dayField({ ...list, members: days, name: DAYS_LIST });
+}
+
+/**
+ * A month view's events (`td > span.date + button.event`): one list, field `day` read from the event's day's cell
+ * (UP_SLOT), the rest from the event (they were a list of weeks, `mon, mon_2, tue_2`, the events apart). Only the
+ * events of the shape most are: a day's "+2 more" stays an entry.
+ */
+function eventList(calendar: Element, members: Candidate[], cache?: LocatorCache): DetectedList | undefined {
+  const byStep = new Map<string, Candidate[]>();
+  for (const member of members) {
+    if (members.some((other) => other !== member && containsOf(other.el, member.el))) continue;
+    const same = byStep.get(baseStep(member.el));
+    if (same) same.push(member); else byStep.set(baseStep(member.el), [member]);
+  }
+  const events = [...byStep.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  // Two are a list already: as entries they were named alike (`standup_button`, `standup_button_2`), their day unsaid.
+  if (events.length < 2) return undefined;
+  const items = events.map((event) => event.el);
+  const { shared: _shared, controlKinds: _kinds, ...list } = describe(calendar, items, new Map(events.map((event) => [event.el, [event]])), cache, 'event');
+  return withDayOfCell(calendar, { ...list, members: events, name: EVENTS_LIST });
+}
+
+/** The day each event is on as its first field, `day`: the number its cell shows, by one path from the most events. */
+function withDayOfCell(calendar: Element, list: DetectedList): DetectedList {
+  const paths = new Map<string, number>();
+  for (const item of list.items.slice(0, 20)) {
+    const cell = dayCellOf(calendar, item);
+    const number = cell && dayNumberIn(cell, item);
+    if (!cell || !number) continue;
+    let up = 0;
+    for (let at: Element | null = item; at && at !== cell; at = parentOf(at)) up++;
+    const path = `:up(${up})${relativeSelector(cell, number).slice(':scope'.length)}`;
+    paths.set(path, (paths.get(path) ?? 0) + 1);
+  }
+  const path = [...paths].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!path || list.fields.includes('day')) return list;
+  const texts = list.items.slice(0, SAMPLES).map((item) => {
+    const el = slotElement(item, path);
+    return el ? sampleText(el) : '';
+  });
+  return {
+    ...list,
+    slots: [{ name: 'day', kind: 'text', selector: path }, ...list.slots],
+    fields: ['day', ...list.fields],
+    samples: list.samples.map((sample, i) => (texts[i] ? { day: texts[i]!, ...sample } : sample)),
+  };
+}
+
+/** The element of a day's cell that shows its number, outside the event `item`. */
+function dayNumberIn(cell: Element, item: Element): Element | undefined {
+  for (const part of partsOf(cell, 40)) {
+    if (containsOf(part, item) || containsOf(item, part) || childElementCountOf(part) > 0) continue;
+    if (/^\d{1,2}$/.test(sampleText(part))) return part;
+  }
+  return undefined;
 }
 
 /** The field that shows each day's number is `day`, where it is a part of the day control (Ant Design's cell's inner div). */
 function dayField(list: DetectedList): DetectedList {
-  if (list.fields.includes('day')) return list;
-  const numbered = list.fields.find((field) => list.samples.some((sample) => /^\d{1,2}$/.test(sample[field] ?? '')));
+  const numbered = list.fields.find((field) => field !== 'day' && list.samples.some((sample) => /^\d{1,2}$/.test(sample[field] ?? '')));
   if (!numbered) return list;
+  // The day control itself is `day` (a `td role=gridcell` around its number's span and its events): the number is the
+  // day's field, read by it, no second `day` (the prompt said `actions: day(text)`, or `day: "3 9:30a Standup"`).
+  const control = list.slots.some((slot) => slot.name === 'day' && slot.selector === ':scope');
+  if (list.fields.includes('day') && !control) return list;
   const rename = (name: string) => (name === numbered ? 'day' : name);
-  const renamed = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).map(([key, value]) => [rename(key), value]));
+  const renamed = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record)
+    .filter(([key]) => !control || key !== 'day' || !(numbered in record)).map(([key, value]) => [rename(key), value]));
   return {
-    ...list, fields: list.fields.map(rename), actions: list.actions.map(rename), slots: list.slots.map((slot) => ({ ...slot, name: rename(slot.name) })),
+    ...list, fields: [...new Set(list.fields.map(rename))], actions: list.actions.map(rename),
+    slots: control ? list.slots.filter((slot) => slot.name !== numbered) : list.slots.map((slot) => ({ ...slot, name: rename(slot.name) })),
     samples: list.samples.map(renamed), ...(list.machineValues ? { machineValues: renamed(list.machineValues) } : {}),
   };
 }
