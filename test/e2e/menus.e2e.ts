@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
+import { openTabOn, outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
+import type { ListEntry } from '../../extension/protocol/schemas.ts';
 
 /**
  * Controls the browser renders but no one sees (test/fixtures/apps/menus/), in Chromium with the built extension: a menu
@@ -53,5 +54,33 @@ describe('menus and accordions out of sight', () => {
     expect(photo.kind).toBe('file_input');
     const report = (await runKnown(app.panel, app.tabId, `$${photo.name}.click(); done(1)`, { confirm: 'never' })).report;
     expect(JSON.stringify(report)).toContain('only the user can pick one');
+  }, 120_000);
+
+  test('a docs sidebar\'s links in titled groups are one list with each link\'s group; a script picks by group, opens a folded one', async () => {
+    const docs = await openTabOn(app, '/apps/menus/docs.html');
+    try {
+      const entries = docs.doc.sections.flatMap((s) => s.entries);
+      // The groups were the items and their links numbered slots (`menu_link` … `menu_link_3`), the folds' states unsaid.
+      const menu = entries.find((e) => e.name === 'docs_sidebar__menu') as ListEntry;
+      expect(menu, entries.map((e) => e.name).join(', ')).toMatchObject({ kind: 'list', count: 9, fields: ['group', 'link'], actions: ['link'] });
+      expect(menu.samples[0]).toEqual({ group: 'Getting started', link: 'Introduction' });
+      expect(names(entries.filter((e) => e.kind !== 'list'))).toEqual(expect.arrayContaining(['getting_started_button', 'guides_button', 'sdks_button', 'api_reference_button']));
+      const run = async (script: string) => outcomeOf((await runKnown(app.panel, docs.tabId, script, { confirm: 'never' })).report);
+      const guides = await run(`const guides = $docs_sidebar__menu.filter((l) => l.group.text() === "Guides").map((l) => l.link.text());
+        $docs_sidebar__menu.find("Webhooks").click();
+        done(guides);`);
+      expect(guides, JSON.stringify(guides)).toMatchObject({ status: 'done', result: ['Authentication', 'Pagination', 'Errors', 'Webhooks'] });
+      expect(await docs.tab.locator('#opened').textContent()).toBe('webhooks');
+      // A folded group's links are no items until its button opens it; then they are, with their group.
+      const teams = await run(`$docs_sidebar__api_reference_button.click();
+        const teams = $docs_sidebar__menu.find("Teams");
+        const group = teams.group.text();
+        teams.click();
+        done([group, $docs_sidebar__menu.length]);`);
+      expect(teams, JSON.stringify(teams)).toMatchObject({ status: 'done', result: ['API reference', 11] });
+      expect(await docs.tab.locator('#opened').textContent()).toBe('teams');
+    } finally {
+      await docs.tab.close();
+    }
   }, 120_000);
 });

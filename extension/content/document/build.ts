@@ -259,7 +259,7 @@ function listLabels(list: DetectedList): string[] {
   // the title, renamed with every pull request or product; explorer, session 50).
   if (!matchesOf(el, NAMING_BLOCKS) || (!ariaLabels(el).some(Boolean) && !startsWithHeading(el))) out.push(headingBefore(el));
   out.push(legendAround(el, list.members.every((m) => m.kind === 'radio')));
-  const token = listToken(idOf(el)) ?? ownClasses(el).map(listToken).find(Boolean);
+  const token = (list.namedBy && ownClasses(list.namedBy).map(listToken).find(Boolean)) ?? listToken(idOf(el)) ?? ownClasses(el).map(listToken).find(Boolean);
   if (token) out.push(token);
   const field = sharedFieldName(list);
   if (field) out.push(field);

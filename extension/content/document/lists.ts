@@ -13,6 +13,7 @@ import { columnsOfRows, type RowShapes } from './board-columns.ts';
 import { commentOf, threadName, threadsAmong, type Thread } from './threads.ts';
 import { PARENT_SLOT, spreadRows } from './spread-rows.ts';
 import { tileRows } from './tile-rows.ts';
+import { groupedRows, upSlot } from './grouped-rows.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
@@ -39,6 +40,8 @@ export interface DetectedList {
   column?: { item: Element; heading: Element };
   /** The name where nothing names the list (a thread's `comments`, by their class), before `items`. */
   fallbackName?: string;
+  /** An element whose class names the list before its container's: grouped rows' box (`ul.subtasks`). */
+  namedBy?: Element;
 }
 
 const MIN_ITEMS = 3;
@@ -253,7 +256,7 @@ export function relativeSelector(item: Element, el: Element): string {
   return `:scope${path}`;
 }
 
-/** `:up(3) > div.top > a.num`: a field read from the item's ancestor that many steps up (a month's events' `day`). */
+/** `:up(3) > div.top > a.num`: a field read from the item's ancestor that many steps up (grouped-rows.ts upSlot). */
 const UP_SLOT = /^:up\((\d)\) > /;
 
 export function slotElement(item: Element, selector: string): Element | null {
@@ -885,6 +888,8 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   const threads = threadsAmong(candidates, baseStep, stops);
   for (const [row, spread] of spreadRows(candidates, baseStep, stops, threads)) threads.set(row, spread);
   for (const [tile, grid] of tileRows(candidates, baseStep, threads)) threads.set(tile, grid);
+  const grouped = groupedRows(candidates, baseStep, threads);
+  for (const [row, group] of grouped.rows) threads.set(row, group);
   const bySignature = new Map<Element, Map<Element, Element[]>>();
   const siblingsLike = (item: Element): Element[] => {
     const parent = parentOf(item)!;
@@ -903,7 +908,8 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     let known = climb.get(node);
     if (known === undefined) {
       if (calendarThrough(node)) known = 3;
-      else if (stops.has(node) || tagOf(node) === 'BODY') known = 0;
+      // A group of grouped rows is no item: its title's button stays an entry (grouped-rows.ts).
+      else if (stops.has(node) || tagOf(node) === 'BODY' || grouped.groups.has(node)) known = 0;
       else if (threads.has(node)) known = 4;
       else if (moreElementsThan(node, MAX_ITEM_ELEMENTS)) known = 0;
       // A shadow root's top-level element: climbed through to its host, which may be the item (shadow-parts.ts).
@@ -919,6 +925,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   // For each candidate, the outermost ancestor (or itself) that repeats among its siblings and is small enough.
   const itemOf = new Map<Candidate, Element>();
   const calendarDays = new Map<Element, Candidate[]>();
+  const groupTitles = new Map<Element, Candidate[]>();
   const calendarEvents = new Map<Element, Candidate[]>();
   // The calendar an element is in, looked up once per element on the way up: a month's big week rows are too many
   // elements for the climb below to reach it (FullCalendar's events).
@@ -951,7 +958,15 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     for (let depth = 0; node && upAcross(node) && depth < MAX_DEPTH; depth++, node = upAcross(node)) {
       const step = climbOf(node);
       if (step === 3) continue;
-      if (step === 0) break;
+      if (step === 0) {
+        // A title's control of grouped rows: the groups may be a list of their own (titled below).
+        if (grouped.groups.has(node)) {
+          const titled = groupTitles.get(node);
+          if (titled) titled.push(candidate); else groupTitles.set(node, [candidate]);
+          best = undefined;
+        }
+        break;
+      }
       if (step === 2) best = node;
       if (step === 4) {
         best = node;
@@ -1024,6 +1039,21 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
       }
     }
   }
+  // Grouped rows' titles that are controls (a sidebar's carets, a task's box above its subtasks): a list of the groups
+  // where they are many, else entries.
+  // Each title the item, not its group: the group's rows are the other list's.
+  const titledBy = new Map<Element, Map<Element, Candidate[]>>();
+  for (const [group, titles] of groupTitles) {
+    let title: Element = titles[0]!.el;
+    while (parentOf(title) && parentOf(title) !== group) title = parentOf(title)!;
+    const container = parentOf(group)!;
+    const groups = titledBy.get(container) ?? new Map<Element, Candidate[]>();
+    titledBy.set(container, groups.set(title, titles));
+  }
+  for (const [container, members] of titledBy) {
+    const list = listOf(container, [...members.keys()], members, cache);
+    if (list) lists.push({ ...list, namedBy: list.items[0]! });
+  }
   return lists;
 }
 
@@ -1052,22 +1082,25 @@ function threadList(thread: Thread, memberMap: Map<Element, Candidate[]>, cache?
   const inList = new Set(items);
   const members = new Map([...memberMap].filter(([item]) => inList.has(item)));
   const found = listOf(thread.container, items, members, cache, undefined, thread);
-  const list = found && thread.head ? withColumnField(found, thread.head) : found;
+  const list = found && thread.head ? withColumnField(found, thread.head, thread.headName) : found;
   const name = threadName(thread);
-  return list && name ? { ...list, fallbackName: name } : list;
+  // Grouped rows (grouped-rows.ts) are named by their box's class (`subtasks`), their container's (`cards`) being the
+  // groups'.
+  const named = list && thread.headName ? { ...list, namedBy: parentOf(list.items[0]!)! } : list;
+  return named && name ? { ...named, fallbackName: name } : named;
 }
 
 const WEEKDAY_OR_MONTH = /\b(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tomorrow|yesterday)/i;
 
 /** Spread rows' column heading as their first field: `day` where headings say days, else `column`. */
-function withColumnField(list: DetectedList, head: string): DetectedList {
+function withColumnField(list: DetectedList, head: string, headName?: string): DetectedList {
   const texts = list.items.map((item) => {
     const el = slotElement(item, head);
     return el ? sampleText(el) : '';
   });
   if (!texts.some(Boolean)) return list;
   const taken = new Set(list.slots.map((slot) => slot.name));
-  const base = texts.filter(Boolean).every((text) => WEEKDAY_OR_MONTH.test(text)) ? 'day' : 'column';
+  const base = headName ?? (texts.filter(Boolean).every((text) => WEEKDAY_OR_MONTH.test(text)) ? 'day' : 'column');
   const name = taken.has(base) ? `${base}_heading` : base;
   return {
     ...list,
@@ -1316,7 +1349,7 @@ function withDayOfCell(calendar: Element, list: DetectedList): DetectedList {
     if (!cell || !number) continue;
     let up = 0;
     for (let at: Element | null = item; at && at !== cell; at = parentOf(at)) up++;
-    const path = `:up(${up})${relativeSelector(cell, number).slice(':scope'.length)}`;
+    const path = upSlot(up, relativeSelector(cell, number).slice(':scope > '.length));
     paths.set(path, (paths.get(path) ?? 0) + 1);
   }
   const path = [...paths].sort((a, b) => b[1] - a[1])[0]?.[0];

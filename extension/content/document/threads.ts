@@ -18,8 +18,10 @@ export interface Thread {
   items: Element[];
   /** The selector that finds them under the container (`div.comment`). */
   selector: string;
-  /** Spread rows' column heading, a field of each row (spread-rows.ts: `:parent > h2.sr`). */
+  /** Spread rows' column heading, a field of each row (spread-rows.ts: `:parent > h2.sr`), or a group's title. */
   head?: string;
+  /** That field's name where it is no column's (grouped-rows.ts: `group`). */
+  headName?: string;
 }
 
 /** Levels between a reply and the comment it answers, at most (`li.comment > ul.children > li.comment` is two). */

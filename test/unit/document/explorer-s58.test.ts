@@ -6,6 +6,7 @@
 import { expect, test } from 'vitest';
 import { build, entries, list, lists, names } from './helpers.ts';
 import { slotElement } from '../../../extension/content/document/lists.ts';
+import { renderDocument } from '../../../extension/content/document/render.ts';
 
 const HEAD = '<thead><tr>' + ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => `<th>${d}</th>`).join('') + '</tr></thead>';
 
@@ -90,4 +91,34 @@ test('a link with no address made a tab stop or given a click handler is a contr
   const doc = build(`<main><h1>Post</h1><p><a name="top"></a>Intro</p>
     <div class="share"><a title="facebook" onclick="share('fb')">f</a> <a class="tw" tabindex="0">Tweet this</a> <a tabindex="-1">Skip</a></div></main>`);
   expect(entries(doc).map((e) => [e.name, e.kind])).toEqual([['post__f', 'clickable'], ['post__tweet_this', 'clickable']]);
+});
+
+const group = (title: string, links: string[], open = true) => `<li class="menu__item"><button class="menu__caret" aria-expanded="${open}">${title}</button>
+  <ul>${links.map((l) => `<li><a class="menu__link" href="/docs/${l.toLowerCase()}"${l === 'Errors' ? ' aria-current="page"' : ''}>${l}</a></li>`).join('')}</ul></li>`;
+
+test('a sidebar\'s links in titled groups are one list with a `group` field; the groups\' buttons stay entries with their state', () => {
+  const doc = build(`<nav aria-label="Docs"><ul class="menu">${group('Start', ['Intro', 'Install', 'Setup'])}${group('Guides', ['Auth', 'Paging', 'Errors', 'Hooks'])}${group('SDKs', ['JS', 'Python'], false)}</ul></nav>`);
+  const menu = list(doc, 'docs__menu');
+  expect(menu).toMatchObject({ count: 9, fields: ['group', 'link'], actions: ['link'] });
+  expect(menu.samples[0]).toEqual({ group: 'Start', link: 'Intro' });
+  expect(menu.marked).toEqual([{ index: 5, mark: 'current', text: 'Errors' }]);
+  // Each link's group read from its own group, the ninth's too.
+  const python = document.querySelectorAll('li > ul > li')[8]!;
+  expect(slotElement(python, menu.slots[0]!.selector)?.textContent).toBe('SDKs');
+  expect(names(doc).filter((name) => name !== 'docs__menu')).toEqual(['docs__start_button', 'docs__guides_button', 'docs__sdks_button']);
+  expect(renderDocument(doc)).toContain('$docs__sdks_button [collapsed]');
+});
+
+test('a task\'s subtasks: the tasks one list, the subtasks another with their task as `group` (they were `subtasks_3/4` slots)', () => {
+  const task = (title: string, subs: string[]) => `<li class="card"><label><input type="checkbox"> ${title}</label><ul class="subtasks">${subs.map((s) => `<li><label><input type="checkbox"> ${s}</label></li>`).join('')}</ul></li>`;
+  const doc = build(`<main><h1>Board</h1><ul class="cards">${task('Write notes', ['Collect PRs', 'Draft'])}${task('Fix login', ['Reproduce', 'Add test'])}${task('Update deps', ['Bump', 'Run CI'])}</ul></main>`);
+  expect(lists(doc).map((found) => [found.name, found.count, found.fields])).toEqual([['board__cards', 3, ['label']], ['board__subtasks', 6, ['group', 'label']]]);
+  expect(list(doc, 'board__subtasks').samples[2]).toMatchObject({ group: 'Fix login', label: 'Reproduce' });
+});
+
+test('no groups of rows from a table of contents (groups titled by links), nor cards with a control after their options', () => {
+  const toc = build(`<nav aria-label="Contents"><ul>${['One', 'Two', 'Three'].map((s) => `<li><a href="#${s}">${s}</a><ul><li><a href="#${s}-a">${s} A</a></li><li><a href="#${s}-b">${s} B</a></li></ul></li>`).join('')}</ul></nav>`);
+  expect(lists(toc).every((found) => !found.fields.includes('group'))).toBe(true);
+  const cards = build(`<main><h1>Shop</h1><ul class="products">${['Shirt', 'Cap', 'Scarf'].map((p) => `<li class="product"><h3>${p}</h3><ul class="sizes"><li><button>S</button></li><li><button>M</button></li></ul><button>Add to cart</button></li>`).join('')}</ul></main>`);
+  expect(lists(cards).every((found) => !found.fields.includes('group'))).toBe(true);
 });

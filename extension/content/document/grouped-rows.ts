@@ -1,0 +1,101 @@
+/**
+ * Rows in titled groups: a docs sidebar's links under "Getting started", "Guides" (`ul > li > button + ul > li > a`), a
+ * footer's columns of links under their words. One list of the rows, the group's title a field of each (`group`); taken
+ * as they were, the groups were the items and their rows numbered slots of each (`menu_link`, `menu_link_2`…
+ * `menu_link_4`: explorer, session 57), "open Webhooks" reachable only as the fourth link of the second group.
+ *
+ * A group is an item of a list element holding its title (words, or one button that folds it) and one list element of
+ * rows; two groups at least, three rows, one group with two. Every control of a group is a row's or its title's. A group
+ * titled by a link of its own is a level of a tree of links (a table of contents), left to lists.ts linkTree; rows that
+ * hold groups again are such a tree too. The result is a thread (threads.ts) that nests nothing, as spread rows are;
+ * the titles' buttons stay entries (`headed`).
+ */
+import type { Thread } from './threads.ts';
+import { attr, childrenOf, parentOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
+import { tagOf } from './dom.ts';
+
+/** A field read from an ancestor of the item (lists.ts slotElement): `:up(2) > button.menu__caret`. */
+export const upSlot = (steps: number, path: string): string => `:up(${steps}) > ${path}`;
+
+const LIST_TAGS: ReadonlySet<string> = new Set(['UL', 'OL']);
+const LIST_ROLES: ReadonlySet<string> = new Set(['list', 'group', 'tree']);
+const MIN_GROUPS = 2;
+const MIN_ROWS = 3;
+const MAX_ROWS = 2_000;
+const ROW_CONTROLS = 'a[href], button, input, select, textarea, [role=button], [role=link], [role=menuitem], [role=treeitem], [tabindex]';
+
+const isListBox = (el: Element): boolean => LIST_TAGS.has(tagOf(el)) || LIST_ROLES.has(attr(el, 'role') ?? '');
+
+/** The grouped rows found, each mapped to its list, and the groups whose titles stay entries. */
+export interface GroupedRows {
+  rows: Map<Element, Thread>;
+  groups: Set<Element>;
+}
+
+/** The rows of titled groups among `candidates`; `known` rows (a thread's, spread rows, tiles) are left alone. */
+export function groupedRows(candidates: readonly { el: Element }[], stepOf: (el: Element) => string, known: ReadonlyMap<Element, Thread>): GroupedRows {
+  const found: GroupedRows = { rows: new Map(), groups: new Set() };
+  const controls = new Set(candidates.map((c) => c.el));
+  const looked = new Set<Element>();
+  for (const { el } of candidates) {
+    if (known.has(el) || found.rows.has(el)) continue;
+    // The row around the control, its box of rows, the group and the groups' box: `ul > li > ul > li`.
+    for (let row: Element | null = el, n = 0; row && n < 4; row = parentOf(row), n++) {
+      const box = parentOf(row);
+      const group = box && parentOf(box);
+      const groups = group && parentOf(group);
+      if (!box || !group || !groups || !isListBox(box) || !isListBox(groups)) continue;
+      if (looked.has(groups)) break;
+      looked.add(groups);
+      const thread = groupsUnder(groups, stepOf, controls);
+      if (thread) {
+        for (const item of thread.items) found.rows.set(item, thread);
+        for (const child of Array.from(childrenOf(groups))) found.groups.add(child);
+      }
+      break;
+    }
+  }
+  return found;
+}
+
+function groupsUnder(groups: Element, stepOf: (el: Element) => string, controls: ReadonlySet<Element>): Thread | undefined {
+  const children = Array.from(childrenOf(groups));
+  if (children.length < MIN_GROUPS) return undefined;
+  const groupStep = stepOf(children[0]!);
+  let rowStep: string | undefined;
+  let boxStep: string | undefined;
+  let headPath: string | undefined;
+  const rows: Element[] = [];
+  let several = false;
+  for (const group of children) {
+    if (stepOf(group) !== groupStep) return undefined;
+    const boxes = Array.from(childrenOf(group)).filter(isListBox);
+    if (boxes.length !== 1) return undefined;
+    const box = boxes[0]!;
+    boxStep ??= stepOf(box);
+    if (stepOf(box) !== boxStep) return undefined;
+    // Its title: what it holds before its rows, with words, and no link (a link's level of a tree is linkTree's).
+    const before = Array.from(childrenOf(group)).filter((child) => child !== box && !!(child.compareDocumentPosition(box) & 4));
+    const title = before.find((child) => /[\p{L}\p{N}]/u.test(textContentOf(child) ?? ''));
+    if (!title || before.some((child) => queryOf(child, 'a[href]') || tagOf(child) === 'A')) return undefined;
+    const titleControls = before.filter((child) => controls.has(child) || queryOf(child, ROW_CONTROLS));
+    if (titleControls.length > 1 || (titleControls[0] && titleControls[0] !== title)) return undefined;
+    const path = stepOf(title);
+    headPath ??= path;
+    if (path !== headPath) return undefined;
+    // Nothing after the rows with a control (a card's "Add to cart" below its sizes).
+    if (Array.from(childrenOf(group)).some((child) => child !== box && !before.includes(child) && (controls.has(child) || queryOf(child, ROW_CONTROLS)))) return undefined;
+    const own = Array.from(childrenOf(box));
+    for (const row of own) {
+      rowStep ??= stepOf(row);
+      if (stepOf(row) !== rowStep) return undefined;
+      // A row that holds groups again is a tree's level.
+      if (Array.from(queryAllOf(row, 'ul, ol, [role=group]')).some((inner) => queryOf(inner, 'a[href], button'))) return undefined;
+    }
+    if (own.length > 1) several = true;
+    rows.push(...own.filter((row) => controls.has(row) || Array.from(queryAllOf(row, ROW_CONTROLS)).some((c) => controls.has(c))));
+    if (rows.length > MAX_ROWS) return undefined;
+  }
+  if (rows.length < MIN_ROWS || !several || !rowStep || !boxStep || !headPath || rowStep === groupStep) return undefined;
+  return { container: groups, items: rows, selector: `${groupStep} > ${boxStep} > ${rowStep}`, head: upSlot(2, headPath), headName: 'group' };
+}
