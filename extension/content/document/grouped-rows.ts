@@ -33,9 +33,9 @@ export interface GroupedRows {
 }
 
 /** The rows of titled groups among `candidates`; `known` rows (a thread's, spread rows, tiles) are left alone. */
-export function groupedRows(candidates: readonly { el: Element }[], stepOf: (el: Element) => string, known: ReadonlyMap<Element, Thread>): GroupedRows {
+export function groupedRows(candidates: readonly { el: Element; section: unknown }[], stepOf: (el: Element) => string, known: ReadonlyMap<Element, Thread>): GroupedRows {
   const found: GroupedRows = { rows: new Map(), groups: new Set() };
-  const controls = new Set(candidates.map((c) => c.el));
+  const controls = new Map(candidates.map((c) => [c.el, c.section]));
   const looked = new Set<Element>();
   for (const { el } of candidates) {
     if (known.has(el) || found.rows.has(el)) continue;
@@ -58,7 +58,7 @@ export function groupedRows(candidates: readonly { el: Element }[], stepOf: (el:
   return found;
 }
 
-function groupsUnder(groups: Element, stepOf: (el: Element) => string, controls: ReadonlySet<Element>): Thread | undefined {
+function groupsUnder(groups: Element, stepOf: (el: Element) => string, controls: ReadonlyMap<Element, unknown>): Thread | undefined {
   const children = Array.from(childrenOf(groups));
   if (children.length < MIN_GROUPS) return undefined;
   const groupStep = stepOf(children[0]!);
@@ -97,5 +97,12 @@ function groupsUnder(groups: Element, stepOf: (el: Element) => string, controls:
     if (rows.length > MAX_ROWS) return undefined;
   }
   if (rows.length < MIN_ROWS || !several || !rowStep || !boxStep || !headPath || rowStep === groupStep) return undefined;
+  // Groups whose titles start sections of the page (a heading each: stories under "World", "Sport") are lists of their
+  // sections, named by them (review, session 26: `world__stories`).
+  const sections = new Set<unknown>();
+  for (const row of rows) {
+    for (const control of [row, ...Array.from(queryAllOf(row, ROW_CONTROLS))]) if (controls.has(control)) sections.add(controls.get(control));
+  }
+  if (sections.size > 1) return undefined;
   return { container: groups, items: rows, selector: `${groupStep} > ${boxStep} > ${rowStep}`, head: upSlot(2, headPath), headName: 'group' };
 }
