@@ -186,8 +186,11 @@ export function dayOfEvent(calendar: Element, el: Element): Element | undefined 
 export function isDay(el: Element, calendar: Element): boolean {
   const label = `${attr(el, 'aria-label') ?? ''} ${attr(el, 'title') ?? ''}`;
   if (/\bweek\b/i.test(label) || /week/i.test(attr(el, 'class') ?? '')) return false;
-  // Or the day's cell itself, its events in it (FullCalendar's `td role=gridcell`: "3 9:30a Standup").
-  return dayShown(el) > 0 || /\d/.test(label) || dayCellOf(calendar, el) === el;
+  if (dayShown(el) > 0 || /\d/.test(label)) return true;
+  // Or the day's cell itself, its events in it (FullCalendar's `td role=gridcell`: "3 9:30a Standup"), or a control
+  // that shows its cell's number first (a fare calendar's "12 $85").
+  const cell = dayCellOf(calendar, el);
+  return !!cell && (cell === el || dayOfCell(el) === dayOfCell(cell));
 }
 
 /** How long a calendar verdict stands (a page may fill a table with its month later, or reuse it). */

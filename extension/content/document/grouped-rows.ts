@@ -97,6 +97,10 @@ function groupsUnder(groups: Element, stepOf: (el: Element) => string, controls:
     if (rows.length > MAX_ROWS) return undefined;
   }
   if (rows.length < MIN_ROWS || !several || !rowStep || !boxStep || !headPath || rowStep === groupStep) return undefined;
+  // Rows that say what other groups' say (a product's sizes S, M, L under each product, a plan's options) are options of
+  // their group: the groups are the items, their rows named alike slots (`s`, `m`); grouped, every size was an entry.
+  const words = rows.map((row) => (textContentOf(row) ?? '').trim().toLowerCase());
+  if (new Set(words).size * 3 < words.length * 2) return undefined;
   // Groups whose titles start sections of the page (a heading each: stories under "World", "Sport") are lists of their
   // sections, named by them (review, session 26: `world__stories`).
   const sections = new Set<unknown>();

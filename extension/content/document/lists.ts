@@ -479,7 +479,7 @@ function templateId(parts: Iterable<Element>): string | undefined {
 /** A class's last word that says how it is laid out, not what it holds (`metadata-wrapper` is `metadata`). */
 const withoutLayoutWord = (cls: string): string => cls.replace(/(?<=[A-Za-z0-9])[-_](?:wrapper|wrap|container|inner|outer)$/i, '');
 
-function slotName(slot: SlotStats, items: number, withBlock = false): string {
+function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = true): string {
   // A count said before the verb ("1204 Replies. Reply": X's buttons) changes as the page lives; the verb names.
   const labels = slot.labels.map((label) => label.replace(COUNT_SENTENCE, ''));
   // Words the items' controls share ("Reply", "Add to cart"), never one item's own (spiceworks: a post's title made
@@ -512,7 +512,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false): string {
   // A table's cell is named by its column's header ("Total", "Revenue" over "2019"), not by a class, a kind ("link") or
   // "text_2" (exploratory tests, sessions 21 and 40); parts of a cell (a product's brand and SKU beside its name) by
   // their classes first.
-  const header = columnHeader(slot.sample) ?? gridColumnHeader(slot.sample);
+  const header = byColumn ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
   if (header && fillsItsCell(slot.sample)) return header;
   const cls = fieldClass(slot.sample, withBlock);
   // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
@@ -1260,9 +1260,22 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   // rows (explorer, session 51). Cards between a day's or a group's labels stay a list (review, session 52).
   if (!column && items.length <= SMALL_LIST && [...memberMap].every(([item, found]) => found.length === 1 && found[0]!.el === item && found[0]!.kind === 'button')
     && items.every((item) => parentOf(item) === container) && othersBetween(items)) return undefined;
-  // A few items' odd controls (a checklist's "Other" text box) stay entries; a long list's are its items' business.
-  const kept = memberMap.size <= SMALL_LIST && lost.length ? members.filter((m) => !lost.includes(m)) : members;
-  return { ...list, members: kept };
+  // A few items' odd controls (a checklist's "Other" text box) stay entries; a long list's are its items' business,
+  // but for a "View 5 more replies" in one comment, which no field reaches (explorer, session 56: it was gone).
+  const unreached = [...memberMap].flatMap(([item, found]) => found.filter((m) => MORE_WORDS.test(accessibleName(m.el)) && !reachedBySlot(item, m.el, list.slots)));
+  const left = new Set([...(memberMap.size <= SMALL_LIST ? lost : []), ...unreached]);
+  return { ...list, members: left.size ? members.filter((m) => !left.has(m)) : members };
+}
+
+/** A control that shows more of a list or a thread: "View 5 more replies", "Show more comments", "Load more". */
+const MORE_WORDS = /\b(show|view|load|see|read)\b.{0,20}\bmore\b|\bmore (replies|comments|answers|results)\b/i;
+
+/** `el`, a control of `item`, is what one of the list's slots finds in it. */
+function reachedBySlot(item: Element, el: Element, slots: readonly ListSlot[]): boolean {
+  return slots.some((slot) => {
+    const first = slotElement(item, slot.selector);
+    return !!first && (first === el || (!!slot.repeated && repeatedParts(first, slot.selector).includes(el)));
+  });
 }
 
 /**
@@ -1378,7 +1391,7 @@ function dayNumberIn(cell: Element, item: Element): Element | undefined {
 /** The field that shows each day's number is `day`, where it is a part of the day control (Ant Design's cell's inner div). */
 function dayField(list: DetectedList): DetectedList {
   const numbered = list.fields.find((field) => field !== 'day' && list.samples.some((sample) => /^\d{1,2}$/.test(sample[field] ?? '')));
-  if (!numbered) return list;
+  if (!numbered) return withDayNumbers(list);
   // The day control itself is `day` (a `td role=gridcell` around its number's span and its events): the number is the
   // day's field, read by it, no second `day` (the prompt said `actions: day(text)`, or `day: "3 9:30a Standup"`).
   const control = list.slots.some((slot) => slot.name === 'day' && slot.selector === ':scope');
@@ -1391,6 +1404,17 @@ function dayField(list: DetectedList): DetectedList {
     slots: control ? list.slots.filter((slot) => slot.name !== numbered) : list.slots.map((slot) => ({ ...slot, name: rename(slot.name) })),
     samples: list.samples.map(renamed), ...(list.machineValues ? { machineValues: renamed(list.machineValues) } : {}),
   };
+}
+
+/**
+ * A day control that shows more than its number ("12" and its fare "$85" in one button): `day` is a field too, its
+ * samples the numbers (they showed the fares alone).
+ */
+function withDayNumbers(list: DetectedList): DetectedList {
+  if (list.fields.includes('day') || !list.slots.some((slot) => slot.name === 'day' && slot.selector === ':scope')) return list;
+  const days = list.samples.map((_, i) => /^(\d{1,2})(?: |$)/.exec(textOf(list.items[i]!, 12))?.[1]);
+  if (!days.every(Boolean)) return list;
+  return { ...list, fields: ['day', ...list.fields], samples: list.samples.map((sample, i) => ({ day: days[i]!, ...sample })) };
 }
 
 const HEADING_TAGS: ReadonlySet<string> = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
@@ -1622,7 +1646,9 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
 
   const names = new Map<SlotStats, string>();
   const used = new Set(RESERVED_FIELD_NAMES);
-  const firstNames = new Map(kept.map((slot) => [slot, (slot.selector === ':scope' && itemField) || slotName(slot, scanned.length) || 'item'] as const));
+  // A calendar's days sit in every column: no weekday header names a part of them (a fare's `su`).
+  const byColumn = itemField !== 'day';
+  const firstNames = new Map(kept.map((slot) => [slot, (slot.selector === ':scope' && itemField) || slotName(slot, scanned.length, false, byColumn) || 'item'] as const));
   withoutSharedPrefix(firstNames);
   const countOf = (values: Iterable<string>) => {
     const counts = new Map<string, number>();
@@ -1633,7 +1659,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // Fields whose BEM element parts collide keep their blocks (`author_name`, `product_name`), not `name`, `name_2`.
   const blockNames = new Map(kept.map((slot) => {
     const first = firstNames.get(slot)!;
-    return [slot, firstCounts.get(first)! > 1 && first !== itemField ? slotName(slot, scanned.length, true) || first : first] as const;
+    return [slot, firstCounts.get(first)! > 1 && first !== itemField ? slotName(slot, scanned.length, true, byColumn) || first : first] as const;
   }));
   const blockCounts = countOf(blockNames.values());
   // Still alike (one class on a card's picture link and on its title link): by the wrapper each sits in.

@@ -1377,7 +1377,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if (item && !containsOf(item.el, el)) item = null;
     // A link with no address made a tab stop or given a click handler is a script's control (FullCalendar's events,
     // `<a class="fc-event" tabindex="0">`); a named anchor is none.
-    if (!kind && tag === 'A' && !hasAttr(el, 'href') && (Number.parseInt(attr(el, 'tabindex') ?? '', 10) >= 0 || hasAttr(el, 'onclick')) && focusStopOnly(el)) kind = 'clickable';
+    if (!kind && tag === 'A' && !hasAttr(el, 'href') && (Number.parseInt(attr(el, 'tabindex') ?? '', 10) >= 0 ? !hasAttr(el, 'name') : !!attr(el, 'onclick')?.trim())
+      && focusStopOnly(el)) kind = 'clickable';
     if (!kind && !wrapper && el !== top && tag !== 'LABEL' && !NATURALLY_FOCUSABLE.has(tag) && !isDataGridCell(el)) {
       const tabindex = Number.parseInt(attr(el, 'tabindex') ?? '', 10);
       // Hosts and exposed parts may get their cursor from rules we did not read (`:host`, `::part()`).

@@ -122,3 +122,35 @@ test('no groups of rows from a table of contents (groups titled by links), nor c
   const cards = build(`<main><h1>Shop</h1><ul class="products">${['Shirt', 'Cap', 'Scarf'].map((p) => `<li class="product"><h3>${p}</h3><ul class="sizes"><li><button>S</button></li><li><button>M</button></li></ul><button>Add to cart</button></li>`).join('')}</ul></main>`);
   expect(lists(cards).every((found) => !found.fields.includes('group'))).toBe(true);
 });
+
+test('a thread\'s "View 5 more replies" inside one comment is an entry, not lost in the list (explorer, session 56)', () => {
+  const comment = (who: string, body: string, inner = '') => `<li class="comment"><a href="/u/${who}" class="comment__author">${who}</a><p class="comment__body">${body}</p><button class="comment__reply">Reply</button>${inner}</li>`;
+  const doc = build(`<main><h1>Post</h1><ol class="comment-list">${comment('ann', 'First', `<ol class="replies">${comment('bob', 'Nested')}<li class="more-replies"><button>View 5 more replies</button></li></ol>`)}
+    ${comment('cat', 'Second')}${comment('dan', 'Third')}</ol></main>`);
+  expect(list(doc, 'post__comment_list')).toMatchObject({ count: 4, fields: ['author', 'body'] });
+  expect(names(doc)).toContain('post__view_more_replies_button');
+});
+
+test('review: a fare calendar\'s day buttons ("12" and "$85") are its days with their numbers, no events; no field named by a weekday', () => {
+  let rows = '';
+  for (let week = 0; week < 5; week++) {
+    rows += '<tr>';
+    for (let day = week * 7 + 1; day <= week * 7 + 7; day++) rows += day <= 31 ? `<td><button>${day}<span>$${80 + day}</span></button></td>` : '<td></td>';
+    rows += '</tr>';
+  }
+  const doc = build(`<div role="dialog" aria-label="Choose date"><table role="grid" aria-label="March 2025">${HEAD}<tbody>${rows}</tbody></table></div>`);
+  expect(lists(doc).map((found) => found.name)).toEqual(['choose_date__days']);
+  const days = list(doc, 'choose_date__days');
+  expect(days).toMatchObject({ count: 31, actions: ['day'] });
+  expect(days.fields[0]).toBe('day');
+  expect(days.fields).not.toContain('mon');
+  expect(days.samples[1]).toMatchObject({ day: '2', [days.fields[1]!]: '$82' });
+});
+
+test('review: cards whose groups of options say the same (sizes S, M, L) stay a list of the cards; an anchor named or dead is no control', () => {
+  const card = (name: string, sizes: string[]) => `<li class="card"><h3>${name}</h3><ul class="sizes">${sizes.map((s) => `<li><button>${s}</button></li>`).join('')}</ul></li>`;
+  const doc = build(`<main><h1>T-shirts</h1><ul class="products">${card('Classic', ['S', 'M', 'L'])}${card('V-neck', ['S', 'M', 'L'])}${card('Long', ['M', 'XL'])}</ul></main>`);
+  expect(lists(doc)).toMatchObject([{ name: 't_shirts__products', count: 3 }]);
+  const anchors = build('<main><h1>FAQ</h1><p><a name="x" tabindex="0">Section X</a> <a tabindex="-1" onclick="">Old</a> <a tabindex="-1" onclick="go()">Go</a></p></main>');
+  expect(names(anchors)).toEqual(['faq__go']);
+});
