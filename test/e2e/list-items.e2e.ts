@@ -38,8 +38,15 @@ const GROUPS: ReadonlySet<string> = new Set(Object.values(LINK_GROUPS));
 const TOGGLES = new Set(['checkbox', 'switch', 'radio']);
 
 const isLinkGroup = (list: ListEntry) => GROUPS.has(list.description) && list.fields.length === 1 && list.slots[0]?.selector === ':scope';
-/** The text find() is tried with: the first sample's first text (not a box's state), its "…" cut off. */
-const findField = (list: ListEntry) => Object.entries(list.samples[0] ?? {}).find(([field]) => !TOGGLES.has(list.slots.find((s) => s.name === field)?.kind ?? ''));
+/**
+ * The text find() is tried with: the first sample's first text (not a box's state, nor a field read outside the item: a
+ * grouped row's `group`, an event's `day`, which find() does not match, as it matches an item's own words), its "…" cut
+ * off.
+ */
+const findField = (list: ListEntry) => Object.entries(list.samples[0] ?? {}).find(([field]) => {
+  const slot = list.slots.find((s) => s.name === field);
+  return !TOGGLES.has(slot?.kind ?? '') && !/^:(up\(\d\)|parent) > /.test(slot?.selector ?? '');
+});
 const findText = (list: ListEntry) => {
   const text = findField(list)?.[1].replace(/…$/, '');
   return text?.trim() ? text : undefined;
