@@ -172,20 +172,25 @@ export function dayCellsOf(calendar: Element): Element[] {
   return cells.filter((cell) => dayOfCell(cell) > 0);
 }
 
+const labelOf = (el: Element): string => `${attr(el, 'aria-label') ?? ''} ${attr(el, 'title') ?? ''}`;
+
+/** A week's number beside its days, by its label (`label`) or class. */
+const weekNumber = (el: Element, label: string): boolean => /\bweek\b/i.test(label) || /week/i.test(attr(el, 'class') ?? '');
+
 /**
  * A control in a day's cell that is not the day (a month view's event "10:00 Standup", its "+2 more"): the day's cell
  * holds it. Not a week number.
  */
 export function dayOfEvent(calendar: Element, el: Element): Element | undefined {
-  if (/\bweek\b/i.test(`${attr(el, 'aria-label') ?? ''} ${attr(el, 'title') ?? ''}`) || /week/i.test(attr(el, 'class') ?? '')) return undefined;
+  if (weekNumber(el, labelOf(el))) return undefined;
   const cell = dayCellOf(calendar, el);
   return cell !== el ? cell : undefined;
 }
 
 /** A control of a calendar that is one of its days: it shows a day's number, or a label with one; not a week number. */
 export function isDay(el: Element, calendar: Element): boolean {
-  const label = `${attr(el, 'aria-label') ?? ''} ${attr(el, 'title') ?? ''}`;
-  if (/\bweek\b/i.test(label) || /week/i.test(attr(el, 'class') ?? '')) return false;
+  const label = labelOf(el);
+  if (weekNumber(el, label)) return false;
   if (dayShown(el) > 0 || /\d/.test(label)) return true;
   // Or the day's cell itself, its events in it (FullCalendar's `td role=gridcell`: "3 9:30a Standup"), or a control
   // that shows its cell's number first (a fare calendar's "12 $85").
