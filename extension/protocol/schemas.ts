@@ -239,7 +239,7 @@ export const ElementEntrySchema = v.strictObject({
   description: text(300),
   inputType: v.optional(text(40)),
   placeholder: v.optional(text(300)),
-  /** The words of the row it sits in, where controls named alike are told apart by number (`revoke_button_2` in "Staging"). */
+  /** The words of the row it sits in, where controls named alike are told apart by number (`revoke_button_2` in "Staging"), or the day of a month it is in. */
   row: v.optional(text(100)),
   state: v.optional(v.strictObject({
     value: v.optional(text(1000)),

@@ -64,6 +64,13 @@ describe('calendars', () => {
       const day = await run('$page__days[11].click(); done($page__days[11].day.text())', month.tabId);
       expect(day, JSON.stringify(day)).toMatchObject({ status: 'done' });
       expect(await month.tab.locator('#detail').textContent()).toBe('new event on March 12');
+      // A day's "+2 more" is an entry named without its count, said to be in its day (a label "Show 2 more events" made
+      // it a day, and the day's cell a control named by its events).
+      const more = month.doc.sections.flatMap((s) => s.entries).find((e) => e.name === 'page__more');
+      expect(more, JSON.stringify(month.doc.sections.flatMap((s) => s.entries).map((e) => e.name))).toMatchObject({ kind: 'clickable', row: 'March 5, 2026' });
+      const shown = await run('$page__more.click(); done()', month.tabId);
+      expect(shown, JSON.stringify(shown)).toMatchObject({ status: 'done' });
+      expect(await month.tab.locator('#detail').textContent()).toBe('more on March 5');
     } finally {
       await month.tab.close();
     }

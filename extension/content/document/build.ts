@@ -8,7 +8,7 @@ import { effectOf, isSecretInput, isSensitive, kindOf, linkTarget, getOnlyReads,
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { HEADER_BUTTONS, detectLists, headerText, ownClasses, type DetectedList } from './lists.ts';
 import { declaredTotal, drawsMoreUncounted } from './virtual.ts';
-import { DAYS_LIST } from './calendar.ts';
+import { DAYS_LIST, dayOfControl } from './calendar.ts';
 import { inFieldBox } from './field-buttons.ts';
 import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
@@ -739,6 +739,11 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     if (numbered.length > 1 && group[0]!.entry.kind !== 'list' && group[0]!.entry.kind !== 'message') tellRowsApart(numbered as { entry: ElementEntry; el: Element }[]);
   }
   sayMenuRows(placed);
+  for (const { entry, el } of placed) {
+    if (entry.kind === 'list' || entry.kind === 'message' || (entry as ElementEntry).row) continue;
+    const day = dayOfControl(el);
+    if (day) (entry as ElementEntry).row = day;
+  }
   const taken = new Set<string>();
   for (const item of [0, 1, 2].flatMap((r) => placed.filter((p) => rank(p.entry) === r))) {
     let name = item.entry.name;

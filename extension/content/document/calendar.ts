@@ -187,11 +187,29 @@ export function dayOfEvent(calendar: Element, el: Element): Element | undefined 
   return cell !== el ? cell : undefined;
 }
 
+/**
+ * The day a control in a month's day cell belongs to, as words for its entry (a lone "+2 more" says not which day it
+ * is in): the date a label in the cell says ("March 5, 2026"), else "day" and the cell's number. Undefined outside a
+ * calendar's days.
+ */
+export function dayOfControl(el: Element): string | undefined {
+  const cell = closestOf(el, CELLS);
+  const table = cell && cell !== el ? closestOf(cell, TABLE_SELECTOR) : null;
+  const calendar = table && calendarThrough(table);
+  if (!calendar || dayOfEvent(calendar, el) !== cell) return undefined;
+  for (const labelled of [cell, ...Array.from(queryAllOf(cell!, '[aria-label], time[datetime]')).slice(0, 4)]) {
+    const label = collapse(attr(labelled, 'aria-label') ?? attr(labelled, 'datetime') ?? '');
+    if (/\d/.test(label) && label.length <= 40) return label;
+  }
+  return `day ${dayOfCell(cell!)}`;
+}
+
 /** A control of a calendar that is one of its days: it shows a day's number, or a label with one; not a week number. */
 export function isDay(el: Element, calendar: Element): boolean {
   const label = labelOf(el);
   if (weekNumber(el, label)) return false;
-  if (dayShown(el) > 0 || /\d/.test(label)) return true;
+  // A label with a number says a date, unless it counts what a day has no room for ("Show 2 more events").
+  if (dayShown(el) > 0 || (/\d/.test(label) && !/\d\s+more\b/i.test(label))) return true;
   // Or the day's cell itself, its events in it (FullCalendar's `td role=gridcell`: "3 9:30a Standup"), or a control
   // that shows its cell's number first (a fare calendar's "12 $85").
   const cell = dayCellOf(calendar, el);

@@ -3,7 +3,7 @@ import { collapse } from './text.ts';
 import { besideLabel } from './beside-label.ts';
 import { showsChoice, triggerParts } from './choice-shown.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
-import { attr, attrNames, checkVisibilityOf, childElementCountOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { attr, attrNames, checkVisibilityOf, classNameOf, childElementCountOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export type Root = Document | ShadowRoot;
 
@@ -197,6 +197,26 @@ export function hiddenInline(el: Element): boolean {
 }
 
 /**
+ * An icon drawn from a font's ligature: the element's text is the icon's name (`<span class="material-icons">delete
+ * </span>`, Angular's `<mat-icon>`). Beside other words it is a picture, no word of them ("add New file" named
+ * `add_new_file_button`: explorer, session 59); alone it is all a control says.
+ */
+export function ligatureIcon(el: Element, tag = tagOf(el)): boolean {
+  return tag === 'MAT-ICON' || LIGATURE_CLASS.test(classNameOf(el));
+}
+
+/** An element whose only letters are its font icons' ligatures ("mic", "call_end"; a badge's count beside them is no word). */
+export function wordsOnlyInLigatures(el: Element): boolean {
+  const icons = Array.from(queryAllOf(el, '*')).slice(0, 20).filter((inner) => ligatureIcon(inner));
+  if (!icons.length) return false;
+  let shown = collapse(textContentOf(el) ?? '');
+  for (const icon of icons) shown = shown.replace(collapse(textContentOf(icon) ?? ''), ' ');
+  return !/\p{L}/u.test(shown);
+}
+
+const LIGATURE_CLASS = /(?:^|\s)(?:material-(?:icons|symbols)(?:-[a-z]+)*|google-symbols)(?:\s|$)/;
+
+/**
  * A button inside other words that shows a glyph and no word (a chip's remove `×`, a stepper's `+`, a menu's `⋮`): no
  * part of the text around it (a tag chip read "react ×": explorer, session 43). Its own name comes from its label.
  */
@@ -278,8 +298,8 @@ export function textOf(node: Node, max = 300): string {
     }
     // A picture the page draws from an element (Ant Design's `<span role="img" aria-label="right">` icons): its label,
     // said only where there are no words beside it (a "plus" icon before "Add user" is no part of its name).
-    if (n !== node && attr(el, 'role') === 'img') {
-      const label = collapse(attr(el, 'aria-label') ?? '');
+    if (n !== node && (attr(el, 'role') === 'img' || ligatureIcon(el, tag))) {
+      const label = collapse((attr(el, 'role') === 'img' ? attr(el, 'aria-label') : textContentOf(el)) ?? '');
       if (label) pictured.push(label);
       out.push(' ');
       continue;
@@ -422,7 +442,7 @@ const ICON_TITLE = /^(?:\S+\s+)*(?:chevron|arrow|caret|angle|triangle|icon|glyph
 export function shownTextBesides(el: Element, name: string): string | undefined {
   if (!hasAttr(el, 'aria-label') && !hasAttr(el, 'aria-labelledby')) return undefined;
   // An icon's title is no word the eye sees.
-  if (wordsOnlyInPictures(el)) return undefined;
+  if (wordsOnlyInPictures(el) || wordsOnlyInLigatures(el)) return undefined;
   const tag = tagOf(el);
   // A picker's words are its choice, shown as its value (choice-shown.ts).
   if (holdsTypedText(el) || tag === 'SELECT' || showsChoice(el)) return undefined;

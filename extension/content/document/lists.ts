@@ -5,7 +5,7 @@
 import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInPictures } from './dom.ts';
+import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, ligatureIcon, wordsOnlyInLigatures, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInPictures } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
@@ -358,6 +358,14 @@ function commonPrefix(labels: string[], maxWords: number): string {
   return out.join(' ');
 }
 
+/** The first word of four letters or more that all `labels` say, but for words that only join others; else ''. */
+function wordOfAll(labels: string[]): string {
+  const wordsOf = (label: string) => label.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}]+/u).filter((word) => word.length >= 4 && !JOINING_WORDS.has(word));
+  const [first, ...rest] = labels.map((label) => new Set(wordsOf(label)));
+  return [...(first ?? [])].find((word) => rest.every((words) => words.has(word))) ?? '';
+}
+const JOINING_WORDS: ReadonlySet<string> = new Set(['with', 'your', 'this', 'that', 'from', 'into', 'onto', 'over', 'about', 'their', 'them', 'these', 'those', 'item', 'items']);
+
 /** The last word all `labels` end with ("Starred", "Not starred": "starred"), else ''. */
 function commonSuffix(labels: string[]): string {
   const lasts = new Set(labels.map((label) => label.toLowerCase().split(/\s+/).filter(Boolean).at(-1) ?? ''));
@@ -404,7 +412,12 @@ const UTILITY_CLASSES = new Set(['relative', 'absolute', 'block', 'flex', 'inlin
  * Utility classes that style, never say what an element is (Tailwind's `h-full`, `justify-between`, `sm:flex`;
  * Bootstrap's `d-flex`, `mb-3`; Primer's `flex-auto`, `text-small`, `color-fg-muted`): their first word, before a value.
  */
-const UTILITY_PREFIX = /^-?(?:[mp][trblxyse]?|w|h|min|max|gap|space|z|basis|grow|shrink|flex|justify|items|self|place|text|font|leading|tracking|bg|border|rounded|shadow|ring|opacity|outline|divide|fill|stroke|object|overflow|whitespace|break|cursor|select|pointer|transition|duration|ease|delay|animate|transform|translate|rotate|scale|origin|align|d|fw|fs|lh|color|float|position|g|gx|gy|col|row|sr|no|lg|md|sm|xl|xs|visually)-/;
+const UTILITY_PREFIX = /^-?(?:min|max|gap|space|z|basis|grow|shrink|flex|justify|items|self|place|text|font|leading|tracking|bg|border|rounded|shadow|ring|opacity|outline|divide|fill|stroke|object|overflow|whitespace|break|cursor|select|pointer|transition|duration|ease|delay|animate|transform|translate|rotate|scale|origin|align|d|fw|fs|lh|color|float|position|g|gx|gy|col|row|sr|no|lg|md|sm|xl|xs|visually)-/;
+/**
+ * Spacing and sizing utilities (`mb-3`, `px-4`, `mt-n1`, `me-auto`, `h-full`, `w-1/2`, `p-[3px]`, `mb-lg-0`) by their
+ * values: `p-name` and `p-role` (microformats, PrimeNG) or `h-card` say what an element is.
+ */
+const SIZED_PREFIX = /^-?(?:[mp][trblxyse]?|w|h|size)-(?:-?\d|n\d|\[|(?:px|auto|full|screen|fit|min|max|svh|dvh|\d?x[sl]|sm|md|lg)(?:$|-))/;
 /** Utility classes of one word. */
 const UTILITY_WORDS = new Set(['truncate', 'hidden', 'container', 'clearfix', 'visible', 'invisible', 'uppercase', 'lowercase', 'capitalize', 'italic',
   'underline', 'antialiased', 'shadow', 'sticky', 'fixed', 'static', 'isolate', 'contents', 'nowrap', 'ellipsis', 'pull', 'float']);
@@ -414,12 +427,12 @@ const GENERATED_CLASS = /^(?:sc-|css-|jsx-|svelte-|emotion-)|^[a-z]{1,3}[A-Z][A-
 /** A class of one- and two-letter parts only (Booking's `f_x`, `sc_w`, `c_a1`; a lone `ev` may say "event"): minified, it says nothing. */
 const MINIFIED_CLASS = /^[A-Za-z]{1,2}\d*(?:[-_][A-Za-z]{1,2}\d*)+$/;
 
-/** A utility or generated class (see above): no field's name. */
 /** A button's look, not what it is (Bootstrap's `btn-outline`, `btn-danger`: one row's Delete was a slot of its own). */
 const BUTTON_LOOK = /^(?:btn|button)-(?:primary|secondary|tertiary|success|danger|warning|info|light|dark|link|ghost|outline(?:-[a-z]+)?|default|sm|lg|xs|block|small|large|text|plain|subtle|destructive|critical|neutral|solid|soft)$/;
 
+/** A utility or generated class (see above): no field's name. */
 export function stylingClass(name: string): boolean {
-  return name.includes(':') || BUTTON_LOOK.test(name) || UTILITY_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name);
+  return name.includes(':') || BUTTON_LOOK.test(name) || UTILITY_PREFIX.test(name) || SIZED_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name);
 }
 /** A type style named in camel case, ending in a size or weight (Material's `fontHeadlineSmall`; not `textTitle`). */
 const TYPE_STYLE = /^(?:font|text|typography|type)(?:Headline|Title|Body|Label|Display|Caption|Overline|Subtitle)?(?:Small|Medium|Large|Bold|Light|Regular|Xs|Sm|Md|Lg|Xl)$/;
@@ -450,6 +463,8 @@ export function ownClasses(el: Element): string[] {
  * `author name`: describe() asks for it where element parts collide, `author__name` and `product__name`).
  */
 function fieldClass(el: Element, withBlock = false): string | undefined {
+  // An icon font's class says which font draws it (`material-symbols-outlined`); the part is an icon.
+  if (ligatureIcon(el)) return 'icon';
   for (const name of ownClasses(el)) {
     if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
     const bem = /^([A-Za-z][A-Za-z0-9-]*?)__([A-Za-z][A-Za-z0-9-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
@@ -503,11 +518,21 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
     // What every label says before a colon ("Mark as complete: Variance"), whole, up to three words.
     const before = labels.map((label) => /^([^:]{2,40}):\s*\S/.exec(label)?.[1]?.trim().toLowerCase());
     const said = before[0] && before.every((words) => words === before[0]) && before[0].split(/\s+/).length <= 3 ? before[0] : '';
-    const prefix = labels.length * 2 >= items && !labels.every((label) => DATED.test(label)) ? said || commonPrefix(labels, 2) : '';
+    // Not digits alone: phone numbers of one area ("(512) 555-0100") share theirs (explorer, session 59: a field `512`).
+    const shared = labels.length * 2 >= items && !labels.every((label) => DATED.test(label)) ? said || commonPrefix(labels, 2) : '';
+    const prefix = /\p{L}/u.test(shared) ? shared : '';
     // A field alone in a column under a header ("Role" over selects labelled "Role for Ava Thompson"): the column.
     const column = slug(prefix) && (FORM_FIELD_KINDS.has(slot.kind) || FORM_CHOICE_KINDS.has(slot.kind)) ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
     if (column && soleControlOfCell(slot.sample)) return column;
     if (slug(prefix)) return slug(prefix, said ? 3 : 2);
+    // A word every button says, whatever else it says of its item ("Mute Jonas Berg's microphone", "Priya Raman's
+    // microphone is off": `microphone`, was its box's class, `actions`; explorer, session 59).
+    const word = slot.kind === 'button' && labels.length * 2 >= items ? wordOfAll(labels) : '';
+    if (word) return word;
+    // What two thirds of them say first, the others being another item's odd button ("Pin Jonas Berg…" among "More
+    // actions for …": a row's extra button shifts the rest).
+    const [opening, times] = slot.kind === 'button' ? mostCommon(labels.map((label) => commonPrefix([label], 2))) : ['', 0];
+    if (times >= 2 && times * 3 >= labels.length * 2 && /\p{L}/u.test(opening) && slug(opening)) return slug(opening, 2);
   }
   // A table's cell is named by its column's header ("Total", "Revenue" over "2019"), not by a class, a kind ("link") or
   // "text_2" (exploratory tests, sessions 21 and 40); parts of a cell (a product's brand and SKU beside its name) by
@@ -1251,9 +1276,12 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   // A toolbar's commands drawn as icons (Move, Pen, Bold, Undo…), a button each, every one named apart: entries, all of
   // them in the prompt; as a list of ten only three were shown, and no word on the page says Pen or Bold (explorer,
   // session 49). Buttons with words (a toolbar's "Archive", a filter's chips) stay a list: a script finds one by them.
-  if (!column && items.length <= MAX_COMMANDS && slotsPerItem === 1 && list.slots[0]!.kind === 'button' && [...memberMap.values()].every((m) => m.length === 1)
+  // So are buttons that are the items themselves, their icons a font's words (a call's "mic", "call_end": explorer,
+  // session 59, a list of `icon` fields whose buttons' labels, "Leave call", were nowhere).
+  const ownButtons = [...memberMap].every(([item, found]) => found.length === 1 && found[0]!.el === item && found[0]!.kind === 'button');
+  if (!column && items.length <= MAX_COMMANDS && ((slotsPerItem === 1 && list.slots[0]!.kind === 'button') || ownButtons) && [...memberMap.values()].every((m) => m.length === 1)
     && new Set(members.map((m) => accessibleName(m.el).toLowerCase())).size === members.length
-    && members.every((m) => !/[\p{L}\p{N}]/u.test(textOf(m.el, 40)))) return undefined;
+    && members.every((m) => showsOnlyIcons(m.el))) return undefined;
   if (!column && items.length <= SMALL_LIST && list.fields.length === 0 && list.actions.length <= 1) return undefined;
   // A few lone buttons of one shape strewn among other blocks with controls (a directions pane's "⇅" and "Add
   // destination" before its routes, "Send directions to your phone" after them): the pane's commands, entries, not
@@ -1266,6 +1294,9 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   const left = new Set([...(memberMap.size <= SMALL_LIST ? lost : []), ...unreached]);
   return { ...list, members: left.size ? members.filter((m) => !left.has(m)) : members };
 }
+
+/** A control that shows no words: a picture, a glyph, or a font's icons ("mic"; a count beside them allowed). */
+const showsOnlyIcons = (el: Element): boolean => !/[\p{L}\p{N}]/u.test(textOf(el, 40)) || wordsOnlyInLigatures(el);
 
 /** A control that shows more of a list or a thread: "View 5 more replies", "Show more comments", "Load more". */
 const MORE_WORDS = /\b(show|view|load|see|read)\b.{0,20}\bmore\b|\bmore (replies|comments|answers|results)\b/i;
@@ -1480,21 +1511,27 @@ function linkTree(container: Element, items: Element[], slots: ListSlot[]): bool
 /** What a slot shows of one item: an image's alt text, else its text; nothing of a field the user types into or a secret. */
 export function sampleText(el: Element): string {
   if (tagOf(el) === 'IMG') return collapse(attr(el, 'alt') ?? '');
-  if (isSensitive(el)) return '';
+  // A select's words are all its options ("Mr Ms Mx"); its value is said as a field's is (explorer, session 59: a
+  // passenger's title read "Mr Ms Mx", a field because another passenger's options differ).
+  if (isSensitive(el) || tagOf(el) === 'SELECT') return '';
   // Typed text, also where the editor wraps it in formatting (a span inside a contenteditable).
   for (let at: Element | null = el, steps = 0; at && steps < MAX_UPWARD_STEPS; at = parentOf(at), steps++) if (holdsTypedText(at)) return '';
   // A price with what it cost before, a rating drawn as stars: as the page's facts read (facts.ts), and `.text()`.
   const fact = factText(el);
   if (fact !== undefined) return fact;
   const label = labelWords(el);
-  return (label && wordsOnlyInPictures(el) ? label : textOf(el, 200)) || label;
+  return (label && (wordsOnlyInPictures(el) || wordsOnlyInLigatures(el)) ? label : textOf(el, 200)) || label;
 }
 
-/** An icon whose title is all a control in the item shows, the control named by its own label: no words of the item. */
+/**
+ * An icon whose title (or a font's ligature: "mic_off") is all a control in the item shows, the control named by its
+ * own label: no words of the item.
+ */
 function iconOfLabelledControl(el: Element, item: Element): boolean {
-  if (localNameOf(el) !== 'svg' && !closestOf(el, 'svg')) return false;
+  const ligature = ligatureIcon(el);
+  if (!ligature && localNameOf(el) !== 'svg' && !closestOf(el, 'svg')) return false;
   const control = closestOf(el, 'a[href], button, [role=button], [role=link]');
-  return !!control && containsOf(item, control) && !!labelWords(control) && wordsOnlyInPictures(control);
+  return !!control && containsOf(item, control) && !!labelWords(control) && (ligature ? wordsOnlyInLigatures(control) : wordsOnlyInPictures(control));
 }
 
 /** Controls whose own label or title is what they say when they show no words. */

@@ -164,6 +164,8 @@ function labelCount(box: Element, part: Element, words: string, label: string): 
 }
 const COUNT_CLASS = /(?:^|[-_\s])(?:count|counts|cnt|badge|num|hits|results|facet-count|total)(?:$|[-_\s])/i;
 
+const MORE_COUNT = /(?:^|\s)\+?(\d[\d,.]*)\s+more\b/i;
+
 /** A control that is on or off (a switch, a check box, a toggle button). */
 function toggles(el: Element): boolean {
   const type = htmlTagOf(el) === 'INPUT' ? String((el as HTMLInputElement).type).toLowerCase() : '';
@@ -202,6 +204,9 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
   const shown = collapse(textContentOf(el));
   // Only "all N things" ("9 UK", "3 stars", "Show 50 results per page" are what their buttons choose: review, session 50).
   if (/^\d[\d,.]*$/.test(shown) && shown !== label && new RegExp(`\\ball\\s+${shown.replace(/[.]/g, '\\.')}\\s+\\p{L}`, 'iu').test(label)) numbers.add(shown);
+  // How many more a control shows ("+2 more": a month's day with more events than it draws): it changes as they come.
+  const more = MORE_COUNT.exec(label);
+  if (more) numbers.add(more[1]!);
   const stated = attr(el, 'aria-selected') === 'true' || attr(el, 'aria-pressed') === 'true' || attr(el, 'aria-checked') === 'true'
     || (attr(el, 'aria-current') ?? 'false') !== 'false';
   if (stated) {
