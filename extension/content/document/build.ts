@@ -16,7 +16,7 @@ import { headingSection, walk, type Candidate, type SectionRef } from './walk.ts
 import { startsWithHeading } from './threads.ts';
 import { collapse, isLinkingWord, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
-import { legendWords, ownName } from './names.ts';
+import { legendWords, ownName, withoutChangingWords } from './names.ts';
 import { forgetChosenItems, withoutChosenTitle } from './chosen-items.ts';
 import { sortedBy } from './sort-state.ts';
 import { markedItems } from './item-marks.ts';
@@ -127,7 +127,8 @@ function headingBefore(el: Element): string {
   // Past a few buttons that act on the list ("Select all", "Clear all" between a filter's heading and its boxes:
   // explorer, session 48, the airlines were `items`).
   for (let skipped = 0; prev && skipped < 3 && LIST_BUTTONS.has(kindOf(prev) ?? ''); skipped++) prev = previousElementOf(prev);
-  return prev && /^H[1-6]$/.test(tagOf(prev)) ? textOf(prev, 120) : '';
+  // Without what changes as the page lives: a board column's count of cards ("To do <span>3</span>": `to_do_3`).
+  return prev && /^H[1-6]$/.test(tagOf(prev)) ? withoutChangingWords(prev, textOf(prev, 120), true) : '';
 }
 const LIST_BUTTONS: ReadonlySet<string> = new Set(['button', 'link']);
 

@@ -636,7 +636,10 @@ const KIND_CLASS_WORDS = new Set(['ant', 'mui', 'el', 'v', 'chakra', 'bp', 'bp4'
 
 /** Class words that say no more than a control's kind (`ant-checkbox-input`, `MuiButton-root`, `btn btn-icon-only`). */
 function saysOnlyKind(cls: string): boolean {
-  return cls.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).every((word) => KIND_CLASS_WORDS.has(word));
+  const words = cls.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  // Or after a plugin's letters, no word (WP Recipe Maker's `wprm-checkbox`; `buy-button` says what it buys).
+  const from = words.length >= 2 && /^[bcdfghjklmnpqrstvwxz]{2,5}\d*$/.test(words[0]!) ? 1 : 0;
+  return words.slice(from).every((word) => KIND_CLASS_WORDS.has(word));
 }
 
 /** The only control in its table cell (a select in a "Role" column), so the column says what it is. */
@@ -1064,6 +1067,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
       }
     }
   }
+  lists.push(...fewRowsLikeLists(lists, candidates, cache));
   // Grouped rows' titles that are controls (a sidebar's carets, a task's box above its subtasks): a list of the groups
   // where they are many, else entries.
   // Each title the item, not its group: the group's rows are the other list's.
@@ -1080,6 +1084,49 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     if (list) lists.push({ ...list, namedBy: list.items[0]! });
   }
   return lists;
+}
+
+/** Levels up from a list's box where boxes like it are looked for. */
+const GROUPS_APART = 3;
+const MAX_LIKE_BOXES = 20;
+
+/**
+ * Rows too few for a list (a recipe's "To finish": eggs, feta) in a box like a list's near it (a box of the same class
+ * a few levels up), rows of its rows' class: a list too, of the same fields, as a board's short column is (explorer,
+ * session 59: eggs and feta were two check boxes, the base ingredients before them a list).
+ */
+function fewRowsLikeLists(lists: readonly DetectedList[], candidates: readonly Candidate[], cache?: LocatorCache): DetectedList[] {
+  const found: DetectedList[] = [];
+  const listed = new Set(lists.flatMap((list) => list.members));
+  const free = new Map(candidates.filter((c) => !listed.has(c)).map((c) => [c.el, c] as const));
+  const freeIn = (item: Element) => [item, ...Array.from(queryAllOf(item, '*')).slice(0, MAX_ITEM_ELEMENTS)].flatMap((el) => free.get(el) ?? []);
+  for (const list of lists) {
+    const boxClass = stableClass(list.container);
+    const itemClass = list.items[0] && stableClass(list.items[0]);
+    if (list.column || list.items.length < MIN_ITEMS || !boxClass || !itemClass || !free.size) continue;
+    const boxes = boxesLike(list.container, `${tagNameOf(list.container)}.${CSS.escape(boxClass)}`);
+    for (const box of boxes) {
+      const items = Array.from(childrenOf(box)).filter((child) => baseStep(child) === baseStep(list.items[0]!));
+      if (!items.length || items.length >= MIN_ITEMS || items.length * 3 < childElementCountOf(box) * 2) continue;
+      const members = new Map(items.map((item) => [item, freeIn(item)] as const).filter(([, own]) => own.length));
+      if (!members.size) continue;
+      const cards = new Map(list.items.map((item) => [item, list.members.filter((m) => containsOf(item, m.el))] as const));
+      for (const [item, own] of members) cards.set(item, own);
+      const small = listOf(box, items, members, cache, cards);
+      if (small) found.push(small);
+    }
+  }
+  return found;
+}
+
+/** Boxes matching `selector` under the nearest of `box`'s ancestors (up to GROUPS_APART) that holds any, not `box`. */
+function boxesLike(box: Element, selector: string): Element[] {
+  let at = parentOf(box);
+  for (let up = 0; at && up < GROUPS_APART; up++, at = parentOf(at)) {
+    const like = Array.from(queryAllOf(at, selector)).filter((other) => other !== box && !containsOf(other, box) && !containsOf(box, other));
+    if (like.length) return like.slice(0, MAX_LIKE_BOXES);
+  }
+  return [];
 }
 
 /** Some element between two of the items holds a control: rows of another kind lie between them (never so for items one after another). */

@@ -77,3 +77,26 @@ test('a phone link\'s field is named by its class, never by the digits all numbe
   expect(passengers.fields).not.toContain('title');
   expect(passengers.samples.map((sample) => sample.title)).toEqual(['Ms', 'Mr', 'Mstr']);
 });
+
+test('a group of two rows in a box like a list\'s beside it is a list of the same fields; a plugin\'s `wprm-checkbox` names nothing', () => {
+  const row = (i: number, amount: string, name: string) => `<li class="ingredient"><input type="checkbox" id="c${i}" class="wprm-checkbox" aria-label="${name}">
+    <span class="amount">${amount}</span> <span class="name">${name}</span></li>`;
+  const doc = build(`<main><h2>Ingredients</h2><div class="groups">
+    <div class="group"><h3>Base</h3><ul class="ingredients">${row(1, '2 tbsp', 'olive oil')}${row(2, '1', 'onion')}${row(3, '3 cloves', 'garlic')}</ul></div>
+    <div class="group"><h3>To finish</h3><ul class="ingredients">${row(4, '6', 'eggs')}${row(5, '½ cup', 'feta')}</ul></div></div>
+    <h2>Elsewhere</h2><ul class="links"><li class="ingredient"><a href="/x">Lone link</a></li></ul></main>`);
+  const base = list(doc, 'base__ingredients');
+  expect(base).toMatchObject({ count: 3, fields: ['amount', 'name'], actions: ['checkbox'] });
+  const finish = list(doc, 'to_finish__ingredients');
+  expect(finish).toMatchObject({ count: 2, fields: ['amount', 'name'], actions: ['checkbox'] });
+  expect(finish.samples[1]).toMatchObject({ amount: '½ cup', name: 'feta', checkbox: 'false' });
+  // A box of another class is no such group.
+  expect(names(doc)).toContain('elsewhere__lone_link');
+});
+
+test('a list named by the heading before it is named without the count the heading shows', () => {
+  const card = (title: string) => `<li class="card"><input type="checkbox" aria-label="Done: ${title}"><span class="title">${title}</span><button aria-label="Task actions for ${title}">⋮</button></li>`;
+  const doc = build(`<main><section class="col"><h2>Backlog <span class="count">3</span></h2><ul>${card('Write notes')}${card('Fix login')}${card('Ship it')}</ul></section></main>`);
+  // The section's own name says it; the list is the section's `items`, not `backlog_3` (renamed as cards come and go).
+  expect(names(doc)).toEqual(['backlog__items']);
+});

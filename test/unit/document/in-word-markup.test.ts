@@ -16,9 +16,11 @@ test.each([
   ['<a href="/">Home</a><a href="/about">About</a>', 'Home About'],
   ['one<br>two', 'one two'],
   // Review of session 38: an icon font's glyph is no part of the next word; two numbers, or a number and a price, stay two.
-  ['<button><i class="material-icons">delete</i>Delete</button>', 'delete Delete'],
+  // Session 59: an icon font's ligature ("delete") beside words is a picture, none of them.
+  ['<button><i class="material-icons">delete</i>Delete</button>', 'Delete'],
   ['<i class="fa fa-trash"></i>Remove <i class="bi-x">x</i>Close', 'Remove x Close'],
-  ['<i class="material-symbols-outlined">home</i>Home', 'home Home'],
+  ['<i class="material-symbols-outlined">home</i>Home', 'Home'],
+  ['<i class="material-symbols-outlined">home</i>', 'home'],
   ['Now $19<sup>99</sup> and 10<sup>6</sup> users', 'Now $19 99 and 10 6 users'],
   ['<del>$20</del><ins>$15</ins>', '$20 $15'],
   ['<s>20</s><b>15</b> left', '20 15 left'],
