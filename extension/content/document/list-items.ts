@@ -94,6 +94,16 @@ function deindexedSelectors(paths: readonly string[], base: string): string[] {
   return [shapes.map((shape) => `${shape}:is(${base})`).join(', '), plain];
 }
 
+/** `selector` finds every one of `items` under `container` (others too, maybe). */
+function findsAll(container: Element, selector: string, items: readonly Element[]): boolean {
+  try {
+    const found = new Set(queryAllOf(container, selector));
+    return items.every((item) => found.has(item));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The items `selector` finds under `container` are exactly `items`, in order. The items themselves count as shown
  * (the document took them as shown); only what else the selector matches is style-checked, as the executor would.
@@ -138,5 +148,7 @@ export function itemQueryFor(container: Element, items: readonly Element[], sele
     if (deindexed.length <= MAX_ITEM_PATH && selectsExactly(container, deindexed, items)) return { selector: deindexed, exact: true };
   }
   if (items.length > MAX_ITEM_PATHS) return { selector, exact: false };
-  return { selector, paths, exact: true };
+  // The paths' elements are items only where the selector finds them too: one that finds them all.
+  const covering = [...selectors, ...deindexedSelectors(paths, selector)].find((each) => findsAll(container, each, items)) ?? ':scope *';
+  return { selector: covering, paths, exact: true };
 }

@@ -2143,7 +2143,9 @@ function itemSelectors(container: Element, items: readonly Element[], base: stri
   const shared = Array.from(classListOf(items[0]!)).filter((name) => /^[A-Za-z_][\w-]*$/.test(name) && items.every((item) => classListOf(item).contains(name)));
   const position = Array.from(childrenOf(container)).indexOf(items[0]!) + 1;
   const shape = shapeSelector(items[0]!);
-  return [base, ...shared.map((name) => `${base}.${name}`), `${base}:nth-child(n+${position})`, ...shared.map((name) => `${base}.${name}:nth-child(n+${position})`),
+  // Items deep in their container (a month's events in its day cells): by their class wherever they are.
+  const deep = position === 0 ? shared.map((name) => `${base.replace(/^:scope > /, ':scope ')}.${name}`) : [];
+  return [base, ...shared.map((name) => `${base}.${name}`), ...deep, `${base}:nth-child(n+${position})`, ...shared.map((name) => `${base}.${name}:nth-child(n+${position})`),
     ...(shape ? [`${base}${shape}`] : [])];
 }
 

@@ -194,9 +194,18 @@ export function spacedLike(shown: string, words: string): string {
 /**
  * A UI kit's class prefix (Ant Design's `ant-`, Element's `el-`, Vuetify's `v-`, Angular Material's `mat-`…), and the
  * namespaces of CSS conventions: ITCSS's `c-` component and `o-` object (Slack's `c-message__sender`), Stack
- * Overflow's Stacks `s-`, and `js-` hooks (explorer, session 50: fields `c_message_sender`, `c_reaction_bar`).
+ * Overflow's Stacks `s-`, and `js-` hooks (explorer, session 50: fields `c_message_sender`, `c_reaction_bar`); any
+ * one letter (microformats' `p-name`, a queue's `q-title`: explorer, session 59).
  */
-const KIT_PREFIX = /^(?:ant|el|v|chakra|mantine|mat|mdc|bp[3-6]?|p|c|o|s|js)-(?=[a-z])/i;
+const KIT_PREFIX = /^(?:ant|el|chakra|mantine|mat|mdc|bp[3-6]?|[a-z]|js)-(?=[a-z])/i;
+
+/**
+ * A title without the item it names after a colon, where what comes before ends with a word that points at it ("Next
+ * from: Night Drive", "Results for: boots"): that item changes as the page lives (explorer, session 59: a queue's list
+ * was `next_from_night`, renamed with every playlist).
+ */
+export const withoutNamedItem = (title: string): string => POINTS_AT_ITEM.exec(title)?.[1] ?? title;
+const POINTS_AT_ITEM = /^(\s*\p{L}[\p{L}\s]{0,30}?\s(?:from|for|by|in|on|with|of|to|about|at))\s*:\s*\S/iu;
 
 /** A class without its UI kit's prefix: `ant-pagination-item` → `pagination-item`. */
 export const withoutKitPrefix = (name: string): string => name.replace(KIT_PREFIX, '');

@@ -6,6 +6,7 @@
 import { expect, test } from 'vitest';
 import { build, list, names } from './helpers.ts';
 import { renderDocument } from '../../../extension/content/document/render.ts';
+import { itemsIn } from '../../../extension/content/document/list-items.ts';
 
 test('an icon font\'s ligature beside words is no word of a name; alone it names; in a list it is the field `icon`', () => {
   const doc = build(`<main><h1>Files</h1>
@@ -38,6 +39,10 @@ test('a month\'s "+2 more" is named without its count and says which day it is i
   const doc = build(`<main><table role="grid" aria-label="March 2026">${head}<tbody>${rows}</tbody></table></main>`);
   expect(names(doc)).toContain('main__more_button');
   expect(renderDocument(doc)).toContain('$main__more_button "+2 more" in "March 5, 2026"');
+  // The events are found again on the page: the "+2 more" beside them in a day's cell does not leave them unfound.
+  const events = list(doc, 'main__events');
+  const found = itemsIn(document.querySelector('table')!, { selector: events.itemSelector, ...(events.itemPaths ? { paths: events.itemPaths } : {}) });
+  expect(found.map((el) => el.textContent)).toEqual(['14:00 Design review', '16:30 Sync', '10:00 Dentist']);
 });
 
 test('a call\'s icon buttons, each labelled apart, are entries by their labels, not a list of `icon` fields', () => {
@@ -99,4 +104,13 @@ test('a list named by the heading before it is named without the count the headi
   const doc = build(`<main><section class="col"><h2>Backlog <span class="count">3</span></h2><ul>${card('Write notes')}${card('Fix login')}${card('Ship it')}</ul></section></main>`);
   // The section's own name says it; the list is the section's `items`, not `backlog_3` (renamed as cards come and go).
   expect(names(doc)).toEqual(['backlog__items']);
+});
+
+test('a queue named by "Next from: Night Drive" is named by what comes before the colon; a one-letter class prefix is no word', () => {
+  const track = (title: string, artist: string) => `<li class="queue-item"><span class="q-title">${title}</span><span class="q-artist">${artist}</span>
+    <button aria-label="Remove ${title} from queue" class="q-remove">✕</button></li>`;
+  const doc = build(`<aside aria-label="Queue"><h3>Next from: Night Drive</h3><ul>${track('Tech Noir', 'Gunship')}${track('Resonance', 'HOME')}${track('Turbo Killer', 'Carpenter Brut')}</ul></aside>`);
+  const queue = list(doc, 'queue__next_from');
+  expect(queue.fields).toEqual(['title', 'artist']);
+  expect(queue.actions).toEqual(['remove']);
 });
