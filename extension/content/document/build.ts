@@ -14,7 +14,7 @@ import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
 import { headingSection, walk, type Candidate, type SectionRef } from './walk.ts';
 import { startsWithHeading } from './threads.ts';
-import { collapse, isLinkingWord, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix, withoutNamedItem } from './text.ts';
+import { collapse, isLinkingWord, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { legendWords, ownName, withoutChangingWords } from './names.ts';
 import { forgetChosenItems, withoutChosenTitle } from './chosen-items.ts';
@@ -128,7 +128,7 @@ function headingBefore(el: Element): string {
   // explorer, session 48, the airlines were `items`).
   for (let skipped = 0; prev && skipped < 3 && LIST_BUTTONS.has(kindOf(prev) ?? ''); skipped++) prev = previousElementOf(prev);
   // Without what changes as the page lives: a board column's count of cards ("To do <span>3</span>": `to_do_3`).
-  return prev && /^H[1-6]$/.test(tagOf(prev)) ? withoutNamedItem(withoutChangingWords(prev, textOf(prev, 120), true)) : '';
+  return prev && /^H[1-6]$/.test(tagOf(prev)) ? withoutChangingWords(prev, textOf(prev, 120), true) : '';
 }
 const LIST_BUTTONS: ReadonlySet<string> = new Set(['button', 'link']);
 

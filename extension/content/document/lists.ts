@@ -358,11 +358,26 @@ function commonPrefix(labels: string[], maxWords: number): string {
   return out.join(' ');
 }
 
-/** The first word of four letters or more that all `labels` say, but for words that only join others; else ''. */
-function wordOfAll(labels: string[]): string {
-  const wordsOf = (label: string) => label.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}]+/u).filter((word) => word.length >= 4 && !JOINING_WORDS.has(word));
+/** Words of four letters or more, but for words that only join others. */
+const wordsOf = (text: string): string[] => text.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}]+/u).filter((word) => word.length >= 4 && !JOINING_WORDS.has(word));
+
+/**
+ * The first word that all `labels` say and no item shows beside the control (a brand every item's name has, "Save Nike
+ * Air Max to wishlist": review, session 59, `nike`); else ''.
+ */
+function wordOfAll(labels: string[], shown: ReadonlySet<string>): string {
   const [first, ...rest] = labels.map((label) => new Set(wordsOf(label)));
-  return [...(first ?? [])].find((word) => rest.every((words) => words.has(word))) ?? '';
+  return [...(first ?? [])].find((word) => !shown.has(word) && rest.every((words) => words.has(word))) ?? '';
+}
+
+/** The words the items of `slot` show outside its control (the first few items'). */
+function itemWords(slot: SlotStats): Set<string> {
+  const out = new Set<string>();
+  for (const [item, el] of [...slot.found].slice(0, 6)) {
+    const own = textOf(el, 200);
+    for (const word of wordsOf(textOf(item, 400).replace(own, ' '))) out.add(word);
+  }
+  return out;
 }
 const JOINING_WORDS: ReadonlySet<string> = new Set(['with', 'your', 'this', 'that', 'from', 'into', 'onto', 'over', 'about', 'their', 'them', 'these', 'those', 'item', 'items']);
 
@@ -527,7 +542,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
     if (slug(prefix)) return slug(prefix, said ? 3 : 2);
     // A word every button says, whatever else it says of its item ("Mute Jonas Berg's microphone", "Priya Raman's
     // microphone is off": `microphone`, was its box's class, `actions`; explorer, session 59).
-    const word = slot.kind === 'button' && labels.length * 2 >= items ? wordOfAll(labels) : '';
+    const word = slot.kind === 'button' && labels.length * 2 >= items ? wordOfAll(labels, itemWords(slot)) : '';
     if (word) return word;
     // What two thirds of them say first, the others being another item's odd button ("Pin Jonas Berg…" among "More
     // actions for …": a row's extra button shifts the rest).
@@ -1104,12 +1119,14 @@ function fewRowsLikeLists(lists: readonly DetectedList[], candidates: readonly C
     const boxClass = stableClass(list.container);
     const itemClass = list.items[0] && stableClass(list.items[0]);
     if (list.column || list.items.length < MIN_ITEMS || !boxClass || !itemClass || !free.size) continue;
+    const kinds = new Set(list.members.map((m) => m.kind));
     const boxes = boxesLike(list.container, `${tagNameOf(list.container)}.${CSS.escape(boxClass)}`);
     for (const box of boxes) {
       const items = Array.from(childrenOf(box)).filter((child) => baseStep(child) === baseStep(list.items[0]!));
       if (!items.length || items.length >= MIN_ITEMS || items.length * 3 < childElementCountOf(box) * 2) continue;
       const members = new Map(items.map((item) => [item, freeIn(item)] as const).filter(([, own]) => own.length));
-      if (!members.size) continue;
+      // Rows of the same controls: a settings card's "Change password" row is no row of the switches' list beside it.
+      if (!members.size || [...members.values()].flat().some((m) => !kinds.has(m.kind))) continue;
       const cards = new Map(list.items.map((item) => [item, list.members.filter((m) => containsOf(item, m.el))] as const));
       for (const [item, own] of members) cards.set(item, own);
       const small = listOf(box, items, members, cache, cards);
@@ -1342,8 +1359,11 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   return { ...list, members: left.size ? members.filter((m) => !left.has(m)) : members };
 }
 
-/** A control that shows no words: a picture, a glyph, or a font's icons ("mic"; a count beside them allowed). */
-const showsOnlyIcons = (el: Element): boolean => !/[\p{L}\p{N}]/u.test(textOf(el, 40)) || wordsOnlyInLigatures(el);
+/**
+ * A control that shows no words: a picture, a glyph, or a font's icons ("mic"); not a count beside them (a reaction's
+ * "thumb_up 3": its label says the count too, and the reactions stay a list; review, session 59).
+ */
+const showsOnlyIcons = (el: Element): boolean => !/[\p{L}\p{N}]/u.test(textOf(el, 40)) || (wordsOnlyInLigatures(el) && !/\p{N}/u.test(textOf(el, 40)));
 
 /** A control that shows more of a list or a thread: "View 5 more replies", "Show more comments", "Load more". */
 const MORE_WORDS = /\b(show|view|load|see|read)\b.{0,20}\bmore\b|\bmore (replies|comments|answers|results)\b/i;

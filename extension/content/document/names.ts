@@ -97,7 +97,7 @@ function radioGroup(el: Element): string {
 
 /** Words that say a control's state, not what it is ("Read selected", "Home (current)"). */
 const STATE_WORDS = /^\(?\s*(selected|current|current page|active|pressed|checked|following|followed|recommended|subscribed)\s*\)?$/i;
-const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)|(?:currently\s+)?sorted\s+(?:ascending|descending)(?:\s+order)?|\d[\d,.]*\s+(?:new|unread|notifications?|messages?))\s*$/i;
+const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)|(?:currently\s+)?sorted\s+(?:ascending|descending)(?:\s+order)?|\d[\d,.]*\s+(?:new|unread|notifications?|messages?|reactions?|votes?|likes?|replies|reply|comments?))\s*$/i;
 /**
  * A sort said at the end of a header's words, with no comma before it ("Views sorted descending", "Name (ascending)"),
  * an arrow drawn after it too ("Order <span class=sr-only>sorted descending</span>▼": explorer, session 57).

@@ -199,13 +199,5 @@ export function spacedLike(shown: string, words: string): string {
  */
 const KIT_PREFIX = /^(?:ant|el|chakra|mantine|mat|mdc|bp[3-6]?|[a-z]|js)-(?=[a-z])/i;
 
-/**
- * A title without the item it names after a colon, where what comes before ends with a word that points at it ("Next
- * from: Night Drive", "Results for: boots"): that item changes as the page lives (explorer, session 59: a queue's list
- * was `next_from_night`, renamed with every playlist).
- */
-export const withoutNamedItem = (title: string): string => POINTS_AT_ITEM.exec(title)?.[1] ?? title;
-const POINTS_AT_ITEM = /^(\s*\p{L}[\p{L}\s]{0,30}?\s(?:from|for|by|in|on|with|of|to|about|at))\s*:\s*\S/iu;
-
 /** A class without its UI kit's prefix: `ant-pagination-item` → `pagination-item`. */
 export const withoutKitPrefix = (name: string): string => name.replace(KIT_PREFIX, '');

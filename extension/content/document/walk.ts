@@ -21,7 +21,7 @@ import { hasSearchBox, isDataGridCell, kindOf, roleOf, soleTextBox } from './cla
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { TABLE_ROLES } from './data-tables.ts';
-import { collapse, nameWords, readableToken, slug, truncate, withoutNamedItem } from './text.ts';
+import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { rootAbove, upAcross } from './shadow-parts.ts';
 import { choiceGroupWords, withoutChangingWords } from './names.ts';
 import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, nextElementOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
@@ -897,7 +897,7 @@ const KEY_HINT = /\b(?:alt|ctrl|control|shift|cmd|command|meta|option|opt)\s*\+\
 /** A section's name from its title; a count in brackets ("Inbox (3)") is left out, or every name in it would change with it. */
 function titleSlug(title: string): string {
   // A key to reach it ("Notifications alt+T", Sonner's toaster) is no part of its name.
-  title = withoutNamedItem(title.replace(KEY_HINT, ' '));
+  title = title.replace(KEY_HINT, ' ');
   // A count before one word ("12 Answers", "3 comments") is left out too: the 13th answer renamed every control under
   // it (explorer, session 49).
   const words = nameWords(title).replace(STEP_NUMBER, '').replace(COUNT_OF_ONE_WORD, '').replace(COUNT_AFTER, '');

@@ -106,11 +106,24 @@ test('a list named by the heading before it is named without the count the headi
   expect(names(doc)).toEqual(['backlog__items']);
 });
 
-test('a queue named by "Next from: Night Drive" is named by what comes before the colon; a one-letter class prefix is no word', () => {
+test('a one-letter class prefix is no word of a field\'s name (`q-title`, `p-name`)', () => {
   const track = (title: string, artist: string) => `<li class="queue-item"><span class="q-title">${title}</span><span class="q-artist">${artist}</span>
     <button aria-label="Remove ${title} from queue" class="q-remove">✕</button></li>`;
-  const doc = build(`<aside aria-label="Queue"><h3>Next from: Night Drive</h3><ul>${track('Tech Noir', 'Gunship')}${track('Resonance', 'HOME')}${track('Turbo Killer', 'Carpenter Brut')}</ul></aside>`);
-  const queue = list(doc, 'queue__next_from');
+  const doc = build(`<aside aria-label="Queue"><ul class="queue">${track('Tech Noir', 'Gunship')}${track('Resonance', 'HOME')}${track('Turbo Killer', 'Carpenter Brut')}</ul></aside>`);
+  const queue = list(doc, 'queue__items');
   expect(queue.fields).toEqual(['title', 'artist']);
   expect(queue.actions).toEqual(['remove']);
+});
+
+test('review: a short group of other controls is no list like its neighbour; counts said after a comma name nothing; a brand is no action', () => {
+  const setting = (label: string) => `<div class="setting-row"><label><input type="checkbox"> ${label}</label></div>`;
+  const settings = build(`<main><div class="card"><h2>Notifications</h2><div class="rows">${setting('Replies')}${setting('Mentions')}${setting('Digest')}</div></div>
+    <div class="card"><h2>Account</h2><div class="rows"><div class="setting-row"><button>Change password</button></div><div class="setting-row"><button>Delete account</button></div></div></div></main>`);
+  expect(names(settings)).toEqual(['notifications__items', 'account__change_password_button', 'account__delete_account_button']);
+  const reactions = build(`<article><h2>Post</h2><div class="reactions">${[['Thumbs up', 'thumb_up', 3], ['Heart', 'favorite', 5], ['Laugh', 'mood', 1]].map(([label, icon, n]) =>
+    `<button class="reaction" aria-label="${label}, ${n} reaction${n === 1 ? '' : 's'}"><span class="material-icons">${icon}</span> ${n}</button>`).join('')}</div></article>`);
+  expect(names(reactions)).toEqual(['post__thumbs_up_button', 'post__heart_button', 'post__laugh_button']);
+  const shoes = build(`<main><h2>Running</h2><ul class="grid">${['Nike Air Max', 'Nike Pegasus 40', 'Nike Vomero'].map((name, i) =>
+    `<li class="card"><a href="/p/${i}">${name}</a> <span class="price">$1${i}0</span><button class="fav" aria-label="${i === 1 ? 'Remove' : 'Save'} ${name} ${i === 1 ? 'from' : 'to'} wishlist">♡</button></li>`).join('')}</ul></main>`);
+  expect(list(shoes, 'running__grid').actions).toContain('wishlist');
 });
