@@ -122,13 +122,16 @@ function tableOf(list: DetectedList): Element | undefined {
 }
 
 /** The heading just before an element, if any. */
-function headingBefore(el: Element): string {
+function headingBefore(el: Element, forName = false): string {
   let prev = previousElementOf(el);
   // Past a few buttons that act on the list ("Select all", "Clear all" between a filter's heading and its boxes:
   // explorer, session 48, the airlines were `items`).
   for (let skipped = 0; prev && skipped < 3 && LIST_BUTTONS.has(kindOf(prev) ?? ''); skipped++) prev = previousElementOf(prev);
-  // Without what changes as the page lives: a board column's count of cards ("To do <span>3</span>": `to_do_3`).
-  return prev && /^H[1-6]$/.test(tagOf(prev)) ? withoutChangingWords(prev, textOf(prev, 120), true) : '';
+  if (!prev || !/^H[1-6]$/.test(tagOf(prev))) return '';
+  // A name without what changes as the page lives: a board column's count of cards ("To do <span>3</span>": was
+  // `to_do_3`). The description keeps it, and an account's number ("ending in 4821").
+  const words = textOf(prev, 120);
+  return forName ? withoutChangingWords(prev, words, true) : words;
 }
 const LIST_BUTTONS: ReadonlySet<string> = new Set(['button', 'link']);
 
@@ -235,7 +238,7 @@ function sectionCards(cards: readonly { item: Element; heading: Element }[], can
 const NAMING_BLOCKS = 'main, nav, header, footer, aside, article, section, form, dialog, body, [role=main], [role=navigation], [role=banner], '
   + '[role=contentinfo], [role=complementary], [role=region], [role=dialog], [role=alertdialog], [role=form], [role=search], [role=tabpanel]';
 
-function listLabels(list: DetectedList): string[] {
+function listLabels(list: DetectedList, forName = false): string[] {
   const el = list.container;
   const out = ariaLabels(el);
   const table = tableOf(list);
@@ -258,7 +261,7 @@ function listLabels(list: DetectedList): string[] {
   // Not the heading before a labelled landmark the list fills, or one that starts with its own heading (a pull
   // request's title before its tabs' `nav`, a product's before its `section` of reviews: the lists were named after
   // the title, renamed with every pull request or product; explorer, session 50).
-  if (!matchesOf(el, NAMING_BLOCKS) || (!ariaLabels(el).some(Boolean) && !startsWithHeading(el))) out.push(headingBefore(el));
+  if (!matchesOf(el, NAMING_BLOCKS) || (!ariaLabels(el).some(Boolean) && !startsWithHeading(el))) out.push(headingBefore(el, forName));
   out.push(legendAround(el, list.members.every((m) => m.kind === 'radio')));
   const token = (list.namedBy && ownClasses(list.namedBy).map(listToken).find(Boolean)) ?? listToken(idOf(el)) ?? ownClasses(el).map(listToken).find(Boolean);
   if (token) out.push(token);
@@ -551,7 +554,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const labels = listLabels(list);
     const label = labels[0] ?? '';
     // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
-    const own = list.name ?? labels.map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? list.fallbackName ?? fallback;
+    const own = list.name ?? listLabels(list, true).map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? list.fallbackName ?? fallback;
     const total = declaredTotal(list.container, list.items);
     const table = tableOf(list);
     const sort = table ? sortedBy(table, list.fields) : undefined;
