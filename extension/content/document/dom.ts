@@ -3,7 +3,7 @@ import { collapse } from './text.ts';
 import { besideLabel } from './beside-label.ts';
 import { showsChoice, triggerParts } from './choice-shown.ts';
 import { openOrClosedShadowRoot } from '../../platform/dom.ts';
-import { attr, attrNames, checkVisibilityOf, classNameOf, childElementCountOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { attr, attrNames, checkVisibilityOf, childElementCountOf, classNameOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, hasAttrs, hasCheckVisibility, idOf, localNameOf, namespaceOf, nextElementOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, openShadowOf, ownerDocOf, parentOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export type Root = Document | ShadowRoot;
 
@@ -205,13 +205,27 @@ export function ligatureIcon(el: Element, tag = tagOf(el)): boolean {
   return tag === 'MAT-ICON' || LIGATURE_CLASS.test(classNameOf(el));
 }
 
+/** The font icons in `el` (a few at most). */
+const ligatureIconsIn = (el: Element): Element[] => Array.from(queryAllOf(el, '*')).slice(0, 40).filter((inner) => ligatureIcon(inner));
+
+/** `el`'s words (as read from it) without its font icons' ligatures, in order ("delete Delete" → "Delete"). */
+export function withoutLigatures(el: Element, words: string, icons = ligatureIconsIn(el)): string {
+  let out = words;
+  let from = 0;
+  for (const icon of icons) {
+    const ligature = collapse(textContentOf(icon) ?? '');
+    const at = ligature ? out.indexOf(ligature, from) : -1;
+    if (at < 0) continue;
+    out = `${out.slice(0, at)} ${out.slice(at + ligature.length)}`;
+    from = at + 1;
+  }
+  return out === words ? words : collapse(out);
+}
+
 /** An element whose only letters are its font icons' ligatures ("mic", "call_end"; a badge's count beside them is no word). */
 export function wordsOnlyInLigatures(el: Element): boolean {
-  const icons = Array.from(queryAllOf(el, '*')).slice(0, 20).filter((inner) => ligatureIcon(inner));
-  if (!icons.length) return false;
-  let shown = collapse(textContentOf(el) ?? '');
-  for (const icon of icons) shown = shown.replace(collapse(textContentOf(icon) ?? ''), ' ');
-  return !/\p{L}/u.test(shown);
+  const icons = ligatureIconsIn(el);
+  return icons.length > 0 && !/\p{L}/u.test(withoutLigatures(el, collapse(textContentOf(el) ?? ''), icons));
 }
 
 const LIGATURE_CLASS = /(?:^|\s)(?:material-(?:icons|symbols)(?:-[a-z]+)*|google-symbols)(?:\s|$)/;

@@ -5,7 +5,7 @@
 import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, ligatureIcon, wordsOnlyInLigatures, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInPictures } from './dom.ts';
+import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, ligatureIcon, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInLigatures, wordsOnlyInPictures } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
@@ -1127,13 +1127,28 @@ function fewRowsLikeLists(lists: readonly DetectedList[], candidates: readonly C
       const members = new Map(items.map((item) => [item, freeIn(item)] as const).filter(([, own]) => own.length));
       // Rows of the same controls: a settings card's "Change password" row is no row of the switches' list beside it.
       if (!members.size || [...members.values()].flat().some((m) => !kinds.has(m.kind))) continue;
-      const cards = new Map(list.items.map((item) => [item, list.members.filter((m) => containsOf(item, m.el))] as const));
+      const cards = membersByItem(list);
       for (const [item, own] of members) cards.set(item, own);
       const small = listOf(box, items, members, cache, cards);
       if (small) found.push(small);
     }
   }
   return found;
+}
+
+/** A list's members by the item each is in. */
+function membersByItem(list: DetectedList): Map<Element, Candidate[]> {
+  const byItem = new Map(list.items.map((item) => [item, [] as Candidate[]] as const));
+  for (const member of list.members) {
+    for (let at: Element | null = member.el; at && at !== list.container; at = parentOf(at)) {
+      const own = byItem.get(at);
+      if (own) {
+        own.push(member);
+        break;
+      }
+    }
+  }
+  return byItem;
 }
 
 /** Boxes matching `selector` under the nearest of `box`'s ancestors (up to GROUPS_APART) that holds any, not `box`. */

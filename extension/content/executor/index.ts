@@ -8,7 +8,7 @@
 import { ActionError, NavigationError, NotFoundError, PageUnresponsiveError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
 import { MAX_COLUMN_TEXTS, WATCH_MAX_MS } from '../../protocol/list-reads.ts';
-import { accessibleName, forgetClosedRoots, glyphButtonsIn, ligatureIcon, shownItem, styleOf, tagOf, textOf, wordsOnlyInLigatures, wordsOnlyInPictures } from '../document/dom.ts';
+import { accessibleName, forgetClosedRoots, glyphButtonsIn, shownItem, styleOf, tagOf, textOf, withoutLigatures, wordsOnlyInLigatures, wordsOnlyInPictures } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { headingOfWordless, linkContinuation } from '../document/wordless.ts';
 import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
@@ -340,22 +340,6 @@ function withoutGlyphs(el: Element, words: string): string {
   return out === words ? words : clean(out);
 }
 
-/** Words without the ligatures of the font icons among them ("delete" of `<i class="material-icons">delete</i>Delete`). */
-function withoutLigatures(el: Element, words: string): string {
-  if (el.childElementCount === 0 || wordsOnlyInLigatures(el)) return words;
-  const icons = Array.from(el.querySelectorAll('*')).slice(0, 200).filter((inner) => ligatureIcon(inner));
-  let out = words;
-  let from = 0;
-  for (const icon of icons) {
-    const ligature = clean(icon.textContent);
-    const at = ligature ? out.indexOf(ligature, from) : -1;
-    if (at < 0) continue;
-    out = `${out.slice(0, at)} ${out.slice(at + ligature.length)}`;
-    from = at + 1;
-  }
-  return out === words ? words : clean(out);
-}
-
 function readOwnText(el: Element): string {
   // A password, code or card field reads as nothing, whatever it is made of (an input, a textbox, a select).
   if (isSensitive(el)) return '';
@@ -372,7 +356,9 @@ function readOwnText(el: Element): string {
   // What the page shows (innerText: styles applied, what a style sheet hides left out, words as drawn); where it shows
   // no words, an image's alt text or an icon's title, as the document's samples give them ("LWN.net Logo", not "").
   // A permalink's "#" reads as the heading it stands for (wordless.ts), as the document shows it.
-  const drawn = withoutLigatures(el, clean((el as HTMLElement).innerText ?? el.textContent));
+  // A font icon's ligature beside words is no word of them ("Delete", not "deleteDelete").
+  const shownAll = clean((el as HTMLElement).innerText ?? el.textContent);
+  const drawn = el.childElementCount > 0 && !wordsOnlyInLigatures(el) ? withoutLigatures(el, shownAll) : shownAll;
   // An icon button named by its own label reads as it ("Next photo", not its picture's title "Chevron Right").
   // So does one that shows only a font icon's ligature ("mic_off"), as the samples give it.
   const ligatures = el.childElementCount > 0 && wordsOnlyInLigatures(el);
