@@ -221,4 +221,35 @@ describe('data tables as lists', () => {
       total: $${items.name}.map((i) => Number(i.price.text().replace("€", ""))).reduce((a, b) => a + b, 0) })`);
     expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { socks: '€36.00', total: 165 } });
   }, 120_000);
+
+  // Explorer, session 60: WordPress's posts table (wp-admin/edit.php) was a list of texts with no action at all (a row
+  // had more controls than an item may), its row actions a list of 24 links, its hidden Quick Edit data in the title.
+  test('WordPress\'s posts: a list whose row actions a script uses, hidden until hover; no hidden data read', async () => {
+    const row = (id: number, title: string, state: string, author: string, tag: string) => `<tr id="post-${id}"><th scope="row" class="check-column"><input id="cb-select-${id}" type="checkbox" value="${id}"><label for="cb-select-${id}"><span class="screen-reader-text">Select ${title}</span></label></th>
+      <td class="title column-title"><strong><a class="row-title" href="#edit-${id}" aria-label="“${title}” (Edit)">${title}</a>${state ? ` — <span class="post-state">${state}</span>` : ''}</strong>
+      <div class="hidden" id="inline_${id}"><div class="post_title">${title}</div><div class="post_name">${title.toLowerCase().replace(/ /g, '-')}</div></div>
+      <div class="row-actions"><span class="edit"><a href="#edit-${id}" aria-label="Edit “${title}”">Edit</a> | </span><span class="inline"><button type="button" class="editinline" aria-label="Quick edit “${title}” inline">Quick Edit</button> | </span><span class="trash"><a href="#trash-${id}" class="submitdelete" aria-label="Move “${title}” to the Trash" onclick="event.preventDefault(); this.closest('tr').remove()">Trash</a> | </span><span class="view"><a href="#view-${id}" aria-label="View “${title}”">View</a></span></div>
+      <button type="button" class="toggle-row"><span class="screen-reader-text">Show more details</span></button></td>
+      <td><a href="#author-${author}">${author}</a></td><td><a href="#cat-${tag}">${tag}</a></td><td><a href="#tag-${tag}">${tag}</a>, <a href="#tag-${id}">${title.split(' ')[0]}</a></td>
+      <td><a href="#comments-${id}"><span aria-hidden="true">5</span><span class="screen-reader-text">5 comments</span></a></td><td>Published<br>2024/03/0${id % 9}</td></tr>`;
+    await app.tab.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), `<style>.hidden{display:none}.row-actions{position:relative;left:-9999em}tr:hover .row-actions{position:static}
+      .screen-reader-text{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(1px,1px,1px,1px)}</style>
+      <section><h2>Posts</h2><table class="wp-list-table"><thead><tr><td class="check-column"><input type="checkbox" id="cb-all"><label for="cb-all"><span class="screen-reader-text">Select All</span></label></td>
+      <th>Title</th><th>Author</th><th>Categories</th><th>Tags</th><th>Comments</th><th>Date</th></tr></thead><tbody id="the-list">
+      ${row(41, '48 Hours in Rome', '', 'Elena', 'Italy')}${row(44, 'Street Food in Hanoi', 'Draft', 'Elena', 'Asia')}${row(39, 'Lisbon on a Budget', 'Scheduled', 'Marco', 'Europe')}</tbody></table></section>`);
+    app.doc = ((await sendFromPage(app.panel, envelope('page.document', { tabId: app.tabId }))) as { payload: PageDocument }).payload;
+    const posts = listShowing('48 Hours in Rome');
+    expect(posts.count).toBe(3);
+    expect(posts.actions, JSON.stringify(posts)).toEqual(expect.arrayContaining(['select', 'title', 'edit', 'trash']));
+    expect(posts.fields).toContain('post_state');
+    expect(posts.fields).not.toEqual(expect.arrayContaining(['post_title']));
+    expect(posts.fields).not.toEqual(expect.arrayContaining(['post_name']));
+    const read = await run(`const drafts = $${posts.name}.filter((p) => p.post_state.exists() && p.post_state.text() === "Draft");
+      drafts[0].select.check();
+      const title = drafts[0].title.text();
+      drafts[0].trash.click();
+      done({ title, drafts: drafts.length })`);
+    expect(read, JSON.stringify(read)).toMatchObject({ status: 'done', result: { title: 'Street Food in Hanoi', drafts: 1 } });
+    expect(await app.tab.evaluate(() => [...document.querySelectorAll('#the-list tr')].map((tr) => tr.id))).toEqual(['post-41', 'post-39']);
+  }, 120_000);
 });

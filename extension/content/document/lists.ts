@@ -50,8 +50,10 @@ const SMALL_LIST = 8;
 const MAX_COMMANDS = 16;
 const MAX_ITEM_ELEMENTS = 250;
 const MAX_ITEM_CANDIDATES = 12;
+const MAX_ROW_CANDIDATES = 24;
 const MAX_DEPTH = 8;
 const MAX_SLOTS = 10;
+const MAX_ROW_SLOTS = 14;
 const SAMPLES = 3;
 const STATE_CLASS = /^(is-|has-)|^(active|selected|current|unread|read|hidden|visible|new|odd|even|first|last|focus|hover|disabled|checked|lazyload|lazyloaded|lazyloading)$/i;
 
@@ -539,6 +541,10 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
     // A field alone in a column under a header ("Role" over selects labelled "Role for Ava Thompson"): the column.
     const column = slug(prefix) && (FORM_FIELD_KINDS.has(slot.kind) || FORM_CHOICE_KINDS.has(slot.kind)) ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
     if (column && soleControlOfCell(slot.sample)) return column;
+    // Words every one shows alike where the labels say more ("Trash" labelled "Move “48 Hours in Rome” to the Trash":
+    // `trash`, was `move`), unless the labels' opening says more than they do ("More" for "More actions for …").
+    const shown = (slot.kind === 'button' || slot.kind === 'link') && new Set(slot.texts).size === 1 && slot.texts.length >= 2 ? slot.texts[0]! : '';
+    if (slug(prefix) && /\p{L}/u.test(shown) && slug(shown) && shown.trim().split(/\s+/).length >= slug(prefix, said ? 3 : 2).split('_').length) return slug(shown, 3);
     if (slug(prefix)) return slug(prefix, said ? 3 : 2);
     // A word every button says, whatever else it says of its item ("Mute Jonas Berg's microphone", "Priya Raman's
     // microphone is off": `microphone`, was its box's class, `actions`; explorer, session 59).
@@ -554,7 +560,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // their classes first.
   const header = byColumn ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
   if (header && fillsItsCell(slot.sample)) return header;
-  const cls = fieldClass(slot.sample, withBlock);
+  const cls = withBlock ? fieldClass(slot.sample, true) : withoutItemClass(slot, fieldClass(slot.sample));
   // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
   const own = cls && slot.indexed ? cls.replace(/[-_]?\d+$/, '') : cls;
   // A class cut to a few letters (`pr`, `dur`) over words that say what they are (prices, spans of time): those words.
@@ -575,7 +581,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // A link alone in a wrapper that says what it is (`span.c-message__sender > a`: `sender`, was `link`; explorer, session 50).
   const wrapper = slot.kind === 'link' ? parentOf(slot.sample) : null;
   const sole = wrapper && childrenOf(wrapper).length === 1 && ![...slot.found.keys()].includes(wrapper);
-  const wrapperClass = sole ? fieldClass(wrapper) ?? templateId([...slot.found.values()].map((el) => parentOf(el)!)) : undefined;
+  const wrapperClass = sole ? withoutItemClass(slot, fieldClass(wrapper)) ?? templateId([...slot.found.values()].map((el) => parentOf(el)!)) : undefined;
   if (wrapperClass && slug(wrapperClass, 3)) return slug(wrapperClass.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
   // A button only one item has (the open message's "Reply" among folded ones): its verb, not `button`.
   // So is a field only one item has (a plan card's "Seats"): its label's words, not `text_input`.
@@ -592,6 +598,26 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   return TAG_FIELD[tagOf(slot.sample)] ?? (wrapped && clippedClass(wrapped) ? valueName(slot.texts) : undefined) ?? wrapped
     ?? STRUCK_FIELD[tagOf(slot.sample)] ?? measureName(slot.texts) ?? 'text';
 }
+
+/**
+ * A part's class that starts with its item's (or that of the one box the item wraps) and a word (`docs-sheet-tab-name`
+ * in `.docs-sheet-tab`, `search-result-snippet` in `.search-result`): that word says what the part is (`name`,
+ * `snippet`). Not a box's within the item (a badge's `badge-text` is no `text`), nor a word that says nothing alone.
+ */
+function withoutItemClass(slot: SlotStats, cls: string | undefined): string | undefined {
+  if (!cls || slot.selector === ':scope') return cls;
+  const item = [...slot.found].find(([, el]) => el === slot.sample)?.[0];
+  let best = '';
+  for (let box = item; box && box !== slot.sample && containsOf(box, slot.sample); box = childElementCountOf(box) === 1 ? firstElementChildOf(box) ?? undefined : undefined) {
+    for (const own of classListOf(box)) {
+      if (own.length > best.length && cls.length > own.length + 2 && cls.startsWith(own) && /^[-_]/.test(cls.slice(own.length))) best = own;
+    }
+  }
+  const rest = best ? cls.slice(best.length + 1).replace(/^[-_]+/, '') : '';
+  return /^[A-Za-z]{2}/.test(rest) && !VAGUE_PART_WORDS.has(rest.toLowerCase()) && !GENERIC_CLASS_WORDS.has(rest.toLowerCase()) ? rest : cls;
+}
+
+const VAGUE_PART_WORDS: ReadonlySet<string> = new Set(['text', 'txt', 'value', 'val', 'item', 'content', 'inner', 'main', 'data', 'info', 'wrapper', 'wrap', 'box', 'el']);
 
 /** Every item's words a span of time ("24 min", "1 hr 12 min", "2h 15m") or a length ("5.1 miles", "800 m"). */
 const DURATION = /^(?:\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|d|days?)\b\s*)+$/i;
@@ -1333,7 +1359,9 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   const members = [...memberMap.values()].flat();
   // A table's rows: as many with controls as there are rows, up to three (two Cancel buttons in six orders are no list).
   if (!column && memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems(memberMap.size, items[0]!))) return undefined;
-  if ([...memberMap.values()].some((m) => m.length > MAX_ITEM_CANDIDATES)) return undefined;
+  // A table's rows hold more (WordPress's posts: a box, the title, four row actions, author, categories, tags, counts).
+  const most = tagOf(items[0]!) === 'TR' || roleOf(items[0]!) === 'row' ? MAX_ROW_CANDIDATES : MAX_ITEM_CANDIDATES;
+  if ([...memberMap.values()].some((m) => m.length > most)) return undefined;
   // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
   if (formRows(memberMap) || formGrid(memberMap)) return undefined;
   const settings = column ? undefined : headedSettings(items, memberMap);
@@ -1735,12 +1763,31 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   });
   // A text inside another field's text (a date in bold in "FREE delivery Tue, Mar 12") says nothing more: not a field.
   // The item's own words hold every part; its parts stay fields (a price beside its name).
+  // A bare `<strong>` around a control and words beside it (WordPress: a post's title link and "— Draft") is no field:
+  // its parts are.
+  const wrapsControl = (slot: SlotStats) => slot.kind === 'text' && WORD_TAGS.has(tagOf(slot.sample)) && !fieldClass(slot.sample)
+    && frequent.some((control) => control.kind !== 'text' && [...slot.found].every(([item, el]) => {
+      const inside = control.found.get(item);
+      return !!inside && inside !== el && containsOf(el, inside);
+    }));
+  // Words of a box's `<label for>` read out only say what the box's name says (WordPress: "Select 48 Hours in Rome"); a
+  // shown label is the item's words (a checklist's "Ferns", a card's title).
+  const labelsControl = (slot: SlotStats) => slot.kind === 'text' && [...slot.found].every(([item, el]) => {
+    if (!hiddenFromEye(el)) return false;
+    const control = (closestOf(el, 'label') as HTMLLabelElement | null)?.control;
+    return !!control && frequent.some((other) => other.kind !== 'text' && other.found.get(item) === control);
+  });
+  const outer = frequent.filter((slot) => slot.kind === 'text' && slot.selector !== ':scope' && !wrapsControl(slot));
+  // Words the page's styles hide in every item (WordPress keeps each post's data for Quick Edit in a `display: none` box).
+  const unseen = (slot: SlotStats) => slot.kind === 'text' && [...slot.found.values()].every((el) => checkVisibilityOf(el) === false);
   const worth = frequent.filter((slot) => slot.kind !== 'text'
-    || !frequent.some((other) => other !== slot && other.kind === 'text' && other.selector !== ':scope' && holdsIn(other, slot)));
-  // Past MAX_SLOTS the controls stay (a card's "Add to cart" after ten texts), texts fill the rest, in order.
+    || (!wrapsControl(slot) && !labelsControl(slot) && !unseen(slot) && !outer.some((other) => other !== slot && holdsIn(other, slot))));
+  // Past MAX_SLOTS the controls stay (a card's "Add to cart" after ten texts), texts fill the rest, in order. A table's
+  // row keeps a few texts past ten controls (WordPress's posts: a draft's state, the date after the row actions).
+  const most = tagOf(items[0]!) === 'TR' || roleOf(items[0]!) === 'row' ? MAX_ROW_SLOTS : MAX_SLOTS;
   const controls = worth.filter((slot) => slot.kind !== 'text').slice(0, MAX_SLOTS);
-  const texts = worth.filter((slot) => slot.kind === 'text').slice(0, MAX_SLOTS - controls.length);
-  const chosen = worth.length <= MAX_SLOTS ? worth : [...controls, ...texts].sort((a, b) => a.order - b.order);
+  const texts = worth.filter((slot) => slot.kind === 'text').slice(0, most - controls.length);
+  const chosen = worth.length <= most ? worth : [...controls, ...texts].sort((a, b) => a.order - b.order);
   // Words that are a control's whole words, in an element with no class to name them (a job's title link around its
   // `<strong>`): the control is the field, not a `strong` beside a `title` link (explorer, session 51).
   const wholeWordsOf = (slot: SlotStats) => slot.kind === 'text' && WORD_TAGS.has(tagOf(slot.sample)) && !fieldClass(slot.sample) && chosen.some((control) => control.kind !== 'text'

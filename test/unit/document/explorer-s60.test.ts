@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+/**
+ * Session 60: parts named by their item's class and a word, a table's rows with many controls (WordPress's posts),
+ * row actions named by the word they show.
+ */
+import { expect, test } from 'vitest';
+import { build, list } from './helpers.ts';
+
+test('a part whose class is its item\'s class and a word is named by that word; a box\'s within the item keeps it', () => {
+  const tab = (name: string, selected: boolean) => `<div role="tab" aria-selected="${selected}" class="docs-sheet-tab" tabindex="0"><span class="docs-sheet-tab-name">${name}</span></div>`;
+  const result = (title: string) => `<div class="search-result"><h3 class="search-result-title"><a href="/r/${title}">${title} result</a></h3><p class="search-result-snippet">Words about ${title}</p></div>`;
+  const card = (title: string, due: string) => `<li class="task-card"><span class="task-card-title">${title}</span><span class="badge"><span class="badge-text">${due}</span></span><button>Open</button></li>`;
+  const doc = build(`<main><h2>Sheets</h2><div role="tablist" aria-label="Sheets">${tab('Sheet1', true)}${tab('Receipts', false)}${tab('Notes', false)}</div>
+    <h2>Results</h2><div class="results">${result('First')}${result('Second')}${result('Third')}</div>
+    <h2>Tasks</h2><ul class="tasks">${card('Write notes', 'Jun 1')}${card('Fix login', 'Jun 2')}${card('Ship it', 'Jun 3')}</ul></main>`);
+  expect(list(doc, 'sheets__items').fields).toEqual(['name']);
+  expect(list(doc, 'results__items').fields).toEqual(['title', 'snippet']);
+  expect(list(doc, 'results__items').samples[0]).toEqual({ title: 'First result', snippet: 'Words about First' });
+  // `badge-text` in `.badge`, a box of the card: `text` alone would say nothing.
+  expect(list(doc, 'tasks__items').fields).toEqual(['title', 'badge_text']);
+});
+
+/** WordPress's posts table, as wp-admin/edit.php writes it (trimmed): a box, the title, four row actions, more links. */
+const wordPressRow = (id: number, title: string, state: string, tags: string[]) => `<tr id="post-${id}" class="iedit">
+  <th scope="row" class="check-column"><input id="cb-select-${id}" type="checkbox" name="post[]" value="${id}"><label for="cb-select-${id}"><span class="screen-reader-text">Select ${title}</span></label></th>
+  <td class="title column-title has-row-actions column-primary"><strong><a class="row-title" href="post.php?post=${id}&amp;action=edit" aria-label="“${title}” (Edit)">${title}</a>${state ? ` — <span class="post-state">${state}</span>` : ''}</strong>
+   <div class="row-actions"><span class="edit"><a href="post.php?post=${id}&amp;action=edit" aria-label="Edit “${title}”">Edit</a> | </span><span class="inline"><button type="button" class="button-link editinline" aria-label="Quick edit “${title}” inline" aria-expanded="false">Quick Edit</button> | </span><span class="trash"><a href="post.php?post=${id}&amp;action=trash" class="submitdelete" aria-label="Move “${title}” to the Trash">Trash</a> | </span><span class="view"><a href="/?p=${id}" aria-label="View “${title}”">View</a></span></div>
+   <button type="button" class="toggle-row"><span class="screen-reader-text">Show more details</span></button></td>
+  <td class="author column-author"><a href="edit.php?author=1">Elena</a></td>
+  <td class="categories column-categories"><a href="edit.php?category_name=travel">Travel</a></td>
+  <td class="tags column-tags">${tags.map((tag) => `<a href="edit.php?tag=${tag}">${tag}</a>`).join(', ')}</td>
+  <td class="comments column-comments"><a href="edit-comments.php?p=${id}" class="post-com-count"><span aria-hidden="true">5</span><span class="screen-reader-text">5 comments</span></a><a href="edit-comments.php?p=${id}&amp;s=moderated" class="post-com-count"><span aria-hidden="true">1</span><span class="screen-reader-text">1 pending comment</span></a></td>
+  <td class="date column-date">Published<br>2024/03/0${id % 9} at 9:14 am</td></tr>`;
+
+test('a table\'s rows with a dozen controls each are a list; a row action is named by the word it shows', () => {
+  const doc = build(`<main><h1>Posts</h1><style>.screen-reader-text{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(1px,1px,1px,1px)}</style>
+    <table class="wp-list-table"><thead><tr><td class="check-column"><input id="cb-select-all-1" type="checkbox"><label for="cb-select-all-1"><span class="screen-reader-text">Select All</span></label></td>
+    <th>Title</th><th>Author</th><th>Categories</th><th>Tags</th><th>Comments</th><th>Date</th></tr></thead>
+    <tbody id="the-list">${wordPressRow(41, '48 Hours in Rome', '', ['food', 'city break', 'italy'])}${wordPressRow(44, 'Street Food in Hanoi', 'Draft', [])}${wordPressRow(39, 'Lisbon on a Budget', 'Scheduled', ['budget'])}</tbody></table></main>`);
+  const posts = list(doc, 'posts__the_list');
+  expect(posts.actions).toEqual(expect.arrayContaining(['select', 'title', 'edit', 'quick_edit', 'trash']));
+  // The bare `<strong>` around the title link and " — Draft" is no field; the state is.
+  expect(posts.fields).toContain('post_state');
+  expect(posts.samples[1]).toMatchObject({ title: 'Street Food in Hanoi', post_state: 'Draft' });
+  // The box's label, read out only, says what the box's name says.
+  expect(posts.fields).not.toContain('screen_reader_text');
+});
+
+test('a checklist\'s shown labels stay the items\' words', () => {
+  const row = (name: string) => `<div class="opt"><input type="checkbox" id="o-${name}"><label for="o-${name}">${name}</label></div>`;
+  const doc = build(`<main><h2>Status</h2><div class="opts">${row('Active')}${row('Invited')}${row('Suspended')}</div></main>`);
+  expect(list(doc, 'status__opts').samples[0]).toMatchObject({ label: 'Active' });
+});
