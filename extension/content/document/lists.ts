@@ -1763,9 +1763,10 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   });
   // A text inside another field's text (a date in bold in "FREE delivery Tue, Mar 12") says nothing more: not a field.
   // The item's own words hold every part; its parts stay fields (a price beside its name).
-  // A bare `<strong>` around a control and words beside it (WordPress: a post's title link and "— Draft") is no field:
-  // its parts are.
+  // A bare `<strong>` around a control and other parts (WordPress: a post's title link and "— Draft") is no field: its
+  // parts are. Words of its own are no part (a facet's `<span><input> Nonstop</span>`: the span is the words).
   const wrapsControl = (slot: SlotStats) => slot.kind === 'text' && WORD_TAGS.has(tagOf(slot.sample)) && !fieldClass(slot.sample)
+    && [...slot.found.values()].every((el) => !ownText(el, /[\p{L}\p{N}]/u))
     && frequent.some((control) => control.kind !== 'text' && [...slot.found].every(([item, el]) => {
       const inside = control.found.get(item);
       return !!inside && inside !== el && containsOf(el, inside);

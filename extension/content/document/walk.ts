@@ -24,7 +24,7 @@ import { TABLE_ROLES } from './data-tables.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { rootAbove, upAcross } from './shadow-parts.ts';
 import { choiceGroupWords, withoutChangingWords } from './names.ts';
-import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, nextElementOf, checkVisibilityOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, nextElementOf, checkVisibilityOf, childElementCountOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface SectionRef {
   name: string;
@@ -261,7 +261,7 @@ function containerFrameOf(el: Element, kind: SectionKind, parent: Frame, repeats
   // A post's own buttons (Discourse's `nav.post-controls` in every post): its item's, not a section of the page's
   // (a footer's columns, each a nav of links, stay sections).
   const inner = parentOf(el);
-  if (kind === 'nav' && inner && queryOf(el, 'button, [role=button]') && partInItem(inner, parent.el, repeats, 'NAV')) return undefined;
+  if (kind === 'nav' && inner && queryOf(el, 'button, [role=button]') && (partInItem(inner, parent.el, repeats, 'NAV') || inFeedPost(el, parent.el, repeats))) return undefined;
   if (kind === 'dialog' || kind === 'form' || kind === 'search') {
     const heading = innerHeading(el);
     if (heading) return { el, section: section(titleSlug(heading), heading, kind), fixed: true, heading: undefined };
@@ -410,28 +410,42 @@ function likeCount(node: Element, parent: Element, cache: RepeatCache): number {
  * `article aria-labelledby` each post), an item of their list, not a section each (explorer, session 52). A document's
  * labelled `<section>`s of one shape (MDN's "Syntax", "Parameters"…) stay sections.
  */
-function labelledRepeat(el: Element, cache: RepeatCache): boolean {
+function labelledRepeat(article: Element, cache: RepeatCache): boolean {
+  // What repeats may be a box around each (Discourse's `div.topic-post > article[role=region]`), its classes saying
+  // more of one post than of another (`topic-owner`): such boxes are alike by tag and first class.
+  let el = article;
+  for (let up = parentOf(el), steps = 0; up && steps < 2 && childElementCountOf(up) === 1; up = parentOf(up), steps++) el = up;
   const parent = parentOf(el);
-  if (!parent || moreElementsThan(el, MAX_REPEAT_ELEMENTS)) return false;
-  const same = likeCount(el, parent, cache);
-  if (same < 3 || same * 2 < childrenOf(parent).length) return false;
+  if (!parent || moreElementsThan(article, MAX_REPEAT_ELEMENTS)) return false;
+  const keyOf = el === article ? repeatKey : wrapKey;
+  const same = el === article ? likeCount(el, parent, cache) : 0;
+  if (el === article && (same < 3 || same * 2 < childrenOf(parent).length)) return false;
   // Of one shape too: a page's "Orders", "Catalogue" and "Details" sections are like only by tag. Shapes are counted
   // once per parent (a feed of 1,500 posts asks 1,500 times: review, session 52).
+  likeCount(el, parent, cache);
   const counts = cache.get(parent)!;
   if (!counts.has(SHAPES_COUNTED)) {
     counts.set(SHAPES_COUNTED, 1);
     for (const sibling of Array.from(childrenOf(parent))) {
-      const shapeKey = `shape ${repeatKey(sibling)} ${childShape(sibling)}`;
-      counts.set(shapeKey, (counts.get(shapeKey) ?? 0) + 1);
+      for (const key of [`shape ${repeatKey(sibling)} ${childShape(sibling)}`, `shape ${wrapKey(sibling)} ${childShape(sibling)}`]) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  return (counts.get(`shape ${repeatKey(el)} ${childShape(el)}`) ?? 0) >= 3;
+  const shaped = counts.get(`shape ${keyOf(el)} ${childShape(el)}`) ?? 0;
+  return shaped >= 3 && (el === article || shaped * 2 >= childrenOf(parent).length);
 }
+const wrapKey = (el: Element) => `wrap ${tagNameOf(el)}.${classNameOf(el).trim().split(/\s+/)[0] ?? ''}`;
 const SHAPES_COUNTED = 'shapes counted';
 const childShape = (el: Element): string => Array.from(childrenOf(el), tagOf).join(',');
 const MAX_REPEAT_ELEMENTS = 250;
 
+/** In a post of a feed (see labelledRepeat) inside `stop`: the post's own part, however big the post. */
+function inFeedPost(el: Element, stop: Element | null, cache: RepeatCache): boolean {
+  const post = closestOf(el, 'article,[role=article]');
+  return !!post && post !== stop && (!stop || containsOf(stop, post)) && labelledRepeat(post, cache);
+}
+
 function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): boolean {
+  if (inFeedPost(heading, stop, cache)) return true;
   // Through shadow roots: a card drawn in its own root (`<product-card>`) is a repeat of the grid it is in.
   let node: Element | null = upAcross(heading);
   for (let depth = 0; node && node !== stop && depth < 5; depth++, node = upAcross(node)) {

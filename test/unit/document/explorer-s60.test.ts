@@ -50,4 +50,24 @@ test('a checklist\'s shown labels stay the items\' words', () => {
   const row = (name: string) => `<div class="opt"><input type="checkbox" id="o-${name}"><label for="o-${name}">${name}</label></div>`;
   const doc = build(`<main><h2>Status</h2><div class="opts">${row('Active')}${row('Invited')}${row('Suspended')}</div></main>`);
   expect(list(doc, 'status__opts').samples[0]).toMatchObject({ label: 'Active' });
+  // A bare span around the box and its words is those words (a facet's "Nonstop" beside its count).
+  const facet = (name: string, count: number) => `<label class="facet__option"><span><input type="checkbox" name="stops"> ${name}</span><span class="facet__count">${count}</span></label>`;
+  const stops = build(`<main><fieldset class="facet"><legend>Stops</legend>${facet('Nonstop', 12)}${facet('1 stop', 48)}${facet('2+ stops', 9)}</fieldset></main>`);
+  expect(list(stops, 'main__stops').samples[0]).toMatchObject({ text: 'Nonstop', count: '12' });
+});
+
+test('posts each a labelled region in a box of its own (Discourse) are a list, their controls no `nav` section', () => {
+  const post = (n: number, who: string, extra: string) => `<div class="topic-post clearfix${extra}" id="post_${n}">
+    <article aria-label="post #${n} by @${who}" role="region" class="boxed onscreen-post"><div class="row"><div class="topic-body">
+      <div role="heading" aria-level="2" class="topic-meta-data"><span class="username"><a href="/u/${who}">${who}</a></span> <a class="post-date" href="/t/1/${n}">Mar ${n}</a></div>
+      <div class="cooked"><p>Words of post ${n} by ${who}.</p></div>
+      <nav class="post-controls"><div class="actions"><button class="reply" aria-label="Reply to post #${n} by @${who}">Reply</button></div></nav>
+    </div></div></article></div>`;
+  const doc = build(`<main><h1>Upgrading breaks backups</h1><div class="post-stream">${post(1, 'jgarcia', ' topic-owner')}${post(2, 'pfaffman', '')}${post(3, 'jgarcia', '')}</div></main>`);
+  const sections = doc.sections.map((section) => section.name);
+  expect(sections).not.toContain('nav');
+  expect(sections.filter((name) => name.startsWith('post_'))).toEqual([]);
+  const posts = list(doc, 'upgrading_breaks_backups__post_stream');
+  expect(posts.count).toBe(3);
+  expect(posts.samples[1]).toMatchObject({ username: 'pfaffman' });
 });

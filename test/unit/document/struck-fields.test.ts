@@ -8,7 +8,7 @@ const card = (n: number, name: string, body: string) => `<li class="product"><h3
 test('of two prices of one class, the struck one is old_price and the one paid is price', () => {
   const doc = build(`<main><h2>Deals</h2><ul>${[1, 2, 3].map((n) => card(n, `Lamp ${n}`, `<s class="price">$${n}9.00</s> <span class="price">$${n}5.00</span>`)).join('')}</ul></main>`);
   const deals = list(doc, 'deals__items');
-  expect(deals.fields).toEqual(['product_name', 'old_price', 'price']);
+  expect(deals.fields).toEqual(['name', 'old_price', 'price']);
   expect(deals.samples[0]).toMatchObject({ old_price: '$19.00', price: '$15.00' });
 });
 
