@@ -486,7 +486,8 @@ function fieldClass(el: Element, withBlock = false): string | undefined {
     if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
     const bem = /^([A-Za-z][A-Za-z0-9-]*?)__([A-Za-z][A-Za-z0-9-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
     if (bem) return withBlock ? `${withoutKitPrefix(bem[1]!)} ${bem[2]!}` : withoutLayoutWord(bem[2]!);
-    return withoutLayoutWord(withoutKitPrefix(name.replace(/--[A-Za-z0-9-]+$/, '')));
+    // styled-components' display names (`StyledBadge`) say what the part is after "Styled".
+    return withoutLayoutWord(withoutKitPrefix(name.replace(/--[A-Za-z0-9-]+$/, '').replace(/^Styled(?=[A-Z][a-z])/, '')));
   }
   return undefined;
 }
@@ -574,7 +575,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   const said = slot.kind === 'text' ? saidAs(slot.found.values()) : undefined;
   if (said) return said;
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
-    ?? readableToken(attr(slot.sample, 'data-testid')) ?? templateId(slot.found.values());
+    ?? testHook(slot) ?? templateId(slot.found.values());
   if (named) return slug(named, 3);
   // A control beside words in its cell (a like switch by a track's "4:18"): the column's header names the words.
   if (header && (slot.kind === 'text' || soleControlOfCell(slot.sample))) return header;
@@ -604,12 +605,13 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
  * in `.docs-sheet-tab`, `search-result-snippet` in `.search-result`): that word says what the part is (`name`,
  * `snippet`). Not a box's within the item (a badge's `badge-text` is no `text`), nor a word that says nothing alone.
  */
-function withoutItemClass(slot: SlotStats, cls: string | undefined): string | undefined {
+function withoutItemClass(slot: SlotStats, cls: string | undefined, orHook = false): string | undefined {
   if (!cls || slot.selector === ':scope') return cls;
   const item = [...slot.found].find(([, el]) => el === slot.sample)?.[0];
   let best = '';
   for (let box = item; box && box !== slot.sample && containsOf(box, slot.sample); box = childElementCountOf(box) === 1 ? firstElementChildOf(box) ?? undefined : undefined) {
-    for (const own of classListOf(box)) {
+    const hooks = orHook ? TEST_HOOKS.map((name) => attr(box!, name) ?? '').filter(Boolean) : [];
+    for (const own of [...classListOf(box), ...hooks]) {
       if (own.length > best.length && cls.length > own.length + 2 && cls.startsWith(own) && /^[-_]/.test(cls.slice(own.length))) best = own;
     }
   }
@@ -618,6 +620,19 @@ function withoutItemClass(slot: SlotStats, cls: string | undefined): string | un
 }
 
 const VAGUE_PART_WORDS: ReadonlySet<string> = new Set(['text', 'txt', 'value', 'val', 'item', 'content', 'inner', 'main', 'data', 'info', 'wrapper', 'wrap', 'box', 'el']);
+
+/**
+ * The name a test hook gives the part (`data-testid`, `data-test`, `data-qa`, `data-cy`: Zillow's `property-card-price`
+ * in each `property-card`), without its item's class before it (`price`).
+ */
+function testHook(slot: SlotStats): string | undefined {
+  for (const name of TEST_HOOKS) {
+    const hook = readableToken(attr(slot.sample, name));
+    if (hook) return withoutItemClass(slot, hook, true);
+  }
+  return undefined;
+}
+const TEST_HOOKS = ['data-testid', 'data-test', 'data-qa', 'data-cy'];
 
 /** Every item's words a span of time ("24 min", "1 hr 12 min", "2h 15m") or a length ("5.1 miles", "800 m"). */
 const DURATION = /^(?:\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|d|days?)\b\s*)+$/i;

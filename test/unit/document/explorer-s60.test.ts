@@ -71,3 +71,14 @@ test('posts each a labelled region in a box of its own (Discourse) are a list, t
   expect(posts.count).toBe(3);
   expect(posts.samples[1]).toMatchObject({ username: 'pfaffman' });
 });
+
+test('a part named by its test hook without the item\'s; styled-components\' "Styled" names nothing', () => {
+  const card = (addr: string, price: string, badge: string) => `<li class="ListItem"><article class="StyledCard property-card" data-test="property-card">
+    <div class="StyledPropertyCardBadge"><span class="StyledBadge">${badge}</span></div><button type="button" aria-label="Save" aria-pressed="false">♡</button>
+    <div class="StyledPropertyCardDataWrapper"><a href="/home/${price}" class="property-card-link"><address data-test="property-card-addr">${addr}</address></a>
+    <div class="StyledPropertyCardDataArea-c11n-8-84-3__sc-10i1r6-0"><span data-test="property-card-price">${price}</span></div></div></article></li>`;
+  const doc = build(`<main><h1>Homes</h1><ul class="photo-cards" aria-label="Search results">${card('4310 Avenue D', '$489,000', 'Price cut')}${card('1207 Cedar Ridge Dr', '$625,000', 'Open: Sat')}${card('8802 Cahill Dr', '$412,500', 'New')}</ul></main>`);
+  const homes = list(doc, 'homes__search_results');
+  expect(homes.fields).toEqual(['badge', 'addr', 'price']);
+  expect(homes.samples[1]).toMatchObject({ addr: '1207 Cedar Ridge Dr', price: '$625,000' });
+});
