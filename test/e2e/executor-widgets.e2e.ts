@@ -147,6 +147,18 @@ describe('pickers that show a choice their own way, and text boxes with options'
     expect(entries.find((e) => e.locators.some((l) => l.by === 'id' && l.value === 'state'))?.name).toBe('pickers__state');
   });
 
+  // Explorer, session 60: Google Forms' dropdown was its shown option alone (`choose_option [current]`).
+  test('a list box that folds (Google Forms): one picker with its options; select() unfolds it and picks', async () => {
+    type Entry = { name: string; kind: string; options?: string[]; locators: { by: string; value?: string }[] };
+    const entries = async () => ((await rig!.read()).payload as unknown as { sections: { entries: Entry[] }[] }).sections.flatMap((s) => s.entries);
+    const country = (await entries()).find((e) => e.locators.some((l) => l.by === 'id' && l.value === 'country'));
+    expect(country, JSON.stringify(await entries())).toMatchObject({ kind: 'combobox', options: ['Choose', 'United States', 'Canada'] });
+    const chosen = await act('country', 'select', ['Canada']);
+    expect(chosen, JSON.stringify(chosen)).toMatchObject({ ok: true });
+    expect(await page.locator('#country [aria-selected=true]').innerText()).toBe('Canada');
+    expect(await page.locator('#country').getAttribute('aria-expanded')).toBe('false');
+  });
+
   test('a field with a datalist: the option typed in', async () => {
     const chosen = await act('browser', 'select', ['Firefox']);
     expect(chosen, JSON.stringify(chosen)).toMatchObject({ ok: true });

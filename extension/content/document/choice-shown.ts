@@ -16,7 +16,7 @@ export function showsChoice(el: Element): boolean {
   if (role === 'textbox' || role === 'searchbox') return false;
   const editable = attr(el, 'contenteditable');
   if (editable !== null && editable !== 'false') return false;
-  return role === 'combobox' || attr(el, 'aria-haspopup')?.trim().toLowerCase() === 'listbox';
+  return role === 'combobox' || (role === 'listbox' && hasAttr(el, 'aria-expanded')) || attr(el, 'aria-haspopup')?.trim().toLowerCase() === 'listbox';
 }
 
 /** The choice such a picker shows; '' while it shows its placeholder (Radix marks it `data-placeholder`). */

@@ -80,6 +80,9 @@ export function roleOf(el: Element): string | undefined {
 /** The kind of an actionable element, or undefined for everything else (cursor/tabindex decided by the caller). */
 export function kindOf(el: Element): ElementKind | undefined {
   const role = roleOf(el);
+  // A list box that folds and unfolds (Google Forms' dropdown: `role=listbox aria-expanded=false`, only the chosen
+  // option shown): a picker, as a select is.
+  if (role === 'listbox' && foldingListbox(el)) return 'combobox';
   if (role && ROLE_KINDS[role]) {
     const kind = ROLE_KINDS[role];
     // A cell around a control (a calendar's `td role=gridcell` around its day's button): the control is the entry.
@@ -117,6 +120,11 @@ export function kindOf(el: Element): ElementKind | undefined {
     if (!parent || attr(parent, 'contenteditable') === 'false') return 'editable';
   }
   return undefined;
+}
+
+/** A `role=listbox` that says whether it is unfolded and takes the focus: one control, not a list of options. */
+export function foldingListbox(el: Element): boolean {
+  return hasAttr(el, 'aria-expanded') && hasAttr(el, 'tabindex') && !!queryOf(el, '[role=option]');
 }
 
 const SENSITIVE_AUTOCOMPLETE = /\b(current-password|new-password|one-time-code|cc-number|cc-csc|cc-exp(-month|-year)?|cc-name|cc-type)\b/;
@@ -441,6 +449,12 @@ export function stateOf(el: Element, kind: ElementKind, sensitive: boolean): Pic
     if (kind === 'slider' && tag === 'INPUT') value = (el as HTMLInputElement).value;
     if (value) state.value = truncate(value, 1000);
     Object.assign(state, boundsOf(el, kind));
+  }
+  // A folding list box's options, shown or not (display: none until it unfolds).
+  if (kind === 'combobox' && roleOf(el) === 'listbox' && !out.options) {
+    const options = Array.from(queryAllOf(el, '[role=option]'), (o) => truncate(collapse(textOf(o, 200)), 80)).filter(Boolean);
+    if (options.length) out.options = options.slice(0, MAX_OPTIONS);
+    if (options.length > MAX_OPTIONS) out.optionsTotal = options.length;
   }
   // A picker the page draws beside a native select it hides for forms (Radix Select): that select's options.
   if (kind === 'combobox' && tag !== 'INPUT' && !out.options) {

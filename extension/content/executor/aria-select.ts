@@ -46,10 +46,12 @@ export async function pickAriaOption(el: Element, wanted: string, shown: (el: El
     return listboxesIn(el).filter((list) => !open.has(list) && shown(list)).flatMap((list) => Array.from(list.querySelectorAll('[role=option]'))).filter(shown).slice(0, 500);
   };
   let options = optionsOf(el, shown);
-  const opens = !options.length && el.getAttribute('role') !== 'listbox';
+  // A list box that folds (Google Forms' dropdown) shows only its choice until a click unfolds it.
+  const folded = el.getAttribute('role') === 'listbox' && el.getAttribute('aria-expanded') === 'false';
+  const opens = folded || (!options.length && el.getAttribute('role') !== 'listbox');
   if (opens) {
     click(el);
-    options = await optionsWithin(read, CLICK_OPENS_MS);
+    options = await optionsWithin(read, CLICK_OPENS_MS, folded ? (now) => !!matching(now, wanted) : undefined);
     if (!options.length) {
       (box ?? el as HTMLElement).focus?.({ preventScroll: true });
       press(box ?? el, 'ArrowDown');

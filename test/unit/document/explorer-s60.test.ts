@@ -4,7 +4,7 @@
  * row actions named by the word they show.
  */
 import { expect, test } from 'vitest';
-import { build, list } from './helpers.ts';
+import { build, entry, list, names } from './helpers.ts';
 
 test('a part whose class is its item\'s class and a word is named by that word; a box\'s within the item keeps it', () => {
   const tab = (name: string, selected: boolean) => `<div role="tab" aria-selected="${selected}" class="docs-sheet-tab" tabindex="0"><span class="docs-sheet-tab-name">${name}</span></div>`;
@@ -81,4 +81,14 @@ test('a part named by its test hook without the item\'s; styled-components\' "St
   const homes = list(doc, 'homes__search_results');
   expect(homes.fields).toEqual(['badge', 'addr', 'price']);
   expect(homes.samples[1]).toMatchObject({ addr: '1207 Cedar Ridge Dr', price: '$625,000' });
+});
+
+test('a list box that folds (Google Forms\' dropdown) is one picker with all its options', () => {
+  const doc = build(`<main><h1>Survey</h1><div id="q" role="heading" aria-level="3">Country</div>
+    <div role="listbox" aria-labelledby="q" aria-expanded="false" aria-required="true" tabindex="0">
+      <div role="option" aria-selected="true" data-value="">Choose</div>
+      <div role="option" aria-selected="false" style="display:none">United States</div>
+      <div role="option" aria-selected="false" style="display:none">Canada</div></div></main>`);
+  expect(names(doc)).toEqual(['country__country']);
+  expect(entry(doc, 'country__country')).toMatchObject({ kind: 'combobox', options: ['Choose', 'United States', 'Canada'] });
 });
