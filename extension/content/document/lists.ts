@@ -372,6 +372,31 @@ function wordOfAll(labels: string[], shown: ReadonlySet<string>): string {
   return [...(first ?? [])].find((word) => !shown.has(word) && rest.every((words) => words.has(word))) ?? '';
 }
 
+/**
+ * The part of a stepper `el` is: a box of two buttons with a number between them (and maybe words for screen readers):
+ * `decrease`, `quantity` or `increase`; undefined for any other element.
+ */
+function stepperPart(el: Element): string | undefined {
+  const box = parentOf(el);
+  if (!box || childElementCountOf(box) > 5) return undefined;
+  const parts = Array.from(childrenOf(box)).filter((child) => !hiddenFromEye(child));
+  if (parts.length !== 3) return undefined;
+  const [first, middle, last] = parts as [Element, Element, Element];
+  const pressable = (part: Element) => kindOf(part) === 'button';
+  if (!pressable(first) || !pressable(last) || pressable(middle) || !/^\d{1,3}$/.test(collapse(textOf(middle, 20)) || (middle as HTMLInputElement).value || '')) return undefined;
+  return el === first ? 'decrease' : el === last ? 'increase' : el === middle ? 'quantity' : undefined;
+}
+
+/** The first one to three words of `label` that come before a word its item shows beside the control; '' for none. */
+function wordsBeforeItems(label: string, slot: SlotStats): string {
+  const [item, el] = [...slot.found][0] ?? [];
+  if (!item || !el) return '';
+  const shown = new Set(textOf(item, 400).replace(textOf(el, 200), ' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3));
+  const words = label.trim().split(/\s+/);
+  const at = words.findIndex((word) => shown.has(word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')));
+  return at >= 1 && at <= 3 && /\p{L}/u.test(words.slice(0, at).join(' ')) ? words.slice(0, at).join(' ') : '';
+}
+
 /** The words the items of `slot` show outside its control (the first few items'). */
 function itemWords(slot: SlotStats): Set<string> {
   const out = new Set<string>();
@@ -513,6 +538,9 @@ function templateId(parts: Iterable<Element>): string | undefined {
 const withoutLayoutWord = (cls: string): string => cls.replace(/(?<=[A-Za-z0-9])[-_](?:wrapper|wrap|container|inner|outer)$/i, '');
 
 function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = true): string {
+  // A stepper's parts (− 2 +: a dish's quantity in a cart) by what they do, whatever their labels say.
+  const stepper = stepperPart(slot.sample);
+  if (stepper) return stepper;
   // A count said before the verb ("1204 Replies. Reply": X's buttons) changes as the page lives; the verb names.
   const labels = slot.labels.map((label) => label.replace(COUNT_SENTENCE, ''));
   // Words the items' controls share ("Reply", "Add to cart"), never one item's own (spiceworks: a post's title made
@@ -588,6 +616,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // So is a field only one item has (a plan card's "Seats"): its label's words, not `text_input`.
   const only = (slot.kind === 'button' || FORM_FIELD_KINDS.has(slot.kind)) && labels.length === 1 ? labels[0]!.trim() : '';
   if (only && only.split(/\s+/).length <= 2 && slug(only)) return slug(only);
+  // Its words before the item's own ("Remove one Cacio e Pepe" in the dish's stepper: `remove_one`, was `button_2`).
+  const before = only && slot.kind === 'button' ? wordsBeforeItems(only, slot) : '';
+  if (before) return slug(before);
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
   // A rating drawn as stars, a price with what it cost before (facts.ts).
@@ -1767,7 +1798,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const all = mergeRepeated(mergeNegated(mergeIndexed([...stats.values()])), scanned).sort((a, b) => a.order - b.order);
   const flags = new Set(all.filter((slot) => slot.kind === 'text' && flagOfSome(slot, scanned)));
   const frequent = all.filter((slot) => {
-    if (slot.texts.length * 3 < scanned.length) return false;
+    // A stepper one dish in the cart shows instead of its Add button is its items' however few (explorer, session 60).
+    if (slot.texts.length * 3 < scanned.length && !stepperPart(slot.sample)) return false;
     if (slot.kind !== 'text') return true;
     const distinct = new Set(slot.texts);
     if (!(distinct.size === 1 && scanned.length > 1)) return [...distinct].some(Boolean);

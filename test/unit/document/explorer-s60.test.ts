@@ -92,3 +92,13 @@ test('a list box that folds (Google Forms\' dropdown) is one picker with all its
   expect(names(doc)).toEqual(['country__country']);
   expect(entry(doc, 'country__country')).toMatchObject({ kind: 'combobox', options: ['Choose', 'United States', 'Canada'] });
 });
+
+test('a stepper one dish shows instead of its Add button is the list\'s decrease, quantity and increase', () => {
+  const dish = (name: string, inCart: number) => `<div class="dish"><h3 class="dish-name">${name}</h3><span class="price">$1${inCart}.50</span>${inCart
+    ? `<div class="stepper"><button type="button" aria-label="Decrease quantity">−</button><span class="stepper-value">${inCart}</span><span class="sr-only"> in cart</span><button type="button" aria-label="Increase quantity">+</button></div>`
+    : `<button type="button" aria-label="Add ${name} to cart" class="add-btn">+</button>`}</div>`;
+  const doc = build(`<main><h2>Pizza</h2><div class="grid">${dish('Margherita', 1)}${dish('Diavola', 0)}${dish('Funghi', 0)}${dish('Marinara', 0)}</div></main>`);
+  const pizza = list(doc, 'pizza__grid');
+  expect(pizza.actions).toEqual(expect.arrayContaining(['decrease', 'increase', 'add']));
+  expect(pizza.samples[0]).toMatchObject({ name: 'Margherita', quantity: '1' });
+});
