@@ -112,8 +112,11 @@ function headedSettings(items: readonly Element[], memberMap: Map<Element, Candi
     const labels = controls.map((m) => collapse(accessibleName(m.el)).toLowerCase());
     if (labels.some((label) => !label)) return undefined;
     const templates = labels.map((label) => (title ? label.split(title).join('\u0000') : label));
-    if (templates.some((label) => label.includes('\u0000'))) titled++;
-    for (const template of new Set(templates.filter((label) => label.includes('\u0000')))) {
+    // A control the heading labels, its words the title's alone (a form's question "Country" over its dropdown), is no
+    // product's control saying its product.
+    const saying = templates.filter((label) => label.includes('\u0000') && label !== '\u0000');
+    if (saying.length) titled++;
+    for (const template of new Set(saying)) {
       if (sayingTitles.has(template)) return undefined;
       sayingTitles.add(template);
     }

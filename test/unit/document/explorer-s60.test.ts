@@ -102,3 +102,14 @@ test('a stepper one dish shows instead of its Add button is the list\'s decrease
   expect(pizza.actions).toEqual(expect.arrayContaining(['decrease', 'increase', 'add']));
   expect(pizza.samples[0]).toMatchObject({ name: 'Margherita', quantity: '1' });
 });
+
+test('questions headed by their own words, two of them a field that heading labels, stay sections of their own', () => {
+  const question = (id: string, title: string, control: string) => `<div role="listitem"><div class="q"><div id="${id}" role="heading" aria-level="3">${title}</div>${control}</div></div>`;
+  const doc = build(`<main><form><h1>Customer survey</h1><div role="list">
+    ${question('q1', 'Email', '<input type="email" aria-labelledby="q1">')}
+    ${question('q2', 'How did you hear about us?', '<div role="radiogroup" aria-labelledby="q2"><label><input type="radio" name="h"> Search engine</label><label><input type="radio" name="h"> Friend</label></div>')}
+    ${question('q5', 'How likely are you to recommend us?', `<div role="radiogroup" aria-labelledby="q5">${[1, 2, 3, 4, 5].map((n) => `<label><input type="radio" name="r"> ${n}</label>`).join('')}</div>`)}
+    ${question('q3', 'Country', '<div role="listbox" aria-labelledby="q3" aria-expanded="false" tabindex="0"><div role="option" aria-selected="true">Choose</div><div role="option" style="display:none">Canada</div></div>')}
+    ${question('q4', 'Any other comments?', '<textarea aria-labelledby="q4"></textarea>')}</div></form></main>`);
+  expect(names(doc)).toEqual(expect.arrayContaining(['email__email', 'country__country', 'any_other_comments__any_other_comments']));
+});
