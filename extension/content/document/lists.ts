@@ -387,8 +387,14 @@ function stepperPart(el: Element): string | undefined {
   const [first, middle, last] = parts as [Element, Element, Element];
   const pressable = (part: Element) => kindOf(part) === 'button';
   if (!pressable(first) || !pressable(last) || pressable(middle) || !/^\d{1,3}$/.test(collapse(textOf(middle, 20)) || (middle as HTMLInputElement).value || '')) return undefined;
+  // Down and up by what they say, not a vote's up, score and down (▲ 42 ▼).
+  const says = (button: Element) => `${accessibleName(button)} ${textOf(button, 40)}`;
+  if (!STEP_DOWN.test(says(first)) || !STEP_UP.test(says(last))) return undefined;
   return el === first ? 'decrease' : el === last ? 'increase' : el === middle ? 'quantity' : undefined;
 }
+
+const STEP_DOWN = /\b(?:decrease|decrement|minus|remove|reduce|less|fewer|subtract)\b|[−–-]/i;
+const STEP_UP = /\b(?:increase|increment|plus|add|more)\b|\+/i;
 
 /** The first one to three words of `label` that come before a word its item shows beside the control; '' for none. */
 function wordsBeforeItems(label: string, slot: SlotStats): string {

@@ -101,6 +101,11 @@ test('a stepper one dish shows instead of its Add button is the list\'s decrease
   const pizza = list(doc, 'pizza__grid');
   expect(pizza.actions).toEqual(expect.arrayContaining(['decrease', 'increase', 'add']));
   expect(pizza.samples[0]).toMatchObject({ name: 'Margherita', quantity: '1' });
+  // A vote's up, score and down is no stepper.
+  const comment = (who: string, score: number) => `<div class="comment"><a href="/u/${who}" class="author">${who}</a><p class="body">Words of ${who}</p>
+    <div class="votes"><button aria-label="Upvote">▲</button><span class="score">${score}</span><button aria-label="Downvote">▼</button></div></div>`;
+  const votes = build(`<main><h2>Comments</h2><div class="comments">${comment('ann', 4)}${comment('bob', 12)}${comment('cy', 0)}</div></main>`);
+  expect(list(votes, 'comments__items').actions).toEqual(expect.arrayContaining(['upvote', 'downvote']));
 });
 
 test('questions headed by their own words, two of them a field that heading labels, stay sections of their own', () => {
