@@ -54,6 +54,8 @@ const MAX_ROW_CANDIDATES = 24;
 const MAX_DEPTH = 8;
 const MAX_SLOTS = 10;
 const MAX_ROW_SLOTS = 14;
+/** Items that are a table's rows, which hold more controls and fields than other items (MAX_ROW_CANDIDATES, MAX_ROW_SLOTS). */
+const tableRows = (items: readonly Element[]): boolean => tagOf(items[0]!) === 'TR' || roleOf(items[0]!) === 'row';
 const SAMPLES = 3;
 const STATE_CLASS = /^(is-|has-)|^(active|selected|current|unread|read|hidden|visible|new|odd|even|first|last|focus|hover|disabled|checked|lazyload|lazyloaded|lazyloading)$/i;
 
@@ -1415,7 +1417,7 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   // A table's rows: as many with controls as there are rows, up to three (two Cancel buttons in six orders are no list).
   if (!column && memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems(memberMap.size, items[0]!))) return undefined;
   // A table's rows hold more (WordPress's posts: a box, the title, four row actions, author, categories, tags, counts).
-  const most = tagOf(items[0]!) === 'TR' || roleOf(items[0]!) === 'row' ? MAX_ROW_CANDIDATES : MAX_ITEM_CANDIDATES;
+  const most = tableRows(items) ? MAX_ROW_CANDIDATES : MAX_ITEM_CANDIDATES;
   if ([...memberMap.values()].some((m) => m.length > most)) return undefined;
   // `<div class=row><label>Email</label><input></div>` repeated is a form laid out in rows.
   if (formRows(memberMap) || formGrid(memberMap)) return undefined;
@@ -1841,7 +1843,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     || (!wrapsControl(slot) && !labelsControl(slot) && !unseen(slot) && !outer.some((other) => other !== slot && holdsIn(other, slot))));
   // Past MAX_SLOTS the controls stay (a card's "Add to cart" after ten texts), texts fill the rest, in order. A table's
   // row keeps a few texts past ten controls (WordPress's posts: a draft's state, the date after the row actions).
-  const most = tagOf(items[0]!) === 'TR' || roleOf(items[0]!) === 'row' ? MAX_ROW_SLOTS : MAX_SLOTS;
+  const most = tableRows(items) ? MAX_ROW_SLOTS : MAX_SLOTS;
   const controls = worth.filter((slot) => slot.kind !== 'text').slice(0, MAX_SLOTS);
   const texts = worth.filter((slot) => slot.kind === 'text').slice(0, most - controls.length);
   const chosen = worth.length <= most ? worth : [...controls, ...texts].sort((a, b) => a.order - b.order);

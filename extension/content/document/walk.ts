@@ -418,11 +418,11 @@ function labelledRepeat(article: Element, cache: RepeatCache): boolean {
   const parent = parentOf(el);
   if (!parent || moreElementsThan(article, MAX_REPEAT_ELEMENTS)) return false;
   const keyOf = el === article ? repeatKey : wrapKey;
-  const same = el === article ? likeCount(el, parent, cache) : 0;
+  // Counted once per parent, into `cache` (read below).
+  const same = likeCount(el, parent, cache);
   if (el === article && (same < 3 || same * 2 < childrenOf(parent).length)) return false;
   // Of one shape too: a page's "Orders", "Catalogue" and "Details" sections are like only by tag. Shapes are counted
   // once per parent (a feed of 1,500 posts asks 1,500 times: review, session 52).
-  likeCount(el, parent, cache);
   const counts = cache.get(parent)!;
   if (!counts.has(SHAPES_COUNTED)) {
     counts.set(SHAPES_COUNTED, 1);
