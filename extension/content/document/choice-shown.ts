@@ -16,7 +16,12 @@ export function showsChoice(el: Element): boolean {
   if (role === 'textbox' || role === 'searchbox') return false;
   const editable = attr(el, 'contenteditable');
   if (editable !== null && editable !== 'false') return false;
-  return role === 'combobox' || (role === 'listbox' && hasAttr(el, 'aria-expanded')) || attr(el, 'aria-haspopup')?.trim().toLowerCase() === 'listbox';
+  return role === 'combobox' || (role === 'listbox' && foldingListbox(el)) || attr(el, 'aria-haspopup')?.trim().toLowerCase() === 'listbox';
+}
+
+/** A `role=listbox` that says whether it is unfolded and takes the focus: one control, not a list of options. */
+export function foldingListbox(el: Element): boolean {
+  return hasAttr(el, 'aria-expanded') && hasAttr(el, 'tabindex') && !!queryOf(el, '[role=option]');
 }
 
 /** The choice such a picker shows; '' while it shows its placeholder (Radix marks it `data-placeholder`). */

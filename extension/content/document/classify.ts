@@ -4,7 +4,7 @@ import type { ElementEntry, ElementKind } from './types.ts';
 import { accessibleName, byId, hideSecrets, HTML_NS, labelsOf, styleOf, tagOf, textOf } from './dom.ts';
 import { collapse, readableToken, truncate } from './text.ts';
 import { calendarOf } from './calendar.ts';
-import { choiceBeside, choiceShown, picksBeside, showsChoice, triggerParts } from './choice-shown.ts';
+import { choiceBeside, choiceShown, foldingListbox, picksBeside, showsChoice, triggerParts } from './choice-shown.ts';
 import { getSubmissionReads, type SentField } from '../executor/irreversible.ts';
 import { attr, checkVisibilityOf, childElementCountOf, childrenOf, closestOf, hasAttr, idOf, matchesOf, namespaceOf, nextElementOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, rootNodeOf, tagNameOf } from './dom-safe.ts';
 
@@ -120,11 +120,6 @@ export function kindOf(el: Element): ElementKind | undefined {
     if (!parent || attr(parent, 'contenteditable') === 'false') return 'editable';
   }
   return undefined;
-}
-
-/** A `role=listbox` that says whether it is unfolded and takes the focus: one control, not a list of options. */
-export function foldingListbox(el: Element): boolean {
-  return hasAttr(el, 'aria-expanded') && hasAttr(el, 'tabindex') && !!queryOf(el, '[role=option]');
 }
 
 const SENSITIVE_AUTOCOMPLETE = /\b(current-password|new-password|one-time-code|cc-number|cc-csc|cc-exp(-month|-year)?|cc-name|cc-type)\b/;

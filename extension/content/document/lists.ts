@@ -398,16 +398,6 @@ function stepperPart(el: Element): string | undefined {
 const STEP_DOWN = /\b(?:decrease|decrement|minus|remove|reduce|less|fewer|subtract)\b|[−–-]/i;
 const STEP_UP = /\b(?:increase|increment|plus|add|more)\b|\+/i;
 
-/** The first one to three words of `label` that come before a word its item shows beside the control; '' for none. */
-function wordsBeforeItems(label: string, slot: SlotStats): string {
-  const [item, el] = [...slot.found][0] ?? [];
-  if (!item || !el) return '';
-  const shown = new Set(textOf(item, 400).replace(textOf(el, 200), ' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3));
-  const words = label.trim().split(/\s+/);
-  const at = words.findIndex((word) => shown.has(word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')));
-  return at >= 1 && at <= 3 && /\p{L}/u.test(words.slice(0, at).join(' ')) ? words.slice(0, at).join(' ') : '';
-}
-
 /** The words the items of `slot` show outside its control (the first few items'). */
 function itemWords(slot: SlotStats): Set<string> {
   const out = new Set<string>();
@@ -627,9 +617,6 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // So is a field only one item has (a plan card's "Seats"): its label's words, not `text_input`.
   const only = (slot.kind === 'button' || FORM_FIELD_KINDS.has(slot.kind)) && labels.length === 1 ? labels[0]!.trim() : '';
   if (only && only.split(/\s+/).length <= 2 && slug(only)) return slug(only);
-  // Its words before the item's own ("Remove one Cacio e Pepe" in the dish's stepper: `remove_one`, was `button_2`).
-  const before = only && slot.kind === 'button' ? wordsBeforeItems(only, slot) : '';
-  if (before) return slug(before);
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
   // A rating drawn as stars, a price with what it cost before (facts.ts).
