@@ -18,7 +18,7 @@ describe('cards of one class, one with a badge, more parts than a list keeps', (
     expect(list, app.doc.sections.flatMap((s) => s.entries).map((e) => e.name).join(', ')).toMatchObject({ kind: 'list', count: 4 });
     expect(list!.actions).toContain('add_to_cart');
     // The button's words are a field too: they differ where a card is sold out.
-    expect(list!.fields).toEqual(['link', 'now', 'was', 'delivery', 'stock', 'colors', 'seller', 'warranty', 'add_to_cart']);
+    expect(list!.fields).toEqual(['link', 'now', 'was', 'delivery', 'stock', 'colors', 'seller', 'warranty', 'returns', 'eco', 'add_to_cart']);
     expect(list!.samples[0]).toMatchObject({ link: 'Sony WH-1000XM5', now: '$328.00', was: '$399.99', delivery: 'FREE delivery Tue, Mar 12' });
     // The sold-out card is marked so (its button disabled), by its words.
     expect(list!.marked).toEqual([{ index: 3, mark: 'disabled', text: expect.stringMatching(/^Sold out · Anker Soundcore/) }]);

@@ -81,8 +81,10 @@ function weekdayHeaded(table: Element, langs: string[]): boolean {
   const rows = queryAllOf(table, 'tr, [role=row]');
   for (let i = 0; i < Math.min(rows.length, HEAD_ROWS); i++) {
     const row = rows[i]!;
-    // A row of a layout table inside it is its own (FullCalendar: `table role=grid > … > table role=presentation`).
-    if (closestOf(row, OWN_TABLE) !== table) continue;
+    // A row of a layout table inside it is its own (FullCalendar: `table role=grid > … > table role=presentation`); so
+    // is a row of a layout table that is the calendar itself (react-dates' `table role=presentation`: explorer,
+    // session 61, a list of weeks).
+    if (closestOf(row, OWN_TABLE) !== table && closestOf(row, 'table, [role=grid], [role=table]') !== table) continue;
     const cells = Array.from(childrenOf(row)).filter((cell) => tagOf(cell) === 'TH' || roleOf(cell) === 'columnheader' || tagOf(cell) === 'TD');
     if (cells.length >= DAYS_IN_WEEK && cells.length <= MAX_HEAD_CELLS && namesAWeek(cells, langs)) return true;
   }

@@ -359,8 +359,22 @@ function saidOnce(text: string, alts: readonly string[]): string {
  * (accname 1.2: a hidden node directly referenced is read whole; MUI labels its calendar grid by a hidden month).
  */
 export function referencedText(el: Element, max = 300): string {
+  // A button named by its label names so what it labels (the region it opens: "Guests", not "Guests 2 guests").
+  const labelled = tagOf(el) === 'BUTTON' ? buttonLabel(el) : '';
+  if (labelled) return labelled.slice(0, max);
   if (!hasAttr(el, 'hidden') && attr(el, 'aria-hidden') !== 'true') return textOf(el, max);
   return collapse(textContentOf(el)).slice(0, max);
+}
+
+/**
+ * The words of a button's `<label for>` inside it, '' for none. Not one outside it: a page may label a "Delete account"
+ * button "Show more" (test/fixtures/apps/security/), and the button is named by the words it shows.
+ */
+export function buttonLabel(el: Element): string {
+  const id = idOf(el);
+  const labels = id ? Array.from((el as HTMLButtonElement).labels ?? []).filter((label) => attr(label, 'for') === id && containsOf(el, label)) : [];
+  const said = collapse(labels.map((label) => textOf(label)).join(' '));
+  return /[\p{L}\p{N}]/u.test(said) ? said : '';
 }
 
 export function labelledBy(el: Element): string | undefined {
@@ -485,6 +499,10 @@ function nameAsGiven(el: Element): string {
     return collapse(attr(el, 'title') ?? '') || unlabelledName(el, attr(el, 'placeholder') ?? attr(el, 'aria-placeholder'));
   }
   if (tag === 'IMG') return collapse(attr(el, 'alt') ?? attr(el, 'title') ?? '');
+  // A button's `<label for>` inside it names it before the rest of its content, as browsers do (Airbnb's "Guests" over
+  // the "2 guests" it shows: `guests_2_guests_button`, renamed with every choice; explorer, session 61).
+  const labelled = tag === 'BUTTON' ? buttonLabel(el) : '';
+  if (labelled) return labelled;
   // A text field's content is what the user typed (and may be a secret): its name comes from its labels instead.
   const editable = attr(el, 'contenteditable');
   const role = attr(el, 'role')?.trim().split(/\s+/)[0]?.toLowerCase();

@@ -49,11 +49,13 @@ const SMALL_LIST = 8;
 /** Buttons named apart, one an item, up to which they are a toolbar's commands, not a list. */
 const MAX_COMMANDS = 16;
 const MAX_ITEM_ELEMENTS = 250;
-const MAX_ITEM_CANDIDATES = 12;
+const MAX_ITEM_CANDIDATES = 20;
 const MAX_ROW_CANDIDATES = 24;
 const MAX_DEPTH = 8;
-const MAX_SLOTS = 10;
+const MAX_SLOTS = 12;
 const MAX_ROW_SLOTS = 14;
+/** Texts an item keeps past its controls (a chat message's words beside its ten reaction and hover buttons). */
+const MIN_TEXT_SLOTS = 3;
 /** Items that are a table's rows, which hold more controls and fields than other items (MAX_ROW_CANDIDATES, MAX_ROW_SLOTS). */
 const tableRows = (items: readonly Element[]): boolean => tagOf(items[0]!) === 'TR' || roleOf(items[0]!) === 'row';
 const SAMPLES = 3;
@@ -351,8 +353,8 @@ function withoutSharedPrefix(names: Map<SlotStats, string>): void {
   }
 }
 
-/** A label that starts with a date: a month's name or its short form before a day ("May 2, 2024", "Sept. 3"). */
-const DATED = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d/i;
+/** A label that starts with a date: a month's name or its short form before a day ("May 2, 2024", "Sept. 3"), or a day said ("Today at 4:12 PM"). */
+const DATED = /^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d|(?:today|yesterday|tomorrow)\b)/i;
 
 function commonPrefix(labels: string[], maxWords: number): string {
   const split = labels.map((l) => l.toLowerCase().split(/\s+/).filter(Boolean));
@@ -505,17 +507,22 @@ export function ownClasses(el: Element): string[] {
  * (`most-popular-list-item__rank` → `rank`, modifiers aside), or with `withBlock` block and element (`author__name` →
  * `author name`: describe() asks for it where element parts collide, `author__name` and `product__name`).
  */
-function fieldClass(el: Element, withBlock = false): string | undefined {
+function fieldClass(el: Element, withBlock = false, control = false): string | undefined {
   // An icon font's class says which font draws it (`material-symbols-outlined`); the part is an icon.
   if (ligatureIcon(el)) return 'icon';
+  let kindOnly: string | undefined;
   for (const name of ownClasses(el)) {
     if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
-    const bem = /^([A-Za-z][A-Za-z0-9-]*?)__([A-Za-z][A-Za-z0-9-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
-    if (bem) return withBlock ? `${withoutKitPrefix(bem[1]!)} ${bem[2]!}` : withoutLayoutWord(bem[2]!);
+    const bem = /^([A-Za-z][A-Za-z0-9_-]*?)__([A-Za-z][A-Za-z0-9_-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
     // styled-components' display names (`StyledBadge`) say what the part is after "Styled".
-    return withoutLayoutWord(withoutKitPrefix(name.replace(/--[A-Za-z0-9-]+$/, '').replace(/^Styled(?=[A-Z][a-z])/, '')));
+    const cls = bem ? (withBlock ? `${withoutKitPrefix(bem[1]!)} ${bem[2]!}` : withoutLayoutWord(bem[2]!))
+      : withoutLayoutWord(withoutKitPrefix(name.replace(/--[A-Za-z0-9-]+$/, '').replace(/^Styled(?=[A-Z][a-z])/, '')));
+    // A control's class that says only what kind it is gives way to one after it (Slack's `c-button-unstyled
+    // c-message_kit__avatar` is `avatar`, `c-link c-timestamp` a `timestamp`).
+    if (!control || !saysOnlyKind(cls)) return cls;
+    kindOnly ??= cls;
   }
-  return undefined;
+  return kindOnly;
 }
 
 /**
@@ -550,13 +557,17 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // come; its name link or its box is named by the column, never by the one row's words (review, session 42).
   const oneRowButton = items === 1 && slot.kind === 'button' && labels.length === 1;
   if (slot.kind !== 'text' && (labels.length >= 2 || oneRowButton)) {
+    // A class that says the button shows who its item is names it before words most items share but not all: those are
+    // data (a thread's senders "Bob Lee", "Sam Ortiz", "Bob Lee" were `bob_lee`; explorer, session 61).
+    const cls = slot.kind === 'button' && !oneRowButton ? namingClass(slot) : undefined;
+    const classNamed = cls && DATA_CLASS_WORDS.test(cls) ? cls : undefined;
     const [label, count] = mostCommon(labels);
     // A link's or a box's words that most items share but not all are data (an author, a tag, a product: explorer,
     // session 43: `octocat`, `basic_tee`); a button's are its verb, or its state ("Starred", "Not starred": `starred`).
     const all = count === labels.length;
     // Items that are buttons themselves (a week's events) share words only by chance ("Standup 9:30am" thrice): data.
     const itemsData = slot.selector === ':scope' && !all;
-    if (label && !itemsData && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3) && (all || slot.kind === 'button' || slot.kind === 'switch')) {
+    if (label && !itemsData && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3) && (all || ((slot.kind === 'button' && !classNamed) || slot.kind === 'switch'))) {
       const states = new Set(labels);
       const last = all || states.size > 3 ? '' : commonSuffix([...states]);
       return slug(last || label, 3);
@@ -583,16 +594,18 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
     // What two thirds of them say first, the others being another item's odd button ("Pin Jonas Berg…" among "More
     // actions for …": a row's extra button shifts the rest).
     const [opening, times] = slot.kind === 'button' ? mostCommon(labels.map((label) => commonPrefix([label], 2))) : ['', 0];
-    if (times >= 2 && times * 3 >= labels.length * 2 && /\p{L}/u.test(opening) && slug(opening)) return slug(opening, 2);
+    if (times >= 2 && times * 3 >= labels.length * 2 && (times === labels.length || !classNamed) && /\p{L}/u.test(opening) && slug(opening)) return slug(opening, 2);
   }
   // A table's cell is named by its column's header ("Total", "Revenue" over "2019"), not by a class, a kind ("link") or
   // "text_2" (exploratory tests, sessions 21 and 40); parts of a cell (a product's brand and SKU beside its name) by
   // their classes first.
   const header = byColumn ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
   if (header && fillsItsCell(slot.sample)) return header;
-  const cls = withBlock ? fieldClass(slot.sample, true) : withoutItemClass(slot, fieldClass(slot.sample));
+  const cls = withBlock ? fieldClass(slot.sample, true, slot.kind !== 'text') : withoutItemClass(slot, fieldClass(slot.sample, false, slot.kind !== 'text'));
   // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
-  const own = cls && slot.indexed ? cls.replace(/[-_]?\d+$/, '') : cls;
+  // A control's class without the kind it ends with (Slack's `c-message__sender_button`: `sender`).
+  const bare = cls && slot.kind !== 'text' ? cls.replace(/(?<=[A-Za-z0-9]{3})[-_](?:button|btn|link)$/i, '') : cls;
+  const own = bare && slot.indexed ? bare.replace(/[-_]?\d+$/, '') : bare;
   // A class cut to a few letters (`pr`, `dur`) over words that say what they are (prices, spans of time): those words.
   const measured = own && slot.kind === 'text' && clippedClass(own) ? valueName(slot.texts) : undefined;
   if (measured) return measured;
@@ -604,7 +617,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   const said = slot.kind === 'text' ? saidAs(slot.found.values()) : undefined;
   if (said) return said;
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
-    ?? testHook(slot) ?? templateId(slot.found.values());
+    ?? testHook(slot) ?? templateId(slot.found.values()) ?? idTail(slot);
   if (named) return slug(named, 3);
   // A control beside words in its cell (a like switch by a track's "4:18"): the column's header names the words.
   if (header && (slot.kind === 'text' || soleControlOfCell(slot.sample))) return header;
@@ -617,6 +630,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // So is a field only one item has (a plan card's "Seats"): its label's words, not `text_input`.
   const only = (slot.kind === 'button' || FORM_FIELD_KINDS.has(slot.kind)) && labels.length === 1 ? labels[0]!.trim() : '';
   if (only && only.split(/\s+/).length <= 2 && slug(only)) return slug(only);
+  // A link that shows when its item was posted ("2 days ago", "Yesterday", "3h": a comment's permalink), unless a part
+  // in it says so for machines too (a `<relative-time datetime>`, the field `date`).
+  if (slot.kind === 'link' && saysWhen(slot.texts) && !queryOf(slot.sample, '[datetime]')) return 'date';
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
   // A rating drawn as stars, a price with what it cost before (facts.ts).
@@ -628,6 +644,15 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   return TAG_FIELD[tagOf(slot.sample)] ?? (wrapped && clippedClass(wrapped) ? valueName(slot.texts) : undefined) ?? wrapped
     ?? STRUCK_FIELD[tagOf(slot.sample)] ?? measureName(slot.texts) ?? 'text';
 }
+
+/** A control's own class that says what it is, not only its kind (`c-message__sender_button`: `sender_button`). */
+function namingClass(slot: SlotStats): string | undefined {
+  const cls = withoutItemClass(slot, fieldClass(slot.sample, false, true));
+  return cls && !saysOnlyKind(cls) && slug(cls) ? cls : undefined;
+}
+
+/** Class words of a control that shows who or what its item is (its words are data), not what it does. */
+const DATA_CLASS_WORDS = /(?:^|[-_\s])(?:sender|author|user|username|owner|name|profile|avatar|member|assignee|reporter|creator|handle|byline)(?:$|[-_\s])/i;
 
 /**
  * A part's class that starts with its item's (or that of the one box the item wraps) and a word (`docs-sheet-tab-name`
@@ -662,6 +687,24 @@ function testHook(slot: SlotStats): string | undefined {
   return undefined;
 }
 const TEST_HOOKS = ['data-testid', 'data-test', 'data-qa', 'data-cy'];
+
+/**
+ * The words every item's part ends its id with after a part that names the item (Airbnb's
+ * `GuestPicker-book_it-form-adults-title`, `…-children-title`: `title`, was `text`).
+ */
+function idTail(slot: SlotStats): string | undefined {
+  const ids = [...slot.found.values()].map((el) => attr(el, 'id') ?? '');
+  if (ids.length < 2 || ids.some((id) => !id) || new Set(ids).size < ids.length) return undefined;
+  const words = ids.map((id) => id.split(/[-_.:]+/).filter(Boolean));
+  const tail: string[] = [];
+  for (let back = 1; back < Math.min(...words.map((w) => w.length)); back++) {
+    const word = words[0]!.at(-back)!;
+    if (!words.every((w) => w.at(-back) === word)) break;
+    tail.unshift(word);
+  }
+  const said = tail.slice(-2).join(' ');
+  return /^\p{L}/u.test(said) && !/\d/.test(said) ? said : undefined;
+}
 
 /** Every item's words a span of time ("24 min", "1 hr 12 min", "2h 15m") or a length ("5.1 miles", "800 m"). */
 const DURATION = /^(?:\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|d|days?)\b\s*)+$/i;
@@ -708,6 +751,17 @@ function measureName(texts: readonly string[]): string | undefined {
   return plural;
 }
 
+/** Every one of two or more texts says when: "2 days ago", "Yesterday", "3h", "Mar 4, 2024", "10:42 AM", "(edited)" aside. */
+function saysWhen(texts: readonly string[]): boolean {
+  return texts.length >= 2 && texts.every((text) => WHEN.test(text.replace(/\s*(?:[(·•]\s*)?edited\)?\s*$/i, '').trim()));
+}
+const WHEN = new RegExp([
+  String.raw`^(?:(?:about|over|almost|around)\s+)?(?:an?|one|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)\s+ago$`,
+  String.raw`^\d+(?:s|m|h|d|w|mo|y)$`, '^(?:just now|today|yesterday)$', String.raw`^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$`,
+  String.raw`^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?$`,
+  String.raw`^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?$`,
+].join('|'), 'i');
+
 /** Months and days, which follow a number in dates. */
 const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)$/;
 /** A number and one word it counts ("2,345 reviews", "1.2K followers"). */
@@ -716,8 +770,9 @@ const COUNTED = /^\s*\d[\d,.]*\s*[KkMm]?\+?\s+(\p{L}{3,20})\s*$/u;
 const COUNT_SENTENCE = /^\s*\d[\d,.]*\s*[KkMm]?\s+\p{L}+\s*[.,:;·]\s*(?=\p{L})/u;
 
 /** UI kits' prefixes and the words their classes give a control's kind with. */
-const KIND_CLASS_WORDS = new Set(['ant', 'mui', 'el', 'v', 'chakra', 'bp', 'bp4', 'bp5', 'mat', 'mdc', 'mantine', 'ui', 'p', 'k', 'dx', 'q',
-  'checkbox', 'check', 'input', 'inner', 'root', 'base', 'btn', 'button', 'select', 'switch', 'radio', 'toggle', 'control', 'native', 'icon', 'only', 'text']);
+const KIND_CLASS_WORDS = new Set(['ant', 'mui', 'el', 'v', 'chakra', 'bp', 'bp4', 'bp5', 'mat', 'mdc', 'mantine', 'ui', 'p', 'k', 'dx', 'q', 'c',
+  'checkbox', 'check', 'input', 'inner', 'root', 'base', 'btn', 'button', 'select', 'switch', 'radio', 'toggle', 'control', 'native', 'icon', 'only', 'text',
+  'link', 'unstyled', 'plain', 'reset']);
 
 /** Class words that say no more than a control's kind (`ant-checkbox-input`, `MuiButton-root`, `btn btn-icon-only`). */
 function saysOnlyKind(cls: string): boolean {
@@ -986,8 +1041,52 @@ function fewestItems(item: Element): number {
   return width >= 2 && grid.length === width && named.size >= 2 ? 1 : MIN_ITEMS;
 }
 
-/** `count` items like `item` make a list: three always, fewer only as rows of a headed table (asked only then). */
-const enoughItems = (count: number, item: Element): boolean => count >= MIN_ITEMS || count >= fewestItems(item);
+/**
+ * `items` alike make a list: three always, fewer only as rows of a headed table or as records the page numbers (asked
+ * only then).
+ */
+const enoughItems = (items: Element[]): boolean => items.length >= MIN_ITEMS || (!!items[0] && items.length >= fewestItems(items[0]))
+  || numberedRecords(items);
+
+/** A record's number at the end of its id or test id: three digits or more, or a token of six or more with a digit. */
+const RECORD_NUMBER = /^(.*?[^0-9a-z])([0-9]{3,}|(?=[a-z]*[0-9])[0-9a-z]{6,})$/i;
+
+/**
+ * Two or more items whose ids (or test ids) are one name and each its own record's number: Jira's comments
+ * (`issue-comment-base.ui.comment.ak-comment.10233`, `…10240`), WordPress's `post-4521`. Two such comments were loose
+ * entries `edit_button`, `delete_button_2` (explorer, session 60).
+ */
+const numberedRecords = (items: Element[]): boolean => recordsPrefix(items) !== undefined;
+
+/** The name before such records' numbers (`issue-comment-base.ui.comment.ak-comment.`), else undefined. */
+function recordsPrefix(items: Element[]): string | undefined {
+  if (items.length < 2) return undefined;
+  for (const name of ['id', 'data-testid']) {
+    const numbers = new Set<string>();
+    let prefix: string | undefined;
+    for (const item of items) {
+      const match = RECORD_NUMBER.exec(attr(item, name) ?? '');
+      if (!match || (prefix !== undefined && match[1] !== prefix)) {
+        prefix = undefined;
+        break;
+      }
+      prefix = match[1];
+      numbers.add(match[2]!);
+    }
+    if (prefix !== undefined && numbers.size === items.length) return prefix;
+  }
+  return undefined;
+}
+
+/** Words of a record's id that say what a record is not: the page's parts, not its kind. */
+const RECORD_PART_WORDS = new Set(['base', 'item', 'items', 'row', 'rows', 'entry', 'card', 'node', 'cell', 'elem', 'view', 'container', 'wrapper', 'list']);
+
+/** What numbered records are, from their ids' last word (`…ak-comment.10233`: `comments`), when no label names them. */
+function recordsName(items: Element[]): string | undefined {
+  const words = (recordsPrefix(items) ?? '').toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 3 && !RECORD_PART_WORDS.has(word));
+  const last = words.at(-1);
+  return last ? pluralOf(last) : undefined;
+}
 
 /** Finds lists among the candidates; returns them with the candidates they absorb. */
 export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?: LocatorCache,
@@ -1029,7 +1128,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
       else if (!parentOf(node)) known = 1;
       // A grid's column headers are its head, not rows of a list (MUI's sort and menu buttons in each; explorer, session 42).
       else if (roleOf(node) === 'columnheader' || tagOf(node) === 'TH') known = 1;
-      else known = !PROSE.has(tagOf(node)) && enoughItems(siblingsLike(node).length, node) ? 2 : 1;
+      else known = !PROSE.has(tagOf(node)) && enoughItems(siblingsLike(node)) ? 2 : 1;
       climb.set(node, known);
     }
     return known;
@@ -1132,7 +1231,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
       // "Properties" and "See also"): one list per run of rows between headings.
       const runs = runsBetweenHeadings(container, like);
       for (const items of runs) {
-        if (!items[0] || !enoughItems(items.length, items[0])) continue;
+        if (!enoughItems(items)) continue;
         // Only the rows of this kind are the list's: a form's buttons beside its label rows stay the form's entries.
         const inList = new Set(items);
         const members = runs.length === 1 && like.length === memberMap.size ? memberMap : new Map(memberMap);
@@ -1402,7 +1501,7 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   const memberMap = new Map([...allMembers].map(([item, found]) => [item, found.filter((c) => !inItemMenu(c.el, item))] as const).filter(([, found]) => found.length));
   const members = [...memberMap.values()].flat();
   // A table's rows: as many with controls as there are rows, up to three (two Cancel buttons in six orders are no list).
-  if (!column && memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems(memberMap.size, items[0]!))) return undefined;
+  if (!column && memberMap.size < MIN_ITEMS && (memberMap.size < items.length || !enoughItems([...memberMap.keys()]))) return undefined;
   // A table's rows hold more (WordPress's posts: a box, the title, four row actions, author, categories, tags, counts).
   const most = tableRows(items) ? MAX_ROW_CANDIDATES : MAX_ITEM_CANDIDATES;
   if ([...memberMap.values()].some((m) => m.length > most)) return undefined;
@@ -1443,7 +1542,8 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   // but for a "View 5 more replies" in one comment, which no field reaches (explorer, session 56: it was gone).
   const unreached = [...memberMap].flatMap(([item, found]) => found.filter((m) => MORE_WORDS.test(accessibleName(m.el)) && !reachedBySlot(item, m.el, list.slots)));
   const left = new Set([...(memberMap.size <= SMALL_LIST ? lost : []), ...unreached]);
-  return { ...list, members: left.size ? members.filter((m) => !left.has(m)) : members };
+  const records = recordsName(items);
+  return { ...list, members: left.size ? members.filter((m) => !left.has(m)) : members, ...(records ? { fallbackName: records } : {}) };
 }
 
 /**
@@ -1832,11 +1932,13 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // row keeps a few texts past ten controls (WordPress's posts: a draft's state, the date after the row actions).
   const most = tableRows(items) ? MAX_ROW_SLOTS : MAX_SLOTS;
   const controls = worth.filter((slot) => slot.kind !== 'text').slice(0, MAX_SLOTS);
-  const texts = worth.filter((slot) => slot.kind === 'text').slice(0, most - controls.length);
+  const texts = worth.filter((slot) => slot.kind === 'text').slice(0, Math.max(most - controls.length, MIN_TEXT_SLOTS));
   const chosen = worth.length <= most ? worth : [...controls, ...texts].sort((a, b) => a.order - b.order);
   // Words that are a control's whole words, in an element with no class to name them (a job's title link around its
   // `<strong>`): the control is the field, not a `strong` beside a `title` link (explorer, session 51).
-  const wholeWordsOf = (slot: SlotStats) => slot.kind === 'text' && WORD_TAGS.has(tagOf(slot.sample)) && !fieldClass(slot.sample) && chosen.some((control) => control.kind !== 'text'
+  // So are a classed part's, where the control's own class names it (Slack's `c-timestamp__label` in `a.c-timestamp`).
+  const wholeWordsOf = (slot: SlotStats) => slot.kind === 'text' && WORD_TAGS.has(tagOf(slot.sample)) && chosen.some((control) => control.kind !== 'text'
+    && (!fieldClass(slot.sample) || !!namingClass(control))
     && slot.selector.startsWith(`${control.selector} > `)
     && [...slot.found].every(([item, el]) => {
       const around = control.found.get(item);
@@ -1852,7 +1954,10 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       const words = sampleText(el);
       return !!around && !containsOf(around, el) && !containsOf(el, around) && words.length >= 3 && sampleText(around) === words;
     }));
-  const kept = wordsKept.filter((slot) => !saidByLink(slot));
+  // Words read out only that another part shows in every item (Slack's sender said again in `span.offscreen`).
+  const saidAgain = (slot: SlotStats) => slot.kind === 'text' && [...slot.found].every(([item, el]) => hiddenFromEye(el)
+    && wordsKept.some((other) => other !== slot && !!other.found.get(item) && !hiddenFromEye(other.found.get(item)!) && sampleText(other.found.get(item)!) === sampleText(el)));
+  const kept = wordsKept.filter((slot) => !saidByLink(slot) && !saidAgain(slot));
   // The kinds of control the items have in common, the slots past MAX_SLOTS too (a wide table's Edit and Delete).
   const controlKinds = new Set(frequent.filter((slot) => slot.kind !== 'text').map((slot) => slot.kind));
 

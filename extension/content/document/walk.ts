@@ -16,7 +16,7 @@ import { dialogWords } from './dialog-words.ts';
 import { rememberChosenItems, titleOfChosen, withoutChosenTitle } from './chosen-items.ts';
 import { drawnModals, onTop } from './drawn-modals.ts';
 import { concealedBox, outOfSight, type ClipCache } from './out-of-sight.ts';
-import { SKIP_TAGS, accessibleName, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
+import { SKIP_TAGS, accessibleName, buttonLabel, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
 import { hasSearchBox, isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
@@ -176,12 +176,15 @@ function section(name: string, title: string, kind: SectionKind): SectionRef {
 function ownLabel(el: Element): string | undefined {
   const ids = attr(el, 'aria-labelledby');
   if (ids) {
-    const text = collapse(ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x).map((x) => textOf(x, 200)).join(' '));
+    const text = collapse(ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x).map((x) => labelWords(x)).join(' '));
     if (text) return text;
   }
   const aria = collapse(attr(el, 'aria-label') ?? '');
   return aria || undefined;
 }
+
+/** What an element says as another's label: its words, or a button's own label (Airbnb's "Guests" over "2 guests"). */
+const labelWords = (el: Element): string => (tagOf(el) === 'BUTTON' && buttonLabel(el)) || textOf(el, 200);
 
 /**
  * A label by `aria-labelledby` without what changes as the page lives, as a heading's name is: a board column's count
@@ -191,7 +194,7 @@ function steadyLabel(el: Element, label: string): string {
   const ids = attr(el, 'aria-labelledby');
   if (!ids) return label;
   const parts = ids.split(/\s+/).map((id) => byId(el, id)).filter((x): x is Element => !!x);
-  const steady = collapse(parts.map((x) => withoutChangingWords(x, textOf(x, 200), true)).join(' '));
+  const steady = collapse(parts.map((x) => withoutChangingWords(x, labelWords(x), true)).join(' '));
   return steady || label;
 }
 

@@ -27,13 +27,13 @@ test('cards of one class that share a single part, or differ by many, are not ma
   expect(lists(build(`<main><h1>R</h1>${far}</main>`))).toHaveLength(0);
 });
 
-test('past ten parts a card keeps its controls; a text in bold inside another field is none', () => {
+test('past twelve parts a card keeps its controls; a text in bold inside another field is none', () => {
   const parts = ['stock', 'colors', 'seller', 'warranty', 'returns', 'eco', 'from', 'code', 'rating'].map((p, i) => `<p class="${p}">${p} ${i}</p>`).join('');
   const cards = ['A', 'B', 'C'].map((n) => card(n, `$${n.charCodeAt(0)}`, '', parts.replace(/(\d)</g, `$1${n}<`))).join('');
   const [list] = lists(build(`<main><h1>Results</h1><div class="grid">${cards}</div></main>`));
   expect(list!.actions).toEqual(['link', 'add_to_cart']);
-  // Ten parts: the title link (a field and an action), the button, the first eight texts.
-  expect(list!.fields).toHaveLength(9);
+  // Twelve parts: the title link (a field and an action), the button, the first ten texts.
+  expect(list!.fields).toHaveLength(11);
   expect(list!.fields).not.toContain('ship_2');
 });
 
