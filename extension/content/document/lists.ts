@@ -1517,6 +1517,7 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   if (memberMap.size <= SMALL_LIST && [...memberMap.values()].every((m) => m.length === 1 && m[0]!.kind === 'radio')) return undefined;
   const { shared, controlKinds, ...list } = describe(container, items, memberMap, cache, undefined, board, thread);
   if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) return undefined;
+  if (!column && strayParts(items, list.slots)) return undefined;
   const lost = unreachedControls(memberMap, controlKinds);
   // Blocks that only look alike (a settings page's sections: one of check boxes, one of radio buttons, one a select):
   // no list, their controls entries (explorer, session 44: `list(4) fields: title`, every switch and select gone).
@@ -1745,6 +1746,18 @@ function notAList(items: Element[], slots: ListSlot[]): boolean {
 }
 
 /**
+ * A few blocks of one tag that hold different things, most parts in one block alone (Wikipedia's footer: its licence,
+ * its ten links, its two badges were a list of three with `link` to `link_10`). Past a few items, parts so rare are no
+ * slots anyway (they must be in a third of the items).
+ */
+function strayParts(items: Element[], slots: ListSlot[]): boolean {
+  if (items.length < MIN_ITEMS || items.length > SMALL_LIST || slots.length < STRAY_PARTS_FROM) return false;
+  const alone = slots.filter((slot) => items.filter((item) => slotElement(item, slot.selector)).length <= 1).length;
+  return alone * 2 > slots.length;
+}
+const STRAY_PARTS_FROM = 6;
+
+/**
  * A level of a tree of list items (`li > ul > li`: a nested table of contents, a site map) whose items are links and
  * words: split by level it made several lists of one contents (wikipedia-3: its sections 1.1–1.3 one list, 2–9
  * another, section 1 an entry). Its links stay together as anchors or a menu, as link trees with more links per item do.
@@ -1956,7 +1969,10 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     }));
   // Words read out only that another part shows in every item (Slack's sender said again in `span.offscreen`).
   const saidAgain = (slot: SlotStats) => slot.kind === 'text' && [...slot.found].every(([item, el]) => hiddenFromEye(el)
-    && wordsKept.some((other) => other !== slot && !!other.found.get(item) && !hiddenFromEye(other.found.get(item)!) && sampleText(other.found.get(item)!) === sampleText(el)));
+    && wordsKept.some((other) => {
+      const shown = other !== slot ? other.found.get(item) : undefined;
+      return !!shown && !containsOf(shown, el) && !hiddenFromEye(shown) && sampleText(shown) === sampleText(el);
+    }));
   const kept = wordsKept.filter((slot) => !saidByLink(slot) && !saidAgain(slot));
   // The kinds of control the items have in common, the slots past MAX_SLOTS too (a wide table's Edit and Delete).
   const controlKinds = new Set(frequent.filter((slot) => slot.kind !== 'text').map((slot) => slot.kind));
