@@ -1048,8 +1048,11 @@ function fewestItems(item: Element): number {
 const enoughItems = (items: Element[]): boolean => items.length >= MIN_ITEMS || (!!items[0] && items.length >= fewestItems(items[0]))
   || numberedRecords(items);
 
-/** A record's number at the end of its id or test id: three digits or more, or a token of six or more with a digit. */
-const RECORD_NUMBER = /^(.*?[^0-9a-z])([0-9]{3,}|(?=[a-z]*[0-9])[0-9a-z]{6,})$/i;
+/**
+ * A record's number at the end of its id or test id: three digits or more, or a token of six or more with two digits
+ * (`t1_k2j3h4`), not a position (`panel1`).
+ */
+const RECORD_NUMBER = /^(.*?[^0-9a-z])([0-9]{3,}|(?=(?:[a-z]*[0-9]){2})[0-9a-z]{6,})$/i;
 
 /**
  * Two or more items whose ids (or test ids) are one name and each its own record's number: Jira's comments
