@@ -195,7 +195,10 @@ function stableClass(el: Element): string | undefined {
   const attribute = attr(el, 'class');
   if (!attribute) return undefined;
   if (stableClasses.has(attribute)) return stableClasses.get(attribute);
-  const found = Array.from(classListOf(el)).find((name) => !STATE_CLASS.test(name) && !BUTTON_LOOK.test(name) && readableToken(name));
+  const readable = Array.from(classListOf(el)).filter((name) => !STATE_CLASS.test(name) && !BUTTON_LOOK.test(name) && readableToken(name));
+  // Past one that says only what kind of control it is (Slack's `c-button-unstyled c-reaction_add`): a reaction and
+  // "Add reaction" are told apart by it, and the add button alone in a bar is the same step as beside a reaction.
+  const found = readable.find((name) => !saysOnlyKind(withoutKitPrefix(name))) ?? readable[0];
   if (stableClasses.size > 10_000) stableClasses.clear();
   stableClasses.set(attribute, found);
   return found;
@@ -234,7 +237,7 @@ function step(el: Element): string {
     same.forEach((child, i) => {
       const own = baseStep(child);
       const unique = same.length < 2 || (own.includes('.') && perStep.get(own) === 1);
-      steps.set(child, unique ? own : notTheOthers(child, own, perStep) ?? `${own}:nth-of-type(${i + 1})`);
+      steps.set(child, unique ? own : notTheOthers(child, own, perStep) ?? markedApart(child, same) ?? `${own}:nth-of-type(${i + 1})`);
     });
   }
   return steps.get(el)!;
@@ -251,6 +254,24 @@ function notTheOthers(el: Element, own: string, perStep: ReadonlyMap<string, num
   if (others.length > 2 || !others.every((other) => other.includes('.'))) return undefined;
   const step = `${own}${others.map((other) => `:not(.${other.slice(other.indexOf('.') + 1)})`).join('')}`;
   return matchesOf(el, step) ? step : undefined;
+}
+
+/**
+ * What only this one of its siblings of a tag has: a test id, else any class, hashed too (Discord's `contents_f9e796`,
+ * DoorDash's `[data-testid="OrderCartItemPrice"]`). A message with a reply's quote before its words, or a dish with no
+ * description before its price, shifts an index: the second `div` was the words in one item and the toolbar in the
+ * next, and a script's "Add reaction" clicked a reaction (explorer, session 62). Not a number's: it names one item.
+ */
+function markedApart(el: Element, same: readonly Element[]): string | undefined {
+  const tag = cssIdent(localNameOf(el));
+  const others = same.filter((other) => other !== el);
+  for (const name of TEST_HOOKS) {
+    const value = attr(el, name);
+    if (value && value.length <= 60 && !/\d{3,}/.test(value) && others.every((other) => attr(other, name) !== value)) return `${tag}[${name}=${JSON.stringify(value)}]`;
+  }
+  const cls = Array.from(classListOf(el)).find((name) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !STATE_CLASS.test(name)
+    && !/(?:^|[-_])\d+$/.test(name) && !/\d{4,}/.test(name) && others.every((other) => !classListOf(other).contains(name)));
+  return cls ? `${tag}.${cls}` : undefined;
 }
 
 /** Selector of `el` relative to `item` (`:scope` for the item itself), built from tags and stable classes. */
@@ -338,7 +359,7 @@ export function ownText(el: Element, words = /[^\s·•|]/): boolean {
 function withoutSharedPrefix(names: Map<SlotStats, string>): void {
   const groups = new Map<string, { slot: SlotStats; words: string[] }[]>();
   for (const slot of names.keys()) {
-    const words = slot.kind === 'text' ? (fieldClass(slot.sample) ?? '').split(/[-_\s]+/).filter(Boolean) : [];
+    const words = slot.kind === 'text' ? (fieldClass(slot.sample, false, false, slot.worn) ?? '').split(/[-_\s]+/).filter(Boolean) : [];
     if (words.length < 3) continue;
     const key = words.slice(0, 2).join(' ').toLowerCase();
     const group = groups.get(key);
@@ -442,6 +463,8 @@ interface SlotStats {
   indexed?: boolean;
   /** Several elements of each item side by side (a card's labels): see mergeRepeated. */
   repeated?: boolean;
+  /** Classes three or more of its list's parts wear (a design kit's `encore-text`): they style, naming none of them. */
+  worn?: ReadonlySet<string>;
 }
 
 /**
@@ -477,8 +500,21 @@ const BUTTON_LOOK = /^(?:btn|button)-(?:primary|secondary|tertiary|success|dange
 
 /** A utility or generated class (see above): no field's name. */
 export function stylingClass(name: string): boolean {
-  return name.includes(':') || BUTTON_LOOK.test(name) || UTILITY_PREFIX.test(name) || SIZED_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name);
+  return name.includes(':') || BUTTON_LOOK.test(name) || UTILITY_PREFIX.test(name) || SIZED_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name)
+    || kitTypeStyle(name);
 }
+/**
+ * A design kit's type or colour style, by its variants (Spotify's `encore-text-body-small`, `encore-internal-color-text-
+ * subdued`, Material's `MuiTypography-body2`, Amazon's `a-size-base`, `a-color-secondary`, Stripe's `Text-fontSize--14`);
+ * not `title-text`.
+ */
+function kitTypeStyle(name: string): boolean {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1-$2');
+  const style = KIT_TYPE_STYLE.exec(words);
+  // After a kit's word (`encore-`, `a-`, `Mui`), or with two variants: a camel-cased `textBody` may name a message's body.
+  return !!style && (style.index > 0 || style[0].split(/[-_]+/).filter(Boolean).length >= 3);
+}
+const KIT_TYPE_STYLE = /(?:^|[-_])(?:text|typography|type|font|colou?r|size)(?:[-_]+(?:body|small|medium|large|base|subdued|muted|secondary|primary|tertiary|bold|semibold|regular|light|heading|caption|display|overline|xs|sm|md|lg|xl|xxl|mini|micro|\d+|internal|color|text|default|strong|weak|bright|accent|announcement|marginal|negative|positive|warning|subtle|emphasis|normal|plain|inverse|fg|bg|font|size|weight|family|align|wrap|transform|style|root|[a-z]{1,8}\d{2,3}))+$/i;
 /** A type style named in camel case, ending in a size or weight (Material's `fontHeadlineSmall`; not `textTitle`). */
 const TYPE_STYLE = /^(?:font|text|typography|type)(?:Headline|Title|Body|Label|Display|Caption|Overline|Subtitle)?(?:Small|Medium|Large|Bold|Light|Regular|Xs|Sm|Md|Lg|Xl)$/;
 
@@ -507,15 +543,18 @@ export function ownClasses(el: Element): string[] {
  * (`most-popular-list-item__rank` → `rank`, modifiers aside), or with `withBlock` block and element (`author__name` →
  * `author name`: describe() asks for it where element parts collide, `author__name` and `product__name`).
  */
-function fieldClass(el: Element, withBlock = false, control = false): string | undefined {
+function fieldClass(el: Element, withBlock = false, control = false, worn?: ReadonlySet<string>): string | undefined {
   // An icon font's class says which font draws it (`material-symbols-outlined`); the part is an icon.
   if (ligatureIcon(el)) return 'icon';
   let kindOnly: string | undefined;
   for (const name of ownClasses(el)) {
-    if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
+    if (worn?.has(name) || STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
     const bem = /^([A-Za-z][A-Za-z0-9_-]*?)__([A-Za-z][A-Za-z0-9_-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
     // styled-components' display names (`StyledBadge`) say what the part is after "Styled".
-    const cls = bem ? (withBlock ? `${withoutKitPrefix(bem[1]!)} ${bem[2]!}` : withoutLayoutWord(bem[2]!))
+    // An element part that says only how it is laid out names nothing: its block does (Slack's
+    // `c-message_actions__container` is `message_actions`, was `container`).
+    const laidOut = bem && LAYOUT_WORD.test(bem[2]!);
+    const cls = bem ? (withBlock || laidOut ? `${withoutKitPrefix(bem[1]!)}${laidOut ? '' : ` ${bem[2]!}`}` : withoutLayoutWord(bem[2]!))
       : withoutLayoutWord(withoutKitPrefix(name.replace(/--[A-Za-z0-9-]+$/, '').replace(/^Styled(?=[A-Z][a-z])/, '')));
     // A control's class that says only what kind it is gives way to one after it (Slack's `c-button-unstyled
     // c-message_kit__avatar` is `avatar`, `c-link c-timestamp` a `timestamp`).
@@ -541,6 +580,8 @@ function templateId(parts: Iterable<Element>): string | undefined {
   const words = count >= 2 && id ? readableToken(id.replace(/[-_](?:text|renderer|wrapper|container|inner|outer|middle)$/i, '')) : undefined;
   return words && !stylingClass(words) ? words : undefined;
 }
+
+const LAYOUT_WORD = /^(?:wrapper|wrap|container|inner|outer)$/i;
 
 /** A class's last word that says how it is laid out, not what it holds (`metadata-wrapper` is `metadata`). */
 const withoutLayoutWord = (cls: string): string => cls.replace(/(?<=[A-Za-z0-9])[-_](?:wrapper|wrap|container|inner|outer)$/i, '');
@@ -595,13 +636,19 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
     // actions for …": a row's extra button shifts the rest).
     const [opening, times] = slot.kind === 'button' ? mostCommon(labels.map((label) => commonPrefix([label], 2))) : ['', 0];
     if (times >= 2 && times * 3 >= labels.length * 2 && (times === labels.length || !classNamed) && /\p{L}/u.test(opening) && slug(opening)) return slug(opening, 2);
+    // The word two thirds of icon buttons' labels open with ("Play Midnight City by M83", the playing one's "Pause
+    // Nightcall by Kavinsky": `play`, was `number_2`; explorer, session 61). Not of buttons that show their words: a
+    // sender's "Bob Lee" is data.
+    const [verb, verbTimes] = slot.kind === 'button' ? mostCommon(labels.map((label) => commonPrefix([label], 1))) : ['', 0];
+    const iconOnly = [...slot.found.values()].every((el) => !/\p{L}/u.test(textOf(el, 80)));
+    if (iconOnly && !classNamed && verbTimes >= 2 && verbTimes * 3 >= labels.length * 2 && /^\p{L}{2,}$/u.test(verb) && !JOINING_WORDS.has(verb)) return slug(verb);
   }
   // A table's cell is named by its column's header ("Total", "Revenue" over "2019"), not by a class, a kind ("link") or
   // "text_2" (exploratory tests, sessions 21 and 40); parts of a cell (a product's brand and SKU beside its name) by
   // their classes first.
   const header = byColumn ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
   if (header && fillsItsCell(slot.sample)) return header;
-  const cls = withBlock ? fieldClass(slot.sample, true, slot.kind !== 'text') : withoutItemClass(slot, fieldClass(slot.sample, false, slot.kind !== 'text'));
+  const cls = withBlock ? fieldClass(slot.sample, true, slot.kind !== 'text', slot.worn) : withoutItemClass(slot, fieldClass(slot.sample, false, slot.kind !== 'text', slot.worn));
   // Of a class that numbers the items, what it says without the number (`feedlink0` → `feedlink`).
   // A control's class without the kind it ends with (Slack's `c-message__sender_button`: `sender`).
   const bare = cls && slot.kind !== 'text' ? cls.replace(/(?<=[A-Za-z0-9]{3})[-_](?:button|btn|link)$/i, '') : cls;
@@ -624,7 +671,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // A link alone in a wrapper that says what it is (`span.c-message__sender > a`: `sender`, was `link`; explorer, session 50).
   const wrapper = slot.kind === 'link' ? parentOf(slot.sample) : null;
   const sole = wrapper && childrenOf(wrapper).length === 1 && ![...slot.found.keys()].includes(wrapper);
-  const wrapperClass = sole ? withoutItemClass(slot, fieldClass(wrapper)) ?? templateId([...slot.found.values()].map((el) => parentOf(el)!)) : undefined;
+  const wrapperClass = sole ? withoutItemClass(slot, fieldClass(wrapper, false, false, slot.worn)) ?? templateId([...slot.found.values()].map((el) => parentOf(el)!)) : undefined;
   if (wrapperClass && slug(wrapperClass, 3)) return slug(wrapperClass.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
   // A button only one item has (the open message's "Reply" among folded ones): its verb, not `button`.
   // So is a field only one item has (a plan card's "Seats"): its label's words, not `text_input`.
@@ -633,6 +680,11 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // A link that shows when its item was posted ("2 days ago", "Yesterday", "3h": a comment's permalink), unless a part
   // in it says so for machines too (a `<relative-time datetime>`, the field `date`).
   if (slot.kind === 'link' && saysWhen(slot.texts) && !queryOf(slot.sample, '[datetime]')) return 'date';
+  // Links to one kind of page each ("/artist/4Z8W4", "/artist/0OdUW": a track's artist) by what their paths say it is;
+  // not the one link each item is (a menu's), which stays `link`.
+  const besideMore = [...slot.found].some(([item, el]) => sampleText(item) !== sampleText(el));
+  const path = slot.kind === 'link' && besideMore ? pathWord(slot) : undefined;
+  if (path) return path;
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
   // A rating drawn as stars, a price with what it cost before (facts.ts).
@@ -647,7 +699,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
 
 /** A control's own class that says what it is, not only its kind (`c-message__sender_button`: `sender_button`). */
 function namingClass(slot: SlotStats): string | undefined {
-  const cls = withoutItemClass(slot, fieldClass(slot.sample, false, true));
+  const cls = withoutItemClass(slot, fieldClass(slot.sample, false, true, slot.worn));
   return cls && !saysOnlyKind(cls) && slug(cls) ? cls : undefined;
 }
 
@@ -749,6 +801,40 @@ function measureName(texts: readonly string[]): string | undefined {
   const plural = counted.find((word) => word?.endsWith('s') && !word.endsWith('ss'));
   if (stems.size !== 1 || counted.includes(undefined) || !plural || CALENDAR_WORD.test(plural)) return undefined;
   return plural;
+}
+
+/**
+ * What two or more links' paths say they lead to, where they go to one kind of page and differ only after it
+ * ("/artist/4Z8W4", "/artist/0OdUW": `artist`; "/users/ana", "/users/bo": `user`), the one word before the part that
+ * differs.
+ */
+function pathWord(slot: SlotStats): string | undefined {
+  const paths = [...slot.found.values()].map((el) => linkPath(attr(el, 'href')));
+  if (paths.length < 2 || paths.some((path) => !path)) return undefined;
+  const segments = paths.map((path) => path!.split('/').filter(Boolean));
+  const first = segments[0]!;
+  let shared = 0;
+  while (shared < first.length && segments.every((parts) => parts.length > shared + 1 && parts[shared] === first[shared])) shared++;
+  // One word only: after more, the first are the site's sections ("/apps/store/p1": no `store` of a product's link).
+  const word = shared === 1 ? first[0]!.toLowerCase() : '';
+  if (!/^[a-z]{3,20}$/.test(word) || PATH_WORDS_SAYING_NOTHING.has(word)) return undefined;
+  if (new Set(segments.map((parts) => parts[shared])).size < 2) return undefined;
+  return /(?:[^s]s|[^aeiou]ies)$/.test(word) && !/(?:news|us|is|ss)$/.test(word) ? word.replace(/ies$/, 'y').replace(/s$/, '') : word;
+}
+/** Path words of sites' routes, sections and views, no kind of thing: `/wiki/…`, `/view/…`, `/news/…`, `/shop/…`. */
+const PATH_WORDS_SAYING_NOTHING: ReadonlySet<string> = new Set(['wiki', 'www', 'view', 'views', 'show', 'detail', 'details', 'page', 'pages', 'item', 'items',
+  'watch', 'index', 'app', 'apps', 'api', 'web', 'site', 'html', 'home', 'browse', 'go', 'link', 'links', 'redirect', 'out', 'click', 'public', 'static',
+  'content', 'main', 'default', 'eng', 'dashboard', 'admin', 'news', 'blog', 'blogs', 'store', 'shop', 'section', 'sections', 'category', 'categories']);
+
+/** A link's path, from the page's own origin or another ("https://x.test/a/b?c" is "/a/b"); '' for no web link. */
+function linkPath(href: string | null | undefined): string {
+  if (!href || /^(?:#|javascript:|mailto:|tel:)/i.test(href.trim())) return '';
+  try {
+    const url = new URL(href, 'https://page.invalid/');
+    return /^https?:$/.test(url.protocol) ? url.pathname : '';
+  } catch {
+    return '';
+  }
 }
 
 /** Every one of two or more texts says when: "2 days ago", "Yesterday", "3h", "Mar 4, 2024", "10:42 AM", "(edited)" aside. */
@@ -863,9 +949,11 @@ export function headerText(cell: Element, skip?: (el: Element) => boolean): stri
   const own = wordsIn(cell, (el) => matchesOf(el, HEADER_BUTTONS), true);
   // A header that is an icon button only (a clock for "Duration"): the button's label (explorer, session 49). One
   // whose only words are for screen readers (`<span class="sr-only">Feature</span>`): those.
-  const text = (/[\p{L}\p{N}]/u.test(own) ? own : wordsIn(cell, undefined, true))
-    || collapse(attr(queryOf(cell, 'button[aria-label],[role=button][aria-label]') ?? cell, 'aria-label') ?? '').replace(SELECT_ALL, '')
-    || wordsIn(cell, undefined, false);
+  // Not a symbol shown (a clock "⏱" beside `<span class="sr-only">Duration</span>`).
+  const said = (words: string) => /[\p{L}\p{N}]/u.test(words);
+  const text = [own, () => wordsIn(cell, undefined, true),
+    () => collapse(attr(queryOf(cell, 'button[aria-label],[role=button][aria-label]') ?? cell, 'aria-label') ?? '').replace(SELECT_ALL, ''),
+    () => wordsIn(cell, undefined, false)].reduce<string>((found, next) => (said(found) ? found : typeof next === 'string' ? next : next()), '');
   if (!hasAttr(cell, 'aria-sort')) return text;
   const unsorted = collapse(text.replace(SORT_WORDS, ' '));
   return /[\p{L}\p{N}]/u.test(unsorted) ? unsorted : text;
@@ -1980,6 +2068,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // The kinds of control the items have in common, the slots past MAX_SLOTS too (a wide table's Edit and Delete).
   const controlKinds = new Set(frequent.filter((slot) => slot.kind !== 'text').map((slot) => slot.kind));
 
+  const worn = wornClasses(kept);
+  for (const slot of kept) slot.worn = worn;
   const names = new Map<SlotStats, string>();
   const used = new Set(RESERVED_FIELD_NAMES);
   // A calendar's days sit in every column: no weekday header names a part of them (a fare's `su`).
@@ -2005,7 +2095,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const apartBy = (slot: SlotStats) => {
     const wrapped = wrapperNames.get(slot);
     const same = [...wrapperNames].filter(([other]) => blockNames.get(other) === blockNames.get(slot));
-    return wrapped && (!fieldClass(slot.sample) || new Set(same.map(([, name]) => name)).size > 1) ? wrapped : undefined;
+    return wrapped && (!fieldClass(slot.sample, false, false, slot.worn) || new Set(same.map(([, name]) => name)).size > 1) ? wrapped : undefined;
   };
   const baseNames = new Map(kept.map((slot) => {
     const name = blockNames.get(slot)!;
@@ -2172,12 +2262,19 @@ function struckThrough(el: Element): boolean {
 }
 
 /** What holds a slot's element in its item: the nearest wrapper with a class that names it, or a heading (`title`). */
+/** Classes three or more parts wear (Spotify's `encore-text` on a track's number, title, artist and length). */
+function wornClasses(slots: readonly SlotStats[]): ReadonlySet<string> {
+  const counts = new Map<string, number>();
+  for (const slot of slots) for (const name of new Set(ownClasses(slot.sample))) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return new Set([...counts].filter(([, count]) => count >= 3).map(([name]) => name));
+}
+
 function wrapperName(slot: SlotStats): string | undefined {
   const item = [...slot.found].find(([, el]) => el === slot.sample)?.[0];
   for (let node = parentOf(slot.sample); node && node !== item; node = parentOf(node)) {
     const tag = tagOf(node);
     if (/^H[1-6]$/.test(tag)) return 'title';
-    const cls = fieldClass(node);
+    const cls = fieldClass(node, false, false, slot.worn);
     if (cls && slug(cls, 3)) return slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
   }
   return undefined;
