@@ -19,7 +19,7 @@ import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './tex
 import { VISUALLY_HIDDEN } from './names.ts';
 import { DAYS_LIST, EVENTS_LIST, calendarThrough, dayCellOf, dayCellsOf, dayOfEvent, isDay } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
-import { MAX_UPWARD_STEPS, attr, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, checkVisibilityOf, textContentOf, childElementCountOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 export interface DetectedList {
   container: Element;
@@ -1878,7 +1878,25 @@ export function sampleText(el: Element): string {
   const fact = factText(el);
   if (fact !== undefined) return fact;
   const label = labelWords(el);
-  return (label && (wordsOnlyInPictures(el) || wordsOnlyInLigatures(el)) ? label : textOf(el, 200)) || label;
+  if (label && (wordsOnlyInPictures(el) || wordsOnlyInLigatures(el))) return label;
+  return wordsForTheEyeOnly(el) ?? (textOf(el, 200) || label);
+}
+
+/**
+ * The words a part shows in a box hidden from screen readers, where all else it says is a picture's label: LinkedIn's
+ * job title link, `<span aria-hidden="true"><strong>Senior Frontend Engineer</strong></span>` beside a badge `<svg
+ * aria-label="Verified job">`, read "Verified job" (explorer, session 62). Not an icon font's ligature ("close").
+ */
+function wordsForTheEyeOnly(el: Element): string | undefined {
+  const hidden = queryOf(el, '[aria-hidden=true]');
+  if (!hidden || ligatureIcon(hidden) || closestOf(el, '[aria-hidden=true]') || checkVisibilityOf(hidden) === false) return undefined;
+  const words = collapse(textContentOf(hidden));
+  if (!/\p{L}/u.test(words)) return undefined;
+  let rest = textOf(el, 200);
+  for (const picture of Array.from(queryAllOf(el, 'img[alt], [role=img][aria-label], svg[aria-label]'))) {
+    rest = rest.replace(collapse(attr(picture, 'alt') ?? attr(picture, 'aria-label') ?? ''), ' ');
+  }
+  return /\p{L}/u.test(rest) ? undefined : truncate(words, 200);
 }
 
 /**

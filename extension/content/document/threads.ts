@@ -106,7 +106,10 @@ function threadUnder(top: Element, selector: string, controls: ReadonlySet<Eleme
   // Every one a comment (a wrapper of the page's class, `div.flex` around its `div.flex` rows, is none, and would be
   // item 0: review, session 50), and two at the top at least: a card holding cards, a post's `<article>` holding its
   // comments' `<article>`s, is no thread of them.
-  if (commentLike.length < sampled.length) return undefined;
+  // Some with words but no control of their own are comments too, deleted or locked ("[deleted] 2h ago" with its body
+  // hidden and no actions): one of them made a Reddit thread 30 loose buttons (explorer, session 62). A third at most.
+  const quiet = sampled.filter((item) => !commentLike.includes(item) && !startsWithHeading(item) && own.get(item)!.length === 0 && ownWords(item, set));
+  if (commentLike.length + quiet.length < sampled.length || quiet.length * 3 > sampled.length) return undefined;
   let tops = 0;
   for (const item of items) {
     let node = parentOf(item);

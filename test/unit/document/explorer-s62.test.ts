@@ -4,7 +4,7 @@
  * lead, icon buttons whose labels open with their verb, a column header that is a symbol and words for screen readers.
  */
 import { expect, test } from 'vitest';
-import { build, list, lists } from './helpers.ts';
+import { build, list, lists, names } from './helpers.ts';
 
 const track = (n: number, title: string, artist: string, album: string, length: string, verb = 'Play') => `<div role="row" aria-rowindex="${n + 1}">
   <div data-testid="tracklist-row" class="row">
@@ -81,4 +81,33 @@ test('a part marked by its test id is found by it where its place differs; a BEM
     <span class="c-reply_count__wrapper">${n + 2} replies</span><button aria-label="Share message">↗</button></div>`;
   const notes = lists(build(`<main><h2>Notes</h2><div role="list">${note(0)}${note(1)}${note(2)}</div></main>`))[0]!;
   expect(notes.fields).toEqual(expect.arrayContaining(['body', 'author', 'reply_count']));
+});
+
+const comment = (who: string, words: string, replies = '', deleted = false) => `<shreddit-comment author="${who}" depth="0">
+  <div slot="commentMeta">${deleted ? `<span class="font-bold">${who}</span>` : `<a href="/user/${who}">${who}</a>`} <time datetime="2024-03-08T15:01:44Z">4h ago</time></div>
+  ${deleted ? '<div slot="comment" class="md" hidden><p>[removed]</p></div>' : `<div slot="comment" class="md"><p>${words}</p></div>
+  <shreddit-comment-action-row><button aria-label="Upvote" aria-pressed="false">↑</button><button>Reply</button><button>Share</button></shreddit-comment-action-row>`}
+  ${replies}</shreddit-comment>`;
+
+test('a deleted comment, words but no controls, leaves its thread a list', () => {
+  const replies = comment('ortho_dan', 'Two end mills is a bargain.') + comment('keeb', 'Mine took a week.');
+  const doc = build(`<main><h2>Comments</h2><shreddit-comment-tree>${comment('thock', 'That brass weight is gorgeous.', replies)}${comment('clacky', 'Desktop CNC at the makerspace.')}${comment('[deleted]', '', '', true)}</shreddit-comment-tree></main>`);
+  const [thread] = lists(doc);
+  expect(thread?.count).toBe(5);
+  expect(thread!.actions).toEqual(expect.arrayContaining(['upvote', 'reply', 'share']));
+  expect(names(doc).filter((name) => /upvote/.test(name))).toEqual([]);
+});
+
+test('a title shown in a box hidden from screen readers beside a badge\'s label reads the title', () => {
+  const card = (title: string, company: string) => `<li class="jobs-search-results__list-item"><div class="job-card-container">
+    <a class="job-card-list__title--link" href="/jobs/view/${title.length}123/" aria-label="${title} with verification"><span aria-hidden="true"><strong>${title}</strong></span>
+     <svg role="img" aria-hidden="false" aria-label="Verified job"><path d=""></path></svg></a>
+    <div class="artdeco-entity-lockup__subtitle"><span>${company}</span></div><button aria-label="Dismiss ${title} job"><svg></svg></button></div></li>`;
+  const doc = build(`<main><h2>Jobs</h2><ul>${card('Senior Frontend Engineer', 'Figma')}${card('Staff Engineer, Web', 'Plaid')}${card('Design Engineer', 'Notion')}</ul></main>`);
+  const [jobs] = lists(doc);
+  expect(Object.values(jobs!.samples[0]!)).toContain('Senior Frontend Engineer');
+  expect(Object.values(jobs!.samples[0]!)).not.toContain('Verified job');
+  // An icon font's ligature hidden beside a label is no word shown: the button is its label.
+  const icons = build(`<main><h2>Tools</h2><ul>${['Bold', 'Italic', 'Code'].map((what) => `<li><button aria-label="${what}"><span class="material-icons" aria-hidden="true">format_${what.toLowerCase()}</span></button><span>${what} text</span></li>`).join('')}</ul></main>`);
+  expect(JSON.stringify(lists(icons))).not.toContain('format_');
 });
