@@ -547,8 +547,10 @@ function fieldClass(el: Element, withBlock = false, control = false, worn?: Read
   // An icon font's class says which font draws it (`material-symbols-outlined`); the part is an icon.
   if (ligatureIcon(el)) return 'icon';
   let kindOnly: string | undefined;
-  for (const name of ownClasses(el)) {
-    if (worn?.has(name) || STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
+  for (const own of ownClasses(el)) {
+    if (worn?.has(own)) continue;
+    const name = withoutModuleHash(own);
+    if ( STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
     const bem = /^([A-Za-z][A-Za-z0-9_-]*?)__([A-Za-z][A-Za-z0-9_-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
     // styled-components' display names (`StyledBadge`) say what the part is after "Styled".
     // An element part that says only how it is laid out names nothing: its block does (Slack's
@@ -558,6 +560,8 @@ function fieldClass(el: Element, withBlock = false, control = false, worn?: Read
       : withoutLayoutWord(withoutKitPrefix(name.replace(/--[A-Za-z0-9-]+$/, '').replace(/^Styled(?=[A-Z][a-z])/, '')));
     // A control's class that says only what kind it is gives way to one after it (Slack's `c-button-unstyled
     // c-message_kit__avatar` is `avatar`, `c-link c-timestamp` a `timestamp`).
+    // Nor one that only lays out (a CSS module's `wrapper_cc5dd2` is `wrapper`).
+    if (LAYOUT_WORD.test(cls)) continue;
     if (!control || !saysOnlyKind(cls)) return cls;
     kindOnly ??= cls;
   }
@@ -582,6 +586,12 @@ function templateId(parts: Iterable<Element>): string | undefined {
 }
 
 const LAYOUT_WORD = /^(?:wrapper|wrap|container|inner|outer)$/i;
+
+/**
+ * A CSS module's class without the hash its build appends (Discord's `username_f9e796`, `messageContent_f9e796`: the
+ * local name says what the part is, the hash only which build drew it). Not a word's number (`step_item2`).
+ */
+const withoutModuleHash = (cls: string): string => cls.replace(/(?<=[A-Za-z]{3})_{1,3}(?=[A-Za-z0-9]{5,6}$)(?=[A-Za-z0-9]*\d[A-Za-z])[A-Za-z0-9]+$/, '');
 
 /** A class's last word that says how it is laid out, not what it holds (`metadata-wrapper` is `metadata`). */
 const withoutLayoutWord = (cls: string): string => cls.replace(/(?<=[A-Za-z0-9])[-_](?:wrapper|wrap|container|inner|outer)$/i, '');
