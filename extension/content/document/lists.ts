@@ -478,9 +478,10 @@ const GENERIC_CLASS_WORDS = new Set(['form', 'check', 'input', 'label', 'control
 const UTILITY_CLASSES = new Set(['relative', 'absolute', 'block', 'flex', 'inline', 'grid', 'peer', 'group', 'shrink', 'grow', 'rounded', 'border']);
 /**
  * Utility classes that style, never say what an element is (Tailwind's `h-full`, `justify-between`, `sm:flex`;
- * Bootstrap's `d-flex`, `mb-3`; Primer's `flex-auto`, `text-small`, `color-fg-muted`): their first word, before a value.
+ * Bootstrap's `d-flex`, `mb-3`; Primer's `flex-auto`, `text-small`, `color-fg-muted`; Stack Overflow's `fd-column`,
+ * `jc-center`; LinkedIn's `display-flex`; not `fc-`, FullCalendar's kit): their first word, before a value.
  */
-const UTILITY_PREFIX = /^-?(?:min|max|gap|space|z|basis|grow|shrink|flex|justify|items|self|place|text|font|leading|tracking|bg|border|rounded|shadow|ring|opacity|outline|divide|fill|stroke|object|overflow|whitespace|break|cursor|select|pointer|transition|duration|ease|delay|animate|transform|translate|rotate|scale|origin|align|d|fw|fs|lh|color|float|position|g|gx|gy|col|row|sr|no|lg|md|sm|xl|xs|visually)-/;
+const UTILITY_PREFIX = /^-?(?:min|max|gap|space|z|basis|grow|shrink|flex|justify|items|self|place|text|font|leading|tracking|bg|border|rounded|shadow|ring|opacity|outline|divide|fill|stroke|object|overflow|whitespace|break|cursor|select|pointer|transition|duration|ease|delay|animate|transform|translate|rotate|scale|origin|align|d|fw|fs|lh|color|float|position|g|gx|gy|col|row|sr|no|lg|md|sm|xl|xs|visually|display|fd|jc)-/;
 /**
  * Spacing and sizing utilities (`mb-3`, `px-4`, `mt-n1`, `me-auto`, `h-full`, `w-1/2`, `p-[3px]`, `mb-lg-0`) by their
  * values: `p-name` and `p-role` (microformats, PrimeNG) or `h-card` say what an element is.
@@ -501,8 +502,10 @@ const BUTTON_LOOK = /^(?:btn|button)-(?:primary|secondary|tertiary|success|dange
 /** A utility or generated class (see above): no field's name. */
 export function stylingClass(name: string): boolean {
   return name.includes(':') || BUTTON_LOOK.test(name) || UTILITY_PREFIX.test(name) || SIZED_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name)
-    || kitTypeStyle(name);
+    || kitTypeStyle(name) || SHORT_UTILITY.test(name);
 }
+/** Two letters and a value (Stack Overflow's `ai-center`, `fc-black-400`, `ws-nowrap`); not FullCalendar's `fc-event`. */
+const SHORT_UTILITY = /^(?:ai|ac|jc|fc|bc|ws|ff|tt|ta)-(?:center|start|end|stretch|baseline|between|around|evenly|nowrap|pre|normal|left|right|black|white|light|dark|theme|blue|red|green|orange|yellow|gray|grey|danger|success|warning|error|mono|sans|serif|upper|lower|capitalize)\b/;
 /**
  * A design kit's type or colour style, by its variants (Spotify's `encore-text-body-small`, `encore-internal-color-text-
  * subdued`, Material's `MuiTypography-body2`, Amazon's `a-size-base`, `a-color-secondary`, Stripe's `Text-fontSize--14`);
@@ -675,7 +678,8 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   if (said) return said;
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
     ?? testHook(slot) ?? templateId(slot.found.values()) ?? idTail(slot);
-  if (named) return slug(named, 3);
+  // Camel-cased (`upvoteCount`, `OrderCartItemPrice`): its words, the last three where more (what the part is comes last).
+  if (named) return slug(named.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[\s_-]+/).slice(-3).join(' '), 3);
   // A control beside words in its cell (a like switch by a track's "4:18"): the column's header names the words.
   if (header && (slot.kind === 'text' || soleControlOfCell(slot.sample))) return header;
   // A link alone in a wrapper that says what it is (`span.c-message__sender > a`: `sender`, was `link`; explorer, session 50).
@@ -1597,6 +1601,13 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   /** The thread whose comments the items are: each reads its own parts, not its replies'. */
   thread?: Thread): DetectedList | undefined {
   const column = !!board;
+  // A block of the rows' tag before or after them that lacks the class every row has (Stack Overflow's "3 Answers"
+  // header and its sort select above the `div.answer`s: the list's first item, `{}`; explorer, session 62): no row.
+  const odd = column || thread ? undefined : oddEnds(items);
+  if (odd) {
+    items = items.filter((item) => !odd.has(item));
+    allMembers = new Map([...allMembers].filter(([item]) => !odd.has(item)));
+  }
   // A menu open in an item (a row's ⋮ menu) is no part of the items: its entries stand apart (explorer, session 44:
   // `menu`, `menu_2`, `menu_3` slots of every row, "Cancel order" among them).
   const memberMap = new Map([...allMembers].map(([item, found]) => [item, found.filter((c) => !inItemMenu(c.el, item))] as const).filter(([, found]) => found.length));
@@ -1646,6 +1657,21 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   const left = new Set([...(memberMap.size <= SMALL_LIST ? lost : []), ...unreached]);
   const records = recordsName(items);
   return { ...list, members: left.size ? members.filter((m) => !left.has(m)) : members, ...(records ? { fallbackName: records } : {}) };
+}
+
+/**
+ * The first and last of four or more rows where they hold a heading and lack a class all the other rows have (a
+ * header); undefined where none do.
+ */
+function oddEnds(items: readonly Element[]): Set<Element> | undefined {
+  if (items.length < 4) return undefined;
+  const odd = new Set<Element>();
+  for (const end of [items[0]!, items.at(-1)!]) {
+    const others = items.filter((item) => item !== end && !odd.has(item));
+    const shared = Array.from(classListOf(others[0]!)).find((name) => !STATE_CLASS.test(name) && others.every((other) => classListOf(other).contains(name)));
+    if (shared && !classListOf(end).contains(shared) && queryOf(end, 'h1, h2, h3, h4, h5, h6, [role=heading]')) odd.add(end);
+  }
+  return odd.size ? odd : undefined;
 }
 
 /**

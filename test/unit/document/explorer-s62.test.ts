@@ -113,3 +113,15 @@ test('a title shown in a box hidden from screen readers beside a badge\'s label 
   const icons = build(`<main><h2>Tools</h2><ul>${['Bold', 'Italic', 'Code'].map((what) => `<li><button aria-label="${what}"><span class="material-icons" aria-hidden="true">format_${what.toLowerCase()}</span></button><span>${what} text</span></li>`).join('')}</ul></main>`);
   expect(JSON.stringify(lists(icons))).not.toContain('format_');
 });
+
+test('a header block of the rows\' tag without their class is no row; camel-cased item props name by their words', () => {
+  const answer = (n: number, who: string) => `<div class="answer js-answer" id="answer-${n}"><div class="post-layout">
+    <div class="votecell"><button aria-label="Up vote" aria-pressed="false">▲</button><div class="js-vote-count d-flex fd-column ai-center" itemprop="upvoteCount">${n * 7}</div></div>
+    <div class="answercell"><div class="s-prose"><p>Answer ${n} text by ${who}.</p></div><a href="/users/${n}/${who}">${who}</a></div></div></div>`;
+  const doc = build(`<main><h2>Answers</h2><div id="answers"><div id="answers-header"><div><h2>3 Answers</h2><label for="sort">Sorted by:</label><select id="sort"><option>Score</option><option>Date</option></select></div></div>
+    ${answer(1, 'ana')}${answer(2, 'bo')}${answer(3, 'cy')}</div></main>`);
+  const [answers] = lists(doc);
+  expect(answers).toMatchObject({ count: 3 });
+  expect(answers!.samples[0]).toMatchObject({ upvote_count: '7' });
+  expect(answers!.fields).not.toContain('ai_center');
+});
