@@ -19,7 +19,7 @@ import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './tex
 import { VISUALLY_HIDDEN } from './names.ts';
 import { DAYS_LIST, EVENTS_LIST, calendarThrough, dayCellOf, dayCellsOf, dayOfEvent, isDay } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
-import { MAX_UPWARD_STEPS, attr, checkVisibilityOf, textContentOf, childElementCountOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface DetectedList {
   container: Element;
@@ -553,7 +553,7 @@ function fieldClass(el: Element, withBlock = false, control = false, worn?: Read
   for (const own of ownClasses(el)) {
     if (worn?.has(own)) continue;
     const name = withoutModuleHash(own);
-    if ( STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
+    if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
     const bem = /^([A-Za-z][A-Za-z0-9_-]*?)__([A-Za-z][A-Za-z0-9_-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
     // styled-components' display names (`StyledBadge`) say what the part is after "Styled".
     // An element part that says only how it is laid out names nothing: its block does (Slack's
