@@ -234,10 +234,11 @@ function step(el: Element): string {
   for (const same of byTag.values()) {
     const perStep = new Map<string, number>();
     for (const child of same) perStep.set(baseStep(child), (perStep.get(baseStep(child)) ?? 0) + 1);
+    let marks: ReadonlyMap<string, number> | undefined;
     same.forEach((child, i) => {
       const own = baseStep(child);
       const unique = same.length < 2 || (own.includes('.') && perStep.get(own) === 1);
-      steps.set(child, unique ? own : notTheOthers(child, own, perStep) ?? markedApart(child, same) ?? `${own}:nth-of-type(${i + 1})`);
+      steps.set(child, unique ? own : notTheOthers(child, own, perStep) ?? markedApart(child, marks ??= marksOf(same)) ?? `${own}:nth-of-type(${i + 1})`);
     });
   }
   return steps.get(el)!;
@@ -262,16 +263,29 @@ function notTheOthers(el: Element, own: string, perStep: ReadonlyMap<string, num
  * description before its price, shifts an index: the second `div` was the words in one item and the toolbar in the
  * next, and a script's "Add reaction" clicked a reaction (explorer, session 62). Not a number's: it names one item.
  */
-function markedApart(el: Element, same: readonly Element[]): string | undefined {
+function markedApart(el: Element, marks: ReadonlyMap<string, number>): string | undefined {
   const tag = cssIdent(localNameOf(el));
-  const others = same.filter((other) => other !== el);
   for (const name of TEST_HOOKS) {
     const value = attr(el, name);
-    if (value && value.length <= 60 && !/\d{3,}/.test(value) && others.every((other) => attr(other, name) !== value)) return `${tag}[${name}=${JSON.stringify(value)}]`;
+    if (value && value.length <= 60 && !/\d{3,}/.test(value) && marks.get(`${name}=${value}`) === 1) return `${tag}[${name}=${JSON.stringify(value)}]`;
   }
   const cls = Array.from(classListOf(el)).find((name) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !STATE_CLASS.test(name)
-    && !/(?:^|[-_])\d+$/.test(name) && !/\d{4,}/.test(name) && others.every((other) => !classListOf(other).contains(name)));
+    && !/(?:^|[-_])\d+$/.test(name) && !/\d{4,}/.test(name) && marks.get(`.${name}`) === 1);
   return cls ? `${tag}.${cls}` : undefined;
+}
+
+/** How many of the siblings have each test id and each class: counted once per group, not per sibling (long lists). */
+function marksOf(same: readonly Element[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const el of same) {
+    const marks = new Set<string>(Array.from(classListOf(el), (name) => `.${name}`));
+    for (const name of TEST_HOOKS) {
+      const value = attr(el, name);
+      if (value) marks.add(`${name}=${value}`);
+    }
+    for (const mark of marks) counts.set(mark, (counts.get(mark) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Selector of `el` relative to `item` (`:scope` for the item itself), built from tags and stable classes. */
@@ -696,9 +710,8 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   if (slot.kind === 'link' && saysWhen(slot.texts) && !queryOf(slot.sample, '[datetime]')) return 'date';
   // Links to one kind of page each ("/artist/4Z8W4", "/artist/0OdUW": a track's artist) by what their paths say it is;
   // not the one link each item is (a menu's), which stays `link`.
-  const besideMore = [...slot.found].some(([item, el]) => sampleText(item) !== sampleText(el));
-  const path = slot.kind === 'link' && besideMore ? pathWord(slot) : undefined;
-  if (path) return path;
+  const path = slot.kind === 'link' ? pathWord(slot) : undefined;
+  if (path && [...slot.found].some(([item, el]) => sampleText(item) !== sampleText(el))) return path;
   if (slot.kind !== 'text') return slot.kind;
   // A part with no class of its own in a wrapper that has one (`p.was > s`): named by the wrapper.
   // A rating drawn as stars, a price with what it cost before (facts.ts).
@@ -964,10 +977,12 @@ export function headerText(cell: Element, skip?: (el: Element) => boolean): stri
   // A header that is an icon button only (a clock for "Duration"): the button's label (explorer, session 49). One
   // whose only words are for screen readers (`<span class="sr-only">Feature</span>`): those.
   // Not a symbol shown (a clock "⏱" beside `<span class="sr-only">Duration</span>`).
-  const said = (words: string) => /[\p{L}\p{N}]/u.test(words);
-  const text = [own, () => wordsIn(cell, undefined, true),
-    () => collapse(attr(queryOf(cell, 'button[aria-label],[role=button][aria-label]') ?? cell, 'aria-label') ?? '').replace(SELECT_ALL, ''),
-    () => wordsIn(cell, undefined, false)].reduce<string>((found, next) => (said(found) ? found : typeof next === 'string' ? next : next()), '');
+  let text = own;
+  for (const next of [() => wordsIn(cell, undefined, true), () => collapse(attr(queryOf(cell, 'button[aria-label],[role=button][aria-label]') ?? cell, 'aria-label') ?? '').replace(SELECT_ALL, ''),
+    () => wordsIn(cell, undefined, false)]) {
+    if (/[\p{L}\p{N}]/u.test(text)) break;
+    text = next();
+  }
   if (!hasAttr(cell, 'aria-sort')) return text;
   const unsorted = collapse(text.replace(SORT_WORDS, ' '));
   return /[\p{L}\p{N}]/u.test(unsorted) ? unsorted : text;
