@@ -11,10 +11,10 @@
  * named by a class (or a `<time>`), none three times (a group of records is no record); two such parts at least are in
  * most items, and one of them reads differently from item to item.
  */
-import { ownText, sampleText, stylingClass } from './lists.ts';
+import { ownText, sampleText, stylingClass, TEST_HOOKS } from './lists.ts';
 import { CONTROLS, TABLE_PARTS } from './pair-boxes.ts';
 import { tagOf, textOf } from './dom.ts';
-import { childElementCountOf, childrenOf, classNameOf, closestOf, containsOf, matchesOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, childElementCountOf, childrenOf, classNameOf, closestOf, containsOf, matchesOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
 
 const MIN_ITEMS = 3;
 const MIN_LISTED = 2;
@@ -38,33 +38,55 @@ function itemKey(el: Element): string {
   return `${tagOf(el)}.${classNameOf(el).split(/\s+/).find((token) => token && !ITEM_STATE.test(token)) ?? ''}`;
 }
 
-/** A part's key: a `<time>`'s, or its first class that names it, or undefined for an element no class names. */
+/**
+ * A part's key: a `<time>`'s, or its test id (Zendesk's `omni-log-item-sender`), or its first class that names it, or
+ * undefined for an element neither names.
+ */
 function partKey(el: Element): string | undefined {
-  const named = classNameOf(el).split(/\s+/).find((token) => token && !stylingClass(token) && !ITEM_STATE.test(token));
+  const hook = TEST_HOOKS.map((name) => attr(el, name)).find((value) => value && value.length <= 60 && !/\d{3,}/.test(value));
+  const named = hook ? `@${hook}` : classNameOf(el).split(/\s+/).find((token) => token && !stylingClass(token) && !ITEM_STATE.test(token));
   if (tagOf(el) === 'TIME') return `TIME.${named ?? ''}`;
   return named ? `${tagOf(el)}.${named}` : undefined;
 }
 
-/** The item's parts with words (key → its text), or undefined where a key comes three times (a group, not a row). */
+/**
+ * A control in the item other than a few plain links: a comment's author and permalink, a message's attachment or an
+ * inline link leave it a record (Stack Overflow's comments, Zendesk's conversation: explorer, session 62); a button,
+ * a field or a fourth link make it a list's item (lists.ts), and an item that is itself a link is a list of links.
+ */
+function holdsControl(item: Element): boolean {
+  if (matchesOf(item, CONTROLS)) return true;
+  const controls = Array.from(queryAllOf(item, CONTROLS));
+  return controls.length > MAX_LINKS || controls.some((el) => !matchesOf(el, PLAIN_LINK));
+}
+const MAX_LINKS = 3;
+const PLAIN_LINK = 'a[href]:not([role]):not([tabindex])';
+
+/**
+ * The item's parts with words (key → its text), or undefined where a key comes three times (a group, not a row). A
+ * part in a link is keyed `~` first: what a link says makes no record alone (a table of contents is links, no rows).
+ */
 function partsOf(item: Element): Map<string, string> | undefined {
   const parts = new Map<string, string>();
   const seen = new Map<string, number>();
   let visited = 0;
-  const visit = (el: Element, depth: number): boolean => {
+  const visit = (el: Element, depth: number, linked: boolean): boolean => {
     for (const child of Array.from(childrenOf(el))) {
       if (++visited > MAX_ITEM_ELEMENTS) return false;
-      const key = (ownText(child, WORDS) || tagOf(child) === 'TIME') ? partKey(child) : undefined;
+      const inLink = linked || matchesOf(child, PLAIN_LINK);
+      const named = (ownText(child, WORDS) || tagOf(child) === 'TIME') ? partKey(child) : undefined;
+      const key = named && inLink ? `~${named}` : named;
       if (key) {
         const times = (seen.get(key) ?? 0) + 1;
         if (times >= 3) return false;
         seen.set(key, times);
         if (!parts.has(key)) parts.set(key, sampleText(child));
       }
-      if (depth < MAX_PART_DEPTH && !visit(child, depth + 1)) return false;
+      if (depth < MAX_PART_DEPTH && !visit(child, depth + 1, inLink)) return false;
     }
     return true;
   };
-  return visit(item, 1) ? parts : undefined;
+  return visit(item, 1, false) ? parts : undefined;
 }
 
 /** The box's rows (see the file's comment), or undefined where it is no box of rows. */
@@ -86,7 +108,7 @@ export function recordItemsIn(box: Element): Element[] | undefined {
   const found = new Map<string, Set<string>>();
   const holding = new Map<string, number>();
   for (const item of scanned) {
-    if (matchesOf(item, CONTROLS) || matchesOf(item, TABLE_PARTS) || queryOf(item, CONTROLS) || queryOf(item, TABLE_PARTS)) return undefined;
+    if (holdsControl(item) || matchesOf(item, TABLE_PARTS) || queryOf(item, TABLE_PARTS)) return undefined;
     if (textOf(item, MAX_ITEM_CHARS + 1).length > MAX_ITEM_CHARS) return undefined;
     const parts = partsOf(item);
     if (!parts) return undefined;
@@ -97,7 +119,7 @@ export function recordItemsIn(box: Element): Element[] | undefined {
     }
   }
   const shared = [...holding].filter(([, items]) => items * 3 >= scanned.length * 2).map(([key]) => key);
-  if (shared.length < 2 || !shared.some((key) => found.get(key)!.size > 1)) return undefined;
+  if (shared.length < 2 || !shared.some((key) => !key.startsWith('~') && found.get(key)!.size > 1)) return undefined;
   return items;
 }
 
