@@ -11,7 +11,7 @@
  * the titles' buttons stay entries (`headed`).
  */
 import type { Thread } from './threads.ts';
-import { attr, childrenOf, parentOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
+import { attr, childrenOf, firstElementChildOf, parentOf, queryAllOf, queryOf, textContentOf } from './dom-safe.ts';
 import { tagOf } from './dom.ts';
 
 /** A field read from an ancestor of the item (lists.ts slotElement): `:up(2) > button.menu__caret`. */
@@ -23,6 +23,8 @@ const MIN_GROUPS = 2;
 const MIN_ROWS = 3;
 const MAX_ROWS = 2_000;
 const ROW_CONTROLS = 'a[href], button, input, select, textarea, [role=button], [role=link], [role=menuitem], [role=treeitem], [tabindex]';
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading]';
 
 const isListBox = (el: Element): boolean => LIST_TAGS.has(tagOf(el)) || LIST_ROLES.has(attr(el, 'role') ?? '');
 
@@ -37,8 +39,15 @@ export function groupedRows(candidates: readonly { el: Element; section: unknown
   const found: GroupedRows = { rows: new Map(), groups: new Set() };
   const controls = new Map(candidates.map((c) => [c.el, c.section]));
   const looked = new Set<Element>();
+  const flat = new Map<Element, Thread | undefined>();
   for (const { el } of candidates) {
     if (known.has(el) || found.rows.has(el)) continue;
+    const rowsOf = flatGroupsAbove(el, stepOf, controls, flat);
+    if (rowsOf) {
+      for (const item of rowsOf.items) found.rows.set(item, rowsOf);
+      for (const child of Array.from(childrenOf(rowsOf.container))) found.groups.add(child);
+      continue;
+    }
     // The row around the control, its box of rows, the group and the groups' box: `ul > li > ul > li`.
     for (let row: Element | null = el, n = 0; row && n < 4; row = parentOf(row), n++) {
       const box = parentOf(row);
@@ -109,4 +118,67 @@ function groupsUnder(groups: Element, stepOf: (el: Element) => string, controls:
   }
   if (sections.size > 1) return undefined;
   return { container: groups, items: rows, selector: `${groupStep} > ${boxStep} > ${rowStep}`, head: upSlot(2, headPath), headName: 'group' };
+}
+
+/**
+ * Rows in titled groups drawn flat: a group is a box holding its title row first, then its rows (and maybe an "Add
+ * task…" row), the groups side by side under one box (Asana's list: `div.TaskGroup > div.TaskGroupHeader +
+ * div.SpreadsheetRow…`, grouped by section; Linear's issues by status). Read as boxes of three rows and two, their
+ * controls were loose entries numbered up to `task_name_5` (explorer, session 63). The rows are ARIA rows, or the
+ * titles say they are titles (a heading, or a button that folds the group). Groups may be empty (folded); the box may
+ * hold a head row before them and a row after.
+ */
+function flatGroupsAbove(el: Element, stepOf: (el: Element) => string, controls: ReadonlyMap<Element, unknown>, known: Map<Element, Thread | undefined>): Thread | undefined {
+  for (let row: Element | null = el, n = 0; row && n < 5; row = parentOf(row), n++) {
+    const group = parentOf(row);
+    const groups = group && parentOf(group);
+    if (!group || !groups) return undefined;
+    if (!known.has(groups)) known.set(groups, flatGroupsUnder(groups, stepOf, controls));
+    const thread = known.get(groups);
+    if (thread) return thread;
+  }
+  return undefined;
+}
+
+function flatGroupsUnder(groups: Element, stepOf: (el: Element) => string, controls: ReadonlyMap<Element, unknown>): Thread | undefined {
+  const children = Array.from(childrenOf(groups));
+  if (children.length < MIN_GROUPS || children.length > MAX_ROWS) return undefined;
+  const byStep = new Map<string, Element[]>();
+  for (const child of children) {
+    const same = byStep.get(stepOf(child));
+    if (same) same.push(child); else byStep.set(stepOf(child), [child]);
+  }
+  const [groupStep, boxes] = [...byStep].reduce((best, next) => (next[1].length > best[1].length ? next : best));
+  // The groups one after the other, a head row (column headers) before them at most, an "Add section" row after.
+  const first = children.indexOf(boxes[0]!);
+  if (boxes.length < MIN_GROUPS || first > 1 || children.length - first - boxes.length > 1 || children[first + boxes.length - 1] !== boxes.at(-1)) return undefined;
+  let titleStep: string | undefined;
+  const rowSteps = new Map<string, number>();
+  for (const box of boxes) {
+    const [title, ...rest] = Array.from(childrenOf(box));
+    if (!title || !/[\p{L}\p{N}]/u.test(textContentOf(title) ?? '') || tagOf(title) === 'A' || queryOf(title, 'a[href]')) return undefined;
+    titleStep ??= stepOf(title);
+    if (stepOf(title) !== titleStep) return undefined;
+    for (const child of rest) rowSteps.set(stepOf(child), (rowSteps.get(stepOf(child)) ?? 0) + 1);
+  }
+  const rowStep = [...rowSteps].reduce<[string, number] | undefined>((best, next) => (!best || next[1] > best[1] ? next : best), undefined)?.[0];
+  if (!rowStep || rowStep === titleStep || rowStep === groupStep) return undefined;
+  const rows: Element[] = [];
+  let several = false;
+  for (const box of boxes) {
+    const own = Array.from(childrenOf(box)).slice(1).filter((child) => stepOf(child) === rowStep);
+    if (own.length > 1) several = true;
+    rows.push(...own);
+  }
+  const title = firstElementChildOf(boxes[0]!)!;
+  const titled = !!queryOf(title, `${HEADINGS}, [aria-expanded]`) || attr(title, 'role') === 'heading';
+  if (rows.length < MIN_ROWS || !several || !(rows.every((row) => attr(row, 'role') === 'row' || tagOf(row) === 'TR') || titled)) return undefined;
+  if (!rows.every((row) => controls.has(row) || Array.from(queryAllOf(row, ROW_CONTROLS)).some((c) => controls.has(c)))) return undefined;
+  // Rows that hold groups again, or rows alike in words (options of each group), are no rows of these groups.
+  if (rows.some((row) => queryOf(row, `:scope > ${groupStep}`))) return undefined;
+  const words = rows.map((row) => (textContentOf(row) ?? '').trim().toLowerCase());
+  if (new Set(words).size * 3 < words.length * 2) return undefined;
+  // The title's heading where it has one (not the fold button's "▾" beside it).
+  const heading = queryOf(title, HEADINGS) ? ` :is(${HEADINGS})` : '';
+  return { container: groups, items: rows, selector: `${groupStep} > ${rowStep}`, head: upSlot(1, `${titleStep}:first-child${heading}`), headName: 'group' };
 }

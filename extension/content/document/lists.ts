@@ -1523,13 +1523,19 @@ function threadList(thread: Thread, memberMap: Map<Element, Candidate[]>, cache?
   return named && name ? { ...named, fallbackName: name } : named;
 }
 
+/** A group's title typed into a box of its own (Asana's section names are text areas): the box's value. */
+function titleInBox(el: Element): string {
+  const box = queryOf(el, 'textarea, input:not([type]), input[type=text]');
+  return box && !isSensitive(box) ? hideSecrets(collapse(String((box as HTMLInputElement).value ?? ''))) : '';
+}
+
 const WEEKDAY_OR_MONTH = /\b(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tomorrow|yesterday)/i;
 
 /** Spread rows' column heading as their first field: `day` where headings say days, else `column`. */
 function withColumnField(list: DetectedList, head: string, headName?: string): DetectedList {
   const texts = list.items.map((item) => {
     const el = slotElement(item, head);
-    return el ? sampleText(el) : '';
+    return el ? titleInBox(el) || sampleText(el) : '';
   });
   if (!texts.some(Boolean)) return list;
   const taken = new Set(list.slots.map((slot) => slot.name));
@@ -2294,7 +2300,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const toggles = actions.filter((slot) => !fields.includes(slot) && (TOGGLE_KINDS.has(slot.kind)
     || pressable(slot)));
   const pickers = actions.filter((slot) => slot.kind === 'select' && !fields.includes(slot));
-  const boxes = actions.filter((slot) => (slot.kind === 'text_input' || slot.kind === 'slider') && !fields.includes(slot));
+  // A text area too: a task's name edited in place (Asana's rows; explorer, session 63).
+  const boxes = actions.filter((slot) => (slot.kind === 'text_input' || slot.kind === 'text_area' || slot.kind === 'slider') && !fields.includes(slot));
   const samples = items.slice(0, SAMPLES).map((item) => {
     const sample: Record<string, string> = {};
     for (const slot of fields) {

@@ -81,3 +81,30 @@ test('a post\'s text is a field though its author\'s, handle\'s and time\'s link
   expect(posts.actions).toContain('bookmark');
   expect(posts.samples[1], JSON.stringify(posts)).toMatchObject({ bookmark: '26' });
 });
+
+test('rows grouped by section, each group a title row then its rows, are one list with the group a field', () => {
+  const task = (name: string, who: string, done = false) => `<div class="SpreadsheetRow" role="row"><div role="gridcell"><div role="checkbox" tabindex="0" aria-checked="${done}" aria-label="Mark task ${done ? 'incomplete' : 'complete'}"></div>
+    <textarea aria-label="Task Name" rows="1">${name}</textarea></div><div role="gridcell"><div role="button" tabindex="0" aria-label="Assignee: ${who}">${who}</div></div></div>`;
+  const group = (title: string, rows: string) => `<div class="TaskGroup"><div class="TaskGroupHeader" role="row"><div role="button" tabindex="0" aria-expanded="${rows ? 'true' : 'false'}" aria-label="Toggle section ${title}">▾</div>
+    <textarea aria-label="Section name" rows="1">${title}</textarea></div>${rows}<div class="AddTaskRow" role="row"><div role="button" tabindex="0">Add task…</div></div></div>`;
+  const doc = build(`<main><h1>Website relaunch</h1><div role="grid" aria-label="Tasks"><div role="row"><div role="columnheader">Task name</div><div role="columnheader">Assignee</div></div>
+    ${group('Design', task('Wireframes', 'Priya', true) + task('Visual design', 'Tom'))}${group('Development', task('Migrate CMS', 'Lena') + task('Staging', 'Sam'))}${group('Launch', '')}
+    <div role="button" tabindex="0">+ Add section</div></div></main>`);
+  const tasks = list(doc, 'website_relaunch__tasks_2');
+  expect(tasks.count).toBe(4);
+  expect(tasks.samples[2], JSON.stringify(tasks)).toMatchObject({ group: 'Development', task_name: 'Migrate CMS' });
+  expect(tasks.samples[0]).toMatchObject({ group: 'Design', task_name: 'Wireframes' });
+  // No task's controls left loose, numbered by place.
+  expect(names(doc).filter((name) => /task_name|mark_task/.test(name))).toEqual([]);
+});
+
+test('status groups of an issue list drawn with headings and no roles are one list too', () => {
+  const issue = (key: string, title: string) => `<div class="issue-row"><a href="/issue/${key}">${key}</a><span class="title">${title}</span><button aria-label="Assign ${key}">👤</button></div>`;
+  const doc = build(`<main><h1>Issues</h1><div class="groups">
+    <div class="status-group"><div class="group-header"><h2>In Progress</h2><button aria-expanded="true" aria-label="Collapse In Progress">▾</button></div>${issue('ENG-1', 'Fix login')}${issue('ENG-2', 'Speed up search')}</div>
+    <div class="status-group"><div class="group-header"><h2>Todo</h2><button aria-expanded="true" aria-label="Collapse Todo">▾</button></div>${issue('ENG-3', 'Dark mode')}${issue('ENG-4', 'Export CSV')}${issue('ENG-5', 'Billing page')}</div>
+    </div></main>`);
+  const issues = entries(doc).find((e) => e.kind === 'list' && e.count === 5);
+  expect(issues, names(doc).join(', ')).toBeDefined();
+  expect(issues!.kind === 'list' && issues!.samples[2]).toMatchObject({ group: 'Todo', title: 'Dark mode' });
+});
