@@ -25,6 +25,8 @@ const MAX_ROWS = 2_000;
 const ROW_CONTROLS = 'a[href], button, input, select, textarea, [role=button], [role=link], [role=menuitem], [role=treeitem], [tabindex]';
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading]';
+/** A group's title typed in place (Asana's section names). */
+export const TITLE_BOX = 'textarea, input:not([type]), input[type=text]';
 
 const isListBox = (el: Element): boolean => LIST_TAGS.has(tagOf(el)) || LIST_ROLES.has(attr(el, 'role') ?? '');
 
@@ -178,7 +180,7 @@ function flatGroupsUnder(groups: Element, stepOf: (el: Element) => string, contr
   if (rows.some((row) => queryOf(row, `:scope > ${groupStep}`))) return undefined;
   const words = rows.map((row) => (textContentOf(row) ?? '').trim().toLowerCase());
   if (new Set(words).size * 3 < words.length * 2) return undefined;
-  // The title's heading where it has one (not the fold button's "▾" beside it).
-  const heading = queryOf(title, HEADINGS) ? ` :is(${HEADINGS})` : '';
+  // The title's heading where it has one (not the fold button's "▾" beside it), its text box where it is typed in place.
+  const heading = queryOf(title, HEADINGS) ? ` :is(${HEADINGS})` : queryOf(title, TITLE_BOX) ? ` :is(${TITLE_BOX})` : '';
   return { container: groups, items: rows, selector: `${groupStep} > ${rowStep}`, head: upSlot(1, `${titleStep}:first-child${heading}`), headName: 'group' };
 }

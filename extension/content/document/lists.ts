@@ -13,7 +13,7 @@ import { columnsOfRows, type RowShapes } from './board-columns.ts';
 import { commentOf, threadName, threadsAmong, type Thread } from './threads.ts';
 import { PARENT_SLOT, spreadRows } from './spread-rows.ts';
 import { tileRows } from './tile-rows.ts';
-import { groupedRows, upSlot } from './grouped-rows.ts';
+import { groupedRows, TITLE_BOX, upSlot } from './grouped-rows.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
@@ -1425,7 +1425,10 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   }
   for (const [container, members] of titledBy) {
     const list = listOf(container, [...members.keys()], members, cache);
-    if (list) lists.push({ ...list, namedBy: list.items[0]! });
+    // Not by the label of the box they share with the rows (a grid's "Tasks" named the sections `tasks`, the tasks
+    // `tasks_2`): the rows' group field is `group`, these are the groups.
+    const labelled = hasAttr(container, 'aria-label') || hasAttr(container, 'aria-labelledby');
+    if (list) lists.push({ ...list, namedBy: list.items[0]!, ...(labelled ? { name: 'groups' } : {}) });
   }
   return lists;
 }
@@ -1525,7 +1528,7 @@ function threadList(thread: Thread, memberMap: Map<Element, Candidate[]>, cache?
 
 /** A group's title typed into a box of its own (Asana's section names are text areas): the box's value. */
 function titleInBox(el: Element): string {
-  const box = queryOf(el, 'textarea, input:not([type]), input[type=text]');
+  const box = matchesOf(el, TITLE_BOX) ? el : queryOf(el, TITLE_BOX);
   return box && !isSensitive(box) ? hideSecrets(collapse(String((box as HTMLInputElement).value ?? ''))) : '';
 }
 

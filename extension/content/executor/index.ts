@@ -218,7 +218,7 @@ const seen = (el: Element): boolean => {
 function matchRank(item: Element, looked: string): number {
   const shown = comparable(readText(item));
   const inShown = holdsLoosely(shown, looked);
-  if (!inShown && !holdsLoosely(comparable(allWords(item)), looked)) return labelRank(item, looked);
+  if (!inShown && !holdsLoosely(comparable(allWords(item)), looked)) return Math.max(labelRank(item, looked), valueRank(item, looked));
   if (inShown && sameLoosely(shown, looked)) return 4;
   let exact = 0;
   const letters = squashed(looked).length;
@@ -249,6 +249,23 @@ function labelRank(item: Element, looked: string): number {
     if (sameLoosely(label, looked)) return 3;
     if (!holdsLoosely(label, looked)) continue;
     rank = Math.max(rank, wholeWord(looked).test(label) ? 2 : 1);
+  }
+  return rank;
+}
+
+/**
+ * A row whose words are in its text boxes (a task's name edited in place: Asana's rows; explorer, session 63): 3 where
+ * a box holds the text looked for, 2 where it holds it as whole words, 1 where it holds it at all. Never a password,
+ * code or card field's.
+ */
+function valueRank(item: Element, looked: string): number {
+  let rank = 0;
+  for (const box of Array.from(item.querySelectorAll('textarea, input:not([type]), input[type=text], input[type=search]')).slice(0, 20)) {
+    if (isSensitive(box)) continue;
+    const value = comparable(clean((box as HTMLInputElement).value, 300));
+    if (!value) continue;
+    if (sameLoosely(value, looked)) return 3;
+    if (holdsLoosely(value, looked)) rank = Math.max(rank, wholeWord(looked).test(value) ? 2 : 1);
   }
   return rank;
 }
