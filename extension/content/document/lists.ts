@@ -573,7 +573,8 @@ function fieldClass(el: Element, withBlock = false, control = false, worn?: Read
   for (const own of ownClasses(el)) {
     if (worn?.has(own)) continue;
     const name = withoutModuleHash(own);
-    if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
+    // Nor a letter (Google's result `div.g`).
+    if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || name.length < 2 || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
     const bem = /^([A-Za-z][A-Za-z0-9_-]*?)__([A-Za-z][A-Za-z0-9_-]*?)(?:--[A-Za-z0-9-]+)?$/.exec(name);
     // styled-components' display names (`StyledBadge`) say what the part is after "Styled".
     // An element part that says only how it is laid out names nothing: its block does (Slack's

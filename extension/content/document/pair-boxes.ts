@@ -89,8 +89,10 @@ function pairParts(item: Element): PairParts | undefined {
   for (const part of parts) {
     if (part === label || part === value) continue;
     const token = tokensOf(part)[0];
-    if (!token || sampleText(part).length > MAX_VALUE) return undefined;
-    extras.push(token);
+    if (sampleText(part).length > MAX_VALUE) return undefined;
+    // A note with no class under one value ("Includes $128.25 pending") leaves its pair one (explorer, session 63: that
+    // balance was no entry); no field reads it.
+    if (token) extras.push(token);
   }
   return {
     value: tokensOf(value).find((token) => VALUE_CLASS.test(token))!,

@@ -85,6 +85,10 @@ function hashedPart(part: string): boolean {
   const humps = letters.split(/(?<=[a-z])(?=[A-Z])/);
   const voiceless = (run: string) => run.length >= 2 && !VOWEL.test(run) && !ABBREVIATIONS.has(run.toLowerCase());
   if (humps.length > 1 && part.length <= 8 && humps.some(voiceless)) return true;
+  // A short part of two capitals and more ending in one capital (Google's `MBeuO`).
+  if (humps.length > 1 && part.length <= 8 && /^[A-Z]$/.test(humps.at(-1)!) && /[A-Z]{2}/.test(part)) return true;
+  // Or with a hump of capitals and one small letter (Google's `asEBEc`; not `myURLs`).
+  if (humps.length > 1 && part.length <= 8 && humps.some((hump) => /^[A-Z]{2,}[a-rt-z]$/.test(hump))) return true;
   // Letters then digits: no vowel past the first letter either (`Iqt3`; not `col2`, `item1`).
   return letters !== part && (voiceless(letters) || (letters.length <= 4 && voiceless(letters.slice(1)) && !ABBREVIATIONS.has(letters.toLowerCase())));
 }

@@ -108,3 +108,15 @@ test('status groups of an issue list drawn with headings and no roles are one li
   expect(issues, names(doc).join(', ')).toBeDefined();
   expect(issues!.kind === 'list' && issues!.samples[2]).toMatchObject({ group: 'Todo', title: 'Dark mode' });
 });
+
+test('a balance card with a note under its value stays one of the pairs; Google\'s hashed classes and a letter name no field', () => {
+  const card = (label: string, value: string, note = '') => `<div class="AccountSummary_card__Qm2Lp"><div class="AccountSummary_label__9s0vD">${label}</div><div class="AccountSummary_value__1HkXq">${value}</div>${note ? `<div style="font-size:12px">${note}</div>` : ''}</div>`;
+  const doc = build(`<main><section aria-label="Account summary"><div class="AccountSummary_grid">${card('Available balance', '$3,482.19')}${card('Current balance', '$3,610.44', 'Includes $128.25 pending')}${card('Interest YTD', '$4.02')}</div></section></main>`);
+  expect(entries(doc).find((e) => e.kind === 'list' && e.count === 3), names(doc).join(', ')).toMatchObject({ samples: expect.arrayContaining([{ label: 'Current balance', value: '$3,610.44' }]) });
+
+  const result = (n: number, title: string, site: string) => `<div class="MjjYud"><div class="g Ww4FFb asEBEc"><a href="https://${site}/r${n}"><h3 class="LC20lb MBeuO DKV0Md">${title}</h3></a>
+    <span class="VuuXrf">${site}</span><button aria-label="About this result">⋮</button><div class="VwiC3b"><span>Snippet ${n} about keyboards.</span></div></div></div>`;
+  const serp = build(`<main><h1>Search Results</h1><div id="rso">${result(1, 'Best keyboards', 'rtings.com')}${result(2, 'Keyboard guide', 'reddit.com')}${result(3, 'Top picks', 'wired.com')}</div></main>`);
+  const results = entries(serp).find((e) => e.kind === 'list' && e.count === 3);
+  expect(results && results.kind === 'list' && results.fields, names(serp).join(', ')).not.toEqual(expect.arrayContaining(['mbeu_o', 'g', 'as_ebec']));
+});
