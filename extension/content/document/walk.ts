@@ -462,6 +462,9 @@ function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): b
   return false;
 }
 
+/** A live region (`aria-live` polite or assertive, a status or an alert), or in one. */
+const announced = (el: Element): boolean => !!closestOf(el, '[aria-live=polite], [aria-live=assertive], [role=status], [role=alert]');
+
 /**
  * An accordion's header: a heading that is only the button opening its panel (`h3 > button[aria-expanded]`, the ARIA
  * pattern every FAQ uses). It names no section: each question was one, its button named twice over
@@ -1363,7 +1366,9 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       // A picker's month ("June 2026") names no section: the picker's names would change with every month turned.
       // Nor a count of results ("1-16 of over 5,000 results for …"): the list says it (count-said.ts). Nor the title of
       // the item chosen in a list (a chat's person, an open mail's subject): it changes as another is chosen.
-      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title) && !accordionHeader(el) && !bylineHeading(el)) {
+      // Nor a heading the page announces as it changes (`aria-live`: Booking's "Lisbon: 1,034 properties found"; explorer,
+      // session 63: every entry of the results was `lisbon__…`, renamed by the next search).
+      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title) && !accordionHeader(el) && !bylineHeading(el) && !announced(el)) {
         const flow = textFlowOf(el, frame.el, state.flows, state.levels) ?? blockOfHeading(el, frame.el, state.levels);
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });

@@ -120,3 +120,10 @@ test('a balance card with a note under its value stays one of the pairs; Google\
   const results = entries(serp).find((e) => e.kind === 'list' && e.count === 3);
   expect(results && results.kind === 'list' && results.fields, names(serp).join(', ')).not.toEqual(expect.arrayContaining(['mbeu_o', 'g', 'as_ebec']));
 });
+
+test('a heading the page announces as results change names no section', () => {
+  const doc = build(`<main><h1 aria-live="assertive">Lisbon: 1,034 properties found</h1><button aria-haspopup="menu">Sort by: Top picks</button>
+    <div>${['Memmo Alfama', 'City Hotel', 'Lumiares'].map((hotel) => `<div class="card"><a href="/hotel/${hotel.length}">${hotel}</a><span class="price">€ ${hotel.length}0</span><button>See availability</button></div>`).join('')}</div></main>`);
+  expect(names(doc).filter((name) => name.startsWith('lisbon'))).toEqual([]);
+  expect(names(doc)).toContain('main__items');
+});
