@@ -12,7 +12,7 @@ import { DAYS_LIST, dayOfControl } from './calendar.ts';
 import { inFieldBox } from './field-buttons.ts';
 import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
-import { headingSection, walk, type Candidate, type SectionRef } from './walk.ts';
+import { announced, headingSection, walk, type Candidate, type SectionRef } from './walk.ts';
 import { startsWithHeading } from './threads.ts';
 import { collapse, isLinkingWord, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
@@ -131,6 +131,8 @@ function headingBefore(el: Element, forName = false): string {
   // A name without what changes as the page lives: a board column's count of cards ("To do <span>3</span>": was
   // `to_do_3`). The description keeps it, and an account's number ("ending in 4821").
   const words = textOf(prev, 120);
+  // Not one the page announces as it changes ("Lisbon: 1,034 properties found"): the results' name would change too.
+  if (forName && announced(prev)) return '';
   return forName ? withoutChangingWords(prev, words, true) : words;
 }
 const LIST_BUTTONS: ReadonlySet<string> = new Set(['button', 'link']);

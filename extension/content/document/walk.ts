@@ -463,7 +463,7 @@ function inRepeat(heading: Element, stop: Element | null, cache: RepeatCache): b
 }
 
 /** A live region (`aria-live` polite or assertive, a status or an alert), or in one. */
-const announced = (el: Element): boolean => !!closestOf(el, '[aria-live=polite], [aria-live=assertive], [role=status], [role=alert]');
+export const announced = (el: Element): boolean => !!closestOf(el, '[aria-live=polite], [aria-live=assertive], [role=status], [role=alert]');
 
 /**
  * An accordion's header: a heading that is only the button opening its panel (`h3 > button[aria-expanded]`, the ARIA
