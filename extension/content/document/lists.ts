@@ -2483,8 +2483,11 @@ function mergeMarked(slots: SlotStats[]): SlotStats[] {
     if (members.length < 2 || new Set(items).size !== items.length) continue;
     const at = Number(key.split(' ', 2)[1]);
     const steps = members[0]!.selector.split(' > ');
-    const tag = MARKED_STEP.exec(steps[at]!)![1]!;
-    const marks = members.map((slot) => MARKED_STEP.exec(slot.selector.split(' > ')[at]!)![2]!);
+    // A slot merged at another step already may say this one otherwise now: left as it is.
+    const found = members.map((slot) => MARKED_STEP.exec(slot.selector.split(' > ')[at] ?? ''));
+    if (found.some((marked) => !marked || marked[1] !== found[0]![1])) continue;
+    const tag = found[0]![1]!;
+    const marks = found.map((marked) => marked![2]!);
     const place = placeOf(members, steps.length - 1 - at);
     const choices = [place ? `${tag}:nth-of-type(${place})` : '', `${tag}:is(${marks.join(', ')})`].filter(Boolean);
     for (const choice of choices) {

@@ -280,7 +280,8 @@ const foundKey = (list: ActTarget, wanted: string) => `${JSON.stringify(list.loc
 /** What find() may match: the item holds the words looked for, shown or not (as `comparable`: case and spacing aside). */
 const holdsText = (item: Element, wanted: string) => {
   const looked = lookedFor(wanted);
-  return holdsLoosely(comparable(readText(item)), looked) || holdsLoosely(comparable(allWords(item)), looked) || labelRank(item, looked) > 0;
+  return holdsLoosely(comparable(readText(item)), looked) || holdsLoosely(comparable(allWords(item)), looked) || labelRank(item, looked) > 0
+    || valueRank(item, looked) > 0;
 };
 
 /** The control is still the one named so (its digits aside: a count in a label, "Inbox 12", changes as it likes). */
