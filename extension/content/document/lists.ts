@@ -1530,8 +1530,11 @@ function threadList(thread: Thread, memberMap: Map<Element, Candidate[]>, cache?
 /** A group's title typed into a box of its own (Asana's section names are text areas): the box's value. */
 function titleInBox(el: Element): string {
   const box = matchesOf(el, TITLE_BOX) ? el : queryOf(el, TITLE_BOX);
-  return box && !isSensitive(box) ? hideSecrets(collapse(String((box as HTMLInputElement).value ?? ''))) : '';
+  return box ? heldValue(box) : '';
 }
+
+/** What a text box holds now, secrets hidden; nothing of a password, card or code field. */
+const heldValue = (box: Element): string => (isSensitive(box) ? '' : hideSecrets(collapse(String((box as HTMLInputElement).value ?? ''))));
 
 const WEEKDAY_OR_MONTH = /\b(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tomorrow|yesterday)/i;
 
@@ -2333,7 +2336,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       const el = slotElement(item, slot.selector);
       // Not an editable block's words: what the user typed there may be anything (typed-text.test.ts: card numbers in a
       // note); a script still finds an item by them.
-      const held = el && (tagOf(el) === 'INPUT' || tagOf(el) === 'TEXTAREA') && !isSensitive(el) ? hideSecrets(collapse(String((el as HTMLInputElement).value ?? ''))) : '';
+      const held = el && (tagOf(el) === 'INPUT' || tagOf(el) === 'TEXTAREA') ? heldValue(el) : '';
       if (held) sample[names.get(slot)!] = truncate(held, 60);
     }
     return sample;

@@ -108,8 +108,9 @@ export function recordItemsIn(box: Element): Element[] | undefined {
   const found = new Map<string, Set<string>>();
   const holding = new Map<string, number>();
   for (const item of scanned) {
-    if (holdsControl(item) || matchesOf(item, TABLE_PARTS) || queryOf(item, TABLE_PARTS)) return undefined;
+    // The words first: a few lines bound what the look for its controls then walks.
     if (textOf(item, MAX_ITEM_CHARS + 1).length > MAX_ITEM_CHARS) return undefined;
+    if (holdsControl(item) || matchesOf(item, TABLE_PARTS) || queryOf(item, TABLE_PARTS)) return undefined;
     const parts = partsOf(item);
     if (!parts) return undefined;
     for (const [key, text] of parts) {
