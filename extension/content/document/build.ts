@@ -265,6 +265,9 @@ function listLabels(list: DetectedList, forName = false): string[] {
   // the title, renamed with every pull request or product; explorer, session 50).
   if (!matchesOf(el, NAMING_BLOCKS) || (!ariaLabels(el).some(Boolean) && !startsWithHeading(el))) out.push(headingBefore(el, forName));
   out.push(legendAround(el, list.members.every((m) => m.kind === 'radio')));
+  // What the page's developers call the box in words (Amazon's cart `data-name="Active Items"`: explorer, session 64).
+  const dataName = attr(el, 'data-name') ?? '';
+  if (/^\p{L}[\p{L} _-]{2,40}$/u.test(dataName)) out.push(dataName);
   const token = (list.namedBy && ownClasses(list.namedBy).map(listToken).find(Boolean)) ?? listToken(idOf(el)) ?? ownClasses(el).map(listToken).find(Boolean);
   if (token) out.push(token);
   const field = sharedFieldName(list);
@@ -281,7 +284,7 @@ const LAYOUT_WORDS = new Set(['margin', 'padding', 'left', 'right', 'top', 'bott
   'contents', 'inner', 'outer', 'inside', 'holder', 'col', 'cols', 'row', 'rows', 'flex', 'box', 'block', 'layout',
   'clearfix', 'cf', 'parser', 'output', 'unstyled', 'reset', 'fluid', 'full', 'half', 'width', 'height', 'display', 'hide', 'show', 'hidden', 'visible',
   'sm', 'md', 'lg', 'xl', 'xs', 'xxl', 'small', 'medium', 'large', 'mt', 'mb', 'ml', 'mr', 'pt', 'pb', 'pl', 'pr', 'mx', 'my', 'px', 'py', 'm', 'p',
-  'w', 'h', 'd', 'x', 'y', 'font', 'typography', 'align', 'float', 'position', 'relative', 'absolute', 'fixed', 'sticky', 'spacing', 'space',
+  'w', 'h', 'd', 'x', 'y', 'font', 'typography', 'align', 'float', 'position', 'relative', 'absolute', 'fixed', 'sticky', 'spacing', 'space', 'mini', 'micro',
   'gap', 'gutter', 'stack', 'inline', 'default', 'base', 'js', 'is', 'has', 'u', 'l', 'o', 'c',
   // A table's parts and UI kits' prefixes (Ant Design's `ant-table-tbody`: explorer, session 47).
   'tbody', 'thead', 'tfoot', 'ant', 'mui', 'chakra', 'mantine',

@@ -411,7 +411,10 @@ export function labelsOf(el: Element): string | undefined {
     const own = textOf(label);
     return /[\p{L}\p{N}]/u.test(own) ? own : attr(label, 'aria-label') || attr(label, 'title') || own;
   };
-  const text = collapse(found.map(wordsOf).join(' '));
+  // One id given to every row's control (Amazon's cart: `<label for="quantity">Qty:</label>` in each row): the label
+  // beside this one, once, not every row's ("Qty: Qty: Qty:"; explorer, session 64).
+  const beside = found.length > 1 ? found.filter((label) => { const box = parentOf(label); return !!box && containsOf(box, el); }) : [];
+  const text = collapse([...new Set((beside.length ? beside : found).map(wordsOf))].join(' '));
   return text || undefined;
 }
 

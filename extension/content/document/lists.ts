@@ -15,7 +15,7 @@ import { PARENT_SLOT, spreadRows } from './spread-rows.ts';
 import { tileRows } from './tile-rows.ts';
 import { groupedRows, TITLE_BOX, upSlot } from './grouped-rows.ts';
 import { machineValue } from './machine-value.ts';
-import { collapse, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
+import { collapse, readableToken, slug, TEST_HOOKS, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
 import { DAYS_LIST, EVENTS_LIST, calendarThrough, dayCellOf, dayCellsOf, dayOfEvent, isDay } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
@@ -51,11 +51,11 @@ const MAX_COMMANDS = 16;
 const MAX_ITEM_ELEMENTS = 250;
 const MAX_ITEM_CANDIDATES = 20;
 const MAX_ROW_CANDIDATES = 24;
-const MAX_DEPTH = 8;
+const MAX_DEPTH = 16;
 const MAX_SLOTS = 12;
 const MAX_ROW_SLOTS = 14;
 /** Texts an item keeps past its controls (a chat message's words beside its ten reaction and hover buttons). */
-const MIN_TEXT_SLOTS = 3;
+const MIN_TEXT_SLOTS = 4;
 /** Items that are a table's rows, which hold more controls and fields than other items (MAX_ROW_CANDIDATES, MAX_ROW_SLOTS). */
 const tableRows = (items: readonly Element[]): boolean => tagOf(items[0]!) === 'TR' || roleOf(items[0]!) === 'row';
 const SAMPLES = 3;
@@ -238,7 +238,8 @@ function step(el: Element): string {
     same.forEach((child, i) => {
       const own = baseStep(child);
       const unique = same.length < 2 || (own.includes('.') && perStep.get(own) === 1);
-      steps.set(child, unique ? own : notTheOthers(child, own, perStep) ?? markedApart(child, marks ??= marksOf(same)) ?? `${own}:nth-of-type(${i + 1})`);
+      steps.set(child, unique ? own : notTheOthers(child, own, perStep) ?? markedApart(child, marks ??= marksOf(same))
+        ?? notMarked(child, same, marks) ?? `${own}:nth-of-type(${i + 1})`);
     });
   }
   return steps.get(el)!;
@@ -272,6 +273,26 @@ function markedApart(el: Element, marks: ReadonlyMap<string, number>): string | 
   const cls = Array.from(classListOf(el)).find((name) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !STATE_CLASS.test(name)
     && !/(?:^|[-_])\d+$/.test(name) && !/\d{4,}/.test(name) && marks.get(`.${name}`) === 1);
   return cls ? `${tag}.${cls}` : undefined;
+}
+
+/**
+ * The one sibling of its tag with no class or test id, where the others are each marked apart by a class of their own
+ * (markedApart), even one that names nothing: "not them". Google's snippet `<span>` after a date's `span.LEwnzc` in
+ * some results only was `span:nth-of-type(2)` there and `span` elsewhere, two fields (explorer, session 64);
+ * mergeNegated makes the two one.
+ */
+function notMarked(el: Element, same: readonly Element[], marks: ReadonlyMap<string, number>): string | undefined {
+  if (classListOf(el).length || same.length > 3 || TEST_HOOKS.some((name) => hasAttr(el, name))) return undefined;
+  const nots: string[] = [];
+  for (const other of same) {
+    if (other === el) continue;
+    const marked = markedApart(other, marks);
+    const cls = marked && /^[\w-]+\.([\w-]+)$/.exec(marked)?.[1];
+    if (!cls) return undefined;
+    nots.push(`:not(.${cls})`);
+  }
+  const step = `${cssIdent(localNameOf(el))}${nots.join('')}`;
+  return matchesOf(el, step) ? step : undefined;
 }
 
 /** How many of the siblings have each test id and each class: counted once per group, not per sibling (long lists). */
@@ -446,6 +467,31 @@ function itemWords(slot: SlotStats): Set<string> {
 }
 const JOINING_WORDS: ReadonlySet<string> = new Set(['with', 'your', 'this', 'that', 'from', 'into', 'onto', 'over', 'about', 'their', 'them', 'these', 'those', 'item', 'items']);
 
+/** Words that say nothing of what a control is alone ("This is", "Add to"). */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(['this', 'that', 'is', 'are', 'a', 'an', 'the', 'it', 'its', 'to', 'of', 'for', 'in', 'on', 'my', 'your', 'with', 'by', 'at', 'from', 'as']);
+const onlyJoining = (words: string): boolean => words.split(/[\s_]+/).every((word) => FUNCTION_WORDS.has(word.toLowerCase()));
+
+/**
+ * The first `count` of `words`, and on past words that only join to one that says something ("Save for later" whole,
+ * not `save_for`; "This is a gift", not `this_is`: explorer, session 64).
+ */
+function pastJoiningWords(words: string, count: number): string {
+  const all = words.split(/\s+/).filter(Boolean);
+  let taken = Math.min(count, all.length);
+  while (taken < all.length && FUNCTION_WORDS.has(all[taken - 1]!.toLowerCase())) taken++;
+  return all.slice(0, taken).join(' ');
+}
+
+/** A label's first words as a name, on to a word that says something ("This is a gift": `this_is_a_gift`, not `this_is`). */
+function wordsName(label: string, words: number): string {
+  const name = slug(label, words);
+  for (let more = words + 1; name && more <= words + 3; more++) {
+    const longer = slug(label, more);
+    if (!onlyJoining(longer)) return onlyJoining(name) ? longer : name;
+  }
+  return name;
+}
+
 /** The last word all `labels` end with ("Starred", "Not starred": "starred"), else ''. */
 function commonSuffix(labels: string[]): string {
   const lasts = new Set(labels.map((label) => label.toLowerCase().split(/\s+/).filter(Boolean).at(-1) ?? ''));
@@ -461,7 +507,7 @@ function mostCommon(values: string[]): [string, number] {
   return best;
 }
 
-const TAG_FIELD: Record<string, string> = { LABEL: 'label', TIME: 'date', H1: 'title', H2: 'title', H3: 'title', H4: 'title', H5: 'title', H6: 'title', A: 'link', IMG: 'image', CODE: 'code', STRONG: 'strong', EM: 'emphasis' };
+const TAG_FIELD: Record<string, string> = { LABEL: 'label', TIME: 'date', H1: 'title', H2: 'title', H3: 'title', H4: 'title', H5: 'title', H6: 'title', A: 'link', IMG: 'image', CODE: 'code', STRONG: 'strong', EM: 'emphasis', CITE: 'source' };
 
 interface SlotStats {
   selector: string;
@@ -487,7 +533,7 @@ interface SlotStats {
  */
 const GENERIC_CLASS_WORDS = new Set(['form', 'check', 'input', 'label', 'control', 'field', 'custom', 'relative', 'absolute', 'block', 'flex',
   'inline', 'grid', 'size', 'peer', 'group', 'sr', 'only', 'col', 'row', 'w', 'h', 'mt', 'mb', 'ml', 'mr', 'p', 'px', 'py', 'm', 'mx', 'my', 'shrink',
-  'grow', 'items', 'center', 'gap', 'rounded', 'border', 'appearance', 'none', 'cursor', 'pointer', 'font', 'medium', 'sm', 'md', 'lg', 'xs']);
+  'grow', 'items', 'center', 'gap', 'rounded', 'border', 'appearance', 'none', 'cursor', 'pointer', 'font', 'medium', 'sm', 'md', 'lg', 'xs', 'list', 'item', 'unordered', 'ordered']);
 /** Of those, the ones that say nothing alone either (a lone `label` class names a field; a lone `relative` does not). */
 const UTILITY_CLASSES = new Set(['relative', 'absolute', 'block', 'flex', 'inline', 'grid', 'peer', 'group', 'shrink', 'grow', 'rounded', 'border']);
 /**
@@ -503,12 +549,14 @@ const UTILITY_PREFIX = /^-?(?:min|max|gap|space|z|basis|grow|shrink|flex|justify
 const SIZED_PREFIX = /^-?(?:[mp][trblxyse]?|w|h|size)-(?:-?\d|n\d|\[|(?:px|auto|full|screen|fit|min|max|svh|dvh|\d?x[sl]|sm|md|lg)(?:$|-))/;
 /** Utility classes of one word. */
 const UTILITY_WORDS = new Set(['truncate', 'hidden', 'container', 'clearfix', 'visible', 'invisible', 'uppercase', 'lowercase', 'capitalize', 'italic',
-  'underline', 'antialiased', 'shadow', 'sticky', 'fixed', 'static', 'isolate', 'contents', 'nowrap', 'ellipsis', 'pull', 'float']);
+  'underline', 'antialiased', 'shadow', 'sticky', 'fixed', 'static', 'isolate', 'contents', 'nowrap', 'ellipsis', 'pull', 'float', 'nostyle', 'vertical',
+  'horizontal']);
 /**
  * Names generated by a build (styled-components, emotion, Svelte, minified class names like Gmail's `zF`, `xT`, React
- * Native for Web's atomic `r-1habvwh` on X).
+ * Native for Web's atomic `r-1habvwh` on X). styled-components' `sc-` is followed by a hash (`sc-bdVaJa`, `sc-1x2y3z-0`);
+ * Amazon's cart writes words after it (`sc-product-title`, `sc-price`: explorer, session 64).
  */
-const GENERATED_CLASS = /^(?:sc-|css-|jsx-|svelte-|emotion-)|^[a-z]{1,3}[A-Z][A-Za-z]?$|^[A-Z][a-z]?[A-Z]?$|^r-(?=[a-z]*\d)[a-z\d]{6,8}$/;
+const GENERATED_CLASS = /^(?:sc-(?=[^-]*[A-Z\d])|css-|jsx-|svelte-|emotion-)|^[a-z]{1,3}[A-Z][A-Za-z]?$|^[A-Z][a-z]?[A-Z]?$|^r-(?=[a-z]*\d)[a-z\d]{6,8}$/;
 
 /** A class of one- and two-letter parts only (Booking's `f_x`, `sc_w`, `c_a1`; a lone `ev` may say "event"): minified, it says nothing. */
 const MINIFIED_CLASS = /^[A-Za-z]{1,2}\d*(?:[-_][A-Za-z]{1,2}\d*)+$/;
@@ -518,9 +566,11 @@ const BUTTON_LOOK = /^(?:btn|button)-(?:primary|secondary|tertiary|success|dange
 
 /** A utility or generated class (see above): no field's name. */
 export function stylingClass(name: string): boolean {
-  return name.includes(':') || BUTTON_LOOK.test(name) || UTILITY_PREFIX.test(name) || SIZED_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name)
+  return name.includes(':') || READER_ONLY_CLASS.test(name) || BUTTON_LOOK.test(name) || UTILITY_PREFIX.test(name) || SIZED_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name)
     || kitTypeStyle(name) || SHORT_UTILITY.test(name);
 }
+/** Text kept for screen readers, after a kit's prefix too (Booking's `bui-u-sr-only`, Amazon's `a-offscreen`). */
+const READER_ONLY_CLASS = /(?:^|[-_])(?:sr-only|sr-text|visually-?hidden|screen-?reader-(?:text|only)|offscreen)$/i;
 /**
  * Two letters and a value (Stack Overflow's `ai-center`, `fc-black-400`, `ws-nowrap`; not FullCalendar's `fc-event`),
  * LinkedIn's type styles (`t-sans t-12 t-black--light t-normal`).
@@ -528,7 +578,7 @@ export function stylingClass(name: string): boolean {
 const SHORT_UTILITY = /^t-(?:sans|serif|mono|normal|roman|italic|bold|\d{1,2}|black|white)(?:--[a-z]+)?$|^(?:ai|ac|jc|fc|bc|ws|ff|tt|ta)-(?:center|start|end|stretch|baseline|between|around|evenly|nowrap|pre|normal|left|right|black|white|light|dark|theme|blue|red|green|orange|yellow|gray|grey|danger|success|warning|error|mono|sans|serif|upper|lower|capitalize)\b/;
 /**
  * A design kit's type or colour style, by its variants (Spotify's `encore-text-body-small`, `encore-internal-color-text-
- * subdued`, Material's `MuiTypography-body2`, Amazon's `a-size-base`, `a-color-secondary`, Stripe's `Text-fontSize--14`);
+ * subdued`, Material's `MuiTypography-body2`, Amazon's `a-size-base`, `a-color-success`, `a-spacing-mini`, Stripe's `Text-fontSize--14`);
  * not `title-text`.
  */
 function kitTypeStyle(name: string): boolean {
@@ -537,19 +587,23 @@ function kitTypeStyle(name: string): boolean {
   // After a kit's word (`encore-`, `a-`, `Mui`), or with two variants: a camel-cased `textBody` may name a message's body.
   return !!style && (style.index > 0 || style[0].split(/[-_]+/).filter(Boolean).length >= 3);
 }
-const KIT_TYPE_STYLE = /(?:^|[-_])(?:text|typography|type|font|colou?r|size)(?:[-_]+(?:body|small|medium|large|base|subdued|muted|secondary|primary|tertiary|bold|semibold|regular|light|heading|caption|display|overline|xs|sm|md|lg|xl|xxl|mini|micro|\d+|internal|color|text|default|strong|weak|bright|accent|announcement|marginal|negative|positive|warning|subtle|emphasis|normal|plain|inverse|fg|bg|font|size|weight|family|align|wrap|transform|style|root|[a-z]{1,8}\d{2,3}))+$/i;
+const KIT_TYPE_STYLE = /(?:^|[-_])(?:text|typography|type|font|colou?r|size|spacing|link)(?:[-_]+(?:success|error|danger|info|alternate|link|top|bottom|none|extra|body|small|medium|large|base|subdued|muted|secondary|primary|tertiary|bold|semibold|regular|light|heading|caption|display|overline|xs|sm|md|lg|xl|xxl|mini|micro|\d+|internal|color|text|default|strong|weak|bright|accent|announcement|marginal|negative|positive|warning|subtle|emphasis|normal|plain|inverse|fg|bg|font|size|weight|family|align|wrap|transform|style|root|[a-z]{1,8}\d{2,3}))+$/i;
 /** A type style named in camel case, ending in a size or weight (Material's `fontHeadlineSmall`; not `textTitle`). */
 const TYPE_STYLE = /^(?:font|text|typography|type)(?:Headline|Title|Body|Label|Display|Caption|Overline|Subtitle)?(?:Small|Medium|Large|Bold|Light|Regular|Xs|Sm|Md|Lg|Xl)$/;
 
 function genericClass(name: string): boolean {
   if (stylingClass(name)) return true;
-  const words = name.split(/[-_:]+/).filter(Boolean);
-  if (words.length === 1) return UTILITY_CLASSES.has(words[0]!.toLowerCase());
+  // After a kit's prefix (Amazon's `a-list-item`).
+  const words = withoutKitPrefix(name).split(/[-_:]+/).filter(Boolean);
+  if (words.length === 1) return UTILITY_CLASSES.has(words[0]!.toLowerCase()) || UTILITY_WORDS.has(words[0]!.toLowerCase());
   return words.every((word) => /^\d+$/.test(word) || GENERIC_CLASS_WORDS.has(word.toLowerCase()));
 }
 
-/** Classes a framework puts on every element it draws, naming none (YouTube's link class on every link). */
-const FRAMEWORK_CLASSES: ReadonlySet<string> = new Set(['yt-simple-endpoint']);
+/**
+ * Classes a framework puts on every element it draws, naming none (YouTube's link class on every link), or that tell a
+ * translator what to leave alone (Google's site names: `notranslate`).
+ */
+const FRAMEWORK_CLASSES: ReadonlySet<string> = new Set(['yt-simple-endpoint', 'notranslate', 'skiptranslate']);
 
 /**
  * An element's classes that may say what it is: not Polymer's scoping (`style-scope ytd-video-renderer`: the mark and
@@ -570,7 +624,10 @@ function fieldClass(el: Element, withBlock = false, control = false, worn?: Read
   // An icon font's class says which font draws it (`material-symbols-outlined`); the part is an icon.
   if (ligatureIcon(el)) return 'icon';
   let kindOnly: string | undefined;
-  for (const own of ownClasses(el)) {
+  const classes = ownClasses(el);
+  // A class list a build wrote, most of it hashes (Google's `HGLrXd NJjxre iUh30 ojE3Fb`): the rest is chance words.
+  if (classes.length >= 3 && classes.filter((name) => !readableToken(name)).length * 2 >= classes.length) return undefined;
+  for (const own of classes) {
     if (worn?.has(own)) continue;
     const name = withoutModuleHash(own);
     // Nor a letter (Google's result `div.g`).
@@ -645,14 +702,17 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
     if (label && !itemsData && (count >= 2 || oneRowButton) && count * 2 >= items && slug(label, 3) && (all || ((slot.kind === 'button' && !classNamed) || slot.kind === 'switch'))) {
       const states = new Set(labels);
       const last = all || states.size > 3 ? '' : commonSuffix([...states]);
-      return slug(last || label, 3);
+      return wordsName(last || label, 3);
     }
     // Not a month dates share ("May 2, 2024", "May 3, 2024": a comment's permalink was `may`; explorer, session 48).
     // What every label says before a colon ("Mark as complete: Variance"), whole, up to three words.
     const before = labels.map((label) => /^([^:]{2,40}):\s*\S/.exec(label)?.[1]?.trim().toLowerCase());
     const said = before[0] && before.every((words) => words === before[0]) && before[0].split(/\s+/).length <= 3 ? before[0] : '';
     // Not digits alone: phone numbers of one area ("(512) 555-0100") share theirs (explorer, session 59: a field `512`).
-    const shared = labels.length * 2 >= items && !labels.every((label) => DATED.test(label)) ? said || commonPrefix(labels, 2) : '';
+    // Past words that only join ("This is a gift" is `this_is_a_gift`, not `this_is`: explorer, session 64).
+    const firstWords = pastJoiningWords(commonPrefix(labels, 4), 2);
+    const joining = firstWords.split(' ').length > 2;
+    const shared = labels.length * 2 >= items && !labels.every((label) => DATED.test(label)) ? said || firstWords : '';
     const prefix = /\p{L}/u.test(shared) ? shared : '';
     // A field alone in a column under a header ("Role" over selects labelled "Role for Ava Thompson"): the column.
     const column = slug(prefix) && (FORM_FIELD_KINDS.has(slot.kind) || FORM_CHOICE_KINDS.has(slot.kind)) ? columnHeader(slot.sample) ?? gridColumnHeader(slot.sample) : undefined;
@@ -661,7 +721,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
     // `trash`, was `move`), unless the labels' opening says more than they do ("More" for "More actions for …").
     const shown = (slot.kind === 'button' || slot.kind === 'link') && new Set(slot.texts).size === 1 && slot.texts.length >= 2 ? slot.texts[0]! : '';
     if (slug(prefix) && /\p{L}/u.test(shown) && slug(shown) && shown.trim().split(/\s+/).length >= slug(prefix, said ? 3 : 2).split('_').length) return slug(shown, 3);
-    if (slug(prefix)) return slug(prefix, said ? 3 : 2);
+    if (slug(prefix)) return slug(prefix, said ? 3 : joining ? 4 : 2);
     // A word every button says, whatever else it says of its item ("Mute Jonas Berg's microphone", "Priya Raman's
     // microphone is off": `microphone`, was its box's class, `actions`; explorer, session 59).
     const word = slot.kind === 'button' && labels.length * 2 >= items ? wordOfAll(labels, itemWords(slot)) : '';
@@ -730,7 +790,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   if (hasAttr(slot.sample, 'datetime') && slot.selector !== ':scope') return 'date';
   const wrapped = slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined;
   return TAG_FIELD[tagOf(slot.sample)] ?? (wrapped && clippedClass(wrapped) ? valueName(slot.texts) : undefined) ?? wrapped
-    ?? STRUCK_FIELD[tagOf(slot.sample)] ?? measureName(slot.texts) ?? 'text';
+    ?? STRUCK_FIELD[tagOf(slot.sample)] ?? measureName(slot.texts) ?? valueName(slot.texts) ?? 'text';
 }
 
 /**
@@ -806,7 +866,6 @@ function testHook(slot: SlotStats): string | undefined {
   }
   return undefined;
 }
-export const TEST_HOOKS = ['data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy'];
 
 /**
  * The words every item's part ends its id with after a part that names the item (Airbnb's
@@ -859,6 +918,9 @@ function valueName(texts: readonly string[]): string | undefined {
 
 /** A field of unnamed parts named by what every item's words measure (a route's `duration` and `distance`: were `text`, `text_2`). */
 function measureName(texts: readonly string[]): string | undefined {
+  // Dates, a dash after them before the words they date (Google's "Mar 14, 2024 —"); one alone where it names its year.
+  const dates = texts.map((text) => text.replace(/[\s—–·•|,-]+$/u, ''));
+  if (dates.length && dates.every((text) => WHEN.test(text)) && (dates.length >= 2 || /\b\d{4}$/.test(dates[0]!))) return 'date';
   if (texts.length < 2) return undefined;
   if (texts.every((text) => DISTANCE.test(text))) return 'distance';
   if (texts.every((text) => DURATION.test(text))) return 'duration';
@@ -1696,6 +1758,13 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   // (`$order__ship_express`), as two of them are; a third made them a list of `text` and `radio` (explorer, session 42).
   if (memberMap.size <= SMALL_LIST && [...memberMap.values()].every((m) => m.length === 1 && m[0]!.kind === 'radio')) return undefined;
   const { shared, controlKinds, ...list } = describe(container, items, memberMap, cache, undefined, board, thread);
+  // A block among the rows that no field reaches into and whose controls none is (Google's "People also ask" between
+  // its results: an item `{}`, its questions gone; explorer, session 64): no row, its controls entries.
+  const foreign = column || thread || items.length > SMALL_LIST * 2 ? [] : items.filter((item) => memberMap.has(item)
+    && list.slots.every((slot) => !slotElement(item, slot.selector)));
+  if (foreign.length && enoughItems(items.filter((item) => !foreign.includes(item)))) {
+    return listOf(container, items.filter((item) => !foreign.includes(item)), new Map([...allMembers].filter(([item]) => !foreign.includes(item))), cache);
+  }
   if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) return undefined;
   if (!column && strayParts(items, list.slots)) return undefined;
   const lost = unreachedControls(memberMap, controlKinds);
@@ -2119,7 +2188,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       if (text) slot.hasTextChild = true;
     }
   }
-  const all = mergeRepeated(mergeNegated(mergeMarked(mergeIndexed([...stats.values()]))), scanned).sort((a, b) => a.order - b.order);
+  const all = mergeRepeated(mergeNegated(mergeFromEnd(mergeMarked(mergeIndexed([...stats.values()])))), scanned).sort((a, b) => a.order - b.order);
   const flags = new Set(all.filter((slot) => slot.kind === 'text' && flagOfSome(slot, scanned)));
   const frequent = all.filter((slot) => {
     // A stepper one dish in the cart shows instead of its Add button is its items' however few (explorer, session 60).
@@ -2174,7 +2243,10 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // Not a date said for machines too: the link around it is named by it (`date`).
   const saidByControl = new Set(allTexts.filter((slot) => wholeWordsOf(slot, worth) && !hasAttr(slot.sample, 'datetime')));
   // Then those fewer items have (a flag one comment shows, "OP", after every comment's date).
-  const byReach = (a: SlotStats, b: SlotStats) => b.found.size - a.found.size || a.order - b.order;
+  // Prices before other words as many items have: what a card costs is what most tasks ask (Booking's cards lost theirs
+  // to "Good" and "1 bunk bed"; explorer, session 64).
+  const priced = (slot: SlotStats) => (slot.texts.every((text) => PRICE_TEXT.test(text.trim())) ? 0 : 1);
+  const byReach = (a: SlotStats, b: SlotStats) => b.found.size - a.found.size || priced(a) - priced(b) || a.order - b.order;
   const texts = [...allTexts.filter((slot) => !saidByControl.has(slot)).sort(byReach), ...saidByControl].slice(0, Math.max(most - controls.length, MIN_TEXT_SLOTS));
   const chosen = worth.length <= most ? worth : [...controls, ...texts].sort((a, b) => a.order - b.order);
   // Only beside other words: a share list's links read by their spans alone are a list of links by those.
@@ -2217,8 +2289,30 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     return [slot, firstCounts.get(first)! > 1 && first !== itemField ? slotName(slot, scanned.length, true, byColumn) || first : first] as const;
   }));
   const blockCounts = countOf(blockNames.values());
-  // Still alike (one class on a card's picture link and on its title link): by the wrapper each sits in.
-  const wrapperNames = new Map(kept.filter((slot) => blockCounts.get(blockNames.get(slot)!)! > 1).map((slot) => [slot, wrapperName(slot)] as const));
+  // A class only one of fields named alike wears (Amazon's picture and title links both `sc-product-link`, the title's
+  // also `sc-product-title`: were `product`, `product_2`; explorer, session 64): its name where no wrapper tells them apart.
+  const ownClassName = (slot: SlotStats) => {
+    const same = kept.filter((other) => blockNames.get(other) === blockNames.get(slot));
+    const counts = countOf(same.flatMap((other) => [...new Set(ownClasses(other.sample))]));
+    const shared = new Set([...slot.worn ?? [], ...[...counts].filter(([, n]) => n > 1).map(([name]) => name)]);
+    const cls = fieldClass(slot.sample, false, slot.kind !== 'text', shared);
+    const name = cls && slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
+    return name && name !== blockNames.get(slot) ? name : undefined;
+  };
+  // Still alike (one class on a card's picture link and on its title link): by the wrapper each sits in. Where a class
+  // of its own names the part, not a block that holds other fields too (Amazon's `ul.sc-info-block` around a cart row's
+  // title, stock and gift box: the title link was `info_block`).
+  const ownWrapper = (slot: SlotStats) => {
+    const found = wrapperOf(slot);
+    const item = [...slot.found].find(([, el]) => el === slot.sample)?.[0];
+    const holdsOthers = !!found && !!item && kept.some((other) => {
+      const el = other !== slot ? other.found.get(item) : undefined;
+      return !!el && !containsOf(slot.sample, el) && !containsOf(el, slot.sample) && containsOf(found.node, el);
+    });
+    return holdsOthers ? undefined : found?.name;
+  };
+  const wrapperNames = new Map(kept.filter((slot) => blockCounts.get(blockNames.get(slot)!)! > 1)
+    .map((slot) => [slot, ownClassName(slot) ? ownWrapper(slot) : wrapperName(slot)] as const));
   // Parts named by their own class keep it unless the wrappers tell them apart: two `span.inline-metadata-item` in one
   // link are `inline_metadata_item` and `_2`, not the link's `yt_simple_endpoint_2`, `_3` (explorer, session 51).
   const apartBy = (slot: SlotStats) => {
@@ -2228,7 +2322,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   };
   const baseNames = new Map(kept.map((slot) => {
     const name = blockNames.get(slot)!;
-    return [slot, blockCounts.get(name)! > 1 ? apartBy(slot) ?? name : name] as const;
+    return [slot, blockCounts.get(name)! > 1 ? apartBy(slot) ?? ownClassName(slot) ?? name : name] as const;
   }));
   const baseCounts = countOf(baseNames.values());
   for (const slot of kept) {
@@ -2400,12 +2494,16 @@ function wornClasses(slots: readonly SlotStats[]): ReadonlySet<string> {
 }
 
 function wrapperName(slot: SlotStats): string | undefined {
+  return wrapperOf(slot)?.name;
+}
+
+function wrapperOf(slot: SlotStats): { name: string; node: Element } | undefined {
   const item = [...slot.found].find(([, el]) => el === slot.sample)?.[0];
   for (let node = parentOf(slot.sample); node && node !== item; node = parentOf(node)) {
     const tag = tagOf(node);
-    if (/^H[1-6]$/.test(tag)) return 'title';
+    if (/^H[1-6]$/.test(tag)) return { name: 'title', node };
     const cls = fieldClass(node, false, false, slot.worn);
-    if (cls && slug(cls, 3)) return slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3);
+    if (cls && slug(cls, 3)) return { name: slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3), node };
   }
   return undefined;
 }
@@ -2513,6 +2611,61 @@ function placeOf(slots: readonly SlotStats[], up: number): number | undefined {
       if (!at) return undefined;
       let own = 1;
       for (let sibling = previousElementOf(at); sibling; sibling = previousElementOf(sibling)) if (tagNameOf(sibling) === tagNameOf(at)) own++;
+      if (place !== undefined && own !== place) return undefined;
+      place = own;
+    }
+  }
+  return place;
+}
+
+/** A step's place among its siblings of its tag: `:nth-of-type(3)`. */
+const NTH_STEP = /:nth-of-type\((\d+)\)$/;
+
+/**
+ * Slots of one field found by place among siblings that differ from item to item but are the same counted from the
+ * end (Booking's price, the last `span.bui-u-sr-only`, third in a card and fifth in one with an old price before it:
+ * that card's price was a field of its own and dropped; explorer, session 64) become one, found from the end. Not slots
+ * that meet in one item, nor of different kinds.
+ */
+function mergeFromEnd(slots: SlotStats[]): SlotStats[] {
+  const byKey = new Map<string, SlotStats[]>();
+  for (const slot of slots) {
+    if (slot.selector.includes(INTO_SHADOW)) continue;
+    const steps = slot.selector.split(' > ');
+    steps.forEach((step, at) => {
+      if (!NTH_STEP.test(step)) return;
+      const key = `${slot.kind} ${at} ${[...steps.slice(0, at), step.replace(NTH_STEP, ''), ...steps.slice(at + 1)].join(' > ')}`;
+      const group = byKey.get(key);
+      if (group) group.push(slot); else byKey.set(key, [slot]);
+    });
+  }
+  const merged = new Set<SlotStats>();
+  for (const [key, group] of byKey) {
+    const members = group.filter((slot) => !merged.has(slot));
+    const items = members.flatMap((slot) => [...slot.found.keys()]);
+    if (members.length < 2 || new Set(items).size !== items.length) continue;
+    const at = Number(key.split(' ', 2)[1]);
+    const steps = members[0]!.selector.split(' > ');
+    if (members.some((slot) => slot.selector.split(' > ').length !== steps.length)) continue;
+    const fromEnd = placeFromEnd(members, steps.length - 1 - at);
+    if (!fromEnd) continue;
+    const selector = [...steps.slice(0, at), steps[at]!.replace(NTH_STEP, `:nth-last-of-type(${fromEnd})`), ...steps.slice(at + 1)].join(' > ');
+    if (!members.every((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el))) continue;
+    mergeInto(members, selector, merged);
+  }
+  return merged.size ? slots.filter((slot) => !merged.has(slot)) : slots;
+}
+
+/** The place counted from the end among its siblings of its tag (1 last) of the element `up` steps above each slot's parts, where one. */
+function placeFromEnd(slots: readonly SlotStats[], up: number): number | undefined {
+  let place: number | undefined;
+  for (const slot of slots) {
+    for (const el of slot.found.values()) {
+      let at: Element | null = el;
+      for (let n = up; at && n > 0; n--) at = parentOf(at);
+      if (!at) return undefined;
+      let own = 1;
+      for (let sibling = nextElementOf(at); sibling; sibling = nextElementOf(sibling)) if (tagNameOf(sibling) === tagNameOf(at)) own++;
       if (place !== undefined && own !== place) return undefined;
       place = own;
     }

@@ -4,7 +4,7 @@ import { byId, iconName, labelledBy, textOf } from './dom.ts';
 import { htmlTag as htmlTagOf, roleOf, takesTyping } from './classify.ts';
 import { shownIconWords } from './icon-words.ts';
 import { withoutChosenTitle } from './chosen-items.ts';
-import { MARKED_KINDS, collapse, nameWords, numbersIn, readableToken, slug, withoutFieldMark, withoutNumbers } from './text.ts';
+import { MARKED_KINDS, TEST_HOOKS, collapse, nameWords, numbersIn, readableToken, slug, withoutFieldMark, withoutNumbers } from './text.ts';
 import { attr, classListOf, classNameOf, closestOf, hasAttr, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
@@ -97,7 +97,7 @@ function radioGroup(el: Element): string {
 
 /** Words that say a control's state, not what it is ("Read selected", "Home (current)"). */
 const STATE_WORDS = /^\(?\s*(selected|current|current page|active|pressed|checked|following|followed|recommended|subscribed)\s*\)?$/i;
-const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)|(?:currently\s+)?sorted\s+(?:ascending|descending)(?:\s+order)?|\d[\d,.]*\s+(?:new|unread|notifications?|messages?|reactions?|votes?|likes?|replies|reply|comments?))\s*$/i;
+const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:(?:not\s+)?(?:answered|unanswered|current|flagged|visited|unvisited|completed|incomplete|done|selected|unselected|read|unread|saved|unsaved|skipped|locked|unlocked)|(?:currently\s+)?sorted\s+(?:ascending|descending)(?:\s+order)?|\d[\d,.]*\s+(?:(?:new|unread)\s+)?(?:new|unread|notifications?|messages?|reactions?|votes?|likes?|replies|reply|comments?))[\s,.;]*$/i;
 /**
  * A sort said at the end of a header's words, with no comma before it ("Views sorted descending", "Name (ascending)"),
  * an arrow drawn after it too ("Order <span class=sr-only>sorted descending</span>▼": explorer, session 57).
@@ -190,7 +190,7 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
       const hidden = Array.from(classListOf(inner)).some((c) => VISUALLY_HIDDEN.test(c));
       if (hidden && STATE_WORDS.test(words)) drop(words);
       // A number, or a change counted in signed numbers ("+12 −4": a file's lines added and removed; explorer, session 50).
-      else if (hidden || /^[#№]?\d[\d,.]*$/.test(words) || /^(?:[+\-−]\d[\d,.]*\s*)+$/u.test(words)) {
+      else if (hidden || /^[#№]?\d[\d,.]*\+?$/.test(words) || /^(?:[+\-−]\d[\d,.]*\s*)+$/u.test(words)) {
         for (const number of numbersIn(words)) if (hidden || !identifierNumber(number, label, ordinals)) numbers.add(number);
       } else {
         const next = nextElementOf(inner);
@@ -352,9 +352,29 @@ function openedLabel(el: Element, label: string): string {
   return collapse(labelledBy(target) ?? attr(target, 'aria-label') ?? '');
 }
 
+/** A day said as people write it: "Fri 14 Jun", "Jun 14", "Fri, Jun 14, 2024", "14/06". */
+const DAY_SAID = /^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)(?:,?\s+\d{4})?$/i;
+/** How many of a thing: "2 adults", "0 children", "1 room". */
+const COUNT_SAID = /^\d+\s+\p{L}+$/u;
+
+/**
+ * A button whose words are only values the user picked (a date field's "Fri 14 Jun", guests' "2 adults · 0 children ·
+ * 1 room"; not a radio's "5 stars", which it chooses): named by what the page's developers call it (`data-testid="date-display-field-start"`), for its words change
+ * with every choice (explorer, session 64: `fri_14_jun_button` named a saved script's step for one day only).
+ */
+function valueControlName(el: Element, label: string): string {
+  const parts = collapse(label).split(/\s*[·•|,–—]\s*|\s+-\s+/).filter(Boolean);
+  if (!parts.length || !parts.every((part) => DAY_SAID.test(part) || COUNT_SAID.test(part))) return '';
+  for (const name of TEST_HOOKS) {
+    const words = readableToken(attr(el, name));
+    if (words) return camelWords(words).replace(/[._-]+/g, ' ');
+  }
+  return camelWords(readableToken(idOf(el)) ?? readableToken(attr(el, 'name')));
+}
+
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
   const titled = kind === 'radio' || kind === 'checkbox' ? choiceTitle(el) : kind === 'link' ? pagerWords(el) : undefined;
-  const own = openedLabel(el, label) || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label);
+  const own = openedLabel(el, label) || (kind === 'button' || kind === 'combobox' ? valueControlName(el, label) : '') || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label);
   // A field's "(optional)" is a hint; a choice's "Make field required" says what it chooses.
   const words = nameWords(titled ?? (MARKED_KINDS.has(kind) ? withoutFieldMark(own) : own));
   // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).

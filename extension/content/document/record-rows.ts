@@ -11,7 +11,8 @@
  * named by a class (or a `<time>`), none three times (a group of records is no record); two such parts at least are in
  * most items, and one of them reads differently from item to item.
  */
-import { ownText, sampleText, stylingClass, TEST_HOOKS } from './lists.ts';
+import { ownText, sampleText, stylingClass } from './lists.ts';
+import { TEST_HOOKS } from './text.ts';
 import { CONTROLS, TABLE_PARTS } from './pair-boxes.ts';
 import { tagOf, textOf } from './dom.ts';
 import { attr, childElementCountOf, childrenOf, classNameOf, closestOf, containsOf, matchesOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';

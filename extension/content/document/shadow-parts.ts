@@ -5,7 +5,7 @@
  * no list, each a section of its own.
  */
 import { shadowOf } from './dom.ts';
-import { attr, childrenOf, matchesOf, nodeTypeOf, parentNodeOf, parentOf, queryAllOf, queryOf } from './dom-safe.ts';
+import { attr, childrenOf, matchesOf, namespaceOf, nodeTypeOf, parentNodeOf, parentOf, queryAllOf, queryOf, tagNameOf } from './dom-safe.ts';
 
 /** Between the part of a field's path in the item's tree and the part in the shadow root of the element it reaches. */
 export const INTO_SHADOW = ' >>> ';
@@ -20,12 +20,17 @@ export function rootAbove(el: Element): ShadowRoot | null {
 /** The element above `el`, a shadow root's host for the root's top-level elements. */
 export const upAcross = (el: Element): Element | null => parentOf(el) ?? rootAbove(el)?.host ?? null;
 
-/** The elements inside `item`, its shadow roots' (first: that is what shows) and its own, at most `max`, in order. */
+/**
+ * The elements inside `item`, its shadow roots' (first: that is what shows) and its own, at most `max`, in order; not a
+ * select's options nor the drawing inside an `<svg>`, which hold no part (Amazon's cart row: twelve quantities and the
+ * icons' paths used up the count before its price and Share link; explorer, session 64).
+ */
 export function partsOf(item: Element, max: number): Element[] {
   const out: Element[] = [];
   const read = (root: Element | ShadowRoot) => {
     for (const el of Array.from(queryAllOf(root, '*'))) {
       if (out.length >= max) return;
+      if (noPart(el)) continue;
       out.push(el);
       const inner = shadowOf(el);
       if (inner) read(inner);
@@ -36,6 +41,13 @@ export function partsOf(item: Element, max: number): Element[] {
   read(item);
   return out;
 }
+
+const SVG = 'http://www.w3.org/2000/svg';
+const noPart = (el: Element): boolean => {
+  const tag = tagNameOf(el);
+  if (tag === 'OPTION' || tag === 'OPTGROUP' || tag === 'SCRIPT' || tag === 'STYLE') return true;
+  return namespaceOf(el) === SVG && tag !== 'svg';
+};
 
 /** The element a field's path finds from its item, through the shadow roots the path enters; null if none. */
 export function queryAcross(item: Element, path: string): Element | null {

@@ -64,7 +64,7 @@ const ABBREVIATIONS = new Set(['btn', 'msg', 'img', 'txt', 'lbl', 'hdr', 'ftr', 
   'xxl', 'px', 'py', 'pt', 'pb', 'pl', 'pr', 'mt', 'mb', 'ml', 'mr', 'mx', 'my', 'hr', 'th', 'td', 'tr', 'dl', 'dt', 'dd', 'li', 'ul', 'ol', 'nth',
   'svg', 'pdf', 'css', 'rtl', 'ltr', 'qty', 'pwd', 'src', 'cls', 'cb', 'dm', 'pm', 'rss', 'sr', 'cta', 'kbd', 'tbl', 'ct', 'st', 'nd', 'rd', 'mdc', 'fld',
   // Review, session 49: YouTube's `html5-video-player`, `menu-lvl1`, `jsNav`, `pkgName`, `dbTable`, `mp3`.
-  'html', 'xml', 'js', 'jsx', 'tsx', 'lvl', 'pkg', 'db', 'sql', 'cms', 'chk', 'mp', 'npm', 'cdn', 'url', 'dns', 'ssl', 'sdk', 'crm', 'pdp', 'plp']);
+  'html', 'xml', 'js', 'jsx', 'tsx', 'lvl', 'pkg', 'db', 'sql', 'cms', 'chk', 'mp', 'npm', 'cdn', 'url', 'dns', 'ssl', 'sdk', 'crm', 'pdp', 'plp', 'thmb']);
 const VOWEL = /[aeiouy]/i;
 
 /**
@@ -75,8 +75,8 @@ const VOWEL = /[aeiouy]/i;
  */
 function hashedPart(part: string): boolean {
   if (/[A-Za-z]\d+[A-Za-z]/.test(part)) return true;
-  // Small letters only, six or more, no vowel (Google Maps' `hfpxzc`; not `thmbs`, `ctrls`).
-  if (/^[a-z]{6,}$/.test(part) && !VOWEL.test(part) && !ABBREVIATIONS.has(part)) return true;
+  // Small letters only, five or more, no vowel (Google Maps' `hfpxzc`, Google's cite `tjvcx`; not `thmbs`, `ctrls`).
+  if (/^[a-z]{5,}$/.test(part) && !VOWEL.test(part) && !ABBREVIATIONS.has(part) && !ABBREVIATIONS.has(part.replace(/s$/, ''))) return true;
   // Capitals then small letters without a vowel, or one small letter, in a short part (Google's `QUXPNb`, `TIQqpf`; not
   // `URLs`, `URLbar`).
   const tail = /^[A-Z]{2,}([a-z]+)$/.exec(part)?.[1];
@@ -87,6 +87,8 @@ function hashedPart(part: string): boolean {
   if (humps.length > 1 && part.length <= 8 && humps.some(voiceless)) return true;
   // A short part of two capitals and more ending in one capital (Google's `MBeuO`).
   if (humps.length > 1 && part.length <= 8 && /^[A-Z]$/.test(humps.at(-1)!) && /[A-Z]{2}/.test(part)) return true;
+  // Or a hump of capitals and small letters after the first (Google's `yuRUbf`; not `myURLs`).
+  if (humps.length > 1 && part.length <= 8 && humps.slice(1).some((hump) => /^[A-Z]{2,}[a-z]{2,}$/.test(hump))) return true;
   // Or with a hump of capitals and one small letter (Google's `asEBEc`; not `myURLs`).
   if (humps.length > 1 && part.length <= 8 && humps.some((hump) => /^[A-Z]{2,}[a-rt-z]$/.test(hump))) return true;
   // Letters then digits: no vowel past the first letter either (`Iqt3`; not `col2`, `item1`).
@@ -198,10 +200,13 @@ export function spacedLike(shown: string, words: string): string {
 /**
  * A UI kit's class prefix (Ant Design's `ant-`, Element's `el-`, Vuetify's `v-`, Angular Material's `mat-`…), and the
  * namespaces of CSS conventions: ITCSS's `c-` component and `o-` object (Slack's `c-message__sender`), Stack
- * Overflow's Stacks `s-`, and `js-` hooks (explorer, session 50: fields `c_message_sender`, `c_reaction_bar`); any
+ * Overflow's Stacks `s-`, Amazon's cart `sc-` (`sc-product-title`), and `js-` hooks (explorer, session 50: fields `c_message_sender`, `c_reaction_bar`); any
  * one letter (microformats' `p-name`, a queue's `q-title`: explorer, session 59).
  */
-const KIT_PREFIX = /^(?:ant|el|chakra|mantine|mat|mdc|bp[3-6]?|[a-z]|js)-(?=[a-z])/i;
+const KIT_PREFIX = /^(?:ant|el|chakra|mantine|mat|mdc|bp[3-6]?|[a-z]|js|sc)-(?=[a-z])/i;
 
 /** A class without its UI kit's prefix: `ant-pagination-item` → `pagination-item`. */
 export const withoutKitPrefix = (name: string): string => name.replace(KIT_PREFIX, '');
+
+/** Attributes a page's developers name parts by for their tests. */
+export const TEST_HOOKS = ['data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy'];
