@@ -48,9 +48,18 @@ const MAX_PARTS = 40;
 /** The rows of each column, or undefined when `items` are no columns of cards. */
 export function columnsOfRows(items: readonly Element[], memberMap: Map<Element, Candidate[]>, shapes: RowShapes): ColumnRows[] | undefined {
   if (memberMap.size < 2) return undefined;
-  const best = rowsVoted(memberMap, shapes);
-  if (!best) return undefined;
   const controls = new Set([...memberMap.values()].flat().map((c) => c.el));
+  // The rows most controls vote for; else the next (a column's header and its cards' box alike in shape by chance:
+  // Jira's, the header holding the heading; explorer, session 64).
+  for (const rows of rowsVoted(memberMap, shapes).slice(0, 3)) {
+    const found = columnsAlong(items, memberMap, shapes, rows, controls);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function columnsAlong(items: readonly Element[], memberMap: Map<Element, Candidate[]>, shapes: RowShapes, best: { path: string; shape: string },
+  controls: ReadonlySet<Element>): ColumnRows[] | undefined {
 
   const columns: ColumnRows[] = [];
   const allRows: Element[] = [];
@@ -61,7 +70,9 @@ export function columnsOfRows(items: readonly Element[], memberMap: Map<Element,
     all += found.length;
     const container = shapes.at(item, best.path);
     const rows = container ? Array.from(childrenOf(container)).filter((child) => shapes.shape(child) === best.shape) : [];
-    if (rows.some((row) => controls.has(row))) return undefined;
+    // A row that is a control itself is no card, but for one that holds controls of its own (Jira's card, a `role=button`
+    // around its key link and actions button).
+    if (rows.some((row) => controls.has(row) && !queryOf(row, CONTROLS))) return undefined;
     const heading = headingOf(item, rows);
     if (!heading) return undefined;
     allRows.push(...rows);
@@ -80,31 +91,33 @@ export function columnsOfRows(items: readonly Element[], memberMap: Map<Element,
   return sideBySide(columns.map((c) => c.column)) ? columns : undefined;
 }
 
-/** The path and shape of the rows: the outermost element under a column alike with a sibling, voted for by its controls. */
-function rowsVoted(memberMap: Map<Element, Candidate[]>, shapes: RowShapes): { path: string; shape: string } | undefined {
-  const votes = new Map<string, { path: string; shape: string; votes: number }>();
+/**
+ * Paths and shapes of the rows, most voted first: each control votes for the elements above it under a column that are
+ * alike with a sibling, the outermost first and the ones inside it after (ties go to the outermost).
+ */
+function rowsVoted(memberMap: Map<Element, Candidate[]>, shapes: RowShapes): { path: string; shape: string }[] {
+  const votes = new Map<string, { path: string; shape: string; votes: number; outer: number }>();
   for (const [item, found] of memberMap) {
     for (const candidate of found) {
-      let row: Element | undefined;
+      const rows: Element[] = [];
       for (let node: Element | null = candidate.el; node && node !== item; node = parentOf(node)) {
         const parent = parentOf(node);
         if (!parent || !containsOf(item, parent)) break;
         const sig = shapes.signature(node);
         let alike = 0;
         for (let sibling = firstElementChildOf(parent); sibling && alike < 2; sibling = nextElementOf(sibling)) if (shapes.signature(sibling) === sig) alike++;
-        if (alike >= 2) row = node;
+        if (alike >= 2) rows.push(node);
       }
-      if (!row) continue;
-      const path = shapes.pathFrom(item, parentOf(row)!);
-      const shape = shapes.shape(row);
-      const key = `${path}\n${shape}`;
-      const known = votes.get(key);
-      if (known) known.votes++; else votes.set(key, { path, shape, votes: 1 });
+      rows.reverse().forEach((row, depth) => {
+        const path = shapes.pathFrom(item, parentOf(row)!);
+        const shape = shapes.shape(row);
+        const key = `${path}\n${shape}`;
+        const known = votes.get(key);
+        if (known) known.votes++; else votes.set(key, { path, shape, votes: 1, outer: depth });
+      });
     }
   }
-  let best: { path: string; shape: string; votes: number } | undefined;
-  for (const vote of votes.values()) if (!best || vote.votes > best.votes) best = vote;
-  return best;
+  return [...votes.values()].sort((a, b) => b.votes - a.votes || a.outer - b.outer);
 }
 
 /** A heading of the column's own, outside its rows, neither in a control nor holding one: words that name the column. */

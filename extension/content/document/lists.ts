@@ -5,7 +5,7 @@
 import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, ligatureIcon, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInLigatures, wordsOnlyInPictures } from './dom.ts';
+import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, iconName, ligatureIcon, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInLigatures, wordsOnlyInPictures } from './dom.ts';
 import { isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
@@ -722,6 +722,10 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
     const shown = (slot.kind === 'button' || slot.kind === 'link') && new Set(slot.texts).size === 1 && slot.texts.length >= 2 ? slot.texts[0]! : '';
     if (slug(prefix) && /\p{L}/u.test(shown) && slug(shown) && shown.trim().split(/\s+/).length >= slug(prefix, said ? 3 : 2).split('_').length) return slug(shown, 3);
     if (slug(prefix)) return slug(prefix, said ? 3 : joining ? 4 : 2);
+    // An item that is a control itself, its label a sentence about it (Jira's card "PAY-101 Add Apple Pay to checkout.
+    // Use the enter key to load the work item."): by its test id (`card`), not a word of the sentence (`enter`).
+    const hooked = slot.selector === ':scope' && slot.kind === 'button' ? hookName(slot) : undefined;
+    if (hooked) return hooked;
     // A word every button says, whatever else it says of its item ("Mute Jonas Berg's microphone", "Priya Raman's
     // microphone is off": `microphone`, was its box's class, `actions`; explorer, session 59).
     const word = slot.kind === 'button' && labels.length * 2 >= items ? wordOfAll(labels, itemWords(slot)) : '';
@@ -756,8 +760,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   const vague = own && VAGUE_PART_WORDS.has(slug(own)) ? hookName(slot) : undefined;
   if (vague) return vague;
   if (own && !(slot.kind !== 'text' && saysOnlyKind(own))) return slug(own.replace(/([a-z])([A-Z])/g, '$1 $2'), withBlock ? 4 : 3);
-  // An image with no readable class (`img.avatar` is `avatar`).
-  if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return 'image';
+  // An image with no readable class (`img.avatar` is `avatar`), by what its wrapper's test id says it shows (Jira's
+  // `…footer.priority`: `priority`, was `image_2`).
+  if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return hookedWrapper(slot) ?? 'image';
   // Words said for screen readers as "What: value" in every item (`<span aria-label="Price: Moderate">$$</span>`).
   const said = slot.kind === 'text' ? saidAs(slot.found.values()) : undefined;
   if (said) return said;
@@ -803,10 +808,18 @@ function hookName(slot: SlotStats): string | undefined {
   const named = readableToken(attr(slot.sample, 'itemprop')) ?? readableToken(attr(slot.sample, 'data-field'))
     ?? testHook(slot) ?? templateId(slot.found.values()) ?? idTail(slot) ?? dataHook(slot.found.values());
   if (!named) return undefined;
-  const words = named.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[\s_-]+/).filter(Boolean);
+  const words = named.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[\s_.-]+/).filter(Boolean);
   const item = words.findLastIndex((word) => ITEM_WORDS.has(word.toLowerCase()));
-  return slug(words.slice(item >= 0 && item < words.length - 1 ? item + 1 : -3).join(' '), 3) || undefined;
+  // The item itself by its item word (Jira's card `platform-board-kit.ui.card.card`: `card`).
+  if (slot.selector === ':scope' && item >= 0 && item === words.length - 1) return slug(words[item]!);
+  const after = words.slice(item >= 0 && item < words.length - 1 ? item + 1 : -3);
+  // Without a kit's words (`platform-card.common.ui.key.link`: `key_link`, was `common_ui_key`).
+  const telling = after.filter((word) => !HOOK_FILLER.has(word.toLowerCase()));
+  return slug((telling.length ? telling : after).join(' '), 3) || undefined;
 }
+const HOOK_FILLER: ReadonlySet<string> = new Set(['common', 'ui', 'kit', 'component', 'components']);
+/** Of a wrapper's test id, also the kind of control it wraps. */
+const WRAPPER_FILLER: ReadonlySet<string> = new Set([...HOOK_FILLER, 'link', 'button', 'btn']);
 const ITEM_WORDS: ReadonlySet<string> = new Set(['item', 'row', 'card', 'cell', 'entry', 'tile']);
 /** Data attributes that name a part for the page's own code: telemetry, anchors, automation (not a state, a size). */
 const DATA_HOOK = /^data-(?:[a-z]+-)*(?:id|testid|test|qa|e2e|hook|selector|anchor|automation|component|telemetry|tracking|element)$/;
@@ -1306,7 +1319,9 @@ const RECORD_PART_WORDS = new Set(['base', 'item', 'items', 'row', 'rows', 'entr
 
 /** What numbered records are, from their ids' last word (`…ak-comment.10233`: `comments`), when no label names them. */
 function recordsName(items: Element[]): string | undefined {
-  const words = (recordsPrefix(items) ?? '').toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 3 && !RECORD_PART_WORDS.has(word));
+  // Not a project's key in capitals (Jira's `card-PAY-101`: the cards were `pays`; explorer, session 64).
+  const words = (recordsPrefix(items) ?? '').split(/[^A-Za-z]+/).filter((word) => !/^[A-Z]{2,6}$/.test(word)).map((word) => word.toLowerCase())
+    .filter((word) => word.length >= 3 && !RECORD_PART_WORDS.has(word));
   const last = words.at(-1);
   return last ? pluralOf(last) : undefined;
 }
@@ -2182,7 +2197,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       if (seen.has(slot.selector)) continue;
       seen.add(slot.selector);
       slot.found.set(item, el);
-      if (candidate) slot.labels.push(truncate(accessibleName(el), 120));
+      // A control with no words of its own by the title of its picture (Hacker News's `div.votearrow title="upvote"`).
+      if (candidate) slot.labels.push(truncate(accessibleName(el) || iconName(el), 120));
       const value = sampleText(el);
       slot.texts.push(value);
       if (text) slot.hasTextChild = true;
@@ -2504,6 +2520,35 @@ function wrapperOf(slot: SlotStats): { name: string; node: Element } | undefined
     if (/^H[1-6]$/.test(tag)) return { name: 'title', node };
     const cls = fieldClass(node, false, false, slot.worn);
     if (cls && slug(cls, 3)) return { name: slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3), node };
+    // Or the test id of a wrapper around it alone (Jira's `div[data-testid="platform-card.common.ui.summary"]`:
+    // `summary`, was `text`).
+    const hooked = node === parentOf(slot.sample) && childrenOf(node).length === 1 ? hookWords(node) : undefined;
+    if (hooked) return { name: hooked, node };
+  }
+  return undefined;
+}
+
+/** The test id words of the wrapper an image sits alone in, up to two levels up inside its item. */
+function hookedWrapper(slot: SlotStats): string | undefined {
+  const item = [...slot.found].find(([, el]) => el === slot.sample)?.[0];
+  let node = parentOf(slot.sample);
+  for (let up = 0; node && node !== item && up < 2 && childrenOf(node).length === 1; up++, node = parentOf(node)) {
+    const hooked = hookWords(node);
+    if (hooked) return hooked;
+  }
+  return undefined;
+}
+
+/** The last word of a wrapper's test id after its item word, without a kit's filler (two where it is short). */
+function hookWords(el: Element): string | undefined {
+  for (const name of TEST_HOOKS) {
+    const value = attr(el, name);
+    if (!value || value.length > 80 || /\d{3,}/.test(value)) continue;
+    const words = value.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/).filter(Boolean);
+    const item = words.findLastIndex((word) => ITEM_WORDS.has(word.toLowerCase()));
+    const telling = words.slice(item + 1).filter((word) => !WRAPPER_FILLER.has(word.toLowerCase()));
+    const named = slug(telling.slice(telling.at(-1) && telling.at(-1)!.length >= 3 ? -1 : -2).join(' '), 2);
+    if (named) return named;
   }
   return undefined;
 }

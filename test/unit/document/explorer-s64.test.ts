@@ -102,3 +102,39 @@ test('controls whose words are the values picked are named by their test ids; co
   expect(all.join(' ')).not.toMatch(/fri_14|adults|3_new|99/);
   expect(all.some((name) => name.startsWith('top_cast__'))).toBe(true);
 });
+
+/** A Jira column (trimmed): a header and the cards' box alike in shape, each card a `role=button` around its controls. */
+const column = (name: string, cards: Array<[string, string, string]>) => `<div data-testid="platform-board-kit.ui.column.draggable-column.styled-wrapper" role="group" aria-label="${name}">
+  <div data-testid="platform-board-kit.ui.column-header.header.ui.column-header-container" class="_1e0c1txw"><div class="_1reo15vq"><h2 title="${name}">${name}</h2></div>
+   <button aria-label="More actions for column ${name}" aria-haspopup="true" type="button">${icon}</button></div>
+  <div data-testid="platform-board-kit.ui.column.column-cards" class="_1e0c1txw"><div data-rbd-droppable-id="COLUMN::${name}" class="_1e0c1txw">${cards.map(([key, summary, priority]) => `
+   <div data-testid="platform-board-kit.ui.card.card" class="_1pby1nn1" tabindex="0" role="button" id="card-${key}" aria-label="${key} ${summary}. Use the enter key to load the work item.">
+    <div><div data-testid="platform-card.common.ui.summary"><span class="_1e0c1o8l">${summary}</span></div>
+    <div><div data-testid="platform-card.common.ui.key.key"><a href="/browse/${key}" data-testid="platform-card.common.ui.key.link" tabindex="-1"><span>${key}</span></a></div>
+    <div data-testid="platform-card.ui.card.card-content.footer.priority"><img src="data:," alt="Priority: ${priority}" title="Priority: ${priority}"></div></div></div>
+    <button data-testid="platform-card.ui.card.actions-section.button" aria-label="Card actions on ${key}" type="button">${icon}</button></div>`).join('')}</div>
+   <button aria-label="Create work item in ${name}" type="button">${icon}<span>Create</span></button></div></div>`;
+
+test('a board\'s columns whose cards are buttons around their own controls are lists of cards named by their test ids', () => {
+  const doc = build(`<main><div data-rbd-droppable-id="board">${column('To Do', [['PAY-101', 'Add Apple Pay to checkout', 'High'], ['PAY-107', 'Refund retries fail', 'Highest'], ['PAY-112', 'Update currency list', 'Low']])}
+    ${column('In Progress', [['PAY-98', 'Migrate invoices', 'Medium'], ['PAY-104', '3DS iframe cut off', 'High']])}${column('Done', [['PAY-90', 'Stripe SDK upgrade', 'Medium']])}</div></main>`);
+  // One list per column (was one list of the columns, its cards `enter`, `enter_2` and the third card nowhere), not
+  // named by the project's key in the cards' ids (`pays`).
+  const todo = list(doc, 'to_do__items');
+  expect(todo.count).toBe(3);
+  expect(list(doc, 'done__items').count).toBe(1);
+  // The card by its test id's item word, not a word of its label's sentence; parts by their wrappers' test ids.
+  expect(todo.actions).toEqual(expect.arrayContaining(['card', 'key_link', 'card_actions']));
+  expect(todo.samples[2]).toMatchObject({ summary: 'Update currency list', key_link: 'PAY-112', priority: 'Priority: Low' });
+});
+
+test('a comment\'s wordless vote link is named by its picture\'s title', () => {
+  const comment = (id: number, who: string, words: string) => `<tr class="athing comtr" id="${id}"><td><table><tr><td class="ind" indent="0"><img src="s.gif" height="1" width="0"></td>
+    <td class="votelinks"><center><a id="up_${id}" href="vote?id=${id}&how=up"><div class="votearrow" title="upvote"></div></a></center></td>
+    <td class="default"><span class="comhead"><a href="user?id=${who}" class="hnuser">${who}</a> <span class="age"><a href="item?id=${id}">2 hours ago</a></span></span>
+    <div class="comment"><div class="commtext c00">${words}</div><div class="reply"><p><font size="1"><u><a href="reply?id=${id}">reply</a></u></font></p></div></div></td></tr></table></td></tr>`;
+  const doc = build(`<table class="comment-tree">${comment(1, 'tptacek', 'The interesting part.')}${comment(2, 'dang', 'Right.')}${comment(3, 'pcwalton', 'I ran it.')}</table>`);
+  const comments = entries(doc).find((e) => e.kind === 'list' && e.count === 3);
+  if (comments?.kind !== 'list') throw new Error(`no comments list; have ${names(doc).join(', ')}`);
+  expect(comments.actions).toEqual(expect.arrayContaining(['upvote', 'hnuser', 'reply']));
+});
