@@ -6,7 +6,7 @@ import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
 import { accessibleName, forgetClosedRoots, iconName, labelsOf, referencedText, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
 import { effectOf, isSecretInput, isSensitive, kindOf, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
-import { HEADER_BUTTONS, detectLists, headerText, ownClasses, type DetectedList } from './lists.ts';
+import { HEADER_BUTTONS, detectLists, headerText, minifiedClass, ownClasses, type DetectedList } from './lists.ts';
 import { declaredTotal, drawsMoreUncounted } from './virtual.ts';
 import { DAYS_LIST, dayOfControl } from './calendar.ts';
 import { inFieldBox } from './field-buttons.ts';
@@ -268,7 +268,8 @@ function listLabels(list: DetectedList, forName = false): string[] {
   // What the page's developers call the box in words (Amazon's cart `data-name="Active Items"`: explorer, session 64).
   const dataName = attr(el, 'data-name') ?? '';
   if (/^\p{L}[\p{L} _-]{2,40}$/u.test(dataName)) out.push(dataName);
-  const token = (list.namedBy && ownClasses(list.namedBy).map(listToken).find(Boolean)) ?? listToken(idOf(el)) ?? ownClasses(el).map(listToken).find(Boolean);
+  const token = (list.namedBy && ownClasses(list.namedBy).filter((cls) => !minifiedClass(el, cls)).map(listToken).find(Boolean)) ?? listToken(idOf(el))
+    ?? ownClasses(el).filter((cls) => !minifiedClass(el, cls)).map(listToken).find(Boolean);
   if (token) out.push(token);
   const field = sharedFieldName(list);
   if (field) out.push(field);

@@ -19,7 +19,7 @@ import { collapse, readableToken, slug, TEST_HOOKS, truncate, withoutKitPrefix }
 import { VISUALLY_HIDDEN } from './names.ts';
 import { DAYS_LIST, EVENTS_LIST, calendarThrough, dayCellOf, dayCellsOf, dayOfEvent, isDay } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
-import { MAX_UPWARD_STEPS, attr, attrNames, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, attrNames, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface DetectedList {
   container: Element;
@@ -628,7 +628,7 @@ function fieldClass(el: Element, withBlock = false, control = false, worn?: Read
   // A class list a build wrote, most of it hashes (Google's `HGLrXd NJjxre iUh30 ojE3Fb`): the rest is chance words.
   if (classes.length >= 3 && classes.filter((name) => !readableToken(name)).length * 2 >= classes.length) return undefined;
   for (const own of classes) {
-    if (worn?.has(own)) continue;
+    if (worn?.has(own) || minifiedClass(el, own)) continue;
     const name = withoutModuleHash(own);
     // Nor a letter (Google's result `div.g`).
     if (STATE_CLASS.test(name) || /^js[-_]/i.test(name) || name.length < 2 || !readableToken(name) || genericClass(name) || MINIFIED_CLASS.test(name)) continue;
@@ -648,6 +648,27 @@ function fieldClass(el: Element, withBlock = false, control = false, worn?: Read
   }
   return kindOnly;
 }
+
+/**
+ * A class of three letters or fewer on a page whose build shortened its classes (Gmail's `bog`, `bA4`, `xY`, `tk`:
+ * explorer, session 64, fields `b_a4`, `bog`, `bzz`): half the page's classes at least are that short.
+ */
+export function minifiedClass(el: Element, name: string): boolean {
+  if (name.length > 3) return false;
+  const doc = ownerDocOf(el);
+  let minified = minifiedPages.get(doc);
+  if (minified === undefined) {
+    const seen = new Set<string>();
+    const parts = queryAllOf(doc, '[class]');
+    for (let i = 0; i < parts.length && i < 1500; i++) for (const cls of Array.from(classListOf(parts[i]!))) seen.add(cls);
+    const short = [...seen].filter((cls) => cls.length <= 3).length;
+    minified = seen.size >= 30 && short * 2 >= seen.size;
+    minifiedPages.set(doc, minified);
+  }
+  return minified;
+}
+// Per detection run (reset in detectLists), as the page's classes may change.
+let minifiedPages = new WeakMap<Document, boolean>();
 
 /**
  * The id every item's part has alike (a template's: YouTube repeats `id="author-text"`, `id="content-text"` in each
@@ -1332,6 +1353,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
   headedCards?: HeadedCard[][]): DetectedList[] {
   headedOut = headedCards;
   signatures = new WeakMap();
+  minifiedPages = new WeakMap();
   headerGrids = new WeakMap();
   baseSteps = new WeakMap();
   steps = new WeakMap();
