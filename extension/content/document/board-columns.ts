@@ -58,9 +58,9 @@ export function columnsOfRows(items: readonly Element[], memberMap: Map<Element,
   return undefined;
 }
 
+/** The columns' rows at `best` (a path under each column and the rows' shape), or undefined where they make no board. */
 function columnsAlong(items: readonly Element[], memberMap: Map<Element, Candidate[]>, shapes: RowShapes, best: { path: string; shape: string },
   controls: ReadonlySet<Element>): ColumnRows[] | undefined {
-
   const columns: ColumnRows[] = [];
   const allRows: Element[] = [];
   let inRows = 0;

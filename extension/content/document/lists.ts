@@ -485,9 +485,10 @@ function pastJoiningWords(words: string, count: number): string {
 /** A label's first words as a name, on to a word that says something ("This is a gift": `this_is_a_gift`, not `this_is`). */
 function wordsName(label: string, words: number): string {
   const name = slug(label, words);
-  for (let more = words + 1; name && more <= words + 3; more++) {
+  if (!name || !onlyJoining(name)) return name;
+  for (let more = words + 1; more <= words + 3; more++) {
     const longer = slug(label, more);
-    if (!onlyJoining(longer)) return onlyJoining(name) ? longer : name;
+    if (!onlyJoining(longer)) return longer;
   }
   return name;
 }

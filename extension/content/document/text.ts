@@ -200,8 +200,9 @@ export function spacedLike(shown: string, words: string): string {
 /**
  * A UI kit's class prefix (Ant Design's `ant-`, Element's `el-`, Vuetify's `v-`, Angular Material's `mat-`…), and the
  * namespaces of CSS conventions: ITCSS's `c-` component and `o-` object (Slack's `c-message__sender`), Stack
- * Overflow's Stacks `s-`, Amazon's cart `sc-` (`sc-product-title`), IMDb's `ipc-`, and `js-` hooks (explorer, session 50: fields `c_message_sender`, `c_reaction_bar`); any
- * one letter (microformats' `p-name`, a queue's `q-title`: explorer, session 59).
+ * Overflow's Stacks `s-`, and `js-` hooks (explorer, session 50: fields `c_message_sender`, `c_reaction_bar`); any
+ * one letter (microformats' `p-name`, a queue's `q-title`: explorer, session 59); Amazon's cart `sc-`
+ * (`sc-product-title`) and IMDb's `ipc-` (explorer, session 64).
  */
 const KIT_PREFIX = /^(?:ant|el|chakra|mantine|mat|mdc|bp[3-6]?|[a-z]|js|sc|ipc)-(?=[a-z])/i;
 
