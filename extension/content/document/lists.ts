@@ -1800,9 +1800,8 @@ function listOf(container: Element, items: Element[], allMembers: Map<Element, C
   // its results: an item `{}`, its questions gone; explorer, session 64): no row, its controls entries.
   const foreign = column || thread || items.length > SMALL_LIST * 2 ? [] : items.filter((item) => memberMap.has(item)
     && list.slots.every((slot) => !slotElement(item, slot.selector)));
-  if (foreign.length && enoughItems(items.filter((item) => !foreign.includes(item)))) {
-    return listOf(container, items.filter((item) => !foreign.includes(item)), new Map([...allMembers].filter(([item]) => !foreign.includes(item))), cache);
-  }
+  const rows = foreign.length ? items.filter((item) => !foreign.includes(item)) : items;
+  if (foreign.length && enoughItems(rows)) return listOf(container, rows, new Map([...allMembers].filter(([item]) => !foreign.includes(item))), cache);
   if (notAList(items, list.slots) || linkTree(container, items, list.slots) || (!shared && (list.actions.length === 0 || list.fields.length === 0))) return undefined;
   if (!column && strayParts(items, list.slots)) return undefined;
   const lost = unreachedControls(memberMap, controlKinds);
@@ -2633,18 +2632,7 @@ const MARKED_STEP = /^([\w-]+)(\.[\w-]+|\[[\w-]+="[^"\\]*"\])$/;
  * slots that meet in one item (two parts), nor of different kinds.
  */
 function mergeMarked(slots: SlotStats[]): SlotStats[] {
-  const byKey = new Map<string, SlotStats[]>();
-  for (const slot of slots) {
-    if (slot.selector.includes(INTO_SHADOW)) continue;
-    const steps = slot.selector.split(' > ');
-    steps.forEach((step, at) => {
-      const marked = at > 0 ? MARKED_STEP.exec(step) : null;
-      if (!marked) return;
-      const key = `${slot.kind} ${at} ${[...steps.slice(0, at), marked[1], ...steps.slice(at + 1)].join(' > ')}`;
-      const group = byKey.get(key);
-      if (group) group.push(slot); else byKey.set(key, [slot]);
-    });
-  }
+  const byKey = byOneStep(slots, (step, at) => (at > 0 ? MARKED_STEP.exec(step)?.[1] : undefined));
   const merged = new Set<SlotStats>();
   for (const [key, group] of byKey) {
     const members = group.filter((slot) => !merged.has(slot));
@@ -2661,7 +2649,7 @@ function mergeMarked(slots: SlotStats[]): SlotStats[] {
     const choices = [place ? `${tag}:nth-of-type(${place})` : '', `${tag}:is(${marks.join(', ')})`].filter(Boolean);
     for (const choice of choices) {
       const selector = [...steps.slice(0, at), choice, ...steps.slice(at + 1)].join(' > ');
-      if (!members.every((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el))) continue;
+      if (!findsEach(members, selector)) continue;
       mergeInto(members, selector, merged);
       break;
     }
@@ -2669,8 +2657,36 @@ function mergeMarked(slots: SlotStats[]): SlotStats[] {
   return merged.size ? slots.filter((slot) => !merged.has(slot)) : slots;
 }
 
-/** The place among its siblings of its tag (1 first) of the element `up` steps above each slot's parts, where one. */
-function placeOf(slots: readonly SlotStats[], up: number): number | undefined {
+/**
+ * Slots grouped by their selector with one step (any but a shadow path's) written as `bare` writes it, where it does:
+ * keyed `kind at selector`, a slot in a group per step `bare` takes.
+ */
+function byOneStep(slots: readonly SlotStats[], bare: (step: string, at: number) => string | undefined): Map<string, SlotStats[]> {
+  const byKey = new Map<string, SlotStats[]>();
+  for (const slot of slots) {
+    if (slot.selector.includes(INTO_SHADOW)) continue;
+    const steps = slot.selector.split(' > ');
+    steps.forEach((step, at) => {
+      const written = bare(step, at);
+      if (written === undefined) return;
+      const key = `${slot.kind} ${at} ${[...steps.slice(0, at), written, ...steps.slice(at + 1)].join(' > ')}`;
+      const group = byKey.get(key);
+      if (group) group.push(slot); else byKey.set(key, [slot]);
+    });
+  }
+  return byKey;
+}
+
+/** `selector` finds in every item of every slot the element the slot found there. */
+const findsEach = (slots: readonly SlotStats[], selector: string): boolean =>
+  slots.every((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el));
+
+/**
+ * The place among its siblings of its tag (1 first; with `fromEnd`, 1 last) of the element `up` steps above each
+ * slot's parts, where one.
+ */
+function placeOf(slots: readonly SlotStats[], up: number, fromEnd = false): number | undefined {
+  const beside = fromEnd ? nextElementOf : previousElementOf;
   let place: number | undefined;
   for (const slot of slots) {
     for (const el of slot.found.values()) {
@@ -2678,7 +2694,7 @@ function placeOf(slots: readonly SlotStats[], up: number): number | undefined {
       for (let n = up; at && n > 0; n--) at = parentOf(at);
       if (!at) return undefined;
       let own = 1;
-      for (let sibling = previousElementOf(at); sibling; sibling = previousElementOf(sibling)) if (tagNameOf(sibling) === tagNameOf(at)) own++;
+      for (let sibling = beside(at); sibling; sibling = beside(sibling)) if (tagNameOf(sibling) === tagNameOf(at)) own++;
       if (place !== undefined && own !== place) return undefined;
       place = own;
     }
@@ -2696,17 +2712,7 @@ const NTH_STEP = /:nth-of-type\((\d+)\)$/;
  * that meet in one item, nor of different kinds.
  */
 function mergeFromEnd(slots: SlotStats[]): SlotStats[] {
-  const byKey = new Map<string, SlotStats[]>();
-  for (const slot of slots) {
-    if (slot.selector.includes(INTO_SHADOW)) continue;
-    const steps = slot.selector.split(' > ');
-    steps.forEach((step, at) => {
-      if (!NTH_STEP.test(step)) return;
-      const key = `${slot.kind} ${at} ${[...steps.slice(0, at), step.replace(NTH_STEP, ''), ...steps.slice(at + 1)].join(' > ')}`;
-      const group = byKey.get(key);
-      if (group) group.push(slot); else byKey.set(key, [slot]);
-    });
-  }
+  const byKey = byOneStep(slots, (step) => (NTH_STEP.test(step) ? step.replace(NTH_STEP, '') : undefined));
   const merged = new Set<SlotStats>();
   for (const [key, group] of byKey) {
     const members = group.filter((slot) => !merged.has(slot));
@@ -2715,30 +2721,13 @@ function mergeFromEnd(slots: SlotStats[]): SlotStats[] {
     const at = Number(key.split(' ', 2)[1]);
     const steps = members[0]!.selector.split(' > ');
     if (members.some((slot) => slot.selector.split(' > ').length !== steps.length)) continue;
-    const fromEnd = placeFromEnd(members, steps.length - 1 - at);
+    const fromEnd = placeOf(members, steps.length - 1 - at, true);
     if (!fromEnd) continue;
     const selector = [...steps.slice(0, at), steps[at]!.replace(NTH_STEP, `:nth-last-of-type(${fromEnd})`), ...steps.slice(at + 1)].join(' > ');
-    if (!members.every((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el))) continue;
+    if (!findsEach(members, selector)) continue;
     mergeInto(members, selector, merged);
   }
   return merged.size ? slots.filter((slot) => !merged.has(slot)) : slots;
-}
-
-/** The place counted from the end among its siblings of its tag (1 last) of the element `up` steps above each slot's parts, where one. */
-function placeFromEnd(slots: readonly SlotStats[], up: number): number | undefined {
-  let place: number | undefined;
-  for (const slot of slots) {
-    for (const el of slot.found.values()) {
-      let at: Element | null = el;
-      for (let n = up; at && n > 0; n--) at = parentOf(at);
-      if (!at) return undefined;
-      let own = 1;
-      for (let sibling = nextElementOf(at); sibling; sibling = nextElementOf(sibling)) if (tagNameOf(sibling) === tagNameOf(at)) own++;
-      if (place !== undefined && own !== place) return undefined;
-      place = own;
-    }
-  }
-  return place;
 }
 
 /** `:not(.strike)` parts of a slot's last step (notTheOthers). */

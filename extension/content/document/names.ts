@@ -359,8 +359,9 @@ const COUNT_SAID = /^\d+\s+\p{L}+$/u;
 
 /**
  * A button whose words are only values the user picked (a date field's "Fri 14 Jun", guests' "2 adults · 0 children ·
- * 1 room"; not a radio's "5 stars", which it chooses): named by what the page's developers call it (`data-testid="date-display-field-start"`), for its words change
- * with every choice (explorer, session 64: `fri_14_jun_button` named a saved script's step for one day only).
+ * 1 room"; not a radio's "5 stars", which it chooses): named by what the page's developers call it
+ * (`data-testid="date-display-field-start"`), for its words change with every choice (explorer, session 64:
+ * `fri_14_jun_button` named a saved script's step for one day only).
  */
 function valueControlName(el: Element, label: string): string {
   const parts = collapse(label).split(/\s*[·•|,–—]\s*|\s+-\s+/).filter(Boolean);
@@ -374,7 +375,8 @@ function valueControlName(el: Element, label: string): string {
 
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
   const titled = kind === 'radio' || kind === 'checkbox' ? choiceTitle(el) : kind === 'link' ? pagerWords(el) : undefined;
-  const own = openedLabel(el, label) || (kind === 'button' || kind === 'combobox' ? valueControlName(el, label) : '') || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label);
+  const own = openedLabel(el, label) || (kind === 'button' || kind === 'combobox' ? valueControlName(el, label) : '')
+    || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label);
   // A field's "(optional)" is a hint; a choice's "Make field required" says what it chooses.
   const words = nameWords(titled ?? (MARKED_KINDS.has(kind) ? withoutFieldMark(own) : own));
   // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).
