@@ -4,7 +4,7 @@ import { factEntry } from './facts.ts';
 import type { BuildOptions, ElementEntry, Entry, ListEntry, PageDocument, Section } from './types.ts';
 import { continuesLink, headingOfWordless, linkWords } from './wordless.ts';
 import { accessibleName, forgetClosedRoots, iconName, labelsOf, referencedText, shownItem, shownTextBesides, tagOf, textOf, withSecretsHidden } from './dom.ts';
-import { effectOf, isSecretInput, isSensitive, kindOf, linkTarget, getOnlyReads, sendsSearch, stateOf, submittedForm } from './classify.ts';
+import { effectOf, isSecretInput, isSensitive, kindOf, linkTarget, getOnlyReads, roleOf, sendsSearch, stateOf, submittedForm } from './classify.ts';
 import { locatorsFor, newLocatorCache } from './locators.ts';
 import { HEADER_BUTTONS, detectLists, headerText, minifiedClass, ownClasses, type DetectedList } from './lists.ts';
 import { declaredTotal, drawsMoreUncounted } from './virtual.ts';
@@ -14,7 +14,7 @@ import { TABLE_SELECTOR, dataTableLists, tableCaption } from './data-tables.ts';
 import { itemQueryFor, itemsIn } from './list-items.ts';
 import { announced, headingSection, walk, type Candidate, type SectionRef } from './walk.ts';
 import { startsWithHeading } from './threads.ts';
-import { collapse, isLinkingWord, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
+import { collapse, designKitClass, isLinkingWord, nameWords, quote, readableToken, slug, truncate, withoutKitPrefix } from './text.ts';
 import { LINK_GROUPS, describeShown, itemControlSlot, renderDocument } from './render.ts';
 import { legendWords, ownName, withoutChangingWords } from './names.ts';
 import { forgetChosenItems, withoutChosenTitle } from './chosen-items.ts';
@@ -307,7 +307,7 @@ const PLACE_WORDS = new Set(['main', 'body', 'article', 'section', 'page', 'area
  * `mw-parser-output`); then a BEM class's element part (`dr-article-content__side-nav-list`).
  */
 function listToken(name: string): string | undefined {
-  if (!readableToken(name)) return undefined;
+  if (!readableToken(name) || designKitClass(name)) return undefined;
   const token = withoutKitPrefix(name);
   const says = (part: string) => {
     const words = part.split(/[-_]+/).filter(Boolean);
@@ -560,7 +560,8 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     const labels = listLabels(list);
     const label = labels[0] ?? '';
     // A list named like its section (a heading just above it) takes its next label, so names do not stutter.
-    const own = list.name ?? listLabels(list, true).map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? list.fallbackName ?? fallback;
+    const own = list.name ?? listLabels(list, true).map((l) => slug(nameWords(l), 3)).find((s) => s && s !== section.name) ?? list.fallbackName
+      ?? (roleOf(list.container) === 'tablist' ? 'tabs' : fallback);
     const total = declaredTotal(list.container, list.items);
     const table = tableOf(list);
     const sort = table ? sortedBy(table, list.fields) : undefined;

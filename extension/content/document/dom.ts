@@ -285,7 +285,9 @@ export function textOf(node: Node, max = 300): string {
     if (type === 3) {
       const value = n.nodeValue ?? '';
       out.push(value);
-      length += value.length;
+      // Indentation between elements is one space once collapsed: it does not use up `max` (a pretty-printed row's
+      // hidden toolbar cut its text to the sender's name; explorer, session 65).
+      length += value.length > 1 && !/\S/.test(value) ? 1 : value.length;
       continue;
     }
     if (type !== 1) continue;

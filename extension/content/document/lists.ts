@@ -15,7 +15,7 @@ import { PARENT_SLOT, spreadRows } from './spread-rows.ts';
 import { tileRows } from './tile-rows.ts';
 import { groupedRows, TITLE_BOX, upSlot } from './grouped-rows.ts';
 import { machineValue } from './machine-value.ts';
-import { collapse, readableToken, slug, TEST_HOOKS, truncate, withoutKitPrefix } from './text.ts';
+import { collapse, designKitClass, readableToken, slug, TEST_HOOKS, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
 import { DAYS_LIST, EVENTS_LIST, calendarThrough, dayCellOf, dayCellsOf, dayOfEvent, isDay } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
@@ -107,7 +107,7 @@ function headedSettings(items: readonly Element[], memberMap: Map<Element, Candi
   let titled = 0;
   const sayingTitles = new Set<string>();
   for (const item of items) {
-    const heading = queryOf(item, 'h1,h2,h3,h4,h5,h6,[role=heading]');
+    const heading = queryOf(item, 'h1,h2,h3,h4,h5,h6,[role=heading]') ?? (tagOf(item) === 'FIELDSET' ? queryOf(item, ':scope > legend') : null);
     if (!heading) return undefined;
     cards.push({ item, heading });
     const title = collapse(textOf(heading, 200)).toLowerCase();
@@ -567,7 +567,7 @@ const BUTTON_LOOK = /^(?:btn|button)-(?:primary|secondary|tertiary|success|dange
 
 /** A utility or generated class (see above): no field's name. */
 export function stylingClass(name: string): boolean {
-  return name.includes(':') || READER_ONLY_CLASS.test(name) || BUTTON_LOOK.test(name) || UTILITY_PREFIX.test(name) || SIZED_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name)
+  return name.includes(':') || designKitClass(name) || READER_ONLY_CLASS.test(name) || BUTTON_LOOK.test(name) || UTILITY_PREFIX.test(name) || SIZED_PREFIX.test(name) || UTILITY_WORDS.has(name) || GENERATED_CLASS.test(name) || TYPE_STYLE.test(name)
     || kitTypeStyle(name) || SHORT_UTILITY.test(name);
 }
 /** Text kept for screen readers, after a kit's prefix too (Booking's `bui-u-sr-only`, Amazon's `a-offscreen`). */
@@ -923,6 +923,8 @@ function idTail(slot: SlotStats): string | undefined {
 /** Every item's words a span of time ("24 min", "1 hr 12 min", "2h 15m") or a length ("5.1 miles", "800 m"). */
 const DURATION = /^(?:\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|d|days?)\b\s*)+$/i;
 const DISTANCE = /^\d[\d,]*(?:\.\d+)?\s*(?:mi|miles?|km|kilometres?|kilometers?|m|metres?|meters?|ft|feet|yd|yards?)$/i;
+/** A score out of a scale, said as one: "Scored 8.9", "Rated 4.5 out of 5", "4.7 out of 5 stars", "9.1/10", "4.5 ★", "★★★★☆". */
+const RATING = /^(?:(?:scored|rated|rating|score|review score)[:\s]\s*\d+(?:[.,]\d+)?(?:\s*(?:\/|out of)\s*\d+)?(?:\s*stars?)?|\d+(?:[.,]\d+)?\s*(?:(?:\/|out of)\s*(?:5|10|100)(?:\s*stars?)?|stars?|[★⭐])|[★☆⭐]{3,10})$/iu;
 
 /** The "What" of `aria-label="What: value"`, the same on every element; undefined where any says otherwise. */
 function saidAs(elements: Iterable<Element>): string | undefined {
@@ -941,7 +943,7 @@ function saidAs(elements: Iterable<Element>): string | undefined {
  */
 const clippedClass = (cls: string): boolean => /^[A-Za-z]{1,3}$/.test(cls) && !SHORT_WORDS.has(cls.toLowerCase());
 const SHORT_WORDS: ReadonlySet<string> = new Set(['was', 'now', 'old', 'new', 'bid', 'ask', 'tax', 'fee', 'low', 'hi', 'lo', 'max', 'min',
-  'avg', 'net', 'vat', 'buy', 'tip', 'top', 'eta', 'opn', 'cls', 'chg', 'vol', 'sub', 'per', 'day', 'mo', 'yr', 'wk', 'hr', 'fx', 'usd', 'eur', 'gbp']);
+  'avg', 'net', 'vat', 'buy', 'tip', 'top', 'eta', 'opn', 'cls', 'chg', 'vol', 'sub', 'per', 'day', 'mo', 'yr', 'wk', 'hr', 'fx', 'usd', 'eur', 'gbp', 'due', 'end', 'age']);
 
 /** Every item's words an amount of money ("$289", "€1.299,00", "1 299 kr"). */
 const PRICE_TEXT = /^(?:[$€£¥₹]\s?\d[\d,.\s]*|\d[\d,.\s]*\s?(?:[$€£¥₹]|kr|USD|EUR|GBP))$/;
@@ -959,6 +961,7 @@ function measureName(texts: readonly string[]): string | undefined {
   if (texts.length < 2) return undefined;
   if (texts.every((text) => DISTANCE.test(text))) return 'distance';
   if (texts.every((text) => DURATION.test(text))) return 'duration';
+  if (texts.every((text) => RATING.test(text.trim()))) return 'rating';
   // A count of one thing in every item ("2,345 reviews", "1 review"): what it counts.
   // Counted in the plural somewhere ("3 left", "10 Broadway" count nothing), and no date ("3 March").
   const counted = texts.map((text) => COUNTED.exec(text)?.[1]?.toLowerCase());
@@ -1006,9 +1009,12 @@ function linkPath(href: string | null | undefined): string {
 function saysWhen(texts: readonly string[]): boolean {
   return texts.length >= 2 && texts.every((text) => WHEN.test(text.replace(/\s*(?:[(·•]\s*)?edited\)?\s*$/i, '').trim()));
 }
+// A mail list's "Sun 6:12 PM", "Thu 6/6", "6/10/2024", "2024-06-10" too (explorer, session 65: Outlook's times were `text_2`).
+const WEEKDAY = String.raw`(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?,?`;
 const WHEN = new RegExp([
   String.raw`^(?:(?:about|over|almost|around)\s+)?(?:an?|one|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)\s+ago$`,
-  String.raw`^\d+(?:s|m|h|d|w|mo|y)$`, '^(?:just now|today|yesterday)$', String.raw`^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$`,
+  String.raw`^\d+(?:s|m|h|d|w|mo|y)$`, '^(?:just now|today|yesterday)$', String.raw`^(?:${WEEKDAY}\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$`,
+  String.raw`^${WEEKDAY}(?:\s+\d{1,2}\/\d{1,2})?$`, String.raw`^(?:${WEEKDAY}\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}$`, String.raw`^\d{4}-\d{2}-\d{2}$`,
   String.raw`^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?$`,
   String.raw`^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?$`,
 ].join('|'), 'i');
@@ -1485,7 +1491,7 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
     // the other kinds are looked at too where they run together and each is a card (a control itself, or holding two).
     const firstKind = siblingsLike(first);
     for (const group of new Set([...memberMap.keys()].map(siblingsLike))) {
-      if (group !== firstKind && !(runTogether(group) && group.every((item) => cardLike(item, memberMap.get(item))))) continue;
+      if (group !== firstKind && !((runTogether(group) || runPastHeadings(group)) && group.every((item) => cardLike(item, memberMap.get(item))))) continue;
       // A row of column headers is none, whatever it holds (a sort button: explorer, session 49).
       const like = group.filter((item) => !headerRow(item) && (memberMap.has(item) || checks++ >= MAX_ITEM_CHECKS || shownItem(item)));
       // Rows a heading stands between are rows of different sections (Wikipedia's one-bullet `<ul>`s under
@@ -1508,7 +1514,10 @@ export function detectLists(candidates: Candidate[], stops: Set<Element>, cache?
           continue;
         }
         const list = listOf(container, items, members, cache);
-        if (list) lists.push(list);
+        if (!list) continue;
+        // Heading rows among a box's rows of another kind (a mail list's "Today" with its collapse button): its groups.
+        const groups = memberMap.size > items.length && items.every(headsSection);
+        lists.push(groups ? { ...list, name: 'groups' } : list);
       }
     }
   }
@@ -1606,6 +1615,22 @@ const BETWEEN_CONTROLS = 'a[href], button, input, select, textarea, [role=button
 
 /** Siblings one after the other, nothing between them. */
 const runTogether = (items: readonly Element[]): boolean => items.every((item, at) => at === 0 || nextElementOf(items[at - 1]!) === item);
+
+/**
+ * Rows with only headings between them, in a box that is one list for assistive technology (a mail list's "Today",
+ * "Yesterday" rows among its messages: explorer, session 65, Outlook's messages were entries, the three headings a list).
+ */
+function runPastHeadings(items: readonly Element[]): boolean {
+  if (items.length < 2 || !ROW_GROUP_ROLES.has(roleOf(parentOf(items[0]!)!) ?? '')) return false;
+  return items.every((item, at) => {
+    if (at === 0) return true;
+    let between = nextElementOf(items[at - 1]!);
+    while (between && between !== item && headsSection(between)) between = nextElementOf(between);
+    return between === item;
+  });
+}
+/** Boxes whose rows are one list whatever headings group them. */
+const ROW_GROUP_ROLES: ReadonlySet<string> = new Set(['listbox', 'grid', 'treegrid', 'feed']);
 
 /** An item that is a control itself (a route card drawn as a button) or holds two controls at least. */
 const cardLike = (item: Element, found: readonly Candidate[] | undefined): boolean => !!found && (found.length >= 2 || found.some((c) => c.el === item));
@@ -2018,8 +2043,8 @@ function headsSection(el: Element): boolean {
  * a list by itself: a heading before each row titles the row (a FAQ's questions), it does not start a section.
  */
 function runsBetweenHeadings(container: Element, items: Element[]): Element[][] {
-  // Every child a row: no heading stands between any two (the usual list).
-  if (items.length === childrenOf(container).length) return [items];
+  // Every child a row: no heading stands between any two (the usual list). Headings in a listbox group its rows.
+  if (items.length === childrenOf(container).length || ROW_GROUP_ROLES.has(roleOf(container) ?? '')) return [items];
   const wanted = new Set(items);
   const runs: Element[][] = [[]];
   for (let child = firstElementChildOf(container); child; child = nextElementOf(child)) {

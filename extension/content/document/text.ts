@@ -77,6 +77,8 @@ function hashedPart(part: string): boolean {
   if (/[A-Za-z]\d+[A-Za-z]/.test(part)) return true;
   // Small letters only, five or more, no vowel (Google Maps' `hfpxzc`, Google's cite `tjvcx`; not `thmbs`, `ctrls`).
   if (/^[a-z]{5,}$/.test(part) && !VOWEL.test(part) && !ABBREVIATIONS.has(part) && !ABBREVIATIONS.has(part.replace(/s$/, ''))) return true;
+  // Capitals only, one vowel at most (Outlook's sender `OZZZK`; explorer, session 65).
+  if (/^[A-Z]{5,8}$/.test(part) && (part.match(/[AEIOUY]/g)?.length ?? 0) <= 1 && !ABBREVIATIONS.has(part.toLowerCase())) return true;
   // Capitals then small letters without a vowel, or one small letter, in a short part (Google's `QUXPNb`, `TIQqpf`; not
   // `URLs`, `URLbar`).
   const tail = /^[A-Z]{2,}([a-z]+)$/.exec(part)?.[1];
@@ -205,6 +207,16 @@ export function spacedLike(shown: string, words: string): string {
  * (`sc-product-title`) and IMDb's `ipc-` (explorer, session 64).
  */
 const KIT_PREFIX = /^(?:ant|el|chakra|mantine|mat|mdc|bp[3-6]?|[a-z]|js|sc|ipc)-(?=[a-z])/i;
+
+/**
+ * Design systems whose classes name their own components and styles, never the page's parts: Expedia's `uitk-heading`,
+ * `uitk-layout-flex`, Etsy's `wt-text-title`, `wt-display-inline`, Shopify's `Polaris-Badge`, Fluent's `ms-Button`,
+ * `fui-Button`, Salesforce's `slds-truncate`, YouTube's `yt-core-attributed-string` (explorer, session 65: fields
+ * `uitk_price_lockup`, `wt_display_inline_2`, `polaris_badge_3`).
+ */
+const DESIGN_KIT_CLASS = /^(?:uitk|wt|polaris|ms|fui|slds|yt-core|yt-spec)-/i;
+
+export const designKitClass = (name: string): boolean => DESIGN_KIT_CLASS.test(name);
 
 /** A class without its UI kit's prefix: `ant-pagination-item` → `pagination-item`. */
 export const withoutKitPrefix = (name: string): string => name.replace(KIT_PREFIX, '');

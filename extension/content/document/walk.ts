@@ -508,6 +508,16 @@ export function headingSection(el: Element): SectionRef {
   return section(titleSlug(withoutChangingWords(el, title, true)), title, 'heading');
 }
 
+/**
+ * A heading among a listbox's rows groups them ("Today", "Yesterday" over a mail list's messages): it opens no section,
+ * whose entries would be renamed by the day (explorer, session 65).
+ */
+function groupsRows(el: Element): boolean {
+  const parent = parentOf(el);
+  return !!parent && ROW_GROUP_ROLES.has(roleOf(parent) ?? '');
+}
+const ROW_GROUP_ROLES: ReadonlySet<string> = new Set(['listbox', 'grid', 'treegrid', 'feed']);
+
 /** A heading's own words: links and buttons inside it (Wikipedia's "[edit]", permalinks ¶) left out unless that is all. */
 function headingText(el: Element): string {
   if (!queryOf(el, 'a,button')) return textOf(el, 200);
@@ -1368,7 +1378,8 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       // the item chosen in a list (a chat's person, an open mail's subject): it changes as another is chosen.
       // Nor a heading the page announces as it changes (`aria-live`: Booking's "Lisbon: 1,034 properties found"; explorer,
       // session 63: every entry of the results was `lisbon__…`, renamed by the next search).
-      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title) && !accordionHeader(el) && !bylineHeading(el) && !announced(el)) {
+      if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title) && !accordionHeader(el) && !bylineHeading(el) && !announced(el)
+        && !groupsRows(el)) {
         const flow = textFlowOf(el, frame.el, state.flows, state.levels) ?? blockOfHeading(el, frame.el, state.levels);
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });

@@ -13,7 +13,7 @@ test('a part whose class is its item\'s class and a word is named by that word; 
   const doc = build(`<main><h2>Sheets</h2><div role="tablist" aria-label="Sheets">${tab('Sheet1', true)}${tab('Receipts', false)}${tab('Notes', false)}</div>
     <h2>Results</h2><div class="results">${result('First')}${result('Second')}${result('Third')}</div>
     <h2>Tasks</h2><ul class="tasks">${card('Write notes', 'Jun 1')}${card('Fix login', 'Jun 2')}${card('Ship it', 'Jun 3')}</ul></main>`);
-  expect(list(doc, 'sheets__items').fields).toEqual(['name']);
+  expect(list(doc, 'sheets__tabs').fields).toEqual(['name']);
   expect(list(doc, 'results__items').fields).toEqual(['title', 'snippet']);
   expect(list(doc, 'results__items').samples[0]).toEqual({ title: 'First result', snippet: 'Words about First' });
   // `badge-text` in `.badge`, a box of the card: `text` alone would say nothing.

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import type { ListEntry } from '../../extension/protocol/schemas.ts';
+import { outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
+
+/**
+ * A flight search's filter groups, gift cards and a mail list drawn as Expedia, Etsy and Outlook draw them
+ * (test/fixtures/apps/widgets/trips-mail.html), in Chromium with the built extension. Explorer, session 65: the four
+ * fieldsets alike were one list whose slots were each group's first three boxes ("United" nowhere); the mail list's
+ * date headings were the list and every message two entries named after its sender and subject; fields were named by
+ * the design kits' classes (`wt_display_inline`, `uitk_price_lockup`).
+ */
+
+const app = useAppRig('widgets/trips-mail.html');
+
+const lists = () => app.doc.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
+const run = async (script: string) => outcomeOf((await runKnown(app.panel, app.tabId, script, { confirm: 'never' })).report);
+
+describe('filter groups as fieldsets, a mail list grouped by date headings, cards with a design kit\'s classes', () => {
+  test('are sections of options, one list of messages with its groups, cards with a rating and a price', () => {
+    const names = app.doc.sections.flatMap((s) => s.entries).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['airlines__united', 'airlines__alaska_airlines', 'stops__nonstop', 'departure_time__evening']));
+    const byName = new Map(lists().map((l) => [l.name, l] as const));
+    const messages = byName.get('inbox__message_list')!;
+    expect(messages.count).toBe(6);
+    expect(messages.samples[0]).toMatchObject({ date: '10:42 AM' });
+    expect(byName.get('inbox__groups')!.count).toBe(3);
+    const gifts = byName.get('gifts__items')!;
+    expect(gifts.fields).toEqual(expect.arrayContaining(['rating', 'reviews', 'price']));
+    expect(names.join(' ')).not.toMatch(/teams|adele|uitk|wt_|today/);
+  });
+
+  test('a script ticks a filter past the third option, opens the fifth message, reads a date and a rating, and favours a card', async () => {
+    const outcome = await run([
+      '$airlines__united.check()',
+      'const filters = $page__status.text()',
+      '$inbox__message_list[4].option.click()',
+      'const opened = $page__status.text()',
+      'const when = $inbox__message_list.find("Alex Wilber").date.text()',
+      'const rating = $gifts__items.find("Ceramic mug").rating.text()',
+      '$gifts__items.find("Wooden sign").add.click()',
+      'const favoured = $page__status.text()',
+      'done([filters, opened, when, rating, favoured].join(" / "))',
+    ].join('\n'));
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({
+      status: 'done',
+      result: 'Filters: United / Open Action required / Sun 6:12 PM / Rated 4.5 out of 5 / Add Wooden sign to favorites: true',
+    });
+  }, 120_000);
+});
