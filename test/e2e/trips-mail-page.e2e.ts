@@ -7,7 +7,8 @@ import { outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
  * (test/fixtures/apps/widgets/trips-mail.html), in Chromium with the built extension. Explorer, session 65: the four
  * fieldsets alike were one list whose slots were each group's first three boxes ("United" nowhere); the mail list's
  * date headings were the list and every message two entries named after its sender and subject; fields were named by
- * the design kits' classes (`wt_display_inline`, `uitk_price_lockup`).
+ * the design kits' classes (`wt_display_inline`, `uitk_price_lockup`); new Reddit's comments, nested in each other with
+ * their buttons in shadow roots, were every button an entry and no comment's words reachable.
  */
 
 const app = useAppRig('widgets/trips-mail.html');
@@ -26,10 +27,11 @@ describe('filter groups as fieldsets, a mail list grouped by date headings, card
     expect(byName.get('inbox__groups')!.count).toBe(3);
     const gifts = byName.get('gifts__items')!;
     expect(gifts.fields).toEqual(expect.arrayContaining(['rating', 'reviews', 'price']));
-    expect(names.join(' ')).not.toMatch(/teams|adele|uitk|wt_|today/);
+    expect(names.join(' ')).not.toMatch(/teams|adele|uitk|wt_|today|upvote|reply/);
+    expect(byName.get('comments__why_are')!.count).toBe(5);
   });
 
-  test('a script ticks a filter past the third option, opens the fifth message, reads a date and a rating, and favours a card', async () => {
+  test('a script ticks a filter past the third option, opens the fifth message, reads a date and a rating, favours a card, and replies to and votes on nested comments', async () => {
     const outcome = await run([
       '$airlines__united.check()',
       'const filters = $page__status.text()',
@@ -39,11 +41,17 @@ describe('filter groups as fieldsets, a mail list grouped by date headings, card
       'const rating = $gifts__items.find("Ceramic mug").rating.text()',
       '$gifts__items.find("Wooden sign").add.click()',
       'const favoured = $page__status.text()',
-      'done([filters, opened, when, rating, favoured].join(" / "))',
+      '$comments__why_are[2].reply.click()',
+      'const replied = $page__status.text()',
+      '$comments__why_are.find("Nitrogen").upvote.click()',
+      'const voted = $page__status.text()',
+      'const last = $comments__why_are[4].md.text()',
+      'done([filters, opened, when, rating, favoured, replied, voted, last].join(" / "))',
     ].join('\n'));
     expect(outcome, JSON.stringify(outcome)).toMatchObject({
       status: 'done',
-      result: 'Filters: United / Open Action required / Sun 6:12 PM / Rated 4.5 out of 5 / Add Wooden sign to favorites: true',
+      result: 'Filters: United / Open Action required / Sun 6:12 PM / Rated 4.5 out of 5 / Add Wooden sign to favorites: true'
+        + ' / Reply: throwaway_gardener / Upvote: soil_scientist_phd / Thanks, that helps.',
     });
   }, 120_000);
 });

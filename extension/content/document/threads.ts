@@ -11,6 +11,8 @@
  * nested menu's items are only links; a document's nested sections start with their heading, and are no comments).
  */
 import { attr, childrenOf, containsOf, firstChildOf, firstElementChildOf, nextSiblingOf, nodeTypeOf, parentOf, queryAllOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { shadowOf } from './dom.ts';
+import { upAcross } from './shadow-parts.ts';
 
 export interface Thread {
   container: Element;
@@ -46,8 +48,10 @@ export function threadsAmong(candidates: readonly { el: Element }[], stepOf: (el
   const controls = new Set(candidates.map((c) => c.el));
   for (const { el } of candidates) {
     // A tree item that is the control itself is looked at from itself (its branch's items are its replies).
-    let node = attr(el, 'role') === 'treeitem' ? el : parentOf(el);
-    for (let n = 0; node && n < MAX_CLIMB && !stops.has(node) && tagNameOf(node) !== 'BODY'; n++, node = parentOf(node)) {
+    // Across shadow roots: a comment element draws its buttons in its own and its parts' roots (new Reddit's
+    // `shreddit-comment`; explorer, session 65).
+    let node = attr(el, 'role') === 'treeitem' ? el : upAcross(el);
+    for (let n = 0; node && n < MAX_CLIMB && !stops.has(node) && tagNameOf(node) !== 'BODY'; n++, node = upAcross(node)) {
       if (looked.has(node) || threads.has(node)) break;
       looked.add(node);
       const step = threadStep(node, stepOf);
@@ -145,14 +149,18 @@ function ownWords(item: Element, items: ReadonlySet<Element>): boolean {
 
 /** The controls the walk took that are the item's own, not its replies' (a few, from the end: a comment's buttons). */
 function ownControls(item: Element, items: ReadonlySet<Element>, controls: ReadonlySet<Element>): Element[] {
-  const stack: Element[] = [...Array.from(childrenOf(item))];
+  const inside = (el: Element) => {
+    const root = shadowOf(el);
+    return root ? [...Array.from(childrenOf(el)), ...Array.from(root.children)] : Array.from(childrenOf(el));
+  };
+  const stack: Element[] = inside(item);
   const out: Element[] = [];
   let seen = 0;
   while (stack.length && seen++ < 400 && out.length < 8) {
     const el = stack.pop()!;
     if (items.has(el)) continue;
     if (controls.has(el)) out.push(el);
-    stack.push(...Array.from(childrenOf(el)));
+    stack.push(...inside(el));
   }
   return out;
 }
@@ -193,6 +201,6 @@ export const itemsNest = (items: readonly Element[]): boolean => items.some((ite
 
 /** The comment of `thread` that `el` is part of, innermost (the reply, not the comment it answers). */
 export function commentOf(el: Element, items: ReadonlySet<Element>, within: Element): Element | undefined {
-  for (let node: Element | null = el; node && node !== within; node = parentOf(node)) if (items.has(node)) return node;
+  for (let node: Element | null = el; node && node !== within; node = upAcross(node)) if (items.has(node)) return node;
   return items.has(within) ? within : undefined;
 }

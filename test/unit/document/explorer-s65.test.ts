@@ -101,3 +101,29 @@ test('a tab list with no label is `tabs`, not its kit\'s class', () => {
   expect(names(doc)).toContain('orders__tabs');
   expect(names(doc).join(' ')).not.toMatch(/polaris/);
 });
+
+test('comments that nest in each other and draw their buttons in shadow roots are one thread of every comment', () => {
+  // New Reddit (trimmed): `shreddit-comment` holds its replies in light DOM, its vote, reply and share buttons in its
+  // parts' shadow roots. Was every button an entry (`upvote_button_2` … `_9`) and no comment's words reachable.
+  const comment = (n: number, author: string, body: string, replies = '') => `<shreddit-comment author="${author}" depth="0" thingid="t1_${n}">
+    <div slot="commentMeta"><a href="/user/${author}/">${author}</a> <a href="/r/p/comments/x/comment/${n}/"><time datetime="2024-06-10T09:1${n}:00Z">${n}h ago</time></a></div>
+    <div slot="comment" class="md"><p>${body}</p></div>
+    <shreddit-comment-action-row slot="actionRow" score="${n * 10}"></shreddit-comment-action-row>${replies}</shreddit-comment>`;
+  build(`<main><h1>Why are my leaves yellow?</h1><shreddit-comment-tree id="comment-tree">
+    ${comment(1, 'gardener', 'Check your watering first.', comment(2, 'plantperson', 'Also check the pot.', comment(3, 'gardener', 'Good call.')))}
+    ${comment(4, 'soil_phd', 'Nitrogen matters less than you think.', comment(5, 'newbie', 'Thanks, that helps.'))}
+    </shreddit-comment-tree></main>`);
+  for (const host of Array.from(document.querySelectorAll('shreddit-comment'))) {
+    host.attachShadow({ mode: 'open' }).innerHTML = `<details open role="article"><summary><slot name="commentMeta"></slot></summary>
+      <div><slot name="comment"></slot><slot name="actionRow"></slot><slot></slot></div></details>`;
+  }
+  for (const row of Array.from(document.querySelectorAll('shreddit-comment-action-row'))) {
+    row.attachShadow({ mode: 'open' }).innerHTML = `<button aria-pressed="false" aria-label="Upvote">^</button><span>${row.getAttribute('score')}</span>
+      <button aria-pressed="false" aria-label="Downvote">v</button><button type="button">Reply</button><button type="button">Share</button>`;
+  }
+  const doc = build();
+  const [thread] = lists(doc).filter((l) => l.count === 5);
+  expect(thread, names(doc).join(' ')).toBeDefined();
+  expect(thread!.actions).toEqual(expect.arrayContaining(['upvote', 'reply']));
+  expect(names(doc).filter((name) => /upvote|reply/.test(name))).toEqual([]);
+});
