@@ -373,9 +373,33 @@ function valueControlName(el: Element, label: string): string {
   return camelWords(readableToken(idOf(el)) ?? readableToken(attr(el, 'name')));
 }
 
+/**
+ * What a button that shows a value calls it, where its label says both: the label's words before the shown value
+ * ("Leaving from New York (JFK - John F. Kennedy Intl.)" showing "New York (JFK)": "Leaving from"; "Dates, Fri 14 Jun -
+ * Sun 23 Jun"; "Travelers, 1 traveler, Economy") or before a colon ("Sort: Homes for You"). Explorer, session 65:
+ * `dates_fri_14_jun_button`, `sort_homes_for_you_button` were renamed by every choice.
+ */
+function labelBeforeValue(el: Element, label: string): string {
+  const said = collapse(label);
+  const colon = /^([^:]{2,30}):\s*\S/.exec(said)?.[1];
+  if (colon && (hasAttr(el, 'aria-haspopup') || hasAttr(el, 'aria-expanded') || roleOf(el) === 'combobox') && WORDS_ONLY.test(colon)) return colon;
+  const shown = collapse(textOf(el, 120));
+  if (!shown || shown.length >= said.length || !/\p{L}|\d/u.test(shown)) return '';
+  const opening = shown.split(' ').slice(0, 2).join(' ');
+  const at = said.toLowerCase().indexOf(opening.toLowerCase());
+  if (at <= 0) return '';
+  const before = said.slice(0, at).replace(/[\s,:;–—-]+$/u, '');
+  // Not what a button does to the thing it shows ("Remove filter: Ready to ship", "Collapse Your Library"): the thing
+  // tells such buttons apart.
+  return WORDS_ONLY.test(before) && before.split(' ').length <= 3 && !ACTION_VERB.test(before) ? before : '';
+}
+const ACTION_VERB = /^(?:remove|delete|collapse|expand|open|close|show|hide|clear|edit|view|play|pause|add|toggle|select|deselect|unselect|mute|unmute|like|unlike|follow|unfollow|save|share|download|cancel|dismiss|undo|go|visit|reply|message|call|email|pin|unpin|flag|unflag|star|unstar|archive|move|copy|rename|report|block|join|leave|subscribe|unsubscribe|watch|listen|read|buy|book)\b/i;
+/** Words with no digits: what a field is called, not a value. */
+const WORDS_ONLY = /^\p{L}[\p{L}\s'’]*$/u;
+
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
   const titled = kind === 'radio' || kind === 'checkbox' ? choiceTitle(el) : kind === 'link' ? pagerWords(el) : undefined;
-  const own = openedLabel(el, label) || (kind === 'button' || kind === 'combobox' ? valueControlName(el, label) : '')
+  const own = openedLabel(el, label) || (kind === 'button' || kind === 'combobox' ? valueControlName(el, label) || labelBeforeValue(el, label) : '')
     || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label);
   // A field's "(optional)" is a hint; a choice's "Make field required" says what it chooses.
   const words = nameWords(titled ?? (MARKED_KINDS.has(kind) ? withoutFieldMark(own) : own));

@@ -127,3 +127,18 @@ test('comments that nest in each other and draw their buttons in shadow roots ar
   expect(thread!.actions).toEqual(expect.arrayContaining(['upvote', 'reply']));
   expect(names(doc).filter((name) => /upvote|reply/.test(name))).toEqual([]);
 });
+
+test('buttons that show a value are named by the words their label says before it, not by the value', () => {
+  const doc = build(`<form aria-label="Flight search"><h2>Flights</h2>
+    <button type="button" aria-label="Leaving from New York (JFK - John F. Kennedy Intl.)" data-stid="origin_select-menu-trigger">New York (JFK)</button>
+    <button type="button" aria-label="Dates, Fri 14 Jun - Sun 23 Jun">Fri 14 Jun - Sun 23 Jun</button>
+    <button type="button" aria-label="Travelers, 1 traveler, Economy">1 traveler, Economy</button>
+    <button type="button" aria-haspopup="listbox" aria-expanded="false"><span>Sort: </span><span>Homes for You</span></button>
+    <button type="button" aria-label="Remove filter: Ready to ship in 1 business day">Ready to ship in 1 business day ×</button>
+    <button type="button" aria-label="Collapse Your Library">Your Library</button>
+    <button type="submit">Search</button></form>`);
+  // Were `leaving_from_new_york_button`, `dates_fri_14_jun_button`, …: renamed by every choice.
+  expect(names(doc)).toEqual(expect.arrayContaining(['flight_search__leaving_from_button', 'flight_search__dates_button', 'flight_search__travelers_button', 'flight_search__sort_button']));
+  // What a button does to the thing it shows keeps the thing: it tells such buttons apart.
+  expect(names(doc)).toEqual(expect.arrayContaining(['flight_search__remove_filter_ready_button', 'flight_search__collapse_your_library_button']));
+});
