@@ -534,7 +534,9 @@ interface SlotStats {
  */
 const GENERIC_CLASS_WORDS = new Set(['form', 'check', 'input', 'label', 'control', 'field', 'custom', 'relative', 'absolute', 'block', 'flex',
   'inline', 'grid', 'size', 'peer', 'group', 'sr', 'only', 'col', 'row', 'w', 'h', 'mt', 'mb', 'ml', 'mr', 'p', 'px', 'py', 'm', 'mx', 'my', 'shrink',
-  'grow', 'items', 'center', 'gap', 'rounded', 'border', 'appearance', 'none', 'cursor', 'pointer', 'font', 'medium', 'sm', 'md', 'lg', 'xs', 'list', 'item', 'unordered', 'ordered']);
+  'grow', 'items', 'center', 'gap', 'rounded', 'border', 'appearance', 'none', 'cursor', 'pointer', 'font', 'medium', 'sm', 'md', 'lg', 'xs', 'list', 'item', 'unordered', 'ordered',
+  // A line cut short (Spotify's `standalone-ellipsis-one-line` on a track's title: explorer, session 65).
+  'standalone', 'ellipsis', 'one', 'two', 'line', 'lines', 'clamp', 'truncate', 'truncated', 'nowrap', 'multiline']);
 /** Of those, the ones that say nothing alone either (a lone `label` class names a field; a lone `relative` does not). */
 const UTILITY_CLASSES = new Set(['relative', 'absolute', 'block', 'flex', 'inline', 'grid', 'peer', 'group', 'shrink', 'grow', 'rounded', 'border']);
 /**

@@ -142,3 +142,15 @@ test('buttons that show a value are named by the words their label says before i
   // What a button does to the thing it shows keeps the thing: it tells such buttons apart.
   expect(names(doc)).toEqual(expect.arrayContaining(['flight_search__remove_filter_ready_button', 'flight_search__collapse_your_library_button']));
 });
+
+test('a class that only says a line is cut short names no field', () => {
+  const row = (n: number, title: string, artist: string) => `<div role="row" aria-rowindex="${n + 1}"><div role="gridcell">${n}</div>
+    <div role="gridcell"><a class="standalone-ellipsis-one-line" href="/track/t${n}"><div class="encore-text encore-text-body-medium standalone-ellipsis-one-line">${title}</div></a>
+    <span class="encore-text encore-text-body-small standalone-ellipsis-one-line"><a href="/artist/a${n}">${artist}</a></span></div>
+    <div role="gridcell"><button type="button" aria-label="More options for ${title}">…</button></div></div>`;
+  const doc = build(`<main><h1>Top hits</h1><div role="grid" aria-label="Top hits"><div role="rowgroup">${row(1, 'Espresso', 'Sabrina Carpenter')}${row(2, 'Birds of a Feather', 'Billie Eilish')}${row(3, 'Good Luck, Babe!', 'Chappell Roan')}</div></div></main>`);
+  const [tracks] = lists(doc);
+  // Were `standalone_ellipsis_one_line` (the title) and `standalone_ellipsis_one` (the artist).
+  expect(tracks!.count).toBe(3);
+  expect([...tracks!.fields, ...tracks!.actions].join(' ')).not.toMatch(/ellipsis|standalone|encore/);
+});
