@@ -65,6 +65,9 @@ export function soleTextBox(el: Element, shown: (box: Element) => boolean): Elem
 /** Each role attribute's first word, by the attribute ('' for none): pages repeat a few of them. */
 const roleWords = new Map<string, string>();
 
+/** Boxes whose rows are one list for assistive technology, whatever headings group them (a mail list's "Today"). */
+export const ROW_GROUP_ROLES: ReadonlySet<string> = new Set(['listbox', 'grid', 'treegrid', 'feed']);
+
 export function roleOf(el: Element): string | undefined {
   const attribute = attr(el, 'role');
   if (attribute === null) return undefined;

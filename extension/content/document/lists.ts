@@ -6,7 +6,7 @@ import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
 import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, iconName, ligatureIcon, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInLigatures, wordsOnlyInPictures } from './dom.ts';
-import { isSensitive, kindOf, roleOf } from './classify.ts';
+import { ROW_GROUP_ROLES, isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
 import { columnsOfRows, type RowShapes } from './board-columns.ts';
@@ -1631,8 +1631,6 @@ function runPastHeadings(items: readonly Element[]): boolean {
     return between === item;
   });
 }
-/** Boxes whose rows are one list whatever headings group them. */
-const ROW_GROUP_ROLES: ReadonlySet<string> = new Set(['listbox', 'grid', 'treegrid', 'feed']);
 
 /** An item that is a control itself (a route card drawn as a button) or holds two controls at least. */
 const cardLike = (item: Element, found: readonly Candidate[] | undefined): boolean => !!found && (found.length >= 2 || found.some((c) => c.el === item));

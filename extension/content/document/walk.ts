@@ -17,7 +17,7 @@ import { rememberChosenItems, titleOfChosen, withoutChosenTitle } from './chosen
 import { drawnModals, onTop } from './drawn-modals.ts';
 import { concealedBox, outOfSight, type ClipCache } from './out-of-sight.ts';
 import { SKIP_TAGS, accessibleName, buttonLabel, byId, hasLayout, hidesSubtree, moreElementsThan, shadowOf, styleOf, tagOf, textOf } from './dom.ts';
-import { hasSearchBox, isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
+import { ROW_GROUP_ROLES, hasSearchBox, isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
 import { TABLE_ROLES } from './data-tables.ts';
@@ -516,7 +516,6 @@ function groupsRows(el: Element): boolean {
   const parent = parentOf(el);
   return !!parent && ROW_GROUP_ROLES.has(roleOf(parent) ?? '');
 }
-const ROW_GROUP_ROLES: ReadonlySet<string> = new Set(['listbox', 'grid', 'treegrid', 'feed']);
 
 /** A heading's own words: links and buttons inside it (Wikipedia's "[edit]", permalinks ¶) left out unless that is all. */
 function headingText(el: Element): string {
