@@ -383,10 +383,14 @@ function labelBeforeValue(el: Element, label: string): string {
   const said = collapse(label);
   const colon = /^([^:]{2,30}):\s*\S/.exec(said)?.[1];
   if (colon && (hasAttr(el, 'aria-haspopup') || hasAttr(el, 'aria-expanded') || roleOf(el) === 'combobox') && WORDS_ONLY.test(colon)) return colon;
+  // The page's own label for it (not one put together with its item's words: "Aero Add to cart"), and shown words
+  // that are a value, not a number that is what the button is ("Question 1, answered" showing "1").
+  if (collapse(attr(el, 'aria-label') ?? '') !== said) return '';
   const shown = collapse(textOf(el, 120));
-  if (!shown || shown.length >= said.length || !/\p{L}|\d/u.test(shown)) return '';
-  const opening = shown.split(' ').slice(0, 2).join(' ');
-  const at = said.toLowerCase().indexOf(opening.toLowerCase());
+  if (!shown || shown.length >= said.length || !/\p{L}/u.test(shown)) return '';
+  // Whole words of it ("mic", an icon's ligature, is no part of "Turn off microphone").
+  const opening = shown.split(' ').slice(0, 2).join(' ').replace(/[\^$.*+?()[\]{}|\\/]/g, '\\$&');
+  const at = new RegExp(`(?<=\\s)${opening}(?![\\p{L}\\p{N}])`, 'iu').exec(said)?.index ?? -1;
   if (at <= 0) return '';
   const before = said.slice(0, at).replace(/[\s,:;–—-]+$/u, '');
   // Not what a button does to the thing it shows ("Remove filter: Ready to ship", "Collapse Your Library"): the thing
