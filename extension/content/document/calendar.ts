@@ -8,7 +8,7 @@
 import { roleOf } from './classify.ts';
 import { attr, childElementCountOf, childrenOf, closestOf, containsOf, firstElementChildOf, matchesOf, parentOf, previousElementOf, queryAllOf, queryOf } from './dom-safe.ts';
 import { tagOf, textOf } from './dom.ts';
-import { collapse } from './text.ts';
+import { collapse, escapeRegExp } from './text.ts';
 
 /** The name of a calendar's list of days. */
 export const DAYS_LIST = 'days';
@@ -261,7 +261,7 @@ function monthPattern(lang: string): RegExp | null {
     const names = new Set<string>();
     for (const month of ['long', 'short'] as const) {
       const format = new Intl.DateTimeFormat(lang, { month, timeZone: 'UTC' });
-      for (let m = 0; m < 12; m++) names.add(cleanName(format.format(new Date(Date.UTC(2024, m, 15)))).replace(/[\^$.*+?()[\]{}|\\/]/g, '\\$&'));
+      for (let m = 0; m < 12; m++) names.add(escapeRegExp(cleanName(format.format(new Date(Date.UTC(2024, m, 15))))));
     }
     const alternatives = [...names].filter(Boolean).join('|');
     known = new RegExp(`^(?:(?:${alternatives}),? \\d{4}|\\d{4},? (?:${alternatives}))$`, 'u');

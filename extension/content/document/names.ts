@@ -4,7 +4,7 @@ import { byId, iconName, labelledBy, textOf } from './dom.ts';
 import { htmlTag as htmlTagOf, roleOf, takesTyping } from './classify.ts';
 import { shownIconWords } from './icon-words.ts';
 import { withoutChosenTitle } from './chosen-items.ts';
-import { MARKED_KINDS, TEST_HOOKS, collapse, nameWords, numbersIn, readableToken, slug, withoutFieldMark, withoutNumbers } from './text.ts';
+import { MARKED_KINDS, TEST_HOOKS, collapse, escapeRegExp, nameWords, numbersIn, readableToken, slug, withoutFieldMark, withoutNumbers } from './text.ts';
 import { attr, classListOf, classNameOf, closestOf, hasAttr, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
@@ -389,7 +389,7 @@ function labelBeforeValue(el: Element, label: string): string {
   const shown = collapse(textOf(el, 120));
   if (!shown || shown.length >= said.length || !/\p{L}/u.test(shown)) return '';
   // Whole words of it ("mic", an icon's ligature, is no part of "Turn off microphone").
-  const opening = shown.split(' ').slice(0, 2).join(' ').replace(/[\^$.*+?()[\]{}|\\/]/g, '\\$&');
+  const opening = escapeRegExp(shown.split(' ').slice(0, 2).join(' '));
   const at = new RegExp(`(?<=\\s)${opening}(?![\\p{L}\\p{N}])`, 'iu').exec(said)?.index ?? -1;
   if (at <= 0) return '';
   const before = said.slice(0, at).replace(/[\s,:;–—-]+$/u, '');

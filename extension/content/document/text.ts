@@ -97,6 +97,9 @@ function hashedPart(part: string): boolean {
   return letters !== part && (voiceless(letters) || (letters.length <= 4 && voiceless(letters.slice(1)) && !ABBREVIATIONS.has(letters.toLowerCase())));
 }
 
+/** Text to match as itself inside a regular expression. */
+export const escapeRegExp = (text: string): string => text.replace(/[\^$.*+?()[\]{}|\\/]/g, '\\$&');
+
 /** Page text inside a prompt line: JSON-quoted, so it can open no new line, section or name. */
 export const quote = (text: string, max = 80): string => JSON.stringify(truncate(collapse(text), max));
 
