@@ -8,6 +8,11 @@ export interface PointerRules {
   selectors: string[];
   /** Rules that give a pointer only on hover (`.card:hover { cursor: pointer }`), with `:hover` taken out. */
   hover: string[];
+  /**
+   * What a rule shows only while the mouse is on something above it (`.row:hover .actions { display: flex }`: a mail
+   * row's Delete, a track's Play), `:hover` taken out: there for a person who points at the row.
+   */
+  reveal: string[];
   opaque: boolean;
   /** The read's time ran out while the sheets were scanned: what is here is partial. */
   stopped?: boolean;
@@ -56,6 +61,46 @@ const mayPoint = (style: CSSStyleDeclaration): boolean => {
   return value === 'pointer' || value.includes('var(');
 };
 
+/** The rule shows what `display: none` or `visibility: hidden` had hidden. */
+const shows = (style: CSSStyleDeclaration): boolean => {
+  const display = style.getPropertyValue('display').trim();
+  return (!!display && display !== 'none') || style.getPropertyValue('visibility').trim() === 'visible';
+};
+
+const POINTED_AT = /:(?:hover|focus-within)(?![\w-])/g;
+const POINTS = /:(?:hover|focus-within)(?![\w-])/;
+
+/** The selector's parts at its top level (`a:hover b, c:hover d`: two), parentheses kept whole. */
+function partsOf(selector: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(selector.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(selector.slice(start));
+  return parts;
+}
+
+/** Parts that point at one element to show another below or beside it: the shown element's selector, pointing taken out. */
+function addReveal(selector: string, out: PointerRules, doc: Document): void {
+  for (const part of partsOf(selector)) {
+    POINTED_AT.lastIndex = 0;
+    let last = -1;
+    for (let match = POINTED_AT.exec(part); match; match = POINTED_AT.exec(part)) last = match.index + match[0].length;
+    // Only where something comes after the pointed compound (`.row:hover .actions`): an element hidden itself cannot be pointed at.
+    if (last < 0 || !/^[^\s>+~()]*\)*[\s>+~]+[^\s>+~)]/.test(part.slice(last))) continue;
+    const resting = part.replace(POINTED_AT, '').trim();
+    if (resting && parses(resting, doc) && !out.reveal.includes(resting)) out.reveal.push(resting);
+  }
+}
+
 function add(selector: string, out: PointerRules, seen: Set<string>, doc: Document): void {
   if (seen.has(selector)) return;
   seen.add(selector);
@@ -88,6 +133,7 @@ function scanRules(rules: Rules, parent: string | undefined, out: PointerRules, 
       // exponentially (megabytes by depth 10). Past this length, the rule and what it nests are left out.
       if (selector.length > MAX_SELECTOR) continue;
       if (mayPoint(rule.style)) add(selector, out, seen, doc);
+      if (POINTS.test(selector) && shows(rule.style)) addReveal(selector, out, doc);
       if (rule.cssRules?.length) scanRules(rule.cssRules, selector, out, seen, doc, depth, clock);
     } else if (rule.style) {
       // Declarations nested after rules or inside @media in a style rule (CSSNestedDeclarations): the parent's.
@@ -117,22 +163,24 @@ function scanSheet(sheet: CSSStyleSheet, out: PointerRules, seen: Set<string>, d
 export type SheetCache = WeakMap<CSSStyleSheet, PointerRules>;
 
 export function pointerSelectors(root: Document | ShadowRoot, cache: SheetCache = new WeakMap(), clock?: ScanClock): PointerRules {
-  const out: PointerRules = { selectors: [], hover: [], opaque: false };
+  const out: PointerRules = { selectors: [], hover: [], reveal: [], opaque: false };
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const adopted = (root as { adoptedStyleSheets?: readonly CSSStyleSheet[] }).adoptedStyleSheets ?? [];
   for (const sheet of [...Array.from(root.styleSheets ?? []), ...adopted]) {
     let rules = cache.get(sheet);
     if (!rules) {
-      rules = { selectors: [], hover: [], opaque: false };
+      rules = { selectors: [], hover: [], reveal: [], opaque: false };
       scanSheet(sheet, rules, new Set(), doc, 0, clock);
       if (rules.stopped) return { ...out, stopped: true };
       cache.set(sheet, rules);
     }
     out.selectors.push(...rules.selectors);
     out.hover.push(...rules.hover);
+    out.reveal.push(...rules.reveal);
     out.opaque ||= rules.opaque;
   }
   out.selectors = [...new Set(out.selectors)];
   out.hover = [...new Set(out.hover)];
+  out.reveal = [...new Set(out.reveal)];
   return out;
 }

@@ -20,6 +20,7 @@ import { SKIP_TAGS, accessibleName, buttonLabel, byId, hasLayout, hidesSubtree, 
 import { ROW_GROUP_ROLES, hasSearchBox, isDataGridCell, kindOf, roleOf, soleTextBox } from './classify.ts';
 import { MAX_WALKED_MESSAGES, isMessageElement } from './messages.ts';
 import { pointerSelectors, type SheetCache } from './pointer.ts';
+import { pointedHost } from './hover-shown.ts';
 import { TABLE_ROLES } from './data-tables.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { rootAbove, upAcross } from './shadow-parts.ts';
@@ -112,6 +113,8 @@ const NATURALLY_FOCUSABLE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA
 const HEADING = /^H[1-6]$/;
 /** Elements a hover-only pointer rule may name before it counts as too broad to mean "clickable". */
 const MAX_HOVER_POINTED = 300;
+/** Elements shown while a row above them is pointed at (a list's per-row buttons): a page of rows, not a whole site's menus. */
+const MAX_HOVER_REVEALED = 2_000;
 
 /** Elements the walk looks at by their tag: actionable ones, section containers, headings, frames. */
 const WALKED_TAGS = new Set(['A', 'a' /* SVG's <a>: lowercase tagName */, 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY', 'DIALOG', 'SEARCH', 'FORM', 'NAV', 'HEADER',
@@ -884,7 +887,7 @@ interface WalkState {
   /** Boxes of label/value pairs drawn with classes (pair-boxes.ts): read as tables where the walk meets them. */
   pairBoxes: Set<Element>;
   /** Per root: its pointer rules and the elements they match (a root's slotted subtrees are walked one by one). */
-  pointers: Map<Document | ShadowRoot, { opaque: boolean; pointed: Set<Element>; hovered: Set<Element> }>;
+  pointers: Map<Document | ShadowRoot, { opaque: boolean; pointed: Set<Element>; hovered: Set<Element>; revealed: Set<Element> }>;
   /** Light elements walked where their slot shows them: the light pass skips them. */
   slotted: Set<Element>;
   /** Per parent of a heading: whether it holds several headings side by side (textFlowOf). */
@@ -1248,13 +1251,15 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     }
     // Hover-only pointer rules: trusted for a few elements (cards, rows); a rule as broad as `div:hover` says nothing.
     const hovered = rules.hover.length ? safeQueryAll(root, rules.hover.join(',')) : [];
+    const revealed = rules.reveal.length ? safeQueryAll(root, rules.reveal.join(',')) : [];
     pointer = {
       opaque: rules.opaque, pointed: new Set(rules.selectors.length ? safeQueryAll(root, rules.selectors.join(',')) : []),
       hovered: new Set(hovered.length <= MAX_HOVER_POINTED ? hovered : []),
+      revealed: new Set(revealed.length <= MAX_HOVER_REVEALED ? revealed : []),
     };
     state.pointers.set(root, pointer);
   }
-  const { pointed, hovered } = pointer;
+  const { pointed, hovered, revealed } = pointer;
   // Most pages hide nothing by attribute: one query then spares each element its own upward search (hiddenIn).
   let hiddenAny = state.hiding.get(root);
   if (hiddenAny === undefined) state.hiding.set(root, hiddenAny = !!queryOf(root, HIDDEN_SELECTOR));
@@ -1359,7 +1364,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
 
     const opened = containerOf(el, stack[stack.length - 1]!, state.repeats);
     if (opened) {
-      if (!view.rendered(el)) {
+      if (!view.rendered(el) && !shownOnHover(el, revealed, view)) {
         skip = el;
         continue;
       }
@@ -1442,16 +1447,18 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       // Seen (visible and not transparent) is the common case: one call tells; else a second tells visible from that.
       const seen = view.layout && checkVisibilityOf(drawn, { visibilityProperty: true, opacityProperty: true }) !== false;
       const visible = seen || (view.layout && checkVisibilityOf(drawn, { visibilityProperty: true }) !== false);
-      if (!visible && !view.rendered(drawn)) {
+      // A row's button shown while the row is pointed at: where the row is.
+      const pointedAt = visible ? null : shownOnHover(drawn, revealed, view);
+      if (!visible && !pointedAt && !view.rendered(drawn)) {
         skip = el;
         continue;
       }
-      const visibility = visible ? 'visible' : styleOf(drawn)?.visibility;
+      const visibility = visible || pointedAt ? 'visible' : styleOf(drawn)?.visibility;
       // In a view, the panel's own `visibility: hidden` (MUI's Collapse) is how it is shut, not its controls'.
       const shown = (visibility !== 'hidden' && visibility !== 'collapse') || (!!view.panel && hiddenWith(drawn, view.panel.el));
       let inViewport: boolean | undefined;
       if (shown && view.layout) {
-        const rect = rectOf(drawn);
+        const rect = rectOf(pointedAt && !view.rendered(drawn) ? pointedAt : drawn);
         if (rect.width === 0 && rect.height === 0 && styleOf(el)?.display !== 'contents') kind = undefined;
         else if (outOfSight(drawn, seen, view.clips)) {
           skip = el;
@@ -1525,6 +1532,12 @@ function safeQueryAll(root: Document | ShadowRoot, selector: string): Element[] 
   } catch {
     return [];
   }
+}
+
+/** Where a hidden `el` appears while the pointer is on that element (a row's Delete: the row), or null. */
+function shownOnHover(el: Element, revealed: ReadonlySet<Element>, view: View): Element | null {
+  if (!revealed.size || !view.layout) return null;
+  return pointedHost(el, (at) => revealed.has(at), flatParent, (at) => view.rendered(at) && checkVisibilityOf(at, { visibilityProperty: true }) !== false);
 }
 
 /** An element a hover-only rule gives a pointer: its parent has none at rest, and it says something. */

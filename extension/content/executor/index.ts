@@ -23,6 +23,7 @@ import { factText } from '../document/facts.ts';
 import { groupsTellApart, withGroup } from '../document/option-groups.ts';
 import { itemsIn } from '../document/list-items.ts';
 import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, sameTextInGroups, selectOption, stepSlider, typeText } from './events.ts';
+import { hoverRowOf } from './hover-shown.ts';
 import { takesWholeValue, typeWholeValue } from './whole-value.ts';
 import { classifyAction, classifyChoice, decodedAddress, readableWords } from './irreversible.ts';
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
@@ -1195,9 +1196,9 @@ export function refuseLate(request: ActRequest): void {
 const DONE: Record<string, string> = { type: 'typed into', press: 'typed into', select: 'chosen from', check: 'checked', uncheck: 'unchecked', hover: 'pointed at' };
 
 /** `el` can be acted on where it is drawn (`drawn`: a label standing in for a box the page hides, else `el` itself). */
-function usable(el: Element, request: ActRequest, drawn = el): void {
+function usable(el: Element, request: ActRequest, drawn = el, shownOnHover = false): void {
   const done = DONE[request.action] ?? 'clicked';
-  if (!isVisible(drawn)) throw new ActionError(`${describe(request.target)} is hidden: it cannot be ${done} now`, { state: 'hidden' });
+  if (!shownOnHover && !isVisible(drawn)) throw new ActionError(`${describe(request.target)} is hidden: it cannot be ${done} now`, { state: 'hidden' });
   if (isDisabled(el)) throw new ActionError(`${describe(request.target)} is disabled`, { state: 'disabled' });
   const modal = blockingModal(drawn);
   if (modal) {
@@ -1527,10 +1528,14 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
   await openAround(el, describe(request.target));
   // A checkbox or radio button the page draws itself is reached, and clicked, through its shown label.
   const drawn = labelStandIn(el, isVisible) ?? el;
+  // A row's button the page shows only while the row is pointed at: the pointer goes to the row (a page that shows it
+  // from `mouseenter` shows it now); one shown by CSS `:hover` alone stays hidden to our events and is used as it is.
+  const row = isVisible(drawn) ? null : hoverRowOf(drawn, isVisible);
   // At once, whatever the page's `scroll-behavior`: the checks below read where the element is now.
-  drawn.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  (row ?? drawn).scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'instant' });
   if (request.action === 'scroll') return reply(null);
-  usable(el, request, drawn);
+  if (row) hover(row);
+  usable(el, request, drawn, !!row);
 
   // A held submission belongs to the prompt the user was shown, and to nothing after it: any unconfirmed action (the
   // user declined, the script moved on, another run) forgets it.

@@ -15,7 +15,7 @@ describe('pointer rules', () => {
       styleRule('a:::bad', 'pointer'), // does not parse: left out
     ] };
     const root = { nodeType: 9, styleSheets: [sheet], createDocumentFragment: () => document.createDocumentFragment() } as unknown as Document;
-    expect(pointerSelectors(root)).toEqual({ selectors: ['.card', '.menu > li', ':is(.tile) .title', ':is(.tile) .icon'], hover: [], opaque: false });
+    expect(pointerSelectors(root)).toEqual({ selectors: ['.card', '.menu > li', ':is(.tile) .title', ':is(.tile) .icon'], hover: [], reveal: [], opaque: false });
     const unreadable = { get cssRules(): never { throw new DOMException('no', 'SecurityError'); } };
     const mixed = { nodeType: 9, styleSheets: [sheet, unreadable], createDocumentFragment: () => document.createDocumentFragment() } as unknown as Document;
     expect(pointerSelectors(mixed).opaque).toBe(true);
@@ -27,7 +27,23 @@ describe('pointer rules', () => {
       styleRule('.menu :hover', 'pointer'), styleRule('.plain:hover', 'default'),
     ] };
     const root = { nodeType: 9, styleSheets: [sheet], createDocumentFragment: () => document.createDocumentFragment() } as unknown as Document;
-    expect(pointerSelectors(root)).toEqual({ selectors: [], hover: ['.row', '.card .title'], opaque: false });
+    expect(pointerSelectors(root)).toEqual({ selectors: [], hover: ['.row', '.card .title'], reveal: [], opaque: false });
+  });
+
+  test('rules that show what is under or beside a pointed element name it at rest; one hiding it, or showing the pointed element itself, name nothing', () => {
+    const shows = (selectorText: string, display: string, visibility = '', cssRules?: unknown[]) => ({
+      selectorText, style: { getPropertyValue: (name: string) => (name === 'display' ? display : name === 'visibility' ? visibility : '') }, ...(cssRules ? { cssRules } : {}),
+    });
+    const sheet = { cssRules: [
+      shows('.row:hover .actions', 'flex'), shows('tr.zA:hover .bqY', '', 'visible'), shows('nav li:hover > ul, nav li:focus-within > ul', 'block'),
+      shows('.row:hover .date', 'none'), // hides on pointing
+      shows('.tip:hover', 'block'), // the pointed element itself: hidden, it cannot be pointed at
+      shows('.card:hover.wide .more', 'block'), shows('.plain .x', 'block'),
+      shows('.item', '', '', [shows('&:hover .menu', 'block')]), // nested
+      shows('.a:hover::after', 'block'),
+    ] };
+    const root = { nodeType: 9, styleSheets: [sheet], createDocumentFragment: () => document.createDocumentFragment() } as unknown as Document;
+    expect(pointerSelectors(root).reveal).toEqual(['.row .actions', 'tr.zA .bqY', 'nav li > ul', '.card.wide .more', ':is(.item) .menu']);
   });
 
   test('declarations nested in a rule (after rules, inside @media) count for that rule; @scope roots its rules; var() is checked', () => {
