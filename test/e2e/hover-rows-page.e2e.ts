@@ -22,6 +22,9 @@ describe('controls shown while their row or menu is pointed at', () => {
     const byName = new Map(lists().map((l) => [l.name, l] as const));
     expect(byName.get('road_trip_mix__items')!.actions).toEqual(expect.arrayContaining(['play', 'more_options']));
     expect(byName.get('inbox__items')!.actions).toEqual(expect.arrayContaining(['archive', 'delete', 'mark_as_read']));
+    // The columns' headers name the cells (the headers say no index of their own); Gmail's sender by the address beside it.
+    expect(byName.get('road_trip_mix__items')!.samples[0]).toMatchObject({ number: '1', date_added: '2 days ago', duration: '3:20' });
+    expect(byName.get('inbox__items')!.samples[1]).toMatchObject({ sender: 'City Power' });
   });
 
   test('a script plays a track, archives and deletes mail and follows a menu\'s sub-link, each hidden until pointed at', async () => {

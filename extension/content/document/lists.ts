@@ -787,6 +787,8 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // An image with no readable class (`img.avatar` is `avatar`), by what its wrapper's test id says it shows (Jira's
   // `…footer.priority`: `priority`, was `image_2`).
   if (slot.kind === 'text' && tagOf(slot.sample) === 'IMG') return hookedWrapper(slot) ?? 'image';
+  // Names each of whom the page gives an address (Gmail's `<span email="…">`, Outlook's `title="…@…"`): who a mail is from.
+  if (slot.kind === 'text' && slot.found.size >= 2 && [...slot.found.values()].every(saysAddress)) return 'sender';
   // Words said for screen readers as "What: value" in every item (`<span aria-label="Price: Moderate">$$</span>`).
   const said = slot.kind === 'text' ? saidAs(slot.found.values()) : undefined;
   if (said) return said;
@@ -938,6 +940,14 @@ function saidAs(elements: Iterable<Element>): string | undefined {
   }
   return what && slug(what, 2) ? slug(what, 2) : undefined;
 }
+
+const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The element is a name whose mail address the page keeps beside it, not its words (`email`, `title`). */
+const saysAddress = (el: Element): boolean => {
+  const address = attr(el, 'email') ?? attr(el, 'title') ?? attr(el, 'data-email') ?? attr(el, 'data-hovercard-id');
+  return !!address && ADDRESS.test(address.trim()) && !ADDRESS.test(textOf(el, 80).trim()) && /\p{L}/u.test(textOf(el, 80));
+};
 
 /**
  * A class cut to three letters or fewer that is no word of its own: `pr`, `dur`, `md` say nothing, where `was`,
@@ -1189,8 +1199,10 @@ function gridColumnHeader(el: Element): string | undefined {
   const heads = Array.from(queryAllOf(grid, '[role=columnheader]')).slice(0, MAX_HEAD_COLUMNS);
   const index = attr(cell, 'aria-colindex');
   let head = index ? heads.find((h) => attr(h, 'aria-colindex') === index) : undefined;
-  if (!head && !index) {
-    const place = Array.from(childrenOf(cells)).indexOf(cell);
+  // Headers that say no column index of their own stand in their row's order (cells that say theirs count from 1).
+  const placed = !index || !heads.some((h) => hasAttr(h, 'aria-colindex'));
+  if (!head && placed) {
+    const place = index && Number.parseInt(index, 10) > 0 ? Number.parseInt(index, 10) - 1 : Array.from(childrenOf(cells)).indexOf(cell);
     const headRow = heads[0] ? parentOf(heads[0]) : null;
     const candidate = headRow ? childrenOf(headRow)[place] : undefined;
     head = candidate && roleOf(candidate) === 'columnheader' ? candidate : undefined;

@@ -93,6 +93,8 @@ function hashedPart(part: string): boolean {
   if (humps.length > 1 && part.length <= 8 && humps.slice(1).some((hump) => /^[A-Z]{2,}[a-z]{2,}$/.test(hump))) return true;
   // Or with a hump of capitals and one small letter (Google's `asEBEc`; not `myURLs`).
   if (humps.length > 1 && part.length <= 8 && humps.some((hump) => /^[A-Z]{2,}[a-rt-z]$/.test(hump))) return true;
+  // Three humps and more in six letters at most (Outlook's `xUuWy`, `tUaEn`; explorer, session 65): no words are that short.
+  if (humps.length >= 3 && part.length <= 6) return true;
   // Letters then digits: no vowel past the first letter either (`Iqt3`; not `col2`, `item1`).
   return letters !== part && (voiceless(letters) || (letters.length <= 4 && voiceless(letters.slice(1)) && !ABBREVIATIONS.has(letters.toLowerCase())));
 }

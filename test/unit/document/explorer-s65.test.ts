@@ -57,7 +57,7 @@ test('a mail list\'s rows with date headings between them are one list, the head
   expect(list(doc, 'main__groups').count).toBe(3);
   expect(messages.fields).toContain('date');
   // The sender, not cut off by the hidden toolbar's indentation; no name from Outlook's hashed `OZZZK`.
-  expect(messages.samples[0]).toMatchObject({ text: 'Microsoft Teams', date: '10:42 AM' });
+  expect(messages.samples[0]).toMatchObject({ sender: 'Microsoft Teams', date: '10:42 AM' });
   expect(messages.fields.join(' ')).not.toMatch(/ozzzk/);
   expect(names(doc).filter((name) => /teams|adele|select_a_conversation/.test(name))).toEqual([]);
 });
