@@ -28,6 +28,9 @@ export function isDataGridCell(el: Element): boolean {
   if (roleOf(el) !== 'gridcell') return false;
   const grid = closestOf(el, '[role=grid], [role=treegrid]');
   if (!grid) return false;
+  // Rows that take the focus themselves (Gmail's `tr role=row tabindex=-1`): a row is what is opened, its cells its data.
+  const row = parentOf(el);
+  if (row && roleOf(row) === 'row' && hasAttr(row, 'tabindex') && !hasAttr(el, 'tabindex')) return true;
   const now = Date.now();
   const known = headedGrids.get(grid);
   if (known && now - known.at < 1000) return known.headed;
@@ -328,7 +331,7 @@ function cellAround(el: Element): Element | undefined {
   }
   return undefined;
 }
-const CELL_CONTROLS = 'button, a[href], input, [role=button], [role=link]';
+const CELL_CONTROLS = 'button, a[href], input, [role=button], [role=link], [role=checkbox], [role=switch], [role=radio]';
 
 /**
  * A link or button alone in an item the page marks current (`<li aria-current="step"><a>Shipping</a></li>`: a wizard's

@@ -523,7 +523,7 @@ function nameAsGiven(el: Element): string {
   // A trigger that shows what it is for beside what is chosen ("Depart" "Fri, Mar 13"): the first, which stays.
   const trigger = triggerParts(el);
   if (trigger) return trigger.label;
-  const content = role === 'treeitem' ? treeItemWords(el) : textOf(el, 200);
+  const content = withoutPrivateUse(role === 'treeitem' ? treeItemWords(el) : textOf(el, 200));
   // An icon (a glyph, an emoji: "🗑", "×") says less than the title it shows on hover ("Delete project"); so does an
   // icon's own label ("right"), said over the title of the item the control alone fills (Ant's "Next Page").
   if (content && /[\p{L}\p{N}]/u.test(content) && !(titleAround(el) && onlyPictured(el))) return content;
@@ -548,6 +548,13 @@ function treeItemWords(el: Element): string {
   }
   return collapse(parts.join(' ')).slice(0, 200);
 }
+
+/**
+ * Characters of an icon font's private use area (Gmail's `<li data-tooltip="Archive">&#xe149;</li>`, Material Symbols by
+ * code point, Font Awesome): a picture that stands for nothing a reader can say, so not the control's name.
+ */
+const PRIVATE_USE = /[\uE000-\uF8FF]|[\u{F0000}-\u{10FFFD}]/gu;
+export const withoutPrivateUse = (text: string): string => (/[\uE000-\uF8FF\uDB80-\uDBFF]/.test(text) ? collapse(text.replace(PRIVATE_USE, ' ')) : text);
 
 /** A control that holds no words of its own, only pictures (whose labels its content reads). */
 const onlyPictured = (el: Element): boolean => !/[\p{L}\p{N}]/u.test(textContentOf(el) ?? '') && !!queryOf(el, '[role=img][aria-label]');

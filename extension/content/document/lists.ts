@@ -19,7 +19,7 @@ import { collapse, designKitClass, readableToken, slug, TEST_HOOKS, truncate, wi
 import { VISUALLY_HIDDEN } from './names.ts';
 import { DAYS_LIST, EVENTS_LIST, calendarThrough, dayCellOf, dayCellsOf, dayOfEvent, isDay } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
-import { MAX_UPWARD_STEPS, attr, attrNames, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, attr, attrNames, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, idOf, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface DetectedList {
   container: Element;
@@ -536,9 +536,11 @@ const GENERIC_CLASS_WORDS = new Set(['form', 'check', 'input', 'label', 'control
   'inline', 'grid', 'size', 'peer', 'group', 'sr', 'only', 'col', 'row', 'w', 'h', 'mt', 'mb', 'ml', 'mr', 'p', 'px', 'py', 'm', 'mx', 'my', 'shrink',
   'grow', 'items', 'center', 'gap', 'rounded', 'border', 'appearance', 'none', 'cursor', 'pointer', 'font', 'medium', 'sm', 'md', 'lg', 'xs', 'list', 'item', 'unordered', 'ordered',
   // A line cut short (Spotify's `standalone-ellipsis-one-line` on a track's title: explorer, session 65).
-  'standalone', 'ellipsis', 'one', 'two', 'line', 'lines', 'clamp', 'truncate', 'truncated', 'nowrap', 'multiline']);
+  'standalone', 'ellipsis', 'one', 'two', 'line', 'lines', 'clamp', 'truncate', 'truncated', 'nowrap', 'multiline',
+  // The text's direction (Airbnb's `dir dir-ltr` on a listing's title: explorer, session 66).
+  'dir', 'ltr', 'rtl']);
 /** Of those, the ones that say nothing alone either (a lone `label` class names a field; a lone `relative` does not). */
-const UTILITY_CLASSES = new Set(['relative', 'absolute', 'block', 'flex', 'inline', 'grid', 'peer', 'group', 'shrink', 'grow', 'rounded', 'border']);
+const UTILITY_CLASSES = new Set(['relative', 'absolute', 'block', 'flex', 'inline', 'grid', 'peer', 'group', 'shrink', 'grow', 'rounded', 'border', 'dir', 'ltr', 'rtl']);
 /**
  * Utility classes that style, never say what an element is (Tailwind's `h-full`, `justify-between`, `sm:flex`;
  * Bootstrap's `d-flex`, `mb-3`; Primer's `flex-auto`, `text-small`, `color-fg-muted`; Stack Overflow's `fd-column`,
@@ -821,7 +823,7 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   if (hasAttr(slot.sample, 'datetime') && slot.selector !== ':scope') return 'date';
   const wrapped = slot.kind === 'text' && slot.selector !== ':scope' ? wrapperName(slot) : undefined;
   return TAG_FIELD[tagOf(slot.sample)] ?? (wrapped && clippedClass(wrapped) ? valueName(slot.texts) : undefined) ?? wrapped
-    ?? STRUCK_FIELD[tagOf(slot.sample)] ?? measureName(slot.texts) ?? valueName(slot.texts) ?? 'text';
+    ?? STRUCK_FIELD[tagOf(slot.sample)] ?? measureName(slot.texts) ?? valueName(slot.texts) ?? openingName(slot.texts) ?? 'text';
 }
 
 /**
@@ -965,6 +967,23 @@ function valueName(texts: readonly string[]): string | undefined {
   return texts.length >= 2 && texts.every((text) => PRICE_TEXT.test(text.trim())) ? 'price' : measureName(texts);
 }
 
+/** A price said first, then what it is for ("$182 per night, $910 total"), and a score out of a scale ("4.92 out of 5 average rating, 128 reviews"). */
+const PRICE_FIRST = /^(?:[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥₹]|kr|USD|EUR|GBP))(?=[\s,;]|$)/;
+const RATING_FIRST = /^(?:rated\s+)?\d(?:[.,]\d+)?\s*(?:out of|\/)\s*(?:5|10)\b/i;
+
+/**
+ * Words that open with a price or a score, then say more: most items' (two thirds), the others' with no digits at all
+ * (a new listing's "New place to stay" where the others' rating is). Airbnb's cards: were `text_3`, `text_4`.
+ */
+function openingName(texts: readonly string[]): string | undefined {
+  if (texts.length < 2) return undefined;
+  for (const [name, pattern] of [['price', PRICE_FIRST], ['rating', RATING_FIRST]] as const) {
+    const opening = texts.filter((text) => pattern.test(text.trim())).length;
+    if (opening >= 2 && opening * 3 >= texts.length * 2 && texts.every((text) => pattern.test(text.trim()) || !/\d/.test(text))) return name;
+  }
+  return undefined;
+}
+
 /** A field of unnamed parts named by what every item's words measure (a route's `duration` and `distance`: were `text`, `text_2`). */
 function measureName(texts: readonly string[]): string | undefined {
   // Dates, a dash after them before the words they date (Google's "Mar 14, 2024 —"); one alone where it names its year.
@@ -1095,6 +1114,16 @@ function flagOfSome(slot: SlotStats, items: readonly Element[]): boolean {
   if (tagOf(slot.sample) === 'LABEL') return false;
   return [...slot.found].every(([item, el]) => !hiddenFromEye(el) && !kindOf(item) && ![...ancestorsBetween(el, item)].some((at) => kindOf(at)))
     && items.every((item) => slot.found.has(item) || !slotElement(item, slot.selector));
+}
+
+/** `el` is what its item, or a part of the item around it, says is its label (`aria-labelledby`). */
+function labelsItsItem(el: Element, item: Element): boolean {
+  const id = idOf(el);
+  if (!id) return false;
+  for (let at = parentOf(el); at; at = at === item ? null : parentOf(at)) {
+    if (attr(at, 'aria-labelledby')?.split(/\s+/).includes(id)) return true;
+  }
+  return false;
 }
 
 /**
@@ -2252,6 +2281,9 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       if (hidden && (containsOf(item, hidden) || !containsOf(item, el))) continue;
       // So are the parts its own style hides (DataTables' Responsive hides a column's cells with `display: none`).
       if (!candidate && hiddenInlineIn(el, item)) continue;
+      // The row's own summary for screen readers, its label (Gmail's hidden `div.afn` that the row's `aria-labelledby`
+      // names: "unread, City Power, Your June statement…"): the fields again, in one.
+      if (!candidate && labelsItsItem(el, item) && hiddenFromEye(el)) continue;
       const slot = note(item, el, candidate ? candidate.kind : 'text');
       if (seen.has(slot.selector)) continue;
       seen.add(slot.selector);

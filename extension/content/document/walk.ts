@@ -1356,7 +1356,10 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     const tag = tagOf(el);
     // A box hidden by its own `hidden` or `aria-hidden` may be drawn by its label (below); an inert one is unusable.
     const ownlyHidden = hidden === el && tag === 'INPUT' && view.layout && !hasAttr(el, 'inert');
-    if ((hidden && !ownlyHidden) || (tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
+    // A card's link laid over the whole card and hidden from screen readers (Airbnb's `a[aria-hidden=true][tabindex=-1]`
+    // over a listing): how a pointer opens the card; where no other link leads there, a script's only way too.
+    const overlay = hidden === el && tag === 'A' && view.layout && soleLinkThere(el);
+    if ((hidden && !ownlyHidden && !overlay) || (tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden')) {
       skip = hidden ?? el;
       continue;
     }
@@ -1523,6 +1526,27 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     }
     if (state.truncated === 'time') return;
   }
+}
+
+/** Levels above a link looked through for another link to the same place, and links in one of them at most. */
+const MAX_OVERLAY_LEVELS = 6;
+const MAX_LINKS_AROUND = 40;
+
+/** An `aria-hidden` link laid over a card (nothing around it hidden) that no shown link near it leads to the same place as. */
+function soleLinkThere(el: Element): boolean {
+  const href = attr(el, 'href');
+  if (!href || attr(el, 'aria-hidden') !== 'true' || hasAttr(el, 'hidden') || hasAttr(el, 'inert')) return false;
+  const parent = parentOf(el);
+  if (!parent || closestOf(parent, HIDDEN_SELECTOR)) return false;
+  // Laid over the card: no words of its own, or placed on top of it (BBC's hidden "is sponsored by" advert link is neither).
+  if (/[\p{L}\p{N}]/u.test(textContentOf(el) ?? '') && styleOf(el)?.position !== 'absolute') return false;
+  let at = parentOf(el);
+  for (let level = 0; at && level < MAX_OVERLAY_LEVELS; level++, at = parentOf(at)) {
+    const links = queryAllOf(at, 'a[href]');
+    if (links.length > MAX_LINKS_AROUND) break;
+    for (const link of Array.from(links)) if (link !== el && attr(link, 'href') === href && !closestOf(link, HIDDEN_SELECTOR)) return false;
+  }
+  return true;
 }
 
 /** Each page selector was checked on its own; together they should parse too. */

@@ -370,8 +370,12 @@ export function classifyAction(facts: ActionFacts): Verdict {
   return effectVerdict(facts.effect ?? '') ?? { irreversible: false };
 }
 
+const DATED_FIELD = /([?&;])[\p{L}\p{N}_.-]{1,40}=\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?(?=[&;#\s]|$)/gu;
+
 /** An effect ("goes to /account/logout", "submits Delete account") whose words mean an irreversible act. */
-function effectVerdict(effect: string): Verdict | undefined {
+function effectVerdict(said: string): Verdict | undefined {
+  // A query's field that holds a date names the date, not an act (Airbnb's listing link `?check_in=2024-06-12&check_out=…`).
+  const effect = said.replace(DATED_FIELD, '$1');
   const collection = collectionAddress(effect);
   // Read as labels are: folded (look-alikes, marks), and with its accents and kana or Hangul as written
   // ("/konto/löschen", "/ログアウト", "/account/삭제": folding turns them into other words).

@@ -67,6 +67,17 @@ describe('classifyAction: which actions need the user to confirm', () => {
     }
   });
 
+  test('a query\'s field that holds a date names the date, not an act; one that holds anything else still asks (explorer, session 66)', () => {
+    const asks = (effect: string) => classifyAction({ action: 'click', label: 'Home in Lisbon', effect }).irreversible;
+    // Airbnb's listing links: "check_out" was read as paying.
+    for (const effect of ['goes to /rooms/51234?adults=2&check_in=2024-06-12&check_out=2024-06-17', '/rooms/5?check_out=2024-06-17T10:00:00Z /rooms/5?check_out=2024-06-17T10:00:00Z']) {
+      expect(asks(effect), effect).toBe(false);
+    }
+    for (const effect of ['goes to /rooms/51234?check_out=1', 'goes to /cart?checkout=now', 'goes to /checkout?date=2024-06-12', 'goes to /r?action=delete&day=2024-06-12']) {
+      expect(asks(effect), effect).toBe(true);
+    }
+  });
+
   test('an effect in another language asks as its label would: accents, kana and Hangul read as written (security review 2)', () => {
     const asks = (effect: string) => classifyAction({ action: 'click', label: 'Go', effect }).irreversible;
     // The document's words, and the executor's (the href as written and decoded).

@@ -39,3 +39,36 @@ test('short classes of three humps and more are hashes, not words', () => {
   for (const hashed of ['xUuWy', 'tUaEn']) expect(readableToken(hashed), hashed).toBeUndefined();
   for (const word of ['isOnTop', 'myUrlBar', 'onAdd', 'navItem']) expect(readableToken(word), word).toBe(word);
 });
+
+/** A Gmail row (trimmed): focused as a whole, its cells data, its summary for screen readers its hidden label. */
+const gmailRow = (n: number, sender: string, subject: string, date: string) => `<tr class="zA" tabindex="-1" role="row" aria-labelledby="sum${n}">
+  <td class="oZ-x3" data-tooltip="Select" role="gridcell"><div class="oZ-jc" role="checkbox" aria-checked="false" tabindex="-1"></div></td>
+  <td class="yX" role="gridcell"><div class="afn" id="sum${n}" style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(1px,1px,1px,1px)">unread, ${sender}, ${subject}, ${date}</div>
+    <span class="zF" email="${n}@x.example" name="${sender}">${sender}</span></td>
+  <td class="xY" role="gridcell"><span class="bqe">${subject}</span></td>
+  <td class="xW" role="gridcell"><span class="bq3">${date}</span></td>
+  <td class="bq4" role="gridcell"><ul class="bqY" role="toolbar"><li class="bqX brq" data-tooltip="Archive" role="button">&#xe149;</li><li class="bqX bru" data-tooltip="Delete" role="button">&#xe872;</li><li class="bqX brv" data-tooltip="Snooze" role="button">&#xe034;</li></ul></td></tr>`;
+
+test('a grid\'s rows that take the focus are the controls, their cells data; icon-font characters name nothing; a row\'s hidden label is no field', () => {
+  const doc = build(`<main><table role="grid"><tbody>${gmailRow(1, 'City Power', 'Your June statement', '9:14 AM')}${gmailRow(2, 'Sam Ortega', 'Offsite agenda', '8:02 AM')}
+    ${gmailRow(3, 'Google', 'Security alert', 'Jun 9')}</tbody></table></main>`);
+  const [mail] = doc.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'list') as ReturnType<typeof list>[];
+  // Were `button`, `button_2`, `button_3` (named by the icon-font characters), and every cell a `clickable`.
+  expect(mail!.actions).toEqual(expect.arrayContaining(['archive', 'delete', 'snooze']));
+  expect(mail!.actions.join(' ')).not.toMatch(/clickable|button/);
+  expect(mail!.samples[0]).toMatchObject({ sender: 'City Power', date: '9:14 AM' });
+  expect(JSON.stringify(mail!.samples)).not.toContain('unread,');
+});
+
+test('words that open with a price or a score then say more are the price and the rating; a text\'s direction names nothing', () => {
+  const card = (title: string, rating: string, price: string) => `<div class="c4mnd7m" role="group"><div class="t1jojoys dir dir-ltr">${title}</div>
+    <span class="r4a59j5 dir dir-ltr">${rating}</span><div class="_1jo4hgw"><span class="_11jcbg2">${price}</span></div>
+    <button type="button" aria-label="Add to wishlist: ${title}"><svg aria-hidden="true"></svg></button></div>`;
+  const doc = build(`<main><h2>Stays</h2><div class="g1qv1ctd">${card('Apartment in Lisbon', '4.92 out of 5 average rating, 128 reviews', '$182 per night, $910 total')}
+    ${card('Home in Lisbon', '4.78 out of 5 average rating, 64 reviews', '$205 per night, originally $240, $1,025 total')}
+    ${card('Rental unit in Lisbon', 'New place to stay', '$96 per night, $480 total')}</div></main>`);
+  const [stays] = doc.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'list') as ReturnType<typeof list>[];
+  expect(stays!.fields).toEqual(expect.arrayContaining(['rating', 'price']));
+  expect(stays!.fields).not.toContain('dir');
+  expect(stays!.samples[2]).toMatchObject({ price: '$96 per night, $480 total', rating: 'New place to stay' });
+});

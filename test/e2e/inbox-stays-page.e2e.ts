@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.ts';
+import { outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
+
+/**
+ * An inbox drawn as Gmail draws it and a stays grid drawn as Airbnb draws it (test/fixtures/apps/widgets/gmail-inbox.html,
+ * stays-grid.html), in Chromium with the built extension. Explorer, session 66: the hover toolbar's buttons were
+ * `button`, `button_2`, `button_3` (their words icon-font characters), Snooze was cut by the row's cells, each a
+ * `clickable` of its own (a grid with no headers), a row's hidden screen-reader summary was a field and the sender none;
+ * a listing could not be opened (its only link is laid over the card, hidden from screen readers), its title was `dir`,
+ * its rating and price `text_3`, `text_4`.
+ */
+
+const listsOf = (doc: PageDocument) => doc.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
+
+describe('a Gmail inbox', () => {
+  const app = useAppRig('widgets/gmail-inbox.html');
+  const run = async (script: string) => outcomeOf((await runKnown(app.panel, app.tabId, script, { confirm: 'never' })).report);
+
+  test('rows name their toolbar by its tooltips, the sender by the address beside it; cells are no controls', () => {
+    const mail = listsOf(app.doc).find((l) => l.name === 'main__items')!;
+    expect(mail.actions).toEqual(expect.arrayContaining(['archive', 'delete', 'snooze', 'checkbox', 'starred']));
+    expect(mail.actions.join(' ')).not.toMatch(/clickable_|button/);
+    expect(mail.samples[0]).toMatchObject({ sender: 'City Power', date: '9:14 AM' });
+    expect(JSON.stringify(mail.samples)).not.toContain('unread, City Power');
+  });
+
+  test('a script archives the mail from a sender and snoozes another, through buttons shown on hover', async () => {
+    const outcome = await run([
+      '$main__items.find("City Power").archive.click()',
+      'const archived = $page__status.text()',
+      '$main__items.find("Google").snooze.click()',
+      'const snoozed = $page__status.text()',
+      'done([archived, snoozed, $main__items.length, $main__items[0].sender.text()].join(" / "))',
+    ].join('\n'));
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'Conversation archived: City Power / Snooze — Google / 3 / Sam' });
+  }, 120_000);
+});
+
+describe('an Airbnb stays grid', () => {
+  const app = useAppRig('widgets/stays-grid.html');
+  const run = async (script: string) => outcomeOf((await runKnown(app.panel, app.tabId, script, { confirm: 'never' })).report);
+
+  test('cards open through the link laid over them; titles, ratings and prices are named as such', () => {
+    const stays = listsOf(app.doc).find((l) => l.name === 'search_results__stays_grid')!;
+    expect(stays.actions).toContain('room');
+    expect(stays.fields).toEqual(expect.arrayContaining(['title', 'rating', 'price']));
+    expect(stays.samples[2]).toMatchObject({ title: 'Rental unit in Lisbon', price: '$96 per night, $480 total' });
+  });
+
+  test('a script reads the third listing\'s price and opens the second', async () => {
+    const outcome = await run([
+      'const price = $search_results__stays_grid[2].price.text()',
+      '$search_results__stays_grid[1].room.click()',
+      'done(price + " / " + $page__status.text())',
+    ].join('\n'));
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: '$96 per night, $480 total / Clicked : Home in Lisbon' });
+  }, 120_000);
+});
