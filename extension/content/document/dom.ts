@@ -556,6 +556,16 @@ function treeItemWords(el: Element): string {
 const PRIVATE_USE = /[\uE000-\uF8FF]|[\u{F0000}-\u{10FFFD}]/gu;
 export const withoutPrivateUse = (text: string): string => (/[\uE000-\uF8FF\uDB80-\uDBFF]/.test(text) ? collapse(text.replace(PRIVATE_USE, ' ')) : text);
 
+/**
+ * A part drawn as a picture that says what it shows (`role=img aria-label`), its own words only letters of it or a sign
+ * (an avatar's initials "SO" labelled "Assigned to Sam Ortega"): its label, as a screen reader says it.
+ */
+export function pictureWords(el: Element): string | undefined {
+  if (attr(el, 'role')?.trim().toLowerCase() !== 'img') return undefined;
+  const label = collapse(attr(el, 'aria-label') ?? '');
+  return label && collapse(textContentOf(el) ?? '').length <= 3 ? label : undefined;
+}
+
 /** A control that holds no words of its own, only pictures (whose labels its content reads). */
 const onlyPictured = (el: Element): boolean => !/[\p{L}\p{N}]/u.test(textContentOf(el) ?? '') && !!queryOf(el, '[role=img][aria-label]');
 

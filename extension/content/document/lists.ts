@@ -5,7 +5,7 @@
 import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
-import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, iconName, ligatureIcon, moreElementsThan, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInLigatures, wordsOnlyInPictures } from './dom.ts';
+import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, iconName, ligatureIcon, moreElementsThan, pictureWords, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInLigatures, wordsOnlyInPictures } from './dom.ts';
 import { ROW_GROUP_ROLES, isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
@@ -239,7 +239,7 @@ function step(el: Element): string {
       const own = baseStep(child);
       const unique = same.length < 2 || (own.includes('.') && perStep.get(own) === 1);
       steps.set(child, unique ? own : notTheOthers(child, own, perStep) ?? markedApart(child, marks ??= marksOf(same))
-        ?? notMarked(child, same, marks) ?? `${own}:nth-of-type(${i + 1})`);
+        ?? notMarked(child, same, marks) ?? `${own === tagStep(child) ? sharedMark(child, same.length, marks) ?? own : own}:nth-of-type(${i + 1})`);
     });
   }
   return steps.get(el)!;
@@ -293,6 +293,20 @@ function notMarked(el: Element, same: readonly Element[], marks: ReadonlyMap<str
   }
   const step = `${cssIdent(localNameOf(el))}${nots.join('')}`;
   return matchesOf(el, step) ? step : undefined;
+}
+
+const tagStep = (el: Element): string => cssIdent(localNameOf(el));
+
+/**
+ * A class the element shares with some of its siblings of a tag, not all (Linear's label chips `span.sc-gsFSXq`, two in
+ * one issue, one in the next, among other spans): kept with the index, so the chips stay one kind of part wherever
+ * they stand (mergeRepeated reads them together); by index alone, an issue's second chip and the next one's assignee
+ * were one field (explorer, session 66).
+ */
+function sharedMark(el: Element, siblings: number, marks: ReadonlyMap<string, number>): string | undefined {
+  const cls = Array.from(classListOf(el)).find((name) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !STATE_CLASS.test(name)
+    && !/(?:^|[-_])\d+$/.test(name) && !/\d{4,}/.test(name) && (marks.get(`.${name}`) ?? 0) >= 2 && (marks.get(`.${name}`) ?? 0) < siblings);
+  return cls ? `${tagStep(el)}.${cls}` : undefined;
 }
 
 /** How many of the siblings have each test id and each class: counted once per group, not per sibling (long lists). */
@@ -792,7 +806,10 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // Names each of whom the page gives an address (Gmail's `<span email="…">`, Outlook's `title="…@…"`): who a mail is from.
   if (slot.kind === 'text' && slot.found.size >= 2 && [...slot.found.values()].every(saysAddress)) return 'sender';
   // Words said for screen readers as "What: value" in every item (`<span aria-label="Price: Moderate">$$</span>`).
-  const said = slot.kind === 'text' ? saidAs(slot.found.values()) : undefined;
+  // A value shown inside the button that changes it (Linear's priority icon in "Change priority"): what it changes.
+  const changed = slot.kind === 'text' ? changedBy(slot) : undefined;
+  if (changed) return changed;
+  const said = slot.kind === 'text' ? saidAs(slot.found.values()) ?? saidWho(slot.found.values()) : undefined;
   if (said) return said;
   const named = hookName(slot);
   if (named) return named;
@@ -943,6 +960,31 @@ function saidAs(elements: Iterable<Element>): string | undefined {
   return what && slug(what, 2) ? slug(what, 2) : undefined;
 }
 
+const CHANGES = /^(?:change|set|edit|select|choose|pick|update)\s+(?:the\s+)?(\p{L}[\p{L} ]{1,30})$/iu;
+
+/** What the button each part sits in changes, where every button's label says it alike ("Change priority": `priority`). */
+function changedBy(slot: SlotStats): string | undefined {
+  let what: string | undefined;
+  for (const [item, el] of slot.found) {
+    const control = [...ancestorsBetween(el, item)].find((at) => kindOf(at) === 'button' || kindOf(at) === 'combobox');
+    const words = control ? CHANGES.exec(accessibleName(control))?.[1]?.toLowerCase() : undefined;
+    if (!words || (what !== undefined && words !== what)) return undefined;
+    what = words;
+  }
+  return what ? slug(what, 2) || undefined : undefined;
+}
+
+/** Who a part stands for, said before the person's name ("Assigned to Sam Ortega" on an avatar's initials). */
+const WHO_SAID = /^\s*((?:assigned|created|owned|reported|authored|posted|written|sent|shared|modified|updated|edited|reviewed|requested) (?:to|by))\s+\S/i;
+
+/** `assigned_to`, where two thirds of the parts' labels say it first (the others, "Unassigned", say no one). */
+function saidWho(elements: Iterable<Element>): string | undefined {
+  const all = [...elements];
+  const said = all.map((el) => WHO_SAID.exec(attr(el, 'aria-label') ?? attr(el, 'title') ?? '')?.[1]?.toLowerCase());
+  const [phrase, times] = mostCommon(said.filter((words): words is string => !!words));
+  return phrase && times >= 2 && times * 3 >= all.length * 2 ? slug(phrase, 2) || undefined : undefined;
+}
+
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The element is a name whose mail address the page keeps beside it, not its words (`email`, `title`). */
@@ -957,7 +999,8 @@ const saysAddress = (el: Element): boolean => {
  */
 const clippedClass = (cls: string): boolean => /^[A-Za-z]{1,3}$/.test(cls) && !SHORT_WORDS.has(cls.toLowerCase());
 const SHORT_WORDS: ReadonlySet<string> = new Set(['was', 'now', 'old', 'new', 'bid', 'ask', 'tax', 'fee', 'low', 'hi', 'lo', 'max', 'min',
-  'avg', 'net', 'vat', 'buy', 'tip', 'top', 'eta', 'opn', 'cls', 'chg', 'vol', 'sub', 'per', 'day', 'mo', 'yr', 'wk', 'hr', 'fx', 'usd', 'eur', 'gbp', 'due', 'end', 'age']);
+  'avg', 'net', 'vat', 'buy', 'tip', 'top', 'eta', 'opn', 'cls', 'chg', 'vol', 'sub', 'per', 'day', 'mo', 'yr', 'wk', 'hr', 'fx', 'usd', 'eur', 'gbp', 'due', 'end', 'age',
+  'sku', 'ref', 'key', 'tag']);
 
 /** Every item's words an amount of money ("$289", "€1.299,00", "1 299 kr"). */
 const PRICE_TEXT = /^(?:[$€£¥₹]\s?\d[\d,.\s]*|\d[\d,.\s]*\s?(?:[$€£¥₹]|kr|USD|EUR|GBP))$/;
@@ -993,6 +1036,8 @@ function measureName(texts: readonly string[]): string | undefined {
   if (texts.every((text) => DISTANCE.test(text))) return 'distance';
   if (texts.every((text) => DURATION.test(text))) return 'duration';
   if (texts.every((text) => RATING.test(text.trim()))) return 'rating';
+  // A tracker's keys ("ENG-482", "PAY-101"): which issue it is.
+  if (texts.every((text) => /^[A-Z][A-Z0-9]{1,9}-\d{1,7}$/.test(text.trim()))) return 'id';
   // A count of one thing in every item ("2,345 reviews", "1 review"): what it counts.
   // Counted in the plural somewhere ("3 left", "10 Broadway" count nothing), and no date ("3 March").
   const counted = texts.map((text) => COUNTED.exec(text)?.[1]?.toLowerCase());
@@ -2153,6 +2198,8 @@ export function sampleText(el: Element): string {
   // A price with what it cost before, a rating drawn as stars: as the page's facts read (facts.ts), and `.text()`.
   const fact = factText(el);
   if (fact !== undefined) return fact;
+  const pictured = pictureWords(el);
+  if (pictured) return pictured;
   const label = labelWords(el);
   if (label && (wordsOnlyInPictures(el) || wordsOnlyInLigatures(el))) return label;
   return wordsForTheEyeOnly(el) ?? (textOf(el, 200) || label);
@@ -2439,7 +2486,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // session 40). One struck in some items only is no old value (a slot that is the sale's old price in one card and
     // the only price in the next).
     if (baseCounts.get(name)! > 1 && !/^old_/.test(name) && [...slot.found.values()].every(struckThrough)) name = `old_${name}`;
-    if (slot.repeated) name = pluralOf(name);
+    // Unnamed parts side by side, as many as each item has: its labels (Linear's chips "Bug", "Payments v2").
+    if (slot.repeated) name = /^text(?:_\d+)?$/.test(name) ? 'labels' : pluralOf(name);
     for (let n = 2; used.has(name); n++) name = `${name.replace(/_\d+$/, '')}_${n}`;
     used.add(name);
     names.set(slot, name);

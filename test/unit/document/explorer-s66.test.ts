@@ -72,3 +72,25 @@ test('words that open with a price or a score then say more are the price and th
   expect(stays!.fields).not.toContain('dir');
   expect(stays!.samples[2]).toMatchObject({ price: '$96 per night, $480 total', rating: 'New place to stay' });
 });
+
+/** A Linear issue row (trimmed): chips as many as the issue has among other spans, an avatar of initials, icons in buttons. */
+const issue = (key: string, chips: string[], who: string, priority = 'High', status = 'In Progress', date = 'Jun 3') => `<div class="sc-fqkvVR hNxKqY" role="listitem" data-list-key="${key}" tabindex="-1">
+  <button class="sc-cwHptR" aria-label="Change priority"><svg aria-label="${priority}" role="img"></svg></button>
+  <span class="sc-dcJsrY kXqsVm">${key}</span>
+  <button class="sc-cwHptR" aria-label="Change status"><svg aria-label="${status}" role="img"></svg></button>
+  <a class="sc-iGgWBj jKLmnO" href="/acme/issue/${key}/x">Issue ${key}</a>
+  ${chips.map((chip) => `<span class="sc-gsFSXq bMnOpQ"><i></i>${chip}</span>`).join('')}
+  <span class="sc-kpDqfm cQrStU" role="img" aria-label="${who ? `Assigned to ${who}` : 'Unassigned'}" title="${who || 'Unassigned'}">${who ? who.split(' ').map((w) => w[0]).join('') : '–'}</span>
+  <span class="sc-dAlyuH vWxYz"><time datetime="2024-06-03T09:00:00Z">${date}</time></span></div>`;
+
+test('parts of one class as many as each item has, among other parts of their tag, are one field wherever they stand', () => {
+  const doc = build(`<main><h2>Issues</h2><div role="list">${issue('ENG-482', ['Bug', 'Payments v2'], 'Sam Ortega')}${issue('ENG-477', ['Infra'], 'Priya Nair', 'Urgent', 'Todo', 'May 28')}
+    ${issue('ENG-471', [], '', 'Low', 'In Review', 'May 20')}${issue('ENG-468', ['Security', 'Auth'], 'Sam Ortega', 'High', 'Todo', 'May 2')}</div></main>`);
+  const [issues] = doc.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'list') as ReturnType<typeof list>[];
+  // Was `text_4` = `span:nth-of-type(3)`: the first issue's second chip, the second's assignee, the third's date.
+  expect(issues!.fields).toEqual(expect.arrayContaining(['labels', 'assigned_to', 'id', 'priority', 'status']));
+  expect(issues!.samples[0]).toMatchObject({ labels: 'Bug, Payments v2', assigned_to: 'Assigned to Sam Ortega', id: 'ENG-482', priority: 'High', status: 'In Progress' });
+  expect(issues!.samples[1]).toMatchObject({ labels: 'Infra', assigned_to: 'Assigned to Priya Nair' });
+  expect(issues!.samples[2]).toMatchObject({ assigned_to: 'Unassigned' });
+  expect(issues!.samples[2]).not.toHaveProperty('labels');
+});

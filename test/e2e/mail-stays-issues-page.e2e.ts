@@ -3,12 +3,13 @@ import type { ListEntry, PageDocument } from '../../extension/protocol/schemas.t
 import { outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
 
 /**
- * An inbox drawn as Gmail draws it and a stays grid drawn as Airbnb draws it (test/fixtures/apps/widgets/gmail-inbox.html,
- * stays-grid.html), in Chromium with the built extension. Explorer, session 66: the hover toolbar's buttons were
+ * An inbox drawn as Gmail draws it, a stays grid drawn as Airbnb draws it and an issue list drawn as Linear draws it
+ * (test/fixtures/apps/widgets/gmail-inbox.html, stays-grid.html, issue-list.html), in Chromium with the built extension. Explorer, session 66: the hover toolbar's buttons were
  * `button`, `button_2`, `button_3` (their words icon-font characters), Snooze was cut by the row's cells, each a
  * `clickable` of its own (a grid with no headers), a row's hidden screen-reader summary was a field and the sender none;
  * a listing could not be opened (its only link is laid over the card, hidden from screen readers), its title was `dir`,
- * its rating and price `text_3`, `text_4`.
+ * its rating and price `text_3`, `text_4`; an issue's second label chip and the next issue's assignee were one field
+ * (`span:nth-of-type(3)`), avatars read as initials, priority and status were `text`, `text_3`.
  */
 
 const listsOf = (doc: PageDocument) => doc.sections.flatMap((s) => s.entries).filter((e): e is ListEntry => e.kind === 'list');
@@ -55,5 +56,28 @@ describe('an Airbnb stays grid', () => {
       'done(price + " / " + $page__status.text())',
     ].join('\n'));
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: '$96 per night, $480 total / Clicked : Home in Lisbon' });
+  }, 120_000);
+});
+
+describe('a Linear issue list', () => {
+  const app = useAppRig('widgets/issue-list.html');
+  const run = async (script: string) => outcomeOf((await runKnown(app.panel, app.tabId, script, { confirm: 'never' })).report);
+
+  test('issues have their labels as one field, who they are assigned to, their key, priority and status', () => {
+    const issues = listsOf(app.doc).find((l) => l.name === 'active_issues__issues')!;
+    expect(issues.fields).toEqual(expect.arrayContaining(['labels', 'assigned_to', 'id', 'priority', 'status']));
+    expect(issues.samples[0]).toMatchObject({ id: 'ENG-482', labels: 'Bug, Payments v2', assigned_to: 'Assigned to Sam Ortega', priority: 'Urgent', status: 'In Progress' });
+    expect(issues.samples[1]).toMatchObject({ labels: 'Infra', assigned_to: 'Assigned to Priya Nair' });
+  });
+
+  test('a script reads an issue\'s labels, another\'s assignee and status, and opens an issue\'s menu shown on hover', async () => {
+    const outcome = await run([
+      'const labels = $active_issues__issues.find("ENG-482").labels.text()',
+      'const who = $active_issues__issues[1].assigned_to.text()',
+      'const status = $active_issues__issues[2].status.text()',
+      '$active_issues__issues[1].issue_options.click()',
+      'done([labels, who, status, $page__status.text()].join(" / "))',
+    ].join('\n'));
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'Bug, Payments v2 / Assigned to Priya Nair / In Review / Options menu opened for ENG-477' });
   }, 120_000);
 });
