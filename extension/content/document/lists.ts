@@ -60,6 +60,12 @@ const MIN_TEXT_SLOTS = 4;
 const tableRows = (items: readonly Element[]): boolean => tagOf(items[0]!) === 'TR' || roleOf(items[0]!) === 'row';
 const SAMPLES = 3;
 const STATE_CLASS = /^(is-|has-)|^(active|selected|current|unread|read|hidden|visible|new|odd|even|first|last|focus|hover|disabled|checked|lazyload|lazyloaded|lazyloading)$/i;
+/**
+ * A modifier that says a state the user changes (BEM's `c-reaction--reacted`, `item--selected`): a selector with it
+ * finds the part only while it is in that state (explorer, session 66: Slack's first reaction was `button.c-reaction--reacted`).
+ */
+const STATE_MODIFIER = /(?:--|__)(?:is-)?(?:active|selected|current|unread|read|checked|pressed|reacted|liked|starred|saved|open|opened|closed|expanded|collapsed|focused|hovered|done|completed|visited|disabled|enabled|on|off)$/i;
+const stateClass = (name: string): boolean => STATE_CLASS.test(name) || STATE_MODIFIER.test(name);
 
 /** Controls a form is made of: rows holding one of these each are the form's fields, not a list of items. */
 const FORM_FIELD_KINDS: ReadonlySet<string> = new Set(['text_input', 'text_area', 'select', 'combobox', 'editable']);
@@ -195,7 +201,7 @@ function stableClass(el: Element): string | undefined {
   const attribute = attr(el, 'class');
   if (!attribute) return undefined;
   if (stableClasses.has(attribute)) return stableClasses.get(attribute);
-  const readable = Array.from(classListOf(el)).filter((name) => !STATE_CLASS.test(name) && !BUTTON_LOOK.test(name) && readableToken(name));
+  const readable = Array.from(classListOf(el)).filter((name) => !stateClass(name) && !BUTTON_LOOK.test(name) && readableToken(name));
   // Past one that says only what kind of control it is (Slack's `c-button-unstyled c-reaction_add`): a reaction and
   // "Add reaction" are told apart by it, and the add button alone in a bar is the same step as beside a reaction.
   const found = readable.find((name) => !saysOnlyKind(withoutKitPrefix(name))) ?? readable[0];
@@ -270,7 +276,7 @@ function markedApart(el: Element, marks: ReadonlyMap<string, number>): string | 
     const value = attr(el, name);
     if (value && value.length <= 60 && !/\d{3,}/.test(value) && marks.get(`${name}=${value}`) === 1) return `${tag}[${name}=${JSON.stringify(value)}]`;
   }
-  const cls = Array.from(classListOf(el)).find((name) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !STATE_CLASS.test(name)
+  const cls = Array.from(classListOf(el)).find((name) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !stateClass(name)
     && !/(?:^|[-_])\d+$/.test(name) && !/\d{4,}/.test(name) && marks.get(`.${name}`) === 1);
   return cls ? `${tag}.${cls}` : undefined;
 }
@@ -304,7 +310,7 @@ const tagStep = (el: Element): string => cssIdent(localNameOf(el));
  * were one field (explorer, session 66).
  */
 function sharedMark(el: Element, siblings: number, marks: ReadonlyMap<string, number>): string | undefined {
-  const cls = Array.from(classListOf(el)).find((name) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !STATE_CLASS.test(name)
+  const cls = Array.from(classListOf(el)).find((name) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !stateClass(name)
     && !/(?:^|[-_])\d+$/.test(name) && !/\d{4,}/.test(name) && (marks.get(`.${name}`) ?? 0) >= 2 && (marks.get(`.${name}`) ?? 0) < siblings);
   return cls ? `${tagStep(el)}.${cls}` : undefined;
 }

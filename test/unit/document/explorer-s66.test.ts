@@ -94,3 +94,14 @@ test('parts of one class as many as each item has, among other parts of their ta
   expect(issues!.samples[2]).toMatchObject({ assigned_to: 'Unassigned' });
   expect(issues!.samples[2]).not.toHaveProperty('labels');
 });
+
+test('a modifier class that says a state the user changes picks no part (Slack\'s reacted reaction)', () => {
+  const message = (n: number, reacted: boolean) => `<div class="c-virtual_list__item" role="listitem"><div class="c-message_kit__gutter">
+    <button class="c-message__sender_button" type="button">Person ${n}</button><div class="p-rich_text_section">Message number ${n}</div>
+    <div class="c-reaction_bar"><button class="c-reaction${reacted ? ' c-reaction--reacted' : ''}" type="button" aria-pressed="${reacted}" aria-label="react with rocket">🚀 ${n}</button>
+    <button class="c-reaction" type="button" aria-pressed="false" aria-label="react with eyes">👀 1</button>
+    <button class="c-reaction_add" type="button" aria-label="Add reaction">+</button></div></div></div>`;
+  const doc = build(`<main><div role="list" aria-label="Messages">${message(1, true)}${message(2, false)}${message(3, false)}</div></main>`);
+  const [messages] = doc.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'list') as ReturnType<typeof list>[];
+  expect(messages!.slots.map((slot) => slot.selector).join(' ')).not.toContain('--reacted');
+});
