@@ -382,7 +382,9 @@ function valueControlName(el: Element, label: string): string {
 function labelBeforeValue(el: Element, label: string): string {
   const said = collapse(label);
   const colon = /^([^:]{2,30}):\s*\S/.exec(said)?.[1];
-  if (colon && (hasAttr(el, 'aria-haspopup') || hasAttr(el, 'aria-expanded') || roleOf(el) === 'combobox') && WORDS_ONLY.test(colon)) return colon;
+  // Also where what follows is someone signed in, by a mail address ("Google Account: Dana Kim (dana.k@gmail.com)").
+  if (colon && (hasAttr(el, 'aria-haspopup') || hasAttr(el, 'aria-expanded') || roleOf(el) === 'combobox' || /[^\s@]@[^\s@]+\.\p{L}/u.test(said.slice(colon.length)))
+    && WORDS_ONLY.test(colon)) return colon;
   // The page's own label for it (not one put together with its item's words: "Aero Add to cart"), and shown words
   // that are a value, not a number that is what the button is ("Question 1, answered" showing "1").
   if (collapse(attr(el, 'aria-label') ?? '') !== said) return '';
@@ -406,11 +408,15 @@ export function ownName(el: Element, kind: ElementEntry['kind'], label: string):
   const own = openedLabel(el, label) || (kind === 'button' || kind === 'combobox' ? valueControlName(el, label) || labelBeforeValue(el, label) : '')
     || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label);
   // A field's "(optional)" is a hint; a choice's "Make field required" says what it chooses.
-  const words = nameWords(titled ?? (MARKED_KINDS.has(kind) ? withoutFieldMark(own) : own));
+  let words = nameWords(titled ?? (MARKED_KINDS.has(kind) ? withoutFieldMark(own) : own));
   // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).
+  // A commit's hash among other words ("Commit 9f3c2ab"): the other words (`commit_link`); the hash changes with each commit.
+  const unhashed = collapse(words).split(' ').filter((word) => !HASH.test(word.toLowerCase())).join(' ');
+  if (unhashed !== collapse(words) && /\p{L}/u.test(unhashed)) words = unhashed;
   const said = collapse(words);
   const phone = kind === 'link' && /^\s*tel:/i.test(attr(el, 'href') ?? '') && /^[\d\s().+-]{7,24}$/.test(said);
-  const data = kind === 'link' && (phone || HASH.test(said) || PHONE.test(said));
+  // So is one that is an issue's or a pull request's number ("#231": `pull_link`), not a page's number in a pager ("2").
+  const data = kind === 'link' && (phone || HASH.test(said) || PHONE.test(said) || /^#\d+$/.test(collapse(label)));
   let base = data ? (phone ? 'phone' : '') : slug(words);
   if (!base) {
     base = slug(attr(el, 'placeholder') ?? '') || slug(camelWords(readableToken(idOf(el)))) || slug(camelWords(readableToken(attr(el, 'name'))))

@@ -24,8 +24,8 @@ import { pointedHost } from './hover-shown.ts';
 import { TABLE_ROLES } from './data-tables.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { rootAbove, upAcross } from './shadow-parts.ts';
-import { choiceGroupWords, withoutChangingWords } from './names.ts';
-import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, nextElementOf, checkVisibilityOf, childElementCountOf, childrenOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { VISUALLY_HIDDEN, choiceGroupWords, withoutChangingWords } from './names.ts';
+import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, nextElementOf, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface SectionRef {
   name: string;
@@ -1386,7 +1386,7 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
       // Nor a heading the page announces as it changes (`aria-live`: Booking's "Lisbon: 1,034 properties found"; explorer,
       // session 63: every entry of the results was `lisbon__…`, renamed by the next search).
       if (title && !monthOfCalendar(el, title) && !saysCount(title) && !titleOfChosen(el, title) && !accordionHeader(el) && !bylineHeading(el) && !announced(el)
-        && !groupsRows(el)) {
+        && !groupsRows(el) && !hiddenInCell(el)) {
         const flow = textFlowOf(el, frame.el, state.flows, state.levels) ?? blockOfHeading(el, frame.el, state.levels);
         if (flow && !frame.scopes?.some((scope) => scope.el === flow)) {
           (frame.scopes ??= []).push({ el: flow, outer: frame.heading, outerEl: frame.headingEl });
@@ -1527,6 +1527,14 @@ function walkElements(root: Document | ShadowRoot, first: Element | undefined, a
     if (state.truncated === 'time') return;
   }
 }
+
+/**
+ * A heading for screen readers only inside a table's cell (GitHub's `<h2 class="sr-only">Latest commit</h2>` in the first
+ * row of a repository's files): it names that cell's part, not the rest of the page (explorer, session 66: the files and
+ * all below were `latest_commit__…`).
+ */
+const hiddenInCell = (el: Element): boolean => Array.from(classListOf(el)).some((name) => VISUALLY_HIDDEN.test(name))
+  && !!closestOf(el, 'td, th, [role=cell], [role=gridcell]');
 
 /** Levels above a link looked through for another link to the same place, and links in one of them at most. */
 const MAX_OVERLAY_LEVELS = 6;

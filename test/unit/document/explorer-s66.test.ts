@@ -4,7 +4,7 @@
  * short hashed classes.
  */
 import { expect, test } from 'vitest';
-import { build, list } from './helpers.ts';
+import { build, list, names } from './helpers.ts';
 import { readableToken } from '../../../extension/content/document/text.ts';
 
 test('a grid\'s cells that say their column index are named by headers that say none, in the headers\' order', () => {
@@ -104,4 +104,17 @@ test('a modifier class that says a state the user changes picks no part (Slack\'
   const doc = build(`<main><div role="list" aria-label="Messages">${message(1, true)}${message(2, false)}${message(3, false)}</div></main>`);
   const [messages] = doc.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'list') as ReturnType<typeof list>[];
   expect(messages!.slots.map((slot) => slot.selector).join(' ')).not.toContain('--reacted');
+});
+
+test('names leave out what changes: a commit\'s hash, an issue\'s number, who is signed in; a hidden heading in a table\'s cell opens no section', () => {
+  const doc = build(`<header><button type="button" aria-label="Google Account: Dana Kim (dana.k@gmail.com)"><img alt="" src="a.png"></button></header>
+    <main><h2 class="sr-only">Folders and files</h2><table><tbody><tr><td colspan="2"><h2 class="sr-only">Latest commit</h2>
+      <a href="/acme/commits?author=mira">mira-k</a> <a href="https://github.com/acme/tinyquery/pull/231">#231</a>
+      <a href="/acme/commit/9f3c2ab" aria-label="Commit 9f3c2ab">9f3c2ab</a></td></tr>
+      <tr><td><a href="/acme/tree/main/src">src</a></td><td>2 days ago</td></tr></tbody></table>
+    <h2>Install</h2><button type="button">Copy</button></main>`);
+  const all = names(doc);
+  expect(all).toEqual(expect.arrayContaining(['header__google_account_button', 'folders_and_files__commit_link', 'install__copy_button']));
+  expect(all.find((name) => name.endsWith('pull_link'))).toBeDefined();
+  expect(all.join(' ')).not.toMatch(/dana|9f3c2ab|231|latest_commit/);
 });
