@@ -868,7 +868,7 @@ function hookName(slot: SlotStats): string | undefined {
   const telling = after.filter((word) => !HOOK_FILLER.has(word.toLowerCase()));
   return slug((telling.length ? telling : after).join(' '), 3) || undefined;
 }
-const HOOK_FILLER: ReadonlySet<string> = new Set(['common', 'ui', 'kit', 'component', 'components']);
+const HOOK_FILLER: ReadonlySet<string> = new Set(['common', 'ui', 'kit', 'component', 'components', 'recipe']);
 /** Of a wrapper's test id, also the kind of control it wraps. */
 const WRAPPER_FILLER: ReadonlySet<string> = new Set([...HOOK_FILLER, 'link', 'button', 'btn']);
 const ITEM_WORDS: ReadonlySet<string> = new Set(['item', 'row', 'card', 'cell', 'entry', 'tile']);

@@ -217,9 +217,10 @@ const KIT_PREFIX = /^(?:ant|el|chakra|mantine|mat|mdc|bp[3-6]?|[a-z]|js|sc|ipc)-
  * Design systems whose classes name their own components and styles, never the page's parts: Expedia's `uitk-heading`,
  * `uitk-layout-flex`, Etsy's `wt-text-title`, `wt-display-inline`, Shopify's `Polaris-Badge`, Fluent's `ms-Button`,
  * `fui-Button`, Spotify's `encore-text`, Salesforce's `slds-truncate`, YouTube's `yt-core-attributed-string`
- * (explorer, session 65: fields `uitk_price_lockup`, `wt_display_inline_2`, `polaris_badge_3`).
+ * (explorer, session 65: fields `uitk_price_lockup`, `wt_display_inline_2`, `polaris_badge_3`); Amazon's `a-section`,
+ * `a-row`, `a-link-normal`, `puis-card-container` (explorer, session 66: a product's title was `section`).
  */
-const DESIGN_KIT_CLASS = /^(?:uitk|wt|polaris|encore|ms|fui|slds|yt-core|yt-spec)-/i;
+const DESIGN_KIT_CLASS = /^(?:(?:uitk|wt|polaris|encore|ms|fui|slds|yt-core|yt-spec|puis|s|aok|rush)(?:-|$)|a-(?:section|row|size|color|spacing|link|text|declarative|popover|icon|button|fixed|list|unordered|box|col|column|container|nostyle|span\d*)(?![^-]))/i;
 
 export const designKitClass = (name: string): boolean => DESIGN_KIT_CLASS.test(name);
 

@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { build, list, names } from './helpers.ts';
-import { readableToken } from '../../../extension/content/document/text.ts';
+import { designKitClass, readableToken } from '../../../extension/content/document/text.ts';
 
 test('a grid\'s cells that say their column index are named by headers that say none, in the headers\' order', () => {
   const row = (n: number, title: string, added: string, time: string) => `<div role="row" aria-rowindex="${n + 1}"><div class="e8Orp" role="presentation">
@@ -117,4 +117,20 @@ test('names leave out what changes: a commit\'s hash, an issue\'s number, who is
   expect(all).toEqual(expect.arrayContaining(['header__google_account_button', 'folders_and_files__commit_link', 'install__copy_button']));
   expect(all.find((name) => name.endsWith('pull_link'))).toBeDefined();
   expect(all.join(' ')).not.toMatch(/dana|9f3c2ab|231|latest_commit/);
+});
+
+test('Amazon\'s kit classes name nothing', () => {
+  for (const kit of ['a-section', 'a-row', 'a-size-base', 'a-link-normal', 'a-span10', 'puis', 'puis-card-container', 's-underline-text', 'aok-relative', 'rush-component']) {
+    expect(designKitClass(kit), kit).toBe(true);
+  }
+  for (const word of ['a-price', 'a-offscreen', 'sale-price', 'splash', 'sub-total']) expect(designKitClass(word), word).toBe(false);
+  const card = (n: number, title: string) => `<div class="s-result-item" data-asin="B0${n}"><div class="puis-card-container s-card-container">
+    <div data-cy="title-recipe" class="a-section"><a class="a-link-normal s-link-style" href="/dp/B0${n}"><h2 class="a-size-medium"><span>${title}</span></h2></a></div>
+    <div data-cy="price-recipe" class="a-section"><span class="a-price"><span class="a-offscreen">$${n}.99</span></span></div>
+    <button type="button" class="a-button-text">Add to cart</button></div></div>`;
+  const doc = build(`<main><div class="s-main-slot s-result-list">${card(1, 'Anker charger')}${card(2, 'Apple adapter')}${card(3, 'Samsung charger')}</div></main>`);
+  const [products] = doc.sections.flatMap((s) => s.entries).filter((e) => e.kind === 'list') as ReturnType<typeof list>[];
+  // Was `section` (the kit's `a-section` around the title), and the list `main_slot`.
+  expect(products!.fields).toContain('price');
+  expect([...products!.fields, ...products!.actions, products!.name].join(' ')).not.toMatch(/section|main_slot|card_container|link_style/);
 });
