@@ -116,11 +116,14 @@ export const nameWords = (label: string): string => withoutCounts(label.replace(
  * a rendered line says its label beside its name where the name does not hold all of that (the count, here).
  */
 export const withoutCounts = (label: string): string => {
-  const out = label.replace(BRACKETED_COUNT, ' ').replace(COUNT_IN_WORDS, ' ');
+  const out = label.replace(BRACKETED_COUNT, ' ').replace(COUNT_IN_WORDS, ' ').replace(PROGRESS_SAID, ' $1');
   // A label that is only such a count ("(128 reviews)": a product's link to its reviews) keeps its words, as one
   // ("(1 review)" and "(2 reviews)" are one name: review, session 50).
   return /[\p{L}\p{N}]/u.test(out) ? out : label.replace(BRACKETED_COUNT, (_, words?: string) => ` ${(words ?? '').replace(PLURAL, singular)} `);
 };
+/** How far along something is, as it grows ("Storage: 28% full", "3 of 5 uploaded"): the words without the number. */
+const PROGRESS_SAID = /\b\d+(?:[.,]\d+)?\s?%\s+(full|used|complete|completed|done|uploaded|downloaded|charged|remaining|left)\b/giu;
+
 /**
  * A count of what people left that a label starts with ("312 reviews", "24 questions answered", "1.2k comments"): the
  * thing counted, in the plural ("1 review" and "312 reviews" are one name, `reviews`, as "12 Answers" heads `answers`).

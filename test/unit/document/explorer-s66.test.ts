@@ -134,3 +134,12 @@ test('Amazon\'s kit classes name nothing', () => {
   expect(products!.fields).toContain('price');
   expect([...products!.fields, ...products!.actions, products!.name].join(' ')).not.toMatch(/section|main_slot|card_container|link_style/);
 });
+
+test('how full or far along something is names nothing; a discount that tells filters apart still does', () => {
+  const doc = build(`<nav aria-label="Drive"><a href="#quota">Storage: 28% full</a></nav>
+    <aside aria-label="Filters"><label><input type="checkbox"> 10% off</label><label><input type="checkbox"> 20% off</label></aside>`);
+  const all = names(doc);
+  expect(all).toContain('drive__storage_full_link');
+  expect(all.join(' ')).toMatch(/10/);
+  expect(all.join(' ')).toMatch(/20/);
+});
