@@ -163,6 +163,16 @@ export const scrollHeightOf = (el: Element): number => scrollHeightGet(el) ?? 0;
 export const clientHeightOf = (el: Element): number => clientHeightGet(el) ?? 0;
 /** The slot showing a host's light child (null where none; undefined where the environment has no `assignedSlot`). */
 export const assignedSlotOf = (el: Element): HTMLSlotElement | null | undefined => assignedSlotGet(el);
+
+/** The element's parent in the rendered (flat) tree: its slot, its parent, or its shadow root's host. */
+export function flatParentOf(el: Element): Element | null {
+  const slot = assignedSlotOf(el);
+  if (slot) return slot;
+  const parent = parentOf(el);
+  if (parent) return parent;
+  const root = parentNodeOf(el);
+  return root && nodeTypeOf(root) === 11 ? (root as ShadowRoot).host : null;
+}
 /** `checkVisibility` through the prototype; undefined where the environment has none (happy-dom without layout). */
 const checkVisibilityBound = checkVisibilityCall ? (callOf.bind(checkVisibilityCall) as unknown as (el: Element, options?: CheckVisibilityOptions) => boolean) : undefined;
 export const checkVisibilityOf = (el: Element, options?: CheckVisibilityOptions): boolean | undefined =>

@@ -3,20 +3,10 @@
  * mail row's Delete, a track's Play). They are there for a person, who points at the row; a script's pointer events
  * cannot set `:hover`, so the walk lists them where their row is, and the executor clicks them as they are.
  */
-import { checkVisibilityOf, parentNodeOf, parentOf, nodeTypeOf, assignedSlotOf } from './dom-safe.ts';
+import { checkVisibilityOf, flatParentOf } from './dom-safe.ts';
 import { styleOf } from './dom.ts';
 
 const MAX_STEPS = 12;
-
-/** The parent in the rendered (flat) tree: its slot, its parent, or its shadow root's host. */
-function flatParentOf(el: Element): Element | null {
-  const slot = assignedSlotOf(el);
-  if (slot) return slot;
-  const parent = parentOf(el);
-  if (parent) return parent;
-  const root = parentNodeOf(el);
-  return root && nodeTypeOf(root) === 11 ? (root as ShadowRoot).host : null;
-}
 
 /**
  * The shown element a hidden `el` appears in while the pointer is on it, or null. `revealed(at)`: a rule shows `at` on

@@ -245,7 +245,7 @@ function step(el: Element): string {
       const own = baseStep(child);
       const unique = same.length < 2 || (own.includes('.') && perStep.get(own) === 1);
       steps.set(child, unique ? own : notTheOthers(child, own, perStep) ?? markedApart(child, marks ??= marksOf(same))
-        ?? notMarked(child, same, marks) ?? `${own === tagStep(child) ? sharedMark(child, same.length, marks) ?? own : own}:nth-of-type(${i + 1})`);
+        ?? notMarked(child, same, marks) ?? `${(own === tagStep(child) && sharedMark(child, same.length, marks)) || own}:nth-of-type(${i + 1})`);
     });
   }
   return steps.get(el)!;
@@ -271,15 +271,18 @@ function notTheOthers(el: Element, own: string, perStep: ReadonlyMap<string, num
  * next, and a script's "Add reaction" clicked a reaction (explorer, session 62). Not a number's: it names one item.
  */
 function markedApart(el: Element, marks: ReadonlyMap<string, number>): string | undefined {
-  const tag = cssIdent(localNameOf(el));
+  const tag = tagStep(el);
   for (const name of TEST_HOOKS) {
     const value = attr(el, name);
     if (value && value.length <= 60 && !/\d{3,}/.test(value) && marks.get(`${name}=${value}`) === 1) return `${tag}[${name}=${JSON.stringify(value)}]`;
   }
-  const cls = Array.from(classListOf(el)).find((name) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !stateClass(name)
-    && !/(?:^|[-_])\d+$/.test(name) && !/\d{4,}/.test(name) && marks.get(`.${name}`) === 1);
+  const cls = Array.from(classListOf(el)).find((name) => markingClass(name) && marks.get(`.${name}`) === 1);
   return cls ? `${tag}.${cls}` : undefined;
 }
+
+/** A class that may mark a part among its siblings: a plain identifier, no state, no number of one item. */
+const markingClass = (name: string): boolean => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !stateClass(name)
+  && !/(?:^|[-_])\d+$/.test(name) && !/\d{4,}/.test(name);
 
 /**
  * The one sibling of its tag with no class or test id, where the others are each marked apart by a class of their own
@@ -310,8 +313,7 @@ const tagStep = (el: Element): string => cssIdent(localNameOf(el));
  * were one field (explorer, session 66).
  */
 function sharedMark(el: Element, siblings: number, marks: ReadonlyMap<string, number>): string | undefined {
-  const cls = Array.from(classListOf(el)).find((name) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && name.length <= 60 && !stateClass(name)
-    && !/(?:^|[-_])\d+$/.test(name) && !/\d{4,}/.test(name) && (marks.get(`.${name}`) ?? 0) >= 2 && (marks.get(`.${name}`) ?? 0) < siblings);
+  const cls = Array.from(classListOf(el)).find((name) => markingClass(name) && (marks.get(`.${name}`) ?? 0) >= 2 && (marks.get(`.${name}`) ?? 0) < siblings);
   return cls ? `${tagStep(el)}.${cls}` : undefined;
 }
 

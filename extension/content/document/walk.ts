@@ -25,7 +25,7 @@ import { TABLE_ROLES } from './data-tables.ts';
 import { collapse, nameWords, readableToken, slug, truncate } from './text.ts';
 import { rootAbove, upAcross } from './shadow-parts.ts';
 import { VISUALLY_HIDDEN, choiceGroupWords, withoutChangingWords } from './names.ts';
-import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, nextElementOf, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentNodeOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { MAX_UPWARD_STEPS, assignedSlotOf, attr, byTagOf, flatParentOf, nextElementOf, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, classNameOf, cloneOf, closestOf, comparePosition, containsOf, hasAttr, hasAttrs, idOf, localNameOf, matchesOf, nodeTypeOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, rectOf, rootNodeOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 export interface SectionRef {
   name: string;
@@ -811,11 +811,7 @@ let slotOf = new WeakMap<Element, Element>();
 
 /** The element's parent in the rendered (flat) tree: its slot, its parent, or its shadow root's host. */
 function flatParent(el: Element): Element | null {
-  const slot = assignedSlotOf(el) ?? slotOf.get(el);
-  if (slot) return slot;
-  if (parentOf(el)) return parentOf(el);
-  const root = parentNodeOf(el);
-  return root && nodeTypeOf(root) === 11 ? (root as ShadowRoot).host : null;
+  return (!assignedSlotOf(el) && slotOf.get(el)) || flatParentOf(el);
 }
 
 /**
