@@ -337,8 +337,12 @@ function isVisible(el: Element): boolean {
   });
 }
 
-/** Shown; a message (a status line, an alert, an `<output>`: document/messages.ts) also says something: empty, it has said nothing yet. */
-const isPresent = (el: Element): boolean => isVisible(el) && (!isMessageElement(el) || readText(el) !== '');
+/**
+ * Shown, or shown as soon as the pointer is on its row (hover-shown.ts: a person sees a row's Archive button there); a
+ * message (a status line, an alert, an `<output>`: document/messages.ts) also says something: empty, it has said nothing yet.
+ */
+const isPresent = (el: Element): boolean =>
+  (isVisible(el) || hoverRowOf(el, isVisible) !== null) && (!isMessageElement(el) || readText(el) !== '');
 
 /** What `.text()` reads: a price, rating or signed change as the document says it (facts.ts), else the words. */
 const textAsRead = (el: Element): string => factText(el) ?? readText(el);
