@@ -36,6 +36,24 @@ describe('a Gmail inbox', () => {
     ].join('\n'));
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'Conversation archived: City Power / Snooze — Google / 3 / Sam' });
   }, 120_000);
+
+  test('marks mail read and unstars by each row\'s state, leaving rows already so untouched', async () => {
+    // Session 67: the button words its state ("Mark as read" / "Mark as unread", "Starred" / "Not starred"), so it was
+    // named by the first row's words and a click on a read row marked it unread; check() now acts only when needed.
+    const mail = listsOf(app.doc).find((l) => l.name === 'main__items')!;
+    expect(mail.actions).toEqual(expect.arrayContaining(['mark_as_read', 'starred']));
+    expect(mail.samples.map((s) => [s.sender, s.mark_as_read, s.starred])).toContainEqual(['Sam', 'true', 'true']);
+    const outcome = await run([
+      '$main__items.find("Priya").mark_as_read.check()',
+      '$main__items.find("Sam").mark_as_read.check()',
+      'const marked = $page__status.text()',
+      'const read = $main__items.find("Priya").mark_as_read.value()',
+      '$main__items.find("Sam").starred.uncheck()',
+      '$main__items.find("Priya").starred.uncheck()',
+      'done([marked, read, $page__status.text(), $main__items.find("Sam").starred.value()].join(" / "))',
+    ].join('\n'));
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'Marked as read: Priya Nair / true / Unstarred Sam / false' });
+  }, 120_000);
 });
 
 describe('an Airbnb stays grid', () => {

@@ -25,12 +25,19 @@ describe('grouped rows, records with links, parts whose marks say their state', 
     expect(byName.get('conversation__conversation_log')!.samples[1]).toMatchObject({ sender: 'Daniel Okafor', channel: 'Internal note' });
     expect(byName.get('activity__items')!.samples[2]).toMatchObject({ description: 'ACME CORP PAYROLL', amount: 'Credit +$2,450.00' });
     const posts = byName.get('activity__timeline')!;
-    expect(posts.samples[1], JSON.stringify(posts.samples)).toMatchObject({ bookmark: '3' });
+    // Bookmarked ("Bookmark" / "Bookmarked"): the samples show each post's state (session 67; was its count, '3').
+    expect(posts.samples[1], JSON.stringify(posts.samples)).toMatchObject({ bookmark: 'true' });
+    expect(posts.samples[0]).toMatchObject({ bookmark: 'false' });
     expect(Object.values(posts.samples[1]!).some((value) => String(value).startsWith('Most state problems'))).toBe(true);
   });
 
   test('a script completes a task by name, reads a comment\'s sender and a deposit, and bookmarks posts in either state', async () => {
     const outcome = await run([
+      // check() clicks only where the post is not bookmarked yet (the second is), uncheck() only where it is.
+      '$activity__timeline[1].bookmark.check()',
+      '$activity__timeline[0].bookmark.check()',
+      'const checked = [$page__status.text(), $activity__timeline[0].bookmark.value(), $activity__timeline[0].bookmark.text()].join()',
+      '$activity__timeline[0].bookmark.uncheck()',
       '$website_relaunch__tasks.find("Design QA checklist").mark_task.click()',
       'const completed = $page__status.text()',
       'const group = $website_relaunch__tasks.find("Migrate CMS").group.text()',
@@ -41,11 +48,11 @@ describe('grouped rows, records with links, parts whose marks say their state', 
       '$activity__timeline[0].bookmark.click()',
       'const saved = $page__status.text()',
       '$activity__timeline[0].bookmark.click()',
-      'done([completed, group, who, pay, unsaved, saved, $page__status.text(), $activity__timeline[1].text.text()].join(" / "))',
+      'done([checked, completed, group, who, pay, unsaved, saved, $page__status.text(), $activity__timeline[1].text.text()].join(" / "))',
     ].join('\n'));
     expect(outcome, JSON.stringify(outcome)).toMatchObject({
       status: 'done',
-      result: 'Completed Design QA checklist / Development / Priya Raman / Credit +$2,450.00 / Unsaved p2 / Saved p1 / Unsaved p1 / Most state problems are cache invalidation problems.',
+      result: 'Saved p1,true,7 / Completed Design QA checklist / Development / Priya Raman / Credit +$2,450.00 / Unsaved p2 / Saved p1 / Unsaved p1 / Most state problems are cache invalidation problems.',
     });
   }, 120_000);
 });

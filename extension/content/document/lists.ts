@@ -5,6 +5,7 @@
 import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
+import { COUNT_SENTENCE, labelsToggle, toggleLabelOf, toggleStateOf } from './label-toggle.ts';
 import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, iconName, ligatureIcon, moreElementsThan, pictureWords, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInLigatures, wordsOnlyInPictures } from './dom.ts';
 import { ROW_GROUP_ROLES, isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
@@ -736,6 +737,9 @@ function slotName(slot: SlotStats, items: number, withBlock = false, byColumn = 
   // A one-row table's button ("Remove": a verb, not the row's data; fewestItems) is named as it will be when more rows
   // come; its name link or its box is named by the column, never by the one row's words (review, session 42).
   const oneRowButton = items === 1 && slot.kind === 'button' && labels.length === 1;
+  // A button each row words by its state ("Like" / "Unlike", "Mark as read" / "Mark as unread"): by what it does while off.
+  const toggle = slot.kind === 'button' ? labelsToggle(labels) : undefined;
+  if (toggle) return wordsName(toggle, 3);
   if (slot.kind !== 'text' && (labels.length >= 2 || oneRowButton)) {
     // A class that says the button shows who its item is names it before words most items share but not all: those are
     // data (a thread's senders "Bob Lee", "Sam Ortiz", "Bob Lee" were `bob_lee`; explorer, session 61).
@@ -1107,8 +1111,6 @@ const WHEN = new RegExp([
 const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)$/;
 /** A number and one word it counts ("2,345 reviews", "1.2K followers"). */
 const COUNTED = /^\s*\d[\d,.]*\s*[KkMm]?\+?\s+(\p{L}{3,20})\s*$/u;
-
-const COUNT_SENTENCE = /^\s*\d[\d,.]*\s*[KkMm]?\s+\p{L}+\s*[.,:;·]\s*(?=\p{L})/u;
 
 /** UI kits' prefixes and the words their classes give a control's kind with. */
 const KIND_CLASS_WORDS = new Set(['ant', 'mui', 'el', 'v', 'chakra', 'bp', 'bp4', 'bp5', 'mat', 'mdc', 'mantine', 'ui', 'p', 'k', 'dx', 'q', 'c',
@@ -2260,16 +2262,21 @@ export function labelWords(el: Element): string {
 /** Slots whose state a sample shows (`done: true`). */
 export const TOGGLE_KINDS: ReadonlySet<string> = new Set(['checkbox', 'switch', 'radio']);
 
-/**
- * A box's state as a sample shows it: `true` / `false`, what a script's `.value()` of the box returns (a native box's
- * `checked`), `mixed` for `aria-checked="mixed"`; undefined when it says nothing.
- */
+/** Whether a row button's labels are forms of one toggle (label-toggle.ts), some row's on. */
+function toggledByLabel(slot: SlotStats): boolean {
+  return slot.kind === 'button' && slot.found.size > 0 && !!labelsToggle([...slot.found.values()].map(toggleLabelOf));
+}
+
 /** A toggle button's state (`aria-pressed`), as `.value()` reads it; undefined for a button that is no toggle. */
 function pressedOf(el: Element): 'true' | 'false' | 'mixed' | undefined {
   const pressed = attr(el, 'aria-pressed')?.trim().toLowerCase();
   return pressed === 'true' || pressed === 'false' || pressed === 'mixed' ? pressed : undefined;
 }
 
+/**
+ * A box's state as a sample shows it: `true` / `false`, what a script's `.value()` of the box returns (a native box's
+ * `checked`), `mixed` for `aria-checked="mixed"`; undefined when it says nothing.
+ */
 function checkedOf(el: Element): 'true' | 'false' | 'mixed' | undefined {
   if (tagOf(el) === 'INPUT') {
     const type = String((el as HTMLInputElement).type ?? '').toLowerCase();
@@ -2529,7 +2536,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const pressable = (slot: SlotStats) => {
     if (slot.kind !== 'button') return false;
     const states = [...slot.found.values()].filter((el) => pressedOf(el) !== undefined).length;
-    return states > 0 && (states === slot.found.size || new Set(slot.texts).size <= 1);
+    return (states > 0 && (states === slot.found.size || new Set(slot.texts).size <= 1)) || toggledByLabel(slot);
   };
   // A control whose words repeat another field's in each item ("Show details for COMCAST CABLE" beside the description
   // "COMCAST CABLE") says what it does to the item, not data of its own (explorer, session 51).
@@ -2578,7 +2585,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // Each item's box, checked or not ("uncheck the done ones" needs it): our words, never page text.
     for (const slot of toggles) {
       const el = slotElement(item, slot.selector);
-      const checked = !el ? undefined : slot.kind === 'button' ? pressedOf(el) : checkedOf(el);
+      const checked = !el ? undefined : slot.kind === 'button' ? pressedOf(el) ?? (toggledByLabel(slot) ? toggleStateOf(el) : undefined) : checkedOf(el);
       if (checked !== undefined) sample[names.get(slot)!] = checked;
     }
     // Each item's choice in its select (a member's role: "how many are editors?" needs it), as `.text()` reads it.

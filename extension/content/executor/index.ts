@@ -24,6 +24,7 @@ import { groupsTellApart, withGroup } from '../document/option-groups.ts';
 import { itemsIn } from '../document/list-items.ts';
 import { breakLine, click, focusedElement, hover, keyDown, keyUp, optionDisabled, optionFor, sameTextInGroups, selectOption, stepSlider, typeText } from './events.ts';
 import { hoverRowOf } from './hover-shown.ts';
+import { toggleStateOf } from '../document/label-toggle.ts';
 import { takesWholeValue, typeWholeValue } from './whole-value.ts';
 import { classifyAction, classifyChoice, decodedAddress, readableWords } from './irreversible.ts';
 import { isAriaPicker, pickAriaOption } from './aria-select.ts';
@@ -335,6 +336,15 @@ function isVisible(el: Element): boolean {
     const box = child.getBoundingClientRect();
     return box.width > 0 || box.height > 0;
   });
+}
+
+/**
+ * A toggle button's state: its `aria-pressed`, a formatting button's class, or its words ("Unlike", "Following",
+ * "Mark as unread": on; document/label-toggle.ts); undefined for any other element.
+ */
+function toggleButtonState(el: Element): string | undefined {
+  if (!isButton(el) && el.getAttribute('role') !== 'button') return undefined;
+  return el.getAttribute('aria-pressed') ?? (pressedByClass(el) ? 'true' : undefined) ?? toggleStateOf(el);
 }
 
 /**
@@ -1516,8 +1526,8 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
     if (isInput(el) || isTextArea(el) || isSelect(el)) return reply(el.value.slice(0, TEXT_LIMIT));
     // A box or switch the page draws reads its state as the samples show it (`aria-checked`), a toggle button its
     // `aria-pressed`; not its label (explorer, session 40: a grid's ticked rows read "").
-    const state = el.getAttribute('aria-checked') ?? (isButton(el) || el.getAttribute('role') === 'button' ? el.getAttribute('aria-pressed') ?? (pressedByClass(el) ? 'true' : null) : null);
-    if (state !== null) return reply(state === 'mixed' ? 'mixed' : state === 'true');
+    const state = el.getAttribute('aria-checked') ?? toggleButtonState(el);
+    if (state !== null && state !== undefined) return reply(state === 'mixed' ? 'mixed' : state === 'true');
     // A picker the page draws reads the choice it shows, '' while it shows its placeholder (explorer, session 41).
     if (showsChoice(el)) return reply(clean(el.getAttribute('aria-valuetext') ?? choiceShown(el), TEXT_LIMIT));
     // A trigger that shows what it is for beside what is chosen ("Period" "Last 30 days"): the choice, as the document says.
@@ -1644,6 +1654,22 @@ export async function act(doc: Document, request: ActRequest): Promise<ActReply>
       case 'uncheck': {
         const want = request.action === 'check';
         const checkable = checkableOf(el);
+        // A toggle button (`aria-pressed`, or words that say its state: "Like" / "Unlike"): clicked only when it is not
+        // as wanted, so "like the third post" never unlikes it.
+        const pressed = checkable ? undefined : toggleButtonState(el);
+        if (pressed !== undefined) {
+          if ((pressed === 'true') !== want) {
+            guardIrreversible(el, request, rowOf(doc, target));
+            click(drawn);
+            checkTyped = () => {
+              const now = el.isConnected ? el : resolveTarget(doc, strict);
+              const state = now ? toggleButtonState(now) : undefined;
+              if (state === undefined || (state === 'true') === want) return null;
+              throw new ActionError(`${describe(target)} still says ${quoted(clean(accessibleName(now!) || now!.textContent, 80), 80)}: the page did not take the change`, { state: 'not-checked' });
+            };
+          }
+          break;
+        }
         if (!checkable) throw new ActionError(`${describe(target)} is not a checkbox${isInput(el) ? ` (an input of type ${quoted(el.type, 20)}): use click() on a button` : ''}`);
         const checkbox = checkable.input;
         const stateOf = () => (checkbox ? checkbox.checked && !checkbox.indeterminate : checkable.box.getAttribute('aria-checked') === 'true');

@@ -56,7 +56,11 @@ test('posts of a feed labelled one by one are a list, not a section each; their 
     expect(doc.sections.map((s) => s.name)).toEqual(['home']);
     const [posts] = lists(doc);
     expect(posts!.count).toBe(3);
-    expect(posts!.fields).toEqual(['link', 'text', 'reply', 'like']);
+    // "Like" / "Liked": a toggle whose samples show each post's state (session 67; was a field of its count), its
+    // `.text()` still the count.
+    expect(posts!.fields).toEqual(['link', 'text', 'reply']);
+    expect(posts!.actions).toContain('like');
+    expect(posts!.samples.map((sample) => sample.like)).toEqual(['false', 'true', 'false']);
   }
 });
 

@@ -79,7 +79,8 @@ test('a post\'s text is a field though its author\'s, handle\'s and time\'s link
   expect(Object.values(posts.samples[1]!).filter((value) => value === 'dan')).toHaveLength(1);
   // The bookmarked post's button (its test id says its state) is the same action as the others'.
   expect(posts.actions).toContain('bookmark');
-  expect(posts.samples[1], JSON.stringify(posts)).toMatchObject({ bookmark: '26' });
+  // Its words say its state ("Bookmark" / "Bookmarked"): the samples show that state (session 67; was its count, '26').
+  expect(posts.samples[1], JSON.stringify(posts)).toMatchObject({ bookmark: 'true' });
 });
 
 test('rows grouped by section, each group a title row then its rows, are one list with the group a field', () => {
