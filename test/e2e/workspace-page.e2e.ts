@@ -48,7 +48,7 @@ describe('grouped rows, records with links, parts whose marks say their state', 
       '$activity__timeline[0].bookmark.click()',
       'const saved = $page__status.text()',
       '$activity__timeline[0].bookmark.click()',
-      'done([checked, completed, group, who, pay, unsaved, saved, $page__status.text(), $activity__timeline[1].text.text()].join(" / "))',
+      'done([checked, completed, group, who, pay, unsaved, saved, $page__status.text(), $activity__timeline[1].tweet_text.text()].join(" / "))',
     ].join('\n'));
     expect(outcome, JSON.stringify(outcome)).toMatchObject({
       status: 'done',

@@ -878,6 +878,8 @@ const HOOK_FILLER: ReadonlySet<string> = new Set(['common', 'ui', 'kit', 'compon
 /** Of a wrapper's test id, also the kind of control it wraps. */
 const WRAPPER_FILLER: ReadonlySet<string> = new Set([...HOOK_FILLER, 'link', 'button', 'btn']);
 const ITEM_WORDS: ReadonlySet<string> = new Set(['item', 'row', 'card', 'cell', 'entry', 'tile']);
+/** Words of a test id that say how a part is drawn or laid out, not what it is. */
+const LAYOUT_HOOK_WORDS: ReadonlySet<string> = new Set(['container', 'wrapper', 'lozenge', 'layout', 'view']);
 /** Data attributes that name a part for the page's own code: telemetry, anchors, automation (not a state, a size). */
 const DATA_HOOK = /^data-(?:[a-z]+-)*(?:id|testid|test|qa|e2e|hook|selector|anchor|automation|component|telemetry|tracking|element)$/;
 
@@ -2669,14 +2671,17 @@ function wrapperName(slot: SlotStats): string | undefined {
 
 function wrapperOf(slot: SlotStats): { name: string; node: Element } | undefined {
   const item = [...slot.found].find(([, el]) => el === slot.sample)?.[0];
+  let alone = true;
   for (let node = parentOf(slot.sample); node && node !== item; node = parentOf(node)) {
     const tag = tagOf(node);
     if (/^H[1-6]$/.test(tag)) return { name: 'title', node };
     const cls = fieldClass(node, false, false, slot.worn);
     if (cls && slug(cls, 3)) return { name: slug(cls.replace(/([a-z])([A-Z])/g, '$1 $2'), 3), node };
     // Or the test id of a wrapper around it alone (Jira's `div[data-testid="platform-card.common.ui.summary"]`:
-    // `summary`, was `text`).
-    const hooked = node === parentOf(slot.sample) && childrenOf(node).length === 1 ? hookWords(node) : undefined;
+    // `summary`, was `text`), through wrappers that hold only it (`…card-contents.status > span > span > span`:
+    // `status`, was `text`; explorer, session 67).
+    alone &&= childrenOf(node).length === 1;
+    const hooked = alone ? hookWords(node) : undefined;
     if (hooked) return { name: hooked, node };
   }
   return undefined;
@@ -2701,7 +2706,12 @@ function hookWords(el: Element): string | undefined {
     const words = value.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/).filter(Boolean);
     const item = words.findLastIndex((word) => ITEM_WORDS.has(word.toLowerCase()));
     const telling = words.slice(item + 1).filter((word) => !WRAPPER_FILLER.has(word.toLowerCase()));
-    const named = slug(telling.slice(telling.at(-1) && telling.at(-1)!.length >= 3 ? -1 : -2).join(' '), 2);
+    // A wrapper the kit puts around any field (`issue-field-inline-edit-read-view-container`, a `…status-lozenge`) says
+    // how it is drawn, not what it holds: the one around it may.
+    if (telling.some((word) => LAYOUT_HOOK_WORDS.has(word.toLowerCase()))) continue;
+    // Two words where the last says only that it is words (X's `tweetText`: `tweet_text`, not `text`).
+    const last = telling.at(-1) ?? '';
+    const named = slug(telling.slice(last.length >= 3 && !VAGUE_PART_WORDS.has(last.toLowerCase()) ? -1 : -2).join(' '), 2);
     if (named) return named;
   }
   return undefined;

@@ -74,7 +74,8 @@ test('a post\'s text is a field though its author\'s, handle\'s and time\'s link
     </article></div>`;
   const doc = build(`<main><section aria-label="Timeline"><h1>Home</h1><div>${post(1, 'nasa', 'The Sun unleashed a flare.')}${post(2, 'dan', 'Cache invalidation again.', true)}${post(3, 'sarah', 'New talk is up.')}${post(4, 'lea', 'CSS is fun.')}</div></section></main>`);
   const posts = list(doc, 'timeline__home');
-  expect(posts.samples[1], JSON.stringify(posts)).toMatchObject({ text: 'Cache invalidation again.' });
+  // Named by its wrapper's test id, `tweetText` (session 67; was `text`).
+  expect(posts.samples[1], JSON.stringify(posts)).toMatchObject({ tweet_text: 'Cache invalidation again.' });
   // The author's name is its link's words, read once: the link.
   expect(Object.values(posts.samples[1]!).filter((value) => value === 'dan')).toHaveLength(1);
   // The bookmarked post's button (its test id says its state) is the same action as the others'.

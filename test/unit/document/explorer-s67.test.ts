@@ -1,0 +1,28 @@
+// @vitest-environment happy-dom
+/**
+ * Session 67: parts named by the test id of a wrapper that holds only them, through the kit's own wrappers between.
+ */
+import { expect, test } from 'vitest';
+import { build, list } from './helpers.ts';
+
+test('a part is named by the test id of the wrapper around it alone, past wrappers that say only how it is drawn', () => {
+  const card = (key: string, summary: string, status: string, points: number) => `<div role="row" data-testid="software-backlog.card-list.card.card-contents.card-container">
+    <div role="gridcell"><div data-testid="software-backlog.card-list.card.content-container" tabindex="0" role="button" aria-label="${key} Story">
+    <div data-testid="software-backlog.card-list.card.card-contents.key"><a href="/browse/${key}" tabindex="-1">${key}</a></div>
+    <div data-testid="software-backlog.card-list.card.card-contents.summary"><span class="_11c8fhey">${summary}</span></div>
+    <div data-testid="software-backlog.card-list.card.card-contents.status" class="_1e0c1txw"><span class="css-1ng1ucp" data-testid="issue-field-status.ui.status-lozenge"><span class="css-ctupa9"><span class="_1reo15vq">${status}</span></span></span></div>
+    <div data-testid="software-backlog.card-list.card.card-contents.estimate" class="_1e0c1txw"><span class="css-1o9b9ua"><span data-testid="issue-field-inline-edit-read-view-container.ui.container"><span class="_19itidpf">${points}</span></span></span></div>
+    </div></div></div>`;
+  const doc = build(`<main><h2>Sprint 14</h2><div role="grid" aria-label="Sprint 14"><div role="rowgroup">${card('PROJ-101', 'Add Apple Pay', 'To Do', 5)}${card('PROJ-102', 'Cart total wrong', 'In Progress', 2)}${card('PROJ-97', 'Update SDK', 'Done', 3)}</div></div></main>`);
+  const cards = list(doc, 'sprint_14__items');
+  // Were `text` (three wrappers between) and `container` (the kit's read-view wrapper around every field).
+  expect(cards.samples[1], JSON.stringify(cards)).toMatchObject({ summary: 'Cart total wrong', status: 'In Progress', estimate: '2' });
+});
+
+test('a test id whose last word says only that it is words keeps the word before (X\'s `tweetText`)', () => {
+  const post = (n: number, who: string, words: string) => `<article data-testid="tweet"><a href="/${who}">${who}</a>
+    <div data-testid="tweetText"><span>${words}</span></div><button aria-label="Reply">↩</button><span class="n">${n}</span></article>`;
+  const doc = build(`<main><h1>Home</h1>${post(1, 'nasa', 'A flare.')}${post(2, 'dan', 'Caches again.')}${post(3, 'lea', 'CSS is fun.')}</main>`);
+  const posts = list(doc, 'home__items');
+  expect(posts.samples[1], JSON.stringify(posts)).toMatchObject({ tweet_text: 'Caches again.' });
+});
