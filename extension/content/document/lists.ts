@@ -1017,16 +1017,18 @@ const SHORT_WORDS: ReadonlySet<string> = new Set(['was', 'now', 'old', 'new', 'b
   'sku', 'ref', 'key', 'tag']);
 
 /** Every item's words an amount of money ("$289", "€1.299,00", "1 299 kr"). */
+/** Words that say a price is one before it ("Current price", "Price:", "Total"). */
+const PRICE_SAID = /^(?:(?:current|sale|now|our|your|total|final|discounted)\s+)?(?:price|total|cost)\b\s*:?\s*/i;
 const PRICE_TEXT = /^(?:[$€£¥₹]\s?\d[\d,.\s]*|\d[\d,.\s]*\s?(?:[$€£¥₹]|kr|USD|EUR|GBP))$/;
 
 /** What every item's words are, where they say it themselves: a price, a distance, a span of time, a count. */
 function valueName(texts: readonly string[]): string | undefined {
-  return texts.length >= 2 && texts.every((text) => PRICE_TEXT.test(text.trim())) ? 'price' : measureName(texts);
+  return texts.length >= 2 && texts.every((text) => PRICE_TEXT.test(text.trim().replace(PRICE_SAID, ''))) ? 'price' : measureName(texts);
 }
 
 /** A price said first, then what it is for ("$182 per night, $910 total"), and a score out of a scale ("4.92 out of 5 average rating, 128 reviews"). */
 const PRICE_FIRST = /^(?:[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥₹]|kr|USD|EUR|GBP))(?=[\s,;]|$)/;
-const RATING_FIRST = /^(?:rated\s+)?\d(?:[.,]\d+)?\s*(?:out of|\/)\s*(?:5|10)\b/i;
+const RATING_FIRST = /^(?:rated\s+|scored\s+)?\d(?:[.,]\d+)?\s*(?:out of|\/)\s*(?:5|10)\b/i;
 
 /**
  * Words that open with a price or a score, then say more: most items' (two thirds), the others' with no digits at all
@@ -2359,7 +2361,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
       if (text) slot.hasTextChild = true;
     }
   }
-  const all = mergeRepeated(mergeNegated(mergeFromEnd(mergeMarked(mergeIndexed([...stats.values()])))), scanned).sort((a, b) => a.order - b.order);
+  const all = mergeRepeated(mergeNegated(mergeFromEnd(mergeMarked(mergeIndexed(mergeFirstOfType([...stats.values()]))))), scanned).sort((a, b) => a.order - b.order);
   const flags = new Set(all.filter((slot) => slot.kind === 'text' && flagOfSome(slot, scanned)));
   const frequent = all.filter((slot) => {
     // A stepper one dish in the cart shows instead of its Add button is its items' however few (explorer, session 60).
@@ -2416,7 +2418,8 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   // Then those fewer items have (a flag one comment shows, "OP", after every comment's date).
   // Prices before other words as many items have: what a card costs is what most tasks ask (Booking's cards lost theirs
   // to "Good" and "1 bunk bed"; explorer, session 64).
-  const priced = (slot: SlotStats) => (slot.texts.every((text) => PRICE_TEXT.test(text.trim())) ? 0 : 1);
+  // Said for screen readers too ("Current price € 356" beside a shown price hidden from them: Booking's).
+  const priced = (slot: SlotStats) => (slot.texts.every((text) => PRICE_TEXT.test(text.trim().replace(PRICE_SAID, ''))) ? 0 : 1);
   const byReach = (a: SlotStats, b: SlotStats) => b.found.size - a.found.size || priced(a) - priced(b) || a.order - b.order;
   const texts = [...allTexts.filter((slot) => !saidByControl.has(slot)).sort(byReach), ...saidByControl].slice(0, Math.max(most - controls.length, MIN_TEXT_SLOTS));
   const chosen = worth.length <= most ? worth : [...controls, ...texts].sort((a, b) => a.order - b.order);
@@ -2741,6 +2744,28 @@ function mergeIndexed(slots: SlotStats[]): SlotStats[] {
     const selector = group[0]!.selector.replace(NUMBERED_CLASS, '');
     if (!group.every((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el))) continue;
     mergeInto(group, selector, merged).indexed = true;
+  }
+  return merged.size ? slots.filter((slot) => !merged.has(slot)) : slots;
+}
+
+/**
+ * One part found by two paths, `div:nth-of-type(1) > h4` in the items whose box holds more than one `div`, `div > h4`
+ * in the others (Booking's room link was `link_2` and `link_3`; explorer, session 67): one slot, by the plainer path.
+ */
+function mergeFirstOfType(slots: SlotStats[]): SlotStats[] {
+  const byKey = new Map<string, SlotStats[]>();
+  for (const slot of slots) {
+    const key = firstOfType(slot.selector);
+    const group = byKey.get(key);
+    if (group) group.push(slot); else byKey.set(key, [slot]);
+  }
+  const merged = new Set<SlotStats>();
+  for (const [selector, group] of byKey) {
+    if (group.length < 2 || new Set(group.map((slot) => slot.kind)).size > 1) continue;
+    const items = group.flatMap((slot) => [...slot.found.keys()]);
+    if (new Set(items).size !== items.length) continue;
+    if (!group.every((slot) => [...slot.found].every(([item, el]) => slotElement(item, selector) === el))) continue;
+    mergeInto(group, selector, merged);
   }
   return merged.size ? slots.filter((slot) => !merged.has(slot)) : slots;
 }

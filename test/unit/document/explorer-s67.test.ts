@@ -26,3 +26,23 @@ test('a test id whose last word says only that it is words keeps the word before
   const posts = list(doc, 'home__items');
   expect(posts.samples[1], JSON.stringify(posts)).toMatchObject({ tweet_text: 'Caches again.' });
 });
+
+test('a card\'s part found by two paths is one field; a price said for screen readers is `price`, a "Scored" score `rating`', () => {
+  // Booking's cards: the room's box holds one `div` in some cards, two in others (`div:nth-of-type(1) > h4` there); the
+  // shown price is hidden from screen readers, which hear "Current price € 356".
+  const card = (n: number, name: string, room: string, extra: boolean, score: string, price: number) => `<div role="listitem" data-testid="property-card">
+    <h3><a data-testid="title-link" href="/hotel/${n}">${name}</a></h3>
+    <div><span>Scored ${score} out of 10, Good, ${n}00 reviews</span></div>
+    <div data-testid="recommended-units"><div><h4 role="link" tabindex="0">${room}</h4></div>${extra ? '<div>Only 2 left</div>' : ''}<ul><li>Breakfast</li></ul></div>
+    <div><span aria-hidden="true">€ ${price}</span><span class="sr">Current price € ${price}</span></div></div>`;
+  const doc = build(`<style>.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(1px,1px,1px,1px)}</style><main><h2>Results</h2><div role="list">
+    ${card(1, 'Avenida Palace', 'Superior Double Room', true, '8.6', 356)}${card(2, 'Serviced Apartments', 'One-Bedroom Apartment', false, '9.1', 289)}
+    ${card(3, 'Ibis Liberdade', 'Standard Double Room', false, '7.8', 198)}${card(4, 'Memmo Alfama', 'Deluxe Double Room', true, '9.3', 412)}</div></main>`);
+  const hotels = list(doc, 'results__items');
+  // Were `link_2` and `link_3` (each two cards' room), the score and the price `text` and `text_2`.
+  expect(hotels.fields.filter((field) => field.startsWith('link'))).toHaveLength(1);
+  expect(hotels.fields).toEqual(expect.arrayContaining(['rating', 'price']));
+  expect(hotels.samples[1], JSON.stringify(hotels)).toMatchObject({ price: 'Current price € 289' });
+  expect(Object.values(hotels.samples[1]!)).toContain('One-Bedroom Apartment');
+  expect(Object.values(hotels.samples[0]!)).toContain('Superior Double Room');
+});
