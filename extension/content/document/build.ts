@@ -364,7 +364,7 @@ const MAX_ITEM_NAMES = 60;
 
 /** The names the items' controls would have as entries, in item order ('' where an item holds no single control). */
 function itemNamesOf(controls: ReadonlyArray<Candidate | undefined>, labelOf: (candidate: Candidate) => string): string[] {
-  return controls.map((c) => (c ? `${c.section.name}__${ownName(c.el, c.kind, labelOf(c))}` : ''));
+  return controls.map((c) => (c ? `${c.section.name}__${ownName(c.el, c.kind, labelOf(c), c.section.title)}` : ''));
 }
 
 /**
@@ -675,7 +675,7 @@ function build(doc: Document, options: BuildOptions): PageDocument {
     }
     const label = labelOf(candidate);
     const sensitive = isSensitive(el);
-    const entry = { name: ownName(el, kind, inFieldBox(el, kind, inColumn(el, label))), kind, description: headingOfWordless(el, label) ?? (label || iconName(el)) } as ElementEntry;
+    const entry = { name: ownName(el, kind, inFieldBox(el, kind, inColumn(el, label)), candidate.section.title), kind, description: headingOfWordless(el, label) ?? (label || iconName(el)) } as ElementEntry;
     // A name that is not what the control shows ("Harmless: view profile" on a "Delete account" button): both.
     const shows = SHOWS_KINDS.has(kind) && !sensitive ? shownTextBesides(el, label) : undefined;
     if (shows) entry.description = describeShown(label, shows);

@@ -105,6 +105,8 @@ const STATE_SAID_AFTER = /(?:\s*[,;]|\s+[–—-])\s*(?:(?:not\s+)?(?:answered|u
 const SORTED_AT_END = /\s*\(?\s*(?:(?:currently\s+)?sorted\s+|sort\s+)?(?:in\s+)?(?:ascending|descending)(?:\s+order)?\s*\)?[\s▲▼△▽▴▾↑↓⬆⬇⇅↕]*$/iu;
 /** A cart's count after it ("Cart, 2 items"; not "Gift box, 6 items", a product's). */
 const CART_SAYS = /(?<=\b(?:cart|basket|bag|trolley)\s*)(?:[,:–—-]\s*|\(\s*)\d[\d,.]*\s+items?\s*\)?\s*$/i;
+/** How many a filter's box finds, said after a colon or in brackets ("Free cancellation: 812 properties": Booking's). */
+const COUNT_SAID_AFTER = /\s*(?::|\()\s*\d[\d,.]*\+?\s+\p{L}+\s*\)?\s*$/u;
 /** A toggle's state said after what it is ("Autoplay is on"): it changes as the user flips it. */
 const TOGGLE_SAYS = /\s+is\s+(?:on|off|enabled|disabled)\s*$/i;
 /** Classes that hide text from the eye and keep it for screen readers. */
@@ -228,7 +230,7 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
     if (/\p{L}/u.test(unsorted)) out = unsorted;
   }
   // A state said after a comma ("Question 3, unanswered": a quiz's question buttons): it changes as the user goes on.
-  const said = STATE_SAID_AFTER.exec(out) ?? CART_SAYS.exec(out) ?? (toggles(el) ? TOGGLE_SAYS.exec(out) : null);
+  const said = STATE_SAID_AFTER.exec(out) ?? CART_SAYS.exec(out) ?? (toggles(el) ? TOGGLE_SAYS.exec(out) ?? COUNT_SAID_AFTER.exec(out) : null);
   if (said && /\p{L}/u.test(out.slice(0, said.index))) out = out.slice(0, said.index);
   // A price in a button's words ("Add to bag – €24,50"): it changes with the options chosen (explorer, session 44).
   const priced = out.replace(PRICE, ' ');
@@ -403,10 +405,34 @@ const ACTION_VERB = /^(?:remove|delete|collapse|expand|open|close|show|hide|clea
 /** Words with no digits: what a field is called, not a value. */
 const WORDS_ONLY = /^\p{L}[\p{L}\s'’]*$/u;
 
-export function ownName(el: Element, kind: ElementEntry['kind'], label: string): string {
+/** How to use a control, said after what it is ("Date posted filter. Clicking this button displays…") or before it. */
+const USAGE_SAID = /(?<=\p{L}{2})\.\s+(?:click|clicking|tap|tapping|press|pressing|use|select|activate|opens?|displays?)\b.*$/isu;
+const CLICK_TO = /^\s*(?:click|tap|press)\s+(?:here\s+)?to\s+(?=\p{L})/iu;
+/** Words that join what a control does to what it is done to ("Easy Apply to Senior Frontend Engineer at Spotify"). */
+const JOINS_OBJECT = /^(?:to|for|on|at|about|from|with|in)\s/i;
+
+/**
+ * A label without how to use its control, and a label that says the words the control shows, then to what it does
+ * it, which is what its section is titled (a job's "Easy Apply" labelled "Easy Apply to Senior Frontend Engineer at
+ * Spotify" under the job's title; explorer, session 67: every job page named it after its job): the words shown. Not
+ * where the rest tells the control from others like it ("Read more about pricing" among other "Read more" links).
+ */
+function spokenOnce(el: Element, label: string, sectionTitle: string): string {
+  const used = label.replace(USAGE_SAID, '').replace(CLICK_TO, '');
+  const words = /\p{L}/u.test(used) ? used : label;
+  const title = collapse(sectionTitle).toLowerCase();
+  const shown = collapse(textContentOf(el));
+  if (title.length < 8 || !/\p{L}/u.test(shown) || shown.length >= words.length) return words;
+  const rest = words.slice(shown.length).trimStart();
+  return words.toLowerCase().startsWith(`${shown.toLowerCase()} `) && JOINS_OBJECT.test(rest) && rest.toLowerCase().includes(title) ? shown : words;
+}
+
+/** `sectionTitle`: the words of the heading or label of the section the control is in. */
+export function ownName(el: Element, kind: ElementEntry['kind'], label: string, sectionTitle = ''): string {
   const titled = kind === 'radio' || kind === 'checkbox' ? choiceTitle(el) : kind === 'link' ? pagerWords(el) : undefined;
-  const own = openedLabel(el, label) || (kind === 'button' || kind === 'combobox' ? valueControlName(el, label) || labelBeforeValue(el, label) : '')
-    || withoutChangingWords(el, label.replace(SHORTCUT_SAID, '') || label);
+  const spoken = spokenOnce(el, label, sectionTitle);
+  const own = openedLabel(el, spoken) || (kind === 'button' || kind === 'combobox' ? valueControlName(el, spoken) || labelBeforeValue(el, spoken) : '')
+    || withoutChangingWords(el, spoken.replace(SHORTCUT_SAID, '') || spoken);
   // A field's "(optional)" is a hint; a choice's "Make field required" says what it chooses.
   let words = nameWords(titled ?? (MARKED_KINDS.has(kind) ? withoutFieldMark(own) : own));
   // A link that is a commit's hash or a phone number is named by where it goes (`commit_link`, `phone_link`).

@@ -3,7 +3,7 @@
  * Session 67: parts named by the test id of a wrapper that holds only them, through the kit's own wrappers between.
  */
 import { expect, test } from 'vitest';
-import { build, list } from './helpers.ts';
+import { build, list, names } from './helpers.ts';
 
 test('a part is named by the test id of the wrapper around it alone, past wrappers that say only how it is drawn', () => {
   const card = (key: string, summary: string, status: string, points: number) => `<div role="row" data-testid="software-backlog.card-list.card.card-contents.card-container">
@@ -45,4 +45,18 @@ test('a card\'s part found by two paths is one field; a price said for screen re
   expect(hotels.samples[1], JSON.stringify(hotels)).toMatchObject({ price: 'Current price € 289' });
   expect(Object.values(hotels.samples[1]!)).toContain('One-Bedroom Apartment');
   expect(Object.values(hotels.samples[0]!)).toContain('Superior Double Room');
+});
+
+test('names leave out how many a filter finds, how to use a control, and what a shown verb is done to', () => {
+  const doc = build(`<main><h1>Jobs</h1>
+    <section aria-label="Filters"><input type="checkbox" id="f" aria-label="Free cancellation: 812 properties"><label for="f">Free cancellation</label>
+    <button aria-label="Date posted filter. Clicking this button displays all Date posted filter options." aria-expanded="false">Date posted</button></section>
+    <section aria-labelledby="t"><h2 id="t">Senior Frontend Engineer</h2><button aria-label="Easy Apply to Senior Frontend Engineer at Spotify"><span>Easy Apply</span></button>
+    <button aria-label="Click to see more description">See more</button><button aria-label="Share Senior Frontend Engineer">Share</button>
+    <a href="/pricing" aria-label="Read more about pricing">Read more</a></section></main>`);
+  // Were `free_cancellation_812_properties`, `date_posted_filter_clicking_button`, `easy_apply_to_senior_button` and
+  // `click_to_button`; a label that says no joining word, or whose rest is not the section's title, keeps its words.
+  expect(names(doc)).toEqual(expect.arrayContaining(['filters__free_cancellation', 'filters__date_posted_filter_button',
+    'senior_frontend_engineer__easy_apply_button', 'senior_frontend_engineer__see_more_description_button',
+    'senior_frontend_engineer__share_senior_frontend_engineer_button', 'senior_frontend_engineer__read_more_about_pricing_link']));
 });
