@@ -4,7 +4,8 @@ import { outcomeOf, runKnown, useAppRig } from './automation-rig.ts';
 
 /**
  * Pages from session 67's explorer, in Chromium with the built extension: Booking.com's results
- * (test/fixtures/apps/widgets/hotel-results.html) and a Jira backlog (backlog.html). Before: a card's room was two
+ * (test/fixtures/apps/widgets/hotel-results.html), a Jira backlog (backlog.html) and Zendesk's tickets (tickets.html:
+ * a status shown as a letter its title spells out read "O"). Before: a card's room was two
  * fields (`link_2`, `link_3`: the room's box holds one div in some cards, two in others), its price (said for screen
  * readers as "Current price € 356") and score were no fields, the filters were named by how many they find
  * (`free_cancellation_812_properties`); a Jira card's status and estimate were `text` and `container`.
@@ -56,5 +57,21 @@ describe('a Jira backlog', () => {
       'done([issue.status.text(), issue.estimate.text(), issue.priority.text()].join(" / "))',
     ].join('\n'));
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: 'In Progress / 2 / Highest' });
+  }, 120_000);
+});
+
+describe('Zendesk\'s tickets', () => {
+  const app = useAppRig('widgets/tickets.html');
+  const run = async (script: string) => outcomeOf((await runKnown(app.panel, app.tabId, script, { confirm: 'never' })).report);
+
+  test('a script opens the first pending ticket, its status read as its title spells it out', async () => {
+    const tickets = listsOf(app.doc).find((l) => l.fields.includes('status'))!;
+    expect(tickets.samples[0]).toMatchObject({ status: 'Open' });
+    const outcome = await run([
+      `const pending = $${tickets.name}.filter((t) => t.status.text() === "Pending")`,
+      'pending[0].subject.click()',
+      'done([pending.length, pending[0].id.text(), $page__pocket_status.text()].join(" / "))',
+    ].join('\n'));
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done', result: "1 / #4519 / Clicked Can't log in after password reset in #4519" });
   }, 120_000);
 });

@@ -566,6 +566,19 @@ export function pictureWords(el: Element): string | undefined {
   return label && collapse(textContentOf(el) ?? '').length <= 3 ? label : undefined;
 }
 
+/**
+ * A letter or two that a title spells out (Zendesk's status `<span title="Open"><span>O</span></span>`, an `<abbr>`):
+ * the title, as a person hovering it reads; undefined for anything else.
+ */
+export function spelledOut(el: Element): string | undefined {
+  const shown = collapse(textContentOf(el) ?? '');
+  if (!/^\p{L}{1,3}$/u.test(shown)) return undefined;
+  const parent = parentOf(el);
+  const titled = attr(el, 'title') ?? (parent && childElementCountOf(parent) === 1 && collapse(textContentOf(parent) ?? '') === shown ? attr(parent, 'title') : null);
+  const title = collapse(titled ?? '');
+  return title.length > shown.length && title.length <= 40 && title.toLowerCase().startsWith(shown.toLowerCase()) && /^[\p{L}\s-]+$/u.test(title) ? title : undefined;
+}
+
 /** A control that holds no words of its own, only pictures (whose labels its content reads). */
 const onlyPictured = (el: Element): boolean => !/[\p{L}\p{N}]/u.test(textContentOf(el) ?? '') && !!queryOf(el, '[role=img][aria-label]');
 

@@ -6,7 +6,7 @@ import { factKind, factText } from './facts.ts';
 import type { ElementKind, ListSlot } from './types.ts';
 import type { Candidate } from './walk.ts';
 import { COUNT_SENTENCE, labelsToggle, toggleLabelOf, toggleStateOf } from './label-toggle.ts';
-import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, iconName, ligatureIcon, moreElementsThan, pictureWords, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInLigatures, wordsOnlyInPictures } from './dom.ts';
+import { SKIP_TAGS, accessibleName, hiddenInline, hideSecrets, holdsTypedText, iconName, spelledOut, ligatureIcon, moreElementsThan, pictureWords, shadowOf, shownItem, styleOf, tagOf, textOf, wordsOnlyInLigatures, wordsOnlyInPictures } from './dom.ts';
 import { ROW_GROUP_ROLES, isSensitive, kindOf, roleOf } from './classify.ts';
 import { cssIdent, type LocatorCache } from './locators.ts';
 import { itemQueryFor } from './list-items.ts';
@@ -2212,7 +2212,7 @@ export function sampleText(el: Element): string {
   // A price with what it cost before, a rating drawn as stars: as the page's facts read (facts.ts), and `.text()`.
   const fact = factText(el);
   if (fact !== undefined) return fact;
-  const pictured = pictureWords(el);
+  const pictured = pictureWords(el) ?? spelledOut(el);
   if (pictured) return pictured;
   const label = labelWords(el);
   if (label && (wordsOnlyInPictures(el) || wordsOnlyInLigatures(el))) return label;

@@ -8,7 +8,7 @@
 import { ActionError, NavigationError, NotFoundError, PageUnresponsiveError } from '../../protocol/errors.ts';
 import type { ActReply, ActRequest, ActTarget } from '../../protocol/schemas.ts';
 import { MAX_COLUMN_TEXTS, WATCH_MAX_MS } from '../../protocol/list-reads.ts';
-import { accessibleName, forgetClosedRoots, glyphButtonsIn, pictureWords, shownItem, styleOf, tagOf, textOf, withoutLigatures, wordsOnlyInLigatures, wordsOnlyInPictures } from '../document/dom.ts';
+import { accessibleName, forgetClosedRoots, glyphButtonsIn, pictureWords, shownItem, spelledOut, styleOf, tagOf, textOf, withoutLigatures, wordsOnlyInLigatures, wordsOnlyInPictures } from '../document/dom.ts';
 import { ownName } from '../document/names.ts';
 import { headingOfWordless, linkContinuation } from '../document/wordless.ts';
 import { mayRunTogether, spacedLike, truncate } from '../document/text.ts';
@@ -391,7 +391,8 @@ function readOwnText(el: Element): string {
   // A permalink's "#" reads as the heading it stands for (wordless.ts), as the document shows it.
   // A font icon's ligature beside words is no word of them ("Delete", not "deleteDelete").
   // An avatar's initials ("SO") read as the person its label says ("Assigned to Sam Ortega"), as the samples give it.
-  const pictured = pictureWords(el);
+  // A letter a title spells out ("O" titled "Open": a ticket's status), as the samples give it.
+  const pictured = pictureWords(el) ?? spelledOut(el);
   if (pictured) return clean(pictured);
   const shownAll = clean((el as HTMLElement).innerText ?? el.textContent);
   const drawn = el.childElementCount > 0 && !wordsOnlyInLigatures(el) ? withoutLigatures(el, shownAll) : shownAll;

@@ -60,3 +60,12 @@ test('names leave out how many a filter finds, how to use a control, and what a 
     'senior_frontend_engineer__easy_apply_button', 'senior_frontend_engineer__see_more_description_button',
     'senior_frontend_engineer__share_senior_frontend_engineer_button', 'senior_frontend_engineer__read_more_about_pricing_link']));
 });
+
+test('a letter a title spells out reads as the title (Zendesk\'s ticket status "O" titled "Open")', () => {
+  const row = (n: number, status: string, subject: string, priority: string) => `<tr><td><span class="StyledTag-sc-1jvbe03-0 kLDXQb" title="${status}"><span>${status[0]}</span></span></td>
+    <td><a href="/tickets/${n}">${subject}</a></td><td><abbr title="${priority}">${priority[0]}</abbr></td></tr>`;
+  const doc = build(`<main><h1>Tickets</h1><table><thead><tr><th>Status</th><th>Subject</th><th>Priority</th></tr></thead><tbody>
+    ${row(1, 'Open', 'Refund not received', 'Urgent')}${row(2, 'Pending', 'Cannot log in', 'High')}${row(3, 'Solved', 'Wrong size', 'Low')}</tbody></table></main>`);
+  const tickets = list(doc, 'tickets__items');
+  expect(tickets.samples[1], JSON.stringify(tickets)).toMatchObject({ status: 'Pending', priority: 'High' });
+});
