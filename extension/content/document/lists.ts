@@ -18,6 +18,7 @@ import { groupedRows, TITLE_BOX, upSlot } from './grouped-rows.ts';
 import { machineValue } from './machine-value.ts';
 import { collapse, designKitClass, readableToken, slug, TEST_HOOKS, truncate, withoutKitPrefix } from './text.ts';
 import { VISUALLY_HIDDEN } from './names.ts';
+import { WHEN } from './text.ts';
 import { DAYS_LIST, EVENTS_LIST, calendarThrough, dayCellOf, dayCellsOf, dayOfEvent, isDay } from './calendar.ts';
 import { INTO_SHADOW, partsOf, queryAcross, rootAbove, slottedIntoControl, upAcross } from './shadow-parts.ts';
 import { MAX_UPWARD_STEPS, attr, attrNames, checkVisibilityOf, childElementCountOf, childrenOf, classListOf, closestOf, containsOf, firstChildOf, firstElementChildOf, hasAttr, idOf, localNameOf, matchesOf, nextElementOf, nextSiblingOf, nodeTypeOf, ownerDocOf, parentOf, previousElementOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
@@ -1101,15 +1102,7 @@ function linkPath(href: string | null | undefined): string {
 function saysWhen(texts: readonly string[]): boolean {
   return texts.length >= 2 && texts.every((text) => WHEN.test(text.replace(/\s*(?:[(·•]\s*)?edited\)?\s*$/i, '').trim()));
 }
-// A mail list's "Sun 6:12 PM", "Thu 6/6", "6/10/2024", "2024-06-10" too (explorer, session 65: Outlook's times were `text_2`).
-const WEEKDAY = String.raw`(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?,?`;
-const WHEN = new RegExp([
-  String.raw`^(?:(?:about|over|almost|around)\s+)?(?:an?|one|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)\s+ago$`,
-  String.raw`^\d+(?:s|m|h|d|w|mo|y)$`, '^(?:just now|today|yesterday)$', String.raw`^(?:${WEEKDAY}\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$`,
-  String.raw`^${WEEKDAY}(?:\s+\d{1,2}\/\d{1,2})?$`, String.raw`^(?:${WEEKDAY}\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}$`, String.raw`^\d{4}-\d{2}-\d{2}$`,
-  String.raw`^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?$`,
-  String.raw`^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?$`,
-].join('|'), 'i');
+
 
 /** Months and days, which follow a number in dates. */
 const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)$/;

@@ -4,8 +4,8 @@ import { byId, iconName, labelledBy, textOf } from './dom.ts';
 import { htmlTag as htmlTagOf, roleOf, takesTyping } from './classify.ts';
 import { shownIconWords } from './icon-words.ts';
 import { withoutChosenTitle } from './chosen-items.ts';
-import { MARKED_KINDS, TEST_HOOKS, collapse, escapeRegExp, nameWords, numbersIn, readableToken, slug, withoutFieldMark, withoutNumbers } from './text.ts';
-import { attr, classListOf, classNameOf, closestOf, hasAttr, idOf, nextElementOf, ownerDocOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
+import { MARKED_KINDS, TEST_HOOKS, WHEN, collapse, escapeRegExp, nameWords, numbersIn, readableToken, slug, withoutFieldMark, withoutNumbers } from './text.ts';
+import { attr, classListOf, classNameOf, closestOf, hasAttr, idOf, nextElementOf, nodeTypeOf, ownerDocOf, previousSiblingOf, queryAllOf, queryOf, tagNameOf, textContentOf } from './dom-safe.ts';
 
 const KIND_SUFFIX: Partial<Record<ElementEntry['kind'], string>> = {
   button: 'button', link: 'link', tab: 'tab', menuitem: 'menuitem', option: 'option', switch: 'switch',
@@ -166,6 +166,8 @@ function labelCount(box: Element, part: Element, words: string, label: string): 
 }
 const COUNT_CLASS = /(?:^|[-_\s])(?:count|counts|cnt|badge|num|hits|results|facet-count|total)(?:$|[-_\s])/i;
 
+/** How many new things a feed has to show ("Show 35 posts", "See 3 new messages": X's banner): it grows as they come. */
+const NEWS_COUNT = /^\s*(?:show|see|load|view|read)\s+(\d[\d,.]*)\s+(?:new\s+|more\s+)?(?:posts?|tweets?|stories|story|messages?|replies|reply|comments?|updates?|notifications?|items?|articles?)\s*$/i;
 const MORE_COUNT = /(?:^|\s)\+?(\d[\d,.]*)\s+more\b/i;
 
 /** A control that is on or off (a switch, a check box, a toggle button). */
@@ -207,7 +209,7 @@ export function withoutChangingWords(el: Element, label: string, ordinals = fals
   // Only "all N things" ("9 UK", "3 stars", "Show 50 results per page" are what their buttons choose: review, session 50).
   if (/^\d[\d,.]*$/.test(shown) && shown !== label && new RegExp(`\\ball\\s+${shown.replace(/[.]/g, '\\.')}\\s+\\p{L}`, 'iu').test(label)) numbers.add(shown);
   // How many more a control shows ("+2 more": a month's day with more events than it draws): it changes as they come.
-  const more = MORE_COUNT.exec(label);
+  const more = MORE_COUNT.exec(label) ?? NEWS_COUNT.exec(label);
   if (more) numbers.add(more[1]!);
   const stated = attr(el, 'aria-selected') === 'true' || attr(el, 'aria-pressed') === 'true' || attr(el, 'aria-checked') === 'true'
     || (attr(el, 'aria-current') ?? 'false') !== 'false';
@@ -427,11 +429,25 @@ function spokenOnce(el: Element, label: string, sectionTitle: string): string {
   return words.toLowerCase().startsWith(`${shown.toLowerCase()} `) && JOINS_OBJECT.test(rest) && rest.toLowerCase().includes(title) ? shown : words;
 }
 
+/**
+ * A link or button whose words say only when ("3 months ago", "Jan 5 at 10:02": a post's last change, a comment's
+ * permalink): named by the word said right before it ("Modified", "edited"), not by the time, which changes as the page
+ * lives (explorer, session 67: `3_months_ago_link`).
+ */
+function whenName(el: Element, kind: ElementEntry['kind'], label: string): string {
+  if ((kind !== 'link' && kind !== 'button') || !WHEN.test(collapse(label))) return '';
+  let before = previousSiblingOf(el);
+  const words = (node: ChildNode) => (nodeTypeOf(node) === 3 ? String((node as Text).data ?? '') : nodeTypeOf(node) === 1 ? textContentOf(node as Element) : '');
+  for (let steps = 0; before && steps < 3 && !/\S/.test(words(before)); steps++) before = previousSiblingOf(before);
+  const said = collapse(before ? words(before) : '');
+  return /^\p{L}+(?:\s\p{L}+)?:?$/u.test(said) && said.length <= 24 ? said.replace(/:$/, '') : '';
+}
+
 /** `sectionTitle`: the words of the heading or label of the section the control is in. */
 export function ownName(el: Element, kind: ElementEntry['kind'], label: string, sectionTitle = ''): string {
   const titled = kind === 'radio' || kind === 'checkbox' ? choiceTitle(el) : kind === 'link' ? pagerWords(el) : undefined;
   const spoken = spokenOnce(el, label, sectionTitle);
-  const own = openedLabel(el, spoken) || (kind === 'button' || kind === 'combobox' ? valueControlName(el, spoken) || labelBeforeValue(el, spoken) : '')
+  const own = whenName(el, kind, spoken) || openedLabel(el, spoken) || (kind === 'button' || kind === 'combobox' ? valueControlName(el, spoken) || labelBeforeValue(el, spoken) : '')
     || withoutChangingWords(el, spoken.replace(SHORTCUT_SAID, '') || spoken);
   // A field's "(optional)" is a hint; a choice's "Make field required" says what it chooses.
   let words = nameWords(titled ?? (MARKED_KINDS.has(kind) ? withoutFieldMark(own) : own));

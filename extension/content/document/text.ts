@@ -232,3 +232,16 @@ export const withoutKitPrefix = (name: string): string => name.replace(KIT_PREFI
 
 /** Attributes a page's developers name parts by for their tests. */
 export const TEST_HOOKS = ['data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy'];
+
+// A mail list's "Sun 6:12 PM", "Thu 6/6", "6/10/2024", "2024-06-10" too (explorer, session 65: Outlook's times were `text_2`).
+const WEEKDAY = String.raw`(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?,?`;
+/** Words that say when: "3 months ago", "yesterday", "9:14 AM", "Jun 9", "Jan 5 at 10:02". */
+export const WHEN = new RegExp([
+  String.raw`^(?:(?:about|over|almost|around)\s+)?(?:an?|one|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)\s+ago$`,
+  String.raw`^\d+(?:s|m|h|d|w|mo|y)$`, '^(?:just now|today|yesterday)$', String.raw`^(?:${WEEKDAY}\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$`,
+  String.raw`^${WEEKDAY}(?:\s+\d{1,2}\/\d{1,2})?$`, String.raw`^(?:${WEEKDAY}\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}$`, String.raw`^\d{4}-\d{2}-\d{2}$`,
+  String.raw`^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?$`,
+  String.raw`^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?$`,
+  // A comment's "edited Jan 5 at 10:02", "May 2, 2024 at 3:15 PM" (Stack Overflow's, Facebook's).
+  String.raw`^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?,?\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$`,
+].join('|'), 'i');

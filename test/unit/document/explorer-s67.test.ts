@@ -69,3 +69,16 @@ test('a letter a title spells out reads as the title (Zendesk\'s ticket status "
   const tickets = list(doc, 'tickets__items');
   expect(tickets.samples[1], JSON.stringify(tickets)).toMatchObject({ status: 'Pending', priority: 'High' });
 });
+
+test('how many new posts a feed has to show names nothing; how many a page shows at a time still does', () => {
+  const doc = build('<main><h1>Home</h1><button>Show 35 posts</button><button>See 3 new messages</button><button>Show 50 results per page</button></main>');
+  // Was `show_35_posts_button` (X's banner: its count grows as posts come).
+  expect(names(doc)).toEqual(['home__show_posts_button', 'home__see_new_messages_button', 'home__show_50_results_per_button']);
+});
+
+test('a link whose words say only when is named by the word said before it, not by the time', () => {
+  const doc = build(`<main><h1>Question</h1><div><span class="fc-light">Modified</span> <a href="?lastactivity" title="2024-03-01 10:00:00Z">3 months ago</a></div>
+    <p>edited <a href="/posts/1/revisions">Jan 5 at 10:02</a></p></main>`);
+  // Were `3_months_ago_link` and `jan_5_at_10_link`: renamed as time goes by.
+  expect(names(doc)).toEqual(['question__modified_link', 'question__edited_link']);
+});
