@@ -2525,6 +2525,13 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   };
   // A control whose words differ from item to item is data too (a name link); of a one-row table, its link is.
   const varies = (slot: SlotStats) => new Set(slot.texts).size > 1 || (scanned.length === 1 && slot.kind === 'link' && !!slot.texts[0]);
+  // Read once per slot: the fields, the toggles and each sample ask (every label's accessible name).
+  const labelToggled = new Map<SlotStats, boolean>();
+  const wordsItsState = (slot: SlotStats) => {
+    let toggled = labelToggled.get(slot);
+    if (toggled === undefined) labelToggled.set(slot, (toggled = toggledByLabel(slot)));
+    return toggled;
+  };
   // A toggle button's words may name its item ("Save Web Developer at N26"): its state is what it says, not a field
   // (explorer, session 49: a saved job showed no mark). A chip that is the item itself reads its words; item-marks.ts
   // marks the pressed ones.
@@ -2534,7 +2541,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
   const pressable = (slot: SlotStats) => {
     if (slot.kind !== 'button') return false;
     const states = [...slot.found.values()].filter((el) => pressedOf(el) !== undefined).length;
-    return (states > 0 && (states === slot.found.size || new Set(slot.texts).size <= 1)) || toggledByLabel(slot);
+    return (states > 0 && (states === slot.found.size || new Set(slot.texts).size <= 1)) || wordsItsState(slot);
   };
   // A control whose words repeat another field's in each item ("Show details for COMCAST CABLE" beside the description
   // "COMCAST CABLE") says what it does to the item, not data of its own (explorer, session 51).
@@ -2583,7 +2590,7 @@ function describe(container: Element, items: Element[], memberMap: Map<Element, 
     // Each item's box, checked or not ("uncheck the done ones" needs it): our words, never page text.
     for (const slot of toggles) {
       const el = slotElement(item, slot.selector);
-      const checked = !el ? undefined : slot.kind === 'button' ? pressedOf(el) ?? (toggledByLabel(slot) ? toggleStateOf(el) : undefined) : checkedOf(el);
+      const checked = !el ? undefined : slot.kind === 'button' ? pressedOf(el) ?? (wordsItsState(slot) ? toggleStateOf(el) : undefined) : checkedOf(el);
       if (checked !== undefined) sample[names.get(slot)!] = checked;
     }
     // Each item's choice in its select (a member's role: "how many are editors?" needs it), as `.text()` reads it.

@@ -423,8 +423,9 @@ function spokenOnce(el: Element, label: string, sectionTitle: string): string {
   const used = label.replace(USAGE_SAID, '').replace(CLICK_TO, '');
   const words = /\p{L}/u.test(used) ? used : label;
   const title = collapse(sectionTitle).toLowerCase();
+  if (title.length < 8) return words;
   const shown = collapse(textContentOf(el));
-  if (title.length < 8 || !/\p{L}/u.test(shown) || shown.length >= words.length) return words;
+  if (!/\p{L}/u.test(shown) || shown.length >= words.length) return words;
   const rest = words.slice(shown.length).trimStart();
   return words.toLowerCase().startsWith(`${shown.toLowerCase()} `) && JOINS_OBJECT.test(rest) && rest.toLowerCase().includes(title) ? shown : words;
 }
